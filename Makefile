@@ -1,0 +1,41 @@
+# llmdex maintainer commands. `make install` first; every other target uses .venv.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+SOURCE ?= https://models.dev/api.json
+RUNTIME_AND_GENERATED := llmdex_runtime generated/llmdex
+
+.PHONY: install regen check-generated schema test lint bench clean
+
+install:
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev,client]'
+
+# Fetch SOURCE (URL or file), validate, patch, emit into a temp dir, verify, then swap into generated/.
+regen:
+	$(PY) -m codegen regen --source '$(SOURCE)' $(if $(NO_PATCHES),--no-patches)
+
+# Regenerate from the locked payload into a temp dir and fail if it differs from generated/.
+check-generated:
+	$(PY) -m codegen check
+
+# Regenerate codegen/upstream.py (pydantic models of the payload) from the JSON Schema.
+schema:
+	$(PY) -m codegen schema
+
+test:
+	$(PY) -m pytest -q
+
+lint:
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(PY) -m mypy $(RUNTIME_AND_GENERATED)
+	$(PY) -m mypy codegen
+	$(PY) -m mypy.stubtest llmdex --allowlist tests/stubtest_allowlist.txt
+
+bench:
+	$(PY) bench/figures.py
+
+clean:
+	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache

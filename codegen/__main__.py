@@ -1,0 +1,95 @@
+"""``python -m codegen {regen,check,schema}``: the maintainer's commands behind the Makefile."""
+
+from __future__ import annotations
+
+import argparse
+import filecmp
+import sys
+import tempfile
+from pathlib import Path
+
+from codegen.errors import RegenError
+from codegen.fetch import FetchPolicy
+from codegen.lock import LOCK, Lock
+from codegen.pipeline import PACKAGE, REPORT, Options, regen
+from codegen.schema import write_upstream_models
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse the command line and run one command; exit 1 with one message on failure."""
+    parser = argparse.ArgumentParser(prog="python -m codegen", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    run = commands.add_parser("regen", help="regenerate generated/llmdex from a payload")
+    run.add_argument("--source", required=True, help="payload file path or http(s) URL")
+    run.add_argument("--no-patches", action="store_true", help="skip data_sources/patches")
+    run.add_argument("--out", type=Path, help="write the package here instead (no lock)")
+    defaults = FetchPolicy()
+    run.add_argument("--connect-timeout", type=float, default=defaults.connect_timeout)
+    run.add_argument("--read-timeout", type=float, default=defaults.read_timeout)
+    run.add_argument("--attempts", type=int, default=defaults.attempts)
+    run.add_argument("--backoff", type=float, default=defaults.backoff)
+    commands.add_parser("check", help="fail if generated/ differs from a regen of the lock")
+    commands.add_parser("schema", help="regenerate codegen/upstream.py from the JSON Schema")
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "regen":
+            return _regen(args)
+        if args.command == "check":
+            return _check()
+        print(f"wrote {write_upstream_models(ROOT)}")
+        return 0
+    except RegenError as exc:
+        print(f"regen failed: {exc}\ngenerated/ was left unchanged.", file=sys.stderr)
+        return 1
+
+
+def _regen(args: argparse.Namespace) -> int:
+    policy = FetchPolicy(
+        connect_timeout=args.connect_timeout,
+        read_timeout=args.read_timeout,
+        attempts=args.attempts,
+        backoff=args.backoff,
+    )
+    options = Options(source=args.source, root=ROOT, no_patches=args.no_patches, policy=policy)
+    report = regen(options, out=args.out)
+    report.write_json(ROOT / REPORT)
+    print(report.text())
+    return 0
+
+
+def _check() -> int:
+    lock = Lock.read(ROOT / LOCK)
+    source = lock.source
+    if not source.startswith(("http://", "https://")) and not Path(source).is_absolute():
+        source = str(ROOT / source)
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "llmdex"
+        regen(Options(source=source, root=ROOT, write_lock=False), out=out)
+        differences = _differences(filecmp.dircmp(out, ROOT / PACKAGE))
+    if differences:
+        print("generated/ differs from a regen of the locked payload:", file=sys.stderr)
+        for line in differences[:20]:
+            print(f"  {line}", file=sys.stderr)
+        print("Run `make regen SOURCE=<the locked payload>` and commit.", file=sys.stderr)
+        return 1
+    print(f"generated/ matches a regen of {lock.source} (sha256 {lock.sha256[:12]})")
+    return 0
+
+
+def _differences(cmp: filecmp.dircmp[str], prefix: str = "") -> list[str]:
+    ignored = {"__pycache__"}
+    found = [f"only in regen: {prefix}{n}" for n in cmp.left_only if n not in ignored]
+    found += [f"only in generated/: {prefix}{n}" for n in cmp.right_only if n not in ignored]
+    # dircmp compares shallowly (size and mtime); compare the bytes.
+    _, mismatch, errors = filecmp.cmpfiles(cmp.left, cmp.right, cmp.common_files, shallow=False)
+    found += [f"differs: {prefix}{n}" for n in mismatch + errors]
+    for name, sub in cmp.subdirs.items():
+        if name not in ignored:
+            found += _differences(sub, f"{prefix}{name}/")
+    return found
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,43 @@
+"""Deriving a model's :class:`~llmdex_runtime.enums.Kind` from its modalities and identity."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from llmdex_runtime.enums import Kind
+
+_TOKEN = re.compile(r"[a-z0-9]+")
+
+
+def derive_kind(model: Mapping[str, Any]) -> Kind:
+    """The kind of one payload model object.
+
+    The id, name and family decide where they say so (``embed``, ``rerank``, ``moderation``,
+    ``whisper``, ``transcribe``, ``tts``), because models.dev lists embedding and rerank
+    models with text output. Otherwise a model that outputs no text is named after what it
+    outputs (video, then image, then audio), one that hears audio but reads no text is a
+    transcription model, and the rest are chat models.
+    """
+    label = " ".join(str(model.get(key, "")) for key in ("id", "name", "family")).lower()
+    tokens = set(_TOKEN.findall(label))
+    inputs = set(model["modalities"]["input"])
+    outputs = set(model["modalities"]["output"])
+    if "embed" in label:
+        return Kind.EMBEDDING
+    if "rerank" in label:
+        return Kind.RERANK
+    if "moderation" in tokens:
+        return Kind.MODERATION
+    if "text" not in outputs:
+        for modality, kind in (("video", Kind.VIDEO), ("image", Kind.IMAGE)):
+            if modality in outputs:
+                return kind
+        if "audio" in outputs:
+            return Kind.AUDIO
+    if tokens & {"whisper", "transcribe"} or ("audio" in inputs and "text" not in inputs):
+        return Kind.TRANSCRIPTION
+    if "tts" in tokens:
+        return Kind.AUDIO
+    return Kind.CHAT

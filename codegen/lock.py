@@ -1,0 +1,46 @@
+"""``data_sources/models_dev.lock.json``: which payload made the committed tree."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from codegen.errors import RegenError
+
+LOCK = Path("data_sources/models_dev.lock.json")
+
+_DATE_IN_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})")
+
+
+@dataclass(frozen=True, slots=True)
+class Lock:
+    """The payload's source as given to regen, sha256, date, and what it held."""
+
+    source: str
+    sha256: str
+    date: str
+    providers: int
+    models: int
+    patches: list[str]
+
+    def write(self, path: Path) -> None:
+        """Write the lock as stable, indented JSON."""
+        path.write_text(json.dumps(asdict(self), indent=2) + "\n", encoding="utf-8")
+
+    @classmethod
+    def read(cls, path: Path) -> Lock:
+        """Read a lock file, with a clear error if it is missing or malformed."""
+        try:
+            return cls(**json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError, TypeError) as exc:
+            raise RegenError(
+                f"{path}: cannot read the lock file ({exc}); run `make regen`"
+            ) from None
+
+
+def payload_date(source: str, today: str) -> str:
+    """The date a payload is from: the ``YYYY-MM-DD`` in its file name, else ``today``."""
+    match = _DATE_IN_NAME.search(Path(source).name)
+    return match.group(1) if match else today

@@ -1,0 +1,111 @@
+"""The regen pipeline: the only code that writes ``generated/``.
+
+Every stage runs on a candidate tree in a temporary directory beside ``generated/llmdex``;
+the committed tree is replaced only after the candidate has imported and round-tripped the
+payload, so a failed regen leaves ``generated/`` exactly as it was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from codegen.emit import Inputs, emit
+from codegen.fetch import FetchPolicy, fetch, is_url
+from codegen.lock import LOCK, Lock, payload_date
+from codegen.normalize import normalize
+from codegen.patch import apply_patches
+from codegen.report import (
+    Report,
+    count_unknown,
+    impossible_dates,
+    specs_in_payload,
+    specs_in_tree,
+)
+from codegen.validate import validate
+from codegen.verify import swap, verify
+
+PACKAGE = Path("generated/llmdex")
+PATCHES = Path("data_sources/patches")
+REPORT = Path("build/regen-report.json")
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """One regen: the payload, whether to patch, and where the project is."""
+
+    source: str
+    root: Path
+    no_patches: bool = False
+    policy: FetchPolicy = field(default_factory=FetchPolicy)
+    write_lock: bool = True
+
+
+def regen(options: Options, out: Path | None = None) -> Report:
+    """Regenerate the package into ``out`` (default ``generated/llmdex``); return the report."""
+    root = options.root
+    target = out if out is not None else root / PACKAGE
+    clock = _Clock()
+    fetched = fetch(options.source, options.policy)
+    clock.lap("fetch")
+    report = Report(source=options.source, sha256=fetched.sha256)
+    report.unknown_fields = count_unknown(validate(fetched.payload, options.source))
+    clock.lap("validate")
+    patched = apply_patches(fetched.payload, root / PATCHES) if not options.no_patches else None
+    payload = patched.payload if patched is not None else fetched.payload
+    if patched is not None and patched.files:
+        validate(payload, f"{options.source} after patches")
+    report.patches = [p.name for p in patched.files] if patched is not None else []
+    clock.lap("patch")
+    plan = normalize(payload)
+    report.providers, report.models = len(plan.providers), plan.model_count
+    report.warnings = impossible_dates(payload)
+    clock.lap("normalize")
+    inputs = Inputs(
+        source=options.source if is_url(options.source) else Path(options.source).name,
+        sha256=fetched.sha256,
+        patches=", ".join(report.patches),
+    )
+    target.parent.mkdir(parents=True, exist_ok=True)
+    workdir = Path(tempfile.mkdtemp(prefix=".regen-", dir=target.parent))
+    try:
+        candidate = workdir / target.name
+        emit(plan, inputs, candidate)
+        clock.lap("emit")
+        verify(workdir, root, payload)
+        clock.lap("verify")
+        before = specs_in_tree(target)
+        after = specs_in_payload(payload)
+        report.added = sorted(after - before) if before else []
+        report.removed = sorted(before - after)
+        swap(candidate, target)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+    if options.write_lock and out is None:
+        today = dt.datetime.now(dt.UTC).date().isoformat()
+        Lock(
+            source=options.source,
+            sha256=fetched.sha256,
+            date=payload_date(options.source, today),
+            providers=report.providers,
+            models=report.models,
+            patches=report.patches,
+        ).write(root / LOCK)
+    clock.lap("install")
+    report.seconds = clock.laps
+    return report
+
+
+class _Clock:
+    def __init__(self) -> None:
+        self.laps: dict[str, float] = {}
+        self._last = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.laps[stage] = round(now - self._last, 3)
+        self._last = now

@@ -1,0 +1,91 @@
+"""Stage 7: what a regen did, for the maintainer who ran it."""
+
+from __future__ import annotations
+
+import ast
+import json
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+_SHOWN = 20
+
+
+@dataclass(slots=True)
+class Report:
+    """Counts, changes against the tree that was there before, and anything worth a look."""
+
+    source: str
+    sha256: str
+    providers: int = 0
+    models: int = 0
+    added: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unknown_fields: dict[str, int] = field(default_factory=dict)
+    patches: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    def text(self) -> str:
+        """The report as lines for a terminal."""
+        lines = [
+            f"regen: {self.providers} providers, {self.models} models from {self.source}",
+            f"  sha256 {self.sha256}",
+            f"  added {len(self.added)}, removed {len(self.removed)} models"
+            " against the previous tree",
+        ]
+        for label, items in (("+", self.added), ("-", self.removed)):
+            lines += [f"    {label} {spec}" for spec in items[:_SHOWN]]
+            if len(items) > _SHOWN:
+                lines.append(f"    {label} ... {len(items) - _SHOWN} more")
+        if self.unknown_fields:
+            lines.append("  fields this schema does not know (kept in .extra):")
+            lines += [f"    {path}: {n}" for path, n in sorted(self.unknown_fields.items())]
+        lines.append(f"  patches: {', '.join(self.patches) or 'none'}")
+        lines += [f"  warning: {warning}" for warning in self.warnings]
+        timing = ", ".join(f"{stage} {s:.2f}s" for stage, s in self.seconds.items())
+        lines.append(f"  time: {timing}")
+        return "\n".join(lines)
+
+    def write_json(self, path: Path) -> None:
+        """Write the full report (every added and removed spec) as JSON."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(asdict(self), indent=2) + "\n", encoding="utf-8")
+
+
+def specs_in_tree(package_dir: Path) -> set[str]:
+    """Every ``provider:id`` of a generated tree, read from its ``_index.py`` without importing."""
+    index = package_dir / "_index.py"
+    if not index.exists():
+        return set()
+    tree = ast.parse(index.read_text(encoding="utf-8"))
+    for node in tree.body:
+        if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+            ids: dict[str, tuple[str, ...]] = ast.literal_eval(node.value)  # type: ignore[arg-type]
+            return {f"{pid}:{mid}" for pid, models in ids.items() for mid in models}
+    return set()
+
+
+def specs_in_payload(payload: Mapping[str, Any]) -> set[str]:
+    """Every ``provider:id`` of a payload."""
+    return {f"{pid}:{mid}" for pid, provider in payload.items() for mid in provider["models"]}
+
+
+def impossible_dates(payload: Mapping[str, Any]) -> list[str]:
+    """Dates that have the right shape but name no calendar day, like ``2025-02-31``."""
+    from llmdex_runtime.dates import PartialDate
+
+    found = []
+    for pid, provider in payload.items():
+        for mid, model in provider["models"].items():
+            for key in ("knowledge", "release_date", "last_updated"):
+                if key in model and not PartialDate.parse(model[key]).is_valid:
+                    found.append(f"{pid}:{mid} {key} is {model[key]!r}, not a calendar date")
+    return found
+
+
+def count_unknown(unknown: Counter[str]) -> dict[str, int]:
+    """Unknown fields as a plain, sorted dict."""
+    return dict(sorted(unknown.items()))

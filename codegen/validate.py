@@ -1,0 +1,100 @@
+"""Stage 2: check the payload against the models.dev schema and list fields we do not know.
+
+The pydantic models of :mod:`codegen.upstream` are generated from
+``data_sources/models_dev.schema.json`` (`make schema`). Validation is a gate: later stages
+read the JSON itself, so nothing is coerced and no unknown field is dropped.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from codegen.errors import PayloadError
+from codegen.upstream import Payload
+
+_SHOWN_ERRORS = 10
+
+
+def validate(payload: Mapping[str, Any], source: str) -> Counter[str]:
+    """Raise :class:`PayloadError` unless ``payload`` is valid; return unknown fields.
+
+    The result counts unknown fields by where they sit, e.g. ``model.cost.surcharge``.
+    """
+    try:
+        checked = Payload.model_validate(payload)
+    except ValidationError as exc:
+        raise PayloadError(_describe(exc, source)) from None
+    _check_keys(payload, source)
+    unknown: Counter[str] = Counter()
+    for provider in checked.root.values():
+        unknown.update(_extra_fields(provider, "provider"))
+    return unknown
+
+
+def _check_keys(payload: Mapping[str, Any], source: str) -> None:
+    for key, provider in payload.items():
+        if provider["id"] != key:
+            raise PayloadError(
+                f"{source}: provider {key!r} has id {provider['id']!r}; "
+                "the key and the id must be the same"
+            )
+        for model_key, model in provider["models"].items():
+            if model["id"] != model_key:
+                raise PayloadError(
+                    f"{source}: provider {key!r}, model {model_key!r} has id {model['id']!r}; "
+                    "the key and the id must be the same"
+                )
+
+
+def _extra_fields(node: BaseModel, where: str) -> Iterator[str]:
+    for name in node.model_extra or {}:
+        yield f"{where}.{name}"
+    for name in type(node).model_fields:
+        value = getattr(node, name)
+        child = "model" if name == "models" else f"{where}.{name}"
+        yield from _extra_in(value, child)
+
+
+def _extra_in(value: object, where: str) -> Iterator[str]:
+    if isinstance(value, BaseModel):
+        yield from _extra_fields(value, where)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _extra_in(item, where + "[]")
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _extra_in(item, where)
+
+
+def _describe(exc: ValidationError, source: str) -> str:
+    errors = exc.errors()
+    lines = [f"{source}: {len(errors)} value(s) do not match the models.dev schema:"]
+    for error in errors[:_SHOWN_ERRORS]:
+        lines.append(f"  - {_where(error['loc'])}: {error['msg']} (got {error['input']!r:.80})")
+    if len(errors) > _SHOWN_ERRORS:
+        lines.append(f"  ... and {len(errors) - _SHOWN_ERRORS} more")
+    lines.append(
+        "Fix the payload, or if models.dev changed its format on purpose, update "
+        "data_sources/models_dev.schema.json and run `make schema`."
+    )
+    return "\n".join(lines)
+
+
+def _where(loc: tuple[int | str, ...]) -> str:
+    # Pydantic puts union branch names and RootModel markers into the location; drop them.
+    parts = [str(p) for p in loc if p not in {"root", "bool", "Interleaved"}]
+    if not parts:
+        return "top level"
+    text = f"provider {parts[0]!r}"
+    if len(parts) >= 3 and parts[1] == "models":
+        text += f", model {parts[2]!r}"
+        rest = parts[3:]
+    else:
+        rest = parts[1:]
+    if rest:
+        text += ", field " + ".".join(rest)
+    return text

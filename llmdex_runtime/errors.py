@@ -1,0 +1,69 @@
+"""Every exception llmdex raises, in one place.
+
+All derive from :class:`LlmdexError`, and each also derives from the builtin a caller would
+naturally catch (``LookupError`` for a missing model, ``ValueError`` for malformed input).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+
+class LlmdexError(Exception):
+    """Base class of every llmdex error."""
+
+
+class InvalidSpecError(LlmdexError, ValueError):
+    """A model spec could not be parsed.
+
+    ``code`` says which rule failed: ``empty``, ``empty_segment``, ``unknown_provider``,
+    ``invalid_format``.
+    """
+
+    def __init__(self, spec: object, code: str, problem: str) -> None:
+        self.spec = spec
+        self.code = code
+        super().__init__(
+            f"invalid model spec {spec!r}: {problem}. "
+            'A spec looks like "provider:model-id" (for example "openai:gpt-4o").'
+        )
+
+
+class ModelNotFoundError(LlmdexError, LookupError):
+    """No model matches the spec; ``suggestions`` holds close specs that do exist."""
+
+    def __init__(self, spec: str, suggestions: Sequence[str] = ()) -> None:
+        self.spec = spec
+        self.suggestions = tuple(suggestions)
+        hint = f" Did you mean: {', '.join(self.suggestions)}?" if self.suggestions else ""
+        super().__init__(f"no model {spec!r} in the catalog.{hint}")
+
+
+class InvalidDateError(LlmdexError, ValueError):
+    """A date is not ``YYYY-MM`` or ``YYYY-MM-DD``."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        super().__init__(f"invalid date {text!r}: expected YYYY-MM or YYYY-MM-DD")
+
+
+class IncompatibleRuntimeError(LlmdexError, ImportError):
+    """The generated catalog was built for another version of ``llmdex_runtime``."""
+
+    def __init__(self, expected: int, found: int) -> None:
+        super().__init__(
+            f"the generated llmdex catalog needs llmdex_runtime schema {expected}, "
+            f"but schema {found} is installed; reinstall llmdex or run `make regen`"
+        )
+
+
+class AmbiguousModelError(LlmdexError, LookupError):
+    """A bare model id names models of several providers; ``candidates`` lists their specs."""
+
+    def __init__(self, spec: str, candidates: Sequence[str]) -> None:
+        self.spec = spec
+        self.candidates = tuple(candidates)
+        super().__init__(
+            f"model id {spec!r} is served by {len(self.candidates)} providers; name one: "
+            + ", ".join(self.candidates)
+        )
