@@ -52,6 +52,7 @@ def emit(plan: CatalogPlan, inputs: Inputs, package_dir: Path) -> None:
     models_dir = package_dir / "models"
     models_dir.mkdir(parents=True)
     common = {"inputs": inputs}
+    rows = [_provider_row(p) for p in plan.providers]
     files: dict[Path, str] = {
         package_dir / "py.typed": "",
         package_dir / "__init__.py": env.get_template("package_init.py.jinja").render(
@@ -62,7 +63,10 @@ def emit(plan: CatalogPlan, inputs: Inputs, package_dir: Path) -> None:
         ),
         package_dir / "__main__.py": env.get_template("main.py.jinja").render(common),
         package_dir / "providers.py": env.get_template("providers.py.jinja").render(
-            common, providers=[_provider_row(p) for p in plan.providers]
+            common, providers=rows
+        ),
+        package_dir / "providers.pyi": env.get_template("providers.pyi.jinja").render(
+            common, providers=rows
         ),
         package_dir / "_index.py": env.get_template("index.py.jinja").render(
             common, providers=plan.providers
@@ -94,7 +98,7 @@ def _provider_row(provider: ProviderPlan) -> dict[str, str]:
         args.append(repr(extra))
     keys = ", ".join(data["env"]) or "no key"
     doc = f"{data['name']} · {len(provider.models)} models · {keys}"
-    return {"member": provider.member, "args": ", ".join(args), "doc": doc}
+    return {"member": provider.member, "id": provider.id, "args": ", ".join(args), "doc": doc}
 
 
 def _provider_files(

@@ -56,7 +56,8 @@ def parse_json(data: bytes, source: str) -> Any:
         raise PayloadError(f"{source}: {name} is not valid JSON; the payload is corrupt")
 
     try:
-        payload = json.loads(data, parse_constant=reject_constant)
+        # Decode explicitly: json.loads(bytes) would guess UTF-16 from a byte-order mark.
+        payload = json.loads(data.decode("utf-8"), parse_constant=reject_constant)
     except UnicodeDecodeError as exc:
         raise PayloadError(f"{source}: not UTF-8 text ({exc})") from None
     except json.JSONDecodeError as exc:

@@ -39,7 +39,11 @@ class Registry:
     ) -> None:
         self._package = package
         self._providers: dict[str, ProviderEnum] = {p.value: p for p in providers}
-        self._keys = {provider_key(pid): pid for pid in self._providers}
+        # Where two ids share a key (``a-b`` and ``a_b``), an exact id still finds each; the
+        # key finds the first in sorted order.
+        self._keys: dict[str, str] = {}
+        for pid in sorted(self._providers):
+            self._keys.setdefault(provider_key(pid), pid)
         self._model_ids = model_ids
         self._by_spec: dict[object, Model] = {}
         self._by_provider: dict[str, Mapping[str, Model]] = {}
@@ -60,6 +64,9 @@ class Registry:
 
     def provider(self, name: str) -> ProviderEnum:
         """The provider whose id is ``name``, ignoring case and ``_``/``-`` differences."""
+        exact = self._providers.get(name.strip())
+        if exact is not None:
+            return exact
         pid = self._keys.get(provider_key(name))
         if pid is None:
             close = difflib.get_close_matches(provider_key(name), self._keys, n=5)

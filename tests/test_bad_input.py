@@ -1,0 +1,163 @@
+"""Bad input gives one clear error, a non-zero exit, and leaves generated/ as it was."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from codegen.errors import FetchError, PayloadError
+from codegen.fetch import FetchPolicy, fetch
+from codegen.validate import validate
+from tests.conftest import ROOT, model, provider, tiny_payload, write_payload
+from tests.http_server import Answer, serve
+
+FAST = ["--connect-timeout=2", "--read-timeout=0.5", "--attempts=2", "--backoff=0.05"]
+
+
+def _tree_digest(root: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _regen(source: str, *extra: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "codegen", "regen", "--source", source, *FAST, *extra],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+
+
+def _assert_failed_cleanly(result: subprocess.CompletedProcess[str], *needles: str) -> None:
+    assert result.returncode == 1
+    assert result.stderr.startswith("regen failed: ")
+    assert "Traceback" not in result.stderr
+    assert result.stderr.rstrip().endswith("generated/ was left unchanged.")
+    for needle in needles:
+        assert needle in result.stderr
+
+
+@pytest.fixture
+def committed_tree() -> str:
+    """Digest of generated/ before the test; the test asserts it after."""
+    return _tree_digest(ROOT / "generated")
+
+
+def test_truncated_json_fails_and_leaves_generated_unchanged(
+    tmp_path: Path, committed_tree: str
+) -> None:
+    path = tmp_path / "api.json"
+    path.write_text(json.dumps(tiny_payload())[:-40])
+    _assert_failed_cleanly(_regen(str(path)), str(path), "not valid JSON", "truncated")
+    assert _tree_digest(ROOT / "generated") == committed_tree
+
+
+def test_wrong_type_names_provider_model_and_field(tmp_path: Path, committed_tree: str) -> None:
+    payload = tiny_payload()
+    payload["acme"]["models"]["rich-1"]["limit"]["context"] = "128k"
+    result = _regen(str(write_payload(tmp_path, payload)))
+    _assert_failed_cleanly(
+        result, "provider 'acme'", "model 'rich-1'", "field limit.context", "'128k'"
+    )
+    assert _tree_digest(ROOT / "generated") == committed_tree
+
+
+def test_server_error_is_retried_then_reported(committed_tree: str) -> None:
+    with serve([Answer(status=500, body=b"boom")]) as server:
+        result = _regen(server.url + "/api.json")
+        assert server.requests == 2
+    _assert_failed_cleanly(result, "gave up after 2 attempts", "HTTP 500", "SOURCE=")
+    assert _tree_digest(ROOT / "generated") == committed_tree
+
+
+def test_stalled_response_times_out(committed_tree: str) -> None:
+    body = json.dumps(tiny_payload()).encode()
+    with serve([Answer(body=body, stall=3)]) as server:
+        result = _regen(server.url + "/api.json")
+    _assert_failed_cleanly(result, "gave up after 2 attempts", "timed out")
+    assert _tree_digest(ROOT / "generated") == committed_tree
+
+
+def test_a_500_then_success_is_fetched() -> None:
+    body = json.dumps(tiny_payload()).encode()
+    with serve([Answer(status=503), Answer(body=body)]) as server:
+        fetched = fetch(server.url, FetchPolicy(attempts=3, backoff=0.01))
+        assert server.requests == 2
+    assert fetched.sha256 == hashlib.sha256(body).hexdigest()
+    assert fetched.payload == tiny_payload()
+
+
+def test_a_404_is_not_retried() -> None:
+    with serve([Answer(status=404)]) as server:
+        with pytest.raises(FetchError, match="HTTP 404"):
+            fetch(server.url, FetchPolicy(attempts=3, backoff=0.01))
+        assert server.requests == 1
+
+
+def test_an_oversized_response_is_refused() -> None:
+    with (
+        serve([Answer(body=b"{" + b" " * 5000 + b"}")]) as server,
+        pytest.raises(FetchError, match="cap"),
+    ):
+        fetch(server.url, FetchPolicy(max_bytes=1000))
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("[1, 2]", "expected a JSON object"),
+        ('{"a": NaN}', "NaN is not valid JSON"),
+        ("\xff\xfe", "not UTF-8"),
+    ],
+)
+def test_malformed_payload_text(tmp_path: Path, text: str, message: str) -> None:
+    path = tmp_path / "api.json"
+    path.write_bytes(text.encode("latin-1"))
+    with pytest.raises(PayloadError, match=message):
+        fetch(str(path))
+
+
+def test_a_missing_file_names_the_path(tmp_path: Path) -> None:
+    with pytest.raises(FetchError, match=r"cannot read .*nope\.json"):
+        fetch(str(tmp_path / "nope.json"))
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda m: m.update(reasoning="yes"), "field reasoning"),
+        (lambda m: m["limit"].update(output=4096.0), "field limit.output"),
+        (lambda m: m.update(release_date="May 2024"), "field release_date"),
+        (lambda m: m.update(status="retired"), "field status"),
+        (lambda m: m.update(cost={"input": "1.5"}), "field cost.input"),
+        (lambda m: m.update(cost={"input": True}), "field cost.input"),
+        (lambda m: m.pop("limit"), "field limit"),
+        (lambda m: m.update(id="other"), "has id 'other'"),
+    ],
+)
+def test_each_wrong_value_is_named(change, message: str) -> None:  # type: ignore[no-untyped-def]
+    payload = {"p": provider("p", model("m"))}
+    change(payload["p"]["models"]["m"])
+    with pytest.raises(PayloadError, match=message) as caught:
+        validate(payload, "api.json")
+    assert "api.json" in str(caught.value)
+
+
+def test_unknown_fields_are_listed_with_where_they_sit() -> None:
+    payload = {"p": provider("p", model("m", pricing_note="x", cost={"input": 1, "surcharge": 2}))}
+    payload["p"]["region"] = "eu"
+    assert validate(payload, "api.json") == {
+        "provider.region": 1,
+        "model.pricing_note": 1,
+        "model.cost.surcharge": 1,
+    }
