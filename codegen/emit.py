@@ -105,7 +105,9 @@ def _provider_files(
     env: jinja2.Environment, provider: ProviderPlan, inputs: Inputs, models_dir: Path
 ) -> dict[Path, str]:
     writer = Writer()
-    sources = [(m.constant, writer.model(provider.member, m.kind, m.data)) for m in provider.models]
+    shared, sources = writer.finish(
+        [writer.model(provider.member, m.kind, m.data) for m in provider.models]
+    )
     constants = [m.constant for m in provider.models]
     docstring = f"Models served by {provider.data['name']} (provider id {provider.id!r})."
     context: Mapping[str, Any] = {
@@ -118,7 +120,8 @@ def _provider_files(
         names=writer.names,
         enum_names=sorted(writer.names & set(_ENUM_NAMES)),
         model_names=sorted(writer.names - {*_ENUM_NAMES, "Decimal", "PartialDate", "Provider"}),
-        models=sources,
+        shared=shared,
+        models=list(zip((m.constant for m in provider.models), sources, strict=True)),
     )
     stub = env.get_template("provider_module.pyi.jinja").render(
         context, models=[(m.constant, hover(m.data, m.kind)) for m in provider.models]

@@ -28,25 +28,26 @@ _WINDOWS_DEVICES = frozenset(
 )
 
 
-def _words(text: str) -> str:
+def words(text: str) -> str:
+    """``text`` with every run of characters other than ASCII letters and digits as one ``_``."""
     return _NOT_ALNUM.sub("_", text).strip("_")
 
 
 def model_constant(model_id: str) -> str:
     """The natural constant name of a model id, before collisions are resolved."""
-    name = _words(model_id).upper() or "M"
+    name = words(model_id).upper() or "M"
     return f"M_{name}" if name[0].isdigit() else name
 
 
 def provider_member(provider_id: str) -> str:
     """The natural ``Provider`` member name of a provider id."""
-    name = _words(provider_id).upper() or "P"
+    name = words(provider_id).upper() or "P"
     return f"P_{name}" if name[0].isdigit() else name
 
 
 def provider_module(provider_id: str) -> str:
     """The natural module name of a provider id."""
-    name = _words(provider_id).lower() or "p"
+    name = words(provider_id).lower() or "p"
     if name[0].isdigit():
         name = f"p_{name}"
     if keyword.iskeyword(name) or name in _WINDOWS_DEVICES:

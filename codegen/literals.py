@@ -7,18 +7,20 @@ runtime dataclasses, so the two cannot drift apart.
 
 from __future__ import annotations
 
-import dataclasses
+import re
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
+from codegen.identifiers import words
 from llmdex_runtime import model as runtime
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind, Status
+from llmdex_runtime.record import fields
 
 
 def _known(cls: type[Any], *, rename: Mapping[str, str] | None = None) -> frozenset[str]:
-    names = {f.name for f in dataclasses.fields(cls)} - {"extra"}
+    names = set(fields(cls)) - {"extra"}
     for payload_name, field_name in (rename or {}).items():
         names.discard(field_name)
         names.add(payload_name)
@@ -39,10 +41,47 @@ def decimal(value: int | float) -> str:
 
 
 class Writer:
-    """Renders payload objects as constructor calls and remembers which names they use."""
+    """Renders payload objects as constructor calls and remembers which names they use.
+
+    Values that models of one module share (dates, modalities, limits, reasoning options)
+    are written once as a private module constant when used twice or more; see :meth:`finish`.
+    """
 
     def __init__(self) -> None:
         self.names: set[str] = set()
+        self._shared: dict[str, list[Any]] = {}  # source -> [hint, uses, placeholder]
+
+    def _share(self, hint: str, source: str) -> str:
+        entry = self._shared.get(source)
+        if entry is None:
+            entry = self._shared[source] = [hint, 0, f"\x00{len(self._shared)}\x00"]
+        entry[1] += 1
+        return str(entry[2])
+
+    def finish(self, sources: list[str]) -> tuple[list[tuple[str, str]], list[str]]:
+        """Name the values used twice or more and inline the rest.
+
+        Returns the ``(name, source)`` definitions, sorted by name, and ``sources`` with
+        every placeholder replaced.
+        """
+        taken: set[str] = set()
+        replacements: dict[str, str] = {}
+        definitions = []
+        for source, (hint, uses, placeholder) in sorted(
+            self._shared.items(), key=lambda item: (item[1][0], item[0])
+        ):
+            if uses < 2:
+                replacements[placeholder] = source
+                continue
+            name, suffix = hint, 2
+            while name in taken:
+                name, suffix = f"{hint}_{suffix}", suffix + 1
+            taken.add(name)
+            replacements[placeholder] = name
+            definitions.append((name, source))
+        pattern = re.compile("\x00\\d+\x00")
+        done = [pattern.sub(lambda m: replacements[m.group(0)], text) for text in sources]
+        return sorted(definitions), done
 
     def _call(self, cls: str, args: list[tuple[str, str]]) -> str:
         self.names.add(cls)
@@ -54,7 +93,7 @@ class Writer:
 
     def _rates_args(self, raw: Mapping[str, Any]) -> list[tuple[str, str]]:
         args = []
-        for name in runtime.Rates.__dataclass_fields__:
+        for name in fields(runtime.Rates):
             if name in raw and name != "extra":
                 self.names.add("Decimal")
                 args.append((name, decimal(raw[name])))
@@ -119,7 +158,7 @@ class Writer:
         date = PartialDate.parse(text)
         self.names.add("PartialDate")
         day = "" if date.day is None else f", {date.day}"
-        return f"PartialDate({date.year}, {date.month}{day})"
+        return self._share(f"_D_{words(text)}", f"PartialDate({date.year}, {date.month}{day})")
 
     def model(self, provider_member: str, kind: Kind, raw: Mapping[str, Any]) -> str:
         """``Model(...)`` for one payload model object of the provider ``provider_member``."""
@@ -137,30 +176,24 @@ class Writer:
         args.append(("release_date", self._date(raw["release_date"])))
         args.append(("last_updated", self._date(raw["last_updated"])))
         modalities = raw["modalities"]
-        args.append(
-            (
-                "modalities",
-                self._call(
-                    "Modalities",
-                    [
-                        ("input", self._tuple([repr(m) for m in modalities["input"]])),
-                        ("output", self._tuple([repr(m) for m in modalities["output"]])),
-                    ]
-                    + self._extra(modalities, _known(runtime.Modalities)),
-                ),
-            )
+        source = self._call(
+            "Modalities",
+            [
+                ("input", self._tuple([repr(m) for m in modalities["input"]])),
+                ("output", self._tuple([repr(m) for m in modalities["output"]])),
+            ]
+            + self._extra(modalities, _known(runtime.Modalities)),
         )
+        flow = f"{' '.join(modalities['input'])} to {' '.join(modalities['output'])}"
+        args.append(("modalities", self._share(f"_{words(flow).upper()}", source)))
         limit = raw["limit"]
-        args.append(
-            (
-                "limit",
-                self._call(
-                    "Limit",
-                    self._optional(limit, ("context", "input", "output"))
-                    + self._extra(limit, _known(runtime.Limit)),
-                ),
-            )
+        source = self._call(
+            "Limit",
+            self._optional(limit, ("context", "input", "output"))
+            + self._extra(limit, _known(runtime.Limit)),
         )
+        sizes = " ".join(str(limit.get(key, "")) for key in ("context", "input", "output"))
+        args.append(("limit", self._share(f"_LIMIT_{words(sizes)}", source)))
         if "cost" in raw:
             args.append(("cost", self.cost(raw["cost"])))
         if "interleaved" in raw:
@@ -176,7 +209,9 @@ class Writer:
                 args.append(("interleaved", interleaved))
         if "reasoning_options" in raw:
             options = [self._reasoning_option(o) for o in raw["reasoning_options"]]
-            args.append(("reasoning_options", self._tuple(options)))
+            hint = " ".join(str(v) for o in raw["reasoning_options"] for v in o.values())
+            hint = f"_REASONING_{words(hint).upper()}"[:60].rstrip("_")
+            args.append(("reasoning_options", self._share(hint, self._tuple(options))))
         if "status" in raw:
             self.names.add("Status")
             args.append(("status", f"Status.{Status(raw['status']).name}"))

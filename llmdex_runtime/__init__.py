@@ -29,6 +29,7 @@ from llmdex_runtime.model import (
     TierCondition,
 )
 from llmdex_runtime.provider import ProviderEnum
+from llmdex_runtime.record import replace
 from llmdex_runtime.registry import Registry
 
 SCHEMA_VERSION = 1
@@ -59,4 +60,5 @@ __all__ = [
     "Registry",
     "Status",
     "TierCondition",
+    "replace",
 ]

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as _dt
-import re
-from dataclasses import dataclass
-
 from llmdex_runtime.errors import InvalidDateError
 
-_DATE = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (9 ms here)
+if TYPE_CHECKING:
+    import datetime as _dt
 
 
-@dataclass(frozen=True, slots=True)
 class PartialDate:
     """A date known to the month or to the day; ``str()`` gives back the original text.
 
@@ -25,18 +22,32 @@ class PartialDate:
         True
     """
 
+    __slots__ = ("day", "month", "year")
+    # Not a record: generated code builds thousands of these, positionally, for brevity.
     year: int
     month: int
-    day: int | None = None
+    day: int | None
+
+    def __init__(self, year: int, month: int, day: int | None = None) -> None:
+        _set = object.__setattr__
+        _set(self, "year", year)
+        _set(self, "month", month)
+        _set(self, "day", day)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError("PartialDate is immutable")
+
+    def __reduce__(self) -> tuple[type[PartialDate], tuple[int, int, int | None]]:
+        return (PartialDate, (self.year, self.month, self.day))
 
     @classmethod
     def parse(cls, text: str) -> PartialDate:
         """Parse ``YYYY-MM`` or ``YYYY-MM-DD``; raise :class:`InvalidDateError` otherwise."""
-        match = _DATE.fullmatch(text)
-        if match is None:
+        parts = text.split("-")
+        widths = [len(part) for part in parts]
+        if widths not in ([4, 2], [4, 2, 2]) or not all(p.isascii() and p.isdigit() for p in parts):
             raise InvalidDateError(text)
-        year, month, day = match.groups()
-        return cls(int(year), int(month), None if day is None else int(day))
+        return cls(*(int(part) for part in parts))
 
     @property
     def is_valid(self) -> bool:
@@ -54,10 +65,23 @@ class PartialDate:
 
     def to_date(self) -> _dt.date:
         """The first day the partial date can mean, as a :class:`datetime.date`."""
+        import datetime
+
         try:
-            return _dt.date(self.year, self.month, self.day or 1)
+            return datetime.date(self.year, self.month, self.day or 1)
         except ValueError:
             raise InvalidDateError(str(self)) from None
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return (self.year, self.month, self.day) == (other.year, other.month, other.day)
+
+    def __hash__(self) -> int:
+        return hash((self.year, self.month, self.day))
+
+    def __repr__(self) -> str:
+        return f"PartialDate.parse({str(self)!r})"
 
     def _key(self) -> tuple[int, int, int]:
         return (self.year, self.month, self.day or 0)

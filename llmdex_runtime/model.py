@@ -10,15 +10,24 @@ are kept in ``extra`` on the object where they appeared.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
-from decimal import Decimal
-from typing import Any, NoReturn
 
-from llmdex_runtime.dates import PartialDate
-from llmdex_runtime.enums import Kind, Status
+from llmdex_runtime.enums import Status
+from llmdex_runtime.record import record
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (9 ms here)
+if TYPE_CHECKING:
+    from decimal import Decimal
+    from typing import Any, NoReturn
+
+    from llmdex_runtime.dates import PartialDate
+    from llmdex_runtime.enums import Kind
+
+    _MappingBase = Mapping[str, Any]
+else:
+    _MappingBase = Mapping
 
 
-class _Empty(Mapping[str, Any]):
+class _Empty(_MappingBase):
     # Immutable and hashable, so one instance can be every dataclass's default ``extra``.
     __slots__ = ()
 
@@ -56,7 +65,7 @@ def _put(out: dict[str, Any], key: str, value: Any) -> None:
         out[key] = value
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record
 class Rates:
     """Prices in USD per million tokens; ``None`` where models.dev gives no price."""
 
@@ -91,7 +100,7 @@ _RATE_NAMES = (
 )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record
 class TierCondition:
     """When a price tier applies: ``type="context", size=200000`` means prompts above 200k."""
 
@@ -104,7 +113,7 @@ class TierCondition:
         return {"type": self.type, "size": self.size, **self.extra}
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record
 class CostTier(Rates):
     """Prices that replace the base prices once ``tier`` applies."""
 
@@ -115,7 +124,7 @@ class CostTier(Rates):
         return {**Rates.to_dict(self), "tier": self.tier.to_dict()}
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record
 class Cost(Rates):
     """A model's price table (models.dev ``cost``), with long-context tiers where listed."""
 
@@ -132,7 +141,7 @@ class Cost(Rates):
         return out
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record
 class Limit:
     """Token limits: context window, maximum output, and maximum input where it differs."""
 
@@ -150,7 +159,7 @@ class Limit:
         return out
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record
 class Modalities:
     """Input and output modalities (``"text"``, ``"image"``, ``"audio"``, ``"pdf"``, ...)."""
 
@@ -163,7 +172,7 @@ class Modalities:
         return {"input": list(self.input), "output": list(self.output), **self.extra}
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record
 class ReasoningOption:
     """One way to steer reasoning: a ``toggle``, ``effort`` levels, or ``budget_tokens``."""
 
@@ -184,7 +193,7 @@ class ReasoningOption:
         return out
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record
 class Interleaved:
     """Where a model returns interleaved reasoning, e.g. ``field="reasoning_content"``."""
 
@@ -196,7 +205,7 @@ class Interleaved:
         return {"field": self.field, **self.extra}
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record
 class ProviderOverride:
     """How one model is served when it differs from its provider (models.dev ``provider``)."""
 
@@ -215,7 +224,7 @@ class ProviderOverride:
         return out
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record
 class Mode:
     """A named way of calling a model (e.g. ``fast``) with its own prices and request extras."""
 
@@ -233,7 +242,7 @@ class Mode:
         return out
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record
 class Experimental:
     """Experimental features models.dev lists for a model, such as named modes."""
 
@@ -249,7 +258,7 @@ class Experimental:
         return out
 
 
-@dataclass(frozen=True, slots=True, kw_only=True, repr=False)
+@record
 class Model:
     """One model as one provider serves it.
 
@@ -295,7 +304,7 @@ class Model:
     provider_override: ProviderOverride | None = None
     """models.dev's per-model ``provider`` object: npm package, base URL or API shape."""
     experimental: Experimental | None = None
-    extra: Mapping[str, Any] = field(default=EMPTY)
+    extra: Mapping[str, Any] = EMPTY
     """Fields of the payload this version of llmdex does not know, kept as they came."""
 
     @property

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import importlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from types import MappingProxyType
@@ -69,6 +68,8 @@ class Registry:
             return exact
         pid = self._keys.get(provider_key(name))
         if pid is None:
+            import difflib
+
             close = difflib.get_close_matches(provider_key(name), self._keys, n=5)
             hint = f"; did you mean {', '.join(self._keys[k] for k in close)}" if close else ""
             raise InvalidSpecError(name, "unknown_provider", f"no provider {name!r}{hint}")
@@ -132,6 +133,8 @@ class Registry:
         return self.models_of(owners[0])[model_id]
 
     def _suggest(self, model_id: str, pid: str | None) -> list[str]:
+        import difflib
+
         ids = self.model_ids()
         found: list[str] = []
         if pid is not None:

@@ -148,8 +148,12 @@ def test_any_text_renders_to_source_that_round_trips(
     raw = model(model_id, name=name, family=family, cost={"input": price, "output": price})
     raw["modalities"] = {"input": modality, "output": ["text"], **{"k": extra}}
     raw.update({k: v for k, v in extra.items() if k not in {"provider", "kind"}})
-    source = Writer().model("X", derive_kind(raw), raw)
-    built = eval(source, dict(_NAMESPACE))  # the property under test: source is only data
+    writer = Writer()
+    shared, [source] = writer.finish([writer.model("X", derive_kind(raw), raw)])
+    namespace = dict(_NAMESPACE)
+    for name, value in shared:  # the property under test: the source is only data
+        namespace[name] = eval(value, namespace)
+    built = eval(source, namespace)
     assert built.to_dict() == raw
     assert json.dumps(built.to_dict(), sort_keys=True) == json.dumps(raw, sort_keys=True)
 

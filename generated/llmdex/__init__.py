@@ -9,7 +9,7 @@ Example:
     128000
 """
 
-from typing import Final
+from __future__ import annotations
 
 from llmdex.providers import Provider
 from llmdex_runtime import (
@@ -31,8 +31,13 @@ from llmdex_runtime import (
     Rates,
     Status,
 )
-from llmdex_runtime.registry import ModelIds as _ModelIds
 from llmdex_runtime.registry import Registry as _Registry
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+    from llmdex_runtime.registry import ModelIds as _ModelIds
 
 if _RUNTIME_SCHEMA != 1:
     raise IncompatibleRuntimeError(1, _RUNTIME_SCHEMA)

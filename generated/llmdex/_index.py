@@ -3,7 +3,11 @@
 
 """Every model id by provider id, so bare ids and suggestions need no provider module."""
 
-from typing import Final
+from __future__ import annotations
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
 
 MODEL_IDS: Final[dict[str, tuple[str, ...]]] = {
     "302ai": (

@@ -8,9 +8,9 @@ Example:
 """
 
 import importlib as _importlib
-import typing as _typing
 
-if _typing.TYPE_CHECKING:
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
     from llmdex.models import (
         abacus,
         abliteration_ai,
@@ -314,7 +314,7 @@ __all__ = [
 _MODULES = frozenset(__all__)
 
 
-def __getattr__(name: str) -> _typing.Any:
+def __getattr__(name: str) -> object:
     # PEP 562: a provider module is imported the first time it is named, not before.
     if name in _MODULES:
         return _importlib.import_module(f"{__name__}.{name}")

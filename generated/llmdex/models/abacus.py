@@ -3,13 +3,93 @@
 
 "Models served by Abacus (provider id 'abacus')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
 from llmdex_runtime.model import Cost, Limit, Modalities, Model, ReasoningOption
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2024_01_01 = PartialDate(2024, 1, 1)
+_D_2024_04 = PartialDate(2024, 4)
+_D_2024_05 = PartialDate(2024, 5)
+_D_2024_05_30 = PartialDate(2024, 5, 30)
+_D_2024_07_18 = PartialDate(2024, 7, 18)
+_D_2024_07_23 = PartialDate(2024, 7, 23)
+_D_2024_09_19 = PartialDate(2024, 9, 19)
+_D_2024_09_30 = PartialDate(2024, 9, 30)
+_D_2024_10 = PartialDate(2024, 10)
+_D_2024_11_11 = PartialDate(2024, 11, 11)
+_D_2024_11_20 = PartialDate(2024, 11, 20)
+_D_2024_11_28 = PartialDate(2024, 11, 28)
+_D_2024_12_06 = PartialDate(2024, 12, 6)
+_D_2025_01 = PartialDate(2025, 1)
+_D_2025_01_20 = PartialDate(2025, 1, 20)
+_D_2025_02_19 = PartialDate(2025, 2, 19)
+_D_2025_03_01 = PartialDate(2025, 3, 1)
+_D_2025_03_25 = PartialDate(2025, 3, 25)
+_D_2025_04_05 = PartialDate(2025, 4, 5)
+_D_2025_04_14 = PartialDate(2025, 4, 14)
+_D_2025_04_16 = PartialDate(2025, 4, 16)
+_D_2025_04_29 = PartialDate(2025, 4, 29)
+_D_2025_05_14 = PartialDate(2025, 5, 14)
+_D_2025_05_28 = PartialDate(2025, 5, 28)
+_D_2025_06_01 = PartialDate(2025, 6, 1)
+_D_2025_06_10 = PartialDate(2025, 6, 10)
+_D_2025_06_15 = PartialDate(2025, 6, 15)
+_D_2025_07_01 = PartialDate(2025, 7, 1)
+_D_2025_07_08 = PartialDate(2025, 7, 8)
+_D_2025_07_09 = PartialDate(2025, 7, 9)
+_D_2025_07_22 = PartialDate(2025, 7, 22)
+_D_2025_07_28 = PartialDate(2025, 7, 28)
+_D_2025_08_05 = PartialDate(2025, 8, 5)
+_D_2025_08_07 = PartialDate(2025, 8, 7)
+_D_2025_08_31 = PartialDate(2025, 8, 31)
+_D_2025_09_01 = PartialDate(2025, 9, 1)
+_D_2025_09_15 = PartialDate(2025, 9, 15)
+_D_2025_09_29 = PartialDate(2025, 9, 29)
+_D_2025_10_15 = PartialDate(2025, 10, 15)
+_D_2025_11_01 = PartialDate(2025, 11, 1)
+_D_2025_11_13 = PartialDate(2025, 11, 13)
+_D_2025_11_17 = PartialDate(2025, 11, 17)
+_D_2025_12_11 = PartialDate(2025, 12, 11)
+_D_2025_12_17 = PartialDate(2025, 12, 17)
+_D_2026_01 = PartialDate(2026, 1)
+_D_2026_01_01 = PartialDate(2026, 1, 1)
+_D_2026_02_05 = PartialDate(2026, 2, 5)
+_D_2026_02_11 = PartialDate(2026, 2, 11)
+_D_2026_02_17 = PartialDate(2026, 2, 17)
+_D_2026_02_19 = PartialDate(2026, 2, 19)
+_D_2026_03_01 = PartialDate(2026, 3, 1)
+_D_2026_03_05 = PartialDate(2026, 3, 5)
+_LIMIT_1047576_32768 = Limit(context=1047576, output=32768)
+_LIMIT_1048576_65536 = Limit(context=1048576, output=65536)
+_LIMIT_128000_16384 = Limit(context=128000, output=16384)
+_LIMIT_128000_32768 = Limit(context=128000, output=32768)
+_LIMIT_128000_4096 = Limit(context=128000, output=4096)
+_LIMIT_128000_8192 = Limit(context=128000, output=8192)
+_LIMIT_2000000_16384 = Limit(context=2000000, output=16384)
+_LIMIT_200000_100000 = Limit(context=200000, output=100000)
+_LIMIT_200000_32000 = Limit(context=200000, output=32000)
+_LIMIT_200000_64000 = Limit(context=200000, output=64000)
+_LIMIT_256000_16384 = Limit(context=256000, output=16384)
+_LIMIT_400000_128000 = Limit(context=400000, output=128000)
+_LIMIT_400000_272000_128000 = Limit(context=400000, input=272000, output=128000)
+_REASONING = ()
+_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT = Modalities(
+    input=("text", "image", "audio", "video", "pdf"), output=("text",)
+)
+_TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
+_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
 
 __all__ = [
     "QWEN_QWQ_32B",
@@ -90,12 +170,12 @@ QWEN_QWQ_32B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2024, 11, 28),
-    last_updated=PartialDate(2024, 11, 28),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2024_11_28,
+    last_updated=_D_2024_11_28,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=32768, output=32768),
     cost=Cost(input=Decimal("0.4"), output=Decimal("0.4")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN_QWEN2_5_72B_INSTRUCT: Final[Model] = Model(
@@ -109,10 +189,10 @@ QWEN_QWEN2_5_72B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2024, 9, 19),
-    last_updated=PartialDate(2024, 9, 19),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=8192),
+    release_date=_D_2024_09_19,
+    last_updated=_D_2024_09_19,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_8192,
     cost=Cost(input=Decimal("0.11"), output=Decimal("0.38")),
 )
 
@@ -127,12 +207,12 @@ QWEN_QWEN3_235B_A22B_INSTRUCT_2507: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 7, 1),
-    last_updated=PartialDate(2025, 7, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_07_01,
+    last_updated=_D_2025_07_01,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=262144, output=8192),
     cost=Cost(input=Decimal("0.13"), output=Decimal("0.6")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN_QWEN3_32B: Final[Model] = Model(
@@ -146,12 +226,12 @@ QWEN_QWEN3_32B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 4, 29),
-    last_updated=PartialDate(2025, 4, 29),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=8192),
+    release_date=_D_2025_04_29,
+    last_updated=_D_2025_04_29,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_8192,
     cost=Cost(input=Decimal("0.09"), output=Decimal("0.29")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN_QWEN3_CODER_480B_A35B_INSTRUCT: Final[Model] = Model(
@@ -165,12 +245,12 @@ QWEN_QWEN3_CODER_480B_A35B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 7, 22),
-    last_updated=PartialDate(2025, 7, 22),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_07_22,
+    last_updated=_D_2025_07_22,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=262144, output=65536),
     cost=Cost(input=Decimal("0.29"), output=Decimal("1.2")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 CLAUDE_3_7_SONNET_20250219: Final[Model] = Model(
@@ -185,12 +265,12 @@ CLAUDE_3_7_SONNET_20250219: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2024, 10, 31),
-    release_date=PartialDate(2025, 2, 19),
-    last_updated=PartialDate(2025, 2, 19),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    release_date=_D_2025_02_19,
+    last_updated=_D_2025_02_19,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(input=Decimal("3"), output=Decimal("15")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 CLAUDE_HAIKU_4_5_20251001: Final[Model] = Model(
@@ -205,12 +285,12 @@ CLAUDE_HAIKU_4_5_20251001: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2025, 2, 28),
-    release_date=PartialDate(2025, 10, 15),
-    last_updated=PartialDate(2025, 10, 15),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    release_date=_D_2025_10_15,
+    last_updated=_D_2025_10_15,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(input=Decimal("1"), output=Decimal("5")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 CLAUDE_OPUS_4_1_20250805: Final[Model] = Model(
@@ -224,12 +304,12 @@ CLAUDE_OPUS_4_1_20250805: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=32000),
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_32000,
     cost=Cost(input=Decimal("15"), output=Decimal("75")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 CLAUDE_OPUS_4_20250514: Final[Model] = Model(
@@ -243,12 +323,12 @@ CLAUDE_OPUS_4_20250514: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 5, 14),
-    last_updated=PartialDate(2025, 5, 14),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=32000),
+    release_date=_D_2025_05_14,
+    last_updated=_D_2025_05_14,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_32000,
     cost=Cost(input=Decimal("15"), output=Decimal("75")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 CLAUDE_OPUS_4_5_20251101: Final[Model] = Model(
@@ -263,12 +343,12 @@ CLAUDE_OPUS_4_5_20251101: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2025, 3, 31),
-    release_date=PartialDate(2025, 11, 1),
-    last_updated=PartialDate(2025, 11, 1),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    release_date=_D_2025_11_01,
+    last_updated=_D_2025_11_01,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(input=Decimal("5"), output=Decimal("25")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 CLAUDE_OPUS_4_6: Final[Model] = Model(
@@ -283,12 +363,12 @@ CLAUDE_OPUS_4_6: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2025, 5, 31),
-    release_date=PartialDate(2026, 2, 5),
-    last_updated=PartialDate(2026, 2, 5),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
+    release_date=_D_2026_02_05,
+    last_updated=_D_2026_02_05,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
     limit=Limit(context=200000, output=128000),
     cost=Cost(input=Decimal("5"), output=Decimal("25")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 CLAUDE_SONNET_4_20250514: Final[Model] = Model(
@@ -302,12 +382,12 @@ CLAUDE_SONNET_4_20250514: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 5, 14),
-    last_updated=PartialDate(2025, 5, 14),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    release_date=_D_2025_05_14,
+    last_updated=_D_2025_05_14,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(input=Decimal("3"), output=Decimal("15")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 CLAUDE_SONNET_4_5_20250929: Final[Model] = Model(
@@ -322,12 +402,12 @@ CLAUDE_SONNET_4_5_20250929: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2025, 7, 31),
-    release_date=PartialDate(2025, 9, 29),
-    last_updated=PartialDate(2025, 9, 29),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    release_date=_D_2025_09_29,
+    last_updated=_D_2025_09_29,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(input=Decimal("3"), output=Decimal("15")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 CLAUDE_SONNET_4_6: Final[Model] = Model(
@@ -341,13 +421,13 @@ CLAUDE_SONNET_4_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 2, 17),
-    last_updated=PartialDate(2026, 2, 17),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_02_17,
+    last_updated=_D_2026_02_17,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(input=Decimal("3"), output=Decimal("15")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 DEEPSEEK_AI_DEEPSEEK_R1: Final[Model] = Model(
@@ -361,12 +441,12 @@ DEEPSEEK_AI_DEEPSEEK_R1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 1, 20),
-    last_updated=PartialDate(2025, 1, 20),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=8192),
+    release_date=_D_2025_01_20,
+    last_updated=_D_2025_01_20,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_8192,
     cost=Cost(input=Decimal("3"), output=Decimal("7")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 DEEPSEEK_AI_DEEPSEEK_V3_1_TERMINUS: Final[Model] = Model(
@@ -380,12 +460,12 @@ DEEPSEEK_AI_DEEPSEEK_V3_1_TERMINUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 6, 1),
-    last_updated=PartialDate(2025, 6, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=8192),
+    release_date=_D_2025_06_01,
+    last_updated=_D_2025_06_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_8192,
     cost=Cost(input=Decimal("0.27"), output=Decimal("1")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 DEEPSEEK_AI_DEEPSEEK_V3_2: Final[Model] = Model(
@@ -399,12 +479,12 @@ DEEPSEEK_AI_DEEPSEEK_V3_2: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 6, 15),
-    last_updated=PartialDate(2025, 6, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=8192),
+    release_date=_D_2025_06_15,
+    last_updated=_D_2025_06_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_8192,
     cost=Cost(input=Decimal("0.27"), output=Decimal("0.4")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 DEEPSEEK_DEEPSEEK_V3_1: Final[Model] = Model(
@@ -418,12 +498,12 @@ DEEPSEEK_DEEPSEEK_V3_1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 1, 20),
-    last_updated=PartialDate(2025, 1, 20),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=8192),
+    release_date=_D_2025_01_20,
+    last_updated=_D_2025_01_20,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_8192,
     cost=Cost(input=Decimal("0.55"), output=Decimal("1.66")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GEMINI_2_5_FLASH: Final[Model] = Model(
@@ -437,13 +517,13 @@ GEMINI_2_5_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
+    knowledge=_D_2025_01,
     release_date=PartialDate(2025, 3, 20),
     last_updated=PartialDate(2025, 6, 5),
-    modalities=Modalities(input=("text", "image", "audio", "video", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(input=Decimal("0.3"), output=Decimal("2.5")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GEMINI_2_5_PRO: Final[Model] = Model(
@@ -457,13 +537,13 @@ GEMINI_2_5_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 3, 25),
-    last_updated=PartialDate(2025, 3, 25),
-    modalities=Modalities(input=("text", "image", "audio", "video", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_03_25,
+    last_updated=_D_2025_03_25,
+    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GEMINI_3_FLASH_PREVIEW: Final[Model] = Model(
@@ -477,13 +557,13 @@ GEMINI_3_FLASH_PREVIEW: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 12, 17),
-    last_updated=PartialDate(2025, 12, 17),
-    modalities=Modalities(input=("text", "image", "audio", "video", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_12_17,
+    last_updated=_D_2025_12_17,
+    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(input=Decimal("0.5"), output=Decimal("3")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GEMINI_3_1_FLASH_LITE_PREVIEW: Final[Model] = Model(
@@ -498,17 +578,17 @@ GEMINI_3_1_FLASH_LITE_PREVIEW: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 1),
-    last_updated=PartialDate(2026, 3, 1),
-    modalities=Modalities(input=("text", "image", "audio", "video", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    release_date=_D_2026_03_01,
+    last_updated=_D_2026_03_01,
+    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(
         input=Decimal("0.25"),
         output=Decimal("1.5"),
         cache_read=Decimal("0.025"),
         cache_write=Decimal("1"),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GEMINI_3_1_PRO_PREVIEW: Final[Model] = Model(
@@ -523,13 +603,13 @@ GEMINI_3_1_PRO_PREVIEW: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 2, 19),
-    last_updated=PartialDate(2026, 2, 19),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_02_19,
+    last_updated=_D_2026_02_19,
     modalities=Modalities(input=("text", "image", "video", "audio", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    limit=_LIMIT_1048576_65536,
     cost=Cost(input=Decimal("2"), output=Decimal("12")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GPT_4_1: Final[Model] = Model(
@@ -543,11 +623,11 @@ GPT_4_1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2025, 4, 14),
-    last_updated=PartialDate(2025, 4, 14),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1047576, output=32768),
+    knowledge=_D_2024_04,
+    release_date=_D_2025_04_14,
+    last_updated=_D_2025_04_14,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1047576_32768,
     cost=Cost(input=Decimal("2"), output=Decimal("8")),
 )
 
@@ -562,11 +642,11 @@ GPT_4_1_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2025, 4, 14),
-    last_updated=PartialDate(2025, 4, 14),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1047576, output=32768),
+    knowledge=_D_2024_04,
+    release_date=_D_2025_04_14,
+    last_updated=_D_2025_04_14,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1047576_32768,
     cost=Cost(input=Decimal("0.4"), output=Decimal("1.6")),
 )
 
@@ -581,11 +661,11 @@ GPT_4_1_NANO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2025, 4, 14),
-    last_updated=PartialDate(2025, 4, 14),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1047576, output=32768),
+    knowledge=_D_2024_04,
+    release_date=_D_2025_04_14,
+    last_updated=_D_2025_04_14,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1047576_32768,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.4")),
 )
 
@@ -600,11 +680,11 @@ GPT_4O_2024_11_20: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 10),
-    release_date=PartialDate(2024, 11, 20),
-    last_updated=PartialDate(2024, 11, 20),
+    knowledge=_D_2024_10,
+    release_date=_D_2024_11_20,
+    last_updated=_D_2024_11_20,
     modalities=Modalities(input=("text", "image", "audio"), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
 )
 
@@ -619,11 +699,11 @@ GPT_4O_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2024, 7, 18),
-    last_updated=PartialDate(2024, 7, 18),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    knowledge=_D_2024_04,
+    release_date=_D_2024_07_18,
+    last_updated=_D_2024_07_18,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
 )
 
@@ -638,13 +718,13 @@ GPT_5: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 9, 30),
-    release_date=PartialDate(2025, 8, 7),
-    last_updated=PartialDate(2025, 8, 7),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, output=128000),
+    knowledge=_D_2024_09_30,
+    release_date=_D_2025_08_07,
+    last_updated=_D_2025_08_07,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GPT_5_CODEX: Final[Model] = Model(
@@ -659,13 +739,13 @@ GPT_5_CODEX: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 9, 30),
-    release_date=PartialDate(2025, 9, 15),
-    last_updated=PartialDate(2025, 9, 15),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2024_09_30,
+    release_date=_D_2025_09_15,
+    last_updated=_D_2025_09_15,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GPT_5_MINI: Final[Model] = Model(
@@ -679,13 +759,13 @@ GPT_5_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 5, 30),
-    release_date=PartialDate(2025, 8, 7),
-    last_updated=PartialDate(2025, 8, 7),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, output=128000),
+    knowledge=_D_2024_05_30,
+    release_date=_D_2025_08_07,
+    last_updated=_D_2025_08_07,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_128000,
     cost=Cost(input=Decimal("0.25"), output=Decimal("2")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GPT_5_NANO: Final[Model] = Model(
@@ -699,13 +779,13 @@ GPT_5_NANO: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 5, 30),
-    release_date=PartialDate(2025, 8, 7),
-    last_updated=PartialDate(2025, 8, 7),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, output=128000),
+    knowledge=_D_2024_05_30,
+    release_date=_D_2025_08_07,
+    last_updated=_D_2025_08_07,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_128000,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.4")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GPT_5_1: Final[Model] = Model(
@@ -719,13 +799,13 @@ GPT_5_1: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 9, 30),
-    release_date=PartialDate(2025, 11, 13),
-    last_updated=PartialDate(2025, 11, 13),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, output=128000),
+    knowledge=_D_2024_09_30,
+    release_date=_D_2025_11_13,
+    last_updated=_D_2025_11_13,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GPT_5_1_CHAT_LATEST: Final[Model] = Model(
@@ -739,13 +819,13 @@ GPT_5_1_CHAT_LATEST: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 9, 30),
-    release_date=PartialDate(2025, 11, 13),
-    last_updated=PartialDate(2025, 11, 13),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, output=128000),
+    knowledge=_D_2024_09_30,
+    release_date=_D_2025_11_13,
+    last_updated=_D_2025_11_13,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GPT_5_1_CODEX: Final[Model] = Model(
@@ -760,13 +840,13 @@ GPT_5_1_CODEX: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 9, 30),
-    release_date=PartialDate(2025, 11, 13),
-    last_updated=PartialDate(2025, 11, 13),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2024_09_30,
+    release_date=_D_2025_11_13,
+    last_updated=_D_2025_11_13,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GPT_5_1_CODEX_MAX: Final[Model] = Model(
@@ -781,13 +861,13 @@ GPT_5_1_CODEX_MAX: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 9, 30),
-    release_date=PartialDate(2025, 11, 13),
-    last_updated=PartialDate(2025, 11, 13),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2024_09_30,
+    release_date=_D_2025_11_13,
+    last_updated=_D_2025_11_13,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GPT_5_2: Final[Model] = Model(
@@ -801,13 +881,13 @@ GPT_5_2: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2025, 12, 11),
-    last_updated=PartialDate(2025, 12, 11),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2025_12_11,
+    last_updated=_D_2025_12_11,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_128000,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GPT_5_2_CHAT_LATEST: Final[Model] = Model(
@@ -821,13 +901,13 @@ GPT_5_2_CHAT_LATEST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 9, 30),
-    release_date=PartialDate(2026, 1, 1),
-    last_updated=PartialDate(2026, 1, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, output=128000),
+    knowledge=_D_2024_09_30,
+    release_date=_D_2026_01_01,
+    last_updated=_D_2026_01_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_128000,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GPT_5_2_CODEX: Final[Model] = Model(
@@ -842,13 +922,13 @@ GPT_5_2_CODEX: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2025, 12, 11),
-    last_updated=PartialDate(2025, 12, 11),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2025_12_11,
+    last_updated=_D_2025_12_11,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GPT_5_3_CHAT_LATEST: Final[Model] = Model(
@@ -862,12 +942,12 @@ GPT_5_3_CHAT_LATEST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 1),
-    last_updated=PartialDate(2026, 3, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, output=128000),
+    release_date=_D_2026_03_01,
+    last_updated=_D_2026_03_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_128000,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GPT_5_3_CODEX: Final[Model] = Model(
@@ -882,13 +962,13 @@ GPT_5_3_CODEX: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 2, 5),
-    last_updated=PartialDate(2026, 2, 5),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_02_05,
+    last_updated=_D_2026_02_05,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GPT_5_3_CODEX_XHIGH: Final[Model] = Model(
@@ -903,13 +983,13 @@ GPT_5_3_CODEX_XHIGH: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 2, 5),
-    last_updated=PartialDate(2026, 2, 5),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_02_05,
+    last_updated=_D_2026_02_05,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GPT_5_4: Final[Model] = Model(
@@ -924,13 +1004,13 @@ GPT_5_4: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 3, 5),
-    last_updated=PartialDate(2026, 3, 5),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_03_05,
+    last_updated=_D_2026_03_05,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=1050000, input=922000, output=128000),
     cost=Cost(input=Decimal("2.5"), output=Decimal("15")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GROK_4_0709: Final[Model] = Model(
@@ -944,12 +1024,12 @@ GROK_4_0709: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 7, 9),
-    last_updated=PartialDate(2025, 7, 9),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=256000, output=16384),
+    release_date=_D_2025_07_09,
+    last_updated=_D_2025_07_09,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_256000_16384,
     cost=Cost(input=Decimal("3"), output=Decimal("15")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GROK_4_1_FAST_NON_REASONING: Final[Model] = Model(
@@ -963,10 +1043,10 @@ GROK_4_1_FAST_NON_REASONING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 11, 17),
-    last_updated=PartialDate(2025, 11, 17),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=2000000, output=16384),
+    release_date=_D_2025_11_17,
+    last_updated=_D_2025_11_17,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_2000000_16384,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.5")),
 )
 
@@ -981,10 +1061,10 @@ GROK_4_FAST_NON_REASONING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 7, 9),
-    last_updated=PartialDate(2025, 7, 9),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=2000000, output=16384),
+    release_date=_D_2025_07_09,
+    last_updated=_D_2025_07_09,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_2000000_16384,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.5")),
 )
 
@@ -999,10 +1079,10 @@ GROK_CODE_FAST_1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 9, 1),
-    last_updated=PartialDate(2025, 9, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=256000, output=16384),
+    release_date=_D_2025_09_01,
+    last_updated=_D_2025_09_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_256000_16384,
     cost=Cost(input=Decimal("0.2"), output=Decimal("1.5")),
 )
 
@@ -1017,9 +1097,9 @@ KIMI_K2_TURBO_PREVIEW: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 7, 8),
-    last_updated=PartialDate(2025, 7, 8),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_07_08,
+    last_updated=_D_2025_07_08,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=256000, output=8192),
     cost=Cost(input=Decimal("0.15"), output=Decimal("8")),
 )
@@ -1036,13 +1116,13 @@ KIMI_K2_5: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 1),
-    last_updated=PartialDate(2026, 1),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_01,
+    last_updated=_D_2026_01,
     modalities=Modalities(input=("text", "image", "video"), output=("text",)),
     limit=Limit(context=262144, output=32768),
     cost=Cost(input=Decimal("0.6"), output=Decimal("3")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 LLAMA_3_3_70B_VERSATILE: Final[Model] = Model(
@@ -1056,10 +1136,10 @@ LLAMA_3_3_70B_VERSATILE: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2024, 12, 6),
-    last_updated=PartialDate(2024, 12, 6),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=32768),
+    release_date=_D_2024_12_06,
+    last_updated=_D_2024_12_06,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_32768,
     cost=Cost(input=Decimal("0.59"), output=Decimal("0.79")),
 )
 
@@ -1075,9 +1155,9 @@ META_LLAMA_LLAMA_4_MAVERICK_17B_128E_INSTRUCT_FP8: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2024, 8),
-    release_date=PartialDate(2025, 4, 5),
-    last_updated=PartialDate(2025, 4, 5),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2025_04_05,
+    last_updated=_D_2025_04_05,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=1000000, output=32768),
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.59")),
 )
@@ -1093,10 +1173,10 @@ META_LLAMA_META_LLAMA_3_1_405B_INSTRUCT_TURBO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2024, 7, 23),
-    last_updated=PartialDate(2024, 7, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    release_date=_D_2024_07_23,
+    last_updated=_D_2024_07_23,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_4096,
     cost=Cost(input=Decimal("3.5"), output=Decimal("3.5")),
 )
 
@@ -1111,10 +1191,10 @@ META_LLAMA_META_LLAMA_3_1_8B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2024, 7, 23),
-    last_updated=PartialDate(2024, 7, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    release_date=_D_2024_07_23,
+    last_updated=_D_2024_07_23,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_4096,
     cost=Cost(input=Decimal("0.02"), output=Decimal("0.05")),
 )
 
@@ -1129,13 +1209,13 @@ O3: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 5),
-    release_date=PartialDate(2025, 4, 16),
-    last_updated=PartialDate(2025, 4, 16),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=200000, output=100000),
+    knowledge=_D_2024_05,
+    release_date=_D_2025_04_16,
+    last_updated=_D_2025_04_16,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_200000_100000,
     cost=Cost(input=Decimal("2"), output=Decimal("8")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 O3_MINI: Final[Model] = Model(
@@ -1149,13 +1229,13 @@ O3_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 5),
+    knowledge=_D_2024_05,
     release_date=PartialDate(2024, 12, 20),
     last_updated=PartialDate(2025, 1, 29),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=200000, output=100000),
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_100000,
     cost=Cost(input=Decimal("1.1"), output=Decimal("4.4")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 O3_PRO: Final[Model] = Model(
@@ -1169,13 +1249,13 @@ O3_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 5),
-    release_date=PartialDate(2025, 6, 10),
-    last_updated=PartialDate(2025, 6, 10),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=200000, output=100000),
+    knowledge=_D_2024_05,
+    release_date=_D_2025_06_10,
+    last_updated=_D_2025_06_10,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_200000_100000,
     cost=Cost(input=Decimal("20"), output=Decimal("40")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 O4_MINI: Final[Model] = Model(
@@ -1189,13 +1269,13 @@ O4_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 5),
-    release_date=PartialDate(2025, 4, 16),
-    last_updated=PartialDate(2025, 4, 16),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=200000, output=100000),
+    knowledge=_D_2024_05,
+    release_date=_D_2025_04_16,
+    last_updated=_D_2025_04_16,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_200000_100000,
     cost=Cost(input=Decimal("1.1"), output=Decimal("4.4")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 OPENAI_GPT_OSS_120B: Final[Model] = Model(
@@ -1209,10 +1289,10 @@ OPENAI_GPT_OSS_120B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=32768),
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_32768,
     cost=Cost(input=Decimal("0.08"), output=Decimal("0.44")),
     reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
 )
@@ -1228,10 +1308,10 @@ QWEN_2_5_CODER_32B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2024, 11, 11),
-    last_updated=PartialDate(2024, 11, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=8192),
+    release_date=_D_2024_11_11,
+    last_updated=_D_2024_11_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_8192,
     cost=Cost(input=Decimal("0.79"), output=Decimal("0.79")),
 )
 
@@ -1246,12 +1326,12 @@ QWEN3_MAX: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 5, 28),
-    last_updated=PartialDate(2025, 5, 28),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_05_28,
+    last_updated=_D_2025_05_28,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=131072, output=16384),
     cost=Cost(input=Decimal("1.2"), output=Decimal("6")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 ROUTE_LLM: Final[Model] = Model(
@@ -1265,11 +1345,11 @@ ROUTE_LLM: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 10),
-    release_date=PartialDate(2024, 1, 1),
-    last_updated=PartialDate(2024, 1, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    knowledge=_D_2024_10,
+    release_date=_D_2024_01_01,
+    last_updated=_D_2024_01_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("3"), output=Decimal("15")),
 )
 
@@ -1284,12 +1364,12 @@ ZAI_ORG_GLM_4_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 7, 28),
-    last_updated=PartialDate(2025, 7, 28),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=8192),
+    release_date=_D_2025_07_28,
+    last_updated=_D_2025_07_28,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_8192,
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.2")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 ZAI_ORG_GLM_4_6: Final[Model] = Model(
@@ -1303,10 +1383,10 @@ ZAI_ORG_GLM_4_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 3, 1),
-    last_updated=PartialDate(2025, 3, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=8192),
+    release_date=_D_2025_03_01,
+    last_updated=_D_2025_03_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_8192,
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.2")),
 )
 
@@ -1321,10 +1401,10 @@ ZAI_ORG_GLM_4_7: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 6, 1),
-    last_updated=PartialDate(2025, 6, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=8192),
+    release_date=_D_2025_06_01,
+    last_updated=_D_2025_06_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_8192,
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.2")),
 )
 
@@ -1339,10 +1419,10 @@ ZAI_ORG_GLM_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 11),
-    last_updated=PartialDate(2026, 2, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_02_11,
+    last_updated=_D_2026_02_11,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=204800, output=131072),
     cost=Cost(input=Decimal("1"), output=Decimal("3.2")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )

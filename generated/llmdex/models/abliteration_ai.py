@@ -3,13 +3,22 @@
 
 "Models served by abliteration.ai (provider id 'abliteration-ai')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
 from llmdex_runtime.model import Cost, Limit, Modalities, Model
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2026_01_06 = PartialDate(2026, 1, 6)
 
 __all__ = [
     "ABLITERATED_MODEL",
@@ -26,8 +35,8 @@ ABLITERATED_MODEL: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 1, 6),
-    last_updated=PartialDate(2026, 1, 6),
+    release_date=_D_2026_01_06,
+    last_updated=_D_2026_01_06,
     modalities=Modalities(input=("text", "image"), output=("text",)),
     limit=Limit(context=150000, input=150000, output=8192),
     cost=Cost(input=Decimal("3"), output=Decimal("3")),

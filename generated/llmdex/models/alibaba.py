@@ -3,8 +3,9 @@
 
 "Models served by Alibaba (provider id 'alibaba')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
@@ -19,6 +20,64 @@ from llmdex_runtime.model import (
     ReasoningOption,
     TierCondition,
 )
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2024_01 = PartialDate(2024, 1)
+_D_2024_01_25 = PartialDate(2024, 1, 25)
+_D_2024_04 = PartialDate(2024, 4)
+_D_2024_09 = PartialDate(2024, 9)
+_D_2024_12 = PartialDate(2024, 12)
+_D_2025_01 = PartialDate(2025, 1)
+_D_2025_03_05 = PartialDate(2025, 3, 5)
+_D_2025_03_25 = PartialDate(2025, 3, 25)
+_D_2025_04 = PartialDate(2025, 4)
+_D_2025_05_08 = PartialDate(2025, 5, 8)
+_D_2025_07_23 = PartialDate(2025, 7, 23)
+_D_2025_07_28 = PartialDate(2025, 7, 28)
+_D_2025_09 = PartialDate(2025, 9)
+_D_2025_09_08 = PartialDate(2025, 9, 8)
+_D_2025_09_15 = PartialDate(2025, 9, 15)
+_D_2025_09_22 = PartialDate(2025, 9, 22)
+_D_2025_09_23 = PartialDate(2025, 9, 23)
+_D_2026_02_15 = PartialDate(2026, 2, 15)
+_D_2026_02_16 = PartialDate(2026, 2, 16)
+_D_2026_02_23 = PartialDate(2026, 2, 23)
+_D_2026_04_02 = PartialDate(2026, 4, 2)
+_D_2026_04_17 = PartialDate(2026, 4, 17)
+_D_2026_04_20 = PartialDate(2026, 4, 20)
+_D_2026_04_22 = PartialDate(2026, 4, 22)
+_D_2026_04_27 = PartialDate(2026, 4, 27)
+_D_2026_05_21 = PartialDate(2026, 5, 21)
+_LIMIT_1000000_32768 = Limit(context=1000000, output=32768)
+_LIMIT_1000000_65536 = Limit(context=1000000, output=65536)
+_LIMIT_131072_16384 = Limit(context=131072, output=16384)
+_LIMIT_131072_32768 = Limit(context=131072, output=32768)
+_LIMIT_131072_8192 = Limit(context=131072, output=8192)
+_LIMIT_16384_8192 = Limit(context=16384, output=8192)
+_LIMIT_262144_65536 = Limit(context=262144, output=65536)
+_LIMIT_32768_2048 = Limit(context=32768, output=2048)
+_LIMIT_53248_4096 = Limit(context=53248, output=4096)
+_LIMIT_65536_16384 = Limit(context=65536, output=16384)
+_REASONING = ()
+_REASONING_BUDGET_TOKENS = (ReasoningOption(type="budget_tokens"),)
+_REASONING_TOGGLE_BUDGET_TOKENS = (
+    ReasoningOption(type="toggle"),
+    ReasoningOption(type="budget_tokens"),
+)
+_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT_AUDIO = Modalities(
+    input=("text", "image", "audio", "video"), output=("text", "audio")
+)
+_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT = Modalities(
+    input=("text", "image", "video", "audio"), output=("text",)
+)
+_TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
 
 __all__ = [
     "QVQ_MAX",
@@ -85,13 +144,13 @@ QVQ_MAX: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2025, 3, 25),
-    last_updated=PartialDate(2025, 3, 25),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=131072, output=8192),
+    knowledge=_D_2024_04,
+    release_date=_D_2025_03_25,
+    last_updated=_D_2025_03_25,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_131072_8192,
     cost=Cost(input=Decimal("1.2"), output=Decimal("4.8")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN_FLASH: Final[Model] = Model(
@@ -105,13 +164,13 @@ QWEN_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2025, 7, 28),
-    last_updated=PartialDate(2025, 7, 28),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, output=32768),
+    knowledge=_D_2024_04,
+    release_date=_D_2025_07_28,
+    last_updated=_D_2025_07_28,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_32768,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.4")),
-    reasoning_options=(ReasoningOption(type="toggle"), ReasoningOption(type="budget_tokens")),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS,
 )
 
 QWEN_MAX: Final[Model] = Model(
@@ -125,10 +184,10 @@ QWEN_MAX: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
+    knowledge=_D_2024_04,
     release_date=PartialDate(2024, 4, 3),
     last_updated=PartialDate(2025, 1, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=32768, output=8192),
     cost=Cost(input=Decimal("1.6"), output=Decimal("6.4")),
 )
@@ -144,11 +203,11 @@ QWEN_MT_PLUS: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2025, 1),
-    last_updated=PartialDate(2025, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=16384, output=8192),
+    knowledge=_D_2024_04,
+    release_date=_D_2025_01,
+    last_updated=_D_2025_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_16384_8192,
     cost=Cost(input=Decimal("2.46"), output=Decimal("7.37")),
 )
 
@@ -163,11 +222,11 @@ QWEN_MT_TURBO: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2025, 1),
-    last_updated=PartialDate(2025, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=16384, output=8192),
+    knowledge=_D_2024_04,
+    release_date=_D_2025_01,
+    last_updated=_D_2025_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_16384_8192,
     cost=Cost(input=Decimal("0.16"), output=Decimal("0.49")),
 )
 
@@ -182,11 +241,11 @@ QWEN_OMNI_TURBO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
+    knowledge=_D_2024_04,
     release_date=PartialDate(2025, 1, 19),
     last_updated=PartialDate(2025, 3, 26),
-    modalities=Modalities(input=("text", "image", "audio", "video"), output=("text", "audio")),
-    limit=Limit(context=32768, output=2048),
+    modalities=_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT_AUDIO,
+    limit=_LIMIT_32768_2048,
     cost=Cost(
         input=Decimal("0.07"),
         output=Decimal("0.27"),
@@ -206,11 +265,11 @@ QWEN_OMNI_TURBO_REALTIME: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2025, 5, 8),
-    last_updated=PartialDate(2025, 5, 8),
+    knowledge=_D_2024_04,
+    release_date=_D_2025_05_08,
+    last_updated=_D_2025_05_08,
     modalities=Modalities(input=("text", "image", "audio"), output=("text", "audio")),
-    limit=Limit(context=32768, output=2048),
+    limit=_LIMIT_32768_2048,
     cost=Cost(
         input=Decimal("0.27"),
         output=Decimal("1.07"),
@@ -230,13 +289,13 @@ QWEN_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2024, 1, 25),
+    knowledge=_D_2024_04,
+    release_date=_D_2024_01_25,
     last_updated=PartialDate(2025, 9, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, output=32768),
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_32768,
     cost=Cost(input=Decimal("0.4"), output=Decimal("1.2"), reasoning=Decimal("4")),
-    reasoning_options=(ReasoningOption(type="toggle"), ReasoningOption(type="budget_tokens")),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS,
 )
 
 QWEN_PLUS_CHARACTER_JA: Final[Model] = Model(
@@ -250,10 +309,10 @@ QWEN_PLUS_CHARACTER_JA: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2024, 1),
-    last_updated=PartialDate(2024, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2024_04,
+    release_date=_D_2024_01,
+    last_updated=_D_2024_01,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=8192, output=512),
     cost=Cost(input=Decimal("0.5"), output=Decimal("1.4")),
 )
@@ -269,13 +328,13 @@ QWEN_TURBO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
+    knowledge=_D_2024_04,
     release_date=PartialDate(2024, 11, 1),
     last_updated=PartialDate(2025, 4, 28),
-    modalities=Modalities(input=("text",), output=("text",)),
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=1000000, output=16384),
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.2"), reasoning=Decimal("0.5")),
-    reasoning_options=(ReasoningOption(type="toggle"), ReasoningOption(type="budget_tokens")),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS,
 )
 
 QWEN_VL_MAX: Final[Model] = Model(
@@ -289,11 +348,11 @@ QWEN_VL_MAX: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
+    knowledge=_D_2024_04,
     release_date=PartialDate(2024, 4, 8),
     last_updated=PartialDate(2025, 8, 13),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=131072, output=8192),
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_131072_8192,
     cost=Cost(input=Decimal("0.8"), output=Decimal("3.2")),
 )
 
@@ -308,10 +367,10 @@ QWEN_VL_OCR: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
+    knowledge=_D_2024_04,
     release_date=PartialDate(2024, 10, 28),
     last_updated=PartialDate(2025, 4, 13),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=34096, output=4096),
     cost=Cost(input=Decimal("0.72"), output=Decimal("0.72")),
 )
@@ -327,11 +386,11 @@ QWEN_VL_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2024, 1, 25),
+    knowledge=_D_2024_04,
+    release_date=_D_2024_01_25,
     last_updated=PartialDate(2025, 8, 15),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=131072, output=8192),
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_131072_8192,
     cost=Cost(input=Decimal("0.21"), output=Decimal("0.63")),
 )
 
@@ -346,11 +405,11 @@ QWEN2_5_14B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2024, 9),
-    last_updated=PartialDate(2024, 9),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=8192),
+    knowledge=_D_2024_04,
+    release_date=_D_2024_09,
+    last_updated=_D_2024_09,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_8192,
     cost=Cost(input=Decimal("0.35"), output=Decimal("1.4")),
 )
 
@@ -365,11 +424,11 @@ QWEN2_5_32B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2024, 9),
-    last_updated=PartialDate(2024, 9),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=8192),
+    knowledge=_D_2024_04,
+    release_date=_D_2024_09,
+    last_updated=_D_2024_09,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_8192,
     cost=Cost(input=Decimal("0.7"), output=Decimal("2.8")),
 )
 
@@ -384,11 +443,11 @@ QWEN2_5_72B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2024, 9),
-    last_updated=PartialDate(2024, 9),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=8192),
+    knowledge=_D_2024_04,
+    release_date=_D_2024_09,
+    last_updated=_D_2024_09,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_8192,
     cost=Cost(input=Decimal("1.4"), output=Decimal("5.6")),
 )
 
@@ -403,11 +462,11 @@ QWEN2_5_7B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2024, 9),
-    last_updated=PartialDate(2024, 9),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=8192),
+    knowledge=_D_2024_04,
+    release_date=_D_2024_09,
+    last_updated=_D_2024_09,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_8192,
     cost=Cost(input=Decimal("0.175"), output=Decimal("0.7")),
 )
 
@@ -422,11 +481,11 @@ QWEN2_5_OMNI_7B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2024, 12),
-    last_updated=PartialDate(2024, 12),
-    modalities=Modalities(input=("text", "image", "audio", "video"), output=("text", "audio")),
-    limit=Limit(context=32768, output=2048),
+    knowledge=_D_2024_04,
+    release_date=_D_2024_12,
+    last_updated=_D_2024_12,
+    modalities=_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT_AUDIO,
+    limit=_LIMIT_32768_2048,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.4"), input_audio=Decimal("6.76")),
 )
 
@@ -441,11 +500,11 @@ QWEN2_5_VL_72B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2024, 9),
-    last_updated=PartialDate(2024, 9),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=131072, output=8192),
+    knowledge=_D_2024_04,
+    release_date=_D_2024_09,
+    last_updated=_D_2024_09,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_131072_8192,
     cost=Cost(input=Decimal("2.8"), output=Decimal("8.4")),
 )
 
@@ -460,11 +519,11 @@ QWEN2_5_VL_7B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2024, 9),
-    last_updated=PartialDate(2024, 9),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=131072, output=8192),
+    knowledge=_D_2024_04,
+    release_date=_D_2024_09,
+    last_updated=_D_2024_09,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_131072_8192,
     cost=Cost(input=Decimal("0.35"), output=Decimal("1.05")),
 )
 
@@ -479,13 +538,13 @@ QWEN3_14B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 4),
-    last_updated=PartialDate(2025, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=8192),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_04,
+    last_updated=_D_2025_04,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_8192,
     cost=Cost(input=Decimal("0.35"), output=Decimal("1.4"), reasoning=Decimal("4.2")),
-    reasoning_options=(ReasoningOption(type="toggle"), ReasoningOption(type="budget_tokens")),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS,
 )
 
 QWEN3_235B_A22B: Final[Model] = Model(
@@ -499,13 +558,13 @@ QWEN3_235B_A22B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 4),
-    last_updated=PartialDate(2025, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=16384),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_04,
+    last_updated=_D_2025_04,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_16384,
     cost=Cost(input=Decimal("0.7"), output=Decimal("2.8"), reasoning=Decimal("8.4")),
-    reasoning_options=(ReasoningOption(type="toggle"), ReasoningOption(type="budget_tokens")),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS,
 )
 
 QWEN3_32B: Final[Model] = Model(
@@ -519,13 +578,13 @@ QWEN3_32B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 4),
-    last_updated=PartialDate(2025, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=16384),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_04,
+    last_updated=_D_2025_04,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_16384,
     cost=Cost(input=Decimal("0.7"), output=Decimal("2.8"), reasoning=Decimal("8.4")),
-    reasoning_options=(ReasoningOption(type="toggle"), ReasoningOption(type="budget_tokens")),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS,
 )
 
 QWEN3_8B: Final[Model] = Model(
@@ -539,13 +598,13 @@ QWEN3_8B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 4),
-    last_updated=PartialDate(2025, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=8192),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_04,
+    last_updated=_D_2025_04,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_8192,
     cost=Cost(input=Decimal("0.18"), output=Decimal("0.7"), reasoning=Decimal("2.1")),
-    reasoning_options=(ReasoningOption(type="toggle"), ReasoningOption(type="budget_tokens")),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS,
 )
 
 QWEN3_ASR_FLASH: Final[Model] = Model(
@@ -559,11 +618,11 @@ QWEN3_ASR_FLASH: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2025, 9, 8),
-    last_updated=PartialDate(2025, 9, 8),
+    knowledge=_D_2024_04,
+    release_date=_D_2025_09_08,
+    last_updated=_D_2025_09_08,
     modalities=Modalities(input=("audio",), output=("text",)),
-    limit=Limit(context=53248, output=4096),
+    limit=_LIMIT_53248_4096,
     cost=Cost(input=Decimal("0.035"), output=Decimal("0.035")),
 )
 
@@ -578,11 +637,11 @@ QWEN3_CODER_30B_A3B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 4),
-    last_updated=PartialDate(2025, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=65536),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_04,
+    last_updated=_D_2025_04,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_65536,
     cost=Cost(input=Decimal("0.45"), output=Decimal("2.25")),
 )
 
@@ -597,11 +656,11 @@ QWEN3_CODER_480B_A35B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 4),
-    last_updated=PartialDate(2025, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=65536),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_04,
+    last_updated=_D_2025_04,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_65536,
     cost=Cost(input=Decimal("1.5"), output=Decimal("7.5")),
 )
 
@@ -616,11 +675,11 @@ QWEN3_CODER_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 7, 28),
-    last_updated=PartialDate(2025, 7, 28),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, output=65536),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_07_28,
+    last_updated=_D_2025_07_28,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_65536,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.5")),
 )
 
@@ -635,10 +694,10 @@ QWEN3_CODER_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 7, 23),
-    last_updated=PartialDate(2025, 7, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_07_23,
+    last_updated=_D_2025_07_23,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=1048576, output=65536),
     cost=Cost(input=Decimal("1"), output=Decimal("5")),
 )
@@ -654,11 +713,11 @@ QWEN3_LIVETRANSLATE_FLASH_REALTIME: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2025, 9, 22),
-    last_updated=PartialDate(2025, 9, 22),
-    modalities=Modalities(input=("text", "image", "audio", "video"), output=("text", "audio")),
-    limit=Limit(context=53248, output=4096),
+    knowledge=_D_2024_04,
+    release_date=_D_2025_09_22,
+    last_updated=_D_2025_09_22,
+    modalities=_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT_AUDIO,
+    limit=_LIMIT_53248_4096,
     cost=Cost(
         input=Decimal("10"),
         output=Decimal("10"),
@@ -678,11 +737,11 @@ QWEN3_MAX: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 9, 23),
-    last_updated=PartialDate(2025, 9, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=65536),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_09_23,
+    last_updated=_D_2025_09_23,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_65536,
     cost=Cost(input=Decimal("1.2"), output=Decimal("6")),
 )
 
@@ -697,11 +756,11 @@ QWEN3_NEXT_80B_A3B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 9),
-    last_updated=PartialDate(2025, 9),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=32768),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_09,
+    last_updated=_D_2025_09,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_32768,
     cost=Cost(input=Decimal("0.5"), output=Decimal("2")),
 )
 
@@ -716,13 +775,13 @@ QWEN3_NEXT_80B_A3B_THINKING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 9),
-    last_updated=PartialDate(2025, 9),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=32768),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_09,
+    last_updated=_D_2025_09,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_32768,
     cost=Cost(input=Decimal("0.5"), output=Decimal("6")),
-    reasoning_options=(ReasoningOption(type="budget_tokens"),),
+    reasoning_options=_REASONING_BUDGET_TOKENS,
 )
 
 QWEN3_OMNI_FLASH: Final[Model] = Model(
@@ -736,11 +795,11 @@ QWEN3_OMNI_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2025, 9, 15),
-    last_updated=PartialDate(2025, 9, 15),
-    modalities=Modalities(input=("text", "image", "audio", "video"), output=("text", "audio")),
-    limit=Limit(context=65536, output=16384),
+    knowledge=_D_2024_04,
+    release_date=_D_2025_09_15,
+    last_updated=_D_2025_09_15,
+    modalities=_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT_AUDIO,
+    limit=_LIMIT_65536_16384,
     cost=Cost(
         input=Decimal("0.43"),
         output=Decimal("1.66"),
@@ -761,11 +820,11 @@ QWEN3_OMNI_FLASH_REALTIME: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2025, 9, 15),
-    last_updated=PartialDate(2025, 9, 15),
-    modalities=Modalities(input=("text", "image", "audio", "video"), output=("text", "audio")),
-    limit=Limit(context=65536, output=16384),
+    knowledge=_D_2024_04,
+    release_date=_D_2025_09_15,
+    last_updated=_D_2025_09_15,
+    modalities=_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT_AUDIO,
+    limit=_LIMIT_65536_16384,
     cost=Cost(
         input=Decimal("0.52"),
         output=Decimal("1.99"),
@@ -785,13 +844,13 @@ QWEN3_VL_235B_A22B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 4),
-    last_updated=PartialDate(2025, 4),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=131072, output=32768),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_04,
+    last_updated=_D_2025_04,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_131072_32768,
     cost=Cost(input=Decimal("0.7"), output=Decimal("2.8"), reasoning=Decimal("8.4")),
-    reasoning_options=(ReasoningOption(type="budget_tokens"),),
+    reasoning_options=_REASONING_BUDGET_TOKENS,
 )
 
 QWEN3_VL_30B_A3B: Final[Model] = Model(
@@ -805,13 +864,13 @@ QWEN3_VL_30B_A3B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 4),
-    last_updated=PartialDate(2025, 4),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=131072, output=32768),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_04,
+    last_updated=_D_2025_04,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_131072_32768,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.8"), reasoning=Decimal("2.4")),
-    reasoning_options=(ReasoningOption(type="budget_tokens"),),
+    reasoning_options=_REASONING_BUDGET_TOKENS,
 )
 
 QWEN3_VL_PLUS: Final[Model] = Model(
@@ -825,13 +884,13 @@ QWEN3_VL_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 9, 23),
-    last_updated=PartialDate(2025, 9, 23),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_09_23,
+    last_updated=_D_2025_09_23,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=262144, output=32768),
     cost=Cost(input=Decimal("0.2"), output=Decimal("1.6"), reasoning=Decimal("4.8")),
-    reasoning_options=(ReasoningOption(type="toggle"), ReasoningOption(type="budget_tokens")),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS,
 )
 
 QWEN3_5_122B_A10B: Final[Model] = Model(
@@ -846,12 +905,12 @@ QWEN3_5_122B_A10B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 23),
-    last_updated=PartialDate(2026, 2, 23),
-    modalities=Modalities(input=("text", "image", "video", "audio"), output=("text",)),
-    limit=Limit(context=262144, output=65536),
+    release_date=_D_2026_02_23,
+    last_updated=_D_2026_02_23,
+    modalities=_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
+    limit=_LIMIT_262144_65536,
     cost=Cost(input=Decimal("0.4"), output=Decimal("3.2")),
-    reasoning_options=(ReasoningOption(type="toggle"), ReasoningOption(type="budget_tokens")),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS,
 )
 
 QWEN3_5_27B: Final[Model] = Model(
@@ -866,12 +925,12 @@ QWEN3_5_27B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 23),
-    last_updated=PartialDate(2026, 2, 23),
-    modalities=Modalities(input=("text", "image", "video", "audio"), output=("text",)),
-    limit=Limit(context=262144, output=65536),
+    release_date=_D_2026_02_23,
+    last_updated=_D_2026_02_23,
+    modalities=_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
+    limit=_LIMIT_262144_65536,
     cost=Cost(input=Decimal("0.3"), output=Decimal("2.4")),
-    reasoning_options=(ReasoningOption(type="toggle"), ReasoningOption(type="budget_tokens")),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS,
 )
 
 QWEN3_5_35B_A3B: Final[Model] = Model(
@@ -886,12 +945,12 @@ QWEN3_5_35B_A3B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 23),
-    last_updated=PartialDate(2026, 2, 23),
-    modalities=Modalities(input=("text", "image", "video", "audio"), output=("text",)),
-    limit=Limit(context=262144, output=65536),
+    release_date=_D_2026_02_23,
+    last_updated=_D_2026_02_23,
+    modalities=_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
+    limit=_LIMIT_262144_65536,
     cost=Cost(input=Decimal("0.25"), output=Decimal("2")),
-    reasoning_options=(ReasoningOption(type="toggle"), ReasoningOption(type="budget_tokens")),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS,
 )
 
 QWEN3_5_397B_A17B: Final[Model] = Model(
@@ -906,12 +965,12 @@ QWEN3_5_397B_A17B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 15),
-    last_updated=PartialDate(2026, 2, 15),
-    modalities=Modalities(input=("text", "image", "video", "audio"), output=("text",)),
-    limit=Limit(context=262144, output=65536),
+    release_date=_D_2026_02_15,
+    last_updated=_D_2026_02_15,
+    modalities=_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
+    limit=_LIMIT_262144_65536,
     cost=Cost(input=Decimal("0.6"), output=Decimal("3.6")),
-    reasoning_options=(ReasoningOption(type="toggle"), ReasoningOption(type="budget_tokens")),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS,
 )
 
 QWEN3_5_PLUS: Final[Model] = Model(
@@ -925,13 +984,13 @@ QWEN3_5_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2026, 2, 16),
-    last_updated=PartialDate(2026, 2, 16),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=1000000, output=65536),
+    knowledge=_D_2025_04,
+    release_date=_D_2026_02_16,
+    last_updated=_D_2026_02_16,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_1000000_65536,
     cost=Cost(input=Decimal("0.4"), output=Decimal("2.4"), reasoning=Decimal("2.4")),
-    reasoning_options=(ReasoningOption(type="toggle"), ReasoningOption(type="budget_tokens")),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS,
 )
 
 QWEN3_6_27B: Final[Model] = Model(
@@ -946,12 +1005,12 @@ QWEN3_6_27B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 22),
-    last_updated=PartialDate(2026, 4, 22),
-    modalities=Modalities(input=("text", "image", "video", "audio"), output=("text",)),
-    limit=Limit(context=262144, output=65536),
+    release_date=_D_2026_04_22,
+    last_updated=_D_2026_04_22,
+    modalities=_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
+    limit=_LIMIT_262144_65536,
     cost=Cost(input=Decimal("0.6"), output=Decimal("3.6")),
-    reasoning_options=(ReasoningOption(type="toggle"), ReasoningOption(type="budget_tokens")),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS,
 )
 
 QWEN3_6_35B_A3B: Final[Model] = Model(
@@ -966,12 +1025,12 @@ QWEN3_6_35B_A3B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 17),
-    last_updated=PartialDate(2026, 4, 17),
-    modalities=Modalities(input=("text", "image", "video", "audio"), output=("text",)),
-    limit=Limit(context=262144, output=65536),
+    release_date=_D_2026_04_17,
+    last_updated=_D_2026_04_17,
+    modalities=_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
+    limit=_LIMIT_262144_65536,
     cost=Cost(input=Decimal("0.248"), output=Decimal("1.485")),
-    reasoning_options=(ReasoningOption(type="toggle"), ReasoningOption(type="budget_tokens")),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS,
 )
 
 QWEN3_6_FLASH: Final[Model] = Model(
@@ -986,12 +1045,12 @@ QWEN3_6_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 27),
-    last_updated=PartialDate(2026, 4, 27),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=1000000, output=65536),
+    release_date=_D_2026_04_27,
+    last_updated=_D_2026_04_27,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_1000000_65536,
     cost=Cost(input=Decimal("0.1875"), output=Decimal("1.125"), cache_write=Decimal("0.234375")),
-    reasoning_options=(ReasoningOption(type="toggle"), ReasoningOption(type="budget_tokens")),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS,
 )
 
 QWEN3_6_MAX_PREVIEW: Final[Model] = Model(
@@ -1005,18 +1064,18 @@ QWEN3_6_MAX_PREVIEW: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2026, 4, 20),
-    last_updated=PartialDate(2026, 4, 20),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=65536),
+    knowledge=_D_2025_04,
+    release_date=_D_2026_04_20,
+    last_updated=_D_2026_04_20,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_65536,
     cost=Cost(
         input=Decimal("1.3"),
         output=Decimal("7.8"),
         cache_read=Decimal("0.13"),
         cache_write=Decimal("1.625"),
     ),
-    reasoning_options=(ReasoningOption(type="toggle"), ReasoningOption(type="budget_tokens")),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS,
 )
 
 QWEN3_6_PLUS: Final[Model] = Model(
@@ -1030,11 +1089,11 @@ QWEN3_6_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2026, 4, 2),
-    last_updated=PartialDate(2026, 4, 2),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=1000000, output=65536),
+    knowledge=_D_2025_04,
+    release_date=_D_2026_04_02,
+    last_updated=_D_2026_04_02,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_1000000_65536,
     cost=Cost(
         input=Decimal("0.5"),
         output=Decimal("3"),
@@ -1056,7 +1115,7 @@ QWEN3_6_PLUS: Final[Model] = Model(
             cache_write=Decimal("2.5"),
         ),
     ),
-    reasoning_options=(ReasoningOption(type="toggle"), ReasoningOption(type="budget_tokens")),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS,
 )
 
 QWEN3_7_MAX: Final[Model] = Model(
@@ -1070,17 +1129,17 @@ QWEN3_7_MAX: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 21),
-    last_updated=PartialDate(2026, 5, 21),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, output=65536),
+    release_date=_D_2026_05_21,
+    last_updated=_D_2026_05_21,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_65536,
     cost=Cost(
         input=Decimal("2.5"),
         output=Decimal("7.5"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("3.125"),
     ),
-    reasoning_options=(ReasoningOption(type="toggle"), ReasoningOption(type="budget_tokens")),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS,
 )
 
 QWEN3_7_PLUS: Final[Model] = Model(
@@ -1094,11 +1153,11 @@ QWEN3_7_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 4),
+    knowledge=_D_2025_04,
     release_date=PartialDate(2026, 6, 2),
     last_updated=PartialDate(2026, 6, 4),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=1000000, output=65536),
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_1000000_65536,
     cost=Cost(
         input=Decimal("0.5"),
         output=Decimal("3"),
@@ -1120,7 +1179,7 @@ QWEN3_7_PLUS: Final[Model] = Model(
             cache_write=Decimal("2.5"),
         ),
     ),
-    reasoning_options=(ReasoningOption(type="toggle"), ReasoningOption(type="budget_tokens")),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS,
 )
 
 QWQ_PLUS: Final[Model] = Model(
@@ -1134,11 +1193,11 @@ QWQ_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2025, 3, 5),
-    last_updated=PartialDate(2025, 3, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=8192),
+    knowledge=_D_2024_04,
+    release_date=_D_2025_03_05,
+    last_updated=_D_2025_03_05,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_8192,
     cost=Cost(input=Decimal("0.8"), output=Decimal("2.4")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )

@@ -3,8 +3,9 @@
 
 "Models served by Alibaba (China) (provider id 'alibaba-cn')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
@@ -20,6 +21,101 @@ from llmdex_runtime.model import (
     ReasoningOption,
     TierCondition,
 )
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2024_01 = PartialDate(2024, 1)
+_D_2024_01_25 = PartialDate(2024, 1, 25)
+_D_2024_04 = PartialDate(2024, 4)
+_D_2024_09 = PartialDate(2024, 9)
+_D_2024_09_19 = PartialDate(2024, 9, 19)
+_D_2024_11 = PartialDate(2024, 11)
+_D_2024_12 = PartialDate(2024, 12)
+_D_2024_12_01 = PartialDate(2024, 12, 1)
+_D_2025_01 = PartialDate(2025, 1)
+_D_2025_01_01 = PartialDate(2025, 1, 1)
+_D_2025_01_25 = PartialDate(2025, 1, 25)
+_D_2025_03_05 = PartialDate(2025, 3, 5)
+_D_2025_03_25 = PartialDate(2025, 3, 25)
+_D_2025_04 = PartialDate(2025, 4)
+_D_2025_05 = PartialDate(2025, 5)
+_D_2025_05_08 = PartialDate(2025, 5, 8)
+_D_2025_05_28 = PartialDate(2025, 5, 28)
+_D_2025_07_23 = PartialDate(2025, 7, 23)
+_D_2025_07_28 = PartialDate(2025, 7, 28)
+_D_2025_09 = PartialDate(2025, 9)
+_D_2025_09_08 = PartialDate(2025, 9, 8)
+_D_2025_09_15 = PartialDate(2025, 9, 15)
+_D_2025_09_23 = PartialDate(2025, 9, 23)
+_D_2025_11_06 = PartialDate(2025, 11, 6)
+_D_2025_11_25 = PartialDate(2025, 11, 25)
+_D_2025_12_03 = PartialDate(2025, 12, 3)
+_D_2026_01_27 = PartialDate(2026, 1, 27)
+_D_2026_02_11 = PartialDate(2026, 2, 11)
+_D_2026_02_12 = PartialDate(2026, 2, 12)
+_D_2026_02_16 = PartialDate(2026, 2, 16)
+_D_2026_02_23 = PartialDate(2026, 2, 23)
+_D_2026_03_18 = PartialDate(2026, 3, 18)
+_D_2026_04_02 = PartialDate(2026, 4, 2)
+_D_2026_04_14 = PartialDate(2026, 4, 14)
+_D_2026_04_21 = PartialDate(2026, 4, 21)
+_D_2026_04_24 = PartialDate(2026, 4, 24)
+_D_2026_04_27 = PartialDate(2026, 4, 27)
+_D_2026_05_21 = PartialDate(2026, 5, 21)
+_D_2026_06_02 = PartialDate(2026, 6, 2)
+_LIMIT_1000000_32768 = Limit(context=1000000, output=32768)
+_LIMIT_1000000_384000 = Limit(context=1000000, output=384000)
+_LIMIT_1000000_65536 = Limit(context=1000000, output=65536)
+_LIMIT_131072_16384 = Limit(context=131072, output=16384)
+_LIMIT_131072_32768 = Limit(context=131072, output=32768)
+_LIMIT_131072_65536 = Limit(context=131072, output=65536)
+_LIMIT_131072_8192 = Limit(context=131072, output=8192)
+_LIMIT_163840_65536 = Limit(context=163840, output=65536)
+_LIMIT_16384_8192 = Limit(context=16384, output=8192)
+_LIMIT_204800_131072 = Limit(context=204800, output=131072)
+_LIMIT_262144_16384 = Limit(context=262144, output=16384)
+_LIMIT_262144_32768 = Limit(context=262144, output=32768)
+_LIMIT_262144_65536 = Limit(context=262144, output=65536)
+_LIMIT_32768_16384 = Limit(context=32768, output=16384)
+_LIMIT_32768_2048 = Limit(context=32768, output=2048)
+_LIMIT_4096_3072 = Limit(context=4096, output=3072)
+_LIMIT_65536_16384 = Limit(context=65536, output=16384)
+_REASONING = ()
+_REASONING_BUDGET_TOKENS = (ReasoningOption(type="budget_tokens"),)
+_REASONING_TOGGLE = (ReasoningOption(type="toggle"),)
+_REASONING_TOGGLE_BUDGET_TOKENS_131072 = (
+    ReasoningOption(type="toggle"),
+    ReasoningOption(type="budget_tokens", max=131072),
+)
+_REASONING_TOGGLE_BUDGET_TOKENS_262144 = (
+    ReasoningOption(type="toggle"),
+    ReasoningOption(type="budget_tokens", max=262144),
+)
+_REASONING_TOGGLE_BUDGET_TOKENS_38912 = (
+    ReasoningOption(type="toggle"),
+    ReasoningOption(type="budget_tokens", max=38912),
+)
+_REASONING_TOGGLE_BUDGET_TOKENS_81920 = (
+    ReasoningOption(type="toggle"),
+    ReasoningOption(type="budget_tokens", max=81920),
+)
+_REASONING_TOGGLE_EFFORT_HIGH_MAX = (
+    ReasoningOption(type="toggle"),
+    ReasoningOption(type="effort", values=("high", "max")),
+)
+_TEXT_IMAGE_AUDIO_TO_TEXT_AUDIO = Modalities(
+    input=("text", "image", "audio"), output=("text", "audio")
+)
+_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT_AUDIO = Modalities(
+    input=("text", "image", "audio", "video"), output=("text", "audio")
+)
+_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+_TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
 
 __all__ = [
     "MINIMAX_M2_5",
@@ -118,13 +214,13 @@ MINIMAX_M2_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 12),
-    last_updated=PartialDate(2026, 2, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=204800, output=131072),
+    release_date=_D_2026_02_12,
+    last_updated=_D_2026_02_12,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_204800_131072,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MINIMAX_MINIMAX_M2_7: Final[Model] = Model(
@@ -138,17 +234,17 @@ MINIMAX_MINIMAX_M2_7: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 3, 18),
-    last_updated=PartialDate(2026, 3, 18),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=204800, output=131072),
+    release_date=_D_2026_03_18,
+    last_updated=_D_2026_03_18,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_204800_131072,
     cost=Cost(
         input=Decimal("0.3"),
         output=Decimal("1.2"),
         cache_read=Decimal("0.06"),
         cache_write=Decimal("0.375"),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 DEEPSEEK_R1: Final[Model] = Model(
@@ -162,12 +258,12 @@ DEEPSEEK_R1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 1, 1),
-    last_updated=PartialDate(2025, 1, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=16384),
+    release_date=_D_2025_01_01,
+    last_updated=_D_2025_01_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_16384,
     cost=Cost(input=Decimal("0.574"), output=Decimal("2.294")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 DEEPSEEK_R1_0528: Final[Model] = Model(
@@ -181,12 +277,12 @@ DEEPSEEK_R1_0528: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 5, 28),
-    last_updated=PartialDate(2025, 5, 28),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=16384),
+    release_date=_D_2025_05_28,
+    last_updated=_D_2025_05_28,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_16384,
     cost=Cost(input=Decimal("0.574"), output=Decimal("2.294")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 DEEPSEEK_R1_DISTILL_LLAMA_70B: Final[Model] = Model(
@@ -200,12 +296,12 @@ DEEPSEEK_R1_DISTILL_LLAMA_70B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 1, 1),
-    last_updated=PartialDate(2025, 1, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32768, output=16384),
+    release_date=_D_2025_01_01,
+    last_updated=_D_2025_01_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32768_16384,
     cost=Cost(input=Decimal("0.287"), output=Decimal("0.861")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 DEEPSEEK_R1_DISTILL_LLAMA_8B: Final[Model] = Model(
@@ -219,12 +315,12 @@ DEEPSEEK_R1_DISTILL_LLAMA_8B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 1, 1),
-    last_updated=PartialDate(2025, 1, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32768, output=16384),
+    release_date=_D_2025_01_01,
+    last_updated=_D_2025_01_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32768_16384,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 DEEPSEEK_R1_DISTILL_QWEN_1_5B: Final[Model] = Model(
@@ -238,12 +334,12 @@ DEEPSEEK_R1_DISTILL_QWEN_1_5B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 1, 1),
-    last_updated=PartialDate(2025, 1, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32768, output=16384),
+    release_date=_D_2025_01_01,
+    last_updated=_D_2025_01_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32768_16384,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 DEEPSEEK_R1_DISTILL_QWEN_14B: Final[Model] = Model(
@@ -257,12 +353,12 @@ DEEPSEEK_R1_DISTILL_QWEN_14B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 1, 1),
-    last_updated=PartialDate(2025, 1, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32768, output=16384),
+    release_date=_D_2025_01_01,
+    last_updated=_D_2025_01_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32768_16384,
     cost=Cost(input=Decimal("0.144"), output=Decimal("0.431")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 DEEPSEEK_R1_DISTILL_QWEN_32B: Final[Model] = Model(
@@ -276,12 +372,12 @@ DEEPSEEK_R1_DISTILL_QWEN_32B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 1, 1),
-    last_updated=PartialDate(2025, 1, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32768, output=16384),
+    release_date=_D_2025_01_01,
+    last_updated=_D_2025_01_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32768_16384,
     cost=Cost(input=Decimal("0.287"), output=Decimal("0.861")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 DEEPSEEK_R1_DISTILL_QWEN_7B: Final[Model] = Model(
@@ -295,12 +391,12 @@ DEEPSEEK_R1_DISTILL_QWEN_7B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 1, 1),
-    last_updated=PartialDate(2025, 1, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32768, output=16384),
+    release_date=_D_2025_01_01,
+    last_updated=_D_2025_01_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32768_16384,
     cost=Cost(input=Decimal("0.072"), output=Decimal("0.144")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 DEEPSEEK_V3: Final[Model] = Model(
@@ -314,9 +410,9 @@ DEEPSEEK_V3: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2024, 12, 1),
-    last_updated=PartialDate(2024, 12, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2024_12_01,
+    last_updated=_D_2024_12_01,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=65536, output=8192),
     cost=Cost(input=Decimal("0.287"), output=Decimal("1.147")),
 )
@@ -332,10 +428,10 @@ DEEPSEEK_V3_1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 1, 1),
-    last_updated=PartialDate(2025, 1, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=65536),
+    release_date=_D_2025_01_01,
+    last_updated=_D_2025_01_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_65536,
     cost=Cost(input=Decimal("0.574"), output=Decimal("1.721")),
 )
 
@@ -350,10 +446,10 @@ DEEPSEEK_V3_2_EXP: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 1, 1),
-    last_updated=PartialDate(2025, 1, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=65536),
+    release_date=_D_2025_01_01,
+    last_updated=_D_2025_01_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_65536,
     cost=Cost(input=Decimal("0.287"), output=Decimal("0.431")),
 )
 
@@ -369,17 +465,14 @@ DEEPSEEK_V4_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 5),
-    release_date=PartialDate(2026, 4, 24),
-    last_updated=PartialDate(2026, 4, 24),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, output=384000),
+    knowledge=_D_2025_05,
+    release_date=_D_2026_04_24,
+    last_updated=_D_2026_04_24,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_384000,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.28"), cache_read=Decimal("0.0028")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("high", "max")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_HIGH_MAX,
 )
 
 DEEPSEEK_V4_PRO: Final[Model] = Model(
@@ -394,17 +487,14 @@ DEEPSEEK_V4_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 5),
-    release_date=PartialDate(2026, 4, 24),
-    last_updated=PartialDate(2026, 4, 24),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, output=384000),
+    knowledge=_D_2025_05,
+    release_date=_D_2026_04_24,
+    last_updated=_D_2026_04_24,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_384000,
     cost=Cost(input=Decimal("0.435"), output=Decimal("0.87"), cache_read=Decimal("0.003625")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("high", "max")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_HIGH_MAX,
 )
 
 GLM_5: Final[Model] = Model(
@@ -418,9 +508,9 @@ GLM_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 11),
-    last_updated=PartialDate(2026, 2, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_02_11,
+    last_updated=_D_2026_02_11,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=202752, output=16384),
     cost=Cost(input=Decimal("0.86"), output=Decimal("3.15")),
     interleaved=Interleaved(field="reasoning_content"),
@@ -442,16 +532,13 @@ GLM_5_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 14),
-    last_updated=PartialDate(2026, 4, 14),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_04_14,
+    last_updated=_D_2026_04_14,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=202752, output=128000),
     cost=Cost(input=Decimal("0.87"), output=Decimal("3.48"), cache_read=Decimal("0.17")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", max=131072),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_131072,
 )
 
 KIMI_K2_THINKING: Final[Model] = Model(
@@ -466,13 +553,13 @@ KIMI_K2_THINKING: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 11, 6),
-    last_updated=PartialDate(2025, 11, 6),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=16384),
+    release_date=_D_2025_11_06,
+    last_updated=_D_2025_11_06,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_16384,
     cost=Cost(input=Decimal("0.574"), output=Decimal("2.294")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="budget_tokens"),),
+    reasoning_options=_REASONING_BUDGET_TOKENS,
 )
 
 KIMI_K2_5: Final[Model] = Model(
@@ -487,17 +574,14 @@ KIMI_K2_5: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 1, 27),
-    last_updated=PartialDate(2026, 1, 27),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, output=32768),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_01_27,
+    last_updated=_D_2026_01_27,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_32768,
     cost=Cost(input=Decimal("0.574"), output=Decimal("2.411")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", max=81920),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_81920,
 )
 
 KIMI_K2_6: Final[Model] = Model(
@@ -512,17 +596,14 @@ KIMI_K2_6: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 4, 21),
-    last_updated=PartialDate(2026, 4, 21),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, output=16384),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_04_21,
+    last_updated=_D_2026_04_21,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_16384,
     cost=Cost(input=Decimal("0.929"), output=Decimal("3.858")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", max=81920),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_81920,
 )
 
 KIMI_KIMI_K2_5: Final[Model] = Model(
@@ -537,14 +618,14 @@ KIMI_KIMI_K2_5: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 1, 27),
-    last_updated=PartialDate(2026, 1, 27),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_01_27,
+    last_updated=_D_2026_01_27,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=Limit(context=262144, output=262144),
     cost=Cost(input=Decimal("0.6"), output=Decimal("3"), cache_read=Decimal("0.1")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 MOONSHOT_KIMI_K2_INSTRUCT: Final[Model] = Model(
@@ -559,10 +640,10 @@ MOONSHOT_KIMI_K2_INSTRUCT: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 1, 1),
-    last_updated=PartialDate(2025, 1, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=8192),
+    release_date=_D_2025_01_01,
+    last_updated=_D_2025_01_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_8192,
     cost=Cost(input=Decimal("0.574"), output=Decimal("2.294")),
 )
 
@@ -577,13 +658,13 @@ QVQ_MAX: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2025, 3, 25),
-    last_updated=PartialDate(2025, 3, 25),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=131072, output=8192),
+    knowledge=_D_2024_04,
+    release_date=_D_2025_03_25,
+    last_updated=_D_2025_03_25,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_131072_8192,
     cost=Cost(input=Decimal("1.147"), output=Decimal("4.588")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN_DEEP_RESEARCH: Final[Model] = Model(
@@ -597,11 +678,11 @@ QWEN_DEEP_RESEARCH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2024, 1),
-    last_updated=PartialDate(2024, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, output=32768),
+    knowledge=_D_2024_04,
+    release_date=_D_2024_01,
+    last_updated=_D_2024_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_32768,
     cost=Cost(input=Decimal("7.742"), output=Decimal("23.367")),
 )
 
@@ -616,11 +697,11 @@ QWEN_DOC_TURBO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2024, 1),
-    last_updated=PartialDate(2024, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=8192),
+    knowledge=_D_2024_04,
+    release_date=_D_2024_01,
+    last_updated=_D_2024_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_8192,
     cost=Cost(input=Decimal("0.087"), output=Decimal("0.144")),
 )
 
@@ -635,16 +716,13 @@ QWEN_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2025, 7, 28),
-    last_updated=PartialDate(2025, 7, 28),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, output=32768),
+    knowledge=_D_2024_04,
+    release_date=_D_2025_07_28,
+    last_updated=_D_2025_07_28,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_32768,
     cost=Cost(input=Decimal("0.022"), output=Decimal("0.216")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", max=81920),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_81920,
 )
 
 QWEN_LONG: Final[Model] = Model(
@@ -658,10 +736,10 @@ QWEN_LONG: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2025, 1, 25),
-    last_updated=PartialDate(2025, 1, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2024_04,
+    release_date=_D_2025_01_25,
+    last_updated=_D_2025_01_25,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=10000000, output=8192),
     cost=Cost(input=Decimal("0.072"), output=Decimal("0.287")),
 )
@@ -677,11 +755,11 @@ QWEN_MATH_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
+    knowledge=_D_2024_04,
     release_date=PartialDate(2024, 8, 16),
-    last_updated=PartialDate(2024, 9, 19),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=4096, output=3072),
+    last_updated=_D_2024_09_19,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_4096_3072,
     cost=Cost(input=Decimal("0.574"), output=Decimal("1.721")),
 )
 
@@ -696,11 +774,11 @@ QWEN_MATH_TURBO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2024, 9, 19),
-    last_updated=PartialDate(2024, 9, 19),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=4096, output=3072),
+    knowledge=_D_2024_04,
+    release_date=_D_2024_09_19,
+    last_updated=_D_2024_09_19,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_4096_3072,
     cost=Cost(input=Decimal("0.287"), output=Decimal("0.861")),
 )
 
@@ -715,11 +793,11 @@ QWEN_MAX: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
+    knowledge=_D_2024_04,
     release_date=PartialDate(2024, 4, 3),
-    last_updated=PartialDate(2025, 1, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=8192),
+    last_updated=_D_2025_01_25,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_8192,
     cost=Cost(input=Decimal("0.345"), output=Decimal("1.377")),
 )
 
@@ -734,11 +812,11 @@ QWEN_MT_PLUS: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2025, 1),
-    last_updated=PartialDate(2025, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=16384, output=8192),
+    knowledge=_D_2024_04,
+    release_date=_D_2025_01,
+    last_updated=_D_2025_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_16384_8192,
     cost=Cost(input=Decimal("0.259"), output=Decimal("0.775")),
 )
 
@@ -753,11 +831,11 @@ QWEN_MT_TURBO: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2025, 1),
-    last_updated=PartialDate(2025, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=16384, output=8192),
+    knowledge=_D_2024_04,
+    release_date=_D_2025_01,
+    last_updated=_D_2025_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_16384_8192,
     cost=Cost(input=Decimal("0.101"), output=Decimal("0.28")),
 )
 
@@ -772,11 +850,11 @@ QWEN_OMNI_TURBO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
+    knowledge=_D_2024_04,
     release_date=PartialDate(2025, 1, 19),
     last_updated=PartialDate(2025, 3, 26),
-    modalities=Modalities(input=("text", "image", "audio", "video"), output=("text", "audio")),
-    limit=Limit(context=32768, output=2048),
+    modalities=_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT_AUDIO,
+    limit=_LIMIT_32768_2048,
     cost=Cost(
         input=Decimal("0.058"),
         output=Decimal("0.23"),
@@ -796,11 +874,11 @@ QWEN_OMNI_TURBO_REALTIME: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2025, 5, 8),
-    last_updated=PartialDate(2025, 5, 8),
-    modalities=Modalities(input=("text", "image", "audio"), output=("text", "audio")),
-    limit=Limit(context=32768, output=2048),
+    knowledge=_D_2024_04,
+    release_date=_D_2025_05_08,
+    last_updated=_D_2025_05_08,
+    modalities=_TEXT_IMAGE_AUDIO_TO_TEXT_AUDIO,
+    limit=_LIMIT_32768_2048,
     cost=Cost(
         input=Decimal("0.23"),
         output=Decimal("0.918"),
@@ -820,16 +898,13 @@ QWEN_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2024, 1, 25),
+    knowledge=_D_2024_04,
+    release_date=_D_2024_01_25,
     last_updated=PartialDate(2025, 9, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, output=32768),
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_32768,
     cost=Cost(input=Decimal("0.115"), output=Decimal("0.287"), reasoning=Decimal("1.147")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", max=81920),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_81920,
 )
 
 QWEN_PLUS_CHARACTER: Final[Model] = Model(
@@ -843,10 +918,10 @@ QWEN_PLUS_CHARACTER: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2024, 1),
-    last_updated=PartialDate(2024, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2024_04,
+    release_date=_D_2024_01,
+    last_updated=_D_2024_01,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=32768, output=4096),
     cost=Cost(input=Decimal("0.115"), output=Decimal("0.287")),
 )
@@ -862,16 +937,13 @@ QWEN_TURBO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
+    knowledge=_D_2024_04,
     release_date=PartialDate(2024, 11, 1),
     last_updated=PartialDate(2025, 7, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=1000000, output=16384),
     cost=Cost(input=Decimal("0.044"), output=Decimal("0.087"), reasoning=Decimal("0.431")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", max=38912),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_38912,
 )
 
 QWEN_VL_MAX: Final[Model] = Model(
@@ -885,11 +957,11 @@ QWEN_VL_MAX: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
+    knowledge=_D_2024_04,
     release_date=PartialDate(2024, 4, 8),
     last_updated=PartialDate(2025, 8, 13),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=131072, output=8192),
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_131072_8192,
     cost=Cost(input=Decimal("0.23"), output=Decimal("0.574")),
 )
 
@@ -904,10 +976,10 @@ QWEN_VL_OCR: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
+    knowledge=_D_2024_04,
     release_date=PartialDate(2024, 10, 28),
     last_updated=PartialDate(2025, 4, 13),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=34096, output=4096),
     cost=Cost(input=Decimal("0.717"), output=Decimal("0.717")),
 )
@@ -923,11 +995,11 @@ QWEN_VL_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2024, 1, 25),
+    knowledge=_D_2024_04,
+    release_date=_D_2024_01_25,
     last_updated=PartialDate(2025, 8, 15),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=131072, output=8192),
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_131072_8192,
     cost=Cost(input=Decimal("0.115"), output=Decimal("0.287")),
 )
 
@@ -942,11 +1014,11 @@ QWEN2_5_14B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2024, 9),
-    last_updated=PartialDate(2024, 9),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=8192),
+    knowledge=_D_2024_04,
+    release_date=_D_2024_09,
+    last_updated=_D_2024_09,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_8192,
     cost=Cost(input=Decimal("0.144"), output=Decimal("0.431")),
 )
 
@@ -961,11 +1033,11 @@ QWEN2_5_32B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2024, 9),
-    last_updated=PartialDate(2024, 9),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=8192),
+    knowledge=_D_2024_04,
+    release_date=_D_2024_09,
+    last_updated=_D_2024_09,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_8192,
     cost=Cost(input=Decimal("0.287"), output=Decimal("0.861")),
 )
 
@@ -980,11 +1052,11 @@ QWEN2_5_72B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2024, 9),
-    last_updated=PartialDate(2024, 9),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=8192),
+    knowledge=_D_2024_04,
+    release_date=_D_2024_09,
+    last_updated=_D_2024_09,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_8192,
     cost=Cost(input=Decimal("0.574"), output=Decimal("1.721")),
 )
 
@@ -999,11 +1071,11 @@ QWEN2_5_7B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2024, 9),
-    last_updated=PartialDate(2024, 9),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=8192),
+    knowledge=_D_2024_04,
+    release_date=_D_2024_09,
+    last_updated=_D_2024_09,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_8192,
     cost=Cost(input=Decimal("0.072"), output=Decimal("0.144")),
 )
 
@@ -1018,11 +1090,11 @@ QWEN2_5_CODER_32B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2024, 11),
-    last_updated=PartialDate(2024, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=8192),
+    knowledge=_D_2024_04,
+    release_date=_D_2024_11,
+    last_updated=_D_2024_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_8192,
     cost=Cost(input=Decimal("0.287"), output=Decimal("0.861")),
 )
 
@@ -1037,11 +1109,11 @@ QWEN2_5_CODER_7B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2024, 11),
-    last_updated=PartialDate(2024, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=8192),
+    knowledge=_D_2024_04,
+    release_date=_D_2024_11,
+    last_updated=_D_2024_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_8192,
     cost=Cost(input=Decimal("0.144"), output=Decimal("0.287")),
 )
 
@@ -1056,11 +1128,11 @@ QWEN2_5_MATH_72B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2024, 9),
-    last_updated=PartialDate(2024, 9),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=4096, output=3072),
+    knowledge=_D_2024_04,
+    release_date=_D_2024_09,
+    last_updated=_D_2024_09,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_4096_3072,
     cost=Cost(input=Decimal("0.574"), output=Decimal("1.721")),
 )
 
@@ -1075,11 +1147,11 @@ QWEN2_5_MATH_7B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2024, 9),
-    last_updated=PartialDate(2024, 9),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=4096, output=3072),
+    knowledge=_D_2024_04,
+    release_date=_D_2024_09,
+    last_updated=_D_2024_09,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_4096_3072,
     cost=Cost(input=Decimal("0.144"), output=Decimal("0.287")),
 )
 
@@ -1094,11 +1166,11 @@ QWEN2_5_OMNI_7B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2024, 12),
-    last_updated=PartialDate(2024, 12),
-    modalities=Modalities(input=("text", "image", "audio", "video"), output=("text", "audio")),
-    limit=Limit(context=32768, output=2048),
+    knowledge=_D_2024_04,
+    release_date=_D_2024_12,
+    last_updated=_D_2024_12,
+    modalities=_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT_AUDIO,
+    limit=_LIMIT_32768_2048,
     cost=Cost(input=Decimal("0.087"), output=Decimal("0.345"), input_audio=Decimal("5.448")),
 )
 
@@ -1113,11 +1185,11 @@ QWEN2_5_VL_72B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2024, 9),
-    last_updated=PartialDate(2024, 9),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=131072, output=8192),
+    knowledge=_D_2024_04,
+    release_date=_D_2024_09,
+    last_updated=_D_2024_09,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_131072_8192,
     cost=Cost(input=Decimal("2.294"), output=Decimal("6.881")),
 )
 
@@ -1132,11 +1204,11 @@ QWEN2_5_VL_7B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2024, 9),
-    last_updated=PartialDate(2024, 9),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=131072, output=8192),
+    knowledge=_D_2024_04,
+    release_date=_D_2024_09,
+    last_updated=_D_2024_09,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_131072_8192,
     cost=Cost(input=Decimal("0.287"), output=Decimal("0.717")),
 )
 
@@ -1151,16 +1223,13 @@ QWEN3_14B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 4),
-    last_updated=PartialDate(2025, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=8192),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_04,
+    last_updated=_D_2025_04,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_8192,
     cost=Cost(input=Decimal("0.144"), output=Decimal("0.574"), reasoning=Decimal("1.434")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", max=38912),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_38912,
 )
 
 QWEN3_235B_A22B: Final[Model] = Model(
@@ -1174,16 +1243,13 @@ QWEN3_235B_A22B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 4),
-    last_updated=PartialDate(2025, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=16384),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_04,
+    last_updated=_D_2025_04,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_16384,
     cost=Cost(input=Decimal("0.287"), output=Decimal("1.147"), reasoning=Decimal("2.868")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", max=38912),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_38912,
 )
 
 QWEN3_32B: Final[Model] = Model(
@@ -1197,16 +1263,13 @@ QWEN3_32B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 4),
-    last_updated=PartialDate(2025, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=16384),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_04,
+    last_updated=_D_2025_04,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_16384,
     cost=Cost(input=Decimal("0.287"), output=Decimal("1.147"), reasoning=Decimal("2.868")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", max=38912),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_38912,
 )
 
 QWEN3_8B: Final[Model] = Model(
@@ -1220,16 +1283,13 @@ QWEN3_8B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 4),
-    last_updated=PartialDate(2025, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=8192),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_04,
+    last_updated=_D_2025_04,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_8192,
     cost=Cost(input=Decimal("0.072"), output=Decimal("0.287"), reasoning=Decimal("0.717")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", max=38912),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_38912,
 )
 
 QWEN3_ASR_FLASH: Final[Model] = Model(
@@ -1243,9 +1303,9 @@ QWEN3_ASR_FLASH: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2025, 9, 8),
-    last_updated=PartialDate(2025, 9, 8),
+    knowledge=_D_2024_04,
+    release_date=_D_2025_09_08,
+    last_updated=_D_2025_09_08,
     modalities=Modalities(input=("audio",), output=("text",)),
     limit=Limit(context=53248, output=4096),
     cost=Cost(input=Decimal("0.032"), output=Decimal("0.032")),
@@ -1262,11 +1322,11 @@ QWEN3_CODER_30B_A3B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 4),
-    last_updated=PartialDate(2025, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=65536),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_04,
+    last_updated=_D_2025_04,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_65536,
     cost=Cost(input=Decimal("0.216"), output=Decimal("0.861")),
 )
 
@@ -1281,11 +1341,11 @@ QWEN3_CODER_480B_A35B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 4),
-    last_updated=PartialDate(2025, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=65536),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_04,
+    last_updated=_D_2025_04,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_65536,
     cost=Cost(input=Decimal("0.861"), output=Decimal("3.441")),
 )
 
@@ -1300,11 +1360,11 @@ QWEN3_CODER_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 7, 28),
-    last_updated=PartialDate(2025, 7, 28),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, output=65536),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_07_28,
+    last_updated=_D_2025_07_28,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_65536,
     cost=Cost(input=Decimal("0.144"), output=Decimal("0.574")),
 )
 
@@ -1319,10 +1379,10 @@ QWEN3_CODER_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 7, 23),
-    last_updated=PartialDate(2025, 7, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_07_23,
+    last_updated=_D_2025_07_23,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=1048576, output=65536),
     cost=Cost(input=Decimal("1"), output=Decimal("5")),
 )
@@ -1338,11 +1398,11 @@ QWEN3_MAX: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 9, 23),
-    last_updated=PartialDate(2025, 9, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=65536),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_09_23,
+    last_updated=_D_2025_09_23,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_65536,
     cost=Cost(input=Decimal("0.861"), output=Decimal("3.441")),
 )
 
@@ -1357,11 +1417,11 @@ QWEN3_NEXT_80B_A3B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 9),
-    last_updated=PartialDate(2025, 9),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=32768),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_09,
+    last_updated=_D_2025_09,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_32768,
     cost=Cost(input=Decimal("0.144"), output=Decimal("0.574")),
 )
 
@@ -1376,13 +1436,13 @@ QWEN3_NEXT_80B_A3B_THINKING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 9),
-    last_updated=PartialDate(2025, 9),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=32768),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_09,
+    last_updated=_D_2025_09,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_32768,
     cost=Cost(input=Decimal("0.144"), output=Decimal("1.434")),
-    reasoning_options=(ReasoningOption(type="budget_tokens"),),
+    reasoning_options=_REASONING_BUDGET_TOKENS,
 )
 
 QWEN3_OMNI_FLASH: Final[Model] = Model(
@@ -1396,18 +1456,18 @@ QWEN3_OMNI_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2025, 9, 15),
-    last_updated=PartialDate(2025, 9, 15),
-    modalities=Modalities(input=("text", "image", "audio", "video"), output=("text", "audio")),
-    limit=Limit(context=65536, output=16384),
+    knowledge=_D_2024_04,
+    release_date=_D_2025_09_15,
+    last_updated=_D_2025_09_15,
+    modalities=_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT_AUDIO,
+    limit=_LIMIT_65536_16384,
     cost=Cost(
         input=Decimal("0.058"),
         output=Decimal("0.23"),
         input_audio=Decimal("3.584"),
         output_audio=Decimal("7.168"),
     ),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 QWEN3_OMNI_FLASH_REALTIME: Final[Model] = Model(
@@ -1421,11 +1481,11 @@ QWEN3_OMNI_FLASH_REALTIME: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2025, 9, 15),
-    last_updated=PartialDate(2025, 9, 15),
-    modalities=Modalities(input=("text", "image", "audio"), output=("text", "audio")),
-    limit=Limit(context=65536, output=16384),
+    knowledge=_D_2024_04,
+    release_date=_D_2025_09_15,
+    last_updated=_D_2025_09_15,
+    modalities=_TEXT_IMAGE_AUDIO_TO_TEXT_AUDIO,
+    limit=_LIMIT_65536_16384,
     cost=Cost(
         input=Decimal("0.23"),
         output=Decimal("0.918"),
@@ -1445,13 +1505,13 @@ QWEN3_VL_235B_A22B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 4),
-    last_updated=PartialDate(2025, 4),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=131072, output=32768),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_04,
+    last_updated=_D_2025_04,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_131072_32768,
     cost=Cost(input=Decimal("0.286705"), output=Decimal("1.14682"), reasoning=Decimal("2.867051")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN3_VL_30B_A3B: Final[Model] = Model(
@@ -1465,13 +1525,13 @@ QWEN3_VL_30B_A3B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 4),
-    last_updated=PartialDate(2025, 4),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=131072, output=32768),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_04,
+    last_updated=_D_2025_04,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_131072_32768,
     cost=Cost(input=Decimal("0.108"), output=Decimal("0.431"), reasoning=Decimal("1.076")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN3_VL_PLUS: Final[Model] = Model(
@@ -1485,16 +1545,13 @@ QWEN3_VL_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 9, 23),
-    last_updated=PartialDate(2025, 9, 23),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262144, output=32768),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_09_23,
+    last_updated=_D_2025_09_23,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262144_32768,
     cost=Cost(input=Decimal("0.143353"), output=Decimal("1.433525"), reasoning=Decimal("4.300576")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", max=81920),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_81920,
 )
 
 QWEN3_5_397B_A17B: Final[Model] = Model(
@@ -1508,16 +1565,13 @@ QWEN3_5_397B_A17B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2026, 2, 16),
-    last_updated=PartialDate(2026, 2, 16),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, output=65536),
+    knowledge=_D_2025_04,
+    release_date=_D_2026_02_16,
+    last_updated=_D_2026_02_16,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_65536,
     cost=Cost(input=Decimal("0.43"), output=Decimal("2.58"), reasoning=Decimal("2.58")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", max=81920),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_81920,
 )
 
 QWEN3_5_FLASH: Final[Model] = Model(
@@ -1532,16 +1586,13 @@ QWEN3_5_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2026, 2, 23),
-    last_updated=PartialDate(2026, 2, 23),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=1000000, output=65536),
+    knowledge=_D_2025_04,
+    release_date=_D_2026_02_23,
+    last_updated=_D_2026_02_23,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_1000000_65536,
     cost=Cost(input=Decimal("0.172"), output=Decimal("1.72"), reasoning=Decimal("1.72")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", max=81920),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_81920,
 )
 
 QWEN3_5_PLUS: Final[Model] = Model(
@@ -1555,16 +1606,13 @@ QWEN3_5_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2026, 2, 16),
-    last_updated=PartialDate(2026, 2, 16),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=1000000, output=65536),
+    knowledge=_D_2025_04,
+    release_date=_D_2026_02_16,
+    last_updated=_D_2026_02_16,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_1000000_65536,
     cost=Cost(input=Decimal("0.573"), output=Decimal("3.44"), reasoning=Decimal("3.44")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", max=81920),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_81920,
 )
 
 QWEN3_6_FLASH: Final[Model] = Model(
@@ -1579,15 +1627,12 @@ QWEN3_6_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 27),
-    last_updated=PartialDate(2026, 4, 27),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=1000000, output=65536),
+    release_date=_D_2026_04_27,
+    last_updated=_D_2026_04_27,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_1000000_65536,
     cost=Cost(input=Decimal("0.1875"), output=Decimal("1.125"), cache_write=Decimal("0.234375")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", max=131072),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_131072,
 )
 
 QWEN3_6_MAX_PREVIEW: Final[Model] = Model(
@@ -1603,14 +1648,11 @@ QWEN3_6_MAX_PREVIEW: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2026, 4, 20),
-    last_updated=PartialDate(2026, 4, 21),
-    modalities=Modalities(input=("text",), output=("text",)),
+    last_updated=_D_2026_04_21,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=245800, output=65536),
     cost=Cost(input=Decimal("1.32"), output=Decimal("7.9"), cache_read=Decimal("0.132")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", max=131072),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_131072,
 )
 
 QWEN3_6_PLUS: Final[Model] = Model(
@@ -1624,11 +1666,11 @@ QWEN3_6_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2026, 4, 2),
-    last_updated=PartialDate(2026, 4, 2),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=1000000, output=65536),
+    knowledge=_D_2025_04,
+    release_date=_D_2026_04_02,
+    last_updated=_D_2026_04_02,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_1000000_65536,
     cost=Cost(
         input=Decimal("0.5"),
         output=Decimal("3"),
@@ -1650,10 +1692,7 @@ QWEN3_6_PLUS: Final[Model] = Model(
             cache_write=Decimal("2.5"),
         ),
     ),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", max=81920),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_81920,
 )
 
 QWEN3_7_MAX: Final[Model] = Model(
@@ -1667,20 +1706,17 @@ QWEN3_7_MAX: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 21),
-    last_updated=PartialDate(2026, 5, 21),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, output=65536),
+    release_date=_D_2026_05_21,
+    last_updated=_D_2026_05_21,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_65536,
     cost=Cost(
         input=Decimal("2.5"),
         output=Decimal("7.5"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("3.125"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", max=262144),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_262144,
 )
 
 QWEN3_7_PLUS: Final[Model] = Model(
@@ -1694,10 +1730,10 @@ QWEN3_7_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2026, 6, 2),
-    last_updated=PartialDate(2026, 6, 2),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    knowledge=_D_2025_04,
+    release_date=_D_2026_06_02,
+    last_updated=_D_2026_06_02,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=1000000, output=64000),
     cost=Cost(
         input=Decimal("0.5"),
@@ -1714,10 +1750,7 @@ QWEN3_7_PLUS: Final[Model] = Model(
             ),
         ),
     ),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", max=262144),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_262144,
 )
 
 QWQ_32B: Final[Model] = Model(
@@ -1731,13 +1764,13 @@ QWQ_32B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2024, 12),
-    last_updated=PartialDate(2024, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=8192),
+    knowledge=_D_2024_04,
+    release_date=_D_2024_12,
+    last_updated=_D_2024_12,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_8192,
     cost=Cost(input=Decimal("0.287"), output=Decimal("0.861")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWQ_PLUS: Final[Model] = Model(
@@ -1751,13 +1784,13 @@ QWQ_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2025, 3, 5),
-    last_updated=PartialDate(2025, 3, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=8192),
+    knowledge=_D_2024_04,
+    release_date=_D_2025_03_05,
+    last_updated=_D_2025_03_05,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_8192,
     cost=Cost(input=Decimal("0.23"), output=Decimal("0.574")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 SILICONFLOW_DEEPSEEK_R1_0528: Final[Model] = Model(
@@ -1772,12 +1805,12 @@ SILICONFLOW_DEEPSEEK_R1_0528: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 5, 28),
-    last_updated=PartialDate(2025, 11, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_05_28,
+    last_updated=_D_2025_11_25,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=163840, output=32768),
     cost=Cost(input=Decimal("0.5"), output=Decimal("2.18")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 SILICONFLOW_DEEPSEEK_V3_0324: Final[Model] = Model(
@@ -1793,8 +1826,8 @@ SILICONFLOW_DEEPSEEK_V3_0324: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2024, 12, 26),
-    last_updated=PartialDate(2025, 11, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
+    last_updated=_D_2025_11_25,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=163840, output=163840),
     cost=Cost(input=Decimal("0.25"), output=Decimal("1")),
 )
@@ -1812,11 +1845,11 @@ SILICONFLOW_DEEPSEEK_V3_1_TERMINUS: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2025, 9, 29),
-    last_updated=PartialDate(2025, 11, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=163840, output=65536),
+    last_updated=_D_2025_11_25,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_163840_65536,
     cost=Cost(input=Decimal("0.27"), output=Decimal("1")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 SILICONFLOW_DEEPSEEK_V3_2: Final[Model] = Model(
@@ -1831,12 +1864,12 @@ SILICONFLOW_DEEPSEEK_V3_2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 3),
-    last_updated=PartialDate(2025, 12, 3),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=163840, output=65536),
+    release_date=_D_2025_12_03,
+    last_updated=_D_2025_12_03,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_163840_65536,
     cost=Cost(input=Decimal("0.27"), output=Decimal("0.42")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 TONGYI_INTENT_DETECT_V3: Final[Model] = Model(
@@ -1850,10 +1883,10 @@ TONGYI_INTENT_DETECT_V3: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2024, 1),
-    last_updated=PartialDate(2024, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2024_04,
+    release_date=_D_2024_01,
+    last_updated=_D_2024_01,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=8192, output=1024),
     cost=Cost(input=Decimal("0.058"), output=Decimal("0.144")),
 )

@@ -3,13 +3,52 @@
 
 "Models served by Alibaba Token Plan (China) (provider id 'alibaba-token-plan-cn')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
 from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, Model, ReasoningOption
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2025_01 = PartialDate(2025, 1)
+_D_2025_04 = PartialDate(2025, 4)
+_D_2025_05 = PartialDate(2025, 5)
+_D_2026_01 = PartialDate(2026, 1)
+_D_2026_02_12 = PartialDate(2026, 2, 12)
+_D_2026_03_03 = PartialDate(2026, 3, 3)
+_D_2026_04_02 = PartialDate(2026, 4, 2)
+_D_2026_04_07 = PartialDate(2026, 4, 7)
+_D_2026_04_21 = PartialDate(2026, 4, 21)
+_D_2026_04_24 = PartialDate(2026, 4, 24)
+_D_2026_04_27 = PartialDate(2026, 4, 27)
+_D_2026_05_21 = PartialDate(2026, 5, 21)
+_D_2026_05_29 = PartialDate(2026, 5, 29)
+_D_2026_06_02 = PartialDate(2026, 6, 2)
+_D_2026_06_12 = PartialDate(2026, 6, 12)
+_D_2026_06_13 = PartialDate(2026, 6, 13)
+_LIMIT_1000000_384000 = Limit(context=1000000, output=384000)
+_LIMIT_1000000_65536 = Limit(context=1000000, output=65536)
+_LIMIT_8192_0 = Limit(context=8192, output=0)
+_REASONING_TOGGLE = (ReasoningOption(type="toggle"),)
+_REASONING_TOGGLE_BUDGET_TOKENS_262144 = (
+    ReasoningOption(type="toggle"),
+    ReasoningOption(type="budget_tokens", max=262144),
+)
+_REASONING_TOGGLE_BUDGET_TOKENS_81920 = (
+    ReasoningOption(type="toggle"),
+    ReasoningOption(type="budget_tokens", max=81920),
+)
+_TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
+_TEXT_TO_IMAGE = Modalities(input=("text",), output=("image",))
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
 
 __all__ = [
     "MINIMAX_M2_5",
@@ -43,9 +82,9 @@ MINIMAX_M2_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 12),
-    last_updated=PartialDate(2026, 2, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_02_12,
+    last_updated=_D_2026_02_12,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=196608, input=196601, output=24576),
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
@@ -66,13 +105,13 @@ DEEPSEEK_V3_2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
+    knowledge=_D_2025_01,
     release_date=PartialDate(2025, 12, 3),
     last_updated=PartialDate(2025, 12, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=131072, output=65536),
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 DEEPSEEK_V4_FLASH: Final[Model] = Model(
@@ -87,14 +126,14 @@ DEEPSEEK_V4_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 5),
-    release_date=PartialDate(2026, 4, 24),
-    last_updated=PartialDate(2026, 4, 24),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, output=384000),
+    knowledge=_D_2025_05,
+    release_date=_D_2026_04_24,
+    last_updated=_D_2026_04_24,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_384000,
     cost=Cost(input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 DEEPSEEK_V4_PRO: Final[Model] = Model(
@@ -109,14 +148,14 @@ DEEPSEEK_V4_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 5),
-    release_date=PartialDate(2026, 4, 24),
-    last_updated=PartialDate(2026, 4, 24),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, output=384000),
+    knowledge=_D_2025_05,
+    release_date=_D_2026_04_24,
+    last_updated=_D_2026_04_24,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_384000,
     cost=Cost(input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 GLM_5: Final[Model] = Model(
@@ -130,15 +169,15 @@ GLM_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 12),
-    last_updated=PartialDate(2026, 2, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_02_12,
+    last_updated=_D_2026_02_12,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=202752, output=16384),
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 GLM_5_1: Final[Model] = Model(
@@ -153,15 +192,15 @@ GLM_5_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 7),
-    last_updated=PartialDate(2026, 4, 7),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_04_07,
+    last_updated=_D_2026_04_07,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=202752, output=128000),
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 GLM_5_2: Final[Model] = Model(
@@ -176,9 +215,9 @@ GLM_5_2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 6, 13),
-    last_updated=PartialDate(2026, 6, 13),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_06_13,
+    last_updated=_D_2026_06_13,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=1000000, output=131072),
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
@@ -198,16 +237,16 @@ KIMI_K2_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 1),
-    last_updated=PartialDate(2026, 1),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_01,
+    last_updated=_D_2026_01,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=Limit(context=262144, output=32768),
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 KIMI_K2_6: Final[Model] = Model(
@@ -221,16 +260,16 @@ KIMI_K2_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 4, 21),
-    last_updated=PartialDate(2026, 4, 21),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_04_21,
+    last_updated=_D_2026_04_21,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=Limit(context=262144, output=16384),
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 KIMI_K2_7_CODE: Final[Model] = Model(
@@ -244,10 +283,10 @@ KIMI_K2_7_CODE: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 6, 12),
-    last_updated=PartialDate(2026, 6, 12),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_06_12,
+    last_updated=_D_2026_06_12,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=Limit(context=262144, output=262144),
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
@@ -267,10 +306,10 @@ QWEN_IMAGE_2_0: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 3),
-    last_updated=PartialDate(2026, 3, 3),
-    modalities=Modalities(input=("text",), output=("image",)),
-    limit=Limit(context=8192, output=0),
+    release_date=_D_2026_03_03,
+    last_updated=_D_2026_03_03,
+    modalities=_TEXT_TO_IMAGE,
+    limit=_LIMIT_8192_0,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -285,10 +324,10 @@ QWEN_IMAGE_2_0_PRO: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 3),
-    last_updated=PartialDate(2026, 3, 3),
-    modalities=Modalities(input=("text",), output=("image",)),
-    limit=Limit(context=8192, output=0),
+    release_date=_D_2026_03_03,
+    last_updated=_D_2026_03_03,
+    modalities=_TEXT_TO_IMAGE,
+    limit=_LIMIT_8192_0,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -304,17 +343,14 @@ QWEN3_6_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 27),
-    last_updated=PartialDate(2026, 4, 27),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=1000000, output=65536),
+    release_date=_D_2026_04_27,
+    last_updated=_D_2026_04_27,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_1000000_65536,
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", max=81920),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_81920,
 )
 
 QWEN3_6_PLUS: Final[Model] = Model(
@@ -328,18 +364,15 @@ QWEN3_6_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2026, 4, 2),
-    last_updated=PartialDate(2026, 4, 2),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=1000000, output=65536),
+    knowledge=_D_2025_04,
+    release_date=_D_2026_04_02,
+    last_updated=_D_2026_04_02,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_1000000_65536,
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", max=81920),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_81920,
 )
 
 QWEN3_7_MAX: Final[Model] = Model(
@@ -353,17 +386,14 @@ QWEN3_7_MAX: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 21),
-    last_updated=PartialDate(2026, 5, 21),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, output=65536),
+    release_date=_D_2026_05_21,
+    last_updated=_D_2026_05_21,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_65536,
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", max=262144),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_262144,
 )
 
 QWEN3_7_PLUS: Final[Model] = Model(
@@ -377,18 +407,15 @@ QWEN3_7_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2026, 6, 2),
-    last_updated=PartialDate(2026, 6, 2),
+    knowledge=_D_2025_04,
+    release_date=_D_2026_06_02,
+    last_updated=_D_2026_06_02,
     modalities=Modalities(input=("text", "image"), output=("text",)),
     limit=Limit(context=1000000, output=64000),
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", max=262144),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_262144,
 )
 
 WAN2_7_IMAGE: Final[Model] = Model(
@@ -401,10 +428,10 @@ WAN2_7_IMAGE: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 29),
-    last_updated=PartialDate(2026, 5, 29),
-    modalities=Modalities(input=("text",), output=("image",)),
-    limit=Limit(context=8192, output=0),
+    release_date=_D_2026_05_29,
+    last_updated=_D_2026_05_29,
+    modalities=_TEXT_TO_IMAGE,
+    limit=_LIMIT_8192_0,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -418,9 +445,9 @@ WAN2_7_IMAGE_PRO: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 29),
-    last_updated=PartialDate(2026, 5, 29),
-    modalities=Modalities(input=("text",), output=("image",)),
-    limit=Limit(context=8192, output=0),
+    release_date=_D_2026_05_29,
+    last_updated=_D_2026_05_29,
+    modalities=_TEXT_TO_IMAGE,
+    limit=_LIMIT_8192_0,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )

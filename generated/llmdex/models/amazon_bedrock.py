@@ -3,8 +3,9 @@
 
 "Models served by Amazon Bedrock (provider id 'amazon-bedrock')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
@@ -18,6 +19,106 @@ from llmdex_runtime.model import (
     ProviderOverride,
     ReasoningOption,
 )
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2023_12 = PartialDate(2023, 12)
+_D_2024_04 = PartialDate(2024, 4)
+_D_2024_07 = PartialDate(2024, 7)
+_D_2024_07_23 = PartialDate(2024, 7, 23)
+_D_2024_08 = PartialDate(2024, 8)
+_D_2024_10 = PartialDate(2024, 10)
+_D_2024_12_01 = PartialDate(2024, 12, 1)
+_D_2024_12_03 = PartialDate(2024, 12, 3)
+_D_2024_12_06 = PartialDate(2024, 12, 6)
+_D_2025_01_20 = PartialDate(2025, 1, 20)
+_D_2025_02_28 = PartialDate(2025, 2, 28)
+_D_2025_03_31 = PartialDate(2025, 3, 31)
+_D_2025_04 = PartialDate(2025, 4)
+_D_2025_04_05 = PartialDate(2025, 4, 5)
+_D_2025_04_08 = PartialDate(2025, 4, 8)
+_D_2025_04_28 = PartialDate(2025, 4, 28)
+_D_2025_05_29 = PartialDate(2025, 5, 29)
+_D_2025_05_31 = PartialDate(2025, 5, 31)
+_D_2025_07_01 = PartialDate(2025, 7, 1)
+_D_2025_07_27 = PartialDate(2025, 7, 27)
+_D_2025_07_31 = PartialDate(2025, 7, 31)
+_D_2025_08_01 = PartialDate(2025, 8, 1)
+_D_2025_08_05 = PartialDate(2025, 8, 5)
+_D_2025_08_31 = PartialDate(2025, 8, 31)
+_D_2025_09_18 = PartialDate(2025, 9, 18)
+_D_2025_09_29 = PartialDate(2025, 9, 29)
+_D_2025_10_15 = PartialDate(2025, 10, 15)
+_D_2025_10_27 = PartialDate(2025, 10, 27)
+_D_2025_10_29 = PartialDate(2025, 10, 29)
+_D_2025_11_24 = PartialDate(2025, 11, 24)
+_D_2025_11_25 = PartialDate(2025, 11, 25)
+_D_2025_12_02 = PartialDate(2025, 12, 2)
+_D_2025_12_22 = PartialDate(2025, 12, 22)
+_D_2025_12_23 = PartialDate(2025, 12, 23)
+_D_2026_01_19 = PartialDate(2026, 1, 19)
+_D_2026_01_31 = PartialDate(2026, 1, 31)
+_D_2026_02_05 = PartialDate(2026, 2, 5)
+_D_2026_02_06 = PartialDate(2026, 2, 6)
+_D_2026_02_17 = PartialDate(2026, 2, 17)
+_D_2026_03_11 = PartialDate(2026, 3, 11)
+_D_2026_03_13 = PartialDate(2026, 3, 13)
+_D_2026_03_18 = PartialDate(2026, 3, 18)
+_D_2026_04_16 = PartialDate(2026, 4, 16)
+_D_2026_05_28 = PartialDate(2026, 5, 28)
+_D_2026_06_01 = PartialDate(2026, 6, 1)
+_D_2026_06_09 = PartialDate(2026, 6, 9)
+_D_2026_06_30 = PartialDate(2026, 6, 30)
+_LIMIT_1000000_128000 = Limit(context=1000000, output=128000)
+_LIMIT_1000000_16384 = Limit(context=1000000, output=16384)
+_LIMIT_1000000_64000 = Limit(context=1000000, output=64000)
+_LIMIT_128000_16384 = Limit(context=128000, output=16384)
+_LIMIT_128000_32768 = Limit(context=128000, output=32768)
+_LIMIT_128000_4096 = Limit(context=128000, output=4096)
+_LIMIT_128000_8192 = Limit(context=128000, output=8192)
+_LIMIT_131072_65536 = Limit(context=131072, output=65536)
+_LIMIT_163840_81920 = Limit(context=163840, output=81920)
+_LIMIT_200000_32000 = Limit(context=200000, output=32000)
+_LIMIT_200000_64000 = Limit(context=200000, output=64000)
+_LIMIT_204800_131072 = Limit(context=204800, output=131072)
+_LIMIT_256000_8192 = Limit(context=256000, output=8192)
+_LIMIT_262000_262000 = Limit(context=262000, output=262000)
+_LIMIT_262143_16000 = Limit(context=262143, output=16000)
+_LIMIT_262144_131072 = Limit(context=262144, output=131072)
+_LIMIT_272000_128000 = Limit(context=272000, output=128000)
+_LIMIT_300000_8192 = Limit(context=300000, output=8192)
+_LIMIT_3500000_16384 = Limit(context=3500000, output=16384)
+_REASONING = ()
+_REASONING_BUDGET_TOKENS_1024 = (ReasoningOption(type="budget_tokens", min=1024),)
+_REASONING_EFFORT_LOW_MEDIUM_HIGH = (
+    ReasoningOption(type="effort", values=("low", "medium", "high")),
+)
+_REASONING_EFFORT_LOW_MEDIUM_HIGH_BUDGET_TOKENS_1024 = (
+    ReasoningOption(type="effort", values=("low", "medium", "high")),
+    ReasoningOption(type="budget_tokens", min=1024),
+)
+_REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX_BUDGET_TOKENS_1024 = (
+    ReasoningOption(type="effort", values=("low", "medium", "high", "max")),
+    ReasoningOption(type="budget_tokens", min=1024),
+)
+_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX = (
+    ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh", "max")),
+)
+_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH = (
+    ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
+)
+_REASONING_TOGGLE_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX = (
+    ReasoningOption(type="toggle"),
+    ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh", "max")),
+)
+_TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
+_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+_TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
 
 __all__ = [
     "AMAZON_NOVA_2_LITE_V1_0",
@@ -138,10 +239,10 @@ AMAZON_NOVA_2_LITE_V1_0: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2024, 12, 1),
-    last_updated=PartialDate(2024, 12, 1),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    release_date=_D_2024_12_01,
+    last_updated=_D_2024_12_01,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_128000_4096,
     cost=Cost(input=Decimal("0.33"), output=Decimal("2.75")),
     reasoning_options=(
         ReasoningOption(type="toggle"),
@@ -160,11 +261,11 @@ AMAZON_NOVA_LITE_V1_0: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 10),
-    release_date=PartialDate(2024, 12, 3),
-    last_updated=PartialDate(2024, 12, 3),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=300000, output=8192),
+    knowledge=_D_2024_10,
+    release_date=_D_2024_12_03,
+    last_updated=_D_2024_12_03,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_300000_8192,
     cost=Cost(input=Decimal("0.06"), output=Decimal("0.24"), cache_read=Decimal("0.015")),
 )
 
@@ -179,11 +280,11 @@ AMAZON_NOVA_MICRO_V1_0: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 10),
-    release_date=PartialDate(2024, 12, 3),
-    last_updated=PartialDate(2024, 12, 3),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=8192),
+    knowledge=_D_2024_10,
+    release_date=_D_2024_12_03,
+    last_updated=_D_2024_12_03,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_8192,
     cost=Cost(input=Decimal("0.035"), output=Decimal("0.14"), cache_read=Decimal("0.00875")),
 )
 
@@ -198,11 +299,11 @@ AMAZON_NOVA_PRO_V1_0: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 10),
-    release_date=PartialDate(2024, 12, 3),
-    last_updated=PartialDate(2024, 12, 3),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=300000, output=8192),
+    knowledge=_D_2024_10,
+    release_date=_D_2024_12_03,
+    last_updated=_D_2024_12_03,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_300000_8192,
     cost=Cost(input=Decimal("0.8"), output=Decimal("3.2"), cache_read=Decimal("0.2")),
 )
 
@@ -218,18 +319,18 @@ ANTHROPIC_CLAUDE_HAIKU_4_5_20251001_V1_0: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 2, 28),
-    release_date=PartialDate(2025, 10, 15),
-    last_updated=PartialDate(2025, 10, 15),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    knowledge=_D_2025_02_28,
+    release_date=_D_2025_10_15,
+    last_updated=_D_2025_10_15,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(
         input=Decimal("1"),
         output=Decimal("5"),
         cache_read=Decimal("0.1"),
         cache_write=Decimal("1.25"),
     ),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=1024),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_1024,
 )
 
 ANTHROPIC_CLAUDE_OPUS_4_1_20250805_V1_0: Final[Model] = Model(
@@ -243,18 +344,18 @@ ANTHROPIC_CLAUDE_OPUS_4_1_20250805_V1_0: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 3, 31),
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=32000),
+    knowledge=_D_2025_03_31,
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_32000,
     cost=Cost(
         input=Decimal("15"),
         output=Decimal("75"),
         cache_read=Decimal("1.5"),
         cache_write=Decimal("18.75"),
     ),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=1024),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_1024,
 )
 
 ANTHROPIC_CLAUDE_OPUS_4_5_20251101_V1_0: Final[Model] = Model(
@@ -269,21 +370,18 @@ ANTHROPIC_CLAUDE_OPUS_4_5_20251101_V1_0: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 3, 31),
-    release_date=PartialDate(2025, 11, 24),
-    last_updated=PartialDate(2025, 8, 1),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    knowledge=_D_2025_03_31,
+    release_date=_D_2025_11_24,
+    last_updated=_D_2025_08_01,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("low", "medium", "high")),
-        ReasoningOption(type="budget_tokens", min=1024),
-    ),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_BUDGET_TOKENS_1024,
 )
 
 ANTHROPIC_CLAUDE_OPUS_4_6_V1: Final[Model] = Model(
@@ -298,21 +396,18 @@ ANTHROPIC_CLAUDE_OPUS_4_6_V1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 5, 31),
-    release_date=PartialDate(2026, 2, 5),
-    last_updated=PartialDate(2026, 3, 13),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    knowledge=_D_2025_05_31,
+    release_date=_D_2026_02_05,
+    last_updated=_D_2026_03_13,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("low", "medium", "high", "max")),
-        ReasoningOption(type="budget_tokens", min=1024),
-    ),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX_BUDGET_TOKENS_1024,
 )
 
 ANTHROPIC_CLAUDE_OPUS_4_7: Final[Model] = Model(
@@ -326,20 +421,18 @@ ANTHROPIC_CLAUDE_OPUS_4_7: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2026, 1, 31),
-    release_date=PartialDate(2026, 4, 16),
-    last_updated=PartialDate(2026, 4, 16),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    knowledge=_D_2026_01_31,
+    release_date=_D_2026_04_16,
+    last_updated=_D_2026_04_16,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh", "max")),
-    ),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
 )
 
 ANTHROPIC_CLAUDE_OPUS_4_8: Final[Model] = Model(
@@ -353,19 +446,17 @@ ANTHROPIC_CLAUDE_OPUS_4_8: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 28),
-    last_updated=PartialDate(2026, 5, 28),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    release_date=_D_2026_05_28,
+    last_updated=_D_2026_05_28,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh", "max")),
-    ),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
 )
 
 ANTHROPIC_CLAUDE_SONNET_4_5_20250929_V1_0: Final[Model] = Model(
@@ -380,18 +471,18 @@ ANTHROPIC_CLAUDE_SONNET_4_5_20250929_V1_0: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 7, 31),
-    release_date=PartialDate(2025, 9, 29),
-    last_updated=PartialDate(2025, 9, 29),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    knowledge=_D_2025_07_31,
+    release_date=_D_2025_09_29,
+    last_updated=_D_2025_09_29,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
         cache_read=Decimal("0.3"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=1024),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_1024,
 )
 
 ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model] = Model(
@@ -406,21 +497,18 @@ ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 2, 17),
-    last_updated=PartialDate(2026, 3, 13),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=64000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_02_17,
+    last_updated=_D_2026_03_13,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
         cache_read=Decimal("0.3"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("low", "medium", "high", "max")),
-        ReasoningOption(type="budget_tokens", min=1024),
-    ),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX_BUDGET_TOKENS_1024,
 )
 
 ANTHROPIC_CLAUDE_SONNET_5: Final[Model] = Model(
@@ -435,21 +523,18 @@ ANTHROPIC_CLAUDE_SONNET_5: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2026, 1, 31),
-    release_date=PartialDate(2026, 6, 30),
-    last_updated=PartialDate(2026, 6, 30),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    knowledge=_D_2026_01_31,
+    release_date=_D_2026_06_30,
+    last_updated=_D_2026_06_30,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("2"),
         output=Decimal("10"),
         cache_read=Decimal("0.2"),
         cache_write=Decimal("2.5"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh", "max")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
 )
 
 AU_ANTHROPIC_CLAUDE_HAIKU_4_5_20251001_V1_0: Final[Model] = Model(
@@ -464,18 +549,18 @@ AU_ANTHROPIC_CLAUDE_HAIKU_4_5_20251001_V1_0: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 2, 28),
-    release_date=PartialDate(2025, 10, 15),
-    last_updated=PartialDate(2025, 10, 15),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    knowledge=_D_2025_02_28,
+    release_date=_D_2025_10_15,
+    last_updated=_D_2025_10_15,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(
         input=Decimal("1"),
         output=Decimal("5"),
         cache_read=Decimal("0.1"),
         cache_write=Decimal("1.25"),
     ),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=1024),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_1024,
 )
 
 AU_ANTHROPIC_CLAUDE_OPUS_4_6_V1: Final[Model] = Model(
@@ -491,20 +576,17 @@ AU_ANTHROPIC_CLAUDE_OPUS_4_6_V1: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2025, 5),
-    release_date=PartialDate(2026, 2, 5),
-    last_updated=PartialDate(2026, 2, 5),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    release_date=_D_2026_02_05,
+    last_updated=_D_2026_02_05,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("16.5"),
         output=Decimal("82.5"),
         cache_read=Decimal("1.65"),
         cache_write=Decimal("20.625"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("low", "medium", "high", "max")),
-        ReasoningOption(type="budget_tokens", min=1024),
-    ),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX_BUDGET_TOKENS_1024,
 )
 
 AU_ANTHROPIC_CLAUDE_OPUS_4_8: Final[Model] = Model(
@@ -518,19 +600,17 @@ AU_ANTHROPIC_CLAUDE_OPUS_4_8: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 28),
-    last_updated=PartialDate(2026, 5, 28),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    release_date=_D_2026_05_28,
+    last_updated=_D_2026_05_28,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh", "max")),
-    ),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
 )
 
 AU_ANTHROPIC_CLAUDE_SONNET_4_5_20250929_V1_0: Final[Model] = Model(
@@ -545,18 +625,18 @@ AU_ANTHROPIC_CLAUDE_SONNET_4_5_20250929_V1_0: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 7, 31),
-    release_date=PartialDate(2025, 9, 29),
-    last_updated=PartialDate(2025, 9, 29),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    knowledge=_D_2025_07_31,
+    release_date=_D_2025_09_29,
+    last_updated=_D_2025_09_29,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
         cache_read=Decimal("0.3"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=1024),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_1024,
 )
 
 AU_ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model] = Model(
@@ -572,20 +652,17 @@ AU_ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2025, 8),
-    release_date=PartialDate(2026, 2, 17),
-    last_updated=PartialDate(2026, 2, 17),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    release_date=_D_2026_02_17,
+    last_updated=_D_2026_02_17,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("3.3"),
         output=Decimal("16.5"),
         cache_read=Decimal("0.33"),
         cache_write=Decimal("4.125"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("low", "medium", "high", "max")),
-        ReasoningOption(type="budget_tokens", min=1024),
-    ),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX_BUDGET_TOKENS_1024,
 )
 
 AU_ANTHROPIC_CLAUDE_SONNET_5: Final[Model] = Model(
@@ -600,21 +677,18 @@ AU_ANTHROPIC_CLAUDE_SONNET_5: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2026, 1, 31),
-    release_date=PartialDate(2026, 6, 30),
-    last_updated=PartialDate(2026, 6, 30),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    knowledge=_D_2026_01_31,
+    release_date=_D_2026_06_30,
+    last_updated=_D_2026_06_30,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("2"),
         output=Decimal("10"),
         cache_read=Decimal("0.2"),
         cache_write=Decimal("2.5"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh", "max")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
 )
 
 DEEPSEEK_R1_V1_0: Final[Model] = Model(
@@ -628,13 +702,13 @@ DEEPSEEK_R1_V1_0: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 7),
-    release_date=PartialDate(2025, 1, 20),
-    last_updated=PartialDate(2025, 5, 29),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=32768),
+    knowledge=_D_2024_07,
+    release_date=_D_2025_01_20,
+    last_updated=_D_2025_05_29,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_32768,
     cost=Cost(input=Decimal("1.35"), output=Decimal("5.4")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 DEEPSEEK_V3_V1_0: Final[Model] = Model(
@@ -649,13 +723,13 @@ DEEPSEEK_V3_V1_0: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 7),
-    release_date=PartialDate(2025, 9, 18),
-    last_updated=PartialDate(2025, 9, 18),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=163840, output=81920),
+    knowledge=_D_2024_07,
+    release_date=_D_2025_09_18,
+    last_updated=_D_2025_09_18,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_163840_81920,
     cost=Cost(input=Decimal("0.58"), output=Decimal("1.68")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 DEEPSEEK_V3_2: Final[Model] = Model(
@@ -670,13 +744,13 @@ DEEPSEEK_V3_2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 7),
-    release_date=PartialDate(2026, 2, 6),
-    last_updated=PartialDate(2026, 2, 6),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=163840, output=81920),
+    knowledge=_D_2024_07,
+    release_date=_D_2026_02_06,
+    last_updated=_D_2026_02_06,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_163840_81920,
     cost=Cost(input=Decimal("0.62"), output=Decimal("1.85")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 EU_ANTHROPIC_CLAUDE_FABLE_5: Final[Model] = Model(
@@ -690,20 +764,18 @@ EU_ANTHROPIC_CLAUDE_FABLE_5: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2026, 1, 31),
-    release_date=PartialDate(2026, 6, 9),
-    last_updated=PartialDate(2026, 6, 9),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    knowledge=_D_2026_01_31,
+    release_date=_D_2026_06_09,
+    last_updated=_D_2026_06_09,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("11"),
         output=Decimal("55"),
         cache_read=Decimal("1.1"),
         cache_write=Decimal("13.75"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh", "max")),
-    ),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
 )
 
 EU_ANTHROPIC_CLAUDE_HAIKU_4_5_20251001_V1_0: Final[Model] = Model(
@@ -718,18 +790,18 @@ EU_ANTHROPIC_CLAUDE_HAIKU_4_5_20251001_V1_0: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 2, 28),
-    release_date=PartialDate(2025, 10, 15),
-    last_updated=PartialDate(2025, 10, 15),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    knowledge=_D_2025_02_28,
+    release_date=_D_2025_10_15,
+    last_updated=_D_2025_10_15,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(
         input=Decimal("1.1"),
         output=Decimal("5.5"),
         cache_read=Decimal("0.11"),
         cache_write=Decimal("1.375"),
     ),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=1024),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_1024,
 )
 
 EU_ANTHROPIC_CLAUDE_OPUS_4_5_20251101_V1_0: Final[Model] = Model(
@@ -744,21 +816,18 @@ EU_ANTHROPIC_CLAUDE_OPUS_4_5_20251101_V1_0: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 3, 31),
-    release_date=PartialDate(2025, 11, 24),
-    last_updated=PartialDate(2025, 8, 1),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    knowledge=_D_2025_03_31,
+    release_date=_D_2025_11_24,
+    last_updated=_D_2025_08_01,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(
         input=Decimal("5.5"),
         output=Decimal("27.5"),
         cache_read=Decimal("0.55"),
         cache_write=Decimal("6.875"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("low", "medium", "high")),
-        ReasoningOption(type="budget_tokens", min=1024),
-    ),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_BUDGET_TOKENS_1024,
 )
 
 EU_ANTHROPIC_CLAUDE_OPUS_4_6_V1: Final[Model] = Model(
@@ -773,21 +842,18 @@ EU_ANTHROPIC_CLAUDE_OPUS_4_6_V1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 5, 31),
-    release_date=PartialDate(2026, 2, 5),
-    last_updated=PartialDate(2026, 3, 13),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    knowledge=_D_2025_05_31,
+    release_date=_D_2026_02_05,
+    last_updated=_D_2026_03_13,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("5.5"),
         output=Decimal("27.5"),
         cache_read=Decimal("0.55"),
         cache_write=Decimal("6.875"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("low", "medium", "high", "max")),
-        ReasoningOption(type="budget_tokens", min=1024),
-    ),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX_BUDGET_TOKENS_1024,
 )
 
 EU_ANTHROPIC_CLAUDE_OPUS_4_7: Final[Model] = Model(
@@ -801,20 +867,18 @@ EU_ANTHROPIC_CLAUDE_OPUS_4_7: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2026, 1, 31),
-    release_date=PartialDate(2026, 4, 16),
-    last_updated=PartialDate(2026, 4, 16),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    knowledge=_D_2026_01_31,
+    release_date=_D_2026_04_16,
+    last_updated=_D_2026_04_16,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("5.5"),
         output=Decimal("27.5"),
         cache_read=Decimal("0.55"),
         cache_write=Decimal("6.875"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh", "max")),
-    ),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
 )
 
 EU_ANTHROPIC_CLAUDE_OPUS_4_8: Final[Model] = Model(
@@ -828,19 +892,17 @@ EU_ANTHROPIC_CLAUDE_OPUS_4_8: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 28),
-    last_updated=PartialDate(2026, 5, 28),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    release_date=_D_2026_05_28,
+    last_updated=_D_2026_05_28,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("5.5"),
         output=Decimal("27.5"),
         cache_read=Decimal("0.55"),
         cache_write=Decimal("6.875"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh", "max")),
-    ),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
 )
 
 EU_ANTHROPIC_CLAUDE_SONNET_4_5_20250929_V1_0: Final[Model] = Model(
@@ -855,18 +917,18 @@ EU_ANTHROPIC_CLAUDE_SONNET_4_5_20250929_V1_0: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 7, 31),
-    release_date=PartialDate(2025, 9, 29),
-    last_updated=PartialDate(2025, 9, 29),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    knowledge=_D_2025_07_31,
+    release_date=_D_2025_09_29,
+    last_updated=_D_2025_09_29,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(
         input=Decimal("3.3"),
         output=Decimal("16.5"),
         cache_read=Decimal("0.33"),
         cache_write=Decimal("4.125"),
     ),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=1024),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_1024,
 )
 
 EU_ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model] = Model(
@@ -881,21 +943,18 @@ EU_ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 2, 17),
-    last_updated=PartialDate(2026, 3, 13),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=64000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_02_17,
+    last_updated=_D_2026_03_13,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_64000,
     cost=Cost(
         input=Decimal("3.3"),
         output=Decimal("16.5"),
         cache_read=Decimal("0.33"),
         cache_write=Decimal("4.125"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("low", "medium", "high", "max")),
-        ReasoningOption(type="budget_tokens", min=1024),
-    ),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX_BUDGET_TOKENS_1024,
 )
 
 EU_ANTHROPIC_CLAUDE_SONNET_5: Final[Model] = Model(
@@ -910,21 +969,18 @@ EU_ANTHROPIC_CLAUDE_SONNET_5: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2026, 1, 31),
-    release_date=PartialDate(2026, 6, 30),
-    last_updated=PartialDate(2026, 6, 30),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    knowledge=_D_2026_01_31,
+    release_date=_D_2026_06_30,
+    last_updated=_D_2026_06_30,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("2.2"),
         output=Decimal("11"),
         cache_read=Decimal("0.22"),
         cache_write=Decimal("2.75"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh", "max")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
 )
 
 GLOBAL_ANTHROPIC_CLAUDE_FABLE_5: Final[Model] = Model(
@@ -938,20 +994,18 @@ GLOBAL_ANTHROPIC_CLAUDE_FABLE_5: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2026, 1, 31),
-    release_date=PartialDate(2026, 6, 9),
-    last_updated=PartialDate(2026, 6, 9),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    knowledge=_D_2026_01_31,
+    release_date=_D_2026_06_09,
+    last_updated=_D_2026_06_09,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("10"),
         output=Decimal("50"),
         cache_read=Decimal("1"),
         cache_write=Decimal("12.5"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh", "max")),
-    ),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
 )
 
 GLOBAL_ANTHROPIC_CLAUDE_HAIKU_4_5_20251001_V1_0: Final[Model] = Model(
@@ -966,18 +1020,18 @@ GLOBAL_ANTHROPIC_CLAUDE_HAIKU_4_5_20251001_V1_0: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 2, 28),
-    release_date=PartialDate(2025, 10, 15),
-    last_updated=PartialDate(2025, 10, 15),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    knowledge=_D_2025_02_28,
+    release_date=_D_2025_10_15,
+    last_updated=_D_2025_10_15,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(
         input=Decimal("1"),
         output=Decimal("5"),
         cache_read=Decimal("0.1"),
         cache_write=Decimal("1.25"),
     ),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=1024),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_1024,
 )
 
 GLOBAL_ANTHROPIC_CLAUDE_OPUS_4_5_20251101_V1_0: Final[Model] = Model(
@@ -992,21 +1046,18 @@ GLOBAL_ANTHROPIC_CLAUDE_OPUS_4_5_20251101_V1_0: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 3, 31),
-    release_date=PartialDate(2025, 11, 24),
-    last_updated=PartialDate(2025, 8, 1),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    knowledge=_D_2025_03_31,
+    release_date=_D_2025_11_24,
+    last_updated=_D_2025_08_01,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("low", "medium", "high")),
-        ReasoningOption(type="budget_tokens", min=1024),
-    ),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_BUDGET_TOKENS_1024,
 )
 
 GLOBAL_ANTHROPIC_CLAUDE_OPUS_4_6_V1: Final[Model] = Model(
@@ -1021,21 +1072,18 @@ GLOBAL_ANTHROPIC_CLAUDE_OPUS_4_6_V1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 5, 31),
-    release_date=PartialDate(2026, 2, 5),
-    last_updated=PartialDate(2026, 3, 13),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    knowledge=_D_2025_05_31,
+    release_date=_D_2026_02_05,
+    last_updated=_D_2026_03_13,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("low", "medium", "high", "max")),
-        ReasoningOption(type="budget_tokens", min=1024),
-    ),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX_BUDGET_TOKENS_1024,
 )
 
 GLOBAL_ANTHROPIC_CLAUDE_OPUS_4_7: Final[Model] = Model(
@@ -1049,20 +1097,18 @@ GLOBAL_ANTHROPIC_CLAUDE_OPUS_4_7: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2026, 1, 31),
-    release_date=PartialDate(2026, 4, 16),
-    last_updated=PartialDate(2026, 4, 16),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    knowledge=_D_2026_01_31,
+    release_date=_D_2026_04_16,
+    last_updated=_D_2026_04_16,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh", "max")),
-    ),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
 )
 
 GLOBAL_ANTHROPIC_CLAUDE_OPUS_4_8: Final[Model] = Model(
@@ -1076,19 +1122,17 @@ GLOBAL_ANTHROPIC_CLAUDE_OPUS_4_8: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 28),
-    last_updated=PartialDate(2026, 5, 28),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    release_date=_D_2026_05_28,
+    last_updated=_D_2026_05_28,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh", "max")),
-    ),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
 )
 
 GLOBAL_ANTHROPIC_CLAUDE_SONNET_4_5_20250929_V1_0: Final[Model] = Model(
@@ -1103,18 +1147,18 @@ GLOBAL_ANTHROPIC_CLAUDE_SONNET_4_5_20250929_V1_0: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 7, 31),
-    release_date=PartialDate(2025, 9, 29),
-    last_updated=PartialDate(2025, 9, 29),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    knowledge=_D_2025_07_31,
+    release_date=_D_2025_09_29,
+    last_updated=_D_2025_09_29,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
         cache_read=Decimal("0.3"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=1024),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_1024,
 )
 
 GLOBAL_ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model] = Model(
@@ -1129,21 +1173,18 @@ GLOBAL_ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 2, 17),
-    last_updated=PartialDate(2026, 3, 13),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=64000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_02_17,
+    last_updated=_D_2026_03_13,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
         cache_read=Decimal("0.3"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("low", "medium", "high", "max")),
-        ReasoningOption(type="budget_tokens", min=1024),
-    ),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX_BUDGET_TOKENS_1024,
 )
 
 GLOBAL_ANTHROPIC_CLAUDE_SONNET_5: Final[Model] = Model(
@@ -1158,21 +1199,18 @@ GLOBAL_ANTHROPIC_CLAUDE_SONNET_5: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2026, 1, 31),
-    release_date=PartialDate(2026, 6, 30),
-    last_updated=PartialDate(2026, 6, 30),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    knowledge=_D_2026_01_31,
+    release_date=_D_2026_06_30,
+    last_updated=_D_2026_06_30,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("2"),
         output=Decimal("10"),
         cache_read=Decimal("0.2"),
         cache_write=Decimal("2.5"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh", "max")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
 )
 
 GOOGLE_GEMMA_3_12B_IT: Final[Model] = Model(
@@ -1188,9 +1226,9 @@ GOOGLE_GEMMA_3_12B_IT: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2024, 12),
-    release_date=PartialDate(2024, 12, 1),
-    last_updated=PartialDate(2024, 12, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2024_12_01,
+    last_updated=_D_2024_12_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=131072, output=8192),
     cost=Cost(input=Decimal("0.049999999999999996"), output=Decimal("0.09999999999999999")),
 )
@@ -1208,9 +1246,9 @@ GOOGLE_GEMMA_3_27B_IT: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2025, 7),
-    release_date=PartialDate(2025, 7, 27),
-    last_updated=PartialDate(2025, 7, 27),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2025_07_27,
+    last_updated=_D_2025_07_27,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=202752, output=8192),
     cost=Cost(input=Decimal("0.12"), output=Decimal("0.2")),
 )
@@ -1226,10 +1264,10 @@ GOOGLE_GEMMA_3_4B_IT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2024, 12, 1),
-    last_updated=PartialDate(2024, 12, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    release_date=_D_2024_12_01,
+    last_updated=_D_2024_12_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_4096,
     cost=Cost(input=Decimal("0.04"), output=Decimal("0.08")),
 )
 
@@ -1244,20 +1282,18 @@ JP_ANTHROPIC_CLAUDE_OPUS_4_7: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2026, 1, 31),
-    release_date=PartialDate(2026, 4, 16),
-    last_updated=PartialDate(2026, 4, 16),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    knowledge=_D_2026_01_31,
+    release_date=_D_2026_04_16,
+    last_updated=_D_2026_04_16,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh", "max")),
-    ),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
 )
 
 JP_ANTHROPIC_CLAUDE_OPUS_4_8: Final[Model] = Model(
@@ -1271,19 +1307,17 @@ JP_ANTHROPIC_CLAUDE_OPUS_4_8: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 28),
-    last_updated=PartialDate(2026, 5, 28),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    release_date=_D_2026_05_28,
+    last_updated=_D_2026_05_28,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh", "max")),
-    ),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
 )
 
 JP_ANTHROPIC_CLAUDE_SONNET_4_5_20250929_V1_0: Final[Model] = Model(
@@ -1298,18 +1332,18 @@ JP_ANTHROPIC_CLAUDE_SONNET_4_5_20250929_V1_0: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 7, 31),
-    release_date=PartialDate(2025, 9, 29),
-    last_updated=PartialDate(2025, 9, 29),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    knowledge=_D_2025_07_31,
+    release_date=_D_2025_09_29,
+    last_updated=_D_2025_09_29,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
         cache_read=Decimal("0.3"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=1024),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_1024,
 )
 
 JP_ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model] = Model(
@@ -1324,21 +1358,18 @@ JP_ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 2, 17),
-    last_updated=PartialDate(2026, 3, 13),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=64000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_02_17,
+    last_updated=_D_2026_03_13,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
         cache_read=Decimal("0.3"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("low", "medium", "high", "max")),
-        ReasoningOption(type="budget_tokens", min=1024),
-    ),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX_BUDGET_TOKENS_1024,
 )
 
 JP_ANTHROPIC_CLAUDE_SONNET_5: Final[Model] = Model(
@@ -1353,21 +1384,18 @@ JP_ANTHROPIC_CLAUDE_SONNET_5: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2026, 1, 31),
-    release_date=PartialDate(2026, 6, 30),
-    last_updated=PartialDate(2026, 6, 30),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    knowledge=_D_2026_01_31,
+    release_date=_D_2026_06_30,
+    last_updated=_D_2026_06_30,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("2"),
         output=Decimal("10"),
         cache_read=Decimal("0.2"),
         cache_write=Decimal("2.5"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh", "max")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
 )
 
 META_LLAMA3_1_70B_INSTRUCT_V1_0: Final[Model] = Model(
@@ -1381,11 +1409,11 @@ META_LLAMA3_1_70B_INSTRUCT_V1_0: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 12),
-    release_date=PartialDate(2024, 7, 23),
-    last_updated=PartialDate(2024, 7, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    knowledge=_D_2023_12,
+    release_date=_D_2024_07_23,
+    last_updated=_D_2024_07_23,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_4096,
     cost=Cost(input=Decimal("0.72"), output=Decimal("0.72")),
 )
 
@@ -1400,11 +1428,11 @@ META_LLAMA3_1_8B_INSTRUCT_V1_0: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 12),
-    release_date=PartialDate(2024, 7, 23),
-    last_updated=PartialDate(2024, 7, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    knowledge=_D_2023_12,
+    release_date=_D_2024_07_23,
+    last_updated=_D_2024_07_23,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_4096,
     cost=Cost(input=Decimal("0.22"), output=Decimal("0.22")),
 )
 
@@ -1419,11 +1447,11 @@ META_LLAMA3_3_70B_INSTRUCT_V1_0: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 12),
-    release_date=PartialDate(2024, 12, 6),
-    last_updated=PartialDate(2024, 12, 6),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    knowledge=_D_2023_12,
+    release_date=_D_2024_12_06,
+    last_updated=_D_2024_12_06,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_4096,
     cost=Cost(input=Decimal("0.72"), output=Decimal("0.72")),
 )
 
@@ -1438,11 +1466,11 @@ META_LLAMA4_MAVERICK_17B_INSTRUCT_V1_0: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 8),
-    release_date=PartialDate(2025, 4, 5),
-    last_updated=PartialDate(2025, 4, 5),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1000000, output=16384),
+    knowledge=_D_2024_08,
+    release_date=_D_2025_04_05,
+    last_updated=_D_2025_04_05,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1000000_16384,
     cost=Cost(input=Decimal("0.24"), output=Decimal("0.97")),
 )
 
@@ -1457,11 +1485,11 @@ META_LLAMA4_SCOUT_17B_INSTRUCT_V1_0: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 8),
-    release_date=PartialDate(2025, 4, 5),
-    last_updated=PartialDate(2025, 4, 5),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=3500000, output=16384),
+    knowledge=_D_2024_08,
+    release_date=_D_2025_04_05,
+    last_updated=_D_2025_04_05,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_3500000_16384,
     cost=Cost(input=Decimal("0.17"), output=Decimal("0.66")),
 )
 
@@ -1477,12 +1505,12 @@ MINIMAX_MINIMAX_M2: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 10, 27),
-    last_updated=PartialDate(2025, 10, 27),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_10_27,
+    last_updated=_D_2025_10_27,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=204608, output=128000),
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MINIMAX_MINIMAX_M2_1: Final[Model] = Model(
@@ -1497,12 +1525,12 @@ MINIMAX_MINIMAX_M2_1: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 12, 23),
-    last_updated=PartialDate(2025, 12, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=204800, output=131072),
+    release_date=_D_2025_12_23,
+    last_updated=_D_2025_12_23,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_204800_131072,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MINIMAX_MINIMAX_M2_5: Final[Model] = Model(
@@ -1517,12 +1545,12 @@ MINIMAX_MINIMAX_M2_5: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 3, 18),
-    last_updated=PartialDate(2026, 3, 18),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_03_18,
+    last_updated=_D_2026_03_18,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=196608, output=98304),
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MISTRAL_DEVSTRAL_2_123B: Final[Model] = Model(
@@ -1537,10 +1565,10 @@ MISTRAL_DEVSTRAL_2_123B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 17),
-    last_updated=PartialDate(2026, 2, 17),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=256000, output=8192),
+    release_date=_D_2026_02_17,
+    last_updated=_D_2026_02_17,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_8192,
     cost=Cost(input=Decimal("0.4"), output=Decimal("2")),
 )
 
@@ -1556,12 +1584,12 @@ MISTRAL_MAGISTRAL_SMALL_2509: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 12, 2),
-    last_updated=PartialDate(2025, 12, 2),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2025_12_02,
+    last_updated=_D_2025_12_02,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=128000, output=40000),
     cost=Cost(input=Decimal("0.5"), output=Decimal("1.5")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MISTRAL_MINISTRAL_3_14B_INSTRUCT: Final[Model] = Model(
@@ -1576,10 +1604,10 @@ MISTRAL_MINISTRAL_3_14B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2024, 12, 1),
-    last_updated=PartialDate(2024, 12, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    release_date=_D_2024_12_01,
+    last_updated=_D_2024_12_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_4096,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.2")),
 )
 
@@ -1595,10 +1623,10 @@ MISTRAL_MINISTRAL_3_3B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 12, 2),
-    last_updated=PartialDate(2025, 12, 2),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=256000, output=8192),
+    release_date=_D_2025_12_02,
+    last_updated=_D_2025_12_02,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_256000_8192,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.1")),
 )
 
@@ -1614,10 +1642,10 @@ MISTRAL_MINISTRAL_3_8B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2024, 12, 1),
-    last_updated=PartialDate(2024, 12, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    release_date=_D_2024_12_01,
+    last_updated=_D_2024_12_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_4096,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.15")),
 )
 
@@ -1633,10 +1661,10 @@ MISTRAL_MISTRAL_LARGE_3_675B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 12, 2),
-    last_updated=PartialDate(2025, 12, 2),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=256000, output=8192),
+    release_date=_D_2025_12_02,
+    last_updated=_D_2025_12_02,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_256000_8192,
     cost=Cost(input=Decimal("0.5"), output=Decimal("1.5")),
 )
 
@@ -1651,10 +1679,10 @@ MISTRAL_PIXTRAL_LARGE_2502_V1_0: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 8),
-    last_updated=PartialDate(2025, 4, 8),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=8192),
+    release_date=_D_2025_04_08,
+    last_updated=_D_2025_04_08,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_8192,
     cost=Cost(input=Decimal("2"), output=Decimal("6")),
 )
 
@@ -1670,10 +1698,10 @@ MISTRAL_VOXTRAL_MINI_3B_2507: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2024, 12, 1),
-    last_updated=PartialDate(2024, 12, 1),
+    release_date=_D_2024_12_01,
+    last_updated=_D_2024_12_01,
     modalities=Modalities(input=("audio", "text"), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    limit=_LIMIT_128000_4096,
     cost=Cost(input=Decimal("0.04"), output=Decimal("0.04")),
 )
 
@@ -1689,8 +1717,8 @@ MISTRAL_VOXTRAL_SMALL_24B_2507: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 7, 1),
-    last_updated=PartialDate(2025, 7, 1),
+    release_date=_D_2025_07_01,
+    last_updated=_D_2025_07_01,
     modalities=Modalities(input=("text", "audio"), output=("text",)),
     limit=Limit(context=32000, output=8192),
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.35")),
@@ -1708,13 +1736,13 @@ MOONSHOT_KIMI_K2_THINKING: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 12, 2),
-    last_updated=PartialDate(2025, 12, 2),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262143, output=16000),
+    release_date=_D_2025_12_02,
+    last_updated=_D_2025_12_02,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262143_16000,
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.5")),
     interleaved=True,
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MOONSHOTAI_KIMI_K2_5: Final[Model] = Model(
@@ -1729,13 +1757,13 @@ MOONSHOTAI_KIMI_K2_5: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 6),
-    last_updated=PartialDate(2026, 2, 6),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262143, output=16000),
+    release_date=_D_2026_02_06,
+    last_updated=_D_2026_02_06,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262143_16000,
     cost=Cost(input=Decimal("0.6"), output=Decimal("3")),
     interleaved=True,
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 NVIDIA_NEMOTRON_NANO_12B_V2: Final[Model] = Model(
@@ -1750,10 +1778,10 @@ NVIDIA_NEMOTRON_NANO_12B_V2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2024, 12, 1),
-    last_updated=PartialDate(2024, 12, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    release_date=_D_2024_12_01,
+    last_updated=_D_2024_12_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_4096,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.6")),
 )
 
@@ -1769,12 +1797,12 @@ NVIDIA_NEMOTRON_NANO_3_30B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 12, 23),
-    last_updated=PartialDate(2025, 12, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    release_date=_D_2025_12_23,
+    last_updated=_D_2025_12_23,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_4096,
     cost=Cost(input=Decimal("0.06"), output=Decimal("0.24")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 NVIDIA_NEMOTRON_NANO_9B_V2: Final[Model] = Model(
@@ -1789,10 +1817,10 @@ NVIDIA_NEMOTRON_NANO_9B_V2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2024, 12, 1),
-    last_updated=PartialDate(2024, 12, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    release_date=_D_2024_12_01,
+    last_updated=_D_2024_12_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_4096,
     cost=Cost(input=Decimal("0.06"), output=Decimal("0.23")),
 )
 
@@ -1808,12 +1836,12 @@ NVIDIA_NEMOTRON_SUPER_3_120B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 3, 11),
-    last_updated=PartialDate(2026, 3, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=131072),
+    release_date=_D_2026_03_11,
+    last_updated=_D_2026_03_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_131072,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.65")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 OPENAI_GPT_5_4: Final[Model] = Model(
@@ -1828,15 +1856,13 @@ OPENAI_GPT_5_4: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
+    knowledge=_D_2025_08_31,
     release_date=PartialDate(2026, 3, 5),
-    last_updated=PartialDate(2026, 6, 1),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=272000, output=128000),
+    last_updated=_D_2026_06_01,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_272000_128000,
     cost=Cost(input=Decimal("2.75"), output=Decimal("16.5"), cache_read=Decimal("0.275")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,
     provider_override=ProviderOverride(
         npm="@ai-sdk/amazon-bedrock/mantle",
         api="https://bedrock-mantle.${AWS_REGION}.api.aws/openai/v1",
@@ -1858,13 +1884,11 @@ OPENAI_GPT_5_5: Final[Model] = Model(
     open_weights=False,
     knowledge=PartialDate(2025, 12, 1),
     release_date=PartialDate(2026, 4, 23),
-    last_updated=PartialDate(2026, 6, 1),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=272000, output=128000),
+    last_updated=_D_2026_06_01,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_272000_128000,
     cost=Cost(input=Decimal("5.5"), output=Decimal("33"), cache_read=Decimal("0.55")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,
     provider_override=ProviderOverride(
         npm="@ai-sdk/amazon-bedrock/mantle",
         api="https://bedrock-mantle.${AWS_REGION}.api.aws/openai/v1",
@@ -1884,12 +1908,12 @@ OPENAI_GPT_OSS_120B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
     provider_override=ProviderOverride(
         npm="@ai-sdk/amazon-bedrock/mantle",
         api="https://bedrock-mantle.${AWS_REGION}.api.aws/v1",
@@ -1909,12 +1933,12 @@ OPENAI_GPT_OSS_120B_1_0: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_GPT_OSS_20B: Final[Model] = Model(
@@ -1929,12 +1953,12 @@ OPENAI_GPT_OSS_20B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0.07"), output=Decimal("0.3")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
     provider_override=ProviderOverride(
         npm="@ai-sdk/amazon-bedrock/mantle",
         api="https://bedrock-mantle.${AWS_REGION}.api.aws/v1",
@@ -1954,12 +1978,12 @@ OPENAI_GPT_OSS_20B_1_0: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0.07"), output=Decimal("0.3")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_GPT_OSS_SAFEGUARD_120B: Final[Model] = Model(
@@ -1974,10 +1998,10 @@ OPENAI_GPT_OSS_SAFEGUARD_120B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 10, 29),
-    last_updated=PartialDate(2025, 10, 29),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    release_date=_D_2025_10_29,
+    last_updated=_D_2025_10_29,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
 )
 
@@ -1993,10 +2017,10 @@ OPENAI_GPT_OSS_SAFEGUARD_20B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 10, 29),
-    last_updated=PartialDate(2025, 10, 29),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    release_date=_D_2025_10_29,
+    last_updated=_D_2025_10_29,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0.07"), output=Decimal("0.2")),
 )
 
@@ -2012,11 +2036,11 @@ QWEN_QWEN3_235B_A22B_2507_V1_0: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2025, 9, 18),
-    last_updated=PartialDate(2025, 9, 18),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=131072),
+    knowledge=_D_2024_04,
+    release_date=_D_2025_09_18,
+    last_updated=_D_2025_09_18,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_131072,
     cost=Cost(input=Decimal("0.22"), output=Decimal("0.88")),
 )
 
@@ -2032,13 +2056,13 @@ QWEN_QWEN3_32B_V1_0: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2025, 9, 18),
-    last_updated=PartialDate(2025, 9, 18),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2024_04,
+    release_date=_D_2025_09_18,
+    last_updated=_D_2025_09_18,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=16384, output=16384),
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN_QWEN3_CODER_30B_A3B_V1_0: Final[Model] = Model(
@@ -2053,11 +2077,11 @@ QWEN_QWEN3_CODER_30B_A3B_V1_0: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2025, 9, 18),
-    last_updated=PartialDate(2025, 9, 18),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=131072),
+    knowledge=_D_2024_04,
+    release_date=_D_2025_09_18,
+    last_updated=_D_2025_09_18,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_131072,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
 )
 
@@ -2073,11 +2097,11 @@ QWEN_QWEN3_CODER_480B_A35B_V1_0: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2025, 9, 18),
-    last_updated=PartialDate(2025, 9, 18),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=65536),
+    knowledge=_D_2024_04,
+    release_date=_D_2025_09_18,
+    last_updated=_D_2025_09_18,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_65536,
     cost=Cost(input=Decimal("0.22"), output=Decimal("1.8")),
 )
 
@@ -2093,12 +2117,12 @@ QWEN_QWEN3_CODER_NEXT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 6),
-    last_updated=PartialDate(2026, 2, 6),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=65536),
+    release_date=_D_2026_02_06,
+    last_updated=_D_2026_02_06,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_65536,
     cost=Cost(input=Decimal("0.22"), output=Decimal("1.8")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN_QWEN3_NEXT_80B_A3B: Final[Model] = Model(
@@ -2113,10 +2137,10 @@ QWEN_QWEN3_NEXT_80B_A3B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 9, 18),
-    last_updated=PartialDate(2025, 11, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262000, output=262000),
+    release_date=_D_2025_09_18,
+    last_updated=_D_2025_11_25,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262000_262000,
     cost=Cost(input=Decimal("0.14"), output=Decimal("1.4")),
 )
 
@@ -2133,9 +2157,9 @@ QWEN_QWEN3_VL_235B_A22B: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2025, 10, 4),
-    last_updated=PartialDate(2025, 11, 25),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262000, output=262000),
+    last_updated=_D_2025_11_25,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262000_262000,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.5")),
 )
 
@@ -2150,20 +2174,18 @@ US_ANTHROPIC_CLAUDE_FABLE_5: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2026, 1, 31),
-    release_date=PartialDate(2026, 6, 9),
-    last_updated=PartialDate(2026, 6, 9),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    knowledge=_D_2026_01_31,
+    release_date=_D_2026_06_09,
+    last_updated=_D_2026_06_09,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("10"),
         output=Decimal("50"),
         cache_read=Decimal("1"),
         cache_write=Decimal("12.5"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh", "max")),
-    ),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
 )
 
 US_ANTHROPIC_CLAUDE_HAIKU_4_5_20251001_V1_0: Final[Model] = Model(
@@ -2178,18 +2200,18 @@ US_ANTHROPIC_CLAUDE_HAIKU_4_5_20251001_V1_0: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 2, 28),
-    release_date=PartialDate(2025, 10, 15),
-    last_updated=PartialDate(2025, 10, 15),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    knowledge=_D_2025_02_28,
+    release_date=_D_2025_10_15,
+    last_updated=_D_2025_10_15,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(
         input=Decimal("1"),
         output=Decimal("5"),
         cache_read=Decimal("0.1"),
         cache_write=Decimal("1.25"),
     ),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=1024),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_1024,
 )
 
 US_ANTHROPIC_CLAUDE_OPUS_4_1_20250805_V1_0: Final[Model] = Model(
@@ -2203,18 +2225,18 @@ US_ANTHROPIC_CLAUDE_OPUS_4_1_20250805_V1_0: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 3, 31),
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=32000),
+    knowledge=_D_2025_03_31,
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_32000,
     cost=Cost(
         input=Decimal("15"),
         output=Decimal("75"),
         cache_read=Decimal("1.5"),
         cache_write=Decimal("18.75"),
     ),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=1024),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_1024,
 )
 
 US_ANTHROPIC_CLAUDE_OPUS_4_5_20251101_V1_0: Final[Model] = Model(
@@ -2229,21 +2251,18 @@ US_ANTHROPIC_CLAUDE_OPUS_4_5_20251101_V1_0: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 3, 31),
-    release_date=PartialDate(2025, 11, 24),
-    last_updated=PartialDate(2025, 8, 1),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    knowledge=_D_2025_03_31,
+    release_date=_D_2025_11_24,
+    last_updated=_D_2025_08_01,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("low", "medium", "high")),
-        ReasoningOption(type="budget_tokens", min=1024),
-    ),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_BUDGET_TOKENS_1024,
 )
 
 US_ANTHROPIC_CLAUDE_OPUS_4_6_V1: Final[Model] = Model(
@@ -2258,21 +2277,18 @@ US_ANTHROPIC_CLAUDE_OPUS_4_6_V1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 5, 31),
-    release_date=PartialDate(2026, 2, 5),
-    last_updated=PartialDate(2026, 3, 13),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    knowledge=_D_2025_05_31,
+    release_date=_D_2026_02_05,
+    last_updated=_D_2026_03_13,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("low", "medium", "high", "max")),
-        ReasoningOption(type="budget_tokens", min=1024),
-    ),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX_BUDGET_TOKENS_1024,
 )
 
 US_ANTHROPIC_CLAUDE_OPUS_4_7: Final[Model] = Model(
@@ -2286,20 +2302,18 @@ US_ANTHROPIC_CLAUDE_OPUS_4_7: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2026, 1, 31),
-    release_date=PartialDate(2026, 4, 16),
-    last_updated=PartialDate(2026, 4, 16),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    knowledge=_D_2026_01_31,
+    release_date=_D_2026_04_16,
+    last_updated=_D_2026_04_16,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh", "max")),
-    ),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
 )
 
 US_ANTHROPIC_CLAUDE_OPUS_4_8: Final[Model] = Model(
@@ -2313,19 +2327,17 @@ US_ANTHROPIC_CLAUDE_OPUS_4_8: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 28),
-    last_updated=PartialDate(2026, 5, 28),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    release_date=_D_2026_05_28,
+    last_updated=_D_2026_05_28,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh", "max")),
-    ),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
 )
 
 US_ANTHROPIC_CLAUDE_SONNET_4_5_20250929_V1_0: Final[Model] = Model(
@@ -2340,18 +2352,18 @@ US_ANTHROPIC_CLAUDE_SONNET_4_5_20250929_V1_0: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 7, 31),
-    release_date=PartialDate(2025, 9, 29),
-    last_updated=PartialDate(2025, 9, 29),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    knowledge=_D_2025_07_31,
+    release_date=_D_2025_09_29,
+    last_updated=_D_2025_09_29,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
         cache_read=Decimal("0.3"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=1024),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_1024,
 )
 
 US_ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model] = Model(
@@ -2366,21 +2378,18 @@ US_ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 2, 17),
-    last_updated=PartialDate(2026, 3, 13),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=64000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_02_17,
+    last_updated=_D_2026_03_13,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
         cache_read=Decimal("0.3"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("low", "medium", "high", "max")),
-        ReasoningOption(type="budget_tokens", min=1024),
-    ),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX_BUDGET_TOKENS_1024,
 )
 
 US_ANTHROPIC_CLAUDE_SONNET_5: Final[Model] = Model(
@@ -2395,21 +2404,18 @@ US_ANTHROPIC_CLAUDE_SONNET_5: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2026, 1, 31),
-    release_date=PartialDate(2026, 6, 30),
-    last_updated=PartialDate(2026, 6, 30),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    knowledge=_D_2026_01_31,
+    release_date=_D_2026_06_30,
+    last_updated=_D_2026_06_30,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("2"),
         output=Decimal("10"),
         cache_read=Decimal("0.2"),
         cache_write=Decimal("2.5"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh", "max")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
 )
 
 US_DEEPSEEK_R1_V1_0: Final[Model] = Model(
@@ -2423,13 +2429,13 @@ US_DEEPSEEK_R1_V1_0: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 7),
-    release_date=PartialDate(2025, 1, 20),
-    last_updated=PartialDate(2025, 5, 29),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=32768),
+    knowledge=_D_2024_07,
+    release_date=_D_2025_01_20,
+    last_updated=_D_2025_05_29,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_32768,
     cost=Cost(input=Decimal("1.35"), output=Decimal("5.4")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 US_META_LLAMA4_MAVERICK_17B_INSTRUCT_V1_0: Final[Model] = Model(
@@ -2443,11 +2449,11 @@ US_META_LLAMA4_MAVERICK_17B_INSTRUCT_V1_0: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 8),
-    release_date=PartialDate(2025, 4, 5),
-    last_updated=PartialDate(2025, 4, 5),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1000000, output=16384),
+    knowledge=_D_2024_08,
+    release_date=_D_2025_04_05,
+    last_updated=_D_2025_04_05,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1000000_16384,
     cost=Cost(input=Decimal("0.24"), output=Decimal("0.97")),
 )
 
@@ -2462,11 +2468,11 @@ US_META_LLAMA4_SCOUT_17B_INSTRUCT_V1_0: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 8),
-    release_date=PartialDate(2025, 4, 5),
-    last_updated=PartialDate(2025, 4, 5),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=3500000, output=16384),
+    knowledge=_D_2024_08,
+    release_date=_D_2025_04_05,
+    last_updated=_D_2025_04_05,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_3500000_16384,
     cost=Cost(input=Decimal("0.17"), output=Decimal("0.66")),
 )
 
@@ -2481,12 +2487,12 @@ WRITER_PALMYRA_X4_V1_0: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 28),
-    last_updated=PartialDate(2025, 4, 28),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_04_28,
+    last_updated=_D_2025_04_28,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=122880, output=8192),
     cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 WRITER_PALMYRA_X5_V1_0: Final[Model] = Model(
@@ -2500,12 +2506,12 @@ WRITER_PALMYRA_X5_V1_0: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 28),
-    last_updated=PartialDate(2025, 4, 28),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_04_28,
+    last_updated=_D_2025_04_28,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=1040000, output=8192),
     cost=Cost(input=Decimal("0.6"), output=Decimal("6")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 XAI_GROK_4_3: Final[Model] = Model(
@@ -2522,7 +2528,7 @@ XAI_GROK_4_3: Final[Model] = Model(
     open_weights=False,
     release_date=PartialDate(2026, 4, 17),
     last_updated=PartialDate(2026, 6, 28),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=1000000, output=131072),
     cost=Cost(input=Decimal("1.25"), output=Decimal("2.5"), cache_read=Decimal("0.2")),
     reasoning_options=(ReasoningOption(type="effort", values=("none", "low", "medium", "high")),),
@@ -2545,14 +2551,14 @@ ZAI_GLM_4_7: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 12, 22),
-    last_updated=PartialDate(2025, 12, 22),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=204800, output=131072),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_12_22,
+    last_updated=_D_2025_12_22,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_204800_131072,
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.2")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 ZAI_GLM_4_7_FLASH: Final[Model] = Model(
@@ -2567,13 +2573,13 @@ ZAI_GLM_4_7_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2026, 1, 19),
-    last_updated=PartialDate(2026, 1, 19),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2025_04,
+    release_date=_D_2026_01_19,
+    last_updated=_D_2026_01_19,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=200000, output=131072),
     cost=Cost(input=Decimal("0.07"), output=Decimal("0.4")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 ZAI_GLM_5: Final[Model] = Model(
@@ -2588,11 +2594,11 @@ ZAI_GLM_5: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 3, 18),
-    last_updated=PartialDate(2026, 3, 18),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_03_18,
+    last_updated=_D_2026_03_18,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=202752, output=101376),
     cost=Cost(input=Decimal("1"), output=Decimal("3.2")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )

@@ -3,13 +3,27 @@
 
 "Models served by Ambient (provider id 'ambient')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
 from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, Model
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2025_01 = PartialDate(2025, 1)
+_D_2026_04_07 = PartialDate(2026, 4, 7)
+_D_2026_04_21 = PartialDate(2026, 4, 21)
+_D_2026_06_12 = PartialDate(2026, 6, 12)
+_LIMIT_262144_262144 = Limit(context=262144, output=262144)
+_REASONING = ()
 
 __all__ = [
     "MOONSHOTAI_KIMI_K2_6",
@@ -29,11 +43,11 @@ MOONSHOTAI_KIMI_K2_6: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 4, 21),
-    last_updated=PartialDate(2026, 4, 21),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_04_21,
+    last_updated=_D_2026_04_21,
     modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    limit=_LIMIT_262144_262144,
     cost=Cost(
         input=Decimal("0.95"),
         output=Decimal("4"),
@@ -41,7 +55,7 @@ MOONSHOTAI_KIMI_K2_6: Final[Model] = Model(
         cache_write=Decimal("0"),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MOONSHOTAI_KIMI_K2_7_CODE: Final[Model] = Model(
@@ -56,18 +70,18 @@ MOONSHOTAI_KIMI_K2_7_CODE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 6, 12),
-    last_updated=PartialDate(2026, 6, 12),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_06_12,
+    last_updated=_D_2026_06_12,
     modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    limit=_LIMIT_262144_262144,
     cost=Cost(
         input=Decimal("0.75"),
         output=Decimal("3.5"),
         cache_read=Decimal("0.16"),
         cache_write=Decimal("0"),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 ZAI_ORG_GLM_5_1_FP8: Final[Model] = Model(
@@ -82,8 +96,8 @@ ZAI_ORG_GLM_5_1_FP8: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 7),
-    last_updated=PartialDate(2026, 4, 7),
+    release_date=_D_2026_04_07,
+    last_updated=_D_2026_04_07,
     modalities=Modalities(input=("text",), output=("text",)),
     limit=Limit(context=202752, output=131072),
     cost=Cost(
@@ -93,5 +107,5 @@ ZAI_ORG_GLM_5_1_FP8: Final[Model] = Model(
         cache_write=Decimal("0"),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )

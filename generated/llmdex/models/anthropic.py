@@ -3,8 +3,9 @@
 
 "Models served by Anthropic (provider id 'anthropic')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
@@ -19,6 +20,54 @@ from llmdex_runtime.model import (
     Rates,
     ReasoningOption,
 )
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2023_08_31 = PartialDate(2023, 8, 31)
+_D_2024_02_29 = PartialDate(2024, 2, 29)
+_D_2024_03_04 = PartialDate(2024, 3, 4)
+_D_2024_03_13 = PartialDate(2024, 3, 13)
+_D_2024_04_30 = PartialDate(2024, 4, 30)
+_D_2024_06_20 = PartialDate(2024, 6, 20)
+_D_2024_10_22 = PartialDate(2024, 10, 22)
+_D_2025_02_19 = PartialDate(2025, 2, 19)
+_D_2025_02_28 = PartialDate(2025, 2, 28)
+_D_2025_03_31 = PartialDate(2025, 3, 31)
+_D_2025_05_22 = PartialDate(2025, 5, 22)
+_D_2025_07_31 = PartialDate(2025, 7, 31)
+_D_2025_08_05 = PartialDate(2025, 8, 5)
+_D_2025_09_29 = PartialDate(2025, 9, 29)
+_D_2025_10_15 = PartialDate(2025, 10, 15)
+_D_2025_11_01 = PartialDate(2025, 11, 1)
+_D_2025_11_24 = PartialDate(2025, 11, 24)
+_D_2026_01_31 = PartialDate(2026, 1, 31)
+_D_2026_03_13 = PartialDate(2026, 3, 13)
+_D_2026_04_16 = PartialDate(2026, 4, 16)
+_D_2026_05_28 = PartialDate(2026, 5, 28)
+_D_2026_06_09 = PartialDate(2026, 6, 9)
+_D_2026_06_30 = PartialDate(2026, 6, 30)
+_LIMIT_1000000_128000 = Limit(context=1000000, output=128000)
+_LIMIT_200000_32000 = Limit(context=200000, output=32000)
+_LIMIT_200000_4096 = Limit(context=200000, output=4096)
+_LIMIT_200000_64000 = Limit(context=200000, output=64000)
+_LIMIT_200000_8192 = Limit(context=200000, output=8192)
+_REASONING_BUDGET_TOKENS_1024 = (ReasoningOption(type="budget_tokens", min=1024),)
+_REASONING_EFFORT_LOW_MEDIUM_HIGH_BUDGET_TOKENS_1024 = (
+    ReasoningOption(type="effort", values=("low", "medium", "high")),
+    ReasoningOption(type="budget_tokens", min=1024),
+)
+_REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX_BUDGET_TOKENS_1024 = (
+    ReasoningOption(type="effort", values=("low", "medium", "high", "max")),
+    ReasoningOption(type="budget_tokens", min=1024),
+)
+_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX = (
+    ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh", "max")),
+)
+_TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
 
 __all__ = [
     "CLAUDE_3_5_SONNET_20240620",
@@ -58,11 +107,11 @@ CLAUDE_3_5_SONNET_20240620: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 4, 30),
-    release_date=PartialDate(2024, 6, 20),
-    last_updated=PartialDate(2024, 6, 20),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=8192),
+    knowledge=_D_2024_04_30,
+    release_date=_D_2024_06_20,
+    last_updated=_D_2024_06_20,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_8192,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
@@ -83,11 +132,11 @@ CLAUDE_3_5_SONNET_20241022: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 4, 30),
-    release_date=PartialDate(2024, 10, 22),
-    last_updated=PartialDate(2024, 10, 22),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=8192),
+    knowledge=_D_2024_04_30,
+    release_date=_D_2024_10_22,
+    last_updated=_D_2024_10_22,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_8192,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
@@ -109,17 +158,17 @@ CLAUDE_3_7_SONNET_20250219: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2024, 10, 31),
-    release_date=PartialDate(2025, 2, 19),
-    last_updated=PartialDate(2025, 2, 19),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    release_date=_D_2025_02_19,
+    last_updated=_D_2025_02_19,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
         cache_read=Decimal("0.3"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=1024),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_1024,
     status=Status.DEPRECATED,
 )
 
@@ -134,11 +183,11 @@ CLAUDE_3_HAIKU_20240307: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2023, 8, 31),
-    release_date=PartialDate(2024, 3, 13),
-    last_updated=PartialDate(2024, 3, 13),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=4096),
+    knowledge=_D_2023_08_31,
+    release_date=_D_2024_03_13,
+    last_updated=_D_2024_03_13,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_4096,
     cost=Cost(
         input=Decimal("0.25"),
         output=Decimal("1.25"),
@@ -159,11 +208,11 @@ CLAUDE_3_OPUS_20240229: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2023, 8, 31),
-    release_date=PartialDate(2024, 2, 29),
-    last_updated=PartialDate(2024, 2, 29),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=4096),
+    knowledge=_D_2023_08_31,
+    release_date=_D_2024_02_29,
+    last_updated=_D_2024_02_29,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_4096,
     cost=Cost(
         input=Decimal("15"),
         output=Decimal("75"),
@@ -184,11 +233,11 @@ CLAUDE_3_SONNET_20240229: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2023, 8, 31),
-    release_date=PartialDate(2024, 3, 4),
-    last_updated=PartialDate(2024, 3, 4),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=4096),
+    knowledge=_D_2023_08_31,
+    release_date=_D_2024_03_04,
+    last_updated=_D_2024_03_04,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_4096,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
@@ -209,19 +258,17 @@ CLAUDE_FABLE_5: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2026, 6, 9),
-    last_updated=PartialDate(2026, 6, 9),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    release_date=_D_2026_06_09,
+    last_updated=_D_2026_06_09,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("10"),
         output=Decimal("50"),
         cache_read=Decimal("1"),
         cache_write=Decimal("12.5"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh", "max")),
-    ),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
 )
 
 CLAUDE_HAIKU_4_5: Final[Model] = Model(
@@ -235,18 +282,18 @@ CLAUDE_HAIKU_4_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 2, 28),
-    release_date=PartialDate(2025, 10, 15),
-    last_updated=PartialDate(2025, 10, 15),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    knowledge=_D_2025_02_28,
+    release_date=_D_2025_10_15,
+    last_updated=_D_2025_10_15,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(
         input=Decimal("1"),
         output=Decimal("5"),
         cache_read=Decimal("0.1"),
         cache_write=Decimal("1.25"),
     ),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=1024),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_1024,
 )
 
 CLAUDE_HAIKU_4_5_20251001: Final[Model] = Model(
@@ -260,18 +307,18 @@ CLAUDE_HAIKU_4_5_20251001: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 2, 28),
-    release_date=PartialDate(2025, 10, 15),
-    last_updated=PartialDate(2025, 10, 15),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    knowledge=_D_2025_02_28,
+    release_date=_D_2025_10_15,
+    last_updated=_D_2025_10_15,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(
         input=Decimal("1"),
         output=Decimal("5"),
         cache_read=Decimal("0.1"),
         cache_write=Decimal("1.25"),
     ),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=1024),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_1024,
 )
 
 CLAUDE_OPUS_4_0: Final[Model] = Model(
@@ -285,18 +332,18 @@ CLAUDE_OPUS_4_0: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 3, 31),
-    release_date=PartialDate(2025, 5, 22),
-    last_updated=PartialDate(2025, 5, 22),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=32000),
+    knowledge=_D_2025_03_31,
+    release_date=_D_2025_05_22,
+    last_updated=_D_2025_05_22,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_32000,
     cost=Cost(
         input=Decimal("15"),
         output=Decimal("75"),
         cache_read=Decimal("1.5"),
         cache_write=Decimal("18.75"),
     ),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=1024),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_1024,
 )
 
 CLAUDE_OPUS_4_1: Final[Model] = Model(
@@ -310,18 +357,18 @@ CLAUDE_OPUS_4_1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 3, 31),
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=32000),
+    knowledge=_D_2025_03_31,
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_32000,
     cost=Cost(
         input=Decimal("15"),
         output=Decimal("75"),
         cache_read=Decimal("1.5"),
         cache_write=Decimal("18.75"),
     ),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=1024),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_1024,
 )
 
 CLAUDE_OPUS_4_1_20250805: Final[Model] = Model(
@@ -335,18 +382,18 @@ CLAUDE_OPUS_4_1_20250805: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 3, 31),
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=32000),
+    knowledge=_D_2025_03_31,
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_32000,
     cost=Cost(
         input=Decimal("15"),
         output=Decimal("75"),
         cache_read=Decimal("1.5"),
         cache_write=Decimal("18.75"),
     ),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=1024),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_1024,
 )
 
 CLAUDE_OPUS_4_20250514: Final[Model] = Model(
@@ -360,18 +407,18 @@ CLAUDE_OPUS_4_20250514: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 3, 31),
-    release_date=PartialDate(2025, 5, 22),
-    last_updated=PartialDate(2025, 5, 22),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=32000),
+    knowledge=_D_2025_03_31,
+    release_date=_D_2025_05_22,
+    last_updated=_D_2025_05_22,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_32000,
     cost=Cost(
         input=Decimal("15"),
         output=Decimal("75"),
         cache_read=Decimal("1.5"),
         cache_write=Decimal("18.75"),
     ),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=1024),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_1024,
 )
 
 CLAUDE_OPUS_4_5: Final[Model] = Model(
@@ -385,21 +432,18 @@ CLAUDE_OPUS_4_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 3, 31),
-    release_date=PartialDate(2025, 11, 24),
-    last_updated=PartialDate(2025, 11, 24),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    knowledge=_D_2025_03_31,
+    release_date=_D_2025_11_24,
+    last_updated=_D_2025_11_24,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("low", "medium", "high")),
-        ReasoningOption(type="budget_tokens", min=1024),
-    ),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_BUDGET_TOKENS_1024,
 )
 
 CLAUDE_OPUS_4_5_20251101: Final[Model] = Model(
@@ -413,21 +457,18 @@ CLAUDE_OPUS_4_5_20251101: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 3, 31),
-    release_date=PartialDate(2025, 11, 1),
-    last_updated=PartialDate(2025, 11, 1),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    knowledge=_D_2025_03_31,
+    release_date=_D_2025_11_01,
+    last_updated=_D_2025_11_01,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("low", "medium", "high")),
-        ReasoningOption(type="budget_tokens", min=1024),
-    ),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_BUDGET_TOKENS_1024,
 )
 
 CLAUDE_OPUS_4_6: Final[Model] = Model(
@@ -443,19 +484,16 @@ CLAUDE_OPUS_4_6: Final[Model] = Model(
     open_weights=False,
     knowledge=PartialDate(2025, 5, 31),
     release_date=PartialDate(2026, 2, 5),
-    last_updated=PartialDate(2026, 3, 13),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    last_updated=_D_2026_03_13,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("low", "medium", "high", "max")),
-        ReasoningOption(type="budget_tokens", min=1024),
-    ),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX_BUDGET_TOKENS_1024,
     experimental=Experimental(
         modes={
             "fast": Mode(
@@ -485,20 +523,18 @@ CLAUDE_OPUS_4_7: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2026, 1, 31),
-    release_date=PartialDate(2026, 4, 16),
-    last_updated=PartialDate(2026, 4, 16),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    knowledge=_D_2026_01_31,
+    release_date=_D_2026_04_16,
+    last_updated=_D_2026_04_16,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh", "max")),
-    ),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
     experimental=Experimental(
         modes={
             "fast": Mode(
@@ -528,19 +564,17 @@ CLAUDE_OPUS_4_8: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 28),
-    last_updated=PartialDate(2026, 5, 28),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    release_date=_D_2026_05_28,
+    last_updated=_D_2026_05_28,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh", "max")),
-    ),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
     experimental=Experimental(
         modes={
             "fast": Mode(
@@ -570,18 +604,18 @@ CLAUDE_SONNET_4_0: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 3, 31),
-    release_date=PartialDate(2025, 5, 22),
-    last_updated=PartialDate(2025, 5, 22),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    knowledge=_D_2025_03_31,
+    release_date=_D_2025_05_22,
+    last_updated=_D_2025_05_22,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
         cache_read=Decimal("0.3"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=1024),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_1024,
 )
 
 CLAUDE_SONNET_4_20250514: Final[Model] = Model(
@@ -595,18 +629,18 @@ CLAUDE_SONNET_4_20250514: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 3, 31),
-    release_date=PartialDate(2025, 5, 22),
-    last_updated=PartialDate(2025, 5, 22),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    knowledge=_D_2025_03_31,
+    release_date=_D_2025_05_22,
+    last_updated=_D_2025_05_22,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
         cache_read=Decimal("0.3"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=1024),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_1024,
 )
 
 CLAUDE_SONNET_4_5: Final[Model] = Model(
@@ -620,18 +654,18 @@ CLAUDE_SONNET_4_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 7, 31),
-    release_date=PartialDate(2025, 9, 29),
-    last_updated=PartialDate(2025, 9, 29),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    knowledge=_D_2025_07_31,
+    release_date=_D_2025_09_29,
+    last_updated=_D_2025_09_29,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
         cache_read=Decimal("0.3"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=1024),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_1024,
 )
 
 CLAUDE_SONNET_4_5_20250929: Final[Model] = Model(
@@ -645,18 +679,18 @@ CLAUDE_SONNET_4_5_20250929: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 7, 31),
-    release_date=PartialDate(2025, 9, 29),
-    last_updated=PartialDate(2025, 9, 29),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    knowledge=_D_2025_07_31,
+    release_date=_D_2025_09_29,
+    last_updated=_D_2025_09_29,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
         cache_read=Decimal("0.3"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=1024),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_1024,
 )
 
 CLAUDE_SONNET_4_6: Final[Model] = Model(
@@ -672,8 +706,8 @@ CLAUDE_SONNET_4_6: Final[Model] = Model(
     open_weights=False,
     knowledge=PartialDate(2025, 8, 31),
     release_date=PartialDate(2026, 2, 17),
-    last_updated=PartialDate(2026, 3, 13),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
+    last_updated=_D_2026_03_13,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
     limit=Limit(context=1000000, output=64000),
     cost=Cost(
         input=Decimal("3"),
@@ -681,10 +715,7 @@ CLAUDE_SONNET_4_6: Final[Model] = Model(
         cache_read=Decimal("0.3"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("low", "medium", "high", "max")),
-        ReasoningOption(type="budget_tokens", min=1024),
-    ),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX_BUDGET_TOKENS_1024,
 )
 
 CLAUDE_SONNET_5: Final[Model] = Model(
@@ -698,11 +729,11 @@ CLAUDE_SONNET_5: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2026, 1, 31),
-    release_date=PartialDate(2026, 6, 30),
-    last_updated=PartialDate(2026, 6, 30),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    knowledge=_D_2026_01_31,
+    release_date=_D_2026_06_30,
+    last_updated=_D_2026_06_30,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("2"),
         output=Decimal("10"),

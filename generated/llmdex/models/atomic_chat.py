@@ -3,13 +3,28 @@
 
 "Models served by Atomic Chat (provider id 'atomic-chat')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
 from llmdex_runtime.model import Cost, Limit, Modalities, Model
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2024_07_23 = PartialDate(2024, 7, 23)
+_D_2026_03_05 = PartialDate(2026, 3, 5)
+_D_2026_04_02 = PartialDate(2026, 4, 2)
+_D_2026_04_04 = PartialDate(2026, 4, 4)
+_LIMIT_32768_8192 = Limit(context=32768, output=8192)
+_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
 
 __all__ = [
     "META_LLAMA_3_1_8B_INSTRUCT_GGUF",
@@ -30,9 +45,9 @@ META_LLAMA_3_1_8B_INSTRUCT_GGUF: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2024, 7, 23),
-    last_updated=PartialDate(2024, 7, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2024_07_23,
+    last_updated=_D_2024_07_23,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=131072, output=4096),
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
@@ -48,10 +63,10 @@ QWEN3_5_9B_MLX_4BIT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 3, 5),
-    last_updated=PartialDate(2026, 4, 4),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=32768, output=8192),
+    release_date=_D_2026_03_05,
+    last_updated=_D_2026_04_04,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_32768_8192,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -66,10 +81,10 @@ QWEN3_5_9B_Q4_K_M: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 3, 5),
-    last_updated=PartialDate(2026, 4, 4),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=32768, output=8192),
+    release_date=_D_2026_03_05,
+    last_updated=_D_2026_04_04,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_32768_8192,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -84,10 +99,10 @@ GEMMA_4_E4B_IT_IQ4_XS: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 2),
-    last_updated=PartialDate(2026, 4, 2),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32768, output=8192),
+    release_date=_D_2026_04_02,
+    last_updated=_D_2026_04_02,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32768_8192,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -102,9 +117,9 @@ GEMMA_4_E4B_IT_MLX_4BIT: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 2),
-    last_updated=PartialDate(2026, 4, 2),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32768, output=8192),
+    release_date=_D_2026_04_02,
+    last_updated=_D_2026_04_02,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32768_8192,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )

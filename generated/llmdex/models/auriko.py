@@ -3,8 +3,9 @@
 
 "Models served by Auriko (provider id 'auriko')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
@@ -22,6 +23,46 @@ from llmdex_runtime.model import (
     ReasoningOption,
     TierCondition,
 )
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2025_01 = PartialDate(2025, 1)
+_D_2025_05 = PartialDate(2025, 5)
+_D_2025_06_17 = PartialDate(2025, 6, 17)
+_D_2026_01 = PartialDate(2026, 1)
+_D_2026_02_19 = PartialDate(2026, 2, 19)
+_D_2026_03_13 = PartialDate(2026, 3, 13)
+_D_2026_03_18 = PartialDate(2026, 3, 18)
+_D_2026_04_02 = PartialDate(2026, 4, 2)
+_D_2026_04_07 = PartialDate(2026, 4, 7)
+_D_2026_04_16 = PartialDate(2026, 4, 16)
+_D_2026_04_17 = PartialDate(2026, 4, 17)
+_D_2026_04_21 = PartialDate(2026, 4, 21)
+_D_2026_04_24 = PartialDate(2026, 4, 24)
+_LIMIT_1000000_128000 = Limit(context=1000000, output=128000)
+_LIMIT_1000000_384000 = Limit(context=1000000, output=384000)
+_LIMIT_1048576_65536 = Limit(context=1048576, output=65536)
+_LIMIT_204800_131072 = Limit(context=204800, output=131072)
+_LIMIT_262144_262144 = Limit(context=262144, output=262144)
+_REASONING = ()
+_REASONING_TOGGLE_EFFORT_LOW_MEDIUM_HIGH_MAX = (
+    ReasoningOption(type="toggle"),
+    ReasoningOption(type="effort", values=("low", "medium", "high", "max")),
+)
+_REASONING_TOGGLE_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX = (
+    ReasoningOption(type="toggle"),
+    ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh", "max")),
+)
+_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT = Modalities(
+    input=("text", "image", "audio", "video", "pdf"), output=("text",)
+)
+_TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
+_TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
 
 __all__ = [
     "CLAUDE_OPUS_4_6",
@@ -54,19 +95,16 @@ CLAUDE_OPUS_4_6: Final[Model] = Model(
     open_weights=False,
     knowledge=PartialDate(2025, 5, 31),
     release_date=PartialDate(2026, 2, 5),
-    last_updated=PartialDate(2026, 3, 13),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    last_updated=_D_2026_03_13,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("low", "medium", "high", "max")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_LOW_MEDIUM_HIGH_MAX,
 )
 
 CLAUDE_OPUS_4_7: Final[Model] = Model(
@@ -81,20 +119,17 @@ CLAUDE_OPUS_4_7: Final[Model] = Model(
     temperature=False,
     open_weights=False,
     knowledge=PartialDate(2026, 1, 31),
-    release_date=PartialDate(2026, 4, 16),
-    last_updated=PartialDate(2026, 4, 16),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    release_date=_D_2026_04_16,
+    last_updated=_D_2026_04_16,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh", "max")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
     experimental=Experimental(
         modes={
             "fast": Mode(
@@ -126,8 +161,8 @@ CLAUDE_SONNET_4_6: Final[Model] = Model(
     open_weights=False,
     knowledge=PartialDate(2025, 8, 31),
     release_date=PartialDate(2026, 2, 17),
-    last_updated=PartialDate(2026, 3, 13),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
+    last_updated=_D_2026_03_13,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
     limit=Limit(context=1000000, output=64000),
     cost=Cost(
         input=Decimal("3"),
@@ -135,10 +170,7 @@ CLAUDE_SONNET_4_6: Final[Model] = Model(
         cache_read=Decimal("0.3"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("low", "medium", "high", "max")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_LOW_MEDIUM_HIGH_MAX,
 )
 
 DEEPSEEK_V4_FLASH: Final[Model] = Model(
@@ -153,17 +185,14 @@ DEEPSEEK_V4_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 5),
-    release_date=PartialDate(2026, 4, 24),
-    last_updated=PartialDate(2026, 4, 24),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, output=384000),
+    knowledge=_D_2025_05,
+    release_date=_D_2026_04_24,
+    last_updated=_D_2026_04_24,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_384000,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.28"), cache_read=Decimal("0.0028")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh", "max")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
 )
 
 DEEPSEEK_V4_PRO: Final[Model] = Model(
@@ -178,17 +207,14 @@ DEEPSEEK_V4_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 5),
-    release_date=PartialDate(2026, 4, 24),
-    last_updated=PartialDate(2026, 4, 24),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, output=384000),
+    knowledge=_D_2025_05,
+    release_date=_D_2026_04_24,
+    last_updated=_D_2026_04_24,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_384000,
     cost=Cost(input=Decimal("0.435"), output=Decimal("0.87"), cache_read=Decimal("0.003625")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh", "max")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
 )
 
 GEMINI_2_5_FLASH: Final[Model] = Model(
@@ -203,16 +229,13 @@ GEMINI_2_5_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 6, 17),
-    last_updated=PartialDate(2025, 6, 17),
-    modalities=Modalities(input=("text", "image", "audio", "video", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_06_17,
+    last_updated=_D_2025_06_17,
+    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(input=Decimal("0.3"), output=Decimal("2.5"), cache_read=Decimal("0.03")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh", "max")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
 )
 
 GEMINI_2_5_PRO: Final[Model] = Model(
@@ -227,11 +250,11 @@ GEMINI_2_5_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 6, 17),
-    last_updated=PartialDate(2025, 6, 17),
-    modalities=Modalities(input=("text", "image", "audio", "video", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_06_17,
+    last_updated=_D_2025_06_17,
+    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(
         input=Decimal("1.25"),
         output=Decimal("10"),
@@ -265,11 +288,11 @@ GEMINI_3_1_PRO_PREVIEW: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 2, 19),
-    last_updated=PartialDate(2026, 2, 19),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_02_19,
+    last_updated=_D_2026_02_19,
     modalities=Modalities(input=("text", "image", "video", "audio", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    limit=_LIMIT_1048576_65536,
     cost=Cost(
         input=Decimal("2"),
         output=Decimal("12"),
@@ -301,13 +324,13 @@ GLM_5_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 7),
-    last_updated=PartialDate(2026, 4, 7),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_04_07,
+    last_updated=_D_2026_04_07,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=200000, output=131072),
     cost=Cost(input=Decimal("1.4"), output=Decimal("4.4"), cache_read=Decimal("0.26")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GROK_4_3: Final[Model] = Model(
@@ -322,9 +345,9 @@ GROK_4_3: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 17),
-    last_updated=PartialDate(2026, 4, 17),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
+    release_date=_D_2026_04_17,
+    last_updated=_D_2026_04_17,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
     limit=Limit(context=1000000, output=30000),
     cost=Cost(
         input=Decimal("1.25"),
@@ -360,17 +383,14 @@ KIMI_K2_5: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 1),
-    last_updated=PartialDate(2026, 1),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_01,
+    last_updated=_D_2026_01,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.5"), output=Decimal("2.8")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh", "max")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
 )
 
 KIMI_K2_6: Final[Model] = Model(
@@ -385,17 +405,14 @@ KIMI_K2_6: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 4, 21),
-    last_updated=PartialDate(2026, 4, 21),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_04_21,
+    last_updated=_D_2026_04_21,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.95"), output=Decimal("4"), cache_read=Decimal("0.16")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh", "max")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
 )
 
 MINIMAX_M2_7: Final[Model] = Model(
@@ -409,12 +426,12 @@ MINIMAX_M2_7: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 3, 18),
-    last_updated=PartialDate(2026, 3, 18),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=204800, output=131072),
+    release_date=_D_2026_03_18,
+    last_updated=_D_2026_03_18,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_204800_131072,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_write=Decimal("0.375")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MINIMAX_M2_7_HIGHSPEED: Final[Model] = Model(
@@ -428,12 +445,12 @@ MINIMAX_M2_7_HIGHSPEED: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 3, 18),
-    last_updated=PartialDate(2026, 3, 18),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=204800, output=131072),
+    release_date=_D_2026_03_18,
+    last_updated=_D_2026_03_18,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_204800_131072,
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.4"), cache_write=Decimal("0.375")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN_3_6_PLUS: Final[Model] = Model(
@@ -448,9 +465,9 @@ QWEN_3_6_PLUS: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2026, 4, 2),
-    last_updated=PartialDate(2026, 4, 2),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
+    release_date=_D_2026_04_02,
+    last_updated=_D_2026_04_02,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=Limit(context=1000000, output=65536),
     cost=Cost(
         input=Decimal("0.5"),
@@ -472,5 +489,5 @@ QWEN_3_6_PLUS: Final[Model] = Model(
             cache_write=Decimal("2.5"),
         ),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )

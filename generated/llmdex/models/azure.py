@@ -3,8 +3,9 @@
 
 "Models served by Azure (provider id 'azure')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
@@ -20,6 +21,149 @@ from llmdex_runtime.model import (
     ReasoningOption,
     TierCondition,
 )
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2021_08 = PartialDate(2021, 8)
+_D_2022_12_15 = PartialDate(2022, 12, 15)
+_D_2023_03_01 = PartialDate(2023, 3, 1)
+_D_2023_03_14 = PartialDate(2023, 3, 14)
+_D_2023_06_13 = PartialDate(2023, 6, 13)
+_D_2023_09 = PartialDate(2023, 9)
+_D_2023_09_21 = PartialDate(2023, 9, 21)
+_D_2023_10 = PartialDate(2023, 10)
+_D_2023_11 = PartialDate(2023, 11)
+_D_2023_11_06 = PartialDate(2023, 11, 6)
+_D_2023_11_07 = PartialDate(2023, 11, 7)
+_D_2023_12 = PartialDate(2023, 12)
+_D_2024_01_25 = PartialDate(2024, 1, 25)
+_D_2024_03 = PartialDate(2024, 3)
+_D_2024_04 = PartialDate(2024, 4)
+_D_2024_04_09 = PartialDate(2024, 4, 9)
+_D_2024_04_18 = PartialDate(2024, 4, 18)
+_D_2024_04_23 = PartialDate(2024, 4, 23)
+_D_2024_05 = PartialDate(2024, 5)
+_D_2024_05_30 = PartialDate(2024, 5, 30)
+_D_2024_06_01 = PartialDate(2024, 6, 1)
+_D_2024_07 = PartialDate(2024, 7)
+_D_2024_07_18 = PartialDate(2024, 7, 18)
+_D_2024_07_23 = PartialDate(2024, 7, 23)
+_D_2024_08 = PartialDate(2024, 8)
+_D_2024_08_20 = PartialDate(2024, 8, 20)
+_D_2024_08_30 = PartialDate(2024, 8, 30)
+_D_2024_09 = PartialDate(2024, 9)
+_D_2024_09_12 = PartialDate(2024, 9, 12)
+_D_2024_09_25 = PartialDate(2024, 9, 25)
+_D_2024_09_30 = PartialDate(2024, 9, 30)
+_D_2024_10_22 = PartialDate(2024, 10, 22)
+_D_2024_11_01 = PartialDate(2024, 11, 1)
+_D_2024_12_05 = PartialDate(2024, 12, 5)
+_D_2024_12_06 = PartialDate(2024, 12, 6)
+_D_2024_12_11 = PartialDate(2024, 12, 11)
+_D_2025_01 = PartialDate(2025, 1)
+_D_2025_01_01 = PartialDate(2025, 1, 1)
+_D_2025_01_20 = PartialDate(2025, 1, 20)
+_D_2025_03_01 = PartialDate(2025, 3, 1)
+_D_2025_03_13 = PartialDate(2025, 3, 13)
+_D_2025_03_24 = PartialDate(2025, 3, 24)
+_D_2025_03_31 = PartialDate(2025, 3, 31)
+_D_2025_04_05 = PartialDate(2025, 4, 5)
+_D_2025_04_14 = PartialDate(2025, 4, 14)
+_D_2025_04_15 = PartialDate(2025, 4, 15)
+_D_2025_04_16 = PartialDate(2025, 4, 16)
+_D_2025_04_24 = PartialDate(2025, 4, 24)
+_D_2025_05 = PartialDate(2025, 5)
+_D_2025_05_07 = PartialDate(2025, 5, 7)
+_D_2025_05_16 = PartialDate(2025, 5, 16)
+_D_2025_05_28 = PartialDate(2025, 5, 28)
+_D_2025_06_27 = PartialDate(2025, 6, 27)
+_D_2025_08_07 = PartialDate(2025, 8, 7)
+_D_2025_08_21 = PartialDate(2025, 8, 21)
+_D_2025_08_31 = PartialDate(2025, 8, 31)
+_D_2025_09 = PartialDate(2025, 9)
+_D_2025_09_15 = PartialDate(2025, 9, 15)
+_D_2025_09_19 = PartialDate(2025, 9, 19)
+_D_2025_10_06 = PartialDate(2025, 10, 6)
+_D_2025_11_13 = PartialDate(2025, 11, 13)
+_D_2025_11_14 = PartialDate(2025, 11, 14)
+_D_2025_11_18 = PartialDate(2025, 11, 18)
+_D_2025_11_25 = PartialDate(2025, 11, 25)
+_D_2025_12_01 = PartialDate(2025, 12, 1)
+_D_2025_12_11 = PartialDate(2025, 12, 11)
+_D_2026_01_14 = PartialDate(2026, 1, 14)
+_D_2026_01_31 = PartialDate(2026, 1, 31)
+_D_2026_02_05 = PartialDate(2026, 2, 5)
+_D_2026_02_06 = PartialDate(2026, 2, 6)
+_D_2026_02_24 = PartialDate(2026, 2, 24)
+_D_2026_03_03 = PartialDate(2026, 3, 3)
+_D_2026_03_05 = PartialDate(2026, 3, 5)
+_D_2026_03_17 = PartialDate(2026, 3, 17)
+_D_2026_04_08 = PartialDate(2026, 4, 8)
+_D_2026_04_21 = PartialDate(2026, 4, 21)
+_D_2026_04_22 = PartialDate(2026, 4, 22)
+_D_2026_04_24 = PartialDate(2026, 4, 24)
+_D_2026_05_28 = PartialDate(2026, 5, 28)
+_D_2026_06_09 = PartialDate(2026, 6, 9)
+_D_2026_06_30 = PartialDate(2026, 6, 30)
+_LIMIT_0_0 = Limit(context=0, output=0)
+_LIMIT_1000000_128000 = Limit(context=1000000, output=128000)
+_LIMIT_1000000_384000 = Limit(context=1000000, output=384000)
+_LIMIT_1047576_32768 = Limit(context=1047576, output=32768)
+_LIMIT_1050000_922000_128000 = Limit(context=1050000, input=922000, output=128000)
+_LIMIT_128000_128000 = Limit(context=128000, output=128000)
+_LIMIT_128000_128000_8192 = Limit(context=128000, input=128000, output=8192)
+_LIMIT_128000_16384 = Limit(context=128000, output=16384)
+_LIMIT_128000_32768 = Limit(context=128000, output=32768)
+_LIMIT_128000_4000 = Limit(context=128000, output=4000)
+_LIMIT_128000_4096 = Limit(context=128000, output=4096)
+_LIMIT_128000_8192 = Limit(context=128000, output=8192)
+_LIMIT_131072_131072 = Limit(context=131072, output=131072)
+_LIMIT_163840_163840 = Limit(context=163840, output=163840)
+_LIMIT_16384_16384 = Limit(context=16384, output=16384)
+_LIMIT_200000_100000 = Limit(context=200000, output=100000)
+_LIMIT_200000_128000 = Limit(context=200000, output=128000)
+_LIMIT_200000_64000 = Limit(context=200000, output=64000)
+_LIMIT_262000_8192 = Limit(context=262000, output=8192)
+_LIMIT_262144_262144 = Limit(context=262144, output=262144)
+_LIMIT_272000_128000 = Limit(context=272000, output=128000)
+_LIMIT_32000_4096 = Limit(context=32000, output=4096)
+_LIMIT_400000_128000 = Limit(context=400000, output=128000)
+_LIMIT_400000_272000_128000 = Limit(context=400000, input=272000, output=128000)
+_LIMIT_4096_1024 = Limit(context=4096, output=1024)
+_LIMIT_4096_4096 = Limit(context=4096, output=4096)
+_LIMIT_512_1024 = Limit(context=512, output=1024)
+_LIMIT_8192_2048 = Limit(context=8192, output=2048)
+_REASONING = ()
+_REASONING_BUDGET_TOKENS_1024 = (ReasoningOption(type="budget_tokens", min=1024),)
+_REASONING_EFFORT_LOW_MEDIUM_HIGH = (
+    ReasoningOption(type="effort", values=("low", "medium", "high")),
+)
+_REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX_BUDGET_TOKENS_1024 = (
+    ReasoningOption(type="effort", values=("low", "medium", "high", "max")),
+    ReasoningOption(type="budget_tokens", min=1024),
+)
+_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH = (
+    ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh")),
+)
+_REASONING_EFFORT_MEDIUM = (ReasoningOption(type="effort", values=("medium",)),)
+_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH = (
+    ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
+)
+_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH = (
+    ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
+)
+_REASONING_TOGGLE = (ReasoningOption(type="toggle"),)
+_TEXT_IMAGE_AUDIO_TO_TEXT_IMAGE_AUDIO = Modalities(
+    input=("text", "image", "audio"), output=("text", "image", "audio")
+)
+_TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
+_TEXT_IMAGE_TO_IMAGE = Modalities(input=("text", "image"), output=("image",))
+_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
 
 __all__ = [
     "CLAUDE_FABLE_5",
@@ -144,11 +288,11 @@ CLAUDE_FABLE_5: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2026, 1, 31),
-    release_date=PartialDate(2026, 6, 9),
-    last_updated=PartialDate(2026, 6, 9),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    knowledge=_D_2026_01_31,
+    release_date=_D_2026_06_09,
+    last_updated=_D_2026_06_09,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("10"),
         output=Decimal("50"),
@@ -177,17 +321,17 @@ CLAUDE_HAIKU_4_5: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2025, 2, 31),
-    release_date=PartialDate(2025, 11, 18),
-    last_updated=PartialDate(2025, 11, 18),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    release_date=_D_2025_11_18,
+    last_updated=_D_2025_11_18,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(
         input=Decimal("1"),
         output=Decimal("5"),
         cache_read=Decimal("0.1"),
         cache_write=Decimal("1.25"),
     ),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=1024),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_1024,
     provider_override=ProviderOverride(
         npm="@ai-sdk/anthropic",
         api="https://${AZURE_RESOURCE_NAME}.services.ai.azure.com/anthropic/v1",
@@ -206,10 +350,10 @@ CLAUDE_OPUS_4_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 3, 31),
-    release_date=PartialDate(2025, 11, 18),
-    last_updated=PartialDate(2025, 11, 18),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
+    knowledge=_D_2025_03_31,
+    release_date=_D_2025_11_18,
+    last_updated=_D_2025_11_18,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
     limit=Limit(context=200000, output=32000),
     cost=Cost(
         input=Decimal("15"),
@@ -217,7 +361,7 @@ CLAUDE_OPUS_4_1: Final[Model] = Model(
         cache_read=Decimal("1.5"),
         cache_write=Decimal("18.75"),
     ),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=1024),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_1024,
     provider_override=ProviderOverride(
         npm="@ai-sdk/anthropic",
         api="https://${AZURE_RESOURCE_NAME}.services.ai.azure.com/anthropic/v1",
@@ -235,11 +379,11 @@ CLAUDE_OPUS_4_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 3, 31),
+    knowledge=_D_2025_03_31,
     release_date=PartialDate(2025, 11, 24),
     last_updated=PartialDate(2025, 8, 1),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
@@ -268,10 +412,10 @@ CLAUDE_OPUS_4_6: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2025, 5, 31),
-    release_date=PartialDate(2026, 2, 5),
-    last_updated=PartialDate(2026, 2, 5),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=128000),
+    release_date=_D_2026_02_05,
+    last_updated=_D_2026_02_05,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
@@ -293,10 +437,7 @@ CLAUDE_OPUS_4_6: Final[Model] = Model(
             cache_write=Decimal("12.5"),
         ),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("low", "medium", "high", "max")),
-        ReasoningOption(type="budget_tokens", min=1024),
-    ),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX_BUDGET_TOKENS_1024,
     provider_override=ProviderOverride(
         npm="@ai-sdk/anthropic",
         api="https://${AZURE_RESOURCE_NAME}.services.ai.azure.com/anthropic/v1",
@@ -315,10 +456,10 @@ CLAUDE_OPUS_4_8: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2025, 12, 31),
-    release_date=PartialDate(2026, 5, 28),
-    last_updated=PartialDate(2026, 5, 28),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=128000),
+    release_date=_D_2026_05_28,
+    last_updated=_D_2026_05_28,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
@@ -360,17 +501,17 @@ CLAUDE_SONNET_4_5: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2025, 7, 31),
-    release_date=PartialDate(2025, 11, 18),
-    last_updated=PartialDate(2025, 11, 18),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    release_date=_D_2025_11_18,
+    last_updated=_D_2025_11_18,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
         cache_read=Decimal("0.3"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=1024),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_1024,
     provider_override=ProviderOverride(
         npm="@ai-sdk/anthropic",
         api="https://${AZURE_RESOURCE_NAME}.services.ai.azure.com/anthropic/v1",
@@ -389,10 +530,10 @@ CLAUDE_SONNET_4_6: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
+    knowledge=_D_2025_08_31,
     release_date=PartialDate(2026, 2, 17),
     last_updated=PartialDate(2026, 3, 13),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
     limit=Limit(context=1000000, output=64000),
     cost=Cost(
         input=Decimal("3"),
@@ -400,10 +541,7 @@ CLAUDE_SONNET_4_6: Final[Model] = Model(
         cache_read=Decimal("0.3"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("low", "medium", "high", "max")),
-        ReasoningOption(type="budget_tokens", min=1024),
-    ),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX_BUDGET_TOKENS_1024,
     provider_override=ProviderOverride(
         npm="@ai-sdk/anthropic",
         api="https://${AZURE_RESOURCE_NAME}.services.ai.azure.com/anthropic/v1",
@@ -422,11 +560,11 @@ CLAUDE_SONNET_5: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2026, 1, 31),
-    release_date=PartialDate(2026, 6, 30),
-    last_updated=PartialDate(2026, 6, 30),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    knowledge=_D_2026_01_31,
+    release_date=_D_2026_06_30,
+    last_updated=_D_2026_06_30,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("2"),
         output=Decimal("10"),
@@ -455,10 +593,10 @@ CODESTRAL_2501: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 3),
-    release_date=PartialDate(2025, 1, 1),
-    last_updated=PartialDate(2025, 1, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2024_03,
+    release_date=_D_2025_01_01,
+    last_updated=_D_2025_01_01,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=256000, output=256000),
     cost=Cost(input=Decimal("0.3"), output=Decimal("0.9")),
 )
@@ -474,13 +612,13 @@ CODEX_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2025, 5, 16),
-    last_updated=PartialDate(2025, 5, 16),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=200000, output=100000),
+    knowledge=_D_2024_04,
+    release_date=_D_2025_05_16,
+    last_updated=_D_2025_05_16,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_100000,
     cost=Cost(input=Decimal("1.5"), output=Decimal("6"), cache_read=Decimal("0.375")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 COHERE_COMMAND_A: Final[Model] = Model(
@@ -494,13 +632,13 @@ COHERE_COMMAND_A: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 6, 1),
-    release_date=PartialDate(2025, 3, 13),
-    last_updated=PartialDate(2025, 3, 13),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2024_06_01,
+    release_date=_D_2025_03_13,
+    last_updated=_D_2025_03_13,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=256000, output=8000),
     cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 COHERE_COMMAND_R_08_2024: Final[Model] = Model(
@@ -514,11 +652,11 @@ COHERE_COMMAND_R_08_2024: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 6, 1),
-    release_date=PartialDate(2024, 8, 30),
-    last_updated=PartialDate(2024, 8, 30),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=4000),
+    knowledge=_D_2024_06_01,
+    release_date=_D_2024_08_30,
+    last_updated=_D_2024_08_30,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_4000,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
 )
 
@@ -533,11 +671,11 @@ COHERE_COMMAND_R_PLUS_08_2024: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 6, 1),
-    release_date=PartialDate(2024, 8, 30),
-    last_updated=PartialDate(2024, 8, 30),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=4000),
+    knowledge=_D_2024_06_01,
+    release_date=_D_2024_08_30,
+    last_updated=_D_2024_08_30,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_4000,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
 )
 
@@ -552,9 +690,9 @@ COHERE_EMBED_V_4_0: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=True,
-    release_date=PartialDate(2025, 4, 15),
-    last_updated=PartialDate(2025, 4, 15),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2025_04_15,
+    last_updated=_D_2025_04_15,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=128000, output=1536),
     cost=Cost(input=Decimal("0.12"), output=Decimal("0")),
 )
@@ -570,10 +708,10 @@ COHERE_EMBED_V3_ENGLISH: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=True,
-    release_date=PartialDate(2023, 11, 7),
-    last_updated=PartialDate(2023, 11, 7),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=512, output=1024),
+    release_date=_D_2023_11_07,
+    last_updated=_D_2023_11_07,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_512_1024,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0")),
 )
 
@@ -588,10 +726,10 @@ COHERE_EMBED_V3_MULTILINGUAL: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=True,
-    release_date=PartialDate(2023, 11, 7),
-    last_updated=PartialDate(2023, 11, 7),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=512, output=1024),
+    release_date=_D_2023_11_07,
+    last_updated=_D_2023_11_07,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_512_1024,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0")),
 )
 
@@ -606,13 +744,13 @@ DEEPSEEK_R1: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 7),
-    release_date=PartialDate(2025, 1, 20),
-    last_updated=PartialDate(2025, 1, 20),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=163840, output=163840),
+    knowledge=_D_2024_07,
+    release_date=_D_2025_01_20,
+    last_updated=_D_2025_01_20,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_163840_163840,
     cost=Cost(input=Decimal("1.35"), output=Decimal("5.4")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 DEEPSEEK_R1_0528: Final[Model] = Model(
@@ -626,13 +764,13 @@ DEEPSEEK_R1_0528: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 7),
-    release_date=PartialDate(2025, 5, 28),
-    last_updated=PartialDate(2025, 5, 28),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=163840, output=163840),
+    knowledge=_D_2024_07,
+    release_date=_D_2025_05_28,
+    last_updated=_D_2025_05_28,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_163840_163840,
     cost=Cost(input=Decimal("1.35"), output=Decimal("5.4")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 DEEPSEEK_V3_0324: Final[Model] = Model(
@@ -646,11 +784,11 @@ DEEPSEEK_V3_0324: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 7),
-    release_date=PartialDate(2025, 3, 24),
-    last_updated=PartialDate(2025, 3, 24),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=131072),
+    knowledge=_D_2024_07,
+    release_date=_D_2025_03_24,
+    last_updated=_D_2025_03_24,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_131072,
     cost=Cost(input=Decimal("1.14"), output=Decimal("4.56")),
 )
 
@@ -665,13 +803,13 @@ DEEPSEEK_V3_1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 7),
-    release_date=PartialDate(2025, 8, 21),
-    last_updated=PartialDate(2025, 8, 21),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=131072),
+    knowledge=_D_2024_07,
+    release_date=_D_2025_08_21,
+    last_updated=_D_2025_08_21,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_131072,
     cost=Cost(input=Decimal("0.56"), output=Decimal("1.68")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 DEEPSEEK_V3_2: Final[Model] = Model(
@@ -685,13 +823,13 @@ DEEPSEEK_V3_2: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 7),
-    release_date=PartialDate(2025, 12, 1),
-    last_updated=PartialDate(2025, 12, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=128000),
+    knowledge=_D_2024_07,
+    release_date=_D_2025_12_01,
+    last_updated=_D_2025_12_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000,
     cost=Cost(input=Decimal("0.58"), output=Decimal("1.68")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 DEEPSEEK_V3_2_SPECIALE: Final[Model] = Model(
@@ -705,13 +843,13 @@ DEEPSEEK_V3_2_SPECIALE: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 7),
-    release_date=PartialDate(2025, 12, 1),
-    last_updated=PartialDate(2025, 12, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=128000),
+    knowledge=_D_2024_07,
+    release_date=_D_2025_12_01,
+    last_updated=_D_2025_12_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000,
     cost=Cost(input=Decimal("0.58"), output=Decimal("1.68")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 DEEPSEEK_V4_FLASH: Final[Model] = Model(
@@ -726,13 +864,13 @@ DEEPSEEK_V4_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 5),
-    release_date=PartialDate(2026, 4, 24),
-    last_updated=PartialDate(2026, 4, 24),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, output=384000),
+    knowledge=_D_2025_05,
+    release_date=_D_2026_04_24,
+    last_updated=_D_2026_04_24,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_384000,
     cost=Cost(input=Decimal("0.19"), output=Decimal("0.51")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
     provider_override=ProviderOverride(
         npm="@ai-sdk/openai-compatible",
         api="https://${AZURE_RESOURCE_NAME}.services.ai.azure.com/models",
@@ -752,13 +890,13 @@ DEEPSEEK_V4_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 5),
-    release_date=PartialDate(2026, 4, 24),
-    last_updated=PartialDate(2026, 4, 24),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, output=384000),
+    knowledge=_D_2025_05,
+    release_date=_D_2026_04_24,
+    last_updated=_D_2026_04_24,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_384000,
     cost=Cost(input=Decimal("1.74"), output=Decimal("3.48")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
     provider_override=ProviderOverride(
         npm="@ai-sdk/openai-compatible",
         api="https://${AZURE_RESOURCE_NAME}.services.ai.azure.com/models",
@@ -777,11 +915,11 @@ GPT_3_5_TURBO_0125: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2021, 8),
-    release_date=PartialDate(2024, 1, 25),
-    last_updated=PartialDate(2024, 1, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=16384, output=16384),
+    knowledge=_D_2021_08,
+    release_date=_D_2024_01_25,
+    last_updated=_D_2024_01_25,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_16384_16384,
     cost=Cost(input=Decimal("0.5"), output=Decimal("1.5")),
 )
 
@@ -796,11 +934,11 @@ GPT_3_5_TURBO_0301: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2021, 8),
-    release_date=PartialDate(2023, 3, 1),
-    last_updated=PartialDate(2023, 3, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=4096, output=4096),
+    knowledge=_D_2021_08,
+    release_date=_D_2023_03_01,
+    last_updated=_D_2023_03_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_4096_4096,
     cost=Cost(input=Decimal("1.5"), output=Decimal("2")),
 )
 
@@ -815,11 +953,11 @@ GPT_3_5_TURBO_0613: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2021, 8),
-    release_date=PartialDate(2023, 6, 13),
-    last_updated=PartialDate(2023, 6, 13),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=16384, output=16384),
+    knowledge=_D_2021_08,
+    release_date=_D_2023_06_13,
+    last_updated=_D_2023_06_13,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_16384_16384,
     cost=Cost(input=Decimal("3"), output=Decimal("4")),
 )
 
@@ -834,11 +972,11 @@ GPT_3_5_TURBO_1106: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2021, 8),
-    release_date=PartialDate(2023, 11, 6),
-    last_updated=PartialDate(2023, 11, 6),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=16384, output=16384),
+    knowledge=_D_2021_08,
+    release_date=_D_2023_11_06,
+    last_updated=_D_2023_11_06,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_16384_16384,
     cost=Cost(input=Decimal("1"), output=Decimal("2")),
 )
 
@@ -853,11 +991,11 @@ GPT_3_5_TURBO_INSTRUCT: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2021, 8),
-    release_date=PartialDate(2023, 9, 21),
-    last_updated=PartialDate(2023, 9, 21),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=4096, output=4096),
+    knowledge=_D_2021_08,
+    release_date=_D_2023_09_21,
+    last_updated=_D_2023_09_21,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_4096_4096,
     cost=Cost(input=Decimal("1.5"), output=Decimal("2")),
 )
 
@@ -872,10 +1010,10 @@ GPT_4: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2023, 11),
-    release_date=PartialDate(2023, 3, 14),
-    last_updated=PartialDate(2023, 3, 14),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2023_11,
+    release_date=_D_2023_03_14,
+    last_updated=_D_2023_03_14,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=8192, output=8192),
     cost=Cost(input=Decimal("60"), output=Decimal("120")),
 )
@@ -891,10 +1029,10 @@ GPT_4_32K: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2023, 11),
-    release_date=PartialDate(2023, 3, 14),
-    last_updated=PartialDate(2023, 3, 14),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2023_11,
+    release_date=_D_2023_03_14,
+    last_updated=_D_2023_03_14,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=32768, output=32768),
     cost=Cost(input=Decimal("60"), output=Decimal("120")),
 )
@@ -910,11 +1048,11 @@ GPT_4_TURBO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2023, 12),
-    release_date=PartialDate(2023, 11, 6),
-    last_updated=PartialDate(2024, 4, 9),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    knowledge=_D_2023_12,
+    release_date=_D_2023_11_06,
+    last_updated=_D_2024_04_09,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_4096,
     cost=Cost(input=Decimal("10"), output=Decimal("30")),
 )
 
@@ -929,11 +1067,11 @@ GPT_4_TURBO_VISION: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2023, 11),
-    release_date=PartialDate(2023, 11, 6),
-    last_updated=PartialDate(2024, 4, 9),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    knowledge=_D_2023_11,
+    release_date=_D_2023_11_06,
+    last_updated=_D_2024_04_09,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_4096,
     cost=Cost(input=Decimal("10"), output=Decimal("30")),
 )
 
@@ -948,11 +1086,11 @@ GPT_4_1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2025, 4, 14),
-    last_updated=PartialDate(2025, 4, 14),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1047576, output=32768),
+    knowledge=_D_2024_04,
+    release_date=_D_2025_04_14,
+    last_updated=_D_2025_04_14,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1047576_32768,
     cost=Cost(input=Decimal("2"), output=Decimal("8"), cache_read=Decimal("0.5")),
 )
 
@@ -967,11 +1105,11 @@ GPT_4_1_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2025, 4, 14),
-    last_updated=PartialDate(2025, 4, 14),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1047576, output=32768),
+    knowledge=_D_2024_04,
+    release_date=_D_2025_04_14,
+    last_updated=_D_2025_04_14,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1047576_32768,
     cost=Cost(input=Decimal("0.4"), output=Decimal("1.6"), cache_read=Decimal("0.1")),
 )
 
@@ -986,11 +1124,11 @@ GPT_4_1_NANO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2025, 4, 14),
-    last_updated=PartialDate(2025, 4, 14),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1047576, output=32768),
+    knowledge=_D_2024_04,
+    release_date=_D_2025_04_14,
+    last_updated=_D_2025_04_14,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1047576_32768,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.4"), cache_read=Decimal("0.025")),
 )
 
@@ -1005,11 +1143,11 @@ GPT_4O: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2023, 9),
+    knowledge=_D_2023_09,
     release_date=PartialDate(2024, 5, 13),
     last_updated=PartialDate(2024, 8, 6),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10"), cache_read=Decimal("1.25")),
 )
 
@@ -1024,11 +1162,11 @@ GPT_4O_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2023, 9),
-    release_date=PartialDate(2024, 7, 18),
-    last_updated=PartialDate(2024, 7, 18),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    knowledge=_D_2023_09,
+    release_date=_D_2024_07_18,
+    last_updated=_D_2024_07_18,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6"), cache_read=Decimal("0.075")),
 )
 
@@ -1043,15 +1181,13 @@ GPT_5: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 9, 30),
-    release_date=PartialDate(2025, 8, 7),
-    last_updated=PartialDate(2025, 8, 7),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=272000, output=128000),
+    knowledge=_D_2024_09_30,
+    release_date=_D_2025_08_07,
+    last_updated=_D_2025_08_07,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_272000_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.13")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,
 )
 
 GPT_5_CHAT: Final[Model] = Model(
@@ -1066,12 +1202,12 @@ GPT_5_CHAT: Final[Model] = Model(
     temperature=False,
     open_weights=False,
     knowledge=PartialDate(2024, 10, 24),
-    release_date=PartialDate(2025, 8, 7),
-    last_updated=PartialDate(2025, 8, 7),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    release_date=_D_2025_08_07,
+    last_updated=_D_2025_08_07,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.13")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GPT_5_CODEX: Final[Model] = Model(
@@ -1085,13 +1221,13 @@ GPT_5_CODEX: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 9, 30),
-    release_date=PartialDate(2025, 9, 15),
-    last_updated=PartialDate(2025, 9, 15),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, output=128000),
+    knowledge=_D_2024_09_30,
+    release_date=_D_2025_09_15,
+    last_updated=_D_2025_09_15,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.13")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 GPT_5_MINI: Final[Model] = Model(
@@ -1105,15 +1241,13 @@ GPT_5_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 5, 30),
-    release_date=PartialDate(2025, 8, 7),
-    last_updated=PartialDate(2025, 8, 7),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=272000, output=128000),
+    knowledge=_D_2024_05_30,
+    release_date=_D_2025_08_07,
+    last_updated=_D_2025_08_07,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_272000_128000,
     cost=Cost(input=Decimal("0.25"), output=Decimal("2"), cache_read=Decimal("0.03")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,
 )
 
 GPT_5_NANO: Final[Model] = Model(
@@ -1127,15 +1261,13 @@ GPT_5_NANO: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 5, 30),
-    release_date=PartialDate(2025, 8, 7),
-    last_updated=PartialDate(2025, 8, 7),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=272000, output=128000),
+    knowledge=_D_2024_05_30,
+    release_date=_D_2025_08_07,
+    last_updated=_D_2025_08_07,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_272000_128000,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.4"), cache_read=Decimal("0.01")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,
 )
 
 GPT_5_PRO: Final[Model] = Model(
@@ -1150,10 +1282,10 @@ GPT_5_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 9, 30),
-    release_date=PartialDate(2025, 10, 6),
-    last_updated=PartialDate(2025, 10, 6),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    knowledge=_D_2024_09_30,
+    release_date=_D_2025_10_06,
+    last_updated=_D_2025_10_06,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=400000, output=272000),
     cost=Cost(input=Decimal("15"), output=Decimal("120")),
     reasoning_options=(ReasoningOption(type="effort", values=("high",)),),
@@ -1171,11 +1303,11 @@ GPT_5_1: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 9, 30),
-    release_date=PartialDate(2025, 11, 14),
-    last_updated=PartialDate(2025, 11, 14),
-    modalities=Modalities(input=("text", "image", "audio"), output=("text", "image", "audio")),
-    limit=Limit(context=272000, output=128000),
+    knowledge=_D_2024_09_30,
+    release_date=_D_2025_11_14,
+    last_updated=_D_2025_11_14,
+    modalities=_TEXT_IMAGE_AUDIO_TO_TEXT_IMAGE_AUDIO,
+    limit=_LIMIT_272000_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
     reasoning_options=(ReasoningOption(type="effort", values=("none", "low", "medium", "high")),),
 )
@@ -1192,13 +1324,13 @@ GPT_5_1_CHAT: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 9, 30),
-    release_date=PartialDate(2025, 11, 14),
-    last_updated=PartialDate(2025, 11, 14),
-    modalities=Modalities(input=("text", "image", "audio"), output=("text", "image", "audio")),
-    limit=Limit(context=128000, output=16384),
+    knowledge=_D_2024_09_30,
+    release_date=_D_2025_11_14,
+    last_updated=_D_2025_11_14,
+    modalities=_TEXT_IMAGE_AUDIO_TO_TEXT_IMAGE_AUDIO,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
-    reasoning_options=(ReasoningOption(type="effort", values=("medium",)),),
+    reasoning_options=_REASONING_EFFORT_MEDIUM,
 )
 
 GPT_5_1_CODEX: Final[Model] = Model(
@@ -1213,13 +1345,13 @@ GPT_5_1_CODEX: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 9, 30),
-    release_date=PartialDate(2025, 11, 14),
-    last_updated=PartialDate(2025, 11, 14),
-    modalities=Modalities(input=("text", "image", "audio"), output=("text", "image", "audio")),
-    limit=Limit(context=400000, output=128000),
+    knowledge=_D_2024_09_30,
+    release_date=_D_2025_11_14,
+    last_updated=_D_2025_11_14,
+    modalities=_TEXT_IMAGE_AUDIO_TO_TEXT_IMAGE_AUDIO,
+    limit=_LIMIT_400000_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 GPT_5_1_CODEX_MAX: Final[Model] = Model(
@@ -1234,13 +1366,13 @@ GPT_5_1_CODEX_MAX: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 9, 30),
-    release_date=PartialDate(2025, 11, 13),
-    last_updated=PartialDate(2025, 11, 13),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, output=128000),
+    knowledge=_D_2024_09_30,
+    release_date=_D_2025_11_13,
+    last_updated=_D_2025_11_13,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 GPT_5_1_CODEX_MINI: Final[Model] = Model(
@@ -1255,13 +1387,13 @@ GPT_5_1_CODEX_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 9, 30),
-    release_date=PartialDate(2025, 11, 14),
-    last_updated=PartialDate(2025, 11, 14),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, output=128000),
+    knowledge=_D_2024_09_30,
+    release_date=_D_2025_11_14,
+    last_updated=_D_2025_11_14,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_128000,
     cost=Cost(input=Decimal("0.25"), output=Decimal("2"), cache_read=Decimal("0.025")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 GPT_5_2: Final[Model] = Model(
@@ -1276,15 +1408,13 @@ GPT_5_2: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2025, 12, 11),
-    last_updated=PartialDate(2025, 12, 11),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2025_12_11,
+    last_updated=_D_2025_12_11,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_128000,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.125")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 GPT_5_2_CHAT: Final[Model] = Model(
@@ -1299,13 +1429,13 @@ GPT_5_2_CHAT: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2025, 12, 11),
-    last_updated=PartialDate(2025, 12, 11),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2025_12_11,
+    last_updated=_D_2025_12_11,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
-    reasoning_options=(ReasoningOption(type="effort", values=("medium",)),),
+    reasoning_options=_REASONING_EFFORT_MEDIUM,
 )
 
 GPT_5_2_CODEX: Final[Model] = Model(
@@ -1320,13 +1450,13 @@ GPT_5_2_CODEX: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 1, 14),
-    last_updated=PartialDate(2026, 1, 14),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_01_14,
+    last_updated=_D_2026_01_14,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_128000,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 GPT_5_3_CHAT: Final[Model] = Model(
@@ -1341,13 +1471,13 @@ GPT_5_3_CHAT: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 3, 3),
-    last_updated=PartialDate(2026, 3, 3),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_03_03,
+    last_updated=_D_2026_03_03,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
-    reasoning_options=(ReasoningOption(type="effort", values=("medium",)),),
+    reasoning_options=_REASONING_EFFORT_MEDIUM,
 )
 
 GPT_5_3_CODEX: Final[Model] = Model(
@@ -1362,15 +1492,13 @@ GPT_5_3_CODEX: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 2, 24),
-    last_updated=PartialDate(2026, 2, 24),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_02_24,
+    last_updated=_D_2026_02_24,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_128000,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 GPT_5_4: Final[Model] = Model(
@@ -1385,11 +1513,11 @@ GPT_5_4: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 3, 5),
-    last_updated=PartialDate(2026, 3, 5),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1050000, input=922000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_03_05,
+    last_updated=_D_2026_03_05,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1050000_922000_128000,
     cost=Cost(
         input=Decimal("2.5"),
         output=Decimal("15"),
@@ -1406,9 +1534,7 @@ GPT_5_4: Final[Model] = Model(
             input=Decimal("5"), output=Decimal("22.5"), cache_read=Decimal("0.5")
         ),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 GPT_5_4_MINI: Final[Model] = Model(
@@ -1423,15 +1549,13 @@ GPT_5_4_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 3, 17),
-    last_updated=PartialDate(2026, 3, 17),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_03_17,
+    last_updated=_D_2026_03_17,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("0.75"), output=Decimal("4.5"), cache_read=Decimal("0.075")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 GPT_5_4_NANO: Final[Model] = Model(
@@ -1446,15 +1570,13 @@ GPT_5_4_NANO: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 3, 17),
-    last_updated=PartialDate(2026, 3, 17),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_03_17,
+    last_updated=_D_2026_03_17,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("1.25"), cache_read=Decimal("0.02")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 GPT_5_4_PRO: Final[Model] = Model(
@@ -1469,11 +1591,11 @@ GPT_5_4_PRO: Final[Model] = Model(
     structured_output=False,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 3, 5),
-    last_updated=PartialDate(2026, 3, 5),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1050000, input=922000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_03_05,
+    last_updated=_D_2026_03_05,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1050000_922000_128000,
     cost=Cost(
         input=Decimal("30"),
         output=Decimal("180"),
@@ -1501,11 +1623,11 @@ GPT_5_5: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 12, 1),
-    release_date=PartialDate(2026, 4, 24),
-    last_updated=PartialDate(2026, 4, 24),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1050000, input=922000, output=128000),
+    knowledge=_D_2025_12_01,
+    release_date=_D_2026_04_24,
+    last_updated=_D_2026_04_24,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1050000_922000_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("30"),
@@ -1520,9 +1642,7 @@ GPT_5_5: Final[Model] = Model(
         ),
         context_over_200k=Rates(input=Decimal("10"), output=Decimal("45"), cache_read=Decimal("1")),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 GPT_IMAGE_1: Final[Model] = Model(
@@ -1536,10 +1656,10 @@ GPT_IMAGE_1: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 24),
-    last_updated=PartialDate(2025, 4, 24),
-    modalities=Modalities(input=("text", "image"), output=("image",)),
-    limit=Limit(context=0, output=0),
+    release_date=_D_2025_04_24,
+    last_updated=_D_2025_04_24,
+    modalities=_TEXT_IMAGE_TO_IMAGE,
+    limit=_LIMIT_0_0,
     cost=Cost(input=Decimal("5"), output=Decimal("40"), cache_read=Decimal("1.25")),
 )
 
@@ -1554,10 +1674,10 @@ GPT_IMAGE_1_5: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 11, 25),
-    last_updated=PartialDate(2025, 11, 25),
+    release_date=_D_2025_11_25,
+    last_updated=_D_2025_11_25,
     modalities=Modalities(input=("text", "image"), output=("text", "image")),
-    limit=Limit(context=0, output=0),
+    limit=_LIMIT_0_0,
     cost=Cost(input=Decimal("5"), output=Decimal("32"), cache_read=Decimal("1.25")),
 )
 
@@ -1572,10 +1692,10 @@ GPT_IMAGE_2: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 21),
-    last_updated=PartialDate(2026, 4, 21),
-    modalities=Modalities(input=("text", "image"), output=("image",)),
-    limit=Limit(context=0, output=0),
+    release_date=_D_2026_04_21,
+    last_updated=_D_2026_04_21,
+    modalities=_TEXT_IMAGE_TO_IMAGE,
+    limit=_LIMIT_0_0,
     cost=Cost(input=Decimal("5"), output=Decimal("30"), cache_read=Decimal("1.25")),
 )
 
@@ -1590,10 +1710,10 @@ GROK_4_1_FAST_NON_REASONING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 6, 27),
-    last_updated=PartialDate(2025, 6, 27),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=8192),
+    release_date=_D_2025_06_27,
+    last_updated=_D_2025_06_27,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_128000_8192,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.5"), cache_read=Decimal("0.05")),
     status=Status.BETA,
 )
@@ -1609,12 +1729,12 @@ GROK_4_1_FAST_REASONING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 6, 27),
-    last_updated=PartialDate(2025, 6, 27),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=8192),
+    release_date=_D_2025_06_27,
+    last_updated=_D_2025_06_27,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_128000_8192,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.5"), cache_read=Decimal("0.05")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
     status=Status.BETA,
 )
 
@@ -1629,11 +1749,11 @@ GROK_4_20_NON_REASONING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 9),
-    release_date=PartialDate(2026, 4, 8),
-    last_updated=PartialDate(2026, 4, 8),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262000, output=8192),
+    knowledge=_D_2025_09,
+    release_date=_D_2026_04_08,
+    last_updated=_D_2026_04_08,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262000_8192,
     cost=Cost(input=Decimal("2"), output=Decimal("6")),
     status=Status.BETA,
 )
@@ -1649,13 +1769,13 @@ GROK_4_20_REASONING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 9),
-    release_date=PartialDate(2026, 4, 8),
-    last_updated=PartialDate(2026, 4, 8),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262000, output=8192),
+    knowledge=_D_2025_09,
+    release_date=_D_2026_04_08,
+    last_updated=_D_2026_04_08,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262000_8192,
     cost=Cost(input=Decimal("2"), output=Decimal("6")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
     status=Status.BETA,
 )
 
@@ -1671,12 +1791,12 @@ GROK_4_FAST_REASONING: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2025, 7),
-    release_date=PartialDate(2025, 9, 19),
-    last_updated=PartialDate(2025, 9, 19),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2025_09_19,
+    last_updated=_D_2025_09_19,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=2000000, output=30000),
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.5"), cache_read=Decimal("0.05")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 KIMI_K2_THINKING: Final[Model] = Model(
@@ -1690,14 +1810,14 @@ KIMI_K2_THINKING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 8),
+    knowledge=_D_2024_08,
     release_date=PartialDate(2025, 11, 6),
     last_updated=PartialDate(2025, 12, 2),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.5"), cache_read=Decimal("0.15")),
     interleaved=True,
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 KIMI_K2_5: Final[Model] = Model(
@@ -1712,14 +1832,14 @@ KIMI_K2_5: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 2, 6),
-    last_updated=PartialDate(2026, 2, 6),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_02_06,
+    last_updated=_D_2026_02_06,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.6"), output=Decimal("3")),
     interleaved=True,
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
     provider_override=ProviderOverride(
         npm="@ai-sdk/openai-compatible",
         api="https://${AZURE_RESOURCE_NAME}.services.ai.azure.com/models",
@@ -1739,14 +1859,14 @@ KIMI_K2_6: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 4, 22),
-    last_updated=PartialDate(2026, 4, 22),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_04_22,
+    last_updated=_D_2026_04_22,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.95"), output=Decimal("4")),
     interleaved=True,
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
     provider_override=ProviderOverride(
         npm="@ai-sdk/openai-compatible",
         api="https://${AZURE_RESOURCE_NAME}.services.ai.azure.com/models",
@@ -1765,11 +1885,11 @@ LLAMA_3_2_11B_VISION_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 12),
-    release_date=PartialDate(2024, 9, 25),
-    last_updated=PartialDate(2024, 9, 25),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=8192),
+    knowledge=_D_2023_12,
+    release_date=_D_2024_09_25,
+    last_updated=_D_2024_09_25,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_8192,
     cost=Cost(input=Decimal("0.37"), output=Decimal("0.37")),
 )
 
@@ -1784,11 +1904,11 @@ LLAMA_3_2_90B_VISION_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 12),
-    release_date=PartialDate(2024, 9, 25),
-    last_updated=PartialDate(2024, 9, 25),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=8192),
+    knowledge=_D_2023_12,
+    release_date=_D_2024_09_25,
+    last_updated=_D_2024_09_25,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_8192,
     cost=Cost(input=Decimal("2.04"), output=Decimal("2.04")),
 )
 
@@ -1803,11 +1923,11 @@ LLAMA_3_3_70B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 12),
-    release_date=PartialDate(2024, 12, 6),
-    last_updated=PartialDate(2024, 12, 6),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=32768),
+    knowledge=_D_2023_12,
+    release_date=_D_2024_12_06,
+    last_updated=_D_2024_12_06,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_32768,
     cost=Cost(input=Decimal("0.71"), output=Decimal("0.71")),
 )
 
@@ -1822,11 +1942,11 @@ LLAMA_4_MAVERICK_17B_128E_INSTRUCT_FP8: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 8),
-    release_date=PartialDate(2025, 4, 5),
-    last_updated=PartialDate(2025, 4, 5),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=8192),
+    knowledge=_D_2024_08,
+    release_date=_D_2025_04_05,
+    last_updated=_D_2025_04_05,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_8192,
     cost=Cost(input=Decimal("0.25"), output=Decimal("1")),
 )
 
@@ -1841,11 +1961,11 @@ LLAMA_4_SCOUT_17B_16E_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 8),
-    release_date=PartialDate(2025, 4, 5),
-    last_updated=PartialDate(2025, 4, 5),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=8192),
+    knowledge=_D_2024_08,
+    release_date=_D_2025_04_05,
+    last_updated=_D_2025_04_05,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_8192,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.78")),
 )
 
@@ -1860,11 +1980,11 @@ META_LLAMA_3_70B_INSTRUCT: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 12),
-    release_date=PartialDate(2024, 4, 18),
-    last_updated=PartialDate(2024, 4, 18),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=8192, output=2048),
+    knowledge=_D_2023_12,
+    release_date=_D_2024_04_18,
+    last_updated=_D_2024_04_18,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_8192_2048,
     cost=Cost(input=Decimal("2.68"), output=Decimal("3.54")),
 )
 
@@ -1879,11 +1999,11 @@ META_LLAMA_3_8B_INSTRUCT: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 12),
-    release_date=PartialDate(2024, 4, 18),
-    last_updated=PartialDate(2024, 4, 18),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=8192, output=2048),
+    knowledge=_D_2023_12,
+    release_date=_D_2024_04_18,
+    last_updated=_D_2024_04_18,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_8192_2048,
     cost=Cost(input=Decimal("0.3"), output=Decimal("0.61")),
 )
 
@@ -1898,11 +2018,11 @@ META_LLAMA_3_1_405B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 12),
-    release_date=PartialDate(2024, 7, 23),
-    last_updated=PartialDate(2024, 7, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=32768),
+    knowledge=_D_2023_12,
+    release_date=_D_2024_07_23,
+    last_updated=_D_2024_07_23,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_32768,
     cost=Cost(input=Decimal("5.33"), output=Decimal("16")),
 )
 
@@ -1917,11 +2037,11 @@ META_LLAMA_3_1_70B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 12),
-    release_date=PartialDate(2024, 7, 23),
-    last_updated=PartialDate(2024, 7, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=32768),
+    knowledge=_D_2023_12,
+    release_date=_D_2024_07_23,
+    last_updated=_D_2024_07_23,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_32768,
     cost=Cost(input=Decimal("2.68"), output=Decimal("3.54")),
 )
 
@@ -1936,11 +2056,11 @@ META_LLAMA_3_1_8B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 12),
-    release_date=PartialDate(2024, 7, 23),
-    last_updated=PartialDate(2024, 7, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=32768),
+    knowledge=_D_2023_12,
+    release_date=_D_2024_07_23,
+    last_updated=_D_2024_07_23,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_32768,
     cost=Cost(input=Decimal("0.3"), output=Decimal("0.61")),
 )
 
@@ -1955,11 +2075,11 @@ MINISTRAL_3B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 3),
-    release_date=PartialDate(2024, 10, 22),
-    last_updated=PartialDate(2024, 10, 22),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=8192),
+    knowledge=_D_2024_03,
+    release_date=_D_2024_10_22,
+    last_updated=_D_2024_10_22,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_8192,
     cost=Cost(input=Decimal("0.04"), output=Decimal("0.04")),
 )
 
@@ -1974,11 +2094,11 @@ MISTRAL_LARGE_2411: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 9),
-    release_date=PartialDate(2024, 11, 1),
-    last_updated=PartialDate(2024, 11, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=32768),
+    knowledge=_D_2024_09,
+    release_date=_D_2024_11_01,
+    last_updated=_D_2024_11_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_32768,
     cost=Cost(input=Decimal("2"), output=Decimal("6")),
 )
 
@@ -1993,11 +2113,11 @@ MISTRAL_MEDIUM_2505: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 5),
-    release_date=PartialDate(2025, 5, 7),
-    last_updated=PartialDate(2025, 5, 7),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=128000),
+    knowledge=_D_2025_05,
+    release_date=_D_2025_05_07,
+    last_updated=_D_2025_05_07,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_128000,
     cost=Cost(input=Decimal("0.4"), output=Decimal("2")),
 )
 
@@ -2012,11 +2132,11 @@ MISTRAL_NEMO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 7),
-    release_date=PartialDate(2024, 7, 18),
-    last_updated=PartialDate(2024, 7, 18),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=128000),
+    knowledge=_D_2024_07,
+    release_date=_D_2024_07_18,
+    last_updated=_D_2024_07_18,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.15")),
 )
 
@@ -2031,11 +2151,11 @@ MISTRAL_SMALL_2503: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 9),
-    release_date=PartialDate(2025, 3, 1),
-    last_updated=PartialDate(2025, 3, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=32768),
+    knowledge=_D_2024_09,
+    release_date=_D_2025_03_01,
+    last_updated=_D_2025_03_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_32768,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
 )
 
@@ -2050,9 +2170,9 @@ MODEL_ROUTER: Final[Model] = Model(
     tool_call=True,
     open_weights=False,
     release_date=PartialDate(2025, 5, 19),
-    last_updated=PartialDate(2025, 11, 18),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    last_updated=_D_2025_11_18,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0")),
 )
 
@@ -2067,13 +2187,13 @@ O1: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2023, 9),
-    release_date=PartialDate(2024, 12, 5),
-    last_updated=PartialDate(2024, 12, 5),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=200000, output=100000),
+    knowledge=_D_2023_09,
+    release_date=_D_2024_12_05,
+    last_updated=_D_2024_12_05,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_200000_100000,
     cost=Cost(input=Decimal("15"), output=Decimal("60"), cache_read=Decimal("7.5")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 O1_MINI: Final[Model] = Model(
@@ -2087,13 +2207,13 @@ O1_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2023, 9),
-    release_date=PartialDate(2024, 9, 12),
-    last_updated=PartialDate(2024, 9, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2023_09,
+    release_date=_D_2024_09_12,
+    last_updated=_D_2024_09_12,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=128000, output=65536),
     cost=Cost(input=Decimal("1.1"), output=Decimal("4.4"), cache_read=Decimal("0.55")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 O3: Final[Model] = Model(
@@ -2107,13 +2227,13 @@ O3: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 5),
-    release_date=PartialDate(2025, 4, 16),
-    last_updated=PartialDate(2025, 4, 16),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=200000, output=100000),
+    knowledge=_D_2024_05,
+    release_date=_D_2025_04_16,
+    last_updated=_D_2025_04_16,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_200000_100000,
     cost=Cost(input=Decimal("2"), output=Decimal("8"), cache_read=Decimal("0.5")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 O3_MINI: Final[Model] = Model(
@@ -2127,13 +2247,13 @@ O3_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 5),
+    knowledge=_D_2024_05,
     release_date=PartialDate(2024, 12, 20),
     last_updated=PartialDate(2025, 1, 29),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=200000, output=100000),
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_100000,
     cost=Cost(input=Decimal("1.1"), output=Decimal("4.4"), cache_read=Decimal("0.55")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 O4_MINI: Final[Model] = Model(
@@ -2147,13 +2267,13 @@ O4_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 5),
-    release_date=PartialDate(2025, 4, 16),
-    last_updated=PartialDate(2025, 4, 16),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=200000, output=100000),
+    knowledge=_D_2024_05,
+    release_date=_D_2025_04_16,
+    last_updated=_D_2025_04_16,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_200000_100000,
     cost=Cost(input=Decimal("1.1"), output=Decimal("4.4"), cache_read=Decimal("0.275")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 PHI_3_MEDIUM_128K_INSTRUCT: Final[Model] = Model(
@@ -2167,11 +2287,11 @@ PHI_3_MEDIUM_128K_INSTRUCT: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 10),
-    release_date=PartialDate(2024, 4, 23),
-    last_updated=PartialDate(2024, 4, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    knowledge=_D_2023_10,
+    release_date=_D_2024_04_23,
+    last_updated=_D_2024_04_23,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_4096,
     cost=Cost(input=Decimal("0.17"), output=Decimal("0.68")),
 )
 
@@ -2186,11 +2306,11 @@ PHI_3_MEDIUM_4K_INSTRUCT: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 10),
-    release_date=PartialDate(2024, 4, 23),
-    last_updated=PartialDate(2024, 4, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=4096, output=1024),
+    knowledge=_D_2023_10,
+    release_date=_D_2024_04_23,
+    last_updated=_D_2024_04_23,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_4096_1024,
     cost=Cost(input=Decimal("0.17"), output=Decimal("0.68")),
 )
 
@@ -2205,11 +2325,11 @@ PHI_3_MINI_128K_INSTRUCT: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 10),
-    release_date=PartialDate(2024, 4, 23),
-    last_updated=PartialDate(2024, 4, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    knowledge=_D_2023_10,
+    release_date=_D_2024_04_23,
+    last_updated=_D_2024_04_23,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_4096,
     cost=Cost(input=Decimal("0.13"), output=Decimal("0.52")),
 )
 
@@ -2224,11 +2344,11 @@ PHI_3_MINI_4K_INSTRUCT: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 10),
-    release_date=PartialDate(2024, 4, 23),
-    last_updated=PartialDate(2024, 4, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=4096, output=1024),
+    knowledge=_D_2023_10,
+    release_date=_D_2024_04_23,
+    last_updated=_D_2024_04_23,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_4096_1024,
     cost=Cost(input=Decimal("0.13"), output=Decimal("0.52")),
 )
 
@@ -2243,11 +2363,11 @@ PHI_3_SMALL_128K_INSTRUCT: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 10),
-    release_date=PartialDate(2024, 4, 23),
-    last_updated=PartialDate(2024, 4, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    knowledge=_D_2023_10,
+    release_date=_D_2024_04_23,
+    last_updated=_D_2024_04_23,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_4096,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
 )
 
@@ -2262,11 +2382,11 @@ PHI_3_SMALL_8K_INSTRUCT: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 10),
-    release_date=PartialDate(2024, 4, 23),
-    last_updated=PartialDate(2024, 4, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=8192, output=2048),
+    knowledge=_D_2023_10,
+    release_date=_D_2024_04_23,
+    last_updated=_D_2024_04_23,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_8192_2048,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
 )
 
@@ -2281,11 +2401,11 @@ PHI_3_5_MINI_INSTRUCT: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 10),
-    release_date=PartialDate(2024, 8, 20),
-    last_updated=PartialDate(2024, 8, 20),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    knowledge=_D_2023_10,
+    release_date=_D_2024_08_20,
+    last_updated=_D_2024_08_20,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_4096,
     cost=Cost(input=Decimal("0.13"), output=Decimal("0.52")),
 )
 
@@ -2300,11 +2420,11 @@ PHI_3_5_MOE_INSTRUCT: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 10),
-    release_date=PartialDate(2024, 8, 20),
-    last_updated=PartialDate(2024, 8, 20),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    knowledge=_D_2023_10,
+    release_date=_D_2024_08_20,
+    last_updated=_D_2024_08_20,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_4096,
     cost=Cost(input=Decimal("0.16"), output=Decimal("0.64")),
 )
 
@@ -2319,11 +2439,11 @@ PHI_4: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 10),
-    release_date=PartialDate(2024, 12, 11),
-    last_updated=PartialDate(2024, 12, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    knowledge=_D_2023_10,
+    release_date=_D_2024_12_11,
+    last_updated=_D_2024_12_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_4096,
     cost=Cost(input=Decimal("0.125"), output=Decimal("0.5")),
 )
 
@@ -2338,11 +2458,11 @@ PHI_4_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 10),
-    release_date=PartialDate(2024, 12, 11),
-    last_updated=PartialDate(2024, 12, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    knowledge=_D_2023_10,
+    release_date=_D_2024_12_11,
+    last_updated=_D_2024_12_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_4096,
     cost=Cost(input=Decimal("0.075"), output=Decimal("0.3")),
 )
 
@@ -2357,13 +2477,13 @@ PHI_4_MINI_REASONING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 10),
-    release_date=PartialDate(2024, 12, 11),
-    last_updated=PartialDate(2024, 12, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    knowledge=_D_2023_10,
+    release_date=_D_2024_12_11,
+    last_updated=_D_2024_12_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_4096,
     cost=Cost(input=Decimal("0.075"), output=Decimal("0.3")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 PHI_4_MULTIMODAL: Final[Model] = Model(
@@ -2377,11 +2497,11 @@ PHI_4_MULTIMODAL: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 10),
-    release_date=PartialDate(2024, 12, 11),
-    last_updated=PartialDate(2024, 12, 11),
+    knowledge=_D_2023_10,
+    release_date=_D_2024_12_11,
+    last_updated=_D_2024_12_11,
     modalities=Modalities(input=("text", "image", "audio"), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    limit=_LIMIT_128000_4096,
     cost=Cost(input=Decimal("0.08"), output=Decimal("0.32"), input_audio=Decimal("4")),
 )
 
@@ -2396,13 +2516,13 @@ PHI_4_REASONING: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 10),
-    release_date=PartialDate(2024, 12, 11),
-    last_updated=PartialDate(2024, 12, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32000, output=4096),
+    knowledge=_D_2023_10,
+    release_date=_D_2024_12_11,
+    last_updated=_D_2024_12_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32000_4096,
     cost=Cost(input=Decimal("0.125"), output=Decimal("0.5")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 PHI_4_REASONING_PLUS: Final[Model] = Model(
@@ -2416,13 +2536,13 @@ PHI_4_REASONING_PLUS: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 10),
-    release_date=PartialDate(2024, 12, 11),
-    last_updated=PartialDate(2024, 12, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32000, output=4096),
+    knowledge=_D_2023_10,
+    release_date=_D_2024_12_11,
+    last_updated=_D_2024_12_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32000_4096,
     cost=Cost(input=Decimal("0.125"), output=Decimal("0.5")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 TEXT_EMBEDDING_3_LARGE: Final[Model] = Model(
@@ -2435,9 +2555,9 @@ TEXT_EMBEDDING_3_LARGE: Final[Model] = Model(
     reasoning=False,
     tool_call=False,
     open_weights=False,
-    release_date=PartialDate(2024, 1, 25),
-    last_updated=PartialDate(2024, 1, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2024_01_25,
+    last_updated=_D_2024_01_25,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=8191, output=3072),
     cost=Cost(input=Decimal("0.13"), output=Decimal("0")),
 )
@@ -2452,9 +2572,9 @@ TEXT_EMBEDDING_3_SMALL: Final[Model] = Model(
     reasoning=False,
     tool_call=False,
     open_weights=False,
-    release_date=PartialDate(2024, 1, 25),
-    last_updated=PartialDate(2024, 1, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2024_01_25,
+    last_updated=_D_2024_01_25,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=8191, output=1536),
     cost=Cost(input=Decimal("0.02"), output=Decimal("0")),
 )
@@ -2469,9 +2589,9 @@ TEXT_EMBEDDING_ADA_002: Final[Model] = Model(
     reasoning=False,
     tool_call=False,
     open_weights=False,
-    release_date=PartialDate(2022, 12, 15),
-    last_updated=PartialDate(2022, 12, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2022_12_15,
+    last_updated=_D_2022_12_15,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=8192, output=1536),
     cost=Cost(input=Decimal("0.1"), output=Decimal("0")),
 )

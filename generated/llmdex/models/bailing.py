@@ -3,13 +3,25 @@
 
 "Models served by Bailing (provider id 'bailing')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
 from llmdex_runtime.model import Cost, Limit, Modalities, Model
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2024_06 = PartialDate(2024, 6)
+_D_2025_10 = PartialDate(2025, 10)
+_LIMIT_128000_32000 = Limit(context=128000, output=32000)
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
 
 __all__ = [
     "LING_1T",
@@ -27,11 +39,11 @@ LING_1T: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 6),
-    release_date=PartialDate(2025, 10),
-    last_updated=PartialDate(2025, 10),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=32000),
+    knowledge=_D_2024_06,
+    release_date=_D_2025_10,
+    last_updated=_D_2025_10,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_32000,
     cost=Cost(input=Decimal("0.57"), output=Decimal("2.29")),
 )
 
@@ -46,11 +58,11 @@ RING_1T: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 6),
-    release_date=PartialDate(2025, 10),
-    last_updated=PartialDate(2025, 10),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=32000),
+    knowledge=_D_2024_06,
+    release_date=_D_2025_10,
+    last_updated=_D_2025_10,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_32000,
     cost=Cost(input=Decimal("0.57"), output=Decimal("2.29")),
     reasoning_options=(),
 )

@@ -3,13 +3,40 @@
 
 "Models served by Baseten (provider id 'baseten')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind, Status
 from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, Model, ReasoningOption
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2025_01 = PartialDate(2025, 1)
+_D_2025_08_05 = PartialDate(2025, 8, 5)
+_D_2025_08_25 = PartialDate(2025, 8, 25)
+_D_2025_12_22 = PartialDate(2025, 12, 22)
+_D_2026_01 = PartialDate(2026, 1)
+_D_2026_02_12 = PartialDate(2026, 2, 12)
+_D_2026_03_11 = PartialDate(2026, 3, 11)
+_D_2026_04_07 = PartialDate(2026, 4, 7)
+_D_2026_04_21 = PartialDate(2026, 4, 21)
+_D_2026_04_24 = PartialDate(2026, 4, 24)
+_D_2026_06_04 = PartialDate(2026, 6, 4)
+_D_2026_06_12 = PartialDate(2026, 6, 12)
+_D_2026_06_13 = PartialDate(2026, 6, 13)
+_LIMIT_202800_202800 = Limit(context=202800, output=202800)
+_LIMIT_262000_262000 = Limit(context=262000, output=262000)
+_REASONING = ()
+_REASONING_TOGGLE = (ReasoningOption(type="toggle"),)
+_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
 
 __all__ = [
     "MINIMAXAI_MINIMAX_M2_5",
@@ -38,14 +65,14 @@ MINIMAXAI_MINIMAX_M2_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2026, 1),
-    release_date=PartialDate(2026, 2, 12),
-    last_updated=PartialDate(2026, 2, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2026_01,
+    release_date=_D_2026_02_12,
+    last_updated=_D_2026_02_12,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=204000, output=204000),
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
     status=Status.DEPRECATED,
 )
 
@@ -60,12 +87,12 @@ DEEPSEEK_AI_DEEPSEEK_V3_1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 8, 25),
-    last_updated=PartialDate(2025, 8, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_08_25,
+    last_updated=_D_2025_08_25,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=164000, output=131000),
     cost=Cost(input=Decimal("0.5"), output=Decimal("1.5")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
     status=Status.DEPRECATED,
 )
 
@@ -82,9 +109,9 @@ DEEPSEEK_AI_DEEPSEEK_V4_PRO: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2025, 5),
-    release_date=PartialDate(2026, 4, 24),
-    last_updated=PartialDate(2026, 4, 24),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_04_24,
+    last_updated=_D_2026_04_24,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=262144, output=262144),
     cost=Cost(input=Decimal("1.74"), output=Decimal("3.48"), cache_read=Decimal("0.145")),
     interleaved=Interleaved(field="reasoning_content"),
@@ -105,12 +132,12 @@ MOONSHOTAI_KIMI_K2_5: Final[Model] = Model(
     open_weights=True,
     knowledge=PartialDate(2025, 12),
     release_date=PartialDate(2026, 1, 30),
-    last_updated=PartialDate(2026, 2, 12),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262000, output=262000),
+    last_updated=_D_2026_02_12,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262000_262000,
     cost=Cost(input=Decimal("0.6"), output=Decimal("3"), cache_read=Decimal("0.12")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 MOONSHOTAI_KIMI_K2_6: Final[Model] = Model(
@@ -125,14 +152,14 @@ MOONSHOTAI_KIMI_K2_6: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 4, 21),
-    last_updated=PartialDate(2026, 4, 21),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262000, output=262000),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_04_21,
+    last_updated=_D_2026_04_21,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262000_262000,
     cost=Cost(input=Decimal("0.95"), output=Decimal("4"), cache_read=Decimal("0.16")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 MOONSHOTAI_KIMI_K2_7_CODE: Final[Model] = Model(
@@ -147,13 +174,13 @@ MOONSHOTAI_KIMI_K2_7_CODE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 6, 12),
-    last_updated=PartialDate(2026, 6, 12),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262000, output=262000),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_06_12,
+    last_updated=_D_2026_06_12,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262000_262000,
     cost=Cost(input=Decimal("0.95"), output=Decimal("4"), cache_read=Decimal("0.16")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 NVIDIA_NVIDIA_NEMOTRON_3_ULTRA_550B_A55B: Final[Model] = Model(
@@ -168,13 +195,13 @@ NVIDIA_NVIDIA_NEMOTRON_3_ULTRA_550B_A55B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 6, 4),
-    last_updated=PartialDate(2026, 6, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=202800, output=202800),
+    release_date=_D_2026_06_04,
+    last_updated=_D_2026_06_04,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_202800_202800,
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.4"), cache_read=Decimal("0.12")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 NVIDIA_NEMOTRON_120B_A12B: Final[Model] = Model(
@@ -190,13 +217,13 @@ NVIDIA_NEMOTRON_120B_A12B: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2026, 2),
-    release_date=PartialDate(2026, 3, 11),
-    last_updated=PartialDate(2026, 3, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=202800, output=202800),
+    release_date=_D_2026_03_11,
+    last_updated=_D_2026_03_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_202800_202800,
     cost=Cost(input=Decimal("0.3"), output=Decimal("0.75"), cache_read=Decimal("0.06")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 OPENAI_GPT_OSS_120B: Final[Model] = Model(
@@ -212,9 +239,9 @@ OPENAI_GPT_OSS_120B: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2025, 8),
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=128072, output=128072),
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.5")),
     reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
@@ -233,13 +260,13 @@ ZAI_ORG_GLM_4_7: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 12, 22),
-    last_updated=PartialDate(2025, 12, 22),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_12_22,
+    last_updated=_D_2025_12_22,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=200000, output=200000),
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.2"), cache_read=Decimal("0.12")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 ZAI_ORG_GLM_5: Final[Model] = Model(
@@ -254,14 +281,14 @@ ZAI_ORG_GLM_5: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2026, 1),
-    release_date=PartialDate(2026, 2, 12),
-    last_updated=PartialDate(2026, 2, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=202800, output=202800),
+    knowledge=_D_2026_01,
+    release_date=_D_2026_02_12,
+    last_updated=_D_2026_02_12,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_202800_202800,
     cost=Cost(input=Decimal("0.95"), output=Decimal("3.15"), cache_read=Decimal("0.2")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 ZAI_ORG_GLM_5_1: Final[Model] = Model(
@@ -276,13 +303,13 @@ ZAI_ORG_GLM_5_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 7),
-    last_updated=PartialDate(2026, 4, 7),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=202800, output=202800),
+    release_date=_D_2026_04_07,
+    last_updated=_D_2026_04_07,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_202800_202800,
     cost=Cost(input=Decimal("1.3"), output=Decimal("4.3"), cache_read=Decimal("0.26")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 ZAI_ORG_GLM_5_2: Final[Model] = Model(
@@ -297,11 +324,11 @@ ZAI_ORG_GLM_5_2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 6, 13),
-    last_updated=PartialDate(2026, 6, 13),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_06_13,
+    last_updated=_D_2026_06_13,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=202720, output=202720),
     cost=Cost(input=Decimal("1.4"), output=Decimal("4.4"), cache_read=Decimal("0.3")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )

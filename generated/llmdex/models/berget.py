@@ -3,13 +3,34 @@
 
 "Models served by Berget.AI (provider id 'berget')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
 from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, Model, ReasoningOption
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2025_04_27 = PartialDate(2025, 4, 27)
+_D_2025_08_05 = PartialDate(2025, 8, 5)
+_D_2025_10_01 = PartialDate(2025, 10, 1)
+_D_2025_12 = PartialDate(2025, 12)
+_D_2026_01_19 = PartialDate(2026, 1, 19)
+_D_2026_04_02 = PartialDate(2026, 4, 2)
+_D_2026_04_29 = PartialDate(2026, 4, 29)
+_D_2026_05_07 = PartialDate(2026, 5, 7)
+_D_2026_06_13 = PartialDate(2026, 6, 13)
+_LIMIT_128000_8192 = Limit(context=128000, output=8192)
+_REASONING = ()
+_REASONING_EFFORT_NONE_HIGH = (ReasoningOption(type="effort", values=("none", "high")),)
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
 
 __all__ = [
     "GOOGLE_GEMMA_4_31B_IT",
@@ -34,13 +55,13 @@ GOOGLE_GEMMA_4_31B_IT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 12),
-    release_date=PartialDate(2026, 4, 2),
-    last_updated=PartialDate(2026, 4, 2),
+    knowledge=_D_2025_12,
+    release_date=_D_2026_04_02,
+    last_updated=_D_2026_04_02,
     modalities=Modalities(input=("audio", "image", "text", "video"), output=("text",)),
-    limit=Limit(context=128000, output=8192),
+    limit=_LIMIT_128000_8192,
     cost=Cost(input=Decimal("0.275"), output=Decimal("0.55")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 META_LLAMA_LLAMA_3_3_70B_INSTRUCT: Final[Model] = Model(
@@ -56,12 +77,12 @@ META_LLAMA_LLAMA_3_3_70B_INSTRUCT: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2023, 12),
-    release_date=PartialDate(2025, 4, 27),
-    last_updated=PartialDate(2025, 4, 27),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=8192),
+    release_date=_D_2025_04_27,
+    last_updated=_D_2025_04_27,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_8192,
     cost=Cost(input=Decimal("0.99"), output=Decimal("0.99")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MISTRALAI_MISTRAL_MEDIUM_3_5_128B: Final[Model] = Model(
@@ -77,12 +98,12 @@ MISTRALAI_MISTRAL_MEDIUM_3_5_128B: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2026, 4),
-    release_date=PartialDate(2026, 4, 29),
-    last_updated=PartialDate(2026, 4, 29),
+    release_date=_D_2026_04_29,
+    last_updated=_D_2026_04_29,
     modalities=Modalities(input=("image", "text"), output=("text",)),
     limit=Limit(context=262144, output=131072),
     cost=Cost(input=Decimal("1.65"), output=Decimal("5.5")),
-    reasoning_options=(ReasoningOption(type="effort", values=("none", "high")),),
+    reasoning_options=_REASONING_EFFORT_NONE_HIGH,
 )
 
 MISTRALAI_MISTRAL_SMALL_3_2_24B_INSTRUCT_2506: Final[Model] = Model(
@@ -98,12 +119,12 @@ MISTRALAI_MISTRAL_SMALL_3_2_24B_INSTRUCT_2506: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2025, 9),
-    release_date=PartialDate(2025, 10, 1),
-    last_updated=PartialDate(2025, 10, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_10_01,
+    last_updated=_D_2025_10_01,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=32000, output=8192),
     cost=Cost(input=Decimal("0.33"), output=Decimal("0.33")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MOONSHOTAI_KIMI_K2_6: Final[Model] = Model(
@@ -119,8 +140,8 @@ MOONSHOTAI_KIMI_K2_6: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 5, 7),
-    last_updated=PartialDate(2026, 5, 7),
+    release_date=_D_2026_05_07,
+    last_updated=_D_2026_05_07,
     modalities=Modalities(input=("text", "image", "video"), output=("text",)),
     limit=Limit(context=262144, output=262144),
     cost=Cost(input=Decimal("0.83"), output=Decimal("3.85"), cache_read=Decimal("0.16")),
@@ -141,10 +162,10 @@ OPENAI_GPT_OSS_120B: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2025, 8),
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=8192),
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_8192,
     cost=Cost(input=Decimal("0.22"), output=Decimal("0.83")),
     reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
 )
@@ -161,13 +182,13 @@ ZAI_ORG_GLM_4_7: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 12),
-    release_date=PartialDate(2026, 1, 19),
-    last_updated=PartialDate(2026, 1, 19),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=8192),
+    knowledge=_D_2025_12,
+    release_date=_D_2026_01_19,
+    last_updated=_D_2026_01_19,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_8192,
     cost=Cost(input=Decimal("0.77"), output=Decimal("2.75")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 ZAI_ORG_GLM_5_2: Final[Model] = Model(
@@ -182,10 +203,10 @@ ZAI_ORG_GLM_5_2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 6, 13),
-    last_updated=PartialDate(2026, 6, 13),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_06_13,
+    last_updated=_D_2026_06_13,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=524288, output=32768),
     cost=Cost(input=Decimal("1.54"), output=Decimal("4.84")),
-    reasoning_options=(ReasoningOption(type="effort", values=("none", "high")),),
+    reasoning_options=_REASONING_EFFORT_NONE_HIGH,
 )

@@ -3,13 +3,24 @@
 
 "Models served by Cerebras (provider id 'cerebras')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind, Status
 from llmdex_runtime.model import Cost, Limit, Modalities, Model, ReasoningOption
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2026_06_10 = PartialDate(2026, 6, 10)
+_LIMIT_131072_40960 = Limit(context=131072, output=40960)
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
 
 __all__ = [
     "GPT_OSS_120B",
@@ -29,9 +40,9 @@ GPT_OSS_120B: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2026, 6, 10),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=40960),
+    last_updated=_D_2026_06_10,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_40960,
     cost=Cost(input=Decimal("0.35"), output=Decimal("0.75")),
     reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
 )
@@ -48,9 +59,9 @@ ZAI_GLM_4_7: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2026, 1, 7),
-    last_updated=PartialDate(2026, 6, 10),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=40960),
+    last_updated=_D_2026_06_10,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_40960,
     cost=Cost(
         input=Decimal("2.25"),
         output=Decimal("2.75"),

@@ -3,13 +3,41 @@
 
 "Models served by Chutes (provider id 'chutes')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
 from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, Model
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2024_07_01 = PartialDate(2024, 7, 1)
+_D_2025_04 = PartialDate(2025, 4)
+_D_2025_12 = PartialDate(2025, 12)
+_D_2026_01 = PartialDate(2026, 1)
+_D_2026_02_12 = PartialDate(2026, 2, 12)
+_D_2026_02_15 = PartialDate(2026, 2, 15)
+_D_2026_04_02 = PartialDate(2026, 4, 2)
+_D_2026_04_07 = PartialDate(2026, 4, 7)
+_D_2026_04_21 = PartialDate(2026, 4, 21)
+_D_2026_04_22 = PartialDate(2026, 4, 22)
+_D_2026_06_13 = PartialDate(2026, 6, 13)
+_D_2026_06_21 = PartialDate(2026, 6, 21)
+_LIMIT_131072_65536 = Limit(context=131072, output=65536)
+_LIMIT_202752_65535 = Limit(context=202752, output=65535)
+_LIMIT_262144_65535 = Limit(context=262144, output=65535)
+_LIMIT_262144_65536 = Limit(context=262144, output=65536)
+_REASONING = ()
+_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+_TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
 
 __all__ = [
     "MINIMAXAI_MINIMAX_M2_5_TEE",
@@ -39,13 +67,13 @@ MINIMAXAI_MINIMAX_M2_5_TEE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 12),
-    last_updated=PartialDate(2026, 2, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_02_12,
+    last_updated=_D_2026_02_12,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=196608, output=65536),
     cost=Cost(input=Decimal("0.15"), output=Decimal("1.2"), cache_read=Decimal("0.075")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN_QWEN3_235B_A22B_THINKING_2507_TEE: Final[Model] = Model(
@@ -60,14 +88,14 @@ QWEN_QWEN3_235B_A22B_THINKING_2507_TEE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
+    knowledge=_D_2025_04,
     release_date=PartialDate(2025, 7),
-    last_updated=PartialDate(2026, 6, 21),
-    modalities=Modalities(input=("text",), output=("text",)),
+    last_updated=_D_2026_06_21,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=262144, output=262144),
     cost=Cost(input=Decimal("0.2989"), output=Decimal("1.1957"), cache_read=Decimal("0.14945")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN_QWEN3_32B_TEE: Final[Model] = Model(
@@ -82,13 +110,13 @@ QWEN_QWEN3_32B_TEE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 4),
-    last_updated=PartialDate(2025, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_04,
+    last_updated=_D_2025_04,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=40960, output=40960),
     cost=Cost(input=Decimal("0.104"), output=Decimal("0.416"), cache_read=Decimal("0.052")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN_QWEN3_5_397B_A17B_TEE: Final[Model] = Model(
@@ -103,13 +131,13 @@ QWEN_QWEN3_5_397B_A17B_TEE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 15),
-    last_updated=PartialDate(2026, 2, 15),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262144, output=65536),
+    release_date=_D_2026_02_15,
+    last_updated=_D_2026_02_15,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262144_65536,
     cost=Cost(input=Decimal("0.45"), output=Decimal("3"), cache_read=Decimal("0.225")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN_QWEN3_6_27B_TEE: Final[Model] = Model(
@@ -124,12 +152,12 @@ QWEN_QWEN3_6_27B_TEE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 22),
-    last_updated=PartialDate(2026, 4, 22),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262144, output=65536),
+    release_date=_D_2026_04_22,
+    last_updated=_D_2026_04_22,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262144_65536,
     cost=Cost(input=Decimal("0.3"), output=Decimal("2"), cache_read=Decimal("0.15")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 DEEPSEEK_AI_DEEPSEEK_V3_2_TEE: Final[Model] = Model(
@@ -144,13 +172,13 @@ DEEPSEEK_AI_DEEPSEEK_V3_2_TEE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 12),
-    last_updated=PartialDate(2026, 6, 21),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=65536),
+    release_date=_D_2025_12,
+    last_updated=_D_2026_06_21,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_65536,
     cost=Cost(input=Decimal("1"), output=Decimal("1"), cache_read=Decimal("0.5")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GOOGLE_GEMMA_4_31B_TURBO_TEE: Final[Model] = Model(
@@ -165,12 +193,12 @@ GOOGLE_GEMMA_4_31B_TURBO_TEE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 2),
-    last_updated=PartialDate(2026, 4, 2),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=131072, output=65536),
+    release_date=_D_2026_04_02,
+    last_updated=_D_2026_04_02,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_131072_65536,
     cost=Cost(input=Decimal("0.12"), output=Decimal("0.37"), cache_read=Decimal("0.06")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MOONSHOTAI_KIMI_K2_5_TEE: Final[Model] = Model(
@@ -186,13 +214,13 @@ MOONSHOTAI_KIMI_K2_5_TEE: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2024, 10),
-    release_date=PartialDate(2026, 1),
-    last_updated=PartialDate(2026, 1),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, output=65535),
+    release_date=_D_2026_01,
+    last_updated=_D_2026_01,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_65535,
     cost=Cost(input=Decimal("0.44"), output=Decimal("2"), cache_read=Decimal("0.22")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MOONSHOTAI_KIMI_K2_6_TEE: Final[Model] = Model(
@@ -207,14 +235,14 @@ MOONSHOTAI_KIMI_K2_6_TEE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 12),
-    release_date=PartialDate(2026, 4, 21),
-    last_updated=PartialDate(2026, 4, 21),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, output=65535),
+    knowledge=_D_2025_12,
+    release_date=_D_2026_04_21,
+    last_updated=_D_2026_04_21,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_65535,
     cost=Cost(input=Decimal("0.66"), output=Decimal("3.5"), cache_read=Decimal("0.33")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 UNSLOTH_MISTRAL_NEMO_INSTRUCT_2407_TEE: Final[Model] = Model(
@@ -229,9 +257,9 @@ UNSLOTH_MISTRAL_NEMO_INSTRUCT_2407_TEE: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2024, 7),
-    release_date=PartialDate(2024, 7, 1),
-    last_updated=PartialDate(2024, 7, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2024_07_01,
+    last_updated=_D_2024_07_01,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=131072, output=131072),
     cost=Cost(input=Decimal("0.0245"), output=Decimal("0.0978"), cache_read=Decimal("0.01225")),
 )
@@ -248,13 +276,13 @@ ZAI_ORG_GLM_5_TEE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 12),
-    last_updated=PartialDate(2026, 2, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=202752, output=65535),
+    release_date=_D_2026_02_12,
+    last_updated=_D_2026_02_12,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_202752_65535,
     cost=Cost(input=Decimal("0.95"), output=Decimal("2.55"), cache_read=Decimal("0.475")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 ZAI_ORG_GLM_5_1_TEE: Final[Model] = Model(
@@ -269,13 +297,13 @@ ZAI_ORG_GLM_5_1_TEE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 7),
-    last_updated=PartialDate(2026, 4, 7),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=202752, output=65535),
+    release_date=_D_2026_04_07,
+    last_updated=_D_2026_04_07,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_202752_65535,
     cost=Cost(input=Decimal("0.98"), output=Decimal("3.08"), cache_read=Decimal("0.49")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 ZAI_ORG_GLM_5_2_TEE: Final[Model] = Model(
@@ -290,11 +318,11 @@ ZAI_ORG_GLM_5_2_TEE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 6, 13),
-    last_updated=PartialDate(2026, 6, 13),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_06_13,
+    last_updated=_D_2026_06_13,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=1048576, output=65535),
     cost=Cost(input=Decimal("1.4"), output=Decimal("4.4"), cache_read=Decimal("0.7")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )

@@ -3,13 +3,36 @@
 
 "Models served by Clarifai (provider id 'clarifai')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
 from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, Model, ReasoningOption
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2025_07_31 = PartialDate(2025, 7, 31)
+_D_2025_08_05 = PartialDate(2025, 8, 5)
+_D_2025_12 = PartialDate(2025, 12)
+_D_2025_12_12 = PartialDate(2025, 12, 12)
+_D_2026_02_12 = PartialDate(2026, 2, 12)
+_D_2026_02_25 = PartialDate(2026, 2, 25)
+_D_2026_04_21 = PartialDate(2026, 4, 21)
+_LIMIT_131072_16384 = Limit(context=131072, output=16384)
+_LIMIT_262144_262144 = Limit(context=262144, output=262144)
+_REASONING = ()
+_REASONING_EFFORT_LOW_MEDIUM_HIGH = (
+    ReasoningOption(type="effort", values=("low", "medium", "high")),
+)
+_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
 
 __all__ = [
     "ARCEE_AI_AFM_MODELS_TRINITY_MINI",
@@ -38,12 +61,12 @@ ARCEE_AI_AFM_MODELS_TRINITY_MINI: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2024, 10),
-    release_date=PartialDate(2025, 12),
-    last_updated=PartialDate(2026, 2, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_12,
+    last_updated=_D_2026_02_25,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=131072, output=131072),
     cost=Cost(input=Decimal("0.045"), output=Decimal("0.15")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 CLARIFAI_MAIN_MODELS_MM_POLY_8B: Final[Model] = Model(
@@ -58,7 +81,7 @@ CLARIFAI_MAIN_MODELS_MM_POLY_8B: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2025, 6),
-    last_updated=PartialDate(2026, 2, 25),
+    last_updated=_D_2026_02_25,
     modalities=Modalities(input=("text", "image", "video"), output=("text",)),
     limit=Limit(context=32768, output=4096),
     cost=Cost(input=Decimal("0.658"), output=Decimal("1.11")),
@@ -76,8 +99,8 @@ DEEPSEEK_AI_DEEPSEEK_OCR_MODELS_DEEPSEEK_OCR: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2025, 10, 20),
-    last_updated=PartialDate(2026, 2, 25),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    last_updated=_D_2026_02_25,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=8192, output=8192),
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.7")),
 )
@@ -93,12 +116,12 @@ MINIMAXAI_CHAT_COMPLETION_MODELS_MINIMAX_M2_5_HIGH_THROUGHPUT: Final[Model] = Mo
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 12),
-    last_updated=PartialDate(2026, 2, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_02_12,
+    last_updated=_D_2026_02_25,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=204800, output=131072),
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MISTRALAI_COMPLETION_MODELS_MINISTRAL_3_14B_REASONING_2512: Final[Model] = Model(
@@ -112,13 +135,13 @@ MISTRALAI_COMPLETION_MODELS_MINISTRAL_3_14B_REASONING_2512: Final[Model] = Model
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 12),
+    knowledge=_D_2025_12,
     release_date=PartialDate(2025, 12, 1),
-    last_updated=PartialDate(2025, 12, 12),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    last_updated=_D_2025_12_12,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("2.5"), output=Decimal("1.7")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MISTRALAI_COMPLETION_MODELS_MINISTRAL_3_3B_REASONING_2512: Final[Model] = Model(
@@ -132,12 +155,12 @@ MISTRALAI_COMPLETION_MODELS_MINISTRAL_3_3B_REASONING_2512: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 12),
-    last_updated=PartialDate(2026, 2, 25),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    release_date=_D_2025_12,
+    last_updated=_D_2026_02_25,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("1.039"), output=Decimal("0.54825")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MOONSHOTAI_CHAT_COMPLETION_MODELS_KIMI_K2_6: Final[Model] = Model(
@@ -153,13 +176,13 @@ MOONSHOTAI_CHAT_COMPLETION_MODELS_KIMI_K2_6: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 4, 21),
-    last_updated=PartialDate(2026, 4, 21),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    release_date=_D_2026_04_21,
+    last_updated=_D_2026_04_21,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.95"), output=Decimal("4")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 OPENAI_CHAT_COMPLETION_MODELS_GPT_OSS_120B_HIGH_THROUGHPUT: Final[Model] = Model(
@@ -173,12 +196,12 @@ OPENAI_CHAT_COMPLETION_MODELS_GPT_OSS_120B_HIGH_THROUGHPUT: Final[Model] = Model
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2026, 2, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=16384),
+    release_date=_D_2025_08_05,
+    last_updated=_D_2026_02_25,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_16384,
     cost=Cost(input=Decimal("0.09"), output=Decimal("0.36")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_CHAT_COMPLETION_MODELS_GPT_OSS_20B: Final[Model] = Model(
@@ -192,12 +215,12 @@ OPENAI_CHAT_COMPLETION_MODELS_GPT_OSS_20B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 12, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=16384),
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_12_12,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_16384,
     cost=Cost(input=Decimal("0.045"), output=Decimal("0.18")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 QWEN_QWENCODER_MODELS_QWEN3_CODER_30B_A3B_INSTRUCT: Final[Model] = Model(
@@ -212,9 +235,9 @@ QWEN_QWENCODER_MODELS_QWEN3_CODER_30B_A3B_INSTRUCT: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 7, 31),
-    last_updated=PartialDate(2026, 2, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_07_31,
+    last_updated=_D_2026_02_12,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=262144, output=65536),
     cost=Cost(input=Decimal("0.11458"), output=Decimal("0.74812")),
 )
@@ -232,9 +255,9 @@ QWEN_QWENLM_MODELS_QWEN3_30B_A3B_INSTRUCT_2507: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2025, 7, 30),
-    last_updated=PartialDate(2026, 2, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    last_updated=_D_2026_02_25,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.3"), output=Decimal("0.5")),
 )
 
@@ -250,10 +273,10 @@ QWEN_QWENLM_MODELS_QWEN3_30B_A3B_THINKING_2507: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 7, 31),
-    last_updated=PartialDate(2026, 2, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_07_31,
+    last_updated=_D_2026_02_25,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=262144, output=131072),
     cost=Cost(input=Decimal("0.36"), output=Decimal("1.3")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )

@@ -3,13 +3,28 @@
 
 "Models served by Claudinio (provider id 'claudinio')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
 from llmdex_runtime.model import Cost, Limit, Modalities, Model
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2026_05 = PartialDate(2026, 5)
+_D_2026_05_12 = PartialDate(2026, 5, 12)
+_LIMIT_256000_64000 = Limit(context=256000, output=64000)
+_REASONING = ()
+_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT = Modalities(
+    input=("text", "image", "audio", "video"), output=("text",)
+)
 
 __all__ = [
     "CLAUDINIO",
@@ -25,13 +40,13 @@ CLAUDINIO: Final[Model] = Model(
     reasoning=True,
     tool_call=True,
     open_weights=False,
-    knowledge=PartialDate(2026, 5),
-    release_date=PartialDate(2026, 5, 12),
+    knowledge=_D_2026_05,
+    release_date=_D_2026_05_12,
     last_updated=PartialDate(2026, 6, 2),
-    modalities=Modalities(input=("text", "image", "audio", "video"), output=("text",)),
-    limit=Limit(context=256000, output=64000),
+    modalities=_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
+    limit=_LIMIT_256000_64000,
     cost=Cost(input=Decimal("0.5"), output=Decimal("2"), cache_read=Decimal("0.15")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 CLAUDIUS: Final[Model] = Model(
@@ -43,11 +58,11 @@ CLAUDIUS: Final[Model] = Model(
     reasoning=True,
     tool_call=True,
     open_weights=False,
-    knowledge=PartialDate(2026, 5),
-    release_date=PartialDate(2026, 5, 12),
-    last_updated=PartialDate(2026, 5, 12),
-    modalities=Modalities(input=("text", "image", "audio", "video"), output=("text",)),
-    limit=Limit(context=256000, output=64000),
+    knowledge=_D_2026_05,
+    release_date=_D_2026_05_12,
+    last_updated=_D_2026_05_12,
+    modalities=_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
+    limit=_LIMIT_256000_64000,
     cost=Cost(input=Decimal("3"), output=Decimal("8"), cache_read=Decimal("0.9")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )

@@ -3,13 +3,28 @@
 
 "Models served by CloudFerro Sherlock (provider id 'cloudferro-sherlock')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
 from llmdex_runtime.model import Cost, Limit, Modalities, Model, ReasoningOption
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2024_12_06 = PartialDate(2024, 12, 6)
+_D_2025_03 = PartialDate(2025, 3)
+_D_2025_03_13 = PartialDate(2025, 3, 13)
+_D_2025_08_28 = PartialDate(2025, 8, 28)
+_D_2026_03_05 = PartialDate(2026, 3, 5)
+_LIMIT_32000_32000 = Limit(context=32000, output=32000)
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
 
 __all__ = [
     "MINIMAXAI_MINIMAX_M2_5",
@@ -32,9 +47,9 @@ MINIMAXAI_MINIMAX_M2_5: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2026, 1),
-    release_date=PartialDate(2026, 3, 5),
-    last_updated=PartialDate(2026, 3, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_03_05,
+    last_updated=_D_2026_03_05,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=196000, input=180000, output=16000),
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
     reasoning_options=(),
@@ -52,9 +67,9 @@ META_LLAMA_LLAMA_3_3_70B_INSTRUCT: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2024, 10, 9),
-    release_date=PartialDate(2024, 12, 6),
-    last_updated=PartialDate(2024, 12, 6),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2024_12_06,
+    last_updated=_D_2024_12_06,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=70000, output=70000),
     cost=Cost(input=Decimal("2.92"), output=Decimal("2.92")),
 )
@@ -71,9 +86,9 @@ OPENAI_GPT_OSS_120B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 8, 28),
-    last_updated=PartialDate(2025, 8, 28),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_08_28,
+    last_updated=_D_2025_08_28,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=131000, output=131000),
     cost=Cost(input=Decimal("2.92"), output=Decimal("2.92")),
     reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
@@ -90,11 +105,11 @@ SPEAKLEASH_BIELIK_11B_V2_6_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 3),
-    release_date=PartialDate(2025, 3, 13),
-    last_updated=PartialDate(2025, 3, 13),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32000, output=32000),
+    knowledge=_D_2025_03,
+    release_date=_D_2025_03_13,
+    last_updated=_D_2025_03_13,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32000_32000,
     cost=Cost(input=Decimal("0.67"), output=Decimal("0.67")),
 )
 
@@ -109,10 +124,10 @@ SPEAKLEASH_BIELIK_11B_V3_0_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 3),
-    release_date=PartialDate(2025, 3, 13),
-    last_updated=PartialDate(2025, 3, 13),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32000, output=32000),
+    knowledge=_D_2025_03,
+    release_date=_D_2025_03_13,
+    last_updated=_D_2025_03_13,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32000_32000,
     cost=Cost(input=Decimal("0.67"), output=Decimal("0.67")),
 )

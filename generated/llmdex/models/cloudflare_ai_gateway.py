@@ -3,8 +3,9 @@
 
 "Models served by Cloudflare AI Gateway (provider id 'cloudflare-ai-gateway')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
@@ -21,6 +22,83 @@ from llmdex_runtime.model import (
     ReasoningOption,
     TierCondition,
 )
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2023_08_31 = PartialDate(2023, 8, 31)
+_D_2023_09 = PartialDate(2023, 9)
+_D_2023_11_06 = PartialDate(2023, 11, 6)
+_D_2024_02_29 = PartialDate(2024, 2, 29)
+_D_2024_03_04 = PartialDate(2024, 3, 4)
+_D_2024_03_13 = PartialDate(2024, 3, 13)
+_D_2024_04_09 = PartialDate(2024, 4, 9)
+_D_2024_05 = PartialDate(2024, 5)
+_D_2024_07_18 = PartialDate(2024, 7, 18)
+_D_2024_07_31 = PartialDate(2024, 7, 31)
+_D_2024_09_30 = PartialDate(2024, 9, 30)
+_D_2024_10_22 = PartialDate(2024, 10, 22)
+_D_2024_12_05 = PartialDate(2024, 12, 5)
+_D_2025_01 = PartialDate(2025, 1)
+_D_2025_03_31 = PartialDate(2025, 3, 31)
+_D_2025_04_03 = PartialDate(2025, 4, 3)
+_D_2025_04_09 = PartialDate(2025, 4, 9)
+_D_2025_04_11 = PartialDate(2025, 4, 11)
+_D_2025_04_16 = PartialDate(2025, 4, 16)
+_D_2025_05_22 = PartialDate(2025, 5, 22)
+_D_2025_06_10 = PartialDate(2025, 6, 10)
+_D_2025_08_05 = PartialDate(2025, 8, 5)
+_D_2025_08_31 = PartialDate(2025, 8, 31)
+_D_2025_09_25 = PartialDate(2025, 9, 25)
+_D_2025_09_29 = PartialDate(2025, 9, 29)
+_D_2025_10_15 = PartialDate(2025, 10, 15)
+_D_2025_11_13 = PartialDate(2025, 11, 13)
+_D_2025_11_14 = PartialDate(2025, 11, 14)
+_D_2025_11_24 = PartialDate(2025, 11, 24)
+_D_2025_12_11 = PartialDate(2025, 12, 11)
+_D_2026_01_19 = PartialDate(2026, 1, 19)
+_D_2026_01_27 = PartialDate(2026, 1, 27)
+_D_2026_01_31 = PartialDate(2026, 1, 31)
+_D_2026_02_05 = PartialDate(2026, 2, 5)
+_D_2026_02_17 = PartialDate(2026, 2, 17)
+_D_2026_03_05 = PartialDate(2026, 3, 5)
+_D_2026_03_11 = PartialDate(2026, 3, 11)
+_D_2026_04_16 = PartialDate(2026, 4, 16)
+_D_2026_04_20 = PartialDate(2026, 4, 20)
+_D_2026_04_23 = PartialDate(2026, 4, 23)
+_D_2026_05_28 = PartialDate(2026, 5, 28)
+_D_2026_06_09 = PartialDate(2026, 6, 9)
+_D_2026_06_30 = PartialDate(2026, 6, 30)
+_LIMIT_1000000_128000 = Limit(context=1000000, output=128000)
+_LIMIT_1050000_922000_128000 = Limit(context=1050000, input=922000, output=128000)
+_LIMIT_128000_16384 = Limit(context=128000, output=16384)
+_LIMIT_200000_100000 = Limit(context=200000, output=100000)
+_LIMIT_200000_32000 = Limit(context=200000, output=32000)
+_LIMIT_200000_4096 = Limit(context=200000, output=4096)
+_LIMIT_200000_64000 = Limit(context=200000, output=64000)
+_LIMIT_200000_8192 = Limit(context=200000, output=8192)
+_LIMIT_256000_256000 = Limit(context=256000, output=256000)
+_LIMIT_400000_128000 = Limit(context=400000, output=128000)
+_LIMIT_400000_272000_128000 = Limit(context=400000, input=272000, output=128000)
+_REASONING_EFFORT_LOW_MEDIUM_HIGH = (
+    ReasoningOption(type="effort", values=("low", "medium", "high")),
+)
+_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX = (
+    ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh", "max")),
+)
+_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH = (
+    ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
+)
+_REASONING_TOGGLE_EFFORT_LOW_MEDIUM_HIGH = (
+    ReasoningOption(type="toggle"),
+    ReasoningOption(type="effort", values=("low", "medium", "high")),
+)
+_TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
+_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
 
 __all__ = [
     "ANTHROPIC_CLAUDE_3_5_HAIKU",
@@ -114,11 +192,11 @@ ANTHROPIC_CLAUDE_3_5_HAIKU: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 7, 31),
-    release_date=PartialDate(2024, 10, 22),
-    last_updated=PartialDate(2024, 10, 22),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=8192),
+    knowledge=_D_2024_07_31,
+    release_date=_D_2024_10_22,
+    last_updated=_D_2024_10_22,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_8192,
     cost=Cost(
         input=Decimal("0.8"),
         output=Decimal("4"),
@@ -138,11 +216,11 @@ ANTHROPIC_CLAUDE_3_HAIKU: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2023, 8, 31),
-    release_date=PartialDate(2024, 3, 13),
-    last_updated=PartialDate(2024, 3, 13),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=4096),
+    knowledge=_D_2023_08_31,
+    release_date=_D_2024_03_13,
+    last_updated=_D_2024_03_13,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_4096,
     cost=Cost(
         input=Decimal("0.25"),
         output=Decimal("1.25"),
@@ -162,11 +240,11 @@ ANTHROPIC_CLAUDE_3_OPUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2023, 8, 31),
-    release_date=PartialDate(2024, 2, 29),
-    last_updated=PartialDate(2024, 2, 29),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=4096),
+    knowledge=_D_2023_08_31,
+    release_date=_D_2024_02_29,
+    last_updated=_D_2024_02_29,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_4096,
     cost=Cost(
         input=Decimal("15"),
         output=Decimal("75"),
@@ -186,11 +264,11 @@ ANTHROPIC_CLAUDE_3_SONNET: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2023, 8, 31),
-    release_date=PartialDate(2024, 3, 4),
-    last_updated=PartialDate(2024, 3, 4),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=4096),
+    knowledge=_D_2023_08_31,
+    release_date=_D_2024_03_04,
+    last_updated=_D_2024_03_04,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_4096,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
@@ -210,11 +288,11 @@ ANTHROPIC_CLAUDE_3_5_HAIKU_2: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 7, 31),
-    release_date=PartialDate(2024, 10, 22),
-    last_updated=PartialDate(2024, 10, 22),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=8192),
+    knowledge=_D_2024_07_31,
+    release_date=_D_2024_10_22,
+    last_updated=_D_2024_10_22,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_8192,
     cost=Cost(
         input=Decimal("0.8"),
         output=Decimal("4"),
@@ -235,10 +313,10 @@ ANTHROPIC_CLAUDE_3_5_SONNET: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2024, 4, 30),
-    release_date=PartialDate(2024, 10, 22),
-    last_updated=PartialDate(2024, 10, 22),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=8192),
+    release_date=_D_2024_10_22,
+    last_updated=_D_2024_10_22,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_8192,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
@@ -258,18 +336,18 @@ ANTHROPIC_CLAUDE_FABLE_5: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2026, 1, 31),
-    release_date=PartialDate(2026, 6, 9),
-    last_updated=PartialDate(2026, 6, 9),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    knowledge=_D_2026_01_31,
+    release_date=_D_2026_06_09,
+    last_updated=_D_2026_06_09,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("10"),
         output=Decimal("50"),
         cache_read=Decimal("1"),
         cache_write=Decimal("12.5"),
     ),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 ANTHROPIC_CLAUDE_HAIKU_4_5: Final[Model] = Model(
@@ -284,17 +362,17 @@ ANTHROPIC_CLAUDE_HAIKU_4_5: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2025, 2, 28),
-    release_date=PartialDate(2025, 10, 15),
-    last_updated=PartialDate(2025, 10, 15),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    release_date=_D_2025_10_15,
+    last_updated=_D_2025_10_15,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(
         input=Decimal("1"),
         output=Decimal("5"),
         cache_read=Decimal("0.1"),
         cache_write=Decimal("1.25"),
     ),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 ANTHROPIC_CLAUDE_OPUS_4: Final[Model] = Model(
@@ -308,18 +386,18 @@ ANTHROPIC_CLAUDE_OPUS_4: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 3, 31),
-    release_date=PartialDate(2025, 5, 22),
-    last_updated=PartialDate(2025, 5, 22),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=32000),
+    knowledge=_D_2025_03_31,
+    release_date=_D_2025_05_22,
+    last_updated=_D_2025_05_22,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_32000,
     cost=Cost(
         input=Decimal("15"),
         output=Decimal("75"),
         cache_read=Decimal("1.5"),
         cache_write=Decimal("18.75"),
     ),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 ANTHROPIC_CLAUDE_OPUS_4_1: Final[Model] = Model(
@@ -333,18 +411,18 @@ ANTHROPIC_CLAUDE_OPUS_4_1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 3, 31),
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=32000),
+    knowledge=_D_2025_03_31,
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_32000,
     cost=Cost(
         input=Decimal("15"),
         output=Decimal("75"),
         cache_read=Decimal("1.5"),
         cache_write=Decimal("18.75"),
     ),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 ANTHROPIC_CLAUDE_OPUS_4_5: Final[Model] = Model(
@@ -358,18 +436,18 @@ ANTHROPIC_CLAUDE_OPUS_4_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 3, 31),
-    release_date=PartialDate(2025, 11, 24),
-    last_updated=PartialDate(2025, 11, 24),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    knowledge=_D_2025_03_31,
+    release_date=_D_2025_11_24,
+    last_updated=_D_2025_11_24,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 ANTHROPIC_CLAUDE_OPUS_4_6: Final[Model] = Model(
@@ -384,10 +462,10 @@ ANTHROPIC_CLAUDE_OPUS_4_6: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2025, 5, 31),
-    release_date=PartialDate(2026, 2, 5),
-    last_updated=PartialDate(2026, 2, 5),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    release_date=_D_2026_02_05,
+    last_updated=_D_2026_02_05,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
@@ -409,7 +487,7 @@ ANTHROPIC_CLAUDE_OPUS_4_6: Final[Model] = Model(
             cache_write=Decimal("12.5"),
         ),
     ),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 ANTHROPIC_CLAUDE_OPUS_4_7: Final[Model] = Model(
@@ -424,19 +502,17 @@ ANTHROPIC_CLAUDE_OPUS_4_7: Final[Model] = Model(
     temperature=False,
     open_weights=False,
     knowledge=PartialDate(2026, 1),
-    release_date=PartialDate(2026, 4, 16),
-    last_updated=PartialDate(2026, 4, 16),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    release_date=_D_2026_04_16,
+    last_updated=_D_2026_04_16,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh", "max")),
-    ),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
     provider_override=ProviderOverride(npm="@ai-sdk/anthropic"),
 )
 
@@ -451,17 +527,17 @@ ANTHROPIC_CLAUDE_OPUS_4_8: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 28),
-    last_updated=PartialDate(2026, 5, 28),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    release_date=_D_2026_05_28,
+    last_updated=_D_2026_05_28,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 ANTHROPIC_CLAUDE_SONNET_4: Final[Model] = Model(
@@ -475,18 +551,18 @@ ANTHROPIC_CLAUDE_SONNET_4: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 3, 31),
-    release_date=PartialDate(2025, 5, 22),
-    last_updated=PartialDate(2025, 5, 22),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    knowledge=_D_2025_03_31,
+    release_date=_D_2025_05_22,
+    last_updated=_D_2025_05_22,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
         cache_read=Decimal("0.3"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 ANTHROPIC_CLAUDE_SONNET_4_5: Final[Model] = Model(
@@ -501,17 +577,17 @@ ANTHROPIC_CLAUDE_SONNET_4_5: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2025, 7, 31),
-    release_date=PartialDate(2025, 9, 29),
-    last_updated=PartialDate(2025, 9, 29),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    release_date=_D_2025_09_29,
+    last_updated=_D_2025_09_29,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
         cache_read=Decimal("0.3"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model] = Model(
@@ -525,10 +601,10 @@ ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 2, 17),
-    last_updated=PartialDate(2026, 2, 17),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_02_17,
+    last_updated=_D_2026_02_17,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
     limit=Limit(context=1000000, output=64000),
     cost=Cost(
         input=Decimal("3"),
@@ -552,7 +628,7 @@ ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model] = Model(
         ),
     ),
     interleaved=True,
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
     provider_override=ProviderOverride(npm="ai-gateway-provider"),
 )
 
@@ -567,11 +643,11 @@ ANTHROPIC_CLAUDE_SONNET_5: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2026, 1, 31),
-    release_date=PartialDate(2026, 6, 30),
-    last_updated=PartialDate(2026, 6, 30),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    knowledge=_D_2026_01_31,
+    release_date=_D_2026_06_30,
+    last_updated=_D_2026_06_30,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("2"),
         output=Decimal("10"),
@@ -579,9 +655,7 @@ ANTHROPIC_CLAUDE_SONNET_5: Final[Model] = Model(
         cache_write=Decimal("2.5"),
     ),
     interleaved=True,
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh", "max")),
-    ),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
 )
 
 OPENAI_GPT_3_5_TURBO: Final[Model] = Model(
@@ -598,8 +672,8 @@ OPENAI_GPT_3_5_TURBO: Final[Model] = Model(
     open_weights=False,
     knowledge=PartialDate(2021, 9, 1),
     release_date=PartialDate(2023, 3, 1),
-    last_updated=PartialDate(2023, 11, 6),
-    modalities=Modalities(input=("text",), output=("text",)),
+    last_updated=_D_2023_11_06,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=16385, output=4096),
     cost=Cost(input=Decimal("0.5"), output=Decimal("1.5"), cache_read=Decimal("1.25")),
 )
@@ -617,9 +691,9 @@ OPENAI_GPT_4: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2023, 11),
-    release_date=PartialDate(2023, 11, 6),
-    last_updated=PartialDate(2024, 4, 9),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2023_11_06,
+    last_updated=_D_2024_04_09,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=8192, output=8192),
     cost=Cost(input=Decimal("30"), output=Decimal("60")),
 )
@@ -637,9 +711,9 @@ OPENAI_GPT_4_TURBO: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2023, 12),
-    release_date=PartialDate(2023, 11, 6),
-    last_updated=PartialDate(2024, 4, 9),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2023_11_06,
+    last_updated=_D_2024_04_09,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=128000, output=4096),
     cost=Cost(input=Decimal("10"), output=Decimal("30")),
 )
@@ -656,11 +730,11 @@ OPENAI_GPT_4O: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2023, 9),
+    knowledge=_D_2023_09,
     release_date=PartialDate(2024, 5, 13),
     last_updated=PartialDate(2024, 8, 6),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10"), cache_read=Decimal("1.25")),
 )
 
@@ -676,11 +750,11 @@ OPENAI_GPT_4O_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2023, 9),
-    release_date=PartialDate(2024, 7, 18),
-    last_updated=PartialDate(2024, 7, 18),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    knowledge=_D_2023_09,
+    release_date=_D_2024_07_18,
+    last_updated=_D_2024_07_18,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6"), cache_read=Decimal("0.08")),
 )
 
@@ -695,11 +769,11 @@ OPENAI_GPT_5_1: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 9, 30),
-    release_date=PartialDate(2025, 11, 13),
-    last_updated=PartialDate(2025, 11, 13),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, output=128000),
+    knowledge=_D_2024_09_30,
+    release_date=_D_2025_11_13,
+    last_updated=_D_2025_11_13,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.13")),
     reasoning_options=(ReasoningOption(type="effort", values=("none", "low", "medium", "high")),),
 )
@@ -716,13 +790,13 @@ OPENAI_GPT_5_1_CODEX: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 9, 30),
-    release_date=PartialDate(2025, 11, 13),
-    last_updated=PartialDate(2025, 11, 13),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, output=128000),
+    knowledge=_D_2024_09_30,
+    release_date=_D_2025_11_13,
+    last_updated=_D_2025_11_13,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_GPT_5_2: Final[Model] = Model(
@@ -736,15 +810,13 @@ OPENAI_GPT_5_2: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2025, 12, 11),
-    last_updated=PartialDate(2025, 12, 11),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2025_12_11,
+    last_updated=_D_2025_12_11,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_128000,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 OPENAI_GPT_5_2_CODEX: Final[Model] = Model(
@@ -759,11 +831,11 @@ OPENAI_GPT_5_2_CODEX: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2025, 12, 11),
-    last_updated=PartialDate(2025, 12, 11),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2025_12_11,
+    last_updated=_D_2025_12_11,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
     reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh")),),
     provider_override=ProviderOverride(npm="ai-gateway-provider"),
@@ -781,15 +853,13 @@ OPENAI_GPT_5_3_CODEX: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 2, 5),
-    last_updated=PartialDate(2026, 2, 5),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_02_05,
+    last_updated=_D_2026_02_05,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,
     provider_override=ProviderOverride(npm="ai-gateway-provider"),
 )
 
@@ -805,15 +875,13 @@ OPENAI_GPT_5_4: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 3, 5),
-    last_updated=PartialDate(2026, 3, 5),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1050000, input=922000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_03_05,
+    last_updated=_D_2026_03_05,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1050000_922000_128000,
     cost=Cost(input=Decimal("2.5"), output=Decimal("15"), cache_read=Decimal("0.25")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,
     provider_override=ProviderOverride(npm="ai-gateway-provider"),
 )
 
@@ -830,10 +898,10 @@ OPENAI_GPT_5_5: Final[Model] = Model(
     temperature=False,
     open_weights=False,
     knowledge=PartialDate(2025, 12, 1),
-    release_date=PartialDate(2026, 4, 23),
-    last_updated=PartialDate(2026, 4, 23),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1050000, input=922000, output=128000),
+    release_date=_D_2026_04_23,
+    last_updated=_D_2026_04_23,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1050000_922000_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("30"),
@@ -848,9 +916,7 @@ OPENAI_GPT_5_5: Final[Model] = Model(
         ),
         context_over_200k=Rates(input=Decimal("10"), output=Decimal("45"), cache_read=Decimal("1")),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 OPENAI_O1: Final[Model] = Model(
@@ -865,13 +931,13 @@ OPENAI_O1: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2023, 9),
-    release_date=PartialDate(2024, 12, 5),
-    last_updated=PartialDate(2024, 12, 5),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=200000, output=100000),
+    knowledge=_D_2023_09,
+    release_date=_D_2024_12_05,
+    last_updated=_D_2024_12_05,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_200000_100000,
     cost=Cost(input=Decimal("15"), output=Decimal("60"), cache_read=Decimal("7.5")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_O3: Final[Model] = Model(
@@ -886,13 +952,13 @@ OPENAI_O3: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 5),
-    release_date=PartialDate(2025, 4, 16),
-    last_updated=PartialDate(2025, 4, 16),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=200000, output=100000),
+    knowledge=_D_2024_05,
+    release_date=_D_2025_04_16,
+    last_updated=_D_2025_04_16,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_200000_100000,
     cost=Cost(input=Decimal("2"), output=Decimal("8"), cache_read=Decimal("0.5")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_O3_MINI: Final[Model] = Model(
@@ -907,13 +973,13 @@ OPENAI_O3_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 5),
+    knowledge=_D_2024_05,
     release_date=PartialDate(2024, 12, 20),
     last_updated=PartialDate(2025, 1, 29),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=200000, output=100000),
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_100000,
     cost=Cost(input=Decimal("1.1"), output=Decimal("4.4"), cache_read=Decimal("0.55")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_O3_PRO: Final[Model] = Model(
@@ -928,13 +994,13 @@ OPENAI_O3_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 5),
-    release_date=PartialDate(2025, 6, 10),
-    last_updated=PartialDate(2025, 6, 10),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=200000, output=100000),
+    knowledge=_D_2024_05,
+    release_date=_D_2025_06_10,
+    last_updated=_D_2025_06_10,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_200000_100000,
     cost=Cost(input=Decimal("20"), output=Decimal("80")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_O4_MINI: Final[Model] = Model(
@@ -949,13 +1015,13 @@ OPENAI_O4_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 5),
-    release_date=PartialDate(2025, 4, 16),
-    last_updated=PartialDate(2025, 4, 16),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=200000, output=100000),
+    knowledge=_D_2024_05,
+    release_date=_D_2025_04_16,
+    last_updated=_D_2025_04_16,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_200000_100000,
     cost=Cost(input=Decimal("1.1"), output=Decimal("4.4"), cache_read=Decimal("0.28")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 WORKERS_AI_CF_AI4BHARAT_INDICTRANS2_EN_INDIC_1B: Final[Model] = Model(
@@ -969,10 +1035,10 @@ WORKERS_AI_CF_AI4BHARAT_INDICTRANS2_EN_INDIC_1B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 9, 25),
-    last_updated=PartialDate(2025, 9, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    release_date=_D_2025_09_25,
+    last_updated=_D_2025_09_25,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0.34"), output=Decimal("0.34")),
 )
 
@@ -987,10 +1053,10 @@ WORKERS_AI_CF_AISINGAPORE_GEMMA_SEA_LION_V4_27B_IT: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 9, 25),
-    last_updated=PartialDate(2025, 9, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    release_date=_D_2025_09_25,
+    last_updated=_D_2025_09_25,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0.35"), output=Decimal("0.56")),
 )
 
@@ -1005,10 +1071,10 @@ WORKERS_AI_CF_BAAI_BGE_BASE_EN_V1_5: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 3),
-    last_updated=PartialDate(2025, 4, 3),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    release_date=_D_2025_04_03,
+    last_updated=_D_2025_04_03,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0.067"), output=Decimal("0")),
 )
 
@@ -1023,10 +1089,10 @@ WORKERS_AI_CF_BAAI_BGE_LARGE_EN_V1_5: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 3),
-    last_updated=PartialDate(2025, 4, 3),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    release_date=_D_2025_04_03,
+    last_updated=_D_2025_04_03,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0")),
 )
 
@@ -1041,10 +1107,10 @@ WORKERS_AI_CF_BAAI_BGE_M3: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 3),
-    last_updated=PartialDate(2025, 4, 3),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    release_date=_D_2025_04_03,
+    last_updated=_D_2025_04_03,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0.012"), output=Decimal("0")),
 )
 
@@ -1059,10 +1125,10 @@ WORKERS_AI_CF_BAAI_BGE_RERANKER_BASE: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 9),
-    last_updated=PartialDate(2025, 4, 9),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    release_date=_D_2025_04_09,
+    last_updated=_D_2025_04_09,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0.0031"), output=Decimal("0")),
 )
 
@@ -1077,10 +1143,10 @@ WORKERS_AI_CF_BAAI_BGE_SMALL_EN_V1_5: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 3),
-    last_updated=PartialDate(2025, 4, 3),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    release_date=_D_2025_04_03,
+    last_updated=_D_2025_04_03,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0.02"), output=Decimal("0")),
 )
 
@@ -1095,10 +1161,10 @@ WORKERS_AI_CF_DEEPGRAM_AURA_2_EN: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 11, 14),
-    last_updated=PartialDate(2025, 11, 14),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    release_date=_D_2025_11_14,
+    last_updated=_D_2025_11_14,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -1113,10 +1179,10 @@ WORKERS_AI_CF_DEEPGRAM_AURA_2_ES: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 11, 14),
-    last_updated=PartialDate(2025, 11, 14),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    release_date=_D_2025_11_14,
+    last_updated=_D_2025_11_14,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -1131,10 +1197,10 @@ WORKERS_AI_CF_DEEPGRAM_NOVA_3: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 11, 14),
-    last_updated=PartialDate(2025, 11, 14),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    release_date=_D_2025_11_14,
+    last_updated=_D_2025_11_14,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -1149,10 +1215,10 @@ WORKERS_AI_CF_DEEPSEEK_AI_DEEPSEEK_R1_DISTILL_QWEN_32B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 3),
-    last_updated=PartialDate(2025, 4, 3),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    release_date=_D_2025_04_03,
+    last_updated=_D_2025_04_03,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0.5"), output=Decimal("4.88")),
 )
 
@@ -1167,10 +1233,10 @@ WORKERS_AI_CF_FACEBOOK_BART_LARGE_CNN: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 9),
-    last_updated=PartialDate(2025, 4, 9),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    release_date=_D_2025_04_09,
+    last_updated=_D_2025_04_09,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -1185,10 +1251,10 @@ WORKERS_AI_CF_GOOGLE_GEMMA_3_12B_IT: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 11),
-    last_updated=PartialDate(2025, 4, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    release_date=_D_2025_04_11,
+    last_updated=_D_2025_04_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0.35"), output=Decimal("0.56")),
 )
 
@@ -1203,10 +1269,10 @@ WORKERS_AI_CF_HUGGINGFACE_DISTILBERT_SST_2_INT8: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 3),
-    last_updated=PartialDate(2025, 4, 3),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    release_date=_D_2025_04_03,
+    last_updated=_D_2025_04_03,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0.026"), output=Decimal("0")),
 )
 
@@ -1221,10 +1287,10 @@ WORKERS_AI_CF_IBM_GRANITE_GRANITE_4_0_H_MICRO: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 10, 15),
-    last_updated=PartialDate(2025, 10, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    release_date=_D_2025_10_15,
+    last_updated=_D_2025_10_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0.017"), output=Decimal("0.11")),
 )
 
@@ -1239,10 +1305,10 @@ WORKERS_AI_CF_META_LLAMA_2_7B_CHAT_FP16: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 3),
-    last_updated=PartialDate(2025, 4, 3),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    release_date=_D_2025_04_03,
+    last_updated=_D_2025_04_03,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0.56"), output=Decimal("6.67")),
 )
 
@@ -1257,10 +1323,10 @@ WORKERS_AI_CF_META_LLAMA_3_8B_INSTRUCT: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 3),
-    last_updated=PartialDate(2025, 4, 3),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    release_date=_D_2025_04_03,
+    last_updated=_D_2025_04_03,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0.28"), output=Decimal("0.83")),
 )
 
@@ -1275,10 +1341,10 @@ WORKERS_AI_CF_META_LLAMA_3_8B_INSTRUCT_AWQ: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 3),
-    last_updated=PartialDate(2025, 4, 3),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    release_date=_D_2025_04_03,
+    last_updated=_D_2025_04_03,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0.12"), output=Decimal("0.27")),
 )
 
@@ -1293,10 +1359,10 @@ WORKERS_AI_CF_META_LLAMA_3_1_8B_INSTRUCT: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 3),
-    last_updated=PartialDate(2025, 4, 3),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    release_date=_D_2025_04_03,
+    last_updated=_D_2025_04_03,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0.28"), output=Decimal("0.8299999999999998")),
 )
 
@@ -1311,10 +1377,10 @@ WORKERS_AI_CF_META_LLAMA_3_1_8B_INSTRUCT_AWQ: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 3),
-    last_updated=PartialDate(2025, 4, 3),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    release_date=_D_2025_04_03,
+    last_updated=_D_2025_04_03,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0.12"), output=Decimal("0.27")),
 )
 
@@ -1329,10 +1395,10 @@ WORKERS_AI_CF_META_LLAMA_3_1_8B_INSTRUCT_FP8: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 3),
-    last_updated=PartialDate(2025, 4, 3),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    release_date=_D_2025_04_03,
+    last_updated=_D_2025_04_03,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.29")),
 )
 
@@ -1347,10 +1413,10 @@ WORKERS_AI_CF_META_LLAMA_3_2_11B_VISION_INSTRUCT: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 3),
-    last_updated=PartialDate(2025, 4, 3),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    release_date=_D_2025_04_03,
+    last_updated=_D_2025_04_03,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0.049"), output=Decimal("0.68")),
 )
 
@@ -1365,10 +1431,10 @@ WORKERS_AI_CF_META_LLAMA_3_2_1B_INSTRUCT: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 3),
-    last_updated=PartialDate(2025, 4, 3),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    release_date=_D_2025_04_03,
+    last_updated=_D_2025_04_03,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0.027"), output=Decimal("0.2")),
 )
 
@@ -1383,10 +1449,10 @@ WORKERS_AI_CF_META_LLAMA_3_2_3B_INSTRUCT: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 3),
-    last_updated=PartialDate(2025, 4, 3),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    release_date=_D_2025_04_03,
+    last_updated=_D_2025_04_03,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0.051"), output=Decimal("0.34")),
 )
 
@@ -1401,10 +1467,10 @@ WORKERS_AI_CF_META_LLAMA_3_3_70B_INSTRUCT_FP8_FAST: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 3),
-    last_updated=PartialDate(2025, 4, 3),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    release_date=_D_2025_04_03,
+    last_updated=_D_2025_04_03,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0.29"), output=Decimal("2.25")),
 )
 
@@ -1419,10 +1485,10 @@ WORKERS_AI_CF_META_LLAMA_4_SCOUT_17B_16E_INSTRUCT: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 16),
-    last_updated=PartialDate(2025, 4, 16),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    release_date=_D_2025_04_16,
+    last_updated=_D_2025_04_16,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0.27"), output=Decimal("0.85")),
 )
 
@@ -1437,10 +1503,10 @@ WORKERS_AI_CF_META_LLAMA_GUARD_3_8B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 3),
-    last_updated=PartialDate(2025, 4, 3),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    release_date=_D_2025_04_03,
+    last_updated=_D_2025_04_03,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0.48"), output=Decimal("0.03")),
 )
 
@@ -1455,10 +1521,10 @@ WORKERS_AI_CF_META_M2M100_1_2B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 3),
-    last_updated=PartialDate(2025, 4, 3),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    release_date=_D_2025_04_03,
+    last_updated=_D_2025_04_03,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0.34"), output=Decimal("0.34")),
 )
 
@@ -1473,10 +1539,10 @@ WORKERS_AI_CF_MISTRAL_MISTRAL_7B_INSTRUCT_V0_1: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 3),
-    last_updated=PartialDate(2025, 4, 3),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    release_date=_D_2025_04_03,
+    last_updated=_D_2025_04_03,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0.11"), output=Decimal("0.19")),
 )
 
@@ -1491,10 +1557,10 @@ WORKERS_AI_CF_MISTRALAI_MISTRAL_SMALL_3_1_24B_INSTRUCT: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 11),
-    last_updated=PartialDate(2025, 4, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    release_date=_D_2025_04_11,
+    last_updated=_D_2025_04_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0.35"), output=Decimal("0.56")),
 )
 
@@ -1510,17 +1576,14 @@ WORKERS_AI_CF_MOONSHOTAI_KIMI_K2_5: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 1, 27),
-    last_updated=PartialDate(2026, 1, 27),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=256000, output=256000),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_01_27,
+    last_updated=_D_2026_01_27,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_256000_256000,
     cost=Cost(input=Decimal("0.6"), output=Decimal("3"), cache_read=Decimal("0.1")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 WORKERS_AI_CF_MOONSHOTAI_KIMI_K2_6: Final[Model] = Model(
@@ -1535,17 +1598,14 @@ WORKERS_AI_CF_MOONSHOTAI_KIMI_K2_6: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 4, 20),
-    last_updated=PartialDate(2026, 4, 20),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=256000, output=256000),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_04_20,
+    last_updated=_D_2026_04_20,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_256000_256000,
     cost=Cost(input=Decimal("0.95"), output=Decimal("4"), cache_read=Decimal("0.16")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 WORKERS_AI_CF_MYSHELL_AI_MELOTTS: Final[Model] = Model(
@@ -1559,10 +1619,10 @@ WORKERS_AI_CF_MYSHELL_AI_MELOTTS: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 11, 14),
-    last_updated=PartialDate(2025, 11, 14),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    release_date=_D_2025_11_14,
+    last_updated=_D_2025_11_14,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -1577,16 +1637,13 @@ WORKERS_AI_CF_NVIDIA_NEMOTRON_3_120B_A12B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 3, 11),
-    last_updated=PartialDate(2026, 3, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=256000, output=256000),
+    release_date=_D_2026_03_11,
+    last_updated=_D_2026_03_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_256000,
     cost=Cost(input=Decimal("0.5"), output=Decimal("1.5")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 WORKERS_AI_CF_OPENAI_GPT_OSS_120B: Final[Model] = Model(
@@ -1599,10 +1656,10 @@ WORKERS_AI_CF_OPENAI_GPT_OSS_120B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0.35"), output=Decimal("0.75")),
 )
 
@@ -1616,10 +1673,10 @@ WORKERS_AI_CF_OPENAI_GPT_OSS_20B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.3")),
 )
 
@@ -1634,10 +1691,10 @@ WORKERS_AI_CF_PFNET_PLAMO_EMBEDDING_1B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 9, 25),
-    last_updated=PartialDate(2025, 9, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    release_date=_D_2025_09_25,
+    last_updated=_D_2025_09_25,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0.019"), output=Decimal("0")),
 )
 
@@ -1652,10 +1709,10 @@ WORKERS_AI_CF_PIPECAT_AI_SMART_TURN_V2: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 11, 14),
-    last_updated=PartialDate(2025, 11, 14),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    release_date=_D_2025_11_14,
+    last_updated=_D_2025_11_14,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -1670,10 +1727,10 @@ WORKERS_AI_CF_QWEN_QWEN2_5_CODER_32B_INSTRUCT: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 11),
-    last_updated=PartialDate(2025, 4, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    release_date=_D_2025_04_11,
+    last_updated=_D_2025_04_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0.66"), output=Decimal("1")),
 )
 
@@ -1688,10 +1745,10 @@ WORKERS_AI_CF_QWEN_QWEN3_30B_A3B_FP8: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 11, 14),
-    last_updated=PartialDate(2025, 11, 14),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    release_date=_D_2025_11_14,
+    last_updated=_D_2025_11_14,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0.051"), output=Decimal("0.34")),
 )
 
@@ -1706,10 +1763,10 @@ WORKERS_AI_CF_QWEN_QWEN3_EMBEDDING_0_6B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 11, 14),
-    last_updated=PartialDate(2025, 11, 14),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    release_date=_D_2025_11_14,
+    last_updated=_D_2025_11_14,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0.012"), output=Decimal("0")),
 )
 
@@ -1724,10 +1781,10 @@ WORKERS_AI_CF_QWEN_QWQ_32B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 11),
-    last_updated=PartialDate(2025, 4, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    release_date=_D_2025_04_11,
+    last_updated=_D_2025_04_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0.66"), output=Decimal("1")),
 )
 
@@ -1743,13 +1800,10 @@ WORKERS_AI_CF_ZAI_ORG_GLM_4_7_FLASH: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2026, 1, 19),
-    last_updated=PartialDate(2026, 1, 19),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_01_19,
+    last_updated=_D_2026_01_19,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=131072, output=131072),
     cost=Cost(input=Decimal("0.06"), output=Decimal("0.4")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_LOW_MEDIUM_HIGH,
 )

@@ -3,13 +3,54 @@
 
 "Models served by Cloudflare Workers AI (provider id 'cloudflare-workers-ai')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
 from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, Model, ReasoningOption
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2024_07_25 = PartialDate(2024, 7, 25)
+_D_2024_09_25 = PartialDate(2024, 9, 25)
+_D_2024_12_06 = PartialDate(2024, 12, 6)
+_D_2025_01 = PartialDate(2025, 1)
+_D_2025_01_22 = PartialDate(2025, 1, 22)
+_D_2025_02_27 = PartialDate(2025, 2, 27)
+_D_2025_03_05 = PartialDate(2025, 3, 5)
+_D_2025_03_18 = PartialDate(2025, 3, 18)
+_D_2025_04_05 = PartialDate(2025, 4, 5)
+_D_2025_04_30 = PartialDate(2025, 4, 30)
+_D_2025_08_05 = PartialDate(2025, 8, 5)
+_D_2025_09_23 = PartialDate(2025, 9, 23)
+_D_2025_10_07 = PartialDate(2025, 10, 7)
+_D_2026_01_19 = PartialDate(2026, 1, 19)
+_D_2026_03_11 = PartialDate(2026, 3, 11)
+_D_2026_04_02 = PartialDate(2026, 4, 2)
+_D_2026_04_21 = PartialDate(2026, 4, 21)
+_D_2026_06_12 = PartialDate(2026, 6, 12)
+_D_2026_06_13 = PartialDate(2026, 6, 13)
+_LIMIT_128000_128000 = Limit(context=128000, output=128000)
+_LIMIT_128000_16384 = Limit(context=128000, output=16384)
+_LIMIT_131072_131072 = Limit(context=131072, output=131072)
+_LIMIT_24000_24000 = Limit(context=24000, output=24000)
+_LIMIT_262144_262144 = Limit(context=262144, output=262144)
+_LIMIT_32768_32768 = Limit(context=32768, output=32768)
+_LIMIT_80000_80000 = Limit(context=80000, output=80000)
+_REASONING = ()
+_REASONING_TOGGLE_EFFORT_LOW_MEDIUM_HIGH = (
+    ReasoningOption(type="toggle"),
+    ReasoningOption(type="effort", values=("low", "medium", "high")),
+)
+_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
 
 __all__ = [
     "CF_AISINGAPORE_GEMMA_SEA_LION_V4_27B_IT",
@@ -48,10 +89,10 @@ CF_AISINGAPORE_GEMMA_SEA_LION_V4_27B_IT: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 9, 23),
-    last_updated=PartialDate(2025, 9, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=128000),
+    release_date=_D_2025_09_23,
+    last_updated=_D_2025_09_23,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000,
     cost=Cost(input=Decimal("0.351"), output=Decimal("0.555")),
 )
 
@@ -70,10 +111,10 @@ CF_DEEPSEEK_AI_DEEPSEEK_R1_DISTILL_QWEN_32B: Final[Model] = Model(
     knowledge=PartialDate(2024, 7),
     release_date=PartialDate(2025, 1, 20),
     last_updated=PartialDate(2025, 5, 29),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=80000, output=80000),
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_80000_80000,
     cost=Cost(input=Decimal("0.497"), output=Decimal("4.881")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 CF_GOOGLE_GEMMA_4_26B_A4B_IT: Final[Model] = Model(
@@ -88,16 +129,13 @@ CF_GOOGLE_GEMMA_4_26B_A4B_IT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 2),
-    last_updated=PartialDate(2026, 4, 2),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2026_04_02,
+    last_updated=_D_2026_04_02,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=256000, output=16384),
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
     interleaved=True,
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 CF_IBM_GRANITE_GRANITE_4_0_H_MICRO: Final[Model] = Model(
@@ -112,9 +150,9 @@ CF_IBM_GRANITE_GRANITE_4_0_H_MICRO: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 10, 7),
-    last_updated=PartialDate(2025, 10, 7),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_10_07,
+    last_updated=_D_2025_10_07,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=131000, output=131000),
     cost=Cost(input=Decimal("0.017"), output=Decimal("0.112")),
 )
@@ -131,9 +169,9 @@ CF_META_LLAMA_3_1_8B_INSTRUCT_FP8: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2024, 7, 25),
-    last_updated=PartialDate(2024, 7, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2024_07_25,
+    last_updated=_D_2024_07_25,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=32000, output=32000),
     cost=Cost(input=Decimal("0.152"), output=Decimal("0.287")),
 )
@@ -150,10 +188,10 @@ CF_META_LLAMA_3_2_11B_VISION_INSTRUCT: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2024, 9, 25),
-    last_updated=PartialDate(2024, 9, 25),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=128000),
+    release_date=_D_2024_09_25,
+    last_updated=_D_2024_09_25,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_128000,
     cost=Cost(input=Decimal("0.0485"), output=Decimal("0.676")),
 )
 
@@ -169,9 +207,9 @@ CF_META_LLAMA_3_2_1B_INSTRUCT: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2024, 9, 25),
-    last_updated=PartialDate(2024, 9, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2024_09_25,
+    last_updated=_D_2024_09_25,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=60000, output=60000),
     cost=Cost(input=Decimal("0.027"), output=Decimal("0.201")),
 )
@@ -188,10 +226,10 @@ CF_META_LLAMA_3_2_3B_INSTRUCT: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2024, 9, 25),
-    last_updated=PartialDate(2024, 9, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=80000, output=80000),
+    release_date=_D_2024_09_25,
+    last_updated=_D_2024_09_25,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_80000_80000,
     cost=Cost(input=Decimal("0.0509"), output=Decimal("0.335")),
 )
 
@@ -208,10 +246,10 @@ CF_META_LLAMA_3_3_70B_INSTRUCT_FP8_FAST: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2023, 12),
-    release_date=PartialDate(2024, 12, 6),
-    last_updated=PartialDate(2024, 12, 6),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=24000, output=24000),
+    release_date=_D_2024_12_06,
+    last_updated=_D_2024_12_06,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_24000_24000,
     cost=Cost(input=Decimal("0.293"), output=Decimal("2.253")),
 )
 
@@ -228,9 +266,9 @@ CF_META_LLAMA_4_SCOUT_17B_16E_INSTRUCT: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2024, 8),
-    release_date=PartialDate(2025, 4, 5),
-    last_updated=PartialDate(2025, 4, 5),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2025_04_05,
+    last_updated=_D_2025_04_05,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=131000, output=16384),
     cost=Cost(input=Decimal("0.27"), output=Decimal("0.85")),
 )
@@ -247,10 +285,10 @@ CF_META_LLAMA_GUARD_3_8B: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 1, 22),
-    last_updated=PartialDate(2025, 1, 22),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=131072),
+    release_date=_D_2025_01_22,
+    last_updated=_D_2025_01_22,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_131072,
     cost=Cost(input=Decimal("0.484"), output=Decimal("0.03")),
 )
 
@@ -266,10 +304,10 @@ CF_MISTRALAI_MISTRAL_SMALL_3_1_24B_INSTRUCT: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 3, 18),
-    last_updated=PartialDate(2025, 3, 18),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=128000),
+    release_date=_D_2025_03_18,
+    last_updated=_D_2025_03_18,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000,
     cost=Cost(input=Decimal("0.351"), output=Decimal("0.555")),
 )
 
@@ -285,17 +323,14 @@ CF_MOONSHOTAI_KIMI_K2_6: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 4, 21),
-    last_updated=PartialDate(2026, 4, 21),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_04_21,
+    last_updated=_D_2026_04_21,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=262144, output=256000),
     cost=Cost(input=Decimal("0.95"), output=Decimal("4"), cache_read=Decimal("0.16")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 CF_MOONSHOTAI_KIMI_K2_7_CODE: Final[Model] = Model(
@@ -310,16 +345,13 @@ CF_MOONSHOTAI_KIMI_K2_7_CODE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 6, 12),
-    last_updated=PartialDate(2026, 6, 12),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_06_12,
+    last_updated=_D_2026_06_12,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.95"), output=Decimal("4"), cache_read=Decimal("0.19")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 CF_NVIDIA_NEMOTRON_3_120B_A12B: Final[Model] = Model(
@@ -334,16 +366,13 @@ CF_NVIDIA_NEMOTRON_3_120B_A12B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 3, 11),
-    last_updated=PartialDate(2026, 3, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_03_11,
+    last_updated=_D_2026_03_11,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=256000, output=256000),
     cost=Cost(input=Decimal("0.5"), output=Decimal("1.5")),
     interleaved=True,
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 CF_OPENAI_GPT_OSS_120B: Final[Model] = Model(
@@ -358,10 +387,10 @@ CF_OPENAI_GPT_OSS_120B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0.35"), output=Decimal("0.75")),
     reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
 )
@@ -378,12 +407,12 @@ CF_OPENAI_GPT_OSS_20B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.3")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 CF_QWEN_QWEN2_5_CODER_32B_INSTRUCT: Final[Model] = Model(
@@ -398,10 +427,10 @@ CF_QWEN_QWEN2_5_CODER_32B_INSTRUCT: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 2, 27),
-    last_updated=PartialDate(2025, 2, 27),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32768, output=32768),
+    release_date=_D_2025_02_27,
+    last_updated=_D_2025_02_27,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32768_32768,
     cost=Cost(input=Decimal("0.66"), output=Decimal("1")),
 )
 
@@ -417,12 +446,12 @@ CF_QWEN_QWEN3_30B_A3B_FP8: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 4, 30),
-    last_updated=PartialDate(2025, 4, 30),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32768, output=32768),
+    release_date=_D_2025_04_30,
+    last_updated=_D_2025_04_30,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32768_32768,
     cost=Cost(input=Decimal("0.0509"), output=Decimal("0.335")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 CF_QWEN_QWQ_32B: Final[Model] = Model(
@@ -437,12 +466,12 @@ CF_QWEN_QWQ_32B: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 3, 5),
-    last_updated=PartialDate(2025, 3, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=24000, output=24000),
+    release_date=_D_2025_03_05,
+    last_updated=_D_2025_03_05,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_24000_24000,
     cost=Cost(input=Decimal("0.66"), output=Decimal("1")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 CF_ZAI_ORG_GLM_4_7_FLASH: Final[Model] = Model(
@@ -458,16 +487,13 @@ CF_ZAI_ORG_GLM_4_7_FLASH: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2026, 1, 19),
-    last_updated=PartialDate(2026, 1, 19),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=131072),
+    release_date=_D_2026_01_19,
+    last_updated=_D_2026_01_19,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_131072,
     cost=Cost(input=Decimal("0.0605"), output=Decimal("0.4")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 CF_ZAI_ORG_GLM_5_2: Final[Model] = Model(
@@ -482,13 +508,10 @@ CF_ZAI_ORG_GLM_5_2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 6, 13),
-    last_updated=PartialDate(2026, 6, 13),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    release_date=_D_2026_06_13,
+    last_updated=_D_2026_06_13,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("1.4"), output=Decimal("4.4"), cache_read=Decimal("0.26")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_LOW_MEDIUM_HIGH,
 )

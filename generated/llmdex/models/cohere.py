@@ -3,8 +3,9 @@
 
 "Models served by Cohere (provider id 'cohere')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
@@ -18,6 +19,33 @@ from llmdex_runtime.model import (
     ProviderOverride,
     ReasoningOption,
 )
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2024_06_01 = PartialDate(2024, 6, 1)
+_D_2024_08_30 = PartialDate(2024, 8, 30)
+_D_2024_10_24 = PartialDate(2024, 10, 24)
+_D_2024_12_02 = PartialDate(2024, 12, 2)
+_D_2025_02_27 = PartialDate(2025, 2, 27)
+_D_2025_03_04 = PartialDate(2025, 3, 4)
+_D_2025_03_13 = PartialDate(2025, 3, 13)
+_D_2025_05_14 = PartialDate(2025, 5, 14)
+_D_2025_07_31 = PartialDate(2025, 7, 31)
+_D_2025_08_21 = PartialDate(2025, 8, 21)
+_D_2025_08_28 = PartialDate(2025, 8, 28)
+_D_2026_06_09 = PartialDate(2026, 6, 9)
+_LIMIT_128000_4000 = Limit(context=128000, output=4000)
+_LIMIT_16000_4000 = Limit(context=16000, output=4000)
+_REASONING_TOGGLE_BUDGET_TOKENS_1 = (
+    ReasoningOption(type="toggle"),
+    ReasoningOption(type="budget_tokens", min=1),
+)
+_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
 
 __all__ = [
     "C4AI_AYA_EXPANSE_32B",
@@ -46,10 +74,10 @@ C4AI_AYA_EXPANSE_32B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2024, 10, 24),
-    last_updated=PartialDate(2024, 10, 24),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=4000),
+    release_date=_D_2024_10_24,
+    last_updated=_D_2024_10_24,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_4000,
 )
 
 C4AI_AYA_EXPANSE_8B: Final[Model] = Model(
@@ -62,9 +90,9 @@ C4AI_AYA_EXPANSE_8B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2024, 10, 24),
-    last_updated=PartialDate(2024, 10, 24),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2024_10_24,
+    last_updated=_D_2024_10_24,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=8000, output=4000),
 )
 
@@ -78,10 +106,10 @@ C4AI_AYA_VISION_32B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 3, 4),
-    last_updated=PartialDate(2025, 5, 14),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=16000, output=4000),
+    release_date=_D_2025_03_04,
+    last_updated=_D_2025_05_14,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_16000_4000,
 )
 
 C4AI_AYA_VISION_8B: Final[Model] = Model(
@@ -94,10 +122,10 @@ C4AI_AYA_VISION_8B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 3, 4),
-    last_updated=PartialDate(2025, 5, 14),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=16000, output=4000),
+    release_date=_D_2025_03_04,
+    last_updated=_D_2025_05_14,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_16000_4000,
 )
 
 COMMAND_A_03_2025: Final[Model] = Model(
@@ -111,10 +139,10 @@ COMMAND_A_03_2025: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 6, 1),
-    release_date=PartialDate(2025, 3, 13),
-    last_updated=PartialDate(2025, 3, 13),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2024_06_01,
+    release_date=_D_2025_03_13,
+    last_updated=_D_2025_03_13,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=256000, output=8000),
     cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
 )
@@ -133,14 +161,11 @@ COMMAND_A_PLUS_05_2026: Final[Model] = Model(
     open_weights=True,
     knowledge=PartialDate(2025, 4, 1),
     release_date=PartialDate(2026, 5, 20),
-    last_updated=PartialDate(2026, 6, 9),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    last_updated=_D_2026_06_09,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=128000, output=64000),
     cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1,
 )
 
 COMMAND_A_REASONING_08_2025: Final[Model] = Model(
@@ -154,16 +179,13 @@ COMMAND_A_REASONING_08_2025: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 6, 1),
-    release_date=PartialDate(2025, 8, 21),
-    last_updated=PartialDate(2025, 8, 21),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2024_06_01,
+    release_date=_D_2025_08_21,
+    last_updated=_D_2025_08_21,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=256000, output=32000),
     cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1,
 )
 
 COMMAND_A_TRANSLATE_08_2025: Final[Model] = Model(
@@ -177,10 +199,10 @@ COMMAND_A_TRANSLATE_08_2025: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 6, 1),
-    release_date=PartialDate(2025, 8, 28),
-    last_updated=PartialDate(2025, 8, 28),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2024_06_01,
+    release_date=_D_2025_08_28,
+    last_updated=_D_2025_08_28,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=8000, output=8000),
     cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
 )
@@ -196,10 +218,10 @@ COMMAND_A_VISION_07_2025: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 6, 1),
-    release_date=PartialDate(2025, 7, 31),
-    last_updated=PartialDate(2025, 7, 31),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    knowledge=_D_2024_06_01,
+    release_date=_D_2025_07_31,
+    last_updated=_D_2025_07_31,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=128000, output=8000),
     cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
 )
@@ -215,11 +237,11 @@ COMMAND_R_08_2024: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 6, 1),
-    release_date=PartialDate(2024, 8, 30),
-    last_updated=PartialDate(2024, 8, 30),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=4000),
+    knowledge=_D_2024_06_01,
+    release_date=_D_2024_08_30,
+    last_updated=_D_2024_08_30,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_4000,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
 )
 
@@ -234,11 +256,11 @@ COMMAND_R_PLUS_08_2024: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 6, 1),
-    release_date=PartialDate(2024, 8, 30),
-    last_updated=PartialDate(2024, 8, 30),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=4000),
+    knowledge=_D_2024_06_01,
+    release_date=_D_2024_08_30,
+    last_updated=_D_2024_08_30,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_4000,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
 )
 
@@ -253,11 +275,11 @@ COMMAND_R7B_12_2024: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 6, 1),
-    release_date=PartialDate(2024, 12, 2),
-    last_updated=PartialDate(2024, 12, 2),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=4000),
+    knowledge=_D_2024_06_01,
+    release_date=_D_2024_12_02,
+    last_updated=_D_2024_12_02,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_4000,
     cost=Cost(input=Decimal("0.0375"), output=Decimal("0.15")),
 )
 
@@ -272,11 +294,11 @@ COMMAND_R7B_ARABIC_02_2025: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 6, 1),
-    release_date=PartialDate(2025, 2, 27),
-    last_updated=PartialDate(2025, 2, 27),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=4000),
+    knowledge=_D_2024_06_01,
+    release_date=_D_2025_02_27,
+    last_updated=_D_2025_02_27,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_4000,
     cost=Cost(input=Decimal("0.0375"), output=Decimal("0.15")),
 )
 
@@ -293,9 +315,9 @@ NORTH_MINI_CODE_1_0: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2025, 9, 23),
-    release_date=PartialDate(2026, 6, 9),
-    last_updated=PartialDate(2026, 6, 9),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_06_09,
+    last_updated=_D_2026_06_09,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=256000, output=64000),
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     interleaved=Interleaved(field="reasoning_content"),

@@ -3,13 +3,106 @@
 
 "Models served by Cortecs (provider id 'cortecs')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
 from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, Model, ReasoningOption
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2023_12 = PartialDate(2023, 12)
+_D_2023_12_11 = PartialDate(2023, 12, 11)
+_D_2024_06 = PartialDate(2024, 6)
+_D_2024_07 = PartialDate(2024, 7)
+_D_2024_07_23 = PartialDate(2024, 7, 23)
+_D_2024_09_19 = PartialDate(2024, 9, 19)
+_D_2024_12_03 = PartialDate(2024, 12, 3)
+_D_2024_12_06 = PartialDate(2024, 12, 6)
+_D_2025_01 = PartialDate(2025, 1)
+_D_2025_03 = PartialDate(2025, 3)
+_D_2025_03_24 = PartialDate(2025, 3, 24)
+_D_2025_04 = PartialDate(2025, 4)
+_D_2025_04_05 = PartialDate(2025, 4, 5)
+_D_2025_04_14 = PartialDate(2025, 4, 14)
+_D_2025_04_29 = PartialDate(2025, 4, 29)
+_D_2025_05 = PartialDate(2025, 5)
+_D_2025_05_22 = PartialDate(2025, 5, 22)
+_D_2025_05_28 = PartialDate(2025, 5, 28)
+_D_2025_07_23 = PartialDate(2025, 7, 23)
+_D_2025_07_25 = PartialDate(2025, 7, 25)
+_D_2025_07_29 = PartialDate(2025, 7, 29)
+_D_2025_07_30 = PartialDate(2025, 7, 30)
+_D_2025_07_31 = PartialDate(2025, 7, 31)
+_D_2025_08_01 = PartialDate(2025, 8, 1)
+_D_2025_08_05 = PartialDate(2025, 8, 5)
+_D_2025_08_08 = PartialDate(2025, 8, 8)
+_D_2025_08_26 = PartialDate(2025, 8, 26)
+_D_2025_08_31 = PartialDate(2025, 8, 31)
+_D_2025_09_11 = PartialDate(2025, 9, 11)
+_D_2025_09_29 = PartialDate(2025, 9, 29)
+_D_2025_10_15 = PartialDate(2025, 10, 15)
+_D_2025_10_27 = PartialDate(2025, 10, 27)
+_D_2025_11_24 = PartialDate(2025, 11, 24)
+_D_2025_11_26 = PartialDate(2025, 11, 26)
+_D_2025_12 = PartialDate(2025, 12)
+_D_2025_12_01 = PartialDate(2025, 12, 1)
+_D_2025_12_08 = PartialDate(2025, 12, 8)
+_D_2025_12_09 = PartialDate(2025, 12, 9)
+_D_2025_12_22 = PartialDate(2025, 12, 22)
+_D_2025_12_23 = PartialDate(2025, 12, 23)
+_D_2026_01 = PartialDate(2026, 1)
+_D_2026_01_27 = PartialDate(2026, 1, 27)
+_D_2026_02_04 = PartialDate(2026, 2, 4)
+_D_2026_02_11 = PartialDate(2026, 2, 11)
+_D_2026_02_12 = PartialDate(2026, 2, 12)
+_D_2026_02_16 = PartialDate(2026, 2, 16)
+_D_2026_02_24 = PartialDate(2026, 2, 24)
+_D_2026_03_05 = PartialDate(2026, 3, 5)
+_D_2026_03_11 = PartialDate(2026, 3, 11)
+_D_2026_03_13 = PartialDate(2026, 3, 13)
+_D_2026_03_16 = PartialDate(2026, 3, 16)
+_D_2026_03_18 = PartialDate(2026, 3, 18)
+_D_2026_04_01 = PartialDate(2026, 4, 1)
+_D_2026_04_14 = PartialDate(2026, 4, 14)
+_D_2026_04_16 = PartialDate(2026, 4, 16)
+_D_2026_04_17 = PartialDate(2026, 4, 17)
+_D_2026_04_24 = PartialDate(2026, 4, 24)
+_D_2026_05_28 = PartialDate(2026, 5, 28)
+_D_2026_06_01 = PartialDate(2026, 6, 1)
+_D_2026_06_12 = PartialDate(2026, 6, 12)
+_D_2026_06_13 = PartialDate(2026, 6, 13)
+_LIMIT_1000000_1000000 = Limit(context=1000000, output=1000000)
+_LIMIT_1000000_128000 = Limit(context=1000000, output=128000)
+_LIMIT_1048576_384000 = Limit(context=1048576, output=384000)
+_LIMIT_128000_128000 = Limit(context=128000, output=128000)
+_LIMIT_131000_131000 = Limit(context=131000, output=131000)
+_LIMIT_131072_131072 = Limit(context=131072, output=131072)
+_LIMIT_200000_131072 = Limit(context=200000, output=131072)
+_LIMIT_200000_200000 = Limit(context=200000, output=200000)
+_LIMIT_256000_256000 = Limit(context=256000, output=256000)
+_LIMIT_262000_262000 = Limit(context=262000, output=262000)
+_LIMIT_262144_262144 = Limit(context=262144, output=262144)
+_REASONING = ()
+_REASONING_EFFORT_LOW_MEDIUM_HIGH = (
+    ReasoningOption(type="effort", values=("low", "medium", "high")),
+)
+_REASONING_EFFORT_LOW_MEDIUM_HIGH_BUDGET_TOKENS_1024 = (
+    ReasoningOption(type="effort", values=("low", "medium", "high")),
+    ReasoningOption(type="budget_tokens", min=1024),
+)
+_REASONING_TOGGLE = (ReasoningOption(type="toggle"),)
+_TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
+_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+_TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
 
 __all__ = [
     "CLAUDE_4_5_SONNET",
@@ -81,16 +174,13 @@ CLAUDE_4_5_SONNET: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 7, 31),
-    release_date=PartialDate(2025, 9, 29),
-    last_updated=PartialDate(2025, 9, 29),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=200000),
+    knowledge=_D_2025_07_31,
+    release_date=_D_2025_09_29,
+    last_updated=_D_2025_09_29,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_200000,
     cost=Cost(input=Decimal("3.259"), output=Decimal("16.296")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("low", "medium", "high")),
-        ReasoningOption(type="budget_tokens", min=1024),
-    ),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_BUDGET_TOKENS_1024,
 )
 
 CLAUDE_4_6_SONNET: Final[Model] = Model(
@@ -104,16 +194,13 @@ CLAUDE_4_6_SONNET: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
+    knowledge=_D_2025_08_31,
     release_date=PartialDate(2026, 2, 17),
-    last_updated=PartialDate(2026, 3, 13),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=1000000),
+    last_updated=_D_2026_03_13,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_1000000,
     cost=Cost(input=Decimal("3.59"), output=Decimal("17.92")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("low", "medium", "high")),
-        ReasoningOption(type="budget_tokens", min=1024),
-    ),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_BUDGET_TOKENS_1024,
 )
 
 CLAUDE_HAIKU_4_5: Final[Model] = Model(
@@ -128,15 +215,12 @@ CLAUDE_HAIKU_4_5: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2025, 2, 28),
-    release_date=PartialDate(2025, 10, 15),
-    last_updated=PartialDate(2025, 10, 15),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=200000),
+    release_date=_D_2025_10_15,
+    last_updated=_D_2025_10_15,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_200000,
     cost=Cost(input=Decimal("1.09"), output=Decimal("5.43")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("low", "medium", "high")),
-        ReasoningOption(type="budget_tokens", min=1024),
-    ),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_BUDGET_TOKENS_1024,
 )
 
 CLAUDE_OPUS4_5: Final[Model] = Model(
@@ -151,15 +235,12 @@ CLAUDE_OPUS4_5: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2025, 3, 31),
-    release_date=PartialDate(2025, 11, 24),
-    last_updated=PartialDate(2025, 11, 24),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=200000),
+    release_date=_D_2025_11_24,
+    last_updated=_D_2025_11_24,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_200000,
     cost=Cost(input=Decimal("5.98"), output=Decimal("29.89")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("low", "medium", "high")),
-        ReasoningOption(type="budget_tokens", min=1024),
-    ),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_BUDGET_TOKENS_1024,
 )
 
 CLAUDE_OPUS4_6: Final[Model] = Model(
@@ -175,14 +256,11 @@ CLAUDE_OPUS4_6: Final[Model] = Model(
     open_weights=False,
     knowledge=PartialDate(2025, 5, 31),
     release_date=PartialDate(2026, 2, 5),
-    last_updated=PartialDate(2026, 3, 13),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=1000000),
+    last_updated=_D_2026_03_13,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_1000000,
     cost=Cost(input=Decimal("5.98"), output=Decimal("29.89")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("low", "medium", "high")),
-        ReasoningOption(type="budget_tokens", min=1024),
-    ),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_BUDGET_TOKENS_1024,
 )
 
 CLAUDE_OPUS4_7: Final[Model] = Model(
@@ -197,17 +275,17 @@ CLAUDE_OPUS4_7: Final[Model] = Model(
     temperature=False,
     open_weights=False,
     knowledge=PartialDate(2026, 1, 31),
-    release_date=PartialDate(2026, 4, 16),
-    last_updated=PartialDate(2026, 4, 16),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    release_date=_D_2026_04_16,
+    last_updated=_D_2026_04_16,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("5.6"),
         output=Decimal("27.99"),
         cache_read=Decimal("0.56"),
         cache_write=Decimal("6.99"),
     ),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 CLAUDE_OPUS4_8: Final[Model] = Model(
@@ -221,17 +299,17 @@ CLAUDE_OPUS4_8: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 28),
-    last_updated=PartialDate(2026, 5, 28),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    release_date=_D_2026_05_28,
+    last_updated=_D_2026_05_28,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("5.64"),
         output=Decimal("28.198"),
         cache_read=Decimal("0.563"),
         cache_write=Decimal("7.049"),
     ),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 CLAUDE_SONNET_4: Final[Model] = Model(
@@ -245,10 +323,10 @@ CLAUDE_SONNET_4: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 3),
-    release_date=PartialDate(2025, 5, 22),
-    last_updated=PartialDate(2025, 5, 22),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
+    knowledge=_D_2025_03,
+    release_date=_D_2025_05_22,
+    last_updated=_D_2025_05_22,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
     limit=Limit(context=200000, output=64000),
     cost=Cost(input=Decimal("3.307"), output=Decimal("16.536")),
 )
@@ -264,11 +342,11 @@ CODESTRAL_2508: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 3),
-    release_date=PartialDate(2025, 7, 30),
-    last_updated=PartialDate(2025, 7, 30),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=256000, output=256000),
+    knowledge=_D_2025_03,
+    release_date=_D_2025_07_30,
+    last_updated=_D_2025_07_30,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_256000,
     cost=Cost(input=Decimal("0.3"), output=Decimal("0.9"), cache_read=Decimal("0.03")),
 )
 
@@ -283,13 +361,13 @@ DEEPSEEK_R1_0528: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 7),
-    release_date=PartialDate(2025, 5, 28),
-    last_updated=PartialDate(2025, 5, 28),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2024_07,
+    release_date=_D_2025_05_28,
+    last_updated=_D_2025_05_28,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=164000, output=164000),
     cost=Cost(input=Decimal("0.585"), output=Decimal("2.307")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 DEEPSEEK_V3_0324: Final[Model] = Model(
@@ -303,11 +381,11 @@ DEEPSEEK_V3_0324: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 7),
-    release_date=PartialDate(2025, 3, 24),
-    last_updated=PartialDate(2025, 3, 24),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=128000),
+    knowledge=_D_2024_07,
+    release_date=_D_2025_03_24,
+    last_updated=_D_2025_03_24,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000,
     cost=Cost(input=Decimal("0.551"), output=Decimal("1.654")),
 )
 
@@ -322,13 +400,13 @@ DEEPSEEK_V3_2: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 7),
-    release_date=PartialDate(2025, 12, 1),
-    last_updated=PartialDate(2025, 12, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2024_07,
+    release_date=_D_2025_12_01,
+    last_updated=_D_2025_12_01,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=163840, output=163840),
     cost=Cost(input=Decimal("0.266"), output=Decimal("0.444")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 DEEPSEEK_V4_FLASH: Final[Model] = Model(
@@ -342,14 +420,14 @@ DEEPSEEK_V4_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 5),
-    release_date=PartialDate(2026, 4, 24),
-    last_updated=PartialDate(2026, 4, 24),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1048576, output=384000),
+    knowledge=_D_2025_05,
+    release_date=_D_2026_04_24,
+    last_updated=_D_2026_04_24,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1048576_384000,
     cost=Cost(input=Decimal("0.133"), output=Decimal("0.266"), cache_read=Decimal("0.0028")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 DEEPSEEK_V4_PRO: Final[Model] = Model(
@@ -363,14 +441,14 @@ DEEPSEEK_V4_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 5),
-    release_date=PartialDate(2026, 4, 24),
-    last_updated=PartialDate(2026, 4, 24),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1048576, output=384000),
+    knowledge=_D_2025_05,
+    release_date=_D_2026_04_24,
+    last_updated=_D_2026_04_24,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1048576_384000,
     cost=Cost(input=Decimal("1.553"), output=Decimal("3.106"), cache_read=Decimal("0.003625")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 DEVSTRAL_2512: Final[Model] = Model(
@@ -383,11 +461,11 @@ DEVSTRAL_2512: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 12),
-    release_date=PartialDate(2025, 12, 9),
-    last_updated=PartialDate(2025, 12, 9),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262000, output=262000),
+    knowledge=_D_2025_12,
+    release_date=_D_2025_12_09,
+    last_updated=_D_2025_12_09,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262000_262000,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -402,10 +480,10 @@ GEMINI_2_5_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
+    knowledge=_D_2025_01,
     release_date=PartialDate(2025, 3, 20),
     last_updated=PartialDate(2025, 6, 17),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=1048576, output=65535),
     cost=Cost(input=Decimal("1.654"), output=Decimal("11.024")),
 )
@@ -421,14 +499,14 @@ GLM_4_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 7, 29),
-    last_updated=PartialDate(2025, 7, 29),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=131072),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_07_29,
+    last_updated=_D_2025_07_29,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_131072,
     cost=Cost(input=Decimal("0.67"), output=Decimal("2.46")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GLM_4_5_AIR: Final[Model] = Model(
@@ -442,13 +520,13 @@ GLM_4_5_AIR: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 8, 1),
-    last_updated=PartialDate(2025, 8, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=131072),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_08_01,
+    last_updated=_D_2025_08_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_131072,
     cost=Cost(input=Decimal("0.22"), output=Decimal("1.34")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GLM_4_7: Final[Model] = Model(
@@ -462,14 +540,14 @@ GLM_4_7: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 12, 22),
-    last_updated=PartialDate(2025, 12, 22),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_12_22,
+    last_updated=_D_2025_12_22,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=198000, output=198000),
     cost=Cost(input=Decimal("0.45"), output=Decimal("2.23")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GLM_4_7_FLASH: Final[Model] = Model(
@@ -483,14 +561,14 @@ GLM_4_7_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 8, 8),
-    last_updated=PartialDate(2025, 8, 8),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_08_08,
+    last_updated=_D_2025_08_08,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=203000, output=203000),
     cost=Cost(input=Decimal("0.09"), output=Decimal("0.53")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GLM_5: Final[Model] = Model(
@@ -504,13 +582,13 @@ GLM_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 11),
-    last_updated=PartialDate(2026, 2, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_02_11,
+    last_updated=_D_2026_02_11,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=202752, output=202752),
     cost=Cost(input=Decimal("1.08"), output=Decimal("3.44")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GLM_5_TURBO: Final[Model] = Model(
@@ -525,17 +603,17 @@ GLM_5_TURBO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 16),
-    last_updated=PartialDate(2026, 3, 16),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=200000, output=131072),
+    release_date=_D_2026_03_16,
+    last_updated=_D_2026_03_16,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_131072,
     cost=Cost(
         input=Decimal("1.235"),
         output=Decimal("4.118"),
         cache_read=Decimal("0.308"),
         cache_write=Decimal("1.544"),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GLM_5_1: Final[Model] = Model(
@@ -550,13 +628,13 @@ GLM_5_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 14),
-    last_updated=PartialDate(2026, 4, 14),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_04_14,
+    last_updated=_D_2026_04_14,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=204800, output=131072),
     cost=Cost(input=Decimal("1.31"), output=Decimal("4.1"), cache_read=Decimal("0.24")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GLM_5_2: Final[Model] = Model(
@@ -571,9 +649,9 @@ GLM_5_2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 6, 13),
-    last_updated=PartialDate(2026, 6, 13),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_06_13,
+    last_updated=_D_2026_06_13,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=1000000, output=131072),
     cost=Cost(input=Decimal("1.44"), output=Decimal("4.53"), cache_read=Decimal("0.39")),
     interleaved=Interleaved(field="reasoning_content"),
@@ -591,17 +669,17 @@ GLM_5V_TURBO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 1),
-    last_updated=PartialDate(2026, 4, 1),
+    release_date=_D_2026_04_01,
+    last_updated=_D_2026_04_01,
     modalities=Modalities(input=("text", "image", "video", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=131072),
+    limit=_LIMIT_200000_131072,
     cost=Cost(
         input=Decimal("1.235"),
         output=Decimal("4.118"),
         cache_read=Decimal("0.308"),
         cache_write=Decimal("1.544"),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GPT_4_1: Final[Model] = Model(
@@ -615,10 +693,10 @@ GPT_4_1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 6),
-    release_date=PartialDate(2025, 4, 14),
-    last_updated=PartialDate(2025, 4, 14),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    knowledge=_D_2024_06,
+    release_date=_D_2025_04_14,
+    last_updated=_D_2025_04_14,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=1047576, output=32768),
     cost=Cost(input=Decimal("2.354"), output=Decimal("9.417")),
 )
@@ -635,13 +713,13 @@ GPT_5_4: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 3, 5),
-    last_updated=PartialDate(2026, 3, 5),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_03_05,
+    last_updated=_D_2026_03_05,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
     limit=Limit(context=1050000, output=128000),
     cost=Cost(input=Decimal("3"), output=Decimal("16.13"), cache_read=Decimal("0.25")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 GPT_OSS_120B: Final[Model] = Model(
@@ -656,12 +734,12 @@ GPT_OSS_120B: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2024, 1),
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=128000),
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 HERMES_4_70B: Final[Model] = Model(
@@ -674,13 +752,13 @@ HERMES_4_70B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 12),
-    release_date=PartialDate(2025, 8, 26),
-    last_updated=PartialDate(2025, 8, 26),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=128000),
+    knowledge=_D_2023_12,
+    release_date=_D_2025_08_26,
+    last_updated=_D_2025_08_26,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000,
     cost=Cost(input=Decimal("0.116"), output=Decimal("0.358")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 INTELLECT_3: Final[Model] = Model(
@@ -694,12 +772,12 @@ INTELLECT_3: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2025, 11),
-    release_date=PartialDate(2025, 11, 26),
-    last_updated=PartialDate(2025, 11, 26),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=128000),
+    release_date=_D_2025_11_26,
+    last_updated=_D_2025_11_26,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000,
     cost=Cost(input=Decimal("0.219"), output=Decimal("1.202")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 KIMI_K2_INSTRUCT: Final[Model] = Model(
@@ -713,11 +791,11 @@ KIMI_K2_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 7),
+    knowledge=_D_2024_07,
     release_date=PartialDate(2025, 7, 11),
     last_updated=PartialDate(2025, 9, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131000, output=131000),
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131000_131000,
     cost=Cost(input=Decimal("0.551"), output=Decimal("2.646")),
 )
 
@@ -731,14 +809,14 @@ KIMI_K2_THINKING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 12),
-    release_date=PartialDate(2025, 12, 8),
-    last_updated=PartialDate(2025, 12, 8),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262000, output=262000),
+    knowledge=_D_2025_12,
+    release_date=_D_2025_12_08,
+    last_updated=_D_2025_12_08,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262000_262000,
     cost=Cost(input=Decimal("0.656"), output=Decimal("2.731")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 KIMI_K2_5: Final[Model] = Model(
@@ -752,14 +830,14 @@ KIMI_K2_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 1, 27),
-    last_updated=PartialDate(2026, 1, 27),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=256000, output=256000),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_01_27,
+    last_updated=_D_2026_01_27,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_256000_256000,
     cost=Cost(input=Decimal("0.55"), output=Decimal("2.76")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 KIMI_K2_6: Final[Model] = Model(
@@ -773,13 +851,13 @@ KIMI_K2_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 17),
-    last_updated=PartialDate(2026, 4, 17),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=256000, output=256000),
+    release_date=_D_2026_04_17,
+    last_updated=_D_2026_04_17,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_256000_256000,
     cost=Cost(input=Decimal("0.81"), output=Decimal("3.54"), cache_read=Decimal("0.2")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 KIMI_K2_7_CODE: Final[Model] = Model(
@@ -794,14 +872,14 @@ KIMI_K2_7_CODE: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 6, 12),
-    last_updated=PartialDate(2026, 6, 12),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_06_12,
+    last_updated=_D_2026_06_12,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("1.28"), output=Decimal("4.63"), cache_read=Decimal("0.32")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 LLAMA_3_1_405B_INSTRUCT: Final[Model] = Model(
@@ -815,11 +893,11 @@ LLAMA_3_1_405B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 12),
-    release_date=PartialDate(2024, 7, 23),
-    last_updated=PartialDate(2024, 7, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=128000),
+    knowledge=_D_2023_12,
+    release_date=_D_2024_07_23,
+    last_updated=_D_2024_07_23,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -834,13 +912,13 @@ LLAMA_3_3_70B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 12),
-    release_date=PartialDate(2024, 12, 6),
-    last_updated=PartialDate(2024, 12, 6),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131000, output=131000),
+    knowledge=_D_2023_12,
+    release_date=_D_2024_12_06,
+    last_updated=_D_2024_12_06,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131000_131000,
     cost=Cost(input=Decimal("0.089"), output=Decimal("0.275")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 LLAMA_4_MAVERICK: Final[Model] = Model(
@@ -855,9 +933,9 @@ LLAMA_4_MAVERICK: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2024, 8),
-    release_date=PartialDate(2025, 4, 5),
-    last_updated=PartialDate(2025, 4, 5),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2025_04_05,
+    last_updated=_D_2025_04_05,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=1000000, output=16384),
     cost=Cost(
         input=Decimal("0.124"),
@@ -879,13 +957,13 @@ MINIMAX_M2: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2024, 11),
-    release_date=PartialDate(2025, 10, 27),
-    last_updated=PartialDate(2025, 10, 27),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_10_27,
+    last_updated=_D_2025_10_27,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=400000, output=400000),
     cost=Cost(input=Decimal("0.39"), output=Decimal("1.57")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MINIMAX_M2_1: Final[Model] = Model(
@@ -899,13 +977,13 @@ MINIMAX_M2_1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 12, 23),
-    last_updated=PartialDate(2025, 12, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_12_23,
+    last_updated=_D_2025_12_23,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=196000, output=196000),
     cost=Cost(input=Decimal("0.34"), output=Decimal("1.34")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MINIMAX_M2_5: Final[Model] = Model(
@@ -919,13 +997,13 @@ MINIMAX_M2_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 12),
-    last_updated=PartialDate(2026, 2, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_02_12,
+    last_updated=_D_2026_02_12,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=196608, output=196608),
     cost=Cost(input=Decimal("0.32"), output=Decimal("1.18")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MINIMAX_M2_7: Final[Model] = Model(
@@ -940,12 +1018,12 @@ MINIMAX_M2_7: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 3, 18),
-    last_updated=PartialDate(2026, 3, 18),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_03_18,
+    last_updated=_D_2026_03_18,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=202752, output=196072),
     cost=Cost(input=Decimal("0.47"), output=Decimal("1.4")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MINIMAX_M3: Final[Model] = Model(
@@ -959,12 +1037,12 @@ MINIMAX_M3: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 6, 1),
-    last_updated=PartialDate(2026, 6, 1),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
+    release_date=_D_2026_06_01,
+    last_updated=_D_2026_06_01,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=Limit(context=512000, output=128000),
     cost=Cost(input=Decimal("0.355"), output=Decimal("1.775"), cache_read=Decimal("0.089")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MISTRAL_LARGE_2512: Final[Model] = Model(
@@ -978,11 +1056,11 @@ MISTRAL_LARGE_2512: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 12),
-    release_date=PartialDate(2025, 12, 1),
-    last_updated=PartialDate(2025, 12, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=256000, output=256000),
+    knowledge=_D_2025_12,
+    release_date=_D_2025_12_01,
+    last_updated=_D_2025_12_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_256000_256000,
     cost=Cost(input=Decimal("0.5"), output=Decimal("1.5"), cache_read=Decimal("0.05")),
 )
 
@@ -997,12 +1075,12 @@ MIXTRAL_8X7B_INSTRUCT_V0_1: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2023, 9),
-    release_date=PartialDate(2023, 12, 11),
-    last_updated=PartialDate(2023, 12, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2023_12_11,
+    last_updated=_D_2023_12_11,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=32000, output=32000),
     cost=Cost(input=Decimal("0.438"), output=Decimal("0.68")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 NEMOTRON_3_SUPER_120B_A12B: Final[Model] = Model(
@@ -1016,13 +1094,13 @@ NEMOTRON_3_SUPER_120B_A12B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 12),
-    release_date=PartialDate(2026, 3, 11),
-    last_updated=PartialDate(2026, 3, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    knowledge=_D_2025_12,
+    release_date=_D_2026_03_11,
+    last_updated=_D_2026_03_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.266"), output=Decimal("0.799")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 NOVA_PRO_V1: Final[Model] = Model(
@@ -1037,9 +1115,9 @@ NOVA_PRO_V1: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2024, 12, 3),
-    last_updated=PartialDate(2024, 12, 3),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2024_12_03,
+    last_updated=_D_2024_12_03,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=300000, output=5000),
     cost=Cost(input=Decimal("1.016"), output=Decimal("4.061")),
 )
@@ -1055,10 +1133,10 @@ QWEN_2_5_72B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 6),
-    release_date=PartialDate(2024, 9, 19),
-    last_updated=PartialDate(2024, 9, 19),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2024_06,
+    release_date=_D_2024_09_19,
+    last_updated=_D_2024_09_19,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=33000, output=33000),
     cost=Cost(input=Decimal("0.062"), output=Decimal("0.231")),
 )
@@ -1074,13 +1152,13 @@ QWEN3_235B_A22B_INSTRUCT_2507: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 7, 23),
-    last_updated=PartialDate(2025, 7, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131000, output=131000),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_07_23,
+    last_updated=_D_2025_07_23,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131000_131000,
     cost=Cost(input=Decimal("0.062"), output=Decimal("0.408")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN3_32B: Final[Model] = Model(
@@ -1095,9 +1173,9 @@ QWEN3_32B: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2024, 12),
-    release_date=PartialDate(2025, 4, 29),
-    last_updated=PartialDate(2025, 4, 29),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_04_29,
+    last_updated=_D_2025_04_29,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=16384, output=16384),
     cost=Cost(input=Decimal("0.099"), output=Decimal("0.33")),
 )
@@ -1113,13 +1191,13 @@ QWEN3_CODER_30B_A3B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 7, 31),
-    last_updated=PartialDate(2025, 7, 31),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262000, output=262000),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_07_31,
+    last_updated=_D_2025_07_31,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262000_262000,
     cost=Cost(input=Decimal("0.053"), output=Decimal("0.222")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN3_CODER_480B_A35B_INSTRUCT: Final[Model] = Model(
@@ -1133,11 +1211,11 @@ QWEN3_CODER_480B_A35B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 7, 25),
-    last_updated=PartialDate(2025, 7, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262000, output=262000),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_07_25,
+    last_updated=_D_2025_07_25,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262000_262000,
     cost=Cost(input=Decimal("0.441"), output=Decimal("1.984")),
 )
 
@@ -1152,13 +1230,13 @@ QWEN3_CODER_NEXT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2026, 2, 4),
-    last_updated=PartialDate(2026, 2, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2025_04,
+    release_date=_D_2026_02_04,
+    last_updated=_D_2026_02_04,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=256000, output=65536),
     cost=Cost(input=Decimal("0.158"), output=Decimal("0.84")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN3_NEXT_80B_A3B_THINKING: Final[Model] = Model(
@@ -1171,13 +1249,13 @@ QWEN3_NEXT_80B_A3B_THINKING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 9, 11),
-    last_updated=PartialDate(2025, 9, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=128000),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_09_11,
+    last_updated=_D_2025_09_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000,
     cost=Cost(input=Decimal("0.164"), output=Decimal("1.311")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN3_5_122B_A10B: Final[Model] = Model(
@@ -1191,13 +1269,13 @@ QWEN3_5_122B_A10B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2026, 1),
-    release_date=PartialDate(2026, 2, 24),
-    last_updated=PartialDate(2026, 2, 24),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    knowledge=_D_2026_01,
+    release_date=_D_2026_02_24,
+    last_updated=_D_2026_02_24,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.444"), output=Decimal("3.106")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN3_5_397B_A17B: Final[Model] = Model(
@@ -1211,11 +1289,11 @@ QWEN3_5_397B_A17B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2026, 1),
-    release_date=PartialDate(2026, 2, 16),
-    last_updated=PartialDate(2026, 2, 16),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2026_01,
+    release_date=_D_2026_02_16,
+    last_updated=_D_2026_02_16,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=250000, output=250000),
     cost=Cost(input=Decimal("0.6"), output=Decimal("3.6")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )

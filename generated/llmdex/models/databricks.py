@@ -3,8 +3,9 @@
 
 "Models served by Databricks (provider id 'databricks')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
@@ -21,6 +22,61 @@ from llmdex_runtime.model import (
     ReasoningOption,
     TierCondition,
 )
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2024_05_30 = PartialDate(2024, 5, 30)
+_D_2024_09_30 = PartialDate(2024, 9, 30)
+_D_2025_01 = PartialDate(2025, 1)
+_D_2025_03_31 = PartialDate(2025, 3, 31)
+_D_2025_06_17 = PartialDate(2025, 6, 17)
+_D_2025_07_31 = PartialDate(2025, 7, 31)
+_D_2025_08_05 = PartialDate(2025, 8, 5)
+_D_2025_08_07 = PartialDate(2025, 8, 7)
+_D_2025_08_31 = PartialDate(2025, 8, 31)
+_D_2025_09_29 = PartialDate(2025, 9, 29)
+_D_2025_10_15 = PartialDate(2025, 10, 15)
+_D_2025_11_13 = PartialDate(2025, 11, 13)
+_D_2025_11_18 = PartialDate(2025, 11, 18)
+_D_2025_11_24 = PartialDate(2025, 11, 24)
+_D_2025_12_11 = PartialDate(2025, 12, 11)
+_D_2025_12_17 = PartialDate(2025, 12, 17)
+_D_2026_02_19 = PartialDate(2026, 2, 19)
+_D_2026_03_03 = PartialDate(2026, 3, 3)
+_D_2026_03_05 = PartialDate(2026, 3, 5)
+_D_2026_03_13 = PartialDate(2026, 3, 13)
+_D_2026_03_17 = PartialDate(2026, 3, 17)
+_D_2026_04_16 = PartialDate(2026, 4, 16)
+_D_2026_04_23 = PartialDate(2026, 4, 23)
+_LIMIT_1000000_128000 = Limit(context=1000000, output=128000)
+_LIMIT_1048576_65536 = Limit(context=1048576, output=65536)
+_LIMIT_1050000_922000_128000 = Limit(context=1050000, input=922000, output=128000)
+_LIMIT_131072_32768 = Limit(context=131072, output=32768)
+_LIMIT_200000_64000 = Limit(context=200000, output=64000)
+_LIMIT_400000_272000_128000 = Limit(context=400000, input=272000, output=128000)
+_REASONING_BUDGET_TOKENS_1024 = (ReasoningOption(type="budget_tokens", min=1024),)
+_REASONING_EFFORT_LOW_MEDIUM_HIGH = (
+    ReasoningOption(type="effort", values=("low", "medium", "high")),
+)
+_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH = (
+    ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
+)
+_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = (
+    ReasoningOption(type="effort", values=("none", "low", "medium", "high")),
+)
+_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT = Modalities(
+    input=("text", "image", "audio", "video", "pdf"), output=("text",)
+)
+_TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
+_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT = Modalities(
+    input=("text", "image", "video", "audio", "pdf"), output=("text",)
+)
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
 
 __all__ = [
     "DATABRICKS_CLAUDE_HAIKU_4_5",
@@ -62,10 +118,10 @@ DATABRICKS_CLAUDE_HAIKU_4_5: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2025, 2, 28),
-    release_date=PartialDate(2025, 10, 15),
-    last_updated=PartialDate(2025, 10, 15),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    release_date=_D_2025_10_15,
+    last_updated=_D_2025_10_15,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(
         input=Decimal("1"),
         output=Decimal("5"),
@@ -86,10 +142,10 @@ DATABRICKS_CLAUDE_OPUS_4_1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 3, 31),
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
+    knowledge=_D_2025_03_31,
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
     limit=Limit(context=200000, output=32000),
     cost=Cost(
         input=Decimal("15"),
@@ -97,7 +153,7 @@ DATABRICKS_CLAUDE_OPUS_4_1: Final[Model] = Model(
         cache_read=Decimal("1.5"),
         cache_write=Decimal("18.75"),
     ),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=1024),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_1024,
 )
 
 DATABRICKS_CLAUDE_OPUS_4_5: Final[Model] = Model(
@@ -111,18 +167,18 @@ DATABRICKS_CLAUDE_OPUS_4_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 3, 31),
-    release_date=PartialDate(2025, 11, 24),
-    last_updated=PartialDate(2025, 11, 24),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    knowledge=_D_2025_03_31,
+    release_date=_D_2025_11_24,
+    last_updated=_D_2025_11_24,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=1024),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_1024,
 )
 
 DATABRICKS_CLAUDE_OPUS_4_6: Final[Model] = Model(
@@ -138,16 +194,16 @@ DATABRICKS_CLAUDE_OPUS_4_6: Final[Model] = Model(
     open_weights=False,
     knowledge=PartialDate(2025, 5, 31),
     release_date=PartialDate(2026, 2, 5),
-    last_updated=PartialDate(2026, 3, 13),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    last_updated=_D_2026_03_13,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=1024),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_1024,
     experimental=Experimental(
         modes={
             "fast": Mode(
@@ -178,17 +234,17 @@ DATABRICKS_CLAUDE_OPUS_4_7: Final[Model] = Model(
     temperature=False,
     open_weights=False,
     knowledge=PartialDate(2026, 1, 31),
-    release_date=PartialDate(2026, 4, 16),
-    last_updated=PartialDate(2026, 4, 16),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    release_date=_D_2026_04_16,
+    last_updated=_D_2026_04_16,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=1024),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_1024,
     experimental=Experimental(
         modes={
             "fast": Mode(
@@ -218,18 +274,18 @@ DATABRICKS_CLAUDE_SONNET_4: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 7, 31),
-    release_date=PartialDate(2025, 9, 29),
-    last_updated=PartialDate(2025, 9, 29),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    knowledge=_D_2025_07_31,
+    release_date=_D_2025_09_29,
+    last_updated=_D_2025_09_29,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
         cache_read=Decimal("0.3"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=1024),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_1024,
 )
 
 DATABRICKS_CLAUDE_SONNET_4_5: Final[Model] = Model(
@@ -243,18 +299,18 @@ DATABRICKS_CLAUDE_SONNET_4_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 7, 31),
-    release_date=PartialDate(2025, 9, 29),
-    last_updated=PartialDate(2025, 9, 29),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    knowledge=_D_2025_07_31,
+    release_date=_D_2025_09_29,
+    last_updated=_D_2025_09_29,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
         cache_read=Decimal("0.3"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=1024),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_1024,
 )
 
 DATABRICKS_CLAUDE_SONNET_4_6: Final[Model] = Model(
@@ -268,10 +324,10 @@ DATABRICKS_CLAUDE_SONNET_4_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
+    knowledge=_D_2025_08_31,
     release_date=PartialDate(2026, 2, 17),
-    last_updated=PartialDate(2026, 3, 13),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
+    last_updated=_D_2026_03_13,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
     limit=Limit(context=1000000, output=64000),
     cost=Cost(
         input=Decimal("3"),
@@ -279,7 +335,7 @@ DATABRICKS_CLAUDE_SONNET_4_6: Final[Model] = Model(
         cache_read=Decimal("0.3"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=1024),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_1024,
 )
 
 DATABRICKS_GEMINI_2_5_FLASH: Final[Model] = Model(
@@ -294,11 +350,11 @@ DATABRICKS_GEMINI_2_5_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 6, 17),
-    last_updated=PartialDate(2025, 6, 17),
-    modalities=Modalities(input=("text", "image", "audio", "video", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_06_17,
+    last_updated=_D_2025_06_17,
+    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(
         input=Decimal("0.3"),
         output=Decimal("2.5"),
@@ -320,11 +376,11 @@ DATABRICKS_GEMINI_2_5_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 6, 17),
-    last_updated=PartialDate(2025, 6, 17),
-    modalities=Modalities(input=("text", "image", "audio", "video", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_06_17,
+    last_updated=_D_2025_06_17,
+    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(
         input=Decimal("1.25"),
         output=Decimal("10"),
@@ -356,18 +412,18 @@ DATABRICKS_GEMINI_3_1_FLASH_LITE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 3, 3),
-    last_updated=PartialDate(2026, 3, 3),
-    modalities=Modalities(input=("text", "image", "video", "audio", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_03_03,
+    last_updated=_D_2026_03_03,
+    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(
         input=Decimal("0.25"),
         output=Decimal("1.5"),
         cache_read=Decimal("0.025"),
         input_audio=Decimal("0.5"),
     ),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 DATABRICKS_GEMINI_3_1_PRO: Final[Model] = Model(
@@ -382,11 +438,11 @@ DATABRICKS_GEMINI_3_1_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 2, 19),
-    last_updated=PartialDate(2026, 2, 19),
-    modalities=Modalities(input=("text", "image", "video", "audio", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_02_19,
+    last_updated=_D_2026_02_19,
+    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(
         input=Decimal("2"),
         output=Decimal("12"),
@@ -403,7 +459,7 @@ DATABRICKS_GEMINI_3_1_PRO: Final[Model] = Model(
             input=Decimal("4"), output=Decimal("18"), cache_read=Decimal("0.4")
         ),
     ),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 DATABRICKS_GEMINI_3_FLASH: Final[Model] = Model(
@@ -418,18 +474,18 @@ DATABRICKS_GEMINI_3_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 12, 17),
-    last_updated=PartialDate(2025, 12, 17),
-    modalities=Modalities(input=("text", "image", "video", "audio", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_12_17,
+    last_updated=_D_2025_12_17,
+    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(
         input=Decimal("0.5"),
         output=Decimal("3"),
         cache_read=Decimal("0.05"),
         input_audio=Decimal("1"),
     ),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 DATABRICKS_GEMINI_3_PRO: Final[Model] = Model(
@@ -444,11 +500,11 @@ DATABRICKS_GEMINI_3_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 11, 18),
-    last_updated=PartialDate(2025, 11, 18),
-    modalities=Modalities(input=("text", "image", "video", "audio", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_11_18,
+    last_updated=_D_2025_11_18,
+    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(
         input=Decimal("2"),
         output=Decimal("12"),
@@ -465,7 +521,7 @@ DATABRICKS_GEMINI_3_PRO: Final[Model] = Model(
             input=Decimal("4"), output=Decimal("18"), cache_read=Decimal("0.4")
         ),
     ),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 DATABRICKS_GPT_5: Final[Model] = Model(
@@ -480,15 +536,13 @@ DATABRICKS_GPT_5: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 9, 30),
-    release_date=PartialDate(2025, 8, 7),
-    last_updated=PartialDate(2025, 8, 7),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2024_09_30,
+    release_date=_D_2025_08_07,
+    last_updated=_D_2025_08_07,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,
 )
 
 DATABRICKS_GPT_5_1: Final[Model] = Model(
@@ -503,13 +557,13 @@ DATABRICKS_GPT_5_1: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 9, 30),
-    release_date=PartialDate(2025, 11, 13),
-    last_updated=PartialDate(2025, 11, 13),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2024_09_30,
+    release_date=_D_2025_11_13,
+    last_updated=_D_2025_11_13,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
-    reasoning_options=(ReasoningOption(type="effort", values=("none", "low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,
 )
 
 DATABRICKS_GPT_5_2: Final[Model] = Model(
@@ -524,13 +578,13 @@ DATABRICKS_GPT_5_2: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2025, 12, 11),
-    last_updated=PartialDate(2025, 12, 11),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2025_12_11,
+    last_updated=_D_2025_12_11,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
-    reasoning_options=(ReasoningOption(type="effort", values=("none", "low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,
 )
 
 DATABRICKS_GPT_5_4: Final[Model] = Model(
@@ -545,11 +599,11 @@ DATABRICKS_GPT_5_4: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 3, 5),
-    last_updated=PartialDate(2026, 3, 5),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1050000, input=922000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_03_05,
+    last_updated=_D_2026_03_05,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1050000_922000_128000,
     cost=Cost(
         input=Decimal("2.5"),
         output=Decimal("15"),
@@ -566,7 +620,7 @@ DATABRICKS_GPT_5_4: Final[Model] = Model(
             input=Decimal("5"), output=Decimal("22.5"), cache_read=Decimal("0.5")
         ),
     ),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
     experimental=Experimental(
         modes={
             "fast": Mode(
@@ -589,13 +643,13 @@ DATABRICKS_GPT_5_4_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 3, 17),
-    last_updated=PartialDate(2026, 3, 17),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_03_17,
+    last_updated=_D_2026_03_17,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("0.75"), output=Decimal("4.5"), cache_read=Decimal("0.075")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
     experimental=Experimental(
         modes={
             "fast": Mode(
@@ -618,13 +672,13 @@ DATABRICKS_GPT_5_4_NANO: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 3, 17),
-    last_updated=PartialDate(2026, 3, 17),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_03_17,
+    last_updated=_D_2026_03_17,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("1.25"), cache_read=Decimal("0.02")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 DATABRICKS_GPT_5_5: Final[Model] = Model(
@@ -640,10 +694,10 @@ DATABRICKS_GPT_5_5: Final[Model] = Model(
     temperature=False,
     open_weights=False,
     knowledge=PartialDate(2025, 12, 1),
-    release_date=PartialDate(2026, 4, 23),
-    last_updated=PartialDate(2026, 4, 23),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1050000, input=922000, output=128000),
+    release_date=_D_2026_04_23,
+    last_updated=_D_2026_04_23,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1050000_922000_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("30"),
@@ -658,7 +712,7 @@ DATABRICKS_GPT_5_5: Final[Model] = Model(
         ),
         context_over_200k=Rates(input=Decimal("10"), output=Decimal("45"), cache_read=Decimal("1")),
     ),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
     experimental=Experimental(
         modes={
             "fast": Mode(
@@ -681,15 +735,13 @@ DATABRICKS_GPT_5_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 5, 30),
-    release_date=PartialDate(2025, 8, 7),
-    last_updated=PartialDate(2025, 8, 7),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2024_05_30,
+    release_date=_D_2025_08_07,
+    last_updated=_D_2025_08_07,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("0.25"), output=Decimal("2"), cache_read=Decimal("0.025")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,
 )
 
 DATABRICKS_GPT_5_NANO: Final[Model] = Model(
@@ -704,15 +756,13 @@ DATABRICKS_GPT_5_NANO: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 5, 30),
-    release_date=PartialDate(2025, 8, 7),
-    last_updated=PartialDate(2025, 8, 7),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2024_05_30,
+    release_date=_D_2025_08_07,
+    last_updated=_D_2025_08_07,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.4"), cache_read=Decimal("0.005")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,
 )
 
 DATABRICKS_GPT_OSS_120B: Final[Model] = Model(
@@ -727,12 +777,12 @@ DATABRICKS_GPT_OSS_120B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=32768),
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_32768,
     cost=Cost(input=Decimal("0.072"), output=Decimal("0.28")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 DATABRICKS_GPT_OSS_20B: Final[Model] = Model(
@@ -747,10 +797,10 @@ DATABRICKS_GPT_OSS_20B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=32768),
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_32768,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.2")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )

@@ -3,8 +3,9 @@
 
 "Models served by Deep Infra (provider id 'deepinfra')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
@@ -20,6 +21,57 @@ from llmdex_runtime.model import (
     ReasoningOption,
     TierCondition,
 )
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2024_12 = PartialDate(2024, 12)
+_D_2024_12_06 = PartialDate(2024, 12, 6)
+_D_2025_01 = PartialDate(2025, 1)
+_D_2025_04 = PartialDate(2025, 4)
+_D_2025_04_05 = PartialDate(2025, 4, 5)
+_D_2025_05 = PartialDate(2025, 5)
+_D_2025_05_28 = PartialDate(2025, 5, 28)
+_D_2025_07_23 = PartialDate(2025, 7, 23)
+_D_2025_08_05 = PartialDate(2025, 8, 5)
+_D_2025_09_30 = PartialDate(2025, 9, 30)
+_D_2025_12_02 = PartialDate(2025, 12, 2)
+_D_2025_12_22 = PartialDate(2025, 12, 22)
+_D_2026_01_19 = PartialDate(2026, 1, 19)
+_D_2026_01_27 = PartialDate(2026, 1, 27)
+_D_2026_02_01 = PartialDate(2026, 2, 1)
+_D_2026_02_12 = PartialDate(2026, 2, 12)
+_D_2026_04_01 = PartialDate(2026, 4, 1)
+_D_2026_04_02 = PartialDate(2026, 4, 2)
+_D_2026_04_07 = PartialDate(2026, 4, 7)
+_D_2026_04_20 = PartialDate(2026, 4, 20)
+_D_2026_04_21 = PartialDate(2026, 4, 21)
+_D_2026_04_22 = PartialDate(2026, 4, 22)
+_D_2026_04_24 = PartialDate(2026, 4, 24)
+_D_2026_06_12 = PartialDate(2026, 6, 12)
+_D_2026_06_13 = PartialDate(2026, 6, 13)
+_LIMIT_1048576_16384 = Limit(context=1048576, output=16384)
+_LIMIT_131072_16384 = Limit(context=131072, output=16384)
+_LIMIT_163840_64000 = Limit(context=163840, output=64000)
+_LIMIT_202752_16384 = Limit(context=202752, output=16384)
+_LIMIT_262144_16384 = Limit(context=262144, output=16384)
+_LIMIT_262144_32768 = Limit(context=262144, output=32768)
+_LIMIT_262144_81920 = Limit(context=262144, output=81920)
+_REASONING = ()
+_REASONING_EFFORT_LOW_MEDIUM_HIGH = (
+    ReasoningOption(type="effort", values=("low", "medium", "high")),
+)
+_REASONING_TOGGLE = (ReasoningOption(type="toggle"),)
+_REASONING_TOGGLE_EFFORT_LOW_MEDIUM_HIGH_XHIGH = (
+    ReasoningOption(type="toggle"),
+    ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh")),
+)
+_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+_TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
 
 __all__ = [
     "MINIMAXAI_MINIMAX_M2_5",
@@ -63,9 +115,9 @@ MINIMAXAI_MINIMAX_M2_5: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2025, 6),
-    release_date=PartialDate(2026, 2, 12),
-    last_updated=PartialDate(2026, 2, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_02_12,
+    last_updated=_D_2026_02_12,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=196608, output=131072),
     cost=Cost(
         input=Decimal("0.15"),
@@ -74,7 +126,7 @@ MINIMAXAI_MINIMAX_M2_5: Final[Model] = Model(
         cache_write=Decimal("0.375"),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN_QWEN3_CODER_480B_A35B_INSTRUCT_TURBO: Final[Model] = Model(
@@ -88,10 +140,10 @@ QWEN_QWEN3_CODER_480B_A35B_INSTRUCT_TURBO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 7, 23),
-    last_updated=PartialDate(2025, 7, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_07_23,
+    last_updated=_D_2025_07_23,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=262144, output=66536),
     cost=Cost(input=Decimal("0.3"), output=Decimal("1")),
 )
@@ -107,13 +159,13 @@ QWEN_QWEN3_5_35B_A3B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 2, 1),
-    last_updated=PartialDate(2026, 4, 20),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, output=81920),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_02_01,
+    last_updated=_D_2026_04_20,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_81920,
     cost=Cost(input=Decimal("0.14"), output=Decimal("1"), cache_read=Decimal("0.05")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN_QWEN3_5_397B_A17B: Final[Model] = Model(
@@ -127,13 +179,13 @@ QWEN_QWEN3_5_397B_A17B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 2, 1),
-    last_updated=PartialDate(2026, 4, 20),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, output=81920),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_02_01,
+    last_updated=_D_2026_04_20,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_81920,
     cost=Cost(input=Decimal("0.45"), output=Decimal("3"), cache_read=Decimal("0.22")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN_QWEN3_6_35B_A3B: Final[Model] = Model(
@@ -147,12 +199,12 @@ QWEN_QWEN3_6_35B_A3B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 1),
-    last_updated=PartialDate(2026, 4, 1),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, output=81920),
+    release_date=_D_2026_04_01,
+    last_updated=_D_2026_04_01,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_81920,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.95")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 XIAOMIMIMO_MIMO_V2_5: Final[Model] = Model(
@@ -166,11 +218,11 @@ XIAOMIMIMO_MIMO_V2_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 12),
-    release_date=PartialDate(2026, 4, 22),
-    last_updated=PartialDate(2026, 4, 22),
+    knowledge=_D_2024_12,
+    release_date=_D_2026_04_22,
+    last_updated=_D_2026_04_22,
     modalities=Modalities(input=("text", "image", "audio", "video"), output=("text",)),
-    limit=Limit(context=262144, output=16384),
+    limit=_LIMIT_262144_16384,
     cost=Cost(
         input=Decimal("0.4"),
         output=Decimal("2"),
@@ -188,7 +240,7 @@ XIAOMIMIMO_MIMO_V2_5: Final[Model] = Model(
         ),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 XIAOMIMIMO_MIMO_V2_5_PRO: Final[Model] = Model(
@@ -202,11 +254,11 @@ XIAOMIMIMO_MIMO_V2_5_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 12),
-    release_date=PartialDate(2026, 4, 22),
-    last_updated=PartialDate(2026, 4, 22),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1048576, output=16384),
+    knowledge=_D_2024_12,
+    release_date=_D_2026_04_22,
+    last_updated=_D_2026_04_22,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1048576_16384,
     cost=Cost(
         input=Decimal("1"),
         output=Decimal("3"),
@@ -222,7 +274,7 @@ XIAOMIMIMO_MIMO_V2_5_PRO: Final[Model] = Model(
         context_over_200k=Rates(input=Decimal("2"), output=Decimal("6"), cache_read=Decimal("0.4")),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 DEEPSEEK_AI_DEEPSEEK_R1_0528: Final[Model] = Model(
@@ -236,13 +288,13 @@ DEEPSEEK_AI_DEEPSEEK_R1_0528: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2024, 7),
-    release_date=PartialDate(2025, 5, 28),
-    last_updated=PartialDate(2025, 5, 28),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=163840, output=64000),
+    release_date=_D_2025_05_28,
+    last_updated=_D_2025_05_28,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_163840_64000,
     cost=Cost(input=Decimal("0.5"), output=Decimal("2.15"), cache_read=Decimal("0.35")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 DEEPSEEK_AI_DEEPSEEK_V3_2: Final[Model] = Model(
@@ -255,14 +307,14 @@ DEEPSEEK_AI_DEEPSEEK_V3_2: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 12),
-    release_date=PartialDate(2025, 12, 2),
-    last_updated=PartialDate(2025, 12, 2),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=163840, output=64000),
+    knowledge=_D_2024_12,
+    release_date=_D_2025_12_02,
+    last_updated=_D_2025_12_02,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_163840_64000,
     cost=Cost(input=Decimal("0.26"), output=Decimal("0.38"), cache_read=Decimal("0.13")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 DEEPSEEK_AI_DEEPSEEK_V4_FLASH: Final[Model] = Model(
@@ -277,17 +329,14 @@ DEEPSEEK_AI_DEEPSEEK_V4_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 5),
-    release_date=PartialDate(2026, 4, 24),
-    last_updated=PartialDate(2026, 4, 24),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1048576, output=16384),
+    knowledge=_D_2025_05,
+    release_date=_D_2026_04_24,
+    last_updated=_D_2026_04_24,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1048576_16384,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.2"), cache_read=Decimal("0.02")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 DEEPSEEK_AI_DEEPSEEK_V4_PRO: Final[Model] = Model(
@@ -302,17 +351,14 @@ DEEPSEEK_AI_DEEPSEEK_V4_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 5),
-    release_date=PartialDate(2026, 4, 24),
-    last_updated=PartialDate(2026, 4, 24),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1048576, output=16384),
+    knowledge=_D_2025_05,
+    release_date=_D_2026_04_24,
+    last_updated=_D_2026_04_24,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1048576_16384,
     cost=Cost(input=Decimal("1.3"), output=Decimal("2.6"), cache_read=Decimal("0.1")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 GOOGLE_GEMMA_4_26B_A4B_IT: Final[Model] = Model(
@@ -327,12 +373,12 @@ GOOGLE_GEMMA_4_26B_A4B_IT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 2),
-    last_updated=PartialDate(2026, 4, 2),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262144, output=32768),
+    release_date=_D_2026_04_02,
+    last_updated=_D_2026_04_02,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262144_32768,
     cost=Cost(input=Decimal("0.07"), output=Decimal("0.34")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 GOOGLE_GEMMA_4_31B_IT: Final[Model] = Model(
@@ -347,12 +393,12 @@ GOOGLE_GEMMA_4_31B_IT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 2),
-    last_updated=PartialDate(2026, 4, 2),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262144, output=32768),
+    release_date=_D_2026_04_02,
+    last_updated=_D_2026_04_02,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262144_32768,
     cost=Cost(input=Decimal("0.13"), output=Decimal("0.38")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 META_LLAMA_LLAMA_3_3_70B_INSTRUCT_TURBO: Final[Model] = Model(
@@ -365,10 +411,10 @@ META_LLAMA_LLAMA_3_3_70B_INSTRUCT_TURBO: Final[Model] = Model(
     reasoning=False,
     tool_call=True,
     open_weights=True,
-    release_date=PartialDate(2024, 12, 6),
-    last_updated=PartialDate(2024, 12, 6),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=16384),
+    release_date=_D_2024_12_06,
+    last_updated=_D_2024_12_06,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_16384,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.32")),
 )
 
@@ -382,10 +428,10 @@ META_LLAMA_LLAMA_4_MAVERICK_17B_128E_INSTRUCT_FP8: Final[Model] = Model(
     reasoning=False,
     tool_call=False,
     open_weights=True,
-    release_date=PartialDate(2025, 4, 5),
-    last_updated=PartialDate(2025, 4, 5),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1048576, output=16384),
+    release_date=_D_2025_04_05,
+    last_updated=_D_2025_04_05,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1048576_16384,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
 )
 
@@ -399,9 +445,9 @@ META_LLAMA_LLAMA_4_SCOUT_17B_16E_INSTRUCT: Final[Model] = Model(
     reasoning=False,
     tool_call=True,
     open_weights=True,
-    release_date=PartialDate(2025, 4, 5),
-    last_updated=PartialDate(2025, 4, 5),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2025_04_05,
+    last_updated=_D_2025_04_05,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=327680, output=16384),
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
 )
@@ -418,14 +464,14 @@ MOONSHOTAI_KIMI_K2_5: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 1, 27),
-    last_updated=PartialDate(2026, 1, 27),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, output=32768),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_01_27,
+    last_updated=_D_2026_01_27,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_32768,
     cost=Cost(input=Decimal("0.45"), output=Decimal("2.25"), cache_read=Decimal("0.07")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 MOONSHOTAI_KIMI_K2_6: Final[Model] = Model(
@@ -441,13 +487,13 @@ MOONSHOTAI_KIMI_K2_6: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2026, 4, 21),
-    last_updated=PartialDate(2026, 4, 21),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, output=16384),
+    release_date=_D_2026_04_21,
+    last_updated=_D_2026_04_21,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_16384,
     cost=Cost(input=Decimal("0.75"), output=Decimal("3.5"), cache_read=Decimal("0.15")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 MOONSHOTAI_KIMI_K2_7_CODE: Final[Model] = Model(
@@ -462,14 +508,14 @@ MOONSHOTAI_KIMI_K2_7_CODE: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 6, 12),
-    last_updated=PartialDate(2026, 6, 12),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_06_12,
+    last_updated=_D_2026_06_12,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=Limit(context=262144, output=262144),
     cost=Cost(input=Decimal("0.74"), output=Decimal("3.5"), cache_read=Decimal("0.15")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 OPENAI_GPT_OSS_120B: Final[Model] = Model(
@@ -483,12 +529,12 @@ OPENAI_GPT_OSS_120B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=16384),
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_16384,
     cost=Cost(input=Decimal("0.039"), output=Decimal("0.19")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_GPT_OSS_20B: Final[Model] = Model(
@@ -502,12 +548,12 @@ OPENAI_GPT_OSS_20B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=16384),
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_16384,
     cost=Cost(input=Decimal("0.03"), output=Decimal("0.14")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 ZAI_ORG_GLM_4_6: Final[Model] = Model(
@@ -521,14 +567,14 @@ ZAI_ORG_GLM_4_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 9, 30),
-    last_updated=PartialDate(2025, 9, 30),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_09_30,
+    last_updated=_D_2025_09_30,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=202752, output=131072),
     cost=Cost(input=Decimal("0.43"), output=Decimal("1.74"), cache_read=Decimal("0.08")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 ZAI_ORG_GLM_4_7: Final[Model] = Model(
@@ -542,14 +588,14 @@ ZAI_ORG_GLM_4_7: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 12, 22),
-    last_updated=PartialDate(2025, 12, 22),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=202752, output=16384),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_12_22,
+    last_updated=_D_2025_12_22,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_202752_16384,
     cost=Cost(input=Decimal("0.4"), output=Decimal("1.75"), cache_read=Decimal("0.08")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 ZAI_ORG_GLM_4_7_FLASH: Final[Model] = Model(
@@ -563,14 +609,14 @@ ZAI_ORG_GLM_4_7_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2026, 1, 19),
-    last_updated=PartialDate(2026, 1, 19),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=202752, output=16384),
+    knowledge=_D_2025_04,
+    release_date=_D_2026_01_19,
+    last_updated=_D_2026_01_19,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_202752_16384,
     cost=Cost(input=Decimal("0.06"), output=Decimal("0.4")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 ZAI_ORG_GLM_5: Final[Model] = Model(
@@ -585,13 +631,13 @@ ZAI_ORG_GLM_5: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2025, 12),
-    release_date=PartialDate(2026, 2, 12),
-    last_updated=PartialDate(2026, 2, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=202752, output=16384),
+    release_date=_D_2026_02_12,
+    last_updated=_D_2026_02_12,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_202752_16384,
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.08"), cache_read=Decimal("0.12")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 ZAI_ORG_GLM_5_1: Final[Model] = Model(
@@ -606,14 +652,14 @@ ZAI_ORG_GLM_5_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2026, 4, 7),
-    last_updated=PartialDate(2026, 4, 7),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=202752, output=16384),
+    knowledge=_D_2025_04,
+    release_date=_D_2026_04_07,
+    last_updated=_D_2026_04_07,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_202752_16384,
     cost=Cost(input=Decimal("1.05"), output=Decimal("3.5"), cache_read=Decimal("0.205")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 ZAI_ORG_GLM_5_2: Final[Model] = Model(
@@ -628,14 +674,11 @@ ZAI_ORG_GLM_5_2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 6, 13),
-    last_updated=PartialDate(2026, 6, 13),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_06_13,
+    last_updated=_D_2026_06_13,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=1048576, output=32768),
     cost=Cost(input=Decimal("0.95"), output=Decimal("3"), cache_read=Decimal("0.18")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_LOW_MEDIUM_HIGH_XHIGH,
 )

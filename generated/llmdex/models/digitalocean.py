@@ -3,8 +3,9 @@
 
 "Models served by DigitalOcean (provider id 'digitalocean')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
@@ -20,6 +21,101 @@ from llmdex_runtime.model import (
     ReasoningOption,
     TierCondition,
 )
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2021_08_30 = PartialDate(2021, 8, 30)
+_D_2023_09 = PartialDate(2023, 9)
+_D_2023_12 = PartialDate(2023, 12)
+_D_2024_02_29 = PartialDate(2024, 2, 29)
+_D_2024_04 = PartialDate(2024, 4)
+_D_2024_05 = PartialDate(2024, 5)
+_D_2024_05_22 = PartialDate(2024, 5, 22)
+_D_2024_05_30 = PartialDate(2024, 5, 30)
+_D_2024_06 = PartialDate(2024, 6)
+_D_2024_07 = PartialDate(2024, 7)
+_D_2024_07_18 = PartialDate(2024, 7, 18)
+_D_2024_07_23 = PartialDate(2024, 7, 23)
+_D_2024_09_19 = PartialDate(2024, 9, 19)
+_D_2024_09_30 = PartialDate(2024, 9, 30)
+_D_2024_10_22 = PartialDate(2024, 10, 22)
+_D_2024_11_05 = PartialDate(2024, 11, 5)
+_D_2024_12_05 = PartialDate(2024, 12, 5)
+_D_2024_12_06 = PartialDate(2024, 12, 6)
+_D_2025_01 = PartialDate(2025, 1)
+_D_2025_01_30 = PartialDate(2025, 1, 30)
+_D_2025_02_24 = PartialDate(2025, 2, 24)
+_D_2025_02_28 = PartialDate(2025, 2, 28)
+_D_2025_03_31 = PartialDate(2025, 3, 31)
+_D_2025_04_14 = PartialDate(2025, 4, 14)
+_D_2025_04_16 = PartialDate(2025, 4, 16)
+_D_2025_04_24 = PartialDate(2025, 4, 24)
+_D_2025_05_22 = PartialDate(2025, 5, 22)
+_D_2025_07_28 = PartialDate(2025, 7, 28)
+_D_2025_08_05 = PartialDate(2025, 8, 5)
+_D_2025_08_07 = PartialDate(2025, 8, 7)
+_D_2025_08_31 = PartialDate(2025, 8, 31)
+_D_2025_09_29 = PartialDate(2025, 9, 29)
+_D_2025_10_15 = PartialDate(2025, 10, 15)
+_D_2025_11_13 = PartialDate(2025, 11, 13)
+_D_2025_11_24 = PartialDate(2025, 11, 24)
+_D_2025_11_25 = PartialDate(2025, 11, 25)
+_D_2025_12_01 = PartialDate(2025, 12, 1)
+_D_2025_12_11 = PartialDate(2025, 12, 11)
+_D_2025_12_15 = PartialDate(2025, 12, 15)
+_D_2026_02_05 = PartialDate(2026, 2, 5)
+_D_2026_03_05 = PartialDate(2026, 3, 5)
+_D_2026_03_13 = PartialDate(2026, 3, 13)
+_D_2026_03_17 = PartialDate(2026, 3, 17)
+_D_2026_04_16 = PartialDate(2026, 4, 16)
+_D_2026_04_21 = PartialDate(2026, 4, 21)
+_D_2026_04_24 = PartialDate(2026, 4, 24)
+_D_2026_04_30 = PartialDate(2026, 4, 30)
+_D_2026_05_29 = PartialDate(2026, 5, 29)
+_D_2026_06_12 = PartialDate(2026, 6, 12)
+_LIMIT_0_0 = Limit(context=0, output=0)
+_LIMIT_1000000_128000 = Limit(context=1000000, output=128000)
+_LIMIT_1000000_64000 = Limit(context=1000000, output=64000)
+_LIMIT_128000_16384 = Limit(context=128000, output=16384)
+_LIMIT_131072_131072 = Limit(context=131072, output=131072)
+_LIMIT_200000_100000 = Limit(context=200000, output=100000)
+_LIMIT_200000_32000 = Limit(context=200000, output=32000)
+_LIMIT_200000_64000 = Limit(context=200000, output=64000)
+_LIMIT_200000_8192 = Limit(context=200000, output=8192)
+_LIMIT_262144_262144 = Limit(context=262144, output=262144)
+_LIMIT_400000_128000 = Limit(context=400000, output=128000)
+_LIMIT_8192_1024 = Limit(context=8192, output=1024)
+_REASONING_EFFORT_LOW_MEDIUM_HIGH = (
+    ReasoningOption(type="effort", values=("low", "medium", "high")),
+)
+_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH = (
+    ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh")),
+)
+_REASONING_EFFORT_MEDIUM_HIGH_XHIGH = (
+    ReasoningOption(type="effort", values=("medium", "high", "xhigh")),
+)
+_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH = (
+    ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
+)
+_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = (
+    ReasoningOption(type="effort", values=("none", "low", "medium", "high")),
+)
+_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX = (
+    ReasoningOption(type="effort", values=("none", "low", "medium", "high", "max")),
+)
+_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH = (
+    ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
+)
+_TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
+_TEXT_IMAGE_TO_IMAGE = Modalities(input=("text", "image"), output=("image",))
+_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+_TEXT_TO_AUDIO = Modalities(input=("text",), output=("audio",))
+_TEXT_TO_IMAGE = Modalities(input=("text",), output=("image",))
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
 
 __all__ = [
     "ALIBABA_QWEN3_32B",
@@ -117,13 +213,11 @@ ALIBABA_QWEN3_32B: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2025, 4, 30),
-    last_updated=PartialDate(2026, 4, 16),
-    modalities=Modalities(input=("text",), output=("text",)),
+    last_updated=_D_2026_04_16,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=131000, output=40960),
     cost=Cost(input=Decimal("0.25"), output=Decimal("0.55")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high", "max")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX,
 )
 
 ALL_MINI_LM_L6_V2: Final[Model] = Model(
@@ -137,9 +231,9 @@ ALL_MINI_LM_L6_V2: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=True,
-    release_date=PartialDate(2021, 8, 30),
-    last_updated=PartialDate(2026, 4, 16),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2021_08_30,
+    last_updated=_D_2026_04_16,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=256, output=384),
     cost=Cost(input=Decimal("0.009"), output=Decimal("0")),
 )
@@ -156,9 +250,9 @@ ANTHROPIC_CLAUDE_3_OPUS: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2023, 8),
-    release_date=PartialDate(2024, 2, 29),
-    last_updated=PartialDate(2024, 2, 29),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2024_02_29,
+    last_updated=_D_2024_02_29,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=200000, output=4096),
     cost=Cost(
         input=Decimal("15"),
@@ -180,11 +274,11 @@ ANTHROPIC_CLAUDE_3_5_HAIKU: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 7),
-    release_date=PartialDate(2024, 11, 5),
-    last_updated=PartialDate(2024, 11, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=200000, output=8192),
+    knowledge=_D_2024_07,
+    release_date=_D_2024_11_05,
+    last_updated=_D_2024_11_05,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_8192,
     cost=Cost(
         input=Decimal("0.8"),
         output=Decimal("4"),
@@ -205,11 +299,11 @@ ANTHROPIC_CLAUDE_3_5_SONNET: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
+    knowledge=_D_2024_04,
     release_date=PartialDate(2024, 6, 20),
-    last_updated=PartialDate(2024, 10, 22),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=200000, output=8192),
+    last_updated=_D_2024_10_22,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_200000_8192,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
@@ -231,17 +325,17 @@ ANTHROPIC_CLAUDE_3_7_SONNET: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2024, 11),
-    release_date=PartialDate(2025, 2, 24),
-    last_updated=PartialDate(2025, 2, 24),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    release_date=_D_2025_02_24,
+    last_updated=_D_2025_02_24,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
         cache_read=Decimal("0.3"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
     status=Status.DEPRECATED,
 )
 
@@ -256,18 +350,18 @@ ANTHROPIC_CLAUDE_4_1_OPUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 3, 31),
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=32000),
+    knowledge=_D_2025_03_31,
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_32000,
     cost=Cost(
         input=Decimal("15"),
         output=Decimal("75"),
         cache_read=Decimal("1.5"),
         cache_write=Decimal("18.75"),
     ),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 ANTHROPIC_CLAUDE_4_5_HAIKU: Final[Model] = Model(
@@ -281,18 +375,18 @@ ANTHROPIC_CLAUDE_4_5_HAIKU: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 2, 28),
-    release_date=PartialDate(2025, 10, 15),
-    last_updated=PartialDate(2025, 10, 15),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    knowledge=_D_2025_02_28,
+    release_date=_D_2025_10_15,
+    last_updated=_D_2025_10_15,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(
         input=Decimal("1"),
         output=Decimal("5"),
         cache_read=Decimal("1"),
         cache_write=Decimal("1.25"),
     ),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 ANTHROPIC_CLAUDE_4_5_SONNET: Final[Model] = Model(
@@ -307,10 +401,10 @@ ANTHROPIC_CLAUDE_4_5_SONNET: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2025, 7, 31),
-    release_date=PartialDate(2025, 9, 29),
-    last_updated=PartialDate(2025, 9, 29),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=64000),
+    release_date=_D_2025_09_29,
+    last_updated=_D_2025_09_29,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
@@ -332,7 +426,7 @@ ANTHROPIC_CLAUDE_4_5_SONNET: Final[Model] = Model(
             cache_write=Decimal("3.75"),
         ),
     ),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 ANTHROPIC_CLAUDE_4_6_SONNET: Final[Model] = Model(
@@ -346,11 +440,11 @@ ANTHROPIC_CLAUDE_4_6_SONNET: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
+    knowledge=_D_2025_08_31,
     release_date=PartialDate(2026, 2, 17),
-    last_updated=PartialDate(2026, 3, 13),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=64000),
+    last_updated=_D_2026_03_13,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
@@ -372,7 +466,7 @@ ANTHROPIC_CLAUDE_4_6_SONNET: Final[Model] = Model(
             cache_write=Decimal("3.75"),
         ),
     ),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 ANTHROPIC_CLAUDE_FABLE_5: Final[Model] = Model(
@@ -387,10 +481,10 @@ ANTHROPIC_CLAUDE_FABLE_5: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2026, 6, 9),
-    last_updated=PartialDate(2026, 6, 12),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh")),),
+    last_updated=_D_2026_06_12,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 ANTHROPIC_CLAUDE_HAIKU_4_5: Final[Model] = Model(
@@ -404,18 +498,18 @@ ANTHROPIC_CLAUDE_HAIKU_4_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 2, 28),
-    release_date=PartialDate(2025, 10, 15),
-    last_updated=PartialDate(2025, 10, 15),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    knowledge=_D_2025_02_28,
+    release_date=_D_2025_10_15,
+    last_updated=_D_2025_10_15,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(
         input=Decimal("1"),
         output=Decimal("5"),
         cache_read=Decimal("1"),
         cache_write=Decimal("1.25"),
     ),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 ANTHROPIC_CLAUDE_OPUS_4: Final[Model] = Model(
@@ -429,18 +523,18 @@ ANTHROPIC_CLAUDE_OPUS_4: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 3, 31),
-    release_date=PartialDate(2025, 5, 22),
-    last_updated=PartialDate(2025, 5, 22),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=32000),
+    knowledge=_D_2025_03_31,
+    release_date=_D_2025_05_22,
+    last_updated=_D_2025_05_22,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_32000,
     cost=Cost(
         input=Decimal("15"),
         output=Decimal("75"),
         cache_read=Decimal("1.5"),
         cache_write=Decimal("18.75"),
     ),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 ANTHROPIC_CLAUDE_OPUS_4_5: Final[Model] = Model(
@@ -454,18 +548,18 @@ ANTHROPIC_CLAUDE_OPUS_4_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 3, 31),
-    release_date=PartialDate(2025, 11, 24),
-    last_updated=PartialDate(2025, 11, 24),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    knowledge=_D_2025_03_31,
+    release_date=_D_2025_11_24,
+    last_updated=_D_2025_11_24,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 ANTHROPIC_CLAUDE_OPUS_4_6: Final[Model] = Model(
@@ -480,10 +574,10 @@ ANTHROPIC_CLAUDE_OPUS_4_6: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2025, 5, 31),
-    release_date=PartialDate(2026, 2, 5),
-    last_updated=PartialDate(2026, 3, 13),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    release_date=_D_2026_02_05,
+    last_updated=_D_2026_03_13,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
@@ -505,7 +599,7 @@ ANTHROPIC_CLAUDE_OPUS_4_6: Final[Model] = Model(
             cache_write=Decimal("6.25"),
         ),
     ),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 ANTHROPIC_CLAUDE_OPUS_4_7: Final[Model] = Model(
@@ -520,17 +614,17 @@ ANTHROPIC_CLAUDE_OPUS_4_7: Final[Model] = Model(
     temperature=False,
     open_weights=False,
     knowledge=PartialDate(2026, 1, 31),
-    release_date=PartialDate(2026, 4, 16),
-    last_updated=PartialDate(2026, 4, 16),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    release_date=_D_2026_04_16,
+    last_updated=_D_2026_04_16,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 ANTHROPIC_CLAUDE_OPUS_4_8: Final[Model] = Model(
@@ -545,16 +639,16 @@ ANTHROPIC_CLAUDE_OPUS_4_8: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2026, 5, 28),
-    last_updated=PartialDate(2026, 5, 29),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    last_updated=_D_2026_05_29,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 ANTHROPIC_CLAUDE_SONNET_4: Final[Model] = Model(
@@ -568,11 +662,11 @@ ANTHROPIC_CLAUDE_SONNET_4: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 3, 31),
-    release_date=PartialDate(2025, 5, 22),
-    last_updated=PartialDate(2025, 5, 22),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=64000),
+    knowledge=_D_2025_03_31,
+    release_date=_D_2025_05_22,
+    last_updated=_D_2025_05_22,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
@@ -594,7 +688,7 @@ ANTHROPIC_CLAUDE_SONNET_4: Final[Model] = Model(
             cache_write=Decimal("3.75"),
         ),
     ),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 ARCEE_TRINITY_LARGE_THINKING: Final[Model] = Model(
@@ -609,11 +703,11 @@ ARCEE_TRINITY_LARGE_THINKING: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2026, 4, 2),
-    last_updated=PartialDate(2026, 4, 16),
-    modalities=Modalities(input=("text",), output=("text",)),
+    last_updated=_D_2026_04_16,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=256000, output=128000),
     cost=Cost(input=Decimal("0.25"), output=Decimal("0.9"), cache_read=Decimal("0.06")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
     status=Status.BETA,
 )
 
@@ -629,9 +723,9 @@ BGE_M3: Final[Model] = Model(
     temperature=False,
     open_weights=True,
     release_date=PartialDate(2024, 1, 30),
-    last_updated=PartialDate(2026, 4, 30),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=8192, output=1024),
+    last_updated=_D_2026_04_30,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_8192_1024,
     cost=Cost(input=Decimal("0.02"), output=Decimal("0")),
 )
 
@@ -647,8 +741,8 @@ BGE_RERANKER_V2_M3: Final[Model] = Model(
     temperature=False,
     open_weights=True,
     release_date=PartialDate(2024, 3, 12),
-    last_updated=PartialDate(2026, 4, 30),
-    modalities=Modalities(input=("text",), output=("text",)),
+    last_updated=_D_2026_04_30,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=8192, output=1),
     cost=Cost(input=Decimal("0.01"), output=Decimal("0")),
 )
@@ -666,12 +760,12 @@ DEEPSEEK_3_2: Final[Model] = Model(
     open_weights=True,
     knowledge=PartialDate(2024, 12),
     release_date=PartialDate(2025, 12, 2),
-    last_updated=PartialDate(2026, 4, 30),
-    modalities=Modalities(input=("text",), output=("text",)),
+    last_updated=_D_2026_04_30,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=128000, output=64000),
     cost=Cost(input=Decimal("0.5"), output=Decimal("1.6")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="effort", values=("none", "low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,
 )
 
 DEEPSEEK_4_FLASH: Final[Model] = Model(
@@ -686,8 +780,8 @@ DEEPSEEK_4_FLASH: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2026, 5, 27),
-    last_updated=PartialDate(2026, 5, 29),
-    modalities=Modalities(input=("text",), output=("text",)),
+    last_updated=_D_2026_05_29,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=262144, output=8192),
 )
 
@@ -703,14 +797,12 @@ DEEPSEEK_R1_DISTILL_LLAMA_70B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 1, 30),
-    last_updated=PartialDate(2025, 1, 30),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_01_30,
+    last_updated=_D_2025_01_30,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=131072, output=32768),
     cost=Cost(input=Decimal("0.99"), output=Decimal("0.99")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high", "max")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX,
 )
 
 DEEPSEEK_V3: Final[Model] = Model(
@@ -724,10 +816,10 @@ DEEPSEEK_V3: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 7),
+    knowledge=_D_2024_07,
     release_date=PartialDate(2024, 12, 26),
     last_updated=PartialDate(2025, 3, 24),
-    modalities=Modalities(input=("text",), output=("text",)),
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=163840, output=131072),
 )
 
@@ -744,13 +836,13 @@ DEEPSEEK_V4_PRO: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2025, 5),
-    release_date=PartialDate(2026, 4, 24),
-    last_updated=PartialDate(2026, 4, 24),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_04_24,
+    last_updated=_D_2026_04_24,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=1048576, output=393216),
     cost=Cost(input=Decimal("1.74"), output=Decimal("3.48")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 E5_LARGE_V2: Final[Model] = Model(
@@ -765,8 +857,8 @@ E5_LARGE_V2: Final[Model] = Model(
     temperature=False,
     open_weights=True,
     release_date=PartialDate(2023, 5, 19),
-    last_updated=PartialDate(2026, 4, 30),
-    modalities=Modalities(input=("text",), output=("text",)),
+    last_updated=_D_2026_04_30,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=512, output=1024),
     cost=Cost(input=Decimal("0.02"), output=Decimal("0")),
 )
@@ -783,9 +875,9 @@ FAL_AI_ELEVENLABS_TTS_MULTILINGUAL_V2: Final[Model] = Model(
     temperature=False,
     open_weights=False,
     release_date=PartialDate(2023, 8, 22),
-    last_updated=PartialDate(2026, 4, 16),
-    modalities=Modalities(input=("text",), output=("audio",)),
-    limit=Limit(context=0, output=0),
+    last_updated=_D_2026_04_16,
+    modalities=_TEXT_TO_AUDIO,
+    limit=_LIMIT_0_0,
 )
 
 FAL_AI_FAST_SDXL: Final[Model] = Model(
@@ -800,9 +892,9 @@ FAL_AI_FAST_SDXL: Final[Model] = Model(
     temperature=False,
     open_weights=True,
     release_date=PartialDate(2023, 7, 26),
-    last_updated=PartialDate(2026, 4, 16),
-    modalities=Modalities(input=("text",), output=("image",)),
-    limit=Limit(context=0, output=0),
+    last_updated=_D_2026_04_16,
+    modalities=_TEXT_TO_IMAGE,
+    limit=_LIMIT_0_0,
 )
 
 FAL_AI_FLUX_SCHNELL: Final[Model] = Model(
@@ -817,9 +909,9 @@ FAL_AI_FLUX_SCHNELL: Final[Model] = Model(
     temperature=False,
     open_weights=True,
     release_date=PartialDate(2024, 8, 1),
-    last_updated=PartialDate(2026, 4, 16),
-    modalities=Modalities(input=("text",), output=("image",)),
-    limit=Limit(context=0, output=0),
+    last_updated=_D_2026_04_16,
+    modalities=_TEXT_TO_IMAGE,
+    limit=_LIMIT_0_0,
 )
 
 FAL_AI_STABLE_AUDIO_25_TEXT_TO_AUDIO: Final[Model] = Model(
@@ -833,9 +925,9 @@ FAL_AI_STABLE_AUDIO_25_TEXT_TO_AUDIO: Final[Model] = Model(
     temperature=False,
     open_weights=False,
     release_date=PartialDate(2025, 10, 8),
-    last_updated=PartialDate(2026, 4, 16),
-    modalities=Modalities(input=("text",), output=("audio",)),
-    limit=Limit(context=0, output=0),
+    last_updated=_D_2026_04_16,
+    modalities=_TEXT_TO_AUDIO,
+    limit=_LIMIT_0_0,
 )
 
 GEMMA_4_31B_IT: Final[Model] = Model(
@@ -851,8 +943,8 @@ GEMMA_4_31B_IT: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2026, 4, 22),
-    last_updated=PartialDate(2026, 4, 30),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    last_updated=_D_2026_04_30,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=256000, output=8192),
     cost=Cost(input=Decimal("0.18"), output=Decimal("0.5")),
 )
@@ -868,14 +960,12 @@ GLM_5: Final[Model] = Model(
     tool_call=True,
     open_weights=True,
     release_date=PartialDate(2026, 2, 11),
-    last_updated=PartialDate(2026, 4, 16),
-    modalities=Modalities(input=("text",), output=("text",)),
+    last_updated=_D_2026_04_16,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=202752, output=128000),
     cost=Cost(input=Decimal("1"), output=Decimal("3.2")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high", "max")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX,
 )
 
 GTE_LARGE_EN_V1_5: Final[Model] = Model(
@@ -890,9 +980,9 @@ GTE_LARGE_EN_V1_5: Final[Model] = Model(
     temperature=False,
     open_weights=True,
     release_date=PartialDate(2024, 3, 27),
-    last_updated=PartialDate(2026, 4, 16),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=8192, output=1024),
+    last_updated=_D_2026_04_16,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_8192_1024,
     cost=Cost(input=Decimal("0.09"), output=Decimal("0")),
 )
 
@@ -908,14 +998,14 @@ KIMI_K2_5: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
+    knowledge=_D_2025_01,
     release_date=PartialDate(2026, 1),
-    last_updated=PartialDate(2026, 4, 16),
-    modalities=Modalities(input=("text",), output=("text",)),
+    last_updated=_D_2026_04_16,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=262144, output=32768),
     cost=Cost(input=Decimal("0.5"), output=Decimal("2.7")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="effort", values=("none", "low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,
 )
 
 KIMI_K2_6: Final[Model] = Model(
@@ -930,14 +1020,14 @@ KIMI_K2_6: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 4, 21),
-    last_updated=PartialDate(2026, 4, 21),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_04_21,
+    last_updated=_D_2026_04_21,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.95"), output=Decimal("4")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="effort", values=("none", "low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,
 )
 
 LLAMA_4_MAVERICK: Final[Model] = Model(
@@ -954,8 +1044,8 @@ LLAMA_4_MAVERICK: Final[Model] = Model(
     open_weights=True,
     knowledge=PartialDate(2024, 8),
     release_date=PartialDate(2025, 4, 5),
-    last_updated=PartialDate(2026, 4, 30),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    last_updated=_D_2026_04_30,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=1000000, output=16384),
     cost=Cost(input=Decimal("0.25"), output=Decimal("0.87")),
 )
@@ -971,11 +1061,11 @@ LLAMA3_8B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 12),
-    release_date=PartialDate(2024, 7, 23),
-    last_updated=PartialDate(2024, 7, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=131072),
+    knowledge=_D_2023_12,
+    release_date=_D_2024_07_23,
+    last_updated=_D_2024_07_23,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_131072,
     cost=Cost(input=Decimal("0.198"), output=Decimal("0.198")),
 )
 
@@ -990,10 +1080,10 @@ LLAMA3_3_70B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 12),
-    release_date=PartialDate(2024, 12, 6),
-    last_updated=PartialDate(2024, 12, 6),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2023_12,
+    release_date=_D_2024_12_06,
+    last_updated=_D_2024_12_06,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=128000, output=128000),
     cost=Cost(input=Decimal("0.65"), output=Decimal("0.65")),
 )
@@ -1011,11 +1101,11 @@ MINIMAX_M2_5: Final[Model] = Model(
     open_weights=True,
     knowledge=PartialDate(2025, 8),
     release_date=PartialDate(2026, 2, 12),
-    last_updated=PartialDate(2026, 4, 16),
-    modalities=Modalities(input=("text",), output=("text",)),
+    last_updated=_D_2026_04_16,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=204800, output=128000),
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
     status=Status.BETA,
 )
 
@@ -1030,10 +1120,10 @@ MINISTRAL_3_8B_INSTRUCT_2512: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 12, 15),
-    last_updated=PartialDate(2025, 12, 15),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    release_date=_D_2025_12_15,
+    last_updated=_D_2025_12_15,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262144_262144,
 )
 
 MISTRAL_3_14B: Final[Model] = Model(
@@ -1048,9 +1138,9 @@ MISTRAL_3_14B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 12, 15),
-    last_updated=PartialDate(2026, 4, 30),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_12_15,
+    last_updated=_D_2026_04_30,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=262144, output=128000),
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.2")),
 )
@@ -1066,9 +1156,9 @@ MISTRAL_7B_INSTRUCT_V0_3: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2024, 5, 22),
-    last_updated=PartialDate(2024, 5, 22),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2024_05_22,
+    last_updated=_D_2024_05_22,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=32768, output=32768),
 )
 
@@ -1083,10 +1173,10 @@ MISTRAL_NEMO_INSTRUCT_2407: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2024, 7, 18),
-    last_updated=PartialDate(2024, 7, 18),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    release_date=_D_2024_07_18,
+    last_updated=_D_2024_07_18,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0.3"), output=Decimal("0.3")),
     status=Status.DEPRECATED,
 )
@@ -1102,9 +1192,9 @@ MULTI_QA_MPNET_BASE_DOT_V1: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=True,
-    release_date=PartialDate(2021, 8, 30),
-    last_updated=PartialDate(2026, 4, 16),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2021_08_30,
+    last_updated=_D_2026_04_16,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=512, output=768),
     cost=Cost(input=Decimal("0.009"), output=Decimal("0")),
 )
@@ -1120,13 +1210,11 @@ NEMOTRON_3_NANO_30B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 4, 14),
-    last_updated=PartialDate(2025, 4, 14),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=262144),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high", "max")),
-    ),
+    release_date=_D_2025_04_14,
+    last_updated=_D_2025_04_14,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_262144,
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX,
 )
 
 NEMOTRON_3_NANO_OMNI: Final[Model] = Model(
@@ -1142,13 +1230,11 @@ NEMOTRON_3_NANO_OMNI: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2026, 4, 28),
-    last_updated=PartialDate(2026, 4, 30),
+    last_updated=_D_2026_04_30,
     modalities=Modalities(input=("text", "image", "video", "audio"), output=("text",)),
     limit=Limit(context=65536, output=65536),
     cost=Cost(input=Decimal("0.5"), output=Decimal("0.9")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high", "max")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX,
 )
 
 NEMOTRON_3_ULTRA_550B: Final[Model] = Model(
@@ -1163,8 +1249,8 @@ NEMOTRON_3_ULTRA_550B: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2026, 6, 4),
-    last_updated=PartialDate(2026, 6, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
+    last_updated=_D_2026_06_12,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=131072, output=8192),
 )
 
@@ -1180,14 +1266,12 @@ NEMOTRON_NANO_12B_V2_VL: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2024, 10),
-    release_date=PartialDate(2025, 12, 1),
-    last_updated=PartialDate(2026, 4, 30),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    release_date=_D_2025_12_01,
+    last_updated=_D_2026_04_30,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.6")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high", "max")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX,
 )
 
 NVIDIA_NEMOTRON_3_SUPER_120B: Final[Model] = Model(
@@ -1204,13 +1288,11 @@ NVIDIA_NEMOTRON_3_SUPER_120B: Final[Model] = Model(
     open_weights=True,
     knowledge=PartialDate(2026, 2),
     release_date=PartialDate(2026, 3, 11),
-    last_updated=PartialDate(2026, 4, 16),
-    modalities=Modalities(input=("text",), output=("text",)),
+    last_updated=_D_2026_04_16,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=256000, output=32768),
     cost=Cost(input=Decimal("0.3"), output=Decimal("0.65")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high", "max")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX,
     status=Status.BETA,
 )
 
@@ -1226,10 +1308,10 @@ OPENAI_GPT_4_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2025, 4, 14),
-    last_updated=PartialDate(2025, 4, 14),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
+    knowledge=_D_2024_04,
+    release_date=_D_2025_04_14,
+    last_updated=_D_2025_04_14,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
     limit=Limit(context=1047576, output=32768),
     cost=Cost(input=Decimal("2"), output=Decimal("8"), cache_read=Decimal("0.5")),
 )
@@ -1246,11 +1328,11 @@ OPENAI_GPT_4O: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2023, 9),
+    knowledge=_D_2023_09,
     release_date=PartialDate(2024, 5, 13),
     last_updated=PartialDate(2024, 8, 6),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10"), cache_read=Decimal("1.25")),
 )
 
@@ -1266,11 +1348,11 @@ OPENAI_GPT_4O_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2023, 9),
-    release_date=PartialDate(2024, 7, 18),
-    last_updated=PartialDate(2024, 7, 18),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    knowledge=_D_2023_09,
+    release_date=_D_2024_07_18,
+    last_updated=_D_2024_07_18,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6"), cache_read=Decimal("0.075")),
 )
 
@@ -1286,15 +1368,13 @@ OPENAI_GPT_5: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 9, 30),
-    release_date=PartialDate(2025, 8, 7),
-    last_updated=PartialDate(2025, 8, 7),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, output=128000),
+    knowledge=_D_2024_09_30,
+    release_date=_D_2025_08_07,
+    last_updated=_D_2025_08_07,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_GPT_5_MINI: Final[Model] = Model(
@@ -1309,15 +1389,13 @@ OPENAI_GPT_5_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 5, 30),
-    release_date=PartialDate(2025, 8, 7),
-    last_updated=PartialDate(2025, 8, 7),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, output=128000),
+    knowledge=_D_2024_05_30,
+    release_date=_D_2025_08_07,
+    last_updated=_D_2025_08_07,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_128000,
     cost=Cost(input=Decimal("0.25"), output=Decimal("2"), cache_read=Decimal("0.025")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_GPT_5_NANO: Final[Model] = Model(
@@ -1332,15 +1410,13 @@ OPENAI_GPT_5_NANO: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 5, 30),
-    release_date=PartialDate(2025, 8, 7),
-    last_updated=PartialDate(2025, 8, 7),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, output=128000),
+    knowledge=_D_2024_05_30,
+    release_date=_D_2025_08_07,
+    last_updated=_D_2025_08_07,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_128000,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.4"), cache_read=Decimal("0.005")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_GPT_5_1_CODEX_MAX: Final[Model] = Model(
@@ -1355,13 +1431,13 @@ OPENAI_GPT_5_1_CODEX_MAX: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 9, 30),
-    release_date=PartialDate(2025, 11, 13),
-    last_updated=PartialDate(2025, 11, 13),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, output=128000),
+    knowledge=_D_2024_09_30,
+    release_date=_D_2025_11_13,
+    last_updated=_D_2025_11_13,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 OPENAI_GPT_5_2: Final[Model] = Model(
@@ -1376,15 +1452,13 @@ OPENAI_GPT_5_2: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2025, 12, 11),
-    last_updated=PartialDate(2025, 12, 11),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2025_12_11,
+    last_updated=_D_2025_12_11,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_128000,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 OPENAI_GPT_5_2_PRO: Final[Model] = Model(
@@ -1398,13 +1472,13 @@ OPENAI_GPT_5_2_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2025, 12, 11),
-    last_updated=PartialDate(2025, 12, 11),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2025_12_11,
+    last_updated=_D_2025_12_11,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_128000,
     cost=Cost(input=Decimal("21"), output=Decimal("168")),
-    reasoning_options=(ReasoningOption(type="effort", values=("medium", "high", "xhigh")),),
+    reasoning_options=_REASONING_EFFORT_MEDIUM_HIGH_XHIGH,
 )
 
 OPENAI_GPT_5_3_CODEX: Final[Model] = Model(
@@ -1419,15 +1493,13 @@ OPENAI_GPT_5_3_CODEX: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 2, 5),
-    last_updated=PartialDate(2026, 2, 5),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=400000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_02_05,
+    last_updated=_D_2026_02_05,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_400000_128000,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 OPENAI_GPT_5_4: Final[Model] = Model(
@@ -1442,15 +1514,13 @@ OPENAI_GPT_5_4: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 3, 5),
-    last_updated=PartialDate(2026, 3, 5),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_03_05,
+    last_updated=_D_2026_03_05,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(input=Decimal("2.5"), output=Decimal("15"), cache_read=Decimal("0.25")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 OPENAI_GPT_5_4_MINI: Final[Model] = Model(
@@ -1465,15 +1535,13 @@ OPENAI_GPT_5_4_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 3, 17),
-    last_updated=PartialDate(2026, 3, 17),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_03_17,
+    last_updated=_D_2026_03_17,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_128000,
     cost=Cost(input=Decimal("0.75"), output=Decimal("4.5"), cache_read=Decimal("0.075")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 OPENAI_GPT_5_4_NANO: Final[Model] = Model(
@@ -1488,15 +1556,13 @@ OPENAI_GPT_5_4_NANO: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 3, 17),
-    last_updated=PartialDate(2026, 3, 17),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_03_17,
+    last_updated=_D_2026_03_17,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_128000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("1.25"), cache_read=Decimal("0.02")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 OPENAI_GPT_5_4_PRO: Final[Model] = Model(
@@ -1510,13 +1576,13 @@ OPENAI_GPT_5_4_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 3, 5),
-    last_updated=PartialDate(2026, 3, 5),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_03_05,
+    last_updated=_D_2026_03_05,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_128000,
     cost=Cost(input=Decimal("30"), output=Decimal("180")),
-    reasoning_options=(ReasoningOption(type="effort", values=("medium", "high", "xhigh")),),
+    reasoning_options=_REASONING_EFFORT_MEDIUM_HIGH_XHIGH,
 )
 
 OPENAI_GPT_5_5: Final[Model] = Model(
@@ -1531,11 +1597,11 @@ OPENAI_GPT_5_5: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 12, 1),
+    knowledge=_D_2025_12_01,
     release_date=PartialDate(2026, 4, 23),
-    last_updated=PartialDate(2026, 4, 30),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    last_updated=_D_2026_04_30,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("30"),
@@ -1550,9 +1616,7 @@ OPENAI_GPT_5_5: Final[Model] = Model(
         ),
         context_over_200k=Rates(input=Decimal("10"), output=Decimal("45"), cache_read=Decimal("1")),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 OPENAI_GPT_IMAGE_1: Final[Model] = Model(
@@ -1566,10 +1630,10 @@ OPENAI_GPT_IMAGE_1: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 24),
-    last_updated=PartialDate(2025, 4, 24),
-    modalities=Modalities(input=("text", "image"), output=("image",)),
-    limit=Limit(context=0, output=0),
+    release_date=_D_2025_04_24,
+    last_updated=_D_2025_04_24,
+    modalities=_TEXT_IMAGE_TO_IMAGE,
+    limit=_LIMIT_0_0,
     cost=Cost(input=Decimal("5"), output=Decimal("40"), cache_read=Decimal("1.25")),
 )
 
@@ -1584,10 +1648,10 @@ OPENAI_GPT_IMAGE_1_5: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 11, 25),
-    last_updated=PartialDate(2025, 11, 25),
-    modalities=Modalities(input=("text", "image"), output=("image",)),
-    limit=Limit(context=0, output=0),
+    release_date=_D_2025_11_25,
+    last_updated=_D_2025_11_25,
+    modalities=_TEXT_IMAGE_TO_IMAGE,
+    limit=_LIMIT_0_0,
     cost=Cost(input=Decimal("5"), output=Decimal("10"), cache_read=Decimal("1")),
 )
 
@@ -1602,10 +1666,10 @@ OPENAI_GPT_IMAGE_2: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 24),
-    last_updated=PartialDate(2025, 4, 24),
-    modalities=Modalities(input=("text", "image"), output=("image",)),
-    limit=Limit(context=0, output=0),
+    release_date=_D_2025_04_24,
+    last_updated=_D_2025_04_24,
+    modalities=_TEXT_IMAGE_TO_IMAGE,
+    limit=_LIMIT_0_0,
 )
 
 OPENAI_GPT_OSS_120B: Final[Model] = Model(
@@ -1620,14 +1684,14 @@ OPENAI_GPT_OSS_120B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 6),
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2026, 4, 16),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=131072),
+    knowledge=_D_2024_06,
+    release_date=_D_2025_08_05,
+    last_updated=_D_2026_04_16,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_131072,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.7")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_GPT_OSS_20B: Final[Model] = Model(
@@ -1642,13 +1706,13 @@ OPENAI_GPT_OSS_20B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 6),
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2026, 4, 16),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=131072),
+    knowledge=_D_2024_06,
+    release_date=_D_2025_08_05,
+    last_updated=_D_2026_04_16,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_131072,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.45")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_O1: Final[Model] = Model(
@@ -1663,13 +1727,13 @@ OPENAI_O1: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2023, 9),
-    release_date=PartialDate(2024, 12, 5),
-    last_updated=PartialDate(2024, 12, 5),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=100000),
+    knowledge=_D_2023_09,
+    release_date=_D_2024_12_05,
+    last_updated=_D_2024_12_05,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_100000,
     cost=Cost(input=Decimal("15"), output=Decimal("60"), cache_read=Decimal("7.5")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_O3: Final[Model] = Model(
@@ -1684,13 +1748,13 @@ OPENAI_O3: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 5),
-    release_date=PartialDate(2025, 4, 16),
-    last_updated=PartialDate(2025, 4, 16),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=100000),
+    knowledge=_D_2024_05,
+    release_date=_D_2025_04_16,
+    last_updated=_D_2025_04_16,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_100000,
     cost=Cost(input=Decimal("2"), output=Decimal("8"), cache_read=Decimal("0.5")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_O3_MINI: Final[Model] = Model(
@@ -1705,13 +1769,13 @@ OPENAI_O3_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 5),
+    knowledge=_D_2024_05,
     release_date=PartialDate(2024, 12, 20),
     last_updated=PartialDate(2025, 1, 29),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=200000, output=100000),
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_100000,
     cost=Cost(input=Decimal("1.1"), output=Decimal("4.4"), cache_read=Decimal("0.55")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 QWEN_2_5_14B_INSTRUCT: Final[Model] = Model(
@@ -1726,10 +1790,10 @@ QWEN_2_5_14B_INSTRUCT: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2024, 9),
-    release_date=PartialDate(2024, 9, 19),
-    last_updated=PartialDate(2024, 9, 19),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=131072),
+    release_date=_D_2024_09_19,
+    last_updated=_D_2024_09_19,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_131072,
 )
 
 QWEN3_CODER_FLASH: Final[Model] = Model(
@@ -1744,9 +1808,9 @@ QWEN3_CODER_FLASH: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 7, 28),
-    last_updated=PartialDate(2026, 4, 30),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_07_28,
+    last_updated=_D_2026_04_30,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=262144, output=65536),
     cost=Cost(input=Decimal("0.45"), output=Decimal("1.7")),
 )
@@ -1763,8 +1827,8 @@ QWEN3_EMBEDDING_0_6B: Final[Model] = Model(
     temperature=False,
     open_weights=True,
     release_date=PartialDate(2025, 6, 3),
-    last_updated=PartialDate(2026, 4, 16),
-    modalities=Modalities(input=("text",), output=("text",)),
+    last_updated=_D_2026_04_16,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=8000, output=1024),
     cost=Cost(input=Decimal("0.04"), output=Decimal("0")),
     status=Status.BETA,
@@ -1781,9 +1845,9 @@ QWEN3_TTS_VOICEDESIGN: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 21),
-    last_updated=PartialDate(2026, 4, 30),
-    modalities=Modalities(input=("text",), output=("audio",)),
+    release_date=_D_2026_04_21,
+    last_updated=_D_2026_04_30,
+    modalities=_TEXT_TO_AUDIO,
     limit=Limit(context=32768, output=1),
 )
 
@@ -1800,11 +1864,11 @@ QWEN3_5_397B_A17B: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2026, 2, 15),
-    last_updated=PartialDate(2026, 4, 30),
-    modalities=Modalities(input=("text",), output=("text",)),
+    last_updated=_D_2026_04_30,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=262144, output=81920),
     cost=Cost(input=Decimal("0.55"), output=Decimal("3.5")),
-    reasoning_options=(ReasoningOption(type="effort", values=("none", "low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,
 )
 
 STABLE_DIFFUSION_3_5_LARGE: Final[Model] = Model(
@@ -1818,9 +1882,9 @@ STABLE_DIFFUSION_3_5_LARGE: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=True,
-    release_date=PartialDate(2024, 10, 22),
-    last_updated=PartialDate(2026, 4, 30),
-    modalities=Modalities(input=("text",), output=("image",)),
+    release_date=_D_2024_10_22,
+    last_updated=_D_2026_04_30,
+    modalities=_TEXT_TO_IMAGE,
     limit=Limit(context=256, output=1),
     cost=Cost(input=Decimal("0.08"), output=Decimal("0")),
 )
@@ -1835,8 +1899,8 @@ WAN2_2_T2V_A14B: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=True,
-    release_date=PartialDate(2025, 7, 28),
-    last_updated=PartialDate(2026, 4, 30),
+    release_date=_D_2025_07_28,
+    last_updated=_D_2026_04_30,
     modalities=Modalities(input=("text",), output=("video",)),
     limit=Limit(context=100, output=1),
     cost=Cost(input=Decimal("0.6"), output=Decimal("0")),

@@ -3,13 +3,28 @@
 
 "Models served by DInference (provider id 'dinference')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
 from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, Model
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2025_08 = PartialDate(2025, 8)
+_D_2025_12_22 = PartialDate(2025, 12, 22)
+_D_2026_02_12 = PartialDate(2026, 2, 12)
+_D_2026_04_07 = PartialDate(2026, 4, 7)
+_LIMIT_200000_128000 = Limit(context=200000, output=128000)
+_REASONING = ()
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
 
 __all__ = [
     "GLM_4_7",
@@ -31,13 +46,13 @@ GLM_4_7: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 12, 22),
-    last_updated=PartialDate(2025, 12, 22),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=200000, output=128000),
+    release_date=_D_2025_12_22,
+    last_updated=_D_2025_12_22,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_128000,
     cost=Cost(input=Decimal("0.45"), output=Decimal("1.65")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GLM_5: Final[Model] = Model(
@@ -51,13 +66,13 @@ GLM_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 12),
-    last_updated=PartialDate(2026, 2, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=200000, output=128000),
+    release_date=_D_2026_02_12,
+    last_updated=_D_2026_02_12,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_128000,
     cost=Cost(input=Decimal("0.75"), output=Decimal("2.4")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GLM_5_1: Final[Model] = Model(
@@ -72,13 +87,13 @@ GLM_5_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 7),
-    last_updated=PartialDate(2026, 4, 7),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=200000, output=128000),
+    release_date=_D_2026_04_07,
+    last_updated=_D_2026_04_07,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("3.89")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GPT_OSS_120B: Final[Model] = Model(
@@ -91,9 +106,9 @@ GPT_OSS_120B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 8),
-    last_updated=PartialDate(2025, 8),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_08,
+    last_updated=_D_2025_08,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=131072, output=32768),
     cost=Cost(input=Decimal("0.0675"), output=Decimal("0.27")),
 )
@@ -109,10 +124,10 @@ MINIMAX_M2_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 12),
-    last_updated=PartialDate(2026, 2, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_02_12,
+    last_updated=_D_2026_02_12,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=200000, output=32000),
     cost=Cost(input=Decimal("0.22"), output=Decimal("0.88")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )

@@ -3,13 +3,26 @@
 
 "Models served by D.Run (China) (provider id 'drun')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
 from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, Model
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2024_12_26 = PartialDate(2024, 12, 26)
+_D_2025_01_20 = PartialDate(2025, 1, 20)
+_D_2025_03_01 = PartialDate(2025, 3, 1)
+_REASONING = ()
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
 
 __all__ = [
     "PUBLIC_DEEPSEEK_R1",
@@ -29,13 +42,13 @@ PUBLIC_DEEPSEEK_R1: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2024, 12),
-    release_date=PartialDate(2025, 1, 20),
-    last_updated=PartialDate(2025, 1, 20),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_01_20,
+    last_updated=_D_2025_01_20,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=131072, output=32000),
     cost=Cost(input=Decimal("0.55"), output=Decimal("2.2")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 PUBLIC_DEEPSEEK_V3: Final[Model] = Model(
@@ -50,9 +63,9 @@ PUBLIC_DEEPSEEK_V3: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2024, 7),
-    release_date=PartialDate(2024, 12, 26),
-    last_updated=PartialDate(2024, 12, 26),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2024_12_26,
+    last_updated=_D_2024_12_26,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=131072, output=8192),
     cost=Cost(input=Decimal("0.28"), output=Decimal("1.1")),
 )
@@ -68,11 +81,11 @@ PUBLIC_MINIMAX_M25: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 3, 1),
-    last_updated=PartialDate(2025, 3, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_03_01,
+    last_updated=_D_2025_03_01,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=204800, output=131072),
     cost=Cost(input=Decimal("0.29"), output=Decimal("1.16")),
     interleaved=Interleaved(field="reasoning_details"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )

@@ -3,13 +3,40 @@
 
 "Models served by evroc (provider id 'evroc')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
 from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, Model, ReasoningOption
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_AUDIO_TO_TEXT = Modalities(input=("audio",), output=("text",))
+_D_2024_06_01 = PartialDate(2024, 6, 1)
+_D_2024_10_01 = PartialDate(2024, 10, 1)
+_D_2024_12_06 = PartialDate(2024, 12, 6)
+_D_2025_03_01 = PartialDate(2025, 3, 1)
+_D_2025_07_30 = PartialDate(2025, 7, 30)
+_D_2025_08_05 = PartialDate(2025, 8, 5)
+_D_2026_04_02 = PartialDate(2026, 4, 2)
+_D_2026_04_17 = PartialDate(2026, 4, 17)
+_D_2026_04_21 = PartialDate(2026, 4, 21)
+_D_2026_04_29 = PartialDate(2026, 4, 29)
+_D_2026_06_06 = PartialDate(2026, 6, 6)
+_LIMIT_262144_262144 = Limit(context=262144, output=262144)
+_LIMIT_448_448 = Limit(context=448, output=448)
+_REASONING_BUDGET_TOKENS = (ReasoningOption(type="budget_tokens"),)
+_REASONING_TOGGLE = (ReasoningOption(type="toggle"),)
+_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+_TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
 
 __all__ = [
     "KBLAB_KB_WHISPER_LARGE",
@@ -39,10 +66,10 @@ KBLAB_KB_WHISPER_LARGE: Final[Model] = Model(
     reasoning=False,
     tool_call=False,
     open_weights=True,
-    release_date=PartialDate(2024, 10, 1),
-    last_updated=PartialDate(2024, 10, 1),
-    modalities=Modalities(input=("audio",), output=("text",)),
-    limit=Limit(context=448, output=448),
+    release_date=_D_2024_10_01,
+    last_updated=_D_2024_10_01,
+    modalities=_AUDIO_TO_TEXT,
+    limit=_LIMIT_448_448,
     cost=Cost(input=Decimal("0.0023"), output=Decimal("0.0023"), output_audio=Decimal("2.3")),
 )
 
@@ -56,9 +83,9 @@ QWEN_QWEN3_EMBEDDING_8B: Final[Model] = Model(
     reasoning=False,
     tool_call=False,
     open_weights=True,
-    release_date=PartialDate(2025, 7, 30),
-    last_updated=PartialDate(2025, 7, 30),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_07_30,
+    last_updated=_D_2025_07_30,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=40960, output=4096),
     cost=Cost(input=Decimal("0.115"), output=Decimal("0.115")),
 )
@@ -73,9 +100,9 @@ QWEN_QWEN3_RERANKER_4B: Final[Model] = Model(
     reasoning=False,
     tool_call=False,
     open_weights=True,
-    release_date=PartialDate(2025, 7, 30),
-    last_updated=PartialDate(2025, 7, 30),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_07_30,
+    last_updated=_D_2025_07_30,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=32000, output=4096),
     cost=Cost(input=Decimal("0.0575"), output=Decimal("0")),
 )
@@ -90,9 +117,9 @@ QWEN_QWEN3_VL_30B_A3B_INSTRUCT: Final[Model] = Model(
     reasoning=False,
     tool_call=True,
     open_weights=True,
-    release_date=PartialDate(2025, 7, 30),
-    last_updated=PartialDate(2025, 7, 30),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
+    release_date=_D_2025_07_30,
+    last_updated=_D_2025_07_30,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=Limit(context=100000, output=100000),
     cost=Cost(input=Decimal("0.23"), output=Decimal("0.92")),
 )
@@ -109,12 +136,12 @@ QWEN_QWEN3_6_35B_A3B_FP8: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 17),
-    last_updated=PartialDate(2026, 4, 17),
+    release_date=_D_2026_04_17,
+    last_updated=_D_2026_04_17,
     modalities=Modalities(input=("text", "image", "video", "audio"), output=("text",)),
     limit=Limit(context=262144, output=65536),
     cost=Cost(input=Decimal("0.345"), output=Decimal("1.38")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 EVROC_ROC: Final[Model] = Model(
@@ -129,13 +156,13 @@ EVROC_ROC: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2026, 1),
-    release_date=PartialDate(2026, 6, 6),
-    last_updated=PartialDate(2026, 6, 6),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    release_date=_D_2026_06_06,
+    last_updated=_D_2026_06_06,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("2.875"), output=Decimal("11.516")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="budget_tokens"),),
+    reasoning_options=_REASONING_BUDGET_TOKENS,
 )
 
 GOOGLE_GEMMA_4_26B_A4B_IT: Final[Model] = Model(
@@ -150,12 +177,12 @@ GOOGLE_GEMMA_4_26B_A4B_IT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 2),
-    last_updated=PartialDate(2026, 4, 2),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2026_04_02,
+    last_updated=_D_2026_04_02,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=262144, output=32768),
     cost=Cost(input=Decimal("0.144"), output=Decimal("0.575")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 INTFLOAT_MULTILINGUAL_E5_LARGE_INSTRUCT: Final[Model] = Model(
@@ -168,9 +195,9 @@ INTFLOAT_MULTILINGUAL_E5_LARGE_INSTRUCT: Final[Model] = Model(
     reasoning=False,
     tool_call=False,
     open_weights=True,
-    release_date=PartialDate(2024, 6, 1),
-    last_updated=PartialDate(2024, 6, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2024_06_01,
+    last_updated=_D_2024_06_01,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=512, output=512),
     cost=Cost(input=Decimal("0.114"), output=Decimal("0.114")),
 )
@@ -187,10 +214,10 @@ MISTRALAI_MISTRAL_MEDIUM_3_5_128B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 29),
-    last_updated=PartialDate(2026, 4, 29),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    release_date=_D_2026_04_29,
+    last_updated=_D_2026_04_29,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("1.725"), output=Decimal("6.9")),
     reasoning_options=(ReasoningOption(type="effort", values=("none", "high")),),
 )
@@ -205,8 +232,8 @@ MISTRALAI_VOXTRAL_SMALL_24B_2507: Final[Model] = Model(
     reasoning=False,
     tool_call=False,
     open_weights=True,
-    release_date=PartialDate(2025, 3, 1),
-    last_updated=PartialDate(2025, 3, 1),
+    release_date=_D_2025_03_01,
+    last_updated=_D_2025_03_01,
     modalities=Modalities(input=("audio", "text"), output=("text",)),
     limit=Limit(context=32000, output=32000),
     cost=Cost(input=Decimal("0.0023"), output=Decimal("0.0023"), output_audio=Decimal("2.3")),
@@ -225,12 +252,12 @@ MOONSHOTAI_KIMI_K2_6: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 4, 21),
-    last_updated=PartialDate(2026, 4, 21),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    release_date=_D_2026_04_21,
+    last_updated=_D_2026_04_21,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("1.4375"), output=Decimal("5.75")),
-    reasoning_options=(ReasoningOption(type="budget_tokens"),),
+    reasoning_options=_REASONING_BUDGET_TOKENS,
 )
 
 NVIDIA_LLAMA_3_3_70B_INSTRUCT_FP8: Final[Model] = Model(
@@ -245,9 +272,9 @@ NVIDIA_LLAMA_3_3_70B_INSTRUCT_FP8: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2023, 12),
-    release_date=PartialDate(2024, 12, 6),
-    last_updated=PartialDate(2024, 12, 6),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2024_12_06,
+    last_updated=_D_2024_12_06,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=128000, output=4096),
     cost=Cost(input=Decimal("1.15"), output=Decimal("1.15")),
 )
@@ -262,9 +289,9 @@ OPENAI_GPT_OSS_120B: Final[Model] = Model(
     reasoning=True,
     tool_call=True,
     open_weights=True,
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=65536, output=65536),
     cost=Cost(input=Decimal("0.23"), output=Decimal("0.92")),
     reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
@@ -280,9 +307,9 @@ OPENAI_WHISPER_LARGE_V3: Final[Model] = Model(
     reasoning=False,
     tool_call=False,
     open_weights=True,
-    release_date=PartialDate(2024, 10, 1),
-    last_updated=PartialDate(2024, 10, 1),
-    modalities=Modalities(input=("audio",), output=("text",)),
+    release_date=_D_2024_10_01,
+    last_updated=_D_2024_10_01,
+    modalities=_AUDIO_TO_TEXT,
     limit=Limit(context=448, output=4096),
     cost=Cost(input=Decimal("0.0023"), output=Decimal("0.0023"), output_audio=Decimal("2.3")),
 )
@@ -297,9 +324,9 @@ OPENAI_WHISPER_LARGE_V3_TURBO: Final[Model] = Model(
     reasoning=False,
     tool_call=False,
     open_weights=True,
-    release_date=PartialDate(2024, 10, 1),
-    last_updated=PartialDate(2024, 10, 1),
-    modalities=Modalities(input=("audio",), output=("text",)),
-    limit=Limit(context=448, output=448),
+    release_date=_D_2024_10_01,
+    last_updated=_D_2024_10_01,
+    modalities=_AUDIO_TO_TEXT,
+    limit=_LIMIT_448_448,
     cost=Cost(input=Decimal("0.0023"), output=Decimal("0.0023"), output_audio=Decimal("2.3")),
 )

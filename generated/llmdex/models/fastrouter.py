@@ -3,13 +3,83 @@
 
 "Models served by FastRouter (provider id 'fastrouter')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
 from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, Model, ReasoningOption
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2024_10 = PartialDate(2024, 10)
+_D_2024_10_01 = PartialDate(2024, 10, 1)
+_D_2025_01 = PartialDate(2025, 1)
+_D_2025_01_23 = PartialDate(2025, 1, 23)
+_D_2025_03_31 = PartialDate(2025, 3, 31)
+_D_2025_04_14 = PartialDate(2025, 4, 14)
+_D_2025_05_20 = PartialDate(2025, 5, 20)
+_D_2025_05_22 = PartialDate(2025, 5, 22)
+_D_2025_06_01 = PartialDate(2025, 6, 1)
+_D_2025_06_17 = PartialDate(2025, 6, 17)
+_D_2025_07_09 = PartialDate(2025, 7, 9)
+_D_2025_07_11 = PartialDate(2025, 7, 11)
+_D_2025_07_23 = PartialDate(2025, 7, 23)
+_D_2025_08_05 = PartialDate(2025, 8, 5)
+_D_2025_08_07 = PartialDate(2025, 8, 7)
+_D_2025_08_31 = PartialDate(2025, 8, 31)
+_D_2025_09_01 = PartialDate(2025, 9, 1)
+_D_2025_11_20 = PartialDate(2025, 11, 20)
+_D_2025_12_01 = PartialDate(2025, 12, 1)
+_D_2026_02_05 = PartialDate(2026, 2, 5)
+_D_2026_02_11 = PartialDate(2026, 2, 11)
+_D_2026_02_18 = PartialDate(2026, 2, 18)
+_D_2026_02_19 = PartialDate(2026, 2, 19)
+_D_2026_02_26 = PartialDate(2026, 2, 26)
+_D_2026_03_17 = PartialDate(2026, 3, 17)
+_D_2026_03_18 = PartialDate(2026, 3, 18)
+_D_2026_04_01 = PartialDate(2026, 4, 1)
+_D_2026_04_02 = PartialDate(2026, 4, 2)
+_D_2026_04_07 = PartialDate(2026, 4, 7)
+_D_2026_04_16 = PartialDate(2026, 4, 16)
+_D_2026_04_17 = PartialDate(2026, 4, 17)
+_D_2026_04_21 = PartialDate(2026, 4, 21)
+_D_2026_04_23 = PartialDate(2026, 4, 23)
+_D_2026_04_24 = PartialDate(2026, 4, 24)
+_D_2026_05_01 = PartialDate(2026, 5, 1)
+_D_2026_05_19 = PartialDate(2026, 5, 19)
+_D_2026_05_28 = PartialDate(2026, 5, 28)
+_LIMIT_1048576_65536 = Limit(context=1048576, output=65536)
+_LIMIT_1050000_922000_128000 = Limit(context=1050000, input=922000, output=128000)
+_LIMIT_131072_131072 = Limit(context=131072, output=131072)
+_LIMIT_131072_32768 = Limit(context=131072, output=32768)
+_LIMIT_204800_131072 = Limit(context=204800, output=131072)
+_LIMIT_400000_0 = Limit(context=400000, output=0)
+_LIMIT_400000_128000 = Limit(context=400000, output=128000)
+_LIMIT_400000_272000_128000 = Limit(context=400000, input=272000, output=128000)
+_LIMIT_4096_0 = Limit(context=4096, output=0)
+_LIMIT_480_0 = Limit(context=480, output=0)
+_REASONING = ()
+_REASONING_BUDGET_TOKENS_1024_32000 = (ReasoningOption(type="budget_tokens", min=1024, max=32000),)
+_REASONING_EFFORT_LOW_MEDIUM_HIGH = (
+    ReasoningOption(type="effort", values=("low", "medium", "high")),
+)
+_REASONING_TOGGLE = (ReasoningOption(type="toggle"),)
+_TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
+_TEXT_IMAGE_TO_IMAGE = Modalities(input=("text", "image"), output=("image",))
+_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+_TEXT_IMAGE_TO_VIDEO = Modalities(input=("text", "image"), output=("video",))
+_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT = Modalities(
+    input=("text", "image", "video", "audio", "pdf"), output=("text",)
+)
+_TEXT_TO_IMAGE = Modalities(input=("text",), output=("image",))
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
 
 __all__ = [
     "ANTHROPIC_CLAUDE_OPUS_4_1",
@@ -72,10 +142,10 @@ ANTHROPIC_CLAUDE_OPUS_4_1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 3, 31),
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
+    knowledge=_D_2025_03_31,
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
     limit=Limit(context=200000, output=32000),
     cost=Cost(
         input=Decimal("15"),
@@ -83,7 +153,7 @@ ANTHROPIC_CLAUDE_OPUS_4_1: Final[Model] = Model(
         cache_read=Decimal("1.5"),
         cache_write=Decimal("18.75"),
     ),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=1024, max=32000),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_1024_32000,
 )
 
 ANTHROPIC_CLAUDE_OPUS_4_8: Final[Model] = Model(
@@ -97,12 +167,12 @@ ANTHROPIC_CLAUDE_OPUS_4_8: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 28),
-    last_updated=PartialDate(2026, 5, 28),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
+    release_date=_D_2026_05_28,
+    last_updated=_D_2026_05_28,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
     limit=Limit(context=1000000, output=128000),
     cost=Cost(input=Decimal("5"), output=Decimal("25")),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=1024, max=32000),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_1024_32000,
 )
 
 ANTHROPIC_CLAUDE_SONNET_4: Final[Model] = Model(
@@ -116,10 +186,10 @@ ANTHROPIC_CLAUDE_SONNET_4: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 3, 31),
-    release_date=PartialDate(2025, 5, 22),
-    last_updated=PartialDate(2025, 5, 22),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
+    knowledge=_D_2025_03_31,
+    release_date=_D_2025_05_22,
+    last_updated=_D_2025_05_22,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
     limit=Limit(context=200000, output=64000),
     cost=Cost(
         input=Decimal("3"),
@@ -127,7 +197,7 @@ ANTHROPIC_CLAUDE_SONNET_4: Final[Model] = Model(
         cache_read=Decimal("0.3"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=1024, max=32000),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_1024_32000,
 )
 
 ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model] = Model(
@@ -141,13 +211,13 @@ ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
+    knowledge=_D_2025_08_31,
     release_date=PartialDate(2026, 2, 17),
     last_updated=PartialDate(2026, 3, 13),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
     limit=Limit(context=1000000, output=64000),
     cost=Cost(input=Decimal("3"), output=Decimal("15")),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=1024, max=32000),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_1024_32000,
 )
 
 BYTEDANCE_SEEDANCE_2: Final[Model] = Model(
@@ -161,10 +231,10 @@ BYTEDANCE_SEEDANCE_2: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 1),
-    last_updated=PartialDate(2026, 4, 1),
-    modalities=Modalities(input=("text", "image"), output=("video",)),
-    limit=Limit(context=4096, output=0),
+    release_date=_D_2026_04_01,
+    last_updated=_D_2026_04_01,
+    modalities=_TEXT_IMAGE_TO_VIDEO,
+    limit=_LIMIT_4096_0,
 )
 
 DEEPSEEK_AI_DEEPSEEK_R1_DISTILL_LLAMA_70B: Final[Model] = Model(
@@ -178,13 +248,13 @@ DEEPSEEK_AI_DEEPSEEK_R1_DISTILL_LLAMA_70B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 10),
-    release_date=PartialDate(2025, 1, 23),
-    last_updated=PartialDate(2025, 1, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=131072),
+    knowledge=_D_2024_10,
+    release_date=_D_2025_01_23,
+    last_updated=_D_2025_01_23,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_131072,
     cost=Cost(input=Decimal("0.03"), output=Decimal("0.14")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 DEEPSEEK_DEEPSEEK_V4_PRO: Final[Model] = Model(
@@ -200,12 +270,12 @@ DEEPSEEK_DEEPSEEK_V4_PRO: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2025, 5),
-    release_date=PartialDate(2026, 4, 24),
-    last_updated=PartialDate(2026, 4, 24),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_04_24,
+    last_updated=_D_2026_04_24,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=1000000, output=384000),
     cost=Cost(input=Decimal("1.74"), output=Decimal("3.48")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 GOOGLE_GEMINI_2_5_FLASH: Final[Model] = Model(
@@ -219,11 +289,11 @@ GOOGLE_GEMINI_2_5_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 6, 17),
-    last_updated=PartialDate(2025, 6, 17),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_06_17,
+    last_updated=_D_2025_06_17,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(input=Decimal("0.3"), output=Decimal("2.5"), cache_read=Decimal("0.0375")),
     reasoning_options=(
         ReasoningOption(type="toggle"),
@@ -242,11 +312,11 @@ GOOGLE_GEMINI_2_5_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 6, 17),
-    last_updated=PartialDate(2025, 6, 17),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_06_17,
+    last_updated=_D_2025_06_17,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.31")),
     reasoning_options=(ReasoningOption(type="budget_tokens", min=128, max=32768),),
 )
@@ -262,13 +332,13 @@ GOOGLE_GEMINI_3_PRO_IMAGE_PREVIEW: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 11, 20),
-    last_updated=PartialDate(2025, 11, 20),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_11_20,
+    last_updated=_D_2025_11_20,
     modalities=Modalities(input=("text", "image"), output=("text", "image")),
     limit=Limit(context=65536, output=32768),
     cost=Cost(input=Decimal("2"), output=Decimal("12")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GOOGLE_GEMINI_3_1_FLASH_IMAGE_PREVIEW: Final[Model] = Model(
@@ -282,13 +352,13 @@ GOOGLE_GEMINI_3_1_FLASH_IMAGE_PREVIEW: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 2, 26),
-    last_updated=PartialDate(2026, 2, 26),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_02_26,
+    last_updated=_D_2026_02_26,
     modalities=Modalities(input=("text", "image", "pdf"), output=("text", "image")),
     limit=Limit(context=65536, output=65536),
     cost=Cost(input=Decimal("0.5"), output=Decimal("3")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 GOOGLE_GEMINI_3_1_PRO_PREVIEW: Final[Model] = Model(
@@ -303,13 +373,13 @@ GOOGLE_GEMINI_3_1_PRO_PREVIEW: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 2, 19),
-    last_updated=PartialDate(2026, 2, 19),
-    modalities=Modalities(input=("text", "image", "video", "audio", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_02_19,
+    last_updated=_D_2026_02_19,
+    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(input=Decimal("2"), output=Decimal("12")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 GOOGLE_GEMINI_3_5_FLASH: Final[Model] = Model(
@@ -324,13 +394,13 @@ GOOGLE_GEMINI_3_5_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 5, 19),
-    last_updated=PartialDate(2026, 5, 19),
-    modalities=Modalities(input=("text", "image", "video", "audio", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_05_19,
+    last_updated=_D_2026_05_19,
+    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(input=Decimal("1.5"), output=Decimal("9")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 GOOGLE_GEMMA_4_31B_IT: Final[Model] = Model(
@@ -345,12 +415,12 @@ GOOGLE_GEMMA_4_31B_IT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 2),
-    last_updated=PartialDate(2026, 4, 2),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2026_04_02,
+    last_updated=_D_2026_04_02,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=262144, output=32768),
     cost=Cost(input=Decimal("0.13"), output=Decimal("0.38")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GOOGLE_IMAGEN_4_0_FAST: Final[Model] = Model(
@@ -364,10 +434,10 @@ GOOGLE_IMAGEN_4_0_FAST: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 5, 20),
-    last_updated=PartialDate(2025, 5, 20),
-    modalities=Modalities(input=("text",), output=("image",)),
-    limit=Limit(context=480, output=0),
+    release_date=_D_2025_05_20,
+    last_updated=_D_2025_05_20,
+    modalities=_TEXT_TO_IMAGE,
+    limit=_LIMIT_480_0,
 )
 
 GOOGLE_IMAGEN_4_0_ULTRA: Final[Model] = Model(
@@ -381,10 +451,10 @@ GOOGLE_IMAGEN_4_0_ULTRA: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 5, 20),
-    last_updated=PartialDate(2025, 5, 20),
-    modalities=Modalities(input=("text",), output=("image",)),
-    limit=Limit(context=480, output=0),
+    release_date=_D_2025_05_20,
+    last_updated=_D_2025_05_20,
+    modalities=_TEXT_TO_IMAGE,
+    limit=_LIMIT_480_0,
 )
 
 GOOGLE_VEO3_1: Final[Model] = Model(
@@ -398,10 +468,10 @@ GOOGLE_VEO3_1: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 1),
-    last_updated=PartialDate(2026, 5, 1),
-    modalities=Modalities(input=("text", "image"), output=("video",)),
-    limit=Limit(context=400000, output=0),
+    release_date=_D_2026_05_01,
+    last_updated=_D_2026_05_01,
+    modalities=_TEXT_IMAGE_TO_VIDEO,
+    limit=_LIMIT_400000_0,
 )
 
 GOOGLE_VEO3_1_FAST: Final[Model] = Model(
@@ -415,10 +485,10 @@ GOOGLE_VEO3_1_FAST: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 1),
-    last_updated=PartialDate(2026, 5, 1),
-    modalities=Modalities(input=("text", "image"), output=("video",)),
-    limit=Limit(context=400000, output=0),
+    release_date=_D_2026_05_01,
+    last_updated=_D_2026_05_01,
+    modalities=_TEXT_IMAGE_TO_VIDEO,
+    limit=_LIMIT_400000_0,
 )
 
 GOOGLE_VEO3_1_LITE: Final[Model] = Model(
@@ -432,10 +502,10 @@ GOOGLE_VEO3_1_LITE: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 1),
-    last_updated=PartialDate(2026, 5, 1),
-    modalities=Modalities(input=("text", "image"), output=("video",)),
-    limit=Limit(context=400000, output=0),
+    release_date=_D_2026_05_01,
+    last_updated=_D_2026_05_01,
+    modalities=_TEXT_IMAGE_TO_VIDEO,
+    limit=_LIMIT_400000_0,
 )
 
 LEONARDO_AI_LUCID_ORIGIN: Final[Model] = Model(
@@ -449,10 +519,10 @@ LEONARDO_AI_LUCID_ORIGIN: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 6, 1),
-    last_updated=PartialDate(2025, 6, 1),
-    modalities=Modalities(input=("text", "image"), output=("image",)),
-    limit=Limit(context=4096, output=0),
+    release_date=_D_2025_06_01,
+    last_updated=_D_2025_06_01,
+    modalities=_TEXT_IMAGE_TO_IMAGE,
+    limit=_LIMIT_4096_0,
 )
 
 LEONARDO_AI_LUCID_REALISM: Final[Model] = Model(
@@ -466,10 +536,10 @@ LEONARDO_AI_LUCID_REALISM: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 6, 1),
-    last_updated=PartialDate(2025, 6, 1),
-    modalities=Modalities(input=("text", "image"), output=("image",)),
-    limit=Limit(context=4096, output=0),
+    release_date=_D_2025_06_01,
+    last_updated=_D_2025_06_01,
+    modalities=_TEXT_IMAGE_TO_IMAGE,
+    limit=_LIMIT_4096_0,
 )
 
 MINIMAX_MINIMAX_M2_7: Final[Model] = Model(
@@ -483,12 +553,12 @@ MINIMAX_MINIMAX_M2_7: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 3, 18),
-    last_updated=PartialDate(2026, 3, 18),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=204800, output=131072),
+    release_date=_D_2026_03_18,
+    last_updated=_D_2026_03_18,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_204800_131072,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MINIMAX_MINIMAX_M2_7_HIGHSPEED: Final[Model] = Model(
@@ -502,12 +572,12 @@ MINIMAX_MINIMAX_M2_7_HIGHSPEED: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 3, 18),
-    last_updated=PartialDate(2026, 3, 18),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=204800, output=131072),
+    release_date=_D_2026_03_18,
+    last_updated=_D_2026_03_18,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_204800_131072,
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.4")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MOONSHOTAI_KIMI_K2: Final[Model] = Model(
@@ -521,11 +591,11 @@ MOONSHOTAI_KIMI_K2: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 10),
-    release_date=PartialDate(2025, 7, 11),
-    last_updated=PartialDate(2025, 7, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=32768),
+    knowledge=_D_2024_10,
+    release_date=_D_2025_07_11,
+    last_updated=_D_2025_07_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_32768,
     cost=Cost(input=Decimal("0.55"), output=Decimal("2.2")),
 )
 
@@ -541,13 +611,13 @@ MOONSHOTAI_KIMI_K2_6: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 4, 21),
-    last_updated=PartialDate(2026, 4, 21),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_04_21,
+    last_updated=_D_2026_04_21,
     modalities=Modalities(input=("text", "image", "video"), output=("text",)),
     limit=Limit(context=262144, output=262144),
     cost=Cost(input=Decimal("0.75"), output=Decimal("3.5")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 OPENAI_GPT_4_1: Final[Model] = Model(
@@ -562,9 +632,9 @@ OPENAI_GPT_4_1: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2025, 4, 14),
-    last_updated=PartialDate(2025, 4, 14),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2025_04_14,
+    last_updated=_D_2025_04_14,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=1047576, output=32768),
     cost=Cost(input=Decimal("2"), output=Decimal("8"), cache_read=Decimal("0.5")),
 )
@@ -580,13 +650,13 @@ OPENAI_GPT_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 10, 1),
-    release_date=PartialDate(2025, 8, 7),
-    last_updated=PartialDate(2025, 8, 7),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, output=128000),
+    knowledge=_D_2024_10_01,
+    release_date=_D_2025_08_07,
+    last_updated=_D_2025_08_07,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 OPENAI_GPT_5_MINI: Final[Model] = Model(
@@ -600,13 +670,13 @@ OPENAI_GPT_5_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 10, 1),
-    release_date=PartialDate(2025, 8, 7),
-    last_updated=PartialDate(2025, 8, 7),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, output=128000),
+    knowledge=_D_2024_10_01,
+    release_date=_D_2025_08_07,
+    last_updated=_D_2025_08_07,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_128000,
     cost=Cost(input=Decimal("0.25"), output=Decimal("2"), cache_read=Decimal("0.025")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_GPT_5_NANO: Final[Model] = Model(
@@ -620,13 +690,13 @@ OPENAI_GPT_5_NANO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 10, 1),
-    release_date=PartialDate(2025, 8, 7),
-    last_updated=PartialDate(2025, 8, 7),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, output=128000),
+    knowledge=_D_2024_10_01,
+    release_date=_D_2025_08_07,
+    last_updated=_D_2025_08_07,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_128000,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.4"), cache_read=Decimal("0.005")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_GPT_5_3_CODEX: Final[Model] = Model(
@@ -641,13 +711,13 @@ OPENAI_GPT_5_3_CODEX: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 2, 5),
-    last_updated=PartialDate(2026, 2, 5),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_02_05,
+    last_updated=_D_2026_02_05,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_GPT_5_4_MINI: Final[Model] = Model(
@@ -662,13 +732,13 @@ OPENAI_GPT_5_4_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 3, 17),
-    last_updated=PartialDate(2026, 3, 17),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_03_17,
+    last_updated=_D_2026_03_17,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("0.75"), output=Decimal("4.5")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_GPT_5_4_NANO: Final[Model] = Model(
@@ -683,13 +753,13 @@ OPENAI_GPT_5_4_NANO: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 3, 17),
-    last_updated=PartialDate(2026, 3, 17),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_03_17,
+    last_updated=_D_2026_03_17,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("1.25")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_GPT_5_5: Final[Model] = Model(
@@ -704,13 +774,13 @@ OPENAI_GPT_5_5: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 12, 1),
-    release_date=PartialDate(2026, 4, 23),
-    last_updated=PartialDate(2026, 4, 23),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1050000, input=922000, output=128000),
+    knowledge=_D_2025_12_01,
+    release_date=_D_2026_04_23,
+    last_updated=_D_2026_04_23,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1050000_922000_128000,
     cost=Cost(input=Decimal("5"), output=Decimal("30")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_GPT_5_5_PRO: Final[Model] = Model(
@@ -725,13 +795,13 @@ OPENAI_GPT_5_5_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 12, 1),
-    release_date=PartialDate(2026, 4, 23),
-    last_updated=PartialDate(2026, 4, 23),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1050000, input=922000, output=128000),
+    knowledge=_D_2025_12_01,
+    release_date=_D_2026_04_23,
+    last_updated=_D_2026_04_23,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1050000_922000_128000,
     cost=Cost(input=Decimal("30"), output=Decimal("180")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_GPT_IMAGE_2: Final[Model] = Model(
@@ -745,9 +815,9 @@ OPENAI_GPT_IMAGE_2: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 21),
-    last_updated=PartialDate(2026, 4, 21),
-    modalities=Modalities(input=("text", "image"), output=("image",)),
+    release_date=_D_2026_04_21,
+    last_updated=_D_2026_04_21,
+    modalities=_TEXT_IMAGE_TO_IMAGE,
     limit=Limit(context=128000, output=0),
 )
 
@@ -762,12 +832,12 @@ OPENAI_GPT_OSS_120B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=32768),
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_32768,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_GPT_OSS_20B: Final[Model] = Model(
@@ -781,12 +851,12 @@ OPENAI_GPT_OSS_20B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=131072, output=65536),
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.2")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_GPT_REALTIME_1_5: Final[Model] = Model(
@@ -800,8 +870,8 @@ OPENAI_GPT_REALTIME_1_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 6, 1),
-    last_updated=PartialDate(2025, 6, 1),
+    release_date=_D_2025_06_01,
+    last_updated=_D_2025_06_01,
     modalities=Modalities(input=("text", "audio", "image"), output=("text", "audio")),
     limit=Limit(context=32000, output=4096),
     cost=Cost(input=Decimal("4"), output=Decimal("16")),
@@ -819,9 +889,9 @@ QWEN_QWEN3_CODER: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 7, 23),
-    last_updated=PartialDate(2025, 7, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_07_23,
+    last_updated=_D_2025_07_23,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=262144, output=66536),
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
 )
@@ -837,12 +907,12 @@ SARVAM_SARVAM_105B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 9, 1),
-    last_updated=PartialDate(2025, 9, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=131072),
+    release_date=_D_2025_09_01,
+    last_updated=_D_2025_09_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_131072,
     cost=Cost(input=Decimal("0.04"), output=Decimal("0.16")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 SARVAM_SARVAM_30B: Final[Model] = Model(
@@ -856,12 +926,12 @@ SARVAM_SARVAM_30B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 18),
-    last_updated=PartialDate(2026, 2, 18),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_02_18,
+    last_updated=_D_2026_02_18,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=128000, output=128000),
     cost=Cost(input=Decimal("0.02"), output=Decimal("0.1")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 WANX_WAN_V2_6: Final[Model] = Model(
@@ -874,10 +944,10 @@ WANX_WAN_V2_6: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=True,
-    release_date=PartialDate(2025, 12, 1),
-    last_updated=PartialDate(2025, 12, 1),
-    modalities=Modalities(input=("text", "image"), output=("video",)),
-    limit=Limit(context=400000, output=0),
+    release_date=_D_2025_12_01,
+    last_updated=_D_2025_12_01,
+    modalities=_TEXT_IMAGE_TO_VIDEO,
+    limit=_LIMIT_400000_0,
 )
 
 X_AI_GROK_4: Final[Model] = Model(
@@ -892,9 +962,9 @@ X_AI_GROK_4: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2025, 7),
-    release_date=PartialDate(2025, 7, 9),
-    last_updated=PartialDate(2025, 7, 9),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_07_09,
+    last_updated=_D_2025_07_09,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=256000, output=64000),
     cost=Cost(
         input=Decimal("3"),
@@ -902,7 +972,7 @@ X_AI_GROK_4: Final[Model] = Model(
         cache_read=Decimal("0.75"),
         cache_write=Decimal("15"),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 X_AI_GROK_4_3: Final[Model] = Model(
@@ -917,12 +987,12 @@ X_AI_GROK_4_3: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 17),
-    last_updated=PartialDate(2026, 4, 17),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
+    release_date=_D_2026_04_17,
+    last_updated=_D_2026_04_17,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
     limit=Limit(context=1000000, output=30000),
     cost=Cost(input=Decimal("1.25"), output=Decimal("2.5")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 X_AI_GROK_BUILD_0_1: Final[Model] = Model(
@@ -937,12 +1007,12 @@ X_AI_GROK_BUILD_0_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 16),
-    last_updated=PartialDate(2026, 4, 16),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
+    release_date=_D_2026_04_16,
+    last_updated=_D_2026_04_16,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
     limit=Limit(context=256000, output=256000),
     cost=Cost(input=Decimal("1"), output=Decimal("2")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 Z_AI_GLM_5: Final[Model] = Model(
@@ -956,13 +1026,13 @@ Z_AI_GLM_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 11),
-    last_updated=PartialDate(2026, 2, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=204800, output=131072),
+    release_date=_D_2026_02_11,
+    last_updated=_D_2026_02_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_204800_131072,
     cost=Cost(input=Decimal("0.95"), output=Decimal("3.15")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 Z_AI_GLM_5_1: Final[Model] = Model(
@@ -977,10 +1047,10 @@ Z_AI_GLM_5_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 7),
-    last_updated=PartialDate(2026, 4, 7),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_04_07,
+    last_updated=_D_2026_04_07,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=200000, output=131072),
     cost=Cost(input=Decimal("1.05"), output=Decimal("3.5")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )

@@ -3,13 +3,45 @@
 
 "Models served by Fireworks AI (provider id 'fireworks-ai')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
 from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, Model, ReasoningOption
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2025_05 = PartialDate(2025, 5)
+_D_2025_08_05 = PartialDate(2025, 8, 5)
+_D_2026_04_01 = PartialDate(2026, 4, 1)
+_D_2026_04_12 = PartialDate(2026, 4, 12)
+_D_2026_04_17 = PartialDate(2026, 4, 17)
+_D_2026_04_24 = PartialDate(2026, 4, 24)
+_D_2026_06_12 = PartialDate(2026, 6, 12)
+_D_2026_06_16 = PartialDate(2026, 6, 16)
+_D_2026_06_26 = PartialDate(2026, 6, 26)
+_LIMIT_1000000_384000 = Limit(context=1000000, output=384000)
+_LIMIT_1048575_131072 = Limit(context=1048575, output=131072)
+_LIMIT_131072_32768 = Limit(context=131072, output=32768)
+_LIMIT_202800_131072 = Limit(context=202800, output=131072)
+_LIMIT_262000_262000 = Limit(context=262000, output=262000)
+_REASONING_EFFORT_LOW_MEDIUM_HIGH = (
+    ReasoningOption(type="effort", values=("low", "medium", "high")),
+)
+_REASONING_TOGGLE = (ReasoningOption(type="toggle"),)
+_REASONING_TOGGLE_EFFORT_HIGH_MAX = (
+    ReasoningOption(type="toggle"),
+    ReasoningOption(type="effort", values=("high", "max")),
+)
+_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
 
 __all__ = [
     "ACCOUNTS_FIREWORKS_MODELS_DEEPSEEK_V4_FLASH",
@@ -42,17 +74,14 @@ ACCOUNTS_FIREWORKS_MODELS_DEEPSEEK_V4_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 5),
-    release_date=PartialDate(2026, 4, 24),
-    last_updated=PartialDate(2026, 6, 16),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, output=384000),
+    knowledge=_D_2025_05,
+    release_date=_D_2026_04_24,
+    last_updated=_D_2026_06_16,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_384000,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.28"), cache_read=Decimal("0.028")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("high", "max")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_HIGH_MAX,
 )
 
 ACCOUNTS_FIREWORKS_MODELS_DEEPSEEK_V4_PRO: Final[Model] = Model(
@@ -67,17 +96,14 @@ ACCOUNTS_FIREWORKS_MODELS_DEEPSEEK_V4_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 5),
-    release_date=PartialDate(2026, 4, 24),
-    last_updated=PartialDate(2026, 4, 24),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, output=384000),
+    knowledge=_D_2025_05,
+    release_date=_D_2026_04_24,
+    last_updated=_D_2026_04_24,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_384000,
     cost=Cost(input=Decimal("1.74"), output=Decimal("3.48"), cache_read=Decimal("0.145")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("high", "max")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_HIGH_MAX,
 )
 
 ACCOUNTS_FIREWORKS_MODELS_GLM_5P1: Final[Model] = Model(
@@ -91,13 +117,13 @@ ACCOUNTS_FIREWORKS_MODELS_GLM_5P1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 1),
-    last_updated=PartialDate(2026, 4, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=202800, output=131072),
+    release_date=_D_2026_04_01,
+    last_updated=_D_2026_04_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_202800_131072,
     cost=Cost(input=Decimal("1.4"), output=Decimal("4.4"), cache_read=Decimal("0.26")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 ACCOUNTS_FIREWORKS_MODELS_GLM_5P2: Final[Model] = Model(
@@ -111,16 +137,13 @@ ACCOUNTS_FIREWORKS_MODELS_GLM_5P2: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 6, 16),
-    last_updated=PartialDate(2026, 6, 16),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1048575, output=131072),
+    release_date=_D_2026_06_16,
+    last_updated=_D_2026_06_16,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1048575_131072,
     cost=Cost(input=Decimal("1.4"), output=Decimal("4.4"), cache_read=Decimal("0.26")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("high", "max")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_HIGH_MAX,
 )
 
 ACCOUNTS_FIREWORKS_MODELS_GPT_OSS_120B: Final[Model] = Model(
@@ -134,12 +157,12 @@ ACCOUNTS_FIREWORKS_MODELS_GPT_OSS_120B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2026, 6, 16),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=32768),
+    release_date=_D_2025_08_05,
+    last_updated=_D_2026_06_16,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_32768,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6"), cache_read=Decimal("0.015")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 ACCOUNTS_FIREWORKS_MODELS_GPT_OSS_20B: Final[Model] = Model(
@@ -153,12 +176,12 @@ ACCOUNTS_FIREWORKS_MODELS_GPT_OSS_20B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=32768),
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_32768,
     cost=Cost(input=Decimal("0.07"), output=Decimal("0.3"), cache_read=Decimal("0.035")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 ACCOUNTS_FIREWORKS_MODELS_KIMI_K2P6: Final[Model] = Model(
@@ -172,13 +195,13 @@ ACCOUNTS_FIREWORKS_MODELS_KIMI_K2P6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 17),
-    last_updated=PartialDate(2026, 4, 17),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262000, output=262000),
+    release_date=_D_2026_04_17,
+    last_updated=_D_2026_04_17,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262000_262000,
     cost=Cost(input=Decimal("0.95"), output=Decimal("4"), cache_read=Decimal("0.16")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 ACCOUNTS_FIREWORKS_MODELS_KIMI_K2P7_CODE: Final[Model] = Model(
@@ -192,13 +215,13 @@ ACCOUNTS_FIREWORKS_MODELS_KIMI_K2P7_CODE: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 6, 12),
-    last_updated=PartialDate(2026, 6, 16),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262000, output=262000),
+    release_date=_D_2026_06_12,
+    last_updated=_D_2026_06_16,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262000_262000,
     cost=Cost(input=Decimal("0.95"), output=Decimal("4"), cache_read=Decimal("0.19")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 ACCOUNTS_FIREWORKS_MODELS_MINIMAX_M2P7: Final[Model] = Model(
@@ -212,13 +235,13 @@ ACCOUNTS_FIREWORKS_MODELS_MINIMAX_M2P7: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 12),
-    last_updated=PartialDate(2026, 4, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_04_12,
+    last_updated=_D_2026_04_12,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=196608, output=196608),
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.06")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 ACCOUNTS_FIREWORKS_MODELS_MINIMAX_M3: Final[Model] = Model(
@@ -232,13 +255,13 @@ ACCOUNTS_FIREWORKS_MODELS_MINIMAX_M3: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 6, 12),
-    last_updated=PartialDate(2026, 6, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_06_12,
+    last_updated=_D_2026_06_12,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=512000, output=512000),
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.06")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 ACCOUNTS_FIREWORKS_MODELS_QWEN3P7_PLUS: Final[Model] = Model(
@@ -252,9 +275,9 @@ ACCOUNTS_FIREWORKS_MODELS_QWEN3P7_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 6, 12),
-    last_updated=PartialDate(2026, 6, 12),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2026_06_12,
+    last_updated=_D_2026_06_12,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=262144, output=65536),
     cost=Cost(input=Decimal("0.4"), output=Decimal("1.6"), cache_read=Decimal("0.08")),
     reasoning_options=(
@@ -275,13 +298,13 @@ ACCOUNTS_FIREWORKS_ROUTERS_GLM_5P1_FAST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 1),
-    last_updated=PartialDate(2026, 4, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=202800, output=131072),
+    release_date=_D_2026_04_01,
+    last_updated=_D_2026_04_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_202800_131072,
     cost=Cost(input=Decimal("2.8"), output=Decimal("8.8"), cache_read=Decimal("0.52")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 ACCOUNTS_FIREWORKS_ROUTERS_GLM_5P2_FAST: Final[Model] = Model(
@@ -295,16 +318,13 @@ ACCOUNTS_FIREWORKS_ROUTERS_GLM_5P2_FAST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 6, 26),
-    last_updated=PartialDate(2026, 6, 26),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1048575, output=131072),
+    release_date=_D_2026_06_26,
+    last_updated=_D_2026_06_26,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1048575_131072,
     cost=Cost(input=Decimal("2.1"), output=Decimal("6.6"), cache_read=Decimal("0.21")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("high", "max")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_HIGH_MAX,
 )
 
 ACCOUNTS_FIREWORKS_ROUTERS_KIMI_K2P6_FAST: Final[Model] = Model(
@@ -318,13 +338,13 @@ ACCOUNTS_FIREWORKS_ROUTERS_KIMI_K2P6_FAST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 17),
+    release_date=_D_2026_04_17,
     last_updated=PartialDate(2026, 6, 5),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262000, output=262000),
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262000_262000,
     cost=Cost(input=Decimal("2"), output=Decimal("8"), cache_read=Decimal("0.3")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 ACCOUNTS_FIREWORKS_ROUTERS_KIMI_K2P6_TURBO: Final[Model] = Model(
@@ -338,13 +358,13 @@ ACCOUNTS_FIREWORKS_ROUTERS_KIMI_K2P6_TURBO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 17),
-    last_updated=PartialDate(2026, 4, 17),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262000, output=262000),
+    release_date=_D_2026_04_17,
+    last_updated=_D_2026_04_17,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262000_262000,
     cost=Cost(input=Decimal("2"), output=Decimal("8"), cache_read=Decimal("0.3")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 ACCOUNTS_FIREWORKS_ROUTERS_KIMI_K2P7_CODE_FAST: Final[Model] = Model(
@@ -358,11 +378,11 @@ ACCOUNTS_FIREWORKS_ROUTERS_KIMI_K2P7_CODE_FAST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 6, 12),
-    last_updated=PartialDate(2026, 6, 16),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262000, output=262000),
+    release_date=_D_2026_06_12,
+    last_updated=_D_2026_06_16,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262000_262000,
     cost=Cost(input=Decimal("1.9"), output=Decimal("8"), cache_read=Decimal("0.38")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )

@@ -3,8 +3,9 @@
 
 "Models served by GitHub Copilot (provider id 'github-copilot')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
@@ -20,6 +21,59 @@ from llmdex_runtime.model import (
     Rates,
     ReasoningOption,
     TierCondition,
+)
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2025_01 = PartialDate(2025, 1)
+_D_2025_03_31 = PartialDate(2025, 3, 31)
+_D_2025_04_14 = PartialDate(2025, 4, 14)
+_D_2025_05_22 = PartialDate(2025, 5, 22)
+_D_2025_06_17 = PartialDate(2025, 6, 17)
+_D_2025_08_07 = PartialDate(2025, 8, 7)
+_D_2025_08_31 = PartialDate(2025, 8, 31)
+_D_2025_09_29 = PartialDate(2025, 9, 29)
+_D_2025_10_15 = PartialDate(2025, 10, 15)
+_D_2025_11_24 = PartialDate(2025, 11, 24)
+_D_2025_12_11 = PartialDate(2025, 12, 11)
+_D_2025_12_17 = PartialDate(2025, 12, 17)
+_D_2026_01_31 = PartialDate(2026, 1, 31)
+_D_2026_02_05 = PartialDate(2026, 2, 5)
+_D_2026_02_19 = PartialDate(2026, 2, 19)
+_D_2026_03_05 = PartialDate(2026, 3, 5)
+_D_2026_03_13 = PartialDate(2026, 3, 13)
+_D_2026_03_17 = PartialDate(2026, 3, 17)
+_D_2026_04_16 = PartialDate(2026, 4, 16)
+_D_2026_04_23 = PartialDate(2026, 4, 23)
+_D_2026_05_19 = PartialDate(2026, 5, 19)
+_D_2026_05_28 = PartialDate(2026, 5, 28)
+_D_2026_06_09 = PartialDate(2026, 6, 9)
+_D_2026_06_30 = PartialDate(2026, 6, 30)
+_LIMIT_1000000_128000 = Limit(context=1000000, output=128000)
+_LIMIT_128000_128000_64000 = Limit(context=128000, input=128000, output=64000)
+_LIMIT_200000_136000_64000 = Limit(context=200000, input=136000, output=64000)
+_LIMIT_200000_168000_32000 = Limit(context=200000, input=168000, output=32000)
+_LIMIT_400000_272000_128000 = Limit(context=400000, input=272000, output=128000)
+_REASONING = ()
+_REASONING_BUDGET_TOKENS_1024_32000 = (ReasoningOption(type="budget_tokens", min=1024, max=32000),)
+_REASONING_EFFORT_LOW_MEDIUM_HIGH_BUDGET_TOKENS_256_32000 = (
+    ReasoningOption(type="effort", values=("low", "medium", "high")),
+    ReasoningOption(type="budget_tokens", min=256, max=32000),
+)
+_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX = (
+    ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh", "max")),
+)
+_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH = (
+    ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
+)
+_TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
+_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT = Modalities(
+    input=("text", "image", "video", "audio", "pdf"), output=("text",)
 )
 
 __all__ = [
@@ -59,20 +113,18 @@ CLAUDE_FABLE_5: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2026, 1, 31),
-    release_date=PartialDate(2026, 6, 9),
-    last_updated=PartialDate(2026, 6, 9),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    knowledge=_D_2026_01_31,
+    release_date=_D_2026_06_09,
+    last_updated=_D_2026_06_09,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("10"),
         output=Decimal("50"),
         cache_read=Decimal("1"),
         cache_write=Decimal("12.5"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh", "max")),
-    ),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
 )
 
 CLAUDE_HAIKU_4_5: Final[Model] = Model(
@@ -87,17 +139,17 @@ CLAUDE_HAIKU_4_5: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2025, 2, 28),
-    release_date=PartialDate(2025, 10, 15),
-    last_updated=PartialDate(2025, 10, 15),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, input=136000, output=64000),
+    release_date=_D_2025_10_15,
+    last_updated=_D_2025_10_15,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_136000_64000,
     cost=Cost(
         input=Decimal("1"),
         output=Decimal("5"),
         cache_read=Decimal("0.1"),
         cache_write=Decimal("1.25"),
     ),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=1024, max=32000),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_1024_32000,
 )
 
 CLAUDE_OPUS_4_5: Final[Model] = Model(
@@ -111,18 +163,18 @@ CLAUDE_OPUS_4_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 3, 31),
-    release_date=PartialDate(2025, 11, 24),
-    last_updated=PartialDate(2025, 11, 24),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, input=168000, output=32000),
+    knowledge=_D_2025_03_31,
+    release_date=_D_2025_11_24,
+    last_updated=_D_2025_11_24,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_168000_32000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=1024, max=32000),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_1024_32000,
 )
 
 CLAUDE_OPUS_4_6: Final[Model] = Model(
@@ -137,10 +189,10 @@ CLAUDE_OPUS_4_6: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2025, 5, 31),
-    release_date=PartialDate(2026, 2, 5),
-    last_updated=PartialDate(2026, 3, 13),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, input=168000, output=32000),
+    release_date=_D_2026_02_05,
+    last_updated=_D_2026_03_13,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_168000_32000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
@@ -177,20 +229,18 @@ CLAUDE_OPUS_4_7: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2026, 1, 31),
-    release_date=PartialDate(2026, 4, 16),
-    last_updated=PartialDate(2026, 4, 16),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, input=168000, output=32000),
+    knowledge=_D_2026_01_31,
+    release_date=_D_2026_04_16,
+    last_updated=_D_2026_04_16,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_168000_32000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh", "max")),
-    ),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
     experimental=Experimental(
         modes={
             "fast": Mode(
@@ -220,9 +270,9 @@ CLAUDE_OPUS_4_8: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 28),
-    last_updated=PartialDate(2026, 5, 28),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
+    release_date=_D_2026_05_28,
+    last_updated=_D_2026_05_28,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
     limit=Limit(context=200000, input=168000, output=64000),
     cost=Cost(
         input=Decimal("5"),
@@ -230,9 +280,7 @@ CLAUDE_OPUS_4_8: Final[Model] = Model(
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh", "max")),
-    ),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
     experimental=Experimental(
         modes={
             "fast": Mode(
@@ -262,10 +310,10 @@ CLAUDE_SONNET_4: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 3, 31),
-    release_date=PartialDate(2025, 5, 22),
-    last_updated=PartialDate(2025, 5, 22),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
+    knowledge=_D_2025_03_31,
+    release_date=_D_2025_05_22,
+    last_updated=_D_2025_05_22,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
     limit=Limit(context=216000, input=128000, output=16000),
     cost=Cost(
         input=Decimal("3"),
@@ -273,7 +321,7 @@ CLAUDE_SONNET_4: Final[Model] = Model(
         cache_read=Decimal("0.3"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 CLAUDE_SONNET_4_5: Final[Model] = Model(
@@ -288,17 +336,17 @@ CLAUDE_SONNET_4_5: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2025, 7, 31),
-    release_date=PartialDate(2025, 9, 29),
-    last_updated=PartialDate(2025, 9, 29),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, input=168000, output=32000),
+    release_date=_D_2025_09_29,
+    last_updated=_D_2025_09_29,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_168000_32000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
         cache_read=Decimal("0.3"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=1024, max=32000),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_1024_32000,
 )
 
 CLAUDE_SONNET_4_6: Final[Model] = Model(
@@ -312,11 +360,11 @@ CLAUDE_SONNET_4_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
+    knowledge=_D_2025_08_31,
     release_date=PartialDate(2026, 2, 17),
-    last_updated=PartialDate(2026, 3, 13),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, input=168000, output=32000),
+    last_updated=_D_2026_03_13,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_168000_32000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
@@ -340,14 +388,12 @@ CLAUDE_SONNET_5: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2026, 1, 31),
-    release_date=PartialDate(2026, 6, 30),
-    last_updated=PartialDate(2026, 6, 30),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh", "max")),
-    ),
+    knowledge=_D_2026_01_31,
+    release_date=_D_2026_06_30,
+    last_updated=_D_2026_06_30,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
 )
 
 GEMINI_2_5_PRO: Final[Model] = Model(
@@ -362,11 +408,11 @@ GEMINI_2_5_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 6, 17),
-    last_updated=PartialDate(2025, 6, 17),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_06_17,
+    last_updated=_D_2025_06_17,
     modalities=Modalities(input=("text", "image", "audio", "video", "pdf"), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=64000),
+    limit=_LIMIT_128000_128000_64000,
     cost=Cost(
         input=Decimal("1.25"),
         output=Decimal("10"),
@@ -398,21 +444,18 @@ GEMINI_3_FLASH_PREVIEW: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 12, 17),
-    last_updated=PartialDate(2025, 12, 17),
-    modalities=Modalities(input=("text", "image", "video", "audio", "pdf"), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=64000),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_12_17,
+    last_updated=_D_2025_12_17,
+    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_LIMIT_128000_128000_64000,
     cost=Cost(
         input=Decimal("0.5"),
         output=Decimal("3"),
         cache_read=Decimal("0.05"),
         input_audio=Decimal("1"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("low", "medium", "high")),
-        ReasoningOption(type="budget_tokens", min=256, max=32000),
-    ),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_BUDGET_TOKENS_256_32000,
 )
 
 GEMINI_3_1_PRO_PREVIEW: Final[Model] = Model(
@@ -427,11 +470,11 @@ GEMINI_3_1_PRO_PREVIEW: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 2, 19),
-    last_updated=PartialDate(2026, 2, 19),
-    modalities=Modalities(input=("text", "image", "video", "audio", "pdf"), output=("text",)),
-    limit=Limit(context=200000, input=136000, output=64000),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_02_19,
+    last_updated=_D_2026_02_19,
+    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_LIMIT_200000_136000_64000,
     cost=Cost(
         input=Decimal("2"),
         output=Decimal("12"),
@@ -448,10 +491,7 @@ GEMINI_3_1_PRO_PREVIEW: Final[Model] = Model(
             input=Decimal("4"), output=Decimal("18"), cache_read=Decimal("0.4")
         ),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("low", "medium", "high")),
-        ReasoningOption(type="budget_tokens", min=256, max=32000),
-    ),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_BUDGET_TOKENS_256_32000,
 )
 
 GEMINI_3_5_FLASH: Final[Model] = Model(
@@ -466,10 +506,10 @@ GEMINI_3_5_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 5, 19),
-    last_updated=PartialDate(2026, 5, 19),
-    modalities=Modalities(input=("text", "image", "video", "audio", "pdf"), output=("text",)),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_05_19,
+    last_updated=_D_2026_05_19,
+    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
     limit=Limit(context=200000, input=128000, output=64000),
     cost=Cost(
         input=Decimal("1.5"),
@@ -496,9 +536,9 @@ GPT_4_1: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2025, 4, 14),
-    last_updated=PartialDate(2025, 4, 14),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
+    release_date=_D_2025_04_14,
+    last_updated=_D_2025_04_14,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
     limit=Limit(context=128000, input=128000, output=16384),
     cost=Cost(input=Decimal("2"), output=Decimal("8"), cache_read=Decimal("0.5")),
 )
@@ -516,9 +556,9 @@ GPT_5_MINI: Final[Model] = Model(
     temperature=False,
     open_weights=False,
     knowledge=PartialDate(2024, 5, 30),
-    release_date=PartialDate(2025, 8, 7),
-    last_updated=PartialDate(2025, 8, 7),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2025_08_07,
+    last_updated=_D_2025_08_07,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=264000, input=128000, output=64000),
     cost=Cost(input=Decimal("0.25"), output=Decimal("2"), cache_read=Decimal("0.025")),
     reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
@@ -536,13 +576,13 @@ GPT_5_2: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2025, 12, 11),
-    last_updated=PartialDate(2025, 12, 11),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2025_12_11,
+    last_updated=_D_2025_12_11,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GPT_5_2_CODEX: Final[Model] = Model(
@@ -557,13 +597,13 @@ GPT_5_2_CODEX: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2025, 12, 11),
-    last_updated=PartialDate(2025, 12, 11),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2025_12_11,
+    last_updated=_D_2025_12_11,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GPT_5_3_CODEX: Final[Model] = Model(
@@ -578,11 +618,11 @@ GPT_5_3_CODEX: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 2, 5),
-    last_updated=PartialDate(2026, 2, 5),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_02_05,
+    last_updated=_D_2026_02_05,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
     reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh")),),
 )
@@ -599,11 +639,11 @@ GPT_5_4: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 3, 5),
-    last_updated=PartialDate(2026, 3, 5),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_03_05,
+    last_updated=_D_2026_03_05,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(
         input=Decimal("2.5"),
         output=Decimal("15"),
@@ -620,9 +660,7 @@ GPT_5_4: Final[Model] = Model(
             input=Decimal("5"), output=Decimal("22.5"), cache_read=Decimal("0.5")
         ),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 GPT_5_4_MINI: Final[Model] = Model(
@@ -637,15 +675,13 @@ GPT_5_4_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 3, 17),
-    last_updated=PartialDate(2026, 3, 17),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_03_17,
+    last_updated=_D_2026_03_17,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("0.75"), output=Decimal("4.5"), cache_read=Decimal("0.075")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 GPT_5_4_NANO: Final[Model] = Model(
@@ -660,13 +696,13 @@ GPT_5_4_NANO: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 3, 17),
-    last_updated=PartialDate(2026, 3, 17),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_03_17,
+    last_updated=_D_2026_03_17,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("1.25"), cache_read=Decimal("0.02")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GPT_5_5: Final[Model] = Model(
@@ -682,10 +718,10 @@ GPT_5_5: Final[Model] = Model(
     temperature=False,
     open_weights=False,
     knowledge=PartialDate(2025, 12, 1),
-    release_date=PartialDate(2026, 4, 23),
-    last_updated=PartialDate(2026, 4, 23),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    release_date=_D_2026_04_23,
+    last_updated=_D_2026_04_23,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("30"),
@@ -700,7 +736,5 @@ GPT_5_5: Final[Model] = Model(
         ),
         context_over_200k=Rates(input=Decimal("10"), output=Decimal("45"), cache_read=Decimal("1")),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,
 )

@@ -3,13 +3,67 @@
 
 "Models served by GitHub Models (provider id 'github-models')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
 from llmdex_runtime.model import Cost, Limit, Modalities, Model
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2023_08_30 = PartialDate(2023, 8, 30)
+_D_2023_10 = PartialDate(2023, 10)
+_D_2023_12 = PartialDate(2023, 12)
+_D_2024_03 = PartialDate(2024, 3)
+_D_2024_04 = PartialDate(2024, 4)
+_D_2024_04_18 = PartialDate(2024, 4, 18)
+_D_2024_04_23 = PartialDate(2024, 4, 23)
+_D_2024_05_13 = PartialDate(2024, 5, 13)
+_D_2024_06 = PartialDate(2024, 6)
+_D_2024_07_18 = PartialDate(2024, 7, 18)
+_D_2024_07_23 = PartialDate(2024, 7, 23)
+_D_2024_08_01 = PartialDate(2024, 8, 1)
+_D_2024_08_20 = PartialDate(2024, 8, 20)
+_D_2024_08_29 = PartialDate(2024, 8, 29)
+_D_2024_09 = PartialDate(2024, 9)
+_D_2024_09_12 = PartialDate(2024, 9, 12)
+_D_2024_09_25 = PartialDate(2024, 9, 25)
+_D_2024_10 = PartialDate(2024, 10)
+_D_2024_10_22 = PartialDate(2024, 10, 22)
+_D_2024_11_01 = PartialDate(2024, 11, 1)
+_D_2024_12 = PartialDate(2024, 12)
+_D_2024_12_06 = PartialDate(2024, 12, 6)
+_D_2024_12_09 = PartialDate(2024, 12, 9)
+_D_2024_12_11 = PartialDate(2024, 12, 11)
+_D_2024_12_17 = PartialDate(2024, 12, 17)
+_D_2025_01_01 = PartialDate(2025, 1, 1)
+_D_2025_01_20 = PartialDate(2025, 1, 20)
+_D_2025_01_31 = PartialDate(2025, 1, 31)
+_D_2025_03_01 = PartialDate(2025, 3, 1)
+_D_2025_03_24 = PartialDate(2025, 3, 24)
+_D_2025_04_14 = PartialDate(2025, 4, 14)
+_D_2025_05_01 = PartialDate(2025, 5, 1)
+_D_2025_05_28 = PartialDate(2025, 5, 28)
+_LIMIT_128000_16384 = Limit(context=128000, output=16384)
+_LIMIT_128000_32768 = Limit(context=128000, output=32768)
+_LIMIT_128000_4096 = Limit(context=128000, output=4096)
+_LIMIT_128000_8192 = Limit(context=128000, output=8192)
+_LIMIT_200000_100000 = Limit(context=200000, output=100000)
+_LIMIT_256000_4096 = Limit(context=256000, output=4096)
+_LIMIT_4096_1024 = Limit(context=4096, output=1024)
+_LIMIT_65536_8192 = Limit(context=65536, output=8192)
+_LIMIT_8192_2048 = Limit(context=8192, output=2048)
+_REASONING = ()
+_TEXT_IMAGE_AUDIO_TO_TEXT = Modalities(input=("text", "image", "audio"), output=("text",))
+_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
 
 __all__ = [
     "AI21_LABS_AI21_JAMBA_1_5_LARGE",
@@ -80,13 +134,13 @@ AI21_LABS_AI21_JAMBA_1_5_LARGE: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 3),
-    release_date=PartialDate(2024, 8, 29),
-    last_updated=PartialDate(2024, 8, 29),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=256000, output=4096),
+    knowledge=_D_2024_03,
+    release_date=_D_2024_08_29,
+    last_updated=_D_2024_08_29,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 AI21_LABS_AI21_JAMBA_1_5_MINI: Final[Model] = Model(
@@ -100,13 +154,13 @@ AI21_LABS_AI21_JAMBA_1_5_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 3),
-    release_date=PartialDate(2024, 8, 29),
-    last_updated=PartialDate(2024, 8, 29),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=256000, output=4096),
+    knowledge=_D_2024_03,
+    release_date=_D_2024_08_29,
+    last_updated=_D_2024_08_29,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 COHERE_COHERE_COMMAND_A: Final[Model] = Model(
@@ -120,13 +174,13 @@ COHERE_COHERE_COMMAND_A: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 3),
-    release_date=PartialDate(2024, 11, 1),
-    last_updated=PartialDate(2024, 11, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    knowledge=_D_2024_03,
+    release_date=_D_2024_11_01,
+    last_updated=_D_2024_11_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 COHERE_COHERE_COMMAND_R: Final[Model] = Model(
@@ -140,13 +194,13 @@ COHERE_COHERE_COMMAND_R: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 3),
+    knowledge=_D_2024_03,
     release_date=PartialDate(2024, 3, 11),
-    last_updated=PartialDate(2024, 8, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    last_updated=_D_2024_08_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 COHERE_COHERE_COMMAND_R_08_2024: Final[Model] = Model(
@@ -160,11 +214,11 @@ COHERE_COHERE_COMMAND_R_08_2024: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 3),
-    release_date=PartialDate(2024, 8, 1),
-    last_updated=PartialDate(2024, 8, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    knowledge=_D_2024_03,
+    release_date=_D_2024_08_01,
+    last_updated=_D_2024_08_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -179,11 +233,11 @@ COHERE_COHERE_COMMAND_R_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 3),
+    knowledge=_D_2024_03,
     release_date=PartialDate(2024, 4, 4),
-    last_updated=PartialDate(2024, 8, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    last_updated=_D_2024_08_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -198,11 +252,11 @@ COHERE_COHERE_COMMAND_R_PLUS_08_2024: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 3),
-    release_date=PartialDate(2024, 8, 1),
-    last_updated=PartialDate(2024, 8, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    knowledge=_D_2024_03,
+    release_date=_D_2024_08_01,
+    last_updated=_D_2024_08_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -218,12 +272,12 @@ CORE42_JAIS_30B_CHAT: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2023, 3),
-    release_date=PartialDate(2023, 8, 30),
-    last_updated=PartialDate(2023, 8, 30),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=8192, output=2048),
+    release_date=_D_2023_08_30,
+    last_updated=_D_2023_08_30,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_8192_2048,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 DEEPSEEK_DEEPSEEK_R1: Final[Model] = Model(
@@ -237,13 +291,13 @@ DEEPSEEK_DEEPSEEK_R1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 6),
-    release_date=PartialDate(2025, 1, 20),
-    last_updated=PartialDate(2025, 1, 20),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=65536, output=8192),
+    knowledge=_D_2024_06,
+    release_date=_D_2025_01_20,
+    last_updated=_D_2025_01_20,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_65536_8192,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 DEEPSEEK_DEEPSEEK_R1_0528: Final[Model] = Model(
@@ -257,13 +311,13 @@ DEEPSEEK_DEEPSEEK_R1_0528: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 6),
-    release_date=PartialDate(2025, 5, 28),
-    last_updated=PartialDate(2025, 5, 28),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=65536, output=8192),
+    knowledge=_D_2024_06,
+    release_date=_D_2025_05_28,
+    last_updated=_D_2025_05_28,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_65536_8192,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 DEEPSEEK_DEEPSEEK_V3_0324: Final[Model] = Model(
@@ -277,13 +331,13 @@ DEEPSEEK_DEEPSEEK_V3_0324: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 6),
-    release_date=PartialDate(2025, 3, 24),
-    last_updated=PartialDate(2025, 3, 24),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=8192),
+    knowledge=_D_2024_06,
+    release_date=_D_2025_03_24,
+    last_updated=_D_2025_03_24,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_8192,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 META_LLAMA_3_2_11B_VISION_INSTRUCT: Final[Model] = Model(
@@ -297,13 +351,13 @@ META_LLAMA_3_2_11B_VISION_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 12),
-    release_date=PartialDate(2024, 9, 25),
-    last_updated=PartialDate(2024, 9, 25),
-    modalities=Modalities(input=("text", "image", "audio"), output=("text",)),
-    limit=Limit(context=128000, output=8192),
+    knowledge=_D_2023_12,
+    release_date=_D_2024_09_25,
+    last_updated=_D_2024_09_25,
+    modalities=_TEXT_IMAGE_AUDIO_TO_TEXT,
+    limit=_LIMIT_128000_8192,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 META_LLAMA_3_2_90B_VISION_INSTRUCT: Final[Model] = Model(
@@ -317,13 +371,13 @@ META_LLAMA_3_2_90B_VISION_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 12),
-    release_date=PartialDate(2024, 9, 25),
-    last_updated=PartialDate(2024, 9, 25),
-    modalities=Modalities(input=("text", "image", "audio"), output=("text",)),
-    limit=Limit(context=128000, output=8192),
+    knowledge=_D_2023_12,
+    release_date=_D_2024_09_25,
+    last_updated=_D_2024_09_25,
+    modalities=_TEXT_IMAGE_AUDIO_TO_TEXT,
+    limit=_LIMIT_128000_8192,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 META_LLAMA_3_3_70B_INSTRUCT: Final[Model] = Model(
@@ -337,13 +391,13 @@ META_LLAMA_3_3_70B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 12),
-    release_date=PartialDate(2024, 12, 6),
-    last_updated=PartialDate(2024, 12, 6),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=32768),
+    knowledge=_D_2023_12,
+    release_date=_D_2024_12_06,
+    last_updated=_D_2024_12_06,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_32768,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 META_LLAMA_4_MAVERICK_17B_128E_INSTRUCT_FP8: Final[Model] = Model(
@@ -357,13 +411,13 @@ META_LLAMA_4_MAVERICK_17B_128E_INSTRUCT_FP8: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 12),
-    release_date=PartialDate(2025, 1, 31),
-    last_updated=PartialDate(2025, 1, 31),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=8192),
+    knowledge=_D_2024_12,
+    release_date=_D_2025_01_31,
+    last_updated=_D_2025_01_31,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_8192,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 META_LLAMA_4_SCOUT_17B_16E_INSTRUCT: Final[Model] = Model(
@@ -377,13 +431,13 @@ META_LLAMA_4_SCOUT_17B_16E_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 12),
-    release_date=PartialDate(2025, 1, 31),
-    last_updated=PartialDate(2025, 1, 31),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=8192),
+    knowledge=_D_2024_12,
+    release_date=_D_2025_01_31,
+    last_updated=_D_2025_01_31,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_8192,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 META_META_LLAMA_3_70B_INSTRUCT: Final[Model] = Model(
@@ -397,13 +451,13 @@ META_META_LLAMA_3_70B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 12),
-    release_date=PartialDate(2024, 4, 18),
-    last_updated=PartialDate(2024, 4, 18),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=8192, output=2048),
+    knowledge=_D_2023_12,
+    release_date=_D_2024_04_18,
+    last_updated=_D_2024_04_18,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_8192_2048,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 META_META_LLAMA_3_8B_INSTRUCT: Final[Model] = Model(
@@ -417,13 +471,13 @@ META_META_LLAMA_3_8B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 12),
-    release_date=PartialDate(2024, 4, 18),
-    last_updated=PartialDate(2024, 4, 18),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=8192, output=2048),
+    knowledge=_D_2023_12,
+    release_date=_D_2024_04_18,
+    last_updated=_D_2024_04_18,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_8192_2048,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 META_META_LLAMA_3_1_405B_INSTRUCT: Final[Model] = Model(
@@ -437,13 +491,13 @@ META_META_LLAMA_3_1_405B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 12),
-    release_date=PartialDate(2024, 7, 23),
-    last_updated=PartialDate(2024, 7, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=32768),
+    knowledge=_D_2023_12,
+    release_date=_D_2024_07_23,
+    last_updated=_D_2024_07_23,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_32768,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 META_META_LLAMA_3_1_70B_INSTRUCT: Final[Model] = Model(
@@ -457,13 +511,13 @@ META_META_LLAMA_3_1_70B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 12),
-    release_date=PartialDate(2024, 7, 23),
-    last_updated=PartialDate(2024, 7, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=32768),
+    knowledge=_D_2023_12,
+    release_date=_D_2024_07_23,
+    last_updated=_D_2024_07_23,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_32768,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 META_META_LLAMA_3_1_8B_INSTRUCT: Final[Model] = Model(
@@ -477,13 +531,13 @@ META_META_LLAMA_3_1_8B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 12),
-    release_date=PartialDate(2024, 7, 23),
-    last_updated=PartialDate(2024, 7, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=32768),
+    knowledge=_D_2023_12,
+    release_date=_D_2024_07_23,
+    last_updated=_D_2024_07_23,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_32768,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MICROSOFT_MAI_DS_R1: Final[Model] = Model(
@@ -497,13 +551,13 @@ MICROSOFT_MAI_DS_R1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 6),
-    release_date=PartialDate(2025, 1, 20),
-    last_updated=PartialDate(2025, 1, 20),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=65536, output=8192),
+    knowledge=_D_2024_06,
+    release_date=_D_2025_01_20,
+    last_updated=_D_2025_01_20,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_65536_8192,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MICROSOFT_PHI_3_MEDIUM_128K_INSTRUCT: Final[Model] = Model(
@@ -517,13 +571,13 @@ MICROSOFT_PHI_3_MEDIUM_128K_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 10),
-    release_date=PartialDate(2024, 4, 23),
-    last_updated=PartialDate(2024, 4, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    knowledge=_D_2023_10,
+    release_date=_D_2024_04_23,
+    last_updated=_D_2024_04_23,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MICROSOFT_PHI_3_MEDIUM_4K_INSTRUCT: Final[Model] = Model(
@@ -537,13 +591,13 @@ MICROSOFT_PHI_3_MEDIUM_4K_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 10),
-    release_date=PartialDate(2024, 4, 23),
-    last_updated=PartialDate(2024, 4, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=4096, output=1024),
+    knowledge=_D_2023_10,
+    release_date=_D_2024_04_23,
+    last_updated=_D_2024_04_23,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_4096_1024,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MICROSOFT_PHI_3_MINI_128K_INSTRUCT: Final[Model] = Model(
@@ -557,13 +611,13 @@ MICROSOFT_PHI_3_MINI_128K_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 10),
-    release_date=PartialDate(2024, 4, 23),
-    last_updated=PartialDate(2024, 4, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    knowledge=_D_2023_10,
+    release_date=_D_2024_04_23,
+    last_updated=_D_2024_04_23,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MICROSOFT_PHI_3_MINI_4K_INSTRUCT: Final[Model] = Model(
@@ -577,13 +631,13 @@ MICROSOFT_PHI_3_MINI_4K_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 10),
-    release_date=PartialDate(2024, 4, 23),
-    last_updated=PartialDate(2024, 4, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=4096, output=1024),
+    knowledge=_D_2023_10,
+    release_date=_D_2024_04_23,
+    last_updated=_D_2024_04_23,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_4096_1024,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MICROSOFT_PHI_3_SMALL_128K_INSTRUCT: Final[Model] = Model(
@@ -597,13 +651,13 @@ MICROSOFT_PHI_3_SMALL_128K_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 10),
-    release_date=PartialDate(2024, 4, 23),
-    last_updated=PartialDate(2024, 4, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    knowledge=_D_2023_10,
+    release_date=_D_2024_04_23,
+    last_updated=_D_2024_04_23,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MICROSOFT_PHI_3_SMALL_8K_INSTRUCT: Final[Model] = Model(
@@ -617,13 +671,13 @@ MICROSOFT_PHI_3_SMALL_8K_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 10),
-    release_date=PartialDate(2024, 4, 23),
-    last_updated=PartialDate(2024, 4, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=8192, output=2048),
+    knowledge=_D_2023_10,
+    release_date=_D_2024_04_23,
+    last_updated=_D_2024_04_23,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_8192_2048,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MICROSOFT_PHI_3_5_MINI_INSTRUCT: Final[Model] = Model(
@@ -637,13 +691,13 @@ MICROSOFT_PHI_3_5_MINI_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 10),
-    release_date=PartialDate(2024, 8, 20),
-    last_updated=PartialDate(2024, 8, 20),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    knowledge=_D_2023_10,
+    release_date=_D_2024_08_20,
+    last_updated=_D_2024_08_20,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MICROSOFT_PHI_3_5_MOE_INSTRUCT: Final[Model] = Model(
@@ -657,13 +711,13 @@ MICROSOFT_PHI_3_5_MOE_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 10),
-    release_date=PartialDate(2024, 8, 20),
-    last_updated=PartialDate(2024, 8, 20),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    knowledge=_D_2023_10,
+    release_date=_D_2024_08_20,
+    last_updated=_D_2024_08_20,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MICROSOFT_PHI_3_5_VISION_INSTRUCT: Final[Model] = Model(
@@ -677,13 +731,13 @@ MICROSOFT_PHI_3_5_VISION_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 10),
-    release_date=PartialDate(2024, 8, 20),
-    last_updated=PartialDate(2024, 8, 20),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    knowledge=_D_2023_10,
+    release_date=_D_2024_08_20,
+    last_updated=_D_2024_08_20,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MICROSOFT_PHI_4: Final[Model] = Model(
@@ -697,13 +751,13 @@ MICROSOFT_PHI_4: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 10),
-    release_date=PartialDate(2024, 12, 11),
-    last_updated=PartialDate(2024, 12, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2023_10,
+    release_date=_D_2024_12_11,
+    last_updated=_D_2024_12_11,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=16000, output=4096),
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MICROSOFT_PHI_4_MINI_INSTRUCT: Final[Model] = Model(
@@ -717,13 +771,13 @@ MICROSOFT_PHI_4_MINI_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 10),
-    release_date=PartialDate(2024, 12, 11),
-    last_updated=PartialDate(2024, 12, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    knowledge=_D_2023_10,
+    release_date=_D_2024_12_11,
+    last_updated=_D_2024_12_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MICROSOFT_PHI_4_MINI_REASONING: Final[Model] = Model(
@@ -737,13 +791,13 @@ MICROSOFT_PHI_4_MINI_REASONING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 10),
-    release_date=PartialDate(2024, 12, 11),
-    last_updated=PartialDate(2024, 12, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    knowledge=_D_2023_10,
+    release_date=_D_2024_12_11,
+    last_updated=_D_2024_12_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MICROSOFT_PHI_4_MULTIMODAL_INSTRUCT: Final[Model] = Model(
@@ -757,13 +811,13 @@ MICROSOFT_PHI_4_MULTIMODAL_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 10),
-    release_date=PartialDate(2024, 12, 11),
-    last_updated=PartialDate(2024, 12, 11),
-    modalities=Modalities(input=("text", "image", "audio"), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    knowledge=_D_2023_10,
+    release_date=_D_2024_12_11,
+    last_updated=_D_2024_12_11,
+    modalities=_TEXT_IMAGE_AUDIO_TO_TEXT,
+    limit=_LIMIT_128000_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MICROSOFT_PHI_4_REASONING: Final[Model] = Model(
@@ -777,13 +831,13 @@ MICROSOFT_PHI_4_REASONING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 10),
-    release_date=PartialDate(2024, 12, 11),
-    last_updated=PartialDate(2024, 12, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    knowledge=_D_2023_10,
+    release_date=_D_2024_12_11,
+    last_updated=_D_2024_12_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MISTRAL_AI_CODESTRAL_2501: Final[Model] = Model(
@@ -797,13 +851,13 @@ MISTRAL_AI_CODESTRAL_2501: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 3),
-    release_date=PartialDate(2025, 1, 1),
-    last_updated=PartialDate(2025, 1, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2024_03,
+    release_date=_D_2025_01_01,
+    last_updated=_D_2025_01_01,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=32000, output=8192),
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MISTRAL_AI_MINISTRAL_3B: Final[Model] = Model(
@@ -817,13 +871,13 @@ MISTRAL_AI_MINISTRAL_3B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 3),
-    release_date=PartialDate(2024, 10, 22),
-    last_updated=PartialDate(2024, 10, 22),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=8192),
+    knowledge=_D_2024_03,
+    release_date=_D_2024_10_22,
+    last_updated=_D_2024_10_22,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_8192,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MISTRAL_AI_MISTRAL_LARGE_2411: Final[Model] = Model(
@@ -837,13 +891,13 @@ MISTRAL_AI_MISTRAL_LARGE_2411: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 9),
-    release_date=PartialDate(2024, 11, 1),
-    last_updated=PartialDate(2024, 11, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=32768),
+    knowledge=_D_2024_09,
+    release_date=_D_2024_11_01,
+    last_updated=_D_2024_11_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_32768,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MISTRAL_AI_MISTRAL_MEDIUM_2505: Final[Model] = Model(
@@ -857,13 +911,13 @@ MISTRAL_AI_MISTRAL_MEDIUM_2505: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 9),
-    release_date=PartialDate(2025, 5, 1),
-    last_updated=PartialDate(2025, 5, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=32768),
+    knowledge=_D_2024_09,
+    release_date=_D_2025_05_01,
+    last_updated=_D_2025_05_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_32768,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MISTRAL_AI_MISTRAL_NEMO: Final[Model] = Model(
@@ -877,13 +931,13 @@ MISTRAL_AI_MISTRAL_NEMO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 3),
-    release_date=PartialDate(2024, 7, 18),
-    last_updated=PartialDate(2024, 7, 18),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=8192),
+    knowledge=_D_2024_03,
+    release_date=_D_2024_07_18,
+    last_updated=_D_2024_07_18,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_8192,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MISTRAL_AI_MISTRAL_SMALL_2503: Final[Model] = Model(
@@ -897,13 +951,13 @@ MISTRAL_AI_MISTRAL_SMALL_2503: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 9),
-    release_date=PartialDate(2025, 3, 1),
-    last_updated=PartialDate(2025, 3, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=32768),
+    knowledge=_D_2024_09,
+    release_date=_D_2025_03_01,
+    last_updated=_D_2025_03_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_32768,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 OPENAI_GPT_4_1: Final[Model] = Model(
@@ -917,11 +971,11 @@ OPENAI_GPT_4_1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2025, 4, 14),
-    last_updated=PartialDate(2025, 4, 14),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    knowledge=_D_2024_04,
+    release_date=_D_2025_04_14,
+    last_updated=_D_2025_04_14,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -936,11 +990,11 @@ OPENAI_GPT_4_1_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2025, 4, 14),
-    last_updated=PartialDate(2025, 4, 14),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    knowledge=_D_2024_04,
+    release_date=_D_2025_04_14,
+    last_updated=_D_2025_04_14,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -955,11 +1009,11 @@ OPENAI_GPT_4_1_NANO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2025, 4, 14),
-    last_updated=PartialDate(2025, 4, 14),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    knowledge=_D_2024_04,
+    release_date=_D_2025_04_14,
+    last_updated=_D_2025_04_14,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -974,11 +1028,11 @@ OPENAI_GPT_4O: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2023, 10),
-    release_date=PartialDate(2024, 5, 13),
-    last_updated=PartialDate(2024, 5, 13),
-    modalities=Modalities(input=("text", "image", "audio"), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    knowledge=_D_2023_10,
+    release_date=_D_2024_05_13,
+    last_updated=_D_2024_05_13,
+    modalities=_TEXT_IMAGE_AUDIO_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -993,11 +1047,11 @@ OPENAI_GPT_4O_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2023, 10),
-    release_date=PartialDate(2024, 7, 18),
-    last_updated=PartialDate(2024, 7, 18),
-    modalities=Modalities(input=("text", "image", "audio"), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    knowledge=_D_2023_10,
+    release_date=_D_2024_07_18,
+    last_updated=_D_2024_07_18,
+    modalities=_TEXT_IMAGE_AUDIO_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -1012,13 +1066,13 @@ OPENAI_O1: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2023, 10),
-    release_date=PartialDate(2024, 9, 12),
-    last_updated=PartialDate(2024, 12, 17),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=200000, output=100000),
+    knowledge=_D_2023_10,
+    release_date=_D_2024_09_12,
+    last_updated=_D_2024_12_17,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_200000_100000,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 OPENAI_O1_MINI: Final[Model] = Model(
@@ -1032,13 +1086,13 @@ OPENAI_O1_MINI: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2023, 10),
-    release_date=PartialDate(2024, 9, 12),
-    last_updated=PartialDate(2024, 12, 17),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2023_10,
+    release_date=_D_2024_09_12,
+    last_updated=_D_2024_12_17,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=128000, output=65536),
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 OPENAI_O1_PREVIEW: Final[Model] = Model(
@@ -1052,13 +1106,13 @@ OPENAI_O1_PREVIEW: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2023, 10),
-    release_date=PartialDate(2024, 9, 12),
-    last_updated=PartialDate(2024, 9, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=32768),
+    knowledge=_D_2023_10,
+    release_date=_D_2024_09_12,
+    last_updated=_D_2024_09_12,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_32768,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 OPENAI_O3: Final[Model] = Model(
@@ -1072,13 +1126,13 @@ OPENAI_O3: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2025, 1, 31),
-    last_updated=PartialDate(2025, 1, 31),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=200000, output=100000),
+    knowledge=_D_2024_04,
+    release_date=_D_2025_01_31,
+    last_updated=_D_2025_01_31,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_200000_100000,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 OPENAI_O3_MINI: Final[Model] = Model(
@@ -1092,13 +1146,13 @@ OPENAI_O3_MINI: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2025, 1, 31),
-    last_updated=PartialDate(2025, 1, 31),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=200000, output=100000),
+    knowledge=_D_2024_04,
+    release_date=_D_2025_01_31,
+    last_updated=_D_2025_01_31,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_100000,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 OPENAI_O4_MINI: Final[Model] = Model(
@@ -1112,13 +1166,13 @@ OPENAI_O4_MINI: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2025, 1, 31),
-    last_updated=PartialDate(2025, 1, 31),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=200000, output=100000),
+    knowledge=_D_2024_04,
+    release_date=_D_2025_01_31,
+    last_updated=_D_2025_01_31,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_200000_100000,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 XAI_GROK_3: Final[Model] = Model(
@@ -1132,13 +1186,13 @@ XAI_GROK_3: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 10),
-    release_date=PartialDate(2024, 12, 9),
-    last_updated=PartialDate(2024, 12, 9),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=8192),
+    knowledge=_D_2024_10,
+    release_date=_D_2024_12_09,
+    last_updated=_D_2024_12_09,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_8192,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 XAI_GROK_3_MINI: Final[Model] = Model(
@@ -1152,11 +1206,11 @@ XAI_GROK_3_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 10),
-    release_date=PartialDate(2024, 12, 9),
-    last_updated=PartialDate(2024, 12, 9),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=8192),
+    knowledge=_D_2024_10,
+    release_date=_D_2024_12_09,
+    last_updated=_D_2024_12_09,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_8192,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )

@@ -3,13 +3,41 @@
 
 "Models served by GitLab Duo (provider id 'gitlab')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
 from llmdex_runtime.model import Cost, Limit, Modalities, Model
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2024_09_30 = PartialDate(2024, 9, 30)
+_D_2025_08_31 = PartialDate(2025, 8, 31)
+_D_2026_01_08 = PartialDate(2026, 1, 8)
+_D_2026_01_22 = PartialDate(2026, 1, 22)
+_D_2026_01_23 = PartialDate(2026, 1, 23)
+_D_2026_01_31 = PartialDate(2026, 1, 31)
+_D_2026_02_05 = PartialDate(2026, 2, 5)
+_D_2026_02_17 = PartialDate(2026, 2, 17)
+_D_2026_03_05 = PartialDate(2026, 3, 5)
+_D_2026_03_17 = PartialDate(2026, 3, 17)
+_D_2026_04_16 = PartialDate(2026, 4, 16)
+_D_2026_04_23 = PartialDate(2026, 4, 23)
+_D_2026_05_28 = PartialDate(2026, 5, 28)
+_LIMIT_1000000_64000 = Limit(context=1000000, output=64000)
+_LIMIT_1050000_922000_128000 = Limit(context=1050000, input=922000, output=128000)
+_LIMIT_200000_64000 = Limit(context=200000, output=64000)
+_LIMIT_400000_272000_128000 = Limit(context=400000, input=272000, output=128000)
+_REASONING = ()
+_TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
+_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
 
 __all__ = [
     "DUO_CHAT_GPT_5_1",
@@ -43,13 +71,13 @@ DUO_CHAT_GPT_5_1: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 9, 30),
-    release_date=PartialDate(2026, 1, 22),
-    last_updated=PartialDate(2026, 1, 22),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2024_09_30,
+    release_date=_D_2026_01_22,
+    last_updated=_D_2026_01_22,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 DUO_CHAT_GPT_5_2: Final[Model] = Model(
@@ -64,13 +92,13 @@ DUO_CHAT_GPT_5_2: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 1, 23),
-    last_updated=PartialDate(2026, 1, 23),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_01_23,
+    last_updated=_D_2026_01_23,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 DUO_CHAT_GPT_5_2_CODEX: Final[Model] = Model(
@@ -85,13 +113,13 @@ DUO_CHAT_GPT_5_2_CODEX: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 1, 22),
-    last_updated=PartialDate(2026, 1, 22),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_01_22,
+    last_updated=_D_2026_01_22,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 DUO_CHAT_GPT_5_3_CODEX: Final[Model] = Model(
@@ -106,13 +134,13 @@ DUO_CHAT_GPT_5_3_CODEX: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 2, 5),
-    last_updated=PartialDate(2026, 2, 5),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_02_05,
+    last_updated=_D_2026_02_05,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 DUO_CHAT_GPT_5_4: Final[Model] = Model(
@@ -127,13 +155,13 @@ DUO_CHAT_GPT_5_4: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 3, 5),
-    last_updated=PartialDate(2026, 3, 5),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1050000, input=922000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_03_05,
+    last_updated=_D_2026_03_05,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1050000_922000_128000,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 DUO_CHAT_GPT_5_4_MINI: Final[Model] = Model(
@@ -148,13 +176,13 @@ DUO_CHAT_GPT_5_4_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 3, 17),
-    last_updated=PartialDate(2026, 3, 17),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_03_17,
+    last_updated=_D_2026_03_17,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 DUO_CHAT_GPT_5_4_NANO: Final[Model] = Model(
@@ -169,13 +197,13 @@ DUO_CHAT_GPT_5_4_NANO: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 3, 17),
-    last_updated=PartialDate(2026, 3, 17),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_03_17,
+    last_updated=_D_2026_03_17,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 DUO_CHAT_GPT_5_5: Final[Model] = Model(
@@ -190,13 +218,13 @@ DUO_CHAT_GPT_5_5: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 4, 23),
-    last_updated=PartialDate(2026, 4, 23),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1050000, input=922000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_04_23,
+    last_updated=_D_2026_04_23,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1050000_922000_128000,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 DUO_CHAT_GPT_5_CODEX: Final[Model] = Model(
@@ -211,13 +239,13 @@ DUO_CHAT_GPT_5_CODEX: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 9, 30),
-    release_date=PartialDate(2026, 1, 22),
-    last_updated=PartialDate(2026, 1, 22),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2024_09_30,
+    release_date=_D_2026_01_22,
+    last_updated=_D_2026_01_22,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 DUO_CHAT_GPT_5_MINI: Final[Model] = Model(
@@ -233,12 +261,12 @@ DUO_CHAT_GPT_5_MINI: Final[Model] = Model(
     temperature=False,
     open_weights=False,
     knowledge=PartialDate(2024, 5, 30),
-    release_date=PartialDate(2026, 1, 22),
-    last_updated=PartialDate(2026, 1, 22),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    release_date=_D_2026_01_22,
+    last_updated=_D_2026_01_22,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 DUO_CHAT_HAIKU_4_5: Final[Model] = Model(
@@ -253,14 +281,14 @@ DUO_CHAT_HAIKU_4_5: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2025, 2, 28),
-    release_date=PartialDate(2026, 1, 8),
-    last_updated=PartialDate(2026, 1, 8),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    release_date=_D_2026_01_08,
+    last_updated=_D_2026_01_08,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 DUO_CHAT_OPUS_4_5: Final[Model] = Model(
@@ -275,14 +303,14 @@ DUO_CHAT_OPUS_4_5: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2025, 3, 31),
-    release_date=PartialDate(2026, 1, 8),
-    last_updated=PartialDate(2026, 1, 8),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    release_date=_D_2026_01_08,
+    last_updated=_D_2026_01_08,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 DUO_CHAT_OPUS_4_6: Final[Model] = Model(
@@ -297,14 +325,14 @@ DUO_CHAT_OPUS_4_6: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2025, 5, 31),
-    release_date=PartialDate(2026, 2, 5),
-    last_updated=PartialDate(2026, 2, 5),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=64000),
+    release_date=_D_2026_02_05,
+    last_updated=_D_2026_02_05,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_64000,
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 DUO_CHAT_OPUS_4_7: Final[Model] = Model(
@@ -318,15 +346,15 @@ DUO_CHAT_OPUS_4_7: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2026, 1, 31),
-    release_date=PartialDate(2026, 4, 16),
-    last_updated=PartialDate(2026, 4, 16),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=64000),
+    knowledge=_D_2026_01_31,
+    release_date=_D_2026_04_16,
+    last_updated=_D_2026_04_16,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_64000,
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 DUO_CHAT_OPUS_4_8: Final[Model] = Model(
@@ -340,15 +368,15 @@ DUO_CHAT_OPUS_4_8: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2026, 1, 31),
-    release_date=PartialDate(2026, 5, 28),
-    last_updated=PartialDate(2026, 5, 28),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
+    knowledge=_D_2026_01_31,
+    release_date=_D_2026_05_28,
+    last_updated=_D_2026_05_28,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
     limit=Limit(context=1000000, output=128000),
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 DUO_CHAT_SONNET_4_5: Final[Model] = Model(
@@ -363,14 +391,14 @@ DUO_CHAT_SONNET_4_5: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2025, 7, 31),
-    release_date=PartialDate(2026, 1, 8),
-    last_updated=PartialDate(2026, 1, 8),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    release_date=_D_2026_01_08,
+    last_updated=_D_2026_01_08,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 DUO_CHAT_SONNET_4_6: Final[Model] = Model(
@@ -384,13 +412,13 @@ DUO_CHAT_SONNET_4_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 2, 17),
-    last_updated=PartialDate(2026, 2, 17),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=64000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_02_17,
+    last_updated=_D_2026_02_17,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_64000,
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )

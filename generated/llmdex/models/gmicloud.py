@@ -3,8 +3,9 @@
 
 "Models served by GMI Cloud (provider id 'gmicloud')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
@@ -20,6 +21,28 @@ from llmdex_runtime.model import (
     Rates,
     ReasoningOption,
 )
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2025_01 = PartialDate(2025, 1)
+_D_2025_05 = PartialDate(2025, 5)
+_D_2026_02_12 = PartialDate(2026, 2, 12)
+_D_2026_03_13 = PartialDate(2026, 3, 13)
+_D_2026_04_07 = PartialDate(2026, 4, 7)
+_D_2026_04_16 = PartialDate(2026, 4, 16)
+_D_2026_04_21 = PartialDate(2026, 4, 21)
+_D_2026_04_24 = PartialDate(2026, 4, 24)
+_D_2026_05_21 = PartialDate(2026, 5, 21)
+_D_2026_06_12 = PartialDate(2026, 6, 12)
+_D_2026_06_13 = PartialDate(2026, 6, 13)
+_LIMIT_202752_131072 = Limit(context=202752, output=131072)
+_LIMIT_409600_128000 = Limit(context=409600, output=128000)
+_REASONING = ()
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
 
 __all__ = [
     "QWEN_QWEN3_7_MAX",
@@ -46,9 +69,9 @@ QWEN_QWEN3_7_MAX: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 21),
-    last_updated=PartialDate(2026, 5, 21),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_05_21,
+    last_updated=_D_2026_05_21,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=1000000, output=65536),
     cost=Cost(
         input=Decimal("2.5"),
@@ -56,7 +79,7 @@ QWEN_QWEN3_7_MAX: Final[Model] = Model(
         cache_read=Decimal("0.25"),
         cache_write=Decimal("3.125"),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 ANTHROPIC_CLAUDE_OPUS_4_6: Final[Model] = Model(
@@ -72,9 +95,9 @@ ANTHROPIC_CLAUDE_OPUS_4_6: Final[Model] = Model(
     open_weights=False,
     knowledge=PartialDate(2025, 5, 31),
     release_date=PartialDate(2026, 2, 5),
-    last_updated=PartialDate(2026, 3, 13),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=409600, output=128000),
+    last_updated=_D_2026_03_13,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_409600_128000,
     cost=Cost(input=Decimal("5"), output=Decimal("25"), cache_read=Decimal("0.5")),
     reasoning_options=(ReasoningOption(type="budget_tokens", min=1024, max=127999),),
 )
@@ -91,10 +114,10 @@ ANTHROPIC_CLAUDE_OPUS_4_7: Final[Model] = Model(
     temperature=False,
     open_weights=False,
     knowledge=PartialDate(2026, 1, 31),
-    release_date=PartialDate(2026, 4, 16),
-    last_updated=PartialDate(2026, 4, 16),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=409600, output=128000),
+    release_date=_D_2026_04_16,
+    last_updated=_D_2026_04_16,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_409600_128000,
     cost=Cost(input=Decimal("4.5"), output=Decimal("22.5"), cache_read=Decimal("0.45")),
     reasoning_options=(
         ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh", "max")),
@@ -130,8 +153,8 @@ ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model] = Model(
     open_weights=False,
     knowledge=PartialDate(2025, 8, 31),
     release_date=PartialDate(2026, 2, 17),
-    last_updated=PartialDate(2026, 3, 13),
-    modalities=Modalities(input=("text",), output=("text",)),
+    last_updated=_D_2026_03_13,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=409600, output=64000),
     cost=Cost(input=Decimal("3"), output=Decimal("15"), cache_read=Decimal("0.3")),
     reasoning_options=(ReasoningOption(type="budget_tokens", min=1024, max=63999),),
@@ -149,14 +172,14 @@ DEEPSEEK_AI_DEEPSEEK_V4_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 5),
-    release_date=PartialDate(2026, 4, 24),
-    last_updated=PartialDate(2026, 4, 24),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2025_05,
+    release_date=_D_2026_04_24,
+    last_updated=_D_2026_04_24,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=1048575, output=384000),
     cost=Cost(input=Decimal("0.112"), output=Decimal("0.224"), cache_read=Decimal("0.022")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 DEEPSEEK_AI_DEEPSEEK_V4_PRO: Final[Model] = Model(
@@ -171,14 +194,14 @@ DEEPSEEK_AI_DEEPSEEK_V4_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 5),
-    release_date=PartialDate(2026, 4, 24),
-    last_updated=PartialDate(2026, 4, 24),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2025_05,
+    release_date=_D_2026_04_24,
+    last_updated=_D_2026_04_24,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=1048576, output=384000),
     cost=Cost(input=Decimal("1.392"), output=Decimal("2.784"), cache_read=Decimal("0.116")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MOONSHOTAI_KIMI_K2_6: Final[Model] = Model(
@@ -193,14 +216,14 @@ MOONSHOTAI_KIMI_K2_6: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 4, 21),
-    last_updated=PartialDate(2026, 4, 21),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_04_21,
+    last_updated=_D_2026_04_21,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=65536, output=65536),
     cost=Cost(input=Decimal("0.855"), output=Decimal("3.6"), cache_read=Decimal("0.144")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MOONSHOTAI_KIMI_K2_7_CODE_HIGHSPEED: Final[Model] = Model(
@@ -215,14 +238,14 @@ MOONSHOTAI_KIMI_K2_7_CODE_HIGHSPEED: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 6, 12),
-    last_updated=PartialDate(2026, 6, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_06_12,
+    last_updated=_D_2026_06_12,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=262144, output=262144),
     cost=Cost(input=Decimal("1.9"), output=Decimal("8"), cache_read=Decimal("0.38")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 ZAI_ORG_GLM_5_FP8: Final[Model] = Model(
@@ -236,13 +259,13 @@ ZAI_ORG_GLM_5_FP8: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 12),
-    last_updated=PartialDate(2026, 2, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=202752, output=131072),
+    release_date=_D_2026_02_12,
+    last_updated=_D_2026_02_12,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_202752_131072,
     cost=Cost(input=Decimal("0.6"), output=Decimal("1.92"), cache_read=Decimal("0.12")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 ZAI_ORG_GLM_5_1_FP8: Final[Model] = Model(
@@ -257,13 +280,13 @@ ZAI_ORG_GLM_5_1_FP8: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 7),
-    last_updated=PartialDate(2026, 4, 7),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=202752, output=131072),
+    release_date=_D_2026_04_07,
+    last_updated=_D_2026_04_07,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_202752_131072,
     cost=Cost(input=Decimal("0.98"), output=Decimal("3.08"), cache_read=Decimal("0.182")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 ZAI_ORG_GLM_5_2_FP8: Final[Model] = Model(
@@ -278,9 +301,9 @@ ZAI_ORG_GLM_5_2_FP8: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 6, 13),
-    last_updated=PartialDate(2026, 6, 13),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_06_13,
+    last_updated=_D_2026_06_13,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=1000000, output=131072),
     cost=Cost(input=Decimal("0.979"), output=Decimal("3.08"), cache_read=Decimal("0.182")),
     interleaved=Interleaved(field="reasoning_content"),

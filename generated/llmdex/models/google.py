@@ -3,8 +3,9 @@
 
 "Models served by Google (provider id 'google')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
@@ -19,6 +20,59 @@ from llmdex_runtime.model import (
     ReasoningOption,
     TierCondition,
 )
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2024_06 = PartialDate(2024, 6)
+_D_2024_12_11 = PartialDate(2024, 12, 11)
+_D_2025_01 = PartialDate(2025, 1)
+_D_2025_05_01 = PartialDate(2025, 5, 1)
+_D_2025_05_20 = PartialDate(2025, 5, 20)
+_D_2025_06_17 = PartialDate(2025, 6, 17)
+_D_2025_08_26 = PartialDate(2025, 8, 26)
+_D_2025_09_25 = PartialDate(2025, 9, 25)
+_D_2025_11_18 = PartialDate(2025, 11, 18)
+_D_2025_11_20 = PartialDate(2025, 11, 20)
+_D_2025_12_17 = PartialDate(2025, 12, 17)
+_D_2026_02_19 = PartialDate(2026, 2, 19)
+_D_2026_02_26 = PartialDate(2026, 2, 26)
+_D_2026_03_03 = PartialDate(2026, 3, 3)
+_D_2026_04_02 = PartialDate(2026, 4, 2)
+_D_2026_05_07 = PartialDate(2026, 5, 7)
+_D_2026_05_19 = PartialDate(2026, 5, 19)
+_LIMIT_1048576_65536 = Limit(context=1048576, output=65536)
+_LIMIT_1048576_8192 = Limit(context=1048576, output=8192)
+_LIMIT_262144_32768 = Limit(context=262144, output=32768)
+_LIMIT_8192_16384 = Limit(context=8192, output=16384)
+_REASONING = ()
+_REASONING_EFFORT_LOW_MEDIUM_HIGH = (
+    ReasoningOption(type="effort", values=("low", "medium", "high")),
+)
+_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH = (
+    ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
+)
+_REASONING_TOGGLE = (ReasoningOption(type="toggle"),)
+_REASONING_TOGGLE_BUDGET_TOKENS_0_24576 = (
+    ReasoningOption(type="toggle"),
+    ReasoningOption(type="budget_tokens", min=0, max=24576),
+)
+_REASONING_TOGGLE_BUDGET_TOKENS_512_24576 = (
+    ReasoningOption(type="toggle"),
+    ReasoningOption(type="budget_tokens", min=512, max=24576),
+)
+_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT = Modalities(
+    input=("text", "image", "audio", "video", "pdf"), output=("text",)
+)
+_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+_TEXT_IMAGE_TO_TEXT_IMAGE = Modalities(input=("text", "image"), output=("text", "image"))
+_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT = Modalities(
+    input=("text", "image", "video", "audio", "pdf"), output=("text",)
+)
+_TEXT_TO_AUDIO = Modalities(input=("text",), output=("audio",))
 
 __all__ = [
     "GEMINI_2_0_FLASH",
@@ -57,11 +111,11 @@ GEMINI_2_0_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 6),
-    release_date=PartialDate(2024, 12, 11),
-    last_updated=PartialDate(2024, 12, 11),
-    modalities=Modalities(input=("text", "image", "audio", "video", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, output=8192),
+    knowledge=_D_2024_06,
+    release_date=_D_2024_12_11,
+    last_updated=_D_2024_12_11,
+    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_LIMIT_1048576_8192,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.4"), cache_read=Decimal("0.025")),
     status=Status.DEPRECATED,
 )
@@ -78,11 +132,11 @@ GEMINI_2_0_FLASH_LITE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 6),
-    release_date=PartialDate(2024, 12, 11),
-    last_updated=PartialDate(2024, 12, 11),
-    modalities=Modalities(input=("text", "image", "audio", "video", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, output=8192),
+    knowledge=_D_2024_06,
+    release_date=_D_2024_12_11,
+    last_updated=_D_2024_12_11,
+    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_LIMIT_1048576_8192,
     cost=Cost(input=Decimal("0.075"), output=Decimal("0.3")),
     status=Status.DEPRECATED,
 )
@@ -99,21 +153,18 @@ GEMINI_2_5_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 6, 17),
-    last_updated=PartialDate(2025, 6, 17),
-    modalities=Modalities(input=("text", "image", "audio", "video", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_06_17,
+    last_updated=_D_2025_06_17,
+    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(
         input=Decimal("0.3"),
         output=Decimal("2.5"),
         cache_read=Decimal("0.03"),
         input_audio=Decimal("1"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=0, max=24576),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_0_24576,
 )
 
 GEMINI_2_5_FLASH_IMAGE: Final[Model] = Model(
@@ -128,12 +179,12 @@ GEMINI_2_5_FLASH_IMAGE: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2025, 6),
-    release_date=PartialDate(2025, 8, 26),
-    last_updated=PartialDate(2025, 8, 26),
-    modalities=Modalities(input=("text", "image"), output=("text", "image")),
+    release_date=_D_2025_08_26,
+    last_updated=_D_2025_08_26,
+    modalities=_TEXT_IMAGE_TO_TEXT_IMAGE,
     limit=Limit(context=32768, output=32768),
     cost=Cost(input=Decimal("0.3"), output=Decimal("30"), cache_read=Decimal("0.075")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GEMINI_2_5_FLASH_LITE: Final[Model] = Model(
@@ -148,21 +199,18 @@ GEMINI_2_5_FLASH_LITE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 6, 17),
-    last_updated=PartialDate(2025, 6, 17),
-    modalities=Modalities(input=("text", "image", "audio", "video", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_06_17,
+    last_updated=_D_2025_06_17,
+    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(
         input=Decimal("0.1"),
         output=Decimal("0.4"),
         cache_read=Decimal("0.01"),
         input_audio=Decimal("0.3"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=512, max=24576),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_512_24576,
 )
 
 GEMINI_2_5_FLASH_PREVIEW_TTS: Final[Model] = Model(
@@ -176,11 +224,11 @@ GEMINI_2_5_FLASH_PREVIEW_TTS: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 5, 1),
-    last_updated=PartialDate(2025, 5, 1),
-    modalities=Modalities(input=("text",), output=("audio",)),
-    limit=Limit(context=8192, output=16384),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_05_01,
+    last_updated=_D_2025_05_01,
+    modalities=_TEXT_TO_AUDIO,
+    limit=_LIMIT_8192_16384,
     cost=Cost(input=Decimal("0.5"), output=Decimal("10")),
 )
 
@@ -196,11 +244,11 @@ GEMINI_2_5_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 6, 17),
-    last_updated=PartialDate(2025, 6, 17),
-    modalities=Modalities(input=("text", "image", "audio", "video", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_06_17,
+    last_updated=_D_2025_06_17,
+    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(
         input=Decimal("1.25"),
         output=Decimal("10"),
@@ -231,11 +279,11 @@ GEMINI_2_5_PRO_PREVIEW_TTS: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 5, 1),
-    last_updated=PartialDate(2025, 5, 1),
-    modalities=Modalities(input=("text",), output=("audio",)),
-    limit=Limit(context=8192, output=16384),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_05_01,
+    last_updated=_D_2025_05_01,
+    modalities=_TEXT_TO_AUDIO,
+    limit=_LIMIT_8192_16384,
     cost=Cost(input=Decimal("1"), output=Decimal("20")),
 )
 
@@ -251,20 +299,18 @@ GEMINI_3_FLASH_PREVIEW: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 12, 17),
-    last_updated=PartialDate(2025, 12, 17),
-    modalities=Modalities(input=("text", "image", "video", "audio", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_12_17,
+    last_updated=_D_2025_12_17,
+    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(
         input=Decimal("0.5"),
         output=Decimal("3"),
         cache_read=Decimal("0.05"),
         input_audio=Decimal("1"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,
 )
 
 GEMINI_3_PRO_IMAGE_PREVIEW: Final[Model] = Model(
@@ -278,13 +324,13 @@ GEMINI_3_PRO_IMAGE_PREVIEW: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 11, 20),
-    last_updated=PartialDate(2025, 11, 20),
-    modalities=Modalities(input=("text", "image"), output=("text", "image")),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_11_20,
+    last_updated=_D_2025_11_20,
+    modalities=_TEXT_IMAGE_TO_TEXT_IMAGE,
     limit=Limit(context=131072, output=32768),
     cost=Cost(input=Decimal("2"), output=Decimal("120")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GEMINI_3_PRO_PREVIEW: Final[Model] = Model(
@@ -299,11 +345,11 @@ GEMINI_3_PRO_PREVIEW: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 11, 18),
-    last_updated=PartialDate(2025, 11, 18),
-    modalities=Modalities(input=("text", "image", "video", "audio", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_11_18,
+    last_updated=_D_2025_11_18,
+    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(
         input=Decimal("2"),
         output=Decimal("12"),
@@ -335,9 +381,9 @@ GEMINI_3_1_FLASH_IMAGE_PREVIEW: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 2, 26),
-    last_updated=PartialDate(2026, 2, 26),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_02_26,
+    last_updated=_D_2026_02_26,
     modalities=Modalities(input=("text", "image", "pdf"), output=("text", "image")),
     limit=Limit(context=65536, output=65536),
     cost=Cost(input=Decimal("0.5"), output=Decimal("60")),
@@ -356,20 +402,18 @@ GEMINI_3_1_FLASH_LITE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 5, 7),
-    last_updated=PartialDate(2026, 5, 7),
-    modalities=Modalities(input=("text", "image", "video", "audio", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_05_07,
+    last_updated=_D_2026_05_07,
+    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(
         input=Decimal("0.25"),
         output=Decimal("1.5"),
         cache_read=Decimal("0.025"),
         input_audio=Decimal("0.5"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,
 )
 
 GEMINI_3_1_FLASH_LITE_PREVIEW: Final[Model] = Model(
@@ -384,20 +428,18 @@ GEMINI_3_1_FLASH_LITE_PREVIEW: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 3, 3),
-    last_updated=PartialDate(2026, 3, 3),
-    modalities=Modalities(input=("text", "image", "video", "audio", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_03_03,
+    last_updated=_D_2026_03_03,
+    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(
         input=Decimal("0.25"),
         output=Decimal("1.5"),
         cache_read=Decimal("0.025"),
         input_audio=Decimal("0.5"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,
     status=Status.DEPRECATED,
 )
 
@@ -413,11 +455,11 @@ GEMINI_3_1_PRO_PREVIEW: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 2, 19),
-    last_updated=PartialDate(2026, 2, 19),
-    modalities=Modalities(input=("text", "image", "video", "audio", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_02_19,
+    last_updated=_D_2026_02_19,
+    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(
         input=Decimal("2"),
         output=Decimal("12"),
@@ -434,7 +476,7 @@ GEMINI_3_1_PRO_PREVIEW: Final[Model] = Model(
             input=Decimal("4"), output=Decimal("18"), cache_read=Decimal("0.4")
         ),
     ),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 GEMINI_3_1_PRO_PREVIEW_CUSTOMTOOLS: Final[Model] = Model(
@@ -449,11 +491,11 @@ GEMINI_3_1_PRO_PREVIEW_CUSTOMTOOLS: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 2, 19),
-    last_updated=PartialDate(2026, 2, 19),
-    modalities=Modalities(input=("text", "image", "video", "audio", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_02_19,
+    last_updated=_D_2026_02_19,
+    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(
         input=Decimal("2"),
         output=Decimal("12"),
@@ -470,7 +512,7 @@ GEMINI_3_1_PRO_PREVIEW_CUSTOMTOOLS: Final[Model] = Model(
             input=Decimal("4"), output=Decimal("18"), cache_read=Decimal("0.4")
         ),
     ),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 GEMINI_3_5_FLASH: Final[Model] = Model(
@@ -485,20 +527,18 @@ GEMINI_3_5_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 5, 19),
-    last_updated=PartialDate(2026, 5, 19),
-    modalities=Modalities(input=("text", "image", "video", "audio", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_05_19,
+    last_updated=_D_2026_05_19,
+    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(
         input=Decimal("1.5"),
         output=Decimal("9"),
         cache_read=Decimal("0.15"),
         input_audio=Decimal("1.5"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,
 )
 
 GEMINI_EMBEDDING_001: Final[Model] = Model(
@@ -513,8 +553,8 @@ GEMINI_EMBEDDING_001: Final[Model] = Model(
     temperature=False,
     open_weights=False,
     knowledge=PartialDate(2025, 5),
-    release_date=PartialDate(2025, 5, 20),
-    last_updated=PartialDate(2025, 5, 20),
+    release_date=_D_2025_05_20,
+    last_updated=_D_2025_05_20,
     modalities=Modalities(input=("text",), output=("text",)),
     limit=Limit(context=2048, output=1),
     cost=Cost(input=Decimal("0.15"), output=Decimal("0")),
@@ -532,21 +572,18 @@ GEMINI_FLASH_LATEST: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 9, 25),
-    last_updated=PartialDate(2025, 9, 25),
-    modalities=Modalities(input=("text", "image", "audio", "video", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_09_25,
+    last_updated=_D_2025_09_25,
+    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(
         input=Decimal("0.3"),
         output=Decimal("2.5"),
         cache_read=Decimal("0.075"),
         input_audio=Decimal("1"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=0, max=24576),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_0_24576,
 )
 
 GEMINI_FLASH_LITE_LATEST: Final[Model] = Model(
@@ -561,16 +598,13 @@ GEMINI_FLASH_LITE_LATEST: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 9, 25),
-    last_updated=PartialDate(2025, 9, 25),
-    modalities=Modalities(input=("text", "image", "audio", "video", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_09_25,
+    last_updated=_D_2025_09_25,
+    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.4"), cache_read=Decimal("0.025")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=512, max=24576),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_512_24576,
 )
 
 GEMMA_4_26B_A4B_IT: Final[Model] = Model(
@@ -585,11 +619,11 @@ GEMMA_4_26B_A4B_IT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 2),
-    last_updated=PartialDate(2026, 4, 2),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262144, output=32768),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    release_date=_D_2026_04_02,
+    last_updated=_D_2026_04_02,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262144_32768,
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 GEMMA_4_31B_IT: Final[Model] = Model(
@@ -604,9 +638,9 @@ GEMMA_4_31B_IT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 2),
-    last_updated=PartialDate(2026, 4, 2),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262144, output=32768),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    release_date=_D_2026_04_02,
+    last_updated=_D_2026_04_02,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262144_32768,
+    reasoning_options=_REASONING_TOGGLE,
 )

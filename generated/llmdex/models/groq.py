@@ -3,13 +3,42 @@
 
 "Models served by Groq (provider id 'groq')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind, Status
 from llmdex_runtime.model import Cost, Limit, Modalities, Model, ReasoningOption
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_AUDIO_TO_TEXT = Modalities(input=("audio",), output=("text",))
+_D_2023_12 = PartialDate(2023, 12)
+_D_2024_07_23 = PartialDate(2024, 7, 23)
+_D_2024_10_01 = PartialDate(2024, 10, 1)
+_D_2024_12_06 = PartialDate(2024, 12, 6)
+_D_2025_04_05 = PartialDate(2025, 4, 5)
+_D_2025_05_29 = PartialDate(2025, 5, 29)
+_D_2025_08_05 = PartialDate(2025, 8, 5)
+_D_2025_09_04 = PartialDate(2025, 9, 4)
+_D_2025_12_16 = PartialDate(2025, 12, 16)
+_D_2025_12_19 = PartialDate(2025, 12, 19)
+_LIMIT_0_0 = Limit(context=0, output=0)
+_LIMIT_131072_65536 = Limit(context=131072, output=65536)
+_LIMIT_131072_8192 = Limit(context=131072, output=8192)
+_LIMIT_4000_50000 = Limit(context=4000, output=50000)
+_LIMIT_512_512 = Limit(context=512, output=512)
+_REASONING_EFFORT_LOW_MEDIUM_HIGH = (
+    ReasoningOption(type="effort", values=("low", "medium", "high")),
+)
+_TEXT_TO_AUDIO = Modalities(input=("text",), output=("audio",))
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
 
 __all__ = [
     "CANOPYLABS_ORPHEUS_ARABIC_SAUDI",
@@ -40,10 +69,10 @@ CANOPYLABS_ORPHEUS_ARABIC_SAUDI: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 16),
-    last_updated=PartialDate(2025, 12, 16),
-    modalities=Modalities(input=("text",), output=("audio",)),
-    limit=Limit(context=4000, output=50000),
+    release_date=_D_2025_12_16,
+    last_updated=_D_2025_12_16,
+    modalities=_TEXT_TO_AUDIO,
+    limit=_LIMIT_4000_50000,
     status=Status.BETA,
 )
 
@@ -58,10 +87,10 @@ CANOPYLABS_ORPHEUS_V1_ENGLISH: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 19),
-    last_updated=PartialDate(2025, 12, 19),
-    modalities=Modalities(input=("text",), output=("audio",)),
-    limit=Limit(context=4000, output=50000),
+    release_date=_D_2025_12_19,
+    last_updated=_D_2025_12_19,
+    modalities=_TEXT_TO_AUDIO,
+    limit=_LIMIT_4000_50000,
     status=Status.BETA,
 )
 
@@ -76,10 +105,10 @@ GROQ_COMPOUND: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 9, 4),
-    last_updated=PartialDate(2025, 9, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=8192),
+    release_date=_D_2025_09_04,
+    last_updated=_D_2025_09_04,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_8192,
 )
 
 GROQ_COMPOUND_MINI: Final[Model] = Model(
@@ -93,10 +122,10 @@ GROQ_COMPOUND_MINI: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 9, 4),
-    last_updated=PartialDate(2025, 9, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=8192),
+    release_date=_D_2025_09_04,
+    last_updated=_D_2025_09_04,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_8192,
 )
 
 LLAMA_3_1_8B_INSTANT: Final[Model] = Model(
@@ -110,10 +139,10 @@ LLAMA_3_1_8B_INSTANT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 12),
-    release_date=PartialDate(2024, 7, 23),
-    last_updated=PartialDate(2024, 7, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2023_12,
+    release_date=_D_2024_07_23,
+    last_updated=_D_2024_07_23,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=131072, output=131072),
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.08")),
 )
@@ -129,10 +158,10 @@ LLAMA_3_3_70B_VERSATILE: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 12),
-    release_date=PartialDate(2024, 12, 6),
-    last_updated=PartialDate(2024, 12, 6),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2023_12,
+    release_date=_D_2024_12_06,
+    last_updated=_D_2024_12_06,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=131072, output=32768),
     cost=Cost(input=Decimal("0.59"), output=Decimal("0.79")),
 )
@@ -150,10 +179,10 @@ META_LLAMA_LLAMA_4_SCOUT_17B_16E_INSTRUCT: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2024, 8),
-    release_date=PartialDate(2025, 4, 5),
-    last_updated=PartialDate(2025, 4, 5),
+    release_date=_D_2025_04_05,
+    last_updated=_D_2025_04_05,
     modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=131072, output=8192),
+    limit=_LIMIT_131072_8192,
     cost=Cost(input=Decimal("0.11"), output=Decimal("0.34")),
     status=Status.BETA,
 )
@@ -169,10 +198,10 @@ META_LLAMA_LLAMA_PROMPT_GUARD_2_22M: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=True,
-    release_date=PartialDate(2025, 5, 29),
-    last_updated=PartialDate(2025, 5, 29),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=512, output=512),
+    release_date=_D_2025_05_29,
+    last_updated=_D_2025_05_29,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_512_512,
     cost=Cost(input=Decimal("0.03"), output=Decimal("0.03")),
     status=Status.BETA,
 )
@@ -188,10 +217,10 @@ META_LLAMA_LLAMA_PROMPT_GUARD_2_86M: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=True,
-    release_date=PartialDate(2025, 5, 29),
-    last_updated=PartialDate(2025, 5, 29),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=512, output=512),
+    release_date=_D_2025_05_29,
+    last_updated=_D_2025_05_29,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_512_512,
     cost=Cost(input=Decimal("0.04"), output=Decimal("0.04")),
     status=Status.BETA,
 )
@@ -208,12 +237,12 @@ OPENAI_GPT_OSS_120B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 8, 5),
+    release_date=_D_2025_08_05,
     last_updated=PartialDate(2025, 10, 21),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=65536),
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_65536,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6"), cache_read=Decimal("0.075")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_GPT_OSS_20B: Final[Model] = Model(
@@ -228,12 +257,12 @@ OPENAI_GPT_OSS_20B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 8, 5),
+    release_date=_D_2025_08_05,
     last_updated=PartialDate(2025, 9, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=65536),
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_65536,
     cost=Cost(input=Decimal("0.075"), output=Decimal("0.3"), cache_read=Decimal("0.0375")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_GPT_OSS_SAFEGUARD_20B: Final[Model] = Model(
@@ -250,10 +279,10 @@ OPENAI_GPT_OSS_SAFEGUARD_20B: Final[Model] = Model(
     open_weights=True,
     release_date=PartialDate(2025, 10, 29),
     last_updated=PartialDate(2026, 6, 29),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=65536),
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_65536,
     cost=Cost(input=Decimal("0.075"), output=Decimal("0.3")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
     status=Status.BETA,
 )
 
@@ -270,7 +299,7 @@ QWEN_QWEN3_32B: Final[Model] = Model(
     open_weights=True,
     release_date=PartialDate(2025, 6, 11),
     last_updated=PartialDate(2025, 6, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=131072, output=40960),
     cost=Cost(input=Decimal("0.29"), output=Decimal("0.59")),
     reasoning_options=(ReasoningOption(type="effort", values=("none", "default")),),
@@ -290,8 +319,8 @@ WHISPER_LARGE_V3: Final[Model] = Model(
     open_weights=True,
     release_date=PartialDate(2023, 9, 1),
     last_updated=PartialDate(2025, 9, 5),
-    modalities=Modalities(input=("audio",), output=("text",)),
-    limit=Limit(context=0, output=0),
+    modalities=_AUDIO_TO_TEXT,
+    limit=_LIMIT_0_0,
 )
 
 WHISPER_LARGE_V3_TURBO: Final[Model] = Model(
@@ -305,8 +334,8 @@ WHISPER_LARGE_V3_TURBO: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2024, 10, 1),
-    last_updated=PartialDate(2024, 10, 1),
-    modalities=Modalities(input=("audio",), output=("text",)),
-    limit=Limit(context=0, output=0),
+    release_date=_D_2024_10_01,
+    last_updated=_D_2024_10_01,
+    modalities=_AUDIO_TO_TEXT,
+    limit=_LIMIT_0_0,
 )

@@ -3,13 +3,127 @@
 
 "Models served by Helicone (provider id 'helicone')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
 from llmdex_runtime.model import Cost, Limit, Modalities, Model, ReasoningOption
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2023_10_01 = PartialDate(2023, 10, 1)
+_D_2024_03_07 = PartialDate(2024, 3, 7)
+_D_2024_05 = PartialDate(2024, 5)
+_D_2024_05_13 = PartialDate(2024, 5, 13)
+_D_2024_05_27 = PartialDate(2024, 5, 27)
+_D_2024_06 = PartialDate(2024, 6)
+_D_2024_06_01 = PartialDate(2024, 6, 1)
+_D_2024_06_25 = PartialDate(2024, 6, 25)
+_D_2024_07 = PartialDate(2024, 7)
+_D_2024_07_01 = PartialDate(2024, 7, 1)
+_D_2024_07_09 = PartialDate(2024, 7, 9)
+_D_2024_07_18 = PartialDate(2024, 7, 18)
+_D_2024_07_23 = PartialDate(2024, 7, 23)
+_D_2024_07_24 = PartialDate(2024, 7, 24)
+_D_2024_08 = PartialDate(2024, 8)
+_D_2024_08_14 = PartialDate(2024, 8, 14)
+_D_2024_08_25 = PartialDate(2024, 8, 25)
+_D_2024_09 = PartialDate(2024, 9)
+_D_2024_09_15 = PartialDate(2024, 9, 15)
+_D_2024_09_30 = PartialDate(2024, 9, 30)
+_D_2024_10 = PartialDate(2024, 10)
+_D_2024_10_01 = PartialDate(2024, 10, 1)
+_D_2024_10_22 = PartialDate(2024, 10, 22)
+_D_2024_12 = PartialDate(2024, 12)
+_D_2024_12_01 = PartialDate(2024, 12, 1)
+_D_2024_12_06 = PartialDate(2024, 12, 6)
+_D_2024_12_26 = PartialDate(2024, 12, 26)
+_D_2025_01 = PartialDate(2025, 1)
+_D_2025_01_01 = PartialDate(2025, 1, 1)
+_D_2025_01_20 = PartialDate(2025, 1, 20)
+_D_2025_01_27 = PartialDate(2025, 1, 27)
+_D_2025_02_19 = PartialDate(2025, 2, 19)
+_D_2025_03 = PartialDate(2025, 3)
+_D_2025_03_16 = PartialDate(2025, 3, 16)
+_D_2025_04 = PartialDate(2025, 4)
+_D_2025_04_14 = PartialDate(2025, 4, 14)
+_D_2025_04_28 = PartialDate(2025, 4, 28)
+_D_2025_05 = PartialDate(2025, 5)
+_D_2025_05_14 = PartialDate(2025, 5, 14)
+_D_2025_06 = PartialDate(2025, 6)
+_D_2025_06_01 = PartialDate(2025, 6, 1)
+_D_2025_06_17 = PartialDate(2025, 6, 17)
+_D_2025_06_20 = PartialDate(2025, 6, 20)
+_D_2025_07 = PartialDate(2025, 7)
+_D_2025_07_02 = PartialDate(2025, 7, 2)
+_D_2025_07_22 = PartialDate(2025, 7, 22)
+_D_2025_07_23 = PartialDate(2025, 7, 23)
+_D_2025_07_25 = PartialDate(2025, 7, 25)
+_D_2025_07_31 = PartialDate(2025, 7, 31)
+_D_2025_08 = PartialDate(2025, 8)
+_D_2025_08_05 = PartialDate(2025, 8, 5)
+_D_2025_09 = PartialDate(2025, 9)
+_D_2025_09_01 = PartialDate(2025, 9, 1)
+_D_2025_09_05 = PartialDate(2025, 9, 5)
+_D_2025_09_19 = PartialDate(2025, 9, 19)
+_D_2025_09_22 = PartialDate(2025, 9, 22)
+_D_2025_09_23 = PartialDate(2025, 9, 23)
+_D_2025_09_29 = PartialDate(2025, 9, 29)
+_D_2025_10 = PartialDate(2025, 10)
+_D_2025_10_01 = PartialDate(2025, 10, 1)
+_D_2025_11 = PartialDate(2025, 11)
+_D_2025_11_06 = PartialDate(2025, 11, 6)
+_D_2025_11_17 = PartialDate(2025, 11, 17)
+_D_2025_11_18 = PartialDate(2025, 11, 18)
+_D_2025_11_24 = PartialDate(2025, 11, 24)
+_LIMIT_1047576_32768 = Limit(context=1047576, output=32768)
+_LIMIT_1048576_65535 = Limit(context=1048576, output=65535)
+_LIMIT_1048576_65536 = Limit(context=1048576, output=65536)
+_LIMIT_127000_4096 = Limit(context=127000, output=4096)
+_LIMIT_128000_16384 = Limit(context=128000, output=16384)
+_LIMIT_128000_16400 = Limit(context=128000, output=16400)
+_LIMIT_128000_32768 = Limit(context=128000, output=32768)
+_LIMIT_131072_131072 = Limit(context=131072, output=131072)
+_LIMIT_131072_32678 = Limit(context=131072, output=32678)
+_LIMIT_131072_8192 = Limit(context=131072, output=8192)
+_LIMIT_2000000_2000000 = Limit(context=2000000, output=2000000)
+_LIMIT_200000_100000 = Limit(context=200000, output=100000)
+_LIMIT_200000_32000 = Limit(context=200000, output=32000)
+_LIMIT_200000_4096 = Limit(context=200000, output=4096)
+_LIMIT_200000_64000 = Limit(context=200000, output=64000)
+_LIMIT_200000_8192 = Limit(context=200000, output=8192)
+_LIMIT_262144_16384 = Limit(context=262144, output=16384)
+_LIMIT_400000_128000 = Limit(context=400000, output=128000)
+_LIMIT_512_2 = Limit(context=512, output=2)
+_REASONING = ()
+_REASONING_EFFORT_LOW_MEDIUM_HIGH = (
+    ReasoningOption(type="effort", values=("low", "medium", "high")),
+)
+_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH = (
+    ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
+)
+_REASONING_TOGGLE_BUDGET_TOKENS_1024_31999 = (
+    ReasoningOption(type="toggle"),
+    ReasoningOption(type="budget_tokens", min=1024, max=31999),
+)
+_REASONING_TOGGLE_BUDGET_TOKENS_1024_63999 = (
+    ReasoningOption(type="toggle"),
+    ReasoningOption(type="budget_tokens", min=1024, max=63999),
+)
+_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT = Modalities(
+    input=("text", "image", "audio", "video"), output=("text",)
+)
+_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+_TEXT_IMAGE_TO_TEXT_IMAGE = Modalities(input=("text", "image"), output=("text", "image"))
+_TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
 
 __all__ = [
     "CHATGPT_4O_LATEST",
@@ -115,11 +229,11 @@ CHATGPT_4O_LATEST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 8),
-    release_date=PartialDate(2024, 8, 14),
-    last_updated=PartialDate(2024, 8, 14),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    knowledge=_D_2024_08,
+    release_date=_D_2024_08_14,
+    last_updated=_D_2024_08_14,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("5"), output=Decimal("20"), cache_read=Decimal("2.5")),
 )
 
@@ -135,10 +249,10 @@ CLAUDE_3_HAIKU_20240307: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2024, 3),
-    release_date=PartialDate(2024, 3, 7),
-    last_updated=PartialDate(2024, 3, 7),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=200000, output=4096),
+    release_date=_D_2024_03_07,
+    last_updated=_D_2024_03_07,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_200000_4096,
     cost=Cost(
         input=Decimal("0.25"),
         output=Decimal("1.25"),
@@ -158,11 +272,11 @@ CLAUDE_3_5_HAIKU: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 10),
-    release_date=PartialDate(2024, 10, 22),
-    last_updated=PartialDate(2024, 10, 22),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=200000, output=8192),
+    knowledge=_D_2024_10,
+    release_date=_D_2024_10_22,
+    last_updated=_D_2024_10_22,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_200000_8192,
     cost=Cost(
         input=Decimal("0.7999999999999999"),
         output=Decimal("4"),
@@ -182,11 +296,11 @@ CLAUDE_3_5_SONNET_V2: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 10),
-    release_date=PartialDate(2024, 10, 22),
-    last_updated=PartialDate(2024, 10, 22),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=200000, output=8192),
+    knowledge=_D_2024_10,
+    release_date=_D_2024_10_22,
+    last_updated=_D_2024_10_22,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_200000_8192,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
@@ -207,10 +321,10 @@ CLAUDE_3_7_SONNET: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2025, 2),
-    release_date=PartialDate(2025, 2, 19),
-    last_updated=PartialDate(2025, 2, 19),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    release_date=_D_2025_02_19,
+    last_updated=_D_2025_02_19,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
@@ -230,11 +344,11 @@ CLAUDE_4_5_HAIKU: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 10),
-    release_date=PartialDate(2025, 10, 1),
-    last_updated=PartialDate(2025, 10, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=200000, output=8192),
+    knowledge=_D_2025_10,
+    release_date=_D_2025_10_01,
+    last_updated=_D_2025_10_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_200000_8192,
     cost=Cost(
         input=Decimal("1"),
         output=Decimal("5"),
@@ -254,21 +368,18 @@ CLAUDE_4_5_OPUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 11),
-    release_date=PartialDate(2025, 11, 24),
-    last_updated=PartialDate(2025, 11, 24),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    knowledge=_D_2025_11,
+    release_date=_D_2025_11_24,
+    last_updated=_D_2025_11_24,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1024, max=63999),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1024_63999,
 )
 
 CLAUDE_4_5_SONNET: Final[Model] = Model(
@@ -282,21 +393,18 @@ CLAUDE_4_5_SONNET: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 9),
-    release_date=PartialDate(2025, 9, 29),
-    last_updated=PartialDate(2025, 9, 29),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    knowledge=_D_2025_09,
+    release_date=_D_2025_09_29,
+    last_updated=_D_2025_09_29,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
         cache_read=Decimal("0.30000000000000004"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1024, max=63999),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1024_63999,
 )
 
 CLAUDE_HAIKU_4_5_20251001: Final[Model] = Model(
@@ -310,11 +418,11 @@ CLAUDE_HAIKU_4_5_20251001: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 10),
-    release_date=PartialDate(2025, 10, 1),
-    last_updated=PartialDate(2025, 10, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=200000, output=8192),
+    knowledge=_D_2025_10,
+    release_date=_D_2025_10_01,
+    last_updated=_D_2025_10_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_200000_8192,
     cost=Cost(
         input=Decimal("1"),
         output=Decimal("5"),
@@ -334,21 +442,18 @@ CLAUDE_OPUS_4: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 5),
-    release_date=PartialDate(2025, 5, 14),
-    last_updated=PartialDate(2025, 5, 14),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=200000, output=32000),
+    knowledge=_D_2025_05,
+    release_date=_D_2025_05_14,
+    last_updated=_D_2025_05_14,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_200000_32000,
     cost=Cost(
         input=Decimal("15"),
         output=Decimal("75"),
         cache_read=Decimal("1.5"),
         cache_write=Decimal("18.75"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1024, max=31999),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1024_31999,
 )
 
 CLAUDE_OPUS_4_1: Final[Model] = Model(
@@ -362,21 +467,18 @@ CLAUDE_OPUS_4_1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 8),
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=200000, output=32000),
+    knowledge=_D_2025_08,
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_200000_32000,
     cost=Cost(
         input=Decimal("15"),
         output=Decimal("75"),
         cache_read=Decimal("1.5"),
         cache_write=Decimal("18.75"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1024, max=31999),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1024_31999,
 )
 
 CLAUDE_OPUS_4_1_20250805: Final[Model] = Model(
@@ -390,21 +492,18 @@ CLAUDE_OPUS_4_1_20250805: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 8),
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=200000, output=32000),
+    knowledge=_D_2025_08,
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_200000_32000,
     cost=Cost(
         input=Decimal("15"),
         output=Decimal("75"),
         cache_read=Decimal("1.5"),
         cache_write=Decimal("18.75"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1024, max=31999),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1024_31999,
 )
 
 CLAUDE_SONNET_4: Final[Model] = Model(
@@ -418,21 +517,18 @@ CLAUDE_SONNET_4: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 5),
-    release_date=PartialDate(2025, 5, 14),
-    last_updated=PartialDate(2025, 5, 14),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    knowledge=_D_2025_05,
+    release_date=_D_2025_05_14,
+    last_updated=_D_2025_05_14,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
         cache_read=Decimal("0.30000000000000004"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1024, max=63999),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1024_63999,
 )
 
 CLAUDE_SONNET_4_5_20250929: Final[Model] = Model(
@@ -446,21 +542,18 @@ CLAUDE_SONNET_4_5_20250929: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 9),
-    release_date=PartialDate(2025, 9, 29),
-    last_updated=PartialDate(2025, 9, 29),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    knowledge=_D_2025_09,
+    release_date=_D_2025_09_29,
+    last_updated=_D_2025_09_29,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
         cache_read=Decimal("0.30000000000000004"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1024, max=63999),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1024_63999,
 )
 
 DEEPSEEK_R1_DISTILL_LLAMA_70B: Final[Model] = Model(
@@ -474,13 +567,13 @@ DEEPSEEK_R1_DISTILL_LLAMA_70B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 1, 20),
-    last_updated=PartialDate(2025, 1, 20),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_01_20,
+    last_updated=_D_2025_01_20,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=128000, output=4096),
     cost=Cost(input=Decimal("0.03"), output=Decimal("0.13")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 DEEPSEEK_REASONER: Final[Model] = Model(
@@ -494,10 +587,10 @@ DEEPSEEK_REASONER: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 1, 20),
-    last_updated=PartialDate(2025, 1, 20),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_01_20,
+    last_updated=_D_2025_01_20,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=128000, output=64000),
     cost=Cost(input=Decimal("0.56"), output=Decimal("1.68"), cache_read=Decimal("0.07")),
 )
@@ -513,10 +606,10 @@ DEEPSEEK_TNG_R1T2_CHIMERA: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 7),
-    release_date=PartialDate(2025, 7, 2),
-    last_updated=PartialDate(2025, 7, 2),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2025_07,
+    release_date=_D_2025_07_02,
+    last_updated=_D_2025_07_02,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=130000, output=163840),
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
 )
@@ -532,10 +625,10 @@ DEEPSEEK_V3: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 12),
-    release_date=PartialDate(2024, 12, 26),
-    last_updated=PartialDate(2024, 12, 26),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2024_12,
+    release_date=_D_2024_12_26,
+    last_updated=_D_2024_12_26,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=128000, output=8192),
     cost=Cost(input=Decimal("0.56"), output=Decimal("1.68"), cache_read=Decimal("0.07")),
 )
@@ -551,15 +644,15 @@ DEEPSEEK_V3_1_TERMINUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 9),
-    release_date=PartialDate(2025, 9, 22),
-    last_updated=PartialDate(2025, 9, 22),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    knowledge=_D_2025_09,
+    release_date=_D_2025_09_22,
+    last_updated=_D_2025_09_22,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(
         input=Decimal("0.27"), output=Decimal("1"), cache_read=Decimal("0.21600000000000003")
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 DEEPSEEK_V3_2: Final[Model] = Model(
@@ -573,10 +666,10 @@ DEEPSEEK_V3_2: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 9),
-    release_date=PartialDate(2025, 9, 22),
-    last_updated=PartialDate(2025, 9, 22),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2025_09,
+    release_date=_D_2025_09_22,
+    last_updated=_D_2025_09_22,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=163840, output=65536),
     cost=Cost(input=Decimal("0.27"), output=Decimal("0.41")),
 )
@@ -592,13 +685,13 @@ ERNIE_4_5_21B_A3B_THINKING: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 3),
-    release_date=PartialDate(2025, 3, 16),
-    last_updated=PartialDate(2025, 3, 16),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2025_03,
+    release_date=_D_2025_03_16,
+    last_updated=_D_2025_03_16,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=128000, output=8000),
     cost=Cost(input=Decimal("0.07"), output=Decimal("0.28")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GEMINI_2_5_FLASH: Final[Model] = Model(
@@ -612,11 +705,11 @@ GEMINI_2_5_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 6),
-    release_date=PartialDate(2025, 6, 17),
-    last_updated=PartialDate(2025, 6, 17),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1048576, output=65535),
+    knowledge=_D_2025_06,
+    release_date=_D_2025_06_17,
+    last_updated=_D_2025_06_17,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1048576_65535,
     cost=Cost(
         input=Decimal("0.3"),
         output=Decimal("2.5"),
@@ -640,11 +733,11 @@ GEMINI_2_5_FLASH_LITE: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 7),
-    release_date=PartialDate(2025, 7, 22),
-    last_updated=PartialDate(2025, 7, 22),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1048576, output=65535),
+    knowledge=_D_2025_07,
+    release_date=_D_2025_07_22,
+    last_updated=_D_2025_07_22,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1048576_65535,
     cost=Cost(
         input=Decimal("0.09999999999999999"),
         output=Decimal("0.39999999999999997"),
@@ -668,11 +761,11 @@ GEMINI_2_5_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 6),
-    release_date=PartialDate(2025, 6, 17),
-    last_updated=PartialDate(2025, 6, 17),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    knowledge=_D_2025_06,
+    release_date=_D_2025_06_17,
+    last_updated=_D_2025_06_17,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(
         input=Decimal("1.25"),
         output=Decimal("10"),
@@ -693,11 +786,11 @@ GEMINI_3_PRO_PREVIEW: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 11),
-    release_date=PartialDate(2025, 11, 18),
-    last_updated=PartialDate(2025, 11, 18),
-    modalities=Modalities(input=("text", "image", "audio", "video"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    knowledge=_D_2025_11,
+    release_date=_D_2025_11_18,
+    last_updated=_D_2025_11_18,
+    modalities=_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(input=Decimal("2"), output=Decimal("12"), cache_read=Decimal("0.19999999999999998")),
     reasoning_options=(ReasoningOption(type="effort", values=("low", "high")),),
 )
@@ -713,11 +806,11 @@ GEMMA_3_12B_IT: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 12),
-    release_date=PartialDate(2024, 12, 1),
-    last_updated=PartialDate(2024, 12, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=131072, output=8192),
+    knowledge=_D_2024_12,
+    release_date=_D_2024_12_01,
+    last_updated=_D_2024_12_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_131072_8192,
     cost=Cost(input=Decimal("0.049999999999999996"), output=Decimal("0.09999999999999999")),
 )
 
@@ -732,10 +825,10 @@ GEMMA2_9B_IT: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 6),
-    release_date=PartialDate(2024, 6, 25),
-    last_updated=PartialDate(2024, 6, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2024_06,
+    release_date=_D_2024_06_25,
+    last_updated=_D_2024_06_25,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=8192, output=8192),
     cost=Cost(input=Decimal("0.01"), output=Decimal("0.03")),
 )
@@ -751,13 +844,13 @@ GLM_4_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 7),
-    release_date=PartialDate(2024, 7, 18),
-    last_updated=PartialDate(2024, 7, 18),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2024_07,
+    release_date=_D_2024_07_18,
+    last_updated=_D_2024_07_18,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=204800, output=131072),
     cost=Cost(input=Decimal("0.44999999999999996"), output=Decimal("1.5")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GPT_4_1: Final[Model] = Model(
@@ -771,11 +864,11 @@ GPT_4_1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 4, 14),
-    last_updated=PartialDate(2025, 4, 14),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1047576, output=32768),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_04_14,
+    last_updated=_D_2025_04_14,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1047576_32768,
     cost=Cost(input=Decimal("2"), output=Decimal("8"), cache_read=Decimal("0.5")),
 )
 
@@ -790,11 +883,11 @@ GPT_4_1_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 4, 14),
-    last_updated=PartialDate(2025, 4, 14),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1047576, output=32768),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_04_14,
+    last_updated=_D_2025_04_14,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1047576_32768,
     cost=Cost(
         input=Decimal("0.39999999999999997"),
         output=Decimal("1.5999999999999999"),
@@ -813,11 +906,11 @@ GPT_4_1_MINI_2025_04_14: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 4, 14),
-    last_updated=PartialDate(2025, 4, 14),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1047576, output=32768),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_04_14,
+    last_updated=_D_2025_04_14,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1047576_32768,
     cost=Cost(
         input=Decimal("0.39999999999999997"),
         output=Decimal("1.5999999999999999"),
@@ -836,11 +929,11 @@ GPT_4_1_NANO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 4, 14),
-    last_updated=PartialDate(2025, 4, 14),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1047576, output=32768),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_04_14,
+    last_updated=_D_2025_04_14,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1047576_32768,
     cost=Cost(
         input=Decimal("0.09999999999999999"),
         output=Decimal("0.39999999999999997"),
@@ -859,11 +952,11 @@ GPT_4O: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 5),
-    release_date=PartialDate(2024, 5, 13),
-    last_updated=PartialDate(2024, 5, 13),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    knowledge=_D_2024_05,
+    release_date=_D_2024_05_13,
+    last_updated=_D_2024_05_13,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10"), cache_read=Decimal("1.25")),
 )
 
@@ -878,11 +971,11 @@ GPT_4O_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 7),
-    release_date=PartialDate(2024, 7, 18),
-    last_updated=PartialDate(2024, 7, 18),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    knowledge=_D_2024_07,
+    release_date=_D_2024_07_18,
+    last_updated=_D_2024_07_18,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6"), cache_read=Decimal("0.075")),
 )
 
@@ -897,11 +990,11 @@ GPT_5: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 1, 1),
-    last_updated=PartialDate(2025, 1, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, output=128000),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_01_01,
+    last_updated=_D_2025_01_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_128000,
     cost=Cost(
         input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.12500000000000003")
     ),
@@ -918,11 +1011,11 @@ GPT_5_CHAT_LATEST: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 9),
-    release_date=PartialDate(2024, 9, 30),
-    last_updated=PartialDate(2024, 9, 30),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    knowledge=_D_2024_09,
+    release_date=_D_2024_09_30,
+    last_updated=_D_2024_09_30,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(
         input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.12500000000000003")
     ),
@@ -939,11 +1032,11 @@ GPT_5_CODEX: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 1, 1),
-    last_updated=PartialDate(2025, 1, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=400000, output=128000),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_01_01,
+    last_updated=_D_2025_01_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_400000_128000,
     cost=Cost(
         input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.12500000000000003")
     ),
@@ -960,11 +1053,11 @@ GPT_5_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 1, 1),
-    last_updated=PartialDate(2025, 1, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, output=128000),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_01_01,
+    last_updated=_D_2025_01_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_128000,
     cost=Cost(
         input=Decimal("0.25"), output=Decimal("2"), cache_read=Decimal("0.024999999999999998")
     ),
@@ -981,11 +1074,11 @@ GPT_5_NANO: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 1, 1),
-    last_updated=PartialDate(2025, 1, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, output=128000),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_01_01,
+    last_updated=_D_2025_01_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_128000,
     cost=Cost(
         input=Decimal("0.049999999999999996"),
         output=Decimal("0.39999999999999997"),
@@ -1004,11 +1097,11 @@ GPT_5_PRO: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 1, 1),
-    last_updated=PartialDate(2025, 1, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=32768),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_01_01,
+    last_updated=_D_2025_01_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_32768,
     cost=Cost(input=Decimal("15"), output=Decimal("120")),
 )
 
@@ -1023,11 +1116,11 @@ GPT_5_1: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 1, 1),
-    last_updated=PartialDate(2025, 1, 1),
-    modalities=Modalities(input=("text", "image"), output=("text", "image")),
-    limit=Limit(context=400000, output=128000),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_01_01,
+    last_updated=_D_2025_01_01,
+    modalities=_TEXT_IMAGE_TO_TEXT_IMAGE,
+    limit=_LIMIT_400000_128000,
     cost=Cost(
         input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.12500000000000003")
     ),
@@ -1044,11 +1137,11 @@ GPT_5_1_CHAT_LATEST: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 1, 1),
-    last_updated=PartialDate(2025, 1, 1),
-    modalities=Modalities(input=("text", "image"), output=("text", "image")),
-    limit=Limit(context=128000, output=16384),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_01_01,
+    last_updated=_D_2025_01_01,
+    modalities=_TEXT_IMAGE_TO_TEXT_IMAGE,
+    limit=_LIMIT_128000_16384,
     cost=Cost(
         input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.12500000000000003")
     ),
@@ -1065,11 +1158,11 @@ GPT_5_1_CODEX: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 1, 1),
-    last_updated=PartialDate(2025, 1, 1),
-    modalities=Modalities(input=("text", "image"), output=("text", "image")),
-    limit=Limit(context=400000, output=128000),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_01_01,
+    last_updated=_D_2025_01_01,
+    modalities=_TEXT_IMAGE_TO_TEXT_IMAGE,
+    limit=_LIMIT_400000_128000,
     cost=Cost(
         input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.12500000000000003")
     ),
@@ -1086,11 +1179,11 @@ GPT_5_1_CODEX_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 1, 1),
-    last_updated=PartialDate(2025, 1, 1),
-    modalities=Modalities(input=("text", "image"), output=("text", "image")),
-    limit=Limit(context=400000, output=128000),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_01_01,
+    last_updated=_D_2025_01_01,
+    modalities=_TEXT_IMAGE_TO_TEXT_IMAGE,
+    limit=_LIMIT_400000_128000,
     cost=Cost(
         input=Decimal("0.25"), output=Decimal("2"), cache_read=Decimal("0.024999999999999998")
     ),
@@ -1107,13 +1200,13 @@ GPT_OSS_120B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 6),
-    release_date=PartialDate(2024, 6, 1),
-    last_updated=PartialDate(2024, 6, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=131072),
+    knowledge=_D_2024_06,
+    release_date=_D_2024_06_01,
+    last_updated=_D_2024_06_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_131072,
     cost=Cost(input=Decimal("0.04"), output=Decimal("0.16")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 GPT_OSS_20B: Final[Model] = Model(
@@ -1127,13 +1220,13 @@ GPT_OSS_20B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 6),
-    release_date=PartialDate(2024, 6, 1),
-    last_updated=PartialDate(2024, 6, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=131072),
+    knowledge=_D_2024_06,
+    release_date=_D_2024_06_01,
+    last_updated=_D_2024_06_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_131072,
     cost=Cost(input=Decimal("0.049999999999999996"), output=Decimal("0.19999999999999998")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 GROK_3: Final[Model] = Model(
@@ -1147,11 +1240,11 @@ GROK_3: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 6),
-    release_date=PartialDate(2024, 6, 1),
-    last_updated=PartialDate(2024, 6, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=131072),
+    knowledge=_D_2024_06,
+    release_date=_D_2024_06_01,
+    last_updated=_D_2024_06_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_131072,
     cost=Cost(input=Decimal("3"), output=Decimal("15"), cache_read=Decimal("0.75")),
 )
 
@@ -1166,11 +1259,11 @@ GROK_3_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 6),
-    release_date=PartialDate(2024, 6, 1),
-    last_updated=PartialDate(2024, 6, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=131072),
+    knowledge=_D_2024_06,
+    release_date=_D_2024_06_01,
+    last_updated=_D_2024_06_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_131072,
     cost=Cost(input=Decimal("0.3"), output=Decimal("0.5"), cache_read=Decimal("0.075")),
 )
 
@@ -1185,10 +1278,10 @@ GROK_4: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 7),
-    release_date=PartialDate(2024, 7, 9),
-    last_updated=PartialDate(2024, 7, 9),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2024_07,
+    release_date=_D_2024_07_09,
+    last_updated=_D_2024_07_09,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=256000, output=256000),
     cost=Cost(input=Decimal("3"), output=Decimal("15"), cache_read=Decimal("0.75")),
 )
@@ -1204,10 +1297,10 @@ GROK_4_1_FAST_NON_REASONING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 11),
-    release_date=PartialDate(2025, 11, 17),
-    last_updated=PartialDate(2025, 11, 17),
-    modalities=Modalities(input=("text", "image"), output=("text", "image")),
+    knowledge=_D_2025_11,
+    release_date=_D_2025_11_17,
+    last_updated=_D_2025_11_17,
+    modalities=_TEXT_IMAGE_TO_TEXT_IMAGE,
     limit=Limit(context=2000000, output=30000),
     cost=Cost(
         input=Decimal("0.19999999999999998"),
@@ -1227,17 +1320,17 @@ GROK_4_1_FAST_REASONING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 11),
-    release_date=PartialDate(2025, 11, 17),
-    last_updated=PartialDate(2025, 11, 17),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=2000000, output=2000000),
+    knowledge=_D_2025_11,
+    release_date=_D_2025_11_17,
+    last_updated=_D_2025_11_17,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_2000000_2000000,
     cost=Cost(
         input=Decimal("0.19999999999999998"),
         output=Decimal("0.5"),
         cache_read=Decimal("0.049999999999999996"),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GROK_4_FAST_NON_REASONING: Final[Model] = Model(
@@ -1251,11 +1344,11 @@ GROK_4_FAST_NON_REASONING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 9),
-    release_date=PartialDate(2025, 9, 19),
-    last_updated=PartialDate(2025, 9, 19),
+    knowledge=_D_2025_09,
+    release_date=_D_2025_09_19,
+    last_updated=_D_2025_09_19,
     modalities=Modalities(input=("text", "image", "audio"), output=("text",)),
-    limit=Limit(context=2000000, output=2000000),
+    limit=_LIMIT_2000000_2000000,
     cost=Cost(
         input=Decimal("0.19999999999999998"),
         output=Decimal("0.5"),
@@ -1274,17 +1367,17 @@ GROK_4_FAST_REASONING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 9),
-    release_date=PartialDate(2025, 9, 1),
-    last_updated=PartialDate(2025, 9, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=2000000, output=2000000),
+    knowledge=_D_2025_09,
+    release_date=_D_2025_09_01,
+    last_updated=_D_2025_09_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_2000000_2000000,
     cost=Cost(
         input=Decimal("0.19999999999999998"),
         output=Decimal("0.5"),
         cache_read=Decimal("0.049999999999999996"),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GROK_CODE_FAST_1: Final[Model] = Model(
@@ -1298,10 +1391,10 @@ GROK_CODE_FAST_1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 8),
-    release_date=PartialDate(2024, 8, 25),
-    last_updated=PartialDate(2024, 8, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2024_08,
+    release_date=_D_2024_08_25,
+    last_updated=_D_2024_08_25,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=256000, output=10000),
     cost=Cost(
         input=Decimal("0.19999999999999998"), output=Decimal("1.5"), cache_read=Decimal("0.02")
@@ -1319,11 +1412,11 @@ HERMES_2_PRO_LLAMA_3_8B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 5),
-    release_date=PartialDate(2024, 5, 27),
-    last_updated=PartialDate(2024, 5, 27),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=131072),
+    knowledge=_D_2024_05,
+    release_date=_D_2024_05_27,
+    last_updated=_D_2024_05_27,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_131072,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.14")),
 )
 
@@ -1338,10 +1431,10 @@ KIMI_K2_0711: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 1, 1),
-    last_updated=PartialDate(2025, 1, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_01_01,
+    last_updated=_D_2025_01_01,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=131072, output=16384),
     cost=Cost(input=Decimal("0.5700000000000001"), output=Decimal("2.3")),
 )
@@ -1357,11 +1450,11 @@ KIMI_K2_0905: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 9),
-    release_date=PartialDate(2025, 9, 5),
-    last_updated=PartialDate(2025, 9, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=16384),
+    knowledge=_D_2025_09,
+    release_date=_D_2025_09_05,
+    last_updated=_D_2025_09_05,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_16384,
     cost=Cost(input=Decimal("0.5"), output=Decimal("2"), cache_read=Decimal("0.39999999999999997")),
 )
 
@@ -1376,10 +1469,10 @@ KIMI_K2_THINKING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 11),
-    release_date=PartialDate(2025, 11, 6),
-    last_updated=PartialDate(2025, 11, 6),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2025_11,
+    release_date=_D_2025_11_06,
+    last_updated=_D_2025_11_06,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=256000, output=262144),
     cost=Cost(input=Decimal("0.48"), output=Decimal("2")),
 )
@@ -1395,11 +1488,11 @@ LLAMA_3_1_8B_INSTANT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 7),
-    release_date=PartialDate(2024, 7, 1),
-    last_updated=PartialDate(2024, 7, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=32678),
+    knowledge=_D_2024_07,
+    release_date=_D_2024_07_01,
+    last_updated=_D_2024_07_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_32678,
     cost=Cost(input=Decimal("0.049999999999999996"), output=Decimal("0.08")),
 )
 
@@ -1414,10 +1507,10 @@ LLAMA_3_1_8B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 7),
-    release_date=PartialDate(2024, 7, 23),
-    last_updated=PartialDate(2024, 7, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2024_07,
+    release_date=_D_2024_07_23,
+    last_updated=_D_2024_07_23,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=16384, output=16384),
     cost=Cost(input=Decimal("0.02"), output=Decimal("0.049999999999999996")),
 )
@@ -1433,10 +1526,10 @@ LLAMA_3_1_8B_INSTRUCT_TURBO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 7),
-    release_date=PartialDate(2024, 7, 23),
-    last_updated=PartialDate(2024, 7, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2024_07,
+    release_date=_D_2024_07_23,
+    last_updated=_D_2024_07_23,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=128000, output=128000),
     cost=Cost(input=Decimal("0.02"), output=Decimal("0.03")),
 )
@@ -1452,11 +1545,11 @@ LLAMA_3_3_70B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 12),
-    release_date=PartialDate(2024, 12, 6),
-    last_updated=PartialDate(2024, 12, 6),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=16400),
+    knowledge=_D_2024_12,
+    release_date=_D_2024_12_06,
+    last_updated=_D_2024_12_06,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16400,
     cost=Cost(input=Decimal("0.13"), output=Decimal("0.39")),
 )
 
@@ -1471,11 +1564,11 @@ LLAMA_3_3_70B_VERSATILE: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 12),
-    release_date=PartialDate(2024, 12, 6),
-    last_updated=PartialDate(2024, 12, 6),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=32678),
+    knowledge=_D_2024_12,
+    release_date=_D_2024_12_06,
+    last_updated=_D_2024_12_06,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_32678,
     cost=Cost(input=Decimal("0.59"), output=Decimal("0.7899999999999999")),
 )
 
@@ -1490,11 +1583,11 @@ LLAMA_4_MAVERICK: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 1, 1),
-    last_updated=PartialDate(2025, 1, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=131072, output=8192),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_01_01,
+    last_updated=_D_2025_01_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_131072_8192,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
 )
 
@@ -1509,11 +1602,11 @@ LLAMA_4_SCOUT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 1, 1),
-    last_updated=PartialDate(2025, 1, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=131072, output=8192),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_01_01,
+    last_updated=_D_2025_01_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_131072_8192,
     cost=Cost(input=Decimal("0.08"), output=Decimal("0.3")),
 )
 
@@ -1528,10 +1621,10 @@ LLAMA_GUARD_4: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 1, 1),
-    last_updated=PartialDate(2025, 1, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_01_01,
+    last_updated=_D_2025_01_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=131072, output=1024),
     cost=Cost(input=Decimal("0.21"), output=Decimal("0.21")),
 )
@@ -1547,11 +1640,11 @@ LLAMA_PROMPT_GUARD_2_22M: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 10),
-    release_date=PartialDate(2024, 10, 1),
-    last_updated=PartialDate(2024, 10, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=512, output=2),
+    knowledge=_D_2024_10,
+    release_date=_D_2024_10_01,
+    last_updated=_D_2024_10_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_512_2,
     cost=Cost(input=Decimal("0.01"), output=Decimal("0.01")),
 )
 
@@ -1566,11 +1659,11 @@ LLAMA_PROMPT_GUARD_2_86M: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 10),
-    release_date=PartialDate(2024, 10, 1),
-    last_updated=PartialDate(2024, 10, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=512, output=2),
+    knowledge=_D_2024_10,
+    release_date=_D_2024_10_01,
+    last_updated=_D_2024_10_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_512_2,
     cost=Cost(input=Decimal("0.01"), output=Decimal("0.01")),
 )
 
@@ -1585,11 +1678,11 @@ MISTRAL_LARGE_2411: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 7),
-    release_date=PartialDate(2024, 7, 24),
-    last_updated=PartialDate(2024, 7, 24),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=32768),
+    knowledge=_D_2024_07,
+    release_date=_D_2024_07_24,
+    last_updated=_D_2024_07_24,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_32768,
     cost=Cost(input=Decimal("2"), output=Decimal("6")),
 )
 
@@ -1604,11 +1697,11 @@ MISTRAL_NEMO: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 7),
-    release_date=PartialDate(2024, 7, 18),
-    last_updated=PartialDate(2024, 7, 18),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=16400),
+    knowledge=_D_2024_07,
+    release_date=_D_2024_07_18,
+    last_updated=_D_2024_07_18,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_16400,
     cost=Cost(input=Decimal("20"), output=Decimal("40")),
 )
 
@@ -1623,11 +1716,11 @@ MISTRAL_SMALL: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 3),
-    release_date=PartialDate(2025, 6, 20),
-    last_updated=PartialDate(2025, 6, 20),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    knowledge=_D_2025_03,
+    release_date=_D_2025_06_20,
+    last_updated=_D_2025_06_20,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0.075"), output=Decimal("0.2")),
 )
 
@@ -1642,11 +1735,11 @@ O1: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 1, 1),
-    last_updated=PartialDate(2025, 1, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=200000, output=100000),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_01_01,
+    last_updated=_D_2025_01_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_100000,
     cost=Cost(input=Decimal("15"), output=Decimal("60"), cache_read=Decimal("7.5")),
 )
 
@@ -1661,10 +1754,10 @@ O1_MINI: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 1, 1),
-    last_updated=PartialDate(2025, 1, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_01_01,
+    last_updated=_D_2025_01_01,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=128000, output=65536),
     cost=Cost(input=Decimal("1.1"), output=Decimal("4.4"), cache_read=Decimal("0.55")),
 )
@@ -1680,11 +1773,11 @@ O3: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 6),
-    release_date=PartialDate(2024, 6, 1),
-    last_updated=PartialDate(2024, 6, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=200000, output=100000),
+    knowledge=_D_2024_06,
+    release_date=_D_2024_06_01,
+    last_updated=_D_2024_06_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_200000_100000,
     cost=Cost(input=Decimal("2"), output=Decimal("8"), cache_read=Decimal("0.5")),
 )
 
@@ -1700,10 +1793,10 @@ O3_MINI: Final[Model] = Model(
     temperature=False,
     open_weights=False,
     knowledge=PartialDate(2023, 10),
-    release_date=PartialDate(2023, 10, 1),
-    last_updated=PartialDate(2023, 10, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=200000, output=100000),
+    release_date=_D_2023_10_01,
+    last_updated=_D_2023_10_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_100000,
     cost=Cost(input=Decimal("1.1"), output=Decimal("4.4"), cache_read=Decimal("0.55")),
 )
 
@@ -1718,11 +1811,11 @@ O3_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 6),
-    release_date=PartialDate(2024, 6, 1),
-    last_updated=PartialDate(2024, 6, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=200000, output=100000),
+    knowledge=_D_2024_06,
+    release_date=_D_2024_06_01,
+    last_updated=_D_2024_06_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_200000_100000,
     cost=Cost(input=Decimal("20"), output=Decimal("80")),
 )
 
@@ -1737,11 +1830,11 @@ O4_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 6),
-    release_date=PartialDate(2024, 6, 1),
-    last_updated=PartialDate(2024, 6, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=200000, output=100000),
+    knowledge=_D_2024_06,
+    release_date=_D_2024_06_01,
+    last_updated=_D_2024_06_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_200000_100000,
     cost=Cost(input=Decimal("1.1"), output=Decimal("4.4"), cache_read=Decimal("0.275")),
 )
 
@@ -1756,10 +1849,10 @@ QWEN2_5_CODER_7B_FAST: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 9),
-    release_date=PartialDate(2024, 9, 15),
-    last_updated=PartialDate(2024, 9, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2024_09,
+    release_date=_D_2024_09_15,
+    last_updated=_D_2024_09_15,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=32000, output=8192),
     cost=Cost(input=Decimal("0.03"), output=Decimal("0.09")),
 )
@@ -1775,13 +1868,13 @@ QWEN3_235B_A22B_THINKING: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 7),
-    release_date=PartialDate(2025, 7, 25),
-    last_updated=PartialDate(2025, 7, 25),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
+    knowledge=_D_2025_07,
+    release_date=_D_2025_07_25,
+    last_updated=_D_2025_07_25,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=Limit(context=262144, output=81920),
     cost=Cost(input=Decimal("0.3"), output=Decimal("2.9000000000000004")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN3_30B_A3B: Final[Model] = Model(
@@ -1795,10 +1888,10 @@ QWEN3_30B_A3B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 6),
-    release_date=PartialDate(2025, 6, 1),
-    last_updated=PartialDate(2025, 6, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    knowledge=_D_2025_06,
+    release_date=_D_2025_06_01,
+    last_updated=_D_2025_06_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=41000, output=41000),
     cost=Cost(input=Decimal("0.08"), output=Decimal("0.29")),
 )
@@ -1814,13 +1907,13 @@ QWEN3_32B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 4, 28),
-    last_updated=PartialDate(2025, 4, 28),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_04_28,
+    last_updated=_D_2025_04_28,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=131072, output=40960),
     cost=Cost(input=Decimal("0.29"), output=Decimal("0.59")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN3_CODER: Final[Model] = Model(
@@ -1834,11 +1927,11 @@ QWEN3_CODER: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 7),
-    release_date=PartialDate(2025, 7, 23),
-    last_updated=PartialDate(2025, 7, 23),
-    modalities=Modalities(input=("text", "image", "audio", "video"), output=("text",)),
-    limit=Limit(context=262144, output=16384),
+    knowledge=_D_2025_07,
+    release_date=_D_2025_07_23,
+    last_updated=_D_2025_07_23,
+    modalities=_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_16384,
     cost=Cost(input=Decimal("0.22"), output=Decimal("0.95")),
 )
 
@@ -1853,10 +1946,10 @@ QWEN3_CODER_30B_A3B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 7),
-    release_date=PartialDate(2025, 7, 31),
-    last_updated=PartialDate(2025, 7, 31),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2025_07,
+    release_date=_D_2025_07_31,
+    last_updated=_D_2025_07_31,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=262144, output=262144),
     cost=Cost(input=Decimal("0.09999999999999999"), output=Decimal("0.3")),
 )
@@ -1872,10 +1965,10 @@ QWEN3_NEXT_80B_A3B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 1, 1),
-    last_updated=PartialDate(2025, 1, 1),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_01_01,
+    last_updated=_D_2025_01_01,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=Limit(context=262000, output=16384),
     cost=Cost(input=Decimal("0.14"), output=Decimal("1.4")),
 )
@@ -1891,10 +1984,10 @@ QWEN3_VL_235B_A22B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 9),
-    release_date=PartialDate(2025, 9, 23),
-    last_updated=PartialDate(2025, 9, 23),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
+    knowledge=_D_2025_09,
+    release_date=_D_2025_09_23,
+    last_updated=_D_2025_09_23,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=Limit(context=256000, output=16384),
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.5")),
 )
@@ -1910,11 +2003,11 @@ SONAR: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 1, 27),
-    last_updated=PartialDate(2025, 1, 27),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=127000, output=4096),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_01_27,
+    last_updated=_D_2025_01_27,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_127000_4096,
     cost=Cost(input=Decimal("1"), output=Decimal("1")),
 )
 
@@ -1929,15 +2022,13 @@ SONAR_DEEP_RESEARCH: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 1, 27),
-    last_updated=PartialDate(2025, 1, 27),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=127000, output=4096),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_01_27,
+    last_updated=_D_2025_01_27,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_127000_4096,
     cost=Cost(input=Decimal("2"), output=Decimal("8")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,
 )
 
 SONAR_PRO: Final[Model] = Model(
@@ -1951,11 +2042,11 @@ SONAR_PRO: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 1, 27),
-    last_updated=PartialDate(2025, 1, 27),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=200000, output=4096),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_01_27,
+    last_updated=_D_2025_01_27,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_4096,
     cost=Cost(input=Decimal("3"), output=Decimal("15")),
 )
 
@@ -1970,13 +2061,13 @@ SONAR_REASONING: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 1, 27),
-    last_updated=PartialDate(2025, 1, 27),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=127000, output=4096),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_01_27,
+    last_updated=_D_2025_01_27,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_127000_4096,
     cost=Cost(input=Decimal("1"), output=Decimal("5")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 SONAR_REASONING_PRO: Final[Model] = Model(
@@ -1990,13 +2081,11 @@ SONAR_REASONING_PRO: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 1, 27),
-    last_updated=PartialDate(2025, 1, 27),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=127000, output=4096),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_01_27,
+    last_updated=_D_2025_01_27,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_127000_4096,
     cost=Cost(input=Decimal("2"), output=Decimal("8")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,
 )

@@ -3,13 +3,24 @@
 
 "Models served by HPC-AI (provider id 'hpc-ai')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
 from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, Model, ReasoningOption
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2026_06_01 = PartialDate(2026, 6, 1)
+_REASONING_TOGGLE = (ReasoningOption(type="toggle"),)
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
 
 __all__ = [
     "MINIMAX_MINIMAX_M2_5",
@@ -30,8 +41,8 @@ MINIMAX_MINIMAX_M2_5: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2026, 2, 12),
-    last_updated=PartialDate(2026, 6, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
+    last_updated=_D_2026_06_01,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=1000000, output=131072),
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.03")),
     reasoning_options=(),
@@ -51,12 +62,12 @@ MOONSHOTAI_KIMI_K2_5: Final[Model] = Model(
     open_weights=True,
     knowledge=PartialDate(2025, 1, 1),
     release_date=PartialDate(2026, 1, 1),
-    last_updated=PartialDate(2026, 6, 1),
+    last_updated=_D_2026_06_01,
     modalities=Modalities(input=("text", "image", "video"), output=("text",)),
     limit=Limit(context=262144, output=262144),
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.5"), cache_read=Decimal("0.05")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 ZAI_ORG_GLM_5_1: Final[Model] = Model(
@@ -72,10 +83,10 @@ ZAI_ORG_GLM_5_1: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2026, 4, 8),
-    last_updated=PartialDate(2026, 6, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
+    last_updated=_D_2026_06_01,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=202000, output=202000),
     cost=Cost(input=Decimal("0.615"), output=Decimal("2.46"), cache_read=Decimal("0.133")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )

@@ -3,13 +3,36 @@
 
 "Models served by iFlow (provider id 'iflowcn')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
 from llmdex_runtime.model import Cost, Limit, Modalities, Model
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2024_10 = PartialDate(2024, 10)
+_D_2024_12 = PartialDate(2024, 12)
+_D_2024_12_01 = PartialDate(2024, 12, 1)
+_D_2024_12_26 = PartialDate(2024, 12, 26)
+_D_2025_01_01 = PartialDate(2025, 1, 1)
+_D_2025_01_20 = PartialDate(2025, 1, 20)
+_D_2025_04 = PartialDate(2025, 4)
+_D_2025_07_01 = PartialDate(2025, 7, 1)
+_D_2025_09_05 = PartialDate(2025, 9, 5)
+_LIMIT_128000_32000 = Limit(context=128000, output=32000)
+_LIMIT_128000_64000 = Limit(context=128000, output=64000)
+_LIMIT_256000_32000 = Limit(context=256000, output=32000)
+_LIMIT_256000_64000 = Limit(context=256000, output=64000)
+_REASONING = ()
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
 
 __all__ = [
     "DEEPSEEK_R1",
@@ -39,13 +62,13 @@ DEEPSEEK_R1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 12),
-    release_date=PartialDate(2025, 1, 20),
-    last_updated=PartialDate(2025, 1, 20),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=32000),
+    knowledge=_D_2024_12,
+    release_date=_D_2025_01_20,
+    last_updated=_D_2025_01_20,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_32000,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 DEEPSEEK_V3: Final[Model] = Model(
@@ -59,11 +82,11 @@ DEEPSEEK_V3: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 10),
-    release_date=PartialDate(2024, 12, 26),
-    last_updated=PartialDate(2024, 12, 26),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=32000),
+    knowledge=_D_2024_10,
+    release_date=_D_2024_12_26,
+    last_updated=_D_2024_12_26,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_32000,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -78,11 +101,11 @@ DEEPSEEK_V3_2: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 12),
-    release_date=PartialDate(2025, 1, 1),
-    last_updated=PartialDate(2025, 1, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=64000),
+    knowledge=_D_2024_12,
+    release_date=_D_2025_01_01,
+    last_updated=_D_2025_01_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_64000,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -97,13 +120,13 @@ GLM_4_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 10),
-    release_date=PartialDate(2024, 12, 1),
+    knowledge=_D_2024_10,
+    release_date=_D_2024_12_01,
     last_updated=PartialDate(2025, 11, 13),
-    modalities=Modalities(input=("text",), output=("text",)),
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=200000, output=128000),
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 KIMI_K2: Final[Model] = Model(
@@ -117,11 +140,11 @@ KIMI_K2: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 10),
-    release_date=PartialDate(2024, 12, 1),
-    last_updated=PartialDate(2024, 12, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=64000),
+    knowledge=_D_2024_10,
+    release_date=_D_2024_12_01,
+    last_updated=_D_2024_12_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_64000,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -136,11 +159,11 @@ KIMI_K2_0905: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 12),
-    release_date=PartialDate(2025, 9, 5),
-    last_updated=PartialDate(2025, 9, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=256000, output=64000),
+    knowledge=_D_2024_12,
+    release_date=_D_2025_09_05,
+    last_updated=_D_2025_09_05,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_64000,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -155,13 +178,13 @@ QWEN3_235B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 10),
-    release_date=PartialDate(2024, 12, 1),
-    last_updated=PartialDate(2024, 12, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=32000),
+    knowledge=_D_2024_10,
+    release_date=_D_2024_12_01,
+    last_updated=_D_2024_12_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_32000,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN3_235B_A22B_INSTRUCT: Final[Model] = Model(
@@ -175,11 +198,11 @@ QWEN3_235B_A22B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 7, 1),
-    last_updated=PartialDate(2025, 7, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=256000, output=64000),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_07_01,
+    last_updated=_D_2025_07_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_64000,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -194,13 +217,13 @@ QWEN3_235B_A22B_THINKING_2507: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 7, 1),
-    last_updated=PartialDate(2025, 7, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=256000, output=64000),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_07_01,
+    last_updated=_D_2025_07_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_64000,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN3_32B: Final[Model] = Model(
@@ -214,11 +237,11 @@ QWEN3_32B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 10),
-    release_date=PartialDate(2024, 12, 1),
-    last_updated=PartialDate(2024, 12, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=32000),
+    knowledge=_D_2024_10,
+    release_date=_D_2024_12_01,
+    last_updated=_D_2024_12_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_32000,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -233,11 +256,11 @@ QWEN3_CODER_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 7, 1),
-    last_updated=PartialDate(2025, 7, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=256000, output=64000),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_07_01,
+    last_updated=_D_2025_07_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_64000,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -252,11 +275,11 @@ QWEN3_MAX: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 12),
-    release_date=PartialDate(2025, 1, 1),
-    last_updated=PartialDate(2025, 1, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=256000, output=32000),
+    knowledge=_D_2024_12,
+    release_date=_D_2025_01_01,
+    last_updated=_D_2025_01_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_32000,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -271,11 +294,11 @@ QWEN3_MAX_PREVIEW: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 12),
-    release_date=PartialDate(2025, 1, 1),
-    last_updated=PartialDate(2025, 1, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=256000, output=32000),
+    knowledge=_D_2024_12,
+    release_date=_D_2025_01_01,
+    last_updated=_D_2025_01_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_32000,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -290,10 +313,10 @@ QWEN3_VL_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 12),
-    release_date=PartialDate(2025, 1, 1),
-    last_updated=PartialDate(2025, 1, 1),
+    knowledge=_D_2024_12,
+    release_date=_D_2025_01_01,
+    last_updated=_D_2025_01_01,
     modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=256000, output=32000),
+    limit=_LIMIT_256000_32000,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )

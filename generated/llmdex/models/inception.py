@@ -3,13 +3,24 @@
 
 "Models served by Inception (provider id 'inception')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
 from llmdex_runtime.model import Cost, Limit, Modalities, Model, ReasoningOption
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2026_02_24 = PartialDate(2026, 2, 24)
+_D_2026_03_30 = PartialDate(2026, 3, 30)
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
 
 __all__ = [
     "MERCURY_2",
@@ -29,9 +40,9 @@ MERCURY_2: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2025, 1, 1),
-    release_date=PartialDate(2026, 2, 24),
-    last_updated=PartialDate(2026, 2, 24),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_02_24,
+    last_updated=_D_2026_02_24,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=128000, output=50000),
     cost=Cost(input=Decimal("0.25"), output=Decimal("0.75"), cache_read=Decimal("0.025")),
     reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
@@ -47,9 +58,9 @@ MERCURY_EDIT_2: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 30),
-    last_updated=PartialDate(2026, 3, 30),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_03_30,
+    last_updated=_D_2026_03_30,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=128000, output=8192),
     cost=Cost(input=Decimal("0.25"), output=Decimal("0.75"), cache_read=Decimal("0.025")),
     reasoning_options=(),

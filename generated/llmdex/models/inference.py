@@ -3,13 +3,28 @@
 
 "Models served by Inference (provider id 'inference')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
 from llmdex_runtime.model import Cost, Limit, Modalities, Model
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2023_12 = PartialDate(2023, 12)
+_D_2024_12 = PartialDate(2024, 12)
+_D_2025_01_01 = PartialDate(2025, 1, 1)
+_LIMIT_125000_4096 = Limit(context=125000, output=4096)
+_LIMIT_16000_4096 = Limit(context=16000, output=4096)
+_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
 
 __all__ = [
     "GOOGLE_GEMMA_3",
@@ -34,11 +49,11 @@ GOOGLE_GEMMA_3: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 12),
-    release_date=PartialDate(2025, 1, 1),
-    last_updated=PartialDate(2025, 1, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=125000, output=4096),
+    knowledge=_D_2024_12,
+    release_date=_D_2025_01_01,
+    last_updated=_D_2025_01_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_125000_4096,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.3")),
 )
 
@@ -53,11 +68,11 @@ META_LLAMA_3_1_8B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 12),
-    release_date=PartialDate(2025, 1, 1),
-    last_updated=PartialDate(2025, 1, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=16000, output=4096),
+    knowledge=_D_2023_12,
+    release_date=_D_2025_01_01,
+    last_updated=_D_2025_01_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_16000_4096,
     cost=Cost(input=Decimal("0.025"), output=Decimal("0.025")),
 )
 
@@ -72,11 +87,11 @@ META_LLAMA_3_2_11B_VISION_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 12),
-    release_date=PartialDate(2025, 1, 1),
-    last_updated=PartialDate(2025, 1, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=16000, output=4096),
+    knowledge=_D_2023_12,
+    release_date=_D_2025_01_01,
+    last_updated=_D_2025_01_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_16000_4096,
     cost=Cost(input=Decimal("0.055"), output=Decimal("0.055")),
 )
 
@@ -91,11 +106,11 @@ META_LLAMA_3_2_1B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 12),
-    release_date=PartialDate(2025, 1, 1),
-    last_updated=PartialDate(2025, 1, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=16000, output=4096),
+    knowledge=_D_2023_12,
+    release_date=_D_2025_01_01,
+    last_updated=_D_2025_01_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_16000_4096,
     cost=Cost(input=Decimal("0.01"), output=Decimal("0.01")),
 )
 
@@ -110,11 +125,11 @@ META_LLAMA_3_2_3B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 12),
-    release_date=PartialDate(2025, 1, 1),
-    last_updated=PartialDate(2025, 1, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=16000, output=4096),
+    knowledge=_D_2023_12,
+    release_date=_D_2025_01_01,
+    last_updated=_D_2025_01_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_16000_4096,
     cost=Cost(input=Decimal("0.02"), output=Decimal("0.02")),
 )
 
@@ -129,11 +144,11 @@ MISTRAL_MISTRAL_NEMO_12B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 12),
-    release_date=PartialDate(2025, 1, 1),
-    last_updated=PartialDate(2025, 1, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=16000, output=4096),
+    knowledge=_D_2024_12,
+    release_date=_D_2025_01_01,
+    last_updated=_D_2025_01_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_16000_4096,
     cost=Cost(input=Decimal("0.038"), output=Decimal("0.1")),
 )
 
@@ -148,10 +163,10 @@ OSMOSIS_OSMOSIS_STRUCTURE_0_6B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 12),
-    release_date=PartialDate(2025, 1, 1),
-    last_updated=PartialDate(2025, 1, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2024_12,
+    release_date=_D_2025_01_01,
+    last_updated=_D_2025_01_01,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=4000, output=2048),
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.5")),
 )
@@ -167,11 +182,11 @@ QWEN_QWEN_2_5_7B_VISION_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 12),
-    release_date=PartialDate(2025, 1, 1),
-    last_updated=PartialDate(2025, 1, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=125000, output=4096),
+    knowledge=_D_2024_12,
+    release_date=_D_2025_01_01,
+    last_updated=_D_2025_01_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_125000_4096,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.2")),
 )
 
@@ -186,10 +201,10 @@ QWEN_QWEN3_EMBEDDING_4B: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=True,
-    knowledge=PartialDate(2024, 12),
-    release_date=PartialDate(2025, 1, 1),
-    last_updated=PartialDate(2025, 1, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2024_12,
+    release_date=_D_2025_01_01,
+    last_updated=_D_2025_01_01,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=32000, output=2048),
     cost=Cost(input=Decimal("0.01"), output=Decimal("0")),
 )

@@ -3,13 +3,43 @@
 
 "Models served by IO.NET (provider id 'io-net')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
 from llmdex_runtime.model import Cost, Limit, Modalities, Model
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2023_12 = PartialDate(2023, 12)
+_D_2024_07_01 = PartialDate(2024, 7, 1)
+_D_2024_08 = PartialDate(2024, 8)
+_D_2024_09_05 = PartialDate(2024, 9, 5)
+_D_2024_09_25 = PartialDate(2024, 9, 25)
+_D_2024_10 = PartialDate(2024, 10)
+_D_2024_11_01 = PartialDate(2024, 11, 1)
+_D_2024_11_15 = PartialDate(2024, 11, 15)
+_D_2024_12 = PartialDate(2024, 12)
+_D_2024_12_01 = PartialDate(2024, 12, 1)
+_D_2024_12_06 = PartialDate(2024, 12, 6)
+_D_2025_01_10 = PartialDate(2025, 1, 10)
+_D_2025_01_15 = PartialDate(2025, 1, 15)
+_D_2025_05_01 = PartialDate(2025, 5, 1)
+_D_2025_06_01 = PartialDate(2025, 6, 1)
+_D_2025_07_01 = PartialDate(2025, 7, 1)
+_LIMIT_128000_4096 = Limit(context=128000, output=4096)
+_LIMIT_262144_4096 = Limit(context=262144, output=4096)
+_LIMIT_32768_4096 = Limit(context=32768, output=4096)
+_REASONING = ()
+_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
 
 __all__ = [
     "INTEL_QWEN3_CODER_480B_A35B_INSTRUCT_INT4_MIXED_AR",
@@ -42,10 +72,10 @@ INTEL_QWEN3_CODER_480B_A35B_INSTRUCT_INT4_MIXED_AR: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 12),
-    release_date=PartialDate(2025, 1, 15),
-    last_updated=PartialDate(2025, 1, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2024_12,
+    release_date=_D_2025_01_15,
+    last_updated=_D_2025_01_15,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=106000, output=4096),
     cost=Cost(
         input=Decimal("0.22"),
@@ -67,9 +97,9 @@ QWEN_QWEN2_5_VL_32B_INSTRUCT: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2024, 9),
-    release_date=PartialDate(2024, 11, 1),
-    last_updated=PartialDate(2024, 11, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2024_11_01,
+    last_updated=_D_2024_11_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=32000, output=4096),
     cost=Cost(
         input=Decimal("0.05"),
@@ -90,18 +120,18 @@ QWEN_QWEN3_235B_A22B_THINKING_2507: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 12),
-    release_date=PartialDate(2025, 7, 1),
-    last_updated=PartialDate(2025, 7, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=4096),
+    knowledge=_D_2024_12,
+    release_date=_D_2025_07_01,
+    last_updated=_D_2025_07_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_4096,
     cost=Cost(
         input=Decimal("0.11"),
         output=Decimal("0.6"),
         cache_read=Decimal("0.055"),
         cache_write=Decimal("0.22"),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN_QWEN3_NEXT_80B_A3B_INSTRUCT: Final[Model] = Model(
@@ -115,11 +145,11 @@ QWEN_QWEN3_NEXT_80B_A3B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 12),
-    release_date=PartialDate(2025, 1, 10),
-    last_updated=PartialDate(2025, 1, 10),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=4096),
+    knowledge=_D_2024_12,
+    release_date=_D_2025_01_10,
+    last_updated=_D_2025_01_10,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_4096,
     cost=Cost(
         input=Decimal("0.1"),
         output=Decimal("0.8"),
@@ -142,15 +172,15 @@ DEEPSEEK_AI_DEEPSEEK_R1_0528: Final[Model] = Model(
     knowledge=PartialDate(2024, 7),
     release_date=PartialDate(2025, 1, 20),
     last_updated=PartialDate(2025, 5, 28),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_4096,
     cost=Cost(
         input=Decimal("2"),
         output=Decimal("8.75"),
         cache_read=Decimal("1"),
         cache_write=Decimal("4"),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 META_LLAMA_LLAMA_3_2_90B_VISION_INSTRUCT: Final[Model] = Model(
@@ -164,10 +194,10 @@ META_LLAMA_LLAMA_3_2_90B_VISION_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 12),
-    release_date=PartialDate(2024, 9, 25),
-    last_updated=PartialDate(2024, 9, 25),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    knowledge=_D_2023_12,
+    release_date=_D_2024_09_25,
+    last_updated=_D_2024_09_25,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=16000, output=4096),
     cost=Cost(
         input=Decimal("0.35"),
@@ -188,11 +218,11 @@ META_LLAMA_LLAMA_3_3_70B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 12),
-    release_date=PartialDate(2024, 12, 6),
-    last_updated=PartialDate(2024, 12, 6),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    knowledge=_D_2023_12,
+    release_date=_D_2024_12_06,
+    last_updated=_D_2024_12_06,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_4096,
     cost=Cost(
         input=Decimal("0.13"),
         output=Decimal("0.38"),
@@ -212,10 +242,10 @@ META_LLAMA_LLAMA_4_MAVERICK_17B_128E_INSTRUCT_FP8: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 12),
-    release_date=PartialDate(2025, 1, 15),
-    last_updated=PartialDate(2025, 1, 15),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    knowledge=_D_2024_12,
+    release_date=_D_2025_01_15,
+    last_updated=_D_2025_01_15,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=430000, output=4096),
     cost=Cost(
         input=Decimal("0.15"),
@@ -236,11 +266,11 @@ MISTRALAI_DEVSTRAL_SMALL_2505: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 12),
-    release_date=PartialDate(2025, 5, 1),
-    last_updated=PartialDate(2025, 5, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    knowledge=_D_2024_12,
+    release_date=_D_2025_05_01,
+    last_updated=_D_2025_05_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_4096,
     cost=Cost(
         input=Decimal("0.05"),
         output=Decimal("0.22"),
@@ -261,10 +291,10 @@ MISTRALAI_MAGISTRAL_SMALL_2506: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 6, 1),
-    last_updated=PartialDate(2025, 6, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    release_date=_D_2025_06_01,
+    last_updated=_D_2025_06_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_4096,
     cost=Cost(
         input=Decimal("0.5"),
         output=Decimal("1.5"),
@@ -284,11 +314,11 @@ MISTRALAI_MISTRAL_LARGE_INSTRUCT_2411: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 10),
-    release_date=PartialDate(2024, 11, 1),
-    last_updated=PartialDate(2024, 11, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    knowledge=_D_2024_10,
+    release_date=_D_2024_11_01,
+    last_updated=_D_2024_11_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_4096,
     cost=Cost(
         input=Decimal("2"), output=Decimal("6"), cache_read=Decimal("1"), cache_write=Decimal("4")
     ),
@@ -306,10 +336,10 @@ MISTRALAI_MISTRAL_NEMO_INSTRUCT_2407: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2024, 5),
-    release_date=PartialDate(2024, 7, 1),
-    last_updated=PartialDate(2024, 7, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    release_date=_D_2024_07_01,
+    last_updated=_D_2024_07_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_4096,
     cost=Cost(
         input=Decimal("0.02"),
         output=Decimal("0.04"),
@@ -329,11 +359,11 @@ MOONSHOTAI_KIMI_K2_INSTRUCT_0905: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 8),
-    release_date=PartialDate(2024, 9, 5),
-    last_updated=PartialDate(2024, 9, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32768, output=4096),
+    knowledge=_D_2024_08,
+    release_date=_D_2024_09_05,
+    last_updated=_D_2024_09_05,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32768_4096,
     cost=Cost(
         input=Decimal("0.39"),
         output=Decimal("1.9"),
@@ -353,18 +383,18 @@ MOONSHOTAI_KIMI_K2_THINKING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 8),
-    release_date=PartialDate(2024, 11, 1),
-    last_updated=PartialDate(2024, 11, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32768, output=4096),
+    knowledge=_D_2024_08,
+    release_date=_D_2024_11_01,
+    last_updated=_D_2024_11_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32768_4096,
     cost=Cost(
         input=Decimal("0.55"),
         output=Decimal("2.25"),
         cache_read=Decimal("0.275"),
         cache_write=Decimal("1.1"),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 OPENAI_GPT_OSS_120B: Final[Model] = Model(
@@ -378,10 +408,10 @@ OPENAI_GPT_OSS_120B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 10),
-    release_date=PartialDate(2024, 12, 1),
-    last_updated=PartialDate(2024, 12, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2024_10,
+    release_date=_D_2024_12_01,
+    last_updated=_D_2024_12_01,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=131072, output=4096),
     cost=Cost(
         input=Decimal("0.04"),
@@ -402,10 +432,10 @@ OPENAI_GPT_OSS_20B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 10),
-    release_date=PartialDate(2024, 12, 1),
-    last_updated=PartialDate(2024, 12, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2024_10,
+    release_date=_D_2024_12_01,
+    last_updated=_D_2024_12_01,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=64000, output=4096),
     cost=Cost(
         input=Decimal("0.03"),
@@ -426,10 +456,10 @@ ZAI_ORG_GLM_4_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 10),
-    release_date=PartialDate(2024, 11, 15),
-    last_updated=PartialDate(2024, 11, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2024_10,
+    release_date=_D_2024_11_15,
+    last_updated=_D_2024_11_15,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=200000, output=4096),
     cost=Cost(
         input=Decimal("0.4"),

@@ -3,13 +3,47 @@
 
 "Models served by Jiekou.AI (provider id 'jiekou')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
 from llmdex_runtime.model import Cost, Limit, Modalities, Model, ReasoningOption
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2026_01 = PartialDate(2026, 1)
+_D_2026_02 = PartialDate(2026, 2)
+_LIMIT_1048576_200000 = Limit(context=1048576, output=200000)
+_LIMIT_1048576_65535 = Limit(context=1048576, output=65535)
+_LIMIT_1048576_65536 = Limit(context=1048576, output=65536)
+_LIMIT_131072_131072 = Limit(context=131072, output=131072)
+_LIMIT_163840_32768 = Limit(context=163840, output=32768)
+_LIMIT_2000000_2000000 = Limit(context=2000000, output=2000000)
+_LIMIT_200000_32000 = Limit(context=200000, output=32000)
+_LIMIT_200000_64000 = Limit(context=200000, output=64000)
+_LIMIT_204800_131072 = Limit(context=204800, output=131072)
+_LIMIT_262144_262144 = Limit(context=262144, output=262144)
+_LIMIT_262144_65536 = Limit(context=262144, output=65536)
+_LIMIT_400000_128000 = Limit(context=400000, output=128000)
+_LIMIT_40960_20000 = Limit(context=40960, output=20000)
+_LIMIT_65536_65536 = Limit(context=65536, output=65536)
+_REASONING = ()
+_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = (
+    ReasoningOption(type="effort", values=("none", "low", "medium", "high")),
+)
+_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT = Modalities(
+    input=("text", "image", "video", "audio"), output=("text",)
+)
+_TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
 
 __all__ = [
     "BAIDU_ERNIE_4_5_300B_A47B_PADDLE",
@@ -87,9 +121,9 @@ BAIDU_ERNIE_4_5_300B_A47B_PADDLE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 1),
-    last_updated=PartialDate(2026, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_01,
+    last_updated=_D_2026_01,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=123000, output=12000),
     cost=Cost(input=Decimal("0.28"), output=Decimal("1.1")),
 )
@@ -106,12 +140,12 @@ BAIDU_ERNIE_4_5_VL_424B_A47B: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 1),
-    last_updated=PartialDate(2026, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2026_01,
+    last_updated=_D_2026_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=123000, output=16000),
     cost=Cost(input=Decimal("0.42"), output=Decimal("1.25")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 CLAUDE_HAIKU_4_5_20251001: Final[Model] = Model(
@@ -126,9 +160,9 @@ CLAUDE_HAIKU_4_5_20251001: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 1),
-    last_updated=PartialDate(2026, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2026_01,
+    last_updated=_D_2026_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=20000, output=64000),
     cost=Cost(input=Decimal("0.9"), output=Decimal("4.5")),
 )
@@ -145,10 +179,10 @@ CLAUDE_OPUS_4_1_20250805: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 1),
-    last_updated=PartialDate(2026, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=200000, output=32000),
+    release_date=_D_2026_01,
+    last_updated=_D_2026_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_200000_32000,
     cost=Cost(input=Decimal("13.5"), output=Decimal("67.5")),
 )
 
@@ -164,10 +198,10 @@ CLAUDE_OPUS_4_20250514: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 1),
-    last_updated=PartialDate(2026, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=200000, output=32000),
+    release_date=_D_2026_01,
+    last_updated=_D_2026_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_200000_32000,
     cost=Cost(input=Decimal("13.5"), output=Decimal("67.5")),
 )
 
@@ -183,9 +217,9 @@ CLAUDE_OPUS_4_5_20251101: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 1),
-    last_updated=PartialDate(2026, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2026_01,
+    last_updated=_D_2026_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=200000, output=65536),
     cost=Cost(input=Decimal("4.5"), output=Decimal("22.5")),
 )
@@ -203,9 +237,9 @@ CLAUDE_OPUS_4_6: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2025, 5, 31),
-    release_date=PartialDate(2026, 2),
-    last_updated=PartialDate(2026, 2),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2026_02,
+    last_updated=_D_2026_02,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=1000000, output=128000),
     cost=Cost(input=Decimal("5"), output=Decimal("25")),
     reasoning_options=(
@@ -226,10 +260,10 @@ CLAUDE_SONNET_4_20250514: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 1),
-    last_updated=PartialDate(2026, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    release_date=_D_2026_01,
+    last_updated=_D_2026_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(input=Decimal("2.7"), output=Decimal("13.5")),
 )
 
@@ -245,10 +279,10 @@ CLAUDE_SONNET_4_5_20250929: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 1),
-    last_updated=PartialDate(2026, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    release_date=_D_2026_01,
+    last_updated=_D_2026_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(input=Decimal("2.7"), output=Decimal("13.5")),
 )
 
@@ -264,12 +298,12 @@ DEEPSEEK_DEEPSEEK_R1_0528: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 1),
-    last_updated=PartialDate(2026, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=163840, output=32768),
+    release_date=_D_2026_01,
+    last_updated=_D_2026_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_163840_32768,
     cost=Cost(input=Decimal("0.7"), output=Decimal("2.5")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 DEEPSEEK_DEEPSEEK_V3_0324: Final[Model] = Model(
@@ -284,9 +318,9 @@ DEEPSEEK_DEEPSEEK_V3_0324: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 1),
-    last_updated=PartialDate(2026, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_01,
+    last_updated=_D_2026_01,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=163840, output=163840),
     cost=Cost(input=Decimal("0.28"), output=Decimal("1.14")),
 )
@@ -303,10 +337,10 @@ DEEPSEEK_DEEPSEEK_V3_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 1),
-    last_updated=PartialDate(2026, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=163840, output=32768),
+    release_date=_D_2026_01,
+    last_updated=_D_2026_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_163840_32768,
     cost=Cost(input=Decimal("0.27"), output=Decimal("1")),
     reasoning_options=(ReasoningOption(type="budget_tokens", min=1024, max=32767),),
 )
@@ -323,12 +357,12 @@ GEMINI_2_5_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 1),
-    last_updated=PartialDate(2026, 1),
-    modalities=Modalities(input=("text", "image", "video", "audio"), output=("text",)),
-    limit=Limit(context=1048576, output=65535),
+    release_date=_D_2026_01,
+    last_updated=_D_2026_01,
+    modalities=_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
+    limit=_LIMIT_1048576_65535,
     cost=Cost(input=Decimal("0.27"), output=Decimal("2.25")),
-    reasoning_options=(ReasoningOption(type="effort", values=("none", "low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,
 )
 
 GEMINI_2_5_FLASH_LITE: Final[Model] = Model(
@@ -343,12 +377,12 @@ GEMINI_2_5_FLASH_LITE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 1),
-    last_updated=PartialDate(2026, 1),
-    modalities=Modalities(input=("text", "image", "video", "audio"), output=("text",)),
-    limit=Limit(context=1048576, output=65535),
+    release_date=_D_2026_01,
+    last_updated=_D_2026_01,
+    modalities=_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
+    limit=_LIMIT_1048576_65535,
     cost=Cost(input=Decimal("0.09"), output=Decimal("0.36")),
-    reasoning_options=(ReasoningOption(type="effort", values=("none", "low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,
 )
 
 GEMINI_2_5_FLASH_LITE_PREVIEW_06_17: Final[Model] = Model(
@@ -363,12 +397,12 @@ GEMINI_2_5_FLASH_LITE_PREVIEW_06_17: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 1),
-    last_updated=PartialDate(2026, 1),
+    release_date=_D_2026_01,
+    last_updated=_D_2026_01,
     modalities=Modalities(input=("text", "video", "image", "audio"), output=("text",)),
-    limit=Limit(context=1048576, output=65535),
+    limit=_LIMIT_1048576_65535,
     cost=Cost(input=Decimal("0.09"), output=Decimal("0.36")),
-    reasoning_options=(ReasoningOption(type="effort", values=("none", "low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,
 )
 
 GEMINI_2_5_FLASH_LITE_PREVIEW_09_2025: Final[Model] = Model(
@@ -383,12 +417,12 @@ GEMINI_2_5_FLASH_LITE_PREVIEW_09_2025: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 1),
-    last_updated=PartialDate(2026, 1),
-    modalities=Modalities(input=("text", "image", "video", "audio"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    release_date=_D_2026_01,
+    last_updated=_D_2026_01,
+    modalities=_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(input=Decimal("0.09"), output=Decimal("0.36")),
-    reasoning_options=(ReasoningOption(type="effort", values=("none", "low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,
 )
 
 GEMINI_2_5_FLASH_PREVIEW_05_20: Final[Model] = Model(
@@ -403,12 +437,12 @@ GEMINI_2_5_FLASH_PREVIEW_05_20: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 1),
-    last_updated=PartialDate(2026, 1),
-    modalities=Modalities(input=("text", "image", "video", "audio"), output=("text",)),
-    limit=Limit(context=1048576, output=200000),
+    release_date=_D_2026_01,
+    last_updated=_D_2026_01,
+    modalities=_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
+    limit=_LIMIT_1048576_200000,
     cost=Cost(input=Decimal("0.135"), output=Decimal("3.15")),
-    reasoning_options=(ReasoningOption(type="effort", values=("none", "low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,
 )
 
 GEMINI_2_5_PRO: Final[Model] = Model(
@@ -423,12 +457,12 @@ GEMINI_2_5_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 1),
-    last_updated=PartialDate(2026, 1),
-    modalities=Modalities(input=("text", "image", "video", "audio"), output=("text",)),
-    limit=Limit(context=1048576, output=65535),
+    release_date=_D_2026_01,
+    last_updated=_D_2026_01,
+    modalities=_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
+    limit=_LIMIT_1048576_65535,
     cost=Cost(input=Decimal("1.125"), output=Decimal("9")),
-    reasoning_options=(ReasoningOption(type="effort", values=("none", "low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,
 )
 
 GEMINI_2_5_PRO_PREVIEW_06_05: Final[Model] = Model(
@@ -443,12 +477,12 @@ GEMINI_2_5_PRO_PREVIEW_06_05: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 1),
-    last_updated=PartialDate(2026, 1),
-    modalities=Modalities(input=("text", "image", "video", "audio"), output=("text",)),
-    limit=Limit(context=1048576, output=200000),
+    release_date=_D_2026_01,
+    last_updated=_D_2026_01,
+    modalities=_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
+    limit=_LIMIT_1048576_200000,
     cost=Cost(input=Decimal("1.125"), output=Decimal("9")),
-    reasoning_options=(ReasoningOption(type="effort", values=("none", "low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,
 )
 
 GEMINI_3_FLASH_PREVIEW: Final[Model] = Model(
@@ -463,10 +497,10 @@ GEMINI_3_FLASH_PREVIEW: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 1),
-    last_updated=PartialDate(2026, 1),
-    modalities=Modalities(input=("text", "image", "video", "audio"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    release_date=_D_2026_01,
+    last_updated=_D_2026_01,
+    modalities=_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(input=Decimal("0.5"), output=Decimal("3")),
 )
 
@@ -482,10 +516,10 @@ GEMINI_3_PRO_PREVIEW: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 1),
-    last_updated=PartialDate(2026, 1),
-    modalities=Modalities(input=("text", "image", "video", "audio"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    release_date=_D_2026_01,
+    last_updated=_D_2026_01,
+    modalities=_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(input=Decimal("1.8"), output=Decimal("10.8")),
 )
 
@@ -501,10 +535,10 @@ GPT_5_CHAT_LATEST: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 1),
-    last_updated=PartialDate(2026, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, output=128000),
+    release_date=_D_2026_01,
+    last_updated=_D_2026_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_128000,
     cost=Cost(input=Decimal("1.125"), output=Decimal("9")),
 )
 
@@ -520,10 +554,10 @@ GPT_5_CODEX: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 1),
-    last_updated=PartialDate(2026, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, output=128000),
+    release_date=_D_2026_01,
+    last_updated=_D_2026_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_128000,
     cost=Cost(input=Decimal("1.125"), output=Decimal("9")),
 )
 
@@ -539,12 +573,12 @@ GPT_5_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 1),
-    last_updated=PartialDate(2026, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, output=128000),
+    release_date=_D_2026_01,
+    last_updated=_D_2026_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_128000,
     cost=Cost(input=Decimal("0.225"), output=Decimal("1.8")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GPT_5_NANO: Final[Model] = Model(
@@ -559,10 +593,10 @@ GPT_5_NANO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 1),
-    last_updated=PartialDate(2026, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, output=128000),
+    release_date=_D_2026_01,
+    last_updated=_D_2026_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_128000,
     cost=Cost(input=Decimal("0.045"), output=Decimal("0.36")),
 )
 
@@ -578,12 +612,12 @@ GPT_5_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 1),
-    last_updated=PartialDate(2026, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2026_01,
+    last_updated=_D_2026_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=400000, output=272000),
     cost=Cost(input=Decimal("13.5"), output=Decimal("108")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GPT_5_1: Final[Model] = Model(
@@ -598,12 +632,12 @@ GPT_5_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 2),
-    last_updated=PartialDate(2026, 2),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, output=128000),
+    release_date=_D_2026_02,
+    last_updated=_D_2026_02,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_128000,
     cost=Cost(input=Decimal("1.125"), output=Decimal("9")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GPT_5_1_CODEX: Final[Model] = Model(
@@ -618,12 +652,12 @@ GPT_5_1_CODEX: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 1),
-    last_updated=PartialDate(2026, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, output=128000),
+    release_date=_D_2026_01,
+    last_updated=_D_2026_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_128000,
     cost=Cost(input=Decimal("1.125"), output=Decimal("9")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GPT_5_1_CODEX_MAX: Final[Model] = Model(
@@ -638,12 +672,12 @@ GPT_5_1_CODEX_MAX: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 1),
-    last_updated=PartialDate(2026, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, output=128000),
+    release_date=_D_2026_01,
+    last_updated=_D_2026_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_128000,
     cost=Cost(input=Decimal("1.125"), output=Decimal("9")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GPT_5_1_CODEX_MINI: Final[Model] = Model(
@@ -658,12 +692,12 @@ GPT_5_1_CODEX_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 1),
-    last_updated=PartialDate(2026, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, output=128000),
+    release_date=_D_2026_01,
+    last_updated=_D_2026_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_128000,
     cost=Cost(input=Decimal("0.225"), output=Decimal("1.8")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GPT_5_2: Final[Model] = Model(
@@ -678,10 +712,10 @@ GPT_5_2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 1),
-    last_updated=PartialDate(2026, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, output=128000),
+    release_date=_D_2026_01,
+    last_updated=_D_2026_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_128000,
     cost=Cost(input=Decimal("1.575"), output=Decimal("12.6")),
 )
 
@@ -697,12 +731,12 @@ GPT_5_2_CODEX: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 1),
-    last_updated=PartialDate(2026, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, output=128000),
+    release_date=_D_2026_01,
+    last_updated=_D_2026_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_128000,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GPT_5_2_PRO: Final[Model] = Model(
@@ -717,12 +751,12 @@ GPT_5_2_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 1),
-    last_updated=PartialDate(2026, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, output=128000),
+    release_date=_D_2026_01,
+    last_updated=_D_2026_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_128000,
     cost=Cost(input=Decimal("18.9"), output=Decimal("151.2")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GROK_4_0709: Final[Model] = Model(
@@ -737,9 +771,9 @@ GROK_4_0709: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 1),
-    last_updated=PartialDate(2026, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2026_01,
+    last_updated=_D_2026_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=256000, output=8192),
     cost=Cost(input=Decimal("2.7"), output=Decimal("13.5")),
 )
@@ -756,10 +790,10 @@ GROK_4_1_FAST_NON_REASONING: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 1),
-    last_updated=PartialDate(2026, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=2000000, output=2000000),
+    release_date=_D_2026_01,
+    last_updated=_D_2026_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_2000000_2000000,
     cost=Cost(input=Decimal("0.18"), output=Decimal("0.45")),
 )
 
@@ -775,10 +809,10 @@ GROK_4_1_FAST_REASONING: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 1),
-    last_updated=PartialDate(2026, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=2000000, output=2000000),
+    release_date=_D_2026_01,
+    last_updated=_D_2026_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_2000000_2000000,
     cost=Cost(input=Decimal("0.18"), output=Decimal("0.45")),
 )
 
@@ -794,10 +828,10 @@ GROK_4_FAST_NON_REASONING: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 1),
-    last_updated=PartialDate(2026, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=2000000, output=2000000),
+    release_date=_D_2026_01,
+    last_updated=_D_2026_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_2000000_2000000,
     cost=Cost(input=Decimal("0.18"), output=Decimal("0.45")),
 )
 
@@ -813,10 +847,10 @@ GROK_4_FAST_REASONING: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 1),
-    last_updated=PartialDate(2026, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=2000000, output=2000000),
+    release_date=_D_2026_01,
+    last_updated=_D_2026_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_2000000_2000000,
     cost=Cost(input=Decimal("0.18"), output=Decimal("0.45")),
 )
 
@@ -832,9 +866,9 @@ GROK_CODE_FAST_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 1),
-    last_updated=PartialDate(2026, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2026_01,
+    last_updated=_D_2026_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=256000, output=256000),
     cost=Cost(input=Decimal("0.18"), output=Decimal("1.35")),
 )
@@ -851,10 +885,10 @@ MINIMAX_MINIMAX_M2_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 1),
-    last_updated=PartialDate(2026, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=204800, output=131072),
+    release_date=_D_2026_01,
+    last_updated=_D_2026_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_204800_131072,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
     reasoning_options=(ReasoningOption(type="budget_tokens", min=1024, max=131071),),
 )
@@ -871,12 +905,12 @@ MINIMAXAI_MINIMAX_M1_80K: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 1),
-    last_updated=PartialDate(2026, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_01,
+    last_updated=_D_2026_01,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=1000000, output=40000),
     cost=Cost(input=Decimal("0.55"), output=Decimal("2.2")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MOONSHOTAI_KIMI_K2_0905: Final[Model] = Model(
@@ -891,10 +925,10 @@ MOONSHOTAI_KIMI_K2_0905: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 1),
-    last_updated=PartialDate(2026, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    release_date=_D_2026_01,
+    last_updated=_D_2026_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.5")),
 )
 
@@ -910,10 +944,10 @@ MOONSHOTAI_KIMI_K2_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 1),
-    last_updated=PartialDate(2026, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=131072),
+    release_date=_D_2026_01,
+    last_updated=_D_2026_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_131072,
     cost=Cost(input=Decimal("0.57"), output=Decimal("2.3")),
 )
 
@@ -929,10 +963,10 @@ MOONSHOTAI_KIMI_K2_5: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 1),
-    last_updated=PartialDate(2026, 1),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    release_date=_D_2026_01,
+    last_updated=_D_2026_01,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.6"), output=Decimal("3")),
     reasoning_options=(ReasoningOption(type="budget_tokens", min=1024, max=262143),),
 )
@@ -948,10 +982,10 @@ O3: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 1),
-    last_updated=PartialDate(2026, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=131072, output=131072),
+    release_date=_D_2026_01,
+    last_updated=_D_2026_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_131072_131072,
     cost=Cost(input=Decimal("10"), output=Decimal("40")),
 )
 
@@ -967,10 +1001,10 @@ O3_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 1),
-    last_updated=PartialDate(2026, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=131072, output=131072),
+    release_date=_D_2026_01,
+    last_updated=_D_2026_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_131072_131072,
     cost=Cost(input=Decimal("1.1"), output=Decimal("4.4")),
 )
 
@@ -986,9 +1020,9 @@ O4_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 1),
-    last_updated=PartialDate(2026, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2026_01,
+    last_updated=_D_2026_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=200000, output=100000),
     cost=Cost(input=Decimal("1.1"), output=Decimal("4.4")),
 )
@@ -1005,12 +1039,12 @@ QWEN_QWEN3_235B_A22B_FP8: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 1),
-    last_updated=PartialDate(2026, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=40960, output=20000),
+    release_date=_D_2026_01,
+    last_updated=_D_2026_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_40960_20000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.8")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN_QWEN3_235B_A22B_INSTRUCT_2507: Final[Model] = Model(
@@ -1025,9 +1059,9 @@ QWEN_QWEN3_235B_A22B_INSTRUCT_2507: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 1),
-    last_updated=PartialDate(2026, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_01,
+    last_updated=_D_2026_01,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=131072, output=16384),
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.8")),
 )
@@ -1044,12 +1078,12 @@ QWEN_QWEN3_235B_A22B_THINKING_2507: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 1),
-    last_updated=PartialDate(2026, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=131072),
+    release_date=_D_2026_01,
+    last_updated=_D_2026_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_131072,
     cost=Cost(input=Decimal("0.3"), output=Decimal("3")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN_QWEN3_30B_A3B_FP8: Final[Model] = Model(
@@ -1064,12 +1098,12 @@ QWEN_QWEN3_30B_A3B_FP8: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 1),
-    last_updated=PartialDate(2026, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=40960, output=20000),
+    release_date=_D_2026_01,
+    last_updated=_D_2026_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_40960_20000,
     cost=Cost(input=Decimal("0.09"), output=Decimal("0.45")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN_QWEN3_32B_FP8: Final[Model] = Model(
@@ -1084,12 +1118,12 @@ QWEN_QWEN3_32B_FP8: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 1),
-    last_updated=PartialDate(2026, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=40960, output=20000),
+    release_date=_D_2026_01,
+    last_updated=_D_2026_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_40960_20000,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.45")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN_QWEN3_CODER_480B_A35B_INSTRUCT: Final[Model] = Model(
@@ -1104,10 +1138,10 @@ QWEN_QWEN3_CODER_480B_A35B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 1),
-    last_updated=PartialDate(2026, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=65536),
+    release_date=_D_2026_01,
+    last_updated=_D_2026_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_65536,
     cost=Cost(input=Decimal("0.29"), output=Decimal("1.2")),
 )
 
@@ -1123,10 +1157,10 @@ QWEN_QWEN3_CODER_NEXT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 2),
-    last_updated=PartialDate(2026, 2),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=65536),
+    release_date=_D_2026_02,
+    last_updated=_D_2026_02,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_65536,
     cost=Cost(input=Decimal("0.2"), output=Decimal("1.5")),
 )
 
@@ -1142,10 +1176,10 @@ QWEN_QWEN3_NEXT_80B_A3B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 1),
-    last_updated=PartialDate(2026, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=65536, output=65536),
+    release_date=_D_2026_01,
+    last_updated=_D_2026_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_65536_65536,
     cost=Cost(input=Decimal("0.15"), output=Decimal("1.5")),
 )
 
@@ -1161,12 +1195,12 @@ QWEN_QWEN3_NEXT_80B_A3B_THINKING: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 1),
-    last_updated=PartialDate(2026, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=65536, output=65536),
+    release_date=_D_2026_01,
+    last_updated=_D_2026_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_65536_65536,
     cost=Cost(input=Decimal("0.15"), output=Decimal("1.5")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 XIAOMIMIMO_MIMO_V2_FLASH: Final[Model] = Model(
@@ -1181,12 +1215,12 @@ XIAOMIMIMO_MIMO_V2_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 1),
-    last_updated=PartialDate(2026, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_01,
+    last_updated=_D_2026_01,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=262144, output=131072),
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 ZAI_ORG_GLM_4_5: Final[Model] = Model(
@@ -1201,9 +1235,9 @@ ZAI_ORG_GLM_4_5: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 1),
-    last_updated=PartialDate(2026, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_01,
+    last_updated=_D_2026_01,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=131072, output=98304),
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.2")),
     reasoning_options=(ReasoningOption(type="toggle"),),
@@ -1221,12 +1255,12 @@ ZAI_ORG_GLM_4_5V: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 1),
-    last_updated=PartialDate(2026, 1),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
+    release_date=_D_2026_01,
+    last_updated=_D_2026_01,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=Limit(context=65536, output=16384),
     cost=Cost(input=Decimal("0.6"), output=Decimal("1.8")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 ZAI_ORG_GLM_4_7: Final[Model] = Model(
@@ -1241,12 +1275,12 @@ ZAI_ORG_GLM_4_7: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 1),
-    last_updated=PartialDate(2026, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=204800, output=131072),
+    release_date=_D_2026_01,
+    last_updated=_D_2026_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_204800_131072,
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.2")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 ZAI_ORG_GLM_4_7_FLASH: Final[Model] = Model(
@@ -1261,10 +1295,10 @@ ZAI_ORG_GLM_4_7_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 1),
-    last_updated=PartialDate(2026, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_01,
+    last_updated=_D_2026_01,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=200000, output=128000),
     cost=Cost(input=Decimal("0.07"), output=Decimal("0.4")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )

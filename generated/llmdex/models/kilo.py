@@ -3,8 +3,9 @@
 
 "Models served by Kilo Gateway (provider id 'kilo')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
@@ -20,6 +21,276 @@ from llmdex_runtime.model import (
     ReasoningOption,
     TierCondition,
 )
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_AUDIO_IMAGE_PDF_TEXT_VIDEO_TO_TEXT = Modalities(
+    input=("audio", "image", "pdf", "text", "video"), output=("text",)
+)
+_AUDIO_TEXT_TO_AUDIO_TEXT = Modalities(input=("audio", "text"), output=("audio", "text"))
+_D_2023_03_01 = PartialDate(2023, 3, 1)
+_D_2023_06_13 = PartialDate(2023, 6, 13)
+_D_2023_11_06 = PartialDate(2023, 11, 6)
+_D_2024_01_01 = PartialDate(2024, 1, 1)
+_D_2024_01_25 = PartialDate(2024, 1, 25)
+_D_2024_03_07 = PartialDate(2024, 3, 7)
+_D_2024_04_09 = PartialDate(2024, 4, 9)
+_D_2024_04_17 = PartialDate(2024, 4, 17)
+_D_2024_04_24 = PartialDate(2024, 4, 24)
+_D_2024_04_25 = PartialDate(2024, 4, 25)
+_D_2024_05_13 = PartialDate(2024, 5, 13)
+_D_2024_06_24 = PartialDate(2024, 6, 24)
+_D_2024_06_26 = PartialDate(2024, 6, 26)
+_D_2024_07_18 = PartialDate(2024, 7, 18)
+_D_2024_07_23 = PartialDate(2024, 7, 23)
+_D_2024_07_24 = PartialDate(2024, 7, 24)
+_D_2024_08_15 = PartialDate(2024, 8, 15)
+_D_2024_08_16 = PartialDate(2024, 8, 16)
+_D_2024_08_30 = PartialDate(2024, 8, 30)
+_D_2024_09 = PartialDate(2024, 9)
+_D_2024_09_18 = PartialDate(2024, 9, 18)
+_D_2024_09_25 = PartialDate(2024, 9, 25)
+_D_2024_10_11 = PartialDate(2024, 10, 11)
+_D_2024_10_22 = PartialDate(2024, 10, 22)
+_D_2024_11_19 = PartialDate(2024, 11, 19)
+_D_2024_12 = PartialDate(2024, 12)
+_D_2024_12_01 = PartialDate(2024, 12, 1)
+_D_2024_12_02 = PartialDate(2024, 12, 2)
+_D_2024_12_03 = PartialDate(2024, 12, 3)
+_D_2024_12_06 = PartialDate(2024, 12, 6)
+_D_2024_12_11 = PartialDate(2024, 12, 11)
+_D_2025_01 = PartialDate(2025, 1)
+_D_2025_01_01 = PartialDate(2025, 1, 1)
+_D_2025_01_15 = PartialDate(2025, 1, 15)
+_D_2025_01_20 = PartialDate(2025, 1, 20)
+_D_2025_01_27 = PartialDate(2025, 1, 27)
+_D_2025_02_05 = PartialDate(2025, 2, 5)
+_D_2025_03_12 = PartialDate(2025, 3, 12)
+_D_2025_03_13 = PartialDate(2025, 3, 13)
+_D_2025_03_16 = PartialDate(2025, 3, 16)
+_D_2025_04 = PartialDate(2025, 4)
+_D_2025_04_03 = PartialDate(2025, 4, 3)
+_D_2025_04_05 = PartialDate(2025, 4, 5)
+_D_2025_04_14 = PartialDate(2025, 4, 14)
+_D_2025_04_16 = PartialDate(2025, 4, 16)
+_D_2025_04_28 = PartialDate(2025, 4, 28)
+_D_2025_05_06 = PartialDate(2025, 5, 6)
+_D_2025_05_07 = PartialDate(2025, 5, 7)
+_D_2025_05_20 = PartialDate(2025, 5, 20)
+_D_2025_05_22 = PartialDate(2025, 5, 22)
+_D_2025_05_31 = PartialDate(2025, 5, 31)
+_D_2025_06_17 = PartialDate(2025, 6, 17)
+_D_2025_06_20 = PartialDate(2025, 6, 20)
+_D_2025_06_30 = PartialDate(2025, 6, 30)
+_D_2025_07_01 = PartialDate(2025, 7, 1)
+_D_2025_07_10 = PartialDate(2025, 7, 10)
+_D_2025_07_23 = PartialDate(2025, 7, 23)
+_D_2025_07_25 = PartialDate(2025, 7, 25)
+_D_2025_07_28 = PartialDate(2025, 7, 28)
+_D_2025_07_29 = PartialDate(2025, 7, 29)
+_D_2025_07_31 = PartialDate(2025, 7, 31)
+_D_2025_08_01 = PartialDate(2025, 8, 1)
+_D_2025_08_05 = PartialDate(2025, 8, 5)
+_D_2025_08_07 = PartialDate(2025, 8, 7)
+_D_2025_08_11 = PartialDate(2025, 8, 11)
+_D_2025_08_12 = PartialDate(2025, 8, 12)
+_D_2025_08_18 = PartialDate(2025, 8, 18)
+_D_2025_08_21 = PartialDate(2025, 8, 21)
+_D_2025_08_25 = PartialDate(2025, 8, 25)
+_D_2025_08_26 = PartialDate(2025, 8, 26)
+_D_2025_09 = PartialDate(2025, 9)
+_D_2025_09_01 = PartialDate(2025, 9, 1)
+_D_2025_09_05 = PartialDate(2025, 9, 5)
+_D_2025_09_09 = PartialDate(2025, 9, 9)
+_D_2025_09_11 = PartialDate(2025, 9, 11)
+_D_2025_09_15 = PartialDate(2025, 9, 15)
+_D_2025_09_19 = PartialDate(2025, 9, 19)
+_D_2025_09_22 = PartialDate(2025, 9, 22)
+_D_2025_09_29 = PartialDate(2025, 9, 29)
+_D_2025_09_30 = PartialDate(2025, 9, 30)
+_D_2025_10_15 = PartialDate(2025, 10, 15)
+_D_2025_10_29 = PartialDate(2025, 10, 29)
+_D_2025_11_13 = PartialDate(2025, 11, 13)
+_D_2025_11_25 = PartialDate(2025, 11, 25)
+_D_2025_12_01 = PartialDate(2025, 12, 1)
+_D_2025_12_02 = PartialDate(2025, 12, 2)
+_D_2025_12_11 = PartialDate(2025, 12, 11)
+_D_2025_12_16 = PartialDate(2025, 12, 16)
+_D_2025_12_23 = PartialDate(2025, 12, 23)
+_D_2026_01 = PartialDate(2026, 1)
+_D_2026_01_10 = PartialDate(2026, 1, 10)
+_D_2026_01_14 = PartialDate(2026, 1, 14)
+_D_2026_01_19 = PartialDate(2026, 1, 19)
+_D_2026_01_20 = PartialDate(2026, 1, 20)
+_D_2026_01_23 = PartialDate(2026, 1, 23)
+_D_2026_01_27 = PartialDate(2026, 1, 27)
+_D_2026_01_29 = PartialDate(2026, 1, 29)
+_D_2026_02_04 = PartialDate(2026, 2, 4)
+_D_2026_02_05 = PartialDate(2026, 2, 5)
+_D_2026_02_12 = PartialDate(2026, 2, 12)
+_D_2026_02_15 = PartialDate(2026, 2, 15)
+_D_2026_02_17 = PartialDate(2026, 2, 17)
+_D_2026_02_24 = PartialDate(2026, 2, 24)
+_D_2026_02_26 = PartialDate(2026, 2, 26)
+_D_2026_03_06 = PartialDate(2026, 3, 6)
+_D_2026_03_10 = PartialDate(2026, 3, 10)
+_D_2026_03_15 = PartialDate(2026, 3, 15)
+_D_2026_03_17 = PartialDate(2026, 3, 17)
+_D_2026_03_18 = PartialDate(2026, 3, 18)
+_D_2026_03_27 = PartialDate(2026, 3, 27)
+_D_2026_03_30 = PartialDate(2026, 3, 30)
+_D_2026_03_31 = PartialDate(2026, 3, 31)
+_D_2026_04_01 = PartialDate(2026, 4, 1)
+_D_2026_04_11 = PartialDate(2026, 4, 11)
+_D_2026_04_16 = PartialDate(2026, 4, 16)
+_D_2026_04_20 = PartialDate(2026, 4, 20)
+_D_2026_04_21 = PartialDate(2026, 4, 21)
+_D_2026_04_22 = PartialDate(2026, 4, 22)
+_D_2026_04_24 = PartialDate(2026, 4, 24)
+_D_2026_04_27 = PartialDate(2026, 4, 27)
+_D_2026_04_28 = PartialDate(2026, 4, 28)
+_D_2026_04_30 = PartialDate(2026, 4, 30)
+_D_2026_05_01 = PartialDate(2026, 5, 1)
+_D_2026_05_07 = PartialDate(2026, 5, 7)
+_D_2026_05_12 = PartialDate(2026, 5, 12)
+_D_2026_05_16 = PartialDate(2026, 5, 16)
+_D_2026_05_27 = PartialDate(2026, 5, 27)
+_D_2026_06_13 = PartialDate(2026, 6, 13)
+_IMAGE_PDF_TEXT_TO_IMAGE_TEXT = Modalities(input=("image", "pdf", "text"), output=("image", "text"))
+_IMAGE_PDF_TEXT_TO_TEXT = Modalities(input=("image", "pdf", "text"), output=("text",))
+_IMAGE_TEXT_TO_AUDIO_TEXT = Modalities(input=("image", "text"), output=("audio", "text"))
+_IMAGE_TEXT_TO_IMAGE_TEXT = Modalities(input=("image", "text"), output=("image", "text"))
+_IMAGE_TEXT_TO_TEXT = Modalities(input=("image", "text"), output=("text",))
+_IMAGE_TEXT_VIDEO_TO_TEXT = Modalities(input=("image", "text", "video"), output=("text",))
+_LIMIT_1000000_128000 = Limit(context=1000000, output=128000)
+_LIMIT_1000000_32768 = Limit(context=1000000, output=32768)
+_LIMIT_1000000_64000 = Limit(context=1000000, output=64000)
+_LIMIT_1000000_65536 = Limit(context=1000000, output=65536)
+_LIMIT_1047576_32768 = Limit(context=1047576, output=32768)
+_LIMIT_1048576_131072 = Limit(context=1048576, output=131072)
+_LIMIT_1048576_384000 = Limit(context=1048576, output=384000)
+_LIMIT_1048576_65535 = Limit(context=1048576, output=65535)
+_LIMIT_1048576_65536 = Limit(context=1048576, output=65536)
+_LIMIT_1048576_8192 = Limit(context=1048576, output=8192)
+_LIMIT_1050000_128000 = Limit(context=1050000, output=128000)
+_LIMIT_128000_16384 = Limit(context=128000, output=16384)
+_LIMIT_128000_25600 = Limit(context=128000, output=25600)
+_LIMIT_128000_32768 = Limit(context=128000, output=32768)
+_LIMIT_128000_4000 = Limit(context=128000, output=4000)
+_LIMIT_128000_4096 = Limit(context=128000, output=4096)
+_LIMIT_131072_131072 = Limit(context=131072, output=131072)
+_LIMIT_131072_16384 = Limit(context=131072, output=16384)
+_LIMIT_131072_26215 = Limit(context=131072, output=26215)
+_LIMIT_131072_32768 = Limit(context=131072, output=32768)
+_LIMIT_131072_65536 = Limit(context=131072, output=65536)
+_LIMIT_131072_98304 = Limit(context=131072, output=98304)
+_LIMIT_163840_163840 = Limit(context=163840, output=163840)
+_LIMIT_163840_32768 = Limit(context=163840, output=32768)
+_LIMIT_163840_65536 = Limit(context=163840, output=65536)
+_LIMIT_16384_16384 = Limit(context=16384, output=16384)
+_LIMIT_16385_4096 = Limit(context=16385, output=4096)
+_LIMIT_196608_196608 = Limit(context=196608, output=196608)
+_LIMIT_2000000_2000000 = Limit(context=2000000, output=2000000)
+_LIMIT_200000_100000 = Limit(context=200000, output=100000)
+_LIMIT_200000_32000 = Limit(context=200000, output=32000)
+_LIMIT_200000_64000 = Limit(context=200000, output=64000)
+_LIMIT_200000_8000 = Limit(context=200000, output=8000)
+_LIMIT_202752_131072 = Limit(context=202752, output=131072)
+_LIMIT_204800_131072 = Limit(context=204800, output=131072)
+_LIMIT_256000_128000 = Limit(context=256000, output=128000)
+_LIMIT_256000_256000 = Limit(context=256000, output=256000)
+_LIMIT_256000_65536 = Limit(context=256000, output=65536)
+_LIMIT_262144_131072 = Limit(context=262144, output=131072)
+_LIMIT_262144_262144 = Limit(context=262144, output=262144)
+_LIMIT_262144_32768 = Limit(context=262144, output=32768)
+_LIMIT_262144_52429 = Limit(context=262144, output=52429)
+_LIMIT_262144_65535 = Limit(context=262144, output=65535)
+_LIMIT_262144_65536 = Limit(context=262144, output=65536)
+_LIMIT_300000_5120 = Limit(context=300000, output=5120)
+_LIMIT_32768_16384 = Limit(context=32768, output=16384)
+_LIMIT_32768_32768 = Limit(context=32768, output=32768)
+_LIMIT_32768_6554 = Limit(context=32768, output=6554)
+_LIMIT_32768_8192 = Limit(context=32768, output=8192)
+_LIMIT_400000_128000 = Limit(context=400000, output=128000)
+_LIMIT_4095_4096 = Limit(context=4095, output=4096)
+_LIMIT_40960_40960 = Limit(context=40960, output=40960)
+_LIMIT_4096_4096 = Limit(context=4096, output=4096)
+_LIMIT_65536_65536 = Limit(context=65536, output=65536)
+_LIMIT_8000_1024 = Limit(context=8000, output=1024)
+_LIMIT_8191_4096 = Limit(context=8191, output=4096)
+_LIMIT_8192_8192 = Limit(context=8192, output=8192)
+_PDF_TEXT_TO_TEXT = Modalities(input=("pdf", "text"), output=("text",))
+_REASONING = ()
+_REASONING_BUDGET_TOKENS = (ReasoningOption(type="budget_tokens"),)
+_REASONING_BUDGET_TOKENS_1_81920 = (ReasoningOption(type="budget_tokens", min=1, max=81920),)
+_REASONING_EFFORT_LOW_MEDIUM_HIGH = (
+    ReasoningOption(type="effort", values=("low", "medium", "high")),
+)
+_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH = (
+    ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh")),
+)
+_REASONING_EFFORT_MEDIUM_HIGH_XHIGH = (
+    ReasoningOption(type="effort", values=("medium", "high", "xhigh")),
+)
+_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH = (
+    ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
+)
+_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = (
+    ReasoningOption(type="effort", values=("none", "low", "medium", "high")),
+)
+_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH = (
+    ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
+)
+_REASONING_TOGGLE = (ReasoningOption(type="toggle"),)
+_REASONING_TOGGLE_BUDGET_TOKENS_0_24576 = (
+    ReasoningOption(type="toggle"),
+    ReasoningOption(type="budget_tokens", min=0, max=24576),
+)
+_REASONING_TOGGLE_BUDGET_TOKENS_1_81920 = (
+    ReasoningOption(type="toggle"),
+    ReasoningOption(type="budget_tokens", min=1, max=81920),
+)
+_REASONING_TOGGLE_EFFORT_HIGH_XHIGH = (
+    ReasoningOption(type="toggle"),
+    ReasoningOption(type="effort", values=("high", "xhigh")),
+)
+_REASONING_TOGGLE_EFFORT_LOW_MEDIUM_HIGH_MAX = (
+    ReasoningOption(type="toggle"),
+    ReasoningOption(type="effort", values=("low", "medium", "high", "max")),
+)
+_REASONING_TOGGLE_EFFORT_LOW_MEDIUM_HIGH_MAX_BUDGET_TOKENS_1 = (
+    ReasoningOption(type="toggle"),
+    ReasoningOption(type="effort", values=("low", "medium", "high", "max")),
+    ReasoningOption(type="budget_tokens", min=1024),
+)
+_REASONING_TOGGLE_EFFORT_LOW_MEDIUM_HIGH_XHIGH = (
+    ReasoningOption(type="toggle"),
+    ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh")),
+)
+_REASONING_TOGGLE_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX = (
+    ReasoningOption(type="toggle"),
+    ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh", "max")),
+)
+_REASONING_TOGGLE_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX_BUDGET_TO = (
+    ReasoningOption(type="toggle"),
+    ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh", "max")),
+    ReasoningOption(type="budget_tokens", min=1024),
+)
+_REASONING_TOGGLE_EFFORT_MINIMAL_LOW_MEDIUM_HIGH = (
+    ReasoningOption(type="toggle"),
+    ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
+)
+_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT = Modalities(
+    input=("text", "image", "audio", "video", "pdf"), output=("text",)
+)
+_TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
+_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+_TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
 
 __all__ = [
     "AI21_JAMBA_LARGE_1_7",
@@ -380,8 +651,8 @@ AI21_JAMBA_LARGE_1_7: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2025, 8, 9),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
+    last_updated=_D_2026_03_15,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=256000, output=4096),
     cost=Cost(input=Decimal("2"), output=Decimal("8")),
 )
@@ -396,12 +667,12 @@ AION_LABS_AION_1_0: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 2, 5),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=32768),
+    release_date=_D_2025_02_05,
+    last_updated=_D_2026_03_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_32768,
     cost=Cost(input=Decimal("4"), output=Decimal("8")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 AION_LABS_AION_1_0_MINI: Final[Model] = Model(
@@ -414,12 +685,12 @@ AION_LABS_AION_1_0_MINI: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 2, 5),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=32768),
+    release_date=_D_2025_02_05,
+    last_updated=_D_2026_03_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_32768,
     cost=Cost(input=Decimal("0.7"), output=Decimal("1.4")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 AION_LABS_AION_2_0: Final[Model] = Model(
@@ -432,12 +703,12 @@ AION_LABS_AION_2_0: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 24),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=32768),
+    release_date=_D_2026_02_24,
+    last_updated=_D_2026_03_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_32768,
     cost=Cost(input=Decimal("0.8"), output=Decimal("1.6")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 AION_LABS_AION_RP_LLAMA_3_1_8B: Final[Model] = Model(
@@ -450,10 +721,10 @@ AION_LABS_AION_RP_LLAMA_3_1_8B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 2, 5),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32768, output=32768),
+    release_date=_D_2025_02_05,
+    last_updated=_D_2026_03_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32768_32768,
     cost=Cost(input=Decimal("0.8"), output=Decimal("1.6")),
 )
 
@@ -467,10 +738,10 @@ ALFREDPROS_CODELLAMA_7B_INSTRUCT_SOLIDITY: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 4, 14),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=4096, output=4096),
+    release_date=_D_2025_04_14,
+    last_updated=_D_2026_03_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_4096_4096,
     cost=Cost(input=Decimal("0.8"), output=Decimal("1.2")),
 )
 
@@ -485,11 +756,11 @@ ALLENAI_OLMO_3_32B_THINK: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2025, 11, 22),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=65536, output=65536),
+    last_updated=_D_2026_03_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_65536_65536,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.5")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 AMAZON_NOVA_2_LITE_V1: Final[Model] = Model(
@@ -502,12 +773,12 @@ AMAZON_NOVA_2_LITE_V1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2024, 12, 1),
-    last_updated=PartialDate(2026, 3, 15),
+    release_date=_D_2024_12_01,
+    last_updated=_D_2026_03_15,
     modalities=Modalities(input=("image", "pdf", "text", "video"), output=("text",)),
     limit=Limit(context=1000000, output=65535),
     cost=Cost(input=Decimal("0.3"), output=Decimal("2.5")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 AMAZON_NOVA_LITE_V1: Final[Model] = Model(
@@ -520,10 +791,10 @@ AMAZON_NOVA_LITE_V1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2024, 12, 6),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("image", "text"), output=("text",)),
-    limit=Limit(context=300000, output=5120),
+    release_date=_D_2024_12_06,
+    last_updated=_D_2026_03_15,
+    modalities=_IMAGE_TEXT_TO_TEXT,
+    limit=_LIMIT_300000_5120,
     cost=Cost(input=Decimal("0.06"), output=Decimal("0.24")),
 )
 
@@ -537,9 +808,9 @@ AMAZON_NOVA_MICRO_V1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2024, 12, 6),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2024_12_06,
+    last_updated=_D_2026_03_15,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=128000, output=5120),
     cost=Cost(input=Decimal("0.035"), output=Decimal("0.14")),
 )
@@ -555,8 +826,8 @@ AMAZON_NOVA_PREMIER_V1: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2025, 11, 1),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("image", "text"), output=("text",)),
+    last_updated=_D_2026_03_15,
+    modalities=_IMAGE_TEXT_TO_TEXT,
     limit=Limit(context=1000000, output=32000),
     cost=Cost(input=Decimal("2.5"), output=Decimal("12.5")),
 )
@@ -571,10 +842,10 @@ AMAZON_NOVA_PRO_V1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2024, 12, 3),
-    last_updated=PartialDate(2024, 12, 3),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=300000, output=5120),
+    release_date=_D_2024_12_03,
+    last_updated=_D_2024_12_03,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_300000_5120,
     cost=Cost(input=Decimal("0.8"), output=Decimal("3.2")),
 )
 
@@ -588,9 +859,9 @@ ANTHRACITE_ORG_MAGNUM_V4_72B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2024, 10, 22),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2024_10_22,
+    last_updated=_D_2026_03_15,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=16384, output=2048),
     cost=Cost(input=Decimal("3"), output=Decimal("5")),
 )
@@ -605,9 +876,9 @@ ANTHROPIC_CLAUDE_3_HAIKU: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2024, 3, 7),
-    last_updated=PartialDate(2024, 3, 7),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2024_03_07,
+    last_updated=_D_2024_03_07,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=200000, output=4096),
     cost=Cost(
         input=Decimal("0.25"),
@@ -627,9 +898,9 @@ ANTHROPIC_CLAUDE_3_5_HAIKU: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2024, 10, 22),
-    last_updated=PartialDate(2024, 10, 22),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2024_10_22,
+    last_updated=_D_2024_10_22,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=200000, output=8192),
     cost=Cost(
         input=Decimal("0.8"),
@@ -649,21 +920,17 @@ ANTHROPIC_CLAUDE_HAIKU_4_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 10, 15),
-    last_updated=PartialDate(2025, 10, 15),
-    modalities=Modalities(input=("image", "text"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    release_date=_D_2025_10_15,
+    last_updated=_D_2025_10_15,
+    modalities=_IMAGE_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(
         input=Decimal("1"),
         output=Decimal("5"),
         cache_read=Decimal("0.1"),
         cache_write=Decimal("1.25"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("low", "medium", "high", "max")),
-        ReasoningOption(type="budget_tokens", min=1024),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_LOW_MEDIUM_HIGH_MAX_BUDGET_TOKENS_1,
 )
 
 ANTHROPIC_CLAUDE_OPUS_4: Final[Model] = Model(
@@ -676,21 +943,17 @@ ANTHROPIC_CLAUDE_OPUS_4: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 5, 22),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("image", "pdf", "text"), output=("text",)),
-    limit=Limit(context=200000, output=32000),
+    release_date=_D_2025_05_22,
+    last_updated=_D_2026_03_15,
+    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_32000,
     cost=Cost(
         input=Decimal("15"),
         output=Decimal("75"),
         cache_read=Decimal("1.5"),
         cache_write=Decimal("18.75"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh", "max")),
-        ReasoningOption(type="budget_tokens", min=1024),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX_BUDGET_TO,
 )
 
 ANTHROPIC_CLAUDE_OPUS_4_1: Final[Model] = Model(
@@ -703,21 +966,17 @@ ANTHROPIC_CLAUDE_OPUS_4_1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("image", "pdf", "text"), output=("text",)),
-    limit=Limit(context=200000, output=32000),
+    release_date=_D_2025_08_05,
+    last_updated=_D_2026_03_15,
+    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_32000,
     cost=Cost(
         input=Decimal("15"),
         output=Decimal("75"),
         cache_read=Decimal("1.5"),
         cache_write=Decimal("18.75"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh", "max")),
-        ReasoningOption(type="budget_tokens", min=1024),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX_BUDGET_TO,
 )
 
 ANTHROPIC_CLAUDE_OPUS_4_5: Final[Model] = Model(
@@ -731,20 +990,16 @@ ANTHROPIC_CLAUDE_OPUS_4_5: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2025, 11, 24),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("image", "pdf", "text"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    last_updated=_D_2026_03_15,
+    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh", "max")),
-        ReasoningOption(type="budget_tokens", min=1024),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX_BUDGET_TO,
 )
 
 ANTHROPIC_CLAUDE_OPUS_4_6: Final[Model] = Model(
@@ -757,22 +1012,18 @@ ANTHROPIC_CLAUDE_OPUS_4_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 5, 31),
-    release_date=PartialDate(2026, 2, 5),
-    last_updated=PartialDate(2026, 2, 5),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    knowledge=_D_2025_05_31,
+    release_date=_D_2026_02_05,
+    last_updated=_D_2026_02_05,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh", "max")),
-        ReasoningOption(type="budget_tokens", min=1024),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX_BUDGET_TO,
 )
 
 ANTHROPIC_CLAUDE_OPUS_4_6_FAST: Final[Model] = Model(
@@ -785,22 +1036,18 @@ ANTHROPIC_CLAUDE_OPUS_4_6_FAST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 5, 31),
+    knowledge=_D_2025_05_31,
     release_date=PartialDate(2026, 4, 7),
-    last_updated=PartialDate(2026, 4, 11),
-    modalities=Modalities(input=("image", "text"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    last_updated=_D_2026_04_11,
+    modalities=_IMAGE_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("30"),
         output=Decimal("150"),
         cache_read=Decimal("3"),
         cache_write=Decimal("37.5"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh", "max")),
-        ReasoningOption(type="budget_tokens", min=1024),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX_BUDGET_TO,
 )
 
 ANTHROPIC_CLAUDE_OPUS_4_7: Final[Model] = Model(
@@ -813,20 +1060,17 @@ ANTHROPIC_CLAUDE_OPUS_4_7: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 16),
-    last_updated=PartialDate(2026, 5, 1),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    release_date=_D_2026_04_16,
+    last_updated=_D_2026_05_01,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh", "max")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
 )
 
 ANTHROPIC_CLAUDE_OPUS_4_7_FAST: Final[Model] = Model(
@@ -839,20 +1083,17 @@ ANTHROPIC_CLAUDE_OPUS_4_7_FAST: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 12),
-    last_updated=PartialDate(2026, 5, 16),
-    modalities=Modalities(input=("image", "pdf", "text"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    release_date=_D_2026_05_12,
+    last_updated=_D_2026_05_16,
+    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("30"),
         output=Decimal("150"),
         cache_read=Decimal("3"),
         cache_write=Decimal("37.5"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh", "max")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
 )
 
 ANTHROPIC_CLAUDE_SONNET_4: Final[Model] = Model(
@@ -865,21 +1106,17 @@ ANTHROPIC_CLAUDE_SONNET_4: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 5, 22),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("image", "pdf", "text"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    release_date=_D_2025_05_22,
+    last_updated=_D_2026_03_15,
+    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
         cache_read=Decimal("0.3"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("low", "medium", "high", "max")),
-        ReasoningOption(type="budget_tokens", min=1024),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_LOW_MEDIUM_HIGH_MAX_BUDGET_TOKENS_1,
 )
 
 ANTHROPIC_CLAUDE_SONNET_4_5: Final[Model] = Model(
@@ -892,21 +1129,17 @@ ANTHROPIC_CLAUDE_SONNET_4_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 9, 29),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("image", "pdf", "text"), output=("text",)),
-    limit=Limit(context=1000000, output=64000),
+    release_date=_D_2025_09_29,
+    last_updated=_D_2026_03_15,
+    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
         cache_read=Decimal("0.3"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("low", "medium", "high", "max")),
-        ReasoningOption(type="budget_tokens", min=1024),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_LOW_MEDIUM_HIGH_MAX_BUDGET_TOKENS_1,
 )
 
 ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model] = Model(
@@ -920,16 +1153,12 @@ ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 2, 17),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("image", "text"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    release_date=_D_2026_02_17,
+    last_updated=_D_2026_03_15,
+    modalities=_IMAGE_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(input=Decimal("3"), output=Decimal("15")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("low", "medium", "high", "max")),
-        ReasoningOption(type="budget_tokens", min=1024),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_LOW_MEDIUM_HIGH_MAX_BUDGET_TOKENS_1,
 )
 
 ARCEE_AI_CODER_LARGE: Final[Model] = Model(
@@ -942,10 +1171,10 @@ ARCEE_AI_CODER_LARGE: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 5, 6),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32768, output=32768),
+    release_date=_D_2025_05_06,
+    last_updated=_D_2026_03_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32768_32768,
     cost=Cost(input=Decimal("0.5"), output=Decimal("0.8")),
 )
 
@@ -959,9 +1188,9 @@ ARCEE_AI_MAESTRO_REASONING: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 5, 6),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_05_06,
+    last_updated=_D_2026_03_15,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=131072, output=32000),
     cost=Cost(input=Decimal("0.9"), output=Decimal("3.3")),
 )
@@ -976,9 +1205,9 @@ ARCEE_AI_SPOTLIGHT: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 5, 6),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("image", "text"), output=("text",)),
+    release_date=_D_2025_05_06,
+    last_updated=_D_2026_03_15,
+    modalities=_IMAGE_TEXT_TO_TEXT,
     limit=Limit(context=131072, output=65537),
     cost=Cost(input=Decimal("0.18"), output=Decimal("0.18")),
 )
@@ -993,12 +1222,12 @@ ARCEE_AI_TRINITY_LARGE_THINKING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 1),
-    last_updated=PartialDate(2026, 4, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    release_date=_D_2026_04_01,
+    last_updated=_D_2026_04_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.22"), output=Decimal("0.85")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 ARCEE_AI_TRINITY_MINI: Final[Model] = Model(
@@ -1013,10 +1242,10 @@ ARCEE_AI_TRINITY_MINI: Final[Model] = Model(
     open_weights=True,
     release_date=PartialDate(2025, 12),
     last_updated=PartialDate(2026, 1, 28),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=131072),
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_131072,
     cost=Cost(input=Decimal("0.045"), output=Decimal("0.15")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 ARCEE_AI_VIRTUOSO_LARGE: Final[Model] = Model(
@@ -1029,9 +1258,9 @@ ARCEE_AI_VIRTUOSO_LARGE: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 5, 6),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_05_06,
+    last_updated=_D_2026_03_15,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=131072, output=64000),
     cost=Cost(input=Decimal("0.75"), output=Decimal("1.2")),
 )
@@ -1047,11 +1276,11 @@ BAIDU_COBUDDY_FREE: Final[Model] = Model(
     temperature=False,
     open_weights=False,
     release_date=PartialDate(2026, 5, 6),
-    last_updated=PartialDate(2026, 5, 7),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=65536),
+    last_updated=_D_2026_05_07,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_65536,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 BAIDU_ERNIE_4_5_21B_A3B: Final[Model] = Model(
@@ -1064,9 +1293,9 @@ BAIDU_ERNIE_4_5_21B_A3B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 6, 30),
-    last_updated=PartialDate(2025, 6, 30),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_06_30,
+    last_updated=_D_2025_06_30,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=120000, output=8000),
     cost=Cost(input=Decimal("0.07"), output=Decimal("0.28")),
 )
@@ -1081,12 +1310,12 @@ BAIDU_ERNIE_4_5_21B_A3B_THINKING: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 9, 19),
-    last_updated=PartialDate(2025, 9, 19),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=65536),
+    release_date=_D_2025_09_19,
+    last_updated=_D_2025_09_19,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_65536,
     cost=Cost(input=Decimal("0.07"), output=Decimal("0.28")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 BAIDU_ERNIE_4_5_300B_A47B: Final[Model] = Model(
@@ -1099,9 +1328,9 @@ BAIDU_ERNIE_4_5_300B_A47B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 6, 30),
-    last_updated=PartialDate(2026, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_06_30,
+    last_updated=_D_2026_01,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=123000, output=12000),
     cost=Cost(input=Decimal("0.28"), output=Decimal("1.1")),
 )
@@ -1116,12 +1345,12 @@ BAIDU_ERNIE_4_5_VL_28B_A3B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 6, 30),
-    last_updated=PartialDate(2025, 6, 30),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2025_06_30,
+    last_updated=_D_2025_06_30,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=30000, output=8000),
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.56")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 BAIDU_ERNIE_4_5_VL_424B_A47B: Final[Model] = Model(
@@ -1134,12 +1363,12 @@ BAIDU_ERNIE_4_5_VL_424B_A47B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 6, 30),
-    last_updated=PartialDate(2026, 1),
-    modalities=Modalities(input=("image", "text"), output=("text",)),
+    release_date=_D_2025_06_30,
+    last_updated=_D_2026_01,
+    modalities=_IMAGE_TEXT_TO_TEXT,
     limit=Limit(context=123000, output=16000),
     cost=Cost(input=Decimal("0.42"), output=Decimal("1.25")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 BAIDU_QIANFAN_OCR_FAST: Final[Model] = Model(
@@ -1152,9 +1381,9 @@ BAIDU_QIANFAN_OCR_FAST: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 20),
-    last_updated=PartialDate(2026, 5, 16),
-    modalities=Modalities(input=("image", "text"), output=("text",)),
+    release_date=_D_2026_04_20,
+    last_updated=_D_2026_05_16,
+    modalities=_IMAGE_TEXT_TO_TEXT,
     limit=Limit(context=65536, output=28672),
     cost=Cost(input=Decimal("0.68"), output=Decimal("2.81")),
 )
@@ -1169,15 +1398,12 @@ BYTEDANCE_SEED_SEED_1_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 9),
-    last_updated=PartialDate(2025, 9),
-    modalities=Modalities(input=("image", "text", "video"), output=("text",)),
-    limit=Limit(context=262144, output=32768),
+    release_date=_D_2025_09,
+    last_updated=_D_2025_09,
+    modalities=_IMAGE_TEXT_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_32768,
     cost=Cost(input=Decimal("0.25"), output=Decimal("2")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,
 )
 
 BYTEDANCE_SEED_SEED_1_6_FLASH: Final[Model] = Model(
@@ -1190,15 +1416,12 @@ BYTEDANCE_SEED_SEED_1_6_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 12, 23),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("image", "text", "video"), output=("text",)),
-    limit=Limit(context=262144, output=32768),
+    release_date=_D_2025_12_23,
+    last_updated=_D_2026_03_15,
+    modalities=_IMAGE_TEXT_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_32768,
     cost=Cost(input=Decimal("0.075"), output=Decimal("0.3")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,
 )
 
 BYTEDANCE_SEED_SEED_2_0_LITE: Final[Model] = Model(
@@ -1211,15 +1434,12 @@ BYTEDANCE_SEED_SEED_2_0_LITE: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 3, 10),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("image", "text", "video"), output=("text",)),
-    limit=Limit(context=262144, output=131072),
+    release_date=_D_2026_03_10,
+    last_updated=_D_2026_03_15,
+    modalities=_IMAGE_TEXT_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_131072,
     cost=Cost(input=Decimal("0.25"), output=Decimal("2")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,
 )
 
 BYTEDANCE_SEED_SEED_2_0_MINI: Final[Model] = Model(
@@ -1233,14 +1453,11 @@ BYTEDANCE_SEED_SEED_2_0_MINI: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2026, 2, 27),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("image", "text", "video"), output=("text",)),
-    limit=Limit(context=262144, output=131072),
+    last_updated=_D_2026_03_15,
+    modalities=_IMAGE_TEXT_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_131072,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.4")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,
 )
 
 BYTEDANCE_UI_TARS_1_5_7B: Final[Model] = Model(
@@ -1253,9 +1470,9 @@ BYTEDANCE_UI_TARS_1_5_7B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 7, 23),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("image", "text"), output=("text",)),
+    release_date=_D_2025_07_23,
+    last_updated=_D_2026_03_15,
+    modalities=_IMAGE_TEXT_TO_TEXT,
     limit=Limit(context=128000, output=2048),
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.2")),
 )
@@ -1270,9 +1487,9 @@ COHERE_COMMAND_A: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 3, 13),
-    last_updated=PartialDate(2025, 3, 13),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_03_13,
+    last_updated=_D_2025_03_13,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=256000, output=8192),
     cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
 )
@@ -1287,10 +1504,10 @@ COHERE_COMMAND_R_08_2024: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2024, 8, 30),
-    last_updated=PartialDate(2024, 8, 30),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=4000),
+    release_date=_D_2024_08_30,
+    last_updated=_D_2024_08_30,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_4000,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
 )
 
@@ -1304,10 +1521,10 @@ COHERE_COMMAND_R_PLUS_08_2024: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2024, 8, 30),
-    last_updated=PartialDate(2024, 8, 30),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=4000),
+    release_date=_D_2024_08_30,
+    last_updated=_D_2024_08_30,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_4000,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
 )
 
@@ -1321,10 +1538,10 @@ COHERE_COMMAND_R7B_12_2024: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2024, 12, 2),
-    last_updated=PartialDate(2024, 12, 2),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=4000),
+    release_date=_D_2024_12_02,
+    last_updated=_D_2024_12_02,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_4000,
     cost=Cost(input=Decimal("0.0375"), output=Decimal("0.15")),
 )
 
@@ -1339,11 +1556,11 @@ DEEPCOGITO_COGITO_V2_1_671B: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2025, 11, 14),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=32768),
+    last_updated=_D_2026_03_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_32768,
     cost=Cost(input=Decimal("1.25"), output=Decimal("1.25")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 DEEPSEEK_DEEPSEEK_CHAT: Final[Model] = Model(
@@ -1356,10 +1573,10 @@ DEEPSEEK_DEEPSEEK_CHAT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2024, 12, 1),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=163840, output=163840),
+    release_date=_D_2024_12_01,
+    last_updated=_D_2026_03_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_163840_163840,
     cost=Cost(input=Decimal("0.32"), output=Decimal("0.89"), cache_read=Decimal("0.15")),
 )
 
@@ -1374,9 +1591,9 @@ DEEPSEEK_DEEPSEEK_CHAT_V3_0324: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2025, 3, 24),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=163840, output=65536),
+    last_updated=_D_2026_03_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_163840_65536,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.77"), cache_read=Decimal("0.095")),
 )
 
@@ -1390,12 +1607,12 @@ DEEPSEEK_DEEPSEEK_CHAT_V3_1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 8, 21),
-    last_updated=PartialDate(2025, 8, 21),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_08_21,
+    last_updated=_D_2025_08_21,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=32768, output=7168),
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.75")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 DEEPSEEK_DEEPSEEK_R1: Final[Model] = Model(
@@ -1408,12 +1625,12 @@ DEEPSEEK_DEEPSEEK_R1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 1, 20),
-    last_updated=PartialDate(2025, 1, 20),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_01_20,
+    last_updated=_D_2025_01_20,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=64000, output=16000),
     cost=Cost(input=Decimal("0.7"), output=Decimal("2.5")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 DEEPSEEK_DEEPSEEK_R1_0528: Final[Model] = Model(
@@ -1427,11 +1644,11 @@ DEEPSEEK_DEEPSEEK_R1_0528: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2025, 5, 28),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=163840, output=65536),
+    last_updated=_D_2026_03_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_163840_65536,
     cost=Cost(input=Decimal("0.45"), output=Decimal("2.15"), cache_read=Decimal("0.2")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 DEEPSEEK_DEEPSEEK_R1_DISTILL_LLAMA_70B: Final[Model] = Model(
@@ -1445,11 +1662,11 @@ DEEPSEEK_DEEPSEEK_R1_DISTILL_LLAMA_70B: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2025, 1, 23),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=16384),
+    last_updated=_D_2026_03_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_16384,
     cost=Cost(input=Decimal("0.7"), output=Decimal("0.8"), cache_read=Decimal("0.015")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 DEEPSEEK_DEEPSEEK_R1_DISTILL_QWEN_32B: Final[Model] = Model(
@@ -1462,12 +1679,12 @@ DEEPSEEK_DEEPSEEK_R1_DISTILL_QWEN_32B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 1, 1),
-    last_updated=PartialDate(2025, 11, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32768, output=32768),
+    release_date=_D_2025_01_01,
+    last_updated=_D_2025_11_25,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32768_32768,
     cost=Cost(input=Decimal("0.29"), output=Decimal("0.29")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 DEEPSEEK_DEEPSEEK_V3_1_TERMINUS: Final[Model] = Model(
@@ -1480,12 +1697,12 @@ DEEPSEEK_DEEPSEEK_V3_1_TERMINUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 9, 22),
-    last_updated=PartialDate(2025, 9, 22),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=163840, output=32768),
+    release_date=_D_2025_09_22,
+    last_updated=_D_2025_09_22,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_163840_32768,
     cost=Cost(input=Decimal("0.21"), output=Decimal("0.79"), cache_read=Decimal("0.13")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 DEEPSEEK_DEEPSEEK_V3_2: Final[Model] = Model(
@@ -1498,12 +1715,12 @@ DEEPSEEK_DEEPSEEK_V3_2: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 12, 1),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=163840, output=65536),
+    release_date=_D_2025_12_01,
+    last_updated=_D_2026_03_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_163840_65536,
     cost=Cost(input=Decimal("0.26"), output=Decimal("0.38"), cache_read=Decimal("0.125")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 DEEPSEEK_DEEPSEEK_V3_2_EXP: Final[Model] = Model(
@@ -1516,12 +1733,12 @@ DEEPSEEK_DEEPSEEK_V3_2_EXP: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 1, 1),
-    last_updated=PartialDate(2025, 9, 29),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=163840, output=65536),
+    release_date=_D_2025_01_01,
+    last_updated=_D_2025_09_29,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_163840_65536,
     cost=Cost(input=Decimal("0.27"), output=Decimal("0.41")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 DEEPSEEK_DEEPSEEK_V3_2_SPECIALE: Final[Model] = Model(
@@ -1534,12 +1751,12 @@ DEEPSEEK_DEEPSEEK_V3_2_SPECIALE: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 12, 1),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=163840, output=163840),
+    release_date=_D_2025_12_01,
+    last_updated=_D_2026_03_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_163840_163840,
     cost=Cost(input=Decimal("0.4"), output=Decimal("1.2"), cache_read=Decimal("0.135")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 DEEPSEEK_DEEPSEEK_V4_FLASH: Final[Model] = Model(
@@ -1552,15 +1769,12 @@ DEEPSEEK_DEEPSEEK_V4_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 24),
-    last_updated=PartialDate(2026, 5, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1048576, output=384000),
+    release_date=_D_2026_04_24,
+    last_updated=_D_2026_05_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1048576_384000,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.28"), cache_read=Decimal("0.0028")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_HIGH_XHIGH,
 )
 
 DEEPSEEK_DEEPSEEK_V4_PRO: Final[Model] = Model(
@@ -1573,15 +1787,12 @@ DEEPSEEK_DEEPSEEK_V4_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 24),
-    last_updated=PartialDate(2026, 5, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1048576, output=384000),
+    release_date=_D_2026_04_24,
+    last_updated=_D_2026_05_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1048576_384000,
     cost=Cost(input=Decimal("0.435"), output=Decimal("0.87"), cache_read=Decimal("0.003625")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_HIGH_XHIGH,
 )
 
 ESSENTIALAI_RNJ_1_INSTRUCT: Final[Model] = Model(
@@ -1595,9 +1806,9 @@ ESSENTIALAI_RNJ_1_INSTRUCT: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2025, 12, 5),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32768, output=6554),
+    last_updated=_D_2026_03_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32768_6554,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.15")),
 )
 
@@ -1611,10 +1822,10 @@ GOOGLE_GEMINI_2_0_FLASH_001: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2024, 12, 11),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("audio", "image", "pdf", "text", "video"), output=("text",)),
-    limit=Limit(context=1048576, output=8192),
+    release_date=_D_2024_12_11,
+    last_updated=_D_2026_03_15,
+    modalities=_AUDIO_IMAGE_PDF_TEXT_VIDEO_TO_TEXT,
+    limit=_LIMIT_1048576_8192,
     cost=Cost(
         input=Decimal("0.1"),
         output=Decimal("0.4"),
@@ -1633,10 +1844,10 @@ GOOGLE_GEMINI_2_0_FLASH_LITE_001: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2024, 12, 11),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("audio", "image", "pdf", "text", "video"), output=("text",)),
-    limit=Limit(context=1048576, output=8192),
+    release_date=_D_2024_12_11,
+    last_updated=_D_2026_03_15,
+    modalities=_AUDIO_IMAGE_PDF_TEXT_VIDEO_TO_TEXT,
+    limit=_LIMIT_1048576_8192,
     cost=Cost(input=Decimal("0.075"), output=Decimal("0.3")),
 )
 
@@ -1651,9 +1862,9 @@ GOOGLE_GEMINI_2_5_FLASH: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2025, 7, 17),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("audio", "image", "pdf", "text", "video"), output=("text",)),
-    limit=Limit(context=1048576, output=65535),
+    last_updated=_D_2026_03_15,
+    modalities=_AUDIO_IMAGE_PDF_TEXT_VIDEO_TO_TEXT,
+    limit=_LIMIT_1048576_65535,
     cost=Cost(
         input=Decimal("0.3"),
         output=Decimal("2.5"),
@@ -1661,10 +1872,7 @@ GOOGLE_GEMINI_2_5_FLASH: Final[Model] = Model(
         cache_read=Decimal("0.03"),
         cache_write=Decimal("0.083333"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=0, max=24576),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_0_24576,
 )
 
 GOOGLE_GEMINI_2_5_FLASH_IMAGE: Final[Model] = Model(
@@ -1678,9 +1886,9 @@ GOOGLE_GEMINI_2_5_FLASH_IMAGE: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2025, 10, 8),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("image", "text"), output=("image", "text")),
-    limit=Limit(context=32768, output=32768),
+    last_updated=_D_2026_03_15,
+    modalities=_IMAGE_TEXT_TO_IMAGE_TEXT,
+    limit=_LIMIT_32768_32768,
     cost=Cost(input=Decimal("0.3"), output=Decimal("2.5")),
 )
 
@@ -1694,10 +1902,10 @@ GOOGLE_GEMINI_2_5_FLASH_LITE: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 6, 17),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("audio", "image", "pdf", "text", "video"), output=("text",)),
-    limit=Limit(context=1048576, output=65535),
+    release_date=_D_2025_06_17,
+    last_updated=_D_2026_03_15,
+    modalities=_AUDIO_IMAGE_PDF_TEXT_VIDEO_TO_TEXT,
+    limit=_LIMIT_1048576_65535,
     cost=Cost(
         input=Decimal("0.1"),
         output=Decimal("0.4"),
@@ -1705,10 +1913,7 @@ GOOGLE_GEMINI_2_5_FLASH_LITE: Final[Model] = Model(
         cache_read=Decimal("0.01"),
         cache_write=Decimal("0.083333"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=0, max=24576),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_0_24576,
 )
 
 GOOGLE_GEMINI_2_5_FLASH_LITE_PREVIEW_09_2025: Final[Model] = Model(
@@ -1722,9 +1927,9 @@ GOOGLE_GEMINI_2_5_FLASH_LITE_PREVIEW_09_2025: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2025, 9, 25),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("audio", "image", "pdf", "text", "video"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    last_updated=_D_2026_03_15,
+    modalities=_AUDIO_IMAGE_PDF_TEXT_VIDEO_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(
         input=Decimal("0.1"),
         output=Decimal("0.4"),
@@ -1732,7 +1937,7 @@ GOOGLE_GEMINI_2_5_FLASH_LITE_PREVIEW_09_2025: Final[Model] = Model(
         cache_read=Decimal("0.01"),
         cache_write=Decimal("0.083333"),
     ),
-    reasoning_options=(ReasoningOption(type="budget_tokens"),),
+    reasoning_options=_REASONING_BUDGET_TOKENS,
 )
 
 GOOGLE_GEMINI_2_5_PRO: Final[Model] = Model(
@@ -1746,9 +1951,9 @@ GOOGLE_GEMINI_2_5_PRO: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2025, 3, 20),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("audio", "image", "pdf", "text", "video"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    last_updated=_D_2026_03_15,
+    modalities=_AUDIO_IMAGE_PDF_TEXT_VIDEO_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(
         input=Decimal("1.25"),
         output=Decimal("10"),
@@ -1770,9 +1975,9 @@ GOOGLE_GEMINI_2_5_PRO_PREVIEW: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2025, 6, 5),
-    last_updated=PartialDate(2026, 3, 15),
+    last_updated=_D_2026_03_15,
     modalities=Modalities(input=("audio", "image", "pdf", "text"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    limit=_LIMIT_1048576_65536,
     cost=Cost(
         input=Decimal("1.25"),
         output=Decimal("10"),
@@ -1780,7 +1985,7 @@ GOOGLE_GEMINI_2_5_PRO_PREVIEW: Final[Model] = Model(
         cache_read=Decimal("0.125"),
         cache_write=Decimal("0.375"),
     ),
-    reasoning_options=(ReasoningOption(type="budget_tokens"),),
+    reasoning_options=_REASONING_BUDGET_TOKENS,
 )
 
 GOOGLE_GEMINI_2_5_PRO_PREVIEW_05_06: Final[Model] = Model(
@@ -1793,10 +1998,10 @@ GOOGLE_GEMINI_2_5_PRO_PREVIEW_05_06: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 5, 6),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("audio", "image", "pdf", "text", "video"), output=("text",)),
-    limit=Limit(context=1048576, output=65535),
+    release_date=_D_2025_05_06,
+    last_updated=_D_2026_03_15,
+    modalities=_AUDIO_IMAGE_PDF_TEXT_VIDEO_TO_TEXT,
+    limit=_LIMIT_1048576_65535,
     cost=Cost(
         input=Decimal("1.25"),
         output=Decimal("10"),
@@ -1804,7 +2009,7 @@ GOOGLE_GEMINI_2_5_PRO_PREVIEW_05_06: Final[Model] = Model(
         cache_read=Decimal("0.125"),
         cache_write=Decimal("0.375"),
     ),
-    reasoning_options=(ReasoningOption(type="budget_tokens"),),
+    reasoning_options=_REASONING_BUDGET_TOKENS,
 )
 
 GOOGLE_GEMINI_3_FLASH_PREVIEW: Final[Model] = Model(
@@ -1818,9 +2023,9 @@ GOOGLE_GEMINI_3_FLASH_PREVIEW: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2025, 12, 17),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("audio", "image", "pdf", "text", "video"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    last_updated=_D_2026_03_15,
+    modalities=_AUDIO_IMAGE_PDF_TEXT_VIDEO_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(
         input=Decimal("0.5"),
         output=Decimal("3"),
@@ -1828,7 +2033,7 @@ GOOGLE_GEMINI_3_FLASH_PREVIEW: Final[Model] = Model(
         cache_read=Decimal("0.05"),
         cache_write=Decimal("0.083333"),
     ),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 GOOGLE_GEMINI_3_PRO_IMAGE_PREVIEW: Final[Model] = Model(
@@ -1842,11 +2047,11 @@ GOOGLE_GEMINI_3_PRO_IMAGE_PREVIEW: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2025, 11, 20),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("image", "text"), output=("image", "text")),
+    last_updated=_D_2026_03_15,
+    modalities=_IMAGE_TEXT_TO_IMAGE_TEXT,
     limit=Limit(context=65536, output=32768),
     cost=Cost(input=Decimal("2"), output=Decimal("12"), reasoning=Decimal("12")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 GOOGLE_GEMINI_3_1_FLASH_IMAGE_PREVIEW: Final[Model] = Model(
@@ -1859,12 +2064,12 @@ GOOGLE_GEMINI_3_1_FLASH_IMAGE_PREVIEW: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 26),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("image", "text"), output=("image", "text")),
-    limit=Limit(context=65536, output=65536),
+    release_date=_D_2026_02_26,
+    last_updated=_D_2026_03_15,
+    modalities=_IMAGE_TEXT_TO_IMAGE_TEXT,
+    limit=_LIMIT_65536_65536,
     cost=Cost(input=Decimal("0.5"), output=Decimal("3")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 GOOGLE_GEMINI_3_1_FLASH_LITE: Final[Model] = Model(
@@ -1877,10 +2082,10 @@ GOOGLE_GEMINI_3_1_FLASH_LITE: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 7),
-    last_updated=PartialDate(2026, 5, 16),
-    modalities=Modalities(input=("audio", "image", "pdf", "text", "video"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    release_date=_D_2026_05_07,
+    last_updated=_D_2026_05_16,
+    modalities=_AUDIO_IMAGE_PDF_TEXT_VIDEO_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(
         input=Decimal("0.25"),
         output=Decimal("1.5"),
@@ -1888,7 +2093,7 @@ GOOGLE_GEMINI_3_1_FLASH_LITE: Final[Model] = Model(
         cache_read=Decimal("0.025"),
         cache_write=Decimal("0.08333"),
     ),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 GOOGLE_GEMINI_3_1_FLASH_LITE_PREVIEW: Final[Model] = Model(
@@ -1902,11 +2107,11 @@ GOOGLE_GEMINI_3_1_FLASH_LITE_PREVIEW: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2026, 3, 3),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("audio", "image", "pdf", "text", "video"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    last_updated=_D_2026_03_15,
+    modalities=_AUDIO_IMAGE_PDF_TEXT_VIDEO_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(input=Decimal("0.25"), output=Decimal("1.5"), reasoning=Decimal("1.5")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 GOOGLE_GEMINI_3_1_PRO_PREVIEW: Final[Model] = Model(
@@ -1920,11 +2125,11 @@ GOOGLE_GEMINI_3_1_PRO_PREVIEW: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2026, 2, 19),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("audio", "image", "pdf", "text", "video"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    last_updated=_D_2026_03_15,
+    modalities=_AUDIO_IMAGE_PDF_TEXT_VIDEO_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(input=Decimal("2"), output=Decimal("12"), reasoning=Decimal("12")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 GOOGLE_GEMINI_3_1_PRO_PREVIEW_CUSTOMTOOLS: Final[Model] = Model(
@@ -1937,12 +2142,12 @@ GOOGLE_GEMINI_3_1_PRO_PREVIEW_CUSTOMTOOLS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 26),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("audio", "image", "pdf", "text", "video"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    release_date=_D_2026_02_26,
+    last_updated=_D_2026_03_15,
+    modalities=_AUDIO_IMAGE_PDF_TEXT_VIDEO_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(input=Decimal("2"), output=Decimal("12"), reasoning=Decimal("12")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 GOOGLE_GEMINI_3_5_FLASH: Final[Model] = Model(
@@ -1956,9 +2161,9 @@ GOOGLE_GEMINI_3_5_FLASH: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2026, 5, 19),
-    last_updated=PartialDate(2026, 5, 27),
-    modalities=Modalities(input=("audio", "image", "pdf", "text", "video"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    last_updated=_D_2026_05_27,
+    modalities=_AUDIO_IMAGE_PDF_TEXT_VIDEO_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(
         input=Decimal("1.5"),
         output=Decimal("9"),
@@ -1966,7 +2171,7 @@ GOOGLE_GEMINI_3_5_FLASH: Final[Model] = Model(
         cache_read=Decimal("0.15"),
         cache_write=Decimal("0.08333"),
     ),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 GOOGLE_GEMMA_2_27B_IT: Final[Model] = Model(
@@ -1979,9 +2184,9 @@ GOOGLE_GEMMA_2_27B_IT: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2024, 6, 24),
-    last_updated=PartialDate(2024, 6, 24),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2024_06_24,
+    last_updated=_D_2024_06_24,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=8192, output=2048),
     cost=Cost(input=Decimal("0.65"), output=Decimal("0.65")),
 )
@@ -1996,10 +2201,10 @@ GOOGLE_GEMMA_3_12B_IT: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 3, 13),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("image", "text"), output=("text",)),
-    limit=Limit(context=131072, output=131072),
+    release_date=_D_2025_03_13,
+    last_updated=_D_2026_03_15,
+    modalities=_IMAGE_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_131072,
     cost=Cost(input=Decimal("0.04"), output=Decimal("0.13"), cache_read=Decimal("0.015")),
 )
 
@@ -2013,9 +2218,9 @@ GOOGLE_GEMMA_3_27B_IT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 3, 12),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("image", "text"), output=("text",)),
+    release_date=_D_2025_03_12,
+    last_updated=_D_2026_03_15,
+    modalities=_IMAGE_TEXT_TO_TEXT,
     limit=Limit(context=128000, output=65536),
     cost=Cost(input=Decimal("0.03"), output=Decimal("0.11"), cache_read=Decimal("0.02")),
 )
@@ -2030,9 +2235,9 @@ GOOGLE_GEMMA_3_4B_IT: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 3, 13),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("image", "text"), output=("text",)),
+    release_date=_D_2025_03_13,
+    last_updated=_D_2026_03_15,
+    modalities=_IMAGE_TEXT_TO_TEXT,
     limit=Limit(context=131072, output=19200),
     cost=Cost(input=Decimal("0.04"), output=Decimal("0.08")),
 )
@@ -2047,10 +2252,10 @@ GOOGLE_GEMMA_3N_E4B_IT: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 5, 20),
-    last_updated=PartialDate(2025, 5, 20),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32768, output=6554),
+    release_date=_D_2025_05_20,
+    last_updated=_D_2025_05_20,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32768_6554,
     cost=Cost(input=Decimal("0.02"), output=Decimal("0.04")),
 )
 
@@ -2065,11 +2270,11 @@ GOOGLE_GEMMA_4_26B_A4B_IT: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2026, 4, 3),
-    last_updated=PartialDate(2026, 4, 11),
-    modalities=Modalities(input=("image", "text", "video"), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    last_updated=_D_2026_04_11,
+    modalities=_IMAGE_TEXT_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.12"), output=Decimal("0.4")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 GOOGLE_GEMMA_4_31B_IT: Final[Model] = Model(
@@ -2083,11 +2288,11 @@ GOOGLE_GEMMA_4_31B_IT: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2026, 4, 2),
-    last_updated=PartialDate(2026, 4, 11),
-    modalities=Modalities(input=("image", "text", "video"), output=("text",)),
-    limit=Limit(context=262144, output=131072),
+    last_updated=_D_2026_04_11,
+    modalities=_IMAGE_TEXT_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_131072,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.4")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 GOOGLE_LYRIA_3_CLIP_PREVIEW: Final[Model] = Model(
@@ -2100,10 +2305,10 @@ GOOGLE_LYRIA_3_CLIP_PREVIEW: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 30),
-    last_updated=PartialDate(2026, 4, 11),
-    modalities=Modalities(input=("image", "text"), output=("audio", "text")),
-    limit=Limit(context=1048576, output=65536),
+    release_date=_D_2026_03_30,
+    last_updated=_D_2026_04_11,
+    modalities=_IMAGE_TEXT_TO_AUDIO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -2117,10 +2322,10 @@ GOOGLE_LYRIA_3_PRO_PREVIEW: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 30),
-    last_updated=PartialDate(2026, 4, 11),
-    modalities=Modalities(input=("image", "text"), output=("audio", "text")),
-    limit=Limit(context=1048576, output=65536),
+    release_date=_D_2026_03_30,
+    last_updated=_D_2026_04_11,
+    modalities=_IMAGE_TEXT_TO_AUDIO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -2134,10 +2339,10 @@ GRYPHE_MYTHOMAX_L2_13B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2024, 4, 25),
-    last_updated=PartialDate(2024, 4, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=4096, output=4096),
+    release_date=_D_2024_04_25,
+    last_updated=_D_2024_04_25,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_4096_4096,
     cost=Cost(input=Decimal("0.06"), output=Decimal("0.06")),
 )
 
@@ -2152,8 +2357,8 @@ IBM_GRANITE_GRANITE_4_0_H_MICRO: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2025, 10, 20),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
+    last_updated=_D_2026_03_15,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=131000, output=32768),
     cost=Cost(input=Decimal("0.017"), output=Decimal("0.11")),
 )
@@ -2168,10 +2373,10 @@ IBM_GRANITE_GRANITE_4_1_8B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 30),
-    last_updated=PartialDate(2026, 5, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=131072),
+    release_date=_D_2026_04_30,
+    last_updated=_D_2026_05_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_131072,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.1"), cache_read=Decimal("0.05")),
 )
 
@@ -2185,9 +2390,9 @@ INCEPTION_MERCURY_2: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 24),
-    last_updated=PartialDate(2026, 2, 24),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_02_24,
+    last_updated=_D_2026_02_24,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=128000, output=50000),
     cost=Cost(input=Decimal("0.25"), output=Decimal("0.75"), cache_read=Decimal("0.025")),
     reasoning_options=(
@@ -2207,9 +2412,9 @@ INCLUSIONAI_LING_2_6_1T: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2026, 4, 23),
-    last_updated=PartialDate(2026, 5, 16),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=32768),
+    last_updated=_D_2026_05_16,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_32768,
     cost=Cost(input=Decimal("0.3"), output=Decimal("2.5"), cache_read=Decimal("0.06")),
 )
 
@@ -2223,10 +2428,10 @@ INCLUSIONAI_LING_2_6_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 21),
-    last_updated=PartialDate(2026, 5, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=32768),
+    release_date=_D_2026_04_21,
+    last_updated=_D_2026_05_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_32768,
     cost=Cost(input=Decimal("0.08"), output=Decimal("0.24"), cache_read=Decimal("0.016")),
 )
 
@@ -2241,11 +2446,11 @@ INCLUSIONAI_RING_2_6_1T: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2026, 5, 8),
-    last_updated=PartialDate(2026, 5, 16),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=65536),
+    last_updated=_D_2026_05_16,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_65536,
     cost=Cost(input=Decimal("0.075"), output=Decimal("0.625"), cache_read=Decimal("0.015")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 INFLECTION_INFLECTION_3_PI: Final[Model] = Model(
@@ -2258,10 +2463,10 @@ INFLECTION_INFLECTION_3_PI: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2024, 10, 11),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=8000, output=1024),
+    release_date=_D_2024_10_11,
+    last_updated=_D_2026_03_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_8000_1024,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
 )
 
@@ -2275,10 +2480,10 @@ INFLECTION_INFLECTION_3_PRODUCTIVITY: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2024, 10, 11),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=8000, output=1024),
+    release_date=_D_2024_10_11,
+    last_updated=_D_2026_03_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_8000_1024,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
 )
 
@@ -2292,12 +2497,12 @@ KILO_AUTO_BALANCED: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 15),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=204800, output=131072),
+    release_date=_D_2026_03_15,
+    last_updated=_D_2026_03_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_204800_131072,
     cost=Cost(input=Decimal("0.6"), output=Decimal("3")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 KILO_AUTO_FREE: Final[Model] = Model(
@@ -2310,12 +2515,12 @@ KILO_AUTO_FREE: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 15),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=204800, output=131072),
+    release_date=_D_2026_03_15,
+    last_updated=_D_2026_03_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_204800_131072,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 KILO_AUTO_FRONTIER: Final[Model] = Model(
@@ -2328,12 +2533,12 @@ KILO_AUTO_FRONTIER: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 15),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("image", "text"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    release_date=_D_2026_03_15,
+    last_updated=_D_2026_03_15,
+    modalities=_IMAGE_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(input=Decimal("5"), output=Decimal("25")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 KILO_AUTO_SMALL: Final[Model] = Model(
@@ -2346,12 +2551,12 @@ KILO_AUTO_SMALL: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 15),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("image", "text"), output=("text",)),
-    limit=Limit(context=400000, output=128000),
+    release_date=_D_2026_03_15,
+    last_updated=_D_2026_03_15,
+    modalities=_IMAGE_TEXT_TO_TEXT,
+    limit=_LIMIT_400000_128000,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.4")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 KWAIPILOT_KAT_CODER_PRO_V2: Final[Model] = Model(
@@ -2364,9 +2569,9 @@ KWAIPILOT_KAT_CODER_PRO_V2: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 3, 27),
-    last_updated=PartialDate(2026, 4, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_03_27,
+    last_updated=_D_2026_04_11,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=256000, output=80000),
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.06")),
 )
@@ -2381,10 +2586,10 @@ LIQUID_LFM_2_24B_A2B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 26),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32768, output=32768),
+    release_date=_D_2026_02_26,
+    last_updated=_D_2026_03_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32768_32768,
     cost=Cost(input=Decimal("0.03"), output=Decimal("0.12")),
 )
 
@@ -2399,8 +2604,8 @@ MANCER_WEAVER: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2023, 8, 2),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
+    last_updated=_D_2026_03_15,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=8000, output=2000),
     cost=Cost(input=Decimal("0.75"), output=Decimal("1")),
 )
@@ -2415,9 +2620,9 @@ META_LLAMA_LLAMA_3_70B_INSTRUCT: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2024, 7, 23),
-    last_updated=PartialDate(2024, 7, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2024_07_23,
+    last_updated=_D_2024_07_23,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=8192, output=8000),
     cost=Cost(input=Decimal("0.51"), output=Decimal("0.74")),
 )
@@ -2432,9 +2637,9 @@ META_LLAMA_LLAMA_3_8B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2024, 4, 25),
-    last_updated=PartialDate(2025, 4, 3),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2024_04_25,
+    last_updated=_D_2025_04_03,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=8192, output=16384),
     cost=Cost(input=Decimal("0.03"), output=Decimal("0.04")),
 )
@@ -2450,9 +2655,9 @@ META_LLAMA_LLAMA_3_1_70B_INSTRUCT: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2024, 7, 16),
-    last_updated=PartialDate(2024, 7, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=26215),
+    last_updated=_D_2024_07_23,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_26215,
     cost=Cost(input=Decimal("0.4"), output=Decimal("0.4")),
 )
 
@@ -2466,10 +2671,10 @@ META_LLAMA_LLAMA_3_1_8B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2024, 7, 23),
-    last_updated=PartialDate(2025, 12, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=16384, output=16384),
+    release_date=_D_2024_07_23,
+    last_updated=_D_2025_12_23,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_16384_16384,
     cost=Cost(input=Decimal("0.02"), output=Decimal("0.05")),
 )
 
@@ -2483,10 +2688,10 @@ META_LLAMA_LLAMA_3_2_11B_VISION_INSTRUCT: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2024, 9, 25),
-    last_updated=PartialDate(2024, 9, 25),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=131072, output=16384),
+    release_date=_D_2024_09_25,
+    last_updated=_D_2024_09_25,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_131072_16384,
     cost=Cost(input=Decimal("0.049"), output=Decimal("0.049")),
 )
 
@@ -2500,9 +2705,9 @@ META_LLAMA_LLAMA_3_2_1B_INSTRUCT: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2024, 9, 18),
-    last_updated=PartialDate(2026, 1, 27),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2024_09_18,
+    last_updated=_D_2026_01_27,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=60000, output=12000),
     cost=Cost(input=Decimal("0.027"), output=Decimal("0.2")),
 )
@@ -2517,9 +2722,9 @@ META_LLAMA_LLAMA_3_2_3B_INSTRUCT: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2024, 9, 18),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2024_09_18,
+    last_updated=_D_2026_03_15,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=80000, output=16384),
     cost=Cost(input=Decimal("0.051"), output=Decimal("0.34")),
 )
@@ -2535,9 +2740,9 @@ META_LLAMA_LLAMA_3_3_70B_INSTRUCT: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2024, 8, 1),
-    last_updated=PartialDate(2026, 2, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=16384),
+    last_updated=_D_2026_02_04,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_16384,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.32")),
 )
 
@@ -2551,9 +2756,9 @@ META_LLAMA_LLAMA_4_MAVERICK: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 4, 5),
+    release_date=_D_2025_04_05,
     last_updated=PartialDate(2025, 12, 24),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=1048576, output=16384),
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
 )
@@ -2568,9 +2773,9 @@ META_LLAMA_LLAMA_4_SCOUT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 4, 5),
-    last_updated=PartialDate(2025, 4, 5),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2025_04_05,
+    last_updated=_D_2025_04_05,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=327680, output=16384),
     cost=Cost(input=Decimal("0.08"), output=Decimal("0.3")),
 )
@@ -2586,9 +2791,9 @@ META_LLAMA_LLAMA_GUARD_3_8B: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2024, 4, 18),
-    last_updated=PartialDate(2026, 2, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=26215),
+    last_updated=_D_2026_02_04,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_26215,
     cost=Cost(input=Decimal("0.02"), output=Decimal("0.06")),
 )
 
@@ -2602,10 +2807,10 @@ META_LLAMA_LLAMA_GUARD_4_12B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 4, 5),
-    last_updated=PartialDate(2025, 4, 5),
-    modalities=Modalities(input=("image", "text"), output=("text",)),
-    limit=Limit(context=163840, output=32768),
+    release_date=_D_2025_04_05,
+    last_updated=_D_2025_04_05,
+    modalities=_IMAGE_TEXT_TO_TEXT,
+    limit=_LIMIT_163840_32768,
     cost=Cost(input=Decimal("0.18"), output=Decimal("0.18")),
 )
 
@@ -2619,10 +2824,10 @@ MICROSOFT_PHI_4: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2024, 12, 11),
-    last_updated=PartialDate(2024, 12, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=16384, output=16384),
+    release_date=_D_2024_12_11,
+    last_updated=_D_2024_12_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_16384_16384,
     cost=Cost(input=Decimal("0.06"), output=Decimal("0.14")),
 )
 
@@ -2638,8 +2843,8 @@ MICROSOFT_PHI_4_MINI_INSTRUCT: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2025, 10, 17),
-    last_updated=PartialDate(2026, 5, 7),
-    modalities=Modalities(input=("text",), output=("text",)),
+    last_updated=_D_2026_05_07,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=128000, output=128000),
     cost=Cost(input=Decimal("0.08"), output=Decimal("0.35"), cache_read=Decimal("0.08")),
 )
@@ -2654,9 +2859,9 @@ MICROSOFT_WIZARDLM_2_8X22B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2024, 4, 24),
-    last_updated=PartialDate(2024, 4, 24),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2024_04_24,
+    last_updated=_D_2024_04_24,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=65535, output=8000),
     cost=Cost(input=Decimal("0.62"), output=Decimal("0.62")),
 )
@@ -2671,9 +2876,9 @@ MINIMAX_MINIMAX_01: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 1, 15),
-    last_updated=PartialDate(2025, 1, 15),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2025_01_15,
+    last_updated=_D_2025_01_15,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=1000192, output=1000192),
     cost=Cost(input=Decimal("0.2"), output=Decimal("1.1")),
 )
@@ -2688,12 +2893,12 @@ MINIMAX_MINIMAX_M1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 6, 17),
-    last_updated=PartialDate(2025, 6, 17),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_06_17,
+    last_updated=_D_2025_06_17,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=1000000, output=40000),
     cost=Cost(input=Decimal("0.4"), output=Decimal("2.2")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MINIMAX_MINIMAX_M2: Final[Model] = Model(
@@ -2707,11 +2912,11 @@ MINIMAX_MINIMAX_M2: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2025, 10, 23),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=196608, output=196608),
+    last_updated=_D_2026_03_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_196608_196608,
     cost=Cost(input=Decimal("0.255"), output=Decimal("1"), cache_read=Decimal("0.03")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MINIMAX_MINIMAX_M2_HER: Final[Model] = Model(
@@ -2724,9 +2929,9 @@ MINIMAX_MINIMAX_M2_HER: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 1, 23),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_01_23,
+    last_updated=_D_2026_03_15,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=65536, output=2048),
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
 )
@@ -2741,12 +2946,12 @@ MINIMAX_MINIMAX_M2_1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 12, 23),
-    last_updated=PartialDate(2025, 12, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_12_23,
+    last_updated=_D_2025_12_23,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=196608, output=39322),
     cost=Cost(input=Decimal("0.27"), output=Decimal("0.95"), cache_read=Decimal("0.03")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MINIMAX_MINIMAX_M2_5: Final[Model] = Model(
@@ -2759,12 +2964,12 @@ MINIMAX_MINIMAX_M2_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 12),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=196608, output=196608),
+    release_date=_D_2026_02_12,
+    last_updated=_D_2026_03_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_196608_196608,
     cost=Cost(input=Decimal("0.25"), output=Decimal("1.2"), cache_read=Decimal("0.029")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MINIMAX_MINIMAX_M2_7: Final[Model] = Model(
@@ -2778,12 +2983,12 @@ MINIMAX_MINIMAX_M2_7: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 3, 18),
-    last_updated=PartialDate(2026, 3, 18),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=204800, output=131072),
+    release_date=_D_2026_03_18,
+    last_updated=_D_2026_03_18,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_204800_131072,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.06")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MISTRALAI_CODESTRAL_2508: Final[Model] = Model(
@@ -2796,9 +3001,9 @@ MISTRALAI_CODESTRAL_2508: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 8, 1),
-    last_updated=PartialDate(2025, 8, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_08_01,
+    last_updated=_D_2025_08_01,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=256000, output=51200),
     cost=Cost(input=Decimal("0.3"), output=Decimal("0.9")),
 )
@@ -2814,9 +3019,9 @@ MISTRALAI_DEVSTRAL_2512: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2025, 9, 12),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=65536),
+    last_updated=_D_2026_03_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_65536,
     cost=Cost(input=Decimal("0.4"), output=Decimal("2"), cache_read=Decimal("0.025")),
 )
 
@@ -2830,10 +3035,10 @@ MISTRALAI_DEVSTRAL_MEDIUM: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 7, 10),
-    last_updated=PartialDate(2025, 7, 10),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=26215),
+    release_date=_D_2025_07_10,
+    last_updated=_D_2025_07_10,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_26215,
     cost=Cost(input=Decimal("0.4"), output=Decimal("2")),
 )
 
@@ -2847,10 +3052,10 @@ MISTRALAI_DEVSTRAL_SMALL: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 5, 7),
-    last_updated=PartialDate(2025, 7, 10),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=26215),
+    release_date=_D_2025_05_07,
+    last_updated=_D_2025_07_10,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_26215,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
 )
 
@@ -2864,10 +3069,10 @@ MISTRALAI_MINISTRAL_14B_2512: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 16),
-    last_updated=PartialDate(2025, 12, 16),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262144, output=52429),
+    release_date=_D_2025_12_16,
+    last_updated=_D_2025_12_16,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262144_52429,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.2")),
 )
 
@@ -2881,10 +3086,10 @@ MISTRALAI_MINISTRAL_3B_2512: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 12, 2),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("image", "text"), output=("text",)),
-    limit=Limit(context=131072, output=32768),
+    release_date=_D_2025_12_02,
+    last_updated=_D_2026_03_15,
+    modalities=_IMAGE_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_32768,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.1")),
 )
 
@@ -2898,10 +3103,10 @@ MISTRALAI_MINISTRAL_8B_2512: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 12, 2),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("image", "text"), output=("text",)),
-    limit=Limit(context=262144, output=32768),
+    release_date=_D_2025_12_02,
+    last_updated=_D_2026_03_15,
+    modalities=_IMAGE_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_32768,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.15")),
 )
 
@@ -2915,9 +3120,9 @@ MISTRALAI_MISTRAL_7B_INSTRUCT_V0_1: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 3),
-    last_updated=PartialDate(2025, 4, 3),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_04_03,
+    last_updated=_D_2025_04_03,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=2824, output=565),
     cost=Cost(input=Decimal("0.11"), output=Decimal("0.19")),
 )
@@ -2932,10 +3137,10 @@ MISTRALAI_MISTRAL_LARGE: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2024, 7, 24),
-    last_updated=PartialDate(2025, 12, 2),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=25600),
+    release_date=_D_2024_07_24,
+    last_updated=_D_2025_12_02,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_25600,
     cost=Cost(input=Decimal("2"), output=Decimal("6")),
 )
 
@@ -2949,10 +3154,10 @@ MISTRALAI_MISTRAL_LARGE_2407: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2024, 11, 19),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=32768),
+    release_date=_D_2024_11_19,
+    last_updated=_D_2026_03_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_32768,
     cost=Cost(input=Decimal("2"), output=Decimal("6")),
 )
 
@@ -2966,10 +3171,10 @@ MISTRALAI_MISTRAL_LARGE_2411: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2024, 7, 24),
+    release_date=_D_2024_07_24,
     last_updated=PartialDate(2024, 11, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=26215),
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_26215,
     cost=Cost(input=Decimal("2"), output=Decimal("6")),
 )
 
@@ -2984,9 +3189,9 @@ MISTRALAI_MISTRAL_LARGE_2512: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2024, 11, 1),
-    last_updated=PartialDate(2025, 12, 16),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262144, output=52429),
+    last_updated=_D_2025_12_16,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262144_52429,
     cost=Cost(input=Decimal("0.5"), output=Decimal("1.5")),
 )
 
@@ -3000,10 +3205,10 @@ MISTRALAI_MISTRAL_MEDIUM_3: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 5, 7),
-    last_updated=PartialDate(2025, 5, 7),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=131072, output=26215),
+    release_date=_D_2025_05_07,
+    last_updated=_D_2025_05_07,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_131072_26215,
     cost=Cost(input=Decimal("0.4"), output=Decimal("2")),
 )
 
@@ -3018,12 +3223,12 @@ MISTRALAI_MISTRAL_MEDIUM_3_5: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 30),
-    last_updated=PartialDate(2026, 5, 7),
-    modalities=Modalities(input=("image", "text"), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    release_date=_D_2026_04_30,
+    last_updated=_D_2026_05_07,
+    modalities=_IMAGE_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("1.5"), output=Decimal("7.5")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 MISTRALAI_MISTRAL_MEDIUM_3_1: Final[Model] = Model(
@@ -3036,10 +3241,10 @@ MISTRALAI_MISTRAL_MEDIUM_3_1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 12),
-    last_updated=PartialDate(2025, 8, 12),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=131072, output=26215),
+    release_date=_D_2025_08_12,
+    last_updated=_D_2025_08_12,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_131072_26215,
     cost=Cost(input=Decimal("0.4"), output=Decimal("2")),
 )
 
@@ -3055,8 +3260,8 @@ MISTRALAI_MISTRAL_NEMO: Final[Model] = Model(
     open_weights=True,
     release_date=PartialDate(2024, 7, 1),
     last_updated=PartialDate(2024, 7, 30),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=16384),
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_16384,
     cost=Cost(input=Decimal("0.02"), output=Decimal("0.04")),
 )
 
@@ -3071,9 +3276,9 @@ MISTRALAI_MISTRAL_SABA: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2025, 2, 17),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32768, output=32768),
+    last_updated=_D_2026_03_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32768_32768,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.6")),
 )
 
@@ -3088,9 +3293,9 @@ MISTRALAI_MISTRAL_SMALL_24B_INSTRUCT_2501: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2025, 12, 29),
-    last_updated=PartialDate(2026, 1, 10),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32768, output=16384),
+    last_updated=_D_2026_01_10,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32768_16384,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.08")),
 )
 
@@ -3105,11 +3310,11 @@ MISTRALAI_MISTRAL_SMALL_2603: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2026, 3, 16),
-    last_updated=PartialDate(2026, 4, 11),
-    modalities=Modalities(input=("image", "text"), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    last_updated=_D_2026_04_11,
+    modalities=_IMAGE_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6"), cache_read=Decimal("0.015")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MISTRALAI_MISTRAL_SMALL_3_1_24B_INSTRUCT: Final[Model] = Model(
@@ -3123,8 +3328,8 @@ MISTRALAI_MISTRAL_SMALL_3_1_24B_INSTRUCT: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2025, 3, 17),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("image", "text"), output=("text",)),
+    last_updated=_D_2026_03_15,
+    modalities=_IMAGE_TEXT_TO_TEXT,
     limit=Limit(context=128000, output=131072),
     cost=Cost(input=Decimal("0.35"), output=Decimal("0.56"), cache_read=Decimal("0.015")),
 )
@@ -3139,10 +3344,10 @@ MISTRALAI_MISTRAL_SMALL_3_2_24B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 6, 20),
-    last_updated=PartialDate(2025, 6, 20),
-    modalities=Modalities(input=("image", "text"), output=("text",)),
-    limit=Limit(context=131072, output=131072),
+    release_date=_D_2025_06_20,
+    last_updated=_D_2025_06_20,
+    modalities=_IMAGE_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_131072,
     cost=Cost(input=Decimal("0.06"), output=Decimal("0.18"), cache_read=Decimal("0.03")),
 )
 
@@ -3156,9 +3361,9 @@ MISTRALAI_MIXTRAL_8X22B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2024, 4, 17),
-    last_updated=PartialDate(2024, 4, 17),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2024_04_17,
+    last_updated=_D_2024_04_17,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=65536, output=13108),
     cost=Cost(input=Decimal("2"), output=Decimal("6")),
 )
@@ -3173,10 +3378,10 @@ MISTRALAI_PIXTRAL_LARGE_2411: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2024, 11, 19),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("image", "text"), output=("text",)),
-    limit=Limit(context=131072, output=32768),
+    release_date=_D_2024_11_19,
+    last_updated=_D_2026_03_15,
+    modalities=_IMAGE_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_32768,
     cost=Cost(input=Decimal("2"), output=Decimal("6")),
 )
 
@@ -3190,8 +3395,8 @@ MISTRALAI_VOXTRAL_SMALL_24B_2507: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 7, 1),
-    last_updated=PartialDate(2025, 7, 1),
+    release_date=_D_2025_07_01,
+    last_updated=_D_2025_07_01,
     modalities=Modalities(input=("text", "audio"), output=("text",)),
     limit=Limit(context=32000, output=6400),
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
@@ -3208,8 +3413,8 @@ MOONSHOTAI_KIMI_K2: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2025, 7, 11),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
+    last_updated=_D_2026_03_15,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=131000, output=26215),
     cost=Cost(input=Decimal("0.55"), output=Decimal("2.2")),
 )
@@ -3224,10 +3429,10 @@ MOONSHOTAI_KIMI_K2_0905: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 9, 5),
-    last_updated=PartialDate(2025, 9, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=26215),
+    release_date=_D_2025_09_05,
+    last_updated=_D_2025_09_05,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_26215,
     cost=Cost(input=Decimal("0.4"), output=Decimal("2"), cache_read=Decimal("0.15")),
 )
 
@@ -3242,11 +3447,11 @@ MOONSHOTAI_KIMI_K2_THINKING: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2025, 11, 6),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
+    last_updated=_D_2026_03_15,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=131072, output=65535),
     cost=Cost(input=Decimal("0.47"), output=Decimal("2"), cache_read=Decimal("0.2")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 MOONSHOTAI_KIMI_K2_5: Final[Model] = Model(
@@ -3259,12 +3464,12 @@ MOONSHOTAI_KIMI_K2_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 1, 27),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("image", "text"), output=("text",)),
-    limit=Limit(context=262144, output=65535),
+    release_date=_D_2026_01_27,
+    last_updated=_D_2026_03_15,
+    modalities=_IMAGE_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_65535,
     cost=Cost(input=Decimal("0.45"), output=Decimal("2.2")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 MOONSHOTAI_KIMI_K2_6: Final[Model] = Model(
@@ -3278,12 +3483,12 @@ MOONSHOTAI_KIMI_K2_6: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 20),
-    last_updated=PartialDate(2026, 5, 12),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262144, output=65535),
+    release_date=_D_2026_04_20,
+    last_updated=_D_2026_05_12,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262144_65535,
     cost=Cost(input=Decimal("0.75"), output=Decimal("3.5"), cache_read=Decimal("0.375")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 MORPH_MORPH_V3_FAST: Final[Model] = Model(
@@ -3296,9 +3501,9 @@ MORPH_MORPH_V3_FAST: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2024, 8, 15),
-    last_updated=PartialDate(2024, 8, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2024_08_15,
+    last_updated=_D_2024_08_15,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=81920, output=38000),
     cost=Cost(input=Decimal("0.8"), output=Decimal("1.2")),
 )
@@ -3313,10 +3518,10 @@ MORPH_MORPH_V3_LARGE: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2024, 8, 15),
-    last_updated=PartialDate(2024, 8, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=131072),
+    release_date=_D_2024_08_15,
+    last_updated=_D_2024_08_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_131072,
     cost=Cost(input=Decimal("0.9"), output=Decimal("1.9")),
 )
 
@@ -3330,9 +3535,9 @@ NEX_AGI_DEEPSEEK_V3_1_NEX_N1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 1, 1),
-    last_updated=PartialDate(2025, 11, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_01_01,
+    last_updated=_D_2025_11_25,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=131072, output=163840),
     cost=Cost(input=Decimal("0.27"), output=Decimal("1")),
 )
@@ -3349,8 +3554,8 @@ NOUSRESEARCH_HERMES_2_PRO_LLAMA_3_8B: Final[Model] = Model(
     open_weights=True,
     release_date=PartialDate(2024, 5, 27),
     last_updated=PartialDate(2024, 6, 27),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=8192, output=8192),
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_8192_8192,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.14")),
 )
 
@@ -3364,10 +3569,10 @@ NOUSRESEARCH_HERMES_3_LLAMA_3_1_405B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2024, 8, 16),
-    last_updated=PartialDate(2024, 8, 16),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=16384),
+    release_date=_D_2024_08_16,
+    last_updated=_D_2024_08_16,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_16384,
     cost=Cost(input=Decimal("1"), output=Decimal("1")),
 )
 
@@ -3382,9 +3587,9 @@ NOUSRESEARCH_HERMES_3_LLAMA_3_1_70B: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2024, 8, 18),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=32768),
+    last_updated=_D_2026_03_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_32768,
     cost=Cost(input=Decimal("0.3"), output=Decimal("0.3")),
 )
 
@@ -3398,12 +3603,12 @@ NOUSRESEARCH_HERMES_4_405B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 8, 25),
-    last_updated=PartialDate(2025, 8, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=26215),
+    release_date=_D_2025_08_25,
+    last_updated=_D_2025_08_25,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_26215,
     cost=Cost(input=Decimal("1"), output=Decimal("3")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 NOUSRESEARCH_HERMES_4_70B: Final[Model] = Model(
@@ -3416,12 +3621,12 @@ NOUSRESEARCH_HERMES_4_70B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 8, 25),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=131072),
+    release_date=_D_2025_08_25,
+    last_updated=_D_2026_03_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_131072,
     cost=Cost(input=Decimal("0.13"), output=Decimal("0.4"), cache_read=Decimal("0.055")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 NVIDIA_LLAMA_3_3_NEMOTRON_SUPER_49B_V1_5: Final[Model] = Model(
@@ -3435,12 +3640,12 @@ NVIDIA_LLAMA_3_3_NEMOTRON_SUPER_49B_V1_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 3, 16),
-    last_updated=PartialDate(2025, 3, 16),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=26215),
+    release_date=_D_2025_03_16,
+    last_updated=_D_2025_03_16,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_26215,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.4")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 NVIDIA_NEMOTRON_3_NANO_30B_A3B: Final[Model] = Model(
@@ -3454,12 +3659,12 @@ NVIDIA_NEMOTRON_3_NANO_30B_A3B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2024, 12),
-    last_updated=PartialDate(2026, 2, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=52429),
+    release_date=_D_2024_12,
+    last_updated=_D_2026_02_04,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_52429,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.2")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 NVIDIA_NEMOTRON_3_NANO_OMNI_30B_A3B_REASONING_FREE: Final[Model] = Model(
@@ -3473,10 +3678,10 @@ NVIDIA_NEMOTRON_3_NANO_OMNI_30B_A3B_REASONING_FREE: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 28),
-    last_updated=PartialDate(2026, 5, 1),
+    release_date=_D_2026_04_28,
+    last_updated=_D_2026_05_01,
     modalities=Modalities(input=("text", "audio", "image", "video"), output=("text",)),
-    limit=Limit(context=256000, output=65536),
+    limit=_LIMIT_256000_65536,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(ReasoningOption(type="toggle"), ReasoningOption(type="budget_tokens")),
 )
@@ -3493,11 +3698,11 @@ NVIDIA_NEMOTRON_3_SUPER_120B_A12B: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2026, 3, 11),
-    last_updated=PartialDate(2026, 4, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    last_updated=_D_2026_04_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.5"), cache_read=Decimal("0.1")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 NVIDIA_NEMOTRON_3_SUPER_120B_A12B_FREE: Final[Model] = Model(
@@ -3512,11 +3717,11 @@ NVIDIA_NEMOTRON_3_SUPER_120B_A12B_FREE: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2026, 3, 12),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    last_updated=_D_2026_03_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 NVIDIA_NEMOTRON_NANO_9B_V2: Final[Model] = Model(
@@ -3530,12 +3735,12 @@ NVIDIA_NEMOTRON_NANO_9B_V2: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 8, 18),
-    last_updated=PartialDate(2025, 8, 18),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=26215),
+    release_date=_D_2025_08_18,
+    last_updated=_D_2025_08_18,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_26215,
     cost=Cost(input=Decimal("0.04"), output=Decimal("0.16")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 OPENAI_GPT_3_5_TURBO: Final[Model] = Model(
@@ -3548,10 +3753,10 @@ OPENAI_GPT_3_5_TURBO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2023, 3, 1),
-    last_updated=PartialDate(2023, 11, 6),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=16385, output=4096),
+    release_date=_D_2023_03_01,
+    last_updated=_D_2023_11_06,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_16385_4096,
     cost=Cost(input=Decimal("0.5"), output=Decimal("1.5")),
 )
 
@@ -3565,10 +3770,10 @@ OPENAI_GPT_3_5_TURBO_0613: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2023, 6, 13),
-    last_updated=PartialDate(2023, 6, 13),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=4095, output=4096),
+    release_date=_D_2023_06_13,
+    last_updated=_D_2023_06_13,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_4095_4096,
     cost=Cost(input=Decimal("1"), output=Decimal("2")),
 )
 
@@ -3583,9 +3788,9 @@ OPENAI_GPT_3_5_TURBO_16K: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2023, 8, 28),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=16385, output=4096),
+    last_updated=_D_2026_03_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_16385_4096,
     cost=Cost(input=Decimal("3"), output=Decimal("4")),
 )
 
@@ -3599,10 +3804,10 @@ OPENAI_GPT_3_5_TURBO_INSTRUCT: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2023, 3, 1),
+    release_date=_D_2023_03_01,
     last_updated=PartialDate(2023, 9, 21),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=4095, output=4096),
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_4095_4096,
     cost=Cost(input=Decimal("1.5"), output=Decimal("2")),
 )
 
@@ -3617,9 +3822,9 @@ OPENAI_GPT_4: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2023, 3, 14),
-    last_updated=PartialDate(2024, 4, 9),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=8191, output=4096),
+    last_updated=_D_2024_04_09,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_8191_4096,
     cost=Cost(input=Decimal("30"), output=Decimal("60")),
 )
 
@@ -3634,9 +3839,9 @@ OPENAI_GPT_4_0314: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2023, 5, 28),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=8191, output=4096),
+    last_updated=_D_2026_03_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_8191_4096,
     cost=Cost(input=Decimal("30"), output=Decimal("60")),
 )
 
@@ -3650,10 +3855,10 @@ OPENAI_GPT_4_1106_PREVIEW: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2023, 11, 6),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    release_date=_D_2023_11_06,
+    last_updated=_D_2026_03_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_4096,
     cost=Cost(input=Decimal("10"), output=Decimal("30")),
 )
 
@@ -3668,9 +3873,9 @@ OPENAI_GPT_4_TURBO: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2023, 9, 13),
-    last_updated=PartialDate(2024, 4, 9),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    last_updated=_D_2024_04_09,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_4096,
     cost=Cost(input=Decimal("10"), output=Decimal("30")),
 )
 
@@ -3684,10 +3889,10 @@ OPENAI_GPT_4_TURBO_PREVIEW: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2024, 1, 25),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    release_date=_D_2024_01_25,
+    last_updated=_D_2026_03_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_4096,
     cost=Cost(input=Decimal("10"), output=Decimal("30")),
 )
 
@@ -3701,10 +3906,10 @@ OPENAI_GPT_4_1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 14),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("image", "pdf", "text"), output=("text",)),
-    limit=Limit(context=1047576, output=32768),
+    release_date=_D_2025_04_14,
+    last_updated=_D_2026_03_15,
+    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_LIMIT_1047576_32768,
     cost=Cost(input=Decimal("2"), output=Decimal("8"), cache_read=Decimal("0.5")),
 )
 
@@ -3718,10 +3923,10 @@ OPENAI_GPT_4_1_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 14),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("image", "pdf", "text"), output=("text",)),
-    limit=Limit(context=1047576, output=32768),
+    release_date=_D_2025_04_14,
+    last_updated=_D_2026_03_15,
+    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_LIMIT_1047576_32768,
     cost=Cost(input=Decimal("0.4"), output=Decimal("1.6"), cache_read=Decimal("0.1")),
 )
 
@@ -3735,10 +3940,10 @@ OPENAI_GPT_4_1_NANO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 14),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("image", "pdf", "text"), output=("text",)),
-    limit=Limit(context=1047576, output=32768),
+    release_date=_D_2025_04_14,
+    last_updated=_D_2026_03_15,
+    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_LIMIT_1047576_32768,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.4"), cache_read=Decimal("0.025")),
 )
 
@@ -3752,10 +3957,10 @@ OPENAI_GPT_4O: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2024, 5, 13),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("image", "pdf", "text"), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    release_date=_D_2024_05_13,
+    last_updated=_D_2026_03_15,
+    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10"), cache_read=Decimal("1.25")),
 )
 
@@ -3769,10 +3974,10 @@ OPENAI_GPT_4O_2024_05_13: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2024, 5, 13),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("image", "pdf", "text"), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    release_date=_D_2024_05_13,
+    last_updated=_D_2026_03_15,
+    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_4096,
     cost=Cost(input=Decimal("5"), output=Decimal("15")),
 )
 
@@ -3787,9 +3992,9 @@ OPENAI_GPT_4O_2024_08_06: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2024, 8, 6),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("image", "pdf", "text"), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    last_updated=_D_2026_03_15,
+    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10"), cache_read=Decimal("1.25")),
 )
 
@@ -3804,9 +4009,9 @@ OPENAI_GPT_4O_2024_11_20: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2024, 11, 20),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("image", "pdf", "text"), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    last_updated=_D_2026_03_15,
+    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10"), cache_read=Decimal("1.25")),
 )
 
@@ -3821,9 +4026,9 @@ OPENAI_GPT_4O_AUDIO_PREVIEW: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2025, 8, 15),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("audio", "text"), output=("audio", "text")),
-    limit=Limit(context=128000, output=16384),
+    last_updated=_D_2026_03_15,
+    modalities=_AUDIO_TEXT_TO_AUDIO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
 )
 
@@ -3837,10 +4042,10 @@ OPENAI_GPT_4O_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2024, 7, 18),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("image", "pdf", "text"), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    release_date=_D_2024_07_18,
+    last_updated=_D_2026_03_15,
+    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6"), cache_read=Decimal("0.075")),
 )
 
@@ -3854,10 +4059,10 @@ OPENAI_GPT_4O_MINI_2024_07_18: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2024, 7, 18),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("image", "pdf", "text"), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    release_date=_D_2024_07_18,
+    last_updated=_D_2026_03_15,
+    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
 )
 
@@ -3871,10 +4076,10 @@ OPENAI_GPT_4O_MINI_SEARCH_PREVIEW: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 1),
-    last_updated=PartialDate(2025, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    release_date=_D_2025_01,
+    last_updated=_D_2025_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
 )
 
@@ -3887,10 +4092,10 @@ OPENAI_GPT_4O_SEARCH_PREVIEW: Final[Model] = Model(
     reasoning=False,
     tool_call=False,
     open_weights=False,
-    release_date=PartialDate(2025, 3, 13),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    release_date=_D_2025_03_13,
+    last_updated=_D_2026_03_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
 )
 
@@ -3904,14 +4109,12 @@ OPENAI_GPT_5: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 7),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("image", "pdf", "text"), output=("text",)),
-    limit=Limit(context=400000, output=128000),
+    release_date=_D_2025_08_07,
+    last_updated=_D_2026_03_15,
+    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_LIMIT_400000_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_GPT_5_CHAT: Final[Model] = Model(
@@ -3924,10 +4127,10 @@ OPENAI_GPT_5_CHAT: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 7),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("image", "pdf", "text"), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    release_date=_D_2025_08_07,
+    last_updated=_D_2026_03_15,
+    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
 )
 
@@ -3941,12 +4144,12 @@ OPENAI_GPT_5_CODEX: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 9, 15),
-    last_updated=PartialDate(2025, 9, 15),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, output=128000),
+    release_date=_D_2025_09_15,
+    last_updated=_D_2025_09_15,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_GPT_5_IMAGE: Final[Model] = Model(
@@ -3960,11 +4163,11 @@ OPENAI_GPT_5_IMAGE: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2025, 10, 14),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("image", "pdf", "text"), output=("image", "text")),
-    limit=Limit(context=400000, output=128000),
+    last_updated=_D_2026_03_15,
+    modalities=_IMAGE_PDF_TEXT_TO_IMAGE_TEXT,
+    limit=_LIMIT_400000_128000,
     cost=Cost(input=Decimal("10"), output=Decimal("10")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 OPENAI_GPT_5_IMAGE_MINI: Final[Model] = Model(
@@ -3978,11 +4181,11 @@ OPENAI_GPT_5_IMAGE_MINI: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2025, 10, 16),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("image", "pdf", "text"), output=("image", "text")),
-    limit=Limit(context=400000, output=128000),
+    last_updated=_D_2026_03_15,
+    modalities=_IMAGE_PDF_TEXT_TO_IMAGE_TEXT,
+    limit=_LIMIT_400000_128000,
     cost=Cost(input=Decimal("2.5"), output=Decimal("2")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 OPENAI_GPT_5_MINI: Final[Model] = Model(
@@ -3995,14 +4198,12 @@ OPENAI_GPT_5_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 7),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("image", "pdf", "text"), output=("text",)),
-    limit=Limit(context=400000, output=128000),
+    release_date=_D_2025_08_07,
+    last_updated=_D_2026_03_15,
+    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_LIMIT_400000_128000,
     cost=Cost(input=Decimal("0.25"), output=Decimal("2"), cache_read=Decimal("0.025")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_GPT_5_NANO: Final[Model] = Model(
@@ -4015,14 +4216,12 @@ OPENAI_GPT_5_NANO: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 7),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("image", "pdf", "text"), output=("text",)),
-    limit=Limit(context=400000, output=128000),
+    release_date=_D_2025_08_07,
+    last_updated=_D_2026_03_15,
+    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_LIMIT_400000_128000,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.4"), cache_read=Decimal("0.005")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_GPT_5_PRO: Final[Model] = Model(
@@ -4036,9 +4235,9 @@ OPENAI_GPT_5_PRO: Final[Model] = Model(
     temperature=False,
     open_weights=False,
     release_date=PartialDate(2025, 10, 6),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("image", "pdf", "text"), output=("text",)),
-    limit=Limit(context=400000, output=128000),
+    last_updated=_D_2026_03_15,
+    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_LIMIT_400000_128000,
     cost=Cost(input=Decimal("15"), output=Decimal("120")),
     reasoning_options=(ReasoningOption(type="effort", values=("high",)),),
 )
@@ -4053,12 +4252,12 @@ OPENAI_GPT_5_1: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 11, 13),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("image", "pdf", "text"), output=("text",)),
-    limit=Limit(context=400000, output=128000),
+    release_date=_D_2025_11_13,
+    last_updated=_D_2026_03_15,
+    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_LIMIT_400000_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
-    reasoning_options=(ReasoningOption(type="effort", values=("none", "low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_GPT_5_1_CHAT: Final[Model] = Model(
@@ -4071,10 +4270,10 @@ OPENAI_GPT_5_1_CHAT: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 11, 13),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("image", "pdf", "text"), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    release_date=_D_2025_11_13,
+    last_updated=_D_2026_03_15,
+    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
 )
 
@@ -4088,12 +4287,12 @@ OPENAI_GPT_5_1_CODEX: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 11, 13),
-    last_updated=PartialDate(2025, 11, 13),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, output=128000),
+    release_date=_D_2025_11_13,
+    last_updated=_D_2025_11_13,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_GPT_5_1_CODEX_MAX: Final[Model] = Model(
@@ -4106,12 +4305,12 @@ OPENAI_GPT_5_1_CODEX_MAX: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 11, 13),
-    last_updated=PartialDate(2025, 11, 13),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, output=128000),
+    release_date=_D_2025_11_13,
+    last_updated=_D_2025_11_13,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 OPENAI_GPT_5_1_CODEX_MINI: Final[Model] = Model(
@@ -4124,12 +4323,12 @@ OPENAI_GPT_5_1_CODEX_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 11, 13),
-    last_updated=PartialDate(2025, 11, 13),
-    modalities=Modalities(input=("image", "text"), output=("text",)),
+    release_date=_D_2025_11_13,
+    last_updated=_D_2025_11_13,
+    modalities=_IMAGE_TEXT_TO_TEXT,
     limit=Limit(context=400000, output=100000),
     cost=Cost(input=Decimal("0.25"), output=Decimal("2"), cache_read=Decimal("0.025")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_GPT_5_2: Final[Model] = Model(
@@ -4142,14 +4341,12 @@ OPENAI_GPT_5_2: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 11),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("image", "pdf", "text"), output=("text",)),
-    limit=Limit(context=400000, output=128000),
+    release_date=_D_2025_12_11,
+    last_updated=_D_2026_03_15,
+    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_LIMIT_400000_128000,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 OPENAI_GPT_5_2_CHAT: Final[Model] = Model(
@@ -4162,10 +4359,10 @@ OPENAI_GPT_5_2_CHAT: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 11),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("image", "pdf", "text"), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    release_date=_D_2025_12_11,
+    last_updated=_D_2026_03_15,
+    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
 )
 
@@ -4179,12 +4376,12 @@ OPENAI_GPT_5_2_CODEX: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2026, 1, 14),
-    last_updated=PartialDate(2026, 1, 14),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, output=128000),
+    release_date=_D_2026_01_14,
+    last_updated=_D_2026_01_14,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_128000,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 OPENAI_GPT_5_2_PRO: Final[Model] = Model(
@@ -4197,12 +4394,12 @@ OPENAI_GPT_5_2_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 11),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("image", "pdf", "text"), output=("text",)),
-    limit=Limit(context=400000, output=128000),
+    release_date=_D_2025_12_11,
+    last_updated=_D_2026_03_15,
+    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_LIMIT_400000_128000,
     cost=Cost(input=Decimal("21"), output=Decimal("168")),
-    reasoning_options=(ReasoningOption(type="effort", values=("medium", "high", "xhigh")),),
+    reasoning_options=_REASONING_EFFORT_MEDIUM_HIGH_XHIGH,
 )
 
 OPENAI_GPT_5_3_CHAT: Final[Model] = Model(
@@ -4215,9 +4412,9 @@ OPENAI_GPT_5_3_CHAT: Final[Model] = Model(
     tool_call=True,
     open_weights=False,
     release_date=PartialDate(2026, 3, 4),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("image", "pdf", "text"), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    last_updated=_D_2026_03_15,
+    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14")),
 )
 
@@ -4231,11 +4428,11 @@ OPENAI_GPT_5_3_CODEX: Final[Model] = Model(
     tool_call=True,
     open_weights=False,
     release_date=PartialDate(2026, 2, 25),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("image", "text"), output=("text",)),
-    limit=Limit(context=400000, output=128000),
+    last_updated=_D_2026_03_15,
+    modalities=_IMAGE_TEXT_TO_TEXT,
+    limit=_LIMIT_400000_128000,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 OPENAI_GPT_5_4: Final[Model] = Model(
@@ -4247,14 +4444,12 @@ OPENAI_GPT_5_4: Final[Model] = Model(
     reasoning=True,
     tool_call=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 6),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("image", "pdf", "text"), output=("text",)),
-    limit=Limit(context=1050000, output=128000),
+    release_date=_D_2026_03_06,
+    last_updated=_D_2026_03_15,
+    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_LIMIT_1050000_128000,
     cost=Cost(input=Decimal("2.5"), output=Decimal("15")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 OPENAI_GPT_5_4_IMAGE_2: Final[Model] = Model(
@@ -4267,12 +4462,12 @@ OPENAI_GPT_5_4_IMAGE_2: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 21),
-    last_updated=PartialDate(2026, 5, 1),
+    release_date=_D_2026_04_21,
+    last_updated=_D_2026_05_01,
     modalities=Modalities(input=("image", "text", "pdf"), output=("image", "text")),
     limit=Limit(context=272000, output=128000),
     cost=Cost(input=Decimal("8"), output=Decimal("15"), cache_read=Decimal("2")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 OPENAI_GPT_5_4_MINI: Final[Model] = Model(
@@ -4285,14 +4480,12 @@ OPENAI_GPT_5_4_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 17),
-    last_updated=PartialDate(2026, 4, 11),
-    modalities=Modalities(input=("image", "pdf", "text"), output=("text",)),
-    limit=Limit(context=400000, output=128000),
+    release_date=_D_2026_03_17,
+    last_updated=_D_2026_04_11,
+    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_LIMIT_400000_128000,
     cost=Cost(input=Decimal("0.75"), output=Decimal("4.5"), cache_read=Decimal("0.075")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 OPENAI_GPT_5_4_NANO: Final[Model] = Model(
@@ -4305,14 +4498,12 @@ OPENAI_GPT_5_4_NANO: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 17),
-    last_updated=PartialDate(2026, 4, 11),
-    modalities=Modalities(input=("image", "pdf", "text"), output=("text",)),
-    limit=Limit(context=400000, output=128000),
+    release_date=_D_2026_03_17,
+    last_updated=_D_2026_04_11,
+    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_LIMIT_400000_128000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("1.25"), cache_read=Decimal("0.02")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 OPENAI_GPT_5_4_PRO: Final[Model] = Model(
@@ -4324,12 +4515,12 @@ OPENAI_GPT_5_4_PRO: Final[Model] = Model(
     reasoning=True,
     tool_call=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 6),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("image", "pdf", "text"), output=("text",)),
-    limit=Limit(context=1050000, output=128000),
+    release_date=_D_2026_03_06,
+    last_updated=_D_2026_03_15,
+    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_LIMIT_1050000_128000,
     cost=Cost(input=Decimal("30"), output=Decimal("180")),
-    reasoning_options=(ReasoningOption(type="effort", values=("medium", "high", "xhigh")),),
+    reasoning_options=_REASONING_EFFORT_MEDIUM_HIGH_XHIGH,
 )
 
 OPENAI_GPT_5_5: Final[Model] = Model(
@@ -4342,14 +4533,12 @@ OPENAI_GPT_5_5: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 24),
-    last_updated=PartialDate(2026, 5, 1),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1050000, output=128000),
+    release_date=_D_2026_04_24,
+    last_updated=_D_2026_05_01,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1050000_128000,
     cost=Cost(input=Decimal("5"), output=Decimal("30"), cache_read=Decimal("0.5")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 OPENAI_GPT_5_5_PRO: Final[Model] = Model(
@@ -4362,12 +4551,12 @@ OPENAI_GPT_5_5_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 24),
-    last_updated=PartialDate(2026, 5, 1),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1050000, output=128000),
+    release_date=_D_2026_04_24,
+    last_updated=_D_2026_05_01,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1050000_128000,
     cost=Cost(input=Decimal("30"), output=Decimal("180")),
-    reasoning_options=(ReasoningOption(type="effort", values=("medium", "high", "xhigh")),),
+    reasoning_options=_REASONING_EFFORT_MEDIUM_HIGH_XHIGH,
 )
 
 OPENAI_GPT_AUDIO: Final[Model] = Model(
@@ -4380,10 +4569,10 @@ OPENAI_GPT_AUDIO: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 1, 20),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("audio", "text"), output=("audio", "text")),
-    limit=Limit(context=128000, output=16384),
+    release_date=_D_2026_01_20,
+    last_updated=_D_2026_03_15,
+    modalities=_AUDIO_TEXT_TO_AUDIO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
 )
 
@@ -4397,10 +4586,10 @@ OPENAI_GPT_AUDIO_MINI: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 1, 20),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("audio", "text"), output=("audio", "text")),
-    limit=Limit(context=128000, output=16384),
+    release_date=_D_2026_01_20,
+    last_updated=_D_2026_03_15,
+    modalities=_AUDIO_TEXT_TO_AUDIO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.4")),
 )
 
@@ -4416,11 +4605,11 @@ OPENAI_GPT_CHAT_LATEST: Final[Model] = Model(
     temperature=False,
     open_weights=False,
     release_date=PartialDate(2026, 5, 5),
-    last_updated=PartialDate(2026, 5, 7),
-    modalities=Modalities(input=("image", "pdf", "text"), output=("text",)),
-    limit=Limit(context=400000, output=128000),
+    last_updated=_D_2026_05_07,
+    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_LIMIT_400000_128000,
     cost=Cost(input=Decimal("5"), output=Decimal("30"), cache_read=Decimal("0.5")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 OPENAI_GPT_OSS_120B: Final[Model] = Model(
@@ -4433,12 +4622,12 @@ OPENAI_GPT_OSS_120B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=26215),
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_26215,
     cost=Cost(input=Decimal("0.039"), output=Decimal("0.19")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_GPT_OSS_20B: Final[Model] = Model(
@@ -4451,12 +4640,12 @@ OPENAI_GPT_OSS_20B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=26215),
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_26215,
     cost=Cost(input=Decimal("0.03"), output=Decimal("0.14")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_GPT_OSS_SAFEGUARD_20B: Final[Model] = Model(
@@ -4469,12 +4658,12 @@ OPENAI_GPT_OSS_SAFEGUARD_20B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 10, 29),
-    last_updated=PartialDate(2025, 10, 29),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=65536),
+    release_date=_D_2025_10_29,
+    last_updated=_D_2025_10_29,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_65536,
     cost=Cost(input=Decimal("0.075"), output=Decimal("0.3"), cache_read=Decimal("0.037")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_O1: Final[Model] = Model(
@@ -4488,9 +4677,9 @@ OPENAI_O1: Final[Model] = Model(
     temperature=False,
     open_weights=False,
     release_date=PartialDate(2024, 12, 5),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("image", "pdf", "text"), output=("text",)),
-    limit=Limit(context=200000, output=100000),
+    last_updated=_D_2026_03_15,
+    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_100000,
     cost=Cost(input=Decimal("15"), output=Decimal("60"), cache_read=Decimal("7.5")),
 )
 
@@ -4505,11 +4694,11 @@ OPENAI_O1_PRO: Final[Model] = Model(
     temperature=False,
     open_weights=False,
     release_date=PartialDate(2025, 3, 19),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("image", "pdf", "text"), output=("text",)),
-    limit=Limit(context=200000, output=100000),
+    last_updated=_D_2026_03_15,
+    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_100000,
     cost=Cost(input=Decimal("150"), output=Decimal("600")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_O3: Final[Model] = Model(
@@ -4522,12 +4711,12 @@ OPENAI_O3: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 16),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("image", "pdf", "text"), output=("text",)),
-    limit=Limit(context=200000, output=100000),
+    release_date=_D_2025_04_16,
+    last_updated=_D_2026_03_15,
+    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_100000,
     cost=Cost(input=Decimal("2"), output=Decimal("8"), cache_read=Decimal("0.5")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_O3_DEEP_RESEARCH: Final[Model] = Model(
@@ -4540,10 +4729,10 @@ OPENAI_O3_DEEP_RESEARCH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2024, 6, 26),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("image", "pdf", "text"), output=("text",)),
-    limit=Limit(context=200000, output=100000),
+    release_date=_D_2024_06_26,
+    last_updated=_D_2026_03_15,
+    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_100000,
     cost=Cost(input=Decimal("10"), output=Decimal("40"), cache_read=Decimal("2.5")),
     reasoning_options=(ReasoningOption(type="effort", values=("medium",)),),
 )
@@ -4559,9 +4748,9 @@ OPENAI_O3_MINI: Final[Model] = Model(
     temperature=False,
     open_weights=False,
     release_date=PartialDate(2024, 12, 20),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("pdf", "text"), output=("text",)),
-    limit=Limit(context=200000, output=100000),
+    last_updated=_D_2026_03_15,
+    modalities=_PDF_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_100000,
     cost=Cost(input=Decimal("1.1"), output=Decimal("4.4"), cache_read=Decimal("0.55")),
 )
 
@@ -4576,9 +4765,9 @@ OPENAI_O3_MINI_HIGH: Final[Model] = Model(
     temperature=False,
     open_weights=False,
     release_date=PartialDate(2025, 1, 31),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("pdf", "text"), output=("text",)),
-    limit=Limit(context=200000, output=100000),
+    last_updated=_D_2026_03_15,
+    modalities=_PDF_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_100000,
     cost=Cost(input=Decimal("1.1"), output=Decimal("4.4"), cache_read=Decimal("0.55")),
 )
 
@@ -4592,12 +4781,12 @@ OPENAI_O3_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 16),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("image", "pdf", "text"), output=("text",)),
-    limit=Limit(context=200000, output=100000),
+    release_date=_D_2025_04_16,
+    last_updated=_D_2026_03_15,
+    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_100000,
     cost=Cost(input=Decimal("20"), output=Decimal("80")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_O4_MINI: Final[Model] = Model(
@@ -4610,15 +4799,12 @@ OPENAI_O4_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 16),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("image", "pdf", "text"), output=("text",)),
-    limit=Limit(context=200000, output=100000),
+    release_date=_D_2025_04_16,
+    last_updated=_D_2026_03_15,
+    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_100000,
     cost=Cost(input=Decimal("1.1"), output=Decimal("4.4"), cache_read=Decimal("0.275")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 OPENAI_O4_MINI_DEEP_RESEARCH: Final[Model] = Model(
@@ -4631,15 +4817,12 @@ OPENAI_O4_MINI_DEEP_RESEARCH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2024, 6, 26),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("image", "pdf", "text"), output=("text",)),
-    limit=Limit(context=200000, output=100000),
+    release_date=_D_2024_06_26,
+    last_updated=_D_2026_03_15,
+    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_100000,
     cost=Cost(input=Decimal("2"), output=Decimal("8"), cache_read=Decimal("0.5")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 OPENAI_O4_MINI_HIGH: Final[Model] = Model(
@@ -4652,14 +4835,11 @@ OPENAI_O4_MINI_HIGH: Final[Model] = Model(
     tool_call=True,
     open_weights=False,
     release_date=PartialDate(2025, 4, 17),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("image", "pdf", "text"), output=("text",)),
-    limit=Limit(context=200000, output=100000),
+    last_updated=_D_2026_03_15,
+    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_100000,
     cost=Cost(input=Decimal("1.1"), output=Decimal("4.4")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 OPENROUTER_AUTO: Final[Model] = Model(
@@ -4672,14 +4852,14 @@ OPENROUTER_AUTO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 15),
-    last_updated=PartialDate(2026, 3, 15),
+    release_date=_D_2026_03_15,
+    last_updated=_D_2026_03_15,
     modalities=Modalities(
         input=("audio", "image", "pdf", "text", "video"), output=("image", "text")
     ),
     limit=Limit(context=2000000, output=32768),
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 OPENROUTER_BODYBUILDER: Final[Model] = Model(
@@ -4691,10 +4871,10 @@ OPENROUTER_BODYBUILDER: Final[Model] = Model(
     reasoning=False,
     tool_call=False,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 15),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=32768),
+    release_date=_D_2026_03_15,
+    last_updated=_D_2026_03_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_32768,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     status=Status.BETA,
 )
@@ -4710,11 +4890,11 @@ OPENROUTER_FREE: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2026, 2, 1),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("image", "text"), output=("text",)),
+    last_updated=_D_2026_03_15,
+    modalities=_IMAGE_TEXT_TO_TEXT,
     limit=Limit(context=200000, output=32768),
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 OPENROUTER_OWL_ALPHA: Final[Model] = Model(
@@ -4728,12 +4908,12 @@ OPENROUTER_OWL_ALPHA: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 28),
-    last_updated=PartialDate(2026, 4, 30),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_04_28,
+    last_updated=_D_2026_04_30,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=1048756, output=262144),
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
     status=Status.ALPHA,
 )
 
@@ -4747,9 +4927,9 @@ OPENROUTER_PARETO_CODE: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 21),
-    last_updated=PartialDate(2026, 5, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_04_21,
+    last_updated=_D_2026_05_01,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=200000, output=65536),
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
@@ -4764,12 +4944,12 @@ PERCEPTRON_PERCEPTRON_MK1: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 12),
-    last_updated=PartialDate(2026, 5, 16),
-    modalities=Modalities(input=("image", "text", "video"), output=("text",)),
-    limit=Limit(context=32768, output=8192),
+    release_date=_D_2026_05_12,
+    last_updated=_D_2026_05_16,
+    modalities=_IMAGE_TEXT_VIDEO_TO_TEXT,
+    limit=_LIMIT_32768_8192,
     cost=Cost(input=Decimal("0.15"), output=Decimal("1.5")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 PERPLEXITY_SONAR: Final[Model] = Model(
@@ -4782,9 +4962,9 @@ PERPLEXITY_SONAR: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2024, 1, 1),
-    last_updated=PartialDate(2025, 9, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2024_01_01,
+    last_updated=_D_2025_09_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=127072, output=25415),
     cost=Cost(input=Decimal("1"), output=Decimal("1")),
 )
@@ -4799,12 +4979,12 @@ PERPLEXITY_SONAR_DEEP_RESEARCH: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 1, 27),
-    last_updated=PartialDate(2025, 1, 27),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=25600),
+    release_date=_D_2025_01_27,
+    last_updated=_D_2025_01_27,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_25600,
     cost=Cost(input=Decimal("2"), output=Decimal("8")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 PERPLEXITY_SONAR_PRO: Final[Model] = Model(
@@ -4817,10 +4997,10 @@ PERPLEXITY_SONAR_PRO: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2024, 1, 1),
-    last_updated=PartialDate(2025, 9, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=200000, output=8000),
+    release_date=_D_2024_01_01,
+    last_updated=_D_2025_09_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_200000_8000,
     cost=Cost(input=Decimal("3"), output=Decimal("15")),
 )
 
@@ -4835,11 +5015,11 @@ PERPLEXITY_SONAR_PRO_SEARCH: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2025, 10, 31),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("image", "text"), output=("text",)),
-    limit=Limit(context=200000, output=8000),
+    last_updated=_D_2026_03_15,
+    modalities=_IMAGE_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_8000,
     cost=Cost(input=Decimal("3"), output=Decimal("15")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 PERPLEXITY_SONAR_REASONING_PRO: Final[Model] = Model(
@@ -4852,12 +5032,12 @@ PERPLEXITY_SONAR_REASONING_PRO: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2024, 1, 1),
-    last_updated=PartialDate(2025, 9, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=25600),
+    release_date=_D_2024_01_01,
+    last_updated=_D_2025_09_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_25600,
     cost=Cost(input=Decimal("2"), output=Decimal("8")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 POOLSIDE_LAGUNA_M_1_FREE: Final[Model] = Model(
@@ -4870,12 +5050,12 @@ POOLSIDE_LAGUNA_M_1_FREE: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 28),
-    last_updated=PartialDate(2026, 6, 13),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=32768),
+    release_date=_D_2026_04_28,
+    last_updated=_D_2026_06_13,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_32768,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 POOLSIDE_LAGUNA_XS_2_FREE: Final[Model] = Model(
@@ -4888,12 +5068,12 @@ POOLSIDE_LAGUNA_XS_2_FREE: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 28),
-    last_updated=PartialDate(2026, 6, 13),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=32768),
+    release_date=_D_2026_04_28,
+    last_updated=_D_2026_06_13,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_32768,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 PRIME_INTELLECT_INTELLECT_3: Final[Model] = Model(
@@ -4907,11 +5087,11 @@ PRIME_INTELLECT_INTELLECT_3: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2025, 11, 26),
-    last_updated=PartialDate(2026, 2, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=131072),
+    last_updated=_D_2026_02_04,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_131072,
     cost=Cost(input=Decimal("0.2"), output=Decimal("1.1")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN_QWEN_2_5_72B_INSTRUCT: Final[Model] = Model(
@@ -4924,10 +5104,10 @@ QWEN_QWEN_2_5_72B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2024, 9),
-    last_updated=PartialDate(2026, 1, 10),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32768, output=16384),
+    release_date=_D_2024_09,
+    last_updated=_D_2026_01_10,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32768_16384,
     cost=Cost(input=Decimal("0.12"), output=Decimal("0.39")),
 )
 
@@ -4941,10 +5121,10 @@ QWEN_QWEN_2_5_7B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2024, 9),
-    last_updated=PartialDate(2025, 4, 16),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32768, output=6554),
+    release_date=_D_2024_09,
+    last_updated=_D_2025_04_16,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32768_6554,
     cost=Cost(input=Decimal("0.04"), output=Decimal("0.1")),
 )
 
@@ -4959,9 +5139,9 @@ QWEN_QWEN_2_5_CODER_32B_INSTRUCT: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2024, 11, 11),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32768, output=8192),
+    last_updated=_D_2026_03_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32768_8192,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.2"), cache_read=Decimal("0.015")),
 )
 
@@ -4975,10 +5155,10 @@ QWEN_QWEN_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2024, 1, 25),
-    last_updated=PartialDate(2025, 9, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, output=32768),
+    release_date=_D_2024_01_25,
+    last_updated=_D_2025_09_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_32768,
     cost=Cost(input=Decimal("0.4"), output=Decimal("1.2"), cache_read=Decimal("0.08")),
 )
 
@@ -4992,10 +5172,10 @@ QWEN_QWEN_PLUS_2025_07_28: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 9, 9),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, output=32768),
+    release_date=_D_2025_09_09,
+    last_updated=_D_2026_03_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_32768,
     cost=Cost(input=Decimal("0.26"), output=Decimal("0.78")),
 )
 
@@ -5009,12 +5189,12 @@ QWEN_QWEN_PLUS_2025_07_28_THINKING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 9, 9),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, output=32768),
+    release_date=_D_2025_09_09,
+    last_updated=_D_2026_03_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_32768,
     cost=Cost(input=Decimal("0.26"), output=Decimal("0.78")),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=1, max=81920),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_1_81920,
 )
 
 QWEN_QWEN2_5_VL_72B_INSTRUCT: Final[Model] = Model(
@@ -5028,9 +5208,9 @@ QWEN_QWEN2_5_VL_72B_INSTRUCT: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2025, 2, 1),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("image", "text"), output=("text",)),
-    limit=Limit(context=32768, output=32768),
+    last_updated=_D_2026_03_15,
+    modalities=_IMAGE_TEXT_TO_TEXT,
+    limit=_LIMIT_32768_32768,
     cost=Cost(input=Decimal("0.8"), output=Decimal("0.8"), cache_read=Decimal("0.075")),
 )
 
@@ -5044,12 +5224,12 @@ QWEN_QWEN3_14B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 4),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=40960, output=40960),
+    release_date=_D_2025_04,
+    last_updated=_D_2026_03_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_40960_40960,
     cost=Cost(input=Decimal("0.06"), output=Decimal("0.24"), cache_read=Decimal("0.025")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 QWEN_QWEN3_235B_A22B: Final[Model] = Model(
@@ -5062,9 +5242,9 @@ QWEN_QWEN3_235B_A22B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2024, 12, 1),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2024_12_01,
+    last_updated=_D_2026_03_15,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=131072, output=8192),
     cost=Cost(input=Decimal("0.455"), output=Decimal("1.82"), cache_read=Decimal("0.15")),
     reasoning_options=(
@@ -5083,10 +5263,10 @@ QWEN_QWEN3_235B_A22B_2507: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 4),
-    last_updated=PartialDate(2026, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=52429),
+    release_date=_D_2025_04,
+    last_updated=_D_2026_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_52429,
     cost=Cost(input=Decimal("0.071"), output=Decimal("0.1")),
 )
 
@@ -5100,12 +5280,12 @@ QWEN_QWEN3_235B_A22B_THINKING_2507: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 7, 25),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    release_date=_D_2025_07_25,
+    last_updated=_D_2026_03_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.11"), output=Decimal("0.6")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN_QWEN3_30B_A3B: Final[Model] = Model(
@@ -5118,12 +5298,12 @@ QWEN_QWEN3_30B_A3B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 4),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=40960, output=40960),
+    release_date=_D_2025_04,
+    last_updated=_D_2026_03_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_40960_40960,
     cost=Cost(input=Decimal("0.08"), output=Decimal("0.28"), cache_read=Decimal("0.03")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 QWEN_QWEN3_30B_A3B_INSTRUCT_2507: Final[Model] = Model(
@@ -5136,10 +5316,10 @@ QWEN_QWEN3_30B_A3B_INSTRUCT_2507: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 7, 29),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    release_date=_D_2025_07_29,
+    last_updated=_D_2026_03_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.09"), output=Decimal("0.3"), cache_read=Decimal("0.04")),
 )
 
@@ -5153,12 +5333,12 @@ QWEN_QWEN3_30B_A3B_THINKING_2507: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 7, 29),
-    last_updated=PartialDate(2025, 7, 29),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32768, output=6554),
+    release_date=_D_2025_07_29,
+    last_updated=_D_2025_07_29,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32768_6554,
     cost=Cost(input=Decimal("0.051"), output=Decimal("0.34")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN_QWEN3_32B: Final[Model] = Model(
@@ -5171,12 +5351,12 @@ QWEN_QWEN3_32B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2024, 12, 1),
-    last_updated=PartialDate(2026, 2, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=40960, output=40960),
+    release_date=_D_2024_12_01,
+    last_updated=_D_2026_02_04,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_40960_40960,
     cost=Cost(input=Decimal("0.08"), output=Decimal("0.24"), cache_read=Decimal("0.04")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 QWEN_QWEN3_8B: Final[Model] = Model(
@@ -5189,12 +5369,12 @@ QWEN_QWEN3_8B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 4),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_04,
+    last_updated=_D_2026_03_15,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=40960, output=8192),
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.4"), cache_read=Decimal("0.05")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 QWEN_QWEN3_CODER: Final[Model] = Model(
@@ -5207,10 +5387,10 @@ QWEN_QWEN3_CODER: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 7, 23),
-    last_updated=PartialDate(2025, 7, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=52429),
+    release_date=_D_2025_07_23,
+    last_updated=_D_2025_07_23,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_52429,
     cost=Cost(input=Decimal("0.22"), output=Decimal("1"), cache_read=Decimal("0.022")),
 )
 
@@ -5224,9 +5404,9 @@ QWEN_QWEN3_CODER_30B_A3B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 7, 31),
-    last_updated=PartialDate(2025, 7, 31),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_07_31,
+    last_updated=_D_2025_07_31,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=160000, output=32768),
     cost=Cost(input=Decimal("0.07"), output=Decimal("0.27")),
 )
@@ -5241,10 +5421,10 @@ QWEN_QWEN3_CODER_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 7, 23),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, output=65536),
+    release_date=_D_2025_07_23,
+    last_updated=_D_2026_03_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_65536,
     cost=Cost(input=Decimal("0.195"), output=Decimal("0.975"), cache_read=Decimal("0.06")),
 )
 
@@ -5259,9 +5439,9 @@ QWEN_QWEN3_CODER_NEXT: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2026, 2, 2),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=65536),
+    last_updated=_D_2026_03_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_65536,
     cost=Cost(input=Decimal("0.12"), output=Decimal("0.75"), cache_read=Decimal("0.035")),
 )
 
@@ -5275,10 +5455,10 @@ QWEN_QWEN3_CODER_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 7, 1),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, output=65536),
+    release_date=_D_2025_07_01,
+    last_updated=_D_2026_03_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_65536,
     cost=Cost(input=Decimal("0.65"), output=Decimal("3.25"), cache_read=Decimal("0.2")),
 )
 
@@ -5292,10 +5472,10 @@ QWEN_QWEN3_MAX: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 9, 5),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=32768),
+    release_date=_D_2025_09_05,
+    last_updated=_D_2026_03_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_32768,
     cost=Cost(input=Decimal("1.2"), output=Decimal("6"), cache_read=Decimal("0.24")),
 )
 
@@ -5309,12 +5489,12 @@ QWEN_QWEN3_MAX_THINKING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 1, 23),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=32768),
+    release_date=_D_2026_01_23,
+    last_updated=_D_2026_03_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_32768,
     cost=Cost(input=Decimal("0.78"), output=Decimal("3.9")),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=1, max=81920),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_1_81920,
 )
 
 QWEN_QWEN3_NEXT_80B_A3B_INSTRUCT: Final[Model] = Model(
@@ -5327,9 +5507,9 @@ QWEN_QWEN3_NEXT_80B_A3B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 9, 11),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_09_11,
+    last_updated=_D_2026_03_15,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=131072, output=52429),
     cost=Cost(input=Decimal("0.09"), output=Decimal("1.1")),
 )
@@ -5344,12 +5524,12 @@ QWEN_QWEN3_NEXT_80B_A3B_THINKING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 9, 11),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=32768),
+    release_date=_D_2025_09_11,
+    last_updated=_D_2026_03_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_32768,
     cost=Cost(input=Decimal("0.0975"), output=Decimal("0.78")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN_QWEN3_VL_235B_A22B_INSTRUCT: Final[Model] = Model(
@@ -5363,9 +5543,9 @@ QWEN_QWEN3_VL_235B_A22B_INSTRUCT: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2025, 9, 23),
-    last_updated=PartialDate(2026, 1, 10),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262144, output=52429),
+    last_updated=_D_2026_01_10,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262144_52429,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.88"), cache_read=Decimal("0.11")),
 )
 
@@ -5380,11 +5560,11 @@ QWEN_QWEN3_VL_235B_A22B_THINKING: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2025, 9, 24),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("image", "text"), output=("text",)),
-    limit=Limit(context=131072, output=32768),
+    last_updated=_D_2026_03_15,
+    modalities=_IMAGE_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_32768,
     cost=Cost(input=Decimal("0.26"), output=Decimal("2.6")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN_QWEN3_VL_30B_A3B_INSTRUCT: Final[Model] = Model(
@@ -5398,9 +5578,9 @@ QWEN_QWEN3_VL_30B_A3B_INSTRUCT: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2025, 10, 5),
-    last_updated=PartialDate(2025, 11, 25),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=131072, output=32768),
+    last_updated=_D_2025_11_25,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_131072_32768,
     cost=Cost(input=Decimal("0.13"), output=Decimal("0.52")),
 )
 
@@ -5415,11 +5595,11 @@ QWEN_QWEN3_VL_30B_A3B_THINKING: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2025, 10, 11),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("image", "text"), output=("text",)),
-    limit=Limit(context=131072, output=32768),
+    last_updated=_D_2026_03_15,
+    modalities=_IMAGE_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_32768,
     cost=Cost(input=Decimal("0.13"), output=Decimal("1.56")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN_QWEN3_VL_32B_INSTRUCT: Final[Model] = Model(
@@ -5433,9 +5613,9 @@ QWEN_QWEN3_VL_32B_INSTRUCT: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2025, 10, 21),
-    last_updated=PartialDate(2025, 11, 25),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=131072, output=32768),
+    last_updated=_D_2025_11_25,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_131072_32768,
     cost=Cost(input=Decimal("0.104"), output=Decimal("0.416")),
 )
 
@@ -5449,10 +5629,10 @@ QWEN_QWEN3_VL_8B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 10, 15),
-    last_updated=PartialDate(2025, 11, 25),
-    modalities=Modalities(input=("image", "text"), output=("text",)),
-    limit=Limit(context=131072, output=32768),
+    release_date=_D_2025_10_15,
+    last_updated=_D_2025_11_25,
+    modalities=_IMAGE_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_32768,
     cost=Cost(input=Decimal("0.08"), output=Decimal("0.5")),
 )
 
@@ -5466,12 +5646,12 @@ QWEN_QWEN3_VL_8B_THINKING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 10, 15),
-    last_updated=PartialDate(2025, 11, 25),
-    modalities=Modalities(input=("image", "text"), output=("text",)),
-    limit=Limit(context=131072, output=32768),
+    release_date=_D_2025_10_15,
+    last_updated=_D_2025_11_25,
+    modalities=_IMAGE_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_32768,
     cost=Cost(input=Decimal("0.117"), output=Decimal("1.365")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN_QWEN3_5_122B_A10B: Final[Model] = Model(
@@ -5484,12 +5664,12 @@ QWEN_QWEN3_5_122B_A10B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 26),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("image", "text", "video"), output=("text",)),
-    limit=Limit(context=262144, output=65536),
+    release_date=_D_2026_02_26,
+    last_updated=_D_2026_03_15,
+    modalities=_IMAGE_TEXT_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_65536,
     cost=Cost(input=Decimal("0.26"), output=Decimal("2.08")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 QWEN_QWEN3_5_27B: Final[Model] = Model(
@@ -5502,12 +5682,12 @@ QWEN_QWEN3_5_27B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 26),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("image", "text", "video"), output=("text",)),
-    limit=Limit(context=262144, output=65536),
+    release_date=_D_2026_02_26,
+    last_updated=_D_2026_03_15,
+    modalities=_IMAGE_TEXT_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_65536,
     cost=Cost(input=Decimal("0.195"), output=Decimal("1.56")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 QWEN_QWEN3_5_35B_A3B: Final[Model] = Model(
@@ -5520,12 +5700,12 @@ QWEN_QWEN3_5_35B_A3B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 26),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("image", "text", "video"), output=("text",)),
-    limit=Limit(context=262144, output=65536),
+    release_date=_D_2026_02_26,
+    last_updated=_D_2026_03_15,
+    modalities=_IMAGE_TEXT_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_65536,
     cost=Cost(input=Decimal("0.1625"), output=Decimal("1.3")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 QWEN_QWEN3_5_397B_A17B: Final[Model] = Model(
@@ -5538,12 +5718,12 @@ QWEN_QWEN3_5_397B_A17B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 15),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("image", "text", "video"), output=("text",)),
-    limit=Limit(context=262144, output=65536),
+    release_date=_D_2026_02_15,
+    last_updated=_D_2026_03_15,
+    modalities=_IMAGE_TEXT_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_65536,
     cost=Cost(input=Decimal("0.39"), output=Decimal("2.34")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 QWEN_QWEN3_5_9B: Final[Model] = Model(
@@ -5556,12 +5736,12 @@ QWEN_QWEN3_5_9B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 3, 10),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("image", "text", "video"), output=("text",)),
+    release_date=_D_2026_03_10,
+    last_updated=_D_2026_03_15,
+    modalities=_IMAGE_TEXT_VIDEO_TO_TEXT,
     limit=Limit(context=256000, output=32768),
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.15")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 QWEN_QWEN3_5_FLASH_02_23: Final[Model] = Model(
@@ -5574,15 +5754,12 @@ QWEN_QWEN3_5_FLASH_02_23: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 26),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("image", "text", "video"), output=("text",)),
-    limit=Limit(context=1000000, output=65536),
+    release_date=_D_2026_02_26,
+    last_updated=_D_2026_03_15,
+    modalities=_IMAGE_TEXT_VIDEO_TO_TEXT,
+    limit=_LIMIT_1000000_65536,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.4")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1, max=81920),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1_81920,
 )
 
 QWEN_QWEN3_5_PLUS_02_15: Final[Model] = Model(
@@ -5595,15 +5772,12 @@ QWEN_QWEN3_5_PLUS_02_15: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 15),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("image", "text", "video"), output=("text",)),
-    limit=Limit(context=1000000, output=65536),
+    release_date=_D_2026_02_15,
+    last_updated=_D_2026_03_15,
+    modalities=_IMAGE_TEXT_VIDEO_TO_TEXT,
+    limit=_LIMIT_1000000_65536,
     cost=Cost(input=Decimal("0.26"), output=Decimal("1.56")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1, max=81920),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1_81920,
 )
 
 QWEN_QWEN3_5_PLUS_20260420: Final[Model] = Model(
@@ -5616,15 +5790,12 @@ QWEN_QWEN3_5_PLUS_20260420: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 27),
-    last_updated=PartialDate(2026, 5, 1),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=1000000, output=65536),
+    release_date=_D_2026_04_27,
+    last_updated=_D_2026_05_01,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_1000000_65536,
     cost=Cost(input=Decimal("0.4"), output=Decimal("2.4")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1, max=81920),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1_81920,
 )
 
 QWEN_QWEN3_6_27B: Final[Model] = Model(
@@ -5637,12 +5808,12 @@ QWEN_QWEN3_6_27B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 27),
-    last_updated=PartialDate(2026, 5, 1),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=256000, output=65536),
+    release_date=_D_2026_04_27,
+    last_updated=_D_2026_05_01,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_256000_65536,
     cost=Cost(input=Decimal("0.325"), output=Decimal("3.25")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 QWEN_QWEN3_6_35B_A3B: Final[Model] = Model(
@@ -5655,12 +5826,12 @@ QWEN_QWEN3_6_35B_A3B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 27),
-    last_updated=PartialDate(2026, 5, 1),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, output=65536),
+    release_date=_D_2026_04_27,
+    last_updated=_D_2026_05_01,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_65536,
     cost=Cost(input=Decimal("0.1612"), output=Decimal("0.96525"), cache_read=Decimal("0.1612")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 QWEN_QWEN3_6_FLASH: Final[Model] = Model(
@@ -5673,15 +5844,12 @@ QWEN_QWEN3_6_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 27),
-    last_updated=PartialDate(2026, 5, 1),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=1000000, output=65536),
+    release_date=_D_2026_04_27,
+    last_updated=_D_2026_05_01,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_1000000_65536,
     cost=Cost(input=Decimal("0.25"), output=Decimal("1.5"), cache_write=Decimal("0.3125")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1, max=81920),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1_81920,
 )
 
 QWEN_QWEN3_6_MAX_PREVIEW: Final[Model] = Model(
@@ -5694,10 +5862,10 @@ QWEN_QWEN3_6_MAX_PREVIEW: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 27),
-    last_updated=PartialDate(2026, 5, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=65536),
+    release_date=_D_2026_04_27,
+    last_updated=_D_2026_05_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_65536,
     cost=Cost(input=Decimal("1.04"), output=Decimal("6.24"), cache_write=Decimal("1.3")),
     reasoning_options=(
         ReasoningOption(type="toggle"),
@@ -5715,20 +5883,17 @@ QWEN_QWEN3_6_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 26),
-    last_updated=PartialDate(2026, 4, 11),
-    modalities=Modalities(input=("image", "text"), output=("text",)),
-    limit=Limit(context=1000000, output=65536),
+    release_date=_D_2025_08_26,
+    last_updated=_D_2026_04_11,
+    modalities=_IMAGE_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_65536,
     cost=Cost(
         input=Decimal("0.325"),
         output=Decimal("1.95"),
         cache_read=Decimal("0.0325"),
         cache_write=Decimal("0.40625"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1, max=81920),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1_81920,
 )
 
 QWEN_QWEN3_7_MAX: Final[Model] = Model(
@@ -5741,10 +5906,10 @@ QWEN_QWEN3_7_MAX: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 26),
-    last_updated=PartialDate(2026, 5, 27),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, output=65536),
+    release_date=_D_2025_08_26,
+    last_updated=_D_2026_05_27,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_65536,
     cost=Cost(
         input=Decimal("1.625"),
         output=Decimal("4.875"),
@@ -5768,9 +5933,9 @@ REKAAI_REKA_EDGE: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2026, 3, 20),
-    last_updated=PartialDate(2026, 4, 11),
-    modalities=Modalities(input=("image", "text", "video"), output=("text",)),
-    limit=Limit(context=16384, output=16384),
+    last_updated=_D_2026_04_11,
+    modalities=_IMAGE_TEXT_VIDEO_TO_TEXT,
+    limit=_LIMIT_16384_16384,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.1")),
 )
 
@@ -5784,12 +5949,12 @@ REKAAI_REKA_FLASH_3: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 3, 12),
-    last_updated=PartialDate(2026, 4, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=65536, output=65536),
+    release_date=_D_2025_03_12,
+    last_updated=_D_2026_04_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_65536_65536,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.2")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 RELACE_RELACE_APPLY_3: Final[Model] = Model(
@@ -5802,9 +5967,9 @@ RELACE_RELACE_APPLY_3: Final[Model] = Model(
     tool_call=False,
     open_weights=False,
     release_date=PartialDate(2025, 9, 26),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=256000, output=128000),
+    last_updated=_D_2026_03_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_128000,
     cost=Cost(input=Decimal("0.85"), output=Decimal("1.25")),
 )
 
@@ -5819,9 +5984,9 @@ RELACE_RELACE_SEARCH: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2025, 12, 9),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=256000, output=128000),
+    last_updated=_D_2026_03_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_128000,
     cost=Cost(input=Decimal("1"), output=Decimal("3")),
 )
 
@@ -5836,9 +6001,9 @@ SAO10K_L3_EURYALE_70B: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2024, 6, 18),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=8192, output=8192),
+    last_updated=_D_2026_03_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_8192_8192,
     cost=Cost(input=Decimal("1.48"), output=Decimal("1.48")),
 )
 
@@ -5853,9 +6018,9 @@ SAO10K_L3_LUNARIS_8B: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2024, 8, 13),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=8192, output=8192),
+    last_updated=_D_2026_03_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_8192_8192,
     cost=Cost(input=Decimal("0.04"), output=Decimal("0.05")),
 )
 
@@ -5870,8 +6035,8 @@ SAO10K_L3_1_70B_HANAMI_X1: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2025, 1, 8),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
+    last_updated=_D_2026_03_15,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=16000, output=16000),
     cost=Cost(input=Decimal("3"), output=Decimal("3")),
 )
@@ -5887,9 +6052,9 @@ SAO10K_L3_1_EURYALE_70B: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2024, 8, 28),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=16384),
+    last_updated=_D_2026_03_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_16384,
     cost=Cost(input=Decimal("0.85"), output=Decimal("0.85")),
 )
 
@@ -5904,9 +6069,9 @@ SAO10K_L3_3_EURYALE_70B: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2024, 12, 18),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=16384),
+    last_updated=_D_2026_03_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_16384,
     cost=Cost(input=Decimal("0.65"), output=Decimal("0.75")),
 )
 
@@ -5920,20 +6085,17 @@ STEALTH_CLAUDE_OPUS_4_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 5),
-    last_updated=PartialDate(2026, 5, 27),
-    modalities=Modalities(input=("image", "pdf", "text"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    release_date=_D_2026_02_05,
+    last_updated=_D_2026_05_27,
+    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("4"),
         output=Decimal("20"),
         cache_read=Decimal("0.4"),
         cache_write=Decimal("5"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh", "max")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
 )
 
 STEALTH_CLAUDE_OPUS_4_7: Final[Model] = Model(
@@ -5946,20 +6108,17 @@ STEALTH_CLAUDE_OPUS_4_7: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 16),
-    last_updated=PartialDate(2026, 5, 27),
-    modalities=Modalities(input=("image", "pdf", "text"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    release_date=_D_2026_04_16,
+    last_updated=_D_2026_05_27,
+    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("4"),
         output=Decimal("20"),
         cache_read=Decimal("0.4"),
         cache_write=Decimal("5"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh", "max")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
 )
 
 STEALTH_CLAUDE_SONNET_4_6: Final[Model] = Model(
@@ -5972,20 +6131,17 @@ STEALTH_CLAUDE_SONNET_4_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 17),
-    last_updated=PartialDate(2026, 5, 27),
-    modalities=Modalities(input=("image", "pdf", "text"), output=("text",)),
-    limit=Limit(context=1000000, output=64000),
+    release_date=_D_2026_02_17,
+    last_updated=_D_2026_05_27,
+    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_64000,
     cost=Cost(
         input=Decimal("2.4"),
         output=Decimal("12"),
         cache_read=Decimal("0.24"),
         cache_write=Decimal("3"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("low", "medium", "high", "max")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_LOW_MEDIUM_HIGH_MAX,
 )
 
 STEPFUN_STEP_3_5_FLASH: Final[Model] = Model(
@@ -5998,12 +6154,12 @@ STEPFUN_STEP_3_5_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 1, 29),
-    last_updated=PartialDate(2026, 1, 29),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=256000, output=256000),
+    release_date=_D_2026_01_29,
+    last_updated=_D_2026_01_29,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_256000,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3"), cache_read=Decimal("0.02")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 SWITCHPOINT_ROUTER: Final[Model] = Model(
@@ -6017,11 +6173,11 @@ SWITCHPOINT_ROUTER: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2025, 7, 12),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=32768),
+    last_updated=_D_2026_03_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_32768,
     cost=Cost(input=Decimal("0.85"), output=Decimal("3.4")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 TENCENT_HUNYUAN_A13B_INSTRUCT: Final[Model] = Model(
@@ -6034,12 +6190,12 @@ TENCENT_HUNYUAN_A13B_INSTRUCT: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 6, 30),
-    last_updated=PartialDate(2025, 11, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=131072),
+    release_date=_D_2025_06_30,
+    last_updated=_D_2025_11_25,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_131072,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.57")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 TENCENT_HY3_PREVIEW: Final[Model] = Model(
@@ -6052,10 +6208,10 @@ TENCENT_HY3_PREVIEW: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 22),
-    last_updated=PartialDate(2026, 5, 16),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    release_date=_D_2026_04_22,
+    last_updated=_D_2026_05_16,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.066"), output=Decimal("0.26"), cache_read=Decimal("0.029")),
     reasoning_options=(ReasoningOption(type="effort", values=("none", "low", "high")),),
 )
@@ -6071,9 +6227,9 @@ THEDRUMMER_CYDONIA_24B_V4_1: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2025, 9, 27),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=131072),
+    last_updated=_D_2026_03_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_131072,
     cost=Cost(input=Decimal("0.3"), output=Decimal("0.5")),
 )
 
@@ -6088,9 +6244,9 @@ THEDRUMMER_ROCINANTE_12B: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2024, 9, 30),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32768, output=32768),
+    last_updated=_D_2026_03_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32768_32768,
     cost=Cost(input=Decimal("0.17"), output=Decimal("0.43")),
 )
 
@@ -6105,9 +6261,9 @@ THEDRUMMER_SKYFALL_36B_V2: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2025, 3, 11),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32768, output=32768),
+    last_updated=_D_2026_03_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32768_32768,
     cost=Cost(input=Decimal("0.55"), output=Decimal("0.8")),
 )
 
@@ -6122,9 +6278,9 @@ THEDRUMMER_UNSLOPNEMO_12B: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2024, 11, 9),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32768, output=32768),
+    last_updated=_D_2026_03_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32768_32768,
     cost=Cost(input=Decimal("0.4"), output=Decimal("0.4")),
 )
 
@@ -6139,8 +6295,8 @@ UNDI95_REMM_SLERP_L2_13B: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2023, 7, 22),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
+    last_updated=_D_2026_03_15,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=6144, output=4096),
     cost=Cost(input=Decimal("0.45"), output=Decimal("0.65")),
 )
@@ -6155,12 +6311,12 @@ UPSTAGE_SOLAR_PRO_3: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 1, 27),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=32768),
+    release_date=_D_2026_01_27,
+    last_updated=_D_2026_03_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_32768,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 WRITER_PALMYRA_X5: Final[Model] = Model(
@@ -6173,9 +6329,9 @@ WRITER_PALMYRA_X5: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 28),
-    last_updated=PartialDate(2025, 4, 28),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_04_28,
+    last_updated=_D_2025_04_28,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=1040000, output=8192),
     cost=Cost(input=Decimal("0.6"), output=Decimal("6")),
 )
@@ -6190,12 +6346,12 @@ X_AI_GROK_4_20: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 31),
-    last_updated=PartialDate(2026, 4, 11),
-    modalities=Modalities(input=("image", "pdf", "text"), output=("text",)),
-    limit=Limit(context=2000000, output=2000000),
+    release_date=_D_2026_03_31,
+    last_updated=_D_2026_04_11,
+    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_LIMIT_2000000_2000000,
     cost=Cost(input=Decimal("2"), output=Decimal("6"), cache_read=Decimal("0.2")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 X_AI_GROK_4_20_MULTI_AGENT: Final[Model] = Model(
@@ -6208,15 +6364,12 @@ X_AI_GROK_4_20_MULTI_AGENT: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 31),
-    last_updated=PartialDate(2026, 4, 11),
-    modalities=Modalities(input=("image", "pdf", "text"), output=("text",)),
-    limit=Limit(context=2000000, output=2000000),
+    release_date=_D_2026_03_31,
+    last_updated=_D_2026_04_11,
+    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_LIMIT_2000000_2000000,
     cost=Cost(input=Decimal("2"), output=Decimal("6"), cache_read=Decimal("0.2")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 X_AI_GROK_4_3: Final[Model] = Model(
@@ -6229,12 +6382,12 @@ X_AI_GROK_4_3: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 1),
-    last_updated=PartialDate(2026, 5, 1),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
+    release_date=_D_2026_05_01,
+    last_updated=_D_2026_05_01,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
     limit=Limit(context=1000000, output=4096),
     cost=Cost(input=Decimal("1.25"), output=Decimal("2.5"), cache_read=Decimal("0.2")),
-    reasoning_options=(ReasoningOption(type="effort", values=("none", "low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,
 )
 
 X_AI_GROK_BUILD_0_1: Final[Model] = Model(
@@ -6248,11 +6401,11 @@ X_AI_GROK_BUILD_0_1: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2026, 5, 20),
-    last_updated=PartialDate(2026, 5, 27),
-    modalities=Modalities(input=("image", "text"), output=("text",)),
-    limit=Limit(context=256000, output=256000),
+    last_updated=_D_2026_05_27,
+    modalities=_IMAGE_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_256000,
     cost=Cost(input=Decimal("1"), output=Decimal("2"), cache_read=Decimal("0.2")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 XIAOMI_MIMO_V2_FLASH: Final[Model] = Model(
@@ -6266,13 +6419,13 @@ XIAOMI_MIMO_V2_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 12, 1),
-    release_date=PartialDate(2025, 12, 16),
-    last_updated=PartialDate(2026, 2, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=65536),
+    knowledge=_D_2024_12_01,
+    release_date=_D_2025_12_16,
+    last_updated=_D_2026_02_04,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_65536,
     cost=Cost(input=Decimal("0.09"), output=Decimal("0.29"), cache_read=Decimal("0.045")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 XIAOMI_MIMO_V2_OMNI: Final[Model] = Model(
@@ -6286,13 +6439,13 @@ XIAOMI_MIMO_V2_OMNI: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 12),
-    release_date=PartialDate(2026, 3, 18),
-    last_updated=PartialDate(2026, 3, 18),
-    modalities=Modalities(input=("text", "image", "audio", "video", "pdf"), output=("text",)),
-    limit=Limit(context=262144, output=65536),
+    knowledge=_D_2024_12,
+    release_date=_D_2026_03_18,
+    last_updated=_D_2026_03_18,
+    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_LIMIT_262144_65536,
     cost=Cost(input=Decimal("0.4"), output=Decimal("2"), cache_read=Decimal("0.08")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 XIAOMI_MIMO_V2_PRO: Final[Model] = Model(
@@ -6306,11 +6459,11 @@ XIAOMI_MIMO_V2_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 12),
-    release_date=PartialDate(2026, 3, 18),
-    last_updated=PartialDate(2026, 3, 18),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1048576, output=131072),
+    knowledge=_D_2024_12,
+    release_date=_D_2026_03_18,
+    last_updated=_D_2026_03_18,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1048576_131072,
     cost=Cost(
         input=Decimal("1"),
         output=Decimal("3"),
@@ -6325,7 +6478,7 @@ XIAOMI_MIMO_V2_PRO: Final[Model] = Model(
         ),
         context_over_200k=Rates(input=Decimal("2"), output=Decimal("6"), cache_read=Decimal("0.4")),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 XIAOMI_MIMO_V2_5: Final[Model] = Model(
@@ -6339,11 +6492,11 @@ XIAOMI_MIMO_V2_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 12),
-    release_date=PartialDate(2026, 4, 22),
-    last_updated=PartialDate(2026, 4, 22),
+    knowledge=_D_2024_12,
+    release_date=_D_2026_04_22,
+    last_updated=_D_2026_04_22,
     modalities=Modalities(input=("text", "image", "audio", "video"), output=("text",)),
-    limit=Limit(context=1048576, output=131072),
+    limit=_LIMIT_1048576_131072,
     cost=Cost(
         input=Decimal("0.4"),
         output=Decimal("2"),
@@ -6361,7 +6514,7 @@ XIAOMI_MIMO_V2_5: Final[Model] = Model(
         ),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 XIAOMI_MIMO_V2_5_PRO: Final[Model] = Model(
@@ -6375,11 +6528,11 @@ XIAOMI_MIMO_V2_5_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 12),
-    release_date=PartialDate(2026, 4, 22),
-    last_updated=PartialDate(2026, 4, 22),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1048576, output=131072),
+    knowledge=_D_2024_12,
+    release_date=_D_2026_04_22,
+    last_updated=_D_2026_04_22,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1048576_131072,
     cost=Cost(
         input=Decimal("1"),
         output=Decimal("3"),
@@ -6395,7 +6548,7 @@ XIAOMI_MIMO_V2_5_PRO: Final[Model] = Model(
         context_over_200k=Rates(input=Decimal("2"), output=Decimal("6"), cache_read=Decimal("0.4")),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 Z_AI_GLM_4_32B: Final[Model] = Model(
@@ -6408,10 +6561,10 @@ Z_AI_GLM_4_32B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 7, 25),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=32768),
+    release_date=_D_2025_07_25,
+    last_updated=_D_2026_03_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_32768,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.1")),
 )
 
@@ -6425,15 +6578,12 @@ Z_AI_GLM_4_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 7, 28),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=98304),
+    release_date=_D_2025_07_28,
+    last_updated=_D_2026_03_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_98304,
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.2"), cache_read=Decimal("0.175")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_HIGH_XHIGH,
 )
 
 Z_AI_GLM_4_5_AIR: Final[Model] = Model(
@@ -6446,15 +6596,12 @@ Z_AI_GLM_4_5_AIR: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 7, 28),
-    last_updated=PartialDate(2025, 7, 28),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=98304),
+    release_date=_D_2025_07_28,
+    last_updated=_D_2025_07_28,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_98304,
     cost=Cost(input=Decimal("0.13"), output=Decimal("0.85"), cache_read=Decimal("0.025")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_HIGH_XHIGH,
 )
 
 Z_AI_GLM_4_5V: Final[Model] = Model(
@@ -6467,15 +6614,12 @@ Z_AI_GLM_4_5V: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 8, 11),
-    last_updated=PartialDate(2025, 8, 11),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2025_08_11,
+    last_updated=_D_2025_08_11,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=65536, output=16384),
     cost=Cost(input=Decimal("0.6"), output=Decimal("1.8"), cache_read=Decimal("0.11")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_HIGH_XHIGH,
 )
 
 Z_AI_GLM_4_6: Final[Model] = Model(
@@ -6488,15 +6632,12 @@ Z_AI_GLM_4_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 9, 30),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_09_30,
+    last_updated=_D_2026_03_15,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=204800, output=204800),
     cost=Cost(input=Decimal("0.39"), output=Decimal("1.9"), cache_read=Decimal("0.175")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_HIGH_XHIGH,
 )
 
 Z_AI_GLM_4_6V: Final[Model] = Model(
@@ -6509,15 +6650,12 @@ Z_AI_GLM_4_6V: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 9, 30),
-    last_updated=PartialDate(2026, 1, 10),
-    modalities=Modalities(input=("image", "text", "video"), output=("text",)),
-    limit=Limit(context=131072, output=131072),
+    release_date=_D_2025_09_30,
+    last_updated=_D_2026_01_10,
+    modalities=_IMAGE_TEXT_VIDEO_TO_TEXT,
+    limit=_LIMIT_131072_131072,
     cost=Cost(input=Decimal("0.3"), output=Decimal("0.9")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_HIGH_XHIGH,
 )
 
 Z_AI_GLM_4_7: Final[Model] = Model(
@@ -6531,14 +6669,11 @@ Z_AI_GLM_4_7: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2025, 12, 22),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
+    last_updated=_D_2026_03_15,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=202752, output=65535),
     cost=Cost(input=Decimal("0.38"), output=Decimal("1.98"), cache_read=Decimal("0.2")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_HIGH_XHIGH,
 )
 
 Z_AI_GLM_4_7_FLASH: Final[Model] = Model(
@@ -6551,15 +6686,12 @@ Z_AI_GLM_4_7_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 1, 19),
-    last_updated=PartialDate(2026, 1, 19),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_01_19,
+    last_updated=_D_2026_01_19,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=202752, output=40551),
     cost=Cost(input=Decimal("0.06"), output=Decimal("0.4"), cache_read=Decimal("0.01")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_HIGH_XHIGH,
 )
 
 Z_AI_GLM_5: Final[Model] = Model(
@@ -6572,15 +6704,12 @@ Z_AI_GLM_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 12),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=202752, output=131072),
+    release_date=_D_2026_02_12,
+    last_updated=_D_2026_03_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_202752_131072,
     cost=Cost(input=Decimal("0.72"), output=Decimal("2.3")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_HIGH_XHIGH,
 )
 
 Z_AI_GLM_5_TURBO: Final[Model] = Model(
@@ -6593,15 +6722,12 @@ Z_AI_GLM_5_TURBO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 3, 15),
-    last_updated=PartialDate(2026, 4, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=202752, output=131072),
+    release_date=_D_2026_03_15,
+    last_updated=_D_2026_04_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_202752_131072,
     cost=Cost(input=Decimal("1.2"), output=Decimal("4"), cache_read=Decimal("0.24")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_HIGH_XHIGH,
 )
 
 Z_AI_GLM_5_1: Final[Model] = Model(
@@ -6614,15 +6740,12 @@ Z_AI_GLM_5_1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 3, 27),
-    last_updated=PartialDate(2026, 3, 27),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=202752, output=131072),
+    release_date=_D_2026_03_27,
+    last_updated=_D_2026_03_27,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_202752_131072,
     cost=Cost(input=Decimal("1.26"), output=Decimal("3.96")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_HIGH_XHIGH,
 )
 
 Z_AI_GLM_5V_TURBO: Final[Model] = Model(
@@ -6635,15 +6758,12 @@ Z_AI_GLM_5V_TURBO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 1),
-    last_updated=PartialDate(2026, 4, 11),
-    modalities=Modalities(input=("image", "text", "video"), output=("text",)),
-    limit=Limit(context=202752, output=131072),
+    release_date=_D_2026_04_01,
+    last_updated=_D_2026_04_11,
+    modalities=_IMAGE_TEXT_VIDEO_TO_TEXT,
+    limit=_LIMIT_202752_131072,
     cost=Cost(input=Decimal("1.2"), output=Decimal("4"), cache_read=Decimal("0.24")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_HIGH_XHIGH,
 )
 
 ANTHROPIC_CLAUDE_HAIKU_LATEST: Final[Model] = Model(
@@ -6656,20 +6776,17 @@ ANTHROPIC_CLAUDE_HAIKU_LATEST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 27),
-    last_updated=PartialDate(2026, 5, 1),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    release_date=_D_2026_04_27,
+    last_updated=_D_2026_05_01,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(
         input=Decimal("1"),
         output=Decimal("5"),
         cache_read=Decimal("0.1"),
         cache_write=Decimal("1.25"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("low", "medium", "high", "max")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_LOW_MEDIUM_HIGH_MAX,
 )
 
 ANTHROPIC_CLAUDE_OPUS_LATEST: Final[Model] = Model(
@@ -6682,20 +6799,17 @@ ANTHROPIC_CLAUDE_OPUS_LATEST: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 16),
-    last_updated=PartialDate(2026, 5, 1),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    release_date=_D_2026_04_16,
+    last_updated=_D_2026_05_01,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh", "max")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
 )
 
 ANTHROPIC_CLAUDE_SONNET_LATEST: Final[Model] = Model(
@@ -6708,20 +6822,17 @@ ANTHROPIC_CLAUDE_SONNET_LATEST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 27),
-    last_updated=PartialDate(2026, 5, 1),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    release_date=_D_2026_04_27,
+    last_updated=_D_2026_05_01,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
         cache_read=Decimal("0.3"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("low", "medium", "high", "max")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_LOW_MEDIUM_HIGH_MAX,
 )
 
 GOOGLE_GEMINI_FLASH_LATEST: Final[Model] = Model(
@@ -6734,19 +6845,17 @@ GOOGLE_GEMINI_FLASH_LATEST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 27),
-    last_updated=PartialDate(2026, 5, 1),
-    modalities=Modalities(input=("text", "image", "audio", "video", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    release_date=_D_2026_04_27,
+    last_updated=_D_2026_05_01,
+    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(
         input=Decimal("0.5"),
         output=Decimal("3"),
         cache_read=Decimal("0.05"),
         cache_write=Decimal("0.08333333333333334"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,
 )
 
 GOOGLE_GEMINI_PRO_LATEST: Final[Model] = Model(
@@ -6759,17 +6868,17 @@ GOOGLE_GEMINI_PRO_LATEST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 27),
-    last_updated=PartialDate(2026, 5, 1),
-    modalities=Modalities(input=("text", "image", "audio", "video", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    release_date=_D_2026_04_27,
+    last_updated=_D_2026_05_01,
+    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(
         input=Decimal("2"),
         output=Decimal("12"),
         cache_read=Decimal("0.2"),
         cache_write=Decimal("0.375"),
     ),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 MOONSHOTAI_KIMI_LATEST: Final[Model] = Model(
@@ -6782,12 +6891,12 @@ MOONSHOTAI_KIMI_LATEST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 27),
-    last_updated=PartialDate(2026, 5, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2026_04_27,
+    last_updated=_D_2026_05_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=262142, output=262142),
     cost=Cost(input=Decimal("0.74"), output=Decimal("3.49"), cache_read=Decimal("0.14")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 OPENAI_GPT_LATEST: Final[Model] = Model(
@@ -6800,15 +6909,12 @@ OPENAI_GPT_LATEST: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 27),
-    last_updated=PartialDate(2026, 5, 1),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1050000, output=128000),
+    release_date=_D_2026_04_27,
+    last_updated=_D_2026_05_01,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1050000_128000,
     cost=Cost(input=Decimal("5"), output=Decimal("30"), cache_read=Decimal("0.5")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 OPENAI_GPT_MINI_LATEST: Final[Model] = Model(
@@ -6821,13 +6927,10 @@ OPENAI_GPT_MINI_LATEST: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 27),
-    last_updated=PartialDate(2026, 5, 1),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=400000, output=128000),
+    release_date=_D_2026_04_27,
+    last_updated=_D_2026_05_01,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_400000_128000,
     cost=Cost(input=Decimal("0.75"), output=Decimal("4.5"), cache_read=Decimal("0.075")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_LOW_MEDIUM_HIGH_XHIGH,
 )

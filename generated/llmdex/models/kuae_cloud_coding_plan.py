@@ -3,13 +3,22 @@
 
 "Models served by KUAE Cloud Coding Plan (provider id 'kuae-cloud-coding-plan')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
 from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, Model, ReasoningOption
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2025_12_22 = PartialDate(2025, 12, 22)
 
 __all__ = [
     "GLM_4_7",
@@ -27,8 +36,8 @@ GLM_4_7: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 12, 22),
-    last_updated=PartialDate(2025, 12, 22),
+    release_date=_D_2025_12_22,
+    last_updated=_D_2025_12_22,
     modalities=Modalities(input=("text",), output=("text",)),
     limit=Limit(context=204800, output=131072),
     cost=Cost(

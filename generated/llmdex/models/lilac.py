@@ -3,13 +3,28 @@
 
 "Models served by Lilac (provider id 'lilac')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
 from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, Model, ReasoningOption
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2025_01 = PartialDate(2025, 1)
+_D_2026_04_02 = PartialDate(2026, 4, 2)
+_D_2026_04_21 = PartialDate(2026, 4, 21)
+_D_2026_06_01 = PartialDate(2026, 6, 1)
+_D_2026_06_13 = PartialDate(2026, 6, 13)
+_REASONING_TOGGLE = (ReasoningOption(type="toggle"),)
+_TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
 
 __all__ = [
     "GOOGLE_GEMMA_4_31B_IT",
@@ -30,14 +45,14 @@ GOOGLE_GEMMA_4_31B_IT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 4, 2),
-    last_updated=PartialDate(2026, 4, 2),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_04_02,
+    last_updated=_D_2026_04_02,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=Limit(context=262100, output=262100),
     cost=Cost(input=Decimal("0.11"), output=Decimal("0.35")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 MINIMAXAI_MINIMAX_M3: Final[Model] = Model(
@@ -52,12 +67,12 @@ MINIMAXAI_MINIMAX_M3: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 6, 1),
-    last_updated=PartialDate(2026, 6, 1),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
+    release_date=_D_2026_06_01,
+    last_updated=_D_2026_06_01,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=Limit(context=1048576, output=1048576),
     cost=Cost(input=Decimal("0.28"), output=Decimal("1.1"), cache_read=Decimal("0.05")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 MOONSHOTAI_KIMI_K2_6: Final[Model] = Model(
@@ -72,14 +87,14 @@ MOONSHOTAI_KIMI_K2_6: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 4, 21),
-    last_updated=PartialDate(2026, 4, 21),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_04_21,
+    last_updated=_D_2026_04_21,
     modalities=Modalities(input=("text", "image"), output=("text",)),
     limit=Limit(context=262144, output=262144),
     cost=Cost(input=Decimal("0.7"), output=Decimal("3.5"), cache_read=Decimal("0.2")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 ZAI_ORG_GLM_5_2: Final[Model] = Model(
@@ -94,8 +109,8 @@ ZAI_ORG_GLM_5_2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 6, 13),
-    last_updated=PartialDate(2026, 6, 13),
+    release_date=_D_2026_06_13,
+    last_updated=_D_2026_06_13,
     modalities=Modalities(input=("text",), output=("text",)),
     limit=Limit(context=524288, output=524288),
     cost=Cost(input=Decimal("0.9"), output=Decimal("3"), cache_read=Decimal("0.27")),

@@ -3,13 +3,29 @@
 
 "Models served by Llama (provider id 'llama')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
 from llmdex_runtime.model import Cost, Limit, Modalities, Model
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2023_12 = PartialDate(2023, 12)
+_D_2024_08 = PartialDate(2024, 8)
+_D_2024_12_06 = PartialDate(2024, 12, 6)
+_D_2025_01 = PartialDate(2025, 1)
+_D_2025_04_05 = PartialDate(2025, 4, 5)
+_LIMIT_128000_4096 = Limit(context=128000, output=4096)
+_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
 
 __all__ = [
     "CEREBRAS_LLAMA_4_MAVERICK_17B_128E_INSTRUCT",
@@ -32,11 +48,11 @@ CEREBRAS_LLAMA_4_MAVERICK_17B_128E_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 4, 5),
-    last_updated=PartialDate(2025, 4, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_04_05,
+    last_updated=_D_2025_04_05,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -51,11 +67,11 @@ CEREBRAS_LLAMA_4_SCOUT_17B_16E_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 4, 5),
-    last_updated=PartialDate(2025, 4, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_04_05,
+    last_updated=_D_2025_04_05,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -70,11 +86,11 @@ GROQ_LLAMA_4_MAVERICK_17B_128E_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 4, 5),
-    last_updated=PartialDate(2025, 4, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_04_05,
+    last_updated=_D_2025_04_05,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -89,11 +105,11 @@ LLAMA_3_3_70B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 12),
-    release_date=PartialDate(2024, 12, 6),
-    last_updated=PartialDate(2024, 12, 6),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    knowledge=_D_2023_12,
+    release_date=_D_2024_12_06,
+    last_updated=_D_2024_12_06,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -108,11 +124,11 @@ LLAMA_3_3_8B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 12),
-    release_date=PartialDate(2024, 12, 6),
-    last_updated=PartialDate(2024, 12, 6),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    knowledge=_D_2023_12,
+    release_date=_D_2024_12_06,
+    last_updated=_D_2024_12_06,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -127,11 +143,11 @@ LLAMA_4_MAVERICK_17B_128E_INSTRUCT_FP8: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 8),
-    release_date=PartialDate(2025, 4, 5),
-    last_updated=PartialDate(2025, 4, 5),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    knowledge=_D_2024_08,
+    release_date=_D_2025_04_05,
+    last_updated=_D_2025_04_05,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -146,10 +162,10 @@ LLAMA_4_SCOUT_17B_16E_INSTRUCT_FP8: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 8),
-    release_date=PartialDate(2025, 4, 5),
-    last_updated=PartialDate(2025, 4, 5),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    knowledge=_D_2024_08,
+    release_date=_D_2025_04_05,
+    last_updated=_D_2025_04_05,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )

@@ -3,8 +3,9 @@
 
 "Models served by LLM Gateway (provider id 'llmgateway')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
@@ -20,6 +21,211 @@ from llmdex_runtime.model import (
     ReasoningOption,
     TierCondition,
 )
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2023_09 = PartialDate(2023, 9)
+_D_2023_11_06 = PartialDate(2023, 11, 6)
+_D_2023_12 = PartialDate(2023, 12)
+_D_2024_01_01 = PartialDate(2024, 1, 1)
+_D_2024_01_25 = PartialDate(2024, 1, 25)
+_D_2024_03_04 = PartialDate(2024, 3, 4)
+_D_2024_04 = PartialDate(2024, 4)
+_D_2024_04_09 = PartialDate(2024, 4, 9)
+_D_2024_04_18 = PartialDate(2024, 4, 18)
+_D_2024_05 = PartialDate(2024, 5)
+_D_2024_05_30 = PartialDate(2024, 5, 30)
+_D_2024_07_18 = PartialDate(2024, 7, 18)
+_D_2024_07_23 = PartialDate(2024, 7, 23)
+_D_2024_09 = PartialDate(2024, 9)
+_D_2024_09_18 = PartialDate(2024, 9, 18)
+_D_2024_09_25 = PartialDate(2024, 9, 25)
+_D_2024_09_30 = PartialDate(2024, 9, 30)
+_D_2024_10_01 = PartialDate(2024, 10, 1)
+_D_2024_11 = PartialDate(2024, 11)
+_D_2024_11_01 = PartialDate(2024, 11, 1)
+_D_2024_12 = PartialDate(2024, 12)
+_D_2024_12_05 = PartialDate(2024, 12, 5)
+_D_2024_12_06 = PartialDate(2024, 12, 6)
+_D_2025_01 = PartialDate(2025, 1)
+_D_2025_01_15 = PartialDate(2025, 1, 15)
+_D_2025_01_25 = PartialDate(2025, 1, 25)
+_D_2025_02_19 = PartialDate(2025, 2, 19)
+_D_2025_02_24 = PartialDate(2025, 2, 24)
+_D_2025_02_28 = PartialDate(2025, 2, 28)
+_D_2025_03_05 = PartialDate(2025, 3, 5)
+_D_2025_03_15 = PartialDate(2025, 3, 15)
+_D_2025_03_31 = PartialDate(2025, 3, 31)
+_D_2025_04 = PartialDate(2025, 4)
+_D_2025_04_03 = PartialDate(2025, 4, 3)
+_D_2025_04_05 = PartialDate(2025, 4, 5)
+_D_2025_04_07 = PartialDate(2025, 4, 7)
+_D_2025_04_14 = PartialDate(2025, 4, 14)
+_D_2025_04_16 = PartialDate(2025, 4, 16)
+_D_2025_04_28 = PartialDate(2025, 4, 28)
+_D_2025_05 = PartialDate(2025, 5)
+_D_2025_06_17 = PartialDate(2025, 6, 17)
+_D_2025_06_20 = PartialDate(2025, 6, 20)
+_D_2025_06_25 = PartialDate(2025, 6, 25)
+_D_2025_07_08 = PartialDate(2025, 7, 8)
+_D_2025_07_09 = PartialDate(2025, 7, 9)
+_D_2025_07_10 = PartialDate(2025, 7, 10)
+_D_2025_07_11 = PartialDate(2025, 7, 11)
+_D_2025_07_23 = PartialDate(2025, 7, 23)
+_D_2025_07_26 = PartialDate(2025, 7, 26)
+_D_2025_07_28 = PartialDate(2025, 7, 28)
+_D_2025_07_30 = PartialDate(2025, 7, 30)
+_D_2025_07_31 = PartialDate(2025, 7, 31)
+_D_2025_08_05 = PartialDate(2025, 8, 5)
+_D_2025_08_07 = PartialDate(2025, 8, 7)
+_D_2025_08_11 = PartialDate(2025, 8, 11)
+_D_2025_08_19 = PartialDate(2025, 8, 19)
+_D_2025_08_21 = PartialDate(2025, 8, 21)
+_D_2025_08_31 = PartialDate(2025, 8, 31)
+_D_2025_09 = PartialDate(2025, 9)
+_D_2025_09_01 = PartialDate(2025, 9, 1)
+_D_2025_09_15 = PartialDate(2025, 9, 15)
+_D_2025_09_23 = PartialDate(2025, 9, 23)
+_D_2025_09_25 = PartialDate(2025, 9, 25)
+_D_2025_09_29 = PartialDate(2025, 9, 29)
+_D_2025_09_30 = PartialDate(2025, 9, 30)
+_D_2025_10_02 = PartialDate(2025, 10, 2)
+_D_2025_10_06 = PartialDate(2025, 10, 6)
+_D_2025_10_09 = PartialDate(2025, 10, 9)
+_D_2025_10_15 = PartialDate(2025, 10, 15)
+_D_2025_10_27 = PartialDate(2025, 10, 27)
+_D_2025_11_01 = PartialDate(2025, 11, 1)
+_D_2025_11_06 = PartialDate(2025, 11, 6)
+_D_2025_11_13 = PartialDate(2025, 11, 13)
+_D_2025_11_19 = PartialDate(2025, 11, 19)
+_D_2025_12_01 = PartialDate(2025, 12, 1)
+_D_2025_12_02 = PartialDate(2025, 12, 2)
+_D_2025_12_08 = PartialDate(2025, 12, 8)
+_D_2025_12_09 = PartialDate(2025, 12, 9)
+_D_2025_12_11 = PartialDate(2025, 12, 11)
+_D_2025_12_17 = PartialDate(2025, 12, 17)
+_D_2025_12_18 = PartialDate(2025, 12, 18)
+_D_2025_12_22 = PartialDate(2025, 12, 22)
+_D_2025_12_23 = PartialDate(2025, 12, 23)
+_D_2026_01 = PartialDate(2026, 1)
+_D_2026_01_19 = PartialDate(2026, 1, 19)
+_D_2026_01_23 = PartialDate(2026, 1, 23)
+_D_2026_01_31 = PartialDate(2026, 1, 31)
+_D_2026_02_05 = PartialDate(2026, 2, 5)
+_D_2026_02_12 = PartialDate(2026, 2, 12)
+_D_2026_02_13 = PartialDate(2026, 2, 13)
+_D_2026_02_15 = PartialDate(2026, 2, 15)
+_D_2026_02_19 = PartialDate(2026, 2, 19)
+_D_2026_02_23 = PartialDate(2026, 2, 23)
+_D_2026_02_27 = PartialDate(2026, 2, 27)
+_D_2026_03_03 = PartialDate(2026, 3, 3)
+_D_2026_03_05 = PartialDate(2026, 3, 5)
+_D_2026_03_09 = PartialDate(2026, 3, 9)
+_D_2026_03_13 = PartialDate(2026, 3, 13)
+_D_2026_03_17 = PartialDate(2026, 3, 17)
+_D_2026_03_18 = PartialDate(2026, 3, 18)
+_D_2026_04_02 = PartialDate(2026, 4, 2)
+_D_2026_04_07 = PartialDate(2026, 4, 7)
+_D_2026_04_16 = PartialDate(2026, 4, 16)
+_D_2026_04_17 = PartialDate(2026, 4, 17)
+_D_2026_04_20 = PartialDate(2026, 4, 20)
+_D_2026_04_21 = PartialDate(2026, 4, 21)
+_D_2026_04_22 = PartialDate(2026, 4, 22)
+_D_2026_04_23 = PartialDate(2026, 4, 23)
+_D_2026_04_24 = PartialDate(2026, 4, 24)
+_D_2026_05_07 = PartialDate(2026, 5, 7)
+_D_2026_05_19 = PartialDate(2026, 5, 19)
+_D_2026_05_21 = PartialDate(2026, 5, 21)
+_D_2026_05_28 = PartialDate(2026, 5, 28)
+_D_2026_06_01 = PartialDate(2026, 6, 1)
+_D_2026_06_02 = PartialDate(2026, 6, 2)
+_D_2026_06_04 = PartialDate(2026, 6, 4)
+_D_2026_06_12 = PartialDate(2026, 6, 12)
+_D_2026_06_13 = PartialDate(2026, 6, 13)
+_D_2026_06_22 = PartialDate(2026, 6, 22)
+_D_2026_06_30 = PartialDate(2026, 6, 30)
+_LIMIT_1000000_1000000 = Limit(context=1000000, output=1000000)
+_LIMIT_1000000_128000 = Limit(context=1000000, output=128000)
+_LIMIT_1000000_131072 = Limit(context=1000000, output=131072)
+_LIMIT_1000000_32768 = Limit(context=1000000, output=32768)
+_LIMIT_1000000_64000 = Limit(context=1000000, output=64000)
+_LIMIT_1000000_65536 = Limit(context=1000000, output=65536)
+_LIMIT_1048576_65536 = Limit(context=1048576, output=65536)
+_LIMIT_1050000_384000 = Limit(context=1050000, output=384000)
+_LIMIT_1050000_922000_128000 = Limit(context=1050000, input=922000, output=128000)
+_LIMIT_128000_16384 = Limit(context=128000, output=16384)
+_LIMIT_128000_4096 = Limit(context=128000, output=4096)
+_LIMIT_128000_8192 = Limit(context=128000, output=8192)
+_LIMIT_131000_98304 = Limit(context=131000, output=98304)
+_LIMIT_131072_32766 = Limit(context=131072, output=32766)
+_LIMIT_131072_32768 = Limit(context=131072, output=32768)
+_LIMIT_131072_8192 = Limit(context=131072, output=8192)
+_LIMIT_2000000_30000 = Limit(context=2000000, output=30000)
+_LIMIT_200000_100000 = Limit(context=200000, output=100000)
+_LIMIT_200000_131072 = Limit(context=200000, output=131072)
+_LIMIT_200000_64000 = Limit(context=200000, output=64000)
+_LIMIT_200000_8192 = Limit(context=200000, output=8192)
+_LIMIT_204800_131072 = Limit(context=204800, output=131072)
+_LIMIT_256000_16384 = Limit(context=256000, output=16384)
+_LIMIT_256000_256000 = Limit(context=256000, output=256000)
+_LIMIT_256000_8192 = Limit(context=256000, output=8192)
+_LIMIT_262000_8192 = Limit(context=262000, output=8192)
+_LIMIT_262144_262144 = Limit(context=262144, output=262144)
+_LIMIT_262144_32768 = Limit(context=262144, output=32768)
+_LIMIT_262144_65536 = Limit(context=262144, output=65536)
+_LIMIT_262144_8192 = Limit(context=262144, output=8192)
+_LIMIT_32768_8192 = Limit(context=32768, output=8192)
+_LIMIT_400000_272000_128000 = Limit(context=400000, input=272000, output=128000)
+_LIMIT_8192_8192 = Limit(context=8192, output=8192)
+_REASONING = ()
+_REASONING_EFFORT_LOW_MEDIUM_HIGH = (
+    ReasoningOption(type="effort", values=("low", "medium", "high")),
+)
+_REASONING_EFFORT_LOW_MEDIUM_HIGH_BUDGET_TOKENS_1024_8191 = (
+    ReasoningOption(type="effort", values=("low", "medium", "high")),
+    ReasoningOption(type="budget_tokens", min=1024, max=8191),
+)
+_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH = (
+    ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh")),
+)
+_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_BUDGET_TOKENS_1024_3 = (
+    ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh")),
+    ReasoningOption(type="budget_tokens", min=1024, max=31999),
+)
+_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX = (
+    ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh", "max")),
+)
+_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX_BUDGET_TOKENS_10 = (
+    ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh", "max")),
+    ReasoningOption(type="budget_tokens", min=1024, max=63999),
+)
+_REASONING_EFFORT_MEDIUM_HIGH_XHIGH = (
+    ReasoningOption(type="effort", values=("medium", "high", "xhigh")),
+)
+_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH = (
+    ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
+)
+_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH = (
+    ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
+)
+_REASONING_TOGGLE = (ReasoningOption(type="toggle"),)
+_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT = Modalities(
+    input=("text", "image", "audio", "video", "pdf"), output=("text",)
+)
+_TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
+_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT = Modalities(
+    input=("text", "image", "video", "audio", "pdf"), output=("text",)
+)
+_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT = Modalities(
+    input=("text", "image", "video", "audio"), output=("text",)
+)
+_TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
 
 __all__ = [
     "AUTO",
@@ -217,10 +423,10 @@ AUTO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2024, 1, 1),
-    last_updated=PartialDate(2024, 1, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    release_date=_D_2024_01_01,
+    last_updated=_D_2024_01_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -236,20 +442,17 @@ CLAUDE_3_7_SONNET: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 2, 24),
-    last_updated=PartialDate(2025, 2, 24),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=200000, output=8192),
+    release_date=_D_2025_02_24,
+    last_updated=_D_2025_02_24,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_8192,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
         cache_read=Decimal("0.3"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("low", "medium", "high")),
-        ReasoningOption(type="budget_tokens", min=1024, max=8191),
-    ),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_BUDGET_TOKENS_1024_8191,
 )
 
 CLAUDE_3_7_SONNET_20250219: Final[Model] = Model(
@@ -264,20 +467,17 @@ CLAUDE_3_7_SONNET_20250219: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2024, 10, 31),
-    release_date=PartialDate(2025, 2, 19),
-    last_updated=PartialDate(2025, 2, 19),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    release_date=_D_2025_02_19,
+    last_updated=_D_2025_02_19,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
         cache_read=Decimal("0.3"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("low", "medium", "high")),
-        ReasoningOption(type="budget_tokens", min=1024, max=8191),
-    ),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_BUDGET_TOKENS_1024_8191,
 )
 
 CLAUDE_3_OPUS: Final[Model] = Model(
@@ -292,9 +492,9 @@ CLAUDE_3_OPUS: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2024, 3, 4),
-    last_updated=PartialDate(2024, 3, 4),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2024_03_04,
+    last_updated=_D_2024_03_04,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=200000, output=4096),
     cost=Cost(
         input=Decimal("15"),
@@ -315,18 +515,18 @@ CLAUDE_HAIKU_4_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 2, 28),
-    release_date=PartialDate(2025, 10, 15),
-    last_updated=PartialDate(2025, 10, 15),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    knowledge=_D_2025_02_28,
+    release_date=_D_2025_10_15,
+    last_updated=_D_2025_10_15,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(
         input=Decimal("1"),
         output=Decimal("5"),
         cache_read=Decimal("0.1"),
         cache_write=Decimal("1.25"),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 CLAUDE_HAIKU_4_5_20251001: Final[Model] = Model(
@@ -340,18 +540,18 @@ CLAUDE_HAIKU_4_5_20251001: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 2, 28),
-    release_date=PartialDate(2025, 10, 15),
-    last_updated=PartialDate(2025, 10, 15),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    knowledge=_D_2025_02_28,
+    release_date=_D_2025_10_15,
+    last_updated=_D_2025_10_15,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(
         input=Decimal("1"),
         output=Decimal("5"),
         cache_read=Decimal("0.1"),
         cache_write=Decimal("1.25"),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 CLAUDE_HAIKU_4_5_FREE: Final[Model] = Model(
@@ -366,10 +566,10 @@ CLAUDE_HAIKU_4_5_FREE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 2, 28),
-    release_date=PartialDate(2025, 10, 15),
-    last_updated=PartialDate(2025, 10, 15),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    knowledge=_D_2025_02_28,
+    release_date=_D_2025_10_15,
+    last_updated=_D_2025_10_15,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=200000, output=200000),
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
@@ -385,10 +585,10 @@ CLAUDE_OPUS_4_1_20250805: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 3, 31),
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
+    knowledge=_D_2025_03_31,
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
     limit=Limit(context=200000, output=32000),
     cost=Cost(
         input=Decimal("15"),
@@ -396,10 +596,7 @@ CLAUDE_OPUS_4_1_20250805: Final[Model] = Model(
         cache_read=Decimal("1.5"),
         cache_write=Decimal("18.75"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh")),
-        ReasoningOption(type="budget_tokens", min=1024, max=31999),
-    ),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_BUDGET_TOKENS_1024_3,
 )
 
 CLAUDE_OPUS_4_5_20251101: Final[Model] = Model(
@@ -413,21 +610,18 @@ CLAUDE_OPUS_4_5_20251101: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 3, 31),
-    release_date=PartialDate(2025, 11, 1),
-    last_updated=PartialDate(2025, 11, 1),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    knowledge=_D_2025_03_31,
+    release_date=_D_2025_11_01,
+    last_updated=_D_2025_11_01,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh")),
-        ReasoningOption(type="budget_tokens", min=1024, max=31999),
-    ),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_BUDGET_TOKENS_1024_3,
 )
 
 CLAUDE_OPUS_4_6: Final[Model] = Model(
@@ -442,10 +636,10 @@ CLAUDE_OPUS_4_6: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2025, 5, 31),
-    release_date=PartialDate(2026, 2, 5),
-    last_updated=PartialDate(2026, 3, 13),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    release_date=_D_2026_02_05,
+    last_updated=_D_2026_03_13,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
@@ -466,20 +660,18 @@ CLAUDE_OPUS_4_7: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2026, 1, 31),
-    release_date=PartialDate(2026, 4, 16),
-    last_updated=PartialDate(2026, 4, 16),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    knowledge=_D_2026_01_31,
+    release_date=_D_2026_04_16,
+    last_updated=_D_2026_04_16,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh", "max")),
-    ),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
 )
 
 CLAUDE_OPUS_4_8: Final[Model] = Model(
@@ -493,19 +685,17 @@ CLAUDE_OPUS_4_8: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 28),
-    last_updated=PartialDate(2026, 5, 28),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    release_date=_D_2026_05_28,
+    last_updated=_D_2026_05_28,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh", "max")),
-    ),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
 )
 
 CLAUDE_SONNET_4_5: Final[Model] = Model(
@@ -519,21 +709,18 @@ CLAUDE_SONNET_4_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 7, 31),
-    release_date=PartialDate(2025, 9, 29),
-    last_updated=PartialDate(2025, 9, 29),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    knowledge=_D_2025_07_31,
+    release_date=_D_2025_09_29,
+    last_updated=_D_2025_09_29,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
         cache_read=Decimal("0.3"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh", "max")),
-        ReasoningOption(type="budget_tokens", min=1024, max=63999),
-    ),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX_BUDGET_TOKENS_10,
 )
 
 CLAUDE_SONNET_4_5_20250929: Final[Model] = Model(
@@ -547,21 +734,18 @@ CLAUDE_SONNET_4_5_20250929: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 7, 31),
-    release_date=PartialDate(2025, 9, 29),
-    last_updated=PartialDate(2025, 9, 29),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    knowledge=_D_2025_07_31,
+    release_date=_D_2025_09_29,
+    last_updated=_D_2025_09_29,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
         cache_read=Decimal("0.3"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh", "max")),
-        ReasoningOption(type="budget_tokens", min=1024, max=63999),
-    ),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX_BUDGET_TOKENS_10,
 )
 
 CLAUDE_SONNET_4_6: Final[Model] = Model(
@@ -575,21 +759,18 @@ CLAUDE_SONNET_4_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
+    knowledge=_D_2025_08_31,
     release_date=PartialDate(2026, 2, 17),
-    last_updated=PartialDate(2026, 3, 13),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=64000),
+    last_updated=_D_2026_03_13,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
         cache_read=Decimal("0.3"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh", "max")),
-        ReasoningOption(type="budget_tokens", min=1024, max=63999),
-    ),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX_BUDGET_TOKENS_10,
 )
 
 CLAUDE_SONNET_5: Final[Model] = Model(
@@ -604,20 +785,18 @@ CLAUDE_SONNET_5: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2026, 1, 31),
-    release_date=PartialDate(2026, 6, 30),
-    last_updated=PartialDate(2026, 6, 30),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1000000, output=1000000),
+    knowledge=_D_2026_01_31,
+    release_date=_D_2026_06_30,
+    last_updated=_D_2026_06_30,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1000000_1000000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
         cache_read=Decimal("0.3"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh", "max")),
-    ),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
 )
 
 CODESTRAL_2508: Final[Model] = Model(
@@ -632,10 +811,10 @@ CODESTRAL_2508: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 7, 30),
-    last_updated=PartialDate(2025, 7, 30),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=256000, output=16384),
+    release_date=_D_2025_07_30,
+    last_updated=_D_2025_07_30,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_16384,
     cost=Cost(input=Decimal("0.3"), output=Decimal("0.9")),
 )
 
@@ -651,10 +830,10 @@ CUSTOM: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2024, 1, 1),
-    last_updated=PartialDate(2024, 1, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    release_date=_D_2024_01_01,
+    last_updated=_D_2024_01_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -670,14 +849,12 @@ DEEPSEEK_V3_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 8, 21),
-    last_updated=PartialDate(2025, 8, 21),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2025_08_21,
+    last_updated=_D_2025_08_21,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=128000, output=32768),
     cost=Cost(input=Decimal("0.56"), output=Decimal("1.68"), cache_read=Decimal("0.112")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,
 )
 
 DEEPSEEK_V3_2: Final[Model] = Model(
@@ -692,12 +869,12 @@ DEEPSEEK_V3_2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 9, 29),
-    last_updated=PartialDate(2025, 9, 29),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2025_09_29,
+    last_updated=_D_2025_09_29,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=163840, output=16384),
     cost=Cost(input=Decimal("0.26"), output=Decimal("0.38"), cache_read=Decimal("0.13")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 DEEPSEEK_V4_FLASH: Final[Model] = Model(
@@ -712,14 +889,14 @@ DEEPSEEK_V4_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 5),
-    release_date=PartialDate(2026, 4, 24),
-    last_updated=PartialDate(2026, 4, 24),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1050000, output=384000),
+    knowledge=_D_2025_05,
+    release_date=_D_2026_04_24,
+    last_updated=_D_2026_04_24,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1050000_384000,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.28"), cache_read=Decimal("0.0028")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 DEEPSEEK_V4_PRO: Final[Model] = Model(
@@ -734,14 +911,14 @@ DEEPSEEK_V4_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 5),
-    release_date=PartialDate(2026, 4, 24),
-    last_updated=PartialDate(2026, 4, 24),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1050000, output=384000),
+    knowledge=_D_2025_05,
+    release_date=_D_2026_04_24,
+    last_updated=_D_2026_04_24,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1050000_384000,
     cost=Cost(input=Decimal("0.435"), output=Decimal("0.87"), cache_read=Decimal("0.003625")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 DEVSTRAL_2512: Final[Model] = Model(
@@ -756,10 +933,10 @@ DEVSTRAL_2512: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2025, 12),
-    release_date=PartialDate(2025, 12, 9),
-    last_updated=PartialDate(2025, 12, 9),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    release_date=_D_2025_12_09,
+    last_updated=_D_2025_12_09,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.4"), output=Decimal("2")),
     status=Status.DEPRECATED,
 )
@@ -775,10 +952,10 @@ DEVSTRAL_SMALL_2507: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 5),
-    release_date=PartialDate(2025, 7, 10),
-    last_updated=PartialDate(2025, 7, 10),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2025_05,
+    release_date=_D_2025_07_10,
+    last_updated=_D_2025_07_10,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=131072, output=128000),
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
     status=Status.DEPRECATED,
@@ -795,12 +972,12 @@ FUGU_ULTRA: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 6, 22),
-    last_updated=PartialDate(2026, 6, 22),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1000000, output=1000000),
+    release_date=_D_2026_06_22,
+    last_updated=_D_2026_06_22,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1000000_1000000,
     cost=Cost(input=Decimal("5"), output=Decimal("30"), cache_read=Decimal("0.5")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GEMINI_2_5_FLASH: Final[Model] = Model(
@@ -815,11 +992,11 @@ GEMINI_2_5_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 6, 17),
-    last_updated=PartialDate(2025, 6, 17),
-    modalities=Modalities(input=("text", "image", "audio", "video", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_06_17,
+    last_updated=_D_2025_06_17,
+    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(input=Decimal("0.3"), output=Decimal("2.5"), cache_read=Decimal("0.03")),
     reasoning_options=(
         ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
@@ -839,13 +1016,13 @@ GEMINI_2_5_FLASH_LITE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 6, 17),
-    last_updated=PartialDate(2025, 6, 17),
-    modalities=Modalities(input=("text", "image", "audio", "video", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_06_17,
+    last_updated=_D_2025_06_17,
+    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.4"), cache_read=Decimal("0.01")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GEMINI_2_5_FLASH_LITE_PREVIEW_09_2025: Final[Model] = Model(
@@ -860,9 +1037,9 @@ GEMINI_2_5_FLASH_LITE_PREVIEW_09_2025: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 9, 25),
-    last_updated=PartialDate(2025, 9, 25),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2025_09_25,
+    last_updated=_D_2025_09_25,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=1048576, output=1048576),
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.4"), cache_read=Decimal("0.01")),
 )
@@ -879,11 +1056,11 @@ GEMINI_2_5_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 6, 17),
-    last_updated=PartialDate(2025, 6, 17),
-    modalities=Modalities(input=("text", "image", "audio", "video", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_06_17,
+    last_updated=_D_2025_06_17,
+    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(
         input=Decimal("1.25"),
         output=Decimal("10"),
@@ -918,15 +1095,13 @@ GEMINI_3_FLASH_PREVIEW: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 12, 17),
-    last_updated=PartialDate(2025, 12, 17),
-    modalities=Modalities(input=("text", "image", "video", "audio", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_12_17,
+    last_updated=_D_2025_12_17,
+    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(input=Decimal("0.5"), output=Decimal("3"), cache_read=Decimal("0.05")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,
 )
 
 GEMINI_3_1_FLASH_LITE: Final[Model] = Model(
@@ -941,20 +1116,18 @@ GEMINI_3_1_FLASH_LITE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 5, 7),
-    last_updated=PartialDate(2026, 5, 7),
-    modalities=Modalities(input=("text", "image", "video", "audio", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_05_07,
+    last_updated=_D_2026_05_07,
+    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(
         input=Decimal("0.25"),
         output=Decimal("1.5"),
         cache_read=Decimal("0.025"),
         cache_write=Decimal("0.08333"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,
 )
 
 GEMINI_3_1_PRO_PREVIEW: Final[Model] = Model(
@@ -969,11 +1142,11 @@ GEMINI_3_1_PRO_PREVIEW: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 2, 19),
-    last_updated=PartialDate(2026, 2, 19),
-    modalities=Modalities(input=("text", "image", "video", "audio", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_02_19,
+    last_updated=_D_2026_02_19,
+    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(
         input=Decimal("2"),
         output=Decimal("12"),
@@ -990,7 +1163,7 @@ GEMINI_3_1_PRO_PREVIEW: Final[Model] = Model(
             input=Decimal("4"), output=Decimal("18"), cache_read=Decimal("0.4")
         ),
     ),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 GEMINI_3_5_FLASH: Final[Model] = Model(
@@ -1005,20 +1178,18 @@ GEMINI_3_5_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 5, 19),
-    last_updated=PartialDate(2026, 5, 19),
-    modalities=Modalities(input=("text", "image", "video", "audio", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_05_19,
+    last_updated=_D_2026_05_19,
+    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(
         input=Decimal("1.5"),
         output=Decimal("9"),
         cache_read=Decimal("0.15"),
         cache_write=Decimal("0.08333"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,
 )
 
 GEMINI_PRO_LATEST: Final[Model] = Model(
@@ -1033,12 +1204,12 @@ GEMINI_PRO_LATEST: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 27),
-    last_updated=PartialDate(2026, 2, 27),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    release_date=_D_2026_02_27,
+    last_updated=_D_2026_02_27,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(input=Decimal("2"), output=Decimal("12"), cache_read=Decimal("0.2")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 GEMMA_4_26B_A4B_IT: Final[Model] = Model(
@@ -1053,12 +1224,12 @@ GEMMA_4_26B_A4B_IT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 2),
-    last_updated=PartialDate(2026, 4, 2),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262144, output=32768),
+    release_date=_D_2026_04_02,
+    last_updated=_D_2026_04_02,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262144_32768,
     cost=Cost(input=Decimal("0.07"), output=Decimal("0.34")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GEMMA_4_31B_IT: Final[Model] = Model(
@@ -1073,12 +1244,12 @@ GEMMA_4_31B_IT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 2),
-    last_updated=PartialDate(2026, 4, 2),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262144, output=32768),
+    release_date=_D_2026_04_02,
+    last_updated=_D_2026_04_02,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262144_32768,
     cost=Cost(input=Decimal("0.13"), output=Decimal("0.38")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GLM_4_32B_0414_128K: Final[Model] = Model(
@@ -1093,10 +1264,10 @@ GLM_4_32B_0414_128K: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 14),
-    last_updated=PartialDate(2025, 4, 14),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    release_date=_D_2025_04_14,
+    last_updated=_D_2025_04_14,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.1")),
 )
 
@@ -1111,18 +1282,18 @@ GLM_4_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 7, 28),
-    last_updated=PartialDate(2025, 7, 28),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131000, output=98304),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_07_28,
+    last_updated=_D_2025_07_28,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131000_98304,
     cost=Cost(
         input=Decimal("0.6"),
         output=Decimal("2.2"),
         cache_read=Decimal("0.11"),
         cache_write=Decimal("0"),
     ),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 GLM_4_5_AIR: Final[Model] = Model(
@@ -1136,18 +1307,18 @@ GLM_4_5_AIR: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 7, 28),
-    last_updated=PartialDate(2025, 7, 28),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131000, output=98304),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_07_28,
+    last_updated=_D_2025_07_28,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131000_98304,
     cost=Cost(
         input=Decimal("0.13"),
         output=Decimal("0.85"),
         cache_read=Decimal("0.025"),
         cache_write=Decimal("0"),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GLM_4_5_AIRX: Final[Model] = Model(
@@ -1162,10 +1333,10 @@ GLM_4_5_AIRX: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 7, 28),
-    last_updated=PartialDate(2025, 7, 28),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    release_date=_D_2025_07_28,
+    last_updated=_D_2025_07_28,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("1.1"), output=Decimal("4.5"), cache_read=Decimal("0.22")),
 )
 
@@ -1181,12 +1352,12 @@ GLM_4_5_X: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 7, 28),
-    last_updated=PartialDate(2025, 7, 28),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    release_date=_D_2025_07_28,
+    last_updated=_D_2025_07_28,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("2.2"), output=Decimal("8.9"), cache_read=Decimal("0.45")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
     status=Status.BETA,
 )
 
@@ -1201,13 +1372,13 @@ GLM_4_5V: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 8, 11),
-    last_updated=PartialDate(2025, 8, 11),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_08_11,
+    last_updated=_D_2025_08_11,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0.6"), output=Decimal("1.8"), cache_read=Decimal("0.11")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 GLM_4_6: Final[Model] = Model(
@@ -1221,18 +1392,18 @@ GLM_4_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 9, 30),
-    last_updated=PartialDate(2025, 9, 30),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=204800, output=131072),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_09_30,
+    last_updated=_D_2025_09_30,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_204800_131072,
     cost=Cost(
         input=Decimal("0.431"),
         output=Decimal("2.007"),
         cache_read=Decimal("0.11"),
         cache_write=Decimal("0"),
     ),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 GLM_4_6V: Final[Model] = Model(
@@ -1246,13 +1417,13 @@ GLM_4_6V: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 12, 8),
-    last_updated=PartialDate(2025, 12, 8),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=131072, output=32768),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_12_08,
+    last_updated=_D_2025_12_08,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_131072_32768,
     cost=Cost(input=Decimal("0.3"), output=Decimal("0.9"), cache_read=Decimal("0.05")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 GLM_4_6V_FLASHX: Final[Model] = Model(
@@ -1267,12 +1438,12 @@ GLM_4_6V_FLASHX: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 8),
-    last_updated=PartialDate(2025, 12, 8),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2025_12_08,
+    last_updated=_D_2025_12_08,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=128000, output=16000),
     cost=Cost(input=Decimal("0.04"), output=Decimal("0.4"), cache_read=Decimal("0.004")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 GLM_4_7: Final[Model] = Model(
@@ -1286,11 +1457,11 @@ GLM_4_7: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 12, 22),
-    last_updated=PartialDate(2025, 12, 22),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=204800, output=131072),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_12_22,
+    last_updated=_D_2025_12_22,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_204800_131072,
     cost=Cost(
         input=Decimal("0.38"),
         output=Decimal("1.98"),
@@ -1298,7 +1469,7 @@ GLM_4_7: Final[Model] = Model(
         cache_write=Decimal("0"),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 GLM_4_7_FLASH: Final[Model] = Model(
@@ -1312,18 +1483,18 @@ GLM_4_7_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2026, 1, 19),
-    last_updated=PartialDate(2026, 1, 19),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=200000, output=131072),
+    knowledge=_D_2025_04,
+    release_date=_D_2026_01_19,
+    last_updated=_D_2026_01_19,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_131072,
     cost=Cost(
         input=Decimal("0.06"),
         output=Decimal("0.4"),
         cache_read=Decimal("0.01"),
         cache_write=Decimal("0"),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GLM_4_7_FLASHX: Final[Model] = Model(
@@ -1337,18 +1508,18 @@ GLM_4_7_FLASHX: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2026, 1, 19),
-    last_updated=PartialDate(2026, 1, 19),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=200000, output=131072),
+    knowledge=_D_2025_04,
+    release_date=_D_2026_01_19,
+    last_updated=_D_2026_01_19,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_131072,
     cost=Cost(
         input=Decimal("0.07"),
         output=Decimal("0.4"),
         cache_read=Decimal("0.01"),
         cache_write=Decimal("0"),
     ),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 GLM_5: Final[Model] = Model(
@@ -1362,9 +1533,9 @@ GLM_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 12),
-    last_updated=PartialDate(2026, 2, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_02_12,
+    last_updated=_D_2026_02_12,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=203000, output=131072),
     cost=Cost(
         input=Decimal("0.72"),
@@ -1373,7 +1544,7 @@ GLM_5: Final[Model] = Model(
         cache_write=Decimal("0"),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 GLM_5_1: Final[Model] = Model(
@@ -1388,10 +1559,10 @@ GLM_5_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 7),
-    last_updated=PartialDate(2026, 4, 7),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=204800, output=131072),
+    release_date=_D_2026_04_07,
+    last_updated=_D_2026_04_07,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_204800_131072,
     cost=Cost(
         input=Decimal("0.931"),
         output=Decimal("2.93"),
@@ -1399,7 +1570,7 @@ GLM_5_1: Final[Model] = Model(
         cache_write=Decimal("0"),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 GLM_5_2: Final[Model] = Model(
@@ -1414,10 +1585,10 @@ GLM_5_2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 6, 13),
-    last_updated=PartialDate(2026, 6, 13),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, output=131072),
+    release_date=_D_2026_06_13,
+    last_updated=_D_2026_06_13,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_131072,
     cost=Cost(
         input=Decimal("1.26"),
         output=Decimal("3.96"),
@@ -1444,8 +1615,8 @@ GPT_3_5_TURBO: Final[Model] = Model(
     open_weights=False,
     knowledge=PartialDate(2021, 9, 1),
     release_date=PartialDate(2023, 3, 1),
-    last_updated=PartialDate(2023, 11, 6),
-    modalities=Modalities(input=("text",), output=("text",)),
+    last_updated=_D_2023_11_06,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=16385, output=4096),
     cost=Cost(input=Decimal("0.5"), output=Decimal("1.5"), cache_read=Decimal("0")),
 )
@@ -1463,10 +1634,10 @@ GPT_4: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2023, 11),
-    release_date=PartialDate(2023, 11, 6),
-    last_updated=PartialDate(2024, 4, 9),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=8192, output=8192),
+    release_date=_D_2023_11_06,
+    last_updated=_D_2024_04_09,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_8192_8192,
     cost=Cost(input=Decimal("30"), output=Decimal("60")),
 )
 
@@ -1482,11 +1653,11 @@ GPT_4_TURBO: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2023, 12),
-    release_date=PartialDate(2023, 11, 6),
-    last_updated=PartialDate(2024, 4, 9),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    knowledge=_D_2023_12,
+    release_date=_D_2023_11_06,
+    last_updated=_D_2024_04_09,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_4096,
     cost=Cost(input=Decimal("10"), output=Decimal("30")),
 )
 
@@ -1502,11 +1673,11 @@ GPT_4_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2025, 4, 14),
-    last_updated=PartialDate(2025, 4, 14),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=32768),
+    knowledge=_D_2024_04,
+    release_date=_D_2025_04_14,
+    last_updated=_D_2025_04_14,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_32768,
     cost=Cost(input=Decimal("2"), output=Decimal("8"), cache_read=Decimal("0.5")),
 )
 
@@ -1522,11 +1693,11 @@ GPT_4_1_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2025, 4, 14),
-    last_updated=PartialDate(2025, 4, 14),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=32768),
+    knowledge=_D_2024_04,
+    release_date=_D_2025_04_14,
+    last_updated=_D_2025_04_14,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_32768,
     cost=Cost(input=Decimal("0.4"), output=Decimal("1.6"), cache_read=Decimal("0.1")),
 )
 
@@ -1542,11 +1713,11 @@ GPT_4_1_NANO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2025, 4, 14),
-    last_updated=PartialDate(2025, 4, 14),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1000000, output=32768),
+    knowledge=_D_2024_04,
+    release_date=_D_2025_04_14,
+    last_updated=_D_2025_04_14,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1000000_32768,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.4"), cache_read=Decimal("0.025")),
 )
 
@@ -1562,11 +1733,11 @@ GPT_4O: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2023, 9),
+    knowledge=_D_2023_09,
     release_date=PartialDate(2024, 5, 13),
     last_updated=PartialDate(2024, 8, 6),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10"), cache_read=Decimal("1.25")),
 )
 
@@ -1582,11 +1753,11 @@ GPT_4O_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2023, 9),
-    release_date=PartialDate(2024, 7, 18),
-    last_updated=PartialDate(2024, 7, 18),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    knowledge=_D_2023_09,
+    release_date=_D_2024_07_18,
+    last_updated=_D_2024_07_18,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6"), cache_read=Decimal("0.075")),
 )
 
@@ -1602,10 +1773,10 @@ GPT_4O_MINI_SEARCH_PREVIEW: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2024, 10, 1),
-    last_updated=PartialDate(2024, 10, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    release_date=_D_2024_10_01,
+    last_updated=_D_2024_10_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
 )
 
@@ -1621,10 +1792,10 @@ GPT_4O_SEARCH_PREVIEW: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2024, 10, 1),
-    last_updated=PartialDate(2024, 10, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    release_date=_D_2024_10_01,
+    last_updated=_D_2024_10_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
 )
 
@@ -1640,15 +1811,13 @@ GPT_5: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 9, 30),
-    release_date=PartialDate(2025, 8, 7),
-    last_updated=PartialDate(2025, 8, 7),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2024_09_30,
+    release_date=_D_2025_08_07,
+    last_updated=_D_2025_08_07,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,
 )
 
 GPT_5_CHAT_LATEST: Final[Model] = Model(
@@ -1663,13 +1832,13 @@ GPT_5_CHAT_LATEST: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 9, 30),
-    release_date=PartialDate(2025, 8, 7),
-    last_updated=PartialDate(2025, 8, 7),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2024_09_30,
+    release_date=_D_2025_08_07,
+    last_updated=_D_2025_08_07,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GPT_5_MINI: Final[Model] = Model(
@@ -1684,15 +1853,13 @@ GPT_5_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 5, 30),
-    release_date=PartialDate(2025, 8, 7),
-    last_updated=PartialDate(2025, 8, 7),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2024_05_30,
+    release_date=_D_2025_08_07,
+    last_updated=_D_2025_08_07,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("0.25"), output=Decimal("2"), cache_read=Decimal("0.025")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,
 )
 
 GPT_5_NANO: Final[Model] = Model(
@@ -1707,15 +1874,13 @@ GPT_5_NANO: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 5, 30),
-    release_date=PartialDate(2025, 8, 7),
-    last_updated=PartialDate(2025, 8, 7),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2024_05_30,
+    release_date=_D_2025_08_07,
+    last_updated=_D_2025_08_07,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.4"), cache_read=Decimal("0.005")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,
 )
 
 GPT_5_PRO: Final[Model] = Model(
@@ -1730,10 +1895,10 @@ GPT_5_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 9, 30),
-    release_date=PartialDate(2025, 10, 6),
-    last_updated=PartialDate(2025, 10, 6),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    knowledge=_D_2024_09_30,
+    release_date=_D_2025_10_06,
+    last_updated=_D_2025_10_06,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=400000, input=272000, output=272000),
     cost=Cost(input=Decimal("15"), output=Decimal("120")),
     reasoning_options=(ReasoningOption(type="effort", values=("high",)),),
@@ -1751,11 +1916,11 @@ GPT_5_1: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 9, 30),
-    release_date=PartialDate(2025, 11, 13),
-    last_updated=PartialDate(2025, 11, 13),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2024_09_30,
+    release_date=_D_2025_11_13,
+    last_updated=_D_2025_11_13,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
     reasoning_options=(ReasoningOption(type="effort", values=("none", "low", "medium", "high")),),
 )
@@ -1772,13 +1937,13 @@ GPT_5_1_CODEX: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 9, 30),
-    release_date=PartialDate(2025, 11, 13),
-    last_updated=PartialDate(2025, 11, 13),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2024_09_30,
+    release_date=_D_2025_11_13,
+    last_updated=_D_2025_11_13,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 GPT_5_1_CODEX_MINI: Final[Model] = Model(
@@ -1793,13 +1958,13 @@ GPT_5_1_CODEX_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 9, 30),
-    release_date=PartialDate(2025, 11, 13),
-    last_updated=PartialDate(2025, 11, 13),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2024_09_30,
+    release_date=_D_2025_11_13,
+    last_updated=_D_2025_11_13,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("0.25"), output=Decimal("2"), cache_read=Decimal("0.025")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 GPT_5_2: Final[Model] = Model(
@@ -1814,15 +1979,13 @@ GPT_5_2: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2025, 12, 11),
-    last_updated=PartialDate(2025, 12, 11),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2025_12_11,
+    last_updated=_D_2025_12_11,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 GPT_5_2_CHAT_LATEST: Final[Model] = Model(
@@ -1837,11 +2000,11 @@ GPT_5_2_CHAT_LATEST: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2025, 12, 11),
-    last_updated=PartialDate(2025, 12, 11),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2025_12_11,
+    last_updated=_D_2025_12_11,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
     reasoning_options=(ReasoningOption(type="effort", values=("medium",)),),
 )
@@ -1858,13 +2021,13 @@ GPT_5_2_CODEX: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2025, 12, 11),
-    last_updated=PartialDate(2025, 12, 11),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2025_12_11,
+    last_updated=_D_2025_12_11,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 GPT_5_2_PRO: Final[Model] = Model(
@@ -1879,13 +2042,13 @@ GPT_5_2_PRO: Final[Model] = Model(
     structured_output=False,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2025, 12, 11),
-    last_updated=PartialDate(2025, 12, 11),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2025_12_11,
+    last_updated=_D_2025_12_11,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("21"), output=Decimal("168")),
-    reasoning_options=(ReasoningOption(type="effort", values=("medium", "high", "xhigh")),),
+    reasoning_options=_REASONING_EFFORT_MEDIUM_HIGH_XHIGH,
 )
 
 GPT_5_3_CHAT_LATEST: Final[Model] = Model(
@@ -1900,11 +2063,11 @@ GPT_5_3_CHAT_LATEST: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 3, 3),
-    last_updated=PartialDate(2026, 3, 3),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_03_03,
+    last_updated=_D_2026_03_03,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
 )
 
@@ -1920,13 +2083,13 @@ GPT_5_3_CODEX: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 2, 5),
-    last_updated=PartialDate(2026, 2, 5),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_02_05,
+    last_updated=_D_2026_02_05,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 GPT_5_4: Final[Model] = Model(
@@ -1941,15 +2104,13 @@ GPT_5_4: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 3, 5),
-    last_updated=PartialDate(2026, 3, 5),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1050000, input=922000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_03_05,
+    last_updated=_D_2026_03_05,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1050000_922000_128000,
     cost=Cost(input=Decimal("2.5"), output=Decimal("15"), cache_read=Decimal("0.25")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 GPT_5_4_MINI: Final[Model] = Model(
@@ -1964,15 +2125,13 @@ GPT_5_4_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 3, 17),
-    last_updated=PartialDate(2026, 3, 17),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_03_17,
+    last_updated=_D_2026_03_17,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("0.75"), output=Decimal("4.5"), cache_read=Decimal("0.075")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 GPT_5_4_NANO: Final[Model] = Model(
@@ -1987,15 +2146,13 @@ GPT_5_4_NANO: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 3, 17),
-    last_updated=PartialDate(2026, 3, 17),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_03_17,
+    last_updated=_D_2026_03_17,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("1.25"), cache_read=Decimal("0.02")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 GPT_5_4_PRO: Final[Model] = Model(
@@ -2010,13 +2167,13 @@ GPT_5_4_PRO: Final[Model] = Model(
     structured_output=False,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 3, 5),
-    last_updated=PartialDate(2026, 3, 5),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1050000, input=922000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_03_05,
+    last_updated=_D_2026_03_05,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1050000_922000_128000,
     cost=Cost(input=Decimal("30"), output=Decimal("180")),
-    reasoning_options=(ReasoningOption(type="effort", values=("medium", "high", "xhigh")),),
+    reasoning_options=_REASONING_EFFORT_MEDIUM_HIGH_XHIGH,
 )
 
 GPT_5_5: Final[Model] = Model(
@@ -2031,11 +2188,11 @@ GPT_5_5: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 12, 1),
-    release_date=PartialDate(2026, 4, 23),
-    last_updated=PartialDate(2026, 4, 23),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1050000, input=922000, output=128000),
+    knowledge=_D_2025_12_01,
+    release_date=_D_2026_04_23,
+    last_updated=_D_2026_04_23,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1050000_922000_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("30"),
@@ -2050,9 +2207,7 @@ GPT_5_5: Final[Model] = Model(
         ),
         context_over_200k=Rates(input=Decimal("10"), output=Decimal("45"), cache_read=Decimal("1")),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 GPT_5_5_PRO: Final[Model] = Model(
@@ -2067,11 +2222,11 @@ GPT_5_5_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 12, 1),
-    release_date=PartialDate(2026, 4, 23),
-    last_updated=PartialDate(2026, 4, 23),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1050000, input=922000, output=128000),
+    knowledge=_D_2025_12_01,
+    release_date=_D_2026_04_23,
+    last_updated=_D_2026_04_23,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1050000_922000_128000,
     cost=Cost(
         input=Decimal("30"),
         output=Decimal("180"),
@@ -2084,7 +2239,7 @@ GPT_5_5_PRO: Final[Model] = Model(
         ),
         context_over_200k=Rates(input=Decimal("60"), output=Decimal("270")),
     ),
-    reasoning_options=(ReasoningOption(type="effort", values=("medium", "high", "xhigh")),),
+    reasoning_options=_REASONING_EFFORT_MEDIUM_HIGH_XHIGH,
 )
 
 GPT_OSS_120B: Final[Model] = Model(
@@ -2099,12 +2254,12 @@ GPT_OSS_120B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=32766),
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_32766,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.25")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 GPT_OSS_20B: Final[Model] = Model(
@@ -2119,12 +2274,12 @@ GPT_OSS_20B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=32766),
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_32766,
     cost=Cost(input=Decimal("0.04"), output=Decimal("0.15")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 GROK_4: Final[Model] = Model(
@@ -2139,10 +2294,10 @@ GROK_4: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 7, 9),
-    last_updated=PartialDate(2025, 7, 9),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=256000, output=256000),
+    release_date=_D_2025_07_09,
+    last_updated=_D_2025_07_09,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_256000_256000,
     cost=Cost(input=Decimal("3"), output=Decimal("15"), cache_read=Decimal("0.75")),
 )
 
@@ -2158,9 +2313,9 @@ GROK_4_1_FAST_NON_REASONING: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 11, 19),
-    last_updated=PartialDate(2025, 11, 19),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2025_11_19,
+    last_updated=_D_2025_11_19,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=2000000, output=2000000),
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.5"), cache_read=Decimal("0.05")),
 )
@@ -2177,12 +2332,12 @@ GROK_4_1_FAST_REASONING: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 11, 19),
-    last_updated=PartialDate(2025, 11, 19),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=2000000, output=30000),
+    release_date=_D_2025_11_19,
+    last_updated=_D_2025_11_19,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_2000000_30000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.5"), cache_read=Decimal("0.05")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 GROK_4_20_BETA_0309_NON_REASONING: Final[Model] = Model(
@@ -2197,10 +2352,10 @@ GROK_4_20_BETA_0309_NON_REASONING: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 9),
-    last_updated=PartialDate(2026, 3, 9),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=2000000, output=30000),
+    release_date=_D_2026_03_09,
+    last_updated=_D_2026_03_09,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_2000000_30000,
     cost=Cost(
         input=Decimal("2"),
         output=Decimal("6"),
@@ -2231,10 +2386,10 @@ GROK_4_20_BETA_0309_REASONING: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 9),
-    last_updated=PartialDate(2026, 3, 9),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=2000000, output=30000),
+    release_date=_D_2026_03_09,
+    last_updated=_D_2026_03_09,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_2000000_30000,
     cost=Cost(
         input=Decimal("2"),
         output=Decimal("6"),
@@ -2251,7 +2406,7 @@ GROK_4_20_BETA_0309_REASONING: Final[Model] = Model(
             input=Decimal("2.5"), output=Decimal("5"), cache_read=Decimal("0.4")
         ),
     ),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 GROK_4_20_NON_REASONING: Final[Model] = Model(
@@ -2266,10 +2421,10 @@ GROK_4_20_NON_REASONING: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 9),
-    last_updated=PartialDate(2026, 3, 9),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=2000000, output=30000),
+    release_date=_D_2026_03_09,
+    last_updated=_D_2026_03_09,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_2000000_30000,
     cost=Cost(
         input=Decimal("1.25"),
         output=Decimal("2.5"),
@@ -2300,10 +2455,10 @@ GROK_4_20_REASONING: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 9),
-    last_updated=PartialDate(2026, 3, 9),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=2000000, output=30000),
+    release_date=_D_2026_03_09,
+    last_updated=_D_2026_03_09,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_2000000_30000,
     cost=Cost(
         input=Decimal("1.25"),
         output=Decimal("2.5"),
@@ -2320,7 +2475,7 @@ GROK_4_20_REASONING: Final[Model] = Model(
             input=Decimal("2.5"), output=Decimal("5"), cache_read=Decimal("0.4")
         ),
     ),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 GROK_4_3: Final[Model] = Model(
@@ -2335,9 +2490,9 @@ GROK_4_3: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 17),
-    last_updated=PartialDate(2026, 4, 17),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
+    release_date=_D_2026_04_17,
+    last_updated=_D_2026_04_17,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
     limit=Limit(context=1000000, output=30000),
     cost=Cost(
         input=Decimal("1.25"),
@@ -2355,7 +2510,7 @@ GROK_4_3: Final[Model] = Model(
             input=Decimal("2.5"), output=Decimal("5"), cache_read=Decimal("0.4")
         ),
     ),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 GROK_BUILD_0_1: Final[Model] = Model(
@@ -2370,10 +2525,10 @@ GROK_BUILD_0_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 16),
-    last_updated=PartialDate(2026, 4, 16),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=256000, output=256000),
+    release_date=_D_2026_04_16,
+    last_updated=_D_2026_04_16,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_256000_256000,
     cost=Cost(
         input=Decimal("1"),
         output=Decimal("2"),
@@ -2388,7 +2543,7 @@ GROK_BUILD_0_1: Final[Model] = Model(
         ),
         context_over_200k=Rates(input=Decimal("2"), output=Decimal("4"), cache_read=Decimal("0.4")),
     ),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 KIMI_K2: Final[Model] = Model(
@@ -2403,10 +2558,10 @@ KIMI_K2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 7, 11),
-    last_updated=PartialDate(2025, 7, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=256000, output=16384),
+    release_date=_D_2025_07_11,
+    last_updated=_D_2025_07_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_16384,
     cost=Cost(input=Decimal("0.574"), output=Decimal("2.294"), cache_read=Decimal("0.5")),
 )
 
@@ -2422,13 +2577,13 @@ KIMI_K2_THINKING: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2024, 8),
-    release_date=PartialDate(2025, 11, 6),
-    last_updated=PartialDate(2025, 11, 6),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    release_date=_D_2025_11_06,
+    last_updated=_D_2025_11_06,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.574"), output=Decimal("2.294"), cache_read=Decimal("0.15")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 KIMI_K2_5: Final[Model] = Model(
@@ -2443,14 +2598,14 @@ KIMI_K2_5: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 1),
-    last_updated=PartialDate(2026, 1),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_01,
+    last_updated=_D_2026_01,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.405"), output=Decimal("1.98"), cache_read=Decimal("0.225")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 KIMI_K2_6: Final[Model] = Model(
@@ -2465,14 +2620,14 @@ KIMI_K2_6: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 4, 21),
-    last_updated=PartialDate(2026, 4, 21),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_04_21,
+    last_updated=_D_2026_04_21,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.4"), output=Decimal("2.2"), cache_read=Decimal("0.08")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 KIMI_K2_7_CODE: Final[Model] = Model(
@@ -2487,14 +2642,14 @@ KIMI_K2_7_CODE: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 6, 12),
-    last_updated=PartialDate(2026, 6, 12),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_06_12,
+    last_updated=_D_2026_06_12,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.95"), output=Decimal("4"), cache_read=Decimal("0.19")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 KIMI_K2_7_CODE_HIGHSPEED: Final[Model] = Model(
@@ -2509,14 +2664,14 @@ KIMI_K2_7_CODE_HIGHSPEED: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 6, 12),
-    last_updated=PartialDate(2026, 6, 12),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_06_12,
+    last_updated=_D_2026_06_12,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("1.9"), output=Decimal("8"), cache_read=Decimal("0.38")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 LLAMA_3_70B_INSTRUCT: Final[Model] = Model(
@@ -2531,9 +2686,9 @@ LLAMA_3_70B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2024, 4, 18),
-    last_updated=PartialDate(2024, 4, 18),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2024_04_18,
+    last_updated=_D_2024_04_18,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=8192, output=8000),
     cost=Cost(input=Decimal("0.51"), output=Decimal("0.74")),
 )
@@ -2550,10 +2705,10 @@ LLAMA_3_8B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 4, 3),
-    last_updated=PartialDate(2025, 4, 3),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=8192, output=8192),
+    release_date=_D_2025_04_03,
+    last_updated=_D_2025_04_03,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_8192_8192,
     cost=Cost(input=Decimal("0.04"), output=Decimal("0.04")),
 )
 
@@ -2569,9 +2724,9 @@ LLAMA_3_1_70B_INSTRUCT: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2024, 7, 23),
-    last_updated=PartialDate(2024, 7, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2024_07_23,
+    last_updated=_D_2024_07_23,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=128000, output=2048),
     cost=Cost(input=Decimal("0.72"), output=Decimal("0.72")),
     status=Status.BETA,
@@ -2589,10 +2744,10 @@ LLAMA_3_1_NEMOTRON_ULTRA_253B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 4, 7),
-    last_updated=PartialDate(2025, 4, 7),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=8192),
+    release_date=_D_2025_04_07,
+    last_updated=_D_2025_04_07,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_8192,
     cost=Cost(input=Decimal("0.6"), output=Decimal("1.8")),
 )
 
@@ -2608,10 +2763,10 @@ LLAMA_3_2_11B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2024, 9, 25),
-    last_updated=PartialDate(2024, 9, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=8192),
+    release_date=_D_2024_09_25,
+    last_updated=_D_2024_09_25,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_8192,
     cost=Cost(input=Decimal("0.07"), output=Decimal("0.33")),
 )
 
@@ -2627,9 +2782,9 @@ LLAMA_3_2_3B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2024, 9, 18),
-    last_updated=PartialDate(2024, 9, 18),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2024_09_18,
+    last_updated=_D_2024_09_18,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=32768, output=32000),
     cost=Cost(input=Decimal("0.03"), output=Decimal("0.05")),
 )
@@ -2645,10 +2800,10 @@ LLAMA_3_3_70B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 12),
-    release_date=PartialDate(2024, 12, 6),
-    last_updated=PartialDate(2024, 12, 6),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2023_12,
+    release_date=_D_2024_12_06,
+    last_updated=_D_2024_12_06,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=131072, output=4096),
     cost=Cost(input=Decimal("0.13"), output=Decimal("0.4")),
 )
@@ -2665,9 +2820,9 @@ LLAMA_4_MAVERICK_17B_INSTRUCT: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 4, 5),
-    last_updated=PartialDate(2025, 4, 5),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2025_04_05,
+    last_updated=_D_2025_04_05,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=1048576, output=2048),
     cost=Cost(input=Decimal("0.27"), output=Decimal("0.85")),
 )
@@ -2684,9 +2839,9 @@ LLAMA_4_SCOUT_17B_INSTRUCT: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 4, 5),
-    last_updated=PartialDate(2025, 4, 5),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2025_04_05,
+    last_updated=_D_2025_04_05,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=131072, output=2048),
     cost=Cost(input=Decimal("0.18"), output=Decimal("0.59")),
 )
@@ -2702,10 +2857,10 @@ MIMO_V2_OMNI: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 12),
-    release_date=PartialDate(2026, 3, 18),
-    last_updated=PartialDate(2026, 3, 18),
-    modalities=Modalities(input=("text", "image", "audio", "video", "pdf"), output=("text",)),
+    knowledge=_D_2024_12,
+    release_date=_D_2026_03_18,
+    last_updated=_D_2026_03_18,
+    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
     limit=Limit(context=256000, output=131072),
     cost=Cost(input=Decimal("0.4"), output=Decimal("2"), cache_read=Decimal("0.08")),
     interleaved=Interleaved(field="reasoning_content"),
@@ -2722,11 +2877,11 @@ MIMO_V2_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 12),
-    release_date=PartialDate(2026, 3, 18),
-    last_updated=PartialDate(2026, 3, 18),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, output=131072),
+    knowledge=_D_2024_12,
+    release_date=_D_2026_03_18,
+    last_updated=_D_2026_03_18,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_131072,
     cost=Cost(
         input=Decimal("1"),
         output=Decimal("3"),
@@ -2742,7 +2897,7 @@ MIMO_V2_PRO: Final[Model] = Model(
         context_over_200k=Rates(input=Decimal("2"), output=Decimal("6"), cache_read=Decimal("0.4")),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 MIMO_V2_5: Final[Model] = Model(
@@ -2756,11 +2911,11 @@ MIMO_V2_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 12),
-    release_date=PartialDate(2026, 4, 22),
-    last_updated=PartialDate(2026, 4, 22),
+    knowledge=_D_2024_12,
+    release_date=_D_2026_04_22,
+    last_updated=_D_2026_04_22,
     modalities=Modalities(input=("text", "image", "audio", "video"), output=("text",)),
-    limit=Limit(context=1000000, output=131072),
+    limit=_LIMIT_1000000_131072,
     cost=Cost(
         input=Decimal("0.14"),
         output=Decimal("0.28"),
@@ -2778,7 +2933,7 @@ MIMO_V2_5: Final[Model] = Model(
         ),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 MIMO_V2_5_PRO: Final[Model] = Model(
@@ -2792,11 +2947,11 @@ MIMO_V2_5_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 12),
-    release_date=PartialDate(2026, 4, 22),
-    last_updated=PartialDate(2026, 4, 22),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, output=131072),
+    knowledge=_D_2024_12,
+    release_date=_D_2026_04_22,
+    last_updated=_D_2026_04_22,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_131072,
     cost=Cost(
         input=Decimal("0.435"),
         output=Decimal("0.87"),
@@ -2812,7 +2967,7 @@ MIMO_V2_5_PRO: Final[Model] = Model(
         context_over_200k=Rates(input=Decimal("2"), output=Decimal("6"), cache_read=Decimal("0.4")),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 MINIMAX_M2: Final[Model] = Model(
@@ -2826,12 +2981,12 @@ MINIMAX_M2: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 10, 27),
-    last_updated=PartialDate(2025, 10, 27),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_10_27,
+    last_updated=_D_2025_10_27,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=196608, output=128000),
     cost=Cost(input=Decimal("0.2"), output=Decimal("1"), cache_read=Decimal("0.03")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MINIMAX_M2_1: Final[Model] = Model(
@@ -2845,12 +3000,12 @@ MINIMAX_M2_1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 12, 23),
-    last_updated=PartialDate(2025, 12, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=204800, output=131072),
+    release_date=_D_2025_12_23,
+    last_updated=_D_2025_12_23,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_204800_131072,
     cost=Cost(input=Decimal("0.27"), output=Decimal("1.1")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MINIMAX_M2_1_LIGHTNING: Final[Model] = Model(
@@ -2865,12 +3020,12 @@ MINIMAX_M2_1_LIGHTNING: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 12, 23),
-    last_updated=PartialDate(2025, 12, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_12_23,
+    last_updated=_D_2025_12_23,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=196608, output=131072),
     cost=Cost(input=Decimal("0.12"), output=Decimal("0.48")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MINIMAX_M2_5: Final[Model] = Model(
@@ -2884,9 +3039,9 @@ MINIMAX_M2_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 12),
-    last_updated=PartialDate(2026, 2, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_02_12,
+    last_updated=_D_2026_02_12,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=228700, output=131072),
     cost=Cost(
         input=Decimal("0.3"),
@@ -2894,7 +3049,7 @@ MINIMAX_M2_5: Final[Model] = Model(
         cache_read=Decimal("0.03"),
         cache_write=Decimal("0.375"),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MINIMAX_M2_5_HIGHSPEED: Final[Model] = Model(
@@ -2908,17 +3063,17 @@ MINIMAX_M2_5_HIGHSPEED: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 13),
-    last_updated=PartialDate(2026, 2, 13),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=204800, output=131072),
+    release_date=_D_2026_02_13,
+    last_updated=_D_2026_02_13,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_204800_131072,
     cost=Cost(
         input=Decimal("0.6"),
         output=Decimal("2.4"),
         cache_read=Decimal("0.03"),
         cache_write=Decimal("0.375"),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MINIMAX_M2_7: Final[Model] = Model(
@@ -2932,17 +3087,17 @@ MINIMAX_M2_7: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 3, 18),
-    last_updated=PartialDate(2026, 3, 18),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=204800, output=131072),
+    release_date=_D_2026_03_18,
+    last_updated=_D_2026_03_18,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_204800_131072,
     cost=Cost(
         input=Decimal("0.3"),
         output=Decimal("1.2"),
         cache_read=Decimal("0.06"),
         cache_write=Decimal("0.375"),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MINIMAX_M2_7_HIGHSPEED: Final[Model] = Model(
@@ -2956,17 +3111,17 @@ MINIMAX_M2_7_HIGHSPEED: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 3, 18),
-    last_updated=PartialDate(2026, 3, 18),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=204800, output=131072),
+    release_date=_D_2026_03_18,
+    last_updated=_D_2026_03_18,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_204800_131072,
     cost=Cost(
         input=Decimal("0.6"),
         output=Decimal("2.4"),
         cache_read=Decimal("0.06"),
         cache_write=Decimal("0.375"),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MINIMAX_M3: Final[Model] = Model(
@@ -2980,12 +3135,12 @@ MINIMAX_M3: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 6, 1),
-    last_updated=PartialDate(2026, 6, 1),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
+    release_date=_D_2026_06_01,
+    last_updated=_D_2026_06_01,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=Limit(context=512000, output=128000),
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.4"), cache_read=Decimal("0.12")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MINIMAX_TEXT_01: Final[Model] = Model(
@@ -3000,12 +3155,12 @@ MINIMAX_TEXT_01: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 1, 15),
-    last_updated=PartialDate(2025, 1, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, output=131072),
+    release_date=_D_2025_01_15,
+    last_updated=_D_2025_01_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_131072,
     cost=Cost(input=Decimal("0.2"), output=Decimal("1.1")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MINISTRAL_14B_2512: Final[Model] = Model(
@@ -3020,10 +3175,10 @@ MINISTRAL_14B_2512: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 12, 2),
-    last_updated=PartialDate(2025, 12, 2),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262144, output=8192),
+    release_date=_D_2025_12_02,
+    last_updated=_D_2025_12_02,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262144_8192,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.2")),
 )
 
@@ -3039,10 +3194,10 @@ MINISTRAL_3B_2512: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 12, 2),
-    last_updated=PartialDate(2025, 12, 2),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=131072, output=8192),
+    release_date=_D_2025_12_02,
+    last_updated=_D_2025_12_02,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_131072_8192,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.1")),
 )
 
@@ -3058,10 +3213,10 @@ MINISTRAL_8B_2512: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 12, 2),
-    last_updated=PartialDate(2025, 12, 2),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262144, output=8192),
+    release_date=_D_2025_12_02,
+    last_updated=_D_2025_12_02,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262144_8192,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.15")),
 )
 
@@ -3076,11 +3231,11 @@ MISTRAL_LARGE_2512: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 11),
-    release_date=PartialDate(2024, 11, 1),
-    last_updated=PartialDate(2025, 12, 2),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    knowledge=_D_2024_11,
+    release_date=_D_2024_11_01,
+    last_updated=_D_2025_12_02,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.5"), output=Decimal("1.5")),
 )
 
@@ -3095,10 +3250,10 @@ MISTRAL_LARGE_LATEST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 11),
-    release_date=PartialDate(2024, 11, 1),
-    last_updated=PartialDate(2025, 12, 2),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    knowledge=_D_2024_11,
+    release_date=_D_2024_11_01,
+    last_updated=_D_2025_12_02,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=128000, output=262144),
     cost=Cost(input=Decimal("4"), output=Decimal("12")),
 )
@@ -3115,10 +3270,10 @@ MISTRAL_SMALL_2506: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2025, 3),
-    release_date=PartialDate(2025, 6, 20),
-    last_updated=PartialDate(2025, 6, 20),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    release_date=_D_2025_06_20,
+    last_updated=_D_2025_06_20,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
 )
 
@@ -3133,12 +3288,12 @@ NEMOTRON_3_ULTRA_550B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 6, 4),
-    last_updated=PartialDate(2026, 6, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_06_04,
+    last_updated=_D_2026_06_04,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=262144, output=128000),
     cost=Cost(input=Decimal("0.5"), output=Decimal("2.5"), cache_read=Decimal("0.15")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 O1: Final[Model] = Model(
@@ -3153,13 +3308,13 @@ O1: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2023, 9),
-    release_date=PartialDate(2024, 12, 5),
-    last_updated=PartialDate(2024, 12, 5),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=100000),
+    knowledge=_D_2023_09,
+    release_date=_D_2024_12_05,
+    last_updated=_D_2024_12_05,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_100000,
     cost=Cost(input=Decimal("15"), output=Decimal("60"), cache_read=Decimal("7.5")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 O3: Final[Model] = Model(
@@ -3174,13 +3329,13 @@ O3: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 5),
-    release_date=PartialDate(2025, 4, 16),
-    last_updated=PartialDate(2025, 4, 16),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=100000),
+    knowledge=_D_2024_05,
+    release_date=_D_2025_04_16,
+    last_updated=_D_2025_04_16,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_100000,
     cost=Cost(input=Decimal("2"), output=Decimal("8"), cache_read=Decimal("0.5")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 O3_MINI: Final[Model] = Model(
@@ -3195,13 +3350,13 @@ O3_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 5),
+    knowledge=_D_2024_05,
     release_date=PartialDate(2024, 12, 20),
     last_updated=PartialDate(2025, 1, 29),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=200000, output=100000),
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_100000,
     cost=Cost(input=Decimal("1.1"), output=Decimal("4.4"), cache_read=Decimal("0.55")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 O4_MINI: Final[Model] = Model(
@@ -3216,13 +3371,13 @@ O4_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 5),
-    release_date=PartialDate(2025, 4, 16),
-    last_updated=PartialDate(2025, 4, 16),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=200000, output=100000),
+    knowledge=_D_2024_05,
+    release_date=_D_2025_04_16,
+    last_updated=_D_2025_04_16,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_200000_100000,
     cost=Cost(input=Decimal("1.1"), output=Decimal("4.4"), cache_read=Decimal("0.275")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 PIXTRAL_LARGE_LATEST: Final[Model] = Model(
@@ -3236,10 +3391,10 @@ PIXTRAL_LARGE_LATEST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 11),
-    release_date=PartialDate(2024, 11, 1),
+    knowledge=_D_2024_11,
+    release_date=_D_2024_11_01,
     last_updated=PartialDate(2024, 11, 4),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=128000, output=128000),
     cost=Cost(input=Decimal("4"), output=Decimal("12")),
 )
@@ -3256,10 +3411,10 @@ QWEN_CODER_PLUS: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2024, 9, 18),
-    last_updated=PartialDate(2024, 9, 18),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=8192),
+    release_date=_D_2024_09_18,
+    last_updated=_D_2024_09_18,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_8192,
     cost=Cost(input=Decimal("0.502"), output=Decimal("1.004")),
 )
 
@@ -3274,18 +3429,18 @@ QWEN_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2025, 7, 28),
-    last_updated=PartialDate(2025, 7, 28),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, output=32768),
+    knowledge=_D_2024_04,
+    release_date=_D_2025_07_28,
+    last_updated=_D_2025_07_28,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_32768,
     cost=Cost(
         input=Decimal("0.05"),
         output=Decimal("0.4"),
         cache_read=Decimal("0.01"),
         cache_write=Decimal("0.0625"),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN_MAX: Final[Model] = Model(
@@ -3299,11 +3454,11 @@ QWEN_MAX: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
+    knowledge=_D_2024_04,
     release_date=PartialDate(2024, 4, 3),
-    last_updated=PartialDate(2025, 1, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32768, output=8192),
+    last_updated=_D_2025_01_25,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32768_8192,
     cost=Cost(input=Decimal("1.6"), output=Decimal("6.4")),
 )
 
@@ -3319,10 +3474,10 @@ QWEN_MAX_LATEST: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 1, 25),
-    last_updated=PartialDate(2025, 1, 25),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=32768, output=8192),
+    release_date=_D_2025_01_25,
+    last_updated=_D_2025_01_25,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_32768_8192,
     cost=Cost(input=Decimal("1.6"), output=Decimal("6.4")),
 )
 
@@ -3337,7 +3492,7 @@ QWEN_OMNI_TURBO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
+    knowledge=_D_2024_04,
     release_date=PartialDate(2025, 1, 19),
     last_updated=PartialDate(2025, 3, 26),
     modalities=Modalities(input=("text", "image", "audio", "video"), output=("text", "audio")),
@@ -3356,11 +3511,11 @@ QWEN_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2024, 1, 25),
+    knowledge=_D_2024_04,
+    release_date=_D_2024_01_25,
     last_updated=PartialDate(2025, 9, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=32768),
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_32768,
     cost=Cost(
         input=Decimal("0.4"),
         output=Decimal("1.2"),
@@ -3368,7 +3523,7 @@ QWEN_PLUS: Final[Model] = Model(
         cache_read=Decimal("0.08"),
         cache_write=Decimal("0.5"),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN_PLUS_LATEST: Final[Model] = Model(
@@ -3383,9 +3538,9 @@ QWEN_PLUS_LATEST: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 1, 25),
-    last_updated=PartialDate(2025, 1, 25),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2025_01_25,
+    last_updated=_D_2025_01_25,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=1000000, output=8192),
     cost=Cost(
         input=Decimal("0.4"),
@@ -3406,13 +3561,13 @@ QWEN_TURBO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2024, 11, 1),
-    last_updated=PartialDate(2025, 4, 28),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2024_04,
+    release_date=_D_2024_11_01,
+    last_updated=_D_2025_04_28,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=1000000, output=16384),
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.2"), reasoning=Decimal("0.5")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN_VL_MAX: Final[Model] = Model(
@@ -3426,11 +3581,11 @@ QWEN_VL_MAX: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
+    knowledge=_D_2024_04,
     release_date=PartialDate(2024, 4, 8),
     last_updated=PartialDate(2025, 8, 13),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=131072, output=8192),
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_131072_8192,
     cost=Cost(input=Decimal("0.8"), output=Decimal("3.2")),
 )
 
@@ -3445,11 +3600,11 @@ QWEN_VL_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2024, 1, 25),
+    knowledge=_D_2024_04,
+    release_date=_D_2024_01_25,
     last_updated=PartialDate(2025, 8, 15),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=131072, output=8192),
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_131072_8192,
     cost=Cost(input=Decimal("0.21"), output=Decimal("0.64")),
 )
 
@@ -3465,10 +3620,10 @@ QWEN2_5_VL_32B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 3, 15),
-    last_updated=PartialDate(2025, 3, 15),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=131072, output=8192),
+    release_date=_D_2025_03_15,
+    last_updated=_D_2025_03_15,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_131072_8192,
     cost=Cost(input=Decimal("1.4"), output=Decimal("4.2")),
 )
 
@@ -3483,11 +3638,11 @@ QWEN2_5_VL_72B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2024, 9),
-    last_updated=PartialDate(2024, 9),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=32768, output=8192),
+    knowledge=_D_2024_04,
+    release_date=_D_2024_09,
+    last_updated=_D_2024_09,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_32768_8192,
     cost=Cost(input=Decimal("0.13"), output=Decimal("0.4")),
 )
 
@@ -3503,12 +3658,12 @@ QWEN3_235B_A22B_FP8: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 4, 28),
-    last_updated=PartialDate(2025, 4, 28),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_04_28,
+    last_updated=_D_2025_04_28,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=40960, output=8192),
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.8")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN3_235B_A22B_INSTRUCT_2507: Final[Model] = Model(
@@ -3523,10 +3678,10 @@ QWEN3_235B_A22B_INSTRUCT_2507: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 7, 8),
-    last_updated=PartialDate(2025, 7, 8),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=8192),
+    release_date=_D_2025_07_08,
+    last_updated=_D_2025_07_08,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_8192,
     cost=Cost(input=Decimal("0.09"), output=Decimal("0.58")),
 )
 
@@ -3542,12 +3697,12 @@ QWEN3_235B_A22B_THINKING_2507: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 7, 8),
-    last_updated=PartialDate(2025, 7, 8),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262000, output=8192),
+    release_date=_D_2025_07_08,
+    last_updated=_D_2025_07_08,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262000_8192,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.6")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN3_30B_A3B_INSTRUCT_2507: Final[Model] = Model(
@@ -3562,10 +3717,10 @@ QWEN3_30B_A3B_INSTRUCT_2507: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 7, 8),
-    last_updated=PartialDate(2025, 7, 8),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262000, output=8192),
+    release_date=_D_2025_07_08,
+    last_updated=_D_2025_07_08,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262000_8192,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
 )
 
@@ -3580,13 +3735,13 @@ QWEN3_32B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 4),
-    last_updated=PartialDate(2025, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_04,
+    last_updated=_D_2025_04,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=32768, output=16384),
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3"), reasoning=Decimal("8.4")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN3_4B_FP8: Final[Model] = Model(
@@ -3601,12 +3756,12 @@ QWEN3_4B_FP8: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 4, 28),
-    last_updated=PartialDate(2025, 4, 28),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=8192),
+    release_date=_D_2025_04_28,
+    last_updated=_D_2025_04_28,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_8192,
     cost=Cost(input=Decimal("0.03"), output=Decimal("0.03")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN3_CODER_30B_A3B_INSTRUCT: Final[Model] = Model(
@@ -3620,10 +3775,10 @@ QWEN3_CODER_30B_A3B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 4),
-    last_updated=PartialDate(2025, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_04,
+    last_updated=_D_2025_04,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=262000, output=65536),
     cost=Cost(input=Decimal("0.07"), output=Decimal("0.27")),
 )
@@ -3639,11 +3794,11 @@ QWEN3_CODER_480B_A35B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 4),
-    last_updated=PartialDate(2025, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=65536),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_04,
+    last_updated=_D_2025_04,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_65536,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.3")),
 )
 
@@ -3658,11 +3813,11 @@ QWEN3_CODER_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 7, 28),
-    last_updated=PartialDate(2025, 7, 28),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, output=65536),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_07_28,
+    last_updated=_D_2025_07_28,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_65536,
     cost=Cost(
         input=Decimal("0.3"),
         output=Decimal("1.5"),
@@ -3683,12 +3838,12 @@ QWEN3_CODER_NEXT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 10, 15),
-    last_updated=PartialDate(2025, 10, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=65536),
+    release_date=_D_2025_10_15,
+    last_updated=_D_2025_10_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_65536,
     cost=Cost(input=Decimal("0.108"), output=Decimal("0.675"), cache_read=Decimal("0.06")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN3_CODER_PLUS: Final[Model] = Model(
@@ -3702,11 +3857,11 @@ QWEN3_CODER_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 7, 23),
-    last_updated=PartialDate(2025, 7, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, output=65536),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_07_23,
+    last_updated=_D_2025_07_23,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_65536,
     cost=Cost(
         input=Decimal("6"),
         output=Decimal("60"),
@@ -3726,11 +3881,11 @@ QWEN3_MAX: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 9, 23),
-    last_updated=PartialDate(2025, 9, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=65536),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_09_23,
+    last_updated=_D_2025_09_23,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_65536,
     cost=Cost(
         input=Decimal("0.845"),
         output=Decimal("3.38"),
@@ -3751,9 +3906,9 @@ QWEN3_MAX_2026_01_23: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 1, 23),
-    last_updated=PartialDate(2026, 1, 23),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2026_01_23,
+    last_updated=_D_2026_01_23,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=262144, output=32800),
     cost=Cost(
         input=Decimal("1.2"),
@@ -3761,7 +3916,7 @@ QWEN3_MAX_2026_01_23: Final[Model] = Model(
         cache_read=Decimal("0.24"),
         cache_write=Decimal("1.5"),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN3_NEXT_80B_A3B_INSTRUCT: Final[Model] = Model(
@@ -3775,11 +3930,11 @@ QWEN3_NEXT_80B_A3B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 9),
-    last_updated=PartialDate(2025, 9),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=32768),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_09,
+    last_updated=_D_2025_09,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_32768,
     cost=Cost(input=Decimal("0.15"), output=Decimal("1.2")),
 )
 
@@ -3794,13 +3949,13 @@ QWEN3_NEXT_80B_A3B_THINKING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 9),
-    last_updated=PartialDate(2025, 9),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=32768),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_09,
+    last_updated=_D_2025_09,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_32768,
     cost=Cost(input=Decimal("0.15"), output=Decimal("1.2")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN3_VL_235B_A22B_INSTRUCT: Final[Model] = Model(
@@ -3815,10 +3970,10 @@ QWEN3_VL_235B_A22B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 9, 15),
-    last_updated=PartialDate(2025, 9, 15),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=131072, output=8192),
+    release_date=_D_2025_09_15,
+    last_updated=_D_2025_09_15,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_131072_8192,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.5")),
 )
 
@@ -3834,12 +3989,12 @@ QWEN3_VL_235B_A22B_THINKING: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 9, 15),
-    last_updated=PartialDate(2025, 9, 15),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=131072, output=8192),
+    release_date=_D_2025_09_15,
+    last_updated=_D_2025_09_15,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_131072_8192,
     cost=Cost(input=Decimal("0.5"), output=Decimal("2")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN3_VL_30B_A3B_INSTRUCT: Final[Model] = Model(
@@ -3854,10 +4009,10 @@ QWEN3_VL_30B_A3B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 10, 2),
-    last_updated=PartialDate(2025, 10, 2),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=131072, output=8192),
+    release_date=_D_2025_10_02,
+    last_updated=_D_2025_10_02,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_131072_8192,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.7")),
 )
 
@@ -3873,12 +4028,12 @@ QWEN3_VL_30B_A3B_THINKING: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 10, 2),
-    last_updated=PartialDate(2025, 10, 2),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=131072, output=8192),
+    release_date=_D_2025_10_02,
+    last_updated=_D_2025_10_02,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_131072_8192,
     cost=Cost(input=Decimal("0.2"), output=Decimal("1")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN3_VL_8B_INSTRUCT: Final[Model] = Model(
@@ -3893,10 +4048,10 @@ QWEN3_VL_8B_INSTRUCT: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 8, 19),
-    last_updated=PartialDate(2025, 8, 19),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=131072, output=8192),
+    release_date=_D_2025_08_19,
+    last_updated=_D_2025_08_19,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_131072_8192,
     cost=Cost(input=Decimal("0.08"), output=Decimal("0.5")),
 )
 
@@ -3912,9 +4067,9 @@ QWEN3_VL_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 10, 9),
-    last_updated=PartialDate(2025, 10, 9),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2025_10_09,
+    last_updated=_D_2025_10_09,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=262144, output=32000),
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.4"), cache_read=Decimal("0.01")),
 )
@@ -3930,11 +4085,11 @@ QWEN3_VL_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 9, 23),
-    last_updated=PartialDate(2025, 9, 23),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262144, output=32768),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_09_23,
+    last_updated=_D_2025_09_23,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262144_32768,
     cost=Cost(
         input=Decimal("0.2"),
         output=Decimal("1.6"),
@@ -3942,7 +4097,7 @@ QWEN3_VL_PLUS: Final[Model] = Model(
         cache_read=Decimal("0.04"),
         cache_write=Decimal("0.25"),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN3_5_9B: Final[Model] = Model(
@@ -3957,12 +4112,12 @@ QWEN3_5_9B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 23),
-    last_updated=PartialDate(2026, 2, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=65536),
+    release_date=_D_2026_02_23,
+    last_updated=_D_2026_02_23,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_65536,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.15")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN3_6_35B_A3B: Final[Model] = Model(
@@ -3977,12 +4132,12 @@ QWEN3_6_35B_A3B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 17),
-    last_updated=PartialDate(2026, 4, 17),
-    modalities=Modalities(input=("text", "image", "video", "audio"), output=("text",)),
-    limit=Limit(context=262144, output=65536),
+    release_date=_D_2026_04_17,
+    last_updated=_D_2026_04_17,
+    modalities=_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
+    limit=_LIMIT_262144_65536,
     cost=Cost(input=Decimal("0.248"), output=Decimal("1.485")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN3_6_MAX_PREVIEW: Final[Model] = Model(
@@ -3996,18 +4151,18 @@ QWEN3_6_MAX_PREVIEW: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2026, 4, 20),
-    last_updated=PartialDate(2026, 4, 20),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=65536),
+    knowledge=_D_2025_04,
+    release_date=_D_2026_04_20,
+    last_updated=_D_2026_04_20,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_65536,
     cost=Cost(
         input=Decimal("1.3"),
         output=Decimal("7.8"),
         cache_read=Decimal("0.13"),
         cache_write=Decimal("1.625"),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN3_6_PLUS: Final[Model] = Model(
@@ -4021,11 +4176,11 @@ QWEN3_6_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2026, 4, 2),
-    last_updated=PartialDate(2026, 4, 2),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, output=65536),
+    knowledge=_D_2025_04,
+    release_date=_D_2026_04_02,
+    last_updated=_D_2026_04_02,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_65536,
     cost=Cost(
         input=Decimal("0.5"),
         output=Decimal("3"),
@@ -4047,7 +4202,7 @@ QWEN3_6_PLUS: Final[Model] = Model(
             cache_write=Decimal("2.5"),
         ),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN3_7_MAX: Final[Model] = Model(
@@ -4061,17 +4216,17 @@ QWEN3_7_MAX: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 21),
-    last_updated=PartialDate(2026, 5, 21),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, output=65536),
+    release_date=_D_2026_05_21,
+    last_updated=_D_2026_05_21,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_65536,
     cost=Cost(
         input=Decimal("1.25"),
         output=Decimal("3.75"),
         cache_read=Decimal("0.125"),
         cache_write=Decimal("3.125"),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN3_7_PLUS: Final[Model] = Model(
@@ -4085,18 +4240,18 @@ QWEN3_7_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2026, 6, 2),
-    last_updated=PartialDate(2026, 6, 2),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1000000, output=64000),
+    knowledge=_D_2025_04,
+    release_date=_D_2026_06_02,
+    last_updated=_D_2026_06_02,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1000000_64000,
     cost=Cost(
         input=Decimal("0.4"),
         output=Decimal("1.6"),
         cache_read=Decimal("0.08"),
         cache_write=Decimal("0.5"),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN35_397B_A17B: Final[Model] = Model(
@@ -4111,12 +4266,12 @@ QWEN35_397B_A17B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 15),
-    last_updated=PartialDate(2026, 2, 15),
-    modalities=Modalities(input=("text", "image", "video", "audio"), output=("text",)),
-    limit=Limit(context=262144, output=65536),
+    release_date=_D_2026_02_15,
+    last_updated=_D_2026_02_15,
+    modalities=_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
+    limit=_LIMIT_262144_65536,
     cost=Cost(input=Decimal("0.6"), output=Decimal("3.6")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWQ_PLUS: Final[Model] = Model(
@@ -4130,13 +4285,13 @@ QWQ_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2025, 3, 5),
-    last_updated=PartialDate(2025, 3, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=8192),
+    knowledge=_D_2024_04,
+    release_date=_D_2025_03_05,
+    last_updated=_D_2025_03_05,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_8192,
     cost=Cost(input=Decimal("0.8"), output=Decimal("2.4")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 SEED_1_6_250615: Final[Model] = Model(
@@ -4151,14 +4306,12 @@ SEED_1_6_250615: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 6, 25),
-    last_updated=PartialDate(2025, 6, 25),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=256000, output=8192),
+    release_date=_D_2025_06_25,
+    last_updated=_D_2025_06_25,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_256000_8192,
     cost=Cost(input=Decimal("0.25"), output=Decimal("2"), cache_read=Decimal("0.05")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,
 )
 
 SEED_1_6_250915: Final[Model] = Model(
@@ -4173,14 +4326,12 @@ SEED_1_6_250915: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 9, 15),
-    last_updated=PartialDate(2025, 9, 15),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=256000, output=8192),
+    release_date=_D_2025_09_15,
+    last_updated=_D_2025_09_15,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_256000_8192,
     cost=Cost(input=Decimal("0.25"), output=Decimal("2"), cache_read=Decimal("0.05")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,
 )
 
 SEED_1_6_FLASH_250715: Final[Model] = Model(
@@ -4195,14 +4346,12 @@ SEED_1_6_FLASH_250715: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 7, 26),
-    last_updated=PartialDate(2025, 7, 26),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=256000, output=8192),
+    release_date=_D_2025_07_26,
+    last_updated=_D_2025_07_26,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_256000_8192,
     cost=Cost(input=Decimal("0.07"), output=Decimal("0.3"), cache_read=Decimal("0.015")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,
 )
 
 SEED_1_8_251228: Final[Model] = Model(
@@ -4217,14 +4366,12 @@ SEED_1_8_251228: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 12, 18),
-    last_updated=PartialDate(2025, 12, 18),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=256000, output=8192),
+    release_date=_D_2025_12_18,
+    last_updated=_D_2025_12_18,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_256000_8192,
     cost=Cost(input=Decimal("0.25"), output=Decimal("2"), cache_read=Decimal("0.05")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,
 )
 
 SONAR: Final[Model] = Model(
@@ -4238,10 +4385,10 @@ SONAR: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 9, 1),
-    release_date=PartialDate(2024, 1, 1),
-    last_updated=PartialDate(2025, 9, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2025_09_01,
+    release_date=_D_2024_01_01,
+    last_updated=_D_2025_09_01,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=130000, output=4096),
     cost=Cost(input=Decimal("1"), output=Decimal("1")),
 )
@@ -4257,11 +4404,11 @@ SONAR_PRO: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 9, 1),
-    release_date=PartialDate(2024, 1, 1),
-    last_updated=PartialDate(2025, 9, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=200000, output=8192),
+    knowledge=_D_2025_09_01,
+    release_date=_D_2024_01_01,
+    last_updated=_D_2025_09_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_200000_8192,
     cost=Cost(input=Decimal("3"), output=Decimal("15")),
 )
 
@@ -4276,11 +4423,11 @@ SONAR_REASONING_PRO: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 9, 1),
-    release_date=PartialDate(2024, 1, 1),
-    last_updated=PartialDate(2025, 9, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    knowledge=_D_2025_09_01,
+    release_date=_D_2024_01_01,
+    last_updated=_D_2025_09_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_4096,
     cost=Cost(input=Decimal("2"), output=Decimal("8")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )

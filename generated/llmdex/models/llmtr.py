@@ -3,13 +3,30 @@
 
 "Models served by LLMTR (provider id 'llmtr')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
 from llmdex_runtime.model import Cost, Limit, Modalities, Model, ReasoningOption
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2026_04_17 = PartialDate(2026, 4, 17)
+_D_2026_04_22 = PartialDate(2026, 4, 22)
+_D_2026_04_26 = PartialDate(2026, 4, 26)
+_D_2026_05_05 = PartialDate(2026, 5, 5)
+_D_2026_06_05 = PartialDate(2026, 6, 5)
+_D_2026_06_06 = PartialDate(2026, 6, 6)
+_LIMIT_32768_8192 = Limit(context=32768, output=8192)
+_LIMIT_8192_4096 = Limit(context=8192, output=4096)
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
 
 __all__ = [
     "GEMMA_4",
@@ -30,10 +47,10 @@ GEMMA_4: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 22),
-    last_updated=PartialDate(2026, 4, 22),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32768, output=8192),
+    release_date=_D_2026_04_22,
+    last_updated=_D_2026_04_22,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32768_8192,
     cost=Cost(input=Decimal("5"), output=Decimal("10")),
 )
 
@@ -47,10 +64,10 @@ MAGIBU_11B_V8: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 6, 5),
-    last_updated=PartialDate(2026, 6, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=8192, output=4096),
+    release_date=_D_2026_06_05,
+    last_updated=_D_2026_06_05,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_8192_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -64,10 +81,10 @@ MEDGEMMA_4B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 26),
-    last_updated=PartialDate(2026, 4, 26),
+    release_date=_D_2026_04_26,
+    last_updated=_D_2026_04_26,
     modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=8192, output=4096),
+    limit=_LIMIT_8192_4096,
     cost=Cost(input=Decimal("3"), output=Decimal("5")),
 )
 
@@ -83,8 +100,8 @@ QWEN3_6_35B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 17),
-    last_updated=PartialDate(2026, 4, 17),
+    release_date=_D_2026_04_17,
+    last_updated=_D_2026_04_17,
     modalities=Modalities(input=("text", "image", "video", "audio"), output=("text",)),
     limit=Limit(context=16384, output=65536),
     cost=Cost(input=Decimal("5"), output=Decimal("10")),
@@ -101,9 +118,9 @@ SINCAP: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 5),
-    last_updated=PartialDate(2026, 5, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_05_05,
+    last_updated=_D_2026_05_05,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=128000, output=8192),
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
@@ -119,9 +136,9 @@ TRENDYOL_7B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 6, 6),
-    last_updated=PartialDate(2026, 6, 6),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32768, output=8192),
+    release_date=_D_2026_06_06,
+    last_updated=_D_2026_06_06,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32768_8192,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )

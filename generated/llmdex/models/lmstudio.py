@@ -3,13 +3,26 @@
 
 "Models served by LMStudio (provider id 'lmstudio')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
 from llmdex_runtime.model import Cost, Limit, Modalities, Model, ReasoningOption
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2025_04 = PartialDate(2025, 4)
+_D_2025_07_23 = PartialDate(2025, 7, 23)
+_D_2025_07_30 = PartialDate(2025, 7, 30)
+_D_2025_08_05 = PartialDate(2025, 8, 5)
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
 
 __all__ = [
     "OPENAI_GPT_OSS_20B",
@@ -28,9 +41,9 @@ OPENAI_GPT_OSS_20B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=131072, output=32768),
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
@@ -47,10 +60,10 @@ QWEN_QWEN3_30B_A3B_2507: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 7, 30),
-    last_updated=PartialDate(2025, 7, 30),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_07_30,
+    last_updated=_D_2025_07_30,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=262144, output=16384),
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
@@ -66,10 +79,10 @@ QWEN_QWEN3_CODER_30B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 7, 23),
-    last_updated=PartialDate(2025, 7, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_07_23,
+    last_updated=_D_2025_07_23,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=262144, output=65536),
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )

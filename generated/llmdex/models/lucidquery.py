@@ -3,13 +3,28 @@
 
 "Models served by LucidQuery (provider id 'lucidquery')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
 from llmdex_runtime.model import Cost, Limit, Modalities, Model
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2025_09_01 = PartialDate(2025, 9, 1)
+_D_2026_06_05 = PartialDate(2026, 6, 5)
+_D_2026_06_16 = PartialDate(2026, 6, 16)
+_LIMIT_300000_120000 = Limit(context=300000, output=120000)
+_REASONING = ()
+_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
 
 __all__ = [
     "LUCIDNOVA_RF1_100B",
@@ -32,10 +47,10 @@ LUCIDNOVA_RF1_100B: Final[Model] = Model(
     knowledge=PartialDate(2025, 9, 16),
     release_date=PartialDate(2024, 12, 28),
     last_updated=PartialDate(2025, 9, 10),
-    modalities=Modalities(input=("text",), output=("text",)),
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=120000, output=8000),
     cost=Cost(input=Decimal("2"), output=Decimal("5")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 LUCIDQUERY_AGI_01_FRONTIER: Final[Model] = Model(
@@ -49,13 +64,13 @@ LUCIDQUERY_AGI_01_FRONTIER: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2026, 6, 5),
-    release_date=PartialDate(2026, 6, 16),
-    last_updated=PartialDate(2026, 6, 16),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=300000, output=120000),
+    knowledge=_D_2026_06_05,
+    release_date=_D_2026_06_16,
+    last_updated=_D_2026_06_16,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_300000_120000,
     cost=Cost(input=Decimal("4.5"), output=Decimal("22")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 LUCIDQUERY_AGI_01_SWIFT: Final[Model] = Model(
@@ -69,13 +84,13 @@ LUCIDQUERY_AGI_01_SWIFT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2026, 6, 5),
-    release_date=PartialDate(2026, 6, 16),
-    last_updated=PartialDate(2026, 6, 16),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=300000, output=120000),
+    knowledge=_D_2026_06_05,
+    release_date=_D_2026_06_16,
+    last_updated=_D_2026_06_16,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_300000_120000,
     cost=Cost(input=Decimal("2.5"), output=Decimal("15")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 LUCIDQUERY_NEXUS_CODER: Final[Model] = Model(
@@ -90,10 +105,10 @@ LUCIDQUERY_NEXUS_CODER: Final[Model] = Model(
     temperature=False,
     open_weights=False,
     knowledge=PartialDate(2025, 8, 1),
-    release_date=PartialDate(2025, 9, 1),
-    last_updated=PartialDate(2025, 9, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_09_01,
+    last_updated=_D_2025_09_01,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=250000, output=60000),
     cost=Cost(input=Decimal("2"), output=Decimal("5")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )

@@ -3,13 +3,46 @@
 
 "Models served by Meganova (provider id 'meganova')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
 from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, Model, ReasoningOption
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2024_07_18 = PartialDate(2024, 7, 18)
+_D_2024_12_06 = PartialDate(2024, 12, 6)
+_D_2025_03_24 = PartialDate(2025, 3, 24)
+_D_2025_04 = PartialDate(2025, 4)
+_D_2025_05_28 = PartialDate(2025, 5, 28)
+_D_2025_06_20 = PartialDate(2025, 6, 20)
+_D_2025_07_23 = PartialDate(2025, 7, 23)
+_D_2025_08_25 = PartialDate(2025, 8, 25)
+_D_2025_09_30 = PartialDate(2025, 9, 30)
+_D_2025_10_10 = PartialDate(2025, 10, 10)
+_D_2025_11_06 = PartialDate(2025, 11, 6)
+_D_2025_12_03 = PartialDate(2025, 12, 3)
+_D_2025_12_17 = PartialDate(2025, 12, 17)
+_D_2025_12_22 = PartialDate(2025, 12, 22)
+_D_2025_12_23 = PartialDate(2025, 12, 23)
+_D_2026_01_27 = PartialDate(2026, 1, 27)
+_D_2026_02 = PartialDate(2026, 2)
+_D_2026_02_11 = PartialDate(2026, 2, 11)
+_D_2026_02_12 = PartialDate(2026, 2, 12)
+_LIMIT_164000_164000 = Limit(context=164000, output=164000)
+_LIMIT_202752_131072 = Limit(context=202752, output=131072)
+_LIMIT_262144_262144 = Limit(context=262144, output=262144)
+_REASONING = ()
+_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
 
 __all__ = [
     "MINIMAXAI_MINIMAX_M2_1",
@@ -44,13 +77,13 @@ MINIMAXAI_MINIMAX_M2_1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 12, 23),
-    last_updated=PartialDate(2025, 12, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_12_23,
+    last_updated=_D_2025_12_23,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=196608, output=131072),
     cost=Cost(input=Decimal("0.28"), output=Decimal("1.2")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MINIMAXAI_MINIMAX_M2_5: Final[Model] = Model(
@@ -64,13 +97,13 @@ MINIMAXAI_MINIMAX_M2_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 12),
-    last_updated=PartialDate(2026, 2, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_02_12,
+    last_updated=_D_2026_02_12,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=204800, output=131072),
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN_QWEN2_5_VL_32B_INSTRUCT: Final[Model] = Model(
@@ -85,9 +118,9 @@ QWEN_QWEN2_5_VL_32B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 3, 24),
-    last_updated=PartialDate(2025, 3, 24),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2025_03_24,
+    last_updated=_D_2025_03_24,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=16384, output=16384),
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.6")),
 )
@@ -104,9 +137,9 @@ QWEN_QWEN3_235B_A22B_INSTRUCT_2507: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 7, 23),
-    last_updated=PartialDate(2025, 7, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_07_23,
+    last_updated=_D_2025_07_23,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=262000, output=262000),
     cost=Cost(input=Decimal("0.09"), output=Decimal("0.6")),
 )
@@ -122,13 +155,13 @@ QWEN_QWEN3_5_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2026, 2),
-    last_updated=PartialDate(2026, 2),
+    knowledge=_D_2025_04,
+    release_date=_D_2026_02,
+    last_updated=_D_2026_02,
     modalities=Modalities(input=("text", "image", "video"), output=("text",)),
     limit=Limit(context=1000000, output=65536),
     cost=Cost(input=Decimal("0.4"), output=Decimal("2.4"), reasoning=Decimal("2.4")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 XIAOMIMIMO_MIMO_V2_FLASH: Final[Model] = Model(
@@ -143,12 +176,12 @@ XIAOMIMIMO_MIMO_V2_FLASH: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2024, 12, 1),
-    release_date=PartialDate(2025, 12, 17),
-    last_updated=PartialDate(2025, 12, 17),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_12_17,
+    last_updated=_D_2025_12_17,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=262144, output=32000),
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 DEEPSEEK_AI_DEEPSEEK_R1_0528: Final[Model] = Model(
@@ -163,13 +196,13 @@ DEEPSEEK_AI_DEEPSEEK_R1_0528: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2024, 7),
-    release_date=PartialDate(2025, 5, 28),
-    last_updated=PartialDate(2025, 5, 28),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_05_28,
+    last_updated=_D_2025_05_28,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=163840, output=64000),
     cost=Cost(input=Decimal("0.5"), output=Decimal("2.15")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 DEEPSEEK_AI_DEEPSEEK_V3_0324: Final[Model] = Model(
@@ -183,9 +216,9 @@ DEEPSEEK_AI_DEEPSEEK_V3_0324: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 3, 24),
-    last_updated=PartialDate(2025, 3, 24),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_03_24,
+    last_updated=_D_2025_03_24,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=163840, output=163840),
     cost=Cost(input=Decimal("0.25"), output=Decimal("0.88")),
 )
@@ -202,10 +235,10 @@ DEEPSEEK_AI_DEEPSEEK_V3_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 8, 25),
-    last_updated=PartialDate(2025, 8, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=164000, output=164000),
+    release_date=_D_2025_08_25,
+    last_updated=_D_2025_08_25,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_164000_164000,
     cost=Cost(input=Decimal("0.27"), output=Decimal("1")),
 )
 
@@ -221,10 +254,10 @@ DEEPSEEK_AI_DEEPSEEK_V3_2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 12, 3),
-    last_updated=PartialDate(2025, 12, 3),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=164000, output=164000),
+    release_date=_D_2025_12_03,
+    last_updated=_D_2025_12_03,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_164000_164000,
     cost=Cost(input=Decimal("0.26"), output=Decimal("0.38")),
 )
 
@@ -240,10 +273,10 @@ DEEPSEEK_AI_DEEPSEEK_V3_2_EXP: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 10, 10),
-    last_updated=PartialDate(2025, 10, 10),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=164000, output=164000),
+    release_date=_D_2025_10_10,
+    last_updated=_D_2025_10_10,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_164000_164000,
     cost=Cost(input=Decimal("0.27"), output=Decimal("0.4")),
 )
 
@@ -258,9 +291,9 @@ META_LLAMA_LLAMA_3_3_70B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2024, 12, 6),
-    last_updated=PartialDate(2024, 12, 6),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2024_12_06,
+    last_updated=_D_2024_12_06,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=131072, output=16384),
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
 )
@@ -277,9 +310,9 @@ MISTRALAI_MISTRAL_NEMO_INSTRUCT_2407: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2024, 7, 18),
-    last_updated=PartialDate(2024, 7, 18),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2024_07_18,
+    last_updated=_D_2024_07_18,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=131072, output=65536),
     cost=Cost(input=Decimal("0.02"), output=Decimal("0.04")),
 )
@@ -297,9 +330,9 @@ MISTRALAI_MISTRAL_SMALL_3_2_24B_INSTRUCT_2506: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2024, 10),
-    release_date=PartialDate(2025, 6, 20),
-    last_updated=PartialDate(2025, 6, 20),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2025_06_20,
+    last_updated=_D_2025_06_20,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=32768, output=8192),
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
@@ -316,13 +349,13 @@ MOONSHOTAI_KIMI_K2_THINKING: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2024, 8),
-    release_date=PartialDate(2025, 11, 6),
-    last_updated=PartialDate(2025, 11, 6),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    release_date=_D_2025_11_06,
+    last_updated=_D_2025_11_06,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.6")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MOONSHOTAI_KIMI_K2_5: Final[Model] = Model(
@@ -337,13 +370,13 @@ MOONSHOTAI_KIMI_K2_5: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2026, 1),
-    release_date=PartialDate(2026, 1, 27),
-    last_updated=PartialDate(2026, 1, 27),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    release_date=_D_2026_01_27,
+    last_updated=_D_2026_01_27,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.45"), output=Decimal("2.8")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 ZAI_ORG_GLM_4_6: Final[Model] = Model(
@@ -357,14 +390,14 @@ ZAI_ORG_GLM_4_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 9, 30),
-    last_updated=PartialDate(2025, 9, 30),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=202752, output=131072),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_09_30,
+    last_updated=_D_2025_09_30,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_202752_131072,
     cost=Cost(input=Decimal("0.45"), output=Decimal("1.9")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 ZAI_ORG_GLM_4_7: Final[Model] = Model(
@@ -378,14 +411,14 @@ ZAI_ORG_GLM_4_7: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 12, 22),
-    last_updated=PartialDate(2025, 12, 22),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=202752, output=131072),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_12_22,
+    last_updated=_D_2025_12_22,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_202752_131072,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.8")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 ZAI_ORG_GLM_5: Final[Model] = Model(
@@ -399,10 +432,10 @@ ZAI_ORG_GLM_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 11),
-    last_updated=PartialDate(2026, 2, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=202752, output=131072),
+    release_date=_D_2026_02_11,
+    last_updated=_D_2026_02_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_202752_131072,
     cost=Cost(input=Decimal("0.8"), output=Decimal("2.56")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(ReasoningOption(type="toggle"),),

@@ -3,8 +3,9 @@
 
 "Models served by Merge Gateway (provider id 'merge-gateway')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
@@ -22,6 +23,152 @@ from llmdex_runtime.model import (
     ReasoningOption,
     TierCondition,
 )
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2023_09 = PartialDate(2023, 9)
+_D_2024_04 = PartialDate(2024, 4)
+_D_2024_05 = PartialDate(2024, 5)
+_D_2024_05_13 = PartialDate(2024, 5, 13)
+_D_2024_05_30 = PartialDate(2024, 5, 30)
+_D_2024_06_01 = PartialDate(2024, 6, 1)
+_D_2024_07_18 = PartialDate(2024, 7, 18)
+_D_2024_08_06 = PartialDate(2024, 8, 6)
+_D_2024_08_30 = PartialDate(2024, 8, 30)
+_D_2024_09_30 = PartialDate(2024, 9, 30)
+_D_2024_11 = PartialDate(2024, 11)
+_D_2024_11_01 = PartialDate(2024, 11, 1)
+_D_2024_11_18 = PartialDate(2024, 11, 18)
+_D_2024_11_20 = PartialDate(2024, 11, 20)
+_D_2024_12_02 = PartialDate(2024, 12, 2)
+_D_2024_12_05 = PartialDate(2024, 12, 5)
+_D_2025_01 = PartialDate(2025, 1)
+_D_2025_03_13 = PartialDate(2025, 3, 13)
+_D_2025_03_31 = PartialDate(2025, 3, 31)
+_D_2025_04 = PartialDate(2025, 4)
+_D_2025_04_14 = PartialDate(2025, 4, 14)
+_D_2025_04_16 = PartialDate(2025, 4, 16)
+_D_2025_05 = PartialDate(2025, 5)
+_D_2025_05_07 = PartialDate(2025, 5, 7)
+_D_2025_05_22 = PartialDate(2025, 5, 22)
+_D_2025_06 = PartialDate(2025, 6)
+_D_2025_06_17 = PartialDate(2025, 6, 17)
+_D_2025_07_10 = PartialDate(2025, 7, 10)
+_D_2025_07_28 = PartialDate(2025, 7, 28)
+_D_2025_08_05 = PartialDate(2025, 8, 5)
+_D_2025_08_07 = PartialDate(2025, 8, 7)
+_D_2025_08_12 = PartialDate(2025, 8, 12)
+_D_2025_08_31 = PartialDate(2025, 8, 31)
+_D_2025_09_25 = PartialDate(2025, 9, 25)
+_D_2025_09_29 = PartialDate(2025, 9, 29)
+_D_2025_09_30 = PartialDate(2025, 9, 30)
+_D_2025_10_15 = PartialDate(2025, 10, 15)
+_D_2025_10_27 = PartialDate(2025, 10, 27)
+_D_2025_11_01 = PartialDate(2025, 11, 1)
+_D_2025_11_06 = PartialDate(2025, 11, 6)
+_D_2025_11_13 = PartialDate(2025, 11, 13)
+_D_2025_11_18 = PartialDate(2025, 11, 18)
+_D_2025_12 = PartialDate(2025, 12)
+_D_2025_12_02 = PartialDate(2025, 12, 2)
+_D_2025_12_09 = PartialDate(2025, 12, 9)
+_D_2025_12_11 = PartialDate(2025, 12, 11)
+_D_2025_12_17 = PartialDate(2025, 12, 17)
+_D_2025_12_22 = PartialDate(2025, 12, 22)
+_D_2025_12_23 = PartialDate(2025, 12, 23)
+_D_2026_01 = PartialDate(2026, 1)
+_D_2026_01_19 = PartialDate(2026, 1, 19)
+_D_2026_02_12 = PartialDate(2026, 2, 12)
+_D_2026_02_13 = PartialDate(2026, 2, 13)
+_D_2026_02_19 = PartialDate(2026, 2, 19)
+_D_2026_03_03 = PartialDate(2026, 3, 3)
+_D_2026_03_05 = PartialDate(2026, 3, 5)
+_D_2026_03_09 = PartialDate(2026, 3, 9)
+_D_2026_03_13 = PartialDate(2026, 3, 13)
+_D_2026_03_16 = PartialDate(2026, 3, 16)
+_D_2026_03_17 = PartialDate(2026, 3, 17)
+_D_2026_03_18 = PartialDate(2026, 3, 18)
+_D_2026_04_02 = PartialDate(2026, 4, 2)
+_D_2026_04_07 = PartialDate(2026, 4, 7)
+_D_2026_04_16 = PartialDate(2026, 4, 16)
+_D_2026_04_17 = PartialDate(2026, 4, 17)
+_D_2026_04_21 = PartialDate(2026, 4, 21)
+_D_2026_04_23 = PartialDate(2026, 4, 23)
+_D_2026_04_24 = PartialDate(2026, 4, 24)
+_D_2026_05_07 = PartialDate(2026, 5, 7)
+_D_2026_05_19 = PartialDate(2026, 5, 19)
+_D_2026_05_21 = PartialDate(2026, 5, 21)
+_D_2026_05_28 = PartialDate(2026, 5, 28)
+_D_2026_06_01 = PartialDate(2026, 6, 1)
+_D_2026_06_12 = PartialDate(2026, 6, 12)
+_D_2026_06_13 = PartialDate(2026, 6, 13)
+_LIMIT_1000000_128000 = Limit(context=1000000, output=128000)
+_LIMIT_1000000_30000 = Limit(context=1000000, output=30000)
+_LIMIT_1000000_384000 = Limit(context=1000000, output=384000)
+_LIMIT_1000000_65536 = Limit(context=1000000, output=65536)
+_LIMIT_1047576_32768 = Limit(context=1047576, output=32768)
+_LIMIT_1048576_65536 = Limit(context=1048576, output=65536)
+_LIMIT_1050000_922000_128000 = Limit(context=1050000, input=922000, output=128000)
+_LIMIT_128000_128000 = Limit(context=128000, output=128000)
+_LIMIT_128000_16384 = Limit(context=128000, output=16384)
+_LIMIT_128000_4000 = Limit(context=128000, output=4000)
+_LIMIT_131072_98304 = Limit(context=131072, output=98304)
+_LIMIT_200000_100000 = Limit(context=200000, output=100000)
+_LIMIT_200000_131072 = Limit(context=200000, output=131072)
+_LIMIT_200000_32000 = Limit(context=200000, output=32000)
+_LIMIT_200000_64000 = Limit(context=200000, output=64000)
+_LIMIT_204800_131072 = Limit(context=204800, output=131072)
+_LIMIT_262144_262144 = Limit(context=262144, output=262144)
+_LIMIT_262144_32768 = Limit(context=262144, output=32768)
+_LIMIT_400000_272000_128000 = Limit(context=400000, input=272000, output=128000)
+_REASONING = ()
+_REASONING_EFFORT_LOW_MEDIUM_HIGH = (
+    ReasoningOption(type="effort", values=("low", "medium", "high")),
+)
+_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH = (
+    ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
+)
+_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH = (
+    ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
+)
+_REASONING_TOGGLE = (ReasoningOption(type="toggle"),)
+_REASONING_TOGGLE_BUDGET_TOKENS_1024_31999 = (
+    ReasoningOption(type="toggle"),
+    ReasoningOption(type="budget_tokens", min=1024, max=31999),
+)
+_REASONING_TOGGLE_BUDGET_TOKENS_1024_63999 = (
+    ReasoningOption(type="toggle"),
+    ReasoningOption(type="budget_tokens", min=1024, max=63999),
+)
+_REASONING_TOGGLE_BUDGET_TOKENS_1_128000 = (
+    ReasoningOption(type="toggle"),
+    ReasoningOption(type="budget_tokens", min=1, max=128000),
+)
+_REASONING_TOGGLE_BUDGET_TOKENS_1_250000 = (
+    ReasoningOption(type="toggle"),
+    ReasoningOption(type="budget_tokens", min=1, max=250000),
+)
+_REASONING_TOGGLE_BUDGET_TOKENS_1_262144 = (
+    ReasoningOption(type="toggle"),
+    ReasoningOption(type="budget_tokens", min=1, max=262144),
+)
+_REASONING_TOGGLE_BUDGET_TOKENS_1_32768 = (
+    ReasoningOption(type="toggle"),
+    ReasoningOption(type="budget_tokens", min=1, max=32768),
+)
+_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT = Modalities(
+    input=("text", "image", "audio", "video", "pdf"), output=("text",)
+)
+_TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
+_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT = Modalities(
+    input=("text", "image", "video", "audio", "pdf"), output=("text",)
+)
+_TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
 
 __all__ = [
     "ALIBABA_QWEN3_6_PLUS",
@@ -130,16 +277,13 @@ ALIBABA_QWEN3_6_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2026, 4, 2),
-    last_updated=PartialDate(2026, 4, 2),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=1000000, output=65536),
+    knowledge=_D_2025_04,
+    release_date=_D_2026_04_02,
+    last_updated=_D_2026_04_02,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_1000000_65536,
     cost=Cost(input=Decimal("0.5"), output=Decimal("3")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1, max=250000),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1_250000,
 )
 
 ALIBABA_QWEN3_7_MAX: Final[Model] = Model(
@@ -153,15 +297,12 @@ ALIBABA_QWEN3_7_MAX: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 21),
-    last_updated=PartialDate(2026, 5, 21),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, output=65536),
+    release_date=_D_2026_05_21,
+    last_updated=_D_2026_05_21,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_65536,
     cost=Cost(input=Decimal("1.65"), output=Decimal("4.95")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1, max=250000),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1_250000,
 )
 
 ANTHROPIC_CLAUDE_HAIKU_4_5_20251001: Final[Model] = Model(
@@ -176,20 +317,17 @@ ANTHROPIC_CLAUDE_HAIKU_4_5_20251001: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2025, 2, 28),
-    release_date=PartialDate(2025, 10, 15),
-    last_updated=PartialDate(2025, 10, 15),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    release_date=_D_2025_10_15,
+    last_updated=_D_2025_10_15,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(
         input=Decimal("1"),
         output=Decimal("5"),
         cache_read=Decimal("0.1"),
         cache_write=Decimal("1.25"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1024, max=63999),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1024_63999,
 )
 
 ANTHROPIC_CLAUDE_OPUS_4_1_20250805: Final[Model] = Model(
@@ -203,21 +341,18 @@ ANTHROPIC_CLAUDE_OPUS_4_1_20250805: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 3, 31),
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=32000),
+    knowledge=_D_2025_03_31,
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_32000,
     cost=Cost(
         input=Decimal("15"),
         output=Decimal("75"),
         cache_read=Decimal("1.5"),
         cache_write=Decimal("18.75"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1024, max=31999),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1024_31999,
 )
 
 ANTHROPIC_CLAUDE_OPUS_4_20250514: Final[Model] = Model(
@@ -231,21 +366,18 @@ ANTHROPIC_CLAUDE_OPUS_4_20250514: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 3, 31),
-    release_date=PartialDate(2025, 5, 22),
-    last_updated=PartialDate(2025, 5, 22),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=32000),
+    knowledge=_D_2025_03_31,
+    release_date=_D_2025_05_22,
+    last_updated=_D_2025_05_22,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_32000,
     cost=Cost(
         input=Decimal("15"),
         output=Decimal("75"),
         cache_read=Decimal("1.5"),
         cache_write=Decimal("18.75"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1024, max=31999),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1024_31999,
 )
 
 ANTHROPIC_CLAUDE_OPUS_4_5_20251101: Final[Model] = Model(
@@ -259,11 +391,11 @@ ANTHROPIC_CLAUDE_OPUS_4_5_20251101: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 3, 31),
-    release_date=PartialDate(2025, 11, 1),
-    last_updated=PartialDate(2025, 11, 1),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    knowledge=_D_2025_03_31,
+    release_date=_D_2025_11_01,
+    last_updated=_D_2025_11_01,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
@@ -290,9 +422,9 @@ ANTHROPIC_CLAUDE_OPUS_4_6: Final[Model] = Model(
     open_weights=False,
     knowledge=PartialDate(2025, 5, 31),
     release_date=PartialDate(2026, 2, 5),
-    last_updated=PartialDate(2026, 3, 13),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    last_updated=_D_2026_03_13,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
@@ -334,10 +466,10 @@ ANTHROPIC_CLAUDE_OPUS_4_7: Final[Model] = Model(
     temperature=False,
     open_weights=False,
     knowledge=PartialDate(2026, 1, 31),
-    release_date=PartialDate(2026, 4, 16),
-    last_updated=PartialDate(2026, 4, 16),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    release_date=_D_2026_04_16,
+    last_updated=_D_2026_04_16,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
@@ -377,15 +509,12 @@ ANTHROPIC_CLAUDE_OPUS_4_8: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 28),
-    last_updated=PartialDate(2026, 5, 28),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    release_date=_D_2026_05_28,
+    last_updated=_D_2026_05_28,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(input=Decimal("5"), output=Decimal("25")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1, max=128000),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1_128000,
 )
 
 ANTHROPIC_CLAUDE_SONNET_4_20250514: Final[Model] = Model(
@@ -399,21 +528,18 @@ ANTHROPIC_CLAUDE_SONNET_4_20250514: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 3, 31),
-    release_date=PartialDate(2025, 5, 22),
-    last_updated=PartialDate(2025, 5, 22),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    knowledge=_D_2025_03_31,
+    release_date=_D_2025_05_22,
+    last_updated=_D_2025_05_22,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
         cache_read=Decimal("0.3"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1024, max=63999),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1024_63999,
 )
 
 ANTHROPIC_CLAUDE_SONNET_4_5_20250929: Final[Model] = Model(
@@ -428,20 +554,17 @@ ANTHROPIC_CLAUDE_SONNET_4_5_20250929: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2025, 7, 31),
-    release_date=PartialDate(2025, 9, 29),
-    last_updated=PartialDate(2025, 9, 29),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    release_date=_D_2025_09_29,
+    last_updated=_D_2025_09_29,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
         cache_read=Decimal("0.3"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1024, max=63999),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1024_63999,
 )
 
 ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model] = Model(
@@ -455,10 +578,10 @@ ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
+    knowledge=_D_2025_08_31,
     release_date=PartialDate(2026, 2, 17),
-    last_updated=PartialDate(2026, 3, 13),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
+    last_updated=_D_2026_03_13,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
     limit=Limit(context=1000000, output=64000),
     cost=Cost(
         input=Decimal("3"),
@@ -484,10 +607,10 @@ COHERE_COMMAND_A_03_2025: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 6, 1),
-    release_date=PartialDate(2025, 3, 13),
-    last_updated=PartialDate(2025, 3, 13),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2024_06_01,
+    release_date=_D_2025_03_13,
+    last_updated=_D_2025_03_13,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=256000, output=8000),
     cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
 )
@@ -503,11 +626,11 @@ COHERE_COMMAND_R_08_2024: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 6, 1),
-    release_date=PartialDate(2024, 8, 30),
-    last_updated=PartialDate(2024, 8, 30),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=4000),
+    knowledge=_D_2024_06_01,
+    release_date=_D_2024_08_30,
+    last_updated=_D_2024_08_30,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_4000,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
 )
 
@@ -522,11 +645,11 @@ COHERE_COMMAND_R_PLUS_08_2024: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 6, 1),
-    release_date=PartialDate(2024, 8, 30),
-    last_updated=PartialDate(2024, 8, 30),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=4000),
+    knowledge=_D_2024_06_01,
+    release_date=_D_2024_08_30,
+    last_updated=_D_2024_08_30,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_4000,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
 )
 
@@ -541,11 +664,11 @@ COHERE_COMMAND_R7B_12_2024: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 6, 1),
-    release_date=PartialDate(2024, 12, 2),
-    last_updated=PartialDate(2024, 12, 2),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=4000),
+    knowledge=_D_2024_06_01,
+    release_date=_D_2024_12_02,
+    last_updated=_D_2024_12_02,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_4000,
     cost=Cost(input=Decimal("0.0375"), output=Decimal("0.15")),
 )
 
@@ -561,14 +684,14 @@ DEEPSEEK_DEEPSEEK_V4_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 5),
-    release_date=PartialDate(2026, 4, 24),
-    last_updated=PartialDate(2026, 4, 24),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, output=384000),
+    knowledge=_D_2025_05,
+    release_date=_D_2026_04_24,
+    last_updated=_D_2026_04_24,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_384000,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.28"), cache_read=Decimal("0.0028")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 DEEPSEEK_DEEPSEEK_V4_PRO: Final[Model] = Model(
@@ -583,14 +706,14 @@ DEEPSEEK_DEEPSEEK_V4_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 5),
-    release_date=PartialDate(2026, 4, 24),
-    last_updated=PartialDate(2026, 4, 24),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, output=384000),
+    knowledge=_D_2025_05,
+    release_date=_D_2026_04_24,
+    last_updated=_D_2026_04_24,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_384000,
     cost=Cost(input=Decimal("0.435"), output=Decimal("0.87"), cache_read=Decimal("0.003625")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GOOGLE_GEMINI_2_5_FLASH: Final[Model] = Model(
@@ -605,11 +728,11 @@ GOOGLE_GEMINI_2_5_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 6, 17),
-    last_updated=PartialDate(2025, 6, 17),
-    modalities=Modalities(input=("text", "image", "audio", "video", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_06_17,
+    last_updated=_D_2025_06_17,
+    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(
         input=Decimal("0.3"),
         output=Decimal("2.5"),
@@ -634,11 +757,11 @@ GOOGLE_GEMINI_2_5_FLASH_LITE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 6, 17),
-    last_updated=PartialDate(2025, 6, 17),
-    modalities=Modalities(input=("text", "image", "audio", "video", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_06_17,
+    last_updated=_D_2025_06_17,
+    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(
         input=Decimal("0.1"),
         output=Decimal("0.4"),
@@ -663,11 +786,11 @@ GOOGLE_GEMINI_2_5_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 6, 17),
-    last_updated=PartialDate(2025, 6, 17),
-    modalities=Modalities(input=("text", "image", "audio", "video", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_06_17,
+    last_updated=_D_2025_06_17,
+    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(
         input=Decimal("1.25"),
         output=Decimal("10"),
@@ -699,20 +822,18 @@ GOOGLE_GEMINI_3_FLASH_PREVIEW: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 12, 17),
-    last_updated=PartialDate(2025, 12, 17),
-    modalities=Modalities(input=("text", "image", "video", "audio", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_12_17,
+    last_updated=_D_2025_12_17,
+    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(
         input=Decimal("0.5"),
         output=Decimal("3"),
         cache_read=Decimal("0.05"),
         input_audio=Decimal("1"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,
 )
 
 GOOGLE_GEMINI_3_PRO_PREVIEW: Final[Model] = Model(
@@ -727,11 +848,11 @@ GOOGLE_GEMINI_3_PRO_PREVIEW: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 11, 18),
-    last_updated=PartialDate(2025, 11, 18),
-    modalities=Modalities(input=("text", "image", "video", "audio", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_11_18,
+    last_updated=_D_2025_11_18,
+    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(
         input=Decimal("2"),
         output=Decimal("12"),
@@ -763,20 +884,18 @@ GOOGLE_GEMINI_3_1_FLASH_LITE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 5, 7),
-    last_updated=PartialDate(2026, 5, 7),
-    modalities=Modalities(input=("text", "image", "video", "audio", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_05_07,
+    last_updated=_D_2026_05_07,
+    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(
         input=Decimal("0.25"),
         output=Decimal("1.5"),
         cache_read=Decimal("0.025"),
         input_audio=Decimal("0.5"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,
 )
 
 GOOGLE_GEMINI_3_1_FLASH_LITE_PREVIEW: Final[Model] = Model(
@@ -791,20 +910,18 @@ GOOGLE_GEMINI_3_1_FLASH_LITE_PREVIEW: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 3, 3),
-    last_updated=PartialDate(2026, 3, 3),
-    modalities=Modalities(input=("text", "image", "video", "audio", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_03_03,
+    last_updated=_D_2026_03_03,
+    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(
         input=Decimal("0.25"),
         output=Decimal("1.5"),
         cache_read=Decimal("0.025"),
         input_audio=Decimal("0.5"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,
 )
 
 GOOGLE_GEMINI_3_1_PRO_PREVIEW: Final[Model] = Model(
@@ -819,11 +936,11 @@ GOOGLE_GEMINI_3_1_PRO_PREVIEW: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 2, 19),
-    last_updated=PartialDate(2026, 2, 19),
-    modalities=Modalities(input=("text", "image", "video", "audio", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_02_19,
+    last_updated=_D_2026_02_19,
+    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(
         input=Decimal("2"),
         output=Decimal("12"),
@@ -840,7 +957,7 @@ GOOGLE_GEMINI_3_1_PRO_PREVIEW: Final[Model] = Model(
             input=Decimal("4"), output=Decimal("18"), cache_read=Decimal("0.4")
         ),
     ),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 GOOGLE_GEMINI_3_1_PRO_PREVIEW_CUSTOMTOOLS: Final[Model] = Model(
@@ -855,11 +972,11 @@ GOOGLE_GEMINI_3_1_PRO_PREVIEW_CUSTOMTOOLS: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 2, 19),
-    last_updated=PartialDate(2026, 2, 19),
-    modalities=Modalities(input=("text", "image", "video", "audio", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_02_19,
+    last_updated=_D_2026_02_19,
+    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(
         input=Decimal("2"),
         output=Decimal("12"),
@@ -876,7 +993,7 @@ GOOGLE_GEMINI_3_1_PRO_PREVIEW_CUSTOMTOOLS: Final[Model] = Model(
             input=Decimal("4"), output=Decimal("18"), cache_read=Decimal("0.4")
         ),
     ),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 GOOGLE_GEMINI_3_5_FLASH: Final[Model] = Model(
@@ -891,20 +1008,18 @@ GOOGLE_GEMINI_3_5_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 5, 19),
-    last_updated=PartialDate(2026, 5, 19),
-    modalities=Modalities(input=("text", "image", "video", "audio", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_05_19,
+    last_updated=_D_2026_05_19,
+    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(
         input=Decimal("1.5"),
         output=Decimal("9"),
         cache_read=Decimal("0.15"),
         input_audio=Decimal("1.5"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,
 )
 
 GOOGLE_GEMINI_FLASH_LATEST: Final[Model] = Model(
@@ -919,20 +1034,18 @@ GOOGLE_GEMINI_FLASH_LATEST: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 9, 25),
-    last_updated=PartialDate(2025, 9, 25),
-    modalities=Modalities(input=("text", "image", "audio", "video", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_09_25,
+    last_updated=_D_2025_09_25,
+    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(
         input=Decimal("0.3"),
         output=Decimal("2.5"),
         cache_read=Decimal("0.075"),
         input_audio=Decimal("1"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,
 )
 
 GOOGLE_GEMINI_FLASH_LITE_LATEST: Final[Model] = Model(
@@ -947,15 +1060,13 @@ GOOGLE_GEMINI_FLASH_LITE_LATEST: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 9, 25),
-    last_updated=PartialDate(2025, 9, 25),
-    modalities=Modalities(input=("text", "image", "audio", "video", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_09_25,
+    last_updated=_D_2025_09_25,
+    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.4"), cache_read=Decimal("0.025")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,
 )
 
 GOOGLE_GEMMA_4_26B_A4B_IT: Final[Model] = Model(
@@ -970,11 +1081,11 @@ GOOGLE_GEMMA_4_26B_A4B_IT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 2),
-    last_updated=PartialDate(2026, 4, 2),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262144, output=32768),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    release_date=_D_2026_04_02,
+    last_updated=_D_2026_04_02,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262144_32768,
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 GOOGLE_GEMMA_4_31B_IT: Final[Model] = Model(
@@ -989,11 +1100,11 @@ GOOGLE_GEMMA_4_31B_IT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 2),
-    last_updated=PartialDate(2026, 4, 2),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262144, output=32768),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    release_date=_D_2026_04_02,
+    last_updated=_D_2026_04_02,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262144_32768,
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 MINIMAX_MINIMAX_M2: Final[Model] = Model(
@@ -1007,12 +1118,12 @@ MINIMAX_MINIMAX_M2: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 10, 27),
-    last_updated=PartialDate(2025, 10, 27),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_10_27,
+    last_updated=_D_2025_10_27,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=196608, output=128000),
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MINIMAX_MINIMAX_M2_1: Final[Model] = Model(
@@ -1026,12 +1137,12 @@ MINIMAX_MINIMAX_M2_1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 12, 23),
-    last_updated=PartialDate(2025, 12, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=204800, output=131072),
+    release_date=_D_2025_12_23,
+    last_updated=_D_2025_12_23,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_204800_131072,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MINIMAX_MINIMAX_M2_5: Final[Model] = Model(
@@ -1045,17 +1156,17 @@ MINIMAX_MINIMAX_M2_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 12),
-    last_updated=PartialDate(2026, 2, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=204800, output=131072),
+    release_date=_D_2026_02_12,
+    last_updated=_D_2026_02_12,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_204800_131072,
     cost=Cost(
         input=Decimal("0.3"),
         output=Decimal("1.2"),
         cache_read=Decimal("0.03"),
         cache_write=Decimal("0.375"),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MINIMAX_MINIMAX_M2_5_HIGHSPEED: Final[Model] = Model(
@@ -1069,17 +1180,17 @@ MINIMAX_MINIMAX_M2_5_HIGHSPEED: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 13),
-    last_updated=PartialDate(2026, 2, 13),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=204800, output=131072),
+    release_date=_D_2026_02_13,
+    last_updated=_D_2026_02_13,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_204800_131072,
     cost=Cost(
         input=Decimal("0.6"),
         output=Decimal("2.4"),
         cache_read=Decimal("0.06"),
         cache_write=Decimal("0.375"),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MINIMAX_MINIMAX_M2_7: Final[Model] = Model(
@@ -1093,17 +1204,17 @@ MINIMAX_MINIMAX_M2_7: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 3, 18),
-    last_updated=PartialDate(2026, 3, 18),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=204800, output=131072),
+    release_date=_D_2026_03_18,
+    last_updated=_D_2026_03_18,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_204800_131072,
     cost=Cost(
         input=Decimal("0.3"),
         output=Decimal("1.2"),
         cache_read=Decimal("0.06"),
         cache_write=Decimal("0.375"),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MINIMAX_MINIMAX_M2_7_HIGHSPEED: Final[Model] = Model(
@@ -1117,17 +1228,17 @@ MINIMAX_MINIMAX_M2_7_HIGHSPEED: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 3, 18),
-    last_updated=PartialDate(2026, 3, 18),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=204800, output=131072),
+    release_date=_D_2026_03_18,
+    last_updated=_D_2026_03_18,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_204800_131072,
     cost=Cost(
         input=Decimal("0.6"),
         output=Decimal("2.4"),
         cache_read=Decimal("0.06"),
         cache_write=Decimal("0.375"),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MINIMAX_MINIMAX_M3: Final[Model] = Model(
@@ -1141,15 +1252,12 @@ MINIMAX_MINIMAX_M3: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 6, 1),
-    last_updated=PartialDate(2026, 6, 1),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
+    release_date=_D_2026_06_01,
+    last_updated=_D_2026_06_01,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=Limit(context=512000, output=128000),
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.4")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1, max=128000),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1_128000,
 )
 
 MISTRAL_CODESTRAL_LATEST: Final[Model] = Model(
@@ -1166,7 +1274,7 @@ MISTRAL_CODESTRAL_LATEST: Final[Model] = Model(
     knowledge=PartialDate(2024, 10),
     release_date=PartialDate(2024, 5, 29),
     last_updated=PartialDate(2025, 1, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=256000, output=4096),
     cost=Cost(input=Decimal("0.3"), output=Decimal("0.9")),
 )
@@ -1182,11 +1290,11 @@ MISTRAL_DEVSTRAL_2512: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 12),
-    release_date=PartialDate(2025, 12, 9),
-    last_updated=PartialDate(2025, 12, 9),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    knowledge=_D_2025_12,
+    release_date=_D_2025_12_09,
+    last_updated=_D_2025_12_09,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.4"), output=Decimal("2")),
     status=Status.DEPRECATED,
 )
@@ -1202,11 +1310,11 @@ MISTRAL_DEVSTRAL_MEDIUM_2507: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 5),
-    release_date=PartialDate(2025, 7, 10),
-    last_updated=PartialDate(2025, 7, 10),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=128000),
+    knowledge=_D_2025_05,
+    release_date=_D_2025_07_10,
+    last_updated=_D_2025_07_10,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000,
     cost=Cost(input=Decimal("0.4"), output=Decimal("2")),
     status=Status.DEPRECATED,
 )
@@ -1222,11 +1330,11 @@ MISTRAL_DEVSTRAL_MEDIUM_LATEST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 12),
-    release_date=PartialDate(2025, 12, 2),
-    last_updated=PartialDate(2025, 12, 2),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    knowledge=_D_2025_12,
+    release_date=_D_2025_12_02,
+    last_updated=_D_2025_12_02,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.4"), output=Decimal("2")),
     status=Status.DEPRECATED,
 )
@@ -1242,11 +1350,11 @@ MISTRAL_DEVSTRAL_SMALL_2507: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 5),
-    release_date=PartialDate(2025, 7, 10),
-    last_updated=PartialDate(2025, 7, 10),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=128000),
+    knowledge=_D_2025_05,
+    release_date=_D_2025_07_10,
+    last_updated=_D_2025_07_10,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
     status=Status.DEPRECATED,
 )
@@ -1262,13 +1370,13 @@ MISTRAL_MAGISTRAL_MEDIUM_LATEST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 6),
+    knowledge=_D_2025_06,
     release_date=PartialDate(2025, 3, 17),
     last_updated=PartialDate(2025, 3, 20),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("2"), output=Decimal("5")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MISTRAL_MISTRAL_LARGE_2411: Final[Model] = Model(
@@ -1282,10 +1390,10 @@ MISTRAL_MISTRAL_LARGE_2411: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 11),
-    release_date=PartialDate(2024, 11, 18),
-    last_updated=PartialDate(2024, 11, 18),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2024_11,
+    release_date=_D_2024_11_18,
+    last_updated=_D_2024_11_18,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=131072, output=16384),
     cost=Cost(input=Decimal("2"), output=Decimal("6")),
 )
@@ -1301,11 +1409,11 @@ MISTRAL_MISTRAL_LARGE_2512: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 11),
-    release_date=PartialDate(2024, 11, 1),
-    last_updated=PartialDate(2025, 12, 2),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    knowledge=_D_2024_11,
+    release_date=_D_2024_11_01,
+    last_updated=_D_2025_12_02,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.5"), output=Decimal("1.5")),
 )
 
@@ -1320,11 +1428,11 @@ MISTRAL_MISTRAL_LARGE_LATEST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 11),
-    release_date=PartialDate(2024, 11, 1),
-    last_updated=PartialDate(2025, 12, 2),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    knowledge=_D_2024_11,
+    release_date=_D_2024_11_01,
+    last_updated=_D_2025_12_02,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.5"), output=Decimal("1.5")),
 )
 
@@ -1339,10 +1447,10 @@ MISTRAL_MISTRAL_MEDIUM_2505: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 5),
-    release_date=PartialDate(2025, 5, 7),
-    last_updated=PartialDate(2025, 5, 7),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    knowledge=_D_2025_05,
+    release_date=_D_2025_05_07,
+    last_updated=_D_2025_05_07,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=131072, output=131072),
     cost=Cost(input=Decimal("0.4"), output=Decimal("2")),
 )
@@ -1358,11 +1466,11 @@ MISTRAL_MISTRAL_MEDIUM_LATEST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 5),
-    release_date=PartialDate(2025, 8, 12),
-    last_updated=PartialDate(2025, 8, 12),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    knowledge=_D_2025_05,
+    release_date=_D_2025_08_12,
+    last_updated=_D_2025_08_12,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.4"), output=Decimal("2")),
 )
 
@@ -1377,13 +1485,13 @@ MISTRAL_MISTRAL_SMALL_LATEST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 6),
-    release_date=PartialDate(2026, 3, 16),
-    last_updated=PartialDate(2026, 3, 16),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    knowledge=_D_2025_06,
+    release_date=_D_2026_03_16,
+    last_updated=_D_2026_03_16,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=256000, output=256000),
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MISTRAL_PIXTRAL_LARGE_LATEST: Final[Model] = Model(
@@ -1397,11 +1505,11 @@ MISTRAL_PIXTRAL_LARGE_LATEST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 11),
-    release_date=PartialDate(2024, 11, 1),
+    knowledge=_D_2024_11,
+    release_date=_D_2024_11_01,
     last_updated=PartialDate(2024, 11, 4),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=128000),
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_128000,
     cost=Cost(input=Decimal("2"), output=Decimal("6")),
 )
 
@@ -1417,16 +1525,13 @@ MOONSHOTAI_KIMI_K2_THINKING: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2024, 8),
-    release_date=PartialDate(2025, 11, 6),
-    last_updated=PartialDate(2025, 11, 6),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    release_date=_D_2025_11_06,
+    last_updated=_D_2025_11_06,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.5")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1, max=32768),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1_32768,
 )
 
 MOONSHOTAI_KIMI_K2_5: Final[Model] = Model(
@@ -1441,17 +1546,14 @@ MOONSHOTAI_KIMI_K2_5: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 1),
-    last_updated=PartialDate(2026, 1),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_01,
+    last_updated=_D_2026_01,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.6"), output=Decimal("3")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1, max=262144),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1_262144,
 )
 
 MOONSHOTAI_KIMI_K2_6: Final[Model] = Model(
@@ -1466,17 +1568,14 @@ MOONSHOTAI_KIMI_K2_6: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 4, 21),
-    last_updated=PartialDate(2026, 4, 21),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_04_21,
+    last_updated=_D_2026_04_21,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.95"), output=Decimal("4")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1, max=262144),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1_262144,
 )
 
 MOONSHOTAI_KIMI_K2_7_CODE: Final[Model] = Model(
@@ -1491,17 +1590,14 @@ MOONSHOTAI_KIMI_K2_7_CODE: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 6, 12),
-    last_updated=PartialDate(2026, 6, 12),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_06_12,
+    last_updated=_D_2026_06_12,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.95"), output=Decimal("4")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1, max=32768),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1_32768,
 )
 
 MOONSHOTAI_KIMI_K2_7_CODE_HIGHSPEED: Final[Model] = Model(
@@ -1516,17 +1612,14 @@ MOONSHOTAI_KIMI_K2_7_CODE_HIGHSPEED: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 6, 12),
-    last_updated=PartialDate(2026, 6, 12),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_06_12,
+    last_updated=_D_2026_06_12,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("1.9"), output=Decimal("8")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1, max=32768),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1_32768,
 )
 
 OPENAI_GPT_4_1: Final[Model] = Model(
@@ -1541,11 +1634,11 @@ OPENAI_GPT_4_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2025, 4, 14),
-    last_updated=PartialDate(2025, 4, 14),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1047576, output=32768),
+    knowledge=_D_2024_04,
+    release_date=_D_2025_04_14,
+    last_updated=_D_2025_04_14,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1047576_32768,
     cost=Cost(input=Decimal("2"), output=Decimal("8"), cache_read=Decimal("0.5")),
 )
 
@@ -1561,11 +1654,11 @@ OPENAI_GPT_4_1_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2025, 4, 14),
-    last_updated=PartialDate(2025, 4, 14),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1047576, output=32768),
+    knowledge=_D_2024_04,
+    release_date=_D_2025_04_14,
+    last_updated=_D_2025_04_14,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1047576_32768,
     cost=Cost(input=Decimal("0.4"), output=Decimal("1.6"), cache_read=Decimal("0.1")),
 )
 
@@ -1581,11 +1674,11 @@ OPENAI_GPT_4_1_NANO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2025, 4, 14),
-    last_updated=PartialDate(2025, 4, 14),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1047576, output=32768),
+    knowledge=_D_2024_04,
+    release_date=_D_2025_04_14,
+    last_updated=_D_2025_04_14,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1047576_32768,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.4"), cache_read=Decimal("0.025")),
 )
 
@@ -1601,11 +1694,11 @@ OPENAI_GPT_4O: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2023, 9),
-    release_date=PartialDate(2024, 5, 13),
-    last_updated=PartialDate(2024, 8, 6),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    knowledge=_D_2023_09,
+    release_date=_D_2024_05_13,
+    last_updated=_D_2024_08_06,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10"), cache_read=Decimal("1.25")),
 )
 
@@ -1621,10 +1714,10 @@ OPENAI_GPT_4O_2024_05_13: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2023, 9),
-    release_date=PartialDate(2024, 5, 13),
-    last_updated=PartialDate(2024, 5, 13),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    knowledge=_D_2023_09,
+    release_date=_D_2024_05_13,
+    last_updated=_D_2024_05_13,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=128000, output=4096),
     cost=Cost(input=Decimal("5"), output=Decimal("15")),
 )
@@ -1641,11 +1734,11 @@ OPENAI_GPT_4O_2024_08_06: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2023, 9),
-    release_date=PartialDate(2024, 8, 6),
-    last_updated=PartialDate(2024, 8, 6),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    knowledge=_D_2023_09,
+    release_date=_D_2024_08_06,
+    last_updated=_D_2024_08_06,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10"), cache_read=Decimal("1.25")),
 )
 
@@ -1661,11 +1754,11 @@ OPENAI_GPT_4O_2024_11_20: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2023, 9),
-    release_date=PartialDate(2024, 11, 20),
-    last_updated=PartialDate(2024, 11, 20),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    knowledge=_D_2023_09,
+    release_date=_D_2024_11_20,
+    last_updated=_D_2024_11_20,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10"), cache_read=Decimal("1.25")),
 )
 
@@ -1681,11 +1774,11 @@ OPENAI_GPT_4O_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2023, 9),
-    release_date=PartialDate(2024, 7, 18),
-    last_updated=PartialDate(2024, 7, 18),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    knowledge=_D_2023_09,
+    release_date=_D_2024_07_18,
+    last_updated=_D_2024_07_18,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6"), cache_read=Decimal("0.075")),
 )
 
@@ -1701,15 +1794,13 @@ OPENAI_GPT_5: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 9, 30),
-    release_date=PartialDate(2025, 8, 7),
-    last_updated=PartialDate(2025, 8, 7),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2024_09_30,
+    release_date=_D_2025_08_07,
+    last_updated=_D_2025_08_07,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_GPT_5_CHAT_LATEST: Final[Model] = Model(
@@ -1724,13 +1815,13 @@ OPENAI_GPT_5_CHAT_LATEST: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 9, 30),
-    release_date=PartialDate(2025, 8, 7),
-    last_updated=PartialDate(2025, 8, 7),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2024_09_30,
+    release_date=_D_2025_08_07,
+    last_updated=_D_2025_08_07,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 OPENAI_GPT_5_MINI: Final[Model] = Model(
@@ -1745,15 +1836,13 @@ OPENAI_GPT_5_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 5, 30),
-    release_date=PartialDate(2025, 8, 7),
-    last_updated=PartialDate(2025, 8, 7),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2024_05_30,
+    release_date=_D_2025_08_07,
+    last_updated=_D_2025_08_07,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("0.25"), output=Decimal("2"), cache_read=Decimal("0.025")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_GPT_5_NANO: Final[Model] = Model(
@@ -1768,15 +1857,13 @@ OPENAI_GPT_5_NANO: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 5, 30),
-    release_date=PartialDate(2025, 8, 7),
-    last_updated=PartialDate(2025, 8, 7),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2024_05_30,
+    release_date=_D_2025_08_07,
+    last_updated=_D_2025_08_07,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.4"), cache_read=Decimal("0.005")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_GPT_5_1: Final[Model] = Model(
@@ -1791,11 +1878,11 @@ OPENAI_GPT_5_1: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 9, 30),
-    release_date=PartialDate(2025, 11, 13),
-    last_updated=PartialDate(2025, 11, 13),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2024_09_30,
+    release_date=_D_2025_11_13,
+    last_updated=_D_2025_11_13,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
     reasoning_options=(ReasoningOption(type="effort", values=("none", "low", "medium", "high")),),
 )
@@ -1812,13 +1899,13 @@ OPENAI_GPT_5_1_CHAT_LATEST: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 9, 30),
-    release_date=PartialDate(2025, 11, 13),
-    last_updated=PartialDate(2025, 11, 13),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    knowledge=_D_2024_09_30,
+    release_date=_D_2025_11_13,
+    last_updated=_D_2025_11_13,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 OPENAI_GPT_5_2: Final[Model] = Model(
@@ -1833,15 +1920,13 @@ OPENAI_GPT_5_2: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2025, 12, 11),
-    last_updated=PartialDate(2025, 12, 11),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2025_12_11,
+    last_updated=_D_2025_12_11,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 OPENAI_GPT_5_2_CHAT_LATEST: Final[Model] = Model(
@@ -1856,13 +1941,13 @@ OPENAI_GPT_5_2_CHAT_LATEST: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2025, 12, 11),
-    last_updated=PartialDate(2025, 12, 11),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2025_12_11,
+    last_updated=_D_2025_12_11,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 OPENAI_GPT_5_3_CHAT_LATEST: Final[Model] = Model(
@@ -1877,11 +1962,11 @@ OPENAI_GPT_5_3_CHAT_LATEST: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 3, 3),
-    last_updated=PartialDate(2026, 3, 3),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_03_03,
+    last_updated=_D_2026_03_03,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
 )
 
@@ -1897,11 +1982,11 @@ OPENAI_GPT_5_4: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 3, 5),
-    last_updated=PartialDate(2026, 3, 5),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1050000, input=922000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_03_05,
+    last_updated=_D_2026_03_05,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1050000_922000_128000,
     cost=Cost(
         input=Decimal("2.5"),
         output=Decimal("15"),
@@ -1918,9 +2003,7 @@ OPENAI_GPT_5_4: Final[Model] = Model(
             input=Decimal("5"), output=Decimal("22.5"), cache_read=Decimal("0.5")
         ),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,
     experimental=Experimental(
         modes={
             "fast": Mode(
@@ -1943,15 +2026,13 @@ OPENAI_GPT_5_4_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 3, 17),
-    last_updated=PartialDate(2026, 3, 17),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_03_17,
+    last_updated=_D_2026_03_17,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("0.75"), output=Decimal("4.5"), cache_read=Decimal("0.075")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,
     experimental=Experimental(
         modes={
             "fast": Mode(
@@ -1974,15 +2055,13 @@ OPENAI_GPT_5_4_NANO: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 3, 17),
-    last_updated=PartialDate(2026, 3, 17),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_03_17,
+    last_updated=_D_2026_03_17,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("1.25"), cache_read=Decimal("0.02")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 OPENAI_GPT_5_5: Final[Model] = Model(
@@ -1998,10 +2077,10 @@ OPENAI_GPT_5_5: Final[Model] = Model(
     temperature=False,
     open_weights=False,
     knowledge=PartialDate(2025, 12, 1),
-    release_date=PartialDate(2026, 4, 23),
-    last_updated=PartialDate(2026, 4, 23),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1050000, input=922000, output=128000),
+    release_date=_D_2026_04_23,
+    last_updated=_D_2026_04_23,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1050000_922000_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("30"),
@@ -2016,9 +2095,7 @@ OPENAI_GPT_5_5: Final[Model] = Model(
         ),
         context_over_200k=Rates(input=Decimal("10"), output=Decimal("45"), cache_read=Decimal("1")),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,
     experimental=Experimental(
         modes={
             "fast": Mode(
@@ -2041,13 +2118,13 @@ OPENAI_O1: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2023, 9),
-    release_date=PartialDate(2024, 12, 5),
-    last_updated=PartialDate(2024, 12, 5),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=100000),
+    knowledge=_D_2023_09,
+    release_date=_D_2024_12_05,
+    last_updated=_D_2024_12_05,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_100000,
     cost=Cost(input=Decimal("15"), output=Decimal("60"), cache_read=Decimal("7.5")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_O3: Final[Model] = Model(
@@ -2062,13 +2139,13 @@ OPENAI_O3: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 5),
-    release_date=PartialDate(2025, 4, 16),
-    last_updated=PartialDate(2025, 4, 16),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=100000),
+    knowledge=_D_2024_05,
+    release_date=_D_2025_04_16,
+    last_updated=_D_2025_04_16,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_100000,
     cost=Cost(input=Decimal("2"), output=Decimal("8"), cache_read=Decimal("0.5")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_O3_MINI: Final[Model] = Model(
@@ -2083,13 +2160,13 @@ OPENAI_O3_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 5),
+    knowledge=_D_2024_05,
     release_date=PartialDate(2024, 12, 20),
     last_updated=PartialDate(2025, 1, 29),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=200000, output=100000),
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_100000,
     cost=Cost(input=Decimal("1.1"), output=Decimal("4.4"), cache_read=Decimal("0.55")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_O4_MINI: Final[Model] = Model(
@@ -2104,13 +2181,13 @@ OPENAI_O4_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 5),
-    release_date=PartialDate(2025, 4, 16),
-    last_updated=PartialDate(2025, 4, 16),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=200000, output=100000),
+    knowledge=_D_2024_05,
+    release_date=_D_2025_04_16,
+    last_updated=_D_2025_04_16,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_200000_100000,
     cost=Cost(input=Decimal("1.1"), output=Decimal("4.4"), cache_read=Decimal("0.275")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 XAI_GROK_4_20_0309_REASONING: Final[Model] = Model(
@@ -2125,10 +2202,10 @@ XAI_GROK_4_20_0309_REASONING: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 9),
-    last_updated=PartialDate(2026, 3, 9),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=30000),
+    release_date=_D_2026_03_09,
+    last_updated=_D_2026_03_09,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_30000,
     cost=Cost(
         input=Decimal("1.25"),
         output=Decimal("2.5"),
@@ -2145,7 +2222,7 @@ XAI_GROK_4_20_0309_REASONING: Final[Model] = Model(
             input=Decimal("2.5"), output=Decimal("5"), cache_read=Decimal("0.4")
         ),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 XAI_GROK_4_3: Final[Model] = Model(
@@ -2160,10 +2237,10 @@ XAI_GROK_4_3: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 17),
-    last_updated=PartialDate(2026, 4, 17),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=30000),
+    release_date=_D_2026_04_17,
+    last_updated=_D_2026_04_17,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_30000,
     cost=Cost(
         input=Decimal("1.25"),
         output=Decimal("2.5"),
@@ -2180,7 +2257,7 @@ XAI_GROK_4_3: Final[Model] = Model(
             input=Decimal("2.5"), output=Decimal("5"), cache_read=Decimal("0.4")
         ),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 ZAI_GLM_4_5: Final[Model] = Model(
@@ -2194,18 +2271,18 @@ ZAI_GLM_4_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 7, 28),
-    last_updated=PartialDate(2025, 7, 28),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=98304),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_07_28,
+    last_updated=_D_2025_07_28,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_98304,
     cost=Cost(
         input=Decimal("0.6"),
         output=Decimal("2.2"),
         cache_read=Decimal("0.11"),
         cache_write=Decimal("0"),
     ),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 ZAI_GLM_4_5_AIR: Final[Model] = Model(
@@ -2219,18 +2296,18 @@ ZAI_GLM_4_5_AIR: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 7, 28),
-    last_updated=PartialDate(2025, 7, 28),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=98304),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_07_28,
+    last_updated=_D_2025_07_28,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_98304,
     cost=Cost(
         input=Decimal("0.2"),
         output=Decimal("1.1"),
         cache_read=Decimal("0.03"),
         cache_write=Decimal("0"),
     ),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 ZAI_GLM_4_6: Final[Model] = Model(
@@ -2244,18 +2321,18 @@ ZAI_GLM_4_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 9, 30),
-    last_updated=PartialDate(2025, 9, 30),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=204800, output=131072),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_09_30,
+    last_updated=_D_2025_09_30,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_204800_131072,
     cost=Cost(
         input=Decimal("0.6"),
         output=Decimal("2.2"),
         cache_read=Decimal("0.11"),
         cache_write=Decimal("0"),
     ),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 ZAI_GLM_4_7: Final[Model] = Model(
@@ -2269,11 +2346,11 @@ ZAI_GLM_4_7: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 12, 22),
-    last_updated=PartialDate(2025, 12, 22),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=204800, output=131072),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_12_22,
+    last_updated=_D_2025_12_22,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_204800_131072,
     cost=Cost(
         input=Decimal("0.6"),
         output=Decimal("2.2"),
@@ -2281,7 +2358,7 @@ ZAI_GLM_4_7: Final[Model] = Model(
         cache_write=Decimal("0"),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 ZAI_GLM_4_7_FLASHX: Final[Model] = Model(
@@ -2295,18 +2372,18 @@ ZAI_GLM_4_7_FLASHX: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2026, 1, 19),
-    last_updated=PartialDate(2026, 1, 19),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=200000, output=131072),
+    knowledge=_D_2025_04,
+    release_date=_D_2026_01_19,
+    last_updated=_D_2026_01_19,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_131072,
     cost=Cost(
         input=Decimal("0.07"),
         output=Decimal("0.4"),
         cache_read=Decimal("0.01"),
         cache_write=Decimal("0"),
     ),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 ZAI_GLM_5: Final[Model] = Model(
@@ -2320,10 +2397,10 @@ ZAI_GLM_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 12),
-    last_updated=PartialDate(2026, 2, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=204800, output=131072),
+    release_date=_D_2026_02_12,
+    last_updated=_D_2026_02_12,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_204800_131072,
     cost=Cost(
         input=Decimal("1"),
         output=Decimal("3.2"),
@@ -2331,7 +2408,7 @@ ZAI_GLM_5: Final[Model] = Model(
         cache_write=Decimal("0"),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 ZAI_GLM_5_TURBO: Final[Model] = Model(
@@ -2346,10 +2423,10 @@ ZAI_GLM_5_TURBO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 16),
-    last_updated=PartialDate(2026, 3, 16),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=200000, output=131072),
+    release_date=_D_2026_03_16,
+    last_updated=_D_2026_03_16,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_131072,
     cost=Cost(
         input=Decimal("1.2"),
         output=Decimal("4"),
@@ -2357,7 +2434,7 @@ ZAI_GLM_5_TURBO: Final[Model] = Model(
         cache_write=Decimal("0"),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 ZAI_GLM_5_1: Final[Model] = Model(
@@ -2372,10 +2449,10 @@ ZAI_GLM_5_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 7),
-    last_updated=PartialDate(2026, 4, 7),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=200000, output=131072),
+    release_date=_D_2026_04_07,
+    last_updated=_D_2026_04_07,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_131072,
     cost=Cost(
         input=Decimal("1.4"),
         output=Decimal("4.4"),
@@ -2383,7 +2460,7 @@ ZAI_GLM_5_1: Final[Model] = Model(
         cache_write=Decimal("0"),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 ZAI_GLM_5_2: Final[Model] = Model(
@@ -2398,9 +2475,9 @@ ZAI_GLM_5_2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 6, 13),
-    last_updated=PartialDate(2026, 6, 13),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_06_13,
+    last_updated=_D_2026_06_13,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=1000000, output=131072),
     cost=Cost(input=Decimal("1.4"), output=Decimal("4.4")),
     interleaved=Interleaved(field="reasoning_content"),

@@ -3,13 +3,29 @@
 
 "Models served by MiniMax Token Plan (minimaxi.com) (provider id 'minimax-cn-coding-plan')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
 from llmdex_runtime.model import Cost, Limit, Modalities, Model, ReasoningOption
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2025_10_27 = PartialDate(2025, 10, 27)
+_D_2025_12_23 = PartialDate(2025, 12, 23)
+_D_2026_02_12 = PartialDate(2026, 2, 12)
+_D_2026_02_13 = PartialDate(2026, 2, 13)
+_D_2026_03_18 = PartialDate(2026, 3, 18)
+_LIMIT_204800_131072 = Limit(context=204800, output=131072)
+_REASONING = ()
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
 
 __all__ = [
     "MINIMAX_M2",
@@ -32,12 +48,12 @@ MINIMAX_M2: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 10, 27),
-    last_updated=PartialDate(2025, 10, 27),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_10_27,
+    last_updated=_D_2025_10_27,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=196608, output=128000),
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MINIMAX_M2_1: Final[Model] = Model(
@@ -51,12 +67,12 @@ MINIMAX_M2_1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 12, 23),
-    last_updated=PartialDate(2025, 12, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=204800, output=131072),
+    release_date=_D_2025_12_23,
+    last_updated=_D_2025_12_23,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_204800_131072,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MINIMAX_M2_5: Final[Model] = Model(
@@ -70,14 +86,14 @@ MINIMAX_M2_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 12),
-    last_updated=PartialDate(2026, 2, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=204800, output=131072),
+    release_date=_D_2026_02_12,
+    last_updated=_D_2026_02_12,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_204800_131072,
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MINIMAX_M2_5_HIGHSPEED: Final[Model] = Model(
@@ -91,14 +107,14 @@ MINIMAX_M2_5_HIGHSPEED: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 13),
-    last_updated=PartialDate(2026, 2, 13),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=204800, output=131072),
+    release_date=_D_2026_02_13,
+    last_updated=_D_2026_02_13,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_204800_131072,
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MINIMAX_M2_7: Final[Model] = Model(
@@ -112,14 +128,14 @@ MINIMAX_M2_7: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 3, 18),
-    last_updated=PartialDate(2026, 3, 18),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=204800, output=131072),
+    release_date=_D_2026_03_18,
+    last_updated=_D_2026_03_18,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_204800_131072,
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MINIMAX_M2_7_HIGHSPEED: Final[Model] = Model(
@@ -133,14 +149,14 @@ MINIMAX_M2_7_HIGHSPEED: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 3, 18),
-    last_updated=PartialDate(2026, 3, 18),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=204800, output=131072),
+    release_date=_D_2026_03_18,
+    last_updated=_D_2026_03_18,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_204800_131072,
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MINIMAX_M3: Final[Model] = Model(

@@ -3,13 +3,53 @@
 
 "Models served by Mistral (provider id 'mistral')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind, Status
 from llmdex_runtime.model import Cost, Limit, Modalities, Model, ReasoningOption
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2023_09_27 = PartialDate(2023, 9, 27)
+_D_2023_12_11 = PartialDate(2023, 12, 11)
+_D_2024_04_17 = PartialDate(2024, 4, 17)
+_D_2024_07 = PartialDate(2024, 7)
+_D_2024_07_01 = PartialDate(2024, 7, 1)
+_D_2024_09_01 = PartialDate(2024, 9, 1)
+_D_2024_10 = PartialDate(2024, 10)
+_D_2024_10_01 = PartialDate(2024, 10, 1)
+_D_2024_10_04 = PartialDate(2024, 10, 4)
+_D_2024_11 = PartialDate(2024, 11)
+_D_2024_11_01 = PartialDate(2024, 11, 1)
+_D_2024_11_18 = PartialDate(2024, 11, 18)
+_D_2025_03_17 = PartialDate(2025, 3, 17)
+_D_2025_05 = PartialDate(2025, 5)
+_D_2025_05_07 = PartialDate(2025, 5, 7)
+_D_2025_06 = PartialDate(2025, 6)
+_D_2025_06_20 = PartialDate(2025, 6, 20)
+_D_2025_07_10 = PartialDate(2025, 7, 10)
+_D_2025_08_12 = PartialDate(2025, 8, 12)
+_D_2025_12 = PartialDate(2025, 12)
+_D_2025_12_02 = PartialDate(2025, 12, 2)
+_D_2025_12_09 = PartialDate(2025, 12, 9)
+_D_2026_03_16 = PartialDate(2026, 3, 16)
+_D_2026_04_29 = PartialDate(2026, 4, 29)
+_LIMIT_128000_128000 = Limit(context=128000, output=128000)
+_LIMIT_128000_16384 = Limit(context=128000, output=16384)
+_LIMIT_256000_256000 = Limit(context=256000, output=256000)
+_LIMIT_262144_262144 = Limit(context=262144, output=262144)
+_REASONING = ()
+_REASONING_EFFORT_NONE_HIGH = (ReasoningOption(type="effort", values=("none", "high")),)
+_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
 
 __all__ = [
     "CODESTRAL_LATEST",
@@ -55,10 +95,10 @@ CODESTRAL_LATEST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 10),
+    knowledge=_D_2024_10,
     release_date=PartialDate(2024, 5, 29),
     last_updated=PartialDate(2025, 1, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=256000, output=4096),
     cost=Cost(input=Decimal("0.3"), output=Decimal("0.9")),
 )
@@ -74,11 +114,11 @@ DEVSTRAL_2512: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 12),
-    release_date=PartialDate(2025, 12, 9),
-    last_updated=PartialDate(2025, 12, 9),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    knowledge=_D_2025_12,
+    release_date=_D_2025_12_09,
+    last_updated=_D_2025_12_09,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.4"), output=Decimal("2")),
     status=Status.DEPRECATED,
 )
@@ -94,11 +134,11 @@ DEVSTRAL_LATEST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 12),
-    release_date=PartialDate(2025, 12, 9),
-    last_updated=PartialDate(2025, 12, 9),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    knowledge=_D_2025_12,
+    release_date=_D_2025_12_09,
+    last_updated=_D_2025_12_09,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.4"), output=Decimal("2")),
     status=Status.DEPRECATED,
 )
@@ -114,11 +154,11 @@ DEVSTRAL_MEDIUM_2507: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 5),
-    release_date=PartialDate(2025, 7, 10),
-    last_updated=PartialDate(2025, 7, 10),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=128000),
+    knowledge=_D_2025_05,
+    release_date=_D_2025_07_10,
+    last_updated=_D_2025_07_10,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000,
     cost=Cost(input=Decimal("0.4"), output=Decimal("2")),
     status=Status.DEPRECATED,
 )
@@ -134,11 +174,11 @@ DEVSTRAL_MEDIUM_LATEST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 12),
-    release_date=PartialDate(2025, 12, 2),
-    last_updated=PartialDate(2025, 12, 2),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    knowledge=_D_2025_12,
+    release_date=_D_2025_12_02,
+    last_updated=_D_2025_12_02,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.4"), output=Decimal("2")),
     status=Status.DEPRECATED,
 )
@@ -154,11 +194,11 @@ DEVSTRAL_SMALL_2505: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 5),
-    release_date=PartialDate(2025, 5, 7),
-    last_updated=PartialDate(2025, 5, 7),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=128000),
+    knowledge=_D_2025_05,
+    release_date=_D_2025_05_07,
+    last_updated=_D_2025_05_07,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
     status=Status.DEPRECATED,
 )
@@ -174,11 +214,11 @@ DEVSTRAL_SMALL_2507: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 5),
-    release_date=PartialDate(2025, 7, 10),
-    last_updated=PartialDate(2025, 7, 10),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=128000),
+    knowledge=_D_2025_05,
+    release_date=_D_2025_07_10,
+    last_updated=_D_2025_07_10,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
     status=Status.DEPRECATED,
 )
@@ -194,11 +234,11 @@ LABS_DEVSTRAL_SMALL_2512: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 12),
-    release_date=PartialDate(2025, 12, 9),
-    last_updated=PartialDate(2025, 12, 9),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=256000, output=256000),
+    knowledge=_D_2025_12,
+    release_date=_D_2025_12_09,
+    last_updated=_D_2025_12_09,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_256000_256000,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     status=Status.DEPRECATED,
 )
@@ -214,13 +254,13 @@ MAGISTRAL_MEDIUM_LATEST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 6),
-    release_date=PartialDate(2025, 3, 17),
+    knowledge=_D_2025_06,
+    release_date=_D_2025_03_17,
     last_updated=PartialDate(2025, 3, 20),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("2"), output=Decimal("5")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MAGISTRAL_SMALL: Final[Model] = Model(
@@ -234,13 +274,13 @@ MAGISTRAL_SMALL: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 6),
-    release_date=PartialDate(2025, 3, 17),
-    last_updated=PartialDate(2025, 3, 17),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=128000),
+    knowledge=_D_2025_06,
+    release_date=_D_2025_03_17,
+    last_updated=_D_2025_03_17,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000,
     cost=Cost(input=Decimal("0.5"), output=Decimal("1.5")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MINISTRAL_3B_LATEST: Final[Model] = Model(
@@ -254,11 +294,11 @@ MINISTRAL_3B_LATEST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 10),
-    release_date=PartialDate(2024, 10, 1),
-    last_updated=PartialDate(2024, 10, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=128000),
+    knowledge=_D_2024_10,
+    release_date=_D_2024_10_01,
+    last_updated=_D_2024_10_04,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000,
     cost=Cost(input=Decimal("0.04"), output=Decimal("0.04")),
 )
 
@@ -273,11 +313,11 @@ MINISTRAL_8B_LATEST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 10),
-    release_date=PartialDate(2024, 10, 1),
-    last_updated=PartialDate(2024, 10, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=128000),
+    knowledge=_D_2024_10,
+    release_date=_D_2024_10_01,
+    last_updated=_D_2024_10_04,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.1")),
 )
 
@@ -292,9 +332,9 @@ MISTRAL_EMBED: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2023, 12, 11),
-    last_updated=PartialDate(2023, 12, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2023_12_11,
+    last_updated=_D_2023_12_11,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=8000, output=3072),
     cost=Cost(input=Decimal("0.1"), output=Decimal("0")),
 )
@@ -310,10 +350,10 @@ MISTRAL_LARGE_2411: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 11),
-    release_date=PartialDate(2024, 11, 18),
-    last_updated=PartialDate(2024, 11, 18),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2024_11,
+    release_date=_D_2024_11_18,
+    last_updated=_D_2024_11_18,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=131072, output=16384),
     cost=Cost(input=Decimal("2"), output=Decimal("6")),
 )
@@ -329,11 +369,11 @@ MISTRAL_LARGE_2512: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 11),
-    release_date=PartialDate(2024, 11, 1),
-    last_updated=PartialDate(2025, 12, 2),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    knowledge=_D_2024_11,
+    release_date=_D_2024_11_01,
+    last_updated=_D_2025_12_02,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.5"), output=Decimal("1.5")),
 )
 
@@ -348,11 +388,11 @@ MISTRAL_LARGE_LATEST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 11),
-    release_date=PartialDate(2024, 11, 1),
-    last_updated=PartialDate(2025, 12, 2),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    knowledge=_D_2024_11,
+    release_date=_D_2024_11_01,
+    last_updated=_D_2025_12_02,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.5"), output=Decimal("1.5")),
 )
 
@@ -367,10 +407,10 @@ MISTRAL_MEDIUM_2505: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 5),
-    release_date=PartialDate(2025, 5, 7),
-    last_updated=PartialDate(2025, 5, 7),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    knowledge=_D_2025_05,
+    release_date=_D_2025_05_07,
+    last_updated=_D_2025_05_07,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=131072, output=131072),
     cost=Cost(input=Decimal("0.4"), output=Decimal("2")),
 )
@@ -386,11 +426,11 @@ MISTRAL_MEDIUM_2508: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 5),
-    release_date=PartialDate(2025, 8, 12),
-    last_updated=PartialDate(2025, 8, 12),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    knowledge=_D_2025_05,
+    release_date=_D_2025_08_12,
+    last_updated=_D_2025_08_12,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.4"), output=Decimal("2")),
 )
 
@@ -406,12 +446,12 @@ MISTRAL_MEDIUM_2604: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 29),
-    last_updated=PartialDate(2026, 4, 29),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    release_date=_D_2026_04_29,
+    last_updated=_D_2026_04_29,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("1.5"), output=Decimal("7.5")),
-    reasoning_options=(ReasoningOption(type="effort", values=("none", "high")),),
+    reasoning_options=_REASONING_EFFORT_NONE_HIGH,
 )
 
 MISTRAL_MEDIUM_LATEST: Final[Model] = Model(
@@ -425,11 +465,11 @@ MISTRAL_MEDIUM_LATEST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 5),
-    release_date=PartialDate(2025, 8, 12),
-    last_updated=PartialDate(2025, 8, 12),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    knowledge=_D_2025_05,
+    release_date=_D_2025_08_12,
+    last_updated=_D_2025_08_12,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.4"), output=Decimal("2")),
 )
 
@@ -444,11 +484,11 @@ MISTRAL_NEMO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 7),
-    release_date=PartialDate(2024, 7, 1),
-    last_updated=PartialDate(2024, 7, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=128000),
+    knowledge=_D_2024_07,
+    release_date=_D_2024_07_01,
+    last_updated=_D_2024_07_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.15")),
 )
 
@@ -464,10 +504,10 @@ MISTRAL_SMALL_2506: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2025, 3),
-    release_date=PartialDate(2025, 6, 20),
-    last_updated=PartialDate(2025, 6, 20),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    release_date=_D_2025_06_20,
+    last_updated=_D_2025_06_20,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
 )
 
@@ -482,13 +522,13 @@ MISTRAL_SMALL_2603: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 6),
-    release_date=PartialDate(2026, 3, 16),
-    last_updated=PartialDate(2026, 3, 16),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=256000, output=256000),
+    knowledge=_D_2025_06,
+    release_date=_D_2026_03_16,
+    last_updated=_D_2026_03_16,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_256000_256000,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
-    reasoning_options=(ReasoningOption(type="effort", values=("none", "high")),),
+    reasoning_options=_REASONING_EFFORT_NONE_HIGH,
 )
 
 MISTRAL_SMALL_LATEST: Final[Model] = Model(
@@ -502,13 +542,13 @@ MISTRAL_SMALL_LATEST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 6),
-    release_date=PartialDate(2026, 3, 16),
-    last_updated=PartialDate(2026, 3, 16),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=256000, output=256000),
+    knowledge=_D_2025_06,
+    release_date=_D_2026_03_16,
+    last_updated=_D_2026_03_16,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_256000_256000,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
-    reasoning_options=(ReasoningOption(type="effort", values=("none", "high")),),
+    reasoning_options=_REASONING_EFFORT_NONE_HIGH,
 )
 
 OPEN_MISTRAL_7B: Final[Model] = Model(
@@ -523,9 +563,9 @@ OPEN_MISTRAL_7B: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2023, 12),
-    release_date=PartialDate(2023, 9, 27),
-    last_updated=PartialDate(2023, 9, 27),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2023_09_27,
+    last_updated=_D_2023_09_27,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=8000, output=8000),
     cost=Cost(input=Decimal("0.25"), output=Decimal("0.25")),
 )
@@ -541,11 +581,11 @@ OPEN_MISTRAL_NEMO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 7),
-    release_date=PartialDate(2024, 7, 1),
-    last_updated=PartialDate(2024, 7, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=128000),
+    knowledge=_D_2024_07,
+    release_date=_D_2024_07_01,
+    last_updated=_D_2024_07_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.15")),
     status=Status.DEPRECATED,
 )
@@ -562,9 +602,9 @@ OPEN_MIXTRAL_8X22B: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2024, 4, 17),
-    last_updated=PartialDate(2024, 4, 17),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2024_04_17,
+    last_updated=_D_2024_04_17,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=64000, output=64000),
     cost=Cost(input=Decimal("2"), output=Decimal("6")),
 )
@@ -581,9 +621,9 @@ OPEN_MIXTRAL_8X7B: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2024, 1),
-    release_date=PartialDate(2023, 12, 11),
-    last_updated=PartialDate(2023, 12, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2023_12_11,
+    last_updated=_D_2023_12_11,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=32000, output=32000),
     cost=Cost(input=Decimal("0.7"), output=Decimal("0.7")),
 )
@@ -600,10 +640,10 @@ PIXTRAL_12B: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2024, 9),
-    release_date=PartialDate(2024, 9, 1),
-    last_updated=PartialDate(2024, 9, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=128000),
+    release_date=_D_2024_09_01,
+    last_updated=_D_2024_09_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_128000,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.15")),
 )
 
@@ -618,10 +658,10 @@ PIXTRAL_LARGE_LATEST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 11),
-    release_date=PartialDate(2024, 11, 1),
+    knowledge=_D_2024_11,
+    release_date=_D_2024_11_01,
     last_updated=PartialDate(2024, 11, 4),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=128000),
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_128000,
     cost=Cost(input=Decimal("2"), output=Decimal("6")),
 )

@@ -3,13 +3,25 @@
 
 "Models served by Morph (provider id 'morph')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
 from llmdex_runtime.model import Cost, Limit, Modalities, Model
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2024_06_01 = PartialDate(2024, 6, 1)
+_D_2024_08_15 = PartialDate(2024, 8, 15)
+_LIMIT_32000_32000 = Limit(context=32000, output=32000)
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
 
 __all__ = [
     "AUTO",
@@ -28,10 +40,10 @@ AUTO: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2024, 6, 1),
-    last_updated=PartialDate(2024, 6, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32000, output=32000),
+    release_date=_D_2024_06_01,
+    last_updated=_D_2024_06_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32000_32000,
     cost=Cost(input=Decimal("0.85"), output=Decimal("1.55")),
 )
 
@@ -46,9 +58,9 @@ MORPH_V3_FAST: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2024, 8, 15),
-    last_updated=PartialDate(2024, 8, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2024_08_15,
+    last_updated=_D_2024_08_15,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=16000, output=16000),
     cost=Cost(input=Decimal("0.8"), output=Decimal("1.2")),
 )
@@ -64,9 +76,9 @@ MORPH_V3_LARGE: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2024, 8, 15),
-    last_updated=PartialDate(2024, 8, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32000, output=32000),
+    release_date=_D_2024_08_15,
+    last_updated=_D_2024_08_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32000_32000,
     cost=Cost(input=Decimal("0.9"), output=Decimal("1.9")),
 )

@@ -3,13 +3,364 @@
 
 "Models served by NanoGPT (provider id 'nano-gpt')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
 from llmdex_runtime.model import Cost, Limit, Modalities, Model, ReasoningOption
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2023_03_02 = PartialDate(2023, 3, 2)
+_D_2023_11_06 = PartialDate(2023, 11, 6)
+_D_2024_01_01 = PartialDate(2024, 1, 1)
+_D_2024_01_16 = PartialDate(2024, 1, 16)
+_D_2024_01_25 = PartialDate(2024, 1, 25)
+_D_2024_02_26 = PartialDate(2024, 2, 26)
+_D_2024_03_01 = PartialDate(2024, 3, 1)
+_D_2024_03_11 = PartialDate(2024, 3, 11)
+_D_2024_04_03 = PartialDate(2024, 4, 3)
+_D_2024_05_01 = PartialDate(2024, 5, 1)
+_D_2024_05_13 = PartialDate(2024, 5, 13)
+_D_2024_05_14 = PartialDate(2024, 5, 14)
+_D_2024_06_01 = PartialDate(2024, 6, 1)
+_D_2024_06_05 = PartialDate(2024, 6, 5)
+_D_2024_07_01 = PartialDate(2024, 7, 1)
+_D_2024_07_05 = PartialDate(2024, 7, 5)
+_D_2024_07_18 = PartialDate(2024, 7, 18)
+_D_2024_07_23 = PartialDate(2024, 7, 23)
+_D_2024_08_01 = PartialDate(2024, 8, 1)
+_D_2024_08_06 = PartialDate(2024, 8, 6)
+_D_2024_08_30 = PartialDate(2024, 8, 30)
+_D_2024_09_01 = PartialDate(2024, 9, 1)
+_D_2024_09_12 = PartialDate(2024, 9, 12)
+_D_2024_09_25 = PartialDate(2024, 9, 25)
+_D_2024_10_11 = PartialDate(2024, 10, 11)
+_D_2024_10_16 = PartialDate(2024, 10, 16)
+_D_2024_10_22 = PartialDate(2024, 10, 22)
+_D_2024_11_01 = PartialDate(2024, 11, 1)
+_D_2024_11_20 = PartialDate(2024, 11, 20)
+_D_2024_11_29 = PartialDate(2024, 11, 29)
+_D_2024_12_01 = PartialDate(2024, 12, 1)
+_D_2024_12_03 = PartialDate(2024, 12, 3)
+_D_2024_12_06 = PartialDate(2024, 12, 6)
+_D_2024_12_11 = PartialDate(2024, 12, 11)
+_D_2024_12_17 = PartialDate(2024, 12, 17)
+_D_2024_12_19 = PartialDate(2024, 12, 19)
+_D_2025_01_01 = PartialDate(2025, 1, 1)
+_D_2025_01_06 = PartialDate(2025, 1, 6)
+_D_2025_01_11 = PartialDate(2025, 1, 11)
+_D_2025_01_15 = PartialDate(2025, 1, 15)
+_D_2025_01_20 = PartialDate(2025, 1, 20)
+_D_2025_01_21 = PartialDate(2025, 1, 21)
+_D_2025_01_22 = PartialDate(2025, 1, 22)
+_D_2025_01_25 = PartialDate(2025, 1, 25)
+_D_2025_01_31 = PartialDate(2025, 1, 31)
+_D_2025_02_01 = PartialDate(2025, 2, 1)
+_D_2025_02_05 = PartialDate(2025, 2, 5)
+_D_2025_02_17 = PartialDate(2025, 2, 17)
+_D_2025_02_19 = PartialDate(2025, 2, 19)
+_D_2025_02_20 = PartialDate(2025, 2, 20)
+_D_2025_02_24 = PartialDate(2025, 2, 24)
+_D_2025_02_25 = PartialDate(2025, 2, 25)
+_D_2025_02_27 = PartialDate(2025, 2, 27)
+_D_2025_03_01 = PartialDate(2025, 3, 1)
+_D_2025_03_10 = PartialDate(2025, 3, 10)
+_D_2025_03_12 = PartialDate(2025, 3, 12)
+_D_2025_03_20 = PartialDate(2025, 3, 20)
+_D_2025_03_24 = PartialDate(2025, 3, 24)
+_D_2025_03_25 = PartialDate(2025, 3, 25)
+_D_2025_03_28 = PartialDate(2025, 3, 28)
+_D_2025_04_03 = PartialDate(2025, 4, 3)
+_D_2025_04_08 = PartialDate(2025, 4, 8)
+_D_2025_04_13 = PartialDate(2025, 4, 13)
+_D_2025_04_14 = PartialDate(2025, 4, 14)
+_D_2025_04_15 = PartialDate(2025, 4, 15)
+_D_2025_04_16 = PartialDate(2025, 4, 16)
+_D_2025_04_17 = PartialDate(2025, 4, 17)
+_D_2025_04_29 = PartialDate(2025, 4, 29)
+_D_2025_04_30 = PartialDate(2025, 4, 30)
+_D_2025_05_06 = PartialDate(2025, 5, 6)
+_D_2025_05_07 = PartialDate(2025, 5, 7)
+_D_2025_05_08 = PartialDate(2025, 5, 8)
+_D_2025_05_10 = PartialDate(2025, 5, 10)
+_D_2025_05_14 = PartialDate(2025, 5, 14)
+_D_2025_05_15 = PartialDate(2025, 5, 15)
+_D_2025_05_20 = PartialDate(2025, 5, 20)
+_D_2025_05_22 = PartialDate(2025, 5, 22)
+_D_2025_05_23 = PartialDate(2025, 5, 23)
+_D_2025_05_28 = PartialDate(2025, 5, 28)
+_D_2025_06_01 = PartialDate(2025, 6, 1)
+_D_2025_06_04 = PartialDate(2025, 6, 4)
+_D_2025_06_05 = PartialDate(2025, 6, 5)
+_D_2025_06_10 = PartialDate(2025, 6, 10)
+_D_2025_06_15 = PartialDate(2025, 6, 15)
+_D_2025_06_16 = PartialDate(2025, 6, 16)
+_D_2025_06_17 = PartialDate(2025, 6, 17)
+_D_2025_06_30 = PartialDate(2025, 6, 30)
+_D_2025_07_01 = PartialDate(2025, 7, 1)
+_D_2025_07_03 = PartialDate(2025, 7, 3)
+_D_2025_07_04 = PartialDate(2025, 7, 4)
+_D_2025_07_09 = PartialDate(2025, 7, 9)
+_D_2025_07_11 = PartialDate(2025, 7, 11)
+_D_2025_07_15 = PartialDate(2025, 7, 15)
+_D_2025_07_22 = PartialDate(2025, 7, 22)
+_D_2025_07_25 = PartialDate(2025, 7, 25)
+_D_2025_07_26 = PartialDate(2025, 7, 26)
+_D_2025_07_29 = PartialDate(2025, 7, 29)
+_D_2025_07_31 = PartialDate(2025, 7, 31)
+_D_2025_08_01 = PartialDate(2025, 8, 1)
+_D_2025_08_02 = PartialDate(2025, 8, 2)
+_D_2025_08_05 = PartialDate(2025, 8, 5)
+_D_2025_08_07 = PartialDate(2025, 8, 7)
+_D_2025_08_08 = PartialDate(2025, 8, 8)
+_D_2025_08_18 = PartialDate(2025, 8, 18)
+_D_2025_08_19 = PartialDate(2025, 8, 19)
+_D_2025_08_21 = PartialDate(2025, 8, 21)
+_D_2025_08_22 = PartialDate(2025, 8, 22)
+_D_2025_08_26 = PartialDate(2025, 8, 26)
+_D_2025_08_31 = PartialDate(2025, 8, 31)
+_D_2025_09_05 = PartialDate(2025, 9, 5)
+_D_2025_09_10 = PartialDate(2025, 9, 10)
+_D_2025_09_11 = PartialDate(2025, 9, 11)
+_D_2025_09_15 = PartialDate(2025, 9, 15)
+_D_2025_09_17 = PartialDate(2025, 9, 17)
+_D_2025_09_18 = PartialDate(2025, 9, 18)
+_D_2025_09_22 = PartialDate(2025, 9, 22)
+_D_2025_09_25 = PartialDate(2025, 9, 25)
+_D_2025_09_29 = PartialDate(2025, 9, 29)
+_D_2025_09_30 = PartialDate(2025, 9, 30)
+_D_2025_10_02 = PartialDate(2025, 10, 2)
+_D_2025_10_15 = PartialDate(2025, 10, 15)
+_D_2025_10_25 = PartialDate(2025, 10, 25)
+_D_2025_10_28 = PartialDate(2025, 10, 28)
+_D_2025_10_29 = PartialDate(2025, 10, 29)
+_D_2025_11_01 = PartialDate(2025, 11, 1)
+_D_2025_11_06 = PartialDate(2025, 11, 6)
+_D_2025_11_13 = PartialDate(2025, 11, 13)
+_D_2025_11_18 = PartialDate(2025, 11, 18)
+_D_2025_11_22 = PartialDate(2025, 11, 22)
+_D_2025_11_24 = PartialDate(2025, 11, 24)
+_D_2025_12_01 = PartialDate(2025, 12, 1)
+_D_2025_12_02 = PartialDate(2025, 12, 2)
+_D_2025_12_03 = PartialDate(2025, 12, 3)
+_D_2025_12_04 = PartialDate(2025, 12, 4)
+_D_2025_12_08 = PartialDate(2025, 12, 8)
+_D_2025_12_09 = PartialDate(2025, 12, 9)
+_D_2025_12_10 = PartialDate(2025, 12, 10)
+_D_2025_12_11 = PartialDate(2025, 12, 11)
+_D_2025_12_13 = PartialDate(2025, 12, 13)
+_D_2025_12_15 = PartialDate(2025, 12, 15)
+_D_2025_12_17 = PartialDate(2025, 12, 17)
+_D_2025_12_19 = PartialDate(2025, 12, 19)
+_D_2025_12_20 = PartialDate(2025, 12, 20)
+_D_2025_12_22 = PartialDate(2025, 12, 22)
+_D_2025_12_23 = PartialDate(2025, 12, 23)
+_D_2025_12_25 = PartialDate(2025, 12, 25)
+_D_2026_01_01 = PartialDate(2026, 1, 1)
+_D_2026_01_07 = PartialDate(2026, 1, 7)
+_D_2026_01_14 = PartialDate(2026, 1, 14)
+_D_2026_01_19 = PartialDate(2026, 1, 19)
+_D_2026_01_24 = PartialDate(2026, 1, 24)
+_D_2026_01_26 = PartialDate(2026, 1, 26)
+_D_2026_01_29 = PartialDate(2026, 1, 29)
+_D_2026_02_02 = PartialDate(2026, 2, 2)
+_D_2026_02_05 = PartialDate(2026, 2, 5)
+_D_2026_02_11 = PartialDate(2026, 2, 11)
+_D_2026_02_12 = PartialDate(2026, 2, 12)
+_D_2026_02_14 = PartialDate(2026, 2, 14)
+_D_2026_02_16 = PartialDate(2026, 2, 16)
+_D_2026_02_17 = PartialDate(2026, 2, 17)
+_D_2026_02_19 = PartialDate(2026, 2, 19)
+_D_2026_02_21 = PartialDate(2026, 2, 21)
+_D_2026_02_23 = PartialDate(2026, 2, 23)
+_D_2026_02_24 = PartialDate(2026, 2, 24)
+_D_2026_02_27 = PartialDate(2026, 2, 27)
+_D_2026_02_28 = PartialDate(2026, 2, 28)
+_D_2026_03_01 = PartialDate(2026, 3, 1)
+_D_2026_03_03 = PartialDate(2026, 3, 3)
+_D_2026_03_05 = PartialDate(2026, 3, 5)
+_D_2026_03_10 = PartialDate(2026, 3, 10)
+_D_2026_03_13 = PartialDate(2026, 3, 13)
+_D_2026_03_15 = PartialDate(2026, 3, 15)
+_D_2026_03_16 = PartialDate(2026, 3, 16)
+_D_2026_03_17 = PartialDate(2026, 3, 17)
+_D_2026_03_18 = PartialDate(2026, 3, 18)
+_D_2026_03_19 = PartialDate(2026, 3, 19)
+_D_2026_03_20 = PartialDate(2026, 3, 20)
+_D_2026_03_26 = PartialDate(2026, 3, 26)
+_D_2026_03_27 = PartialDate(2026, 3, 27)
+_D_2026_03_28 = PartialDate(2026, 3, 28)
+_D_2026_03_29 = PartialDate(2026, 3, 29)
+_D_2026_03_30 = PartialDate(2026, 3, 30)
+_D_2026_03_31 = PartialDate(2026, 3, 31)
+_D_2026_04_01 = PartialDate(2026, 4, 1)
+_D_2026_04_02 = PartialDate(2026, 4, 2)
+_D_2026_04_04 = PartialDate(2026, 4, 4)
+_D_2026_04_06 = PartialDate(2026, 4, 6)
+_D_2026_04_09 = PartialDate(2026, 4, 9)
+_D_2026_04_14 = PartialDate(2026, 4, 14)
+_D_2026_04_16 = PartialDate(2026, 4, 16)
+_D_2026_04_17 = PartialDate(2026, 4, 17)
+_D_2026_04_19 = PartialDate(2026, 4, 19)
+_D_2026_04_20 = PartialDate(2026, 4, 20)
+_D_2026_04_21 = PartialDate(2026, 4, 21)
+_D_2026_04_22 = PartialDate(2026, 4, 22)
+_D_2026_04_23 = PartialDate(2026, 4, 23)
+_D_2026_04_24 = PartialDate(2026, 4, 24)
+_D_2026_04_25 = PartialDate(2026, 4, 25)
+_D_2026_04_28 = PartialDate(2026, 4, 28)
+_D_2026_04_29 = PartialDate(2026, 4, 29)
+_D_2026_04_30 = PartialDate(2026, 4, 30)
+_D_2026_05_01 = PartialDate(2026, 5, 1)
+_D_2026_05_02 = PartialDate(2026, 5, 2)
+_D_2026_05_03 = PartialDate(2026, 5, 3)
+_D_2026_05_08 = PartialDate(2026, 5, 8)
+_D_2026_05_10 = PartialDate(2026, 5, 10)
+_D_2026_05_11 = PartialDate(2026, 5, 11)
+_D_2026_05_12 = PartialDate(2026, 5, 12)
+_D_2026_05_19 = PartialDate(2026, 5, 19)
+_D_2026_05_20 = PartialDate(2026, 5, 20)
+_D_2026_05_21 = PartialDate(2026, 5, 21)
+_D_2026_05_22 = PartialDate(2026, 5, 22)
+_D_2026_05_23 = PartialDate(2026, 5, 23)
+_D_2026_05_26 = PartialDate(2026, 5, 26)
+_D_2026_05_28 = PartialDate(2026, 5, 28)
+_D_2026_05_29 = PartialDate(2026, 5, 29)
+_D_2026_06_01 = PartialDate(2026, 6, 1)
+_D_2026_06_02 = PartialDate(2026, 6, 2)
+_LIMIT_1000000_1000000_1000000 = Limit(context=1000000, input=1000000, output=1000000)
+_LIMIT_1000000_1000000_128000 = Limit(context=1000000, input=1000000, output=128000)
+_LIMIT_1000000_1000000_131072 = Limit(context=1000000, input=1000000, output=131072)
+_LIMIT_1000000_1000000_64000 = Limit(context=1000000, input=1000000, output=64000)
+_LIMIT_1000000_1000000_65536 = Limit(context=1000000, input=1000000, output=65536)
+_LIMIT_1000000_1000000_8192 = Limit(context=1000000, input=1000000, output=8192)
+_LIMIT_1047576_1047576_32768 = Limit(context=1047576, input=1047576, output=32768)
+_LIMIT_1048000_1048000_65536 = Limit(context=1048000, input=1048000, output=65536)
+_LIMIT_1048576_1048576_131072 = Limit(context=1048576, input=1048576, output=131072)
+_LIMIT_1048576_1048576_384000 = Limit(context=1048576, input=1048576, output=384000)
+_LIMIT_1048576_1048576_65536 = Limit(context=1048576, input=1048576, output=65536)
+_LIMIT_1048756_1048756_65536 = Limit(context=1048756, input=1048756, output=65536)
+_LIMIT_119000_119000_64000 = Limit(context=119000, input=119000, output=64000)
+_LIMIT_127000_127000_128000 = Limit(context=127000, input=127000, output=128000)
+_LIMIT_128000_128000_131072 = Limit(context=128000, input=128000, output=131072)
+_LIMIT_128000_128000_16384 = Limit(context=128000, input=128000, output=16384)
+_LIMIT_128000_128000_24000 = Limit(context=128000, input=128000, output=24000)
+_LIMIT_128000_128000_32768 = Limit(context=128000, input=128000, output=32768)
+_LIMIT_128000_128000_4096 = Limit(context=128000, input=128000, output=4096)
+_LIMIT_128000_128000_65535 = Limit(context=128000, input=128000, output=65535)
+_LIMIT_128000_128000_65536 = Limit(context=128000, input=128000, output=65536)
+_LIMIT_128000_128000_8192 = Limit(context=128000, input=128000, output=8192)
+_LIMIT_128000_128000_98304 = Limit(context=128000, input=128000, output=98304)
+_LIMIT_131072_131072_131072 = Limit(context=131072, input=131072, output=131072)
+_LIMIT_131072_131072_16384 = Limit(context=131072, input=131072, output=16384)
+_LIMIT_131072_131072_32768 = Limit(context=131072, input=131072, output=32768)
+_LIMIT_131072_131072_8192 = Limit(context=131072, input=131072, output=8192)
+_LIMIT_163000_163000_65536 = Limit(context=163000, input=163000, output=65536)
+_LIMIT_163840_163840_65536 = Limit(context=163840, input=163840, output=65536)
+_LIMIT_16384_16384_16384 = Limit(context=16384, input=16384, output=16384)
+_LIMIT_16384_16384_32768 = Limit(context=16384, input=16384, output=32768)
+_LIMIT_16384_16384_8192 = Limit(context=16384, input=16384, output=8192)
+_LIMIT_2000000_2000000_131072 = Limit(context=2000000, input=2000000, output=131072)
+_LIMIT_200000_200000_100000 = Limit(context=200000, input=200000, output=100000)
+_LIMIT_200000_200000_128000 = Limit(context=200000, input=200000, output=128000)
+_LIMIT_200000_200000_131072 = Limit(context=200000, input=200000, output=131072)
+_LIMIT_200000_200000_204800 = Limit(context=200000, input=200000, output=204800)
+_LIMIT_200000_200000_32000 = Limit(context=200000, input=200000, output=32000)
+_LIMIT_200000_200000_64000 = Limit(context=200000, input=200000, output=64000)
+_LIMIT_200000_200000_65535 = Limit(context=200000, input=200000, output=65535)
+_LIMIT_202752_202752_65535 = Limit(context=202752, input=202752, output=65535)
+_LIMIT_202800_202800_131100 = Limit(context=202800, input=202800, output=131100)
+_LIMIT_203000_203000_65535 = Limit(context=203000, input=203000, output=65535)
+_LIMIT_204800_204800_131072 = Limit(context=204800, input=204800, output=131072)
+_LIMIT_20480_20480_16384 = Limit(context=20480, input=20480, output=16384)
+_LIMIT_2097152_2097152_8192 = Limit(context=2097152, input=2097152, output=8192)
+_LIMIT_256000_256000_128000 = Limit(context=256000, input=256000, output=128000)
+_LIMIT_256000_256000_16384 = Limit(context=256000, input=256000, output=16384)
+_LIMIT_256000_256000_256000 = Limit(context=256000, input=256000, output=256000)
+_LIMIT_256000_256000_262144 = Limit(context=256000, input=256000, output=262144)
+_LIMIT_256000_256000_32000 = Limit(context=256000, input=256000, output=32000)
+_LIMIT_256000_256000_32768 = Limit(context=256000, input=256000, output=32768)
+_LIMIT_256000_256000_4096 = Limit(context=256000, input=256000, output=4096)
+_LIMIT_256000_256000_65536 = Limit(context=256000, input=256000, output=65536)
+_LIMIT_256000_256000_8192 = Limit(context=256000, input=256000, output=8192)
+_LIMIT_256000_65536 = Limit(context=256000, output=65536)
+_LIMIT_258048_258048_65536 = Limit(context=258048, input=258048, output=65536)
+_LIMIT_260096_260096_65536 = Limit(context=260096, input=260096, output=65536)
+_LIMIT_262144_262144_131072 = Limit(context=262144, input=262144, output=131072)
+_LIMIT_262144_262144_16384 = Limit(context=262144, input=262144, output=16384)
+_LIMIT_262144_262144_262144 = Limit(context=262144, input=262144, output=262144)
+_LIMIT_262144_262144_32768 = Limit(context=262144, input=262144, output=32768)
+_LIMIT_262144_262144_65536 = Limit(context=262144, input=262144, output=65536)
+_LIMIT_32000_32000_16384 = Limit(context=32000, input=32000, output=16384)
+_LIMIT_32000_32000_32768 = Limit(context=32000, input=32000, output=32768)
+_LIMIT_32000_32000_8000 = Limit(context=32000, input=32000, output=8000)
+_LIMIT_32000_32000_8192 = Limit(context=32000, input=32000, output=8192)
+_LIMIT_32767_32767_8192 = Limit(context=32767, input=32767, output=8192)
+_LIMIT_32768_32768_16384 = Limit(context=32768, input=32768, output=16384)
+_LIMIT_32768_32768_32768 = Limit(context=32768, input=32768, output=32768)
+_LIMIT_32768_32768_8192 = Limit(context=32768, input=32768, output=8192)
+_LIMIT_400000_400000_128000 = Limit(context=400000, input=400000, output=128000)
+_LIMIT_41000_41000_32768 = Limit(context=41000, input=41000, output=32768)
+_LIMIT_512000_512000_80000 = Limit(context=512000, input=512000, output=80000)
+_LIMIT_64000_64000_8192 = Limit(context=64000, input=64000, output=8192)
+_LIMIT_64000_64000_96000 = Limit(context=64000, input=64000, output=96000)
+_LIMIT_65536_65536_65536 = Limit(context=65536, input=65536, output=65536)
+_LIMIT_65536_65536_8192 = Limit(context=65536, input=65536, output=8192)
+_LIMIT_800000_800000_65536 = Limit(context=800000, input=800000, output=65536)
+_LIMIT_8000_8000_4096 = Limit(context=8000, input=8000, output=4096)
+_LIMIT_8192_8192_8192 = Limit(context=8192, input=8192, output=8192)
+_LIMIT_922000_922000_128000 = Limit(context=922000, input=922000, output=128000)
+_LIMIT_983616_983616_65536 = Limit(context=983616, input=983616, output=65536)
+_LIMIT_991800_65536 = Limit(context=991800, output=65536)
+_LIMIT_991808_991808_65536 = Limit(context=991808, input=991808, output=65536)
+_REASONING = ()
+_REASONING_BUDGET_TOKENS_1024_262144 = (
+    ReasoningOption(type="budget_tokens", min=1024, max=262144),
+)
+_REASONING_BUDGET_TOKENS_1024_81920 = (ReasoningOption(type="budget_tokens", min=1024, max=81920),)
+_REASONING_EFFORT_HIGH_XHIGH = (ReasoningOption(type="effort", values=("high", "xhigh")),)
+_REASONING_EFFORT_LOW_MEDIUM_HIGH = (
+    ReasoningOption(type="effort", values=("low", "medium", "high")),
+)
+_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH = (
+    ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh")),
+)
+_REASONING_EFFORT_MEDIUM = (ReasoningOption(type="effort", values=("medium",)),)
+_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH = (
+    ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
+)
+_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH = (
+    ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
+)
+_REASONING_TOGGLE = (ReasoningOption(type="toggle"),)
+_REASONING_TOGGLE_BUDGET_TOKENS_1024_81920 = (
+    ReasoningOption(type="toggle"),
+    ReasoningOption(type="budget_tokens", min=1024, max=81920),
+)
+_REASONING_TOGGLE_EFFORT_HIGH_XHIGH = (
+    ReasoningOption(type="toggle"),
+    ReasoningOption(type="effort", values=("high", "xhigh")),
+)
+_REASONING_TOGGLE_EFFORT_NONE_LOW_MEDIUM_HIGH = (
+    ReasoningOption(type="toggle"),
+    ReasoningOption(type="effort", values=("none", "low", "medium", "high")),
+)
+_TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
+_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT = Modalities(
+    input=("text", "image", "video", "audio"), output=("text",)
+)
+_TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
+_TEXT_PDF_TO_TEXT = Modalities(input=("text", "pdf"), output=("text",))
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
 
 __all__ = [
     "ALIBABA_NLP_TONGYI_DEEPRESEARCH_30B_A3B",
@@ -642,10 +993,10 @@ ALIBABA_NLP_TONGYI_DEEPRESEARCH_30B_A3B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 26),
-    last_updated=PartialDate(2025, 8, 26),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=65536),
+    release_date=_D_2025_08_26,
+    last_updated=_D_2025_08_26,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000_65536,
     cost=Cost(input=Decimal("0.08"), output=Decimal("0.24000000000000002")),
 )
 
@@ -659,10 +1010,10 @@ BAICHUAN_M2: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 19),
-    last_updated=PartialDate(2025, 8, 19),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32768, input=32768, output=32768),
+    release_date=_D_2025_08_19,
+    last_updated=_D_2025_08_19,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32768_32768_32768,
     cost=Cost(input=Decimal("15.73"), output=Decimal("15.73")),
 )
 
@@ -676,10 +1027,10 @@ BAICHUAN4_AIR: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 19),
-    last_updated=PartialDate(2025, 8, 19),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32768, input=32768, output=32768),
+    release_date=_D_2025_08_19,
+    last_updated=_D_2025_08_19,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32768_32768_32768,
     cost=Cost(input=Decimal("0.157"), output=Decimal("0.157")),
 )
 
@@ -693,10 +1044,10 @@ BAICHUAN4_TURBO: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 19),
-    last_updated=PartialDate(2025, 8, 19),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=32768),
+    release_date=_D_2025_08_19,
+    last_updated=_D_2025_08_19,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000_32768,
     cost=Cost(input=Decimal("2.42"), output=Decimal("2.42")),
 )
 
@@ -711,10 +1062,10 @@ DOCTOR_SHOTGUN_MS3_2_24B_MAGNUM_DIAMOND: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 11, 24),
-    last_updated=PartialDate(2025, 11, 24),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=16384, input=16384, output=32768),
+    release_date=_D_2025_11_24,
+    last_updated=_D_2025_11_24,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_16384_16384_32768,
     cost=Cost(input=Decimal("0.49299999999999994"), output=Decimal("0.49299999999999994")),
 )
 
@@ -729,10 +1080,10 @@ EVA_UNIT_01_EVA_LLAMA_3_33_70B_V0_0: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 7, 26),
-    last_updated=PartialDate(2025, 7, 26),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=16384, input=16384, output=16384),
+    release_date=_D_2025_07_26,
+    last_updated=_D_2025_07_26,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_16384_16384_16384,
     cost=Cost(input=Decimal("2.006"), output=Decimal("2.006")),
 )
 
@@ -747,10 +1098,10 @@ EVA_UNIT_01_EVA_LLAMA_3_33_70B_V0_1: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 9, 25),
-    last_updated=PartialDate(2025, 9, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=16384, input=16384, output=16384),
+    release_date=_D_2025_09_25,
+    last_updated=_D_2025_09_25,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_16384_16384_16384,
     cost=Cost(input=Decimal("2.006"), output=Decimal("2.006")),
 )
 
@@ -765,10 +1116,10 @@ EVA_UNIT_01_EVA_QWEN2_5_32B_V0_2: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 7, 26),
-    last_updated=PartialDate(2025, 7, 26),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=16384, input=16384, output=8192),
+    release_date=_D_2025_07_26,
+    last_updated=_D_2025_07_26,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_16384_16384_8192,
     cost=Cost(input=Decimal("0.7989999999999999"), output=Decimal("0.7989999999999999")),
 )
 
@@ -783,10 +1134,10 @@ EVA_UNIT_01_EVA_QWEN2_5_72B_V0_2: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 9, 25),
-    last_updated=PartialDate(2025, 9, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=16384, input=16384, output=8192),
+    release_date=_D_2025_09_25,
+    last_updated=_D_2025_09_25,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_16384_16384_8192,
     cost=Cost(input=Decimal("0.7989999999999999"), output=Decimal("0.7989999999999999")),
 )
 
@@ -801,10 +1152,10 @@ ENVOID_LLAMA_3_05_NT_STORYBREAKER_MINISTRAL_70B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2024, 12, 1),
-    last_updated=PartialDate(2024, 12, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=16384, input=16384, output=8192),
+    release_date=_D_2024_12_01,
+    last_updated=_D_2024_12_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_16384_16384_8192,
     cost=Cost(input=Decimal("0.49299999999999994"), output=Decimal("0.49299999999999994")),
 )
 
@@ -819,10 +1170,10 @@ ENVOID_LLAMA_3_05_NEMOTRON_TENYXCHAT_STORYBREAKER_70B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2024, 12, 1),
-    last_updated=PartialDate(2024, 12, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=16384, input=16384, output=8192),
+    release_date=_D_2024_12_01,
+    last_updated=_D_2024_12_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_16384_16384_8192,
     cost=Cost(input=Decimal("0.49299999999999994"), output=Decimal("0.49299999999999994")),
 )
 
@@ -836,10 +1187,10 @@ GLM_4_6_DERESTRICTED_V5: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 23),
-    last_updated=PartialDate(2025, 12, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, input=131072, output=8192),
+    release_date=_D_2025_12_23,
+    last_updated=_D_2025_12_23,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_131072_8192,
     cost=Cost(input=Decimal("0.4"), output=Decimal("1.5")),
 )
 
@@ -854,10 +1205,10 @@ GALRIONSOFTWORKS_MN_LOOSECANNON_12B_V1: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2024, 7, 1),
-    last_updated=PartialDate(2024, 7, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=16384, input=16384, output=8192),
+    release_date=_D_2024_07_01,
+    last_updated=_D_2024_07_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_16384_16384_8192,
     cost=Cost(input=Decimal("0.49299999999999994"), output=Decimal("0.49299999999999994")),
 )
 
@@ -871,12 +1222,12 @@ GEMMA_4_31B_CLAUDE_4_6_OPUS_REASONING_DISTILLED: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 1),
-    last_updated=PartialDate(2026, 5, 1),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, input=262144, output=16384),
+    release_date=_D_2026_05_01,
+    last_updated=_D_2026_05_01,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_262144_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306"), cache_read=Decimal("0.0306")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GEMMA_4_31B_COGNITIVE_UNSHACKLED: Final[Model] = Model(
@@ -889,12 +1240,12 @@ GEMMA_4_31B_COGNITIVE_UNSHACKLED: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 1),
-    last_updated=PartialDate(2026, 5, 1),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, input=262144, output=16384),
+    release_date=_D_2026_05_01,
+    last_updated=_D_2026_05_01,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_262144_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 GEMMA_4_31B_DARKIDOL: Final[Model] = Model(
@@ -907,12 +1258,12 @@ GEMMA_4_31B_DARKIDOL: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 1),
-    last_updated=PartialDate(2026, 5, 1),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, input=262144, output=16384),
+    release_date=_D_2026_05_01,
+    last_updated=_D_2026_05_01,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_262144_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 GEMMA_4_31B_GARNETV2: Final[Model] = Model(
@@ -925,12 +1276,12 @@ GEMMA_4_31B_GARNETV2: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 1),
-    last_updated=PartialDate(2026, 5, 1),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, input=262144, output=16384),
+    release_date=_D_2026_05_01,
+    last_updated=_D_2026_05_01,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_262144_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 GEMMA_4_31B_GEMOPUS: Final[Model] = Model(
@@ -943,12 +1294,12 @@ GEMMA_4_31B_GEMOPUS: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 1),
-    last_updated=PartialDate(2026, 5, 1),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, input=262144, output=16384),
+    release_date=_D_2026_05_01,
+    last_updated=_D_2026_05_01,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_262144_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 GEMMA_4_31B_MUSICA_V1: Final[Model] = Model(
@@ -961,12 +1312,12 @@ GEMMA_4_31B_MUSICA_V1: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 1),
-    last_updated=PartialDate(2026, 5, 1),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, input=262144, output=16384),
+    release_date=_D_2026_05_01,
+    last_updated=_D_2026_05_01,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_262144_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 GEMMA_4_31B_QUEEN: Final[Model] = Model(
@@ -979,12 +1330,12 @@ GEMMA_4_31B_QUEEN: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 1),
-    last_updated=PartialDate(2026, 5, 1),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, input=262144, output=16384),
+    release_date=_D_2026_05_01,
+    last_updated=_D_2026_05_01,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_262144_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 GEMMA_4_31B_IT: Final[Model] = Model(
@@ -997,12 +1348,12 @@ GEMMA_4_31B_IT: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 9),
-    last_updated=PartialDate(2026, 4, 9),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, input=262144, output=16384),
+    release_date=_D_2026_04_09,
+    last_updated=_D_2026_04_09,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_262144_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 GRYPHE_MYTHOMAX_L2_13B: Final[Model] = Model(
@@ -1016,9 +1367,9 @@ GRYPHE_MYTHOMAX_L2_13B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 8),
-    last_updated=PartialDate(2025, 8, 8),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_08_08,
+    last_updated=_D_2025_08_08,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=4000, input=4000, output=4096),
     cost=Cost(input=Decimal("0.1003"), output=Decimal("0.1003")),
 )
@@ -1034,10 +1385,10 @@ INFERMATIC_MN_12B_INFEROR_V0_0: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2024, 7, 1),
-    last_updated=PartialDate(2024, 7, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=16384, input=16384, output=8192),
+    release_date=_D_2024_07_01,
+    last_updated=_D_2024_07_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_16384_16384_8192,
     cost=Cost(input=Decimal("0.25499999999999995"), output=Decimal("0.49299999999999994")),
 )
 
@@ -1051,10 +1402,10 @@ KAT_CODER_AIR_V1: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 10, 28),
-    last_updated=PartialDate(2025, 10, 28),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=32768),
+    release_date=_D_2025_10_28,
+    last_updated=_D_2025_10_28,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000_32768,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.2")),
 )
 
@@ -1068,10 +1419,10 @@ KAT_CODER_EXP_72B_1010: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 10, 28),
-    last_updated=PartialDate(2025, 10, 28),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=32768),
+    release_date=_D_2025_10_28,
+    last_updated=_D_2025_10_28,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000_32768,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.2")),
 )
 
@@ -1086,10 +1437,10 @@ LLM360_K2_THINK: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 7, 26),
-    last_updated=PartialDate(2025, 7, 26),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=32768),
+    release_date=_D_2025_07_26,
+    last_updated=_D_2025_07_26,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000_32768,
     cost=Cost(input=Decimal("0.17"), output=Decimal("0.68")),
 )
 
@@ -1104,10 +1455,10 @@ LATITUDEGAMES_WAYFARER_LARGE_70B_LLAMA_3_3: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 2, 20),
-    last_updated=PartialDate(2025, 2, 20),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=16384, input=16384, output=16384),
+    release_date=_D_2025_02_20,
+    last_updated=_D_2025_02_20,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_16384_16384_16384,
     cost=Cost(input=Decimal("0.700000007"), output=Decimal("0.700000007")),
 )
 
@@ -1121,10 +1472,10 @@ MAGISTRAL_SMALL_2506: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 9, 25),
-    last_updated=PartialDate(2025, 9, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32768, input=32768, output=32768),
+    release_date=_D_2025_09_25,
+    last_updated=_D_2025_09_25,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32768_32768_32768,
     cost=Cost(input=Decimal("0.4"), output=Decimal("1.4")),
 )
 
@@ -1139,10 +1490,10 @@ MARINARASPAGHETTI_NEMOMIX_UNLEASHED_12B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2024, 7, 1),
-    last_updated=PartialDate(2024, 7, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32768, input=32768, output=8192),
+    release_date=_D_2024_07_01,
+    last_updated=_D_2024_07_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32768_32768_8192,
     cost=Cost(input=Decimal("0.49299999999999994"), output=Decimal("0.49299999999999994")),
 )
 
@@ -1156,10 +1507,10 @@ META_LLAMA_3_1_8B_INSTRUCT_FP8: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2024, 7, 23),
-    last_updated=PartialDate(2024, 7, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=16384),
+    release_date=_D_2024_07_23,
+    last_updated=_D_2024_07_23,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000_16384,
     cost=Cost(input=Decimal("0.02"), output=Decimal("0.03")),
 )
 
@@ -1173,10 +1524,10 @@ MINIMAX_M1: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 6, 16),
-    last_updated=PartialDate(2025, 6, 16),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, input=1000000, output=131072),
+    release_date=_D_2025_06_16,
+    last_updated=_D_2025_06_16,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_1000000_131072,
     cost=Cost(input=Decimal("0.1394"), output=Decimal("1.3328")),
 )
 
@@ -1190,12 +1541,12 @@ MINIMAX_M2: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 10, 25),
-    last_updated=PartialDate(2025, 10, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=200000, input=200000, output=131072),
+    release_date=_D_2025_10_25,
+    last_updated=_D_2025_10_25,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_200000_131072,
     cost=Cost(input=Decimal("0.17"), output=Decimal("1.53")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MINIMAXAI_MINIMAX_M1_80K: Final[Model] = Model(
@@ -1209,10 +1560,10 @@ MINIMAXAI_MINIMAX_M1_80K: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 6, 16),
-    last_updated=PartialDate(2025, 6, 16),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, input=1000000, output=131072),
+    release_date=_D_2025_06_16,
+    last_updated=_D_2025_06_16,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_1000000_131072,
     cost=Cost(input=Decimal("0.6052"), output=Decimal("2.4225000000000003")),
 )
 
@@ -1227,10 +1578,10 @@ NEVERSLEEP_LUMIMAID_V0_2_70B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2024, 7, 1),
-    last_updated=PartialDate(2024, 7, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=16384, input=16384, output=8192),
+    release_date=_D_2024_07_01,
+    last_updated=_D_2024_07_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_16384_16384_8192,
     cost=Cost(input=Decimal("1"), output=Decimal("1.5")),
 )
 
@@ -1244,10 +1595,10 @@ NOUSRESEARCH_DEEPHERMES_3_MISTRAL_24B_PREVIEW: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 5, 10),
-    last_updated=PartialDate(2025, 5, 10),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=32768),
+    release_date=_D_2025_05_10,
+    last_updated=_D_2025_05_10,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000_32768,
     cost=Cost(input=Decimal("0.3"), output=Decimal("0.3")),
 )
 
@@ -1261,10 +1612,10 @@ NOUSRESEARCH_HERMES_4_70B_THINKING: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 9, 17),
-    last_updated=PartialDate(2025, 9, 17),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=8192),
+    release_date=_D_2025_09_17,
+    last_updated=_D_2025_09_17,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000_8192,
     cost=Cost(input=Decimal("0.2006"), output=Decimal("0.3995")),
 )
 
@@ -1278,10 +1629,10 @@ NOUSRESEARCH_HERMES_3_LLAMA_3_1_70B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 1, 7),
-    last_updated=PartialDate(2026, 1, 7),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=65536, input=65536, output=8192),
+    release_date=_D_2026_01_07,
+    last_updated=_D_2026_01_07,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_65536_65536_8192,
     cost=Cost(input=Decimal("0.408"), output=Decimal("0.408")),
 )
 
@@ -1295,10 +1646,10 @@ NOUSRESEARCH_HERMES_4_405B: Final[Model] = Model(
     tool_call=False,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 26),
-    last_updated=PartialDate(2025, 8, 26),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=8192),
+    release_date=_D_2025_08_26,
+    last_updated=_D_2025_08_26,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000_8192,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
 )
 
@@ -1312,10 +1663,10 @@ NOUSRESEARCH_HERMES_4_405B_THINKING: Final[Model] = Model(
     tool_call=False,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2024, 1, 1),
-    last_updated=PartialDate(2024, 1, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=8192),
+    release_date=_D_2024_01_01,
+    last_updated=_D_2024_01_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000_8192,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
 )
 
@@ -1329,10 +1680,10 @@ NOUSRESEARCH_HERMES_4_70B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 7, 3),
-    last_updated=PartialDate(2025, 7, 3),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=8192),
+    release_date=_D_2025_07_03,
+    last_updated=_D_2025_07_03,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000_8192,
     cost=Cost(input=Decimal("0.2006"), output=Decimal("0.3995")),
 )
 
@@ -1346,9 +1697,9 @@ QWEN2_5_32B_EVA_V0_2: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2024, 9, 1),
-    last_updated=PartialDate(2024, 9, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2024_09_01,
+    last_updated=_D_2024_09_01,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=24576, input=24576, output=8192),
     cost=Cost(input=Decimal("0.493"), output=Decimal("0.493")),
 )
@@ -1363,15 +1714,12 @@ QWEN3_5_27B_ANKO: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 30),
-    last_updated=PartialDate(2026, 4, 30),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, input=262144, output=16384),
+    release_date=_D_2026_04_30,
+    last_updated=_D_2026_04_30,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_262144_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1024, max=81920),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1024_81920,
 )
 
 QWEN3_5_27B_BLUESTAR_DERESTRICTED: Final[Model] = Model(
@@ -1384,15 +1732,12 @@ QWEN3_5_27B_BLUESTAR_DERESTRICTED: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 6),
-    last_updated=PartialDate(2026, 4, 6),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, input=262144, output=16384),
+    release_date=_D_2026_04_06,
+    last_updated=_D_2026_04_06,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_262144_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1024, max=81920),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1024_81920,
 )
 
 QWEN3_5_27B_BLUESTAR_DERESTRICTED_LITE: Final[Model] = Model(
@@ -1405,15 +1750,12 @@ QWEN3_5_27B_BLUESTAR_DERESTRICTED_LITE: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 6),
-    last_updated=PartialDate(2026, 4, 6),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, input=262144, output=16384),
+    release_date=_D_2026_04_06,
+    last_updated=_D_2026_04_06,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_262144_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1024, max=81920),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1024_81920,
 )
 
 QWEN3_5_27B_BLUESTAR_V2_DERESTRICTED: Final[Model] = Model(
@@ -1426,15 +1768,12 @@ QWEN3_5_27B_BLUESTAR_V2_DERESTRICTED: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 6),
-    last_updated=PartialDate(2026, 4, 6),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, input=262144, output=16384),
+    release_date=_D_2026_04_06,
+    last_updated=_D_2026_04_06,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_262144_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1024, max=81920),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1024_81920,
 )
 
 QWEN3_5_27B_BLUESTAR_V2_DERESTRICTED_LITE: Final[Model] = Model(
@@ -1447,15 +1786,12 @@ QWEN3_5_27B_BLUESTAR_V2_DERESTRICTED_LITE: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 6),
-    last_updated=PartialDate(2026, 4, 6),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, input=262144, output=16384),
+    release_date=_D_2026_04_06,
+    last_updated=_D_2026_04_06,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_262144_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1024, max=81920),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1024_81920,
 )
 
 QWEN3_5_27B_BLUESTAR_V3_DERESTRICTED: Final[Model] = Model(
@@ -1468,15 +1804,12 @@ QWEN3_5_27B_BLUESTAR_V3_DERESTRICTED: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 30),
-    last_updated=PartialDate(2026, 4, 30),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, input=262144, output=16384),
+    release_date=_D_2026_04_30,
+    last_updated=_D_2026_04_30,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_262144_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1024, max=81920),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1024_81920,
 )
 
 QWEN3_5_27B_BLUESTAR_V3_DERESTRICTED_LITE: Final[Model] = Model(
@@ -1489,15 +1822,12 @@ QWEN3_5_27B_BLUESTAR_V3_DERESTRICTED_LITE: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 30),
-    last_updated=PartialDate(2026, 4, 30),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, input=262144, output=16384),
+    release_date=_D_2026_04_30,
+    last_updated=_D_2026_04_30,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_262144_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1024, max=81920),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1024_81920,
 )
 
 QWEN3_5_27B_DERESTRICTED: Final[Model] = Model(
@@ -1510,15 +1840,12 @@ QWEN3_5_27B_DERESTRICTED: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 17),
-    last_updated=PartialDate(2026, 3, 17),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, input=262144, output=16384),
+    release_date=_D_2026_03_17,
+    last_updated=_D_2026_03_17,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_262144_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1024, max=81920),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1024_81920,
 )
 
 QWEN3_5_27B_INFRACELESTIAL: Final[Model] = Model(
@@ -1531,15 +1858,12 @@ QWEN3_5_27B_INFRACELESTIAL: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 30),
-    last_updated=PartialDate(2026, 4, 30),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, input=262144, output=16384),
+    release_date=_D_2026_04_30,
+    last_updated=_D_2026_04_30,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_262144_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1024, max=81920),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1024_81920,
 )
 
 QWEN3_5_27B_MARVIN_DPO_V2_DERESTRICTED: Final[Model] = Model(
@@ -1552,15 +1876,12 @@ QWEN3_5_27B_MARVIN_DPO_V2_DERESTRICTED: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 30),
-    last_updated=PartialDate(2026, 4, 30),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, input=262144, output=16384),
+    release_date=_D_2026_04_30,
+    last_updated=_D_2026_04_30,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_262144_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1024, max=81920),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1024_81920,
 )
 
 QWEN3_5_27B_MARVIN_DPO_V2_DERESTRICTED_LITE: Final[Model] = Model(
@@ -1573,15 +1894,12 @@ QWEN3_5_27B_MARVIN_DPO_V2_DERESTRICTED_LITE: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 30),
-    last_updated=PartialDate(2026, 4, 30),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, input=262144, output=16384),
+    release_date=_D_2026_04_30,
+    last_updated=_D_2026_04_30,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_262144_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1024, max=81920),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1024_81920,
 )
 
 QWEN3_5_27B_MARVIN_V2_DERESTRICTED: Final[Model] = Model(
@@ -1594,15 +1912,12 @@ QWEN3_5_27B_MARVIN_V2_DERESTRICTED: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 30),
-    last_updated=PartialDate(2026, 4, 30),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, input=262144, output=16384),
+    release_date=_D_2026_04_30,
+    last_updated=_D_2026_04_30,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_262144_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1024, max=81920),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1024_81920,
 )
 
 QWEN3_5_27B_MARVIN_V2_DERESTRICTED_LITE: Final[Model] = Model(
@@ -1615,15 +1930,12 @@ QWEN3_5_27B_MARVIN_V2_DERESTRICTED_LITE: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 30),
-    last_updated=PartialDate(2026, 4, 30),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, input=262144, output=16384),
+    release_date=_D_2026_04_30,
+    last_updated=_D_2026_04_30,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_262144_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1024, max=81920),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1024_81920,
 )
 
 QWEN3_5_27B_MUSICA_V1: Final[Model] = Model(
@@ -1636,15 +1948,12 @@ QWEN3_5_27B_MUSICA_V1: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 27),
-    last_updated=PartialDate(2026, 3, 27),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, input=262144, output=16384),
+    release_date=_D_2026_03_27,
+    last_updated=_D_2026_03_27,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_262144_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1024, max=81920),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1024_81920,
 )
 
 QWEN3_5_27B_NANOVEL_DERESTRICTED: Final[Model] = Model(
@@ -1657,15 +1966,12 @@ QWEN3_5_27B_NANOVEL_DERESTRICTED: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 30),
-    last_updated=PartialDate(2026, 4, 30),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, input=262144, output=16384),
+    release_date=_D_2026_04_30,
+    last_updated=_D_2026_04_30,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_262144_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1024, max=81920),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1024_81920,
 )
 
 QWEN3_5_27B_NANOVEL_DERESTRICTED_LITE: Final[Model] = Model(
@@ -1678,15 +1984,12 @@ QWEN3_5_27B_NANOVEL_DERESTRICTED_LITE: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 30),
-    last_updated=PartialDate(2026, 4, 30),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, input=262144, output=16384),
+    release_date=_D_2026_04_30,
+    last_updated=_D_2026_04_30,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_262144_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1024, max=81920),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1024_81920,
 )
 
 QWEN3_5_27B_OMEGA_EVOLUTION_V2_0_DERESTRICTED: Final[Model] = Model(
@@ -1699,15 +2002,12 @@ QWEN3_5_27B_OMEGA_EVOLUTION_V2_0_DERESTRICTED: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 6),
-    last_updated=PartialDate(2026, 4, 6),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, input=262144, output=16384),
+    release_date=_D_2026_04_06,
+    last_updated=_D_2026_04_06,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_262144_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1024, max=81920),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1024_81920,
 )
 
 QWEN3_5_27B_OMEGA_EVOLUTION_V2_0_DERESTRICTED_LITE: Final[Model] = Model(
@@ -1720,15 +2020,12 @@ QWEN3_5_27B_OMEGA_EVOLUTION_V2_0_DERESTRICTED_LITE: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 6),
-    last_updated=PartialDate(2026, 4, 6),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, input=262144, output=16384),
+    release_date=_D_2026_04_06,
+    last_updated=_D_2026_04_06,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_262144_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1024, max=81920),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1024_81920,
 )
 
 QWEN3_5_27B_OMEGA_EVOLUTION_V2_2_DERESTRICTED: Final[Model] = Model(
@@ -1741,15 +2038,12 @@ QWEN3_5_27B_OMEGA_EVOLUTION_V2_2_DERESTRICTED: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 2),
-    last_updated=PartialDate(2026, 5, 2),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, input=262144, output=16384),
+    release_date=_D_2026_05_02,
+    last_updated=_D_2026_05_02,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_262144_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1024, max=81920),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1024_81920,
 )
 
 QWEN3_5_27B_OMEGA_EVOLUTION_V2_2_DERESTRICTED_LITE: Final[Model] = Model(
@@ -1762,15 +2056,12 @@ QWEN3_5_27B_OMEGA_EVOLUTION_V2_2_DERESTRICTED_LITE: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 2),
-    last_updated=PartialDate(2026, 5, 2),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, input=262144, output=16384),
+    release_date=_D_2026_05_02,
+    last_updated=_D_2026_05_02,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_262144_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1024, max=81920),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1024_81920,
 )
 
 QWEN3_5_27B_QUEEN_DERESTRICTED: Final[Model] = Model(
@@ -1783,15 +2074,12 @@ QWEN3_5_27B_QUEEN_DERESTRICTED: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 30),
-    last_updated=PartialDate(2026, 4, 30),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, input=262144, output=16384),
+    release_date=_D_2026_04_30,
+    last_updated=_D_2026_04_30,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_262144_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1024, max=81920),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1024_81920,
 )
 
 QWEN3_5_27B_QUEEN_DERESTRICTED_LITE: Final[Model] = Model(
@@ -1804,15 +2092,12 @@ QWEN3_5_27B_QUEEN_DERESTRICTED_LITE: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 30),
-    last_updated=PartialDate(2026, 4, 30),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, input=262144, output=16384),
+    release_date=_D_2026_04_30,
+    last_updated=_D_2026_04_30,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_262144_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1024, max=81920),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1024_81920,
 )
 
 QWEN3_5_27B_RPRMAX_V1: Final[Model] = Model(
@@ -1825,15 +2110,12 @@ QWEN3_5_27B_RPRMAX_V1: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 30),
-    last_updated=PartialDate(2026, 4, 30),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, input=262144, output=16384),
+    release_date=_D_2026_04_30,
+    last_updated=_D_2026_04_30,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_262144_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1024, max=81920),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1024_81920,
 )
 
 QWEN3_5_27B_VIVID_DURIAN: Final[Model] = Model(
@@ -1846,15 +2128,12 @@ QWEN3_5_27B_VIVID_DURIAN: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 18),
-    last_updated=PartialDate(2026, 3, 18),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, input=262144, output=16384),
+    release_date=_D_2026_03_18,
+    last_updated=_D_2026_03_18,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_262144_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1024, max=81920),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1024_81920,
 )
 
 QWEN3_5_27B_WRITER_DERESTRICTED: Final[Model] = Model(
@@ -1867,15 +2146,12 @@ QWEN3_5_27B_WRITER_DERESTRICTED: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 6),
-    last_updated=PartialDate(2026, 4, 6),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, input=262144, output=16384),
+    release_date=_D_2026_04_06,
+    last_updated=_D_2026_04_06,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_262144_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1024, max=81920),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1024_81920,
 )
 
 QWEN3_5_27B_WRITER_DERESTRICTED_LITE: Final[Model] = Model(
@@ -1888,15 +2164,12 @@ QWEN3_5_27B_WRITER_DERESTRICTED_LITE: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 6),
-    last_updated=PartialDate(2026, 4, 6),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, input=262144, output=16384),
+    release_date=_D_2026_04_06,
+    last_updated=_D_2026_04_06,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_262144_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1024, max=81920),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1024_81920,
 )
 
 QWEN3_5_27B_WRITER_V2_DERESTRICTED: Final[Model] = Model(
@@ -1909,15 +2182,12 @@ QWEN3_5_27B_WRITER_V2_DERESTRICTED: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 6),
-    last_updated=PartialDate(2026, 4, 6),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, input=262144, output=16384),
+    release_date=_D_2026_04_06,
+    last_updated=_D_2026_04_06,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_262144_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1024, max=81920),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1024_81920,
 )
 
 QWEN3_5_27B_WRITER_V2_DERESTRICTED_LITE: Final[Model] = Model(
@@ -1930,15 +2200,12 @@ QWEN3_5_27B_WRITER_V2_DERESTRICTED_LITE: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 6),
-    last_updated=PartialDate(2026, 4, 6),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, input=262144, output=16384),
+    release_date=_D_2026_04_06,
+    last_updated=_D_2026_04_06,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_262144_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1024, max=81920),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1024_81920,
 )
 
 QWEN3_5_27B_EARICA_DERESTRICTED: Final[Model] = Model(
@@ -1951,15 +2218,12 @@ QWEN3_5_27B_EARICA_DERESTRICTED: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 30),
-    last_updated=PartialDate(2026, 4, 30),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, input=262144, output=16384),
+    release_date=_D_2026_04_30,
+    last_updated=_D_2026_04_30,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_262144_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1024, max=81920),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1024_81920,
 )
 
 QWEN3_5_27B_EARICA_DERESTRICTED_LITE: Final[Model] = Model(
@@ -1972,15 +2236,12 @@ QWEN3_5_27B_EARICA_DERESTRICTED_LITE: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 30),
-    last_updated=PartialDate(2026, 4, 30),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, input=262144, output=16384),
+    release_date=_D_2026_04_30,
+    last_updated=_D_2026_04_30,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_262144_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1024, max=81920),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1024_81920,
 )
 
 READYART_MS3_2_THE_OMEGA_DIRECTIVE_24B_UNSLOP_V2_0: Final[Model] = Model(
@@ -1994,10 +2255,10 @@ READYART_MS3_2_THE_OMEGA_DIRECTIVE_24B_UNSLOP_V2_0: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 8),
-    last_updated=PartialDate(2025, 12, 8),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=16384, input=16384, output=32768),
+    release_date=_D_2025_12_08,
+    last_updated=_D_2025_12_08,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_16384_16384_32768,
     cost=Cost(input=Decimal("0.5"), output=Decimal("0.5")),
 )
 
@@ -2012,10 +2273,10 @@ SALESFORCE_LLAMA_XLAM_2_70B_FC_R: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 13),
-    last_updated=PartialDate(2025, 4, 13),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=16384),
+    release_date=_D_2025_04_13,
+    last_updated=_D_2025_04_13,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000_16384,
     cost=Cost(input=Decimal("2.5"), output=Decimal("2.5")),
 )
 
@@ -2030,10 +2291,10 @@ SAO10K_L3_8B_STHENO_V3_2: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2024, 11, 29),
-    last_updated=PartialDate(2024, 11, 29),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=16384, input=16384, output=8192),
+    release_date=_D_2024_11_29,
+    last_updated=_D_2024_11_29,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_16384_16384_8192,
     cost=Cost(input=Decimal("0.2006"), output=Decimal("0.2006")),
 )
 
@@ -2048,10 +2309,10 @@ SAO10K_L3_1_70B_EURYALE_V2_2: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2024, 7, 23),
-    last_updated=PartialDate(2024, 7, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=20480, input=20480, output=16384),
+    release_date=_D_2024_07_23,
+    last_updated=_D_2024_07_23,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_20480_20480_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.357")),
 )
 
@@ -2066,10 +2327,10 @@ SAO10K_L3_1_70B_HANAMI_X1: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2024, 7, 23),
-    last_updated=PartialDate(2024, 7, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=16384, input=16384, output=16384),
+    release_date=_D_2024_07_23,
+    last_updated=_D_2024_07_23,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_16384_16384_16384,
     cost=Cost(input=Decimal("0.49299999999999994"), output=Decimal("0.49299999999999994")),
 )
 
@@ -2084,10 +2345,10 @@ SAO10K_L3_3_70B_EURYALE_V2_3: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2024, 12, 6),
-    last_updated=PartialDate(2024, 12, 6),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=20480, input=20480, output=16384),
+    release_date=_D_2024_12_06,
+    last_updated=_D_2024_12_06,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_20480_20480_16384,
     cost=Cost(input=Decimal("0.49299999999999994"), output=Decimal("0.49299999999999994")),
 )
 
@@ -2102,10 +2363,10 @@ STEELSKULL_L3_3_CU_MAI_R1_70B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2024, 12, 6),
-    last_updated=PartialDate(2024, 12, 6),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=16384, input=16384, output=16384),
+    release_date=_D_2024_12_06,
+    last_updated=_D_2024_12_06,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_16384_16384_16384,
     cost=Cost(input=Decimal("0.49299999999999994"), output=Decimal("0.49299999999999994")),
 )
 
@@ -2120,10 +2381,10 @@ STEELSKULL_L3_3_ELECTRA_R1_70B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2024, 12, 6),
-    last_updated=PartialDate(2024, 12, 6),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=16384, input=16384, output=16384),
+    release_date=_D_2024_12_06,
+    last_updated=_D_2024_12_06,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_16384_16384_16384,
     cost=Cost(input=Decimal("0.69989"), output=Decimal("0.69989")),
 )
 
@@ -2138,10 +2399,10 @@ STEELSKULL_L3_3_MS_EVALEBIS_70B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2024, 12, 6),
-    last_updated=PartialDate(2024, 12, 6),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=16384, input=16384, output=16384),
+    release_date=_D_2024_12_06,
+    last_updated=_D_2024_12_06,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_16384_16384_16384,
     cost=Cost(input=Decimal("0.49299999999999994"), output=Decimal("0.49299999999999994")),
 )
 
@@ -2156,10 +2417,10 @@ STEELSKULL_L3_3_MS_EVAYALE_70B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2024, 12, 6),
-    last_updated=PartialDate(2024, 12, 6),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=16384, input=16384, output=16384),
+    release_date=_D_2024_12_06,
+    last_updated=_D_2024_12_06,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_16384_16384_16384,
     cost=Cost(input=Decimal("0.49299999999999994"), output=Decimal("0.49299999999999994")),
 )
 
@@ -2174,10 +2435,10 @@ STEELSKULL_L3_3_MS_NEVORIA_70B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2024, 12, 6),
-    last_updated=PartialDate(2024, 12, 6),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=16384, input=16384, output=16384),
+    release_date=_D_2024_12_06,
+    last_updated=_D_2024_12_06,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_16384_16384_16384,
     cost=Cost(input=Decimal("0.49299999999999994"), output=Decimal("0.49299999999999994")),
 )
 
@@ -2192,10 +2453,10 @@ STEELSKULL_L3_3_NEVORIA_R1_70B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2024, 12, 6),
-    last_updated=PartialDate(2024, 12, 6),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=16384, input=16384, output=16384),
+    release_date=_D_2024_12_06,
+    last_updated=_D_2024_12_06,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_16384_16384_16384,
     cost=Cost(input=Decimal("0.49299999999999994"), output=Decimal("0.49299999999999994")),
 )
 
@@ -2210,9 +2471,9 @@ TEE_DEEPSEEK_V3_1: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 21),
-    last_updated=PartialDate(2025, 8, 21),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_08_21,
+    last_updated=_D_2025_08_21,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=164000, input=164000, output=8192),
     cost=Cost(input=Decimal("1"), output=Decimal("2.5")),
 )
@@ -2228,9 +2489,9 @@ TEE_DEEPSEEK_V3_2: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 1),
-    last_updated=PartialDate(2025, 12, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_12_01,
+    last_updated=_D_2025_12_01,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=164000, input=164000, output=65536),
     cost=Cost(input=Decimal("0.5"), output=Decimal("1")),
 )
@@ -2245,12 +2506,12 @@ TEE_DEEPSEEK_V4_PRO: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 25),
-    last_updated=PartialDate(2026, 4, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=800000, input=800000, output=65536),
+    release_date=_D_2026_04_25,
+    last_updated=_D_2026_04_25,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_800000_800000_65536,
     cost=Cost(input=Decimal("1.5"), output=Decimal("5.25"), cache_read=Decimal("0.15")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 TEE_DEEPSEEK_V4_PRO_THINKING: Final[Model] = Model(
@@ -2263,12 +2524,12 @@ TEE_DEEPSEEK_V4_PRO_THINKING: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 29),
-    last_updated=PartialDate(2026, 4, 29),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=800000, input=800000, output=65536),
+    release_date=_D_2026_04_29,
+    last_updated=_D_2026_04_29,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_800000_800000_65536,
     cost=Cost(input=Decimal("1.5"), output=Decimal("5.25"), cache_read=Decimal("0.15")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 TEE_GEMMA_3_27B_IT: Final[Model] = Model(
@@ -2282,10 +2543,10 @@ TEE_GEMMA_3_27B_IT: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 3, 10),
-    last_updated=PartialDate(2025, 3, 10),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, input=131072, output=8192),
+    release_date=_D_2025_03_10,
+    last_updated=_D_2025_03_10,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_131072_8192,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.8")),
 )
 
@@ -2299,10 +2560,10 @@ TEE_GEMMA_4_26B_A4B_UNCENSORED: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 23),
-    last_updated=PartialDate(2026, 5, 23),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=65536, input=65536, output=65536),
+    release_date=_D_2026_05_23,
+    last_updated=_D_2026_05_23,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_65536_65536_65536,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.7")),
 )
 
@@ -2316,12 +2577,12 @@ TEE_GEMMA_4_31B_IT: Final[Model] = Model(
     tool_call=True,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 26),
-    last_updated=PartialDate(2026, 5, 26),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, input=262144, output=262144),
+    release_date=_D_2026_05_26,
+    last_updated=_D_2026_05_26,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_262144_262144,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.46")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 TEE_GEMMA4_31B: Final[Model] = Model(
@@ -2334,10 +2595,10 @@ TEE_GEMMA4_31B: Final[Model] = Model(
     tool_call=False,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 4),
-    last_updated=PartialDate(2026, 4, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, input=262144, output=131072),
+    release_date=_D_2026_04_04,
+    last_updated=_D_2026_04_04,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_262144_131072,
     cost=Cost(input=Decimal("0.45"), output=Decimal("1")),
 )
 
@@ -2351,12 +2612,12 @@ TEE_GEMMA4_31B_THINKING: Final[Model] = Model(
     tool_call=False,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 2),
-    last_updated=PartialDate(2026, 5, 2),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, input=262144, output=131072),
+    release_date=_D_2026_05_02,
+    last_updated=_D_2026_05_02,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_262144_131072,
     cost=Cost(input=Decimal("0.45"), output=Decimal("1")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 TEE_GLM_4_7: Final[Model] = Model(
@@ -2370,9 +2631,9 @@ TEE_GLM_4_7: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 1, 29),
-    last_updated=PartialDate(2026, 1, 29),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_01_29,
+    last_updated=_D_2026_01_29,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=131000, input=131000, output=65535),
     cost=Cost(input=Decimal("0.85"), output=Decimal("3.3")),
 )
@@ -2388,10 +2649,10 @@ TEE_GLM_4_7_FLASH: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 1, 19),
-    last_updated=PartialDate(2026, 1, 19),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=203000, input=203000, output=65535),
+    release_date=_D_2026_01_19,
+    last_updated=_D_2026_01_19,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_203000_203000_65535,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.5")),
 )
 
@@ -2406,10 +2667,10 @@ TEE_GLM_5: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 11),
-    last_updated=PartialDate(2026, 2, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=203000, input=203000, output=65535),
+    release_date=_D_2026_02_11,
+    last_updated=_D_2026_02_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_203000_203000_65535,
     cost=Cost(input=Decimal("1.2"), output=Decimal("3.5")),
 )
 
@@ -2423,10 +2684,10 @@ TEE_GLM_5_1: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 20),
-    last_updated=PartialDate(2026, 4, 20),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=202752, input=202752, output=65535),
+    release_date=_D_2026_04_20,
+    last_updated=_D_2026_04_20,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_202752_202752_65535,
     cost=Cost(input=Decimal("1.5"), output=Decimal("5.25"), cache_read=Decimal("0.3")),
 )
 
@@ -2440,12 +2701,12 @@ TEE_GLM_5_1_THINKING: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 20),
-    last_updated=PartialDate(2026, 4, 20),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=202752, input=202752, output=65535),
+    release_date=_D_2026_04_20,
+    last_updated=_D_2026_04_20,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_202752_202752_65535,
     cost=Cost(input=Decimal("1.5"), output=Decimal("5.25"), cache_read=Decimal("0.3")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 TEE_GPT_OSS_120B: Final[Model] = Model(
@@ -2459,10 +2720,10 @@ TEE_GPT_OSS_120B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, input=131072, output=16384),
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_131072_16384,
     cost=Cost(input=Decimal("2"), output=Decimal("2")),
 )
 
@@ -2477,10 +2738,10 @@ TEE_GPT_OSS_20B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, input=131072, output=8192),
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_131072_8192,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.8")),
 )
 
@@ -2495,10 +2756,10 @@ TEE_KIMI_K2_5: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 1, 29),
-    last_updated=PartialDate(2026, 1, 29),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=65535),
+    release_date=_D_2026_01_29,
+    last_updated=_D_2026_01_29,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000_65535,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.9")),
 )
 
@@ -2513,12 +2774,12 @@ TEE_KIMI_K2_5_THINKING: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 1, 29),
-    last_updated=PartialDate(2026, 1, 29),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=65535),
+    release_date=_D_2026_01_29,
+    last_updated=_D_2026_01_29,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000_65535,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.9")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 TEE_KIMI_K2_6: Final[Model] = Model(
@@ -2531,10 +2792,10 @@ TEE_KIMI_K2_6: Final[Model] = Model(
     tool_call=True,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 21),
-    last_updated=PartialDate(2026, 4, 21),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262144, input=262144, output=65536),
+    release_date=_D_2026_04_21,
+    last_updated=_D_2026_04_21,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262144_262144_65536,
     cost=Cost(input=Decimal("1.5"), output=Decimal("5.25"), cache_read=Decimal("0.375")),
 )
 
@@ -2549,10 +2810,10 @@ TEE_LLAMA3_3_70B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 7, 3),
-    last_updated=PartialDate(2025, 7, 3),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=16384),
+    release_date=_D_2025_07_03,
+    last_updated=_D_2025_07_03,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000_16384,
     cost=Cost(input=Decimal("2"), output=Decimal("2")),
 )
 
@@ -2566,12 +2827,12 @@ TEE_MINIMAX_M2_5: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 20),
-    last_updated=PartialDate(2026, 4, 20),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_04_20,
+    last_updated=_D_2026_04_20,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=196608, input=196608, output=131072),
     cost=Cost(input=Decimal("0.2"), output=Decimal("1.38")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 TEE_QWEN2_5_VL_72B_INSTRUCT: Final[Model] = Model(
@@ -2585,10 +2846,10 @@ TEE_QWEN2_5_VL_72B_INSTRUCT: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 2, 1),
-    last_updated=PartialDate(2025, 2, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=65536, input=65536, output=8192),
+    release_date=_D_2025_02_01,
+    last_updated=_D_2025_02_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_65536_65536_8192,
     cost=Cost(input=Decimal("0.7"), output=Decimal("0.7")),
 )
 
@@ -2603,9 +2864,9 @@ TEE_QWEN3_30B_A3B_INSTRUCT_2507: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 7, 29),
-    last_updated=PartialDate(2025, 7, 29),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_07_29,
+    last_updated=_D_2025_07_29,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=262000, input=262000, output=32768),
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.44999999999999996")),
 )
@@ -2620,12 +2881,12 @@ TEE_QWEN3_5_122B_A10B: Final[Model] = Model(
     tool_call=True,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 26),
-    last_updated=PartialDate(2026, 5, 26),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, input=262144, output=262144),
+    release_date=_D_2026_05_26,
+    last_updated=_D_2026_05_26,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_262144_262144,
     cost=Cost(input=Decimal("0.46"), output=Decimal("3.68")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 TEE_QWEN3_5_27B: Final[Model] = Model(
@@ -2638,10 +2899,10 @@ TEE_QWEN3_5_27B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 13),
-    last_updated=PartialDate(2026, 3, 13),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, input=262144, output=65536),
+    release_date=_D_2026_03_13,
+    last_updated=_D_2026_03_13,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_262144_65536,
     cost=Cost(input=Decimal("0.3"), output=Decimal("2.4")),
 )
 
@@ -2656,10 +2917,10 @@ TEE_QWEN3_5_397B_A17B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 28),
-    last_updated=PartialDate(2026, 2, 28),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=258048, input=258048, output=65536),
+    release_date=_D_2026_02_28,
+    last_updated=_D_2026_02_28,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_258048_258048_65536,
     cost=Cost(input=Decimal("0.6"), output=Decimal("3.6")),
 )
 
@@ -2673,10 +2934,10 @@ TEE_QWEN3_6_35B_A3B_UNCENSORED: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 23),
-    last_updated=PartialDate(2026, 5, 23),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=131072, input=131072, output=131072),
+    release_date=_D_2026_05_23,
+    last_updated=_D_2026_05_23,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_131072_131072_131072,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.5")),
     reasoning_options=(
         ReasoningOption(type="toggle"),
@@ -2695,10 +2956,10 @@ THUDM_GLM_4_32B_0414: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 14),
-    last_updated=PartialDate(2025, 4, 14),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=65536),
+    release_date=_D_2025_04_14,
+    last_updated=_D_2025_04_14,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000_65536,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.2")),
 )
 
@@ -2713,10 +2974,10 @@ THUDM_GLM_4_9B_0414: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 14),
-    last_updated=PartialDate(2025, 4, 14),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32000, input=32000, output=8000),
+    release_date=_D_2025_04_14,
+    last_updated=_D_2025_04_14,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32000_32000_8000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.2")),
 )
 
@@ -2731,10 +2992,10 @@ THUDM_GLM_Z1_32B_0414: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 15),
-    last_updated=PartialDate(2025, 4, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=65536),
+    release_date=_D_2025_04_15,
+    last_updated=_D_2025_04_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000_65536,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.2")),
 )
 
@@ -2749,10 +3010,10 @@ THUDM_GLM_Z1_9B_0414: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 14),
-    last_updated=PartialDate(2025, 4, 14),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32000, input=32000, output=8000),
+    release_date=_D_2025_04_14,
+    last_updated=_D_2025_04_14,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32000_32000_8000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.2")),
 )
 
@@ -2766,9 +3027,9 @@ THEDRUMMER_ANUBIS_70B_V1: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2024, 1, 1),
-    last_updated=PartialDate(2024, 1, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2024_01_01,
+    last_updated=_D_2024_01_01,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=65536, input=65536, output=16384),
     cost=Cost(input=Decimal("0.31"), output=Decimal("0.31")),
 )
@@ -2783,10 +3044,10 @@ THEDRUMMER_ANUBIS_70B_V1_1: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2024, 1, 1),
-    last_updated=PartialDate(2024, 1, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, input=131072, output=16384),
+    release_date=_D_2024_01_01,
+    last_updated=_D_2024_01_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_131072_16384,
     cost=Cost(input=Decimal("0.31"), output=Decimal("0.31")),
 )
 
@@ -2800,10 +3061,10 @@ THEDRUMMER_CYDONIA_24B_V2: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 2, 17),
-    last_updated=PartialDate(2025, 2, 17),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=16384, input=16384, output=32768),
+    release_date=_D_2025_02_17,
+    last_updated=_D_2025_02_17,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_16384_16384_32768,
     cost=Cost(input=Decimal("0.1003"), output=Decimal("0.1207")),
 )
 
@@ -2817,10 +3078,10 @@ THEDRUMMER_CYDONIA_24B_V4: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 7, 22),
-    last_updated=PartialDate(2025, 7, 22),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=16384, input=16384, output=32768),
+    release_date=_D_2025_07_22,
+    last_updated=_D_2025_07_22,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_16384_16384_32768,
     cost=Cost(input=Decimal("0.2006"), output=Decimal("0.2414")),
 )
 
@@ -2834,10 +3095,10 @@ THEDRUMMER_CYDONIA_24B_V4_1: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 19),
-    last_updated=PartialDate(2025, 8, 19),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=16384, input=16384, output=32768),
+    release_date=_D_2025_08_19,
+    last_updated=_D_2025_08_19,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_16384_16384_32768,
     cost=Cost(input=Decimal("0.1003"), output=Decimal("0.1207")),
 )
 
@@ -2851,10 +3112,10 @@ THEDRUMMER_CYDONIA_24B_V4_3: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 25),
-    last_updated=PartialDate(2025, 12, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32768, input=32768, output=32768),
+    release_date=_D_2025_12_25,
+    last_updated=_D_2025_12_25,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32768_32768_32768,
     cost=Cost(input=Decimal("0.1003"), output=Decimal("0.1207")),
 )
 
@@ -2868,10 +3129,10 @@ THEDRUMMER_MAGIDONIA_24B_V4_3: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 25),
-    last_updated=PartialDate(2025, 12, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32768, input=32768, output=32768),
+    release_date=_D_2025_12_25,
+    last_updated=_D_2025_12_25,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32768_32768_32768,
     cost=Cost(input=Decimal("0.1003"), output=Decimal("0.1207")),
 )
 
@@ -2885,10 +3146,10 @@ THEDRUMMER_ROCINANTE_12B_V1_1: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2024, 1, 1),
-    last_updated=PartialDate(2024, 1, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=16384, input=16384, output=8192),
+    release_date=_D_2024_01_01,
+    last_updated=_D_2024_01_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_16384_16384_8192,
     cost=Cost(input=Decimal("0.408"), output=Decimal("0.595")),
 )
 
@@ -2902,10 +3163,10 @@ THEDRUMMER_SKYFALL_31B_V4_2: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 26),
-    last_updated=PartialDate(2026, 3, 26),
-    modalities=Modalities(input=("text", "pdf"), output=("text",)),
-    limit=Limit(context=131072, input=131072, output=16384),
+    release_date=_D_2026_03_26,
+    last_updated=_D_2026_03_26,
+    modalities=_TEXT_PDF_TO_TEXT,
+    limit=_LIMIT_131072_131072_16384,
     cost=Cost(input=Decimal("0.55"), output=Decimal("0.8")),
 )
 
@@ -2919,10 +3180,10 @@ THEDRUMMER_UNSLOPNEMO_12B_V4_1: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2024, 1, 1),
-    last_updated=PartialDate(2024, 1, 1),
-    modalities=Modalities(input=("text", "pdf"), output=("text",)),
-    limit=Limit(context=32768, input=32768, output=8192),
+    release_date=_D_2024_01_01,
+    last_updated=_D_2024_01_01,
+    modalities=_TEXT_PDF_TO_TEXT,
+    limit=_LIMIT_32768_32768_8192,
     cost=Cost(input=Decimal("0.493"), output=Decimal("0.493")),
 )
 
@@ -2936,9 +3197,9 @@ THEDRUMMER_SKYFALL_36B_V2: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 3, 10),
-    last_updated=PartialDate(2025, 3, 10),
-    modalities=Modalities(input=("text", "pdf"), output=("text",)),
+    release_date=_D_2025_03_10,
+    last_updated=_D_2025_03_10,
+    modalities=_TEXT_PDF_TO_TEXT,
     limit=Limit(context=64000, input=64000, output=32768),
     cost=Cost(input=Decimal("0.493"), output=Decimal("0.493")),
 )
@@ -2954,9 +3215,9 @@ TONGYI_ZHIWEN_QWENLONG_L1_32B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 1, 25),
-    last_updated=PartialDate(2025, 1, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_01_25,
+    last_updated=_D_2025_01_25,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=128000, input=128000, output=40960),
     cost=Cost(input=Decimal("0.13999999999999999"), output=Decimal("0.6")),
 )
@@ -2971,10 +3232,10 @@ UNBABEL_M_PROMETHEUS_14B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 29),
-    last_updated=PartialDate(2026, 5, 29),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32768, input=32768, output=8192),
+    release_date=_D_2026_05_29,
+    last_updated=_D_2026_05_29,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32768_32768_8192,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.2")),
 )
 
@@ -2989,10 +3250,10 @@ VONGOLACHOUKO_STARCANNON_UNLEASHED_12B_V1_0: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2024, 7, 1),
-    last_updated=PartialDate(2024, 7, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=16384, input=16384, output=8192),
+    release_date=_D_2024_07_01,
+    last_updated=_D_2024_07_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_16384_16384_8192,
     cost=Cost(input=Decimal("0.49299999999999994"), output=Decimal("0.49299999999999994")),
 )
 
@@ -3007,10 +3268,10 @@ ABACUSAI_DRACARYS_72B_INSTRUCT: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 2),
-    last_updated=PartialDate(2025, 8, 2),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=16384, input=16384, output=8192),
+    release_date=_D_2025_08_02,
+    last_updated=_D_2025_08_02,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_16384_16384_8192,
     cost=Cost(input=Decimal("0.49299999999999994"), output=Decimal("0.49299999999999994")),
 )
 
@@ -3025,10 +3286,10 @@ AION_LABS_AION_1_0: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 2, 1),
-    last_updated=PartialDate(2025, 2, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=65536, input=65536, output=8192),
+    release_date=_D_2025_02_01,
+    last_updated=_D_2025_02_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_65536_65536_8192,
     cost=Cost(input=Decimal("3.995"), output=Decimal("7.99")),
 )
 
@@ -3043,10 +3304,10 @@ AION_LABS_AION_1_0_MINI: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 2, 20),
-    last_updated=PartialDate(2025, 2, 20),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, input=131072, output=8192),
+    release_date=_D_2025_02_20,
+    last_updated=_D_2025_02_20,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_131072_8192,
     cost=Cost(input=Decimal("0.7989999999999999"), output=Decimal("1.394")),
 )
 
@@ -3060,10 +3321,10 @@ AION_LABS_AION_2_0: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 23),
-    last_updated=PartialDate(2026, 2, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, input=131072, output=32768),
+    release_date=_D_2026_02_23,
+    last_updated=_D_2026_02_23,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_131072_32768,
     cost=Cost(input=Decimal("0.8"), output=Decimal("1.6")),
 )
 
@@ -3077,10 +3338,10 @@ AION_LABS_AION_2_5: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 20),
-    last_updated=PartialDate(2026, 3, 20),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, input=131072, output=32768),
+    release_date=_D_2026_03_20,
+    last_updated=_D_2026_03_20,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_131072_32768,
     cost=Cost(input=Decimal("1"), output=Decimal("3"), cache_read=Decimal("0.35")),
 )
 
@@ -3095,10 +3356,10 @@ AION_LABS_AION_RP_LLAMA_3_1_8B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2024, 7, 23),
-    last_updated=PartialDate(2024, 7, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32768, input=32768, output=16384),
+    release_date=_D_2024_07_23,
+    last_updated=_D_2024_07_23,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32768_32768_16384,
     cost=Cost(input=Decimal("0.2006"), output=Decimal("0.2006")),
 )
 
@@ -3112,10 +3373,10 @@ ALIBABA_QWEN3_6_27B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 23),
-    last_updated=PartialDate(2026, 4, 23),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=260096, input=260096, output=65536),
+    release_date=_D_2026_04_23,
+    last_updated=_D_2026_04_23,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_260096_260096_65536,
     cost=Cost(input=Decimal("0.203"), output=Decimal("2.24")),
 )
 
@@ -3129,10 +3390,10 @@ ALIBABA_QWEN3_6_27B_THINKING: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 23),
-    last_updated=PartialDate(2026, 4, 23),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=260096, input=260096, output=65536),
+    release_date=_D_2026_04_23,
+    last_updated=_D_2026_04_23,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_260096_260096_65536,
     cost=Cost(input=Decimal("0.203"), output=Decimal("2.24")),
     reasoning_options=(ReasoningOption(type="budget_tokens", min=1024, max=131072),),
 )
@@ -3148,10 +3409,10 @@ ALIBABA_QWEN3_6_FLASH: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 17),
-    last_updated=PartialDate(2026, 4, 17),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=991800, output=65536),
+    release_date=_D_2026_04_17,
+    last_updated=_D_2026_04_17,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_991800_65536,
     cost=Cost(input=Decimal("0.19"), output=Decimal("1.16")),
 )
 
@@ -3166,12 +3427,12 @@ ALLENAI_OLMO_3_32B_THINK: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 11, 1),
-    last_updated=PartialDate(2025, 11, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=8192),
+    release_date=_D_2025_11_01,
+    last_updated=_D_2025_11_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000_8192,
     cost=Cost(input=Decimal("0.3"), output=Decimal("0.44999999999999996")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 AMAZON_NOVA_2_LITE_V1: Final[Model] = Model(
@@ -3185,9 +3446,9 @@ AMAZON_NOVA_2_LITE_V1: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2024, 12, 3),
-    last_updated=PartialDate(2024, 12, 3),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2024_12_03,
+    last_updated=_D_2024_12_03,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=1000000, input=1000000, output=65535),
     cost=Cost(input=Decimal("0.5099999999999999"), output=Decimal("4.25")),
 )
@@ -3203,9 +3464,9 @@ AMAZON_NOVA_LITE_V1: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2024, 12, 3),
-    last_updated=PartialDate(2024, 12, 3),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2024_12_03,
+    last_updated=_D_2024_12_03,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=300000, input=300000, output=5120),
     cost=Cost(input=Decimal("0.0595"), output=Decimal("0.238")),
 )
@@ -3221,9 +3482,9 @@ AMAZON_NOVA_MICRO_V1: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2024, 12, 3),
-    last_updated=PartialDate(2024, 12, 3),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2024_12_03,
+    last_updated=_D_2024_12_03,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=128000, input=128000, output=5120),
     cost=Cost(input=Decimal("0.0357"), output=Decimal("0.1394")),
 )
@@ -3239,9 +3500,9 @@ AMAZON_NOVA_PRO_V1: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2024, 12, 3),
-    last_updated=PartialDate(2024, 12, 3),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2024_12_03,
+    last_updated=_D_2024_12_03,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=300000, input=300000, output=32000),
     cost=Cost(input=Decimal("0.7989999999999999"), output=Decimal("3.1959999999999997")),
 )
@@ -3257,10 +3518,10 @@ ANTHRACITE_ORG_MAGNUM_V2_72B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2024, 7, 1),
-    last_updated=PartialDate(2024, 7, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=16384, input=16384, output=8192),
+    release_date=_D_2024_07_01,
+    last_updated=_D_2024_07_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_16384_16384_8192,
     cost=Cost(input=Decimal("2.006"), output=Decimal("2.992")),
 )
 
@@ -3275,10 +3536,10 @@ ANTHRACITE_ORG_MAGNUM_V4_72B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 1, 1),
-    last_updated=PartialDate(2025, 1, 1),
-    modalities=Modalities(input=("text", "pdf"), output=("text",)),
-    limit=Limit(context=16384, input=16384, output=8192),
+    release_date=_D_2025_01_01,
+    last_updated=_D_2025_01_01,
+    modalities=_TEXT_PDF_TO_TEXT,
+    limit=_LIMIT_16384_16384_8192,
     cost=Cost(input=Decimal("2.006"), output=Decimal("2.992")),
 )
 
@@ -3292,10 +3553,10 @@ ANTHROPIC_CLAUDE_HAIKU_LATEST: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 29),
-    last_updated=PartialDate(2026, 3, 29),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, input=200000, output=64000),
+    release_date=_D_2026_03_29,
+    last_updated=_D_2026_03_29,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_200000_64000,
     cost=Cost(input=Decimal("1"), output=Decimal("5"), cache_read=Decimal("0.1")),
     reasoning_options=(
         ReasoningOption(type="toggle"),
@@ -3314,10 +3575,10 @@ ANTHROPIC_CLAUDE_OPUS_4_6: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 5),
-    last_updated=PartialDate(2026, 2, 5),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, input=1000000, output=128000),
+    release_date=_D_2026_02_05,
+    last_updated=_D_2026_02_05,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_1000000_128000,
     cost=Cost(input=Decimal("4.998"), output=Decimal("25.007")),
     reasoning_options=(
         ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
@@ -3336,12 +3597,12 @@ ANTHROPIC_CLAUDE_OPUS_4_6_THINKING: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 5),
-    last_updated=PartialDate(2026, 2, 5),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, input=1000000, output=128000),
+    release_date=_D_2026_02_05,
+    last_updated=_D_2026_02_05,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_1000000_128000,
     cost=Cost(input=Decimal("4.998"), output=Decimal("25.007")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 ANTHROPIC_CLAUDE_OPUS_4_6_THINKING_LOW: Final[Model] = Model(
@@ -3355,12 +3616,12 @@ ANTHROPIC_CLAUDE_OPUS_4_6_THINKING_LOW: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 5),
-    last_updated=PartialDate(2026, 2, 5),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, input=1000000, output=128000),
+    release_date=_D_2026_02_05,
+    last_updated=_D_2026_02_05,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_1000000_128000,
     cost=Cost(input=Decimal("4.998"), output=Decimal("25.007")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 ANTHROPIC_CLAUDE_OPUS_4_6_THINKING_MAX: Final[Model] = Model(
@@ -3374,12 +3635,12 @@ ANTHROPIC_CLAUDE_OPUS_4_6_THINKING_MAX: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 5),
-    last_updated=PartialDate(2026, 2, 5),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, input=1000000, output=128000),
+    release_date=_D_2026_02_05,
+    last_updated=_D_2026_02_05,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_1000000_128000,
     cost=Cost(input=Decimal("4.998"), output=Decimal("25.007")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 ANTHROPIC_CLAUDE_OPUS_4_6_THINKING_MEDIUM: Final[Model] = Model(
@@ -3393,12 +3654,12 @@ ANTHROPIC_CLAUDE_OPUS_4_6_THINKING_MEDIUM: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 5),
-    last_updated=PartialDate(2026, 2, 5),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, input=1000000, output=128000),
+    release_date=_D_2026_02_05,
+    last_updated=_D_2026_02_05,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_1000000_128000,
     cost=Cost(input=Decimal("4.998"), output=Decimal("25.007")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 ANTHROPIC_CLAUDE_OPUS_4_7: Final[Model] = Model(
@@ -3411,14 +3672,12 @@ ANTHROPIC_CLAUDE_OPUS_4_7: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 16),
-    last_updated=PartialDate(2026, 4, 16),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, input=1000000, output=128000),
+    release_date=_D_2026_04_16,
+    last_updated=_D_2026_04_16,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_1000000_128000,
     cost=Cost(input=Decimal("4.998"), output=Decimal("25.007"), cache_read=Decimal("0.4998")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 ANTHROPIC_CLAUDE_OPUS_4_7_THINKING: Final[Model] = Model(
@@ -3431,12 +3690,12 @@ ANTHROPIC_CLAUDE_OPUS_4_7_THINKING: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 16),
-    last_updated=PartialDate(2026, 4, 16),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, input=1000000, output=128000),
+    release_date=_D_2026_04_16,
+    last_updated=_D_2026_04_16,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_1000000_128000,
     cost=Cost(input=Decimal("4.998"), output=Decimal("25.007"), cache_read=Decimal("0.4998")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 ANTHROPIC_CLAUDE_OPUS_4_8: Final[Model] = Model(
@@ -3449,14 +3708,12 @@ ANTHROPIC_CLAUDE_OPUS_4_8: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 28),
-    last_updated=PartialDate(2026, 5, 28),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, input=1000000, output=128000),
+    release_date=_D_2026_05_28,
+    last_updated=_D_2026_05_28,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_1000000_128000,
     cost=Cost(input=Decimal("4.998"), output=Decimal("25.007"), cache_read=Decimal("0.4998")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 ANTHROPIC_CLAUDE_OPUS_4_8_THINKING: Final[Model] = Model(
@@ -3469,12 +3726,12 @@ ANTHROPIC_CLAUDE_OPUS_4_8_THINKING: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 28),
-    last_updated=PartialDate(2026, 5, 28),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, input=1000000, output=128000),
+    release_date=_D_2026_05_28,
+    last_updated=_D_2026_05_28,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_1000000_128000,
     cost=Cost(input=Decimal("4.998"), output=Decimal("25.007"), cache_read=Decimal("0.4998")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 ANTHROPIC_CLAUDE_OPUS_LATEST: Final[Model] = Model(
@@ -3487,14 +3744,12 @@ ANTHROPIC_CLAUDE_OPUS_LATEST: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 29),
-    last_updated=PartialDate(2026, 3, 29),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, input=1000000, output=128000),
+    release_date=_D_2026_03_29,
+    last_updated=_D_2026_03_29,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_1000000_128000,
     cost=Cost(input=Decimal("4.998"), output=Decimal("25.007"), cache_read=Decimal("0.4998")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model] = Model(
@@ -3508,11 +3763,11 @@ ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 2, 17),
-    last_updated=PartialDate(2026, 2, 17),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, input=1000000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_02_17,
+    last_updated=_D_2026_02_17,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_1000000_128000,
     cost=Cost(input=Decimal("2.992"), output=Decimal("14.993999999999998")),
 )
 
@@ -3527,13 +3782,13 @@ ANTHROPIC_CLAUDE_SONNET_4_6_THINKING: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 2, 17),
-    last_updated=PartialDate(2026, 2, 17),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, input=1000000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_02_17,
+    last_updated=_D_2026_02_17,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_1000000_128000,
     cost=Cost(input=Decimal("2.992"), output=Decimal("14.993999999999998")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 ANTHROPIC_CLAUDE_SONNET_LATEST: Final[Model] = Model(
@@ -3546,10 +3801,10 @@ ANTHROPIC_CLAUDE_SONNET_LATEST: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 1),
-    last_updated=PartialDate(2026, 3, 1),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, input=1000000, output=128000),
+    release_date=_D_2026_03_01,
+    last_updated=_D_2026_03_01,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_1000000_128000,
     cost=Cost(input=Decimal("2.992"), output=Decimal("14.994"), cache_read=Decimal("0.2992")),
     reasoning_options=(
         ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
@@ -3567,12 +3822,12 @@ ARCEE_AI_TRINITY_LARGE_THINKING: Final[Model] = Model(
     tool_call=True,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 1),
-    last_updated=PartialDate(2026, 4, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_04_01,
+    last_updated=_D_2026_04_01,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=262144, input=262144, output=80000),
     cost=Cost(input=Decimal("0.25"), output=Decimal("0.9")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 ARCEE_AI_TRINITY_MINI: Final[Model] = Model(
@@ -3586,10 +3841,10 @@ ARCEE_AI_TRINITY_MINI: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 1),
-    last_updated=PartialDate(2025, 12, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, input=131072, output=8192),
+    release_date=_D_2025_12_01,
+    last_updated=_D_2025_12_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_131072_8192,
     cost=Cost(input=Decimal("0.045000000000000005"), output=Decimal("0.15")),
 )
 
@@ -3603,10 +3858,10 @@ ASI1_MINI: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 3, 25),
-    last_updated=PartialDate(2025, 3, 25),
-    modalities=Modalities(input=("text", "pdf"), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=16384),
+    release_date=_D_2025_03_25,
+    last_updated=_D_2025_03_25,
+    modalities=_TEXT_PDF_TO_TEXT,
+    limit=_LIMIT_128000_128000_16384,
     cost=Cost(input=Decimal("1"), output=Decimal("1")),
 )
 
@@ -3620,10 +3875,10 @@ AUTO_MODEL: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2024, 6, 1),
-    last_updated=PartialDate(2024, 6, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, input=1000000, output=1000000),
+    release_date=_D_2024_06_01,
+    last_updated=_D_2024_06_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_1000000_1000000,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -3637,10 +3892,10 @@ AUTO_MODEL_BASIC: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2024, 6, 1),
-    last_updated=PartialDate(2024, 6, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, input=1000000, output=1000000),
+    release_date=_D_2024_06_01,
+    last_updated=_D_2024_06_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_1000000_1000000,
     cost=Cost(input=Decimal("9.996"), output=Decimal("19.992")),
 )
 
@@ -3654,10 +3909,10 @@ AUTO_MODEL_PREMIUM: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2024, 6, 1),
-    last_updated=PartialDate(2024, 6, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, input=1000000, output=1000000),
+    release_date=_D_2024_06_01,
+    last_updated=_D_2024_06_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_1000000_1000000,
     cost=Cost(input=Decimal("9.996"), output=Decimal("19.992")),
 )
 
@@ -3671,10 +3926,10 @@ AUTO_MODEL_STANDARD: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2024, 6, 1),
-    last_updated=PartialDate(2024, 6, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, input=1000000, output=1000000),
+    release_date=_D_2024_06_01,
+    last_updated=_D_2024_06_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_1000000_1000000,
     cost=Cost(input=Decimal("9.996"), output=Decimal("19.992")),
 )
 
@@ -3688,10 +3943,10 @@ AZURE_GPT_4_TURBO: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2023, 11, 6),
-    last_updated=PartialDate(2024, 1, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=4096),
+    release_date=_D_2023_11_06,
+    last_updated=_D_2024_01_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000_4096,
     cost=Cost(input=Decimal("9.996"), output=Decimal("30.005")),
 )
 
@@ -3705,10 +3960,10 @@ AZURE_GPT_4O: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2024, 5, 13),
-    last_updated=PartialDate(2024, 5, 13),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=16384),
+    release_date=_D_2024_05_13,
+    last_updated=_D_2024_05_13,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_128000_16384,
     cost=Cost(input=Decimal("2.499"), output=Decimal("9.996")),
 )
 
@@ -3722,10 +3977,10 @@ AZURE_GPT_4O_MINI: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2024, 7, 18),
-    last_updated=PartialDate(2024, 7, 18),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=16384),
+    release_date=_D_2024_07_18,
+    last_updated=_D_2024_07_18,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_128000_16384,
     cost=Cost(input=Decimal("0.1496"), output=Decimal("0.595")),
 )
 
@@ -3739,10 +3994,10 @@ AZURE_O1: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2024, 12, 17),
-    last_updated=PartialDate(2024, 12, 17),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=200000, input=200000, output=100000),
+    release_date=_D_2024_12_17,
+    last_updated=_D_2024_12_17,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_200000_100000,
     cost=Cost(input=Decimal("14.994"), output=Decimal("59.993")),
 )
 
@@ -3756,9 +4011,9 @@ AZURE_O3_MINI: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 1, 31),
-    last_updated=PartialDate(2025, 1, 31),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_01_31,
+    last_updated=_D_2025_01_31,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=200000, input=200000, output=65536),
     cost=Cost(input=Decimal("1.088"), output=Decimal("4.3996")),
 )
@@ -3774,10 +4029,10 @@ BAIDU_ERNIE_4_5_VL_28B_A3B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 6, 30),
-    last_updated=PartialDate(2025, 6, 30),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=32768, input=32768, output=16384),
+    release_date=_D_2025_06_30,
+    last_updated=_D_2025_06_30,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_32768_32768_16384,
     cost=Cost(input=Decimal("0.13999999999999999"), output=Decimal("0.5599999999999999")),
 )
 
@@ -3792,10 +4047,10 @@ BASETEN_KIMI_K2_INSTRUCT_FP4: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 7, 11),
-    last_updated=PartialDate(2025, 7, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=131072),
+    release_date=_D_2025_07_11,
+    last_updated=_D_2025_07_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000_131072,
     cost=Cost(input=Decimal("0.1"), output=Decimal("2")),
 )
 
@@ -3809,10 +4064,10 @@ BRAVE: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2023, 3, 2),
-    last_updated=PartialDate(2024, 1, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=8192, input=8192, output=8192),
+    release_date=_D_2023_03_02,
+    last_updated=_D_2024_01_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_8192_8192_8192,
     cost=Cost(input=Decimal("5"), output=Decimal("5")),
 )
 
@@ -3826,10 +4081,10 @@ BRAVE_PRO: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2023, 3, 2),
-    last_updated=PartialDate(2024, 1, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=8192, input=8192, output=8192),
+    release_date=_D_2023_03_02,
+    last_updated=_D_2024_01_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_8192_8192_8192,
     cost=Cost(input=Decimal("5"), output=Decimal("5")),
 )
 
@@ -3843,10 +4098,10 @@ BRAVE_RESEARCH: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2023, 3, 2),
-    last_updated=PartialDate(2024, 1, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=16384, input=16384, output=16384),
+    release_date=_D_2023_03_02,
+    last_updated=_D_2024_01_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_16384_16384_16384,
     cost=Cost(input=Decimal("5"), output=Decimal("5")),
 )
 
@@ -3860,10 +4115,10 @@ BYTEDANCE_SEED_SEED_2_0_LITE: Final[Model] = Model(
     tool_call=False,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 10),
-    last_updated=PartialDate(2026, 3, 10),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, input=262144, output=131072),
+    release_date=_D_2026_03_10,
+    last_updated=_D_2026_03_10,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_262144_131072,
     cost=Cost(input=Decimal("0.25"), output=Decimal("2")),
 )
 
@@ -3878,10 +4133,10 @@ CHUTESAI_MISTRAL_SMALL_3_2_24B_INSTRUCT_2506: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 15),
-    last_updated=PartialDate(2025, 4, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=131072),
+    release_date=_D_2025_04_15,
+    last_updated=_D_2025_04_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000_131072,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.4")),
 )
 
@@ -3895,9 +4150,9 @@ CLAUDE_3_5_HAIKU_20241022: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2024, 10, 22),
-    last_updated=PartialDate(2024, 10, 22),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
+    release_date=_D_2024_10_22,
+    last_updated=_D_2024_10_22,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
     limit=Limit(context=200000, input=200000, output=8192),
     cost=Cost(input=Decimal("0.8"), output=Decimal("4")),
 )
@@ -3912,10 +4167,10 @@ CLAUDE_HAIKU_4_5_20251001: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2025, 10, 15),
-    last_updated=PartialDate(2025, 10, 15),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, input=200000, output=64000),
+    release_date=_D_2025_10_15,
+    last_updated=_D_2025_10_15,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_200000_64000,
     cost=Cost(input=Decimal("1"), output=Decimal("5")),
 )
 
@@ -3929,12 +4184,12 @@ CLAUDE_HAIKU_4_5_20251001_THINKING: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2025, 10, 15),
-    last_updated=PartialDate(2025, 10, 15),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, input=200000, output=64000),
+    release_date=_D_2025_10_15,
+    last_updated=_D_2025_10_15,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_200000_64000,
     cost=Cost(input=Decimal("1"), output=Decimal("5"), cache_read=Decimal("0.1")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 CLAUDE_OPUS_4_1_20250805: Final[Model] = Model(
@@ -3947,10 +4202,10 @@ CLAUDE_OPUS_4_1_20250805: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, input=200000, output=32000),
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_200000_32000,
     cost=Cost(input=Decimal("14.994"), output=Decimal("75.004")),
 )
 
@@ -3964,12 +4219,12 @@ CLAUDE_OPUS_4_1_THINKING: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2025, 5, 22),
-    last_updated=PartialDate(2025, 5, 22),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, input=200000, output=32000),
+    release_date=_D_2025_05_22,
+    last_updated=_D_2025_05_22,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_200000_32000,
     cost=Cost(input=Decimal("14.994"), output=Decimal("75.004")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 CLAUDE_OPUS_4_1_THINKING_1024: Final[Model] = Model(
@@ -3982,12 +4237,12 @@ CLAUDE_OPUS_4_1_THINKING_1024: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2025, 5, 22),
-    last_updated=PartialDate(2025, 5, 22),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, input=200000, output=32000),
+    release_date=_D_2025_05_22,
+    last_updated=_D_2025_05_22,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_200000_32000,
     cost=Cost(input=Decimal("14.994"), output=Decimal("75.004")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 CLAUDE_OPUS_4_1_THINKING_32000: Final[Model] = Model(
@@ -4000,12 +4255,12 @@ CLAUDE_OPUS_4_1_THINKING_32000: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2025, 5, 22),
-    last_updated=PartialDate(2025, 5, 22),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, input=200000, output=32000),
+    release_date=_D_2025_05_22,
+    last_updated=_D_2025_05_22,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_200000_32000,
     cost=Cost(input=Decimal("14.994"), output=Decimal("75.004")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 CLAUDE_OPUS_4_1_THINKING_32768: Final[Model] = Model(
@@ -4018,12 +4273,12 @@ CLAUDE_OPUS_4_1_THINKING_32768: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2025, 5, 22),
-    last_updated=PartialDate(2025, 5, 22),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, input=200000, output=32000),
+    release_date=_D_2025_05_22,
+    last_updated=_D_2025_05_22,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_200000_32000,
     cost=Cost(input=Decimal("14.994"), output=Decimal("75.004")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 CLAUDE_OPUS_4_1_THINKING_8192: Final[Model] = Model(
@@ -4036,12 +4291,12 @@ CLAUDE_OPUS_4_1_THINKING_8192: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2025, 5, 22),
-    last_updated=PartialDate(2025, 5, 22),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, input=200000, output=32000),
+    release_date=_D_2025_05_22,
+    last_updated=_D_2025_05_22,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_200000_32000,
     cost=Cost(input=Decimal("14.994"), output=Decimal("75.004")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 CLAUDE_OPUS_4_20250514: Final[Model] = Model(
@@ -4054,10 +4309,10 @@ CLAUDE_OPUS_4_20250514: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2025, 5, 14),
-    last_updated=PartialDate(2025, 5, 14),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, input=200000, output=32000),
+    release_date=_D_2025_05_14,
+    last_updated=_D_2025_05_14,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_200000_32000,
     cost=Cost(input=Decimal("14.994"), output=Decimal("75.004")),
 )
 
@@ -4071,10 +4326,10 @@ CLAUDE_OPUS_4_5_20251101: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2025, 11, 1),
-    last_updated=PartialDate(2025, 11, 1),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, input=200000, output=32000),
+    release_date=_D_2025_11_01,
+    last_updated=_D_2025_11_01,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_200000_32000,
     cost=Cost(input=Decimal("4.998"), output=Decimal("25.007")),
     reasoning_options=(
         ReasoningOption(type="effort", values=("none", "low", "medium", "high")),
@@ -4092,12 +4347,12 @@ CLAUDE_OPUS_4_5_20251101_THINKING: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2025, 11, 1),
-    last_updated=PartialDate(2025, 11, 1),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, input=200000, output=32000),
+    release_date=_D_2025_11_01,
+    last_updated=_D_2025_11_01,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_200000_32000,
     cost=Cost(input=Decimal("4.998"), output=Decimal("25.007")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 CLAUDE_OPUS_4_THINKING: Final[Model] = Model(
@@ -4110,12 +4365,12 @@ CLAUDE_OPUS_4_THINKING: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2025, 7, 15),
-    last_updated=PartialDate(2025, 7, 15),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, input=200000, output=32000),
+    release_date=_D_2025_07_15,
+    last_updated=_D_2025_07_15,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_200000_32000,
     cost=Cost(input=Decimal("14.994"), output=Decimal("75.004")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 CLAUDE_OPUS_4_THINKING_1024: Final[Model] = Model(
@@ -4128,12 +4383,12 @@ CLAUDE_OPUS_4_THINKING_1024: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2025, 5, 22),
-    last_updated=PartialDate(2025, 5, 22),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, input=200000, output=32000),
+    release_date=_D_2025_05_22,
+    last_updated=_D_2025_05_22,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_200000_32000,
     cost=Cost(input=Decimal("14.994"), output=Decimal("75.004")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 CLAUDE_OPUS_4_THINKING_32000: Final[Model] = Model(
@@ -4146,12 +4401,12 @@ CLAUDE_OPUS_4_THINKING_32000: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2025, 5, 22),
-    last_updated=PartialDate(2025, 5, 22),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, input=200000, output=32000),
+    release_date=_D_2025_05_22,
+    last_updated=_D_2025_05_22,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_200000_32000,
     cost=Cost(input=Decimal("14.994"), output=Decimal("75.004")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 CLAUDE_OPUS_4_THINKING_32768: Final[Model] = Model(
@@ -4164,12 +4419,12 @@ CLAUDE_OPUS_4_THINKING_32768: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2025, 5, 22),
-    last_updated=PartialDate(2025, 5, 22),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, input=200000, output=32000),
+    release_date=_D_2025_05_22,
+    last_updated=_D_2025_05_22,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_200000_32000,
     cost=Cost(input=Decimal("14.994"), output=Decimal("75.004")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 CLAUDE_OPUS_4_THINKING_8192: Final[Model] = Model(
@@ -4182,12 +4437,12 @@ CLAUDE_OPUS_4_THINKING_8192: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2025, 5, 22),
-    last_updated=PartialDate(2025, 5, 22),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, input=200000, output=32000),
+    release_date=_D_2025_05_22,
+    last_updated=_D_2025_05_22,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_200000_32000,
     cost=Cost(input=Decimal("14.994"), output=Decimal("75.004")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 CLAUDE_SONNET_4_20250514: Final[Model] = Model(
@@ -4200,10 +4455,10 @@ CLAUDE_SONNET_4_20250514: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2025, 9, 29),
-    last_updated=PartialDate(2025, 9, 29),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, input=200000, output=64000),
+    release_date=_D_2025_09_29,
+    last_updated=_D_2025_09_29,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_200000_64000,
     cost=Cost(input=Decimal("2.992"), output=Decimal("14.994")),
 )
 
@@ -4217,10 +4472,10 @@ CLAUDE_SONNET_4_5_20250929: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2025, 9, 29),
-    last_updated=PartialDate(2025, 9, 29),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, input=1000000, output=64000),
+    release_date=_D_2025_09_29,
+    last_updated=_D_2025_09_29,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_1000000_64000,
     cost=Cost(input=Decimal("2.992"), output=Decimal("14.994")),
 )
 
@@ -4234,12 +4489,12 @@ CLAUDE_SONNET_4_5_20250929_THINKING: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2025, 9, 29),
-    last_updated=PartialDate(2025, 9, 29),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, input=1000000, output=64000),
+    release_date=_D_2025_09_29,
+    last_updated=_D_2025_09_29,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_1000000_64000,
     cost=Cost(input=Decimal("2.992"), output=Decimal("14.994")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 CLAUDE_SONNET_4_THINKING: Final[Model] = Model(
@@ -4252,12 +4507,12 @@ CLAUDE_SONNET_4_THINKING: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2025, 2, 24),
-    last_updated=PartialDate(2025, 2, 24),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, input=1000000, output=64000),
+    release_date=_D_2025_02_24,
+    last_updated=_D_2025_02_24,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_1000000_64000,
     cost=Cost(input=Decimal("2.992"), output=Decimal("14.994")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 CLAUDE_SONNET_4_THINKING_1024: Final[Model] = Model(
@@ -4270,12 +4525,12 @@ CLAUDE_SONNET_4_THINKING_1024: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2025, 5, 22),
-    last_updated=PartialDate(2025, 5, 22),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, input=1000000, output=64000),
+    release_date=_D_2025_05_22,
+    last_updated=_D_2025_05_22,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_1000000_64000,
     cost=Cost(input=Decimal("2.992"), output=Decimal("14.994")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 CLAUDE_SONNET_4_THINKING_32768: Final[Model] = Model(
@@ -4288,12 +4543,12 @@ CLAUDE_SONNET_4_THINKING_32768: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2025, 5, 22),
-    last_updated=PartialDate(2025, 5, 22),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, input=1000000, output=64000),
+    release_date=_D_2025_05_22,
+    last_updated=_D_2025_05_22,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_1000000_64000,
     cost=Cost(input=Decimal("2.992"), output=Decimal("14.994")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 CLAUDE_SONNET_4_THINKING_64000: Final[Model] = Model(
@@ -4306,12 +4561,12 @@ CLAUDE_SONNET_4_THINKING_64000: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2025, 5, 22),
-    last_updated=PartialDate(2025, 5, 22),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, input=1000000, output=64000),
+    release_date=_D_2025_05_22,
+    last_updated=_D_2025_05_22,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_1000000_64000,
     cost=Cost(input=Decimal("2.992"), output=Decimal("14.994")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 CLAUDE_SONNET_4_THINKING_8192: Final[Model] = Model(
@@ -4324,12 +4579,12 @@ CLAUDE_SONNET_4_THINKING_8192: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2025, 5, 22),
-    last_updated=PartialDate(2025, 5, 22),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, input=1000000, output=64000),
+    release_date=_D_2025_05_22,
+    last_updated=_D_2025_05_22,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_1000000_64000,
     cost=Cost(input=Decimal("2.992"), output=Decimal("14.994")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 CLAW_HIGH: Final[Model] = Model(
@@ -4342,12 +4597,12 @@ CLAW_HIGH: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 11),
-    last_updated=PartialDate(2026, 5, 11),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, input=1000000, output=128000),
+    release_date=_D_2026_05_11,
+    last_updated=_D_2026_05_11,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_1000000_128000,
     cost=Cost(input=Decimal("4.998"), output=Decimal("25.007")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 CLAW_LOW: Final[Model] = Model(
@@ -4360,12 +4615,12 @@ CLAW_LOW: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 11),
-    last_updated=PartialDate(2026, 5, 11),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, input=1048576, output=65536),
+    release_date=_D_2026_05_11,
+    last_updated=_D_2026_05_11,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1048576_1048576_65536,
     cost=Cost(input=Decimal("0.25"), output=Decimal("1.5"), cache_read=Decimal("0.025")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 CLAW_MEDIUM: Final[Model] = Model(
@@ -4378,12 +4633,12 @@ CLAW_MEDIUM: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 11),
-    last_updated=PartialDate(2026, 5, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=204800, input=204800, output=131072),
+    release_date=_D_2026_05_11,
+    last_updated=_D_2026_05_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_204800_204800_131072,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 COGNITIVECOMPUTATIONS_DOLPHIN_2_9_2_QWEN2_72B: Final[Model] = Model(
@@ -4397,9 +4652,9 @@ COGNITIVECOMPUTATIONS_DOLPHIN_2_9_2_QWEN2_72B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 2, 27),
-    last_updated=PartialDate(2025, 2, 27),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_02_27,
+    last_updated=_D_2025_02_27,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=8192, input=8192, output=4096),
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
 )
@@ -4415,10 +4670,10 @@ COHERE_COMMAND_R: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2024, 3, 11),
-    last_updated=PartialDate(2024, 3, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=4096),
+    release_date=_D_2024_03_11,
+    last_updated=_D_2024_03_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000_4096,
     cost=Cost(input=Decimal("0.476"), output=Decimal("1.428")),
 )
 
@@ -4433,10 +4688,10 @@ COHERE_COMMAND_R_PLUS_08_2024: Final[Model] = Model(
     tool_call=True,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2024, 8, 30),
-    last_updated=PartialDate(2024, 8, 30),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=4096),
+    release_date=_D_2024_08_30,
+    last_updated=_D_2024_08_30,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000_4096,
     cost=Cost(input=Decimal("2.856"), output=Decimal("14.246")),
 )
 
@@ -4450,12 +4705,12 @@ COMMAND_A_PLUS_05_2026: Final[Model] = Model(
     tool_call=False,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 22),
-    last_updated=PartialDate(2026, 5, 22),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2026_05_22,
+    last_updated=_D_2026_05_22,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=128000, input=128000, output=64000),
     cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 COMMAND_A_REASONING_08_2025: Final[Model] = Model(
@@ -4468,10 +4723,10 @@ COMMAND_A_REASONING_08_2025: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 22),
-    last_updated=PartialDate(2025, 8, 22),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=256000, input=256000, output=8192),
+    release_date=_D_2025_08_22,
+    last_updated=_D_2025_08_22,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_256000_8192,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
 )
 
@@ -4485,10 +4740,10 @@ DEEPCLAUDE: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 2, 1),
-    last_updated=PartialDate(2025, 2, 1),
-    modalities=Modalities(input=("text", "pdf"), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=8192),
+    release_date=_D_2025_02_01,
+    last_updated=_D_2025_02_01,
+    modalities=_TEXT_PDF_TO_TEXT,
+    limit=_LIMIT_128000_128000_8192,
     cost=Cost(input=Decimal("3"), output=Decimal("15")),
 )
 
@@ -4503,10 +4758,10 @@ DEEPCOGITO_COGITO_V1_PREVIEW_QWEN_32B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 5, 10),
-    last_updated=PartialDate(2025, 5, 10),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=32768),
+    release_date=_D_2025_05_10,
+    last_updated=_D_2025_05_10,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000_32768,
     cost=Cost(input=Decimal("1.7999999999999998"), output=Decimal("1.7999999999999998")),
 )
 
@@ -4521,12 +4776,12 @@ DEEPSEEK_AI_DEEPSEEK_R1_0528: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 5, 28),
-    last_updated=PartialDate(2025, 5, 28),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_05_28,
+    last_updated=_D_2025_05_28,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=128000, input=128000, output=163840),
     cost=Cost(input=Decimal("0.4"), output=Decimal("1.7")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 DEEPSEEK_AI_DEEPSEEK_V3_1: Final[Model] = Model(
@@ -4540,10 +4795,10 @@ DEEPSEEK_AI_DEEPSEEK_V3_1: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 7, 26),
-    last_updated=PartialDate(2025, 7, 26),
-    modalities=Modalities(input=("text", "pdf"), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=65536),
+    release_date=_D_2025_07_26,
+    last_updated=_D_2025_07_26,
+    modalities=_TEXT_PDF_TO_TEXT,
+    limit=_LIMIT_128000_128000_65536,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.7")),
 )
 
@@ -4558,10 +4813,10 @@ DEEPSEEK_AI_DEEPSEEK_V3_1_TERMINUS: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 2),
-    last_updated=PartialDate(2025, 8, 2),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=65536),
+    release_date=_D_2025_08_02,
+    last_updated=_D_2025_08_02,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000_65536,
     cost=Cost(input=Decimal("0.25"), output=Decimal("0.7")),
 )
 
@@ -4576,10 +4831,10 @@ DEEPSEEK_AI_DEEPSEEK_V3_1_TERMINUS_THINKING: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2025, 9, 22),
-    last_updated=PartialDate(2025, 9, 22),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=65536),
+    release_date=_D_2025_09_22,
+    last_updated=_D_2025_09_22,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000_65536,
     cost=Cost(input=Decimal("0.25"), output=Decimal("0.7")),
 )
 
@@ -4594,10 +4849,10 @@ DEEPSEEK_AI_DEEPSEEK_V3_1_THINKING: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 21),
-    last_updated=PartialDate(2025, 8, 21),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=65536),
+    release_date=_D_2025_08_21,
+    last_updated=_D_2025_08_21,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000_65536,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.7")),
 )
 
@@ -4612,10 +4867,10 @@ DEEPSEEK_AI_DEEPSEEK_V3_2_EXP: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 9, 29),
-    last_updated=PartialDate(2025, 9, 29),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=163840, input=163840, output=65536),
+    release_date=_D_2025_09_29,
+    last_updated=_D_2025_09_29,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_163840_163840_65536,
     cost=Cost(input=Decimal("0.27999999999999997"), output=Decimal("0.42000000000000004")),
 )
 
@@ -4630,12 +4885,12 @@ DEEPSEEK_AI_DEEPSEEK_V3_2_EXP_THINKING: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 9, 29),
-    last_updated=PartialDate(2025, 9, 29),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=163840, input=163840, output=65536),
+    release_date=_D_2025_09_29,
+    last_updated=_D_2025_09_29,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_163840_163840_65536,
     cost=Cost(input=Decimal("0.27999999999999997"), output=Decimal("0.42000000000000004")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 DEEPSEEK_CHAT: Final[Model] = Model(
@@ -4648,10 +4903,10 @@ DEEPSEEK_CHAT: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2025, 2, 27),
-    last_updated=PartialDate(2025, 2, 27),
-    modalities=Modalities(input=("text", "pdf"), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=8192),
+    release_date=_D_2025_02_27,
+    last_updated=_D_2025_02_27,
+    modalities=_TEXT_PDF_TO_TEXT,
+    limit=_LIMIT_128000_128000_8192,
     cost=Cost(input=Decimal("0.25"), output=Decimal("0.7")),
 )
 
@@ -4665,10 +4920,10 @@ DEEPSEEK_CHAT_CHEAPER: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 15),
-    last_updated=PartialDate(2025, 4, 15),
-    modalities=Modalities(input=("text", "pdf"), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=8192),
+    release_date=_D_2025_04_15,
+    last_updated=_D_2025_04_15,
+    modalities=_TEXT_PDF_TO_TEXT,
+    limit=_LIMIT_128000_128000_8192,
     cost=Cost(input=Decimal("0.25"), output=Decimal("0.7")),
 )
 
@@ -4682,10 +4937,10 @@ DEEPSEEK_MATH_V2: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 3),
-    last_updated=PartialDate(2025, 12, 3),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=65536),
+    release_date=_D_2025_12_03,
+    last_updated=_D_2025_12_03,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000_65536,
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.2")),
 )
 
@@ -4699,12 +4954,12 @@ DEEPSEEK_R1: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 1, 20),
-    last_updated=PartialDate(2025, 1, 20),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=8192),
+    release_date=_D_2025_01_20,
+    last_updated=_D_2025_01_20,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000_8192,
     cost=Cost(input=Decimal("0.4"), output=Decimal("1.7")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 DEEPSEEK_R1_SAMBANOVA: Final[Model] = Model(
@@ -4717,10 +4972,10 @@ DEEPSEEK_R1_SAMBANOVA: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 2, 20),
-    last_updated=PartialDate(2025, 2, 20),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=4096),
+    release_date=_D_2025_02_20,
+    last_updated=_D_2025_02_20,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000_4096,
     cost=Cost(input=Decimal("4.998"), output=Decimal("6.987")),
 )
 
@@ -4734,9 +4989,9 @@ DEEPSEEK_REASONER: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 1, 20),
-    last_updated=PartialDate(2025, 1, 20),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_01_20,
+    last_updated=_D_2025_01_20,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=64000, input=64000, output=65536),
     cost=Cost(input=Decimal("0.4"), output=Decimal("1.7")),
 )
@@ -4751,10 +5006,10 @@ DEEPSEEK_REASONER_CHEAPER: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 1, 20),
-    last_updated=PartialDate(2025, 1, 20),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=65536),
+    release_date=_D_2025_01_20,
+    last_updated=_D_2025_01_20,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000_65536,
     cost=Cost(input=Decimal("0.4"), output=Decimal("1.7")),
 )
 
@@ -4768,10 +5023,10 @@ DEEPSEEK_V3_0324: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2025, 3, 24),
-    last_updated=PartialDate(2025, 3, 24),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=8192),
+    release_date=_D_2025_03_24,
+    last_updated=_D_2025_03_24,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000_8192,
     cost=Cost(input=Decimal("0.25"), output=Decimal("0.7")),
 )
 
@@ -4785,12 +5040,12 @@ DEEPSEEK_DEEPSEEK_LATEST: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 3),
-    last_updated=PartialDate(2026, 5, 3),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1048576, input=1048576, output=384000),
+    release_date=_D_2026_05_03,
+    last_updated=_D_2026_05_03,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1048576_1048576_384000,
     cost=Cost(input=Decimal("1.1"), output=Decimal("2.2"), cache_read=Decimal("0.11")),
-    reasoning_options=(ReasoningOption(type="effort", values=("high", "xhigh")),),
+    reasoning_options=_REASONING_EFFORT_HIGH_XHIGH,
 )
 
 DEEPSEEK_DEEPSEEK_PROVER_V2_671B: Final[Model] = Model(
@@ -4804,9 +5059,9 @@ DEEPSEEK_DEEPSEEK_PROVER_V2_671B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 30),
-    last_updated=PartialDate(2025, 4, 30),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_04_30,
+    last_updated=_D_2025_04_30,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=160000, input=160000, output=16384),
     cost=Cost(input=Decimal("1"), output=Decimal("2.5")),
 )
@@ -4822,10 +5077,10 @@ DEEPSEEK_DEEPSEEK_V3_2: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 1),
-    last_updated=PartialDate(2025, 12, 1),
-    modalities=Modalities(input=("text", "pdf"), output=("text",)),
-    limit=Limit(context=163000, input=163000, output=65536),
+    release_date=_D_2025_12_01,
+    last_updated=_D_2025_12_01,
+    modalities=_TEXT_PDF_TO_TEXT,
+    limit=_LIMIT_163000_163000_65536,
     cost=Cost(input=Decimal("0.27999999999999997"), output=Decimal("0.42000000000000004")),
 )
 
@@ -4840,12 +5095,12 @@ DEEPSEEK_DEEPSEEK_V3_2_SPECIALE: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 2),
-    last_updated=PartialDate(2025, 12, 2),
-    modalities=Modalities(input=("text", "pdf"), output=("text",)),
-    limit=Limit(context=163000, input=163000, output=65536),
+    release_date=_D_2025_12_02,
+    last_updated=_D_2025_12_02,
+    modalities=_TEXT_PDF_TO_TEXT,
+    limit=_LIMIT_163000_163000_65536,
     cost=Cost(input=Decimal("0.27999999999999997"), output=Decimal("0.42000000000000004")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 DEEPSEEK_DEEPSEEK_V3_2_THINKING: Final[Model] = Model(
@@ -4859,12 +5114,12 @@ DEEPSEEK_DEEPSEEK_V3_2_THINKING: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 1),
-    last_updated=PartialDate(2025, 12, 1),
-    modalities=Modalities(input=("text", "pdf"), output=("text",)),
-    limit=Limit(context=163000, input=163000, output=65536),
+    release_date=_D_2025_12_01,
+    last_updated=_D_2025_12_01,
+    modalities=_TEXT_PDF_TO_TEXT,
+    limit=_LIMIT_163000_163000_65536,
     cost=Cost(input=Decimal("0.27999999999999997"), output=Decimal("0.42000000000000004")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 DEEPSEEK_DEEPSEEK_V4_FLASH: Final[Model] = Model(
@@ -4877,15 +5132,12 @@ DEEPSEEK_DEEPSEEK_V4_FLASH: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 24),
-    last_updated=PartialDate(2026, 4, 24),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1048576, input=1048576, output=384000),
+    release_date=_D_2026_04_24,
+    last_updated=_D_2026_04_24,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1048576_1048576_384000,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.28"), cache_read=Decimal("0.028")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_HIGH_XHIGH,
 )
 
 DEEPSEEK_DEEPSEEK_V4_FLASH_THINKING: Final[Model] = Model(
@@ -4898,12 +5150,12 @@ DEEPSEEK_DEEPSEEK_V4_FLASH_THINKING: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 24),
-    last_updated=PartialDate(2026, 4, 24),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1048576, input=1048576, output=384000),
+    release_date=_D_2026_04_24,
+    last_updated=_D_2026_04_24,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1048576_1048576_384000,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.28"), cache_read=Decimal("0.028")),
-    reasoning_options=(ReasoningOption(type="effort", values=("high", "xhigh")),),
+    reasoning_options=_REASONING_EFFORT_HIGH_XHIGH,
 )
 
 DEEPSEEK_DEEPSEEK_V4_PRO: Final[Model] = Model(
@@ -4916,15 +5168,12 @@ DEEPSEEK_DEEPSEEK_V4_PRO: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 24),
-    last_updated=PartialDate(2026, 4, 24),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1048576, input=1048576, output=384000),
+    release_date=_D_2026_04_24,
+    last_updated=_D_2026_04_24,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1048576_1048576_384000,
     cost=Cost(input=Decimal("1.1"), output=Decimal("2.2"), cache_read=Decimal("0.11")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_HIGH_XHIGH,
 )
 
 DEEPSEEK_DEEPSEEK_V4_PRO_CHEAPER: Final[Model] = Model(
@@ -4937,15 +5186,12 @@ DEEPSEEK_DEEPSEEK_V4_PRO_CHEAPER: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 25),
-    last_updated=PartialDate(2026, 4, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1048576, input=1048576, output=384000),
+    release_date=_D_2026_04_25,
+    last_updated=_D_2026_04_25,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1048576_1048576_384000,
     cost=Cost(input=Decimal("0.435"), output=Decimal("0.87"), cache_read=Decimal("0.003625")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_HIGH_XHIGH,
 )
 
 DEEPSEEK_DEEPSEEK_V4_PRO_CHEAPER_THINKING: Final[Model] = Model(
@@ -4958,12 +5204,12 @@ DEEPSEEK_DEEPSEEK_V4_PRO_CHEAPER_THINKING: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 25),
-    last_updated=PartialDate(2026, 4, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1048576, input=1048576, output=384000),
+    release_date=_D_2026_04_25,
+    last_updated=_D_2026_04_25,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1048576_1048576_384000,
     cost=Cost(input=Decimal("0.435"), output=Decimal("0.87"), cache_read=Decimal("0.003625")),
-    reasoning_options=(ReasoningOption(type="effort", values=("high", "xhigh")),),
+    reasoning_options=_REASONING_EFFORT_HIGH_XHIGH,
 )
 
 DEEPSEEK_DEEPSEEK_V4_PRO_THINKING: Final[Model] = Model(
@@ -4976,12 +5222,12 @@ DEEPSEEK_DEEPSEEK_V4_PRO_THINKING: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 24),
-    last_updated=PartialDate(2026, 4, 24),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1048576, input=1048576, output=384000),
+    release_date=_D_2026_04_24,
+    last_updated=_D_2026_04_24,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1048576_1048576_384000,
     cost=Cost(input=Decimal("1.1"), output=Decimal("2.2"), cache_read=Decimal("0.11")),
-    reasoning_options=(ReasoningOption(type="effort", values=("high", "xhigh")),),
+    reasoning_options=_REASONING_EFFORT_HIGH_XHIGH,
 )
 
 DMIND_DMIND_1: Final[Model] = Model(
@@ -4995,10 +5241,10 @@ DMIND_DMIND_1: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 6, 1),
-    last_updated=PartialDate(2025, 6, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32768, input=32768, output=8192),
+    release_date=_D_2025_06_01,
+    last_updated=_D_2025_06_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32768_32768_8192,
     cost=Cost(input=Decimal("0.3"), output=Decimal("0.6")),
 )
 
@@ -5013,10 +5259,10 @@ DMIND_DMIND_1_MINI: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 6, 1),
-    last_updated=PartialDate(2025, 6, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32768, input=32768, output=8192),
+    release_date=_D_2025_06_01,
+    last_updated=_D_2025_06_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32768_32768_8192,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.4")),
 )
 
@@ -5030,10 +5276,10 @@ DOUBAO_1_5_THINKING_PRO_250415: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 17),
-    last_updated=PartialDate(2025, 4, 17),
-    modalities=Modalities(input=("text", "pdf"), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=16384),
+    release_date=_D_2025_04_17,
+    last_updated=_D_2025_04_17,
+    modalities=_TEXT_PDF_TO_TEXT,
+    limit=_LIMIT_128000_128000_16384,
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.4")),
 )
 
@@ -5047,10 +5293,10 @@ DOUBAO_1_5_THINKING_PRO_VISION_250415: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 15),
-    last_updated=PartialDate(2025, 4, 15),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=16384),
+    release_date=_D_2025_04_15,
+    last_updated=_D_2025_04_15,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_128000_16384,
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.4")),
 )
 
@@ -5064,10 +5310,10 @@ DOUBAO_1_5_THINKING_VISION_PRO_250428: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 5, 15),
-    last_updated=PartialDate(2025, 5, 15),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=16384),
+    release_date=_D_2025_05_15,
+    last_updated=_D_2025_05_15,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_128000_16384,
     cost=Cost(input=Decimal("0.55"), output=Decimal("1.43")),
 )
 
@@ -5081,10 +5327,10 @@ DOUBAO_1_5_PRO_256K: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 3, 12),
-    last_updated=PartialDate(2025, 3, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=256000, input=256000, output=16384),
+    release_date=_D_2025_03_12,
+    last_updated=_D_2025_03_12,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_256000_16384,
     cost=Cost(input=Decimal("0.799"), output=Decimal("1.445")),
 )
 
@@ -5098,10 +5344,10 @@ DOUBAO_1_5_PRO_32K: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 1, 22),
-    last_updated=PartialDate(2025, 1, 22),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32000, input=32000, output=8192),
+    release_date=_D_2025_01_22,
+    last_updated=_D_2025_01_22,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32000_32000_8192,
     cost=Cost(input=Decimal("0.1343"), output=Decimal("0.3349")),
 )
 
@@ -5115,10 +5361,10 @@ DOUBAO_1_5_VISION_PRO_32K: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 1, 22),
-    last_updated=PartialDate(2025, 1, 22),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=32000, input=32000, output=8192),
+    release_date=_D_2025_01_22,
+    last_updated=_D_2025_01_22,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_32000_32000_8192,
     cost=Cost(input=Decimal("0.459"), output=Decimal("1.377")),
 )
 
@@ -5132,10 +5378,10 @@ DOUBAO_SEED_1_6_250615: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 6, 15),
-    last_updated=PartialDate(2025, 6, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=256000, input=256000, output=16384),
+    release_date=_D_2025_06_15,
+    last_updated=_D_2025_06_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_256000_16384,
     cost=Cost(input=Decimal("0.204"), output=Decimal("0.51")),
 )
 
@@ -5149,10 +5395,10 @@ DOUBAO_SEED_1_6_FLASH_250615: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 6, 15),
-    last_updated=PartialDate(2025, 6, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=256000, input=256000, output=16384),
+    release_date=_D_2025_06_15,
+    last_updated=_D_2025_06_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_256000_16384,
     cost=Cost(input=Decimal("0.0374"), output=Decimal("0.374")),
 )
 
@@ -5166,10 +5412,10 @@ DOUBAO_SEED_1_6_THINKING_250615: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 6, 15),
-    last_updated=PartialDate(2025, 6, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=256000, input=256000, output=16384),
+    release_date=_D_2025_06_15,
+    last_updated=_D_2025_06_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_256000_16384,
     cost=Cost(input=Decimal("0.204"), output=Decimal("2.04")),
 )
 
@@ -5183,10 +5429,10 @@ DOUBAO_SEED_1_8_251215: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 15),
-    last_updated=PartialDate(2025, 12, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=8192),
+    release_date=_D_2025_12_15,
+    last_updated=_D_2025_12_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000_8192,
     cost=Cost(input=Decimal("0.612"), output=Decimal("6.12")),
 )
 
@@ -5200,10 +5446,10 @@ DOUBAO_SEED_2_0_CODE_PREVIEW_260215: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 14),
-    last_updated=PartialDate(2026, 2, 14),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=256000, input=256000, output=128000),
+    release_date=_D_2026_02_14,
+    last_updated=_D_2026_02_14,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_256000_128000,
     cost=Cost(input=Decimal("0.782"), output=Decimal("3.893")),
 )
 
@@ -5217,10 +5463,10 @@ DOUBAO_SEED_2_0_LITE_260215: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 14),
-    last_updated=PartialDate(2026, 2, 14),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=256000, input=256000, output=32000),
+    release_date=_D_2026_02_14,
+    last_updated=_D_2026_02_14,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_256000_32000,
     cost=Cost(input=Decimal("0.1462"), output=Decimal("0.8738")),
 )
 
@@ -5234,10 +5480,10 @@ DOUBAO_SEED_2_0_MINI_260215: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 14),
-    last_updated=PartialDate(2026, 2, 14),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=256000, input=256000, output=32000),
+    release_date=_D_2026_02_14,
+    last_updated=_D_2026_02_14,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_256000_32000,
     cost=Cost(input=Decimal("0.0493"), output=Decimal("0.4845")),
 )
 
@@ -5251,10 +5497,10 @@ DOUBAO_SEED_2_0_PRO_260215: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 14),
-    last_updated=PartialDate(2026, 2, 14),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=256000, input=256000, output=128000),
+    release_date=_D_2026_02_14,
+    last_updated=_D_2026_02_14,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_256000_128000,
     cost=Cost(input=Decimal("0.782"), output=Decimal("3.876")),
 )
 
@@ -5268,9 +5514,9 @@ ERNIE_4_5_8K_PREVIEW: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 3, 25),
-    last_updated=PartialDate(2025, 3, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_03_25,
+    last_updated=_D_2025_03_25,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=8000, input=8000, output=16384),
     cost=Cost(input=Decimal("0.66"), output=Decimal("2.6")),
 )
@@ -5285,10 +5531,10 @@ ERNIE_4_5_TURBO_128K: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 5, 8),
-    last_updated=PartialDate(2025, 5, 8),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=16384),
+    release_date=_D_2025_05_08,
+    last_updated=_D_2025_05_08,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_128000_16384,
     cost=Cost(input=Decimal("0.132"), output=Decimal("0.55")),
 )
 
@@ -5302,10 +5548,10 @@ ERNIE_4_5_TURBO_VL_32K: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 5, 8),
-    last_updated=PartialDate(2025, 5, 8),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=32000, input=32000, output=16384),
+    release_date=_D_2025_05_08,
+    last_updated=_D_2025_05_08,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_32000_32000_16384,
     cost=Cost(input=Decimal("0.495"), output=Decimal("1.43")),
 )
 
@@ -5319,12 +5565,12 @@ ERNIE_5_0_THINKING_PREVIEW: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 11, 18),
-    last_updated=PartialDate(2025, 11, 18),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=16384),
+    release_date=_D_2025_11_18,
+    last_updated=_D_2025_11_18,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_128000_16384,
     cost=Cost(input=Decimal("1.1"), output=Decimal("2")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 ERNIE_5_1: Final[Model] = Model(
@@ -5337,10 +5583,10 @@ ERNIE_5_1: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 10),
-    last_updated=PartialDate(2026, 5, 10),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=119000, input=119000, output=64000),
+    release_date=_D_2026_05_10,
+    last_updated=_D_2026_05_10,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_119000_119000_64000,
     cost=Cost(input=Decimal("0.75"), output=Decimal("3"), cache_read=Decimal("0.75")),
 )
 
@@ -5354,12 +5600,12 @@ ERNIE_5_1_THINKING: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 10),
-    last_updated=PartialDate(2026, 5, 10),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=119000, input=119000, output=64000),
+    release_date=_D_2026_05_10,
+    last_updated=_D_2026_05_10,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_119000_119000_64000,
     cost=Cost(input=Decimal("0.75"), output=Decimal("3"), cache_read=Decimal("0.75")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 ERNIE_X1_32K: Final[Model] = Model(
@@ -5372,10 +5618,10 @@ ERNIE_X1_32K: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 5, 8),
-    last_updated=PartialDate(2025, 5, 8),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=32000, input=32000, output=16384),
+    release_date=_D_2025_05_08,
+    last_updated=_D_2025_05_08,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_32000_32000_16384,
     cost=Cost(input=Decimal("0.33"), output=Decimal("1.32")),
 )
 
@@ -5389,10 +5635,10 @@ ERNIE_X1_32K_PREVIEW: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 3),
-    last_updated=PartialDate(2025, 4, 3),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32000, input=32000, output=16384),
+    release_date=_D_2025_04_03,
+    last_updated=_D_2025_04_03,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32000_32000_16384,
     cost=Cost(input=Decimal("0.33"), output=Decimal("1.32")),
 )
 
@@ -5406,10 +5652,10 @@ ERNIE_X1_TURBO_32K: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 5, 8),
-    last_updated=PartialDate(2025, 5, 8),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=32000, input=32000, output=16384),
+    release_date=_D_2025_05_08,
+    last_updated=_D_2025_05_08,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_32000_32000_16384,
     cost=Cost(input=Decimal("0.165"), output=Decimal("0.66")),
 )
 
@@ -5423,10 +5669,10 @@ ERNIE_X1_1_PREVIEW: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 9, 10),
-    last_updated=PartialDate(2025, 9, 10),
-    modalities=Modalities(input=("text", "pdf"), output=("text",)),
-    limit=Limit(context=64000, input=64000, output=8192),
+    release_date=_D_2025_09_10,
+    last_updated=_D_2025_09_10,
+    modalities=_TEXT_PDF_TO_TEXT,
+    limit=_LIMIT_64000_64000_8192,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
 )
 
@@ -5441,10 +5687,10 @@ ESSENTIALAI_RNJ_1_INSTRUCT: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 13),
-    last_updated=PartialDate(2025, 12, 13),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=8192),
+    release_date=_D_2025_12_13,
+    last_updated=_D_2025_12_13,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000_8192,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.15")),
 )
 
@@ -5458,9 +5704,9 @@ EXA_ANSWER: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 6, 4),
-    last_updated=PartialDate(2025, 6, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_06_04,
+    last_updated=_D_2025_06_04,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=4096, input=4096, output=4096),
     cost=Cost(input=Decimal("2.5"), output=Decimal("2.5")),
 )
@@ -5475,10 +5721,10 @@ EXA_RESEARCH: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 6, 4),
-    last_updated=PartialDate(2025, 6, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=8192, input=8192, output=8192),
+    release_date=_D_2025_06_04,
+    last_updated=_D_2025_06_04,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_8192_8192_8192,
     cost=Cost(input=Decimal("2.5"), output=Decimal("2.5")),
 )
 
@@ -5492,10 +5738,10 @@ EXA_RESEARCH_PRO: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 6, 4),
-    last_updated=PartialDate(2025, 6, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=16384, input=16384, output=16384),
+    release_date=_D_2025_06_04,
+    last_updated=_D_2025_06_04,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_16384_16384_16384,
     cost=Cost(input=Decimal("2.5"), output=Decimal("2.5")),
 )
 
@@ -5510,10 +5756,10 @@ FAILSPY_META_LLAMA_3_70B_INSTRUCT_ABLITERATED_V3_5: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 7, 26),
-    last_updated=PartialDate(2025, 7, 26),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=8192, input=8192, output=8192),
+    release_date=_D_2025_07_26,
+    last_updated=_D_2025_07_26,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_8192_8192_8192,
     cost=Cost(input=Decimal("0.7"), output=Decimal("0.7")),
 )
 
@@ -5528,9 +5774,9 @@ FASTGPT: Final[Model] = Model(
     structured_output=False,
     open_weights=False,
     release_date=PartialDate(2023, 8, 1),
-    last_updated=PartialDate(2024, 1, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32768, input=32768, output=32768),
+    last_updated=_D_2024_01_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32768_32768_32768,
     cost=Cost(input=Decimal("7.5"), output=Decimal("7.5")),
 )
 
@@ -5545,10 +5791,10 @@ FEATHERLESS_AI_QWERKY_72B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 3, 20),
-    last_updated=PartialDate(2025, 3, 20),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32000, input=32000, output=8192),
+    release_date=_D_2025_03_20,
+    last_updated=_D_2025_03_20,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32000_32000_8192,
     cost=Cost(input=Decimal("0.5"), output=Decimal("0.5")),
 )
 
@@ -5562,10 +5808,10 @@ GEMINI_2_0_FLASH_001: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2024, 12, 11),
-    last_updated=PartialDate(2024, 12, 11),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1000000, input=1000000, output=8192),
+    release_date=_D_2024_12_11,
+    last_updated=_D_2024_12_11,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1000000_1000000_8192,
     cost=Cost(input=Decimal("0.1003"), output=Decimal("0.408")),
 )
 
@@ -5579,10 +5825,10 @@ GEMINI_2_0_FLASH_EXP_IMAGE_GENERATION: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 2, 19),
-    last_updated=PartialDate(2025, 2, 19),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32767, input=32767, output=8192),
+    release_date=_D_2025_02_19,
+    last_updated=_D_2025_02_19,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32767_32767_8192,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.8")),
 )
 
@@ -5596,12 +5842,12 @@ GEMINI_2_0_FLASH_THINKING_EXP_01_21: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 1, 21),
-    last_updated=PartialDate(2025, 1, 21),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1000000, input=1000000, output=8192),
+    release_date=_D_2025_01_21,
+    last_updated=_D_2025_01_21,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1000000_1000000_8192,
     cost=Cost(input=Decimal("0.306"), output=Decimal("1.003")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GEMINI_2_0_FLASH_THINKING_EXP_1219: Final[Model] = Model(
@@ -5614,10 +5860,10 @@ GEMINI_2_0_FLASH_THINKING_EXP_1219: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2024, 12, 19),
-    last_updated=PartialDate(2024, 12, 19),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32767, input=32767, output=8192),
+    release_date=_D_2024_12_19,
+    last_updated=_D_2024_12_19,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32767_32767_8192,
     cost=Cost(input=Decimal("0.1003"), output=Decimal("0.408")),
 )
 
@@ -5631,10 +5877,10 @@ GEMINI_2_0_PRO_EXP_02_05: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 2, 5),
-    last_updated=PartialDate(2025, 2, 5),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=2097152, input=2097152, output=8192),
+    release_date=_D_2025_02_05,
+    last_updated=_D_2025_02_05,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_2097152_2097152_8192,
     cost=Cost(input=Decimal("1.989"), output=Decimal("7.956")),
 )
 
@@ -5648,10 +5894,10 @@ GEMINI_2_0_PRO_REASONER: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 2, 5),
-    last_updated=PartialDate(2025, 2, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=65536),
+    release_date=_D_2025_02_05,
+    last_updated=_D_2025_02_05,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000_65536,
     cost=Cost(input=Decimal("1.292"), output=Decimal("4.998")),
 )
 
@@ -5665,15 +5911,12 @@ GEMINI_2_5_FLASH: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 6, 5),
-    last_updated=PartialDate(2025, 6, 5),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1048756, input=1048756, output=65536),
+    release_date=_D_2025_06_05,
+    last_updated=_D_2025_06_05,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1048756_1048756_65536,
     cost=Cost(input=Decimal("0.3"), output=Decimal("2.5")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_NONE_LOW_MEDIUM_HIGH,
 )
 
 GEMINI_2_5_FLASH_LITE: Final[Model] = Model(
@@ -5686,15 +5929,12 @@ GEMINI_2_5_FLASH_LITE: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 6, 17),
-    last_updated=PartialDate(2025, 6, 17),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1048756, input=1048756, output=65536),
+    release_date=_D_2025_06_17,
+    last_updated=_D_2025_06_17,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1048756_1048756_65536,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.4")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_NONE_LOW_MEDIUM_HIGH,
 )
 
 GEMINI_2_5_FLASH_LITE_PREVIEW_06_17: Final[Model] = Model(
@@ -5707,15 +5947,12 @@ GEMINI_2_5_FLASH_LITE_PREVIEW_06_17: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 6, 17),
-    last_updated=PartialDate(2025, 6, 17),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1048756, input=1048756, output=65536),
+    release_date=_D_2025_06_17,
+    last_updated=_D_2025_06_17,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1048756_1048756_65536,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_NONE_LOW_MEDIUM_HIGH,
 )
 
 GEMINI_2_5_FLASH_LITE_PREVIEW_09_2025: Final[Model] = Model(
@@ -5728,15 +5965,12 @@ GEMINI_2_5_FLASH_LITE_PREVIEW_09_2025: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2025, 9, 25),
-    last_updated=PartialDate(2025, 9, 25),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1048756, input=1048756, output=65536),
+    release_date=_D_2025_09_25,
+    last_updated=_D_2025_09_25,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1048756_1048756_65536,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.4")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_NONE_LOW_MEDIUM_HIGH,
 )
 
 GEMINI_2_5_FLASH_LITE_PREVIEW_09_2025_THINKING: Final[Model] = Model(
@@ -5749,12 +5983,12 @@ GEMINI_2_5_FLASH_LITE_PREVIEW_09_2025_THINKING: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2025, 9, 25),
-    last_updated=PartialDate(2025, 9, 25),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1048756, input=1048756, output=65536),
+    release_date=_D_2025_09_25,
+    last_updated=_D_2025_09_25,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1048756_1048756_65536,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.4")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GEMINI_2_5_FLASH_NOTHINKING: Final[Model] = Model(
@@ -5767,10 +6001,10 @@ GEMINI_2_5_FLASH_NOTHINKING: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 6, 5),
-    last_updated=PartialDate(2025, 6, 5),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1048756, input=1048756, output=65536),
+    release_date=_D_2025_06_05,
+    last_updated=_D_2025_06_05,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1048756_1048756_65536,
     cost=Cost(input=Decimal("0.3"), output=Decimal("2.5")),
 )
 
@@ -5784,15 +6018,12 @@ GEMINI_2_5_FLASH_PREVIEW_04_17: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 17),
-    last_updated=PartialDate(2025, 4, 17),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1048756, input=1048756, output=65536),
+    release_date=_D_2025_04_17,
+    last_updated=_D_2025_04_17,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1048756_1048756_65536,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_NONE_LOW_MEDIUM_HIGH,
 )
 
 GEMINI_2_5_FLASH_PREVIEW_04_17_THINKING: Final[Model] = Model(
@@ -5805,12 +6036,12 @@ GEMINI_2_5_FLASH_PREVIEW_04_17_THINKING: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 17),
-    last_updated=PartialDate(2025, 4, 17),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1048756, input=1048756, output=65536),
+    release_date=_D_2025_04_17,
+    last_updated=_D_2025_04_17,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1048756_1048756_65536,
     cost=Cost(input=Decimal("0.15"), output=Decimal("3.5")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GEMINI_2_5_FLASH_PREVIEW_05_20: Final[Model] = Model(
@@ -5823,10 +6054,10 @@ GEMINI_2_5_FLASH_PREVIEW_05_20: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 5, 20),
-    last_updated=PartialDate(2025, 5, 20),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1048000, input=1048000, output=65536),
+    release_date=_D_2025_05_20,
+    last_updated=_D_2025_05_20,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1048000_1048000_65536,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
 )
 
@@ -5840,12 +6071,12 @@ GEMINI_2_5_FLASH_PREVIEW_05_20_THINKING: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 5, 20),
-    last_updated=PartialDate(2025, 5, 20),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1048000, input=1048000, output=65536),
+    release_date=_D_2025_05_20,
+    last_updated=_D_2025_05_20,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1048000_1048000_65536,
     cost=Cost(input=Decimal("0.15"), output=Decimal("3.5")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GEMINI_2_5_FLASH_PREVIEW_09_2025: Final[Model] = Model(
@@ -5858,15 +6089,12 @@ GEMINI_2_5_FLASH_PREVIEW_09_2025: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2025, 9, 25),
-    last_updated=PartialDate(2025, 9, 25),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1048756, input=1048756, output=65536),
+    release_date=_D_2025_09_25,
+    last_updated=_D_2025_09_25,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1048756_1048756_65536,
     cost=Cost(input=Decimal("0.3"), output=Decimal("2.5")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_NONE_LOW_MEDIUM_HIGH,
 )
 
 GEMINI_2_5_FLASH_PREVIEW_09_2025_THINKING: Final[Model] = Model(
@@ -5879,12 +6107,12 @@ GEMINI_2_5_FLASH_PREVIEW_09_2025_THINKING: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2025, 9, 25),
-    last_updated=PartialDate(2025, 9, 25),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1048756, input=1048756, output=65536),
+    release_date=_D_2025_09_25,
+    last_updated=_D_2025_09_25,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1048756_1048756_65536,
     cost=Cost(input=Decimal("0.3"), output=Decimal("2.5")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GEMINI_2_5_PRO: Final[Model] = Model(
@@ -5897,12 +6125,12 @@ GEMINI_2_5_PRO: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 6, 5),
-    last_updated=PartialDate(2025, 6, 5),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1048756, input=1048756, output=65536),
+    release_date=_D_2025_06_05,
+    last_updated=_D_2025_06_05,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1048756_1048756_65536,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 GEMINI_2_5_PRO_EXP_03_25: Final[Model] = Model(
@@ -5915,12 +6143,12 @@ GEMINI_2_5_PRO_EXP_03_25: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 3, 25),
-    last_updated=PartialDate(2025, 3, 25),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1048756, input=1048756, output=65536),
+    release_date=_D_2025_03_25,
+    last_updated=_D_2025_03_25,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1048756_1048756_65536,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 GEMINI_2_5_PRO_PREVIEW_03_25: Final[Model] = Model(
@@ -5933,12 +6161,12 @@ GEMINI_2_5_PRO_PREVIEW_03_25: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 3, 25),
-    last_updated=PartialDate(2025, 3, 25),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1048756, input=1048756, output=65536),
+    release_date=_D_2025_03_25,
+    last_updated=_D_2025_03_25,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1048756_1048756_65536,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 GEMINI_2_5_PRO_PREVIEW_05_06: Final[Model] = Model(
@@ -5951,12 +6179,12 @@ GEMINI_2_5_PRO_PREVIEW_05_06: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 5, 6),
-    last_updated=PartialDate(2025, 5, 6),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1048756, input=1048756, output=65536),
+    release_date=_D_2025_05_06,
+    last_updated=_D_2025_05_06,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1048756_1048756_65536,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 GEMINI_2_5_PRO_PREVIEW_06_05: Final[Model] = Model(
@@ -5969,12 +6197,12 @@ GEMINI_2_5_PRO_PREVIEW_06_05: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 6, 5),
-    last_updated=PartialDate(2025, 6, 5),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1048756, input=1048756, output=65536),
+    release_date=_D_2025_06_05,
+    last_updated=_D_2025_06_05,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1048756_1048756_65536,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 GEMINI_3_PRO_IMAGE_PREVIEW: Final[Model] = Model(
@@ -5987,10 +6215,10 @@ GEMINI_3_PRO_IMAGE_PREVIEW: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 11, 18),
-    last_updated=PartialDate(2025, 11, 18),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1048756, input=1048756, output=65536),
+    release_date=_D_2025_11_18,
+    last_updated=_D_2025_11_18,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1048756_1048756_65536,
     cost=Cost(input=Decimal("2"), output=Decimal("12")),
 )
 
@@ -6004,10 +6232,10 @@ GEMINI_EXP_1206: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2024, 12, 6),
-    last_updated=PartialDate(2024, 12, 6),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=2097152, input=2097152, output=8192),
+    release_date=_D_2024_12_06,
+    last_updated=_D_2024_12_06,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_2097152_2097152_8192,
     cost=Cost(input=Decimal("1.258"), output=Decimal("4.998")),
 )
 
@@ -6021,12 +6249,12 @@ GEMMA_4_31B_FABLED: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 2),
-    last_updated=PartialDate(2026, 5, 2),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, input=262144, output=16384),
+    release_date=_D_2026_05_02,
+    last_updated=_D_2026_05_02,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_262144_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 GEMMA_4_31B_GARNET: Final[Model] = Model(
@@ -6039,12 +6267,12 @@ GEMMA_4_31B_GARNET: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 2),
-    last_updated=PartialDate(2026, 5, 2),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, input=262144, output=16384),
+    release_date=_D_2026_05_02,
+    last_updated=_D_2026_05_02,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_262144_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 GEMMA_4_31B_K1_V5: Final[Model] = Model(
@@ -6057,12 +6285,12 @@ GEMMA_4_31B_K1_V5: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 2),
-    last_updated=PartialDate(2026, 5, 2),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, input=262144, output=16384),
+    release_date=_D_2026_05_02,
+    last_updated=_D_2026_05_02,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_262144_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 GEMMA_4_31B_LARKSPUR_V0_5: Final[Model] = Model(
@@ -6075,12 +6303,12 @@ GEMMA_4_31B_LARKSPUR_V0_5: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 2),
-    last_updated=PartialDate(2026, 5, 2),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, input=262144, output=16384),
+    release_date=_D_2026_05_02,
+    last_updated=_D_2026_05_02,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_262144_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 GEMMA_4_31B_MEROMERO: Final[Model] = Model(
@@ -6093,12 +6321,12 @@ GEMMA_4_31B_MEROMERO: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 2),
-    last_updated=PartialDate(2026, 5, 2),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, input=262144, output=16384),
+    release_date=_D_2026_05_02,
+    last_updated=_D_2026_05_02,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_262144_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 GLM_4: Final[Model] = Model(
@@ -6111,10 +6339,10 @@ GLM_4: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2024, 1, 16),
-    last_updated=PartialDate(2024, 1, 16),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=4096),
+    release_date=_D_2024_01_16,
+    last_updated=_D_2024_01_16,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000_4096,
     cost=Cost(input=Decimal("14.994"), output=Decimal("14.994")),
 )
 
@@ -6128,10 +6356,10 @@ GLM_4_AIR: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2024, 6, 5),
-    last_updated=PartialDate(2024, 6, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=4096),
+    release_date=_D_2024_06_05,
+    last_updated=_D_2024_06_05,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000_4096,
     cost=Cost(input=Decimal("0.2006"), output=Decimal("0.2006")),
 )
 
@@ -6145,10 +6373,10 @@ GLM_4_AIR_0111: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 1, 11),
-    last_updated=PartialDate(2025, 1, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=4096),
+    release_date=_D_2025_01_11,
+    last_updated=_D_2025_01_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000_4096,
     cost=Cost(input=Decimal("0.1394"), output=Decimal("0.1394")),
 )
 
@@ -6162,10 +6390,10 @@ GLM_4_AIRX: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2024, 6, 5),
-    last_updated=PartialDate(2024, 6, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=8000, input=8000, output=4096),
+    release_date=_D_2024_06_05,
+    last_updated=_D_2024_06_05,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_8000_8000_4096,
     cost=Cost(input=Decimal("2.006"), output=Decimal("2.006")),
 )
 
@@ -6179,10 +6407,10 @@ GLM_4_FLASH: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2024, 8, 1),
-    last_updated=PartialDate(2024, 8, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=4096),
+    release_date=_D_2024_08_01,
+    last_updated=_D_2024_08_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000_4096,
     cost=Cost(input=Decimal("0.1003"), output=Decimal("0.1003")),
 )
 
@@ -6196,9 +6424,9 @@ GLM_4_LONG: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2024, 8, 1),
-    last_updated=PartialDate(2024, 8, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2024_08_01,
+    last_updated=_D_2024_08_01,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=1000000, input=1000000, output=4096),
     cost=Cost(input=Decimal("0.2006"), output=Decimal("0.2006")),
 )
@@ -6213,10 +6441,10 @@ GLM_4_PLUS: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2024, 8, 1),
-    last_updated=PartialDate(2024, 8, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=4096),
+    release_date=_D_2024_08_01,
+    last_updated=_D_2024_08_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000_4096,
     cost=Cost(input=Decimal("7.497"), output=Decimal("7.497")),
 )
 
@@ -6230,10 +6458,10 @@ GLM_4_PLUS_0111: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 2, 19),
-    last_updated=PartialDate(2025, 2, 19),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=4096),
+    release_date=_D_2025_02_19,
+    last_updated=_D_2025_02_19,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000_4096,
     cost=Cost(input=Decimal("9.996"), output=Decimal("9.996")),
 )
 
@@ -6247,10 +6475,10 @@ GLM_4_1V_THINKING_FLASH: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 7, 9),
-    last_updated=PartialDate(2025, 7, 9),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=64000, input=64000, output=8192),
+    release_date=_D_2025_07_09,
+    last_updated=_D_2025_07_09,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_64000_64000_8192,
     cost=Cost(input=Decimal("0.3"), output=Decimal("0.3")),
 )
 
@@ -6264,10 +6492,10 @@ GLM_4_1V_THINKING_FLASHX: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 7, 9),
-    last_updated=PartialDate(2025, 7, 9),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=64000, input=64000, output=8192),
+    release_date=_D_2025_07_09,
+    last_updated=_D_2025_07_09,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_64000_64000_8192,
     cost=Cost(input=Decimal("0.3"), output=Decimal("0.3")),
 )
 
@@ -6281,10 +6509,10 @@ GLM_Z1_AIR: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 15),
-    last_updated=PartialDate(2025, 4, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32000, input=32000, output=16384),
+    release_date=_D_2025_04_15,
+    last_updated=_D_2025_04_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32000_32000_16384,
     cost=Cost(input=Decimal("0.07"), output=Decimal("0.07")),
 )
 
@@ -6298,10 +6526,10 @@ GLM_Z1_AIRX: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 15),
-    last_updated=PartialDate(2025, 4, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32000, input=32000, output=16384),
+    release_date=_D_2025_04_15,
+    last_updated=_D_2025_04_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32000_32000_16384,
     cost=Cost(input=Decimal("0.7"), output=Decimal("0.7")),
 )
 
@@ -6315,10 +6543,10 @@ GLM_ZERO_PREVIEW: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2024, 12, 1),
-    last_updated=PartialDate(2024, 12, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=8000, input=8000, output=4096),
+    release_date=_D_2024_12_01,
+    last_updated=_D_2024_12_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_8000_8000_4096,
     cost=Cost(input=Decimal("1.802"), output=Decimal("1.802")),
 )
 
@@ -6333,14 +6561,12 @@ GOOGLE_GEMINI_3_FLASH_PREVIEW: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 17),
-    last_updated=PartialDate(2025, 12, 17),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1048756, input=1048756, output=65536),
+    release_date=_D_2025_12_17,
+    last_updated=_D_2025_12_17,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1048756_1048756_65536,
     cost=Cost(input=Decimal("0.5"), output=Decimal("3")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,
 )
 
 GOOGLE_GEMINI_3_FLASH_PREVIEW_THINKING: Final[Model] = Model(
@@ -6354,12 +6580,12 @@ GOOGLE_GEMINI_3_FLASH_PREVIEW_THINKING: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 17),
-    last_updated=PartialDate(2025, 12, 17),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1048756, input=1048756, output=65536),
+    release_date=_D_2025_12_17,
+    last_updated=_D_2025_12_17,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1048756_1048756_65536,
     cost=Cost(input=Decimal("0.5"), output=Decimal("3")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GOOGLE_GEMINI_3_1_FLASH_LITE: Final[Model] = Model(
@@ -6372,14 +6598,12 @@ GOOGLE_GEMINI_3_1_FLASH_LITE: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 3),
-    last_updated=PartialDate(2026, 3, 3),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, input=1048576, output=65536),
+    release_date=_D_2026_03_03,
+    last_updated=_D_2026_03_03,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1048576_1048576_65536,
     cost=Cost(input=Decimal("0.25"), output=Decimal("1.5"), cache_read=Decimal("0.025")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,
 )
 
 GOOGLE_GEMINI_3_1_PRO_PREVIEW: Final[Model] = Model(
@@ -6392,12 +6616,12 @@ GOOGLE_GEMINI_3_1_PRO_PREVIEW: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 19),
-    last_updated=PartialDate(2026, 2, 19),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1048756, input=1048756, output=65536),
+    release_date=_D_2026_02_19,
+    last_updated=_D_2026_02_19,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1048756_1048756_65536,
     cost=Cost(input=Decimal("2"), output=Decimal("12"), cache_read=Decimal("0.2")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 GOOGLE_GEMINI_3_1_PRO_PREVIEW_CUSTOMTOOLS: Final[Model] = Model(
@@ -6410,12 +6634,12 @@ GOOGLE_GEMINI_3_1_PRO_PREVIEW_CUSTOMTOOLS: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 27),
-    last_updated=PartialDate(2026, 2, 27),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1048756, input=1048756, output=65536),
+    release_date=_D_2026_02_27,
+    last_updated=_D_2026_02_27,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1048756_1048756_65536,
     cost=Cost(input=Decimal("2"), output=Decimal("12"), cache_read=Decimal("0.2")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 GOOGLE_GEMINI_3_1_PRO_PREVIEW_HIGH: Final[Model] = Model(
@@ -6428,12 +6652,12 @@ GOOGLE_GEMINI_3_1_PRO_PREVIEW_HIGH: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 21),
-    last_updated=PartialDate(2026, 2, 21),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1048756, input=1048756, output=65536),
+    release_date=_D_2026_02_21,
+    last_updated=_D_2026_02_21,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1048756_1048756_65536,
     cost=Cost(input=Decimal("2"), output=Decimal("12"), cache_read=Decimal("0.2")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GOOGLE_GEMINI_3_1_PRO_PREVIEW_LOW: Final[Model] = Model(
@@ -6446,12 +6670,12 @@ GOOGLE_GEMINI_3_1_PRO_PREVIEW_LOW: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 21),
-    last_updated=PartialDate(2026, 2, 21),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1048756, input=1048756, output=65536),
+    release_date=_D_2026_02_21,
+    last_updated=_D_2026_02_21,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1048756_1048756_65536,
     cost=Cost(input=Decimal("2"), output=Decimal("12"), cache_read=Decimal("0.2")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GOOGLE_GEMINI_3_5_FLASH: Final[Model] = Model(
@@ -6464,14 +6688,12 @@ GOOGLE_GEMINI_3_5_FLASH: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 19),
-    last_updated=PartialDate(2026, 5, 19),
+    release_date=_D_2026_05_19,
+    last_updated=_D_2026_05_19,
     modalities=Modalities(input=("text", "image", "audio"), output=("text",)),
-    limit=Limit(context=1048576, input=1048576, output=65536),
+    limit=_LIMIT_1048576_1048576_65536,
     cost=Cost(input=Decimal("1.5"), output=Decimal("9"), cache_read=Decimal("0.15")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,
 )
 
 GOOGLE_GEMINI_3_5_FLASH_THINKING: Final[Model] = Model(
@@ -6484,12 +6706,12 @@ GOOGLE_GEMINI_3_5_FLASH_THINKING: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 19),
-    last_updated=PartialDate(2026, 5, 19),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1048576, input=1048576, output=65536),
+    release_date=_D_2026_05_19,
+    last_updated=_D_2026_05_19,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1048576_1048576_65536,
     cost=Cost(input=Decimal("1.5"), output=Decimal("9"), cache_read=Decimal("0.15")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GOOGLE_GEMINI_FLASH_1_5: Final[Model] = Model(
@@ -6503,9 +6725,9 @@ GOOGLE_GEMINI_FLASH_1_5: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2024, 5, 14),
-    last_updated=PartialDate(2024, 5, 14),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2024_05_14,
+    last_updated=_D_2024_05_14,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=2000000, input=2000000, output=8192),
     cost=Cost(input=Decimal("0.0748"), output=Decimal("0.306")),
 )
@@ -6520,14 +6742,12 @@ GOOGLE_GEMINI_FLASH_LATEST: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 29),
-    last_updated=PartialDate(2026, 3, 29),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1048756, input=1048756, output=65536),
+    release_date=_D_2026_03_29,
+    last_updated=_D_2026_03_29,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1048756_1048756_65536,
     cost=Cost(input=Decimal("1.5"), output=Decimal("9"), cache_read=Decimal("0.15")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,
 )
 
 GOOGLE_GEMINI_FLASH_LITE_LATEST: Final[Model] = Model(
@@ -6540,14 +6760,12 @@ GOOGLE_GEMINI_FLASH_LITE_LATEST: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 29),
-    last_updated=PartialDate(2026, 3, 29),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, input=1048576, output=65536),
+    release_date=_D_2026_03_29,
+    last_updated=_D_2026_03_29,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1048576_1048576_65536,
     cost=Cost(input=Decimal("0.25"), output=Decimal("1.5"), cache_read=Decimal("0.025")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,
 )
 
 GOOGLE_GEMINI_PRO_LATEST: Final[Model] = Model(
@@ -6560,12 +6778,12 @@ GOOGLE_GEMINI_PRO_LATEST: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 29),
-    last_updated=PartialDate(2026, 3, 29),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1048756, input=1048756, output=65536),
+    release_date=_D_2026_03_29,
+    last_updated=_D_2026_03_29,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1048756_1048756_65536,
     cost=Cost(input=Decimal("2"), output=Decimal("12"), cache_read=Decimal("0.2")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 GOOGLE_GEMMA_4_26B_A4B_IT: Final[Model] = Model(
@@ -6578,12 +6796,12 @@ GOOGLE_GEMMA_4_26B_A4B_IT: Final[Model] = Model(
     tool_call=False,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 2),
-    last_updated=PartialDate(2026, 4, 2),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262144, input=262144, output=131072),
+    release_date=_D_2026_04_02,
+    last_updated=_D_2026_04_02,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262144_262144_131072,
     cost=Cost(input=Decimal("0.13"), output=Decimal("0.4")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 GOOGLE_GEMMA_4_26B_A4B_IT_THINKING: Final[Model] = Model(
@@ -6596,12 +6814,12 @@ GOOGLE_GEMMA_4_26B_A4B_IT_THINKING: Final[Model] = Model(
     tool_call=False,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 2),
-    last_updated=PartialDate(2026, 4, 2),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262144, input=262144, output=131072),
+    release_date=_D_2026_04_02,
+    last_updated=_D_2026_04_02,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262144_262144_131072,
     cost=Cost(input=Decimal("0.13"), output=Decimal("0.4")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GOOGLE_GEMMA_4_31B_IT: Final[Model] = Model(
@@ -6614,12 +6832,12 @@ GOOGLE_GEMMA_4_31B_IT: Final[Model] = Model(
     tool_call=False,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 2),
-    last_updated=PartialDate(2026, 4, 2),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262144, input=262144, output=131072),
+    release_date=_D_2026_04_02,
+    last_updated=_D_2026_04_02,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262144_262144_131072,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.35")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 GOOGLE_GEMMA_4_31B_IT_THINKING: Final[Model] = Model(
@@ -6632,12 +6850,12 @@ GOOGLE_GEMMA_4_31B_IT_THINKING: Final[Model] = Model(
     tool_call=False,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 2),
-    last_updated=PartialDate(2026, 4, 2),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262144, input=262144, output=131072),
+    release_date=_D_2026_04_02,
+    last_updated=_D_2026_04_02,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262144_262144_131072,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.35")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 HERMES_HIGH: Final[Model] = Model(
@@ -6650,12 +6868,12 @@ HERMES_HIGH: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 11),
-    last_updated=PartialDate(2026, 5, 11),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, input=1000000, output=128000),
+    release_date=_D_2026_05_11,
+    last_updated=_D_2026_05_11,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_1000000_128000,
     cost=Cost(input=Decimal("4.998"), output=Decimal("25.007")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 HERMES_LOW: Final[Model] = Model(
@@ -6668,12 +6886,12 @@ HERMES_LOW: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 11),
-    last_updated=PartialDate(2026, 5, 11),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, input=1048576, output=65536),
+    release_date=_D_2026_05_11,
+    last_updated=_D_2026_05_11,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1048576_1048576_65536,
     cost=Cost(input=Decimal("0.25"), output=Decimal("1.5"), cache_read=Decimal("0.025")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 HERMES_MEDIUM: Final[Model] = Model(
@@ -6686,12 +6904,12 @@ HERMES_MEDIUM: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 11),
-    last_updated=PartialDate(2026, 5, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=204800, input=204800, output=131072),
+    release_date=_D_2026_05_11,
+    last_updated=_D_2026_05_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_204800_204800_131072,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 HOLO3_35B_A3B: Final[Model] = Model(
@@ -6704,12 +6922,12 @@ HOLO3_35B_A3B: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2024, 1, 1),
-    last_updated=PartialDate(2024, 1, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=65536, input=65536, output=65536),
+    release_date=_D_2024_01_01,
+    last_updated=_D_2024_01_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_65536_65536_65536,
     cost=Cost(input=Decimal("0.25"), output=Decimal("1.8")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 HOLO3_35B_A3B_THINKING: Final[Model] = Model(
@@ -6722,12 +6940,12 @@ HOLO3_35B_A3B_THINKING: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2024, 1, 1),
-    last_updated=PartialDate(2024, 1, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=65536, input=65536, output=65536),
+    release_date=_D_2024_01_01,
+    last_updated=_D_2024_01_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_65536_65536_65536,
     cost=Cost(input=Decimal("0.25"), output=Decimal("1.8")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 HUIHUI_AI_DEEPSEEK_R1_DISTILL_LLAMA_70B_ABLITERATED: Final[Model] = Model(
@@ -6741,12 +6959,12 @@ HUIHUI_AI_DEEPSEEK_R1_DISTILL_LLAMA_70B_ABLITERATED: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 1, 20),
-    last_updated=PartialDate(2025, 1, 20),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=16384, input=16384, output=8192),
+    release_date=_D_2025_01_20,
+    last_updated=_D_2025_01_20,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_16384_16384_8192,
     cost=Cost(input=Decimal("0.7"), output=Decimal("0.7")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 HUIHUI_AI_DEEPSEEK_R1_DISTILL_QWEN_32B_ABLITERATED: Final[Model] = Model(
@@ -6760,12 +6978,12 @@ HUIHUI_AI_DEEPSEEK_R1_DISTILL_QWEN_32B_ABLITERATED: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 1, 20),
-    last_updated=PartialDate(2025, 1, 20),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=16384, input=16384, output=8192),
+    release_date=_D_2025_01_20,
+    last_updated=_D_2025_01_20,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_16384_16384_8192,
     cost=Cost(input=Decimal("1.4"), output=Decimal("1.4")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 HUIHUI_AI_LLAMA_3_3_70B_INSTRUCT_ABLITERATED: Final[Model] = Model(
@@ -6779,10 +6997,10 @@ HUIHUI_AI_LLAMA_3_3_70B_INSTRUCT_ABLITERATED: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 8),
-    last_updated=PartialDate(2025, 8, 8),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=16384, input=16384, output=16384),
+    release_date=_D_2025_08_08,
+    last_updated=_D_2025_08_08,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_16384_16384_16384,
     cost=Cost(input=Decimal("0.7"), output=Decimal("0.7")),
 )
 
@@ -6797,10 +7015,10 @@ HUIHUI_AI_QWEN2_5_32B_INSTRUCT_ABLITERATED: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 1, 6),
-    last_updated=PartialDate(2025, 1, 6),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32768, input=32768, output=8192),
+    release_date=_D_2025_01_06,
+    last_updated=_D_2025_01_06,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32768_32768_8192,
     cost=Cost(input=Decimal("0.7"), output=Decimal("0.7")),
 )
 
@@ -6814,9 +7032,9 @@ HUNYUAN_TURBOS_20250226: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 2, 27),
-    last_updated=PartialDate(2025, 2, 27),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_02_27,
+    last_updated=_D_2025_02_27,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=24000, input=24000, output=8192),
     cost=Cost(input=Decimal("0.187"), output=Decimal("0.374")),
 )
@@ -6831,10 +7049,10 @@ IBM_GRANITE_GRANITE_4_1_8B: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 29),
-    last_updated=PartialDate(2026, 4, 29),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, input=131072, output=131072),
+    release_date=_D_2026_04_29,
+    last_updated=_D_2026_04_29,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_131072_131072,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.1"), cache_read=Decimal("0.05")),
 )
 
@@ -6848,10 +7066,10 @@ INCLUSIONAI_LING_2_6_1T: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 23),
-    last_updated=PartialDate(2026, 4, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, input=262144, output=32768),
+    release_date=_D_2026_04_23,
+    last_updated=_D_2026_04_23,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_262144_32768,
     cost=Cost(input=Decimal("0.3"), output=Decimal("2.5"), cache_read=Decimal("0.06")),
 )
 
@@ -6865,10 +7083,10 @@ INCLUSIONAI_LING_2_6_FLASH: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 21),
-    last_updated=PartialDate(2026, 4, 21),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, input=262144, output=32768),
+    release_date=_D_2026_04_21,
+    last_updated=_D_2026_04_21,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_262144_32768,
     cost=Cost(input=Decimal("0.08"), output=Decimal("0.24")),
 )
 
@@ -6882,12 +7100,12 @@ INCLUSIONAI_RING_2_6_1T: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 8),
-    last_updated=PartialDate(2026, 5, 8),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, input=262144, output=65536),
+    release_date=_D_2026_05_08,
+    last_updated=_D_2026_05_08,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_262144_65536,
     cost=Cost(input=Decimal("1"), output=Decimal("3")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 INFLATEBOT_MN_12B_MAG_MELL_R1: Final[Model] = Model(
@@ -6901,10 +7119,10 @@ INFLATEBOT_MN_12B_MAG_MELL_R1: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2024, 7, 1),
-    last_updated=PartialDate(2024, 7, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=16384, input=16384, output=8192),
+    release_date=_D_2024_07_01,
+    last_updated=_D_2024_07_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_16384_16384_8192,
     cost=Cost(input=Decimal("0.49299999999999994"), output=Decimal("0.49299999999999994")),
 )
 
@@ -6919,10 +7137,10 @@ INFLECTION_INFLECTION_3_PI: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2024, 10, 11),
-    last_updated=PartialDate(2024, 10, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=8000, input=8000, output=4096),
+    release_date=_D_2024_10_11,
+    last_updated=_D_2024_10_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_8000_8000_4096,
     cost=Cost(input=Decimal("2.499"), output=Decimal("9.996")),
 )
 
@@ -6937,10 +7155,10 @@ INFLECTION_INFLECTION_3_PRODUCTIVITY: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2024, 10, 11),
-    last_updated=PartialDate(2024, 10, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=8000, input=8000, output=4096),
+    release_date=_D_2024_10_11,
+    last_updated=_D_2024_10_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_8000_8000_4096,
     cost=Cost(input=Decimal("2.499"), output=Decimal("9.996")),
 )
 
@@ -6954,10 +7172,10 @@ JAMBA_LARGE: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 7, 9),
-    last_updated=PartialDate(2025, 7, 9),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=256000, input=256000, output=4096),
+    release_date=_D_2025_07_09,
+    last_updated=_D_2025_07_09,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_256000_4096,
     cost=Cost(input=Decimal("1.989"), output=Decimal("7.99")),
 )
 
@@ -6971,10 +7189,10 @@ JAMBA_LARGE_1_6: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 3, 12),
-    last_updated=PartialDate(2025, 3, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=256000, input=256000, output=4096),
+    release_date=_D_2025_03_12,
+    last_updated=_D_2025_03_12,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_256000_4096,
     cost=Cost(input=Decimal("1.989"), output=Decimal("7.99")),
 )
 
@@ -6988,10 +7206,10 @@ JAMBA_LARGE_1_7: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 7, 9),
-    last_updated=PartialDate(2025, 7, 9),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=256000, input=256000, output=4096),
+    release_date=_D_2025_07_09,
+    last_updated=_D_2025_07_09,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_256000_4096,
     cost=Cost(input=Decimal("1.989"), output=Decimal("7.99")),
 )
 
@@ -7005,10 +7223,10 @@ JAMBA_MINI: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 7, 9),
-    last_updated=PartialDate(2025, 7, 9),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=256000, input=256000, output=4096),
+    release_date=_D_2025_07_09,
+    last_updated=_D_2025_07_09,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_256000_4096,
     cost=Cost(input=Decimal("0.1989"), output=Decimal("0.408")),
 )
 
@@ -7022,10 +7240,10 @@ JAMBA_MINI_1_6: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 3, 1),
-    last_updated=PartialDate(2025, 3, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=256000, input=256000, output=4096),
+    release_date=_D_2025_03_01,
+    last_updated=_D_2025_03_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_256000_4096,
     cost=Cost(input=Decimal("0.1989"), output=Decimal("0.408")),
 )
 
@@ -7039,10 +7257,10 @@ JAMBA_MINI_1_7: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 7, 9),
-    last_updated=PartialDate(2025, 7, 9),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=256000, input=256000, output=4096),
+    release_date=_D_2025_07_09,
+    last_updated=_D_2025_07_09,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_256000_4096,
     cost=Cost(input=Decimal("0.1989"), output=Decimal("0.408")),
 )
 
@@ -7056,10 +7274,10 @@ KIMI_K2_INSTRUCT_FAST: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 7, 15),
-    last_updated=PartialDate(2025, 7, 15),
-    modalities=Modalities(input=("text", "pdf"), output=("text",)),
-    limit=Limit(context=131072, input=131072, output=16384),
+    release_date=_D_2025_07_15,
+    last_updated=_D_2025_07_15,
+    modalities=_TEXT_PDF_TO_TEXT,
+    limit=_LIMIT_131072_131072_16384,
     cost=Cost(input=Decimal("0.1"), output=Decimal("2")),
 )
 
@@ -7073,10 +7291,10 @@ KIMI_THINKING_PREVIEW: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 5, 7),
-    last_updated=PartialDate(2025, 5, 7),
-    modalities=Modalities(input=("text", "pdf"), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=16384),
+    release_date=_D_2025_05_07,
+    last_updated=_D_2025_05_07,
+    modalities=_TEXT_PDF_TO_TEXT,
+    limit=_LIMIT_128000_128000_16384,
     cost=Cost(input=Decimal("31.46"), output=Decimal("31.46")),
 )
 
@@ -7090,9 +7308,9 @@ KWAIPILOT_KAT_CODER_PRO_V2: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 28),
-    last_updated=PartialDate(2026, 3, 28),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_03_28,
+    last_updated=_D_2026_03_28,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=256000, input=256000, output=80000),
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
 )
@@ -7107,10 +7325,10 @@ LEARNLM_1_5_PRO_EXPERIMENTAL: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2024, 5, 14),
-    last_updated=PartialDate(2024, 5, 14),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32767, input=32767, output=8192),
+    release_date=_D_2024_05_14,
+    last_updated=_D_2024_05_14,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32767_32767_8192,
     cost=Cost(input=Decimal("3.502"), output=Decimal("10.506")),
 )
 
@@ -7124,10 +7342,10 @@ LIQUID_LFM_2_24B_A2B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 20),
-    last_updated=PartialDate(2025, 12, 20),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32768, input=32768, output=32768),
+    release_date=_D_2025_12_20,
+    last_updated=_D_2025_12_20,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32768_32768_32768,
     cost=Cost(input=Decimal("0.03"), output=Decimal("0.12")),
 )
 
@@ -7142,10 +7360,10 @@ MEGANOVA_AI_MANTA_FLASH_1_0: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 20),
-    last_updated=PartialDate(2025, 12, 20),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=16384, input=16384, output=16384),
+    release_date=_D_2025_12_20,
+    last_updated=_D_2025_12_20,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_16384_16384_16384,
     cost=Cost(input=Decimal("0.02"), output=Decimal("0.16")),
 )
 
@@ -7160,10 +7378,10 @@ MEGANOVA_AI_MANTA_MINI_1_0: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 20),
-    last_updated=PartialDate(2025, 12, 20),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=8192, input=8192, output=8192),
+    release_date=_D_2025_12_20,
+    last_updated=_D_2025_12_20,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_8192_8192_8192,
     cost=Cost(input=Decimal("0.02"), output=Decimal("0.16")),
 )
 
@@ -7178,10 +7396,10 @@ MEGANOVA_AI_MANTA_PRO_1_0: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 20),
-    last_updated=PartialDate(2025, 12, 20),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32768, input=32768, output=32768),
+    release_date=_D_2025_12_20,
+    last_updated=_D_2025_12_20,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32768_32768_32768,
     cost=Cost(input=Decimal("0.060000000000000005"), output=Decimal("0.5")),
 )
 
@@ -7195,12 +7413,12 @@ MERCURY_2: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2024, 1, 1),
-    last_updated=PartialDate(2024, 1, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2024_01_01,
+    last_updated=_D_2024_01_01,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=128000, input=128000, output=50000),
     cost=Cost(input=Decimal("0.25"), output=Decimal("0.75"), cache_read=Decimal("0.025")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 META_LLAMA_LLAMA_3_1_8B_INSTRUCT: Final[Model] = Model(
@@ -7214,10 +7432,10 @@ META_LLAMA_LLAMA_3_1_8B_INSTRUCT: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2024, 7, 23),
-    last_updated=PartialDate(2024, 7, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, input=131072, output=16384),
+    release_date=_D_2024_07_23,
+    last_updated=_D_2024_07_23,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_131072_16384,
     cost=Cost(input=Decimal("0.0544"), output=Decimal("0.0544")),
 )
 
@@ -7232,10 +7450,10 @@ META_LLAMA_LLAMA_3_2_3B_INSTRUCT: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2024, 9, 25),
-    last_updated=PartialDate(2024, 9, 25),
-    modalities=Modalities(input=("text", "pdf"), output=("text",)),
-    limit=Limit(context=131072, input=131072, output=8192),
+    release_date=_D_2024_09_25,
+    last_updated=_D_2024_09_25,
+    modalities=_TEXT_PDF_TO_TEXT,
+    limit=_LIMIT_131072_131072_8192,
     cost=Cost(input=Decimal("0.0306"), output=Decimal("0.0493")),
 )
 
@@ -7250,10 +7468,10 @@ META_LLAMA_LLAMA_3_3_70B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2025, 2, 27),
-    last_updated=PartialDate(2025, 2, 27),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, input=131072, output=16384),
+    release_date=_D_2025_02_27,
+    last_updated=_D_2025_02_27,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_131072_16384,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.23")),
 )
 
@@ -7268,10 +7486,10 @@ META_LLAMA_LLAMA_4_MAVERICK: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2025, 9, 5),
-    last_updated=PartialDate(2025, 9, 5),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1048576, input=1048576, output=65536),
+    release_date=_D_2025_09_05,
+    last_updated=_D_2025_09_05,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1048576_1048576_65536,
     cost=Cost(input=Decimal("0.18000000000000002"), output=Decimal("0.8")),
 )
 
@@ -7286,9 +7504,9 @@ META_LLAMA_LLAMA_4_SCOUT: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2025, 9, 5),
-    last_updated=PartialDate(2025, 9, 5),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2025_09_05,
+    last_updated=_D_2025_09_05,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=328000, input=328000, output=65536),
     cost=Cost(input=Decimal("0.085"), output=Decimal("0.46")),
 )
@@ -7304,10 +7522,10 @@ MICROSOFT_WIZARDLM_2_8X22B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 15),
-    last_updated=PartialDate(2025, 4, 15),
-    modalities=Modalities(input=("text", "pdf"), output=("text",)),
-    limit=Limit(context=65536, input=65536, output=8192),
+    release_date=_D_2025_04_15,
+    last_updated=_D_2025_04_15,
+    modalities=_TEXT_PDF_TO_TEXT,
+    limit=_LIMIT_65536_65536_8192,
     cost=Cost(input=Decimal("0.49299999999999994"), output=Decimal("0.49299999999999994")),
 )
 
@@ -7322,9 +7540,9 @@ MINIMAX_MINIMAX_01: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 1, 15),
-    last_updated=PartialDate(2025, 1, 15),
-    modalities=Modalities(input=("text", "pdf"), output=("text",)),
+    release_date=_D_2025_01_15,
+    last_updated=_D_2025_01_15,
+    modalities=_TEXT_PDF_TO_TEXT,
     limit=Limit(context=1000192, input=1000192, output=16384),
     cost=Cost(input=Decimal("0.1394"), output=Decimal("1.1219999999999999")),
 )
@@ -7339,12 +7557,12 @@ MINIMAX_MINIMAX_LATEST: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 3),
-    last_updated=PartialDate(2026, 5, 3),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=512000, input=512000, output=80000),
+    release_date=_D_2026_05_03,
+    last_updated=_D_2026_05_03,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_512000_512000_80000,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.06")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 MINIMAX_MINIMAX_M2_HER: Final[Model] = Model(
@@ -7358,9 +7576,9 @@ MINIMAX_MINIMAX_M2_HER: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 1, 24),
-    last_updated=PartialDate(2026, 1, 24),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_01_24,
+    last_updated=_D_2026_01_24,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=65532, input=65532, output=2048),
     cost=Cost(input=Decimal("0.30200000000000005"), output=Decimal("1.2069999999999999")),
 )
@@ -7376,12 +7594,12 @@ MINIMAX_MINIMAX_M2_1: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 19),
-    last_updated=PartialDate(2025, 12, 19),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=200000, input=200000, output=131072),
+    release_date=_D_2025_12_19,
+    last_updated=_D_2025_12_19,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_200000_131072,
     cost=Cost(input=Decimal("0.33"), output=Decimal("1.32")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MINIMAX_MINIMAX_M2_5: Final[Model] = Model(
@@ -7395,12 +7613,12 @@ MINIMAX_MINIMAX_M2_5: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 12),
-    last_updated=PartialDate(2026, 2, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=204800, input=204800, output=131072),
+    release_date=_D_2026_02_12,
+    last_updated=_D_2026_02_12,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_204800_204800_131072,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MINIMAX_MINIMAX_M2_7: Final[Model] = Model(
@@ -7414,12 +7632,12 @@ MINIMAX_MINIMAX_M2_7: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 18),
-    last_updated=PartialDate(2026, 3, 18),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=204800, input=204800, output=131072),
+    release_date=_D_2026_03_18,
+    last_updated=_D_2026_03_18,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_204800_204800_131072,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MINIMAX_MINIMAX_M2_7_TURBO: Final[Model] = Model(
@@ -7432,12 +7650,12 @@ MINIMAX_MINIMAX_M2_7_TURBO: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 18),
-    last_updated=PartialDate(2026, 3, 18),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=204800, input=204800, output=131072),
+    release_date=_D_2026_03_18,
+    last_updated=_D_2026_03_18,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_204800_204800_131072,
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.4")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MINIMAX_MINIMAX_M3: Final[Model] = Model(
@@ -7450,10 +7668,10 @@ MINIMAX_MINIMAX_M3: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 6, 1),
-    last_updated=PartialDate(2026, 6, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=512000, input=512000, output=80000),
+    release_date=_D_2026_06_01,
+    last_updated=_D_2026_06_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_512000_512000_80000,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.06")),
 )
 
@@ -7467,12 +7685,12 @@ MINIMAX_MINIMAX_M3_THINKING: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 6, 1),
-    last_updated=PartialDate(2026, 6, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=512000, input=512000, output=80000),
+    release_date=_D_2026_06_01,
+    last_updated=_D_2026_06_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_512000_512000_80000,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.06")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MIROTHINKER_1_7_DEEPRESEARCH: Final[Model] = Model(
@@ -7485,12 +7703,12 @@ MIROTHINKER_1_7_DEEPRESEARCH: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 11),
-    last_updated=PartialDate(2026, 5, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, input=262144, output=16384),
+    release_date=_D_2026_05_11,
+    last_updated=_D_2026_05_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_262144_16384,
     cost=Cost(input=Decimal("4"), output=Decimal("25")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MIROTHINKER_1_7_DEEPRESEARCH_MINI: Final[Model] = Model(
@@ -7503,12 +7721,12 @@ MIROTHINKER_1_7_DEEPRESEARCH_MINI: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 11),
-    last_updated=PartialDate(2026, 5, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, input=262144, output=16384),
+    release_date=_D_2026_05_11,
+    last_updated=_D_2026_05_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_262144_16384,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MISTRAL_CODE_AGENT_LATEST: Final[Model] = Model(
@@ -7521,10 +7739,10 @@ MISTRAL_CODE_AGENT_LATEST: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 6, 2),
-    last_updated=PartialDate(2026, 6, 2),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, input=262144, output=32768),
+    release_date=_D_2026_06_02,
+    last_updated=_D_2026_06_02,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_262144_32768,
     cost=Cost(input=Decimal("0.4"), output=Decimal("2")),
 )
 
@@ -7538,10 +7756,10 @@ MISTRAL_CODE_LATEST: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 6, 2),
-    last_updated=PartialDate(2026, 6, 2),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=256000, input=256000, output=32768),
+    release_date=_D_2026_06_02,
+    last_updated=_D_2026_06_02,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_256000_32768,
     cost=Cost(input=Decimal("0.3"), output=Decimal("0.9")),
 )
 
@@ -7555,10 +7773,10 @@ MISTRAL_SMALL_31_24B_INSTRUCT: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 15),
-    last_updated=PartialDate(2025, 4, 15),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=131072),
+    release_date=_D_2025_04_15,
+    last_updated=_D_2025_04_15,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_128000_131072,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
 )
 
@@ -7572,12 +7790,12 @@ MISTRAL_MISTRAL_MEDIUM_3_5: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 29),
-    last_updated=PartialDate(2026, 4, 29),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=256000, input=256000, output=32768),
+    release_date=_D_2026_04_29,
+    last_updated=_D_2026_04_29,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_256000_256000_32768,
     cost=Cost(input=Decimal("1.5"), output=Decimal("7.5")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 MISTRAL_MISTRAL_MEDIUM_3_5_THINKING: Final[Model] = Model(
@@ -7590,12 +7808,12 @@ MISTRAL_MISTRAL_MEDIUM_3_5_THINKING: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 30),
-    last_updated=PartialDate(2026, 4, 30),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=256000, input=256000, output=32768),
+    release_date=_D_2026_04_30,
+    last_updated=_D_2026_04_30,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_256000_256000_32768,
     cost=Cost(input=Decimal("1.5"), output=Decimal("7.5")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MISTRALAI_DEVSTRAL_SMALL_2505: Final[Model] = Model(
@@ -7609,10 +7827,10 @@ MISTRALAI_DEVSTRAL_SMALL_2505: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 2),
-    last_updated=PartialDate(2025, 8, 2),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32768, input=32768, output=8192),
+    release_date=_D_2025_08_02,
+    last_updated=_D_2025_08_02,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32768_32768_8192,
     cost=Cost(input=Decimal("0.060000000000000005"), output=Decimal("0.060000000000000005")),
 )
 
@@ -7627,10 +7845,10 @@ MISTRALAI_MISTRAL_NEMO_INSTRUCT_2407: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2024, 7, 18),
-    last_updated=PartialDate(2024, 7, 18),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=16384, input=16384, output=8192),
+    release_date=_D_2024_07_18,
+    last_updated=_D_2024_07_18,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_16384_16384_8192,
     cost=Cost(input=Decimal("0.1003"), output=Decimal("0.1207")),
 )
 
@@ -7645,10 +7863,10 @@ MISTRALAI_CODESTRAL_2508: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 1),
-    last_updated=PartialDate(2025, 8, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=256000, input=256000, output=32768),
+    release_date=_D_2025_08_01,
+    last_updated=_D_2025_08_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_256000_32768,
     cost=Cost(input=Decimal("0.3"), output=Decimal("0.8999999999999999")),
 )
 
@@ -7663,10 +7881,10 @@ MISTRALAI_DEVSTRAL_2_123B_INSTRUCT_2512: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 9),
-    last_updated=PartialDate(2025, 12, 9),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, input=262144, output=65536),
+    release_date=_D_2025_12_09,
+    last_updated=_D_2025_12_09,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_262144_65536,
     cost=Cost(input=Decimal("0.4"), output=Decimal("1.4")),
 )
 
@@ -7681,10 +7899,10 @@ MISTRALAI_MINISTRAL_14B_2512: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 4),
-    last_updated=PartialDate(2025, 12, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, input=262144, output=32768),
+    release_date=_D_2025_12_04,
+    last_updated=_D_2025_12_04,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_262144_32768,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.2")),
 )
 
@@ -7699,10 +7917,10 @@ MISTRALAI_MINISTRAL_14B_INSTRUCT_2512: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 2),
-    last_updated=PartialDate(2025, 12, 2),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262144, input=262144, output=32768),
+    release_date=_D_2025_12_02,
+    last_updated=_D_2025_12_02,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262144_262144_32768,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.4")),
 )
 
@@ -7717,10 +7935,10 @@ MISTRALAI_MINISTRAL_3B_2512: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 4),
-    last_updated=PartialDate(2025, 12, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, input=131072, output=32768),
+    release_date=_D_2025_12_04,
+    last_updated=_D_2025_12_04,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_131072_32768,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.1")),
 )
 
@@ -7735,10 +7953,10 @@ MISTRALAI_MINISTRAL_8B_2512: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 4),
-    last_updated=PartialDate(2025, 12, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, input=262144, output=32768),
+    release_date=_D_2025_12_04,
+    last_updated=_D_2025_12_04,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_262144_32768,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.15")),
 )
 
@@ -7753,9 +7971,9 @@ MISTRALAI_MISTRAL_LARGE: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2024, 2, 26),
-    last_updated=PartialDate(2024, 2, 26),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2024_02_26,
+    last_updated=_D_2024_02_26,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=128000, input=128000, output=256000),
     cost=Cost(input=Decimal("2.006"), output=Decimal("6.001")),
 )
@@ -7771,9 +7989,9 @@ MISTRALAI_MISTRAL_LARGE_3_675B_INSTRUCT_2512: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 2),
-    last_updated=PartialDate(2025, 12, 2),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2025_12_02,
+    last_updated=_D_2025_12_02,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=262144, input=262144, output=256000),
     cost=Cost(input=Decimal("1"), output=Decimal("3")),
 )
@@ -7789,10 +8007,10 @@ MISTRALAI_MISTRAL_MEDIUM_3: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 9, 25),
-    last_updated=PartialDate(2025, 9, 25),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=131072, input=131072, output=32768),
+    release_date=_D_2025_09_25,
+    last_updated=_D_2025_09_25,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_131072_131072_32768,
     cost=Cost(input=Decimal("0.4"), output=Decimal("2")),
 )
 
@@ -7807,10 +8025,10 @@ MISTRALAI_MISTRAL_MEDIUM_3_1: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 9, 5),
-    last_updated=PartialDate(2025, 9, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, input=131072, output=32768),
+    release_date=_D_2025_09_05,
+    last_updated=_D_2025_09_05,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_131072_32768,
     cost=Cost(input=Decimal("0.4"), output=Decimal("2")),
 )
 
@@ -7825,10 +8043,10 @@ MISTRALAI_MISTRAL_SABA: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 2, 17),
-    last_updated=PartialDate(2025, 2, 17),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32000, input=32000, output=32768),
+    release_date=_D_2025_02_17,
+    last_updated=_D_2025_02_17,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32000_32000_32768,
     cost=Cost(input=Decimal("0.1989"), output=Decimal("0.595")),
 )
 
@@ -7842,12 +8060,12 @@ MISTRALAI_MISTRAL_SMALL_4_119B_2603: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 16),
-    last_updated=PartialDate(2026, 3, 16),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262144, input=262144, output=16384),
+    release_date=_D_2026_03_16,
+    last_updated=_D_2026_03_16,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262144_262144_16384,
     cost=Cost(input=Decimal("0.4"), output=Decimal("1.4")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 MISTRALAI_MISTRAL_SMALL_4_119B_2603_THINKING: Final[Model] = Model(
@@ -7860,12 +8078,12 @@ MISTRALAI_MISTRAL_SMALL_4_119B_2603_THINKING: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 17),
-    last_updated=PartialDate(2026, 3, 17),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262144, input=262144, output=16384),
+    release_date=_D_2026_03_17,
+    last_updated=_D_2026_03_17,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262144_262144_16384,
     cost=Cost(input=Decimal("0.4"), output=Decimal("1.4")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MISTRALAI_MIXTRAL_8X22B_INSTRUCT_V0_1: Final[Model] = Model(
@@ -7879,9 +8097,9 @@ MISTRALAI_MIXTRAL_8X22B_INSTRUCT_V0_1: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 11),
-    last_updated=PartialDate(2025, 12, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_12_11,
+    last_updated=_D_2025_12_11,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=65536, input=65536, output=32768),
     cost=Cost(input=Decimal("0.8999999999999999"), output=Decimal("0.8999999999999999")),
 )
@@ -7897,10 +8115,10 @@ MISTRALAI_MIXTRAL_8X7B_INSTRUCT_V0_1: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 11),
-    last_updated=PartialDate(2025, 12, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32768, input=32768, output=32768),
+    release_date=_D_2025_12_11,
+    last_updated=_D_2025_12_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32768_32768_32768,
     cost=Cost(input=Decimal("0.27"), output=Decimal("0.27")),
 )
 
@@ -7915,10 +8133,10 @@ MLABONNE_NEURALDAREDEVIL_8B_ABLITERATED: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2024, 12, 1),
-    last_updated=PartialDate(2024, 12, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=8192, input=8192, output=8192),
+    release_date=_D_2024_12_01,
+    last_updated=_D_2024_12_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_8192_8192_8192,
     cost=Cost(input=Decimal("0.44"), output=Decimal("0.44")),
 )
 
@@ -7933,10 +8151,10 @@ MOONSHOTAI_KIMI_K2_INSTRUCT_0905: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2025, 9, 25),
-    last_updated=PartialDate(2025, 9, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=256000, input=256000, output=262144),
+    release_date=_D_2025_09_25,
+    last_updated=_D_2025_09_25,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_256000_262144,
     cost=Cost(input=Decimal("0.4"), output=Decimal("2")),
 )
 
@@ -7951,10 +8169,10 @@ MOONSHOTAI_KIMI_K2_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2025, 7, 1),
-    last_updated=PartialDate(2025, 7, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=256000, input=256000, output=8192),
+    release_date=_D_2025_07_01,
+    last_updated=_D_2025_07_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_256000_8192,
     cost=Cost(input=Decimal("0.1"), output=Decimal("2")),
 )
 
@@ -7969,10 +8187,10 @@ MOONSHOTAI_KIMI_K2_INSTRUCT_0711: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2025, 7, 11),
-    last_updated=PartialDate(2025, 7, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=8192),
+    release_date=_D_2025_07_11,
+    last_updated=_D_2025_07_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000_8192,
     cost=Cost(input=Decimal("0.1"), output=Decimal("2")),
 )
 
@@ -7987,10 +8205,10 @@ MOONSHOTAI_KIMI_K2_THINKING: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2025, 11, 6),
-    last_updated=PartialDate(2025, 11, 6),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=256000, input=256000, output=262144),
+    release_date=_D_2025_11_06,
+    last_updated=_D_2025_11_06,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_256000_262144,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
 )
 
@@ -8005,12 +8223,12 @@ MOONSHOTAI_KIMI_K2_THINKING_ORIGINAL: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 11, 6),
-    last_updated=PartialDate(2025, 11, 6),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=256000, input=256000, output=16384),
+    release_date=_D_2025_11_06,
+    last_updated=_D_2025_11_06,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_256000_16384,
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.5")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MOONSHOTAI_KIMI_K2_THINKING_TURBO_ORIGINAL: Final[Model] = Model(
@@ -8024,12 +8242,12 @@ MOONSHOTAI_KIMI_K2_THINKING_TURBO_ORIGINAL: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 11, 6),
-    last_updated=PartialDate(2025, 11, 6),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=256000, input=256000, output=16384),
+    release_date=_D_2025_11_06,
+    last_updated=_D_2025_11_06,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_256000_16384,
     cost=Cost(input=Decimal("1.15"), output=Decimal("8")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MOONSHOTAI_KIMI_K2_5: Final[Model] = Model(
@@ -8043,10 +8261,10 @@ MOONSHOTAI_KIMI_K2_5: Final[Model] = Model(
     tool_call=True,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 1, 26),
-    last_updated=PartialDate(2026, 1, 26),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=256000, input=256000, output=65536),
+    release_date=_D_2026_01_26,
+    last_updated=_D_2026_01_26,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_256000_256000_65536,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.9")),
 )
 
@@ -8061,12 +8279,12 @@ MOONSHOTAI_KIMI_K2_5_THINKING: Final[Model] = Model(
     tool_call=True,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 1, 26),
-    last_updated=PartialDate(2026, 1, 26),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=256000, input=256000, output=65536),
+    release_date=_D_2026_01_26,
+    last_updated=_D_2026_01_26,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_256000_256000_65536,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.9")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MOONSHOTAI_KIMI_K2_6: Final[Model] = Model(
@@ -8080,10 +8298,10 @@ MOONSHOTAI_KIMI_K2_6: Final[Model] = Model(
     tool_call=True,
     structured_output=False,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 16),
-    last_updated=PartialDate(2026, 4, 21),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=256000, output=65536),
+    release_date=_D_2026_04_16,
+    last_updated=_D_2026_04_21,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_256000_65536,
     cost=Cost(input=Decimal("0.53"), output=Decimal("2.73")),
 )
 
@@ -8098,12 +8316,12 @@ MOONSHOTAI_KIMI_K2_6_THINKING: Final[Model] = Model(
     tool_call=True,
     structured_output=False,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 16),
-    last_updated=PartialDate(2026, 4, 21),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=256000, output=65536),
+    release_date=_D_2026_04_16,
+    last_updated=_D_2026_04_21,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_256000_65536,
     cost=Cost(input=Decimal("0.53"), output=Decimal("2.73")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MOONSHOTAI_KIMI_LATEST: Final[Model] = Model(
@@ -8116,12 +8334,12 @@ MOONSHOTAI_KIMI_LATEST: Final[Model] = Model(
     tool_call=True,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 3),
-    last_updated=PartialDate(2026, 5, 3),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=256000, input=256000, output=65536),
+    release_date=_D_2026_05_03,
+    last_updated=_D_2026_05_03,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_256000_256000_65536,
     cost=Cost(input=Decimal("0.5"), output=Decimal("2.6"), cache_read=Decimal("0.125")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 NANOGPT_CODING_ROUTER: Final[Model] = Model(
@@ -8134,12 +8352,12 @@ NANOGPT_CODING_ROUTER: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 12),
-    last_updated=PartialDate(2026, 5, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, input=1000000, output=128000),
+    release_date=_D_2026_05_12,
+    last_updated=_D_2026_05_12,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_1000000_128000,
     cost=Cost(input=Decimal("1.1"), output=Decimal("2.2"), cache_read=Decimal("0.11")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 NANOGPT_CODING_ROUTER_HIGH: Final[Model] = Model(
@@ -8152,12 +8370,12 @@ NANOGPT_CODING_ROUTER_HIGH: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 12),
-    last_updated=PartialDate(2026, 5, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, input=1000000, output=128000),
+    release_date=_D_2026_05_12,
+    last_updated=_D_2026_05_12,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_1000000_128000,
     cost=Cost(input=Decimal("1.1"), output=Decimal("2.2"), cache_read=Decimal("0.11")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 NANOGPT_CODING_ROUTER_LOW: Final[Model] = Model(
@@ -8170,12 +8388,12 @@ NANOGPT_CODING_ROUTER_LOW: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 12),
-    last_updated=PartialDate(2026, 5, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, input=1000000, output=128000),
+    release_date=_D_2026_05_12,
+    last_updated=_D_2026_05_12,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_1000000_128000,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.28"), cache_read=Decimal("0.028")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 NANOGPT_CODING_ROUTER_MAX: Final[Model] = Model(
@@ -8188,12 +8406,12 @@ NANOGPT_CODING_ROUTER_MAX: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 12),
-    last_updated=PartialDate(2026, 5, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, input=1000000, output=128000),
+    release_date=_D_2026_05_12,
+    last_updated=_D_2026_05_12,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_1000000_128000,
     cost=Cost(input=Decimal("5"), output=Decimal("30"), cache_read=Decimal("0.5")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 NANOGPT_CODING_ROUTER_MEDIUM: Final[Model] = Model(
@@ -8206,12 +8424,12 @@ NANOGPT_CODING_ROUTER_MEDIUM: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 12),
-    last_updated=PartialDate(2026, 5, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, input=1000000, output=128000),
+    release_date=_D_2026_05_12,
+    last_updated=_D_2026_05_12,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_1000000_128000,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.28"), cache_read=Decimal("0.028")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 NEX_AGI_DEEPSEEK_V3_1_NEX_N1: Final[Model] = Model(
@@ -8225,10 +8443,10 @@ NEX_AGI_DEEPSEEK_V3_1_NEX_N1: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 10),
-    last_updated=PartialDate(2025, 12, 10),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=8192),
+    release_date=_D_2025_12_10,
+    last_updated=_D_2025_12_10,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000_8192,
     cost=Cost(input=Decimal("0.27999999999999997"), output=Decimal("0.42000000000000004")),
 )
 
@@ -8243,10 +8461,10 @@ NOTHINGIISREAL_L3_1_70B_CELESTE_V0_1_BF16: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2024, 7, 23),
-    last_updated=PartialDate(2024, 7, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=16384, input=16384, output=16384),
+    release_date=_D_2024_07_23,
+    last_updated=_D_2024_07_23,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_16384_16384_16384,
     cost=Cost(input=Decimal("0.49299999999999994"), output=Decimal("0.49299999999999994")),
 )
 
@@ -8262,10 +8480,10 @@ NVIDIA_LLAMA_3_1_NEMOTRON_70B_INSTRUCT_HF: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 15),
-    last_updated=PartialDate(2025, 4, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=16384, input=16384, output=8192),
+    release_date=_D_2025_04_15,
+    last_updated=_D_2025_04_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_16384_16384_8192,
     cost=Cost(input=Decimal("0.357"), output=Decimal("0.408")),
 )
 
@@ -8281,10 +8499,10 @@ NVIDIA_LLAMA_3_3_NEMOTRON_SUPER_49B_V1: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 8),
-    last_updated=PartialDate(2025, 8, 8),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=16384),
+    release_date=_D_2025_08_08,
+    last_updated=_D_2025_08_08,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000_16384,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.15")),
 )
 
@@ -8300,10 +8518,10 @@ NVIDIA_LLAMA_3_3_NEMOTRON_SUPER_49B_V1_5: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 8),
-    last_updated=PartialDate(2025, 8, 8),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=16384),
+    release_date=_D_2025_08_08,
+    last_updated=_D_2025_08_08,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000_16384,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.25")),
 )
 
@@ -8319,10 +8537,10 @@ NVIDIA_NEMOTRON_3_NANO_30B_A3B: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 15),
-    last_updated=PartialDate(2025, 12, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=256000, input=256000, output=262144),
+    release_date=_D_2025_12_15,
+    last_updated=_D_2025_12_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_256000_262144,
     cost=Cost(input=Decimal("0.17"), output=Decimal("0.68")),
 )
 
@@ -8338,12 +8556,12 @@ NVIDIA_NEMOTRON_3_NANO_OMNI_30B_A3B_REASONING: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 28),
-    last_updated=PartialDate(2026, 4, 28),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=256000, input=256000, output=65536),
+    release_date=_D_2026_04_28,
+    last_updated=_D_2026_04_28,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_256000_256000_65536,
     cost=Cost(input=Decimal("0.105"), output=Decimal("0.42")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 NVIDIA_NEMOTRON_3_SUPER_120B_A12B: Final[Model] = Model(
@@ -8358,12 +8576,12 @@ NVIDIA_NEMOTRON_3_SUPER_120B_A12B: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 1),
-    last_updated=PartialDate(2026, 3, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, input=262144, output=16384),
+    release_date=_D_2026_03_01,
+    last_updated=_D_2026_03_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_262144_16384,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.25")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 NVIDIA_NEMOTRON_3_SUPER_120B_A12B_THINKING: Final[Model] = Model(
@@ -8378,12 +8596,12 @@ NVIDIA_NEMOTRON_3_SUPER_120B_A12B_THINKING: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 1),
-    last_updated=PartialDate(2026, 3, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, input=262144, output=16384),
+    release_date=_D_2026_03_01,
+    last_updated=_D_2026_03_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_262144_16384,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.25")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 NVIDIA_NVIDIA_NEMOTRON_NANO_9B_V2: Final[Model] = Model(
@@ -8398,10 +8616,10 @@ NVIDIA_NVIDIA_NEMOTRON_NANO_9B_V2: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 18),
-    last_updated=PartialDate(2025, 8, 18),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=16384),
+    release_date=_D_2025_08_18,
+    last_updated=_D_2025_08_18,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000_16384,
     cost=Cost(input=Decimal("0.17"), output=Decimal("0.68")),
 )
 
@@ -8417,8 +8635,8 @@ OPENAI_GPT_3_5_TURBO: Final[Model] = Model(
     structured_output=False,
     open_weights=False,
     release_date=PartialDate(2022, 11, 30),
-    last_updated=PartialDate(2024, 1, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
+    last_updated=_D_2024_01_01,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=16385, input=16385, output=4096),
     cost=Cost(input=Decimal("0.5"), output=Decimal("1.5")),
 )
@@ -8434,10 +8652,10 @@ OPENAI_GPT_4_TURBO: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2023, 11, 6),
-    last_updated=PartialDate(2024, 1, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=4096),
+    release_date=_D_2023_11_06,
+    last_updated=_D_2024_01_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_128000_4096,
     cost=Cost(input=Decimal("10"), output=Decimal("30")),
 )
 
@@ -8452,10 +8670,10 @@ OPENAI_GPT_4_TURBO_PREVIEW: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2023, 11, 6),
-    last_updated=PartialDate(2024, 1, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=4096),
+    release_date=_D_2023_11_06,
+    last_updated=_D_2024_01_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000_4096,
     cost=Cost(input=Decimal("9.996"), output=Decimal("30.004999999999995")),
 )
 
@@ -8470,10 +8688,10 @@ OPENAI_GPT_4_1: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2025, 9, 10),
-    last_updated=PartialDate(2025, 9, 10),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1047576, input=1047576, output=32768),
+    release_date=_D_2025_09_10,
+    last_updated=_D_2025_09_10,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1047576_1047576_32768,
     cost=Cost(input=Decimal("2"), output=Decimal("8")),
 )
 
@@ -8488,10 +8706,10 @@ OPENAI_GPT_4_1_MINI: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 14),
-    last_updated=PartialDate(2025, 4, 14),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1047576, input=1047576, output=32768),
+    release_date=_D_2025_04_14,
+    last_updated=_D_2025_04_14,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1047576_1047576_32768,
     cost=Cost(input=Decimal("0.4"), output=Decimal("1.6")),
 )
 
@@ -8506,10 +8724,10 @@ OPENAI_GPT_4_1_NANO: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 14),
-    last_updated=PartialDate(2025, 4, 14),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1047576, input=1047576, output=32768),
+    release_date=_D_2025_04_14,
+    last_updated=_D_2025_04_14,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1047576_1047576_32768,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.4")),
 )
 
@@ -8524,10 +8742,10 @@ OPENAI_GPT_4O: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2024, 5, 13),
-    last_updated=PartialDate(2024, 5, 13),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=16384),
+    release_date=_D_2024_05_13,
+    last_updated=_D_2024_05_13,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_128000_16384,
     cost=Cost(input=Decimal("2.499"), output=Decimal("9.996")),
 )
 
@@ -8542,10 +8760,10 @@ OPENAI_GPT_4O_2024_08_06: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2024, 8, 6),
-    last_updated=PartialDate(2024, 8, 6),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=16384),
+    release_date=_D_2024_08_06,
+    last_updated=_D_2024_08_06,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_128000_16384,
     cost=Cost(input=Decimal("2.499"), output=Decimal("9.996")),
 )
 
@@ -8560,10 +8778,10 @@ OPENAI_GPT_4O_2024_11_20: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2024, 11, 20),
-    last_updated=PartialDate(2024, 11, 20),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=16384),
+    release_date=_D_2024_11_20,
+    last_updated=_D_2024_11_20,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_128000_16384,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
 )
 
@@ -8578,10 +8796,10 @@ OPENAI_GPT_4O_MINI: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2024, 7, 18),
-    last_updated=PartialDate(2024, 7, 18),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=16384),
+    release_date=_D_2024_07_18,
+    last_updated=_D_2024_07_18,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_128000_16384,
     cost=Cost(input=Decimal("0.1496"), output=Decimal("0.595")),
 )
 
@@ -8596,10 +8814,10 @@ OPENAI_GPT_4O_MINI_SEARCH_PREVIEW: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2024, 7, 18),
-    last_updated=PartialDate(2024, 7, 18),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=16384),
+    release_date=_D_2024_07_18,
+    last_updated=_D_2024_07_18,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000_16384,
     cost=Cost(input=Decimal("0.088"), output=Decimal("0.35")),
 )
 
@@ -8614,10 +8832,10 @@ OPENAI_GPT_4O_SEARCH_PREVIEW: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2024, 5, 13),
-    last_updated=PartialDate(2024, 5, 13),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=16384),
+    release_date=_D_2024_05_13,
+    last_updated=_D_2024_05_13,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_128000_16384,
     cost=Cost(input=Decimal("1.47"), output=Decimal("5.88")),
 )
 
@@ -8632,14 +8850,12 @@ OPENAI_GPT_5: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 7),
-    last_updated=PartialDate(2025, 8, 7),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=400000, input=400000, output=128000),
+    release_date=_D_2025_08_07,
+    last_updated=_D_2025_08_07,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_400000_400000_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_GPT_5_CODEX: Final[Model] = Model(
@@ -8653,10 +8869,10 @@ OPENAI_GPT_5_CODEX: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 9, 15),
-    last_updated=PartialDate(2025, 9, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=256000, input=256000, output=32768),
+    release_date=_D_2025_09_15,
+    last_updated=_D_2025_09_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_256000_32768,
     cost=Cost(input=Decimal("9.996"), output=Decimal("19.992")),
 )
 
@@ -8671,14 +8887,12 @@ OPENAI_GPT_5_MINI: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 7),
-    last_updated=PartialDate(2025, 8, 7),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, input=400000, output=128000),
+    release_date=_D_2025_08_07,
+    last_updated=_D_2025_08_07,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_400000_128000,
     cost=Cost(input=Decimal("0.25"), output=Decimal("2")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_GPT_5_NANO: Final[Model] = Model(
@@ -8692,14 +8906,12 @@ OPENAI_GPT_5_NANO: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 7),
-    last_updated=PartialDate(2025, 8, 7),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, input=400000, output=128000),
+    release_date=_D_2025_08_07,
+    last_updated=_D_2025_08_07,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_400000_128000,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.4")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_GPT_5_PRO: Final[Model] = Model(
@@ -8713,10 +8925,10 @@ OPENAI_GPT_5_PRO: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 7),
-    last_updated=PartialDate(2025, 8, 7),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, input=400000, output=128000),
+    release_date=_D_2025_08_07,
+    last_updated=_D_2025_08_07,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_400000_128000,
     cost=Cost(input=Decimal("15"), output=Decimal("120")),
     reasoning_options=(ReasoningOption(type="effort", values=("high",)),),
 )
@@ -8732,10 +8944,10 @@ OPENAI_GPT_5_1: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2025, 11, 13),
-    last_updated=PartialDate(2025, 11, 13),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=400000, input=400000, output=128000),
+    release_date=_D_2025_11_13,
+    last_updated=_D_2025_11_13,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_400000_400000_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10")),
     reasoning_options=(ReasoningOption(type="effort", values=("none", "low", "medium", "high")),),
 )
@@ -8751,9 +8963,9 @@ OPENAI_GPT_5_1_2025_11_13: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 11, 13),
-    last_updated=PartialDate(2025, 11, 13),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_11_13,
+    last_updated=_D_2025_11_13,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=1000000, input=1000000, output=32768),
     cost=Cost(input=Decimal("1.25"), output=Decimal("10")),
 )
@@ -8769,12 +8981,12 @@ OPENAI_GPT_5_1_CODEX: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 11, 13),
-    last_updated=PartialDate(2025, 11, 13),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, input=400000, output=128000),
+    release_date=_D_2025_11_13,
+    last_updated=_D_2025_11_13,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_400000_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_GPT_5_1_CODEX_MAX: Final[Model] = Model(
@@ -8788,12 +9000,12 @@ OPENAI_GPT_5_1_CODEX_MAX: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2025, 11, 13),
-    last_updated=PartialDate(2025, 11, 13),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=400000, input=400000, output=128000),
+    release_date=_D_2025_11_13,
+    last_updated=_D_2025_11_13,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_400000_400000_128000,
     cost=Cost(input=Decimal("2.5"), output=Decimal("20")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 OPENAI_GPT_5_1_CODEX_MINI: Final[Model] = Model(
@@ -8807,12 +9019,12 @@ OPENAI_GPT_5_1_CODEX_MINI: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 11, 13),
-    last_updated=PartialDate(2025, 11, 13),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, input=400000, output=128000),
+    release_date=_D_2025_11_13,
+    last_updated=_D_2025_11_13,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_400000_128000,
     cost=Cost(input=Decimal("0.25"), output=Decimal("2")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_GPT_5_2: Final[Model] = Model(
@@ -8826,14 +9038,12 @@ OPENAI_GPT_5_2: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 1, 1),
-    last_updated=PartialDate(2026, 1, 1),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=400000, input=400000, output=128000),
+    release_date=_D_2026_01_01,
+    last_updated=_D_2026_01_01,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_400000_400000_128000,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 OPENAI_GPT_5_2_CODEX: Final[Model] = Model(
@@ -8847,12 +9057,12 @@ OPENAI_GPT_5_2_CODEX: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 1, 14),
-    last_updated=PartialDate(2026, 1, 14),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=400000, input=400000, output=128000),
+    release_date=_D_2026_01_14,
+    last_updated=_D_2026_01_14,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_400000_400000_128000,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 OPENAI_GPT_5_2_PRO: Final[Model] = Model(
@@ -8866,14 +9076,12 @@ OPENAI_GPT_5_2_PRO: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 1, 1),
-    last_updated=PartialDate(2026, 1, 1),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=400000, input=400000, output=128000),
+    release_date=_D_2026_01_01,
+    last_updated=_D_2026_01_01,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_400000_400000_128000,
     cost=Cost(input=Decimal("21"), output=Decimal("168")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 OPENAI_GPT_5_3_CODEX: Final[Model] = Model(
@@ -8886,12 +9094,12 @@ OPENAI_GPT_5_3_CODEX: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 24),
-    last_updated=PartialDate(2026, 2, 24),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=400000, input=400000, output=128000),
+    release_date=_D_2026_02_24,
+    last_updated=_D_2026_02_24,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_400000_400000_128000,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 OPENAI_GPT_5_4: Final[Model] = Model(
@@ -8904,14 +9112,12 @@ OPENAI_GPT_5_4: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 5),
-    last_updated=PartialDate(2026, 3, 5),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=922000, input=922000, output=128000),
+    release_date=_D_2026_03_05,
+    last_updated=_D_2026_03_05,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_922000_922000_128000,
     cost=Cost(input=Decimal("2.5"), output=Decimal("15"), cache_read=Decimal("0.25")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 OPENAI_GPT_5_4_MINI: Final[Model] = Model(
@@ -8924,14 +9130,12 @@ OPENAI_GPT_5_4_MINI: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 17),
-    last_updated=PartialDate(2026, 3, 17),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=400000, input=400000, output=128000),
+    release_date=_D_2026_03_17,
+    last_updated=_D_2026_03_17,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_400000_400000_128000,
     cost=Cost(input=Decimal("0.75"), output=Decimal("4.5"), cache_read=Decimal("0.075")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 OPENAI_GPT_5_4_NANO: Final[Model] = Model(
@@ -8944,14 +9148,12 @@ OPENAI_GPT_5_4_NANO: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 17),
-    last_updated=PartialDate(2026, 3, 17),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=400000, input=400000, output=128000),
+    release_date=_D_2026_03_17,
+    last_updated=_D_2026_03_17,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_400000_400000_128000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("1.25"), cache_read=Decimal("0.02")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 OPENAI_GPT_5_4_PRO: Final[Model] = Model(
@@ -8964,14 +9166,12 @@ OPENAI_GPT_5_4_PRO: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 5),
-    last_updated=PartialDate(2026, 3, 5),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=922000, input=922000, output=128000),
+    release_date=_D_2026_03_05,
+    last_updated=_D_2026_03_05,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_922000_922000_128000,
     cost=Cost(input=Decimal("30"), output=Decimal("180"), cache_read=Decimal("3")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 OPENAI_GPT_5_5: Final[Model] = Model(
@@ -8984,14 +9184,12 @@ OPENAI_GPT_5_5: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 23),
-    last_updated=PartialDate(2026, 4, 23),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, input=1000000, output=128000),
+    release_date=_D_2026_04_23,
+    last_updated=_D_2026_04_23,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_1000000_128000,
     cost=Cost(input=Decimal("5"), output=Decimal("30"), cache_read=Decimal("0.5")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 OPENAI_GPT_CHAT_LATEST: Final[Model] = Model(
@@ -9004,10 +9202,10 @@ OPENAI_GPT_CHAT_LATEST: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 3),
-    last_updated=PartialDate(2026, 5, 3),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=400000, input=400000, output=128000),
+    release_date=_D_2026_05_03,
+    last_updated=_D_2026_05_03,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_400000_400000_128000,
     cost=Cost(input=Decimal("5"), output=Decimal("30"), cache_read=Decimal("0.5")),
 )
 
@@ -9021,14 +9219,12 @@ OPENAI_GPT_LATEST: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 29),
-    last_updated=PartialDate(2026, 3, 29),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, input=1000000, output=128000),
+    release_date=_D_2026_03_29,
+    last_updated=_D_2026_03_29,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_1000000_128000,
     cost=Cost(input=Decimal("5"), output=Decimal("30"), cache_read=Decimal("0.5")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 OPENAI_GPT_OSS_120B: Final[Model] = Model(
@@ -9042,12 +9238,12 @@ OPENAI_GPT_OSS_120B: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=16384),
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000_16384,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.25")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_GPT_OSS_20B: Final[Model] = Model(
@@ -9061,12 +9257,12 @@ OPENAI_GPT_OSS_20B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=16384),
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000_16384,
     cost=Cost(input=Decimal("0.04"), output=Decimal("0.15")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_GPT_OSS_SAFEGUARD_20B: Final[Model] = Model(
@@ -9080,12 +9276,12 @@ OPENAI_GPT_OSS_SAFEGUARD_20B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 10, 29),
-    last_updated=PartialDate(2025, 10, 29),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=16384),
+    release_date=_D_2025_10_29,
+    last_updated=_D_2025_10_29,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000_16384,
     cost=Cost(input=Decimal("0.075"), output=Decimal("0.3")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_O1: Final[Model] = Model(
@@ -9099,12 +9295,12 @@ OPENAI_O1: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2024, 12, 17),
-    last_updated=PartialDate(2024, 12, 17),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=200000, input=200000, output=100000),
+    release_date=_D_2024_12_17,
+    last_updated=_D_2024_12_17,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_200000_100000,
     cost=Cost(input=Decimal("14.993999999999998"), output=Decimal("59.993")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_O1_PREVIEW: Final[Model] = Model(
@@ -9118,12 +9314,12 @@ OPENAI_O1_PREVIEW: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2024, 9, 12),
-    last_updated=PartialDate(2024, 9, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=32768),
+    release_date=_D_2024_09_12,
+    last_updated=_D_2024_09_12,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000_32768,
     cost=Cost(input=Decimal("14.993999999999998"), output=Decimal("59.993")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_O1_PRO: Final[Model] = Model(
@@ -9137,10 +9333,10 @@ OPENAI_O1_PRO: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 1, 25),
-    last_updated=PartialDate(2025, 1, 25),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, input=200000, output=100000),
+    release_date=_D_2025_01_25,
+    last_updated=_D_2025_01_25,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_200000_100000,
     cost=Cost(input=Decimal("150"), output=Decimal("600")),
 )
 
@@ -9155,10 +9351,10 @@ OPENAI_O3: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 16),
-    last_updated=PartialDate(2025, 4, 16),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=200000, input=200000, output=100000),
+    release_date=_D_2025_04_16,
+    last_updated=_D_2025_04_16,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_200000_100000,
     cost=Cost(input=Decimal("2"), output=Decimal("8")),
 )
 
@@ -9173,12 +9369,12 @@ OPENAI_O3_DEEP_RESEARCH: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 16),
-    last_updated=PartialDate(2025, 4, 16),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=200000, input=200000, output=100000),
+    release_date=_D_2025_04_16,
+    last_updated=_D_2025_04_16,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_200000_100000,
     cost=Cost(input=Decimal("9.996"), output=Decimal("19.992")),
-    reasoning_options=(ReasoningOption(type="effort", values=("medium",)),),
+    reasoning_options=_REASONING_EFFORT_MEDIUM,
 )
 
 OPENAI_O3_MINI: Final[Model] = Model(
@@ -9192,12 +9388,12 @@ OPENAI_O3_MINI: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2025, 1, 31),
-    last_updated=PartialDate(2025, 1, 31),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=200000, input=200000, output=100000),
+    release_date=_D_2025_01_31,
+    last_updated=_D_2025_01_31,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_200000_100000,
     cost=Cost(input=Decimal("1.1"), output=Decimal("4.4")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_O3_MINI_HIGH: Final[Model] = Model(
@@ -9211,12 +9407,12 @@ OPENAI_O3_MINI_HIGH: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2025, 1, 31),
-    last_updated=PartialDate(2025, 1, 31),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=200000, input=200000, output=100000),
+    release_date=_D_2025_01_31,
+    last_updated=_D_2025_01_31,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_200000_100000,
     cost=Cost(input=Decimal("0.64"), output=Decimal("2.588")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 OPENAI_O3_MINI_LOW: Final[Model] = Model(
@@ -9230,12 +9426,12 @@ OPENAI_O3_MINI_LOW: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2025, 1, 31),
-    last_updated=PartialDate(2025, 1, 31),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=200000, input=200000, output=100000),
+    release_date=_D_2025_01_31,
+    last_updated=_D_2025_01_31,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_200000_100000,
     cost=Cost(input=Decimal("9.996"), output=Decimal("19.992")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 OPENAI_O3_PRO_2025_06_10: Final[Model] = Model(
@@ -9249,12 +9445,12 @@ OPENAI_O3_PRO_2025_06_10: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2025, 6, 10),
-    last_updated=PartialDate(2025, 6, 10),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=200000, input=200000, output=100000),
+    release_date=_D_2025_06_10,
+    last_updated=_D_2025_06_10,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_200000_100000,
     cost=Cost(input=Decimal("9.996"), output=Decimal("19.992")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_O4_MINI: Final[Model] = Model(
@@ -9268,12 +9464,12 @@ OPENAI_O4_MINI: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 16),
-    last_updated=PartialDate(2025, 4, 16),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=200000, input=200000, output=100000),
+    release_date=_D_2025_04_16,
+    last_updated=_D_2025_04_16,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_200000_100000,
     cost=Cost(input=Decimal("1.1"), output=Decimal("4.4")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_O4_MINI_DEEP_RESEARCH: Final[Model] = Model(
@@ -9287,12 +9483,12 @@ OPENAI_O4_MINI_DEEP_RESEARCH: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 16),
-    last_updated=PartialDate(2025, 4, 16),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=200000, input=200000, output=100000),
+    release_date=_D_2025_04_16,
+    last_updated=_D_2025_04_16,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_200000_100000,
     cost=Cost(input=Decimal("9.996"), output=Decimal("19.992")),
-    reasoning_options=(ReasoningOption(type="effort", values=("medium",)),),
+    reasoning_options=_REASONING_EFFORT_MEDIUM,
 )
 
 OPENAI_O4_MINI_HIGH: Final[Model] = Model(
@@ -9306,12 +9502,12 @@ OPENAI_O4_MINI_HIGH: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 16),
-    last_updated=PartialDate(2025, 4, 16),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=200000, input=200000, output=100000),
+    release_date=_D_2025_04_16,
+    last_updated=_D_2025_04_16,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_200000_100000,
     cost=Cost(input=Decimal("1.1"), output=Decimal("4.4")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 OWL: Final[Model] = Model(
@@ -9324,9 +9520,9 @@ OWL: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 1),
-    last_updated=PartialDate(2026, 5, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_05_01,
+    last_updated=_D_2026_05_01,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=1048756, input=1048756, output=262144),
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
 )
@@ -9342,12 +9538,12 @@ PAMANSEAU_OPENREASONING_NEMOTRON_32B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 21),
-    last_updated=PartialDate(2025, 8, 21),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_08_21,
+    last_updated=_D_2025_08_21,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=32768, input=32768, output=65536),
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.4")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 PERCEPTRON_PERCEPTRON_MK1: Final[Model] = Model(
@@ -9360,12 +9556,12 @@ PERCEPTRON_PERCEPTRON_MK1: Final[Model] = Model(
     tool_call=False,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 12),
-    last_updated=PartialDate(2026, 5, 12),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=32768, input=32768, output=8192),
+    release_date=_D_2026_05_12,
+    last_updated=_D_2026_05_12,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_32768_32768_8192,
     cost=Cost(input=Decimal("0.15"), output=Decimal("1.5")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 PHI_4_MINI_INSTRUCT: Final[Model] = Model(
@@ -9378,10 +9574,10 @@ PHI_4_MINI_INSTRUCT: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 7, 26),
-    last_updated=PartialDate(2025, 7, 26),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=16384),
+    release_date=_D_2025_07_26,
+    last_updated=_D_2025_07_26,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000_16384,
     cost=Cost(input=Decimal("0.17"), output=Decimal("0.68")),
 )
 
@@ -9395,10 +9591,10 @@ PHI_4_MULTIMODAL_INSTRUCT: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 7, 26),
-    last_updated=PartialDate(2025, 7, 26),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=16384),
+    release_date=_D_2025_07_26,
+    last_updated=_D_2025_07_26,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000_16384,
     cost=Cost(input=Decimal("0.07"), output=Decimal("0.11")),
 )
 
@@ -9412,10 +9608,10 @@ POOLSIDE_LAGUNA_M_1: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 29),
-    last_updated=PartialDate(2026, 4, 29),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=32768),
+    release_date=_D_2026_04_29,
+    last_updated=_D_2026_04_29,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000_32768,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
 )
 
@@ -9429,10 +9625,10 @@ POOLSIDE_LAGUNA_XS_2: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 29),
-    last_updated=PartialDate(2026, 4, 29),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=32768),
+    release_date=_D_2026_04_29,
+    last_updated=_D_2026_04_29,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000_32768,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
 )
 
@@ -9446,10 +9642,10 @@ QVQ_MAX: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 3, 28),
-    last_updated=PartialDate(2025, 3, 28),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=8192),
+    release_date=_D_2025_03_28,
+    last_updated=_D_2025_03_28,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_128000_8192,
     cost=Cost(input=Decimal("1.4"), output=Decimal("5.3")),
 )
 
@@ -9464,10 +9660,10 @@ QWEN_3_6_PLUS: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 2),
-    last_updated=PartialDate(2026, 4, 2),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=991800, output=65536),
+    release_date=_D_2026_04_02,
+    last_updated=_D_2026_04_02,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_991800_65536,
     cost=Cost(input=Decimal("0.45"), output=Decimal("2.7")),
 )
 
@@ -9481,9 +9677,9 @@ QWEN_LONG: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 1, 25),
-    last_updated=PartialDate(2025, 1, 25),
-    modalities=Modalities(input=("text", "pdf"), output=("text",)),
+    release_date=_D_2025_01_25,
+    last_updated=_D_2025_01_25,
+    modalities=_TEXT_PDF_TO_TEXT,
     limit=Limit(context=10000000, input=10000000, output=8192),
     cost=Cost(input=Decimal("0.1003"), output=Decimal("0.408")),
 )
@@ -9498,10 +9694,10 @@ QWEN_MAX: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2024, 4, 3),
-    last_updated=PartialDate(2024, 4, 3),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32000, input=32000, output=8192),
+    release_date=_D_2024_04_03,
+    last_updated=_D_2024_04_03,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32000_32000_8192,
     cost=Cost(input=Decimal("1.5997"), output=Decimal("6.392")),
 )
 
@@ -9515,15 +9711,12 @@ QWEN_PLUS: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2024, 1, 25),
-    last_updated=PartialDate(2024, 1, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2024_01_25,
+    last_updated=_D_2024_01_25,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=995904, input=995904, output=32768),
     cost=Cost(input=Decimal("0.3995"), output=Decimal("1.2002")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1024, max=81920),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1024_81920,
 )
 
 QWEN_TURBO: Final[Model] = Model(
@@ -9536,10 +9729,10 @@ QWEN_TURBO: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2024, 11, 1),
-    last_updated=PartialDate(2024, 11, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, input=1000000, output=8192),
+    release_date=_D_2024_11_01,
+    last_updated=_D_2024_11_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_1000000_8192,
     cost=Cost(input=Decimal("0.04998"), output=Decimal("0.2006")),
 )
 
@@ -9553,10 +9746,10 @@ QWEN_QWEN2_5_CODER_32B_INSTRUCT: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 7, 3),
-    last_updated=PartialDate(2025, 7, 3),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32000, input=32000, output=8192),
+    release_date=_D_2025_07_03,
+    last_updated=_D_2025_07_03,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32000_32000_8192,
     cost=Cost(input=Decimal("0.2006"), output=Decimal("0.2006")),
 )
 
@@ -9570,10 +9763,10 @@ QWEN_QWEN3_235B_A22B_INSTRUCT_2507: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2025, 7, 25),
-    last_updated=PartialDate(2025, 7, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=256000, input=256000, output=262144),
+    release_date=_D_2025_07_25,
+    last_updated=_D_2025_07_25,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_256000_262144,
     cost=Cost(input=Decimal("0.13"), output=Decimal("0.5")),
 )
 
@@ -9587,10 +9780,10 @@ QWEN_QWEN3_235B_A22B_INSTRUCT_2507_TEE: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2025, 7, 25),
-    last_updated=PartialDate(2025, 7, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=256000, input=256000, output=262144),
+    release_date=_D_2025_07_25,
+    last_updated=_D_2025_07_25,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_256000_262144,
     cost=Cost(input=Decimal("0.13"), output=Decimal("0.5")),
 )
 
@@ -9604,10 +9797,10 @@ QWEN_QWEN3_235B_A22B_THINKING_2507: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 9, 11),
-    last_updated=PartialDate(2025, 9, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=256000, input=256000, output=262144),
+    release_date=_D_2025_09_11,
+    last_updated=_D_2025_09_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_256000_262144,
     cost=Cost(input=Decimal("0.3"), output=Decimal("0.5")),
 )
 
@@ -9621,10 +9814,10 @@ QWEN_QWEN3_8B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2024, 1, 1),
-    last_updated=PartialDate(2024, 1, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=41000, input=41000, output=32768),
+    release_date=_D_2024_01_01,
+    last_updated=_D_2024_01_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_41000_41000_32768,
     cost=Cost(input=Decimal("0.47"), output=Decimal("0.47")),
 )
 
@@ -9638,10 +9831,10 @@ QWEN_QWEN3_NEXT_80B_A3B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2025, 9, 11),
-    last_updated=PartialDate(2025, 9, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=256000, input=256000, output=262144),
+    release_date=_D_2025_09_11,
+    last_updated=_D_2025_09_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_256000_262144,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.65")),
 )
 
@@ -9655,9 +9848,9 @@ QWEN_QWEN3_VL_235B_A22B_INSTRUCT: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2024, 1, 1),
-    last_updated=PartialDate(2024, 1, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2024_01_01,
+    last_updated=_D_2024_01_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=128000, input=128000, output=262144),
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
 )
@@ -9672,10 +9865,10 @@ QWEN_QWEN3_6_35B_A3B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 17),
-    last_updated=PartialDate(2026, 4, 17),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, input=262144, output=16384),
+    release_date=_D_2026_04_17,
+    last_updated=_D_2026_04_17,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_262144_16384,
     cost=Cost(input=Decimal("0.112"), output=Decimal("0.8")),
 )
 
@@ -9689,12 +9882,12 @@ QWEN_QWEN3_6_35B_A3B_THINKING: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 19),
-    last_updated=PartialDate(2026, 4, 19),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, input=262144, output=16384),
+    release_date=_D_2026_04_19,
+    last_updated=_D_2026_04_19,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_262144_16384,
     cost=Cost(input=Decimal("0.112"), output=Decimal("0.8")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN_QWEN_2_5_72B_INSTRUCT: Final[Model] = Model(
@@ -9707,10 +9900,10 @@ QWEN_QWEN_2_5_72B_INSTRUCT: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 7, 3),
-    last_updated=PartialDate(2025, 7, 3),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, input=131072, output=8192),
+    release_date=_D_2025_07_03,
+    last_updated=_D_2025_07_03,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_131072_8192,
     cost=Cost(input=Decimal("0.357"), output=Decimal("0.408")),
 )
 
@@ -9724,10 +9917,10 @@ QWEN_QWEN3_14B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2024, 1, 1),
-    last_updated=PartialDate(2024, 1, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=41000, input=41000, output=32768),
+    release_date=_D_2024_01_01,
+    last_updated=_D_2024_01_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_41000_41000_32768,
     cost=Cost(input=Decimal("0.08"), output=Decimal("0.24")),
 )
 
@@ -9741,10 +9934,10 @@ QWEN_QWEN3_235B_A22B: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 29),
-    last_updated=PartialDate(2025, 4, 29),
-    modalities=Modalities(input=("text", "pdf"), output=("text",)),
-    limit=Limit(context=41000, input=41000, output=32768),
+    release_date=_D_2025_04_29,
+    last_updated=_D_2025_04_29,
+    modalities=_TEXT_PDF_TO_TEXT,
+    limit=_LIMIT_41000_41000_32768,
     cost=Cost(input=Decimal("0.3"), output=Decimal("0.5")),
 )
 
@@ -9758,10 +9951,10 @@ QWEN_QWEN3_30B_A3B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 2, 27),
-    last_updated=PartialDate(2025, 2, 27),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=41000, input=41000, output=32768),
+    release_date=_D_2025_02_27,
+    last_updated=_D_2025_02_27,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_41000_41000_32768,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
 )
 
@@ -9775,10 +9968,10 @@ QWEN_QWEN3_32B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2024, 1, 1),
-    last_updated=PartialDate(2024, 1, 1),
-    modalities=Modalities(input=("text", "pdf"), output=("text",)),
-    limit=Limit(context=41000, input=41000, output=32768),
+    release_date=_D_2024_01_01,
+    last_updated=_D_2024_01_01,
+    modalities=_TEXT_PDF_TO_TEXT,
+    limit=_LIMIT_41000_41000_32768,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
 )
 
@@ -9792,9 +9985,9 @@ QWEN_QWEN3_CODER: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 17),
-    last_updated=PartialDate(2026, 3, 17),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_03_17,
+    last_updated=_D_2026_03_17,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=262000, input=262000, output=65536),
     cost=Cost(input=Decimal("0.13"), output=Decimal("0.5")),
 )
@@ -9809,10 +10002,10 @@ QWEN_QWEN3_CODER_FLASH: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 9, 17),
-    last_updated=PartialDate(2025, 9, 17),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=65536),
+    release_date=_D_2025_09_17,
+    last_updated=_D_2025_09_17,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000_65536,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.5")),
 )
 
@@ -9826,10 +10019,10 @@ QWEN_QWEN3_CODER_NEXT: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 8),
-    last_updated=PartialDate(2025, 12, 8),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, input=262144, output=65536),
+    release_date=_D_2025_12_08,
+    last_updated=_D_2025_12_08,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_262144_65536,
     cost=Cost(input=Decimal("0.15"), output=Decimal("1.5")),
 )
 
@@ -9843,10 +10036,10 @@ QWEN_QWEN3_CODER_PLUS: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 9, 17),
-    last_updated=PartialDate(2025, 9, 17),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=65536),
+    release_date=_D_2025_09_17,
+    last_updated=_D_2025_09_17,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000_65536,
     cost=Cost(input=Decimal("1"), output=Decimal("5")),
 )
 
@@ -9860,10 +10053,10 @@ QWEN_QWEN3_MAX: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 9, 5),
-    last_updated=PartialDate(2025, 9, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=256000, input=256000, output=32768),
+    release_date=_D_2025_09_05,
+    last_updated=_D_2025_09_05,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_256000_32768,
     cost=Cost(input=Decimal("1.08018"), output=Decimal("5.4009")),
 )
 
@@ -9877,10 +10070,10 @@ QWEN_QWEN3_NEXT_80B_A3B_THINKING: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2024, 1, 1),
-    last_updated=PartialDate(2024, 1, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=256000, input=256000, output=32768),
+    release_date=_D_2024_01_01,
+    last_updated=_D_2024_01_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_256000_32768,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.65")),
 )
 
@@ -9895,10 +10088,10 @@ QWEN_QWEN3_5_397B_A17B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 16),
-    last_updated=PartialDate(2026, 2, 16),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=258048, input=258048, output=65536),
+    release_date=_D_2026_02_16,
+    last_updated=_D_2026_02_16,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_258048_258048_65536,
     cost=Cost(input=Decimal("0.6"), output=Decimal("3.6")),
 )
 
@@ -9912,12 +10105,12 @@ QWEN_QWEN3_5_397B_A17B_THINKING: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 16),
-    last_updated=PartialDate(2026, 2, 16),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=258048, input=258048, output=65536),
+    release_date=_D_2026_02_16,
+    last_updated=_D_2026_02_16,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_258048_258048_65536,
     cost=Cost(input=Decimal("0.6"), output=Decimal("3.6")),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=1024, max=81920),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_1024_81920,
 )
 
 QWEN_QWEN3_5_9B: Final[Model] = Model(
@@ -9930,15 +10123,12 @@ QWEN_QWEN3_5_9B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 10),
-    last_updated=PartialDate(2026, 3, 10),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=256000, input=256000, output=65536),
+    release_date=_D_2026_03_10,
+    last_updated=_D_2026_03_10,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_256000_256000_65536,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.15")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1024, max=81920),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1024_81920,
 )
 
 QWEN_QWEN3_5_PLUS: Final[Model] = Model(
@@ -9951,10 +10141,10 @@ QWEN_QWEN3_5_PLUS: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 16),
-    last_updated=PartialDate(2026, 2, 16),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=983616, input=983616, output=65536),
+    release_date=_D_2026_02_16,
+    last_updated=_D_2026_02_16,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_983616_983616_65536,
     cost=Cost(input=Decimal("0.4"), output=Decimal("2.4"), cache_read=Decimal("0.04")),
 )
 
@@ -9968,12 +10158,12 @@ QWEN_QWEN3_5_PLUS_THINKING: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 16),
-    last_updated=PartialDate(2026, 2, 16),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=983616, input=983616, output=65536),
+    release_date=_D_2026_02_16,
+    last_updated=_D_2026_02_16,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_983616_983616_65536,
     cost=Cost(input=Decimal("0.4"), output=Decimal("2.4"), cache_read=Decimal("0.04")),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=1024, max=81920),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_1024_81920,
 )
 
 QWEN_QWQ_32B_PREVIEW: Final[Model] = Model(
@@ -9986,10 +10176,10 @@ QWEN_QWQ_32B_PREVIEW: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 2, 27),
-    last_updated=PartialDate(2025, 2, 27),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32768, input=32768, output=32768),
+    release_date=_D_2025_02_27,
+    last_updated=_D_2025_02_27,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32768_32768_32768,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.2")),
 )
 
@@ -10003,10 +10193,10 @@ QWEN25_VL_72B_INSTRUCT: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 5, 10),
-    last_updated=PartialDate(2025, 5, 10),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=32000, input=32000, output=32768),
+    release_date=_D_2025_05_10,
+    last_updated=_D_2025_05_10,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_32000_32000_32768,
     cost=Cost(input=Decimal("0.69989"), output=Decimal("0.69989")),
 )
 
@@ -10020,10 +10210,10 @@ QWEN3_30B_A3B_INSTRUCT_2507: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 2, 20),
-    last_updated=PartialDate(2025, 2, 20),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=256000, input=256000, output=32768),
+    release_date=_D_2025_02_20,
+    last_updated=_D_2025_02_20,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_256000_32768,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.5")),
 )
 
@@ -10037,10 +10227,10 @@ QWEN3_CODER_30B_A3B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=65536),
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000_65536,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.4")),
 )
 
@@ -10054,10 +10244,10 @@ QWEN3_MAX_2026_01_23: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 1, 26),
-    last_updated=PartialDate(2026, 1, 26),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=256000, input=256000, output=32768),
+    release_date=_D_2026_01_26,
+    last_updated=_D_2026_01_26,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_256000_32768,
     cost=Cost(input=Decimal("1.2002"), output=Decimal("6.001")),
 )
 
@@ -10071,10 +10261,10 @@ QWEN3_VL_235B_A22B_INSTRUCT_ORIGINAL: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 9, 25),
-    last_updated=PartialDate(2025, 9, 25),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=32768, input=32768, output=32768),
+    release_date=_D_2025_09_25,
+    last_updated=_D_2025_09_25,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_32768_32768_32768,
     cost=Cost(input=Decimal("0.5"), output=Decimal("1.2")),
 )
 
@@ -10088,12 +10278,12 @@ QWEN3_VL_235B_A22B_THINKING: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 26),
-    last_updated=PartialDate(2025, 8, 26),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=32768, input=32768, output=32768),
+    release_date=_D_2025_08_26,
+    last_updated=_D_2025_08_26,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_32768_32768_32768,
     cost=Cost(input=Decimal("0.5"), output=Decimal("6")),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=1024, max=81920),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_1024_81920,
 )
 
 QWEN3_5_122B_A10B: Final[Model] = Model(
@@ -10106,10 +10296,10 @@ QWEN3_5_122B_A10B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 24),
-    last_updated=PartialDate(2026, 2, 24),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=260096, input=260096, output=65536),
+    release_date=_D_2026_02_24,
+    last_updated=_D_2026_02_24,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_260096_260096_65536,
     cost=Cost(input=Decimal("0.36"), output=Decimal("2.88")),
 )
 
@@ -10123,12 +10313,12 @@ QWEN3_5_122B_A10B_THINKING: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 24),
-    last_updated=PartialDate(2026, 2, 24),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=260096, input=260096, output=65536),
+    release_date=_D_2026_02_24,
+    last_updated=_D_2026_02_24,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_260096_260096_65536,
     cost=Cost(input=Decimal("0.36"), output=Decimal("2.88")),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=1024, max=81920),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_1024_81920,
 )
 
 QWEN3_5_27B: Final[Model] = Model(
@@ -10141,10 +10331,10 @@ QWEN3_5_27B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 24),
-    last_updated=PartialDate(2026, 2, 24),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=260096, input=260096, output=65536),
+    release_date=_D_2026_02_24,
+    last_updated=_D_2026_02_24,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_260096_260096_65536,
     cost=Cost(input=Decimal("0.27"), output=Decimal("2.16")),
 )
 
@@ -10158,12 +10348,12 @@ QWEN3_5_27B_THINKING: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 24),
-    last_updated=PartialDate(2026, 2, 24),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=260096, input=260096, output=65536),
+    release_date=_D_2026_02_24,
+    last_updated=_D_2026_02_24,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_260096_260096_65536,
     cost=Cost(input=Decimal("0.27"), output=Decimal("2.16")),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=1024, max=81920),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_1024_81920,
 )
 
 QWEN3_5_35B_A3B: Final[Model] = Model(
@@ -10176,10 +10366,10 @@ QWEN3_5_35B_A3B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 24),
-    last_updated=PartialDate(2026, 2, 24),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=260096, input=260096, output=65536),
+    release_date=_D_2026_02_24,
+    last_updated=_D_2026_02_24,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_260096_260096_65536,
     cost=Cost(input=Decimal("0.225"), output=Decimal("1.8")),
 )
 
@@ -10193,12 +10383,12 @@ QWEN3_5_35B_A3B_THINKING: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 24),
-    last_updated=PartialDate(2026, 2, 24),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=260096, input=260096, output=65536),
+    release_date=_D_2026_02_24,
+    last_updated=_D_2026_02_24,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_260096_260096_65536,
     cost=Cost(input=Decimal("0.225"), output=Decimal("1.8")),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=1024, max=81920),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_1024_81920,
 )
 
 QWEN3_5_FLASH: Final[Model] = Model(
@@ -10211,10 +10401,10 @@ QWEN3_5_FLASH: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 24),
-    last_updated=PartialDate(2026, 2, 24),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=991808, input=991808, output=65536),
+    release_date=_D_2026_02_24,
+    last_updated=_D_2026_02_24,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_991808_991808_65536,
     cost=Cost(input=Decimal("0.09"), output=Decimal("0.36")),
 )
 
@@ -10228,12 +10418,12 @@ QWEN3_5_FLASH_THINKING: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 24),
-    last_updated=PartialDate(2026, 2, 24),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=991808, input=991808, output=65536),
+    release_date=_D_2026_02_24,
+    last_updated=_D_2026_02_24,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_991808_991808_65536,
     cost=Cost(input=Decimal("0.09"), output=Decimal("0.36")),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=1024, max=81920),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_1024_81920,
 )
 
 QWEN3_5_OMNI_FLASH: Final[Model] = Model(
@@ -10246,9 +10436,9 @@ QWEN3_5_OMNI_FLASH: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 30),
-    last_updated=PartialDate(2026, 3, 30),
-    modalities=Modalities(input=("text", "image", "video", "audio"), output=("text",)),
+    release_date=_D_2026_03_30,
+    last_updated=_D_2026_03_30,
+    modalities=_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
     limit=Limit(context=49152, input=49152, output=16384),
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
@@ -10263,10 +10453,10 @@ QWEN3_5_OMNI_PLUS: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 30),
-    last_updated=PartialDate(2026, 3, 30),
-    modalities=Modalities(input=("text", "image", "video", "audio"), output=("text",)),
-    limit=Limit(context=983616, input=983616, output=65536),
+    release_date=_D_2026_03_30,
+    last_updated=_D_2026_03_30,
+    modalities=_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
+    limit=_LIMIT_983616_983616_65536,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -10281,9 +10471,9 @@ QWEN3_6_MAX_PREVIEW: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 20),
-    last_updated=PartialDate(2026, 4, 21),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_04_20,
+    last_updated=_D_2026_04_21,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=245800, output=65536),
     cost=Cost(input=Decimal("1.3"), output=Decimal("7.8")),
 )
@@ -10298,10 +10488,10 @@ QWEN3_7_MAX: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 21),
-    last_updated=PartialDate(2026, 5, 21),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, input=1000000, output=65536),
+    release_date=_D_2026_05_21,
+    last_updated=_D_2026_05_21,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_1000000_65536,
     cost=Cost(input=Decimal("2.5"), output=Decimal("7.5"), cache_read=Decimal("0.25")),
 )
 
@@ -10315,12 +10505,12 @@ QWEN3_7_MAX_THINKING: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 21),
-    last_updated=PartialDate(2026, 5, 21),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, input=1000000, output=65536),
+    release_date=_D_2026_05_21,
+    last_updated=_D_2026_05_21,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_1000000_65536,
     cost=Cost(input=Decimal("2.5"), output=Decimal("7.5"), cache_read=Decimal("0.25")),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=1024, max=262144),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_1024_262144,
 )
 
 QWEN3_7_PLUS: Final[Model] = Model(
@@ -10333,10 +10523,10 @@ QWEN3_7_PLUS: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 6, 1),
-    last_updated=PartialDate(2026, 6, 1),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=991808, input=991808, output=65536),
+    release_date=_D_2026_06_01,
+    last_updated=_D_2026_06_01,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_991808_991808_65536,
     cost=Cost(input=Decimal("0.4"), output=Decimal("1.6"), cache_read=Decimal("0.04")),
 )
 
@@ -10350,12 +10540,12 @@ QWEN3_7_PLUS_THINKING: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 6, 1),
-    last_updated=PartialDate(2026, 6, 1),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=983616, input=983616, output=65536),
+    release_date=_D_2026_06_01,
+    last_updated=_D_2026_06_01,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_983616_983616_65536,
     cost=Cost(input=Decimal("0.4"), output=Decimal("1.6"), cache_read=Decimal("0.04")),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=1024, max=262144),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_1024_262144,
 )
 
 QWQ_32B: Final[Model] = Model(
@@ -10368,10 +10558,10 @@ QWQ_32B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 15),
-    last_updated=PartialDate(2025, 4, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=32768),
+    release_date=_D_2025_04_15,
+    last_updated=_D_2025_04_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000_32768,
     cost=Cost(input=Decimal("0.25599999"), output=Decimal("0.30499999")),
 )
 
@@ -10385,12 +10575,12 @@ SARVAM_105B: Final[Model] = Model(
     tool_call=True,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 12),
-    last_updated=PartialDate(2026, 5, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_05_12,
+    last_updated=_D_2026_05_12,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=131072, input=131072, output=4096),
     cost=Cost(input=Decimal("0.045"), output=Decimal("0.177"), cache_read=Decimal("0.028")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 SARVAM_30B: Final[Model] = Model(
@@ -10403,12 +10593,12 @@ SARVAM_30B: Final[Model] = Model(
     tool_call=True,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 12),
-    last_updated=PartialDate(2026, 5, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_05_12,
+    last_updated=_D_2026_05_12,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=65536, input=65536, output=4096),
     cost=Cost(input=Decimal("0.028"), output=Decimal("0.111"), cache_read=Decimal("0.017")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 SHISA_AI_SHISA_V2_LLAMA3_3_70B: Final[Model] = Model(
@@ -10422,10 +10612,10 @@ SHISA_AI_SHISA_V2_LLAMA3_3_70B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 7, 26),
-    last_updated=PartialDate(2025, 7, 26),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=16384),
+    release_date=_D_2025_07_26,
+    last_updated=_D_2025_07_26,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000_16384,
     cost=Cost(input=Decimal("0.5"), output=Decimal("0.5")),
 )
 
@@ -10440,9 +10630,9 @@ SHISA_AI_SHISA_V2_1_LLAMA3_3_70B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2024, 12, 6),
-    last_updated=PartialDate(2024, 12, 6),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2024_12_06,
+    last_updated=_D_2024_12_06,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=32768, input=32768, output=4096),
     cost=Cost(input=Decimal("0.5"), output=Decimal("0.5")),
 )
@@ -10457,10 +10647,10 @@ SONAR: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 2, 19),
-    last_updated=PartialDate(2025, 2, 19),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=127000, input=127000, output=128000),
+    release_date=_D_2025_02_19,
+    last_updated=_D_2025_02_19,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_127000_127000_128000,
     cost=Cost(input=Decimal("1.003"), output=Decimal("1.003")),
 )
 
@@ -10474,9 +10664,9 @@ SONAR_DEEP_RESEARCH: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 2, 25),
-    last_updated=PartialDate(2025, 2, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_02_25,
+    last_updated=_D_2025_02_25,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=60000, input=60000, output=128000),
     cost=Cost(input=Decimal("3.4"), output=Decimal("13.6")),
 )
@@ -10491,10 +10681,10 @@ SONAR_PRO: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 2, 19),
-    last_updated=PartialDate(2025, 2, 19),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=200000, input=200000, output=128000),
+    release_date=_D_2025_02_19,
+    last_updated=_D_2025_02_19,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_200000_128000,
     cost=Cost(input=Decimal("2.992"), output=Decimal("14.994")),
 )
 
@@ -10508,12 +10698,12 @@ SONAR_REASONING_PRO: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 2, 19),
-    last_updated=PartialDate(2025, 2, 19),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=127000, input=127000, output=128000),
+    release_date=_D_2025_02_19,
+    last_updated=_D_2025_02_19,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_127000_127000_128000,
     cost=Cost(input=Decimal("2.006"), output=Decimal("7.9985")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 SOOB3123_GRAYLINE_QWEN3_8B: Final[Model] = Model(
@@ -10527,10 +10717,10 @@ SOOB3123_GRAYLINE_QWEN3_8B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 9, 25),
-    last_updated=PartialDate(2025, 9, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=16384, input=16384, output=32768),
+    release_date=_D_2025_09_25,
+    last_updated=_D_2025_09_25,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_16384_16384_32768,
     cost=Cost(input=Decimal("0.3"), output=Decimal("0.3")),
 )
 
@@ -10545,10 +10735,10 @@ SOOB3123_VEILED_CALLA_12B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 13),
-    last_updated=PartialDate(2025, 4, 13),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32768, input=32768, output=8192),
+    release_date=_D_2025_04_13,
+    last_updated=_D_2025_04_13,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32768_32768_8192,
     cost=Cost(input=Decimal("0.3"), output=Decimal("0.3")),
 )
 
@@ -10563,10 +10753,10 @@ SOOB3123_AMORAL_GEMMA3_27B_V2: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 5, 23),
-    last_updated=PartialDate(2025, 5, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32768, input=32768, output=8192),
+    release_date=_D_2025_05_23,
+    last_updated=_D_2025_05_23,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32768_32768_8192,
     cost=Cost(input=Decimal("0.3"), output=Decimal("0.3")),
 )
 
@@ -10580,9 +10770,9 @@ STEP_2_16K_EXP: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2024, 7, 5),
-    last_updated=PartialDate(2024, 7, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2024_07_05,
+    last_updated=_D_2024_07_05,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=16000, input=16000, output=8192),
     cost=Cost(input=Decimal("7.004"), output=Decimal("19.992")),
 )
@@ -10597,10 +10787,10 @@ STEP_2_MINI: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2024, 7, 5),
-    last_updated=PartialDate(2024, 7, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=8000, input=8000, output=4096),
+    release_date=_D_2024_07_05,
+    last_updated=_D_2024_07_05,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_8000_8000_4096,
     cost=Cost(input=Decimal("0.2006"), output=Decimal("0.408")),
 )
 
@@ -10614,10 +10804,10 @@ STEP_3: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 7, 31),
-    last_updated=PartialDate(2025, 7, 31),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=65536, input=65536, output=8192),
+    release_date=_D_2025_07_31,
+    last_updated=_D_2025_07_31,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_65536_65536_8192,
     cost=Cost(input=Decimal("0.2499"), output=Decimal("0.6494")),
 )
 
@@ -10631,10 +10821,10 @@ STEP_R1_V_MINI: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 8),
-    last_updated=PartialDate(2025, 4, 8),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=65536),
+    release_date=_D_2025_04_08,
+    last_updated=_D_2025_04_08,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000_65536,
     cost=Cost(input=Decimal("2.5"), output=Decimal("11")),
 )
 
@@ -10649,12 +10839,12 @@ STEPFUN_AI_STEP_3_5_FLASH: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 2),
-    last_updated=PartialDate(2026, 2, 2),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=256000, input=256000, output=256000),
+    release_date=_D_2026_02_02,
+    last_updated=_D_2026_02_02,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_256000_256000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.5")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 STEPFUN_AI_STEP_3_5_FLASH_2603: Final[Model] = Model(
@@ -10667,12 +10857,12 @@ STEPFUN_AI_STEP_3_5_FLASH_2603: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 14),
-    last_updated=PartialDate(2026, 4, 14),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=256000, input=256000, output=256000),
+    release_date=_D_2026_04_14,
+    last_updated=_D_2026_04_14,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_256000_256000,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 STEPFUN_STEP_3_7_FLASH_THINKING: Final[Model] = Model(
@@ -10685,12 +10875,12 @@ STEPFUN_STEP_3_7_FLASH_THINKING: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 29),
-    last_updated=PartialDate(2026, 5, 29),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=256000, input=256000, output=256000),
+    release_date=_D_2026_05_29,
+    last_updated=_D_2026_05_29,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_256000_256000_256000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("1.15"), cache_read=Decimal("0.04")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 TENCENT_HUNYUAN_MT_7B: Final[Model] = Model(
@@ -10704,10 +10894,10 @@ TENCENT_HUNYUAN_MT_7B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 9, 18),
-    last_updated=PartialDate(2025, 9, 18),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=8192, input=8192, output=8192),
+    release_date=_D_2025_09_18,
+    last_updated=_D_2025_09_18,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_8192_8192_8192,
     cost=Cost(input=Decimal("10"), output=Decimal("20")),
 )
 
@@ -10721,10 +10911,10 @@ TENCENT_HY3_PREVIEW: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 23),
-    last_updated=PartialDate(2026, 4, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, input=262144, output=262144),
+    release_date=_D_2026_04_23,
+    last_updated=_D_2026_04_23,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_262144_262144,
     cost=Cost(input=Decimal("0.066"), output=Decimal("0.26"), cache_read=Decimal("0.029")),
 )
 
@@ -10739,9 +10929,9 @@ UNDI95_REMM_SLERP_L2_13B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 1, 1),
-    last_updated=PartialDate(2025, 1, 1),
-    modalities=Modalities(input=("text", "pdf"), output=("text",)),
+    release_date=_D_2025_01_01,
+    last_updated=_D_2025_01_01,
+    modalities=_TEXT_PDF_TO_TEXT,
     limit=Limit(context=6144, input=6144, output=4096),
     cost=Cost(input=Decimal("0.7989999999999999"), output=Decimal("1.2069999999999999")),
 )
@@ -10757,9 +10947,9 @@ UNIVERSAL_SUMMARIZER: Final[Model] = Model(
     structured_output=False,
     open_weights=False,
     release_date=PartialDate(2023, 5, 1),
-    last_updated=PartialDate(2024, 1, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32768, input=32768, output=32768),
+    last_updated=_D_2024_01_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32768_32768_32768,
     cost=Cost(input=Decimal("30"), output=Decimal("30")),
 )
 
@@ -10774,10 +10964,10 @@ UNSLOTH_GEMMA_3_12B_IT: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 3, 10),
-    last_updated=PartialDate(2025, 3, 10),
-    modalities=Modalities(input=("text", "pdf"), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=131072),
+    release_date=_D_2025_03_10,
+    last_updated=_D_2025_03_10,
+    modalities=_TEXT_PDF_TO_TEXT,
+    limit=_LIMIT_128000_128000_131072,
     cost=Cost(input=Decimal("0.272"), output=Decimal("0.272")),
 )
 
@@ -10792,9 +10982,9 @@ UNSLOTH_GEMMA_3_27B_IT: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 3, 10),
-    last_updated=PartialDate(2025, 3, 10),
-    modalities=Modalities(input=("text", "pdf"), output=("text",)),
+    release_date=_D_2025_03_10,
+    last_updated=_D_2025_03_10,
+    modalities=_TEXT_PDF_TO_TEXT,
     limit=Limit(context=128000, input=128000, output=96000),
     cost=Cost(input=Decimal("0.2992"), output=Decimal("0.2992")),
 )
@@ -10810,10 +11000,10 @@ UNSLOTH_GEMMA_3_4B_IT: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 3, 10),
-    last_updated=PartialDate(2025, 3, 10),
-    modalities=Modalities(input=("text", "pdf"), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=8192),
+    release_date=_D_2025_03_10,
+    last_updated=_D_2025_03_10,
+    modalities=_TEXT_PDF_TO_TEXT,
+    limit=_LIMIT_128000_128000_8192,
     cost=Cost(input=Decimal("0.2006"), output=Decimal("0.2006")),
 )
 
@@ -10827,9 +11017,9 @@ UPSTAGE_SOLAR_PRO_3: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 3),
-    last_updated=PartialDate(2026, 3, 3),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_03_03,
+    last_updated=_D_2026_03_03,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=128000, input=128000, output=128000),
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6"), cache_read=Decimal("0.015")),
 )
@@ -10844,10 +11034,10 @@ V0_1_0_MD: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 7, 4),
-    last_updated=PartialDate(2025, 7, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=200000, input=200000, output=64000),
+    release_date=_D_2025_07_04,
+    last_updated=_D_2025_07_04,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_200000_64000,
     cost=Cost(input=Decimal("3"), output=Decimal("15")),
 )
 
@@ -10861,10 +11051,10 @@ V0_1_5_LG: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 7, 4),
-    last_updated=PartialDate(2025, 7, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, input=1000000, output=64000),
+    release_date=_D_2025_07_04,
+    last_updated=_D_2025_07_04,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_1000000_64000,
     cost=Cost(input=Decimal("15"), output=Decimal("75")),
 )
 
@@ -10878,10 +11068,10 @@ V0_1_5_MD: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 7, 4),
-    last_updated=PartialDate(2025, 7, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=200000, input=200000, output=64000),
+    release_date=_D_2025_07_04,
+    last_updated=_D_2025_07_04,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_200000_64000,
     cost=Cost(input=Decimal("3"), output=Decimal("15")),
 )
 
@@ -10895,10 +11085,10 @@ VENICE_UNCENSORED: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 2, 24),
-    last_updated=PartialDate(2025, 2, 24),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=16384),
+    release_date=_D_2025_02_24,
+    last_updated=_D_2025_02_24,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000_16384,
     cost=Cost(input=Decimal("0.4"), output=Decimal("0.4")),
 )
 
@@ -10912,9 +11102,9 @@ VENICE_UNCENSORED_WEB: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2024, 5, 1),
-    last_updated=PartialDate(2024, 5, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2024_05_01,
+    last_updated=_D_2024_05_01,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=80000, input=80000, output=16384),
     cost=Cost(input=Decimal("0.4"), output=Decimal("0.4")),
 )
@@ -10929,12 +11119,12 @@ X_AI_GROK_4_20: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 31),
-    last_updated=PartialDate(2026, 3, 31),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=2000000, input=2000000, output=131072),
+    release_date=_D_2026_03_31,
+    last_updated=_D_2026_03_31,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_2000000_2000000_131072,
     cost=Cost(input=Decimal("2"), output=Decimal("6")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 X_AI_GROK_4_20_MULTI_AGENT: Final[Model] = Model(
@@ -10947,12 +11137,12 @@ X_AI_GROK_4_20_MULTI_AGENT: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 31),
-    last_updated=PartialDate(2026, 3, 31),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=2000000, input=2000000, output=131072),
+    release_date=_D_2026_03_31,
+    last_updated=_D_2026_03_31,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_2000000_2000000_131072,
     cost=Cost(input=Decimal("2"), output=Decimal("6")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 X_AI_GROK_4_3: Final[Model] = Model(
@@ -10965,12 +11155,12 @@ X_AI_GROK_4_3: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 30),
-    last_updated=PartialDate(2026, 4, 30),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1000000, input=1000000, output=1000000),
+    release_date=_D_2026_04_30,
+    last_updated=_D_2026_04_30,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1000000_1000000_1000000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("2.5"), cache_read=Decimal("0.2")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 X_AI_GROK_BUILD_0_1: Final[Model] = Model(
@@ -10983,12 +11173,12 @@ X_AI_GROK_BUILD_0_1: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 20),
-    last_updated=PartialDate(2026, 5, 20),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=256000, input=256000, output=256000),
+    release_date=_D_2026_05_20,
+    last_updated=_D_2026_05_20,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_256000_256000_256000,
     cost=Cost(input=Decimal("1"), output=Decimal("2"), cache_read=Decimal("0.2")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 X_AI_GROK_LATEST: Final[Model] = Model(
@@ -11001,12 +11191,12 @@ X_AI_GROK_LATEST: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 3),
-    last_updated=PartialDate(2026, 5, 3),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1000000, input=1000000, output=1000000),
+    release_date=_D_2026_05_03,
+    last_updated=_D_2026_05_03,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1000000_1000000_1000000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("2.5"), cache_read=Decimal("0.2")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 XIAOMI_MIMO_V2_FLASH: Final[Model] = Model(
@@ -11020,12 +11210,12 @@ XIAOMI_MIMO_V2_FLASH: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 17),
-    last_updated=PartialDate(2025, 12, 17),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=256000, input=256000, output=32768),
+    release_date=_D_2025_12_17,
+    last_updated=_D_2025_12_17,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_256000_32768,
     cost=Cost(input=Decimal("0.102"), output=Decimal("0.306")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 XIAOMI_MIMO_V2_FLASH_ORIGINAL: Final[Model] = Model(
@@ -11039,12 +11229,12 @@ XIAOMI_MIMO_V2_FLASH_ORIGINAL: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 17),
-    last_updated=PartialDate(2025, 12, 17),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=256000, input=256000, output=32768),
+    release_date=_D_2025_12_17,
+    last_updated=_D_2025_12_17,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_256000_32768,
     cost=Cost(input=Decimal("0.102"), output=Decimal("0.306")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 XIAOMI_MIMO_V2_FLASH_THINKING: Final[Model] = Model(
@@ -11058,12 +11248,12 @@ XIAOMI_MIMO_V2_FLASH_THINKING: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 17),
-    last_updated=PartialDate(2025, 12, 17),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=256000, input=256000, output=32768),
+    release_date=_D_2025_12_17,
+    last_updated=_D_2025_12_17,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_256000_32768,
     cost=Cost(input=Decimal("0.102"), output=Decimal("0.306")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 XIAOMI_MIMO_V2_FLASH_THINKING_ORIGINAL: Final[Model] = Model(
@@ -11077,12 +11267,12 @@ XIAOMI_MIMO_V2_FLASH_THINKING_ORIGINAL: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 17),
-    last_updated=PartialDate(2025, 12, 17),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=256000, input=256000, output=32768),
+    release_date=_D_2025_12_17,
+    last_updated=_D_2025_12_17,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_256000_32768,
     cost=Cost(input=Decimal("0.102"), output=Decimal("0.306")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 XIAOMI_MIMO_V2_OMNI: Final[Model] = Model(
@@ -11095,12 +11285,12 @@ XIAOMI_MIMO_V2_OMNI: Final[Model] = Model(
     tool_call=True,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 19),
-    last_updated=PartialDate(2026, 3, 19),
-    modalities=Modalities(input=("text", "image", "video", "audio"), output=("text",)),
-    limit=Limit(context=262144, input=262144, output=65536),
+    release_date=_D_2026_03_19,
+    last_updated=_D_2026_03_19,
+    modalities=_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
+    limit=_LIMIT_262144_262144_65536,
     cost=Cost(input=Decimal("0.4"), output=Decimal("2"), cache_read=Decimal("0.08")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 XIAOMI_MIMO_V2_PRO: Final[Model] = Model(
@@ -11113,12 +11303,12 @@ XIAOMI_MIMO_V2_PRO: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 19),
-    last_updated=PartialDate(2026, 3, 19),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1048576, input=1048576, output=131072),
+    release_date=_D_2026_03_19,
+    last_updated=_D_2026_03_19,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1048576_1048576_131072,
     cost=Cost(input=Decimal("1"), output=Decimal("3"), cache_read=Decimal("0.2")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 XIAOMI_MIMO_V2_5: Final[Model] = Model(
@@ -11131,12 +11321,12 @@ XIAOMI_MIMO_V2_5: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 22),
-    last_updated=PartialDate(2026, 4, 22),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=1048576, input=1048576, output=131072),
+    release_date=_D_2026_04_22,
+    last_updated=_D_2026_04_22,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_1048576_1048576_131072,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.28"), cache_read=Decimal("0.0028")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 XIAOMI_MIMO_V2_5_PRO: Final[Model] = Model(
@@ -11149,12 +11339,12 @@ XIAOMI_MIMO_V2_5_PRO: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 22),
-    last_updated=PartialDate(2026, 4, 22),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1048576, input=1048576, output=131072),
+    release_date=_D_2026_04_22,
+    last_updated=_D_2026_04_22,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1048576_1048576_131072,
     cost=Cost(input=Decimal("0.435"), output=Decimal("0.87"), cache_read=Decimal("0.0036")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 YI_LARGE: Final[Model] = Model(
@@ -11167,9 +11357,9 @@ YI_LARGE: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2024, 5, 13),
-    last_updated=PartialDate(2024, 5, 13),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2024_05_13,
+    last_updated=_D_2024_05_13,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=32000, input=32000, output=4096),
     cost=Cost(input=Decimal("3.196"), output=Decimal("3.196")),
 )
@@ -11184,9 +11374,9 @@ YI_LIGHTNING: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2024, 10, 16),
-    last_updated=PartialDate(2024, 10, 16),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2024_10_16,
+    last_updated=_D_2024_10_16,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=12000, input=12000, output=4096),
     cost=Cost(input=Decimal("0.2006"), output=Decimal("0.2006")),
 )
@@ -11201,9 +11391,9 @@ YI_MEDIUM_200K: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2024, 3, 1),
-    last_updated=PartialDate(2024, 3, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2024_03_01,
+    last_updated=_D_2024_03_01,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=200000, input=200000, output=4096),
     cost=Cost(input=Decimal("2.499"), output=Decimal("2.499")),
 )
@@ -11219,12 +11409,12 @@ Z_AI_GLM_4_5V: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 11, 22),
-    last_updated=PartialDate(2025, 11, 22),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=64000, input=64000, output=96000),
+    release_date=_D_2025_11_22,
+    last_updated=_D_2025_11_22,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_64000_64000_96000,
     cost=Cost(input=Decimal("0.6"), output=Decimal("1.7999999999999998")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 Z_AI_GLM_4_5V_THINKING: Final[Model] = Model(
@@ -11238,12 +11428,12 @@ Z_AI_GLM_4_5V_THINKING: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 11, 22),
-    last_updated=PartialDate(2025, 11, 22),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=64000, input=64000, output=96000),
+    release_date=_D_2025_11_22,
+    last_updated=_D_2025_11_22,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_64000_64000_96000,
     cost=Cost(input=Decimal("0.6"), output=Decimal("1.7999999999999998")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 Z_AI_GLM_4_6: Final[Model] = Model(
@@ -11257,12 +11447,12 @@ Z_AI_GLM_4_6: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2025, 9, 30),
-    last_updated=PartialDate(2025, 9, 30),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=200000, input=200000, output=65535),
+    release_date=_D_2025_09_30,
+    last_updated=_D_2025_09_30,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_200000_65535,
     cost=Cost(input=Decimal("0.4"), output=Decimal("1.5")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 Z_AI_GLM_4_6_THINKING: Final[Model] = Model(
@@ -11276,12 +11466,12 @@ Z_AI_GLM_4_6_THINKING: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2025, 9, 29),
-    last_updated=PartialDate(2025, 9, 29),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=200000, input=200000, output=65535),
+    release_date=_D_2025_09_29,
+    last_updated=_D_2025_09_29,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_200000_65535,
     cost=Cost(input=Decimal("0.4"), output=Decimal("1.5")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 Z_AI_GLM_5_TURBO: Final[Model] = Model(
@@ -11294,9 +11484,9 @@ Z_AI_GLM_5_TURBO: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 15),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_03_15,
+    last_updated=_D_2026_03_15,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=202800, input=202800, output=131072),
     cost=Cost(input=Decimal("1.2"), output=Decimal("4"), cache_read=Decimal("0.24")),
 )
@@ -11311,10 +11501,10 @@ Z_AI_GLM_5V_TURBO: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 1),
-    last_updated=PartialDate(2026, 4, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=202800, input=202800, output=131100),
+    release_date=_D_2026_04_01,
+    last_updated=_D_2026_04_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_202800_202800_131100,
     cost=Cost(input=Decimal("1.2"), output=Decimal("4"), cache_read=Decimal("0.24")),
 )
 
@@ -11328,12 +11518,12 @@ Z_AI_GLM_5V_TURBO_THINKING: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 2),
-    last_updated=PartialDate(2026, 4, 2),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=202800, input=202800, output=131100),
+    release_date=_D_2026_04_02,
+    last_updated=_D_2026_04_02,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_202800_202800_131100,
     cost=Cost(input=Decimal("1.2"), output=Decimal("4"), cache_read=Decimal("0.24")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 ZAI_ORG_GLM_4_5_AIR: Final[Model] = Model(
@@ -11346,10 +11536,10 @@ ZAI_ORG_GLM_4_5_AIR: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 15),
-    last_updated=PartialDate(2025, 4, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=98304),
+    release_date=_D_2025_04_15,
+    last_updated=_D_2025_04_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000_98304,
     cost=Cost(input=Decimal("0.12"), output=Decimal("0.8")),
 )
 
@@ -11363,12 +11553,12 @@ ZAI_ORG_GLM_4_5_AIR_THINKING: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2024, 1, 1),
-    last_updated=PartialDate(2024, 1, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=98304),
+    release_date=_D_2024_01_01,
+    last_updated=_D_2024_01_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000_98304,
     cost=Cost(input=Decimal("0.12"), output=Decimal("0.8")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 ZAI_ORG_GLM_4_5_THINKING: Final[Model] = Model(
@@ -11381,12 +11571,12 @@ ZAI_ORG_GLM_4_5_THINKING: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2024, 1, 1),
-    last_updated=PartialDate(2024, 1, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=65536),
+    release_date=_D_2024_01_01,
+    last_updated=_D_2024_01_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000_65536,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.3")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 ZAI_ORG_GLM_4_6_TURBO: Final[Model] = Model(
@@ -11399,10 +11589,10 @@ ZAI_ORG_GLM_4_6_TURBO: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 10, 2),
-    last_updated=PartialDate(2025, 10, 2),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=200000, input=200000, output=204800),
+    release_date=_D_2025_10_02,
+    last_updated=_D_2025_10_02,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_200000_204800,
     cost=Cost(input=Decimal("1"), output=Decimal("3")),
 )
 
@@ -11416,12 +11606,12 @@ ZAI_ORG_GLM_4_6_TURBO_THINKING: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 10, 2),
-    last_updated=PartialDate(2025, 10, 2),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=200000, input=200000, output=204800),
+    release_date=_D_2025_10_02,
+    last_updated=_D_2025_10_02,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_200000_204800,
     cost=Cost(input=Decimal("1"), output=Decimal("3")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 ZAI_ORG_GLM_4_5: Final[Model] = Model(
@@ -11434,10 +11624,10 @@ ZAI_ORG_GLM_4_5: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 15),
-    last_updated=PartialDate(2025, 4, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=65536),
+    release_date=_D_2025_04_15,
+    last_updated=_D_2025_04_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000_65536,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.3")),
 )
 
@@ -11451,12 +11641,12 @@ ZAI_ORG_GLM_4_6_ORIGINAL: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 11),
-    last_updated=PartialDate(2025, 12, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_12_11,
+    last_updated=_D_2025_12_11,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=256000, input=256000, output=65535),
     cost=Cost(input=Decimal("0.35"), output=Decimal("1.4")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 ZAI_ORG_GLM_4_6V: Final[Model] = Model(
@@ -11469,10 +11659,10 @@ ZAI_ORG_GLM_4_6V: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 11),
-    last_updated=PartialDate(2025, 12, 11),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=24000),
+    release_date=_D_2025_12_11,
+    last_updated=_D_2025_12_11,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_128000_24000,
     cost=Cost(input=Decimal("0.3"), output=Decimal("0.9")),
 )
 
@@ -11486,10 +11676,10 @@ ZAI_ORG_GLM_4_6V_FLASH_ORIGINAL: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 8),
-    last_updated=PartialDate(2025, 12, 8),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=24000),
+    release_date=_D_2025_12_08,
+    last_updated=_D_2025_12_08,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_128000_128000_24000,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.4")),
 )
 
@@ -11503,10 +11693,10 @@ ZAI_ORG_GLM_4_6V_ORIGINAL: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 8),
-    last_updated=PartialDate(2025, 12, 8),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, input=128000, output=24000),
+    release_date=_D_2025_12_08,
+    last_updated=_D_2025_12_08,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_128000_24000,
     cost=Cost(input=Decimal("0.6"), output=Decimal("0.9")),
 )
 
@@ -11521,12 +11711,12 @@ ZAI_ORG_GLM_4_7: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=True,
-    release_date=PartialDate(2026, 1, 29),
-    last_updated=PartialDate(2026, 1, 29),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=200000, input=200000, output=128000),
+    release_date=_D_2026_01_29,
+    last_updated=_D_2026_01_29,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_200000_128000,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.8")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 ZAI_ORG_GLM_4_7_FLASH: Final[Model] = Model(
@@ -11540,12 +11730,12 @@ ZAI_ORG_GLM_4_7_FLASH: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=True,
-    release_date=PartialDate(2026, 1, 19),
-    last_updated=PartialDate(2026, 1, 19),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=200000, input=200000, output=128000),
+    release_date=_D_2026_01_19,
+    last_updated=_D_2026_01_19,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_200000_128000,
     cost=Cost(input=Decimal("0.07"), output=Decimal("0.4")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 ZAI_ORG_GLM_4_7_FLASH_ORIGINAL: Final[Model] = Model(
@@ -11558,12 +11748,12 @@ ZAI_ORG_GLM_4_7_FLASH_ORIGINAL: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 1, 19),
-    last_updated=PartialDate(2026, 1, 19),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=200000, input=200000, output=128000),
+    release_date=_D_2026_01_19,
+    last_updated=_D_2026_01_19,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_200000_128000,
     cost=Cost(input=Decimal("0.07"), output=Decimal("0.4")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 ZAI_ORG_GLM_4_7_FLASH_ORIGINAL_THINKING: Final[Model] = Model(
@@ -11576,12 +11766,12 @@ ZAI_ORG_GLM_4_7_FLASH_ORIGINAL_THINKING: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 1, 19),
-    last_updated=PartialDate(2026, 1, 19),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=200000, input=200000, output=128000),
+    release_date=_D_2026_01_19,
+    last_updated=_D_2026_01_19,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_200000_128000,
     cost=Cost(input=Decimal("0.07"), output=Decimal("0.4")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 ZAI_ORG_GLM_4_7_FLASH_THINKING: Final[Model] = Model(
@@ -11594,12 +11784,12 @@ ZAI_ORG_GLM_4_7_FLASH_THINKING: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2026, 1, 19),
-    last_updated=PartialDate(2026, 1, 19),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=200000, input=200000, output=128000),
+    release_date=_D_2026_01_19,
+    last_updated=_D_2026_01_19,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_200000_128000,
     cost=Cost(input=Decimal("0.07"), output=Decimal("0.4")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 ZAI_ORG_GLM_4_7_ORIGINAL: Final[Model] = Model(
@@ -11612,12 +11802,12 @@ ZAI_ORG_GLM_4_7_ORIGINAL: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 22),
-    last_updated=PartialDate(2025, 12, 22),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=200000, input=200000, output=65535),
+    release_date=_D_2025_12_22,
+    last_updated=_D_2025_12_22,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_200000_65535,
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.2"), cache_read=Decimal("0.11")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 ZAI_ORG_GLM_4_7_ORIGINAL_THINKING: Final[Model] = Model(
@@ -11630,12 +11820,12 @@ ZAI_ORG_GLM_4_7_ORIGINAL_THINKING: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 22),
-    last_updated=PartialDate(2025, 12, 22),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=200000, input=200000, output=65535),
+    release_date=_D_2025_12_22,
+    last_updated=_D_2025_12_22,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_200000_65535,
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.2"), cache_read=Decimal("0.11")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 ZAI_ORG_GLM_4_7_THINKING: Final[Model] = Model(
@@ -11648,12 +11838,12 @@ ZAI_ORG_GLM_4_7_THINKING: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 22),
-    last_updated=PartialDate(2025, 12, 22),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=200000, input=200000, output=65535),
+    release_date=_D_2025_12_22,
+    last_updated=_D_2025_12_22,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_200000_65535,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.8")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 ZAI_ORG_GLM_5: Final[Model] = Model(
@@ -11667,12 +11857,12 @@ ZAI_ORG_GLM_5: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 11),
-    last_updated=PartialDate(2026, 2, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=200000, input=200000, output=128000),
+    release_date=_D_2026_02_11,
+    last_updated=_D_2026_02_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_200000_128000,
     cost=Cost(input=Decimal("0.3"), output=Decimal("2.55")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 ZAI_ORG_GLM_5_ORIGINAL: Final[Model] = Model(
@@ -11685,12 +11875,12 @@ ZAI_ORG_GLM_5_ORIGINAL: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 11),
-    last_updated=PartialDate(2026, 2, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=200000, input=200000, output=128000),
+    release_date=_D_2026_02_11,
+    last_updated=_D_2026_02_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_200000_128000,
     cost=Cost(input=Decimal("1"), output=Decimal("3.2"), cache_read=Decimal("0.2")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 ZAI_ORG_GLM_5_ORIGINAL_THINKING: Final[Model] = Model(
@@ -11703,12 +11893,12 @@ ZAI_ORG_GLM_5_ORIGINAL_THINKING: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 11),
-    last_updated=PartialDate(2026, 2, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=200000, input=200000, output=128000),
+    release_date=_D_2026_02_11,
+    last_updated=_D_2026_02_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_200000_128000,
     cost=Cost(input=Decimal("1"), output=Decimal("3.2"), cache_read=Decimal("0.2")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 ZAI_ORG_GLM_5_1: Final[Model] = Model(
@@ -11722,12 +11912,12 @@ ZAI_ORG_GLM_5_1: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=True,
-    release_date=PartialDate(2026, 3, 27),
-    last_updated=PartialDate(2026, 3, 27),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=200000, input=200000, output=131072),
+    release_date=_D_2026_03_27,
+    last_updated=_D_2026_03_27,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_200000_131072,
     cost=Cost(input=Decimal("0.3"), output=Decimal("2.55")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 ZAI_ORG_GLM_5_1_THINKING: Final[Model] = Model(
@@ -11741,12 +11931,12 @@ ZAI_ORG_GLM_5_1_THINKING: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=True,
-    release_date=PartialDate(2026, 3, 27),
-    last_updated=PartialDate(2026, 3, 27),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=200000, input=200000, output=131072),
+    release_date=_D_2026_03_27,
+    last_updated=_D_2026_03_27,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_200000_131072,
     cost=Cost(input=Decimal("0.3"), output=Decimal("2.55")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 ZAI_ORG_GLM_5_THINKING: Final[Model] = Model(
@@ -11760,12 +11950,12 @@ ZAI_ORG_GLM_5_THINKING: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 11),
-    last_updated=PartialDate(2026, 2, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=200000, input=200000, output=128000),
+    release_date=_D_2026_02_11,
+    last_updated=_D_2026_02_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_200000_128000,
     cost=Cost(input=Decimal("0.3"), output=Decimal("2.55")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 ZAI_ORG_GLM_LATEST: Final[Model] = Model(
@@ -11778,10 +11968,10 @@ ZAI_ORG_GLM_LATEST: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 3),
-    last_updated=PartialDate(2026, 5, 3),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=200000, input=200000, output=131072),
+    release_date=_D_2026_05_03,
+    last_updated=_D_2026_05_03,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_200000_131072,
     cost=Cost(input=Decimal("0.75"), output=Decimal("2.6"), cache_read=Decimal("0.15")),
-    reasoning_options=(ReasoningOption(type="effort", values=("high", "xhigh")),),
+    reasoning_options=_REASONING_EFFORT_HIGH_XHIGH,
 )

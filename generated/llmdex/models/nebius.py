@@ -3,13 +3,51 @@
 
 "Models served by Nebius Token Factory (provider id 'nebius')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind, Status
 from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, Model, ReasoningOption
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2024_12 = PartialDate(2024, 12)
+_D_2025_01 = PartialDate(2025, 1)
+_D_2025_01_20 = PartialDate(2025, 1, 20)
+_D_2025_05 = PartialDate(2025, 5)
+_D_2025_06 = PartialDate(2025, 6)
+_D_2025_07 = PartialDate(2025, 7)
+_D_2025_07_15 = PartialDate(2025, 7, 15)
+_D_2025_07_25 = PartialDate(2025, 7, 25)
+_D_2025_10 = PartialDate(2025, 10)
+_D_2025_11 = PartialDate(2025, 11)
+_D_2025_12 = PartialDate(2025, 12)
+_D_2025_12_15 = PartialDate(2025, 12, 15)
+_D_2026_01_10 = PartialDate(2026, 1, 10)
+_D_2026_01_20 = PartialDate(2026, 1, 20)
+_D_2026_01_28 = PartialDate(2026, 1, 28)
+_D_2026_01_30 = PartialDate(2026, 1, 30)
+_D_2026_02_04 = PartialDate(2026, 2, 4)
+_D_2026_04_24 = PartialDate(2026, 4, 24)
+_D_2026_05_07 = PartialDate(2026, 5, 7)
+_D_2026_06_13 = PartialDate(2026, 6, 13)
+_LIMIT_128000_120000_8192 = Limit(context=128000, input=120000, output=8192)
+_LIMIT_256000_256000_8192 = Limit(context=256000, input=256000, output=8192)
+_LIMIT_8000_7000_8192 = Limit(context=8000, input=7000, output=8192)
+_REASONING = ()
+_REASONING_EFFORT_LOW_MEDIUM_HIGH = (
+    ReasoningOption(type="effort", values=("low", "medium", "high")),
+)
+_REASONING_TOGGLE = (ReasoningOption(type="toggle"),)
+_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
 
 __all__ = [
     "MINIMAXAI_MINIMAX_M2_5",
@@ -55,10 +93,10 @@ MINIMAXAI_MINIMAX_M2_5: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 1, 20),
-    last_updated=PartialDate(2026, 5, 7),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_01_20,
+    last_updated=_D_2026_05_07,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=196608, input=190000, output=8192),
     cost=Cost(
         input=Decimal("0.3"),
@@ -66,7 +104,7 @@ MINIMAXAI_MINIMAX_M2_5: Final[Model] = Model(
         cache_read=Decimal("0.03"),
         cache_write=Decimal("0.375"),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MINIMAXAI_MINIMAX_M2_5_FAST: Final[Model] = Model(
@@ -80,18 +118,18 @@ MINIMAXAI_MINIMAX_M2_5_FAST: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 1, 20),
-    last_updated=PartialDate(2026, 5, 7),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=8000, input=7000, output=8192),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_01_20,
+    last_updated=_D_2026_05_07,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_8000_7000_8192,
     cost=Cost(
         input=Decimal("0.3"),
         output=Decimal("1.2"),
         cache_read=Decimal("0.03"),
         cache_write=Decimal("0.375"),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
     status=Status.DEPRECATED,
 )
 
@@ -106,11 +144,11 @@ NOUSRESEARCH_HERMES_4_405B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 11),
-    release_date=PartialDate(2026, 1, 30),
-    last_updated=PartialDate(2026, 2, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, input=120000, output=8192),
+    knowledge=_D_2025_11,
+    release_date=_D_2026_01_30,
+    last_updated=_D_2026_02_04,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_120000_8192,
     cost=Cost(
         input=Decimal("1"),
         output=Decimal("3"),
@@ -119,7 +157,7 @@ NOUSRESEARCH_HERMES_4_405B: Final[Model] = Model(
         cache_write=Decimal("1.25"),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 NOUSRESEARCH_HERMES_4_70B: Final[Model] = Model(
@@ -133,11 +171,11 @@ NOUSRESEARCH_HERMES_4_70B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 11),
-    release_date=PartialDate(2026, 1, 30),
-    last_updated=PartialDate(2026, 2, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, input=120000, output=8192),
+    knowledge=_D_2025_11,
+    release_date=_D_2026_01_30,
+    last_updated=_D_2026_02_04,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_120000_8192,
     cost=Cost(
         input=Decimal("0.13"),
         output=Decimal("0.4"),
@@ -146,7 +184,7 @@ NOUSRESEARCH_HERMES_4_70B: Final[Model] = Model(
         cache_write=Decimal("0.16"),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 PRIMEINTELLECT_INTELLECT_3: Final[Model] = Model(
@@ -160,11 +198,11 @@ PRIMEINTELLECT_INTELLECT_3: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 10),
+    knowledge=_D_2025_10,
     release_date=PartialDate(2026, 1, 25),
-    last_updated=PartialDate(2026, 2, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, input=120000, output=8192),
+    last_updated=_D_2026_02_04,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_120000_8192,
     cost=Cost(
         input=Decimal("0.2"),
         output=Decimal("1.1"),
@@ -185,11 +223,11 @@ QWEN_QWEN2_5_VL_72B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 12),
-    release_date=PartialDate(2025, 1, 20),
-    last_updated=PartialDate(2026, 2, 4),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, input=120000, output=8192),
+    knowledge=_D_2024_12,
+    release_date=_D_2025_01_20,
+    last_updated=_D_2026_02_04,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_120000_8192,
     cost=Cost(
         input=Decimal("0.25"),
         output=Decimal("0.75"),
@@ -209,10 +247,10 @@ QWEN_QWEN3_235B_A22B_INSTRUCT_2507: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 7),
-    release_date=PartialDate(2025, 7, 25),
+    knowledge=_D_2025_07,
+    release_date=_D_2025_07_25,
     last_updated=PartialDate(2025, 10, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=262144, output=8192),
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.6")),
 )
@@ -228,18 +266,18 @@ QWEN_QWEN3_235B_A22B_THINKING_2507_FAST: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 7),
-    release_date=PartialDate(2025, 7, 25),
-    last_updated=PartialDate(2026, 5, 7),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=8000, input=7000, output=8192),
+    knowledge=_D_2025_07,
+    release_date=_D_2025_07_25,
+    last_updated=_D_2026_05_07,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_8000_7000_8192,
     cost=Cost(
         input=Decimal("0.5"),
         output=Decimal("2"),
         cache_read=Decimal("0.05"),
         cache_write=Decimal("0.625"),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
     status=Status.DEPRECATED,
 )
 
@@ -254,11 +292,11 @@ QWEN_QWEN3_30B_A3B_INSTRUCT_2507: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 12),
-    release_date=PartialDate(2026, 1, 28),
-    last_updated=PartialDate(2026, 2, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, input=120000, output=8192),
+    knowledge=_D_2025_12,
+    release_date=_D_2026_01_28,
+    last_updated=_D_2026_02_04,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_120000_8192,
     cost=Cost(
         input=Decimal("0.1"),
         output=Decimal("0.3"),
@@ -278,11 +316,11 @@ QWEN_QWEN3_32B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 12),
-    release_date=PartialDate(2026, 1, 28),
-    last_updated=PartialDate(2026, 2, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, input=120000, output=8192),
+    knowledge=_D_2025_12,
+    release_date=_D_2026_01_28,
+    last_updated=_D_2026_02_04,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_120000_8192,
     cost=Cost(
         input=Decimal("0.1"),
         output=Decimal("0.3"),
@@ -303,10 +341,10 @@ QWEN_QWEN3_EMBEDDING_8B: Final[Model] = Model(
     structured_output=False,
     temperature=False,
     open_weights=True,
-    knowledge=PartialDate(2025, 10),
-    release_date=PartialDate(2026, 1, 10),
-    last_updated=PartialDate(2026, 2, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2025_10,
+    release_date=_D_2026_01_10,
+    last_updated=_D_2026_02_04,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=32768, input=32768, output=0),
     cost=Cost(input=Decimal("0.01"), output=Decimal("0")),
 )
@@ -322,10 +360,10 @@ QWEN_QWEN3_NEXT_80B_A3B_THINKING: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 12),
-    release_date=PartialDate(2026, 1, 28),
-    last_updated=PartialDate(2026, 2, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2025_12,
+    release_date=_D_2026_01_28,
+    last_updated=_D_2026_02_04,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=128000, input=120000, output=16384),
     cost=Cost(
         input=Decimal("0.15"),
@@ -335,7 +373,7 @@ QWEN_QWEN3_NEXT_80B_A3B_THINKING: Final[Model] = Model(
         cache_write=Decimal("0.18"),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN_QWEN3_NEXT_80B_A3B_THINKING_FAST: Final[Model] = Model(
@@ -349,18 +387,18 @@ QWEN_QWEN3_NEXT_80B_A3B_THINKING_FAST: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 7),
-    release_date=PartialDate(2025, 7, 25),
-    last_updated=PartialDate(2026, 5, 7),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=8000, input=7000, output=8192),
+    knowledge=_D_2025_07,
+    release_date=_D_2025_07_25,
+    last_updated=_D_2026_05_07,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_8000_7000_8192,
     cost=Cost(
         input=Decimal("0.15"),
         output=Decimal("1.2"),
         cache_read=Decimal("0.015"),
         cache_write=Decimal("0.1875"),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
     status=Status.DEPRECATED,
 )
 
@@ -375,10 +413,10 @@ QWEN_QWEN3_5_397B_A17B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 7),
-    release_date=PartialDate(2025, 7, 15),
-    last_updated=PartialDate(2026, 5, 7),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2025_07,
+    release_date=_D_2025_07_15,
+    last_updated=_D_2026_05_07,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=262144, input=250000, output=8192),
     cost=Cost(
         input=Decimal("0.6"),
@@ -386,7 +424,7 @@ QWEN_QWEN3_5_397B_A17B: Final[Model] = Model(
         cache_read=Decimal("0.06"),
         cache_write=Decimal("0.75"),
     ),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 QWEN_QWEN3_5_397B_A17B_FAST: Final[Model] = Model(
@@ -400,18 +438,18 @@ QWEN_QWEN3_5_397B_A17B_FAST: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 7),
-    release_date=PartialDate(2025, 7, 15),
-    last_updated=PartialDate(2026, 5, 7),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=8000, input=7000, output=8192),
+    knowledge=_D_2025_07,
+    release_date=_D_2025_07_15,
+    last_updated=_D_2026_05_07,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_8000_7000_8192,
     cost=Cost(
         input=Decimal("0.6"),
         output=Decimal("3.6"),
         cache_read=Decimal("0.06"),
         cache_write=Decimal("0.75"),
     ),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
     status=Status.DEPRECATED,
 )
 
@@ -426,10 +464,10 @@ DEEPSEEK_AI_DEEPSEEK_V3_2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 11),
-    release_date=PartialDate(2026, 1, 20),
-    last_updated=PartialDate(2026, 2, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2025_11,
+    release_date=_D_2026_01_20,
+    last_updated=_D_2026_02_04,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=163000, input=160000, output=16384),
     cost=Cost(
         input=Decimal("0.3"),
@@ -439,7 +477,7 @@ DEEPSEEK_AI_DEEPSEEK_V3_2: Final[Model] = Model(
         cache_write=Decimal("0.375"),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
     status=Status.DEPRECATED,
 )
 
@@ -454,18 +492,18 @@ DEEPSEEK_AI_DEEPSEEK_V3_2_FAST: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
+    knowledge=_D_2025_01,
     release_date=PartialDate(2025, 1, 27),
-    last_updated=PartialDate(2026, 5, 7),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=8000, input=7000, output=8192),
+    last_updated=_D_2026_05_07,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_8000_7000_8192,
     cost=Cost(
         input=Decimal("0.4"),
         output=Decimal("2"),
         cache_read=Decimal("0.04"),
         cache_write=Decimal("0.5"),
     ),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
     status=Status.DEPRECATED,
 )
 
@@ -481,10 +519,10 @@ DEEPSEEK_AI_DEEPSEEK_V4_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 5),
-    release_date=PartialDate(2026, 4, 24),
-    last_updated=PartialDate(2026, 4, 24),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2025_05,
+    release_date=_D_2026_04_24,
+    last_updated=_D_2026_04_24,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=1000000, output=384000),
     cost=Cost(input=Decimal("1.75"), output=Decimal("3.5"), cache_read=Decimal("0.15")),
     interleaved=Interleaved(field="reasoning_content"),
@@ -505,10 +543,10 @@ GOOGLE_GEMMA_3_27B_IT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 10),
-    release_date=PartialDate(2026, 1, 20),
-    last_updated=PartialDate(2026, 2, 4),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    knowledge=_D_2025_10,
+    release_date=_D_2026_01_20,
+    last_updated=_D_2026_02_04,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=110000, input=100000, output=8192),
     cost=Cost(
         input=Decimal("0.1"),
@@ -531,9 +569,9 @@ META_LLAMA_LLAMA_3_3_70B_INSTRUCT: Final[Model] = Model(
     open_weights=True,
     knowledge=PartialDate(2025, 8),
     release_date=PartialDate(2025, 12, 5),
-    last_updated=PartialDate(2026, 2, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, input=120000, output=8192),
+    last_updated=_D_2026_02_04,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_120000_8192,
     cost=Cost(
         input=Decimal("0.13"),
         output=Decimal("0.4"),
@@ -554,11 +592,11 @@ MOONSHOTAI_KIMI_K2_5: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 6),
-    release_date=PartialDate(2025, 12, 15),
-    last_updated=PartialDate(2026, 2, 4),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=256000, input=256000, output=8192),
+    knowledge=_D_2025_06,
+    release_date=_D_2025_12_15,
+    last_updated=_D_2026_02_04,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_256000_256000_8192,
     cost=Cost(
         input=Decimal("0.5"),
         output=Decimal("2.5"),
@@ -567,7 +605,7 @@ MOONSHOTAI_KIMI_K2_5: Final[Model] = Model(
         cache_write=Decimal("0.625"),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
     status=Status.DEPRECATED,
 )
 
@@ -583,11 +621,11 @@ MOONSHOTAI_KIMI_K2_5_FAST: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 6),
-    release_date=PartialDate(2025, 12, 15),
-    last_updated=PartialDate(2026, 2, 4),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=256000, input=256000, output=8192),
+    knowledge=_D_2025_06,
+    release_date=_D_2025_12_15,
+    last_updated=_D_2026_02_04,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_256000_256000_8192,
     cost=Cost(
         input=Decimal("0.5"),
         output=Decimal("2.5"),
@@ -595,7 +633,7 @@ MOONSHOTAI_KIMI_K2_5_FAST: Final[Model] = Model(
         cache_write=Decimal("0.625"),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
     status=Status.DEPRECATED,
 )
 
@@ -611,10 +649,10 @@ NVIDIA_LLAMA_3_1_NEMOTRON_ULTRA_253B_V1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 12),
+    knowledge=_D_2024_12,
     release_date=PartialDate(2025, 1, 15),
-    last_updated=PartialDate(2026, 2, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
+    last_updated=_D_2026_02_04,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=128000, input=120000, output=4096),
     cost=Cost(
         input=Decimal("0.6"),
@@ -636,10 +674,10 @@ NVIDIA_NVIDIA_NEMOTRON_3_NANO_30B_A3B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 5),
+    knowledge=_D_2025_05,
     release_date=PartialDate(2025, 8, 10),
-    last_updated=PartialDate(2026, 2, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
+    last_updated=_D_2026_02_04,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=32000, input=30000, output=4096),
     cost=Cost(
         input=Decimal("0.06"),
@@ -661,10 +699,10 @@ NVIDIA_NEMOTRON_3_NANO_OMNI: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 1, 20),
-    last_updated=PartialDate(2026, 5, 7),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_01_20,
+    last_updated=_D_2026_05_07,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=65536, input=60000, output=8192),
     cost=Cost(
         input=Decimal("0.06"),
@@ -672,7 +710,7 @@ NVIDIA_NEMOTRON_3_NANO_OMNI: Final[Model] = Model(
         cache_read=Decimal("0.006"),
         cache_write=Decimal("0.075"),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 NVIDIA_NEMOTRON_3_SUPER_120B_A12B: Final[Model] = Model(
@@ -690,10 +728,10 @@ NVIDIA_NEMOTRON_3_SUPER_120B_A12B: Final[Model] = Model(
     knowledge=PartialDate(2026, 2),
     release_date=PartialDate(2026, 3, 11),
     last_updated=PartialDate(2026, 3, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=256000, input=256000, output=32768),
     cost=Cost(input=Decimal("0.3"), output=Decimal("0.9")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 OPENAI_GPT_OSS_120B: Final[Model] = Model(
@@ -708,9 +746,9 @@ OPENAI_GPT_OSS_120B: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2025, 9),
-    release_date=PartialDate(2026, 1, 10),
-    last_updated=PartialDate(2026, 2, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_01_10,
+    last_updated=_D_2026_02_04,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=128000, input=124000, output=8192),
     cost=Cost(
         input=Decimal("0.15"),
@@ -720,7 +758,7 @@ OPENAI_GPT_OSS_120B: Final[Model] = Model(
         cache_write=Decimal("0.18"),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_GPT_OSS_120B_FAST: Final[Model] = Model(
@@ -734,18 +772,18 @@ OPENAI_GPT_OSS_120B_FAST: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 6),
+    knowledge=_D_2025_06,
     release_date=PartialDate(2025, 6, 10),
-    last_updated=PartialDate(2026, 5, 7),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=8000, input=7000, output=8192),
+    last_updated=_D_2026_05_07,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_8000_7000_8192,
     cost=Cost(
         input=Decimal("0.1"),
         output=Decimal("0.5"),
         cache_read=Decimal("0.01"),
         cache_write=Decimal("0.125"),
     ),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
     status=Status.DEPRECATED,
 )
 
@@ -763,7 +801,7 @@ ZAI_ORG_GLM_5: Final[Model] = Model(
     knowledge=PartialDate(2026, 1),
     release_date=PartialDate(2026, 3, 1),
     last_updated=PartialDate(2026, 3, 10),
-    modalities=Modalities(input=("text",), output=("text",)),
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=200000, input=200000, output=16384),
     cost=Cost(
         input=Decimal("1"),
@@ -772,7 +810,7 @@ ZAI_ORG_GLM_5: Final[Model] = Model(
         cache_write=Decimal("1"),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
     status=Status.DEPRECATED,
 )
 
@@ -788,11 +826,11 @@ ZAI_ORG_GLM_5_2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 6, 13),
-    last_updated=PartialDate(2026, 6, 13),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_06_13,
+    last_updated=_D_2026_06_13,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=432000, output=432000),
     cost=Cost(input=Decimal("1.4"), output=Decimal("4.4")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )

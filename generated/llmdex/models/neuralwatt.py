@@ -3,13 +3,44 @@
 
 "Models served by Neuralwatt (provider id 'neuralwatt')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
 from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, Model, ReasoningOption
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2025_01 = PartialDate(2025, 1)
+_D_2026_01_27 = PartialDate(2026, 1, 27)
+_D_2026_02_01 = PartialDate(2026, 2, 1)
+_D_2026_04_01 = PartialDate(2026, 4, 1)
+_D_2026_04_21 = PartialDate(2026, 4, 21)
+_D_2026_06_12 = PartialDate(2026, 6, 12)
+_D_2026_06_17 = PartialDate(2026, 6, 17)
+_LIMIT_1048560_1048560 = Limit(context=1048560, output=1048560)
+_LIMIT_131056_131056 = Limit(context=131056, output=131056)
+_LIMIT_199984_199984 = Limit(context=199984, output=199984)
+_LIMIT_262128_262128 = Limit(context=262128, output=262128)
+_LIMIT_262144_262144 = Limit(context=262144, output=262144)
+_REASONING = ()
+_REASONING_TOGGLE = (ReasoningOption(type="toggle"),)
+_REASONING_TOGGLE_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH_XHIGH = (
+    ReasoningOption(type="toggle"),
+    ReasoningOption(
+        type="effort", values=("none", "minimal", "low", "medium", "high", "xhigh", "max")
+    ),
+    ReasoningOption(type="budget_tokens"),
+)
+_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
 
 __all__ = [
     "QWEN_QWEN3_5_397B_A17B_FP8",
@@ -43,13 +74,13 @@ QWEN_QWEN3_5_397B_A17B_FP8: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 1),
-    last_updated=PartialDate(2026, 2, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262128, output=262128),
+    release_date=_D_2026_02_01,
+    last_updated=_D_2026_02_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262128_262128,
     cost=Cost(input=Decimal("0.69"), output=Decimal("4.14"), cache_read=Decimal("0.1725")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 QWEN_QWEN3_6_35B_A3B: Final[Model] = Model(
@@ -63,13 +94,13 @@ QWEN_QWEN3_6_35B_A3B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 1),
-    last_updated=PartialDate(2026, 4, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=131056, output=131056),
+    release_date=_D_2026_04_01,
+    last_updated=_D_2026_04_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_131056_131056,
     cost=Cost(input=Decimal("0.29"), output=Decimal("1.15"), cache_read=Decimal("0.0725")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 GLM_5_2: Final[Model] = Model(
@@ -83,18 +114,12 @@ GLM_5_2: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 6, 17),
-    last_updated=PartialDate(2026, 6, 17),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1048560, output=1048560),
+    release_date=_D_2026_06_17,
+    last_updated=_D_2026_06_17,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1048560_1048560,
     cost=Cost(input=Decimal("1.45"), output=Decimal("4.5"), cache_read=Decimal("0.3625")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(
-            type="effort", values=("none", "minimal", "low", "medium", "high", "xhigh", "max")
-        ),
-        ReasoningOption(type="budget_tokens"),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 GLM_5_2_FAST: Final[Model] = Model(
@@ -108,10 +133,10 @@ GLM_5_2_FAST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 6, 17),
-    last_updated=PartialDate(2026, 6, 17),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1048560, output=1048560),
+    release_date=_D_2026_06_17,
+    last_updated=_D_2026_06_17,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1048560_1048560,
     cost=Cost(input=Decimal("1.45"), output=Decimal("4.5"), cache_read=Decimal("0.3625")),
 )
 
@@ -126,18 +151,12 @@ GLM_5_2_FLEX: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 6, 17),
-    last_updated=PartialDate(2026, 6, 17),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1048560, output=1048560),
+    release_date=_D_2026_06_17,
+    last_updated=_D_2026_06_17,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1048560_1048560,
     cost=Cost(input=Decimal("0.725"), output=Decimal("2.25"), cache_read=Decimal("0.18125")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(
-            type="effort", values=("none", "minimal", "low", "medium", "high", "xhigh", "max")
-        ),
-        ReasoningOption(type="budget_tokens"),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 GLM_5_2_SHORT: Final[Model] = Model(
@@ -151,18 +170,12 @@ GLM_5_2_SHORT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 6, 17),
-    last_updated=PartialDate(2026, 6, 17),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=199984, output=199984),
+    release_date=_D_2026_06_17,
+    last_updated=_D_2026_06_17,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_199984_199984,
     cost=Cost(input=Decimal("1.45"), output=Decimal("4.5"), cache_read=Decimal("0.3625")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(
-            type="effort", values=("none", "minimal", "low", "medium", "high", "xhigh", "max")
-        ),
-        ReasoningOption(type="budget_tokens"),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 GLM_5_2_SHORT_FAST: Final[Model] = Model(
@@ -176,10 +189,10 @@ GLM_5_2_SHORT_FAST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 6, 17),
-    last_updated=PartialDate(2026, 6, 17),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=199984, output=199984),
+    release_date=_D_2026_06_17,
+    last_updated=_D_2026_06_17,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_199984_199984,
     cost=Cost(input=Decimal("1.45"), output=Decimal("4.5"), cache_read=Decimal("0.3625")),
 )
 
@@ -194,10 +207,10 @@ GLM_5_2_SHORT_FAST_FLEX: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 6, 17),
-    last_updated=PartialDate(2026, 6, 17),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=199984, output=199984),
+    release_date=_D_2026_06_17,
+    last_updated=_D_2026_06_17,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_199984_199984,
     cost=Cost(input=Decimal("0.725"), output=Decimal("2.25"), cache_read=Decimal("0.18125")),
 )
 
@@ -212,18 +225,12 @@ GLM_5_2_SHORT_FLEX: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 6, 17),
-    last_updated=PartialDate(2026, 6, 17),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=199984, output=199984),
+    release_date=_D_2026_06_17,
+    last_updated=_D_2026_06_17,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_199984_199984,
     cost=Cost(input=Decimal("0.725"), output=Decimal("2.25"), cache_read=Decimal("0.18125")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(
-            type="effort", values=("none", "minimal", "low", "medium", "high", "xhigh", "max")
-        ),
-        ReasoningOption(type="budget_tokens"),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 KIMI_K2_5_FAST: Final[Model] = Model(
@@ -237,10 +244,10 @@ KIMI_K2_5_FAST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 1, 27),
-    last_updated=PartialDate(2026, 1, 27),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262128, output=262128),
+    release_date=_D_2026_01_27,
+    last_updated=_D_2026_01_27,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262128_262128,
     cost=Cost(input=Decimal("0.52"), output=Decimal("2.59"), cache_read=Decimal("0.13")),
 )
 
@@ -255,10 +262,10 @@ KIMI_K2_6_FAST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 21),
-    last_updated=PartialDate(2026, 4, 21),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262128, output=262128),
+    release_date=_D_2026_04_21,
+    last_updated=_D_2026_04_21,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262128_262128,
     cost=Cost(input=Decimal("0.69"), output=Decimal("3.22"), cache_read=Decimal("0.1725")),
 )
 
@@ -273,13 +280,13 @@ KIMI_K2_6_FLEX: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 21),
-    last_updated=PartialDate(2026, 4, 21),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262128, output=262128),
+    release_date=_D_2026_04_21,
+    last_updated=_D_2026_04_21,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262128_262128,
     cost=Cost(input=Decimal("0.345"), output=Decimal("1.61"), cache_read=Decimal("0.08625")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 KIMI_K2_7_CODE_FLEX: Final[Model] = Model(
@@ -294,13 +301,13 @@ KIMI_K2_7_CODE_FLEX: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 6, 12),
-    last_updated=PartialDate(2026, 6, 12),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_06_12,
+    last_updated=_D_2026_06_12,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.475"), output=Decimal("2"), cache_read=Decimal("0.11875")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MOONSHOTAI_KIMI_K2_5: Final[Model] = Model(
@@ -314,13 +321,13 @@ MOONSHOTAI_KIMI_K2_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 1, 27),
-    last_updated=PartialDate(2026, 1, 27),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262128, output=262128),
+    release_date=_D_2026_01_27,
+    last_updated=_D_2026_01_27,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262128_262128,
     cost=Cost(input=Decimal("0.52"), output=Decimal("2.59"), cache_read=Decimal("0.13")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 MOONSHOTAI_KIMI_K2_6: Final[Model] = Model(
@@ -334,13 +341,13 @@ MOONSHOTAI_KIMI_K2_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 21),
-    last_updated=PartialDate(2026, 4, 21),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262128, output=262128),
+    release_date=_D_2026_04_21,
+    last_updated=_D_2026_04_21,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262128_262128,
     cost=Cost(input=Decimal("0.69"), output=Decimal("3.22"), cache_read=Decimal("0.1725")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 MOONSHOTAI_KIMI_K2_7_CODE: Final[Model] = Model(
@@ -355,13 +362,13 @@ MOONSHOTAI_KIMI_K2_7_CODE: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 6, 12),
-    last_updated=PartialDate(2026, 6, 12),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_06_12,
+    last_updated=_D_2026_06_12,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.95"), output=Decimal("4"), cache_read=Decimal("0.2375")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN3_5_397B_FAST: Final[Model] = Model(
@@ -375,10 +382,10 @@ QWEN3_5_397B_FAST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 1),
-    last_updated=PartialDate(2026, 2, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262128, output=262128),
+    release_date=_D_2026_02_01,
+    last_updated=_D_2026_02_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262128_262128,
     cost=Cost(input=Decimal("0.69"), output=Decimal("4.14"), cache_read=Decimal("0.1725")),
 )
 
@@ -393,9 +400,9 @@ QWEN3_6_35B_FAST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 1),
-    last_updated=PartialDate(2026, 4, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=131056, output=131056),
+    release_date=_D_2026_04_01,
+    last_updated=_D_2026_04_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_131056_131056,
     cost=Cost(input=Decimal("0.29"), output=Decimal("1.15"), cache_read=Decimal("0.0725")),
 )

@@ -3,13 +3,26 @@
 
 "Models served by Nova (provider id 'nova')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
 from llmdex_runtime.model import Cost, Limit, Modalities, Model, ReasoningOption
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2025_12_01 = PartialDate(2025, 12, 1)
+_LIMIT_1000000_64000 = Limit(context=1000000, output=64000)
+_TEXT_IMAGE_VIDEO_PDF_TO_TEXT = Modalities(
+    input=("text", "image", "video", "pdf"), output=("text",)
+)
 
 __all__ = [
     "NOVA_2_LITE_V1",
@@ -27,10 +40,10 @@ NOVA_2_LITE_V1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 1),
-    last_updated=PartialDate(2025, 12, 1),
-    modalities=Modalities(input=("text", "image", "video", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=64000),
+    release_date=_D_2025_12_01,
+    last_updated=_D_2025_12_01,
+    modalities=_TEXT_IMAGE_VIDEO_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_64000,
     cost=Cost(input=Decimal("0"), output=Decimal("0"), reasoning=Decimal("0")),
     reasoning_options=(
         ReasoningOption(type="toggle"),
@@ -51,8 +64,8 @@ NOVA_2_PRO_V1: Final[Model] = Model(
     open_weights=False,
     release_date=PartialDate(2025, 12, 3),
     last_updated=PartialDate(2026, 1, 3),
-    modalities=Modalities(input=("text", "image", "video", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=64000),
+    modalities=_TEXT_IMAGE_VIDEO_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_64000,
     cost=Cost(input=Decimal("0"), output=Decimal("0"), reasoning=Decimal("0")),
     reasoning_options=(),
 )

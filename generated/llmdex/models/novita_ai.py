@@ -3,8 +3,9 @@
 
 "Models served by NovitaAI (provider id 'novita-ai')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
@@ -20,6 +21,119 @@ from llmdex_runtime.model import (
     ReasoningOption,
     TierCondition,
 )
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2024_04 = PartialDate(2024, 4)
+_D_2024_04_24 = PartialDate(2024, 4, 24)
+_D_2024_04_25 = PartialDate(2024, 4, 25)
+_D_2024_06_18 = PartialDate(2024, 6, 18)
+_D_2024_06_27 = PartialDate(2024, 6, 27)
+_D_2024_07 = PartialDate(2024, 7)
+_D_2024_07_24 = PartialDate(2024, 7, 24)
+_D_2024_07_30 = PartialDate(2024, 7, 30)
+_D_2024_09_18 = PartialDate(2024, 9, 18)
+_D_2024_09_19 = PartialDate(2024, 9, 19)
+_D_2024_10_15 = PartialDate(2024, 10, 15)
+_D_2024_11_28 = PartialDate(2024, 11, 28)
+_D_2024_11_29 = PartialDate(2024, 11, 29)
+_D_2024_12 = PartialDate(2024, 12)
+_D_2024_12_07 = PartialDate(2024, 12, 7)
+_D_2025_01 = PartialDate(2025, 1)
+_D_2025_01_20 = PartialDate(2025, 1, 20)
+_D_2025_01_27 = PartialDate(2025, 1, 27)
+_D_2025_03 = PartialDate(2025, 3)
+_D_2025_03_05 = PartialDate(2025, 3, 5)
+_D_2025_03_13 = PartialDate(2025, 3, 13)
+_D_2025_03_25 = PartialDate(2025, 3, 25)
+_D_2025_04 = PartialDate(2025, 4)
+_D_2025_04_06 = PartialDate(2025, 4, 6)
+_D_2025_04_16 = PartialDate(2025, 4, 16)
+_D_2025_04_29 = PartialDate(2025, 4, 29)
+_D_2025_04_30 = PartialDate(2025, 4, 30)
+_D_2025_05 = PartialDate(2025, 5)
+_D_2025_05_28 = PartialDate(2025, 5, 28)
+_D_2025_05_29 = PartialDate(2025, 5, 29)
+_D_2025_06_17 = PartialDate(2025, 6, 17)
+_D_2025_06_30 = PartialDate(2025, 6, 30)
+_D_2025_07_11 = PartialDate(2025, 7, 11)
+_D_2025_07_22 = PartialDate(2025, 7, 22)
+_D_2025_07_23 = PartialDate(2025, 7, 23)
+_D_2025_07_25 = PartialDate(2025, 7, 25)
+_D_2025_07_28 = PartialDate(2025, 7, 28)
+_D_2025_08_06 = PartialDate(2025, 8, 6)
+_D_2025_08_11 = PartialDate(2025, 8, 11)
+_D_2025_08_13 = PartialDate(2025, 8, 13)
+_D_2025_08_21 = PartialDate(2025, 8, 21)
+_D_2025_09_03 = PartialDate(2025, 9, 3)
+_D_2025_09_05 = PartialDate(2025, 9, 5)
+_D_2025_09_10 = PartialDate(2025, 9, 10)
+_D_2025_09_19 = PartialDate(2025, 9, 19)
+_D_2025_09_22 = PartialDate(2025, 9, 22)
+_D_2025_09_24 = PartialDate(2025, 9, 24)
+_D_2025_09_29 = PartialDate(2025, 9, 29)
+_D_2025_09_30 = PartialDate(2025, 9, 30)
+_D_2025_10_09 = PartialDate(2025, 10, 9)
+_D_2025_10_11 = PartialDate(2025, 10, 11)
+_D_2025_10_13 = PartialDate(2025, 10, 13)
+_D_2025_10_17 = PartialDate(2025, 10, 17)
+_D_2025_10_22 = PartialDate(2025, 10, 22)
+_D_2025_10_24 = PartialDate(2025, 10, 24)
+_D_2025_10_27 = PartialDate(2025, 10, 27)
+_D_2025_11_26 = PartialDate(2025, 11, 26)
+_D_2025_12_01 = PartialDate(2025, 12, 1)
+_D_2025_12_08 = PartialDate(2025, 12, 8)
+_D_2025_12_10 = PartialDate(2025, 12, 10)
+_D_2025_12_19 = PartialDate(2025, 12, 19)
+_D_2025_12_22 = PartialDate(2025, 12, 22)
+_D_2025_12_23 = PartialDate(2025, 12, 23)
+_D_2026_01_05 = PartialDate(2026, 1, 5)
+_D_2026_01_19 = PartialDate(2026, 1, 19)
+_D_2026_01_27 = PartialDate(2026, 1, 27)
+_D_2026_02_03 = PartialDate(2026, 2, 3)
+_D_2026_02_12 = PartialDate(2026, 2, 12)
+_D_2026_02_17 = PartialDate(2026, 2, 17)
+_D_2026_02_26 = PartialDate(2026, 2, 26)
+_D_2026_03_18 = PartialDate(2026, 3, 18)
+_D_2026_03_27 = PartialDate(2026, 3, 27)
+_D_2026_04_02 = PartialDate(2026, 4, 2)
+_D_2026_04_21 = PartialDate(2026, 4, 21)
+_D_2026_04_24 = PartialDate(2026, 4, 24)
+_D_2026_05_27 = PartialDate(2026, 5, 27)
+_D_2026_06_13 = PartialDate(2026, 6, 13)
+_D_2026_06_29 = PartialDate(2026, 6, 29)
+_LIMIT_1048576_131072 = Limit(context=1048576, output=131072)
+_LIMIT_1048576_393216 = Limit(context=1048576, output=393216)
+_LIMIT_128000_20000 = Limit(context=128000, output=20000)
+_LIMIT_131072_131072 = Limit(context=131072, output=131072)
+_LIMIT_131072_32768 = Limit(context=131072, output=32768)
+_LIMIT_131072_65536 = Limit(context=131072, output=65536)
+_LIMIT_131072_98304 = Limit(context=131072, output=98304)
+_LIMIT_163840_65536 = Limit(context=163840, output=65536)
+_LIMIT_16384_16384 = Limit(context=16384, output=16384)
+_LIMIT_204800_131072 = Limit(context=204800, output=131072)
+_LIMIT_204800_131100 = Limit(context=204800, output=131100)
+_LIMIT_262144_131072 = Limit(context=262144, output=131072)
+_LIMIT_262144_262144 = Limit(context=262144, output=262144)
+_LIMIT_262144_32768 = Limit(context=262144, output=32768)
+_LIMIT_262144_65536 = Limit(context=262144, output=65536)
+_LIMIT_40960_20000 = Limit(context=40960, output=20000)
+_LIMIT_64000_16000 = Limit(context=64000, output=16000)
+_LIMIT_65536_16384 = Limit(context=65536, output=16384)
+_LIMIT_8192_8192 = Limit(context=8192, output=8192)
+_REASONING = ()
+_REASONING_EFFORT_LOW_MEDIUM_HIGH = (
+    ReasoningOption(type="effort", values=("low", "medium", "high")),
+)
+_REASONING_TOGGLE = (ReasoningOption(type="toggle"),)
+_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+_TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+_TEXT_VIDEO_IMAGE_TO_TEXT = Modalities(input=("text", "video", "image"), output=("text",))
 
 __all__ = [
     "BAICHUAN_BAICHUAN_M2_32B",
@@ -141,11 +255,11 @@ BAICHUAN_BAICHUAN_M2_32B: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 12),
-    release_date=PartialDate(2025, 8, 13),
-    last_updated=PartialDate(2025, 8, 13),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=131072),
+    knowledge=_D_2024_12,
+    release_date=_D_2025_08_13,
+    last_updated=_D_2025_08_13,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_131072,
     cost=Cost(input=Decimal("0.07"), output=Decimal("0.07")),
 )
 
@@ -160,10 +274,10 @@ BAIDU_ERNIE_4_5_21B_A3B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 3),
-    release_date=PartialDate(2025, 6, 30),
-    last_updated=PartialDate(2025, 6, 30),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2025_03,
+    release_date=_D_2025_06_30,
+    last_updated=_D_2025_06_30,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=120000, output=8000),
     cost=Cost(input=Decimal("0.07"), output=Decimal("0.28")),
 )
@@ -179,13 +293,13 @@ BAIDU_ERNIE_4_5_21B_A3B_THINKING: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 3),
-    release_date=PartialDate(2025, 9, 19),
-    last_updated=PartialDate(2025, 9, 19),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=65536),
+    knowledge=_D_2025_03,
+    release_date=_D_2025_09_19,
+    last_updated=_D_2025_09_19,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_65536,
     cost=Cost(input=Decimal("0.07"), output=Decimal("0.28")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 BAIDU_ERNIE_4_5_300B_A47B_PADDLE: Final[Model] = Model(
@@ -199,9 +313,9 @@ BAIDU_ERNIE_4_5_300B_A47B_PADDLE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 6, 30),
-    last_updated=PartialDate(2025, 6, 30),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_06_30,
+    last_updated=_D_2025_06_30,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=123000, output=12000),
     cost=Cost(input=Decimal("0.28"), output=Decimal("1.1")),
 )
@@ -216,12 +330,12 @@ BAIDU_ERNIE_4_5_VL_28B_A3B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 6, 30),
+    release_date=_D_2025_06_30,
     last_updated=PartialDate(2026, 6, 14),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=30000, output=8000),
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.56")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 BAIDU_ERNIE_4_5_VL_28B_A3B_THINKING: Final[Model] = Model(
@@ -235,12 +349,12 @@ BAIDU_ERNIE_4_5_VL_28B_A3B_THINKING: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 11, 26),
-    last_updated=PartialDate(2025, 11, 26),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=131072, output=65536),
+    release_date=_D_2025_11_26,
+    last_updated=_D_2025_11_26,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_131072_65536,
     cost=Cost(input=Decimal("0.39"), output=Decimal("0.39")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 BAIDU_ERNIE_4_5_VL_424B_A47B: Final[Model] = Model(
@@ -253,12 +367,12 @@ BAIDU_ERNIE_4_5_VL_424B_A47B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 6, 30),
-    last_updated=PartialDate(2025, 6, 30),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2025_06_30,
+    last_updated=_D_2025_06_30,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=123000, output=16000),
     cost=Cost(input=Decimal("0.42"), output=Decimal("1.25")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 DEEPSEEK_DEEPSEEK_OCR: Final[Model] = Model(
@@ -272,10 +386,10 @@ DEEPSEEK_DEEPSEEK_OCR: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 10, 24),
-    last_updated=PartialDate(2025, 10, 24),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=8192, output=8192),
+    release_date=_D_2025_10_24,
+    last_updated=_D_2025_10_24,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_8192_8192,
     cost=Cost(input=Decimal("0.03"), output=Decimal("0.03")),
 )
 
@@ -288,10 +402,10 @@ DEEPSEEK_DEEPSEEK_OCR_2: Final[Model] = Model(
     reasoning=False,
     tool_call=False,
     open_weights=True,
-    release_date=PartialDate(2026, 1, 27),
-    last_updated=PartialDate(2026, 1, 27),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=8192, output=8192),
+    release_date=_D_2026_01_27,
+    last_updated=_D_2026_01_27,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_8192_8192,
     cost=Cost(input=Decimal("0.03"), output=Decimal("0.03")),
 )
 
@@ -305,9 +419,9 @@ DEEPSEEK_DEEPSEEK_PROVER_V2_671B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 4, 30),
-    last_updated=PartialDate(2025, 4, 30),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_04_30,
+    last_updated=_D_2025_04_30,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=160000, output=160000),
     cost=Cost(input=Decimal("0.7"), output=Decimal("2.5")),
 )
@@ -324,13 +438,13 @@ DEEPSEEK_DEEPSEEK_R1_0528: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 7),
-    release_date=PartialDate(2025, 5, 28),
-    last_updated=PartialDate(2025, 5, 28),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2024_07,
+    release_date=_D_2025_05_28,
+    last_updated=_D_2025_05_28,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=163840, output=32768),
     cost=Cost(input=Decimal("0.7"), output=Decimal("2.5"), cache_read=Decimal("0.35")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 DEEPSEEK_DEEPSEEK_R1_0528_QWEN3_8B: Final[Model] = Model(
@@ -343,12 +457,12 @@ DEEPSEEK_DEEPSEEK_R1_0528_QWEN3_8B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 5, 29),
-    last_updated=PartialDate(2025, 5, 29),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_05_29,
+    last_updated=_D_2025_05_29,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=128000, output=32000),
     cost=Cost(input=Decimal("0.06"), output=Decimal("0.09")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 DEEPSEEK_DEEPSEEK_R1_DISTILL_LLAMA_70B: Final[Model] = Model(
@@ -363,12 +477,12 @@ DEEPSEEK_DEEPSEEK_R1_DISTILL_LLAMA_70B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 1, 27),
-    last_updated=PartialDate(2025, 1, 27),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=8192, output=8192),
+    release_date=_D_2025_01_27,
+    last_updated=_D_2025_01_27,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_8192_8192,
     cost=Cost(input=Decimal("0.8"), output=Decimal("0.8")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 DEEPSEEK_DEEPSEEK_R1_DISTILL_QWEN_14B: Final[Model] = Model(
@@ -382,9 +496,9 @@ DEEPSEEK_DEEPSEEK_R1_DISTILL_QWEN_14B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 1, 20),
-    last_updated=PartialDate(2025, 1, 20),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_01_20,
+    last_updated=_D_2025_01_20,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=32768, output=16384),
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.15")),
 )
@@ -400,9 +514,9 @@ DEEPSEEK_DEEPSEEK_R1_DISTILL_QWEN_32B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 1, 20),
-    last_updated=PartialDate(2025, 1, 20),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_01_20,
+    last_updated=_D_2025_01_20,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=64000, output=32000),
     cost=Cost(input=Decimal("0.3"), output=Decimal("0.3")),
 )
@@ -417,12 +531,12 @@ DEEPSEEK_DEEPSEEK_R1_TURBO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 3, 5),
-    last_updated=PartialDate(2025, 3, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=64000, output=16000),
+    release_date=_D_2025_03_05,
+    last_updated=_D_2025_03_05,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_64000_16000,
     cost=Cost(input=Decimal("0.7"), output=Decimal("2.5")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 DEEPSEEK_DEEPSEEK_V3_0324: Final[Model] = Model(
@@ -437,10 +551,10 @@ DEEPSEEK_DEEPSEEK_V3_0324: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 7),
-    release_date=PartialDate(2025, 3, 25),
-    last_updated=PartialDate(2025, 3, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2024_07,
+    release_date=_D_2025_03_25,
+    last_updated=_D_2025_03_25,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=163840, output=163840),
     cost=Cost(input=Decimal("0.27"), output=Decimal("1.12"), cache_read=Decimal("0.135")),
 )
@@ -455,10 +569,10 @@ DEEPSEEK_DEEPSEEK_V3_TURBO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 3, 5),
-    last_updated=PartialDate(2025, 3, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=64000, output=16000),
+    release_date=_D_2025_03_05,
+    last_updated=_D_2025_03_05,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_64000_16000,
     cost=Cost(input=Decimal("0.4"), output=Decimal("1.3")),
 )
 
@@ -474,12 +588,12 @@ DEEPSEEK_DEEPSEEK_V3_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 8, 21),
-    last_updated=PartialDate(2025, 8, 21),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=32768),
+    release_date=_D_2025_08_21,
+    last_updated=_D_2025_08_21,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_32768,
     cost=Cost(input=Decimal("0.27"), output=Decimal("1"), cache_read=Decimal("0.135")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 DEEPSEEK_DEEPSEEK_V3_1_TERMINUS: Final[Model] = Model(
@@ -494,12 +608,12 @@ DEEPSEEK_DEEPSEEK_V3_1_TERMINUS: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 9, 22),
-    last_updated=PartialDate(2025, 9, 22),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=32768),
+    release_date=_D_2025_09_22,
+    last_updated=_D_2025_09_22,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_32768,
     cost=Cost(input=Decimal("0.27"), output=Decimal("1"), cache_read=Decimal("0.135")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 DEEPSEEK_DEEPSEEK_V3_2: Final[Model] = Model(
@@ -514,13 +628,13 @@ DEEPSEEK_DEEPSEEK_V3_2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 12, 1),
-    last_updated=PartialDate(2025, 12, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=163840, output=65536),
+    release_date=_D_2025_12_01,
+    last_updated=_D_2025_12_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_163840_65536,
     cost=Cost(input=Decimal("0.269"), output=Decimal("0.4"), cache_read=Decimal("0.1345")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 DEEPSEEK_DEEPSEEK_V3_2_EXP: Final[Model] = Model(
@@ -534,12 +648,12 @@ DEEPSEEK_DEEPSEEK_V3_2_EXP: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 9, 29),
-    last_updated=PartialDate(2025, 9, 29),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=163840, output=65536),
+    release_date=_D_2025_09_29,
+    last_updated=_D_2025_09_29,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_163840_65536,
     cost=Cost(input=Decimal("0.27"), output=Decimal("0.41")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 DEEPSEEK_DEEPSEEK_V4_FLASH: Final[Model] = Model(
@@ -554,11 +668,11 @@ DEEPSEEK_DEEPSEEK_V4_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 5),
-    release_date=PartialDate(2026, 4, 24),
-    last_updated=PartialDate(2026, 4, 24),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1048576, output=393216),
+    knowledge=_D_2025_05,
+    release_date=_D_2026_04_24,
+    last_updated=_D_2026_04_24,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1048576_393216,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.28"), cache_read=Decimal("0.028")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(
@@ -579,11 +693,11 @@ DEEPSEEK_DEEPSEEK_V4_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 5),
-    release_date=PartialDate(2026, 4, 24),
-    last_updated=PartialDate(2026, 4, 24),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1048576, output=393216),
+    knowledge=_D_2025_05,
+    release_date=_D_2026_04_24,
+    last_updated=_D_2026_04_24,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1048576_393216,
     cost=Cost(input=Decimal("1.69"), output=Decimal("3.38"), cache_read=Decimal("0.13")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(
@@ -603,9 +717,9 @@ GOOGLE_GEMMA_3_12B_IT: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 3, 13),
-    last_updated=PartialDate(2025, 3, 13),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2025_03_13,
+    last_updated=_D_2025_03_13,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=131072, output=8192),
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.1")),
 )
@@ -621,9 +735,9 @@ GOOGLE_GEMMA_3_27B_IT: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 3, 25),
-    last_updated=PartialDate(2025, 3, 25),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2025_03_25,
+    last_updated=_D_2025_03_25,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=98304, output=16384),
     cost=Cost(input=Decimal("0.119"), output=Decimal("0.2")),
 )
@@ -640,12 +754,12 @@ GOOGLE_GEMMA_4_26B_A4B_IT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 2),
-    last_updated=PartialDate(2026, 4, 2),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262144, output=131072),
+    release_date=_D_2026_04_02,
+    last_updated=_D_2026_04_02,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262144_131072,
     cost=Cost(input=Decimal("0.13"), output=Decimal("0.4")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 GOOGLE_GEMMA_4_31B_IT: Final[Model] = Model(
@@ -660,12 +774,12 @@ GOOGLE_GEMMA_4_31B_IT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 2),
-    last_updated=PartialDate(2026, 4, 2),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262144, output=131072),
+    release_date=_D_2026_04_02,
+    last_updated=_D_2026_04_02,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262144_131072,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.4")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 GRYPHE_MYTHOMAX_L2_13B: Final[Model] = Model(
@@ -678,9 +792,9 @@ GRYPHE_MYTHOMAX_L2_13B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2024, 4, 25),
-    last_updated=PartialDate(2024, 4, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2024_04_25,
+    last_updated=_D_2024_04_25,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=4096, output=3200),
     cost=Cost(input=Decimal("0.09"), output=Decimal("0.09")),
 )
@@ -698,9 +812,9 @@ INCLUSIONAI_LING_2_6_1T: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2026, 4, 23),
-    last_updated=PartialDate(2026, 6, 29),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=32768),
+    last_updated=_D_2026_06_29,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_32768,
     cost=Cost(input=Decimal("0.3"), output=Decimal("2.5"), cache_read=Decimal("0.06")),
 )
 
@@ -716,10 +830,10 @@ INCLUSIONAI_LING_2_6_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 24),
-    last_updated=PartialDate(2026, 4, 24),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=32768),
+    release_date=_D_2026_04_24,
+    last_updated=_D_2026_04_24,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_32768,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3"), cache_read=Decimal("0.02")),
 )
 
@@ -736,11 +850,11 @@ INCLUSIONAI_RING_2_6_1T: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2026, 5, 8),
-    last_updated=PartialDate(2026, 5, 27),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=65536),
+    last_updated=_D_2026_05_27,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_65536,
     cost=Cost(input=Decimal("0.3"), output=Decimal("2.5"), cache_read=Decimal("0.06")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 KWAIPILOT_KAT_CODER_PRO: Final[Model] = Model(
@@ -754,9 +868,9 @@ KWAIPILOT_KAT_CODER_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 1, 5),
-    last_updated=PartialDate(2026, 1, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_01_05,
+    last_updated=_D_2026_01_05,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=256000, output=128000),
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.06")),
 )
@@ -773,9 +887,9 @@ META_LLAMA_LLAMA_3_70B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2024, 4, 25),
-    last_updated=PartialDate(2024, 4, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2024_04_25,
+    last_updated=_D_2024_04_25,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=8192, output=8000),
     cost=Cost(input=Decimal("0.51"), output=Decimal("0.74")),
 )
@@ -791,10 +905,10 @@ META_LLAMA_LLAMA_3_8B_INSTRUCT: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2024, 4, 25),
-    last_updated=PartialDate(2024, 4, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=8192, output=8192),
+    release_date=_D_2024_04_25,
+    last_updated=_D_2024_04_25,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_8192_8192,
     cost=Cost(input=Decimal("0.04"), output=Decimal("0.04")),
 )
 
@@ -809,10 +923,10 @@ META_LLAMA_LLAMA_3_1_8B_INSTRUCT: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2024, 7, 24),
-    last_updated=PartialDate(2024, 7, 24),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=16384, output=16384),
+    release_date=_D_2024_07_24,
+    last_updated=_D_2024_07_24,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_16384_16384,
     cost=Cost(input=Decimal("0.02"), output=Decimal("0.05")),
 )
 
@@ -827,9 +941,9 @@ META_LLAMA_LLAMA_3_2_3B_INSTRUCT: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2024, 9, 18),
-    last_updated=PartialDate(2024, 9, 18),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2024_09_18,
+    last_updated=_D_2024_09_18,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=32768, output=32000),
     cost=Cost(input=Decimal("0.03"), output=Decimal("0.05")),
 )
@@ -846,9 +960,9 @@ META_LLAMA_LLAMA_3_3_70B_INSTRUCT: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2023, 12),
-    release_date=PartialDate(2024, 12, 7),
-    last_updated=PartialDate(2024, 12, 7),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2024_12_07,
+    last_updated=_D_2024_12_07,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=131072, output=120000),
     cost=Cost(input=Decimal("0.135"), output=Decimal("0.4")),
 )
@@ -863,9 +977,9 @@ META_LLAMA_LLAMA_4_MAVERICK_17B_128E_INSTRUCT_FP8: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 4, 6),
-    last_updated=PartialDate(2025, 4, 6),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2025_04_06,
+    last_updated=_D_2025_04_06,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=1048576, output=8192),
     cost=Cost(input=Decimal("0.27"), output=Decimal("0.85")),
 )
@@ -880,10 +994,10 @@ META_LLAMA_LLAMA_4_SCOUT_17B_16E_INSTRUCT: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 4, 6),
-    last_updated=PartialDate(2025, 4, 6),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=131072, output=131072),
+    release_date=_D_2025_04_06,
+    last_updated=_D_2025_04_06,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_131072_131072,
     cost=Cost(input=Decimal("0.18"), output=Decimal("0.59")),
 )
 
@@ -897,9 +1011,9 @@ MICROSOFT_WIZARDLM_2_8X22B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2024, 4, 24),
-    last_updated=PartialDate(2024, 4, 24),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2024_04_24,
+    last_updated=_D_2024_04_24,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=65535, output=8000),
     cost=Cost(input=Decimal("0.62"), output=Decimal("0.62")),
 )
@@ -915,13 +1029,13 @@ MINIMAX_MINIMAX_M2: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 10, 27),
-    last_updated=PartialDate(2025, 10, 27),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=204800, output=131072),
+    release_date=_D_2025_10_27,
+    last_updated=_D_2025_10_27,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_204800_131072,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.03")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MINIMAX_MINIMAX_M2_1: Final[Model] = Model(
@@ -936,10 +1050,10 @@ MINIMAX_MINIMAX_M2_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 12, 23),
-    last_updated=PartialDate(2025, 12, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=204800, output=131072),
+    release_date=_D_2025_12_23,
+    last_updated=_D_2025_12_23,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_204800_131072,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.03")),
     interleaved=Interleaved(field="reasoning_content"),
 )
@@ -956,13 +1070,13 @@ MINIMAX_MINIMAX_M2_5: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 12),
-    last_updated=PartialDate(2026, 2, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=204800, output=131100),
+    release_date=_D_2026_02_12,
+    last_updated=_D_2026_02_12,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_204800_131100,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.03")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MINIMAX_MINIMAX_M2_5_HIGHSPEED: Final[Model] = Model(
@@ -977,13 +1091,13 @@ MINIMAX_MINIMAX_M2_5_HIGHSPEED: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 12),
-    last_updated=PartialDate(2026, 2, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=204800, output=131100),
+    release_date=_D_2026_02_12,
+    last_updated=_D_2026_02_12,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_204800_131100,
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.4"), cache_read=Decimal("0.03")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MINIMAX_MINIMAX_M2_7: Final[Model] = Model(
@@ -998,13 +1112,13 @@ MINIMAX_MINIMAX_M2_7: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 3, 18),
-    last_updated=PartialDate(2026, 3, 18),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=204800, output=131072),
+    release_date=_D_2026_03_18,
+    last_updated=_D_2026_03_18,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_204800_131072,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.06")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MINIMAX_MINIMAX_M2_7_HIGHSPEED: Final[Model] = Model(
@@ -1019,17 +1133,17 @@ MINIMAX_MINIMAX_M2_7_HIGHSPEED: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 3, 18),
-    last_updated=PartialDate(2026, 5, 27),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=204800, output=131072),
+    release_date=_D_2026_03_18,
+    last_updated=_D_2026_05_27,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_204800_131072,
     cost=Cost(
         input=Decimal("0.6"),
         output=Decimal("2.4"),
         cache_read=Decimal("0.06"),
         cache_write=Decimal("0.375"),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MINIMAXAI_MINIMAX_M1_80K: Final[Model] = Model(
@@ -1043,12 +1157,12 @@ MINIMAXAI_MINIMAX_M1_80K: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 6, 17),
-    last_updated=PartialDate(2025, 6, 17),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_06_17,
+    last_updated=_D_2025_06_17,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=1000000, output=40000),
     cost=Cost(input=Decimal("0.55"), output=Decimal("2.2")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MISTRALAI_MISTRAL_NEMO: Final[Model] = Model(
@@ -1063,9 +1177,9 @@ MISTRALAI_MISTRAL_NEMO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2024, 7, 30),
-    last_updated=PartialDate(2024, 7, 30),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2024_07_30,
+    last_updated=_D_2024_07_30,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=60288, output=16000),
     cost=Cost(input=Decimal("0.04"), output=Decimal("0.17")),
 )
@@ -1083,10 +1197,10 @@ MOONSHOTAI_KIMI_K2_0905: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2024, 10),
-    release_date=PartialDate(2025, 9, 5),
-    last_updated=PartialDate(2025, 9, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    release_date=_D_2025_09_05,
+    last_updated=_D_2025_09_05,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.5")),
 )
 
@@ -1100,10 +1214,10 @@ MOONSHOTAI_KIMI_K2_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 7, 11),
-    last_updated=PartialDate(2025, 7, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=32768),
+    release_date=_D_2025_07_11,
+    last_updated=_D_2025_07_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_32768,
     cost=Cost(input=Decimal("0.57"), output=Decimal("2.3")),
 )
 
@@ -1120,12 +1234,12 @@ MOONSHOTAI_KIMI_K2_THINKING: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2025, 11, 7),
-    last_updated=PartialDate(2026, 6, 29),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    last_updated=_D_2026_06_29,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.5"), cache_read=Decimal("0.15")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MOONSHOTAI_KIMI_K2_5: Final[Model] = Model(
@@ -1140,14 +1254,14 @@ MOONSHOTAI_KIMI_K2_5: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 1, 27),
-    last_updated=PartialDate(2026, 1, 27),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_01_27,
+    last_updated=_D_2026_01_27,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.6"), output=Decimal("3"), cache_read=Decimal("0.1")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 MOONSHOTAI_KIMI_K2_6: Final[Model] = Model(
@@ -1162,14 +1276,14 @@ MOONSHOTAI_KIMI_K2_6: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 4, 21),
-    last_updated=PartialDate(2026, 4, 21),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_04_21,
+    last_updated=_D_2026_04_21,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.95"), output=Decimal("4"), cache_read=Decimal("0.16")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 NOUSRESEARCH_HERMES_2_PRO_LLAMA_3_8B: Final[Model] = Model(
@@ -1183,10 +1297,10 @@ NOUSRESEARCH_HERMES_2_PRO_LLAMA_3_8B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2024, 6, 27),
-    last_updated=PartialDate(2024, 6, 27),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=8192, output=8192),
+    release_date=_D_2024_06_27,
+    last_updated=_D_2024_06_27,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_8192_8192,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.14")),
 )
 
@@ -1201,12 +1315,12 @@ OPENAI_GPT_OSS_120B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 8, 6),
-    last_updated=PartialDate(2025, 8, 6),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=131072, output=32768),
+    release_date=_D_2025_08_06,
+    last_updated=_D_2025_08_06,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_131072_32768,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.25")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_GPT_OSS_20B: Final[Model] = Model(
@@ -1220,12 +1334,12 @@ OPENAI_GPT_OSS_20B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 8, 6),
-    last_updated=PartialDate(2025, 8, 6),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=131072, output=32768),
+    release_date=_D_2025_08_06,
+    last_updated=_D_2025_08_06,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_131072_32768,
     cost=Cost(input=Decimal("0.04"), output=Decimal("0.15")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 PADDLEPADDLE_PADDLEOCR_VL: Final[Model] = Model(
@@ -1238,10 +1352,10 @@ PADDLEPADDLE_PADDLEOCR_VL: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 10, 22),
-    last_updated=PartialDate(2025, 10, 22),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=16384, output=16384),
+    release_date=_D_2025_10_22,
+    last_updated=_D_2025_10_22,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_16384_16384,
     cost=Cost(input=Decimal("0.02"), output=Decimal("0.02")),
 )
 
@@ -1257,10 +1371,10 @@ QWEN_QWEN_2_5_72B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2024, 10, 15),
-    last_updated=PartialDate(2024, 10, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2024_04,
+    release_date=_D_2024_10_15,
+    last_updated=_D_2024_10_15,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=32000, output=8192),
     cost=Cost(input=Decimal("0.38"), output=Decimal("0.4")),
 )
@@ -1275,9 +1389,9 @@ QWEN_QWEN_MT_PLUS: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 9, 3),
-    last_updated=PartialDate(2025, 9, 3),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_09_03,
+    last_updated=_D_2025_09_03,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=16384, output=8192),
     cost=Cost(input=Decimal("0.25"), output=Decimal("0.75")),
 )
@@ -1293,9 +1407,9 @@ QWEN_QWEN2_5_7B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 4, 16),
-    last_updated=PartialDate(2025, 4, 16),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_04_16,
+    last_updated=_D_2025_04_16,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=32000, output=32000),
     cost=Cost(input=Decimal("0.07"), output=Decimal("0.07")),
 )
@@ -1311,9 +1425,9 @@ QWEN_QWEN2_5_VL_72B_INSTRUCT: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 3, 25),
-    last_updated=PartialDate(2025, 3, 25),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
+    release_date=_D_2025_03_25,
+    last_updated=_D_2025_03_25,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=Limit(context=32768, output=32768),
     cost=Cost(input=Decimal("0.8"), output=Decimal("0.8")),
 )
@@ -1328,12 +1442,12 @@ QWEN_QWEN3_235B_A22B_FP8: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 4, 29),
-    last_updated=PartialDate(2025, 4, 29),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=40960, output=20000),
+    release_date=_D_2025_04_29,
+    last_updated=_D_2025_04_29,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_40960_20000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.8")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN_QWEN3_235B_A22B_INSTRUCT_2507: Final[Model] = Model(
@@ -1348,10 +1462,10 @@ QWEN_QWEN3_235B_A22B_INSTRUCT_2507: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 7, 22),
-    last_updated=PartialDate(2025, 7, 22),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_07_22,
+    last_updated=_D_2025_07_22,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=131072, output=16384),
     cost=Cost(input=Decimal("0.09"), output=Decimal("0.58")),
 )
@@ -1367,13 +1481,13 @@ QWEN_QWEN3_235B_A22B_THINKING_2507: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 7, 25),
-    last_updated=PartialDate(2025, 7, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=32768),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_07_25,
+    last_updated=_D_2025_07_25,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_32768,
     cost=Cost(input=Decimal("0.3"), output=Decimal("3")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN_QWEN3_30B_A3B_FP8: Final[Model] = Model(
@@ -1386,12 +1500,12 @@ QWEN_QWEN3_30B_A3B_FP8: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 4, 29),
-    last_updated=PartialDate(2025, 4, 29),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=40960, output=20000),
+    release_date=_D_2025_04_29,
+    last_updated=_D_2025_04_29,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_40960_20000,
     cost=Cost(input=Decimal("0.09"), output=Decimal("0.45")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN_QWEN3_32B_FP8: Final[Model] = Model(
@@ -1404,12 +1518,12 @@ QWEN_QWEN3_32B_FP8: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 4, 29),
-    last_updated=PartialDate(2025, 4, 29),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=40960, output=20000),
+    release_date=_D_2025_04_29,
+    last_updated=_D_2025_04_29,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_40960_20000,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.45")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN_QWEN3_4B_FP8: Final[Model] = Model(
@@ -1422,12 +1536,12 @@ QWEN_QWEN3_4B_FP8: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 4, 29),
-    last_updated=PartialDate(2025, 4, 29),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=20000),
+    release_date=_D_2025_04_29,
+    last_updated=_D_2025_04_29,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_20000,
     cost=Cost(input=Decimal("0.03"), output=Decimal("0.03")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN_QWEN3_8B_FP8: Final[Model] = Model(
@@ -1440,12 +1554,12 @@ QWEN_QWEN3_8B_FP8: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 4, 29),
-    last_updated=PartialDate(2025, 4, 29),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=20000),
+    release_date=_D_2025_04_29,
+    last_updated=_D_2025_04_29,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_20000,
     cost=Cost(input=Decimal("0.035"), output=Decimal("0.138")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN_QWEN3_CODER_30B_A3B_INSTRUCT: Final[Model] = Model(
@@ -1459,9 +1573,9 @@ QWEN_QWEN3_CODER_30B_A3B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 10, 9),
-    last_updated=PartialDate(2025, 10, 9),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_10_09,
+    last_updated=_D_2025_10_09,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=160000, output=32768),
     cost=Cost(input=Decimal("0.07"), output=Decimal("0.27")),
 )
@@ -1478,11 +1592,11 @@ QWEN_QWEN3_CODER_480B_A35B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 7, 23),
-    last_updated=PartialDate(2025, 7, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=65536),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_07_23,
+    last_updated=_D_2025_07_23,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_65536,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.3")),
 )
 
@@ -1498,10 +1612,10 @@ QWEN_QWEN3_CODER_NEXT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 3),
-    last_updated=PartialDate(2026, 2, 3),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=65536),
+    release_date=_D_2026_02_03,
+    last_updated=_D_2026_02_03,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_65536,
     cost=Cost(input=Decimal("0.2"), output=Decimal("1.5")),
 )
 
@@ -1517,11 +1631,11 @@ QWEN_QWEN3_MAX: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 9, 24),
-    last_updated=PartialDate(2025, 9, 24),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=65536),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_09_24,
+    last_updated=_D_2025_09_24,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_65536,
     cost=Cost(input=Decimal("2.11"), output=Decimal("8.45")),
 )
 
@@ -1536,10 +1650,10 @@ QWEN_QWEN3_NEXT_80B_A3B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 9, 10),
-    last_updated=PartialDate(2025, 9, 10),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=32768),
+    release_date=_D_2025_09_10,
+    last_updated=_D_2025_09_10,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_32768,
     cost=Cost(input=Decimal("0.15"), output=Decimal("1.5")),
 )
 
@@ -1554,12 +1668,12 @@ QWEN_QWEN3_NEXT_80B_A3B_THINKING: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 9, 10),
-    last_updated=PartialDate(2025, 9, 10),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=32768),
+    release_date=_D_2025_09_10,
+    last_updated=_D_2025_09_10,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_32768,
     cost=Cost(input=Decimal("0.15"), output=Decimal("1.5")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN_QWEN3_OMNI_30B_A3B_INSTRUCT: Final[Model] = Model(
@@ -1574,11 +1688,11 @@ QWEN_QWEN3_OMNI_30B_A3B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2025, 9, 24),
-    last_updated=PartialDate(2025, 9, 24),
+    knowledge=_D_2024_04,
+    release_date=_D_2025_09_24,
+    last_updated=_D_2025_09_24,
     modalities=Modalities(input=("text", "video", "audio", "image"), output=("text", "audio")),
-    limit=Limit(context=65536, output=16384),
+    limit=_LIMIT_65536_16384,
     cost=Cost(
         input=Decimal("0.25"),
         output=Decimal("0.97"),
@@ -1598,17 +1712,17 @@ QWEN_QWEN3_OMNI_30B_A3B_THINKING: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 9, 24),
-    last_updated=PartialDate(2025, 9, 24),
+    release_date=_D_2025_09_24,
+    last_updated=_D_2025_09_24,
     modalities=Modalities(input=("text", "audio", "video", "image"), output=("text",)),
-    limit=Limit(context=65536, output=16384),
+    limit=_LIMIT_65536_16384,
     cost=Cost(
         input=Decimal("0.25"),
         output=Decimal("0.97"),
         input_audio=Decimal("2.2"),
         output_audio=Decimal("1.788"),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN_QWEN3_VL_235B_A22B_INSTRUCT: Final[Model] = Model(
@@ -1622,10 +1736,10 @@ QWEN_QWEN3_VL_235B_A22B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 9, 24),
-    last_updated=PartialDate(2025, 9, 24),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=131072, output=32768),
+    release_date=_D_2025_09_24,
+    last_updated=_D_2025_09_24,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_131072_32768,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.5")),
 )
 
@@ -1639,12 +1753,12 @@ QWEN_QWEN3_VL_235B_A22B_THINKING: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 9, 24),
-    last_updated=PartialDate(2025, 9, 24),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=131072, output=32768),
+    release_date=_D_2025_09_24,
+    last_updated=_D_2025_09_24,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_131072_32768,
     cost=Cost(input=Decimal("0.98"), output=Decimal("3.95")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN_QWEN3_VL_30B_A3B_INSTRUCT: Final[Model] = Model(
@@ -1658,10 +1772,10 @@ QWEN_QWEN3_VL_30B_A3B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 10, 11),
-    last_updated=PartialDate(2025, 10, 11),
-    modalities=Modalities(input=("text", "video", "image"), output=("text",)),
-    limit=Limit(context=131072, output=32768),
+    release_date=_D_2025_10_11,
+    last_updated=_D_2025_10_11,
+    modalities=_TEXT_VIDEO_IMAGE_TO_TEXT,
+    limit=_LIMIT_131072_32768,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.7")),
 )
 
@@ -1676,10 +1790,10 @@ QWEN_QWEN3_VL_30B_A3B_THINKING: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 10, 11),
-    last_updated=PartialDate(2025, 10, 11),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=131072, output=32768),
+    release_date=_D_2025_10_11,
+    last_updated=_D_2025_10_11,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_131072_32768,
     cost=Cost(input=Decimal("0.2"), output=Decimal("1")),
 )
 
@@ -1694,10 +1808,10 @@ QWEN_QWEN3_VL_8B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 10, 17),
-    last_updated=PartialDate(2025, 10, 17),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=131072, output=32768),
+    release_date=_D_2025_10_17,
+    last_updated=_D_2025_10_17,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_131072_32768,
     cost=Cost(input=Decimal("0.08"), output=Decimal("0.5")),
 )
 
@@ -1713,12 +1827,12 @@ QWEN_QWEN3_5_122B_A10B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 26),
-    last_updated=PartialDate(2026, 2, 26),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, output=65536),
+    release_date=_D_2026_02_26,
+    last_updated=_D_2026_02_26,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_65536,
     cost=Cost(input=Decimal("0.4"), output=Decimal("3.2")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 QWEN_QWEN3_5_27B: Final[Model] = Model(
@@ -1733,12 +1847,12 @@ QWEN_QWEN3_5_27B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 26),
-    last_updated=PartialDate(2026, 2, 26),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, output=65536),
+    release_date=_D_2026_02_26,
+    last_updated=_D_2026_02_26,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_65536,
     cost=Cost(input=Decimal("0.3"), output=Decimal("2.4")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 QWEN_QWEN3_5_35B_A3B: Final[Model] = Model(
@@ -1753,12 +1867,12 @@ QWEN_QWEN3_5_35B_A3B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 26),
-    last_updated=PartialDate(2026, 2, 26),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, output=65536),
+    release_date=_D_2026_02_26,
+    last_updated=_D_2026_02_26,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_65536,
     cost=Cost(input=Decimal("0.25"), output=Decimal("2")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 QWEN_QWEN3_5_397B_A17B: Final[Model] = Model(
@@ -1773,12 +1887,12 @@ QWEN_QWEN3_5_397B_A17B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 17),
-    last_updated=PartialDate(2026, 2, 17),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
+    release_date=_D_2026_02_17,
+    last_updated=_D_2026_02_17,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=Limit(context=262144, output=64000),
     cost=Cost(input=Decimal("0.6"), output=Decimal("3.6")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 QWEN_QWEN3_7_MAX: Final[Model] = Model(
@@ -1794,8 +1908,8 @@ QWEN_QWEN3_7_MAX: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2026, 5, 21),
-    last_updated=PartialDate(2026, 5, 27),
-    modalities=Modalities(input=("text",), output=("text",)),
+    last_updated=_D_2026_05_27,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=1000000, output=65536),
     cost=Cost(
         input=Decimal("1.25"),
@@ -1803,7 +1917,7 @@ QWEN_QWEN3_7_MAX: Final[Model] = Model(
         cache_read=Decimal("0.125"),
         cache_write=Decimal("1.5625"),
     ),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 SAO10K_L3_8B_STHENO_V3_2: Final[Model] = Model(
@@ -1817,9 +1931,9 @@ SAO10K_L3_8B_STHENO_V3_2: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2024, 11, 29),
-    last_updated=PartialDate(2024, 11, 29),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2024_11_29,
+    last_updated=_D_2024_11_29,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=8192, output=32000),
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.05")),
 )
@@ -1834,10 +1948,10 @@ SAO10K_L3_70B_EURYALE_V2_1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2024, 6, 18),
-    last_updated=PartialDate(2024, 6, 18),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=8192, output=8192),
+    release_date=_D_2024_06_18,
+    last_updated=_D_2024_06_18,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_8192_8192,
     cost=Cost(input=Decimal("1.48"), output=Decimal("1.48")),
 )
 
@@ -1852,10 +1966,10 @@ SAO10K_L3_8B_LUNARIS: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2024, 11, 28),
-    last_updated=PartialDate(2024, 11, 28),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=8192, output=8192),
+    release_date=_D_2024_11_28,
+    last_updated=_D_2024_11_28,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_8192_8192,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.05")),
 )
 
@@ -1869,10 +1983,10 @@ SAO10K_L31_70B_EURYALE_V2_2: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2024, 9, 19),
-    last_updated=PartialDate(2024, 9, 19),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=8192, output=8192),
+    release_date=_D_2024_09_19,
+    last_updated=_D_2024_09_19,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_8192_8192,
     cost=Cost(input=Decimal("1.48"), output=Decimal("1.48")),
 )
 
@@ -1888,13 +2002,13 @@ XIAOMIMIMO_MIMO_V2_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 12),
-    release_date=PartialDate(2025, 12, 19),
-    last_updated=PartialDate(2025, 12, 19),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2024_12,
+    release_date=_D_2025_12_19,
+    last_updated=_D_2025_12_19,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=262144, output=32000),
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3"), cache_read=Decimal("0.3")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 XIAOMIMIMO_MIMO_V2_PRO: Final[Model] = Model(
@@ -1909,11 +2023,11 @@ XIAOMIMIMO_MIMO_V2_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 12),
-    release_date=PartialDate(2026, 3, 18),
-    last_updated=PartialDate(2026, 5, 27),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1048576, output=131072),
+    knowledge=_D_2024_12,
+    release_date=_D_2026_03_18,
+    last_updated=_D_2026_05_27,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1048576_131072,
     cost=Cost(
         input=Decimal("2"),
         output=Decimal("6"),
@@ -1929,7 +2043,7 @@ XIAOMIMIMO_MIMO_V2_PRO: Final[Model] = Model(
         context_over_200k=Rates(input=Decimal("2"), output=Decimal("6"), cache_read=Decimal("0.4")),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 XIAOMIMIMO_MIMO_V2_5_PRO: Final[Model] = Model(
@@ -1944,11 +2058,11 @@ XIAOMIMIMO_MIMO_V2_5_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 12),
+    knowledge=_D_2024_12,
     release_date=PartialDate(2026, 4, 22),
-    last_updated=PartialDate(2026, 5, 27),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1048576, output=131072),
+    last_updated=_D_2026_05_27,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1048576_131072,
     cost=Cost(
         input=Decimal("2"),
         output=Decimal("6"),
@@ -1964,7 +2078,7 @@ XIAOMIMIMO_MIMO_V2_5_PRO: Final[Model] = Model(
         context_over_200k=Rates(input=Decimal("2"), output=Decimal("6"), cache_read=Decimal("0.4")),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 ZAI_ORG_AUTOGLM_PHONE_9B_MULTILINGUAL: Final[Model] = Model(
@@ -1977,9 +2091,9 @@ ZAI_ORG_AUTOGLM_PHONE_9B_MULTILINGUAL: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 12, 10),
-    last_updated=PartialDate(2025, 12, 10),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2025_12_10,
+    last_updated=_D_2025_12_10,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=65536, output=65536),
     cost=Cost(input=Decimal("0.035"), output=Decimal("0.138")),
 )
@@ -1995,13 +2109,13 @@ ZAI_ORG_GLM_4_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 7, 28),
-    last_updated=PartialDate(2025, 7, 28),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=98304),
+    release_date=_D_2025_07_28,
+    last_updated=_D_2025_07_28,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_98304,
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.2"), cache_read=Decimal("0.11")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 ZAI_ORG_GLM_4_5_AIR: Final[Model] = Model(
@@ -2015,13 +2129,13 @@ ZAI_ORG_GLM_4_5_AIR: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 10, 13),
-    last_updated=PartialDate(2025, 10, 13),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=98304),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_10_13,
+    last_updated=_D_2025_10_13,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_98304,
     cost=Cost(input=Decimal("0.13"), output=Decimal("0.85")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 ZAI_ORG_GLM_4_5V: Final[Model] = Model(
@@ -2036,13 +2150,13 @@ ZAI_ORG_GLM_4_5V: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 8, 11),
-    last_updated=PartialDate(2025, 8, 11),
-    modalities=Modalities(input=("text", "video", "image"), output=("text",)),
-    limit=Limit(context=65536, output=16384),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_08_11,
+    last_updated=_D_2025_08_11,
+    modalities=_TEXT_VIDEO_IMAGE_TO_TEXT,
+    limit=_LIMIT_65536_16384,
     cost=Cost(input=Decimal("0.6"), output=Decimal("1.8"), cache_read=Decimal("0.11")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 ZAI_ORG_GLM_4_6: Final[Model] = Model(
@@ -2057,13 +2171,13 @@ ZAI_ORG_GLM_4_6: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 9, 30),
-    last_updated=PartialDate(2025, 9, 30),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=204800, output=131072),
+    release_date=_D_2025_09_30,
+    last_updated=_D_2025_09_30,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_204800_131072,
     cost=Cost(input=Decimal("0.55"), output=Decimal("2.2"), cache_read=Decimal("0.11")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 ZAI_ORG_GLM_4_6V: Final[Model] = Model(
@@ -2078,13 +2192,13 @@ ZAI_ORG_GLM_4_6V: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 12, 8),
-    last_updated=PartialDate(2025, 12, 8),
-    modalities=Modalities(input=("text", "video", "image"), output=("text",)),
-    limit=Limit(context=131072, output=32768),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_12_08,
+    last_updated=_D_2025_12_08,
+    modalities=_TEXT_VIDEO_IMAGE_TO_TEXT,
+    limit=_LIMIT_131072_32768,
     cost=Cost(input=Decimal("0.3"), output=Decimal("0.9"), cache_read=Decimal("0.055")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 ZAI_ORG_GLM_4_7: Final[Model] = Model(
@@ -2099,13 +2213,13 @@ ZAI_ORG_GLM_4_7: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 12, 22),
-    last_updated=PartialDate(2025, 12, 22),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=204800, output=131072),
+    release_date=_D_2025_12_22,
+    last_updated=_D_2025_12_22,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_204800_131072,
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.2"), cache_read=Decimal("0.11")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 ZAI_ORG_GLM_4_7_FLASH: Final[Model] = Model(
@@ -2120,13 +2234,13 @@ ZAI_ORG_GLM_4_7_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2026, 1, 19),
-    last_updated=PartialDate(2026, 1, 19),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2025_04,
+    release_date=_D_2026_01_19,
+    last_updated=_D_2026_01_19,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=200000, output=128000),
     cost=Cost(input=Decimal("0.07"), output=Decimal("0.4"), cache_read=Decimal("0.01")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 ZAI_ORG_GLM_5: Final[Model] = Model(
@@ -2142,12 +2256,12 @@ ZAI_ORG_GLM_5: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2026, 2, 11),
-    last_updated=PartialDate(2026, 2, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
+    last_updated=_D_2026_02_12,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=202800, output=131072),
     cost=Cost(input=Decimal("1"), output=Decimal("3.2"), cache_read=Decimal("0.2")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 ZAI_ORG_GLM_5_1: Final[Model] = Model(
@@ -2162,13 +2276,13 @@ ZAI_ORG_GLM_5_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 3, 27),
-    last_updated=PartialDate(2026, 3, 27),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=204800, output=131072),
+    release_date=_D_2026_03_27,
+    last_updated=_D_2026_03_27,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_204800_131072,
     cost=Cost(input=Decimal("1.4"), output=Decimal("4.4"), cache_read=Decimal("0.26")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 ZAI_ORG_GLM_5_2: Final[Model] = Model(
@@ -2183,10 +2297,10 @@ ZAI_ORG_GLM_5_2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 6, 13),
-    last_updated=PartialDate(2026, 6, 13),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1048576, output=131072),
+    release_date=_D_2026_06_13,
+    last_updated=_D_2026_06_13,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1048576_131072,
     cost=Cost(input=Decimal("1.4"), output=Decimal("4.4"), cache_read=Decimal("0.26")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(ReasoningOption(type="effort", values=("none", "high", "max")),),

@@ -3,13 +3,106 @@
 
 "Models served by Nvidia (provider id 'nvidia')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
 from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, Model, ReasoningOption
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2023_12 = PartialDate(2023, 12)
+_D_2024_04_17 = PartialDate(2024, 4, 17)
+_D_2024_06 = PartialDate(2024, 6)
+_D_2024_07_16 = PartialDate(2024, 7, 16)
+_D_2024_08_01 = PartialDate(2024, 8, 1)
+_D_2024_08_26 = PartialDate(2024, 8, 26)
+_D_2024_09 = PartialDate(2024, 9)
+_D_2024_09_18 = PartialDate(2024, 9, 18)
+_D_2024_09_25 = PartialDate(2024, 9, 25)
+_D_2024_11_06 = PartialDate(2024, 11, 6)
+_D_2024_11_26 = PartialDate(2024, 11, 26)
+_D_2024_12 = PartialDate(2024, 12)
+_D_2024_12_01 = PartialDate(2024, 12, 1)
+_D_2025_01 = PartialDate(2025, 1)
+_D_2025_01_01 = PartialDate(2025, 1, 1)
+_D_2025_03_18 = PartialDate(2025, 3, 18)
+_D_2025_04_01 = PartialDate(2025, 4, 1)
+_D_2025_05 = PartialDate(2025, 5)
+_D_2025_05_22 = PartialDate(2025, 5, 22)
+_D_2025_06_03 = PartialDate(2025, 6, 3)
+_D_2025_06_12 = PartialDate(2025, 6, 12)
+_D_2025_06_13 = PartialDate(2025, 6, 13)
+_D_2025_07_20 = PartialDate(2025, 7, 20)
+_D_2025_07_23 = PartialDate(2025, 7, 23)
+_D_2025_07_24 = PartialDate(2025, 7, 24)
+_D_2025_07_25 = PartialDate(2025, 7, 25)
+_D_2025_07_26 = PartialDate(2025, 7, 26)
+_D_2025_08_05 = PartialDate(2025, 8, 5)
+_D_2025_08_07 = PartialDate(2025, 8, 7)
+_D_2025_08_12 = PartialDate(2025, 8, 12)
+_D_2025_08_18 = PartialDate(2025, 8, 18)
+_D_2025_08_19 = PartialDate(2025, 8, 19)
+_D_2025_09_05 = PartialDate(2025, 9, 5)
+_D_2025_09_25 = PartialDate(2025, 9, 25)
+_D_2025_10_28 = PartialDate(2025, 10, 28)
+_D_2025_11_13 = PartialDate(2025, 11, 13)
+_D_2025_12_02 = PartialDate(2025, 12, 2)
+_D_2025_12_12 = PartialDate(2025, 12, 12)
+_D_2026_01_01 = PartialDate(2026, 1, 1)
+_D_2026_01_22 = PartialDate(2026, 1, 22)
+_D_2026_02_02 = PartialDate(2026, 2, 2)
+_D_2026_02_10 = PartialDate(2026, 2, 10)
+_D_2026_02_16 = PartialDate(2026, 2, 16)
+_D_2026_02_23 = PartialDate(2026, 2, 23)
+_D_2026_02_26 = PartialDate(2026, 2, 26)
+_D_2026_03_03 = PartialDate(2026, 3, 3)
+_D_2026_03_11 = PartialDate(2026, 3, 11)
+_D_2026_03_16 = PartialDate(2026, 3, 16)
+_D_2026_03_27 = PartialDate(2026, 3, 27)
+_D_2026_03_31 = PartialDate(2026, 3, 31)
+_D_2026_04_02 = PartialDate(2026, 4, 2)
+_D_2026_04_16 = PartialDate(2026, 4, 16)
+_D_2026_04_21 = PartialDate(2026, 4, 21)
+_D_2026_04_24 = PartialDate(2026, 4, 24)
+_D_2026_04_28 = PartialDate(2026, 4, 28)
+_D_2026_04_30 = PartialDate(2026, 4, 30)
+_D_2026_05_28 = PartialDate(2026, 5, 28)
+_D_2026_06_01 = PartialDate(2026, 6, 1)
+_D_2026_06_04 = PartialDate(2026, 6, 4)
+_LIMIT_0_0 = Limit(context=0, output=0)
+_LIMIT_0_4096 = Limit(context=0, output=4096)
+_LIMIT_1048576_393216 = Limit(context=1048576, output=393216)
+_LIMIT_128000_4096 = Limit(context=128000, output=4096)
+_LIMIT_128000_8192 = Limit(context=128000, output=8192)
+_LIMIT_131072_131072 = Limit(context=131072, output=131072)
+_LIMIT_256000_16384 = Limit(context=256000, output=16384)
+_LIMIT_262144_262144 = Limit(context=262144, output=262144)
+_LIMIT_32768_2048 = Limit(context=32768, output=2048)
+_LIMIT_40960_40960 = Limit(context=40960, output=40960)
+_REASONING = ()
+_REASONING_EFFORT_LOW_MEDIUM_HIGH = (
+    ReasoningOption(type="effort", values=("low", "medium", "high")),
+)
+_REASONING_EFFORT_NONE_HIGH_MAX = (ReasoningOption(type="effort", values=("none", "high", "max")),)
+_REASONING_TOGGLE = (ReasoningOption(type="toggle"),)
+_TEXT_IMAGE_TO_IMAGE = Modalities(input=("text", "image"), output=("image",))
+_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT = Modalities(
+    input=("text", "image", "video", "audio"), output=("text",)
+)
+_TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
+_TEXT_IMAGE_VIDEO_TO_VIDEO = Modalities(input=("text", "image", "video"), output=("video",))
+_TEXT_TO_IMAGE = Modalities(input=("text",), output=("image",))
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+_VIDEO_TO_TEXT = Modalities(input=("video",), output=("text",))
 
 __all__ = [
     "ABACUSAI_DRACARYS_LLAMA_3_1_70B_INSTRUCT",
@@ -109,9 +202,9 @@ ABACUSAI_DRACARYS_LLAMA_3_1_70B_INSTRUCT: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2024, 9, 11),
-    last_updated=PartialDate(2025, 5, 22),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=8192),
+    last_updated=_D_2025_05_22,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_8192,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -127,8 +220,8 @@ BAAI_BGE_M3: Final[Model] = Model(
     temperature=False,
     open_weights=True,
     release_date=PartialDate(2024, 1, 30),
-    last_updated=PartialDate(2026, 4, 30),
-    modalities=Modalities(input=("text",), output=("text",)),
+    last_updated=_D_2026_04_30,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=8192, output=1024),
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
@@ -145,9 +238,9 @@ BLACK_FOREST_LABS_FLUX_1_DEV: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2024, 8),
-    release_date=PartialDate(2024, 8, 1),
-    last_updated=PartialDate(2025, 9, 5),
-    modalities=Modalities(input=("text",), output=("image",)),
+    release_date=_D_2024_08_01,
+    last_updated=_D_2025_09_05,
+    modalities=_TEXT_TO_IMAGE,
     limit=Limit(context=4096, output=0),
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
@@ -162,10 +255,10 @@ BLACK_FOREST_LABS_FLUX_1_KONTEXT_DEV: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=True,
-    release_date=PartialDate(2025, 8, 12),
-    last_updated=PartialDate(2025, 8, 12),
-    modalities=Modalities(input=("text", "image"), output=("image",)),
-    limit=Limit(context=40960, output=40960),
+    release_date=_D_2025_08_12,
+    last_updated=_D_2025_08_12,
+    modalities=_TEXT_IMAGE_TO_IMAGE,
+    limit=_LIMIT_40960_40960,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -181,9 +274,9 @@ BLACK_FOREST_LABS_FLUX_1_SCHNELL: Final[Model] = Model(
     temperature=False,
     open_weights=True,
     knowledge=PartialDate(2024, 7),
-    release_date=PartialDate(2024, 8, 1),
+    release_date=_D_2024_08_01,
     last_updated=PartialDate(2026, 2, 4),
-    modalities=Modalities(input=("text",), output=("image",)),
+    modalities=_TEXT_TO_IMAGE,
     limit=Limit(context=77, input=77, output=0),
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
@@ -203,7 +296,7 @@ BLACK_FOREST_LABS_FLUX_2_KLEIN_4B: Final[Model] = Model(
     release_date=PartialDate(2026, 1, 14),
     last_updated=PartialDate(2026, 1, 31),
     modalities=Modalities(input=("image", "text"), output=("image",)),
-    limit=Limit(context=40960, output=40960),
+    limit=_LIMIT_40960_40960,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -221,7 +314,7 @@ BYTEDANCE_SEED_OSS_36B_INSTRUCT: Final[Model] = Model(
     open_weights=False,
     release_date=PartialDate(2025, 9, 4),
     last_updated=PartialDate(2025, 11, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=262000, output=262000),
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
@@ -238,14 +331,14 @@ DEEPSEEK_AI_DEEPSEEK_V4_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 5),
-    release_date=PartialDate(2026, 4, 24),
-    last_updated=PartialDate(2026, 4, 24),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1048576, output=393216),
+    knowledge=_D_2025_05,
+    release_date=_D_2026_04_24,
+    last_updated=_D_2026_04_24,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1048576_393216,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.28"), cache_read=Decimal("0.0028")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="effort", values=("none", "high", "max")),),
+    reasoning_options=_REASONING_EFFORT_NONE_HIGH_MAX,
 )
 
 DEEPSEEK_AI_DEEPSEEK_V4_PRO: Final[Model] = Model(
@@ -260,14 +353,14 @@ DEEPSEEK_AI_DEEPSEEK_V4_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 5),
-    release_date=PartialDate(2026, 4, 24),
-    last_updated=PartialDate(2026, 4, 24),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1048576, output=393216),
+    knowledge=_D_2025_05,
+    release_date=_D_2026_04_24,
+    last_updated=_D_2026_04_24,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1048576_393216,
     cost=Cost(input=Decimal("0.435"), output=Decimal("0.87"), cache_read=Decimal("0.003625")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="effort", values=("none", "high", "max")),),
+    reasoning_options=_REASONING_EFFORT_NONE_HIGH_MAX,
 )
 
 GOOGLE_GEMMA_2_2B_IT: Final[Model] = Model(
@@ -281,10 +374,10 @@ GOOGLE_GEMMA_2_2B_IT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2024, 7, 16),
-    last_updated=PartialDate(2024, 7, 16),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    release_date=_D_2024_07_16,
+    last_updated=_D_2024_07_16,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -299,11 +392,11 @@ GOOGLE_GEMMA_3N_E2B_IT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 6),
-    release_date=PartialDate(2025, 6, 12),
-    last_updated=PartialDate(2025, 6, 12),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    knowledge=_D_2024_06,
+    release_date=_D_2025_06_12,
+    last_updated=_D_2025_06_12,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -318,11 +411,11 @@ GOOGLE_GEMMA_3N_E4B_IT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 6),
-    release_date=PartialDate(2025, 6, 3),
-    last_updated=PartialDate(2025, 6, 3),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    knowledge=_D_2024_06,
+    release_date=_D_2025_06_03,
+    last_updated=_D_2025_06_03,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -337,13 +430,13 @@ GOOGLE_GEMMA_4_31B_IT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 4, 2),
-    last_updated=PartialDate(2026, 4, 2),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=256000, output=16384),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_04_02,
+    last_updated=_D_2026_04_02,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_256000_16384,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 GOOGLE_GOOGLE_PALIGEMMA: Final[Model] = Model(
@@ -357,9 +450,9 @@ GOOGLE_GOOGLE_PALIGEMMA: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2024, 5, 14),
-    last_updated=PartialDate(2024, 8, 26),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=8192),
+    last_updated=_D_2024_08_26,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_8192,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -375,8 +468,8 @@ META_ESM2_650M: Final[Model] = Model(
     open_weights=True,
     release_date=PartialDate(2024, 8, 29),
     last_updated=PartialDate(2025, 3, 10),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=8192),
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_8192,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -391,9 +484,9 @@ META_ESMFOLD: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2024, 3, 15),
-    last_updated=PartialDate(2025, 6, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=8192),
+    last_updated=_D_2025_06_12,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_8192,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -408,10 +501,10 @@ META_LLAMA_3_1_70B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2024, 7, 16),
-    last_updated=PartialDate(2024, 7, 16),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    release_date=_D_2024_07_16,
+    last_updated=_D_2024_07_16,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -426,10 +519,10 @@ META_LLAMA_3_1_8B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 12),
-    release_date=PartialDate(2025, 1, 1),
-    last_updated=PartialDate(2025, 1, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2023_12,
+    release_date=_D_2025_01_01,
+    last_updated=_D_2025_01_01,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=16000, output=4096),
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
@@ -445,11 +538,11 @@ META_LLAMA_3_2_11B_VISION_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 12),
-    release_date=PartialDate(2024, 9, 18),
-    last_updated=PartialDate(2024, 9, 18),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    knowledge=_D_2023_12,
+    release_date=_D_2024_09_18,
+    last_updated=_D_2024_09_18,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -464,11 +557,11 @@ META_LLAMA_3_2_1B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 12),
-    release_date=PartialDate(2024, 9, 18),
-    last_updated=PartialDate(2024, 9, 18),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    knowledge=_D_2023_12,
+    release_date=_D_2024_09_18,
+    last_updated=_D_2024_09_18,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -484,9 +577,9 @@ META_LLAMA_3_2_3B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2024, 9, 18),
-    last_updated=PartialDate(2024, 9, 18),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2024_09_18,
+    last_updated=_D_2024_09_18,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=32768, output=32000),
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
@@ -502,11 +595,11 @@ META_LLAMA_3_2_90B_VISION_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 12),
-    release_date=PartialDate(2024, 9, 25),
-    last_updated=PartialDate(2024, 9, 25),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=8192),
+    knowledge=_D_2023_12,
+    release_date=_D_2024_09_25,
+    last_updated=_D_2024_09_25,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_8192,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -521,10 +614,10 @@ META_LLAMA_3_3_70B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2024, 11, 26),
-    last_updated=PartialDate(2024, 11, 26),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    release_date=_D_2024_11_26,
+    last_updated=_D_2024_11_26,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -540,10 +633,10 @@ META_LLAMA_4_MAVERICK_17B_128E_INSTRUCT: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2024, 2),
-    release_date=PartialDate(2025, 4, 1),
-    last_updated=PartialDate(2025, 4, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    release_date=_D_2025_04_01,
+    last_updated=_D_2025_04_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -559,8 +652,8 @@ META_LLAMA_GUARD_4_12B: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2025, 4, 5),
-    last_updated=PartialDate(2026, 4, 30),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    last_updated=_D_2026_04_30,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=128000, output=16384),
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
@@ -576,10 +669,10 @@ MICROSOFT_PHI_4_MINI_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 12),
-    release_date=PartialDate(2024, 12, 1),
-    last_updated=PartialDate(2025, 9, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2024_12,
+    release_date=_D_2024_12_01,
+    last_updated=_D_2025_09_05,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=131072, output=8192),
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
@@ -594,9 +687,9 @@ MICROSOFT_PHI_4_MULTIMODAL_INSTRUCT: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 7, 26),
-    last_updated=PartialDate(2025, 7, 26),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_07_26,
+    last_updated=_D_2025_07_26,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=128000, input=128000, output=16384),
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
@@ -614,10 +707,10 @@ MINIMAXAI_MINIMAX_M2_7: Final[Model] = Model(
     open_weights=True,
     release_date=PartialDate(2026, 3, 18),
     last_updated=PartialDate(2026, 4, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=204800, output=131072),
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MINIMAXAI_MINIMAX_M3: Final[Model] = Model(
@@ -631,12 +724,12 @@ MINIMAXAI_MINIMAX_M3: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 6, 1),
-    last_updated=PartialDate(2026, 6, 1),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
+    release_date=_D_2026_06_01,
+    last_updated=_D_2026_06_01,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=Limit(context=1000000, output=16384),
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 MISTRALAI_MAGISTRAL_SMALL_2506: Final[Model] = Model(
@@ -649,9 +742,9 @@ MISTRALAI_MAGISTRAL_SMALL_2506: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 9, 25),
-    last_updated=PartialDate(2025, 9, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_09_25,
+    last_updated=_D_2025_09_25,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=32768, input=32768, output=32768),
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
@@ -667,9 +760,9 @@ MISTRALAI_MISTRAL_7B_INSTRUCT_V03: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 4, 1),
-    last_updated=PartialDate(2025, 4, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_04_01,
+    last_updated=_D_2025_04_01,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=65536, output=65536),
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
@@ -686,11 +779,11 @@ MISTRALAI_MISTRAL_LARGE_3_675B_INSTRUCT_2512: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 12, 2),
-    last_updated=PartialDate(2025, 12, 2),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_12_02,
+    last_updated=_D_2025_12_02,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -705,9 +798,9 @@ MISTRALAI_MISTRAL_MEDIUM_3_INSTRUCT: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=PartialDate(2025, 9, 25),
-    last_updated=PartialDate(2025, 9, 25),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2025_09_25,
+    last_updated=_D_2025_09_25,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=131072, input=131072, output=32768),
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
@@ -724,9 +817,9 @@ MISTRALAI_MISTRAL_NEMOTRON: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2025, 6, 11),
-    last_updated=PartialDate(2025, 6, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=8192),
+    last_updated=_D_2025_06_12,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_8192,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -741,10 +834,10 @@ MISTRALAI_MISTRAL_SMALL_4_119B_2603: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 3, 16),
-    last_updated=PartialDate(2026, 3, 16),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=8192),
+    release_date=_D_2026_03_16,
+    last_updated=_D_2026_03_16,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_8192,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(ReasoningOption(type="effort", values=("none", "high")),),
 )
@@ -759,9 +852,9 @@ MISTRALAI_MIXTRAL_8X22B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2024, 4, 17),
-    last_updated=PartialDate(2024, 4, 17),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2024_04_17,
+    last_updated=_D_2024_04_17,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=65536, output=13108),
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
@@ -778,7 +871,7 @@ MISTRALAI_MIXTRAL_8X7B_INSTRUCT: Final[Model] = Model(
     open_weights=True,
     release_date=PartialDate(2023, 12, 10),
     last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=32768, output=16384),
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
@@ -795,10 +888,10 @@ MOONSHOTAI_KIMI_K2_INSTRUCT_0905: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2024, 10),
-    release_date=PartialDate(2025, 9, 5),
-    last_updated=PartialDate(2025, 9, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    release_date=_D_2025_09_05,
+    last_updated=_D_2025_09_05,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -814,11 +907,11 @@ MOONSHOTAI_KIMI_K2_6: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 4, 21),
-    last_updated=PartialDate(2026, 4, 21),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_04_21,
+    last_updated=_D_2026_04_21,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(
@@ -838,10 +931,10 @@ NVIDIA_ACTIVE_SPEAKER_DETECTION: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 16),
-    last_updated=PartialDate(2026, 4, 16),
-    modalities=Modalities(input=("video",), output=("text",)),
-    limit=Limit(context=0, output=4096),
+    release_date=_D_2026_04_16,
+    last_updated=_D_2026_04_16,
+    modalities=_VIDEO_TO_TEXT,
+    limit=_LIMIT_0_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -855,10 +948,10 @@ NVIDIA_BEVFORMER: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 3, 18),
-    last_updated=PartialDate(2025, 7, 20),
-    modalities=Modalities(input=("video",), output=("text",)),
-    limit=Limit(context=128000, output=8192),
+    release_date=_D_2025_03_18,
+    last_updated=_D_2025_07_20,
+    modalities=_VIDEO_TO_TEXT,
+    limit=_LIMIT_128000_8192,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -872,10 +965,10 @@ NVIDIA_COSMOS_PREDICT1_5B: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=True,
-    release_date=PartialDate(2025, 3, 18),
-    last_updated=PartialDate(2025, 3, 18),
-    modalities=Modalities(input=("text", "image", "video"), output=("video",)),
-    limit=Limit(context=0, output=4096),
+    release_date=_D_2025_03_18,
+    last_updated=_D_2025_03_18,
+    modalities=_TEXT_IMAGE_VIDEO_TO_VIDEO,
+    limit=_LIMIT_0_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -889,10 +982,10 @@ NVIDIA_COSMOS_TRANSFER1_7B: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=True,
-    release_date=PartialDate(2025, 6, 13),
+    release_date=_D_2025_06_13,
     last_updated=PartialDate(2025, 6, 30),
-    modalities=Modalities(input=("text", "image", "video"), output=("video",)),
-    limit=Limit(context=0, output=4096),
+    modalities=_TEXT_IMAGE_VIDEO_TO_VIDEO,
+    limit=_LIMIT_0_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -906,10 +999,10 @@ NVIDIA_COSMOS_TRANSFER2_5_2B: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 26),
-    last_updated=PartialDate(2026, 2, 26),
-    modalities=Modalities(input=("text", "image", "video"), output=("video",)),
-    limit=Limit(context=0, output=4096),
+    release_date=_D_2026_02_26,
+    last_updated=_D_2026_02_26,
+    modalities=_TEXT_IMAGE_VIDEO_TO_VIDEO,
+    limit=_LIMIT_0_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -923,10 +1016,10 @@ NVIDIA_GLINER_PII: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 3, 3),
-    last_updated=PartialDate(2026, 3, 3),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    release_date=_D_2026_03_03,
+    last_updated=_D_2026_03_03,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -941,10 +1034,10 @@ NVIDIA_LLAMA_3_1_NEMOTRON_SAFETY_GUARD_8B_V3: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=True,
-    release_date=PartialDate(2025, 10, 28),
-    last_updated=PartialDate(2025, 10, 28),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    release_date=_D_2025_10_28,
+    last_updated=_D_2025_10_28,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -958,10 +1051,10 @@ NVIDIA_LLAMA_3_2_NEMORETRIEVER_300M_EMBED_V1: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=True,
-    release_date=PartialDate(2025, 7, 24),
-    last_updated=PartialDate(2025, 7, 24),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32768, output=2048),
+    release_date=_D_2025_07_24,
+    last_updated=_D_2025_07_24,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32768_2048,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -976,10 +1069,10 @@ NVIDIA_LLAMA_NEMOTRON_EMBED_VL_1B_V2: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 10),
-    last_updated=PartialDate(2026, 2, 10),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=32768, output=2048),
+    release_date=_D_2026_02_10,
+    last_updated=_D_2026_02_10,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_32768_2048,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -994,10 +1087,10 @@ NVIDIA_LLAMA_NEMOTRON_RERANK_VL_1B_V2: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=True,
-    release_date=PartialDate(2026, 3, 31),
-    last_updated=PartialDate(2026, 3, 31),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    release_date=_D_2026_03_31,
+    last_updated=_D_2026_03_31,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -1011,10 +1104,10 @@ NVIDIA_MAGPIE_TTS_ZEROSHOT: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=True,
-    release_date=PartialDate(2025, 5, 22),
-    last_updated=PartialDate(2025, 6, 12),
+    release_date=_D_2025_05_22,
+    last_updated=_D_2025_06_12,
     modalities=Modalities(input=("text", "audio"), output=("audio",)),
-    limit=Limit(context=0, output=4096),
+    limit=_LIMIT_0_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -1029,10 +1122,10 @@ NVIDIA_NEMOTRON_3_CONTENT_SAFETY: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 16),
-    last_updated=PartialDate(2026, 4, 16),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    release_date=_D_2026_04_16,
+    last_updated=_D_2026_04_16,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -1047,13 +1140,13 @@ NVIDIA_NEMOTRON_3_NANO_30B_A3B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 9),
-    release_date=PartialDate(2024, 12),
-    last_updated=PartialDate(2024, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=131072),
+    knowledge=_D_2024_09,
+    release_date=_D_2024_12,
+    last_updated=_D_2024_12,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_131072,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 NVIDIA_NEMOTRON_3_NANO_OMNI_30B_A3B_REASONING: Final[Model] = Model(
@@ -1068,9 +1161,9 @@ NVIDIA_NEMOTRON_3_NANO_OMNI_30B_A3B_REASONING: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 28),
-    last_updated=PartialDate(2026, 4, 28),
-    modalities=Modalities(input=("text", "image", "video", "audio"), output=("text",)),
+    release_date=_D_2026_04_28,
+    last_updated=_D_2026_04_28,
+    modalities=_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
     limit=Limit(context=256000, output=65536),
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(
@@ -1091,12 +1184,12 @@ NVIDIA_NEMOTRON_3_SUPER_120B_A12B: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2026, 3, 11),
-    last_updated=PartialDate(2026, 3, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    release_date=_D_2026_03_11,
+    last_updated=_D_2026_03_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.8")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 NVIDIA_NEMOTRON_3_ULTRA_550B_A55B: Final[Model] = Model(
@@ -1111,12 +1204,12 @@ NVIDIA_NEMOTRON_3_ULTRA_550B_A55B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 6, 4),
-    last_updated=PartialDate(2026, 6, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_06_04,
+    last_updated=_D_2026_06_04,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=1000000, output=65536),
     cost=Cost(input=Decimal("0.5"), output=Decimal("2.5"), cache_read=Decimal("0.15")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 NVIDIA_NEMOTRON_CONTENT_SAFETY_REASONING_4B: Final[Model] = Model(
@@ -1130,12 +1223,12 @@ NVIDIA_NEMOTRON_CONTENT_SAFETY_REASONING_4B: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=True,
-    release_date=PartialDate(2026, 1, 22),
-    last_updated=PartialDate(2026, 1, 22),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    release_date=_D_2026_01_22,
+    last_updated=_D_2026_01_22,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 NVIDIA_NEMOTRON_MINI_4B_INSTRUCT: Final[Model] = Model(
@@ -1150,9 +1243,9 @@ NVIDIA_NEMOTRON_MINI_4B_INSTRUCT: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2024, 8, 21),
-    last_updated=PartialDate(2024, 8, 26),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=8192),
+    last_updated=_D_2024_08_26,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_8192,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -1167,10 +1260,10 @@ NVIDIA_NEMOTRON_VOICECHAT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 3, 16),
-    last_updated=PartialDate(2026, 3, 16),
+    release_date=_D_2026_03_16,
+    last_updated=_D_2026_03_16,
     modalities=Modalities(input=("text", "audio"), output=("text",)),
-    limit=Limit(context=128000, output=8192),
+    limit=_LIMIT_128000_8192,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -1186,8 +1279,8 @@ NVIDIA_NV_EMBED_V1: Final[Model] = Model(
     open_weights=True,
     release_date=PartialDate(2024, 6, 7),
     last_updated=PartialDate(2025, 7, 22),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32768, output=2048),
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32768_2048,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -1203,8 +1296,8 @@ NVIDIA_NV_EMBEDCODE_7B_V1: Final[Model] = Model(
     open_weights=True,
     release_date=PartialDate(2025, 3, 17),
     last_updated=PartialDate(2025, 5, 29),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32768, output=2048),
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32768_2048,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -1219,13 +1312,13 @@ NVIDIA_NVIDIA_NEMOTRON_NANO_9B_V2: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 9),
-    release_date=PartialDate(2025, 8, 18),
-    last_updated=PartialDate(2025, 8, 18),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=131072),
+    knowledge=_D_2024_09,
+    release_date=_D_2025_08_18,
+    last_updated=_D_2025_08_18,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_131072,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 NVIDIA_RERANK_QA_MISTRAL_4B: Final[Model] = Model(
@@ -1240,8 +1333,8 @@ NVIDIA_RERANK_QA_MISTRAL_4B: Final[Model] = Model(
     open_weights=True,
     release_date=PartialDate(2024, 3, 17),
     last_updated=PartialDate(2025, 1, 17),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -1255,10 +1348,10 @@ NVIDIA_RIVA_TRANSLATE_4B_INSTRUCT_V1_1: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=True,
-    release_date=PartialDate(2025, 12, 12),
-    last_updated=PartialDate(2025, 12, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    release_date=_D_2025_12_12,
+    last_updated=_D_2025_12_12,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -1272,10 +1365,10 @@ NVIDIA_SPARSEDRIVE: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 3, 18),
-    last_updated=PartialDate(2025, 7, 20),
-    modalities=Modalities(input=("video",), output=("text",)),
-    limit=Limit(context=128000, output=8192),
+    release_date=_D_2025_03_18,
+    last_updated=_D_2025_07_20,
+    modalities=_VIDEO_TO_TEXT,
+    limit=_LIMIT_128000_8192,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -1289,10 +1382,10 @@ NVIDIA_STREAMPETR: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 11, 13),
-    last_updated=PartialDate(2025, 11, 13),
-    modalities=Modalities(input=("video",), output=("text",)),
-    limit=Limit(context=128000, output=8192),
+    release_date=_D_2025_11_13,
+    last_updated=_D_2025_11_13,
+    modalities=_VIDEO_TO_TEXT,
+    limit=_LIMIT_128000_8192,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -1307,9 +1400,9 @@ NVIDIA_STUDIOVOICE: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2024, 10, 3),
-    last_updated=PartialDate(2025, 6, 13),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=8192),
+    last_updated=_D_2025_06_13,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_8192,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -1323,10 +1416,10 @@ NVIDIA_SYNTHETIC_VIDEO_DETECTOR: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 16),
-    last_updated=PartialDate(2026, 4, 16),
-    modalities=Modalities(input=("video",), output=("text",)),
-    limit=Limit(context=0, output=4096),
+    release_date=_D_2026_04_16,
+    last_updated=_D_2026_04_16,
+    modalities=_VIDEO_TO_TEXT,
+    limit=_LIMIT_0_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -1340,10 +1433,10 @@ NVIDIA_USDCODE: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 1, 1),
-    last_updated=PartialDate(2026, 1, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    release_date=_D_2026_01_01,
+    last_updated=_D_2026_01_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -1359,8 +1452,8 @@ NVIDIA_USDVALIDATE: Final[Model] = Model(
     open_weights=True,
     release_date=PartialDate(2024, 7, 24),
     last_updated=PartialDate(2025, 1, 8),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=0, output=4096),
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_0_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -1379,10 +1472,10 @@ OPENAI_GPT_OSS_120B: Final[Model] = Model(
     knowledge=PartialDate(2025, 8),
     release_date=PartialDate(2025, 8, 4),
     last_updated=PartialDate(2025, 8, 14),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=8192),
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_8192,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_GPT_OSS_20B: Final[Model] = Model(
@@ -1397,12 +1490,12 @@ OPENAI_GPT_OSS_20B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=131072, output=32768),
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_WHISPER_LARGE_V3: Final[Model] = Model(
@@ -1418,9 +1511,9 @@ OPENAI_WHISPER_LARGE_V3: Final[Model] = Model(
     open_weights=True,
     knowledge=PartialDate(2023, 9),
     release_date=PartialDate(2023, 9, 1),
-    last_updated=PartialDate(2025, 9, 5),
+    last_updated=_D_2025_09_05,
     modalities=Modalities(input=("audio",), output=("text",)),
-    limit=Limit(context=0, output=4096),
+    limit=_LIMIT_0_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -1436,10 +1529,10 @@ QWEN_QWEN_IMAGE: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 7),
-    last_updated=PartialDate(2025, 8, 7),
-    modalities=Modalities(input=("text", "image"), output=("image",)),
-    limit=Limit(context=0, output=0),
+    release_date=_D_2025_08_07,
+    last_updated=_D_2025_08_07,
+    modalities=_TEXT_IMAGE_TO_IMAGE,
+    limit=_LIMIT_0_0,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -1455,10 +1548,10 @@ QWEN_QWEN_IMAGE_EDIT: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 19),
-    last_updated=PartialDate(2025, 8, 19),
-    modalities=Modalities(input=("text", "image"), output=("image",)),
-    limit=Limit(context=0, output=0),
+    release_date=_D_2025_08_19,
+    last_updated=_D_2025_08_19,
+    modalities=_TEXT_IMAGE_TO_IMAGE,
+    limit=_LIMIT_0_0,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -1473,10 +1566,10 @@ QWEN_QWEN2_5_CODER_32B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2024, 11, 6),
-    last_updated=PartialDate(2024, 11, 6),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    release_date=_D_2024_11_06,
+    last_updated=_D_2024_11_06,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -1492,9 +1585,9 @@ QWEN_QWEN3_CODER_480B_A35B_INSTRUCT: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 7, 23),
-    last_updated=PartialDate(2025, 7, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_07_23,
+    last_updated=_D_2025_07_23,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=262144, output=66536),
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
@@ -1510,10 +1603,10 @@ QWEN_QWEN3_NEXT_80B_A3B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 12),
-    release_date=PartialDate(2024, 12, 1),
-    last_updated=PartialDate(2025, 9, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2024_12,
+    release_date=_D_2024_12_01,
+    last_updated=_D_2025_09_05,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=262144, output=16384),
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
@@ -1530,12 +1623,12 @@ QWEN_QWEN3_5_122B_A10B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 23),
-    last_updated=PartialDate(2026, 2, 23),
-    modalities=Modalities(input=("text", "image", "video", "audio"), output=("text",)),
+    release_date=_D_2026_02_23,
+    last_updated=_D_2026_02_23,
+    modalities=_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
     limit=Limit(context=262144, output=65536),
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 QWEN_QWEN3_5_397B_A17B: Final[Model] = Model(
@@ -1551,12 +1644,12 @@ QWEN_QWEN3_5_397B_A17B: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2026, 1),
-    release_date=PartialDate(2026, 2, 16),
-    last_updated=PartialDate(2026, 2, 16),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2026_02_16,
+    last_updated=_D_2026_02_16,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=262144, output=8192),
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 SARVAMAI_SARVAM_M: Final[Model] = Model(
@@ -1569,10 +1662,10 @@ SARVAMAI_SARVAM_M: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 7, 25),
-    last_updated=PartialDate(2025, 7, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=8192),
+    release_date=_D_2025_07_25,
+    last_updated=_D_2025_07_25,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_8192,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -1586,12 +1679,12 @@ STEPFUN_AI_STEP_3_5_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 2),
-    last_updated=PartialDate(2026, 2, 2),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=256000, output=16384),
+    release_date=_D_2026_02_02,
+    last_updated=_D_2026_02_02,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_16384,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 STEPFUN_AI_STEP_3_7_FLASH: Final[Model] = Model(
@@ -1604,10 +1697,10 @@ STEPFUN_AI_STEP_3_7_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 5, 28),
-    last_updated=PartialDate(2026, 5, 28),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=256000, output=16384),
+    release_date=_D_2026_05_28,
+    last_updated=_D_2026_05_28,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_256000_16384,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(
         ReasoningOption(type="effort", values=("minimal", "low", "medium", "high", "xhigh", "max")),
@@ -1626,8 +1719,8 @@ UPSTAGE_SOLAR_10_7B_INSTRUCT: Final[Model] = Model(
     open_weights=True,
     release_date=PartialDate(2024, 6, 5),
     last_updated=PartialDate(2025, 4, 10),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=8192),
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_8192,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -1643,11 +1736,11 @@ Z_AI_GLM_5_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 3, 27),
-    last_updated=PartialDate(2026, 3, 27),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=131072),
+    release_date=_D_2026_03_27,
+    last_updated=_D_2026_03_27,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_131072,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )

@@ -3,12 +3,56 @@
 
 "Models served by Ollama Cloud (provider id 'ollama-cloud')."
 
-from typing import Final
+from __future__ import annotations
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind, Status
 from llmdex_runtime.model import Interleaved, Limit, Modalities, Model, ReasoningOption
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2024_12_01 = PartialDate(2024, 12, 1)
+_D_2025_01 = PartialDate(2025, 1)
+_D_2025_08_05 = PartialDate(2025, 8, 5)
+_D_2025_09_22 = PartialDate(2025, 9, 22)
+_D_2025_12_09 = PartialDate(2025, 12, 9)
+_D_2026_01_19 = PartialDate(2026, 1, 19)
+_D_2026_01_27 = PartialDate(2026, 1, 27)
+_D_2026_02_11 = PartialDate(2026, 2, 11)
+_D_2026_02_12 = PartialDate(2026, 2, 12)
+_D_2026_03_18 = PartialDate(2026, 3, 18)
+_D_2026_04_08 = PartialDate(2026, 4, 8)
+_D_2026_04_20 = PartialDate(2026, 4, 20)
+_D_2026_04_24 = PartialDate(2026, 4, 24)
+_D_2026_05_31 = PartialDate(2026, 5, 31)
+_D_2026_06_04 = PartialDate(2026, 6, 4)
+_D_2026_06_12 = PartialDate(2026, 6, 12)
+_D_2026_06_13 = PartialDate(2026, 6, 13)
+_LIMIT_1048576_1048576 = Limit(context=1048576, output=1048576)
+_LIMIT_131072_131072 = Limit(context=131072, output=131072)
+_LIMIT_131072_32768 = Limit(context=131072, output=32768)
+_LIMIT_202752_131072 = Limit(context=202752, output=131072)
+_LIMIT_204800_131072 = Limit(context=204800, output=131072)
+_LIMIT_262144_128000 = Limit(context=262144, output=128000)
+_LIMIT_262144_262144 = Limit(context=262144, output=262144)
+_LIMIT_262144_32768 = Limit(context=262144, output=32768)
+_LIMIT_262144_65536 = Limit(context=262144, output=65536)
+_REASONING = ()
+_REASONING_EFFORT_LOW_MEDIUM_HIGH = (
+    ReasoningOption(type="effort", values=("low", "medium", "high")),
+)
+_REASONING_TOGGLE = (ReasoningOption(type="toggle"),)
+_REASONING_TOGGLE_EFFORT_HIGH_MAX = (
+    ReasoningOption(type="toggle"),
+    ReasoningOption(type="effort", values=("high", "max")),
+)
+_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
 
 __all__ = [
     "COGITO_2_1_671B",
@@ -67,10 +111,10 @@ COGITO_2_1_671B: Final[Model] = Model(
     tool_call=True,
     open_weights=True,
     release_date=PartialDate(2025, 11, 19),
-    last_updated=PartialDate(2026, 1, 19),
-    modalities=Modalities(input=("text",), output=("text",)),
+    last_updated=_D_2026_01_19,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=163840, output=32000),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
     status=Status.DEPRECATED,
 )
 
@@ -85,10 +129,10 @@ DEEPSEEK_V3_1_671B: Final[Model] = Model(
     tool_call=True,
     open_weights=True,
     release_date=PartialDate(2025, 8, 21),
-    last_updated=PartialDate(2026, 1, 19),
-    modalities=Modalities(input=("text",), output=("text",)),
+    last_updated=_D_2026_01_19,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=163840, output=163840),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 DEEPSEEK_V3_2: Final[Model] = Model(
@@ -102,10 +146,10 @@ DEEPSEEK_V3_2: Final[Model] = Model(
     tool_call=True,
     open_weights=True,
     release_date=PartialDate(2025, 6, 15),
-    last_updated=PartialDate(2026, 1, 19),
-    modalities=Modalities(input=("text",), output=("text",)),
+    last_updated=_D_2026_01_19,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=163840, output=65536),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 DEEPSEEK_V4_FLASH: Final[Model] = Model(
@@ -118,14 +162,11 @@ DEEPSEEK_V4_FLASH: Final[Model] = Model(
     reasoning=True,
     tool_call=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 24),
-    last_updated=PartialDate(2026, 4, 24),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1048576, output=1048576),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("high", "max")),
-    ),
+    release_date=_D_2026_04_24,
+    last_updated=_D_2026_04_24,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1048576_1048576,
+    reasoning_options=_REASONING_TOGGLE_EFFORT_HIGH_MAX,
 )
 
 DEEPSEEK_V4_PRO: Final[Model] = Model(
@@ -138,14 +179,11 @@ DEEPSEEK_V4_PRO: Final[Model] = Model(
     reasoning=True,
     tool_call=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 24),
-    last_updated=PartialDate(2026, 4, 24),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1048576, output=1048576),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("high", "max")),
-    ),
+    release_date=_D_2026_04_24,
+    last_updated=_D_2026_04_24,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1048576_1048576,
+    reasoning_options=_REASONING_TOGGLE_EFFORT_HIGH_MAX,
 )
 
 DEVSTRAL_2_123B: Final[Model] = Model(
@@ -158,10 +196,10 @@ DEVSTRAL_2_123B: Final[Model] = Model(
     reasoning=False,
     tool_call=True,
     open_weights=True,
-    release_date=PartialDate(2025, 12, 9),
-    last_updated=PartialDate(2026, 1, 19),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    release_date=_D_2025_12_09,
+    last_updated=_D_2026_01_19,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_262144,
 )
 
 DEVSTRAL_SMALL_2_24B: Final[Model] = Model(
@@ -174,10 +212,10 @@ DEVSTRAL_SMALL_2_24B: Final[Model] = Model(
     reasoning=False,
     tool_call=True,
     open_weights=True,
-    release_date=PartialDate(2025, 12, 9),
-    last_updated=PartialDate(2026, 1, 19),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    release_date=_D_2025_12_09,
+    last_updated=_D_2026_01_19,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262144_262144,
 )
 
 GEMINI_3_FLASH_PREVIEW: Final[Model] = Model(
@@ -190,12 +228,12 @@ GEMINI_3_FLASH_PREVIEW: Final[Model] = Model(
     reasoning=True,
     tool_call=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
+    knowledge=_D_2025_01,
     release_date=PartialDate(2025, 12, 17),
-    last_updated=PartialDate(2026, 4, 8),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    last_updated=_D_2026_04_08,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=1048576, output=65536),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 GEMMA3_12B: Final[Model] = Model(
@@ -208,10 +246,10 @@ GEMMA3_12B: Final[Model] = Model(
     reasoning=False,
     tool_call=False,
     open_weights=True,
-    release_date=PartialDate(2024, 12, 1),
-    last_updated=PartialDate(2026, 1, 19),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=131072, output=131072),
+    release_date=_D_2024_12_01,
+    last_updated=_D_2026_01_19,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_131072_131072,
 )
 
 GEMMA3_27B: Final[Model] = Model(
@@ -225,9 +263,9 @@ GEMMA3_27B: Final[Model] = Model(
     tool_call=False,
     open_weights=True,
     release_date=PartialDate(2025, 7, 27),
-    last_updated=PartialDate(2026, 1, 19),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=131072, output=131072),
+    last_updated=_D_2026_01_19,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_131072_131072,
 )
 
 GEMMA3_4B: Final[Model] = Model(
@@ -240,10 +278,10 @@ GEMMA3_4B: Final[Model] = Model(
     reasoning=False,
     tool_call=False,
     open_weights=True,
-    release_date=PartialDate(2024, 12, 1),
-    last_updated=PartialDate(2026, 1, 19),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=131072, output=131072),
+    release_date=_D_2024_12_01,
+    last_updated=_D_2026_01_19,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_131072_131072,
 )
 
 GEMMA4_31B: Final[Model] = Model(
@@ -256,12 +294,12 @@ GEMMA4_31B: Final[Model] = Model(
     reasoning=True,
     tool_call=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
+    knowledge=_D_2025_01,
     release_date=PartialDate(2026, 4, 2),
-    last_updated=PartialDate(2026, 4, 8),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262144, output=262144),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    last_updated=_D_2026_04_08,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262144_262144,
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 GLM_4_6: Final[Model] = Model(
@@ -275,10 +313,10 @@ GLM_4_6: Final[Model] = Model(
     tool_call=True,
     open_weights=True,
     release_date=PartialDate(2025, 9, 29),
-    last_updated=PartialDate(2026, 1, 19),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=202752, output=131072),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    last_updated=_D_2026_01_19,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_202752_131072,
+    reasoning_options=_REASONING_TOGGLE,
     status=Status.DEPRECATED,
 )
 
@@ -293,10 +331,10 @@ GLM_4_7: Final[Model] = Model(
     tool_call=True,
     open_weights=True,
     release_date=PartialDate(2025, 12, 22),
-    last_updated=PartialDate(2026, 1, 19),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=202752, output=131072),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    last_updated=_D_2026_01_19,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_202752_131072,
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 GLM_5: Final[Model] = Model(
@@ -309,12 +347,12 @@ GLM_5: Final[Model] = Model(
     reasoning=True,
     tool_call=True,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 11),
-    last_updated=PartialDate(2026, 2, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=202752, output=131072),
+    release_date=_D_2026_02_11,
+    last_updated=_D_2026_02_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_202752_131072,
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 GLM_5_1: Final[Model] = Model(
@@ -329,10 +367,10 @@ GLM_5_1: Final[Model] = Model(
     open_weights=True,
     release_date=PartialDate(2026, 3, 27),
     last_updated=PartialDate(2026, 4, 7),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=202752, output=131072),
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_202752_131072,
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 GLM_5_2: Final[Model] = Model(
@@ -347,9 +385,9 @@ GLM_5_2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 6, 13),
-    last_updated=PartialDate(2026, 6, 13),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_06_13,
+    last_updated=_D_2026_06_13,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=976000, output=131072),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(ReasoningOption(type="effort", values=("high", "max")),),
@@ -365,11 +403,11 @@ GPT_OSS_120B: Final[Model] = Model(
     reasoning=True,
     tool_call=True,
     open_weights=True,
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2026, 1, 19),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=32768),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    release_date=_D_2025_08_05,
+    last_updated=_D_2026_01_19,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_32768,
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 GPT_OSS_20B: Final[Model] = Model(
@@ -382,11 +420,11 @@ GPT_OSS_20B: Final[Model] = Model(
     reasoning=True,
     tool_call=True,
     open_weights=True,
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2026, 1, 19),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=32768),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    release_date=_D_2025_08_05,
+    last_updated=_D_2026_01_19,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_32768,
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 KIMI_K2_THINKING: Final[Model] = Model(
@@ -401,10 +439,10 @@ KIMI_K2_THINKING: Final[Model] = Model(
     open_weights=True,
     knowledge=PartialDate(2024, 8),
     release_date=PartialDate(2025, 11, 6),
-    last_updated=PartialDate(2026, 1, 19),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=262144),
-    reasoning_options=(),
+    last_updated=_D_2026_01_19,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_262144,
+    reasoning_options=_REASONING,
     status=Status.DEPRECATED,
 )
 
@@ -418,11 +456,11 @@ KIMI_K2_5: Final[Model] = Model(
     reasoning=True,
     tool_call=True,
     open_weights=True,
-    release_date=PartialDate(2026, 1, 27),
-    last_updated=PartialDate(2026, 1, 27),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262144, output=262144),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    release_date=_D_2026_01_27,
+    last_updated=_D_2026_01_27,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262144_262144,
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 KIMI_K2_6: Final[Model] = Model(
@@ -435,11 +473,11 @@ KIMI_K2_6: Final[Model] = Model(
     reasoning=True,
     tool_call=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 20),
-    last_updated=PartialDate(2026, 4, 20),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262144, output=262144),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    release_date=_D_2026_04_20,
+    last_updated=_D_2026_04_20,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262144_262144,
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 KIMI_K2_7_CODE: Final[Model] = Model(
@@ -454,12 +492,12 @@ KIMI_K2_7_CODE: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 6, 12),
-    last_updated=PartialDate(2026, 6, 12),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262144, output=262144),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_06_12,
+    last_updated=_D_2026_06_12,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262144_262144,
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 KIMI_K2_1T: Final[Model] = Model(
@@ -474,9 +512,9 @@ KIMI_K2_1T: Final[Model] = Model(
     open_weights=True,
     knowledge=PartialDate(2024, 10),
     release_date=PartialDate(2025, 7, 11),
-    last_updated=PartialDate(2026, 1, 19),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    last_updated=_D_2026_01_19,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     status=Status.DEPRECATED,
 )
 
@@ -491,10 +529,10 @@ MINIMAX_M2: Final[Model] = Model(
     tool_call=True,
     open_weights=True,
     release_date=PartialDate(2025, 10, 23),
-    last_updated=PartialDate(2026, 1, 19),
-    modalities=Modalities(input=("text",), output=("text",)),
+    last_updated=_D_2026_01_19,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=204800, output=128000),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
     status=Status.DEPRECATED,
 )
 
@@ -509,10 +547,10 @@ MINIMAX_M2_1: Final[Model] = Model(
     tool_call=True,
     open_weights=True,
     release_date=PartialDate(2025, 12, 23),
-    last_updated=PartialDate(2026, 1, 19),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=204800, output=131072),
-    reasoning_options=(),
+    last_updated=_D_2026_01_19,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_204800_131072,
+    reasoning_options=_REASONING,
 )
 
 MINIMAX_M2_5: Final[Model] = Model(
@@ -525,12 +563,12 @@ MINIMAX_M2_5: Final[Model] = Model(
     reasoning=True,
     tool_call=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 2, 12),
-    last_updated=PartialDate(2026, 2, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=204800, output=131072),
-    reasoning_options=(),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_02_12,
+    last_updated=_D_2026_02_12,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_204800_131072,
+    reasoning_options=_REASONING,
 )
 
 MINIMAX_M2_7: Final[Model] = Model(
@@ -543,11 +581,11 @@ MINIMAX_M2_7: Final[Model] = Model(
     reasoning=True,
     tool_call=True,
     open_weights=True,
-    release_date=PartialDate(2026, 3, 18),
-    last_updated=PartialDate(2026, 3, 18),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_03_18,
+    last_updated=_D_2026_03_18,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=196608, output=196608),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 MINIMAX_M3: Final[Model] = Model(
@@ -561,9 +599,9 @@ MINIMAX_M3: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 5, 31),
-    last_updated=PartialDate(2026, 5, 31),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_05_31,
+    last_updated=_D_2026_05_31,
     modalities=Modalities(input=("text", "image", "video"), output=("text",)),
     limit=Limit(context=512000, output=131072),
     reasoning_options=(
@@ -582,10 +620,10 @@ MINISTRAL_3_14B: Final[Model] = Model(
     reasoning=False,
     tool_call=True,
     open_weights=True,
-    release_date=PartialDate(2024, 12, 1),
-    last_updated=PartialDate(2026, 1, 19),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262144, output=128000),
+    release_date=_D_2024_12_01,
+    last_updated=_D_2026_01_19,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262144_128000,
 )
 
 MINISTRAL_3_3B: Final[Model] = Model(
@@ -599,9 +637,9 @@ MINISTRAL_3_3B: Final[Model] = Model(
     tool_call=True,
     open_weights=True,
     release_date=PartialDate(2024, 10, 22),
-    last_updated=PartialDate(2026, 1, 19),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262144, output=128000),
+    last_updated=_D_2026_01_19,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262144_128000,
 )
 
 MINISTRAL_3_8B: Final[Model] = Model(
@@ -614,10 +652,10 @@ MINISTRAL_3_8B: Final[Model] = Model(
     reasoning=False,
     tool_call=True,
     open_weights=True,
-    release_date=PartialDate(2024, 12, 1),
-    last_updated=PartialDate(2026, 1, 19),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262144, output=128000),
+    release_date=_D_2024_12_01,
+    last_updated=_D_2026_01_19,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262144_128000,
 )
 
 MISTRAL_LARGE_3_675B: Final[Model] = Model(
@@ -631,9 +669,9 @@ MISTRAL_LARGE_3_675B: Final[Model] = Model(
     tool_call=True,
     open_weights=True,
     release_date=PartialDate(2025, 12, 2),
-    last_updated=PartialDate(2026, 1, 19),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    last_updated=_D_2026_01_19,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262144_262144,
 )
 
 NEMOTRON_3_NANO_30B: Final[Model] = Model(
@@ -648,10 +686,10 @@ NEMOTRON_3_NANO_30B: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2025, 12, 15),
-    last_updated=PartialDate(2026, 1, 19),
-    modalities=Modalities(input=("text",), output=("text",)),
+    last_updated=_D_2026_01_19,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=1048576, output=131072),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 NEMOTRON_3_SUPER: Final[Model] = Model(
@@ -667,9 +705,9 @@ NEMOTRON_3_SUPER: Final[Model] = Model(
     open_weights=True,
     release_date=PartialDate(2026, 3, 11),
     last_updated=PartialDate(2026, 3, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=65536),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_65536,
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 NEMOTRON_3_ULTRA: Final[Model] = Model(
@@ -683,11 +721,11 @@ NEMOTRON_3_ULTRA: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 6, 4),
-    last_updated=PartialDate(2026, 6, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=128000),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    release_date=_D_2026_06_04,
+    last_updated=_D_2026_06_04,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_128000,
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 QWEN3_CODER_NEXT: Final[Model] = Model(
@@ -702,8 +740,8 @@ QWEN3_CODER_NEXT: Final[Model] = Model(
     open_weights=True,
     release_date=PartialDate(2026, 2, 2),
     last_updated=PartialDate(2026, 2, 8),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=65536),
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_65536,
 )
 
 QWEN3_CODER_480B: Final[Model] = Model(
@@ -717,9 +755,9 @@ QWEN3_CODER_480B: Final[Model] = Model(
     tool_call=True,
     open_weights=True,
     release_date=PartialDate(2025, 7, 22),
-    last_updated=PartialDate(2026, 1, 19),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=65536),
+    last_updated=_D_2026_01_19,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_65536,
 )
 
 QWEN3_NEXT_80B: Final[Model] = Model(
@@ -733,10 +771,10 @@ QWEN3_NEXT_80B: Final[Model] = Model(
     tool_call=True,
     open_weights=True,
     release_date=PartialDate(2025, 9, 15),
-    last_updated=PartialDate(2026, 1, 19),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=32768),
-    reasoning_options=(),
+    last_updated=_D_2026_01_19,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_32768,
+    reasoning_options=_REASONING,
     status=Status.DEPRECATED,
 )
 
@@ -750,11 +788,11 @@ QWEN3_VL_235B: Final[Model] = Model(
     reasoning=True,
     tool_call=True,
     open_weights=True,
-    release_date=PartialDate(2025, 9, 22),
-    last_updated=PartialDate(2026, 1, 19),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262144, output=32768),
-    reasoning_options=(),
+    release_date=_D_2025_09_22,
+    last_updated=_D_2026_01_19,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262144_32768,
+    reasoning_options=_REASONING,
     status=Status.DEPRECATED,
 )
 
@@ -768,9 +806,9 @@ QWEN3_VL_235B_INSTRUCT: Final[Model] = Model(
     reasoning=False,
     tool_call=True,
     open_weights=True,
-    release_date=PartialDate(2025, 9, 22),
-    last_updated=PartialDate(2026, 1, 19),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2025_09_22,
+    last_updated=_D_2026_01_19,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=262144, output=131072),
     status=Status.DEPRECATED,
 )
@@ -787,10 +825,10 @@ QWEN3_5_397B: Final[Model] = Model(
     open_weights=True,
     release_date=PartialDate(2026, 2, 15),
     last_updated=PartialDate(2026, 2, 17),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262144, output=65536),
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262144_65536,
     interleaved=Interleaved(field="reasoning_details"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 RNJ_1_8B: Final[Model] = Model(
@@ -804,7 +842,7 @@ RNJ_1_8B: Final[Model] = Model(
     tool_call=True,
     open_weights=True,
     release_date=PartialDate(2025, 12, 6),
-    last_updated=PartialDate(2026, 1, 19),
-    modalities=Modalities(input=("text",), output=("text",)),
+    last_updated=_D_2026_01_19,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=32768, output=4096),
 )

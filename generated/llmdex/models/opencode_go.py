@@ -3,8 +3,9 @@
 
 "Models served by OpenCode Go (provider id 'opencode-go')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
@@ -21,6 +22,51 @@ from llmdex_runtime.model import (
     ReasoningOption,
     TierCondition,
 )
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2024_10 = PartialDate(2024, 10)
+_D_2024_12 = PartialDate(2024, 12)
+_D_2025_01 = PartialDate(2025, 1)
+_D_2025_04 = PartialDate(2025, 4)
+_D_2025_05 = PartialDate(2025, 5)
+_D_2026_01_27 = PartialDate(2026, 1, 27)
+_D_2026_02_11 = PartialDate(2026, 2, 11)
+_D_2026_02_12 = PartialDate(2026, 2, 12)
+_D_2026_02_16 = PartialDate(2026, 2, 16)
+_D_2026_03_18 = PartialDate(2026, 3, 18)
+_D_2026_04_02 = PartialDate(2026, 4, 2)
+_D_2026_04_07 = PartialDate(2026, 4, 7)
+_D_2026_04_21 = PartialDate(2026, 4, 21)
+_D_2026_04_22 = PartialDate(2026, 4, 22)
+_D_2026_04_24 = PartialDate(2026, 4, 24)
+_D_2026_05_21 = PartialDate(2026, 5, 21)
+_D_2026_05_31 = PartialDate(2026, 5, 31)
+_D_2026_06_02 = PartialDate(2026, 6, 2)
+_D_2026_06_12 = PartialDate(2026, 6, 12)
+_D_2026_06_13 = PartialDate(2026, 6, 13)
+_LIMIT_1000000_131072 = Limit(context=1000000, output=131072)
+_LIMIT_1000000_384000 = Limit(context=1000000, output=384000)
+_LIMIT_1000000_65536 = Limit(context=1000000, output=65536)
+_LIMIT_1048576_128000 = Limit(context=1048576, output=128000)
+_LIMIT_202752_32768 = Limit(context=202752, output=32768)
+_LIMIT_262144_65536 = Limit(context=262144, output=65536)
+_REASONING = ()
+_REASONING_EFFORT_HIGH_MAX = (ReasoningOption(type="effort", values=("high", "max")),)
+_REASONING_TOGGLE_BUDGET_TOKENS_262144 = (
+    ReasoningOption(type="toggle"),
+    ReasoningOption(type="budget_tokens", max=262144),
+)
+_REASONING_TOGGLE_BUDGET_TOKENS_81920 = (
+    ReasoningOption(type="toggle"),
+    ReasoningOption(type="budget_tokens", max=81920),
+)
+_TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
 
 __all__ = [
     "DEEPSEEK_V4_FLASH",
@@ -56,14 +102,14 @@ DEEPSEEK_V4_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 5),
-    release_date=PartialDate(2026, 4, 24),
-    last_updated=PartialDate(2026, 4, 24),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, output=384000),
+    knowledge=_D_2025_05,
+    release_date=_D_2026_04_24,
+    last_updated=_D_2026_04_24,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_384000,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.28"), cache_read=Decimal("0.0028")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="effort", values=("high", "max")),),
+    reasoning_options=_REASONING_EFFORT_HIGH_MAX,
 )
 
 DEEPSEEK_V4_PRO: Final[Model] = Model(
@@ -78,14 +124,14 @@ DEEPSEEK_V4_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 5),
-    release_date=PartialDate(2026, 4, 24),
-    last_updated=PartialDate(2026, 4, 24),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, output=384000),
+    knowledge=_D_2025_05,
+    release_date=_D_2026_04_24,
+    last_updated=_D_2026_04_24,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_384000,
     cost=Cost(input=Decimal("1.74"), output=Decimal("3.48"), cache_read=Decimal("0.0145")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="effort", values=("high", "max")),),
+    reasoning_options=_REASONING_EFFORT_HIGH_MAX,
 )
 
 GLM_5: Final[Model] = Model(
@@ -99,14 +145,14 @@ GLM_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2026, 2, 11),
-    last_updated=PartialDate(2026, 2, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=202752, output=32768),
+    knowledge=_D_2025_04,
+    release_date=_D_2026_02_11,
+    last_updated=_D_2026_02_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_202752_32768,
     cost=Cost(input=Decimal("1"), output=Decimal("3.2"), cache_read=Decimal("0.2")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
     status=Status.DEPRECATED,
 )
 
@@ -121,14 +167,14 @@ GLM_5_1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2026, 4, 7),
-    last_updated=PartialDate(2026, 4, 7),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=202752, output=32768),
+    knowledge=_D_2025_04,
+    release_date=_D_2026_04_07,
+    last_updated=_D_2026_04_07,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_202752_32768,
     cost=Cost(input=Decimal("1.4"), output=Decimal("4.4"), cache_read=Decimal("0.26")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GLM_5_2: Final[Model] = Model(
@@ -143,13 +189,13 @@ GLM_5_2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 6, 13),
-    last_updated=PartialDate(2026, 6, 13),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, output=131072),
+    release_date=_D_2026_06_13,
+    last_updated=_D_2026_06_13,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_131072,
     cost=Cost(input=Decimal("1.4"), output=Decimal("4.4"), cache_read=Decimal("0.26")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="effort", values=("high", "max")),),
+    reasoning_options=_REASONING_EFFORT_HIGH_MAX,
 )
 
 KIMI_K2_5: Final[Model] = Model(
@@ -163,14 +209,14 @@ KIMI_K2_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 10),
-    release_date=PartialDate(2026, 1, 27),
-    last_updated=PartialDate(2026, 1, 27),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, output=65536),
+    knowledge=_D_2024_10,
+    release_date=_D_2026_01_27,
+    last_updated=_D_2026_01_27,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_65536,
     cost=Cost(input=Decimal("0.6"), output=Decimal("3"), cache_read=Decimal("0.1")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
     status=Status.DEPRECATED,
 )
 
@@ -185,14 +231,14 @@ KIMI_K2_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 10),
-    release_date=PartialDate(2026, 4, 21),
-    last_updated=PartialDate(2026, 4, 21),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, output=65536),
+    knowledge=_D_2024_10,
+    release_date=_D_2026_04_21,
+    last_updated=_D_2026_04_21,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_65536,
     cost=Cost(input=Decimal("0.95"), output=Decimal("4"), cache_read=Decimal("0.16")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 KIMI_K2_7_CODE: Final[Model] = Model(
@@ -207,14 +253,14 @@ KIMI_K2_7_CODE: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 6, 12),
-    last_updated=PartialDate(2026, 6, 12),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_06_12,
+    last_updated=_D_2026_06_12,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=Limit(context=262144, output=262144),
     cost=Cost(input=Decimal("0.95"), output=Decimal("4"), cache_read=Decimal("0.19")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MIMO_V2_OMNI: Final[Model] = Model(
@@ -228,14 +274,14 @@ MIMO_V2_OMNI: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 12),
-    release_date=PartialDate(2026, 3, 18),
-    last_updated=PartialDate(2026, 3, 18),
+    knowledge=_D_2024_12,
+    release_date=_D_2026_03_18,
+    last_updated=_D_2026_03_18,
     modalities=Modalities(input=("text", "image", "audio", "pdf"), output=("text",)),
     limit=Limit(context=262144, output=128000),
     cost=Cost(input=Decimal("0.4"), output=Decimal("2"), cache_read=Decimal("0.08")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
     status=Status.DEPRECATED,
 )
 
@@ -250,11 +296,11 @@ MIMO_V2_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 12),
-    release_date=PartialDate(2026, 3, 18),
-    last_updated=PartialDate(2026, 3, 18),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1048576, output=128000),
+    knowledge=_D_2024_12,
+    release_date=_D_2026_03_18,
+    last_updated=_D_2026_03_18,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1048576_128000,
     cost=Cost(
         input=Decimal("1"),
         output=Decimal("3"),
@@ -270,7 +316,7 @@ MIMO_V2_PRO: Final[Model] = Model(
         context_over_200k=Rates(input=Decimal("2"), output=Decimal("6"), cache_read=Decimal("0.4")),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
     status=Status.DEPRECATED,
 )
 
@@ -285,14 +331,14 @@ MIMO_V2_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 12),
-    release_date=PartialDate(2026, 4, 22),
-    last_updated=PartialDate(2026, 4, 22),
+    knowledge=_D_2024_12,
+    release_date=_D_2026_04_22,
+    last_updated=_D_2026_04_22,
     modalities=Modalities(input=("text", "image", "audio", "video"), output=("text",)),
     limit=Limit(context=1000000, output=128000),
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.28"), cache_read=Decimal("0.0028")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MIMO_V2_5_PRO: Final[Model] = Model(
@@ -306,14 +352,14 @@ MIMO_V2_5_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 12),
-    release_date=PartialDate(2026, 4, 22),
-    last_updated=PartialDate(2026, 4, 22),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1048576, output=128000),
+    knowledge=_D_2024_12,
+    release_date=_D_2026_04_22,
+    last_updated=_D_2026_04_22,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1048576_128000,
     cost=Cost(input=Decimal("1.74"), output=Decimal("3.48"), cache_read=Decimal("0.0145")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MINIMAX_M2_5: Final[Model] = Model(
@@ -327,13 +373,13 @@ MINIMAX_M2_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 2, 12),
-    last_updated=PartialDate(2026, 2, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_02_12,
+    last_updated=_D_2026_02_12,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=204800, output=65536),
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.03")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
     status=Status.DEPRECATED,
     provider_override=ProviderOverride(npm="@ai-sdk/anthropic"),
 )
@@ -349,13 +395,13 @@ MINIMAX_M2_7: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 3, 18),
-    last_updated=PartialDate(2026, 3, 18),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_03_18,
+    last_updated=_D_2026_03_18,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=204800, output=131072),
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.06")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
     provider_override=ProviderOverride(npm="@ai-sdk/anthropic"),
 )
 
@@ -370,11 +416,11 @@ MINIMAX_M3: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 5, 31),
-    last_updated=PartialDate(2026, 5, 31),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=1000000, output=131072),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_05_31,
+    last_updated=_D_2026_05_31,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_1000000_131072,
     cost=Cost(
         input=Decimal("0.3"),
         output=Decimal("1.2"),
@@ -406,21 +452,18 @@ QWEN3_5_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2026, 2, 16),
-    last_updated=PartialDate(2026, 2, 16),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, output=65536),
+    knowledge=_D_2025_04,
+    release_date=_D_2026_02_16,
+    last_updated=_D_2026_02_16,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_65536,
     cost=Cost(
         input=Decimal("0.2"),
         output=Decimal("1.2"),
         cache_read=Decimal("0.02"),
         cache_write=Decimal("0.25"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", max=81920),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_81920,
     status=Status.DEPRECATED,
     provider_override=ProviderOverride(npm="@ai-sdk/anthropic"),
 )
@@ -436,11 +479,11 @@ QWEN3_6_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2026, 4, 2),
-    last_updated=PartialDate(2026, 4, 2),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=1000000, output=65536),
+    knowledge=_D_2025_04,
+    release_date=_D_2026_04_02,
+    last_updated=_D_2026_04_02,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_1000000_65536,
     cost=Cost(
         input=Decimal("0.5"),
         output=Decimal("3"),
@@ -462,10 +505,7 @@ QWEN3_6_PLUS: Final[Model] = Model(
             cache_write=Decimal("2.5"),
         ),
     ),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", max=81920),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_81920,
     provider_override=ProviderOverride(npm="@ai-sdk/anthropic"),
 )
 
@@ -480,20 +520,17 @@ QWEN3_7_MAX: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 21),
-    last_updated=PartialDate(2026, 5, 21),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, output=65536),
+    release_date=_D_2026_05_21,
+    last_updated=_D_2026_05_21,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_65536,
     cost=Cost(
         input=Decimal("2.5"),
         output=Decimal("7.5"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("3.125"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", max=262144),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_262144,
     provider_override=ProviderOverride(npm="@ai-sdk/anthropic"),
 )
 
@@ -508,10 +545,10 @@ QWEN3_7_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 6, 2),
-    last_updated=PartialDate(2026, 6, 2),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=1000000, output=65536),
+    release_date=_D_2026_06_02,
+    last_updated=_D_2026_06_02,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_1000000_65536,
     cost=Cost(
         input=Decimal("0.4"),
         output=Decimal("1.6"),
@@ -533,9 +570,6 @@ QWEN3_7_PLUS: Final[Model] = Model(
             cache_write=Decimal("1.5"),
         ),
     ),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", max=262144),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_262144,
     provider_override=ProviderOverride(npm="@ai-sdk/anthropic"),
 )

@@ -3,8 +3,9 @@
 
 "Models served by OpenRouter (provider id 'openrouter')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
@@ -20,6 +21,377 @@ from llmdex_runtime.model import (
     ReasoningOption,
     TierCondition,
 )
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2021_09_30 = PartialDate(2021, 9, 30)
+_D_2023_06_30 = PartialDate(2023, 6, 30)
+_D_2023_07_02 = PartialDate(2023, 7, 2)
+_D_2023_07_22 = PartialDate(2023, 7, 22)
+_D_2023_08_02 = PartialDate(2023, 8, 2)
+_D_2023_08_28 = PartialDate(2023, 8, 28)
+_D_2023_09 = PartialDate(2023, 9)
+_D_2023_09_28 = PartialDate(2023, 9, 28)
+_D_2023_10_31 = PartialDate(2023, 10, 31)
+_D_2023_11_06 = PartialDate(2023, 11, 6)
+_D_2023_11_08 = PartialDate(2023, 11, 8)
+_D_2023_12 = PartialDate(2023, 12)
+_D_2023_12_31 = PartialDate(2023, 12, 31)
+_D_2024_01_25 = PartialDate(2024, 1, 25)
+_D_2024_02_26 = PartialDate(2024, 2, 26)
+_D_2024_03_13 = PartialDate(2024, 3, 13)
+_D_2024_03_31 = PartialDate(2024, 3, 31)
+_D_2024_04 = PartialDate(2024, 4)
+_D_2024_04_09 = PartialDate(2024, 4, 9)
+_D_2024_04_16 = PartialDate(2024, 4, 16)
+_D_2024_04_17 = PartialDate(2024, 4, 17)
+_D_2024_04_18 = PartialDate(2024, 4, 18)
+_D_2024_04_30 = PartialDate(2024, 4, 30)
+_D_2024_05 = PartialDate(2024, 5)
+_D_2024_05_13 = PartialDate(2024, 5, 13)
+_D_2024_05_30 = PartialDate(2024, 5, 30)
+_D_2024_06_01 = PartialDate(2024, 6, 1)
+_D_2024_06_26 = PartialDate(2024, 6, 26)
+_D_2024_06_30 = PartialDate(2024, 6, 30)
+_D_2024_07 = PartialDate(2024, 7)
+_D_2024_07_01 = PartialDate(2024, 7, 1)
+_D_2024_07_13 = PartialDate(2024, 7, 13)
+_D_2024_07_18 = PartialDate(2024, 7, 18)
+_D_2024_07_23 = PartialDate(2024, 7, 23)
+_D_2024_07_31 = PartialDate(2024, 7, 31)
+_D_2024_08_06 = PartialDate(2024, 8, 6)
+_D_2024_08_13 = PartialDate(2024, 8, 13)
+_D_2024_08_16 = PartialDate(2024, 8, 16)
+_D_2024_08_18 = PartialDate(2024, 8, 18)
+_D_2024_08_28 = PartialDate(2024, 8, 28)
+_D_2024_08_30 = PartialDate(2024, 8, 30)
+_D_2024_08_31 = PartialDate(2024, 8, 31)
+_D_2024_09_19 = PartialDate(2024, 9, 19)
+_D_2024_09_25 = PartialDate(2024, 9, 25)
+_D_2024_09_30 = PartialDate(2024, 9, 30)
+_D_2024_10_11 = PartialDate(2024, 10, 11)
+_D_2024_10_16 = PartialDate(2024, 10, 16)
+_D_2024_10_22 = PartialDate(2024, 10, 22)
+_D_2024_10_31 = PartialDate(2024, 10, 31)
+_D_2024_11_08 = PartialDate(2024, 11, 8)
+_D_2024_11_11 = PartialDate(2024, 11, 11)
+_D_2024_11_19 = PartialDate(2024, 11, 19)
+_D_2024_11_20 = PartialDate(2024, 11, 20)
+_D_2024_12 = PartialDate(2024, 12)
+_D_2024_12_02 = PartialDate(2024, 12, 2)
+_D_2024_12_05 = PartialDate(2024, 12, 5)
+_D_2024_12_06 = PartialDate(2024, 12, 6)
+_D_2024_12_18 = PartialDate(2024, 12, 18)
+_D_2024_12_31 = PartialDate(2024, 12, 31)
+_D_2025_01 = PartialDate(2025, 1)
+_D_2025_01_01 = PartialDate(2025, 1, 1)
+_D_2025_01_08 = PartialDate(2025, 1, 8)
+_D_2025_01_10 = PartialDate(2025, 1, 10)
+_D_2025_01_15 = PartialDate(2025, 1, 15)
+_D_2025_01_23 = PartialDate(2025, 1, 23)
+_D_2025_01_27 = PartialDate(2025, 1, 27)
+_D_2025_01_30 = PartialDate(2025, 1, 30)
+_D_2025_01_31 = PartialDate(2025, 1, 31)
+_D_2025_02_01 = PartialDate(2025, 2, 1)
+_D_2025_02_04 = PartialDate(2025, 2, 4)
+_D_2025_02_12 = PartialDate(2025, 2, 12)
+_D_2025_02_17 = PartialDate(2025, 2, 17)
+_D_2025_03_07 = PartialDate(2025, 3, 7)
+_D_2025_03_10 = PartialDate(2025, 3, 10)
+_D_2025_03_12 = PartialDate(2025, 3, 12)
+_D_2025_03_13 = PartialDate(2025, 3, 13)
+_D_2025_03_17 = PartialDate(2025, 3, 17)
+_D_2025_03_19 = PartialDate(2025, 3, 19)
+_D_2025_03_24 = PartialDate(2025, 3, 24)
+_D_2025_03_31 = PartialDate(2025, 3, 31)
+_D_2025_04 = PartialDate(2025, 4)
+_D_2025_04_05 = PartialDate(2025, 4, 5)
+_D_2025_04_14 = PartialDate(2025, 4, 14)
+_D_2025_04_16 = PartialDate(2025, 4, 16)
+_D_2025_04_28 = PartialDate(2025, 4, 28)
+_D_2025_04_30 = PartialDate(2025, 4, 30)
+_D_2025_05 = PartialDate(2025, 5)
+_D_2025_05_05 = PartialDate(2025, 5, 5)
+_D_2025_05_07 = PartialDate(2025, 5, 7)
+_D_2025_05_20 = PartialDate(2025, 5, 20)
+_D_2025_05_22 = PartialDate(2025, 5, 22)
+_D_2025_05_28 = PartialDate(2025, 5, 28)
+_D_2025_06 = PartialDate(2025, 6)
+_D_2025_06_05 = PartialDate(2025, 6, 5)
+_D_2025_06_10 = PartialDate(2025, 6, 10)
+_D_2025_06_17 = PartialDate(2025, 6, 17)
+_D_2025_06_20 = PartialDate(2025, 6, 20)
+_D_2025_06_30 = PartialDate(2025, 6, 30)
+_D_2025_07_07 = PartialDate(2025, 7, 7)
+_D_2025_07_08 = PartialDate(2025, 7, 8)
+_D_2025_07_09 = PartialDate(2025, 7, 9)
+_D_2025_07_11 = PartialDate(2025, 7, 11)
+_D_2025_07_21 = PartialDate(2025, 7, 21)
+_D_2025_07_22 = PartialDate(2025, 7, 22)
+_D_2025_07_23 = PartialDate(2025, 7, 23)
+_D_2025_07_25 = PartialDate(2025, 7, 25)
+_D_2025_07_28 = PartialDate(2025, 7, 28)
+_D_2025_07_29 = PartialDate(2025, 7, 29)
+_D_2025_07_31 = PartialDate(2025, 7, 31)
+_D_2025_08_01 = PartialDate(2025, 8, 1)
+_D_2025_08_05 = PartialDate(2025, 8, 5)
+_D_2025_08_07 = PartialDate(2025, 8, 7)
+_D_2025_08_08 = PartialDate(2025, 8, 8)
+_D_2025_08_11 = PartialDate(2025, 8, 11)
+_D_2025_08_13 = PartialDate(2025, 8, 13)
+_D_2025_08_18 = PartialDate(2025, 8, 18)
+_D_2025_08_21 = PartialDate(2025, 8, 21)
+_D_2025_08_26 = PartialDate(2025, 8, 26)
+_D_2025_08_28 = PartialDate(2025, 8, 28)
+_D_2025_08_31 = PartialDate(2025, 8, 31)
+_D_2025_09 = PartialDate(2025, 9)
+_D_2025_09_01 = PartialDate(2025, 9, 1)
+_D_2025_09_04 = PartialDate(2025, 9, 4)
+_D_2025_09_08 = PartialDate(2025, 9, 8)
+_D_2025_09_15 = PartialDate(2025, 9, 15)
+_D_2025_09_22 = PartialDate(2025, 9, 22)
+_D_2025_09_23 = PartialDate(2025, 9, 23)
+_D_2025_09_25 = PartialDate(2025, 9, 25)
+_D_2025_09_26 = PartialDate(2025, 9, 26)
+_D_2025_09_27 = PartialDate(2025, 9, 27)
+_D_2025_09_29 = PartialDate(2025, 9, 29)
+_D_2025_09_30 = PartialDate(2025, 9, 30)
+_D_2025_10_06 = PartialDate(2025, 10, 6)
+_D_2025_10_14 = PartialDate(2025, 10, 14)
+_D_2025_10_15 = PartialDate(2025, 10, 15)
+_D_2025_10_16 = PartialDate(2025, 10, 16)
+_D_2025_10_20 = PartialDate(2025, 10, 20)
+_D_2025_10_23 = PartialDate(2025, 10, 23)
+_D_2025_10_27 = PartialDate(2025, 10, 27)
+_D_2025_10_28 = PartialDate(2025, 10, 28)
+_D_2025_10_29 = PartialDate(2025, 10, 29)
+_D_2025_10_30 = PartialDate(2025, 10, 30)
+_D_2025_10_31 = PartialDate(2025, 10, 31)
+_D_2025_11_06 = PartialDate(2025, 11, 6)
+_D_2025_11_13 = PartialDate(2025, 11, 13)
+_D_2025_11_20 = PartialDate(2025, 11, 20)
+_D_2025_11_21 = PartialDate(2025, 11, 21)
+_D_2025_11_24 = PartialDate(2025, 11, 24)
+_D_2025_12_01 = PartialDate(2025, 12, 1)
+_D_2025_12_02 = PartialDate(2025, 12, 2)
+_D_2025_12_05 = PartialDate(2025, 12, 5)
+_D_2025_12_08 = PartialDate(2025, 12, 8)
+_D_2025_12_09 = PartialDate(2025, 12, 9)
+_D_2025_12_10 = PartialDate(2025, 12, 10)
+_D_2025_12_11 = PartialDate(2025, 12, 11)
+_D_2025_12_15 = PartialDate(2025, 12, 15)
+_D_2025_12_17 = PartialDate(2025, 12, 17)
+_D_2025_12_22 = PartialDate(2025, 12, 22)
+_D_2025_12_23 = PartialDate(2025, 12, 23)
+_D_2026_01 = PartialDate(2026, 1)
+_D_2026_01_19 = PartialDate(2026, 1, 19)
+_D_2026_01_20 = PartialDate(2026, 1, 20)
+_D_2026_01_21 = PartialDate(2026, 1, 21)
+_D_2026_01_23 = PartialDate(2026, 1, 23)
+_D_2026_01_27 = PartialDate(2026, 1, 27)
+_D_2026_01_31 = PartialDate(2026, 1, 31)
+_D_2026_02_01 = PartialDate(2026, 2, 1)
+_D_2026_02_04 = PartialDate(2026, 2, 4)
+_D_2026_02_05 = PartialDate(2026, 2, 5)
+_D_2026_02_09 = PartialDate(2026, 2, 9)
+_D_2026_02_12 = PartialDate(2026, 2, 12)
+_D_2026_02_15 = PartialDate(2026, 2, 15)
+_D_2026_02_16 = PartialDate(2026, 2, 16)
+_D_2026_02_19 = PartialDate(2026, 2, 19)
+_D_2026_02_23 = PartialDate(2026, 2, 23)
+_D_2026_02_25 = PartialDate(2026, 2, 25)
+_D_2026_02_26 = PartialDate(2026, 2, 26)
+_D_2026_03_03 = PartialDate(2026, 3, 3)
+_D_2026_03_04 = PartialDate(2026, 3, 4)
+_D_2026_03_05 = PartialDate(2026, 3, 5)
+_D_2026_03_10 = PartialDate(2026, 3, 10)
+_D_2026_03_11 = PartialDate(2026, 3, 11)
+_D_2026_03_13 = PartialDate(2026, 3, 13)
+_D_2026_03_16 = PartialDate(2026, 3, 16)
+_D_2026_03_17 = PartialDate(2026, 3, 17)
+_D_2026_03_18 = PartialDate(2026, 3, 18)
+_D_2026_03_20 = PartialDate(2026, 3, 20)
+_D_2026_03_27 = PartialDate(2026, 3, 27)
+_D_2026_03_30 = PartialDate(2026, 3, 30)
+_D_2026_03_31 = PartialDate(2026, 3, 31)
+_D_2026_04_01 = PartialDate(2026, 4, 1)
+_D_2026_04_02 = PartialDate(2026, 4, 2)
+_D_2026_04_07 = PartialDate(2026, 4, 7)
+_D_2026_04_16 = PartialDate(2026, 4, 16)
+_D_2026_04_17 = PartialDate(2026, 4, 17)
+_D_2026_04_20 = PartialDate(2026, 4, 20)
+_D_2026_04_21 = PartialDate(2026, 4, 21)
+_D_2026_04_22 = PartialDate(2026, 4, 22)
+_D_2026_04_23 = PartialDate(2026, 4, 23)
+_D_2026_04_24 = PartialDate(2026, 4, 24)
+_D_2026_04_27 = PartialDate(2026, 4, 27)
+_D_2026_04_28 = PartialDate(2026, 4, 28)
+_D_2026_04_30 = PartialDate(2026, 4, 30)
+_D_2026_05_05 = PartialDate(2026, 5, 5)
+_D_2026_05_07 = PartialDate(2026, 5, 7)
+_D_2026_05_08 = PartialDate(2026, 5, 8)
+_D_2026_05_12 = PartialDate(2026, 5, 12)
+_D_2026_05_19 = PartialDate(2026, 5, 19)
+_D_2026_05_21 = PartialDate(2026, 5, 21)
+_D_2026_05_27 = PartialDate(2026, 5, 27)
+_D_2026_05_28 = PartialDate(2026, 5, 28)
+_D_2026_05_29 = PartialDate(2026, 5, 29)
+_D_2026_06_01 = PartialDate(2026, 6, 1)
+_D_2026_06_02 = PartialDate(2026, 6, 2)
+_D_2026_06_04 = PartialDate(2026, 6, 4)
+_D_2026_06_08 = PartialDate(2026, 6, 8)
+_D_2026_06_09 = PartialDate(2026, 6, 9)
+_D_2026_06_12 = PartialDate(2026, 6, 12)
+_D_2026_06_13 = PartialDate(2026, 6, 13)
+_D_2026_06_17 = PartialDate(2026, 6, 17)
+_D_2026_06_18 = PartialDate(2026, 6, 18)
+_D_2026_06_24 = PartialDate(2026, 6, 24)
+_D_2026_06_30 = PartialDate(2026, 6, 30)
+_IMAGE_TEXT_PDF_TO_IMAGE_TEXT = Modalities(input=("image", "text", "pdf"), output=("image", "text"))
+_IMAGE_TEXT_PDF_TO_TEXT = Modalities(input=("image", "text", "pdf"), output=("text",))
+_IMAGE_TEXT_TO_IMAGE_TEXT = Modalities(input=("image", "text"), output=("image", "text"))
+_IMAGE_TEXT_TO_TEXT = Modalities(input=("image", "text"), output=("text",))
+_IMAGE_TEXT_VIDEO_TO_TEXT = Modalities(input=("image", "text", "video"), output=("text",))
+_LIMIT_1000000_128000 = Limit(context=1000000, output=128000)
+_LIMIT_1000000_32768 = Limit(context=1000000, output=32768)
+_LIMIT_1000000_64000 = Limit(context=1000000, output=64000)
+_LIMIT_1000000_65536 = Limit(context=1000000, output=65536)
+_LIMIT_1047576_32768 = Limit(context=1047576, output=32768)
+_LIMIT_1048576_65535 = Limit(context=1048576, output=65535)
+_LIMIT_1048576_65536 = Limit(context=1048576, output=65536)
+_LIMIT_1050000_922000_128000 = Limit(context=1050000, input=922000, output=128000)
+_LIMIT_128000_128000 = Limit(context=128000, output=128000)
+_LIMIT_128000_16384 = Limit(context=128000, output=16384)
+_LIMIT_128000_32000 = Limit(context=128000, output=32000)
+_LIMIT_128000_4000 = Limit(context=128000, output=4000)
+_LIMIT_128000_4096 = Limit(context=128000, output=4096)
+_LIMIT_131072_131072 = Limit(context=131072, output=131072)
+_LIMIT_131072_16384 = Limit(context=131072, output=16384)
+_LIMIT_131072_262144 = Limit(context=131072, output=262144)
+_LIMIT_131072_32768 = Limit(context=131072, output=32768)
+_LIMIT_131072_64000 = Limit(context=131072, output=64000)
+_LIMIT_131072_98304 = Limit(context=131072, output=98304)
+_LIMIT_163840_16384 = Limit(context=163840, output=16384)
+_LIMIT_163840_32768 = Limit(context=163840, output=32768)
+_LIMIT_16384_16384 = Limit(context=16384, output=16384)
+_LIMIT_16385_4096 = Limit(context=16385, output=4096)
+_LIMIT_196608_196608 = Limit(context=196608, output=196608)
+_LIMIT_2000000_2000000 = Limit(context=2000000, output=2000000)
+_LIMIT_200000_100000 = Limit(context=200000, output=100000)
+_LIMIT_200000_32000 = Limit(context=200000, output=32000)
+_LIMIT_200000_64000 = Limit(context=200000, output=64000)
+_LIMIT_200000_8000 = Limit(context=200000, output=8000)
+_LIMIT_202752_131072 = Limit(context=202752, output=131072)
+_LIMIT_256000_128000 = Limit(context=256000, output=128000)
+_LIMIT_256000_256000 = Limit(context=256000, output=256000)
+_LIMIT_262144_131072 = Limit(context=262144, output=131072)
+_LIMIT_262144_16384 = Limit(context=262144, output=16384)
+_LIMIT_262144_262144 = Limit(context=262144, output=262144)
+_LIMIT_262144_32768 = Limit(context=262144, output=32768)
+_LIMIT_262144_65536 = Limit(context=262144, output=65536)
+_LIMIT_300000_5120 = Limit(context=300000, output=5120)
+_LIMIT_32768_16384 = Limit(context=32768, output=16384)
+_LIMIT_32768_32768 = Limit(context=32768, output=32768)
+_LIMIT_400000_128000 = Limit(context=400000, output=128000)
+_LIMIT_400000_272000_128000 = Limit(context=400000, input=272000, output=128000)
+_LIMIT_4095_4096 = Limit(context=4095, output=4096)
+_LIMIT_40960_16384 = Limit(context=40960, output=16384)
+_LIMIT_65536_32768 = Limit(context=65536, output=32768)
+_LIMIT_65536_65536 = Limit(context=65536, output=65536)
+_LIMIT_8000_1024 = Limit(context=8000, output=1024)
+_LIMIT_8192_8192 = Limit(context=8192, output=8192)
+_PDF_IMAGE_TEXT_TO_TEXT = Modalities(input=("pdf", "image", "text"), output=("text",))
+_REASONING = ()
+_REASONING_BUDGET_TOKENS_128_32768 = (ReasoningOption(type="budget_tokens", min=128, max=32768),)
+_REASONING_BUDGET_TOKENS_1_81920 = (ReasoningOption(type="budget_tokens", min=1, max=81920),)
+_REASONING_EFFORT_HIGH = (ReasoningOption(type="effort", values=("high",)),)
+_REASONING_EFFORT_HIGH_XHIGH = (ReasoningOption(type="effort", values=("high", "xhigh")),)
+_REASONING_EFFORT_LOW_MEDIUM_BUDGET_TOKENS = (
+    ReasoningOption(type="effort", values=("low", "medium")),
+    ReasoningOption(type="budget_tokens"),
+)
+_REASONING_EFFORT_LOW_MEDIUM_HIGH = (
+    ReasoningOption(type="effort", values=("low", "medium", "high")),
+)
+_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH = (
+    ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh")),
+)
+_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX = (
+    ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh", "max")),
+)
+_REASONING_EFFORT_MEDIUM_HIGH_BUDGET_TOKENS = (
+    ReasoningOption(type="effort", values=("medium", "high")),
+    ReasoningOption(type="budget_tokens"),
+)
+_REASONING_EFFORT_MEDIUM_HIGH_XHIGH = (
+    ReasoningOption(type="effort", values=("medium", "high", "xhigh")),
+)
+_REASONING_EFFORT_MINIMAL_HIGH = (ReasoningOption(type="effort", values=("minimal", "high")),)
+_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH = (
+    ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
+)
+_REASONING_EFFORT_NONE_HIGH = (ReasoningOption(type="effort", values=("none", "high")),)
+_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = (
+    ReasoningOption(type="effort", values=("none", "low", "medium", "high")),
+)
+_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH = (
+    ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
+)
+_REASONING_TOGGLE = (ReasoningOption(type="toggle"),)
+_REASONING_TOGGLE_BUDGET_TOKENS_1024_31999 = (
+    ReasoningOption(type="toggle"),
+    ReasoningOption(type="budget_tokens", min=1024, max=31999),
+)
+_REASONING_TOGGLE_BUDGET_TOKENS_1024_63999 = (
+    ReasoningOption(type="toggle"),
+    ReasoningOption(type="budget_tokens", min=1024, max=63999),
+)
+_REASONING_TOGGLE_BUDGET_TOKENS_1_262144 = (
+    ReasoningOption(type="toggle"),
+    ReasoningOption(type="budget_tokens", min=1, max=262144),
+)
+_REASONING_TOGGLE_BUDGET_TOKENS_1_81920 = (
+    ReasoningOption(type="toggle"),
+    ReasoningOption(type="budget_tokens", min=1, max=81920),
+)
+_REASONING_TOGGLE_BUDGET_TOKENS_512_24576 = (
+    ReasoningOption(type="toggle"),
+    ReasoningOption(type="budget_tokens", min=512, max=24576),
+)
+_REASONING_TOGGLE_EFFORT_HIGH_XHIGH = (
+    ReasoningOption(type="toggle"),
+    ReasoningOption(type="effort", values=("high", "xhigh")),
+)
+_REASONING_TOGGLE_EFFORT_LOW_MEDIUM_HIGH_MAX_BUDGET_TOKENS_1 = (
+    ReasoningOption(type="toggle"),
+    ReasoningOption(type="effort", values=("low", "medium", "high", "max")),
+    ReasoningOption(type="budget_tokens", min=1024, max=127999),
+)
+_REASONING_TOGGLE_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX = (
+    ReasoningOption(type="toggle"),
+    ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh", "max")),
+)
+_TEXT_AUDIO_TO_TEXT_AUDIO = Modalities(input=("text", "audio"), output=("text", "audio"))
+_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT = Modalities(
+    input=("text", "image", "audio", "video", "pdf"), output=("text",)
+)
+_TEXT_IMAGE_PDF_AUDIO_VIDEO_TO_TEXT = Modalities(
+    input=("text", "image", "pdf", "audio", "video"), output=("text",)
+)
+_TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
+_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+_TEXT_IMAGE_TO_TEXT_AUDIO = Modalities(input=("text", "image"), output=("text", "audio"))
+_TEXT_IMAGE_TO_TEXT_IMAGE = Modalities(input=("text", "image"), output=("text", "image"))
+_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT = Modalities(
+    input=("text", "image", "video", "audio", "pdf"), output=("text",)
+)
+_TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
+_TEXT_PDF_TO_TEXT = Modalities(input=("text", "pdf"), output=("text",))
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
 
 __all__ = [
     "AI21_JAMBA_LARGE_1_7",
@@ -373,10 +745,10 @@ AI21_JAMBA_LARGE_1_7: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 8, 31),
-    release_date=PartialDate(2025, 8, 8),
-    last_updated=PartialDate(2025, 8, 8),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2024_08_31,
+    release_date=_D_2025_08_08,
+    last_updated=_D_2025_08_08,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=256000, output=4096),
     cost=Cost(input=Decimal("2"), output=Decimal("8")),
 )
@@ -392,12 +764,12 @@ AION_LABS_AION_1_0: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 2, 4),
-    last_updated=PartialDate(2025, 2, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=32768),
+    release_date=_D_2025_02_04,
+    last_updated=_D_2025_02_04,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_32768,
     cost=Cost(input=Decimal("4"), output=Decimal("8")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 AION_LABS_AION_1_0_MINI: Final[Model] = Model(
@@ -411,12 +783,12 @@ AION_LABS_AION_1_0_MINI: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 2, 4),
-    last_updated=PartialDate(2025, 2, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=32768),
+    release_date=_D_2025_02_04,
+    last_updated=_D_2025_02_04,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_32768,
     cost=Cost(input=Decimal("0.7"), output=Decimal("1.4")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 AION_LABS_AION_2_0: Final[Model] = Model(
@@ -430,12 +802,12 @@ AION_LABS_AION_2_0: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 23),
-    last_updated=PartialDate(2026, 2, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=32768),
+    release_date=_D_2026_02_23,
+    last_updated=_D_2026_02_23,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_32768,
     cost=Cost(input=Decimal("0.8"), output=Decimal("1.6"), cache_read=Decimal("0.2")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 AION_LABS_AION_RP_LLAMA_3_1_8B: Final[Model] = Model(
@@ -450,11 +822,11 @@ AION_LABS_AION_RP_LLAMA_3_1_8B: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2023, 12, 31),
-    release_date=PartialDate(2025, 2, 4),
-    last_updated=PartialDate(2025, 2, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32768, output=32768),
+    knowledge=_D_2023_12_31,
+    release_date=_D_2025_02_04,
+    last_updated=_D_2025_02_04,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32768_32768,
     cost=Cost(input=Decimal("0.8"), output=Decimal("1.6")),
 )
 
@@ -470,12 +842,12 @@ ALLENAI_OLMO_3_32B_THINK: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 11, 21),
-    last_updated=PartialDate(2025, 11, 21),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=65536, output=65536),
+    release_date=_D_2025_11_21,
+    last_updated=_D_2025_11_21,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_65536_65536,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.5")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 AMAZON_NOVA_2_LITE_V1: Final[Model] = Model(
@@ -490,12 +862,12 @@ AMAZON_NOVA_2_LITE_V1: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 2),
-    last_updated=PartialDate(2025, 12, 2),
+    release_date=_D_2025_12_02,
+    last_updated=_D_2025_12_02,
     modalities=Modalities(input=("text", "image", "video", "pdf"), output=("text",)),
     limit=Limit(context=1000000, output=65535),
     cost=Cost(input=Decimal("0.3"), output=Decimal("2.5")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 AMAZON_NOVA_LITE_V1: Final[Model] = Model(
@@ -510,11 +882,11 @@ AMAZON_NOVA_LITE_V1: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 10, 31),
-    release_date=PartialDate(2024, 12, 5),
-    last_updated=PartialDate(2024, 12, 5),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=300000, output=5120),
+    knowledge=_D_2024_10_31,
+    release_date=_D_2024_12_05,
+    last_updated=_D_2024_12_05,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_300000_5120,
     cost=Cost(input=Decimal("0.06"), output=Decimal("0.24")),
 )
 
@@ -530,10 +902,10 @@ AMAZON_NOVA_MICRO_V1: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 10, 31),
-    release_date=PartialDate(2024, 12, 5),
-    last_updated=PartialDate(2024, 12, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2024_10_31,
+    release_date=_D_2024_12_05,
+    last_updated=_D_2024_12_05,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=128000, output=5120),
     cost=Cost(input=Decimal("0.035"), output=Decimal("0.14")),
 )
@@ -550,9 +922,9 @@ AMAZON_NOVA_PREMIER_V1: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 10, 31),
-    last_updated=PartialDate(2025, 10, 31),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2025_10_31,
+    last_updated=_D_2025_10_31,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=1000000, output=32000),
     cost=Cost(input=Decimal("2.5"), output=Decimal("12.5"), cache_read=Decimal("0.625")),
 )
@@ -569,11 +941,11 @@ AMAZON_NOVA_PRO_V1: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 10, 31),
-    release_date=PartialDate(2024, 12, 5),
-    last_updated=PartialDate(2024, 12, 5),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=300000, output=5120),
+    knowledge=_D_2024_10_31,
+    release_date=_D_2024_12_05,
+    last_updated=_D_2024_12_05,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_300000_5120,
     cost=Cost(input=Decimal("0.8"), output=Decimal("3.2")),
 )
 
@@ -588,10 +960,10 @@ ANTHRACITE_ORG_MAGNUM_V4_72B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 6, 30),
-    release_date=PartialDate(2024, 10, 22),
-    last_updated=PartialDate(2024, 10, 22),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2024_06_30,
+    release_date=_D_2024_10_22,
+    last_updated=_D_2024_10_22,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=16384, output=2048),
     cost=Cost(input=Decimal("3"), output=Decimal("5")),
 )
@@ -609,9 +981,9 @@ ANTHROPIC_CLAUDE_3_HAIKU: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2023, 8, 31),
-    release_date=PartialDate(2024, 3, 13),
-    last_updated=PartialDate(2024, 3, 13),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2024_03_13,
+    last_updated=_D_2024_03_13,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=200000, output=4096),
     cost=Cost(
         input=Decimal("0.25"),
@@ -634,20 +1006,17 @@ ANTHROPIC_CLAUDE_HAIKU_4_5: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2025, 2, 28),
-    release_date=PartialDate(2025, 10, 15),
-    last_updated=PartialDate(2025, 10, 15),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    release_date=_D_2025_10_15,
+    last_updated=_D_2025_10_15,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(
         input=Decimal("1"),
         output=Decimal("5"),
         cache_read=Decimal("0.1"),
         cache_write=Decimal("1.25"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1024, max=63999),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1024_63999,
 )
 
 ANTHROPIC_CLAUDE_OPUS_4: Final[Model] = Model(
@@ -662,21 +1031,18 @@ ANTHROPIC_CLAUDE_OPUS_4: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1, 31),
-    release_date=PartialDate(2025, 5, 22),
-    last_updated=PartialDate(2025, 5, 22),
-    modalities=Modalities(input=("image", "text", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=32000),
+    knowledge=_D_2025_01_31,
+    release_date=_D_2025_05_22,
+    last_updated=_D_2025_05_22,
+    modalities=_IMAGE_TEXT_PDF_TO_TEXT,
+    limit=_LIMIT_200000_32000,
     cost=Cost(
         input=Decimal("15"),
         output=Decimal("75"),
         cache_read=Decimal("1.5"),
         cache_write=Decimal("18.75"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1024, max=31999),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1024_31999,
 )
 
 ANTHROPIC_CLAUDE_OPUS_4_1: Final[Model] = Model(
@@ -691,21 +1057,18 @@ ANTHROPIC_CLAUDE_OPUS_4_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 3, 31),
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=32000),
+    knowledge=_D_2025_03_31,
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_32000,
     cost=Cost(
         input=Decimal("15"),
         output=Decimal("75"),
         cache_read=Decimal("1.5"),
         cache_write=Decimal("18.75"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1024, max=31999),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1024_31999,
 )
 
 ANTHROPIC_CLAUDE_OPUS_4_5: Final[Model] = Model(
@@ -720,11 +1083,11 @@ ANTHROPIC_CLAUDE_OPUS_4_5: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 3, 31),
-    release_date=PartialDate(2025, 11, 24),
-    last_updated=PartialDate(2025, 11, 24),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    knowledge=_D_2025_03_31,
+    release_date=_D_2025_11_24,
+    last_updated=_D_2025_11_24,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
@@ -751,10 +1114,10 @@ ANTHROPIC_CLAUDE_OPUS_4_6: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2025, 5, 31),
-    release_date=PartialDate(2026, 2, 5),
-    last_updated=PartialDate(2026, 3, 13),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    release_date=_D_2026_02_05,
+    last_updated=_D_2026_03_13,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
@@ -776,11 +1139,7 @@ ANTHROPIC_CLAUDE_OPUS_4_6: Final[Model] = Model(
             cache_write=Decimal("12.5"),
         ),
     ),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("low", "medium", "high", "max")),
-        ReasoningOption(type="budget_tokens", min=1024, max=127999),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_LOW_MEDIUM_HIGH_MAX_BUDGET_TOKENS_1,
 )
 
 ANTHROPIC_CLAUDE_OPUS_4_7: Final[Model] = Model(
@@ -795,11 +1154,11 @@ ANTHROPIC_CLAUDE_OPUS_4_7: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2026, 1, 31),
-    release_date=PartialDate(2026, 4, 16),
-    last_updated=PartialDate(2026, 4, 16),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    knowledge=_D_2026_01_31,
+    release_date=_D_2026_04_16,
+    last_updated=_D_2026_04_16,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
@@ -821,10 +1180,7 @@ ANTHROPIC_CLAUDE_OPUS_4_7: Final[Model] = Model(
             cache_write=Decimal("12.5"),
         ),
     ),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh", "max")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
 )
 
 ANTHROPIC_CLAUDE_OPUS_4_7_FAST: Final[Model] = Model(
@@ -839,20 +1195,17 @@ ANTHROPIC_CLAUDE_OPUS_4_7_FAST: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 12),
-    last_updated=PartialDate(2026, 5, 12),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    release_date=_D_2026_05_12,
+    last_updated=_D_2026_05_12,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("30"),
         output=Decimal("150"),
         cache_read=Decimal("3"),
         cache_write=Decimal("37.5"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh", "max")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
 )
 
 ANTHROPIC_CLAUDE_OPUS_4_8: Final[Model] = Model(
@@ -867,20 +1220,17 @@ ANTHROPIC_CLAUDE_OPUS_4_8: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 28),
-    last_updated=PartialDate(2026, 5, 28),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    release_date=_D_2026_05_28,
+    last_updated=_D_2026_05_28,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh", "max")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
 )
 
 ANTHROPIC_CLAUDE_OPUS_4_8_FAST: Final[Model] = Model(
@@ -895,20 +1245,17 @@ ANTHROPIC_CLAUDE_OPUS_4_8_FAST: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 27),
-    last_updated=PartialDate(2026, 5, 27),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    release_date=_D_2026_05_27,
+    last_updated=_D_2026_05_27,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("10"),
         output=Decimal("50"),
         cache_read=Decimal("1"),
         cache_write=Decimal("12.5"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh", "max")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
 )
 
 ANTHROPIC_CLAUDE_SONNET_4: Final[Model] = Model(
@@ -923,11 +1270,11 @@ ANTHROPIC_CLAUDE_SONNET_4: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1, 31),
-    release_date=PartialDate(2025, 5, 22),
-    last_updated=PartialDate(2025, 5, 22),
-    modalities=Modalities(input=("image", "text", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=64000),
+    knowledge=_D_2025_01_31,
+    release_date=_D_2025_05_22,
+    last_updated=_D_2025_05_22,
+    modalities=_IMAGE_TEXT_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
@@ -949,10 +1296,7 @@ ANTHROPIC_CLAUDE_SONNET_4: Final[Model] = Model(
             cache_write=Decimal("7.5"),
         ),
     ),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1024, max=63999),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1024_63999,
 )
 
 ANTHROPIC_CLAUDE_SONNET_4_5: Final[Model] = Model(
@@ -967,11 +1311,11 @@ ANTHROPIC_CLAUDE_SONNET_4_5: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 7, 31),
-    release_date=PartialDate(2025, 9, 29),
-    last_updated=PartialDate(2025, 9, 29),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=64000),
+    knowledge=_D_2025_07_31,
+    release_date=_D_2025_09_29,
+    last_updated=_D_2025_09_29,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
@@ -993,10 +1337,7 @@ ANTHROPIC_CLAUDE_SONNET_4_5: Final[Model] = Model(
             cache_write=Decimal("7.5"),
         ),
     ),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1024, max=63999),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1024_63999,
 )
 
 ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model] = Model(
@@ -1011,11 +1352,11 @@ ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
+    knowledge=_D_2025_08_31,
     release_date=PartialDate(2026, 2, 17),
-    last_updated=PartialDate(2026, 3, 13),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    last_updated=_D_2026_03_13,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
@@ -1037,11 +1378,7 @@ ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model] = Model(
             cache_write=Decimal("7.5"),
         ),
     ),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("low", "medium", "high", "max")),
-        ReasoningOption(type="budget_tokens", min=1024, max=127999),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_LOW_MEDIUM_HIGH_MAX_BUDGET_TOKENS_1,
 )
 
 ANTHROPIC_CLAUDE_SONNET_5: Final[Model] = Model(
@@ -1056,20 +1393,18 @@ ANTHROPIC_CLAUDE_SONNET_5: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2026, 1, 31),
-    release_date=PartialDate(2026, 6, 30),
-    last_updated=PartialDate(2026, 6, 30),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    knowledge=_D_2026_01_31,
+    release_date=_D_2026_06_30,
+    last_updated=_D_2026_06_30,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("2"),
         output=Decimal("10"),
         cache_read=Decimal("0.2"),
         cache_write=Decimal("2.5"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh", "max")),
-    ),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
 )
 
 ARCEE_AI_CODER_LARGE: Final[Model] = Model(
@@ -1083,11 +1418,11 @@ ARCEE_AI_CODER_LARGE: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 3, 31),
-    release_date=PartialDate(2025, 5, 5),
-    last_updated=PartialDate(2025, 5, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32768, output=32768),
+    knowledge=_D_2025_03_31,
+    release_date=_D_2025_05_05,
+    last_updated=_D_2025_05_05,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32768_32768,
     cost=Cost(input=Decimal("0.5"), output=Decimal("0.8")),
 )
 
@@ -1103,12 +1438,12 @@ ARCEE_AI_TRINITY_LARGE_THINKING: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 1),
-    last_updated=PartialDate(2026, 4, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_04_01,
+    last_updated=_D_2026_04_01,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=262144, output=80000),
     cost=Cost(input=Decimal("0.25"), output=Decimal("0.8"), cache_read=Decimal("0.06")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 ARCEE_AI_TRINITY_MINI: Final[Model] = Model(
@@ -1123,12 +1458,12 @@ ARCEE_AI_TRINITY_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 12, 1),
-    last_updated=PartialDate(2025, 12, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=131072),
+    release_date=_D_2025_12_01,
+    last_updated=_D_2025_12_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_131072,
     cost=Cost(input=Decimal("0.045"), output=Decimal("0.15")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 ARCEE_AI_VIRTUOSO_LARGE: Final[Model] = Model(
@@ -1142,11 +1477,11 @@ ARCEE_AI_VIRTUOSO_LARGE: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 3, 31),
-    release_date=PartialDate(2025, 5, 5),
-    last_updated=PartialDate(2025, 5, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=64000),
+    knowledge=_D_2025_03_31,
+    release_date=_D_2025_05_05,
+    last_updated=_D_2025_05_05,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_64000,
     cost=Cost(input=Decimal("0.75"), output=Decimal("1.2")),
 )
 
@@ -1162,13 +1497,13 @@ BAIDU_ERNIE_4_5_VL_424B_A47B: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 3, 31),
-    release_date=PartialDate(2025, 6, 30),
-    last_updated=PartialDate(2025, 6, 30),
-    modalities=Modalities(input=("image", "text"), output=("text",)),
+    knowledge=_D_2025_03_31,
+    release_date=_D_2025_06_30,
+    last_updated=_D_2025_06_30,
+    modalities=_IMAGE_TEXT_TO_TEXT,
     limit=Limit(context=123000, output=16000),
     cost=Cost(input=Decimal("0.42"), output=Decimal("1.25")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 BYTEDANCE_SEED_SEED_1_6: Final[Model] = Model(
@@ -1183,12 +1518,12 @@ BYTEDANCE_SEED_SEED_1_6: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 23),
-    last_updated=PartialDate(2025, 12, 23),
-    modalities=Modalities(input=("image", "text", "video"), output=("text",)),
-    limit=Limit(context=262144, output=32768),
+    release_date=_D_2025_12_23,
+    last_updated=_D_2025_12_23,
+    modalities=_IMAGE_TEXT_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_32768,
     cost=Cost(input=Decimal("0.25"), output=Decimal("2")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 BYTEDANCE_SEED_SEED_1_6_FLASH: Final[Model] = Model(
@@ -1203,12 +1538,12 @@ BYTEDANCE_SEED_SEED_1_6_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 23),
-    last_updated=PartialDate(2025, 12, 23),
-    modalities=Modalities(input=("image", "text", "video"), output=("text",)),
-    limit=Limit(context=262144, output=32768),
+    release_date=_D_2025_12_23,
+    last_updated=_D_2025_12_23,
+    modalities=_IMAGE_TEXT_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_32768,
     cost=Cost(input=Decimal("0.075"), output=Decimal("0.3")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 BYTEDANCE_SEED_SEED_2_0_LITE: Final[Model] = Model(
@@ -1223,14 +1558,12 @@ BYTEDANCE_SEED_SEED_2_0_LITE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 10),
-    last_updated=PartialDate(2026, 3, 10),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, output=131072),
+    release_date=_D_2026_03_10,
+    last_updated=_D_2026_03_10,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_131072,
     cost=Cost(input=Decimal("0.25"), output=Decimal("2")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,
 )
 
 BYTEDANCE_SEED_SEED_2_0_MINI: Final[Model] = Model(
@@ -1245,14 +1578,12 @@ BYTEDANCE_SEED_SEED_2_0_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 26),
-    last_updated=PartialDate(2026, 2, 26),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, output=131072),
+    release_date=_D_2026_02_26,
+    last_updated=_D_2026_02_26,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_131072,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.4")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,
 )
 
 BYTEDANCE_UI_TARS_1_5_7B: Final[Model] = Model(
@@ -1266,10 +1597,10 @@ BYTEDANCE_UI_TARS_1_5_7B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 1, 31),
-    release_date=PartialDate(2025, 7, 22),
-    last_updated=PartialDate(2025, 7, 22),
-    modalities=Modalities(input=("image", "text"), output=("text",)),
+    knowledge=_D_2025_01_31,
+    release_date=_D_2025_07_22,
+    last_updated=_D_2025_07_22,
+    modalities=_IMAGE_TEXT_TO_TEXT,
     limit=Limit(context=128000, output=2048),
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.2"), cache_read=Decimal("0.1")),
 )
@@ -1286,11 +1617,11 @@ COGNITIVECOMPUTATIONS_DOLPHIN_MISTRAL_24B_VENICE_EDITION_FREE: Final[Model] = Mo
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 4, 30),
-    release_date=PartialDate(2025, 7, 9),
-    last_updated=PartialDate(2025, 7, 9),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32768, output=32768),
+    knowledge=_D_2024_04_30,
+    release_date=_D_2025_07_09,
+    last_updated=_D_2025_07_09,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32768_32768,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -1306,10 +1637,10 @@ COHERE_COMMAND_A: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 8, 31),
-    release_date=PartialDate(2025, 3, 13),
-    last_updated=PartialDate(2025, 3, 13),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2024_08_31,
+    release_date=_D_2025_03_13,
+    last_updated=_D_2025_03_13,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=256000, output=8192),
     cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
 )
@@ -1326,11 +1657,11 @@ COHERE_COMMAND_R_08_2024: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 6, 1),
-    release_date=PartialDate(2024, 8, 30),
-    last_updated=PartialDate(2024, 8, 30),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=4000),
+    knowledge=_D_2024_06_01,
+    release_date=_D_2024_08_30,
+    last_updated=_D_2024_08_30,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_4000,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
 )
 
@@ -1346,11 +1677,11 @@ COHERE_COMMAND_R_PLUS_08_2024: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 6, 1),
-    release_date=PartialDate(2024, 8, 30),
-    last_updated=PartialDate(2024, 8, 30),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=4000),
+    knowledge=_D_2024_06_01,
+    release_date=_D_2024_08_30,
+    last_updated=_D_2024_08_30,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_4000,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
 )
 
@@ -1366,11 +1697,11 @@ COHERE_COMMAND_R7B_12_2024: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 6, 1),
-    release_date=PartialDate(2024, 12, 2),
-    last_updated=PartialDate(2024, 12, 2),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=4000),
+    knowledge=_D_2024_06_01,
+    release_date=_D_2024_12_02,
+    last_updated=_D_2024_12_02,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_4000,
     cost=Cost(input=Decimal("0.0375"), output=Decimal("0.15")),
 )
 
@@ -1386,12 +1717,12 @@ COHERE_NORTH_MINI_CODE_FREE: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 6, 17),
-    last_updated=PartialDate(2026, 6, 17),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_06_17,
+    last_updated=_D_2026_06_17,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=256000, output=64000),
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 DEEPCOGITO_COGITO_V2_1_671B: Final[Model] = Model(
@@ -1406,12 +1737,12 @@ DEEPCOGITO_COGITO_V2_1_671B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 11, 13),
-    last_updated=PartialDate(2025, 11, 13),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=128000),
+    release_date=_D_2025_11_13,
+    last_updated=_D_2025_11_13,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("1.25")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 DEEPSEEK_DEEPSEEK_CHAT: Final[Model] = Model(
@@ -1426,10 +1757,10 @@ DEEPSEEK_DEEPSEEK_CHAT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 9),
-    release_date=PartialDate(2025, 12, 1),
+    knowledge=_D_2025_09,
+    release_date=_D_2025_12_01,
     last_updated=PartialDate(2026, 2, 28),
-    modalities=Modalities(input=("text",), output=("text",)),
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=128000, output=16000),
     cost=Cost(input=Decimal("0.2002"), output=Decimal("0.8001")),
 )
@@ -1446,11 +1777,11 @@ DEEPSEEK_DEEPSEEK_CHAT_V3_0324: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 7, 31),
-    release_date=PartialDate(2025, 3, 24),
-    last_updated=PartialDate(2025, 3, 24),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=163840, output=16384),
+    knowledge=_D_2024_07_31,
+    release_date=_D_2025_03_24,
+    last_updated=_D_2025_03_24,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_163840_16384,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.77"), cache_read=Decimal("0.135")),
 )
 
@@ -1466,13 +1797,13 @@ DEEPSEEK_DEEPSEEK_CHAT_V3_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 3, 31),
-    release_date=PartialDate(2025, 8, 21),
-    last_updated=PartialDate(2025, 8, 21),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=163840, output=32768),
+    knowledge=_D_2025_03_31,
+    release_date=_D_2025_08_21,
+    last_updated=_D_2025_08_21,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_163840_32768,
     cost=Cost(input=Decimal("0.21"), output=Decimal("0.79"), cache_read=Decimal("0.13")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 DEEPSEEK_DEEPSEEK_R1: Final[Model] = Model(
@@ -1487,13 +1818,13 @@ DEEPSEEK_DEEPSEEK_R1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 7),
+    knowledge=_D_2024_07,
     release_date=PartialDate(2025, 1, 20),
     last_updated=PartialDate(2025, 5, 29),
-    modalities=Modalities(input=("text",), output=("text",)),
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=64000, output=16000),
     cost=Cost(input=Decimal("0.7"), output=Decimal("2.5")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 DEEPSEEK_DEEPSEEK_R1_0528: Final[Model] = Model(
@@ -1508,13 +1839,13 @@ DEEPSEEK_DEEPSEEK_R1_0528: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 3, 31),
-    release_date=PartialDate(2025, 5, 28),
-    last_updated=PartialDate(2025, 5, 28),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=163840, output=32768),
+    knowledge=_D_2025_03_31,
+    release_date=_D_2025_05_28,
+    last_updated=_D_2025_05_28,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_163840_32768,
     cost=Cost(input=Decimal("0.5"), output=Decimal("2.15"), cache_read=Decimal("0.35")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 DEEPSEEK_DEEPSEEK_R1_DISTILL_LLAMA_70B: Final[Model] = Model(
@@ -1529,13 +1860,13 @@ DEEPSEEK_DEEPSEEK_R1_DISTILL_LLAMA_70B: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 7, 31),
-    release_date=PartialDate(2025, 1, 23),
-    last_updated=PartialDate(2025, 1, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=8192, output=8192),
+    knowledge=_D_2024_07_31,
+    release_date=_D_2025_01_23,
+    last_updated=_D_2025_01_23,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_8192_8192,
     cost=Cost(input=Decimal("0.8"), output=Decimal("0.8")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 DEEPSEEK_DEEPSEEK_V3_1_TERMINUS: Final[Model] = Model(
@@ -1550,13 +1881,13 @@ DEEPSEEK_DEEPSEEK_V3_1_TERMINUS: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 3, 31),
-    release_date=PartialDate(2025, 9, 22),
-    last_updated=PartialDate(2025, 9, 22),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=163840, output=32768),
+    knowledge=_D_2025_03_31,
+    release_date=_D_2025_09_22,
+    last_updated=_D_2025_09_22,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_163840_32768,
     cost=Cost(input=Decimal("0.27"), output=Decimal("0.95"), cache_read=Decimal("0.13")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 DEEPSEEK_DEEPSEEK_V3_2: Final[Model] = Model(
@@ -1571,13 +1902,13 @@ DEEPSEEK_DEEPSEEK_V3_2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 7),
-    release_date=PartialDate(2025, 12, 1),
-    last_updated=PartialDate(2025, 12, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2024_07,
+    release_date=_D_2025_12_01,
+    last_updated=_D_2025_12_01,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=128000, output=64000),
     cost=Cost(input=Decimal("0.2288"), output=Decimal("0.3432"), cache_read=Decimal("0.02288")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 DEEPSEEK_DEEPSEEK_V3_2_EXP: Final[Model] = Model(
@@ -1592,13 +1923,13 @@ DEEPSEEK_DEEPSEEK_V3_2_EXP: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 7, 31),
-    release_date=PartialDate(2025, 9, 29),
-    last_updated=PartialDate(2025, 9, 29),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2025_07_31,
+    release_date=_D_2025_09_29,
+    last_updated=_D_2025_09_29,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=163840, output=65536),
     cost=Cost(input=Decimal("0.27"), output=Decimal("0.41")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 DEEPSEEK_DEEPSEEK_V4_FLASH: Final[Model] = Model(
@@ -1613,17 +1944,14 @@ DEEPSEEK_DEEPSEEK_V4_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 5),
-    release_date=PartialDate(2026, 4, 24),
-    last_updated=PartialDate(2026, 4, 24),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2025_05,
+    release_date=_D_2026_04_24,
+    last_updated=_D_2026_04_24,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=1048575, output=65536),
     cost=Cost(input=Decimal("0.098"), output=Decimal("0.196"), cache_read=Decimal("0.02")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_HIGH_XHIGH,
 )
 
 DEEPSEEK_DEEPSEEK_V4_PRO: Final[Model] = Model(
@@ -1638,17 +1966,14 @@ DEEPSEEK_DEEPSEEK_V4_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 5),
-    release_date=PartialDate(2026, 4, 24),
-    last_updated=PartialDate(2026, 4, 24),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2025_05,
+    release_date=_D_2026_04_24,
+    last_updated=_D_2026_04_24,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=1048576, output=384000),
     cost=Cost(input=Decimal("0.435"), output=Decimal("0.87"), cache_read=Decimal("0.003625")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_HIGH_XHIGH,
 )
 
 GOOGLE_GEMINI_2_5_FLASH: Final[Model] = Model(
@@ -1663,11 +1988,11 @@ GOOGLE_GEMINI_2_5_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 6, 17),
-    last_updated=PartialDate(2025, 6, 17),
-    modalities=Modalities(input=("text", "image", "audio", "video", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, output=65535),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_06_17,
+    last_updated=_D_2025_06_17,
+    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_LIMIT_1048576_65535,
     cost=Cost(
         input=Decimal("0.3"),
         output=Decimal("2.5"),
@@ -1693,11 +2018,11 @@ GOOGLE_GEMINI_2_5_FLASH_IMAGE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 6),
-    release_date=PartialDate(2025, 8, 26),
-    last_updated=PartialDate(2025, 8, 26),
-    modalities=Modalities(input=("text", "image"), output=("text", "image")),
-    limit=Limit(context=32768, output=32768),
+    knowledge=_D_2025_06,
+    release_date=_D_2025_08_26,
+    last_updated=_D_2025_08_26,
+    modalities=_TEXT_IMAGE_TO_TEXT_IMAGE,
+    limit=_LIMIT_32768_32768,
     cost=Cost(
         input=Decimal("0.3"),
         output=Decimal("2.5"),
@@ -1718,11 +2043,11 @@ GOOGLE_GEMINI_2_5_FLASH_LITE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 6, 17),
-    last_updated=PartialDate(2025, 6, 17),
-    modalities=Modalities(input=("text", "image", "audio", "video", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, output=65535),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_06_17,
+    last_updated=_D_2025_06_17,
+    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_LIMIT_1048576_65535,
     cost=Cost(
         input=Decimal("0.1"),
         output=Decimal("0.4"),
@@ -1730,10 +2055,7 @@ GOOGLE_GEMINI_2_5_FLASH_LITE: Final[Model] = Model(
         cache_read=Decimal("0.01"),
         cache_write=Decimal("0.083333"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=512, max=24576),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_512_24576,
 )
 
 GOOGLE_GEMINI_2_5_FLASH_LITE_PREVIEW_09_2025: Final[Model] = Model(
@@ -1748,11 +2070,11 @@ GOOGLE_GEMINI_2_5_FLASH_LITE_PREVIEW_09_2025: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1, 31),
-    release_date=PartialDate(2025, 9, 25),
-    last_updated=PartialDate(2025, 9, 25),
-    modalities=Modalities(input=("text", "image", "pdf", "audio", "video"), output=("text",)),
-    limit=Limit(context=1048576, output=65535),
+    knowledge=_D_2025_01_31,
+    release_date=_D_2025_09_25,
+    last_updated=_D_2025_09_25,
+    modalities=_TEXT_IMAGE_PDF_AUDIO_VIDEO_TO_TEXT,
+    limit=_LIMIT_1048576_65535,
     cost=Cost(
         input=Decimal("0.1"),
         output=Decimal("0.4"),
@@ -1760,10 +2082,7 @@ GOOGLE_GEMINI_2_5_FLASH_LITE_PREVIEW_09_2025: Final[Model] = Model(
         cache_read=Decimal("0.01"),
         cache_write=Decimal("0.083333"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=512, max=24576),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_512_24576,
 )
 
 GOOGLE_GEMINI_2_5_PRO: Final[Model] = Model(
@@ -1778,11 +2097,11 @@ GOOGLE_GEMINI_2_5_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 6, 17),
-    last_updated=PartialDate(2025, 6, 17),
-    modalities=Modalities(input=("text", "image", "audio", "video", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_06_17,
+    last_updated=_D_2025_06_17,
+    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(
         input=Decimal("1.25"),
         output=Decimal("10"),
@@ -1790,7 +2109,7 @@ GOOGLE_GEMINI_2_5_PRO: Final[Model] = Model(
         cache_read=Decimal("0.125"),
         cache_write=Decimal("0.375"),
     ),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=128, max=32768),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_128_32768,
 )
 
 GOOGLE_GEMINI_2_5_PRO_PREVIEW: Final[Model] = Model(
@@ -1805,11 +2124,11 @@ GOOGLE_GEMINI_2_5_PRO_PREVIEW: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1, 31),
-    release_date=PartialDate(2025, 6, 5),
-    last_updated=PartialDate(2025, 6, 5),
+    knowledge=_D_2025_01_31,
+    release_date=_D_2025_06_05,
+    last_updated=_D_2025_06_05,
     modalities=Modalities(input=("pdf", "image", "text", "audio"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    limit=_LIMIT_1048576_65536,
     cost=Cost(
         input=Decimal("1.25"),
         output=Decimal("10"),
@@ -1817,7 +2136,7 @@ GOOGLE_GEMINI_2_5_PRO_PREVIEW: Final[Model] = Model(
         cache_read=Decimal("0.125"),
         cache_write=Decimal("0.375"),
     ),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=128, max=32768),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_128_32768,
 )
 
 GOOGLE_GEMINI_2_5_PRO_PREVIEW_05_06: Final[Model] = Model(
@@ -1832,11 +2151,11 @@ GOOGLE_GEMINI_2_5_PRO_PREVIEW_05_06: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1, 31),
-    release_date=PartialDate(2025, 5, 7),
-    last_updated=PartialDate(2025, 5, 7),
-    modalities=Modalities(input=("text", "image", "pdf", "audio", "video"), output=("text",)),
-    limit=Limit(context=1048576, output=65535),
+    knowledge=_D_2025_01_31,
+    release_date=_D_2025_05_07,
+    last_updated=_D_2025_05_07,
+    modalities=_TEXT_IMAGE_PDF_AUDIO_VIDEO_TO_TEXT,
+    limit=_LIMIT_1048576_65535,
     cost=Cost(
         input=Decimal("1.25"),
         output=Decimal("10"),
@@ -1844,7 +2163,7 @@ GOOGLE_GEMINI_2_5_PRO_PREVIEW_05_06: Final[Model] = Model(
         cache_read=Decimal("0.125"),
         cache_write=Decimal("0.375"),
     ),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=128, max=32768),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_128_32768,
 )
 
 GOOGLE_GEMINI_3_FLASH_PREVIEW: Final[Model] = Model(
@@ -1859,11 +2178,11 @@ GOOGLE_GEMINI_3_FLASH_PREVIEW: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 12, 17),
-    last_updated=PartialDate(2025, 12, 17),
-    modalities=Modalities(input=("text", "image", "video", "audio", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, output=65535),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_12_17,
+    last_updated=_D_2025_12_17,
+    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_LIMIT_1048576_65535,
     cost=Cost(
         input=Decimal("0.5"),
         output=Decimal("3"),
@@ -1872,9 +2191,7 @@ GOOGLE_GEMINI_3_FLASH_PREVIEW: Final[Model] = Model(
         cache_write=Decimal("0.083333"),
     ),
     interleaved=Interleaved(field="reasoning_details"),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,
 )
 
 GOOGLE_GEMINI_3_PRO_IMAGE: Final[Model] = Model(
@@ -1889,10 +2206,10 @@ GOOGLE_GEMINI_3_PRO_IMAGE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 6, 18),
-    last_updated=PartialDate(2026, 6, 18),
-    modalities=Modalities(input=("image", "text"), output=("image", "text")),
-    limit=Limit(context=65536, output=32768),
+    release_date=_D_2026_06_18,
+    last_updated=_D_2026_06_18,
+    modalities=_IMAGE_TEXT_TO_IMAGE_TEXT,
+    limit=_LIMIT_65536_32768,
     cost=Cost(
         input=Decimal("2"),
         output=Decimal("12"),
@@ -1900,7 +2217,7 @@ GOOGLE_GEMINI_3_PRO_IMAGE: Final[Model] = Model(
         cache_read=Decimal("0.2"),
         cache_write=Decimal("0.375"),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GOOGLE_GEMINI_3_PRO_IMAGE_PREVIEW: Final[Model] = Model(
@@ -1915,11 +2232,11 @@ GOOGLE_GEMINI_3_PRO_IMAGE_PREVIEW: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 11, 20),
-    last_updated=PartialDate(2025, 11, 20),
-    modalities=Modalities(input=("text", "image"), output=("text", "image")),
-    limit=Limit(context=65536, output=32768),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_11_20,
+    last_updated=_D_2025_11_20,
+    modalities=_TEXT_IMAGE_TO_TEXT_IMAGE,
+    limit=_LIMIT_65536_32768,
     cost=Cost(
         input=Decimal("2"),
         output=Decimal("12"),
@@ -1927,7 +2244,7 @@ GOOGLE_GEMINI_3_PRO_IMAGE_PREVIEW: Final[Model] = Model(
         cache_read=Decimal("0.2"),
         cache_write=Decimal("0.375"),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GOOGLE_GEMINI_3_1_FLASH_IMAGE: Final[Model] = Model(
@@ -1942,10 +2259,10 @@ GOOGLE_GEMINI_3_1_FLASH_IMAGE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 6, 18),
-    last_updated=PartialDate(2026, 6, 18),
-    modalities=Modalities(input=("image", "text"), output=("image", "text")),
-    limit=Limit(context=131072, output=32768),
+    release_date=_D_2026_06_18,
+    last_updated=_D_2026_06_18,
+    modalities=_IMAGE_TEXT_TO_IMAGE_TEXT,
+    limit=_LIMIT_131072_32768,
     cost=Cost(input=Decimal("0.5"), output=Decimal("3")),
     reasoning_options=(ReasoningOption(type="effort", values=("high", "minimal")),),
 )
@@ -1962,13 +2279,13 @@ GOOGLE_GEMINI_3_1_FLASH_IMAGE_PREVIEW: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 2, 26),
-    last_updated=PartialDate(2026, 2, 26),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_02_26,
+    last_updated=_D_2026_02_26,
     modalities=Modalities(input=("image", "text"), output=("text", "image")),
-    limit=Limit(context=131072, output=32768),
+    limit=_LIMIT_131072_32768,
     cost=Cost(input=Decimal("0.5"), output=Decimal("3")),
-    reasoning_options=(ReasoningOption(type="effort", values=("minimal", "high")),),
+    reasoning_options=_REASONING_EFFORT_MINIMAL_HIGH,
 )
 
 GOOGLE_GEMINI_3_1_FLASH_LITE: Final[Model] = Model(
@@ -1983,11 +2300,11 @@ GOOGLE_GEMINI_3_1_FLASH_LITE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 5, 7),
-    last_updated=PartialDate(2026, 5, 7),
-    modalities=Modalities(input=("text", "image", "video", "audio", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_05_07,
+    last_updated=_D_2026_05_07,
+    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(
         input=Decimal("0.25"),
         output=Decimal("1.5"),
@@ -1995,9 +2312,7 @@ GOOGLE_GEMINI_3_1_FLASH_LITE: Final[Model] = Model(
         cache_read=Decimal("0.025"),
         cache_write=Decimal("0.083333"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,
 )
 
 GOOGLE_GEMINI_3_1_FLASH_LITE_IMAGE: Final[Model] = Model(
@@ -2012,13 +2327,13 @@ GOOGLE_GEMINI_3_1_FLASH_LITE_IMAGE: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1, 1),
-    release_date=PartialDate(2026, 6, 30),
-    last_updated=PartialDate(2026, 6, 30),
-    modalities=Modalities(input=("image", "text"), output=("image", "text")),
+    knowledge=_D_2025_01_01,
+    release_date=_D_2026_06_30,
+    last_updated=_D_2026_06_30,
+    modalities=_IMAGE_TEXT_TO_IMAGE_TEXT,
     limit=Limit(context=65536, output=66000),
     cost=Cost(input=Decimal("0.25"), output=Decimal("1.5")),
-    reasoning_options=(ReasoningOption(type="effort", values=("minimal", "high")),),
+    reasoning_options=_REASONING_EFFORT_MINIMAL_HIGH,
 )
 
 GOOGLE_GEMINI_3_1_FLASH_LITE_PREVIEW: Final[Model] = Model(
@@ -2033,11 +2348,11 @@ GOOGLE_GEMINI_3_1_FLASH_LITE_PREVIEW: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 3, 3),
-    last_updated=PartialDate(2026, 3, 3),
-    modalities=Modalities(input=("text", "image", "video", "audio", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_03_03,
+    last_updated=_D_2026_03_03,
+    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(
         input=Decimal("0.25"),
         output=Decimal("1.5"),
@@ -2045,9 +2360,7 @@ GOOGLE_GEMINI_3_1_FLASH_LITE_PREVIEW: Final[Model] = Model(
         cache_read=Decimal("0.025"),
         cache_write=Decimal("0.083333"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,
 )
 
 GOOGLE_GEMINI_3_1_PRO_PREVIEW: Final[Model] = Model(
@@ -2062,11 +2375,11 @@ GOOGLE_GEMINI_3_1_PRO_PREVIEW: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 2, 19),
-    last_updated=PartialDate(2026, 2, 19),
-    modalities=Modalities(input=("text", "image", "video", "audio", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_02_19,
+    last_updated=_D_2026_02_19,
+    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(
         input=Decimal("2"),
         output=Decimal("12"),
@@ -2086,7 +2399,7 @@ GOOGLE_GEMINI_3_1_PRO_PREVIEW: Final[Model] = Model(
         ),
     ),
     interleaved=Interleaved(field="reasoning_details"),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 GOOGLE_GEMINI_3_1_PRO_PREVIEW_CUSTOMTOOLS: Final[Model] = Model(
@@ -2101,11 +2414,11 @@ GOOGLE_GEMINI_3_1_PRO_PREVIEW_CUSTOMTOOLS: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 2, 19),
-    last_updated=PartialDate(2026, 2, 19),
-    modalities=Modalities(input=("text", "image", "video", "audio", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_02_19,
+    last_updated=_D_2026_02_19,
+    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(
         input=Decimal("2"),
         output=Decimal("12"),
@@ -2125,7 +2438,7 @@ GOOGLE_GEMINI_3_1_PRO_PREVIEW_CUSTOMTOOLS: Final[Model] = Model(
         ),
     ),
     interleaved=Interleaved(field="reasoning_details"),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 GOOGLE_GEMINI_3_5_FLASH: Final[Model] = Model(
@@ -2140,11 +2453,11 @@ GOOGLE_GEMINI_3_5_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 5, 19),
-    last_updated=PartialDate(2026, 5, 19),
-    modalities=Modalities(input=("text", "image", "video", "audio", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_05_19,
+    last_updated=_D_2026_05_19,
+    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(
         input=Decimal("1.5"),
         output=Decimal("9"),
@@ -2152,9 +2465,7 @@ GOOGLE_GEMINI_3_5_FLASH: Final[Model] = Model(
         cache_read=Decimal("0.15"),
         cache_write=Decimal("0.083333"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,
 )
 
 GOOGLE_GEMMA_2_27B_IT: Final[Model] = Model(
@@ -2169,10 +2480,10 @@ GOOGLE_GEMMA_2_27B_IT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 6, 30),
-    release_date=PartialDate(2024, 7, 13),
-    last_updated=PartialDate(2024, 7, 13),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2024_06_30,
+    release_date=_D_2024_07_13,
+    last_updated=_D_2024_07_13,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=8192, output=2048),
     cost=Cost(input=Decimal("0.65"), output=Decimal("0.65")),
 )
@@ -2189,11 +2500,11 @@ GOOGLE_GEMMA_3_12B_IT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 8, 31),
-    release_date=PartialDate(2025, 3, 13),
-    last_updated=PartialDate(2025, 3, 13),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=131072, output=16384),
+    knowledge=_D_2024_08_31,
+    release_date=_D_2025_03_13,
+    last_updated=_D_2025_03_13,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_131072_16384,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.15")),
 )
 
@@ -2209,11 +2520,11 @@ GOOGLE_GEMMA_3_27B_IT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 8, 31),
-    release_date=PartialDate(2025, 3, 12),
-    last_updated=PartialDate(2025, 3, 12),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=131072, output=16384),
+    knowledge=_D_2024_08_31,
+    release_date=_D_2025_03_12,
+    last_updated=_D_2025_03_12,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_131072_16384,
     cost=Cost(input=Decimal("0.08"), output=Decimal("0.16")),
 )
 
@@ -2229,11 +2540,11 @@ GOOGLE_GEMMA_3_4B_IT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 8, 31),
-    release_date=PartialDate(2025, 3, 13),
-    last_updated=PartialDate(2025, 3, 13),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=131072, output=16384),
+    knowledge=_D_2024_08_31,
+    release_date=_D_2025_03_13,
+    last_updated=_D_2025_03_13,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_131072_16384,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.1")),
 )
 
@@ -2249,11 +2560,11 @@ GOOGLE_GEMMA_3N_E4B_IT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 8, 31),
-    release_date=PartialDate(2025, 5, 20),
-    last_updated=PartialDate(2025, 5, 20),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32768, output=32768),
+    knowledge=_D_2024_08_31,
+    release_date=_D_2025_05_20,
+    last_updated=_D_2025_05_20,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32768_32768,
     cost=Cost(input=Decimal("0.06"), output=Decimal("0.12")),
 )
 
@@ -2269,12 +2580,12 @@ GOOGLE_GEMMA_4_26B_A4B_IT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 2),
-    last_updated=PartialDate(2026, 4, 2),
-    modalities=Modalities(input=("image", "text", "video"), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    release_date=_D_2026_04_02,
+    last_updated=_D_2026_04_02,
+    modalities=_IMAGE_TEXT_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.06"), output=Decimal("0.33")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 GOOGLE_GEMMA_4_26B_A4B_IT_FREE: Final[Model] = Model(
@@ -2289,12 +2600,12 @@ GOOGLE_GEMMA_4_26B_A4B_IT_FREE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 2),
-    last_updated=PartialDate(2026, 4, 2),
-    modalities=Modalities(input=("image", "text", "video"), output=("text",)),
-    limit=Limit(context=131072, output=32768),
+    release_date=_D_2026_04_02,
+    last_updated=_D_2026_04_02,
+    modalities=_IMAGE_TEXT_VIDEO_TO_TEXT,
+    limit=_LIMIT_131072_32768,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 GOOGLE_GEMMA_4_31B_IT: Final[Model] = Model(
@@ -2309,12 +2620,12 @@ GOOGLE_GEMMA_4_31B_IT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 2),
-    last_updated=PartialDate(2026, 4, 2),
-    modalities=Modalities(input=("image", "text", "video"), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    release_date=_D_2026_04_02,
+    last_updated=_D_2026_04_02,
+    modalities=_IMAGE_TEXT_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.12"), output=Decimal("0.35"), cache_read=Decimal("0.09")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 GOOGLE_GEMMA_4_31B_IT_FREE: Final[Model] = Model(
@@ -2329,12 +2640,12 @@ GOOGLE_GEMMA_4_31B_IT_FREE: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 2),
-    last_updated=PartialDate(2026, 4, 2),
-    modalities=Modalities(input=("image", "text", "video"), output=("text",)),
+    release_date=_D_2026_04_02,
+    last_updated=_D_2026_04_02,
+    modalities=_IMAGE_TEXT_VIDEO_TO_TEXT,
     limit=Limit(context=262144, output=8192),
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 GOOGLE_LYRIA_3_CLIP_PREVIEW: Final[Model] = Model(
@@ -2349,10 +2660,10 @@ GOOGLE_LYRIA_3_CLIP_PREVIEW: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 30),
-    last_updated=PartialDate(2026, 3, 30),
-    modalities=Modalities(input=("text", "image"), output=("text", "audio")),
-    limit=Limit(context=1048576, output=65536),
+    release_date=_D_2026_03_30,
+    last_updated=_D_2026_03_30,
+    modalities=_TEXT_IMAGE_TO_TEXT_AUDIO,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -2368,10 +2679,10 @@ GOOGLE_LYRIA_3_PRO_PREVIEW: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 30),
-    last_updated=PartialDate(2026, 3, 30),
-    modalities=Modalities(input=("text", "image"), output=("text", "audio")),
-    limit=Limit(context=1048576, output=65536),
+    release_date=_D_2026_03_30,
+    last_updated=_D_2026_03_30,
+    modalities=_TEXT_IMAGE_TO_TEXT_AUDIO,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -2386,10 +2697,10 @@ GRYPHE_MYTHOMAX_L2_13B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 6, 30),
-    release_date=PartialDate(2023, 7, 2),
-    last_updated=PartialDate(2023, 7, 2),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2023_06_30,
+    release_date=_D_2023_07_02,
+    last_updated=_D_2023_07_02,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=4096, output=4096),
     cost=Cost(input=Decimal("0.06"), output=Decimal("0.06")),
 )
@@ -2406,9 +2717,9 @@ IBM_GRANITE_GRANITE_4_0_H_MICRO: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 10, 20),
-    last_updated=PartialDate(2025, 10, 20),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_10_20,
+    last_updated=_D_2025_10_20,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=131000, output=131000),
     cost=Cost(input=Decimal("0.017"), output=Decimal("0.112")),
 )
@@ -2425,10 +2736,10 @@ IBM_GRANITE_GRANITE_4_1_8B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 30),
-    last_updated=PartialDate(2026, 4, 30),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=131072),
+    release_date=_D_2026_04_30,
+    last_updated=_D_2026_04_30,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_131072,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.1"), cache_read=Decimal("0.05")),
 )
 
@@ -2444,12 +2755,12 @@ INCEPTION_MERCURY_2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 4),
-    last_updated=PartialDate(2026, 3, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_03_04,
+    last_updated=_D_2026_03_04,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=128000, output=50000),
     cost=Cost(input=Decimal("0.25"), output=Decimal("0.75"), cache_read=Decimal("0.025")),
-    reasoning_options=(ReasoningOption(type="effort", values=("none", "low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,
 )
 
 INCLUSIONAI_LING_2_6_1T: Final[Model] = Model(
@@ -2464,10 +2775,10 @@ INCLUSIONAI_LING_2_6_1T: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 23),
-    last_updated=PartialDate(2026, 4, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=32768),
+    release_date=_D_2026_04_23,
+    last_updated=_D_2026_04_23,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_32768,
     cost=Cost(input=Decimal("0.075"), output=Decimal("0.625"), cache_read=Decimal("0.015")),
 )
 
@@ -2483,10 +2794,10 @@ INCLUSIONAI_LING_2_6_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 21),
-    last_updated=PartialDate(2026, 4, 21),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=32768),
+    release_date=_D_2026_04_21,
+    last_updated=_D_2026_04_21,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_32768,
     cost=Cost(input=Decimal("0.01"), output=Decimal("0.03"), cache_read=Decimal("0.002")),
 )
 
@@ -2502,12 +2813,12 @@ INCLUSIONAI_RING_2_6_1T: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 8),
-    last_updated=PartialDate(2026, 5, 8),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=65536),
+    release_date=_D_2026_05_08,
+    last_updated=_D_2026_05_08,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_65536,
     cost=Cost(input=Decimal("0.075"), output=Decimal("0.625"), cache_read=Decimal("0.015")),
-    reasoning_options=(ReasoningOption(type="effort", values=("high", "xhigh")),),
+    reasoning_options=_REASONING_EFFORT_HIGH_XHIGH,
 )
 
 INFLECTION_INFLECTION_3_PI: Final[Model] = Model(
@@ -2521,11 +2832,11 @@ INFLECTION_INFLECTION_3_PI: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 10, 31),
-    release_date=PartialDate(2024, 10, 11),
-    last_updated=PartialDate(2024, 10, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=8000, output=1024),
+    knowledge=_D_2024_10_31,
+    release_date=_D_2024_10_11,
+    last_updated=_D_2024_10_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_8000_1024,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
 )
 
@@ -2540,11 +2851,11 @@ INFLECTION_INFLECTION_3_PRODUCTIVITY: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 10, 31),
-    release_date=PartialDate(2024, 10, 11),
-    last_updated=PartialDate(2024, 10, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=8000, output=1024),
+    knowledge=_D_2024_10_31,
+    release_date=_D_2024_10_11,
+    last_updated=_D_2024_10_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_8000_1024,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
 )
 
@@ -2560,9 +2871,9 @@ KWAIPILOT_KAT_CODER_PRO_V2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 27),
-    last_updated=PartialDate(2026, 3, 27),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_03_27,
+    last_updated=_D_2026_03_27,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=256000, output=80000),
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.06")),
 )
@@ -2579,10 +2890,10 @@ LIQUID_LFM_2_24B_A2B: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 25),
-    last_updated=PartialDate(2026, 2, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32768, output=32768),
+    release_date=_D_2026_02_25,
+    last_updated=_D_2026_02_25,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32768_32768,
     cost=Cost(input=Decimal("0.03"), output=Decimal("0.12")),
 )
 
@@ -2598,11 +2909,11 @@ LIQUID_LFM_2_5_1_2B_INSTRUCT_FREE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 6),
-    release_date=PartialDate(2026, 1, 20),
-    last_updated=PartialDate(2026, 1, 20),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32768, output=32768),
+    knowledge=_D_2025_06,
+    release_date=_D_2026_01_20,
+    last_updated=_D_2026_01_20,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32768_32768,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -2618,13 +2929,13 @@ LIQUID_LFM_2_5_1_2B_THINKING_FREE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 6),
-    release_date=PartialDate(2026, 1, 20),
-    last_updated=PartialDate(2026, 1, 20),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32768, output=32768),
+    knowledge=_D_2025_06,
+    release_date=_D_2026_01_20,
+    last_updated=_D_2026_01_20,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32768_32768,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MANCER_WEAVER: Final[Model] = Model(
@@ -2639,10 +2950,10 @@ MANCER_WEAVER: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2023, 6, 30),
-    release_date=PartialDate(2023, 8, 2),
-    last_updated=PartialDate(2023, 8, 2),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2023_06_30,
+    release_date=_D_2023_08_02,
+    last_updated=_D_2023_08_02,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=8000, output=2000),
     cost=Cost(input=Decimal("0.75"), output=Decimal("1")),
 )
@@ -2659,11 +2970,11 @@ META_LLAMA_LLAMA_3_8B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 12, 31),
-    release_date=PartialDate(2024, 4, 18),
-    last_updated=PartialDate(2024, 4, 18),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=8192, output=8192),
+    knowledge=_D_2023_12_31,
+    release_date=_D_2024_04_18,
+    last_updated=_D_2024_04_18,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_8192_8192,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.14")),
 )
 
@@ -2679,11 +2990,11 @@ META_LLAMA_LLAMA_3_1_70B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 12, 31),
-    release_date=PartialDate(2024, 7, 23),
-    last_updated=PartialDate(2024, 7, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=16384),
+    knowledge=_D_2023_12_31,
+    release_date=_D_2024_07_23,
+    last_updated=_D_2024_07_23,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_16384,
     cost=Cost(input=Decimal("0.4"), output=Decimal("0.4")),
 )
 
@@ -2699,11 +3010,11 @@ META_LLAMA_LLAMA_3_1_8B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 12, 31),
-    release_date=PartialDate(2024, 7, 23),
-    last_updated=PartialDate(2024, 7, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=16384),
+    knowledge=_D_2023_12_31,
+    release_date=_D_2024_07_23,
+    last_updated=_D_2024_07_23,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_16384,
     cost=Cost(input=Decimal("0.02"), output=Decimal("0.03")),
 )
 
@@ -2719,11 +3030,11 @@ META_LLAMA_LLAMA_3_2_11B_VISION_INSTRUCT: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 12, 31),
-    release_date=PartialDate(2024, 9, 25),
-    last_updated=PartialDate(2024, 9, 25),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=131072, output=16384),
+    knowledge=_D_2023_12_31,
+    release_date=_D_2024_09_25,
+    last_updated=_D_2024_09_25,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_131072_16384,
     cost=Cost(input=Decimal("0.345"), output=Decimal("0.345")),
 )
 
@@ -2739,10 +3050,10 @@ META_LLAMA_LLAMA_3_2_1B_INSTRUCT: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 12, 31),
-    release_date=PartialDate(2024, 9, 25),
-    last_updated=PartialDate(2024, 9, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2023_12_31,
+    release_date=_D_2024_09_25,
+    last_updated=_D_2024_09_25,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=60000, output=60000),
     cost=Cost(input=Decimal("0.027"), output=Decimal("0.201")),
 )
@@ -2759,10 +3070,10 @@ META_LLAMA_LLAMA_3_2_3B_INSTRUCT: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 12, 31),
-    release_date=PartialDate(2024, 9, 25),
-    last_updated=PartialDate(2024, 9, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2023_12_31,
+    release_date=_D_2024_09_25,
+    last_updated=_D_2024_09_25,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=80000, output=80000),
     cost=Cost(input=Decimal("0.0509"), output=Decimal("0.335")),
 )
@@ -2779,11 +3090,11 @@ META_LLAMA_LLAMA_3_2_3B_INSTRUCT_FREE: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 12, 31),
-    release_date=PartialDate(2024, 9, 25),
-    last_updated=PartialDate(2024, 9, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=131072),
+    knowledge=_D_2023_12_31,
+    release_date=_D_2024_09_25,
+    last_updated=_D_2024_09_25,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_131072,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -2799,11 +3110,11 @@ META_LLAMA_LLAMA_3_3_70B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 12),
-    release_date=PartialDate(2024, 12, 6),
-    last_updated=PartialDate(2024, 12, 6),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=16384),
+    knowledge=_D_2023_12,
+    release_date=_D_2024_12_06,
+    last_updated=_D_2024_12_06,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_16384,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.32")),
 )
 
@@ -2819,10 +3130,10 @@ META_LLAMA_LLAMA_3_3_70B_INSTRUCT_FREE: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 12),
-    release_date=PartialDate(2024, 12, 6),
-    last_updated=PartialDate(2024, 12, 6),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2023_12,
+    release_date=_D_2024_12_06,
+    last_updated=_D_2024_12_06,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=65536, output=131072),
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
@@ -2839,10 +3150,10 @@ META_LLAMA_LLAMA_4_MAVERICK: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 8, 31),
-    release_date=PartialDate(2025, 4, 5),
-    last_updated=PartialDate(2025, 4, 5),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    knowledge=_D_2024_08_31,
+    release_date=_D_2025_04_05,
+    last_updated=_D_2025_04_05,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=1048576, output=16384),
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
 )
@@ -2859,10 +3170,10 @@ META_LLAMA_LLAMA_4_SCOUT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 8, 31),
-    release_date=PartialDate(2025, 4, 5),
-    last_updated=PartialDate(2025, 4, 5),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    knowledge=_D_2024_08_31,
+    release_date=_D_2025_04_05,
+    last_updated=_D_2025_04_05,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=327680, output=16384),
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
 )
@@ -2879,11 +3190,11 @@ META_LLAMA_LLAMA_GUARD_4_12B: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 8, 31),
-    release_date=PartialDate(2025, 4, 30),
-    last_updated=PartialDate(2025, 4, 30),
-    modalities=Modalities(input=("image", "text"), output=("text",)),
-    limit=Limit(context=163840, output=16384),
+    knowledge=_D_2024_08_31,
+    release_date=_D_2025_04_30,
+    last_updated=_D_2025_04_30,
+    modalities=_IMAGE_TEXT_TO_TEXT,
+    limit=_LIMIT_163840_16384,
     cost=Cost(input=Decimal("0.18"), output=Decimal("0.18")),
 )
 
@@ -2899,11 +3210,11 @@ MICROSOFT_PHI_4: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 6, 30),
-    release_date=PartialDate(2025, 1, 10),
-    last_updated=PartialDate(2025, 1, 10),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=16384, output=16384),
+    knowledge=_D_2024_06_30,
+    release_date=_D_2025_01_10,
+    last_updated=_D_2025_01_10,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_16384_16384,
     cost=Cost(input=Decimal("0.07"), output=Decimal("0.14")),
 )
 
@@ -2918,10 +3229,10 @@ MICROSOFT_WIZARDLM_2_8X22B: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 4, 30),
-    release_date=PartialDate(2024, 4, 16),
-    last_updated=PartialDate(2024, 4, 16),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2024_04_30,
+    release_date=_D_2024_04_16,
+    last_updated=_D_2024_04_16,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=65535, output=8000),
     cost=Cost(input=Decimal("0.62"), output=Decimal("0.62")),
 )
@@ -2938,10 +3249,10 @@ MINIMAX_MINIMAX_01: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 3, 31),
-    release_date=PartialDate(2025, 1, 15),
-    last_updated=PartialDate(2025, 1, 15),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    knowledge=_D_2024_03_31,
+    release_date=_D_2025_01_15,
+    last_updated=_D_2025_01_15,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=1000192, output=1000192),
     cost=Cost(input=Decimal("0.2"), output=Decimal("1.1")),
 )
@@ -2958,13 +3269,13 @@ MINIMAX_MINIMAX_M1: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 6, 30),
-    release_date=PartialDate(2025, 6, 17),
-    last_updated=PartialDate(2025, 6, 17),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2024_06_30,
+    release_date=_D_2025_06_17,
+    last_updated=_D_2025_06_17,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=1000000, output=40000),
     cost=Cost(input=Decimal("0.4"), output=Decimal("2.2")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MINIMAX_MINIMAX_M2: Final[Model] = Model(
@@ -2979,13 +3290,13 @@ MINIMAX_MINIMAX_M2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 10, 27),
-    last_updated=PartialDate(2025, 10, 27),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=196608, output=196608),
+    release_date=_D_2025_10_27,
+    last_updated=_D_2025_10_27,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_196608_196608,
     cost=Cost(input=Decimal("0.255"), output=Decimal("1"), cache_read=Decimal("0.03")),
     interleaved=Interleaved(field="reasoning_details"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MINIMAX_MINIMAX_M2_HER: Final[Model] = Model(
@@ -3000,9 +3311,9 @@ MINIMAX_MINIMAX_M2_HER: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 1, 23),
-    last_updated=PartialDate(2026, 1, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_01_23,
+    last_updated=_D_2026_01_23,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=65536, output=2048),
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.03")),
 )
@@ -3019,13 +3330,13 @@ MINIMAX_MINIMAX_M2_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 12, 23),
-    last_updated=PartialDate(2025, 12, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=196608, output=196608),
+    release_date=_D_2025_12_23,
+    last_updated=_D_2025_12_23,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_196608_196608,
     cost=Cost(input=Decimal("0.29"), output=Decimal("0.95"), cache_read=Decimal("0.03")),
     interleaved=Interleaved(field="reasoning_details"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MINIMAX_MINIMAX_M2_5: Final[Model] = Model(
@@ -3040,13 +3351,13 @@ MINIMAX_MINIMAX_M2_5: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 12),
-    last_updated=PartialDate(2026, 2, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=196608, output=196608),
+    release_date=_D_2026_02_12,
+    last_updated=_D_2026_02_12,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_196608_196608,
     cost=Cost(input=Decimal("0.12"), output=Decimal("0.48")),
     interleaved=Interleaved(field="reasoning_details"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MINIMAX_MINIMAX_M2_7: Final[Model] = Model(
@@ -3061,12 +3372,12 @@ MINIMAX_MINIMAX_M2_7: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 3, 18),
-    last_updated=PartialDate(2026, 3, 18),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=196608, output=196608),
+    release_date=_D_2026_03_18,
+    last_updated=_D_2026_03_18,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_196608_196608,
     cost=Cost(input=Decimal("0.18"), output=Decimal("0.72")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MINIMAX_MINIMAX_M3: Final[Model] = Model(
@@ -3081,12 +3392,12 @@ MINIMAX_MINIMAX_M3: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 6, 1),
-    last_updated=PartialDate(2026, 6, 1),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
+    release_date=_D_2026_06_01,
+    last_updated=_D_2026_06_01,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=Limit(context=524288, output=512000),
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.06")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MISTRALAI_CODESTRAL_2508: Final[Model] = Model(
@@ -3101,11 +3412,11 @@ MISTRALAI_CODESTRAL_2508: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 3, 31),
-    release_date=PartialDate(2025, 8, 1),
-    last_updated=PartialDate(2025, 8, 1),
-    modalities=Modalities(input=("text", "pdf"), output=("text",)),
-    limit=Limit(context=256000, output=256000),
+    knowledge=_D_2025_03_31,
+    release_date=_D_2025_08_01,
+    last_updated=_D_2025_08_01,
+    modalities=_TEXT_PDF_TO_TEXT,
+    limit=_LIMIT_256000_256000,
     cost=Cost(input=Decimal("0.3"), output=Decimal("0.9"), cache_read=Decimal("0.03")),
 )
 
@@ -3122,10 +3433,10 @@ MISTRALAI_DEVSTRAL_2512: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2025, 12),
-    release_date=PartialDate(2025, 12, 9),
-    last_updated=PartialDate(2025, 12, 9),
-    modalities=Modalities(input=("text", "pdf"), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    release_date=_D_2025_12_09,
+    last_updated=_D_2025_12_09,
+    modalities=_TEXT_PDF_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.4"), output=Decimal("2"), cache_read=Decimal("0.04")),
     status=Status.DEPRECATED,
 )
@@ -3142,10 +3453,10 @@ MISTRALAI_MINISTRAL_14B_2512: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 12, 2),
-    last_updated=PartialDate(2025, 12, 2),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    release_date=_D_2025_12_02,
+    last_updated=_D_2025_12_02,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.2"), cache_read=Decimal("0.02")),
 )
 
@@ -3161,10 +3472,10 @@ MISTRALAI_MINISTRAL_3B_2512: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 12, 2),
-    last_updated=PartialDate(2025, 12, 2),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=131072, output=131072),
+    release_date=_D_2025_12_02,
+    last_updated=_D_2025_12_02,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_131072_131072,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.1"), cache_read=Decimal("0.01")),
 )
 
@@ -3180,10 +3491,10 @@ MISTRALAI_MINISTRAL_8B_2512: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 12, 2),
-    last_updated=PartialDate(2025, 12, 2),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    release_date=_D_2025_12_02,
+    last_updated=_D_2025_12_02,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.15"), cache_read=Decimal("0.015")),
 )
 
@@ -3200,10 +3511,10 @@ MISTRALAI_MISTRAL_LARGE: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2024, 11, 30),
-    release_date=PartialDate(2024, 2, 26),
-    last_updated=PartialDate(2024, 2, 26),
-    modalities=Modalities(input=("text", "pdf"), output=("text",)),
-    limit=Limit(context=128000, output=128000),
+    release_date=_D_2024_02_26,
+    last_updated=_D_2024_02_26,
+    modalities=_TEXT_PDF_TO_TEXT,
+    limit=_LIMIT_128000_128000,
     cost=Cost(input=Decimal("2"), output=Decimal("6"), cache_read=Decimal("0.2")),
 )
 
@@ -3219,11 +3530,11 @@ MISTRALAI_MISTRAL_LARGE_2407: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 3, 31),
-    release_date=PartialDate(2024, 11, 19),
-    last_updated=PartialDate(2024, 11, 19),
-    modalities=Modalities(input=("text", "pdf"), output=("text",)),
-    limit=Limit(context=131072, output=131072),
+    knowledge=_D_2024_03_31,
+    release_date=_D_2024_11_19,
+    last_updated=_D_2024_11_19,
+    modalities=_TEXT_PDF_TO_TEXT,
+    limit=_LIMIT_131072_131072,
     cost=Cost(input=Decimal("2"), output=Decimal("6"), cache_read=Decimal("0.2")),
 )
 
@@ -3241,9 +3552,9 @@ MISTRALAI_MISTRAL_LARGE_2512: Final[Model] = Model(
     open_weights=True,
     knowledge=PartialDate(2024, 11),
     release_date=PartialDate(2024, 11, 1),
-    last_updated=PartialDate(2025, 12, 2),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    last_updated=_D_2025_12_02,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.5"), output=Decimal("1.5"), cache_read=Decimal("0.05")),
 )
 
@@ -3259,11 +3570,11 @@ MISTRALAI_MISTRAL_MEDIUM_3: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 3, 31),
-    release_date=PartialDate(2025, 5, 7),
-    last_updated=PartialDate(2025, 5, 7),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=131072, output=131072),
+    knowledge=_D_2025_03_31,
+    release_date=_D_2025_05_07,
+    last_updated=_D_2025_05_07,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_131072_131072,
     cost=Cost(input=Decimal("0.4"), output=Decimal("2"), cache_read=Decimal("0.04")),
 )
 
@@ -3279,12 +3590,12 @@ MISTRALAI_MISTRAL_MEDIUM_3_5: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 30),
-    last_updated=PartialDate(2026, 4, 30),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    release_date=_D_2026_04_30,
+    last_updated=_D_2026_04_30,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("1.5"), output=Decimal("7.5")),
-    reasoning_options=(ReasoningOption(type="effort", values=("none", "high")),),
+    reasoning_options=_REASONING_EFFORT_NONE_HIGH,
 )
 
 MISTRALAI_MISTRAL_MEDIUM_3_1: Final[Model] = Model(
@@ -3299,11 +3610,11 @@ MISTRALAI_MISTRAL_MEDIUM_3_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 6, 30),
-    release_date=PartialDate(2025, 8, 13),
-    last_updated=PartialDate(2025, 8, 13),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=131072, output=262144),
+    knowledge=_D_2025_06_30,
+    release_date=_D_2025_08_13,
+    last_updated=_D_2025_08_13,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_131072_262144,
     cost=Cost(input=Decimal("0.4"), output=Decimal("2"), cache_read=Decimal("0.04")),
 )
 
@@ -3319,11 +3630,11 @@ MISTRALAI_MISTRAL_NEMO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 7),
-    release_date=PartialDate(2024, 7, 1),
-    last_updated=PartialDate(2024, 7, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=131072),
+    knowledge=_D_2024_07,
+    release_date=_D_2024_07_01,
+    last_updated=_D_2024_07_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_131072,
     cost=Cost(input=Decimal("0.02"), output=Decimal("0.03")),
 )
 
@@ -3339,11 +3650,11 @@ MISTRALAI_MISTRAL_SABA: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 9, 30),
-    release_date=PartialDate(2025, 2, 17),
-    last_updated=PartialDate(2025, 2, 17),
-    modalities=Modalities(input=("text", "pdf"), output=("text",)),
-    limit=Limit(context=32768, output=32768),
+    knowledge=_D_2024_09_30,
+    release_date=_D_2025_02_17,
+    last_updated=_D_2025_02_17,
+    modalities=_TEXT_PDF_TO_TEXT,
+    limit=_LIMIT_32768_32768,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.6"), cache_read=Decimal("0.02")),
 )
 
@@ -3359,11 +3670,11 @@ MISTRALAI_MISTRAL_SMALL_24B_INSTRUCT_2501: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 10, 31),
-    release_date=PartialDate(2025, 1, 30),
-    last_updated=PartialDate(2025, 1, 30),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32768, output=16384),
+    knowledge=_D_2023_10_31,
+    release_date=_D_2025_01_30,
+    last_updated=_D_2025_01_30,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32768_16384,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.08")),
 )
 
@@ -3379,13 +3690,13 @@ MISTRALAI_MISTRAL_SMALL_2603: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 6),
-    release_date=PartialDate(2026, 3, 16),
-    last_updated=PartialDate(2026, 3, 16),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    knowledge=_D_2025_06,
+    release_date=_D_2026_03_16,
+    last_updated=_D_2026_03_16,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6"), cache_read=Decimal("0.015")),
-    reasoning_options=(ReasoningOption(type="effort", values=("none", "high")),),
+    reasoning_options=_REASONING_EFFORT_NONE_HIGH,
 )
 
 MISTRALAI_MISTRAL_SMALL_3_1_24B_INSTRUCT: Final[Model] = Model(
@@ -3400,11 +3711,11 @@ MISTRALAI_MISTRAL_SMALL_3_1_24B_INSTRUCT: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 10, 31),
-    release_date=PartialDate(2025, 3, 17),
-    last_updated=PartialDate(2025, 3, 17),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=128000),
+    knowledge=_D_2023_10_31,
+    release_date=_D_2025_03_17,
+    last_updated=_D_2025_03_17,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_128000,
     cost=Cost(input=Decimal("0.351"), output=Decimal("0.555")),
 )
 
@@ -3420,11 +3731,11 @@ MISTRALAI_MISTRAL_SMALL_3_2_24B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 10, 31),
-    release_date=PartialDate(2025, 6, 20),
-    last_updated=PartialDate(2025, 6, 20),
-    modalities=Modalities(input=("image", "text"), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    knowledge=_D_2023_10_31,
+    release_date=_D_2025_06_20,
+    last_updated=_D_2025_06_20,
+    modalities=_IMAGE_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0.075"), output=Decimal("0.2")),
 )
 
@@ -3441,10 +3752,10 @@ MISTRALAI_MIXTRAL_8X22B_INSTRUCT: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2024, 1, 31),
-    release_date=PartialDate(2024, 4, 17),
-    last_updated=PartialDate(2024, 4, 17),
-    modalities=Modalities(input=("text", "pdf"), output=("text",)),
-    limit=Limit(context=65536, output=65536),
+    release_date=_D_2024_04_17,
+    last_updated=_D_2024_04_17,
+    modalities=_TEXT_PDF_TO_TEXT,
+    limit=_LIMIT_65536_65536,
     cost=Cost(input=Decimal("2"), output=Decimal("6"), cache_read=Decimal("0.2")),
 )
 
@@ -3460,8 +3771,8 @@ MISTRALAI_VOXTRAL_SMALL_24B_2507: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 10, 30),
-    last_updated=PartialDate(2025, 10, 30),
+    release_date=_D_2025_10_30,
+    last_updated=_D_2025_10_30,
     modalities=Modalities(input=("text", "audio", "pdf"), output=("text",)),
     limit=Limit(context=32000, output=32000),
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3"), cache_read=Decimal("0.01")),
@@ -3479,10 +3790,10 @@ MOONSHOTAI_KIMI_K2: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 12, 31),
-    release_date=PartialDate(2025, 7, 11),
-    last_updated=PartialDate(2025, 7, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2024_12_31,
+    release_date=_D_2025_07_11,
+    last_updated=_D_2025_07_11,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=131072, output=100352),
     cost=Cost(input=Decimal("0.57"), output=Decimal("2.3")),
 )
@@ -3499,10 +3810,10 @@ MOONSHOTAI_KIMI_K2_0905: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 12, 31),
-    release_date=PartialDate(2025, 9, 4),
-    last_updated=PartialDate(2025, 9, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2024_12_31,
+    release_date=_D_2025_09_04,
+    last_updated=_D_2025_09_04,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=262144, output=100352),
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.5")),
 )
@@ -3520,13 +3831,13 @@ MOONSHOTAI_KIMI_K2_THINKING: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2024, 8),
-    release_date=PartialDate(2025, 11, 6),
-    last_updated=PartialDate(2025, 11, 6),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    release_date=_D_2025_11_06,
+    last_updated=_D_2025_11_06,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.5"), cache_read=Decimal("0.6")),
     interleaved=Interleaved(field="reasoning_details"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MOONSHOTAI_KIMI_K2_5: Final[Model] = Model(
@@ -3541,14 +3852,14 @@ MOONSHOTAI_KIMI_K2_5: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 1),
-    last_updated=PartialDate(2026, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=256000, output=256000),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_01,
+    last_updated=_D_2026_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_256000_256000,
     cost=Cost(input=Decimal("0.375"), output=Decimal("2.025")),
     interleaved=Interleaved(field="reasoning_details"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MOONSHOTAI_KIMI_K2_6: Final[Model] = Model(
@@ -3563,14 +3874,14 @@ MOONSHOTAI_KIMI_K2_6: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 4, 21),
-    last_updated=PartialDate(2026, 4, 21),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_04_21,
+    last_updated=_D_2026_04_21,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.55"), output=Decimal("3.2"), cache_read=Decimal("0.11")),
     interleaved=Interleaved(field="reasoning_details"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MOONSHOTAI_KIMI_K2_7_CODE: Final[Model] = Model(
@@ -3585,13 +3896,13 @@ MOONSHOTAI_KIMI_K2_7_CODE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 6, 12),
-    last_updated=PartialDate(2026, 6, 12),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262144, output=16384),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_06_12,
+    last_updated=_D_2026_06_12,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262144_16384,
     cost=Cost(input=Decimal("0.74"), output=Decimal("3.5"), cache_read=Decimal("0.15")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MORPH_MORPH_V3_FAST: Final[Model] = Model(
@@ -3606,9 +3917,9 @@ MORPH_MORPH_V3_FAST: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 7, 7),
-    last_updated=PartialDate(2025, 7, 7),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_07_07,
+    last_updated=_D_2025_07_07,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=81920, output=38000),
     cost=Cost(input=Decimal("0.8"), output=Decimal("1.2")),
 )
@@ -3625,10 +3936,10 @@ MORPH_MORPH_V3_LARGE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 7, 7),
-    last_updated=PartialDate(2025, 7, 7),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=131072),
+    release_date=_D_2025_07_07,
+    last_updated=_D_2025_07_07,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_131072,
     cost=Cost(input=Decimal("0.9"), output=Decimal("1.9")),
 )
 
@@ -3644,12 +3955,12 @@ NEX_AGI_NEX_N2_PRO: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 6, 8),
-    last_updated=PartialDate(2026, 6, 8),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    release_date=_D_2026_06_08,
+    last_updated=_D_2026_06_08,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.25"), output=Decimal("1"), cache_read=Decimal("0.025")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 NOUSRESEARCH_HERMES_3_LLAMA_3_1_405B: Final[Model] = Model(
@@ -3664,11 +3975,11 @@ NOUSRESEARCH_HERMES_3_LLAMA_3_1_405B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 12, 31),
-    release_date=PartialDate(2024, 8, 16),
-    last_updated=PartialDate(2024, 8, 16),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=16384),
+    knowledge=_D_2023_12_31,
+    release_date=_D_2024_08_16,
+    last_updated=_D_2024_08_16,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_16384,
     cost=Cost(input=Decimal("1"), output=Decimal("1")),
 )
 
@@ -3684,11 +3995,11 @@ NOUSRESEARCH_HERMES_3_LLAMA_3_1_405B_FREE: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 12, 31),
-    release_date=PartialDate(2024, 8, 16),
-    last_updated=PartialDate(2024, 8, 16),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=131072),
+    knowledge=_D_2023_12_31,
+    release_date=_D_2024_08_16,
+    last_updated=_D_2024_08_16,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_131072,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -3704,11 +4015,11 @@ NOUSRESEARCH_HERMES_3_LLAMA_3_1_70B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 12, 31),
-    release_date=PartialDate(2024, 8, 18),
-    last_updated=PartialDate(2024, 8, 18),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=16384),
+    knowledge=_D_2023_12_31,
+    release_date=_D_2024_08_18,
+    last_updated=_D_2024_08_18,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_16384,
     cost=Cost(input=Decimal("0.7"), output=Decimal("0.7")),
 )
 
@@ -3724,13 +4035,13 @@ NOUSRESEARCH_HERMES_4_405B: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 8, 31),
-    release_date=PartialDate(2025, 8, 26),
-    last_updated=PartialDate(2025, 8, 26),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=131072),
+    knowledge=_D_2024_08_31,
+    release_date=_D_2025_08_26,
+    last_updated=_D_2025_08_26,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_131072,
     cost=Cost(input=Decimal("1"), output=Decimal("3")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 NOUSRESEARCH_HERMES_4_70B: Final[Model] = Model(
@@ -3745,13 +4056,13 @@ NOUSRESEARCH_HERMES_4_70B: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 8, 31),
-    release_date=PartialDate(2025, 8, 26),
-    last_updated=PartialDate(2025, 8, 26),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=131072),
+    knowledge=_D_2024_08_31,
+    release_date=_D_2025_08_26,
+    last_updated=_D_2025_08_26,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_131072,
     cost=Cost(input=Decimal("0.13"), output=Decimal("0.4")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 NVIDIA_LLAMA_3_3_NEMOTRON_SUPER_49B_V1_5: Final[Model] = Model(
@@ -3766,12 +4077,12 @@ NVIDIA_LLAMA_3_3_NEMOTRON_SUPER_49B_V1_5: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 7, 25),
-    last_updated=PartialDate(2025, 7, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=16384),
+    release_date=_D_2025_07_25,
+    last_updated=_D_2025_07_25,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_16384,
     cost=Cost(input=Decimal("0.4"), output=Decimal("0.4")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 NVIDIA_NEMOTRON_3_NANO_30B_A3B: Final[Model] = Model(
@@ -3786,12 +4097,12 @@ NVIDIA_NEMOTRON_3_NANO_30B_A3B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 12, 15),
-    last_updated=PartialDate(2025, 12, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_12_15,
+    last_updated=_D_2025_12_15,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=262144, output=228000),
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.2")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 NVIDIA_NEMOTRON_3_NANO_30B_A3B_FREE: Final[Model] = Model(
@@ -3806,12 +4117,12 @@ NVIDIA_NEMOTRON_3_NANO_30B_A3B_FREE: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 12, 15),
-    last_updated=PartialDate(2025, 12, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=256000, output=256000),
+    release_date=_D_2025_12_15,
+    last_updated=_D_2025_12_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_256000,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 NVIDIA_NEMOTRON_3_NANO_OMNI_30B_A3B_REASONING_FREE: Final[Model] = Model(
@@ -3826,8 +4137,8 @@ NVIDIA_NEMOTRON_3_NANO_OMNI_30B_A3B_REASONING_FREE: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 28),
-    last_updated=PartialDate(2026, 4, 28),
+    release_date=_D_2026_04_28,
+    last_updated=_D_2026_04_28,
     modalities=Modalities(input=("text", "image", "video", "audio"), output=("text",)),
     limit=Limit(context=256000, output=65536),
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
@@ -3846,15 +4157,12 @@ NVIDIA_NEMOTRON_3_SUPER_120B_A12B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 3, 11),
-    last_updated=PartialDate(2026, 3, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=16384),
+    release_date=_D_2026_03_11,
+    last_updated=_D_2026_03_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_16384,
     cost=Cost(input=Decimal("0.085"), output=Decimal("0.4")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("low", "medium")),
-        ReasoningOption(type="budget_tokens"),
-    ),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_BUDGET_TOKENS,
 )
 
 NVIDIA_NEMOTRON_3_SUPER_120B_A12B_FREE: Final[Model] = Model(
@@ -3869,15 +4177,12 @@ NVIDIA_NEMOTRON_3_SUPER_120B_A12B_FREE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 3, 11),
-    last_updated=PartialDate(2026, 3, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    release_date=_D_2026_03_11,
+    last_updated=_D_2026_03_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("low", "medium")),
-        ReasoningOption(type="budget_tokens"),
-    ),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_BUDGET_TOKENS,
 )
 
 NVIDIA_NEMOTRON_3_ULTRA_550B_A55B: Final[Model] = Model(
@@ -3892,15 +4197,12 @@ NVIDIA_NEMOTRON_3_ULTRA_550B_A55B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 6, 4),
-    last_updated=PartialDate(2026, 6, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=16384),
+    release_date=_D_2026_06_04,
+    last_updated=_D_2026_06_04,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_16384,
     cost=Cost(input=Decimal("0.5"), output=Decimal("2.2"), cache_read=Decimal("0.1")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("medium", "high")),
-        ReasoningOption(type="budget_tokens"),
-    ),
+    reasoning_options=_REASONING_EFFORT_MEDIUM_HIGH_BUDGET_TOKENS,
 )
 
 NVIDIA_NEMOTRON_3_ULTRA_550B_A55B_FREE: Final[Model] = Model(
@@ -3915,15 +4217,12 @@ NVIDIA_NEMOTRON_3_ULTRA_550B_A55B_FREE: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 6, 4),
-    last_updated=PartialDate(2026, 6, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, output=65536),
+    release_date=_D_2026_06_04,
+    last_updated=_D_2026_06_04,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_65536,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("medium", "high")),
-        ReasoningOption(type="budget_tokens"),
-    ),
+    reasoning_options=_REASONING_EFFORT_MEDIUM_HIGH_BUDGET_TOKENS,
 )
 
 NVIDIA_NEMOTRON_3_5_CONTENT_SAFETY_FREE: Final[Model] = Model(
@@ -3938,12 +4237,12 @@ NVIDIA_NEMOTRON_3_5_CONTENT_SAFETY_FREE: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 6, 4),
-    last_updated=PartialDate(2026, 6, 4),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2026_06_04,
+    last_updated=_D_2026_06_04,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=128000, output=8192),
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 NVIDIA_NEMOTRON_NANO_12B_V2_VL_FREE: Final[Model] = Model(
@@ -3958,12 +4257,12 @@ NVIDIA_NEMOTRON_NANO_12B_V2_VL_FREE: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 10, 28),
-    last_updated=PartialDate(2025, 10, 28),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=128000, output=128000),
+    release_date=_D_2025_10_28,
+    last_updated=_D_2025_10_28,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_128000_128000,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 NVIDIA_NEMOTRON_NANO_9B_V2_FREE: Final[Model] = Model(
@@ -3978,12 +4277,12 @@ NVIDIA_NEMOTRON_NANO_9B_V2_FREE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 8, 18),
-    last_updated=PartialDate(2025, 8, 18),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=128000),
+    release_date=_D_2025_08_18,
+    last_updated=_D_2025_08_18,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 OPENAI_GPT_3_5_TURBO: Final[Model] = Model(
@@ -4000,9 +4299,9 @@ OPENAI_GPT_3_5_TURBO: Final[Model] = Model(
     open_weights=False,
     knowledge=PartialDate(2021, 9, 1),
     release_date=PartialDate(2023, 3, 1),
-    last_updated=PartialDate(2023, 11, 6),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=16385, output=4096),
+    last_updated=_D_2023_11_06,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_16385_4096,
     cost=Cost(input=Decimal("0.5"), output=Decimal("1.5")),
 )
 
@@ -4018,11 +4317,11 @@ OPENAI_GPT_3_5_TURBO_0613: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2021, 9, 30),
-    release_date=PartialDate(2024, 1, 25),
-    last_updated=PartialDate(2024, 1, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=4095, output=4096),
+    knowledge=_D_2021_09_30,
+    release_date=_D_2024_01_25,
+    last_updated=_D_2024_01_25,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_4095_4096,
     cost=Cost(input=Decimal("1"), output=Decimal("2")),
 )
 
@@ -4038,11 +4337,11 @@ OPENAI_GPT_3_5_TURBO_16K: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2021, 9, 30),
-    release_date=PartialDate(2023, 8, 28),
-    last_updated=PartialDate(2023, 8, 28),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=16385, output=4096),
+    knowledge=_D_2021_09_30,
+    release_date=_D_2023_08_28,
+    last_updated=_D_2023_08_28,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_16385_4096,
     cost=Cost(input=Decimal("3"), output=Decimal("4")),
 )
 
@@ -4058,11 +4357,11 @@ OPENAI_GPT_3_5_TURBO_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2021, 9, 30),
-    release_date=PartialDate(2023, 9, 28),
-    last_updated=PartialDate(2023, 9, 28),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=4095, output=4096),
+    knowledge=_D_2021_09_30,
+    release_date=_D_2023_09_28,
+    last_updated=_D_2023_09_28,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_4095_4096,
     cost=Cost(input=Decimal("1.5"), output=Decimal("2")),
 )
 
@@ -4079,9 +4378,9 @@ OPENAI_GPT_4: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2023, 11),
-    release_date=PartialDate(2023, 11, 6),
-    last_updated=PartialDate(2024, 4, 9),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2023_11_06,
+    last_updated=_D_2024_04_09,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=8191, output=4096),
     cost=Cost(input=Decimal("30"), output=Decimal("60")),
 )
@@ -4098,11 +4397,11 @@ OPENAI_GPT_4_TURBO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2023, 12),
-    release_date=PartialDate(2023, 11, 6),
-    last_updated=PartialDate(2024, 4, 9),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    knowledge=_D_2023_12,
+    release_date=_D_2023_11_06,
+    last_updated=_D_2024_04_09,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_4096,
     cost=Cost(input=Decimal("10"), output=Decimal("30")),
 )
 
@@ -4118,11 +4417,11 @@ OPENAI_GPT_4_TURBO_PREVIEW: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2023, 12, 31),
-    release_date=PartialDate(2024, 1, 25),
-    last_updated=PartialDate(2024, 1, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    knowledge=_D_2023_12_31,
+    release_date=_D_2024_01_25,
+    last_updated=_D_2024_01_25,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_4096,
     cost=Cost(input=Decimal("10"), output=Decimal("30")),
 )
 
@@ -4138,11 +4437,11 @@ OPENAI_GPT_4_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2025, 4, 14),
-    last_updated=PartialDate(2025, 4, 14),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1047576, output=32768),
+    knowledge=_D_2024_04,
+    release_date=_D_2025_04_14,
+    last_updated=_D_2025_04_14,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1047576_32768,
     cost=Cost(input=Decimal("2"), output=Decimal("8"), cache_read=Decimal("0.5")),
 )
 
@@ -4158,11 +4457,11 @@ OPENAI_GPT_4_1_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2025, 4, 14),
-    last_updated=PartialDate(2025, 4, 14),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1047576, output=32768),
+    knowledge=_D_2024_04,
+    release_date=_D_2025_04_14,
+    last_updated=_D_2025_04_14,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1047576_32768,
     cost=Cost(input=Decimal("0.4"), output=Decimal("1.6"), cache_read=Decimal("0.1")),
 )
 
@@ -4178,11 +4477,11 @@ OPENAI_GPT_4_1_NANO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2025, 4, 14),
-    last_updated=PartialDate(2025, 4, 14),
-    modalities=Modalities(input=("image", "text", "pdf"), output=("text",)),
-    limit=Limit(context=1047576, output=32768),
+    knowledge=_D_2024_04,
+    release_date=_D_2025_04_14,
+    last_updated=_D_2025_04_14,
+    modalities=_IMAGE_TEXT_PDF_TO_TEXT,
+    limit=_LIMIT_1047576_32768,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.4"), cache_read=Decimal("0.025")),
 )
 
@@ -4198,11 +4497,11 @@ OPENAI_GPT_4O: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2023, 9),
-    release_date=PartialDate(2024, 5, 13),
-    last_updated=PartialDate(2024, 8, 6),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    knowledge=_D_2023_09,
+    release_date=_D_2024_05_13,
+    last_updated=_D_2024_08_06,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
 )
 
@@ -4218,11 +4517,11 @@ OPENAI_GPT_4O_2024_05_13: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2023, 9),
-    release_date=PartialDate(2024, 5, 13),
-    last_updated=PartialDate(2024, 5, 13),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    knowledge=_D_2023_09,
+    release_date=_D_2024_05_13,
+    last_updated=_D_2024_05_13,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_128000_4096,
     cost=Cost(input=Decimal("5"), output=Decimal("15")),
 )
 
@@ -4238,11 +4537,11 @@ OPENAI_GPT_4O_2024_08_06: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2023, 9),
-    release_date=PartialDate(2024, 8, 6),
-    last_updated=PartialDate(2024, 8, 6),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    knowledge=_D_2023_09,
+    release_date=_D_2024_08_06,
+    last_updated=_D_2024_08_06,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10"), cache_read=Decimal("1.25")),
 )
 
@@ -4258,11 +4557,11 @@ OPENAI_GPT_4O_2024_11_20: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2023, 9),
-    release_date=PartialDate(2024, 11, 20),
-    last_updated=PartialDate(2024, 11, 20),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    knowledge=_D_2023_09,
+    release_date=_D_2024_11_20,
+    last_updated=_D_2024_11_20,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10"), cache_read=Decimal("1.25")),
 )
 
@@ -4278,11 +4577,11 @@ OPENAI_GPT_4O_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2023, 9),
-    release_date=PartialDate(2024, 7, 18),
-    last_updated=PartialDate(2024, 7, 18),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    knowledge=_D_2023_09,
+    release_date=_D_2024_07_18,
+    last_updated=_D_2024_07_18,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6"), cache_read=Decimal("0.075")),
 )
 
@@ -4298,11 +4597,11 @@ OPENAI_GPT_4O_MINI_2024_07_18: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2023, 10, 31),
-    release_date=PartialDate(2024, 7, 18),
-    last_updated=PartialDate(2024, 7, 18),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    knowledge=_D_2023_10_31,
+    release_date=_D_2024_07_18,
+    last_updated=_D_2024_07_18,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6"), cache_read=Decimal("0.075")),
 )
 
@@ -4318,11 +4617,11 @@ OPENAI_GPT_4O_MINI_SEARCH_PREVIEW: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2023, 10, 31),
-    release_date=PartialDate(2025, 3, 12),
-    last_updated=PartialDate(2025, 3, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    knowledge=_D_2023_10_31,
+    release_date=_D_2025_03_12,
+    last_updated=_D_2025_03_12,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
 )
 
@@ -4338,11 +4637,11 @@ OPENAI_GPT_4O_SEARCH_PREVIEW: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2023, 10, 31),
-    release_date=PartialDate(2025, 3, 12),
-    last_updated=PartialDate(2025, 3, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    knowledge=_D_2023_10_31,
+    release_date=_D_2025_03_12,
+    last_updated=_D_2025_03_12,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
 )
 
@@ -4358,15 +4657,13 @@ OPENAI_GPT_5: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 9, 30),
-    release_date=PartialDate(2025, 8, 7),
-    last_updated=PartialDate(2025, 8, 7),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2024_09_30,
+    release_date=_D_2025_08_07,
+    last_updated=_D_2025_08_07,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_GPT_5_CHAT: Final[Model] = Model(
@@ -4381,11 +4678,11 @@ OPENAI_GPT_5_CHAT: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 9, 30),
-    release_date=PartialDate(2025, 8, 7),
-    last_updated=PartialDate(2025, 8, 7),
-    modalities=Modalities(input=("pdf", "image", "text"), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    knowledge=_D_2024_09_30,
+    release_date=_D_2025_08_07,
+    last_updated=_D_2025_08_07,
+    modalities=_PDF_IMAGE_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
 )
 
@@ -4401,13 +4698,13 @@ OPENAI_GPT_5_CODEX: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 9, 30),
-    release_date=PartialDate(2025, 9, 15),
-    last_updated=PartialDate(2025, 9, 15),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2024_09_30,
+    release_date=_D_2025_09_15,
+    last_updated=_D_2025_09_15,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_GPT_5_IMAGE: Final[Model] = Model(
@@ -4423,12 +4720,12 @@ OPENAI_GPT_5_IMAGE: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2024, 10, 1),
-    release_date=PartialDate(2025, 10, 14),
-    last_updated=PartialDate(2025, 10, 14),
-    modalities=Modalities(input=("image", "text", "pdf"), output=("image", "text")),
-    limit=Limit(context=400000, output=128000),
+    release_date=_D_2025_10_14,
+    last_updated=_D_2025_10_14,
+    modalities=_IMAGE_TEXT_PDF_TO_IMAGE_TEXT,
+    limit=_LIMIT_400000_128000,
     cost=Cost(input=Decimal("10"), output=Decimal("10"), cache_read=Decimal("1.25")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 OPENAI_GPT_5_IMAGE_MINI: Final[Model] = Model(
@@ -4443,12 +4740,12 @@ OPENAI_GPT_5_IMAGE_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 10, 16),
-    last_updated=PartialDate(2025, 10, 16),
+    release_date=_D_2025_10_16,
+    last_updated=_D_2025_10_16,
     modalities=Modalities(input=("pdf", "image", "text"), output=("image", "text")),
-    limit=Limit(context=400000, output=128000),
+    limit=_LIMIT_400000_128000,
     cost=Cost(input=Decimal("2.5"), output=Decimal("2"), cache_read=Decimal("0.25")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 OPENAI_GPT_5_MINI: Final[Model] = Model(
@@ -4463,15 +4760,13 @@ OPENAI_GPT_5_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 5, 30),
-    release_date=PartialDate(2025, 8, 7),
-    last_updated=PartialDate(2025, 8, 7),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2024_05_30,
+    release_date=_D_2025_08_07,
+    last_updated=_D_2025_08_07,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("0.25"), output=Decimal("2"), cache_read=Decimal("0.025")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_GPT_5_NANO: Final[Model] = Model(
@@ -4486,15 +4781,13 @@ OPENAI_GPT_5_NANO: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 5, 30),
-    release_date=PartialDate(2025, 8, 7),
-    last_updated=PartialDate(2025, 8, 7),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2024_05_30,
+    release_date=_D_2025_08_07,
+    last_updated=_D_2025_08_07,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.4"), cache_read=Decimal("0.01")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_GPT_5_PRO: Final[Model] = Model(
@@ -4509,13 +4802,13 @@ OPENAI_GPT_5_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 9, 30),
-    release_date=PartialDate(2025, 10, 6),
-    last_updated=PartialDate(2025, 10, 6),
-    modalities=Modalities(input=("image", "text", "pdf"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2024_09_30,
+    release_date=_D_2025_10_06,
+    last_updated=_D_2025_10_06,
+    modalities=_IMAGE_TEXT_PDF_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("15"), output=Decimal("120")),
-    reasoning_options=(ReasoningOption(type="effort", values=("high",)),),
+    reasoning_options=_REASONING_EFFORT_HIGH,
 )
 
 OPENAI_GPT_5_1: Final[Model] = Model(
@@ -4530,13 +4823,13 @@ OPENAI_GPT_5_1: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 9, 30),
-    release_date=PartialDate(2025, 11, 13),
-    last_updated=PartialDate(2025, 11, 13),
-    modalities=Modalities(input=("image", "text", "pdf"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2024_09_30,
+    release_date=_D_2025_11_13,
+    last_updated=_D_2025_11_13,
+    modalities=_IMAGE_TEXT_PDF_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.13")),
-    reasoning_options=(ReasoningOption(type="effort", values=("none", "low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_GPT_5_1_CHAT: Final[Model] = Model(
@@ -4551,11 +4844,11 @@ OPENAI_GPT_5_1_CHAT: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 9, 30),
-    release_date=PartialDate(2025, 11, 13),
-    last_updated=PartialDate(2025, 11, 13),
-    modalities=Modalities(input=("pdf", "image", "text"), output=("text",)),
-    limit=Limit(context=128000, output=32000),
+    knowledge=_D_2024_09_30,
+    release_date=_D_2025_11_13,
+    last_updated=_D_2025_11_13,
+    modalities=_PDF_IMAGE_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_32000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.13")),
 )
 
@@ -4571,13 +4864,13 @@ OPENAI_GPT_5_1_CODEX: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 9, 30),
-    release_date=PartialDate(2025, 11, 13),
-    last_updated=PartialDate(2025, 11, 13),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2024_09_30,
+    release_date=_D_2025_11_13,
+    last_updated=_D_2025_11_13,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.13")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_GPT_5_1_CODEX_MAX: Final[Model] = Model(
@@ -4592,13 +4885,13 @@ OPENAI_GPT_5_1_CODEX_MAX: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 9, 30),
-    release_date=PartialDate(2025, 11, 13),
-    last_updated=PartialDate(2025, 11, 13),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2024_09_30,
+    release_date=_D_2025_11_13,
+    last_updated=_D_2025_11_13,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 OPENAI_GPT_5_1_CODEX_MINI: Final[Model] = Model(
@@ -4613,13 +4906,13 @@ OPENAI_GPT_5_1_CODEX_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 9, 30),
-    release_date=PartialDate(2025, 11, 13),
-    last_updated=PartialDate(2025, 11, 13),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    knowledge=_D_2024_09_30,
+    release_date=_D_2025_11_13,
+    last_updated=_D_2025_11_13,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=400000, input=272000, output=100000),
     cost=Cost(input=Decimal("0.25"), output=Decimal("2"), cache_read=Decimal("0.025")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_GPT_5_2: Final[Model] = Model(
@@ -4634,15 +4927,13 @@ OPENAI_GPT_5_2: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2025, 12, 11),
-    last_updated=PartialDate(2025, 12, 11),
-    modalities=Modalities(input=("pdf", "image", "text"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2025_12_11,
+    last_updated=_D_2025_12_11,
+    modalities=_PDF_IMAGE_TEXT_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 OPENAI_GPT_5_2_CHAT: Final[Model] = Model(
@@ -4657,11 +4948,11 @@ OPENAI_GPT_5_2_CHAT: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2025, 12, 10),
-    last_updated=PartialDate(2025, 12, 10),
-    modalities=Modalities(input=("pdf", "image", "text"), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2025_12_10,
+    last_updated=_D_2025_12_10,
+    modalities=_PDF_IMAGE_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
 )
 
@@ -4677,13 +4968,13 @@ OPENAI_GPT_5_2_CODEX: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2025, 12, 11),
-    last_updated=PartialDate(2025, 12, 11),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2025_12_11,
+    last_updated=_D_2025_12_11,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 OPENAI_GPT_5_2_PRO: Final[Model] = Model(
@@ -4698,13 +4989,13 @@ OPENAI_GPT_5_2_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2025, 12, 11),
-    last_updated=PartialDate(2025, 12, 11),
-    modalities=Modalities(input=("image", "text", "pdf"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2025_12_11,
+    last_updated=_D_2025_12_11,
+    modalities=_IMAGE_TEXT_PDF_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("21"), output=Decimal("168")),
-    reasoning_options=(ReasoningOption(type="effort", values=("medium", "high", "xhigh")),),
+    reasoning_options=_REASONING_EFFORT_MEDIUM_HIGH_XHIGH,
 )
 
 OPENAI_GPT_5_3_CHAT: Final[Model] = Model(
@@ -4719,10 +5010,10 @@ OPENAI_GPT_5_3_CHAT: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 3),
-    last_updated=PartialDate(2026, 3, 3),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    release_date=_D_2026_03_03,
+    last_updated=_D_2026_03_03,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
 )
 
@@ -4738,13 +5029,13 @@ OPENAI_GPT_5_3_CODEX: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 2, 5),
-    last_updated=PartialDate(2026, 2, 5),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_02_05,
+    last_updated=_D_2026_02_05,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 OPENAI_GPT_5_4: Final[Model] = Model(
@@ -4759,15 +5050,13 @@ OPENAI_GPT_5_4: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 3, 5),
-    last_updated=PartialDate(2026, 3, 5),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1050000, input=922000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_03_05,
+    last_updated=_D_2026_03_05,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1050000_922000_128000,
     cost=Cost(input=Decimal("2.5"), output=Decimal("15"), cache_read=Decimal("0.25")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 OPENAI_GPT_5_4_IMAGE_2: Final[Model] = Model(
@@ -4782,14 +5071,12 @@ OPENAI_GPT_5_4_IMAGE_2: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 21),
-    last_updated=PartialDate(2026, 4, 21),
-    modalities=Modalities(input=("image", "text", "pdf"), output=("image", "text")),
+    release_date=_D_2026_04_21,
+    last_updated=_D_2026_04_21,
+    modalities=_IMAGE_TEXT_PDF_TO_IMAGE_TEXT,
     limit=Limit(context=272000, output=128000),
     cost=Cost(input=Decimal("8"), output=Decimal("15"), cache_read=Decimal("2")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 OPENAI_GPT_5_4_MINI: Final[Model] = Model(
@@ -4804,15 +5091,13 @@ OPENAI_GPT_5_4_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 3, 17),
-    last_updated=PartialDate(2026, 3, 17),
-    modalities=Modalities(input=("pdf", "image", "text"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_03_17,
+    last_updated=_D_2026_03_17,
+    modalities=_PDF_IMAGE_TEXT_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("0.75"), output=Decimal("4.5"), cache_read=Decimal("0.075")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 OPENAI_GPT_5_4_NANO: Final[Model] = Model(
@@ -4827,15 +5112,13 @@ OPENAI_GPT_5_4_NANO: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 3, 17),
-    last_updated=PartialDate(2026, 3, 17),
-    modalities=Modalities(input=("pdf", "image", "text"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_03_17,
+    last_updated=_D_2026_03_17,
+    modalities=_PDF_IMAGE_TEXT_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("1.25"), cache_read=Decimal("0.02")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 OPENAI_GPT_5_4_PRO: Final[Model] = Model(
@@ -4850,13 +5133,13 @@ OPENAI_GPT_5_4_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 3, 5),
-    last_updated=PartialDate(2026, 3, 5),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1050000, input=922000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_03_05,
+    last_updated=_D_2026_03_05,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1050000_922000_128000,
     cost=Cost(input=Decimal("30"), output=Decimal("180")),
-    reasoning_options=(ReasoningOption(type="effort", values=("medium", "high", "xhigh")),),
+    reasoning_options=_REASONING_EFFORT_MEDIUM_HIGH_XHIGH,
 )
 
 OPENAI_GPT_5_5: Final[Model] = Model(
@@ -4871,15 +5154,13 @@ OPENAI_GPT_5_5: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 12, 1),
-    release_date=PartialDate(2026, 4, 23),
-    last_updated=PartialDate(2026, 4, 23),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1050000, input=922000, output=128000),
+    knowledge=_D_2025_12_01,
+    release_date=_D_2026_04_23,
+    last_updated=_D_2026_04_23,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1050000_922000_128000,
     cost=Cost(input=Decimal("5"), output=Decimal("30"), cache_read=Decimal("0.5")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 OPENAI_GPT_5_5_PRO: Final[Model] = Model(
@@ -4894,13 +5175,13 @@ OPENAI_GPT_5_5_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 12, 1),
-    release_date=PartialDate(2026, 4, 23),
-    last_updated=PartialDate(2026, 4, 23),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1050000, input=922000, output=128000),
+    knowledge=_D_2025_12_01,
+    release_date=_D_2026_04_23,
+    last_updated=_D_2026_04_23,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1050000_922000_128000,
     cost=Cost(input=Decimal("30"), output=Decimal("180")),
-    reasoning_options=(ReasoningOption(type="effort", values=("medium", "high", "xhigh")),),
+    reasoning_options=_REASONING_EFFORT_MEDIUM_HIGH_XHIGH,
 )
 
 OPENAI_GPT_AUDIO: Final[Model] = Model(
@@ -4915,10 +5196,10 @@ OPENAI_GPT_AUDIO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 1, 19),
-    last_updated=PartialDate(2026, 1, 19),
-    modalities=Modalities(input=("text", "audio"), output=("text", "audio")),
-    limit=Limit(context=128000, output=16384),
+    release_date=_D_2026_01_19,
+    last_updated=_D_2026_01_19,
+    modalities=_TEXT_AUDIO_TO_TEXT_AUDIO,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
 )
 
@@ -4934,10 +5215,10 @@ OPENAI_GPT_AUDIO_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 1, 19),
-    last_updated=PartialDate(2026, 1, 19),
-    modalities=Modalities(input=("text", "audio"), output=("text", "audio")),
-    limit=Limit(context=128000, output=16384),
+    release_date=_D_2026_01_19,
+    last_updated=_D_2026_01_19,
+    modalities=_TEXT_AUDIO_TO_TEXT_AUDIO,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.4")),
 )
 
@@ -4953,10 +5234,10 @@ OPENAI_GPT_CHAT_LATEST: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 5),
-    last_updated=PartialDate(2026, 5, 5),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=400000, output=128000),
+    release_date=_D_2026_05_05,
+    last_updated=_D_2026_05_05,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_400000_128000,
     cost=Cost(input=Decimal("5"), output=Decimal("30"), cache_read=Decimal("0.5")),
 )
 
@@ -4972,12 +5253,12 @@ OPENAI_GPT_OSS_120B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=131072),
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_131072,
     cost=Cost(input=Decimal("0.03"), output=Decimal("0.15")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_GPT_OSS_120B_FREE: Final[Model] = Model(
@@ -4992,12 +5273,12 @@ OPENAI_GPT_OSS_120B_FREE: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=131072),
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_131072,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_GPT_OSS_20B: Final[Model] = Model(
@@ -5012,13 +5293,13 @@ OPENAI_GPT_OSS_20B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 6, 30),
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=131072),
+    knowledge=_D_2024_06_30,
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_131072,
     cost=Cost(input=Decimal("0.029"), output=Decimal("0.14")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_GPT_OSS_20B_FREE: Final[Model] = Model(
@@ -5033,13 +5314,13 @@ OPENAI_GPT_OSS_20B_FREE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 6, 30),
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=32768),
+    knowledge=_D_2024_06_30,
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_32768,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_GPT_OSS_SAFEGUARD_20B: Final[Model] = Model(
@@ -5054,12 +5335,12 @@ OPENAI_GPT_OSS_SAFEGUARD_20B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 10, 29),
-    last_updated=PartialDate(2025, 10, 29),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_10_29,
+    last_updated=_D_2025_10_29,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=131072, output=65536),
     cost=Cost(input=Decimal("0.075"), output=Decimal("0.3"), cache_read=Decimal("0.0375")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_O1: Final[Model] = Model(
@@ -5074,13 +5355,13 @@ OPENAI_O1: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2023, 9),
-    release_date=PartialDate(2024, 12, 5),
-    last_updated=PartialDate(2024, 12, 5),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=100000),
+    knowledge=_D_2023_09,
+    release_date=_D_2024_12_05,
+    last_updated=_D_2024_12_05,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_100000,
     cost=Cost(input=Decimal("15"), output=Decimal("60"), cache_read=Decimal("7.5")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_O1_PRO: Final[Model] = Model(
@@ -5095,13 +5376,13 @@ OPENAI_O1_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2023, 9),
-    release_date=PartialDate(2025, 3, 19),
-    last_updated=PartialDate(2025, 3, 19),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=100000),
+    knowledge=_D_2023_09,
+    release_date=_D_2025_03_19,
+    last_updated=_D_2025_03_19,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_100000,
     cost=Cost(input=Decimal("150"), output=Decimal("600")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 OPENAI_O3: Final[Model] = Model(
@@ -5116,13 +5397,13 @@ OPENAI_O3: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 5),
-    release_date=PartialDate(2025, 4, 16),
-    last_updated=PartialDate(2025, 4, 16),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=100000),
+    knowledge=_D_2024_05,
+    release_date=_D_2025_04_16,
+    last_updated=_D_2025_04_16,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_100000,
     cost=Cost(input=Decimal("2"), output=Decimal("8"), cache_read=Decimal("0.5")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_O3_DEEP_RESEARCH: Final[Model] = Model(
@@ -5137,13 +5418,13 @@ OPENAI_O3_DEEP_RESEARCH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 5),
-    release_date=PartialDate(2024, 6, 26),
-    last_updated=PartialDate(2024, 6, 26),
-    modalities=Modalities(input=("image", "text", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=100000),
+    knowledge=_D_2024_05,
+    release_date=_D_2024_06_26,
+    last_updated=_D_2024_06_26,
+    modalities=_IMAGE_TEXT_PDF_TO_TEXT,
+    limit=_LIMIT_200000_100000,
     cost=Cost(input=Decimal("10"), output=Decimal("40"), cache_read=Decimal("2.5")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 OPENAI_O3_MINI: Final[Model] = Model(
@@ -5158,13 +5439,13 @@ OPENAI_O3_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 5),
+    knowledge=_D_2024_05,
     release_date=PartialDate(2024, 12, 20),
     last_updated=PartialDate(2025, 1, 29),
-    modalities=Modalities(input=("text", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=100000),
+    modalities=_TEXT_PDF_TO_TEXT,
+    limit=_LIMIT_200000_100000,
     cost=Cost(input=Decimal("1.1"), output=Decimal("4.4"), cache_read=Decimal("0.55")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_O3_MINI_HIGH: Final[Model] = Model(
@@ -5179,13 +5460,13 @@ OPENAI_O3_MINI_HIGH: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2023, 10, 31),
-    release_date=PartialDate(2025, 2, 12),
-    last_updated=PartialDate(2025, 2, 12),
-    modalities=Modalities(input=("text", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=100000),
+    knowledge=_D_2023_10_31,
+    release_date=_D_2025_02_12,
+    last_updated=_D_2025_02_12,
+    modalities=_TEXT_PDF_TO_TEXT,
+    limit=_LIMIT_200000_100000,
     cost=Cost(input=Decimal("1.1"), output=Decimal("4.4"), cache_read=Decimal("0.55")),
-    reasoning_options=(ReasoningOption(type="effort", values=("high",)),),
+    reasoning_options=_REASONING_EFFORT_HIGH,
 )
 
 OPENAI_O3_PRO: Final[Model] = Model(
@@ -5200,13 +5481,13 @@ OPENAI_O3_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 5),
-    release_date=PartialDate(2025, 6, 10),
-    last_updated=PartialDate(2025, 6, 10),
+    knowledge=_D_2024_05,
+    release_date=_D_2025_06_10,
+    last_updated=_D_2025_06_10,
     modalities=Modalities(input=("text", "pdf", "image"), output=("text",)),
-    limit=Limit(context=200000, output=100000),
+    limit=_LIMIT_200000_100000,
     cost=Cost(input=Decimal("20"), output=Decimal("80")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_O4_MINI: Final[Model] = Model(
@@ -5221,13 +5502,13 @@ OPENAI_O4_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 5),
-    release_date=PartialDate(2025, 4, 16),
-    last_updated=PartialDate(2025, 4, 16),
-    modalities=Modalities(input=("image", "text", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=100000),
+    knowledge=_D_2024_05,
+    release_date=_D_2025_04_16,
+    last_updated=_D_2025_04_16,
+    modalities=_IMAGE_TEXT_PDF_TO_TEXT,
+    limit=_LIMIT_200000_100000,
     cost=Cost(input=Decimal("1.1"), output=Decimal("4.4"), cache_read=Decimal("0.275")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_O4_MINI_DEEP_RESEARCH: Final[Model] = Model(
@@ -5242,13 +5523,13 @@ OPENAI_O4_MINI_DEEP_RESEARCH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 5),
-    release_date=PartialDate(2024, 6, 26),
-    last_updated=PartialDate(2024, 6, 26),
-    modalities=Modalities(input=("pdf", "image", "text"), output=("text",)),
-    limit=Limit(context=200000, output=100000),
+    knowledge=_D_2024_05,
+    release_date=_D_2024_06_26,
+    last_updated=_D_2024_06_26,
+    modalities=_PDF_IMAGE_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_100000,
     cost=Cost(input=Decimal("2"), output=Decimal("8"), cache_read=Decimal("0.5")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 OPENAI_O4_MINI_HIGH: Final[Model] = Model(
@@ -5263,13 +5544,13 @@ OPENAI_O4_MINI_HIGH: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 6, 30),
-    release_date=PartialDate(2025, 4, 16),
-    last_updated=PartialDate(2025, 4, 16),
-    modalities=Modalities(input=("image", "text", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=100000),
+    knowledge=_D_2024_06_30,
+    release_date=_D_2025_04_16,
+    last_updated=_D_2025_04_16,
+    modalities=_IMAGE_TEXT_PDF_TO_TEXT,
+    limit=_LIMIT_200000_100000,
     cost=Cost(input=Decimal("1.1"), output=Decimal("4.4"), cache_read=Decimal("0.275")),
-    reasoning_options=(ReasoningOption(type="effort", values=("high",)),),
+    reasoning_options=_REASONING_EFFORT_HIGH,
 )
 
 OPENROUTER_AUTO: Final[Model] = Model(
@@ -5284,13 +5565,13 @@ OPENROUTER_AUTO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2023, 11, 8),
-    last_updated=PartialDate(2023, 11, 8),
+    release_date=_D_2023_11_08,
+    last_updated=_D_2023_11_08,
     modalities=Modalities(
         input=("text", "image", "audio", "pdf", "video"), output=("text", "image")
     ),
-    limit=Limit(context=2000000, output=2000000),
-    reasoning_options=(),
+    limit=_LIMIT_2000000_2000000,
+    reasoning_options=_REASONING,
 )
 
 OPENROUTER_BODYBUILDER: Final[Model] = Model(
@@ -5304,10 +5585,10 @@ OPENROUTER_BODYBUILDER: Final[Model] = Model(
     structured_output=False,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 5),
-    last_updated=PartialDate(2025, 12, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=128000),
+    release_date=_D_2025_12_05,
+    last_updated=_D_2025_12_05,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000,
 )
 
 OPENROUTER_FREE: Final[Model] = Model(
@@ -5321,12 +5602,12 @@ OPENROUTER_FREE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 1),
-    last_updated=PartialDate(2026, 2, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2026_02_01,
+    last_updated=_D_2026_02_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=200000, input=200000, output=8000),
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 OPENROUTER_FUSION: Final[Model] = Model(
@@ -5340,10 +5621,10 @@ OPENROUTER_FUSION: Final[Model] = Model(
     structured_output=False,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2026, 6, 13),
-    last_updated=PartialDate(2026, 6, 13),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    release_date=_D_2026_06_13,
+    last_updated=_D_2026_06_13,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
 )
 
 OPENROUTER_PARETO_CODE: Final[Model] = Model(
@@ -5357,9 +5638,9 @@ OPENROUTER_PARETO_CODE: Final[Model] = Model(
     structured_output=False,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 21),
-    last_updated=PartialDate(2026, 4, 21),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_04_21,
+    last_updated=_D_2026_04_21,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=2000000, output=200000),
 )
 
@@ -5374,12 +5655,12 @@ PERCEPTRON_PERCEPTRON_MK1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 12),
-    last_updated=PartialDate(2026, 5, 12),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
+    release_date=_D_2026_05_12,
+    last_updated=_D_2026_05_12,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=Limit(context=32768, output=8192),
     cost=Cost(input=Decimal("0.15"), output=Decimal("1.5")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 PERPLEXITY_SONAR: Final[Model] = Model(
@@ -5394,9 +5675,9 @@ PERPLEXITY_SONAR: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 1, 27),
-    last_updated=PartialDate(2025, 1, 27),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2025_01_27,
+    last_updated=_D_2025_01_27,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=127072, output=127072),
     cost=Cost(input=Decimal("1"), output=Decimal("1")),
 )
@@ -5413,12 +5694,12 @@ PERPLEXITY_SONAR_DEEP_RESEARCH: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 3, 7),
-    last_updated=PartialDate(2025, 3, 7),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=128000),
+    release_date=_D_2025_03_07,
+    last_updated=_D_2025_03_07,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000,
     cost=Cost(input=Decimal("2"), output=Decimal("8"), reasoning=Decimal("3")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 PERPLEXITY_SONAR_PRO: Final[Model] = Model(
@@ -5433,10 +5714,10 @@ PERPLEXITY_SONAR_PRO: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 3, 7),
-    last_updated=PartialDate(2025, 3, 7),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=200000, output=8000),
+    release_date=_D_2025_03_07,
+    last_updated=_D_2025_03_07,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_200000_8000,
     cost=Cost(input=Decimal("3"), output=Decimal("15")),
 )
 
@@ -5452,12 +5733,12 @@ PERPLEXITY_SONAR_PRO_SEARCH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 10, 30),
-    last_updated=PartialDate(2025, 10, 30),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=200000, output=8000),
+    release_date=_D_2025_10_30,
+    last_updated=_D_2025_10_30,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_200000_8000,
     cost=Cost(input=Decimal("3"), output=Decimal("15")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 PERPLEXITY_SONAR_REASONING_PRO: Final[Model] = Model(
@@ -5472,12 +5753,12 @@ PERPLEXITY_SONAR_REASONING_PRO: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 3, 7),
-    last_updated=PartialDate(2025, 3, 7),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=128000),
+    release_date=_D_2025_03_07,
+    last_updated=_D_2025_03_07,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_128000,
     cost=Cost(input=Decimal("2"), output=Decimal("8")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 POOLSIDE_LAGUNA_M_1: Final[Model] = Model(
@@ -5491,12 +5772,12 @@ POOLSIDE_LAGUNA_M_1: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 28),
-    last_updated=PartialDate(2026, 4, 28),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=32768),
+    release_date=_D_2026_04_28,
+    last_updated=_D_2026_04_28,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_32768,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.4"), cache_read=Decimal("0.1")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 POOLSIDE_LAGUNA_M_1_FREE: Final[Model] = Model(
@@ -5510,13 +5791,13 @@ POOLSIDE_LAGUNA_M_1_FREE: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 28),
-    last_updated=PartialDate(2026, 4, 28),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=32768),
+    release_date=_D_2026_04_28,
+    last_updated=_D_2026_04_28,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_32768,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 POOLSIDE_LAGUNA_XS_2: Final[Model] = Model(
@@ -5530,12 +5811,12 @@ POOLSIDE_LAGUNA_XS_2: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 28),
-    last_updated=PartialDate(2026, 4, 28),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=32768),
+    release_date=_D_2026_04_28,
+    last_updated=_D_2026_04_28,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_32768,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.2"), cache_read=Decimal("0.05")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 POOLSIDE_LAGUNA_XS_2_FREE: Final[Model] = Model(
@@ -5549,13 +5830,13 @@ POOLSIDE_LAGUNA_XS_2_FREE: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 28),
-    last_updated=PartialDate(2026, 4, 28),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=32768),
+    release_date=_D_2026_04_28,
+    last_updated=_D_2026_04_28,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_32768,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN_QWEN_2_5_72B_INSTRUCT: Final[Model] = Model(
@@ -5570,11 +5851,11 @@ QWEN_QWEN_2_5_72B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 6, 30),
-    release_date=PartialDate(2024, 9, 19),
-    last_updated=PartialDate(2024, 9, 19),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32768, output=16384),
+    knowledge=_D_2024_06_30,
+    release_date=_D_2024_09_19,
+    last_updated=_D_2024_09_19,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32768_16384,
     cost=Cost(input=Decimal("0.36"), output=Decimal("0.4")),
 )
 
@@ -5590,11 +5871,11 @@ QWEN_QWEN_2_5_7B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 6, 30),
-    release_date=PartialDate(2024, 10, 16),
-    last_updated=PartialDate(2024, 10, 16),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32768, output=32768),
+    knowledge=_D_2024_06_30,
+    release_date=_D_2024_10_16,
+    last_updated=_D_2024_10_16,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32768_32768,
     cost=Cost(input=Decimal("0.04"), output=Decimal("0.1")),
 )
 
@@ -5610,11 +5891,11 @@ QWEN_QWEN_2_5_CODER_32B_INSTRUCT: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 6, 30),
-    release_date=PartialDate(2024, 11, 11),
-    last_updated=PartialDate(2024, 11, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32768, output=32768),
+    knowledge=_D_2024_06_30,
+    release_date=_D_2024_11_11,
+    last_updated=_D_2024_11_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32768_32768,
     cost=Cost(input=Decimal("0.66"), output=Decimal("1")),
 )
 
@@ -5630,11 +5911,11 @@ QWEN_QWEN_PLUS: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2024, 1, 25),
+    knowledge=_D_2024_04,
+    release_date=_D_2024_01_25,
     last_updated=PartialDate(2025, 9, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, output=32768),
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_32768,
     cost=Cost(
         input=Decimal("0.26"),
         output=Decimal("0.78"),
@@ -5655,11 +5936,11 @@ QWEN_QWEN_PLUS_2025_07_28: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 3, 31),
-    release_date=PartialDate(2025, 9, 8),
-    last_updated=PartialDate(2025, 9, 8),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, output=32768),
+    knowledge=_D_2025_03_31,
+    release_date=_D_2025_09_08,
+    last_updated=_D_2025_09_08,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_32768,
     cost=Cost(input=Decimal("0.26"), output=Decimal("0.78")),
 )
 
@@ -5675,13 +5956,13 @@ QWEN_QWEN_PLUS_2025_07_28_THINKING: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 3, 31),
-    release_date=PartialDate(2025, 9, 8),
-    last_updated=PartialDate(2025, 9, 8),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, output=32768),
+    knowledge=_D_2025_03_31,
+    release_date=_D_2025_09_08,
+    last_updated=_D_2025_09_08,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_32768,
     cost=Cost(input=Decimal("0.26"), output=Decimal("0.78"), cache_write=Decimal("0.325")),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=1, max=81920),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_1_81920,
 )
 
 QWEN_QWEN2_5_VL_72B_INSTRUCT: Final[Model] = Model(
@@ -5696,11 +5977,11 @@ QWEN_QWEN2_5_VL_72B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 6, 30),
-    release_date=PartialDate(2025, 2, 1),
-    last_updated=PartialDate(2025, 2, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=128000),
+    knowledge=_D_2024_06_30,
+    release_date=_D_2025_02_01,
+    last_updated=_D_2025_02_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_128000,
     cost=Cost(input=Decimal("0.8"), output=Decimal("1"), cache_read=Decimal("0.4")),
 )
 
@@ -5716,13 +5997,13 @@ QWEN_QWEN3_14B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 3, 31),
-    release_date=PartialDate(2025, 4, 28),
-    last_updated=PartialDate(2025, 4, 28),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2025_03_31,
+    release_date=_D_2025_04_28,
+    last_updated=_D_2025_04_28,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=40960, output=40960),
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.24")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 QWEN_QWEN3_235B_A22B: Final[Model] = Model(
@@ -5737,10 +6018,10 @@ QWEN_QWEN3_235B_A22B: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 4),
-    last_updated=PartialDate(2025, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_04,
+    last_updated=_D_2025_04,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=131072, output=8192),
     cost=Cost(input=Decimal("0.455"), output=Decimal("1.82")),
     reasoning_options=(
@@ -5761,11 +6042,11 @@ QWEN_QWEN3_235B_A22B_2507: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 6, 30),
-    release_date=PartialDate(2025, 7, 21),
-    last_updated=PartialDate(2025, 7, 21),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=16384),
+    knowledge=_D_2025_06_30,
+    release_date=_D_2025_07_21,
+    last_updated=_D_2025_07_21,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_16384,
     cost=Cost(input=Decimal("0.09"), output=Decimal("0.1")),
 )
 
@@ -5781,13 +6062,13 @@ QWEN_QWEN3_235B_A22B_THINKING_2507: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 6, 30),
-    release_date=PartialDate(2025, 7, 25),
-    last_updated=PartialDate(2025, 7, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=262144),
+    knowledge=_D_2025_06_30,
+    release_date=_D_2025_07_25,
+    last_updated=_D_2025_07_25,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_262144,
     cost=Cost(input=Decimal("0.1495"), output=Decimal("1.495")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN_QWEN3_30B_A3B: Final[Model] = Model(
@@ -5802,13 +6083,13 @@ QWEN_QWEN3_30B_A3B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 3, 31),
-    release_date=PartialDate(2025, 4, 28),
-    last_updated=PartialDate(2025, 4, 28),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=40960, output=16384),
+    knowledge=_D_2025_03_31,
+    release_date=_D_2025_04_28,
+    last_updated=_D_2025_04_28,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_40960_16384,
     cost=Cost(input=Decimal("0.12"), output=Decimal("0.5")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 QWEN_QWEN3_30B_A3B_INSTRUCT_2507: Final[Model] = Model(
@@ -5823,11 +6104,11 @@ QWEN_QWEN3_30B_A3B_INSTRUCT_2507: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 6, 30),
-    release_date=PartialDate(2025, 7, 29),
-    last_updated=PartialDate(2025, 7, 29),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=32000),
+    knowledge=_D_2025_06_30,
+    release_date=_D_2025_07_29,
+    last_updated=_D_2025_07_29,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_32000,
     cost=Cost(input=Decimal("0.04815"), output=Decimal("0.19305")),
 )
 
@@ -5843,13 +6124,13 @@ QWEN_QWEN3_30B_A3B_THINKING_2507: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 6, 30),
-    release_date=PartialDate(2025, 8, 28),
-    last_updated=PartialDate(2025, 8, 28),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=131072),
+    knowledge=_D_2025_06_30,
+    release_date=_D_2025_08_28,
+    last_updated=_D_2025_08_28,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_131072,
     cost=Cost(input=Decimal("0.08"), output=Decimal("0.4"), cache_read=Decimal("0.08")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN_QWEN3_32B: Final[Model] = Model(
@@ -5864,13 +6145,13 @@ QWEN_QWEN3_32B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 4),
-    last_updated=PartialDate(2025, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=40960, output=16384),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_04,
+    last_updated=_D_2025_04,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_40960_16384,
     cost=Cost(input=Decimal("0.08"), output=Decimal("0.28")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 QWEN_QWEN3_8B: Final[Model] = Model(
@@ -5885,13 +6166,13 @@ QWEN_QWEN3_8B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 3, 31),
-    release_date=PartialDate(2025, 4, 28),
-    last_updated=PartialDate(2025, 4, 28),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2025_03_31,
+    release_date=_D_2025_04_28,
+    last_updated=_D_2025_04_28,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=40960, output=8192),
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.4"), cache_read=Decimal("0.05")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 QWEN_QWEN3_CODER: Final[Model] = Model(
@@ -5906,11 +6187,11 @@ QWEN_QWEN3_CODER: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 6, 30),
-    release_date=PartialDate(2025, 7, 23),
-    last_updated=PartialDate(2025, 7, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=65536),
+    knowledge=_D_2025_06_30,
+    release_date=_D_2025_07_23,
+    last_updated=_D_2025_07_23,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_65536,
     cost=Cost(input=Decimal("0.22"), output=Decimal("1.8")),
 )
 
@@ -5926,10 +6207,10 @@ QWEN_QWEN3_CODER_30B_A3B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 4),
-    last_updated=PartialDate(2025, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_04,
+    last_updated=_D_2025_04,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=160000, output=32768),
     cost=Cost(input=Decimal("0.07"), output=Decimal("0.27")),
 )
@@ -5946,11 +6227,11 @@ QWEN_QWEN3_CODER_FLASH: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 7, 28),
-    last_updated=PartialDate(2025, 7, 28),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, output=65536),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_07_28,
+    last_updated=_D_2025_07_28,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_65536,
     cost=Cost(
         input=Decimal("0.195"),
         output=Decimal("0.975"),
@@ -5971,10 +6252,10 @@ QWEN_QWEN3_CODER_NEXT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 4),
-    last_updated=PartialDate(2026, 2, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    release_date=_D_2026_02_04,
+    last_updated=_D_2026_02_04,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.11"), output=Decimal("0.8"), cache_read=Decimal("0.07")),
 )
 
@@ -5990,11 +6271,11 @@ QWEN_QWEN3_CODER_PLUS: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 7, 23),
-    last_updated=PartialDate(2025, 7, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, output=65536),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_07_23,
+    last_updated=_D_2025_07_23,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_65536,
     cost=Cost(
         input=Decimal("0.65"),
         output=Decimal("3.25"),
@@ -6015,10 +6296,10 @@ QWEN_QWEN3_CODER_FREE: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 6, 30),
-    release_date=PartialDate(2025, 7, 23),
-    last_updated=PartialDate(2025, 7, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2025_06_30,
+    release_date=_D_2025_07_23,
+    last_updated=_D_2025_07_23,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=262000, output=262000),
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
@@ -6035,11 +6316,11 @@ QWEN_QWEN3_MAX: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 9, 23),
-    last_updated=PartialDate(2025, 9, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=32768),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_09_23,
+    last_updated=_D_2025_09_23,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_32768,
     cost=Cost(
         input=Decimal("0.78"),
         output=Decimal("3.9"),
@@ -6060,12 +6341,12 @@ QWEN_QWEN3_MAX_THINKING: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 9),
-    last_updated=PartialDate(2026, 2, 9),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=32768),
+    release_date=_D_2026_02_09,
+    last_updated=_D_2026_02_09,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_32768,
     cost=Cost(input=Decimal("0.78"), output=Decimal("3.9")),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=1, max=81920),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_1_81920,
 )
 
 QWEN_QWEN3_NEXT_80B_A3B_INSTRUCT: Final[Model] = Model(
@@ -6080,11 +6361,11 @@ QWEN_QWEN3_NEXT_80B_A3B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 9),
-    last_updated=PartialDate(2025, 9),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=16384),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_09,
+    last_updated=_D_2025_09,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_16384,
     cost=Cost(input=Decimal("0.09"), output=Decimal("1.1")),
 )
 
@@ -6100,11 +6381,11 @@ QWEN_QWEN3_NEXT_80B_A3B_INSTRUCT_FREE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 9),
-    last_updated=PartialDate(2025, 9),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_09,
+    last_updated=_D_2025_09,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -6120,13 +6401,13 @@ QWEN_QWEN3_NEXT_80B_A3B_THINKING: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 9),
-    last_updated=PartialDate(2025, 9),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=32768),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_09,
+    last_updated=_D_2025_09,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_32768,
     cost=Cost(input=Decimal("0.0975"), output=Decimal("0.78")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN_QWEN3_VL_235B_A22B_INSTRUCT: Final[Model] = Model(
@@ -6141,11 +6422,11 @@ QWEN_QWEN3_VL_235B_A22B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 3, 31),
-    release_date=PartialDate(2025, 9, 23),
-    last_updated=PartialDate(2025, 9, 23),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262144, output=16384),
+    knowledge=_D_2025_03_31,
+    release_date=_D_2025_09_23,
+    last_updated=_D_2025_09_23,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262144_16384,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.88"), cache_read=Decimal("0.11")),
 )
 
@@ -6161,13 +6442,13 @@ QWEN_QWEN3_VL_235B_A22B_THINKING: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 3, 31),
-    release_date=PartialDate(2025, 9, 23),
-    last_updated=PartialDate(2025, 9, 23),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=131072, output=32768),
+    knowledge=_D_2025_03_31,
+    release_date=_D_2025_09_23,
+    last_updated=_D_2025_09_23,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_131072_32768,
     cost=Cost(input=Decimal("0.26"), output=Decimal("2.6")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN_QWEN3_VL_30B_A3B_INSTRUCT: Final[Model] = Model(
@@ -6182,11 +6463,11 @@ QWEN_QWEN3_VL_30B_A3B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 3, 31),
-    release_date=PartialDate(2025, 10, 6),
-    last_updated=PartialDate(2025, 10, 6),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=131072, output=32768),
+    knowledge=_D_2025_03_31,
+    release_date=_D_2025_10_06,
+    last_updated=_D_2025_10_06,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_131072_32768,
     cost=Cost(input=Decimal("0.13"), output=Decimal("0.52")),
 )
 
@@ -6202,13 +6483,13 @@ QWEN_QWEN3_VL_30B_A3B_THINKING: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 3, 31),
-    release_date=PartialDate(2025, 10, 6),
-    last_updated=PartialDate(2025, 10, 6),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=131072, output=32768),
+    knowledge=_D_2025_03_31,
+    release_date=_D_2025_10_06,
+    last_updated=_D_2025_10_06,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_131072_32768,
     cost=Cost(input=Decimal("0.13"), output=Decimal("1.56")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN_QWEN3_VL_32B_INSTRUCT: Final[Model] = Model(
@@ -6223,10 +6504,10 @@ QWEN_QWEN3_VL_32B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 10, 23),
-    last_updated=PartialDate(2025, 10, 23),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=131072, output=32768),
+    release_date=_D_2025_10_23,
+    last_updated=_D_2025_10_23,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_131072_32768,
     cost=Cost(input=Decimal("0.104"), output=Decimal("0.416")),
 )
 
@@ -6242,10 +6523,10 @@ QWEN_QWEN3_VL_8B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 10, 14),
-    last_updated=PartialDate(2025, 10, 14),
-    modalities=Modalities(input=("image", "text"), output=("text",)),
-    limit=Limit(context=131072, output=32768),
+    release_date=_D_2025_10_14,
+    last_updated=_D_2025_10_14,
+    modalities=_IMAGE_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_32768,
     cost=Cost(input=Decimal("0.08"), output=Decimal("0.5")),
 )
 
@@ -6261,12 +6542,12 @@ QWEN_QWEN3_VL_8B_THINKING: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 10, 14),
-    last_updated=PartialDate(2025, 10, 14),
-    modalities=Modalities(input=("image", "text"), output=("text",)),
-    limit=Limit(context=131072, output=32768),
+    release_date=_D_2025_10_14,
+    last_updated=_D_2025_10_14,
+    modalities=_IMAGE_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_32768,
     cost=Cost(input=Decimal("0.117"), output=Decimal("1.365")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN_QWEN3_5_122B_A10B: Final[Model] = Model(
@@ -6281,12 +6562,12 @@ QWEN_QWEN3_5_122B_A10B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 23),
-    last_updated=PartialDate(2026, 2, 23),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    release_date=_D_2026_02_23,
+    last_updated=_D_2026_02_23,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.26"), output=Decimal("2.08")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 QWEN_QWEN3_5_27B: Final[Model] = Model(
@@ -6301,12 +6582,12 @@ QWEN_QWEN3_5_27B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 23),
-    last_updated=PartialDate(2026, 2, 23),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, output=65536),
+    release_date=_D_2026_02_23,
+    last_updated=_D_2026_02_23,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_65536,
     cost=Cost(input=Decimal("0.195"), output=Decimal("1.56")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 QWEN_QWEN3_5_35B_A3B: Final[Model] = Model(
@@ -6321,12 +6602,12 @@ QWEN_QWEN3_5_35B_A3B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 23),
-    last_updated=PartialDate(2026, 2, 23),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
+    release_date=_D_2026_02_23,
+    last_updated=_D_2026_02_23,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=Limit(context=262144, output=81920),
     cost=Cost(input=Decimal("0.14"), output=Decimal("1"), cache_read=Decimal("0.05")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 QWEN_QWEN3_5_397B_A17B: Final[Model] = Model(
@@ -6341,12 +6622,12 @@ QWEN_QWEN3_5_397B_A17B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 15),
-    last_updated=PartialDate(2026, 2, 15),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=131072, output=64000),
+    release_date=_D_2026_02_15,
+    last_updated=_D_2026_02_15,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_131072_64000,
     cost=Cost(input=Decimal("0.385"), output=Decimal("2.45")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 QWEN_QWEN3_5_9B: Final[Model] = Model(
@@ -6361,12 +6642,12 @@ QWEN_QWEN3_5_9B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 23),
-    last_updated=PartialDate(2026, 2, 23),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    release_date=_D_2026_02_23,
+    last_updated=_D_2026_02_23,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.15")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 QWEN_QWEN3_5_FLASH_02_23: Final[Model] = Model(
@@ -6381,15 +6662,12 @@ QWEN_QWEN3_5_FLASH_02_23: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 25),
-    last_updated=PartialDate(2026, 2, 25),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=1000000, output=65536),
+    release_date=_D_2026_02_25,
+    last_updated=_D_2026_02_25,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_1000000_65536,
     cost=Cost(input=Decimal("0.065"), output=Decimal("0.26")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1, max=81920),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1_81920,
 )
 
 QWEN_QWEN3_5_PLUS_02_15: Final[Model] = Model(
@@ -6404,16 +6682,13 @@ QWEN_QWEN3_5_PLUS_02_15: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2026, 2, 16),
-    last_updated=PartialDate(2026, 2, 16),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=1000000, output=65536),
+    knowledge=_D_2025_04,
+    release_date=_D_2026_02_16,
+    last_updated=_D_2026_02_16,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_1000000_65536,
     cost=Cost(input=Decimal("0.26"), output=Decimal("1.56")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1, max=81920),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1_81920,
 )
 
 QWEN_QWEN3_5_PLUS_20260420: Final[Model] = Model(
@@ -6428,15 +6703,12 @@ QWEN_QWEN3_5_PLUS_20260420: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 27),
-    last_updated=PartialDate(2026, 4, 27),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=1000000, output=65536),
+    release_date=_D_2026_04_27,
+    last_updated=_D_2026_04_27,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_1000000_65536,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.8"), cache_write=Decimal("0.375")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1, max=81920),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1_81920,
 )
 
 QWEN_QWEN3_6_27B: Final[Model] = Model(
@@ -6451,12 +6723,12 @@ QWEN_QWEN3_6_27B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 22),
-    last_updated=PartialDate(2026, 4, 22),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
+    release_date=_D_2026_04_22,
+    last_updated=_D_2026_04_22,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=Limit(context=262140, output=262140),
     cost=Cost(input=Decimal("0.285"), output=Decimal("2.4")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 QWEN_QWEN3_6_35B_A3B: Final[Model] = Model(
@@ -6471,12 +6743,12 @@ QWEN_QWEN3_6_35B_A3B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 17),
-    last_updated=PartialDate(2026, 4, 17),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    release_date=_D_2026_04_17,
+    last_updated=_D_2026_04_17,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.14"), output=Decimal("1")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 QWEN_QWEN3_6_FLASH: Final[Model] = Model(
@@ -6491,15 +6763,12 @@ QWEN_QWEN3_6_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 27),
-    last_updated=PartialDate(2026, 4, 27),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=1000000, output=65536),
+    release_date=_D_2026_04_27,
+    last_updated=_D_2026_04_27,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_1000000_65536,
     cost=Cost(input=Decimal("0.1875"), output=Decimal("1.125"), cache_write=Decimal("0.234375")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1, max=81920),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1_81920,
 )
 
 QWEN_QWEN3_6_MAX_PREVIEW: Final[Model] = Model(
@@ -6514,11 +6783,11 @@ QWEN_QWEN3_6_MAX_PREVIEW: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2026, 4, 20),
-    last_updated=PartialDate(2026, 4, 20),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=65536),
+    knowledge=_D_2025_04,
+    release_date=_D_2026_04_20,
+    last_updated=_D_2026_04_20,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_65536,
     cost=Cost(input=Decimal("1.04"), output=Decimal("6.24"), cache_write=Decimal("1.3")),
     reasoning_options=(
         ReasoningOption(type="toggle"),
@@ -6538,16 +6807,13 @@ QWEN_QWEN3_6_PLUS: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2026, 4, 2),
-    last_updated=PartialDate(2026, 4, 2),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=1000000, output=65536),
+    knowledge=_D_2025_04,
+    release_date=_D_2026_04_02,
+    last_updated=_D_2026_04_02,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_1000000_65536,
     cost=Cost(input=Decimal("0.325"), output=Decimal("1.95"), cache_write=Decimal("0.40625")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1, max=81920),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1_81920,
 )
 
 QWEN_QWEN3_7_MAX: Final[Model] = Model(
@@ -6562,20 +6828,17 @@ QWEN_QWEN3_7_MAX: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 21),
-    last_updated=PartialDate(2026, 5, 21),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, output=65536),
+    release_date=_D_2026_05_21,
+    last_updated=_D_2026_05_21,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_65536,
     cost=Cost(
         input=Decimal("1.25"),
         output=Decimal("3.75"),
         cache_read=Decimal("0.25"),
         cache_write=Decimal("1.5625"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1, max=262144),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1_262144,
 )
 
 QWEN_QWEN3_7_PLUS: Final[Model] = Model(
@@ -6590,21 +6853,18 @@ QWEN_QWEN3_7_PLUS: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2026, 6, 2),
-    last_updated=PartialDate(2026, 6, 2),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1000000, output=65536),
+    knowledge=_D_2025_04,
+    release_date=_D_2026_06_02,
+    last_updated=_D_2026_06_02,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1000000_65536,
     cost=Cost(
         input=Decimal("0.32"),
         output=Decimal("1.28"),
         cache_read=Decimal("0.064"),
         cache_write=Decimal("0.4"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1, max=262144),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1_262144,
 )
 
 REKAAI_REKA_EDGE: Final[Model] = Model(
@@ -6619,10 +6879,10 @@ REKAAI_REKA_EDGE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 3, 20),
-    last_updated=PartialDate(2026, 3, 20),
-    modalities=Modalities(input=("image", "text", "video"), output=("text",)),
-    limit=Limit(context=16384, output=16384),
+    release_date=_D_2026_03_20,
+    last_updated=_D_2026_03_20,
+    modalities=_IMAGE_TEXT_VIDEO_TO_TEXT,
+    limit=_LIMIT_16384_16384,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.1")),
 )
 
@@ -6638,13 +6898,13 @@ REKAAI_REKA_FLASH_3: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 1, 31),
-    release_date=PartialDate(2025, 3, 12),
-    last_updated=PartialDate(2025, 3, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=65536, output=65536),
+    knowledge=_D_2025_01_31,
+    release_date=_D_2025_03_12,
+    last_updated=_D_2025_03_12,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_65536_65536,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.2")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 RELACE_RELACE_APPLY_3: Final[Model] = Model(
@@ -6658,10 +6918,10 @@ RELACE_RELACE_APPLY_3: Final[Model] = Model(
     structured_output=False,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 9, 26),
-    last_updated=PartialDate(2025, 9, 26),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=256000, output=128000),
+    release_date=_D_2025_09_26,
+    last_updated=_D_2025_09_26,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_128000,
     cost=Cost(input=Decimal("0.85"), output=Decimal("1.25")),
 )
 
@@ -6676,10 +6936,10 @@ RELACE_RELACE_SEARCH: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 8),
-    last_updated=PartialDate(2025, 12, 8),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=256000, output=128000),
+    release_date=_D_2025_12_08,
+    last_updated=_D_2025_12_08,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_128000,
     cost=Cost(input=Decimal("1"), output=Decimal("3")),
 )
 
@@ -6695,10 +6955,10 @@ SAKANA_FUGU_ULTRA: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2026, 6, 24),
-    last_updated=PartialDate(2026, 6, 24),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    release_date=_D_2026_06_24,
+    last_updated=_D_2026_06_24,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(input=Decimal("5"), output=Decimal("30"), cache_read=Decimal("0.5")),
     reasoning_options=(ReasoningOption(type="effort", values=("max", "xhigh", "high")),),
 )
@@ -6715,10 +6975,10 @@ SAO10K_L3_LUNARIS_8B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 12, 31),
-    release_date=PartialDate(2024, 8, 13),
-    last_updated=PartialDate(2024, 8, 13),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2023_12_31,
+    release_date=_D_2024_08_13,
+    last_updated=_D_2024_08_13,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=8192, output=16384),
     cost=Cost(input=Decimal("0.04"), output=Decimal("0.05")),
 )
@@ -6735,10 +6995,10 @@ SAO10K_L3_1_70B_HANAMI_X1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 12, 31),
-    release_date=PartialDate(2025, 1, 8),
-    last_updated=PartialDate(2025, 1, 8),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2023_12_31,
+    release_date=_D_2025_01_08,
+    last_updated=_D_2025_01_08,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=16000, output=16000),
     cost=Cost(input=Decimal("3"), output=Decimal("3")),
 )
@@ -6755,11 +7015,11 @@ SAO10K_L3_1_EURYALE_70B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 12, 31),
-    release_date=PartialDate(2024, 8, 28),
-    last_updated=PartialDate(2024, 8, 28),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=16384),
+    knowledge=_D_2023_12_31,
+    release_date=_D_2024_08_28,
+    last_updated=_D_2024_08_28,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_16384,
     cost=Cost(input=Decimal("0.85"), output=Decimal("0.85")),
 )
 
@@ -6775,11 +7035,11 @@ SAO10K_L3_3_EURYALE_70B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 12, 31),
-    release_date=PartialDate(2024, 12, 18),
-    last_updated=PartialDate(2024, 12, 18),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=16384),
+    knowledge=_D_2023_12_31,
+    release_date=_D_2024_12_18,
+    last_updated=_D_2024_12_18,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_16384,
     cost=Cost(input=Decimal("0.65"), output=Decimal("0.75")),
 )
 
@@ -6794,13 +7054,13 @@ STEPFUN_STEP_3_5_FLASH: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
+    knowledge=_D_2025_01,
     release_date=PartialDate(2026, 1, 29),
     last_updated=PartialDate(2026, 2, 13),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=65536),
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_65536,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 STEPFUN_STEP_3_7_FLASH: Final[Model] = Model(
@@ -6815,12 +7075,12 @@ STEPFUN_STEP_3_7_FLASH: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2026, 1, 1),
-    release_date=PartialDate(2026, 5, 29),
-    last_updated=PartialDate(2026, 5, 29),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
+    release_date=_D_2026_05_29,
+    last_updated=_D_2026_05_29,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=Limit(context=256000, input=256000, output=256000),
     cost=Cost(input=Decimal("0.2"), output=Decimal("1.15"), cache_read=Decimal("0.04")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 SWITCHPOINT_ROUTER: Final[Model] = Model(
@@ -6834,12 +7094,12 @@ SWITCHPOINT_ROUTER: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 7, 11),
-    last_updated=PartialDate(2025, 7, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=131072),
+    release_date=_D_2025_07_11,
+    last_updated=_D_2025_07_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_131072,
     cost=Cost(input=Decimal("0.85"), output=Decimal("3.4")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 TENCENT_HUNYUAN_A13B_INSTRUCT: Final[Model] = Model(
@@ -6854,13 +7114,13 @@ TENCENT_HUNYUAN_A13B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 3, 31),
-    release_date=PartialDate(2025, 7, 8),
-    last_updated=PartialDate(2025, 7, 8),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=131072),
+    knowledge=_D_2025_03_31,
+    release_date=_D_2025_07_08,
+    last_updated=_D_2025_07_08,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_131072,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.57")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 TENCENT_HY3_PREVIEW: Final[Model] = Model(
@@ -6875,10 +7135,10 @@ TENCENT_HY3_PREVIEW: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 20),
-    last_updated=PartialDate(2026, 4, 20),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    release_date=_D_2026_04_20,
+    last_updated=_D_2026_04_20,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.063"), output=Decimal("0.21"), cache_read=Decimal("0.021")),
     reasoning_options=(ReasoningOption(type="effort", values=("none", "low", "high")),),
 )
@@ -6894,11 +7154,11 @@ THEDRUMMER_CYDONIA_24B_V4_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 4, 30),
-    release_date=PartialDate(2025, 9, 27),
-    last_updated=PartialDate(2025, 9, 27),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=131072),
+    knowledge=_D_2024_04_30,
+    release_date=_D_2025_09_27,
+    last_updated=_D_2025_09_27,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_131072,
     cost=Cost(input=Decimal("0.3"), output=Decimal("0.5"), cache_read=Decimal("0.15")),
 )
 
@@ -6913,11 +7173,11 @@ THEDRUMMER_ROCINANTE_12B: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 4, 30),
-    release_date=PartialDate(2024, 9, 30),
-    last_updated=PartialDate(2024, 9, 30),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32768, output=32768),
+    knowledge=_D_2024_04_30,
+    release_date=_D_2024_09_30,
+    last_updated=_D_2024_09_30,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32768_32768,
     cost=Cost(input=Decimal("0.25"), output=Decimal("0.5")),
 )
 
@@ -6932,11 +7192,11 @@ THEDRUMMER_SKYFALL_36B_V2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 6, 30),
-    release_date=PartialDate(2025, 3, 10),
-    last_updated=PartialDate(2025, 3, 10),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32768, output=32768),
+    knowledge=_D_2024_06_30,
+    release_date=_D_2025_03_10,
+    last_updated=_D_2025_03_10,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32768_32768,
     cost=Cost(input=Decimal("0.55"), output=Decimal("0.8"), cache_read=Decimal("0.25")),
 )
 
@@ -6951,11 +7211,11 @@ THEDRUMMER_UNSLOPNEMO_12B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 4, 30),
-    release_date=PartialDate(2024, 11, 8),
-    last_updated=PartialDate(2024, 11, 8),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32768, output=32768),
+    knowledge=_D_2024_04_30,
+    release_date=_D_2024_11_08,
+    last_updated=_D_2024_11_08,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32768_32768,
     cost=Cost(input=Decimal("0.4"), output=Decimal("0.4")),
 )
 
@@ -6970,10 +7230,10 @@ UNDI95_REMM_SLERP_L2_13B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 6, 30),
-    release_date=PartialDate(2023, 7, 22),
-    last_updated=PartialDate(2023, 7, 22),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2023_06_30,
+    release_date=_D_2023_07_22,
+    last_updated=_D_2023_07_22,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=6144, output=4096),
     cost=Cost(input=Decimal("0.45"), output=Decimal("0.65")),
 )
@@ -6990,12 +7250,12 @@ UPSTAGE_SOLAR_PRO_3: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 1, 27),
-    last_updated=PartialDate(2026, 1, 27),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=128000),
+    release_date=_D_2026_01_27,
+    last_updated=_D_2026_01_27,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6"), cache_read=Decimal("0.015")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 WRITER_PALMYRA_X5: Final[Model] = Model(
@@ -7010,9 +7270,9 @@ WRITER_PALMYRA_X5: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 1, 21),
-    last_updated=PartialDate(2026, 1, 21),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_01_21,
+    last_updated=_D_2026_01_21,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=1040000, output=8192),
     cost=Cost(input=Decimal("0.6"), output=Decimal("6")),
 )
@@ -7029,13 +7289,13 @@ X_AI_GROK_4_20: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 9, 1),
-    release_date=PartialDate(2026, 3, 31),
-    last_updated=PartialDate(2026, 3, 31),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=2000000, output=2000000),
+    knowledge=_D_2025_09_01,
+    release_date=_D_2026_03_31,
+    last_updated=_D_2026_03_31,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_2000000_2000000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("2.5"), cache_read=Decimal("0.2")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 X_AI_GROK_4_20_MULTI_AGENT: Final[Model] = Model(
@@ -7050,11 +7310,11 @@ X_AI_GROK_4_20_MULTI_AGENT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 9, 1),
-    release_date=PartialDate(2026, 3, 31),
-    last_updated=PartialDate(2026, 3, 31),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=2000000, output=2000000),
+    knowledge=_D_2025_09_01,
+    release_date=_D_2026_03_31,
+    last_updated=_D_2026_03_31,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_2000000_2000000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("2.5"), cache_read=Decimal("0.2")),
     reasoning_options=(ReasoningOption(type="effort", values=("low", "high")),),
 )
@@ -7071,9 +7331,9 @@ X_AI_GROK_4_3: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 17),
-    last_updated=PartialDate(2026, 4, 17),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
+    release_date=_D_2026_04_17,
+    last_updated=_D_2026_04_17,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
     limit=Limit(context=1000000, output=1000000),
     cost=Cost(
         input=Decimal("1.25"),
@@ -7091,7 +7351,7 @@ X_AI_GROK_4_3: Final[Model] = Model(
             input=Decimal("2.5"), output=Decimal("5"), cache_read=Decimal("0.4")
         ),
     ),
-    reasoning_options=(ReasoningOption(type="effort", values=("none", "low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,
 )
 
 X_AI_GROK_BUILD_0_1: Final[Model] = Model(
@@ -7106,12 +7366,12 @@ X_AI_GROK_BUILD_0_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 16),
-    last_updated=PartialDate(2026, 4, 16),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=256000, output=256000),
+    release_date=_D_2026_04_16,
+    last_updated=_D_2026_04_16,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_256000_256000,
     cost=Cost(input=Decimal("1"), output=Decimal("2"), cache_read=Decimal("0.2")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 XIAOMI_MIMO_V2_5: Final[Model] = Model(
@@ -7126,14 +7386,14 @@ XIAOMI_MIMO_V2_5: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 12),
-    release_date=PartialDate(2026, 4, 22),
-    last_updated=PartialDate(2026, 4, 22),
+    knowledge=_D_2024_12,
+    release_date=_D_2026_04_22,
+    last_updated=_D_2026_04_22,
     modalities=Modalities(input=("text", "image", "audio", "video"), output=("text",)),
     limit=Limit(context=32000, output=131072),
     cost=Cost(input=Decimal("0.105"), output=Decimal("0.28")),
     interleaved=Interleaved(field="reasoning_details"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 XIAOMI_MIMO_V2_5_PRO: Final[Model] = Model(
@@ -7148,14 +7408,14 @@ XIAOMI_MIMO_V2_5_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 12),
-    release_date=PartialDate(2026, 4, 22),
-    last_updated=PartialDate(2026, 4, 22),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2024_12,
+    release_date=_D_2026_04_22,
+    last_updated=_D_2026_04_22,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=1048576, output=131072),
     cost=Cost(input=Decimal("0.435"), output=Decimal("0.87"), cache_read=Decimal("0.0036")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 Z_AI_GLM_4_5: Final[Model] = Model(
@@ -7170,13 +7430,13 @@ Z_AI_GLM_4_5: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 7, 28),
-    last_updated=PartialDate(2025, 7, 28),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=98304),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_07_28,
+    last_updated=_D_2025_07_28,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_98304,
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.2"), cache_read=Decimal("0.11")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 Z_AI_GLM_4_5_AIR: Final[Model] = Model(
@@ -7191,13 +7451,13 @@ Z_AI_GLM_4_5_AIR: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 7, 28),
-    last_updated=PartialDate(2025, 7, 28),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=98304),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_07_28,
+    last_updated=_D_2025_07_28,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_98304,
     cost=Cost(input=Decimal("0.13"), output=Decimal("0.85"), cache_read=Decimal("0.025")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 Z_AI_GLM_4_5V: Final[Model] = Model(
@@ -7212,13 +7472,13 @@ Z_AI_GLM_4_5V: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 8, 11),
-    last_updated=PartialDate(2025, 8, 11),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_08_11,
+    last_updated=_D_2025_08_11,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=65536, output=16384),
     cost=Cost(input=Decimal("0.6"), output=Decimal("1.8"), cache_read=Decimal("0.11")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 Z_AI_GLM_4_6: Final[Model] = Model(
@@ -7233,13 +7493,13 @@ Z_AI_GLM_4_6: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 9, 30),
-    last_updated=PartialDate(2025, 9, 30),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=202752, output=131072),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_09_30,
+    last_updated=_D_2025_09_30,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_202752_131072,
     cost=Cost(input=Decimal("0.43"), output=Decimal("1.74"), cache_read=Decimal("0.08")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 Z_AI_GLM_4_6V: Final[Model] = Model(
@@ -7254,13 +7514,13 @@ Z_AI_GLM_4_6V: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 12, 8),
-    last_updated=PartialDate(2025, 12, 8),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=131072, output=32768),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_12_08,
+    last_updated=_D_2025_12_08,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_131072_32768,
     cost=Cost(input=Decimal("0.3"), output=Decimal("0.9"), cache_read=Decimal("0.055")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 Z_AI_GLM_4_7: Final[Model] = Model(
@@ -7275,14 +7535,14 @@ Z_AI_GLM_4_7: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 12, 22),
-    last_updated=PartialDate(2025, 12, 22),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=202752, output=131072),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_12_22,
+    last_updated=_D_2025_12_22,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_202752_131072,
     cost=Cost(input=Decimal("0.4"), output=Decimal("1.75"), cache_read=Decimal("0.08")),
     interleaved=Interleaved(field="reasoning_details"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 Z_AI_GLM_4_7_FLASH: Final[Model] = Model(
@@ -7297,14 +7557,14 @@ Z_AI_GLM_4_7_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2026, 1, 19),
-    last_updated=PartialDate(2026, 1, 19),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2025_04,
+    release_date=_D_2026_01_19,
+    last_updated=_D_2026_01_19,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=202752, output=16384),
     cost=Cost(input=Decimal("0.06"), output=Decimal("0.4"), cache_read=Decimal("0.01")),
     interleaved=Interleaved(field="reasoning_details"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 Z_AI_GLM_5: Final[Model] = Model(
@@ -7319,13 +7579,13 @@ Z_AI_GLM_5: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 12),
-    last_updated=PartialDate(2026, 2, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_02_12,
+    last_updated=_D_2026_02_12,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=202752, output=128000),
     cost=Cost(input=Decimal("0.6"), output=Decimal("1.92"), cache_read=Decimal("0.12")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 Z_AI_GLM_5_TURBO: Final[Model] = Model(
@@ -7340,13 +7600,13 @@ Z_AI_GLM_5_TURBO: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 16),
-    last_updated=PartialDate(2026, 3, 16),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=131072),
+    release_date=_D_2026_03_16,
+    last_updated=_D_2026_03_16,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_131072,
     cost=Cost(input=Decimal("1.2"), output=Decimal("4"), cache_read=Decimal("0.24")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 Z_AI_GLM_5_1: Final[Model] = Model(
@@ -7361,13 +7621,13 @@ Z_AI_GLM_5_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 7),
-    last_updated=PartialDate(2026, 4, 7),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_04_07,
+    last_updated=_D_2026_04_07,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=65536, output=128000),
     cost=Cost(input=Decimal("0.975"), output=Decimal("4.3")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 Z_AI_GLM_5_2: Final[Model] = Model(
@@ -7382,13 +7642,13 @@ Z_AI_GLM_5_2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 6, 13),
-    last_updated=PartialDate(2026, 6, 13),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_06_13,
+    last_updated=_D_2026_06_13,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=1048576, output=32768),
     cost=Cost(input=Decimal("0.93"), output=Decimal("3"), cache_read=Decimal("0.18")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="effort", values=("high", "xhigh")),),
+    reasoning_options=_REASONING_EFFORT_HIGH_XHIGH,
 )
 
 Z_AI_GLM_5V_TURBO: Final[Model] = Model(
@@ -7403,12 +7663,12 @@ Z_AI_GLM_5V_TURBO: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 1),
-    last_updated=PartialDate(2026, 4, 1),
-    modalities=Modalities(input=("image", "text", "video"), output=("text",)),
-    limit=Limit(context=202752, output=131072),
+    release_date=_D_2026_04_01,
+    last_updated=_D_2026_04_01,
+    modalities=_IMAGE_TEXT_VIDEO_TO_TEXT,
+    limit=_LIMIT_202752_131072,
     cost=Cost(input=Decimal("1.2"), output=Decimal("4"), cache_read=Decimal("0.24")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 ANTHROPIC_CLAUDE_FABLE_LATEST: Final[Model] = Model(
@@ -7423,19 +7683,17 @@ ANTHROPIC_CLAUDE_FABLE_LATEST: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2026, 6, 9),
-    last_updated=PartialDate(2026, 6, 9),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    release_date=_D_2026_06_09,
+    last_updated=_D_2026_06_09,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("10"),
         output=Decimal("50"),
         cache_read=Decimal("1"),
         cache_write=Decimal("12.5"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh", "max")),
-    ),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
 )
 
 ANTHROPIC_CLAUDE_HAIKU_LATEST: Final[Model] = Model(
@@ -7450,20 +7708,17 @@ ANTHROPIC_CLAUDE_HAIKU_LATEST: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 27),
-    last_updated=PartialDate(2026, 4, 27),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    release_date=_D_2026_04_27,
+    last_updated=_D_2026_04_27,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(
         input=Decimal("1"),
         output=Decimal("5"),
         cache_read=Decimal("0.1"),
         cache_write=Decimal("1.25"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1024, max=63999),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1024_63999,
 )
 
 ANTHROPIC_CLAUDE_OPUS_LATEST: Final[Model] = Model(
@@ -7478,20 +7733,17 @@ ANTHROPIC_CLAUDE_OPUS_LATEST: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 21),
-    last_updated=PartialDate(2026, 4, 21),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    release_date=_D_2026_04_21,
+    last_updated=_D_2026_04_21,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh", "max")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
 )
 
 ANTHROPIC_CLAUDE_SONNET_LATEST: Final[Model] = Model(
@@ -7506,21 +7758,17 @@ ANTHROPIC_CLAUDE_SONNET_LATEST: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 27),
-    last_updated=PartialDate(2026, 4, 27),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    release_date=_D_2026_04_27,
+    last_updated=_D_2026_04_27,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("2"),
         output=Decimal("10"),
         cache_read=Decimal("0.2"),
         cache_write=Decimal("2.5"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("low", "medium", "high", "max")),
-        ReasoningOption(type="budget_tokens", min=1024, max=127999),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_LOW_MEDIUM_HIGH_MAX_BUDGET_TOKENS_1,
 )
 
 GOOGLE_GEMINI_FLASH_LATEST: Final[Model] = Model(
@@ -7535,11 +7783,11 @@ GOOGLE_GEMINI_FLASH_LATEST: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1, 1),
-    release_date=PartialDate(2026, 4, 27),
-    last_updated=PartialDate(2026, 4, 27),
+    knowledge=_D_2025_01_01,
+    release_date=_D_2026_04_27,
+    last_updated=_D_2026_04_27,
     modalities=Modalities(input=("text", "image", "video", "pdf", "audio"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    limit=_LIMIT_1048576_65536,
     cost=Cost(
         input=Decimal("1.5"),
         output=Decimal("9"),
@@ -7547,9 +7795,7 @@ GOOGLE_GEMINI_FLASH_LATEST: Final[Model] = Model(
         cache_read=Decimal("0.15"),
         cache_write=Decimal("0.083333"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,
 )
 
 GOOGLE_GEMINI_PRO_LATEST: Final[Model] = Model(
@@ -7564,10 +7810,10 @@ GOOGLE_GEMINI_PRO_LATEST: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 27),
-    last_updated=PartialDate(2026, 4, 27),
+    release_date=_D_2026_04_27,
+    last_updated=_D_2026_04_27,
     modalities=Modalities(input=("audio", "pdf", "image", "text", "video"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    limit=_LIMIT_1048576_65536,
     cost=Cost(
         input=Decimal("2"),
         output=Decimal("12"),
@@ -7575,7 +7821,7 @@ GOOGLE_GEMINI_PRO_LATEST: Final[Model] = Model(
         cache_read=Decimal("0.2"),
         cache_write=Decimal("0.375"),
     ),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 MOONSHOTAI_KIMI_LATEST: Final[Model] = Model(
@@ -7590,12 +7836,12 @@ MOONSHOTAI_KIMI_LATEST: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 27),
-    last_updated=PartialDate(2026, 4, 27),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    release_date=_D_2026_04_27,
+    last_updated=_D_2026_04_27,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.55"), output=Decimal("3.2"), cache_read=Decimal("0.11")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 OPENAI_GPT_LATEST: Final[Model] = Model(
@@ -7610,15 +7856,13 @@ OPENAI_GPT_LATEST: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 12, 1),
-    release_date=PartialDate(2026, 4, 27),
-    last_updated=PartialDate(2026, 4, 27),
-    modalities=Modalities(input=("pdf", "image", "text"), output=("text",)),
+    knowledge=_D_2025_12_01,
+    release_date=_D_2026_04_27,
+    last_updated=_D_2026_04_27,
+    modalities=_PDF_IMAGE_TEXT_TO_TEXT,
     limit=Limit(context=1050000, output=128000),
     cost=Cost(input=Decimal("5"), output=Decimal("30"), cache_read=Decimal("0.5")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 OPENAI_GPT_MINI_LATEST: Final[Model] = Model(
@@ -7633,13 +7877,11 @@ OPENAI_GPT_MINI_LATEST: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 4, 27),
-    last_updated=PartialDate(2026, 4, 27),
-    modalities=Modalities(input=("pdf", "image", "text"), output=("text",)),
-    limit=Limit(context=400000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_04_27,
+    last_updated=_D_2026_04_27,
+    modalities=_PDF_IMAGE_TEXT_TO_TEXT,
+    limit=_LIMIT_400000_128000,
     cost=Cost(input=Decimal("0.75"), output=Decimal("4.5"), cache_read=Decimal("0.075")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,
 )

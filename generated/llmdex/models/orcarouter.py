@@ -3,8 +3,9 @@
 
 "Models served by OrcaRouter (provider id 'orcarouter')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
@@ -22,6 +23,103 @@ from llmdex_runtime.model import (
     ReasoningOption,
     TierCondition,
 )
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2023_09 = PartialDate(2023, 9)
+_D_2023_11_06 = PartialDate(2023, 11, 6)
+_D_2024_04 = PartialDate(2024, 4)
+_D_2024_04_09 = PartialDate(2024, 4, 9)
+_D_2024_05_13 = PartialDate(2024, 5, 13)
+_D_2024_05_30 = PartialDate(2024, 5, 30)
+_D_2024_07_18 = PartialDate(2024, 7, 18)
+_D_2024_08_06 = PartialDate(2024, 8, 6)
+_D_2024_09_30 = PartialDate(2024, 9, 30)
+_D_2024_11_20 = PartialDate(2024, 11, 20)
+_D_2025_01 = PartialDate(2025, 1)
+_D_2025_03_31 = PartialDate(2025, 3, 31)
+_D_2025_04 = PartialDate(2025, 4)
+_D_2025_04_14 = PartialDate(2025, 4, 14)
+_D_2025_05 = PartialDate(2025, 5)
+_D_2025_05_22 = PartialDate(2025, 5, 22)
+_D_2025_06_17 = PartialDate(2025, 6, 17)
+_D_2025_07_28 = PartialDate(2025, 7, 28)
+_D_2025_08_05 = PartialDate(2025, 8, 5)
+_D_2025_08_07 = PartialDate(2025, 8, 7)
+_D_2025_08_31 = PartialDate(2025, 8, 31)
+_D_2025_09 = PartialDate(2025, 9)
+_D_2025_09_15 = PartialDate(2025, 9, 15)
+_D_2025_09_23 = PartialDate(2025, 9, 23)
+_D_2025_09_25 = PartialDate(2025, 9, 25)
+_D_2025_09_29 = PartialDate(2025, 9, 29)
+_D_2025_09_30 = PartialDate(2025, 9, 30)
+_D_2025_10_06 = PartialDate(2025, 10, 6)
+_D_2025_10_15 = PartialDate(2025, 10, 15)
+_D_2025_11_13 = PartialDate(2025, 11, 13)
+_D_2025_11_18 = PartialDate(2025, 11, 18)
+_D_2025_11_24 = PartialDate(2025, 11, 24)
+_D_2025_12_01 = PartialDate(2025, 12, 1)
+_D_2025_12_11 = PartialDate(2025, 12, 11)
+_D_2025_12_17 = PartialDate(2025, 12, 17)
+_D_2025_12_22 = PartialDate(2025, 12, 22)
+_D_2026_01 = PartialDate(2026, 1)
+_D_2026_02_05 = PartialDate(2026, 2, 5)
+_D_2026_02_12 = PartialDate(2026, 2, 12)
+_D_2026_02_13 = PartialDate(2026, 2, 13)
+_D_2026_02_15 = PartialDate(2026, 2, 15)
+_D_2026_02_16 = PartialDate(2026, 2, 16)
+_D_2026_02_19 = PartialDate(2026, 2, 19)
+_D_2026_02_23 = PartialDate(2026, 2, 23)
+_D_2026_02_28 = PartialDate(2026, 2, 28)
+_D_2026_03_03 = PartialDate(2026, 3, 3)
+_D_2026_03_05 = PartialDate(2026, 3, 5)
+_D_2026_03_13 = PartialDate(2026, 3, 13)
+_D_2026_03_17 = PartialDate(2026, 3, 17)
+_D_2026_03_18 = PartialDate(2026, 3, 18)
+_D_2026_04_02 = PartialDate(2026, 4, 2)
+_D_2026_04_07 = PartialDate(2026, 4, 7)
+_D_2026_04_16 = PartialDate(2026, 4, 16)
+_D_2026_04_17 = PartialDate(2026, 4, 17)
+_D_2026_04_21 = PartialDate(2026, 4, 21)
+_D_2026_04_23 = PartialDate(2026, 4, 23)
+_D_2026_04_24 = PartialDate(2026, 4, 24)
+_LIMIT_1000000_128000 = Limit(context=1000000, output=128000)
+_LIMIT_1000000_384000 = Limit(context=1000000, output=384000)
+_LIMIT_1000000_65536 = Limit(context=1000000, output=65536)
+_LIMIT_1047576_32768 = Limit(context=1047576, output=32768)
+_LIMIT_1048576_65536 = Limit(context=1048576, output=65536)
+_LIMIT_1050000_922000_128000 = Limit(context=1050000, input=922000, output=128000)
+_LIMIT_128000_16384 = Limit(context=128000, output=16384)
+_LIMIT_128000_4096 = Limit(context=128000, output=4096)
+_LIMIT_131072_98304 = Limit(context=131072, output=98304)
+_LIMIT_200000_32000 = Limit(context=200000, output=32000)
+_LIMIT_200000_64000 = Limit(context=200000, output=64000)
+_LIMIT_204800_131072 = Limit(context=204800, output=131072)
+_LIMIT_262144_262144 = Limit(context=262144, output=262144)
+_LIMIT_262144_32768 = Limit(context=262144, output=32768)
+_LIMIT_262144_65536 = Limit(context=262144, output=65536)
+_LIMIT_400000_272000_128000 = Limit(context=400000, input=272000, output=128000)
+_REASONING = ()
+_REASONING_EFFORT_LOW_MEDIUM_HIGH = (
+    ReasoningOption(type="effort", values=("low", "medium", "high")),
+)
+_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT = Modalities(
+    input=("text", "image", "audio", "video", "pdf"), output=("text",)
+)
+_TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
+_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT = Modalities(
+    input=("text", "image", "video", "audio", "pdf"), output=("text",)
+)
+_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT = Modalities(
+    input=("text", "image", "video", "audio"), output=("text",)
+)
+_TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
 
 __all__ = [
     "ANTHROPIC_CLAUDE_HAIKU_4_5",
@@ -119,17 +217,17 @@ ANTHROPIC_CLAUDE_HAIKU_4_5: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2025, 2, 28),
-    release_date=PartialDate(2025, 10, 15),
-    last_updated=PartialDate(2025, 10, 15),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    release_date=_D_2025_10_15,
+    last_updated=_D_2025_10_15,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(
         input=Decimal("1"),
         output=Decimal("5"),
         cache_read=Decimal("0.1"),
         cache_write=Decimal("1.25"),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 ANTHROPIC_CLAUDE_OPUS_4: Final[Model] = Model(
@@ -143,18 +241,18 @@ ANTHROPIC_CLAUDE_OPUS_4: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 3, 31),
-    release_date=PartialDate(2025, 5, 22),
-    last_updated=PartialDate(2025, 5, 22),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=32000),
+    knowledge=_D_2025_03_31,
+    release_date=_D_2025_05_22,
+    last_updated=_D_2025_05_22,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_32000,
     cost=Cost(
         input=Decimal("15"),
         output=Decimal("75"),
         cache_read=Decimal("1.5"),
         cache_write=Decimal("18.75"),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 ANTHROPIC_CLAUDE_OPUS_4_1: Final[Model] = Model(
@@ -168,18 +266,18 @@ ANTHROPIC_CLAUDE_OPUS_4_1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 3, 31),
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=32000),
+    knowledge=_D_2025_03_31,
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_32000,
     cost=Cost(
         input=Decimal("15"),
         output=Decimal("75"),
         cache_read=Decimal("1.5"),
         cache_write=Decimal("18.75"),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 ANTHROPIC_CLAUDE_OPUS_4_5: Final[Model] = Model(
@@ -193,18 +291,18 @@ ANTHROPIC_CLAUDE_OPUS_4_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 3, 31),
-    release_date=PartialDate(2025, 11, 24),
-    last_updated=PartialDate(2025, 11, 24),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    knowledge=_D_2025_03_31,
+    release_date=_D_2025_11_24,
+    last_updated=_D_2025_11_24,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 ANTHROPIC_CLAUDE_OPUS_4_6: Final[Model] = Model(
@@ -219,17 +317,17 @@ ANTHROPIC_CLAUDE_OPUS_4_6: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2025, 5, 31),
-    release_date=PartialDate(2026, 2, 5),
-    last_updated=PartialDate(2026, 3, 13),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    release_date=_D_2026_02_05,
+    last_updated=_D_2026_03_13,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
     experimental=Experimental(
         modes={
             "fast": Mode(
@@ -260,17 +358,17 @@ ANTHROPIC_CLAUDE_OPUS_4_7: Final[Model] = Model(
     temperature=False,
     open_weights=False,
     knowledge=PartialDate(2026, 1, 31),
-    release_date=PartialDate(2026, 4, 16),
-    last_updated=PartialDate(2026, 4, 16),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    release_date=_D_2026_04_16,
+    last_updated=_D_2026_04_16,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
     experimental=Experimental(
         modes={
             "fast": Mode(
@@ -300,18 +398,18 @@ ANTHROPIC_CLAUDE_SONNET_4: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 3, 31),
-    release_date=PartialDate(2025, 5, 22),
-    last_updated=PartialDate(2025, 5, 22),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    knowledge=_D_2025_03_31,
+    release_date=_D_2025_05_22,
+    last_updated=_D_2025_05_22,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
         cache_read=Decimal("0.3"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 ANTHROPIC_CLAUDE_SONNET_4_5: Final[Model] = Model(
@@ -326,17 +424,17 @@ ANTHROPIC_CLAUDE_SONNET_4_5: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2025, 7, 31),
-    release_date=PartialDate(2025, 9, 29),
-    last_updated=PartialDate(2025, 9, 29),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    release_date=_D_2025_09_29,
+    last_updated=_D_2025_09_29,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
         cache_read=Decimal("0.3"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model] = Model(
@@ -350,10 +448,10 @@ ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
+    knowledge=_D_2025_08_31,
     release_date=PartialDate(2026, 2, 17),
-    last_updated=PartialDate(2026, 3, 13),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
+    last_updated=_D_2026_03_13,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
     limit=Limit(context=1000000, output=64000),
     cost=Cost(
         input=Decimal("3"),
@@ -361,7 +459,7 @@ ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model] = Model(
         cache_read=Decimal("0.3"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 DEEPSEEK_DEEPSEEK_CHAT: Final[Model] = Model(
@@ -375,11 +473,11 @@ DEEPSEEK_DEEPSEEK_CHAT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 9),
-    release_date=PartialDate(2025, 12, 1),
-    last_updated=PartialDate(2026, 2, 28),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, output=384000),
+    knowledge=_D_2025_09,
+    release_date=_D_2025_12_01,
+    last_updated=_D_2026_02_28,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_384000,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.28"), cache_read=Decimal("0.028")),
 )
 
@@ -394,14 +492,14 @@ DEEPSEEK_DEEPSEEK_REASONER: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 9),
-    release_date=PartialDate(2025, 12, 1),
-    last_updated=PartialDate(2026, 2, 28),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, output=384000),
+    knowledge=_D_2025_09,
+    release_date=_D_2025_12_01,
+    last_updated=_D_2026_02_28,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_384000,
     cost=Cost(input=Decimal("0.435"), output=Decimal("0.87"), cache_read=Decimal("0.028")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 DEEPSEEK_DEEPSEEK_V4_FLASH: Final[Model] = Model(
@@ -416,14 +514,14 @@ DEEPSEEK_DEEPSEEK_V4_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 5),
-    release_date=PartialDate(2026, 4, 24),
-    last_updated=PartialDate(2026, 4, 24),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, output=384000),
+    knowledge=_D_2025_05,
+    release_date=_D_2026_04_24,
+    last_updated=_D_2026_04_24,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_384000,
     cost=Cost(input=Decimal("0.19"), output=Decimal("0.37"), cache_read=Decimal("0.0028")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 DEEPSEEK_DEEPSEEK_V4_PRO: Final[Model] = Model(
@@ -438,14 +536,14 @@ DEEPSEEK_DEEPSEEK_V4_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 5),
-    release_date=PartialDate(2026, 4, 24),
-    last_updated=PartialDate(2026, 4, 24),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, output=384000),
+    knowledge=_D_2025_05,
+    release_date=_D_2026_04_24,
+    last_updated=_D_2026_04_24,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_384000,
     cost=Cost(input=Decimal("0.56"), output=Decimal("1.12"), cache_read=Decimal("0.003625")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GOOGLE_GEMINI_2_5_FLASH: Final[Model] = Model(
@@ -460,18 +558,18 @@ GOOGLE_GEMINI_2_5_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 6, 17),
-    last_updated=PartialDate(2025, 6, 17),
-    modalities=Modalities(input=("text", "image", "audio", "video", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_06_17,
+    last_updated=_D_2025_06_17,
+    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(
         input=Decimal("0.3"),
         output=Decimal("2.5"),
         cache_read=Decimal("0.03"),
         input_audio=Decimal("1"),
     ),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 GOOGLE_GEMINI_2_5_FLASH_LITE: Final[Model] = Model(
@@ -486,18 +584,18 @@ GOOGLE_GEMINI_2_5_FLASH_LITE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 6, 17),
-    last_updated=PartialDate(2025, 6, 17),
-    modalities=Modalities(input=("text", "image", "audio", "video", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_06_17,
+    last_updated=_D_2025_06_17,
+    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(
         input=Decimal("0.1"),
         output=Decimal("0.4"),
         cache_read=Decimal("0.01"),
         input_audio=Decimal("0.3"),
     ),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 GOOGLE_GEMINI_2_5_PRO: Final[Model] = Model(
@@ -512,11 +610,11 @@ GOOGLE_GEMINI_2_5_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 6, 17),
-    last_updated=PartialDate(2025, 6, 17),
-    modalities=Modalities(input=("text", "image", "audio", "video", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_06_17,
+    last_updated=_D_2025_06_17,
+    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(
         input=Decimal("2.5"),
         output=Decimal("15"),
@@ -533,7 +631,7 @@ GOOGLE_GEMINI_2_5_PRO: Final[Model] = Model(
             input=Decimal("2.5"), output=Decimal("15"), cache_read=Decimal("0.25")
         ),
     ),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 GOOGLE_GEMINI_3_FLASH_PREVIEW: Final[Model] = Model(
@@ -548,18 +646,18 @@ GOOGLE_GEMINI_3_FLASH_PREVIEW: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 12, 17),
-    last_updated=PartialDate(2025, 12, 17),
-    modalities=Modalities(input=("text", "image", "video", "audio", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_12_17,
+    last_updated=_D_2025_12_17,
+    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(
         input=Decimal("0.5"),
         output=Decimal("3"),
         cache_read=Decimal("0.05"),
         input_audio=Decimal("1"),
     ),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 GOOGLE_GEMINI_3_PRO_PREVIEW: Final[Model] = Model(
@@ -574,11 +672,11 @@ GOOGLE_GEMINI_3_PRO_PREVIEW: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 11, 18),
-    last_updated=PartialDate(2025, 11, 18),
-    modalities=Modalities(input=("text", "image", "video", "audio", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_11_18,
+    last_updated=_D_2025_11_18,
+    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(
         input=Decimal("4"),
         output=Decimal("18"),
@@ -595,7 +693,7 @@ GOOGLE_GEMINI_3_PRO_PREVIEW: Final[Model] = Model(
             input=Decimal("4"), output=Decimal("18"), cache_read=Decimal("0.4")
         ),
     ),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 GOOGLE_GEMINI_3_1_FLASH_LITE_PREVIEW: Final[Model] = Model(
@@ -610,18 +708,18 @@ GOOGLE_GEMINI_3_1_FLASH_LITE_PREVIEW: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 3, 3),
-    last_updated=PartialDate(2026, 3, 3),
-    modalities=Modalities(input=("text", "image", "video", "audio", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_03_03,
+    last_updated=_D_2026_03_03,
+    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(
         input=Decimal("0.25"),
         output=Decimal("1.5"),
         cache_read=Decimal("0.025"),
         input_audio=Decimal("0.5"),
     ),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 GOOGLE_GEMINI_3_1_PRO_PREVIEW: Final[Model] = Model(
@@ -636,11 +734,11 @@ GOOGLE_GEMINI_3_1_PRO_PREVIEW: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 2, 19),
-    last_updated=PartialDate(2026, 2, 19),
-    modalities=Modalities(input=("text", "image", "video", "audio", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_02_19,
+    last_updated=_D_2026_02_19,
+    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(
         input=Decimal("4"),
         output=Decimal("18"),
@@ -657,7 +755,7 @@ GOOGLE_GEMINI_3_1_PRO_PREVIEW: Final[Model] = Model(
             input=Decimal("4"), output=Decimal("18"), cache_read=Decimal("0.4")
         ),
     ),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 GOOGLE_GEMINI_3_1_PRO_PREVIEW_CUSTOMTOOLS: Final[Model] = Model(
@@ -672,11 +770,11 @@ GOOGLE_GEMINI_3_1_PRO_PREVIEW_CUSTOMTOOLS: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 2, 19),
-    last_updated=PartialDate(2026, 2, 19),
-    modalities=Modalities(input=("text", "image", "video", "audio", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_02_19,
+    last_updated=_D_2026_02_19,
+    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(
         input=Decimal("4"),
         output=Decimal("18"),
@@ -693,7 +791,7 @@ GOOGLE_GEMINI_3_1_PRO_PREVIEW_CUSTOMTOOLS: Final[Model] = Model(
             input=Decimal("4"), output=Decimal("18"), cache_read=Decimal("0.4")
         ),
     ),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 GOOGLE_GEMINI_FLASH_LATEST: Final[Model] = Model(
@@ -708,18 +806,18 @@ GOOGLE_GEMINI_FLASH_LATEST: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 9, 25),
-    last_updated=PartialDate(2025, 9, 25),
-    modalities=Modalities(input=("text", "image", "audio", "video", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_09_25,
+    last_updated=_D_2025_09_25,
+    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(
         input=Decimal("0.5"),
         output=Decimal("3"),
         cache_read=Decimal("0.075"),
         input_audio=Decimal("1"),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GOOGLE_GEMINI_FLASH_LITE_LATEST: Final[Model] = Model(
@@ -734,13 +832,13 @@ GOOGLE_GEMINI_FLASH_LITE_LATEST: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 9, 25),
-    last_updated=PartialDate(2025, 9, 25),
-    modalities=Modalities(input=("text", "image", "audio", "video", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_09_25,
+    last_updated=_D_2025_09_25,
+    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(input=Decimal("0.25"), output=Decimal("1.5"), cache_read=Decimal("0.025")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GOOGLE_GEMMA_4_26B_A4B_IT: Final[Model] = Model(
@@ -755,12 +853,12 @@ GOOGLE_GEMMA_4_26B_A4B_IT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 2),
-    last_updated=PartialDate(2026, 4, 2),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262144, output=32768),
+    release_date=_D_2026_04_02,
+    last_updated=_D_2026_04_02,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262144_32768,
     cost=Cost(input=Decimal("0.06"), output=Decimal("0.33")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GOOGLE_GEMMA_4_31B_IT: Final[Model] = Model(
@@ -775,12 +873,12 @@ GOOGLE_GEMMA_4_31B_IT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 2),
-    last_updated=PartialDate(2026, 4, 2),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262144, output=32768),
+    release_date=_D_2026_04_02,
+    last_updated=_D_2026_04_02,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262144_32768,
     cost=Cost(input=Decimal("0.13"), output=Decimal("0.38")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GROK_GROK_4_3: Final[Model] = Model(
@@ -795,9 +893,9 @@ GROK_GROK_4_3: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 17),
-    last_updated=PartialDate(2026, 4, 17),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
+    release_date=_D_2026_04_17,
+    last_updated=_D_2026_04_17,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
     limit=Limit(context=1000000, output=30000),
     cost=Cost(
         input=Decimal("1.25"),
@@ -815,7 +913,7 @@ GROK_GROK_4_3: Final[Model] = Model(
             input=Decimal("2.5"), output=Decimal("5"), cache_read=Decimal("0.4")
         ),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 KIMI_KIMI_K2_5: Final[Model] = Model(
@@ -830,14 +928,14 @@ KIMI_KIMI_K2_5: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 1),
-    last_updated=PartialDate(2026, 1),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_01,
+    last_updated=_D_2026_01,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.6"), output=Decimal("3"), cache_read=Decimal("0.1")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 KIMI_KIMI_K2_6: Final[Model] = Model(
@@ -852,14 +950,14 @@ KIMI_KIMI_K2_6: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 4, 21),
-    last_updated=PartialDate(2026, 4, 21),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_04_21,
+    last_updated=_D_2026_04_21,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.95"), output=Decimal("4"), cache_read=Decimal("0.16")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MINIMAX_MINIMAX_M2_5: Final[Model] = Model(
@@ -873,17 +971,17 @@ MINIMAX_MINIMAX_M2_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 12),
-    last_updated=PartialDate(2026, 2, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=204800, output=131072),
+    release_date=_D_2026_02_12,
+    last_updated=_D_2026_02_12,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_204800_131072,
     cost=Cost(
         input=Decimal("0.3"),
         output=Decimal("1.2"),
         cache_read=Decimal("0.03"),
         cache_write=Decimal("0.375"),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MINIMAX_MINIMAX_M2_5_HIGHSPEED: Final[Model] = Model(
@@ -897,17 +995,17 @@ MINIMAX_MINIMAX_M2_5_HIGHSPEED: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 13),
-    last_updated=PartialDate(2026, 2, 13),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=204800, output=131072),
+    release_date=_D_2026_02_13,
+    last_updated=_D_2026_02_13,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_204800_131072,
     cost=Cost(
         input=Decimal("0.6"),
         output=Decimal("2.4"),
         cache_read=Decimal("0.06"),
         cache_write=Decimal("0.375"),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MINIMAX_MINIMAX_M2_7: Final[Model] = Model(
@@ -921,17 +1019,17 @@ MINIMAX_MINIMAX_M2_7: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 3, 18),
-    last_updated=PartialDate(2026, 3, 18),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=204800, output=131072),
+    release_date=_D_2026_03_18,
+    last_updated=_D_2026_03_18,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_204800_131072,
     cost=Cost(
         input=Decimal("0.3"),
         output=Decimal("1.2"),
         cache_read=Decimal("0.06"),
         cache_write=Decimal("0.375"),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MINIMAX_MINIMAX_M2_7_HIGHSPEED: Final[Model] = Model(
@@ -945,17 +1043,17 @@ MINIMAX_MINIMAX_M2_7_HIGHSPEED: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 3, 18),
-    last_updated=PartialDate(2026, 3, 18),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=204800, output=131072),
+    release_date=_D_2026_03_18,
+    last_updated=_D_2026_03_18,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_204800_131072,
     cost=Cost(
         input=Decimal("0.6"),
         output=Decimal("2.4"),
         cache_read=Decimal("0.06"),
         cache_write=Decimal("0.375"),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 OPENAI_GPT_3_5_TURBO: Final[Model] = Model(
@@ -972,8 +1070,8 @@ OPENAI_GPT_3_5_TURBO: Final[Model] = Model(
     open_weights=False,
     knowledge=PartialDate(2021, 9, 1),
     release_date=PartialDate(2023, 3, 1),
-    last_updated=PartialDate(2023, 11, 6),
-    modalities=Modalities(input=("text",), output=("text",)),
+    last_updated=_D_2023_11_06,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=16385, output=4096),
     cost=Cost(input=Decimal("0.5"), output=Decimal("1.5"), cache_read=Decimal("0")),
 )
@@ -991,9 +1089,9 @@ OPENAI_GPT_4: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2023, 11),
-    release_date=PartialDate(2023, 11, 6),
-    last_updated=PartialDate(2024, 4, 9),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2023_11_06,
+    last_updated=_D_2024_04_09,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=8192, output=8192),
     cost=Cost(input=Decimal("30"), output=Decimal("60")),
 )
@@ -1011,10 +1109,10 @@ OPENAI_GPT_4_TURBO: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2023, 12),
-    release_date=PartialDate(2023, 11, 6),
-    last_updated=PartialDate(2024, 4, 9),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    release_date=_D_2023_11_06,
+    last_updated=_D_2024_04_09,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_4096,
     cost=Cost(input=Decimal("10"), output=Decimal("30")),
 )
 
@@ -1030,11 +1128,11 @@ OPENAI_GPT_4_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2025, 4, 14),
-    last_updated=PartialDate(2025, 4, 14),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1047576, output=32768),
+    knowledge=_D_2024_04,
+    release_date=_D_2025_04_14,
+    last_updated=_D_2025_04_14,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1047576_32768,
     cost=Cost(input=Decimal("2"), output=Decimal("8"), cache_read=Decimal("0.5")),
 )
 
@@ -1050,11 +1148,11 @@ OPENAI_GPT_4_1_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2025, 4, 14),
-    last_updated=PartialDate(2025, 4, 14),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1047576, output=32768),
+    knowledge=_D_2024_04,
+    release_date=_D_2025_04_14,
+    last_updated=_D_2025_04_14,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1047576_32768,
     cost=Cost(input=Decimal("0.4"), output=Decimal("1.6"), cache_read=Decimal("0.1")),
 )
 
@@ -1070,11 +1168,11 @@ OPENAI_GPT_4_1_NANO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2025, 4, 14),
-    last_updated=PartialDate(2025, 4, 14),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1047576, output=32768),
+    knowledge=_D_2024_04,
+    release_date=_D_2025_04_14,
+    last_updated=_D_2025_04_14,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1047576_32768,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.4"), cache_read=Decimal("0.025")),
 )
 
@@ -1090,11 +1188,11 @@ OPENAI_GPT_4O: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2023, 9),
-    release_date=PartialDate(2024, 5, 13),
-    last_updated=PartialDate(2024, 8, 6),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    knowledge=_D_2023_09,
+    release_date=_D_2024_05_13,
+    last_updated=_D_2024_08_06,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10"), cache_read=Decimal("1.25")),
 )
 
@@ -1110,11 +1208,11 @@ OPENAI_GPT_4O_2024_05_13: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2023, 9),
-    release_date=PartialDate(2024, 5, 13),
-    last_updated=PartialDate(2024, 5, 13),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    knowledge=_D_2023_09,
+    release_date=_D_2024_05_13,
+    last_updated=_D_2024_05_13,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_4096,
     cost=Cost(input=Decimal("5"), output=Decimal("15")),
 )
 
@@ -1130,11 +1228,11 @@ OPENAI_GPT_4O_2024_08_06: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2023, 9),
-    release_date=PartialDate(2024, 8, 6),
-    last_updated=PartialDate(2024, 8, 6),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    knowledge=_D_2023_09,
+    release_date=_D_2024_08_06,
+    last_updated=_D_2024_08_06,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10"), cache_read=Decimal("1.25")),
 )
 
@@ -1150,11 +1248,11 @@ OPENAI_GPT_4O_2024_11_20: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2023, 9),
-    release_date=PartialDate(2024, 11, 20),
-    last_updated=PartialDate(2024, 11, 20),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    knowledge=_D_2023_09,
+    release_date=_D_2024_11_20,
+    last_updated=_D_2024_11_20,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10"), cache_read=Decimal("1.25")),
 )
 
@@ -1170,11 +1268,11 @@ OPENAI_GPT_4O_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2023, 9),
-    release_date=PartialDate(2024, 7, 18),
-    last_updated=PartialDate(2024, 7, 18),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    knowledge=_D_2023_09,
+    release_date=_D_2024_07_18,
+    last_updated=_D_2024_07_18,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6"), cache_read=Decimal("0.075")),
 )
 
@@ -1190,13 +1288,13 @@ OPENAI_GPT_5: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 9, 30),
-    release_date=PartialDate(2025, 8, 7),
-    last_updated=PartialDate(2025, 8, 7),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2024_09_30,
+    release_date=_D_2025_08_07,
+    last_updated=_D_2025_08_07,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 OPENAI_GPT_5_CHAT_LATEST: Final[Model] = Model(
@@ -1211,13 +1309,13 @@ OPENAI_GPT_5_CHAT_LATEST: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 9, 30),
-    release_date=PartialDate(2025, 8, 7),
-    last_updated=PartialDate(2025, 8, 7),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2024_09_30,
+    release_date=_D_2025_08_07,
+    last_updated=_D_2025_08_07,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 OPENAI_GPT_5_CODEX: Final[Model] = Model(
@@ -1232,13 +1330,13 @@ OPENAI_GPT_5_CODEX: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 9, 30),
-    release_date=PartialDate(2025, 9, 15),
-    last_updated=PartialDate(2025, 9, 15),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2024_09_30,
+    release_date=_D_2025_09_15,
+    last_updated=_D_2025_09_15,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 OPENAI_GPT_5_MINI: Final[Model] = Model(
@@ -1253,13 +1351,13 @@ OPENAI_GPT_5_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 5, 30),
-    release_date=PartialDate(2025, 8, 7),
-    last_updated=PartialDate(2025, 8, 7),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2024_05_30,
+    release_date=_D_2025_08_07,
+    last_updated=_D_2025_08_07,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("0.25"), output=Decimal("2"), cache_read=Decimal("0.025")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 OPENAI_GPT_5_NANO: Final[Model] = Model(
@@ -1274,13 +1372,13 @@ OPENAI_GPT_5_NANO: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 5, 30),
-    release_date=PartialDate(2025, 8, 7),
-    last_updated=PartialDate(2025, 8, 7),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2024_05_30,
+    release_date=_D_2025_08_07,
+    last_updated=_D_2025_08_07,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.4"), cache_read=Decimal("0.005")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 OPENAI_GPT_5_PRO: Final[Model] = Model(
@@ -1295,13 +1393,13 @@ OPENAI_GPT_5_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 9, 30),
-    release_date=PartialDate(2025, 10, 6),
-    last_updated=PartialDate(2025, 10, 6),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    knowledge=_D_2024_09_30,
+    release_date=_D_2025_10_06,
+    last_updated=_D_2025_10_06,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=400000, input=272000, output=272000),
     cost=Cost(input=Decimal("15"), output=Decimal("120")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_GPT_5_1: Final[Model] = Model(
@@ -1316,13 +1414,13 @@ OPENAI_GPT_5_1: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 9, 30),
-    release_date=PartialDate(2025, 11, 13),
-    last_updated=PartialDate(2025, 11, 13),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2024_09_30,
+    release_date=_D_2025_11_13,
+    last_updated=_D_2025_11_13,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 OPENAI_GPT_5_1_CHAT_LATEST: Final[Model] = Model(
@@ -1337,13 +1435,13 @@ OPENAI_GPT_5_1_CHAT_LATEST: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 9, 30),
-    release_date=PartialDate(2025, 11, 13),
-    last_updated=PartialDate(2025, 11, 13),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    knowledge=_D_2024_09_30,
+    release_date=_D_2025_11_13,
+    last_updated=_D_2025_11_13,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 OPENAI_GPT_5_1_CODEX: Final[Model] = Model(
@@ -1358,13 +1456,13 @@ OPENAI_GPT_5_1_CODEX: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 9, 30),
-    release_date=PartialDate(2025, 11, 13),
-    last_updated=PartialDate(2025, 11, 13),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2024_09_30,
+    release_date=_D_2025_11_13,
+    last_updated=_D_2025_11_13,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 OPENAI_GPT_5_1_CODEX_MAX: Final[Model] = Model(
@@ -1379,13 +1477,13 @@ OPENAI_GPT_5_1_CODEX_MAX: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 9, 30),
-    release_date=PartialDate(2025, 11, 13),
-    last_updated=PartialDate(2025, 11, 13),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2024_09_30,
+    release_date=_D_2025_11_13,
+    last_updated=_D_2025_11_13,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 OPENAI_GPT_5_1_CODEX_MINI: Final[Model] = Model(
@@ -1400,13 +1498,13 @@ OPENAI_GPT_5_1_CODEX_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 9, 30),
-    release_date=PartialDate(2025, 11, 13),
-    last_updated=PartialDate(2025, 11, 13),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2024_09_30,
+    release_date=_D_2025_11_13,
+    last_updated=_D_2025_11_13,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("0.25"), output=Decimal("2"), cache_read=Decimal("0.025")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 OPENAI_GPT_5_2: Final[Model] = Model(
@@ -1421,13 +1519,13 @@ OPENAI_GPT_5_2: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2025, 12, 11),
-    last_updated=PartialDate(2025, 12, 11),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2025_12_11,
+    last_updated=_D_2025_12_11,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 OPENAI_GPT_5_2_CHAT_LATEST: Final[Model] = Model(
@@ -1442,13 +1540,13 @@ OPENAI_GPT_5_2_CHAT_LATEST: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2025, 12, 11),
-    last_updated=PartialDate(2025, 12, 11),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2025_12_11,
+    last_updated=_D_2025_12_11,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 OPENAI_GPT_5_2_CODEX: Final[Model] = Model(
@@ -1463,13 +1561,13 @@ OPENAI_GPT_5_2_CODEX: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2025, 12, 11),
-    last_updated=PartialDate(2025, 12, 11),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2025_12_11,
+    last_updated=_D_2025_12_11,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 OPENAI_GPT_5_2_PRO: Final[Model] = Model(
@@ -1484,13 +1582,13 @@ OPENAI_GPT_5_2_PRO: Final[Model] = Model(
     structured_output=False,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2025, 12, 11),
-    last_updated=PartialDate(2025, 12, 11),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2025_12_11,
+    last_updated=_D_2025_12_11,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("21"), output=Decimal("168")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_GPT_5_3_CHAT_LATEST: Final[Model] = Model(
@@ -1505,11 +1603,11 @@ OPENAI_GPT_5_3_CHAT_LATEST: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 3, 3),
-    last_updated=PartialDate(2026, 3, 3),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_03_03,
+    last_updated=_D_2026_03_03,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
 )
 
@@ -1525,13 +1623,13 @@ OPENAI_GPT_5_3_CODEX: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 2, 5),
-    last_updated=PartialDate(2026, 2, 5),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_02_05,
+    last_updated=_D_2026_02_05,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 OPENAI_GPT_5_4: Final[Model] = Model(
@@ -1546,11 +1644,11 @@ OPENAI_GPT_5_4: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 3, 5),
-    last_updated=PartialDate(2026, 3, 5),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1050000, input=922000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_03_05,
+    last_updated=_D_2026_03_05,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1050000_922000_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("22.5"),
@@ -1567,7 +1665,7 @@ OPENAI_GPT_5_4: Final[Model] = Model(
             input=Decimal("5"), output=Decimal("22.5"), cache_read=Decimal("0.5")
         ),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
     experimental=Experimental(
         modes={
             "fast": Mode(
@@ -1590,13 +1688,13 @@ OPENAI_GPT_5_4_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 3, 17),
-    last_updated=PartialDate(2026, 3, 17),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_03_17,
+    last_updated=_D_2026_03_17,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("0.75"), output=Decimal("4.5"), cache_read=Decimal("0.075")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
     experimental=Experimental(
         modes={
             "fast": Mode(
@@ -1619,13 +1717,13 @@ OPENAI_GPT_5_4_NANO: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 3, 17),
-    last_updated=PartialDate(2026, 3, 17),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_03_17,
+    last_updated=_D_2026_03_17,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("1.25"), cache_read=Decimal("0.02")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 OPENAI_GPT_5_4_PRO: Final[Model] = Model(
@@ -1640,11 +1738,11 @@ OPENAI_GPT_5_4_PRO: Final[Model] = Model(
     structured_output=False,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 3, 5),
-    last_updated=PartialDate(2026, 3, 5),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1050000, input=922000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_03_05,
+    last_updated=_D_2026_03_05,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1050000_922000_128000,
     cost=Cost(
         input=Decimal("60"),
         output=Decimal("270"),
@@ -1657,7 +1755,7 @@ OPENAI_GPT_5_4_PRO: Final[Model] = Model(
         ),
         context_over_200k=Rates(input=Decimal("60"), output=Decimal("270")),
     ),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_GPT_5_5: Final[Model] = Model(
@@ -1672,11 +1770,11 @@ OPENAI_GPT_5_5: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 12, 1),
-    release_date=PartialDate(2026, 4, 23),
-    last_updated=PartialDate(2026, 4, 23),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1050000, input=922000, output=128000),
+    knowledge=_D_2025_12_01,
+    release_date=_D_2026_04_23,
+    last_updated=_D_2026_04_23,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1050000_922000_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("30"),
@@ -1691,7 +1789,7 @@ OPENAI_GPT_5_5: Final[Model] = Model(
         ),
         context_over_200k=Rates(input=Decimal("10"), output=Decimal("45"), cache_read=Decimal("1")),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
     experimental=Experimental(
         modes={
             "fast": Mode(
@@ -1714,11 +1812,11 @@ OPENAI_GPT_5_5_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 12, 1),
-    release_date=PartialDate(2026, 4, 23),
-    last_updated=PartialDate(2026, 4, 23),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1050000, input=922000, output=128000),
+    knowledge=_D_2025_12_01,
+    release_date=_D_2026_04_23,
+    last_updated=_D_2026_04_23,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1050000_922000_128000,
     cost=Cost(
         input=Decimal("30"),
         output=Decimal("180"),
@@ -1731,7 +1829,7 @@ OPENAI_GPT_5_5_PRO: Final[Model] = Model(
         ),
         context_over_200k=Rates(input=Decimal("60"), output=Decimal("270")),
     ),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 ORCAROUTER_AUTO: Final[Model] = Model(
@@ -1748,8 +1846,8 @@ ORCAROUTER_AUTO: Final[Model] = Model(
     open_weights=False,
     release_date=PartialDate(2025, 1, 1),
     last_updated=PartialDate(2026, 5, 14),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -1764,11 +1862,11 @@ QWEN_QWEN3_MAX: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 9, 23),
-    last_updated=PartialDate(2025, 9, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=65536),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_09_23,
+    last_updated=_D_2025_09_23,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_65536,
     cost=Cost(input=Decimal("0.359"), output=Decimal("1.434")),
 )
 
@@ -1784,12 +1882,12 @@ QWEN_QWEN3_5_122B_A10B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 23),
-    last_updated=PartialDate(2026, 2, 23),
-    modalities=Modalities(input=("text", "image", "video", "audio"), output=("text",)),
-    limit=Limit(context=262144, output=65536),
+    release_date=_D_2026_02_23,
+    last_updated=_D_2026_02_23,
+    modalities=_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
+    limit=_LIMIT_262144_65536,
     cost=Cost(input=Decimal("0.115"), output=Decimal("0.917")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN_QWEN3_5_27B: Final[Model] = Model(
@@ -1804,12 +1902,12 @@ QWEN_QWEN3_5_27B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 23),
-    last_updated=PartialDate(2026, 2, 23),
-    modalities=Modalities(input=("text", "image", "video", "audio"), output=("text",)),
-    limit=Limit(context=262144, output=65536),
+    release_date=_D_2026_02_23,
+    last_updated=_D_2026_02_23,
+    modalities=_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
+    limit=_LIMIT_262144_65536,
     cost=Cost(input=Decimal("0.086"), output=Decimal("0.688")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN_QWEN3_5_35B_A3B: Final[Model] = Model(
@@ -1824,12 +1922,12 @@ QWEN_QWEN3_5_35B_A3B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 23),
-    last_updated=PartialDate(2026, 2, 23),
-    modalities=Modalities(input=("text", "image", "video", "audio"), output=("text",)),
-    limit=Limit(context=262144, output=65536),
+    release_date=_D_2026_02_23,
+    last_updated=_D_2026_02_23,
+    modalities=_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
+    limit=_LIMIT_262144_65536,
     cost=Cost(input=Decimal("0.057"), output=Decimal("0.459")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN_QWEN3_5_397B_A17B: Final[Model] = Model(
@@ -1844,12 +1942,12 @@ QWEN_QWEN3_5_397B_A17B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 15),
-    last_updated=PartialDate(2026, 2, 15),
-    modalities=Modalities(input=("text", "image", "video", "audio"), output=("text",)),
-    limit=Limit(context=262144, output=65536),
+    release_date=_D_2026_02_15,
+    last_updated=_D_2026_02_15,
+    modalities=_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
+    limit=_LIMIT_262144_65536,
     cost=Cost(input=Decimal("0.172"), output=Decimal("1.032")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN_QWEN3_5_PLUS: Final[Model] = Model(
@@ -1863,13 +1961,13 @@ QWEN_QWEN3_5_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2026, 2, 16),
-    last_updated=PartialDate(2026, 2, 16),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=1000000, output=65536),
+    knowledge=_D_2025_04,
+    release_date=_D_2026_02_16,
+    last_updated=_D_2026_02_16,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_1000000_65536,
     cost=Cost(input=Decimal("0.115"), output=Decimal("0.688"), reasoning=Decimal("2.4")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN_QWEN3_6_35B_A3B: Final[Model] = Model(
@@ -1884,12 +1982,12 @@ QWEN_QWEN3_6_35B_A3B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 17),
-    last_updated=PartialDate(2026, 4, 17),
-    modalities=Modalities(input=("text", "image", "video", "audio"), output=("text",)),
-    limit=Limit(context=262144, output=65536),
+    release_date=_D_2026_04_17,
+    last_updated=_D_2026_04_17,
+    modalities=_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
+    limit=_LIMIT_262144_65536,
     cost=Cost(input=Decimal("0.248"), output=Decimal("1.485")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN_QWEN3_6_PLUS: Final[Model] = Model(
@@ -1903,11 +2001,11 @@ QWEN_QWEN3_6_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2026, 4, 2),
-    last_updated=PartialDate(2026, 4, 2),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=1000000, output=65536),
+    knowledge=_D_2025_04,
+    release_date=_D_2026_04_02,
+    last_updated=_D_2026_04_02,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_1000000_65536,
     cost=Cost(
         input=Decimal("0.5"),
         output=Decimal("3"),
@@ -1929,7 +2027,7 @@ QWEN_QWEN3_6_PLUS: Final[Model] = Model(
             cache_write=Decimal("2.5"),
         ),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 Z_AI_GLM_4_5: Final[Model] = Model(
@@ -1943,18 +2041,18 @@ Z_AI_GLM_4_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 7, 28),
-    last_updated=PartialDate(2025, 7, 28),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=98304),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_07_28,
+    last_updated=_D_2025_07_28,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_98304,
     cost=Cost(
         input=Decimal("0.6"),
         output=Decimal("2.2"),
         cache_read=Decimal("0.11"),
         cache_write=Decimal("0"),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 Z_AI_GLM_4_5_AIR: Final[Model] = Model(
@@ -1968,18 +2066,18 @@ Z_AI_GLM_4_5_AIR: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 7, 28),
-    last_updated=PartialDate(2025, 7, 28),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=98304),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_07_28,
+    last_updated=_D_2025_07_28,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_98304,
     cost=Cost(
         input=Decimal("0.2"),
         output=Decimal("1.1"),
         cache_read=Decimal("0.03"),
         cache_write=Decimal("0"),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 Z_AI_GLM_4_6: Final[Model] = Model(
@@ -1993,18 +2091,18 @@ Z_AI_GLM_4_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 9, 30),
-    last_updated=PartialDate(2025, 9, 30),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=204800, output=131072),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_09_30,
+    last_updated=_D_2025_09_30,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_204800_131072,
     cost=Cost(
         input=Decimal("0.6"),
         output=Decimal("2.2"),
         cache_read=Decimal("0.11"),
         cache_write=Decimal("0"),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 Z_AI_GLM_4_7: Final[Model] = Model(
@@ -2018,11 +2116,11 @@ Z_AI_GLM_4_7: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 12, 22),
-    last_updated=PartialDate(2025, 12, 22),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=204800, output=131072),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_12_22,
+    last_updated=_D_2025_12_22,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_204800_131072,
     cost=Cost(
         input=Decimal("0.6"),
         output=Decimal("2.2"),
@@ -2030,7 +2128,7 @@ Z_AI_GLM_4_7: Final[Model] = Model(
         cache_write=Decimal("0"),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 Z_AI_GLM_5: Final[Model] = Model(
@@ -2044,10 +2142,10 @@ Z_AI_GLM_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 12),
-    last_updated=PartialDate(2026, 2, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=204800, output=131072),
+    release_date=_D_2026_02_12,
+    last_updated=_D_2026_02_12,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_204800_131072,
     cost=Cost(
         input=Decimal("1"),
         output=Decimal("3.2"),
@@ -2055,7 +2153,7 @@ Z_AI_GLM_5: Final[Model] = Model(
         cache_write=Decimal("0"),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 Z_AI_GLM_5_1: Final[Model] = Model(
@@ -2070,9 +2168,9 @@ Z_AI_GLM_5_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 7),
-    last_updated=PartialDate(2026, 4, 7),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_04_07,
+    last_updated=_D_2026_04_07,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=200000, output=131072),
     cost=Cost(
         input=Decimal("1.4"),
@@ -2081,5 +2179,5 @@ Z_AI_GLM_5_1: Final[Model] = Model(
         cache_write=Decimal("0"),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )

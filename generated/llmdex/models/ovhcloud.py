@@ -3,13 +3,44 @@
 
 "Models served by OVHcloud AI Endpoints (provider id 'ovhcloud')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
 from llmdex_runtime.model import Cost, Limit, Modalities, Model, ReasoningOption
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2024_11_20 = PartialDate(2024, 11, 20)
+_D_2025_03_31 = PartialDate(2025, 3, 31)
+_D_2025_04_01 = PartialDate(2025, 4, 1)
+_D_2025_07_16 = PartialDate(2025, 7, 16)
+_D_2025_08_28 = PartialDate(2025, 8, 28)
+_D_2025_10_28 = PartialDate(2025, 10, 28)
+_D_2026_01_22 = PartialDate(2026, 1, 22)
+_D_2026_04_22 = PartialDate(2026, 4, 22)
+_D_2026_05_18 = PartialDate(2026, 5, 18)
+_D_2026_06_01 = PartialDate(2026, 6, 1)
+_LIMIT_131072_131072 = Limit(context=131072, output=131072)
+_LIMIT_262144_262144 = Limit(context=262144, output=262144)
+_LIMIT_32768_16384 = Limit(context=32768, output=16384)
+_LIMIT_32768_32768 = Limit(context=32768, output=32768)
+_LIMIT_65536_65536 = Limit(context=65536, output=65536)
+_REASONING_EFFORT_LOW_MEDIUM_HIGH = (
+    ReasoningOption(type="effort", values=("low", "medium", "high")),
+)
+_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = (
+    ReasoningOption(type="effort", values=("none", "low", "medium", "high")),
+)
+_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
 
 __all__ = [
     "GPT_OSS_120B",
@@ -38,12 +69,12 @@ GPT_OSS_120B: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=True,
-    release_date=PartialDate(2025, 8, 28),
-    last_updated=PartialDate(2025, 8, 28),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=131072),
+    release_date=_D_2025_08_28,
+    last_updated=_D_2025_08_28,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_131072,
     cost=Cost(input=Decimal("0.09"), output=Decimal("0.47")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 GPT_OSS_20B: Final[Model] = Model(
@@ -56,12 +87,12 @@ GPT_OSS_20B: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=True,
-    release_date=PartialDate(2025, 8, 28),
-    last_updated=PartialDate(2025, 8, 28),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=131072),
+    release_date=_D_2025_08_28,
+    last_updated=_D_2025_08_28,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_131072,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.18")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 META_LLAMA_3_3_70B_INSTRUCT: Final[Model] = Model(
@@ -75,10 +106,10 @@ META_LLAMA_3_3_70B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 4, 1),
-    last_updated=PartialDate(2025, 4, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=131072),
+    release_date=_D_2025_04_01,
+    last_updated=_D_2025_04_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_131072,
     cost=Cost(input=Decimal("0.74"), output=Decimal("0.74")),
 )
 
@@ -93,10 +124,10 @@ MISTRAL_7B_INSTRUCT_V0_3: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 4, 1),
-    last_updated=PartialDate(2025, 4, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=65536, output=65536),
+    release_date=_D_2025_04_01,
+    last_updated=_D_2025_04_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_65536_65536,
     cost=Cost(input=Decimal("0.11"), output=Decimal("0.11")),
 )
 
@@ -111,10 +142,10 @@ MISTRAL_NEMO_INSTRUCT_2407: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2024, 11, 20),
-    last_updated=PartialDate(2024, 11, 20),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=65536, output=65536),
+    release_date=_D_2024_11_20,
+    last_updated=_D_2024_11_20,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_65536_65536,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.14")),
 )
 
@@ -129,10 +160,10 @@ MISTRAL_SMALL_3_2_24B_INSTRUCT_2506: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 7, 16),
-    last_updated=PartialDate(2025, 7, 16),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=131072, output=131072),
+    release_date=_D_2025_07_16,
+    last_updated=_D_2025_07_16,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_131072_131072,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.31")),
 )
 
@@ -147,10 +178,10 @@ QWEN2_5_VL_72B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 3, 31),
-    last_updated=PartialDate(2025, 3, 31),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=32768, output=32768),
+    release_date=_D_2025_03_31,
+    last_updated=_D_2025_03_31,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_32768_32768,
     cost=Cost(input=Decimal("1.01"), output=Decimal("1.01")),
 )
 
@@ -165,10 +196,10 @@ QWEN3_32B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 7, 16),
-    last_updated=PartialDate(2025, 7, 16),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32768, output=32768),
+    release_date=_D_2025_07_16,
+    last_updated=_D_2025_07_16,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32768_32768,
     cost=Cost(input=Decimal("0.09"), output=Decimal("0.25")),
     reasoning_options=(ReasoningOption(type="toggle"),),
 )
@@ -184,10 +215,10 @@ QWEN3_CODER_30B_A3B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 10, 28),
-    last_updated=PartialDate(2025, 10, 28),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    release_date=_D_2025_10_28,
+    last_updated=_D_2025_10_28,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.07"), output=Decimal("0.26")),
 )
 
@@ -202,12 +233,12 @@ QWEN3_5_397B_A17B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 5, 18),
-    last_updated=PartialDate(2026, 5, 18),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    release_date=_D_2026_05_18,
+    last_updated=_D_2026_05_18,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.71"), output=Decimal("4.25")),
-    reasoning_options=(ReasoningOption(type="effort", values=("none", "low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,
 )
 
 QWEN3_5_9B: Final[Model] = Model(
@@ -221,12 +252,12 @@ QWEN3_5_9B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 22),
-    last_updated=PartialDate(2026, 4, 22),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    release_date=_D_2026_04_22,
+    last_updated=_D_2026_04_22,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.12"), output=Decimal("0.18")),
-    reasoning_options=(ReasoningOption(type="effort", values=("none", "low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,
 )
 
 QWEN3_6_27B: Final[Model] = Model(
@@ -240,10 +271,10 @@ QWEN3_6_27B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 6, 1),
-    last_updated=PartialDate(2026, 6, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    release_date=_D_2026_06_01,
+    last_updated=_D_2026_06_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.47"), output=Decimal("3.19")),
     reasoning_options=(
         ReasoningOption(type="effort", values=("none", "minimal", "low", "medium", "high")),
@@ -260,10 +291,10 @@ QWEN3GUARD_GEN_0_6B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 1, 22),
-    last_updated=PartialDate(2026, 1, 22),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32768, output=16384),
+    release_date=_D_2026_01_22,
+    last_updated=_D_2026_01_22,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32768_16384,
 )
 
 QWEN3GUARD_GEN_8B: Final[Model] = Model(
@@ -276,8 +307,8 @@ QWEN3GUARD_GEN_8B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 1, 22),
-    last_updated=PartialDate(2026, 1, 22),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32768, output=16384),
+    release_date=_D_2026_01_22,
+    last_updated=_D_2026_01_22,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32768_16384,
 )

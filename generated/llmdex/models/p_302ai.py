@@ -3,8 +3,9 @@
 
 "Models served by 302.AI (provider id '302ai')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
@@ -20,6 +21,128 @@ from llmdex_runtime.model import (
     ReasoningOption,
     TierCondition,
 )
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2023_09 = PartialDate(2023, 9)
+_D_2024_04 = PartialDate(2024, 4)
+_D_2024_05_13 = PartialDate(2024, 5, 13)
+_D_2024_07 = PartialDate(2024, 7)
+_D_2024_07_23 = PartialDate(2024, 7, 23)
+_D_2024_07_31 = PartialDate(2024, 7, 31)
+_D_2024_08_08 = PartialDate(2024, 8, 8)
+_D_2024_09_30 = PartialDate(2024, 9, 30)
+_D_2024_10 = PartialDate(2024, 10)
+_D_2024_10_22 = PartialDate(2024, 10, 22)
+_D_2024_11 = PartialDate(2024, 11)
+_D_2024_11_29 = PartialDate(2024, 11, 29)
+_D_2024_12 = PartialDate(2024, 12)
+_D_2025_01 = PartialDate(2025, 1)
+_D_2025_01_20 = PartialDate(2025, 1, 20)
+_D_2025_02_28 = PartialDate(2025, 2, 28)
+_D_2025_03 = PartialDate(2025, 3)
+_D_2025_03_31 = PartialDate(2025, 3, 31)
+_D_2025_04 = PartialDate(2025, 4)
+_D_2025_04_14 = PartialDate(2025, 4, 14)
+_D_2025_04_29 = PartialDate(2025, 4, 29)
+_D_2025_05_22 = PartialDate(2025, 5, 22)
+_D_2025_05_27 = PartialDate(2025, 5, 27)
+_D_2025_06 = PartialDate(2025, 6)
+_D_2025_06_16 = PartialDate(2025, 6, 16)
+_D_2025_06_17 = PartialDate(2025, 6, 17)
+_D_2025_06_24 = PartialDate(2025, 6, 24)
+_D_2025_07_15 = PartialDate(2025, 7, 15)
+_D_2025_07_23 = PartialDate(2025, 7, 23)
+_D_2025_07_28 = PartialDate(2025, 7, 28)
+_D_2025_07_29 = PartialDate(2025, 7, 29)
+_D_2025_07_30 = PartialDate(2025, 7, 30)
+_D_2025_07_31 = PartialDate(2025, 7, 31)
+_D_2025_08_05 = PartialDate(2025, 8, 5)
+_D_2025_08_08 = PartialDate(2025, 8, 8)
+_D_2025_08_12 = PartialDate(2025, 8, 12)
+_D_2025_08_31 = PartialDate(2025, 8, 31)
+_D_2025_09_05 = PartialDate(2025, 9, 5)
+_D_2025_09_23 = PartialDate(2025, 9, 23)
+_D_2025_09_24 = PartialDate(2025, 9, 24)
+_D_2025_09_26 = PartialDate(2025, 9, 26)
+_D_2025_09_30 = PartialDate(2025, 9, 30)
+_D_2025_10_08 = PartialDate(2025, 10, 8)
+_D_2025_10_16 = PartialDate(2025, 10, 16)
+_D_2025_10_26 = PartialDate(2025, 10, 26)
+_D_2025_11_11 = PartialDate(2025, 11, 11)
+_D_2025_11_14 = PartialDate(2025, 11, 14)
+_D_2025_11_18 = PartialDate(2025, 11, 18)
+_D_2025_11_19 = PartialDate(2025, 11, 19)
+_D_2025_11_20 = PartialDate(2025, 11, 20)
+_D_2025_11_25 = PartialDate(2025, 11, 25)
+_D_2025_12_01 = PartialDate(2025, 12, 1)
+_D_2025_12_08 = PartialDate(2025, 12, 8)
+_D_2025_12_12 = PartialDate(2025, 12, 12)
+_D_2025_12_16 = PartialDate(2025, 12, 16)
+_D_2025_12_18 = PartialDate(2025, 12, 18)
+_D_2025_12_19 = PartialDate(2025, 12, 19)
+_D_2025_12_22 = PartialDate(2025, 12, 22)
+_D_2026_01_20 = PartialDate(2026, 1, 20)
+_D_2026_02_06 = PartialDate(2026, 2, 6)
+_D_2026_02_12 = PartialDate(2026, 2, 12)
+_D_2026_02_18 = PartialDate(2026, 2, 18)
+_D_2026_02_27 = PartialDate(2026, 2, 27)
+_D_2026_03_05 = PartialDate(2026, 3, 5)
+_D_2026_03_13 = PartialDate(2026, 3, 13)
+_D_2026_03_16 = PartialDate(2026, 3, 16)
+_D_2026_03_19 = PartialDate(2026, 3, 19)
+_D_2026_04_02 = PartialDate(2026, 4, 2)
+_D_2026_04_10 = PartialDate(2026, 4, 10)
+_D_2026_04_17 = PartialDate(2026, 4, 17)
+_LIMIT_1000000_128000 = Limit(context=1000000, output=128000)
+_LIMIT_1000000_32768 = Limit(context=1000000, output=32768)
+_LIMIT_1000000_64000 = Limit(context=1000000, output=64000)
+_LIMIT_1000000_65536 = Limit(context=1000000, output=65536)
+_LIMIT_1047576_32768 = Limit(context=1047576, output=32768)
+_LIMIT_1050000_922000_128000 = Limit(context=1050000, input=922000, output=128000)
+_LIMIT_128000_128000 = Limit(context=128000, output=128000)
+_LIMIT_128000_16384 = Limit(context=128000, output=16384)
+_LIMIT_128000_8192 = Limit(context=128000, output=8192)
+_LIMIT_131072_98304 = Limit(context=131072, output=98304)
+_LIMIT_2000000_30000 = Limit(context=2000000, output=30000)
+_LIMIT_200000_131072 = Limit(context=200000, output=131072)
+_LIMIT_200000_32000 = Limit(context=200000, output=32000)
+_LIMIT_200000_64000 = Limit(context=200000, output=64000)
+_LIMIT_200000_8192 = Limit(context=200000, output=8192)
+_LIMIT_204800_131072 = Limit(context=204800, output=131072)
+_LIMIT_256000_32000 = Limit(context=256000, output=32000)
+_LIMIT_262144_262144 = Limit(context=262144, output=262144)
+_LIMIT_400000_272000_128000 = Limit(context=400000, input=272000, output=128000)
+_REASONING = ()
+_REASONING_EFFORT_MEDIUM = (ReasoningOption(type="effort", values=("medium",)),)
+_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH = (
+    ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
+)
+_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH = (
+    ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
+)
+_REASONING_TOGGLE = (ReasoningOption(type="toggle"),)
+_REASONING_TOGGLE_BUDGET_TOKENS_1024_31999 = (
+    ReasoningOption(type="toggle"),
+    ReasoningOption(type="budget_tokens", min=1024, max=31999),
+)
+_REASONING_TOGGLE_BUDGET_TOKENS_1024_63999 = (
+    ReasoningOption(type="toggle"),
+    ReasoningOption(type="budget_tokens", min=1024, max=63999),
+)
+_REASONING_TOGGLE_EFFORT_LOW_MEDIUM_HIGH_BUDGET_TOKENS_1024 = (
+    ReasoningOption(type="toggle"),
+    ReasoningOption(type="effort", values=("low", "medium", "high")),
+    ReasoningOption(type="budget_tokens", min=1024, max=63999),
+)
+_TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
+_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+_TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
 
 __all__ = [
     "MINIMAX_M1",
@@ -132,10 +255,10 @@ MINIMAX_M1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 6, 16),
-    last_updated=PartialDate(2025, 6, 16),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    release_date=_D_2025_06_16,
+    last_updated=_D_2025_06_16,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(input=Decimal("0.132"), output=Decimal("1.254")),
 )
 
@@ -149,10 +272,10 @@ MINIMAX_M2: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 10, 26),
-    last_updated=PartialDate(2025, 10, 26),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    release_date=_D_2025_10_26,
+    last_updated=_D_2025_10_26,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(input=Decimal("0.33"), output=Decimal("1.32")),
 )
 
@@ -166,9 +289,9 @@ MINIMAX_M2_1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 19),
-    last_updated=PartialDate(2025, 12, 19),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_12_19,
+    last_updated=_D_2025_12_19,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=1000000, output=131072),
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
 )
@@ -183,10 +306,10 @@ MINIMAX_M2_7: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 19),
-    last_updated=PartialDate(2026, 3, 19),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=204800, output=131072),
+    release_date=_D_2026_03_19,
+    last_updated=_D_2026_03_19,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_204800_131072,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
 )
 
@@ -200,10 +323,10 @@ MINIMAX_M2_7_HIGHSPEED: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 19),
-    last_updated=PartialDate(2026, 3, 19),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=204800, output=131072),
+    release_date=_D_2026_03_19,
+    last_updated=_D_2026_03_19,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_204800_131072,
     cost=Cost(input=Decimal("0.6"), output=Decimal("4.8")),
 )
 
@@ -218,11 +341,11 @@ CHATGPT_4O_LATEST: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2023, 9),
-    release_date=PartialDate(2024, 8, 8),
-    last_updated=PartialDate(2024, 8, 8),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    knowledge=_D_2023_09,
+    release_date=_D_2024_08_08,
+    last_updated=_D_2024_08_08,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("5"), output=Decimal("15")),
 )
 
@@ -237,11 +360,11 @@ CLAUDE_3_5_HAIKU_20241022: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 7, 31),
-    release_date=PartialDate(2024, 10, 22),
-    last_updated=PartialDate(2024, 10, 22),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=8192),
+    knowledge=_D_2024_07_31,
+    release_date=_D_2024_10_22,
+    last_updated=_D_2024_10_22,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_8192,
     cost=Cost(input=Decimal("0.8"), output=Decimal("4")),
 )
 
@@ -256,11 +379,11 @@ CLAUDE_3_5_HAIKU_LATEST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 7, 31),
-    release_date=PartialDate(2024, 10, 22),
-    last_updated=PartialDate(2024, 10, 22),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=8192),
+    knowledge=_D_2024_07_31,
+    release_date=_D_2024_10_22,
+    last_updated=_D_2024_10_22,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_8192,
     cost=Cost(input=Decimal("0.8"), output=Decimal("4")),
 )
 
@@ -275,16 +398,13 @@ CLAUDE_HAIKU_4_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 2, 28),
-    release_date=PartialDate(2025, 10, 16),
-    last_updated=PartialDate(2025, 10, 16),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    knowledge=_D_2025_02_28,
+    release_date=_D_2025_10_16,
+    last_updated=_D_2025_10_16,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(input=Decimal("1"), output=Decimal("5")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1024, max=63999),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1024_63999,
 )
 
 CLAUDE_HAIKU_4_5_20251001: Final[Model] = Model(
@@ -298,16 +418,13 @@ CLAUDE_HAIKU_4_5_20251001: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 2, 28),
-    release_date=PartialDate(2025, 10, 16),
-    last_updated=PartialDate(2025, 10, 16),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    knowledge=_D_2025_02_28,
+    release_date=_D_2025_10_16,
+    last_updated=_D_2025_10_16,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(input=Decimal("1"), output=Decimal("5")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1024, max=63999),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1024_63999,
 )
 
 CLAUDE_OPUS_4_1_20250805: Final[Model] = Model(
@@ -321,16 +438,13 @@ CLAUDE_OPUS_4_1_20250805: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 3, 31),
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=32000),
+    knowledge=_D_2025_03_31,
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_32000,
     cost=Cost(input=Decimal("15"), output=Decimal("75")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1024, max=31999),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1024_31999,
 )
 
 CLAUDE_OPUS_4_1_20250805_THINKING: Final[Model] = Model(
@@ -343,13 +457,13 @@ CLAUDE_OPUS_4_1_20250805_THINKING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 3),
-    release_date=PartialDate(2025, 5, 27),
-    last_updated=PartialDate(2025, 5, 27),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=200000, output=32000),
+    knowledge=_D_2025_03,
+    release_date=_D_2025_05_27,
+    last_updated=_D_2025_05_27,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_200000_32000,
     cost=Cost(input=Decimal("15"), output=Decimal("75")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 CLAUDE_OPUS_4_20250514: Final[Model] = Model(
@@ -363,16 +477,13 @@ CLAUDE_OPUS_4_20250514: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 3, 31),
-    release_date=PartialDate(2025, 5, 22),
-    last_updated=PartialDate(2025, 5, 22),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=32000),
+    knowledge=_D_2025_03_31,
+    release_date=_D_2025_05_22,
+    last_updated=_D_2025_05_22,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_32000,
     cost=Cost(input=Decimal("15"), output=Decimal("75")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1024, max=31999),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1024_31999,
 )
 
 CLAUDE_OPUS_4_5: Final[Model] = Model(
@@ -386,17 +497,13 @@ CLAUDE_OPUS_4_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 3, 31),
-    release_date=PartialDate(2025, 11, 25),
-    last_updated=PartialDate(2025, 11, 25),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    knowledge=_D_2025_03_31,
+    release_date=_D_2025_11_25,
+    last_updated=_D_2025_11_25,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(input=Decimal("5"), output=Decimal("25")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("low", "medium", "high")),
-        ReasoningOption(type="budget_tokens", min=1024, max=63999),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_LOW_MEDIUM_HIGH_BUDGET_TOKENS_1024,
 )
 
 CLAUDE_OPUS_4_5_20251101: Final[Model] = Model(
@@ -410,17 +517,13 @@ CLAUDE_OPUS_4_5_20251101: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 3, 31),
-    release_date=PartialDate(2025, 11, 25),
-    last_updated=PartialDate(2025, 11, 25),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    knowledge=_D_2025_03_31,
+    release_date=_D_2025_11_25,
+    last_updated=_D_2025_11_25,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(input=Decimal("5"), output=Decimal("25")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("low", "medium", "high")),
-        ReasoningOption(type="budget_tokens", min=1024, max=63999),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_LOW_MEDIUM_HIGH_BUDGET_TOKENS_1024,
 )
 
 CLAUDE_OPUS_4_5_20251101_THINKING: Final[Model] = Model(
@@ -433,13 +536,13 @@ CLAUDE_OPUS_4_5_20251101_THINKING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 3),
-    release_date=PartialDate(2025, 11, 25),
-    last_updated=PartialDate(2025, 11, 25),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    knowledge=_D_2025_03,
+    release_date=_D_2025_11_25,
+    last_updated=_D_2025_11_25,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(input=Decimal("5"), output=Decimal("25")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 CLAUDE_OPUS_4_6: Final[Model] = Model(
@@ -454,10 +557,10 @@ CLAUDE_OPUS_4_6: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2025, 5, 31),
-    release_date=PartialDate(2026, 2, 6),
-    last_updated=PartialDate(2026, 3, 13),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    release_date=_D_2026_02_06,
+    last_updated=_D_2026_03_13,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(input=Decimal("5"), output=Decimal("25")),
     reasoning_options=(
         ReasoningOption(type="toggle"),
@@ -477,12 +580,12 @@ CLAUDE_OPUS_4_6_THINKING: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2025, 5),
-    release_date=PartialDate(2026, 2, 6),
-    last_updated=PartialDate(2026, 3, 13),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    release_date=_D_2026_02_06,
+    last_updated=_D_2026_03_13,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(input=Decimal("5"), output=Decimal("25")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 CLAUDE_OPUS_4_7: Final[Model] = Model(
@@ -497,10 +600,10 @@ CLAUDE_OPUS_4_7: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2026, 1, 31),
-    release_date=PartialDate(2026, 4, 17),
-    last_updated=PartialDate(2026, 4, 17),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    release_date=_D_2026_04_17,
+    last_updated=_D_2026_04_17,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
@@ -539,16 +642,13 @@ CLAUDE_SONNET_4_20250514: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 3, 31),
-    release_date=PartialDate(2025, 5, 22),
-    last_updated=PartialDate(2025, 5, 22),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    knowledge=_D_2025_03_31,
+    release_date=_D_2025_05_22,
+    last_updated=_D_2025_05_22,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(input=Decimal("3"), output=Decimal("15")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1024, max=63999),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1024_63999,
 )
 
 CLAUDE_SONNET_4_5: Final[Model] = Model(
@@ -562,16 +662,13 @@ CLAUDE_SONNET_4_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 7, 31),
-    release_date=PartialDate(2025, 9, 30),
-    last_updated=PartialDate(2025, 9, 30),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    knowledge=_D_2025_07_31,
+    release_date=_D_2025_09_30,
+    last_updated=_D_2025_09_30,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(input=Decimal("3"), output=Decimal("15")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1024, max=63999),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1024_63999,
 )
 
 CLAUDE_SONNET_4_5_20250929: Final[Model] = Model(
@@ -585,16 +682,13 @@ CLAUDE_SONNET_4_5_20250929: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 7, 31),
-    release_date=PartialDate(2025, 9, 30),
-    last_updated=PartialDate(2025, 9, 30),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    knowledge=_D_2025_07_31,
+    release_date=_D_2025_09_30,
+    last_updated=_D_2025_09_30,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(input=Decimal("3"), output=Decimal("15")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1024, max=63999),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1024_63999,
 )
 
 CLAUDE_SONNET_4_5_20250929_THINKING: Final[Model] = Model(
@@ -607,13 +701,13 @@ CLAUDE_SONNET_4_5_20250929_THINKING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 3),
-    release_date=PartialDate(2025, 9, 30),
-    last_updated=PartialDate(2025, 9, 30),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    knowledge=_D_2025_03,
+    release_date=_D_2025_09_30,
+    last_updated=_D_2025_09_30,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(input=Decimal("3"), output=Decimal("15")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 CLAUDE_SONNET_4_6: Final[Model] = Model(
@@ -627,16 +721,13 @@ CLAUDE_SONNET_4_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 2, 18),
-    last_updated=PartialDate(2026, 3, 13),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=64000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_02_18,
+    last_updated=_D_2026_03_13,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_64000,
     cost=Cost(input=Decimal("3"), output=Decimal("15")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1024, max=63999),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1024_63999,
 )
 
 CLAUDE_SONNET_4_6_THINKING: Final[Model] = Model(
@@ -650,12 +741,12 @@ CLAUDE_SONNET_4_6_THINKING: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2025, 8),
-    release_date=PartialDate(2026, 2, 18),
-    last_updated=PartialDate(2026, 3, 13),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=64000),
+    release_date=_D_2026_02_18,
+    last_updated=_D_2026_03_13,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_64000,
     cost=Cost(input=Decimal("3"), output=Decimal("15")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 DEEPSEEK_CHAT: Final[Model] = Model(
@@ -669,11 +760,11 @@ DEEPSEEK_CHAT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 7),
-    release_date=PartialDate(2024, 11, 29),
-    last_updated=PartialDate(2024, 11, 29),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=8192),
+    knowledge=_D_2024_07,
+    release_date=_D_2024_11_29,
+    last_updated=_D_2024_11_29,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_8192,
     cost=Cost(input=Decimal("0.29"), output=Decimal("0.43")),
 )
 
@@ -688,13 +779,13 @@ DEEPSEEK_REASONER: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 7),
-    release_date=PartialDate(2025, 1, 20),
-    last_updated=PartialDate(2025, 1, 20),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=128000),
+    knowledge=_D_2024_07,
+    release_date=_D_2025_01_20,
+    last_updated=_D_2025_01_20,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000,
     cost=Cost(input=Decimal("0.29"), output=Decimal("0.43")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 DEEPSEEK_V3_2: Final[Model] = Model(
@@ -707,11 +798,11 @@ DEEPSEEK_V3_2: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 12),
-    release_date=PartialDate(2025, 12, 1),
-    last_updated=PartialDate(2025, 12, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=8192),
+    knowledge=_D_2024_12,
+    release_date=_D_2025_12_01,
+    last_updated=_D_2025_12_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_8192,
     cost=Cost(input=Decimal("0.29"), output=Decimal("0.43")),
 )
 
@@ -725,13 +816,13 @@ DEEPSEEK_V3_2_THINKING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 12),
-    release_date=PartialDate(2025, 12, 1),
-    last_updated=PartialDate(2025, 12, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=128000),
+    knowledge=_D_2024_12,
+    release_date=_D_2025_12_01,
+    last_updated=_D_2025_12_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000,
     cost=Cost(input=Decimal("0.29"), output=Decimal("0.43")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 DOUBAO_SEED_1_6_THINKING_250715: Final[Model] = Model(
@@ -744,12 +835,12 @@ DOUBAO_SEED_1_6_THINKING_250715: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 7, 15),
-    last_updated=PartialDate(2025, 7, 15),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2025_07_15,
+    last_updated=_D_2025_07_15,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=256000, output=16000),
     cost=Cost(input=Decimal("0.121"), output=Decimal("1.21")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 DOUBAO_SEED_1_6_VISION_250815: Final[Model] = Model(
@@ -762,10 +853,10 @@ DOUBAO_SEED_1_6_VISION_250815: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 9, 30),
-    last_updated=PartialDate(2025, 9, 30),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=256000, output=32000),
+    release_date=_D_2025_09_30,
+    last_updated=_D_2025_09_30,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_256000_32000,
     cost=Cost(input=Decimal("0.114"), output=Decimal("1.143")),
 )
 
@@ -779,9 +870,9 @@ DOUBAO_SEED_1_8_251215: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 18),
-    last_updated=PartialDate(2025, 12, 18),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2025_12_18,
+    last_updated=_D_2025_12_18,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=224000, output=64000),
     cost=Cost(input=Decimal("0.114"), output=Decimal("0.286")),
 )
@@ -796,10 +887,10 @@ DOUBAO_SEED_CODE_PREVIEW_251028: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 11, 11),
-    last_updated=PartialDate(2025, 11, 11),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=256000, output=32000),
+    release_date=_D_2025_11_11,
+    last_updated=_D_2025_11_11,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_256000_32000,
     cost=Cost(input=Decimal("0.17"), output=Decimal("1.14")),
 )
 
@@ -814,10 +905,10 @@ GEMINI_2_0_FLASH_LITE: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 11),
-    release_date=PartialDate(2025, 6, 16),
-    last_updated=PartialDate(2025, 6, 16),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    knowledge=_D_2024_11,
+    release_date=_D_2025_06_16,
+    last_updated=_D_2025_06_16,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=2000000, output=8192),
     cost=Cost(input=Decimal("0.075"), output=Decimal("0.3")),
 )
@@ -833,11 +924,11 @@ GEMINI_2_5_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 6, 17),
-    last_updated=PartialDate(2025, 6, 17),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1000000, output=65536),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_06_17,
+    last_updated=_D_2025_06_17,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1000000_65536,
     cost=Cost(input=Decimal("0.3"), output=Decimal("2.5")),
 )
 
@@ -851,10 +942,10 @@ GEMINI_2_5_FLASH_IMAGE: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 10, 8),
-    last_updated=PartialDate(2025, 10, 8),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_10_08,
+    last_updated=_D_2025_10_08,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=32768, output=32768),
     cost=Cost(input=Decimal("0.3"), output=Decimal("30")),
 )
@@ -869,11 +960,11 @@ GEMINI_2_5_FLASH_LITE_PREVIEW_09_2025: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 9, 26),
-    last_updated=PartialDate(2025, 9, 26),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1000000, output=65536),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_09_26,
+    last_updated=_D_2025_09_26,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1000000_65536,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.4")),
 )
 
@@ -888,11 +979,11 @@ GEMINI_2_5_FLASH_NOTHINK: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 6, 24),
-    last_updated=PartialDate(2025, 6, 24),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1000000, output=65536),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_06_24,
+    last_updated=_D_2025_06_24,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1000000_65536,
     cost=Cost(input=Decimal("0.3"), output=Decimal("2.5")),
 )
 
@@ -906,11 +997,11 @@ GEMINI_2_5_FLASH_PREVIEW_09_2025: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 9, 26),
-    last_updated=PartialDate(2025, 9, 26),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1000000, output=65536),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_09_26,
+    last_updated=_D_2025_09_26,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1000000_65536,
     cost=Cost(input=Decimal("0.3"), output=Decimal("2.5")),
 )
 
@@ -925,11 +1016,11 @@ GEMINI_2_5_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 6, 17),
-    last_updated=PartialDate(2025, 6, 17),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1000000, output=65536),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_06_17,
+    last_updated=_D_2025_06_17,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1000000_65536,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10")),
 )
 
@@ -943,11 +1034,11 @@ GEMINI_3_FLASH_PREVIEW: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 6),
-    release_date=PartialDate(2025, 12, 18),
-    last_updated=PartialDate(2025, 12, 18),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1000000, output=65536),
+    knowledge=_D_2025_06,
+    release_date=_D_2025_12_18,
+    last_updated=_D_2025_12_18,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1000000_65536,
     cost=Cost(input=Decimal("0.5"), output=Decimal("3")),
 )
 
@@ -961,10 +1052,10 @@ GEMINI_3_PRO_IMAGE_PREVIEW: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 6),
-    release_date=PartialDate(2025, 11, 20),
-    last_updated=PartialDate(2025, 11, 20),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    knowledge=_D_2025_06,
+    release_date=_D_2025_11_20,
+    last_updated=_D_2025_11_20,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=32768, output=64000),
     cost=Cost(input=Decimal("2"), output=Decimal("120")),
 )
@@ -979,11 +1070,11 @@ GEMINI_3_PRO_PREVIEW: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 6),
-    release_date=PartialDate(2025, 11, 19),
-    last_updated=PartialDate(2025, 11, 19),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1000000, output=64000),
+    knowledge=_D_2025_06,
+    release_date=_D_2025_11_19,
+    last_updated=_D_2025_11_19,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1000000_64000,
     cost=Cost(input=Decimal("2"), output=Decimal("12")),
 )
 
@@ -997,9 +1088,9 @@ GEMINI_3_1_FLASH_IMAGE_PREVIEW: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 2, 27),
-    last_updated=PartialDate(2026, 2, 27),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_02_27,
+    last_updated=_D_2026_02_27,
     modalities=Modalities(input=("text", "image", "pdf"), output=("text", "image")),
     limit=Limit(context=131072, output=32768),
     cost=Cost(input=Decimal("0.5"), output=Decimal("60")),
@@ -1016,13 +1107,13 @@ GLM_4_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 7, 29),
-    last_updated=PartialDate(2025, 7, 29),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=98304),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_07_29,
+    last_updated=_D_2025_07_29,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_98304,
     cost=Cost(input=Decimal("0.286"), output=Decimal("1.142")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 GLM_4_5_AIR: Final[Model] = Model(
@@ -1036,13 +1127,13 @@ GLM_4_5_AIR: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 7, 29),
-    last_updated=PartialDate(2025, 7, 29),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=98304),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_07_29,
+    last_updated=_D_2025_07_29,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_98304,
     cost=Cost(input=Decimal("0.1143"), output=Decimal("0.286")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 GLM_4_5_AIRX: Final[Model] = Model(
@@ -1056,11 +1147,11 @@ GLM_4_5_AIRX: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 7, 29),
-    last_updated=PartialDate(2025, 7, 29),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_07_29,
+    last_updated=_D_2025_07_29,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0.572"), output=Decimal("1.714")),
 )
 
@@ -1075,11 +1166,11 @@ GLM_4_5_X: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 7, 29),
-    last_updated=PartialDate(2025, 7, 29),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_07_29,
+    last_updated=_D_2025_07_29,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("1.143"), output=Decimal("2.29")),
 )
 
@@ -1094,13 +1185,13 @@ GLM_4_5V: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 8, 12),
-    last_updated=PartialDate(2025, 8, 12),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_08_12,
+    last_updated=_D_2025_08_12,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=Limit(context=64000, output=16384),
     cost=Cost(input=Decimal("0.29"), output=Decimal("0.86")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 GLM_4_6: Final[Model] = Model(
@@ -1114,13 +1205,13 @@ GLM_4_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 9, 30),
-    last_updated=PartialDate(2025, 9, 30),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=204800, output=131072),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_09_30,
+    last_updated=_D_2025_09_30,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_204800_131072,
     cost=Cost(input=Decimal("0.286"), output=Decimal("1.142")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 GLM_4_6V: Final[Model] = Model(
@@ -1134,13 +1225,13 @@ GLM_4_6V: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 12, 8),
-    last_updated=PartialDate(2025, 12, 8),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_12_08,
+    last_updated=_D_2025_12_08,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=Limit(context=128000, output=32768),
     cost=Cost(input=Decimal("0.145"), output=Decimal("0.43")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 GLM_4_7: Final[Model] = Model(
@@ -1154,14 +1245,14 @@ GLM_4_7: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 12, 22),
-    last_updated=PartialDate(2025, 12, 22),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=204800, output=131072),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_12_22,
+    last_updated=_D_2025_12_22,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_204800_131072,
     cost=Cost(input=Decimal("0.286"), output=Decimal("1.142")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 GLM_4_7_FLASHX: Final[Model] = Model(
@@ -1175,13 +1266,13 @@ GLM_4_7_FLASHX: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2026, 1, 20),
-    last_updated=PartialDate(2026, 1, 20),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=200000, output=131072),
+    knowledge=_D_2025_04,
+    release_date=_D_2026_01_20,
+    last_updated=_D_2026_01_20,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_131072,
     cost=Cost(input=Decimal("0.0715"), output=Decimal("0.429")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 GLM_5: Final[Model] = Model(
@@ -1195,13 +1286,13 @@ GLM_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 12),
-    last_updated=PartialDate(2026, 2, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=204800, output=131072),
+    release_date=_D_2026_02_12,
+    last_updated=_D_2026_02_12,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_204800_131072,
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.6")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 GLM_5_TURBO: Final[Model] = Model(
@@ -1216,13 +1307,13 @@ GLM_5_TURBO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 16),
-    last_updated=PartialDate(2026, 3, 16),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=200000, output=131072),
+    release_date=_D_2026_03_16,
+    last_updated=_D_2026_03_16,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_131072,
     cost=Cost(input=Decimal("0.72"), output=Decimal("3.2")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 GLM_5_1: Final[Model] = Model(
@@ -1237,13 +1328,13 @@ GLM_5_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 10),
-    last_updated=PartialDate(2026, 4, 10),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=200000, output=131072),
+    release_date=_D_2026_04_10,
+    last_updated=_D_2026_04_10,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_131072,
     cost=Cost(input=Decimal("0.86"), output=Decimal("3.5")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 GLM_5V_TURBO: Final[Model] = Model(
@@ -1257,13 +1348,13 @@ GLM_5V_TURBO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 2),
-    last_updated=PartialDate(2026, 4, 2),
+    release_date=_D_2026_04_02,
+    last_updated=_D_2026_04_02,
     modalities=Modalities(input=("text", "image", "video", "audio", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=131072),
+    limit=_LIMIT_200000_131072,
     cost=Cost(input=Decimal("0.72"), output=Decimal("3.2")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 GLM_FOR_CODING: Final[Model] = Model(
@@ -1277,12 +1368,12 @@ GLM_FOR_CODING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 9, 30),
-    last_updated=PartialDate(2025, 9, 30),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=200000, output=131072),
+    release_date=_D_2025_09_30,
+    last_updated=_D_2025_09_30,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_131072,
     cost=Cost(input=Decimal("0.086"), output=Decimal("0.343")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GPT_4_1: Final[Model] = Model(
@@ -1297,11 +1388,11 @@ GPT_4_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2025, 4, 14),
-    last_updated=PartialDate(2025, 4, 14),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1047576, output=32768),
+    knowledge=_D_2024_04,
+    release_date=_D_2025_04_14,
+    last_updated=_D_2025_04_14,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1047576_32768,
     cost=Cost(input=Decimal("2"), output=Decimal("8")),
 )
 
@@ -1317,11 +1408,11 @@ GPT_4_1_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2025, 4, 14),
-    last_updated=PartialDate(2025, 4, 14),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1047576, output=32768),
+    knowledge=_D_2024_04,
+    release_date=_D_2025_04_14,
+    last_updated=_D_2025_04_14,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1047576_32768,
     cost=Cost(input=Decimal("0.4"), output=Decimal("1.6")),
 )
 
@@ -1337,11 +1428,11 @@ GPT_4_1_NANO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2025, 4, 14),
-    last_updated=PartialDate(2025, 4, 14),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1047576, output=32768),
+    knowledge=_D_2024_04,
+    release_date=_D_2025_04_14,
+    last_updated=_D_2025_04_14,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1047576_32768,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.4")),
 )
 
@@ -1357,11 +1448,11 @@ GPT_4O: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2023, 9),
-    release_date=PartialDate(2024, 5, 13),
-    last_updated=PartialDate(2024, 5, 13),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    knowledge=_D_2023_09,
+    release_date=_D_2024_05_13,
+    last_updated=_D_2024_05_13,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
 )
 
@@ -1377,15 +1468,13 @@ GPT_5: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 9, 30),
-    release_date=PartialDate(2025, 8, 8),
-    last_updated=PartialDate(2025, 8, 8),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2024_09_30,
+    release_date=_D_2025_08_08,
+    last_updated=_D_2025_08_08,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,
 )
 
 GPT_5_MINI: Final[Model] = Model(
@@ -1401,14 +1490,12 @@ GPT_5_MINI: Final[Model] = Model(
     temperature=False,
     open_weights=False,
     knowledge=PartialDate(2024, 5, 30),
-    release_date=PartialDate(2025, 8, 8),
-    last_updated=PartialDate(2025, 8, 8),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    release_date=_D_2025_08_08,
+    last_updated=_D_2025_08_08,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("0.25"), output=Decimal("2")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,
 )
 
 GPT_5_PRO: Final[Model] = Model(
@@ -1423,10 +1510,10 @@ GPT_5_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 9, 30),
-    release_date=PartialDate(2025, 10, 8),
-    last_updated=PartialDate(2025, 10, 8),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    knowledge=_D_2024_09_30,
+    release_date=_D_2025_10_08,
+    last_updated=_D_2025_10_08,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=400000, input=272000, output=272000),
     cost=Cost(input=Decimal("15"), output=Decimal("120")),
     reasoning_options=(ReasoningOption(type="effort", values=("high",)),),
@@ -1442,13 +1529,13 @@ GPT_5_THINKING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 10),
-    release_date=PartialDate(2025, 8, 8),
-    last_updated=PartialDate(2025, 8, 8),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    knowledge=_D_2024_10,
+    release_date=_D_2025_08_08,
+    last_updated=_D_2025_08_08,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=400000, output=128000),
     cost=Cost(input=Decimal("1.25"), output=Decimal("10")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GPT_5_1: Final[Model] = Model(
@@ -1463,11 +1550,11 @@ GPT_5_1: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 9, 30),
-    release_date=PartialDate(2025, 11, 14),
-    last_updated=PartialDate(2025, 11, 14),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2024_09_30,
+    release_date=_D_2025_11_14,
+    last_updated=_D_2025_11_14,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10")),
     reasoning_options=(ReasoningOption(type="effort", values=("none", "low", "medium", "high")),),
 )
@@ -1484,13 +1571,13 @@ GPT_5_1_CHAT_LATEST: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 9, 30),
-    release_date=PartialDate(2025, 11, 14),
-    last_updated=PartialDate(2025, 11, 14),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    knowledge=_D_2024_09_30,
+    release_date=_D_2025_11_14,
+    last_updated=_D_2025_11_14,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10")),
-    reasoning_options=(ReasoningOption(type="effort", values=("medium",)),),
+    reasoning_options=_REASONING_EFFORT_MEDIUM,
 )
 
 GPT_5_2: Final[Model] = Model(
@@ -1505,15 +1592,13 @@ GPT_5_2: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2025, 12, 12),
-    last_updated=PartialDate(2025, 12, 12),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2025_12_12,
+    last_updated=_D_2025_12_12,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 GPT_5_2_CHAT_LATEST: Final[Model] = Model(
@@ -1528,13 +1613,13 @@ GPT_5_2_CHAT_LATEST: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2025, 12, 12),
-    last_updated=PartialDate(2025, 12, 12),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2025_12_12,
+    last_updated=_D_2025_12_12,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14")),
-    reasoning_options=(ReasoningOption(type="effort", values=("medium",)),),
+    reasoning_options=_REASONING_EFFORT_MEDIUM,
 )
 
 GPT_5_4: Final[Model] = Model(
@@ -1549,11 +1634,11 @@ GPT_5_4: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 3, 5),
-    last_updated=PartialDate(2026, 3, 5),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1050000, input=922000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_03_05,
+    last_updated=_D_2026_03_05,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1050000_922000_128000,
     cost=Cost(
         input=Decimal("2.5"),
         output=Decimal("15"),
@@ -1568,9 +1653,7 @@ GPT_5_4: Final[Model] = Model(
         ),
         context_over_200k=Rates(input=Decimal("5"), output=Decimal("22.5")),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 GPT_5_4_MINI: Final[Model] = Model(
@@ -1585,15 +1668,13 @@ GPT_5_4_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 3, 19),
-    last_updated=PartialDate(2026, 3, 19),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_03_19,
+    last_updated=_D_2026_03_19,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("0.75"), output=Decimal("4.5")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 GPT_5_4_MINI_2026_03_17: Final[Model] = Model(
@@ -1608,15 +1689,13 @@ GPT_5_4_MINI_2026_03_17: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 3, 19),
-    last_updated=PartialDate(2026, 3, 19),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_03_19,
+    last_updated=_D_2026_03_19,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("0.75"), output=Decimal("4.5")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 GPT_5_4_NANO: Final[Model] = Model(
@@ -1631,15 +1710,13 @@ GPT_5_4_NANO: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 3, 19),
-    last_updated=PartialDate(2026, 3, 19),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_03_19,
+    last_updated=_D_2026_03_19,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("1.25")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 GPT_5_4_NANO_2026_03_17: Final[Model] = Model(
@@ -1654,15 +1731,13 @@ GPT_5_4_NANO_2026_03_17: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 3, 19),
-    last_updated=PartialDate(2026, 3, 19),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_03_19,
+    last_updated=_D_2026_03_19,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("1.25")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 GPT_5_4_PRO: Final[Model] = Model(
@@ -1677,11 +1752,11 @@ GPT_5_4_PRO: Final[Model] = Model(
     structured_output=False,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 3, 5),
-    last_updated=PartialDate(2026, 3, 5),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1050000, input=922000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_03_05,
+    last_updated=_D_2026_03_05,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1050000_922000_128000,
     cost=Cost(
         input=Decimal("30"),
         output=Decimal("180"),
@@ -1709,11 +1784,11 @@ GROK_4_1_FAST_NON_REASONING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 6),
-    release_date=PartialDate(2025, 11, 20),
-    last_updated=PartialDate(2025, 11, 20),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=2000000, output=30000),
+    knowledge=_D_2025_06,
+    release_date=_D_2025_11_20,
+    last_updated=_D_2025_11_20,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_2000000_30000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.5")),
 )
 
@@ -1727,13 +1802,13 @@ GROK_4_1_FAST_REASONING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 6),
-    release_date=PartialDate(2025, 11, 20),
-    last_updated=PartialDate(2025, 11, 20),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=2000000, output=30000),
+    knowledge=_D_2025_06,
+    release_date=_D_2025_11_20,
+    last_updated=_D_2025_11_20,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_2000000_30000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.5")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GROK_4_FAST_NON_REASONING: Final[Model] = Model(
@@ -1746,11 +1821,11 @@ GROK_4_FAST_NON_REASONING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 6),
-    release_date=PartialDate(2025, 9, 23),
-    last_updated=PartialDate(2025, 9, 23),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=2000000, output=30000),
+    knowledge=_D_2025_06,
+    release_date=_D_2025_09_23,
+    last_updated=_D_2025_09_23,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_2000000_30000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.5")),
 )
 
@@ -1764,13 +1839,13 @@ GROK_4_FAST_REASONING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 6),
-    release_date=PartialDate(2025, 9, 23),
-    last_updated=PartialDate(2025, 9, 23),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=2000000, output=30000),
+    knowledge=_D_2025_06,
+    release_date=_D_2025_09_23,
+    last_updated=_D_2025_09_23,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_2000000_30000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.5")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GROK_4_1: Final[Model] = Model(
@@ -1783,11 +1858,11 @@ GROK_4_1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 6),
-    release_date=PartialDate(2025, 11, 18),
-    last_updated=PartialDate(2025, 11, 18),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    knowledge=_D_2025_06,
+    release_date=_D_2025_11_18,
+    last_updated=_D_2025_11_18,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(input=Decimal("2"), output=Decimal("10")),
 )
 
@@ -1801,10 +1876,10 @@ GROK_4_20_BETA_0309_NON_REASONING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 16),
-    last_updated=PartialDate(2026, 3, 16),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=2000000, output=30000),
+    release_date=_D_2026_03_16,
+    last_updated=_D_2026_03_16,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_2000000_30000,
     cost=Cost(input=Decimal("2"), output=Decimal("6")),
 )
 
@@ -1818,12 +1893,12 @@ GROK_4_20_BETA_0309_REASONING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 16),
-    last_updated=PartialDate(2026, 3, 16),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=2000000, output=30000),
+    release_date=_D_2026_03_16,
+    last_updated=_D_2026_03_16,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_2000000_30000,
     cost=Cost(input=Decimal("2"), output=Decimal("6")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GROK_4_20_MULTI_AGENT_BETA_0309: Final[Model] = Model(
@@ -1836,10 +1911,10 @@ GROK_4_20_MULTI_AGENT_BETA_0309: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 16),
-    last_updated=PartialDate(2026, 3, 16),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=2000000, output=30000),
+    release_date=_D_2026_03_16,
+    last_updated=_D_2026_03_16,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_2000000_30000,
     cost=Cost(input=Decimal("2"), output=Decimal("6")),
     reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh")),),
 )
@@ -1854,11 +1929,11 @@ KIMI_K2_0905_PREVIEW: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 6),
-    release_date=PartialDate(2025, 9, 5),
-    last_updated=PartialDate(2025, 9, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    knowledge=_D_2025_06,
+    release_date=_D_2025_09_05,
+    last_updated=_D_2025_09_05,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.632"), output=Decimal("2.53")),
 )
 
@@ -1872,13 +1947,13 @@ KIMI_K2_THINKING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 6),
-    release_date=PartialDate(2025, 9, 5),
-    last_updated=PartialDate(2025, 9, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    knowledge=_D_2025_06,
+    release_date=_D_2025_09_05,
+    last_updated=_D_2025_09_05,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.575"), output=Decimal("2.3")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 KIMI_K2_THINKING_TURBO: Final[Model] = Model(
@@ -1891,13 +1966,13 @@ KIMI_K2_THINKING_TURBO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 6),
-    release_date=PartialDate(2025, 9, 5),
-    last_updated=PartialDate(2025, 9, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    knowledge=_D_2025_06,
+    release_date=_D_2025_09_05,
+    last_updated=_D_2025_09_05,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("1.265"), output=Decimal("9.119")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MINISTRAL_14B_2512: Final[Model] = Model(
@@ -1910,11 +1985,11 @@ MINISTRAL_14B_2512: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 12),
-    release_date=PartialDate(2025, 12, 16),
-    last_updated=PartialDate(2025, 12, 16),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=128000),
+    knowledge=_D_2024_12,
+    release_date=_D_2025_12_16,
+    last_updated=_D_2025_12_16,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_128000,
     cost=Cost(input=Decimal("0.33"), output=Decimal("0.33")),
 )
 
@@ -1928,10 +2003,10 @@ MISTRAL_LARGE_2512: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 12),
-    release_date=PartialDate(2025, 12, 16),
-    last_updated=PartialDate(2025, 12, 16),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    knowledge=_D_2024_12,
+    release_date=_D_2025_12_16,
+    last_updated=_D_2025_12_16,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=128000, output=262144),
     cost=Cost(input=Decimal("1.1"), output=Decimal("3.3")),
 )
@@ -1946,10 +2021,10 @@ QWEN_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 7, 28),
-    last_updated=PartialDate(2025, 7, 28),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, output=32768),
+    release_date=_D_2025_07_28,
+    last_updated=_D_2025_07_28,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_32768,
     cost=Cost(input=Decimal("0.022"), output=Decimal("0.22")),
 )
 
@@ -1964,10 +2039,10 @@ QWEN_MAX_LATEST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 11),
+    knowledge=_D_2024_11,
     release_date=PartialDate(2024, 4, 3),
     last_updated=PartialDate(2025, 1, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=131072, output=8192),
     cost=Cost(input=Decimal("0.343"), output=Decimal("1.372")),
 )
@@ -1983,11 +2058,11 @@ QWEN_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 10),
-    release_date=PartialDate(2024, 7, 23),
-    last_updated=PartialDate(2024, 7, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, output=32768),
+    knowledge=_D_2024_10,
+    release_date=_D_2024_07_23,
+    last_updated=_D_2024_07_23,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_32768,
     cost=Cost(input=Decimal("0.12"), output=Decimal("1.2")),
 )
 
@@ -2002,11 +2077,11 @@ QWEN3_235B_A22B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 4, 29),
-    last_updated=PartialDate(2025, 4, 29),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_04_29,
+    last_updated=_D_2025_04_29,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0.29"), output=Decimal("2.86")),
 )
 
@@ -2020,10 +2095,10 @@ QWEN3_235B_A22B_INSTRUCT_2507: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 7, 30),
-    last_updated=PartialDate(2025, 7, 30),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_07_30,
+    last_updated=_D_2025_07_30,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=128000, output=65536),
     cost=Cost(input=Decimal("0.29"), output=Decimal("1.143")),
 )
@@ -2039,11 +2114,11 @@ QWEN3_30B_A3B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 4, 29),
-    last_updated=PartialDate(2025, 4, 29),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=8192),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_04_29,
+    last_updated=_D_2025_04_29,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_8192,
     cost=Cost(input=Decimal("0.11"), output=Decimal("1.08")),
 )
 
@@ -2057,10 +2132,10 @@ QWEN3_CODER_480B_A35B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 7, 23),
-    last_updated=PartialDate(2025, 7, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_07_23,
+    last_updated=_D_2025_07_23,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=262144, output=65536),
     cost=Cost(input=Decimal("0.86"), output=Decimal("3.43")),
 )
@@ -2075,10 +2150,10 @@ QWEN3_MAX_2025_09_23: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 9, 24),
-    last_updated=PartialDate(2025, 9, 24),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_09_24,
+    last_updated=_D_2025_09_24,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=258048, output=65536),
     cost=Cost(input=Decimal("0.86"), output=Decimal("3.43")),
 )

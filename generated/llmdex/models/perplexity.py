@@ -3,13 +3,29 @@
 
 "Models served by Perplexity (provider id 'perplexity')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
 from llmdex_runtime.model import Cost, Limit, Modalities, Model, ReasoningOption
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2024_01_01 = PartialDate(2024, 1, 1)
+_D_2025_09_01 = PartialDate(2025, 9, 1)
+_LIMIT_128000_4096 = Limit(context=128000, output=4096)
+_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH = (
+    ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
+)
+_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
 
 __all__ = [
     "SONAR",
@@ -29,11 +45,11 @@ SONAR: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 9, 1),
-    release_date=PartialDate(2024, 1, 1),
-    last_updated=PartialDate(2025, 9, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    knowledge=_D_2025_09_01,
+    release_date=_D_2024_01_01,
+    last_updated=_D_2025_09_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_4096,
     cost=Cost(input=Decimal("1"), output=Decimal("1")),
 )
 
@@ -49,13 +65,11 @@ SONAR_DEEP_RESEARCH: Final[Model] = Model(
     open_weights=False,
     knowledge=PartialDate(2025, 1),
     release_date=PartialDate(2025, 2, 1),
-    last_updated=PartialDate(2025, 9, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
+    last_updated=_D_2025_09_01,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=128000, output=32768),
     cost=Cost(input=Decimal("2"), output=Decimal("8"), reasoning=Decimal("3")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,
 )
 
 SONAR_PRO: Final[Model] = Model(
@@ -69,10 +83,10 @@ SONAR_PRO: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 9, 1),
-    release_date=PartialDate(2024, 1, 1),
-    last_updated=PartialDate(2025, 9, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    knowledge=_D_2025_09_01,
+    release_date=_D_2024_01_01,
+    last_updated=_D_2025_09_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=200000, output=8192),
     cost=Cost(input=Decimal("3"), output=Decimal("15")),
 )
@@ -88,13 +102,11 @@ SONAR_REASONING_PRO: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 9, 1),
-    release_date=PartialDate(2024, 1, 1),
-    last_updated=PartialDate(2025, 9, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    knowledge=_D_2025_09_01,
+    release_date=_D_2024_01_01,
+    last_updated=_D_2025_09_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_4096,
     cost=Cost(input=Decimal("2"), output=Decimal("8")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,
 )

@@ -3,13 +3,192 @@
 
 "Models served by Poe (provider id 'poe')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind, Status
 from llmdex_runtime.model import Cost, Limit, Modalities, Model, ReasoningOption
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2023_07_09 = PartialDate(2023, 7, 9)
+_D_2023_09_13 = PartialDate(2023, 9, 13)
+_D_2023_09_20 = PartialDate(2023, 9, 20)
+_D_2023_09_27 = PartialDate(2023, 9, 27)
+_D_2023_11_06 = PartialDate(2023, 11, 6)
+_D_2024_03_09 = PartialDate(2024, 3, 9)
+_D_2024_03_25 = PartialDate(2024, 3, 25)
+_D_2024_04_03 = PartialDate(2024, 4, 3)
+_D_2024_05_13 = PartialDate(2024, 5, 13)
+_D_2024_06_05 = PartialDate(2024, 6, 5)
+_D_2024_07_18 = PartialDate(2024, 7, 18)
+_D_2024_08_14 = PartialDate(2024, 8, 14)
+_D_2024_08_15 = PartialDate(2024, 8, 15)
+_D_2024_08_21 = PartialDate(2024, 8, 21)
+_D_2024_08_26 = PartialDate(2024, 8, 26)
+_D_2024_10_01 = PartialDate(2024, 10, 1)
+_D_2024_10_11 = PartialDate(2024, 10, 11)
+_D_2024_10_15 = PartialDate(2024, 10, 15)
+_D_2024_10_17 = PartialDate(2024, 10, 17)
+_D_2024_10_28 = PartialDate(2024, 10, 28)
+_D_2024_11_18 = PartialDate(2024, 11, 18)
+_D_2024_11_21 = PartialDate(2024, 11, 21)
+_D_2024_12_02 = PartialDate(2024, 12, 2)
+_D_2024_12_03 = PartialDate(2024, 12, 3)
+_D_2024_12_11 = PartialDate(2024, 12, 11)
+_D_2024_12_18 = PartialDate(2024, 12, 18)
+_D_2025_01_31 = PartialDate(2025, 1, 31)
+_D_2025_02_05 = PartialDate(2025, 2, 5)
+_D_2025_02_19 = PartialDate(2025, 2, 19)
+_D_2025_02_20 = PartialDate(2025, 2, 20)
+_D_2025_02_27 = PartialDate(2025, 2, 27)
+_D_2025_03_11 = PartialDate(2025, 3, 11)
+_D_2025_03_19 = PartialDate(2025, 3, 19)
+_D_2025_03_31 = PartialDate(2025, 3, 31)
+_D_2025_04_11 = PartialDate(2025, 4, 11)
+_D_2025_04_14 = PartialDate(2025, 4, 14)
+_D_2025_04_15 = PartialDate(2025, 4, 15)
+_D_2025_04_16 = PartialDate(2025, 4, 16)
+_D_2025_04_26 = PartialDate(2025, 4, 26)
+_D_2025_05_09 = PartialDate(2025, 5, 9)
+_D_2025_05_13 = PartialDate(2025, 5, 13)
+_D_2025_05_15 = PartialDate(2025, 5, 15)
+_D_2025_05_21 = PartialDate(2025, 5, 21)
+_D_2025_05_22 = PartialDate(2025, 5, 22)
+_D_2025_05_24 = PartialDate(2025, 5, 24)
+_D_2025_06_04 = PartialDate(2025, 6, 4)
+_D_2025_06_05 = PartialDate(2025, 6, 5)
+_D_2025_06_10 = PartialDate(2025, 6, 10)
+_D_2025_06_19 = PartialDate(2025, 6, 19)
+_D_2025_06_25 = PartialDate(2025, 6, 25)
+_D_2025_06_27 = PartialDate(2025, 6, 27)
+_D_2025_07_10 = PartialDate(2025, 7, 10)
+_D_2025_08_05 = PartialDate(2025, 8, 5)
+_D_2025_08_06 = PartialDate(2025, 8, 6)
+_D_2025_08_07 = PartialDate(2025, 8, 7)
+_D_2025_08_21 = PartialDate(2025, 8, 21)
+_D_2025_08_22 = PartialDate(2025, 8, 22)
+_D_2025_08_26 = PartialDate(2025, 8, 26)
+_D_2025_08_29 = PartialDate(2025, 8, 29)
+_D_2025_09_16 = PartialDate(2025, 9, 16)
+_D_2025_09_23 = PartialDate(2025, 9, 23)
+_D_2025_09_26 = PartialDate(2025, 9, 26)
+_D_2025_09_30 = PartialDate(2025, 9, 30)
+_D_2025_10_06 = PartialDate(2025, 10, 6)
+_D_2025_10_07 = PartialDate(2025, 10, 7)
+_D_2025_10_13 = PartialDate(2025, 10, 13)
+_D_2025_10_15 = PartialDate(2025, 10, 15)
+_D_2025_10_22 = PartialDate(2025, 10, 22)
+_D_2025_11_07 = PartialDate(2025, 11, 7)
+_D_2025_11_12 = PartialDate(2025, 11, 12)
+_D_2025_11_19 = PartialDate(2025, 11, 19)
+_D_2025_11_21 = PartialDate(2025, 11, 21)
+_D_2025_11_27 = PartialDate(2025, 11, 27)
+_D_2025_12_01 = PartialDate(2025, 12, 1)
+_D_2025_12_08 = PartialDate(2025, 12, 8)
+_D_2025_12_09 = PartialDate(2025, 12, 9)
+_D_2025_12_11 = PartialDate(2025, 12, 11)
+_D_2025_12_16 = PartialDate(2025, 12, 16)
+_D_2025_12_22 = PartialDate(2025, 12, 22)
+_D_2025_12_26 = PartialDate(2025, 12, 26)
+_D_2026_01_14 = PartialDate(2026, 1, 14)
+_D_2026_01_19 = PartialDate(2026, 1, 19)
+_D_2026_01_27 = PartialDate(2026, 1, 27)
+_D_2026_02_04 = PartialDate(2026, 2, 4)
+_D_2026_02_05 = PartialDate(2026, 2, 5)
+_D_2026_02_10 = PartialDate(2026, 2, 10)
+_D_2026_02_15 = PartialDate(2026, 2, 15)
+_D_2026_02_18 = PartialDate(2026, 2, 18)
+_D_2026_02_19 = PartialDate(2026, 2, 19)
+_D_2026_02_26 = PartialDate(2026, 2, 26)
+_D_2026_03_03 = PartialDate(2026, 3, 3)
+_D_2026_03_04 = PartialDate(2026, 3, 4)
+_D_2026_03_05 = PartialDate(2026, 3, 5)
+_D_2026_03_11 = PartialDate(2026, 3, 11)
+_D_2026_03_12 = PartialDate(2026, 3, 12)
+_D_2026_03_13 = PartialDate(2026, 3, 13)
+_D_2026_04_02 = PartialDate(2026, 4, 2)
+_D_2026_04_08 = PartialDate(2026, 4, 8)
+_D_2026_04_15 = PartialDate(2026, 4, 15)
+_D_2026_04_21 = PartialDate(2026, 4, 21)
+_D_2026_04_24 = PartialDate(2026, 4, 24)
+_D_2026_05_02 = PartialDate(2026, 5, 2)
+_D_2026_05_19 = PartialDate(2026, 5, 19)
+_D_2026_05_28 = PartialDate(2026, 5, 28)
+_LIMIT_0_0 = Limit(context=0, output=0)
+_LIMIT_1000000_1000000_384000 = Limit(context=1000000, input=1000000, output=384000)
+_LIMIT_1047576_32768 = Limit(context=1047576, output=32768)
+_LIMIT_1048576_128000 = Limit(context=1048576, output=128000)
+_LIMIT_1048576_65536 = Limit(context=1048576, output=65536)
+_LIMIT_1050000_922000_128000 = Limit(context=1050000, input=922000, output=128000)
+_LIMIT_1065535_65535 = Limit(context=1065535, output=65535)
+_LIMIT_128000_0 = Limit(context=128000, output=0)
+_LIMIT_128000_16384 = Limit(context=128000, output=16384)
+_LIMIT_128000_8192 = Limit(context=128000, output=8192)
+_LIMIT_131072_8192 = Limit(context=131072, output=8192)
+_LIMIT_150_0 = Limit(context=150, output=0)
+_LIMIT_189096_8192 = Limit(context=189096, output=8192)
+_LIMIT_2000000_128000 = Limit(context=2000000, output=128000)
+_LIMIT_2000000_30000 = Limit(context=2000000, output=30000)
+_LIMIT_200000_100000 = Limit(context=200000, output=100000)
+_LIMIT_205000_131072 = Limit(context=205000, output=131072)
+_LIMIT_256000_128000 = Limit(context=256000, output=128000)
+_LIMIT_256_0 = Limit(context=256, output=0)
+_LIMIT_400000_128000 = Limit(context=400000, output=128000)
+_LIMIT_400000_272000_128000 = Limit(context=400000, input=272000, output=128000)
+_LIMIT_480_0 = Limit(context=480, output=0)
+_LIMIT_65536_0 = Limit(context=65536, output=0)
+_LIMIT_8192_4096 = Limit(context=8192, output=4096)
+_LIMIT_983040_128000 = Limit(context=983040, output=128000)
+_LIMIT_990000_8192 = Limit(context=990000, output=8192)
+_REASONING = ()
+_REASONING_BUDGET_TOKENS_0_24576 = (ReasoningOption(type="budget_tokens", min=0, max=24576),)
+_REASONING_BUDGET_TOKENS_0_31999 = (ReasoningOption(type="budget_tokens", min=0, max=31999),)
+_REASONING_EFFORT_LOW_MEDIUM_HIGH = (
+    ReasoningOption(type="effort", values=("low", "medium", "high")),
+)
+_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH = (
+    ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh")),
+)
+_REASONING_EFFORT_MEDIUM_HIGH_XHIGH = (
+    ReasoningOption(type="effort", values=("medium", "high", "xhigh")),
+)
+_REASONING_EFFORT_MINIMAL_LOW_HIGH = (
+    ReasoningOption(type="effort", values=("minimal", "low", "high")),
+)
+_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH = (
+    ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
+)
+_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX = (
+    ReasoningOption(type="effort", values=("none", "low", "medium", "high", "max")),
+)
+_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH = (
+    ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
+)
+_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH_MAX = (
+    ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh", "max")),
+)
+_REASONING_TOGGLE = (ReasoningOption(type="toggle"),)
+_TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
+_TEXT_IMAGE_TO_IMAGE = Modalities(input=("text", "image"), output=("image",))
+_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+_TEXT_IMAGE_TO_TEXT_IMAGE = Modalities(input=("text", "image"), output=("text", "image"))
+_TEXT_IMAGE_TO_VIDEO = Modalities(input=("text", "image"), output=("video",))
+_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT = Modalities(
+    input=("text", "image", "video", "audio"), output=("text",)
+)
+_TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
+_TEXT_TO_AUDIO = Modalities(input=("text",), output=("audio",))
+_TEXT_TO_IMAGE = Modalities(input=("text",), output=("image",))
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+_TEXT_TO_VIDEO = Modalities(input=("text",), output=("video",))
 
 __all__ = [
     "ANTHROPIC_CLAUDE_HAIKU_3",
@@ -162,10 +341,10 @@ ANTHROPIC_CLAUDE_HAIKU_3: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2024, 3, 9),
-    last_updated=PartialDate(2024, 3, 9),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=189096, output=8192),
+    release_date=_D_2024_03_09,
+    last_updated=_D_2024_03_09,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_189096_8192,
     cost=Cost(
         input=Decimal("0.21"),
         output=Decimal("1.1"),
@@ -185,10 +364,10 @@ ANTHROPIC_CLAUDE_HAIKU_3_5: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2024, 10, 1),
-    last_updated=PartialDate(2024, 10, 1),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=189096, output=8192),
+    release_date=_D_2024_10_01,
+    last_updated=_D_2024_10_01,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_189096_8192,
     cost=Cost(
         input=Decimal("0.68"),
         output=Decimal("3.4"),
@@ -208,9 +387,9 @@ ANTHROPIC_CLAUDE_HAIKU_4_5: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 10, 15),
-    last_updated=PartialDate(2025, 10, 15),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
+    release_date=_D_2025_10_15,
+    last_updated=_D_2025_10_15,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
     limit=Limit(context=192000, output=64000),
     cost=Cost(
         input=Decimal("0.85"),
@@ -232,9 +411,9 @@ ANTHROPIC_CLAUDE_OPUS_4: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 5, 21),
-    last_updated=PartialDate(2025, 5, 21),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
+    release_date=_D_2025_05_21,
+    last_updated=_D_2025_05_21,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
     limit=Limit(context=192512, output=28672),
     cost=Cost(
         input=Decimal("13"),
@@ -242,7 +421,7 @@ ANTHROPIC_CLAUDE_OPUS_4: Final[Model] = Model(
         cache_read=Decimal("1.3"),
         cache_write=Decimal("16"),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 ANTHROPIC_CLAUDE_OPUS_4_1: Final[Model] = Model(
@@ -256,9 +435,9 @@ ANTHROPIC_CLAUDE_OPUS_4_1: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
     limit=Limit(context=196608, output=32000),
     cost=Cost(
         input=Decimal("13"),
@@ -266,7 +445,7 @@ ANTHROPIC_CLAUDE_OPUS_4_1: Final[Model] = Model(
         cache_read=Decimal("1.3"),
         cache_write=Decimal("16"),
     ),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=0, max=31999),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_0_31999,
 )
 
 ANTHROPIC_CLAUDE_OPUS_4_5: Final[Model] = Model(
@@ -280,9 +459,9 @@ ANTHROPIC_CLAUDE_OPUS_4_5: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 11, 21),
-    last_updated=PartialDate(2025, 11, 21),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
+    release_date=_D_2025_11_21,
+    last_updated=_D_2025_11_21,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
     limit=Limit(context=196608, output=64000),
     cost=Cost(
         input=Decimal("4.3"),
@@ -306,19 +485,17 @@ ANTHROPIC_CLAUDE_OPUS_4_6: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 4),
-    last_updated=PartialDate(2026, 2, 4),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=983040, output=128000),
+    release_date=_D_2026_02_04,
+    last_updated=_D_2026_02_04,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_983040_128000,
     cost=Cost(
         input=Decimal("4.3"),
         output=Decimal("21"),
         cache_read=Decimal("0.43"),
         cache_write=Decimal("5.3"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high", "max")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX,
 )
 
 ANTHROPIC_CLAUDE_OPUS_4_7: Final[Model] = Model(
@@ -331,19 +508,17 @@ ANTHROPIC_CLAUDE_OPUS_4_7: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 15),
-    last_updated=PartialDate(2026, 4, 15),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, output=128000),
+    release_date=_D_2026_04_15,
+    last_updated=_D_2026_04_15,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1048576_128000,
     cost=Cost(
         input=Decimal("4.3"),
         output=Decimal("21"),
         cache_read=Decimal("0.43"),
         cache_write=Decimal("5.4"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh", "max")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH_MAX,
 )
 
 ANTHROPIC_CLAUDE_OPUS_4_8: Final[Model] = Model(
@@ -357,14 +532,12 @@ ANTHROPIC_CLAUDE_OPUS_4_8: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 28),
-    last_updated=PartialDate(2026, 5, 28),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, output=128000),
+    release_date=_D_2026_05_28,
+    last_updated=_D_2026_05_28,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1048576_128000,
     cost=Cost(input=Decimal("4.2929"), output=Decimal("21.4646")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh", "max")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH_MAX,
 )
 
 ANTHROPIC_CLAUDE_SONNET_3_5: Final[Model] = Model(
@@ -378,10 +551,10 @@ ANTHROPIC_CLAUDE_SONNET_3_5: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2024, 6, 5),
-    last_updated=PartialDate(2024, 6, 5),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=189096, output=8192),
+    release_date=_D_2024_06_05,
+    last_updated=_D_2024_06_05,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_189096_8192,
     cost=Cost(
         input=Decimal("2.6"),
         output=Decimal("13"),
@@ -402,10 +575,10 @@ ANTHROPIC_CLAUDE_SONNET_3_5_JUNE: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2024, 11, 18),
-    last_updated=PartialDate(2024, 11, 18),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=189096, output=8192),
+    release_date=_D_2024_11_18,
+    last_updated=_D_2024_11_18,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_189096_8192,
     cost=Cost(
         input=Decimal("2.6"),
         output=Decimal("13"),
@@ -426,9 +599,9 @@ ANTHROPIC_CLAUDE_SONNET_3_7: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 2, 19),
-    last_updated=PartialDate(2025, 2, 19),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
+    release_date=_D_2025_02_19,
+    last_updated=_D_2025_02_19,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
     limit=Limit(context=196608, output=128000),
     cost=Cost(
         input=Decimal("2.6"),
@@ -436,7 +609,7 @@ ANTHROPIC_CLAUDE_SONNET_3_7: Final[Model] = Model(
         cache_read=Decimal("0.26"),
         cache_write=Decimal("3.2"),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 ANTHROPIC_CLAUDE_SONNET_4: Final[Model] = Model(
@@ -450,9 +623,9 @@ ANTHROPIC_CLAUDE_SONNET_4: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 5, 21),
-    last_updated=PartialDate(2025, 5, 21),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
+    release_date=_D_2025_05_21,
+    last_updated=_D_2025_05_21,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
     limit=Limit(context=983040, output=64000),
     cost=Cost(
         input=Decimal("2.6"),
@@ -460,7 +633,7 @@ ANTHROPIC_CLAUDE_SONNET_4: Final[Model] = Model(
         cache_read=Decimal("0.26"),
         cache_write=Decimal("3.2"),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 ANTHROPIC_CLAUDE_SONNET_4_5: Final[Model] = Model(
@@ -474,9 +647,9 @@ ANTHROPIC_CLAUDE_SONNET_4_5: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 9, 26),
-    last_updated=PartialDate(2025, 9, 26),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
+    release_date=_D_2025_09_26,
+    last_updated=_D_2025_09_26,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
     limit=Limit(context=983040, output=32768),
     cost=Cost(
         input=Decimal("2.6"),
@@ -484,7 +657,7 @@ ANTHROPIC_CLAUDE_SONNET_4_5: Final[Model] = Model(
         cache_read=Decimal("0.26"),
         cache_write=Decimal("3.2"),
     ),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=0, max=31999),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_0_31999,
 )
 
 ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model] = Model(
@@ -497,19 +670,17 @@ ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 5),
-    last_updated=PartialDate(2026, 2, 5),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=983040, output=128000),
+    release_date=_D_2026_02_05,
+    last_updated=_D_2026_02_05,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_983040_128000,
     cost=Cost(
         input=Decimal("2.6"),
         output=Decimal("13"),
         cache_read=Decimal("0.26"),
         cache_write=Decimal("3.2"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high", "max")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX,
 )
 
 CEREBRAS_GPT_OSS_120B_CS: Final[Model] = Model(
@@ -522,12 +693,12 @@ CEREBRAS_GPT_OSS_120B_CS: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 6),
-    last_updated=PartialDate(2025, 8, 6),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=0),
+    release_date=_D_2025_08_06,
+    last_updated=_D_2025_08_06,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_0,
     cost=Cost(input=Decimal("0.35"), output=Decimal("0.75")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 CEREBRAS_LLAMA_3_1_8B_CS: Final[Model] = Model(
@@ -540,10 +711,10 @@ CEREBRAS_LLAMA_3_1_8B_CS: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 5, 13),
-    last_updated=PartialDate(2025, 5, 13),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=0),
+    release_date=_D_2025_05_13,
+    last_updated=_D_2025_05_13,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_0,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.1")),
 )
 
@@ -557,10 +728,10 @@ CEREBRAS_LLAMA_3_3_70B_CS: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 5, 13),
-    last_updated=PartialDate(2025, 5, 13),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=0, output=0),
+    release_date=_D_2025_05_13,
+    last_updated=_D_2025_05_13,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_0_0,
     status=Status.DEPRECATED,
 )
 
@@ -574,11 +745,11 @@ CEREBRAS_QWEN3_235B_2507_CS: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 6),
-    last_updated=PartialDate(2025, 8, 6),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=0, output=0),
-    reasoning_options=(),
+    release_date=_D_2025_08_06,
+    last_updated=_D_2025_08_06,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_0_0,
+    reasoning_options=_REASONING,
     status=Status.DEPRECATED,
 )
 
@@ -592,11 +763,11 @@ CEREBRAS_QWEN3_32B_CS: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 5, 15),
-    last_updated=PartialDate(2025, 5, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=0, output=0),
-    reasoning_options=(),
+    release_date=_D_2025_05_15,
+    last_updated=_D_2025_05_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_0_0,
+    reasoning_options=_REASONING,
     status=Status.DEPRECATED,
 )
 
@@ -611,9 +782,9 @@ ELEVENLABS_ELEVENLABS_MUSIC: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 29),
-    last_updated=PartialDate(2025, 8, 29),
-    modalities=Modalities(input=("text",), output=("audio",)),
+    release_date=_D_2025_08_29,
+    last_updated=_D_2025_08_29,
+    modalities=_TEXT_TO_AUDIO,
     limit=Limit(context=2000, output=0),
 )
 
@@ -628,10 +799,10 @@ ELEVENLABS_ELEVENLABS_V2_5_TURBO: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2024, 10, 28),
-    last_updated=PartialDate(2024, 10, 28),
-    modalities=Modalities(input=("text",), output=("audio",)),
-    limit=Limit(context=128000, output=0),
+    release_date=_D_2024_10_28,
+    last_updated=_D_2024_10_28,
+    modalities=_TEXT_TO_AUDIO,
+    limit=_LIMIT_128000_0,
 )
 
 ELEVENLABS_ELEVENLABS_V3: Final[Model] = Model(
@@ -645,10 +816,10 @@ ELEVENLABS_ELEVENLABS_V3: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 6, 5),
-    last_updated=PartialDate(2025, 6, 5),
-    modalities=Modalities(input=("text",), output=("audio",)),
-    limit=Limit(context=128000, output=0),
+    release_date=_D_2025_06_05,
+    last_updated=_D_2025_06_05,
+    modalities=_TEXT_TO_AUDIO,
+    limit=_LIMIT_128000_0,
 )
 
 EMPIRIOLABS_DEEPSEEK_V4_FLASH_EL: Final[Model] = Model(
@@ -660,12 +831,12 @@ EMPIRIOLABS_DEEPSEEK_V4_FLASH_EL: Final[Model] = Model(
     reasoning=True,
     tool_call=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 24),
-    last_updated=PartialDate(2026, 5, 2),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, input=1000000, output=384000),
+    release_date=_D_2026_04_24,
+    last_updated=_D_2026_05_02,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_1000000_384000,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.28")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 EMPIRIOLABS_DEEPSEEK_V4_PRO_EL: Final[Model] = Model(
@@ -677,12 +848,12 @@ EMPIRIOLABS_DEEPSEEK_V4_PRO_EL: Final[Model] = Model(
     reasoning=True,
     tool_call=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 24),
-    last_updated=PartialDate(2026, 5, 2),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, input=1000000, output=384000),
+    release_date=_D_2026_04_24,
+    last_updated=_D_2026_05_02,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_1000000_384000,
     cost=Cost(input=Decimal("1.67"), output=Decimal("3.33")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 FIREWORKS_AI_KIMI_K2_5_FW: Final[Model] = Model(
@@ -695,9 +866,9 @@ FIREWORKS_AI_KIMI_K2_5_FW: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2026, 1, 27),
-    last_updated=PartialDate(2026, 1, 27),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2026_01_27,
+    last_updated=_D_2026_01_27,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=262144, input=245760, output=16384),
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
@@ -713,10 +884,10 @@ GOOGLE_GEMINI_2_0_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2024, 12, 11),
-    last_updated=PartialDate(2024, 12, 11),
-    modalities=Modalities(input=("text", "image", "video", "audio"), output=("text",)),
-    limit=Limit(context=990000, output=8192),
+    release_date=_D_2024_12_11,
+    last_updated=_D_2024_12_11,
+    modalities=_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
+    limit=_LIMIT_990000_8192,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.42")),
 )
 
@@ -731,10 +902,10 @@ GOOGLE_GEMINI_2_0_FLASH_LITE: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 2, 5),
-    last_updated=PartialDate(2025, 2, 5),
-    modalities=Modalities(input=("text", "image", "video", "audio"), output=("text",)),
-    limit=Limit(context=990000, output=8192),
+    release_date=_D_2025_02_05,
+    last_updated=_D_2025_02_05,
+    modalities=_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
+    limit=_LIMIT_990000_8192,
     cost=Cost(input=Decimal("0.052"), output=Decimal("0.21")),
 )
 
@@ -749,12 +920,12 @@ GOOGLE_GEMINI_2_5_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 26),
-    last_updated=PartialDate(2025, 4, 26),
-    modalities=Modalities(input=("text", "image", "video", "audio"), output=("text",)),
-    limit=Limit(context=1065535, output=65535),
+    release_date=_D_2025_04_26,
+    last_updated=_D_2025_04_26,
+    modalities=_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
+    limit=_LIMIT_1065535_65535,
     cost=Cost(input=Decimal("0.21"), output=Decimal("1.8"), cache_read=Decimal("0.021")),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=0, max=24576),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_0_24576,
 )
 
 GOOGLE_GEMINI_2_5_FLASH_LITE: Final[Model] = Model(
@@ -768,12 +939,12 @@ GOOGLE_GEMINI_2_5_FLASH_LITE: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 6, 19),
-    last_updated=PartialDate(2025, 6, 19),
-    modalities=Modalities(input=("text", "image", "video", "audio"), output=("text",)),
+    release_date=_D_2025_06_19,
+    last_updated=_D_2025_06_19,
+    modalities=_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
     limit=Limit(context=1024000, output=64000),
     cost=Cost(input=Decimal("0.07"), output=Decimal("0.28")),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=0, max=24576),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_0_24576,
 )
 
 GOOGLE_GEMINI_2_5_PRO: Final[Model] = Model(
@@ -787,10 +958,10 @@ GOOGLE_GEMINI_2_5_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 2, 5),
-    last_updated=PartialDate(2025, 2, 5),
-    modalities=Modalities(input=("text", "image", "video", "audio"), output=("text",)),
-    limit=Limit(context=1065535, output=65535),
+    release_date=_D_2025_02_05,
+    last_updated=_D_2025_02_05,
+    modalities=_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
+    limit=_LIMIT_1065535_65535,
     cost=Cost(input=Decimal("0.87"), output=Decimal("7"), cache_read=Decimal("0.087")),
     reasoning_options=(ReasoningOption(type="budget_tokens", min=0, max=32768),),
 )
@@ -805,12 +976,12 @@ GOOGLE_GEMINI_3_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 10, 7),
-    last_updated=PartialDate(2025, 10, 7),
-    modalities=Modalities(input=("text", "image", "video", "audio"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    release_date=_D_2025_10_07,
+    last_updated=_D_2025_10_07,
+    modalities=_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(input=Decimal("0.4"), output=Decimal("2.4"), cache_read=Decimal("0.04")),
-    reasoning_options=(ReasoningOption(type="effort", values=("minimal", "low", "high")),),
+    reasoning_options=_REASONING_EFFORT_MINIMAL_LOW_HIGH,
 )
 
 GOOGLE_GEMINI_3_PRO: Final[Model] = Model(
@@ -824,12 +995,12 @@ GOOGLE_GEMINI_3_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 10, 22),
-    last_updated=PartialDate(2025, 10, 22),
-    modalities=Modalities(input=("text", "image", "video", "audio"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    release_date=_D_2025_10_22,
+    last_updated=_D_2025_10_22,
+    modalities=_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(input=Decimal("1.6"), output=Decimal("9.6"), cache_read=Decimal("0.16")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
     status=Status.DEPRECATED,
 )
 
@@ -843,12 +1014,12 @@ GOOGLE_GEMINI_3_1_FLASH_LITE: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 18),
-    last_updated=PartialDate(2026, 2, 18),
-    modalities=Modalities(input=("text", "image", "video", "audio"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    release_date=_D_2026_02_18,
+    last_updated=_D_2026_02_18,
+    modalities=_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(input=Decimal("0.25"), output=Decimal("1.5")),
-    reasoning_options=(ReasoningOption(type="effort", values=("minimal", "low", "high")),),
+    reasoning_options=_REASONING_EFFORT_MINIMAL_LOW_HIGH,
 )
 
 GOOGLE_GEMINI_3_1_PRO: Final[Model] = Model(
@@ -861,10 +1032,10 @@ GOOGLE_GEMINI_3_1_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 19),
-    last_updated=PartialDate(2026, 2, 19),
-    modalities=Modalities(input=("text", "image", "video", "audio"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    release_date=_D_2026_02_19,
+    last_updated=_D_2026_02_19,
+    modalities=_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(input=Decimal("2"), output=Decimal("12"), cache_read=Decimal("0.2")),
     reasoning_options=(ReasoningOption(type="effort", values=("low", "high")),),
 )
@@ -882,12 +1053,12 @@ GOOGLE_GEMINI_3_5_FLASH: Final[Model] = Model(
     temperature=False,
     open_weights=False,
     knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 5, 19),
-    last_updated=PartialDate(2026, 5, 19),
+    release_date=_D_2026_05_19,
+    last_updated=_D_2026_05_19,
     modalities=Modalities(input=("text", "image", "audio"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    limit=_LIMIT_1048576_65536,
     cost=Cost(input=Decimal("1.5152"), output=Decimal("9.0909"), cache_read=Decimal("0.1515")),
-    reasoning_options=(ReasoningOption(type="effort", values=("minimal", "low", "high")),),
+    reasoning_options=_REASONING_EFFORT_MINIMAL_LOW_HIGH,
 )
 
 GOOGLE_GEMINI_DEEP_RESEARCH: Final[Model] = Model(
@@ -900,12 +1071,12 @@ GOOGLE_GEMINI_DEEP_RESEARCH: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 11),
-    last_updated=PartialDate(2025, 12, 11),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
+    release_date=_D_2025_12_11,
+    last_updated=_D_2025_12_11,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=Limit(context=1048576, output=0),
     cost=Cost(input=Decimal("1.6"), output=Decimal("9.6")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
     status=Status.DEPRECATED,
 )
 
@@ -919,9 +1090,9 @@ GOOGLE_GEMMA_4_31B: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 2),
-    last_updated=PartialDate(2026, 4, 2),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2026_04_02,
+    last_updated=_D_2026_04_02,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=262144, output=8192),
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
@@ -937,10 +1108,10 @@ GOOGLE_IMAGEN_3: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2024, 10, 15),
-    last_updated=PartialDate(2024, 10, 15),
-    modalities=Modalities(input=("text",), output=("image",)),
-    limit=Limit(context=480, output=0),
+    release_date=_D_2024_10_15,
+    last_updated=_D_2024_10_15,
+    modalities=_TEXT_TO_IMAGE,
+    limit=_LIMIT_480_0,
 )
 
 GOOGLE_IMAGEN_3_FAST: Final[Model] = Model(
@@ -954,10 +1125,10 @@ GOOGLE_IMAGEN_3_FAST: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2024, 10, 17),
-    last_updated=PartialDate(2024, 10, 17),
-    modalities=Modalities(input=("text",), output=("image",)),
-    limit=Limit(context=480, output=0),
+    release_date=_D_2024_10_17,
+    last_updated=_D_2024_10_17,
+    modalities=_TEXT_TO_IMAGE,
+    limit=_LIMIT_480_0,
 )
 
 GOOGLE_IMAGEN_4: Final[Model] = Model(
@@ -971,10 +1142,10 @@ GOOGLE_IMAGEN_4: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 5, 22),
-    last_updated=PartialDate(2025, 5, 22),
-    modalities=Modalities(input=("text",), output=("image",)),
-    limit=Limit(context=480, output=0),
+    release_date=_D_2025_05_22,
+    last_updated=_D_2025_05_22,
+    modalities=_TEXT_TO_IMAGE,
+    limit=_LIMIT_480_0,
 )
 
 GOOGLE_IMAGEN_4_FAST: Final[Model] = Model(
@@ -988,10 +1159,10 @@ GOOGLE_IMAGEN_4_FAST: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 6, 25),
-    last_updated=PartialDate(2025, 6, 25),
-    modalities=Modalities(input=("text",), output=("image",)),
-    limit=Limit(context=480, output=0),
+    release_date=_D_2025_06_25,
+    last_updated=_D_2025_06_25,
+    modalities=_TEXT_TO_IMAGE,
+    limit=_LIMIT_480_0,
 )
 
 GOOGLE_IMAGEN_4_ULTRA: Final[Model] = Model(
@@ -1005,10 +1176,10 @@ GOOGLE_IMAGEN_4_ULTRA: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 5, 24),
-    last_updated=PartialDate(2025, 5, 24),
-    modalities=Modalities(input=("text",), output=("image",)),
-    limit=Limit(context=480, output=0),
+    release_date=_D_2025_05_24,
+    last_updated=_D_2025_05_24,
+    modalities=_TEXT_TO_IMAGE,
+    limit=_LIMIT_480_0,
 )
 
 GOOGLE_LYRIA: Final[Model] = Model(
@@ -1022,10 +1193,10 @@ GOOGLE_LYRIA: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 6, 4),
-    last_updated=PartialDate(2025, 6, 4),
-    modalities=Modalities(input=("text",), output=("audio",)),
-    limit=Limit(context=0, output=0),
+    release_date=_D_2025_06_04,
+    last_updated=_D_2025_06_04,
+    modalities=_TEXT_TO_AUDIO,
+    limit=_LIMIT_0_0,
 )
 
 GOOGLE_NANO_BANANA: Final[Model] = Model(
@@ -1039,10 +1210,10 @@ GOOGLE_NANO_BANANA: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 21),
-    last_updated=PartialDate(2025, 8, 21),
-    modalities=Modalities(input=("text", "image"), output=("text", "image")),
-    limit=Limit(context=65536, output=0),
+    release_date=_D_2025_08_21,
+    last_updated=_D_2025_08_21,
+    modalities=_TEXT_IMAGE_TO_TEXT_IMAGE,
+    limit=_LIMIT_65536_0,
     cost=Cost(input=Decimal("0.21"), output=Decimal("1.8"), cache_read=Decimal("0.021")),
 )
 
@@ -1057,10 +1228,10 @@ GOOGLE_NANO_BANANA_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 11, 19),
-    last_updated=PartialDate(2025, 11, 19),
-    modalities=Modalities(input=("text", "image"), output=("image",)),
-    limit=Limit(context=65536, output=0),
+    release_date=_D_2025_11_19,
+    last_updated=_D_2025_11_19,
+    modalities=_TEXT_IMAGE_TO_IMAGE,
+    limit=_LIMIT_65536_0,
     cost=Cost(input=Decimal("2"), output=Decimal("12"), cache_read=Decimal("0.2")),
 )
 
@@ -1075,10 +1246,10 @@ GOOGLE_VEO_2: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2024, 12, 2),
-    last_updated=PartialDate(2024, 12, 2),
-    modalities=Modalities(input=("text",), output=("video",)),
-    limit=Limit(context=480, output=0),
+    release_date=_D_2024_12_02,
+    last_updated=_D_2024_12_02,
+    modalities=_TEXT_TO_VIDEO,
+    limit=_LIMIT_480_0,
 )
 
 GOOGLE_VEO_3: Final[Model] = Model(
@@ -1092,10 +1263,10 @@ GOOGLE_VEO_3: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 5, 21),
-    last_updated=PartialDate(2025, 5, 21),
-    modalities=Modalities(input=("text",), output=("video",)),
-    limit=Limit(context=480, output=0),
+    release_date=_D_2025_05_21,
+    last_updated=_D_2025_05_21,
+    modalities=_TEXT_TO_VIDEO,
+    limit=_LIMIT_480_0,
 )
 
 GOOGLE_VEO_3_FAST: Final[Model] = Model(
@@ -1109,10 +1280,10 @@ GOOGLE_VEO_3_FAST: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 10, 13),
-    last_updated=PartialDate(2025, 10, 13),
-    modalities=Modalities(input=("text",), output=("video",)),
-    limit=Limit(context=480, output=0),
+    release_date=_D_2025_10_13,
+    last_updated=_D_2025_10_13,
+    modalities=_TEXT_TO_VIDEO,
+    limit=_LIMIT_480_0,
 )
 
 GOOGLE_VEO_3_1: Final[Model] = Model(
@@ -1126,10 +1297,10 @@ GOOGLE_VEO_3_1: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 10, 15),
-    last_updated=PartialDate(2025, 10, 15),
-    modalities=Modalities(input=("text",), output=("video",)),
-    limit=Limit(context=480, output=0),
+    release_date=_D_2025_10_15,
+    last_updated=_D_2025_10_15,
+    modalities=_TEXT_TO_VIDEO,
+    limit=_LIMIT_480_0,
 )
 
 GOOGLE_VEO_3_1_FAST: Final[Model] = Model(
@@ -1143,10 +1314,10 @@ GOOGLE_VEO_3_1_FAST: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 10, 15),
-    last_updated=PartialDate(2025, 10, 15),
-    modalities=Modalities(input=("text", "image"), output=("video",)),
-    limit=Limit(context=480, output=0),
+    release_date=_D_2025_10_15,
+    last_updated=_D_2025_10_15,
+    modalities=_TEXT_IMAGE_TO_VIDEO,
+    limit=_LIMIT_480_0,
 )
 
 IDEOGRAMAI_IDEOGRAM: Final[Model] = Model(
@@ -1160,10 +1331,10 @@ IDEOGRAMAI_IDEOGRAM: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2024, 4, 3),
-    last_updated=PartialDate(2024, 4, 3),
-    modalities=Modalities(input=("text", "image"), output=("image",)),
-    limit=Limit(context=150, output=0),
+    release_date=_D_2024_04_03,
+    last_updated=_D_2024_04_03,
+    modalities=_TEXT_IMAGE_TO_IMAGE,
+    limit=_LIMIT_150_0,
 )
 
 IDEOGRAMAI_IDEOGRAM_V2: Final[Model] = Model(
@@ -1177,10 +1348,10 @@ IDEOGRAMAI_IDEOGRAM_V2: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2024, 8, 21),
-    last_updated=PartialDate(2024, 8, 21),
-    modalities=Modalities(input=("text", "image"), output=("image",)),
-    limit=Limit(context=150, output=0),
+    release_date=_D_2024_08_21,
+    last_updated=_D_2024_08_21,
+    modalities=_TEXT_IMAGE_TO_IMAGE,
+    limit=_LIMIT_150_0,
 )
 
 IDEOGRAMAI_IDEOGRAM_V2A: Final[Model] = Model(
@@ -1194,10 +1365,10 @@ IDEOGRAMAI_IDEOGRAM_V2A: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 2, 27),
-    last_updated=PartialDate(2025, 2, 27),
-    modalities=Modalities(input=("text",), output=("image",)),
-    limit=Limit(context=150, output=0),
+    release_date=_D_2025_02_27,
+    last_updated=_D_2025_02_27,
+    modalities=_TEXT_TO_IMAGE,
+    limit=_LIMIT_150_0,
 )
 
 IDEOGRAMAI_IDEOGRAM_V2A_TURBO: Final[Model] = Model(
@@ -1211,10 +1382,10 @@ IDEOGRAMAI_IDEOGRAM_V2A_TURBO: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 2, 27),
-    last_updated=PartialDate(2025, 2, 27),
-    modalities=Modalities(input=("text",), output=("image",)),
-    limit=Limit(context=150, output=0),
+    release_date=_D_2025_02_27,
+    last_updated=_D_2025_02_27,
+    modalities=_TEXT_TO_IMAGE,
+    limit=_LIMIT_150_0,
 )
 
 LUMALABS_RAY2: Final[Model] = Model(
@@ -1228,9 +1399,9 @@ LUMALABS_RAY2: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 2, 20),
-    last_updated=PartialDate(2025, 2, 20),
-    modalities=Modalities(input=("text", "image"), output=("video",)),
+    release_date=_D_2025_02_20,
+    last_updated=_D_2025_02_20,
+    modalities=_TEXT_IMAGE_TO_VIDEO,
     limit=Limit(context=5000, output=0),
 )
 
@@ -1244,12 +1415,12 @@ NOVITA_DEEPSEEK_V3_2: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 12, 1),
-    last_updated=PartialDate(2025, 12, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=0),
+    release_date=_D_2025_12_01,
+    last_updated=_D_2025_12_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_0,
     cost=Cost(input=Decimal("0.27"), output=Decimal("0.4"), cache_read=Decimal("0.13")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 NOVITA_GLM_4_6: Final[Model] = Model(
@@ -1263,10 +1434,10 @@ NOVITA_GLM_4_6: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 9, 30),
-    last_updated=PartialDate(2025, 9, 30),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=0, output=0),
+    release_date=_D_2025_09_30,
+    last_updated=_D_2025_09_30,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_0_0,
 )
 
 NOVITA_GLM_4_6V: Final[Model] = Model(
@@ -1279,11 +1450,11 @@ NOVITA_GLM_4_6V: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 9),
-    last_updated=PartialDate(2025, 12, 9),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2025_12_09,
+    last_updated=_D_2025_12_09,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=131000, output=32768),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 NOVITA_GLM_4_7: Final[Model] = Model(
@@ -1296,11 +1467,11 @@ NOVITA_GLM_4_7: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 22),
-    last_updated=PartialDate(2025, 12, 22),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=205000, output=131072),
-    reasoning_options=(),
+    release_date=_D_2025_12_22,
+    last_updated=_D_2025_12_22,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_205000_131072,
+    reasoning_options=_REASONING,
     status=Status.DEPRECATED,
 )
 
@@ -1314,11 +1485,11 @@ NOVITA_GLM_4_7_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2026, 1, 19),
-    last_updated=PartialDate(2026, 1, 19),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_01_19,
+    last_updated=_D_2026_01_19,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=200000, output=65500),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 NOVITA_GLM_4_7_N: Final[Model] = Model(
@@ -1331,11 +1502,11 @@ NOVITA_GLM_4_7_N: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 22),
-    last_updated=PartialDate(2025, 12, 22),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=205000, output=131072),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    release_date=_D_2025_12_22,
+    last_updated=_D_2025_12_22,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_205000_131072,
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 NOVITA_GLM_5: Final[Model] = Model(
@@ -1348,12 +1519,12 @@ NOVITA_GLM_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 15),
-    last_updated=PartialDate(2026, 2, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=205000, output=131072),
+    release_date=_D_2026_02_15,
+    last_updated=_D_2026_02_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_205000_131072,
     cost=Cost(input=Decimal("1"), output=Decimal("3.2"), cache_read=Decimal("0.2")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 NOVITA_KIMI_K2_THINKING: Final[Model] = Model(
@@ -1367,11 +1538,11 @@ NOVITA_KIMI_K2_THINKING: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 11, 7),
-    last_updated=PartialDate(2025, 11, 7),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_11_07,
+    last_updated=_D_2025_11_07,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=256000, output=0),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 NOVITA_KIMI_K2_5: Final[Model] = Model(
@@ -1384,12 +1555,12 @@ NOVITA_KIMI_K2_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 1, 27),
-    last_updated=PartialDate(2026, 1, 27),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
+    release_date=_D_2026_01_27,
+    last_updated=_D_2026_01_27,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=Limit(context=128000, output=262144),
     cost=Cost(input=Decimal("0.6"), output=Decimal("3"), cache_read=Decimal("0.1")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 NOVITA_KIMI_K2_6: Final[Model] = Model(
@@ -1404,11 +1575,11 @@ NOVITA_KIMI_K2_6: Final[Model] = Model(
     open_weights=True,
     knowledge=PartialDate(2025, 4),
     release_date=PartialDate(2026, 4, 20),
-    last_updated=PartialDate(2026, 5, 2),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
+    last_updated=_D_2026_05_02,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=Limit(context=262144, input=262144, output=262144),
     cost=Cost(input=Decimal("0.96"), output=Decimal("4.04"), cache_read=Decimal("0.16")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 NOVITA_MINIMAX_M2_1: Final[Model] = Model(
@@ -1421,11 +1592,11 @@ NOVITA_MINIMAX_M2_1: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 26),
-    last_updated=PartialDate(2025, 12, 26),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=205000, output=131072),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    release_date=_D_2025_12_26,
+    last_updated=_D_2025_12_26,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_205000_131072,
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 OPENAI_CHATGPT_4O_LATEST: Final[Model] = Model(
@@ -1439,10 +1610,10 @@ OPENAI_CHATGPT_4O_LATEST: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2024, 8, 14),
-    last_updated=PartialDate(2024, 8, 14),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=8192),
+    release_date=_D_2024_08_14,
+    last_updated=_D_2024_08_14,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_8192,
     cost=Cost(input=Decimal("4.5"), output=Decimal("14")),
     status=Status.DEPRECATED,
 )
@@ -1458,9 +1629,9 @@ OPENAI_DALL_E_3: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2023, 11, 6),
-    last_updated=PartialDate(2023, 11, 6),
-    modalities=Modalities(input=("text",), output=("image",)),
+    release_date=_D_2023_11_06,
+    last_updated=_D_2023_11_06,
+    modalities=_TEXT_TO_IMAGE,
     limit=Limit(context=800, output=0),
 )
 
@@ -1475,9 +1646,9 @@ OPENAI_GPT_3_5_TURBO: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2023, 9, 13),
-    last_updated=PartialDate(2023, 9, 13),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2023_09_13,
+    last_updated=_D_2023_09_13,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=16384, output=2048),
     cost=Cost(input=Decimal("0.45"), output=Decimal("1.4")),
 )
@@ -1493,9 +1664,9 @@ OPENAI_GPT_3_5_TURBO_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2023, 9, 20),
-    last_updated=PartialDate(2023, 9, 20),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2023_09_20,
+    last_updated=_D_2023_09_20,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=3500, output=1024),
     cost=Cost(input=Decimal("1.4"), output=Decimal("1.8")),
 )
@@ -1511,9 +1682,9 @@ OPENAI_GPT_3_5_TURBO_RAW: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2023, 9, 27),
-    last_updated=PartialDate(2023, 9, 27),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2023_09_27,
+    last_updated=_D_2023_09_27,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=4524, output=2048),
     cost=Cost(input=Decimal("0.45"), output=Decimal("1.4")),
 )
@@ -1529,10 +1700,10 @@ OPENAI_GPT_4_CLASSIC: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2024, 3, 25),
-    last_updated=PartialDate(2024, 3, 25),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=8192, output=4096),
+    release_date=_D_2024_03_25,
+    last_updated=_D_2024_03_25,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_8192_4096,
     cost=Cost(input=Decimal("27"), output=Decimal("54")),
     status=Status.DEPRECATED,
 )
@@ -1548,10 +1719,10 @@ OPENAI_GPT_4_CLASSIC_0314: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2024, 8, 26),
-    last_updated=PartialDate(2024, 8, 26),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=8192, output=4096),
+    release_date=_D_2024_08_26,
+    last_updated=_D_2024_08_26,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_8192_4096,
     cost=Cost(input=Decimal("27"), output=Decimal("54")),
     status=Status.DEPRECATED,
 )
@@ -1567,9 +1738,9 @@ OPENAI_GPT_4_TURBO: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2023, 9, 13),
-    last_updated=PartialDate(2023, 9, 13),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2023_09_13,
+    last_updated=_D_2023_09_13,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=128000, output=4096),
     cost=Cost(input=Decimal("9"), output=Decimal("27")),
 )
@@ -1585,10 +1756,10 @@ OPENAI_GPT_4_1: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 14),
-    last_updated=PartialDate(2025, 4, 14),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1047576, output=32768),
+    release_date=_D_2025_04_14,
+    last_updated=_D_2025_04_14,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1047576_32768,
     cost=Cost(input=Decimal("1.8"), output=Decimal("7.2"), cache_read=Decimal("0.45")),
 )
 
@@ -1603,10 +1774,10 @@ OPENAI_GPT_4_1_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 15),
-    last_updated=PartialDate(2025, 4, 15),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1047576, output=32768),
+    release_date=_D_2025_04_15,
+    last_updated=_D_2025_04_15,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1047576_32768,
     cost=Cost(input=Decimal("0.36"), output=Decimal("1.4"), cache_read=Decimal("0.09")),
 )
 
@@ -1621,10 +1792,10 @@ OPENAI_GPT_4_1_NANO: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 15),
-    last_updated=PartialDate(2025, 4, 15),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1047576, output=32768),
+    release_date=_D_2025_04_15,
+    last_updated=_D_2025_04_15,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1047576_32768,
     cost=Cost(input=Decimal("0.09"), output=Decimal("0.36"), cache_read=Decimal("0.022")),
 )
 
@@ -1639,10 +1810,10 @@ OPENAI_GPT_4O: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2024, 5, 13),
-    last_updated=PartialDate(2024, 5, 13),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=8192),
+    release_date=_D_2024_05_13,
+    last_updated=_D_2024_05_13,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_8192,
 )
 
 OPENAI_GPT_4O_AUG: Final[Model] = Model(
@@ -1656,10 +1827,10 @@ OPENAI_GPT_4O_AUG: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2024, 11, 21),
-    last_updated=PartialDate(2024, 11, 21),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=8192),
+    release_date=_D_2024_11_21,
+    last_updated=_D_2024_11_21,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_8192,
     cost=Cost(input=Decimal("2.2"), output=Decimal("9"), cache_read=Decimal("1.1")),
 )
 
@@ -1674,9 +1845,9 @@ OPENAI_GPT_4O_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2024, 7, 18),
-    last_updated=PartialDate(2024, 7, 18),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2024_07_18,
+    last_updated=_D_2024_07_18,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=124096, output=4096),
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.54"), cache_read=Decimal("0.068")),
 )
@@ -1692,10 +1863,10 @@ OPENAI_GPT_4O_MINI_SEARCH: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 3, 11),
-    last_updated=PartialDate(2025, 3, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=8192),
+    release_date=_D_2025_03_11,
+    last_updated=_D_2025_03_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_8192,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.54")),
 )
 
@@ -1710,10 +1881,10 @@ OPENAI_GPT_4O_SEARCH: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 3, 11),
-    last_updated=PartialDate(2025, 3, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=8192),
+    release_date=_D_2025_03_11,
+    last_updated=_D_2025_03_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_8192,
     cost=Cost(input=Decimal("2.2"), output=Decimal("9")),
 )
 
@@ -1728,14 +1899,12 @@ OPENAI_GPT_5: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, output=128000),
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_128000,
     cost=Cost(input=Decimal("1.1"), output=Decimal("9"), cache_read=Decimal("0.11")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_GPT_5_CHAT: Final[Model] = Model(
@@ -1749,10 +1918,10 @@ OPENAI_GPT_5_CHAT: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 7),
-    last_updated=PartialDate(2025, 8, 7),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    release_date=_D_2025_08_07,
+    last_updated=_D_2025_08_07,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("1.1"), output=Decimal("9"), cache_read=Decimal("0.11")),
 )
 
@@ -1767,12 +1936,12 @@ OPENAI_GPT_5_CODEX: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 9, 23),
-    last_updated=PartialDate(2025, 9, 23),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, output=128000),
+    release_date=_D_2025_09_23,
+    last_updated=_D_2025_09_23,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_128000,
     cost=Cost(input=Decimal("1.1"), output=Decimal("9")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_GPT_5_MINI: Final[Model] = Model(
@@ -1786,14 +1955,12 @@ OPENAI_GPT_5_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 6, 25),
-    last_updated=PartialDate(2025, 6, 25),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, output=128000),
+    release_date=_D_2025_06_25,
+    last_updated=_D_2025_06_25,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_128000,
     cost=Cost(input=Decimal("0.22"), output=Decimal("1.8"), cache_read=Decimal("0.022")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_GPT_5_NANO: Final[Model] = Model(
@@ -1807,14 +1974,12 @@ OPENAI_GPT_5_NANO: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, output=128000),
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_128000,
     cost=Cost(input=Decimal("0.045"), output=Decimal("0.36"), cache_read=Decimal("0.0045")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_GPT_5_PRO: Final[Model] = Model(
@@ -1828,12 +1993,12 @@ OPENAI_GPT_5_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 10, 6),
-    last_updated=PartialDate(2025, 10, 6),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, output=128000),
+    release_date=_D_2025_10_06,
+    last_updated=_D_2025_10_06,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_128000,
     cost=Cost(input=Decimal("14"), output=Decimal("110")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 OPENAI_GPT_5_1: Final[Model] = Model(
@@ -1847,10 +2012,10 @@ OPENAI_GPT_5_1: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 11, 12),
-    last_updated=PartialDate(2025, 11, 12),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, output=128000),
+    release_date=_D_2025_11_12,
+    last_updated=_D_2025_11_12,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_128000,
     cost=Cost(input=Decimal("1.1"), output=Decimal("9"), cache_read=Decimal("0.11")),
     reasoning_options=(ReasoningOption(type="effort", values=("none", "low", "medium", "high")),),
 )
@@ -1866,12 +2031,12 @@ OPENAI_GPT_5_1_CODEX: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 11, 12),
-    last_updated=PartialDate(2025, 11, 12),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, output=128000),
+    release_date=_D_2025_11_12,
+    last_updated=_D_2025_11_12,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_128000,
     cost=Cost(input=Decimal("1.1"), output=Decimal("9"), cache_read=Decimal("0.11")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_GPT_5_1_CODEX_MAX: Final[Model] = Model(
@@ -1884,12 +2049,12 @@ OPENAI_GPT_5_1_CODEX_MAX: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 8),
-    last_updated=PartialDate(2025, 12, 8),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, output=128000),
+    release_date=_D_2025_12_08,
+    last_updated=_D_2025_12_08,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_128000,
     cost=Cost(input=Decimal("1.1"), output=Decimal("9"), cache_read=Decimal("0.11")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 OPENAI_GPT_5_1_CODEX_MINI: Final[Model] = Model(
@@ -1903,12 +2068,12 @@ OPENAI_GPT_5_1_CODEX_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 11, 12),
-    last_updated=PartialDate(2025, 11, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=400000, output=128000),
+    release_date=_D_2025_11_12,
+    last_updated=_D_2025_11_12,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_400000_128000,
     cost=Cost(input=Decimal("0.22"), output=Decimal("1.8"), cache_read=Decimal("0.022")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_GPT_5_1_INSTANT: Final[Model] = Model(
@@ -1922,12 +2087,12 @@ OPENAI_GPT_5_1_INSTANT: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 11, 12),
-    last_updated=PartialDate(2025, 11, 12),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    release_date=_D_2025_11_12,
+    last_updated=_D_2025_11_12,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("1.1"), output=Decimal("9"), cache_read=Decimal("0.11")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 OPENAI_GPT_5_2: Final[Model] = Model(
@@ -1940,14 +2105,12 @@ OPENAI_GPT_5_2: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 8),
-    last_updated=PartialDate(2025, 12, 8),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, output=128000),
+    release_date=_D_2025_12_08,
+    last_updated=_D_2025_12_08,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_128000,
     cost=Cost(input=Decimal("1.6"), output=Decimal("13"), cache_read=Decimal("0.16")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 OPENAI_GPT_5_2_CODEX: Final[Model] = Model(
@@ -1960,12 +2123,12 @@ OPENAI_GPT_5_2_CODEX: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2026, 1, 14),
-    last_updated=PartialDate(2026, 1, 14),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, output=128000),
+    release_date=_D_2026_01_14,
+    last_updated=_D_2026_01_14,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_128000,
     cost=Cost(input=Decimal("1.6"), output=Decimal("13"), cache_read=Decimal("0.16")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 OPENAI_GPT_5_2_INSTANT: Final[Model] = Model(
@@ -1978,10 +2141,10 @@ OPENAI_GPT_5_2_INSTANT: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 11),
-    last_updated=PartialDate(2025, 12, 11),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    release_date=_D_2025_12_11,
+    last_updated=_D_2025_12_11,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("1.6"), output=Decimal("13"), cache_read=Decimal("0.16")),
 )
 
@@ -1995,12 +2158,12 @@ OPENAI_GPT_5_2_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 11),
-    last_updated=PartialDate(2025, 12, 11),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, output=128000),
+    release_date=_D_2025_12_11,
+    last_updated=_D_2025_12_11,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_128000,
     cost=Cost(input=Decimal("19"), output=Decimal("150")),
-    reasoning_options=(ReasoningOption(type="effort", values=("medium", "high", "xhigh")),),
+    reasoning_options=_REASONING_EFFORT_MEDIUM_HIGH_XHIGH,
 )
 
 OPENAI_GPT_5_3_CODEX: Final[Model] = Model(
@@ -2013,12 +2176,12 @@ OPENAI_GPT_5_3_CODEX: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 10),
-    last_updated=PartialDate(2026, 2, 10),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, output=128000),
+    release_date=_D_2026_02_10,
+    last_updated=_D_2026_02_10,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_128000,
     cost=Cost(input=Decimal("1.6"), output=Decimal("13"), cache_read=Decimal("0.16")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 OPENAI_GPT_5_3_CODEX_SPARK: Final[Model] = Model(
@@ -2031,12 +2194,12 @@ OPENAI_GPT_5_3_CODEX_SPARK: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 4),
-    last_updated=PartialDate(2026, 3, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    release_date=_D_2026_03_04,
+    last_updated=_D_2026_03_04,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 OPENAI_GPT_5_3_INSTANT: Final[Model] = Model(
@@ -2049,9 +2212,9 @@ OPENAI_GPT_5_3_INSTANT: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 3),
-    last_updated=PartialDate(2026, 3, 3),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2026_03_03,
+    last_updated=_D_2026_03_03,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=128000, input=111616, output=16384),
     cost=Cost(input=Decimal("1.6"), output=Decimal("13"), cache_read=Decimal("0.16")),
 )
@@ -2066,14 +2229,12 @@ OPENAI_GPT_5_4: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 26),
-    last_updated=PartialDate(2026, 2, 26),
+    release_date=_D_2026_02_26,
+    last_updated=_D_2026_02_26,
     modalities=Modalities(input=("text", "image", "pdf"), output=("image",)),
-    limit=Limit(context=1050000, input=922000, output=128000),
+    limit=_LIMIT_1050000_922000_128000,
     cost=Cost(input=Decimal("2.2"), output=Decimal("14"), cache_read=Decimal("0.22")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 OPENAI_GPT_5_4_MINI: Final[Model] = Model(
@@ -2086,14 +2247,12 @@ OPENAI_GPT_5_4_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 12),
-    last_updated=PartialDate(2026, 3, 12),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    release_date=_D_2026_03_12,
+    last_updated=_D_2026_03_12,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("0.68"), output=Decimal("4"), cache_read=Decimal("0.068")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 OPENAI_GPT_5_4_NANO: Final[Model] = Model(
@@ -2106,14 +2265,12 @@ OPENAI_GPT_5_4_NANO: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 11),
-    last_updated=PartialDate(2026, 3, 11),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    release_date=_D_2026_03_11,
+    last_updated=_D_2026_03_11,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("0.18"), output=Decimal("1.1"), cache_read=Decimal("0.018")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 OPENAI_GPT_5_4_PRO: Final[Model] = Model(
@@ -2126,12 +2283,12 @@ OPENAI_GPT_5_4_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 5),
-    last_updated=PartialDate(2026, 3, 5),
-    modalities=Modalities(input=("text", "image"), output=("image",)),
-    limit=Limit(context=1050000, input=922000, output=128000),
+    release_date=_D_2026_03_05,
+    last_updated=_D_2026_03_05,
+    modalities=_TEXT_IMAGE_TO_IMAGE,
+    limit=_LIMIT_1050000_922000_128000,
     cost=Cost(input=Decimal("27"), output=Decimal("160")),
-    reasoning_options=(ReasoningOption(type="effort", values=("medium", "high", "xhigh")),),
+    reasoning_options=_REASONING_EFFORT_MEDIUM_HIGH_XHIGH,
 )
 
 OPENAI_GPT_5_5: Final[Model] = Model(
@@ -2146,15 +2303,13 @@ OPENAI_GPT_5_5: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 12, 1),
-    release_date=PartialDate(2026, 4, 8),
-    last_updated=PartialDate(2026, 4, 8),
-    modalities=Modalities(input=("text", "image"), output=("text", "image")),
-    limit=Limit(context=400000, output=128000),
+    knowledge=_D_2025_12_01,
+    release_date=_D_2026_04_08,
+    last_updated=_D_2026_04_08,
+    modalities=_TEXT_IMAGE_TO_TEXT_IMAGE,
+    limit=_LIMIT_400000_128000,
     cost=Cost(input=Decimal("4.5455"), output=Decimal("27.2727"), cache_read=Decimal("0.4545")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 OPENAI_GPT_5_5_PRO: Final[Model] = Model(
@@ -2169,13 +2324,13 @@ OPENAI_GPT_5_5_PRO: Final[Model] = Model(
     structured_output=False,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 12, 1),
-    release_date=PartialDate(2026, 4, 8),
-    last_updated=PartialDate(2026, 4, 8),
-    modalities=Modalities(input=("text", "image"), output=("text", "image")),
-    limit=Limit(context=400000, output=128000),
+    knowledge=_D_2025_12_01,
+    release_date=_D_2026_04_08,
+    last_updated=_D_2026_04_08,
+    modalities=_TEXT_IMAGE_TO_TEXT_IMAGE,
+    limit=_LIMIT_400000_128000,
     cost=Cost(input=Decimal("27.2727"), output=Decimal("163.6364")),
-    reasoning_options=(ReasoningOption(type="effort", values=("medium", "high", "xhigh")),),
+    reasoning_options=_REASONING_EFFORT_MEDIUM_HIGH_XHIGH,
 )
 
 OPENAI_GPT_IMAGE_1: Final[Model] = Model(
@@ -2189,10 +2344,10 @@ OPENAI_GPT_IMAGE_1: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 3, 31),
-    last_updated=PartialDate(2025, 3, 31),
-    modalities=Modalities(input=("text", "image"), output=("image",)),
-    limit=Limit(context=128000, output=0),
+    release_date=_D_2025_03_31,
+    last_updated=_D_2025_03_31,
+    modalities=_TEXT_IMAGE_TO_IMAGE,
+    limit=_LIMIT_128000_0,
 )
 
 OPENAI_GPT_IMAGE_1_MINI: Final[Model] = Model(
@@ -2206,10 +2361,10 @@ OPENAI_GPT_IMAGE_1_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 26),
-    last_updated=PartialDate(2025, 8, 26),
-    modalities=Modalities(input=("text", "image"), output=("image",)),
-    limit=Limit(context=0, output=0),
+    release_date=_D_2025_08_26,
+    last_updated=_D_2025_08_26,
+    modalities=_TEXT_IMAGE_TO_IMAGE,
+    limit=_LIMIT_0_0,
 )
 
 OPENAI_GPT_IMAGE_1_5: Final[Model] = Model(
@@ -2222,10 +2377,10 @@ OPENAI_GPT_IMAGE_1_5: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 16),
-    last_updated=PartialDate(2025, 12, 16),
-    modalities=Modalities(input=("text", "image"), output=("image",)),
-    limit=Limit(context=128000, output=0),
+    release_date=_D_2025_12_16,
+    last_updated=_D_2025_12_16,
+    modalities=_TEXT_IMAGE_TO_IMAGE,
+    limit=_LIMIT_128000_0,
 )
 
 OPENAI_GPT_IMAGE_2: Final[Model] = Model(
@@ -2238,10 +2393,10 @@ OPENAI_GPT_IMAGE_2: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 21),
-    last_updated=PartialDate(2026, 4, 21),
-    modalities=Modalities(input=("text", "image"), output=("image",)),
-    limit=Limit(context=0, output=0),
+    release_date=_D_2026_04_21,
+    last_updated=_D_2026_04_21,
+    modalities=_TEXT_IMAGE_TO_IMAGE,
+    limit=_LIMIT_0_0,
     cost=Cost(input=Decimal("5.0505"), output=Decimal("32.3232"), cache_read=Decimal("1.2626")),
 )
 
@@ -2256,12 +2411,12 @@ OPENAI_O1: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2024, 12, 18),
-    last_updated=PartialDate(2024, 12, 18),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=200000, output=100000),
+    release_date=_D_2024_12_18,
+    last_updated=_D_2024_12_18,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_200000_100000,
     cost=Cost(input=Decimal("14"), output=Decimal("54")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_O1_PRO: Final[Model] = Model(
@@ -2275,12 +2430,12 @@ OPENAI_O1_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 3, 19),
-    last_updated=PartialDate(2025, 3, 19),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=200000, output=100000),
+    release_date=_D_2025_03_19,
+    last_updated=_D_2025_03_19,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_200000_100000,
     cost=Cost(input=Decimal("140"), output=Decimal("540")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_O3: Final[Model] = Model(
@@ -2294,12 +2449,12 @@ OPENAI_O3: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 16),
-    last_updated=PartialDate(2025, 4, 16),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=200000, output=100000),
+    release_date=_D_2025_04_16,
+    last_updated=_D_2025_04_16,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_200000_100000,
     cost=Cost(input=Decimal("1.8"), output=Decimal("7.2"), cache_read=Decimal("0.45")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_O3_DEEP_RESEARCH: Final[Model] = Model(
@@ -2313,12 +2468,12 @@ OPENAI_O3_DEEP_RESEARCH: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 6, 27),
-    last_updated=PartialDate(2025, 6, 27),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=200000, output=100000),
+    release_date=_D_2025_06_27,
+    last_updated=_D_2025_06_27,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_100000,
     cost=Cost(input=Decimal("9"), output=Decimal("36"), cache_read=Decimal("2.2")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 OPENAI_O3_MINI: Final[Model] = Model(
@@ -2332,12 +2487,12 @@ OPENAI_O3_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 1, 31),
-    last_updated=PartialDate(2025, 1, 31),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=200000, output=100000),
+    release_date=_D_2025_01_31,
+    last_updated=_D_2025_01_31,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_200000_100000,
     cost=Cost(input=Decimal("0.99"), output=Decimal("4")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_O3_MINI_HIGH: Final[Model] = Model(
@@ -2351,12 +2506,12 @@ OPENAI_O3_MINI_HIGH: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 1, 31),
-    last_updated=PartialDate(2025, 1, 31),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=200000, output=100000),
+    release_date=_D_2025_01_31,
+    last_updated=_D_2025_01_31,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_200000_100000,
     cost=Cost(input=Decimal("0.99"), output=Decimal("4")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 OPENAI_O3_PRO: Final[Model] = Model(
@@ -2370,12 +2525,12 @@ OPENAI_O3_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 6, 10),
-    last_updated=PartialDate(2025, 6, 10),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=200000, output=100000),
+    release_date=_D_2025_06_10,
+    last_updated=_D_2025_06_10,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_200000_100000,
     cost=Cost(input=Decimal("18"), output=Decimal("72")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_O4_MINI: Final[Model] = Model(
@@ -2389,12 +2544,12 @@ OPENAI_O4_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 16),
-    last_updated=PartialDate(2025, 4, 16),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=200000, output=100000),
+    release_date=_D_2025_04_16,
+    last_updated=_D_2025_04_16,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_200000_100000,
     cost=Cost(input=Decimal("0.99"), output=Decimal("4"), cache_read=Decimal("0.25")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_O4_MINI_DEEP_RESEARCH: Final[Model] = Model(
@@ -2408,12 +2563,12 @@ OPENAI_O4_MINI_DEEP_RESEARCH: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 6, 27),
-    last_updated=PartialDate(2025, 6, 27),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=200000, output=100000),
+    release_date=_D_2025_06_27,
+    last_updated=_D_2025_06_27,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_100000,
     cost=Cost(input=Decimal("1.8"), output=Decimal("7.2"), cache_read=Decimal("0.45")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 OPENAI_SORA_2: Final[Model] = Model(
@@ -2427,10 +2582,10 @@ OPENAI_SORA_2: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 10, 6),
-    last_updated=PartialDate(2025, 10, 6),
-    modalities=Modalities(input=("text", "image"), output=("video",)),
-    limit=Limit(context=0, output=0),
+    release_date=_D_2025_10_06,
+    last_updated=_D_2025_10_06,
+    modalities=_TEXT_IMAGE_TO_VIDEO,
+    limit=_LIMIT_0_0,
 )
 
 OPENAI_SORA_2_PRO: Final[Model] = Model(
@@ -2444,10 +2599,10 @@ OPENAI_SORA_2_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 10, 6),
-    last_updated=PartialDate(2025, 10, 6),
-    modalities=Modalities(input=("text", "image"), output=("video",)),
-    limit=Limit(context=0, output=0),
+    release_date=_D_2025_10_06,
+    last_updated=_D_2025_10_06,
+    modalities=_TEXT_IMAGE_TO_VIDEO,
+    limit=_LIMIT_0_0,
 )
 
 POETOOLS_CLAUDE_CODE: Final[Model] = Model(
@@ -2460,11 +2615,11 @@ POETOOLS_CLAUDE_CODE: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 11, 27),
-    last_updated=PartialDate(2025, 11, 27),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=0, output=0),
-    reasoning_options=(),
+    release_date=_D_2025_11_27,
+    last_updated=_D_2025_11_27,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_0_0,
+    reasoning_options=_REASONING,
 )
 
 RUNWAYML_RUNWAY: Final[Model] = Model(
@@ -2478,10 +2633,10 @@ RUNWAYML_RUNWAY: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2024, 10, 11),
-    last_updated=PartialDate(2024, 10, 11),
-    modalities=Modalities(input=("text", "image"), output=("video",)),
-    limit=Limit(context=256, output=0),
+    release_date=_D_2024_10_11,
+    last_updated=_D_2024_10_11,
+    modalities=_TEXT_IMAGE_TO_VIDEO,
+    limit=_LIMIT_256_0,
 )
 
 RUNWAYML_RUNWAY_GEN_4_TURBO: Final[Model] = Model(
@@ -2495,10 +2650,10 @@ RUNWAYML_RUNWAY_GEN_4_TURBO: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 5, 9),
-    last_updated=PartialDate(2025, 5, 9),
-    modalities=Modalities(input=("text", "image"), output=("video",)),
-    limit=Limit(context=256, output=0),
+    release_date=_D_2025_05_09,
+    last_updated=_D_2025_05_09,
+    modalities=_TEXT_IMAGE_TO_VIDEO,
+    limit=_LIMIT_256_0,
 )
 
 STABILITYAI_STABLEDIFFUSIONXL: Final[Model] = Model(
@@ -2512,9 +2667,9 @@ STABILITYAI_STABLEDIFFUSIONXL: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2023, 7, 9),
-    last_updated=PartialDate(2023, 7, 9),
-    modalities=Modalities(input=("text", "image"), output=("image",)),
+    release_date=_D_2023_07_09,
+    last_updated=_D_2023_07_09,
+    modalities=_TEXT_IMAGE_TO_IMAGE,
     limit=Limit(context=200, output=0),
 )
 
@@ -2529,9 +2684,9 @@ TOPAZLABS_CO_TOPAZLABS: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2024, 12, 3),
-    last_updated=PartialDate(2024, 12, 3),
-    modalities=Modalities(input=("text",), output=("image",)),
+    release_date=_D_2024_12_03,
+    last_updated=_D_2024_12_03,
+    modalities=_TEXT_TO_IMAGE,
     limit=Limit(context=204, output=0),
 )
 
@@ -2546,9 +2701,9 @@ TRYTAKO_TAKO: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2024, 8, 15),
-    last_updated=PartialDate(2024, 8, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2024_08_15,
+    last_updated=_D_2024_08_15,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=2048, output=0),
 )
 
@@ -2563,10 +2718,10 @@ XAI_GROK_3: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 11),
-    last_updated=PartialDate(2025, 4, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=8192),
+    release_date=_D_2025_04_11,
+    last_updated=_D_2025_04_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_8192,
     cost=Cost(input=Decimal("3"), output=Decimal("15"), cache_read=Decimal("0.75")),
 )
 
@@ -2581,12 +2736,12 @@ XAI_GROK_3_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 11),
-    last_updated=PartialDate(2025, 4, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=8192),
+    release_date=_D_2025_04_11,
+    last_updated=_D_2025_04_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_8192,
     cost=Cost(input=Decimal("0.3"), output=Decimal("0.5"), cache_read=Decimal("0.075")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 XAI_GROK_4: Final[Model] = Model(
@@ -2600,12 +2755,12 @@ XAI_GROK_4: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 7, 10),
-    last_updated=PartialDate(2025, 7, 10),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=256000, output=128000),
+    release_date=_D_2025_07_10,
+    last_updated=_D_2025_07_10,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_256000_128000,
     cost=Cost(input=Decimal("3"), output=Decimal("15"), cache_read=Decimal("0.75")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 XAI_GROK_4_FAST_NON_REASONING: Final[Model] = Model(
@@ -2619,10 +2774,10 @@ XAI_GROK_4_FAST_NON_REASONING: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 9, 16),
-    last_updated=PartialDate(2025, 9, 16),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=2000000, output=128000),
+    release_date=_D_2025_09_16,
+    last_updated=_D_2025_09_16,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_2000000_128000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.5"), cache_read=Decimal("0.05")),
 )
 
@@ -2637,12 +2792,12 @@ XAI_GROK_4_FAST_REASONING: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 9, 16),
-    last_updated=PartialDate(2025, 9, 16),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=2000000, output=128000),
+    release_date=_D_2025_09_16,
+    last_updated=_D_2025_09_16,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_2000000_128000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.5"), cache_read=Decimal("0.05")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 XAI_GROK_4_1_FAST_NON_REASONING: Final[Model] = Model(
@@ -2656,10 +2811,10 @@ XAI_GROK_4_1_FAST_NON_REASONING: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 11, 19),
-    last_updated=PartialDate(2025, 11, 19),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=2000000, output=30000),
+    release_date=_D_2025_11_19,
+    last_updated=_D_2025_11_19,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_2000000_30000,
 )
 
 XAI_GROK_4_1_FAST_REASONING: Final[Model] = Model(
@@ -2673,11 +2828,11 @@ XAI_GROK_4_1_FAST_REASONING: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 11, 19),
-    last_updated=PartialDate(2025, 11, 19),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=2000000, output=30000),
-    reasoning_options=(),
+    release_date=_D_2025_11_19,
+    last_updated=_D_2025_11_19,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_2000000_30000,
+    reasoning_options=_REASONING,
 )
 
 XAI_GROK_4_20_MULTI_AGENT: Final[Model] = Model(
@@ -2690,10 +2845,10 @@ XAI_GROK_4_20_MULTI_AGENT: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 13),
-    last_updated=PartialDate(2026, 3, 13),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=0),
+    release_date=_D_2026_03_13,
+    last_updated=_D_2026_03_13,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_0,
     cost=Cost(input=Decimal("2"), output=Decimal("6"), cache_read=Decimal("0.2")),
 )
 
@@ -2708,10 +2863,10 @@ XAI_GROK_CODE_FAST_1: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 22),
-    last_updated=PartialDate(2025, 8, 22),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=256000, output=128000),
+    release_date=_D_2025_08_22,
+    last_updated=_D_2025_08_22,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_128000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("1.5"), cache_read=Decimal("0.02")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )

@@ -3,13 +3,28 @@
 
 "Models served by Poolside (provider id 'poolside')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
 from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, Model, ReasoningOption
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2026_04_28 = PartialDate(2026, 4, 28)
+_D_2026_06_13 = PartialDate(2026, 6, 13)
+_LIMIT_262144_32768 = Limit(context=262144, output=32768)
+_REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH_XHIGH = (
+    ReasoningOption(type="effort", values=("none", "minimal", "low", "medium", "high", "xhigh")),
+)
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
 
 __all__ = [
     "POOLSIDE_LAGUNA_M_1",
@@ -26,19 +41,15 @@ POOLSIDE_LAGUNA_M_1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 28),
-    last_updated=PartialDate(2026, 6, 13),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=32768),
+    release_date=_D_2026_04_28,
+    last_updated=_D_2026_06_13,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_32768,
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(
-        ReasoningOption(
-            type="effort", values=("none", "minimal", "low", "medium", "high", "xhigh")
-        ),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 POOLSIDE_LAGUNA_XS_2: Final[Model] = Model(
@@ -51,17 +62,13 @@ POOLSIDE_LAGUNA_XS_2: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 28),
-    last_updated=PartialDate(2026, 6, 13),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=32768),
+    release_date=_D_2026_04_28,
+    last_updated=_D_2026_06_13,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_32768,
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(
-        ReasoningOption(
-            type="effort", values=("none", "minimal", "low", "medium", "high", "xhigh")
-        ),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH_XHIGH,
 )

@@ -3,13 +3,26 @@
 
 "Models served by Privatemode AI (provider id 'privatemode-ai')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
 from llmdex_runtime.model import Cost, Limit, Modalities, Model, ReasoningOption
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2023_09_01 = PartialDate(2023, 9, 1)
+_D_2025_03_12 = PartialDate(2025, 3, 12)
+_D_2025_04 = PartialDate(2025, 4)
+_D_2025_06_06 = PartialDate(2025, 6, 6)
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
 
 __all__ = [
     "GEMMA_3_27B",
@@ -32,8 +45,8 @@ GEMMA_3_27B: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2024, 8),
-    release_date=PartialDate(2025, 3, 12),
-    last_updated=PartialDate(2025, 3, 12),
+    release_date=_D_2025_03_12,
+    last_updated=_D_2025_03_12,
     modalities=Modalities(input=("text", "image"), output=("text",)),
     limit=Limit(context=128000, output=8192),
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
@@ -54,7 +67,7 @@ GPT_OSS_120B: Final[Model] = Model(
     knowledge=PartialDate(2025, 8),
     release_date=PartialDate(2025, 8, 4),
     last_updated=PartialDate(2025, 8, 14),
-    modalities=Modalities(input=("text",), output=("text",)),
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=128000, output=128000),
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
@@ -72,10 +85,10 @@ QWEN3_CODER_30B_A3B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 4),
-    last_updated=PartialDate(2025, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_04,
+    last_updated=_D_2025_04,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=128000, output=32768),
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
@@ -93,9 +106,9 @@ QWEN3_EMBEDDING_4B: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2025, 6),
-    release_date=PartialDate(2025, 6, 6),
-    last_updated=PartialDate(2025, 6, 6),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_06_06,
+    last_updated=_D_2025_06_06,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=32000, output=2560),
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
@@ -113,8 +126,8 @@ WHISPER_LARGE_V3: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2023, 9),
-    release_date=PartialDate(2023, 9, 1),
-    last_updated=PartialDate(2023, 9, 1),
+    release_date=_D_2023_09_01,
+    last_updated=_D_2023_09_01,
     modalities=Modalities(input=("audio",), output=("text",)),
     limit=Limit(context=0, output=4096),
     cost=Cost(input=Decimal("0"), output=Decimal("0")),

@@ -3,13 +3,40 @@
 
 "Models served by QiHang (provider id 'qihang-ai')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
 from llmdex_runtime.model import Cost, CostTier, Limit, Modalities, Model, Rates, TierCondition
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2025_01 = PartialDate(2025, 1)
+_D_2025_07_31 = PartialDate(2025, 7, 31)
+_D_2025_08_31 = PartialDate(2025, 8, 31)
+_D_2025_09_15 = PartialDate(2025, 9, 15)
+_D_2025_09_29 = PartialDate(2025, 9, 29)
+_D_2025_10_01 = PartialDate(2025, 10, 1)
+_D_2025_11_01 = PartialDate(2025, 11, 1)
+_D_2025_11_19 = PartialDate(2025, 11, 19)
+_D_2025_12_11 = PartialDate(2025, 12, 11)
+_D_2025_12_17 = PartialDate(2025, 12, 17)
+_LIMIT_1048576_65536 = Limit(context=1048576, output=65536)
+_LIMIT_200000_64000 = Limit(context=200000, output=64000)
+_LIMIT_400000_272000_128000 = Limit(context=400000, input=272000, output=128000)
+_REASONING = ()
+_TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
+_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT = Modalities(
+    input=("text", "image", "video", "audio", "pdf"), output=("text",)
+)
 
 __all__ = [
     "CLAUDE_HAIKU_4_5_20251001",
@@ -34,13 +61,13 @@ CLAUDE_HAIKU_4_5_20251001: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 7, 31),
-    release_date=PartialDate(2025, 10, 1),
-    last_updated=PartialDate(2025, 10, 1),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    knowledge=_D_2025_07_31,
+    release_date=_D_2025_10_01,
+    last_updated=_D_2025_10_01,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.71")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 CLAUDE_OPUS_4_5_20251101: Final[Model] = Model(
@@ -55,12 +82,12 @@ CLAUDE_OPUS_4_5_20251101: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2025, 3),
-    release_date=PartialDate(2025, 11, 1),
-    last_updated=PartialDate(2025, 11, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2025_11_01,
+    last_updated=_D_2025_11_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=200000, output=32000),
     cost=Cost(input=Decimal("0.71"), output=Decimal("3.57")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 CLAUDE_SONNET_4_5_20250929: Final[Model] = Model(
@@ -74,13 +101,13 @@ CLAUDE_SONNET_4_5_20250929: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 7, 31),
-    release_date=PartialDate(2025, 9, 29),
-    last_updated=PartialDate(2025, 9, 29),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    knowledge=_D_2025_07_31,
+    release_date=_D_2025_09_29,
+    last_updated=_D_2025_09_29,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(input=Decimal("0.43"), output=Decimal("2.14")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GEMINI_2_5_FLASH: Final[Model] = Model(
@@ -95,11 +122,11 @@ GEMINI_2_5_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 12, 17),
-    last_updated=PartialDate(2025, 12, 17),
-    modalities=Modalities(input=("text", "image", "video", "audio", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_12_17,
+    last_updated=_D_2025_12_17,
+    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(
         input=Decimal("0.09"),
         output=Decimal("0.71"),
@@ -112,7 +139,7 @@ GEMINI_2_5_FLASH: Final[Model] = Model(
         ),
         context_over_200k=Rates(input=Decimal("0.09"), output=Decimal("0.71")),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GEMINI_3_FLASH_PREVIEW: Final[Model] = Model(
@@ -127,11 +154,11 @@ GEMINI_3_FLASH_PREVIEW: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 12, 17),
-    last_updated=PartialDate(2025, 12, 17),
-    modalities=Modalities(input=("text", "image", "video", "audio", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_12_17,
+    last_updated=_D_2025_12_17,
+    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(
         input=Decimal("0.07"),
         output=Decimal("0.43"),
@@ -144,7 +171,7 @@ GEMINI_3_FLASH_PREVIEW: Final[Model] = Model(
         ),
         context_over_200k=Rates(input=Decimal("0.07"), output=Decimal("0.43")),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GEMINI_3_PRO_PREVIEW: Final[Model] = Model(
@@ -159,12 +186,12 @@ GEMINI_3_PRO_PREVIEW: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2025, 11),
-    release_date=PartialDate(2025, 11, 19),
-    last_updated=PartialDate(2025, 11, 19),
+    release_date=_D_2025_11_19,
+    last_updated=_D_2025_11_19,
     modalities=Modalities(input=("text", "image", "audio", "video"), output=("text",)),
     limit=Limit(context=1000000, output=65000),
     cost=Cost(input=Decimal("0.57"), output=Decimal("3.43")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GPT_5_MINI: Final[Model] = Model(
@@ -179,12 +206,12 @@ GPT_5_MINI: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2024, 9, 30),
-    release_date=PartialDate(2025, 9, 15),
-    last_updated=PartialDate(2025, 9, 15),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    release_date=_D_2025_09_15,
+    last_updated=_D_2025_09_15,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(input=Decimal("0.04"), output=Decimal("0.29")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GPT_5_2: Final[Model] = Model(
@@ -199,13 +226,13 @@ GPT_5_2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2025, 12, 11),
-    last_updated=PartialDate(2025, 12, 11),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2025_12_11,
+    last_updated=_D_2025_12_11,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("0.25"), output=Decimal("2")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GPT_5_2_CODEX: Final[Model] = Model(
@@ -220,11 +247,11 @@ GPT_5_2_CODEX: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2025, 12, 11),
-    last_updated=PartialDate(2025, 12, 11),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2025_12_11,
+    last_updated=_D_2025_12_11,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("0.14"), output=Decimal("1.14")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )

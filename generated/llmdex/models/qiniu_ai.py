@@ -3,13 +3,96 @@
 
 "Models served by Qiniu (provider id 'qiniu-ai')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
 from llmdex_runtime.model import Cost, Limit, Modalities, Model, ReasoningOption
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2024_12_01 = PartialDate(2024, 12, 1)
+_D_2025_08_05 = PartialDate(2025, 8, 5)
+_D_2025_08_06 = PartialDate(2025, 8, 6)
+_D_2025_08_12 = PartialDate(2025, 8, 12)
+_D_2025_08_13 = PartialDate(2025, 8, 13)
+_D_2025_08_14 = PartialDate(2025, 8, 14)
+_D_2025_08_15 = PartialDate(2025, 8, 15)
+_D_2025_08_19 = PartialDate(2025, 8, 19)
+_D_2025_08_26 = PartialDate(2025, 8, 26)
+_D_2025_09_02 = PartialDate(2025, 9, 2)
+_D_2025_09_06 = PartialDate(2025, 9, 6)
+_D_2025_09_08 = PartialDate(2025, 9, 8)
+_D_2025_09_09 = PartialDate(2025, 9, 9)
+_D_2025_09_12 = PartialDate(2025, 9, 12)
+_D_2025_09_19 = PartialDate(2025, 9, 19)
+_D_2025_09_20 = PartialDate(2025, 9, 20)
+_D_2025_09_22 = PartialDate(2025, 9, 22)
+_D_2025_09_24 = PartialDate(2025, 9, 24)
+_D_2025_09_29 = PartialDate(2025, 9, 29)
+_D_2025_09_30 = PartialDate(2025, 9, 30)
+_D_2025_10_11 = PartialDate(2025, 10, 11)
+_D_2025_10_16 = PartialDate(2025, 10, 16)
+_D_2025_10_22 = PartialDate(2025, 10, 22)
+_D_2025_10_28 = PartialDate(2025, 10, 28)
+_D_2025_11_05 = PartialDate(2025, 11, 5)
+_D_2025_11_07 = PartialDate(2025, 11, 7)
+_D_2025_11_19 = PartialDate(2025, 11, 19)
+_D_2025_11_20 = PartialDate(2025, 11, 20)
+_D_2025_11_25 = PartialDate(2025, 11, 25)
+_D_2025_12_01 = PartialDate(2025, 12, 1)
+_D_2025_12_04 = PartialDate(2025, 12, 4)
+_D_2025_12_11 = PartialDate(2025, 12, 11)
+_D_2025_12_16 = PartialDate(2025, 12, 16)
+_D_2025_12_18 = PartialDate(2025, 12, 18)
+_D_2025_12_19 = PartialDate(2025, 12, 19)
+_D_2025_12_23 = PartialDate(2025, 12, 23)
+_D_2026_01_13 = PartialDate(2026, 1, 13)
+_D_2026_01_28 = PartialDate(2026, 1, 28)
+_D_2026_02_02 = PartialDate(2026, 2, 2)
+_D_2026_02_04 = PartialDate(2026, 2, 4)
+_D_2026_02_06 = PartialDate(2026, 2, 6)
+_D_2026_02_09 = PartialDate(2026, 2, 9)
+_D_2026_02_12 = PartialDate(2026, 2, 12)
+_D_2026_02_14 = PartialDate(2026, 2, 14)
+_D_2026_02_22 = PartialDate(2026, 2, 22)
+_LIMIT_1000000_64000 = Limit(context=1000000, output=64000)
+_LIMIT_1048576_64000 = Limit(context=1048576, output=64000)
+_LIMIT_1048576_8192 = Limit(context=1048576, output=8192)
+_LIMIT_128000_16000 = Limit(context=128000, output=16000)
+_LIMIT_128000_32000 = Limit(context=128000, output=32000)
+_LIMIT_128000_4096 = Limit(context=128000, output=4096)
+_LIMIT_128000_8192 = Limit(context=128000, output=8192)
+_LIMIT_131072_32768 = Limit(context=131072, output=32768)
+_LIMIT_2000000_2000000 = Limit(context=2000000, output=2000000)
+_LIMIT_200000_128000 = Limit(context=200000, output=128000)
+_LIMIT_200000_200000 = Limit(context=200000, output=200000)
+_LIMIT_200000_32000 = Limit(context=200000, output=32000)
+_LIMIT_200000_64000 = Limit(context=200000, output=64000)
+_LIMIT_204800_128000 = Limit(context=204800, output=128000)
+_LIMIT_256000_100000 = Limit(context=256000, output=100000)
+_LIMIT_256000_128000 = Limit(context=256000, output=128000)
+_LIMIT_256000_256000 = Limit(context=256000, output=256000)
+_LIMIT_256000_32000 = Limit(context=256000, output=32000)
+_LIMIT_256000_64000 = Limit(context=256000, output=64000)
+_LIMIT_32768_8192 = Limit(context=32768, output=8192)
+_LIMIT_400000_128000 = Limit(context=400000, output=128000)
+_LIMIT_40000_4096 = Limit(context=40000, output=4096)
+_REASONING = ()
+_REASONING_TOGGLE = (ReasoningOption(type="toggle"),)
+_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT = Modalities(
+    input=("text", "image", "audio", "video"), output=("text",)
+)
+_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+_TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
 
 __all__ = [
     "MINIMAX_M1",
@@ -116,11 +199,11 @@ MINIMAX_M1: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=1000000, output=80000),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 CLAUDE_3_5_HAIKU: Final[Model] = Model(
@@ -134,9 +217,9 @@ CLAUDE_3_5_HAIKU: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 26),
-    last_updated=PartialDate(2025, 8, 26),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2025_08_26,
+    last_updated=_D_2025_08_26,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=200000, output=8192),
 )
 
@@ -151,11 +234,11 @@ CLAUDE_3_5_SONNET: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 9, 9),
-    last_updated=PartialDate(2025, 9, 9),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2025_09_09,
+    last_updated=_D_2025_09_09,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=200000, output=8200),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 CLAUDE_3_7_SONNET: Final[Model] = Model(
@@ -169,11 +252,11 @@ CLAUDE_3_7_SONNET: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=200000, output=128000),
-    reasoning_options=(),
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_200000_128000,
+    reasoning_options=_REASONING,
 )
 
 CLAUDE_4_0_OPUS: Final[Model] = Model(
@@ -187,11 +270,11 @@ CLAUDE_4_0_OPUS: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=200000, output=32000),
-    reasoning_options=(),
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_200000_32000,
+    reasoning_options=_REASONING,
 )
 
 CLAUDE_4_0_SONNET: Final[Model] = Model(
@@ -205,11 +288,11 @@ CLAUDE_4_0_SONNET: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
-    reasoning_options=(),
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_200000_64000,
+    reasoning_options=_REASONING,
 )
 
 CLAUDE_4_1_OPUS: Final[Model] = Model(
@@ -223,11 +306,11 @@ CLAUDE_4_1_OPUS: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 6),
-    last_updated=PartialDate(2025, 8, 6),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=200000, output=32000),
-    reasoning_options=(),
+    release_date=_D_2025_08_06,
+    last_updated=_D_2025_08_06,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_200000_32000,
+    reasoning_options=_REASONING,
 )
 
 CLAUDE_4_5_HAIKU: Final[Model] = Model(
@@ -241,11 +324,11 @@ CLAUDE_4_5_HAIKU: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 10, 16),
-    last_updated=PartialDate(2025, 10, 16),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
-    reasoning_options=(),
+    release_date=_D_2025_10_16,
+    last_updated=_D_2025_10_16,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_200000_64000,
+    reasoning_options=_REASONING,
 )
 
 CLAUDE_4_5_OPUS: Final[Model] = Model(
@@ -259,11 +342,11 @@ CLAUDE_4_5_OPUS: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 11, 25),
-    last_updated=PartialDate(2025, 11, 25),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=200000, output=200000),
-    reasoning_options=(),
+    release_date=_D_2025_11_25,
+    last_updated=_D_2025_11_25,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_200000_200000,
+    reasoning_options=_REASONING,
 )
 
 CLAUDE_4_5_SONNET: Final[Model] = Model(
@@ -277,11 +360,11 @@ CLAUDE_4_5_SONNET: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 9, 30),
-    last_updated=PartialDate(2025, 9, 30),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
-    reasoning_options=(),
+    release_date=_D_2025_09_30,
+    last_updated=_D_2025_09_30,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_200000_64000,
+    reasoning_options=_REASONING,
 )
 
 DEEPSEEK_R1: Final[Model] = Model(
@@ -295,11 +378,11 @@ DEEPSEEK_R1: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=32000),
-    reasoning_options=(),
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_32000,
+    reasoning_options=_REASONING,
 )
 
 DEEPSEEK_R1_0528: Final[Model] = Model(
@@ -313,11 +396,11 @@ DEEPSEEK_R1_0528: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=32000),
-    reasoning_options=(),
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_32000,
+    reasoning_options=_REASONING,
 )
 
 DEEPSEEK_V3: Final[Model] = Model(
@@ -331,10 +414,10 @@ DEEPSEEK_V3: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 13),
-    last_updated=PartialDate(2025, 8, 13),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=16000),
+    release_date=_D_2025_08_13,
+    last_updated=_D_2025_08_13,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16000,
 )
 
 DEEPSEEK_V3_0324: Final[Model] = Model(
@@ -348,10 +431,10 @@ DEEPSEEK_V3_0324: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=16000),
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16000,
 )
 
 DEEPSEEK_V3_1: Final[Model] = Model(
@@ -365,11 +448,11 @@ DEEPSEEK_V3_1: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 19),
-    last_updated=PartialDate(2025, 8, 19),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=32000),
-    reasoning_options=(),
+    release_date=_D_2025_08_19,
+    last_updated=_D_2025_08_19,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_32000,
+    reasoning_options=_REASONING,
 )
 
 DEEPSEEK_DEEPSEEK_MATH_V2: Final[Model] = Model(
@@ -383,11 +466,11 @@ DEEPSEEK_DEEPSEEK_MATH_V2: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 4),
-    last_updated=PartialDate(2025, 12, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_12_04,
+    last_updated=_D_2025_12_04,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=160000, output=160000),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 DEEPSEEK_DEEPSEEK_V3_1_TERMINUS: Final[Model] = Model(
@@ -401,10 +484,10 @@ DEEPSEEK_DEEPSEEK_V3_1_TERMINUS: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 9, 22),
-    last_updated=PartialDate(2025, 9, 22),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=32000),
+    release_date=_D_2025_09_22,
+    last_updated=_D_2025_09_22,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_32000,
 )
 
 DEEPSEEK_DEEPSEEK_V3_1_TERMINUS_THINKING: Final[Model] = Model(
@@ -418,11 +501,11 @@ DEEPSEEK_DEEPSEEK_V3_1_TERMINUS_THINKING: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 9, 22),
-    last_updated=PartialDate(2025, 9, 22),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=32000),
-    reasoning_options=(),
+    release_date=_D_2025_09_22,
+    last_updated=_D_2025_09_22,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_32000,
+    reasoning_options=_REASONING,
 )
 
 DEEPSEEK_DEEPSEEK_V3_2_251201: Final[Model] = Model(
@@ -436,11 +519,11 @@ DEEPSEEK_DEEPSEEK_V3_2_251201: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 1),
-    last_updated=PartialDate(2025, 12, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=32000),
-    reasoning_options=(),
+    release_date=_D_2025_12_01,
+    last_updated=_D_2025_12_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_32000,
+    reasoning_options=_REASONING,
 )
 
 DEEPSEEK_DEEPSEEK_V3_2_EXP: Final[Model] = Model(
@@ -454,10 +537,10 @@ DEEPSEEK_DEEPSEEK_V3_2_EXP: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 9, 29),
-    last_updated=PartialDate(2025, 9, 29),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=32000),
+    release_date=_D_2025_09_29,
+    last_updated=_D_2025_09_29,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_32000,
 )
 
 DEEPSEEK_DEEPSEEK_V3_2_EXP_THINKING: Final[Model] = Model(
@@ -471,11 +554,11 @@ DEEPSEEK_DEEPSEEK_V3_2_EXP_THINKING: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 9, 29),
-    last_updated=PartialDate(2025, 9, 29),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=32000),
-    reasoning_options=(),
+    release_date=_D_2025_09_29,
+    last_updated=_D_2025_09_29,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_32000,
+    reasoning_options=_REASONING,
 )
 
 DOUBAO_1_5_PRO_32K: Final[Model] = Model(
@@ -489,9 +572,9 @@ DOUBAO_1_5_PRO_32K: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=128000, output=12000),
 )
 
@@ -506,11 +589,11 @@ DOUBAO_1_5_THINKING_PRO: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=16000),
-    reasoning_options=(),
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16000,
+    reasoning_options=_REASONING,
 )
 
 DOUBAO_1_5_VISION_PRO: Final[Model] = Model(
@@ -524,10 +607,10 @@ DOUBAO_1_5_VISION_PRO: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=128000, output=16000),
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_128000_16000,
 )
 
 DOUBAO_SEED_1_6: Final[Model] = Model(
@@ -541,11 +624,11 @@ DOUBAO_SEED_1_6: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 15),
-    last_updated=PartialDate(2025, 8, 15),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=256000, output=32000),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    release_date=_D_2025_08_15,
+    last_updated=_D_2025_08_15,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_256000_32000,
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 DOUBAO_SEED_1_6_FLASH: Final[Model] = Model(
@@ -559,11 +642,11 @@ DOUBAO_SEED_1_6_FLASH: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 15),
-    last_updated=PartialDate(2025, 8, 15),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=256000, output=32000),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    release_date=_D_2025_08_15,
+    last_updated=_D_2025_08_15,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_256000_32000,
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 DOUBAO_SEED_1_6_THINKING: Final[Model] = Model(
@@ -577,11 +660,11 @@ DOUBAO_SEED_1_6_THINKING: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 15),
-    last_updated=PartialDate(2025, 8, 15),
+    release_date=_D_2025_08_15,
+    last_updated=_D_2025_08_15,
     modalities=Modalities(input=("image", "text", "video"), output=("text",)),
-    limit=Limit(context=256000, output=32000),
-    reasoning_options=(),
+    limit=_LIMIT_256000_32000,
+    reasoning_options=_REASONING,
 )
 
 DOUBAO_SEED_2_0_CODE: Final[Model] = Model(
@@ -595,11 +678,11 @@ DOUBAO_SEED_2_0_CODE: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 14),
-    last_updated=PartialDate(2026, 2, 14),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=256000, output=128000),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    release_date=_D_2026_02_14,
+    last_updated=_D_2026_02_14,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_256000_128000,
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 DOUBAO_SEED_2_0_LITE: Final[Model] = Model(
@@ -613,11 +696,11 @@ DOUBAO_SEED_2_0_LITE: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 14),
-    last_updated=PartialDate(2026, 2, 14),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=256000, output=32000),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    release_date=_D_2026_02_14,
+    last_updated=_D_2026_02_14,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_256000_32000,
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 DOUBAO_SEED_2_0_MINI: Final[Model] = Model(
@@ -631,11 +714,11 @@ DOUBAO_SEED_2_0_MINI: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 14),
-    last_updated=PartialDate(2026, 2, 14),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=256000, output=32000),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    release_date=_D_2026_02_14,
+    last_updated=_D_2026_02_14,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_256000_32000,
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 DOUBAO_SEED_2_0_PRO: Final[Model] = Model(
@@ -649,11 +732,11 @@ DOUBAO_SEED_2_0_PRO: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 14),
-    last_updated=PartialDate(2026, 2, 14),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=256000, output=128000),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    release_date=_D_2026_02_14,
+    last_updated=_D_2026_02_14,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_256000_128000,
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 GEMINI_2_0_FLASH: Final[Model] = Model(
@@ -667,10 +750,10 @@ GEMINI_2_0_FLASH: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text", "image", "audio", "video"), output=("text",)),
-    limit=Limit(context=1048576, output=8192),
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
+    limit=_LIMIT_1048576_8192,
 )
 
 GEMINI_2_0_FLASH_LITE: Final[Model] = Model(
@@ -684,11 +767,11 @@ GEMINI_2_0_FLASH_LITE: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text", "image", "audio", "video"), output=("text",)),
-    limit=Limit(context=1048576, output=8192),
-    reasoning_options=(),
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
+    limit=_LIMIT_1048576_8192,
+    reasoning_options=_REASONING,
 )
 
 GEMINI_2_5_FLASH: Final[Model] = Model(
@@ -702,11 +785,11 @@ GEMINI_2_5_FLASH: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text", "image", "audio", "video"), output=("text",)),
-    limit=Limit(context=1048576, output=64000),
-    reasoning_options=(),
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
+    limit=_LIMIT_1048576_64000,
+    reasoning_options=_REASONING,
 )
 
 GEMINI_2_5_FLASH_IMAGE: Final[Model] = Model(
@@ -720,10 +803,10 @@ GEMINI_2_5_FLASH_IMAGE: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 10, 22),
-    last_updated=PartialDate(2025, 10, 22),
+    release_date=_D_2025_10_22,
+    last_updated=_D_2025_10_22,
     modalities=Modalities(input=("text", "image"), output=("image",)),
-    limit=Limit(context=32768, output=8192),
+    limit=_LIMIT_32768_8192,
 )
 
 GEMINI_2_5_FLASH_LITE: Final[Model] = Model(
@@ -737,10 +820,10 @@ GEMINI_2_5_FLASH_LITE: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text", "image", "audio", "video"), output=("text",)),
-    limit=Limit(context=1048576, output=64000),
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
+    limit=_LIMIT_1048576_64000,
 )
 
 GEMINI_2_5_PRO: Final[Model] = Model(
@@ -754,11 +837,11 @@ GEMINI_2_5_PRO: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
     modalities=Modalities(input=("text", "image", "video", "audio"), output=("text",)),
     limit=Limit(context=1048576, output=65536),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GEMINI_3_0_FLASH_PREVIEW: Final[Model] = Model(
@@ -772,11 +855,11 @@ GEMINI_3_0_FLASH_PREVIEW: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 18),
-    last_updated=PartialDate(2025, 12, 18),
+    release_date=_D_2025_12_18,
+    last_updated=_D_2025_12_18,
     modalities=Modalities(input=("text", "image", "audio", "video", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=64000),
-    reasoning_options=(),
+    limit=_LIMIT_1000000_64000,
+    reasoning_options=_REASONING,
 )
 
 GEMINI_3_0_PRO_IMAGE_PREVIEW: Final[Model] = Model(
@@ -790,10 +873,10 @@ GEMINI_3_0_PRO_IMAGE_PREVIEW: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 11, 20),
-    last_updated=PartialDate(2025, 11, 20),
+    release_date=_D_2025_11_20,
+    last_updated=_D_2025_11_20,
     modalities=Modalities(input=("text", "image"), output=("text", "image")),
-    limit=Limit(context=32768, output=8192),
+    limit=_LIMIT_32768_8192,
 )
 
 GEMINI_3_0_PRO_PREVIEW: Final[Model] = Model(
@@ -807,11 +890,11 @@ GEMINI_3_0_PRO_PREVIEW: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 11, 19),
-    last_updated=PartialDate(2025, 11, 19),
+    release_date=_D_2025_11_19,
+    last_updated=_D_2025_11_19,
     modalities=Modalities(input=("text", "image", "video", "pdf", "audio"), output=("text",)),
-    limit=Limit(context=1000000, output=64000),
-    reasoning_options=(),
+    limit=_LIMIT_1000000_64000,
+    reasoning_options=_REASONING,
 )
 
 GLM_4_5: Final[Model] = Model(
@@ -825,11 +908,11 @@ GLM_4_5: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=131072, output=98304),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 GLM_4_5_AIR: Final[Model] = Model(
@@ -843,11 +926,11 @@ GLM_4_5_AIR: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=131000, output=4096),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 GPT_OSS_120B: Final[Model] = Model(
@@ -861,11 +944,11 @@ GPT_OSS_120B: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 6),
-    last_updated=PartialDate(2025, 8, 6),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=4096),
-    reasoning_options=(),
+    release_date=_D_2025_08_06,
+    last_updated=_D_2025_08_06,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_4096,
+    reasoning_options=_REASONING,
 )
 
 GPT_OSS_20B: Final[Model] = Model(
@@ -879,11 +962,11 @@ GPT_OSS_20B: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 6),
-    last_updated=PartialDate(2025, 8, 6),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=4096),
-    reasoning_options=(),
+    release_date=_D_2025_08_06,
+    last_updated=_D_2025_08_06,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_4096,
+    reasoning_options=_REASONING,
 )
 
 KIMI_K2: Final[Model] = Model(
@@ -897,9 +980,9 @@ KIMI_K2: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=128000, output=128000),
 )
 
@@ -914,8 +997,8 @@ KLING_V2_6: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 1, 13),
-    last_updated=PartialDate(2026, 1, 13),
+    release_date=_D_2026_01_13,
+    last_updated=_D_2026_01_13,
     modalities=Modalities(input=("text", "image", "video"), output=("video",)),
     limit=Limit(context=99999999, output=99999999),
 )
@@ -931,9 +1014,9 @@ MEITUAN_LONGCAT_FLASH_CHAT: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 11, 5),
-    last_updated=PartialDate(2025, 11, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_11_05,
+    last_updated=_D_2025_11_05,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=131072, output=131072),
 )
 
@@ -948,9 +1031,9 @@ MEITUAN_LONGCAT_FLASH_LITE: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 6),
-    last_updated=PartialDate(2026, 2, 6),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_02_06,
+    last_updated=_D_2026_02_06,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=256000, output=320000),
 )
 
@@ -965,13 +1048,13 @@ MIMO_V2_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 12, 1),
-    release_date=PartialDate(2025, 12, 16),
-    last_updated=PartialDate(2026, 2, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=256000, output=256000),
+    knowledge=_D_2024_12_01,
+    release_date=_D_2025_12_16,
+    last_updated=_D_2026_02_04,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_256000,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3"), cache_read=Decimal("0.01")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MINIMAX_MINIMAX_M2: Final[Model] = Model(
@@ -985,11 +1068,11 @@ MINIMAX_MINIMAX_M2: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 10, 28),
-    last_updated=PartialDate(2025, 10, 28),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=200000, output=128000),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    release_date=_D_2025_10_28,
+    last_updated=_D_2025_10_28,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_128000,
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 MINIMAX_MINIMAX_M2_1: Final[Model] = Model(
@@ -1003,11 +1086,11 @@ MINIMAX_MINIMAX_M2_1: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 23),
-    last_updated=PartialDate(2025, 12, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=204800, output=128000),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    release_date=_D_2025_12_23,
+    last_updated=_D_2025_12_23,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_204800_128000,
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 MINIMAX_MINIMAX_M2_5: Final[Model] = Model(
@@ -1021,11 +1104,11 @@ MINIMAX_MINIMAX_M2_5: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 12),
-    last_updated=PartialDate(2026, 2, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=204800, output=128000),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    release_date=_D_2026_02_12,
+    last_updated=_D_2026_02_12,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_204800_128000,
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 MINIMAX_MINIMAX_M2_5_HIGHSPEED: Final[Model] = Model(
@@ -1039,11 +1122,11 @@ MINIMAX_MINIMAX_M2_5_HIGHSPEED: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 14),
-    last_updated=PartialDate(2026, 2, 14),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=204800, output=128000),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    release_date=_D_2026_02_14,
+    last_updated=_D_2026_02_14,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_204800_128000,
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 MOONSHOTAI_KIMI_K2_0905: Final[Model] = Model(
@@ -1057,10 +1140,10 @@ MOONSHOTAI_KIMI_K2_0905: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 9, 8),
-    last_updated=PartialDate(2025, 9, 8),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=256000, output=100000),
+    release_date=_D_2025_09_08,
+    last_updated=_D_2025_09_08,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_100000,
 )
 
 MOONSHOTAI_KIMI_K2_THINKING: Final[Model] = Model(
@@ -1074,10 +1157,10 @@ MOONSHOTAI_KIMI_K2_THINKING: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 11, 7),
-    last_updated=PartialDate(2025, 11, 7),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=256000, output=100000),
+    release_date=_D_2025_11_07,
+    last_updated=_D_2025_11_07,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_100000,
 )
 
 MOONSHOTAI_KIMI_K2_5: Final[Model] = Model(
@@ -1091,10 +1174,10 @@ MOONSHOTAI_KIMI_K2_5: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 1, 28),
-    last_updated=PartialDate(2026, 1, 28),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=256000, output=256000),
+    release_date=_D_2026_01_28,
+    last_updated=_D_2026_01_28,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_256000_256000,
 )
 
 OPENAI_GPT_5: Final[Model] = Model(
@@ -1108,10 +1191,10 @@ OPENAI_GPT_5: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 9, 19),
-    last_updated=PartialDate(2025, 9, 19),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=400000, output=128000),
+    release_date=_D_2025_09_19,
+    last_updated=_D_2025_09_19,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_400000_128000,
 )
 
 OPENAI_GPT_5_2: Final[Model] = Model(
@@ -1125,11 +1208,11 @@ OPENAI_GPT_5_2: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 11),
-    last_updated=PartialDate(2025, 12, 11),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, output=128000),
-    reasoning_options=(),
+    release_date=_D_2025_12_11,
+    last_updated=_D_2025_12_11,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_128000,
+    reasoning_options=_REASONING,
 )
 
 QWEN_MAX_2025_01_25: Final[Model] = Model(
@@ -1143,10 +1226,10 @@ QWEN_MAX_2025_01_25: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_4096,
 )
 
 QWEN_TURBO: Final[Model] = Model(
@@ -1160,11 +1243,11 @@ QWEN_TURBO: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=1000000, output=4096),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 QWEN_VL_MAX_2025_01_25: Final[Model] = Model(
@@ -1178,10 +1261,10 @@ QWEN_VL_MAX_2025_01_25: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text", "image", "audio", "video"), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
+    limit=_LIMIT_128000_4096,
 )
 
 QWEN2_5_VL_72B_INSTRUCT: Final[Model] = Model(
@@ -1195,10 +1278,10 @@ QWEN2_5_VL_72B_INSTRUCT: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text", "image", "audio", "video"), output=("text",)),
-    limit=Limit(context=128000, output=8192),
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
+    limit=_LIMIT_128000_8192,
 )
 
 QWEN2_5_VL_7B_INSTRUCT: Final[Model] = Model(
@@ -1212,10 +1295,10 @@ QWEN2_5_VL_7B_INSTRUCT: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text", "image", "audio", "video"), output=("text",)),
-    limit=Limit(context=128000, output=8192),
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
+    limit=_LIMIT_128000_8192,
 )
 
 QWEN3_235B_A22B: Final[Model] = Model(
@@ -1229,10 +1312,10 @@ QWEN3_235B_A22B: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=32000),
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_32000,
 )
 
 QWEN3_235B_A22B_INSTRUCT_2507: Final[Model] = Model(
@@ -1246,9 +1329,9 @@ QWEN3_235B_A22B_INSTRUCT_2507: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 12),
-    last_updated=PartialDate(2025, 8, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_08_12,
+    last_updated=_D_2025_08_12,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=262144, output=64000),
 )
 
@@ -1263,11 +1346,11 @@ QWEN3_235B_A22B_THINKING_2507: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 12),
-    last_updated=PartialDate(2025, 8, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_08_12,
+    last_updated=_D_2025_08_12,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=262144, output=4096),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 QWEN3_30B_A3B: Final[Model] = Model(
@@ -1281,11 +1364,11 @@ QWEN3_30B_A3B: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=40000, output=4096),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_40000_4096,
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 QWEN3_30B_A3B_INSTRUCT_2507: Final[Model] = Model(
@@ -1299,10 +1382,10 @@ QWEN3_30B_A3B_INSTRUCT_2507: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 4),
-    last_updated=PartialDate(2026, 2, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=32000),
+    release_date=_D_2026_02_04,
+    last_updated=_D_2026_02_04,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_32000,
 )
 
 QWEN3_30B_A3B_THINKING_2507: Final[Model] = Model(
@@ -1316,11 +1399,11 @@ QWEN3_30B_A3B_THINKING_2507: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 4),
-    last_updated=PartialDate(2026, 2, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_02_04,
+    last_updated=_D_2026_02_04,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=126000, output=32000),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 QWEN3_32B: Final[Model] = Model(
@@ -1334,11 +1417,11 @@ QWEN3_32B: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=40000, output=4096),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_40000_4096,
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 QWEN3_CODER_480B_A35B_INSTRUCT: Final[Model] = Model(
@@ -1352,9 +1435,9 @@ QWEN3_CODER_480B_A35B_INSTRUCT: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 14),
-    last_updated=PartialDate(2025, 8, 14),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_08_14,
+    last_updated=_D_2025_08_14,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=262000, output=4096),
 )
 
@@ -1369,9 +1452,9 @@ QWEN3_MAX: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 9, 24),
-    last_updated=PartialDate(2025, 9, 24),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_09_24,
+    last_updated=_D_2025_09_24,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=262144, output=65536),
 )
 
@@ -1386,10 +1469,10 @@ QWEN3_MAX_PREVIEW: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 9, 6),
-    last_updated=PartialDate(2025, 9, 6),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=256000, output=64000),
+    release_date=_D_2025_09_06,
+    last_updated=_D_2025_09_06,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_64000,
 )
 
 QWEN3_NEXT_80B_A3B_INSTRUCT: Final[Model] = Model(
@@ -1403,10 +1486,10 @@ QWEN3_NEXT_80B_A3B_INSTRUCT: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 9, 12),
-    last_updated=PartialDate(2025, 9, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=32768),
+    release_date=_D_2025_09_12,
+    last_updated=_D_2025_09_12,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_32768,
 )
 
 QWEN3_NEXT_80B_A3B_THINKING: Final[Model] = Model(
@@ -1420,11 +1503,11 @@ QWEN3_NEXT_80B_A3B_THINKING: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 9, 12),
-    last_updated=PartialDate(2025, 9, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=32768),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    release_date=_D_2025_09_12,
+    last_updated=_D_2025_09_12,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_32768,
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 QWEN3_VL_30B_A3B_THINKING: Final[Model] = Model(
@@ -1438,10 +1521,10 @@ QWEN3_VL_30B_A3B_THINKING: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 9),
-    last_updated=PartialDate(2026, 2, 9),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=128000, output=32000),
+    release_date=_D_2026_02_09,
+    last_updated=_D_2026_02_09,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_128000_32000,
 )
 
 QWEN3_5_397B_A17B: Final[Model] = Model(
@@ -1455,11 +1538,11 @@ QWEN3_5_397B_A17B: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 22),
-    last_updated=PartialDate(2026, 2, 22),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=256000, output=64000),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    release_date=_D_2026_02_22,
+    last_updated=_D_2026_02_22,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_256000_64000,
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 STEPFUN_AI_GELAB_ZERO_4B_PREVIEW: Final[Model] = Model(
@@ -1473,9 +1556,9 @@ STEPFUN_AI_GELAB_ZERO_4B_PREVIEW: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 23),
-    last_updated=PartialDate(2025, 12, 23),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2025_12_23,
+    last_updated=_D_2025_12_23,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=8192, output=4096),
 )
 
@@ -1490,9 +1573,9 @@ STEPFUN_STEP_3_5_FLASH: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 2),
-    last_updated=PartialDate(2026, 2, 2),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2026_02_02,
+    last_updated=_D_2026_02_02,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=64000, output=4096),
 )
 
@@ -1507,11 +1590,11 @@ X_AI_GROK_4_FAST: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 9, 20),
-    last_updated=PartialDate(2025, 9, 20),
-    modalities=Modalities(input=("text", "image", "audio", "video"), output=("text",)),
-    limit=Limit(context=2000000, output=2000000),
-    reasoning_options=(),
+    release_date=_D_2025_09_20,
+    last_updated=_D_2025_09_20,
+    modalities=_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
+    limit=_LIMIT_2000000_2000000,
+    reasoning_options=_REASONING,
 )
 
 X_AI_GROK_4_FAST_NON_REASONING: Final[Model] = Model(
@@ -1525,10 +1608,10 @@ X_AI_GROK_4_FAST_NON_REASONING: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 18),
-    last_updated=PartialDate(2025, 12, 18),
-    modalities=Modalities(input=("text", "image", "audio", "video"), output=("text",)),
-    limit=Limit(context=2000000, output=2000000),
+    release_date=_D_2025_12_18,
+    last_updated=_D_2025_12_18,
+    modalities=_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
+    limit=_LIMIT_2000000_2000000,
 )
 
 X_AI_GROK_4_FAST_REASONING: Final[Model] = Model(
@@ -1542,11 +1625,11 @@ X_AI_GROK_4_FAST_REASONING: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 18),
-    last_updated=PartialDate(2025, 12, 18),
-    modalities=Modalities(input=("text", "image", "audio", "video"), output=("text",)),
-    limit=Limit(context=2000000, output=2000000),
-    reasoning_options=(),
+    release_date=_D_2025_12_18,
+    last_updated=_D_2025_12_18,
+    modalities=_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
+    limit=_LIMIT_2000000_2000000,
+    reasoning_options=_REASONING,
 )
 
 X_AI_GROK_4_1_FAST: Final[Model] = Model(
@@ -1560,11 +1643,11 @@ X_AI_GROK_4_1_FAST: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 11, 20),
-    last_updated=PartialDate(2025, 11, 20),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=2000000, output=2000000),
-    reasoning_options=(),
+    release_date=_D_2025_11_20,
+    last_updated=_D_2025_11_20,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_2000000_2000000,
+    reasoning_options=_REASONING,
 )
 
 X_AI_GROK_4_1_FAST_NON_REASONING: Final[Model] = Model(
@@ -1578,10 +1661,10 @@ X_AI_GROK_4_1_FAST_NON_REASONING: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 19),
-    last_updated=PartialDate(2025, 12, 19),
-    modalities=Modalities(input=("text", "image", "audio", "video"), output=("text",)),
-    limit=Limit(context=2000000, output=2000000),
+    release_date=_D_2025_12_19,
+    last_updated=_D_2025_12_19,
+    modalities=_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
+    limit=_LIMIT_2000000_2000000,
 )
 
 X_AI_GROK_4_1_FAST_REASONING: Final[Model] = Model(
@@ -1595,11 +1678,11 @@ X_AI_GROK_4_1_FAST_REASONING: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 19),
-    last_updated=PartialDate(2025, 12, 19),
-    modalities=Modalities(input=("text", "image", "audio", "video"), output=("text",)),
+    release_date=_D_2025_12_19,
+    last_updated=_D_2025_12_19,
+    modalities=_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
     limit=Limit(context=20000000, output=2000000),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 X_AI_GROK_CODE_FAST_1: Final[Model] = Model(
@@ -1613,11 +1696,11 @@ X_AI_GROK_CODE_FAST_1: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 9, 2),
-    last_updated=PartialDate(2025, 9, 2),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_09_02,
+    last_updated=_D_2025_09_02,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=256000, output=10000),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 XIAOMI_MIMO_V2_FLASH: Final[Model] = Model(
@@ -1631,13 +1714,13 @@ XIAOMI_MIMO_V2_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 12, 1),
-    release_date=PartialDate(2025, 12, 16),
-    last_updated=PartialDate(2026, 2, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=256000, output=256000),
+    knowledge=_D_2024_12_01,
+    release_date=_D_2025_12_16,
+    last_updated=_D_2026_02_04,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_256000,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3"), cache_read=Decimal("0.01")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 Z_AI_AUTOGLM_PHONE_9B: Final[Model] = Model(
@@ -1651,9 +1734,9 @@ Z_AI_AUTOGLM_PHONE_9B: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 23),
-    last_updated=PartialDate(2025, 12, 23),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2025_12_23,
+    last_updated=_D_2025_12_23,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=12800, output=4096),
 )
 
@@ -1668,10 +1751,10 @@ Z_AI_GLM_4_6: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 10, 11),
-    last_updated=PartialDate(2025, 10, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=200000, output=200000),
+    release_date=_D_2025_10_11,
+    last_updated=_D_2025_10_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_200000,
 )
 
 Z_AI_GLM_4_7: Final[Model] = Model(
@@ -1685,11 +1768,11 @@ Z_AI_GLM_4_7: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 23),
-    last_updated=PartialDate(2025, 12, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=200000, output=200000),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    release_date=_D_2025_12_23,
+    last_updated=_D_2025_12_23,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_200000,
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 Z_AI_GLM_5: Final[Model] = Model(
@@ -1703,9 +1786,9 @@ Z_AI_GLM_5: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 12),
-    last_updated=PartialDate(2026, 2, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=200000, output=128000),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    release_date=_D_2026_02_12,
+    last_updated=_D_2026_02_12,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_128000,
+    reasoning_options=_REASONING_TOGGLE,
 )

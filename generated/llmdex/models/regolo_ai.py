@@ -3,13 +3,39 @@
 
 "Models served by Regolo AI (provider id 'regolo-ai')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
 from llmdex_runtime.model import Cost, Limit, Modalities, Model, ReasoningOption
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2025_01_31 = PartialDate(2025, 1, 31)
+_D_2025_04_07 = PartialDate(2025, 4, 7)
+_D_2025_04_28 = PartialDate(2025, 4, 28)
+_D_2025_08_05 = PartialDate(2025, 8, 5)
+_D_2026_02_01 = PartialDate(2026, 2, 1)
+_D_2026_03_01 = PartialDate(2026, 3, 1)
+_D_2026_03_10 = PartialDate(2026, 3, 10)
+_D_2026_03_15 = PartialDate(2026, 3, 15)
+_LIMIT_120000_120000 = Limit(context=120000, output=120000)
+_LIMIT_128000_16384 = Limit(context=128000, output=16384)
+_LIMIT_262144_16384 = Limit(context=262144, output=16384)
+_LIMIT_32768_8192 = Limit(context=32768, output=8192)
+_REASONING = ()
+_REASONING_EFFORT_LOW_MEDIUM_HIGH = (
+    ReasoningOption(type="effort", values=("low", "medium", "high")),
+)
+_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
 
 __all__ = [
     "GPT_OSS_120B",
@@ -38,12 +64,12 @@ GPT_OSS_120B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("1"), output=Decimal("4.2")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 GPT_OSS_20B: Final[Model] = Model(
@@ -57,12 +83,12 @@ GPT_OSS_20B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 3, 1),
-    last_updated=PartialDate(2026, 3, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    release_date=_D_2026_03_01,
+    last_updated=_D_2026_03_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0.4"), output=Decimal("1.8")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 LLAMA_3_1_8B_INSTRUCT: Final[Model] = Model(
@@ -76,10 +102,10 @@ LLAMA_3_1_8B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 7),
-    last_updated=PartialDate(2025, 4, 7),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=120000, output=120000),
+    release_date=_D_2025_04_07,
+    last_updated=_D_2025_04_07,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_120000_120000,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.25")),
 )
 
@@ -94,10 +120,10 @@ LLAMA_3_3_70B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 28),
-    last_updated=PartialDate(2025, 4, 28),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    release_date=_D_2025_04_28,
+    last_updated=_D_2025_04_28,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.7")),
 )
 
@@ -112,12 +138,12 @@ MINIMAX_M2_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 10),
-    last_updated=PartialDate(2026, 3, 10),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_03_10,
+    last_updated=_D_2026_03_10,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=190000, output=64000),
     cost=Cost(input=Decimal("0.8"), output=Decimal("3.5")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MISTRAL_SMALL_4_119B: Final[Model] = Model(
@@ -131,12 +157,12 @@ MISTRAL_SMALL_4_119B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 15),
-    last_updated=PartialDate(2026, 3, 15),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2026_03_15,
+    last_updated=_D_2026_03_15,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=256000, output=16384),
     cost=Cost(input=Decimal("0.75"), output=Decimal("3")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MISTRAL_SMALL3_2: Final[Model] = Model(
@@ -150,12 +176,12 @@ MISTRAL_SMALL3_2: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 1, 31),
-    last_updated=PartialDate(2025, 1, 31),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=120000, output=120000),
+    release_date=_D_2025_01_31,
+    last_updated=_D_2025_01_31,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_120000_120000,
     cost=Cost(input=Decimal("0.5"), output=Decimal("2.2")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN_IMAGE: Final[Model] = Model(
@@ -169,8 +195,8 @@ QWEN_IMAGE: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 1),
-    last_updated=PartialDate(2026, 3, 1),
+    release_date=_D_2026_03_01,
+    last_updated=_D_2026_03_01,
     modalities=Modalities(input=("text",), output=("image",)),
     limit=Limit(context=8192, output=4096),
     cost=Cost(input=Decimal("0.5"), output=Decimal("2")),
@@ -187,12 +213,12 @@ QWEN3_CODER_NEXT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 3, 1),
-    last_updated=PartialDate(2026, 3, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=16384),
+    release_date=_D_2026_03_01,
+    last_updated=_D_2026_03_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_16384,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN3_EMBEDDING_8B: Final[Model] = Model(
@@ -206,10 +232,10 @@ QWEN3_EMBEDDING_8B: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 1),
-    last_updated=PartialDate(2026, 2, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32768, output=8192),
+    release_date=_D_2026_02_01,
+    last_updated=_D_2026_02_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32768_8192,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.1")),
 )
 
@@ -224,10 +250,10 @@ QWEN3_RERANKER_4B: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 1),
-    last_updated=PartialDate(2026, 2, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32768, output=8192),
+    release_date=_D_2026_02_01,
+    last_updated=_D_2026_02_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32768_8192,
     cost=Cost(input=Decimal("0.12"), output=Decimal("0.12")),
 )
 
@@ -242,12 +268,12 @@ QWEN3_5_122B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 1),
-    last_updated=PartialDate(2026, 2, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262144, output=16384),
+    release_date=_D_2026_02_01,
+    last_updated=_D_2026_02_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262144_16384,
     cost=Cost(input=Decimal("0.9"), output=Decimal("3.6")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN3_5_9B: Final[Model] = Model(
@@ -261,10 +287,10 @@ QWEN3_5_9B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 1),
-    last_updated=PartialDate(2026, 2, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2026_02_01,
+    last_updated=_D_2026_02_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=262144, output=8192),
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )

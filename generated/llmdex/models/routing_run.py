@@ -3,8 +3,9 @@
 
 "Models served by routing.run (provider id 'routing-run')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
@@ -19,6 +20,40 @@ from llmdex_runtime.model import (
     Rates,
     TierCondition,
 )
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2024_12 = PartialDate(2024, 12)
+_D_2025_01 = PartialDate(2025, 1)
+_D_2025_05 = PartialDate(2025, 5)
+_D_2025_05_07 = PartialDate(2025, 5, 7)
+_D_2025_12_01 = PartialDate(2025, 12, 1)
+_D_2026_01 = PartialDate(2026, 1)
+_D_2026_01_29 = PartialDate(2026, 1, 29)
+_D_2026_02_12 = PartialDate(2026, 2, 12)
+_D_2026_02_13 = PartialDate(2026, 2, 13)
+_D_2026_03_16 = PartialDate(2026, 3, 16)
+_D_2026_03_18 = PartialDate(2026, 3, 18)
+_D_2026_04_02 = PartialDate(2026, 4, 2)
+_D_2026_04_07 = PartialDate(2026, 4, 7)
+_D_2026_04_21 = PartialDate(2026, 4, 21)
+_D_2026_04_22 = PartialDate(2026, 4, 22)
+_D_2026_04_24 = PartialDate(2026, 4, 24)
+_LIMIT_1000000_131072 = Limit(context=1000000, output=131072)
+_LIMIT_1000000_262144 = Limit(context=1000000, output=262144)
+_LIMIT_100000_131072 = Limit(context=100000, output=131072)
+_LIMIT_128000_32768 = Limit(context=128000, output=32768)
+_LIMIT_202000_32768 = Limit(context=202000, output=32768)
+_LIMIT_202752_65536 = Limit(context=202752, output=65536)
+_LIMIT_262144_256000_65536 = Limit(context=262144, input=256000, output=65536)
+_LIMIT_262144_262144 = Limit(context=262144, output=262144)
+_REASONING = ()
+_TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
 
 __all__ = [
     "ROUTE_DEEPSEEK_V3_2",
@@ -62,13 +97,13 @@ ROUTE_DEEPSEEK_V3_2: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2024, 7),
-    release_date=PartialDate(2025, 12, 1),
-    last_updated=PartialDate(2025, 12, 1),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
+    release_date=_D_2025_12_01,
+    last_updated=_D_2025_12_01,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=Limit(context=163840, output=163840),
     cost=Cost(input=Decimal("0.4928"), output=Decimal("0.7392")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 ROUTE_DEEPSEEK_V4_FLASH: Final[Model] = Model(
@@ -83,14 +118,14 @@ ROUTE_DEEPSEEK_V4_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 5),
-    release_date=PartialDate(2026, 4, 24),
-    last_updated=PartialDate(2026, 4, 24),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, output=131072),
+    knowledge=_D_2025_05,
+    release_date=_D_2026_04_24,
+    last_updated=_D_2026_04_24,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_131072,
     cost=Cost(input=Decimal("0.4928"), output=Decimal("0.7392"), cache_read=Decimal("0.0028")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 ROUTE_DEEPSEEK_V4_FLASH_6BIT: Final[Model] = Model(
@@ -105,14 +140,14 @@ ROUTE_DEEPSEEK_V4_FLASH_6BIT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 5),
-    release_date=PartialDate(2026, 4, 24),
-    last_updated=PartialDate(2026, 4, 24),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, output=131072),
+    knowledge=_D_2025_05,
+    release_date=_D_2026_04_24,
+    last_updated=_D_2026_04_24,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_131072,
     cost=Cost(input=Decimal("0.4928"), output=Decimal("0.7392"), cache_read=Decimal("0.0028")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 ROUTE_DEEPSEEK_V4_PRO: Final[Model] = Model(
@@ -127,14 +162,14 @@ ROUTE_DEEPSEEK_V4_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 5),
-    release_date=PartialDate(2026, 4, 24),
-    last_updated=PartialDate(2026, 4, 24),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, output=131072),
+    knowledge=_D_2025_05,
+    release_date=_D_2026_04_24,
+    last_updated=_D_2026_04_24,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_131072,
     cost=Cost(input=Decimal("0.4928"), output=Decimal("0.7392"), cache_read=Decimal("0.003625")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 ROUTE_DEEPSEEK_V4_PRO_6BIT: Final[Model] = Model(
@@ -149,14 +184,14 @@ ROUTE_DEEPSEEK_V4_PRO_6BIT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 5),
-    release_date=PartialDate(2026, 4, 24),
-    last_updated=PartialDate(2026, 4, 24),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, output=131072),
+    knowledge=_D_2025_05,
+    release_date=_D_2026_04_24,
+    last_updated=_D_2026_04_24,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_131072,
     cost=Cost(input=Decimal("0.4928"), output=Decimal("0.7392"), cache_read=Decimal("0.003625")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 ROUTE_GEMMA_4_31B_IT: Final[Model] = Model(
@@ -171,9 +206,9 @@ ROUTE_GEMMA_4_31B_IT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 2),
-    last_updated=PartialDate(2026, 4, 2),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
+    release_date=_D_2026_04_02,
+    last_updated=_D_2026_04_02,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=Limit(context=131072, output=65536),
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
 )
@@ -190,10 +225,10 @@ ROUTE_GLM_5_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 7),
-    last_updated=PartialDate(2026, 4, 7),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=202752, output=65536),
+    release_date=_D_2026_04_07,
+    last_updated=_D_2026_04_07,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_202752_65536,
     cost=Cost(
         input=Decimal("1"),
         output=Decimal("3"),
@@ -201,7 +236,7 @@ ROUTE_GLM_5_1: Final[Model] = Model(
         cache_write=Decimal("0"),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 ROUTE_GLM_5_1_6BIT: Final[Model] = Model(
@@ -216,10 +251,10 @@ ROUTE_GLM_5_1_6BIT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 7),
-    last_updated=PartialDate(2026, 4, 7),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=202752, output=65536),
+    release_date=_D_2026_04_07,
+    last_updated=_D_2026_04_07,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_202752_65536,
     cost=Cost(
         input=Decimal("1"),
         output=Decimal("3"),
@@ -227,7 +262,7 @@ ROUTE_GLM_5_1_6BIT: Final[Model] = Model(
         cache_write=Decimal("0"),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 ROUTE_KIMI_K2_5: Final[Model] = Model(
@@ -242,10 +277,10 @@ ROUTE_KIMI_K2_5: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 1),
-    last_updated=PartialDate(2026, 1),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_01,
+    last_updated=_D_2026_01,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=Limit(context=131072, output=32768),
     cost=Cost(input=Decimal("0.462"), output=Decimal("2.42"), cache_read=Decimal("0.1")),
 )
@@ -262,14 +297,14 @@ ROUTE_KIMI_K2_6: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 4, 21),
-    last_updated=PartialDate(2026, 4, 21),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_04_21,
+    last_updated=_D_2026_04_21,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.462"), output=Decimal("2.42"), cache_read=Decimal("0.16")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 ROUTE_KIMI_K2_6_6BIT: Final[Model] = Model(
@@ -284,14 +319,14 @@ ROUTE_KIMI_K2_6_6BIT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 4, 21),
-    last_updated=PartialDate(2026, 4, 21),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_04_21,
+    last_updated=_D_2026_04_21,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.462"), output=Decimal("2.42"), cache_read=Decimal("0.16")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 ROUTE_MIMO_V2_5: Final[Model] = Model(
@@ -305,11 +340,11 @@ ROUTE_MIMO_V2_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 12),
-    release_date=PartialDate(2026, 4, 22),
-    last_updated=PartialDate(2026, 4, 22),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=1000000, output=262144),
+    knowledge=_D_2024_12,
+    release_date=_D_2026_04_22,
+    last_updated=_D_2026_04_22,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_1000000_262144,
     cost=Cost(
         input=Decimal("0.45"),
         output=Decimal("1.35"),
@@ -325,7 +360,7 @@ ROUTE_MIMO_V2_5: Final[Model] = Model(
         context_over_200k=Rates(input=Decimal("2"), output=Decimal("6"), cache_read=Decimal("0.4")),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 ROUTE_MIMO_V2_5_PRO: Final[Model] = Model(
@@ -339,11 +374,11 @@ ROUTE_MIMO_V2_5_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 12),
-    release_date=PartialDate(2026, 4, 22),
-    last_updated=PartialDate(2026, 4, 22),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=1000000, output=262144),
+    knowledge=_D_2024_12,
+    release_date=_D_2026_04_22,
+    last_updated=_D_2026_04_22,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_1000000_262144,
     cost=Cost(
         input=Decimal("0.45"),
         output=Decimal("1.35"),
@@ -359,7 +394,7 @@ ROUTE_MIMO_V2_5_PRO: Final[Model] = Model(
         context_over_200k=Rates(input=Decimal("2"), output=Decimal("6"), cache_read=Decimal("0.4")),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 ROUTE_MIMO_V2_5_PRO_6BIT: Final[Model] = Model(
@@ -373,11 +408,11 @@ ROUTE_MIMO_V2_5_PRO_6BIT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 12),
-    release_date=PartialDate(2026, 4, 22),
-    last_updated=PartialDate(2026, 4, 22),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=1000000, output=262144),
+    knowledge=_D_2024_12,
+    release_date=_D_2026_04_22,
+    last_updated=_D_2026_04_22,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_1000000_262144,
     cost=Cost(
         input=Decimal("0.45"),
         output=Decimal("1.35"),
@@ -393,7 +428,7 @@ ROUTE_MIMO_V2_5_PRO_6BIT: Final[Model] = Model(
         context_over_200k=Rates(input=Decimal("2"), output=Decimal("6"), cache_read=Decimal("0.4")),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 ROUTE_MINIMAX_M2_5: Final[Model] = Model(
@@ -407,10 +442,10 @@ ROUTE_MINIMAX_M2_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 12),
-    last_updated=PartialDate(2026, 2, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=100000, output=131072),
+    release_date=_D_2026_02_12,
+    last_updated=_D_2026_02_12,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_100000_131072,
     cost=Cost(
         input=Decimal("0.193"),
         output=Decimal("1.238"),
@@ -430,10 +465,10 @@ ROUTE_MINIMAX_M2_5_HIGHSPEED: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 13),
-    last_updated=PartialDate(2026, 2, 13),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=100000, output=131072),
+    release_date=_D_2026_02_13,
+    last_updated=_D_2026_02_13,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_100000_131072,
     cost=Cost(
         input=Decimal("0.193"),
         output=Decimal("1.238"),
@@ -453,10 +488,10 @@ ROUTE_MINIMAX_M2_7: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 3, 18),
-    last_updated=PartialDate(2026, 3, 18),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=100000, output=131072),
+    release_date=_D_2026_03_18,
+    last_updated=_D_2026_03_18,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_100000_131072,
     cost=Cost(
         input=Decimal("0.33"),
         output=Decimal("1.32"),
@@ -464,7 +499,7 @@ ROUTE_MINIMAX_M2_7: Final[Model] = Model(
         cache_write=Decimal("0.375"),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 ROUTE_MINIMAX_M2_7_HIGHSPEED: Final[Model] = Model(
@@ -478,10 +513,10 @@ ROUTE_MINIMAX_M2_7_HIGHSPEED: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 3, 18),
-    last_updated=PartialDate(2026, 3, 18),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=100000, output=131072),
+    release_date=_D_2026_03_18,
+    last_updated=_D_2026_03_18,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_100000_131072,
     cost=Cost(
         input=Decimal("0.33"),
         output=Decimal("1.32"),
@@ -489,7 +524,7 @@ ROUTE_MINIMAX_M2_7_HIGHSPEED: Final[Model] = Model(
         cache_write=Decimal("0.375"),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 ROUTE_MISTRAL_LARGE_3: Final[Model] = Model(
@@ -506,8 +541,8 @@ ROUTE_MISTRAL_LARGE_3: Final[Model] = Model(
     knowledge=PartialDate(2024, 11),
     release_date=PartialDate(2024, 11, 1),
     last_updated=PartialDate(2025, 12, 2),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=32768),
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_32768,
     cost=Cost(input=Decimal("0.5"), output=Decimal("1.5")),
 )
 
@@ -522,11 +557,11 @@ ROUTE_MISTRAL_MEDIUM_2505: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 5),
-    release_date=PartialDate(2025, 5, 7),
-    last_updated=PartialDate(2025, 5, 7),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=128000, output=32768),
+    knowledge=_D_2025_05,
+    release_date=_D_2025_05_07,
+    last_updated=_D_2025_05_07,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_128000_32768,
     cost=Cost(input=Decimal("0.4"), output=Decimal("2")),
 )
 
@@ -542,10 +577,10 @@ ROUTE_MISTRAL_SMALL_2503: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2025, 6),
-    release_date=PartialDate(2026, 3, 16),
-    last_updated=PartialDate(2026, 3, 16),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=128000, output=32768),
+    release_date=_D_2026_03_16,
+    last_updated=_D_2026_03_16,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_128000_32768,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
 )
 
@@ -561,10 +596,10 @@ ROUTE_QWEN3_6_27B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 22),
-    last_updated=PartialDate(2026, 4, 22),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=202000, output=32768),
+    release_date=_D_2026_04_22,
+    last_updated=_D_2026_04_22,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_202000_32768,
     cost=Cost(input=Decimal("1.1"), output=Decimal("3.3")),
 )
 
@@ -580,10 +615,10 @@ ROUTE_QWEN3_6_27B_202K: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 22),
-    last_updated=PartialDate(2026, 4, 22),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=202000, output=32768),
+    release_date=_D_2026_04_22,
+    last_updated=_D_2026_04_22,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_202000_32768,
     cost=Cost(input=Decimal("1.1"), output=Decimal("3.3")),
 )
 
@@ -597,14 +632,14 @@ ROUTE_STEP_3_5_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 1, 29),
-    last_updated=PartialDate(2026, 2, 13),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, input=256000, output=65536),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_01_29,
+    last_updated=_D_2026_02_13,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_256000_65536,
     cost=Cost(input=Decimal("0.096"), output=Decimal("0.288"), cache_read=Decimal("0.019")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 ROUTE_STEP_3_5_FLASH_2603: Final[Model] = Model(
@@ -617,14 +652,14 @@ ROUTE_STEP_3_5_FLASH_2603: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 4, 2),
-    last_updated=PartialDate(2026, 4, 2),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, input=256000, output=65536),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_04_02,
+    last_updated=_D_2026_04_02,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_256000_65536,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3"), cache_read=Decimal("0.02")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 ROUTE_STEPFUN_3_5_FLASH: Final[Model] = Model(
@@ -637,12 +672,12 @@ ROUTE_STEPFUN_3_5_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 1, 29),
-    last_updated=PartialDate(2026, 2, 13),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, input=256000, output=65536),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_01_29,
+    last_updated=_D_2026_02_13,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_256000_65536,
     cost=Cost(input=Decimal("0.096"), output=Decimal("0.288"), cache_read=Decimal("0.019")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )

@@ -3,8 +3,9 @@
 
 "Models served by Sakana AI (provider id 'sakana')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
@@ -20,6 +21,17 @@ from llmdex_runtime.model import (
     ReasoningOption,
     TierCondition,
 )
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2026_06_15 = PartialDate(2026, 6, 15)
+_LIMIT_1000000_1000000 = Limit(context=1000000, output=1000000)
+_REASONING_EFFORT_HIGH_XHIGH = (ReasoningOption(type="effort", values=("high", "xhigh")),)
+_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
 
 __all__ = [
     "FUGU",
@@ -39,11 +51,11 @@ FUGU: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2026, 6, 15),
-    last_updated=PartialDate(2026, 6, 15),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1000000, output=1000000),
-    reasoning_options=(ReasoningOption(type="effort", values=("high", "xhigh")),),
+    release_date=_D_2026_06_15,
+    last_updated=_D_2026_06_15,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1000000_1000000,
+    reasoning_options=_REASONING_EFFORT_HIGH_XHIGH,
     provider_override=ProviderOverride(shape="responses"),
 )
 
@@ -59,10 +71,10 @@ FUGU_ULTRA: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2026, 6, 15),
-    last_updated=PartialDate(2026, 6, 15),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1000000, output=1000000),
+    release_date=_D_2026_06_15,
+    last_updated=_D_2026_06_15,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1000000_1000000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("30"),
@@ -77,7 +89,7 @@ FUGU_ULTRA: Final[Model] = Model(
         ),
         context_over_200k=Rates(input=Decimal("10"), output=Decimal("45"), cache_read=Decimal("1")),
     ),
-    reasoning_options=(ReasoningOption(type="effort", values=("high", "xhigh")),),
+    reasoning_options=_REASONING_EFFORT_HIGH_XHIGH,
     provider_override=ProviderOverride(shape="responses"),
 )
 
@@ -93,10 +105,10 @@ FUGU_ULTRA_20260615: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2026, 6, 15),
-    last_updated=PartialDate(2026, 6, 15),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1000000, output=1000000),
+    release_date=_D_2026_06_15,
+    last_updated=_D_2026_06_15,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1000000_1000000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("30"),
@@ -111,6 +123,6 @@ FUGU_ULTRA_20260615: Final[Model] = Model(
         ),
         context_over_200k=Rates(input=Decimal("10"), output=Decimal("45"), cache_read=Decimal("1")),
     ),
-    reasoning_options=(ReasoningOption(type="effort", values=("high", "xhigh")),),
+    reasoning_options=_REASONING_EFFORT_HIGH_XHIGH,
     provider_override=ProviderOverride(shape="responses"),
 )

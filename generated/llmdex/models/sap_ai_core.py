@@ -3,13 +3,67 @@
 
 "Models served by SAP AI Core (provider id 'sap-ai-core')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
 from llmdex_runtime.model import Cost, Limit, Modalities, Model, ReasoningOption
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2023_08_31 = PartialDate(2023, 8, 31)
+_D_2024_01_01 = PartialDate(2024, 1, 1)
+_D_2024_02_29 = PartialDate(2024, 2, 29)
+_D_2024_03_04 = PartialDate(2024, 3, 4)
+_D_2024_03_13 = PartialDate(2024, 3, 13)
+_D_2024_04 = PartialDate(2024, 4)
+_D_2024_05_30 = PartialDate(2024, 5, 30)
+_D_2024_10_22 = PartialDate(2024, 10, 22)
+_D_2025_01 = PartialDate(2025, 1)
+_D_2025_02_24 = PartialDate(2025, 2, 24)
+_D_2025_03_31 = PartialDate(2025, 3, 31)
+_D_2025_04_14 = PartialDate(2025, 4, 14)
+_D_2025_05 = PartialDate(2025, 5)
+_D_2025_05_22 = PartialDate(2025, 5, 22)
+_D_2025_06_05 = PartialDate(2025, 6, 5)
+_D_2025_06_17 = PartialDate(2025, 6, 17)
+_D_2025_08_07 = PartialDate(2025, 8, 7)
+_D_2025_09_01 = PartialDate(2025, 9, 1)
+_D_2025_09_29 = PartialDate(2025, 9, 29)
+_D_2025_10_15 = PartialDate(2025, 10, 15)
+_D_2025_11_24 = PartialDate(2025, 11, 24)
+_D_2026_03_05 = PartialDate(2026, 3, 5)
+_D_2026_03_13 = PartialDate(2026, 3, 13)
+_D_2026_04_16 = PartialDate(2026, 4, 16)
+_D_2026_04_23 = PartialDate(2026, 4, 23)
+_LIMIT_1000000_128000 = Limit(context=1000000, output=128000)
+_LIMIT_1047576_32768 = Limit(context=1047576, output=32768)
+_LIMIT_1048576_65536 = Limit(context=1048576, output=65536)
+_LIMIT_1050000_922000_128000 = Limit(context=1050000, input=922000, output=128000)
+_LIMIT_200000_4096 = Limit(context=200000, output=4096)
+_LIMIT_200000_64000 = Limit(context=200000, output=64000)
+_LIMIT_200000_8192 = Limit(context=200000, output=8192)
+_LIMIT_400000_272000_128000 = Limit(context=400000, input=272000, output=128000)
+_REASONING_BUDGET_TOKENS_1024 = (ReasoningOption(type="budget_tokens", min=1024),)
+_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH = (
+    ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
+)
+_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH = (
+    ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
+)
+_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT = Modalities(
+    input=("text", "image", "audio", "video", "pdf"), output=("text",)
+)
+_TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
+_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
 
 __all__ = [
     "ANTHROPIC_CLAUDE_3_HAIKU",
@@ -51,11 +105,11 @@ ANTHROPIC_CLAUDE_3_HAIKU: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2023, 8, 31),
-    release_date=PartialDate(2024, 3, 13),
-    last_updated=PartialDate(2024, 3, 13),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=4096),
+    knowledge=_D_2023_08_31,
+    release_date=_D_2024_03_13,
+    last_updated=_D_2024_03_13,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_4096,
     cost=Cost(
         input=Decimal("0.25"),
         output=Decimal("1.25"),
@@ -75,11 +129,11 @@ ANTHROPIC_CLAUDE_3_OPUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2023, 8, 31),
-    release_date=PartialDate(2024, 2, 29),
-    last_updated=PartialDate(2024, 2, 29),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=4096),
+    knowledge=_D_2023_08_31,
+    release_date=_D_2024_02_29,
+    last_updated=_D_2024_02_29,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_4096,
     cost=Cost(
         input=Decimal("15"),
         output=Decimal("75"),
@@ -99,11 +153,11 @@ ANTHROPIC_CLAUDE_3_SONNET: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2023, 8, 31),
-    release_date=PartialDate(2024, 3, 4),
-    last_updated=PartialDate(2024, 3, 4),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=4096),
+    knowledge=_D_2023_08_31,
+    release_date=_D_2024_03_04,
+    last_updated=_D_2024_03_04,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_4096,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
@@ -124,10 +178,10 @@ ANTHROPIC_CLAUDE_3_5_SONNET: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2024, 4, 30),
-    release_date=PartialDate(2024, 10, 22),
-    last_updated=PartialDate(2024, 10, 22),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=8192),
+    release_date=_D_2024_10_22,
+    last_updated=_D_2024_10_22,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_8192,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
@@ -148,17 +202,17 @@ ANTHROPIC_CLAUDE_3_7_SONNET: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2024, 10, 31),
-    release_date=PartialDate(2025, 2, 24),
-    last_updated=PartialDate(2025, 2, 24),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    release_date=_D_2025_02_24,
+    last_updated=_D_2025_02_24,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
         cache_read=Decimal("0.3"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=1024),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_1024,
 )
 
 ANTHROPIC_CLAUDE_4_OPUS: Final[Model] = Model(
@@ -172,10 +226,10 @@ ANTHROPIC_CLAUDE_4_OPUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 3, 31),
-    release_date=PartialDate(2025, 5, 22),
-    last_updated=PartialDate(2025, 5, 22),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
+    knowledge=_D_2025_03_31,
+    release_date=_D_2025_05_22,
+    last_updated=_D_2025_05_22,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
     limit=Limit(context=200000, output=32000),
     cost=Cost(
         input=Decimal("15"),
@@ -183,7 +237,7 @@ ANTHROPIC_CLAUDE_4_OPUS: Final[Model] = Model(
         cache_read=Decimal("1.5"),
         cache_write=Decimal("18.75"),
     ),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=1024),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_1024,
 )
 
 ANTHROPIC_CLAUDE_4_SONNET: Final[Model] = Model(
@@ -197,18 +251,18 @@ ANTHROPIC_CLAUDE_4_SONNET: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 3, 31),
-    release_date=PartialDate(2025, 5, 22),
-    last_updated=PartialDate(2025, 5, 22),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    knowledge=_D_2025_03_31,
+    release_date=_D_2025_05_22,
+    last_updated=_D_2025_05_22,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
         cache_read=Decimal("0.3"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=1024),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_1024,
 )
 
 ANTHROPIC_CLAUDE_4_5_HAIKU: Final[Model] = Model(
@@ -223,17 +277,17 @@ ANTHROPIC_CLAUDE_4_5_HAIKU: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2025, 2, 28),
-    release_date=PartialDate(2025, 10, 15),
-    last_updated=PartialDate(2025, 10, 15),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    release_date=_D_2025_10_15,
+    last_updated=_D_2025_10_15,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(
         input=Decimal("1"),
         output=Decimal("5"),
         cache_read=Decimal("0.1"),
         cache_write=Decimal("1.25"),
     ),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=1024),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_1024,
 )
 
 ANTHROPIC_CLAUDE_4_5_OPUS: Final[Model] = Model(
@@ -247,18 +301,18 @@ ANTHROPIC_CLAUDE_4_5_OPUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 5),
-    release_date=PartialDate(2025, 11, 24),
-    last_updated=PartialDate(2025, 11, 24),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    knowledge=_D_2025_05,
+    release_date=_D_2025_11_24,
+    last_updated=_D_2025_11_24,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=1024),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_1024,
 )
 
 ANTHROPIC_CLAUDE_4_5_SONNET: Final[Model] = Model(
@@ -273,17 +327,17 @@ ANTHROPIC_CLAUDE_4_5_SONNET: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2025, 7, 31),
-    release_date=PartialDate(2025, 9, 29),
-    last_updated=PartialDate(2025, 9, 29),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    release_date=_D_2025_09_29,
+    last_updated=_D_2025_09_29,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
         cache_read=Decimal("0.3"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=1024),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_1024,
 )
 
 ANTHROPIC_CLAUDE_4_6_OPUS: Final[Model] = Model(
@@ -297,11 +351,11 @@ ANTHROPIC_CLAUDE_4_6_OPUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 5),
+    knowledge=_D_2025_05,
     release_date=PartialDate(2026, 2, 5),
-    last_updated=PartialDate(2026, 3, 13),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    last_updated=_D_2026_03_13,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
@@ -327,8 +381,8 @@ ANTHROPIC_CLAUDE_4_6_SONNET: Final[Model] = Model(
     open_weights=False,
     knowledge=PartialDate(2025, 8),
     release_date=PartialDate(2026, 2, 17),
-    last_updated=PartialDate(2026, 3, 13),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
+    last_updated=_D_2026_03_13,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
     limit=Limit(context=1000000, output=64000),
     cost=Cost(
         input=Decimal("3"),
@@ -354,10 +408,10 @@ ANTHROPIC_CLAUDE_4_7_OPUS: Final[Model] = Model(
     temperature=False,
     open_weights=False,
     knowledge=PartialDate(2026, 1, 31),
-    release_date=PartialDate(2026, 4, 16),
-    last_updated=PartialDate(2026, 4, 16),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    release_date=_D_2026_04_16,
+    last_updated=_D_2026_04_16,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
@@ -379,11 +433,11 @@ GEMINI_2_5_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
+    knowledge=_D_2025_01,
     release_date=PartialDate(2025, 4, 17),
-    last_updated=PartialDate(2025, 6, 5),
-    modalities=Modalities(input=("text", "image", "audio", "video", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    last_updated=_D_2025_06_05,
+    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(
         input=Decimal("0.3"),
         output=Decimal("2.5"),
@@ -408,11 +462,11 @@ GEMINI_2_5_FLASH_LITE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 6, 17),
-    last_updated=PartialDate(2025, 6, 17),
-    modalities=Modalities(input=("text", "image", "audio", "video", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_06_17,
+    last_updated=_D_2025_06_17,
+    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(
         input=Decimal("0.1"),
         output=Decimal("0.4"),
@@ -437,11 +491,11 @@ GEMINI_2_5_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
+    knowledge=_D_2025_01,
     release_date=PartialDate(2025, 3, 25),
-    last_updated=PartialDate(2025, 6, 5),
-    modalities=Modalities(input=("text", "image", "audio", "video", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    last_updated=_D_2025_06_05,
+    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
     reasoning_options=(ReasoningOption(type="budget_tokens", min=128, max=32768),),
 )
@@ -458,11 +512,11 @@ GPT_4_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2025, 4, 14),
-    last_updated=PartialDate(2025, 4, 14),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1047576, output=32768),
+    knowledge=_D_2024_04,
+    release_date=_D_2025_04_14,
+    last_updated=_D_2025_04_14,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1047576_32768,
     cost=Cost(input=Decimal("2"), output=Decimal("8"), cache_read=Decimal("0.5")),
 )
 
@@ -478,11 +532,11 @@ GPT_4_1_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2025, 4, 14),
-    last_updated=PartialDate(2025, 4, 14),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1047576, output=32768),
+    knowledge=_D_2024_04,
+    release_date=_D_2025_04_14,
+    last_updated=_D_2025_04_14,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1047576_32768,
     cost=Cost(input=Decimal("0.4"), output=Decimal("1.6"), cache_read=Decimal("0.1")),
 )
 
@@ -499,14 +553,12 @@ GPT_5: Final[Model] = Model(
     temperature=False,
     open_weights=False,
     knowledge=PartialDate(2024, 9, 30),
-    release_date=PartialDate(2025, 8, 7),
-    last_updated=PartialDate(2025, 8, 7),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    release_date=_D_2025_08_07,
+    last_updated=_D_2025_08_07,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,
 )
 
 GPT_5_MINI: Final[Model] = Model(
@@ -521,15 +573,13 @@ GPT_5_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 5, 30),
-    release_date=PartialDate(2025, 8, 7),
-    last_updated=PartialDate(2025, 8, 7),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2024_05_30,
+    release_date=_D_2025_08_07,
+    last_updated=_D_2025_08_07,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("0.25"), output=Decimal("2"), cache_read=Decimal("0.025")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,
 )
 
 GPT_5_NANO: Final[Model] = Model(
@@ -544,15 +594,13 @@ GPT_5_NANO: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 5, 30),
-    release_date=PartialDate(2025, 8, 7),
-    last_updated=PartialDate(2025, 8, 7),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2024_05_30,
+    release_date=_D_2025_08_07,
+    last_updated=_D_2025_08_07,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.4"), cache_read=Decimal("0.005")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,
 )
 
 GPT_5_4: Final[Model] = Model(
@@ -568,14 +616,12 @@ GPT_5_4: Final[Model] = Model(
     temperature=False,
     open_weights=False,
     knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 3, 5),
-    last_updated=PartialDate(2026, 3, 5),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1050000, input=922000, output=128000),
+    release_date=_D_2026_03_05,
+    last_updated=_D_2026_03_05,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1050000_922000_128000,
     cost=Cost(input=Decimal("2.5"), output=Decimal("15"), cache_read=Decimal("0.25")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 GPT_5_5: Final[Model] = Model(
@@ -591,14 +637,12 @@ GPT_5_5: Final[Model] = Model(
     temperature=False,
     open_weights=False,
     knowledge=PartialDate(2025, 12, 1),
-    release_date=PartialDate(2026, 4, 23),
-    last_updated=PartialDate(2026, 4, 23),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1050000, input=922000, output=128000),
+    release_date=_D_2026_04_23,
+    last_updated=_D_2026_04_23,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1050000_922000_128000,
     cost=Cost(input=Decimal("5"), output=Decimal("30"), cache_read=Decimal("0.5")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 SONAR: Final[Model] = Model(
@@ -612,10 +656,10 @@ SONAR: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 9, 1),
-    release_date=PartialDate(2024, 1, 1),
-    last_updated=PartialDate(2025, 9, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2025_09_01,
+    release_date=_D_2024_01_01,
+    last_updated=_D_2025_09_01,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=128000, output=4096),
     cost=Cost(input=Decimal("1"), output=Decimal("1")),
 )
@@ -631,15 +675,13 @@ SONAR_DEEP_RESEARCH: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
+    knowledge=_D_2025_01,
     release_date=PartialDate(2025, 2, 1),
-    last_updated=PartialDate(2025, 9, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
+    last_updated=_D_2025_09_01,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=128000, output=32768),
     cost=Cost(input=Decimal("2"), output=Decimal("8"), reasoning=Decimal("3")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,
 )
 
 SONAR_PRO: Final[Model] = Model(
@@ -653,10 +695,10 @@ SONAR_PRO: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 9, 1),
-    release_date=PartialDate(2024, 1, 1),
-    last_updated=PartialDate(2025, 9, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=200000, output=8192),
+    knowledge=_D_2025_09_01,
+    release_date=_D_2024_01_01,
+    last_updated=_D_2025_09_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_200000_8192,
     cost=Cost(input=Decimal("3"), output=Decimal("15")),
 )

@@ -3,12 +3,25 @@
 
 "Models served by Sarvam AI (provider id 'sarvam')."
 
-from typing import Final
+from __future__ import annotations
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
 from llmdex_runtime.model import Interleaved, Limit, Modalities, Model, ReasoningOption
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2026_02_18 = PartialDate(2026, 2, 18)
+_D_2026_03_06 = PartialDate(2026, 3, 6)
+_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = (
+    ReasoningOption(type="effort", values=(None, "low", "medium", "high")),
+)
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
 
 __all__ = [
     "SARVAM_105B",
@@ -26,12 +39,12 @@ SARVAM_105B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 18),
-    last_updated=PartialDate(2026, 3, 6),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_02_18,
+    last_updated=_D_2026_03_06,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=131072, output=131072),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="effort", values=(None, "low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,
 )
 
 SARVAM_30B: Final[Model] = Model(
@@ -45,10 +58,10 @@ SARVAM_30B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 18),
-    last_updated=PartialDate(2026, 3, 6),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_02_18,
+    last_updated=_D_2026_03_06,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=65536, output=65536),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="effort", values=(None, "low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,
 )

@@ -3,13 +3,35 @@
 
 "Models served by Scaleway (provider id 'scaleway')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind, Status
 from llmdex_runtime.model import Cost, Limit, Modalities, Model, ReasoningOption
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2025_04 = PartialDate(2025, 4)
+_D_2025_07_01 = PartialDate(2025, 7, 1)
+_D_2026_03_17 = PartialDate(2026, 3, 17)
+_D_2026_04_29 = PartialDate(2026, 4, 29)
+_D_2026_05_22 = PartialDate(2026, 5, 22)
+_D_2026_06_13 = PartialDate(2026, 6, 13)
+_LIMIT_128000_32768 = Limit(context=128000, output=32768)
+_LIMIT_256000_16384 = Limit(context=256000, output=16384)
+_REASONING = ()
+_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = (
+    ReasoningOption(type="effort", values=("none", "low", "medium", "high")),
+)
+_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
 
 __all__ = [
     "BGE_MULTILINGUAL_GEMMA2",
@@ -44,7 +66,7 @@ BGE_MULTILINGUAL_GEMMA2: Final[Model] = Model(
     open_weights=False,
     release_date=PartialDate(2024, 7, 26),
     last_updated=PartialDate(2025, 6, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=8191, output=3072),
     cost=Cost(input=Decimal("0.1"), output=Decimal("0")),
 )
@@ -62,9 +84,9 @@ DEVSTRAL_2_123B_INSTRUCT_2512: Final[Model] = Model(
     open_weights=True,
     knowledge=PartialDate(2025, 12),
     release_date=PartialDate(2026, 1, 7),
-    last_updated=PartialDate(2026, 3, 17),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=256000, output=16384),
+    last_updated=_D_2026_03_17,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_16384,
     cost=Cost(input=Decimal("0.4"), output=Decimal("2")),
     status=Status.DEPRECATED,
 )
@@ -82,11 +104,11 @@ GEMMA_3_27B_IT: Final[Model] = Model(
     open_weights=False,
     knowledge=PartialDate(2024, 12),
     release_date=PartialDate(2024, 12, 1),
-    last_updated=PartialDate(2026, 3, 17),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    last_updated=_D_2026_03_17,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=40000, output=8192),
     cost=Cost(input=Decimal("0.25"), output=Decimal("0.5")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GEMMA_4_26B_A4B_IT: Final[Model] = Model(
@@ -101,13 +123,13 @@ GEMMA_4_26B_A4B_IT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
+    knowledge=_D_2025_04,
     release_date=PartialDate(2026, 4, 1),
-    last_updated=PartialDate(2026, 5, 22),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=256000, output=16384),
+    last_updated=_D_2026_05_22,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_256000_16384,
     cost=Cost(input=Decimal("0.25"), output=Decimal("0.5")),
-    reasoning_options=(ReasoningOption(type="effort", values=("none", "low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,
     status=Status.BETA,
 )
 
@@ -123,12 +145,12 @@ GLM_5_2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 6, 13),
-    last_updated=PartialDate(2026, 6, 13),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=256000, output=16384),
+    release_date=_D_2026_06_13,
+    last_updated=_D_2026_06_13,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_16384,
     cost=Cost(input=Decimal("1.8"), output=Decimal("5.5")),
-    reasoning_options=(ReasoningOption(type="effort", values=("none", "low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,
 )
 
 GPT_OSS_120B: Final[Model] = Model(
@@ -143,9 +165,9 @@ GPT_OSS_120B: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2024, 1, 1),
-    last_updated=PartialDate(2026, 3, 17),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=32768),
+    last_updated=_D_2026_03_17,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_32768,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
     reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
 )
@@ -163,8 +185,8 @@ LLAMA_3_3_70B_INSTRUCT: Final[Model] = Model(
     open_weights=True,
     knowledge=PartialDate(2023, 12),
     release_date=PartialDate(2024, 12, 6),
-    last_updated=PartialDate(2026, 3, 17),
-    modalities=Modalities(input=("text",), output=("text",)),
+    last_updated=_D_2026_03_17,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=100000, output=16384),
     cost=Cost(input=Decimal("0.9"), output=Decimal("0.9")),
 )
@@ -181,10 +203,10 @@ MISTRAL_MEDIUM_3_5_128B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 29),
-    last_updated=PartialDate(2026, 4, 29),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=256000, output=16384),
+    release_date=_D_2026_04_29,
+    last_updated=_D_2026_04_29,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_256000_16384,
     cost=Cost(input=Decimal("1.5"), output=Decimal("7.5")),
     reasoning_options=(ReasoningOption(type="effort", values=("none", "high")),),
 )
@@ -202,9 +224,9 @@ MISTRAL_SMALL_3_2_24B_INSTRUCT_2506: Final[Model] = Model(
     open_weights=True,
     knowledge=PartialDate(2025, 3),
     release_date=PartialDate(2025, 6, 20),
-    last_updated=PartialDate(2026, 3, 17),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=32768),
+    last_updated=_D_2026_03_17,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_32768,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.35")),
 )
 
@@ -221,8 +243,8 @@ PIXTRAL_12B_2409: Final[Model] = Model(
     open_weights=True,
     knowledge=PartialDate(2024, 9),
     release_date=PartialDate(2024, 9, 25),
-    last_updated=PartialDate(2026, 3, 17),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    last_updated=_D_2026_03_17,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=128000, output=4096),
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.2")),
 )
@@ -238,13 +260,13 @@ QWEN3_235B_A22B_INSTRUCT_2507: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 7, 1),
-    last_updated=PartialDate(2026, 3, 17),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_07_01,
+    last_updated=_D_2026_03_17,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=260000, output=16384),
     cost=Cost(input=Decimal("0.75"), output=Decimal("2.25"), reasoning=Decimal("8.4")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN3_CODER_30B_A3B_INSTRUCT: Final[Model] = Model(
@@ -258,11 +280,11 @@ QWEN3_CODER_30B_A3B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 4),
-    last_updated=PartialDate(2026, 3, 17),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=32768),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_04,
+    last_updated=_D_2026_03_17,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_32768,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.8")),
 )
 
@@ -278,8 +300,8 @@ QWEN3_EMBEDDING_8B: Final[Model] = Model(
     temperature=False,
     open_weights=False,
     release_date=PartialDate(2025, 25, 11),
-    last_updated=PartialDate(2026, 3, 17),
-    modalities=Modalities(input=("text",), output=("text",)),
+    last_updated=_D_2026_03_17,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=32768, output=4096),
     cost=Cost(input=Decimal("0.1"), output=Decimal("0")),
 )
@@ -296,13 +318,13 @@ QWEN3_5_397B_A17B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2026, 3, 17),
-    last_updated=PartialDate(2026, 3, 17),
+    knowledge=_D_2025_04,
+    release_date=_D_2026_03_17,
+    last_updated=_D_2026_03_17,
     modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=256000, output=16384),
+    limit=_LIMIT_256000_16384,
     cost=Cost(input=Decimal("0.6"), output=Decimal("3.6")),
-    reasoning_options=(ReasoningOption(type="effort", values=("none", "low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,
 )
 
 QWEN3_6_35B_A3B: Final[Model] = Model(
@@ -317,13 +339,13 @@ QWEN3_6_35B_A3B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
+    knowledge=_D_2025_04,
     release_date=PartialDate(2026, 5, 1),
-    last_updated=PartialDate(2026, 5, 22),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    last_updated=_D_2026_05_22,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=128000, output=16384),
     cost=Cost(input=Decimal("0.25"), output=Decimal("1.5")),
-    reasoning_options=(ReasoningOption(type="effort", values=("none", "low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,
     status=Status.BETA,
 )
 
@@ -338,8 +360,8 @@ VOXTRAL_SMALL_24B_2507: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 7, 1),
-    last_updated=PartialDate(2026, 3, 17),
+    release_date=_D_2025_07_01,
+    last_updated=_D_2026_03_17,
     modalities=Modalities(input=("text", "audio"), output=("text",)),
     limit=Limit(context=32000, output=16384),
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.35")),
@@ -358,7 +380,7 @@ WHISPER_LARGE_V3: Final[Model] = Model(
     open_weights=True,
     knowledge=PartialDate(2023, 9),
     release_date=PartialDate(2023, 9, 1),
-    last_updated=PartialDate(2026, 3, 17),
+    last_updated=_D_2026_03_17,
     modalities=Modalities(input=("audio",), output=("text",)),
     limit=Limit(context=0, output=8192),
     cost=Cost(input=Decimal("0.003"), output=Decimal("0")),

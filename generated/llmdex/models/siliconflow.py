@@ -3,13 +3,59 @@
 
 "Models served by SiliconFlow (provider id 'siliconflow')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
 from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, Model, ReasoningOption
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2024_09_18 = PartialDate(2024, 9, 18)
+_D_2025_04_30 = PartialDate(2025, 4, 30)
+_D_2025_05 = PartialDate(2025, 5)
+_D_2025_07_28 = PartialDate(2025, 7, 28)
+_D_2025_08_13 = PartialDate(2025, 8, 13)
+_D_2025_10_04 = PartialDate(2025, 10, 4)
+_D_2025_10_21 = PartialDate(2025, 10, 21)
+_D_2025_11_25 = PartialDate(2025, 11, 25)
+_D_2025_12_03 = PartialDate(2025, 12, 3)
+_D_2026_01_27 = PartialDate(2026, 1, 27)
+_D_2026_02_11 = PartialDate(2026, 2, 11)
+_D_2026_02_15 = PartialDate(2026, 2, 15)
+_D_2026_02_23 = PartialDate(2026, 2, 23)
+_D_2026_04_01 = PartialDate(2026, 4, 1)
+_D_2026_04_02 = PartialDate(2026, 4, 2)
+_D_2026_04_08 = PartialDate(2026, 4, 8)
+_D_2026_04_17 = PartialDate(2026, 4, 17)
+_D_2026_04_20 = PartialDate(2026, 4, 20)
+_D_2026_04_22 = PartialDate(2026, 4, 22)
+_D_2026_04_24 = PartialDate(2026, 4, 24)
+_D_2026_06_13 = PartialDate(2026, 6, 13)
+_D_2026_06_15 = PartialDate(2026, 6, 15)
+_LIMIT_1000000_384000 = Limit(context=1000000, output=384000)
+_LIMIT_131000_131000 = Limit(context=131000, output=131000)
+_LIMIT_131000_8000 = Limit(context=131000, output=8000)
+_LIMIT_164000_164000 = Limit(context=164000, output=164000)
+_LIMIT_205000_205000 = Limit(context=205000, output=205000)
+_LIMIT_262000_262000 = Limit(context=262000, output=262000)
+_LIMIT_262144_262144 = Limit(context=262144, output=262144)
+_LIMIT_33000_4000 = Limit(context=33000, output=4000)
+_REASONING = ()
+_REASONING_BUDGET_TOKENS_128_32768 = (ReasoningOption(type="budget_tokens", min=128, max=32768),)
+_REASONING_TOGGLE_BUDGET_TOKENS_128_32768 = (
+    ReasoningOption(type="toggle"),
+    ReasoningOption(type="budget_tokens", min=128, max=32768),
+)
+_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
 
 __all__ = [
     "BYTEDANCE_SEED_SEED_OSS_36B_INSTRUCT",
@@ -76,9 +122,9 @@ BYTEDANCE_SEED_SEED_OSS_36B_INSTRUCT: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2025, 9, 4),
-    last_updated=PartialDate(2025, 11, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262000, output=262000),
+    last_updated=_D_2025_11_25,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262000_262000,
     cost=Cost(input=Decimal("0.21"), output=Decimal("0.57")),
 )
 
@@ -94,9 +140,9 @@ MINIMAXAI_MINIMAX_M2_5: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 15),
-    last_updated=PartialDate(2026, 6, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_02_15,
+    last_updated=_D_2026_06_15,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=197000, output=131000),
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
 )
@@ -113,10 +159,10 @@ QWEN_QWEN2_5_72B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2024, 9, 18),
-    last_updated=PartialDate(2025, 11, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=33000, output=4000),
+    release_date=_D_2024_09_18,
+    last_updated=_D_2025_11_25,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_33000_4000,
     cost=Cost(input=Decimal("0.59"), output=Decimal("0.59")),
 )
 
@@ -132,10 +178,10 @@ QWEN_QWEN2_5_7B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2024, 9, 18),
-    last_updated=PartialDate(2025, 11, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=33000, output=4000),
+    release_date=_D_2024_09_18,
+    last_updated=_D_2025_11_25,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_33000_4000,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.05")),
 )
 
@@ -151,15 +197,12 @@ QWEN_QWEN3_14B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 30),
-    last_updated=PartialDate(2025, 11, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131000, output=131000),
+    release_date=_D_2025_04_30,
+    last_updated=_D_2025_11_25,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131000_131000,
     cost=Cost(input=Decimal("0.07"), output=Decimal("0.28")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=128, max=32768),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_128_32768,
 )
 
 QWEN_QWEN3_235B_A22B_THINKING_2507: Final[Model] = Model(
@@ -174,12 +217,12 @@ QWEN_QWEN3_235B_A22B_THINKING_2507: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 7, 28),
-    last_updated=PartialDate(2025, 11, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262000, output=262000),
+    release_date=_D_2025_07_28,
+    last_updated=_D_2025_11_25,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262000_262000,
     cost=Cost(input=Decimal("0.13"), output=Decimal("0.6")),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=128, max=32768),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_128_32768,
 )
 
 QWEN_QWEN3_30B_A3B_INSTRUCT_2507: Final[Model] = Model(
@@ -195,9 +238,9 @@ QWEN_QWEN3_30B_A3B_INSTRUCT_2507: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2025, 7, 30),
-    last_updated=PartialDate(2025, 11, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262000, output=262000),
+    last_updated=_D_2025_11_25,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262000_262000,
     cost=Cost(input=Decimal("0.09"), output=Decimal("0.3")),
 )
 
@@ -213,15 +256,12 @@ QWEN_QWEN3_32B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 30),
-    last_updated=PartialDate(2025, 11, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131000, output=131000),
+    release_date=_D_2025_04_30,
+    last_updated=_D_2025_11_25,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131000_131000,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.57")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=128, max=32768),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_128_32768,
 )
 
 QWEN_QWEN3_8B: Final[Model] = Model(
@@ -236,15 +276,12 @@ QWEN_QWEN3_8B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 30),
-    last_updated=PartialDate(2025, 11, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131000, output=131000),
+    release_date=_D_2025_04_30,
+    last_updated=_D_2025_11_25,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131000_131000,
     cost=Cost(input=Decimal("0.06"), output=Decimal("0.06")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=128, max=32768),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_128_32768,
 )
 
 QWEN_QWEN3_CODER_30B_A3B_INSTRUCT: Final[Model] = Model(
@@ -260,9 +297,9 @@ QWEN_QWEN3_CODER_30B_A3B_INSTRUCT: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2025, 8, 1),
-    last_updated=PartialDate(2025, 11, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262000, output=262000),
+    last_updated=_D_2025_11_25,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262000_262000,
     cost=Cost(input=Decimal("0.07"), output=Decimal("0.28")),
 )
 
@@ -279,9 +316,9 @@ QWEN_QWEN3_CODER_480B_A35B_INSTRUCT: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2025, 7, 31),
-    last_updated=PartialDate(2025, 11, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262000, output=262000),
+    last_updated=_D_2025_11_25,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262000_262000,
     cost=Cost(input=Decimal("0.25"), output=Decimal("1")),
 )
 
@@ -297,10 +334,10 @@ QWEN_QWEN3_VL_235B_A22B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 10, 4),
-    last_updated=PartialDate(2025, 11, 25),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262000, output=262000),
+    release_date=_D_2025_10_04,
+    last_updated=_D_2025_11_25,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262000_262000,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.5")),
 )
 
@@ -316,12 +353,12 @@ QWEN_QWEN3_VL_235B_A22B_THINKING: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 10, 4),
-    last_updated=PartialDate(2025, 11, 25),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262000, output=262000),
+    release_date=_D_2025_10_04,
+    last_updated=_D_2025_11_25,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262000_262000,
     cost=Cost(input=Decimal("0.45"), output=Decimal("3.5")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN_QWEN3_VL_30B_A3B_INSTRUCT: Final[Model] = Model(
@@ -337,9 +374,9 @@ QWEN_QWEN3_VL_30B_A3B_INSTRUCT: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2025, 10, 5),
-    last_updated=PartialDate(2025, 11, 25),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262000, output=262000),
+    last_updated=_D_2025_11_25,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262000_262000,
     cost=Cost(input=Decimal("0.29"), output=Decimal("1")),
 )
 
@@ -356,11 +393,11 @@ QWEN_QWEN3_VL_30B_A3B_THINKING: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2025, 10, 11),
-    last_updated=PartialDate(2025, 11, 25),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262000, output=262000),
+    last_updated=_D_2025_11_25,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262000_262000,
     cost=Cost(input=Decimal("0.29"), output=Decimal("1")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN_QWEN3_VL_32B_INSTRUCT: Final[Model] = Model(
@@ -375,10 +412,10 @@ QWEN_QWEN3_VL_32B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 10, 21),
-    last_updated=PartialDate(2025, 11, 25),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262000, output=262000),
+    release_date=_D_2025_10_21,
+    last_updated=_D_2025_11_25,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262000_262000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.6")),
 )
 
@@ -394,12 +431,12 @@ QWEN_QWEN3_VL_32B_THINKING: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 10, 21),
-    last_updated=PartialDate(2025, 11, 25),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262000, output=262000),
+    release_date=_D_2025_10_21,
+    last_updated=_D_2025_11_25,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262000_262000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("1.5")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN_QWEN3_VL_8B_INSTRUCT: Final[Model] = Model(
@@ -415,9 +452,9 @@ QWEN_QWEN3_VL_8B_INSTRUCT: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2025, 10, 15),
-    last_updated=PartialDate(2025, 11, 25),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262000, output=262000),
+    last_updated=_D_2025_11_25,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262000_262000,
     cost=Cost(input=Decimal("0.18"), output=Decimal("0.68")),
 )
 
@@ -433,10 +470,10 @@ QWEN_QWEN3_5_122B_A10B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 23),
-    last_updated=PartialDate(2026, 2, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    release_date=_D_2026_02_23,
+    last_updated=_D_2026_02_23,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.26"), output=Decimal("2.08")),
 )
 
@@ -452,10 +489,10 @@ QWEN_QWEN3_5_27B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 23),
-    last_updated=PartialDate(2026, 2, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    release_date=_D_2026_02_23,
+    last_updated=_D_2026_02_23,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.25"), output=Decimal("2")),
 )
 
@@ -471,10 +508,10 @@ QWEN_QWEN3_5_35B_A3B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 23),
-    last_updated=PartialDate(2026, 2, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    release_date=_D_2026_02_23,
+    last_updated=_D_2026_02_23,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.24"), output=Decimal("1.8")),
 )
 
@@ -490,10 +527,10 @@ QWEN_QWEN3_5_397B_A17B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 15),
-    last_updated=PartialDate(2026, 2, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    release_date=_D_2026_02_15,
+    last_updated=_D_2026_02_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.39"), output=Decimal("2.34")),
 )
 
@@ -510,9 +547,9 @@ QWEN_QWEN3_5_9B: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2026, 3, 3),
-    last_updated=PartialDate(2026, 4, 24),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    last_updated=_D_2026_04_24,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.15")),
 )
 
@@ -528,10 +565,10 @@ QWEN_QWEN3_6_27B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 22),
-    last_updated=PartialDate(2026, 4, 22),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    release_date=_D_2026_04_22,
+    last_updated=_D_2026_04_22,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.3"), output=Decimal("3.2")),
 )
 
@@ -547,10 +584,10 @@ QWEN_QWEN3_6_35B_A3B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 17),
-    last_updated=PartialDate(2026, 4, 17),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    release_date=_D_2026_04_17,
+    last_updated=_D_2026_04_17,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.2"), output=Decimal("1.6")),
 )
 
@@ -567,9 +604,9 @@ BAIDU_ERNIE_4_5_300B_A47B: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2025, 7, 2),
-    last_updated=PartialDate(2025, 11, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131000, output=131000),
+    last_updated=_D_2025_11_25,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131000_131000,
     cost=Cost(input=Decimal("0.28"), output=Decimal("1.1")),
 )
 
@@ -586,11 +623,11 @@ DEEPSEEK_AI_DEEPSEEK_R1: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2025, 5, 28),
-    last_updated=PartialDate(2025, 11, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=164000, output=164000),
+    last_updated=_D_2025_11_25,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_164000_164000,
     cost=Cost(input=Decimal("0.5"), output=Decimal("2.18")),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=128, max=32768),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_128_32768,
 )
 
 DEEPSEEK_AI_DEEPSEEK_V3: Final[Model] = Model(
@@ -606,9 +643,9 @@ DEEPSEEK_AI_DEEPSEEK_V3: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2024, 12, 26),
-    last_updated=PartialDate(2025, 11, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=164000, output=164000),
+    last_updated=_D_2025_11_25,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_164000_164000,
     cost=Cost(input=Decimal("0.25"), output=Decimal("1")),
 )
 
@@ -625,14 +662,11 @@ DEEPSEEK_AI_DEEPSEEK_V3_1: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2025, 8, 25),
-    last_updated=PartialDate(2025, 11, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=164000, output=164000),
+    last_updated=_D_2025_11_25,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_164000_164000,
     cost=Cost(input=Decimal("0.27"), output=Decimal("1")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=128, max=32768),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_128_32768,
 )
 
 DEEPSEEK_AI_DEEPSEEK_V3_1_TERMINUS: Final[Model] = Model(
@@ -648,14 +682,11 @@ DEEPSEEK_AI_DEEPSEEK_V3_1_TERMINUS: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2025, 9, 29),
-    last_updated=PartialDate(2025, 11, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=164000, output=164000),
+    last_updated=_D_2025_11_25,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_164000_164000,
     cost=Cost(input=Decimal("0.27"), output=Decimal("1")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=128, max=32768),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_128_32768,
 )
 
 DEEPSEEK_AI_DEEPSEEK_V3_2: Final[Model] = Model(
@@ -670,15 +701,12 @@ DEEPSEEK_AI_DEEPSEEK_V3_2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 3),
-    last_updated=PartialDate(2025, 12, 3),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=164000, output=164000),
+    release_date=_D_2025_12_03,
+    last_updated=_D_2025_12_03,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_164000_164000,
     cost=Cost(input=Decimal("0.27"), output=Decimal("0.42")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=128, max=32768),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_128_32768,
 )
 
 DEEPSEEK_AI_DEEPSEEK_V3_2_EXP: Final[Model] = Model(
@@ -694,14 +722,11 @@ DEEPSEEK_AI_DEEPSEEK_V3_2_EXP: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2025, 10, 10),
-    last_updated=PartialDate(2025, 11, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=164000, output=164000),
+    last_updated=_D_2025_11_25,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_164000_164000,
     cost=Cost(input=Decimal("0.27"), output=Decimal("0.41")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=128, max=32768),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_128_32768,
 )
 
 DEEPSEEK_AI_DEEPSEEK_V4_FLASH: Final[Model] = Model(
@@ -716,14 +741,14 @@ DEEPSEEK_AI_DEEPSEEK_V4_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 5),
-    release_date=PartialDate(2026, 4, 24),
-    last_updated=PartialDate(2026, 4, 24),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, output=384000),
+    knowledge=_D_2025_05,
+    release_date=_D_2026_04_24,
+    last_updated=_D_2026_04_24,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_384000,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.28"), cache_read=Decimal("0.028")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=128, max=32768),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_128_32768,
 )
 
 DEEPSEEK_AI_DEEPSEEK_V4_PRO: Final[Model] = Model(
@@ -738,14 +763,14 @@ DEEPSEEK_AI_DEEPSEEK_V4_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 5),
-    release_date=PartialDate(2026, 4, 24),
-    last_updated=PartialDate(2026, 4, 24),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, output=384000),
+    knowledge=_D_2025_05,
+    release_date=_D_2026_04_24,
+    last_updated=_D_2026_04_24,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_384000,
     cost=Cost(input=Decimal("1.74"), output=Decimal("3.48"), cache_read=Decimal("0.145")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=128, max=32768),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_128_32768,
 )
 
 GOOGLE_GEMMA_4_26B_A4B_IT: Final[Model] = Model(
@@ -760,10 +785,10 @@ GOOGLE_GEMMA_4_26B_A4B_IT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 2),
-    last_updated=PartialDate(2026, 4, 2),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    release_date=_D_2026_04_02,
+    last_updated=_D_2026_04_02,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.12"), output=Decimal("0.4")),
 )
 
@@ -779,10 +804,10 @@ GOOGLE_GEMMA_4_31B_IT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 2),
-    last_updated=PartialDate(2026, 4, 2),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    release_date=_D_2026_04_02,
+    last_updated=_D_2026_04_02,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.13"), output=Decimal("0.4")),
 )
 
@@ -799,9 +824,9 @@ INCLUSIONAI_LING_FLASH_2_0: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2025, 9, 18),
-    last_updated=PartialDate(2025, 11, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131000, output=131000),
+    last_updated=_D_2025_11_25,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131000_131000,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.57")),
 )
 
@@ -817,13 +842,13 @@ MOONSHOTAI_KIMI_K2_5: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 1, 27),
-    last_updated=PartialDate(2026, 1, 27),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262000, output=262000),
+    release_date=_D_2026_01_27,
+    last_updated=_D_2026_01_27,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262000_262000,
     cost=Cost(input=Decimal("0.45"), output=Decimal("2.25")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=128, max=32768),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_128_32768,
 )
 
 MOONSHOTAI_KIMI_K2_6: Final[Model] = Model(
@@ -839,12 +864,12 @@ MOONSHOTAI_KIMI_K2_6: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2026, 4, 21),
-    last_updated=PartialDate(2026, 6, 15),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262000, output=262000),
+    last_updated=_D_2026_06_15,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262000_262000,
     cost=Cost(input=Decimal("0.77"), output=Decimal("4"), cache_read=Decimal("0.2")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=128, max=32768),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_128_32768,
 )
 
 OPENAI_GPT_OSS_120B: Final[Model] = Model(
@@ -859,12 +884,12 @@ OPENAI_GPT_OSS_120B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 13),
-    last_updated=PartialDate(2025, 11, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131000, output=8000),
+    release_date=_D_2025_08_13,
+    last_updated=_D_2025_11_25,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131000_8000,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.45")),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=128, max=32768),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_128_32768,
 )
 
 OPENAI_GPT_OSS_20B: Final[Model] = Model(
@@ -879,10 +904,10 @@ OPENAI_GPT_OSS_20B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 13),
-    last_updated=PartialDate(2025, 11, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131000, output=8000),
+    release_date=_D_2025_08_13,
+    last_updated=_D_2025_11_25,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131000_8000,
     cost=Cost(input=Decimal("0.04"), output=Decimal("0.18")),
 )
 
@@ -898,12 +923,12 @@ STEPFUN_AI_STEP_3_5_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 11),
-    last_updated=PartialDate(2026, 2, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262000, output=262000),
+    release_date=_D_2026_02_11,
+    last_updated=_D_2026_02_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262000_262000,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 TENCENT_HUNYUAN_A13B_INSTRUCT: Final[Model] = Model(
@@ -919,14 +944,11 @@ TENCENT_HUNYUAN_A13B_INSTRUCT: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2025, 6, 30),
-    last_updated=PartialDate(2025, 11, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131000, output=131000),
+    last_updated=_D_2025_11_25,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131000_131000,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.57")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=128, max=32768),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_128_32768,
 )
 
 TENCENT_HY3_PREVIEW: Final[Model] = Model(
@@ -940,12 +962,12 @@ TENCENT_HY3_PREVIEW: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 20),
-    last_updated=PartialDate(2026, 4, 20),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    release_date=_D_2026_04_20,
+    last_updated=_D_2026_04_20,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.066"), output=Decimal("0.26"), cache_read=Decimal("0.029")),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=128, max=32768),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_128_32768,
 )
 
 ZAI_ORG_GLM_4_5_AIR: Final[Model] = Model(
@@ -960,10 +982,10 @@ ZAI_ORG_GLM_4_5_AIR: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 7, 28),
-    last_updated=PartialDate(2025, 11, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131000, output=131000),
+    release_date=_D_2025_07_28,
+    last_updated=_D_2025_11_25,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131000_131000,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.86")),
 )
 
@@ -980,12 +1002,12 @@ ZAI_ORG_GLM_5: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2026, 2, 12),
-    last_updated=PartialDate(2026, 6, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=205000, output=205000),
+    last_updated=_D_2026_06_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_205000_205000,
     cost=Cost(input=Decimal("0.95"), output=Decimal("2.55")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=128, max=32768),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_128_32768,
 )
 
 ZAI_ORG_GLM_5_1: Final[Model] = Model(
@@ -1000,13 +1022,13 @@ ZAI_ORG_GLM_5_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 8),
-    last_updated=PartialDate(2026, 4, 8),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=205000, output=205000),
+    release_date=_D_2026_04_08,
+    last_updated=_D_2026_04_08,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_205000_205000,
     cost=Cost(input=Decimal("1.4"), output=Decimal("4.4"), cache_write=Decimal("0")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=128, max=32768),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_128_32768,
 )
 
 ZAI_ORG_GLM_5_2: Final[Model] = Model(
@@ -1021,9 +1043,9 @@ ZAI_ORG_GLM_5_2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 6, 13),
-    last_updated=PartialDate(2026, 6, 13),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_06_13,
+    last_updated=_D_2026_06_13,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=1049000, output=262000),
     cost=Cost(input=Decimal("1.4"), output=Decimal("4.4"), cache_write=Decimal("0")),
     interleaved=Interleaved(field="reasoning_content"),
@@ -1041,14 +1063,11 @@ ZAI_ORG_GLM_5V_TURBO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 1),
-    last_updated=PartialDate(2026, 4, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2026_04_01,
+    last_updated=_D_2026_04_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=200000, output=131072),
     cost=Cost(input=Decimal("1.2"), output=Decimal("4"), cache_write=Decimal("0")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=128, max=32768),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_128_32768,
 )

@@ -3,13 +3,63 @@
 
 "Models served by SiliconFlow (China) (provider id 'siliconflow-cn')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
 from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, Model, ReasoningOption
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2024_09_18 = PartialDate(2024, 9, 18)
+_D_2024_12_26 = PartialDate(2024, 12, 26)
+_D_2025_04 = PartialDate(2025, 4)
+_D_2025_04_30 = PartialDate(2025, 4, 30)
+_D_2025_05_28 = PartialDate(2025, 5, 28)
+_D_2025_07_28 = PartialDate(2025, 7, 28)
+_D_2025_09_29 = PartialDate(2025, 9, 29)
+_D_2025_10_04 = PartialDate(2025, 10, 4)
+_D_2025_10_20 = PartialDate(2025, 10, 20)
+_D_2025_10_21 = PartialDate(2025, 10, 21)
+_D_2025_11_25 = PartialDate(2025, 11, 25)
+_D_2025_12_03 = PartialDate(2025, 12, 3)
+_D_2026_01_27 = PartialDate(2026, 1, 27)
+_D_2026_01_29 = PartialDate(2026, 1, 29)
+_D_2026_02_11 = PartialDate(2026, 2, 11)
+_D_2026_02_12 = PartialDate(2026, 2, 12)
+_D_2026_02_13 = PartialDate(2026, 2, 13)
+_D_2026_02_16 = PartialDate(2026, 2, 16)
+_D_2026_02_25 = PartialDate(2026, 2, 25)
+_D_2026_02_26 = PartialDate(2026, 2, 26)
+_D_2026_03_03 = PartialDate(2026, 3, 3)
+_D_2026_04_08 = PartialDate(2026, 4, 8)
+_D_2026_04_17 = PartialDate(2026, 4, 17)
+_D_2026_04_21 = PartialDate(2026, 4, 21)
+_D_2026_04_24 = PartialDate(2026, 4, 24)
+_D_2026_06_13 = PartialDate(2026, 6, 13)
+_LIMIT_131000_131000 = Limit(context=131000, output=131000)
+_LIMIT_164000_164000 = Limit(context=164000, output=164000)
+_LIMIT_205000_205000 = Limit(context=205000, output=205000)
+_LIMIT_262000_262000 = Limit(context=262000, output=262000)
+_LIMIT_262144_65536 = Limit(context=262144, output=65536)
+_LIMIT_33000_4000 = Limit(context=33000, output=4000)
+_REASONING = ()
+_REASONING_BUDGET_TOKENS_128_32768 = (ReasoningOption(type="budget_tokens", min=128, max=32768),)
+_REASONING_TOGGLE = (ReasoningOption(type="toggle"),)
+_REASONING_TOGGLE_BUDGET_TOKENS_128_32768 = (
+    ReasoningOption(type="toggle"),
+    ReasoningOption(type="budget_tokens", min=128, max=32768),
+)
+_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+_TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
 
 __all__ = [
     "BYTEDANCE_SEED_SEED_OSS_36B_INSTRUCT",
@@ -74,9 +124,9 @@ BYTEDANCE_SEED_SEED_OSS_36B_INSTRUCT: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2025, 9, 4),
-    last_updated=PartialDate(2025, 11, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262000, output=262000),
+    last_updated=_D_2025_11_25,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262000_262000,
     cost=Cost(input=Decimal("0.21"), output=Decimal("0.57")),
 )
 
@@ -90,9 +140,9 @@ PADDLEPADDLE_PADDLEOCR_VL_1_5: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 1, 29),
-    last_updated=PartialDate(2026, 1, 29),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2026_01_29,
+    last_updated=_D_2026_01_29,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=16384, output=16384),
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
@@ -109,9 +159,9 @@ PRO_MINIMAXAI_MINIMAX_M2_5: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 13),
-    last_updated=PartialDate(2026, 2, 13),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_02_13,
+    last_updated=_D_2026_02_13,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=192000, output=131000),
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.22")),
     interleaved=Interleaved(field="reasoning_content"),
@@ -129,12 +179,12 @@ PRO_DEEPSEEK_AI_DEEPSEEK_R1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 5, 28),
-    last_updated=PartialDate(2025, 11, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=164000, output=164000),
+    release_date=_D_2025_05_28,
+    last_updated=_D_2025_11_25,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_164000_164000,
     cost=Cost(input=Decimal("0.5"), output=Decimal("2.18")),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=128, max=32768),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_128_32768,
 )
 
 PRO_DEEPSEEK_AI_DEEPSEEK_V3: Final[Model] = Model(
@@ -149,10 +199,10 @@ PRO_DEEPSEEK_AI_DEEPSEEK_V3: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2024, 12, 26),
-    last_updated=PartialDate(2025, 11, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=164000, output=164000),
+    release_date=_D_2024_12_26,
+    last_updated=_D_2025_11_25,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_164000_164000,
     cost=Cost(input=Decimal("0.25"), output=Decimal("1")),
 )
 
@@ -168,12 +218,12 @@ PRO_DEEPSEEK_AI_DEEPSEEK_V3_1_TERMINUS: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 9, 29),
-    last_updated=PartialDate(2025, 11, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=164000, output=164000),
+    release_date=_D_2025_09_29,
+    last_updated=_D_2025_11_25,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_164000_164000,
     cost=Cost(input=Decimal("0.27"), output=Decimal("1")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 PRO_DEEPSEEK_AI_DEEPSEEK_V3_2: Final[Model] = Model(
@@ -188,12 +238,12 @@ PRO_DEEPSEEK_AI_DEEPSEEK_V3_2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 3),
-    last_updated=PartialDate(2025, 12, 3),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=164000, output=164000),
+    release_date=_D_2025_12_03,
+    last_updated=_D_2025_12_03,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_164000_164000,
     cost=Cost(input=Decimal("0.27"), output=Decimal("0.42")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 PRO_MOONSHOTAI_KIMI_K2_5: Final[Model] = Model(
@@ -208,13 +258,13 @@ PRO_MOONSHOTAI_KIMI_K2_5: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 1, 27),
-    last_updated=PartialDate(2026, 1, 27),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262000, output=262000),
+    release_date=_D_2026_01_27,
+    last_updated=_D_2026_01_27,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262000_262000,
     cost=Cost(input=Decimal("0.45"), output=Decimal("2.25")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 PRO_MOONSHOTAI_KIMI_K2_6: Final[Model] = Model(
@@ -229,13 +279,13 @@ PRO_MOONSHOTAI_KIMI_K2_6: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 21),
-    last_updated=PartialDate(2026, 4, 21),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262000, output=262000),
+    release_date=_D_2026_04_21,
+    last_updated=_D_2026_04_21,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262000_262000,
     cost=Cost(input=Decimal("0.95"), output=Decimal("4"), cache_read=Decimal("0.16")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 PRO_ZAI_ORG_GLM_5: Final[Model] = Model(
@@ -250,13 +300,13 @@ PRO_ZAI_ORG_GLM_5: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 12),
-    last_updated=PartialDate(2026, 2, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=205000, output=205000),
+    release_date=_D_2026_02_12,
+    last_updated=_D_2026_02_12,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_205000_205000,
     cost=Cost(input=Decimal("1"), output=Decimal("3.2")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 PRO_ZAI_ORG_GLM_5_1: Final[Model] = Model(
@@ -271,13 +321,13 @@ PRO_ZAI_ORG_GLM_5_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 8),
-    last_updated=PartialDate(2026, 4, 8),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=205000, output=205000),
+    release_date=_D_2026_04_08,
+    last_updated=_D_2026_04_08,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_205000_205000,
     cost=Cost(input=Decimal("1.4"), output=Decimal("4.4"), cache_write=Decimal("0")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN_QWEN2_5_72B_INSTRUCT: Final[Model] = Model(
@@ -292,10 +342,10 @@ QWEN_QWEN2_5_72B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2024, 9, 18),
-    last_updated=PartialDate(2025, 11, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=33000, output=4000),
+    release_date=_D_2024_09_18,
+    last_updated=_D_2025_11_25,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_33000_4000,
     cost=Cost(input=Decimal("0.59"), output=Decimal("0.59")),
 )
 
@@ -311,10 +361,10 @@ QWEN_QWEN2_5_7B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2024, 9, 18),
-    last_updated=PartialDate(2025, 11, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=33000, output=4000),
+    release_date=_D_2024_09_18,
+    last_updated=_D_2025_11_25,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_33000_4000,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.05")),
 )
 
@@ -330,15 +380,12 @@ QWEN_QWEN3_14B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 30),
-    last_updated=PartialDate(2025, 11, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131000, output=131000),
+    release_date=_D_2025_04_30,
+    last_updated=_D_2025_11_25,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131000_131000,
     cost=Cost(input=Decimal("0.07"), output=Decimal("0.28")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=128, max=32768),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_128_32768,
 )
 
 QWEN_QWEN3_235B_A22B_THINKING_2507: Final[Model] = Model(
@@ -353,12 +400,12 @@ QWEN_QWEN3_235B_A22B_THINKING_2507: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 7, 28),
-    last_updated=PartialDate(2025, 11, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262000, output=262000),
+    release_date=_D_2025_07_28,
+    last_updated=_D_2025_11_25,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262000_262000,
     cost=Cost(input=Decimal("0.13"), output=Decimal("0.6")),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=128, max=32768),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_128_32768,
 )
 
 QWEN_QWEN3_30B_A3B_INSTRUCT_2507: Final[Model] = Model(
@@ -374,9 +421,9 @@ QWEN_QWEN3_30B_A3B_INSTRUCT_2507: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2025, 7, 30),
-    last_updated=PartialDate(2025, 11, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262000, output=262000),
+    last_updated=_D_2025_11_25,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262000_262000,
     cost=Cost(input=Decimal("0.09"), output=Decimal("0.3")),
 )
 
@@ -392,15 +439,12 @@ QWEN_QWEN3_32B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 30),
-    last_updated=PartialDate(2025, 11, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131000, output=131000),
+    release_date=_D_2025_04_30,
+    last_updated=_D_2025_11_25,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131000_131000,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.57")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=128, max=32768),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_128_32768,
 )
 
 QWEN_QWEN3_8B: Final[Model] = Model(
@@ -415,15 +459,12 @@ QWEN_QWEN3_8B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 30),
-    last_updated=PartialDate(2025, 11, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131000, output=131000),
+    release_date=_D_2025_04_30,
+    last_updated=_D_2025_11_25,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131000_131000,
     cost=Cost(input=Decimal("0.06"), output=Decimal("0.06")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=128, max=32768),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_128_32768,
 )
 
 QWEN_QWEN3_CODER_30B_A3B_INSTRUCT: Final[Model] = Model(
@@ -439,9 +480,9 @@ QWEN_QWEN3_CODER_30B_A3B_INSTRUCT: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2025, 8, 1),
-    last_updated=PartialDate(2025, 11, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262000, output=262000),
+    last_updated=_D_2025_11_25,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262000_262000,
     cost=Cost(input=Decimal("0.07"), output=Decimal("0.28")),
 )
 
@@ -458,9 +499,9 @@ QWEN_QWEN3_CODER_480B_A35B_INSTRUCT: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2025, 7, 31),
-    last_updated=PartialDate(2025, 11, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262000, output=262000),
+    last_updated=_D_2025_11_25,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262000_262000,
     cost=Cost(input=Decimal("0.25"), output=Decimal("1")),
 )
 
@@ -476,10 +517,10 @@ QWEN_QWEN3_VL_235B_A22B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 10, 4),
-    last_updated=PartialDate(2025, 11, 25),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262000, output=262000),
+    release_date=_D_2025_10_04,
+    last_updated=_D_2025_11_25,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262000_262000,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.5")),
 )
 
@@ -495,12 +536,12 @@ QWEN_QWEN3_VL_235B_A22B_THINKING: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 10, 4),
-    last_updated=PartialDate(2025, 11, 25),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262000, output=262000),
+    release_date=_D_2025_10_04,
+    last_updated=_D_2025_11_25,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262000_262000,
     cost=Cost(input=Decimal("0.45"), output=Decimal("3.5")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN_QWEN3_VL_30B_A3B_INSTRUCT: Final[Model] = Model(
@@ -516,9 +557,9 @@ QWEN_QWEN3_VL_30B_A3B_INSTRUCT: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2025, 10, 5),
-    last_updated=PartialDate(2025, 11, 25),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262000, output=262000),
+    last_updated=_D_2025_11_25,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262000_262000,
     cost=Cost(input=Decimal("0.29"), output=Decimal("1")),
 )
 
@@ -535,11 +576,11 @@ QWEN_QWEN3_VL_30B_A3B_THINKING: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2025, 10, 11),
-    last_updated=PartialDate(2025, 11, 25),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262000, output=262000),
+    last_updated=_D_2025_11_25,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262000_262000,
     cost=Cost(input=Decimal("0.29"), output=Decimal("1")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN_QWEN3_VL_32B_INSTRUCT: Final[Model] = Model(
@@ -554,10 +595,10 @@ QWEN_QWEN3_VL_32B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 10, 21),
-    last_updated=PartialDate(2025, 11, 25),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262000, output=262000),
+    release_date=_D_2025_10_21,
+    last_updated=_D_2025_11_25,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262000_262000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.6")),
 )
 
@@ -573,12 +614,12 @@ QWEN_QWEN3_VL_32B_THINKING: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 10, 21),
-    last_updated=PartialDate(2025, 11, 25),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262000, output=262000),
+    release_date=_D_2025_10_21,
+    last_updated=_D_2025_11_25,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262000_262000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("1.5")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN_QWEN3_VL_8B_INSTRUCT: Final[Model] = Model(
@@ -594,9 +635,9 @@ QWEN_QWEN3_VL_8B_INSTRUCT: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2025, 10, 15),
-    last_updated=PartialDate(2025, 11, 25),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262000, output=262000),
+    last_updated=_D_2025_11_25,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262000_262000,
     cost=Cost(input=Decimal("0.18"), output=Decimal("0.68")),
 )
 
@@ -611,13 +652,13 @@ QWEN_QWEN3_5_122B_A10B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2026, 2, 26),
-    last_updated=PartialDate(2026, 2, 26),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, output=65536),
+    knowledge=_D_2025_04,
+    release_date=_D_2026_02_26,
+    last_updated=_D_2026_02_26,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_65536,
     cost=Cost(input=Decimal("0.29"), output=Decimal("2.32")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 QWEN_QWEN3_5_27B: Final[Model] = Model(
@@ -631,13 +672,13 @@ QWEN_QWEN3_5_27B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2026, 2, 25),
-    last_updated=PartialDate(2026, 2, 25),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, output=65536),
+    knowledge=_D_2025_04,
+    release_date=_D_2026_02_25,
+    last_updated=_D_2026_02_25,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_65536,
     cost=Cost(input=Decimal("0.26"), output=Decimal("2.09")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 QWEN_QWEN3_5_35B_A3B: Final[Model] = Model(
@@ -651,13 +692,13 @@ QWEN_QWEN3_5_35B_A3B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2026, 2, 25),
-    last_updated=PartialDate(2026, 2, 25),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, output=65536),
+    knowledge=_D_2025_04,
+    release_date=_D_2026_02_25,
+    last_updated=_D_2026_02_25,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_65536,
     cost=Cost(input=Decimal("0.23"), output=Decimal("1.86")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 QWEN_QWEN3_5_397B_A17B: Final[Model] = Model(
@@ -671,13 +712,13 @@ QWEN_QWEN3_5_397B_A17B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2026, 2, 16),
-    last_updated=PartialDate(2026, 2, 16),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, output=65536),
+    knowledge=_D_2025_04,
+    release_date=_D_2026_02_16,
+    last_updated=_D_2026_02_16,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_65536,
     cost=Cost(input=Decimal("0.29"), output=Decimal("1.74")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 QWEN_QWEN3_5_4B: Final[Model] = Model(
@@ -691,13 +732,13 @@ QWEN_QWEN3_5_4B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2026, 3, 3),
-    last_updated=PartialDate(2026, 3, 3),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, output=65536),
+    knowledge=_D_2025_04,
+    release_date=_D_2026_03_03,
+    last_updated=_D_2026_03_03,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_65536,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 QWEN_QWEN3_5_9B: Final[Model] = Model(
@@ -711,13 +752,13 @@ QWEN_QWEN3_5_9B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2026, 3, 3),
-    last_updated=PartialDate(2026, 3, 3),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, output=65536),
+    knowledge=_D_2025_04,
+    release_date=_D_2026_03_03,
+    last_updated=_D_2026_03_03,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_65536,
     cost=Cost(input=Decimal("0.22"), output=Decimal("1.74")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 QWEN_QWEN3_6_35B_A3B: Final[Model] = Model(
@@ -731,11 +772,11 @@ QWEN_QWEN3_6_35B_A3B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2026, 4, 17),
-    last_updated=PartialDate(2026, 4, 17),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, output=65536),
+    knowledge=_D_2025_04,
+    release_date=_D_2026_04_17,
+    last_updated=_D_2026_04_17,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_65536,
     cost=Cost(input=Decimal("0.23"), output=Decimal("1.86")),
 )
 
@@ -752,9 +793,9 @@ BAIDU_ERNIE_4_5_300B_A47B: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2025, 7, 2),
-    last_updated=PartialDate(2025, 11, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131000, output=131000),
+    last_updated=_D_2025_11_25,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131000_131000,
     cost=Cost(input=Decimal("0.28"), output=Decimal("1.1")),
 )
 
@@ -768,9 +809,9 @@ DEEPSEEK_AI_DEEPSEEK_OCR: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 10, 20),
-    last_updated=PartialDate(2025, 10, 20),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2025_10_20,
+    last_updated=_D_2025_10_20,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=8192, output=8192),
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
@@ -787,12 +828,12 @@ DEEPSEEK_AI_DEEPSEEK_R1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 5, 28),
-    last_updated=PartialDate(2025, 11, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=164000, output=164000),
+    release_date=_D_2025_05_28,
+    last_updated=_D_2025_11_25,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_164000_164000,
     cost=Cost(input=Decimal("0.5"), output=Decimal("2.18")),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=128, max=32768),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_128_32768,
 )
 
 DEEPSEEK_AI_DEEPSEEK_V3: Final[Model] = Model(
@@ -807,10 +848,10 @@ DEEPSEEK_AI_DEEPSEEK_V3: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2024, 12, 26),
-    last_updated=PartialDate(2025, 11, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=164000, output=164000),
+    release_date=_D_2024_12_26,
+    last_updated=_D_2025_11_25,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_164000_164000,
     cost=Cost(input=Decimal("0.25"), output=Decimal("1")),
 )
 
@@ -826,12 +867,12 @@ DEEPSEEK_AI_DEEPSEEK_V3_1_TERMINUS: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 9, 29),
-    last_updated=PartialDate(2025, 11, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=164000, output=164000),
+    release_date=_D_2025_09_29,
+    last_updated=_D_2025_11_25,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_164000_164000,
     cost=Cost(input=Decimal("0.27"), output=Decimal("1")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 DEEPSEEK_AI_DEEPSEEK_V3_2: Final[Model] = Model(
@@ -846,12 +887,12 @@ DEEPSEEK_AI_DEEPSEEK_V3_2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 3),
-    last_updated=PartialDate(2025, 12, 3),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=164000, output=164000),
+    release_date=_D_2025_12_03,
+    last_updated=_D_2025_12_03,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_164000_164000,
     cost=Cost(input=Decimal("0.27"), output=Decimal("0.42")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 DEEPSEEK_AI_DEEPSEEK_V4_FLASH: Final[Model] = Model(
@@ -867,13 +908,13 @@ DEEPSEEK_AI_DEEPSEEK_V4_FLASH: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2025, 5),
-    release_date=PartialDate(2026, 4, 24),
-    last_updated=PartialDate(2026, 4, 24),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_04_24,
+    last_updated=_D_2026_04_24,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=1000000, output=384000),
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.28"), cache_read=Decimal("0.003")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=128, max=32768),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_128_32768,
 )
 
 DEEPSEEK_AI_DEEPSEEK_V4_PRO: Final[Model] = Model(
@@ -888,12 +929,12 @@ DEEPSEEK_AI_DEEPSEEK_V4_PRO: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 24),
-    last_updated=PartialDate(2026, 4, 24),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_04_24,
+    last_updated=_D_2026_04_24,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=1049000, output=393000),
     cost=Cost(input=Decimal("1.74"), output=Decimal("3.48"), cache_read=Decimal("0.145")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 INCLUSIONAI_LING_FLASH_2_0: Final[Model] = Model(
@@ -909,9 +950,9 @@ INCLUSIONAI_LING_FLASH_2_0: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2025, 9, 18),
-    last_updated=PartialDate(2025, 11, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131000, output=131000),
+    last_updated=_D_2025_11_25,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131000_131000,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.57")),
 )
 
@@ -927,12 +968,12 @@ STEPFUN_AI_STEP_3_5_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 11),
-    last_updated=PartialDate(2026, 2, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262000, output=262000),
+    release_date=_D_2026_02_11,
+    last_updated=_D_2026_02_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262000_262000,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 TENCENT_HUNYUAN_A13B_INSTRUCT: Final[Model] = Model(
@@ -948,11 +989,11 @@ TENCENT_HUNYUAN_A13B_INSTRUCT: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2025, 6, 30),
-    last_updated=PartialDate(2025, 11, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131000, output=131000),
+    last_updated=_D_2025_11_25,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131000_131000,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.57")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 ZAI_ORG_GLM_4_5_AIR: Final[Model] = Model(
@@ -967,10 +1008,10 @@ ZAI_ORG_GLM_4_5_AIR: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 7, 28),
-    last_updated=PartialDate(2025, 11, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131000, output=131000),
+    release_date=_D_2025_07_28,
+    last_updated=_D_2025_11_25,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131000_131000,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.86")),
 )
 
@@ -986,9 +1027,9 @@ ZAI_ORG_GLM_5_2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 6, 13),
-    last_updated=PartialDate(2026, 6, 13),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_06_13,
+    last_updated=_D_2026_06_13,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=1049000, output=262000),
     cost=Cost(input=Decimal("1.4"), output=Decimal("4.4"), cache_write=Decimal("0")),
     interleaved=Interleaved(field="reasoning_content"),

@@ -3,8 +3,9 @@
 
 "Models served by Snowflake Cortex (provider id 'snowflake-cortex')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
@@ -18,6 +19,42 @@ from llmdex_runtime.model import (
     Rates,
     ReasoningOption,
 )
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2024_05_30 = PartialDate(2024, 5, 30)
+_D_2024_09_30 = PartialDate(2024, 9, 30)
+_D_2024_12_06 = PartialDate(2024, 12, 6)
+_D_2025_04_14 = PartialDate(2025, 4, 14)
+_D_2025_08_07 = PartialDate(2025, 8, 7)
+_D_2025_08_31 = PartialDate(2025, 8, 31)
+_D_2025_09_29 = PartialDate(2025, 9, 29)
+_D_2025_10_15 = PartialDate(2025, 10, 15)
+_D_2025_11_13 = PartialDate(2025, 11, 13)
+_D_2025_12_11 = PartialDate(2025, 12, 11)
+_D_2026_01_31 = PartialDate(2026, 1, 31)
+_D_2026_02_19 = PartialDate(2026, 2, 19)
+_D_2026_03_05 = PartialDate(2026, 3, 5)
+_D_2026_04_16 = PartialDate(2026, 4, 16)
+_D_2026_04_23 = PartialDate(2026, 4, 23)
+_D_2026_05_28 = PartialDate(2026, 5, 28)
+_D_2026_06_09 = PartialDate(2026, 6, 9)
+_LIMIT_1000000_128000 = Limit(context=1000000, output=128000)
+_LIMIT_1050000_922000_128000 = Limit(context=1050000, input=922000, output=128000)
+_LIMIT_200000_16384 = Limit(context=200000, output=16384)
+_LIMIT_400000_272000_128000 = Limit(context=400000, input=272000, output=128000)
+_REASONING = ()
+_REASONING_BUDGET_TOKENS = (ReasoningOption(type="budget_tokens"),)
+_REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH = (
+    ReasoningOption(type="effort", values=("none", "minimal", "low", "medium", "high")),
+)
+_TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
+_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
 
 __all__ = [
     "CLAUDE_FABLE_5",
@@ -51,12 +88,12 @@ CLAUDE_FABLE_5: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2026, 1, 31),
-    release_date=PartialDate(2026, 6, 9),
-    last_updated=PartialDate(2026, 6, 9),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
-    reasoning_options=(),
+    knowledge=_D_2026_01_31,
+    release_date=_D_2026_06_09,
+    last_updated=_D_2026_06_09,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
+    reasoning_options=_REASONING,
 )
 
 CLAUDE_HAIKU_4_5: Final[Model] = Model(
@@ -71,11 +108,11 @@ CLAUDE_HAIKU_4_5: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2025, 2, 28),
-    release_date=PartialDate(2025, 10, 15),
-    last_updated=PartialDate(2025, 10, 15),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=16384),
-    reasoning_options=(ReasoningOption(type="budget_tokens"),),
+    release_date=_D_2025_10_15,
+    last_updated=_D_2025_10_15,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_16384,
+    reasoning_options=_REASONING_BUDGET_TOKENS,
 )
 
 CLAUDE_OPUS_4_7: Final[Model] = Model(
@@ -89,12 +126,12 @@ CLAUDE_OPUS_4_7: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2026, 1, 31),
-    release_date=PartialDate(2026, 4, 16),
-    last_updated=PartialDate(2026, 4, 16),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
-    reasoning_options=(),
+    knowledge=_D_2026_01_31,
+    release_date=_D_2026_04_16,
+    last_updated=_D_2026_04_16,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
+    reasoning_options=_REASONING,
     status=Status.BETA,
     experimental=Experimental(
         modes={
@@ -125,11 +162,11 @@ CLAUDE_OPUS_4_8: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 28),
-    last_updated=PartialDate(2026, 5, 28),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
-    reasoning_options=(),
+    release_date=_D_2026_05_28,
+    last_updated=_D_2026_05_28,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
+    reasoning_options=_REASONING,
 )
 
 CLAUDE_SONNET_4_5: Final[Model] = Model(
@@ -144,11 +181,11 @@ CLAUDE_SONNET_4_5: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2025, 7, 31),
-    release_date=PartialDate(2025, 9, 29),
-    last_updated=PartialDate(2025, 9, 29),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=16384),
-    reasoning_options=(ReasoningOption(type="budget_tokens"),),
+    release_date=_D_2025_09_29,
+    last_updated=_D_2025_09_29,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_16384,
+    reasoning_options=_REASONING_BUDGET_TOKENS,
 )
 
 CLAUDE_SONNET_4_6: Final[Model] = Model(
@@ -162,12 +199,12 @@ CLAUDE_SONNET_4_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
+    knowledge=_D_2025_08_31,
     release_date=PartialDate(2026, 2, 17),
     last_updated=PartialDate(2026, 3, 13),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
     limit=Limit(context=1000000, output=16384),
-    reasoning_options=(ReasoningOption(type="budget_tokens"),),
+    reasoning_options=_REASONING_BUDGET_TOKENS,
 )
 
 DEEPSEEK_R1: Final[Model] = Model(
@@ -184,9 +221,9 @@ DEEPSEEK_R1: Final[Model] = Model(
     knowledge=PartialDate(2024, 7),
     release_date=PartialDate(2025, 1, 20),
     last_updated=PartialDate(2025, 5, 29),
-    modalities=Modalities(input=("text",), output=("text",)),
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=128000, output=32768),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GEMINI_3_1_PRO: Final[Model] = Model(
@@ -202,11 +239,11 @@ GEMINI_3_1_PRO: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 2, 19),
-    last_updated=PartialDate(2026, 2, 19),
+    release_date=_D_2026_02_19,
+    last_updated=_D_2026_02_19,
     modalities=Modalities(input=("text", "image", "video", "audio", "pdf"), output=("text",)),
     limit=Limit(context=1048576, output=65536),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MISTRAL_LARGE2: Final[Model] = Model(
@@ -223,7 +260,7 @@ MISTRAL_LARGE2: Final[Model] = Model(
     knowledge=PartialDate(2024, 11),
     release_date=PartialDate(2024, 11, 1),
     last_updated=PartialDate(2025, 12, 2),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=262144, output=262144),
 )
 
@@ -240,9 +277,9 @@ OPENAI_GPT_4_1: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2025, 4, 14),
-    last_updated=PartialDate(2025, 4, 14),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
+    release_date=_D_2025_04_14,
+    last_updated=_D_2025_04_14,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
     limit=Limit(context=1047576, output=32768),
 )
 
@@ -258,14 +295,12 @@ OPENAI_GPT_5: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 9, 30),
-    release_date=PartialDate(2025, 8, 7),
-    last_updated=PartialDate(2025, 8, 7),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "minimal", "low", "medium", "high")),
-    ),
+    knowledge=_D_2024_09_30,
+    release_date=_D_2025_08_07,
+    last_updated=_D_2025_08_07,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
+    reasoning_options=_REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH,
     status=Status.BETA,
 )
 
@@ -281,14 +316,12 @@ OPENAI_GPT_5_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 5, 30),
-    release_date=PartialDate(2025, 8, 7),
-    last_updated=PartialDate(2025, 8, 7),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    knowledge=_D_2024_05_30,
+    release_date=_D_2025_08_07,
+    last_updated=_D_2025_08_07,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=272000, input=272000, output=8192),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH,
     status=Status.BETA,
 )
 
@@ -304,14 +337,12 @@ OPENAI_GPT_5_NANO: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 5, 30),
-    release_date=PartialDate(2025, 8, 7),
-    last_updated=PartialDate(2025, 8, 7),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "minimal", "low", "medium", "high")),
-    ),
+    knowledge=_D_2024_05_30,
+    release_date=_D_2025_08_07,
+    last_updated=_D_2025_08_07,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
+    reasoning_options=_REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH,
     status=Status.BETA,
 )
 
@@ -327,14 +358,12 @@ OPENAI_GPT_5_1: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 9, 30),
-    release_date=PartialDate(2025, 11, 13),
-    last_updated=PartialDate(2025, 11, 13),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "minimal", "low", "medium", "high")),
-    ),
+    knowledge=_D_2024_09_30,
+    release_date=_D_2025_11_13,
+    last_updated=_D_2025_11_13,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
+    reasoning_options=_REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_GPT_5_2: Final[Model] = Model(
@@ -349,14 +378,12 @@ OPENAI_GPT_5_2: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2025, 12, 11),
-    last_updated=PartialDate(2025, 12, 11),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "minimal", "low", "medium", "high")),
-    ),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2025_12_11,
+    last_updated=_D_2025_12_11,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
+    reasoning_options=_REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_GPT_5_4: Final[Model] = Model(
@@ -371,14 +398,12 @@ OPENAI_GPT_5_4: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 3, 5),
-    last_updated=PartialDate(2026, 3, 5),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1050000, input=922000, output=128000),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "minimal", "low", "medium", "high")),
-    ),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_03_05,
+    last_updated=_D_2026_03_05,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1050000_922000_128000,
+    reasoning_options=_REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH,
     status=Status.BETA,
     experimental=Experimental(
         modes={
@@ -403,13 +428,11 @@ OPENAI_GPT_5_5: Final[Model] = Model(
     temperature=False,
     open_weights=False,
     knowledge=PartialDate(2025, 12, 1),
-    release_date=PartialDate(2026, 4, 23),
-    last_updated=PartialDate(2026, 4, 23),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1050000, input=922000, output=128000),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "minimal", "low", "medium", "high")),
-    ),
+    release_date=_D_2026_04_23,
+    last_updated=_D_2026_04_23,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1050000_922000_128000,
+    reasoning_options=_REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH,
     status=Status.BETA,
 )
 
@@ -425,8 +448,8 @@ SNOWFLAKE_LLAMA3_3_70B: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2023, 12),
-    release_date=PartialDate(2024, 12, 6),
-    last_updated=PartialDate(2024, 12, 6),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2024_12_06,
+    last_updated=_D_2024_12_06,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=128000, output=4096),
 )

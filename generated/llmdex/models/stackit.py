@@ -3,13 +3,32 @@
 
 "Models served by STACKIT (provider id 'stackit')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
 from llmdex_runtime.model import Cost, Limit, Modalities, Model, ReasoningOption
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2023_12_11 = PartialDate(2023, 12, 11)
+_D_2024_07_01 = PartialDate(2024, 7, 1)
+_D_2024_07_23 = PartialDate(2024, 7, 23)
+_D_2024_11_01 = PartialDate(2024, 11, 1)
+_D_2024_12_05 = PartialDate(2024, 12, 5)
+_D_2025_05_17 = PartialDate(2025, 5, 17)
+_D_2025_08_05 = PartialDate(2025, 8, 5)
+_D_2026_02_05 = PartialDate(2026, 2, 5)
+_LIMIT_128000_8192 = Limit(context=128000, output=8192)
+_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
 
 __all__ = [
     "QWEN_QWEN3_VL_235B_A22B_INSTRUCT_FP8",
@@ -34,9 +53,9 @@ QWEN_QWEN3_VL_235B_A22B_INSTRUCT_FP8: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2024, 11, 1),
-    last_updated=PartialDate(2024, 11, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2024_11_01,
+    last_updated=_D_2024_11_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=218000, output=8192),
     cost=Cost(input=Decimal("1.64"), output=Decimal("1.91")),
 )
@@ -53,9 +72,9 @@ QWEN_QWEN3_VL_EMBEDDING_8B: Final[Model] = Model(
     structured_output=False,
     temperature=False,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 5),
-    last_updated=PartialDate(2026, 2, 5),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2026_02_05,
+    last_updated=_D_2026_02_05,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=32000, output=4096),
     cost=Cost(input=Decimal("0.09"), output=Decimal("0.09")),
 )
@@ -72,10 +91,10 @@ CORTECS_LLAMA_3_3_70B_INSTRUCT_FP8_DYNAMIC: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2024, 12, 5),
-    last_updated=PartialDate(2024, 12, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=8192),
+    release_date=_D_2024_12_05,
+    last_updated=_D_2024_12_05,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_8192,
     cost=Cost(input=Decimal("0.49"), output=Decimal("0.71")),
 )
 
@@ -91,9 +110,9 @@ GOOGLE_GEMMA_3_27B_IT: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 5, 17),
-    last_updated=PartialDate(2025, 5, 17),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2025_05_17,
+    last_updated=_D_2025_05_17,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=37000, output=8192),
     cost=Cost(input=Decimal("0.49"), output=Decimal("0.71")),
 )
@@ -110,9 +129,9 @@ INTFLOAT_E5_MISTRAL_7B_INSTRUCT: Final[Model] = Model(
     structured_output=False,
     temperature=False,
     open_weights=True,
-    release_date=PartialDate(2023, 12, 11),
-    last_updated=PartialDate(2023, 12, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2023_12_11,
+    last_updated=_D_2023_12_11,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=4096, output=4096),
     cost=Cost(input=Decimal("0.02"), output=Decimal("0.02")),
 )
@@ -129,10 +148,10 @@ NEURALMAGIC_META_LLAMA_3_1_8B_INSTRUCT_FP8: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2024, 7, 23),
-    last_updated=PartialDate(2024, 7, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=8192),
+    release_date=_D_2024_07_23,
+    last_updated=_D_2024_07_23,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_8192,
     cost=Cost(input=Decimal("0.16"), output=Decimal("0.27")),
 )
 
@@ -148,10 +167,10 @@ NEURALMAGIC_MISTRAL_NEMO_INSTRUCT_2407_FP8: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2024, 7, 1),
-    last_updated=PartialDate(2024, 7, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=8192),
+    release_date=_D_2024_07_01,
+    last_updated=_D_2024_07_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_8192,
     cost=Cost(input=Decimal("0.49"), output=Decimal("0.71")),
 )
 
@@ -167,9 +186,9 @@ OPENAI_GPT_OSS_120B: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=131000, output=8192),
     cost=Cost(input=Decimal("0.49"), output=Decimal("0.71")),
     reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),

@@ -3,13 +3,29 @@
 
 "Models served by StepFun (provider id 'stepfun')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
 from llmdex_runtime.model import Cost, Limit, Modalities, Model, ReasoningOption
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2024_06 = PartialDate(2024, 6)
+_D_2025_01 = PartialDate(2025, 1)
+_D_2025_01_01 = PartialDate(2025, 1, 1)
+_D_2026_02_13 = PartialDate(2026, 2, 13)
+_D_2026_04_02 = PartialDate(2026, 4, 2)
+_LIMIT_256000_256000_256000 = Limit(context=256000, input=256000, output=256000)
+_REASONING = ()
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
 
 __all__ = [
     "STEP_1_32K",
@@ -29,13 +45,13 @@ STEP_1_32K: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 6),
-    release_date=PartialDate(2025, 1, 1),
-    last_updated=PartialDate(2026, 2, 13),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2024_06,
+    release_date=_D_2025_01_01,
+    last_updated=_D_2026_02_13,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=32768, input=32768, output=32768),
     cost=Cost(input=Decimal("2.05"), output=Decimal("9.59"), cache_read=Decimal("0.41")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 STEP_2_16K: Final[Model] = Model(
@@ -48,13 +64,13 @@ STEP_2_16K: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 6),
-    release_date=PartialDate(2025, 1, 1),
-    last_updated=PartialDate(2026, 2, 13),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2024_06,
+    release_date=_D_2025_01_01,
+    last_updated=_D_2026_02_13,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=16384, input=16384, output=8192),
     cost=Cost(input=Decimal("5.21"), output=Decimal("16.44"), cache_read=Decimal("1.04")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 STEP_3_5_FLASH: Final[Model] = Model(
@@ -67,13 +83,13 @@ STEP_3_5_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
+    knowledge=_D_2025_01,
     release_date=PartialDate(2026, 1, 29),
     last_updated=PartialDate(2026, 6, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=256000, input=256000, output=256000),
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_256000_256000,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3"), cache_read=Decimal("0.02")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 STEP_3_5_FLASH_2603: Final[Model] = Model(
@@ -86,11 +102,11 @@ STEP_3_5_FLASH_2603: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 4, 2),
-    last_updated=PartialDate(2026, 4, 2),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=256000, input=256000, output=256000),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_04_02,
+    last_updated=_D_2026_04_02,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_256000_256000,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3"), cache_read=Decimal("0.02")),
     reasoning_options=(ReasoningOption(type="effort", values=("low", "high")),),
 )
@@ -109,7 +125,7 @@ STEP_3_7_FLASH: Final[Model] = Model(
     release_date=PartialDate(2026, 5, 29),
     last_updated=PartialDate(2026, 6, 29),
     modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=256000, input=256000, output=256000),
+    limit=_LIMIT_256000_256000_256000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("1.15"), cache_read=Decimal("0.04")),
     reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
 )

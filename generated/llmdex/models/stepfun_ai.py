@@ -3,13 +3,25 @@
 
 "Models served by StepFun AI (provider id 'stepfun-ai')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
 from llmdex_runtime.model import Cost, Limit, Modalities, Model, ReasoningOption
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2025_01 = PartialDate(2025, 1)
+_D_2026_04_02 = PartialDate(2026, 4, 2)
+_LIMIT_256000_256000_256000 = Limit(context=256000, input=256000, output=256000)
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
 
 __all__ = [
     "STEP_3_5_FLASH",
@@ -26,11 +38,11 @@ STEP_3_5_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
+    knowledge=_D_2025_01,
     release_date=PartialDate(2026, 1, 29),
     last_updated=PartialDate(2026, 6, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=256000, input=256000, output=256000),
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_256000_256000,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3"), cache_read=Decimal("0.02")),
     reasoning_options=(),
 )
@@ -45,11 +57,11 @@ STEP_3_5_FLASH_2603: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 4, 2),
-    last_updated=PartialDate(2026, 4, 2),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=256000, input=256000, output=256000),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_04_02,
+    last_updated=_D_2026_04_02,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_256000_256000,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3"), cache_read=Decimal("0.02")),
     reasoning_options=(ReasoningOption(type="effort", values=("low", "high")),),
 )

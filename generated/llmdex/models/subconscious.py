@@ -3,13 +3,22 @@
 
 "Models served by Subconscious (provider id 'subconscious')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
 from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, Model, ReasoningOption
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2026_05_11 = PartialDate(2026, 5, 11)
 
 __all__ = [
     "SUBCONSCIOUS_TIM_QWEN3_6_27B",
@@ -26,8 +35,8 @@ SUBCONSCIOUS_TIM_QWEN3_6_27B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 11),
-    last_updated=PartialDate(2026, 5, 11),
+    release_date=_D_2026_05_11,
+    last_updated=_D_2026_05_11,
     modalities=Modalities(input=("text",), output=("text",)),
     limit=Limit(context=8192, input=8192, output=5000),
     cost=Cost(input=Decimal("0"), output=Decimal("0")),

@@ -3,13 +3,28 @@
 
 "Models served by submodel (provider id 'submodel')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
 from llmdex_runtime.model import Cost, Limit, Modalities, Model
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2025_07_28 = PartialDate(2025, 7, 28)
+_D_2025_08_23 = PartialDate(2025, 8, 23)
+_LIMIT_131072_131072 = Limit(context=131072, output=131072)
+_LIMIT_262144_131072 = Limit(context=262144, output=131072)
+_LIMIT_75000_163840 = Limit(context=75000, output=163840)
+_REASONING = ()
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
 
 __all__ = [
     "QWEN_QWEN3_235B_A22B_INSTRUCT_2507",
@@ -34,10 +49,10 @@ QWEN_QWEN3_235B_A22B_INSTRUCT_2507: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 8, 23),
-    last_updated=PartialDate(2025, 8, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=131072),
+    release_date=_D_2025_08_23,
+    last_updated=_D_2025_08_23,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_131072,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.3")),
 )
 
@@ -52,12 +67,12 @@ QWEN_QWEN3_235B_A22B_THINKING_2507: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 8, 23),
-    last_updated=PartialDate(2025, 8, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=131072),
+    release_date=_D_2025_08_23,
+    last_updated=_D_2025_08_23,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_131072,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.6")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN_QWEN3_CODER_480B_A35B_INSTRUCT_FP8: Final[Model] = Model(
@@ -71,9 +86,9 @@ QWEN_QWEN3_CODER_480B_A35B_INSTRUCT_FP8: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 23),
-    last_updated=PartialDate(2025, 8, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_08_23,
+    last_updated=_D_2025_08_23,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=262144, output=262144),
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.8")),
 )
@@ -89,12 +104,12 @@ DEEPSEEK_AI_DEEPSEEK_R1_0528: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 23),
-    last_updated=PartialDate(2025, 8, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=75000, output=163840),
+    release_date=_D_2025_08_23,
+    last_updated=_D_2025_08_23,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_75000_163840,
     cost=Cost(input=Decimal("0.5"), output=Decimal("2.15")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 DEEPSEEK_AI_DEEPSEEK_V3_0324: Final[Model] = Model(
@@ -108,10 +123,10 @@ DEEPSEEK_AI_DEEPSEEK_V3_0324: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 23),
-    last_updated=PartialDate(2025, 8, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=75000, output=163840),
+    release_date=_D_2025_08_23,
+    last_updated=_D_2025_08_23,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_75000_163840,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.8")),
 )
 
@@ -126,12 +141,12 @@ DEEPSEEK_AI_DEEPSEEK_V3_1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 23),
-    last_updated=PartialDate(2025, 8, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=75000, output=163840),
+    release_date=_D_2025_08_23,
+    last_updated=_D_2025_08_23,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_75000_163840,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.8")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 OPENAI_GPT_OSS_120B: Final[Model] = Model(
@@ -145,12 +160,12 @@ OPENAI_GPT_OSS_120B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 8, 23),
-    last_updated=PartialDate(2025, 8, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_08_23,
+    last_updated=_D_2025_08_23,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=131072, output=32768),
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.5")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 ZAI_ORG_GLM_4_5_AIR: Final[Model] = Model(
@@ -164,10 +179,10 @@ ZAI_ORG_GLM_4_5_AIR: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 7, 28),
-    last_updated=PartialDate(2025, 7, 28),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=131072),
+    release_date=_D_2025_07_28,
+    last_updated=_D_2025_07_28,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_131072,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.5")),
 )
 
@@ -182,10 +197,10 @@ ZAI_ORG_GLM_4_5_FP8: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 7, 28),
-    last_updated=PartialDate(2025, 7, 28),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=131072),
+    release_date=_D_2025_07_28,
+    last_updated=_D_2025_07_28,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_131072,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.8")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )

@@ -3,13 +3,29 @@
 
 "Models served by Tencent Coding Plan (China) (provider id 'tencent-coding-plan')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
 from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, Model, ReasoningOption
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2026_01_27 = PartialDate(2026, 1, 27)
+_D_2026_02_11 = PartialDate(2026, 2, 11)
+_D_2026_02_12 = PartialDate(2026, 2, 12)
+_D_2026_03_08 = PartialDate(2026, 3, 8)
+_LIMIT_131072_16384 = Limit(context=131072, output=16384)
+_REASONING = ()
+_REASONING_TOGGLE = (ReasoningOption(type="toggle"),)
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
 
 __all__ = [
     "GLM_5",
@@ -33,15 +49,15 @@ GLM_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 11),
-    last_updated=PartialDate(2026, 2, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_02_11,
+    last_updated=_D_2026_02_11,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=202752, output=16384),
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 HUNYUAN_2_0_INSTRUCT: Final[Model] = Model(
@@ -55,10 +71,10 @@ HUNYUAN_2_0_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 8),
-    last_updated=PartialDate(2026, 3, 8),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=16384),
+    release_date=_D_2026_03_08,
+    last_updated=_D_2026_03_08,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_16384,
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
@@ -75,15 +91,15 @@ HUNYUAN_2_0_THINKING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 8),
-    last_updated=PartialDate(2026, 3, 8),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=16384),
+    release_date=_D_2026_03_08,
+    last_updated=_D_2026_03_08,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_16384,
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 HUNYUAN_T1: Final[Model] = Model(
@@ -97,15 +113,15 @@ HUNYUAN_T1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 8),
-    last_updated=PartialDate(2026, 3, 8),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=16384),
+    release_date=_D_2026_03_08,
+    last_updated=_D_2026_03_08,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_16384,
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 HUNYUAN_TURBOS: Final[Model] = Model(
@@ -119,10 +135,10 @@ HUNYUAN_TURBOS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 8),
-    last_updated=PartialDate(2026, 3, 8),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=16384),
+    release_date=_D_2026_03_08,
+    last_updated=_D_2026_03_08,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_16384,
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
@@ -140,15 +156,15 @@ KIMI_K2_5: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 1, 27),
-    last_updated=PartialDate(2026, 1, 27),
+    release_date=_D_2026_01_27,
+    last_updated=_D_2026_01_27,
     modalities=Modalities(input=("text", "image", "video"), output=("text",)),
     limit=Limit(context=262144, output=32768),
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 MINIMAX_M2_5: Final[Model] = Model(
@@ -162,15 +178,15 @@ MINIMAX_M2_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 12),
-    last_updated=PartialDate(2026, 2, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_02_12,
+    last_updated=_D_2026_02_12,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=204800, output=32768),
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 TC_CODE_LATEST: Final[Model] = Model(
@@ -184,10 +200,10 @@ TC_CODE_LATEST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 8),
-    last_updated=PartialDate(2026, 3, 8),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=16384),
+    release_date=_D_2026_03_08,
+    last_updated=_D_2026_03_08,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_16384,
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),

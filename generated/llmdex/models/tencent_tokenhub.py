@@ -3,13 +3,22 @@
 
 "Models served by Tencent TokenHub (provider id 'tencent-tokenhub')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
 from llmdex_runtime.model import Cost, Limit, Modalities, Model, ReasoningOption
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2026_04_20 = PartialDate(2026, 4, 20)
 
 __all__ = [
     "HY3_PREVIEW",
@@ -26,8 +35,8 @@ HY3_PREVIEW: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 20),
-    last_updated=PartialDate(2026, 4, 20),
+    release_date=_D_2026_04_20,
+    last_updated=_D_2026_04_20,
     modalities=Modalities(input=("text",), output=("text",)),
     limit=Limit(context=256000, output=64000),
     cost=Cost(

@@ -3,12 +3,28 @@
 
 "Models served by The Grid AI (provider id 'the-grid-ai')."
 
-from typing import Final
+from __future__ import annotations
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind, Status
 from llmdex_runtime.model import Interleaved, Limit, Modalities, Model
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2026_02_26 = PartialDate(2026, 2, 26)
+_D_2026_05_04 = PartialDate(2026, 5, 4)
+_D_2026_05_19 = PartialDate(2026, 5, 19)
+_LIMIT_1000000_128000 = Limit(context=1000000, output=128000)
+_LIMIT_128000_16000 = Limit(context=128000, output=16000)
+_LIMIT_128000_64000 = Limit(context=128000, output=64000)
+_REASONING = ()
+_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
 
 __all__ = [
     "AGENT_MAX",
@@ -33,12 +49,12 @@ AGENT_MAX: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 4),
-    last_updated=PartialDate(2026, 5, 19),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    release_date=_D_2026_05_04,
+    last_updated=_D_2026_05_19,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
     status=Status.BETA,
 )
 
@@ -53,11 +69,11 @@ AGENT_PRIME: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 4),
-    last_updated=PartialDate(2026, 5, 19),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=64000),
-    reasoning_options=(),
+    release_date=_D_2026_05_04,
+    last_updated=_D_2026_05_19,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_64000,
+    reasoning_options=_REASONING,
     status=Status.BETA,
 )
 
@@ -72,11 +88,11 @@ AGENT_STANDARD: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 4),
-    last_updated=PartialDate(2026, 5, 19),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=16000),
-    reasoning_options=(),
+    release_date=_D_2026_05_04,
+    last_updated=_D_2026_05_19,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16000,
+    reasoning_options=_REASONING,
     status=Status.BETA,
 )
 
@@ -91,12 +107,12 @@ CODE_MAX: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 4),
-    last_updated=PartialDate(2026, 5, 19),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    release_date=_D_2026_05_04,
+    last_updated=_D_2026_05_19,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
     status=Status.BETA,
 )
 
@@ -111,11 +127,11 @@ CODE_PRIME: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 4),
-    last_updated=PartialDate(2026, 5, 19),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=64000),
-    reasoning_options=(),
+    release_date=_D_2026_05_04,
+    last_updated=_D_2026_05_19,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_64000,
+    reasoning_options=_REASONING,
     status=Status.BETA,
 )
 
@@ -130,11 +146,11 @@ CODE_STANDARD: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 4),
-    last_updated=PartialDate(2026, 5, 19),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=16000),
-    reasoning_options=(),
+    release_date=_D_2026_05_04,
+    last_updated=_D_2026_05_19,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16000,
+    reasoning_options=_REASONING,
     status=Status.BETA,
 )
 
@@ -150,11 +166,11 @@ TEXT_MAX: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2026, 3, 24),
-    last_updated=PartialDate(2026, 5, 19),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    last_updated=_D_2026_05_19,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 TEXT_PRIME: Final[Model] = Model(
@@ -168,11 +184,11 @@ TEXT_PRIME: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 26),
-    last_updated=PartialDate(2026, 5, 19),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_02_26,
+    last_updated=_D_2026_05_19,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=128000, output=30000),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 TEXT_STANDARD: Final[Model] = Model(
@@ -186,9 +202,9 @@ TEXT_STANDARD: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 26),
-    last_updated=PartialDate(2026, 5, 19),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=16000),
-    reasoning_options=(),
+    release_date=_D_2026_02_26,
+    last_updated=_D_2026_05_19,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16000,
+    reasoning_options=_REASONING,
 )

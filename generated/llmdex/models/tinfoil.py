@@ -3,13 +3,39 @@
 
 "Models served by Tinfoil (provider id 'tinfoil')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
 from llmdex_runtime.model import Cost, Limit, Modalities, Model, ReasoningOption
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2024_02 = PartialDate(2024, 2)
+_D_2024_06 = PartialDate(2024, 6)
+_D_2024_12_06 = PartialDate(2024, 12, 6)
+_D_2025_08_05 = PartialDate(2025, 8, 5)
+_D_2025_10_29 = PartialDate(2025, 10, 29)
+_D_2026_04_02 = PartialDate(2026, 4, 2)
+_D_2026_04_21 = PartialDate(2026, 4, 21)
+_D_2026_06_13 = PartialDate(2026, 6, 13)
+_LIMIT_131000_32768 = Limit(context=131000, output=32768)
+_REASONING_EFFORT_LOW_MEDIUM_HIGH = (
+    ReasoningOption(type="effort", values=("low", "medium", "high")),
+)
+_REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH_XHIGH_MAX = (
+    ReasoningOption(
+        type="effort", values=("none", "minimal", "low", "medium", "high", "xhigh", "max")
+    ),
+)
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
 
 __all__ = [
     "GEMMA4_31B",
@@ -33,16 +59,12 @@ GEMMA4_31B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 2),
-    last_updated=PartialDate(2026, 4, 2),
+    release_date=_D_2026_04_02,
+    last_updated=_D_2026_04_02,
     modalities=Modalities(input=("text", "image"), output=("text",)),
     limit=Limit(context=256000, output=32768),
     cost=Cost(input=Decimal("0.4"), output=Decimal("1")),
-    reasoning_options=(
-        ReasoningOption(
-            type="effort", values=("none", "minimal", "low", "medium", "high", "xhigh", "max")
-        ),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH_XHIGH_MAX,
 )
 
 GLM_5_2: Final[Model] = Model(
@@ -57,16 +79,12 @@ GLM_5_2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 6, 13),
-    last_updated=PartialDate(2026, 6, 13),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_06_13,
+    last_updated=_D_2026_06_13,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=384000, output=131072),
     cost=Cost(input=Decimal("1.5"), output=Decimal("5.25")),
-    reasoning_options=(
-        ReasoningOption(
-            type="effort", values=("none", "minimal", "low", "medium", "high", "xhigh", "max")
-        ),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH_XHIGH_MAX,
 )
 
 GPT_OSS_120B: Final[Model] = Model(
@@ -81,13 +99,13 @@ GPT_OSS_120B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 6),
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131000, output=32768),
+    knowledge=_D_2024_06,
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131000_32768,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 GPT_OSS_SAFEGUARD_120B: Final[Model] = Model(
@@ -102,13 +120,13 @@ GPT_OSS_SAFEGUARD_120B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 6),
-    release_date=PartialDate(2025, 10, 29),
-    last_updated=PartialDate(2025, 10, 29),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131000, output=32768),
+    knowledge=_D_2024_06,
+    release_date=_D_2025_10_29,
+    last_updated=_D_2025_10_29,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131000_32768,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 KIMI_K2_6: Final[Model] = Model(
@@ -124,16 +142,12 @@ KIMI_K2_6: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 4, 21),
-    last_updated=PartialDate(2026, 4, 21),
+    release_date=_D_2026_04_21,
+    last_updated=_D_2026_04_21,
     modalities=Modalities(input=("text", "image", "video"), output=("text",)),
     limit=Limit(context=256000, output=262144),
     cost=Cost(input=Decimal("1.5"), output=Decimal("5.25")),
-    reasoning_options=(
-        ReasoningOption(
-            type="effort", values=("none", "minimal", "low", "medium", "high", "xhigh", "max")
-        ),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH_XHIGH_MAX,
 )
 
 LLAMA3_3_70B: Final[Model] = Model(
@@ -148,9 +162,9 @@ LLAMA3_3_70B: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2023, 12),
-    release_date=PartialDate(2024, 12, 6),
-    last_updated=PartialDate(2024, 12, 6),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2024_12_06,
+    last_updated=_D_2024_12_06,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=128000, output=4096),
     cost=Cost(input=Decimal("1.75"), output=Decimal("2.75")),
 )
@@ -166,9 +180,9 @@ NOMIC_EMBED_TEXT: Final[Model] = Model(
     structured_output=False,
     temperature=False,
     open_weights=True,
-    release_date=PartialDate(2024, 2),
-    last_updated=PartialDate(2024, 2),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2024_02,
+    last_updated=_D_2024_02,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=8192, output=768),
     cost=Cost(input=Decimal("0.05"), output=Decimal("0")),
 )

@@ -3,13 +3,67 @@
 
 "Models served by Together AI (provider id 'togetherai')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind, Status
 from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, Model, ReasoningOption
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2024_04_18 = PartialDate(2024, 4, 18)
+_D_2024_07 = PartialDate(2024, 7)
+_D_2024_09_19 = PartialDate(2024, 9, 19)
+_D_2024_12_06 = PartialDate(2024, 12, 6)
+_D_2025_01 = PartialDate(2025, 1)
+_D_2025_05_20 = PartialDate(2025, 5, 20)
+_D_2025_07_23 = PartialDate(2025, 7, 23)
+_D_2025_07_25 = PartialDate(2025, 7, 25)
+_D_2025_08 = PartialDate(2025, 8)
+_D_2025_08_05 = PartialDate(2025, 8, 5)
+_D_2025_08_21 = PartialDate(2025, 8, 21)
+_D_2025_11_13 = PartialDate(2025, 11, 13)
+_D_2025_12_05 = PartialDate(2025, 12, 5)
+_D_2026_01_27 = PartialDate(2026, 1, 27)
+_D_2026_02_03 = PartialDate(2026, 2, 3)
+_D_2026_02_11 = PartialDate(2026, 2, 11)
+_D_2026_02_12 = PartialDate(2026, 2, 12)
+_D_2026_02_25 = PartialDate(2026, 2, 25)
+_D_2026_03_03 = PartialDate(2026, 3, 3)
+_D_2026_03_18 = PartialDate(2026, 3, 18)
+_D_2026_04_07 = PartialDate(2026, 4, 7)
+_D_2026_04_21 = PartialDate(2026, 4, 21)
+_D_2026_04_24 = PartialDate(2026, 4, 24)
+_D_2026_04_30 = PartialDate(2026, 4, 30)
+_D_2026_06_04 = PartialDate(2026, 6, 4)
+_D_2026_06_12 = PartialDate(2026, 6, 12)
+_D_2026_06_14 = PartialDate(2026, 6, 14)
+_D_2026_06_15 = PartialDate(2026, 6, 15)
+_D_2026_06_16 = PartialDate(2026, 6, 16)
+_LIMIT_1000000_500000 = Limit(context=1000000, output=500000)
+_LIMIT_131072_131072 = Limit(context=131072, output=131072)
+_LIMIT_202752_131072 = Limit(context=202752, output=131072)
+_LIMIT_262144_131072 = Limit(context=262144, output=131072)
+_LIMIT_262144_262144 = Limit(context=262144, output=262144)
+_LIMIT_32768_32768 = Limit(context=32768, output=32768)
+_REASONING = ()
+_REASONING_EFFORT_LOW_MEDIUM_HIGH = (
+    ReasoningOption(type="effort", values=("low", "medium", "high")),
+)
+_REASONING_TOGGLE = (ReasoningOption(type="toggle"),)
+_REASONING_TOGGLE_EFFORT_HIGH_MAX = (
+    ReasoningOption(type="toggle"),
+    ReasoningOption(type="effort", values=("high", "max")),
+)
+_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
 
 __all__ = [
     "LIQUIDAI_LFM2_24B_A2B",
@@ -57,10 +111,10 @@ LIQUIDAI_LFM2_24B_A2B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 25),
-    last_updated=PartialDate(2026, 2, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32768, output=32768),
+    release_date=_D_2026_02_25,
+    last_updated=_D_2026_02_25,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32768_32768,
     cost=Cost(input=Decimal("0.03"), output=Decimal("0.12")),
 )
 
@@ -75,12 +129,12 @@ MINIMAXAI_MINIMAX_M2_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 12),
-    last_updated=PartialDate(2026, 2, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_02_12,
+    last_updated=_D_2026_02_12,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=204800, output=131072),
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.06")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
     status=Status.DEPRECATED,
 )
 
@@ -96,12 +150,12 @@ MINIMAXAI_MINIMAX_M2_7: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 3, 18),
-    last_updated=PartialDate(2026, 3, 18),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=202752, output=131072),
+    release_date=_D_2026_03_18,
+    last_updated=_D_2026_03_18,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_202752_131072,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.06")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MINIMAXAI_MINIMAX_M3: Final[Model] = Model(
@@ -116,12 +170,12 @@ MINIMAXAI_MINIMAX_M3: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 6, 12),
-    last_updated=PartialDate(2026, 6, 12),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2026_06_12,
+    last_updated=_D_2026_06_12,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=524288, output=250000),
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.06")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN_QWEN2_5_7B_INSTRUCT_TURBO: Final[Model] = Model(
@@ -136,10 +190,10 @@ QWEN_QWEN2_5_7B_INSTRUCT_TURBO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2024, 9, 19),
-    last_updated=PartialDate(2024, 9, 19),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32768, output=32768),
+    release_date=_D_2024_09_19,
+    last_updated=_D_2024_09_19,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32768_32768,
     cost=Cost(input=Decimal("0.3"), output=Decimal("0.3")),
 )
 
@@ -155,10 +209,10 @@ QWEN_QWEN3_235B_A22B_INSTRUCT_2507_TPUT: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2025, 7),
-    release_date=PartialDate(2025, 7, 25),
-    last_updated=PartialDate(2025, 7, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    release_date=_D_2025_07_25,
+    last_updated=_D_2025_07_25,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.6")),
 )
 
@@ -174,10 +228,10 @@ QWEN_QWEN3_CODER_480B_A35B_INSTRUCT_FP8: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 7, 23),
-    last_updated=PartialDate(2025, 7, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    release_date=_D_2025_07_23,
+    last_updated=_D_2025_07_23,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("2"), output=Decimal("2")),
     status=Status.DEPRECATED,
 )
@@ -193,11 +247,11 @@ QWEN_QWEN3_CODER_NEXT_FP8: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2026, 2, 3),
-    release_date=PartialDate(2026, 2, 3),
-    last_updated=PartialDate(2026, 2, 3),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    knowledge=_D_2026_02_03,
+    release_date=_D_2026_02_03,
+    last_updated=_D_2026_02_03,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.5"), output=Decimal("1.2")),
     status=Status.DEPRECATED,
 )
@@ -214,11 +268,11 @@ QWEN_QWEN3_5_397B_A17B: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2026, 2, 16),
-    last_updated=PartialDate(2026, 6, 15),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    last_updated=_D_2026_06_15,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=262144, output=130000),
     cost=Cost(input=Decimal("0.6"), output=Decimal("3.6")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 QWEN_QWEN3_5_9B: Final[Model] = Model(
@@ -233,12 +287,12 @@ QWEN_QWEN3_5_9B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 3, 3),
-    last_updated=PartialDate(2026, 3, 3),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2026_03_03,
+    last_updated=_D_2026_03_03,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=262144, output=65536),
     cost=Cost(input=Decimal("0.17"), output=Decimal("0.25")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 QWEN_QWEN3_6_PLUS: Final[Model] = Model(
@@ -252,12 +306,12 @@ QWEN_QWEN3_6_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 30),
-    last_updated=PartialDate(2026, 4, 30),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, output=500000),
+    release_date=_D_2026_04_30,
+    last_updated=_D_2026_04_30,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_500000,
     cost=Cost(input=Decimal("0.5"), output=Decimal("3")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 QWEN_QWEN3_7_MAX: Final[Model] = Model(
@@ -272,9 +326,9 @@ QWEN_QWEN3_7_MAX: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2026, 5, 21),
-    last_updated=PartialDate(2026, 6, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, output=500000),
+    last_updated=_D_2026_06_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_500000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("3.75")),
 )
 
@@ -289,12 +343,12 @@ DEEPCOGITO_COGITO_V2_1_671B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 11, 13),
-    last_updated=PartialDate(2025, 11, 13),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_11_13,
+    last_updated=_D_2025_11_13,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=163840, output=163840),
     cost=Cost(input=Decimal("1.25"), output=Decimal("1.25")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 DEEPSEEK_AI_DEEPSEEK_R1: Final[Model] = Model(
@@ -308,13 +362,13 @@ DEEPSEEK_AI_DEEPSEEK_R1: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 7),
+    knowledge=_D_2024_07,
     release_date=PartialDate(2025, 1, 20),
     last_updated=PartialDate(2025, 3, 24),
-    modalities=Modalities(input=("text",), output=("text",)),
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=163839, output=163839),
     cost=Cost(input=Decimal("3"), output=Decimal("7")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
     status=Status.DEPRECATED,
 )
 
@@ -329,11 +383,11 @@ DEEPSEEK_AI_DEEPSEEK_V3: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 7),
+    knowledge=_D_2024_07,
     release_date=PartialDate(2024, 12, 26),
     last_updated=PartialDate(2025, 5, 29),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=131072),
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_131072,
     cost=Cost(input=Decimal("1.25"), output=Decimal("1.25")),
     status=Status.DEPRECATED,
 )
@@ -349,13 +403,13 @@ DEEPSEEK_AI_DEEPSEEK_V3_1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 8),
-    release_date=PartialDate(2025, 8, 21),
-    last_updated=PartialDate(2025, 8, 21),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=131072),
+    knowledge=_D_2025_08,
+    release_date=_D_2025_08_21,
+    last_updated=_D_2025_08_21,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_131072,
     cost=Cost(input=Decimal("0.6"), output=Decimal("1.7")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
     status=Status.DEPRECATED,
 )
 
@@ -371,16 +425,13 @@ DEEPSEEK_AI_DEEPSEEK_V4_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 24),
-    last_updated=PartialDate(2026, 4, 24),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_04_24,
+    last_updated=_D_2026_04_24,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=512000, output=384000),
     cost=Cost(input=Decimal("1.74"), output=Decimal("3.48"), cache_read=Decimal("0.2")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("high", "max")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_HIGH_MAX,
 )
 
 ESSENTIALAI_RNJ_1_INSTRUCT: Final[Model] = Model(
@@ -395,10 +446,10 @@ ESSENTIALAI_RNJ_1_INSTRUCT: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2024, 10),
-    release_date=PartialDate(2025, 12, 5),
-    last_updated=PartialDate(2025, 12, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32768, output=32768),
+    release_date=_D_2025_12_05,
+    last_updated=_D_2025_12_05,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32768_32768,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.15")),
 )
 
@@ -414,10 +465,10 @@ GOOGLE_GEMMA_3N_E4B_IT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 5, 20),
-    last_updated=PartialDate(2025, 5, 20),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32768, output=32768),
+    release_date=_D_2025_05_20,
+    last_updated=_D_2025_05_20,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32768_32768,
     cost=Cost(input=Decimal("0.06"), output=Decimal("0.12")),
 )
 
@@ -433,13 +484,13 @@ GOOGLE_GEMMA_4_31B_IT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 4, 7),
-    last_updated=PartialDate(2026, 4, 7),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262144, output=131072),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_04_07,
+    last_updated=_D_2026_04_07,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262144_131072,
     cost=Cost(input=Decimal("0.39"), output=Decimal("0.97")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 META_LLAMA_LLAMA_3_3_70B_INSTRUCT_TURBO: Final[Model] = Model(
@@ -454,10 +505,10 @@ META_LLAMA_LLAMA_3_3_70B_INSTRUCT_TURBO: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2023, 12),
-    release_date=PartialDate(2024, 12, 6),
-    last_updated=PartialDate(2024, 12, 6),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=131072),
+    release_date=_D_2024_12_06,
+    last_updated=_D_2024_12_06,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_131072,
     cost=Cost(input=Decimal("0.88"), output=Decimal("0.88")),
 )
 
@@ -472,9 +523,9 @@ META_LLAMA_META_LLAMA_3_8B_INSTRUCT_LITE: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2024, 4, 18),
-    last_updated=PartialDate(2024, 4, 18),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2024_04_18,
+    last_updated=_D_2024_04_18,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=8192, output=8192),
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.14")),
 )
@@ -491,13 +542,13 @@ MOONSHOTAI_KIMI_K2_5: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2026, 1),
-    release_date=PartialDate(2026, 1, 27),
-    last_updated=PartialDate(2026, 1, 27),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    release_date=_D_2026_01_27,
+    last_updated=_D_2026_01_27,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.5"), output=Decimal("2.8")),
     interleaved=True,
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
     status=Status.DEPRECATED,
 )
 
@@ -513,13 +564,13 @@ MOONSHOTAI_KIMI_K2_6: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 4, 21),
-    last_updated=PartialDate(2026, 4, 21),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_04_21,
+    last_updated=_D_2026_04_21,
     modalities=Modalities(input=("text", "image", "video"), output=("text",)),
     limit=Limit(context=262144, output=131000),
     cost=Cost(input=Decimal("1.2"), output=Decimal("4.5"), cache_read=Decimal("0.2")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 MOONSHOTAI_KIMI_K2_7_CODE: Final[Model] = Model(
@@ -534,12 +585,12 @@ MOONSHOTAI_KIMI_K2_7_CODE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 6, 14),
-    last_updated=PartialDate(2026, 6, 14),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=131072),
+    release_date=_D_2026_06_14,
+    last_updated=_D_2026_06_14,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_131072,
     cost=Cost(input=Decimal("0.95"), output=Decimal("4"), cache_read=Decimal("0.19")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 NVIDIA_NEMOTRON_3_ULTRA_550B_A55B: Final[Model] = Model(
@@ -554,12 +605,12 @@ NVIDIA_NEMOTRON_3_ULTRA_550B_A55B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 6, 4),
-    last_updated=PartialDate(2026, 6, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_06_04,
+    last_updated=_D_2026_06_04,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=512300, output=512300),
     cost=Cost(input=Decimal("0.6"), output=Decimal("3.6"), cache_read=Decimal("0.2")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 OPENAI_GPT_OSS_120B: Final[Model] = Model(
@@ -573,13 +624,13 @@ OPENAI_GPT_OSS_120B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 8),
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=131072),
+    knowledge=_D_2025_08,
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_131072,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_GPT_OSS_20B: Final[Model] = Model(
@@ -594,12 +645,12 @@ OPENAI_GPT_OSS_20B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=131072),
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_131072,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.2")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 PEARL_AI_GEMMA_4_31B_IT: Final[Model] = Model(
@@ -613,12 +664,12 @@ PEARL_AI_GEMMA_4_31B_IT: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 7),
-    last_updated=PartialDate(2026, 4, 7),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_04_07,
+    last_updated=_D_2026_04_07,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=32000, output=32000),
     cost=Cost(input=Decimal("0.28"), output=Decimal("0.86")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 ZAI_ORG_GLM_5: Final[Model] = Model(
@@ -633,13 +684,13 @@ ZAI_ORG_GLM_5: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 11),
-    last_updated=PartialDate(2026, 2, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=202752, output=131072),
+    release_date=_D_2026_02_11,
+    last_updated=_D_2026_02_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_202752_131072,
     cost=Cost(input=Decimal("1"), output=Decimal("3.2")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 ZAI_ORG_GLM_5_1: Final[Model] = Model(
@@ -655,12 +706,12 @@ ZAI_ORG_GLM_5_1: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2025, 11),
-    release_date=PartialDate(2026, 4, 7),
-    last_updated=PartialDate(2026, 4, 7),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=202752, output=131072),
+    release_date=_D_2026_04_07,
+    last_updated=_D_2026_04_07,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_202752_131072,
     cost=Cost(input=Decimal("1.4"), output=Decimal("4.4")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 ZAI_ORG_GLM_5_2: Final[Model] = Model(
@@ -675,14 +726,11 @@ ZAI_ORG_GLM_5_2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 6, 16),
-    last_updated=PartialDate(2026, 6, 16),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_06_16,
+    last_updated=_D_2026_06_16,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=262144, output=164000),
     cost=Cost(input=Decimal("1.4"), output=Decimal("4.4"), cache_read=Decimal("0.26")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("high", "max")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_HIGH_MAX,
 )

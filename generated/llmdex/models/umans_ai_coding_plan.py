@@ -3,13 +3,33 @@
 
 "Models served by Umans AI Coding Plan (provider id 'umans-ai-coding-plan')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
 from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, Model, ReasoningOption
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2025_01 = PartialDate(2025, 1)
+_D_2026_04_07 = PartialDate(2026, 4, 7)
+_D_2026_04_17 = PartialDate(2026, 4, 17)
+_D_2026_06_12 = PartialDate(2026, 6, 12)
+_D_2026_06_13 = PartialDate(2026, 6, 13)
+_LIMIT_262144_262144 = Limit(context=262144, output=262144)
+_REASONING = ()
+_REASONING_TOGGLE_EFFORT_LOW_MEDIUM_HIGH = (
+    ReasoningOption(type="toggle"),
+    ReasoningOption(type="effort", values=("low", "medium", "high")),
+)
+_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
 
 __all__ = [
     "UMANS_CODER",
@@ -32,16 +52,16 @@ UMANS_CODER: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 6, 12),
-    last_updated=PartialDate(2026, 6, 12),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_06_12,
+    last_updated=_D_2026_06_12,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 UMANS_FLASH: Final[Model] = Model(
@@ -56,18 +76,15 @@ UMANS_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 17),
-    last_updated=PartialDate(2026, 4, 17),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    release_date=_D_2026_04_17,
+    last_updated=_D_2026_04_17,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 UMANS_GLM_5_1: Final[Model] = Model(
@@ -82,9 +99,9 @@ UMANS_GLM_5_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 7),
-    last_updated=PartialDate(2026, 4, 7),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2026_04_07,
+    last_updated=_D_2026_04_07,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=204800, output=131072),
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
@@ -105,9 +122,9 @@ UMANS_GLM_5_2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 6, 13),
-    last_updated=PartialDate(2026, 6, 13),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2026_06_13,
+    last_updated=_D_2026_06_13,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=405504, output=131072),
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
@@ -131,16 +148,16 @@ UMANS_KIMI_K2_7: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 6, 12),
-    last_updated=PartialDate(2026, 6, 12),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_06_12,
+    last_updated=_D_2026_06_12,
     modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    limit=_LIMIT_262144_262144,
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 UMANS_QWEN3_6_35B_A3B: Final[Model] = Model(
@@ -155,16 +172,13 @@ UMANS_QWEN3_6_35B_A3B: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 17),
-    last_updated=PartialDate(2026, 4, 17),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    release_date=_D_2026_04_17,
+    last_updated=_D_2026_04_17,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_LOW_MEDIUM_HIGH,
 )

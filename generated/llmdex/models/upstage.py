@@ -3,13 +3,25 @@
 
 "Models served by Upstage (provider id 'upstage')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
 from llmdex_runtime.model import Cost, Limit, Modalities, Model, ReasoningOption
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2025_03 = PartialDate(2025, 3)
+_D_2025_05_20 = PartialDate(2025, 5, 20)
+_D_2026_01 = PartialDate(2026, 1)
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
 
 __all__ = [
     "SOLAR_MINI",
@@ -31,7 +43,7 @@ SOLAR_MINI: Final[Model] = Model(
     knowledge=PartialDate(2024, 9),
     release_date=PartialDate(2024, 6, 12),
     last_updated=PartialDate(2025, 4, 22),
-    modalities=Modalities(input=("text",), output=("text",)),
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=32768, output=4096),
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.15")),
 )
@@ -47,10 +59,10 @@ SOLAR_PRO2: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 3),
-    release_date=PartialDate(2025, 5, 20),
-    last_updated=PartialDate(2025, 5, 20),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2025_03,
+    release_date=_D_2025_05_20,
+    last_updated=_D_2025_05_20,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=65536, output=8192),
     cost=Cost(input=Decimal("0.25"), output=Decimal("0.25")),
     reasoning_options=(ReasoningOption(type="effort", values=("minimal", "high")),),
@@ -67,10 +79,10 @@ SOLAR_PRO3: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 3),
-    release_date=PartialDate(2026, 1),
-    last_updated=PartialDate(2026, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2025_03,
+    release_date=_D_2026_01,
+    last_updated=_D_2026_01,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=131072, output=8192),
     cost=Cost(input=Decimal("0.25"), output=Decimal("0.25")),
     reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),

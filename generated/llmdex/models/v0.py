@@ -3,13 +3,26 @@
 
 "Models served by v0 (provider id 'v0')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
 from llmdex_runtime.model import Cost, Limit, Modalities, Model
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2025_05_22 = PartialDate(2025, 5, 22)
+_D_2025_06_09 = PartialDate(2025, 6, 9)
+_LIMIT_128000_32000 = Limit(context=128000, output=32000)
+_REASONING = ()
+_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
 
 __all__ = [
     "V0_1_0_MD",
@@ -28,12 +41,12 @@ V0_1_0_MD: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 5, 22),
-    last_updated=PartialDate(2025, 5, 22),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=32000),
+    release_date=_D_2025_05_22,
+    last_updated=_D_2025_05_22,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_32000,
     cost=Cost(input=Decimal("3"), output=Decimal("15")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 V0_1_5_LG: Final[Model] = Model(
@@ -47,12 +60,12 @@ V0_1_5_LG: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 6, 9),
-    last_updated=PartialDate(2025, 6, 9),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2025_06_09,
+    last_updated=_D_2025_06_09,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=512000, output=32000),
     cost=Cost(input=Decimal("15"), output=Decimal("75")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 V0_1_5_MD: Final[Model] = Model(
@@ -66,10 +79,10 @@ V0_1_5_MD: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 6, 9),
-    last_updated=PartialDate(2025, 6, 9),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=32000),
+    release_date=_D_2025_06_09,
+    last_updated=_D_2025_06_09,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_32000,
     cost=Cost(input=Decimal("3"), output=Decimal("15")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )

@@ -3,8 +3,9 @@
 
 "Models served by Venice AI (provider id 'venice')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
@@ -20,6 +21,71 @@ from llmdex_runtime.model import (
     ReasoningOption,
     TierCondition,
 )
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2023_09 = PartialDate(2023, 9)
+_D_2025_01 = PartialDate(2025, 1)
+_D_2025_01_15 = PartialDate(2025, 1, 15)
+_D_2025_04 = PartialDate(2025, 4)
+_D_2025_04_29 = PartialDate(2025, 4, 29)
+_D_2025_05 = PartialDate(2025, 5)
+_D_2025_08_31 = PartialDate(2025, 8, 31)
+_D_2025_12_01 = PartialDate(2025, 12, 1)
+_D_2026_01_27 = PartialDate(2026, 1, 27)
+_D_2026_01_31 = PartialDate(2026, 1, 31)
+_D_2026_02_20 = PartialDate(2026, 2, 20)
+_D_2026_02_28 = PartialDate(2026, 2, 28)
+_D_2026_03_05 = PartialDate(2026, 3, 5)
+_D_2026_03_12 = PartialDate(2026, 3, 12)
+_D_2026_03_24 = PartialDate(2026, 3, 24)
+_D_2026_04_01 = PartialDate(2026, 4, 1)
+_D_2026_04_02 = PartialDate(2026, 4, 2)
+_D_2026_04_24 = PartialDate(2026, 4, 24)
+_D_2026_05_22 = PartialDate(2026, 5, 22)
+_D_2026_05_28 = PartialDate(2026, 5, 28)
+_D_2026_06_11 = PartialDate(2026, 6, 11)
+_D_2026_06_13 = PartialDate(2026, 6, 13)
+_D_2026_06_16 = PartialDate(2026, 6, 16)
+_LIMIT_1000000_128000 = Limit(context=1000000, output=128000)
+_LIMIT_1000000_32768 = Limit(context=1000000, output=32768)
+_LIMIT_1000000_65536 = Limit(context=1000000, output=65536)
+_LIMIT_1000000_922000_128000 = Limit(context=1000000, input=922000, output=128000)
+_LIMIT_1000000_922000_131072 = Limit(context=1000000, input=922000, output=131072)
+_LIMIT_128000_16384 = Limit(context=128000, output=16384)
+_LIMIT_128000_32768 = Limit(context=128000, output=32768)
+_LIMIT_128000_4096 = Limit(context=128000, output=4096)
+_LIMIT_198000_16384 = Limit(context=198000, output=16384)
+_LIMIT_198000_32768 = Limit(context=198000, output=32768)
+_LIMIT_2000000_128000 = Limit(context=2000000, output=128000)
+_LIMIT_200000_24000 = Limit(context=200000, output=24000)
+_LIMIT_200000_32768 = Limit(context=200000, output=32768)
+_LIMIT_256000_16384 = Limit(context=256000, output=16384)
+_LIMIT_256000_272000_65536 = Limit(context=256000, input=272000, output=65536)
+_LIMIT_256000_32768 = Limit(context=256000, output=32768)
+_LIMIT_256000_65536 = Limit(context=256000, output=65536)
+_LIMIT_256000_8192 = Limit(context=256000, output=8192)
+_LIMIT_400000_272000_128000 = Limit(context=400000, input=272000, output=128000)
+_REASONING = ()
+_REASONING_EFFORT_LOW_MEDIUM_HIGH = (
+    ReasoningOption(type="effort", values=("low", "medium", "high")),
+)
+_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = (
+    ReasoningOption(type="effort", values=("none", "low", "medium", "high")),
+)
+_REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH = (
+    ReasoningOption(type="effort", values=("none", "minimal", "low", "medium", "high")),
+)
+_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT = Modalities(
+    input=("text", "image", "audio", "video"), output=("text",)
+)
+_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+_TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
 
 __all__ = [
     "AION_LABS_AION_2_0",
@@ -108,12 +174,12 @@ AION_LABS_AION_2_0: Final[Model] = Model(
     reasoning=True,
     tool_call=False,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 24),
-    last_updated=PartialDate(2026, 6, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=32768),
+    release_date=_D_2026_03_24,
+    last_updated=_D_2026_06_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_32768,
     cost=Cost(input=Decimal("1"), output=Decimal("2"), cache_read=Decimal("0.25")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 ARCEE_TRINITY_LARGE_THINKING: Final[Model] = Model(
@@ -127,13 +193,13 @@ ARCEE_TRINITY_LARGE_THINKING: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 2),
-    last_updated=PartialDate(2026, 6, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=256000, output=65536),
+    release_date=_D_2026_04_02,
+    last_updated=_D_2026_06_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_65536,
     cost=Cost(input=Decimal("0.3125"), output=Decimal("1.125"), cache_read=Decimal("0.075")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 CLAUDE_FABLE_5: Final[Model] = Model(
@@ -148,18 +214,18 @@ CLAUDE_FABLE_5: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2026, 1, 31),
+    knowledge=_D_2026_01_31,
     release_date=PartialDate(2026, 6, 10),
-    last_updated=PartialDate(2026, 6, 11),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    last_updated=_D_2026_06_11,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("12"),
         output=Decimal("60"),
         cache_read=Decimal("1.2"),
         cache_write=Decimal("15"),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 CLAUDE_OPUS_4_5: Final[Model] = Model(
@@ -176,16 +242,16 @@ CLAUDE_OPUS_4_5: Final[Model] = Model(
     open_weights=False,
     knowledge=PartialDate(2025, 3, 31),
     release_date=PartialDate(2025, 12, 6),
-    last_updated=PartialDate(2026, 6, 11),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=198000, output=32768),
+    last_updated=_D_2026_06_11,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_198000_32768,
     cost=Cost(
         input=Decimal("6"),
         output=Decimal("30"),
         cache_read=Decimal("0.6"),
         cache_write=Decimal("7.5"),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 CLAUDE_OPUS_4_6: Final[Model] = Model(
@@ -202,16 +268,16 @@ CLAUDE_OPUS_4_6: Final[Model] = Model(
     open_weights=False,
     knowledge=PartialDate(2025, 5, 31),
     release_date=PartialDate(2026, 2, 5),
-    last_updated=PartialDate(2026, 6, 11),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    last_updated=_D_2026_06_11,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("6"),
         output=Decimal("30"),
         cache_read=Decimal("0.6"),
         cache_write=Decimal("7.5"),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 CLAUDE_OPUS_4_7: Final[Model] = Model(
@@ -226,18 +292,18 @@ CLAUDE_OPUS_4_7: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2026, 1, 31),
+    knowledge=_D_2026_01_31,
     release_date=PartialDate(2026, 4, 16),
-    last_updated=PartialDate(2026, 6, 11),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    last_updated=_D_2026_06_11,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("6"),
         output=Decimal("30"),
         cache_read=Decimal("0.6"),
         cache_write=Decimal("7.5"),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 CLAUDE_OPUS_4_7_FAST: Final[Model] = Model(
@@ -252,18 +318,18 @@ CLAUDE_OPUS_4_7_FAST: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2026, 1, 31),
+    knowledge=_D_2026_01_31,
     release_date=PartialDate(2026, 5, 14),
-    last_updated=PartialDate(2026, 6, 11),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    last_updated=_D_2026_06_11,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("36"),
         output=Decimal("180"),
         cache_read=Decimal("3.6"),
         cache_write=Decimal("45"),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 CLAUDE_OPUS_4_8: Final[Model] = Model(
@@ -278,17 +344,17 @@ CLAUDE_OPUS_4_8: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 28),
-    last_updated=PartialDate(2026, 6, 11),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    release_date=_D_2026_05_28,
+    last_updated=_D_2026_06_11,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("6"),
         output=Decimal("30"),
         cache_read=Decimal("0.6"),
         cache_write=Decimal("7.5"),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 CLAUDE_OPUS_4_8_FAST: Final[Model] = Model(
@@ -303,17 +369,17 @@ CLAUDE_OPUS_4_8_FAST: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 28),
-    last_updated=PartialDate(2026, 6, 11),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    release_date=_D_2026_05_28,
+    last_updated=_D_2026_06_11,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("12"),
         output=Decimal("60"),
         cache_read=Decimal("1.2"),
         cache_write=Decimal("15"),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 CLAUDE_SONNET_4_5: Final[Model] = Model(
@@ -329,9 +395,9 @@ CLAUDE_SONNET_4_5: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2025, 7, 31),
-    release_date=PartialDate(2025, 1, 15),
-    last_updated=PartialDate(2026, 6, 11),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2025_01_15,
+    last_updated=_D_2026_06_11,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=198000, output=64000),
     cost=Cost(
         input=Decimal("3.75"),
@@ -339,7 +405,7 @@ CLAUDE_SONNET_4_5: Final[Model] = Model(
         cache_read=Decimal("0.375"),
         cache_write=Decimal("4.69"),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 CLAUDE_SONNET_4_6: Final[Model] = Model(
@@ -354,10 +420,10 @@ CLAUDE_SONNET_4_6: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
+    knowledge=_D_2025_08_31,
     release_date=PartialDate(2026, 2, 17),
-    last_updated=PartialDate(2026, 6, 11),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    last_updated=_D_2026_06_11,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=1000000, output=64000),
     cost=Cost(
         input=Decimal("3.6"),
@@ -365,7 +431,7 @@ CLAUDE_SONNET_4_6: Final[Model] = Model(
         cache_read=Decimal("0.36"),
         cache_write=Decimal("4.5"),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 DEEPSEEK_V3_2: Final[Model] = Model(
@@ -380,11 +446,11 @@ DEEPSEEK_V3_2: Final[Model] = Model(
     structured_output=True,
     open_weights=True,
     release_date=PartialDate(2025, 12, 4),
-    last_updated=PartialDate(2026, 6, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
+    last_updated=_D_2026_06_11,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=160000, output=32768),
     cost=Cost(input=Decimal("0.33"), output=Decimal("0.48"), cache_read=Decimal("0.16")),
-    reasoning_options=(ReasoningOption(type="effort", values=("none", "low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,
 )
 
 DEEPSEEK_V4_FLASH: Final[Model] = Model(
@@ -399,14 +465,14 @@ DEEPSEEK_V4_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 5),
-    release_date=PartialDate(2026, 4, 24),
-    last_updated=PartialDate(2026, 6, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, output=32768),
+    knowledge=_D_2025_05,
+    release_date=_D_2026_04_24,
+    last_updated=_D_2026_06_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_32768,
     cost=Cost(input=Decimal("0.138"), output=Decimal("0.275"), cache_read=Decimal("0.028")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 DEEPSEEK_V4_PRO: Final[Model] = Model(
@@ -421,14 +487,14 @@ DEEPSEEK_V4_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 5),
-    release_date=PartialDate(2026, 4, 24),
-    last_updated=PartialDate(2026, 6, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, output=32768),
+    knowledge=_D_2025_05,
+    release_date=_D_2026_04_24,
+    last_updated=_D_2026_06_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_32768,
     cost=Cost(input=Decimal("1.65"), output=Decimal("3.301"), cache_read=Decimal("0.33")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GEMINI_3_1_PRO_PREVIEW: Final[Model] = Model(
@@ -443,11 +509,11 @@ GEMINI_3_1_PRO_PREVIEW: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
+    knowledge=_D_2025_01,
     release_date=PartialDate(2026, 2, 19),
-    last_updated=PartialDate(2026, 6, 11),
-    modalities=Modalities(input=("text", "image", "audio", "video"), output=("text",)),
-    limit=Limit(context=1000000, output=32768),
+    last_updated=_D_2026_06_11,
+    modalities=_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
+    limit=_LIMIT_1000000_32768,
     cost=Cost(
         input=Decimal("2.5"),
         output=Decimal("15"),
@@ -469,7 +535,7 @@ GEMINI_3_1_PRO_PREVIEW: Final[Model] = Model(
             cache_write=Decimal("0.5"),
         ),
     ),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 GEMINI_3_5_FLASH: Final[Model] = Model(
@@ -484,18 +550,18 @@ GEMINI_3_5_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 5, 22),
-    last_updated=PartialDate(2026, 6, 11),
-    modalities=Modalities(input=("text", "image", "audio", "video"), output=("text",)),
-    limit=Limit(context=1000000, output=65536),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_05_22,
+    last_updated=_D_2026_06_11,
+    modalities=_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
+    limit=_LIMIT_1000000_65536,
     cost=Cost(
         input=Decimal("1.55"),
         output=Decimal("9.45"),
         cache_read=Decimal("0.155"),
         cache_write=Decimal("0.086"),
     ),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 GEMINI_3_FLASH_PREVIEW: Final[Model] = Model(
@@ -510,14 +576,14 @@ GEMINI_3_FLASH_PREVIEW: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
+    knowledge=_D_2025_01,
     release_date=PartialDate(2025, 12, 19),
-    last_updated=PartialDate(2026, 6, 11),
+    last_updated=_D_2026_06_11,
     modalities=Modalities(input=("text", "image", "video", "audio", "pdf"), output=("text",)),
-    limit=Limit(context=256000, output=65536),
+    limit=_LIMIT_256000_65536,
     cost=Cost(input=Decimal("0.7"), output=Decimal("3.75"), cache_read=Decimal("0.07")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="effort", values=("none", "low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,
 )
 
 GEMMA_4_UNCENSORED: Final[Model] = Model(
@@ -532,9 +598,9 @@ GEMMA_4_UNCENSORED: Final[Model] = Model(
     structured_output=True,
     open_weights=True,
     release_date=PartialDate(2026, 4, 13),
-    last_updated=PartialDate(2026, 6, 11),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=256000, output=8192),
+    last_updated=_D_2026_06_11,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_256000_8192,
     cost=Cost(input=Decimal("0.1625"), output=Decimal("0.5")),
 )
 
@@ -550,9 +616,9 @@ GOOGLE_GEMMA_3_27B_IT: Final[Model] = Model(
     structured_output=True,
     open_weights=True,
     release_date=PartialDate(2025, 11, 4),
-    last_updated=PartialDate(2026, 6, 11),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=198000, output=16384),
+    last_updated=_D_2026_06_11,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_198000_16384,
     cost=Cost(input=Decimal("0.12"), output=Decimal("0.2")),
 )
 
@@ -568,12 +634,12 @@ GOOGLE_GEMMA_4_26B_A4B_IT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 2),
-    last_updated=PartialDate(2026, 6, 11),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=256000, output=8192),
+    release_date=_D_2026_04_02,
+    last_updated=_D_2026_06_11,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_256000_8192,
     cost=Cost(input=Decimal("0.1625"), output=Decimal("0.5")),
-    reasoning_options=(ReasoningOption(type="effort", values=("none", "low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,
 )
 
 GOOGLE_GEMMA_4_31B_IT: Final[Model] = Model(
@@ -589,11 +655,11 @@ GOOGLE_GEMMA_4_31B_IT: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2026, 4, 3),
-    last_updated=PartialDate(2026, 6, 11),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=256000, output=8192),
+    last_updated=_D_2026_06_11,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_256000_8192,
     cost=Cost(input=Decimal("0.12"), output=Decimal("0.36"), cache_read=Decimal("0.09")),
-    reasoning_options=(ReasoningOption(type="effort", values=("none", "low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,
 )
 
 GROK_4_20: Final[Model] = Model(
@@ -607,10 +673,10 @@ GROK_4_20: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 12),
-    last_updated=PartialDate(2026, 6, 11),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=2000000, output=128000),
+    release_date=_D_2026_03_12,
+    last_updated=_D_2026_06_11,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_2000000_128000,
     cost=Cost(
         input=Decimal("1.42"),
         output=Decimal("2.83"),
@@ -627,7 +693,7 @@ GROK_4_20: Final[Model] = Model(
             input=Decimal("2.83"), output=Decimal("5.67"), cache_read=Decimal("0.45")
         ),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GROK_4_20_MULTI_AGENT: Final[Model] = Model(
@@ -641,10 +707,10 @@ GROK_4_20_MULTI_AGENT: Final[Model] = Model(
     tool_call=False,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 12),
-    last_updated=PartialDate(2026, 6, 11),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=2000000, output=128000),
+    release_date=_D_2026_03_12,
+    last_updated=_D_2026_06_11,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_2000000_128000,
     cost=Cost(
         input=Decimal("1.42"),
         output=Decimal("2.83"),
@@ -661,7 +727,7 @@ GROK_4_20_MULTI_AGENT: Final[Model] = Model(
             input=Decimal("2.83"), output=Decimal("5.67"), cache_read=Decimal("0.45")
         ),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GROK_4_3: Final[Model] = Model(
@@ -677,8 +743,8 @@ GROK_4_3: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2026, 4, 18),
-    last_updated=PartialDate(2026, 6, 11),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    last_updated=_D_2026_06_11,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=1000000, output=32000),
     cost=Cost(
         input=Decimal("1.42"),
@@ -696,7 +762,7 @@ GROK_4_3: Final[Model] = Model(
             input=Decimal("2.83"), output=Decimal("5.67"), cache_read=Decimal("0.45")
         ),
     ),
-    reasoning_options=(ReasoningOption(type="effort", values=("none", "low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,
 )
 
 GROK_BUILD_0_1: Final[Model] = Model(
@@ -712,9 +778,9 @@ GROK_BUILD_0_1: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2026, 5, 21),
-    last_updated=PartialDate(2026, 6, 11),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=256000, output=65536),
+    last_updated=_D_2026_06_11,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_256000_65536,
     cost=Cost(
         input=Decimal("1"),
         output=Decimal("2"),
@@ -729,7 +795,7 @@ GROK_BUILD_0_1: Final[Model] = Model(
         ),
         context_over_200k=Rates(input=Decimal("2"), output=Decimal("4"), cache_read=Decimal("0.4")),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 HERMES_3_LLAMA_3_1_405B: Final[Model] = Model(
@@ -743,9 +809,9 @@ HERMES_3_LLAMA_3_1_405B: Final[Model] = Model(
     tool_call=False,
     open_weights=True,
     release_date=PartialDate(2025, 9, 25),
-    last_updated=PartialDate(2026, 6, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    last_updated=_D_2026_06_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("1.1"), output=Decimal("3")),
 )
 
@@ -762,13 +828,13 @@ KIMI_K2_5: Final[Model] = Model(
     temperature=False,
     open_weights=False,
     knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2026, 1, 27),
-    last_updated=PartialDate(2026, 6, 11),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=256000, output=65536),
+    release_date=_D_2026_01_27,
+    last_updated=_D_2026_06_11,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_256000_65536,
     cost=Cost(input=Decimal("0.56"), output=Decimal("3.5"), cache_read=Decimal("0.22")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="effort", values=("none", "low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,
 )
 
 KIMI_K2_6: Final[Model] = Model(
@@ -783,14 +849,14 @@ KIMI_K2_6: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
+    knowledge=_D_2025_01,
     release_date=PartialDate(2026, 4, 20),
-    last_updated=PartialDate(2026, 6, 11),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=256000, output=65536),
+    last_updated=_D_2026_06_11,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_256000_65536,
     cost=Cost(input=Decimal("0.75"), output=Decimal("3.5"), cache_read=Decimal("0.16")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 KIMI_K2_7_CODE: Final[Model] = Model(
@@ -805,13 +871,13 @@ KIMI_K2_7_CODE: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 6, 13),
-    last_updated=PartialDate(2026, 6, 16),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=256000, output=65536),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_06_13,
+    last_updated=_D_2026_06_16,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_256000_65536,
     cost=Cost(input=Decimal("0.9"), output=Decimal("4.3"), cache_read=Decimal("0.2")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 LLAMA_3_2_3B: Final[Model] = Model(
@@ -825,9 +891,9 @@ LLAMA_3_2_3B: Final[Model] = Model(
     tool_call=True,
     open_weights=True,
     release_date=PartialDate(2024, 10, 3),
-    last_updated=PartialDate(2026, 6, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    last_updated=_D_2026_06_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_4096,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
 )
 
@@ -842,9 +908,9 @@ LLAMA_3_3_70B: Final[Model] = Model(
     tool_call=True,
     open_weights=True,
     release_date=PartialDate(2025, 4, 6),
-    last_updated=PartialDate(2026, 6, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    last_updated=_D_2026_06_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_4096,
     cost=Cost(input=Decimal("0.7"), output=Decimal("2.8")),
 )
 
@@ -859,12 +925,12 @@ MERCURY_2: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 20),
-    last_updated=PartialDate(2026, 6, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_02_20,
+    last_updated=_D_2026_06_11,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=128000, output=50000),
     cost=Cost(input=Decimal("0.3125"), output=Decimal("0.9375"), cache_read=Decimal("0.03125")),
-    reasoning_options=(ReasoningOption(type="effort", values=("none", "low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,
 )
 
 MINIMAX_M25: Final[Model] = Model(
@@ -879,12 +945,12 @@ MINIMAX_M25: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2026, 2, 12),
-    last_updated=PartialDate(2026, 6, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=198000, output=32768),
+    last_updated=_D_2026_06_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_198000_32768,
     cost=Cost(input=Decimal("0.34"), output=Decimal("1.19"), cache_read=Decimal("0.04")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 MINIMAX_M27: Final[Model] = Model(
@@ -899,11 +965,11 @@ MINIMAX_M27: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2026, 3, 18),
-    last_updated=PartialDate(2026, 6, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=198000, output=32768),
+    last_updated=_D_2026_06_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_198000_32768,
     cost=Cost(input=Decimal("0.375"), output=Decimal("1.5"), cache_read=Decimal("0.06875")),
-    reasoning_options=(ReasoningOption(type="effort", values=("none", "low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,
 )
 
 MINIMAX_M3_PREVIEW: Final[Model] = Model(
@@ -917,11 +983,11 @@ MINIMAX_M3_PREVIEW: Final[Model] = Model(
     tool_call=True,
     open_weights=True,
     release_date=PartialDate(2026, 6, 12),
-    last_updated=PartialDate(2026, 6, 13),
-    modalities=Modalities(input=("text",), output=("text",)),
+    last_updated=_D_2026_06_13,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=524288, output=65536),
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.06")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MISTRAL_SMALL_2603: Final[Model] = Model(
@@ -938,9 +1004,9 @@ MISTRAL_SMALL_2603: Final[Model] = Model(
     open_weights=True,
     knowledge=PartialDate(2025, 6),
     release_date=PartialDate(2026, 3, 16),
-    last_updated=PartialDate(2026, 6, 11),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=256000, output=65536),
+    last_updated=_D_2026_06_11,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_256000_65536,
     cost=Cost(input=Decimal("0.1875"), output=Decimal("0.75")),
     reasoning_options=(ReasoningOption(type="effort", values=("none", "high")),),
 )
@@ -957,9 +1023,9 @@ MISTRAL_SMALL_3_2_24B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     open_weights=True,
     release_date=PartialDate(2026, 1, 15),
-    last_updated=PartialDate(2026, 6, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=256000, output=16384),
+    last_updated=_D_2026_06_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_16384,
     cost=Cost(input=Decimal("0.09375"), output=Decimal("0.25")),
 )
 
@@ -975,10 +1041,10 @@ NVIDIA_NEMOTRON_3_NANO_30B_A3B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 1, 27),
-    last_updated=PartialDate(2026, 6, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    release_date=_D_2026_01_27,
+    last_updated=_D_2026_06_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0.075"), output=Decimal("0.3")),
 )
 
@@ -995,11 +1061,11 @@ NVIDIA_NEMOTRON_3_ULTRA_550B_A55B: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2026, 6, 4),
-    last_updated=PartialDate(2026, 6, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=256000, output=32768),
+    last_updated=_D_2026_06_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_32768,
     cost=Cost(input=Decimal("0.625"), output=Decimal("3.125"), cache_read=Decimal("0.1875")),
-    reasoning_options=(ReasoningOption(type="effort", values=("none", "low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,
 )
 
 NVIDIA_NEMOTRON_CASCADE_2_30B_A3B: Final[Model] = Model(
@@ -1014,12 +1080,12 @@ NVIDIA_NEMOTRON_CASCADE_2_30B_A3B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 3, 24),
-    last_updated=PartialDate(2026, 6, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=256000, output=32768),
+    release_date=_D_2026_03_24,
+    last_updated=_D_2026_06_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_32768,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.8")),
-    reasoning_options=(ReasoningOption(type="effort", values=("none", "low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,
 )
 
 OLAFANGENSAN_GLM_4_7_FLASH_HERETIC: Final[Model] = Model(
@@ -1034,11 +1100,11 @@ OLAFANGENSAN_GLM_4_7_FLASH_HERETIC: Final[Model] = Model(
     structured_output=True,
     open_weights=True,
     release_date=PartialDate(2026, 2, 4),
-    last_updated=PartialDate(2026, 6, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=200000, output=24000),
+    last_updated=_D_2026_06_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_24000,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.8")),
-    reasoning_options=(ReasoningOption(type="effort", values=("none", "low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_GPT_4O_2024_11_20: Final[Model] = Model(
@@ -1053,11 +1119,11 @@ OPENAI_GPT_4O_2024_11_20: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2023, 9),
-    release_date=PartialDate(2026, 2, 28),
-    last_updated=PartialDate(2026, 6, 11),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    knowledge=_D_2023_09,
+    release_date=_D_2026_02_28,
+    last_updated=_D_2026_06_11,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("3.125"), output=Decimal("12.5")),
 )
 
@@ -1073,11 +1139,11 @@ OPENAI_GPT_4O_MINI_2024_07_18: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2023, 9),
-    release_date=PartialDate(2026, 2, 28),
-    last_updated=PartialDate(2026, 6, 11),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    knowledge=_D_2023_09,
+    release_date=_D_2026_02_28,
+    last_updated=_D_2026_06_11,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0.1875"), output=Decimal("0.75"), cache_read=Decimal("0.09375")),
 )
 
@@ -1093,15 +1159,13 @@ OPENAI_GPT_52: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
+    knowledge=_D_2025_08_31,
     release_date=PartialDate(2025, 12, 13),
-    last_updated=PartialDate(2026, 6, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=256000, input=272000, output=65536),
+    last_updated=_D_2026_06_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_272000_65536,
     cost=Cost(input=Decimal("2.19"), output=Decimal("17.5"), cache_read=Decimal("0.219")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_GPT_52_CODEX: Final[Model] = Model(
@@ -1117,14 +1181,12 @@ OPENAI_GPT_52_CODEX: Final[Model] = Model(
     temperature=False,
     open_weights=False,
     knowledge=PartialDate(2025, 8),
-    release_date=PartialDate(2025, 1, 15),
-    last_updated=PartialDate(2026, 6, 11),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=256000, input=272000, output=65536),
+    release_date=_D_2025_01_15,
+    last_updated=_D_2026_06_11,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_256000_272000_65536,
     cost=Cost(input=Decimal("2.19"), output=Decimal("17.5"), cache_read=Decimal("0.219")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_GPT_53_CODEX: Final[Model] = Model(
@@ -1139,15 +1201,13 @@ OPENAI_GPT_53_CODEX: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
+    knowledge=_D_2025_08_31,
     release_date=PartialDate(2026, 2, 24),
-    last_updated=PartialDate(2026, 6, 11),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    last_updated=_D_2026_06_11,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("2.19"), output=Decimal("17.5"), cache_read=Decimal("0.219")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_GPT_54: Final[Model] = Model(
@@ -1162,15 +1222,13 @@ OPENAI_GPT_54: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 3, 5),
-    last_updated=PartialDate(2026, 6, 11),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1000000, input=922000, output=131072),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_03_05,
+    last_updated=_D_2026_06_11,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1000000_922000_131072,
     cost=Cost(input=Decimal("3.13"), output=Decimal("18.8"), cache_read=Decimal("0.313")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_GPT_54_MINI: Final[Model] = Model(
@@ -1185,15 +1243,13 @@ OPENAI_GPT_54_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
+    knowledge=_D_2025_08_31,
     release_date=PartialDate(2026, 3, 27),
-    last_updated=PartialDate(2026, 6, 11),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    last_updated=_D_2026_06_11,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("0.9375"), output=Decimal("5.625"), cache_read=Decimal("0.09375")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_GPT_54_PRO: Final[Model] = Model(
@@ -1208,11 +1264,11 @@ OPENAI_GPT_54_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 3, 5),
-    last_updated=PartialDate(2026, 6, 11),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1000000, input=922000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_03_05,
+    last_updated=_D_2026_06_11,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1000000_922000_128000,
     cost=Cost(
         input=Decimal("37.5"),
         output=Decimal("225"),
@@ -1225,9 +1281,7 @@ OPENAI_GPT_54_PRO: Final[Model] = Model(
         ),
         context_over_200k=Rates(input=Decimal("75"), output=Decimal("337.5")),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_GPT_55: Final[Model] = Model(
@@ -1242,11 +1296,11 @@ OPENAI_GPT_55: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 12, 1),
+    knowledge=_D_2025_12_01,
     release_date=PartialDate(2026, 4, 23),
-    last_updated=PartialDate(2026, 6, 11),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1000000, input=922000, output=131072),
+    last_updated=_D_2026_06_11,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1000000_922000_131072,
     cost=Cost(
         input=Decimal("6.25"),
         output=Decimal("37.5"),
@@ -1263,9 +1317,7 @@ OPENAI_GPT_55: Final[Model] = Model(
             input=Decimal("12.5"), output=Decimal("56.25"), cache_read=Decimal("1.25")
         ),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_GPT_55_PRO: Final[Model] = Model(
@@ -1280,15 +1332,13 @@ OPENAI_GPT_55_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 12, 1),
-    release_date=PartialDate(2026, 4, 24),
-    last_updated=PartialDate(2026, 6, 11),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1000000, input=922000, output=128000),
+    knowledge=_D_2025_12_01,
+    release_date=_D_2026_04_24,
+    last_updated=_D_2026_06_11,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1000000_922000_128000,
     cost=Cost(input=Decimal("37.5"), output=Decimal("225")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_GPT_OSS_120B: Final[Model] = Model(
@@ -1304,11 +1354,11 @@ OPENAI_GPT_OSS_120B: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2025, 11, 6),
-    last_updated=PartialDate(2026, 6, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    last_updated=_D_2026_06_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0.07"), output=Decimal("0.3")),
-    reasoning_options=(ReasoningOption(type="effort", values=("none", "low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,
 )
 
 QWEN_3_6_PLUS: Final[Model] = Model(
@@ -1323,11 +1373,11 @@ QWEN_3_6_PLUS: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 4),
+    knowledge=_D_2025_04,
     release_date=PartialDate(2026, 4, 6),
-    last_updated=PartialDate(2026, 6, 11),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=1000000, output=65536),
+    last_updated=_D_2026_06_11,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_1000000_65536,
     cost=Cost(
         input=Decimal("0.625"),
         output=Decimal("3.75"),
@@ -1349,7 +1399,7 @@ QWEN_3_6_PLUS: Final[Model] = Model(
             cache_write=Decimal("0.78"),
         ),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN_3_7_MAX: Final[Model] = Model(
@@ -1363,17 +1413,17 @@ QWEN_3_7_MAX: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 22),
-    last_updated=PartialDate(2026, 6, 11),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=1000000, output=65536),
+    release_date=_D_2026_05_22,
+    last_updated=_D_2026_06_11,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_1000000_65536,
     cost=Cost(
         input=Decimal("2.7"),
         output=Decimal("8.05"),
         cache_read=Decimal("0.27"),
         cache_write=Decimal("3.35"),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN_3_7_PLUS: Final[Model] = Model(
@@ -1388,11 +1438,11 @@ QWEN_3_7_PLUS: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 4),
+    knowledge=_D_2025_04,
     release_date=PartialDate(2026, 6, 2),
-    last_updated=PartialDate(2026, 6, 11),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=1000000, output=65536),
+    last_updated=_D_2026_06_11,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_1000000_65536,
     cost=Cost(
         input=Decimal("0.5"),
         output=Decimal("2"),
@@ -1414,7 +1464,7 @@ QWEN_3_7_PLUS: Final[Model] = Model(
             cache_write=Decimal("1.875"),
         ),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN3_235B_A22B_INSTRUCT_2507: Final[Model] = Model(
@@ -1428,10 +1478,10 @@ QWEN3_235B_A22B_INSTRUCT_2507: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=True,
-    release_date=PartialDate(2025, 4, 29),
-    last_updated=PartialDate(2026, 6, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    release_date=_D_2025_04_29,
+    last_updated=_D_2026_06_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.75")),
 )
 
@@ -1446,13 +1496,13 @@ QWEN3_235B_A22B_THINKING_2507: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=True,
-    release_date=PartialDate(2025, 4, 29),
-    last_updated=PartialDate(2026, 6, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    release_date=_D_2025_04_29,
+    last_updated=_D_2026_06_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0.45"), output=Decimal("3.5")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 QWEN3_5_35B_A3B: Final[Model] = Model(
@@ -1468,11 +1518,11 @@ QWEN3_5_35B_A3B: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2026, 2, 25),
-    last_updated=PartialDate(2026, 6, 11),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=256000, output=16384),
+    last_updated=_D_2026_06_11,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_256000_16384,
     cost=Cost(input=Decimal("0.3125"), output=Decimal("1.25"), cache_read=Decimal("0.15625")),
-    reasoning_options=(ReasoningOption(type="effort", values=("none", "low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,
 )
 
 QWEN3_5_397B_A17B: Final[Model] = Model(
@@ -1488,11 +1538,11 @@ QWEN3_5_397B_A17B: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2026, 2, 16),
-    last_updated=PartialDate(2026, 6, 11),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=128000, output=32768),
+    last_updated=_D_2026_06_11,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_128000_32768,
     cost=Cost(input=Decimal("0.75"), output=Decimal("4.5")),
-    reasoning_options=(ReasoningOption(type="effort", values=("none", "low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,
 )
 
 QWEN3_5_9B: Final[Model] = Model(
@@ -1507,12 +1557,12 @@ QWEN3_5_9B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 3, 5),
-    last_updated=PartialDate(2026, 6, 11),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=256000, output=32768),
+    release_date=_D_2026_03_05,
+    last_updated=_D_2026_06_11,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_256000_32768,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.15")),
-    reasoning_options=(ReasoningOption(type="effort", values=("none", "low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,
 )
 
 QWEN3_6_27B: Final[Model] = Model(
@@ -1527,12 +1577,12 @@ QWEN3_6_27B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 24),
-    last_updated=PartialDate(2026, 6, 11),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=256000, output=65536),
+    release_date=_D_2026_04_24,
+    last_updated=_D_2026_06_11,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_256000_65536,
     cost=Cost(input=Decimal("0.325"), output=Decimal("3.25")),
-    reasoning_options=(ReasoningOption(type="effort", values=("none", "low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,
 )
 
 QWEN3_CODER_480B_A35B_INSTRUCT_TURBO: Final[Model] = Model(
@@ -1546,10 +1596,10 @@ QWEN3_CODER_480B_A35B_INSTRUCT_TURBO: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=True,
-    release_date=PartialDate(2026, 1, 27),
-    last_updated=PartialDate(2026, 6, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=256000, output=65536),
+    release_date=_D_2026_01_27,
+    last_updated=_D_2026_06_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_65536,
     cost=Cost(input=Decimal("0.35"), output=Decimal("1.5"), cache_read=Decimal("0.04")),
 )
 
@@ -1564,10 +1614,10 @@ QWEN3_NEXT_80B: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=True,
-    release_date=PartialDate(2025, 4, 29),
-    last_updated=PartialDate(2026, 6, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=256000, output=16384),
+    release_date=_D_2025_04_29,
+    last_updated=_D_2026_06_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_16384,
     cost=Cost(input=Decimal("0.35"), output=Decimal("1.9")),
 )
 
@@ -1582,9 +1632,9 @@ QWEN3_VL_235B_A22B: Final[Model] = Model(
     structured_output=True,
     open_weights=True,
     release_date=PartialDate(2026, 1, 16),
-    last_updated=PartialDate(2026, 6, 11),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    last_updated=_D_2026_06_11,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0.25"), output=Decimal("1.5")),
 )
 
@@ -1599,9 +1649,9 @@ VENICE_UNCENSORED_1_2: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 1),
-    last_updated=PartialDate(2026, 6, 11),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2026_04_01,
+    last_updated=_D_2026_06_11,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=128000, output=8192),
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.9")),
 )
@@ -1617,10 +1667,10 @@ VENICE_UNCENSORED_ROLE_PLAY: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 20),
-    last_updated=PartialDate(2026, 6, 11),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    release_date=_D_2026_02_20,
+    last_updated=_D_2026_06_11,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_4096,
     cost=Cost(input=Decimal("0.5"), output=Decimal("2")),
 )
 
@@ -1637,12 +1687,12 @@ XIAOMI_MIMO_V2_5: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2024, 12),
-    release_date=PartialDate(2026, 6, 11),
-    last_updated=PartialDate(2026, 6, 11),
-    modalities=Modalities(input=("text", "image", "audio", "video"), output=("text",)),
-    limit=Limit(context=1000000, output=65536),
+    release_date=_D_2026_06_11,
+    last_updated=_D_2026_06_11,
+    modalities=_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
+    limit=_LIMIT_1000000_65536,
     cost=Cost(input=Decimal("0.175"), output=Decimal("0.35"), cache_read=Decimal("0.0625")),
-    reasoning_options=(ReasoningOption(type="effort", values=("none", "low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,
 )
 
 Z_AI_GLM_5_TURBO: Final[Model] = Model(
@@ -1658,11 +1708,11 @@ Z_AI_GLM_5_TURBO: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2026, 3, 15),
-    last_updated=PartialDate(2026, 6, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=200000, output=32768),
+    last_updated=_D_2026_06_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_32768,
     cost=Cost(input=Decimal("1.2"), output=Decimal("4"), cache_read=Decimal("0.24")),
-    reasoning_options=(ReasoningOption(type="effort", values=("none", "low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,
 )
 
 Z_AI_GLM_5V_TURBO: Final[Model] = Model(
@@ -1677,12 +1727,12 @@ Z_AI_GLM_5V_TURBO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 1),
-    last_updated=PartialDate(2026, 6, 11),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=200000, output=32768),
+    release_date=_D_2026_04_01,
+    last_updated=_D_2026_06_11,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_200000_32768,
     cost=Cost(input=Decimal("1.5"), output=Decimal("5"), cache_read=Decimal("0.3")),
-    reasoning_options=(ReasoningOption(type="effort", values=("none", "low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,
 )
 
 ZAI_ORG_GLM_4_6: Final[Model] = Model(
@@ -1697,14 +1747,14 @@ ZAI_ORG_GLM_4_6: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
+    knowledge=_D_2025_04,
     release_date=PartialDate(2024, 4, 1),
-    last_updated=PartialDate(2026, 6, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=198000, output=16384),
+    last_updated=_D_2026_06_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_198000_16384,
     cost=Cost(input=Decimal("0.43"), output=Decimal("1.75"), cache_read=Decimal("0.08")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 ZAI_ORG_GLM_4_7: Final[Model] = Model(
@@ -1719,14 +1769,14 @@ ZAI_ORG_GLM_4_7: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
+    knowledge=_D_2025_04,
     release_date=PartialDate(2025, 12, 24),
-    last_updated=PartialDate(2026, 6, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=198000, output=16384),
+    last_updated=_D_2026_06_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_198000_16384,
     cost=Cost(input=Decimal("0.55"), output=Decimal("2.65"), cache_read=Decimal("0.11")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 ZAI_ORG_GLM_4_7_FLASH: Final[Model] = Model(
@@ -1741,13 +1791,13 @@ ZAI_ORG_GLM_4_7_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
+    knowledge=_D_2025_04,
     release_date=PartialDate(2026, 1, 29),
-    last_updated=PartialDate(2026, 6, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    last_updated=_D_2026_06_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0.125"), output=Decimal("0.5")),
-    reasoning_options=(ReasoningOption(type="effort", values=("none", "low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,
 )
 
 ZAI_ORG_GLM_5: Final[Model] = Model(
@@ -1763,12 +1813,12 @@ ZAI_ORG_GLM_5: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2026, 2, 11),
-    last_updated=PartialDate(2026, 6, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
+    last_updated=_D_2026_06_11,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=198000, output=32000),
     cost=Cost(input=Decimal("1"), output=Decimal("3.2"), cache_read=Decimal("0.2")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="effort", values=("none", "low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,
 )
 
 ZAI_ORG_GLM_5_1: Final[Model] = Model(
@@ -1784,12 +1834,12 @@ ZAI_ORG_GLM_5_1: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2026, 4, 7),
-    last_updated=PartialDate(2026, 6, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=200000, output=24000),
+    last_updated=_D_2026_06_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_24000,
     cost=Cost(input=Decimal("1.75"), output=Decimal("5.5"), cache_read=Decimal("0.325")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="effort", values=("none", "low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,
 )
 
 ZAI_ORG_GLM_5_2: Final[Model] = Model(
@@ -1804,10 +1854,10 @@ ZAI_ORG_GLM_5_2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 6, 16),
-    last_updated=PartialDate(2026, 6, 16),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_06_16,
+    last_updated=_D_2026_06_16,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=1000000, output=131072),
     cost=Cost(input=Decimal("1.4"), output=Decimal("4.4"), cache_read=Decimal("0.26")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )

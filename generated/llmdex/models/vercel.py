@@ -3,8 +3,9 @@
 
 "Models served by Vercel AI Gateway (provider id 'vercel')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
@@ -19,6 +20,289 @@ from llmdex_runtime.model import (
     ReasoningOption,
     TierCondition,
 )
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_AUDIO_TO_TEXT = Modalities(input=("audio",), output=("text",))
+_D_2021_09 = PartialDate(2021, 9)
+_D_2022_09_21 = PartialDate(2022, 9, 21)
+_D_2022_12_15 = PartialDate(2022, 12, 15)
+_D_2023_03_01 = PartialDate(2023, 3, 1)
+_D_2023_09 = PartialDate(2023, 9)
+_D_2023_11_06 = PartialDate(2023, 11, 6)
+_D_2023_12 = PartialDate(2023, 12)
+_D_2023_12_11 = PartialDate(2023, 12, 11)
+_D_2024_01_25 = PartialDate(2024, 1, 25)
+_D_2024_03 = PartialDate(2024, 3)
+_D_2024_03_13 = PartialDate(2024, 3, 13)
+_D_2024_04 = PartialDate(2024, 4)
+_D_2024_05 = PartialDate(2024, 5)
+_D_2024_05_30 = PartialDate(2024, 5, 30)
+_D_2024_07 = PartialDate(2024, 7)
+_D_2024_07_18 = PartialDate(2024, 7, 18)
+_D_2024_07_23 = PartialDate(2024, 7, 23)
+_D_2024_08 = PartialDate(2024, 8)
+_D_2024_08_15 = PartialDate(2024, 8, 15)
+_D_2024_09 = PartialDate(2024, 9)
+_D_2024_09_01 = PartialDate(2024, 9, 1)
+_D_2024_09_18 = PartialDate(2024, 9, 18)
+_D_2024_09_25 = PartialDate(2024, 9, 25)
+_D_2024_09_30 = PartialDate(2024, 9, 30)
+_D_2024_10 = PartialDate(2024, 10)
+_D_2024_10_01 = PartialDate(2024, 10, 1)
+_D_2024_10_04 = PartialDate(2024, 10, 4)
+_D_2024_11 = PartialDate(2024, 11)
+_D_2024_11_01 = PartialDate(2024, 11, 1)
+_D_2024_11_04 = PartialDate(2024, 11, 4)
+_D_2024_12 = PartialDate(2024, 12)
+_D_2024_12_01 = PartialDate(2024, 12, 1)
+_D_2024_12_02 = PartialDate(2024, 12, 2)
+_D_2024_12_03 = PartialDate(2024, 12, 3)
+_D_2024_12_05 = PartialDate(2024, 12, 5)
+_D_2024_12_06 = PartialDate(2024, 12, 6)
+_D_2024_12_26 = PartialDate(2024, 12, 26)
+_D_2025_01 = PartialDate(2025, 1)
+_D_2025_02_19 = PartialDate(2025, 2, 19)
+_D_2025_02_26 = PartialDate(2025, 2, 26)
+_D_2025_03 = PartialDate(2025, 3)
+_D_2025_03_13 = PartialDate(2025, 3, 13)
+_D_2025_03_17 = PartialDate(2025, 3, 17)
+_D_2025_03_31 = PartialDate(2025, 3, 31)
+_D_2025_04 = PartialDate(2025, 4)
+_D_2025_04_05 = PartialDate(2025, 4, 5)
+_D_2025_04_14 = PartialDate(2025, 4, 14)
+_D_2025_04_15 = PartialDate(2025, 4, 15)
+_D_2025_04_16 = PartialDate(2025, 4, 16)
+_D_2025_04_28 = PartialDate(2025, 4, 28)
+_D_2025_05 = PartialDate(2025, 5)
+_D_2025_05_07 = PartialDate(2025, 5, 7)
+_D_2025_05_20 = PartialDate(2025, 5, 20)
+_D_2025_05_22 = PartialDate(2025, 5, 22)
+_D_2025_05_24 = PartialDate(2025, 5, 24)
+_D_2025_05_28 = PartialDate(2025, 5, 28)
+_D_2025_05_29 = PartialDate(2025, 5, 29)
+_D_2025_06 = PartialDate(2025, 6)
+_D_2025_06_05 = PartialDate(2025, 6, 5)
+_D_2025_06_10 = PartialDate(2025, 6, 10)
+_D_2025_06_11 = PartialDate(2025, 6, 11)
+_D_2025_06_17 = PartialDate(2025, 6, 17)
+_D_2025_07 = PartialDate(2025, 7)
+_D_2025_07_09 = PartialDate(2025, 7, 9)
+_D_2025_07_22 = PartialDate(2025, 7, 22)
+_D_2025_07_23 = PartialDate(2025, 7, 23)
+_D_2025_07_28 = PartialDate(2025, 7, 28)
+_D_2025_07_31 = PartialDate(2025, 7, 31)
+_D_2025_08_05 = PartialDate(2025, 8, 5)
+_D_2025_08_07 = PartialDate(2025, 8, 7)
+_D_2025_08_11 = PartialDate(2025, 8, 11)
+_D_2025_08_18 = PartialDate(2025, 8, 18)
+_D_2025_08_21 = PartialDate(2025, 8, 21)
+_D_2025_08_26 = PartialDate(2025, 8, 26)
+_D_2025_08_31 = PartialDate(2025, 8, 31)
+_D_2025_09 = PartialDate(2025, 9)
+_D_2025_09_01 = PartialDate(2025, 9, 1)
+_D_2025_09_05 = PartialDate(2025, 9, 5)
+_D_2025_09_11 = PartialDate(2025, 9, 11)
+_D_2025_09_15 = PartialDate(2025, 9, 15)
+_D_2025_09_22 = PartialDate(2025, 9, 22)
+_D_2025_09_23 = PartialDate(2025, 9, 23)
+_D_2025_09_24 = PartialDate(2025, 9, 24)
+_D_2025_09_29 = PartialDate(2025, 9, 29)
+_D_2025_09_30 = PartialDate(2025, 9, 30)
+_D_2025_10_06 = PartialDate(2025, 10, 6)
+_D_2025_10_10 = PartialDate(2025, 10, 10)
+_D_2025_10_15 = PartialDate(2025, 10, 15)
+_D_2025_10_24 = PartialDate(2025, 10, 24)
+_D_2025_10_27 = PartialDate(2025, 10, 27)
+_D_2025_10_28 = PartialDate(2025, 10, 28)
+_D_2025_11_06 = PartialDate(2025, 11, 6)
+_D_2025_11_12 = PartialDate(2025, 11, 12)
+_D_2025_11_13 = PartialDate(2025, 11, 13)
+_D_2025_11_14 = PartialDate(2025, 11, 14)
+_D_2025_11_18 = PartialDate(2025, 11, 18)
+_D_2025_11_19 = PartialDate(2025, 11, 19)
+_D_2025_11_24 = PartialDate(2025, 11, 24)
+_D_2025_11_25 = PartialDate(2025, 11, 25)
+_D_2025_12_01 = PartialDate(2025, 12, 1)
+_D_2025_12_02 = PartialDate(2025, 12, 2)
+_D_2025_12_03 = PartialDate(2025, 12, 3)
+_D_2025_12_09 = PartialDate(2025, 12, 9)
+_D_2025_12_11 = PartialDate(2025, 12, 11)
+_D_2025_12_15 = PartialDate(2025, 12, 15)
+_D_2025_12_16 = PartialDate(2025, 12, 16)
+_D_2025_12_17 = PartialDate(2025, 12, 17)
+_D_2025_12_18 = PartialDate(2025, 12, 18)
+_D_2025_12_21 = PartialDate(2025, 12, 21)
+_D_2025_12_22 = PartialDate(2025, 12, 22)
+_D_2025_12_23 = PartialDate(2025, 12, 23)
+_D_2026_01_15 = PartialDate(2026, 1, 15)
+_D_2026_01_19 = PartialDate(2026, 1, 19)
+_D_2026_01_28 = PartialDate(2026, 1, 28)
+_D_2026_01_31 = PartialDate(2026, 1, 31)
+_D_2026_02_05 = PartialDate(2026, 2, 5)
+_D_2026_02_12 = PartialDate(2026, 2, 12)
+_D_2026_02_13 = PartialDate(2026, 2, 13)
+_D_2026_02_16 = PartialDate(2026, 2, 16)
+_D_2026_02_17 = PartialDate(2026, 2, 17)
+_D_2026_02_19 = PartialDate(2026, 2, 19)
+_D_2026_02_23 = PartialDate(2026, 2, 23)
+_D_2026_02_24 = PartialDate(2026, 2, 24)
+_D_2026_02_26 = PartialDate(2026, 2, 26)
+_D_2026_03_03 = PartialDate(2026, 3, 3)
+_D_2026_03_04 = PartialDate(2026, 3, 4)
+_D_2026_03_05 = PartialDate(2026, 3, 5)
+_D_2026_03_06 = PartialDate(2026, 3, 6)
+_D_2026_03_10 = PartialDate(2026, 3, 10)
+_D_2026_03_11 = PartialDate(2026, 3, 11)
+_D_2026_03_13 = PartialDate(2026, 3, 13)
+_D_2026_03_16 = PartialDate(2026, 3, 16)
+_D_2026_03_17 = PartialDate(2026, 3, 17)
+_D_2026_03_18 = PartialDate(2026, 3, 18)
+_D_2026_03_23 = PartialDate(2026, 3, 23)
+_D_2026_04_01 = PartialDate(2026, 4, 1)
+_D_2026_04_02 = PartialDate(2026, 4, 2)
+_D_2026_04_07 = PartialDate(2026, 4, 7)
+_D_2026_04_14 = PartialDate(2026, 4, 14)
+_D_2026_04_16 = PartialDate(2026, 4, 16)
+_D_2026_04_20 = PartialDate(2026, 4, 20)
+_D_2026_04_21 = PartialDate(2026, 4, 21)
+_D_2026_04_22 = PartialDate(2026, 4, 22)
+_D_2026_04_23 = PartialDate(2026, 4, 23)
+_D_2026_04_24 = PartialDate(2026, 4, 24)
+_D_2026_04_29 = PartialDate(2026, 4, 29)
+_D_2026_05_07 = PartialDate(2026, 5, 7)
+_D_2026_05_14 = PartialDate(2026, 5, 14)
+_D_2026_05_19 = PartialDate(2026, 5, 19)
+_D_2026_05_21 = PartialDate(2026, 5, 21)
+_D_2026_05_28 = PartialDate(2026, 5, 28)
+_D_2026_05_30 = PartialDate(2026, 5, 30)
+_D_2026_06_02 = PartialDate(2026, 6, 2)
+_D_2026_06_04 = PartialDate(2026, 6, 4)
+_D_2026_06_08 = PartialDate(2026, 6, 8)
+_D_2026_06_12 = PartialDate(2026, 6, 12)
+_D_2026_06_16 = PartialDate(2026, 6, 16)
+_D_2026_06_21 = PartialDate(2026, 6, 21)
+_D_2026_06_22 = PartialDate(2026, 6, 22)
+_D_2026_06_30 = PartialDate(2026, 6, 30)
+_LIMIT_0_0 = Limit(context=0, output=0)
+_LIMIT_1000000_1000000 = Limit(context=1000000, output=1000000)
+_LIMIT_1000000_128000 = Limit(context=1000000, output=128000)
+_LIMIT_1000000_384000 = Limit(context=1000000, output=384000)
+_LIMIT_1000000_64000 = Limit(context=1000000, output=64000)
+_LIMIT_1000000_65000 = Limit(context=1000000, output=65000)
+_LIMIT_1000000_872000_128000 = Limit(context=1000000, input=872000, output=128000)
+_LIMIT_1047576_32768 = Limit(context=1047576, output=32768)
+_LIMIT_1048576_65536 = Limit(context=1048576, output=65536)
+_LIMIT_1050000_922000_128000 = Limit(context=1050000, input=922000, output=128000)
+_LIMIT_127000_8000 = Limit(context=127000, output=8000)
+_LIMIT_128000_111616_16384 = Limit(context=128000, input=111616, output=16384)
+_LIMIT_128000_128000 = Limit(context=128000, output=128000)
+_LIMIT_128000_16384 = Limit(context=128000, output=16384)
+_LIMIT_128000_24000 = Limit(context=128000, output=24000)
+_LIMIT_128000_4096 = Limit(context=128000, output=4096)
+_LIMIT_128000_64000 = Limit(context=128000, output=64000)
+_LIMIT_128000_8000 = Limit(context=128000, output=8000)
+_LIMIT_128000_8192 = Limit(context=128000, output=8192)
+_LIMIT_128000_96000 = Limit(context=128000, output=96000)
+_LIMIT_131072_129024 = Limit(context=131072, output=129024)
+_LIMIT_131072_131072 = Limit(context=131072, output=131072)
+_LIMIT_131072_32768 = Limit(context=131072, output=32768)
+_LIMIT_2000000_2000000 = Limit(context=2000000, output=2000000)
+_LIMIT_200000_100000 = Limit(context=200000, output=100000)
+_LIMIT_200000_100000_100000 = Limit(context=200000, input=100000, output=100000)
+_LIMIT_200000_128000 = Limit(context=200000, output=128000)
+_LIMIT_200000_32000 = Limit(context=200000, output=32000)
+_LIMIT_200000_64000 = Limit(context=200000, output=64000)
+_LIMIT_202800_131100 = Limit(context=202800, output=131100)
+_LIMIT_204800_131000 = Limit(context=204800, output=131000)
+_LIMIT_204800_131072 = Limit(context=204800, output=131072)
+_LIMIT_256000_256000 = Limit(context=256000, output=256000)
+_LIMIT_256000_32000 = Limit(context=256000, output=32000)
+_LIMIT_262114_262114 = Limit(context=262114, output=262114)
+_LIMIT_262144_131072 = Limit(context=262144, output=131072)
+_LIMIT_262144_32768 = Limit(context=262144, output=32768)
+_LIMIT_300000_8192 = Limit(context=300000, output=8192)
+_LIMIT_32000_0 = Limit(context=32000, output=0)
+_LIMIT_32000_32000 = Limit(context=32000, output=32000)
+_LIMIT_32768_32768 = Limit(context=32768, output=32768)
+_LIMIT_400000_272000_128000 = Limit(context=400000, input=272000, output=128000)
+_LIMIT_40960_16384 = Limit(context=40960, output=16384)
+_LIMIT_480_0 = Limit(context=480, output=0)
+_LIMIT_512_0 = Limit(context=512, output=0)
+_LIMIT_67300_67300 = Limit(context=67300, output=67300)
+_LIMIT_8192_1536 = Limit(context=8192, output=1536)
+_LIMIT_8192_6656_1536 = Limit(context=8192, input=6656, output=1536)
+_REASONING = ()
+_REASONING_BUDGET_TOKENS_1024 = (ReasoningOption(type="budget_tokens", min=1024),)
+_REASONING_BUDGET_TOKENS_1_81920 = (ReasoningOption(type="budget_tokens", min=1, max=81920),)
+_REASONING_EFFORT_LOW_MEDIUM_HIGH = (
+    ReasoningOption(type="effort", values=("low", "medium", "high")),
+)
+_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH = (
+    ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh")),
+)
+_REASONING_EFFORT_MEDIUM_HIGH_XHIGH = (
+    ReasoningOption(type="effort", values=("medium", "high", "xhigh")),
+)
+_REASONING_EFFORT_MINIMAL_HIGH = (ReasoningOption(type="effort", values=("minimal", "high")),)
+_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH = (
+    ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
+)
+_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = (
+    ReasoningOption(type="effort", values=("none", "low", "medium", "high")),
+)
+_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH = (
+    ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
+)
+_REASONING_TOGGLE = (ReasoningOption(type="toggle"),)
+_REASONING_TOGGLE_BUDGET_TOKENS_1024 = (
+    ReasoningOption(type="toggle"),
+    ReasoningOption(type="budget_tokens", min=1024),
+)
+_REASONING_TOGGLE_BUDGET_TOKENS_1_131072 = (
+    ReasoningOption(type="toggle"),
+    ReasoningOption(type="budget_tokens", min=1, max=131072),
+)
+_REASONING_TOGGLE_BUDGET_TOKENS_1_262144 = (
+    ReasoningOption(type="toggle"),
+    ReasoningOption(type="budget_tokens", min=1, max=262144),
+)
+_REASONING_TOGGLE_BUDGET_TOKENS_1_81920 = (
+    ReasoningOption(type="toggle"),
+    ReasoningOption(type="budget_tokens", min=1, max=81920),
+)
+_REASONING_TOGGLE_EFFORT_HIGH_XHIGH = (
+    ReasoningOption(type="toggle"),
+    ReasoningOption(type="effort", values=("high", "xhigh")),
+)
+_REASONING_TOGGLE_EFFORT_LOW_MEDIUM_HIGH_BUDGET_TOKENS_1024 = (
+    ReasoningOption(type="toggle"),
+    ReasoningOption(type="effort", values=("low", "medium", "high")),
+    ReasoningOption(type="budget_tokens", min=1024),
+)
+_REASONING_TOGGLE_EFFORT_LOW_MEDIUM_HIGH_XHIGH = (
+    ReasoningOption(type="toggle"),
+    ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh")),
+)
+_TEXT_AUDIO_TO_TEXT_AUDIO = Modalities(input=("text", "audio"), output=("text", "audio"))
+_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT = Modalities(
+    input=("text", "image", "audio", "video", "pdf"), output=("text",)
+)
+_TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
+_TEXT_IMAGE_PDF_TO_TEXT_IMAGE = Modalities(input=("text", "image", "pdf"), output=("text", "image"))
+_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+_TEXT_IMAGE_TO_TEXT_IMAGE = Modalities(input=("text", "image"), output=("text", "image"))
+_TEXT_IMAGE_TO_VIDEO = Modalities(input=("text", "image"), output=("video",))
+_TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
+_TEXT_TO_AUDIO = Modalities(input=("text",), output=("audio",))
+_TEXT_TO_IMAGE = Modalities(input=("text",), output=("image",))
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+_TEXT_TO_TEXT_IMAGE = Modalities(input=("text",), output=("text", "image"))
+_TEXT_TO_VIDEO = Modalities(input=("text",), output=("video",))
 
 __all__ = [
     "ALIBABA_QWEN_3_14B",
@@ -331,13 +615,13 @@ ALIBABA_QWEN_3_14B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 4, 28),
-    last_updated=PartialDate(2025, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=40960, output=16384),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_04_28,
+    last_updated=_D_2025_04,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_40960_16384,
     cost=Cost(input=Decimal("0.12"), output=Decimal("0.24")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 ALIBABA_QWEN_3_235B: Final[Model] = Model(
@@ -351,13 +635,13 @@ ALIBABA_QWEN_3_235B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 4, 28),
-    last_updated=PartialDate(2025, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_04_28,
+    last_updated=_D_2025_04,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=262144, output=16384),
     cost=Cost(input=Decimal("0.22"), output=Decimal("0.88")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 ALIBABA_QWEN_3_30B: Final[Model] = Model(
@@ -371,13 +655,13 @@ ALIBABA_QWEN_3_30B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 4, 28),
-    last_updated=PartialDate(2025, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=40960, output=16384),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_04_28,
+    last_updated=_D_2025_04,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_40960_16384,
     cost=Cost(input=Decimal("0.12"), output=Decimal("0.5")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 ALIBABA_QWEN_3_32B: Final[Model] = Model(
@@ -391,11 +675,11 @@ ALIBABA_QWEN_3_32B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 4, 28),
-    last_updated=PartialDate(2025, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=8192),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_04_28,
+    last_updated=_D_2025_04,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_8192,
     cost=Cost(input=Decimal("0.16"), output=Decimal("0.64")),
     reasoning_options=(
         ReasoningOption(type="toggle"),
@@ -414,9 +698,9 @@ ALIBABA_QWEN_3_6_MAX_PREVIEW: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 20),
-    last_updated=PartialDate(2026, 4, 24),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_04_20,
+    last_updated=_D_2026_04_24,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=240000, output=64000),
     cost=Cost(
         input=Decimal("1.3"),
@@ -424,10 +708,7 @@ ALIBABA_QWEN_3_6_MAX_PREVIEW: Final[Model] = Model(
         cache_read=Decimal("0.26"),
         cache_write=Decimal("1.625"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1, max=131072),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1_131072,
 )
 
 ALIBABA_QWEN3_235B_A22B_THINKING: Final[Model] = Model(
@@ -441,13 +722,13 @@ ALIBABA_QWEN3_235B_A22B_THINKING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 9, 23),
-    last_updated=PartialDate(2025, 4),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=131072, output=32768),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_09_23,
+    last_updated=_D_2025_04,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_131072_32768,
     cost=Cost(input=Decimal("0.4"), output=Decimal("4")),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=1, max=81920),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_1_81920,
 )
 
 ALIBABA_QWEN3_CODER: Final[Model] = Model(
@@ -461,13 +742,13 @@ ALIBABA_QWEN3_CODER: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 7, 22),
-    last_updated=PartialDate(2025, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_07_22,
+    last_updated=_D_2025_04,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=262144, output=65536),
     cost=Cost(input=Decimal("1.5"), output=Decimal("7.5"), cache_read=Decimal("0.3")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 ALIBABA_QWEN3_CODER_30B_A3B: Final[Model] = Model(
@@ -481,13 +762,13 @@ ALIBABA_QWEN3_CODER_30B_A3B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 7, 31),
-    last_updated=PartialDate(2025, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_07_31,
+    last_updated=_D_2025_04,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=262144, output=8192),
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 ALIBABA_QWEN3_CODER_NEXT: Final[Model] = Model(
@@ -501,12 +782,12 @@ ALIBABA_QWEN3_CODER_NEXT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 7, 22),
-    last_updated=PartialDate(2026, 2, 19),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=256000, output=256000),
+    release_date=_D_2025_07_22,
+    last_updated=_D_2026_02_19,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_256000,
     cost=Cost(input=Decimal("0.5"), output=Decimal("1.2")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 ALIBABA_QWEN3_CODER_PLUS: Final[Model] = Model(
@@ -520,10 +801,10 @@ ALIBABA_QWEN3_CODER_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 7, 23),
-    last_updated=PartialDate(2025, 7, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_07_23,
+    last_updated=_D_2025_07_23,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=1000000, output=65536),
     cost=Cost(input=Decimal("1"), output=Decimal("5"), cache_read=Decimal("0.2")),
 )
@@ -539,10 +820,10 @@ ALIBABA_QWEN3_EMBEDDING_0_6B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 11, 14),
-    last_updated=PartialDate(2025, 11, 14),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32768, output=32768),
+    release_date=_D_2025_11_14,
+    last_updated=_D_2025_11_14,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32768_32768,
 )
 
 ALIBABA_QWEN3_EMBEDDING_4B: Final[Model] = Model(
@@ -556,10 +837,10 @@ ALIBABA_QWEN3_EMBEDDING_4B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 6, 5),
-    last_updated=PartialDate(2025, 6, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32768, output=32768),
+    release_date=_D_2025_06_05,
+    last_updated=_D_2025_06_05,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32768_32768,
 )
 
 ALIBABA_QWEN3_EMBEDDING_8B: Final[Model] = Model(
@@ -573,10 +854,10 @@ ALIBABA_QWEN3_EMBEDDING_8B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 6, 5),
-    last_updated=PartialDate(2025, 6, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32768, output=32768),
+    release_date=_D_2025_06_05,
+    last_updated=_D_2025_06_05,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32768_32768,
 )
 
 ALIBABA_QWEN3_MAX: Final[Model] = Model(
@@ -590,11 +871,11 @@ ALIBABA_QWEN3_MAX: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 9, 23),
-    last_updated=PartialDate(2025, 9, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=32768),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_09_23,
+    last_updated=_D_2025_09_23,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_32768,
     cost=Cost(input=Decimal("1.2"), output=Decimal("6"), cache_read=Decimal("0.24")),
 )
 
@@ -609,11 +890,11 @@ ALIBABA_QWEN3_MAX_PREVIEW: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 9, 5),
-    last_updated=PartialDate(2025, 9, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=32768),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_09_05,
+    last_updated=_D_2025_09_23,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_32768,
     cost=Cost(input=Decimal("1.2"), output=Decimal("6"), cache_read=Decimal("0.24")),
 )
 
@@ -628,13 +909,13 @@ ALIBABA_QWEN3_MAX_THINKING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
+    knowledge=_D_2025_01,
     release_date=PartialDate(2026, 1, 23),
-    last_updated=PartialDate(2025, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
+    last_updated=_D_2025_01,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=256000, output=65536),
     cost=Cost(input=Decimal("1.2"), output=Decimal("6"), cache_read=Decimal("0.24")),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=1, max=81920),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_1_81920,
 )
 
 ALIBABA_QWEN3_NEXT_80B_A3B_INSTRUCT: Final[Model] = Model(
@@ -648,11 +929,11 @@ ALIBABA_QWEN3_NEXT_80B_A3B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 9, 11),
-    last_updated=PartialDate(2025, 9),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=32768),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_09_11,
+    last_updated=_D_2025_09,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_32768,
     cost=Cost(input=Decimal("0.15"), output=Decimal("1.2")),
 )
 
@@ -667,11 +948,11 @@ ALIBABA_QWEN3_NEXT_80B_A3B_THINKING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 9),
-    release_date=PartialDate(2025, 9, 11),
-    last_updated=PartialDate(2025, 9),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=32768),
+    knowledge=_D_2025_09,
+    release_date=_D_2025_09_11,
+    last_updated=_D_2025_09,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_32768,
     cost=Cost(input=Decimal("0.15"), output=Decimal("1.2")),
     reasoning_options=(ReasoningOption(type="budget_tokens", min=1),),
 )
@@ -687,10 +968,10 @@ ALIBABA_QWEN3_VL_235B_A22B_INSTRUCT: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 9, 23),
+    release_date=_D_2025_09_23,
     last_updated=PartialDate(2026, 5, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=131072, output=129024),
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_131072_129024,
     cost=Cost(input=Decimal("0.4"), output=Decimal("1.6")),
 )
 
@@ -705,11 +986,11 @@ ALIBABA_QWEN3_VL_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 9, 23),
-    last_updated=PartialDate(2025, 9, 24),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=131072, output=129024),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_09_23,
+    last_updated=_D_2025_09_24,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_131072_129024,
     cost=Cost(input=Decimal("0.4"), output=Decimal("1.6")),
 )
 
@@ -724,13 +1005,13 @@ ALIBABA_QWEN3_VL_THINKING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 9),
-    release_date=PartialDate(2025, 9, 23),
-    last_updated=PartialDate(2025, 9, 24),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=131072, output=32768),
+    knowledge=_D_2025_09,
+    release_date=_D_2025_09_23,
+    last_updated=_D_2025_09_24,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_131072_32768,
     cost=Cost(input=Decimal("0.4"), output=Decimal("4")),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=1, max=81920),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_1_81920,
 )
 
 ALIBABA_QWEN3_5_FLASH: Final[Model] = Model(
@@ -744,20 +1025,17 @@ ALIBABA_QWEN3_5_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 24),
-    last_updated=PartialDate(2026, 2, 24),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=64000),
+    release_date=_D_2026_02_24,
+    last_updated=_D_2026_02_24,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_64000,
     cost=Cost(
         input=Decimal("0.1"),
         output=Decimal("0.4"),
         cache_read=Decimal("0.001"),
         cache_write=Decimal("0.125"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1, max=81920),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1_81920,
 )
 
 ALIBABA_QWEN3_5_PLUS: Final[Model] = Model(
@@ -771,21 +1049,18 @@ ALIBABA_QWEN3_5_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2026, 2, 16),
-    last_updated=PartialDate(2026, 2, 16),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=64000),
+    knowledge=_D_2025_04,
+    release_date=_D_2026_02_16,
+    last_updated=_D_2026_02_16,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_64000,
     cost=Cost(
         input=Decimal("0.4"),
         output=Decimal("2.4"),
         cache_read=Decimal("0.04"),
         cache_write=Decimal("0.5"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1, max=81920),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1_81920,
 )
 
 ALIBABA_QWEN3_6_27B: Final[Model] = Model(
@@ -800,15 +1075,12 @@ ALIBABA_QWEN3_6_27B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 22),
-    last_updated=PartialDate(2026, 4, 22),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=256000, output=256000),
+    release_date=_D_2026_04_22,
+    last_updated=_D_2026_04_22,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_256000_256000,
     cost=Cost(input=Decimal("0.6"), output=Decimal("3.6")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1, max=131072),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1_131072,
 )
 
 ALIBABA_QWEN3_6_PLUS: Final[Model] = Model(
@@ -822,21 +1094,18 @@ ALIBABA_QWEN3_6_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2026, 4, 2),
-    last_updated=PartialDate(2026, 4, 2),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=64000),
+    knowledge=_D_2025_04,
+    release_date=_D_2026_04_02,
+    last_updated=_D_2026_04_02,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_64000,
     cost=Cost(
         input=Decimal("0.5"),
         output=Decimal("3"),
         cache_read=Decimal("0.1"),
         cache_write=Decimal("0.625"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1, max=131072),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1_131072,
 )
 
 ALIBABA_QWEN3_7_MAX: Final[Model] = Model(
@@ -850,9 +1119,9 @@ ALIBABA_QWEN3_7_MAX: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 21),
-    last_updated=PartialDate(2026, 5, 21),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_05_21,
+    last_updated=_D_2026_05_21,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=991000, output=64000),
     cost=Cost(
         input=Decimal("1.25"),
@@ -860,10 +1129,7 @@ ALIBABA_QWEN3_7_MAX: Final[Model] = Model(
         cache_read=Decimal("0.25"),
         cache_write=Decimal("1.5625"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1, max=262144),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1_262144,
 )
 
 ALIBABA_QWEN3_7_PLUS: Final[Model] = Model(
@@ -877,21 +1143,18 @@ ALIBABA_QWEN3_7_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2026, 6, 2),
-    last_updated=PartialDate(2026, 6, 2),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=64000),
+    knowledge=_D_2025_04,
+    release_date=_D_2026_06_02,
+    last_updated=_D_2026_06_02,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_64000,
     cost=Cost(
         input=Decimal("0.4"),
         output=Decimal("1.6"),
         cache_read=Decimal("0.08"),
         cache_write=Decimal("0.5"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1, max=262144),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1_262144,
 )
 
 ALIBABA_WAN_V2_5_T2V_PREVIEW: Final[Model] = Model(
@@ -905,10 +1168,10 @@ ALIBABA_WAN_V2_5_T2V_PREVIEW: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 9, 24),
-    last_updated=PartialDate(2025, 9, 24),
-    modalities=Modalities(input=("text",), output=("video",)),
-    limit=Limit(context=0, output=0),
+    release_date=_D_2025_09_24,
+    last_updated=_D_2025_09_24,
+    modalities=_TEXT_TO_VIDEO,
+    limit=_LIMIT_0_0,
 )
 
 ALIBABA_WAN_V2_6_I2V: Final[Model] = Model(
@@ -922,10 +1185,10 @@ ALIBABA_WAN_V2_6_I2V: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 16),
-    last_updated=PartialDate(2025, 12, 16),
-    modalities=Modalities(input=("text",), output=("video",)),
-    limit=Limit(context=0, output=0),
+    release_date=_D_2025_12_16,
+    last_updated=_D_2025_12_16,
+    modalities=_TEXT_TO_VIDEO,
+    limit=_LIMIT_0_0,
 )
 
 ALIBABA_WAN_V2_6_I2V_FLASH: Final[Model] = Model(
@@ -939,10 +1202,10 @@ ALIBABA_WAN_V2_6_I2V_FLASH: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 16),
-    last_updated=PartialDate(2025, 12, 16),
-    modalities=Modalities(input=("text",), output=("video",)),
-    limit=Limit(context=0, output=0),
+    release_date=_D_2025_12_16,
+    last_updated=_D_2025_12_16,
+    modalities=_TEXT_TO_VIDEO,
+    limit=_LIMIT_0_0,
 )
 
 ALIBABA_WAN_V2_6_R2V: Final[Model] = Model(
@@ -956,10 +1219,10 @@ ALIBABA_WAN_V2_6_R2V: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 16),
-    last_updated=PartialDate(2025, 12, 16),
-    modalities=Modalities(input=("text",), output=("video",)),
-    limit=Limit(context=0, output=0),
+    release_date=_D_2025_12_16,
+    last_updated=_D_2025_12_16,
+    modalities=_TEXT_TO_VIDEO,
+    limit=_LIMIT_0_0,
 )
 
 ALIBABA_WAN_V2_6_R2V_FLASH: Final[Model] = Model(
@@ -973,10 +1236,10 @@ ALIBABA_WAN_V2_6_R2V_FLASH: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 16),
-    last_updated=PartialDate(2025, 12, 16),
-    modalities=Modalities(input=("text",), output=("video",)),
-    limit=Limit(context=0, output=0),
+    release_date=_D_2025_12_16,
+    last_updated=_D_2025_12_16,
+    modalities=_TEXT_TO_VIDEO,
+    limit=_LIMIT_0_0,
 )
 
 ALIBABA_WAN_V2_6_T2V: Final[Model] = Model(
@@ -990,10 +1253,10 @@ ALIBABA_WAN_V2_6_T2V: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 16),
-    last_updated=PartialDate(2025, 12, 16),
-    modalities=Modalities(input=("text",), output=("video",)),
-    limit=Limit(context=0, output=0),
+    release_date=_D_2025_12_16,
+    last_updated=_D_2025_12_16,
+    modalities=_TEXT_TO_VIDEO,
+    limit=_LIMIT_0_0,
 )
 
 AMAZON_NOVA_2_LITE: Final[Model] = Model(
@@ -1007,11 +1270,11 @@ AMAZON_NOVA_2_LITE: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 10),
-    release_date=PartialDate(2025, 12, 2),
-    last_updated=PartialDate(2024, 12, 1),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=1000000),
+    knowledge=_D_2024_10,
+    release_date=_D_2025_12_02,
+    last_updated=_D_2024_12_01,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_1000000,
     cost=Cost(input=Decimal("0.3"), output=Decimal("2.5"), cache_read=Decimal("0.075")),
     reasoning_options=(
         ReasoningOption(type="toggle"),
@@ -1030,11 +1293,11 @@ AMAZON_NOVA_LITE: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 10),
-    release_date=PartialDate(2024, 12, 3),
-    last_updated=PartialDate(2024, 12, 3),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=300000, output=8192),
+    knowledge=_D_2024_10,
+    release_date=_D_2024_12_03,
+    last_updated=_D_2024_12_03,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_300000_8192,
     cost=Cost(input=Decimal("0.06"), output=Decimal("0.24"), cache_read=Decimal("0.015")),
 )
 
@@ -1049,11 +1312,11 @@ AMAZON_NOVA_MICRO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 10),
-    release_date=PartialDate(2024, 12, 3),
-    last_updated=PartialDate(2024, 12, 3),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=8192),
+    knowledge=_D_2024_10,
+    release_date=_D_2024_12_03,
+    last_updated=_D_2024_12_03,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_8192,
     cost=Cost(input=Decimal("0.035"), output=Decimal("0.14"), cache_read=Decimal("0.00875")),
 )
 
@@ -1068,11 +1331,11 @@ AMAZON_NOVA_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 10),
-    release_date=PartialDate(2024, 12, 3),
-    last_updated=PartialDate(2024, 12, 3),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=300000, output=8192),
+    knowledge=_D_2024_10,
+    release_date=_D_2024_12_03,
+    last_updated=_D_2024_12_03,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_300000_8192,
     cost=Cost(input=Decimal("0.8"), output=Decimal("3.2"), cache_read=Decimal("0.2")),
 )
 
@@ -1088,9 +1351,9 @@ AMAZON_TITAN_EMBED_TEXT_V2: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2024, 4, 30),
-    last_updated=PartialDate(2024, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=8192, output=1536),
+    last_updated=_D_2024_04,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_8192_1536,
 )
 
 ANTHROPIC_CLAUDE_3_HAIKU: Final[Model] = Model(
@@ -1105,9 +1368,9 @@ ANTHROPIC_CLAUDE_3_HAIKU: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2023, 8, 31),
-    release_date=PartialDate(2024, 3, 13),
-    last_updated=PartialDate(2024, 3, 13),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
+    release_date=_D_2024_03_13,
+    last_updated=_D_2024_03_13,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
     limit=Limit(context=200000, output=4096),
     cost=Cost(
         input=Decimal("0.25"),
@@ -1130,9 +1393,9 @@ ANTHROPIC_CLAUDE_3_5_HAIKU: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2024, 7, 31),
-    release_date=PartialDate(2024, 11, 4),
+    release_date=_D_2024_11_04,
     last_updated=PartialDate(2024, 10, 22),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
     limit=Limit(context=200000, output=8192),
     cost=Cost(
         input=Decimal("0.8"),
@@ -1154,10 +1417,10 @@ ANTHROPIC_CLAUDE_HAIKU_4_5: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2025, 2, 28),
-    release_date=PartialDate(2025, 10, 15),
-    last_updated=PartialDate(2025, 10, 15),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    release_date=_D_2025_10_15,
+    last_updated=_D_2025_10_15,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(
         input=Decimal("1"),
         output=Decimal("5"),
@@ -1165,10 +1428,7 @@ ANTHROPIC_CLAUDE_HAIKU_4_5: Final[Model] = Model(
         cache_write=Decimal("1.25"),
     ),
     interleaved=True,
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1024),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1024,
 )
 
 ANTHROPIC_CLAUDE_OPUS_4: Final[Model] = Model(
@@ -1182,18 +1442,18 @@ ANTHROPIC_CLAUDE_OPUS_4: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 3, 31),
-    release_date=PartialDate(2025, 5, 22),
-    last_updated=PartialDate(2025, 5, 22),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=32000),
+    knowledge=_D_2025_03_31,
+    release_date=_D_2025_05_22,
+    last_updated=_D_2025_05_22,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_32000,
     cost=Cost(
         input=Decimal("15"),
         output=Decimal("75"),
         cache_read=Decimal("1.5"),
         cache_write=Decimal("18.75"),
     ),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=1024),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_1024,
 )
 
 ANTHROPIC_CLAUDE_OPUS_4_1: Final[Model] = Model(
@@ -1207,18 +1467,18 @@ ANTHROPIC_CLAUDE_OPUS_4_1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 3, 31),
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=32000),
+    knowledge=_D_2025_03_31,
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_32000,
     cost=Cost(
         input=Decimal("15"),
         output=Decimal("75"),
         cache_read=Decimal("1.5"),
         cache_write=Decimal("18.75"),
     ),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=1024),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_1024,
 )
 
 ANTHROPIC_CLAUDE_OPUS_4_5: Final[Model] = Model(
@@ -1232,11 +1492,11 @@ ANTHROPIC_CLAUDE_OPUS_4_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 3, 31),
-    release_date=PartialDate(2025, 11, 24),
-    last_updated=PartialDate(2025, 11, 24),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    knowledge=_D_2025_03_31,
+    release_date=_D_2025_11_24,
+    last_updated=_D_2025_11_24,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
@@ -1244,10 +1504,7 @@ ANTHROPIC_CLAUDE_OPUS_4_5: Final[Model] = Model(
         cache_write=Decimal("6.25"),
     ),
     interleaved=True,
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="budget_tokens", min=1024),
-    ),
+    reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_1024,
 )
 
 ANTHROPIC_CLAUDE_OPUS_4_6: Final[Model] = Model(
@@ -1262,10 +1519,10 @@ ANTHROPIC_CLAUDE_OPUS_4_6: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2025, 5, 31),
-    release_date=PartialDate(2026, 2, 5),
-    last_updated=PartialDate(2026, 3, 13),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    release_date=_D_2026_02_05,
+    last_updated=_D_2026_03_13,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
@@ -1273,11 +1530,7 @@ ANTHROPIC_CLAUDE_OPUS_4_6: Final[Model] = Model(
         cache_write=Decimal("6.25"),
     ),
     interleaved=True,
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("low", "medium", "high")),
-        ReasoningOption(type="budget_tokens", min=1024),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_LOW_MEDIUM_HIGH_BUDGET_TOKENS_1024,
 )
 
 ANTHROPIC_CLAUDE_OPUS_4_7: Final[Model] = Model(
@@ -1291,21 +1544,18 @@ ANTHROPIC_CLAUDE_OPUS_4_7: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2026, 1, 31),
-    release_date=PartialDate(2026, 4, 16),
-    last_updated=PartialDate(2026, 4, 16),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    knowledge=_D_2026_01_31,
+    release_date=_D_2026_04_16,
+    last_updated=_D_2026_04_16,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 ANTHROPIC_CLAUDE_OPUS_4_8: Final[Model] = Model(
@@ -1319,20 +1569,17 @@ ANTHROPIC_CLAUDE_OPUS_4_8: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 28),
-    last_updated=PartialDate(2026, 5, 28),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    release_date=_D_2026_05_28,
+    last_updated=_D_2026_05_28,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 ANTHROPIC_CLAUDE_SONNET_4: Final[Model] = Model(
@@ -1346,18 +1593,18 @@ ANTHROPIC_CLAUDE_SONNET_4: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 3, 31),
-    release_date=PartialDate(2025, 5, 22),
-    last_updated=PartialDate(2025, 5, 22),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    knowledge=_D_2025_03_31,
+    release_date=_D_2025_05_22,
+    last_updated=_D_2025_05_22,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
         cache_read=Decimal("0.3"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=1024),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_1024,
 )
 
 ANTHROPIC_CLAUDE_SONNET_4_5: Final[Model] = Model(
@@ -1371,18 +1618,18 @@ ANTHROPIC_CLAUDE_SONNET_4_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 7, 31),
-    release_date=PartialDate(2025, 9, 29),
-    last_updated=PartialDate(2025, 9, 29),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    knowledge=_D_2025_07_31,
+    release_date=_D_2025_09_29,
+    last_updated=_D_2025_09_29,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
         cache_read=Decimal("0.3"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(ReasoningOption(type="budget_tokens", min=1024),),
+    reasoning_options=_REASONING_BUDGET_TOKENS_1024,
 )
 
 ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model] = Model(
@@ -1396,11 +1643,11 @@ ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 2, 17),
-    last_updated=PartialDate(2026, 3, 13),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_02_17,
+    last_updated=_D_2026_03_13,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
@@ -1423,11 +1670,7 @@ ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model] = Model(
         ),
     ),
     interleaved=True,
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("low", "medium", "high")),
-        ReasoningOption(type="budget_tokens", min=1024),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_LOW_MEDIUM_HIGH_BUDGET_TOKENS_1024,
 )
 
 ANTHROPIC_CLAUDE_SONNET_5: Final[Model] = Model(
@@ -1441,21 +1684,18 @@ ANTHROPIC_CLAUDE_SONNET_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2026, 1, 31),
+    knowledge=_D_2026_01_31,
     release_date=PartialDate(2026, 6, 29),
-    last_updated=PartialDate(2026, 6, 30),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    last_updated=_D_2026_06_30,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("2"),
         output=Decimal("10"),
         cache_read=Decimal("0.2"),
         cache_write=Decimal("2.5"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 ARCEE_AI_TRINITY_LARGE_PREVIEW: Final[Model] = Model(
@@ -1469,10 +1709,10 @@ ARCEE_AI_TRINITY_LARGE_PREVIEW: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 10),
+    knowledge=_D_2024_10,
     release_date=PartialDate(2026, 1, 27),
-    last_updated=PartialDate(2025, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
+    last_updated=_D_2025_01,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=131000, output=131000),
     cost=Cost(input=Decimal("0.25"), output=Decimal("1")),
 )
@@ -1488,12 +1728,12 @@ ARCEE_AI_TRINITY_LARGE_THINKING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 1),
+    release_date=_D_2026_04_01,
     last_updated=PartialDate(2026, 4, 3),
-    modalities=Modalities(input=("text",), output=("text",)),
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=262100, output=80000),
     cost=Cost(input=Decimal("0.25"), output=Decimal("0.8999999999999999")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 ARCEE_AI_TRINITY_MINI: Final[Model] = Model(
@@ -1507,11 +1747,11 @@ ARCEE_AI_TRINITY_MINI: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 10),
-    release_date=PartialDate(2025, 12, 1),
+    knowledge=_D_2024_10,
+    release_date=_D_2025_12_01,
     last_updated=PartialDate(2025, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=131072),
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_131072,
     cost=Cost(input=Decimal("0.045"), output=Decimal("0.15")),
 )
 
@@ -1526,10 +1766,10 @@ BFL_FLUX_2_FLEX: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 11, 25),
-    last_updated=PartialDate(2026, 6, 8),
-    modalities=Modalities(input=("text",), output=("image",)),
-    limit=Limit(context=0, output=0),
+    release_date=_D_2025_11_25,
+    last_updated=_D_2026_06_08,
+    modalities=_TEXT_TO_IMAGE,
+    limit=_LIMIT_0_0,
 )
 
 BFL_FLUX_2_KLEIN_4B: Final[Model] = Model(
@@ -1543,10 +1783,10 @@ BFL_FLUX_2_KLEIN_4B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 1, 15),
-    last_updated=PartialDate(2026, 6, 8),
-    modalities=Modalities(input=("text",), output=("image",)),
-    limit=Limit(context=0, output=0),
+    release_date=_D_2026_01_15,
+    last_updated=_D_2026_06_08,
+    modalities=_TEXT_TO_IMAGE,
+    limit=_LIMIT_0_0,
 )
 
 BFL_FLUX_2_KLEIN_9B: Final[Model] = Model(
@@ -1560,10 +1800,10 @@ BFL_FLUX_2_KLEIN_9B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 1, 15),
-    last_updated=PartialDate(2026, 6, 8),
-    modalities=Modalities(input=("text",), output=("image",)),
-    limit=Limit(context=0, output=0),
+    release_date=_D_2026_01_15,
+    last_updated=_D_2026_06_08,
+    modalities=_TEXT_TO_IMAGE,
+    limit=_LIMIT_0_0,
 )
 
 BFL_FLUX_2_MAX: Final[Model] = Model(
@@ -1577,10 +1817,10 @@ BFL_FLUX_2_MAX: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 16),
-    last_updated=PartialDate(2026, 6, 8),
-    modalities=Modalities(input=("text",), output=("image",)),
-    limit=Limit(context=67300, output=67300),
+    release_date=_D_2025_12_16,
+    last_updated=_D_2026_06_08,
+    modalities=_TEXT_TO_IMAGE,
+    limit=_LIMIT_67300_67300,
 )
 
 BFL_FLUX_2_PRO: Final[Model] = Model(
@@ -1594,10 +1834,10 @@ BFL_FLUX_2_PRO: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 11, 25),
-    last_updated=PartialDate(2026, 6, 8),
-    modalities=Modalities(input=("text",), output=("image",)),
-    limit=Limit(context=67300, output=67300),
+    release_date=_D_2025_11_25,
+    last_updated=_D_2026_06_08,
+    modalities=_TEXT_TO_IMAGE,
+    limit=_LIMIT_67300_67300,
 )
 
 BFL_FLUX_KONTEXT_MAX: Final[Model] = Model(
@@ -1611,10 +1851,10 @@ BFL_FLUX_KONTEXT_MAX: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 5, 29),
-    last_updated=PartialDate(2025, 6),
-    modalities=Modalities(input=("text",), output=("image",)),
-    limit=Limit(context=512, output=0),
+    release_date=_D_2025_05_29,
+    last_updated=_D_2025_06,
+    modalities=_TEXT_TO_IMAGE,
+    limit=_LIMIT_512_0,
 )
 
 BFL_FLUX_KONTEXT_PRO: Final[Model] = Model(
@@ -1628,10 +1868,10 @@ BFL_FLUX_KONTEXT_PRO: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 5, 29),
-    last_updated=PartialDate(2025, 6),
-    modalities=Modalities(input=("text",), output=("image",)),
-    limit=Limit(context=512, output=0),
+    release_date=_D_2025_05_29,
+    last_updated=_D_2025_06,
+    modalities=_TEXT_TO_IMAGE,
+    limit=_LIMIT_512_0,
 )
 
 BFL_FLUX_PRO_1_0_FILL: Final[Model] = Model(
@@ -1645,10 +1885,10 @@ BFL_FLUX_PRO_1_0_FILL: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2024, 10, 1),
-    last_updated=PartialDate(2024, 10),
-    modalities=Modalities(input=("text",), output=("image",)),
-    limit=Limit(context=512, output=0),
+    release_date=_D_2024_10_01,
+    last_updated=_D_2024_10,
+    modalities=_TEXT_TO_IMAGE,
+    limit=_LIMIT_512_0,
 )
 
 BFL_FLUX_PRO_1_1: Final[Model] = Model(
@@ -1663,9 +1903,9 @@ BFL_FLUX_PRO_1_1: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2024, 10, 2),
-    last_updated=PartialDate(2024, 10),
-    modalities=Modalities(input=("text",), output=("image",)),
-    limit=Limit(context=512, output=0),
+    last_updated=_D_2024_10,
+    modalities=_TEXT_TO_IMAGE,
+    limit=_LIMIT_512_0,
 )
 
 BFL_FLUX_PRO_1_1_ULTRA: Final[Model] = Model(
@@ -1679,10 +1919,10 @@ BFL_FLUX_PRO_1_1_ULTRA: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2024, 11, 1),
-    last_updated=PartialDate(2024, 11),
-    modalities=Modalities(input=("text",), output=("image",)),
-    limit=Limit(context=512, output=0),
+    release_date=_D_2024_11_01,
+    last_updated=_D_2024_11,
+    modalities=_TEXT_TO_IMAGE,
+    limit=_LIMIT_512_0,
 )
 
 BYTEDANCE_SEED_1_6: Final[Model] = Model(
@@ -1696,13 +1936,13 @@ BYTEDANCE_SEED_1_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 10),
-    release_date=PartialDate(2025, 9, 1),
-    last_updated=PartialDate(2025, 9),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=256000, output=32000),
+    knowledge=_D_2024_10,
+    release_date=_D_2025_09_01,
+    last_updated=_D_2025_09,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_256000_32000,
     cost=Cost(input=Decimal("0.25"), output=Decimal("2"), cache_read=Decimal("0.05")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 BYTEDANCE_SEED_1_8: Final[Model] = Model(
@@ -1716,10 +1956,10 @@ BYTEDANCE_SEED_1_8: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 10),
-    release_date=PartialDate(2025, 9, 1),
+    knowledge=_D_2024_10,
+    release_date=_D_2025_09_01,
     last_updated=PartialDate(2025, 10),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=256000, output=64000),
     cost=Cost(input=Decimal("0.25"), output=Decimal("2"), cache_read=Decimal("0.05")),
     reasoning_options=(
@@ -1739,10 +1979,10 @@ BYTEDANCE_SEEDANCE_2_0: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 14),
-    last_updated=PartialDate(2026, 4, 14),
-    modalities=Modalities(input=("text", "image"), output=("video",)),
-    limit=Limit(context=0, output=0),
+    release_date=_D_2026_04_14,
+    last_updated=_D_2026_04_14,
+    modalities=_TEXT_IMAGE_TO_VIDEO,
+    limit=_LIMIT_0_0,
 )
 
 BYTEDANCE_SEEDANCE_2_0_FAST: Final[Model] = Model(
@@ -1756,10 +1996,10 @@ BYTEDANCE_SEEDANCE_2_0_FAST: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 14),
-    last_updated=PartialDate(2026, 4, 14),
-    modalities=Modalities(input=("text", "image"), output=("video",)),
-    limit=Limit(context=0, output=0),
+    release_date=_D_2026_04_14,
+    last_updated=_D_2026_04_14,
+    modalities=_TEXT_IMAGE_TO_VIDEO,
+    limit=_LIMIT_0_0,
 )
 
 BYTEDANCE_SEEDANCE_V1_0_PRO: Final[Model] = Model(
@@ -1773,10 +2013,10 @@ BYTEDANCE_SEEDANCE_V1_0_PRO: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 6, 11),
-    last_updated=PartialDate(2025, 6, 11),
-    modalities=Modalities(input=("text",), output=("video",)),
-    limit=Limit(context=0, output=0),
+    release_date=_D_2025_06_11,
+    last_updated=_D_2025_06_11,
+    modalities=_TEXT_TO_VIDEO,
+    limit=_LIMIT_0_0,
 )
 
 BYTEDANCE_SEEDANCE_V1_0_PRO_FAST: Final[Model] = Model(
@@ -1790,10 +2030,10 @@ BYTEDANCE_SEEDANCE_V1_0_PRO_FAST: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 10, 24),
+    release_date=_D_2025_10_24,
     last_updated=PartialDate(2025, 10, 31),
-    modalities=Modalities(input=("text",), output=("video",)),
-    limit=Limit(context=0, output=0),
+    modalities=_TEXT_TO_VIDEO,
+    limit=_LIMIT_0_0,
 )
 
 BYTEDANCE_SEEDANCE_V1_5_PRO: Final[Model] = Model(
@@ -1807,10 +2047,10 @@ BYTEDANCE_SEEDANCE_V1_5_PRO: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 16),
-    last_updated=PartialDate(2025, 12, 16),
-    modalities=Modalities(input=("text",), output=("video",)),
-    limit=Limit(context=0, output=0),
+    release_date=_D_2025_12_16,
+    last_updated=_D_2025_12_16,
+    modalities=_TEXT_TO_VIDEO,
+    limit=_LIMIT_0_0,
 )
 
 BYTEDANCE_SEEDREAM_4_0: Final[Model] = Model(
@@ -1826,8 +2066,8 @@ BYTEDANCE_SEEDREAM_4_0: Final[Model] = Model(
     open_weights=False,
     release_date=PartialDate(2025, 9, 9),
     last_updated=PartialDate(2025, 8, 28),
-    modalities=Modalities(input=("text",), output=("image",)),
-    limit=Limit(context=0, output=0),
+    modalities=_TEXT_TO_IMAGE,
+    limit=_LIMIT_0_0,
 )
 
 BYTEDANCE_SEEDREAM_4_5: Final[Model] = Model(
@@ -1841,10 +2081,10 @@ BYTEDANCE_SEEDREAM_4_5: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 3),
+    release_date=_D_2025_12_03,
     last_updated=PartialDate(2025, 11, 28),
-    modalities=Modalities(input=("text",), output=("image",)),
-    limit=Limit(context=0, output=0),
+    modalities=_TEXT_TO_IMAGE,
+    limit=_LIMIT_0_0,
 )
 
 BYTEDANCE_SEEDREAM_5_0_LITE: Final[Model] = Model(
@@ -1858,10 +2098,10 @@ BYTEDANCE_SEEDREAM_5_0_LITE: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 13),
-    last_updated=PartialDate(2026, 1, 28),
-    modalities=Modalities(input=("text",), output=("image",)),
-    limit=Limit(context=0, output=0),
+    release_date=_D_2026_02_13,
+    last_updated=_D_2026_01_28,
+    modalities=_TEXT_TO_IMAGE,
+    limit=_LIMIT_0_0,
 )
 
 COHERE_COMMAND_A: Final[Model] = Model(
@@ -1875,10 +2115,10 @@ COHERE_COMMAND_A: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 10),
-    release_date=PartialDate(2025, 3, 13),
-    last_updated=PartialDate(2025, 3, 13),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2024_10,
+    release_date=_D_2025_03_13,
+    last_updated=_D_2025_03_13,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=256000, output=8000),
     cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
 )
@@ -1894,9 +2134,9 @@ COHERE_EMBED_V4_0: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 4, 15),
-    last_updated=PartialDate(2025, 4, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_04_15,
+    last_updated=_D_2025_04_15,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=128000, output=1536),
 )
 
@@ -1911,9 +2151,9 @@ COHERE_RERANK_V3_5: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2024, 12, 2),
-    last_updated=PartialDate(2024, 12, 2),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2024_12_02,
+    last_updated=_D_2024_12_02,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=4096, output=4096),
 )
 
@@ -1928,10 +2168,10 @@ COHERE_RERANK_V4_FAST: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 11),
-    last_updated=PartialDate(2025, 12, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32000, output=32000),
+    release_date=_D_2025_12_11,
+    last_updated=_D_2025_12_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32000_32000,
 )
 
 COHERE_RERANK_V4_PRO: Final[Model] = Model(
@@ -1945,10 +2185,10 @@ COHERE_RERANK_V4_PRO: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 11),
-    last_updated=PartialDate(2025, 12, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32000, output=32000),
+    release_date=_D_2025_12_11,
+    last_updated=_D_2025_12_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32000_32000,
 )
 
 DEEPSEEK_DEEPSEEK_R1: Final[Model] = Model(
@@ -1962,13 +2202,13 @@ DEEPSEEK_DEEPSEEK_R1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 7),
+    knowledge=_D_2024_07,
     release_date=PartialDate(2025, 1, 20),
-    last_updated=PartialDate(2025, 5, 29),
-    modalities=Modalities(input=("text",), output=("text",)),
+    last_updated=_D_2025_05_29,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=128000, output=32768),
     cost=Cost(input=Decimal("1.35"), output=Decimal("5.4")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 DEEPSEEK_DEEPSEEK_V3: Final[Model] = Model(
@@ -1982,10 +2222,10 @@ DEEPSEEK_DEEPSEEK_V3: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 7),
-    release_date=PartialDate(2024, 12, 26),
-    last_updated=PartialDate(2024, 12, 26),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2024_07,
+    release_date=_D_2024_12_26,
+    last_updated=_D_2024_12_26,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=163840, output=163840),
     cost=Cost(input=Decimal("0.27"), output=Decimal("1.12"), cache_read=Decimal("0.135")),
 )
@@ -2001,13 +2241,13 @@ DEEPSEEK_DEEPSEEK_V3_1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 7),
-    release_date=PartialDate(2025, 8, 21),
-    last_updated=PartialDate(2025, 8, 21),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=128000),
+    knowledge=_D_2024_07,
+    release_date=_D_2025_08_21,
+    last_updated=_D_2025_08_21,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000,
     cost=Cost(input=Decimal("0.6"), output=Decimal("1.7")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 DEEPSEEK_DEEPSEEK_V3_1_TERMINUS: Final[Model] = Model(
@@ -2021,13 +2261,13 @@ DEEPSEEK_DEEPSEEK_V3_1_TERMINUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 7),
-    release_date=PartialDate(2025, 9, 22),
-    last_updated=PartialDate(2025, 9, 22),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2025_07,
+    release_date=_D_2025_09_22,
+    last_updated=_D_2025_09_22,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=131072, output=65536),
     cost=Cost(input=Decimal("0.27"), output=Decimal("1"), cache_read=Decimal("0.135")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 DEEPSEEK_DEEPSEEK_V3_2: Final[Model] = Model(
@@ -2041,11 +2281,11 @@ DEEPSEEK_DEEPSEEK_V3_2: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 7),
-    release_date=PartialDate(2025, 12, 1),
-    last_updated=PartialDate(2025, 12, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=8000),
+    knowledge=_D_2024_07,
+    release_date=_D_2025_12_01,
+    last_updated=_D_2025_12_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_8000,
     cost=Cost(input=Decimal("0.28"), output=Decimal("0.42"), cache_read=Decimal("0.028")),
 )
 
@@ -2060,14 +2300,14 @@ DEEPSEEK_DEEPSEEK_V3_2_THINKING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 7),
-    release_date=PartialDate(2025, 12, 1),
-    last_updated=PartialDate(2025, 12, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=8000),
+    knowledge=_D_2024_07,
+    release_date=_D_2025_12_01,
+    last_updated=_D_2025_12_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_8000,
     cost=Cost(input=Decimal("0.62"), output=Decimal("1.85")),
     interleaved=True,
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 DEEPSEEK_DEEPSEEK_V4_FLASH: Final[Model] = Model(
@@ -2082,16 +2322,13 @@ DEEPSEEK_DEEPSEEK_V4_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 5),
-    release_date=PartialDate(2026, 4, 23),
-    last_updated=PartialDate(2026, 4, 24),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, output=384000),
+    knowledge=_D_2025_05,
+    release_date=_D_2026_04_23,
+    last_updated=_D_2026_04_24,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_384000,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.28"), cache_read=Decimal("0.0028")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_HIGH_XHIGH,
 )
 
 DEEPSEEK_DEEPSEEK_V4_PRO: Final[Model] = Model(
@@ -2106,16 +2343,13 @@ DEEPSEEK_DEEPSEEK_V4_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 5),
-    release_date=PartialDate(2026, 4, 23),
-    last_updated=PartialDate(2026, 4, 24),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, output=384000),
+    knowledge=_D_2025_05,
+    release_date=_D_2026_04_23,
+    last_updated=_D_2026_04_24,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_384000,
     cost=Cost(input=Decimal("0.435"), output=Decimal("0.87"), cache_read=Decimal("0.0036")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_HIGH_XHIGH,
 )
 
 GOOGLE_GEMINI_2_5_FLASH: Final[Model] = Model(
@@ -2130,11 +2364,11 @@ GOOGLE_GEMINI_2_5_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 6, 17),
-    last_updated=PartialDate(2025, 6, 17),
-    modalities=Modalities(input=("text", "image", "audio", "video", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_06_17,
+    last_updated=_D_2025_06_17,
+    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(
         input=Decimal("0.3"),
         output=Decimal("2.5"),
@@ -2158,10 +2392,10 @@ GOOGLE_GEMINI_2_5_FLASH_IMAGE: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 8, 26),
-    last_updated=PartialDate(2025, 8, 26),
-    modalities=Modalities(input=("text",), output=("text", "image")),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_08_26,
+    last_updated=_D_2025_08_26,
+    modalities=_TEXT_TO_TEXT_IMAGE,
     limit=Limit(context=32768, output=65536),
     cost=Cost(input=Decimal("0.3"), output=Decimal("2.5"), cache_read=Decimal("0.03")),
 )
@@ -2178,11 +2412,11 @@ GOOGLE_GEMINI_2_5_FLASH_LITE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 6, 17),
-    last_updated=PartialDate(2025, 6, 17),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_06_17,
+    last_updated=_D_2025_06_17,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.4"), cache_read=Decimal("0.01")),
     reasoning_options=(
         ReasoningOption(type="toggle"),
@@ -2202,11 +2436,11 @@ GOOGLE_GEMINI_2_5_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 6, 17),
-    last_updated=PartialDate(2025, 6, 17),
-    modalities=Modalities(input=("text", "image", "audio", "video", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_06_17,
+    last_updated=_D_2025_06_17,
+    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(
         input=Decimal("1.25"),
         output=Decimal("10"),
@@ -2237,15 +2471,13 @@ GOOGLE_GEMINI_3_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 3),
-    release_date=PartialDate(2025, 12, 17),
-    last_updated=PartialDate(2025, 12, 17),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=65000),
+    knowledge=_D_2025_03,
+    release_date=_D_2025_12_17,
+    last_updated=_D_2025_12_17,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_65000,
     cost=Cost(input=Decimal("0.5"), output=Decimal("3"), cache_read=Decimal("0.05")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,
 )
 
 GOOGLE_GEMINI_3_PRO_IMAGE: Final[Model] = Model(
@@ -2259,10 +2491,10 @@ GOOGLE_GEMINI_3_PRO_IMAGE: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 3),
-    release_date=PartialDate(2025, 9, 1),
-    last_updated=PartialDate(2025, 9),
-    modalities=Modalities(input=("text",), output=("text", "image")),
+    knowledge=_D_2025_03,
+    release_date=_D_2025_09_01,
+    last_updated=_D_2025_09,
+    modalities=_TEXT_TO_TEXT_IMAGE,
     limit=Limit(context=65536, output=32768),
     cost=Cost(input=Decimal("2"), output=Decimal("12"), cache_read=Decimal("0.2")),
 )
@@ -2279,11 +2511,11 @@ GOOGLE_GEMINI_3_PRO_PREVIEW: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 11, 18),
-    last_updated=PartialDate(2025, 11, 18),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=64000),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_11_18,
+    last_updated=_D_2025_11_18,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_64000,
     cost=Cost(
         input=Decimal("2"),
         output=Decimal("12"),
@@ -2314,12 +2546,12 @@ GOOGLE_GEMINI_3_1_FLASH_IMAGE: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 28),
-    last_updated=PartialDate(2026, 5, 28),
-    modalities=Modalities(input=("text", "image"), output=("text", "image")),
-    limit=Limit(context=131072, output=32768),
+    release_date=_D_2026_05_28,
+    last_updated=_D_2026_05_28,
+    modalities=_TEXT_IMAGE_TO_TEXT_IMAGE,
+    limit=_LIMIT_131072_32768,
     cost=Cost(input=Decimal("0.5"), output=Decimal("3"), cache_read=Decimal("0.05")),
-    reasoning_options=(ReasoningOption(type="effort", values=("minimal", "high")),),
+    reasoning_options=_REASONING_EFFORT_MINIMAL_HIGH,
 )
 
 GOOGLE_GEMINI_3_1_FLASH_IMAGE_PREVIEW: Final[Model] = Model(
@@ -2333,13 +2565,13 @@ GOOGLE_GEMINI_3_1_FLASH_IMAGE_PREVIEW: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 2, 26),
-    last_updated=PartialDate(2026, 2, 26),
-    modalities=Modalities(input=("text", "image"), output=("text", "image")),
-    limit=Limit(context=131072, output=32768),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_02_26,
+    last_updated=_D_2026_02_26,
+    modalities=_TEXT_IMAGE_TO_TEXT_IMAGE,
+    limit=_LIMIT_131072_32768,
     cost=Cost(input=Decimal("0.5"), output=Decimal("3"), cache_read=Decimal("0.05")),
-    reasoning_options=(ReasoningOption(type="effort", values=("minimal", "high")),),
+    reasoning_options=_REASONING_EFFORT_MINIMAL_HIGH,
 )
 
 GOOGLE_GEMINI_3_1_FLASH_LITE: Final[Model] = Model(
@@ -2354,15 +2586,13 @@ GOOGLE_GEMINI_3_1_FLASH_LITE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 5, 7),
-    last_updated=PartialDate(2026, 5, 7),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=65000),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_05_07,
+    last_updated=_D_2026_05_07,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_65000,
     cost=Cost(input=Decimal("0.25"), output=Decimal("1.5"), cache_read=Decimal("0.03")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,
 )
 
 GOOGLE_GEMINI_3_1_FLASH_LITE_IMAGE: Final[Model] = Model(
@@ -2376,12 +2606,12 @@ GOOGLE_GEMINI_3_1_FLASH_LITE_IMAGE: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 6, 30),
-    last_updated=PartialDate(2026, 6, 30),
-    modalities=Modalities(input=("text", "image"), output=("text", "image")),
+    release_date=_D_2026_06_30,
+    last_updated=_D_2026_06_30,
+    modalities=_TEXT_IMAGE_TO_TEXT_IMAGE,
     limit=Limit(context=65536, output=4096),
     cost=Cost(input=Decimal("0.25"), output=Decimal("1.5"), cache_read=Decimal("0.03")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GOOGLE_GEMINI_3_1_FLASH_LITE_PREVIEW: Final[Model] = Model(
@@ -2396,15 +2626,13 @@ GOOGLE_GEMINI_3_1_FLASH_LITE_PREVIEW: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 3, 3),
-    last_updated=PartialDate(2026, 3, 3),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=65000),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_03_03,
+    last_updated=_D_2026_03_03,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_65000,
     cost=Cost(input=Decimal("0.25"), output=Decimal("1.5"), cache_read=Decimal("0.03")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,
 )
 
 GOOGLE_GEMINI_3_1_PRO_PREVIEW: Final[Model] = Model(
@@ -2419,13 +2647,13 @@ GOOGLE_GEMINI_3_1_PRO_PREVIEW: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2025, 11, 18),
-    last_updated=PartialDate(2026, 2, 19),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=64000),
+    knowledge=_D_2025_01,
+    release_date=_D_2025_11_18,
+    last_updated=_D_2026_02_19,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_64000,
     cost=Cost(input=Decimal("2"), output=Decimal("12"), cache_read=Decimal("0.2")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 GOOGLE_GEMINI_3_5_FLASH: Final[Model] = Model(
@@ -2440,15 +2668,13 @@ GOOGLE_GEMINI_3_5_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 5, 19),
-    last_updated=PartialDate(2026, 5, 19),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=64000),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_05_19,
+    last_updated=_D_2026_05_19,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_64000,
     cost=Cost(input=Decimal("1.5"), output=Decimal("9"), cache_read=Decimal("0.15")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,
 )
 
 GOOGLE_GEMINI_EMBEDDING_001: Final[Model] = Model(
@@ -2462,11 +2688,11 @@ GOOGLE_GEMINI_EMBEDDING_001: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 5),
-    release_date=PartialDate(2025, 5, 20),
-    last_updated=PartialDate(2025, 5, 20),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=8192, output=1536),
+    knowledge=_D_2025_05,
+    release_date=_D_2025_05_20,
+    last_updated=_D_2025_05_20,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_8192_1536,
 )
 
 GOOGLE_GEMINI_EMBEDDING_2: Final[Model] = Model(
@@ -2480,10 +2706,10 @@ GOOGLE_GEMINI_EMBEDDING_2: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 10),
-    last_updated=PartialDate(2026, 3, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=0, output=0),
+    release_date=_D_2026_03_10,
+    last_updated=_D_2026_03_23,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_0_0,
 )
 
 GOOGLE_GEMMA_4_26B_A4B_IT: Final[Model] = Model(
@@ -2498,12 +2724,12 @@ GOOGLE_GEMMA_4_26B_A4B_IT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 2),
-    last_updated=PartialDate(2026, 4, 2),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=262144, output=131072),
+    release_date=_D_2026_04_02,
+    last_updated=_D_2026_04_02,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_262144_131072,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6"), cache_read=Decimal("0.015")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GOOGLE_GEMMA_4_31B_IT: Final[Model] = Model(
@@ -2518,10 +2744,10 @@ GOOGLE_GEMMA_4_31B_IT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 2),
-    last_updated=PartialDate(2026, 4, 2),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=262144, output=131072),
+    release_date=_D_2026_04_02,
+    last_updated=_D_2026_04_02,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_262144_131072,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.4")),
 )
 
@@ -2537,9 +2763,9 @@ GOOGLE_IMAGEN_4_0_FAST_GENERATE_001: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2025, 6, 1),
-    last_updated=PartialDate(2025, 6),
-    modalities=Modalities(input=("text",), output=("image",)),
-    limit=Limit(context=480, output=0),
+    last_updated=_D_2025_06,
+    modalities=_TEXT_TO_IMAGE,
+    limit=_LIMIT_480_0,
 )
 
 GOOGLE_IMAGEN_4_0_GENERATE_001: Final[Model] = Model(
@@ -2553,10 +2779,10 @@ GOOGLE_IMAGEN_4_0_GENERATE_001: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 5, 20),
-    last_updated=PartialDate(2025, 5, 22),
-    modalities=Modalities(input=("text",), output=("image",)),
-    limit=Limit(context=480, output=0),
+    release_date=_D_2025_05_20,
+    last_updated=_D_2025_05_22,
+    modalities=_TEXT_TO_IMAGE,
+    limit=_LIMIT_480_0,
 )
 
 GOOGLE_IMAGEN_4_0_ULTRA_GENERATE_001: Final[Model] = Model(
@@ -2570,10 +2796,10 @@ GOOGLE_IMAGEN_4_0_ULTRA_GENERATE_001: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2025, 5, 24),
-    last_updated=PartialDate(2025, 5, 24),
-    modalities=Modalities(input=("text",), output=("image",)),
-    limit=Limit(context=480, output=0),
+    release_date=_D_2025_05_24,
+    last_updated=_D_2025_05_24,
+    modalities=_TEXT_TO_IMAGE,
+    limit=_LIMIT_480_0,
 )
 
 GOOGLE_TEXT_EMBEDDING_005: Final[Model] = Model(
@@ -2588,9 +2814,9 @@ GOOGLE_TEXT_EMBEDDING_005: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2024, 8, 1),
-    last_updated=PartialDate(2024, 8),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=8192, output=1536),
+    last_updated=_D_2024_08,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_8192_1536,
 )
 
 GOOGLE_TEXT_MULTILINGUAL_EMBEDDING_002: Final[Model] = Model(
@@ -2605,9 +2831,9 @@ GOOGLE_TEXT_MULTILINGUAL_EMBEDDING_002: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2024, 3, 1),
-    last_updated=PartialDate(2024, 3),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=8192, output=1536),
+    last_updated=_D_2024_03,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_8192_1536,
 )
 
 GOOGLE_VEO_3_0_FAST_GENERATE_001: Final[Model] = Model(
@@ -2621,10 +2847,10 @@ GOOGLE_VEO_3_0_FAST_GENERATE_001: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 7, 31),
-    last_updated=PartialDate(2026, 6, 8),
-    modalities=Modalities(input=("text",), output=("video",)),
-    limit=Limit(context=0, output=0),
+    release_date=_D_2025_07_31,
+    last_updated=_D_2026_06_08,
+    modalities=_TEXT_TO_VIDEO,
+    limit=_LIMIT_0_0,
 )
 
 GOOGLE_VEO_3_0_GENERATE_001: Final[Model] = Model(
@@ -2638,10 +2864,10 @@ GOOGLE_VEO_3_0_GENERATE_001: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 5, 20),
-    last_updated=PartialDate(2026, 6, 8),
-    modalities=Modalities(input=("text",), output=("video",)),
-    limit=Limit(context=0, output=0),
+    release_date=_D_2025_05_20,
+    last_updated=_D_2026_06_08,
+    modalities=_TEXT_TO_VIDEO,
+    limit=_LIMIT_0_0,
 )
 
 GOOGLE_VEO_3_1_FAST_GENERATE_001: Final[Model] = Model(
@@ -2655,10 +2881,10 @@ GOOGLE_VEO_3_1_FAST_GENERATE_001: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 10, 15),
-    last_updated=PartialDate(2026, 6, 8),
-    modalities=Modalities(input=("text",), output=("video",)),
-    limit=Limit(context=0, output=0),
+    release_date=_D_2025_10_15,
+    last_updated=_D_2026_06_08,
+    modalities=_TEXT_TO_VIDEO,
+    limit=_LIMIT_0_0,
 )
 
 GOOGLE_VEO_3_1_GENERATE_001: Final[Model] = Model(
@@ -2672,10 +2898,10 @@ GOOGLE_VEO_3_1_GENERATE_001: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 10, 15),
-    last_updated=PartialDate(2026, 6, 8),
-    modalities=Modalities(input=("text",), output=("video",)),
-    limit=Limit(context=0, output=0),
+    release_date=_D_2025_10_15,
+    last_updated=_D_2026_06_08,
+    modalities=_TEXT_TO_VIDEO,
+    limit=_LIMIT_0_0,
 )
 
 INCEPTION_MERCURY_2: Final[Model] = Model(
@@ -2689,14 +2915,14 @@ INCEPTION_MERCURY_2: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 24),
-    last_updated=PartialDate(2026, 3, 6),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=128000),
+    release_date=_D_2026_02_24,
+    last_updated=_D_2026_03_06,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000,
     cost=Cost(
         input=Decimal("0.25"), output=Decimal("0.75"), cache_read=Decimal("0.024999999999999998")
     ),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 INCEPTION_MERCURY_CODER_SMALL: Final[Model] = Model(
@@ -2710,9 +2936,9 @@ INCEPTION_MERCURY_CODER_SMALL: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 2, 26),
-    last_updated=PartialDate(2025, 2, 26),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_02_26,
+    last_updated=_D_2025_02_26,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=32000, output=16384),
     cost=Cost(input=Decimal("0.25"), output=Decimal("1")),
 )
@@ -2728,11 +2954,11 @@ INTERFAZE_INTERFAZE_BETA: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2025, 10, 7),
-    last_updated=PartialDate(2026, 4, 29),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
+    last_updated=_D_2026_04_29,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
     limit=Limit(context=1000000, output=32000),
     cost=Cost(input=Decimal("1.5"), output=Decimal("3.5")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 KLINGAI_KLING_V2_5_TURBO_I2V: Final[Model] = Model(
@@ -2746,10 +2972,10 @@ KLINGAI_KLING_V2_5_TURBO_I2V: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 9, 23),
-    last_updated=PartialDate(2025, 9, 23),
-    modalities=Modalities(input=("text",), output=("video",)),
-    limit=Limit(context=0, output=0),
+    release_date=_D_2025_09_23,
+    last_updated=_D_2025_09_23,
+    modalities=_TEXT_TO_VIDEO,
+    limit=_LIMIT_0_0,
 )
 
 KLINGAI_KLING_V2_5_TURBO_T2V: Final[Model] = Model(
@@ -2763,10 +2989,10 @@ KLINGAI_KLING_V2_5_TURBO_T2V: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 9, 23),
-    last_updated=PartialDate(2025, 9, 23),
-    modalities=Modalities(input=("text",), output=("video",)),
-    limit=Limit(context=0, output=0),
+    release_date=_D_2025_09_23,
+    last_updated=_D_2025_09_23,
+    modalities=_TEXT_TO_VIDEO,
+    limit=_LIMIT_0_0,
 )
 
 KLINGAI_KLING_V2_6_I2V: Final[Model] = Model(
@@ -2780,10 +3006,10 @@ KLINGAI_KLING_V2_6_I2V: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 3),
-    last_updated=PartialDate(2025, 12, 21),
-    modalities=Modalities(input=("text",), output=("video",)),
-    limit=Limit(context=0, output=0),
+    release_date=_D_2025_12_03,
+    last_updated=_D_2025_12_21,
+    modalities=_TEXT_TO_VIDEO,
+    limit=_LIMIT_0_0,
 )
 
 KLINGAI_KLING_V2_6_MOTION_CONTROL: Final[Model] = Model(
@@ -2797,10 +3023,10 @@ KLINGAI_KLING_V2_6_MOTION_CONTROL: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 18),
-    last_updated=PartialDate(2025, 12, 21),
-    modalities=Modalities(input=("text",), output=("video",)),
-    limit=Limit(context=0, output=0),
+    release_date=_D_2025_12_18,
+    last_updated=_D_2025_12_21,
+    modalities=_TEXT_TO_VIDEO,
+    limit=_LIMIT_0_0,
 )
 
 KLINGAI_KLING_V2_6_T2V: Final[Model] = Model(
@@ -2814,10 +3040,10 @@ KLINGAI_KLING_V2_6_T2V: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 3),
-    last_updated=PartialDate(2025, 12, 21),
-    modalities=Modalities(input=("text",), output=("video",)),
-    limit=Limit(context=0, output=0),
+    release_date=_D_2025_12_03,
+    last_updated=_D_2025_12_21,
+    modalities=_TEXT_TO_VIDEO,
+    limit=_LIMIT_0_0,
 )
 
 KLINGAI_KLING_V3_0_I2V: Final[Model] = Model(
@@ -2831,10 +3057,10 @@ KLINGAI_KLING_V3_0_I2V: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 5),
-    last_updated=PartialDate(2026, 2, 5),
-    modalities=Modalities(input=("text",), output=("video",)),
-    limit=Limit(context=0, output=0),
+    release_date=_D_2026_02_05,
+    last_updated=_D_2026_02_05,
+    modalities=_TEXT_TO_VIDEO,
+    limit=_LIMIT_0_0,
 )
 
 KLINGAI_KLING_V3_0_MOTION_CONTROL: Final[Model] = Model(
@@ -2848,10 +3074,10 @@ KLINGAI_KLING_V3_0_MOTION_CONTROL: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 4),
-    last_updated=PartialDate(2026, 3, 4),
-    modalities=Modalities(input=("text",), output=("video",)),
-    limit=Limit(context=0, output=0),
+    release_date=_D_2026_03_04,
+    last_updated=_D_2026_03_04,
+    modalities=_TEXT_TO_VIDEO,
+    limit=_LIMIT_0_0,
 )
 
 KLINGAI_KLING_V3_0_T2V: Final[Model] = Model(
@@ -2865,10 +3091,10 @@ KLINGAI_KLING_V3_0_T2V: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 5),
-    last_updated=PartialDate(2026, 2, 5),
-    modalities=Modalities(input=("text",), output=("video",)),
-    limit=Limit(context=0, output=0),
+    release_date=_D_2026_02_05,
+    last_updated=_D_2026_02_05,
+    modalities=_TEXT_TO_VIDEO,
+    limit=_LIMIT_0_0,
 )
 
 KWAIPILOT_KAT_CODER_PRO_V1: Final[Model] = Model(
@@ -2882,13 +3108,13 @@ KWAIPILOT_KAT_CODER_PRO_V1: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 10),
+    knowledge=_D_2024_10,
     release_date=PartialDate(2025, 11, 9),
-    last_updated=PartialDate(2025, 10, 24),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=256000, output=32000),
+    last_updated=_D_2025_10_24,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_32000,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.06")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 KWAIPILOT_KAT_CODER_PRO_V2: Final[Model] = Model(
@@ -2904,10 +3130,10 @@ KWAIPILOT_KAT_CODER_PRO_V2: Final[Model] = Model(
     open_weights=False,
     release_date=PartialDate(2026, 3, 27),
     last_updated=PartialDate(2026, 3, 30),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=256000, output=256000),
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_256000,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.06")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MEITUAN_LONGCAT_FLASH_CHAT: Final[Model] = Model(
@@ -2921,10 +3147,10 @@ MEITUAN_LONGCAT_FLASH_CHAT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 10),
-    release_date=PartialDate(2025, 9, 1),
+    knowledge=_D_2024_10,
+    release_date=_D_2025_09_01,
     last_updated=PartialDate(2025, 8, 30),
-    modalities=Modalities(input=("text",), output=("text",)),
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=128000, output=100000),
 )
 
@@ -2939,11 +3165,11 @@ MEITUAN_LONGCAT_FLASH_THINKING_2601: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 1, 15),
-    last_updated=PartialDate(2026, 3, 13),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32768, output=32768),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    release_date=_D_2026_01_15,
+    last_updated=_D_2026_03_13,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32768_32768,
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 META_LLAMA_3_1_70B: Final[Model] = Model(
@@ -2957,11 +3183,11 @@ META_LLAMA_3_1_70B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2023, 12),
-    release_date=PartialDate(2024, 7, 23),
-    last_updated=PartialDate(2024, 7, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=8192),
+    knowledge=_D_2023_12,
+    release_date=_D_2024_07_23,
+    last_updated=_D_2024_07_23,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_8192,
     cost=Cost(input=Decimal("0.72"), output=Decimal("0.72")),
 )
 
@@ -2976,11 +3202,11 @@ META_LLAMA_3_1_8B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2023, 12),
-    release_date=PartialDate(2024, 7, 23),
-    last_updated=PartialDate(2024, 7, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=8192),
+    knowledge=_D_2023_12,
+    release_date=_D_2024_07_23,
+    last_updated=_D_2024_07_23,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_8192,
     cost=Cost(input=Decimal("0.22"), output=Decimal("0.22")),
 )
 
@@ -2995,11 +3221,11 @@ META_LLAMA_3_2_11B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2023, 12),
-    release_date=PartialDate(2024, 9, 25),
-    last_updated=PartialDate(2024, 9, 25),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=8192),
+    knowledge=_D_2023_12,
+    release_date=_D_2024_09_25,
+    last_updated=_D_2024_09_25,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_8192,
     cost=Cost(input=Decimal("0.16"), output=Decimal("0.16")),
 )
 
@@ -3014,11 +3240,11 @@ META_LLAMA_3_2_1B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2023, 12),
-    release_date=PartialDate(2024, 9, 25),
-    last_updated=PartialDate(2024, 9, 18),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=8192),
+    knowledge=_D_2023_12,
+    release_date=_D_2024_09_25,
+    last_updated=_D_2024_09_18,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_8192,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.1")),
 )
 
@@ -3033,11 +3259,11 @@ META_LLAMA_3_2_3B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2023, 12),
-    release_date=PartialDate(2024, 9, 25),
-    last_updated=PartialDate(2024, 9, 18),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=8192),
+    knowledge=_D_2023_12,
+    release_date=_D_2024_09_25,
+    last_updated=_D_2024_09_18,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_8192,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.15")),
 )
 
@@ -3052,11 +3278,11 @@ META_LLAMA_3_2_90B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2023, 12),
-    release_date=PartialDate(2024, 9, 25),
-    last_updated=PartialDate(2024, 9, 25),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=8192),
+    knowledge=_D_2023_12,
+    release_date=_D_2024_09_25,
+    last_updated=_D_2024_09_25,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_8192,
     cost=Cost(input=Decimal("0.72"), output=Decimal("0.72")),
 )
 
@@ -3071,11 +3297,11 @@ META_LLAMA_3_3_70B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 12),
-    release_date=PartialDate(2024, 12, 6),
-    last_updated=PartialDate(2024, 12, 6),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    knowledge=_D_2023_12,
+    release_date=_D_2024_12_06,
+    last_updated=_D_2024_12_06,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -3090,11 +3316,11 @@ META_LLAMA_4_MAVERICK: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 8),
-    release_date=PartialDate(2025, 4, 5),
-    last_updated=PartialDate(2025, 4, 5),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    knowledge=_D_2024_08,
+    release_date=_D_2025_04_05,
+    last_updated=_D_2025_04_05,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -3109,11 +3335,11 @@ META_LLAMA_4_SCOUT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 8),
-    release_date=PartialDate(2025, 4, 5),
-    last_updated=PartialDate(2025, 4, 5),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    knowledge=_D_2024_08,
+    release_date=_D_2025_04_05,
+    last_updated=_D_2025_04_05,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -3128,10 +3354,10 @@ MINIMAX_MINIMAX_M2: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 10),
-    release_date=PartialDate(2025, 10, 27),
-    last_updated=PartialDate(2025, 10, 27),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2024_10,
+    release_date=_D_2025_10_27,
+    last_updated=_D_2025_10_27,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=205000, output=205000),
     cost=Cost(
         input=Decimal("0.3"),
@@ -3140,7 +3366,7 @@ MINIMAX_MINIMAX_M2: Final[Model] = Model(
         cache_write=Decimal("0.375"),
     ),
     interleaved=True,
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MINIMAX_MINIMAX_M2_1: Final[Model] = Model(
@@ -3154,11 +3380,11 @@ MINIMAX_MINIMAX_M2_1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 10),
-    release_date=PartialDate(2025, 12, 23),
-    last_updated=PartialDate(2025, 12, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=204800, output=131072),
+    knowledge=_D_2024_10,
+    release_date=_D_2025_12_23,
+    last_updated=_D_2025_12_23,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_204800_131072,
     cost=Cost(
         input=Decimal("0.3"),
         output=Decimal("1.2"),
@@ -3166,7 +3392,7 @@ MINIMAX_MINIMAX_M2_1: Final[Model] = Model(
         cache_write=Decimal("0.375"),
     ),
     interleaved=True,
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MINIMAX_MINIMAX_M2_1_LIGHTNING: Final[Model] = Model(
@@ -3180,18 +3406,18 @@ MINIMAX_MINIMAX_M2_1_LIGHTNING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 10),
-    release_date=PartialDate(2025, 12, 23),
-    last_updated=PartialDate(2025, 10, 27),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=204800, output=131072),
+    knowledge=_D_2024_10,
+    release_date=_D_2025_12_23,
+    last_updated=_D_2025_10_27,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_204800_131072,
     cost=Cost(
         input=Decimal("0.3"),
         output=Decimal("2.4"),
         cache_read=Decimal("0.03"),
         cache_write=Decimal("0.375"),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MINIMAX_MINIMAX_M2_5: Final[Model] = Model(
@@ -3205,17 +3431,17 @@ MINIMAX_MINIMAX_M2_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 12),
-    last_updated=PartialDate(2026, 2, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=204800, output=131000),
+    release_date=_D_2026_02_12,
+    last_updated=_D_2026_02_12,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_204800_131000,
     cost=Cost(
         input=Decimal("0.3"),
         output=Decimal("1.2"),
         cache_read=Decimal("0.03"),
         cache_write=Decimal("0.375"),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MINIMAX_MINIMAX_M2_5_HIGHSPEED: Final[Model] = Model(
@@ -3229,17 +3455,17 @@ MINIMAX_MINIMAX_M2_5_HIGHSPEED: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 12),
-    last_updated=PartialDate(2026, 2, 13),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=204800, output=131000),
+    release_date=_D_2026_02_12,
+    last_updated=_D_2026_02_13,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_204800_131000,
     cost=Cost(
         input=Decimal("0.6"),
         output=Decimal("2.4"),
         cache_read=Decimal("0.03"),
         cache_write=Decimal("0.375"),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MINIMAX_MINIMAX_M2_7: Final[Model] = Model(
@@ -3253,17 +3479,17 @@ MINIMAX_MINIMAX_M2_7: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 3, 18),
-    last_updated=PartialDate(2026, 3, 18),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=204800, output=131000),
+    release_date=_D_2026_03_18,
+    last_updated=_D_2026_03_18,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_204800_131000,
     cost=Cost(
         input=Decimal("0.3"),
         output=Decimal("1.2"),
         cache_read=Decimal("0.06"),
         cache_write=Decimal("0.375"),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MINIMAX_MINIMAX_M2_7_HIGHSPEED: Final[Model] = Model(
@@ -3277,9 +3503,9 @@ MINIMAX_MINIMAX_M2_7_HIGHSPEED: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 3, 18),
-    last_updated=PartialDate(2026, 3, 18),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_03_18,
+    last_updated=_D_2026_03_18,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=204800, output=131100),
     cost=Cost(
         input=Decimal("0.6"),
@@ -3287,7 +3513,7 @@ MINIMAX_MINIMAX_M2_7_HIGHSPEED: Final[Model] = Model(
         cache_read=Decimal("0.06"),
         cache_write=Decimal("0.375"),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MINIMAX_MINIMAX_M3: Final[Model] = Model(
@@ -3303,10 +3529,10 @@ MINIMAX_MINIMAX_M3: Final[Model] = Model(
     open_weights=True,
     release_date=PartialDate(2026, 5, 31),
     last_updated=PartialDate(2026, 6, 1),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=1000000),
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_1000000,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.06")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 MISTRAL_CODESTRAL: Final[Model] = Model(
@@ -3320,10 +3546,10 @@ MISTRAL_CODESTRAL: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 10),
+    knowledge=_D_2024_10,
     release_date=PartialDate(2024, 5, 29),
     last_updated=PartialDate(2025, 1, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=256000, output=4096),
     cost=Cost(input=Decimal("0.3"), output=Decimal("0.9")),
 )
@@ -3339,10 +3565,10 @@ MISTRAL_CODESTRAL_EMBED: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 5, 28),
-    last_updated=PartialDate(2025, 5, 28),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=8192, output=1536),
+    release_date=_D_2025_05_28,
+    last_updated=_D_2025_05_28,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_8192_1536,
 )
 
 MISTRAL_DEVSTRAL_2: Final[Model] = Model(
@@ -3356,11 +3582,11 @@ MISTRAL_DEVSTRAL_2: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 10),
-    release_date=PartialDate(2025, 12, 9),
-    last_updated=PartialDate(2025, 12, 9),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=256000, output=256000),
+    knowledge=_D_2024_10,
+    release_date=_D_2025_12_09,
+    last_updated=_D_2025_12_09,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_256000,
     cost=Cost(input=Decimal("0.4"), output=Decimal("2")),
 )
 
@@ -3375,11 +3601,11 @@ MISTRAL_DEVSTRAL_SMALL: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 10),
+    knowledge=_D_2024_10,
     release_date=PartialDate(2025, 5, 21),
-    last_updated=PartialDate(2025, 5, 7),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=64000),
+    last_updated=_D_2025_05_07,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_64000,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
 )
 
@@ -3394,11 +3620,11 @@ MISTRAL_DEVSTRAL_SMALL_2: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 10),
-    release_date=PartialDate(2025, 12, 9),
-    last_updated=PartialDate(2025, 5, 7),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=256000, output=256000),
+    knowledge=_D_2024_10,
+    release_date=_D_2025_12_09,
+    last_updated=_D_2025_05_07,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_256000_256000,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
 )
 
@@ -3413,13 +3639,13 @@ MISTRAL_MAGISTRAL_MEDIUM: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 6),
-    release_date=PartialDate(2025, 3, 17),
+    knowledge=_D_2025_06,
+    release_date=_D_2025_03_17,
     last_updated=PartialDate(2025, 3, 20),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("2"), output=Decimal("5")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MISTRAL_MAGISTRAL_SMALL: Final[Model] = Model(
@@ -3433,13 +3659,13 @@ MISTRAL_MAGISTRAL_SMALL: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 6),
-    release_date=PartialDate(2025, 3, 17),
-    last_updated=PartialDate(2025, 3, 17),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=128000),
+    knowledge=_D_2025_06,
+    release_date=_D_2025_03_17,
+    last_updated=_D_2025_03_17,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000,
     cost=Cost(input=Decimal("0.5"), output=Decimal("1.5")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MISTRAL_MINISTRAL_14B: Final[Model] = Model(
@@ -3453,11 +3679,11 @@ MISTRAL_MINISTRAL_14B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 10),
-    release_date=PartialDate(2025, 12, 2),
-    last_updated=PartialDate(2025, 12, 1),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=256000, output=256000),
+    knowledge=_D_2024_10,
+    release_date=_D_2025_12_02,
+    last_updated=_D_2025_12_01,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_256000_256000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.2")),
 )
 
@@ -3472,11 +3698,11 @@ MISTRAL_MINISTRAL_3B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 10),
-    release_date=PartialDate(2024, 10, 1),
-    last_updated=PartialDate(2024, 10, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=128000),
+    knowledge=_D_2024_10,
+    release_date=_D_2024_10_01,
+    last_updated=_D_2024_10_04,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000,
     cost=Cost(input=Decimal("0.04"), output=Decimal("0.04")),
 )
 
@@ -3491,11 +3717,11 @@ MISTRAL_MINISTRAL_8B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 10),
-    release_date=PartialDate(2024, 10, 1),
-    last_updated=PartialDate(2024, 10, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=128000),
+    knowledge=_D_2024_10,
+    release_date=_D_2024_10_01,
+    last_updated=_D_2024_10_04,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.1")),
 )
 
@@ -3510,10 +3736,10 @@ MISTRAL_MISTRAL_EMBED: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2023, 12, 11),
-    last_updated=PartialDate(2023, 12, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=8192, output=1536),
+    release_date=_D_2023_12_11,
+    last_updated=_D_2023_12_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_8192_1536,
 )
 
 MISTRAL_MISTRAL_LARGE_3: Final[Model] = Model(
@@ -3527,11 +3753,11 @@ MISTRAL_MISTRAL_LARGE_3: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 10),
-    release_date=PartialDate(2025, 12, 2),
-    last_updated=PartialDate(2025, 12, 2),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=256000, output=256000),
+    knowledge=_D_2024_10,
+    release_date=_D_2025_12_02,
+    last_updated=_D_2025_12_02,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_256000_256000,
     cost=Cost(input=Decimal("0.5"), output=Decimal("1.5")),
 )
 
@@ -3546,11 +3772,11 @@ MISTRAL_MISTRAL_MEDIUM: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 10),
-    release_date=PartialDate(2025, 5, 7),
-    last_updated=PartialDate(2025, 5, 7),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=64000),
+    knowledge=_D_2024_10,
+    release_date=_D_2025_05_07,
+    last_updated=_D_2025_05_07,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_64000,
     cost=Cost(input=Decimal("0.4"), output=Decimal("2")),
 )
 
@@ -3565,10 +3791,10 @@ MISTRAL_MISTRAL_MEDIUM_3_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 29),
-    last_updated=PartialDate(2026, 5, 21),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=256000, output=256000),
+    release_date=_D_2026_04_29,
+    last_updated=_D_2026_05_21,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_256000_256000,
     cost=Cost(input=Decimal("1.5"), output=Decimal("7.5")),
     reasoning_options=(ReasoningOption(type="effort", values=("none", "high")),),
 )
@@ -3584,11 +3810,11 @@ MISTRAL_MISTRAL_NEMO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2024, 7, 18),
+    knowledge=_D_2024_04,
+    release_date=_D_2024_07_18,
     last_updated=PartialDate(2024, 7, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=128000),
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.15")),
 )
 
@@ -3603,10 +3829,10 @@ MISTRAL_MISTRAL_SMALL: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 6),
+    knowledge=_D_2025_06,
     release_date=PartialDate(2024, 9, 17),
-    last_updated=PartialDate(2026, 3, 16),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    last_updated=_D_2026_03_16,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=32000, output=4000),
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
 )
@@ -3622,11 +3848,11 @@ MISTRAL_PIXTRAL_12B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 9),
-    release_date=PartialDate(2024, 9, 1),
-    last_updated=PartialDate(2024, 9, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=128000),
+    knowledge=_D_2024_09,
+    release_date=_D_2024_09_01,
+    last_updated=_D_2024_09_01,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_128000,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.15")),
 )
 
@@ -3641,11 +3867,11 @@ MISTRAL_PIXTRAL_LARGE: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 11),
-    release_date=PartialDate(2024, 11, 1),
-    last_updated=PartialDate(2024, 11, 4),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=128000),
+    knowledge=_D_2024_11,
+    release_date=_D_2024_11_01,
+    last_updated=_D_2024_11_04,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_128000,
     cost=Cost(input=Decimal("2"), output=Decimal("6")),
 )
 
@@ -3661,9 +3887,9 @@ MOONSHOTAI_KIMI_K2: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2025, 7, 11),
-    last_updated=PartialDate(2025, 9, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=131072),
+    last_updated=_D_2025_09_05,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_131072,
     cost=Cost(input=Decimal("0.57"), output=Decimal("2.3")),
 )
 
@@ -3678,14 +3904,14 @@ MOONSHOTAI_KIMI_K2_THINKING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 8),
-    release_date=PartialDate(2025, 11, 6),
-    last_updated=PartialDate(2025, 11, 6),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2024_08,
+    release_date=_D_2025_11_06,
+    last_updated=_D_2025_11_06,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=216144, output=216144),
     cost=Cost(input=Decimal("0.47"), output=Decimal("2"), cache_read=Decimal("0.141")),
     interleaved=True,
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MOONSHOTAI_KIMI_K2_5: Final[Model] = Model(
@@ -3700,14 +3926,14 @@ MOONSHOTAI_KIMI_K2_5: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
+    knowledge=_D_2025_01,
     release_date=PartialDate(2026, 1, 26),
     last_updated=PartialDate(2026, 1),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262114, output=262114),
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262114_262114,
     cost=Cost(input=Decimal("0.6"), output=Decimal("3"), cache_read=Decimal("0.1")),
     interleaved=True,
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 MOONSHOTAI_KIMI_K2_6: Final[Model] = Model(
@@ -3722,13 +3948,13 @@ MOONSHOTAI_KIMI_K2_6: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 4, 20),
-    last_updated=PartialDate(2026, 4, 21),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_04_20,
+    last_updated=_D_2026_04_21,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=262000, output=262000),
     cost=Cost(input=Decimal("0.95"), output=Decimal("4"), cache_read=Decimal("0.16")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 MOONSHOTAI_KIMI_K2_7_CODE: Final[Model] = Model(
@@ -3743,13 +3969,13 @@ MOONSHOTAI_KIMI_K2_7_CODE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 6, 12),
-    last_updated=PartialDate(2026, 6, 12),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_06_12,
+    last_updated=_D_2026_06_12,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
     limit=Limit(context=256000, output=32768),
     cost=Cost(input=Decimal("0.95"), output=Decimal("4"), cache_read=Decimal("0.19")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MOONSHOTAI_KIMI_K2_7_CODE_HIGHSPEED: Final[Model] = Model(
@@ -3764,13 +3990,13 @@ MOONSHOTAI_KIMI_K2_7_CODE_HIGHSPEED: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
+    knowledge=_D_2025_01,
     release_date=PartialDate(2026, 6, 15),
-    last_updated=PartialDate(2026, 6, 12),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=262144, output=32768),
+    last_updated=_D_2026_06_12,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_262144_32768,
     cost=Cost(input=Decimal("1.9"), output=Decimal("8"), cache_read=Decimal("0.38")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MORPH_MORPH_V3_FAST: Final[Model] = Model(
@@ -3784,9 +4010,9 @@ MORPH_MORPH_V3_FAST: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2024, 8, 15),
-    last_updated=PartialDate(2024, 8, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2024_08_15,
+    last_updated=_D_2024_08_15,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=16000, output=16000),
     cost=Cost(input=Decimal("0.8"), output=Decimal("1.2")),
 )
@@ -3802,10 +4028,10 @@ MORPH_MORPH_V3_LARGE: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2024, 8, 15),
-    last_updated=PartialDate(2024, 8, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32000, output=32000),
+    release_date=_D_2024_08_15,
+    last_updated=_D_2024_08_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32000_32000,
     cost=Cost(input=Decimal("0.9"), output=Decimal("1.9")),
 )
 
@@ -3820,13 +4046,13 @@ NVIDIA_NEMOTRON_3_NANO_30B_A3B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 10),
-    release_date=PartialDate(2025, 12, 15),
-    last_updated=PartialDate(2025, 12, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2024_10,
+    release_date=_D_2025_12_15,
+    last_updated=_D_2025_12_15,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=262144, output=262144),
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.24")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 NVIDIA_NEMOTRON_3_SUPER_120B_A12B: Final[Model] = Model(
@@ -3840,12 +4066,12 @@ NVIDIA_NEMOTRON_3_SUPER_120B_A12B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 11),
-    last_updated=PartialDate(2026, 3, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=256000, output=32000),
+    release_date=_D_2026_03_11,
+    last_updated=_D_2026_03_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_32000,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.65")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 NVIDIA_NEMOTRON_3_ULTRA_550B_A55B: Final[Model] = Model(
@@ -3859,12 +4085,12 @@ NVIDIA_NEMOTRON_3_ULTRA_550B_A55B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 6, 4),
-    last_updated=PartialDate(2026, 6, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, output=65000),
+    release_date=_D_2026_06_04,
+    last_updated=_D_2026_06_04,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_65000,
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.4"), cache_read=Decimal("0.12")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 NVIDIA_NEMOTRON_NANO_12B_V2_VL: Final[Model] = Model(
@@ -3878,13 +4104,13 @@ NVIDIA_NEMOTRON_NANO_12B_V2_VL: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 10),
-    release_date=PartialDate(2025, 10, 28),
-    last_updated=PartialDate(2025, 10, 28),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=131072, output=131072),
+    knowledge=_D_2024_10,
+    release_date=_D_2025_10_28,
+    last_updated=_D_2025_10_28,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_131072_131072,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.6")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 NVIDIA_NEMOTRON_NANO_9B_V2: Final[Model] = Model(
@@ -3898,13 +4124,13 @@ NVIDIA_NEMOTRON_NANO_9B_V2: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 10),
-    release_date=PartialDate(2025, 8, 18),
-    last_updated=PartialDate(2025, 8, 18),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=131072),
+    knowledge=_D_2024_10,
+    release_date=_D_2025_08_18,
+    last_updated=_D_2025_08_18,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_131072,
     cost=Cost(input=Decimal("0.06"), output=Decimal("0.23")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 OPENAI_GPT_3_5_TURBO: Final[Model] = Model(
@@ -3919,10 +4145,10 @@ OPENAI_GPT_3_5_TURBO: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2021, 9),
-    release_date=PartialDate(2023, 3, 1),
-    last_updated=PartialDate(2023, 11, 6),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2021_09,
+    release_date=_D_2023_03_01,
+    last_updated=_D_2023_11_06,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=16385, input=12289, output=4096),
     cost=Cost(input=Decimal("0.5"), output=Decimal("1.5")),
 )
@@ -3938,10 +4164,10 @@ OPENAI_GPT_3_5_TURBO_INSTRUCT: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2021, 9),
+    knowledge=_D_2021_09,
     release_date=PartialDate(2023, 9, 18),
-    last_updated=PartialDate(2023, 3, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
+    last_updated=_D_2023_03_01,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=8192, input=4096, output=4096),
     cost=Cost(input=Decimal("1.5"), output=Decimal("2")),
 )
@@ -3958,11 +4184,11 @@ OPENAI_GPT_4_TURBO: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2023, 12),
-    release_date=PartialDate(2023, 11, 6),
+    knowledge=_D_2023_12,
+    release_date=_D_2023_11_06,
     last_updated=PartialDate(2024, 4, 9),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=128000, output=4096),
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_128000_4096,
     cost=Cost(input=Decimal("10"), output=Decimal("30")),
 )
 
@@ -3978,11 +4204,11 @@ OPENAI_GPT_4_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2025, 4, 14),
-    last_updated=PartialDate(2025, 4, 14),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1047576, output=32768),
+    knowledge=_D_2024_04,
+    release_date=_D_2025_04_14,
+    last_updated=_D_2025_04_14,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1047576_32768,
     cost=Cost(input=Decimal("2"), output=Decimal("8"), cache_read=Decimal("0.5")),
 )
 
@@ -3998,11 +4224,11 @@ OPENAI_GPT_4_1_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2025, 4, 14),
-    last_updated=PartialDate(2025, 4, 14),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1047576, output=32768),
+    knowledge=_D_2024_04,
+    release_date=_D_2025_04_14,
+    last_updated=_D_2025_04_14,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1047576_32768,
     cost=Cost(input=Decimal("0.4"), output=Decimal("1.6"), cache_read=Decimal("0.1")),
 )
 
@@ -4018,11 +4244,11 @@ OPENAI_GPT_4_1_NANO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 4),
-    release_date=PartialDate(2025, 4, 14),
-    last_updated=PartialDate(2025, 4, 14),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1047576, output=32768),
+    knowledge=_D_2024_04,
+    release_date=_D_2025_04_14,
+    last_updated=_D_2025_04_14,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1047576_32768,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.4"), cache_read=Decimal("0.025")),
 )
 
@@ -4038,11 +4264,11 @@ OPENAI_GPT_4O: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2023, 9),
+    knowledge=_D_2023_09,
     release_date=PartialDate(2024, 5, 13),
     last_updated=PartialDate(2024, 8, 6),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10"), cache_read=Decimal("1.25")),
 )
 
@@ -4058,11 +4284,11 @@ OPENAI_GPT_4O_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2023, 9),
-    release_date=PartialDate(2024, 7, 18),
-    last_updated=PartialDate(2024, 7, 18),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=128000, output=16384),
+    knowledge=_D_2023_09,
+    release_date=_D_2024_07_18,
+    last_updated=_D_2024_07_18,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_128000_16384,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6"), cache_read=Decimal("0.075")),
 )
 
@@ -4078,11 +4304,11 @@ OPENAI_GPT_4O_MINI_SEARCH_PREVIEW: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2023, 9),
+    knowledge=_D_2023_09,
     release_date=PartialDate(2025, 3, 12),
-    last_updated=PartialDate(2025, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, input=111616, output=16384),
+    last_updated=_D_2025_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_111616_16384,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
 )
 
@@ -4097,10 +4323,10 @@ OPENAI_GPT_4O_MINI_TRANSCRIBE: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2024, 3, 13),
-    last_updated=PartialDate(2024, 3, 13),
-    modalities=Modalities(input=("audio",), output=("text",)),
-    limit=Limit(context=0, output=0),
+    release_date=_D_2024_03_13,
+    last_updated=_D_2024_03_13,
+    modalities=_AUDIO_TO_TEXT,
+    limit=_LIMIT_0_0,
     cost=Cost(input=Decimal("1.25"), output=Decimal("5")),
 )
 
@@ -4115,10 +4341,10 @@ OPENAI_GPT_4O_TRANSCRIBE: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2024, 3, 13),
-    last_updated=PartialDate(2024, 3, 13),
-    modalities=Modalities(input=("audio",), output=("text",)),
-    limit=Limit(context=0, output=0),
+    release_date=_D_2024_03_13,
+    last_updated=_D_2024_03_13,
+    modalities=_AUDIO_TO_TEXT,
+    limit=_LIMIT_0_0,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
 )
 
@@ -4134,15 +4360,13 @@ OPENAI_GPT_5: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 9, 30),
-    release_date=PartialDate(2025, 8, 7),
-    last_updated=PartialDate(2025, 8, 7),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2024_09_30,
+    release_date=_D_2025_08_07,
+    last_updated=_D_2025_08_07,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_GPT_5_CHAT: Final[Model] = Model(
@@ -4156,13 +4380,13 @@ OPENAI_GPT_5_CHAT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 10),
-    release_date=PartialDate(2025, 8, 7),
-    last_updated=PartialDate(2025, 8, 7),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text", "image")),
-    limit=Limit(context=128000, input=111616, output=16384),
+    knowledge=_D_2024_10,
+    release_date=_D_2025_08_07,
+    last_updated=_D_2025_08_07,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT_IMAGE,
+    limit=_LIMIT_128000_111616_16384,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 OPENAI_GPT_5_CODEX: Final[Model] = Model(
@@ -4177,13 +4401,13 @@ OPENAI_GPT_5_CODEX: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 9, 30),
-    release_date=PartialDate(2025, 9, 15),
-    last_updated=PartialDate(2025, 9, 15),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2024_09_30,
+    release_date=_D_2025_09_15,
+    last_updated=_D_2025_09_15,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_GPT_5_MINI: Final[Model] = Model(
@@ -4198,15 +4422,13 @@ OPENAI_GPT_5_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 5, 30),
-    release_date=PartialDate(2025, 8, 7),
-    last_updated=PartialDate(2025, 8, 7),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2024_05_30,
+    release_date=_D_2025_08_07,
+    last_updated=_D_2025_08_07,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("0.25"), output=Decimal("2"), cache_read=Decimal("0.025")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_GPT_5_NANO: Final[Model] = Model(
@@ -4221,15 +4443,13 @@ OPENAI_GPT_5_NANO: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 5, 30),
-    release_date=PartialDate(2025, 8, 7),
-    last_updated=PartialDate(2025, 8, 7),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2024_05_30,
+    release_date=_D_2025_08_07,
+    last_updated=_D_2025_08_07,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.4"), cache_read=Decimal("0.005")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_GPT_5_PRO: Final[Model] = Model(
@@ -4244,10 +4464,10 @@ OPENAI_GPT_5_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 10),
-    release_date=PartialDate(2025, 10, 6),
-    last_updated=PartialDate(2025, 10, 6),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
+    knowledge=_D_2024_10,
+    release_date=_D_2025_10_06,
+    last_updated=_D_2025_10_06,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
     limit=Limit(context=400000, input=128000, output=272000),
     cost=Cost(input=Decimal("15"), output=Decimal("120")),
     reasoning_options=(ReasoningOption(type="effort", values=("high",)),),
@@ -4265,13 +4485,13 @@ OPENAI_GPT_5_1_CODEX: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 10),
-    release_date=PartialDate(2025, 11, 12),
-    last_updated=PartialDate(2025, 11, 13),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2024_10,
+    release_date=_D_2025_11_12,
+    last_updated=_D_2025_11_13,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_GPT_5_1_CODEX_MAX: Final[Model] = Model(
@@ -4286,13 +4506,13 @@ OPENAI_GPT_5_1_CODEX_MAX: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 10),
-    release_date=PartialDate(2025, 11, 19),
-    last_updated=PartialDate(2025, 11, 13),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2024_10,
+    release_date=_D_2025_11_19,
+    last_updated=_D_2025_11_13,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 OPENAI_GPT_5_1_CODEX_MINI: Final[Model] = Model(
@@ -4307,13 +4527,13 @@ OPENAI_GPT_5_1_CODEX_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 10),
-    release_date=PartialDate(2025, 11, 12),
-    last_updated=PartialDate(2025, 11, 13),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2024_10,
+    release_date=_D_2025_11_12,
+    last_updated=_D_2025_11_13,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("0.25"), output=Decimal("2"), cache_read=Decimal("0.025")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_GPT_5_1_INSTANT: Final[Model] = Model(
@@ -4327,11 +4547,11 @@ OPENAI_GPT_5_1_INSTANT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 10),
-    release_date=PartialDate(2025, 11, 12),
-    last_updated=PartialDate(2025, 8, 7),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=128000, input=111616, output=16384),
+    knowledge=_D_2024_10,
+    release_date=_D_2025_11_12,
+    last_updated=_D_2025_08_07,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_128000_111616_16384,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
 )
 
@@ -4346,13 +4566,13 @@ OPENAI_GPT_5_1_THINKING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 10),
-    release_date=PartialDate(2025, 11, 12),
-    last_updated=PartialDate(2025, 8, 7),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text", "image")),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2024_10,
+    release_date=_D_2025_11_12,
+    last_updated=_D_2025_08_07,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT_IMAGE,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
-    reasoning_options=(ReasoningOption(type="effort", values=("none", "low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_GPT_5_2: Final[Model] = Model(
@@ -4367,15 +4587,13 @@ OPENAI_GPT_5_2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 10),
-    release_date=PartialDate(2025, 12, 11),
-    last_updated=PartialDate(2025, 12, 11),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2024_10,
+    release_date=_D_2025_12_11,
+    last_updated=_D_2025_12_11,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 OPENAI_GPT_5_2_CHAT: Final[Model] = Model(
@@ -4389,11 +4607,11 @@ OPENAI_GPT_5_2_CHAT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 10),
-    release_date=PartialDate(2025, 12, 11),
-    last_updated=PartialDate(2025, 8, 7),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=128000, input=111616, output=16384),
+    knowledge=_D_2024_10,
+    release_date=_D_2025_12_11,
+    last_updated=_D_2025_08_07,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_128000_111616_16384,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
 )
 
@@ -4409,13 +4627,13 @@ OPENAI_GPT_5_2_CODEX: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 10),
-    release_date=PartialDate(2025, 12, 18),
-    last_updated=PartialDate(2025, 12, 11),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2024_10,
+    release_date=_D_2025_12_18,
+    last_updated=_D_2025_12_11,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 OPENAI_GPT_5_2_PRO: Final[Model] = Model(
@@ -4430,13 +4648,13 @@ OPENAI_GPT_5_2_PRO: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 10),
-    release_date=PartialDate(2025, 12, 11),
-    last_updated=PartialDate(2025, 12, 11),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2024_10,
+    release_date=_D_2025_12_11,
+    last_updated=_D_2025_12_11,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("21"), output=Decimal("168")),
-    reasoning_options=(ReasoningOption(type="effort", values=("medium", "high", "xhigh")),),
+    reasoning_options=_REASONING_EFFORT_MEDIUM_HIGH_XHIGH,
 )
 
 OPENAI_GPT_5_3_CHAT: Final[Model] = Model(
@@ -4450,10 +4668,10 @@ OPENAI_GPT_5_3_CHAT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 3),
-    last_updated=PartialDate(2026, 3, 6),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=128000, input=111616, output=16384),
+    release_date=_D_2026_03_03,
+    last_updated=_D_2026_03_06,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_128000_111616_16384,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
 )
 
@@ -4469,13 +4687,13 @@ OPENAI_GPT_5_3_CODEX: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 2, 5),
-    last_updated=PartialDate(2026, 2, 5),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_02_05,
+    last_updated=_D_2026_02_05,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 OPENAI_GPT_5_4: Final[Model] = Model(
@@ -4490,15 +4708,13 @@ OPENAI_GPT_5_4: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 3, 5),
-    last_updated=PartialDate(2026, 3, 5),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1050000, input=922000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_03_05,
+    last_updated=_D_2026_03_05,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1050000_922000_128000,
     cost=Cost(input=Decimal("2.5"), output=Decimal("15"), cache_read=Decimal("0.25")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 OPENAI_GPT_5_4_MINI: Final[Model] = Model(
@@ -4513,15 +4729,13 @@ OPENAI_GPT_5_4_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 3, 17),
-    last_updated=PartialDate(2026, 3, 17),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_03_17,
+    last_updated=_D_2026_03_17,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("0.75"), output=Decimal("4.5"), cache_read=Decimal("0.075")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 OPENAI_GPT_5_4_NANO: Final[Model] = Model(
@@ -4536,15 +4750,13 @@ OPENAI_GPT_5_4_NANO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 3, 17),
-    last_updated=PartialDate(2026, 3, 17),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=400000, input=272000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_03_17,
+    last_updated=_D_2026_03_17,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_400000_272000_128000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("1.25"), cache_read=Decimal("0.02")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 OPENAI_GPT_5_4_PRO: Final[Model] = Model(
@@ -4559,13 +4771,13 @@ OPENAI_GPT_5_4_PRO: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 3, 5),
-    last_updated=PartialDate(2026, 3, 5),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1050000, input=922000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_03_05,
+    last_updated=_D_2026_03_05,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1050000_922000_128000,
     cost=Cost(input=Decimal("30"), output=Decimal("180")),
-    reasoning_options=(ReasoningOption(type="effort", values=("medium", "high", "xhigh")),),
+    reasoning_options=_REASONING_EFFORT_MEDIUM_HIGH_XHIGH,
 )
 
 OPENAI_GPT_5_5: Final[Model] = Model(
@@ -4580,15 +4792,13 @@ OPENAI_GPT_5_5: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 12, 1),
-    release_date=PartialDate(2026, 4, 24),
-    last_updated=PartialDate(2026, 4, 23),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, input=872000, output=128000),
+    knowledge=_D_2025_12_01,
+    release_date=_D_2026_04_24,
+    last_updated=_D_2026_04_23,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_872000_128000,
     cost=Cost(input=Decimal("5"), output=Decimal("30"), cache_read=Decimal("0.5")),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("none", "low", "medium", "high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 OPENAI_GPT_5_5_PRO: Final[Model] = Model(
@@ -4603,13 +4813,13 @@ OPENAI_GPT_5_5_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 12, 1),
-    release_date=PartialDate(2026, 4, 24),
-    last_updated=PartialDate(2026, 4, 23),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, input=872000, output=128000),
+    knowledge=_D_2025_12_01,
+    release_date=_D_2026_04_24,
+    last_updated=_D_2026_04_23,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_872000_128000,
     cost=Cost(input=Decimal("30"), output=Decimal("180")),
-    reasoning_options=(ReasoningOption(type="effort", values=("medium", "high", "xhigh")),),
+    reasoning_options=_REASONING_EFFORT_MEDIUM_HIGH_XHIGH,
 )
 
 OPENAI_GPT_IMAGE_1: Final[Model] = Model(
@@ -4625,8 +4835,8 @@ OPENAI_GPT_IMAGE_1: Final[Model] = Model(
     open_weights=False,
     release_date=PartialDate(2025, 3, 25),
     last_updated=PartialDate(2025, 4, 24),
-    modalities=Modalities(input=("text",), output=("image",)),
-    limit=Limit(context=0, output=0),
+    modalities=_TEXT_TO_IMAGE,
+    limit=_LIMIT_0_0,
     cost=Cost(input=Decimal("5"), output=Decimal("40"), cache_read=Decimal("1.25")),
 )
 
@@ -4641,10 +4851,10 @@ OPENAI_GPT_IMAGE_1_MINI: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 10, 6),
-    last_updated=PartialDate(2025, 10, 6),
-    modalities=Modalities(input=("text",), output=("image",)),
-    limit=Limit(context=0, output=0),
+    release_date=_D_2025_10_06,
+    last_updated=_D_2025_10_06,
+    modalities=_TEXT_TO_IMAGE,
+    limit=_LIMIT_0_0,
     cost=Cost(input=Decimal("2"), output=Decimal("8"), cache_read=Decimal("0.2")),
 )
 
@@ -4659,10 +4869,10 @@ OPENAI_GPT_IMAGE_1_5: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 12, 16),
-    last_updated=PartialDate(2025, 11, 25),
-    modalities=Modalities(input=("text",), output=("image",)),
-    limit=Limit(context=0, output=0),
+    release_date=_D_2025_12_16,
+    last_updated=_D_2025_11_25,
+    modalities=_TEXT_TO_IMAGE,
+    limit=_LIMIT_0_0,
     cost=Cost(input=Decimal("5"), output=Decimal("32"), cache_read=Decimal("1.25")),
 )
 
@@ -4677,10 +4887,10 @@ OPENAI_GPT_IMAGE_2: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 21),
-    last_updated=PartialDate(2026, 4, 21),
-    modalities=Modalities(input=("text",), output=("image",)),
-    limit=Limit(context=0, output=0),
+    release_date=_D_2026_04_21,
+    last_updated=_D_2026_04_21,
+    modalities=_TEXT_TO_IMAGE,
+    limit=_LIMIT_0_0,
     cost=Cost(input=Decimal("5"), output=Decimal("30"), cache_read=Decimal("1.25")),
 )
 
@@ -4696,13 +4906,13 @@ OPENAI_GPT_OSS_120B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 10),
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=131072),
+    knowledge=_D_2024_10,
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_131072,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.5")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_GPT_OSS_20B: Final[Model] = Model(
@@ -4716,13 +4926,13 @@ OPENAI_GPT_OSS_20B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 10),
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2024_10,
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=131072, input=122880, output=8192),
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.2")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_GPT_OSS_SAFEGUARD_20B: Final[Model] = Model(
@@ -4736,13 +4946,13 @@ OPENAI_GPT_OSS_SAFEGUARD_20B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 10),
+    knowledge=_D_2024_10,
     release_date=PartialDate(2025, 10, 29),
-    last_updated=PartialDate(2024, 12, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
+    last_updated=_D_2024_12_01,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=131072, input=65536, output=65536),
     cost=Cost(input=Decimal("0.075"), output=Decimal("0.3"), cache_read=Decimal("0.037")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_GPT_REALTIME_1_5: Final[Model] = Model(
@@ -4756,10 +4966,10 @@ OPENAI_GPT_REALTIME_1_5: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 23),
-    last_updated=PartialDate(2026, 2, 23),
-    modalities=Modalities(input=("text", "audio"), output=("text", "audio")),
-    limit=Limit(context=0, output=0),
+    release_date=_D_2026_02_23,
+    last_updated=_D_2026_02_23,
+    modalities=_TEXT_AUDIO_TO_TEXT_AUDIO,
+    limit=_LIMIT_0_0,
     cost=Cost(input=Decimal("4"), output=Decimal("16"), cache_read=Decimal("0.4")),
 )
 
@@ -4774,10 +4984,10 @@ OPENAI_GPT_REALTIME_2: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 7),
-    last_updated=PartialDate(2026, 5, 7),
-    modalities=Modalities(input=("text", "audio"), output=("text", "audio")),
-    limit=Limit(context=0, output=0),
+    release_date=_D_2026_05_07,
+    last_updated=_D_2026_05_07,
+    modalities=_TEXT_AUDIO_TO_TEXT_AUDIO,
+    limit=_LIMIT_0_0,
     cost=Cost(input=Decimal("4"), output=Decimal("24"), cache_read=Decimal("0.4")),
 )
 
@@ -4792,10 +5002,10 @@ OPENAI_GPT_REALTIME_MINI: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 10, 10),
-    last_updated=PartialDate(2025, 10, 10),
-    modalities=Modalities(input=("text", "audio"), output=("text", "audio")),
-    limit=Limit(context=0, output=0),
+    release_date=_D_2025_10_10,
+    last_updated=_D_2025_10_10,
+    modalities=_TEXT_AUDIO_TO_TEXT_AUDIO,
+    limit=_LIMIT_0_0,
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.4"), cache_read=Decimal("0.06")),
 )
 
@@ -4811,13 +5021,13 @@ OPENAI_O1: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2023, 9),
-    release_date=PartialDate(2024, 12, 5),
-    last_updated=PartialDate(2024, 12, 5),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=100000),
+    knowledge=_D_2023_09,
+    release_date=_D_2024_12_05,
+    last_updated=_D_2024_12_05,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_100000,
     cost=Cost(input=Decimal("15"), output=Decimal("60"), cache_read=Decimal("7.5")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_O3: Final[Model] = Model(
@@ -4832,13 +5042,13 @@ OPENAI_O3: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 5),
-    release_date=PartialDate(2025, 4, 16),
-    last_updated=PartialDate(2025, 4, 16),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=100000),
+    knowledge=_D_2024_05,
+    release_date=_D_2025_04_16,
+    last_updated=_D_2025_04_16,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_100000,
     cost=Cost(input=Decimal("2"), output=Decimal("8"), cache_read=Decimal("0.5")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_O3_DEEP_RESEARCH: Final[Model] = Model(
@@ -4852,11 +5062,11 @@ OPENAI_O3_DEEP_RESEARCH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 10),
+    knowledge=_D_2024_10,
     release_date=PartialDate(2025, 6, 26),
     last_updated=PartialDate(2024, 6, 26),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, input=100000, output=100000),
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_100000_100000,
     cost=Cost(input=Decimal("10"), output=Decimal("40"), cache_read=Decimal("2.5")),
     reasoning_options=(ReasoningOption(type="effort", values=("medium",)),),
 )
@@ -4873,13 +5083,13 @@ OPENAI_O3_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 5),
+    knowledge=_D_2024_05,
     release_date=PartialDate(2024, 12, 20),
     last_updated=PartialDate(2025, 1, 29),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=200000, output=100000),
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_100000,
     cost=Cost(input=Decimal("1.1"), output=Decimal("4.4"), cache_read=Decimal("0.55")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_O3_PRO: Final[Model] = Model(
@@ -4894,13 +5104,13 @@ OPENAI_O3_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 10),
-    release_date=PartialDate(2025, 6, 10),
-    last_updated=PartialDate(2025, 6, 10),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, input=100000, output=100000),
+    knowledge=_D_2024_10,
+    release_date=_D_2025_06_10,
+    last_updated=_D_2025_06_10,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_100000_100000,
     cost=Cost(input=Decimal("20"), output=Decimal("80")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_O4_MINI: Final[Model] = Model(
@@ -4915,13 +5125,13 @@ OPENAI_O4_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2024, 5),
-    release_date=PartialDate(2025, 4, 16),
-    last_updated=PartialDate(2025, 4, 16),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=200000, output=100000),
+    knowledge=_D_2024_05,
+    release_date=_D_2025_04_16,
+    last_updated=_D_2025_04_16,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_200000_100000,
     cost=Cost(input=Decimal("1.1"), output=Decimal("4.4"), cache_read=Decimal("0.275")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_TEXT_EMBEDDING_3_LARGE: Final[Model] = Model(
@@ -4935,10 +5145,10 @@ OPENAI_TEXT_EMBEDDING_3_LARGE: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2024, 1, 25),
-    last_updated=PartialDate(2024, 1, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=8192, input=6656, output=1536),
+    release_date=_D_2024_01_25,
+    last_updated=_D_2024_01_25,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_8192_6656_1536,
 )
 
 OPENAI_TEXT_EMBEDDING_3_SMALL: Final[Model] = Model(
@@ -4952,10 +5162,10 @@ OPENAI_TEXT_EMBEDDING_3_SMALL: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2024, 1, 25),
-    last_updated=PartialDate(2024, 1, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=8192, input=6656, output=1536),
+    release_date=_D_2024_01_25,
+    last_updated=_D_2024_01_25,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_8192_6656_1536,
 )
 
 OPENAI_TEXT_EMBEDDING_ADA_002: Final[Model] = Model(
@@ -4969,10 +5179,10 @@ OPENAI_TEXT_EMBEDDING_ADA_002: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2022, 12, 15),
-    last_updated=PartialDate(2022, 12, 15),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=8192, input=6656, output=1536),
+    release_date=_D_2022_12_15,
+    last_updated=_D_2022_12_15,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_8192_6656_1536,
 )
 
 OPENAI_TTS_1: Final[Model] = Model(
@@ -4986,10 +5196,10 @@ OPENAI_TTS_1: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2023, 11, 6),
-    last_updated=PartialDate(2023, 11, 6),
-    modalities=Modalities(input=("text",), output=("audio",)),
-    limit=Limit(context=0, output=0),
+    release_date=_D_2023_11_06,
+    last_updated=_D_2023_11_06,
+    modalities=_TEXT_TO_AUDIO,
+    limit=_LIMIT_0_0,
 )
 
 OPENAI_TTS_1_HD: Final[Model] = Model(
@@ -5003,10 +5213,10 @@ OPENAI_TTS_1_HD: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2023, 11, 6),
-    last_updated=PartialDate(2023, 11, 6),
-    modalities=Modalities(input=("text",), output=("audio",)),
-    limit=Limit(context=0, output=0),
+    release_date=_D_2023_11_06,
+    last_updated=_D_2023_11_06,
+    modalities=_TEXT_TO_AUDIO,
+    limit=_LIMIT_0_0,
 )
 
 OPENAI_WHISPER_1: Final[Model] = Model(
@@ -5020,10 +5230,10 @@ OPENAI_WHISPER_1: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2022, 9, 21),
-    last_updated=PartialDate(2022, 9, 21),
-    modalities=Modalities(input=("audio",), output=("text",)),
-    limit=Limit(context=0, output=0),
+    release_date=_D_2022_09_21,
+    last_updated=_D_2022_09_21,
+    modalities=_AUDIO_TO_TEXT,
+    limit=_LIMIT_0_0,
 )
 
 PERPLEXITY_SONAR: Final[Model] = Model(
@@ -5038,10 +5248,10 @@ PERPLEXITY_SONAR: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2025, 2),
-    release_date=PartialDate(2025, 2, 19),
-    last_updated=PartialDate(2025, 2, 19),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=127000, output=8000),
+    release_date=_D_2025_02_19,
+    last_updated=_D_2025_02_19,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_127000_8000,
 )
 
 PERPLEXITY_SONAR_PRO: Final[Model] = Model(
@@ -5055,10 +5265,10 @@ PERPLEXITY_SONAR_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 9),
-    release_date=PartialDate(2025, 2, 19),
-    last_updated=PartialDate(2025, 2, 19),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    knowledge=_D_2025_09,
+    release_date=_D_2025_02_19,
+    last_updated=_D_2025_02_19,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=200000, output=8000),
 )
 
@@ -5073,14 +5283,12 @@ PERPLEXITY_SONAR_REASONING_PRO: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 9),
-    release_date=PartialDate(2025, 2, 19),
-    last_updated=PartialDate(2025, 2, 19),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=127000, output=8000),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("minimal", "low", "medium", "high")),
-    ),
+    knowledge=_D_2025_09,
+    release_date=_D_2025_02_19,
+    last_updated=_D_2025_02_19,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_127000_8000,
+    reasoning_options=_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,
 )
 
 PRODIA_FLUX_FAST_SCHNELL: Final[Model] = Model(
@@ -5095,9 +5303,9 @@ PRODIA_FLUX_FAST_SCHNELL: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2024, 8, 2),
-    last_updated=PartialDate(2026, 6, 8),
-    modalities=Modalities(input=("text",), output=("image",)),
-    limit=Limit(context=512, output=0),
+    last_updated=_D_2026_06_08,
+    modalities=_TEXT_TO_IMAGE,
+    limit=_LIMIT_512_0,
 )
 
 QUIVERAI_ARROW_1_1: Final[Model] = Model(
@@ -5111,10 +5319,10 @@ QUIVERAI_ARROW_1_1: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 16),
-    last_updated=PartialDate(2026, 4, 16),
-    modalities=Modalities(input=("text",), output=("image",)),
-    limit=Limit(context=131072, output=131072),
+    release_date=_D_2026_04_16,
+    last_updated=_D_2026_04_16,
+    modalities=_TEXT_TO_IMAGE,
+    limit=_LIMIT_131072_131072,
 )
 
 RECRAFT_RECRAFT_V2: Final[Model] = Model(
@@ -5128,10 +5336,10 @@ RECRAFT_RECRAFT_V2: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2024, 3, 13),
-    last_updated=PartialDate(2024, 3),
-    modalities=Modalities(input=("text",), output=("image",)),
-    limit=Limit(context=512, output=0),
+    release_date=_D_2024_03_13,
+    last_updated=_D_2024_03,
+    modalities=_TEXT_TO_IMAGE,
+    limit=_LIMIT_512_0,
 )
 
 RECRAFT_RECRAFT_V3: Final[Model] = Model(
@@ -5146,9 +5354,9 @@ RECRAFT_RECRAFT_V3: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2024, 10, 30),
-    last_updated=PartialDate(2024, 10),
-    modalities=Modalities(input=("text",), output=("image",)),
-    limit=Limit(context=512, output=0),
+    last_updated=_D_2024_10,
+    modalities=_TEXT_TO_IMAGE,
+    limit=_LIMIT_512_0,
 )
 
 RECRAFT_RECRAFT_V4: Final[Model] = Model(
@@ -5162,10 +5370,10 @@ RECRAFT_RECRAFT_V4: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 17),
-    last_updated=PartialDate(2026, 2, 17),
-    modalities=Modalities(input=("text",), output=("image",)),
-    limit=Limit(context=0, output=0),
+    release_date=_D_2026_02_17,
+    last_updated=_D_2026_02_17,
+    modalities=_TEXT_TO_IMAGE,
+    limit=_LIMIT_0_0,
 )
 
 RECRAFT_RECRAFT_V4_PRO: Final[Model] = Model(
@@ -5179,10 +5387,10 @@ RECRAFT_RECRAFT_V4_PRO: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 2, 17),
-    last_updated=PartialDate(2026, 2, 17),
-    modalities=Modalities(input=("text",), output=("image",)),
-    limit=Limit(context=0, output=0),
+    release_date=_D_2026_02_17,
+    last_updated=_D_2026_02_17,
+    modalities=_TEXT_TO_IMAGE,
+    limit=_LIMIT_0_0,
 )
 
 RECRAFT_RECRAFT_V4_1: Final[Model] = Model(
@@ -5196,10 +5404,10 @@ RECRAFT_RECRAFT_V4_1: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 14),
-    last_updated=PartialDate(2026, 5, 14),
-    modalities=Modalities(input=("text",), output=("image",)),
-    limit=Limit(context=0, output=0),
+    release_date=_D_2026_05_14,
+    last_updated=_D_2026_05_14,
+    modalities=_TEXT_TO_IMAGE,
+    limit=_LIMIT_0_0,
 )
 
 RECRAFT_RECRAFT_V4_1_PRO: Final[Model] = Model(
@@ -5213,10 +5421,10 @@ RECRAFT_RECRAFT_V4_1_PRO: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 14),
-    last_updated=PartialDate(2026, 5, 14),
-    modalities=Modalities(input=("text",), output=("image",)),
-    limit=Limit(context=0, output=0),
+    release_date=_D_2026_05_14,
+    last_updated=_D_2026_05_14,
+    modalities=_TEXT_TO_IMAGE,
+    limit=_LIMIT_0_0,
 )
 
 RECRAFT_RECRAFT_V4_1_UTILITY: Final[Model] = Model(
@@ -5230,10 +5438,10 @@ RECRAFT_RECRAFT_V4_1_UTILITY: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 14),
-    last_updated=PartialDate(2026, 5, 14),
-    modalities=Modalities(input=("text",), output=("image",)),
-    limit=Limit(context=0, output=0),
+    release_date=_D_2026_05_14,
+    last_updated=_D_2026_05_14,
+    modalities=_TEXT_TO_IMAGE,
+    limit=_LIMIT_0_0,
 )
 
 RECRAFT_RECRAFT_V4_1_UTILITY_PRO: Final[Model] = Model(
@@ -5247,10 +5455,10 @@ RECRAFT_RECRAFT_V4_1_UTILITY_PRO: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 14),
-    last_updated=PartialDate(2026, 5, 14),
-    modalities=Modalities(input=("text",), output=("image",)),
-    limit=Limit(context=0, output=0),
+    release_date=_D_2026_05_14,
+    last_updated=_D_2026_05_14,
+    modalities=_TEXT_TO_IMAGE,
+    limit=_LIMIT_0_0,
 )
 
 SAKANA_FUGU_ULTRA: Final[Model] = Model(
@@ -5264,12 +5472,12 @@ SAKANA_FUGU_ULTRA: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 6, 21),
-    last_updated=PartialDate(2026, 6, 21),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1000000, output=1000000),
+    release_date=_D_2026_06_21,
+    last_updated=_D_2026_06_21,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1000000_1000000,
     cost=Cost(input=Decimal("5"), output=Decimal("30"), cache_read=Decimal("0.5")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 STEPFUN_STEP_3_5_FLASH: Final[Model] = Model(
@@ -5283,13 +5491,13 @@ STEPFUN_STEP_3_5_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
+    knowledge=_D_2025_01,
     release_date=PartialDate(2026, 1, 29),
-    last_updated=PartialDate(2026, 2, 13),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262114, output=262114),
+    last_updated=_D_2026_02_13,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262114_262114,
     cost=Cost(input=Decimal("0.09"), output=Decimal("0.3"), cache_read=Decimal("0.02")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 STEPFUN_STEP_3_7_FLASH: Final[Model] = Model(
@@ -5304,12 +5512,12 @@ STEPFUN_STEP_3_7_FLASH: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2026, 1, 1),
-    release_date=PartialDate(2026, 5, 28),
+    release_date=_D_2026_05_28,
     last_updated=PartialDate(2026, 5, 29),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=256000, input=256000, output=256000),
     cost=Cost(input=Decimal("0.2"), output=Decimal("1.15"), cache_read=Decimal("0.04")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 VOYAGE_RERANK_2_5: Final[Model] = Model(
@@ -5323,10 +5531,10 @@ VOYAGE_RERANK_2_5: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 11),
-    last_updated=PartialDate(2025, 8, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32000, output=32000),
+    release_date=_D_2025_08_11,
+    last_updated=_D_2025_08_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32000_32000,
 )
 
 VOYAGE_RERANK_2_5_LITE: Final[Model] = Model(
@@ -5340,10 +5548,10 @@ VOYAGE_RERANK_2_5_LITE: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 11),
-    last_updated=PartialDate(2025, 8, 11),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32000, output=32000),
+    release_date=_D_2025_08_11,
+    last_updated=_D_2025_08_11,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32000_32000,
 )
 
 VOYAGE_VOYAGE_3_LARGE: Final[Model] = Model(
@@ -5358,9 +5566,9 @@ VOYAGE_VOYAGE_3_LARGE: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2025, 1, 7),
-    last_updated=PartialDate(2024, 9),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=8192, output=1536),
+    last_updated=_D_2024_09,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_8192_1536,
 )
 
 VOYAGE_VOYAGE_3_5: Final[Model] = Model(
@@ -5374,10 +5582,10 @@ VOYAGE_VOYAGE_3_5: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 5, 20),
-    last_updated=PartialDate(2025, 5, 20),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=8192, output=1536),
+    release_date=_D_2025_05_20,
+    last_updated=_D_2025_05_20,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_8192_1536,
 )
 
 VOYAGE_VOYAGE_3_5_LITE: Final[Model] = Model(
@@ -5391,10 +5599,10 @@ VOYAGE_VOYAGE_3_5_LITE: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 5, 20),
-    last_updated=PartialDate(2025, 5, 20),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=8192, output=1536),
+    release_date=_D_2025_05_20,
+    last_updated=_D_2025_05_20,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_8192_1536,
 )
 
 VOYAGE_VOYAGE_4: Final[Model] = Model(
@@ -5408,10 +5616,10 @@ VOYAGE_VOYAGE_4: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 1, 15),
-    last_updated=PartialDate(2026, 3, 6),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32000, output=0),
+    release_date=_D_2026_01_15,
+    last_updated=_D_2026_03_06,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32000_0,
 )
 
 VOYAGE_VOYAGE_4_LARGE: Final[Model] = Model(
@@ -5425,10 +5633,10 @@ VOYAGE_VOYAGE_4_LARGE: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 1, 15),
-    last_updated=PartialDate(2026, 3, 6),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32000, output=0),
+    release_date=_D_2026_01_15,
+    last_updated=_D_2026_03_06,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32000_0,
 )
 
 VOYAGE_VOYAGE_4_LITE: Final[Model] = Model(
@@ -5442,10 +5650,10 @@ VOYAGE_VOYAGE_4_LITE: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 1, 15),
-    last_updated=PartialDate(2026, 3, 6),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=32000, output=0),
+    release_date=_D_2026_01_15,
+    last_updated=_D_2026_03_06,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_32000_0,
 )
 
 VOYAGE_VOYAGE_CODE_2: Final[Model] = Model(
@@ -5461,8 +5669,8 @@ VOYAGE_VOYAGE_CODE_2: Final[Model] = Model(
     open_weights=False,
     release_date=PartialDate(2024, 1, 1),
     last_updated=PartialDate(2024, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=8192, output=1536),
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_8192_1536,
 )
 
 VOYAGE_VOYAGE_CODE_3: Final[Model] = Model(
@@ -5477,9 +5685,9 @@ VOYAGE_VOYAGE_CODE_3: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2024, 12, 4),
-    last_updated=PartialDate(2024, 9),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=8192, output=1536),
+    last_updated=_D_2024_09,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_8192_1536,
 )
 
 VOYAGE_VOYAGE_FINANCE_2: Final[Model] = Model(
@@ -5494,9 +5702,9 @@ VOYAGE_VOYAGE_FINANCE_2: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2024, 6, 3),
-    last_updated=PartialDate(2024, 3),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=8192, output=1536),
+    last_updated=_D_2024_03,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_8192_1536,
 )
 
 VOYAGE_VOYAGE_LAW_2: Final[Model] = Model(
@@ -5511,9 +5719,9 @@ VOYAGE_VOYAGE_LAW_2: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2024, 4, 15),
-    last_updated=PartialDate(2024, 3),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=8192, output=1536),
+    last_updated=_D_2024_03,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_8192_1536,
 )
 
 XAI_GROK_4_1_FAST_NON_REASONING: Final[Model] = Model(
@@ -5527,11 +5735,11 @@ XAI_GROK_4_1_FAST_NON_REASONING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 10),
-    release_date=PartialDate(2025, 11, 19),
-    last_updated=PartialDate(2025, 7, 9),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=1000000),
+    knowledge=_D_2024_10,
+    release_date=_D_2025_11_19,
+    last_updated=_D_2025_07_09,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_1000000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.5"), cache_read=Decimal("0.05")),
 )
 
@@ -5546,13 +5754,13 @@ XAI_GROK_4_1_FAST_REASONING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 10),
-    release_date=PartialDate(2025, 11, 19),
-    last_updated=PartialDate(2025, 7, 9),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=1000000),
+    knowledge=_D_2024_10,
+    release_date=_D_2025_11_19,
+    last_updated=_D_2025_07_09,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_1000000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.5"), cache_read=Decimal("0.05")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 XAI_GROK_4_20_MULTI_AGENT: Final[Model] = Model(
@@ -5566,12 +5774,12 @@ XAI_GROK_4_20_MULTI_AGENT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 10),
-    last_updated=PartialDate(2026, 3, 23),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=2000000, output=2000000),
+    release_date=_D_2026_03_10,
+    last_updated=_D_2026_03_23,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_2000000_2000000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("2.5"), cache_read=Decimal("0.2")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 XAI_GROK_4_20_MULTI_AGENT_BETA: Final[Model] = Model(
@@ -5585,12 +5793,12 @@ XAI_GROK_4_20_MULTI_AGENT_BETA: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 11),
-    last_updated=PartialDate(2026, 3, 13),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=2000000, output=2000000),
+    release_date=_D_2026_03_11,
+    last_updated=_D_2026_03_13,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_2000000_2000000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("2.5"), cache_read=Decimal("0.2")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,
 )
 
 XAI_GROK_4_20_NON_REASONING: Final[Model] = Model(
@@ -5604,10 +5812,10 @@ XAI_GROK_4_20_NON_REASONING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 10),
-    last_updated=PartialDate(2026, 3, 23),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=2000000, output=2000000),
+    release_date=_D_2026_03_10,
+    last_updated=_D_2026_03_23,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_2000000_2000000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("2.5"), cache_read=Decimal("0.2")),
 )
 
@@ -5622,10 +5830,10 @@ XAI_GROK_4_20_NON_REASONING_BETA: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 11),
-    last_updated=PartialDate(2026, 3, 13),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=2000000, output=2000000),
+    release_date=_D_2026_03_11,
+    last_updated=_D_2026_03_13,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_2000000_2000000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("2.5"), cache_read=Decimal("0.4")),
 )
 
@@ -5640,12 +5848,12 @@ XAI_GROK_4_20_REASONING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 10),
-    last_updated=PartialDate(2026, 3, 23),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=2000000, output=2000000),
+    release_date=_D_2026_03_10,
+    last_updated=_D_2026_03_23,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_2000000_2000000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("2.5"), cache_read=Decimal("0.2")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 XAI_GROK_4_20_REASONING_BETA: Final[Model] = Model(
@@ -5659,12 +5867,12 @@ XAI_GROK_4_20_REASONING_BETA: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 11),
-    last_updated=PartialDate(2026, 3, 13),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=2000000, output=2000000),
+    release_date=_D_2026_03_11,
+    last_updated=_D_2026_03_13,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_2000000_2000000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("2.5"), cache_read=Decimal("0.2")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 XAI_GROK_4_3: Final[Model] = Model(
@@ -5681,10 +5889,10 @@ XAI_GROK_4_3: Final[Model] = Model(
     open_weights=False,
     release_date=PartialDate(2026, 4, 30),
     last_updated=PartialDate(2026, 4, 17),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=1000000),
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_1000000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("2.5"), cache_read=Decimal("0.2")),
-    reasoning_options=(ReasoningOption(type="effort", values=("none", "low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,
 )
 
 XAI_GROK_BUILD_0_1: Final[Model] = Model(
@@ -5700,11 +5908,11 @@ XAI_GROK_BUILD_0_1: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2026, 5, 20),
-    last_updated=PartialDate(2026, 4, 16),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=256000, output=256000),
+    last_updated=_D_2026_04_16,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_256000_256000,
     cost=Cost(input=Decimal("1"), output=Decimal("2"), cache_read=Decimal("0.2")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 XAI_GROK_IMAGINE_IMAGE: Final[Model] = Model(
@@ -5718,10 +5926,10 @@ XAI_GROK_IMAGINE_IMAGE: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 1, 28),
-    last_updated=PartialDate(2026, 2, 19),
-    modalities=Modalities(input=("text",), output=("text", "image")),
-    limit=Limit(context=0, output=0),
+    release_date=_D_2026_01_28,
+    last_updated=_D_2026_02_19,
+    modalities=_TEXT_TO_TEXT_IMAGE,
+    limit=_LIMIT_0_0,
 )
 
 XAI_GROK_IMAGINE_VIDEO: Final[Model] = Model(
@@ -5735,10 +5943,10 @@ XAI_GROK_IMAGINE_VIDEO: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 1, 28),
-    last_updated=PartialDate(2026, 1, 28),
-    modalities=Modalities(input=("text",), output=("video",)),
-    limit=Limit(context=0, output=0),
+    release_date=_D_2026_01_28,
+    last_updated=_D_2026_01_28,
+    modalities=_TEXT_TO_VIDEO,
+    limit=_LIMIT_0_0,
 )
 
 XAI_GROK_IMAGINE_VIDEO_1_5: Final[Model] = Model(
@@ -5752,10 +5960,10 @@ XAI_GROK_IMAGINE_VIDEO_1_5: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 6, 22),
-    last_updated=PartialDate(2026, 6, 22),
-    modalities=Modalities(input=("text",), output=("video",)),
-    limit=Limit(context=0, output=0),
+    release_date=_D_2026_06_22,
+    last_updated=_D_2026_06_22,
+    modalities=_TEXT_TO_VIDEO,
+    limit=_LIMIT_0_0,
 )
 
 XAI_GROK_IMAGINE_VIDEO_1_5_PREVIEW: Final[Model] = Model(
@@ -5769,10 +5977,10 @@ XAI_GROK_IMAGINE_VIDEO_1_5_PREVIEW: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 30),
-    last_updated=PartialDate(2026, 5, 30),
-    modalities=Modalities(input=("text",), output=("video",)),
-    limit=Limit(context=0, output=0),
+    release_date=_D_2026_05_30,
+    last_updated=_D_2026_05_30,
+    modalities=_TEXT_TO_VIDEO,
+    limit=_LIMIT_0_0,
 )
 
 XAI_GROK_STT: Final[Model] = Model(
@@ -5786,10 +5994,10 @@ XAI_GROK_STT: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 16),
-    last_updated=PartialDate(2026, 3, 16),
-    modalities=Modalities(input=("audio",), output=("text",)),
-    limit=Limit(context=0, output=0),
+    release_date=_D_2026_03_16,
+    last_updated=_D_2026_03_16,
+    modalities=_AUDIO_TO_TEXT,
+    limit=_LIMIT_0_0,
 )
 
 XAI_GROK_TTS: Final[Model] = Model(
@@ -5803,10 +6011,10 @@ XAI_GROK_TTS: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 16),
-    last_updated=PartialDate(2026, 3, 16),
-    modalities=Modalities(input=("text",), output=("audio",)),
-    limit=Limit(context=0, output=0),
+    release_date=_D_2026_03_16,
+    last_updated=_D_2026_03_16,
+    modalities=_TEXT_TO_AUDIO,
+    limit=_LIMIT_0_0,
 )
 
 XAI_GROK_VOICE_THINK_FAST_1_0: Final[Model] = Model(
@@ -5820,10 +6028,10 @@ XAI_GROK_VOICE_THINK_FAST_1_0: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 23),
-    last_updated=PartialDate(2026, 4, 23),
-    modalities=Modalities(input=("text", "audio"), output=("text", "audio")),
-    limit=Limit(context=0, output=0),
+    release_date=_D_2026_04_23,
+    last_updated=_D_2026_04_23,
+    modalities=_TEXT_AUDIO_TO_TEXT_AUDIO,
+    limit=_LIMIT_0_0,
 )
 
 XIAOMI_MIMO_V2_FLASH: Final[Model] = Model(
@@ -5837,13 +6045,13 @@ XIAOMI_MIMO_V2_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 10),
-    release_date=PartialDate(2025, 12, 16),
+    knowledge=_D_2024_10,
+    release_date=_D_2025_12_16,
     last_updated=PartialDate(2026, 2, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=262144, output=32000),
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3"), cache_read=Decimal("0.01")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 XIAOMI_MIMO_V2_PRO: Final[Model] = Model(
@@ -5857,13 +6065,13 @@ XIAOMI_MIMO_V2_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 12),
-    release_date=PartialDate(2026, 3, 18),
-    last_updated=PartialDate(2026, 3, 18),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    knowledge=_D_2024_12,
+    release_date=_D_2026_03_18,
+    last_updated=_D_2026_03_18,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(input=Decimal("1"), output=Decimal("3"), cache_read=Decimal("0.2")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 XIAOMI_MIMO_V2_5: Final[Model] = Model(
@@ -5877,13 +6085,13 @@ XIAOMI_MIMO_V2_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 12),
-    release_date=PartialDate(2026, 4, 22),
-    last_updated=PartialDate(2026, 4, 22),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
+    knowledge=_D_2024_12,
+    release_date=_D_2026_04_22,
+    last_updated=_D_2026_04_22,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
     limit=Limit(context=1050000, output=131100),
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.28"), cache_read=Decimal("0.0028")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 XIAOMI_MIMO_V2_5_PRO: Final[Model] = Model(
@@ -5897,13 +6105,13 @@ XIAOMI_MIMO_V2_5_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 12),
-    release_date=PartialDate(2026, 4, 22),
-    last_updated=PartialDate(2026, 4, 22),
+    knowledge=_D_2024_12,
+    release_date=_D_2026_04_22,
+    last_updated=_D_2026_04_22,
     modalities=Modalities(input=("text", "pdf"), output=("text",)),
     limit=Limit(context=1050000, output=131000),
     cost=Cost(input=Decimal("0.435"), output=Decimal("0.87"), cache_read=Decimal("0.0036")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 ZAI_GLM_4_5: Final[Model] = Model(
@@ -5917,14 +6125,14 @@ ZAI_GLM_4_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 7),
-    release_date=PartialDate(2025, 7, 28),
-    last_updated=PartialDate(2025, 7, 28),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=96000),
+    knowledge=_D_2025_07,
+    release_date=_D_2025_07_28,
+    last_updated=_D_2025_07_28,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_96000,
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.2"), cache_read=Decimal("0.11")),
     interleaved=True,
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 ZAI_GLM_4_5_AIR: Final[Model] = Model(
@@ -5938,13 +6146,13 @@ ZAI_GLM_4_5_AIR: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 7, 28),
-    last_updated=PartialDate(2025, 7, 28),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=96000),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_07_28,
+    last_updated=_D_2025_07_28,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_96000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("1.1"), cache_read=Decimal("0.03")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 ZAI_GLM_4_5V: Final[Model] = Model(
@@ -5959,12 +6167,12 @@ ZAI_GLM_4_5V: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2025, 8),
-    release_date=PartialDate(2025, 8, 11),
-    last_updated=PartialDate(2025, 8, 11),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    release_date=_D_2025_08_11,
+    last_updated=_D_2025_08_11,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=66000, output=16000),
     cost=Cost(input=Decimal("0.6"), output=Decimal("1.8"), cache_read=Decimal("0.11")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 ZAI_GLM_4_6: Final[Model] = Model(
@@ -5978,14 +6186,14 @@ ZAI_GLM_4_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 9, 30),
-    last_updated=PartialDate(2025, 9, 30),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_09_30,
+    last_updated=_D_2025_09_30,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=200000, output=96000),
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.2"), cache_read=Decimal("0.11")),
     interleaved=True,
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 ZAI_GLM_4_6V: Final[Model] = Model(
@@ -5999,13 +6207,13 @@ ZAI_GLM_4_6V: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 10),
-    release_date=PartialDate(2025, 9, 30),
+    knowledge=_D_2024_10,
+    release_date=_D_2025_09_30,
     last_updated=PartialDate(2025, 12, 8),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=128000, output=24000),
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_128000_24000,
     cost=Cost(input=Decimal("0.3"), output=Decimal("0.9"), cache_read=Decimal("0.05")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 ZAI_GLM_4_6V_FLASH: Final[Model] = Model(
@@ -6019,12 +6227,12 @@ ZAI_GLM_4_6V_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 10),
-    release_date=PartialDate(2025, 9, 30),
-    last_updated=PartialDate(2025, 9, 30),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=128000, output=24000),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    knowledge=_D_2024_10,
+    release_date=_D_2025_09_30,
+    last_updated=_D_2025_09_30,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_128000_24000,
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 ZAI_GLM_4_7: Final[Model] = Model(
@@ -6038,14 +6246,14 @@ ZAI_GLM_4_7: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 10),
-    release_date=PartialDate(2025, 12, 22),
-    last_updated=PartialDate(2025, 12, 22),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2024_10,
+    release_date=_D_2025_12_22,
+    last_updated=_D_2025_12_22,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=200000, output=120000),
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.2"), cache_read=Decimal("0.12")),
     interleaved=True,
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 ZAI_GLM_4_7_FLASH: Final[Model] = Model(
@@ -6059,13 +6267,13 @@ ZAI_GLM_4_7_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2026, 1, 19),
-    last_updated=PartialDate(2026, 1, 19),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2025_04,
+    release_date=_D_2026_01_19,
+    last_updated=_D_2026_01_19,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=200000, output=131000),
     cost=Cost(input=Decimal("0.07"), output=Decimal("0.4")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 ZAI_GLM_4_7_FLASHX: Final[Model] = Model(
@@ -6079,14 +6287,14 @@ ZAI_GLM_4_7_FLASHX: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 1, 19),
-    last_updated=PartialDate(2026, 1, 19),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=200000, output=128000),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_01_19,
+    last_updated=_D_2026_01_19,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_128000,
     cost=Cost(input=Decimal("0.06"), output=Decimal("0.4"), cache_read=Decimal("0.01")),
     interleaved=True,
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 ZAI_GLM_5: Final[Model] = Model(
@@ -6100,12 +6308,12 @@ ZAI_GLM_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 12),
-    last_updated=PartialDate(2026, 2, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=202800, output=131100),
+    release_date=_D_2026_02_12,
+    last_updated=_D_2026_02_12,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_202800_131100,
     cost=Cost(input=Decimal("0.95"), output=Decimal("3.15"), cache_read=Decimal("0.2")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 ZAI_GLM_5_TURBO: Final[Model] = Model(
@@ -6121,11 +6329,11 @@ ZAI_GLM_5_TURBO: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2026, 3, 15),
-    last_updated=PartialDate(2026, 3, 16),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=202800, output=131100),
+    last_updated=_D_2026_03_16,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_202800_131100,
     cost=Cost(input=Decimal("1.2"), output=Decimal("4"), cache_read=Decimal("0.24")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 ZAI_GLM_5_1: Final[Model] = Model(
@@ -6140,12 +6348,12 @@ ZAI_GLM_5_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 7),
-    last_updated=PartialDate(2026, 4, 7),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_04_07,
+    last_updated=_D_2026_04_07,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=202000, output=202000),
     cost=Cost(input=Decimal("1.3"), output=Decimal("4.3"), cache_read=Decimal("0.26")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 ZAI_GLM_5_2: Final[Model] = Model(
@@ -6160,15 +6368,12 @@ ZAI_GLM_5_2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 6, 16),
+    release_date=_D_2026_06_16,
     last_updated=PartialDate(2026, 6, 13),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(input=Decimal("1.5"), output=Decimal("4.5"), cache_read=Decimal("0.3")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_HIGH_XHIGH,
 )
 
 ZAI_GLM_5_2_FAST: Final[Model] = Model(
@@ -6182,15 +6387,12 @@ ZAI_GLM_5_2_FAST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 6, 16),
-    last_updated=PartialDate(2026, 6, 16),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    release_date=_D_2026_06_16,
+    last_updated=_D_2026_06_16,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(input=Decimal("3"), output=Decimal("10.25"), cache_read=Decimal("0.5")),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("high", "xhigh")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_HIGH_XHIGH,
 )
 
 ZAI_GLM_5V_TURBO: Final[Model] = Model(
@@ -6204,10 +6406,10 @@ ZAI_GLM_5V_TURBO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 1),
-    last_updated=PartialDate(2026, 4, 1),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=128000),
+    release_date=_D_2026_04_01,
+    last_updated=_D_2026_04_01,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_128000,
     cost=Cost(input=Decimal("1.2"), output=Decimal("4"), cache_read=Decimal("0.24")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )

@@ -3,13 +3,31 @@
 
 "Models served by Vultr (provider id 'vultr')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
 from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, Model
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2024_07 = PartialDate(2024, 7)
+_D_2025_10_28 = PartialDate(2025, 10, 28)
+_D_2025_12_01 = PartialDate(2025, 12, 1)
+_D_2026_03_18 = PartialDate(2026, 3, 18)
+_D_2026_04_07 = PartialDate(2026, 4, 7)
+_D_2026_04_21 = PartialDate(2026, 4, 21)
+_D_2026_04_28 = PartialDate(2026, 4, 28)
+_LIMIT_262144_131072 = Limit(context=262144, output=131072)
+_REASONING = ()
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
 
 __all__ = [
     "MINIMAXAI_MINIMAX_M2_7",
@@ -32,12 +50,12 @@ MINIMAXAI_MINIMAX_M2_7: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 3, 18),
-    last_updated=PartialDate(2026, 3, 18),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_03_18,
+    last_updated=_D_2026_03_18,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=204800, output=131072),
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MOONSHOTAI_KIMI_K2_6: Final[Model] = Model(
@@ -53,13 +71,13 @@ MOONSHOTAI_KIMI_K2_6: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 4, 21),
-    last_updated=PartialDate(2026, 4, 21),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=131072),
+    release_date=_D_2026_04_21,
+    last_updated=_D_2026_04_21,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_131072,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 NVIDIA_DEEPSEEK_V3_2_NVFP4: Final[Model] = Model(
@@ -73,13 +91,13 @@ NVIDIA_DEEPSEEK_V3_2_NVFP4: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 7),
-    release_date=PartialDate(2025, 12, 1),
-    last_updated=PartialDate(2025, 12, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2024_07,
+    release_date=_D_2025_12_01,
+    last_updated=_D_2025_12_01,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=131072, output=131072),
     cost=Cost(input=Decimal("0.55"), output=Decimal("1.65")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 NVIDIA_LLAMA_3_1_NEMOTRON_SAFETY_GUARD_8B_V3: Final[Model] = Model(
@@ -94,9 +112,9 @@ NVIDIA_LLAMA_3_1_NEMOTRON_SAFETY_GUARD_8B_V3: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2023, 12),
-    release_date=PartialDate(2025, 10, 28),
-    last_updated=PartialDate(2025, 10, 28),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2025_10_28,
+    last_updated=_D_2025_10_28,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=8192, output=4096),
     cost=Cost(input=Decimal("0.01"), output=Decimal("0.01")),
 )
@@ -113,12 +131,12 @@ NVIDIA_NEMOTRON_3_NANO_OMNI_30B_A3B_REASONING_BF16: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2025, 5),
-    release_date=PartialDate(2026, 4, 28),
-    last_updated=PartialDate(2026, 4, 28),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=131072),
+    release_date=_D_2026_04_28,
+    last_updated=_D_2026_04_28,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_131072,
     cost=Cost(input=Decimal("0.13"), output=Decimal("0.38")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 NVIDIA_NEMOTRON_CASCADE_2_30B_A3B: Final[Model] = Model(
@@ -132,13 +150,13 @@ NVIDIA_NEMOTRON_CASCADE_2_30B_A3B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 7),
-    release_date=PartialDate(2025, 12, 1),
-    last_updated=PartialDate(2025, 12, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=131072),
+    knowledge=_D_2024_07,
+    release_date=_D_2025_12_01,
+    last_updated=_D_2025_12_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_131072,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 ZAI_ORG_GLM_5_1_FP8: Final[Model] = Model(
@@ -153,11 +171,11 @@ ZAI_ORG_GLM_5_1_FP8: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 7),
-    last_updated=PartialDate(2026, 4, 7),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_04_07,
+    last_updated=_D_2026_04_07,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=200000, output=131072),
     cost=Cost(input=Decimal("0.85"), output=Decimal("3.1")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )

@@ -3,13 +3,35 @@
 
 "Models served by Wafer (provider id 'wafer.ai')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
 from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, Model, ReasoningOption
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2025_04 = PartialDate(2025, 4)
+_D_2025_05 = PartialDate(2025, 5)
+_D_2026_04_24 = PartialDate(2026, 4, 24)
+_D_2026_05_30 = PartialDate(2026, 5, 30)
+_D_2026_06_01 = PartialDate(2026, 6, 1)
+_LIMIT_1000000_384000 = Limit(context=1000000, output=384000)
+_LIMIT_262144_65536 = Limit(context=262144, output=65536)
+_REASONING_TOGGLE = (ReasoningOption(type="toggle"),)
+_REASONING_TOGGLE_EFFORT_HIGH_MAX = (
+    ReasoningOption(type="toggle"),
+    ReasoningOption(type="effort", values=("high", "max")),
+)
+_TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
 
 __all__ = [
     "GLM_5_1",
@@ -34,10 +56,10 @@ GLM_5_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
+    knowledge=_D_2025_04,
     release_date=PartialDate(2026, 4, 7),
-    last_updated=PartialDate(2026, 6, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
+    last_updated=_D_2026_06_01,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=202752, output=131072),
     cost=Cost(
         input=Decimal("1"),
@@ -45,7 +67,7 @@ GLM_5_1: Final[Model] = Model(
         cache_read=Decimal("0.1"),
         cache_write=Decimal("0"),
     ),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 GLM_5_2: Final[Model] = Model(
@@ -62,7 +84,7 @@ GLM_5_2: Final[Model] = Model(
     open_weights=True,
     release_date=PartialDate(2026, 6, 13),
     last_updated=PartialDate(2026, 6, 22),
-    modalities=Modalities(input=("text",), output=("text",)),
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=1048576, output=131072),
     cost=Cost(
         input=Decimal("1.2"),
@@ -91,16 +113,16 @@ KIMI_K2_6: Final[Model] = Model(
     open_weights=True,
     knowledge=PartialDate(2025, 1),
     release_date=PartialDate(2026, 5, 13),
-    last_updated=PartialDate(2026, 6, 1),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, output=65536),
+    last_updated=_D_2026_06_01,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_65536,
     cost=Cost(
         input=Decimal("0.68"),
         output=Decimal("3.15"),
         cache_read=Decimal("0.07"),
         cache_write=Decimal("0"),
     ),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 QWEN3_5_397B_A17B: Final[Model] = Model(
@@ -115,18 +137,18 @@ QWEN3_5_397B_A17B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
+    knowledge=_D_2025_04,
     release_date=PartialDate(2026, 2, 16),
-    last_updated=PartialDate(2026, 6, 1),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, output=65536),
+    last_updated=_D_2026_06_01,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_65536,
     cost=Cost(
         input=Decimal("0.43"),
         output=Decimal("2.6"),
         cache_read=Decimal("0.04"),
         cache_write=Decimal("0"),
     ),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 QWEN3_6_35B_A3B: Final[Model] = Model(
@@ -141,10 +163,10 @@ QWEN3_6_35B_A3B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
+    knowledge=_D_2025_04,
     release_date=PartialDate(2026, 5, 11),
-    last_updated=PartialDate(2026, 5, 30),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
+    last_updated=_D_2026_05_30,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=Limit(context=256000, input=229376, output=65536),
     cost=Cost(
         input=Decimal("0.15"),
@@ -152,7 +174,7 @@ QWEN3_6_35B_A3B: Final[Model] = Model(
         cache_read=Decimal("0.02"),
         cache_write=Decimal("0"),
     ),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 DEEPSEEK_V4_FLASH: Final[Model] = Model(
@@ -167,11 +189,11 @@ DEEPSEEK_V4_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 5),
-    release_date=PartialDate(2026, 4, 24),
-    last_updated=PartialDate(2026, 5, 30),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, output=384000),
+    knowledge=_D_2025_05,
+    release_date=_D_2026_04_24,
+    last_updated=_D_2026_05_30,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_384000,
     cost=Cost(
         input=Decimal("0.14"),
         output=Decimal("0.28"),
@@ -179,10 +201,7 @@ DEEPSEEK_V4_FLASH: Final[Model] = Model(
         cache_write=Decimal("0"),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("high", "max")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_HIGH_MAX,
 )
 
 DEEPSEEK_V4_PRO: Final[Model] = Model(
@@ -197,11 +216,11 @@ DEEPSEEK_V4_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 5),
-    release_date=PartialDate(2026, 4, 24),
-    last_updated=PartialDate(2026, 5, 30),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, output=384000),
+    knowledge=_D_2025_05,
+    release_date=_D_2026_04_24,
+    last_updated=_D_2026_05_30,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_384000,
     cost=Cost(
         input=Decimal("1.74"),
         output=Decimal("3.48"),
@@ -209,10 +228,7 @@ DEEPSEEK_V4_PRO: Final[Model] = Model(
         cache_write=Decimal("0"),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("high", "max")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_HIGH_MAX,
 )
 
 QWEN3_7_MAX: Final[Model] = Model(
@@ -228,8 +244,8 @@ QWEN3_7_MAX: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     release_date=PartialDate(2026, 5, 21),
-    last_updated=PartialDate(2026, 5, 30),
-    modalities=Modalities(input=("text",), output=("text",)),
+    last_updated=_D_2026_05_30,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=256000, output=65536),
     cost=Cost(
         input=Decimal("5"),
@@ -237,5 +253,5 @@ QWEN3_7_MAX: Final[Model] = Model(
         cache_read=Decimal("0.5"),
         cache_write=Decimal("0"),
     ),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )

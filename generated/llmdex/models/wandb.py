@@ -3,13 +3,34 @@
 
 "Models served by Weights & Biases (provider id 'wandb')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
 from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, Model, ReasoningOption
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2023_12 = PartialDate(2023, 12)
+_D_2024_07_23 = PartialDate(2024, 7, 23)
+_D_2025_04 = PartialDate(2025, 4)
+_D_2025_08_05 = PartialDate(2025, 8, 5)
+_D_2026_03_12 = PartialDate(2026, 3, 12)
+_D_2026_04_07 = PartialDate(2026, 4, 7)
+_LIMIT_128000_128000 = Limit(context=128000, output=128000)
+_LIMIT_131072_131072 = Limit(context=131072, output=131072)
+_LIMIT_262144_262144 = Limit(context=262144, output=262144)
+_REASONING = ()
+_REASONING_TOGGLE = (ReasoningOption(type="toggle"),)
+_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
 
 __all__ = [
     "MINIMAXAI_MINIMAX_M2_5",
@@ -45,11 +66,11 @@ MINIMAXAI_MINIMAX_M2_5: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2026, 2, 12),
-    last_updated=PartialDate(2026, 3, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
+    last_updated=_D_2026_03_12,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=196608, output=196608),
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 OPENPIPE_QWEN3_14B_INSTRUCT: Final[Model] = Model(
@@ -65,8 +86,8 @@ OPENPIPE_QWEN3_14B_INSTRUCT: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2025, 4, 29),
-    last_updated=PartialDate(2026, 3, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
+    last_updated=_D_2026_03_12,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=32768, output=32768),
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.22")),
 )
@@ -83,11 +104,11 @@ QWEN_QWEN3_235B_A22B_INSTRUCT_2507: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
+    knowledge=_D_2025_04,
     release_date=PartialDate(2025, 4, 28),
-    last_updated=PartialDate(2026, 3, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    last_updated=_D_2026_03_12,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.1")),
 )
 
@@ -103,13 +124,13 @@ QWEN_QWEN3_235B_A22B_THINKING_2507: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
+    knowledge=_D_2025_04,
     release_date=PartialDate(2025, 7, 25),
-    last_updated=PartialDate(2026, 3, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    last_updated=_D_2026_03_12,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.1")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN_QWEN3_30B_A3B_INSTRUCT_2507: Final[Model] = Model(
@@ -125,9 +146,9 @@ QWEN_QWEN3_30B_A3B_INSTRUCT_2507: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2025, 7, 29),
-    last_updated=PartialDate(2026, 3, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    last_updated=_D_2026_03_12,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
 )
 
@@ -143,11 +164,11 @@ QWEN_QWEN3_CODER_480B_A35B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
+    knowledge=_D_2025_04,
     release_date=PartialDate(2025, 7, 23),
-    last_updated=PartialDate(2026, 3, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    last_updated=_D_2026_03_12,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("1"), output=Decimal("1.5")),
 )
 
@@ -164,8 +185,8 @@ DEEPSEEK_AI_DEEPSEEK_V3_1: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2025, 8, 21),
-    last_updated=PartialDate(2026, 3, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
+    last_updated=_D_2026_03_12,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=161000, output=161000),
     cost=Cost(input=Decimal("0.55"), output=Decimal("1.65")),
 )
@@ -182,10 +203,10 @@ META_LLAMA_LLAMA_3_1_70B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2024, 7, 23),
-    last_updated=PartialDate(2026, 3, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=128000),
+    release_date=_D_2024_07_23,
+    last_updated=_D_2026_03_12,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000,
     cost=Cost(input=Decimal("0.8"), output=Decimal("0.8")),
 )
 
@@ -201,11 +222,11 @@ META_LLAMA_LLAMA_3_1_8B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 12),
-    release_date=PartialDate(2024, 7, 23),
-    last_updated=PartialDate(2026, 3, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=128000),
+    knowledge=_D_2023_12,
+    release_date=_D_2024_07_23,
+    last_updated=_D_2026_03_12,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000,
     cost=Cost(input=Decimal("0.22"), output=Decimal("0.22")),
 )
 
@@ -221,11 +242,11 @@ META_LLAMA_LLAMA_3_3_70B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2023, 12),
+    knowledge=_D_2023_12,
     release_date=PartialDate(2024, 12, 6),
-    last_updated=PartialDate(2026, 3, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=128000),
+    last_updated=_D_2026_03_12,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000,
     cost=Cost(input=Decimal("0.71"), output=Decimal("0.71")),
 )
 
@@ -243,8 +264,8 @@ META_LLAMA_LLAMA_4_SCOUT_17B_16E_INSTRUCT: Final[Model] = Model(
     open_weights=True,
     knowledge=PartialDate(2024, 12),
     release_date=PartialDate(2025, 1, 31),
-    last_updated=PartialDate(2026, 3, 12),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    last_updated=_D_2026_03_12,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=64000, output=64000),
     cost=Cost(input=Decimal("0.17"), output=Decimal("0.66")),
 )
@@ -263,9 +284,9 @@ MICROSOFT_PHI_4_MINI_INSTRUCT: Final[Model] = Model(
     open_weights=True,
     knowledge=PartialDate(2023, 10),
     release_date=PartialDate(2024, 12, 11),
-    last_updated=PartialDate(2026, 3, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=128000),
+    last_updated=_D_2026_03_12,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_128000,
     cost=Cost(input=Decimal("0.08"), output=Decimal("0.35")),
 )
 
@@ -282,12 +303,12 @@ MOONSHOTAI_KIMI_K2_5: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2026, 1, 27),
-    last_updated=PartialDate(2026, 3, 12),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    last_updated=_D_2026_03_12,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.5"), output=Decimal("2.85")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 NVIDIA_NVIDIA_NEMOTRON_3_SUPER_120B_A12B_FP8: Final[Model] = Model(
@@ -303,11 +324,11 @@ NVIDIA_NVIDIA_NEMOTRON_3_SUPER_120B_A12B_FP8: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2026, 3, 11),
-    last_updated=PartialDate(2026, 3, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    last_updated=_D_2026_03_12,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.8")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 OPENAI_GPT_OSS_120B: Final[Model] = Model(
@@ -322,12 +343,12 @@ OPENAI_GPT_OSS_120B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2026, 3, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=131072),
+    release_date=_D_2025_08_05,
+    last_updated=_D_2026_03_12,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_131072,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 OPENAI_GPT_OSS_20B: Final[Model] = Model(
@@ -342,12 +363,12 @@ OPENAI_GPT_OSS_20B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2026, 3, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=131072),
+    release_date=_D_2025_08_05,
+    last_updated=_D_2026_03_12,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_131072,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.2")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 ZAI_ORG_GLM_5_FP8: Final[Model] = Model(
@@ -363,8 +384,8 @@ ZAI_ORG_GLM_5_FP8: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     release_date=PartialDate(2026, 2, 11),
-    last_updated=PartialDate(2026, 3, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
+    last_updated=_D_2026_03_12,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=200000, output=200000),
     cost=Cost(input=Decimal("1"), output=Decimal("3.2")),
 )
@@ -381,9 +402,9 @@ ZAI_ORG_GLM_5_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 7),
-    last_updated=PartialDate(2026, 4, 7),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_04_07,
+    last_updated=_D_2026_04_07,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=200000, output=131072),
     cost=Cost(
         input=Decimal("1.4"),
@@ -392,5 +413,5 @@ ZAI_ORG_GLM_5_1: Final[Model] = Model(
         cache_write=Decimal("0"),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )

@@ -3,8 +3,9 @@
 
 "Models served by xAI (provider id 'xai')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
@@ -19,6 +20,23 @@ from llmdex_runtime.model import (
     ReasoningOption,
     TierCondition,
 )
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2026_01_28 = PartialDate(2026, 1, 28)
+_D_2026_03_09 = PartialDate(2026, 3, 9)
+_D_2026_04_03 = PartialDate(2026, 4, 3)
+_D_2026_04_16 = PartialDate(2026, 4, 16)
+_D_2026_04_17 = PartialDate(2026, 4, 17)
+_LIMIT_1000000_30000 = Limit(context=1000000, output=30000)
+_LIMIT_8000_0 = Limit(context=8000, output=0)
+_REASONING = ()
+_TEXT_IMAGE_PDF_TO_IMAGE_PDF = Modalities(input=("text", "image", "pdf"), output=("image", "pdf"))
+_TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
 
 __all__ = [
     "GROK_4_20_0309_NON_REASONING",
@@ -43,10 +61,10 @@ GROK_4_20_0309_NON_REASONING: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 9),
-    last_updated=PartialDate(2026, 3, 9),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=30000),
+    release_date=_D_2026_03_09,
+    last_updated=_D_2026_03_09,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_30000,
     cost=Cost(
         input=Decimal("1.25"),
         output=Decimal("2.5"),
@@ -77,10 +95,10 @@ GROK_4_20_0309_REASONING: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 9),
-    last_updated=PartialDate(2026, 3, 9),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=30000),
+    release_date=_D_2026_03_09,
+    last_updated=_D_2026_03_09,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_30000,
     cost=Cost(
         input=Decimal("1.25"),
         output=Decimal("2.5"),
@@ -97,7 +115,7 @@ GROK_4_20_0309_REASONING: Final[Model] = Model(
             input=Decimal("2.5"), output=Decimal("5"), cache_read=Decimal("0.4")
         ),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GROK_4_20_MULTI_AGENT_0309: Final[Model] = Model(
@@ -112,10 +130,10 @@ GROK_4_20_MULTI_AGENT_0309: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 9),
-    last_updated=PartialDate(2026, 3, 9),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=30000),
+    release_date=_D_2026_03_09,
+    last_updated=_D_2026_03_09,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_30000,
     cost=Cost(
         input=Decimal("1.25"),
         output=Decimal("2.5"),
@@ -147,10 +165,10 @@ GROK_4_3: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 17),
-    last_updated=PartialDate(2026, 4, 17),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=30000),
+    release_date=_D_2026_04_17,
+    last_updated=_D_2026_04_17,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_30000,
     cost=Cost(
         input=Decimal("1.25"),
         output=Decimal("2.5"),
@@ -182,9 +200,9 @@ GROK_BUILD_0_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 16),
-    last_updated=PartialDate(2026, 4, 16),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
+    release_date=_D_2026_04_16,
+    last_updated=_D_2026_04_16,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
     limit=Limit(context=256000, output=256000),
     cost=Cost(
         input=Decimal("1"),
@@ -200,7 +218,7 @@ GROK_BUILD_0_1: Final[Model] = Model(
         ),
         context_over_200k=Rates(input=Decimal("2"), output=Decimal("4"), cache_read=Decimal("0.4")),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 GROK_IMAGINE_IMAGE: Final[Model] = Model(
@@ -214,10 +232,10 @@ GROK_IMAGINE_IMAGE: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2026, 1, 28),
-    last_updated=PartialDate(2026, 1, 28),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("image", "pdf")),
-    limit=Limit(context=8000, output=0),
+    release_date=_D_2026_01_28,
+    last_updated=_D_2026_01_28,
+    modalities=_TEXT_IMAGE_PDF_TO_IMAGE_PDF,
+    limit=_LIMIT_8000_0,
 )
 
 GROK_IMAGINE_IMAGE_QUALITY: Final[Model] = Model(
@@ -231,10 +249,10 @@ GROK_IMAGINE_IMAGE_QUALITY: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 3),
-    last_updated=PartialDate(2026, 4, 3),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("image", "pdf")),
-    limit=Limit(context=8000, output=0),
+    release_date=_D_2026_04_03,
+    last_updated=_D_2026_04_03,
+    modalities=_TEXT_IMAGE_PDF_TO_IMAGE_PDF,
+    limit=_LIMIT_8000_0,
 )
 
 GROK_IMAGINE_VIDEO: Final[Model] = Model(
@@ -248,8 +266,8 @@ GROK_IMAGINE_VIDEO: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2026, 1, 28),
-    last_updated=PartialDate(2026, 1, 28),
+    release_date=_D_2026_01_28,
+    last_updated=_D_2026_01_28,
     modalities=Modalities(input=("text", "image", "video", "pdf"), output=("video",)),
     limit=Limit(context=1024, output=0),
 )

@@ -3,13 +3,28 @@
 
 "Models served by Xiaomi (provider id 'xiaomi')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind, Status
 from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, Model, ReasoningOption
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2024_12 = PartialDate(2024, 12)
+_D_2026_03_18 = PartialDate(2026, 3, 18)
+_D_2026_04_22 = PartialDate(2026, 4, 22)
+_D_2026_06_24 = PartialDate(2026, 6, 24)
+_LIMIT_1048576_131072 = Limit(context=1048576, output=131072)
+_REASONING_TOGGLE = (ReasoningOption(type="toggle"),)
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
 
 __all__ = [
     "MIMO_V2_FLASH",
@@ -33,12 +48,12 @@ MIMO_V2_FLASH: Final[Model] = Model(
     open_weights=True,
     knowledge=PartialDate(2024, 12, 1),
     release_date=PartialDate(2025, 12, 16),
-    last_updated=PartialDate(2026, 6, 24),
-    modalities=Modalities(input=("text",), output=("text",)),
+    last_updated=_D_2026_06_24,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=262144, output=65536),
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.28"), cache_read=Decimal("0.0028")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
     status=Status.DEPRECATED,
 )
 
@@ -53,14 +68,14 @@ MIMO_V2_OMNI: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 12),
-    release_date=PartialDate(2026, 3, 18),
-    last_updated=PartialDate(2026, 6, 24),
+    knowledge=_D_2024_12,
+    release_date=_D_2026_03_18,
+    last_updated=_D_2026_06_24,
     modalities=Modalities(input=("text", "image", "audio", "video", "pdf"), output=("text",)),
     limit=Limit(context=262144, output=131072),
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.28"), cache_read=Decimal("0.0028")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
     status=Status.DEPRECATED,
 )
 
@@ -75,14 +90,14 @@ MIMO_V2_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 12),
-    release_date=PartialDate(2026, 3, 18),
-    last_updated=PartialDate(2026, 6, 24),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1048576, output=131072),
+    knowledge=_D_2024_12,
+    release_date=_D_2026_03_18,
+    last_updated=_D_2026_06_24,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1048576_131072,
     cost=Cost(input=Decimal("0.435"), output=Decimal("0.87"), cache_read=Decimal("0.0036")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
     status=Status.DEPRECATED,
 )
 
@@ -97,14 +112,14 @@ MIMO_V2_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 12),
-    release_date=PartialDate(2026, 4, 22),
-    last_updated=PartialDate(2026, 6, 24),
+    knowledge=_D_2024_12,
+    release_date=_D_2026_04_22,
+    last_updated=_D_2026_06_24,
     modalities=Modalities(input=("text", "image", "audio", "video"), output=("text",)),
-    limit=Limit(context=1048576, output=131072),
+    limit=_LIMIT_1048576_131072,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.28"), cache_read=Decimal("0.0028")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 MIMO_V2_5_PRO: Final[Model] = Model(
@@ -118,14 +133,14 @@ MIMO_V2_5_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 12),
-    release_date=PartialDate(2026, 4, 22),
-    last_updated=PartialDate(2026, 6, 24),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1048576, output=131072),
+    knowledge=_D_2024_12,
+    release_date=_D_2026_04_22,
+    last_updated=_D_2026_06_24,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1048576_131072,
     cost=Cost(input=Decimal("0.435"), output=Decimal("0.87"), cache_read=Decimal("0.0036")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 MIMO_V2_5_PRO_ULTRASPEED: Final[Model] = Model(
@@ -139,13 +154,13 @@ MIMO_V2_5_PRO_ULTRASPEED: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 12),
+    knowledge=_D_2024_12,
     release_date=PartialDate(2026, 6, 8),
     last_updated=PartialDate(2026, 6, 9),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1048576, output=131072),
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1048576_131072,
     cost=Cost(input=Decimal("1.305"), output=Decimal("2.61"), cache_read=Decimal("0.0108")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
     status=Status.BETA,
 )

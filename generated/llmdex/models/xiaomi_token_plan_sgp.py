@@ -3,13 +3,29 @@
 
 "Models served by Xiaomi Token Plan (Singapore) (provider id 'xiaomi-token-plan-sgp')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind, Status
 from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, Model, ReasoningOption
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2024_12 = PartialDate(2024, 12)
+_D_2026_03_18 = PartialDate(2026, 3, 18)
+_D_2026_04_22 = PartialDate(2026, 4, 22)
+_LIMIT_1048576_131072 = Limit(context=1048576, output=131072)
+_LIMIT_8192_8192 = Limit(context=8192, output=8192)
+_REASONING_TOGGLE = (ReasoningOption(type="toggle"),)
+_TEXT_TO_AUDIO = Modalities(input=("text",), output=("audio",))
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
 
 __all__ = [
     "MIMO_V2_OMNI",
@@ -33,14 +49,14 @@ MIMO_V2_OMNI: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 12),
-    release_date=PartialDate(2026, 3, 18),
-    last_updated=PartialDate(2026, 3, 18),
+    knowledge=_D_2024_12,
+    release_date=_D_2026_03_18,
+    last_updated=_D_2026_03_18,
     modalities=Modalities(input=("text", "image", "audio", "video", "pdf"), output=("text",)),
     limit=Limit(context=262144, output=131072),
     cost=Cost(input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
     status=Status.DEPRECATED,
 )
 
@@ -55,14 +71,14 @@ MIMO_V2_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 12),
-    release_date=PartialDate(2026, 3, 18),
-    last_updated=PartialDate(2026, 3, 18),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1048576, output=131072),
+    knowledge=_D_2024_12,
+    release_date=_D_2026_03_18,
+    last_updated=_D_2026_03_18,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1048576_131072,
     cost=Cost(input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
     status=Status.DEPRECATED,
 )
 
@@ -76,10 +92,10 @@ MIMO_V2_TTS: Final[Model] = Model(
     reasoning=False,
     tool_call=False,
     open_weights=True,
-    release_date=PartialDate(2026, 3, 18),
-    last_updated=PartialDate(2026, 3, 18),
-    modalities=Modalities(input=("text",), output=("audio",)),
-    limit=Limit(context=8192, output=8192),
+    release_date=_D_2026_03_18,
+    last_updated=_D_2026_03_18,
+    modalities=_TEXT_TO_AUDIO,
+    limit=_LIMIT_8192_8192,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -94,14 +110,14 @@ MIMO_V2_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 12),
-    release_date=PartialDate(2026, 4, 22),
-    last_updated=PartialDate(2026, 4, 22),
+    knowledge=_D_2024_12,
+    release_date=_D_2026_04_22,
+    last_updated=_D_2026_04_22,
     modalities=Modalities(input=("text", "image", "audio", "video"), output=("text",)),
-    limit=Limit(context=1048576, output=131072),
+    limit=_LIMIT_1048576_131072,
     cost=Cost(input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 MIMO_V2_5_PRO: Final[Model] = Model(
@@ -115,14 +131,14 @@ MIMO_V2_5_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 12),
-    release_date=PartialDate(2026, 4, 22),
-    last_updated=PartialDate(2026, 4, 22),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1048576, output=131072),
+    knowledge=_D_2024_12,
+    release_date=_D_2026_04_22,
+    last_updated=_D_2026_04_22,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1048576_131072,
     cost=Cost(input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 MIMO_V2_5_TTS: Final[Model] = Model(
@@ -135,10 +151,10 @@ MIMO_V2_5_TTS: Final[Model] = Model(
     reasoning=False,
     tool_call=False,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 22),
-    last_updated=PartialDate(2026, 4, 22),
-    modalities=Modalities(input=("text",), output=("audio",)),
-    limit=Limit(context=8192, output=8192),
+    release_date=_D_2026_04_22,
+    last_updated=_D_2026_04_22,
+    modalities=_TEXT_TO_AUDIO,
+    limit=_LIMIT_8192_8192,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -152,10 +168,10 @@ MIMO_V2_5_TTS_VOICECLONE: Final[Model] = Model(
     reasoning=False,
     tool_call=False,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 22),
-    last_updated=PartialDate(2026, 4, 22),
-    modalities=Modalities(input=("text",), output=("audio",)),
-    limit=Limit(context=8192, output=8192),
+    release_date=_D_2026_04_22,
+    last_updated=_D_2026_04_22,
+    modalities=_TEXT_TO_AUDIO,
+    limit=_LIMIT_8192_8192,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
 
@@ -169,9 +185,9 @@ MIMO_V2_5_TTS_VOICEDESIGN: Final[Model] = Model(
     reasoning=False,
     tool_call=False,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 22),
-    last_updated=PartialDate(2026, 4, 22),
-    modalities=Modalities(input=("text",), output=("audio",)),
-    limit=Limit(context=8192, output=8192),
+    release_date=_D_2026_04_22,
+    last_updated=_D_2026_04_22,
+    modalities=_TEXT_TO_AUDIO,
+    limit=_LIMIT_8192_8192,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )

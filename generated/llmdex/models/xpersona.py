@@ -3,13 +3,27 @@
 
 "Models served by Xpersona (provider id 'xpersona')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
 from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, Model, ReasoningOption
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2025_12_30 = PartialDate(2025, 12, 30)
+_D_2026_05_29 = PartialDate(2026, 5, 29)
+_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX = (
+    ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh", "max")),
+)
+_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
 
 __all__ = [
     "XPERSONA_FRIEREN_CODER",
@@ -27,10 +41,10 @@ XPERSONA_FRIEREN_CODER: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 12, 30),
+    knowledge=_D_2025_12_30,
     release_date=PartialDate(2026, 5, 1),
     last_updated=PartialDate(2026, 5, 25),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=1000000, output=384000),
     cost=Cost(
         input=Decimal("1.5"),
@@ -38,9 +52,7 @@ XPERSONA_FRIEREN_CODER: Final[Model] = Model(
         reasoning=Decimal("6"),
         cache_read=Decimal("0.15"),
     ),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh", "max")),
-    ),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
 )
 
 XPERSONA_GPT_5_5: Final[Model] = Model(
@@ -55,16 +67,14 @@ XPERSONA_GPT_5_5: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 12, 30),
-    release_date=PartialDate(2026, 5, 29),
-    last_updated=PartialDate(2026, 5, 29),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    knowledge=_D_2025_12_30,
+    release_date=_D_2026_05_29,
+    last_updated=_D_2026_05_29,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=1000000, output=128000),
     cost=Cost(
         input=Decimal("3"), output=Decimal("18"), reasoning=Decimal("18"), cache_read=Decimal("0.3")
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(
-        ReasoningOption(type="effort", values=("low", "medium", "high", "xhigh", "max")),
-    ),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
 )

@@ -3,13 +3,39 @@
 
 "Models served by Z.AI (provider id 'zai')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
 from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, Model, ReasoningOption
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2025_04 = PartialDate(2025, 4)
+_D_2025_07_28 = PartialDate(2025, 7, 28)
+_D_2025_08_11 = PartialDate(2025, 8, 11)
+_D_2025_09_30 = PartialDate(2025, 9, 30)
+_D_2025_12_08 = PartialDate(2025, 12, 8)
+_D_2025_12_22 = PartialDate(2025, 12, 22)
+_D_2026_01_19 = PartialDate(2026, 1, 19)
+_D_2026_02_12 = PartialDate(2026, 2, 12)
+_D_2026_03_16 = PartialDate(2026, 3, 16)
+_D_2026_04_01 = PartialDate(2026, 4, 1)
+_D_2026_04_07 = PartialDate(2026, 4, 7)
+_D_2026_06_13 = PartialDate(2026, 6, 13)
+_LIMIT_131072_98304 = Limit(context=131072, output=98304)
+_LIMIT_200000_131072 = Limit(context=200000, output=131072)
+_LIMIT_204800_131072 = Limit(context=204800, output=131072)
+_REASONING_TOGGLE = (ReasoningOption(type="toggle"),)
+_TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
 
 __all__ = [
     "GLM_4_5",
@@ -39,18 +65,18 @@ GLM_4_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 7, 28),
-    last_updated=PartialDate(2025, 7, 28),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=98304),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_07_28,
+    last_updated=_D_2025_07_28,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_98304,
     cost=Cost(
         input=Decimal("0.6"),
         output=Decimal("2.2"),
         cache_read=Decimal("0.11"),
         cache_write=Decimal("0"),
     ),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 GLM_4_5_AIR: Final[Model] = Model(
@@ -64,18 +90,18 @@ GLM_4_5_AIR: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 7, 28),
-    last_updated=PartialDate(2025, 7, 28),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=98304),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_07_28,
+    last_updated=_D_2025_07_28,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_98304,
     cost=Cost(
         input=Decimal("0.2"),
         output=Decimal("1.1"),
         cache_read=Decimal("0.03"),
         cache_write=Decimal("0"),
     ),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 GLM_4_5_FLASH: Final[Model] = Model(
@@ -89,15 +115,15 @@ GLM_4_5_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 7, 28),
-    last_updated=PartialDate(2025, 7, 28),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=131072, output=98304),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_07_28,
+    last_updated=_D_2025_07_28,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_131072_98304,
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 GLM_4_5V: Final[Model] = Model(
@@ -111,13 +137,13 @@ GLM_4_5V: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 8, 11),
-    last_updated=PartialDate(2025, 8, 11),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_08_11,
+    last_updated=_D_2025_08_11,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=Limit(context=64000, output=16384),
     cost=Cost(input=Decimal("0.6"), output=Decimal("1.8")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 GLM_4_6: Final[Model] = Model(
@@ -131,18 +157,18 @@ GLM_4_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 9, 30),
-    last_updated=PartialDate(2025, 9, 30),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=204800, output=131072),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_09_30,
+    last_updated=_D_2025_09_30,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_204800_131072,
     cost=Cost(
         input=Decimal("0.6"),
         output=Decimal("2.2"),
         cache_read=Decimal("0.11"),
         cache_write=Decimal("0"),
     ),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 GLM_4_6V: Final[Model] = Model(
@@ -156,13 +182,13 @@ GLM_4_6V: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 12, 8),
-    last_updated=PartialDate(2025, 12, 8),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_12_08,
+    last_updated=_D_2025_12_08,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=Limit(context=128000, output=32768),
     cost=Cost(input=Decimal("0.3"), output=Decimal("0.9")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 GLM_4_7: Final[Model] = Model(
@@ -176,11 +202,11 @@ GLM_4_7: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 12, 22),
-    last_updated=PartialDate(2025, 12, 22),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=204800, output=131072),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_12_22,
+    last_updated=_D_2025_12_22,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_204800_131072,
     cost=Cost(
         input=Decimal("0.6"),
         output=Decimal("2.2"),
@@ -188,7 +214,7 @@ GLM_4_7: Final[Model] = Model(
         cache_write=Decimal("0"),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 GLM_4_7_FLASH: Final[Model] = Model(
@@ -202,15 +228,15 @@ GLM_4_7_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2026, 1, 19),
-    last_updated=PartialDate(2026, 1, 19),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=200000, output=131072),
+    knowledge=_D_2025_04,
+    release_date=_D_2026_01_19,
+    last_updated=_D_2026_01_19,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_131072,
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 GLM_4_7_FLASHX: Final[Model] = Model(
@@ -224,18 +250,18 @@ GLM_4_7_FLASHX: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2026, 1, 19),
-    last_updated=PartialDate(2026, 1, 19),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=200000, output=131072),
+    knowledge=_D_2025_04,
+    release_date=_D_2026_01_19,
+    last_updated=_D_2026_01_19,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_131072,
     cost=Cost(
         input=Decimal("0.07"),
         output=Decimal("0.4"),
         cache_read=Decimal("0.01"),
         cache_write=Decimal("0"),
     ),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 GLM_5: Final[Model] = Model(
@@ -249,10 +275,10 @@ GLM_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 2, 12),
-    last_updated=PartialDate(2026, 2, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=204800, output=131072),
+    release_date=_D_2026_02_12,
+    last_updated=_D_2026_02_12,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_204800_131072,
     cost=Cost(
         input=Decimal("1"),
         output=Decimal("3.2"),
@@ -260,7 +286,7 @@ GLM_5: Final[Model] = Model(
         cache_write=Decimal("0"),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 GLM_5_TURBO: Final[Model] = Model(
@@ -275,10 +301,10 @@ GLM_5_TURBO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 16),
-    last_updated=PartialDate(2026, 3, 16),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=200000, output=131072),
+    release_date=_D_2026_03_16,
+    last_updated=_D_2026_03_16,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_131072,
     cost=Cost(
         input=Decimal("1.2"),
         output=Decimal("4"),
@@ -286,7 +312,7 @@ GLM_5_TURBO: Final[Model] = Model(
         cache_write=Decimal("0"),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 GLM_5_1: Final[Model] = Model(
@@ -301,10 +327,10 @@ GLM_5_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 7),
-    last_updated=PartialDate(2026, 4, 7),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=200000, output=131072),
+    release_date=_D_2026_04_07,
+    last_updated=_D_2026_04_07,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_131072,
     cost=Cost(
         input=Decimal("1.4"),
         output=Decimal("4.4"),
@@ -312,7 +338,7 @@ GLM_5_1: Final[Model] = Model(
         cache_write=Decimal("0"),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 GLM_5_2: Final[Model] = Model(
@@ -327,9 +353,9 @@ GLM_5_2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 6, 13),
-    last_updated=PartialDate(2026, 6, 13),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_06_13,
+    last_updated=_D_2026_06_13,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=1000000, output=131072),
     cost=Cost(
         input=Decimal("1.4"),
@@ -352,10 +378,10 @@ GLM_5V_TURBO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 1),
-    last_updated=PartialDate(2026, 4, 1),
+    release_date=_D_2026_04_01,
+    last_updated=_D_2026_04_01,
     modalities=Modalities(input=("text", "image", "video", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=131072),
+    limit=_LIMIT_200000_131072,
     cost=Cost(
         input=Decimal("1.2"),
         output=Decimal("4"),
@@ -363,5 +389,5 @@ GLM_5V_TURBO: Final[Model] = Model(
         cache_write=Decimal("0"),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )

@@ -3,13 +3,31 @@
 
 "Models served by Z.AI Coding Plan (provider id 'zai-coding-plan')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
 from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, Model, ReasoningOption
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2025_04 = PartialDate(2025, 4)
+_D_2025_07_28 = PartialDate(2025, 7, 28)
+_D_2025_12_22 = PartialDate(2025, 12, 22)
+_D_2026_03_16 = PartialDate(2026, 3, 16)
+_D_2026_03_27 = PartialDate(2026, 3, 27)
+_D_2026_04_01 = PartialDate(2026, 4, 1)
+_D_2026_06_13 = PartialDate(2026, 6, 13)
+_LIMIT_200000_131072 = Limit(context=200000, output=131072)
+_REASONING_TOGGLE = (ReasoningOption(type="toggle"),)
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
 
 __all__ = [
     "GLM_4_5_AIR",
@@ -31,15 +49,15 @@ GLM_4_5_AIR: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 7, 28),
-    last_updated=PartialDate(2025, 7, 28),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_07_28,
+    last_updated=_D_2025_07_28,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=131072, output=98304),
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 GLM_4_7: Final[Model] = Model(
@@ -53,16 +71,16 @@ GLM_4_7: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2025, 12, 22),
-    last_updated=PartialDate(2025, 12, 22),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2025_04,
+    release_date=_D_2025_12_22,
+    last_updated=_D_2025_12_22,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=204800, output=131072),
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 GLM_5_TURBO: Final[Model] = Model(
@@ -77,15 +95,15 @@ GLM_5_TURBO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 16),
-    last_updated=PartialDate(2026, 3, 16),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=200000, output=131072),
+    release_date=_D_2026_03_16,
+    last_updated=_D_2026_03_16,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_131072,
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 GLM_5_1: Final[Model] = Model(
@@ -100,15 +118,15 @@ GLM_5_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 27),
-    last_updated=PartialDate(2026, 3, 27),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=200000, output=131072),
+    release_date=_D_2026_03_27,
+    last_updated=_D_2026_03_27,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_131072,
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 GLM_5_2: Final[Model] = Model(
@@ -123,9 +141,9 @@ GLM_5_2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 6, 13),
-    last_updated=PartialDate(2026, 6, 13),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_06_13,
+    last_updated=_D_2026_06_13,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=1000000, output=131072),
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
@@ -145,13 +163,13 @@ GLM_5V_TURBO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 1),
-    last_updated=PartialDate(2026, 4, 1),
+    release_date=_D_2026_04_01,
+    last_updated=_D_2026_04_01,
     modalities=Modalities(input=("text", "image", "video", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=131072),
+    limit=_LIMIT_200000_131072,
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )

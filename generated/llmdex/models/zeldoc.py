@@ -3,13 +3,22 @@
 
 "Models served by Zeldoc (provider id 'zeldoc')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
 from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, Model, ReasoningOption
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2026_04_15 = PartialDate(2026, 4, 15)
 
 __all__ = [
     "Z_CODE",
@@ -27,8 +36,8 @@ Z_CODE: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 4, 15),
-    last_updated=PartialDate(2026, 4, 15),
+    release_date=_D_2026_04_15,
+    last_updated=_D_2026_04_15,
     modalities=Modalities(input=("text",), output=("text",)),
     limit=Limit(context=1000000, output=131072),
     cost=Cost(input=Decimal("0"), output=Decimal("0")),

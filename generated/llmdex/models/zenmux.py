@@ -3,8 +3,9 @@
 
 "Models served by ZenMux (provider id 'zenmux')."
 
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Final
 
 from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
@@ -23,6 +24,143 @@ from llmdex_runtime.model import (
     ReasoningOption,
     TierCondition,
 )
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
+
+
+# Values several models below share, built once.
+_D_2024_11_04 = PartialDate(2024, 11, 4)
+_D_2024_12 = PartialDate(2024, 12)
+_D_2025_01 = PartialDate(2025, 1)
+_D_2025_01_01 = PartialDate(2025, 1, 1)
+_D_2025_02_24 = PartialDate(2025, 2, 24)
+_D_2025_03_20 = PartialDate(2025, 3, 20)
+_D_2025_05 = PartialDate(2025, 5)
+_D_2025_05_22 = PartialDate(2025, 5, 22)
+_D_2025_06_17 = PartialDate(2025, 6, 17)
+_D_2025_07_09 = PartialDate(2025, 7, 9)
+_D_2025_07_22 = PartialDate(2025, 7, 22)
+_D_2025_07_23 = PartialDate(2025, 7, 23)
+_D_2025_07_25 = PartialDate(2025, 7, 25)
+_D_2025_07_31 = PartialDate(2025, 7, 31)
+_D_2025_08_05 = PartialDate(2025, 8, 5)
+_D_2025_08_07 = PartialDate(2025, 8, 7)
+_D_2025_08_26 = PartialDate(2025, 8, 26)
+_D_2025_08_31 = PartialDate(2025, 8, 31)
+_D_2025_09_04 = PartialDate(2025, 9, 4)
+_D_2025_09_19 = PartialDate(2025, 9, 19)
+_D_2025_09_23 = PartialDate(2025, 9, 23)
+_D_2025_09_29 = PartialDate(2025, 9, 29)
+_D_2025_09_30 = PartialDate(2025, 9, 30)
+_D_2025_10_09 = PartialDate(2025, 10, 9)
+_D_2025_10_12 = PartialDate(2025, 10, 12)
+_D_2025_10_15 = PartialDate(2025, 10, 15)
+_D_2025_10_27 = PartialDate(2025, 10, 27)
+_D_2025_11_06 = PartialDate(2025, 11, 6)
+_D_2025_11_11 = PartialDate(2025, 11, 11)
+_D_2025_11_13 = PartialDate(2025, 11, 13)
+_D_2025_11_20 = PartialDate(2025, 11, 20)
+_D_2025_11_24 = PartialDate(2025, 11, 24)
+_D_2025_12_01 = PartialDate(2025, 12, 1)
+_D_2025_12_05 = PartialDate(2025, 12, 5)
+_D_2025_12_08 = PartialDate(2025, 12, 8)
+_D_2025_12_11 = PartialDate(2025, 12, 11)
+_D_2025_12_17 = PartialDate(2025, 12, 17)
+_D_2025_12_18 = PartialDate(2025, 12, 18)
+_D_2025_12_22 = PartialDate(2025, 12, 22)
+_D_2025_12_23 = PartialDate(2025, 12, 23)
+_D_2026_01_01 = PartialDate(2026, 1, 1)
+_D_2026_01_15 = PartialDate(2026, 1, 15)
+_D_2026_01_19 = PartialDate(2026, 1, 19)
+_D_2026_01_22 = PartialDate(2026, 1, 22)
+_D_2026_01_23 = PartialDate(2026, 1, 23)
+_D_2026_01_27 = PartialDate(2026, 1, 27)
+_D_2026_01_31 = PartialDate(2026, 1, 31)
+_D_2026_02_02 = PartialDate(2026, 2, 2)
+_D_2026_02_06 = PartialDate(2026, 2, 6)
+_D_2026_02_12 = PartialDate(2026, 2, 12)
+_D_2026_02_13 = PartialDate(2026, 2, 13)
+_D_2026_02_14 = PartialDate(2026, 2, 14)
+_D_2026_02_18 = PartialDate(2026, 2, 18)
+_D_2026_02_19 = PartialDate(2026, 2, 19)
+_D_2026_03_18 = PartialDate(2026, 3, 18)
+_D_2026_03_20 = PartialDate(2026, 3, 20)
+_D_2026_03_21 = PartialDate(2026, 3, 21)
+_D_2026_03_26 = PartialDate(2026, 3, 26)
+_D_2026_03_30 = PartialDate(2026, 3, 30)
+_D_2026_04_01 = PartialDate(2026, 4, 1)
+_D_2026_04_03 = PartialDate(2026, 4, 3)
+_D_2026_04_16 = PartialDate(2026, 4, 16)
+_D_2026_04_17 = PartialDate(2026, 4, 17)
+_D_2026_04_20 = PartialDate(2026, 4, 20)
+_D_2026_04_22 = PartialDate(2026, 4, 22)
+_D_2026_04_23 = PartialDate(2026, 4, 23)
+_D_2026_04_24 = PartialDate(2026, 4, 24)
+_D_2026_05_07 = PartialDate(2026, 5, 7)
+_D_2026_05_19 = PartialDate(2026, 5, 19)
+_D_2026_05_21 = PartialDate(2026, 5, 21)
+_D_2026_05_28 = PartialDate(2026, 5, 28)
+_D_2026_05_29 = PartialDate(2026, 5, 29)
+_D_2026_06_01 = PartialDate(2026, 6, 1)
+_D_2026_06_02 = PartialDate(2026, 6, 2)
+_D_2026_06_09 = PartialDate(2026, 6, 9)
+_D_2026_06_12 = PartialDate(2026, 6, 12)
+_D_2026_06_13 = PartialDate(2026, 6, 13)
+_IMAGE_TEXT_PDF_TO_TEXT = Modalities(input=("image", "text", "pdf"), output=("text",))
+_IMAGE_TEXT_TO_TEXT = Modalities(input=("image", "text"), output=("text",))
+_LIMIT_1000000_128000 = Limit(context=1000000, output=128000)
+_LIMIT_1000000_131072 = Limit(context=1000000, output=131072)
+_LIMIT_1000000_384000 = Limit(context=1000000, output=384000)
+_LIMIT_1000000_64000 = Limit(context=1000000, output=64000)
+_LIMIT_1048000_64000 = Limit(context=1048000, output=64000)
+_LIMIT_1048576_131072 = Limit(context=1048576, output=131072)
+_LIMIT_1048576_65536 = Limit(context=1048576, output=65536)
+_LIMIT_1050000_128000 = Limit(context=1050000, output=128000)
+_LIMIT_1050000_922000_128000 = Limit(context=1050000, input=922000, output=128000)
+_LIMIT_128000_64000 = Limit(context=128000, output=64000)
+_LIMIT_2000000_30000 = Limit(context=2000000, output=30000)
+_LIMIT_2000000_64000 = Limit(context=2000000, output=64000)
+_LIMIT_200000_128000 = Limit(context=200000, output=128000)
+_LIMIT_200000_64000 = Limit(context=200000, output=64000)
+_LIMIT_204000_64000 = Limit(context=204000, output=64000)
+_LIMIT_204800_131070 = Limit(context=204800, output=131070)
+_LIMIT_204800_131072 = Limit(context=204800, output=131072)
+_LIMIT_256000_256000 = Limit(context=256000, output=256000)
+_LIMIT_256000_256000_256000 = Limit(context=256000, input=256000, output=256000)
+_LIMIT_256000_64000 = Limit(context=256000, output=64000)
+_LIMIT_262000_64000 = Limit(context=262000, output=64000)
+_LIMIT_262144_262144 = Limit(context=262144, output=262144)
+_LIMIT_400000_128000 = Limit(context=400000, output=128000)
+_LIMIT_400000_64000 = Limit(context=400000, output=64000)
+_PDF_IMAGE_TEXT_AUDIO_TO_TEXT = Modalities(
+    input=("pdf", "image", "text", "audio"), output=("text",)
+)
+_PDF_IMAGE_TEXT_TO_TEXT = Modalities(input=("pdf", "image", "text"), output=("text",))
+_REASONING = ()
+_REASONING_EFFORT_HIGH_MAX = (ReasoningOption(type="effort", values=("high", "max")),)
+_REASONING_EFFORT_LOW_MEDIUM_HIGH = (
+    ReasoningOption(type="effort", values=("low", "medium", "high")),
+)
+_REASONING_EFFORT_MEDIUM_HIGH_XHIGH = (
+    ReasoningOption(type="effort", values=("medium", "high", "xhigh")),
+)
+_REASONING_TOGGLE = (ReasoningOption(type="toggle"),)
+_REASONING_TOGGLE_EFFORT_LOW_MEDIUM_HIGH = (
+    ReasoningOption(type="toggle"),
+    ReasoningOption(type="effort", values=("low", "medium", "high")),
+)
+_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT = Modalities(
+    input=("text", "image", "audio", "video"), output=("text",)
+)
+_TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
+_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT = Modalities(
+    input=("text", "image", "video", "audio", "pdf"), output=("text",)
+)
+_TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
+_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
 
 __all__ = [
     "ANTHROPIC_CLAUDE_3_5_HAIKU",
@@ -149,11 +287,11 @@ ANTHROPIC_CLAUDE_3_5_HAIKU: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1, 1),
-    release_date=PartialDate(2024, 11, 4),
-    last_updated=PartialDate(2024, 11, 4),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    knowledge=_D_2025_01_01,
+    release_date=_D_2024_11_04,
+    last_updated=_D_2024_11_04,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(
         input=Decimal("0.8"),
         output=Decimal("4"),
@@ -175,18 +313,18 @@ ANTHROPIC_CLAUDE_3_7_SONNET: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1, 1),
-    release_date=PartialDate(2025, 2, 24),
-    last_updated=PartialDate(2025, 2, 24),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    knowledge=_D_2025_01_01,
+    release_date=_D_2025_02_24,
+    last_updated=_D_2025_02_24,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
         cache_read=Decimal("0.3"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
     provider_override=ProviderOverride(
         npm="@ai-sdk/anthropic", api="https://zenmux.ai/api/anthropic/v1"
     ),
@@ -203,18 +341,18 @@ ANTHROPIC_CLAUDE_FABLE_5: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2026, 1, 31),
-    release_date=PartialDate(2026, 6, 9),
-    last_updated=PartialDate(2026, 6, 9),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    knowledge=_D_2026_01_31,
+    release_date=_D_2026_06_09,
+    last_updated=_D_2026_06_09,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("10"),
         output=Decimal("50"),
         cache_read=Decimal("1"),
         cache_write=Decimal("12.5"),
     ),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
     provider_override=ProviderOverride(
         npm="@ai-sdk/anthropic", api="https://zenmux.ai/api/anthropic/v1"
     ),
@@ -230,11 +368,11 @@ ANTHROPIC_CLAUDE_HAIKU_4_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1, 1),
-    release_date=PartialDate(2025, 10, 15),
-    last_updated=PartialDate(2025, 10, 15),
-    modalities=Modalities(input=("image", "text"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    knowledge=_D_2025_01_01,
+    release_date=_D_2025_10_15,
+    last_updated=_D_2025_10_15,
+    modalities=_IMAGE_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(
         input=Decimal("1"),
         output=Decimal("5"),
@@ -256,10 +394,10 @@ ANTHROPIC_CLAUDE_OPUS_4: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1, 1),
-    release_date=PartialDate(2025, 5, 22),
-    last_updated=PartialDate(2025, 5, 22),
-    modalities=Modalities(input=("image", "text", "pdf"), output=("text",)),
+    knowledge=_D_2025_01_01,
+    release_date=_D_2025_05_22,
+    last_updated=_D_2025_05_22,
+    modalities=_IMAGE_TEXT_PDF_TO_TEXT,
     limit=Limit(context=200000, output=32000),
     cost=Cost(
         input=Decimal("15"),
@@ -267,7 +405,7 @@ ANTHROPIC_CLAUDE_OPUS_4: Final[Model] = Model(
         cache_read=Decimal("1.5"),
         cache_write=Decimal("18.75"),
     ),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
     provider_override=ProviderOverride(
         npm="@ai-sdk/anthropic", api="https://zenmux.ai/api/anthropic/v1"
     ),
@@ -283,18 +421,18 @@ ANTHROPIC_CLAUDE_OPUS_4_1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1, 1),
-    release_date=PartialDate(2025, 8, 5),
-    last_updated=PartialDate(2025, 8, 5),
-    modalities=Modalities(input=("image", "text", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    knowledge=_D_2025_01_01,
+    release_date=_D_2025_08_05,
+    last_updated=_D_2025_08_05,
+    modalities=_IMAGE_TEXT_PDF_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(
         input=Decimal("15"),
         output=Decimal("75"),
         cache_read=Decimal("1.5"),
         cache_write=Decimal("18.75"),
     ),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
     provider_override=ProviderOverride(
         npm="@ai-sdk/anthropic", api="https://zenmux.ai/api/anthropic/v1"
     ),
@@ -310,18 +448,18 @@ ANTHROPIC_CLAUDE_OPUS_4_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1, 1),
-    release_date=PartialDate(2025, 11, 24),
-    last_updated=PartialDate(2025, 11, 24),
-    modalities=Modalities(input=("pdf", "image", "text"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    knowledge=_D_2025_01_01,
+    release_date=_D_2025_11_24,
+    last_updated=_D_2025_11_24,
+    modalities=_PDF_IMAGE_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
     provider_override=ProviderOverride(
         npm="@ai-sdk/anthropic", api="https://zenmux.ai/api/anthropic/v1"
     ),
@@ -338,17 +476,17 @@ ANTHROPIC_CLAUDE_OPUS_4_6: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2025, 5, 31),
-    release_date=PartialDate(2026, 2, 6),
-    last_updated=PartialDate(2026, 2, 6),
-    modalities=Modalities(input=("image", "text"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    release_date=_D_2026_02_06,
+    last_updated=_D_2026_02_06,
+    modalities=_IMAGE_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
     provider_override=ProviderOverride(
         npm="@ai-sdk/anthropic", api="https://zenmux.ai/api/anthropic/v1"
     ),
@@ -364,18 +502,18 @@ ANTHROPIC_CLAUDE_OPUS_4_7: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2026, 1, 31),
-    release_date=PartialDate(2026, 4, 16),
-    last_updated=PartialDate(2026, 4, 16),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    knowledge=_D_2026_01_31,
+    release_date=_D_2026_04_16,
+    last_updated=_D_2026_04_16,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
     provider_override=ProviderOverride(
         npm="@ai-sdk/anthropic", api="https://zenmux.ai/api/anthropic/v1"
     ),
@@ -392,17 +530,17 @@ ANTHROPIC_CLAUDE_OPUS_4_8: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 28),
-    last_updated=PartialDate(2026, 5, 28),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=128000),
+    release_date=_D_2026_05_28,
+    last_updated=_D_2026_05_28,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
     provider_override=ProviderOverride(
         npm="@ai-sdk/anthropic", api="https://zenmux.ai/api/anthropic/v1"
     ),
@@ -418,18 +556,18 @@ ANTHROPIC_CLAUDE_SONNET_4: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1, 1),
-    release_date=PartialDate(2025, 5, 22),
-    last_updated=PartialDate(2025, 5, 22),
-    modalities=Modalities(input=("image", "text", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=64000),
+    knowledge=_D_2025_01_01,
+    release_date=_D_2025_05_22,
+    last_updated=_D_2025_05_22,
+    modalities=_IMAGE_TEXT_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
         cache_read=Decimal("0.3"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
     provider_override=ProviderOverride(
         npm="@ai-sdk/anthropic", api="https://zenmux.ai/api/anthropic/v1"
     ),
@@ -445,18 +583,18 @@ ANTHROPIC_CLAUDE_SONNET_4_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1, 1),
-    release_date=PartialDate(2025, 9, 29),
-    last_updated=PartialDate(2025, 9, 29),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1000000, output=64000),
+    knowledge=_D_2025_01_01,
+    release_date=_D_2025_09_29,
+    last_updated=_D_2025_09_29,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1000000_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
         cache_read=Decimal("0.3"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
     provider_override=ProviderOverride(
         npm="@ai-sdk/anthropic", api="https://zenmux.ai/api/anthropic/v1"
     ),
@@ -472,18 +610,18 @@ ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 2, 18),
-    last_updated=PartialDate(2026, 2, 18),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1000000, output=64000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_02_18,
+    last_updated=_D_2026_02_18,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1000000_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
         cache_read=Decimal("0.3"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
     provider_override=ProviderOverride(
         npm="@ai-sdk/anthropic", api="https://zenmux.ai/api/anthropic/v1"
     ),
@@ -499,13 +637,13 @@ BAIDU_ERNIE_5_0_THINKING_PREVIEW: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1, 1),
-    release_date=PartialDate(2026, 1, 22),
-    last_updated=PartialDate(2026, 1, 22),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=128000, output=64000),
+    knowledge=_D_2025_01_01,
+    release_date=_D_2026_01_22,
+    last_updated=_D_2026_01_22,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_128000_64000,
     cost=Cost(input=Decimal("0.84"), output=Decimal("3.37")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 DEEPSEEK_DEEPSEEK_CHAT: Final[Model] = Model(
@@ -518,11 +656,11 @@ DEEPSEEK_DEEPSEEK_CHAT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1, 1),
-    release_date=PartialDate(2025, 12, 1),
-    last_updated=PartialDate(2025, 12, 1),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=64000),
+    knowledge=_D_2025_01_01,
+    release_date=_D_2025_12_01,
+    last_updated=_D_2025_12_01,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_64000,
     cost=Cost(input=Decimal("0.28"), output=Decimal("0.42"), cache_read=Decimal("0.03")),
 )
 
@@ -536,13 +674,13 @@ DEEPSEEK_DEEPSEEK_V3_2: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1, 1),
-    release_date=PartialDate(2025, 12, 5),
-    last_updated=PartialDate(2025, 12, 5),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=64000),
+    knowledge=_D_2025_01_01,
+    release_date=_D_2025_12_05,
+    last_updated=_D_2025_12_05,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_64000,
     cost=Cost(input=Decimal("0.28"), output=Decimal("0.43")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 DEEPSEEK_DEEPSEEK_V3_2_EXP: Final[Model] = Model(
@@ -555,13 +693,13 @@ DEEPSEEK_DEEPSEEK_V3_2_EXP: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1, 1),
-    release_date=PartialDate(2025, 9, 29),
-    last_updated=PartialDate(2025, 9, 29),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2025_01_01,
+    release_date=_D_2025_09_29,
+    last_updated=_D_2025_09_29,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=163000, output=64000),
     cost=Cost(input=Decimal("0.22"), output=Decimal("0.33")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 DEEPSEEK_DEEPSEEK_V4_FLASH: Final[Model] = Model(
@@ -576,17 +714,14 @@ DEEPSEEK_DEEPSEEK_V4_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 5),
-    release_date=PartialDate(2026, 4, 24),
-    last_updated=PartialDate(2026, 4, 24),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, output=384000),
+    knowledge=_D_2025_05,
+    release_date=_D_2026_04_24,
+    last_updated=_D_2026_04_24,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_384000,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.28"), cache_read=Decimal("0.0028")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 DEEPSEEK_DEEPSEEK_V4_PRO: Final[Model] = Model(
@@ -601,17 +736,14 @@ DEEPSEEK_DEEPSEEK_V4_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 5),
-    release_date=PartialDate(2026, 4, 24),
-    last_updated=PartialDate(2026, 4, 24),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, output=384000),
+    knowledge=_D_2025_05,
+    release_date=_D_2026_04_24,
+    last_updated=_D_2026_04_24,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_384000,
     cost=Cost(input=Decimal("0.435"), output=Decimal("0.87"), cache_read=Decimal("0.003625")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(
-        ReasoningOption(type="toggle"),
-        ReasoningOption(type="effort", values=("low", "medium", "high")),
-    ),
+    reasoning_options=_REASONING_TOGGLE_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 GOOGLE_GEMINI_2_5_FLASH: Final[Model] = Model(
@@ -624,18 +756,18 @@ GOOGLE_GEMINI_2_5_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1, 1),
-    release_date=PartialDate(2025, 6, 17),
-    last_updated=PartialDate(2025, 6, 17),
-    modalities=Modalities(input=("pdf", "image", "text", "audio"), output=("text",)),
-    limit=Limit(context=1048000, output=64000),
+    knowledge=_D_2025_01_01,
+    release_date=_D_2025_06_17,
+    last_updated=_D_2025_06_17,
+    modalities=_PDF_IMAGE_TEXT_AUDIO_TO_TEXT,
+    limit=_LIMIT_1048000_64000,
     cost=Cost(
         input=Decimal("0.3"),
         output=Decimal("2.5"),
         cache_read=Decimal("0.07"),
         cache_write=Decimal("1"),
     ),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 GOOGLE_GEMINI_2_5_FLASH_LITE: Final[Model] = Model(
@@ -648,11 +780,11 @@ GOOGLE_GEMINI_2_5_FLASH_LITE: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1, 1),
-    release_date=PartialDate(2025, 7, 22),
-    last_updated=PartialDate(2025, 7, 22),
-    modalities=Modalities(input=("pdf", "image", "text", "audio"), output=("text",)),
-    limit=Limit(context=1048000, output=64000),
+    knowledge=_D_2025_01_01,
+    release_date=_D_2025_07_22,
+    last_updated=_D_2025_07_22,
+    modalities=_PDF_IMAGE_TEXT_AUDIO_TO_TEXT,
+    limit=_LIMIT_1048000_64000,
     cost=Cost(
         input=Decimal("0.1"),
         output=Decimal("0.4"),
@@ -671,18 +803,18 @@ GOOGLE_GEMINI_2_5_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1, 1),
-    release_date=PartialDate(2025, 6, 17),
-    last_updated=PartialDate(2025, 6, 17),
+    knowledge=_D_2025_01_01,
+    release_date=_D_2025_06_17,
+    last_updated=_D_2025_06_17,
     modalities=Modalities(input=("pdf", "image", "text", "audio", "video"), output=("text",)),
-    limit=Limit(context=1048000, output=64000),
+    limit=_LIMIT_1048000_64000,
     cost=Cost(
         input=Decimal("1.25"),
         output=Decimal("10"),
         cache_read=Decimal("0.31"),
         cache_write=Decimal("4.5"),
     ),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 GOOGLE_GEMINI_3_FLASH_PREVIEW: Final[Model] = Model(
@@ -695,18 +827,18 @@ GOOGLE_GEMINI_3_FLASH_PREVIEW: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1, 1),
-    release_date=PartialDate(2025, 12, 17),
-    last_updated=PartialDate(2025, 12, 17),
+    knowledge=_D_2025_01_01,
+    release_date=_D_2025_12_17,
+    last_updated=_D_2025_12_17,
     modalities=Modalities(input=("text", "image", "pdf", "audio"), output=("text",)),
-    limit=Limit(context=1048000, output=64000),
+    limit=_LIMIT_1048000_64000,
     cost=Cost(
         input=Decimal("0.5"),
         output=Decimal("3"),
         cache_read=Decimal("0.05"),
         cache_write=Decimal("1"),
     ),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 GOOGLE_GEMINI_3_1_FLASH_LITE: Final[Model] = Model(
@@ -721,13 +853,13 @@ GOOGLE_GEMINI_3_1_FLASH_LITE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 5, 7),
-    last_updated=PartialDate(2026, 5, 7),
-    modalities=Modalities(input=("text", "image", "video", "audio", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_05_07,
+    last_updated=_D_2026_05_07,
+    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(input=Decimal("0.25"), output=Decimal("1.5"), cache_read=Decimal("0.025")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 GOOGLE_GEMINI_3_1_FLASH_LITE_PREVIEW: Final[Model] = Model(
@@ -740,9 +872,9 @@ GOOGLE_GEMINI_3_1_FLASH_LITE_PREVIEW: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2025, 3, 20),
-    last_updated=PartialDate(2025, 3, 20),
-    modalities=Modalities(input=("text", "image", "audio", "video"), output=("text",)),
+    release_date=_D_2025_03_20,
+    last_updated=_D_2025_03_20,
+    modalities=_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
     limit=Limit(context=1050000, output=65530),
     cost=Cost(input=Decimal("0.25"), output=Decimal("1.5")),
 )
@@ -757,18 +889,18 @@ GOOGLE_GEMINI_3_1_PRO_PREVIEW: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2026, 2, 19),
-    release_date=PartialDate(2026, 2, 19),
-    last_updated=PartialDate(2026, 2, 19),
+    knowledge=_D_2026_02_19,
+    release_date=_D_2026_02_19,
+    last_updated=_D_2026_02_19,
     modalities=Modalities(input=("text", "image", "pdf", "audio", "video"), output=("text",)),
-    limit=Limit(context=1048000, output=64000),
+    limit=_LIMIT_1048000_64000,
     cost=Cost(
         input=Decimal("2"),
         output=Decimal("12"),
         cache_read=Decimal("0.2"),
         cache_write=Decimal("4.5"),
     ),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 GOOGLE_GEMINI_3_5_FLASH: Final[Model] = Model(
@@ -783,13 +915,13 @@ GOOGLE_GEMINI_3_5_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 5, 19),
-    last_updated=PartialDate(2026, 5, 19),
-    modalities=Modalities(input=("text", "image", "video", "audio", "pdf"), output=("text",)),
-    limit=Limit(context=1048576, output=65536),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_05_19,
+    last_updated=_D_2026_05_19,
+    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_LIMIT_1048576_65536,
     cost=Cost(input=Decimal("1.5"), output=Decimal("9"), cache_read=Decimal("0.15")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 INCLUSIONAI_LING_1T: Final[Model] = Model(
@@ -802,11 +934,11 @@ INCLUSIONAI_LING_1T: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1, 1),
-    release_date=PartialDate(2025, 10, 9),
-    last_updated=PartialDate(2025, 10, 9),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=64000),
+    knowledge=_D_2025_01_01,
+    release_date=_D_2025_10_09,
+    last_updated=_D_2025_10_09,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_64000,
     cost=Cost(input=Decimal("0.56"), output=Decimal("2.24"), cache_read=Decimal("0.11")),
 )
 
@@ -820,13 +952,13 @@ INCLUSIONAI_RING_1T: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1, 1),
-    release_date=PartialDate(2025, 10, 12),
-    last_updated=PartialDate(2025, 10, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=64000),
+    knowledge=_D_2025_01_01,
+    release_date=_D_2025_10_12,
+    last_updated=_D_2025_10_12,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_64000,
     cost=Cost(input=Decimal("0.56"), output=Decimal("2.24"), cache_read=Decimal("0.11")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 INCLUSIONAI_RING_2_6_1T: Final[Model] = Model(
@@ -840,12 +972,12 @@ INCLUSIONAI_RING_2_6_1T: Final[Model] = Model(
     temperature=True,
     open_weights=True,
     knowledge=PartialDate(2025, 12, 31),
-    release_date=PartialDate(2026, 5, 7),
+    release_date=_D_2026_05_07,
     last_updated=PartialDate(2026, 5, 14),
-    modalities=Modalities(input=("text",), output=("text",)),
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=262000, output=65000),
     cost=Cost(input=Decimal("0.3"), output=Decimal("2.5"), cache_read=Decimal("0.06")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 KUAISHOU_KAT_CODER_PRO_V2: Final[Model] = Model(
@@ -858,9 +990,9 @@ KUAISHOU_KAT_CODER_PRO_V2: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 30),
-    last_updated=PartialDate(2026, 3, 30),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_03_30,
+    last_updated=_D_2026_03_30,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=256000, output=80000),
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.06")),
 )
@@ -875,18 +1007,18 @@ MINIMAX_MINIMAX_M2: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1, 1),
-    release_date=PartialDate(2025, 10, 27),
-    last_updated=PartialDate(2025, 10, 27),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=204000, output=64000),
+    knowledge=_D_2025_01_01,
+    release_date=_D_2025_10_27,
+    last_updated=_D_2025_10_27,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_204000_64000,
     cost=Cost(
         input=Decimal("0.3"),
         output=Decimal("1.2"),
         cache_read=Decimal("0.03"),
         cache_write=Decimal("0.38"),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
     provider_override=ProviderOverride(
         npm="@ai-sdk/anthropic", api="https://zenmux.ai/api/anthropic/v1"
     ),
@@ -902,18 +1034,18 @@ MINIMAX_MINIMAX_M2_1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1, 1),
-    release_date=PartialDate(2025, 12, 22),
-    last_updated=PartialDate(2025, 12, 22),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=204000, output=64000),
+    knowledge=_D_2025_01_01,
+    release_date=_D_2025_12_22,
+    last_updated=_D_2025_12_22,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_204000_64000,
     cost=Cost(
         input=Decimal("0.3"),
         output=Decimal("1.2"),
         cache_read=Decimal("0.03"),
         cache_write=Decimal("0.38"),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
     provider_override=ProviderOverride(
         npm="@ai-sdk/anthropic", api="https://zenmux.ai/api/anthropic/v1"
     ),
@@ -929,18 +1061,18 @@ MINIMAX_MINIMAX_M2_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1, 1),
-    release_date=PartialDate(2026, 2, 13),
-    last_updated=PartialDate(2026, 2, 13),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=204800, output=131072),
+    knowledge=_D_2025_01_01,
+    release_date=_D_2026_02_13,
+    last_updated=_D_2026_02_13,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_204800_131072,
     cost=Cost(
         input=Decimal("0.3"),
         output=Decimal("1.2"),
         cache_read=Decimal("0.03"),
         cache_write=Decimal("0.375"),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
     provider_override=ProviderOverride(
         npm="@ai-sdk/anthropic", api="https://zenmux.ai/api/anthropic/v1"
     ),
@@ -956,18 +1088,18 @@ MINIMAX_MINIMAX_M2_5_LIGHTNING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1, 1),
-    release_date=PartialDate(2026, 2, 13),
-    last_updated=PartialDate(2026, 2, 13),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=204800, output=131072),
+    knowledge=_D_2025_01_01,
+    release_date=_D_2026_02_13,
+    last_updated=_D_2026_02_13,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_204800_131072,
     cost=Cost(
         input=Decimal("0.6"),
         output=Decimal("4.8"),
         cache_read=Decimal("0.06"),
         cache_write=Decimal("0.75"),
     ),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
     provider_override=ProviderOverride(
         npm="@ai-sdk/anthropic", api="https://zenmux.ai/api/anthropic/v1"
     ),
@@ -983,13 +1115,13 @@ MINIMAX_MINIMAX_M2_7: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1, 1),
-    release_date=PartialDate(2026, 3, 20),
-    last_updated=PartialDate(2026, 3, 20),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=204800, output=131070),
+    knowledge=_D_2025_01_01,
+    release_date=_D_2026_03_20,
+    last_updated=_D_2026_03_20,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_204800_131070,
     cost=Cost(input=Decimal("0.3055"), output=Decimal("1.2219")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
     provider_override=ProviderOverride(
         npm="@ai-sdk/anthropic", api="https://zenmux.ai/api/anthropic/v1"
     ),
@@ -1005,13 +1137,13 @@ MINIMAX_MINIMAX_M2_7_HIGHSPEED: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1, 1),
-    release_date=PartialDate(2026, 3, 20),
-    last_updated=PartialDate(2026, 3, 20),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=204800, output=131070),
+    knowledge=_D_2025_01_01,
+    release_date=_D_2026_03_20,
+    last_updated=_D_2026_03_20,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_204800_131070,
     cost=Cost(input=Decimal("0.611"), output=Decimal("2.4439")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
     provider_override=ProviderOverride(
         npm="@ai-sdk/anthropic", api="https://zenmux.ai/api/anthropic/v1"
     ),
@@ -1028,12 +1160,12 @@ MINIMAX_MINIMAX_M3: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 6, 1),
-    last_updated=PartialDate(2026, 6, 1),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
+    release_date=_D_2026_06_01,
+    last_updated=_D_2026_06_01,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=Limit(context=512000, output=128000),
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.4")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
     provider_override=ProviderOverride(
         npm="@ai-sdk/anthropic", api="https://zenmux.ai/api/anthropic/v1"
     ),
@@ -1049,11 +1181,11 @@ MOONSHOTAI_KIMI_K2_0905: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1, 1),
-    release_date=PartialDate(2025, 9, 4),
-    last_updated=PartialDate(2025, 9, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262000, output=64000),
+    knowledge=_D_2025_01_01,
+    release_date=_D_2025_09_04,
+    last_updated=_D_2025_09_04,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262000_64000,
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.5"), cache_read=Decimal("0.15")),
 )
 
@@ -1067,13 +1199,13 @@ MOONSHOTAI_KIMI_K2_THINKING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1, 1),
-    release_date=PartialDate(2025, 11, 6),
-    last_updated=PartialDate(2025, 11, 6),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262000, output=64000),
+    knowledge=_D_2025_01_01,
+    release_date=_D_2025_11_06,
+    last_updated=_D_2025_11_06,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262000_64000,
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.5"), cache_read=Decimal("0.15")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MOONSHOTAI_KIMI_K2_THINKING_TURBO: Final[Model] = Model(
@@ -1086,13 +1218,13 @@ MOONSHOTAI_KIMI_K2_THINKING_TURBO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1, 1),
-    release_date=PartialDate(2025, 11, 6),
-    last_updated=PartialDate(2025, 11, 6),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=262000, output=64000),
+    knowledge=_D_2025_01_01,
+    release_date=_D_2025_11_06,
+    last_updated=_D_2025_11_06,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_262000_64000,
     cost=Cost(input=Decimal("1.15"), output=Decimal("8"), cache_read=Decimal("0.15")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MOONSHOTAI_KIMI_K2_5: Final[Model] = Model(
@@ -1105,14 +1237,14 @@ MOONSHOTAI_KIMI_K2_5: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 1, 1),
-    release_date=PartialDate(2026, 1, 27),
-    last_updated=PartialDate(2026, 1, 27),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262000, output=64000),
+    knowledge=_D_2025_01_01,
+    release_date=_D_2026_01_27,
+    last_updated=_D_2026_01_27,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262000_64000,
     cost=Cost(input=Decimal("0.58"), output=Decimal("3.02"), cache_read=Decimal("0.1")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 MOONSHOTAI_KIMI_K2_6: Final[Model] = Model(
@@ -1125,14 +1257,14 @@ MOONSHOTAI_KIMI_K2_6: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=True,
-    knowledge=PartialDate(2025, 1, 1),
-    release_date=PartialDate(2026, 4, 20),
-    last_updated=PartialDate(2026, 4, 20),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
+    knowledge=_D_2025_01_01,
+    release_date=_D_2026_04_20,
+    last_updated=_D_2026_04_20,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=Limit(context=262140, output=262140),
     cost=Cost(input=Decimal("0.95"), output=Decimal("4"), cache_read=Decimal("0.16")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 MOONSHOTAI_KIMI_K2_7_CODE: Final[Model] = Model(
@@ -1147,13 +1279,13 @@ MOONSHOTAI_KIMI_K2_7_CODE: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 6, 12),
-    last_updated=PartialDate(2026, 6, 12),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_06_12,
+    last_updated=_D_2026_06_12,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0.95"), output=Decimal("4"), cache_read=Decimal("0.16")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 MOONSHOTAI_KIMI_K2_7_CODE_FREE: Final[Model] = Model(
@@ -1168,13 +1300,13 @@ MOONSHOTAI_KIMI_K2_7_CODE_FREE: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=True,
-    knowledge=PartialDate(2025, 1),
-    release_date=PartialDate(2026, 6, 12),
-    last_updated=PartialDate(2026, 6, 12),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=262144, output=262144),
+    knowledge=_D_2025_01,
+    release_date=_D_2026_06_12,
+    last_updated=_D_2026_06_12,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_262144_262144,
     cost=Cost(input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 OPENAI_GPT_5: Final[Model] = Model(
@@ -1187,13 +1319,13 @@ OPENAI_GPT_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1, 1),
-    release_date=PartialDate(2025, 8, 7),
-    last_updated=PartialDate(2025, 8, 7),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=400000, output=64000),
+    knowledge=_D_2025_01_01,
+    release_date=_D_2025_08_07,
+    last_updated=_D_2025_08_07,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_400000_64000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.12")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
     provider_override=ProviderOverride(npm="@ai-sdk/openai", api="https://zenmux.ai/api/v1"),
 )
 
@@ -1207,13 +1339,13 @@ OPENAI_GPT_5_CODEX: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1, 1),
-    release_date=PartialDate(2025, 9, 23),
-    last_updated=PartialDate(2025, 9, 23),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, output=64000),
+    knowledge=_D_2025_01_01,
+    release_date=_D_2025_09_23,
+    last_updated=_D_2025_09_23,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_64000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.12")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
     provider_override=ProviderOverride(npm="@ai-sdk/openai", api="https://zenmux.ai/api/v1"),
 )
 
@@ -1227,13 +1359,13 @@ OPENAI_GPT_5_1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1, 1),
-    release_date=PartialDate(2025, 11, 13),
-    last_updated=PartialDate(2025, 11, 13),
-    modalities=Modalities(input=("image", "text", "pdf"), output=("text",)),
-    limit=Limit(context=400000, output=64000),
+    knowledge=_D_2025_01_01,
+    release_date=_D_2025_11_13,
+    last_updated=_D_2025_11_13,
+    modalities=_IMAGE_TEXT_PDF_TO_TEXT,
+    limit=_LIMIT_400000_64000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.12")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
     provider_override=ProviderOverride(npm="@ai-sdk/openai", api="https://zenmux.ai/api/v1"),
 )
 
@@ -1247,11 +1379,11 @@ OPENAI_GPT_5_1_CHAT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1, 1),
-    release_date=PartialDate(2025, 11, 13),
-    last_updated=PartialDate(2025, 11, 13),
-    modalities=Modalities(input=("pdf", "image", "text"), output=("text",)),
-    limit=Limit(context=128000, output=64000),
+    knowledge=_D_2025_01_01,
+    release_date=_D_2025_11_13,
+    last_updated=_D_2025_11_13,
+    modalities=_PDF_IMAGE_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_64000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.12")),
     provider_override=ProviderOverride(npm="@ai-sdk/openai", api="https://zenmux.ai/api/v1"),
 )
@@ -1266,13 +1398,13 @@ OPENAI_GPT_5_1_CODEX: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1, 1),
-    release_date=PartialDate(2025, 11, 13),
-    last_updated=PartialDate(2025, 11, 13),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=400000, output=64000),
+    knowledge=_D_2025_01_01,
+    release_date=_D_2025_11_13,
+    last_updated=_D_2025_11_13,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_400000_64000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.12")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
     provider_override=ProviderOverride(npm="@ai-sdk/openai", api="https://zenmux.ai/api/v1"),
 )
 
@@ -1286,13 +1418,13 @@ OPENAI_GPT_5_1_CODEX_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1, 1),
-    release_date=PartialDate(2025, 11, 13),
-    last_updated=PartialDate(2025, 11, 13),
-    modalities=Modalities(input=("image", "text"), output=("text",)),
-    limit=Limit(context=400000, output=64000),
+    knowledge=_D_2025_01_01,
+    release_date=_D_2025_11_13,
+    last_updated=_D_2025_11_13,
+    modalities=_IMAGE_TEXT_TO_TEXT,
+    limit=_LIMIT_400000_64000,
     cost=Cost(input=Decimal("0.25"), output=Decimal("2"), cache_read=Decimal("0.03")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
     provider_override=ProviderOverride(npm="@ai-sdk/openai", api="https://zenmux.ai/api/v1"),
 )
 
@@ -1306,13 +1438,13 @@ OPENAI_GPT_5_2: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 1, 1),
-    release_date=PartialDate(2025, 12, 11),
-    last_updated=PartialDate(2025, 12, 11),
-    modalities=Modalities(input=("image", "text", "pdf"), output=("text",)),
-    limit=Limit(context=400000, output=64000),
+    knowledge=_D_2025_01_01,
+    release_date=_D_2025_12_11,
+    last_updated=_D_2025_12_11,
+    modalities=_IMAGE_TEXT_PDF_TO_TEXT,
+    limit=_LIMIT_400000_64000,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.17")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
     provider_override=ProviderOverride(npm="@ai-sdk/openai", api="https://zenmux.ai/api/v1"),
 )
 
@@ -1326,13 +1458,13 @@ OPENAI_GPT_5_2_CODEX: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 1, 1),
-    release_date=PartialDate(2026, 1, 15),
-    last_updated=PartialDate(2026, 1, 15),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=400000, output=64000),
+    knowledge=_D_2025_01_01,
+    release_date=_D_2026_01_15,
+    last_updated=_D_2026_01_15,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_400000_64000,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.17")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
     provider_override=ProviderOverride(npm="@ai-sdk/openai", api="https://zenmux.ai/api/v1"),
 )
 
@@ -1346,13 +1478,13 @@ OPENAI_GPT_5_2_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2025, 12, 11),
-    last_updated=PartialDate(2025, 12, 11),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=400000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2025_12_11,
+    last_updated=_D_2025_12_11,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_400000_128000,
     cost=Cost(input=Decimal("21"), output=Decimal("168")),
-    reasoning_options=(ReasoningOption(type="effort", values=("medium", "high", "xhigh")),),
+    reasoning_options=_REASONING_EFFORT_MEDIUM_HIGH_XHIGH,
     provider_override=ProviderOverride(npm="@ai-sdk/openai", api="https://zenmux.ai/api/v1"),
 )
 
@@ -1366,10 +1498,10 @@ OPENAI_GPT_5_3_CHAT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 3, 20),
-    last_updated=PartialDate(2026, 3, 20),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_03_20,
+    last_updated=_D_2026_03_20,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=128000, output=16380),
     cost=Cost(input=Decimal("1.75"), output=Decimal("14")),
     provider_override=ProviderOverride(npm="@ai-sdk/openai", api="https://zenmux.ai/api/v1"),
@@ -1385,13 +1517,13 @@ OPENAI_GPT_5_3_CODEX: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 3, 20),
-    last_updated=PartialDate(2026, 3, 20),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=400000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_03_20,
+    last_updated=_D_2026_03_20,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_400000_128000,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
     provider_override=ProviderOverride(npm="@ai-sdk/openai", api="https://zenmux.ai/api/v1"),
 )
 
@@ -1405,13 +1537,13 @@ OPENAI_GPT_5_4: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 3, 20),
-    last_updated=PartialDate(2026, 3, 20),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1050000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_03_20,
+    last_updated=_D_2026_03_20,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1050000_128000,
     cost=Cost(input=Decimal("3.75"), output=Decimal("18.75")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
     provider_override=ProviderOverride(npm="@ai-sdk/openai", api="https://zenmux.ai/api/v1"),
 )
 
@@ -1425,11 +1557,11 @@ OPENAI_GPT_5_4_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 3, 20),
-    last_updated=PartialDate(2026, 3, 20),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=400000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_03_20,
+    last_updated=_D_2026_03_20,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_400000_128000,
     cost=Cost(input=Decimal("0.75"), output=Decimal("4.5")),
     provider_override=ProviderOverride(npm="@ai-sdk/openai", api="https://zenmux.ai/api/v1"),
 )
@@ -1444,11 +1576,11 @@ OPENAI_GPT_5_4_NANO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 3, 20),
-    last_updated=PartialDate(2026, 3, 20),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=400000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_03_20,
+    last_updated=_D_2026_03_20,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_400000_128000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("1.25")),
     provider_override=ProviderOverride(npm="@ai-sdk/openai", api="https://zenmux.ai/api/v1"),
 )
@@ -1463,13 +1595,13 @@ OPENAI_GPT_5_4_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 3, 20),
-    last_updated=PartialDate(2026, 3, 20),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1050000, output=128000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_03_20,
+    last_updated=_D_2026_03_20,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1050000_128000,
     cost=Cost(input=Decimal("45"), output=Decimal("225")),
-    reasoning_options=(ReasoningOption(type="effort", values=("medium", "high", "xhigh")),),
+    reasoning_options=_REASONING_EFFORT_MEDIUM_HIGH_XHIGH,
     provider_override=ProviderOverride(npm="@ai-sdk/openai", api="https://zenmux.ai/api/v1"),
 )
 
@@ -1485,11 +1617,11 @@ OPENAI_GPT_5_5: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 12, 1),
-    release_date=PartialDate(2026, 4, 23),
-    last_updated=PartialDate(2026, 4, 23),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1050000, input=922000, output=128000),
+    knowledge=_D_2025_12_01,
+    release_date=_D_2026_04_23,
+    last_updated=_D_2026_04_23,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1050000_922000_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("30"),
@@ -1504,7 +1636,7 @@ OPENAI_GPT_5_5: Final[Model] = Model(
         ),
         context_over_200k=Rates(input=Decimal("10"), output=Decimal("45"), cache_read=Decimal("1")),
     ),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
     experimental=Experimental(
         modes={
             "fast": Mode(
@@ -1526,13 +1658,13 @@ OPENAI_GPT_5_5_INSTANT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 12, 1),
+    knowledge=_D_2025_12_01,
     release_date=PartialDate(2026, 5, 5),
-    last_updated=PartialDate(2026, 5, 28),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
+    last_updated=_D_2026_05_28,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
     limit=Limit(context=400000, input=400000, output=128000),
     cost=Cost(input=Decimal("5"), output=Decimal("30"), cache_read=Decimal("0.5")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 OPENAI_GPT_5_5_PRO: Final[Model] = Model(
@@ -1547,11 +1679,11 @@ OPENAI_GPT_5_5_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=PartialDate(2025, 12, 1),
-    release_date=PartialDate(2026, 4, 23),
-    last_updated=PartialDate(2026, 4, 23),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=1050000, input=922000, output=128000),
+    knowledge=_D_2025_12_01,
+    release_date=_D_2026_04_23,
+    last_updated=_D_2026_04_23,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_1050000_922000_128000,
     cost=Cost(
         input=Decimal("30"),
         output=Decimal("180"),
@@ -1564,7 +1696,7 @@ OPENAI_GPT_5_5_PRO: Final[Model] = Model(
         ),
         context_over_200k=Rates(input=Decimal("60"), output=Decimal("270")),
     ),
-    reasoning_options=(ReasoningOption(type="effort", values=("medium", "high", "xhigh")),),
+    reasoning_options=_REASONING_EFFORT_MEDIUM_HIGH_XHIGH,
 )
 
 QWEN_QWEN3_CODER_PLUS: Final[Model] = Model(
@@ -1577,11 +1709,11 @@ QWEN_QWEN3_CODER_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1, 1),
-    release_date=PartialDate(2025, 7, 23),
-    last_updated=PartialDate(2025, 7, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, output=64000),
+    knowledge=_D_2025_01_01,
+    release_date=_D_2025_07_23,
+    last_updated=_D_2025_07_23,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_64000,
     cost=Cost(
         input=Decimal("1"),
         output=Decimal("5"),
@@ -1600,13 +1732,13 @@ QWEN_QWEN3_MAX: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1, 1),
-    release_date=PartialDate(2026, 1, 23),
-    last_updated=PartialDate(2026, 1, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=256000, output=64000),
+    knowledge=_D_2025_01_01,
+    release_date=_D_2026_01_23,
+    last_updated=_D_2026_01_23,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_64000,
     cost=Cost(input=Decimal("1.2"), output=Decimal("6")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 QWEN_QWEN3_5_FLASH: Final[Model] = Model(
@@ -1619,10 +1751,10 @@ QWEN_QWEN3_5_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1, 1),
-    release_date=PartialDate(2026, 3, 20),
-    last_updated=PartialDate(2026, 3, 20),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
+    knowledge=_D_2025_01_01,
+    release_date=_D_2026_03_20,
+    last_updated=_D_2026_03_20,
+    modalities=_TEXT_IMAGE_TO_TEXT,
     limit=Limit(context=1020000, output=1020000),
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.4")),
 )
@@ -1637,13 +1769,13 @@ QWEN_QWEN3_5_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1, 1),
-    release_date=PartialDate(2026, 3, 20),
-    last_updated=PartialDate(2026, 3, 20),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1000000, output=64000),
+    knowledge=_D_2025_01_01,
+    release_date=_D_2026_03_20,
+    last_updated=_D_2026_03_20,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1000000_64000,
     cost=Cost(input=Decimal("0.8"), output=Decimal("4.8")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 QWEN_QWEN3_6_PLUS: Final[Model] = Model(
@@ -1656,10 +1788,10 @@ QWEN_QWEN3_6_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 30),
-    last_updated=PartialDate(2026, 3, 30),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, output=64000),
+    release_date=_D_2026_03_30,
+    last_updated=_D_2026_03_30,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_64000,
     cost=Cost(
         input=Decimal("0.5"),
         output=Decimal("3"),
@@ -1681,7 +1813,7 @@ QWEN_QWEN3_6_PLUS: Final[Model] = Model(
             cache_write=Decimal("2.5"),
         ),
     ),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 QWEN_QWEN3_7_MAX: Final[Model] = Model(
@@ -1695,9 +1827,9 @@ QWEN_QWEN3_7_MAX: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 5, 21),
-    last_updated=PartialDate(2026, 5, 21),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_05_21,
+    last_updated=_D_2026_05_21,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=1000000, output=65536),
     cost=Cost(
         input=Decimal("2.5"),
@@ -1705,7 +1837,7 @@ QWEN_QWEN3_7_MAX: Final[Model] = Model(
         cache_read=Decimal("0.5"),
         cache_write=Decimal("3.125"),
     ),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 QWEN_QWEN3_7_PLUS: Final[Model] = Model(
@@ -1720,10 +1852,10 @@ QWEN_QWEN3_7_PLUS: Final[Model] = Model(
     temperature=True,
     open_weights=False,
     knowledge=PartialDate(2025, 4),
-    release_date=PartialDate(2026, 6, 2),
-    last_updated=PartialDate(2026, 6, 2),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=1000000, output=64000),
+    release_date=_D_2026_06_02,
+    last_updated=_D_2026_06_02,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_1000000_64000,
     cost=Cost(
         input=Decimal("0.4"),
         output=Decimal("1.6"),
@@ -1745,7 +1877,7 @@ QWEN_QWEN3_7_PLUS: Final[Model] = Model(
             cache_write=Decimal("1.5"),
         ),
     ),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 SAPIENS_AI_AGNES_1_5_LITE: Final[Model] = Model(
@@ -1758,10 +1890,10 @@ SAPIENS_AI_AGNES_1_5_LITE: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 26),
-    last_updated=PartialDate(2026, 3, 26),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=256000, output=256000),
+    release_date=_D_2026_03_26,
+    last_updated=_D_2026_03_26,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_256000_256000,
     cost=Cost(input=Decimal("0.12"), output=Decimal("0.6")),
 )
 
@@ -1775,12 +1907,12 @@ SAPIENS_AI_AGNES_1_5_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 3, 21),
-    last_updated=PartialDate(2026, 3, 21),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=256000, output=256000),
+    release_date=_D_2026_03_21,
+    last_updated=_D_2026_03_21,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_256000,
     cost=Cost(input=Decimal("0.16"), output=Decimal("0.8")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 STEPFUN_STEP_3: Final[Model] = Model(
@@ -1793,13 +1925,13 @@ STEPFUN_STEP_3: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1, 1),
-    release_date=PartialDate(2025, 7, 31),
-    last_updated=PartialDate(2025, 7, 31),
-    modalities=Modalities(input=("image", "text"), output=("text",)),
+    knowledge=_D_2025_01_01,
+    release_date=_D_2025_07_31,
+    last_updated=_D_2025_07_31,
+    modalities=_IMAGE_TEXT_TO_TEXT,
     limit=Limit(context=65536, output=64000),
     cost=Cost(input=Decimal("0.21"), output=Decimal("0.57")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 STEPFUN_STEP_3_5_FLASH: Final[Model] = Model(
@@ -1812,11 +1944,11 @@ STEPFUN_STEP_3_5_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1, 1),
-    release_date=PartialDate(2026, 2, 2),
-    last_updated=PartialDate(2026, 2, 2),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=256000, output=64000),
+    knowledge=_D_2025_01_01,
+    release_date=_D_2026_02_02,
+    last_updated=_D_2026_02_02,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_64000,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
 )
 
@@ -1830,13 +1962,13 @@ STEPFUN_STEP_3_7_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2026, 1, 1),
-    release_date=PartialDate(2026, 5, 29),
-    last_updated=PartialDate(2026, 5, 29),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=256000, input=256000, output=256000),
+    knowledge=_D_2026_01_01,
+    release_date=_D_2026_05_29,
+    last_updated=_D_2026_05_29,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_256000_256000_256000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("1.15")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 STEPFUN_STEP_3_7_FLASH_FREE: Final[Model] = Model(
@@ -1849,13 +1981,13 @@ STEPFUN_STEP_3_7_FLASH_FREE: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2026, 1, 1),
-    release_date=PartialDate(2026, 5, 29),
-    last_updated=PartialDate(2026, 5, 29),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=256000, input=256000, output=256000),
+    knowledge=_D_2026_01_01,
+    release_date=_D_2026_05_29,
+    last_updated=_D_2026_05_29,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_256000_256000_256000,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 TENCENT_HY3_PREVIEW: Final[Model] = Model(
@@ -1869,10 +2001,10 @@ TENCENT_HY3_PREVIEW: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 4, 20),
-    last_updated=PartialDate(2026, 4, 20),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=256000, output=64000),
+    release_date=_D_2026_04_20,
+    last_updated=_D_2026_04_20,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_64000,
     cost=Cost(
         input=Decimal("0.172"),
         output=Decimal("0.572"),
@@ -1892,18 +2024,18 @@ VOLCENGINE_DOUBAO_SEED_1_8: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1, 1),
-    release_date=PartialDate(2025, 12, 18),
-    last_updated=PartialDate(2025, 12, 18),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=256000, output=64000),
+    knowledge=_D_2025_01_01,
+    release_date=_D_2025_12_18,
+    last_updated=_D_2025_12_18,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_256000_64000,
     cost=Cost(
         input=Decimal("0.11"),
         output=Decimal("0.28"),
         cache_read=Decimal("0.02"),
         cache_write=Decimal("0.0024"),
     ),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 VOLCENGINE_DOUBAO_SEED_2_0_CODE: Final[Model] = Model(
@@ -1916,10 +2048,10 @@ VOLCENGINE_DOUBAO_SEED_2_0_CODE: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1, 1),
-    release_date=PartialDate(2026, 3, 20),
-    last_updated=PartialDate(2026, 3, 20),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2025_01_01,
+    release_date=_D_2026_03_20,
+    last_updated=_D_2026_03_20,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=256000, output=32000),
     cost=Cost(input=Decimal("0.9"), output=Decimal("4.48")),
 )
@@ -1934,18 +2066,18 @@ VOLCENGINE_DOUBAO_SEED_2_0_LITE: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2026, 2, 14),
-    release_date=PartialDate(2026, 2, 14),
-    last_updated=PartialDate(2026, 2, 14),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=256000, output=64000),
+    knowledge=_D_2026_02_14,
+    release_date=_D_2026_02_14,
+    last_updated=_D_2026_02_14,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_256000_64000,
     cost=Cost(
         input=Decimal("0.09"),
         output=Decimal("0.51"),
         cache_read=Decimal("0.02"),
         cache_write=Decimal("0.0024"),
     ),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 VOLCENGINE_DOUBAO_SEED_2_0_MINI: Final[Model] = Model(
@@ -1958,18 +2090,18 @@ VOLCENGINE_DOUBAO_SEED_2_0_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2026, 2, 14),
-    release_date=PartialDate(2026, 2, 14),
-    last_updated=PartialDate(2026, 2, 14),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=256000, output=64000),
+    knowledge=_D_2026_02_14,
+    release_date=_D_2026_02_14,
+    last_updated=_D_2026_02_14,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_256000_64000,
     cost=Cost(
         input=Decimal("0.03"),
         output=Decimal("0.28"),
         cache_read=Decimal("0.01"),
         cache_write=Decimal("0.0024"),
     ),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 VOLCENGINE_DOUBAO_SEED_2_0_PRO: Final[Model] = Model(
@@ -1982,18 +2114,18 @@ VOLCENGINE_DOUBAO_SEED_2_0_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2026, 2, 14),
-    release_date=PartialDate(2026, 2, 14),
-    last_updated=PartialDate(2026, 2, 14),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=256000, output=64000),
+    knowledge=_D_2026_02_14,
+    release_date=_D_2026_02_14,
+    last_updated=_D_2026_02_14,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_256000_64000,
     cost=Cost(
         input=Decimal("0.45"),
         output=Decimal("2.24"),
         cache_read=Decimal("0.09"),
         cache_write=Decimal("0.0024"),
     ),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 VOLCENGINE_DOUBAO_SEED_CODE: Final[Model] = Model(
@@ -2006,13 +2138,13 @@ VOLCENGINE_DOUBAO_SEED_CODE: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1, 1),
-    release_date=PartialDate(2025, 11, 11),
-    last_updated=PartialDate(2025, 11, 11),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=256000, output=64000),
+    knowledge=_D_2025_01_01,
+    release_date=_D_2025_11_11,
+    last_updated=_D_2025_11_11,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_256000_64000,
     cost=Cost(input=Decimal("0.17"), output=Decimal("1.12"), cache_read=Decimal("0.03")),
-    reasoning_options=(ReasoningOption(type="effort", values=("low", "medium", "high")),),
+    reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
 )
 
 X_AI_GROK_4: Final[Model] = Model(
@@ -2025,13 +2157,13 @@ X_AI_GROK_4: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1, 1),
-    release_date=PartialDate(2025, 7, 9),
-    last_updated=PartialDate(2025, 7, 9),
-    modalities=Modalities(input=("image", "text"), output=("text",)),
-    limit=Limit(context=256000, output=64000),
+    knowledge=_D_2025_01_01,
+    release_date=_D_2025_07_09,
+    last_updated=_D_2025_07_09,
+    modalities=_IMAGE_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_64000,
     cost=Cost(input=Decimal("3"), output=Decimal("15"), cache_read=Decimal("0.75")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 X_AI_GROK_4_FAST: Final[Model] = Model(
@@ -2044,13 +2176,13 @@ X_AI_GROK_4_FAST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1, 1),
-    release_date=PartialDate(2025, 9, 19),
-    last_updated=PartialDate(2025, 9, 19),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=2000000, output=64000),
+    knowledge=_D_2025_01_01,
+    release_date=_D_2025_09_19,
+    last_updated=_D_2025_09_19,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_2000000_64000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.5"), cache_read=Decimal("0.05")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 X_AI_GROK_4_1_FAST: Final[Model] = Model(
@@ -2063,13 +2195,13 @@ X_AI_GROK_4_1_FAST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1, 1),
-    release_date=PartialDate(2025, 11, 20),
-    last_updated=PartialDate(2025, 11, 20),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=2000000, output=64000),
+    knowledge=_D_2025_01_01,
+    release_date=_D_2025_11_20,
+    last_updated=_D_2025_11_20,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_2000000_64000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.5"), cache_read=Decimal("0.05")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 X_AI_GROK_4_1_FAST_NON_REASONING: Final[Model] = Model(
@@ -2082,11 +2214,11 @@ X_AI_GROK_4_1_FAST_NON_REASONING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1, 1),
-    release_date=PartialDate(2025, 11, 20),
-    last_updated=PartialDate(2025, 11, 20),
-    modalities=Modalities(input=("text", "image"), output=("text",)),
-    limit=Limit(context=2000000, output=64000),
+    knowledge=_D_2025_01_01,
+    release_date=_D_2025_11_20,
+    last_updated=_D_2025_11_20,
+    modalities=_TEXT_IMAGE_TO_TEXT,
+    limit=_LIMIT_2000000_64000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.5"), cache_read=Decimal("0.05")),
 )
 
@@ -2100,13 +2232,13 @@ X_AI_GROK_4_2_FAST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 3, 20),
-    last_updated=PartialDate(2026, 3, 20),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=2000000, output=30000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_03_20,
+    last_updated=_D_2026_03_20,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_2000000_30000,
     cost=Cost(input=Decimal("3"), output=Decimal("9")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 X_AI_GROK_4_2_FAST_NON_REASONING: Final[Model] = Model(
@@ -2119,11 +2251,11 @@ X_AI_GROK_4_2_FAST_NON_REASONING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 8, 31),
-    release_date=PartialDate(2026, 3, 20),
-    last_updated=PartialDate(2026, 3, 20),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=2000000, output=30000),
+    knowledge=_D_2025_08_31,
+    release_date=_D_2026_03_20,
+    last_updated=_D_2026_03_20,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_2000000_30000,
     cost=Cost(input=Decimal("3"), output=Decimal("9")),
 )
 
@@ -2139,9 +2271,9 @@ X_AI_GROK_4_3: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 17),
-    last_updated=PartialDate(2026, 4, 17),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
+    release_date=_D_2026_04_17,
+    last_updated=_D_2026_04_17,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
     limit=Limit(context=1000000, output=1000000),
     cost=Cost(
         input=Decimal("1.25"),
@@ -2179,12 +2311,12 @@ X_AI_GROK_BUILD_0_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 16),
-    last_updated=PartialDate(2026, 4, 16),
-    modalities=Modalities(input=("text", "image", "pdf"), output=("text",)),
-    limit=Limit(context=256000, output=256000),
+    release_date=_D_2026_04_16,
+    last_updated=_D_2026_04_16,
+    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_LIMIT_256000_256000,
     cost=Cost(input=Decimal("1"), output=Decimal("2"), cache_read=Decimal("0.2")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 X_AI_GROK_CODE_FAST_1: Final[Model] = Model(
@@ -2197,13 +2329,13 @@ X_AI_GROK_CODE_FAST_1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1, 1),
-    release_date=PartialDate(2025, 8, 26),
-    last_updated=PartialDate(2025, 8, 26),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=256000, output=64000),
+    knowledge=_D_2025_01_01,
+    release_date=_D_2025_08_26,
+    last_updated=_D_2025_08_26,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_256000_64000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("1.5"), cache_read=Decimal("0.02")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 XIAOMI_MIMO_V2_FLASH: Final[Model] = Model(
@@ -2220,10 +2352,10 @@ XIAOMI_MIMO_V2_FLASH: Final[Model] = Model(
     knowledge=PartialDate(2024, 12, 1),
     release_date=PartialDate(2025, 12, 16),
     last_updated=PartialDate(2026, 2, 4),
-    modalities=Modalities(input=("text",), output=("text",)),
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=262144, output=65536),
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3"), cache_read=Decimal("0.01")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 XIAOMI_MIMO_V2_OMNI: Final[Model] = Model(
@@ -2237,13 +2369,13 @@ XIAOMI_MIMO_V2_OMNI: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 12),
-    release_date=PartialDate(2026, 3, 18),
-    last_updated=PartialDate(2026, 3, 18),
+    knowledge=_D_2024_12,
+    release_date=_D_2026_03_18,
+    last_updated=_D_2026_03_18,
     modalities=Modalities(input=("text", "image", "audio", "video", "pdf"), output=("text",)),
     limit=Limit(context=265000, output=265000),
     cost=Cost(input=Decimal("0.4"), output=Decimal("2"), cache_read=Decimal("0.08")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 XIAOMI_MIMO_V2_PRO: Final[Model] = Model(
@@ -2257,10 +2389,10 @@ XIAOMI_MIMO_V2_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2024, 12),
-    release_date=PartialDate(2026, 3, 18),
-    last_updated=PartialDate(2026, 3, 18),
-    modalities=Modalities(input=("text",), output=("text",)),
+    knowledge=_D_2024_12,
+    release_date=_D_2026_03_18,
+    last_updated=_D_2026_03_18,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=1000000, output=256000),
     cost=Cost(
         input=Decimal("1"),
@@ -2276,7 +2408,7 @@ XIAOMI_MIMO_V2_PRO: Final[Model] = Model(
         ),
         context_over_200k=Rates(input=Decimal("2"), output=Decimal("6"), cache_read=Decimal("0.4")),
     ),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 XIAOMI_MIMO_V2_5: Final[Model] = Model(
@@ -2290,11 +2422,11 @@ XIAOMI_MIMO_V2_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 12),
-    release_date=PartialDate(2026, 4, 22),
-    last_updated=PartialDate(2026, 4, 22),
-    modalities=Modalities(input=("text", "image", "audio", "video"), output=("text",)),
-    limit=Limit(context=1048576, output=131072),
+    knowledge=_D_2024_12,
+    release_date=_D_2026_04_22,
+    last_updated=_D_2026_04_22,
+    modalities=_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
+    limit=_LIMIT_1048576_131072,
     cost=Cost(
         input=Decimal("0.4"),
         output=Decimal("2"),
@@ -2312,7 +2444,7 @@ XIAOMI_MIMO_V2_5: Final[Model] = Model(
         ),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 XIAOMI_MIMO_V2_5_PRO: Final[Model] = Model(
@@ -2326,11 +2458,11 @@ XIAOMI_MIMO_V2_5_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2024, 12),
-    release_date=PartialDate(2026, 4, 22),
-    last_updated=PartialDate(2026, 4, 22),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1048576, output=131072),
+    knowledge=_D_2024_12,
+    release_date=_D_2026_04_22,
+    last_updated=_D_2026_04_22,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1048576_131072,
     cost=Cost(
         input=Decimal("1"),
         output=Decimal("3"),
@@ -2346,7 +2478,7 @@ XIAOMI_MIMO_V2_5_PRO: Final[Model] = Model(
         context_over_200k=Rates(input=Decimal("2"), output=Decimal("6"), cache_read=Decimal("0.4")),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 Z_AI_GLM_4_5: Final[Model] = Model(
@@ -2359,13 +2491,13 @@ Z_AI_GLM_4_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1, 1),
-    release_date=PartialDate(2025, 7, 25),
-    last_updated=PartialDate(2025, 7, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=64000),
+    knowledge=_D_2025_01_01,
+    release_date=_D_2025_07_25,
+    last_updated=_D_2025_07_25,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_64000,
     cost=Cost(input=Decimal("0.35"), output=Decimal("1.54"), cache_read=Decimal("0.07")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 Z_AI_GLM_4_5_AIR: Final[Model] = Model(
@@ -2378,13 +2510,13 @@ Z_AI_GLM_4_5_AIR: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1, 1),
-    release_date=PartialDate(2025, 7, 25),
-    last_updated=PartialDate(2025, 7, 25),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=128000, output=64000),
+    knowledge=_D_2025_01_01,
+    release_date=_D_2025_07_25,
+    last_updated=_D_2025_07_25,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_128000_64000,
     cost=Cost(input=Decimal("0.11"), output=Decimal("0.56"), cache_read=Decimal("0.02")),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 Z_AI_GLM_4_6: Final[Model] = Model(
@@ -2397,13 +2529,13 @@ Z_AI_GLM_4_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1, 1),
-    release_date=PartialDate(2025, 9, 30),
-    last_updated=PartialDate(2025, 9, 30),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    knowledge=_D_2025_01_01,
+    release_date=_D_2025_09_30,
+    last_updated=_D_2025_09_30,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(input=Decimal("0.35"), output=Decimal("1.54"), cache_read=Decimal("0.07")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 Z_AI_GLM_4_6V: Final[Model] = Model(
@@ -2416,13 +2548,13 @@ Z_AI_GLM_4_6V: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1, 1),
-    release_date=PartialDate(2025, 12, 8),
-    last_updated=PartialDate(2025, 12, 8),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    knowledge=_D_2025_01_01,
+    release_date=_D_2025_12_08,
+    last_updated=_D_2025_12_08,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.42"), cache_read=Decimal("0.03")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 Z_AI_GLM_4_6V_FLASH: Final[Model] = Model(
@@ -2435,13 +2567,13 @@ Z_AI_GLM_4_6V_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1, 1),
-    release_date=PartialDate(2025, 12, 8),
-    last_updated=PartialDate(2025, 12, 8),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    knowledge=_D_2025_01_01,
+    release_date=_D_2025_12_08,
+    last_updated=_D_2025_12_08,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(input=Decimal("0.02"), output=Decimal("0.21"), cache_read=Decimal("0.0043")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 Z_AI_GLM_4_6V_FLASH_FREE: Final[Model] = Model(
@@ -2454,13 +2586,13 @@ Z_AI_GLM_4_6V_FLASH_FREE: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1, 1),
-    release_date=PartialDate(2025, 12, 8),
-    last_updated=PartialDate(2025, 12, 8),
-    modalities=Modalities(input=("text", "image", "video"), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    knowledge=_D_2025_01_01,
+    release_date=_D_2025_12_08,
+    last_updated=_D_2025_12_08,
+    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 Z_AI_GLM_4_7: Final[Model] = Model(
@@ -2473,14 +2605,14 @@ Z_AI_GLM_4_7: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1, 1),
-    release_date=PartialDate(2025, 12, 23),
-    last_updated=PartialDate(2025, 12, 23),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    knowledge=_D_2025_01_01,
+    release_date=_D_2025_12_23,
+    last_updated=_D_2025_12_23,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(input=Decimal("0.28"), output=Decimal("1.14"), cache_read=Decimal("0.06")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 Z_AI_GLM_4_7_FLASH_FREE: Final[Model] = Model(
@@ -2493,14 +2625,14 @@ Z_AI_GLM_4_7_FLASH_FREE: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1, 1),
-    release_date=PartialDate(2026, 1, 19),
-    last_updated=PartialDate(2026, 1, 19),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    knowledge=_D_2025_01_01,
+    release_date=_D_2026_01_19,
+    last_updated=_D_2026_01_19,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 Z_AI_GLM_4_7_FLASHX: Final[Model] = Model(
@@ -2513,14 +2645,14 @@ Z_AI_GLM_4_7_FLASHX: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1, 1),
-    release_date=PartialDate(2026, 1, 19),
-    last_updated=PartialDate(2026, 1, 19),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=200000, output=64000),
+    knowledge=_D_2025_01_01,
+    release_date=_D_2026_01_19,
+    last_updated=_D_2026_01_19,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_64000,
     cost=Cost(input=Decimal("0.07"), output=Decimal("0.42"), cache_read=Decimal("0.01")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 Z_AI_GLM_5: Final[Model] = Model(
@@ -2533,14 +2665,14 @@ Z_AI_GLM_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=PartialDate(2025, 1, 1),
-    release_date=PartialDate(2026, 2, 12),
-    last_updated=PartialDate(2026, 2, 12),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=200000, output=128000),
+    knowledge=_D_2025_01_01,
+    release_date=_D_2026_02_12,
+    last_updated=_D_2026_02_12,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_128000,
     cost=Cost(input=Decimal("0.58"), output=Decimal("2.6"), cache_read=Decimal("0.14")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 Z_AI_GLM_5_TURBO: Final[Model] = Model(
@@ -2553,13 +2685,13 @@ Z_AI_GLM_5_TURBO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=PartialDate(2025, 1, 1),
-    release_date=PartialDate(2026, 3, 20),
-    last_updated=PartialDate(2026, 3, 20),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=200000, output=128000),
+    knowledge=_D_2025_01_01,
+    release_date=_D_2026_03_20,
+    last_updated=_D_2026_03_20,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_200000_128000,
     cost=Cost(input=Decimal("0.88"), output=Decimal("3.48")),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )
 
 Z_AI_GLM_5_1: Final[Model] = Model(
@@ -2573,13 +2705,13 @@ Z_AI_GLM_5_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 3),
-    last_updated=PartialDate(2026, 4, 3),
-    modalities=Modalities(input=("text",), output=("text",)),
+    release_date=_D_2026_04_03,
+    last_updated=_D_2026_04_03,
+    modalities=_TEXT_TO_TEXT,
     limit=Limit(context=200000, output=131072),
     cost=Cost(input=Decimal("0.8781"), output=Decimal("3.5126"), cache_read=Decimal("0.1903")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(ReasoningOption(type="toggle"),),
+    reasoning_options=_REASONING_TOGGLE,
 )
 
 Z_AI_GLM_5_2: Final[Model] = Model(
@@ -2594,12 +2726,12 @@ Z_AI_GLM_5_2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 6, 13),
-    last_updated=PartialDate(2026, 6, 13),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, output=131072),
+    release_date=_D_2026_06_13,
+    last_updated=_D_2026_06_13,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_131072,
     cost=Cost(input=Decimal("1.4"), output=Decimal("4.5"), cache_read=Decimal("0.26")),
-    reasoning_options=(ReasoningOption(type="effort", values=("high", "max")),),
+    reasoning_options=_REASONING_EFFORT_HIGH_MAX,
 )
 
 Z_AI_GLM_5_2_FREE: Final[Model] = Model(
@@ -2614,12 +2746,12 @@ Z_AI_GLM_5_2_FREE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=PartialDate(2026, 6, 13),
-    last_updated=PartialDate(2026, 6, 13),
-    modalities=Modalities(input=("text",), output=("text",)),
-    limit=Limit(context=1000000, output=131072),
+    release_date=_D_2026_06_13,
+    last_updated=_D_2026_06_13,
+    modalities=_TEXT_TO_TEXT,
+    limit=_LIMIT_1000000_131072,
     cost=Cost(input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0")),
-    reasoning_options=(ReasoningOption(type="effort", values=("high", "max")),),
+    reasoning_options=_REASONING_EFFORT_HIGH_MAX,
 )
 
 Z_AI_GLM_5V_TURBO: Final[Model] = Model(
@@ -2632,11 +2764,11 @@ Z_AI_GLM_5V_TURBO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=PartialDate(2026, 4, 1),
-    last_updated=PartialDate(2026, 4, 1),
+    release_date=_D_2026_04_01,
+    last_updated=_D_2026_04_01,
     modalities=Modalities(input=("text", "image", "video", "pdf"), output=("text",)),
-    limit=Limit(context=200000, output=128000),
+    limit=_LIMIT_200000_128000,
     cost=Cost(input=Decimal("0.726"), output=Decimal("3.1946"), cache_read=Decimal("0.1743")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(),
+    reasoning_options=_REASONING,
 )

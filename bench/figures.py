@@ -1,0 +1,131 @@
+"""Print llmdex's own performance figures (a script, not a test: tests never time anything).
+
+    .venv/bin/python bench/figures.py [--runs N]
+
+Cold figures are medians over fresh interpreters, interleaved so that machine noise hits every
+variant alike. Memory is resident set size (VmRSS) above a bare interpreter.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PAYLOAD = ROOT.parent / "shared" / "data" / "models-dev" / "api-2026-07-02.json"
+
+_RSS = (
+    "def rss():\n"
+    "    for line in open('/proc/self/status'):\n"
+    "        if line.startswith('VmRSS:'):\n"
+    "            return int(line.split()[1]) * 1024\n"
+)
+
+VARIANTS = {
+    "bare interpreter": "pass",
+    "import llmdex": "import llmdex",
+    "from llmdex.models.openai import GPT_4O": "from llmdex.models.openai import GPT_4O",
+    "import llmdex + find('openai:gpt-4o')": "import llmdex; llmdex.find('openai:gpt-4o')",
+}
+
+IN_PROCESS = (
+    "import time, json\n"
+    "t0 = time.perf_counter_ns()\n"
+    "{code}\n"
+    "t1 = time.perf_counter_ns()\n"
+    "print(json.dumps((t1 - t0) / 1e6))\n"
+)
+
+ALL_MODELS = (
+    _RSS + "import json, time, importlib\n"
+    "before = rss()\n"
+    "t0 = time.perf_counter()\n"
+    "import llmdex\n"
+    "n = sum(1 for _ in llmdex.all_models())\n"
+    "t1 = time.perf_counter()\n"
+    "print(json.dumps({'models': n, 'ms': (t1 - t0) * 1e3, 'rss_mib': (rss() - before) / 2**20}))\n"
+)
+
+
+# An installed wheel has .pyc files; measure that, whatever this shell sets.
+_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
+def _python(code: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT, env=_ENV
+    )
+
+
+def cold(runs: int) -> None:
+    """Whole-process wall time and in-process time of each variant, median of ``runs``."""
+    wall: dict[str, list[float]] = {name: [] for name in VARIANTS}
+    inner: dict[str, list[float]] = {name: [] for name in VARIANTS}
+    for code in VARIANTS.values():
+        _python(code)  # compile .pyc files once, as an installed package has them
+    for _ in range(runs):
+        for name, code in VARIANTS.items():
+            start = time.perf_counter()
+            result = _python(IN_PROCESS.format(code=code))
+            wall[name].append((time.perf_counter() - start) * 1e3)
+            inner[name].append(json.loads(result.stdout))
+    bare = statistics.median(wall["bare interpreter"])
+    print(f"cold start, median of {runs} fresh interpreters (ms)")
+    print(f"  {'variant':<42} {'in-process':>10} {'process':>9} {'over bare':>9}")
+    for name in VARIANTS:
+        process = statistics.median(wall[name])
+        print(
+            f"  {name:<42} {statistics.median(inner[name]):>10.2f} {process:>9.1f}"
+            f" {process - bare:>9.1f}"
+        )
+
+
+def all_loaded(runs: int) -> None:
+    """Time and memory to import every provider module."""
+    samples = [json.loads(_python(ALL_MODELS).stdout) for _ in range(runs)]
+    ms = statistics.median(s["ms"] for s in samples)
+    rss = statistics.median(s["rss_mib"] for s in samples)
+    print(f"every model loaded ({samples[0]['models']} models), median of {runs}")
+    print(f"  time {ms:.1f} ms, resident memory +{rss:.1f} MiB over the interpreter before")
+
+
+def regen_time(runs: int) -> None:
+    """Wall time of a whole regen of the 2026-07 payload, as `make regen` runs it."""
+    if not PAYLOAD.exists():
+        print(f"regen: skipped, {PAYLOAD} is absent")
+        return
+    times = []
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory() as tmp:
+            start = time.perf_counter()
+            subprocess.run(
+                [
+                    sys.executable, "-m", "codegen", "regen",
+                    "--source", str(PAYLOAD), "--out", str(Path(tmp) / "llmdex"),
+                ],
+                check=True, cwd=ROOT, capture_output=True,
+            )  # fmt: skip
+            times.append(time.perf_counter() - start)
+    print(f"regen of {PAYLOAD.name}: median {statistics.median(times):.2f} s over {runs} runs")
+
+
+def main() -> None:
+    """Print every figure."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=15)
+    args = parser.parse_args()
+    print(f"python {sys.version.split()[0]} on {sys.platform}")
+    cold(args.runs)
+    all_loaded(max(3, args.runs // 3))
+    regen_time(3)
+
+
+if __name__ == "__main__":
+    main()
