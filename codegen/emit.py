@@ -15,6 +15,7 @@ from typing import Any
 
 import jinja2
 
+from codegen.aliases import AliasTables
 from codegen.errors import EmitError
 from codegen.hover import hover
 from codegen.literals import Writer
@@ -46,7 +47,7 @@ def _environment() -> jinja2.Environment:
     return env
 
 
-def emit(plan: CatalogPlan, inputs: Inputs, package_dir: Path) -> None:
+def emit(plan: CatalogPlan, tables: AliasTables, inputs: Inputs, package_dir: Path) -> None:
     """Write the package into ``package_dir`` (which must not exist) and format it."""
     env = _environment()
     models_dir = package_dir / "models"
@@ -68,8 +69,9 @@ def emit(plan: CatalogPlan, inputs: Inputs, package_dir: Path) -> None:
         package_dir / "providers.pyi": env.get_template("providers.pyi.jinja").render(
             common, providers=rows
         ),
-        package_dir / "_index.py": env.get_template("index.py.jinja").render(
-            common, providers=plan.providers
+        package_dir / "_index.py": env.get_template("index.py.jinja").render(common, tables=tables),
+        package_dir / "_aliases.py": env.get_template("aliases.py.jinja").render(
+            common, tables=tables
         ),
         models_dir / "__init__.py": env.get_template("models_init.py.jinja").render(
             common, modules=sorted(p.module for p in plan.providers)

@@ -14,6 +14,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from codegen.aliases import build_tables
+from codegen.curated import AliasFile, check_references, load_aliases, load_first_party
 from codegen.emit import Inputs, emit
 from codegen.fetch import FetchPolicy, fetch, is_url
 from codegen.lock import LOCK, Lock, payload_date
@@ -61,9 +63,15 @@ def regen(options: Options, out: Path | None = None) -> Report:
         validate(payload, f"{options.source} after patches")
     report.patches = [p.name for p in patched.files] if patched is not None else []
     clock.lap("patch")
+    # Curated aliases are ours, like patches: NO_PATCHES leaves them out too.
+    curated = load_aliases(root) if not options.no_patches else AliasFile(aliases=[])
+    first_party = load_first_party(root)
+    curated_warnings = check_references(curated, first_party, payload, root)
+    tables = build_tables(payload, curated, first_party)
+    report.aliases = {pid: len(table) for pid, table in tables.aliases.items()}
     plan = normalize(payload)
     report.providers, report.models = len(plan.providers), plan.model_count
-    report.warnings = impossible_dates(payload)
+    report.warnings = curated_warnings + impossible_dates(payload)
     clock.lap("normalize")
     inputs = Inputs(
         source=options.source if is_url(options.source) else Path(options.source).name,
@@ -74,7 +82,7 @@ def regen(options: Options, out: Path | None = None) -> Report:
     workdir = Path(tempfile.mkdtemp(prefix=".regen-", dir=target.parent))
     try:
         candidate = workdir / target.name
-        emit(plan, inputs, candidate)
+        emit(plan, tables, inputs, candidate)
         clock.lap("emit")
         verify(workdir, root, payload)
         clock.lap("verify")

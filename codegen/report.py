@@ -25,6 +25,7 @@ class Report:
     removed: list[str] = field(default_factory=list)
     unknown_fields: dict[str, int] = field(default_factory=dict)
     patches: list[str] = field(default_factory=list)
+    aliases: dict[str, int] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
 
@@ -44,6 +45,10 @@ class Report:
             lines.append("  fields this schema does not know (kept in .extra):")
             lines += [f"    {path}: {n}" for path, n in sorted(self.unknown_fields.items())]
         lines.append(f"  patches: {', '.join(self.patches) or 'none'}")
+        lines.append(
+            f"  aliases: {sum(self.aliases.values())} in {len(self.aliases)} providers"
+            " (per provider in build/regen-report.json)"
+        )
         lines += [f"  warning: {warning}" for warning in self.warnings]
         timing = ", ".join(f"{stage} {s:.2f}s" for stage, s in self.seconds.items())
         lines.append(f"  time: {timing}")
@@ -62,9 +67,14 @@ def specs_in_tree(package_dir: Path) -> set[str]:
         return set()
     tree = ast.parse(index.read_text(encoding="utf-8"))
     for node in tree.body:
-        if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
-            ids: dict[str, tuple[str, ...]] = ast.literal_eval(node.value)  # type: ignore[arg-type]
-            return {f"{pid}:{mid}" for pid, models in ids.items() for mid in models}
+        if (
+            isinstance(node, ast.AnnAssign)
+            and isinstance(node.target, ast.Name)
+            and node.target.id == "PROVIDERS_OF"
+            and node.value is not None
+        ):
+            owners: dict[str, tuple[str, ...]] = ast.literal_eval(node.value)
+            return {f"{pid}:{mid}" for mid, pids in owners.items() for pid in pids}
     return set()
 
 

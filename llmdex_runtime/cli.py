@@ -1,35 +1,112 @@
-"""The ``llmdex`` command line, run on the tables a generated catalog hands it."""
+"""The ``llmdex`` command line, run on the registry a generated catalog hands it.
+
+Exit codes: 0 success; 1 no such model, or an ambiguous one; 2 bad usage or a malformed
+spec. Errors go to stderr, with suggestions where there are some.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
-from collections.abc import Sequence
 
-from llmdex_runtime.errors import LlmdexError
-from llmdex_runtime.registry import Registry
+from llmdex_runtime.errors import InvalidSpecError, LlmdexError
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (9 ms here)
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from typing import Any
+
+    from llmdex_runtime.model import Model
+    from llmdex_runtime.registry import Registry
 
 EXIT_OK = 0
 EXIT_NOT_FOUND = 1
 EXIT_USAGE = 2
 
+_CAPABILITY_FLAGS = (
+    "vision",
+    "tools",
+    "reasoning",
+    "structured_output",
+    "attachments",
+    "open_weights",
+)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="llmdex",
+        description="An offline catalog of AI models.",
+        epilog="Exit codes: 0 ok, 1 not found or ambiguous, 2 bad usage or malformed spec.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    show = commands.add_parser("show", help="show one model and how its spec resolved")
+    show.add_argument("spec", help='a model spec, e.g. "openai:gpt-4o" or "claude-3-5-sonnet"')
+    show.add_argument("--prefer", action="append", help="provider to prefer for a bare id")
+    show.add_argument("--json", action="store_true", help="print JSON")
+    listing = commands.add_parser("list", help="list models matching filters")
+    listing.add_argument("--provider", action="append", help="repeatable")
+    listing.add_argument("--family")
+    listing.add_argument("--kind", help="chat, embedding, image, audio, ...")
+    for flag in _CAPABILITY_FLAGS:
+        listing.add_argument(f"--{flag.replace('_', '-')}", action="store_true", dest=flag)
+    listing.add_argument("--input-modality")
+    listing.add_argument("--output-modality")
+    listing.add_argument("--min-context", type=int)
+    listing.add_argument("--max-input-price", help="USD per 1M tokens")
+    listing.add_argument("--max-output-price", help="USD per 1M tokens")
+    listing.add_argument("--status", help="alpha, beta, deprecated, or ga (no status)")
+    listing.add_argument("--released-after", help="YYYY-MM or YYYY-MM-DD")
+    listing.add_argument("--released-before", help="YYYY-MM or YYYY-MM-DD")
+    listing.add_argument(
+        "--sort", choices=("input_price", "output_price", "context", "release_date")
+    )
+    listing.add_argument("--desc", action="store_true", help="sort descending")
+    listing.add_argument("--limit", type=int, help="show at most this many")
+    listing.add_argument("--json", action="store_true", help="print JSON")
+    comparing = commands.add_parser("compare", help="compare models side by side")
+    comparing.add_argument("specs", nargs="+", metavar="spec")
+    comparing.add_argument("--json", action="store_true", help="print JSON")
+    return parser
+
 
 def run(registry: Registry, argv: Sequence[str] | None = None) -> int:
-    """Run one command; exit 0 on success, 1 when a model is not found, 2 on bad usage."""
-    parser = argparse.ArgumentParser(prog="llmdex", description="An offline catalog of AI models.")
-    commands = parser.add_subparsers(dest="command", required=True)
-    show = commands.add_parser("show", help="show one model")
-    show.add_argument("spec", help='a model spec, e.g. "openai:gpt-4o"')
-    show.add_argument("--json", action="store_true", help="print the models.dev object")
-    args = parser.parse_args(argv)
+    """Run one command and return its exit code."""
+    args = _parser().parse_args(argv)
     try:
-        model = registry.find(args.spec)
-    except LlmdexError as exc:
+        if args.command == "show":
+            return _show(registry, args)
+        if args.command == "list":
+            return _list(registry, args)
+        comparison = registry.compare(*args.specs)
+    except InvalidSpecError as exc:
+        print(f"llmdex: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except (LlmdexError, LookupError) as exc:
         print(f"llmdex: {exc}", file=sys.stderr)
         return EXIT_NOT_FOUND
+    except ValueError as exc:
+        print(f"llmdex: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    print(json.dumps(comparison.to_dict(), indent=2) if args.json else comparison)
+    return EXIT_OK
+
+
+def _show(registry: Registry, args: argparse.Namespace) -> int:
+    resolution = registry.explain(args.spec, prefer=args.prefer)
+    model = resolution.model
     if args.json:
-        print(json.dumps({"spec": model.spec, **model.to_dict()}, indent=2))
+        out = {
+            "spec": model.spec,
+            "kind": model.kind.value,
+            "resolved": {
+                "rules": [r.value for r in resolution.rules],
+                "steps": list(resolution.steps),
+            },
+            **model.to_dict(),
+        }
+        print(json.dumps(out, indent=2))
         return EXIT_OK
     rows = [
         ("spec", model.spec),
@@ -48,7 +125,60 @@ def run(registry: Registry, argv: Sequence[str] | None = None) -> int:
     rows.append(("released", str(model.release_date)))
     if model.status is not None:
         rows.append(("status", model.status.value))
+    if not resolution.exact:
+        rows.append(("resolved", "; ".join(resolution.steps)))
+    _print_table(rows)
+    return EXIT_OK
+
+
+def _list(registry: Registry, args: argparse.Namespace) -> int:
+    criteria: dict[str, Any] = {
+        name: getattr(args, name)
+        for name in (
+            "family", "kind", "input_modality", "output_modality", "min_context",
+            "max_input_price", "max_output_price", "status", "released_after", "released_before",
+        )
+        if getattr(args, name) is not None
+    }  # fmt: skip
+    criteria.update({flag: True for flag in _CAPABILITY_FLAGS if getattr(args, flag)})
+    if args.provider:
+        criteria["provider"] = tuple(args.provider)
+    selection = registry.catalog().where(**criteria)
+    if args.sort:
+        selection = selection.sort(args.sort, descending=args.desc)
+    models = list(selection)[: args.limit] if args.limit is not None else list(selection)
+    if args.json:
+        print(
+            json.dumps(
+                [{"spec": m.spec, "kind": m.kind.value, **m.to_dict()} for m in models], indent=2
+            )
+        )
+        return EXIT_OK
+    header = ("spec", "kind", "context", "output", "in $/1M", "out $/1M", "released")
+    rows = [header, *(_row(m) for m in models)]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
+    for row in rows:
+        print(
+            "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        )
+    print(f"{len(models)} models", file=sys.stderr)
+    return EXIT_OK
+
+
+def _row(model: Model) -> tuple[str, ...]:
+    cost = model.cost
+    return (
+        model.spec,
+        model.kind.value,
+        f"{model.limit.context:,}",
+        f"{model.limit.output:,}",
+        "-" if cost is None or cost.input is None else str(cost.input),
+        "-" if cost is None or cost.output is None else str(cost.output),
+        str(model.release_date),
+    )
+
+
+def _print_table(rows: list[tuple[str, str]]) -> None:
     width = max(len(label) for label, _ in rows)
     for label, value in rows:
         print(f"{label:<{width}}  {value}")
-    return EXIT_OK

@@ -20,11 +20,15 @@ class InvalidSpecError(LlmdexError, ValueError):
     ``invalid_format``.
     """
 
-    def __init__(self, spec: object, code: str, problem: str) -> None:
+    def __init__(
+        self, spec: object, code: str, problem: str, suggestions: Sequence[str] = ()
+    ) -> None:
         self.spec = spec
         self.code = code
+        self.suggestions = tuple(suggestions)
+        hint = f" Did you mean: {', '.join(self.suggestions)}?" if self.suggestions else ""
         super().__init__(
-            f"invalid model spec {spec!r}: {problem}. "
+            f"invalid model spec {spec!r}: {problem}.{hint} "
             'A spec looks like "provider:model-id" (for example "openai:gpt-4o").'
         )
 
@@ -60,10 +64,19 @@ class IncompatibleRuntimeError(LlmdexError, ImportError):
 class AmbiguousModelError(LlmdexError, LookupError):
     """A bare model id names models of several providers; ``candidates`` lists their specs."""
 
-    def __init__(self, spec: str, candidates: Sequence[str]) -> None:
+    def __init__(self, spec: str, candidates: Sequence[str], reason: str = "") -> None:
         self.spec = spec
         self.candidates = tuple(candidates)
+        why = f" ({reason})" if reason else ""
         super().__init__(
-            f"model id {spec!r} is served by {len(self.candidates)} providers; name one: "
-            + ", ".join(self.candidates)
+            f"model id {spec!r} is served by {len(self.candidates)} providers{why}; name one "
+            f"as provider:id, or pass prefer=[...]: " + ", ".join(self.candidates)
         )
+
+
+class InvalidModelError(LlmdexError, ValueError):
+    """A custom model description is incomplete or wrong; the message names the field."""
+
+    def __init__(self, spec: object, problem: str) -> None:
+        self.spec = spec
+        super().__init__(f"invalid custom model {spec!r}: {problem}")

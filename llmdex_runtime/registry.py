@@ -1,17 +1,45 @@
-"""Finding models in a generated catalog by spec, importing provider modules on first use."""
+"""Finding models in a generated catalog: one resolution order, table lookups only.
+
+The order (README, "Resolution"):
+
+1. Within a provider: the exact id; then a curated alias; then a dated alias (a dated
+   family's base name or ``base-latest`` -> its newest release); then the id or alias
+   ignoring case.
+2. A bare id: the providers that have it by rule 1, trying each step of rule 1 across all
+   providers before the next. One provider: that one. Several: the first of ``prefer=``
+   that has it when ``prefer`` is given, otherwise the provider that makes the model
+   (first party) when it is among them, otherwise :class:`AmbiguousModelError`.
+3. Nothing: :class:`ModelNotFoundError` with up to five close specs.
+"""
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterable, Iterator, Mapping
 from types import MappingProxyType
 
 from llmdex_runtime.errors import AmbiguousModelError, InvalidSpecError, ModelNotFoundError
 from llmdex_runtime.model import Model
-from llmdex_runtime.provider import ProviderEnum
+from llmdex_runtime.resolution import Resolution, Rule
+from llmdex_runtime.spec import ModelSpec, parse_spec
 
-ModelIds = Mapping[str, tuple[str, ...]]
-"""Every model id of the catalog, by provider id."""
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (9 ms here)
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+    from typing import Any
+
+    from llmdex_runtime.compare import Comparison
+    from llmdex_runtime.custom import CustomModel
+    from llmdex_runtime.provider import ProviderEnum
+    from llmdex_runtime.query import Selection
+
+    AliasTable = Mapping[str, Mapping[str, tuple[str, str]]]
+    """Provider id -> alias -> (model id, rule)."""
+    Hit = tuple[str, tuple[Rule, ...], tuple[str, ...]]
+    """What rule 1 found in one provider: model id, rules that fired, and why."""
+
+_CACHE_LIMIT = 10_000
+_STEP = {Rule.EXACT: 0, Rule.CURATED_ALIAS: 1, Rule.DATED_ALIAS: 2, Rule.CASE_INSENSITIVE: 3}
+_SUGGESTIONS = 5
 
 
 def provider_key(text: str) -> str:
@@ -22,19 +50,33 @@ def provider_key(text: str) -> str:
 class Registry:
     """The lookup tables of one generated catalog.
 
-    The generated package builds one registry from its ``Provider`` enum and the name of its
-    models package; the registry imports a provider's module the first time a model of that
-    provider is asked for, so lookups return the module's own constants.
+    The generated package builds one registry from its ``Provider`` enum, the name of its
+    models package and loaders of its tables; the registry imports a provider's module the
+    first time a model of that provider is asked for, so lookups return the module's own
+    constants.
     """
 
-    __slots__ = ("_by_provider", "_by_spec", "_keys", "_model_ids", "_package", "_providers")
+    __slots__ = (
+        "_aliases",
+        "_by_provider",
+        "_cache",
+        "_folded",
+        "_ids",
+        "_index",
+        "_keys",
+        "_load_aliases",
+        "_load_index",
+        "_package",
+        "_providers",
+    )
 
     def __init__(
         self,
         *,
         package: str,
         providers: Iterable[ProviderEnum],
-        model_ids: Callable[[], ModelIds],
+        load_index: Callable[[], tuple[Mapping[str, tuple[str, ...]], Mapping[str, str]]],
+        load_aliases: Callable[[], AliasTable],
     ) -> None:
         self._package = package
         self._providers: dict[str, ProviderEnum] = {p.value: p for p in providers}
@@ -43,37 +85,91 @@ class Registry:
         self._keys: dict[str, str] = {}
         for pid in sorted(self._providers):
             self._keys.setdefault(provider_key(pid), pid)
-        self._model_ids = model_ids
-        self._by_spec: dict[object, Model] = {}
+        self._load_index = load_index
+        self._load_aliases = load_aliases
+        self._index: tuple[Mapping[str, tuple[str, ...]], Mapping[str, str]] | None = None
+        self._aliases: AliasTable | None = None
+        self._folded: dict[str, Mapping[str, str]] = {}
+        self._ids: dict[str, list[str]] | None = None
+        self._cache: dict[object, Model] = {}
         self._by_provider: dict[str, Mapping[str, Model]] = {}
 
-    def find(self, spec: str | Model, provider: str | None = None) -> Model:
-        """Return the model a spec names: ``"provider:id"``, or an id with ``provider=``.
+    # -- public lookups --------------------------------------------------------------------
+
+    def find(
+        self,
+        spec: str | tuple[str, str] | Model,
+        provider: str | None = None,
+        *,
+        prefer: Sequence[str] | None = None,
+    ) -> Model:
+        """Return the model a spec names, by the resolution order of this module.
 
         Example:
-            >>> llmdex.find("openai:gpt-4o").limit.context
-            128000
+            >>> llmdex.find("anthropic:claude-3-5-sonnet").id
+            'claude-3-5-sonnet-20241022'
         """
-        if provider is None:
+        if provider is None and prefer is None:
             try:
-                return self._by_spec[spec]
-            except KeyError:
+                return self._cache[spec]
+            except (KeyError, TypeError):
                 pass
-        return self._find(spec, provider)
+        model = self.explain(spec, provider, prefer=prefer).model
+        if provider is None and prefer is None and len(self._cache) < _CACHE_LIMIT:
+            self._cache[spec] = model
+        return model
+
+    def explain(
+        self,
+        spec: str | tuple[str, str] | Model,
+        provider: str | None = None,
+        *,
+        prefer: Sequence[str] | None = None,
+    ) -> Resolution:
+        """Resolve like :meth:`find`, and say which rules fired, from what to what.
+
+        Example:
+            >>> print(llmdex.explain("claude-3-5-sonnet"))
+            claude-3-5-sonnet -> anthropic:claude-3-5-sonnet-20241022: ...
+        """
+        if isinstance(spec, Model) and provider is None:
+            return Resolution(requested=spec.spec, model=spec, rules=(Rule.EXACT,), steps=())
+        parsed = self._parse_with_provider(spec, provider)
+        if parsed.provider is not None:
+            models = self.models_of(parsed.provider)  # needed anyway, and spares the index
+            found = self._within(parsed.provider, parsed.id)
+            if found is None:
+                raise ModelNotFoundError(str(parsed), self._suggest(parsed.id, parsed.provider))
+            model_id, rules, steps = found
+            return Resolution(
+                requested=str(parsed), model=models[model_id], rules=rules, steps=steps
+            )
+        return self._bare(parsed.id, prefer)
+
+    def parse_spec(self, spec: str | tuple[str, str] | Model) -> ModelSpec:
+        """Parse a spec without resolving it (see :func:`llmdex_runtime.spec.parse_spec`)."""
+        try:
+            return parse_spec(spec, self.provider_id, self._is_bare_id)
+        except InvalidSpecError as exc:
+            if exc.code != "unknown_provider":
+                raise
+            name = spec[0] if isinstance(spec, tuple) else str(spec).strip().partition(":")[0]
+            close = self._close_providers(str(name))
+            if not close:
+                raise
+            raise InvalidSpecError(spec, exc.code, f"no provider {name!r}", close) from None
 
     def provider(self, name: str) -> ProviderEnum:
         """The provider whose id is ``name``, ignoring case and ``_``/``-`` differences."""
-        exact = self._providers.get(name.strip())
-        if exact is not None:
-            return exact
-        pid = self._keys.get(provider_key(name))
+        pid = self.provider_id(name)
         if pid is None:
-            import difflib
-
-            close = difflib.get_close_matches(provider_key(name), self._keys, n=5)
-            hint = f"; did you mean {', '.join(self._keys[k] for k in close)}" if close else ""
-            raise InvalidSpecError(name, "unknown_provider", f"no provider {name!r}{hint}")
+            close = self._close_providers(name)
+            raise InvalidSpecError(name, "unknown_provider", f"no provider {name!r}", close)
         return self._providers[pid]
+
+    def providers(self) -> tuple[ProviderEnum, ...]:
+        """Every provider, in id order."""
+        return tuple(self._providers.values())
 
     def models_of(self, provider: str) -> Mapping[str, Model]:
         """Every model of one provider, by id (imports that provider's module once)."""
@@ -88,9 +184,161 @@ class Registry:
         for pid in self._providers:
             yield from self.models_of(pid).values()
 
-    def model_ids(self) -> ModelIds:
-        """Every model id by provider id, without importing any provider module."""
-        return self._model_ids()
+    def providers_of(self, model_id: str) -> tuple[str, ...]:
+        """Ids of the providers that serve ``model_id`` exactly, without importing them."""
+        return self._tables()[0].get(model_id, ())
+
+    def resolve(
+        self, spec: object, *, assume_exists: bool = False, **overrides: Any
+    ) -> Model | CustomModel:
+        """A catalog model, a custom model, or an assumed one; see :mod:`llmdex_runtime.custom`.
+
+        Example:
+            >>> llmdex.resolve("openai:gpt-9", assume_exists=True).assumed
+            True
+        """
+        from llmdex_runtime.custom import resolve
+
+        return resolve(self, spec, assume_exists=assume_exists, **overrides)
+
+    def catalog(self) -> Selection:
+        """Every model, as a chainable :class:`~llmdex_runtime.query.Selection`.
+
+        Example:
+            >>> len(llmdex.catalog().where(provider="anthropic", reasoning=True)) > 0
+            True
+        """
+        from llmdex_runtime.query import Selection
+
+        return Selection(self)
+
+    def compare(self, *specs: str | tuple[str, str] | Model) -> Comparison:
+        """Side-by-side facts of the models ``specs`` name.
+
+        Example:
+            >>> print(llmdex.compare("openai:gpt-4o", "anthropic:claude-sonnet-4-5"))
+        """
+        from llmdex_runtime.compare import compare
+
+        return compare([self.find(spec) for spec in specs])
+
+    def aliases_of(self, provider: str) -> Mapping[str, tuple[str, str]]:
+        """One provider's aliases: alias -> (model id, rule)."""
+        return self._alias_table().get(self.provider(provider).value, {})
+
+    # -- resolution ------------------------------------------------------------------------
+
+    def _parse_with_provider(self, spec: object, provider: str | None) -> ModelSpec:
+        if provider is None:
+            return self.parse_spec(spec)  # type: ignore[arg-type]
+        if not isinstance(spec, str):
+            raise InvalidSpecError(spec, "invalid_format", "with provider=, the spec is an id")
+        if not spec.strip():
+            raise InvalidSpecError(spec, "empty", "the model id is empty")
+        return ModelSpec(provider=self.provider(provider).value, id=spec.strip())
+
+    def _within(self, pid: str, model_id: str) -> Hit | None:
+        # Rule 1 for one provider, on tables only: no provider module is imported here.
+        loaded = self._by_provider.get(pid)
+        if model_id in loaded if loaded is not None else pid in self.providers_of(model_id):
+            return model_id, (Rule.EXACT,), ()
+        entry = self._alias_table().get(pid, {}).get(model_id)
+        if entry is not None:
+            rule = Rule(entry[1])
+            return entry[0], (rule,), (f"{pid}: {rule.value} {model_id!r} -> {entry[0]!r}",)
+        name = self._folded_names(pid).get(model_id.lower())
+        found = None if name is None or name == model_id else self._within(pid, name)
+        if name is None or found is None:
+            return None
+        target, rules, steps = found
+        step = f"{pid}: {model_id!r} matches {name!r} ignoring case"
+        return (
+            target,
+            (Rule.CASE_INSENSITIVE, *(r for r in rules if r is not Rule.EXACT)),
+            (step, *steps),
+        )
+
+    def _bare(self, model_id: str, prefer: Sequence[str] | None) -> Resolution:
+        owners, first_party = self._tables()
+        candidates: dict[str, Hit]
+        if model_id in owners:
+            candidates = {pid: (model_id, (Rule.EXACT,), ()) for pid in owners[model_id]}
+        else:
+            # Each step of rule 1 across every provider before the next step.
+            found = {pid: hit for pid in self._providers if (hit := self._within(pid, model_id))}
+            first = min((_STEP[hit[1][0]] for hit in found.values()), default=None)
+            candidates = {pid: hit for pid, hit in found.items() if _STEP[hit[1][0]] == first}
+        if not candidates:
+            raise ModelNotFoundError(model_id, self._suggest(model_id, None))
+        pid, rule, why = self._choose(model_id, candidates, prefer, first_party)
+        target, found_rules, steps = candidates[pid]
+        rules = tuple(r for r in found_rules if r is not Rule.EXACT) or (Rule.EXACT,)
+        model = self.models_of(pid)[target]
+        return Resolution(
+            requested=model_id, model=model, rules=(*rules, rule), steps=(*steps, why)
+        )
+
+    def _choose(
+        self,
+        model_id: str,
+        candidates: Mapping[str, Hit],
+        prefer: Sequence[str] | None,
+        first_party: Mapping[str, str],
+    ) -> tuple[str, Rule, str]:
+        if len(candidates) == 1:
+            pid = next(iter(candidates))
+            return pid, Rule.ONLY_PROVIDER, f"only {pid} serves {model_id!r}"
+        specs = [f"{pid}:{target}" for pid, (target, _, _) in candidates.items()]
+        if prefer is not None:
+            order = [self.provider(name).value for name in prefer]
+            for pid in order:
+                if pid in candidates:
+                    return pid, Rule.PREFERRED, f"{pid} is the first of prefer= that serves it"
+            raise AmbiguousModelError(model_id, specs, f"none of prefer={order} serves it")
+        for pid, (target, _, _) in candidates.items():
+            if first_party.get(target) == pid:
+                return (
+                    pid,
+                    Rule.FIRST_PARTY,
+                    f"{len(candidates)} providers serve it; {pid} makes it",
+                )
+        raise AmbiguousModelError(model_id, specs)
+
+    # -- tables ----------------------------------------------------------------------------
+
+    def provider_id(self, name: str) -> str | None:
+        """The id of the provider ``name`` names (ignoring case, ``_``/``-``), or ``None``."""
+        exact = self._providers.get(name.strip())
+        return exact.value if exact is not None else self._keys.get(provider_key(name))
+
+    def _is_bare_id(self, text: str) -> bool:
+        return text in self._tables()[0]
+
+    def _tables(self) -> tuple[Mapping[str, tuple[str, ...]], Mapping[str, str]]:
+        if self._index is None:
+            self._index = self._load_index()
+        return self._index
+
+    def _alias_table(self) -> AliasTable:
+        if self._aliases is None:
+            self._aliases = self._load_aliases()
+        return self._aliases
+
+    def _folded_names(self, pid: str) -> Mapping[str, str]:
+        # Lower-cased ids and aliases of one provider -> the name as written; ids win.
+        folded = self._folded.get(pid)
+        if folded is None:
+            names = [*self._alias_table().get(pid, {}), *self._ids_of(pid)]
+            folded = self._folded[pid] = {name.lower(): name for name in names}
+        return folded
+
+    def _ids_of(self, pid: str) -> list[str]:
+        if self._ids is None:
+            self._ids = {p: [] for p in self._providers}
+            for mid, pids in self._tables()[0].items():
+                for p in pids:
+                    self._ids[p].append(mid)
+        return self._ids[pid]
 
     def _load(self, pid: str) -> Mapping[str, Model]:
         module = importlib.import_module(f"{self._package}.{self._providers[pid].module}")
@@ -98,49 +346,30 @@ class Registry:
         for name in module.__all__:
             model: Model = getattr(module, name)
             models[model.id] = model
-            self._by_spec[model.spec] = model
+            self._cache[model.spec] = model
         view = MappingProxyType(models)
         self._by_provider[pid] = view
         return view
 
-    def _find(self, spec: object, provider: str | None) -> Model:
-        if isinstance(spec, Model):
-            return spec
-        if not isinstance(spec, str):
-            raise InvalidSpecError(spec, "invalid_format", "a spec is a string")
-        text = spec.strip()
-        if not text:
-            raise InvalidSpecError(spec, "empty", "the spec is empty")
-        if provider is None:
-            if ":" not in text:
-                return self._find_bare(text)
-            provider, _, text = text.partition(":")
-            if not provider.strip() or not text:
-                raise InvalidSpecError(spec, "empty_segment", "provider or model id is empty")
-        models = self.models_of(provider)
-        model = models.get(text)
-        if model is None:
-            pid = self.provider(provider).value
-            raise ModelNotFoundError(f"{pid}:{text}", self._suggest(text, pid))
-        return model
-
-    def _find_bare(self, model_id: str) -> Model:
-        owners = [pid for pid, ids in self.model_ids().items() if model_id in ids]
-        if not owners:
-            raise ModelNotFoundError(model_id, self._suggest(model_id, None))
-        if len(owners) > 1:
-            raise AmbiguousModelError(model_id, [f"{pid}:{model_id}" for pid in owners])
-        return self.models_of(owners[0])[model_id]
-
-    def _suggest(self, model_id: str, pid: str | None) -> list[str]:
+    def _close_providers(self, name: str) -> list[str]:
         import difflib
 
-        ids = self.model_ids()
+        close = difflib.get_close_matches(provider_key(name), self._keys, n=_SUGGESTIONS)
+        return [self._keys[key] for key in close]
+
+    def _suggest(self, model_id: str, pid: str | None) -> list[str]:
+        # Close names in the provider first, then close ids anywhere, each id's maker first.
+        import difflib
+
+        owners, first_party = self._tables()
         found: list[str] = []
         if pid is not None:
-            found = [f"{pid}:{m}" for m in difflib.get_close_matches(model_id, ids[pid], n=5)]
-        if len(found) < 5:
-            everywhere = {m for provider_ids in ids.values() for m in provider_ids}
-            for close in difflib.get_close_matches(model_id, everywhere, n=5):
-                found.extend(f"{p}:{close}" for p, p_ids in ids.items() if close in p_ids)
-        return list(dict.fromkeys(found))[:5]
+            names = [*self._ids_of(pid), *self._alias_table().get(pid, {})]
+            found = [
+                f"{pid}:{m}" for m in difflib.get_close_matches(model_id, names, n=_SUGGESTIONS)
+            ]
+        for close in difflib.get_close_matches(model_id, owners, n=_SUGGESTIONS):
+            maker = first_party.get(close)
+            ordered = sorted(owners[close], key=lambda p: p != maker)
+            found.extend(f"{p}:{close}" for p in ordered)
+        return list(dict.fromkeys(found))[:_SUGGESTIONS]

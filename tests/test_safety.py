@@ -151,8 +151,8 @@ def test_any_text_renders_to_source_that_round_trips(
     writer = Writer()
     shared, [source] = writer.finish([writer.model("X", derive_kind(raw), raw)])
     namespace = dict(_NAMESPACE)
-    for name, value in shared:  # the property under test: the source is only data
-        namespace[name] = eval(value, namespace)
+    for constant, value in shared:  # the property under test: the source is only data
+        namespace[constant] = eval(value, namespace)
     built = eval(source, namespace)
     assert built.to_dict() == raw
     assert json.dumps(built.to_dict(), sort_keys=True) == json.dumps(raw, sort_keys=True)

@@ -17,9 +17,12 @@ from llmdex_runtime import (
 )
 from llmdex_runtime import (
     AmbiguousModelError,
+    Comparison,
     Cost,
     CostTier,
+    CustomModel,
     IncompatibleRuntimeError,
+    InvalidModelError,
     InvalidSpecError,
     Kind,
     Limit,
@@ -27,8 +30,12 @@ from llmdex_runtime import (
     Modalities,
     Model,
     ModelNotFoundError,
+    ModelSpec,
     PartialDate,
     Rates,
+    Resolution,
+    Rule,
+    Selection,
     Status,
 )
 from llmdex_runtime.registry import Registry as _Registry
@@ -36,8 +43,6 @@ from llmdex_runtime.registry import Registry as _Registry
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
     from typing import Final
-
-    from llmdex_runtime.registry import ModelIds as _ModelIds
 
 if _RUNTIME_SCHEMA != 1:
     raise IncompatibleRuntimeError(1, _RUNTIME_SCHEMA)
@@ -50,15 +55,31 @@ PROVIDER_COUNT: Final = 147
 MODEL_COUNT: Final = 5276
 
 
-def _model_ids() -> _ModelIds:
-    from llmdex._index import MODEL_IDS
+def _load_index() -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
+    from llmdex._index import FIRST_PARTY, PROVIDERS_OF
 
-    return MODEL_IDS
+    return PROVIDERS_OF, FIRST_PARTY
 
 
-_REGISTRY: Final = _Registry(package="llmdex.models", providers=Provider, model_ids=_model_ids)
+def _load_aliases() -> dict[str, dict[str, tuple[str, str]]]:
+    from llmdex._aliases import ALIASES
+
+    return ALIASES
+
+
+_REGISTRY: Final = _Registry(
+    package="llmdex.models",
+    providers=Provider,
+    load_index=_load_index,
+    load_aliases=_load_aliases,
+)
 
 find = _REGISTRY.find
+resolve = _REGISTRY.resolve
+catalog = _REGISTRY.catalog
+compare = _REGISTRY.compare
+explain = _REGISTRY.explain
+parse_spec = _REGISTRY.parse_spec
 models_of = _REGISTRY.models_of
 all_models = _REGISTRY.all_models
 
@@ -68,8 +89,11 @@ __all__ = [
     "SOURCE",
     "SOURCE_SHA256",
     "AmbiguousModelError",
+    "Comparison",
     "Cost",
     "CostTier",
+    "CustomModel",
+    "InvalidModelError",
     "InvalidSpecError",
     "Kind",
     "Limit",
@@ -81,7 +105,16 @@ __all__ = [
     "Provider",
     "Rates",
     "Status",
+    "ModelSpec",
+    "Resolution",
+    "Rule",
+    "Selection",
     "all_models",
+    "catalog",
+    "compare",
+    "explain",
     "find",
     "models_of",
+    "parse_spec",
+    "resolve",
 ]

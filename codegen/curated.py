@@ -1,0 +1,112 @@
+"""Our own curated data in ``data_sources/``: aliases and the first-party provider table.
+
+Both are validated with pydantic (unknown keys are typos, so they are refused), and their
+references are checked against the payload at regen: every alias target and first-party
+provider must exist.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from codegen.errors import PatchError
+
+ALIASES = Path("data_sources/aliases.json")
+FIRST_PARTY = Path("data_sources/first_party.json")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class CuratedAlias(_Strict):
+    """One alias: ``alias`` at ``provider`` means the model ``target``."""
+
+    provider: str = Field(min_length=1)
+    alias: str = Field(min_length=1)
+    target: str = Field(min_length=1)
+    reason: str = Field(min_length=1)
+    source: str | None = None
+
+
+class AliasFile(_Strict):
+    """``data_sources/aliases.json``."""
+
+    comment: str | None = Field(default=None, alias="$comment")
+    aliases: list[CuratedAlias]
+
+
+class Family(_Strict):
+    """Model-id patterns and the providers that make them, in order of preference."""
+
+    models: list[str] = Field(min_length=1)
+    providers: list[str] = Field(min_length=1)
+    source: str
+
+
+class FirstPartyFile(_Strict):
+    """``data_sources/first_party.json``."""
+
+    comment: str | None = Field(default=None, alias="$comment")
+    families: list[Family]
+
+
+_T = TypeVar("_T", bound=BaseModel)
+
+
+def _load(path: Path, model: type[_T]) -> _T:
+    try:
+        return model.model_validate(json.loads(path.read_text(encoding="utf-8")))
+    except OSError as exc:
+        raise PatchError(f"{path}: cannot read it ({exc.strerror})") from None
+    except json.JSONDecodeError as exc:
+        raise PatchError(f"{path}: not valid JSON ({exc.msg}, line {exc.lineno})") from None
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = "/".join(str(part) for part in first["loc"])
+        raise PatchError(f"{path}: at /{where}: {first['msg']}") from None
+
+
+def load_aliases(root: Path) -> AliasFile:
+    """Read and validate the curated aliases."""
+    return _load(root / ALIASES, AliasFile)
+
+
+def load_first_party(root: Path) -> FirstPartyFile:
+    """Read and validate the first-party table."""
+    return _load(root / FIRST_PARTY, FirstPartyFile)
+
+
+def check_references(
+    aliases: AliasFile, first_party: FirstPartyFile, payload: Mapping[str, Any], root: Path
+) -> list[str]:
+    """Fail unless every alias names a provider and model the payload has.
+
+    First-party providers the payload lacks are only returned as warnings: that table orders
+    choices among providers that exist, so a missing one changes nothing.
+    """
+    for n, entry in enumerate(aliases.aliases):
+        where = f"{root / ALIASES}: /aliases/{n}"
+        models = payload.get(entry.provider, {}).get("models")
+        if models is None:
+            raise PatchError(f"{where}: no provider {entry.provider!r} in the payload")
+        if entry.target not in models:
+            raise PatchError(
+                f"{where}: target {entry.target!r} is not a model of {entry.provider!r}; "
+                "fix or remove the alias"
+            )
+        if entry.alias in models:
+            raise PatchError(
+                f"{where}: alias {entry.alias!r} is already a model id of {entry.provider!r}"
+            )
+    return [
+        f"{root / FIRST_PARTY}: /families/{n}: no provider {provider!r} in the payload"
+        for n, family in enumerate(first_party.families)
+        for provider in family.providers
+        if provider not in payload
+    ]

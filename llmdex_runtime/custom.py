@@ -1,0 +1,165 @@
+"""Models the catalog does not list: described by the caller, or assumed to exist."""
+
+from __future__ import annotations
+
+from llmdex_runtime.errors import InvalidModelError, ModelNotFoundError
+from llmdex_runtime.model import Cost, Limit, Model
+from llmdex_runtime.record import fields, record, replace
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (9 ms here)
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+    from typing import Any
+
+    from llmdex_runtime.registry import Registry
+
+_CUSTOM_KEYS = frozenset({"provider", "id", "name", "base_url", "env", "limit", "cost"})
+
+
+@record
+class CustomModel:
+    """A model the catalog does not list. What is not known is ``None``, never a guess.
+
+    ``assumed`` is true for a model taken to exist because the caller said so
+    (``resolve(spec, assume_exists=True)``); it then has its provider's base URL and key
+    variables, and no limits or prices.
+    """
+
+    provider: str
+    id: str
+    name: str
+    base_url: str | None = None
+    env: tuple[str, ...] = ()
+    npm: str | None = None
+    limit: Limit | None = None
+    cost: Cost | None = None
+    assumed: bool = False
+
+    @property
+    def spec(self) -> str:
+        """``"provider:id"``."""
+        return f"{self.provider}:{self.id}"
+
+
+def resolve(
+    registry: Registry, spec: object, *, assume_exists: bool = False, **overrides: Any
+) -> Model | CustomModel:
+    """A catalog model, a custom model described by a dict, or an assumed one.
+
+    * a spec :meth:`Registry.find` resolves -> that model, with ``overrides`` applied;
+    * a dict with ``provider``, ``id`` and optionally ``name``, ``base_url``, ``env``,
+      ``limit`` (``{"context": ..., "output": ...}``) and ``cost`` (USD per 1M tokens)
+      -> the catalog model it names with those fields replaced, or a :class:`CustomModel`;
+    * with ``assume_exists=True``, a ``provider:id`` spec the catalog lacks -> an assumed
+      :class:`CustomModel`, and one ``logging`` warning.
+    """
+    if isinstance(spec, dict):
+        return _from_mapping(registry, {**spec, **overrides})
+    try:
+        model: Model | CustomModel = registry.find(spec)  # type: ignore[arg-type]
+    except ModelNotFoundError:
+        if not assume_exists:
+            raise
+        model = _assumed(registry, spec)
+    return _apply(model, overrides, spec) if overrides else model
+
+
+def _assumed(registry: Registry, spec: object) -> CustomModel:
+    parsed = registry.parse_spec(spec)  # type: ignore[arg-type]
+    if parsed.provider is None:
+        raise InvalidModelError(spec, "assume_exists needs a provider: write 'provider:model-id'")
+    provider = registry.provider(parsed.provider)
+    import logging
+
+    logging.getLogger("llmdex").warning(
+        "%s is not in the llmdex catalog; assuming it exists at %s, limits and prices unknown",
+        f"{provider.value}:{parsed.id}",
+        provider.api or "the provider's default endpoint",
+    )
+    return CustomModel(
+        provider=provider.value,
+        id=parsed.id,
+        name=parsed.id,
+        base_url=provider.api,
+        env=provider.env,
+        npm=provider.npm,
+        assumed=True,
+    )
+
+
+def _from_mapping(registry: Registry, data: Mapping[str, Any]) -> Model | CustomModel:
+    for key in ("provider", "id"):
+        if not isinstance(data.get(key), str) or not data[key].strip():
+            raise InvalidModelError(dict(data), f"{key!r} is missing or empty")
+    unknown = sorted(set(data) - _CUSTOM_KEYS)
+    if unknown:
+        raise InvalidModelError(
+            dict(data), f"unknown field {unknown[0]!r}; known: {', '.join(sorted(_CUSTOM_KEYS))}"
+        )
+    pid = registry.provider_id(data["provider"])
+    if pid is not None and "base_url" not in data:
+        try:
+            model = registry.find(data["id"], provider=pid)
+        except ModelNotFoundError:
+            pass
+        else:
+            changes = {k: v for k, v in data.items() if k not in {"provider", "id"}}
+            return _apply(model, changes, dict(data)) if changes else model
+    if pid is None and not data.get("base_url"):
+        raise InvalidModelError(
+            dict(data), f"unknown provider {data['provider']!r}: give its 'base_url'"
+        )
+    provider = registry.provider(pid) if pid is not None else None
+    return CustomModel(
+        provider=pid or data["provider"].strip(),
+        id=data["id"].strip(),
+        name=str(data.get("name", data["id"])),
+        base_url=data.get("base_url") or (provider.api if provider else None),
+        env=tuple(data.get("env", provider.env if provider else ())),
+        npm=provider.npm if provider else None,
+        limit=_limit(data["limit"], data) if "limit" in data else None,
+        cost=_cost(data["cost"], data) if "cost" in data else None,
+    )
+
+
+def _apply(
+    model: Model | CustomModel, changes: Mapping[str, Any], spec: object
+) -> Model | CustomModel:
+    converted = dict(changes)
+    if "limit" in converted and not isinstance(converted["limit"], Limit):
+        converted["limit"] = _limit(converted["limit"], spec)
+    if "cost" in converted and not isinstance(converted["cost"], Cost):
+        converted["cost"] = _cost(converted["cost"], spec)
+    unknown = sorted(set(converted) - set(fields(type(model))))
+    if unknown:
+        raise InvalidModelError(spec, f"{type(model).__name__} has no field {unknown[0]!r}")
+    return replace(model, **converted)
+
+
+def _limit(value: object, spec: object) -> Limit:
+    if not isinstance(value, dict) or not all(
+        isinstance(value.get(k), int) and value[k] > 0 for k in ("context", "output")
+    ):
+        raise InvalidModelError(spec, "'limit' is {'context': int, 'output': int}, both > 0")
+    return Limit(context=value["context"], output=value["output"], input=value.get("input"))
+
+
+def _cost(value: object, spec: object) -> Cost:
+    names = ("input", "output", "reasoning", "cache_read", "cache_write")
+    if not isinstance(value, dict) or set(value) - set(names):
+        raise InvalidModelError(spec, f"'cost' is a dict of {', '.join(names)} in USD per 1M")
+    from decimal import Decimal, InvalidOperation
+
+    try:
+        prices = {k: Decimal(str(v)) for k, v in value.items()}
+    except InvalidOperation:
+        raise InvalidModelError(spec, "'cost' values are numbers") from None
+    if any(not price.is_finite() or price < 0 for price in prices.values()):
+        raise InvalidModelError(spec, "'cost' values are finite and not negative")
+    return Cost(
+        input=prices.get("input"),
+        output=prices.get("output"),
+        reasoning=prices.get("reasoning"),
+        cache_read=prices.get("cache_read"),
+        cache_write=prices.get("cache_write"),
+    )

@@ -1,0 +1,205 @@
+"""``llmdex.catalog()``: an immutable, chainable selection over the whole catalog."""
+
+from __future__ import annotations
+
+from llmdex_runtime.dates import PartialDate
+from llmdex_runtime.enums import Kind, Status
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (9 ms here)
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+    from decimal import Decimal
+
+    from llmdex_runtime.model import Model
+    from llmdex_runtime.registry import Registry
+
+    Predicate = Callable[[Model], bool]
+
+_CAPABILITIES: dict[str, Callable[[Model], bool]] = {
+    "vision": lambda m: "image" in m.modalities.input,
+    "tools": lambda m: m.tool_call,
+    "reasoning": lambda m: m.reasoning,
+    "structured_output": lambda m: m.structured_output is True,
+    "attachments": lambda m: m.attachment,
+    "open_weights": lambda m: m.open_weights,
+}
+
+_PRICES: dict[str, Callable[[Model], Decimal | None]] = {
+    "input_price": lambda m: None if m.cost is None else m.cost.input,
+    "output_price": lambda m: None if m.cost is None else m.cost.output,
+}
+
+_SORT_KEYS: dict[str, Callable[[Model], object]] = {
+    **_PRICES,
+    "context": lambda m: m.limit.context,
+    "release_date": lambda m: m.release_date,
+}
+
+
+def _is(test: Callable[[Model], bool], wanted: bool) -> Predicate:
+    return lambda model: test(model) is wanted
+
+
+def _at_most(price: Callable[[Model], Decimal | None], bound: Decimal) -> Predicate:
+    def test(model: Model) -> bool:
+        value = price(model)
+        return value is not None and value <= bound
+
+    return test
+
+
+def _date(value: str | PartialDate) -> PartialDate:
+    return value if isinstance(value, PartialDate) else PartialDate.parse(value)
+
+
+class Selection:
+    """Models matching every filter so far; each method returns a new selection.
+
+    Nothing is loaded until the selection is iterated, and then only the provider modules
+    it needs.
+
+    Example:
+        >>> cheap = llmdex.catalog().where(provider="openai", tools=True, max_input_price=1)
+        >>> cheap.sort("input_price").first().spec
+        'openai:gpt-4.1-nano'
+    """
+
+    __slots__ = ("_descending", "_order", "_predicates", "_providers", "_registry")
+
+    def __init__(
+        self,
+        registry: Registry,
+        providers: tuple[str, ...] | None = None,
+        predicates: tuple[Predicate, ...] = (),
+        order: str | None = None,
+        descending: bool = False,
+    ) -> None:
+        self._registry = registry
+        self._providers = providers
+        self._predicates = predicates
+        self._order = order
+        self._descending = descending
+
+    def _with(self, **changes: object) -> Selection:
+        state: dict[str, object] = {
+            "providers": self._providers,
+            "predicates": self._predicates,
+            "order": self._order,
+            "descending": self._descending,
+        }
+        state.update(changes)
+        return Selection(self._registry, **state)  # type: ignore[arg-type]
+
+    def where(
+        self,
+        *,
+        provider: str | tuple[str, ...] | None = None,
+        family: str | None = None,
+        kind: Kind | str | None = None,
+        vision: bool | None = None,
+        tools: bool | None = None,
+        reasoning: bool | None = None,
+        structured_output: bool | None = None,
+        attachments: bool | None = None,
+        open_weights: bool | None = None,
+        input_modality: str | None = None,
+        output_modality: str | None = None,
+        min_context: int | None = None,
+        max_input_price: Decimal | float | str | None = None,
+        max_output_price: Decimal | float | str | None = None,
+        status: Status | str | None = None,
+        released_after: str | PartialDate | None = None,
+        released_before: str | PartialDate | None = None,
+        deprecated: bool | None = None,
+    ) -> Selection:
+        """Keep models matching every given filter (``None`` leaves a filter out).
+
+        Capabilities (``vision``, ``tools``, ...) are booleans to require or exclude; prices
+        are USD per 1M tokens and exclude models with no price; ``status="ga"`` means no
+        status; dates are ``YYYY-MM`` or ``YYYY-MM-DD``, inclusive.
+        """
+        tests: list[Predicate] = []
+        flags = {
+            "vision": vision,
+            "tools": tools,
+            "reasoning": reasoning,
+            "structured_output": structured_output,
+            "attachments": attachments,
+            "open_weights": open_weights,
+        }
+        tests += [_is(_CAPABILITIES[name], w) for name, w in flags.items() if w is not None]
+        if family is not None:
+            tests.append(lambda m: m.family == family)
+        if kind is not None:
+            wanted_kind = Kind(kind)
+            tests.append(lambda m: m.kind is wanted_kind)
+        if input_modality is not None:
+            tests.append(lambda m: input_modality in m.modalities.input)
+        if output_modality is not None:
+            tests.append(lambda m: output_modality in m.modalities.output)
+        if min_context is not None:
+            tests.append(lambda m: m.limit.context >= min_context)
+        for limit, key in ((max_input_price, "input_price"), (max_output_price, "output_price")):
+            if limit is not None:
+                from decimal import Decimal
+
+                tests.append(_at_most(_PRICES[key], Decimal(str(limit))))
+        if status is not None:
+            wanted_status = None if status == "ga" else Status(status)
+            tests.append(lambda m: m.status is wanted_status)
+        if deprecated is not None:
+            tests.append(lambda m: m.is_deprecated is deprecated)
+        if released_after is not None:
+            after = _date(released_after)
+            tests.append(lambda m: m.release_date >= after)
+        if released_before is not None:
+            before = _date(released_before)
+            tests.append(lambda m: m.release_date <= before)
+        providers = self._providers
+        if provider is not None:
+            names = (provider,) if isinstance(provider, str) else provider
+            chosen = tuple(self._registry.provider(name).value for name in names)
+            providers = chosen if providers is None else tuple(p for p in providers if p in chosen)
+        return self._with(providers=providers, predicates=(*self._predicates, *tests))
+
+    def filter(self, predicate: Predicate) -> Selection:
+        """Keep models for which ``predicate(model)`` is true."""
+        return self._with(predicates=(*self._predicates, predicate))
+
+    def sort(self, by: str, *, descending: bool = False) -> Selection:
+        """Order by ``input_price``, ``output_price``, ``context`` or ``release_date``.
+
+        Models without that value (no price) come last either way.
+        """
+        if by not in _SORT_KEYS:
+            raise ValueError(f"cannot sort by {by!r}; choose one of {', '.join(_SORT_KEYS)}")
+        return self._with(order=by, descending=descending)
+
+    def __iter__(self) -> Iterator[Model]:
+        pids = self._providers
+        if pids is None:
+            pids = tuple(p.value for p in self._registry.providers())
+        found = [
+            model
+            for pid in pids
+            for model in self._registry.models_of(pid).values()
+            if all(test(model) for test in self._predicates)
+        ]
+        if self._order is not None:
+            key = _SORT_KEYS[self._order]
+            known = [m for m in found if key(m) is not None]
+            unknown = [m for m in found if key(m) is None]
+            known.sort(key=key, reverse=self._descending)  # type: ignore[arg-type]
+            found = known + unknown
+        return iter(found)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+    def first(self) -> Model | None:
+        """The first model, or ``None`` when nothing matches."""
+        return next(iter(self), None)
+
+    def specs(self) -> list[str]:
+        """Every matching model as a ``provider:id`` spec."""
+        return [model.spec for model in self]

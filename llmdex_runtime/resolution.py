@@ -1,0 +1,53 @@
+"""What a lookup did: the rules that fired, from what to what."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from llmdex_runtime.record import record
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (9 ms here)
+if TYPE_CHECKING:
+    from llmdex_runtime.model import Model
+
+
+class Rule(StrEnum):
+    """One rule of the resolution order (README, "Resolution")."""
+
+    EXACT = "exact"
+    """The provider has a model with exactly this id."""
+    CURATED_ALIAS = "curated_alias"
+    """An alias of ours, from data_sources/aliases.json."""
+    DATED_ALIAS = "dated_alias"
+    """A dated family's base name, or ``base-latest``: its newest release."""
+    CASE_INSENSITIVE = "case_insensitive"
+    """The id (or alias) matched ignoring case."""
+    ONLY_PROVIDER = "only_provider"
+    """A bare id that one provider serves."""
+    FIRST_PARTY = "first_party"
+    """A bare id several providers serve: the provider that makes the model."""
+    PREFERRED = "preferred"
+    """A bare id several providers serve: the first of ``prefer=`` that serves it."""
+
+
+@record
+class Resolution:
+    """How a spec was resolved: ``rules`` in the order they fired, and a sentence for each.
+
+    Example:
+        >>> llmdex.explain("anthropic:claude-3-5-sonnet").rules
+        (<Rule.DATED_ALIAS: 'dated_alias'>,)
+    """
+
+    requested: str
+    model: Model
+    rules: tuple[Rule, ...]
+    steps: tuple[str, ...]
+
+    @property
+    def exact(self) -> bool:
+        """Whether the spec named the model exactly (no alias, no provider choice)."""
+        return self.rules == (Rule.EXACT,)
+
+    def __str__(self) -> str:
+        return f"{self.requested} -> {self.model.spec}: " + "; ".join(self.steps)

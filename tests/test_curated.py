@@ -1,0 +1,91 @@
+"""Our curated data (aliases, first-party table) and the dated-family rule."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from codegen.aliases import build_tables, derived_aliases, family_of
+from codegen.curated import AliasFile, check_references, load_aliases, load_first_party
+from codegen.errors import PatchError
+from tests.conftest import ROOT, model, provider, shared_payload
+
+
+@pytest.mark.parametrize(
+    ("model_id", "family"),
+    [
+        ("claude-3-5-sonnet-20241022", "claude-3-5-sonnet"),
+        ("anthropic.claude-haiku-4-5-20251001-v1:0", "anthropic.claude-haiku-4-5"),
+        ("gpt-4o-2024-08-06", "gpt-4o"),
+        ("claude-sonnet-4-5@20250929", "claude-sonnet-4-5"),
+        ("claude-opus-4-6@default", "claude-opus-4-6"),
+        ("command-r-plus-08-2024", "command-r-plus"),
+        ("gemini-2.5-pro-preview-05-06", "gemini-2.5-pro-preview"),
+        ("mistral-medium-2505", "mistral-medium"),
+        ("kimi-k2-0905", "kimi-k2"),
+        ("gpt-4o", None),
+        ("gpt-4-1106-preview", None),
+        ("llama-3.1-405b", None),
+        ("qwen3-32b-1024", None),
+    ],
+)
+def test_family_of(model_id: str, family: str | None) -> None:
+    assert family_of(model_id) == family
+
+
+def test_the_date_in_the_id_orders_a_family_not_the_release_date() -> None:
+    models = {
+        "m-2411": model("m-2411", release_date="2024-11-18"),
+        "m-2512": model("m-2512", release_date="2024-11-01"),  # upstream date is wrong
+    }
+    assert derived_aliases(models) == {"m": "m-2512", "m-latest": "m-2512"}
+
+
+def test_an_undated_id_that_exists_is_never_an_alias() -> None:
+    models = {mid: model(mid) for mid in ("m", "m-20250101", "m-latest")}
+    assert derived_aliases(models) == {}
+
+
+def _files(tmp_path: Path, aliases: object) -> Path:
+    (tmp_path / "data_sources").mkdir()
+    (tmp_path / "data_sources" / "aliases.json").write_text(json.dumps(aliases))
+    return tmp_path
+
+
+PAYLOAD = {"p": provider("p", model("real-1"))}
+
+
+@pytest.mark.parametrize(
+    ("aliases", "message"),
+    [
+        ({"aliases": [{"provider": "p", "alias": "a", "target": "gone", "reason": "r"}]}, "/aliases/0: target 'gone'"),
+        ({"aliases": [{"provider": "q", "alias": "a", "target": "real-1", "reason": "r"}]}, "/aliases/0: no provider 'q'"),
+        ({"aliases": [{"provider": "p", "alias": "real-1", "target": "real-1", "reason": "r"}]}, "already a model id"),
+        ({"aliases": [{"provider": "p", "alias": "a", "target": "real-1"}]}, "at /aliases/0/reason: Field required"),
+        ({"aliases": [{"provider": "p", "alias": "a", "target": "real-1", "reason": "r", "x": 1}]}, "at /aliases/0/x"),
+        ({"alias": []}, "at /aliases: Field required"),
+    ],
+)
+def test_curated_aliases_errors_name_the_file_and_path(tmp_path: Path, aliases: object, message: str) -> None:
+    root = _files(tmp_path, aliases)
+    with pytest.raises(PatchError, match=r"aliases\.json") as caught:
+        check_references(load_aliases(root), load_first_party(ROOT), PAYLOAD, root)
+    assert message in str(caught.value)
+
+
+def test_shipped_curated_data_matches_the_locked_payload() -> None:
+    payload = json.loads(shared_payload("2026-07-02").read_text())
+    curated, first_party = load_aliases(ROOT), load_first_party(ROOT)
+    assert curated.aliases and all(a.reason and a.source for a in curated.aliases)
+    assert check_references(curated, first_party, payload, ROOT) == []
+    tables = build_tables(payload, curated, first_party)
+    assert tables.first_party["gpt-4o"] == "openai"
+    assert tables.first_party["glm-5"] == "zai"  # zai is listed before zhipuai
+
+
+def test_first_party_needs_the_lab_among_the_providers() -> None:
+    payload = {"azure": provider("azure", model("gpt-4o")), "x": provider("x", model("gpt-4o"))}
+    tables = build_tables(payload, AliasFile(aliases=[]), load_first_party(ROOT))
+    assert "gpt-4o" not in tables.first_party
