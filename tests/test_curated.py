@@ -60,15 +60,36 @@ PAYLOAD = {"p": provider("p", model("real-1"))}
 @pytest.mark.parametrize(
     ("aliases", "message"),
     [
-        ({"aliases": [{"provider": "p", "alias": "a", "target": "gone", "reason": "r"}]}, "/aliases/0: target 'gone'"),
-        ({"aliases": [{"provider": "q", "alias": "a", "target": "real-1", "reason": "r"}]}, "/aliases/0: no provider 'q'"),
-        ({"aliases": [{"provider": "p", "alias": "real-1", "target": "real-1", "reason": "r"}]}, "already a model id"),
-        ({"aliases": [{"provider": "p", "alias": "a", "target": "real-1"}]}, "at /aliases/0/reason: Field required"),
-        ({"aliases": [{"provider": "p", "alias": "a", "target": "real-1", "reason": "r", "x": 1}]}, "at /aliases/0/x"),
+        (
+            {"aliases": [{"provider": "p", "alias": "a", "target": "gone", "reason": "r"}]},
+            "/aliases/0: target 'gone'",
+        ),
+        (
+            {"aliases": [{"provider": "q", "alias": "a", "target": "real-1", "reason": "r"}]},
+            "/aliases/0: no provider 'q'",
+        ),
+        (
+            {"aliases": [{"provider": "p", "alias": "real-1", "target": "real-1", "reason": "r"}]},
+            "already a model id",
+        ),
+        (
+            {"aliases": [{"provider": "p", "alias": "a", "target": "real-1"}]},
+            "at /aliases/0/reason: Field required",
+        ),
+        (
+            {
+                "aliases": [
+                    {"provider": "p", "alias": "a", "target": "real-1", "reason": "r", "x": 1}
+                ]
+            },
+            "at /aliases/0/x",
+        ),
         ({"alias": []}, "at /aliases: Field required"),
     ],
 )
-def test_curated_aliases_errors_name_the_file_and_path(tmp_path: Path, aliases: object, message: str) -> None:
+def test_curated_aliases_errors_name_the_file_and_path(
+    tmp_path: Path, aliases: object, message: str
+) -> None:
     root = _files(tmp_path, aliases)
     with pytest.raises(PatchError, match=r"aliases\.json") as caught:
         check_references(load_aliases(root), load_first_party(ROOT), PAYLOAD, root)
