@@ -96,6 +96,60 @@ def all_loaded(runs: int) -> None:
     print(f"  time {ms:.1f} ms, resident memory +{rss:.1f} MiB over the interpreter before")
 
 
+WARM = """
+import timeit, json
+from dataclasses import dataclass
+import llmdex
+from llmdex.models.openai import GPT_4O
+
+@dataclass(slots=True, frozen=True)
+class Plain:
+    context: int
+
+plain = Plain(128000)
+cases = {
+    "find exact 'openai:gpt-4o'": lambda: llmdex.find("openai:gpt-4o"),
+    "find alias 'anthropic:claude-3-5-sonnet'": lambda: llmdex.find("anthropic:claude-3-5-sonnet"),
+    "find bare id 'gpt-4o' (first party)": lambda: llmdex.find("gpt-4o"),
+    "find bare id, uncached (explain 'gpt-4o')": lambda: llmdex.explain("gpt-4o"),
+    "attribute read GPT_4O.limit": lambda: GPT_4O.limit,
+    "attribute read, plain slotted dataclass": lambda: plain.context,
+}
+out = {}
+for name, fn in cases.items():
+    fn()
+    n = 200_000
+    best = min(timeit.repeat(fn, number=n, repeat=7)) / n * 1e9
+    empty = min(timeit.repeat(lambda: None, number=n, repeat=7)) / n * 1e9
+    out[name] = (best, best - empty)
+print(json.dumps(out))
+"""
+
+
+def warm() -> None:
+    """Warm per-call latency, best of 7 repeats; also net of the lambda-call overhead."""
+    figures = json.loads(_python(WARM).stdout)
+    print("warm lookups (ns per call: as measured / minus an empty lambda call)")
+    for name, (gross, net) in figures.items():
+        print(f"  {name:<46} {gross:>7.0f} / {net:>5.0f}")
+
+
+def alias_counts() -> None:
+    """Aliases per provider in the committed catalog, derived and curated."""
+    from collections import Counter
+
+    sys.path.insert(0, str(ROOT / "generated"))
+    from llmdex._aliases import ALIASES
+
+    by_rule = Counter(rule for table in ALIASES.values() for _, rule in table.values())
+    print(f"aliases: {dict(by_rule)} in {len(ALIASES)} providers; derived per provider:")
+    counts = sorted(
+        ((sum(rule == "dated_alias" for _, rule in t.values()), p) for p, t in ALIASES.items()),
+        reverse=True,
+    )
+    print("  " + ", ".join(f"{p} {n}" for n, p in counts if n))
+
+
 def regen_time(runs: int) -> None:
     """Wall time of a whole regen of the 2026-07 payload, as `make regen` runs it."""
     if not PAYLOAD.exists():
@@ -123,6 +177,8 @@ def main() -> None:
     args = parser.parse_args()
     print(f"python {sys.version.split()[0]} on {sys.platform}")
     cold(args.runs)
+    warm()
+    alias_counts()
     all_loaded(max(3, args.runs // 3))
     regen_time(3)
 

@@ -114,6 +114,13 @@ class Registry:
                 return self._cache[spec]
             except (KeyError, TypeError):
                 pass
+            # An exact "provider:id" needs no parser: the first lookup of a process is this.
+            if isinstance(spec, str):
+                pid, _, model_id = spec.partition(":")
+                if pid in self._providers:
+                    exact = self.models_of(pid).get(model_id)
+                    if exact is not None:
+                        return exact
         model = self.explain(spec, provider, prefer=prefer).model
         if provider is None and prefer is None and len(self._cache) < _CACHE_LIMIT:
             self._cache[spec] = model

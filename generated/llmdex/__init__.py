@@ -17,10 +17,8 @@ from llmdex_runtime import (
 )
 from llmdex_runtime import (
     AmbiguousModelError,
-    Comparison,
     Cost,
     CostTier,
-    CustomModel,
     IncompatibleRuntimeError,
     InvalidModelError,
     InvalidSpecError,
@@ -35,7 +33,6 @@ from llmdex_runtime import (
     Rates,
     Resolution,
     Rule,
-    Selection,
     Status,
 )
 from llmdex_runtime.registry import Registry as _Registry
@@ -43,6 +40,18 @@ from llmdex_runtime.registry import Registry as _Registry
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
     from typing import Final
+
+    from llmdex_runtime import Comparison, CustomModel, Selection
+
+
+def __getattr__(name: str) -> object:
+    # PEP 562: Comparison, CustomModel and Selection are imported on first use.
+    if name in {"Comparison", "CustomModel", "Selection"}:
+        import llmdex_runtime
+
+        return getattr(llmdex_runtime, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 if _RUNTIME_SCHEMA != 1:
     raise IncompatibleRuntimeError(1, _RUNTIME_SCHEMA)
