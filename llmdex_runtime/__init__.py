@@ -8,12 +8,15 @@ from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind, Status
 from llmdex_runtime.errors import (
     AmbiguousModelError,
+    DeprecatedModelWarning,
     IncompatibleRuntimeError,
     InvalidDateError,
     InvalidModelError,
     InvalidSpecError,
+    InvalidUsageError,
     LlmdexError,
     ModelNotFoundError,
+    PriceUnknownError,
 )
 from llmdex_runtime.model import (
     Cost,
@@ -39,6 +42,7 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (9 ms her
 if TYPE_CHECKING:
     from llmdex_runtime.compare import Comparison
     from llmdex_runtime.custom import CustomModel
+    from llmdex_runtime.pricing import CallCost, Usage
     from llmdex_runtime.query import Selection
 
 # PEP 562: types of features a process may never use are imported on first access.
@@ -46,6 +50,8 @@ _LAZY = {
     "Comparison": "llmdex_runtime.compare",
     "CustomModel": "llmdex_runtime.custom",
     "Selection": "llmdex_runtime.query",
+    "Usage": "llmdex_runtime.pricing",
+    "CallCost": "llmdex_runtime.pricing",
 }
 
 
@@ -63,16 +69,19 @@ SCHEMA_VERSION = 1
 __all__ = [
     "SCHEMA_VERSION",
     "AmbiguousModelError",
+    "CallCost",
     "Comparison",
     "Cost",
     "CostTier",
     "CustomModel",
+    "DeprecatedModelWarning",
     "Experimental",
     "IncompatibleRuntimeError",
     "Interleaved",
     "InvalidDateError",
     "InvalidModelError",
     "InvalidSpecError",
+    "InvalidUsageError",
     "Kind",
     "Limit",
     "LlmdexError",
@@ -82,6 +91,7 @@ __all__ = [
     "ModelNotFoundError",
     "ModelSpec",
     "PartialDate",
+    "PriceUnknownError",
     "ProviderEnum",
     "ProviderOverride",
     "Rates",
@@ -92,5 +102,6 @@ __all__ = [
     "Selection",
     "Status",
     "TierCondition",
+    "Usage",
     "replace",
 ]

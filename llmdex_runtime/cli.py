@@ -68,7 +68,31 @@ def _parser() -> argparse.ArgumentParser:
     comparing = commands.add_parser("compare", help="compare models side by side")
     comparing.add_argument("specs", nargs="+", metavar="spec")
     comparing.add_argument("--json", action="store_true", help="print JSON")
+    costing = commands.add_parser("cost", help="price one call (tokens take k and M suffixes)")
+    costing.add_argument("spec")
+    costing.add_argument("--input", type=_tokens, default=0, help="prompt tokens, cached included")
+    costing.add_argument("--output", type=_tokens, default=0, help="output tokens")
+    costing.add_argument("--cached", type=_tokens, default=0, help="of --input, read from cache")
+    costing.add_argument("--cache-write", type=_tokens, default=0, help="of --input, cache writes")
+    costing.add_argument("--reasoning", type=_tokens, default=0, help="reasoning tokens")
+    costing.add_argument("--mode", help="a priced mode, e.g. fast")
+    costing.add_argument("--json", action="store_true", help="print JSON")
     return parser
+
+
+def _tokens(text: str) -> int:
+    """``120k`` -> 120000, ``1.5M`` -> 1500000; plain integers as they are."""
+    scale = {"k": 1_000, "m": 1_000_000}.get(text[-1:].lower(), 1)
+    number = text[:-1] if scale != 1 else text
+    try:
+        value = float(number) * scale if scale != 1 else int(number)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a token count like 2000, 120k or 1.5M"
+        ) from None
+    if value < 0 or value != int(value):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole, non-negative token count")
+    return int(value)
 
 
 def run(registry: Registry, argv: Sequence[str] | None = None) -> int:
@@ -79,6 +103,8 @@ def run(registry: Registry, argv: Sequence[str] | None = None) -> int:
             return _show(registry, args)
         if args.command == "list":
             return _list(registry, args)
+        if args.command == "cost":
+            return _cost(registry, args)
         comparison = registry.compare(*args.specs)
     except InvalidSpecError as exc:
         print(f"llmdex: {exc}", file=sys.stderr)
@@ -163,6 +189,50 @@ def _list(registry: Registry, args: argparse.Namespace) -> int:
         )
     print(f"{len(models)} models", file=sys.stderr)
     return EXIT_OK
+
+
+def _cost(registry: Registry, args: argparse.Namespace) -> int:
+    from llmdex_runtime.pricing import Usage
+
+    model = registry.find(args.spec)
+    cached = args.cached + args.cache_write
+    if cached > args.input:
+        raise ValueError(f"--cached and --cache-write ({cached}) exceed --input ({args.input})")
+    usage = Usage(
+        input=args.input - cached,
+        cache_read=args.cached,
+        cache_write=args.cache_write,
+        output=args.output,
+        reasoning=args.reasoning,
+    )
+    result = model.cost_of(usage, mode=args.mode)
+    if args.json:
+        out = {
+            "spec": result.model,
+            "total_usd": _usd(result.total),
+            "breakdown_usd": {k: _usd(v) for k, v in result.breakdown.items()},
+            "tier": result.tier,
+            "mode": result.mode,
+            "notes": list(result.notes),
+        }
+        print(json.dumps(out, indent=2))
+        return EXIT_OK
+    rows = [("model", result.model)]
+    rows += [(name, f"${_usd(amount)}") for name, amount in result.breakdown.items()]
+    rows.append(("total", f"${_usd(result.total)}"))
+    if result.tier is not None:
+        rows.append(("tier", f"prompt over {result.tier:,} tokens"))
+    if result.mode is not None:
+        rows.append(("mode", result.mode))
+    rows += [("note", note) for note in result.notes]
+    _print_table(rows)
+    return EXIT_OK
+
+
+def _usd(amount: object) -> str:
+    # Every digit the exact result has, without a trailing run of zeros.
+    text = f"{amount:f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def _row(model: Model) -> tuple[str, ...]:

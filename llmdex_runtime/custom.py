@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from llmdex_runtime.errors import InvalidModelError, ModelNotFoundError
-from llmdex_runtime.model import Cost, Limit, Model
+from llmdex_runtime.model import Cost, Limit, Model, pricing
 from llmdex_runtime.record import fields, record, replace
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (9 ms here)
@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
     from typing import Any
 
+    from llmdex_runtime.pricing import CallCost, Usage
     from llmdex_runtime.registry import Registry
 
 _CUSTOM_KEYS = frozenset({"provider", "id", "name", "base_url", "env", "limit", "cost"})
@@ -39,6 +40,10 @@ class CustomModel:
     def spec(self) -> str:
         """``"provider:id"``."""
         return f"{self.provider}:{self.id}"
+
+    def cost_of(self, usage: Usage | Mapping[str, Any], *, mode: str | None = None) -> CallCost:
+        """What one call cost; raises :class:`PriceUnknownError` when ``cost`` is unknown."""
+        return pricing()(self, usage, mode=mode)
 
 
 def resolve(

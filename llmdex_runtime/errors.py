@@ -80,3 +80,30 @@ class InvalidModelError(LlmdexError, ValueError):
     def __init__(self, spec: object, problem: str) -> None:
         self.spec = spec
         super().__init__(f"invalid custom model {spec!r}: {problem}")
+
+
+class PriceUnknownError(LlmdexError, LookupError):
+    """The catalog has no price for a model, or for a kind of token a call used."""
+
+    def __init__(self, spec: str, component: str | None = None, tokens: int = 0) -> None:
+        self.spec = spec
+        self.component = component
+        if component is None:
+            problem = f"no price for {spec}: models.dev lists none"
+        else:
+            problem = f"no {component} price for {spec}, and the call used {tokens} such tokens"
+        super().__init__(
+            f"{problem}; give one with llmdex.resolve(spec, cost={{...}}) (USD per 1M tokens)"
+        )
+
+
+class InvalidUsageError(LlmdexError, ValueError):
+    """A usage object or a pricing mode could not be understood."""
+
+    def __init__(self, usage: object, problem: str) -> None:
+        self.usage = usage
+        super().__init__(f"cannot price usage {usage!r:.200}: {problem}")
+
+
+class DeprecatedModelWarning(DeprecationWarning):
+    """A deprecated model was chosen through an alias, or called through the client."""

@@ -16,11 +16,13 @@ from llmdex_runtime.record import record
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (9 ms here)
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from decimal import Decimal
     from typing import Any, NoReturn
 
     from llmdex_runtime.dates import PartialDate
     from llmdex_runtime.enums import Kind
+    from llmdex_runtime.pricing import CallCost, Usage
 
     _MappingBase = Mapping[str, Any]
 else:
@@ -49,6 +51,24 @@ class _Empty(_MappingBase):
 
 EMPTY: Mapping[str, Any] = _Empty()
 """The shared empty ``extra`` mapping."""
+
+
+def pricing() -> Callable[..., CallCost]:
+    """:func:`llmdex_runtime.pricing.cost_of`, imported on first use.
+
+    Pricing brings decimal arithmetic (3 ms to import), so it loads on the first
+    ``cost_of``; the function is kept, since an import statement in a hot method costs more
+    than the work.
+    """
+    global _COST_OF  # noqa: PLW0603
+    if _COST_OF is None:
+        from llmdex_runtime.pricing import cost_of
+
+        _COST_OF = cost_of
+    return _COST_OF
+
+
+_COST_OF: Callable[..., CallCost] | None = None
 
 
 def _number(value: Decimal) -> int | float:
@@ -321,6 +341,16 @@ class Model:
     def supports_vision(self) -> bool:
         """Whether the model takes images as input."""
         return "image" in self.modalities.input
+
+    def cost_of(self, usage: Usage | Mapping[str, Any], *, mode: str | None = None) -> CallCost:
+        """What one call cost, from a :class:`~llmdex_runtime.pricing.Usage` or a provider's
+        usage dict (OpenAI, Anthropic or Google shape).
+
+        Example:
+            >>> GPT_4O.cost_of({"prompt_tokens": 1200, "completion_tokens": 300}).total
+            Decimal('0.006')
+        """
+        return pricing()(self, usage, mode=mode)
 
     def to_dict(self) -> dict[str, Any]:
         """The models.dev object for this model, exactly as the payload had it."""

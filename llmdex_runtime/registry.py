@@ -17,7 +17,12 @@ from __future__ import annotations
 import importlib
 from types import MappingProxyType
 
-from llmdex_runtime.errors import AmbiguousModelError, InvalidSpecError, ModelNotFoundError
+from llmdex_runtime.errors import (
+    AmbiguousModelError,
+    DeprecatedModelWarning,
+    InvalidSpecError,
+    ModelNotFoundError,
+)
 from llmdex_runtime.model import Model
 from llmdex_runtime.resolution import Resolution, Rule
 from llmdex_runtime.spec import ModelSpec, parse_spec
@@ -121,7 +126,7 @@ class Registry:
                     exact = self.models_of(pid).get(model_id)
                     if exact is not None:
                         return exact
-        model = self.explain(spec, provider, prefer=prefer).model
+        model = self._explain(spec, provider, prefer).model
         if provider is None and prefer is None and len(self._cache) < _CACHE_LIMIT:
             self._cache[spec] = model
         return model
@@ -139,8 +144,30 @@ class Registry:
             >>> print(llmdex.explain("claude-3-5-sonnet"))
             claude-3-5-sonnet -> anthropic:claude-3-5-sonnet-20241022: ...
         """
+        return self._explain(spec, provider, prefer)
+
+    def _explain(
+        self, spec: object, provider: str | None, prefer: Sequence[str] | None
+    ) -> Resolution:
+        # Called only by find and explain, so stacklevel=3 is always their caller.
         if isinstance(spec, Model) and provider is None:
             return Resolution(requested=spec.spec, model=spec, rules=(Rule.EXACT,), steps=())
+        resolution = self._resolve(spec, provider, prefer)
+        if resolution.model.is_deprecated and not resolution.exact:
+            import warnings
+
+            warnings.warn(
+                DeprecatedModelWarning(
+                    f"{resolution.requested!r} resolved to {resolution.model.spec}, which is "
+                    "deprecated; name a current model"
+                ),
+                stacklevel=3,
+            )
+        return resolution
+
+    def _resolve(
+        self, spec: object, provider: str | None, prefer: Sequence[str] | None
+    ) -> Resolution:
         parsed = self._parse_with_provider(spec, provider)
         if parsed.provider is not None:
             models = self.models_of(parsed.provider)  # needed anyway, and spares the index

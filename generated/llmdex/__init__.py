@@ -19,9 +19,11 @@ from llmdex_runtime import (
     AmbiguousModelError,
     Cost,
     CostTier,
+    DeprecatedModelWarning,
     IncompatibleRuntimeError,
     InvalidModelError,
     InvalidSpecError,
+    InvalidUsageError,
     Kind,
     Limit,
     LlmdexError,
@@ -30,6 +32,7 @@ from llmdex_runtime import (
     ModelNotFoundError,
     ModelSpec,
     PartialDate,
+    PriceUnknownError,
     Rates,
     Resolution,
     Rule,
@@ -41,12 +44,12 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run ti
 if TYPE_CHECKING:
     from typing import Final
 
-    from llmdex_runtime import Comparison, CustomModel, Selection
+    from llmdex_runtime import CallCost, Comparison, CustomModel, Selection, Usage
 
 
 def __getattr__(name: str) -> object:
-    # PEP 562: Comparison, CustomModel and Selection are imported on first use.
-    if name in {"Comparison", "CustomModel", "Selection"}:
+    # PEP 562: types of features a process may never use are imported on first use.
+    if name in {"CallCost", "Comparison", "CustomModel", "Selection", "Usage"}:
         import llmdex_runtime
 
         return getattr(llmdex_runtime, name)
@@ -98,12 +101,15 @@ __all__ = [
     "SOURCE",
     "SOURCE_SHA256",
     "AmbiguousModelError",
+    "CallCost",
     "Comparison",
     "Cost",
     "CostTier",
     "CustomModel",
+    "DeprecatedModelWarning",
     "InvalidModelError",
     "InvalidSpecError",
+    "InvalidUsageError",
     "Kind",
     "Limit",
     "LlmdexError",
@@ -111,9 +117,11 @@ __all__ = [
     "Model",
     "ModelNotFoundError",
     "PartialDate",
+    "PriceUnknownError",
     "Provider",
     "Rates",
     "Status",
+    "Usage",
     "ModelSpec",
     "Resolution",
     "Rule",
