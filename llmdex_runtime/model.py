@@ -348,7 +348,7 @@ class Model:
 
         Example:
             >>> GPT_4O.cost_of({"prompt_tokens": 1200, "completion_tokens": 300}).total
-            Decimal('0.006')
+            Decimal('0.0060000')
         """
         return pricing()(self, usage, mode=mode)
 

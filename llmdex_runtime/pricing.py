@@ -186,7 +186,7 @@ class CallCost(_CallCostBase):
 
     Example:
         >>> GPT_4O.cost_of(Usage(input=1_000_000)).total
-        Decimal('2.5')
+        Decimal('2.5000000')
     """
 
     __slots__ = ()

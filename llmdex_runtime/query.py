@@ -61,7 +61,7 @@ class Selection:
     Example:
         >>> cheap = llmdex.catalog().where(provider="openai", tools=True, max_input_price=1)
         >>> cheap.sort("input_price").first().spec
-        'openai:gpt-4.1-nano'
+        'openai:gpt-5-nano'
     """
 
     __slots__ = ("_descending", "_order", "_predicates", "_providers", "_registry")
