@@ -12,7 +12,7 @@ from codegen.errors import RegenError
 from codegen.fetch import FetchPolicy
 from codegen.lock import LOCK, Lock
 from codegen.pipeline import PACKAGE, REPORT, Options, regen
-from codegen.schema import write_upstream_models
+from codegen.schema import write_patch_schema, write_upstream_models
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -39,6 +39,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "check":
             return _check()
         print(f"wrote {write_upstream_models(ROOT)}")
+        print(f"wrote {write_patch_schema(ROOT)}")
         return 0
     except RegenError as exc:
         print(f"regen failed: {exc}\ngenerated/ was left unchanged.", file=sys.stderr)

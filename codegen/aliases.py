@@ -102,9 +102,15 @@ def derived_aliases(models: Mapping[str, Any]) -> dict[str, str]:
 
 
 def build_tables(
-    payload: Mapping[str, Any], curated: AliasFile, first_party: FirstPartyFile
+    payload: Mapping[str, Any],
+    curated: AliasFile,
+    first_party: FirstPartyFile,
+    renamed: Mapping[str, Mapping[str, str]] | None = None,
 ) -> AliasTables:
-    """Compute every table from a validated, patched payload and the curated data."""
+    """Compute every table from a validated, patched payload and the curated data.
+
+    ``renamed`` (provider -> old id -> new id, from patches) adds curated aliases.
+    """
     aliases: dict[str, dict[str, tuple[str, str]]] = {}
     for pid in sorted(payload):
         models = payload[pid]["models"]
@@ -114,6 +120,8 @@ def build_tables(
         for entry in curated.aliases:
             if entry.provider == pid:
                 table[entry.alias] = (entry.target, "curated_alias")
+        for old, new in (renamed or {}).get(pid, {}).items():
+            table[old] = (new, "curated_alias")
         if table:
             aliases[pid] = dict(sorted(table.items()))
     owners: dict[str, list[str]] = defaultdict(list)

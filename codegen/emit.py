@@ -47,7 +47,13 @@ def _environment() -> jinja2.Environment:
     return env
 
 
-def emit(plan: CatalogPlan, tables: AliasTables, inputs: Inputs, package_dir: Path) -> None:
+def emit(
+    plan: CatalogPlan,
+    tables: AliasTables,
+    provenance: Mapping[str, Mapping[str, tuple[str, str, str | None]]],
+    inputs: Inputs,
+    package_dir: Path,
+) -> None:
     """Write the package into ``package_dir`` (which must not exist) and format it."""
     env = _environment()
     models_dir = package_dir / "models"
@@ -72,6 +78,9 @@ def emit(plan: CatalogPlan, tables: AliasTables, inputs: Inputs, package_dir: Pa
         package_dir / "_index.py": env.get_template("index.py.jinja").render(common, tables=tables),
         package_dir / "_aliases.py": env.get_template("aliases.py.jinja").render(
             common, tables=tables
+        ),
+        package_dir / "_provenance.py": env.get_template("provenance.py.jinja").render(
+            common, provenance=sorted(provenance.items())
         ),
         models_dir / "__init__.py": env.get_template("models_init.py.jinja").render(
             common, modules=sorted(p.module for p in plan.providers)

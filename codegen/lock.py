@@ -16,14 +16,18 @@ _DATE_IN_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})")
 
 @dataclass(frozen=True, slots=True)
 class Lock:
-    """The payload's source as given to regen, sha256, date, and what it held."""
+    """The payload's source as given to regen, sha256, date, and what it held.
+
+    ``curated`` has the sha256 of each of our own inputs (patches, aliases, first-party
+    table) that went into the tree.
+    """
 
     source: str
     sha256: str
     date: str
     providers: int
     models: int
-    patches: list[str]
+    curated: dict[str, str]
 
     def write(self, path: Path) -> None:
         """Write the lock as stable, indented JSON."""

@@ -47,8 +47,14 @@ class CatalogPlan:
         return sum(len(p.models) for p in self.providers)
 
 
-def normalize(payload: Mapping[str, Mapping[str, Any]]) -> CatalogPlan:
-    """Name and order every provider and model of a validated payload."""
+def normalize(
+    payload: Mapping[str, Mapping[str, Any]], kinds: Mapping[str, Kind] | None = None
+) -> CatalogPlan:
+    """Name and order every provider and model of a validated payload.
+
+    ``kinds`` maps specs to kinds that patches set; every other kind is derived.
+    """
+    kinds = kinds or {}
     members = assign(payload, provider_member)
     modules = assign(payload, provider_module)
     providers = []
@@ -56,7 +62,11 @@ def normalize(payload: Mapping[str, Mapping[str, Any]]) -> CatalogPlan:
         raw = payload[pid]
         constants = assign(raw["models"], model_constant)
         models = tuple(
-            ModelPlan(constants[mid], derive_kind(raw["models"][mid]), raw["models"][mid])
+            ModelPlan(
+                constants[mid],
+                kinds.get(f"{pid}:{mid}") or derive_kind(raw["models"][mid]),
+                raw["models"][mid],
+            )
             for mid in sorted(raw["models"])
         )
         fields = {key: value for key, value in raw.items() if key != "models"}

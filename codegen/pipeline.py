@@ -8,19 +8,30 @@ payload, so a failed regen leaves ``generated/`` exactly as it was.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import shutil
 import tempfile
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+import llmdex_runtime
 from codegen.aliases import build_tables
-from codegen.curated import AliasFile, check_references, load_aliases, load_first_party
+from codegen.curated import (
+    ALIASES,
+    FIRST_PARTY,
+    AliasFile,
+    check_references,
+    load_aliases,
+    load_first_party,
+)
 from codegen.emit import Inputs, emit
 from codegen.fetch import FetchPolicy, fetch, is_url
 from codegen.lock import LOCK, Lock, payload_date
 from codegen.normalize import normalize
-from codegen.patch import apply_patches
+from codegen.patch import Patched, apply_patches
 from codegen.report import (
     Report,
     count_unknown,
@@ -32,6 +43,8 @@ from codegen.validate import validate
 from codegen.verify import swap, verify
 
 PACKAGE = Path("generated/llmdex")
+RUNTIME_ROOT = Path(llmdex_runtime.__file__).resolve().parent.parent
+"""The directory holding llmdex_runtime, which the candidate package imports."""
 PATCHES = Path("data_sources/patches")
 REPORT = Path("build/regen-report.json")
 
@@ -57,19 +70,16 @@ def regen(options: Options, out: Path | None = None) -> Report:
     report = Report(source=options.source, sha256=fetched.sha256)
     report.unknown_fields = count_unknown(validate(fetched.payload, options.source))
     clock.lap("validate")
-    patched = apply_patches(fetched.payload, root / PATCHES) if not options.no_patches else None
-    payload = patched.payload if patched is not None else fetched.payload
-    if patched is not None and patched.files:
-        validate(payload, f"{options.source} after patches")
-    report.patches = [p.name for p in patched.files] if patched is not None else []
+    patched = _patch(options, fetched.payload, report)
+    payload = patched.payload
     clock.lap("patch")
     # Curated aliases are ours, like patches: NO_PATCHES leaves them out too.
     curated = load_aliases(root) if not options.no_patches else AliasFile(aliases=[])
     first_party = load_first_party(root)
     curated_warnings = check_references(curated, first_party, payload, root)
-    tables = build_tables(payload, curated, first_party)
+    tables = build_tables(payload, curated, first_party, patched.renamed)
     report.aliases = {pid: len(table) for pid, table in tables.aliases.items()}
-    plan = normalize(payload)
+    plan = normalize(payload, patched.kinds)
     report.providers, report.models = len(plan.providers), plan.model_count
     report.warnings = curated_warnings + impossible_dates(payload)
     clock.lap("normalize")
@@ -82,9 +92,9 @@ def regen(options: Options, out: Path | None = None) -> Report:
     workdir = Path(tempfile.mkdtemp(prefix=".regen-", dir=target.parent))
     try:
         candidate = workdir / target.name
-        emit(plan, tables, inputs, candidate)
+        emit(plan, tables, patched.provenance, inputs, candidate)
         clock.lap("emit")
-        verify(workdir, root, payload)
+        verify(workdir, RUNTIME_ROOT, payload)
         clock.lap("verify")
         before = specs_in_tree(target)
         after = specs_in_payload(payload)
@@ -94,18 +104,43 @@ def regen(options: Options, out: Path | None = None) -> Report:
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     if options.write_lock and out is None:
-        today = dt.datetime.now(dt.UTC).date().isoformat()
-        Lock(
-            source=options.source,
-            sha256=fetched.sha256,
-            date=payload_date(options.source, today),
-            providers=report.providers,
-            models=report.models,
-            patches=report.patches,
-        ).write(root / LOCK)
+        _write_lock(options, fetched.sha256, report, patched)
     clock.lap("install")
     report.seconds = clock.laps
     return report
+
+
+def _patch(options: Options, payload: Mapping[str, Any], report: Report) -> Patched:
+    if options.no_patches:
+        return Patched(payload=dict(payload))
+    patched = apply_patches(payload, options.root / PATCHES)
+    if patched.files:
+        validate(patched.payload, f"{options.source} after data_sources/patches")
+    report.patches = [p.name for p in patched.files]
+    report.changes = [
+        f"{c.where} {c.action}: {', '.join(c.changed) or 'nothing (if_present)'} ({c.reason})"
+        for c in patched.changes
+    ]
+    return patched
+
+
+def _write_lock(options: Options, sha256: str, report: Report, patched: Patched) -> None:
+    root = options.root
+    curated_files = [root / FIRST_PARTY]
+    if not options.no_patches:
+        curated_files = [*patched.files, root / ALIASES, root / FIRST_PARTY]
+    today = dt.datetime.now(dt.UTC).date().isoformat()
+    Lock(
+        source=options.source,
+        sha256=sha256,
+        date=payload_date(options.source, today),
+        providers=report.providers,
+        models=report.models,
+        curated={
+            str(path.relative_to(root)): hashlib.sha256(path.read_bytes()).hexdigest()
+            for path in curated_files
+        },
+    ).write(root / LOCK)
 
 
 class _Clock:

@@ -25,6 +25,7 @@ class Report:
     removed: list[str] = field(default_factory=list)
     unknown_fields: dict[str, int] = field(default_factory=dict)
     patches: list[str] = field(default_factory=list)
+    changes: list[str] = field(default_factory=list)
     aliases: dict[str, int] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
@@ -45,6 +46,7 @@ class Report:
             lines.append("  fields this schema does not know (kept in .extra):")
             lines += [f"    {path}: {n}" for path, n in sorted(self.unknown_fields.items())]
         lines.append(f"  patches: {', '.join(self.patches) or 'none'}")
+        lines += [f"    {change}" for change in self.changes]
         lines.append(
             f"  aliases: {sum(self.aliases.values())} in {len(self.aliases)} providers"
             " (per provider in build/regen-report.json)"

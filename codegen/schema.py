@@ -1,7 +1,13 @@
-"""`make schema`: write :mod:`codegen.upstream` from ``data_sources/models_dev.schema.json``."""
+"""`make schema`: the pydantic models of the payload, and the JSON Schema of patch files.
+
+``codegen/upstream.py`` is generated from ``data_sources/models_dev.schema.json`` by
+datamodel-code-generator; ``data_sources/patches.schema.json`` is written from
+:class:`codegen.patch.PatchFile`, so editors validate and complete patch files.
+"""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -47,4 +53,23 @@ def write_upstream_models(root: Path) -> Path:
         ],
         check=True,
     )
+    # datamodel-codegen leaves imports unsorted; make the file lint-clean on its own.
+    ruff = [sys.executable, "-m", "ruff"]
+    settings = ["--isolated", "--line-length=100", "--target-version=py311"]
+    subprocess.run(
+        [*ruff, "check", "--select=I", "--fix", "--quiet", *settings, str(root / OUTPUT)],
+        check=True,
+    )
+    subprocess.run([*ruff, "format", "--quiet", *settings, str(root / OUTPUT)], check=True)
     return root / OUTPUT
+
+
+def write_patch_schema(root: Path) -> Path:
+    """Write the JSON Schema of patch files; return its path."""
+    from codegen.patch import SCHEMA, PatchFile
+
+    schema = PatchFile.model_json_schema(by_alias=True)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    path = root / SCHEMA
+    path.write_text(json.dumps(schema, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    return path

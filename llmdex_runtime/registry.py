@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 
     from llmdex_runtime.compare import Comparison
     from llmdex_runtime.custom import CustomModel
+    from llmdex_runtime.provenance import Provenance
     from llmdex_runtime.provider import ProviderEnum
     from llmdex_runtime.query import Selection
 
@@ -71,6 +72,7 @@ class Registry:
         "_keys",
         "_load_aliases",
         "_load_index",
+        "_load_provenance",
         "_package",
         "_providers",
     )
@@ -82,6 +84,7 @@ class Registry:
         providers: Iterable[ProviderEnum],
         load_index: Callable[[], tuple[Mapping[str, tuple[str, ...]], Mapping[str, str]]],
         load_aliases: Callable[[], AliasTable],
+        load_provenance: Callable[[], Mapping[str, Mapping[str, tuple[str, str, str | None]]]],
     ) -> None:
         self._package = package
         self._providers: dict[str, ProviderEnum] = {p.value: p for p in providers}
@@ -92,6 +95,7 @@ class Registry:
             self._keys.setdefault(provider_key(pid), pid)
         self._load_index = load_index
         self._load_aliases = load_aliases
+        self._load_provenance = load_provenance
         self._index: tuple[Mapping[str, tuple[str, ...]], Mapping[str, str]] | None = None
         self._aliases: AliasTable | None = None
         self._folded: dict[str, Mapping[str, str]] = {}
@@ -255,6 +259,25 @@ class Registry:
         from llmdex_runtime.compare import compare
 
         return compare([self.find(spec) for spec in specs])
+
+    def provenance(self, spec: str | tuple[str, str] | Model) -> dict[str, Provenance]:
+        """Fields of a model (or, given a provider id, of a provider) that patches changed.
+
+        Keys are field paths (``cost.input``; ``*`` for a model a patch added); an empty
+        result means the model is exactly as upstream has it.
+
+        Example:
+            >>> llmdex.provenance("vercel:voyage/voyage-3.5")["kind"].patch
+            '20-kinds.json#0'
+        """
+        from llmdex_runtime.provenance import Provenance
+
+        key = spec if isinstance(spec, str) and spec in self._providers else self.find(spec).spec
+        fields = self._load_provenance().get(key, {})
+        return {
+            path: Provenance(patch=patch, reason=reason, source=source)
+            for path, (patch, reason, source) in fields.items()
+        }
 
     def aliases_of(self, provider: str) -> Mapping[str, tuple[str, str]]:
         """One provider's aliases: alias -> (model id, rule)."""
