@@ -20,7 +20,9 @@ from codegen.errors import EmitError
 from codegen.hover import hover
 from codegen.literals import Writer
 from codegen.normalize import CatalogPlan, ProviderPlan
+from codegen.protocols import Wire
 from llmdex_runtime import SCHEMA_VERSION
+from llmdex_runtime.protocol import Protocol
 
 _TEMPLATES = Path(__file__).parent / "templates"
 _ENUM_NAMES = ("Kind", "Status")
@@ -69,6 +71,7 @@ def emit(
             model_count=plan.model_count,
         ),
         package_dir / "__main__.py": env.get_template("main.py.jinja").render(common),
+        package_dir / "client.py": env.get_template("client.py.jinja").render(common),
         package_dir / "providers.py": env.get_template("providers.py.jinja").render(
             common, providers=rows
         ),
@@ -103,6 +106,8 @@ def _provider_row(provider: ProviderPlan) -> dict[str, str]:
         repr(data.get("api")),
         repr(data.get("doc")),
         repr(provider.module),
+        f"Protocol.{provider.wire.protocol.name}",
+        repr(provider.wire.base_url),
     ]
     extra = {k: v for k, v in data.items() if k not in _EXTRA_PROVIDER_KEYS}
     if extra:
@@ -117,7 +122,7 @@ def _provider_files(
 ) -> dict[Path, str]:
     writer = Writer()
     shared, sources = writer.finish(
-        [writer.model(provider.member, m.kind, m.data) for m in provider.models]
+        [writer.model(provider.member, m.kind, m.data, _wire(m.wire)) for m in provider.models]
     )
     constants = [m.constant for m in provider.models]
     docstring = f"Models served by {provider.data['name']} (provider id {provider.id!r})."
@@ -130,7 +135,10 @@ def _provider_files(
         context,
         names=writer.names,
         enum_names=sorted(writer.names & set(_ENUM_NAMES)),
-        model_names=sorted(writer.names - {*_ENUM_NAMES, "Decimal", "PartialDate", "Provider"}),
+        protocol="Protocol" in writer.names,
+        model_names=sorted(
+            writer.names - {*_ENUM_NAMES, "Decimal", "PartialDate", "Provider", "Protocol"}
+        ),
         shared=shared,
         models=list(zip((m.constant for m in provider.models), sources, strict=True)),
     )
@@ -143,26 +151,31 @@ def _provider_files(
     }
 
 
+def _wire(wire: Wire | None) -> tuple[Protocol, str | None] | None:
+    return None if wire is None else (wire.protocol, wire.base_url)
+
+
 def format_tree(directory: Path) -> None:
-    """Format every Python file under ``directory`` with the project's pinned ruff.
+    """Sort imports and format every Python file under ``directory`` with the pinned ruff.
 
     ``--isolated`` with explicit settings: the result must not depend on where the tree is
     written or on any configuration file found above it.
     """
-    command = [
-        sys.executable,
-        "-m",
-        "ruff",
-        "format",
+    settings = [
         "--isolated",
         "--line-length=100",
         "--target-version=py311",
         "--quiet",
         "--no-cache",
-        str(directory),
     ]
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
-    if result.returncode != 0:
-        raise EmitError(
-            f"ruff could not format the generated code in {directory}: {result.stderr.strip()}"
-        )
+    ruff = [sys.executable, "-m", "ruff"]
+    for command in (
+        [*ruff, "check", "--select=I", "--fix", *settings, str(directory)],
+        [*ruff, "format", *settings, str(directory)],
+    ):
+        result = subprocess.run(command, capture_output=True, text=True, check=False)
+        if result.returncode != 0:
+            raise EmitError(
+                f"ruff could not format the generated code in {directory}: "
+                f"{(result.stdout + result.stderr).strip()}"
+            )

@@ -16,6 +16,7 @@ from codegen.identifiers import words
 from llmdex_runtime import model as runtime
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind, Status
+from llmdex_runtime.protocol import Protocol
 from llmdex_runtime.record import fields
 
 
@@ -27,7 +28,10 @@ def _known(cls: type[Any], *, rename: Mapping[str, str] | None = None) -> frozen
     return frozenset(names)
 
 
-_MODEL_KNOWN = _known(runtime.Model, rename={"provider": "provider_override"}) - {"kind"}
+DERIVED = frozenset({"kind", "protocol", "base_url"})
+"""Model fields llmdex derives at regen; they are not payload fields."""
+
+_MODEL_KNOWN = _known(runtime.Model, rename={"provider": "provider_override"}) - DERIVED
 
 
 def decimal(value: int | float) -> str:
@@ -160,8 +164,17 @@ class Writer:
         day = "" if date.day is None else f", {date.day}"
         return self._share(f"_D_{words(text)}", f"PartialDate({date.year}, {date.month}{day})")
 
-    def model(self, provider_member: str, kind: Kind, raw: Mapping[str, Any]) -> str:
-        """``Model(...)`` for one payload model object of the provider ``provider_member``."""
+    def model(
+        self,
+        provider_member: str,
+        kind: Kind,
+        raw: Mapping[str, Any],
+        wire: tuple[Protocol, str | None] | None = None,
+    ) -> str:
+        """``Model(...)`` for one payload model object of the provider ``provider_member``.
+
+        ``wire`` is the model's own protocol and base URL, where they are not its provider's.
+        """
         self.names.update({"Provider", "Kind"})
         args = [
             ("provider", f"Provider.{provider_member}"),
@@ -229,4 +242,8 @@ class Writer:
             )
         if "experimental" in raw:
             args.append(("experimental", self._experimental(raw["experimental"])))
+        if wire is not None:
+            self.names.add("Protocol")
+            args.append(("protocol", f"Protocol.{wire[0].name}"))
+            args.append(("base_url", repr(wire[1])))
         return self._call("Model", args + self._extra(raw, _MODEL_KNOWN))

@@ -12,6 +12,7 @@ from typing import Any
 
 from codegen.identifiers import assign, model_constant, provider_member, provider_module
 from codegen.kinds import derive_kind
+from codegen.protocols import Package, Wire, model_wire, provider_wire
 from llmdex_runtime.enums import Kind
 
 
@@ -22,6 +23,8 @@ class ModelPlan:
     constant: str
     kind: Kind
     data: Mapping[str, Any]
+    wire: Wire | None = None
+    """The model's own protocol and base URL, where they are not its provider's."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +36,7 @@ class ProviderPlan:
     module: str
     data: Mapping[str, Any]
     models: tuple[ModelPlan, ...]
+    wire: Wire
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,11 +52,14 @@ class CatalogPlan:
 
 
 def normalize(
-    payload: Mapping[str, Mapping[str, Any]], kinds: Mapping[str, Kind] | None = None
+    payload: Mapping[str, Mapping[str, Any]],
+    packages: Mapping[str, Package],
+    kinds: Mapping[str, Kind] | None = None,
 ) -> CatalogPlan:
     """Name and order every provider and model of a validated payload.
 
-    ``kinds`` maps specs to kinds that patches set; every other kind is derived.
+    ``packages`` is the protocol table; ``kinds`` maps specs to kinds that patches set
+    (every other kind is derived).
     """
     kinds = kinds or {}
     members = assign(payload, provider_member)
@@ -66,9 +73,11 @@ def normalize(
                 constants[mid],
                 kinds.get(f"{pid}:{mid}") or derive_kind(raw["models"][mid]),
                 raw["models"][mid],
+                model_wire(raw, raw["models"][mid], packages),
             )
             for mid in sorted(raw["models"])
         )
         fields = {key: value for key, value in raw.items() if key != "models"}
-        providers.append(ProviderPlan(pid, members[pid], modules[pid], fields, models))
+        wire = provider_wire(raw, packages)
+        providers.append(ProviderPlan(pid, members[pid], modules[pid], fields, models, wire))
     return CatalogPlan(tuple(providers))

@@ -32,6 +32,7 @@ from codegen.fetch import FetchPolicy, fetch, is_url
 from codegen.lock import LOCK, Lock, payload_date
 from codegen.normalize import normalize
 from codegen.patch import Patched, apply_patches
+from codegen.protocols import PROTOCOLS, load_protocols
 from codegen.report import (
     Report,
     count_unknown,
@@ -79,7 +80,7 @@ def regen(options: Options, out: Path | None = None) -> Report:
     curated_warnings = check_references(curated, first_party, payload, root)
     tables = build_tables(payload, curated, first_party, patched.renamed)
     report.aliases = {pid: len(table) for pid, table in tables.aliases.items()}
-    plan = normalize(payload, patched.kinds)
+    plan = normalize(payload, load_protocols(root).lookup(), patched.kinds)
     report.providers, report.models = len(plan.providers), plan.model_count
     report.warnings = curated_warnings + impossible_dates(payload)
     clock.lap("normalize")
@@ -126,9 +127,9 @@ def _patch(options: Options, payload: Mapping[str, Any], report: Report) -> Patc
 
 def _write_lock(options: Options, sha256: str, report: Report, patched: Patched) -> None:
     root = options.root
-    curated_files = [root / FIRST_PARTY]
+    curated_files = [root / FIRST_PARTY, root / PROTOCOLS]
     if not options.no_patches:
-        curated_files = [*patched.files, root / ALIASES, root / FIRST_PARTY]
+        curated_files = [*patched.files, root / ALIASES, *curated_files]
     today = dt.datetime.now(dt.UTC).date().isoformat()
     Lock(
         source=options.source,

@@ -8,6 +8,12 @@ from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind, Status
 from llmdex_runtime.errors import (
     AmbiguousModelError,
+    APIConnectionError,
+    APIError,
+    AuthenticationError,
+    BadRequestError,
+    ClientConfigError,
+    ClientError,
     DeprecatedModelWarning,
     IncompatibleRuntimeError,
     InvalidDateError,
@@ -15,8 +21,13 @@ from llmdex_runtime.errors import (
     InvalidSpecError,
     InvalidUsageError,
     LlmdexError,
+    MalformedResponseError,
+    MissingAPIKeyError,
     ModelNotFoundError,
     PriceUnknownError,
+    RateLimitError,
+    ServerError,
+    UnsupportedProtocolError,
 )
 from llmdex_runtime.model import (
     Cost,
@@ -32,6 +43,7 @@ from llmdex_runtime.model import (
     ReasoningOption,
     TierCondition,
 )
+from llmdex_runtime.protocol import Protocol
 from llmdex_runtime.provider import ProviderEnum
 from llmdex_runtime.record import replace
 from llmdex_runtime.registry import Registry
@@ -68,6 +80,17 @@ SCHEMA_VERSION = 1
 
 __all__ = [
     "SCHEMA_VERSION",
+    "APIConnectionError",
+    "APIError",
+    "AuthenticationError",
+    "BadRequestError",
+    "ClientConfigError",
+    "ClientError",
+    "MalformedResponseError",
+    "MissingAPIKeyError",
+    "RateLimitError",
+    "ServerError",
+    "UnsupportedProtocolError",
     "AmbiguousModelError",
     "CallCost",
     "Comparison",
@@ -92,6 +115,7 @@ __all__ = [
     "ModelSpec",
     "PartialDate",
     "PriceUnknownError",
+    "Protocol",
     "ProviderEnum",
     "ProviderOverride",
     "Rates",

@@ -38,7 +38,8 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="llmdex",
         description="An offline catalog of AI models.",
-        epilog="Exit codes: 0 ok, 1 not found or ambiguous, 2 bad usage or malformed spec.",
+        epilog="Exit codes: 0 ok, 1 not found, ambiguous or a failed call, 2 bad usage or "
+        "malformed spec.",
     )
     commands = parser.add_subparsers(dest="command", required=True)
     show = commands.add_parser("show", help="show one model and how its spec resolved")
@@ -68,6 +69,12 @@ def _parser() -> argparse.ArgumentParser:
     comparing = commands.add_parser("compare", help="compare models side by side")
     comparing.add_argument("specs", nargs="+", metavar="spec")
     comparing.add_argument("--json", action="store_true", help="print JSON")
+    asking = commands.add_parser("ask", help="send a prompt to a model; print the answer and cost")
+    asking.add_argument("spec")
+    asking.add_argument("prompt")
+    asking.add_argument("--max-tokens", type=int, help="cap the answer's length")
+    asking.add_argument("--base-url", help="send to this server instead (e.g. a local one)")
+    asking.add_argument("--json", action="store_true", help="print JSON")
     costing = commands.add_parser("cost", help="price one call (tokens take k and M suffixes)")
     costing.add_argument("spec")
     costing.add_argument("--input", type=_tokens, default=0, help="prompt tokens, cached included")
@@ -105,6 +112,8 @@ def run(registry: Registry, argv: Sequence[str] | None = None) -> int:
             return _list(registry, args)
         if args.command == "cost":
             return _cost(registry, args)
+        if args.command == "ask":
+            return _ask(registry, args)
         comparison = registry.compare(*args.specs)
     except InvalidSpecError as exc:
         print(f"llmdex: {exc}", file=sys.stderr)
@@ -188,6 +197,35 @@ def _list(registry: Registry, args: argparse.Namespace) -> int:
             "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
         )
     print(f"{len(models)} models", file=sys.stderr)
+    return EXIT_OK
+
+
+def _ask(registry: Registry, args: argparse.Namespace) -> int:
+    from llmdex_runtime.client import Client
+
+    params = {} if args.max_tokens is None else {"max_tokens": args.max_tokens}
+    model = registry.resolve(args.spec)
+    if args.base_url:
+        model = registry.resolve(model, base_url=args.base_url)
+    result = Client(registry=registry).complete(model, args.prompt, **params)
+    cost = f"${_usd(result.cost.total)}" if result.cost is not None else "unknown"
+    if args.json:
+        out = {
+            "spec": result.model.spec,
+            "text": result.text,
+            "usage": {"input": result.usage.prompt_tokens, "output": result.usage.output},
+            "cost_usd": None if result.cost is None else _usd(result.cost.total),
+            "cost_error": result.cost_error,
+        }
+        print(json.dumps(out, indent=2))
+        return EXIT_OK
+    print(result.text)
+    why = f" ({result.cost_error})" if result.cost_error else ""
+    print(
+        f"-- {result.model.spec}: {result.usage.prompt_tokens} in, "
+        f"{result.usage.output + result.usage.reasoning} out, cost {cost}{why}",
+        file=sys.stderr,
+    )
     return EXIT_OK
 
 

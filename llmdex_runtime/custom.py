@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from llmdex_runtime.errors import InvalidModelError, ModelNotFoundError
 from llmdex_runtime.model import Cost, Limit, Model, pricing
+from llmdex_runtime.protocol import Protocol
 from llmdex_runtime.record import fields, record, replace
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (9 ms here)
@@ -14,7 +15,7 @@ if TYPE_CHECKING:
     from llmdex_runtime.pricing import CallCost, Usage
     from llmdex_runtime.registry import Registry
 
-_CUSTOM_KEYS = frozenset({"provider", "id", "name", "base_url", "env", "limit", "cost"})
+_CUSTOM_KEYS = frozenset({"provider", "id", "name", "base_url", "env", "limit", "cost", "protocol"})
 
 
 @record
@@ -22,8 +23,8 @@ class CustomModel:
     """A model the catalog does not list. What is not known is ``None``, never a guess.
 
     ``assumed`` is true for a model taken to exist because the caller said so
-    (``resolve(spec, assume_exists=True)``); it then has its provider's base URL and key
-    variables, and no limits or prices.
+    (``resolve(spec, assume_exists=True)``); it then has its provider's protocol, base URL
+    and key variables, and no limits or prices.
     """
 
     provider: str
@@ -35,6 +36,8 @@ class CustomModel:
     limit: Limit | None = None
     cost: Cost | None = None
     assumed: bool = False
+    protocol: Protocol = Protocol.OPENAI_CHAT
+    """How to call it: its provider's protocol, or OpenAI chat at ``base_url``."""
 
     @property
     def spec(self) -> str:
@@ -60,6 +63,8 @@ def resolve(
     """
     if isinstance(spec, dict):
         return _from_mapping(registry, {**spec, **overrides})
+    if isinstance(spec, CustomModel):
+        return _apply(spec, overrides, spec) if overrides else spec
     try:
         model: Model | CustomModel = registry.find(spec)  # type: ignore[arg-type]
     except ModelNotFoundError:
@@ -85,10 +90,11 @@ def _assumed(registry: Registry, spec: object) -> CustomModel:
         provider=provider.value,
         id=parsed.id,
         name=parsed.id,
-        base_url=provider.api,
+        base_url=provider.base_url,
         env=provider.env,
         npm=provider.npm,
         assumed=True,
+        protocol=provider.protocol,
     )
 
 
@@ -119,11 +125,14 @@ def _from_mapping(registry: Registry, data: Mapping[str, Any]) -> Model | Custom
         provider=pid or data["provider"].strip(),
         id=data["id"].strip(),
         name=str(data.get("name", data["id"])),
-        base_url=data.get("base_url") or (provider.api if provider else None),
+        base_url=data.get("base_url") or (provider.base_url if provider else None),
         env=tuple(data.get("env", provider.env if provider else ())),
         npm=provider.npm if provider else None,
         limit=_limit(data["limit"], data) if "limit" in data else None,
         cost=_cost(data["cost"], data) if "cost" in data else None,
+        protocol=Protocol(
+            data.get("protocol") or (provider.protocol if provider else "openai_chat")
+        ),
     )
 
 

@@ -107,3 +107,75 @@ class InvalidUsageError(LlmdexError, ValueError):
 
 class DeprecatedModelWarning(DeprecationWarning):
     """A deprecated model was chosen through an alias, or called through the client."""
+
+
+class ClientError(LlmdexError):
+    """Base of the errors the client raises."""
+
+
+class UnsupportedProtocolError(ClientError):
+    """The provider speaks a protocol the client does not implement."""
+
+    def __init__(self, spec: str, protocol: str) -> None:
+        self.spec = spec
+        self.protocol = protocol
+        super().__init__(
+            f"cannot call {spec}: its protocol is {protocol!r}, which the llmdex client does not "
+            "speak (it needs a cloud SDK); use that provider's own SDK"
+        )
+
+
+class MissingAPIKeyError(ClientError):
+    """No API key was given and none of the provider's variables is set."""
+
+    def __init__(self, spec: str, variables: Sequence[str]) -> None:
+        self.spec = spec
+        self.variables = tuple(variables)
+        names = " or ".join(self.variables) or "an API key variable"
+        super().__init__(f"no API key for {spec}: set {names}, or pass api_key=")
+
+
+class ClientConfigError(ClientError, ValueError):
+    """A setting the call needs is missing, e.g. a ``${VARIABLE}`` in a base URL."""
+
+
+class APIConnectionError(ClientError):
+    """The provider could not be reached, or did not answer in time, after every retry."""
+
+    def __init__(self, provider: str, problem: str) -> None:
+        self.provider = provider
+        super().__init__(f"{provider}: {problem}")
+
+
+class APIError(ClientError):
+    """The provider answered with an HTTP error; ``status``, ``provider`` and its ``message``."""
+
+    def __init__(self, provider: str, status: int, message: str) -> None:
+        self.provider = provider
+        self.status = status
+        self.message = message
+        super().__init__(f"{provider} answered HTTP {status}: {message}")
+
+
+class AuthenticationError(APIError):
+    """HTTP 401 or 403: the key is missing, wrong, or not allowed this model."""
+
+
+class RateLimitError(APIError):
+    """HTTP 429 after every retry."""
+
+
+class ServerError(APIError):
+    """HTTP 5xx after every retry."""
+
+
+class BadRequestError(APIError):
+    """Another HTTP 4xx: the request was refused as it was."""
+
+
+class MalformedResponseError(ClientError):
+    """The provider answered 2xx with a body that is not what its protocol promises."""
+
+    def __init__(self, provider: str, problem: str, body: str) -> None:
+        self.provider = provider
+        super().__init__(f"{provider}: malformed response, {problem}: {body[:200]!r}")

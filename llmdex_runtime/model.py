@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from llmdex_runtime.dates import PartialDate
     from llmdex_runtime.enums import Kind
     from llmdex_runtime.pricing import CallCost, Usage
+    from llmdex_runtime.protocol import Protocol
 
     _MappingBase = Mapping[str, Any]
 else:
@@ -324,6 +325,10 @@ class Model:
     provider_override: ProviderOverride | None = None
     """models.dev's per-model ``provider`` object: npm package, base URL or API shape."""
     experimental: Experimental | None = None
+    protocol: Protocol | None = None
+    """This model's wire protocol where it is not its provider's (derived at regen time)."""
+    base_url: str | None = None
+    """This model's base URL where it is not its provider's (derived at regen time)."""
     extra: Mapping[str, Any] = EMPTY
     """Fields of the payload this version of llmdex does not know, kept as they came."""
 

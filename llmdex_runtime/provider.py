@@ -5,6 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from llmdex_runtime.model import EMPTY
+from llmdex_runtime.protocol import Protocol
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (9 ms here)
 if TYPE_CHECKING:
@@ -37,6 +38,12 @@ class ProviderEnum(StrEnum):
     """Documentation URL."""
     module: str
     """Name of the module under ``llmdex.models`` that holds this provider's models."""
+    protocol: Protocol
+    """The wire protocol of the provider's API (derived at regen time)."""
+    base_url: str | None
+    """Where to send requests: ``api``, or the default of the provider's SDK package.
+
+    May hold ``${VARIABLE}`` placeholders, filled from the environment when calling."""
     extra: Mapping[str, Any]
     """Provider fields this version of llmdex does not know, kept as they came."""
 
@@ -49,6 +56,8 @@ class ProviderEnum(StrEnum):
         api: str | None,
         doc: str | None,
         module: str,
+        protocol: Protocol,
+        base_url: str | None,
         extra: Mapping[str, Any] = EMPTY,
     ) -> ProviderEnum:
         member = str.__new__(cls, value)
@@ -59,6 +68,8 @@ class ProviderEnum(StrEnum):
         member.api = api
         member.doc = doc
         member.module = module
+        member.protocol = protocol
+        member.base_url = base_url
         member.extra = extra
         return member
 

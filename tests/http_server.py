@@ -1,70 +1,136 @@
-"""A real HTTP server on loopback whose answers a test scripts, one per request."""
+"""A real HTTP server on loopback whose answers a test scripts, one per request.
+
+It records every request (path, headers, JSON body) and, given a ``check``, refuses with
+HTTP 400 any request body the check rejects, as a strict provider would.
+"""
 
 from __future__ import annotations
 
+import json
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
 
 
 @dataclass(frozen=True)
 class Answer:
-    """One scripted response; ``stall`` seconds of silence after the headers."""
+    """One scripted response; ``stall`` seconds of silence after the headers.
+
+    ``events`` makes it a server-sent-event stream, one ``data:`` line (or a raw line that
+    already starts with ``event:`` or ``data:``) per item.
+    """
 
     status: int = 200
     body: bytes = b""
     stall: float = 0.0
+    headers: dict[str, str] = field(default_factory=dict)
+    events: list[str] | None = None
+
+
+@dataclass(frozen=True)
+class Received:
+    """One request as the server saw it."""
+
+    method: str
+    path: str
+    headers: dict[str, str]
+    body: Any
+
+
+def json_answer(data: Any, status: int = 200, **headers: str) -> Answer:
+    """An answer whose body is ``data`` as JSON."""
+    return Answer(status=status, body=json.dumps(data).encode(), headers=headers)
 
 
 class ScriptedServer(ThreadingHTTPServer):
-    """Serves ``answers`` in order (the last one repeats) and counts requests."""
+    """Serves ``answers`` in order (the last one repeats) and records requests."""
 
     daemon_threads = True
 
-    def __init__(self, answers: list[Answer]) -> None:
+    def __init__(
+        self, answers: list[Answer], check: Callable[[str, Any], str | None] | None
+    ) -> None:
         super().__init__(("127.0.0.1", 0), _Handler)
         self.answers = answers
-        self.requests = 0
+        self.check = check
+        self.received: list[Received] = []
         self.lock = threading.Lock()
+
+    @property
+    def requests(self) -> int:
+        """How many requests arrived."""
+        return len(self.received)
 
     @property
     def url(self) -> str:
         """Base URL of the server."""
         return f"http://127.0.0.1:{self.server_address[1]}"
 
-    def next_answer(self) -> Answer:
+    def next_answer(self, received: Received) -> Answer:
         with self.lock:
-            answer = self.answers[min(self.requests, len(self.answers) - 1)]
-            self.requests += 1
+            answer = self.answers[min(len(self.received), len(self.answers) - 1)]
+            self.received.append(received)
             return answer
 
 
 class _Handler(BaseHTTPRequestHandler):
     server: ScriptedServer
+    protocol_version = "HTTP/1.1"
 
-    def do_GET(self) -> None:
-        answer = self.server.next_answer()
+    def _handle(self) -> None:
+        length = int(self.headers.get("Content-Length") or 0)
+        raw = self.rfile.read(length) if length else b""
+        body = json.loads(raw) if raw else None
+        received = Received(self.command, self.path, dict(self.headers.items()), body)
+        answer = self.server.next_answer(received)
+        problem = (
+            self.server.check(self.path, body) if self.server.check and body is not None else None
+        )
+        if problem is not None:
+            answer = json_answer({"error": {"message": f"invalid request: {problem}"}}, status=400)
+        if answer.events is not None:
+            self._stream(answer)
+            return
         self.send_response(answer.status)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(answer.body)))
+        for name, value in answer.headers.items():
+            self.send_header(name, value)
         self.end_headers()
         if answer.stall:
             self.wfile.flush()
             time.sleep(answer.stall)
         self.wfile.write(answer.body)
 
+    def _stream(self, answer: Answer) -> None:
+        self.send_response(answer.status)
+        self.send_header("Content-Type", "text/event-stream")
+        self.send_header("Connection", "close")
+        self.end_headers()
+        for item in answer.events or []:
+            line = item if item.startswith(("event:", "data:")) else f"data: {item}"
+            self.wfile.write(f"{line}\n\n".encode())
+            self.wfile.flush()
+        self.close_connection = True
+
+    do_GET = _handle
+    do_POST = _handle
+
     def log_message(self, format: str, *args: object) -> None:
         pass
 
 
 @contextmanager
-def serve(answers: list[Answer]) -> Iterator[ScriptedServer]:
+def serve(
+    answers: list[Answer], check: Callable[[str, Any], str | None] | None = None
+) -> Iterator[ScriptedServer]:
     """Run a scripted server on a free loopback port for the ``with`` block."""
-    server = ScriptedServer(answers)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    server = ScriptedServer(answers, check)
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     try:
         yield server

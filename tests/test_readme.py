@@ -10,10 +10,14 @@ import warnings
 
 import pytest
 
+from tests import wire_shapes
 from tests.conftest import ROOT
+from tests.http_server import json_answer, serve
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 PYTHON_BLOCKS = re.findall(r"```python\n(.*?)```", README, flags=re.DOTALL)
+# The client example talks to a local server: it runs against one on loopback.
+(SERVER_BLOCK,) = re.findall(r"```python notest\n(.*?)```", README, flags=re.DOTALL)
 COMMANDS = [
     line.split("#")[0].strip()
     for block in re.findall(r"```sh\n(.*?)```", README, flags=re.DOTALL)
@@ -27,6 +31,20 @@ def test_python_example_runs(block: str) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)  # examples may name old models
         exec(compile(block, "README.md", "exec"), {})
+
+
+def test_client_example_runs_against_a_local_openai_compatible_server(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    reply = {
+        "choices": [{"index": 0, "message": {"role": "assistant", "content": "Hello!"}}],
+        "usage": {"prompt_tokens": 3, "completion_tokens": 2},
+    }
+    with serve([json_answer(reply)], check=wire_shapes.openai_any) as server:
+        code = SERVER_BLOCK.replace("http://127.0.0.1:8000", server.url)
+        exec(compile("import llmdex\n" + code, "README.md", "exec"), {})
+    assert server.received[0].path == "/v1/chat/completions"
+    assert capsys.readouterr().out.startswith("Hello! no price for local:llama-3.1-8b")
 
 
 @pytest.mark.parametrize("command", COMMANDS)

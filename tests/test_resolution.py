@@ -236,7 +236,8 @@ def test_assume_exists_gives_an_assumed_model_with_unknowns_as_none(
     assert isinstance(model, CustomModel)
     assert model.assumed and model.spec == "anthropic:claude-9"
     assert model.env == Provider.ANTHROPIC.env
-    assert model.base_url == Provider.ANTHROPIC.api
+    assert model.base_url == Provider.ANTHROPIC.base_url == "https://api.anthropic.com/v1"
+    assert model.protocol is Provider.ANTHROPIC.protocol
     assert model.limit is None and model.cost is None
     assert [r.levelname for r in caplog.records] == ["WARNING"]
     assert "anthropic:claude-9" in caplog.records[0].getMessage()

@@ -17,6 +17,12 @@ from llmdex_runtime import (
 )
 from llmdex_runtime import (
     AmbiguousModelError,
+    APIConnectionError,
+    APIError,
+    AuthenticationError,
+    BadRequestError,
+    ClientConfigError,
+    ClientError,
     Cost,
     CostTier,
     DeprecatedModelWarning,
@@ -27,16 +33,22 @@ from llmdex_runtime import (
     Kind,
     Limit,
     LlmdexError,
+    MalformedResponseError,
+    MissingAPIKeyError,
     Modalities,
     Model,
     ModelNotFoundError,
     ModelSpec,
     PartialDate,
     PriceUnknownError,
+    Protocol,
+    RateLimitError,
     Rates,
     Resolution,
     Rule,
+    ServerError,
     Status,
+    UnsupportedProtocolError,
 )
 from llmdex_runtime.registry import Registry as _Registry
 
@@ -44,6 +56,7 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run ti
 if TYPE_CHECKING:
     from typing import Final
 
+    from llmdex.client import Client
     from llmdex_runtime import CallCost, Comparison, CustomModel, Selection, Usage
 
 
@@ -53,6 +66,10 @@ def __getattr__(name: str) -> object:
         import llmdex_runtime
 
         return getattr(llmdex_runtime, name)
+    if name == "Client":
+        from llmdex.client import Client
+
+        return Client
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
@@ -105,11 +122,23 @@ all_models = _REGISTRY.all_models
 
 __all__ = [
     "MODEL_COUNT",
+    "APIConnectionError",
+    "APIError",
+    "AuthenticationError",
+    "BadRequestError",
+    "ClientConfigError",
+    "ClientError",
+    "MalformedResponseError",
+    "MissingAPIKeyError",
+    "RateLimitError",
+    "ServerError",
+    "UnsupportedProtocolError",
     "PROVIDER_COUNT",
     "SOURCE",
     "SOURCE_SHA256",
     "AmbiguousModelError",
     "CallCost",
+    "Client",
     "Comparison",
     "Cost",
     "CostTier",
@@ -126,6 +155,7 @@ __all__ = [
     "ModelNotFoundError",
     "PartialDate",
     "PriceUnknownError",
+    "Protocol",
     "Provider",
     "Rates",
     "Status",

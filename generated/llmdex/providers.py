@@ -3,6 +3,7 @@
 
 """Every provider of the catalog, as a member of :class:`Provider`."""
 
+from llmdex_runtime.protocol import Protocol
 from llmdex_runtime.provider import ProviderEnum
 
 
@@ -11,7 +12,8 @@ class Provider(ProviderEnum):
 
     Each member carries ``display_name``, ``env`` (API-key variables), ``npm``, ``api``
     (base URL), ``doc`` and ``module`` (its module under :mod:`llmdex.models`).
-    Member values are ``(id, display_name, env, npm, api, doc, module[, extra])``.
+    Member values are ``(id, display_name, env, npm, api, doc, module, protocol, base_url[,
+    extra])``.
     """
 
     P_302AI = (
@@ -22,6 +24,8 @@ class Provider(ProviderEnum):
         "https://api.302.ai/v1",
         "https://doc.302.ai",
         "p_302ai",
+        Protocol.OPENAI_CHAT,
+        "https://api.302.ai/v1",
     )
     "302.AI · 97 models · 302AI_API_KEY"
 
@@ -33,6 +37,8 @@ class Provider(ProviderEnum):
         "https://routellm.abacus.ai/v1",
         "https://abacus.ai/help/api",
         "abacus",
+        Protocol.OPENAI_CHAT,
+        "https://routellm.abacus.ai/v1",
     )
     "Abacus · 65 models · ABACUS_API_KEY"
 
@@ -44,6 +50,8 @@ class Provider(ProviderEnum):
         "https://api.abliteration.ai/v1",
         "https://docs.abliteration.ai/models",
         "abliteration_ai",
+        Protocol.OPENAI_CHAT,
+        "https://api.abliteration.ai/v1",
     )
     "abliteration.ai · 1 models · ABLIT_KEY"
 
@@ -55,6 +63,8 @@ class Provider(ProviderEnum):
         None,
         "https://docs.aihubmix.com",
         "aihubmix",
+        Protocol.OPENAI_CHAT,
+        "https://aihubmix.com/v1",
     )
     "AIHubMix · 53 models · AIHUBMIX_API_KEY"
 
@@ -66,6 +76,8 @@ class Provider(ProviderEnum):
         "https://dashscope-intl.aliyuncs.com/compatible-mode/v1",
         "https://www.alibabacloud.com/help/en/model-studio/models",
         "alibaba",
+        Protocol.OPENAI_CHAT,
+        "https://dashscope-intl.aliyuncs.com/compatible-mode/v1",
     )
     "Alibaba · 51 models · DASHSCOPE_API_KEY"
 
@@ -77,6 +89,8 @@ class Provider(ProviderEnum):
         "https://dashscope.aliyuncs.com/compatible-mode/v1",
         "https://www.alibabacloud.com/help/en/model-studio/models",
         "alibaba_cn",
+        Protocol.OPENAI_CHAT,
+        "https://dashscope.aliyuncs.com/compatible-mode/v1",
     )
     "Alibaba (China) · 83 models · DASHSCOPE_API_KEY"
 
@@ -88,6 +102,8 @@ class Provider(ProviderEnum):
         "https://coding-intl.dashscope.aliyuncs.com/v1",
         "https://www.alibabacloud.com/help/en/model-studio/coding-plan",
         "alibaba_coding_plan",
+        Protocol.OPENAI_CHAT,
+        "https://coding-intl.dashscope.aliyuncs.com/v1",
     )
     "Alibaba Coding Plan · 12 models · ALIBABA_CODING_PLAN_API_KEY"
 
@@ -99,6 +115,8 @@ class Provider(ProviderEnum):
         "https://coding.dashscope.aliyuncs.com/v1",
         "https://help.aliyun.com/zh/model-studio/coding-plan",
         "alibaba_coding_plan_cn",
+        Protocol.OPENAI_CHAT,
+        "https://coding.dashscope.aliyuncs.com/v1",
     )
     "Alibaba Coding Plan (China) · 12 models · ALIBABA_CODING_PLAN_API_KEY"
 
@@ -110,6 +128,8 @@ class Provider(ProviderEnum):
         "https://token-plan.ap-southeast-1.maas.aliyuncs.com/compatible-mode/v1",
         "https://www.alibabacloud.com/help/en/model-studio/token-plan-overview",
         "alibaba_token_plan",
+        Protocol.OPENAI_CHAT,
+        "https://token-plan.ap-southeast-1.maas.aliyuncs.com/compatible-mode/v1",
     )
     "Alibaba Token Plan · 18 models · ALIBABA_TOKEN_PLAN_API_KEY"
 
@@ -121,6 +141,8 @@ class Provider(ProviderEnum):
         "https://token-plan.cn-beijing.maas.aliyuncs.com/compatible-mode/v1",
         "https://www.alibabacloud.com/help/zh/model-studio/token-plan-overview",
         "alibaba_token_plan_cn",
+        Protocol.OPENAI_CHAT,
+        "https://token-plan.cn-beijing.maas.aliyuncs.com/compatible-mode/v1",
     )
     "Alibaba Token Plan (China) · 18 models · ALIBABA_TOKEN_PLAN_API_KEY"
 
@@ -132,6 +154,8 @@ class Provider(ProviderEnum):
         None,
         "https://docs.aws.amazon.com/bedrock/latest/userguide/models-supported.html",
         "amazon_bedrock",
+        Protocol.UNSUPPORTED,
+        None,
     )
     "Amazon Bedrock · 105 models · AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_REGION, AWS_BEARER_TOKEN_BEDROCK"
 
@@ -143,6 +167,8 @@ class Provider(ProviderEnum):
         "https://api.ambient.xyz/v1",
         "https://ambient.xyz",
         "ambient",
+        Protocol.OPENAI_CHAT,
+        "https://api.ambient.xyz/v1",
     )
     "Ambient · 3 models · AMBIENT_API_KEY"
 
@@ -154,6 +180,8 @@ class Provider(ProviderEnum):
         None,
         "https://docs.anthropic.com/en/docs/about-claude/models",
         "anthropic",
+        Protocol.ANTHROPIC_MESSAGES,
+        "https://api.anthropic.com/v1",
     )
     "Anthropic · 24 models · ANTHROPIC_API_KEY"
 
@@ -165,6 +193,8 @@ class Provider(ProviderEnum):
         "https://api.anyapi.ai/v1",
         "https://docs.anyapi.ai",
         "anyapi",
+        Protocol.OPENAI_CHAT,
+        "https://api.anyapi.ai/v1",
     )
     "AnyAPI · 30 models · ANYAPI_API_KEY"
 
@@ -176,6 +206,8 @@ class Provider(ProviderEnum):
         "http://127.0.0.1:1337/v1",
         "https://atomic.chat",
         "atomic_chat",
+        Protocol.OPENAI_CHAT,
+        "http://127.0.0.1:1337/v1",
     )
     "Atomic Chat · 5 models · ATOMIC_CHAT_API_KEY"
 
@@ -187,6 +219,8 @@ class Provider(ProviderEnum):
         "https://api.auriko.ai/v1",
         "https://docs.auriko.ai",
         "auriko",
+        Protocol.OPENAI_CHAT,
+        "https://api.auriko.ai/v1",
     )
     "Auriko · 15 models · AURIKO_API_KEY"
 
@@ -198,6 +232,8 @@ class Provider(ProviderEnum):
         None,
         "https://learn.microsoft.com/en-us/azure/ai-services/openai/concepts/models",
         "azure",
+        Protocol.AZURE_OPENAI,
+        "https://${AZURE_RESOURCE_NAME}.openai.azure.com/openai",
     )
     "Azure · 109 models · AZURE_RESOURCE_NAME, AZURE_API_KEY"
 
@@ -209,6 +245,8 @@ class Provider(ProviderEnum):
         None,
         "https://learn.microsoft.com/en-us/azure/ai-services/openai/concepts/models",
         "azure_cognitive_services",
+        Protocol.AZURE_OPENAI,
+        "https://${AZURE_RESOURCE_NAME}.openai.azure.com/openai",
     )
     "Azure Cognitive Services · 95 models · AZURE_COGNITIVE_SERVICES_RESOURCE_NAME, AZURE_COGNITIVE_SERVICES_API_KEY"
 
@@ -220,6 +258,8 @@ class Provider(ProviderEnum):
         "https://api.tbox.cn/api/llm/v1/chat/completions",
         "https://alipaytbox.yuque.com/sxs0ba/ling/intro",
         "bailing",
+        Protocol.OPENAI_CHAT,
+        "https://api.tbox.cn/api/llm/v1/chat/completions",
     )
     "Bailing · 2 models · BAILING_API_TOKEN"
 
@@ -231,6 +271,8 @@ class Provider(ProviderEnum):
         "https://inference.baseten.co/v1",
         "https://docs.baseten.co/inference/model-apis/overview",
         "baseten",
+        Protocol.OPENAI_CHAT,
+        "https://inference.baseten.co/v1",
     )
     "Baseten · 13 models · BASETEN_API_KEY"
 
@@ -242,6 +284,8 @@ class Provider(ProviderEnum):
         "https://api.berget.ai/v1",
         "https://api.berget.ai",
         "berget",
+        Protocol.OPENAI_CHAT,
+        "https://api.berget.ai/v1",
     )
     "Berget.AI · 8 models · BERGET_API_KEY"
 
@@ -253,6 +297,8 @@ class Provider(ProviderEnum):
         None,
         "https://inference-docs.cerebras.ai/models/overview",
         "cerebras",
+        Protocol.OPENAI_CHAT,
+        "https://api.cerebras.ai/v1",
     )
     "Cerebras · 2 models · CEREBRAS_API_KEY"
 
@@ -264,6 +310,8 @@ class Provider(ProviderEnum):
         "https://llm.chutes.ai/v1",
         "https://llm.chutes.ai/v1/models",
         "chutes",
+        Protocol.OPENAI_CHAT,
+        "https://llm.chutes.ai/v1",
     )
     "Chutes · 13 models · CHUTES_API_KEY"
 
@@ -275,6 +323,8 @@ class Provider(ProviderEnum):
         "https://api.clarifai.com/v2/ext/openai/v1",
         "https://docs.clarifai.com/compute/inference/",
         "clarifai",
+        Protocol.OPENAI_CHAT,
+        "https://api.clarifai.com/v2/ext/openai/v1",
     )
     "Clarifai · 12 models · CLARIFAI_PAT"
 
@@ -286,6 +336,8 @@ class Provider(ProviderEnum):
         "https://api.claudin.io/v1",
         "https://claudin.io",
         "claudinio",
+        Protocol.OPENAI_CHAT,
+        "https://api.claudin.io/v1",
     )
     "Claudinio · 2 models · CLAUDINIO_API_KEY"
 
@@ -297,6 +349,8 @@ class Provider(ProviderEnum):
         "https://api-sherlock.cloudferro.com/openai/v1/",
         "https://docs.sherlock.cloudferro.com/",
         "cloudferro_sherlock",
+        Protocol.OPENAI_CHAT,
+        "https://api-sherlock.cloudferro.com/openai/v1/",
     )
     "CloudFerro Sherlock · 5 models · CLOUDFERRO_SHERLOCK_API_KEY"
 
@@ -308,6 +362,8 @@ class Provider(ProviderEnum):
         None,
         "https://developers.cloudflare.com/ai-gateway/",
         "cloudflare_ai_gateway",
+        Protocol.UNSUPPORTED,
+        None,
     )
     "Cloudflare AI Gateway · 78 models · CLOUDFLARE_API_TOKEN, CLOUDFLARE_ACCOUNT_ID, CLOUDFLARE_GATEWAY_ID"
 
@@ -319,6 +375,8 @@ class Provider(ProviderEnum):
         "https://api.cloudflare.com/client/v4/accounts/${CLOUDFLARE_ACCOUNT_ID}/ai/v1",
         "https://developers.cloudflare.com/workers-ai/models/",
         "cloudflare_workers_ai",
+        Protocol.OPENAI_CHAT,
+        "https://api.cloudflare.com/client/v4/accounts/${CLOUDFLARE_ACCOUNT_ID}/ai/v1",
     )
     "Cloudflare Workers AI · 22 models · CLOUDFLARE_ACCOUNT_ID, CLOUDFLARE_API_KEY"
 
@@ -330,6 +388,8 @@ class Provider(ProviderEnum):
         None,
         "https://docs.cohere.com/docs/models",
         "cohere",
+        Protocol.OPENAI_CHAT,
+        "https://api.cohere.ai/compatibility/v1",
     )
     "Cohere · 14 models · COHERE_API_KEY"
 
@@ -341,6 +401,8 @@ class Provider(ProviderEnum):
         "https://api.cortecs.ai/v1",
         "https://api.cortecs.ai/v1/models",
         "cortecs",
+        Protocol.OPENAI_CHAT,
+        "https://api.cortecs.ai/v1",
     )
     "Cortecs · 56 models · CORTECS_API_KEY"
 
@@ -352,6 +414,8 @@ class Provider(ProviderEnum):
         "https://crof.ai/v1",
         "https://crof.ai/docs",
         "crof",
+        Protocol.OPENAI_CHAT,
+        "https://crof.ai/v1",
     )
     "CrofAI · 23 models · CROF_API_KEY"
 
@@ -363,6 +427,8 @@ class Provider(ProviderEnum):
         "https://${DATABRICKS_HOST}/ai-gateway/mlflow/v1",
         "https://docs.databricks.com/aws/en/machine-learning/foundation-models/",
         "databricks",
+        Protocol.OPENAI_CHAT,
+        "https://${DATABRICKS_HOST}/ai-gateway/mlflow/v1",
     )
     "Databricks · 25 models · DATABRICKS_HOST, DATABRICKS_TOKEN"
 
@@ -374,6 +440,8 @@ class Provider(ProviderEnum):
         None,
         "https://deepinfra.com/models",
         "deepinfra",
+        Protocol.OPENAI_CHAT,
+        "https://api.deepinfra.com/v1/openai",
     )
     "Deep Infra · 27 models · DEEPINFRA_API_KEY"
 
@@ -385,6 +453,8 @@ class Provider(ProviderEnum):
         "https://api.deepseek.com",
         "https://api-docs.deepseek.com/quick_start/pricing",
         "deepseek",
+        Protocol.OPENAI_CHAT,
+        "https://api.deepseek.com",
     )
     "DeepSeek · 4 models · DEEPSEEK_API_KEY"
 
@@ -396,6 +466,8 @@ class Provider(ProviderEnum):
         "https://inference.do-ai.run/v1",
         "https://docs.digitalocean.com/products/gradient-ai-platform/details/models/",
         "digitalocean",
+        Protocol.OPENAI_CHAT,
+        "https://inference.do-ai.run/v1",
     )
     "DigitalOcean · 80 models · DIGITALOCEAN_ACCESS_TOKEN"
 
@@ -407,6 +479,8 @@ class Provider(ProviderEnum):
         "https://api.dinference.com/v1",
         "https://dinference.com",
         "dinference",
+        Protocol.OPENAI_CHAT,
+        "https://api.dinference.com/v1",
     )
     "DInference · 5 models · DINFERENCE_API_KEY"
 
@@ -418,6 +492,8 @@ class Provider(ProviderEnum):
         "https://chat.d.run/v1",
         "https://www.d.run",
         "drun",
+        Protocol.OPENAI_CHAT,
+        "https://chat.d.run/v1",
     )
     "D.Run (China) · 3 models · DRUN_API_KEY"
 
@@ -429,6 +505,8 @@ class Provider(ProviderEnum):
         "https://models.think.evroc.com/v1",
         "https://docs.evroc.com/products/think/overview.html",
         "evroc",
+        Protocol.OPENAI_CHAT,
+        "https://models.think.evroc.com/v1",
     )
     "evroc · 15 models · EVROC_API_KEY"
 
@@ -440,6 +518,8 @@ class Provider(ProviderEnum):
         "https://go.fastrouter.ai/api/v1",
         "https://fastrouter.ai/models",
         "fastrouter",
+        Protocol.OPENAI_CHAT,
+        "https://go.fastrouter.ai/api/v1",
     )
     "FastRouter · 47 models · FASTROUTER_API_KEY"
 
@@ -451,6 +531,8 @@ class Provider(ProviderEnum):
         "https://api.fireworks.ai/inference/v1/",
         "https://fireworks.ai/docs/",
         "fireworks_ai",
+        Protocol.OPENAI_CHAT,
+        "https://api.fireworks.ai/inference/v1/",
     )
     "Fireworks AI · 16 models · FIREWORKS_API_KEY"
 
@@ -462,6 +544,8 @@ class Provider(ProviderEnum):
         "https://cc.freemodel.dev/v1",
         "https://freemodel.dev",
         "freemodel",
+        Protocol.ANTHROPIC_MESSAGES,
+        "https://cc.freemodel.dev/v1",
     )
     "FreeModel · 10 models · FREEMODEL_API_KEY"
 
@@ -473,6 +557,8 @@ class Provider(ProviderEnum):
         "https://api.friendli.ai/serverless/v1",
         "https://friendli.ai/docs/guides/serverless_endpoints/introduction",
         "friendli",
+        Protocol.OPENAI_CHAT,
+        "https://api.friendli.ai/serverless/v1",
     )
     "Friendli · 7 models · FRIENDLI_TOKEN"
 
@@ -484,6 +570,8 @@ class Provider(ProviderEnum):
         "https://app.frogbot.ai/api/v1",
         "https://docs.frogbot.ai",
         "frogbot",
+        Protocol.OPENAI_CHAT,
+        "https://app.frogbot.ai/api/v1",
     )
     "FrogBot · 26 models · FROGBOT_API_KEY"
 
@@ -495,6 +583,8 @@ class Provider(ProviderEnum):
         "https://api.githubcopilot.com",
         "https://docs.github.com/en/copilot",
         "github_copilot",
+        Protocol.OPENAI_CHAT,
+        "https://api.githubcopilot.com",
     )
     "GitHub Copilot · 23 models · GITHUB_TOKEN"
 
@@ -506,6 +596,8 @@ class Provider(ProviderEnum):
         "https://models.github.ai/inference",
         "https://docs.github.com/en/github-models",
         "github_models",
+        Protocol.OPENAI_CHAT,
+        "https://models.github.ai/inference",
     )
     "GitHub Models · 55 models · GITHUB_TOKEN"
 
@@ -517,6 +609,8 @@ class Provider(ProviderEnum):
         None,
         "https://docs.gitlab.com/user/duo_agent_platform/",
         "gitlab",
+        Protocol.UNSUPPORTED,
+        None,
     )
     "GitLab Duo · 17 models · GITLAB_TOKEN"
 
@@ -528,6 +622,8 @@ class Provider(ProviderEnum):
         "https://api.gmi-serving.com/v1",
         "https://docs.gmicloud.ai/inference-engine/api-reference/llm-api-reference",
         "gmicloud",
+        Protocol.OPENAI_CHAT,
+        "https://api.gmi-serving.com/v1",
     )
     "GMI Cloud · 11 models · GMICLOUD_API_KEY"
 
@@ -539,6 +635,8 @@ class Provider(ProviderEnum):
         None,
         "https://ai.google.dev/gemini-api/docs/models",
         "google",
+        Protocol.GOOGLE_GENERATE_CONTENT,
+        "https://generativelanguage.googleapis.com/v1beta",
     )
     "Google · 22 models · GOOGLE_API_KEY, GOOGLE_GENERATIVE_AI_API_KEY, GEMINI_API_KEY"
 
@@ -550,6 +648,8 @@ class Provider(ProviderEnum):
         None,
         "https://cloud.google.com/vertex-ai/generative-ai/docs/models",
         "google_vertex",
+        Protocol.UNSUPPORTED,
+        None,
     )
     "Vertex · 36 models · GOOGLE_VERTEX_PROJECT, GOOGLE_VERTEX_LOCATION, GOOGLE_APPLICATION_CREDENTIALS"
 
@@ -561,6 +661,8 @@ class Provider(ProviderEnum):
         None,
         "https://cloud.google.com/vertex-ai/generative-ai/docs/partner-models/claude",
         "google_vertex_anthropic",
+        Protocol.UNSUPPORTED,
+        None,
     )
     "Vertex (Anthropic) · 12 models · GOOGLE_VERTEX_PROJECT, GOOGLE_VERTEX_LOCATION, GOOGLE_APPLICATION_CREDENTIALS"
 
@@ -572,6 +674,8 @@ class Provider(ProviderEnum):
         None,
         "https://console.groq.com/docs/models",
         "groq",
+        Protocol.OPENAI_CHAT,
+        "https://api.groq.com/openai/v1",
     )
     "Groq · 15 models · GROQ_API_KEY"
 
@@ -583,6 +687,8 @@ class Provider(ProviderEnum):
         "https://ai-gateway.helicone.ai/v1",
         "https://helicone.ai/models",
         "helicone",
+        Protocol.OPENAI_CHAT,
+        "https://ai-gateway.helicone.ai/v1",
     )
     "Helicone · 90 models · HELICONE_API_KEY"
 
@@ -594,6 +700,8 @@ class Provider(ProviderEnum):
         "https://api.hpc-ai.com/inference/v1",
         "https://www.hpc-ai.com/doc/docs/quickstart/",
         "hpc_ai",
+        Protocol.OPENAI_CHAT,
+        "https://api.hpc-ai.com/inference/v1",
     )
     "HPC-AI · 3 models · HPC_AI_API_KEY"
 
@@ -605,6 +713,8 @@ class Provider(ProviderEnum):
         "https://router.huggingface.co/v1",
         "https://huggingface.co/docs/inference-providers",
         "huggingface",
+        Protocol.OPENAI_CHAT,
+        "https://router.huggingface.co/v1",
     )
     "Hugging Face · 50 models · HF_TOKEN"
 
@@ -616,6 +726,8 @@ class Provider(ProviderEnum):
         "https://apis.iflow.cn/v1",
         "https://platform.iflow.cn/en/docs",
         "iflowcn",
+        Protocol.OPENAI_CHAT,
+        "https://apis.iflow.cn/v1",
     )
     "iFlow · 14 models · IFLOW_API_KEY"
 
@@ -627,6 +739,8 @@ class Provider(ProviderEnum):
         "https://api.inceptionlabs.ai/v1/",
         "https://platform.inceptionlabs.ai/docs",
         "inception",
+        Protocol.OPENAI_CHAT,
+        "https://api.inceptionlabs.ai/v1/",
     )
     "Inception · 2 models · INCEPTION_API_KEY"
 
@@ -638,6 +752,8 @@ class Provider(ProviderEnum):
         "https://api.inceptron.io/v1",
         "https://docs.inceptron.io",
         "inceptron",
+        Protocol.OPENAI_CHAT,
+        "https://api.inceptron.io/v1",
     )
     "Inceptron · 6 models · INCEPTRON_API_KEY"
 
@@ -649,6 +765,8 @@ class Provider(ProviderEnum):
         "https://inference.net/v1",
         "https://inference.net/models",
         "inference",
+        Protocol.OPENAI_CHAT,
+        "https://inference.net/v1",
     )
     "Inference · 9 models · INFERENCE_API_KEY"
 
@@ -660,6 +778,8 @@ class Provider(ProviderEnum):
         "https://api.intelligence.io.solutions/api/v1",
         "https://io.net/docs/guides/intelligence/io-intelligence",
         "io_net",
+        Protocol.OPENAI_CHAT,
+        "https://api.intelligence.io.solutions/api/v1",
     )
     "IO.NET · 17 models · IOINTELLIGENCE_API_KEY"
 
@@ -671,6 +791,8 @@ class Provider(ProviderEnum):
         "https://api.jiekou.ai/openai",
         "https://docs.jiekou.ai/docs/support/quickstart?utm_source=github_models.dev",
         "jiekou",
+        Protocol.OPENAI_CHAT,
+        "https://api.jiekou.ai/openai",
     )
     "Jiekou.AI · 61 models · JIEKOU_API_KEY"
 
@@ -682,6 +804,8 @@ class Provider(ProviderEnum):
         "https://api.kilo.ai/api/gateway",
         "https://kilo.ai",
         "kilo",
+        Protocol.OPENAI_CHAT,
+        "https://api.kilo.ai/api/gateway",
     )
     "Kilo Gateway · 345 models · KILO_API_KEY"
 
@@ -693,6 +817,8 @@ class Provider(ProviderEnum):
         "https://api.kimi.com/coding/v1",
         "https://www.kimi.com/code/docs/en/third-party-tools/other-coding-agents.html",
         "kimi_for_coding",
+        Protocol.ANTHROPIC_MESSAGES,
+        "https://api.kimi.com/coding/v1",
     )
     "Kimi For Coding · 4 models · KIMI_API_KEY"
 
@@ -704,6 +830,8 @@ class Provider(ProviderEnum):
         "https://coding-plan-endpoint.kuaecloud.net/v1",
         "https://docs.mthreads.com/kuaecloud/kuaecloud-doc-online/coding_plan/",
         "kuae_cloud_coding_plan",
+        Protocol.OPENAI_CHAT,
+        "https://coding-plan-endpoint.kuaecloud.net/v1",
     )
     "KUAE Cloud Coding Plan · 1 models · KUAE_API_KEY"
 
@@ -715,6 +843,8 @@ class Provider(ProviderEnum):
         "https://api.getlilac.com/v1",
         "https://docs.getlilac.com/inference/models",
         "lilac",
+        Protocol.OPENAI_CHAT,
+        "https://api.getlilac.com/v1",
     )
     "Lilac · 4 models · LILAC_API_KEY"
 
@@ -726,6 +856,8 @@ class Provider(ProviderEnum):
         "https://api.llama.com/compat/v1/",
         "https://llama.developer.meta.com/docs/models",
         "llama",
+        Protocol.OPENAI_CHAT,
+        "https://api.llama.com/compat/v1/",
     )
     "Llama · 7 models · LLAMA_API_KEY"
 
@@ -737,6 +869,8 @@ class Provider(ProviderEnum):
         "https://api.llmgateway.io/v1",
         "https://llmgateway.io/docs",
         "llmgateway",
+        Protocol.OPENAI_CHAT,
+        "https://api.llmgateway.io/v1",
     )
     "LLM Gateway · 181 models · LLMGATEWAY_API_KEY"
 
@@ -748,6 +882,8 @@ class Provider(ProviderEnum):
         "https://llmtr.com/v1",
         "https://llmtr.com/docs",
         "llmtr",
+        Protocol.OPENAI_CHAT,
+        "https://llmtr.com/v1",
     )
     "LLMTR · 6 models · LLMTR_API_KEY"
 
@@ -759,6 +895,8 @@ class Provider(ProviderEnum):
         "http://127.0.0.1:1234/v1",
         "https://lmstudio.ai/models",
         "lmstudio",
+        Protocol.OPENAI_CHAT,
+        "http://127.0.0.1:1234/v1",
     )
     "LMStudio · 3 models · LMSTUDIO_API_KEY"
 
@@ -770,6 +908,8 @@ class Provider(ProviderEnum):
         "https://api.lucidquery.com/v1",
         "https://lucidquery.com/docs",
         "lucidquery",
+        Protocol.OPENAI_CHAT,
+        "https://api.lucidquery.com/v1",
     )
     "LucidQuery · 4 models · LUCIDQUERY_API_KEY"
 
@@ -781,6 +921,8 @@ class Provider(ProviderEnum):
         "https://api.meganova.ai/v1",
         "https://docs.meganova.ai",
         "meganova",
+        Protocol.OPENAI_CHAT,
+        "https://api.meganova.ai/v1",
     )
     "Meganova · 19 models · MEGANOVA_API_KEY"
 
@@ -792,6 +934,8 @@ class Provider(ProviderEnum):
         None,
         "https://docs.merge.dev/merge-gateway",
         "merge_gateway",
+        Protocol.UNSUPPORTED,
+        None,
     )
     "Merge Gateway · 93 models · MERGE_GATEWAY_API_KEY"
 
@@ -803,6 +947,8 @@ class Provider(ProviderEnum):
         "https://api.minimax.io/anthropic/v1",
         "https://platform.minimax.io/docs/guides/quickstart",
         "minimax",
+        Protocol.ANTHROPIC_MESSAGES,
+        "https://api.minimax.io/anthropic/v1",
     )
     "MiniMax (minimax.io) · 7 models · MINIMAX_API_KEY"
 
@@ -814,6 +960,8 @@ class Provider(ProviderEnum):
         "https://api.minimaxi.com/anthropic/v1",
         "https://platform.minimaxi.com/docs/guides/quickstart",
         "minimax_cn",
+        Protocol.ANTHROPIC_MESSAGES,
+        "https://api.minimaxi.com/anthropic/v1",
     )
     "MiniMax (minimaxi.com) · 7 models · MINIMAX_API_KEY"
 
@@ -825,6 +973,8 @@ class Provider(ProviderEnum):
         "https://api.minimaxi.com/anthropic/v1",
         "https://platform.minimaxi.com/docs/token-plan/intro",
         "minimax_cn_coding_plan",
+        Protocol.ANTHROPIC_MESSAGES,
+        "https://api.minimaxi.com/anthropic/v1",
     )
     "MiniMax Token Plan (minimaxi.com) · 7 models · MINIMAX_API_KEY"
 
@@ -836,6 +986,8 @@ class Provider(ProviderEnum):
         "https://api.minimax.io/anthropic/v1",
         "https://platform.minimax.io/docs/token-plan/intro",
         "minimax_coding_plan",
+        Protocol.ANTHROPIC_MESSAGES,
+        "https://api.minimax.io/anthropic/v1",
     )
     "MiniMax Token Plan (minimax.io) · 7 models · MINIMAX_API_KEY"
 
@@ -847,6 +999,8 @@ class Provider(ProviderEnum):
         None,
         "https://docs.mistral.ai/getting-started/models/",
         "mistral",
+        Protocol.OPENAI_CHAT,
+        "https://api.mistral.ai/v1",
     )
     "Mistral · 30 models · MISTRAL_API_KEY"
 
@@ -858,6 +1012,8 @@ class Provider(ProviderEnum):
         "https://models.mixlayer.ai/v1",
         "https://docs.mixlayer.com",
         "mixlayer",
+        Protocol.OPENAI_CHAT,
+        "https://models.mixlayer.ai/v1",
     )
     "Mixlayer · 5 models · MIXLAYER_API_KEY"
 
@@ -869,6 +1025,8 @@ class Provider(ProviderEnum):
         "https://moark.com/v1",
         "https://moark.com/docs/openapi/v1#tag/%E6%96%87%E6%9C%AC%E7%94%9F%E6%88%90",
         "moark",
+        Protocol.OPENAI_CHAT,
+        "https://moark.com/v1",
     )
     "Moark · 2 models · MOARK_API_KEY"
 
@@ -880,6 +1038,8 @@ class Provider(ProviderEnum):
         "https://api-inference.modelscope.cn/v1",
         "https://modelscope.cn/docs/model-service/API-Inference/intro",
         "modelscope",
+        Protocol.OPENAI_CHAT,
+        "https://api-inference.modelscope.cn/v1",
     )
     "ModelScope · 7 models · MODELSCOPE_API_KEY"
 
@@ -891,6 +1051,8 @@ class Provider(ProviderEnum):
         "https://api.moonshot.ai/v1",
         "https://platform.moonshot.ai/docs/api/chat",
         "moonshotai",
+        Protocol.OPENAI_CHAT,
+        "https://api.moonshot.ai/v1",
     )
     "Moonshot AI · 9 models · MOONSHOT_API_KEY"
 
@@ -902,6 +1064,8 @@ class Provider(ProviderEnum):
         "https://api.moonshot.cn/v1",
         "https://platform.moonshot.cn/docs/api/chat",
         "moonshotai_cn",
+        Protocol.OPENAI_CHAT,
+        "https://api.moonshot.cn/v1",
     )
     "Moonshot AI (China) · 9 models · MOONSHOT_API_KEY"
 
@@ -913,6 +1077,8 @@ class Provider(ProviderEnum):
         "https://api.morphllm.com/v1",
         "https://docs.morphllm.com/api-reference/introduction",
         "morph",
+        Protocol.OPENAI_CHAT,
+        "https://api.morphllm.com/v1",
     )
     "Morph · 3 models · MORPH_API_KEY"
 
@@ -924,6 +1090,8 @@ class Provider(ProviderEnum):
         "https://nano-gpt.com/api/v1",
         "https://docs.nano-gpt.com",
         "nano_gpt",
+        Protocol.OPENAI_CHAT,
+        "https://nano-gpt.com/api/v1",
     )
     "NanoGPT · 617 models · NANO_GPT_API_KEY"
 
@@ -935,6 +1103,8 @@ class Provider(ProviderEnum):
         "https://cloud-api.near.ai/v1",
         "https://docs.near.ai/",
         "nearai",
+        Protocol.OPENAI_CHAT,
+        "https://cloud-api.near.ai/v1",
     )
     "NEAR AI Cloud · 37 models · NEARAI_API_KEY"
 
@@ -946,6 +1116,8 @@ class Provider(ProviderEnum):
         "https://api.tokenfactory.nebius.com/v1",
         "https://docs.tokenfactory.nebius.com/",
         "nebius",
+        Protocol.OPENAI_CHAT,
+        "https://api.tokenfactory.nebius.com/v1",
     )
     "Nebius Token Factory · 30 models · NEBIUS_API_KEY"
 
@@ -957,6 +1129,8 @@ class Provider(ProviderEnum):
         "${NEON_AI_GATEWAY_BASE_URL}/ai-gateway/mlflow/v1",
         "https://neon.com/docs",
         "neon",
+        Protocol.OPENAI_CHAT,
+        "${NEON_AI_GATEWAY_BASE_URL}/ai-gateway/mlflow/v1",
     )
     "Neon · 25 models · NEON_AI_GATEWAY_BASE_URL, NEON_AI_GATEWAY_TOKEN"
 
@@ -968,6 +1142,8 @@ class Provider(ProviderEnum):
         "https://api.neuralwatt.com/v1",
         "https://portal.neuralwatt.com/docs",
         "neuralwatt",
+        Protocol.OPENAI_CHAT,
+        "https://api.neuralwatt.com/v1",
     )
     "Neuralwatt · 18 models · NEURALWATT_API_KEY"
 
@@ -979,6 +1155,8 @@ class Provider(ProviderEnum):
         "https://api.nova.amazon.com/v1",
         "https://nova.amazon.com/dev/documentation",
         "nova",
+        Protocol.OPENAI_CHAT,
+        "https://api.nova.amazon.com/v1",
     )
     "Nova · 2 models · NOVA_API_KEY"
 
@@ -990,6 +1168,8 @@ class Provider(ProviderEnum):
         "https://api.novita.ai/openai",
         "https://novita.ai/docs/guides/introduction",
         "novita_ai",
+        Protocol.OPENAI_CHAT,
+        "https://api.novita.ai/openai",
     )
     "NovitaAI · 105 models · NOVITA_API_KEY"
 
@@ -1001,6 +1181,8 @@ class Provider(ProviderEnum):
         "https://integrate.api.nvidia.com/v1",
         "https://docs.api.nvidia.com/nim/",
         "nvidia",
+        Protocol.OPENAI_CHAT,
+        "https://integrate.api.nvidia.com/v1",
     )
     "Nvidia · 84 models · NVIDIA_API_KEY"
 
@@ -1012,6 +1194,8 @@ class Provider(ProviderEnum):
         "https://ollama.com/v1",
         "https://docs.ollama.com/cloud",
         "ollama_cloud",
+        Protocol.OPENAI_CHAT,
+        "https://ollama.com/v1",
     )
     "Ollama Cloud · 43 models · OLLAMA_API_KEY"
 
@@ -1023,6 +1207,8 @@ class Provider(ProviderEnum):
         None,
         "https://platform.openai.com/docs/models",
         "openai",
+        Protocol.OPENAI_CHAT,
+        "https://api.openai.com/v1",
     )
     "OpenAI · 51 models · OPENAI_API_KEY"
 
@@ -1034,6 +1220,8 @@ class Provider(ProviderEnum):
         "https://opencode.ai/zen/v1",
         "https://opencode.ai/docs/zen",
         "opencode",
+        Protocol.OPENAI_CHAT,
+        "https://opencode.ai/zen/v1",
     )
     "OpenCode Zen · 74 models · OPENCODE_API_KEY"
 
@@ -1045,6 +1233,8 @@ class Provider(ProviderEnum):
         "https://opencode.ai/zen/go/v1",
         "https://opencode.ai/docs/zen",
         "opencode_go",
+        Protocol.OPENAI_CHAT,
+        "https://opencode.ai/zen/go/v1",
     )
     "OpenCode Go · 19 models · OPENCODE_API_KEY"
 
@@ -1056,6 +1246,8 @@ class Provider(ProviderEnum):
         "https://openrouter.ai/api/v1",
         "https://openrouter.ai/models",
         "openrouter",
+        Protocol.OPENAI_CHAT,
+        "https://openrouter.ai/api/v1",
     )
     "OpenRouter · 337 models · OPENROUTER_API_KEY"
 
@@ -1067,6 +1259,8 @@ class Provider(ProviderEnum):
         "https://api.orcarouter.ai/v1",
         "https://docs.orcarouter.ai",
         "orcarouter",
+        Protocol.OPENAI_CHAT,
+        "https://api.orcarouter.ai/v1",
     )
     "OrcaRouter · 81 models · ORCAROUTER_API_KEY"
 
@@ -1078,6 +1272,8 @@ class Provider(ProviderEnum):
         "https://oai.endpoints.kepler.ai.cloud.ovh.net/v1",
         "https://www.ovhcloud.com/en/public-cloud/ai-endpoints/catalog//",
         "ovhcloud",
+        Protocol.OPENAI_CHAT,
+        "https://oai.endpoints.kepler.ai.cloud.ovh.net/v1",
     )
     "OVHcloud AI Endpoints · 14 models · OVHCLOUD_API_KEY"
 
@@ -1089,6 +1285,8 @@ class Provider(ProviderEnum):
         None,
         "https://docs.perplexity.ai",
         "perplexity",
+        Protocol.OPENAI_CHAT,
+        "https://api.perplexity.ai",
     )
     "Perplexity · 4 models · PERPLEXITY_API_KEY"
 
@@ -1100,6 +1298,8 @@ class Provider(ProviderEnum):
         "https://api.perplexity.ai/v1",
         "https://docs.perplexity.ai/docs/agent-api/models",
         "perplexity_agent",
+        Protocol.OPENAI_CHAT,
+        "https://api.perplexity.ai/v1",
     )
     "Perplexity Agent · 18 models · PERPLEXITY_API_KEY"
 
@@ -1111,6 +1311,8 @@ class Provider(ProviderEnum):
         "https://api.poe.com/v1",
         "https://creator.poe.com/docs/external-applications/openai-compatible-api",
         "poe",
+        Protocol.OPENAI_CHAT,
+        "https://api.poe.com/v1",
     )
     "Poe · 137 models · POE_API_KEY"
 
@@ -1122,6 +1324,8 @@ class Provider(ProviderEnum):
         "https://inference.poolside.ai/v1",
         "https://platform.poolside.ai",
         "poolside",
+        Protocol.OPENAI_CHAT,
+        "https://inference.poolside.ai/v1",
     )
     "Poolside · 2 models · POOLSIDE_API_KEY"
 
@@ -1133,6 +1337,8 @@ class Provider(ProviderEnum):
         "http://localhost:8080/v1",
         "https://docs.privatemode.ai/api/overview",
         "privatemode_ai",
+        Protocol.OPENAI_CHAT,
+        "http://localhost:8080/v1",
     )
     "Privatemode AI · 5 models · PRIVATEMODE_API_KEY, PRIVATEMODE_ENDPOINT"
 
@@ -1144,6 +1350,8 @@ class Provider(ProviderEnum):
         "https://api.qhaigc.net/v1",
         "https://www.qhaigc.net/docs",
         "qihang_ai",
+        Protocol.OPENAI_CHAT,
+        "https://api.qhaigc.net/v1",
     )
     "QiHang · 9 models · QIHANG_API_KEY"
 
@@ -1155,6 +1363,8 @@ class Provider(ProviderEnum):
         "https://api.qnaigc.com/v1",
         "https://developer.qiniu.com/aitokenapi",
         "qiniu_ai",
+        Protocol.OPENAI_CHAT,
+        "https://api.qnaigc.com/v1",
     )
     "Qiniu · 91 models · QINIU_API_KEY"
 
@@ -1166,6 +1376,8 @@ class Provider(ProviderEnum):
         "https://api.regolo.ai/v1",
         "https://docs.regolo.ai/",
         "regolo_ai",
+        Protocol.OPENAI_CHAT,
+        "https://api.regolo.ai/v1",
     )
     "Regolo AI · 13 models · REGOLO_API_KEY"
 
@@ -1177,6 +1389,8 @@ class Provider(ProviderEnum):
         "https://router.requesty.ai/v1",
         "https://requesty.ai/solution/llm-routing/models",
         "requesty",
+        Protocol.OPENAI_CHAT,
+        "https://router.requesty.ai/v1",
     )
     "Requesty · 38 models · REQUESTY_API_KEY"
 
@@ -1188,6 +1402,8 @@ class Provider(ProviderEnum):
         "https://ai.routing.sh/v1",
         "https://docs.routing.run/api-reference/models",
         "routing_run",
+        Protocol.OPENAI_CHAT,
+        "https://ai.routing.sh/v1",
     )
     "routing.run · 26 models · ROUTING_RUN_API_KEY"
 
@@ -1199,6 +1415,8 @@ class Provider(ProviderEnum):
         "https://api.sakana.ai/v1",
         "https://console.sakana.ai/models",
         "sakana",
+        Protocol.OPENAI_CHAT,
+        "https://api.sakana.ai/v1",
     )
     "Sakana AI · 3 models · SAKANA_API_KEY"
 
@@ -1210,6 +1428,8 @@ class Provider(ProviderEnum):
         None,
         "https://help.sap.com/docs/sap-ai-core",
         "sap_ai_core",
+        Protocol.UNSUPPORTED,
+        None,
     )
     "SAP AI Core · 26 models · AICORE_SERVICE_KEY"
 
@@ -1221,6 +1441,8 @@ class Provider(ProviderEnum):
         "https://api.sarvam.ai/v1",
         "https://docs.sarvam.ai/api-reference-docs/getting-started/models",
         "sarvam",
+        Protocol.OPENAI_CHAT,
+        "https://api.sarvam.ai/v1",
     )
     "Sarvam AI · 2 models · SARVAM_API_KEY"
 
@@ -1232,6 +1454,8 @@ class Provider(ProviderEnum):
         "https://api.scaleway.ai/v1",
         "https://www.scaleway.com/en/docs/generative-apis/",
         "scaleway",
+        Protocol.OPENAI_CHAT,
+        "https://api.scaleway.ai/v1",
     )
     "Scaleway · 17 models · SCALEWAY_API_KEY"
 
@@ -1243,6 +1467,8 @@ class Provider(ProviderEnum):
         "https://api.siliconflow.com/v1",
         "https://cloud.siliconflow.com/models",
         "siliconflow",
+        Protocol.OPENAI_CHAT,
+        "https://api.siliconflow.com/v1",
     )
     "SiliconFlow · 49 models · SILICONFLOW_API_KEY"
 
@@ -1254,6 +1480,8 @@ class Provider(ProviderEnum):
         "https://api.siliconflow.cn/v1",
         "https://cloud.siliconflow.com/models",
         "siliconflow_cn",
+        Protocol.OPENAI_CHAT,
+        "https://api.siliconflow.cn/v1",
     )
     "SiliconFlow (China) · 47 models · SILICONFLOW_CN_API_KEY"
 
@@ -1265,6 +1493,8 @@ class Provider(ProviderEnum):
         "https://${SNOWFLAKE_ACCOUNT}.snowflakecomputing.com/api/v2/cortex/v1",
         "https://docs.snowflake.com/en/user-guide/snowflake-cortex/cortex-rest-api",
         "snowflake_cortex",
+        Protocol.OPENAI_CHAT,
+        "https://${SNOWFLAKE_ACCOUNT}.snowflakecomputing.com/api/v2/cortex/v1",
     )
     "Snowflake Cortex · 18 models · SNOWFLAKE_ACCOUNT, SNOWFLAKE_CORTEX_PAT"
 
@@ -1276,6 +1506,8 @@ class Provider(ProviderEnum):
         "https://api.openai-compat.model-serving.eu01.onstackit.cloud/v1",
         "https://docs.stackit.cloud/products/data-and-ai/ai-model-serving/basics/available-shared-models",
         "stackit",
+        Protocol.OPENAI_CHAT,
+        "https://api.openai-compat.model-serving.eu01.onstackit.cloud/v1",
     )
     "STACKIT · 8 models · STACKIT_API_KEY"
 
@@ -1287,6 +1519,8 @@ class Provider(ProviderEnum):
         "https://api.stepfun.com/v1",
         "https://platform.stepfun.com/docs/zh/overview/concept",
         "stepfun",
+        Protocol.OPENAI_CHAT,
+        "https://api.stepfun.com/v1",
     )
     "StepFun · 5 models · STEPFUN_API_KEY"
 
@@ -1298,6 +1532,8 @@ class Provider(ProviderEnum):
         "https://api.stepfun.ai/step_plan/v1",
         "https://platform.stepfun.ai/docs/en/step-plan/integrations/open-code",
         "stepfun_ai",
+        Protocol.OPENAI_CHAT,
+        "https://api.stepfun.ai/step_plan/v1",
     )
     "StepFun AI · 2 models · STEPFUN_API_KEY"
 
@@ -1309,6 +1545,8 @@ class Provider(ProviderEnum):
         "https://api.subconscious.dev/v1",
         "https://docs.subconscious.dev",
         "subconscious",
+        Protocol.OPENAI_CHAT,
+        "https://api.subconscious.dev/v1",
     )
     "Subconscious · 1 models · SUBCONSCIOUS_API_KEY"
 
@@ -1320,6 +1558,8 @@ class Provider(ProviderEnum):
         "https://llm.submodel.ai/v1",
         "https://submodel.gitbook.io",
         "submodel",
+        Protocol.OPENAI_CHAT,
+        "https://llm.submodel.ai/v1",
     )
     "submodel · 9 models · SUBMODEL_INSTAGEN_ACCESS_KEY"
 
@@ -1331,6 +1571,8 @@ class Provider(ProviderEnum):
         "https://api.synthetic.new/openai/v1",
         "https://synthetic.new/pricing",
         "synthetic",
+        Protocol.OPENAI_CHAT,
+        "https://api.synthetic.new/openai/v1",
     )
     "Synthetic · 10 models · SYNTHETIC_API_KEY"
 
@@ -1342,6 +1584,8 @@ class Provider(ProviderEnum):
         "https://api.lkeap.cloud.tencent.com/coding/v3",
         "https://cloud.tencent.com/document/product/1772/128947",
         "tencent_coding_plan",
+        Protocol.OPENAI_CHAT,
+        "https://api.lkeap.cloud.tencent.com/coding/v3",
     )
     "Tencent Coding Plan (China) · 8 models · TENCENT_CODING_PLAN_API_KEY"
 
@@ -1353,6 +1597,8 @@ class Provider(ProviderEnum):
         "https://tokenhub.tencentmaas.com/v1",
         "https://cloud.tencent.com/document/product/1823/130050",
         "tencent_tokenhub",
+        Protocol.OPENAI_CHAT,
+        "https://tokenhub.tencentmaas.com/v1",
     )
     "Tencent TokenHub · 1 models · TENCENT_TOKENHUB_API_KEY"
 
@@ -1364,6 +1610,8 @@ class Provider(ProviderEnum):
         "https://api.thegrid.ai/v1",
         "https://thegrid.ai/docs",
         "the_grid_ai",
+        Protocol.OPENAI_CHAT,
+        "https://api.thegrid.ai/v1",
     )
     "The Grid AI · 9 models · THEGRIDAI_API_KEY"
 
@@ -1375,6 +1623,8 @@ class Provider(ProviderEnum):
         "https://inference.tinfoil.sh/v1",
         "https://docs.tinfoil.sh",
         "tinfoil",
+        Protocol.OPENAI_CHAT,
+        "https://inference.tinfoil.sh/v1",
     )
     "Tinfoil · 7 models · TINFOIL_API_KEY"
 
@@ -1386,6 +1636,8 @@ class Provider(ProviderEnum):
         None,
         "https://docs.together.ai/docs/serverless-models",
         "togetherai",
+        Protocol.OPENAI_CHAT,
+        "https://api.together.xyz/v1",
     )
     "Together AI · 32 models · TOGETHER_API_KEY"
 
@@ -1397,6 +1649,8 @@ class Provider(ProviderEnum):
         "https://api.code.umans.ai/v1",
         "https://app.umans.ai/offers/code/docs/orgs",
         "umans_ai",
+        Protocol.OPENAI_CHAT,
+        "https://api.code.umans.ai/v1",
     )
     "Umans AI · 5 models · UMANS_AI_API_KEY"
 
@@ -1408,6 +1662,8 @@ class Provider(ProviderEnum):
         "https://api.code.umans.ai/v1",
         "https://app.umans.ai/offers/code/docs",
         "umans_ai_coding_plan",
+        Protocol.OPENAI_CHAT,
+        "https://api.code.umans.ai/v1",
     )
     "Umans AI Coding Plan · 6 models · UMANS_AI_CODING_PLAN_API_KEY"
 
@@ -1419,6 +1675,8 @@ class Provider(ProviderEnum):
         "https://api.upstage.ai/v1/solar",
         "https://developers.upstage.ai/docs/apis/chat",
         "upstage",
+        Protocol.OPENAI_CHAT,
+        "https://api.upstage.ai/v1/solar",
     )
     "Upstage · 3 models · UPSTAGE_API_KEY"
 
@@ -1430,6 +1688,8 @@ class Provider(ProviderEnum):
         None,
         "https://sdk.vercel.ai/providers/ai-sdk-providers/vercel",
         "v0",
+        Protocol.OPENAI_CHAT,
+        "https://api.v0.dev/v1",
     )
     "v0 · 3 models · V0_API_KEY"
 
@@ -1441,6 +1701,8 @@ class Provider(ProviderEnum):
         None,
         "https://docs.venice.ai",
         "venice",
+        Protocol.OPENAI_CHAT,
+        "https://api.venice.ai/api/v1",
     )
     "Venice AI · 75 models · VENICE_API_KEY"
 
@@ -1452,6 +1714,8 @@ class Provider(ProviderEnum):
         None,
         "https://github.com/vercel/ai/tree/5eb85cc45a259553501f535b8ac79a77d0e79223/packages/gateway",
         "vercel",
+        Protocol.OPENAI_CHAT,
+        "https://ai-gateway.vercel.sh/v1",
     )
     "Vercel AI Gateway · 297 models · AI_GATEWAY_API_KEY"
 
@@ -1463,6 +1727,8 @@ class Provider(ProviderEnum):
         "https://api.vivgrid.com/v1",
         "https://docs.vivgrid.com/models",
         "vivgrid",
+        Protocol.OPENAI_CHAT,
+        "https://api.vivgrid.com/v1",
     )
     "Vivgrid · 13 models · VIVGRID_API_KEY"
 
@@ -1474,6 +1740,8 @@ class Provider(ProviderEnum):
         "https://api.vultrinference.com/v1",
         "https://api.vultrinference.com/",
         "vultr",
+        Protocol.OPENAI_CHAT,
+        "https://api.vultrinference.com/v1",
     )
     "Vultr · 7 models · VULTR_API_KEY"
 
@@ -1485,6 +1753,8 @@ class Provider(ProviderEnum):
         "https://pass.wafer.ai/v1",
         "https://docs.wafer.ai/wafer-pass",
         "wafer_ai",
+        Protocol.OPENAI_CHAT,
+        "https://pass.wafer.ai/v1",
     )
     "Wafer · 8 models · WAFER_API_KEY"
 
@@ -1496,6 +1766,8 @@ class Provider(ProviderEnum):
         "https://api.inference.wandb.ai/v1",
         "https://docs.wandb.ai/guides/integrations/inference/",
         "wandb",
+        Protocol.OPENAI_CHAT,
+        "https://api.inference.wandb.ai/v1",
     )
     "Weights & Biases · 18 models · WANDB_API_KEY"
 
@@ -1507,6 +1779,8 @@ class Provider(ProviderEnum):
         None,
         "https://docs.x.ai/docs/models",
         "xai",
+        Protocol.OPENAI_CHAT,
+        "https://api.x.ai/v1",
     )
     "xAI · 8 models · XAI_API_KEY"
 
@@ -1518,6 +1792,8 @@ class Provider(ProviderEnum):
         "https://api.xiaomimimo.com/v1",
         "https://platform.xiaomimimo.com/#/docs",
         "xiaomi",
+        Protocol.OPENAI_CHAT,
+        "https://api.xiaomimimo.com/v1",
     )
     "Xiaomi · 6 models · XIAOMI_API_KEY"
 
@@ -1529,6 +1805,8 @@ class Provider(ProviderEnum):
         "https://token-plan-ams.xiaomimimo.com/v1",
         "https://platform.xiaomimimo.com/#/docs",
         "xiaomi_token_plan_ams",
+        Protocol.OPENAI_CHAT,
+        "https://token-plan-ams.xiaomimimo.com/v1",
     )
     "Xiaomi Token Plan (Europe) · 8 models · XIAOMI_API_KEY"
 
@@ -1540,6 +1818,8 @@ class Provider(ProviderEnum):
         "https://token-plan-cn.xiaomimimo.com/v1",
         "https://platform.xiaomimimo.com/#/docs",
         "xiaomi_token_plan_cn",
+        Protocol.OPENAI_CHAT,
+        "https://token-plan-cn.xiaomimimo.com/v1",
     )
     "Xiaomi Token Plan (China) · 8 models · XIAOMI_API_KEY"
 
@@ -1551,6 +1831,8 @@ class Provider(ProviderEnum):
         "https://token-plan-sgp.xiaomimimo.com/v1",
         "https://platform.xiaomimimo.com/#/docs",
         "xiaomi_token_plan_sgp",
+        Protocol.OPENAI_CHAT,
+        "https://token-plan-sgp.xiaomimimo.com/v1",
     )
     "Xiaomi Token Plan (Singapore) · 8 models · XIAOMI_API_KEY"
 
@@ -1562,6 +1844,8 @@ class Provider(ProviderEnum):
         "https://www.xpersona.co/v1",
         "https://www.xpersona.co/docs",
         "xpersona",
+        Protocol.OPENAI_CHAT,
+        "https://www.xpersona.co/v1",
     )
     "Xpersona · 2 models · XPERSONA_API_KEY"
 
@@ -1573,6 +1857,8 @@ class Provider(ProviderEnum):
         "https://api.z.ai/api/paas/v4",
         "https://docs.z.ai/guides/overview/pricing",
         "zai",
+        Protocol.OPENAI_CHAT,
+        "https://api.z.ai/api/paas/v4",
     )
     "Z.AI · 14 models · ZHIPU_API_KEY"
 
@@ -1584,6 +1870,8 @@ class Provider(ProviderEnum):
         "https://api.z.ai/api/coding/paas/v4",
         "https://docs.z.ai/devpack/overview",
         "zai_coding_plan",
+        Protocol.OPENAI_CHAT,
+        "https://api.z.ai/api/coding/paas/v4",
     )
     "Z.AI Coding Plan · 6 models · ZHIPU_API_KEY"
 
@@ -1595,6 +1883,8 @@ class Provider(ProviderEnum):
         "https://api.zeldoc.ai/v1",
         "https://docs.zeldoc.ai",
         "zeldoc",
+        Protocol.OPENAI_CHAT,
+        "https://api.zeldoc.ai/v1",
     )
     "Zeldoc · 1 models · ZELDOC_API_KEY"
 
@@ -1606,6 +1896,8 @@ class Provider(ProviderEnum):
         "https://zenmux.ai/api/v1",
         "https://docs.zenmux.ai",
         "zenmux",
+        Protocol.OPENAI_CHAT,
+        "https://zenmux.ai/api/v1",
     )
     "ZenMux · 112 models · ZENMUX_API_KEY"
 
@@ -1617,6 +1909,8 @@ class Provider(ProviderEnum):
         "https://open.bigmodel.cn/api/paas/v4",
         "https://docs.z.ai/guides/overview/pricing",
         "zhipuai",
+        Protocol.OPENAI_CHAT,
+        "https://open.bigmodel.cn/api/paas/v4",
     )
     "Zhipu AI · 13 models · ZHIPU_API_KEY"
 
@@ -1628,5 +1922,7 @@ class Provider(ProviderEnum):
         "https://open.bigmodel.cn/api/coding/paas/v4",
         "https://docs.bigmodel.cn/cn/coding-plan/overview",
         "zhipuai_coding_plan",
+        Protocol.OPENAI_CHAT,
+        "https://open.bigmodel.cn/api/coding/paas/v4",
     )
     "Zhipu AI Coding Plan · 7 models · ZHIPU_API_KEY"

@@ -19,6 +19,7 @@ from llmdex_runtime.model import (
     ProviderOverride,
     ReasoningOption,
 )
+from llmdex_runtime.protocol import Protocol
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
@@ -1868,6 +1869,8 @@ OPENAI_GPT_5_4: Final[Model] = Model(
         api="https://bedrock-mantle.${AWS_REGION}.api.aws/openai/v1",
         shape="responses",
     ),
+    protocol=Protocol.UNSUPPORTED,
+    base_url="https://bedrock-mantle.${AWS_REGION}.api.aws/openai/v1",
 )
 
 OPENAI_GPT_5_5: Final[Model] = Model(
@@ -1894,6 +1897,8 @@ OPENAI_GPT_5_5: Final[Model] = Model(
         api="https://bedrock-mantle.${AWS_REGION}.api.aws/openai/v1",
         shape="responses",
     ),
+    protocol=Protocol.UNSUPPORTED,
+    base_url="https://bedrock-mantle.${AWS_REGION}.api.aws/openai/v1",
 )
 
 OPENAI_GPT_OSS_120B: Final[Model] = Model(
@@ -1919,6 +1924,8 @@ OPENAI_GPT_OSS_120B: Final[Model] = Model(
         api="https://bedrock-mantle.${AWS_REGION}.api.aws/v1",
         shape="responses",
     ),
+    protocol=Protocol.UNSUPPORTED,
+    base_url="https://bedrock-mantle.${AWS_REGION}.api.aws/v1",
 )
 
 OPENAI_GPT_OSS_120B_1_0: Final[Model] = Model(
@@ -1964,6 +1971,8 @@ OPENAI_GPT_OSS_20B: Final[Model] = Model(
         api="https://bedrock-mantle.${AWS_REGION}.api.aws/v1",
         shape="responses",
     ),
+    protocol=Protocol.UNSUPPORTED,
+    base_url="https://bedrock-mantle.${AWS_REGION}.api.aws/v1",
 )
 
 OPENAI_GPT_OSS_20B_1_0: Final[Model] = Model(
@@ -2537,6 +2546,8 @@ XAI_GROK_4_3: Final[Model] = Model(
         api="https://bedrock-mantle.${AWS_REGION}.api.aws/openai/v1",
         shape="responses",
     ),
+    protocol=Protocol.UNSUPPORTED,
+    base_url="https://bedrock-mantle.${AWS_REGION}.api.aws/openai/v1",
 )
 
 ZAI_GLM_4_7: Final[Model] = Model(

@@ -21,6 +21,7 @@ from llmdex_runtime.model import (
     ReasoningOption,
     TierCondition,
 )
+from llmdex_runtime.protocol import Protocol
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
@@ -306,6 +307,8 @@ CLAUDE_FABLE_5: Final[Model] = Model(
         npm="@ai-sdk/anthropic",
         api="https://${AZURE_RESOURCE_NAME}.services.ai.azure.com/anthropic/v1",
     ),
+    protocol=Protocol.ANTHROPIC_MESSAGES,
+    base_url="https://${AZURE_RESOURCE_NAME}.services.ai.azure.com/anthropic/v1",
 )
 
 CLAUDE_HAIKU_4_5: Final[Model] = Model(
@@ -336,6 +339,8 @@ CLAUDE_HAIKU_4_5: Final[Model] = Model(
         npm="@ai-sdk/anthropic",
         api="https://${AZURE_RESOURCE_NAME}.services.ai.azure.com/anthropic/v1",
     ),
+    protocol=Protocol.ANTHROPIC_MESSAGES,
+    base_url="https://${AZURE_RESOURCE_NAME}.services.ai.azure.com/anthropic/v1",
 )
 
 CLAUDE_OPUS_4_1: Final[Model] = Model(
@@ -366,6 +371,8 @@ CLAUDE_OPUS_4_1: Final[Model] = Model(
         npm="@ai-sdk/anthropic",
         api="https://${AZURE_RESOURCE_NAME}.services.ai.azure.com/anthropic/v1",
     ),
+    protocol=Protocol.ANTHROPIC_MESSAGES,
+    base_url="https://${AZURE_RESOURCE_NAME}.services.ai.azure.com/anthropic/v1",
 )
 
 CLAUDE_OPUS_4_5: Final[Model] = Model(
@@ -398,6 +405,8 @@ CLAUDE_OPUS_4_5: Final[Model] = Model(
         npm="@ai-sdk/anthropic",
         api="https://${AZURE_RESOURCE_NAME}.services.ai.azure.com/anthropic/v1",
     ),
+    protocol=Protocol.ANTHROPIC_MESSAGES,
+    base_url="https://${AZURE_RESOURCE_NAME}.services.ai.azure.com/anthropic/v1",
 )
 
 CLAUDE_OPUS_4_6: Final[Model] = Model(
@@ -442,6 +451,8 @@ CLAUDE_OPUS_4_6: Final[Model] = Model(
         npm="@ai-sdk/anthropic",
         api="https://${AZURE_RESOURCE_NAME}.services.ai.azure.com/anthropic/v1",
     ),
+    protocol=Protocol.ANTHROPIC_MESSAGES,
+    base_url="https://${AZURE_RESOURCE_NAME}.services.ai.azure.com/anthropic/v1",
 )
 
 CLAUDE_OPUS_4_8: Final[Model] = Model(
@@ -486,6 +497,8 @@ CLAUDE_OPUS_4_8: Final[Model] = Model(
         npm="@ai-sdk/anthropic",
         api="https://${AZURE_RESOURCE_NAME}.services.ai.azure.com/anthropic/v1",
     ),
+    protocol=Protocol.ANTHROPIC_MESSAGES,
+    base_url="https://${AZURE_RESOURCE_NAME}.services.ai.azure.com/anthropic/v1",
 )
 
 CLAUDE_SONNET_4_5: Final[Model] = Model(
@@ -516,6 +529,8 @@ CLAUDE_SONNET_4_5: Final[Model] = Model(
         npm="@ai-sdk/anthropic",
         api="https://${AZURE_RESOURCE_NAME}.services.ai.azure.com/anthropic/v1",
     ),
+    protocol=Protocol.ANTHROPIC_MESSAGES,
+    base_url="https://${AZURE_RESOURCE_NAME}.services.ai.azure.com/anthropic/v1",
 )
 
 CLAUDE_SONNET_4_6: Final[Model] = Model(
@@ -546,6 +561,8 @@ CLAUDE_SONNET_4_6: Final[Model] = Model(
         npm="@ai-sdk/anthropic",
         api="https://${AZURE_RESOURCE_NAME}.services.ai.azure.com/anthropic/v1",
     ),
+    protocol=Protocol.ANTHROPIC_MESSAGES,
+    base_url="https://${AZURE_RESOURCE_NAME}.services.ai.azure.com/anthropic/v1",
 )
 
 CLAUDE_SONNET_5: Final[Model] = Model(
@@ -580,6 +597,8 @@ CLAUDE_SONNET_5: Final[Model] = Model(
         npm="@ai-sdk/anthropic",
         api="https://${AZURE_RESOURCE_NAME}.services.ai.azure.com/anthropic/v1",
     ),
+    protocol=Protocol.ANTHROPIC_MESSAGES,
+    base_url="https://${AZURE_RESOURCE_NAME}.services.ai.azure.com/anthropic/v1",
 )
 
 CODESTRAL_2501: Final[Model] = Model(
@@ -876,6 +895,8 @@ DEEPSEEK_V4_FLASH: Final[Model] = Model(
         api="https://${AZURE_RESOURCE_NAME}.services.ai.azure.com/models",
         shape="completions",
     ),
+    protocol=Protocol.OPENAI_CHAT,
+    base_url="https://${AZURE_RESOURCE_NAME}.services.ai.azure.com/models",
 )
 
 DEEPSEEK_V4_PRO: Final[Model] = Model(
@@ -902,6 +923,8 @@ DEEPSEEK_V4_PRO: Final[Model] = Model(
         api="https://${AZURE_RESOURCE_NAME}.services.ai.azure.com/models",
         shape="completions",
     ),
+    protocol=Protocol.OPENAI_CHAT,
+    base_url="https://${AZURE_RESOURCE_NAME}.services.ai.azure.com/models",
 )
 
 GPT_3_5_TURBO_0125: Final[Model] = Model(
@@ -1845,6 +1868,8 @@ KIMI_K2_5: Final[Model] = Model(
         api="https://${AZURE_RESOURCE_NAME}.services.ai.azure.com/models",
         shape="completions",
     ),
+    protocol=Protocol.OPENAI_CHAT,
+    base_url="https://${AZURE_RESOURCE_NAME}.services.ai.azure.com/models",
 )
 
 KIMI_K2_6: Final[Model] = Model(
@@ -1872,6 +1897,8 @@ KIMI_K2_6: Final[Model] = Model(
         api="https://${AZURE_RESOURCE_NAME}.services.ai.azure.com/models",
         shape="completions",
     ),
+    protocol=Protocol.OPENAI_CHAT,
+    base_url="https://${AZURE_RESOURCE_NAME}.services.ai.azure.com/models",
 )
 
 LLAMA_3_2_11B_VISION_INSTRUCT: Final[Model] = Model(

@@ -21,6 +21,7 @@ from llmdex_runtime.model import (
     ReasoningOption,
     TierCondition,
 )
+from llmdex_runtime.protocol import Protocol
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
@@ -266,6 +267,8 @@ CLAUDE_HAIKU_4_5: Final[Model] = Model(
         npm="@ai-sdk/anthropic",
         api="https://${AZURE_COGNITIVE_SERVICES_RESOURCE_NAME}.services.ai.azure.com/anthropic/v1",
     ),
+    protocol=Protocol.ANTHROPIC_MESSAGES,
+    base_url="https://${AZURE_COGNITIVE_SERVICES_RESOURCE_NAME}.services.ai.azure.com/anthropic/v1",
 )
 
 CLAUDE_OPUS_4_1: Final[Model] = Model(
@@ -296,6 +299,8 @@ CLAUDE_OPUS_4_1: Final[Model] = Model(
         npm="@ai-sdk/anthropic",
         api="https://${AZURE_COGNITIVE_SERVICES_RESOURCE_NAME}.services.ai.azure.com/anthropic/v1",
     ),
+    protocol=Protocol.ANTHROPIC_MESSAGES,
+    base_url="https://${AZURE_COGNITIVE_SERVICES_RESOURCE_NAME}.services.ai.azure.com/anthropic/v1",
 )
 
 CLAUDE_OPUS_4_5: Final[Model] = Model(
@@ -328,6 +333,8 @@ CLAUDE_OPUS_4_5: Final[Model] = Model(
         npm="@ai-sdk/anthropic",
         api="https://${AZURE_COGNITIVE_SERVICES_RESOURCE_NAME}.services.ai.azure.com/anthropic/v1",
     ),
+    protocol=Protocol.ANTHROPIC_MESSAGES,
+    base_url="https://${AZURE_COGNITIVE_SERVICES_RESOURCE_NAME}.services.ai.azure.com/anthropic/v1",
 )
 
 CLAUDE_OPUS_4_6: Final[Model] = Model(
@@ -375,6 +382,8 @@ CLAUDE_OPUS_4_6: Final[Model] = Model(
         npm="@ai-sdk/anthropic",
         api="https://${AZURE_COGNITIVE_SERVICES_RESOURCE_NAME}.services.ai.azure.com/anthropic/v1",
     ),
+    protocol=Protocol.ANTHROPIC_MESSAGES,
+    base_url="https://${AZURE_COGNITIVE_SERVICES_RESOURCE_NAME}.services.ai.azure.com/anthropic/v1",
 )
 
 CLAUDE_OPUS_4_8: Final[Model] = Model(
@@ -419,6 +428,8 @@ CLAUDE_OPUS_4_8: Final[Model] = Model(
         npm="@ai-sdk/anthropic",
         api="https://${AZURE_COGNITIVE_SERVICES_RESOURCE_NAME}.services.ai.azure.com/anthropic/v1",
     ),
+    protocol=Protocol.ANTHROPIC_MESSAGES,
+    base_url="https://${AZURE_COGNITIVE_SERVICES_RESOURCE_NAME}.services.ai.azure.com/anthropic/v1",
 )
 
 CLAUDE_SONNET_4_5: Final[Model] = Model(
@@ -449,6 +460,8 @@ CLAUDE_SONNET_4_5: Final[Model] = Model(
         npm="@ai-sdk/anthropic",
         api="https://${AZURE_COGNITIVE_SERVICES_RESOURCE_NAME}.services.ai.azure.com/anthropic/v1",
     ),
+    protocol=Protocol.ANTHROPIC_MESSAGES,
+    base_url="https://${AZURE_COGNITIVE_SERVICES_RESOURCE_NAME}.services.ai.azure.com/anthropic/v1",
 )
 
 CODESTRAL_2501: Final[Model] = Model(
@@ -1486,6 +1499,8 @@ KIMI_K2_5: Final[Model] = Model(
         api="https://${AZURE_COGNITIVE_SERVICES_RESOURCE_NAME}.services.ai.azure.com/models",
         shape="completions",
     ),
+    protocol=Protocol.OPENAI_CHAT,
+    base_url="https://${AZURE_COGNITIVE_SERVICES_RESOURCE_NAME}.services.ai.azure.com/models",
 )
 
 KIMI_K2_6: Final[Model] = Model(
@@ -1513,6 +1528,8 @@ KIMI_K2_6: Final[Model] = Model(
         api="https://${AZURE_COGNITIVE_SERVICES_RESOURCE_NAME}.services.ai.azure.com/models",
         shape="completions",
     ),
+    protocol=Protocol.OPENAI_CHAT,
+    base_url="https://${AZURE_COGNITIVE_SERVICES_RESOURCE_NAME}.services.ai.azure.com/models",
 )
 
 LLAMA_3_2_11B_VISION_INSTRUCT: Final[Model] = Model(

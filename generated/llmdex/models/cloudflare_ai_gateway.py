@@ -22,6 +22,7 @@ from llmdex_runtime.model import (
     ReasoningOption,
     TierCondition,
 )
+from llmdex_runtime.protocol import Protocol
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
@@ -514,6 +515,8 @@ ANTHROPIC_CLAUDE_OPUS_4_7: Final[Model] = Model(
     ),
     reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
     provider_override=ProviderOverride(npm="@ai-sdk/anthropic"),
+    protocol=Protocol.ANTHROPIC_MESSAGES,
+    base_url="https://api.anthropic.com/v1",
 )
 
 ANTHROPIC_CLAUDE_OPUS_4_8: Final[Model] = Model(

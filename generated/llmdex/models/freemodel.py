@@ -11,6 +11,7 @@ from llmdex.providers import Provider
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
 from llmdex_runtime.model import Cost, Limit, Modalities, Model, ProviderOverride, ReasoningOption
+from llmdex_runtime.protocol import Protocol
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
@@ -233,6 +234,8 @@ GPT_5_3_CODEX: Final[Model] = Model(
     provider_override=ProviderOverride(
         npm="@ai-sdk/openai-compatible", api="https://api.freemodel.dev/v1"
     ),
+    protocol=Protocol.OPENAI_CHAT,
+    base_url="https://api.freemodel.dev/v1",
 )
 
 GPT_5_4: Final[Model] = Model(
@@ -262,6 +265,8 @@ GPT_5_4: Final[Model] = Model(
     provider_override=ProviderOverride(
         npm="@ai-sdk/openai-compatible", api="https://api.freemodel.dev/v1"
     ),
+    protocol=Protocol.OPENAI_CHAT,
+    base_url="https://api.freemodel.dev/v1",
 )
 
 GPT_5_4_MINI: Final[Model] = Model(
@@ -291,6 +296,8 @@ GPT_5_4_MINI: Final[Model] = Model(
     provider_override=ProviderOverride(
         npm="@ai-sdk/openai-compatible", api="https://api.freemodel.dev/v1"
     ),
+    protocol=Protocol.OPENAI_CHAT,
+    base_url="https://api.freemodel.dev/v1",
 )
 
 GPT_5_5: Final[Model] = Model(
@@ -320,4 +327,6 @@ GPT_5_5: Final[Model] = Model(
     provider_override=ProviderOverride(
         npm="@ai-sdk/openai-compatible", api="https://api.freemodel.dev/v1"
     ),
+    protocol=Protocol.OPENAI_CHAT,
+    base_url="https://api.freemodel.dev/v1",
 )

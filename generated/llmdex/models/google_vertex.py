@@ -22,6 +22,7 @@ from llmdex_runtime.model import (
     ReasoningOption,
     TierCondition,
 )
+from llmdex_runtime.protocol import Protocol
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
@@ -533,6 +534,8 @@ DEEPSEEK_AI_DEEPSEEK_V3_1_MAAS: Final[Model] = Model(
         npm="@ai-sdk/openai-compatible",
         api="https://${GOOGLE_VERTEX_ENDPOINT}/v1/projects/${GOOGLE_VERTEX_PROJECT}/locations/${GOOGLE_VERTEX_LOCATION}/endpoints/openapi",
     ),
+    protocol=Protocol.OPENAI_CHAT,
+    base_url="https://${GOOGLE_VERTEX_ENDPOINT}/v1/projects/${GOOGLE_VERTEX_PROJECT}/locations/${GOOGLE_VERTEX_LOCATION}/endpoints/openapi",
 )
 
 DEEPSEEK_AI_DEEPSEEK_V3_2_MAAS: Final[Model] = Model(
@@ -557,6 +560,8 @@ DEEPSEEK_AI_DEEPSEEK_V3_2_MAAS: Final[Model] = Model(
         npm="@ai-sdk/openai-compatible",
         api="https://${GOOGLE_VERTEX_ENDPOINT}/v1/projects/${GOOGLE_VERTEX_PROJECT}/locations/${GOOGLE_VERTEX_LOCATION}/endpoints/openapi",
     ),
+    protocol=Protocol.OPENAI_CHAT,
+    base_url="https://${GOOGLE_VERTEX_ENDPOINT}/v1/projects/${GOOGLE_VERTEX_PROJECT}/locations/${GOOGLE_VERTEX_LOCATION}/endpoints/openapi",
 )
 
 GEMINI_2_5_FLASH: Final[Model] = Model(
@@ -951,6 +956,8 @@ META_LLAMA_3_3_70B_INSTRUCT_MAAS: Final[Model] = Model(
         npm="@ai-sdk/openai-compatible",
         api="https://${GOOGLE_VERTEX_ENDPOINT}/v1/projects/${GOOGLE_VERTEX_PROJECT}/locations/${GOOGLE_VERTEX_LOCATION}/endpoints/openapi",
     ),
+    protocol=Protocol.OPENAI_CHAT,
+    base_url="https://${GOOGLE_VERTEX_ENDPOINT}/v1/projects/${GOOGLE_VERTEX_PROJECT}/locations/${GOOGLE_VERTEX_LOCATION}/endpoints/openapi",
 )
 
 META_LLAMA_4_MAVERICK_17B_128E_INSTRUCT_MAAS: Final[Model] = Model(
@@ -975,6 +982,8 @@ META_LLAMA_4_MAVERICK_17B_128E_INSTRUCT_MAAS: Final[Model] = Model(
         npm="@ai-sdk/openai-compatible",
         api="https://${GOOGLE_VERTEX_ENDPOINT}/v1/projects/${GOOGLE_VERTEX_PROJECT}/locations/${GOOGLE_VERTEX_LOCATION}/endpoints/openapi",
     ),
+    protocol=Protocol.OPENAI_CHAT,
+    base_url="https://${GOOGLE_VERTEX_ENDPOINT}/v1/projects/${GOOGLE_VERTEX_PROJECT}/locations/${GOOGLE_VERTEX_LOCATION}/endpoints/openapi",
 )
 
 MOONSHOTAI_KIMI_K2_THINKING_MAAS: Final[Model] = Model(
@@ -1001,6 +1010,8 @@ MOONSHOTAI_KIMI_K2_THINKING_MAAS: Final[Model] = Model(
         npm="@ai-sdk/openai-compatible",
         api="https://${GOOGLE_VERTEX_ENDPOINT}/v1/projects/${GOOGLE_VERTEX_PROJECT}/locations/${GOOGLE_VERTEX_LOCATION}/endpoints/openapi",
     ),
+    protocol=Protocol.OPENAI_CHAT,
+    base_url="https://${GOOGLE_VERTEX_ENDPOINT}/v1/projects/${GOOGLE_VERTEX_PROJECT}/locations/${GOOGLE_VERTEX_LOCATION}/endpoints/openapi",
 )
 
 OPENAI_GPT_OSS_120B_MAAS: Final[Model] = Model(
@@ -1063,6 +1074,8 @@ QWEN_QWEN3_235B_A22B_INSTRUCT_2507_MAAS: Final[Model] = Model(
         npm="@ai-sdk/openai-compatible",
         api="https://${GOOGLE_VERTEX_ENDPOINT}/v1/projects/${GOOGLE_VERTEX_PROJECT}/locations/${GOOGLE_VERTEX_LOCATION}/endpoints/openapi",
     ),
+    protocol=Protocol.OPENAI_CHAT,
+    base_url="https://${GOOGLE_VERTEX_ENDPOINT}/v1/projects/${GOOGLE_VERTEX_PROJECT}/locations/${GOOGLE_VERTEX_LOCATION}/endpoints/openapi",
 )
 
 ZAI_ORG_GLM_4_7_MAAS: Final[Model] = Model(
@@ -1089,6 +1102,8 @@ ZAI_ORG_GLM_4_7_MAAS: Final[Model] = Model(
         npm="@ai-sdk/openai-compatible",
         api="https://${GOOGLE_VERTEX_ENDPOINT}/v1/projects/${GOOGLE_VERTEX_PROJECT}/locations/${GOOGLE_VERTEX_LOCATION}/endpoints/openapi",
     ),
+    protocol=Protocol.OPENAI_CHAT,
+    base_url="https://${GOOGLE_VERTEX_ENDPOINT}/v1/projects/${GOOGLE_VERTEX_PROJECT}/locations/${GOOGLE_VERTEX_LOCATION}/endpoints/openapi",
 )
 
 ZAI_ORG_GLM_5_MAAS: Final[Model] = Model(
@@ -1113,4 +1128,6 @@ ZAI_ORG_GLM_5_MAAS: Final[Model] = Model(
         npm="@ai-sdk/openai-compatible",
         api="https://${GOOGLE_VERTEX_ENDPOINT}/v1/projects/${GOOGLE_VERTEX_PROJECT}/locations/${GOOGLE_VERTEX_LOCATION}/endpoints/openapi",
     ),
+    protocol=Protocol.OPENAI_CHAT,
+    base_url="https://${GOOGLE_VERTEX_ENDPOINT}/v1/projects/${GOOGLE_VERTEX_PROJECT}/locations/${GOOGLE_VERTEX_LOCATION}/endpoints/openapi",
 )

@@ -22,6 +22,7 @@ from llmdex_runtime.model import (
     ReasoningOption,
     TierCondition,
 )
+from llmdex_runtime.protocol import Protocol
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
@@ -271,6 +272,8 @@ CLAUDE_3_5_HAIKU: Final[Model] = Model(
     ),
     status=Status.DEPRECATED,
     provider_override=ProviderOverride(npm="@ai-sdk/anthropic"),
+    protocol=Protocol.ANTHROPIC_MESSAGES,
+    base_url="https://opencode.ai/zen/v1",
 )
 
 CLAUDE_FABLE_5: Final[Model] = Model(
@@ -298,6 +301,8 @@ CLAUDE_FABLE_5: Final[Model] = Model(
     reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
     status=Status.DEPRECATED,
     provider_override=ProviderOverride(npm="@ai-sdk/anthropic"),
+    protocol=Protocol.ANTHROPIC_MESSAGES,
+    base_url="https://opencode.ai/zen/v1",
 )
 
 CLAUDE_HAIKU_4_5: Final[Model] = Model(
@@ -324,6 +329,8 @@ CLAUDE_HAIKU_4_5: Final[Model] = Model(
     ),
     reasoning_options=_REASONING_BUDGET_TOKENS_1024,
     provider_override=ProviderOverride(npm="@ai-sdk/anthropic"),
+    protocol=Protocol.ANTHROPIC_MESSAGES,
+    base_url="https://opencode.ai/zen/v1",
 )
 
 CLAUDE_OPUS_4_1: Final[Model] = Model(
@@ -350,6 +357,8 @@ CLAUDE_OPUS_4_1: Final[Model] = Model(
     ),
     reasoning_options=_REASONING_BUDGET_TOKENS_1024,
     provider_override=ProviderOverride(npm="@ai-sdk/anthropic"),
+    protocol=Protocol.ANTHROPIC_MESSAGES,
+    base_url="https://opencode.ai/zen/v1",
 )
 
 CLAUDE_OPUS_4_5: Final[Model] = Model(
@@ -379,6 +388,8 @@ CLAUDE_OPUS_4_5: Final[Model] = Model(
         ReasoningOption(type="budget_tokens", min=1024),
     ),
     provider_override=ProviderOverride(npm="@ai-sdk/anthropic"),
+    protocol=Protocol.ANTHROPIC_MESSAGES,
+    base_url="https://opencode.ai/zen/v1",
 )
 
 CLAUDE_OPUS_4_6: Final[Model] = Model(
@@ -405,6 +416,8 @@ CLAUDE_OPUS_4_6: Final[Model] = Model(
     ),
     reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX_BUDGET_TOKENS_1024,
     provider_override=ProviderOverride(npm="@ai-sdk/anthropic"),
+    protocol=Protocol.ANTHROPIC_MESSAGES,
+    base_url="https://opencode.ai/zen/v1",
 )
 
 CLAUDE_OPUS_4_7: Final[Model] = Model(
@@ -431,6 +444,8 @@ CLAUDE_OPUS_4_7: Final[Model] = Model(
     ),
     reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
     provider_override=ProviderOverride(npm="@ai-sdk/anthropic"),
+    protocol=Protocol.ANTHROPIC_MESSAGES,
+    base_url="https://opencode.ai/zen/v1",
 )
 
 CLAUDE_OPUS_4_8: Final[Model] = Model(
@@ -456,6 +471,8 @@ CLAUDE_OPUS_4_8: Final[Model] = Model(
     ),
     reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
     provider_override=ProviderOverride(npm="@ai-sdk/anthropic"),
+    protocol=Protocol.ANTHROPIC_MESSAGES,
+    base_url="https://opencode.ai/zen/v1",
 )
 
 CLAUDE_SONNET_4: Final[Model] = Model(
@@ -497,6 +514,8 @@ CLAUDE_SONNET_4: Final[Model] = Model(
     ),
     reasoning_options=_REASONING_BUDGET_TOKENS_1024,
     provider_override=ProviderOverride(npm="@ai-sdk/anthropic"),
+    protocol=Protocol.ANTHROPIC_MESSAGES,
+    base_url="https://opencode.ai/zen/v1",
 )
 
 CLAUDE_SONNET_4_5: Final[Model] = Model(
@@ -539,6 +558,8 @@ CLAUDE_SONNET_4_5: Final[Model] = Model(
     interleaved=True,
     reasoning_options=_REASONING_BUDGET_TOKENS_1024,
     provider_override=ProviderOverride(npm="@ai-sdk/anthropic"),
+    protocol=Protocol.ANTHROPIC_MESSAGES,
+    base_url="https://opencode.ai/zen/v1",
 )
 
 CLAUDE_SONNET_4_6: Final[Model] = Model(
@@ -566,6 +587,8 @@ CLAUDE_SONNET_4_6: Final[Model] = Model(
     interleaved=True,
     reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX_BUDGET_TOKENS_1024,
     provider_override=ProviderOverride(npm="@ai-sdk/anthropic"),
+    protocol=Protocol.ANTHROPIC_MESSAGES,
+    base_url="https://opencode.ai/zen/v1",
 )
 
 CLAUDE_SONNET_5: Final[Model] = Model(
@@ -592,6 +615,8 @@ CLAUDE_SONNET_5: Final[Model] = Model(
     ),
     reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
     provider_override=ProviderOverride(npm="@ai-sdk/anthropic"),
+    protocol=Protocol.ANTHROPIC_MESSAGES,
+    base_url="https://opencode.ai/zen/v1",
 )
 
 DEEPSEEK_V4_FLASH: Final[Model] = Model(
@@ -680,6 +705,8 @@ GEMINI_3_FLASH: Final[Model] = Model(
     cost=Cost(input=Decimal("0.5"), output=Decimal("3"), cache_read=Decimal("0.05")),
     reasoning_options=_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,
     provider_override=ProviderOverride(npm="@ai-sdk/google"),
+    protocol=Protocol.GOOGLE_GENERATE_CONTENT,
+    base_url="https://opencode.ai/zen/v1",
 )
 
 GEMINI_3_PRO: Final[Model] = Model(
@@ -718,6 +745,8 @@ GEMINI_3_PRO: Final[Model] = Model(
     reasoning_options=(ReasoningOption(type="effort", values=("low", "high")),),
     status=Status.DEPRECATED,
     provider_override=ProviderOverride(npm="@ai-sdk/google"),
+    protocol=Protocol.GOOGLE_GENERATE_CONTENT,
+    base_url="https://opencode.ai/zen/v1",
 )
 
 GEMINI_3_1_PRO: Final[Model] = Model(
@@ -755,6 +784,8 @@ GEMINI_3_1_PRO: Final[Model] = Model(
     ),
     reasoning_options=_REASONING_EFFORT_LOW_MEDIUM_HIGH,
     provider_override=ProviderOverride(npm="@ai-sdk/google"),
+    protocol=Protocol.GOOGLE_GENERATE_CONTENT,
+    base_url="https://opencode.ai/zen/v1",
 )
 
 GEMINI_3_5_FLASH: Final[Model] = Model(
@@ -782,6 +813,8 @@ GEMINI_3_5_FLASH: Final[Model] = Model(
     ),
     reasoning_options=_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,
     provider_override=ProviderOverride(npm="@ai-sdk/google"),
+    protocol=Protocol.GOOGLE_GENERATE_CONTENT,
+    base_url="https://opencode.ai/zen/v1",
 )
 
 GLM_4_6: Final[Model] = Model(
@@ -1676,6 +1709,8 @@ MINIMAX_M2_1_FREE: Final[Model] = Model(
     reasoning_options=_REASONING,
     status=Status.DEPRECATED,
     provider_override=ProviderOverride(npm="@ai-sdk/anthropic"),
+    protocol=Protocol.ANTHROPIC_MESSAGES,
+    base_url="https://opencode.ai/zen/v1",
 )
 
 MINIMAX_M2_5: Final[Model] = Model(
@@ -1719,6 +1754,8 @@ MINIMAX_M2_5_FREE: Final[Model] = Model(
     reasoning_options=_REASONING,
     status=Status.DEPRECATED,
     provider_override=ProviderOverride(npm="@ai-sdk/anthropic"),
+    protocol=Protocol.ANTHROPIC_MESSAGES,
+    base_url="https://opencode.ai/zen/v1",
 )
 
 MINIMAX_M2_7: Final[Model] = Model(
@@ -1782,6 +1819,8 @@ MINIMAX_M3_FREE: Final[Model] = Model(
     reasoning_options=_REASONING_TOGGLE,
     status=Status.DEPRECATED,
     provider_override=ProviderOverride(npm="@ai-sdk/anthropic"),
+    protocol=Protocol.ANTHROPIC_MESSAGES,
+    base_url="https://opencode.ai/zen/v1",
 )
 
 NEMOTRON_3_SUPER_FREE: Final[Model] = Model(
@@ -1893,6 +1932,8 @@ QWEN3_5_PLUS: Final[Model] = Model(
     ),
     reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_81920,
     provider_override=ProviderOverride(npm="@ai-sdk/anthropic"),
+    protocol=Protocol.ANTHROPIC_MESSAGES,
+    base_url="https://opencode.ai/zen/v1",
 )
 
 QWEN3_6_PLUS: Final[Model] = Model(
@@ -1919,6 +1960,8 @@ QWEN3_6_PLUS: Final[Model] = Model(
     ),
     reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_81920,
     provider_override=ProviderOverride(npm="@ai-sdk/anthropic"),
+    protocol=Protocol.ANTHROPIC_MESSAGES,
+    base_url="https://opencode.ai/zen/v1",
 )
 
 QWEN3_6_PLUS_FREE: Final[Model] = Model(
@@ -1941,6 +1984,8 @@ QWEN3_6_PLUS_FREE: Final[Model] = Model(
     reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_81920,
     status=Status.DEPRECATED,
     provider_override=ProviderOverride(npm="@ai-sdk/anthropic"),
+    protocol=Protocol.ANTHROPIC_MESSAGES,
+    base_url="https://opencode.ai/zen/v1",
 )
 
 RING_2_6_1T_FREE: Final[Model] = Model(

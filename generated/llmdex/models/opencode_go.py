@@ -22,6 +22,7 @@ from llmdex_runtime.model import (
     ReasoningOption,
     TierCondition,
 )
+from llmdex_runtime.protocol import Protocol
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
@@ -382,6 +383,8 @@ MINIMAX_M2_5: Final[Model] = Model(
     reasoning_options=_REASONING,
     status=Status.DEPRECATED,
     provider_override=ProviderOverride(npm="@ai-sdk/anthropic"),
+    protocol=Protocol.ANTHROPIC_MESSAGES,
+    base_url="https://opencode.ai/zen/go/v1",
 )
 
 MINIMAX_M2_7: Final[Model] = Model(
@@ -403,6 +406,8 @@ MINIMAX_M2_7: Final[Model] = Model(
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.06")),
     reasoning_options=_REASONING,
     provider_override=ProviderOverride(npm="@ai-sdk/anthropic"),
+    protocol=Protocol.ANTHROPIC_MESSAGES,
+    base_url="https://opencode.ai/zen/go/v1",
 )
 
 MINIMAX_M3: Final[Model] = Model(
@@ -439,6 +444,8 @@ MINIMAX_M3: Final[Model] = Model(
     ),
     reasoning_options=(ReasoningOption(type="toggle"),),
     provider_override=ProviderOverride(npm="@ai-sdk/anthropic"),
+    protocol=Protocol.ANTHROPIC_MESSAGES,
+    base_url="https://opencode.ai/zen/go/v1",
 )
 
 QWEN3_5_PLUS: Final[Model] = Model(
@@ -466,6 +473,8 @@ QWEN3_5_PLUS: Final[Model] = Model(
     reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_81920,
     status=Status.DEPRECATED,
     provider_override=ProviderOverride(npm="@ai-sdk/anthropic"),
+    protocol=Protocol.ANTHROPIC_MESSAGES,
+    base_url="https://opencode.ai/zen/go/v1",
 )
 
 QWEN3_6_PLUS: Final[Model] = Model(
@@ -507,6 +516,8 @@ QWEN3_6_PLUS: Final[Model] = Model(
     ),
     reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_81920,
     provider_override=ProviderOverride(npm="@ai-sdk/anthropic"),
+    protocol=Protocol.ANTHROPIC_MESSAGES,
+    base_url="https://opencode.ai/zen/go/v1",
 )
 
 QWEN3_7_MAX: Final[Model] = Model(
@@ -532,6 +543,8 @@ QWEN3_7_MAX: Final[Model] = Model(
     ),
     reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_262144,
     provider_override=ProviderOverride(npm="@ai-sdk/anthropic"),
+    protocol=Protocol.ANTHROPIC_MESSAGES,
+    base_url="https://opencode.ai/zen/go/v1",
 )
 
 QWEN3_7_PLUS: Final[Model] = Model(
@@ -572,4 +585,6 @@ QWEN3_7_PLUS: Final[Model] = Model(
     ),
     reasoning_options=_REASONING_TOGGLE_BUDGET_TOKENS_262144,
     provider_override=ProviderOverride(npm="@ai-sdk/anthropic"),
+    protocol=Protocol.ANTHROPIC_MESSAGES,
+    base_url="https://opencode.ai/zen/go/v1",
 )

@@ -21,6 +21,7 @@ from llmdex_runtime.model import (
     ReasoningOption,
     TierCondition,
 )
+from llmdex_runtime.protocol import Protocol
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
@@ -57,6 +58,8 @@ FUGU: Final[Model] = Model(
     limit=_LIMIT_1000000_1000000,
     reasoning_options=_REASONING_EFFORT_HIGH_XHIGH,
     provider_override=ProviderOverride(shape="responses"),
+    protocol=Protocol.OPENAI_RESPONSES,
+    base_url="https://api.sakana.ai/v1",
 )
 
 FUGU_ULTRA: Final[Model] = Model(
@@ -91,6 +94,8 @@ FUGU_ULTRA: Final[Model] = Model(
     ),
     reasoning_options=_REASONING_EFFORT_HIGH_XHIGH,
     provider_override=ProviderOverride(shape="responses"),
+    protocol=Protocol.OPENAI_RESPONSES,
+    base_url="https://api.sakana.ai/v1",
 )
 
 FUGU_ULTRA_20260615: Final[Model] = Model(
@@ -125,4 +130,6 @@ FUGU_ULTRA_20260615: Final[Model] = Model(
     ),
     reasoning_options=_REASONING_EFFORT_HIGH_XHIGH,
     provider_override=ProviderOverride(shape="responses"),
+    protocol=Protocol.OPENAI_RESPONSES,
+    base_url="https://api.sakana.ai/v1",
 )

@@ -24,6 +24,7 @@ from llmdex_runtime.model import (
     ReasoningOption,
     TierCondition,
 )
+from llmdex_runtime.protocol import Protocol
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
@@ -301,6 +302,8 @@ ANTHROPIC_CLAUDE_3_5_HAIKU: Final[Model] = Model(
     provider_override=ProviderOverride(
         npm="@ai-sdk/anthropic", api="https://zenmux.ai/api/anthropic/v1"
     ),
+    protocol=Protocol.ANTHROPIC_MESSAGES,
+    base_url="https://zenmux.ai/api/anthropic/v1",
 )
 
 ANTHROPIC_CLAUDE_3_7_SONNET: Final[Model] = Model(
@@ -328,6 +331,8 @@ ANTHROPIC_CLAUDE_3_7_SONNET: Final[Model] = Model(
     provider_override=ProviderOverride(
         npm="@ai-sdk/anthropic", api="https://zenmux.ai/api/anthropic/v1"
     ),
+    protocol=Protocol.ANTHROPIC_MESSAGES,
+    base_url="https://zenmux.ai/api/anthropic/v1",
 )
 
 ANTHROPIC_CLAUDE_FABLE_5: Final[Model] = Model(
@@ -356,6 +361,8 @@ ANTHROPIC_CLAUDE_FABLE_5: Final[Model] = Model(
     provider_override=ProviderOverride(
         npm="@ai-sdk/anthropic", api="https://zenmux.ai/api/anthropic/v1"
     ),
+    protocol=Protocol.ANTHROPIC_MESSAGES,
+    base_url="https://zenmux.ai/api/anthropic/v1",
 )
 
 ANTHROPIC_CLAUDE_HAIKU_4_5: Final[Model] = Model(
@@ -382,6 +389,8 @@ ANTHROPIC_CLAUDE_HAIKU_4_5: Final[Model] = Model(
     provider_override=ProviderOverride(
         npm="@ai-sdk/anthropic", api="https://zenmux.ai/api/anthropic/v1"
     ),
+    protocol=Protocol.ANTHROPIC_MESSAGES,
+    base_url="https://zenmux.ai/api/anthropic/v1",
 )
 
 ANTHROPIC_CLAUDE_OPUS_4: Final[Model] = Model(
@@ -409,6 +418,8 @@ ANTHROPIC_CLAUDE_OPUS_4: Final[Model] = Model(
     provider_override=ProviderOverride(
         npm="@ai-sdk/anthropic", api="https://zenmux.ai/api/anthropic/v1"
     ),
+    protocol=Protocol.ANTHROPIC_MESSAGES,
+    base_url="https://zenmux.ai/api/anthropic/v1",
 )
 
 ANTHROPIC_CLAUDE_OPUS_4_1: Final[Model] = Model(
@@ -436,6 +447,8 @@ ANTHROPIC_CLAUDE_OPUS_4_1: Final[Model] = Model(
     provider_override=ProviderOverride(
         npm="@ai-sdk/anthropic", api="https://zenmux.ai/api/anthropic/v1"
     ),
+    protocol=Protocol.ANTHROPIC_MESSAGES,
+    base_url="https://zenmux.ai/api/anthropic/v1",
 )
 
 ANTHROPIC_CLAUDE_OPUS_4_5: Final[Model] = Model(
@@ -463,6 +476,8 @@ ANTHROPIC_CLAUDE_OPUS_4_5: Final[Model] = Model(
     provider_override=ProviderOverride(
         npm="@ai-sdk/anthropic", api="https://zenmux.ai/api/anthropic/v1"
     ),
+    protocol=Protocol.ANTHROPIC_MESSAGES,
+    base_url="https://zenmux.ai/api/anthropic/v1",
 )
 
 ANTHROPIC_CLAUDE_OPUS_4_6: Final[Model] = Model(
@@ -490,6 +505,8 @@ ANTHROPIC_CLAUDE_OPUS_4_6: Final[Model] = Model(
     provider_override=ProviderOverride(
         npm="@ai-sdk/anthropic", api="https://zenmux.ai/api/anthropic/v1"
     ),
+    protocol=Protocol.ANTHROPIC_MESSAGES,
+    base_url="https://zenmux.ai/api/anthropic/v1",
 )
 
 ANTHROPIC_CLAUDE_OPUS_4_7: Final[Model] = Model(
@@ -517,6 +534,8 @@ ANTHROPIC_CLAUDE_OPUS_4_7: Final[Model] = Model(
     provider_override=ProviderOverride(
         npm="@ai-sdk/anthropic", api="https://zenmux.ai/api/anthropic/v1"
     ),
+    protocol=Protocol.ANTHROPIC_MESSAGES,
+    base_url="https://zenmux.ai/api/anthropic/v1",
 )
 
 ANTHROPIC_CLAUDE_OPUS_4_8: Final[Model] = Model(
@@ -544,6 +563,8 @@ ANTHROPIC_CLAUDE_OPUS_4_8: Final[Model] = Model(
     provider_override=ProviderOverride(
         npm="@ai-sdk/anthropic", api="https://zenmux.ai/api/anthropic/v1"
     ),
+    protocol=Protocol.ANTHROPIC_MESSAGES,
+    base_url="https://zenmux.ai/api/anthropic/v1",
 )
 
 ANTHROPIC_CLAUDE_SONNET_4: Final[Model] = Model(
@@ -571,6 +592,8 @@ ANTHROPIC_CLAUDE_SONNET_4: Final[Model] = Model(
     provider_override=ProviderOverride(
         npm="@ai-sdk/anthropic", api="https://zenmux.ai/api/anthropic/v1"
     ),
+    protocol=Protocol.ANTHROPIC_MESSAGES,
+    base_url="https://zenmux.ai/api/anthropic/v1",
 )
 
 ANTHROPIC_CLAUDE_SONNET_4_5: Final[Model] = Model(
@@ -598,6 +621,8 @@ ANTHROPIC_CLAUDE_SONNET_4_5: Final[Model] = Model(
     provider_override=ProviderOverride(
         npm="@ai-sdk/anthropic", api="https://zenmux.ai/api/anthropic/v1"
     ),
+    protocol=Protocol.ANTHROPIC_MESSAGES,
+    base_url="https://zenmux.ai/api/anthropic/v1",
 )
 
 ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model] = Model(
@@ -625,6 +650,8 @@ ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model] = Model(
     provider_override=ProviderOverride(
         npm="@ai-sdk/anthropic", api="https://zenmux.ai/api/anthropic/v1"
     ),
+    protocol=Protocol.ANTHROPIC_MESSAGES,
+    base_url="https://zenmux.ai/api/anthropic/v1",
 )
 
 BAIDU_ERNIE_5_0_THINKING_PREVIEW: Final[Model] = Model(
@@ -1022,6 +1049,8 @@ MINIMAX_MINIMAX_M2: Final[Model] = Model(
     provider_override=ProviderOverride(
         npm="@ai-sdk/anthropic", api="https://zenmux.ai/api/anthropic/v1"
     ),
+    protocol=Protocol.ANTHROPIC_MESSAGES,
+    base_url="https://zenmux.ai/api/anthropic/v1",
 )
 
 MINIMAX_MINIMAX_M2_1: Final[Model] = Model(
@@ -1049,6 +1078,8 @@ MINIMAX_MINIMAX_M2_1: Final[Model] = Model(
     provider_override=ProviderOverride(
         npm="@ai-sdk/anthropic", api="https://zenmux.ai/api/anthropic/v1"
     ),
+    protocol=Protocol.ANTHROPIC_MESSAGES,
+    base_url="https://zenmux.ai/api/anthropic/v1",
 )
 
 MINIMAX_MINIMAX_M2_5: Final[Model] = Model(
@@ -1076,6 +1107,8 @@ MINIMAX_MINIMAX_M2_5: Final[Model] = Model(
     provider_override=ProviderOverride(
         npm="@ai-sdk/anthropic", api="https://zenmux.ai/api/anthropic/v1"
     ),
+    protocol=Protocol.ANTHROPIC_MESSAGES,
+    base_url="https://zenmux.ai/api/anthropic/v1",
 )
 
 MINIMAX_MINIMAX_M2_5_LIGHTNING: Final[Model] = Model(
@@ -1103,6 +1136,8 @@ MINIMAX_MINIMAX_M2_5_LIGHTNING: Final[Model] = Model(
     provider_override=ProviderOverride(
         npm="@ai-sdk/anthropic", api="https://zenmux.ai/api/anthropic/v1"
     ),
+    protocol=Protocol.ANTHROPIC_MESSAGES,
+    base_url="https://zenmux.ai/api/anthropic/v1",
 )
 
 MINIMAX_MINIMAX_M2_7: Final[Model] = Model(
@@ -1125,6 +1160,8 @@ MINIMAX_MINIMAX_M2_7: Final[Model] = Model(
     provider_override=ProviderOverride(
         npm="@ai-sdk/anthropic", api="https://zenmux.ai/api/anthropic/v1"
     ),
+    protocol=Protocol.ANTHROPIC_MESSAGES,
+    base_url="https://zenmux.ai/api/anthropic/v1",
 )
 
 MINIMAX_MINIMAX_M2_7_HIGHSPEED: Final[Model] = Model(
@@ -1147,6 +1184,8 @@ MINIMAX_MINIMAX_M2_7_HIGHSPEED: Final[Model] = Model(
     provider_override=ProviderOverride(
         npm="@ai-sdk/anthropic", api="https://zenmux.ai/api/anthropic/v1"
     ),
+    protocol=Protocol.ANTHROPIC_MESSAGES,
+    base_url="https://zenmux.ai/api/anthropic/v1",
 )
 
 MINIMAX_MINIMAX_M3: Final[Model] = Model(
@@ -1169,6 +1208,8 @@ MINIMAX_MINIMAX_M3: Final[Model] = Model(
     provider_override=ProviderOverride(
         npm="@ai-sdk/anthropic", api="https://zenmux.ai/api/anthropic/v1"
     ),
+    protocol=Protocol.ANTHROPIC_MESSAGES,
+    base_url="https://zenmux.ai/api/anthropic/v1",
 )
 
 MOONSHOTAI_KIMI_K2_0905: Final[Model] = Model(

@@ -1,0 +1,63 @@
+"""The Anthropic messages API."""
+
+from __future__ import annotations
+
+from llmdex_runtime.client.wire import Call, Request, Wire, join
+from llmdex_runtime.errors import ClientConfigError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+    from typing import Any
+
+ANTHROPIC_VERSION = "2023-06-01"
+_DEFAULT_MAX_TOKENS = 4096
+
+
+class AnthropicMessages(Wire):
+    """``POST {base}/messages`` with ``x-api-key``; system messages go in ``system``."""
+
+    usage_shape = "anthropic"
+
+    def chat(self, call: Call, *, stream: bool) -> Request:
+        """A messages request. ``max_tokens`` is required there: the call's, else up to 4096."""
+        system = [m["content"] for m in call.messages if m.get("role") == "system"]
+        body: dict[str, Any] = {
+            "model": call.model_id,
+            "max_tokens": min(call.max_output or _DEFAULT_MAX_TOKENS, _DEFAULT_MAX_TOKENS),
+            "messages": [dict(m) for m in call.messages if m.get("role") != "system"],
+        }
+        if system:
+            body["system"] = "\n\n".join(str(part) for part in system)
+        body.update(call.params)
+        if stream:
+            body["stream"] = True
+        headers = {"Content-Type": "application/json", "anthropic-version": ANTHROPIC_VERSION}
+        if call.api_key is not None:
+            headers["x-api-key"] = call.api_key
+        return Request(url=join(call.base_url, "messages"), headers=headers, body=body)
+
+    def read(self, body: Mapping[str, Any]) -> tuple[str, Mapping[str, Any]]:
+        """The text blocks, joined, and ``usage``."""
+        text = "".join(b["text"] for b in body["content"] if b.get("type") == "text")
+        return text, body["usage"]
+
+    def read_event(
+        self, event: str, data: Mapping[str, Any]
+    ) -> tuple[str, Mapping[str, Any] | None]:
+        """Text from ``content_block_delta``; usage from ``message_start`` and ``message_delta``."""
+        kind = data.get("type", event)
+        if kind == "content_block_delta":
+            delta = data["delta"]
+            return (
+                (delta.get("text") or "", None) if delta.get("type") == "text_delta" else ("", None)
+            )
+        if kind == "message_start":
+            return "", data["message"].get("usage") or {}
+        if kind == "message_delta":
+            return "", data.get("usage") or {}
+        return "", None
+
+    def embed(self, call: Call, texts: Sequence[str]) -> Request:
+        """Anthropic has no embeddings API."""
+        raise ClientConfigError(f"{call.model_id}: the Anthropic messages API has no embeddings")

@@ -1,0 +1,47 @@
+"""The OpenAI responses API."""
+
+from __future__ import annotations
+
+from llmdex_runtime.client.openai_chat import OpenAIChat
+from llmdex_runtime.client.wire import Call, Request
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+    from typing import Any
+
+
+class OpenAIResponses(OpenAIChat):
+    """``POST {base}/responses``; messages go in ``input``, text comes in output items."""
+
+    def chat(self, call: Call, *, stream: bool) -> Request:
+        """A responses request."""
+        body: dict[str, Any] = {"model": call.model_id, "input": [dict(m) for m in call.messages]}
+        body.update(call.params)
+        if "max_tokens" in body:  # the chat-style name; this API calls it max_output_tokens
+            body["max_output_tokens"] = body.pop("max_tokens")
+        if stream:
+            body["stream"] = True
+        return Request(url=self.url(call, "responses"), headers=self.headers(call), body=body)
+
+    def read(self, body: Mapping[str, Any]) -> tuple[str, Mapping[str, Any]]:
+        """The text of every ``output_text`` part of every output message, and ``usage``."""
+        texts = [
+            part["text"]
+            for item in body["output"]
+            if item.get("type") == "message"
+            for part in item["content"]
+            if part.get("type") == "output_text"
+        ]
+        return "".join(texts), body.get("usage") or {}
+
+    def read_event(
+        self, event: str, data: Mapping[str, Any]
+    ) -> tuple[str, Mapping[str, Any] | None]:
+        """``response.output_text.delta`` gives text; ``response.completed`` gives usage."""
+        kind = data.get("type", event)
+        if kind == "response.output_text.delta":
+            return data.get("delta") or "", None
+        if kind == "response.completed":
+            return "", data["response"].get("usage") or {}
+        return "", None
