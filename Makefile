@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 SOURCE ?= https://models.dev/api.json
 RUNTIME_AND_GENERATED := llmdex_runtime generated/llmdex
 
-.PHONY: install regen check-generated schema test lint bench clean
+.PHONY: install regen check-generated schema test lint fmt bench clean
 
 install:
 	$(PYTHON) -m venv $(VENV)
@@ -34,8 +34,17 @@ lint:
 	$(PY) -m mypy codegen
 	$(PY) -m mypy.stubtest llmdex --allowlist tests/stubtest_allowlist.txt
 
+# Format and fix what ruff can, before a commit.
+fmt:
+	$(PY) -m ruff check --fix --quiet .
+	$(PY) -m ruff format --quiet .
+
+# Figures only: tests never time anything. bench/peers.py builds bench/.peers from PyPI.
 bench:
 	$(PY) bench/figures.py
+	$(PY) bench/peers.py
+	bench/.peers/bin/python bench/pricing_agreement.py
+	$(PY) bench/growth.py
 
 clean:
 	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache

@@ -29,6 +29,24 @@ def _rebuild(cls: type[_T], values: tuple[Any, ...]) -> _T:
     return cls(**dict(zip(fields(cls), values, strict=True)))
 
 
+def _values(self: object) -> tuple[Any, ...]:
+    return tuple(getattr(self, name) for name in fields(type(self)))
+
+
+def _record_eq(self: object, other: object) -> object:
+    if other.__class__ is not self.__class__:
+        return NotImplemented
+    return _values(self) == _values(other)
+
+
+def _record_hash(self: object) -> int:
+    return hash(_values(self))
+
+
+def _record_reduce(self: object) -> tuple[Any, ...]:
+    return (_rebuild, (type(self), _values(self)))
+
+
 def _record_repr(self: object) -> str:
     shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in fields(type(self)))
     return f"{type(self).__name__}({shown})"
@@ -60,9 +78,15 @@ def record(cls: type[_T]) -> type[_T]:
         k: v for k, v in cls.__dict__.items() if k not in {*own, "__dict__", "__weakref__"}
     }
     namespace.update(__slots__=own, __record_fields__=names, __record_defaults__=defaults)
-    namespace.setdefault("__repr__", _record_repr)
+    for method, generic in (
+        ("__repr__", _record_repr),
+        ("__eq__", _record_eq),
+        ("__hash__", _record_hash),
+        ("__reduce__", _record_reduce),
+    ):
+        namespace.setdefault(method, generic)
     namespace["__setattr__"] = namespace["__delattr__"] = _immutable
-    namespace.update(_methods(names, defaults, explicit=namespace))
+    namespace["__init__"] = _init(names, defaults)
     made: type[_T] = type(cls)(cls.__name__, cls.__bases__, namespace)  # type: ignore[misc]
     return made
 
@@ -73,11 +97,11 @@ def fields(cls: type[object]) -> tuple[str, ...]:
     return names
 
 
-def _methods(
-    names: tuple[str, ...], defaults: dict[str, Any], explicit: dict[str, Any]
-) -> dict[str, Any]:
-    # Source is built from field names only (identifiers of our own classes), never from data.
-    scope: dict[str, Any] = {"_set": object.__setattr__, "_rebuild": _rebuild}
+def _init(names: tuple[str, ...], defaults: dict[str, Any]) -> Any:
+    # Compiled per class: construction is the cost of loading the catalog (thousands of
+    # records), and a specialised __init__ is twice as fast as a generic one. The source is
+    # built from field names only (identifiers of our own classes), never from data.
+    scope: dict[str, Any] = {"_set": object.__setattr__}
     params = []
     for name in names:
         if name in defaults:
@@ -86,22 +110,8 @@ def _methods(
         else:
             params.append(name)
     body = "".join(f"    _set(self, {name!r}, {name})\n" for name in names) or "    pass\n"
-    values = "".join(f"self.{name}, " for name in names)
-    others = "".join(f"other.{name}, " for name in names)
-    source = (
-        f"def __init__(self, *, {', '.join(params)}):\n{body}"
-        "def __eq__(self, other):\n"
-        "    if other.__class__ is not self.__class__:\n"
-        "        return NotImplemented\n"
-        f"    return ({values}) == ({others})\n"
-        "def __hash__(self):\n"
-        f"    return hash(({values}))\n"
-        "def __reduce__(self):\n"
-        f"    return (_rebuild, (self.__class__, ({values})))\n"
-    )
-    exec(source, scope)
-    names = ("__init__", "__eq__", "__hash__", "__reduce__")
-    return {name: scope[name] for name in names if name not in explicit}
+    exec(f"def __init__(self, *, {', '.join(params)}):\n{body}", scope)
+    return scope["__init__"]
 
 
 def replace(obj: _T, **changes: Any) -> _T:
