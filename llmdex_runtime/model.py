@@ -102,7 +102,7 @@ class Rates:
     def to_dict(self) -> dict[str, Any]:
         """The models.dev object these rates came from."""
         out: dict[str, Any] = {}
-        for name in _RATE_NAMES:
+        for name in RATE_NAMES:
             value = getattr(self, name)
             if value is not None:
                 out[name] = _number(value)
@@ -110,7 +110,7 @@ class Rates:
         return out
 
 
-_RATE_NAMES = (
+RATE_NAMES = (
     "input",
     "output",
     "reasoning",
@@ -119,6 +119,7 @@ _RATE_NAMES = (
     "input_audio",
     "output_audio",
 )
+"""The priced components of :class:`Rates`; also the buckets of a call's ``Usage``."""
 
 
 @record

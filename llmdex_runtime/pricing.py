@@ -18,6 +18,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from llmdex_runtime.errors import InvalidUsageError, PriceUnknownError
+from llmdex_runtime.model import RATE_NAMES
 from llmdex_runtime.record import record
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (9 ms here)
@@ -28,16 +29,6 @@ if TYPE_CHECKING:
     from llmdex_runtime.custom import CustomModel
     from llmdex_runtime.model import Model, Rates
 
-COMPONENTS = (
-    "input",
-    "output",
-    "reasoning",
-    "cache_read",
-    "cache_write",
-    "input_audio",
-    "output_audio",
-)
-"""The usage buckets, each priced by the :class:`~llmdex_runtime.model.Rates` field of that name."""
 
 _FALLBACK = {"cache_read": "input", "cache_write": "input", "reasoning": "output"}
 _LEGACY_THRESHOLD = 200_000
@@ -225,7 +216,7 @@ def cost_of(
         usage.input_audio,
         usage.output_audio,
     )
-    for component, tokens in zip(COMPONENTS, counts, strict=True):
+    for component, tokens in zip(RATE_NAMES, counts, strict=True):
         if not tokens:
             continue
         price = getattr(chain[0], component)
