@@ -246,7 +246,7 @@ def _cost(registry: Registry, args: argparse.Namespace) -> int:
     result = model.cost_of(usage, mode=args.mode)
     if args.json:
         out = {
-            "spec": result.model,
+            "spec": result.model.spec,
             "total_usd": _usd(result.total),
             "breakdown_usd": {k: _usd(v) for k, v in result.breakdown.items()},
             "tier": result.tier,
@@ -255,7 +255,7 @@ def _cost(registry: Registry, args: argparse.Namespace) -> int:
         }
         print(json.dumps(out, indent=2))
         return EXIT_OK
-    rows = [("model", result.model)]
+    rows = [("model", result.model.spec)]
     rows += [(name, f"${_usd(amount)}") for name, amount in result.breakdown.items()]
     rows.append(("total", f"${_usd(result.total)}"))
     if result.tier is not None:

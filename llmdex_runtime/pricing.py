@@ -152,7 +152,7 @@ if TYPE_CHECKING:
     from typing import NamedTuple
 
     class _CallCostBase(NamedTuple):
-        model: str
+        model: Model | CustomModel
         total: Decimal
         breakdown: Mapping[str, Decimal]
         usage: Usage
@@ -171,7 +171,7 @@ else:
 class CallCost(_CallCostBase):
     """What one call cost, in USD: ``total`` and the ``breakdown`` by usage bucket.
 
-    Fields: ``model`` (spec), ``total``, ``breakdown`` (cost of each bucket that had
+    Fields: ``model`` (the model priced), ``total``, ``breakdown`` (cost of each bucket that had
     tokens), ``usage``, ``tier`` (the prompt-size threshold whose prices applied, if any),
     ``mode``, and ``notes`` (where a price was borrowed from another component, and why).
 
@@ -231,7 +231,7 @@ def cost_of(
         amount = (price * tokens).scaleb(-6)
         breakdown[component] = amount
         total += amount
-    return CallCost(model.spec, total, breakdown, usage, tier, mode, tuple(notes) if notes else ())
+    return CallCost(model, total, breakdown, usage, tier, mode, tuple(notes) if notes else ())
 
 
 def _price(chain: tuple[Rates, ...], component: str) -> Decimal | None:

@@ -154,7 +154,7 @@ def test_cost(spec: str, usage: Any, expected: str, mode: str | None) -> None:
     result = llmdex.find(spec).cost_of(usage, mode=mode)
     assert result.total == Decimal(expected)
     assert result.total == sum(result.breakdown.values(), Decimal(0))
-    assert result.model == llmdex.find(spec).spec
+    assert result.model is llmdex.find(spec)
 
 
 def test_the_tier_and_mode_are_reported() -> None:
