@@ -39,15 +39,13 @@ _DATED = [
     )
 ]
 
-EXACT_RULES = ("curated_alias", "dated_alias")
-
 
 @dataclass(frozen=True, slots=True)
 class AliasTables:
     """Every resolution table the generated package carries."""
 
     aliases: dict[str, dict[str, tuple[str, str]]]
-    """provider -> alias -> (target id, rule), rule being one of ``EXACT_RULES``."""
+    """provider -> alias -> (target id, rule), rule ``curated_alias`` or ``dated_alias``."""
     providers_of: dict[str, tuple[str, ...]]
     """model id -> providers serving it, sorted."""
     first_party: dict[str, str]

@@ -279,10 +279,6 @@ class Registry:
             for path, (patch, reason, source) in fields.items()
         }
 
-    def aliases_of(self, provider: str) -> Mapping[str, tuple[str, str]]:
-        """One provider's aliases: alias -> (model id, rule)."""
-        return self._alias_table().get(self.provider(provider).value, {})
-
     # -- resolution ------------------------------------------------------------------------
 
     def _parse_with_provider(self, spec: object, provider: str | None) -> ModelSpec:

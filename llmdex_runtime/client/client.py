@@ -31,11 +31,13 @@ from llmdex_runtime.record import record
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Mapping, Sequence
-    from typing import Any
+    from typing import Any, TypeVar
 
     import requests
 
     from llmdex_runtime.registry import Registry
+
+    _T = TypeVar("_T")
 
 WIRES: dict[Protocol, Wire] = {
     Protocol.OPENAI_CHAT: OpenAIChat(),
@@ -121,10 +123,9 @@ class Stream:
                     raise MalformedResponseError(
                         self._provider, "the stream reported an error", redact(data, self._secret)
                     )
-                try:
-                    delta, reported = self._wire.read_event(event, chunk)
-                except (KeyError, TypeError, IndexError, AttributeError) as exc:
-                    raise _malformed(self._provider, exc, data, self._secret) from None
+                delta, reported = _read(
+                    self._provider, self._secret, data, self._wire.read_event, event, chunk
+                )
                 if reported:
                     usage.update(reported)
                 if delta:
@@ -187,10 +188,7 @@ class Client:
         request = wire.chat(call, stream=False)
         response = self._transport.post(target.provider, request, secret=call.api_key)
         body = _json(response.text, target.provider, call.api_key)
-        try:
-            text, usage = wire.read(body)
-        except (KeyError, TypeError, IndexError, AttributeError) as exc:
-            raise _malformed(target.provider, exc, response.text, call.api_key) from None
+        text, usage = _read(target.provider, call.api_key, response.text, wire.read, body)
         return self._completion(target, wire, text, usage, body)
 
     def stream(
@@ -220,10 +218,9 @@ class Client:
         request = wire.embed(call, list(texts))
         response = self._transport.post(target.provider, request, secret=call.api_key)
         body = _json(response.text, target.provider, call.api_key)
-        try:
-            vectors, usage = wire.read_embeddings(body)
-        except (KeyError, TypeError, IndexError, AttributeError) as exc:
-            raise _malformed(target.provider, exc, response.text, call.api_key) from None
+        vectors, usage = _read(
+            target.provider, call.api_key, response.text, wire.read_embeddings, body
+        )
         parsed, cost, cost_error = self._price(target, wire, usage)
         return Embeddings(
             vectors=vectors, usage=parsed, cost=cost, cost_error=cost_error, model=target, raw=body
@@ -326,7 +323,11 @@ def _json(text: str, provider: str, secret: str | None) -> Mapping[str, Any]:
     return body
 
 
-def _malformed(
-    provider: str, exc: Exception, text: str, secret: str | None
-) -> MalformedResponseError:
-    return MalformedResponseError(provider, f"missing {exc!s}", redact(text, secret))
+def _read(
+    provider: str, secret: str | None, text: str, reader: Callable[..., _T], *args: Any
+) -> _T:
+    # A body missing what the protocol promises is the provider's fault, not a crash of ours.
+    try:
+        return reader(*args)
+    except (KeyError, TypeError, IndexError, AttributeError) as exc:
+        raise MalformedResponseError(provider, f"missing {exc!s}", redact(text, secret)) from None
