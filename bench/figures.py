@@ -1,9 +1,11 @@
 """Print llmdex's own performance figures (a script, not a test: tests never time anything).
 
+The regen time and loading every model are measured by bench/peers.py, beside the peers.
+
     .venv/bin/python bench/figures.py [--runs N]
 
 Cold figures are medians over fresh interpreters, interleaved so that machine noise hits every
-variant alike. Memory is resident set size (VmRSS) above a bare interpreter.
+variant alike; warm figures are the best of 7 repeats.
 """
 
 from __future__ import annotations
@@ -14,19 +16,10 @@ import os
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PAYLOAD = ROOT.parent / "shared" / "data" / "models-dev" / "api-2026-07-02.json"
-
-_RSS = (
-    "def rss():\n"
-    "    for line in open('/proc/self/status'):\n"
-    "        if line.startswith('VmRSS:'):\n"
-    "            return int(line.split()[1]) * 1024\n"
-)
 
 VARIANTS = {
     "bare interpreter": "pass",
@@ -43,18 +36,6 @@ IN_PROCESS = (
     "print(json.dumps((t1 - t0) / 1e6))\n"
 )
 
-ALL_MODELS = (
-    _RSS + "import json, time, importlib\n"
-    "before = rss()\n"
-    "t0 = time.perf_counter()\n"
-    "import llmdex\n"
-    "n = sum(1 for _ in llmdex.all_models())\n"
-    "t1 = time.perf_counter()\n"
-    "print(json.dumps({'models': n, 'ms': (t1 - t0) * 1e3, 'rss_mib': (rss() - before) / 2**20}))\n"
-)
-
-
-# An installed wheel has .pyc files; measure that, whatever this shell sets.
 _ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
@@ -85,15 +66,6 @@ def cold(runs: int) -> None:
             f"  {name:<42} {statistics.median(inner[name]):>10.2f} {process:>9.1f}"
             f" {process - bare:>9.1f}"
         )
-
-
-def all_loaded(runs: int) -> None:
-    """Time and memory to import every provider module."""
-    samples = [json.loads(_python(ALL_MODELS).stdout) for _ in range(runs)]
-    ms = statistics.median(s["ms"] for s in samples)
-    rss = statistics.median(s["rss_mib"] for s in samples)
-    print(f"every model loaded ({samples[0]['models']} models), median of {runs}")
-    print(f"  time {ms:.1f} ms, resident memory +{rss:.1f} MiB over the interpreter before")
 
 
 WARM = """
@@ -150,26 +122,6 @@ def alias_counts() -> None:
     print("  " + ", ".join(f"{p} {n}" for n, p in counts if n))
 
 
-def regen_time(runs: int) -> None:
-    """Wall time of a whole regen of the 2026-07 payload, as `make regen` runs it."""
-    if not PAYLOAD.exists():
-        print(f"regen: skipped, {PAYLOAD} is absent")
-        return
-    times = []
-    for _ in range(runs):
-        with tempfile.TemporaryDirectory() as tmp:
-            start = time.perf_counter()
-            subprocess.run(
-                [
-                    sys.executable, "-m", "codegen", "regen",
-                    "--source", str(PAYLOAD), "--out", str(Path(tmp) / "llmdex"),
-                ],
-                check=True, cwd=ROOT, capture_output=True,
-            )  # fmt: skip
-            times.append(time.perf_counter() - start)
-    print(f"regen of {PAYLOAD.name}: median {statistics.median(times):.2f} s over {runs} runs")
-
-
 def main() -> None:
     """Print every figure."""
     parser = argparse.ArgumentParser(description=__doc__)
@@ -179,8 +131,6 @@ def main() -> None:
     cold(args.runs)
     warm()
     alias_counts()
-    all_loaded(max(3, args.runs // 3))
-    regen_time(3)
 
 
 if __name__ == "__main__":
