@@ -12,7 +12,7 @@ from codegen.errors import RegenError
 from codegen.fetch import FetchPolicy
 from codegen.lock import LOCK, Lock
 from codegen.pipeline import PACKAGE, REPORT, Options, regen
-from codegen.schema import write_patch_schema, write_upstream_models
+from codegen.schema import write_patch_schema, write_payload_schema, write_upstream_models
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -31,13 +31,16 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--attempts", type=int, default=defaults.attempts)
     run.add_argument("--backoff", type=float, default=defaults.backoff)
     commands.add_parser("check", help="fail if generated/ differs from a regen of the lock")
-    commands.add_parser("schema", help="regenerate codegen/upstream.py from the JSON Schema")
+    commands.add_parser(
+        "schema", help="write the payload's JSON Schema and codegen/upstream.py from the runtime"
+    )
     args = parser.parse_args(argv)
     try:
         if args.command == "regen":
             return _regen(args)
         if args.command == "check":
             return _check()
+        print(f"wrote {write_payload_schema(ROOT)}")
         print(f"wrote {write_upstream_models(ROOT)}")
         print(f"wrote {write_patch_schema(ROOT)}")
         return 0

@@ -15,9 +15,9 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
 from codegen.curated import AliasFile, FirstPartyFile
+from llmdex_runtime.model import Model
 
 # A release-date (or version-pin) suffix, as the payload writes them; <base> is the family.
 # Groups y/yy/m/d give the date the id states, which orders the family: upstream release
@@ -66,24 +66,24 @@ def family_of(model_id: str) -> str | None:
     return None if match is None else match.group("base")
 
 
-def _release_key(model_id: str, model: Mapping[str, Any]) -> tuple[int, int, int, str, str]:
+def _release_key(model: Model) -> tuple[int, int, int, str, str]:
     # The date the id states; what it leaves out comes from the payload's release date.
-    released = [int(part) for part in model["release_date"].split("-")] + [0]
-    match = _dated(model_id)
+    released = model.release_date
+    match = _dated(model.id)
     parts = match.groupdict() if match is not None else {}
-    year = int(parts["y"]) if parts.get("y") else released[0]
+    year = int(parts["y"]) if parts.get("y") else released.year
     if parts.get("yy"):
         year = 2000 + int(parts["yy"])
-    month = int(parts["m"]) if parts.get("m") else released[1]
+    month = int(parts["m"]) if parts.get("m") else released.month
     day = int(parts["d"]) if parts.get("d") else 0
-    return (year, month, day, model["release_date"], model_id)
+    return (year, month, day, str(released), model.id)
 
 
-def _newest(models: Mapping[str, Any], ids: list[str]) -> str:
-    return max(ids, key=lambda mid: _release_key(mid, models[mid]))
+def _newest(models: Mapping[str, Model], ids: list[str]) -> str:
+    return max(ids, key=lambda mid: _release_key(models[mid]))
 
 
-def derived_aliases(models: Mapping[str, Any]) -> dict[str, str]:
+def derived_aliases(models: Mapping[str, Model]) -> dict[str, str]:
     """Dated aliases of one provider: family base (and ``base-latest``) -> newest id."""
     families: dict[str, list[str]] = defaultdict(list)
     for model_id in models:
@@ -100,18 +100,18 @@ def derived_aliases(models: Mapping[str, Any]) -> dict[str, str]:
 
 
 def build_tables(
-    payload: Mapping[str, Any],
+    payload: Mapping[str, Mapping[str, Model]],
     curated: AliasFile,
     first_party: FirstPartyFile,
     renamed: Mapping[str, Mapping[str, str]] | None = None,
 ) -> AliasTables:
-    """Compute every table from a validated, patched payload and the curated data.
+    """Compute every table from the catalog's models (provider -> id -> model) and curated data.
 
     ``renamed`` (provider -> old id -> new id, from patches) adds curated aliases.
     """
     aliases: dict[str, dict[str, tuple[str, str]]] = {}
     for pid in sorted(payload):
-        models = payload[pid]["models"]
+        models = payload[pid]
         table = {
             alias: (target, "dated_alias") for alias, target in derived_aliases(models).items()
         }
@@ -124,7 +124,7 @@ def build_tables(
             aliases[pid] = dict(sorted(table.items()))
     owners: dict[str, list[str]] = defaultdict(list)
     for pid in sorted(payload):
-        for model_id in payload[pid]["models"]:
+        for model_id in payload[pid]:
             owners[model_id].append(pid)
     providers_of = {mid: tuple(pids) for mid, pids in sorted(owners.items())}
     chosen = {

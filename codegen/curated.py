@@ -8,13 +8,13 @@ provider must exist.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from codegen.errors import PatchError
+from codegen.errors import CuratedDataError
 
 ALIASES = Path("data_sources/aliases.json")
 FIRST_PARTY = Path("data_sources/first_party.json")
@@ -59,54 +59,66 @@ class FirstPartyFile(_Strict):
 _T = TypeVar("_T", bound=BaseModel)
 
 
-def _load(path: Path, model: type[_T]) -> _T:
+def read_curated(path: Path, model: type[_T], schema: str | None = None) -> _T:
+    """Read and validate one curated JSON file; errors name the file and the JSON path.
+
+    ``schema`` names where the file's format is written down, for the error message.
+    """
     try:
-        return model.model_validate(json.loads(path.read_text(encoding="utf-8")))
+        data = json.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
-        raise PatchError(f"{path}: cannot read it ({exc.strerror})") from None
+        raise CuratedDataError(f"{path}: cannot read it ({exc.strerror})") from None
     except json.JSONDecodeError as exc:
-        raise PatchError(f"{path}: not valid JSON ({exc.msg}, line {exc.lineno})") from None
+        raise CuratedDataError(f"{path}: not valid JSON ({exc.msg}, line {exc.lineno})") from None
+    try:
+        return model.model_validate(data)
     except ValidationError as exc:
         first = exc.errors()[0]
         where = "/".join(str(part) for part in first["loc"])
-        raise PatchError(f"{path}: at /{where}: {first['msg']}") from None
+        count = len(exc.errors())
+        hint = f"; the format is {schema}" if schema else ""
+        raise CuratedDataError(
+            f"{path}: at /{where}: {first['msg']} ({count} problem(s)){hint}"
+        ) from None
 
 
 def load_aliases(root: Path) -> AliasFile:
     """Read and validate the curated aliases."""
-    return _load(root / ALIASES, AliasFile)
+    return read_curated(root / ALIASES, AliasFile)
 
 
 def load_first_party(root: Path) -> FirstPartyFile:
     """Read and validate the first-party table."""
-    return _load(root / FIRST_PARTY, FirstPartyFile)
+    return read_curated(root / FIRST_PARTY, FirstPartyFile)
 
 
 def check_references(
-    aliases: AliasFile, first_party: FirstPartyFile, payload: Mapping[str, Any], root: Path
+    aliases: AliasFile, first_party: FirstPartyFile, ids: Mapping[str, Collection[str]], root: Path
 ) -> list[str]:
-    """Fail unless every alias names a provider and model the payload has.
+    """Fail unless every alias names a provider and model the catalog has.
+
+    ``ids`` maps each provider id to its model ids.
 
     First-party providers the payload lacks are only returned as warnings: that table orders
     choices among providers that exist, so a missing one changes nothing.
     """
     for n, entry in enumerate(aliases.aliases):
         where = f"{root / ALIASES}: /aliases/{n}"
-        models = payload.get(entry.provider, {}).get("models")
+        models = ids.get(entry.provider)
         if models is None:
-            raise PatchError(f"{where}: no provider {entry.provider!r} in the payload")
+            raise CuratedDataError(f"{where}: no provider {entry.provider!r} in the payload")
         if entry.target not in models:
-            raise PatchError(
+            raise CuratedDataError(
                 f"{where}: target {entry.target!r} is not a model of {entry.provider!r}; "
                 "fix or remove the alias"
             )
         if entry.alias in models:
-            raise PatchError(
+            raise CuratedDataError(
                 f"{where}: alias {entry.alias!r} is already a model id of {entry.provider!r}"
             )
     return [
         f"{root / FIRST_PARTY}: /families/{n}: no provider {provider!r} in the payload"
         for n, family in enumerate(first_party.families)
         for provider in family.providers
-        if provider not in payload
+        if provider not in ids
     ]

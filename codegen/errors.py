@@ -15,8 +15,12 @@ class PayloadError(RegenError):
     """The payload is not valid JSON or does not match the models.dev schema."""
 
 
-class PatchError(RegenError):
-    """A file of ``data_sources/patches/`` is invalid or does not apply."""
+class CuratedDataError(RegenError):
+    """A file of ``data_sources/`` is unreadable, invalid, or names what the payload lacks."""
+
+
+class PatchError(CuratedDataError):
+    """An entry of ``data_sources/patches/`` does not apply: stale, conflicting or impossible."""
 
 
 class EmitError(RegenError):

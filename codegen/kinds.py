@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from typing import Any
 
 from llmdex_runtime.enums import Kind
+from llmdex_runtime.model import Model
 
 _TOKEN = re.compile(r"[a-z0-9]+")
 
 
-def derive_kind(model: Mapping[str, Any]) -> Kind:
-    """The kind of one payload model object.
+def derive_kind(model: Model) -> Kind:
+    """The kind of one model, from its id, name, family and modalities.
 
     The id, name and family decide where they say so (``embed``, ``rerank``, ``moderation``,
     ``whisper``, ``transcribe``, ``tts``), because models.dev lists embedding and rerank
@@ -20,10 +19,10 @@ def derive_kind(model: Mapping[str, Any]) -> Kind:
     outputs (video, then image, then audio), one that hears audio but reads no text is a
     transcription model, and the rest are chat models.
     """
-    label = " ".join(str(model.get(key, "")) for key in ("id", "name", "family")).lower()
+    label = " ".join((model.id, model.name, model.family or "")).lower()
     tokens = set(_TOKEN.findall(label))
-    inputs = set(model["modalities"]["input"])
-    outputs = set(model["modalities"]["output"])
+    inputs = set(model.modalities.input)
+    outputs = set(model.modalities.output)
     if "embed" in label:
         return Kind.EMBEDDING
     if "rerank" in label:

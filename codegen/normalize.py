@@ -1,7 +1,10 @@
-"""Stage 4: give every provider and model its Python names and derived facts.
+"""Stage 4: build the runtime's own records from the patched payload, and name them.
 
-The result is a :class:`CatalogPlan`: providers sorted by id, each with its models sorted by
-id, every model with exactly one constant in exactly one module.
+Every provider becomes a :class:`~llmdex_runtime.model.ProviderInfo` and every model a
+:class:`~llmdex_runtime.model.Model`, made by the runtime's ``from_dict``; llmdex's derived
+fields (kind, protocol, base URL, module) are filled in here. The result is a
+:class:`CatalogPlan`: providers sorted by id, each with its models sorted by id, every model
+with exactly one constant in exactly one module. Later stages read these records, not JSON.
 """
 
 from __future__ import annotations
@@ -12,31 +15,37 @@ from typing import Any
 
 from codegen.identifiers import assign, model_constant, provider_member, provider_module
 from codegen.kinds import derive_kind
-from codegen.protocols import Package, Wire, model_wire, provider_wire
+from codegen.protocols import Package, model_wire, provider_wire
 from llmdex_runtime.enums import Kind
+from llmdex_runtime.model import Model, ProviderInfo
+from llmdex_runtime.record import replace
 
 
 @dataclass(frozen=True, slots=True)
 class ModelPlan:
-    """One model: its constant name, derived kind, and payload object."""
+    """One model: its constant name and its record."""
 
     constant: str
-    kind: Kind
-    data: Mapping[str, Any]
-    wire: Wire | None = None
-    """The model's own protocol and base URL, where they are not its provider's."""
+    model: Model
 
 
 @dataclass(frozen=True, slots=True)
 class ProviderPlan:
-    """One provider: its enum member, module, payload fields (without models) and models."""
+    """One provider: its enum member name, its record, and its models."""
 
-    id: str
     member: str
-    module: str
-    data: Mapping[str, Any]
+    info: ProviderInfo
     models: tuple[ModelPlan, ...]
-    wire: Wire
+
+    @property
+    def id(self) -> str:
+        """The provider id."""
+        return self.info.id
+
+    @property
+    def module(self) -> str:
+        """The name of its module under ``llmdex.models``."""
+        return self.info.module
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,13 +59,17 @@ class CatalogPlan:
         """How many models the catalog holds."""
         return sum(len(p.models) for p in self.providers)
 
+    def models(self) -> dict[str, dict[str, Model]]:
+        """Provider id -> model id -> model."""
+        return {p.id: {m.model.id: m.model for m in p.models} for p in self.providers}
+
 
 def normalize(
     payload: Mapping[str, Mapping[str, Any]],
     packages: Mapping[str, Package],
     kinds: Mapping[str, Kind] | None = None,
 ) -> CatalogPlan:
-    """Name and order every provider and model of a validated payload.
+    """Build and name every provider and model of a validated payload.
 
     ``packages`` is the protocol table; ``kinds`` maps specs to kinds that patches set
     (every other kind is derived).
@@ -67,17 +80,24 @@ def normalize(
     providers = []
     for pid in sorted(payload):
         raw = payload[pid]
-        constants = assign(raw["models"], model_constant)
-        models = tuple(
-            ModelPlan(
-                constants[mid],
-                kinds.get(f"{pid}:{mid}") or derive_kind(raw["models"][mid]),
-                raw["models"][mid],
-                model_wire(raw, raw["models"][mid], packages),
-            )
-            for mid in sorted(raw["models"])
+        wire = provider_wire(raw.get("npm"), raw.get("api"), packages)
+        info = ProviderInfo.from_dict(
+            {key: value for key, value in raw.items() if key != "models"},
+            module=modules[pid],
+            protocol=wire.protocol,
+            base_url=wire.base_url,
         )
-        fields = {key: value for key, value in raw.items() if key != "models"}
-        wire = provider_wire(raw, packages)
-        providers.append(ProviderPlan(pid, members[pid], modules[pid], fields, models, wire))
+        constants = assign(raw["models"], model_constant)
+        models = []
+        for mid in sorted(raw["models"]):
+            model = Model.from_dict(raw["models"][mid], provider=pid, kind=Kind.CHAT)
+            own = model_wire(info, model, packages)
+            model = replace(
+                model,
+                kind=kinds.get(model.spec) or derive_kind(model),
+                protocol=None if own is None else own.protocol,
+                base_url=None if own is None else own.base_url,
+            )
+            models.append(ModelPlan(constants[mid], model))
+        providers.append(ProviderPlan(members[pid], info, tuple(models)))
     return CatalogPlan(tuple(providers))

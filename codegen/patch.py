@@ -26,8 +26,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import AnyUrl, BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import AnyUrl, BaseModel, ConfigDict, Field, model_validator
 
+from codegen.curated import read_curated
 from codegen.errors import PatchError
 from llmdex_runtime.enums import Kind
 
@@ -110,21 +111,7 @@ class Patched:
 
 def load_patch_file(path: Path) -> PatchFile:
     """Read and validate one patch file; errors name the file and the JSON path."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise PatchError(f"{path}: cannot read it ({exc.strerror})") from None
-    except json.JSONDecodeError as exc:
-        raise PatchError(f"{path}: not valid JSON ({exc.msg}, line {exc.lineno})") from None
-    try:
-        return PatchFile.model_validate(data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = "/".join(str(part) for part in first["loc"])
-        raise PatchError(
-            f"{path}: at /{where}: {first['msg']} ({len(exc.errors())} problem(s)); "
-            f"the format is {SCHEMA}"
-        ) from None
+    return read_curated(path, PatchFile, str(SCHEMA))
 
 
 def apply_patches(payload: Mapping[str, Any], directory: Path) -> Patched:

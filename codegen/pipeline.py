@@ -77,17 +77,17 @@ def regen(options: Options, out: Path | None = None) -> Report:
     # Curated aliases are ours, like patches: NO_PATCHES leaves them out too.
     curated = load_aliases(root) if not options.no_patches else AliasFile(aliases=[])
     first_party = load_first_party(root)
-    curated_warnings = check_references(curated, first_party, payload, root)
-    tables = build_tables(payload, curated, first_party, patched.renamed)
-    report.aliases = {pid: len(table) for pid, table in tables.aliases.items()}
     plan = normalize(payload, load_protocols(root).lookup(), patched.kinds)
+    models = plan.models()
+    curated_warnings = check_references(curated, first_party, models, root)
+    tables = build_tables(models, curated, first_party, patched.renamed)
+    report.aliases = {pid: len(table) for pid, table in tables.aliases.items()}
     report.providers, report.models = len(plan.providers), plan.model_count
-    report.warnings = curated_warnings + impossible_dates(payload)
+    report.warnings = curated_warnings + impossible_dates(plan)
     clock.lap("normalize")
     inputs = Inputs(
         source=options.source if is_url(options.source) else Path(options.source).name,
         sha256=fetched.sha256,
-        patches=", ".join(report.patches),
     )
     target.parent.mkdir(parents=True, exist_ok=True)
     workdir = Path(tempfile.mkdtemp(prefix=".regen-", dir=target.parent))
@@ -95,7 +95,7 @@ def regen(options: Options, out: Path | None = None) -> Report:
         candidate = workdir / target.name
         emit(plan, tables, patched.provenance, inputs, candidate)
         clock.lap("emit")
-        verify(workdir, RUNTIME_ROOT, payload)
+        verify(workdir, target.name, RUNTIME_ROOT, payload)
         clock.lap("verify")
         before = specs_in_tree(target)
         after = specs_in_payload(payload)

@@ -1,8 +1,8 @@
-"""Run by :mod:`codegen.verify` as ``python -S probe.py CANDIDATE_ROOT RUNTIME_ROOT EXPECTED``.
+"""Run by :mod:`codegen.verify` as ``python -S probe.py ROOT PACKAGE RUNTIME_ROOT EXPECTED``.
 
-Imports the candidate ``llmdex``, loads every provider module, and checks that every provider
-and model round-trips to the expected payload and is found by ``find``. Standard library
-only, and it prints the first problem and exits 1.
+Imports the candidate package ``PACKAGE`` from ``ROOT``, loads every provider module, and
+checks that every provider and model round-trips to the expected payload and is found by
+``find``. Standard library only; it prints the first problem and exits 1.
 """
 
 import importlib
@@ -11,16 +11,15 @@ import sys
 
 
 def main() -> int:
-    candidate_root, runtime_root, expected_path = sys.argv[1:4]
+    candidate_root, package, runtime_root, expected_path = sys.argv[1:5]
     sys.path[:0] = [candidate_root, runtime_root]
     with open(expected_path, encoding="utf-8") as f:
         expected = json.load(f)
-    import llmdex
-
-    if not llmdex.__file__.startswith(candidate_root):
-        print(f"imported llmdex from {llmdex.__file__}, not from the candidate")
+    catalog = importlib.import_module(package)
+    if not (catalog.__file__ or "").startswith(candidate_root):
+        print(f"imported {package} from {catalog.__file__}, not from the candidate")
         return 1
-    providers = {p.value: p for p in llmdex.Provider}
+    providers = {p.value: p for p in catalog.Provider}
     if set(providers) != set(expected):
         print(f"providers differ: {sorted(set(providers) ^ set(expected))[:10]}")
         return 1
@@ -30,7 +29,7 @@ def main() -> int:
         if provider.to_dict() != fields:
             print(f"provider {pid!r} does not round-trip: {provider.to_dict()} != {fields}")
             return 1
-        module = importlib.import_module(f"llmdex.models.{provider.module}")
+        module = importlib.import_module(f"{package}.models.{provider.module}")
         constants = {getattr(module, name).id: getattr(module, name) for name in module.__all__}
         if set(constants) != set(raw["models"]) or len(module.__all__) != len(raw["models"]):
             print(f"provider {pid!r}: the module's constants do not match the payload's models")
@@ -40,10 +39,10 @@ def main() -> int:
             if model.to_dict() != model_raw:
                 print(f"model {pid}:{mid} does not round-trip:\n{model.to_dict()}\n{model_raw}")
                 return 1
-            if llmdex.find(f"{pid}:{mid}") is not model or llmdex.find(mid, pid) is not model:
+            if catalog.find(f"{pid}:{mid}") is not model or catalog.find(mid, pid) is not model:
                 print(f"find does not return the constant of {pid}:{mid}")
                 return 1
-    print(json.dumps({"providers": len(providers), "models": llmdex.MODEL_COUNT}))
+    print(json.dumps({"providers": len(providers), "models": catalog.MODEL_COUNT}))
     return 0
 
 

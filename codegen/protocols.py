@@ -9,15 +9,14 @@ URL, is unsupported.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from pydantic import AnyUrl, BaseModel, ConfigDict, Field, ValidationError
+from pydantic import AnyUrl, BaseModel, ConfigDict, Field
 
-from codegen.errors import PatchError
+from codegen.curated import read_curated
+from llmdex_runtime.model import Model, ProviderInfo
 from llmdex_runtime.protocol import Protocol
 
 PROTOCOLS = Path("data_sources/protocols.json")
@@ -57,30 +56,26 @@ class Wire:
 
 def load_protocols(root: Path) -> ProtocolTable:
     """Read and validate the protocol table."""
-    path = root / PROTOCOLS
-    try:
-        return ProtocolTable.model_validate(json.loads(path.read_text(encoding="utf-8")))
-    except (OSError, ValueError, ValidationError) as exc:
-        raise PatchError(f"{path}: {exc}") from None
+    return read_curated(root / PROTOCOLS, ProtocolTable)
 
 
-def provider_wire(provider: Mapping[str, Any], packages: Mapping[str, Package]) -> Wire:
-    """The protocol and base URL of a provider."""
-    return _wire(provider.get("npm"), provider.get("api"), None, packages)
+def provider_wire(npm: str | None, api: str | None, packages: Mapping[str, Package]) -> Wire:
+    """The protocol and base URL of a provider with this npm package and ``api`` URL."""
+    return _wire(npm, api, None, packages)
 
 
 def model_wire(
-    provider: Mapping[str, Any], model: Mapping[str, Any], packages: Mapping[str, Package]
+    provider: ProviderInfo, model: Model, packages: Mapping[str, Package]
 ) -> Wire | None:
     """A model's own protocol and base URL, or ``None`` when they are its provider's."""
-    override = model.get("provider")
-    if not override:
+    override = model.provider_override
+    if override is None:
         return None
     # A model served in another format is still served at its provider's endpoint.
-    npm = override.get("npm") or provider.get("npm")
-    api = override.get("api") or provider.get("api")
-    wire = _wire(npm, api, override.get("shape"), packages)
-    return None if wire == provider_wire(provider, packages) else wire
+    npm = override.npm or provider.npm
+    api = override.api or provider.api
+    wire = _wire(npm, api, override.shape, packages)
+    return None if wire == provider_wire(provider.npm, provider.api, packages) else wire
 
 
 def _wire(

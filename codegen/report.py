@@ -10,6 +10,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from codegen.normalize import CatalogPlan
+
 _SHOWN = 20
 
 
@@ -85,16 +87,16 @@ def specs_in_payload(payload: Mapping[str, Any]) -> set[str]:
     return {f"{pid}:{mid}" for pid, provider in payload.items() for mid in provider["models"]}
 
 
-def impossible_dates(payload: Mapping[str, Any]) -> list[str]:
+def impossible_dates(plan: CatalogPlan) -> list[str]:
     """Dates that have the right shape but name no calendar day, like ``2025-02-31``."""
-    from llmdex_runtime.dates import PartialDate
-
     found = []
-    for pid, provider in payload.items():
-        for mid, model in provider["models"].items():
+    for provider in plan.providers:
+        for entry in provider.models:
+            model = entry.model
             for key in ("knowledge", "release_date", "last_updated"):
-                if key in model and not PartialDate.parse(model[key]).is_valid:
-                    found.append(f"{pid}:{mid} {key} is {model[key]!r}, not a calendar date")
+                date = getattr(model, key)
+                if date is not None and not date.is_valid:
+                    found.append(f"{model.spec} {key} is {str(date)!r}, not a calendar date")
     return found
 
 

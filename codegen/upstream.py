@@ -18,13 +18,6 @@ from pydantic import (
 )
 
 
-class Price(RootModel[StrictFloat]):
-    root: Annotated[StrictFloat, Field(ge=0.0)]
-    """
-    USD per million tokens.
-    """
-
-
 class Date(RootModel[StrictStr]):
     root: Annotated[StrictStr, Field(pattern="^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$")]
     """
@@ -32,13 +25,65 @@ class Date(RootModel[StrictStr]):
     """
 
 
-class TokenCount(RootModel[StrictInt]):
-    root: Annotated[StrictInt, Field(ge=0)]
+class Interleaved(BaseModel):
+    """
+    Where a model returns interleaved reasoning, e.g. ``field="reasoning_content"``.
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    field: StrictStr
+
+
+class Limit(BaseModel):
+    """
+    Token limits: context window, maximum output, and maximum input where it differs.
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    context: Annotated[StrictInt, Field(ge=0)]
+    input: Annotated[StrictInt | None, Field(ge=0)] = None
+    output: Annotated[StrictInt, Field(ge=0)]
+
+
+class Modalities(BaseModel):
+    """
+    Input and output modalities (``"text"``, ``"image"``, ``"audio"``, ``"pdf"``, ...).
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    input: list[StrictStr]
+    output: list[StrictStr]
+
+
+class Price(RootModel[StrictFloat]):
+    root: Annotated[StrictFloat, Field(ge=0.0)]
+    """
+    USD per million tokens.
+    """
+
+
+class ProviderOverride(BaseModel):
+    """
+    How one model is served when it differs from its provider (models.dev ``provider``).
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    npm: StrictStr | None = None
+    api: StrictStr | None = None
+    shape: StrictStr | None = None
 
 
 class Rates(BaseModel):
     """
-    Prices of one price set.
+    Prices in USD per million tokens; ``None`` where models.dev gives no price.
     """
 
     model_config = ConfigDict(
@@ -53,21 +98,44 @@ class Rates(BaseModel):
     output_audio: Price | None = None
 
 
-class TierCondition(BaseModel):
+class ReasoningOption(BaseModel):
     """
-    When a price tier applies.
+    One way to steer reasoning: a ``toggle``, ``effort`` levels, or ``budget_tokens``.
     """
 
     model_config = ConfigDict(
         extra="allow",
     )
     type: StrictStr
-    size: TokenCount
+    values: list[StrictStr | None] | None = None
+    min: StrictInt | None = None
+    """
+    Smallest budget; -1 means a dynamic budget.
+    """
+    max: StrictInt | None = None
+
+
+class Status(StrEnum):
+    alpha = "alpha"
+    beta = "beta"
+    deprecated = "deprecated"
+
+
+class TierCondition(BaseModel):
+    """
+    When a price tier applies: ``type="context", size=200000`` means prompts above 200k.
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: StrictStr
+    size: Annotated[StrictInt, Field(ge=0)]
 
 
 class CostTier(BaseModel):
     """
-    Prices that apply past a threshold.
+    Prices that replace the base prices once ``tier`` applies.
     """
 
     model_config = ConfigDict(
@@ -83,9 +151,21 @@ class CostTier(BaseModel):
     tier: TierCondition
 
 
+class Mode(BaseModel):
+    """
+    A named way of calling a model (e.g. ``fast``) with its own prices and request extras.
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    cost: Rates | None = None
+    provider: dict[str, Any] | None = None
+
+
 class Cost(BaseModel):
     """
-    A model's price table.
+    A model's price table (models.dev ``cost``), with long-context tiers where listed.
     """
 
     model_config = ConfigDict(
@@ -102,99 +182,15 @@ class Cost(BaseModel):
     context_over_200k: Rates | None = None
 
 
-class Limit(BaseModel):
-    """
-    Token limits.
-    """
-
-    model_config = ConfigDict(
-        extra="allow",
-    )
-    context: TokenCount
-    input: TokenCount | None = None
-    output: TokenCount
-
-
-class Modalities(BaseModel):
-    """
-    Input and output modalities.
-    """
-
-    model_config = ConfigDict(
-        extra="allow",
-    )
-    input: list[StrictStr]
-    output: list[StrictStr]
-
-
-class ReasoningOption(BaseModel):
-    """
-    One way to steer reasoning.
-    """
-
-    model_config = ConfigDict(
-        extra="allow",
-    )
-    type: StrictStr
-    values: list[StrictStr | None] | None = None
-    min: StrictInt | None = None
-    """
-    Smallest budget; -1 means a dynamic budget.
-    """
-    max: StrictInt | None = None
-
-
-class Interleaved(BaseModel):
-    """
-    Where interleaved reasoning is returned.
-    """
-
-    model_config = ConfigDict(
-        extra="allow",
-    )
-    field: StrictStr
-
-
-class ProviderOverride(BaseModel):
-    """
-    How one model is served when it differs from its provider.
-    """
-
-    model_config = ConfigDict(
-        extra="allow",
-    )
-    npm: StrictStr | None = None
-    api: StrictStr | None = None
-    shape: StrictStr | None = None
-
-
-class Mode(BaseModel):
-    """
-    A named calling mode with its own prices.
-    """
-
-    model_config = ConfigDict(
-        extra="allow",
-    )
-    cost: Rates | None = None
-    provider: dict[str, Any] | None = None
-
-
 class Experimental(BaseModel):
     """
-    Experimental features.
+    Experimental features models.dev lists for a model, such as named modes.
     """
 
     model_config = ConfigDict(
         extra="allow",
     )
     modes: dict[str, Mode] | None = None
-
-
-class Status(StrEnum):
-    alpha = "alpha"
-    beta = "beta"
-    deprecated = "deprecated"
 
 
 class Model(BaseModel):
@@ -205,48 +201,96 @@ class Model(BaseModel):
     model_config = ConfigDict(
         extra="allow",
     )
-    id: Annotated[StrictStr, Field(min_length=1)]
+    id: StrictStr
+    """
+    Model id as the provider's API takes it.
+    """
     name: StrictStr
+    """
+    Display name.
+    """
     family: StrictStr | None = None
     attachment: StrictBool
+    """
+    Accepts file attachments.
+    """
     reasoning: StrictBool
+    """
+    Produces reasoning (thinking) output.
+    """
     tool_call: StrictBool
+    """
+    Supports tool (function) calling.
+    """
     structured_output: StrictBool | None = None
+    """
+    Supports structured (JSON schema) output; ``None`` where models.dev does not say.
+    """
     temperature: StrictBool | None = None
-    interleaved: StrictBool | Interleaved | None = None
-    reasoning_options: list[ReasoningOption] | None = None
+    """
+    Accepts a temperature parameter; ``None`` where models.dev does not say.
+    """
+    open_weights: StrictBool
     knowledge: Date | None = None
+    """
+    Knowledge cutoff.
+    """
     release_date: Date
     last_updated: Date
     modalities: Modalities
-    open_weights: StrictBool
-    cost: Cost | None = None
     limit: Limit
+    cost: Cost | None = None
+    """
+    Price table; ``None`` when models.dev has no price (a free model has zero prices).
+    """
+    interleaved: StrictBool | Interleaved | None = None
+    reasoning_options: list[ReasoningOption] | None = None
     status: Status | None = None
     provider: ProviderOverride | None = None
+    """
+    models.dev's per-model ``provider`` object: npm package, base URL or API shape.
+    """
     experimental: Experimental | None = None
 
 
-class Provider(BaseModel):
+class ProviderInfo(BaseModel):
     """
-    One provider and the models it serves.
+    One provider: the models.dev provider object, without its models.
     """
 
     model_config = ConfigDict(
         extra="allow",
     )
-    id: Annotated[StrictStr, Field(min_length=1)]
+    id: StrictStr
+    """
+    models.dev provider id, e.g. ``"openai"``.
+    """
     name: StrictStr
+    """
+    Display name, models.dev ``name``.
+    """
     env: list[StrictStr]
+    """
+    Environment variables that hold the API key, in the order to try them.
+    """
     npm: StrictStr | None = None
+    """
+    The AI SDK npm package models.dev uses for this provider.
+    """
     api: StrictStr | None = None
+    """
+    API base URL, where models.dev gives one.
+    """
     doc: StrictStr | None = None
+    """
+    Documentation URL.
+    """
     models: dict[str, Model]
 
 
-class Payload(RootModel[dict[str, Provider]]):
+class Payload(RootModel[dict[str, ProviderInfo]]):
     """
-    The models.dev api.json payload: providers keyed by id. Objects allow fields this schema does not name; the generator keeps them.
+    The models.dev api.json payload: providers keyed by id. Objects allow fields this schema does not name; the generator keeps them. Written by `make schema` from llmdex_runtime/model.py; do not edit by hand.
     """
 
-    root: dict[str, Provider]
+    root: dict[str, ProviderInfo]

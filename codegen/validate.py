@@ -78,8 +78,8 @@ def _describe(exc: ValidationError, source: str) -> str:
     if len(errors) > _SHOWN_ERRORS:
         lines.append(f"  ... and {len(errors) - _SHOWN_ERRORS} more")
     lines.append(
-        "Fix the payload, or if models.dev changed its format on purpose, update "
-        "data_sources/models_dev.schema.json and run `make schema`."
+        "Fix the payload, or if models.dev changed its format on purpose, update the records "
+        "in llmdex_runtime/model.py and run `make schema`."
     )
     return "\n".join(lines)
 

@@ -22,13 +22,23 @@ _PROBE = Path(__file__).with_name("probe.py")
 _TIMEOUT = 300
 
 
-def verify(candidate_root: Path, runtime_root: Path, expected: Mapping[str, Any]) -> None:
-    """Check that the ``llmdex`` package under ``candidate_root`` round-trips ``expected``."""
+def verify(
+    candidate_root: Path, package: str, runtime_root: Path, expected: Mapping[str, Any]
+) -> None:
+    """Check that the package ``package`` under ``candidate_root`` round-trips ``expected``."""
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as f:
         json.dump(expected, f)
     try:
         result = subprocess.run(
-            [sys.executable, "-S", str(_PROBE), str(candidate_root), str(runtime_root), f.name],
+            [
+                sys.executable,
+                "-S",
+                str(_PROBE),
+                str(candidate_root),
+                package,
+                str(runtime_root),
+                f.name,
+            ],
             capture_output=True,
             text=True,
             timeout=_TIMEOUT,

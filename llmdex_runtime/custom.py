@@ -83,11 +83,11 @@ def _assumed(registry: Registry, spec: object) -> CustomModel:
 
     logging.getLogger("llmdex").warning(
         "%s is not in the llmdex catalog; assuming it exists at %s, limits and prices unknown",
-        f"{provider.value}:{parsed.id}",
+        f"{provider.id}:{parsed.id}",
         provider.api or "the provider's default endpoint",
     )
     return CustomModel(
-        provider=provider.value,
+        provider=provider.id,
         id=parsed.id,
         name=parsed.id,
         base_url=provider.base_url,

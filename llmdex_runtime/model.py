@@ -1,18 +1,25 @@
-"""The catalog's record types: :class:`Model` and the frozen values it is made of.
+"""The catalog's record types: :class:`Model`, :class:`ProviderInfo` and the values they hold.
 
-Field names follow models.dev, so ``GPT_4O.limit.context`` is ``limit.context`` in the
-payload. Prices are :class:`~decimal.Decimal` USD per million tokens. A field the payload
-leaves out is ``None`` here, never a made-up default, and :meth:`Model.to_dict` gives the
-payload's object back exactly. Fields a newer payload adds that this version does not know
-are kept in ``extra`` on the object where they appeared.
+This module is the one description of a model. Field names follow models.dev, so
+``GPT_4O.limit.context`` is ``limit.context`` in the payload; each record's annotations say
+how it is read from its models.dev object and written back (:mod:`llmdex_runtime.payload`),
+and the generator derives its JSON Schema, its validators and the source it writes from the
+same annotations. Adding a models.dev field is adding it here, then ``make schema``.
+
+Prices are :class:`~decimal.Decimal` USD per million tokens. A field the payload leaves out
+is ``None`` here, never a made-up default, and ``to_dict()`` gives the payload's object back
+exactly. Fields a newer payload adds that this version does not know are kept in ``extra``
+on the object where they appeared.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from llmdex_runtime.enums import Status
-from llmdex_runtime.record import record
+from llmdex_runtime.enums import Kind, Status
+from llmdex_runtime.payload import PayloadRecord
+from llmdex_runtime.protocol import Protocol
+from llmdex_runtime.record import field, fields, record
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (9 ms here)
 if TYPE_CHECKING:
@@ -21,17 +28,36 @@ if TYPE_CHECKING:
     from typing import Any, NoReturn
 
     from llmdex_runtime.dates import PartialDate
-    from llmdex_runtime.enums import Kind
     from llmdex_runtime.pricing import CallCost, Usage
-    from llmdex_runtime.protocol import Protocol
 
     _MappingBase = Mapping[str, Any]
 else:
     _MappingBase = Mapping
 
+__all__ = [
+    "EMPTY",
+    "RATE_NAMES",
+    "Cost",
+    "CostTier",
+    "Experimental",
+    "Interleaved",
+    "Kind",
+    "Limit",
+    "Modalities",
+    "Mode",
+    "Model",
+    "Protocol",
+    "ProviderInfo",
+    "ProviderOverride",
+    "Rates",
+    "ReasoningOption",
+    "Status",
+    "TierCondition",
+]
+
 
 class _Empty(_MappingBase):
-    # Immutable and hashable, so one instance can be every dataclass's default ``extra``.
+    # Immutable and hashable, so one instance can be every record's default ``extra``.
     __slots__ = ()
 
     def __getitem__(self, key: str) -> NoReturn:
@@ -72,22 +98,8 @@ def pricing() -> Callable[..., CallCost]:
 _COST_OF: Callable[..., CallCost] | None = None
 
 
-def _number(value: Decimal) -> int | float:
-    # The generator writes a JSON integer as Decimal("3") and a JSON float as Decimal("3.0"),
-    # so the exponent tells which one the payload had.
-    exponent = value.as_tuple().exponent
-    if isinstance(exponent, int) and exponent >= 0:
-        return int(value)
-    return float(value)
-
-
-def _put(out: dict[str, Any], key: str, value: Any) -> None:
-    if value is not None:
-        out[key] = value
-
-
 @record
-class Rates:
+class Rates(PayloadRecord):
     """Prices in USD per million tokens; ``None`` where models.dev gives no price."""
 
     input: Decimal | None = None
@@ -99,40 +111,18 @@ class Rates:
     output_audio: Decimal | None = None
     extra: Mapping[str, Any] = EMPTY
 
-    def to_dict(self) -> dict[str, Any]:
-        """The models.dev object these rates came from."""
-        out: dict[str, Any] = {}
-        for name in RATE_NAMES:
-            value = getattr(self, name)
-            if value is not None:
-                out[name] = _number(value)
-        out.update(self.extra)
-        return out
 
-
-RATE_NAMES = (
-    "input",
-    "output",
-    "reasoning",
-    "cache_read",
-    "cache_write",
-    "input_audio",
-    "output_audio",
-)
+RATE_NAMES: tuple[str, ...] = tuple(name for name in fields(Rates) if name != "extra")
 """The priced components of :class:`Rates`; also the buckets of a call's ``Usage``."""
 
 
 @record
-class TierCondition:
+class TierCondition(PayloadRecord):
     """When a price tier applies: ``type="context", size=200000`` means prompts above 200k."""
 
     type: str
-    size: int
+    size: int = field(minimum=0)
     extra: Mapping[str, Any] = EMPTY
-
-    def to_dict(self) -> dict[str, Any]:
-        """The models.dev object this condition came from."""
-        return {"type": self.type, "size": self.size, **self.extra}
 
 
 @record
@@ -140,10 +130,6 @@ class CostTier(Rates):
     """Prices that replace the base prices once ``tier`` applies."""
 
     tier: TierCondition
-
-    def to_dict(self) -> dict[str, Any]:
-        """The models.dev object this tier came from."""
-        return {**Rates.to_dict(self), "tier": self.tier.to_dict()}
 
 
 @record
@@ -153,82 +139,48 @@ class Cost(Rates):
     tiers: tuple[CostTier, ...] | None = None
     context_over_200k: Rates | None = None
 
-    def to_dict(self) -> dict[str, Any]:
-        """The models.dev ``cost`` object."""
-        out = Rates.to_dict(self)
-        if self.tiers is not None:
-            out["tiers"] = [tier.to_dict() for tier in self.tiers]
-        if self.context_over_200k is not None:
-            out["context_over_200k"] = self.context_over_200k.to_dict()
-        return out
-
 
 @record
-class Limit:
+class Limit(PayloadRecord):
     """Token limits: context window, maximum output, and maximum input where it differs."""
 
-    context: int
-    output: int
-    input: int | None = None
+    context: int = field(minimum=0)
+    input: int | None = field(default=None, minimum=0)
+    output: int = field(minimum=0)
     extra: Mapping[str, Any] = EMPTY
-
-    def to_dict(self) -> dict[str, Any]:
-        """The models.dev ``limit`` object."""
-        out: dict[str, Any] = {"context": self.context}
-        _put(out, "input", self.input)
-        out["output"] = self.output
-        out.update(self.extra)
-        return out
 
 
 @record
-class Modalities:
+class Modalities(PayloadRecord):
     """Input and output modalities (``"text"``, ``"image"``, ``"audio"``, ``"pdf"``, ...)."""
 
     input: tuple[str, ...]
     output: tuple[str, ...]
     extra: Mapping[str, Any] = EMPTY
 
-    def to_dict(self) -> dict[str, Any]:
-        """The models.dev ``modalities`` object."""
-        return {"input": list(self.input), "output": list(self.output), **self.extra}
-
 
 @record
-class ReasoningOption:
+class ReasoningOption(PayloadRecord):
     """One way to steer reasoning: a ``toggle``, ``effort`` levels, or ``budget_tokens``."""
 
     type: str
     values: tuple[str | None, ...] | None = None
     min: int | None = None
+    """Smallest budget; -1 means a dynamic budget."""
     max: int | None = None
     extra: Mapping[str, Any] = EMPTY
 
-    def to_dict(self) -> dict[str, Any]:
-        """The models.dev object this option came from."""
-        out: dict[str, Any] = {"type": self.type}
-        if self.values is not None:
-            out["values"] = list(self.values)
-        _put(out, "min", self.min)
-        _put(out, "max", self.max)
-        out.update(self.extra)
-        return out
-
 
 @record
-class Interleaved:
+class Interleaved(PayloadRecord):
     """Where a model returns interleaved reasoning, e.g. ``field="reasoning_content"``."""
 
     field: str
     extra: Mapping[str, Any] = EMPTY
 
-    def to_dict(self) -> dict[str, Any]:
-        """The models.dev ``interleaved`` object."""
-        return {"field": self.field, **self.extra}
-
 
 @record
-class ProviderOverride:
+class ProviderOverride(PayloadRecord):
     """How one model is served when it differs from its provider (models.dev ``provider``)."""
 
     npm: str | None = None
@@ -236,52 +188,58 @@ class ProviderOverride:
     shape: str | None = None
     extra: Mapping[str, Any] = EMPTY
 
-    def to_dict(self) -> dict[str, Any]:
-        """The models.dev per-model ``provider`` object."""
-        out: dict[str, Any] = {}
-        _put(out, "npm", self.npm)
-        _put(out, "api", self.api)
-        _put(out, "shape", self.shape)
-        out.update(self.extra)
-        return out
-
 
 @record
-class Mode:
+class Mode(PayloadRecord):
     """A named way of calling a model (e.g. ``fast``) with its own prices and request extras."""
 
     cost: Rates | None = None
     provider: Mapping[str, Any] | None = None
     extra: Mapping[str, Any] = EMPTY
 
-    def to_dict(self) -> dict[str, Any]:
-        """The models.dev object of this mode."""
-        out: dict[str, Any] = {}
-        if self.cost is not None:
-            out["cost"] = self.cost.to_dict()
-        _put(out, "provider", self.provider)
-        out.update(self.extra)
-        return out
-
 
 @record
-class Experimental:
+class Experimental(PayloadRecord):
     """Experimental features models.dev lists for a model, such as named modes."""
 
     modes: Mapping[str, Mode] | None = None
     extra: Mapping[str, Any] = EMPTY
 
-    def to_dict(self) -> dict[str, Any]:
-        """The models.dev ``experimental`` object."""
-        out: dict[str, Any] = {}
-        if self.modes is not None:
-            out["modes"] = {name: mode.to_dict() for name, mode in self.modes.items()}
-        out.update(self.extra)
-        return out
+
+@record
+class ProviderInfo(PayloadRecord):
+    """One provider: the models.dev provider object, without its models.
+
+    The generated ``llmdex.Provider`` enum has a member per provider that carries these
+    fields; lookups use the records themselves, so they never build the enum.
+    """
+
+    id: str
+    """models.dev provider id, e.g. ``"openai"``."""
+    display_name: str = field(key="name")
+    """Display name, models.dev ``name``."""
+    env: tuple[str, ...]
+    """Environment variables that hold the API key, in the order to try them."""
+    npm: str | None = None
+    """The AI SDK npm package models.dev uses for this provider."""
+    api: str | None = None
+    """API base URL, where models.dev gives one."""
+    doc: str | None = None
+    """Documentation URL."""
+    module: str = field(derived=True)
+    """Name of the module under ``llmdex.models`` that holds this provider's models."""
+    protocol: Protocol = field(derived=True)
+    """The wire protocol of the provider's API (derived at regen time)."""
+    base_url: str | None = field(default=None, derived=True)
+    """Where to send requests: ``api``, or the default of the provider's SDK package.
+
+    May hold ``${VARIABLE}`` placeholders, filled from the environment when calling."""
+    extra: Mapping[str, Any] = EMPTY
+    """Provider fields this version of llmdex does not know, kept as they came."""
 
 
 @record
-class Model:
+class Model(PayloadRecord):
     """One model as one provider serves it.
 
     Two models are equal when every field is; a model hashes by its :attr:`spec`.
@@ -292,13 +250,13 @@ class Model:
         ('openai:gpt-4o', 128000)
     """
 
-    provider: str
+    provider: str = field(derived=True)
     """Provider id, e.g. ``"openai"`` (a :class:`~llmdex.Provider` member compares equal)."""
     id: str
     """Model id as the provider's API takes it."""
     name: str
     """Display name."""
-    kind: Kind
+    kind: Kind = field(derived=True)
     """What the model is for, derived at regen time."""
     family: str | None = None
     attachment: bool
@@ -323,12 +281,12 @@ class Model:
     interleaved: bool | Interleaved | None = None
     reasoning_options: tuple[ReasoningOption, ...] | None = None
     status: Status | None = None
-    provider_override: ProviderOverride | None = None
+    provider_override: ProviderOverride | None = field(default=None, key="provider")
     """models.dev's per-model ``provider`` object: npm package, base URL or API shape."""
     experimental: Experimental | None = None
-    protocol: Protocol | None = None
+    protocol: Protocol | None = field(default=None, derived=True)
     """This model's wire protocol where it is not its provider's (derived at regen time)."""
-    base_url: str | None = None
+    base_url: str | None = field(default=None, derived=True)
     """This model's base URL where it is not its provider's (derived at regen time)."""
     extra: Mapping[str, Any] = EMPTY
     """Fields of the payload this version of llmdex does not know, kept as they came."""
@@ -357,40 +315,6 @@ class Model:
             Decimal('0.0060000')
         """
         return pricing()(self, usage, mode=mode)
-
-    def to_dict(self) -> dict[str, Any]:
-        """The models.dev object for this model, exactly as the payload had it."""
-        out: dict[str, Any] = {"id": self.id, "name": self.name}
-        _put(out, "family", self.family)
-        out["attachment"] = self.attachment
-        out["reasoning"] = self.reasoning
-        out["tool_call"] = self.tool_call
-        _put(out, "structured_output", self.structured_output)
-        _put(out, "temperature", self.temperature)
-        if self.interleaved is not None:
-            interleaved = self.interleaved
-            out["interleaved"] = (
-                interleaved if isinstance(interleaved, bool) else interleaved.to_dict()
-            )
-        if self.reasoning_options is not None:
-            out["reasoning_options"] = [option.to_dict() for option in self.reasoning_options]
-        if self.knowledge is not None:
-            out["knowledge"] = str(self.knowledge)
-        out["release_date"] = str(self.release_date)
-        out["last_updated"] = str(self.last_updated)
-        out["modalities"] = self.modalities.to_dict()
-        out["open_weights"] = self.open_weights
-        if self.cost is not None:
-            out["cost"] = self.cost.to_dict()
-        out["limit"] = self.limit.to_dict()
-        if self.status is not None:
-            out["status"] = self.status.value
-        if self.provider_override is not None:
-            out["provider"] = self.provider_override.to_dict()
-        if self.experimental is not None:
-            out["experimental"] = self.experimental.to_dict()
-        out.update(self.extra)
-        return out
 
     def __hash__(self) -> int:
         return hash((self.provider, self.id))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind, Status
+from llmdex_runtime.facts import CAPABILITIES, SORT_KEYS, price
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (9 ms here)
 if TYPE_CHECKING:
@@ -14,26 +15,6 @@ if TYPE_CHECKING:
     from llmdex_runtime.registry import Registry
 
     Predicate = Callable[[Model], bool]
-
-_CAPABILITIES: dict[str, Callable[[Model], bool]] = {
-    "vision": lambda m: "image" in m.modalities.input,
-    "tools": lambda m: m.tool_call,
-    "reasoning": lambda m: m.reasoning,
-    "structured_output": lambda m: m.structured_output is True,
-    "attachments": lambda m: m.attachment,
-    "open_weights": lambda m: m.open_weights,
-}
-
-_PRICES: dict[str, Callable[[Model], Decimal | None]] = {
-    "input_price": lambda m: None if m.cost is None else m.cost.input,
-    "output_price": lambda m: None if m.cost is None else m.cost.output,
-}
-
-_SORT_KEYS: dict[str, Callable[[Model], object]] = {
-    **_PRICES,
-    "context": lambda m: m.limit.context,
-    "release_date": lambda m: m.release_date,
-}
 
 
 def _is(test: Callable[[Model], bool], wanted: bool) -> Predicate:
@@ -118,16 +99,14 @@ class Selection:
         are USD per 1M tokens and exclude models with no price; ``status="ga"`` means no
         status; dates are ``YYYY-MM`` or ``YYYY-MM-DD``, inclusive.
         """
-        tests: list[Predicate] = []
-        flags = {
-            "vision": vision,
-            "tools": tools,
-            "reasoning": reasoning,
-            "structured_output": structured_output,
-            "attachments": attachments,
-            "open_weights": open_weights,
-        }
-        tests += [_is(_CAPABILITIES[name], w) for name, w in flags.items() if w is not None]
+        # Each capability is a keyword of its own (for type checkers and completion), read
+        # here by the names CAPABILITIES defines.
+        given = locals()
+        tests: list[Predicate] = [
+            _is(capability.test, given[name])
+            for name, capability in CAPABILITIES.items()
+            if given[name] is not None
+        ]
         if family is not None:
             tests.append(lambda m: m.family == family)
         if kind is not None:
@@ -139,11 +118,11 @@ class Selection:
             tests.append(lambda m: output_modality in m.modalities.output)
         if min_context is not None:
             tests.append(lambda m: m.limit.context >= min_context)
-        for limit, key in ((max_input_price, "input_price"), (max_output_price, "output_price")):
+        for limit, component in ((max_input_price, "input"), (max_output_price, "output")):
             if limit is not None:
                 from decimal import Decimal
 
-                tests.append(_at_most(_PRICES[key], Decimal(str(limit))))
+                tests.append(_at_most(price(component), Decimal(str(limit))))
         if status is not None:
             wanted_status = None if status == "ga" else Status(status)
             tests.append(lambda m: m.status is wanted_status)
@@ -158,7 +137,7 @@ class Selection:
         providers = self._providers
         if provider is not None:
             names = (provider,) if isinstance(provider, str) else provider
-            chosen = tuple(self._registry.provider(name).value for name in names)
+            chosen = tuple(self._registry.provider(name).id for name in names)
             providers = chosen if providers is None else tuple(p for p in providers if p in chosen)
         return self._with(providers=providers, predicates=(*self._predicates, *tests))
 
@@ -171,14 +150,14 @@ class Selection:
 
         Models without that value (no price) come last either way.
         """
-        if by not in _SORT_KEYS:
-            raise ValueError(f"cannot sort by {by!r}; choose one of {', '.join(_SORT_KEYS)}")
+        if by not in SORT_KEYS:
+            raise ValueError(f"cannot sort by {by!r}; choose one of {', '.join(SORT_KEYS)}")
         return self._with(order=by, descending=descending)
 
     def __iter__(self) -> Iterator[Model]:
         pids = self._providers
         if pids is None:
-            pids = tuple(p.value for p in self._registry.providers())
+            pids = tuple(p.id for p in self._registry.providers())
         found = [
             model
             for pid in pids
@@ -186,7 +165,7 @@ class Selection:
             if all(test(model) for test in self._predicates)
         ]
         if self._order is not None:
-            key = _SORT_KEYS[self._order]
+            key = SORT_KEYS[self._order]
             known = [m for m in found if key(m) is not None]
             unknown = [m for m in found if key(m) is None]
             known.sort(key=key, reverse=self._descending)  # type: ignore[arg-type]

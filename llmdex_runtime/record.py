@@ -5,20 +5,87 @@ cost 17 ms on our CI machine, and making a dozen slotted dataclasses another 10 
 times the budget of ``import llmdex`` plus a first lookup. A record has what the catalog's
 types need and no more: keyword-only construction with defaults, ``__slots__``, no assignment
 after ``__init__``, field-wise ``==``, ``hash`` and ``repr``, pickling, and :func:`replace`.
-Type checkers see it as a frozen, keyword-only dataclass (PEP 681).
+Type checkers see it as a frozen, keyword-only dataclass (PEP 681), with :func:`field` as its
+field specifier.
 """
 
 from __future__ import annotations
 
+import sys
+
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (9 ms here)
 if TYPE_CHECKING:
-    from typing import Any, TypeVar, dataclass_transform
+    from typing import Any, TypeVar, dataclass_transform, overload
 
     _T = TypeVar("_T")
 else:
 
     def dataclass_transform(**_: object) -> object:
         return lambda decorated: decorated
+
+
+class _Missing:
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "MISSING"
+
+
+MISSING: Any = _Missing()
+"""The default of a field that has none."""
+
+
+class Field:
+    """What :func:`field` declares about one field of a record.
+
+    ``key`` is the field's name in a models.dev object where it differs (``provider`` for
+    ``Model.provider_override``); a ``derived`` field is computed by llmdex, not read from the
+    payload; ``minimum`` bounds a number the payload gives.
+    """
+
+    __slots__ = ("default", "derived", "key", "minimum", "name")
+
+    def __init__(self, default: Any, key: str | None, derived: bool, minimum: int | None) -> None:
+        self.name = ""
+        self.default = default
+        self.key = key
+        self.derived = derived
+        self.minimum = minimum
+
+    def __repr__(self) -> str:
+        return f"Field({self.name!r}, default={self.default!r}, key={self.key!r})"
+
+
+if TYPE_CHECKING:
+
+    @overload
+    def field(
+        *,
+        default: _T,
+        key: str | None = None,
+        derived: bool = False,
+        minimum: int | None = None,
+    ) -> _T: ...
+
+    @overload
+    def field(
+        *, key: str | None = None, derived: bool = False, minimum: int | None = None
+    ) -> Any: ...
+
+    def field(
+        *,
+        default: Any = MISSING,
+        key: str | None = None,
+        derived: bool = False,
+        minimum: int | None = None,
+    ) -> Any:
+        """Declare a field with more than a default (see :class:`Field`)."""
+
+else:
+
+    def field(*, default=MISSING, key=None, derived=False, minimum=None):
+        """Declare a field with more than a default (see :class:`Field`)."""
+        return Field(default, key, derived, minimum)
 
 
 def _immutable(self: object, name: str, value: object = None) -> None:
@@ -52,12 +119,13 @@ def _record_repr(self: object) -> str:
     return f"{type(self).__name__}({shown})"
 
 
-@dataclass_transform(kw_only_default=True, frozen_default=True)
+@dataclass_transform(kw_only_default=True, frozen_default=True, field_specifiers=(field,))
 def record(cls: type[_T]) -> type[_T]:
     """Turn a class with annotated fields into an immutable, slotted record class.
 
     Fields are the annotated names of the class and of its record bases, in order; a class
-    attribute gives a field its default.
+    attribute gives a field its default, or a :func:`field` says more about it. A default
+    must be immutable (hashable): a list or dict would be shared by every instance.
 
     Example:
         >>> @record
@@ -67,17 +135,26 @@ def record(cls: type[_T]) -> type[_T]:
         >>> Point(x=1)
         Point(x=1, y=0)
     """
-    inherited: tuple[str, ...] = getattr(cls, "__record_fields__", ())
+    inherited: dict[str, Field] = getattr(cls, "__record_specs__", {})
     # Not inspect.get_annotations: importing inspect is what this module exists to avoid.
     annotations = cls.__dict__.get("__annotations__", {})  # noqa: RUF063
     own = tuple(name for name in annotations if name not in inherited)
-    defaults = {name: cls.__dict__[name] for name in own if name in cls.__dict__}
-    defaults.update(getattr(cls, "__record_defaults__", {}))
-    names = inherited + own
+    specs = dict(inherited)
+    for name in own:
+        declared = cls.__dict__.get(name, MISSING)
+        spec = declared if isinstance(declared, Field) else Field(declared, None, False, None)
+        spec.name = name
+        if spec.default is not MISSING and type(spec.default).__hash__ is None:
+            raise TypeError(
+                f"{cls.__qualname__}.{name}: the default {spec.default!r} is mutable and would be "
+                "shared by every instance; use an immutable value (a tuple, EMPTY, None)"
+            )
+        specs[name] = spec
+    names = tuple(specs)
     namespace = {
         k: v for k, v in cls.__dict__.items() if k not in {*own, "__dict__", "__weakref__"}
     }
-    namespace.update(__slots__=own, __record_fields__=names, __record_defaults__=defaults)
+    namespace.update(__slots__=own, __record_fields__=names, __record_specs__=specs)
     for method, generic in (
         ("__repr__", _record_repr),
         ("__eq__", _record_eq),
@@ -86,9 +163,24 @@ def record(cls: type[_T]) -> type[_T]:
     ):
         namespace.setdefault(method, generic)
     namespace["__setattr__"] = namespace["__delattr__"] = _immutable
-    namespace["__init__"] = _init(names, defaults)
+    namespace["__init__"] = _init(cls.__qualname__, specs, sys._getframe(1))
     made: type[_T] = type(cls)(cls.__name__, cls.__bases__, namespace)  # type: ignore[misc]
+    made.__qualname__ = cls.__qualname__
+    _rebind_class_cells(namespace, cls, made)
     return made
+
+
+def _rebind_class_cells(namespace: dict[str, Any], old: type, new: type) -> None:
+    # Zero-argument super() reads the class from a closure cell the compiler made for the
+    # class statement; point those cells at the class that replaced it.
+    for value in namespace.values():
+        for function in (value, getattr(value, "__func__", None), getattr(value, "fget", None)):
+            closure = getattr(function, "__closure__", None)
+            if function is None or not closure:
+                continue
+            for name, cell in zip(function.__code__.co_freevars, closure, strict=True):
+                if name == "__class__" and cell.cell_contents is old:
+                    cell.cell_contents = new
 
 
 def fields(cls: type[object]) -> tuple[str, ...]:
@@ -97,21 +189,35 @@ def fields(cls: type[object]) -> tuple[str, ...]:
     return names
 
 
-def _init(names: tuple[str, ...], defaults: dict[str, Any]) -> Any:
+def specs(cls: type[object]) -> dict[str, Field]:
+    """What each field of a record class declares, by field name, in constructor order."""
+    found: dict[str, Field] = getattr(cls, "__record_specs__", {})
+    return found
+
+
+def _init(qualname: str, specs: dict[str, Field], frame: Any) -> Any:
     # Compiled per class: construction is the cost of loading the catalog (thousands of
     # records), and a specialised __init__ is twice as fast as a generic one. The source is
-    # built from field names only (identifiers of our own classes), never from data.
+    # built from field names only (identifiers of our own classes), never from data. It is
+    # one line, compiled as the line of the `@record` decorator in the class's own file, so
+    # a traceback through it names that file and line.
     scope: dict[str, Any] = {"_set": object.__setattr__}
     params = []
-    for name in names:
-        if name in defaults:
-            scope[f"_default_{name}"] = defaults[name]
-            params.append(f"{name}=_default_{name}")
-        else:
+    for name, spec in specs.items():
+        if spec.default is MISSING:
             params.append(name)
-    body = "".join(f"    _set(self, {name!r}, {name})\n" for name in names) or "    pass\n"
-    exec(f"def __init__(self, *, {', '.join(params)}):\n{body}", scope)
-    return scope["__init__"]
+        else:
+            scope[f"_default_{name}"] = spec.default
+            params.append(f"{name}=_default_{name}")
+    body = "; ".join(f"_set(self, {name!r}, {name})" for name in specs) or "pass"
+    signature = f"self, *, {', '.join(params)}" if params else "self"
+    source = f"def __init__({signature}): {body}"
+    filename = frame.f_code.co_filename if frame is not None else f"<record {qualname}>"
+    line = frame.f_lineno if frame is not None else 1
+    exec(compile("\n" * (line - 1) + source, filename, "exec"), scope)
+    init = scope["__init__"]
+    init.__qualname__ = f"{qualname}.__init__"
+    return init
 
 
 def replace(obj: _T, **changes: Any) -> _T:

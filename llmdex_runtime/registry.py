@@ -29,13 +29,13 @@ from llmdex_runtime.spec import ModelSpec, parse_spec
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (9 ms here)
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+    from collections.abc import Iterator, Mapping, Sequence
     from typing import Any
 
     from llmdex_runtime.compare import Comparison
     from llmdex_runtime.custom import CustomModel
+    from llmdex_runtime.model import ProviderInfo
     from llmdex_runtime.provenance import Provenance
-    from llmdex_runtime.provider import ProviderEnum
     from llmdex_runtime.query import Selection
 
     AliasTable = Mapping[str, Mapping[str, tuple[str, str]]]
@@ -56,52 +56,36 @@ def provider_key(text: str) -> str:
 class Registry:
     """The lookup tables of one generated catalog.
 
-    The generated package builds one registry from its ``Provider`` enum, the name of its
-    models package and loaders of its tables; the registry imports a provider's module the
-    first time a model of that provider is asked for, so lookups return the module's own
-    constants.
+    The generated package makes one registry, naming itself; the registry reads the
+    package's tables (``_providers``, ``_index``, ``_aliases``, ``_provenance``) on first use
+    and imports a provider's module the first time a model of that provider is asked for, so
+    lookups return the module's own constants.
     """
 
     __slots__ = (
         "_aliases",
-        "_by_provider",
-        "_cache",
         "_folded",
+        "_found",
         "_ids",
         "_index",
         "_keys",
-        "_load_aliases",
-        "_load_index",
-        "_load_provenance",
+        "_loaded",
         "_package",
         "_providers",
     )
 
-    def __init__(
-        self,
-        *,
-        package: str,
-        providers: Iterable[ProviderEnum],
-        load_index: Callable[[], tuple[Mapping[str, tuple[str, ...]], Mapping[str, str]]],
-        load_aliases: Callable[[], AliasTable],
-        load_provenance: Callable[[], Mapping[str, Mapping[str, tuple[str, str, str | None]]]],
-    ) -> None:
+    def __init__(self, *, package: str) -> None:
         self._package = package
-        self._providers: dict[str, ProviderEnum] = {p.value: p for p in providers}
-        # Where two ids share a key (``a-b`` and ``a_b``), an exact id still finds each; the
-        # key finds the first in sorted order.
+        self._providers: Mapping[str, ProviderInfo] | None = None
         self._keys: dict[str, str] = {}
-        for pid in sorted(self._providers):
-            self._keys.setdefault(provider_key(pid), pid)
-        self._load_index = load_index
-        self._load_aliases = load_aliases
-        self._load_provenance = load_provenance
         self._index: tuple[Mapping[str, tuple[str, ...]], Mapping[str, str]] | None = None
         self._aliases: AliasTable | None = None
         self._folded: dict[str, Mapping[str, str]] = {}
         self._ids: dict[str, list[str]] | None = None
-        self._cache: dict[object, Model] = {}
-        self._by_provider: dict[str, Mapping[str, Model]] = {}
+        self._found: dict[object, Model] = {}
+        """What find() returned for a spec, up to _CACHE_LIMIT entries."""
+        self._loaded: dict[str, Mapping[str, Model]] = {}
+        """Provider id -> its models by id, for the provider modules imported so far."""
 
     # -- public lookups --------------------------------------------------------------------
 
@@ -120,19 +104,19 @@ class Registry:
         """
         if provider is None and prefer is None:
             try:
-                return self._cache[spec]
+                return self._found[spec]
             except (KeyError, TypeError):
                 pass
             # An exact "provider:id" needs no parser: the first lookup of a process is this.
             if isinstance(spec, str):
                 pid, _, model_id = spec.partition(":")
-                if pid in self._providers:
+                if pid in self._provider_table():
                     exact = self.models_of(pid).get(model_id)
                     if exact is not None:
                         return exact
         model = self._explain(spec, provider, prefer).model
-        if provider is None and prefer is None and len(self._cache) < _CACHE_LIMIT:
-            self._cache[spec] = model
+        if provider is None and prefer is None and len(self._found) < _CACHE_LIMIT:
+            self._found[spec] = model
         return model
 
     def explain(
@@ -197,29 +181,29 @@ class Registry:
                 raise
             raise InvalidSpecError(spec, exc.code, f"no provider {name!r}", close) from None
 
-    def provider(self, name: str) -> ProviderEnum:
+    def provider(self, name: str) -> ProviderInfo:
         """The provider whose id is ``name``, ignoring case and ``_``/``-`` differences."""
         pid = self.provider_id(name)
         if pid is None:
             close = self._close_providers(name)
             raise InvalidSpecError(name, "unknown_provider", f"no provider {name!r}", close)
-        return self._providers[pid]
+        return self._provider_table()[pid]
 
-    def providers(self) -> tuple[ProviderEnum, ...]:
+    def providers(self) -> tuple[ProviderInfo, ...]:
         """Every provider, in id order."""
-        return tuple(self._providers.values())
+        return tuple(self._provider_table().values())
 
     def models_of(self, provider: str) -> Mapping[str, Model]:
         """Every model of one provider, by id (imports that provider's module once)."""
-        pid = self.provider(provider).value
-        models = self._by_provider.get(pid)
+        pid = self.provider(provider).id
+        models = self._loaded.get(pid)
         if models is None:
             models = self._load(pid)
         return models
 
     def all_models(self) -> Iterator[Model]:
         """Every model of the catalog, provider by provider (imports every module)."""
-        for pid in self._providers:
+        for pid in self._provider_table():
             yield from self.models_of(pid).values()
 
     def providers_of(self, model_id: str) -> tuple[str, ...]:
@@ -272,8 +256,9 @@ class Registry:
         """
         from llmdex_runtime.provenance import Provenance
 
-        key = spec if isinstance(spec, str) and spec in self._providers else self.find(spec).spec
-        fields = self._load_provenance().get(key, {})
+        key = spec if isinstance(spec, str) and spec in self._provider_table() else None
+        key = key or self.find(spec).spec
+        fields = self._table("_provenance", "PROVENANCE").get(key, {})
         return {
             path: Provenance(patch=patch, reason=reason, source=source)
             for path, (patch, reason, source) in fields.items()
@@ -288,12 +273,11 @@ class Registry:
             raise InvalidSpecError(spec, "invalid_format", "with provider=, the spec is an id")
         if not spec.strip():
             raise InvalidSpecError(spec, "empty", "the model id is empty")
-        return ModelSpec(provider=self.provider(provider).value, id=spec.strip())
+        return ModelSpec(provider=self.provider(provider).id, id=spec.strip())
 
     def _within(self, pid: str, model_id: str) -> Hit | None:
         # Rule 1 for one provider, on tables only: no provider module is imported here.
-        loaded = self._by_provider.get(pid)
-        if model_id in loaded if loaded is not None else pid in self.providers_of(model_id):
+        if pid in self.providers_of(model_id):
             return model_id, (Rule.EXACT,), ()
         entry = self._alias_table().get(pid, {}).get(model_id)
         if entry is not None:
@@ -318,7 +302,9 @@ class Registry:
             candidates = {pid: (model_id, (Rule.EXACT,), ()) for pid in owners[model_id]}
         else:
             # Each step of rule 1 across every provider before the next step.
-            found = {pid: hit for pid in self._providers if (hit := self._within(pid, model_id))}
+            found = {
+                pid: hit for pid in self._provider_table() if (hit := self._within(pid, model_id))
+            }
             first = min((_STEP[hit[1][0]] for hit in found.values()), default=None)
             candidates = {pid: hit for pid, hit in found.items() if _STEP[hit[1][0]] == first}
         if not candidates:
@@ -343,7 +329,7 @@ class Registry:
             return pid, Rule.ONLY_PROVIDER, f"only {pid} serves {model_id!r}"
         specs = [f"{pid}:{target}" for pid, (target, _, _) in candidates.items()]
         if prefer is not None:
-            order = [self.provider(name).value for name in prefer]
+            order = [self.provider(name).id for name in prefer]
             for pid in order:
                 if pid in candidates:
                     return pid, Rule.PREFERRED, f"{pid} is the first of prefer= that serves it"
@@ -361,20 +347,36 @@ class Registry:
 
     def provider_id(self, name: str) -> str | None:
         """The id of the provider ``name`` names (ignoring case, ``_``/``-``), or ``None``."""
-        exact = self._providers.get(name.strip())
-        return exact.value if exact is not None else self._keys.get(provider_key(name))
+        providers = self._provider_table()
+        name = name.strip()
+        return name if name in providers else self._keys.get(provider_key(name))
+
+    def _provider_table(self) -> Mapping[str, ProviderInfo]:
+        providers = self._providers
+        if providers is None:
+            providers = self._table("_providers", "PROVIDERS")
+            # Where two ids share a key (``a-b`` and ``a_b``), an exact id still finds each;
+            # the key finds the first in sorted order.
+            for pid in sorted(providers):
+                self._keys.setdefault(provider_key(pid), pid)
+            self._providers = providers
+        return providers
+
+    def _table(self, module: str, name: str) -> Any:
+        return getattr(importlib.import_module(f"{self._package}.{module}"), name)
 
     def _is_bare_id(self, text: str) -> bool:
         return text in self._tables()[0]
 
     def _tables(self) -> tuple[Mapping[str, tuple[str, ...]], Mapping[str, str]]:
         if self._index is None:
-            self._index = self._load_index()
+            index = importlib.import_module(f"{self._package}._index")
+            self._index = (index.PROVIDERS_OF, index.FIRST_PARTY)
         return self._index
 
     def _alias_table(self) -> AliasTable:
         if self._aliases is None:
-            self._aliases = self._load_aliases()
+            self._aliases = self._table("_aliases", "ALIASES")
         return self._aliases
 
     def _folded_names(self, pid: str) -> Mapping[str, str]:
@@ -387,26 +389,27 @@ class Registry:
 
     def _ids_of(self, pid: str) -> list[str]:
         if self._ids is None:
-            self._ids = {p: [] for p in self._providers}
+            self._ids = {p: [] for p in self._provider_table()}
             for mid, pids in self._tables()[0].items():
                 for p in pids:
                     self._ids[p].append(mid)
         return self._ids[pid]
 
     def _load(self, pid: str) -> Mapping[str, Model]:
-        module = importlib.import_module(f"{self._package}.{self._providers[pid].module}")
+        module_name = self._provider_table()[pid].module
+        module = importlib.import_module(f"{self._package}.models.{module_name}")
         models: dict[str, Model] = {}
         for name in module.__all__:
             model: Model = getattr(module, name)
             models[model.id] = model
-            self._cache[model.spec] = model
         view = MappingProxyType(models)
-        self._by_provider[pid] = view
+        self._loaded[pid] = view
         return view
 
     def _close_providers(self, name: str) -> list[str]:
         import difflib
 
+        self._provider_table()
         close = difflib.get_close_matches(provider_key(name), self._keys, n=_SUGGESTIONS)
         return [self._keys[key] for key in close]
 

@@ -1,22 +1,71 @@
-"""Shared fixtures: small payloads of our own, and the real ones in ../shared when present."""
+"""Shared fixtures: the catalog under test, the fixture catalog, and the real payloads.
+
+The catalog under test is the committed one, unless ``LLMDEX_TEST_PAYLOAD`` names a payload:
+then that payload is regenerated (with our patches) into a temporary directory first, and
+``import llmdex`` (here and in subprocesses) gets that catalog. CI runs the tests of logic a
+second time that way, on an older payload, so they cannot lean on one payload's data; tests
+marked ``data`` check the committed catalog's data and are left out of that run.
+"""
 
 from __future__ import annotations
 
 import copy
+import importlib
 import json
+import os
 import subprocess
 import sys
-from collections.abc import Callable
+import tempfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
 
-from codegen.pipeline import Options, regen
+from codegen.fetch import fetch
+from codegen.lock import LOCK, Lock
+from codegen.normalize import normalize
+from codegen.patch import apply_patches
+from codegen.pipeline import PATCHES, Options, regen
+from llmdex_runtime.model import Model
+from tests import fixture_catalog
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "data" / "models-dev"
 PAYLOAD_DATES = ("2025-08-03", "2025-11-29", "2026-04-16", "2026-07-02")
+TEST_PAYLOAD = os.environ.get("LLMDEX_TEST_PAYLOAD")
+"""A payload to regenerate and test instead of the committed catalog, or None."""
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Put the catalog under test first on the path, here and for subprocesses."""
+    config.addinivalue_line("markers", "data: checks the committed catalog's data")
+    if not TEST_PAYLOAD:
+        return
+    out = Path(tempfile.mkdtemp(prefix="llmdex-test-catalog-"))
+    regen(Options(source=TEST_PAYLOAD, root=ROOT, write_lock=False), out=out / "llmdex")
+    sys.path.insert(0, str(out))
+    os.environ["PYTHONPATH"] = os.pathsep.join(
+        filter(None, [str(out), os.environ.get("PYTHONPATH")])
+    )
+
+
+def catalog_source() -> Path:
+    """The payload the catalog under test was made from; skip where it is not on this machine."""
+    if TEST_PAYLOAD:
+        return Path(TEST_PAYLOAD)
+    source = Path(Lock.read(ROOT / LOCK).source)
+    path = source if source.is_absolute() else ROOT / source
+    if not path.exists():
+        pytest.skip(f"{path} is absent: the real payloads live in ../shared, which CI provides")
+    return path
+
+
+@pytest.fixture(scope="session")
+def catalog_payload() -> dict[str, Any]:
+    """The payload the catalog under test was made from, with our patches applied."""
+    return apply_patches(fetch(str(catalog_source())).payload, ROOT / PATCHES).payload
 
 
 def shared_payload(date: str) -> Path:
@@ -27,90 +76,27 @@ def shared_payload(date: str) -> Path:
     return path
 
 
-def model(model_id: str, **fields: Any) -> dict[str, Any]:
-    """A minimal valid payload model object, with ``fields`` merged over it."""
-    base: dict[str, Any] = {
-        "id": model_id,
-        "name": model_id.upper(),
-        "attachment": False,
-        "reasoning": False,
-        "tool_call": True,
-        "release_date": "2025-01-15",
-        "last_updated": "2025-02",
-        "modalities": {"input": ["text"], "output": ["text"]},
-        "open_weights": False,
-        "limit": {"context": 128000, "output": 4096},
-    }
-    base.update(fields)
-    return base
-
-
-def provider(provider_id: str, *models: dict[str, Any], **fields: Any) -> dict[str, Any]:
-    """A minimal valid payload provider object holding ``models``."""
-    base: dict[str, Any] = {
-        "id": provider_id,
-        "name": provider_id.title(),
-        "env": [f"{provider_id.upper()}_API_KEY"],
-        "npm": "@ai-sdk/openai-compatible",
-        "doc": f"https://{provider_id}.example/docs",
-        "models": {m["id"]: m for m in models},
-    }
-    base.update(fields)
-    return base
-
-
-def tiny_payload() -> dict[str, Any]:
-    """Two providers, a few models, every optional shape the runtime knows."""
-    rich = model(
-        "rich-1",
-        family="rich",
-        structured_output=True,
-        temperature=False,
-        knowledge="2024-04",
-        interleaved={"field": "reasoning_content"},
-        reasoning_options=[
-            {"type": "effort", "values": ["none", None, "high"]},
-            {"type": "budget_tokens", "min": -1, "max": 32768},
-        ],
-        cost={
-            "input": 1.25,
-            "output": 10,
-            "cache_read": 0.125,
-            "cache_write": 1e-05,
-            "reasoning": 10.0,
-            "input_audio": 0.0,
-            "tiers": [{"input": 2.5, "output": 15, "tier": {"type": "context", "size": 200000}}],
-            "context_over_200k": {"input": 2.5, "output": 15},
-        },
-        status="beta",
-        provider={"npm": "@ai-sdk/anthropic", "api": "https://x.example/v1", "shape": "x"},
-        experimental={
-            "modes": {
-                "fast": {
-                    "cost": {"input": 30, "output": 150},
-                    "provider": {"body": {"speed": "fast"}, "headers": {"h": "v"}},
-                }
-            }
-        },
-        limit={"context": 1000000, "input": 900000, "output": 64000},
-    )
-    return {
-        "acme": provider(
-            "acme",
-            rich,
-            model("acme-embed-1", modalities={"input": ["text"], "output": ["text"]}),
-            model("acme-2.0", cost={"input": 0, "output": 0}),
-            api="https://api.acme.example/v1",
-        ),
-        "beta-labs": provider("beta-labs", model("acme-2.0", interleaved=True)),
-    }
-
-
 def write_payload(directory: Path, payload: dict[str, Any], name: str = "api.json") -> Path:
     """Write ``payload`` as JSON into ``directory`` and return its path."""
     path = directory / name
     path.write_text(json.dumps(payload), encoding="utf-8")
     return path
+
+
+@pytest.fixture(scope="session")
+def dex(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
+    """The fixture catalog (tests/fixture_catalog.py), generated once and imported in-process."""
+    out = tmp_path_factory.mktemp("fixture-catalog")
+    source = write_payload(out, fixture_catalog.payload())
+    regen(
+        Options(source=str(source), root=fixture_catalog.PROJECT, write_lock=False),
+        out=out / fixture_catalog.PACKAGE,
+    )
+    sys.path.insert(0, str(out))
+    try:
+        yield importlib.import_module(fixture_catalog.PACKAGE)
+    finally:
+        sys.path.remove(str(out))
 
 
 RegenInto = Callable[..., Path]
@@ -126,7 +112,8 @@ def regen_into(tmp_path: Path) -> RegenInto:
         out_root.mkdir()
         source = payload if isinstance(payload, Path) else write_payload(out_root, payload)
         regen(
-            Options(source=str(source), root=ROOT, no_patches=no_patches), out=out_root / "llmdex"
+            Options(source=str(source), root=ROOT, no_patches=no_patches, write_lock=False),
+            out=out_root / "llmdex",
         )
         return out_root
 
@@ -145,6 +132,16 @@ def run_with_catalog(catalog_root: Path, code: str) -> subprocess.CompletedProce
     )
 
 
+def records(payload: dict[str, Any]) -> dict[str, dict[str, Model]]:
+    """The runtime records of a payload's models: provider id -> model id -> model."""
+    return normalize(payload, {}).models()
+
+
 def deep_copy(payload: dict[str, Any]) -> dict[str, Any]:
     """A copy of a payload a test may change."""
     return copy.deepcopy(payload)
+
+
+tiny_payload = fixture_catalog.tiny_payload
+model = fixture_catalog.model
+provider = fixture_catalog.provider

@@ -9,8 +9,8 @@ import pytest
 
 from codegen.aliases import build_tables, derived_aliases, family_of
 from codegen.curated import AliasFile, check_references, load_aliases, load_first_party
-from codegen.errors import PatchError
-from tests.conftest import ROOT, model, provider, shared_payload
+from codegen.errors import CuratedDataError
+from tests.conftest import ROOT, model, provider, records, shared_payload
 
 
 @pytest.mark.parametrize(
@@ -36,16 +36,21 @@ def test_family_of(model_id: str, family: str | None) -> None:
 
 
 def test_the_date_in_the_id_orders_a_family_not_the_release_date() -> None:
-    models = {
-        "m-2411": model("m-2411", release_date="2024-11-18"),
-        "m-2512": model("m-2512", release_date="2024-11-01"),  # upstream date is wrong
-    }
+    models = records(
+        {
+            "p": provider(
+                "p",
+                model("m-2411", release_date="2024-11-18"),
+                model("m-2512", release_date="2024-11-01"),  # upstream date is wrong
+            )
+        }
+    )["p"]
     assert derived_aliases(models) == {"m": "m-2512", "m-latest": "m-2512"}
 
 
 def test_an_undated_id_that_exists_is_never_an_alias() -> None:
-    models = {mid: model(mid) for mid in ("m", "m-20250101", "m-latest")}
-    assert derived_aliases(models) == {}
+    models = records({"p": provider("p", *(model(m) for m in ("m", "m-20250101", "m-latest")))})
+    assert derived_aliases(models["p"]) == {}
 
 
 def _files(tmp_path: Path, aliases: object) -> Path:
@@ -54,7 +59,7 @@ def _files(tmp_path: Path, aliases: object) -> Path:
     return tmp_path
 
 
-PAYLOAD = {"p": provider("p", model("real-1"))}
+IDS = {"p": {"real-1"}}
 
 
 @pytest.mark.parametrize(
@@ -91,13 +96,13 @@ def test_curated_aliases_errors_name_the_file_and_path(
     tmp_path: Path, aliases: object, message: str
 ) -> None:
     root = _files(tmp_path, aliases)
-    with pytest.raises(PatchError, match=r"aliases\.json") as caught:
-        check_references(load_aliases(root), load_first_party(ROOT), PAYLOAD, root)
+    with pytest.raises(CuratedDataError, match=r"aliases\.json") as caught:
+        check_references(load_aliases(root), load_first_party(ROOT), IDS, root)
     assert message in str(caught.value)
 
 
 def test_shipped_curated_data_matches_the_locked_payload() -> None:
-    payload = json.loads(shared_payload("2026-07-02").read_text())
+    payload = records(json.loads(shared_payload("2026-07-02").read_text()))
     curated, first_party = load_aliases(ROOT), load_first_party(ROOT)
     assert curated.aliases and all(a.reason and a.source for a in curated.aliases)
     assert check_references(curated, first_party, payload, ROOT) == []
@@ -107,6 +112,8 @@ def test_shipped_curated_data_matches_the_locked_payload() -> None:
 
 
 def test_first_party_needs_the_lab_among_the_providers() -> None:
-    payload = {"azure": provider("azure", model("gpt-4o")), "x": provider("x", model("gpt-4o"))}
+    payload = records(
+        {"azure": provider("azure", model("gpt-4o")), "x": provider("x", model("gpt-4o"))}
+    )
     tables = build_tables(payload, AliasFile(aliases=[]), load_first_party(ROOT))
     assert "gpt-4o" not in tables.first_party

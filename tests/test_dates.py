@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from llmdex_runtime import InvalidDateError, PartialDate
+from llmdex import InvalidDateError, PartialDate
 
 
 @pytest.mark.parametrize("text", ["2024-04", "2024-04-15", "2025-02-31", "2025-25-11"])

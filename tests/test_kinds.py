@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from codegen.kinds import derive_kind
-from llmdex_runtime import Kind
+from llmdex import Kind, Model
 from tests.conftest import model
 
 
@@ -30,4 +30,4 @@ from tests.conftest import model
 )
 def test_kind(model_id: str, inputs: list[str], outputs: list[str], kind: Kind) -> None:
     raw = model(model_id, modalities={"input": inputs, "output": outputs})
-    assert derive_kind(raw) is kind
+    assert derive_kind(Model.from_dict(raw, provider="acme", kind=Kind.CHAT)) is kind

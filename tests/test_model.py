@@ -1,4 +1,4 @@
-"""Model and its values: exact prices, faithful to_dict, identity, hashing."""
+"""Model and its values: built from models.dev objects and back, exact prices, identity."""
 
 from __future__ import annotations
 
@@ -6,7 +6,10 @@ from decimal import Decimal
 
 import pytest
 
-from llmdex_runtime import Cost, Kind, Limit, Modalities, Model, PartialDate, Status
+from llmdex import Cost, Kind, Limit, Modalities, Model, PartialDate, ProviderInfo, Status
+from llmdex_runtime.payload import parse, payload_fields
+from llmdex_runtime.protocol import Protocol
+from tests.fixture_catalog import RICH, provider
 
 
 def _model(**fields: object) -> Model:
@@ -66,3 +69,54 @@ def test_models_are_frozen_and_hash_by_spec() -> None:
 
 def test_repr_is_short() -> None:
     assert repr(_model()) == "Model('acme:m-1', name='M 1')"
+
+
+def test_from_dict_and_to_dict_round_trip_every_shape() -> None:
+    built = Model.from_dict(RICH, provider="acme", kind=Kind.CHAT)
+    assert built.to_dict() == RICH
+    assert built.interleaved is not None and not isinstance(built.interleaved, bool)
+    assert built.reasoning_options is not None
+    assert built.reasoning_options[0].values == ("none", None, "high")
+    assert built.cost is not None and built.cost.tiers is not None
+    assert built.cost.tiers[0].tier.size == 200000
+    assert built.knowledge == PartialDate(2024, 4)
+    assert built.status is Status.BETA
+
+
+def test_unknown_fields_are_kept_where_they_appeared() -> None:
+    raw = {**RICH, "limit": {"context": 10, "output": 5, "burst": 7}}
+    built = Model.from_dict(raw, provider="acme", kind=Kind.CHAT)
+    assert built.extra == {"surcharge": {"per_request": 0.01}}
+    assert built.limit.extra == {"burst": 7}
+    assert built.to_dict() == raw
+
+
+def test_renamed_and_derived_fields() -> None:
+    raw = {k: v for k, v in provider("openai", npm="@ai-sdk/openai").items() if k != "models"}
+    info = ProviderInfo.from_dict(raw, module="openai", protocol=Protocol.OPENAI_CHAT)
+    assert info.display_name == "Openai" and info.module == "openai"
+    assert info.to_dict() == raw  # derived fields are llmdex's, not the payload's
+    keys = {f.name: f.key for f in payload_fields(Model)}
+    assert keys["provider_override"] == "provider" and "kind" not in keys
+
+
+@pytest.mark.parametrize(
+    ("annotation", "shape"),
+    [
+        ("str", "scalar(str)"),
+        ("Decimal | None", "decimal?"),
+        ("tuple[str | None, ...] | None", "tuple[scalar(str)?]?"),
+        ("bool | Interleaved | None", "union[scalar(bool), record(Interleaved)]?"),
+        ("Mapping[str, Mode] | None", "mapping[record(Mode)]?"),
+        ("Status | None", "enum(Status)?"),
+    ],
+)
+def test_annotations_map_to_json_shapes(annotation: str, shape: str) -> None:
+    import llmdex_runtime.model as namespace
+
+    assert repr(parse(annotation, vars(namespace))) == shape
+
+
+def test_an_annotation_outside_the_vocabulary_is_refused() -> None:
+    with pytest.raises(TypeError, match="cannot map the annotation 'set\\[str\\]' to JSON"):
+        parse("set[str]", {})

@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 
 import llmdex
-from codegen.errors import PatchError
+from codegen.errors import CuratedDataError, PatchError
 from codegen.patch import apply_patches
 from codegen.pipeline import Options, regen
 from llmdex import Kind
@@ -188,7 +188,7 @@ def test_the_same_value_twice_is_no_conflict(tmp_path: Path) -> None:
     ],
 )
 def test_an_invalid_file_names_the_file_and_path(tmp_path: Path, raw: str, message: str) -> None:
-    with pytest.raises(PatchError) as caught:
+    with pytest.raises(CuratedDataError) as caught:
         apply_patches(tiny_payload(), _patch_dir(tmp_path, raw=raw))
     assert message in str(caught.value)
 

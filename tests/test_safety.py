@@ -14,8 +14,10 @@ from hypothesis import strategies as st
 from codegen.identifiers import assign, model_constant, provider_member, provider_module
 from codegen.kinds import derive_kind
 from codegen.literals import Writer
+from codegen.shared import SHARED
 from llmdex_runtime import dates, enums
 from llmdex_runtime import model as runtime
+from llmdex_runtime.record import replace
 from tests.conftest import RegenInto, model, provider, run_with_catalog
 
 MARKER = "/tmp/llmdex-pwned-marker"
@@ -129,7 +131,6 @@ _NAMESPACE = {
     "PartialDate": dates.PartialDate,
     "Kind": enums.Kind,
     "Status": enums.Status,
-    "Provider": type("P", (), {"X": "x"}),
 }
 
 
@@ -148,10 +149,11 @@ def test_any_text_renders_to_source_that_round_trips(
     raw = model(model_id, name=name, family=family, cost={"input": price, "output": price})
     raw["modalities"] = {"input": modality, "output": ["text"], **{"k": extra}}
     raw.update({k: v for k, v in extra.items() if k not in {"provider", "kind"}})
-    writer = Writer()
-    shared, [source] = writer.finish([writer.model("X", derive_kind(raw), raw)])
+    record = runtime.Model.from_dict(raw, provider="x", kind=enums.Kind.CHAT)
+    writer = Writer(SHARED)
+    source = writer.source(replace(record, kind=derive_kind(record)))
     namespace = dict(_NAMESPACE)
-    for constant, value in shared:  # the property under test: the source is only data
+    for constant, value in writer.constants.items():  # under test: the source is only data
         namespace[constant] = eval(value, namespace)
     built = eval(source, namespace)
     assert built.to_dict() == raw

@@ -153,17 +153,23 @@ class Client:
         >>> client.complete("openai:gpt-4o-mini", "Say hi").text
     """
 
+    default_registry: Registry | None = None
+    """The catalog a client uses when none is given; ``llmdex.Client`` sets it to its own."""
+
     def __init__(
         self,
         *,
-        registry: Registry,
         api_keys: Mapping[str, str] | None = None,
         timeout: tuple[float, float] = (10.0, 120.0),
         max_retries: int = 2,
         backoff: float = 0.5,
         session: requests.Session | None = None,
+        registry: Registry | None = None,
     ) -> None:
-        self._registry = registry
+        chosen = registry or self.default_registry
+        if chosen is None:
+            raise TypeError("Client needs a catalog: use llmdex.Client, or pass registry=")
+        self._registry = chosen
         self._keys = dict(api_keys or {})
         self._transport = Transport(
             timeout=timeout, max_retries=max_retries, backoff=backoff, session=session

@@ -1,0 +1,128 @@
+"""What a generated catalog package exports, and the PEP 562 hooks that load each name late.
+
+The public API is listed once, here: :data:`RUNTIME_EXPORTS` (runtime names, by module) and
+:data:`REGISTRY_FUNCTIONS` (the catalog's functions, bound to its registry). The generated
+``llmdex/__init__.py`` renders its type-checking imports and ``__all__`` from these tables and
+calls :func:`lazy_attributes`, so a name costs nothing until a program first uses it, as
+plotly's ``relative_import`` does for its generated packages.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (9 ms here)
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Mapping
+
+RUNTIME_EXPORTS: dict[str, tuple[str, ...]] = {
+    "llmdex_runtime.compare": ("Comparison",),
+    "llmdex_runtime.custom": ("CustomModel",),
+    "llmdex_runtime.dates": ("PartialDate",),
+    "llmdex_runtime.enums": ("Kind", "Status"),
+    "llmdex_runtime.errors": (
+        "APIConnectionError",
+        "APIError",
+        "AmbiguousModelError",
+        "AuthenticationError",
+        "BadRequestError",
+        "ClientConfigError",
+        "ClientError",
+        "DeprecatedModelWarning",
+        "IncompatibleRuntimeError",
+        "InvalidDateError",
+        "InvalidModelError",
+        "InvalidSpecError",
+        "InvalidUsageError",
+        "LlmdexError",
+        "MalformedResponseError",
+        "MissingAPIKeyError",
+        "ModelNotFoundError",
+        "PriceUnknownError",
+        "RateLimitError",
+        "ServerError",
+        "UnsupportedProtocolError",
+    ),
+    "llmdex_runtime.model": (
+        "Cost",
+        "CostTier",
+        "Experimental",
+        "Interleaved",
+        "Limit",
+        "Modalities",
+        "Mode",
+        "Model",
+        "ProviderInfo",
+        "ProviderOverride",
+        "Rates",
+        "ReasoningOption",
+        "TierCondition",
+    ),
+    "llmdex_runtime.pricing": ("CallCost", "Usage"),
+    "llmdex_runtime.protocol": ("Protocol",),
+    "llmdex_runtime.provenance": ("Provenance",),
+    "llmdex_runtime.query": ("Selection",),
+    "llmdex_runtime.record": ("replace",),
+    "llmdex_runtime.resolution": ("Resolution", "Rule"),
+    "llmdex_runtime.spec": ("ModelSpec",),
+}
+"""Public names of the runtime that a catalog re-exports, by the module that defines them."""
+
+REGISTRY_FUNCTIONS: tuple[str, ...] = (
+    "all_models",
+    "catalog",
+    "compare",
+    "explain",
+    "find",
+    "models_of",
+    "parse_spec",
+    "provenance",
+    "resolve",
+)
+"""Methods of the catalog's :class:`~llmdex_runtime.registry.Registry` it exports as functions."""
+
+
+def lazy_attributes(
+    package: str, sources: Mapping[str, Iterable[str]]
+) -> tuple[Callable[[str], object], Callable[[], list[str]]]:
+    """PEP 562 ``__getattr__`` and ``__dir__`` for ``package``.
+
+    ``sources`` maps a module (absolute, or relative to ``package`` with a leading ``.``) to
+    the names it provides. A name is imported from its module the first time it is read, then
+    kept in the package's namespace, so later reads are plain attribute reads.
+
+    Example:
+        >>> __getattr__, __dir__ = lazy_attributes(__name__, {".client": ("Client",)})
+    """
+    origin = {name: module for module, names in sources.items() for name in names}
+
+    def __getattr__(name: str) -> object:  # noqa: N807 - the PEP 562 hook
+        module = origin.get(name)
+        if module is None:
+            raise AttributeError(f"module {package!r} has no attribute {name!r}")
+        value = getattr(importlib.import_module(module, package), name)
+        setattr(importlib.import_module(package), name, value)
+        return value
+
+    def __dir__() -> list[str]:  # noqa: N807 - the PEP 562 hook
+        namespace = importlib.import_module(package).__dict__
+        return sorted({*origin, *(n for n in namespace if not n.startswith("_"))})
+
+    return __getattr__, __dir__
+
+
+def lazy_submodules(
+    package: str, names: Iterable[str]
+) -> tuple[Callable[[str], object], Callable[[], list[str]]]:
+    """PEP 562 hooks importing the submodule ``package.name`` the first time it is named."""
+    known = frozenset(names)
+
+    def __getattr__(name: str) -> object:  # noqa: N807 - the PEP 562 hook
+        if name not in known:
+            raise AttributeError(f"module {package!r} has no attribute {name!r}")
+        return importlib.import_module(f"{package}.{name}")
+
+    def __dir__() -> list[str]:  # noqa: N807 - the PEP 562 hook
+        return sorted(known)
+
+    return __getattr__, __dir__
