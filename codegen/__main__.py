@@ -45,7 +45,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"wrote {write_patch_schema(ROOT)}")
         return 0
     except RegenError as exc:
-        print(f"regen failed: {exc}\ngenerated/ was left unchanged.", file=sys.stderr)
+        tree = getattr(args, "out", None) or PACKAGE
+        print(f"regen failed: {exc}\n{tree} was left unchanged.", file=sys.stderr)
         return 1
 
 

@@ -10,11 +10,14 @@ import argparse
 import json
 import sys
 
+from llmdex_runtime.display import exact, table, usd
 from llmdex_runtime.errors import InvalidSpecError, LlmdexError
+from llmdex_runtime.facts import CAPABILITIES, SORT_KEYS
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (9 ms here)
 if TYPE_CHECKING:
     from collections.abc import Sequence
+    from decimal import Decimal
     from typing import Any
 
     from llmdex_runtime.model import Model
@@ -23,15 +26,6 @@ if TYPE_CHECKING:
 EXIT_OK = 0
 EXIT_NOT_FOUND = 1
 EXIT_USAGE = 2
-
-_CAPABILITY_FLAGS = (
-    "vision",
-    "tools",
-    "reasoning",
-    "structured_output",
-    "attachments",
-    "open_weights",
-)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -50,7 +44,7 @@ def _parser() -> argparse.ArgumentParser:
     listing.add_argument("--provider", action="append", help="repeatable")
     listing.add_argument("--family")
     listing.add_argument("--kind", help="chat, embedding, image, audio, ...")
-    for flag in _CAPABILITY_FLAGS:
+    for flag in CAPABILITIES:
         listing.add_argument(f"--{flag.replace('_', '-')}", action="store_true", dest=flag)
     listing.add_argument("--input-modality")
     listing.add_argument("--output-modality")
@@ -60,9 +54,7 @@ def _parser() -> argparse.ArgumentParser:
     listing.add_argument("--status", help="alpha, beta, deprecated, or ga (no status)")
     listing.add_argument("--released-after", help="YYYY-MM or YYYY-MM-DD")
     listing.add_argument("--released-before", help="YYYY-MM or YYYY-MM-DD")
-    listing.add_argument(
-        "--sort", choices=("input_price", "output_price", "context", "release_date")
-    )
+    listing.add_argument("--sort", choices=tuple(SORT_KEYS))
     listing.add_argument("--desc", action="store_true", help="sort descending")
     listing.add_argument("--limit", type=int, help="show at most this many")
     listing.add_argument("--json", action="store_true", help="print JSON")
@@ -153,8 +145,8 @@ def _show(registry: Registry, args: argparse.Namespace) -> int:
         ("output", ", ".join(model.modalities.output)),
     ]
     if model.cost is not None:
-        rows.append(("price in", f"${model.cost.input} / 1M tokens"))
-        rows.append(("price out", f"${model.cost.output} / 1M tokens"))
+        rows.append(("price in", _per_million(model.cost.input)))
+        rows.append(("price out", _per_million(model.cost.output)))
     else:
         rows.append(("price", "unknown"))
     rows.append(("released", str(model.release_date)))
@@ -162,7 +154,7 @@ def _show(registry: Registry, args: argparse.Namespace) -> int:
         rows.append(("status", model.status.value))
     if not resolution.exact:
         rows.append(("resolved", "; ".join(resolution.steps)))
-    _print_table(rows)
+    print(table(rows))
     return EXIT_OK
 
 
@@ -175,7 +167,7 @@ def _list(registry: Registry, args: argparse.Namespace) -> int:
         )
         if getattr(args, name) is not None
     }  # fmt: skip
-    criteria.update({flag: True for flag in _CAPABILITY_FLAGS if getattr(args, flag)})
+    criteria.update({flag: True for flag in CAPABILITIES if getattr(args, flag)})
     if args.provider:
         criteria["provider"] = tuple(args.provider)
     selection = registry.catalog().where(**criteria)
@@ -190,12 +182,7 @@ def _list(registry: Registry, args: argparse.Namespace) -> int:
         )
         return EXIT_OK
     header = ("spec", "kind", "context", "output", "in $/1M", "out $/1M", "released")
-    rows = [header, *(_row(m) for m in models)]
-    widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
-    for row in rows:
-        print(
-            "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
-        )
+    print(table([header, *(_row(m) for m in models)]))
     print(f"{len(models)} models", file=sys.stderr)
     return EXIT_OK
 
@@ -208,13 +195,13 @@ def _ask(registry: Registry, args: argparse.Namespace) -> int:
     if args.base_url:
         model = registry.resolve(model, base_url=args.base_url)
     result = Client(registry=registry).complete(model, args.prompt, **params)
-    cost = f"${_usd(result.cost.total)}" if result.cost is not None else "unknown"
+    cost = usd(result.cost.total) if result.cost is not None else "unknown"
     if args.json:
         out = {
             "spec": result.model.spec,
             "text": result.text,
             "usage": {"input": result.usage.prompt_tokens, "output": result.usage.output},
-            "cost_usd": None if result.cost is None else _usd(result.cost.total),
+            "cost_usd": None if result.cost is None else exact(result.cost.total),
             "cost_error": result.cost_error,
         }
         print(json.dumps(out, indent=2))
@@ -247,8 +234,8 @@ def _cost(registry: Registry, args: argparse.Namespace) -> int:
     if args.json:
         out = {
             "spec": result.model.spec,
-            "total_usd": _usd(result.total),
-            "breakdown_usd": {k: _usd(v) for k, v in result.breakdown.items()},
+            "total_usd": exact(result.total),
+            "breakdown_usd": {k: exact(v) for k, v in result.breakdown.items()},
             "tier": result.tier,
             "mode": result.mode,
             "notes": list(result.notes),
@@ -256,21 +243,19 @@ def _cost(registry: Registry, args: argparse.Namespace) -> int:
         print(json.dumps(out, indent=2))
         return EXIT_OK
     rows = [("model", result.model.spec)]
-    rows += [(name, f"${_usd(amount)}") for name, amount in result.breakdown.items()]
-    rows.append(("total", f"${_usd(result.total)}"))
+    rows += [(name, usd(amount)) for name, amount in result.breakdown.items()]
+    rows.append(("total", usd(result.total)))
     if result.tier is not None:
         rows.append(("tier", f"prompt over {result.tier:,} tokens"))
     if result.mode is not None:
         rows.append(("mode", result.mode))
     rows += [("note", note) for note in result.notes]
-    _print_table(rows)
+    print(table(rows))
     return EXIT_OK
 
 
-def _usd(amount: object) -> str:
-    # Every digit the exact result has, without a trailing run of zeros.
-    text = f"{amount:f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
+def _per_million(price: Decimal | None) -> str:
+    return "-" if price is None else f"{usd(price)} / 1M tokens"
 
 
 def _row(model: Model) -> tuple[str, ...]:
@@ -280,13 +265,7 @@ def _row(model: Model) -> tuple[str, ...]:
         model.kind.value,
         f"{model.limit.context:,}",
         f"{model.limit.output:,}",
-        "-" if cost is None or cost.input is None else str(cost.input),
-        "-" if cost is None or cost.output is None else str(cost.output),
+        "-" if cost is None or cost.input is None else exact(cost.input),
+        "-" if cost is None or cost.output is None else exact(cost.output),
         str(model.release_date),
     )
-
-
-def _print_table(rows: list[tuple[str, str]]) -> None:
-    width = max(len(label) for label, _ in rows)
-    for label, value in rows:
-        print(f"{label:<{width}}  {value}")

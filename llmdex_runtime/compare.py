@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from llmdex_runtime.display import exact, table
+from llmdex_runtime.facts import CAPABILITIES, price
 from llmdex_runtime.record import record
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (9 ms here)
@@ -12,9 +14,14 @@ if TYPE_CHECKING:
     from llmdex_runtime.model import Model
 
 
-def _price(model: Model, name: str) -> str | None:
-    value = getattr(model.cost, name, None) if model.cost is not None else None
-    return None if value is None else str(value)
+def _price(component: str) -> Callable[[Model], str | None]:
+    read = price(component)
+
+    def shown(model: Model) -> str | None:
+        value = read(model)
+        return None if value is None else exact(value)
+
+    return shown
 
 
 ROWS: tuple[tuple[str, Callable[[Model], Any]], ...] = (
@@ -22,19 +29,17 @@ ROWS: tuple[tuple[str, Callable[[Model], Any]], ...] = (
     ("kind", lambda m: m.kind.value),
     ("context", lambda m: m.limit.context),
     ("max output", lambda m: m.limit.output),
-    ("input $/1M", lambda m: _price(m, "input")),
-    ("output $/1M", lambda m: _price(m, "output")),
-    ("cache read $/1M", lambda m: _price(m, "cache_read")),
+    ("input $/1M", _price("input")),
+    ("output $/1M", _price("output")),
+    ("cache read $/1M", _price("cache_read")),
     ("input", lambda m: ", ".join(m.modalities.input)),
     ("output", lambda m: ", ".join(m.modalities.output)),
-    ("tools", lambda m: m.tool_call),
-    ("reasoning", lambda m: m.reasoning),
-    ("structured output", lambda m: m.structured_output),
-    ("open weights", lambda m: m.open_weights),
+    *((c.label, c.test) for c in CAPABILITIES.values()),
     ("knowledge", lambda m: None if m.knowledge is None else str(m.knowledge)),
     ("released", lambda m: str(m.release_date)),
     ("status", lambda m: None if m.status is None else m.status.value),
 )
+"""The rows of a comparison: a label, and how to read it from a model."""
 
 
 @record
@@ -60,12 +65,7 @@ class Comparison:
         body = [
             (label, *("-" if v is None else str(v) for v in values)) for label, values in self.rows
         ]
-        table = [header, *body]
-        widths = [max(len(row[i]) for row in table) for i in range(len(header))]
-        return "\n".join(
-            "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
-            for row in table
-        )
+        return table([header, *body])
 
 
 def compare(models: Sequence[Model]) -> Comparison:

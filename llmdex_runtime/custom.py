@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from llmdex_runtime.errors import InvalidModelError, ModelNotFoundError
-from llmdex_runtime.model import Cost, Limit, Model, pricing
+from llmdex_runtime.model import RATE_NAMES, Cost, Limit, Model, pricing
 from llmdex_runtime.protocol import Protocol
 from llmdex_runtime.record import fields, record, replace
 
@@ -159,9 +159,8 @@ def _limit(value: object, spec: object) -> Limit:
 
 
 def _cost(value: object, spec: object) -> Cost:
-    names = ("input", "output", "reasoning", "cache_read", "cache_write")
-    if not isinstance(value, dict) or set(value) - set(names):
-        raise InvalidModelError(spec, f"'cost' is a dict of {', '.join(names)} in USD per 1M")
+    if not isinstance(value, dict) or set(value) - set(RATE_NAMES):
+        raise InvalidModelError(spec, f"'cost' is a dict of {', '.join(RATE_NAMES)} in USD per 1M")
     from decimal import Decimal, InvalidOperation
 
     try:
@@ -170,10 +169,4 @@ def _cost(value: object, spec: object) -> Cost:
         raise InvalidModelError(spec, "'cost' values are numbers") from None
     if any(not price.is_finite() or price < 0 for price in prices.values()):
         raise InvalidModelError(spec, "'cost' values are finite and not negative")
-    return Cost(
-        input=prices.get("input"),
-        output=prices.get("output"),
-        reasoning=prices.get("reasoning"),
-        cache_read=prices.get("cache_read"),
-        cache_write=prices.get("cache_write"),
-    )
+    return replace(Cost(), **prices)

@@ -8,6 +8,16 @@ if TYPE_CHECKING:
     from decimal import Decimal
 
 
+def exact(amount: Decimal) -> str:
+    """Every digit an exact amount has, without exponent or trailing zeros.
+
+    Example:
+        >>> exact(Decimal("0.19500000")), exact(Decimal("1E+1"))
+        ('0.195', '10')
+    """
+    return format(amount.normalize(), "f")
+
+
 def usd(amount: Decimal | int | float) -> str:
     """A dollar amount: two decimals where that is exact, otherwise every digit it has.
 
@@ -20,7 +30,7 @@ def usd(amount: Decimal | int | float) -> str:
     value = amount if isinstance(amount, Decimal) else Decimal(repr(amount))
     if value == value.quantize(Decimal("0.01")):
         return f"${value:.2f}"
-    return f"${format(value.normalize(), 'f')}"
+    return f"${exact(value)}"
 
 
 def tokens(count: int) -> str:

@@ -207,16 +207,8 @@ def cost_of(
     breakdown: dict[str, Decimal] = {}
     notes: list[str] = []
     total = _ZERO
-    counts = (
-        usage.input,
-        usage.output,
-        usage.reasoning,
-        usage.cache_read,
-        usage.cache_write,
-        usage.input_audio,
-        usage.output_audio,
-    )
-    for component, tokens in zip(RATE_NAMES, counts, strict=True):
+    for component in RATE_NAMES:
+        tokens: int = getattr(usage, component)
         if not tokens:
             continue
         price = getattr(chain[0], component)

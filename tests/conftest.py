@@ -9,14 +9,17 @@ marked ``data`` check the committed catalog's data and are left out of that run.
 
 from __future__ import annotations
 
+import atexit
 import copy
+import functools
 import importlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -83,20 +86,31 @@ def write_payload(directory: Path, payload: dict[str, Any], name: str = "api.jso
     return path
 
 
-@pytest.fixture(scope="session")
-def dex(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
-    """The fixture catalog (tests/fixture_catalog.py), generated once and imported in-process."""
-    out = tmp_path_factory.mktemp("fixture-catalog")
+@functools.cache
+def fixture_root() -> Path:
+    """A directory holding the fixture catalog's package, generated on first use."""
+    out = Path(tempfile.mkdtemp(prefix="llmdex-fixture-catalog-"))
+    atexit.register(shutil.rmtree, out, ignore_errors=True)
     source = write_payload(out, fixture_catalog.payload())
     regen(
         Options(source=str(source), root=fixture_catalog.PROJECT, write_lock=False),
         out=out / fixture_catalog.PACKAGE,
     )
-    sys.path.insert(0, str(out))
-    try:
-        yield importlib.import_module(fixture_catalog.PACKAGE)
-    finally:
-        sys.path.remove(str(out))
+    return out
+
+
+def fixture_dex() -> ModuleType:
+    """The fixture catalog (tests/fixture_catalog.py), imported in-process."""
+    root = str(fixture_root())
+    if root not in sys.path:
+        sys.path.insert(0, root)
+    return importlib.import_module(fixture_catalog.PACKAGE)
+
+
+@pytest.fixture(scope="session")
+def dex() -> ModuleType:
+    """The fixture catalog, for tests of logic with literal expectations."""
+    return fixture_dex()
 
 
 RegenInto = Callable[..., Path]

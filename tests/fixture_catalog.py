@@ -188,9 +188,10 @@ def payload() -> dict[str, Any]:
             reasoning_options=[{"type": "budget_tokens", "min": 1024, "max": 64000}],
         ),
         model("claude-haiku-4-5", cost=_cost(1, 5)),
-        model("claude-opus-4-1", cost=_cost(15, 75)),
+        model("claude-opus-4-1", reasoning=True, cost=_cost(15, 75)),
         model(
             "claude-opus-4-6",
+            reasoning=True,
             cost=_cost(5, 25, cache_read=0.5, cache_write=6.25),
             experimental={
                 "modes": {"fast": {"cost": _cost(30, 150, cache_read=3, cache_write=37.5)}}
@@ -214,6 +215,7 @@ def payload() -> dict[str, Any]:
             limit={"context": 1048576, "output": 65536},
         ),
         model("gemini-2.5-pro-preview-05-06", release_date="2025-05-06", cost=_cost(1.25, 10)),
+        model("gemini-embedding-001", cost=_cost(0.15, 0), tool_call=False),
         model(
             "gemini-2.5-flash",
             reasoning=True,
@@ -263,7 +265,10 @@ def payload() -> dict[str, Any]:
     return copy.deepcopy(
         {
             "302ai": provider(
-                "302ai", model("gpt-4o", cost=_cost(2.6, 11)), api="https://api.302.example/v1"
+                "302ai",
+                model("gpt-4o", cost=_cost(2.6, 11)),
+                model("llama-3.1-8b", open_weights=True, cost=_cost(0.02, 0.05)),
+                api="https://api.302.example/v1",
             ),
             "acme": acme,
             "amazon-bedrock": provider(
@@ -287,6 +292,12 @@ def payload() -> dict[str, Any]:
                 ),
                 api="https://api.deepseek.example",
             ),
+            "azure": provider(
+                "azure",
+                model("gpt-4o", cost=_cost(2.5, 10, cache_read=1.25)),
+                npm="@ai-sdk/azure",
+                env=["AZURE_RESOURCE_NAME", "AZURE_API_KEY"],
+            ),
             "google": google,
             "google-vertex": provider(
                 "google-vertex",
@@ -309,6 +320,7 @@ def payload() -> dict[str, Any]:
                     modalities={"input": ["text", "audio"], "output": ["text", "audio"]},
                     cost=_cost(0.5, 1, input_audio=2.2, output_audio=1.788),
                 ),
+                model("llama-3.1-8b", open_weights=True, cost=_cost(0.02, 0.05)),
                 api="https://api.novita.example/v3/openai",
             ),
             "openrouter": provider(

@@ -1,4 +1,7 @@
-"""Bad input gives one clear error, a non-zero exit, and leaves generated/ as it was."""
+"""Bad input gives one clear error, a non-zero exit, and leaves the generated tree as it was.
+
+Each regen writes into a tree of the test's own (``--out``), never the repository's.
+"""
 
 from __future__ import annotations
 
@@ -19,17 +22,28 @@ from tests.http_server import Answer, serve
 FAST = ["--connect-timeout=2", "--read-timeout=0.5", "--attempts=2", "--backoff=0.05"]
 
 
-def _tree_digest(root: Path) -> str:
-    digest = hashlib.sha256()
-    for path in sorted(root.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts:
-            digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()
+BEFORE = "# the tree before the regen\n"
 
 
-def _regen(source: str, *extra: str) -> subprocess.CompletedProcess[str]:
+def _assert_untouched(tree: Path) -> None:
+    assert [p.name for p in tree.iterdir()] == ["__init__.py"]
+    assert (tree / "__init__.py").read_text() == BEFORE
+
+
+def _regen(source: str, tree: Path, *extra: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "codegen", "regen", "--source", source, *FAST, *extra],
+        [
+            sys.executable,
+            "-m",
+            "codegen",
+            "regen",
+            "--source",
+            source,
+            "--out",
+            str(tree),
+            *FAST,
+            *extra,
+        ],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -42,50 +56,51 @@ def _assert_failed_cleanly(result: subprocess.CompletedProcess[str], *needles: s
     assert result.returncode == 1
     assert result.stderr.startswith("regen failed: ")
     assert "Traceback" not in result.stderr
-    assert result.stderr.rstrip().endswith("generated/ was left unchanged.")
+    assert result.stderr.rstrip().endswith("was left unchanged.")
     for needle in needles:
         assert needle in result.stderr
 
 
 @pytest.fixture
-def committed_tree() -> str:
-    """Digest of generated/ before the test; the test asserts it after."""
-    return _tree_digest(ROOT / "generated")
+def tree(tmp_path: Path) -> Path:
+    """A generated tree that a failed regen must leave as it was."""
+    package = tmp_path / "generated" / "llmdex"
+    package.mkdir(parents=True)
+    (package / "__init__.py").write_text(BEFORE)
+    return package
 
 
-def test_truncated_json_fails_and_leaves_generated_unchanged(
-    tmp_path: Path, committed_tree: str
-) -> None:
+def test_truncated_json_fails_and_leaves_generated_unchanged(tmp_path: Path, tree: Path) -> None:
     path = tmp_path / "api.json"
     path.write_text(json.dumps(tiny_payload())[:-40])
-    _assert_failed_cleanly(_regen(str(path)), str(path), "not valid JSON", "truncated")
-    assert _tree_digest(ROOT / "generated") == committed_tree
+    _assert_failed_cleanly(_regen(str(path), tree), str(path), "not valid JSON", "truncated")
+    _assert_untouched(tree)
 
 
-def test_wrong_type_names_provider_model_and_field(tmp_path: Path, committed_tree: str) -> None:
+def test_wrong_type_names_provider_model_and_field(tmp_path: Path, tree: Path) -> None:
     payload = tiny_payload()
     payload["acme"]["models"]["rich-1"]["limit"]["context"] = "128k"
-    result = _regen(str(write_payload(tmp_path, payload)))
+    result = _regen(str(write_payload(tmp_path, payload)), tree)
     _assert_failed_cleanly(
         result, "provider 'acme'", "model 'rich-1'", "field limit.context", "'128k'"
     )
-    assert _tree_digest(ROOT / "generated") == committed_tree
+    _assert_untouched(tree)
 
 
-def test_server_error_is_retried_then_reported(committed_tree: str) -> None:
+def test_server_error_is_retried_then_reported(tree: Path) -> None:
     with serve([Answer(status=500, body=b"boom")]) as server:
-        result = _regen(server.url + "/api.json")
+        result = _regen(server.url + "/api.json", tree)
         assert server.requests == 2
     _assert_failed_cleanly(result, "gave up after 2 attempts", "HTTP 500", "SOURCE=")
-    assert _tree_digest(ROOT / "generated") == committed_tree
+    _assert_untouched(tree)
 
 
-def test_stalled_response_times_out(committed_tree: str) -> None:
+def test_stalled_response_times_out(tree: Path) -> None:
     body = json.dumps(tiny_payload()).encode()
     with serve([Answer(body=body, stall=3)]) as server:
-        result = _regen(server.url + "/api.json")
+        result = _regen(server.url + "/api.json", tree)
     _assert_failed_cleanly(result, "gave up after 2 attempts", "timed out")
-    assert _tree_digest(ROOT / "generated") == committed_tree
+    _assert_untouched(tree)
 
 
 def test_a_500_then_success_is_fetched() -> None:

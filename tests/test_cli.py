@@ -1,15 +1,24 @@
-"""The llmdex command, run as a user would: a subprocess, text and --json."""
+"""The llmdex command, run as a user would: a subprocess, text and --json, on the fixture
+catalog (tests/fixture_catalog.py)."""
 
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+
+from tests.conftest import fixture_root
+from tests.fixture_catalog import PACKAGE
 
 
 def _llmdex(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "llmdex", *args], capture_output=True, text=True, check=False
+        [sys.executable, "-m", PACKAGE, *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "PYTHONPATH": str(fixture_root())},
     )
 
 
@@ -44,13 +53,16 @@ def test_show_prefer() -> None:
 
 def test_list_filters_and_sorts() -> None:
     result = _llmdex(
-        "list", "--provider", "anthropic", "--reasoning", "--sort", "input_price", "--limit", "3"
+        "list", "--provider", "anthropic", "--reasoning", "--sort", "input_price", "--limit", "2"
     )
     assert result.returncode == 0
     lines = result.stdout.splitlines()
     assert lines[0].split()[:3] == ["spec", "kind", "context"]
-    assert len(lines) == 4 and all(line.startswith("anthropic:") for line in lines[1:])
-    assert result.stderr.strip() == "3 models"
+    assert [line.split()[0] for line in lines[1:]] == [
+        "anthropic:claude-sonnet-4-5",
+        "anthropic:claude-opus-4-6",
+    ]
+    assert result.stderr.strip() == "2 models"
 
 
 def test_list_json() -> None:
@@ -65,8 +77,10 @@ def test_compare_text_and_json() -> None:
     text = _llmdex("compare", "openai:gpt-4o", "anthropic:claude-sonnet-4-5")
     assert text.returncode == 0
     assert text.stdout.splitlines()[0].split() == ["openai:gpt-4o", "anthropic:claude-sonnet-4-5"]
-    data = json.loads(_llmdex("compare", "openai:gpt-4o", "mistral:mistral-large", "--json").stdout)
-    assert data["models"] == ["openai:gpt-4o", "mistral:mistral-large-2512"]
+    data = json.loads(
+        _llmdex("compare", "openai:gpt-4o", "mistral:mistral-medium", "--json").stdout
+    )
+    assert data["models"] == ["openai:gpt-4o", "mistral:mistral-medium-2508"]
     assert data["rows"]["context"][0] == 128000
 
 
@@ -78,9 +92,9 @@ def test_not_found_exits_1_with_suggestions_on_stderr() -> None:
 
 
 def test_ambiguous_exits_1_listing_candidates() -> None:
-    result = _llmdex("show", "deepseek-r1")
+    result = _llmdex("show", "llama-3.1-8b")
     assert result.returncode == 1
-    assert "azure:deepseek-r1" in result.stderr
+    assert "302ai:llama-3.1-8b" in result.stderr and "novita-ai:llama-3.1-8b" in result.stderr
 
 
 def test_malformed_spec_exits_2() -> None:

@@ -16,8 +16,7 @@ from typing import Any
 
 import pytest
 
-import llmdex
-from llmdex import Client, Protocol
+from llmdex import DeprecatedModelWarning, LlmdexError, Protocol
 from llmdex_runtime.errors import (
     APIConnectionError,
     AuthenticationError,
@@ -29,6 +28,8 @@ from llmdex_runtime.errors import (
     UnsupportedProtocolError,
 )
 from tests import wire_shapes
+from tests.conftest import fixture_dex, fixture_root
+from tests.fixture_catalog import PACKAGE
 from tests.http_server import Answer, json_answer, serve
 
 KEY = "sk-test-SECRET-0123456789"
@@ -52,7 +53,7 @@ class Case:
 
     def model(self, url: str) -> Any:
         extra = {} if self.protocol is None else {"protocol": self.protocol}
-        return llmdex.resolve(self.spec, base_url=url + self.prefix, **extra)
+        return fixture_dex().resolve(self.spec, base_url=url + self.prefix, **extra)
 
 
 def _chunk(data: dict[str, Any], event: str | None = None) -> str:
@@ -265,8 +266,8 @@ MESSAGES = [
 ]
 
 
-def _client(**options: Any) -> Client:
-    return Client(backoff=0.01, **options)
+def _client(**options: Any) -> Any:
+    return fixture_dex().Client(backoff=0.01, **options)
 
 
 @pytest.mark.parametrize("case", CASES, ids=IDS)
@@ -325,7 +326,7 @@ def test_a_malformed_body(case: Case, body: bytes) -> None:
 def test_a_request_the_sdk_types_reject_is_refused(case: Case) -> None:
     # By the server, as the provider would; Gemini's wire refuses it before sending.
     with serve([json_answer(case.reply)], check=case.check) as server:
-        with pytest.raises(llmdex.LlmdexError, match="invalid"):
+        with pytest.raises(LlmdexError, match="invalid"):
             _client().complete(
                 case.model(server.url), [{"role": "robot", "content": 5}], api_key=KEY
             )
@@ -341,7 +342,7 @@ def test_openai_embeddings() -> None:
         "usage": {"prompt_tokens": 8, "total_tokens": 8},
     }
     with serve([json_answer(reply)], check=wire_shapes.openai_any) as server:
-        model = llmdex.resolve("openai:text-embedding-3-small", base_url=server.url + "/v1")
+        model = fixture_dex().resolve("openai:text-embedding-3-small", base_url=server.url + "/v1")
         result = _client().embed(model, ["a", "b"], api_key=KEY)
     assert result.vectors == [[0.1, 0.2], [0.3, 0.4]]
     assert result.cost is not None and result.cost.total == Decimal("0.00000016")  # 8 x 0.02 / 1M
@@ -351,7 +352,9 @@ def test_openai_embeddings() -> None:
 def test_google_embeddings_have_no_usage_so_no_cost() -> None:
     reply = {"embeddings": [{"values": [0.1, 0.2]}, {"values": [0.3, 0.4]}]}
     with serve([json_answer(reply)], check=wire_shapes.google) as server:
-        model = llmdex.resolve("google:gemini-embedding-001", base_url=server.url + "/v1beta")
+        model = fixture_dex().resolve(
+            "google:gemini-embedding-001", base_url=server.url + "/v1beta"
+        )
         result = _client().embed(model, ["a", "b"], api_key=KEY)
     assert result.vectors == [[0.1, 0.2], [0.3, 0.4]]
     assert result.cost is None and result.cost_error == "google reported no token usage"
@@ -395,7 +398,7 @@ def test_a_base_url_placeholder_needs_its_variable(monkeypatch: pytest.MonkeyPat
 
 def test_a_custom_model_on_a_local_server_needs_no_key_and_has_no_price() -> None:
     with serve([json_answer(CASES[0].reply)], check=wire_shapes.openai_any) as server:
-        model = llmdex.resolve(
+        model = fixture_dex().resolve(
             {"provider": "local", "id": "llama-3", "base_url": server.url + "/v1"}
         )
         result = _client().complete(model, "hi")
@@ -405,8 +408,10 @@ def test_a_custom_model_on_a_local_server_needs_no_key_and_has_no_price() -> Non
 
 def test_a_deprecated_model_warns_when_called() -> None:
     with serve([json_answer(CASES[3].reply)], check=wire_shapes.anthropic_messages) as server:
-        model = llmdex.resolve("anthropic:claude-3-5-sonnet-20241022", base_url=server.url + "/v1")
-        with pytest.warns(llmdex.DeprecatedModelWarning, match="deprecated"):
+        model = fixture_dex().resolve(
+            "anthropic:claude-3-5-sonnet-20241022", base_url=server.url + "/v1"
+        )
+        with pytest.warns(DeprecatedModelWarning, match="deprecated"):
             _client().complete(model, "hi", api_key=KEY)
 
 
@@ -435,7 +440,7 @@ def test_a_key_never_appears_in_logs_reprs_or_errors(caplog: pytest.LogCaptureFi
         with serve([json_answer(CASES[0].reply)]) as server:
             result = client.complete(CASES[0].model(server.url), "hi")
         texts += [repr(result), str(result)]
-        dead = llmdex.resolve("openai:gpt-4o", base_url="http://127.0.0.1:9/v1")
+        dead = fixture_dex().resolve("openai:gpt-4o", base_url="http://127.0.0.1:9/v1")
         with pytest.raises(APIConnectionError) as refused:
             client.complete(dead, "hi")
         texts.append(str(refused.value))
@@ -452,7 +457,7 @@ def test_ask_prints_the_answer_and_a_cost_line() -> None:
             [
                 sys.executable,
                 "-m",
-                "llmdex",
+                PACKAGE,
                 "ask",
                 "openai:gpt-4o",
                 "Say hello",
@@ -462,7 +467,7 @@ def test_ask_prints_the_answer_and_a_cost_line() -> None:
             capture_output=True,
             text=True,
             check=False,
-            env={"OPENAI_API_KEY": KEY, "PATH": ""},
+            env={"OPENAI_API_KEY": KEY, "PATH": "", "PYTHONPATH": str(fixture_root())},
         )
     assert result.returncode == 0, result.stderr
     assert result.stdout == "Hello\n"

@@ -303,11 +303,13 @@ EMBEDDINGS = [
 ]
 
 
+@pytest.mark.data
 @pytest.mark.parametrize("spec", EMBEDDINGS)
 def test_embedding_models_are_embeddings(spec: str) -> None:
     assert llmdex.find(spec).kind is Kind.EMBEDDING
 
 
+@pytest.mark.data
 def test_every_embedding_model_of_the_named_labs_is_an_embedding() -> None:
     for pid in ("openai", "google", "mistral", "cohere"):
         for m in llmdex.models_of(pid).values():
@@ -318,6 +320,7 @@ def test_every_embedding_model_of_the_named_labs_is_an_embedding() -> None:
     assert llmdex.find("vercel:voyage/rerank-2.5").kind is Kind.RERANK
 
 
+@pytest.mark.data
 def test_shipped_date_fixes_are_in_the_catalog_with_provenance() -> None:
     assert str(llmdex.find("scaleway:qwen3-embedding-8b").release_date) == "2025-11-25"
     assert str(llmdex.find("azure:claude-haiku-4-5").knowledge) == "2025-02-28"

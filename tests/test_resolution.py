@@ -20,6 +20,7 @@ from llmdex import (
     Status,
 )
 from llmdex.models.openai import GPT_4O
+from llmdex_runtime.registry import Registry
 from tests.conftest import ROOT, run_with_catalog
 
 E, C, D, CI = Rule.EXACT, Rule.CURATED_ALIAS, Rule.DATED_ALIAS, Rule.CASE_INSENSITIVE
@@ -214,8 +215,13 @@ def test_an_unknown_id_with_no_close_match_says_so() -> None:
         llmdex.find("zzzzqqqq-9")
 
 
-def test_resolutions_are_cached_as_the_same_object() -> None:
+def test_a_repeated_lookup_is_answered_from_the_cache(monkeypatch: pytest.MonkeyPatch) -> None:
     first = llmdex.find("anthropic:claude-3-5-sonnet")
+
+    def resolve_again(*_: object) -> None:
+        raise AssertionError("resolved again instead of answering from the cache")
+
+    monkeypatch.setattr(Registry, "_explain", resolve_again)
     assert llmdex.find("anthropic:claude-3-5-sonnet") is first
 
 

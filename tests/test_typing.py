@@ -9,8 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
-
 USER_FILE = """\
 from llmdex import Model, Provider, find
 from llmdex.models.openai import GPT_4O
@@ -52,4 +50,3 @@ def test_pyright_accepts_the_user_file(tmp_path: Path) -> None:
     assert ok.returncode == 0, ok.stdout
     wrong = _check(tool, tmp_path, WRONG_FILE)
     assert wrong.returncode == 1, wrong.stdout
-    assert ROOT.exists()
