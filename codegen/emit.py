@@ -14,12 +14,13 @@ from typing import Any
 
 import jinja2
 
-from codegen.aliases import AliasTables
+from codegen.dialects import ProviderNames
 from codegen.formatting import format_python
 from codegen.hover import hover
 from codegen.literals import Writer
 from codegen.normalize import CatalogPlan, ProviderPlan
 from codegen.shared import SHARED
+from codegen.tables import Tables
 from llmdex_runtime import SCHEMA_VERSION
 from llmdex_runtime.exports import REGISTRY_FUNCTIONS, RUNTIME_EXPORTS
 
@@ -48,8 +49,10 @@ def _environment() -> jinja2.Environment:
 
 
 def emit(
+    *,
     plan: CatalogPlan,
-    tables: AliasTables,
+    tables: Tables,
+    names: ProviderNames,
     provenance: Mapping[str, Mapping[str, tuple[str, str, str | None]]],
     inputs: Inputs,
     package_dir: Path,
@@ -58,7 +61,7 @@ def emit(
     env = _environment()
     models_dir = package_dir / "models"
     models_dir.mkdir(parents=True)
-    names = sorted(
+    exported = sorted(
         {
             *REGISTRY_FUNCTIONS,
             *(n for group in RUNTIME_EXPORTS.values() for n in group),
@@ -81,11 +84,12 @@ def emit(
             exports=RUNTIME_EXPORTS,
             package_exports=PACKAGE_EXPORTS,
             functions=REGISTRY_FUNCTIONS,
-            all_names=names,
+            all_names=exported,
+            modules={p.id: p.module for p in plan.providers},
         ),
         package_dir / "__main__.py": env.get_template("main.py.jinja").render(),
         package_dir / "client.py": env.get_template("client.py.jinja").render(),
-        package_dir / "_providers.py": _providers_table(env, plan),
+        package_dir / "_providers.py": _providers_table(env, plan, names),
         package_dir / "providers.py": env.get_template("providers.py.jinja").render(providers=rows),
         package_dir / "providers.pyi": env.get_template("providers.pyi.jinja").render(
             providers=rows
@@ -113,11 +117,11 @@ def _provider_row(provider: ProviderPlan) -> dict[str, str]:
     return {"member": provider.member, "id": provider.id, "doc": doc}
 
 
-def _providers_table(env: jinja2.Environment, plan: CatalogPlan) -> str:
+def _providers_table(env: jinja2.Environment, plan: CatalogPlan, names: ProviderNames) -> str:
     writer = Writer()
     table = writer.source({p.id: p.info for p in plan.providers})
     return env.get_template("providers_table.py.jinja").render(
-        imports=_imports(writer), providers=table
+        imports=_imports(writer), providers=table, names=names
     )
 
 

@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any
 
 import llmdex_runtime
-from codegen.aliases import build_tables
 from codegen.curated import (
     ALIASES,
     FIRST_PARTY,
@@ -27,6 +26,7 @@ from codegen.curated import (
     load_aliases,
     load_first_party,
 )
+from codegen.dialects import DIALECTS, load_dialects, provider_names
 from codegen.emit import Inputs, emit
 from codegen.fetch import FetchPolicy, fetch, is_url
 from codegen.lock import LOCK, Lock, payload_date
@@ -40,6 +40,7 @@ from codegen.report import (
     specs_in_payload,
     specs_in_tree,
 )
+from codegen.tables import build_tables
 from codegen.validate import validate
 from codegen.verify import swap, verify
 
@@ -80,10 +81,11 @@ def regen(options: Options, out: Path | None = None) -> Report:
     plan = normalize(payload, load_protocols(root).lookup(), patched.kinds)
     models = plan.models()
     curated_warnings = check_references(curated, first_party, models, root)
+    names = provider_names(load_dialects(root), set(models), root)
     tables = build_tables(models, curated, first_party, patched.renamed)
     report.aliases = {pid: len(table) for pid, table in tables.aliases.items()}
     report.providers, report.models = len(plan.providers), plan.model_count
-    report.warnings = curated_warnings + impossible_dates(plan)
+    report.warnings = curated_warnings + names.warnings + impossible_dates(plan)
     clock.lap("normalize")
     inputs = Inputs(
         source=options.source if is_url(options.source) else Path(options.source).name,
@@ -93,7 +95,14 @@ def regen(options: Options, out: Path | None = None) -> Report:
     workdir = Path(tempfile.mkdtemp(prefix=".regen-", dir=target.parent))
     try:
         candidate = workdir / target.name
-        emit(plan, tables, patched.provenance, inputs, candidate)
+        emit(
+            plan=plan,
+            tables=tables,
+            names=names,
+            provenance=patched.provenance,
+            inputs=inputs,
+            package_dir=candidate,
+        )
         clock.lap("emit")
         verify(workdir, target.name, RUNTIME_ROOT, payload)
         clock.lap("verify")
@@ -127,7 +136,7 @@ def _patch(options: Options, payload: Mapping[str, Any], report: Report) -> Patc
 
 def _write_lock(options: Options, sha256: str, report: Report, patched: Patched) -> None:
     root = options.root
-    curated_files = [root / FIRST_PARTY, root / PROTOCOLS]
+    curated_files = [root / FIRST_PARTY, root / PROTOCOLS, root / DIALECTS]
     if not options.no_patches:
         curated_files = [*patched.files, root / ALIASES, *curated_files]
     today = dt.datetime.now(dt.UTC).date().isoformat()

@@ -217,7 +217,7 @@ def _ask(registry: Registry, args: argparse.Namespace) -> int:
 
 
 def _cost(registry: Registry, args: argparse.Namespace) -> int:
-    from llmdex_runtime.pricing import Usage
+    from llmdex_runtime.usage import Usage
 
     model = registry.find(args.spec)
     cached = args.cached + args.cache_write

@@ -12,8 +12,9 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
     from typing import Any
 
-    from llmdex_runtime.pricing import CallCost, Usage
+    from llmdex_runtime.pricing import CallCost
     from llmdex_runtime.registry import Registry
+    from llmdex_runtime.usage import Usage
 
 _CUSTOM_KEYS = frozenset({"provider", "id", "name", "base_url", "env", "limit", "cost", "protocol"})
 
@@ -44,7 +45,9 @@ class CustomModel:
         """``"provider:id"``."""
         return f"{self.provider}:{self.id}"
 
-    def cost_of(self, usage: Usage | Mapping[str, Any], *, mode: str | None = None) -> CallCost:
+    def cost_of(
+        self, usage: Usage | Mapping[str, Any] | object, *, mode: str | None = None
+    ) -> CallCost:
         """What one call cost; raises :class:`PriceUnknownError` when ``cost`` is unknown."""
         return pricing()(self, usage, mode=mode)
 

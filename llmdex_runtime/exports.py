@@ -58,13 +58,14 @@ RUNTIME_EXPORTS: dict[str, tuple[str, ...]] = {
         "ReasoningOption",
         "TierCondition",
     ),
-    "llmdex_runtime.pricing": ("CallCost", "Usage"),
+    "llmdex_runtime.pricing": ("CallCost",),
     "llmdex_runtime.protocol": ("Protocol",),
     "llmdex_runtime.provenance": ("Provenance",),
     "llmdex_runtime.query": ("Selection",),
     "llmdex_runtime.record": ("replace",),
     "llmdex_runtime.resolution": ("Resolution", "Rule"),
     "llmdex_runtime.spec": ("ModelSpec",),
+    "llmdex_runtime.usage": ("Usage",),
 }
 """Public names of the runtime that a catalog re-exports, by the module that defines them."""
 

@@ -28,7 +28,8 @@ if TYPE_CHECKING:
     from typing import Any, NoReturn
 
     from llmdex_runtime.dates import PartialDate
-    from llmdex_runtime.pricing import CallCost, Usage
+    from llmdex_runtime.pricing import CallCost
+    from llmdex_runtime.usage import Usage
 
     _MappingBase = Mapping[str, Any]
 else:
@@ -306,7 +307,9 @@ class Model(PayloadRecord):
         """Whether the model takes images as input."""
         return "image" in self.modalities.input
 
-    def cost_of(self, usage: Usage | Mapping[str, Any], *, mode: str | None = None) -> CallCost:
+    def cost_of(
+        self, usage: Usage | Mapping[str, Any] | object, *, mode: str | None = None
+    ) -> CallCost:
         """What one call cost, from a :class:`~llmdex_runtime.pricing.Usage` or a provider's
         usage dict (OpenAI, Anthropic or Google shape).
 

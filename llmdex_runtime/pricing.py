@@ -19,7 +19,7 @@ from decimal import Decimal
 
 from llmdex_runtime.errors import InvalidUsageError, PriceUnknownError
 from llmdex_runtime.model import RATE_NAMES
-from llmdex_runtime.record import record
+from llmdex_runtime.usage import Usage
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (9 ms here)
 if TYPE_CHECKING:
@@ -33,117 +33,6 @@ if TYPE_CHECKING:
 _FALLBACK = {"cache_read": "input", "cache_write": "input", "reasoning": "output"}
 _LEGACY_THRESHOLD = 200_000
 _ZERO = Decimal(0)
-
-
-@record
-class Usage:
-    """Token counts of one call, in disjoint buckets.
-
-    ``input`` is uncached text input only; cached input is ``cache_read`` (or
-    ``cache_write`` when the call wrote the cache), audio input is ``input_audio``. ``output``
-    is visible text output; ``reasoning`` is thinking tokens, counted once, here.
-
-    Example:
-        >>> Usage(input=20_000, cache_read=100_000, output=2_000).prompt_tokens
-        120000
-    """
-
-    input: int = 0
-    output: int = 0
-    reasoning: int = 0
-    cache_read: int = 0
-    cache_write: int = 0
-    input_audio: int = 0
-    output_audio: int = 0
-
-    @property
-    def prompt_tokens(self) -> int:
-        """Every input token, cached or not: what tier thresholds are compared with."""
-        return self.input + self.cache_read + self.cache_write + self.input_audio
-
-    @classmethod
-    def from_openai(cls, usage: Mapping[str, Any]) -> Usage:
-        """From an OpenAI ``usage`` object: chat completions or the responses API.
-
-        ``prompt_tokens``/``input_tokens`` include the cached and audio tokens their
-        ``*_details`` report, and ``completion_tokens``/``output_tokens`` include reasoning
-        and audio; each is moved to its own bucket.
-        """
-        if "prompt_tokens" in usage:
-            prompt, completion = _count(usage, "prompt_tokens"), _count(usage, "completion_tokens")
-            prompt_details = usage.get("prompt_tokens_details") or {}
-            completion_details = usage.get("completion_tokens_details") or {}
-        else:
-            prompt, completion = _count(usage, "input_tokens"), _count(usage, "output_tokens")
-            prompt_details = usage.get("input_tokens_details") or {}
-            completion_details = usage.get("output_tokens_details") or {}
-        cached = _count(prompt_details, "cached_tokens")
-        audio_in = _count(prompt_details, "audio_tokens")
-        reasoning = _count(completion_details, "reasoning_tokens")
-        audio_out = _count(completion_details, "audio_tokens")
-        return cls(
-            input=_rest(prompt, cached + audio_in, usage),
-            cache_read=cached,
-            input_audio=audio_in,
-            output=_rest(completion, reasoning + audio_out, usage),
-            reasoning=reasoning,
-            output_audio=audio_out,
-        )
-
-    @classmethod
-    def from_anthropic(cls, usage: Mapping[str, Any]) -> Usage:
-        """From an Anthropic ``usage`` object, whose buckets are already disjoint."""
-        return cls(
-            input=_count(usage, "input_tokens"),
-            output=_count(usage, "output_tokens"),
-            cache_write=_count(usage, "cache_creation_input_tokens"),
-            cache_read=_count(usage, "cache_read_input_tokens"),
-        )
-
-    @classmethod
-    def from_google(cls, usage: Mapping[str, Any]) -> Usage:
-        """From a Gemini ``usageMetadata`` object.
-
-        ``promptTokenCount`` includes ``cachedContentTokenCount``; ``thoughtsTokenCount``
-        is separate from ``candidatesTokenCount`` and billed as output.
-        """
-        prompt = _count(usage, "promptTokenCount")
-        cached = _count(usage, "cachedContentTokenCount")
-        return cls(
-            input=_rest(prompt, cached, usage),
-            cache_read=cached,
-            output=_count(usage, "candidatesTokenCount"),
-            reasoning=_count(usage, "thoughtsTokenCount"),
-        )
-
-    @classmethod
-    def from_dict(cls, usage: Mapping[str, Any]) -> Usage:
-        """From any of the three providers' usage shapes, recognised by their keys."""
-        if "promptTokenCount" in usage or "candidatesTokenCount" in usage:
-            return cls.from_google(usage)
-        if "cache_creation_input_tokens" in usage or "cache_read_input_tokens" in usage:
-            return cls.from_anthropic(usage)
-        if "prompt_tokens" in usage or "input_tokens_details" in usage:
-            return cls.from_openai(usage)
-        if "input_tokens" in usage or "output_tokens" in usage:
-            # Without details, OpenAI responses and Anthropic usage mean the same thing.
-            return cls.from_anthropic(usage)
-        raise InvalidUsageError(
-            usage, "no OpenAI, Anthropic or Google usage keys (prompt_tokens, input_tokens, ...)"
-        )
-
-
-def _count(usage: Mapping[str, Any], key: str) -> int:
-    value = usage.get(key) or 0
-    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-        raise InvalidUsageError(usage, f"{key!r} is {value!r}, not a token count")
-    return value
-
-
-def _rest(total: int, parts: int, usage: Mapping[str, Any]) -> int:
-    if parts > total:
-        raise InvalidUsageError(usage, f"its details count {parts} tokens of a total of {total}")
-    return total - parts
 
 
 _CALL_COST_FIELDS = ("model", "total", "breakdown", "usage", "tier", "mode", "notes")
@@ -184,7 +73,10 @@ class CallCost(_CallCostBase):
 
 
 def cost_of(
-    model: Model | CustomModel, usage: Usage | Mapping[str, Any], *, mode: str | None = None
+    model: Model | CustomModel,
+    usage: Usage | Mapping[str, Any] | object,
+    *,
+    mode: str | None = None,
 ) -> CallCost:
     """Price one call of ``model``; see the module docstring for the rules."""
     if not isinstance(usage, Usage):

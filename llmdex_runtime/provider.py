@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import StrEnum
 
 from llmdex_runtime.record import fields
+from llmdex_runtime.spec import provider_key
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (9 ms here)
 if TYPE_CHECKING:
-    from collections.abc import Mapping
     from typing import Any
 
     from llmdex_runtime.model import ProviderInfo
@@ -53,3 +54,15 @@ class ProviderEnum(StrEnum):
     def to_dict(self) -> dict[str, Any]:
         """The models.dev provider object, without its ``models``."""
         return self.info.to_dict()
+
+    @classmethod
+    def _missing_(cls, value: object) -> ProviderEnum | None:
+        # Provider("OpenAI"), Provider("vertex_ai"): case, "-"/"_" and dialect names, as find().
+        names: Mapping[str, str] = getattr(cls, "_provider_names", {})
+        pid = names.get(provider_key(value)) if isinstance(value, str) else None
+        return None if pid is None else cls(pid)  # type: ignore[arg-type]  # a lookup by value
+
+    @classmethod
+    def accept_names(cls, names: Mapping[str, str]) -> None:
+        """Let ``Provider(name)`` take every name in ``names`` (name key -> provider id)."""
+        type.__setattr__(cls, "_provider_names", names)

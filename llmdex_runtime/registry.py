@@ -2,14 +2,20 @@
 
 The order (README, "Resolution"):
 
-1. Within a provider: the exact id; then a curated alias; then a dated alias (a dated
-   family's base name or ``base-latest`` -> its newest release); then the id or alias
-   ignoring case.
-2. A bare id: the providers that have it by rule 1, trying each step of rule 1 across all
-   providers before the next. One provider: that one. Several: the first of ``prefer=``
-   that has it when ``prefer`` is given, otherwise the provider that makes the model
-   (first party) when it is among them, otherwise :class:`AmbiguousModelError`.
+1. Within a provider, the first of: the exact id; a curated alias; a dated alias (a dated
+   family's base name or ``base-latest`` -> its newest release); a vendor prefix (at a
+   provider whose ids are ``vendor/model``, ``model`` -> that id); an id prefix the
+   provider's API accepts (Bedrock ``us.``, Vertex ``publishers/*/models/``), taken off; a
+   snapshot (a dated id the provider does not list -> the listed model it is a snapshot
+   of); the id or alias ignoring case.
+2. A bare id, among the providers that serve it by rule 1: the first of ``prefer=`` that
+   serves it; else the provider that makes the model (``data_sources/first_party.json``,
+   or the vendor a ``vendor/model`` name starts with); else the one provider that lists it
+   exactly, or the only one that serves it at all; else :class:`AmbiguousModelError`.
 3. Nothing: :class:`ModelNotFoundError` with up to five close specs.
+
+Every table is generated at regen and read on first use; a table is published to other
+threads only once it is complete.
 """
 
 from __future__ import annotations
@@ -24,8 +30,9 @@ from llmdex_runtime.errors import (
     ModelNotFoundError,
 )
 from llmdex_runtime.model import Model
+from llmdex_runtime.record import record
 from llmdex_runtime.resolution import Resolution, Rule
-from llmdex_runtime.spec import ModelSpec, parse_spec
+from llmdex_runtime.spec import ModelSpec, provider_key, split_spec
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (9 ms here)
 if TYPE_CHECKING:
@@ -37,51 +44,86 @@ if TYPE_CHECKING:
     from llmdex_runtime.model import ProviderInfo
     from llmdex_runtime.provenance import Provenance
     from llmdex_runtime.query import Selection
+    from llmdex_runtime.suggest import Suggester
 
-    AliasTable = Mapping[str, Mapping[str, tuple[str, str]]]
-    """Provider id -> alias -> (model id, rule)."""
-    Hit = tuple[str, tuple[Rule, ...], tuple[str, ...]]
-    """What rule 1 found in one provider: model id, rules that fired, and why."""
+    Spec = str | tuple[str, str] | Model
 
 _CACHE_LIMIT = 10_000
-_STEP = {Rule.EXACT: 0, Rule.CURATED_ALIAS: 1, Rule.DATED_ALIAS: 2, Rule.CASE_INSENSITIVE: 3}
+_CACHED_LENGTH = 200  # longer specs are resolved but not remembered
 _SUGGESTIONS = 5
+_QUALITY = {  # how directly a rule names a model: candidates are listed best first
+    Rule.EXACT: 0,
+    Rule.CURATED_ALIAS: 1,
+    Rule.DATED_ALIAS: 2,
+    Rule.VENDOR_PREFIX: 3,
+    Rule.ID_PREFIX: 4,
+    Rule.SNAPSHOT: 5,
+    Rule.CASE_INSENSITIVE: 6,
+}
 
 
-def provider_key(text: str) -> str:
-    """The form provider ids are compared in: lower case, ``_`` and ``-`` the same."""
-    return text.strip().lower().replace("_", "-")
+@record
+class _Hit:
+    """What rule 1 found in one provider: the model id, the rules that fired, and why."""
+
+    target: str
+    rules: tuple[Rule, ...]
+    steps: tuple[str, ...]
+
+    def then(self, rule: Rule, step: str) -> _Hit:
+        """This hit, reached by one more rule first."""
+        return _Hit(target=self.target, rules=(rule, *self.rules), steps=(step, *self.steps))
+
+
+@record
+class _Names:
+    """The tables of ``_providers``: provider records and every name a provider goes by."""
+
+    providers: Mapping[str, ProviderInfo]
+    keys: Mapping[str, str]
+    dialects: Mapping[str, str]
+    prefixes: Mapping[str, tuple[str, ...]]
+
+
+@record
+class _Index:
+    """The tables of ``_index`` and ``_aliases``: who serves each id and alias, and makers."""
+
+    owners: Mapping[str, tuple[str, ...]]
+    alias_owners: Mapping[str, tuple[str, ...]]
+    aliases: Mapping[str, Mapping[str, tuple[str, str]]]
+    clashes: Mapping[str, Mapping[str, tuple[str, ...]]]
+    makers: Mapping[str, tuple[str, ...]]
 
 
 class Registry:
     """The lookup tables of one generated catalog.
 
-    The generated package makes one registry, naming itself; the registry reads the
-    package's tables (``_providers``, ``_index``, ``_aliases``, ``_provenance``) on first use
-    and imports a provider's module the first time a model of that provider is asked for, so
-    lookups return the module's own constants.
+    The generated package makes one registry with its own name and its provider modules;
+    the registry reads the package's tables (``_providers``, ``_index``, ``_aliases``,
+    ``_provenance``) on first use and imports a provider's module the first time a model of
+    that provider is asked for, so lookups return the module's own constants.
     """
 
     __slots__ = (
-        "_aliases",
         "_folded",
         "_found",
-        "_ids",
         "_index",
-        "_keys",
         "_loaded",
+        "_modules",
+        "_names",
         "_package",
-        "_providers",
+        "_suggester",
     )
 
-    def __init__(self, *, package: str) -> None:
+    def __init__(self, *, package: str, modules: Mapping[str, str]) -> None:
         self._package = package
-        self._providers: Mapping[str, ProviderInfo] | None = None
-        self._keys: dict[str, str] = {}
-        self._index: tuple[Mapping[str, tuple[str, ...]], Mapping[str, str]] | None = None
-        self._aliases: AliasTable | None = None
+        self._modules = modules
+        """Provider id -> its module under ``models``: enough for an exact lookup."""
+        self._names: _Names | None = None
+        self._index: _Index | None = None
+        self._suggester: Suggester | None = None
         self._folded: dict[str, Mapping[str, str]] = {}
-        self._ids: dict[str, list[str]] | None = None
         self._found: dict[object, Model] = {}
         """What find() returned for a spec, up to _CACHE_LIMIT entries."""
         self._loaded: dict[str, Mapping[str, Model]] = {}
@@ -90,11 +132,7 @@ class Registry:
     # -- public lookups --------------------------------------------------------------------
 
     def find(
-        self,
-        spec: str | tuple[str, str] | Model,
-        provider: str | None = None,
-        *,
-        prefer: Sequence[str] | None = None,
+        self, spec: Spec, provider: str | None = None, *, prefer: Sequence[str] | None = None
     ) -> Model:
         """Return the model a spec names, by the resolution order of this module.
 
@@ -110,21 +148,23 @@ class Registry:
             # An exact "provider:id" needs no parser: the first lookup of a process is this.
             if isinstance(spec, str):
                 pid, _, model_id = spec.partition(":")
-                if pid in self._provider_table():
+                if pid in self._modules:
                     exact = self.models_of(pid).get(model_id)
                     if exact is not None:
-                        return exact
-        model = self._explain(spec, provider, prefer).model
-        if provider is None and prefer is None and len(self._found) < _CACHE_LIMIT:
+                        return self._remember(spec, exact)
+            return self._remember(spec, self._explain(spec, None, None).model)
+        return self._explain(spec, provider, prefer).model
+
+    def _remember(self, spec: object, model: Model) -> Model:
+        # One bounded cache: past the cap, or for a long text, nothing more is kept.
+        if len(self._found) < _CACHE_LIMIT and (
+            not isinstance(spec, str) or len(spec) <= _CACHED_LENGTH
+        ):
             self._found[spec] = model
         return model
 
     def explain(
-        self,
-        spec: str | tuple[str, str] | Model,
-        provider: str | None = None,
-        *,
-        prefer: Sequence[str] | None = None,
+        self, spec: Spec, provider: str | None = None, *, prefer: Sequence[str] | None = None
     ) -> Resolution:
         """Resolve like :meth:`find`, and say which rules fired, from what to what.
 
@@ -134,81 +174,58 @@ class Registry:
         """
         return self._explain(spec, provider, prefer)
 
-    def _explain(
-        self, spec: object, provider: str | None, prefer: Sequence[str] | None
-    ) -> Resolution:
-        # Called only by find and explain, so stacklevel=3 is always their caller.
-        if isinstance(spec, Model) and provider is None:
-            return Resolution(requested=spec.spec, model=spec, rules=(Rule.EXACT,), steps=())
-        resolution = self._resolve(spec, provider, prefer)
-        if resolution.model.is_deprecated and not resolution.exact:
-            import warnings
+    def parse_spec(self, spec: Spec) -> ModelSpec:
+        """Parse a spec without resolving it (grammar: :func:`llmdex_runtime.spec.split_spec`).
 
-            warnings.warn(
-                DeprecatedModelWarning(
-                    f"{resolution.requested!r} resolved to {resolution.model.spec}, which is "
-                    "deprecated; name a current model"
-                ),
-                stacklevel=3,
-            )
-        return resolution
-
-    def _resolve(
-        self, spec: object, provider: str | None, prefer: Sequence[str] | None
-    ) -> Resolution:
-        parsed = self._parse_with_provider(spec, provider)
-        if parsed.provider is not None:
-            models = self.models_of(parsed.provider)  # needed anyway, and spares the index
-            found = self._within(parsed.provider, parsed.id)
-            if found is None:
-                raise ModelNotFoundError(str(parsed), self._suggest(parsed.id, parsed.provider))
-            model_id, rules, steps = found
-            return Resolution(
-                requested=str(parsed), model=models[model_id], rules=rules, steps=steps
-            )
-        return self._bare(parsed.id, prefer)
-
-    def parse_spec(self, spec: str | tuple[str, str] | Model) -> ModelSpec:
-        """Parse a spec without resolving it (see :func:`llmdex_runtime.spec.parse_spec`)."""
-        try:
-            return parse_spec(spec, self.provider_id, self._is_bare_id)
-        except InvalidSpecError as exc:
-            if exc.code != "unknown_provider":
-                raise
-            name = spec[0] if isinstance(spec, tuple) else str(spec).strip().partition(":")[0]
-            close = self._close_providers(str(name))
-            if not close:
-                raise
-            raise InvalidSpecError(spec, exc.code, f"no provider {name!r}", close) from None
+        Example:
+            >>> llmdex.parse_spec("vertex_ai/gemini-2.5-pro")
+            ModelSpec(provider='google-vertex', id='gemini-2.5-pro')
+        """
+        return self._split(spec)[0]
 
     def provider(self, name: str) -> ProviderInfo:
-        """The provider whose id is ``name``, ignoring case and ``_``/``-`` differences."""
+        """The provider ``name`` names: its id ignoring case and ``_``/``-``, or a dialect name.
+
+        Example:
+            >>> llmdex.models_of("vertex_ai") is llmdex.models_of("google-vertex")
+            True
+        """
         pid = self.provider_id(name)
         if pid is None:
-            close = self._close_providers(name)
-            raise InvalidSpecError(name, "unknown_provider", f"no provider {name!r}", close)
-        return self._provider_table()[pid]
+            raise InvalidSpecError(
+                name, "unknown_provider", f"no provider {name!r}", self._close_providers(name)
+            )
+        return self._tables().providers[pid]
+
+    def provider_id(self, name: str) -> str | None:
+        """The id of the provider ``name`` names, or ``None``."""
+        name = name.strip()
+        if name in self._modules:
+            return name
+        return self._tables().keys.get(provider_key(name))
 
     def providers(self) -> tuple[ProviderInfo, ...]:
         """Every provider, in id order."""
-        return tuple(self._provider_table().values())
+        return tuple(self._tables().providers.values())
 
     def models_of(self, provider: str) -> Mapping[str, Model]:
         """Every model of one provider, by id (imports that provider's module once)."""
-        pid = self.provider(provider).id
-        models = self._loaded.get(pid)
+        models = self._loaded.get(provider)
         if models is None:
-            models = self._load(pid)
+            pid = self.provider_id(provider)
+            if pid is None:
+                self.provider(provider)  # raises, with suggestions
+            models = self._loaded.get(str(pid)) or self._load(str(pid))
         return models
 
     def all_models(self) -> Iterator[Model]:
         """Every model of the catalog, provider by provider (imports every module)."""
-        for pid in self._provider_table():
+        for pid in self._modules:
             yield from self.models_of(pid).values()
 
     def providers_of(self, model_id: str) -> tuple[str, ...]:
-        """Ids of the providers that serve ``model_id`` exactly, without importing them."""
-        return self._tables()[0].get(model_id, ())
+        """Ids of the providers that list ``model_id`` exactly, without importing them."""
+        return self._tables_index().owners.get(model_id, ())
 
     def resolve(
         self, spec: object, *, assume_exists: bool = False, **overrides: Any
@@ -234,7 +251,7 @@ class Registry:
 
         return Selection(self)
 
-    def compare(self, *specs: str | tuple[str, str] | Model) -> Comparison:
+    def compare(self, *specs: Spec) -> Comparison:
         """Side-by-side facts of the models ``specs`` name.
 
         Example:
@@ -244,7 +261,7 @@ class Registry:
 
         return compare([self.find(spec) for spec in specs])
 
-    def provenance(self, spec: str | tuple[str, str] | Model) -> dict[str, Provenance]:
+    def provenance(self, spec: Spec) -> dict[str, Provenance]:
         """Fields of a model (or, given a provider id, of a provider) that patches changed.
 
         Keys are field paths (``cost.input``; ``*`` for a model a patch added); an empty
@@ -256,176 +273,306 @@ class Registry:
         """
         from llmdex_runtime.provenance import Provenance
 
-        key = spec if isinstance(spec, str) and spec in self._provider_table() else None
-        key = key or self.find(spec).spec
-        fields = self._table("_provenance", "PROVENANCE").get(key, {})
+        key = spec if isinstance(spec, str) and spec in self._modules else self.find(spec).spec
+        table = self._import("_provenance").PROVENANCE
         return {
             path: Provenance(patch=patch, reason=reason, source=source)
-            for path, (patch, reason, source) in fields.items()
+            for path, (patch, reason, source) in table.get(key, {}).items()
         }
 
     # -- resolution ------------------------------------------------------------------------
 
-    def _parse_with_provider(self, spec: object, provider: str | None) -> ModelSpec:
-        if provider is None:
-            return self.parse_spec(spec)  # type: ignore[arg-type]
+    def _explain(
+        self, spec: object, provider: str | None, prefer: Sequence[str] | None
+    ) -> Resolution:
+        # Called only by find and explain, so stacklevel=3 is always their caller.
+        if isinstance(spec, Model) and provider is None:
+            return Resolution(requested=spec.spec, model=spec, rules=(Rule.EXACT,), steps=())
+        parsed, named = (
+            self._split(spec) if provider is None else self._with_provider(spec, provider)
+        )
+        if parsed.provider is None:
+            resolution = self._bare(parsed.id, prefer)
+        else:
+            hit = self._within(parsed.provider, parsed.id)
+            if hit is None:
+                raise ModelNotFoundError(str(parsed), self._suggest(parsed.id, parsed.provider))
+            rules = tuple(r for r in hit.rules if r is not Rule.EXACT) or (Rule.EXACT,)
+            steps = hit.steps
+            if named is not None and self._is_dialect(named, parsed.provider):
+                rules = (Rule.DIALECT, *rules)
+                steps = (self._dialect_step(named, parsed.provider), *steps)
+            model = self.models_of(parsed.provider)[hit.target]
+            resolution = Resolution(requested=str(parsed), model=model, rules=rules, steps=steps)
+        if resolution.model.is_deprecated and not resolution.exact:
+            import warnings
+
+            warnings.warn(
+                DeprecatedModelWarning(
+                    f"{resolution.requested!r} resolved to {resolution.model.spec}, which is "
+                    "deprecated; name a current model"
+                ),
+                stacklevel=3,
+            )
+        return resolution
+
+    def _split(self, spec: object) -> tuple[ModelSpec, str | None]:
+        try:
+            return split_spec(spec, self.provider_id, self._is_name)
+        except InvalidSpecError as exc:
+            if exc.code != "unknown_provider":
+                raise
+            name = spec[0] if isinstance(spec, tuple) else str(spec).strip().partition(":")[0]
+            close = self._close_providers(str(name))
+            if not close:
+                raise
+            raise InvalidSpecError(spec, exc.code, f"no provider {name!r}", close) from None
+
+    def _with_provider(self, spec: object, provider: str) -> tuple[ModelSpec, str | None]:
         if not isinstance(spec, str):
             raise InvalidSpecError(spec, "invalid_format", "with provider=, the spec is an id")
-        if not spec.strip():
-            raise InvalidSpecError(spec, "empty", "the model id is empty")
-        return ModelSpec(provider=self.provider(provider).id, id=spec.strip())
+        parsed, _ = self._split((provider, spec))
+        return parsed, provider
 
-    def _within(self, pid: str, model_id: str) -> Hit | None:
-        # Rule 1 for one provider, on tables only: no provider module is imported here.
-        if pid in self.providers_of(model_id):
-            return model_id, (Rule.EXACT,), ()
-        entry = self._alias_table().get(pid, {}).get(model_id)
+    def _within(self, pid: str, name: str, *, derived: bool = True) -> _Hit | None:
+        """Rule 1 in one provider, on tables only: no provider module is imported here."""
+        index = self._tables_index()
+        if pid in index.owners.get(name, ()):
+            return _Hit(target=name, rules=(Rule.EXACT,), steps=())
+        entry = index.aliases.get(pid, {}).get(name)
         if entry is not None:
-            rule = Rule(entry[1])
-            return entry[0], (rule,), (f"{pid}: {rule.value} {model_id!r} -> {entry[0]!r}",)
-        name = self._folded_names(pid).get(model_id.lower())
-        found = None if name is None or name == model_id else self._within(pid, name)
-        if name is None or found is None:
+            target, rule = entry[0], Rule(entry[1])
+            step = f"{pid}: {rule.value} {name!r} -> {target!r}"
+            return _Hit(target=target, rules=(rule,), steps=(step,))
+        clash = index.clashes.get(pid, {}).get(name)
+        if clash is not None:
+            raise AmbiguousModelError(
+                name, [f"{pid}:{t}" for t in clash], f"several ids of {pid} end with it"
+            )
+        if not derived:
             return None
-        target, rules, steps = found
-        step = f"{pid}: {model_id!r} matches {name!r} ignoring case"
-        return (
-            target,
-            (Rule.CASE_INSENSITIVE, *(r for r in rules if r is not Rule.EXACT)),
-            (step, *steps),
-        )
+        for prefix in self._tables().prefixes.get(pid, ()):
+            rest = _strip_prefix(prefix, name)
+            found = None if rest is None else self._within(pid, rest, derived=False)
+            if found is not None:
+                return found.then(Rule.ID_PREFIX, f"{pid}: takes the prefix {prefix!r} off")
+        snapshot = self._snapshot(pid, name)
+        if snapshot is not None:
+            return snapshot
+        canonical = self._folded_names(pid).get(name.lower())
+        if canonical is not None and canonical != name:
+            found = self._within(pid, canonical, derived=False)
+            if found is not None:
+                step = f"{pid}: {name!r} matches {canonical!r} ignoring case"
+                return found.then(Rule.CASE_INSENSITIVE, step)
+        return None
 
-    def _bare(self, model_id: str, prefer: Sequence[str] | None) -> Resolution:
-        owners, first_party = self._tables()
-        candidates: dict[str, Hit]
-        if model_id in owners:
-            candidates = {pid: (model_id, (Rule.EXACT,), ()) for pid in owners[model_id]}
-        else:
-            # Each step of rule 1 across every provider before the next step.
-            found = {
-                pid: hit for pid in self._provider_table() if (hit := self._within(pid, model_id))
-            }
-            first = min((_STEP[hit[1][0]] for hit in found.values()), default=None)
-            candidates = {pid: hit for pid, hit in found.items() if _STEP[hit[1][0]] == first}
-        if not candidates:
-            raise ModelNotFoundError(model_id, self._suggest(model_id, None))
-        pid, rule, why = self._choose(model_id, candidates, prefer, first_party)
-        target, found_rules, steps = candidates[pid]
-        rules = tuple(r for r in found_rules if r is not Rule.EXACT) or (Rule.EXACT,)
-        model = self.models_of(pid)[target]
-        return Resolution(
-            requested=model_id, model=model, rules=(*rules, rule), steps=(*steps, why)
-        )
+    def _snapshot(self, pid: str, name: str) -> _Hit | None:
+        # A dated id the provider does not list -> the undated model it lists (or lists
+        # behind a vendor prefix); never another dated release.
+        from llmdex_runtime.dated import split_dated
 
-    def _choose(
-        self,
-        model_id: str,
-        candidates: Mapping[str, Hit],
-        prefer: Sequence[str] | None,
-        first_party: Mapping[str, str],
-    ) -> tuple[str, Rule, str]:
-        if len(candidates) == 1:
-            pid = next(iter(candidates))
-            return pid, Rule.ONLY_PROVIDER, f"only {pid} serves {model_id!r}"
-        specs = [f"{pid}:{target}" for pid, (target, _, _) in candidates.items()]
+        dated = split_dated(name)
+        if dated is None:
+            return None
+        found = self._within(pid, dated[0], derived=False)
+        if found is None or found.rules not in {(Rule.EXACT,), (Rule.VENDOR_PREFIX,)}:
+            return None
+        step = f"{pid}: {name!r} is a snapshot of {found.target!r}"
+        return found.then(Rule.SNAPSHOT, step)
+
+    def _bare(self, name: str, prefer: Sequence[str] | None) -> Resolution:
+        index = self._tables_index()
+        candidates = self._candidates(name)
+        makers = index.makers.get(name, ())
+        head, slash, tail = name.partition("/")
+        vendor = self.provider_id(head) if slash and tail else None
+        if vendor is not None:
+            # "anthropic/claude-3.5-sonnet": the vendor named first makes the model.
+            makers = (vendor, *makers)
+        if not makers:
+            from llmdex_runtime.dated import split_dated
+
+            base = split_dated(name)
+            folded = self._folded_everywhere().get(name.lower())
+            for other in (base[0] if base else None, folded):
+                makers = makers or index.makers.get(other or "", ())
         if prefer is not None:
-            order = [self.provider(name).id for name in prefer]
-            for pid in order:
-                if pid in candidates:
-                    return pid, Rule.PREFERRED, f"{pid} is the first of prefer= that serves it"
-            raise AmbiguousModelError(model_id, specs, f"none of prefer={order} serves it")
-        for pid, (target, _, _) in candidates.items():
-            if first_party.get(target) == pid:
-                return (
-                    pid,
-                    Rule.FIRST_PARTY,
-                    f"{len(candidates)} providers serve it; {pid} makes it",
+            for wanted in prefer:
+                pid = self.provider(wanted).id
+                hit = candidates.get(pid) or self._within(pid, name)
+                if hit is not None:
+                    return self._chosen(
+                        name,
+                        pid,
+                        hit,
+                        Rule.PREFERRED,
+                        f"{pid} is the first of prefer= that serves it",
+                    )
+        for pid in makers:
+            hit = candidates.get(pid) or self._within(pid, name)
+            if hit is None and pid == vendor:
+                hit = self._within(pid, tail)
+                if hit is not None:
+                    hit = hit.then(
+                        Rule.ID_PREFIX, f"{pid}: the vendor prefix {head + '/'!r} names it"
+                    )
+            if hit is not None:
+                others = len(candidates | {pid: hit})
+                why = f"{pid} makes it" + (
+                    f" (of {others} providers serving it)" if others > 1 else ""
                 )
-        raise AmbiguousModelError(model_id, specs)
+                return self._chosen(name, pid, hit, Rule.FIRST_PARTY, why)
+        exact = [pid for pid, hit in candidates.items() if hit.rules == (Rule.EXACT,)]
+        if len(exact) == 1 or len(candidates) == 1:
+            pid = exact[0] if exact else next(iter(candidates))
+            why = f"only {pid} lists {name!r}" if exact else f"only {pid} serves {name!r}"
+            return self._chosen(name, pid, candidates[pid], Rule.ONLY_PROVIDER, why)
+        if not candidates:
+            raise ModelNotFoundError(name, self._suggest(name, None))
+        ordered = sorted(candidates.items(), key=lambda item: (_QUALITY[item[1].rules[0]], item[0]))
+        raise AmbiguousModelError(name, [f"{pid}:{hit.target}" for pid, hit in ordered])
+
+    def _candidates(self, name: str) -> dict[str, _Hit]:
+        # The providers that serve a bare name by rule 1, found through the indexes.
+        index = self._tables_index()
+        found: dict[str, _Hit] = {}
+        for pid in (*index.owners.get(name, ()), *index.alias_owners.get(name, ())):
+            if pid not in found and (hit := self._within(pid, name, derived=False)):
+                found[pid] = hit
+        if found:
+            return found
+        from llmdex_runtime.dated import split_dated
+
+        base = split_dated(name)
+        folded = self._folded_everywhere().get(name.lower())
+        others = (base[0] if base else None, folded)
+        pids = [*self._tables().prefixes]
+        for other in others:
+            if other:
+                pids += [*index.owners.get(other, ()), *index.alias_owners.get(other, ())]
+        for pid in dict.fromkeys(pids):
+            hit = self._within(pid, name)
+            if hit is not None:
+                found[pid] = hit
+        return found
+
+    def _chosen(self, name: str, pid: str, hit: _Hit, rule: Rule, why: str) -> Resolution:
+        rules = tuple(r for r in hit.rules if r is not Rule.EXACT) or (Rule.EXACT,)
+        model = self.models_of(pid)[hit.target]
+        return Resolution(
+            requested=name, model=model, rules=(*rules, rule), steps=(*hit.steps, why)
+        )
 
     # -- tables ----------------------------------------------------------------------------
 
-    def provider_id(self, name: str) -> str | None:
-        """The id of the provider ``name`` names (ignoring case, ``_``/``-``), or ``None``."""
-        providers = self._provider_table()
-        name = name.strip()
-        return name if name in providers else self._keys.get(provider_key(name))
+    def _is_name(self, text: str) -> bool:
+        # Whether a text names a model by itself: an id or alias, or an id behind a prefix
+        # a provider's API accepts (Bedrock's "us.amazon.nova-pro-v1:0").
+        index = self._tables_index()
+        if text in index.owners or text in index.alias_owners:
+            return True
+        try:
+            return any(self._within(pid, text) is not None for pid in self._tables().prefixes)
+        except AmbiguousModelError:
+            return True
 
-    def _provider_table(self) -> Mapping[str, ProviderInfo]:
-        providers = self._providers
-        if providers is None:
-            providers = self._table("_providers", "PROVIDERS")
-            # Where two ids share a key (``a-b`` and ``a_b``), an exact id still finds each;
-            # the key finds the first in sorted order.
-            for pid in sorted(providers):
-                self._keys.setdefault(provider_key(pid), pid)
-            self._providers = providers
-        return providers
+    def _is_dialect(self, named: str, pid: str) -> bool:
+        return named.strip() != pid and provider_key(named) in self._tables().dialects
 
-    def _table(self, module: str, name: str) -> Any:
-        return getattr(importlib.import_module(f"{self._package}.{module}"), name)
+    def _dialect_step(self, named: str, pid: str) -> str:
+        libraries = self._tables().dialects[provider_key(named)]
+        return f"{named.strip()!r} is the name {libraries} use(s) for {pid}"
 
-    def _is_bare_id(self, text: str) -> bool:
-        return text in self._tables()[0]
+    def _import(self, module: str) -> Any:
+        return importlib.import_module(f"{self._package}.{module}")
 
-    def _tables(self) -> tuple[Mapping[str, tuple[str, ...]], Mapping[str, str]]:
-        if self._index is None:
-            index = importlib.import_module(f"{self._package}._index")
-            self._index = (index.PROVIDERS_OF, index.FIRST_PARTY)
-        return self._index
+    def _tables(self) -> _Names:
+        names = self._names
+        if names is None:
+            table = self._import("_providers")
+            names = self._names = _Names(
+                providers=table.PROVIDERS,
+                keys=table.PROVIDER_NAMES,
+                dialects=table.DIALECTS,
+                prefixes=table.ID_PREFIXES,
+            )
+        return names
 
-    def _alias_table(self) -> AliasTable:
-        if self._aliases is None:
-            self._aliases = self._table("_aliases", "ALIASES")
-        return self._aliases
+    def _tables_index(self) -> _Index:
+        index = self._index
+        if index is None:
+            owners, aliases = self._import("_index"), self._import("_aliases")
+            index = self._index = _Index(
+                owners=owners.OWNERS,
+                alias_owners=aliases.ALIAS_OWNERS,
+                aliases=aliases.ALIASES,
+                clashes=aliases.CLASHES,
+                makers=owners.MAKERS,
+            )
+        return index
 
     def _folded_names(self, pid: str) -> Mapping[str, str]:
         # Lower-cased ids and aliases of one provider -> the name as written; ids win.
         folded = self._folded.get(pid)
         if folded is None:
-            names = [*self._alias_table().get(pid, {}), *self._ids_of(pid)]
+            index = self._tables_index()
+            names = [*index.aliases.get(pid, {}), *self.models_of(pid)]
             folded = self._folded[pid] = {name.lower(): name for name in names}
         return folded
 
-    def _ids_of(self, pid: str) -> list[str]:
-        if self._ids is None:
-            self._ids = {p: [] for p in self._provider_table()}
-            for mid, pids in self._tables()[0].items():
-                for p in pids:
-                    self._ids[p].append(mid)
-        return self._ids[pid]
+    def _folded_everywhere(self) -> Mapping[str, str]:
+        # Lower-cased ids and aliases of every provider -> one name as written.
+        folded = self._folded.get("")
+        if folded is None:
+            index = self._tables_index()
+            names = [*index.alias_owners, *index.owners]
+            folded = self._folded[""] = {name.lower(): name for name in names}
+        return folded
 
     def _load(self, pid: str) -> Mapping[str, Model]:
-        module_name = self._provider_table()[pid].module
-        module = importlib.import_module(f"{self._package}.models.{module_name}")
-        models: dict[str, Model] = {}
-        for name in module.__all__:
-            model: Model = getattr(module, name)
-            models[model.id] = model
-        view = MappingProxyType(models)
-        self._loaded[pid] = view
-        return view
+        module = self._import(f"models.{self._modules[pid]}")
+        models = MappingProxyType(
+            {getattr(module, name).id: getattr(module, name) for name in module.__all__}
+        )
+        self._loaded[pid] = models
+        return models
 
     def _close_providers(self, name: str) -> list[str]:
-        import difflib
+        from llmdex_runtime.suggest import closest
 
-        self._provider_table()
-        close = difflib.get_close_matches(provider_key(name), self._keys, n=_SUGGESTIONS)
-        return [self._keys[key] for key in close]
+        keys = self._tables().keys
+        return list(
+            dict.fromkeys(keys[key] for key in closest(provider_key(name), keys, _SUGGESTIONS))
+        )
 
-    def _suggest(self, model_id: str, pid: str | None) -> list[str]:
+    def _suggest(self, name: str, pid: str | None) -> list[str]:
         # Close names in the provider first, then close ids anywhere, each id's maker first.
-        import difflib
+        from llmdex_runtime.suggest import Suggester, closest
 
-        owners, first_party = self._tables()
+        index = self._tables_index()
         found: list[str] = []
         if pid is not None:
-            names = [*self._ids_of(pid), *self._alias_table().get(pid, {})]
-            found = [
-                f"{pid}:{m}" for m in difflib.get_close_matches(model_id, names, n=_SUGGESTIONS)
-            ]
-        for close in difflib.get_close_matches(model_id, owners, n=_SUGGESTIONS):
-            maker = first_party.get(close)
-            ordered = sorted(owners[close], key=lambda p: p != maker)
-            found.extend(f"{p}:{close}" for p in ordered)
+            names = [*self.models_of(pid), *index.aliases.get(pid, {})]
+            found = [f"{pid}:{close}" for close in closest(name, names, _SUGGESTIONS)]
+        suggester = self._suggester
+        if suggester is None:
+            suggester = self._suggester = Suggester([*index.owners, *index.alias_owners])
+        for close in suggester.closest(name, _SUGGESTIONS):
+            owners = index.owners.get(close) or index.alias_owners.get(close, ())
+            makers = index.makers.get(close, ())
+            found += [f"{p}:{close}" for p in sorted(owners, key=lambda p: p not in makers)]
         return list(dict.fromkeys(found))[:_SUGGESTIONS]
+
+
+def _strip_prefix(prefix: str, name: str) -> str | None:
+    """``name`` without ``prefix``, where ``*`` in the prefix is one ``/``-separated segment."""
+    if "*" not in prefix:
+        rest = name[len(prefix) :] if name.startswith(prefix) else ""
+        return rest or None
+    want = prefix.split("/")
+    got = name.split("/", len(want) - 1)
+    if len(got) != len(want) or not got[-1]:
+        return None
+    matched = all(w == g or (w == "*" and g) for w, g in zip(want[:-1], got[:-1], strict=True))
+    return got[-1] if matched else None

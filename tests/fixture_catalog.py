@@ -131,6 +131,13 @@ def payload() -> dict[str, Any]:
         model("gpt-4o-2024-08-06", release_date="2024-08-06", cost=_cost(2.5, 10)),
         model("gpt-4o-mini", cost=_cost(0.15, 0.6), modalities=VISION),
         model(
+            "gpt-image-1",
+            release_date="2026-03-01",
+            modalities={"input": ["text", "image"], "output": ["image"]},
+            cost=_cost(5, 40),
+        ),
+        model("gpt-3.5-turbo", release_date="2023-03-01", cost=_cost(0.5, 1.5)),
+        model(
             "gpt-5.4",
             reasoning=True,
             cost=_cost(
@@ -328,6 +335,9 @@ def payload() -> dict[str, Any]:
                 model("anthropic/claude-3-haiku", cost=_cost(0.25, 1.25)),
                 model("openai/gpt-4o", cost=_cost(2.5, 10)),
                 model("openai/gpt-oss-120b:free", cost=_cost(0, 0)),
+                model("openai/gpt-5-mini", cost=_cost(0.25, 2)),
+                model("meta-llama/llama-3.1-8b", cost=_cost(0.02, 0.05)),
+                model("nousresearch/llama-3.1-8b", cost=_cost(0.03, 0.06)),
                 npm="@openrouter/ai-sdk-provider",
             ),
             "qiniu-ai": provider(

@@ -1,4 +1,4 @@
-"""Our curated data (aliases, first-party table) and the dated-family rule."""
+"""Our curated data (aliases, first-party table, dialects) and the tables built from it."""
 
 from __future__ import annotations
 
@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from codegen.aliases import build_tables, derived_aliases, family_of
 from codegen.curated import AliasFile, check_references, load_aliases, load_first_party
+from codegen.dialects import DialectFile, DialectName, load_dialects, provider_names
 from codegen.errors import CuratedDataError
+from codegen.tables import build_tables, derived_aliases, family_of
 from tests.conftest import ROOT, model, provider, records, shared_payload
 
 
@@ -60,6 +61,7 @@ def _files(tmp_path: Path, aliases: object) -> Path:
 
 
 IDS = {"p": {"real-1"}}
+URL = "https://example.com/docs"
 
 
 @pytest.mark.parametrize(
@@ -101,19 +103,85 @@ def test_curated_aliases_errors_name_the_file_and_path(
     assert message in str(caught.value)
 
 
+@pytest.mark.data
 def test_shipped_curated_data_matches_the_locked_payload() -> None:
     payload = records(json.loads(shared_payload("2026-07-02").read_text()))
     curated, first_party = load_aliases(ROOT), load_first_party(ROOT)
     assert curated.aliases and all(a.reason and a.source for a in curated.aliases)
     assert check_references(curated, first_party, payload, ROOT) == []
+    assert provider_names(load_dialects(ROOT), set(payload), ROOT).warnings == []
     tables = build_tables(payload, curated, first_party)
-    assert tables.first_party["gpt-4o"] == "openai"
-    assert tables.first_party["glm-5"] == "zai"  # zai is listed before zhipuai
+    assert tables.makers["gpt-4o"] == ("openai",)
+    assert tables.makers["glm-5"] == ("zai", "zhipuai")  # zai is listed before zhipuai
 
 
-def test_first_party_needs_the_lab_among_the_providers() -> None:
+def test_makers_are_the_labs_the_payload_has_in_table_order() -> None:
     payload = records(
-        {"azure": provider("azure", model("gpt-4o")), "x": provider("x", model("gpt-4o"))}
+        {"azure": provider("azure", model("gpt-4o")), "x": provider("x", model("kimi-k9"))}
     )
     tables = build_tables(payload, AliasFile(aliases=[]), load_first_party(ROOT))
-    assert "gpt-4o" not in tables.first_party
+    assert "gpt-4o" not in tables.makers  # openai is not in this payload
+    assert tables.owners == {"gpt-4o": ("azure",), "kimi-k9": ("x",)}
+
+
+def test_vendor_less_names_at_an_aggregator() -> None:
+    payload = records(
+        {
+            "agg": provider(
+                "agg",
+                model("anthropic/claude-3-haiku"),
+                model("meta/llama-3-8b"),
+                model("other/llama-3-8b"),
+                model("workers-ai/@cf/meta/llama-3.1-8b"),
+            )
+        }
+    )
+    tables = build_tables(payload, AliasFile(aliases=[]), load_first_party(ROOT))
+    aliases = tables.aliases["agg"]
+    assert aliases["claude-3-haiku"] == ("anthropic/claude-3-haiku", "vendor_prefix")
+    assert aliases["@cf/meta/llama-3.1-8b"][0] == "workers-ai/@cf/meta/llama-3.1-8b"
+    assert aliases["llama-3.1-8b"][0] == "workers-ai/@cf/meta/llama-3.1-8b"
+    assert "llama-3-8b" not in aliases
+    assert tables.clashes["agg"]["llama-3-8b"] == ("meta/llama-3-8b", "other/llama-3-8b")
+    assert tables.alias_owners["claude-3-haiku"] == ("agg",)
+
+
+def _dialects(*names: dict[str, str]) -> DialectFile:
+    return DialectFile(names=[DialectName.model_validate(n) for n in names], id_prefixes=[])
+
+
+def test_dialect_names_compile_to_provider_ids() -> None:
+    table = _dialects(
+        {"library": "litellm", "name": "vertex_ai", "provider": "google-vertex", "source": URL},
+        {"library": "rubyllm", "name": "vertexai", "provider": "google-vertex", "source": URL},
+        {"library": "x", "name": "Google_Vertex", "provider": "google-vertex", "source": URL},
+    )
+    names = provider_names(table, {"google-vertex", "openai"}, ROOT)
+    assert names.names == {
+        "google-vertex": "google-vertex",
+        "openai": "openai",
+        "vertex-ai": "google-vertex",
+        "vertexai": "google-vertex",
+    }
+    assert names.dialects == {"vertex-ai": "litellm", "vertexai": "rubyllm"}
+
+
+def test_a_dialect_name_that_is_another_providers_id_is_refused() -> None:
+    table = _dialects({"library": "ai-sdk", "name": "vercel", "provider": "v0", "source": URL})
+    with pytest.raises(CuratedDataError, match=r"/names/0: 'vercel' already means 'vercel'"):
+        provider_names(table, {"vercel", "v0"}, ROOT)
+
+
+def test_a_dialect_name_with_two_providers_is_refused() -> None:
+    table = _dialects(
+        {"library": "a", "name": "meta", "provider": "llama", "source": URL},
+        {"library": "b", "name": "meta", "provider": "openai", "source": URL},
+    )
+    with pytest.raises(CuratedDataError, match="/names/1: 'meta' already means 'llama'"):
+        provider_names(table, {"llama", "openai"}, ROOT)
+
+
+def test_a_dialect_of_a_provider_the_payload_lacks_is_a_warning() -> None:
+    table = _dialects({"library": "a", "name": "meta", "provider": "llama", "source": URL})
+    names = provider_names(table, {"openai"}, ROOT)
+    assert "meta" not in names.names and "no provider 'llama'" in names.warnings[0]

@@ -5,6 +5,7 @@
 
 from llmdex_runtime.provider import ProviderEnum
 
+from ._providers import PROVIDER_NAMES as _PROVIDER_NAMES
 from ._providers import PROVIDERS as _PROVIDERS
 
 
@@ -456,3 +457,6 @@ class Provider(ProviderEnum):
 
     ZHIPUAI_CODING_PLAN = _PROVIDERS["zhipuai-coding-plan"]
     "Zhipu AI Coding Plan · 7 models · ZHIPU_API_KEY"
+
+
+Provider.accept_names(_PROVIDER_NAMES)

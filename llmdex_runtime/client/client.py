@@ -24,9 +24,10 @@ from llmdex_runtime.errors import (
     UnsupportedProtocolError,
 )
 from llmdex_runtime.model import Model
-from llmdex_runtime.pricing import CallCost, Usage
+from llmdex_runtime.pricing import CallCost
 from llmdex_runtime.protocol import Protocol
 from llmdex_runtime.record import record
+from llmdex_runtime.usage import Usage
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

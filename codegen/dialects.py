@@ -1,0 +1,113 @@
+"""``data_sources/dialects.json``: the names other libraries give providers, and id prefixes.
+
+A dialect name (LiteLLM's ``vertex_ai``, pydantic-ai's ``google-gla``, OpenRouter's vendor
+``x-ai``) maps to a models.dev provider id; an id prefix (Bedrock's ``us.``, Vertex's
+``publishers/*/models/``) is text a provider's API accepts in front of its model ids. Both are
+curated with a source each, validated here, and compiled into the generated tables.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import AnyUrl, BaseModel, ConfigDict, Field
+
+from codegen.curated import read_curated
+from codegen.errors import CuratedDataError
+from llmdex_runtime.spec import provider_key
+
+DIALECTS = Path("data_sources/dialects.json")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class DialectName(_Strict):
+    """One name a library or gateway uses for a provider."""
+
+    library: str = Field(min_length=1, description="Who uses the name, e.g. litellm.")
+    name: str = Field(min_length=1, description="The name, as that library writes it.")
+    provider: str = Field(min_length=1, description="The models.dev provider id it means.")
+    source: AnyUrl
+
+
+class IdPrefixes(_Strict):
+    """Prefixes a provider's API accepts before a model id; ``*`` is one path segment."""
+
+    provider: str = Field(min_length=1)
+    prefixes: list[str] = Field(min_length=1)
+    reason: str = Field(min_length=1)
+    source: AnyUrl
+
+
+class DialectFile(_Strict):
+    """``data_sources/dialects.json``."""
+
+    comment: str | None = Field(default=None, alias="$comment")
+    names: list[DialectName]
+    id_prefixes: list[IdPrefixes]
+
+
+@dataclass(frozen=True, slots=True)
+class ProviderNames:
+    """Every accepted provider name, compiled for the generated tables."""
+
+    names: dict[str, str]
+    """Name key (``provider_key``) -> provider id: every provider's own id, and dialects."""
+    dialects: dict[str, str]
+    """Name key of a dialect name -> the libraries that use it, for ``explain()``."""
+    prefixes: dict[str, tuple[str, ...]]
+    """Provider id -> id prefixes its API accepts."""
+    warnings: list[str]
+
+
+def load_dialects(root: Path) -> DialectFile:
+    """Read and validate the dialect table."""
+    return read_curated(root / DIALECTS, DialectFile)
+
+
+def provider_names(table: DialectFile, providers: Collection[str], root: Path) -> ProviderNames:
+    """Compile the table against the payload's provider ids.
+
+    A name whose provider the payload lacks is left out with a warning (an older payload may
+    lack it); a name that means another provider than the one of that id, or two entries
+    giving one name two providers, fail the regen.
+    """
+    where = root / DIALECTS
+    names: dict[str, str] = {}
+    for pid in sorted(providers):  # where two ids share a key, the first in order keeps it
+        names.setdefault(provider_key(pid), pid)
+    own = dict(names)
+    dialects: dict[str, set[str]] = {}
+    warnings = []
+    for n, entry in enumerate(table.names):
+        key = provider_key(entry.name)
+        if entry.provider not in providers:
+            warnings.append(f"{where}: /names/{n}: no provider {entry.provider!r} in the payload")
+            continue
+        taken = own.get(key) or (names.get(key) if key in dialects else None)
+        if taken is not None and taken != entry.provider:
+            raise CuratedDataError(
+                f"{where}: /names/{n}: {entry.name!r} already means {taken!r}, not "
+                f"{entry.provider!r}; remove the entry"
+            )
+        names[key] = entry.provider
+        if key not in own:
+            dialects.setdefault(key, set()).add(entry.library)
+    prefixes: dict[str, tuple[str, ...]] = {}
+    for n, rule in enumerate(table.id_prefixes):
+        if rule.provider not in providers:
+            warnings.append(
+                f"{where}: /id_prefixes/{n}: no provider {rule.provider!r} in the payload"
+            )
+            continue
+        prefixes[rule.provider] = (*prefixes.get(rule.provider, ()), *rule.prefixes)
+    return ProviderNames(
+        names=dict(sorted(names.items())),
+        dialects={key: ", ".join(sorted(libs)) for key, libs in sorted(dialects.items())},
+        prefixes=dict(sorted(prefixes.items())),
+        warnings=warnings,
+    )

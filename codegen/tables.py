@@ -1,0 +1,146 @@
+"""Resolution tables, computed at regen so that resolving a name stays a dict lookup.
+
+Per provider, every name besides the model ids themselves, by rule (README, "Resolution"):
+
+* curated aliases from ``data_sources/aliases.json`` (and ids a patch renamed);
+* dated aliases: ids that differ only by a release-date suffix form a family whose base
+  name (and ``base-latest``) means its newest release, when no model has that id itself;
+* vendor prefixes: at a provider whose ids are ``vendor/model``, ``model`` means that id
+  when exactly one id of the provider ends with it (several: a clash, listed separately).
+
+Across providers: ``OWNERS`` (the providers listing each id), ``ALIAS_OWNERS`` (the providers
+with each alias), and ``MAKERS`` (the labs that make what a name names, in order, from
+``data_sources/first_party.json``).
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from codegen.curated import AliasFile, FirstPartyFile
+from llmdex_runtime.dated import split_dated
+from llmdex_runtime.model import Model
+from llmdex_runtime.resolution import Rule
+
+Alias = tuple[str, str]
+"""(model id, rule) that an alias means."""
+
+
+@dataclass(frozen=True, slots=True)
+class Tables:
+    """Every resolution table the generated package carries."""
+
+    aliases: dict[str, dict[str, Alias]]
+    """provider -> alias -> (model id, rule)."""
+    clashes: dict[str, dict[str, tuple[str, ...]]]
+    """provider -> a vendor-less name -> the several ids it could mean."""
+    owners: dict[str, tuple[str, ...]]
+    """model id -> providers listing it, sorted."""
+    alias_owners: dict[str, tuple[str, ...]]
+    """alias -> providers with that alias, sorted."""
+    makers: dict[str, tuple[str, ...]]
+    """model id or alias -> the providers that make the model, in order of preference."""
+
+
+def _release_key(model: Model) -> tuple[int, int, int, str, str]:
+    # The date the id states; what it leaves out comes from the payload's release date.
+    released = model.release_date
+    dated = split_dated(model.id)
+    year, month, day = dated[1] if dated is not None else (0, 0, 0)
+    return (year or released.year, month or released.month, day, str(released), model.id)
+
+
+def family_of(model_id: str) -> str | None:
+    """The family base of a dated id, or None when the id carries no date suffix."""
+    dated = split_dated(model_id)
+    return None if dated is None else dated[0]
+
+
+def derived_aliases(models: Mapping[str, Model]) -> dict[str, str]:
+    """Dated aliases of one provider: family base (and ``base-latest``) -> newest id."""
+    families: dict[str, list[str]] = defaultdict(list)
+    for model_id in models:
+        base = family_of(model_id)
+        if base is not None:
+            families[base].append(model_id)
+    derived: dict[str, str] = {}
+    for base, ids in sorted(families.items()):
+        newest = max(ids, key=lambda mid: _release_key(models[mid]))
+        for name in (base, f"{base}-latest"):
+            if name not in models:
+                derived[name] = newest
+    return derived
+
+
+def vendor_suffixes(model_ids: list[str]) -> dict[str, list[str]]:
+    """Every ``/``-separated suffix of the ids, and the ids that end with it."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for model_id in sorted(model_ids):
+        parts = model_id.split("/")
+        for start in range(1, len(parts)):
+            suffix = "/".join(parts[start:])
+            if suffix:
+                found[suffix].append(model_id)
+    return found
+
+
+def build_tables(
+    catalog: Mapping[str, Mapping[str, Model]],
+    curated: AliasFile,
+    first_party: FirstPartyFile,
+    renamed: Mapping[str, Mapping[str, str]] | None = None,
+) -> Tables:
+    """Compute every table from the catalog's models (provider -> id -> model) and curated data.
+
+    ``renamed`` (provider -> old id -> new id, from patches) adds curated aliases.
+    """
+    aliases: dict[str, dict[str, Alias]] = {}
+    clashes: dict[str, dict[str, tuple[str, ...]]] = {}
+    for pid in sorted(catalog):
+        models = catalog[pid]
+        table: dict[str, Alias] = {}
+        for entry in curated.aliases:
+            if entry.provider == pid:
+                table[entry.alias] = (entry.target, Rule.CURATED_ALIAS.value)
+        for old, new in (renamed or {}).get(pid, {}).items():
+            table[old] = (new, Rule.CURATED_ALIAS.value)
+        for alias, target in derived_aliases(models).items():
+            table.setdefault(alias, (target, Rule.DATED_ALIAS.value))
+        for suffix, ids in vendor_suffixes(list(models)).items():
+            if suffix in models or suffix in table:
+                continue
+            if len(ids) == 1:
+                table[suffix] = (ids[0], Rule.VENDOR_PREFIX.value)
+            else:
+                clashes.setdefault(pid, {})[suffix] = tuple(ids)
+        if table:
+            aliases[pid] = dict(sorted(table.items()))
+    owners = _index({pid: list(models) for pid, models in catalog.items()})
+    alias_owners = _index({pid: list(table) for pid, table in aliases.items()})
+    makers = {
+        name: labs
+        for name in sorted({*owners, *alias_owners})
+        if (labs := _makers(name, first_party, catalog))
+    }
+    return Tables(aliases, clashes, owners, alias_owners, makers)
+
+
+def _index(names: Mapping[str, list[str]]) -> dict[str, tuple[str, ...]]:
+    found: dict[str, list[str]] = defaultdict(list)
+    for pid in sorted(names):
+        for name in names[pid]:
+            found[name].append(pid)
+    return {name: tuple(pids) for name, pids in sorted(found.items())}
+
+
+def _makers(
+    name: str, table: FirstPartyFile, catalog: Mapping[str, Mapping[str, Model]]
+) -> tuple[str, ...]:
+    folded = name.lower()
+    for family in table.families:
+        if any(fnmatch.fnmatchcase(folded, pattern.lower()) for pattern in family.models):
+            return tuple(lab for lab in family.providers if lab in catalog)
+    return ()
