@@ -82,6 +82,8 @@ plain = Plain(128000)
 cases = {
     "find exact 'openai:gpt-4o'": lambda: llmdex.find("openai:gpt-4o"),
     "find alias 'anthropic:claude-3-5-sonnet'": lambda: llmdex.find("anthropic:claude-3-5-sonnet"),
+    "find snapshot 'openai:gpt-5-mini-2025-08-07'": lambda: llmdex.find("openai:gpt-5-mini-2025-08-07"),
+    "find dialect 'vertex_ai/gemini-2.5-pro'": lambda: llmdex.find("vertex_ai/gemini-2.5-pro"),
     "find bare id 'gpt-4o' (first party)": lambda: llmdex.find("gpt-4o"),
     "find bare id, uncached (explain 'gpt-4o')": lambda: llmdex.explain("gpt-4o"),
     "attribute read GPT_4O.limit": lambda: GPT_4O.limit,
@@ -96,6 +98,39 @@ for name, fn in cases.items():
     out[name] = (best, best - empty)
 print(json.dumps(out))
 """
+
+
+FAILED = """
+import json, statistics, time
+import llmdex
+
+def fail(spec):
+    try:
+        llmdex.find(spec)
+    except (LookupError, ValueError):
+        pass
+
+start = time.perf_counter(); fail("openai:gpt-4oo"); first = time.perf_counter() - start
+specs = ["gpt-4oo", "claude-sonet-4", "openai:gpt-4oo", "mistral:mistral-larj", "xyzzy",
+         "anthropic:claude-3-opuss", "gemini-2.5-prro", "deepseek-r9", "kimi-k9", "llama-3.1-8bb"]
+times = []
+for _ in range(20):
+    for spec in specs:
+        start = time.perf_counter(); fail(spec); times.append(time.perf_counter() - start)
+huge = []
+for text in ("x" * 1_000_000, "openai:" + "x" * 1_000_000, "x" * 500):
+    start = time.perf_counter(); fail(text); huge.append(time.perf_counter() - start)
+print(json.dumps({"first": first, "median": statistics.median(times), "max": max(times),
+                  "1 MB bare": huge[0], "1 MB after a provider": huge[1], "500 characters": huge[2]}))
+"""
+
+
+def failed() -> None:
+    """Failed lookups: the first (which builds the suggestion index), then the median."""
+    figures = json.loads(_python(FAILED).stdout)
+    print("failed lookups (ms)")
+    for name, seconds in figures.items():
+        print(f"  {name:<46} {seconds * 1e3:>9.3f}")
 
 
 def warm() -> None:
@@ -130,6 +165,7 @@ def main() -> None:
     print(f"python {sys.version.split()[0]} on {sys.platform}")
     cold(args.runs)
     warm()
+    failed()
     alias_counts()
 
 

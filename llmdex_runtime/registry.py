@@ -341,9 +341,7 @@ class Registry:
             return _Hit(target=name, rules=(Rule.EXACT,), steps=())
         entry = index.aliases.get(pid, {}).get(name)
         if entry is not None:
-            target, rule = entry[0], Rule(entry[1])
-            step = f"{pid}: {rule.value} {name!r} -> {target!r}"
-            return _Hit(target=target, rules=(rule,), steps=(step,))
+            return _alias_hit(pid, name, entry)
         clash = index.clashes.get(pid, {}).get(name)
         if clash is not None:
             raise AmbiguousModelError(
@@ -436,10 +434,11 @@ class Registry:
     def _candidates(self, name: str) -> dict[str, _Hit]:
         # The providers that serve a bare name by rule 1, found through the indexes.
         index = self._tables_index()
-        found: dict[str, _Hit] = {}
-        for pid in (*index.owners.get(name, ()), *index.alias_owners.get(name, ())):
-            if pid not in found and (hit := self._within(pid, name, derived=False)):
-                found[pid] = hit
+        exact = _Hit(target=name, rules=(Rule.EXACT,), steps=())
+        found = dict.fromkeys(index.owners.get(name, ()), exact)
+        for pid in index.alias_owners.get(name, ()):
+            if pid not in found:
+                found[pid] = _alias_hit(pid, name, index.aliases[pid][name])
         if found:
             return found
         from llmdex_runtime.dated import split_dated
@@ -563,6 +562,16 @@ class Registry:
             makers = index.makers.get(close, ())
             found += [f"{p}:{close}" for p in sorted(owners, key=lambda p: p not in makers)]
         return list(dict.fromkeys(found))[:_SUGGESTIONS]
+
+
+_RULES = {rule.value: rule for rule in Rule}
+
+
+def _alias_hit(pid: str, name: str, entry: tuple[str, str]) -> _Hit:
+    target, rule = entry[0], _RULES[entry[1]]
+    return _Hit(
+        target=target, rules=(rule,), steps=(f"{pid}: {rule.value} {name!r} -> {target!r}",)
+    )
 
 
 def _strip_prefix(prefix: str, name: str) -> str | None:
