@@ -9,7 +9,7 @@ import tempfile
 from pathlib import Path
 
 from codegen.errors import RegenError
-from codegen.fetch import FetchPolicy
+from codegen.fetch import FETCH_POLICY, policy_from
 from codegen.lock import LOCK, Lock
 from codegen.pipeline import PACKAGE, REPORT, Options, regen
 from codegen.schema import write_patch_schema, write_payload_schema, write_upstream_models
@@ -25,11 +25,17 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--source", required=True, help="payload file path or http(s) URL")
     run.add_argument("--no-patches", action="store_true", help="skip data_sources/patches")
     run.add_argument("--out", type=Path, help="write the package here instead (no lock)")
-    defaults = FetchPolicy()
-    run.add_argument("--connect-timeout", type=float, default=defaults.connect_timeout)
-    run.add_argument("--read-timeout", type=float, default=defaults.read_timeout)
-    run.add_argument("--attempts", type=int, default=defaults.attempts)
-    run.add_argument("--backoff", type=float, default=defaults.backoff)
+    run.add_argument(
+        "--connect-timeout", type=float, help=f"seconds (default {FETCH_POLICY.connect_timeout:g})"
+    )
+    run.add_argument(
+        "--read-timeout", type=float, help=f"seconds (default {FETCH_POLICY.read_timeout:g})"
+    )
+    run.add_argument(
+        "--deadline", type=float, help=f"seconds for the whole fetch ({FETCH_POLICY.deadline:g})"
+    )
+    run.add_argument("--retries", type=int, help=f"default {FETCH_POLICY.max_retries}")
+    run.add_argument("--backoff", type=float, help=f"seconds (default {FETCH_POLICY.backoff:g})")
     commands.add_parser("check", help="fail if generated/ differs from a regen of the lock")
     commands.add_parser(
         "schema", help="write the payload's JSON Schema and codegen/upstream.py from the runtime"
@@ -51,10 +57,11 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _regen(args: argparse.Namespace) -> int:
-    policy = FetchPolicy(
+    policy = policy_from(
         connect_timeout=args.connect_timeout,
         read_timeout=args.read_timeout,
-        attempts=args.attempts,
+        deadline=args.deadline,
+        max_retries=args.retries,
         backoff=args.backoff,
     )
     options = Options(source=args.source, root=ROOT, no_patches=args.no_patches, policy=policy)

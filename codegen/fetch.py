@@ -1,20 +1,35 @@
-"""Stage 1: read the models.dev payload from a file or URL, bounded in time and size."""
+"""Stage 1: read the models.dev payload from a file or URL, bounded in time and size.
+
+Downloads go through the runtime's HTTP policy (:mod:`llmdex_runtime.http`: timeouts, a
+deadline, bounded retries, a size cap, no cross-origin redirects). The JSON is read strictly:
+no NaN or Infinity, no number that overflows or underflows a float, no integer too long to
+read, no key given twice in one object, and nesting no deeper than :data:`MAX_DEPTH`.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
-import time
+import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-
-import requests
+from urllib.parse import urlsplit, urlunsplit
 
 from codegen.errors import FetchError, PayloadError
+from llmdex_runtime.errors import ClientError
+from llmdex_runtime.http import HttpPolicy, HttpResponse, StatusError, send
+from llmdex_runtime.record import replace
 
 MAX_BYTES = 64 * 1024 * 1024
 """Largest payload accepted: the 2026-07 payload is 2.4 MB, so this is room for 25x growth."""
+MAX_DEPTH = 32
+"""Deepest nesting accepted; a models.dev payload nests 7 levels."""
+
+FETCH_POLICY = HttpPolicy(
+    read_timeout=60.0, deadline=300.0, max_retries=3, backoff=1.0, max_bytes=MAX_BYTES
+)
+"""How patient a fetch is, unless the command line says otherwise."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,37 +42,56 @@ class Fetched:
     payload: Any
 
 
-@dataclass(frozen=True, slots=True)
-class FetchPolicy:
-    """How patient a fetch is: timeouts in seconds, attempts, backoff and size cap."""
-
-    connect_timeout: float = 10.0
-    read_timeout: float = 60.0
-    attempts: int = 4
-    backoff: float = 1.0
-    max_bytes: int = MAX_BYTES
-
-
 def is_url(source: str) -> bool:
     """Whether ``source`` names an HTTP(S) URL rather than a file."""
     return source.startswith(("http://", "https://"))
 
 
-def fetch(source: str, policy: FetchPolicy = FetchPolicy()) -> Fetched:
+def source_label(source: str) -> str:
+    """``source`` as it may be written down: a URL without credentials, query or fragment."""
+    if not is_url(source):
+        return source
+    parts = urlsplit(source)
+    host = parts.hostname or ""
+    netloc = f"{host}:{parts.port}" if parts.port else host
+    return urlunsplit((parts.scheme, netloc, parts.path, "", ""))
+
+
+def fetch(source: str, policy: HttpPolicy = FETCH_POLICY) -> Fetched:
     """Read ``source`` (a path or an http(s) URL) and check it is one JSON object."""
     data = _download(source, policy) if is_url(source) else _read_file(source, policy)
-    return Fetched(source, data, hashlib.sha256(data).hexdigest(), parse_json(data, source))
+    label = source_label(source)
+    return Fetched(label, data, hashlib.sha256(data).hexdigest(), parse_json(data, label))
 
 
 def parse_json(data: bytes, source: str) -> Any:
-    """Parse strict JSON (no NaN or Infinity) whose top level is an object."""
+    """Parse strict JSON whose top level is an object (see the module docstring)."""
 
     def reject_constant(name: str) -> None:
         raise PayloadError(f"{source}: {name} is not valid JSON; the payload is corrupt")
 
+    def number(text: str) -> float:
+        value = float(text)
+        digits = text.lower().partition("e")[0].strip("+-0.")
+        if math.isinf(value) or (value == 0 and digits):  # 1e400, or 1e-400 read as 0
+            raise PayloadError(f"{source}: the number {text[:40]} does not fit a float")
+        return value
+
+    def unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        found: dict[str, Any] = {}
+        for key, value in pairs:
+            if key in found:
+                raise PayloadError(f"{source}: the key {key[:80]!r} appears twice in one object")
+            found[key] = value
+        return found
+
     try:
+        text = data.decode("utf-8")
+        _check_depth(text, source)
         # Decode explicitly: json.loads(bytes) would guess UTF-16 from a byte-order mark.
-        payload = json.loads(data.decode("utf-8"), parse_constant=reject_constant)
+        payload = json.loads(
+            text, parse_constant=reject_constant, parse_float=number, object_pairs_hook=unique
+        )
     except UnicodeDecodeError as exc:
         raise PayloadError(f"{source}: not UTF-8 text ({exc})") from None
     except json.JSONDecodeError as exc:
@@ -65,12 +99,39 @@ def parse_json(data: bytes, source: str) -> Any:
             f"{source}: not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno}); "
             "the download may be truncated, so fetch it again"
         ) from None
+    except ValueError as exc:  # an integer longer than Python reads (4300 digits)
+        raise PayloadError(f"{source}: a number is too long to read ({exc})") from None
     if not isinstance(payload, dict):
         raise PayloadError(f"{source}: expected a JSON object of providers at the top level")
     return payload
 
 
-def _read_file(source: str, policy: FetchPolicy) -> bytes:
+def _check_depth(text: str, source: str) -> None:
+    # Counted before parsing, so a hostile nesting never reaches the recursive decoder.
+    depth = deepest = 0
+    in_string = escaped = False
+    for char in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+            if depth > MAX_DEPTH:
+                raise PayloadError(
+                    f"{source}: JSON nested deeper than {MAX_DEPTH} levels; a payload nests 7"
+                )
+        elif char in "]}":
+            depth -= 1
+
+
+def _read_file(source: str, policy: HttpPolicy) -> bytes:
     path = Path(source)
     try:
         size = path.stat().st_size
@@ -81,37 +142,26 @@ def _read_file(source: str, policy: FetchPolicy) -> bytes:
         raise FetchError(f"cannot read {source}: {exc.strerror}; check the SOURCE path") from None
 
 
-def _download(url: str, policy: FetchPolicy) -> bytes:
-    problem = ""
-    for attempt in range(1, policy.attempts + 1):
-        if attempt > 1:
-            time.sleep(policy.backoff * 2 ** (attempt - 2))
-        try:
-            with requests.get(
-                url, stream=True, timeout=(policy.connect_timeout, policy.read_timeout)
-            ) as response:
-                if response.status_code >= 500:
-                    problem = f"HTTP {response.status_code}"
-                    continue
-                if response.status_code != 200:
-                    raise FetchError(
-                        f"{url}: HTTP {response.status_code} {response.reason}; check the URL"
-                    )
-                return _read_capped(response, url, policy.max_bytes)
-        except requests.RequestException as exc:
-            problem = f"{type(exc).__name__}: {exc}"
-    raise FetchError(
-        f"{url}: gave up after {policy.attempts} attempts, last: {problem}. "
-        "Retry later, or pass a local copy with SOURCE=path/to/api.json"
-    )
+def _download(url: str, policy: HttpPolicy) -> bytes:
+    label = source_label(url)
+    try:
+        response = send("GET", url, who=label, policy=policy)
+    except StatusError as failed:
+        status = failed.response.status
+        if status >= 500 or status == 429:
+            raise FetchError(
+                f"{label}: gave up after {policy.max_retries + 1} attempts, last: HTTP {status}. "
+                "Retry later, or pass a local copy with SOURCE=path/to/api.json"
+            ) from None
+        raise FetchError(f"{label}: HTTP {status}; check the URL") from None
+    except ClientError as exc:
+        raise FetchError(
+            f"{exc}. Retry later, or pass a local copy with SOURCE=path/to/api.json"
+        ) from None
+    assert isinstance(response, HttpResponse)
+    return response.body
 
 
-def _read_capped(response: requests.Response, url: str, max_bytes: int) -> bytes:
-    chunks: list[bytes] = []
-    size = 0
-    for chunk in response.iter_content(chunk_size=1 << 16):
-        size += len(chunk)
-        if size > max_bytes:
-            raise FetchError(f"{url}: response is over the {max_bytes}-byte cap; refusing it")
-        chunks.append(chunk)
-    return b"".join(chunks)
+def policy_from(**changes: Any) -> HttpPolicy:
+    """The fetch policy with ``changes`` (the command line's settings) applied."""
+    return replace(FETCH_POLICY, **{k: v for k, v in changes.items() if v is not None})

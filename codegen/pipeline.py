@@ -13,7 +13,7 @@ import shutil
 import tempfile
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +28,7 @@ from codegen.curated import (
 )
 from codegen.dialects import DIALECTS, load_dialects, provider_names
 from codegen.emit import Inputs, emit
-from codegen.fetch import FetchPolicy, fetch, is_url
+from codegen.fetch import FETCH_POLICY, fetch, is_url, source_label
 from codegen.lock import LOCK, Lock, payload_date
 from codegen.normalize import normalize
 from codegen.patch import Patched, apply_patches
@@ -43,6 +43,7 @@ from codegen.report import (
 from codegen.tables import build_tables
 from codegen.validate import validate
 from codegen.verify import swap, verify
+from llmdex_runtime.http import HttpPolicy
 
 PACKAGE = Path("generated/llmdex")
 RUNTIME_ROOT = Path(llmdex_runtime.__file__).resolve().parent.parent
@@ -58,7 +59,7 @@ class Options:
     source: str
     root: Path
     no_patches: bool = False
-    policy: FetchPolicy = field(default_factory=FetchPolicy)
+    policy: HttpPolicy = FETCH_POLICY
     write_lock: bool = True
 
 
@@ -69,8 +70,8 @@ def regen(options: Options, out: Path | None = None) -> Report:
     clock = _Clock()
     fetched = fetch(options.source, options.policy)
     clock.lap("fetch")
-    report = Report(source=options.source, sha256=fetched.sha256)
-    report.unknown_fields = count_unknown(validate(fetched.payload, options.source))
+    report = Report(source=fetched.source, sha256=fetched.sha256)
+    report.unknown_fields = count_unknown(validate(fetched.payload, fetched.source))
     clock.lap("validate")
     patched = _patch(options, fetched.payload, report)
     payload = patched.payload
@@ -87,10 +88,8 @@ def regen(options: Options, out: Path | None = None) -> Report:
     report.providers, report.models = len(plan.providers), plan.model_count
     report.warnings = curated_warnings + names.warnings + impossible_dates(plan)
     clock.lap("normalize")
-    inputs = Inputs(
-        source=options.source if is_url(options.source) else Path(options.source).name,
-        sha256=fetched.sha256,
-    )
+    label = fetched.source if is_url(fetched.source) else Path(fetched.source).name
+    inputs = Inputs(source=label, sha256=fetched.sha256)
     target.parent.mkdir(parents=True, exist_ok=True)
     workdir = Path(tempfile.mkdtemp(prefix=".regen-", dir=target.parent))
     try:
@@ -125,7 +124,7 @@ def _patch(options: Options, payload: Mapping[str, Any], report: Report) -> Patc
         return Patched(payload=dict(payload))
     patched = apply_patches(payload, options.root / PATCHES)
     if patched.files:
-        validate(patched.payload, f"{options.source} after data_sources/patches")
+        validate(patched.payload, f"{source_label(options.source)} after data_sources/patches")
     report.patches = [p.name for p in patched.files]
     report.changes = [
         f"{c.where} {c.action}: {', '.join(c.changed) or 'nothing (if_present)'} ({c.reason})"
@@ -141,7 +140,7 @@ def _write_lock(options: Options, sha256: str, report: Report, patched: Patched)
         curated_files = [*patched.files, root / ALIASES, *curated_files]
     today = dt.datetime.now(dt.UTC).date().isoformat()
     Lock(
-        source=options.source,
+        source=source_label(options.source),
         sha256=sha256,
         date=payload_date(options.source, today),
         providers=report.providers,

@@ -166,14 +166,47 @@ class APIConnectionError(ClientError):
         super().__init__(f"{provider}: {problem}")
 
 
-class APIError(ClientError):
-    """The provider answered with an HTTP error; ``status``, ``provider`` and its ``message``."""
+class RedirectError(ClientError):
+    """The server redirected to another origin (or a method-changing redirect): not followed.
 
-    def __init__(self, provider: str, status: int, message: str) -> None:
+    Credentials and request bodies never travel to another host.
+    """
+
+    def __init__(self, provider: str, status: int, target: object) -> None:
+        self.provider = provider
+        self.status = status
+        super().__init__(
+            f"{provider} answered HTTP {status}, a redirect to {target}; llmdex follows only "
+            "307/308 within the same origin, so nothing was sent there. Check the base URL"
+        )
+
+
+class TooLargeError(ClientError):
+    """A response body was larger than the policy's ``max_bytes``; the rest was not read."""
+
+    def __init__(self, provider: str, limit: int) -> None:
+        self.provider = provider
+        super().__init__(
+            f"{provider}: the response is over the {limit}-byte cap; refusing it "
+            "(raise HttpPolicy.max_bytes if this is expected)"
+        )
+
+
+class APIError(ClientError):
+    """The provider answered with an HTTP error; ``status``, ``provider`` and its ``message``.
+
+    ``retry_after`` is the wait in seconds the server asked for, where it gave one.
+    """
+
+    def __init__(
+        self, provider: str, status: int, message: str, retry_after: float | None = None
+    ) -> None:
         self.provider = provider
         self.status = status
         self.message = message
-        super().__init__(f"{provider} answered HTTP {status}: {message}")
+        self.retry_after = retry_after
+        wait = f" (it asks to retry after {retry_after:g} s)" if retry_after else ""
+        super().__init__(f"{provider} answered HTTP {status}: {message}{wait}")
 
 
 class AuthenticationError(APIError):

@@ -20,6 +20,7 @@ RUNTIME_EXPORTS: dict[str, tuple[str, ...]] = {
     "llmdex_runtime.custom": ("CustomModel",),
     "llmdex_runtime.dates": ("PartialDate",),
     "llmdex_runtime.enums": ("Kind", "Status"),
+    "llmdex_runtime.http": ("HttpPolicy",),
     "llmdex_runtime.errors": (
         "APIConnectionError",
         "APIError",
@@ -40,7 +41,9 @@ RUNTIME_EXPORTS: dict[str, tuple[str, ...]] = {
         "ModelNotFoundError",
         "PriceUnknownError",
         "RateLimitError",
+        "RedirectError",
         "ServerError",
+        "TooLargeError",
         "UnsupportedProtocolError",
     ),
     "llmdex_runtime.model": (

@@ -14,12 +14,13 @@ from pathlib import Path
 import pytest
 
 from codegen.errors import FetchError, PayloadError
-from codegen.fetch import FetchPolicy, fetch
+from codegen.fetch import fetch
+from llmdex_runtime.http import HttpPolicy
 from codegen.validate import validate
 from tests.conftest import ROOT, model, provider, tiny_payload, write_payload
 from tests.http_server import Answer, serve
 
-FAST = ["--connect-timeout=2", "--read-timeout=0.5", "--attempts=2", "--backoff=0.05"]
+FAST = ["--connect-timeout=2", "--read-timeout=0.5", "--retries=1", "--backoff=0.05"]
 
 
 BEFORE = "# the tree before the regen\n"
@@ -99,14 +100,14 @@ def test_stalled_response_times_out(tree: Path) -> None:
     body = json.dumps(tiny_payload()).encode()
     with serve([Answer(body=body, stall=3)]) as server:
         result = _regen(server.url + "/api.json", tree)
-    _assert_failed_cleanly(result, "gave up after 2 attempts", "timed out")
+    _assert_failed_cleanly(result, "timed out", "after 2 attempt(s)")
     _assert_untouched(tree)
 
 
 def test_a_500_then_success_is_fetched() -> None:
     body = json.dumps(tiny_payload()).encode()
     with serve([Answer(status=503), Answer(body=body)]) as server:
-        fetched = fetch(server.url, FetchPolicy(attempts=3, backoff=0.01))
+        fetched = fetch(server.url, HttpPolicy(max_retries=2, backoff=0.01))
         assert server.requests == 2
     assert fetched.sha256 == hashlib.sha256(body).hexdigest()
     assert fetched.payload == tiny_payload()
@@ -115,7 +116,7 @@ def test_a_500_then_success_is_fetched() -> None:
 def test_a_404_is_not_retried() -> None:
     with serve([Answer(status=404)]) as server:
         with pytest.raises(FetchError, match="HTTP 404"):
-            fetch(server.url, FetchPolicy(attempts=3, backoff=0.01))
+            fetch(server.url, HttpPolicy(max_retries=2, backoff=0.01))
         assert server.requests == 1
 
 
@@ -124,7 +125,7 @@ def test_an_oversized_response_is_refused() -> None:
         serve([Answer(body=b"{" + b" " * 5000 + b"}")]) as server,
         pytest.raises(FetchError, match="cap"),
     ):
-        fetch(server.url, FetchPolicy(max_bytes=1000))
+        fetch(server.url, HttpPolicy(max_bytes=1000))
 
 
 @pytest.mark.parametrize(

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from llmdex import DeprecatedModelWarning, LlmdexError, Protocol
+from llmdex import DeprecatedModelWarning, HttpPolicy, LlmdexError, Protocol
 from llmdex_runtime.errors import (
     APIConnectionError,
     AuthenticationError,
@@ -266,8 +266,9 @@ MESSAGES = [
 ]
 
 
-def _client(**options: Any) -> Any:
-    return fixture_dex().Client(backoff=0.01, **options)
+def _client(*, api_keys: dict[str, str] | None = None, **policy: Any) -> Any:
+    settings = {"backoff": 0.01, **policy}
+    return fixture_dex().Client(api_keys=api_keys, policy=HttpPolicy(**settings))
 
 
 @pytest.mark.parametrize("case", CASES, ids=IDS)

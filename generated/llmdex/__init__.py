@@ -45,9 +45,12 @@ if TYPE_CHECKING:
         ModelNotFoundError,
         PriceUnknownError,
         RateLimitError,
+        RedirectError,
         ServerError,
+        TooLargeError,
         UnsupportedProtocolError,
     )
+    from llmdex_runtime.http import HttpPolicy
     from llmdex_runtime.model import (
         Cost,
         CostTier,
@@ -266,6 +269,7 @@ __all__ = [
     "CustomModel",
     "DeprecatedModelWarning",
     "Experimental",
+    "HttpPolicy",
     "IncompatibleRuntimeError",
     "Interleaved",
     "InvalidDateError",
@@ -294,6 +298,7 @@ __all__ = [
     "RateLimitError",
     "Rates",
     "ReasoningOption",
+    "RedirectError",
     "Resolution",
     "Rule",
     "SOURCE",
@@ -302,6 +307,7 @@ __all__ = [
     "ServerError",
     "Status",
     "TierCondition",
+    "TooLargeError",
     "UnsupportedProtocolError",
     "Usage",
     "all_models",

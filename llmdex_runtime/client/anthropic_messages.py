@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from llmdex_runtime.client.wire import Call, Request, Wire, join
+from llmdex_runtime.client.wire import Call, Request, Wire, field, items, join, optional
 from llmdex_runtime.errors import ClientConfigError
 
 TYPE_CHECKING = False
@@ -21,14 +21,14 @@ class AnthropicMessages(Wire):
 
     def chat(self, call: Call, *, stream: bool) -> Request:
         """A messages request. ``max_tokens`` is required there: the call's, else up to 4096."""
-        system = [m["content"] for m in call.messages if m.get("role") == "system"]
+        system = [m.get("content") for m in call.messages if m.get("role") == "system"]
         body: dict[str, Any] = {
             "model": call.model_id,
             "max_tokens": min(call.max_output or _DEFAULT_MAX_TOKENS, _DEFAULT_MAX_TOKENS),
             "messages": [dict(m) for m in call.messages if m.get("role") != "system"],
         }
         if system:
-            body["system"] = "\n\n".join(str(part) for part in system)
+            body["system"] = _system(system)
         body.update(call.params)
         if stream:
             body["stream"] = True
@@ -39,8 +39,9 @@ class AnthropicMessages(Wire):
 
     def read(self, body: Mapping[str, Any]) -> tuple[str, Mapping[str, Any]]:
         """The text blocks, joined, and ``usage``."""
-        text = "".join(b["text"] for b in body["content"] if b.get("type") == "text")
-        return text, body["usage"]
+        blocks = items(body, "content")
+        text = "".join(field(b, "text", str) for b in blocks if b.get("type") == "text")
+        return text, field(body, "usage", dict)
 
     def read_event(
         self, event: str, data: Mapping[str, Any]
@@ -48,16 +49,32 @@ class AnthropicMessages(Wire):
         """Text from ``content_block_delta``; usage from ``message_start`` and ``message_delta``."""
         kind = data.get("type", event)
         if kind == "content_block_delta":
-            delta = data["delta"]
-            return (
-                (delta.get("text") or "", None) if delta.get("type") == "text_delta" else ("", None)
-            )
+            delta = field(data, "delta", dict)
+            text = optional(delta, "text", str, "") if delta.get("type") == "text_delta" else ""
+            return text, None
         if kind == "message_start":
-            return "", data["message"].get("usage") or {}
+            return "", optional(field(data, "message", dict), "usage", dict, {})
         if kind == "message_delta":
-            return "", data.get("usage") or {}
+            return "", optional(data, "usage", dict, {})
         return "", None
 
     def embed(self, call: Call, texts: Sequence[str]) -> Request:
         """Anthropic has no embeddings API."""
         raise ClientConfigError(f"{call.model_id}: the Anthropic messages API has no embeddings")
+
+
+def _system(parts: list[Any]) -> str | list[dict[str, Any]]:
+    # Strings join into one; content blocks (for cache_control, say) are sent as blocks.
+    if all(isinstance(part, str) for part in parts):
+        return "\n\n".join(parts)
+    blocks: list[dict[str, Any]] = []
+    for part in parts:
+        if isinstance(part, str):
+            blocks.append({"type": "text", "text": part})
+        elif isinstance(part, list) and all(isinstance(block, dict) for block in part):
+            blocks.extend(part)
+        else:
+            raise ClientConfigError(
+                f"a system message's content is {type(part).__name__}: give text or content blocks"
+            )
+    return blocks

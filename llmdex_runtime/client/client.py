@@ -1,30 +1,38 @@
-"""The client: one call done right for each protocol, priced from the catalog."""
+"""The client: one call done right for each protocol, priced from the catalog.
+
+HTTP goes through :mod:`llmdex_runtime.http` (imported on first use: ``requests`` is needed
+only to call, not to import ``llmdex``); every message that leaves goes through
+:func:`~llmdex_runtime.client.keys.redact`.
+"""
 
 from __future__ import annotations
 
 import json
-import os
-import re
 import warnings
 
 from llmdex_runtime.client.anthropic_messages import AnthropicMessages
 from llmdex_runtime.client.google_content import GoogleContent
+from llmdex_runtime.client.keys import check_key, fill_base_url, find_key, redact
 from llmdex_runtime.client.openai_chat import AzureOpenAI, OpenAIChat
 from llmdex_runtime.client.openai_responses import OpenAIResponses
 from llmdex_runtime.client.sse import events
-from llmdex_runtime.client.transport import Transport, redact
-from llmdex_runtime.client.wire import Call, Wire
+from llmdex_runtime.client.wire import Call, ShapeError, Wire
 from llmdex_runtime.custom import CustomModel
+from llmdex_runtime.enums import Kind
 from llmdex_runtime.errors import (
+    APIError,
+    AuthenticationError,
+    BadRequestError,
     ClientConfigError,
     DeprecatedModelWarning,
     MalformedResponseError,
     MissingAPIKeyError,
     PriceUnknownError,
+    RateLimitError,
+    ServerError,
     UnsupportedProtocolError,
 )
 from llmdex_runtime.model import Model
-from llmdex_runtime.pricing import CallCost
 from llmdex_runtime.protocol import Protocol
 from llmdex_runtime.record import record
 from llmdex_runtime.usage import Usage
@@ -36,6 +44,8 @@ if TYPE_CHECKING:
 
     import requests
 
+    from llmdex_runtime.http import HttpPolicy
+    from llmdex_runtime.pricing import CallCost
     from llmdex_runtime.registry import Registry
 
     _T = TypeVar("_T")
@@ -49,7 +59,6 @@ WIRES: dict[Protocol, Wire] = {
 }
 """How to speak each protocol; a protocol missing here is unsupported."""
 
-_PLACEHOLDER = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
 _USAGE = {
     "openai": Usage.from_openai,
     "anthropic": Usage.from_anthropic,
@@ -84,6 +93,15 @@ class Embeddings:
     raw: Mapping[str, Any]
 
 
+@record
+class _Prepared:
+    """A call ready to send: the model, its wire, the call and the policy to send it under."""
+
+    target: Model | CustomModel
+    wire: Wire
+    call: Call
+
+
 class Stream:
     """Text deltas as they arrive; once iterated to the end, :attr:`completion` is set.
 
@@ -96,37 +114,34 @@ class Stream:
 
     def __init__(
         self,
-        response: requests.Response,
-        wire: Wire,
-        provider: str,
-        secret: str | None,
+        lines: Iterator[str],
+        prepared: _Prepared,
         finish: Callable[[str, Mapping[str, Any], Mapping[str, Any]], Completion],
+        close: Callable[[], None],
     ) -> None:
-        self._response = response
-        self._wire = wire
-        self._provider = provider
-        self._secret = secret
+        self._lines = lines
+        self._prepared = prepared
         self._finish = finish
+        self._close = close
         self.completion: Completion | None = None
         """The whole completion, once the stream has been read to its end."""
 
     def __iter__(self) -> Iterator[str]:
+        provider, secret = self._prepared.target.provider, self._prepared.call.api_key
+        wire = self._prepared.wire
         text: list[str] = []
         usage: dict[str, Any] = {}
         last: Mapping[str, Any] = {}
         try:
-            lines = self._response.iter_lines(decode_unicode=True)
-            for event, data in events(line or "" for line in lines):
+            for event, data in events(self._lines):
                 if data == "[DONE]":
                     break
-                chunk = _json(data, self._provider, self._secret)
+                chunk = _json(data, provider, secret)
                 if event == "error" or chunk.get("type") == "error":
                     raise MalformedResponseError(
-                        self._provider, "the stream reported an error", redact(data, self._secret)
+                        provider, "the stream reported an error", redact(data, secret)
                     )
-                delta, reported = _read(
-                    self._provider, self._secret, data, self._wire.read_event, event, chunk
-                )
+                delta, reported = _read(provider, secret, data, wire.read_event, event, chunk)
                 if reported:
                     usage.update(reported)
                 if delta:
@@ -134,20 +149,21 @@ class Stream:
                     yield delta
                 last = chunk
         finally:
-            self._response.close()
+            self._close()
         self.completion = self._finish("".join(text), usage, last)
 
     def close(self) -> None:
         """Stop reading and release the connection."""
-        self._response.close()
+        self._close()
 
 
 class Client:
     """Calls models by spec, in the wire format of their provider, and prices each call.
 
     Keys come from ``api_key=`` on a call, ``api_keys={provider: key}`` here, or the
-    provider's environment variables (the first one set wins). Keys never appear in
-    ``repr``, logs or error messages.
+    provider's key variables (the first one set wins). Keys never appear in ``repr``, logs
+    or error messages. ``policy`` bounds every call (:class:`~llmdex_runtime.http.HttpPolicy`:
+    timeouts, a deadline, retries, a body cap).
 
     Example:
         >>> client = llmdex.Client()
@@ -161,24 +177,23 @@ class Client:
         self,
         *,
         api_keys: Mapping[str, str] | None = None,
-        timeout: tuple[float, float] = (10.0, 120.0),
-        max_retries: int = 2,
-        backoff: float = 0.5,
+        policy: HttpPolicy | None = None,
         session: requests.Session | None = None,
         registry: Registry | None = None,
     ) -> None:
+        from llmdex_runtime.http import HttpPolicy
+
         chosen = registry or self.default_registry
         if chosen is None:
             raise TypeError("Client needs a catalog: use llmdex.Client, or pass registry=")
         self._registry = chosen
         self._keys = dict(api_keys or {})
-        self._transport = Transport(
-            timeout=timeout, max_retries=max_retries, backoff=backoff, session=session
-        )
+        self._policy = policy or HttpPolicy()
+        self._session = session
 
     def __repr__(self) -> str:
         providers = sorted(self._keys) or "no provider"
-        return f"Client(keys for {providers}, retries={self._transport.max_retries})"
+        return f"Client(keys for {providers}, policy={self._policy!r})"
 
     def complete(
         self,
@@ -191,12 +206,10 @@ class Client:
     ) -> Completion:
         """Run one completion. ``messages`` is a prompt string or chat-style messages;
         ``params`` (``temperature``, ``max_tokens``, ...) go into the request."""
-        target, wire, call = self._prepare(model, messages, api_key, params)
-        request = wire.chat(call, stream=False)
-        response = self._transport.post(target.provider, request, secret=call.api_key)
-        body = _json(response.text, target.provider, call.api_key)
-        text, usage = _read(target.provider, call.api_key, response.text, wire.read, body)
-        return self._completion(target, wire, text, usage, body)
+        prepared = self._prepare(model, messages, api_key, params, chat=True)
+        body = self._post(prepared, prepared.wire.chat(prepared.call, stream=False))
+        text, usage = self._read_body(prepared, prepared.wire.read, body)
+        return self._completion(prepared, text, usage, body)
 
     def stream(
         self,
@@ -208,29 +221,34 @@ class Client:
         **params: Any,
     ) -> Stream:
         """Start a streamed completion; iterate the result for text deltas."""
-        target, wire, call = self._prepare(model, messages, api_key, params)
-        request = wire.chat(call, stream=True)
-        response = self._transport.post(target.provider, request, secret=call.api_key, stream=True)
+        from llmdex_runtime import http
+
+        prepared = self._prepare(model, messages, api_key, params, chat=True)
+        request = prepared.wire.chat(prepared.call, stream=True)
+        response = self._send(prepared, request, stream=True)
+        assert not isinstance(response, http.HttpResponse)
+        lines = http.lines(response, prepared.target.provider, self._policy)
 
         def finish(text: str, usage: Mapping[str, Any], last: Mapping[str, Any]) -> Completion:
-            return self._completion(target, wire, text, usage, last)
+            return self._completion(prepared, text, usage, last)
 
-        return Stream(response, wire, target.provider, call.api_key, finish)
+        return Stream(lines, prepared, finish, response.close)
 
     def embed(
         self, model: object, texts: Sequence[str], /, *, api_key: str | None = None
     ) -> Embeddings:
         """Embed ``texts`` with an embedding model."""
-        target, wire, call = self._prepare(model, [], api_key, {})
-        request = wire.embed(call, list(texts))
-        response = self._transport.post(target.provider, request, secret=call.api_key)
-        body = _json(response.text, target.provider, call.api_key)
-        vectors, usage = _read(
-            target.provider, call.api_key, response.text, wire.read_embeddings, body
-        )
-        parsed, cost, cost_error = self._price(target, wire, usage)
+        prepared = self._prepare(model, [], api_key, {}, chat=False)
+        body = self._post(prepared, prepared.wire.embed(prepared.call, list(texts)))
+        vectors, usage = self._read_body(prepared, prepared.wire.read_embeddings, body)
+        parsed, cost, cost_error = self._price(prepared, usage)
         return Embeddings(
-            vectors=vectors, usage=parsed, cost=cost, cost_error=cost_error, model=target, raw=body
+            vectors=vectors,
+            usage=parsed,
+            cost=cost,
+            cost_error=cost_error,
+            model=prepared.target,
+            raw=body,
         )
 
     # -- helpers ---------------------------------------------------------------------------
@@ -241,83 +259,119 @@ class Client:
         messages: str | Sequence[Mapping[str, Any]],
         api_key: str | None,
         params: Mapping[str, Any],
-    ) -> tuple[Model | CustomModel, Wire, Call]:
+        *,
+        chat: bool,
+    ) -> _Prepared:
         target = self._registry.resolve(model)
-        if isinstance(target, Model) and target.is_deprecated:
-            warnings.warn(
-                DeprecatedModelWarning(f"{target.spec} is deprecated; name a current model"),
-                stacklevel=3,
-            )
-        protocol, base_url, env = self._where(target)
+        if isinstance(target, Model):
+            if chat and target.kind is not Kind.CHAT:
+                raise ClientConfigError(
+                    f"{target.spec} is a {target.kind.value} model, not a chat model; "
+                    + ("use embed()" if target.kind is Kind.EMBEDDING else "pick a chat model")
+                )
+            if target.is_deprecated:
+                warnings.warn(
+                    DeprecatedModelWarning(f"{target.spec} is deprecated; name a current model"),
+                    stacklevel=4,
+                )
+        protocol, base_url, env, elsewhere = self._where(target)
         wire = WIRES.get(protocol)
         if wire is None:
             raise UnsupportedProtocolError(target.spec, protocol.value)
         if base_url is None:
             raise ClientConfigError(f"{target.spec}: no base URL is known; give one with resolve()")
-        key = api_key or self._keys.get(target.provider) or _first_set(env)
-        if key is None and env:
+        key, origin = find_key(api_key, self._keys, target.provider, env)
+        if key is None and env and not elsewhere:
             raise MissingAPIKeyError(target.spec, env)
+        if key is not None:
+            check_key(key, target.spec, origin)
         if isinstance(messages, str):
             messages = [{"role": "user", "content": messages}]
-        max_output = target.limit.output if target.limit is not None else None
         call = Call(
             model_id=target.id,
-            base_url=_fill(base_url, target.spec),
+            base_url=fill_base_url(base_url, env, target.spec),
             api_key=key,
             messages=list(messages),
             params=dict(params),
-            max_output=max_output,
+            max_output=target.limit.output if target.limit is not None else None,
         )
-        return target, wire, call
+        return _Prepared(target=target, wire=wire, call=call)
 
-    def _where(self, target: Model | CustomModel) -> tuple[Protocol, str | None, tuple[str, ...]]:
+    def _where(
+        self, target: Model | CustomModel
+    ) -> tuple[Protocol, str | None, tuple[str, ...], bool]:
+        # Protocol, base URL, key variables, and whether the call goes somewhere else than
+        # the provider's own endpoint (a local server needs no provider key).
         if isinstance(target, CustomModel):
-            return target.protocol, target.base_url, target.env
+            pid = self._registry.provider_id(target.provider)
+            own = self._registry.provider(pid).base_url if pid is not None else None
+            return target.protocol, target.base_url, target.env, target.base_url != own
         provider = self._registry.provider(target.provider)
         protocol = target.protocol or provider.protocol
-        return protocol, target.base_url or provider.base_url, provider.env
+        base_url = target.base_url or provider.base_url
+        own = {provider.base_url, *self._own_urls(target)}
+        return protocol, base_url, provider.env, base_url not in own
+
+    def _own_urls(self, target: Model) -> set[str | None]:
+        # The URL the catalog gives this model, before any resolve(..., base_url=) override.
+        listed = self._registry.models_of(target.provider).get(target.id)
+        return {listed.base_url if listed is not None else None}
+
+    def _send(self, prepared: _Prepared, request: Any, *, stream: bool) -> requests.Response | Any:
+        from llmdex_runtime import http
+
+        provider, secret = prepared.target.provider, prepared.call.api_key
+        try:
+            return http.send(
+                "POST",
+                request.url,
+                who=provider,
+                policy=self._policy,
+                headers=request.headers,
+                json=dict(request.body),
+                session=self._session,
+                stream=stream,
+            )
+        except http.StatusError as failed:
+            raise _error(provider, failed.response, failed.retry_after, secret) from None
+
+    def _post(self, prepared: _Prepared, request: Any) -> Mapping[str, Any]:
+        response = self._send(prepared, request, stream=False)
+        return _json(response.text, prepared.target.provider, prepared.call.api_key)
+
+    def _read_body(
+        self,
+        prepared: _Prepared,
+        reader: Callable[[Mapping[str, Any]], _T],
+        body: Mapping[str, Any],
+    ) -> _T:
+        provider, secret = prepared.target.provider, prepared.call.api_key
+        return _read(provider, secret, json.dumps(body), reader, body)
 
     def _price(
-        self, target: Model | CustomModel, wire: Wire, usage: Mapping[str, Any]
+        self, prepared: _Prepared, usage: Mapping[str, Any]
     ) -> tuple[Usage, CallCost | None, str | None]:
-        parsed = _USAGE[wire.usage_shape](usage) if usage else Usage()
+        target = prepared.target
         if not usage:
-            return parsed, None, f"{target.provider} reported no token usage"
+            return Usage(), None, f"{target.provider} reported no token usage"
+        parsed = _USAGE[prepared.wire.usage_shape](usage)
         try:
             return parsed, target.cost_of(parsed), None
         except PriceUnknownError as exc:
             return parsed, None, str(exc)
 
     def _completion(
-        self,
-        target: Model | CustomModel,
-        wire: Wire,
-        text: str,
-        usage: Mapping[str, Any],
-        raw: Mapping[str, Any],
+        self, prepared: _Prepared, text: str, usage: Mapping[str, Any], raw: Mapping[str, Any]
     ) -> Completion:
-        parsed, cost, cost_error = self._price(target, wire, usage)
+        parsed, cost, cost_error = self._price(prepared, usage)
         return Completion(
-            text=text, usage=parsed, cost=cost, cost_error=cost_error, model=target, raw=raw
+            text=text,
+            usage=parsed,
+            cost=cost,
+            cost_error=cost_error,
+            model=prepared.target,
+            raw=raw,
         )
-
-
-def _first_set(variables: Sequence[str]) -> str | None:
-    for name in variables:
-        value = os.environ.get(name)
-        if value:
-            return value
-    return None
-
-
-def _fill(url: str, spec: str) -> str:
-    def value(match: re.Match[str]) -> str:
-        found = os.environ.get(match.group(1))
-        if not found:
-            raise ClientConfigError(f"{spec}: its base URL needs ${{{match.group(1)}}}; set it")
-        return found
-
-    return _PLACEHOLDER.sub(value, url)
 
 
 def _json(text: str, provider: str, secret: str | None) -> Mapping[str, Any]:
@@ -333,8 +387,34 @@ def _json(text: str, provider: str, secret: str | None) -> Mapping[str, Any]:
 def _read(
     provider: str, secret: str | None, text: str, reader: Callable[..., _T], *args: Any
 ) -> _T:
-    # A body missing what the protocol promises is the provider's fault, not a crash of ours.
+    # A body missing what the protocol promises is the provider's fault; a bug of ours
+    # raises what it raises.
     try:
         return reader(*args)
-    except (KeyError, TypeError, IndexError, AttributeError) as exc:
-        raise MalformedResponseError(provider, f"missing {exc!s}", redact(text, secret)) from None
+    except ShapeError as missing:
+        raise MalformedResponseError(provider, missing.path, redact(text, secret)) from None
+
+
+def _error(provider: str, response: Any, retry_after: float | None, secret: str | None) -> APIError:
+    status, text = response.status, response.text
+    message = text
+    try:
+        body = json.loads(text)
+    except ValueError:
+        body = None
+    if isinstance(body, dict):
+        # OpenAI and Google: {"error": {"message"}}; Anthropic: {"type": "error", "error": {...}}
+        error = body.get("error")
+        found = error.get("message") if isinstance(error, dict) else error
+        message = str(found or body.get("message") or text)
+    message = redact(message, secret)
+    kind: type[APIError]
+    if status in {401, 403}:
+        kind = AuthenticationError
+    elif status == 429:
+        kind = RateLimitError
+    elif status >= 500:
+        kind = ServerError
+    else:
+        kind = BadRequestError
+    return kind(provider, status, message, retry_after)

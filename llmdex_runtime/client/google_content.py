@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from llmdex_runtime.client.wire import Call, Request, Wire, join
+from llmdex_runtime.client.wire import Call, Request, ShapeError, Wire, field, items, join, optional
 from llmdex_runtime.errors import ClientConfigError
 
 TYPE_CHECKING = False
@@ -73,21 +73,22 @@ class GoogleContent(Wire):
         A response has candidates, unless ``promptFeedback`` says the prompt was blocked.
         """
         if "candidates" not in body and "promptFeedback" not in body:
-            raise KeyError("candidates")
-        return self._text(body), body.get("usageMetadata") or {}
+            raise ShapeError("no candidates")
+        return self._text(body), optional(body, "usageMetadata", dict, {})
 
     def _text(self, body: Mapping[str, Any]) -> str:
-        candidates = body.get("candidates") or []
+        candidates = optional(body, "candidates", list, [])
         if not candidates:
             return ""
-        parts = (candidates[0].get("content") or {}).get("parts") or []
-        return "".join(p.get("text", "") for p in parts if not p.get("thought"))
+        content = optional(candidates[0], "content", dict, {})
+        parts = [p for p in optional(content, "parts", list, []) if isinstance(p, dict)]
+        return "".join(optional(p, "text", str, "") for p in parts if not p.get("thought"))
 
     def read_event(
         self, event: str, data: Mapping[str, Any]
     ) -> tuple[str, Mapping[str, Any] | None]:
         """Each chunk is a partial response; the last one's ``usageMetadata`` is the total."""
-        return self._text(data), data.get("usageMetadata")
+        return self._text(data), optional(data, "usageMetadata", dict, None)
 
     def embed(self, call: Call, texts: Sequence[str]) -> Request:
         """``batchEmbedContents``, one request per text."""
@@ -102,4 +103,4 @@ class GoogleContent(Wire):
         self, body: Mapping[str, Any]
     ) -> tuple[list[list[float]], Mapping[str, Any]]:
         """Vectors; Gemini reports no token usage for embeddings."""
-        return [list(e["values"]) for e in body["embeddings"]], {}
+        return [list(field(e, "values", list)) for e in items(body, "embeddings")], {}

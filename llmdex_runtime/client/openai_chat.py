@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from llmdex_runtime.client.wire import Call, Request, Wire, join
+from llmdex_runtime.client.wire import Call, Request, Wire, field, items, join, optional
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -43,15 +43,19 @@ class OpenAIChat(Wire):
 
     def read(self, body: Mapping[str, Any]) -> tuple[str, Mapping[str, Any]]:
         """The first choice's message text, and ``usage``."""
-        return body["choices"][0]["message"].get("content") or "", body.get("usage") or {}
+        choices = items(body, "choices")
+        if not choices:
+            return "", optional(body, "usage", dict, {})
+        message = field(choices[0], "message", dict, "choices[0]")
+        return optional(message, "content", str, ""), optional(body, "usage", dict, {})
 
     def read_event(
         self, event: str, data: Mapping[str, Any]
     ) -> tuple[str, Mapping[str, Any] | None]:
         """A chunk's delta text; the last chunk carries ``usage`` and no choices."""
-        choices = data.get("choices") or []
-        delta = (choices[0].get("delta") or {}).get("content") if choices else None
-        return delta or "", data.get("usage")
+        choices = [c for c in optional(data, "choices", list, []) if isinstance(c, dict)]
+        delta = optional(choices[0], "delta", dict, {}) if choices else {}
+        return optional(delta, "content", str, ""), optional(data, "usage", dict, None)
 
     def embed(self, call: Call, texts: Sequence[str]) -> Request:
         """``POST {base}/embeddings``."""
@@ -62,8 +66,9 @@ class OpenAIChat(Wire):
         self, body: Mapping[str, Any]
     ) -> tuple[list[list[float]], Mapping[str, Any]]:
         """Vectors in input order, and ``usage``."""
-        rows = sorted(body["data"], key=lambda row: row["index"])
-        return [list(row["embedding"]) for row in rows], body.get("usage") or {}
+        rows = sorted(items(body, "data"), key=lambda row: field(row, "index", int))
+        vectors = [list(field(row, "embedding", list)) for row in rows]
+        return vectors, optional(body, "usage", dict, {})
 
 
 class AzureOpenAI(OpenAIChat):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from llmdex_runtime.client.openai_chat import OpenAIChat
-from llmdex_runtime.client.wire import Call, Request
+from llmdex_runtime.client.wire import Call, Request, field, items, optional
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -27,13 +27,13 @@ class OpenAIResponses(OpenAIChat):
     def read(self, body: Mapping[str, Any]) -> tuple[str, Mapping[str, Any]]:
         """The text of every ``output_text`` part of every output message, and ``usage``."""
         texts = [
-            part["text"]
-            for item in body["output"]
+            field(part, "text", str)
+            for item in items(body, "output")
             if item.get("type") == "message"
-            for part in item["content"]
+            for part in items(item, "content", "output[]")
             if part.get("type") == "output_text"
         ]
-        return "".join(texts), body.get("usage") or {}
+        return "".join(texts), optional(body, "usage", dict, {})
 
     def read_event(
         self, event: str, data: Mapping[str, Any]
@@ -41,7 +41,7 @@ class OpenAIResponses(OpenAIChat):
         """``response.output_text.delta`` gives text; ``response.completed`` gives usage."""
         kind = data.get("type", event)
         if kind == "response.output_text.delta":
-            return data.get("delta") or "", None
+            return optional(data, "delta", str, ""), None
         if kind == "response.completed":
-            return "", data["response"].get("usage") or {}
+            return "", optional(field(data, "response", dict), "usage", dict, {})
         return "", None
