@@ -71,7 +71,7 @@ class HttpResponse:
         return self.body.decode("utf-8", errors="replace")
 
 
-class _BrokenOff(Exception):
+class _BrokenOffError(Exception):
     # A response body that stopped before its end; send() retries or reports it.
     def __init__(self, problem: str) -> None:
         super().__init__(problem)
@@ -129,7 +129,7 @@ def send(
             return response
         try:
             whole = _read_whole(response, who, policy, start)
-        except _BrokenOff as broken:
+        except _BrokenOffError as broken:
             # A body cut short is read again only where asking twice is harmless.
             retry = method == "GET" and not last
             if not retry or not _wait(policy.backoff * 2**attempt, policy, start, who, "cut off"):
@@ -222,7 +222,7 @@ def _chunks(
             ) as exc:
                 timeout = "Timeout" in type(exc).__name__ or isinstance(exc, TimeoutError)
                 kind = "timed out" if timeout else "broke off"
-                raise _BrokenOff(f"the response {kind} ({type(exc).__name__})") from None
+                raise _BrokenOffError(f"the response {kind} ({type(exc).__name__})") from None
             if not chunk:
                 return
             size += len(chunk)
@@ -246,7 +246,7 @@ def lines(response: requests.Response, who: str, policy: HttpPolicy) -> Iterator
             chunk = next(chunks)
         except StopIteration:
             break
-        except _BrokenOff as broken:
+        except _BrokenOffError as broken:
             raise APIConnectionError(who, broken.problem) from None
         pending += chunk
         # A CR at the very end may be half of a CRLF the next chunk completes: keep it.

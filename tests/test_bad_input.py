@@ -15,8 +15,8 @@ import pytest
 
 from codegen.errors import FetchError, PayloadError
 from codegen.fetch import fetch
-from llmdex_runtime.http import HttpPolicy
 from codegen.validate import validate
+from llmdex_runtime.http import HttpPolicy
 from tests.conftest import ROOT, model, provider, tiny_payload, write_payload
 from tests.http_server import Answer, serve
 
