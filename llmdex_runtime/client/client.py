@@ -304,18 +304,15 @@ class Client:
         # the provider's own endpoint (a local server needs no provider key).
         if isinstance(target, CustomModel):
             pid = self._registry.provider_id(target.provider)
-            own = self._registry.provider(pid).base_url if pid is not None else None
-            return target.protocol, target.base_url, target.env, target.base_url != own
+            known = self._registry.provider(pid).base_url if pid is not None else None
+            return target.protocol, target.base_url, target.env, target.base_url != known
         provider = self._registry.provider(target.provider)
         protocol = target.protocol or provider.protocol
         base_url = target.base_url or provider.base_url
-        own = {provider.base_url, *self._own_urls(target)}
-        return protocol, base_url, provider.env, base_url not in own
-
-    def _own_urls(self, target: Model) -> set[str | None]:
-        # The URL the catalog gives this model, before any resolve(..., base_url=) override.
+        # The URLs the catalog gives, before any resolve(..., base_url=) override.
         listed = self._registry.models_of(target.provider).get(target.id)
-        return {listed.base_url if listed is not None else None}
+        own = {provider.base_url, listed.base_url if listed is not None else None}
+        return protocol, base_url, provider.env, base_url not in own
 
     def _send(self, prepared: _Prepared, request: Any, *, stream: bool) -> requests.Response | Any:
         from llmdex_runtime import http

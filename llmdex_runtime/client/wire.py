@@ -78,7 +78,7 @@ def optional(body: Mapping[str, Any], key: str, kind: type | tuple[type, ...], d
 
 def items(body: object, key: str, path: str = "") -> list[dict[str, Any]]:
     """``body[key]`` as a list of objects; else :class:`ShapeError`."""
-    values = field(body, key, list, path)
+    values: list[dict[str, Any]] = field(body, key, list, path)
     if not all(isinstance(value, dict) for value in values):
         raise ShapeError(f"{path + '.' if path else ''}{key} holds a non-object")
     return values
