@@ -3,7 +3,11 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 SOURCE ?= https://models.dev/api.json
+PAYLOAD ?= ../shared/data/models-dev/api-2026-04-16.json
 RUNTIME_AND_GENERATED := llmdex_runtime generated/llmdex
+# Values a user types reach the shell as environment variables, never as recipe text, so no
+# quote in them can end a string and run a command.
+export SOURCE PAYLOAD NO_PATCHES
 
 .PHONY: install regen check-generated schema test test-logic lint fmt bench clean
 
@@ -14,13 +18,13 @@ install:
 
 # Fetch SOURCE (URL or file), validate, patch, emit into a temp dir, verify, then swap into generated/.
 regen:
-	$(PY) -m codegen regen --source '$(SOURCE)' $(if $(NO_PATCHES),--no-patches)
+	$(PY) -m codegen regen --source "$$SOURCE" $${NO_PATCHES:+--no-patches}
 
 # Regenerate from the locked payload into a temp dir and fail if it differs from generated/.
 check-generated:
 	$(PY) -m codegen check
 
-# Regenerate codegen/upstream.py (pydantic models of the payload) from the JSON Schema.
+# Write the payload's JSON Schema and codegen/upstream.py from the runtime's records.
 schema:
 	$(PY) -m codegen schema
 
@@ -29,9 +33,8 @@ test:
 
 # The tests of logic on a catalog regenerated from another payload, so none leans on one
 # payload's data (tests marked `data` check the committed catalog and are left out).
-PAYLOAD ?= ../shared/data/models-dev/api-2026-04-16.json
 test-logic:
-	LLMDEX_TEST_PAYLOAD='$(abspath $(PAYLOAD))' $(PY) -m pytest -q -m "not data"
+	LLMDEX_TEST_PAYLOAD="$$(realpath -- "$$PAYLOAD")" $(PY) -m pytest -q -m "not data"
 
 lint:
 	$(PY) -m ruff check .

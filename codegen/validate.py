@@ -35,8 +35,19 @@ def validate(payload: Mapping[str, Any], source: str) -> Counter[str]:
     return unknown
 
 
+MAX_PROVIDER_ID = 64
+"""Longest provider id accepted: it names a module file (models.dev's longest is 24)."""
+MAX_MODEL_ID = 256
+"""Longest model id accepted (models.dev's longest is 61)."""
+
+
 def _check_keys(payload: Mapping[str, Any], source: str) -> None:
     for key, provider in payload.items():
+        _check_id(key, MAX_PROVIDER_ID, f"{source}: provider {key[:80]!r}")
+        for model_key in provider["models"]:
+            _check_id(
+                model_key, MAX_MODEL_ID, f"{source}: provider {key!r}, model {model_key[:80]!r}"
+            )
         if provider["id"] != key:
             raise PayloadError(
                 f"{source}: provider {key!r} has id {provider['id']!r}; "
@@ -48,6 +59,13 @@ def _check_keys(payload: Mapping[str, Any], source: str) -> None:
                     f"{source}: provider {key!r}, model {model_key!r} has id {model['id']!r}; "
                     "the key and the id must be the same"
                 )
+
+
+def _check_id(value: str, longest: int, where: str) -> None:
+    if len(value) > longest:
+        raise PayloadError(f"{where}: the id has {len(value)} characters, over {longest}")
+    if not value.isprintable():
+        raise PayloadError(f"{where}: the id holds a control character")
 
 
 def _extra_fields(node: BaseModel, where: str) -> Iterator[str]:

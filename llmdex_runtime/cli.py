@@ -1,17 +1,19 @@
 """The ``llmdex`` command line, run on the registry a generated catalog hands it.
 
-Exit codes: 0 success; 1 no such model, or an ambiguous one; 2 bad usage or a malformed
-spec. Errors go to stderr, with suggestions where there are some.
+Exit codes: 0 success; 1 no such model, an ambiguous one, or a failed call; 2 bad usage (a
+malformed spec or value, an unknown option). Every failure is one line on stderr, or with
+``--json`` one JSON error object on stdout; output to a closed pipe ends quietly.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 
 from llmdex_runtime.display import exact, table, usd
-from llmdex_runtime.errors import InvalidSpecError, LlmdexError
+from llmdex_runtime.errors import LlmdexError
 from llmdex_runtime.facts import CAPABILITIES, SORT_KEYS
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (9 ms here)
@@ -20,26 +22,83 @@ if TYPE_CHECKING:
     from decimal import Decimal
     from typing import Any
 
+    from llmdex_runtime.dates import PartialDate
     from llmdex_runtime.model import Model
     from llmdex_runtime.registry import Registry
 
 EXIT_OK = 0
-EXIT_NOT_FOUND = 1
+EXIT_FAILED = 1
 EXIT_USAGE = 2
 
 
+class _Parser(argparse.ArgumentParser):
+    # argparse prints a usage block; one line is enough, and --json wants an object.
+    def error(self, message: str) -> Any:
+        raise _UsageError(f"{self.prog}: {message}")
+
+
+class _UsageError(Exception):
+    pass
+
+
+def _tokens(text: str) -> int:
+    """``120k`` -> 120000, ``1.5M`` -> 1500000; plain whole numbers as they are."""
+    from decimal import Decimal, InvalidOperation
+
+    scale = {"k": 1_000, "m": 1_000_000}.get(text[-1:].lower(), 1)
+    try:
+        value = Decimal(text[:-1] if scale != 1 else text) * scale
+    except InvalidOperation:
+        value = Decimal(-1)
+    if not value.is_finite() or value < 0 or value != value.to_integral_value():
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a whole, non-negative token count like 2000, 120k or 1.5M"
+        )
+    return int(value)
+
+
+def _price(text: str) -> Decimal:
+    from decimal import Decimal, InvalidOperation
+
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        value = Decimal(-1)
+    if not value.is_finite() or value < 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a price in USD per 1M tokens")
+    return value
+
+
+def _date(text: str) -> PartialDate:
+    from llmdex_runtime.dates import PartialDate
+    from llmdex_runtime.errors import InvalidDateError
+
+    try:
+        date = PartialDate.parse(text)
+    except InvalidDateError:
+        date = None
+    if date is None or not date.is_valid:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2024-05 or 2024-05-13")
+    return date
+
+
+def _count(text: str) -> int:
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number, 0 or more")
+    return int(text)
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="llmdex",
         description="An offline catalog of AI models.",
         epilog="Exit codes: 0 ok, 1 not found, ambiguous or a failed call, 2 bad usage or "
         "malformed spec.",
     )
-    commands = parser.add_subparsers(dest="command", required=True)
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     show = commands.add_parser("show", help="show one model and how its spec resolved")
     show.add_argument("spec", help='a model spec, e.g. "openai:gpt-4o" or "claude-3-5-sonnet"')
     show.add_argument("--prefer", action="append", help="provider to prefer for a bare id")
-    show.add_argument("--json", action="store_true", help="print JSON")
     listing = commands.add_parser("list", help="list models matching filters")
     listing.add_argument("--provider", action="append", help="repeatable")
     listing.add_argument("--family")
@@ -48,25 +107,22 @@ def _parser() -> argparse.ArgumentParser:
         listing.add_argument(f"--{flag.replace('_', '-')}", action="store_true", dest=flag)
     listing.add_argument("--input-modality")
     listing.add_argument("--output-modality")
-    listing.add_argument("--min-context", type=int)
-    listing.add_argument("--max-input-price", help="USD per 1M tokens")
-    listing.add_argument("--max-output-price", help="USD per 1M tokens")
-    listing.add_argument("--status", help="alpha, beta, deprecated, or ga (no status)")
-    listing.add_argument("--released-after", help="YYYY-MM or YYYY-MM-DD")
-    listing.add_argument("--released-before", help="YYYY-MM or YYYY-MM-DD")
+    listing.add_argument("--min-context", type=_tokens, help="tokens, e.g. 128k or 1M")
+    listing.add_argument("--max-input-price", type=_price, help="USD per 1M tokens")
+    listing.add_argument("--max-output-price", type=_price, help="USD per 1M tokens")
+    listing.add_argument("--status", choices=("alpha", "beta", "deprecated", "ga"))
+    listing.add_argument("--released-after", type=_date, help="YYYY-MM or YYYY-MM-DD")
+    listing.add_argument("--released-before", type=_date, help="YYYY-MM or YYYY-MM-DD")
     listing.add_argument("--sort", choices=tuple(SORT_KEYS))
     listing.add_argument("--desc", action="store_true", help="sort descending")
-    listing.add_argument("--limit", type=int, help="show at most this many")
-    listing.add_argument("--json", action="store_true", help="print JSON")
+    listing.add_argument("--limit", type=_count, help="show at most this many")
     comparing = commands.add_parser("compare", help="compare models side by side")
     comparing.add_argument("specs", nargs="+", metavar="spec")
-    comparing.add_argument("--json", action="store_true", help="print JSON")
     asking = commands.add_parser("ask", help="send a prompt to a model; print the answer and cost")
     asking.add_argument("spec")
     asking.add_argument("prompt")
-    asking.add_argument("--max-tokens", type=int, help="cap the answer's length")
+    asking.add_argument("--max-tokens", type=_count, help="cap the answer's length")
     asking.add_argument("--base-url", help="send to this server instead (e.g. a local one)")
-    asking.add_argument("--json", action="store_true", help="print JSON")
     costing = commands.add_parser("cost", help="price one call (tokens take k and M suffixes)")
     costing.add_argument("spec")
     costing.add_argument("--input", type=_tokens, default=0, help="prompt tokens, cached included")
@@ -75,65 +131,61 @@ def _parser() -> argparse.ArgumentParser:
     costing.add_argument("--cache-write", type=_tokens, default=0, help="of --input, cache writes")
     costing.add_argument("--reasoning", type=_tokens, default=0, help="reasoning tokens")
     costing.add_argument("--mode", help="a priced mode, e.g. fast")
-    costing.add_argument("--json", action="store_true", help="print JSON")
+    for command in (show, listing, comparing, asking, costing):
+        command.add_argument("--json", action="store_true", help="print JSON")
     return parser
-
-
-def _tokens(text: str) -> int:
-    """``120k`` -> 120000, ``1.5M`` -> 1500000; plain integers as they are."""
-    scale = {"k": 1_000, "m": 1_000_000}.get(text[-1:].lower(), 1)
-    number = text[:-1] if scale != 1 else text
-    try:
-        value = float(number) * scale if scale != 1 else int(number)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a token count like 2000, 120k or 1.5M"
-        ) from None
-    if value < 0 or value != int(value):
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole, non-negative token count")
-    return int(value)
 
 
 def run(registry: Registry, argv: Sequence[str] | None = None) -> int:
     """Run one command and return its exit code."""
-    args = _parser().parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    as_json = "--json" in arguments
     try:
-        if args.command == "show":
-            return _show(registry, args)
-        if args.command == "list":
-            return _list(registry, args)
-        if args.command == "cost":
-            return _cost(registry, args)
-        if args.command == "ask":
-            return _ask(registry, args)
-        comparison = registry.compare(*args.specs)
-    except InvalidSpecError as exc:
-        print(f"llmdex: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except (LlmdexError, LookupError) as exc:
-        print(f"llmdex: {exc}", file=sys.stderr)
-        return EXIT_NOT_FOUND
-    except ValueError as exc:
-        print(f"llmdex: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    print(json.dumps(comparison.to_dict(), indent=2) if args.json else comparison)
-    return EXIT_OK
+        try:
+            args = _parser().parse_args(arguments)
+            return _COMMANDS[args.command](registry, args)
+        except _UsageError as exc:
+            return _fail(exc, EXIT_USAGE, as_json)
+        except (LlmdexError, LookupError, ValueError) as exc:
+            # A ValueError is input the user can fix; the rest is "not found" or a failed call.
+            return _fail(exc, EXIT_USAGE if isinstance(exc, ValueError) else EXIT_FAILED, as_json)
+        except ImportError as exc:  # the client without requests
+            return _fail(exc, EXIT_FAILED, as_json)
+    except BrokenPipeError:
+        # The reader stopped (``llmdex list | head``): not an error of ours.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
+    except OSError as exc:  # stdout itself failed (a full disk)
+        print(f"llmdex: cannot write the output: {exc.strerror}", file=sys.stderr)
+        return EXIT_FAILED
+
+
+def _fail(error: BaseException, code: int, as_json: bool) -> int:
+    from llmdex_runtime.jsonform import error_form
+
+    if as_json:
+        _emit(error_form(error))
+    else:
+        message = str(error).splitlines()[0] if str(error) else type(error).__name__
+        # A usage error already names the command ("llmdex cost: ...").
+        print(message if isinstance(error, _UsageError) else f"llmdex: {message}", file=sys.stderr)
+    return code
+
+
+def _emit(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, indent=2) + "\n")
+    sys.stdout.flush()
 
 
 def _show(registry: Registry, args: argparse.Namespace) -> int:
+    from llmdex_runtime.jsonform import json_form
+
     resolution = registry.explain(args.spec, prefer=args.prefer)
     model = resolution.model
     if args.json:
-        out = {
-            "spec": model.spec,
-            "kind": model.kind.value,
-            "resolved": {
-                "rules": [r.value for r in resolution.rules],
-                "steps": list(resolution.steps),
-            },
-            **model.to_dict(),
-        }
-        print(json.dumps(out, indent=2))
+        steps = {"rules": [r.value for r in resolution.rules], "steps": list(resolution.steps)}
+        _emit({"model": json_form(model), "resolution": {"requested": args.spec, **steps}})
         return EXIT_OK
     rows = [
         ("spec", model.spec),
@@ -154,59 +206,66 @@ def _show(registry: Registry, args: argparse.Namespace) -> int:
         rows.append(("status", model.status.value))
     if not resolution.exact:
         rows.append(("resolved", "; ".join(resolution.steps)))
-    print(table(rows))
+    _write(table(rows))
     return EXIT_OK
 
 
 def _list(registry: Registry, args: argparse.Namespace) -> int:
-    criteria: dict[str, Any] = {
-        name: getattr(args, name)
-        for name in (
-            "family", "kind", "input_modality", "output_modality", "min_context",
-            "max_input_price", "max_output_price", "status", "released_after", "released_before",
-        )
-        if getattr(args, name) is not None
-    }  # fmt: skip
+    from llmdex_runtime.jsonform import json_form
+
+    names = (
+        "family", "kind", "input_modality", "output_modality", "min_context",
+        "max_input_price", "max_output_price", "status", "released_after", "released_before",
+    )  # fmt: skip
+    criteria: dict[str, Any] = {n: getattr(args, n) for n in names if getattr(args, n) is not None}
     criteria.update({flag: True for flag in CAPABILITIES if getattr(args, flag)})
     if args.provider:
         criteria["provider"] = tuple(args.provider)
     selection = registry.catalog().where(**criteria)
     if args.sort:
-        selection = selection.sort(args.sort, descending=args.desc)
-    models = list(selection)[: args.limit] if args.limit is not None else list(selection)
+        selection = selection.sort(args.sort, reverse=args.desc)
+    models = selection[: args.limit] if args.limit is not None else list(selection)
     if args.json:
-        print(
-            json.dumps(
-                [{"spec": m.spec, "kind": m.kind.value, **m.to_dict()} for m in models], indent=2
-            )
-        )
+        _emit([json_form(m) for m in models])
         return EXIT_OK
     header = ("spec", "kind", "context", "output", "in $/1M", "out $/1M", "released")
-    print(table([header, *(_row(m) for m in models)]))
+    _write(table([header, *(_row(m) for m in models)]))
     print(f"{len(models)} models", file=sys.stderr)
+    return EXIT_OK
+
+
+def _compare(registry: Registry, args: argparse.Namespace) -> int:
+    from llmdex_runtime.jsonform import json_form
+
+    comparison = registry.compare(*args.specs)
+    if args.json:
+        _emit({"models": [json_form(m) for m in comparison.models]})
+    else:
+        _write(str(comparison))
     return EXIT_OK
 
 
 def _ask(registry: Registry, args: argparse.Namespace) -> int:
     from llmdex_runtime.client import Client
+    from llmdex_runtime.jsonform import cost_form, json_form
 
     params = {} if args.max_tokens is None else {"max_tokens": args.max_tokens}
-    model = registry.resolve(args.spec)
-    if args.base_url:
-        model = registry.resolve(model, base_url=args.base_url)
+    overrides = {} if args.base_url is None else {"base_url": args.base_url}
+    model = registry.resolve(args.spec, **overrides)
     result = Client(registry=registry).complete(model, args.prompt, **params)
-    cost = usd(result.cost.total) if result.cost is not None else "unknown"
     if args.json:
-        out = {
-            "spec": result.model.spec,
-            "text": result.text,
-            "usage": {"input": result.usage.prompt_tokens, "output": result.usage.output},
-            "cost_usd": None if result.cost is None else exact(result.cost.total),
-            "cost_error": result.cost_error,
-        }
-        print(json.dumps(out, indent=2))
+        _emit(
+            {
+                "spec": result.model.spec,
+                "text": result.text,
+                "usage": json_form(result.usage),
+                "cost": None if result.cost is None else cost_form(result.cost),
+                "cost_error": result.cost_error,
+            }
+        )
         return EXIT_OK
-    print(result.text)
+    _write(result.text)
+    cost = usd(result.cost.total) if result.cost is not None else "unknown"
     why = f" ({result.cost_error})" if result.cost_error else ""
     print(
         f"-- {result.model.spec}: {result.usage.prompt_tokens} in, "
@@ -217,12 +276,15 @@ def _ask(registry: Registry, args: argparse.Namespace) -> int:
 
 
 def _cost(registry: Registry, args: argparse.Namespace) -> int:
+    from llmdex_runtime.jsonform import cost_form
     from llmdex_runtime.usage import Usage
 
     model = registry.find(args.spec)
     cached = args.cached + args.cache_write
     if cached > args.input:
-        raise ValueError(f"--cached and --cache-write ({cached}) exceed --input ({args.input})")
+        raise _UsageError(
+            f"llmdex cost: --cached and --cache-write ({cached}) exceed --input ({args.input})"
+        )
     usage = Usage(
         input=args.input - cached,
         cache_read=args.cached,
@@ -232,15 +294,7 @@ def _cost(registry: Registry, args: argparse.Namespace) -> int:
     )
     result = model.cost_of(usage, mode=args.mode)
     if args.json:
-        out = {
-            "spec": result.model.spec,
-            "total_usd": exact(result.total),
-            "breakdown_usd": {k: exact(v) for k, v in result.breakdown.items()},
-            "tier": result.tier,
-            "mode": result.mode,
-            "notes": list(result.notes),
-        }
-        print(json.dumps(out, indent=2))
+        _emit(cost_form(result))
         return EXIT_OK
     rows = [("model", result.model.spec)]
     rows += [(name, usd(amount)) for name, amount in result.breakdown.items()]
@@ -250,8 +304,16 @@ def _cost(registry: Registry, args: argparse.Namespace) -> int:
     if result.mode is not None:
         rows.append(("mode", result.mode))
     rows += [("note", note) for note in result.notes]
-    print(table(rows))
+    _write(table(rows))
     return EXIT_OK
+
+
+_COMMANDS = {"show": _show, "list": _list, "compare": _compare, "ask": _ask, "cost": _cost}
+
+
+def _write(text: str) -> None:
+    sys.stdout.write(text + "\n")
+    sys.stdout.flush()
 
 
 def _per_million(price: Decimal | None) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from llmdex_runtime.errors import InvalidModelError, ModelNotFoundError
+from llmdex_runtime.errors import InvalidModelError, InvalidSpecError, ModelNotFoundError
 from llmdex_runtime.model import RATE_NAMES, Cost, Limit, Model, pricing
 from llmdex_runtime.protocol import Protocol
 from llmdex_runtime.record import fields, record, replace
@@ -62,7 +62,9 @@ def resolve(
       ``limit`` (``{"context": ..., "output": ...}``) and ``cost`` (USD per 1M tokens)
       -> the catalog model it names with those fields replaced, or a :class:`CustomModel`;
     * with ``assume_exists=True``, a ``provider:id`` spec the catalog lacks -> an assumed
-      :class:`CustomModel`, and one ``logging`` warning.
+      :class:`CustomModel`, and one ``logging`` warning;
+    * with ``base_url=``, a ``"provider:id"`` of a provider the catalog does not know (a
+      local server: ``"local:llama-3.1-8b"``) -> a :class:`CustomModel` at that URL.
     """
     if isinstance(spec, dict):
         return _from_mapping(registry, {**spec, **overrides})
@@ -70,6 +72,12 @@ def resolve(
         return _apply(spec, overrides, spec) if overrides else spec
     try:
         model: Model | CustomModel = registry.find(spec)  # type: ignore[arg-type]
+    except InvalidSpecError as exc:
+        local = isinstance(spec, str) and exc.code == "unknown_provider" and ":" in spec
+        if not local or not overrides.get("base_url"):
+            raise
+        provider, _, model_id = str(spec).partition(":")
+        return _from_mapping(registry, {"provider": provider, "id": model_id, **overrides})
     except ModelNotFoundError:
         if not assume_exists:
             raise
@@ -111,7 +119,8 @@ def _from_mapping(registry: Registry, data: Mapping[str, Any]) -> Model | Custom
             dict(data), f"unknown field {unknown[0]!r}; known: {', '.join(sorted(_CUSTOM_KEYS))}"
         )
     pid = registry.provider_id(data["provider"])
-    if pid is not None and "base_url" not in data:
+    if pid is not None:
+        # A catalog model keeps its prices and limits; only the given fields change.
         try:
             model = registry.find(data["id"], provider=pid)
         except ModelNotFoundError:

@@ -124,8 +124,25 @@ class InvalidUsageError(LlmdexError, ValueError):
         super().__init__(f"cannot price usage {shown(usage)}: {problem}")
 
 
-class DeprecatedModelWarning(DeprecationWarning):
-    """A deprecated model was chosen through an alias, or called through the client."""
+class DeprecatedModelWarning(UserWarning):
+    """A deprecated model was chosen through an alias, or called through the client.
+
+    A ``UserWarning``, so Python shows it by default (a ``DeprecationWarning`` would be
+    hidden outside ``__main__``); llmdex warns once per model in a process.
+    """
+
+
+_WARNED: set[str] = set()
+
+
+def warn_deprecated(spec: str, message: str, stacklevel: int) -> None:
+    """Warn with :class:`DeprecatedModelWarning` about ``spec``, the first time only."""
+    if spec in _WARNED:
+        return
+    _WARNED.add(spec)
+    import warnings
+
+    warnings.warn(DeprecatedModelWarning(message), stacklevel=stacklevel + 1)
 
 
 class ClientError(LlmdexError):

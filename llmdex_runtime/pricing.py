@@ -7,6 +7,7 @@ Rules, as the providers bill (README, "Cost of a call"):
   token, cached or not): the largest ``cost.tiers`` threshold the prompt exceeds, its prices
   replacing the base prices it lists; without ``tiers``, ``context_over_200k`` applies above
   200,000 prompt tokens. A named mode (``mode="fast"``) uses that mode's prices instead.
+* Arithmetic is exact and independent of the caller's ``decimal`` context.
 * A component with tokens but no price of its own is billed as providers bill it: cache
   reads and writes at the input price, reasoning at the output price (each noted in
   ``CallCost.notes``). Audio with no audio price, or a model with no prices at all, raises
@@ -15,7 +16,7 @@ Rules, as the providers bill (README, "Cost of a call"):
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import Context, Decimal, Inexact
 
 from llmdex_runtime.errors import InvalidUsageError, PriceUnknownError
 from llmdex_runtime.model import RATE_NAMES
@@ -33,6 +34,9 @@ if TYPE_CHECKING:
 _FALLBACK = {"cache_read": "input", "cache_write": "input", "reasoning": "output"}
 _LEGACY_THRESHOLD = 200_000
 _ZERO = Decimal(0)
+# Exact whatever the caller's decimal context: 60 digits hold any price times any token count
+# a call could report, and a result that would need rounding raises instead.
+_EXACT = Context(prec=60, traps=[Inexact])
 
 
 _CALL_COST_FIELDS = ("model", "total", "breakdown", "usage", "tier", "mode", "notes")
@@ -112,9 +116,9 @@ def cost_of(
             if price is None:
                 raise PriceUnknownError(model.spec, component, tokens)
             notes.append(f"{component} billed at the {borrowed} price: the model lists none")
-        amount = (price * tokens).scaleb(-6)
+        amount = _EXACT.scaleb(_EXACT.multiply(price, tokens), -6)
         breakdown[component] = amount
-        total += amount
+        total = _EXACT.add(total, amount)
     return CallCost(model, total, breakdown, usage, tier, mode, tuple(notes) if notes else ())
 
 

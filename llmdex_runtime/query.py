@@ -9,6 +9,7 @@ from llmdex_runtime.facts import CAPABILITIES, SORT_KEYS, price
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (9 ms here)
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
+    from typing import overload
     from decimal import Decimal
 
     from llmdex_runtime.model import Model
@@ -45,7 +46,7 @@ class Selection:
         'openai:gpt-5-nano'
     """
 
-    __slots__ = ("_descending", "_order", "_predicates", "_providers", "_registry")
+    __slots__ = ("_order", "_predicates", "_providers", "_registry", "_reverse")
 
     def __init__(
         self,
@@ -53,20 +54,20 @@ class Selection:
         providers: tuple[str, ...] | None = None,
         predicates: tuple[Predicate, ...] = (),
         order: str | None = None,
-        descending: bool = False,
+        reverse: bool = False,
     ) -> None:
         self._registry = registry
         self._providers = providers
         self._predicates = predicates
         self._order = order
-        self._descending = descending
+        self._reverse = reverse
 
     def _with(self, **changes: object) -> Selection:
         state: dict[str, object] = {
             "providers": self._providers,
             "predicates": self._predicates,
             "order": self._order,
-            "descending": self._descending,
+            "reverse": self._reverse,
         }
         state.update(changes)
         return Selection(self._registry, **state)  # type: ignore[arg-type]
@@ -145,14 +146,15 @@ class Selection:
         """Keep models for which ``predicate(model)`` is true."""
         return self._with(predicates=(*self._predicates, predicate))
 
-    def sort(self, by: str, *, descending: bool = False) -> Selection:
-        """Order by ``input_price``, ``output_price``, ``context`` or ``release_date``.
+    def sort(self, by: str, *, reverse: bool = False) -> Selection:
+        """Order by ``input_price``, ``output_price``, ``context`` or ``release_date``
+        (``reverse=True``: largest first, as ``sorted`` says it).
 
         Models without that value (no price) come last either way.
         """
         if by not in SORT_KEYS:
             raise ValueError(f"cannot sort by {by!r}; choose one of {', '.join(SORT_KEYS)}")
-        return self._with(order=by, descending=descending)
+        return self._with(order=by, reverse=reverse)
 
     def __iter__(self) -> Iterator[Model]:
         pids = self._providers
@@ -168,12 +170,28 @@ class Selection:
             key = SORT_KEYS[self._order]
             known = [m for m in found if key(m) is not None]
             unknown = [m for m in found if key(m) is None]
-            known.sort(key=key, reverse=self._descending)  # type: ignore[arg-type]
+            known.sort(key=key, reverse=self._reverse)  # type: ignore[arg-type]
             found = known + unknown
         return iter(found)
 
     def __len__(self) -> int:
         return sum(1 for _ in self)
+
+    if TYPE_CHECKING:
+
+        @overload
+        def __getitem__(self, index: int) -> Model: ...
+
+        @overload
+        def __getitem__(self, index: slice) -> list[Model]: ...
+
+        def __getitem__(self, index: int | slice) -> Model | list[Model]:
+            """The models in order, by position or slice: ``selection[0]``, ``[:5]``."""
+
+    else:
+
+        def __getitem__(self, index):
+            return list(self)[index]
 
     def first(self) -> Model | None:
         """The first model, or ``None`` when nothing matches."""

@@ -125,7 +125,8 @@ def record(cls: type[_T]) -> type[_T]:
 
     Fields are the annotated names of the class and of its record bases, in order; a class
     attribute gives a field its default, or a :func:`field` says more about it. A default
-    must be immutable (hashable): a list or dict would be shared by every instance.
+    must be immutable (hashable): a list or dict would be shared by every instance. A
+    ``__post_init__`` method, where the class has one, checks the values after ``__init__``.
 
     Example:
         >>> @record
@@ -163,7 +164,8 @@ def record(cls: type[_T]) -> type[_T]:
     ):
         namespace.setdefault(method, generic)
     namespace["__setattr__"] = namespace["__delattr__"] = _immutable
-    namespace["__init__"] = _init(cls.__qualname__, specs, sys._getframe(1))
+    check = hasattr(cls, "__post_init__")
+    namespace["__init__"] = _init(cls.__qualname__, specs, sys._getframe(1), check=check)
     made: type[_T] = type(cls)(cls.__name__, cls.__bases__, namespace)  # type: ignore[misc]
     made.__qualname__ = cls.__qualname__
     _rebind_class_cells(namespace, cls, made)
@@ -195,7 +197,7 @@ def specs(cls: type[object]) -> dict[str, Field]:
     return found
 
 
-def _init(qualname: str, specs: dict[str, Field], frame: Any) -> Any:
+def _init(qualname: str, specs: dict[str, Field], frame: Any, *, check: bool) -> Any:
     # Compiled per class: construction is the cost of loading the catalog (thousands of
     # records), and a specialised __init__ is twice as fast as a generic one. The source is
     # built from field names only (identifiers of our own classes), never from data. It is
@@ -209,7 +211,10 @@ def _init(qualname: str, specs: dict[str, Field], frame: Any) -> Any:
         else:
             scope[f"_default_{name}"] = spec.default
             params.append(f"{name}=_default_{name}")
-    body = "; ".join(f"_set(self, {name!r}, {name})" for name in specs) or "pass"
+    statements = [f"_set(self, {name!r}, {name})" for name in specs]
+    if check:  # a class that checks its values does so once they are set
+        statements.append("self.__post_init__()")
+    body = "; ".join(statements) or "pass"
     signature = f"self, *, {', '.join(params)}" if params else "self"
     source = f"def __init__({signature}): {body}"
     filename = frame.f_code.co_filename if frame is not None else f"<record {qualname}>"

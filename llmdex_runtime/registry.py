@@ -25,9 +25,9 @@ from types import MappingProxyType
 
 from llmdex_runtime.errors import (
     AmbiguousModelError,
-    DeprecatedModelWarning,
     InvalidSpecError,
     ModelNotFoundError,
+    warn_deprecated,
 )
 from llmdex_runtime.model import Model
 from llmdex_runtime.record import record
@@ -305,15 +305,9 @@ class Registry:
             model = self.models_of(parsed.provider)[hit.target]
             resolution = Resolution(requested=str(parsed), model=model, rules=rules, steps=steps)
         if resolution.model.is_deprecated and not resolution.exact:
-            import warnings
-
-            warnings.warn(
-                DeprecatedModelWarning(
-                    f"{resolution.requested!r} resolved to {resolution.model.spec}, which is "
-                    "deprecated; name a current model"
-                ),
-                stacklevel=3,
-            )
+            spec = resolution.model.spec
+            why = f"{resolution.requested!r} resolved to {spec}, which is deprecated"
+            warn_deprecated(spec, f"{why}; name a current model", stacklevel=3)
         return resolution
 
     def _split(self, spec: object) -> tuple[ModelSpec, str | None]:

@@ -66,13 +66,13 @@ def split_spec(
         raise InvalidSpecError(
             spec, "invalid_format", f"a spec is a string, not {type(spec).__name__}"
         )
-    if len(spec) > MAX_SPEC_LENGTH:
-        raise InvalidSpecError(
-            spec, "invalid_format", f"it is longer than {MAX_SPEC_LENGTH} characters"
-        )
     text = spec.strip()
     if not text:
         raise InvalidSpecError(spec, "empty", "the spec is empty")
+    if len(text) > MAX_SPEC_LENGTH:
+        raise InvalidSpecError(
+            spec, "invalid_format", f"it is longer than {MAX_SPEC_LENGTH} characters"
+        )
     if ":" in text:
         head, _, tail = (part.strip() for part in text.partition(":"))
         if not head:

@@ -9,7 +9,7 @@ the dicts of a provider's JSON and the usage objects of its official SDK (anythi
 from __future__ import annotations
 
 from llmdex_runtime.errors import InvalidUsageError
-from llmdex_runtime.record import record
+from llmdex_runtime.record import fields, record
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (9 ms here)
 if TYPE_CHECKING:
@@ -66,6 +66,14 @@ class Usage:
     cache_write: int = 0
     input_audio: int = 0
     output_audio: int = 0
+
+    def __post_init__(self) -> None:
+        for name in fields(Usage):
+            value = getattr(self, name)
+            if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+                raise InvalidUsageError(
+                    {name: value}, f"{name} is {value!r}; a token count is a whole number, 0 or more"
+                )
 
     @property
     def prompt_tokens(self) -> int:

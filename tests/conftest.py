@@ -31,6 +31,7 @@ from codegen.lock import LOCK, Lock
 from codegen.normalize import normalize
 from codegen.patch import apply_patches
 from codegen.pipeline import PATCHES, Options, regen
+from llmdex_runtime.errors import _WARNED
 from llmdex_runtime.model import Model
 from tests import fixture_catalog
 
@@ -84,6 +85,12 @@ def write_payload(directory: Path, payload: dict[str, Any], name: str = "api.jso
     path = directory / name
     path.write_text(json.dumps(payload), encoding="utf-8")
     return path
+
+
+@pytest.fixture(autouse=True)
+def _fresh_deprecation_warnings() -> None:
+    """Each test sees the once-per-model deprecation warnings afresh."""
+    _WARNED.clear()
 
 
 @functools.cache

@@ -8,8 +8,14 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from tests.conftest import fixture_root
 from tests.fixture_catalog import PACKAGE
+
+
+def _env() -> dict[str, str]:
+    return {**os.environ, "PYTHONPATH": str(fixture_root())}
 
 
 def _llmdex(*args: str) -> subprocess.CompletedProcess[str]:
@@ -18,7 +24,7 @@ def _llmdex(*args: str) -> subprocess.CompletedProcess[str]:
         capture_output=True,
         text=True,
         check=False,
-        env={**os.environ, "PYTHONPATH": str(fixture_root())},
+        env=_env(),
     )
 
 
@@ -27,6 +33,7 @@ def test_show_prints_an_aligned_table() -> None:
     assert result.returncode == 0
     assert result.stdout.splitlines()[0].split() == ["spec", "openai:gpt-4o"]
     assert "context     128,000" in result.stdout
+    assert "price in    $2.50 / 1M tokens" in result.stdout
     assert "resolved" not in result.stdout
 
 
@@ -37,18 +44,20 @@ def test_show_says_how_an_alias_resolved() -> None:
     assert "dated_alias 'claude-3-5-sonnet'" in result.stdout
 
 
-def test_show_json_is_the_models_dev_object_plus_resolution() -> None:
+def test_show_json_is_the_model_with_every_field_and_the_resolution() -> None:
     result = _llmdex("show", "gpt-4o", "--json")
     assert result.returncode == 0
     data = json.loads(result.stdout)
-    assert data["spec"] == "openai:gpt-4o"
-    assert data["limit"] == {"context": 128000, "output": 16384}
-    assert data["resolved"]["rules"] == ["exact", "first_party"]
+    model = data["model"]
+    assert model["spec"] == "openai:gpt-4o" and model["kind"] == "chat"
+    assert model["limit"] == {"context": 128000, "input": None, "output": 16384, "extra": {}}
+    assert model["cost"]["input"] == "2.5" and model["cost"]["reasoning"] is None
+    assert data["resolution"]["rules"] == ["exact", "first_party"]
 
 
 def test_show_prefer() -> None:
     result = _llmdex("show", "gpt-4o", "--prefer", "azure", "--json")
-    assert json.loads(result.stdout)["spec"] == "azure:gpt-4o"
+    assert json.loads(result.stdout)["model"]["spec"] == "azure:gpt-4o"
 
 
 def test_list_filters_and_sorts() -> None:
@@ -65,12 +74,19 @@ def test_list_filters_and_sorts() -> None:
     assert result.stderr.strip() == "2 models"
 
 
-def test_list_json() -> None:
-    result = _llmdex("list", "--provider", "openai", "--kind", "embedding", "--json")
+def test_list_json_rows_all_have_the_same_keys() -> None:
+    result = _llmdex("list", "--json")
     assert result.returncode == 0
-    models = json.loads(result.stdout)
-    assert {m["spec"] for m in models} >= {"openai:text-embedding-3-small"}
-    assert all(m["kind"] == "embedding" for m in models)
+    rows = json.loads(result.stdout)
+    assert len(rows) > 30 and len({tuple(row) for row in rows}) == 1
+    assert {"spec", "kind", "cost", "limit", "status"} <= set(rows[0])
+
+
+def test_list_takes_token_suffixes_and_prices() -> None:
+    result = _llmdex("list", "--min-context", "1m", "--max-input-price", "2", "--json")
+    assert result.returncode == 0, result.stderr
+    specs = {row["spec"] for row in json.loads(result.stdout)}
+    assert specs == {"google:gemini-2.5-pro", "acme:rich-1"}
 
 
 def test_compare_text_and_json() -> None:
@@ -80,29 +96,94 @@ def test_compare_text_and_json() -> None:
     data = json.loads(
         _llmdex("compare", "openai:gpt-4o", "mistral:mistral-medium", "--json").stdout
     )
-    assert data["models"] == ["openai:gpt-4o", "mistral:mistral-medium-2508"]
-    assert data["rows"]["context"][0] == 128000
+    assert [m["spec"] for m in data["models"]] == ["openai:gpt-4o", "mistral:mistral-medium-2508"]
+    assert data["models"][0]["limit"]["context"] == 128000
 
 
-def test_not_found_exits_1_with_suggestions_on_stderr() -> None:
-    result = _llmdex("show", "openai:gpt-4oo")
-    assert result.returncode == 1
+def test_cost_json_has_exact_amounts() -> None:
+    result = _llmdex("cost", "openai:gpt-4o", "--input", "1.2k", "--output", "300", "--json")
+    data = json.loads(result.stdout)
+    assert (data["total"], data["breakdown"]) == ("0.006", {"input": "0.003", "output": "0.003"})
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (("show", "openai:gpt-4oo"), 1, "Did you mean: openai:gpt-4o"),
+        (("show", "llama-3.1-8b"), 1, "302ai:llama-3.1-8b"),
+        (("show", "opnai:gpt-4o"), 2, "Did you mean: openai?"),
+        (("frobnicate",), 2, "invalid choice"),
+        (("list", "--sort", "popularity"), 2, "invalid choice"),
+        (("list", "--max-input-price", "abc"), 2, "'abc' is not a price"),
+        (("list", "--limit", "-1"), 2, "'-1' is not a whole number"),
+        (("list", "--released-after", "2024-13"), 2, "'2024-13' is not a date"),
+        (("list", "--released-after", "2026"), 2, "'2026' is not a date"),
+        (("cost", "openai:gpt-4o", "--input", "infk"), 2, "'infk' is not a whole"),
+        (("cost", "openai:gpt-5.4", "--input", "10", "--mode", "turbo"), 2, "no priced mode"),
+        (("cost", "acme:unpriced-1", "--input", "10"), 1, "no price for acme:unpriced-1"),
+        (("cost", "openai:gpt-4o", "--input", "1", "--cached", "5"), 2, "exceed --input"),
+    ],
+)
+def test_each_failure_is_one_line_with_its_exit_code(
+    args: tuple[str, ...], code: int, message: str
+) -> None:
+    result = _llmdex(*args)
+    assert result.returncode == code, result.stderr
     assert result.stdout == ""
-    assert "Did you mean: openai:gpt-4o" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and message in result.stderr
 
 
-def test_ambiguous_exits_1_listing_candidates() -> None:
-    result = _llmdex("show", "llama-3.1-8b")
+def test_under_json_a_failure_is_a_json_error_object() -> None:
+    result = _llmdex("show", "openai:gpt-4oo", "--json")
+    assert result.returncode == 1 and result.stderr == ""
+    error = json.loads(result.stdout)["error"]
+    assert error["type"] == "ModelNotFoundError" and error["suggestions"][0] == "openai:gpt-4o"
+    usage = json.loads(_llmdex("show", "opnai:x", "--json").stdout)["error"]
+    assert usage["code"] == "unknown_provider"
+
+
+def test_a_closed_pipe_ends_quietly() -> None:
+    command = f"{sys.executable} -m {PACKAGE} list | head -1"
+    result = subprocess.run(
+        command, shell=True, capture_output=True, text=True, check=False, env=_env()
+    )
+    assert result.stdout.startswith("spec") and "Traceback" not in result.stderr
+
+
+def test_a_full_disk_is_one_line() -> None:
+    if not os.path.exists("/dev/full"):
+        pytest.skip("this system has no /dev/full")
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", PACKAGE, "list"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+            env=_env(),
+        )
     assert result.returncode == 1
-    assert "302ai:llama-3.1-8b" in result.stderr and "novita-ai:llama-3.1-8b" in result.stderr
+    assert result.stderr.strip() == "llmdex: cannot write the output: No space left on device"
 
 
-def test_malformed_spec_exits_2() -> None:
-    result = _llmdex("show", "opnai:gpt-4o")
-    assert result.returncode == 2
-    assert "Did you mean: openai?" in result.stderr
+def test_ask_without_requests_is_one_line() -> None:
+    code = (
+        "import sys; sys.modules['requests'] = None\n"
+        f"from {PACKAGE}.__main__ import main\n"
+        "sys.argv = ['llmdex', 'ask', 'openai:gpt-4o', 'hi']\n"
+        "raise SystemExit(main())\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False, env=_env()
+    )
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        "llmdex: llmdex needs requests for HTTP (the client and the fetcher): "
+        "pip install 'llmdex[client]'"
+    ]
 
 
-def test_bad_usage_exits_2() -> None:
-    assert _llmdex("frobnicate").returncode == 2
-    assert _llmdex("list", "--sort", "popularity").returncode == 2
+def test_ask_refuses_a_model_that_cannot_chat() -> None:
+    result = _llmdex("ask", "openai:text-embedding-3-small", "hi")
+    assert result.returncode == 2 and "is a embedding model" not in result.stderr
+    assert "an embedding model, not a chat model; use embed()" in result.stderr

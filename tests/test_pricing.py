@@ -275,7 +275,7 @@ def test_deprecated_models_warn_when_reached_through_an_alias(dex: ModuleType) -
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         dex.find("anthropic:claude-3-5-sonnet-20241022")  # named exactly: no warning
-    assert issubclass(DeprecatedModelWarning, DeprecationWarning)
+    assert issubclass(DeprecatedModelWarning, UserWarning)  # shown by default
 
 
 def test_deprecated_filter(dex: ModuleType) -> None:

@@ -56,7 +56,7 @@ def test_sort_puts_unpriced_models_last(dex: ModuleType) -> None:
 
 def test_selections_are_immutable_and_chainable(dex: ModuleType) -> None:
     base = dex.catalog().where(provider="openai")
-    narrowed = base.where(tools=True).sort("context", descending=True)
+    narrowed = base.where(tools=True).sort("context", reverse=True)
     assert len(base) > len(narrowed) > 0
     contexts = [m.limit.context for m in narrowed]
     assert contexts == sorted(contexts, reverse=True)
@@ -92,3 +92,10 @@ def test_compare_rows_side_by_side(dex: ModuleType) -> None:
         "openai:gpt-4o",
         "anthropic:claude-sonnet-4-5",
     ]
+
+
+def test_a_selection_indexes_and_slices_in_order(dex: ModuleType) -> None:
+    ordered = dex.catalog().where(provider="openai").sort("input_price")
+    models = list(ordered)
+    assert ordered[0] is models[0] and ordered[-1] is models[-1]
+    assert ordered[:3] == models[:3]

@@ -13,6 +13,7 @@ import warnings
 
 import pytest
 
+from llmdex import DeprecatedModelWarning
 from tests import wire_shapes
 from tests.conftest import ROOT
 from tests.http_server import json_answer, serve
@@ -38,7 +39,7 @@ def test_python_example_prints_what_the_readme_says(block: str) -> None:
     report: list[str] = []
     runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
     with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DeprecationWarning)  # examples may name old models
+        warnings.simplefilter("ignore", DeprecatedModelWarning)  # examples may name old models
         runner.run(test, out=report.append)
     assert test.examples, "a python block of the README holds no >>> example"
     assert runner.failures == 0, "".join(report)

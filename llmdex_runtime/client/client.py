@@ -8,7 +8,6 @@ only to call, not to import ``llmdex``); every message that leaves goes through
 from __future__ import annotations
 
 import json
-import warnings
 
 from llmdex_runtime.client.anthropic_messages import AnthropicMessages
 from llmdex_runtime.client.google_content import GoogleContent
@@ -24,13 +23,13 @@ from llmdex_runtime.errors import (
     AuthenticationError,
     BadRequestError,
     ClientConfigError,
-    DeprecatedModelWarning,
     MalformedResponseError,
     MissingAPIKeyError,
     PriceUnknownError,
     RateLimitError,
     ServerError,
     UnsupportedProtocolError,
+    warn_deprecated,
 )
 from llmdex_runtime.model import Model
 from llmdex_runtime.protocol import Protocol
@@ -265,15 +264,15 @@ class Client:
         target = self._registry.resolve(model)
         if isinstance(target, Model):
             if chat and target.kind is not Kind.CHAT:
+                kind = target.kind.value
+                article = "an" if kind[0] in "aeiou" else "a"
                 raise ClientConfigError(
-                    f"{target.spec} is a {target.kind.value} model, not a chat model; "
+                    f"{target.spec} is {article} {kind} model, not a chat model; "
                     + ("use embed()" if target.kind is Kind.EMBEDDING else "pick a chat model")
                 )
             if target.is_deprecated:
-                warnings.warn(
-                    DeprecatedModelWarning(f"{target.spec} is deprecated; name a current model"),
-                    stacklevel=4,
-                )
+                why = f"{target.spec} is deprecated; name a current model"
+                warn_deprecated(target.spec, why, stacklevel=4)
         protocol, base_url, env, elsewhere = self._where(target)
         wire = WIRES.get(protocol)
         if wire is None:
