@@ -9,8 +9,8 @@ from llmdex_runtime.facts import CAPABILITIES, SORT_KEYS, price
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (9 ms here)
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
-    from typing import overload
     from decimal import Decimal
+    from typing import overload
 
     from llmdex_runtime.model import Model
     from llmdex_runtime.registry import Registry

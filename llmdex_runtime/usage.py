@@ -72,7 +72,8 @@ class Usage:
             value = getattr(self, name)
             if not isinstance(value, int) or isinstance(value, bool) or value < 0:
                 raise InvalidUsageError(
-                    {name: value}, f"{name} is {value!r}; a token count is a whole number, 0 or more"
+                    {name: value},
+                    f"{name} is {value!r}; a token count is a whole number, 0 or more",
                 )
 
     @property
