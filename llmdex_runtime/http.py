@@ -261,7 +261,8 @@ def lines(response: requests.Response, who: str, policy: HttpPolicy) -> Iterator
 
 
 def _retry_after(value: str | None) -> float | None:
-    # Seconds, or an HTTP date; anything else ("soon") is ignored, as RFC 9110 allows.
+    # Seconds, or an HTTP date; anything else ("soon") is ignored, as RFC 9110 allows. More
+    # digits than a float holds is a wait of infinity, which is never waited out.
     if value is None:
         return None
     try:
@@ -272,7 +273,7 @@ def _retry_after(value: str | None) -> float | None:
         except (TypeError, ValueError, IndexError):
             return None
         seconds = when.timestamp() - time.time()
-    if not math.isfinite(seconds):
+    if math.isnan(seconds):
         return None
     return max(0.0, seconds)
 

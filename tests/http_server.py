@@ -21,7 +21,9 @@ class Answer:
     """One scripted response; ``stall`` seconds of silence after the headers.
 
     ``events`` makes it a server-sent-event stream, one ``data:`` line (or a raw line that
-    already starts with ``event:`` or ``data:``) per item.
+    already starts with ``event:`` or ``data:``) per item, ``gap`` seconds apart. ``drip``
+    sends the body one byte per ``drip`` seconds. A ``Content-Type`` in ``headers`` replaces
+    the default one; an empty one sends none.
     """
 
     status: int = 200
@@ -29,6 +31,8 @@ class Answer:
     stall: float = 0.0
     headers: dict[str, str] = field(default_factory=dict)
     events: list[str] | None = None
+    gap: float = 0.0
+    drip: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -95,26 +99,39 @@ class _Handler(BaseHTTPRequestHandler):
         if answer.events is not None:
             self._stream(answer)
             return
-        self.send_response(answer.status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(answer.body)))
-        for name, value in answer.headers.items():
-            self.send_header(name, value)
-        self.end_headers()
+        self._head(answer, "application/json", {"Content-Length": str(len(answer.body))})
         if answer.stall:
             self.wfile.flush()
             time.sleep(answer.stall)
-        self.wfile.write(answer.body)
+        if not answer.drip:
+            self.wfile.write(answer.body)
+            return
+        try:
+            for byte in answer.body:
+                self.wfile.write(bytes([byte]))
+                self.wfile.flush()
+                time.sleep(answer.drip)
+        except OSError:  # the client gave up, as it should
+            self.close_connection = True
+
+    def _head(self, answer: Answer, content_type: str, extra: dict[str, str]) -> None:
+        self.send_response(answer.status)
+        headers = {"Content-Type": content_type, **extra, **answer.headers}
+        for name, value in headers.items():
+            if value:
+                self.send_header(name, value)
+        self.end_headers()
 
     def _stream(self, answer: Answer) -> None:
-        self.send_response(answer.status)
-        self.send_header("Content-Type", "text/event-stream")
-        self.send_header("Connection", "close")
-        self.end_headers()
-        for item in answer.events or []:
-            line = item if item.startswith(("event:", "data:")) else f"data: {item}"
-            self.wfile.write(f"{line}\n\n".encode())
-            self.wfile.flush()
+        self._head(answer, "text/event-stream", {"Connection": "close"})
+        try:
+            for item in answer.events or []:
+                line = item if item.startswith(("event:", "data:")) else f"data: {item}"
+                self.wfile.write(f"{line}\n\n".encode())
+                self.wfile.flush()
+                time.sleep(answer.gap)
+        except OSError:
+            pass
         self.close_connection = True
 
     do_GET = _handle

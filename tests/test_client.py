@@ -17,13 +17,17 @@ from typing import Any
 import pytest
 
 from llmdex import DeprecatedModelWarning, HttpPolicy, LlmdexError, Protocol
+from llmdex_runtime.client.keys import fill_base_url
+from llmdex_runtime.client.wire import Call, Request
 from llmdex_runtime.errors import (
     APIConnectionError,
     AuthenticationError,
+    BadRequestError,
     ClientConfigError,
     MalformedResponseError,
     MissingAPIKeyError,
     RateLimitError,
+    RedirectError,
     ServerError,
     UnsupportedProtocolError,
 )
@@ -450,6 +454,91 @@ def test_a_key_never_appears_in_logs_reprs_or_errors(caplog: pytest.LogCaptureFi
     assert caplog.records, "expected the client to log its requests"
     for text in texts:
         assert KEY not in text
+
+
+@pytest.mark.parametrize("case", CASES, ids=IDS)
+def test_a_redirect_to_another_origin_gets_neither_key_nor_prompt(case: Case) -> None:
+    with serve([json_answer(case.reply)]) as elsewhere:
+        moved = Answer(status=307, headers={"Location": elsewhere.url + case.path})
+        with serve([moved]) as server:
+            with pytest.raises(RedirectError):
+                _client().complete(case.model(server.url), "private prompt", api_key=KEY)
+    assert elsewhere.received == [] and server.requests == 1
+
+
+@pytest.mark.parametrize("ending", ["\n", "\r", "\r\n", "\x00", " "])
+def test_a_key_with_control_characters_is_refused_without_being_shown(ending: str) -> None:
+    with serve([json_answer(CASES[0].reply)]) as server:
+        with pytest.raises(ClientConfigError, match="a trailing newline") as caught:
+            _client().complete(CASES[0].model(server.url), "hi", api_key=KEY + ending)
+    assert server.requests == 0
+    assert KEY not in str(caught.value) and KEY not in repr(caught.value)
+    assert caught.value.__cause__ is None and caught.value.__context__ is None
+
+
+def test_a_non_json_error_body_is_redacted_before_it_is_cut() -> None:
+    # The key straddles the 500-character cut: cutting first would leave its first characters.
+    body = ("x" * 495 + KEY + "y" * 100).encode()
+    with serve([Answer(status=400, body=body)]) as server:
+        with pytest.raises(BadRequestError) as caught:
+            _client().complete(CASES[0].model(server.url), "hi", api_key=KEY)
+    assert KEY[:4] not in str(caught.value) and "[redacted]"[:5] in str(caught.value)
+
+
+def test_internal_call_and_request_records_hide_the_key() -> None:
+    call = Call(model_id="m", base_url="http://h", api_key=KEY, messages=[], params={})
+    request = Request(url="http://h", headers={"Authorization": f"Bearer {KEY}"}, body={})
+    assert KEY not in repr(call) and KEY not in repr(request)
+
+
+@pytest.mark.parametrize(
+    ("url", "variables", "value", "problem"),
+    [
+        ("https://${HOME}.example/v1", ("HOST",), "x", "not one of its provider's"),
+        ("https://${ACME_API_KEY}.example/v1", ("ACME_API_KEY",), "x", "non-secret"),
+        ("https://${HOST}.example/v1", ("HOST",), "evil.com/?", "must be a host name"),
+        ("https://${HOST}.example/v1", ("HOST",), "u:p@evil.com", "must be a host name"),
+        ("${HOST}/v1", ("HOST",), "https://a@evil.com", "must be a host name"),
+        ("${HOST}/v1", ("HOST",), "https://evil.com/?q=1", "must be a host name"),
+    ],
+)
+def test_base_url_placeholders_take_only_host_names_from_the_providers_variables(
+    monkeypatch: pytest.MonkeyPatch, url: str, variables: tuple[str, ...], value: str, problem: str
+) -> None:
+    for name in {"HOME", "ACME_API_KEY", "HOST"}:
+        monkeypatch.setenv(name, value)
+    with pytest.raises(ClientConfigError, match=problem):
+        fill_base_url(url, variables, "acme:m")
+
+
+def test_a_placeholder_may_hold_a_whole_plain_base_url(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HOST", "https://gw.example:8443/openai")
+    assert fill_base_url("${HOST}/v1", ("HOST",), "acme:m") == "https://gw.example:8443/openai/v1"
+
+
+def test_anthropic_system_content_blocks_are_sent_as_blocks() -> None:
+    system = [{"type": "text", "text": "Be brief.", "cache_control": {"type": "ephemeral"}}]
+    messages = [{"role": "system", "content": system}, {"role": "user", "content": "hi"}]
+    with serve([json_answer(CASES[3].reply)], check=wire_shapes.anthropic_messages) as server:
+        _client().complete(CASES[3].model(server.url), messages, api_key=KEY, max_tokens=5)
+    assert server.received[0].body["system"] == system
+
+
+def test_a_stream_that_goes_silent_is_a_connection_error() -> None:
+    case = CASES[0]
+    with serve([Answer(events=case.events, gap=3)]) as server:
+        stream = _client(read_timeout=0.3).stream(case.model(server.url), "hi", api_key=KEY)
+        with pytest.raises(APIConnectionError, match="timed out"):
+            list(stream)
+
+
+def test_a_stream_decodes_utf8_and_keeps_line_separators_inside_json() -> None:
+    case = CASES[0]
+    delta = {"choices": [{"index": 0, "delta": {"content": "h\u00e9llo\u2028w\u2029"}}]}
+    events = [json.dumps(delta, ensure_ascii=False), "[DONE]"]
+    with serve([Answer(events=events, headers={"Content-Type": ""})]) as server:
+        stream = _client().stream(case.model(server.url), "hi", api_key=KEY)
+        assert "".join(stream) == "h\u00e9llo\u2028w\u2029"
 
 
 def test_ask_prints_the_answer_and_a_cost_line() -> None:

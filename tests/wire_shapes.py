@@ -18,13 +18,17 @@ from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
 
 
 def _typed(streaming: type, plain: type) -> Any:
+    # The adapters must outlive the lazy iterators they return: pydantic-core panics when a
+    # validated Iterable is consumed after its adapter is gone.
+    adapters = {True: TypeAdapter(streaming), False: TypeAdapter(plain)}
+
     def check(path: str, body: Any) -> str | None:
         shape = streaming if body.get("stream") else plain
         unknown = set(body) - (shape.__required_keys__ | shape.__optional_keys__)
         if unknown:
             return f"unknown fields {sorted(unknown)}"
         try:
-            _consume(TypeAdapter(shape).validate_python(body))
+            _consume(adapters[bool(body.get("stream"))].validate_python(body))
         except ValidationError as exc:
             return str(exc).splitlines()[0]
         return None
