@@ -6,7 +6,11 @@ SOURCE ?= https://models.dev/api.json
 PAYLOAD ?= ../shared/data/models-dev/api-2026-04-16.json
 RUNTIME_AND_GENERATED := llmdex_runtime generated/llmdex
 # Values a user types reach the shell as environment variables, never as recipe text, so no
-# quote in them can end a string and run a command.
+# quote in them can end a string and run a command; `$(value ...)` keeps make itself from
+# expanding a `$(shell ...)` inside them.
+override SOURCE := $(value SOURCE)
+override PAYLOAD := $(value PAYLOAD)
+override NO_PATCHES := $(value NO_PATCHES)
 export SOURCE PAYLOAD NO_PATCHES
 
 .PHONY: install regen check-generated schema test test-logic lint fmt bench clean

@@ -52,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     except RegenError as exc:
         tree = getattr(args, "out", None) or PACKAGE
-        print(f"regen failed: {exc}\n{tree} was left unchanged.", file=sys.stderr)
+        print(f"regen failed: {exc}; {tree} was left unchanged.", file=sys.stderr)
         return 1
 
 

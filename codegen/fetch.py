@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -99,8 +100,10 @@ def parse_json(data: bytes, source: str) -> Any:
             f"{source}: not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno}); "
             "the download may be truncated, so fetch it again"
         ) from None
-    except ValueError as exc:  # an integer longer than Python reads (4300 digits)
-        raise PayloadError(f"{source}: a number is too long to read ({exc})") from None
+    except ValueError:  # an integer longer than Python reads
+        raise PayloadError(
+            f"{source}: a number has more than {sys.get_int_max_str_digits()} digits"
+        ) from None
     if not isinstance(payload, dict):
         raise PayloadError(f"{source}: expected a JSON object of providers at the top level")
     return payload
@@ -125,7 +128,7 @@ def _check_depth(text: str, source: str) -> None:
             deepest = max(deepest, depth)
             if depth > MAX_DEPTH:
                 raise PayloadError(
-                    f"{source}: JSON nested deeper than {MAX_DEPTH} levels; a payload nests 7"
+                    f"{source}: JSON nested deeper than {MAX_DEPTH} levels (models.dev nests 7)"
                 )
         elif char in "]}":
             depth -= 1

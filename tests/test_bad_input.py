@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -15,8 +17,10 @@ import pytest
 
 from codegen.errors import FetchError, PayloadError
 from codegen.fetch import fetch
+from codegen.pipeline import Options, regen
 from codegen.validate import validate
 from llmdex_runtime.http import HttpPolicy
+from tests import fixture_catalog
 from tests.conftest import ROOT, model, provider, tiny_payload, write_payload
 from tests.http_server import Answer, serve
 
@@ -58,6 +62,8 @@ def _assert_failed_cleanly(result: subprocess.CompletedProcess[str], *needles: s
     assert result.stderr.startswith("regen failed: ")
     assert "Traceback" not in result.stderr
     assert result.stderr.rstrip().endswith("was left unchanged.")
+    if "schema" not in result.stderr:  # a schema mismatch lists each value on a line
+        assert len(result.stderr.strip().splitlines()) == 1, result.stderr
     for needle in needles:
         assert needle in result.stderr
 
@@ -86,6 +92,92 @@ def test_wrong_type_names_provider_model_and_field(tmp_path: Path, tree: Path) -
         result, "provider 'acme'", "model 'rich-1'", "field limit.context", "'128k'"
     )
     _assert_untouched(tree)
+
+
+def _nested(text: str) -> str:
+    return text[:-1] + ', "x": ' + "[" * 5000 + "]" * 5000 + "}"
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (_nested, "JSON nested deeper than 32 levels"),
+        (lambda t: t.replace('"context": 1000000', '"context": ' + "9" * 5000), "more than 4300"),
+        (lambda t: t.replace('"context": 1000000', '"context": 1e400'), "1e400 does not fit"),
+        (lambda t: t.replace('"input": 1.25', '"input": 1e-400'), "1e-400 does not fit"),
+        (lambda t: t[:-1] + ', "acme": {}}', "the key 'acme' appears twice"),
+        (lambda t: t.replace('"rich-1"', '"' + "r" * 10240 + '"'), "10240 characters, over 256"),
+        (lambda t: t.replace('"acme"', '"' + "a" * 10240 + '"'), "10240 characters, over 64"),
+        (lambda t: t.replace('"rich-1"', '"rich\\u0000"'), "holds a control character"),
+    ],
+    ids=[
+        "deep",
+        "long-int",
+        "overflow",
+        "underflow",
+        "duplicate",
+        "long-model",
+        "long-provider",
+        "control",
+    ],
+)
+def test_each_payload_limit_is_one_line_and_leaves_the_tree(
+    tmp_path: Path,
+    tree: Path,
+    edit,
+    message: str,  # type: ignore[no-untyped-def]
+) -> None:
+    text = json.dumps(tiny_payload())
+    edited = edit(text)
+    assert edited != text
+    path = tmp_path / "api.json"
+    path.write_text(edited)
+    _assert_failed_cleanly(_regen(str(path), tree, "--no-patches"), message, str(path))
+    _assert_untouched(tree)
+
+
+def test_providers_left_with_no_models_are_kept_as_empty_modules(tmp_path: Path) -> None:
+    # One provider the payload lists empty, one whose models a patch excludes: both are real
+    # providers, so both stay, with no models.
+    payload = fixture_catalog.payload()
+    payload["empty"] = {**payload["acme"], "id": "empty", "models": {}}
+    project = tmp_path / "project"
+    shutil.copytree(fixture_catalog.PROJECT, project)
+    (project / "data_sources" / "patches" / "90-none.json").write_text(
+        json.dumps({"patches": [{"provider": "acme", "exclude": ["*"], "reason": "test"}]})
+    )
+    out = tmp_path / "out" / "empty_dex"
+    source = str(write_payload(tmp_path, payload))
+    regen(Options(source=source, root=project, write_lock=False), out=out)
+    code = "import empty_dex as d; print(*(len(d.models_of(p)) for p in ('empty', 'acme')))"
+    shown = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PYTHONPATH": f"{out.parent}{os.pathsep}{ROOT}", "PATH": ""},
+    )
+    assert shown.stdout.split() == ["0", "0"]
+
+
+@pytest.mark.parametrize(
+    "source", ["x'; touch {marker}; echo '", 'x"; touch {marker}; echo "', "$(shell touch {marker})"]
+)
+def test_make_regen_runs_nothing_a_source_holds(tmp_path: Path, source: str) -> None:
+    if shutil.which("make") is None:
+        pytest.skip("make is not installed")
+    marker = tmp_path / "INJECTED"
+    before = sorted(p.stat().st_mtime_ns for p in (ROOT / "generated").rglob("*.py"))
+    result = subprocess.run(
+        ["make", "--no-print-directory", "regen", f"SOURCE={source.format(marker=marker)}"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0 and "cannot read" in result.stderr
+    assert not marker.exists()
+    assert sorted(p.stat().st_mtime_ns for p in (ROOT / "generated").rglob("*.py")) == before
 
 
 def test_server_error_is_retried_then_reported(tree: Path) -> None:
