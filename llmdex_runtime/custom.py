@@ -133,33 +133,72 @@ def _from_mapping(registry: Registry, data: Mapping[str, Any]) -> Model | Custom
             dict(data), f"unknown provider {data['provider']!r}: give its 'base_url'"
         )
     provider = registry.provider(pid) if pid is not None else None
+    given = _converted({k: v for k, v in data.items() if k not in {"provider", "id"}}, data)
     return CustomModel(
         provider=pid or data["provider"].strip(),
         id=data["id"].strip(),
-        name=str(data.get("name", data["id"])),
-        base_url=data.get("base_url") or (provider.base_url if provider else None),
-        env=tuple(data.get("env", provider.env if provider else ())),
+        name=given.get("name", data["id"]),
+        base_url=given.get("base_url") or (provider.base_url if provider else None),
+        env=given.get("env", provider.env if provider else ()),
         npm=provider.npm if provider else None,
-        limit=_limit(data["limit"], data) if "limit" in data else None,
-        cost=_cost(data["cost"], data) if "cost" in data else None,
-        protocol=Protocol(
-            data.get("protocol") or (provider.protocol if provider else "openai_chat")
-        ),
+        limit=given.get("limit"),
+        cost=given.get("cost"),
+        protocol=given.get("protocol")
+        or (provider.protocol if provider else Protocol.OPENAI_CHAT),
     )
 
 
 def _apply(
     model: Model | CustomModel, changes: Mapping[str, Any], spec: object
 ) -> Model | CustomModel:
-    converted = dict(changes)
-    if "limit" in converted and not isinstance(converted["limit"], Limit):
-        converted["limit"] = _limit(converted["limit"], spec)
-    if "cost" in converted and not isinstance(converted["cost"], Cost):
-        converted["cost"] = _cost(converted["cost"], spec)
+    converted = _converted(changes, spec)
     unknown = sorted(set(converted) - set(fields(type(model))))
     if unknown:
         raise InvalidModelError(spec, f"{type(model).__name__} has no field {unknown[0]!r}")
     return replace(model, **converted)
+
+
+def _converted(changes: Mapping[str, Any], spec: object) -> dict[str, Any]:
+    # Every field a caller may give, checked and turned into what the records hold.
+    converted = dict(changes)
+    for key, value in changes.items():
+        if key in {"name", "base_url"}:
+            converted[key] = _text(key, value, spec)
+        elif key == "env":
+            converted[key] = _names(value, spec)
+        elif key == "protocol":
+            converted[key] = _protocol(value, spec)
+        elif key == "limit" and not isinstance(value, Limit):
+            converted[key] = _limit(value, spec)
+        elif key == "cost" and not isinstance(value, Cost):
+            converted[key] = _cost(value, spec)
+    return converted
+
+
+def _text(key: str, value: object, spec: object) -> str | None:
+    if value is None and key == "base_url":
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidModelError(spec, f"{key!r} is a non-empty string")
+    if key == "base_url" and not value.startswith(("http://", "https://")):
+        raise InvalidModelError(spec, "'base_url' is an http:// or https:// URL")
+    return value
+
+
+def _names(value: object, spec: object) -> tuple[str, ...]:
+    if isinstance(value, str) or not isinstance(value, list | tuple):
+        raise InvalidModelError(spec, "'env' is a list of variable names")
+    if not all(isinstance(name, str) and name.isidentifier() for name in value):
+        raise InvalidModelError(spec, "'env' holds variable names (letters, digits, '_')")
+    return tuple(value)
+
+
+def _protocol(value: object, spec: object) -> Protocol:
+    try:
+        return Protocol(value)
+    except ValueError:
+        known = ", ".join(p.value for p in Protocol)
+        raise InvalidModelError(spec, f"'protocol' is one of {known}") from None
 
 
 def _limit(value: object, spec: object) -> Limit:

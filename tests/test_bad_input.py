@@ -161,7 +161,8 @@ def test_providers_left_with_no_models_are_kept_as_empty_modules(tmp_path: Path)
 
 
 @pytest.mark.parametrize(
-    "source", ["x'; touch {marker}; echo '", 'x"; touch {marker}; echo "', "$(shell touch {marker})"]
+    "source",
+    ["x'; touch {marker}; echo '", 'x"; touch {marker}; echo "', "$(shell touch {marker})"],
 )
 def test_make_regen_runs_nothing_a_source_holds(tmp_path: Path, source: str) -> None:
     if shutil.which("make") is None:

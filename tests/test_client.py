@@ -505,7 +505,7 @@ def test_internal_call_and_request_records_hide_the_key() -> None:
 def test_base_url_placeholders_take_only_host_names_from_the_providers_variables(
     monkeypatch: pytest.MonkeyPatch, url: str, variables: tuple[str, ...], value: str, problem: str
 ) -> None:
-    for name in {"HOME", "ACME_API_KEY", "HOST"}:
+    for name in ("HOME", "ACME_API_KEY", "HOST"):
         monkeypatch.setenv(name, value)
     with pytest.raises(ClientConfigError, match=problem):
         fill_base_url(url, variables, "acme:m")

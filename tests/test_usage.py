@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import decimal
+from decimal import Decimal
 from types import SimpleNamespace
 from typing import Any
 
@@ -200,3 +202,20 @@ def test_a_model_prices_an_sdk_object_directly(dex: Any) -> None:
 def test_unknown_or_inconsistent_usage_is_refused(raw: Any, message: str) -> None:
     with pytest.raises(InvalidUsageError, match=message):
         Usage.from_dict(raw)
+
+
+@pytest.mark.parametrize("value", [-5, True, 1.5, "10", None, 10**30 + 0.5])
+def test_usage_refuses_what_is_not_a_token_count(value: Any) -> None:
+    with pytest.raises(InvalidUsageError, match="a token count is a whole number, 0 or more"):
+        Usage(input=value)
+
+
+def test_costs_are_exact_whatever_the_ambient_decimal_context(dex: Any) -> None:
+    model = dex.find("openai:gpt-4o")
+    huge = Usage(input=10**30 + 1, output=3)
+    expected = model.cost_of(huge).total
+    with decimal.localcontext(decimal.Context(prec=3, rounding=decimal.ROUND_FLOOR)):
+        assert model.cost_of(huge).total == expected
+        assert model.cost_of(Usage(input=1, output=1)).total == Decimal("0.0000125")
+    # (10**30 + 1) x 2.5 + 3 x 10 dollars per million tokens, to the last digit.
+    assert expected == Decimal("2500000000000000000000000.0000325")
