@@ -78,7 +78,7 @@ def _check() -> int:
         source = str(ROOT / source)
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "llmdex"
-        regen(Options(source=source, root=ROOT, write_lock=False), out=out)
+        regen(Options(source=source, root=ROOT, write_lock=False, date=lock.date), out=out)
         differences = _differences(filecmp.dircmp(out, ROOT / PACKAGE))
     if differences:
         print("generated/ differs from a regen of the locked payload:", file=sys.stderr)

@@ -19,22 +19,27 @@ from codegen.formatting import format_python
 from codegen.hover import hover
 from codegen.literals import Writer
 from codegen.normalize import CatalogPlan, ProviderPlan
-from codegen.shared import SHARED
+from codegen.shared import NAMESPACE, SHARED
 from codegen.tables import Tables
 from llmdex_runtime import SCHEMA_VERSION
 from llmdex_runtime.exports import REGISTRY_FUNCTIONS, RUNTIME_EXPORTS
 
 _TEMPLATES = Path(__file__).parent / "templates"
 PACKAGE_EXPORTS = {".client": ("Client",), ".providers": ("Provider",)}
+SUBMODULES = ("models",)
+"""The package's own modules that ``llmdex.<name>`` imports when first named."""
 """Names the generated package defines in its own modules, loaded on first use."""
 
 
 @dataclass(frozen=True, slots=True)
 class Inputs:
-    """What a tree was generated from: the payload's source and sha256."""
+    """What a tree was generated from: the payload's source, sha256 and date, and how many
+    of our patches were applied."""
 
     source: str
     sha256: str
+    date: str
+    patches: int
 
 
 def _environment() -> jinja2.Environment:
@@ -64,12 +69,8 @@ def emit(
     exported = sorted(
         {
             *REGISTRY_FUNCTIONS,
-            *(n for group in RUNTIME_EXPORTS.values() for n in group),
+            *(n for group in RUNTIME_EXPORTS.values() for n in group if n[0] != "_"),
             *(n for group in PACKAGE_EXPORTS.values() for n in group),
-            "MODEL_COUNT",
-            "PROVIDER_COUNT",
-            "SOURCE",
-            "SOURCE_SHA256",
         }
     )
     rows = [_provider_row(p) for p in plan.providers]
@@ -77,12 +78,21 @@ def emit(
         package_dir / "py.typed": "",
         package_dir / "__init__.py": env.get_template("package_init.py.jinja").render(
             schema_version=SCHEMA_VERSION,
-            source=inputs.source,
-            sha256=inputs.sha256,
-            provider_count=len(plan.providers),
-            model_count=plan.model_count,
-            exports=RUNTIME_EXPORTS,
+            about={
+                "source": inputs.source,
+                "sha256": inputs.sha256,
+                "date": inputs.date,
+                "providers": len(plan.providers),
+                "models": plan.model_count,
+                "patches": inputs.patches,
+            },
+            # A dunder is re-exported explicitly (`x as x`): __all__ does not list it.
+            exports={
+                module: [name if name[0] != "_" else f"{name} as {name}" for name in names]
+                for module, names in RUNTIME_EXPORTS.items()
+            },
             package_exports=PACKAGE_EXPORTS,
+            submodules=SUBMODULES,
             functions=REGISTRY_FUNCTIONS,
             all_names=exported,
             modules={p.id: p.module for p in plan.providers},
@@ -128,20 +138,25 @@ def _providers_table(env: jinja2.Environment, plan: CatalogPlan, names: Provider
 def _provider_files(
     env: jinja2.Environment, provider: ProviderPlan, models_dir: Path
 ) -> dict[Path, str]:
-    writer = Writer(SHARED)
-    sources = [(m.constant, writer.source(m.model)) for m in provider.models]
+    writer = Writer(SHARED, NAMESPACE)
+    # constant, its class, its source, its hover text
+    models = [
+        (m.constant, type(m.model).__name__, writer.source(m.model), hover(m.model))
+        for m in provider.models
+    ]
     name = provider.info.display_name
     context: Mapping[str, Any] = {
         "docstring": f"Models served by {name} (provider id {provider.id!r}).",
+        "models": models,
     }
     module = env.get_template("provider_module.py.jinja").render(
         context,
         imports=_imports(writer),
+        namespace=NAMESPACE,
         constants=sorted(writer.constants.items()),
-        models=sources,
     )
     stub = env.get_template("provider_module.pyi.jinja").render(
-        context, models=[(m.constant, hover(m.model)) for m in provider.models]
+        context, types=sorted({type(m.model).__name__ for m in provider.models})
     )
     return {
         models_dir / f"{provider.module}.py": module,

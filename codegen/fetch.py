@@ -19,7 +19,8 @@ from urllib.parse import urlsplit, urlunsplit
 
 from codegen.errors import FetchError, PayloadError
 from llmdex_runtime.errors import ClientError
-from llmdex_runtime.http import HttpPolicy, HttpResponse, StatusError, send
+from llmdex_runtime.http import HttpResponse, StatusError, send
+from llmdex_runtime.policy import HttpPolicy
 from llmdex_runtime.record import replace
 
 MAX_BYTES = 64 * 1024 * 1024

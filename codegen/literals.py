@@ -24,17 +24,21 @@ class Writer:
     """Writes runtime values as source and remembers which names that source uses.
 
     ``shared`` maps a type to a :data:`Namer`: a value of that type that gets a name is
-    written once, as a module constant (:attr:`constants`), and referred to by that name.
+    written once (:attr:`constants`), and referred to by that name, as an attribute of
+    ``namespace`` where one is given.
     The name must follow from the value alone, so a model's text never depends on which
     other models a module holds.
     """
 
-    def __init__(self, shared: Mapping[type, Namer] | None = None) -> None:
+    def __init__(
+        self, shared: Mapping[type, Namer] | None = None, namespace: str | None = None
+    ) -> None:
         self.imports: dict[str, set[str]] = {}
         """module -> names the written source uses from it."""
         self.constants: dict[str, str] = {}
         """Name -> source of each shared value written so far."""
         self._shared = dict(shared or {})
+        self._prefix = f"{namespace}." if namespace else ""
 
     def _use(self, value: object) -> str:
         cls = type(value)
@@ -50,7 +54,9 @@ class Writer:
         source = self._inline(value)
         # A namer is meant to name values injectively; if two values still meet under one
         # name, the later one is written inline rather than wrongly shared.
-        return name if self.constants.setdefault(name, source) == source else source
+        if self.constants.setdefault(name, source) != source:
+            return source
+        return self._prefix + name
 
     def _inline(self, value: Any) -> str:
         if isinstance(value, Enum):

@@ -17,7 +17,7 @@ from codegen.identifiers import assign, model_constant, provider_member, provide
 from codegen.kinds import derive_kind
 from codegen.protocols import Package, model_wire, provider_wire
 from llmdex_runtime.enums import Kind
-from llmdex_runtime.model import Model, ProviderInfo
+from llmdex_runtime.model import Model, PricedModel, ProviderInfo
 from llmdex_runtime.record import replace
 
 
@@ -90,7 +90,9 @@ def normalize(
         constants = assign(raw["models"], model_constant)
         models = []
         for mid in sorted(raw["models"]):
-            model = Model.from_dict(raw["models"][mid], provider=pid, kind=Kind.CHAT)
+            # Constants with prices are PricedModels: `GPT_4O.cost.input` needs no None check.
+            cls = PricedModel if raw["models"][mid].get("cost") is not None else Model
+            model = cls.from_dict(raw["models"][mid], provider=pid, kind=Kind.CHAT)
             own = model_wire(info, model, packages)
             model = replace(
                 model,

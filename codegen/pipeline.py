@@ -43,7 +43,7 @@ from codegen.report import (
 from codegen.tables import build_tables
 from codegen.validate import validate
 from codegen.verify import swap, verify
-from llmdex_runtime.http import HttpPolicy
+from llmdex_runtime.policy import HttpPolicy
 
 PACKAGE = Path("generated/llmdex")
 RUNTIME_ROOT = Path(llmdex_runtime.__file__).resolve().parent.parent
@@ -61,6 +61,9 @@ class Options:
     no_patches: bool = False
     policy: HttpPolicy = FETCH_POLICY
     write_lock: bool = True
+    date: str | None = None
+    """The payload's date, where known (the lock's, on a check); else from its file name,
+    else today."""
 
 
 def regen(options: Options, out: Path | None = None) -> Report:
@@ -89,7 +92,12 @@ def regen(options: Options, out: Path | None = None) -> Report:
     report.warnings = curated_warnings + names.warnings + impossible_dates(plan)
     clock.lap("normalize")
     label = fetched.source if is_url(fetched.source) else Path(fetched.source).name
-    inputs = Inputs(source=label, sha256=fetched.sha256)
+    inputs = Inputs(
+        source=label,
+        sha256=fetched.sha256,
+        date=options.date or payload_date(options.source, _today()),
+        patches=sum(1 for change in patched.changes if change.changed),
+    )
     target.parent.mkdir(parents=True, exist_ok=True)
     workdir = Path(tempfile.mkdtemp(prefix=".regen-", dir=target.parent))
     try:
@@ -113,7 +121,7 @@ def regen(options: Options, out: Path | None = None) -> Report:
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     if options.write_lock and out is None:
-        _write_lock(options, fetched.sha256, report, patched)
+        _write_lock(options, fetched.sha256, inputs.date, report, patched)
     clock.lap("install")
     report.seconds = clock.laps
     return report
@@ -133,16 +141,19 @@ def _patch(options: Options, payload: Mapping[str, Any], report: Report) -> Patc
     return patched
 
 
-def _write_lock(options: Options, sha256: str, report: Report, patched: Patched) -> None:
+def _today() -> str:
+    return dt.datetime.now(dt.UTC).date().isoformat()
+
+
+def _write_lock(options: Options, sha256: str, date: str, report: Report, patched: Patched) -> None:
     root = options.root
     curated_files = [root / FIRST_PARTY, root / PROTOCOLS, root / DIALECTS]
     if not options.no_patches:
         curated_files = [*patched.files, root / ALIASES, *curated_files]
-    today = dt.datetime.now(dt.UTC).date().isoformat()
     Lock(
         source=source_label(options.source),
         sha256=sha256,
-        date=payload_date(options.source, today),
+        date=date,
         providers=report.providers,
         models=report.models,
         curated={

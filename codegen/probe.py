@@ -42,7 +42,7 @@ def main() -> int:
             if catalog.find(f"{pid}:{mid}") is not model or catalog.find(mid, pid) is not model:
                 print(f"find does not return the constant of {pid}:{mid}")
                 return 1
-    print(json.dumps({"providers": len(providers), "models": catalog.MODEL_COUNT}))
+    print(json.dumps({"providers": len(providers), "models": catalog.catalog_info().models}))
     return 0
 
 

@@ -1,12 +1,14 @@
 """Values a provider module writes once and names, because sharing them measurably pays.
 
 Dates, modalities, limits and reasoning options repeat across a provider's models; writing
-each distinct one once as a module constant saves building it again for every model (on the
-2026-07 payload, loading every model took 17% fewer instructions under callgrind). The name
-of a shared value follows from the value alone and says what it is (``_D_2024_05_13``,
-``_TEXT_IMAGE_TO_TEXT``, ``_CONTEXT_128000_OUTPUT_16384``), so a model's text never changes
-because other models came or went. A value a name cannot describe exactly (one with
-``extra`` fields, or values outside ASCII letters and digits) is written inline.
+each distinct one once saves building it again for every model (on the 2026-07 payload,
+loading every model took 17% fewer instructions under callgrind). They live in one private
+class, ``_Shared``, so that a module's namespace, and an editor's completions, hold its models
+and not a hundred helper names. The name of a shared value follows from the value alone and
+says what it is (``D_2024_05_13``, ``TEXT_IMAGE_TO_TEXT``, ``CONTEXT_128000_OUTPUT_16384``),
+so a model's text never changes because other models came or went. A value a name cannot
+describe exactly (one with ``extra`` fields, or values outside ASCII letters and digits) is
+written inline.
 """
 
 from __future__ import annotations
@@ -18,27 +20,27 @@ from llmdex_runtime.model import Limit, Modalities, ReasoningOption
 
 
 def date_name(value: PartialDate) -> str:
-    """``_D_2024_05`` or ``_D_2024_05_13``."""
-    return f"_D_{words(str(value))}"
+    """``D_2024_05`` or ``D_2024_05_13``."""
+    return f"D_{words(str(value))}"
 
 
 def modalities_name(value: Modalities) -> str | None:
-    """``_TEXT_IMAGE_TO_TEXT``."""
+    """``TEXT_IMAGE_TO_TEXT``."""
     if value.extra or not all(_plain(m) for m in (*value.input, *value.output)):
         return None
-    return f"_{'_'.join(value.input).upper()}_TO_{'_'.join(value.output).upper()}"
+    return f"{'_'.join(value.input).upper()}_TO_{'_'.join(value.output).upper()}"
 
 
 def limit_name(value: Limit) -> str | None:
-    """``_CONTEXT_400000_INPUT_272000_OUTPUT_128000``."""
+    """``CONTEXT_400000_INPUT_272000_OUTPUT_128000``."""
     if value.extra:
         return None
     given = f"_INPUT_{value.input}" if value.input is not None else ""
-    return f"_CONTEXT_{value.context}{given}_OUTPUT_{value.output}"
+    return f"CONTEXT_{value.context}{given}_OUTPUT_{value.output}"
 
 
 def reasoning_name(value: ReasoningOption) -> str | None:
-    """``_REASONING_EFFORT_LOW_MEDIUM_HIGH``, ``_REASONING_BUDGET_TOKENS_MIN_NEG1_MAX_32768``."""
+    """``REASONING_EFFORT_LOW_MEDIUM_HIGH``, ``REASONING_BUDGET_TOKENS_MIN_NEG1_MAX_32768``."""
     values = value.values or ()
     if value.extra or not _plain(value.type.replace("_", "")):
         return None
@@ -51,7 +53,7 @@ def reasoning_name(value: ReasoningOption) -> str | None:
         parts.append(f"MIN_{_number(value.min)}")
     if value.max is not None:
         parts.append(f"MAX_{_number(value.max)}")
-    return "_REASONING_" + "_".join(parts)
+    return "REASONING_" + "_".join(parts)
 
 
 def _plain(text: str) -> bool:
@@ -62,6 +64,9 @@ def _plain(text: str) -> bool:
 def _number(value: int) -> str:
     return f"NEG{-value}" if value < 0 else str(value)
 
+
+NAMESPACE = "_Shared"
+"""The class of a provider module that holds its shared values."""
 
 SHARED: dict[type, Namer] = {
     PartialDate: date_name,

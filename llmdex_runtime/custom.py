@@ -143,8 +143,7 @@ def _from_mapping(registry: Registry, data: Mapping[str, Any]) -> Model | Custom
         npm=provider.npm if provider else None,
         limit=given.get("limit"),
         cost=given.get("cost"),
-        protocol=given.get("protocol")
-        or (provider.protocol if provider else Protocol.OPENAI_CHAT),
+        protocol=given.get("protocol") or (provider.protocol if provider else Protocol.OPENAI_CHAT),
     )
 
 
@@ -194,11 +193,12 @@ def _names(value: object, spec: object) -> tuple[str, ...]:
 
 
 def _protocol(value: object, spec: object) -> Protocol:
-    try:
-        return Protocol(value)
-    except ValueError:
-        known = ", ".join(p.value for p in Protocol)
-        raise InvalidModelError(spec, f"'protocol' is one of {known}") from None
+    if isinstance(value, Protocol):
+        return value
+    known = {protocol.value: protocol for protocol in Protocol}
+    if isinstance(value, str) and value in known:
+        return known[value]
+    raise InvalidModelError(spec, f"'protocol' is one of {', '.join(known)}")
 
 
 def _limit(value: object, spec: object) -> Limit:

@@ -16,11 +16,11 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping
 
 RUNTIME_EXPORTS: dict[str, tuple[str, ...]] = {
+    "llmdex_runtime.about": ("CatalogInfo", "__version__"),
     "llmdex_runtime.compare": ("Comparison",),
     "llmdex_runtime.custom": ("CustomModel",),
     "llmdex_runtime.dates": ("PartialDate",),
     "llmdex_runtime.enums": ("Kind", "Status"),
-    "llmdex_runtime.http": ("HttpPolicy",),
     "llmdex_runtime.errors": (
         "APIConnectionError",
         "APIError",
@@ -55,12 +55,14 @@ RUNTIME_EXPORTS: dict[str, tuple[str, ...]] = {
         "Modalities",
         "Mode",
         "Model",
+        "PricedModel",
         "ProviderInfo",
         "ProviderOverride",
         "Rates",
         "ReasoningOption",
         "TierCondition",
     ),
+    "llmdex_runtime.policy": ("HttpPolicy",),
     "llmdex_runtime.pricing": ("CallCost",),
     "llmdex_runtime.protocol": ("Protocol",),
     "llmdex_runtime.provenance": ("Provenance",),
@@ -75,6 +77,7 @@ RUNTIME_EXPORTS: dict[str, tuple[str, ...]] = {
 REGISTRY_FUNCTIONS: tuple[str, ...] = (
     "all_models",
     "catalog",
+    "catalog_info",
     "compare",
     "explain",
     "find",
@@ -87,30 +90,35 @@ REGISTRY_FUNCTIONS: tuple[str, ...] = (
 
 
 def lazy_attributes(
-    package: str, sources: Mapping[str, Iterable[str]]
+    package: str, sources: Mapping[str, Iterable[str]], submodules: Iterable[str] = ()
 ) -> tuple[Callable[[str], object], Callable[[], list[str]]]:
     """PEP 562 ``__getattr__`` and ``__dir__`` for ``package``.
 
     ``sources`` maps a module (absolute, or relative to ``package`` with a leading ``.``) to
-    the names it provides. A name is imported from its module the first time it is read, then
-    kept in the package's namespace, so later reads are plain attribute reads.
+    the names it provides; ``submodules`` are the package's own modules to import when named
+    (``llmdex.models``). A name is imported the first time it is read, then kept in the
+    package's namespace, so later reads are plain attribute reads.
 
     Example:
         >>> __getattr__, __dir__ = lazy_attributes(__name__, {".client": ("Client",)})
     """
     origin = {name: module for module, names in sources.items() for name in names}
+    origin.update({name: f".{name}" for name in submodules})
 
     def __getattr__(name: str) -> object:  # noqa: N807 - the PEP 562 hook
         module = origin.get(name)
         if module is None:
             raise AttributeError(f"module {package!r} has no attribute {name!r}")
-        value = getattr(importlib.import_module(module, package), name)
+        found = importlib.import_module(module, package)
+        value = found if module == f".{name}" else getattr(found, name)
         setattr(importlib.import_module(package), name, value)
         return value
 
     def __dir__() -> list[str]:  # noqa: N807 - the PEP 562 hook
+        # Public names only: not the TYPE_CHECKING flag nor the private helpers.
         namespace = importlib.import_module(package).__dict__
-        return sorted({*origin, *(n for n in namespace if not n.startswith("_"))})
+        public = (n for n in namespace if not n.startswith("_") and n != "TYPE_CHECKING")
+        return sorted({*origin, *public})
 
     return __getattr__, __dir__
 

@@ -28,6 +28,7 @@ except ImportError:  # pragma: no cover - depends on how llmdex was installed
     ) from None
 
 from llmdex_runtime.errors import APIConnectionError, RedirectError, TooLargeError
+from llmdex_runtime.policy import HttpPolicy
 from llmdex_runtime.record import record
 
 TYPE_CHECKING = False
@@ -38,23 +39,6 @@ if TYPE_CHECKING:
 _log = logging.getLogger("llmdex.http")
 _CHUNK = 1 << 16
 _REDIRECTS = 3
-
-
-@record
-class HttpPolicy:
-    """How patient a call is. Times are seconds; ``max_bytes`` caps the response body."""
-
-    connect_timeout: float = 10.0
-    read_timeout: float = 120.0
-    """Longest silence between two reads of the response."""
-    deadline: float = 600.0
-    """Longest a whole call may take, retries and waits included."""
-    max_retries: int = 2
-    backoff: float = 0.5
-    """The first wait before a retry; each next one doubles."""
-    max_wait: float = 20.0
-    """Longest ``Retry-After`` waited out; a server asking more gets the error at once."""
-    max_bytes: int = 32 * 1024 * 1024
 
 
 @record

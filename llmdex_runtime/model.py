@@ -298,6 +298,11 @@ class Model(PayloadRecord):
         return f"{self.provider}:{self.id}"
 
     @property
+    def assumed(self) -> bool:
+        """Always ``False``: a catalog model is listed, not assumed (see ``CustomModel``)."""
+        return False
+
+    @property
     def is_deprecated(self) -> bool:
         """Whether models.dev marks the model deprecated."""
         return self.status is Status.DEPRECATED
@@ -319,8 +324,29 @@ class Model(PayloadRecord):
         """
         return pricing()(self, usage, mode=mode)
 
+    def __eq__(self, other: object) -> bool:
+        # A PricedModel is a Model: equal to one with the same fields.
+        if not isinstance(other, Model):
+            return NotImplemented
+        return all(getattr(self, name) == getattr(other, name) for name in fields(Model))
+
     def __hash__(self) -> int:
         return hash((self.provider, self.id))
 
     def __repr__(self) -> str:
         return f"Model({self.spec!r}, name={self.name!r})"
+
+
+@record
+class PricedModel(Model):
+    """A :class:`Model` whose prices models.dev lists, so :attr:`cost` is never ``None``.
+
+    Catalog constants with prices have this type, so their prices need no ``None`` check.
+
+    Example:
+        >>> GPT_4O.cost.input
+        Decimal('2.5')
+    """
+
+    cost: Cost
+    """Price table, in USD per million tokens."""

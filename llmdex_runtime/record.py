@@ -162,14 +162,49 @@ def record(cls: type[_T]) -> type[_T]:
         ("__hash__", _record_hash),
         ("__reduce__", _record_reduce),
     ):
-        namespace.setdefault(method, generic)
+        # A record subclass keeps what its record base defines (a Model's own __eq__).
+        inherited_method = any(method in vars(base) for base in cls.__mro__[1:-1])
+        if not inherited_method:
+            namespace.setdefault(method, generic)
     namespace["__setattr__"] = namespace["__delattr__"] = _immutable
+    namespace["__dataclass_fields__"] = _DataclassFields()
     check = hasattr(cls, "__post_init__")
     namespace["__init__"] = _init(cls.__qualname__, specs, sys._getframe(1), check=check)
     made: type[_T] = type(cls)(cls.__name__, cls.__bases__, namespace)  # type: ignore[misc]
     made.__qualname__ = cls.__qualname__
     _rebind_class_cells(namespace, cls, made)
     return made
+
+
+class _DataclassFields:
+    # Type checkers see records as dataclasses (PEP 681), so dataclasses.replace(), fields()
+    # and asdict() must work on them: on first use, the fields of an equivalent dataclass.
+    def __get__(self, obj: object, cls: type[object]) -> dict[str, Any]:
+        import dataclasses
+
+        shape = dataclasses.make_dataclass(
+            cls.__name__,
+            [
+                (name, str(_annotation_of(cls, name)), dataclasses.field(default=spec.default))
+                if spec.default is not MISSING
+                else (name, str(_annotation_of(cls, name)))
+                for name, spec in specs(cls).items()
+            ],
+            kw_only=True,
+            frozen=True,
+        )
+        found: dict[str, Any] = getattr(shape, "__dataclass_fields__")  # noqa: B009
+        type.__setattr__(cls, "__dataclass_fields__", found)
+        return found
+
+
+def _annotation_of(cls: type[object], name: str) -> object:
+    # The annotation of a field as the nearest class declares it (a PricedModel's cost).
+    for klass in cls.__mro__:
+        annotations = klass.__dict__.get("__annotations__", {})  # noqa: RUF063
+        if name in annotations:
+            return annotations[name]
+    return "Any"
 
 
 def _rebind_class_cells(namespace: dict[str, Any], old: type, new: type) -> None:

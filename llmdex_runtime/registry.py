@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping, Sequence
     from typing import Any
 
+    from llmdex_runtime.about import CatalogInfo
     from llmdex_runtime.compare import Comparison
     from llmdex_runtime.custom import CustomModel
     from llmdex_runtime.model import ProviderInfo
@@ -106,6 +107,7 @@ class Registry:
     """
 
     __slots__ = (
+        "_about",
         "_folded",
         "_found",
         "_index",
@@ -116,10 +118,14 @@ class Registry:
         "_suggester",
     )
 
-    def __init__(self, *, package: str, modules: Mapping[str, str]) -> None:
+    def __init__(
+        self, *, package: str, modules: Mapping[str, str], about: Mapping[str, Any]
+    ) -> None:
         self._package = package
         self._modules = modules
         """Provider id -> its module under ``models``: enough for an exact lookup."""
+        self._about = about
+        """The fields of :class:`CatalogInfo` the generator knows: source, date, counts."""
         self._names: _Names | None = None
         self._index: _Index | None = None
         self._suggester: Suggester | None = None
@@ -173,6 +179,17 @@ class Registry:
             claude-3-5-sonnet -> anthropic:claude-3-5-sonnet-20241022: ...
         """
         return self._explain(spec, provider, prefer)
+
+    def catalog_info(self) -> CatalogInfo:
+        """Where this catalog's data came from: payload, sha256, date, counts, llmdex version.
+
+        Example:
+            >>> llmdex.catalog_info().models
+            5276
+        """
+        from llmdex_runtime.about import CatalogInfo, version
+
+        return CatalogInfo(**self._about, llmdex_version=version())
 
     def parse_spec(self, spec: Spec) -> ModelSpec:
         """Parse a spec without resolving it (grammar: :func:`llmdex_runtime.spec.split_spec`).

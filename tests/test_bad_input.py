@@ -19,7 +19,7 @@ from codegen.errors import FetchError, PayloadError
 from codegen.fetch import fetch
 from codegen.pipeline import Options, regen
 from codegen.validate import validate
-from llmdex_runtime.http import HttpPolicy
+from llmdex_runtime.policy import HttpPolicy
 from tests import fixture_catalog
 from tests.conftest import ROOT, model, provider, tiny_payload, write_payload
 from tests.http_server import Answer, serve

@@ -40,7 +40,8 @@ def test_every_provider_is_its_payload_object(catalog_payload: dict[str, Any]) -
 
 def test_counts_are_the_payload_counts(catalog_payload: dict[str, Any]) -> None:
     models = sum(len(p["models"]) for p in catalog_payload.values())
-    assert (len(catalog_payload), models) == (llmdex.PROVIDER_COUNT, llmdex.MODEL_COUNT)
+    info = llmdex.catalog_info()
+    assert (len(catalog_payload), models) == (info.providers, info.models)
     assert sum(1 for _ in llmdex.all_models()) == models
 
 

@@ -173,8 +173,9 @@ def test_ask_without_requests_is_one_line() -> None:
         "sys.argv = ['llmdex', 'ask', 'openai:gpt-4o', 'hi']\n"
         "raise SystemExit(main())\n"
     )
+    env = {**_env(), "OPENAI_API_KEY": "sk-test"}
     result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=False, env=_env()
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False, env=env
     )
     assert result.returncode == 1
     assert result.stderr.strip().splitlines() == [

@@ -23,7 +23,7 @@ sys.path[:0] = [{str(ROOT / "generated")!r}, {str(ROOT)!r}]
 import llmdex
 from llmdex import Usage, Provider
 n = sum(1 for m in llmdex.all_models() if json.dumps(m.to_dict()))
-assert n == llmdex.MODEL_COUNT, n
+assert n == llmdex.catalog_info().models, n
 m = llmdex.find("openai:gpt-4o")
 assert llmdex.find("gpt-4o") is m
 assert llmdex.find("anthropic:claude-3-5-sonnet").id == "claude-3-5-sonnet-20241022"

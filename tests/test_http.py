@@ -8,7 +8,8 @@ import time
 import pytest
 
 from llmdex_runtime.errors import APIConnectionError, RedirectError, TooLargeError
-from llmdex_runtime.http import HttpPolicy, HttpResponse, StatusError, lines, send
+from llmdex_runtime.http import HttpResponse, StatusError, lines, send
+from llmdex_runtime.policy import HttpPolicy
 from tests.http_server import Answer, json_answer, serve
 
 FAST = HttpPolicy(backoff=0.01, max_retries=1)
@@ -43,7 +44,7 @@ def test_a_same_origin_307_keeps_method_headers_and_body() -> None:
     with serve([Answer(status=307, headers={"Location": "/v2/chat"}), json_answer({"ok": 1})]) as s:
         response = _post(s.url + "/v1/chat")
     assert response.status == 200
-    first, second = s.received
+    _, second = s.received
     assert (second.method, second.path, second.body) == ("POST", "/v2/chat", {"prompt": "private"})
     assert second.headers["x-api-key"] == "sk-SECRET"
 

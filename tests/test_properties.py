@@ -6,6 +6,7 @@ control characters), and objects from JSON-like values, so the search reaches de
 
 from __future__ import annotations
 
+import contextlib
 import os
 from types import ModuleType
 from typing import Any
@@ -45,7 +46,7 @@ _WORDS = [
     "\x00",
     "\u2028",
     "é",
-    "ＧＰＴ",
+    "\uff27\uff30\uff34",
     "models/",
     "global.",
 ]
@@ -90,10 +91,8 @@ def _dex() -> ModuleType:
 
 
 def _either(call: Any, *args: Any, **kwargs: Any) -> None:
-    try:
+    with contextlib.suppress(LlmdexError):
         call(*args, **kwargs)
-    except LlmdexError:
-        pass
 
 
 @_SETTINGS

@@ -21,6 +21,8 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run ti
 if TYPE_CHECKING:
     from typing import Final
 
+    from llmdex_runtime.about import CatalogInfo
+    from llmdex_runtime.about import __version__ as __version__
     from llmdex_runtime.compare import Comparison
     from llmdex_runtime.custom import CustomModel
     from llmdex_runtime.dates import PartialDate
@@ -50,7 +52,6 @@ if TYPE_CHECKING:
         TooLargeError,
         UnsupportedProtocolError,
     )
-    from llmdex_runtime.http import HttpPolicy
     from llmdex_runtime.model import (
         Cost,
         CostTier,
@@ -60,12 +61,14 @@ if TYPE_CHECKING:
         Modalities,
         Mode,
         Model,
+        PricedModel,
         ProviderInfo,
         ProviderOverride,
         Rates,
         ReasoningOption,
         TierCondition,
     )
+    from llmdex_runtime.policy import HttpPolicy
     from llmdex_runtime.pricing import CallCost
     from llmdex_runtime.protocol import Protocol
     from llmdex_runtime.provenance import Provenance
@@ -75,20 +78,12 @@ if TYPE_CHECKING:
     from llmdex_runtime.spec import ModelSpec
     from llmdex_runtime.usage import Usage
 
+    from . import models as models
     from .client import Client
     from .providers import Provider
 
 if _RUNTIME_SCHEMA != 2:
     raise _IncompatibleRuntimeError(2, _RUNTIME_SCHEMA)
-
-SOURCE: Final = "api-2026-07-02.json"
-"""The models.dev payload this catalog was generated from."""
-SOURCE_SHA256: Final = "8a183c8dd3b3134c33176e41a0c1190ec3c6afeee0ffcd33cca02a556c970ffc"
-"""sha256 of that payload."""
-PROVIDER_COUNT: Final = 147
-"""How many providers the catalog holds."""
-MODEL_COUNT: Final = 5276
-"""How many models the catalog holds."""
 
 _MODULES: Final = {
     "302ai": "p_302ai",
@@ -241,10 +236,21 @@ _MODULES: Final = {
 }
 """Provider id -> its module under ``models``."""
 
-_REGISTRY: Final = _Registry(package=__name__, modules=_MODULES)
+_ABOUT: Final = {
+    "source": "api-2026-07-02.json",
+    "sha256": "8a183c8dd3b3134c33176e41a0c1190ec3c6afeee0ffcd33cca02a556c970ffc",
+    "date": "2026-07-02",
+    "providers": 147,
+    "models": 5276,
+    "patches": 8,
+}
+"""What :func:`catalog_info` reports, all but llmdex's version."""
+
+_REGISTRY: Final = _Registry(package=__name__, modules=_MODULES, about=_ABOUT)
 
 all_models = _REGISTRY.all_models
 catalog = _REGISTRY.catalog
+catalog_info = _REGISTRY.catalog_info
 compare = _REGISTRY.compare
 explain = _REGISTRY.explain
 find = _REGISTRY.find
@@ -260,6 +266,7 @@ __all__ = [
     "AuthenticationError",
     "BadRequestError",
     "CallCost",
+    "CatalogInfo",
     "Client",
     "ClientConfigError",
     "ClientError",
@@ -279,7 +286,6 @@ __all__ = [
     "Kind",
     "Limit",
     "LlmdexError",
-    "MODEL_COUNT",
     "MalformedResponseError",
     "MissingAPIKeyError",
     "Modalities",
@@ -287,9 +293,9 @@ __all__ = [
     "Model",
     "ModelNotFoundError",
     "ModelSpec",
-    "PROVIDER_COUNT",
     "PartialDate",
     "PriceUnknownError",
+    "PricedModel",
     "Protocol",
     "Provenance",
     "Provider",
@@ -301,8 +307,6 @@ __all__ = [
     "RedirectError",
     "Resolution",
     "Rule",
-    "SOURCE",
-    "SOURCE_SHA256",
     "Selection",
     "ServerError",
     "Status",
@@ -312,6 +316,7 @@ __all__ = [
     "Usage",
     "all_models",
     "catalog",
+    "catalog_info",
     "compare",
     "explain",
     "find",
@@ -324,5 +329,7 @@ __all__ = [
 
 if not TYPE_CHECKING:
     __getattr__, __dir__ = _lazy_attributes(
-        __name__, {**_RUNTIME_EXPORTS, **{".client": ("Client",), ".providers": ("Provider",)}}
+        __name__,
+        {**_RUNTIME_EXPORTS, **{".client": ("Client",), ".providers": ("Provider",)}},
+        ("models",),
     )

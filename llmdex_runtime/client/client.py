@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 
     import requests
 
-    from llmdex_runtime.http import HttpPolicy
+    from llmdex_runtime.policy import HttpPolicy
     from llmdex_runtime.pricing import CallCost
     from llmdex_runtime.registry import Registry
 
@@ -180,7 +180,7 @@ class Client:
         session: requests.Session | None = None,
         registry: Registry | None = None,
     ) -> None:
-        from llmdex_runtime.http import HttpPolicy
+        from llmdex_runtime.policy import HttpPolicy
 
         chosen = registry or self.default_registry
         if chosen is None:

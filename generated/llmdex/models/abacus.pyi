@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "QWEN_QWQ_32B",
@@ -75,197 +75,197 @@ __all__ = [
     "ZAI_ORG_GLM_5",
 ]
 
-QWEN_QWQ_32B: Final[Model]
+QWEN_QWQ_32B: Final[PricedModel]
 "QwQ 32B (chat) · 32.8K context · 32.8K output · $0.40 in / $0.40 out per 1M tokens · tools, reasoning, open weights"
 
-QWEN_QWEN2_5_72B_INSTRUCT: Final[Model]
+QWEN_QWEN2_5_72B_INSTRUCT: Final[PricedModel]
 "Qwen 2.5 72B Instruct (chat) · 128K context · 8.19K output · $0.11 in / $0.38 out per 1M tokens · tools, open weights"
 
-QWEN_QWEN3_235B_A22B_INSTRUCT_2507: Final[Model]
+QWEN_QWEN3_235B_A22B_INSTRUCT_2507: Final[PricedModel]
 "Qwen3 235B A22B Instruct (chat) · 262K context · 8.19K output · $0.13 in / $0.60 out per 1M tokens · tools, reasoning, open weights"
 
-QWEN_QWEN3_32B: Final[Model]
+QWEN_QWEN3_32B: Final[PricedModel]
 "Qwen3 32B (chat) · 128K context · 8.19K output · $0.09 in / $0.29 out per 1M tokens · tools, reasoning, open weights"
 
-QWEN_QWEN3_CODER_480B_A35B_INSTRUCT: Final[Model]
+QWEN_QWEN3_CODER_480B_A35B_INSTRUCT: Final[PricedModel]
 "Qwen3 Coder 480B A35B Instruct (chat) · 262K context · 65.5K output · $0.29 in / $1.20 out per 1M tokens · tools, reasoning, open weights"
 
-CLAUDE_3_7_SONNET_20250219: Final[Model]
+CLAUDE_3_7_SONNET_20250219: Final[PricedModel]
 "Claude Sonnet 3.7 (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_HAIKU_4_5_20251001: Final[Model]
+CLAUDE_HAIKU_4_5_20251001: Final[PricedModel]
 "Claude Haiku 4.5 (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_OPUS_4_1_20250805: Final[Model]
+CLAUDE_OPUS_4_1_20250805: Final[PricedModel]
 "Claude Opus 4.1 (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_OPUS_4_20250514: Final[Model]
+CLAUDE_OPUS_4_20250514: Final[PricedModel]
 "Claude Opus 4 (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_OPUS_4_5_20251101: Final[Model]
+CLAUDE_OPUS_4_5_20251101: Final[PricedModel]
 "Claude Opus 4.5 (chat) · 200K context · 64K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_OPUS_4_6: Final[Model]
+CLAUDE_OPUS_4_6: Final[PricedModel]
 "Claude Opus 4.6 (chat) · 200K context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_SONNET_4_20250514: Final[Model]
+CLAUDE_SONNET_4_20250514: Final[PricedModel]
 "Claude Sonnet 4 (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_SONNET_4_5_20250929: Final[Model]
+CLAUDE_SONNET_4_5_20250929: Final[PricedModel]
 "Claude Sonnet 4.5 (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_SONNET_4_6: Final[Model]
+CLAUDE_SONNET_4_6: Final[PricedModel]
 "Claude Sonnet 4.6 (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-DEEPSEEK_AI_DEEPSEEK_R1: Final[Model]
+DEEPSEEK_AI_DEEPSEEK_R1: Final[PricedModel]
 "DeepSeek R1 (chat) · 128K context · 8.19K output · $3.00 in / $7.00 out per 1M tokens · tools, reasoning, open weights"
 
-DEEPSEEK_AI_DEEPSEEK_V3_1_TERMINUS: Final[Model]
+DEEPSEEK_AI_DEEPSEEK_V3_1_TERMINUS: Final[PricedModel]
 "DeepSeek V3.1 Terminus (chat) · 128K context · 8.19K output · $0.27 in / $1.00 out per 1M tokens · tools, reasoning, open weights"
 
-DEEPSEEK_AI_DEEPSEEK_V3_2: Final[Model]
+DEEPSEEK_AI_DEEPSEEK_V3_2: Final[PricedModel]
 "DeepSeek V3.2 (chat) · 128K context · 8.19K output · $0.27 in / $0.40 out per 1M tokens · tools, reasoning, open weights"
 
-DEEPSEEK_DEEPSEEK_V3_1: Final[Model]
+DEEPSEEK_DEEPSEEK_V3_1: Final[PricedModel]
 "DeepSeek V3.1 (chat) · 128K context · 8.19K output · $0.55 in / $1.66 out per 1M tokens · tools, reasoning, open weights"
 
-GEMINI_2_5_FLASH: Final[Model]
+GEMINI_2_5_FLASH: Final[PricedModel]
 "Gemini 2.5 Flash (chat) · 1.05M context · 65.5K output · $0.30 in / $2.50 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GEMINI_2_5_PRO: Final[Model]
+GEMINI_2_5_PRO: Final[PricedModel]
 "Gemini 2.5 Pro (chat) · 1.05M context · 65.5K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GEMINI_3_FLASH_PREVIEW: Final[Model]
+GEMINI_3_FLASH_PREVIEW: Final[PricedModel]
 "Gemini 3 Flash Preview (chat) · 1.05M context · 65.5K output · $0.50 in / $3.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GEMINI_3_1_FLASH_LITE_PREVIEW: Final[Model]
+GEMINI_3_1_FLASH_LITE_PREVIEW: Final[PricedModel]
 "Gemini 3.1 Flash Lite Preview (chat) · 1.05M context · 65.5K output · $0.25 in / $1.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_3_1_PRO_PREVIEW: Final[Model]
+GEMINI_3_1_PRO_PREVIEW: Final[PricedModel]
 "Gemini 3.1 Pro Preview (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_4_1: Final[Model]
+GPT_4_1: Final[PricedModel]
 "GPT-4.1 (chat) · 1.05M context · 32.8K output · $2.00 in / $8.00 out per 1M tokens · vision, tools, attachments"
 
-GPT_4_1_MINI: Final[Model]
+GPT_4_1_MINI: Final[PricedModel]
 "GPT-4.1 Mini (chat) · 1.05M context · 32.8K output · $0.40 in / $1.60 out per 1M tokens · vision, tools, attachments"
 
-GPT_4_1_NANO: Final[Model]
+GPT_4_1_NANO: Final[PricedModel]
 "GPT-4.1 Nano (chat) · 1.05M context · 32.8K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, attachments"
 
-GPT_4O_2024_11_20: Final[Model]
+GPT_4O_2024_11_20: Final[PricedModel]
 "GPT-4o (2024-11-20) (chat) · 128K context · 16.4K output · $2.50 in / $10.00 out per 1M tokens · vision, tools, attachments"
 
-GPT_4O_MINI: Final[Model]
+GPT_4O_MINI: Final[PricedModel]
 "GPT-4o Mini (chat) · 128K context · 16.4K output · $0.15 in / $0.60 out per 1M tokens · vision, tools, attachments"
 
-GPT_5: Final[Model]
+GPT_5: Final[PricedModel]
 "GPT-5 (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GPT_5_CODEX: Final[Model]
+GPT_5_CODEX: Final[PricedModel]
 "GPT-5 Codex (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output"
 
-GPT_5_MINI: Final[Model]
+GPT_5_MINI: Final[PricedModel]
 "GPT-5 Mini (chat) · 400K context · 128K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GPT_5_NANO: Final[Model]
+GPT_5_NANO: Final[PricedModel]
 "GPT-5 Nano (chat) · 400K context · 128K output · $0.05 in / $0.40 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GPT_5_1: Final[Model]
+GPT_5_1: Final[PricedModel]
 "GPT-5.1 (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GPT_5_1_CHAT_LATEST: Final[Model]
+GPT_5_1_CHAT_LATEST: Final[PricedModel]
 "GPT-5.1 Chat Latest (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GPT_5_1_CODEX: Final[Model]
+GPT_5_1_CODEX: Final[PricedModel]
 "GPT-5.1 Codex (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_1_CODEX_MAX: Final[Model]
+GPT_5_1_CODEX_MAX: Final[PricedModel]
 "GPT-5.1 Codex Max (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_2: Final[Model]
+GPT_5_2: Final[PricedModel]
 "GPT-5.2 (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GPT_5_2_CHAT_LATEST: Final[Model]
+GPT_5_2_CHAT_LATEST: Final[PricedModel]
 "GPT-5.2 Chat Latest (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GPT_5_2_CODEX: Final[Model]
+GPT_5_2_CODEX: Final[PricedModel]
 "GPT-5.2 Codex (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_3_CHAT_LATEST: Final[Model]
+GPT_5_3_CHAT_LATEST: Final[PricedModel]
 "GPT-5.3 Chat Latest (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GPT_5_3_CODEX: Final[Model]
+GPT_5_3_CODEX: Final[PricedModel]
 "GPT-5.3 Codex (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_3_CODEX_XHIGH: Final[Model]
+GPT_5_3_CODEX_XHIGH: Final[PricedModel]
 "GPT-5.3 Codex XHigh (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_4: Final[Model]
+GPT_5_4: Final[PricedModel]
 "GPT-5.4 (chat) · 1.05M context · 128K output · $2.50 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GROK_4_0709: Final[Model]
+GROK_4_0709: Final[PricedModel]
 "Grok 4 (chat) · 256K context · 16.4K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GROK_4_1_FAST_NON_REASONING: Final[Model]
+GROK_4_1_FAST_NON_REASONING: Final[PricedModel]
 "Grok 4.1 Fast (Non-Reasoning) (chat) · 2M context · 16.4K output · $0.20 in / $0.50 out per 1M tokens · vision, tools, attachments"
 
-GROK_4_FAST_NON_REASONING: Final[Model]
+GROK_4_FAST_NON_REASONING: Final[PricedModel]
 "Grok 4 Fast (Non-Reasoning) (chat) · 2M context · 16.4K output · $0.20 in / $0.50 out per 1M tokens · vision, tools, attachments"
 
-GROK_CODE_FAST_1: Final[Model]
+GROK_CODE_FAST_1: Final[PricedModel]
 "Grok Code Fast 1 (chat) · 256K context · 16.4K output · $0.20 in / $1.50 out per 1M tokens · vision, tools, attachments"
 
-KIMI_K2_TURBO_PREVIEW: Final[Model]
+KIMI_K2_TURBO_PREVIEW: Final[PricedModel]
 "Kimi K2 Turbo Preview (chat) · 256K context · 8.19K output · $0.15 in / $8.00 out per 1M tokens · tools"
 
-KIMI_K2_5: Final[Model]
+KIMI_K2_5: Final[PricedModel]
 "Kimi K2.5 (chat) · 262K context · 32.8K output · $0.60 in / $3.00 out per 1M tokens · vision, tools, reasoning, structured output, open weights"
 
-LLAMA_3_3_70B_VERSATILE: Final[Model]
+LLAMA_3_3_70B_VERSATILE: Final[PricedModel]
 "Llama 3.3 70B Versatile (chat) · 128K context · 32.8K output · $0.59 in / $0.79 out per 1M tokens · tools, open weights"
 
-META_LLAMA_LLAMA_4_MAVERICK_17B_128E_INSTRUCT_FP8: Final[Model]
+META_LLAMA_LLAMA_4_MAVERICK_17B_128E_INSTRUCT_FP8: Final[PricedModel]
 "Llama 4 Maverick 17B 128E Instruct FP8 (chat) · 1M context · 32.8K output · $0.14 in / $0.59 out per 1M tokens · vision, tools, attachments, open weights"
 
-META_LLAMA_META_LLAMA_3_1_405B_INSTRUCT_TURBO: Final[Model]
+META_LLAMA_META_LLAMA_3_1_405B_INSTRUCT_TURBO: Final[PricedModel]
 "Llama 3.1 405B Instruct Turbo (chat) · 128K context · 4.1K output · $3.50 in / $3.50 out per 1M tokens · tools, open weights"
 
-META_LLAMA_META_LLAMA_3_1_8B_INSTRUCT: Final[Model]
+META_LLAMA_META_LLAMA_3_1_8B_INSTRUCT: Final[PricedModel]
 "Llama 3.1 8B Instruct (chat) · 128K context · 4.1K output · $0.02 in / $0.05 out per 1M tokens · tools, open weights"
 
-O3: Final[Model]
+O3: Final[PricedModel]
 "o3 (chat) · 200K context · 100K output · $2.00 in / $8.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-O3_MINI: Final[Model]
+O3_MINI: Final[PricedModel]
 "o3-mini (chat) · 200K context · 100K output · $1.10 in / $4.40 out per 1M tokens · tools, reasoning"
 
-O3_PRO: Final[Model]
+O3_PRO: Final[PricedModel]
 "o3-pro (chat) · 200K context · 100K output · $20.00 in / $40.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-O4_MINI: Final[Model]
+O4_MINI: Final[PricedModel]
 "o4-mini (chat) · 200K context · 100K output · $1.10 in / $4.40 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_OSS_120B: Final[Model]
+OPENAI_GPT_OSS_120B: Final[PricedModel]
 "GPT-OSS 120B (chat) · 128K context · 32.8K output · $0.08 in / $0.44 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-QWEN_2_5_CODER_32B: Final[Model]
+QWEN_2_5_CODER_32B: Final[PricedModel]
 "Qwen 2.5 Coder 32B (chat) · 128K context · 8.19K output · $0.79 in / $0.79 out per 1M tokens · tools, open weights"
 
-QWEN3_MAX: Final[Model]
+QWEN3_MAX: Final[PricedModel]
 "Qwen3 Max (chat) · 131K context · 16.4K output · $1.20 in / $6.00 out per 1M tokens · tools, reasoning"
 
-ROUTE_LLM: Final[Model]
+ROUTE_LLM: Final[PricedModel]
 "Route LLM (chat) · 128K context · 16.4K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, attachments"
 
-ZAI_ORG_GLM_4_5: Final[Model]
+ZAI_ORG_GLM_4_5: Final[PricedModel]
 "GLM-4.5 (chat) · 128K context · 8.19K output · $0.60 in / $2.20 out per 1M tokens · tools, reasoning, open weights"
 
-ZAI_ORG_GLM_4_6: Final[Model]
+ZAI_ORG_GLM_4_6: Final[PricedModel]
 "GLM-4.6 (chat) · 128K context · 8.19K output · $0.60 in / $2.20 out per 1M tokens · tools, open weights"
 
-ZAI_ORG_GLM_4_7: Final[Model]
+ZAI_ORG_GLM_4_7: Final[PricedModel]
 "GLM-4.7 (chat) · 128K context · 8.19K output · $0.60 in / $2.20 out per 1M tokens · tools, open weights"
 
-ZAI_ORG_GLM_5: Final[Model]
+ZAI_ORG_GLM_5: Final[PricedModel]
 "GLM-5 (chat) · 205K context · 131K output · $1.00 in / $3.20 out per 1M tokens · tools, reasoning, open weights"

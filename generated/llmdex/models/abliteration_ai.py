@@ -9,22 +9,26 @@ from decimal import Decimal
 
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
-from llmdex_runtime.model import Cost, Limit, Modalities, Model
+from llmdex_runtime.model import Cost, Limit, Modalities, PricedModel
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_150000_INPUT_150000_OUTPUT_8192 = Limit(context=150000, input=150000, output=8192)
-_D_2026_01_06 = PartialDate(2026, 1, 6)
-_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_150000_INPUT_150000_OUTPUT_8192 = Limit(context=150000, input=150000, output=8192)
+    D_2026_01_06 = PartialDate(2026, 1, 6)
+    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+
 
 __all__ = [
     "ABLITERATED_MODEL",
 ]
 
-ABLITERATED_MODEL: Final[Model] = Model(
+ABLITERATED_MODEL: Final[PricedModel] = PricedModel(
     provider="abliteration-ai",
     id="abliterated-model",
     name="Abliterated Model",
@@ -35,9 +39,10 @@ ABLITERATED_MODEL: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_01_06,
-    last_updated=_D_2026_01_06,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_150000_INPUT_150000_OUTPUT_8192,
+    release_date=_Shared.D_2026_01_06,
+    last_updated=_Shared.D_2026_01_06,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_150000_INPUT_150000_OUTPUT_8192,
     cost=Cost(input=Decimal("3"), output=Decimal("3")),
 )
+"Abliterated Model (chat) · 150K context · 8.19K output · $3.00 in / $3.00 out per 1M tokens · vision, tools, attachments, open weights"

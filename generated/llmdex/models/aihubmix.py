@@ -17,7 +17,7 @@ from llmdex_runtime.model import (
     Limit,
     Modalities,
     Mode,
-    Model,
+    PricedModel,
     Rates,
     ReasoningOption,
     TierCondition,
@@ -27,95 +27,103 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run ti
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_1000000_OUTPUT_1000000 = Limit(context=1000000, output=1000000)
-_CONTEXT_1000000_OUTPUT_128000 = Limit(context=1000000, output=128000)
-_CONTEXT_1000000_OUTPUT_384000 = Limit(context=1000000, output=384000)
-_CONTEXT_1000000_OUTPUT_64000 = Limit(context=1000000, output=64000)
-_CONTEXT_1048576_OUTPUT_131072 = Limit(context=1048576, output=131072)
-_CONTEXT_1048576_OUTPUT_65536 = Limit(context=1048576, output=65536)
-_CONTEXT_1050000_INPUT_922000_OUTPUT_128000 = Limit(context=1050000, input=922000, output=128000)
-_CONTEXT_200000_OUTPUT_128000 = Limit(context=200000, output=128000)
-_CONTEXT_204800_OUTPUT_128000 = Limit(context=204800, output=128000)
-_CONTEXT_204800_OUTPUT_128100 = Limit(context=204800, output=128100)
-_CONTEXT_240000_OUTPUT_64000 = Limit(context=240000, output=64000)
-_CONTEXT_256000_OUTPUT_128000 = Limit(context=256000, output=128000)
-_CONTEXT_262144_OUTPUT_32768 = Limit(context=262144, output=32768)
-_CONTEXT_400000_INPUT_272000_OUTPUT_128000 = Limit(context=400000, input=272000, output=128000)
-_CONTEXT_991000_OUTPUT_64000 = Limit(context=991000, output=64000)
-_D_2024_09_30 = PartialDate(2024, 9, 30)
-_D_2024_12 = PartialDate(2024, 12)
-_D_2025_01 = PartialDate(2025, 1)
-_D_2025_03_20 = PartialDate(2025, 3, 20)
-_D_2025_04 = PartialDate(2025, 4)
-_D_2025_05 = PartialDate(2025, 5)
-_D_2025_05_31 = PartialDate(2025, 5, 31)
-_D_2025_06_05 = PartialDate(2025, 6, 5)
-_D_2025_08_31 = PartialDate(2025, 8, 31)
-_D_2025_11_13 = PartialDate(2025, 11, 13)
-_D_2025_12_01 = PartialDate(2025, 12, 1)
-_D_2025_12_11 = PartialDate(2025, 12, 11)
-_D_2025_12_17 = PartialDate(2025, 12, 17)
-_D_2026_01 = PartialDate(2026, 1)
-_D_2026_01_31 = PartialDate(2026, 1, 31)
-_D_2026_02_05 = PartialDate(2026, 2, 5)
-_D_2026_02_14 = PartialDate(2026, 2, 14)
-_D_2026_02_17 = PartialDate(2026, 2, 17)
-_D_2026_02_19 = PartialDate(2026, 2, 19)
-_D_2026_03_05 = PartialDate(2026, 3, 5)
-_D_2026_03_13 = PartialDate(2026, 3, 13)
-_D_2026_03_17 = PartialDate(2026, 3, 17)
-_D_2026_03_18 = PartialDate(2026, 3, 18)
-_D_2026_03_27 = PartialDate(2026, 3, 27)
-_D_2026_04_02 = PartialDate(2026, 4, 2)
-_D_2026_04_11 = PartialDate(2026, 4, 11)
-_D_2026_04_16 = PartialDate(2026, 4, 16)
-_D_2026_04_21 = PartialDate(2026, 4, 21)
-_D_2026_04_22 = PartialDate(2026, 4, 22)
-_D_2026_04_23 = PartialDate(2026, 4, 23)
-_D_2026_04_24 = PartialDate(2026, 4, 24)
-_D_2026_04_28 = PartialDate(2026, 4, 28)
-_D_2026_05_01 = PartialDate(2026, 5, 1)
-_D_2026_05_07 = PartialDate(2026, 5, 7)
-_D_2026_05_09 = PartialDate(2026, 5, 9)
-_D_2026_05_13 = PartialDate(2026, 5, 13)
-_D_2026_05_21 = PartialDate(2026, 5, 21)
-_D_2026_06_02 = PartialDate(2026, 6, 2)
-_D_2026_06_13 = PartialDate(2026, 6, 13)
-_REASONING_BUDGET_TOKENS_MAX_262144 = ReasoningOption(type="budget_tokens", max=262144)
-_REASONING_BUDGET_TOKENS_MIN_0_MAX_24576 = ReasoningOption(type="budget_tokens", min=0, max=24576)
-_REASONING_BUDGET_TOKENS_MIN_1024 = ReasoningOption(type="budget_tokens", min=1024)
-_REASONING_EFFORT_HIGH_MAX = ReasoningOption(type="effort", values=("high", "max"))
-_REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(type="effort", values=("low", "medium", "high"))
-_REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX = ReasoningOption(
-    type="effort", values=("low", "medium", "high", "max")
-)
-_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
-    type="effort", values=("low", "medium", "high", "xhigh")
-)
-_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX = ReasoningOption(
-    type="effort", values=("low", "medium", "high", "xhigh", "max")
-)
-_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH = ReasoningOption(
-    type="effort", values=("minimal", "low", "medium", "high")
-)
-_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = ReasoningOption(
-    type="effort", values=("none", "low", "medium", "high")
-)
-_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
-    type="effort", values=("none", "low", "medium", "high", "xhigh")
-)
-_REASONING_TOGGLE = ReasoningOption(type="toggle")
-_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT = Modalities(
-    input=("text", "image", "audio", "video", "pdf"), output=("text",)
-)
-_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT = Modalities(
-    input=("text", "image", "audio", "video"), output=("text",)
-)
-_TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
-_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-_TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_1000000_OUTPUT_1000000 = Limit(context=1000000, output=1000000)
+    CONTEXT_1000000_OUTPUT_128000 = Limit(context=1000000, output=128000)
+    CONTEXT_1000000_OUTPUT_384000 = Limit(context=1000000, output=384000)
+    CONTEXT_1000000_OUTPUT_64000 = Limit(context=1000000, output=64000)
+    CONTEXT_1048576_OUTPUT_131072 = Limit(context=1048576, output=131072)
+    CONTEXT_1048576_OUTPUT_65536 = Limit(context=1048576, output=65536)
+    CONTEXT_1050000_INPUT_922000_OUTPUT_128000 = Limit(context=1050000, input=922000, output=128000)
+    CONTEXT_200000_OUTPUT_128000 = Limit(context=200000, output=128000)
+    CONTEXT_204800_OUTPUT_128000 = Limit(context=204800, output=128000)
+    CONTEXT_204800_OUTPUT_128100 = Limit(context=204800, output=128100)
+    CONTEXT_240000_OUTPUT_64000 = Limit(context=240000, output=64000)
+    CONTEXT_256000_OUTPUT_128000 = Limit(context=256000, output=128000)
+    CONTEXT_262144_OUTPUT_32768 = Limit(context=262144, output=32768)
+    CONTEXT_400000_INPUT_272000_OUTPUT_128000 = Limit(context=400000, input=272000, output=128000)
+    CONTEXT_991000_OUTPUT_64000 = Limit(context=991000, output=64000)
+    D_2024_09_30 = PartialDate(2024, 9, 30)
+    D_2024_12 = PartialDate(2024, 12)
+    D_2025_01 = PartialDate(2025, 1)
+    D_2025_03_20 = PartialDate(2025, 3, 20)
+    D_2025_04 = PartialDate(2025, 4)
+    D_2025_05 = PartialDate(2025, 5)
+    D_2025_05_31 = PartialDate(2025, 5, 31)
+    D_2025_06_05 = PartialDate(2025, 6, 5)
+    D_2025_08_31 = PartialDate(2025, 8, 31)
+    D_2025_11_13 = PartialDate(2025, 11, 13)
+    D_2025_12_01 = PartialDate(2025, 12, 1)
+    D_2025_12_11 = PartialDate(2025, 12, 11)
+    D_2025_12_17 = PartialDate(2025, 12, 17)
+    D_2026_01 = PartialDate(2026, 1)
+    D_2026_01_31 = PartialDate(2026, 1, 31)
+    D_2026_02_05 = PartialDate(2026, 2, 5)
+    D_2026_02_14 = PartialDate(2026, 2, 14)
+    D_2026_02_17 = PartialDate(2026, 2, 17)
+    D_2026_02_19 = PartialDate(2026, 2, 19)
+    D_2026_03_05 = PartialDate(2026, 3, 5)
+    D_2026_03_13 = PartialDate(2026, 3, 13)
+    D_2026_03_17 = PartialDate(2026, 3, 17)
+    D_2026_03_18 = PartialDate(2026, 3, 18)
+    D_2026_03_27 = PartialDate(2026, 3, 27)
+    D_2026_04_02 = PartialDate(2026, 4, 2)
+    D_2026_04_11 = PartialDate(2026, 4, 11)
+    D_2026_04_16 = PartialDate(2026, 4, 16)
+    D_2026_04_21 = PartialDate(2026, 4, 21)
+    D_2026_04_22 = PartialDate(2026, 4, 22)
+    D_2026_04_23 = PartialDate(2026, 4, 23)
+    D_2026_04_24 = PartialDate(2026, 4, 24)
+    D_2026_04_28 = PartialDate(2026, 4, 28)
+    D_2026_05_01 = PartialDate(2026, 5, 1)
+    D_2026_05_07 = PartialDate(2026, 5, 7)
+    D_2026_05_09 = PartialDate(2026, 5, 9)
+    D_2026_05_13 = PartialDate(2026, 5, 13)
+    D_2026_05_21 = PartialDate(2026, 5, 21)
+    D_2026_06_02 = PartialDate(2026, 6, 2)
+    D_2026_06_13 = PartialDate(2026, 6, 13)
+    REASONING_BUDGET_TOKENS_MAX_262144 = ReasoningOption(type="budget_tokens", max=262144)
+    REASONING_BUDGET_TOKENS_MIN_0_MAX_24576 = ReasoningOption(
+        type="budget_tokens", min=0, max=24576
+    )
+    REASONING_BUDGET_TOKENS_MIN_1024 = ReasoningOption(type="budget_tokens", min=1024)
+    REASONING_EFFORT_HIGH_MAX = ReasoningOption(type="effort", values=("high", "max"))
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("low", "medium", "high")
+    )
+    REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX = ReasoningOption(
+        type="effort", values=("low", "medium", "high", "max")
+    )
+    REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
+        type="effort", values=("low", "medium", "high", "xhigh")
+    )
+    REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX = ReasoningOption(
+        type="effort", values=("low", "medium", "high", "xhigh", "max")
+    )
+    REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("minimal", "low", "medium", "high")
+    )
+    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("none", "low", "medium", "high")
+    )
+    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
+        type="effort", values=("none", "low", "medium", "high", "xhigh")
+    )
+    REASONING_TOGGLE = ReasoningOption(type="toggle")
+    TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT = Modalities(
+        input=("text", "image", "audio", "video", "pdf"), output=("text",)
+    )
+    TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT = Modalities(
+        input=("text", "image", "audio", "video"), output=("text",)
+    )
+    TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
+    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "ALICLOUD_DEEPSEEK_V4_FLASH",
@@ -173,7 +181,7 @@ __all__ = [
     "ZAI_GLM_5_1",
 ]
 
-ALICLOUD_DEEPSEEK_V4_FLASH: Final[Model] = Model(
+ALICLOUD_DEEPSEEK_V4_FLASH: Final[PricedModel] = PricedModel(
     provider="aihubmix",
     id="alicloud-deepseek-v4-flash",
     name="DeepSeek V4 Flash (Alibaba Cloud)",
@@ -185,17 +193,18 @@ ALICLOUD_DEEPSEEK_V4_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_05,
-    release_date=_D_2026_04_24,
-    last_updated=_D_2026_04_24,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_384000,
+    knowledge=_Shared.D_2025_05,
+    release_date=_Shared.D_2026_04_24,
+    last_updated=_Shared.D_2026_04_24,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_384000,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.28"), cache_read=Decimal("0.028")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"DeepSeek V4 Flash (Alibaba Cloud) (chat) · 1M context · 384K output · $0.14 in / $0.28 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ALICLOUD_DEEPSEEK_V4_PRO: Final[Model] = Model(
+ALICLOUD_DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
     provider="aihubmix",
     id="alicloud-deepseek-v4-pro",
     name="DeepSeek V4 Pro (Alibaba Cloud)",
@@ -207,17 +216,18 @@ ALICLOUD_DEEPSEEK_V4_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_05,
-    release_date=_D_2026_04_24,
-    last_updated=_D_2026_04_24,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_384000,
+    knowledge=_Shared.D_2025_05,
+    release_date=_Shared.D_2026_04_24,
+    last_updated=_Shared.D_2026_04_24,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_384000,
     cost=Cost(input=Decimal("1.69"), output=Decimal("3.38"), cache_read=Decimal("0.13")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"DeepSeek V4 Pro (Alibaba Cloud) (chat) · 1M context · 384K output · $1.69 in / $3.38 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ALICLOUD_GLM_5_1: Final[Model] = Model(
+ALICLOUD_GLM_5_1: Final[PricedModel] = PricedModel(
     provider="aihubmix",
     id="alicloud-glm-5.1",
     name="GLM-5.1 (Alibaba Cloud)",
@@ -229,10 +239,10 @@ ALICLOUD_GLM_5_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_03_27,
-    last_updated=_D_2026_03_27,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_128000,
+    release_date=_Shared.D_2026_03_27,
+    last_updated=_Shared.D_2026_03_27,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("0.84"),
         output=Decimal("3.38"),
@@ -240,10 +250,11 @@ ALICLOUD_GLM_5_1: Final[Model] = Model(
         cache_write=Decimal("1.05625"),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM-5.1 (Alibaba Cloud) (chat) · 200K context · 128K output · $0.84 in / $3.38 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-CLAUDE_OPUS_4_6: Final[Model] = Model(
+CLAUDE_OPUS_4_6: Final[PricedModel] = PricedModel(
     provider="aihubmix",
     id="claude-opus-4-6",
     name="Claude Opus 4.6",
@@ -255,11 +266,11 @@ CLAUDE_OPUS_4_6: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_05_31,
-    release_date=_D_2026_02_05,
-    last_updated=_D_2026_03_13,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_05_31,
+    release_date=_Shared.D_2026_02_05,
+    last_updated=_Shared.D_2026_03_13,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
@@ -283,13 +294,14 @@ CLAUDE_OPUS_4_6: Final[Model] = Model(
     ),
     interleaved=True,
     reasoning_options=(
-        _REASONING_TOGGLE,
-        _REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX,
-        _REASONING_BUDGET_TOKENS_MIN_1024,
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024,
     ),
 )
+"Claude Opus 4.6 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-CLAUDE_OPUS_4_6_THINK: Final[Model] = Model(
+CLAUDE_OPUS_4_6_THINK: Final[PricedModel] = PricedModel(
     provider="aihubmix",
     id="claude-opus-4-6-think",
     name="Claude Opus 4.6 Thinking",
@@ -301,11 +313,11 @@ CLAUDE_OPUS_4_6_THINK: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_05_31,
-    release_date=_D_2026_02_05,
-    last_updated=_D_2026_03_13,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_05_31,
+    release_date=_Shared.D_2026_02_05,
+    last_updated=_Shared.D_2026_03_13,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
@@ -329,13 +341,14 @@ CLAUDE_OPUS_4_6_THINK: Final[Model] = Model(
     ),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(
-        _REASONING_TOGGLE,
-        _REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX,
-        _REASONING_BUDGET_TOKENS_MIN_1024,
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024,
     ),
 )
+"Claude Opus 4.6 Thinking (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-CLAUDE_OPUS_4_7: Final[Model] = Model(
+CLAUDE_OPUS_4_7: Final[PricedModel] = PricedModel(
     provider="aihubmix",
     id="claude-opus-4-7",
     name="Claude Opus 4.7",
@@ -347,11 +360,11 @@ CLAUDE_OPUS_4_7: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2026_01_31,
-    release_date=_D_2026_04_16,
-    last_updated=_D_2026_04_16,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    knowledge=_Shared.D_2026_01_31,
+    release_date=_Shared.D_2026_04_16,
+    last_updated=_Shared.D_2026_04_16,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
@@ -374,10 +387,14 @@ CLAUDE_OPUS_4_7: Final[Model] = Model(
         ),
     ),
     interleaved=True,
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
+    ),
 )
+"Claude Opus 4.7 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-CLAUDE_OPUS_4_7_THINK: Final[Model] = Model(
+CLAUDE_OPUS_4_7_THINK: Final[PricedModel] = PricedModel(
     provider="aihubmix",
     id="claude-opus-4-7-think",
     name="Claude Opus 4.7 Thinking",
@@ -389,11 +406,11 @@ CLAUDE_OPUS_4_7_THINK: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2026_01_31,
-    release_date=_D_2026_04_16,
-    last_updated=_D_2026_04_16,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    knowledge=_Shared.D_2026_01_31,
+    release_date=_Shared.D_2026_04_16,
+    last_updated=_Shared.D_2026_04_16,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
@@ -416,10 +433,14 @@ CLAUDE_OPUS_4_7_THINK: Final[Model] = Model(
         ),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
+    ),
 )
+"Claude Opus 4.7 Thinking (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-CLAUDE_SONNET_4_6: Final[Model] = Model(
+CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
     provider="aihubmix",
     id="claude-sonnet-4-6",
     name="Claude Sonnet 4.6",
@@ -431,11 +452,11 @@ CLAUDE_SONNET_4_6: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_02_17,
-    last_updated=_D_2026_03_13,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_02_17,
+    last_updated=_Shared.D_2026_03_13,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
@@ -459,13 +480,14 @@ CLAUDE_SONNET_4_6: Final[Model] = Model(
     ),
     interleaved=True,
     reasoning_options=(
-        _REASONING_TOGGLE,
-        _REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX,
-        _REASONING_BUDGET_TOKENS_MIN_1024,
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024,
     ),
 )
+"Claude Sonnet 4.6 (chat) · 1M context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-CLAUDE_SONNET_4_6_THINK: Final[Model] = Model(
+CLAUDE_SONNET_4_6_THINK: Final[PricedModel] = PricedModel(
     provider="aihubmix",
     id="claude-sonnet-4-6-think",
     name="Claude Sonnet 4.6 Thinking",
@@ -477,11 +499,11 @@ CLAUDE_SONNET_4_6_THINK: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_02_17,
-    last_updated=_D_2026_03_13,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_02_17,
+    last_updated=_Shared.D_2026_03_13,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
@@ -505,13 +527,14 @@ CLAUDE_SONNET_4_6_THINK: Final[Model] = Model(
     ),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(
-        _REASONING_TOGGLE,
-        _REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX,
-        _REASONING_BUDGET_TOKENS_MIN_1024,
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024,
     ),
 )
+"Claude Sonnet 4.6 Thinking (chat) · 1M context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-CODING_GLM_5_1: Final[Model] = Model(
+CODING_GLM_5_1: Final[PricedModel] = PricedModel(
     provider="aihubmix",
     id="coding-glm-5.1",
     name="Coding GLM 5.1",
@@ -523,16 +546,17 @@ CODING_GLM_5_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_11,
-    last_updated=_D_2026_04_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_128000,
+    release_date=_Shared.D_2026_04_11,
+    last_updated=_Shared.D_2026_04_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.06"), output=Decimal("0.22"), cache_read=Decimal("0.013")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Coding GLM 5.1 (chat) · 200K context · 128K output · $0.06 in / $0.22 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-CODING_GLM_5_1_FREE: Final[Model] = Model(
+CODING_GLM_5_1_FREE: Final[PricedModel] = PricedModel(
     provider="aihubmix",
     id="coding-glm-5.1-free",
     name="Coding GLM 5.1 (free)",
@@ -544,16 +568,17 @@ CODING_GLM_5_1_FREE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_11,
-    last_updated=_D_2026_04_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_128000,
+    release_date=_Shared.D_2026_04_11,
+    last_updated=_Shared.D_2026_04_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_128000,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Coding GLM 5.1 (free) (chat) · 200K context · 128K output · free · tools, reasoning, structured output, open weights"
 
-CODING_MINIMAX_M2_7: Final[Model] = Model(
+CODING_MINIMAX_M2_7: Final[PricedModel] = PricedModel(
     provider="aihubmix",
     id="coding-minimax-m2.7",
     name="Coding MiniMax M2.7",
@@ -565,16 +590,17 @@ CODING_MINIMAX_M2_7: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_03_18,
-    last_updated=_D_2026_03_18,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_128100,
+    release_date=_Shared.D_2026_03_18,
+    last_updated=_Shared.D_2026_03_18,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_128100,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.2")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"Coding MiniMax M2.7 (chat) · 205K context · 128K output · $0.20 in / $0.20 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-CODING_MINIMAX_M2_7_FREE: Final[Model] = Model(
+CODING_MINIMAX_M2_7_FREE: Final[PricedModel] = PricedModel(
     provider="aihubmix",
     id="coding-minimax-m2.7-free",
     name="Coding MiniMax M2.7 (Free)",
@@ -586,16 +612,17 @@ CODING_MINIMAX_M2_7_FREE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_03_18,
-    last_updated=_D_2026_03_18,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_128100,
+    release_date=_Shared.D_2026_03_18,
+    last_updated=_Shared.D_2026_03_18,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_128100,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"Coding MiniMax M2.7 (Free) (chat) · 205K context · 128K output · free · tools, reasoning, structured output, open weights"
 
-CODING_MINIMAX_M2_7_HIGHSPEED: Final[Model] = Model(
+CODING_MINIMAX_M2_7_HIGHSPEED: Final[PricedModel] = PricedModel(
     provider="aihubmix",
     id="coding-minimax-m2.7-highspeed",
     name="Coding MiniMax M2.7 Highspeed",
@@ -607,16 +634,17 @@ CODING_MINIMAX_M2_7_HIGHSPEED: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_03_18,
-    last_updated=_D_2026_03_18,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_128100,
+    release_date=_Shared.D_2026_03_18,
+    last_updated=_Shared.D_2026_03_18,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_128100,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.2")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"Coding MiniMax M2.7 Highspeed (chat) · 205K context · 128K output · $0.20 in / $0.20 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-CODING_XIAOMI_MIMO_V2_5: Final[Model] = Model(
+CODING_XIAOMI_MIMO_V2_5: Final[PricedModel] = PricedModel(
     provider="aihubmix",
     id="coding-xiaomi-mimo-v2.5",
     name="Coding Xiaomi MiMo-V2.5",
@@ -627,11 +655,11 @@ CODING_XIAOMI_MIMO_V2_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_12,
-    release_date=_D_2026_04_22,
-    last_updated=_D_2026_05_13,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_131072,
+    knowledge=_Shared.D_2024_12,
+    release_date=_Shared.D_2026_04_22,
+    last_updated=_Shared.D_2026_05_13,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_131072,
     cost=Cost(
         input=Decimal("0.08"),
         output=Decimal("0.4"),
@@ -649,10 +677,11 @@ CODING_XIAOMI_MIMO_V2_5: Final[Model] = Model(
         ),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Coding Xiaomi MiMo-V2.5 (chat) · 1.05M context · 131K output · $0.08 in / $0.40 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-CODING_XIAOMI_MIMO_V2_5_PRO: Final[Model] = Model(
+CODING_XIAOMI_MIMO_V2_5_PRO: Final[PricedModel] = PricedModel(
     provider="aihubmix",
     id="coding-xiaomi-mimo-v2.5-pro",
     name="Coding Xiaomi MiMo-V2.5-Pro",
@@ -663,11 +692,11 @@ CODING_XIAOMI_MIMO_V2_5_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_12,
-    release_date=_D_2026_04_22,
-    last_updated=_D_2026_05_13,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_131072,
+    knowledge=_Shared.D_2024_12,
+    release_date=_Shared.D_2026_04_22,
+    last_updated=_Shared.D_2026_05_13,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_131072,
     cost=Cost(
         input=Decimal("0.2"),
         output=Decimal("0.6"),
@@ -685,10 +714,11 @@ CODING_XIAOMI_MIMO_V2_5_PRO: Final[Model] = Model(
         ),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Coding Xiaomi MiMo-V2.5-Pro (chat) · 1.05M context · 131K output · $0.20 in / $0.60 out per 1M tokens · tools, reasoning, open weights"
 
-DEEP_DEEPSEEK_V4_FLASH: Final[Model] = Model(
+DEEP_DEEPSEEK_V4_FLASH: Final[PricedModel] = PricedModel(
     provider="aihubmix",
     id="deep-deepseek-v4-flash",
     name="DeepSeek V4 Flash (DeepSeek)",
@@ -700,17 +730,18 @@ DEEP_DEEPSEEK_V4_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_05,
-    release_date=_D_2026_04_24,
-    last_updated=_D_2026_04_24,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_384000,
+    knowledge=_Shared.D_2025_05,
+    release_date=_Shared.D_2026_04_24,
+    last_updated=_Shared.D_2026_04_24,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_384000,
     cost=Cost(input=Decimal("0.154"), output=Decimal("0.308"), cache_read=Decimal("0.0308")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"DeepSeek V4 Flash (DeepSeek) (chat) · 1M context · 384K output · $0.154 in / $0.308 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-DEEP_DEEPSEEK_V4_PRO: Final[Model] = Model(
+DEEP_DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
     provider="aihubmix",
     id="deep-deepseek-v4-pro",
     name="DeepSeek V4 Pro (DeepSeek)",
@@ -722,17 +753,18 @@ DEEP_DEEPSEEK_V4_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_05,
-    release_date=_D_2026_04_24,
-    last_updated=_D_2026_04_24,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_384000,
+    knowledge=_Shared.D_2025_05,
+    release_date=_Shared.D_2026_04_24,
+    last_updated=_Shared.D_2026_04_24,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_384000,
     cost=Cost(input=Decimal("0.478"), output=Decimal("0.956"), cache_read=Decimal("0.004302")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"DeepSeek V4 Pro (DeepSeek) (chat) · 1M context · 384K output · $0.478 in / $0.956 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-DOUBAO_SEED_2_0_CODE_PREVIEW: Final[Model] = Model(
+DOUBAO_SEED_2_0_CODE_PREVIEW: Final[PricedModel] = PricedModel(
     provider="aihubmix",
     id="doubao-seed-2-0-code-preview",
     name="Doubao Seed 2.0 Code Preview",
@@ -744,10 +776,10 @@ DOUBAO_SEED_2_0_CODE_PREVIEW: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_02_14,
-    last_updated=_D_2026_02_14,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_128000,
+    release_date=_Shared.D_2026_02_14,
+    last_updated=_Shared.D_2026_02_14,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("0.48"),
         output=Decimal("2.41"),
@@ -768,10 +800,11 @@ DOUBAO_SEED_2_0_CODE_PREVIEW: Final[Model] = Model(
         ),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH),
 )
+"Doubao Seed 2.0 Code Preview (chat) · 256K context · 128K output · $0.48 in / $2.41 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-DOUBAO_SEED_2_0_LITE_260428: Final[Model] = Model(
+DOUBAO_SEED_2_0_LITE_260428: Final[PricedModel] = PricedModel(
     provider="aihubmix",
     id="doubao-seed-2-0-lite-260428",
     name="Doubao Seed 2.0 Lite 260428",
@@ -783,10 +816,10 @@ DOUBAO_SEED_2_0_LITE_260428: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_04_28,
-    last_updated=_D_2026_04_28,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_128000,
+    release_date=_Shared.D_2026_04_28,
+    last_updated=_Shared.D_2026_04_28,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("0.08"),
         output=Decimal("0.51"),
@@ -810,10 +843,11 @@ DOUBAO_SEED_2_0_LITE_260428: Final[Model] = Model(
         ),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH),
 )
+"Doubao Seed 2.0 Lite 260428 (chat) · 256K context · 128K output · $0.08 in / $0.51 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-DOUBAO_SEED_2_0_MINI_260428: Final[Model] = Model(
+DOUBAO_SEED_2_0_MINI_260428: Final[PricedModel] = PricedModel(
     provider="aihubmix",
     id="doubao-seed-2-0-mini-260428",
     name="Doubao Seed 2.0 Mini 260428",
@@ -825,10 +859,10 @@ DOUBAO_SEED_2_0_MINI_260428: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_04_28,
-    last_updated=_D_2026_04_28,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_128000,
+    release_date=_Shared.D_2026_04_28,
+    last_updated=_Shared.D_2026_04_28,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("0.03"),
         output=Decimal("0.28"),
@@ -852,10 +886,11 @@ DOUBAO_SEED_2_0_MINI_260428: Final[Model] = Model(
         ),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH),
 )
+"Doubao Seed 2.0 Mini 260428 (chat) · 256K context · 128K output · $0.03 in / $0.28 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-DOUBAO_SEED_2_0_PRO: Final[Model] = Model(
+DOUBAO_SEED_2_0_PRO: Final[PricedModel] = PricedModel(
     provider="aihubmix",
     id="doubao-seed-2-0-pro",
     name="Doubao Seed 2.0 Pro",
@@ -867,10 +902,10 @@ DOUBAO_SEED_2_0_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_02_14,
-    last_updated=_D_2026_02_14,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_128000,
+    release_date=_Shared.D_2026_02_14,
+    last_updated=_Shared.D_2026_02_14,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("0.48"),
         output=Decimal("2.41"),
@@ -891,10 +926,11 @@ DOUBAO_SEED_2_0_PRO: Final[Model] = Model(
         ),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH),
 )
+"Doubao Seed 2.0 Pro (chat) · 256K context · 128K output · $0.48 in / $2.41 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_2_5_FLASH: Final[Model] = Model(
+GEMINI_2_5_FLASH: Final[PricedModel] = PricedModel(
     provider="aihubmix",
     id="gemini-2.5-flash",
     name="Gemini 2.5 Flash",
@@ -906,11 +942,11 @@ GEMINI_2_5_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_03_20,
-    last_updated=_D_2025_06_05,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_03_20,
+    last_updated=_Shared.D_2025_06_05,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(
         input=Decimal("0.3"),
         output=Decimal("2.5"),
@@ -918,13 +954,14 @@ GEMINI_2_5_FLASH: Final[Model] = Model(
         input_audio=Decimal("1"),
     ),
     reasoning_options=(
-        _REASONING_TOGGLE,
-        _REASONING_EFFORT_LOW_MEDIUM_HIGH,
-        _REASONING_BUDGET_TOKENS_MIN_0_MAX_24576,
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_0_MAX_24576,
     ),
 )
+"Gemini 2.5 Flash (chat) · 1.05M context · 65.5K output · $0.30 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_2_5_PRO: Final[Model] = Model(
+GEMINI_2_5_PRO: Final[PricedModel] = PricedModel(
     provider="aihubmix",
     id="gemini-2.5-pro",
     name="Gemini 2.5 Pro",
@@ -936,11 +973,11 @@ GEMINI_2_5_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_03_20,
-    last_updated=_D_2025_06_05,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_03_20,
+    last_updated=_Shared.D_2025_06_05,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(
         input=Decimal("1.25"),
         output=Decimal("10"),
@@ -957,10 +994,11 @@ GEMINI_2_5_PRO: Final[Model] = Model(
             input=Decimal("2.5"), output=Decimal("15"), cache_read=Decimal("0.25")
         ),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Gemini 2.5 Pro (chat) · 1.05M context · 65.5K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_3_FLASH_PREVIEW: Final[Model] = Model(
+GEMINI_3_FLASH_PREVIEW: Final[PricedModel] = PricedModel(
     provider="aihubmix",
     id="gemini-3-flash-preview",
     name="Gemini 3 Flash Preview",
@@ -972,11 +1010,11 @@ GEMINI_3_FLASH_PREVIEW: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_12_17,
-    last_updated=_D_2025_12_17,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_12_17,
+    last_updated=_Shared.D_2025_12_17,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(
         input=Decimal("0.5"),
         output=Decimal("3"),
@@ -993,10 +1031,11 @@ GEMINI_3_FLASH_PREVIEW: Final[Model] = Model(
             input=Decimal("0.5"), output=Decimal("3"), cache_read=Decimal("0.05")
         ),
     ),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"Gemini 3 Flash Preview (chat) · 1.05M context · 65.5K output · $0.50 in / $3.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_3_1_FLASH_LITE: Final[Model] = Model(
+GEMINI_3_1_FLASH_LITE: Final[PricedModel] = PricedModel(
     provider="aihubmix",
     id="gemini-3.1-flash-lite",
     name="Gemini 3.1 Flash Lite",
@@ -1008,21 +1047,22 @@ GEMINI_3_1_FLASH_LITE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_05_07,
-    last_updated=_D_2026_05_07,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_05_07,
+    last_updated=_Shared.D_2026_05_07,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(
         input=Decimal("0.25"),
         output=Decimal("1.5"),
         cache_read=Decimal("0.025"),
         cache_write=Decimal("1"),
     ),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"Gemini 3.1 Flash Lite (chat) · 1.05M context · 65.5K output · $0.25 in / $1.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_3_1_PRO_PREVIEW: Final[Model] = Model(
+GEMINI_3_1_PRO_PREVIEW: Final[PricedModel] = PricedModel(
     provider="aihubmix",
     id="gemini-3.1-pro-preview",
     name="Gemini 3.1 Pro Preview",
@@ -1034,11 +1074,11 @@ GEMINI_3_1_PRO_PREVIEW: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_02_19,
-    last_updated=_D_2026_02_19,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_02_19,
+    last_updated=_Shared.D_2026_02_19,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(
         input=Decimal("2"),
         output=Decimal("12"),
@@ -1055,10 +1095,11 @@ GEMINI_3_1_PRO_PREVIEW: Final[Model] = Model(
             input=Decimal("4"), output=Decimal("18"), cache_read=Decimal("0.4")
         ),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Gemini 3.1 Pro Preview (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_3_1_PRO_PREVIEW_CUSTOMTOOLS: Final[Model] = Model(
+GEMINI_3_1_PRO_PREVIEW_CUSTOMTOOLS: Final[PricedModel] = PricedModel(
     provider="aihubmix",
     id="gemini-3.1-pro-preview-customtools",
     name="Gemini 3.1 Pro Preview Custom Tools",
@@ -1070,11 +1111,11 @@ GEMINI_3_1_PRO_PREVIEW_CUSTOMTOOLS: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_02_19,
-    last_updated=_D_2026_02_19,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_02_19,
+    last_updated=_Shared.D_2026_02_19,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(
         input=Decimal("2"),
         output=Decimal("12"),
@@ -1091,10 +1132,11 @@ GEMINI_3_1_PRO_PREVIEW_CUSTOMTOOLS: Final[Model] = Model(
             input=Decimal("4"), output=Decimal("18"), cache_read=Decimal("0.4")
         ),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Gemini 3.1 Pro Preview Custom Tools (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GLM_5_2: Final[Model] = Model(
+GLM_5_2: Final[PricedModel] = PricedModel(
     provider="aihubmix",
     id="glm-5.2",
     name="GLM-5.2",
@@ -1106,16 +1148,17 @@ GLM_5_2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_06_13,
-    last_updated=_D_2026_06_13,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    release_date=_Shared.D_2026_06_13,
+    last_updated=_Shared.D_2026_06_13,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.1268"), output=Decimal("3.9438"), cache_read=Decimal("0.2817")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_EFFORT_HIGH_MAX,),
+    reasoning_options=(_Shared.REASONING_EFFORT_HIGH_MAX,),
 )
+"GLM-5.2 (chat) · 1M context · 128K output · $1.1268 in / $3.9438 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-GLM_5V_TURBO: Final[Model] = Model(
+GLM_5V_TURBO: Final[PricedModel] = PricedModel(
     provider="aihubmix",
     id="glm-5v-turbo",
     name="GLM 5 Vision Turbo",
@@ -1127,16 +1170,17 @@ GLM_5V_TURBO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_05_09,
-    last_updated=_D_2026_05_09,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_128000,
+    release_date=_Shared.D_2026_05_09,
+    last_updated=_Shared.D_2026_05_09,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.7042"), output=Decimal("3.09848"), cache_read=Decimal("0.169008")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM 5 Vision Turbo (chat) · 200K context · 128K output · $0.7042 in / $3.09848 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_1: Final[Model] = Model(
+GPT_5_1: Final[PricedModel] = PricedModel(
     provider="aihubmix",
     id="gpt-5.1",
     name="GPT-5.1",
@@ -1148,16 +1192,17 @@ GPT_5_1: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_09_30,
-    release_date=_D_2025_11_13,
-    last_updated=_D_2025_11_13,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_09_30,
+    release_date=_Shared.D_2025_11_13,
+    last_updated=_Shared.D_2025_11_13,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.13")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
+"GPT-5.1 (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_1_CODEX: Final[Model] = Model(
+GPT_5_1_CODEX: Final[PricedModel] = PricedModel(
     provider="aihubmix",
     id="gpt-5.1-codex",
     name="GPT-5.1 Codex",
@@ -1169,16 +1214,17 @@ GPT_5_1_CODEX: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_09_30,
-    release_date=_D_2025_11_13,
-    last_updated=_D_2025_11_13,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_09_30,
+    release_date=_Shared.D_2025_11_13,
+    last_updated=_Shared.D_2025_11_13,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"GPT-5.1 Codex (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_1_CODEX_MINI: Final[Model] = Model(
+GPT_5_1_CODEX_MINI: Final[PricedModel] = PricedModel(
     provider="aihubmix",
     id="gpt-5.1-codex-mini",
     name="GPT-5.1 Codex mini",
@@ -1190,16 +1236,17 @@ GPT_5_1_CODEX_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_09_30,
-    release_date=_D_2025_11_13,
-    last_updated=_D_2025_11_13,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_09_30,
+    release_date=_Shared.D_2025_11_13,
+    last_updated=_Shared.D_2025_11_13,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.25"), output=Decimal("2"), cache_read=Decimal("0.025")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"GPT-5.1 Codex mini (chat) · 400K context · 128K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_2: Final[Model] = Model(
+GPT_5_2: Final[PricedModel] = PricedModel(
     provider="aihubmix",
     id="gpt-5.2",
     name="GPT-5.2",
@@ -1211,16 +1258,17 @@ GPT_5_2: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2025_12_11,
-    last_updated=_D_2025_12_11,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2025_12_11,
+    last_updated=_Shared.D_2025_12_11,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"GPT-5.2 (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_2_CODEX: Final[Model] = Model(
+GPT_5_2_CODEX: Final[PricedModel] = PricedModel(
     provider="aihubmix",
     id="gpt-5.2-codex",
     name="GPT-5.2 Codex",
@@ -1232,16 +1280,17 @@ GPT_5_2_CODEX: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2025_12_11,
-    last_updated=_D_2025_12_11,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2025_12_11,
+    last_updated=_Shared.D_2025_12_11,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"GPT-5.2 Codex (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_3_CODEX: Final[Model] = Model(
+GPT_5_3_CODEX: Final[PricedModel] = PricedModel(
     provider="aihubmix",
     id="gpt-5.3-codex",
     name="GPT-5.3 Codex",
@@ -1253,16 +1302,17 @@ GPT_5_3_CODEX: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_02_05,
-    last_updated=_D_2026_02_05,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_02_05,
+    last_updated=_Shared.D_2026_02_05,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"GPT-5.3 Codex (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_4: Final[Model] = Model(
+GPT_5_4: Final[PricedModel] = PricedModel(
     provider="aihubmix",
     id="gpt-5.4",
     name="GPT-5.4",
@@ -1274,11 +1324,11 @@ GPT_5_4: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_03_05,
-    last_updated=_D_2026_03_05,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_03_05,
+    last_updated=_Shared.D_2026_03_05,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("2.5"),
         output=Decimal("15"),
@@ -1295,7 +1345,7 @@ GPT_5_4: Final[Model] = Model(
             input=Decimal("5"), output=Decimal("22.5"), cache_read=Decimal("0.5")
         ),
     ),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
     experimental=Experimental(
         modes={
             "fast": Mode(
@@ -1305,8 +1355,9 @@ GPT_5_4: Final[Model] = Model(
         }
     ),
 )
+"GPT-5.4 (chat) · 1.05M context · 128K output · $2.50 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_4_MINI: Final[Model] = Model(
+GPT_5_4_MINI: Final[PricedModel] = PricedModel(
     provider="aihubmix",
     id="gpt-5.4-mini",
     name="GPT-5.4 mini",
@@ -1318,13 +1369,13 @@ GPT_5_4_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_03_17,
-    last_updated=_D_2026_03_17,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_03_17,
+    last_updated=_Shared.D_2026_03_17,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.75"), output=Decimal("4.5"), cache_read=Decimal("0.075")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
     experimental=Experimental(
         modes={
             "fast": Mode(
@@ -1334,8 +1385,9 @@ GPT_5_4_MINI: Final[Model] = Model(
         }
     ),
 )
+"GPT-5.4 mini (chat) · 400K context · 128K output · $0.75 in / $4.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_5: Final[Model] = Model(
+GPT_5_5: Final[PricedModel] = PricedModel(
     provider="aihubmix",
     id="gpt-5.5",
     name="GPT-5.5",
@@ -1347,11 +1399,11 @@ GPT_5_5: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_12_01,
-    release_date=_D_2026_04_23,
-    last_updated=_D_2026_04_23,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_12_01,
+    release_date=_Shared.D_2026_04_23,
+    last_updated=_Shared.D_2026_04_23,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("30"),
@@ -1366,7 +1418,7 @@ GPT_5_5: Final[Model] = Model(
         ),
         context_over_200k=Rates(input=Decimal("10"), output=Decimal("45"), cache_read=Decimal("1")),
     ),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
     experimental=Experimental(
         modes={
             "fast": Mode(
@@ -1376,8 +1428,9 @@ GPT_5_5: Final[Model] = Model(
         }
     ),
 )
+"GPT-5.5 (chat) · 1.05M context · 128K output · $5.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GROK_4_3: Final[Model] = Model(
+GROK_4_3: Final[PricedModel] = PricedModel(
     provider="aihubmix",
     id="grok-4.3",
     name="Grok 4.3",
@@ -1389,10 +1442,10 @@ GROK_4_3: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_05_01,
-    last_updated=_D_2026_05_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_1000000,
+    release_date=_Shared.D_2026_05_01,
+    last_updated=_Shared.D_2026_05_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_1000000,
     cost=Cost(
         input=Decimal("1.25"),
         output=Decimal("2.5"),
@@ -1409,10 +1462,11 @@ GROK_4_3: Final[Model] = Model(
             input=Decimal("2.5"), output=Decimal("5"), cache_read=Decimal("0.4")
         ),
     ),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
+"Grok 4.3 (chat) · 1M context · 1M output · $1.25 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-KIMI_K2_5: Final[Model] = Model(
+KIMI_K2_5: Final[PricedModel] = PricedModel(
     provider="aihubmix",
     id="kimi-k2.5",
     name="Kimi K2.5",
@@ -1424,17 +1478,18 @@ KIMI_K2_5: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_01,
-    last_updated=_D_2026_01,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_32768,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_01,
+    last_updated=_Shared.D_2026_01,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_32768,
     cost=Cost(input=Decimal("0.6"), output=Decimal("3"), cache_read=Decimal("0.1")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Kimi K2.5 (chat) · 262K context · 32.8K output · $0.60 in / $3.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-KIMI_K2_6: Final[Model] = Model(
+KIMI_K2_6: Final[PricedModel] = PricedModel(
     provider="aihubmix",
     id="kimi-k2.6",
     name="Kimi K2.6",
@@ -1446,17 +1501,18 @@ KIMI_K2_6: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_04_21,
-    last_updated=_D_2026_04_21,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_32768,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_04_21,
+    last_updated=_Shared.D_2026_04_21,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_32768,
     cost=Cost(input=Decimal("0.95"), output=Decimal("4"), cache_read=Decimal("0.16")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Kimi K2.6 (chat) · 262K context · 32.8K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-MINIMAX_M2_7: Final[Model] = Model(
+MINIMAX_M2_7: Final[PricedModel] = PricedModel(
     provider="aihubmix",
     id="minimax-m2.7",
     name="MiniMax M2.7",
@@ -1468,10 +1524,10 @@ MINIMAX_M2_7: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_03_18,
-    last_updated=_D_2026_03_18,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_128000,
+    release_date=_Shared.D_2026_03_18,
+    last_updated=_Shared.D_2026_03_18,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_128000,
     cost=Cost(
         input=Decimal("0.3"),
         output=Decimal("1.2"),
@@ -1481,8 +1537,9 @@ MINIMAX_M2_7: Final[Model] = Model(
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"MiniMax M2.7 (chat) · 205K context · 128K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-QWEN3_6_FLASH: Final[Model] = Model(
+QWEN3_6_FLASH: Final[PricedModel] = PricedModel(
     provider="aihubmix",
     id="qwen3.6-flash",
     name="Qwen3.6 Flash",
@@ -1494,11 +1551,11 @@ QWEN3_6_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_04,
-    release_date=_D_2026_04_02,
-    last_updated=_D_2026_04_02,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_991000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2026_04_02,
+    last_updated=_Shared.D_2026_04_02,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_991000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("0.17"),
         output=Decimal("1.01"),
@@ -1521,10 +1578,11 @@ QWEN3_6_FLASH: Final[Model] = Model(
         ),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Qwen3.6 Flash (chat) · 991K context · 64K output · $0.17 in / $1.01 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-QWEN3_6_MAX_PREVIEW: Final[Model] = Model(
+QWEN3_6_MAX_PREVIEW: Final[PricedModel] = PricedModel(
     provider="aihubmix",
     id="qwen3.6-max-preview",
     name="Qwen3.6 Max Preview",
@@ -1536,11 +1594,11 @@ QWEN3_6_MAX_PREVIEW: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_04,
-    release_date=_D_2026_05_09,
-    last_updated=_D_2026_05_09,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_240000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2026_05_09,
+    last_updated=_Shared.D_2026_05_09,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_240000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("1.27"),
         output=Decimal("7.61"),
@@ -1557,10 +1615,11 @@ QWEN3_6_MAX_PREVIEW: Final[Model] = Model(
         ),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Qwen3.6 Max Preview (chat) · 240K context · 64K output · $1.27 in / $7.61 out per 1M tokens · tools, reasoning, structured output"
 
-QWEN3_6_PLUS: Final[Model] = Model(
+QWEN3_6_PLUS: Final[PricedModel] = PricedModel(
     provider="aihubmix",
     id="qwen3.6-plus",
     name="Qwen3.6 Plus",
@@ -1572,11 +1631,11 @@ QWEN3_6_PLUS: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_04,
-    release_date=_D_2026_05_09,
-    last_updated=_D_2026_05_09,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_991000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2026_05_09,
+    last_updated=_Shared.D_2026_05_09,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_991000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("0.28"),
         output=Decimal("1.69"),
@@ -1599,10 +1658,11 @@ QWEN3_6_PLUS: Final[Model] = Model(
         ),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Qwen3.6 Plus (chat) · 991K context · 64K output · $0.28 in / $1.69 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-QWEN3_7_MAX: Final[Model] = Model(
+QWEN3_7_MAX: Final[PricedModel] = PricedModel(
     provider="aihubmix",
     id="qwen3.7-max",
     name="Qwen3.7 Max",
@@ -1614,10 +1674,10 @@ QWEN3_7_MAX: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_05_21,
-    last_updated=_D_2026_05_21,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_991000_OUTPUT_64000,
+    release_date=_Shared.D_2026_05_21,
+    last_updated=_Shared.D_2026_05_21,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_991000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("1.69"),
         output=Decimal("5.07"),
@@ -1625,10 +1685,11 @@ QWEN3_7_MAX: Final[Model] = Model(
         cache_write=Decimal("2.1125"),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MAX_262144),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MAX_262144),
 )
+"Qwen3.7 Max (chat) · 991K context · 64K output · $1.69 in / $5.07 out per 1M tokens · tools, reasoning, structured output"
 
-QWEN3_7_PLUS: Final[Model] = Model(
+QWEN3_7_PLUS: Final[PricedModel] = PricedModel(
     provider="aihubmix",
     id="qwen3.7-plus",
     name="Qwen3.7 Plus",
@@ -1640,11 +1701,11 @@ QWEN3_7_PLUS: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_04,
-    release_date=_D_2026_06_02,
-    last_updated=_D_2026_06_02,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_991000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2026_06_02,
+    last_updated=_Shared.D_2026_06_02,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_991000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("0.282"),
         output=Decimal("1.128"),
@@ -1652,10 +1713,11 @@ QWEN3_7_PLUS: Final[Model] = Model(
         cache_write=Decimal("0.3525"),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MAX_262144),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MAX_262144),
 )
+"Qwen3.7 Plus (chat) · 991K context · 64K output · $0.282 in / $1.128 out per 1M tokens · tools, reasoning, structured output"
 
-XIAOMI_MIMO_V2_5: Final[Model] = Model(
+XIAOMI_MIMO_V2_5: Final[PricedModel] = PricedModel(
     provider="aihubmix",
     id="xiaomi-mimo-v2.5",
     name="Xiaomi MiMo-V2.5",
@@ -1666,11 +1728,11 @@ XIAOMI_MIMO_V2_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_12,
-    release_date=_D_2026_04_22,
-    last_updated=_D_2026_05_13,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_131072,
+    knowledge=_Shared.D_2024_12,
+    release_date=_Shared.D_2026_04_22,
+    last_updated=_Shared.D_2026_05_13,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_131072,
     cost=Cost(
         input=Decimal("0.44"),
         output=Decimal("2.2"),
@@ -1688,10 +1750,11 @@ XIAOMI_MIMO_V2_5: Final[Model] = Model(
         ),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Xiaomi MiMo-V2.5 (chat) · 1.05M context · 131K output · $0.44 in / $2.20 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-XIAOMI_MIMO_V2_5_FREE: Final[Model] = Model(
+XIAOMI_MIMO_V2_5_FREE: Final[PricedModel] = PricedModel(
     provider="aihubmix",
     id="xiaomi-mimo-v2.5-free",
     name="Xiaomi MiMo-V2.5 (free)",
@@ -1702,17 +1765,18 @@ XIAOMI_MIMO_V2_5_FREE: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_12,
-    release_date=_D_2026_04_22,
-    last_updated=_D_2026_05_13,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_131072,
+    knowledge=_Shared.D_2024_12,
+    release_date=_Shared.D_2026_04_22,
+    last_updated=_Shared.D_2026_05_13,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_131072,
     cost=Cost(input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Xiaomi MiMo-V2.5 (free) (chat) · 1.05M context · 131K output · free · vision, tools, reasoning, attachments, open weights"
 
-XIAOMI_MIMO_V2_5_PRO: Final[Model] = Model(
+XIAOMI_MIMO_V2_5_PRO: Final[PricedModel] = PricedModel(
     provider="aihubmix",
     id="xiaomi-mimo-v2.5-pro",
     name="Xiaomi MiMo-V2.5-Pro",
@@ -1723,11 +1787,11 @@ XIAOMI_MIMO_V2_5_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_12,
-    release_date=_D_2026_04_22,
-    last_updated=_D_2026_05_13,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_131072,
+    knowledge=_Shared.D_2024_12,
+    release_date=_Shared.D_2026_04_22,
+    last_updated=_Shared.D_2026_05_13,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_131072,
     cost=Cost(
         input=Decimal("1.1"),
         output=Decimal("3.3"),
@@ -1745,10 +1809,11 @@ XIAOMI_MIMO_V2_5_PRO: Final[Model] = Model(
         ),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Xiaomi MiMo-V2.5-Pro (chat) · 1.05M context · 131K output · $1.10 in / $3.30 out per 1M tokens · tools, reasoning, open weights"
 
-XIAOMI_MIMO_V2_5_PRO_FREE: Final[Model] = Model(
+XIAOMI_MIMO_V2_5_PRO_FREE: Final[PricedModel] = PricedModel(
     provider="aihubmix",
     id="xiaomi-mimo-v2.5-pro-free",
     name="Xiaomi MiMo-V2.5-Pro (free)",
@@ -1759,17 +1824,18 @@ XIAOMI_MIMO_V2_5_PRO_FREE: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_12,
-    release_date=_D_2026_04_22,
-    last_updated=_D_2026_05_13,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_131072,
+    knowledge=_Shared.D_2024_12,
+    release_date=_Shared.D_2026_04_22,
+    last_updated=_Shared.D_2026_05_13,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_131072,
     cost=Cost(input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Xiaomi MiMo-V2.5-Pro (free) (chat) · 1.05M context · 131K output · free · tools, reasoning, open weights"
 
-ZAI_GLM_5_1: Final[Model] = Model(
+ZAI_GLM_5_1: Final[PricedModel] = PricedModel(
     provider="aihubmix",
     id="zai-glm-5.1",
     name="GLM-5.1 (Z.ai)",
@@ -1781,11 +1847,12 @@ ZAI_GLM_5_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_03_27,
-    last_updated=_D_2026_03_27,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_128000,
+    release_date=_Shared.D_2026_03_27,
+    last_updated=_Shared.D_2026_03_27,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.845"), output=Decimal("3.38"), cache_read=Decimal("0.183112")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM-5.1 (Z.ai) (chat) · 200K context · 128K output · $0.845 in / $3.38 out per 1M tokens · tools, reasoning, structured output, open weights"

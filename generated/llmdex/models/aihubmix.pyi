@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "ALICLOUD_DEEPSEEK_V4_FLASH",
@@ -63,161 +63,161 @@ __all__ = [
     "ZAI_GLM_5_1",
 ]
 
-ALICLOUD_DEEPSEEK_V4_FLASH: Final[Model]
+ALICLOUD_DEEPSEEK_V4_FLASH: Final[PricedModel]
 "DeepSeek V4 Flash (Alibaba Cloud) (chat) · 1M context · 384K output · $0.14 in / $0.28 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ALICLOUD_DEEPSEEK_V4_PRO: Final[Model]
+ALICLOUD_DEEPSEEK_V4_PRO: Final[PricedModel]
 "DeepSeek V4 Pro (Alibaba Cloud) (chat) · 1M context · 384K output · $1.69 in / $3.38 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ALICLOUD_GLM_5_1: Final[Model]
+ALICLOUD_GLM_5_1: Final[PricedModel]
 "GLM-5.1 (Alibaba Cloud) (chat) · 200K context · 128K output · $0.84 in / $3.38 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-CLAUDE_OPUS_4_6: Final[Model]
+CLAUDE_OPUS_4_6: Final[PricedModel]
 "Claude Opus 4.6 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-CLAUDE_OPUS_4_6_THINK: Final[Model]
+CLAUDE_OPUS_4_6_THINK: Final[PricedModel]
 "Claude Opus 4.6 Thinking (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-CLAUDE_OPUS_4_7: Final[Model]
+CLAUDE_OPUS_4_7: Final[PricedModel]
 "Claude Opus 4.7 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-CLAUDE_OPUS_4_7_THINK: Final[Model]
+CLAUDE_OPUS_4_7_THINK: Final[PricedModel]
 "Claude Opus 4.7 Thinking (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-CLAUDE_SONNET_4_6: Final[Model]
+CLAUDE_SONNET_4_6: Final[PricedModel]
 "Claude Sonnet 4.6 (chat) · 1M context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-CLAUDE_SONNET_4_6_THINK: Final[Model]
+CLAUDE_SONNET_4_6_THINK: Final[PricedModel]
 "Claude Sonnet 4.6 Thinking (chat) · 1M context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-CODING_GLM_5_1: Final[Model]
+CODING_GLM_5_1: Final[PricedModel]
 "Coding GLM 5.1 (chat) · 200K context · 128K output · $0.06 in / $0.22 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-CODING_GLM_5_1_FREE: Final[Model]
+CODING_GLM_5_1_FREE: Final[PricedModel]
 "Coding GLM 5.1 (free) (chat) · 200K context · 128K output · free · tools, reasoning, structured output, open weights"
 
-CODING_MINIMAX_M2_7: Final[Model]
+CODING_MINIMAX_M2_7: Final[PricedModel]
 "Coding MiniMax M2.7 (chat) · 205K context · 128K output · $0.20 in / $0.20 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-CODING_MINIMAX_M2_7_FREE: Final[Model]
+CODING_MINIMAX_M2_7_FREE: Final[PricedModel]
 "Coding MiniMax M2.7 (Free) (chat) · 205K context · 128K output · free · tools, reasoning, structured output, open weights"
 
-CODING_MINIMAX_M2_7_HIGHSPEED: Final[Model]
+CODING_MINIMAX_M2_7_HIGHSPEED: Final[PricedModel]
 "Coding MiniMax M2.7 Highspeed (chat) · 205K context · 128K output · $0.20 in / $0.20 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-CODING_XIAOMI_MIMO_V2_5: Final[Model]
+CODING_XIAOMI_MIMO_V2_5: Final[PricedModel]
 "Coding Xiaomi MiMo-V2.5 (chat) · 1.05M context · 131K output · $0.08 in / $0.40 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-CODING_XIAOMI_MIMO_V2_5_PRO: Final[Model]
+CODING_XIAOMI_MIMO_V2_5_PRO: Final[PricedModel]
 "Coding Xiaomi MiMo-V2.5-Pro (chat) · 1.05M context · 131K output · $0.20 in / $0.60 out per 1M tokens · tools, reasoning, open weights"
 
-DEEP_DEEPSEEK_V4_FLASH: Final[Model]
+DEEP_DEEPSEEK_V4_FLASH: Final[PricedModel]
 "DeepSeek V4 Flash (DeepSeek) (chat) · 1M context · 384K output · $0.154 in / $0.308 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-DEEP_DEEPSEEK_V4_PRO: Final[Model]
+DEEP_DEEPSEEK_V4_PRO: Final[PricedModel]
 "DeepSeek V4 Pro (DeepSeek) (chat) · 1M context · 384K output · $0.478 in / $0.956 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-DOUBAO_SEED_2_0_CODE_PREVIEW: Final[Model]
+DOUBAO_SEED_2_0_CODE_PREVIEW: Final[PricedModel]
 "Doubao Seed 2.0 Code Preview (chat) · 256K context · 128K output · $0.48 in / $2.41 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-DOUBAO_SEED_2_0_LITE_260428: Final[Model]
+DOUBAO_SEED_2_0_LITE_260428: Final[PricedModel]
 "Doubao Seed 2.0 Lite 260428 (chat) · 256K context · 128K output · $0.08 in / $0.51 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-DOUBAO_SEED_2_0_MINI_260428: Final[Model]
+DOUBAO_SEED_2_0_MINI_260428: Final[PricedModel]
 "Doubao Seed 2.0 Mini 260428 (chat) · 256K context · 128K output · $0.03 in / $0.28 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-DOUBAO_SEED_2_0_PRO: Final[Model]
+DOUBAO_SEED_2_0_PRO: Final[PricedModel]
 "Doubao Seed 2.0 Pro (chat) · 256K context · 128K output · $0.48 in / $2.41 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_2_5_FLASH: Final[Model]
+GEMINI_2_5_FLASH: Final[PricedModel]
 "Gemini 2.5 Flash (chat) · 1.05M context · 65.5K output · $0.30 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_2_5_PRO: Final[Model]
+GEMINI_2_5_PRO: Final[PricedModel]
 "Gemini 2.5 Pro (chat) · 1.05M context · 65.5K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_3_FLASH_PREVIEW: Final[Model]
+GEMINI_3_FLASH_PREVIEW: Final[PricedModel]
 "Gemini 3 Flash Preview (chat) · 1.05M context · 65.5K output · $0.50 in / $3.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_3_1_FLASH_LITE: Final[Model]
+GEMINI_3_1_FLASH_LITE: Final[PricedModel]
 "Gemini 3.1 Flash Lite (chat) · 1.05M context · 65.5K output · $0.25 in / $1.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_3_1_PRO_PREVIEW: Final[Model]
+GEMINI_3_1_PRO_PREVIEW: Final[PricedModel]
 "Gemini 3.1 Pro Preview (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_3_1_PRO_PREVIEW_CUSTOMTOOLS: Final[Model]
+GEMINI_3_1_PRO_PREVIEW_CUSTOMTOOLS: Final[PricedModel]
 "Gemini 3.1 Pro Preview Custom Tools (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GLM_5_2: Final[Model]
+GLM_5_2: Final[PricedModel]
 "GLM-5.2 (chat) · 1M context · 128K output · $1.1268 in / $3.9438 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-GLM_5V_TURBO: Final[Model]
+GLM_5V_TURBO: Final[PricedModel]
 "GLM 5 Vision Turbo (chat) · 200K context · 128K output · $0.7042 in / $3.09848 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_1: Final[Model]
+GPT_5_1: Final[PricedModel]
 "GPT-5.1 (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_1_CODEX: Final[Model]
+GPT_5_1_CODEX: Final[PricedModel]
 "GPT-5.1 Codex (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_1_CODEX_MINI: Final[Model]
+GPT_5_1_CODEX_MINI: Final[PricedModel]
 "GPT-5.1 Codex mini (chat) · 400K context · 128K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_2: Final[Model]
+GPT_5_2: Final[PricedModel]
 "GPT-5.2 (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_2_CODEX: Final[Model]
+GPT_5_2_CODEX: Final[PricedModel]
 "GPT-5.2 Codex (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_3_CODEX: Final[Model]
+GPT_5_3_CODEX: Final[PricedModel]
 "GPT-5.3 Codex (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_4: Final[Model]
+GPT_5_4: Final[PricedModel]
 "GPT-5.4 (chat) · 1.05M context · 128K output · $2.50 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_4_MINI: Final[Model]
+GPT_5_4_MINI: Final[PricedModel]
 "GPT-5.4 mini (chat) · 400K context · 128K output · $0.75 in / $4.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_5: Final[Model]
+GPT_5_5: Final[PricedModel]
 "GPT-5.5 (chat) · 1.05M context · 128K output · $5.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GROK_4_3: Final[Model]
+GROK_4_3: Final[PricedModel]
 "Grok 4.3 (chat) · 1M context · 1M output · $1.25 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-KIMI_K2_5: Final[Model]
+KIMI_K2_5: Final[PricedModel]
 "Kimi K2.5 (chat) · 262K context · 32.8K output · $0.60 in / $3.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-KIMI_K2_6: Final[Model]
+KIMI_K2_6: Final[PricedModel]
 "Kimi K2.6 (chat) · 262K context · 32.8K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-MINIMAX_M2_7: Final[Model]
+MINIMAX_M2_7: Final[PricedModel]
 "MiniMax M2.7 (chat) · 205K context · 128K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-QWEN3_6_FLASH: Final[Model]
+QWEN3_6_FLASH: Final[PricedModel]
 "Qwen3.6 Flash (chat) · 991K context · 64K output · $0.17 in / $1.01 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-QWEN3_6_MAX_PREVIEW: Final[Model]
+QWEN3_6_MAX_PREVIEW: Final[PricedModel]
 "Qwen3.6 Max Preview (chat) · 240K context · 64K output · $1.27 in / $7.61 out per 1M tokens · tools, reasoning, structured output"
 
-QWEN3_6_PLUS: Final[Model]
+QWEN3_6_PLUS: Final[PricedModel]
 "Qwen3.6 Plus (chat) · 991K context · 64K output · $0.28 in / $1.69 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-QWEN3_7_MAX: Final[Model]
+QWEN3_7_MAX: Final[PricedModel]
 "Qwen3.7 Max (chat) · 991K context · 64K output · $1.69 in / $5.07 out per 1M tokens · tools, reasoning, structured output"
 
-QWEN3_7_PLUS: Final[Model]
+QWEN3_7_PLUS: Final[PricedModel]
 "Qwen3.7 Plus (chat) · 991K context · 64K output · $0.282 in / $1.128 out per 1M tokens · tools, reasoning, structured output"
 
-XIAOMI_MIMO_V2_5: Final[Model]
+XIAOMI_MIMO_V2_5: Final[PricedModel]
 "Xiaomi MiMo-V2.5 (chat) · 1.05M context · 131K output · $0.44 in / $2.20 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-XIAOMI_MIMO_V2_5_FREE: Final[Model]
+XIAOMI_MIMO_V2_5_FREE: Final[PricedModel]
 "Xiaomi MiMo-V2.5 (free) (chat) · 1.05M context · 131K output · free · vision, tools, reasoning, attachments, open weights"
 
-XIAOMI_MIMO_V2_5_PRO: Final[Model]
+XIAOMI_MIMO_V2_5_PRO: Final[PricedModel]
 "Xiaomi MiMo-V2.5-Pro (chat) · 1.05M context · 131K output · $1.10 in / $3.30 out per 1M tokens · tools, reasoning, open weights"
 
-XIAOMI_MIMO_V2_5_PRO_FREE: Final[Model]
+XIAOMI_MIMO_V2_5_PRO_FREE: Final[PricedModel]
 "Xiaomi MiMo-V2.5-Pro (free) (chat) · 1.05M context · 131K output · free · tools, reasoning, open weights"
 
-ZAI_GLM_5_1: Final[Model]
+ZAI_GLM_5_1: Final[PricedModel]
 "GLM-5.1 (Z.ai) (chat) · 200K context · 128K output · $0.845 in / $3.38 out per 1M tokens · tools, reasoning, structured output, open weights"

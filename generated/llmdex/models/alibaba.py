@@ -14,7 +14,7 @@ from llmdex_runtime.model import (
     CostTier,
     Limit,
     Modalities,
-    Model,
+    PricedModel,
     Rates,
     ReasoningOption,
     TierCondition,
@@ -24,78 +24,82 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run ti
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_AUDIO_TO_TEXT = Modalities(input=("audio",), output=("text",))
-_CONTEXT_1000000_OUTPUT_16384 = Limit(context=1000000, output=16384)
-_CONTEXT_1000000_OUTPUT_32768 = Limit(context=1000000, output=32768)
-_CONTEXT_1000000_OUTPUT_65536 = Limit(context=1000000, output=65536)
-_CONTEXT_1048576_OUTPUT_65536 = Limit(context=1048576, output=65536)
-_CONTEXT_131072_OUTPUT_16384 = Limit(context=131072, output=16384)
-_CONTEXT_131072_OUTPUT_32768 = Limit(context=131072, output=32768)
-_CONTEXT_131072_OUTPUT_8192 = Limit(context=131072, output=8192)
-_CONTEXT_16384_OUTPUT_8192 = Limit(context=16384, output=8192)
-_CONTEXT_262144_OUTPUT_32768 = Limit(context=262144, output=32768)
-_CONTEXT_262144_OUTPUT_65536 = Limit(context=262144, output=65536)
-_CONTEXT_32768_OUTPUT_2048 = Limit(context=32768, output=2048)
-_CONTEXT_32768_OUTPUT_8192 = Limit(context=32768, output=8192)
-_CONTEXT_34096_OUTPUT_4096 = Limit(context=34096, output=4096)
-_CONTEXT_53248_OUTPUT_4096 = Limit(context=53248, output=4096)
-_CONTEXT_65536_OUTPUT_16384 = Limit(context=65536, output=16384)
-_CONTEXT_8192_OUTPUT_512 = Limit(context=8192, output=512)
-_D_2024_01 = PartialDate(2024, 1)
-_D_2024_01_25 = PartialDate(2024, 1, 25)
-_D_2024_04 = PartialDate(2024, 4)
-_D_2024_04_03 = PartialDate(2024, 4, 3)
-_D_2024_04_08 = PartialDate(2024, 4, 8)
-_D_2024_09 = PartialDate(2024, 9)
-_D_2024_10_28 = PartialDate(2024, 10, 28)
-_D_2024_11_01 = PartialDate(2024, 11, 1)
-_D_2024_12 = PartialDate(2024, 12)
-_D_2025_01 = PartialDate(2025, 1)
-_D_2025_01_19 = PartialDate(2025, 1, 19)
-_D_2025_01_25 = PartialDate(2025, 1, 25)
-_D_2025_03_05 = PartialDate(2025, 3, 5)
-_D_2025_03_25 = PartialDate(2025, 3, 25)
-_D_2025_03_26 = PartialDate(2025, 3, 26)
-_D_2025_04 = PartialDate(2025, 4)
-_D_2025_04_13 = PartialDate(2025, 4, 13)
-_D_2025_04_28 = PartialDate(2025, 4, 28)
-_D_2025_05_08 = PartialDate(2025, 5, 8)
-_D_2025_07_23 = PartialDate(2025, 7, 23)
-_D_2025_07_28 = PartialDate(2025, 7, 28)
-_D_2025_08_13 = PartialDate(2025, 8, 13)
-_D_2025_08_15 = PartialDate(2025, 8, 15)
-_D_2025_09 = PartialDate(2025, 9)
-_D_2025_09_08 = PartialDate(2025, 9, 8)
-_D_2025_09_11 = PartialDate(2025, 9, 11)
-_D_2025_09_15 = PartialDate(2025, 9, 15)
-_D_2025_09_22 = PartialDate(2025, 9, 22)
-_D_2025_09_23 = PartialDate(2025, 9, 23)
-_D_2026_02_15 = PartialDate(2026, 2, 15)
-_D_2026_02_16 = PartialDate(2026, 2, 16)
-_D_2026_02_23 = PartialDate(2026, 2, 23)
-_D_2026_04_02 = PartialDate(2026, 4, 2)
-_D_2026_04_17 = PartialDate(2026, 4, 17)
-_D_2026_04_20 = PartialDate(2026, 4, 20)
-_D_2026_04_22 = PartialDate(2026, 4, 22)
-_D_2026_04_27 = PartialDate(2026, 4, 27)
-_D_2026_05_21 = PartialDate(2026, 5, 21)
-_D_2026_06_02 = PartialDate(2026, 6, 2)
-_D_2026_06_04 = PartialDate(2026, 6, 4)
-_REASONING_BUDGET_TOKENS = ReasoningOption(type="budget_tokens")
-_REASONING_TOGGLE = ReasoningOption(type="toggle")
-_TEXT_IMAGE_AUDIO_TO_TEXT_AUDIO = Modalities(
-    input=("text", "image", "audio"), output=("text", "audio")
-)
-_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT_AUDIO = Modalities(
-    input=("text", "image", "audio", "video"), output=("text", "audio")
-)
-_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT = Modalities(
-    input=("text", "image", "video", "audio"), output=("text",)
-)
-_TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    AUDIO_TO_TEXT = Modalities(input=("audio",), output=("text",))
+    CONTEXT_1000000_OUTPUT_16384 = Limit(context=1000000, output=16384)
+    CONTEXT_1000000_OUTPUT_32768 = Limit(context=1000000, output=32768)
+    CONTEXT_1000000_OUTPUT_65536 = Limit(context=1000000, output=65536)
+    CONTEXT_1048576_OUTPUT_65536 = Limit(context=1048576, output=65536)
+    CONTEXT_131072_OUTPUT_16384 = Limit(context=131072, output=16384)
+    CONTEXT_131072_OUTPUT_32768 = Limit(context=131072, output=32768)
+    CONTEXT_131072_OUTPUT_8192 = Limit(context=131072, output=8192)
+    CONTEXT_16384_OUTPUT_8192 = Limit(context=16384, output=8192)
+    CONTEXT_262144_OUTPUT_32768 = Limit(context=262144, output=32768)
+    CONTEXT_262144_OUTPUT_65536 = Limit(context=262144, output=65536)
+    CONTEXT_32768_OUTPUT_2048 = Limit(context=32768, output=2048)
+    CONTEXT_32768_OUTPUT_8192 = Limit(context=32768, output=8192)
+    CONTEXT_34096_OUTPUT_4096 = Limit(context=34096, output=4096)
+    CONTEXT_53248_OUTPUT_4096 = Limit(context=53248, output=4096)
+    CONTEXT_65536_OUTPUT_16384 = Limit(context=65536, output=16384)
+    CONTEXT_8192_OUTPUT_512 = Limit(context=8192, output=512)
+    D_2024_01 = PartialDate(2024, 1)
+    D_2024_01_25 = PartialDate(2024, 1, 25)
+    D_2024_04 = PartialDate(2024, 4)
+    D_2024_04_03 = PartialDate(2024, 4, 3)
+    D_2024_04_08 = PartialDate(2024, 4, 8)
+    D_2024_09 = PartialDate(2024, 9)
+    D_2024_10_28 = PartialDate(2024, 10, 28)
+    D_2024_11_01 = PartialDate(2024, 11, 1)
+    D_2024_12 = PartialDate(2024, 12)
+    D_2025_01 = PartialDate(2025, 1)
+    D_2025_01_19 = PartialDate(2025, 1, 19)
+    D_2025_01_25 = PartialDate(2025, 1, 25)
+    D_2025_03_05 = PartialDate(2025, 3, 5)
+    D_2025_03_25 = PartialDate(2025, 3, 25)
+    D_2025_03_26 = PartialDate(2025, 3, 26)
+    D_2025_04 = PartialDate(2025, 4)
+    D_2025_04_13 = PartialDate(2025, 4, 13)
+    D_2025_04_28 = PartialDate(2025, 4, 28)
+    D_2025_05_08 = PartialDate(2025, 5, 8)
+    D_2025_07_23 = PartialDate(2025, 7, 23)
+    D_2025_07_28 = PartialDate(2025, 7, 28)
+    D_2025_08_13 = PartialDate(2025, 8, 13)
+    D_2025_08_15 = PartialDate(2025, 8, 15)
+    D_2025_09 = PartialDate(2025, 9)
+    D_2025_09_08 = PartialDate(2025, 9, 8)
+    D_2025_09_11 = PartialDate(2025, 9, 11)
+    D_2025_09_15 = PartialDate(2025, 9, 15)
+    D_2025_09_22 = PartialDate(2025, 9, 22)
+    D_2025_09_23 = PartialDate(2025, 9, 23)
+    D_2026_02_15 = PartialDate(2026, 2, 15)
+    D_2026_02_16 = PartialDate(2026, 2, 16)
+    D_2026_02_23 = PartialDate(2026, 2, 23)
+    D_2026_04_02 = PartialDate(2026, 4, 2)
+    D_2026_04_17 = PartialDate(2026, 4, 17)
+    D_2026_04_20 = PartialDate(2026, 4, 20)
+    D_2026_04_22 = PartialDate(2026, 4, 22)
+    D_2026_04_27 = PartialDate(2026, 4, 27)
+    D_2026_05_21 = PartialDate(2026, 5, 21)
+    D_2026_06_02 = PartialDate(2026, 6, 2)
+    D_2026_06_04 = PartialDate(2026, 6, 4)
+    REASONING_BUDGET_TOKENS = ReasoningOption(type="budget_tokens")
+    REASONING_TOGGLE = ReasoningOption(type="toggle")
+    TEXT_IMAGE_AUDIO_TO_TEXT_AUDIO = Modalities(
+        input=("text", "image", "audio"), output=("text", "audio")
+    )
+    TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT_AUDIO = Modalities(
+        input=("text", "image", "audio", "video"), output=("text", "audio")
+    )
+    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT = Modalities(
+        input=("text", "image", "video", "audio"), output=("text",)
+    )
+    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "QVQ_MAX",
@@ -151,7 +155,7 @@ __all__ = [
     "QWQ_PLUS",
 ]
 
-QVQ_MAX: Final[Model] = Model(
+QVQ_MAX: Final[PricedModel] = PricedModel(
     provider="alibaba",
     id="qvq-max",
     name="QVQ Max",
@@ -162,16 +166,17 @@ QVQ_MAX: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2025_03_25,
-    last_updated=_D_2025_03_25,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_8192,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2025_03_25,
+    last_updated=_Shared.D_2025_03_25,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_8192,
     cost=Cost(input=Decimal("1.2"), output=Decimal("4.8")),
     reasoning_options=(),
 )
+"QVQ Max (chat) · 131K context · 8.19K output · $1.20 in / $4.80 out per 1M tokens · vision, tools, reasoning"
 
-QWEN_FLASH: Final[Model] = Model(
+QWEN_FLASH: Final[PricedModel] = PricedModel(
     provider="alibaba",
     id="qwen-flash",
     name="Qwen Flash",
@@ -182,16 +187,17 @@ QWEN_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2025_07_28,
-    last_updated=_D_2025_07_28,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_32768,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2025_07_28,
+    last_updated=_Shared.D_2025_07_28,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_32768,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.4")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS),
 )
+"Qwen Flash (chat) · 1M context · 32.8K output · $0.05 in / $0.40 out per 1M tokens · tools, reasoning"
 
-QWEN_MAX: Final[Model] = Model(
+QWEN_MAX: Final[PricedModel] = PricedModel(
     provider="alibaba",
     id="qwen-max",
     name="Qwen Max",
@@ -202,15 +208,16 @@ QWEN_MAX: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2024_04_03,
-    last_updated=_D_2025_01_25,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_8192,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2024_04_03,
+    last_updated=_Shared.D_2025_01_25,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_8192,
     cost=Cost(input=Decimal("1.6"), output=Decimal("6.4")),
 )
+"Qwen Max (chat) · 32.8K context · 8.19K output · $1.60 in / $6.40 out per 1M tokens · tools"
 
-QWEN_MT_PLUS: Final[Model] = Model(
+QWEN_MT_PLUS: Final[PricedModel] = PricedModel(
     provider="alibaba",
     id="qwen-mt-plus",
     name="Qwen-MT Plus",
@@ -221,15 +228,16 @@ QWEN_MT_PLUS: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2025_01,
-    last_updated=_D_2025_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_16384_OUTPUT_8192,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2025_01,
+    last_updated=_Shared.D_2025_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_16384_OUTPUT_8192,
     cost=Cost(input=Decimal("2.46"), output=Decimal("7.37")),
 )
+"Qwen-MT Plus (chat) · 16.4K context · 8.19K output · $2.46 in / $7.37 out per 1M tokens"
 
-QWEN_MT_TURBO: Final[Model] = Model(
+QWEN_MT_TURBO: Final[PricedModel] = PricedModel(
     provider="alibaba",
     id="qwen-mt-turbo",
     name="Qwen-MT Turbo",
@@ -240,15 +248,16 @@ QWEN_MT_TURBO: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2025_01,
-    last_updated=_D_2025_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_16384_OUTPUT_8192,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2025_01,
+    last_updated=_Shared.D_2025_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_16384_OUTPUT_8192,
     cost=Cost(input=Decimal("0.16"), output=Decimal("0.49")),
 )
+"Qwen-MT Turbo (chat) · 16.4K context · 8.19K output · $0.16 in / $0.49 out per 1M tokens"
 
-QWEN_OMNI_TURBO: Final[Model] = Model(
+QWEN_OMNI_TURBO: Final[PricedModel] = PricedModel(
     provider="alibaba",
     id="qwen-omni-turbo",
     name="Qwen-Omni Turbo",
@@ -259,11 +268,11 @@ QWEN_OMNI_TURBO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2025_01_19,
-    last_updated=_D_2025_03_26,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT_AUDIO,
-    limit=_CONTEXT_32768_OUTPUT_2048,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2025_01_19,
+    last_updated=_Shared.D_2025_03_26,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT_AUDIO,
+    limit=_Shared.CONTEXT_32768_OUTPUT_2048,
     cost=Cost(
         input=Decimal("0.07"),
         output=Decimal("0.27"),
@@ -271,8 +280,9 @@ QWEN_OMNI_TURBO: Final[Model] = Model(
         output_audio=Decimal("8.89"),
     ),
 )
+"Qwen-Omni Turbo (chat) · 32.8K context · 2.05K output · $0.07 in / $0.27 out per 1M tokens · vision, tools"
 
-QWEN_OMNI_TURBO_REALTIME: Final[Model] = Model(
+QWEN_OMNI_TURBO_REALTIME: Final[PricedModel] = PricedModel(
     provider="alibaba",
     id="qwen-omni-turbo-realtime",
     name="Qwen-Omni Turbo Realtime",
@@ -283,11 +293,11 @@ QWEN_OMNI_TURBO_REALTIME: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2025_05_08,
-    last_updated=_D_2025_05_08,
-    modalities=_TEXT_IMAGE_AUDIO_TO_TEXT_AUDIO,
-    limit=_CONTEXT_32768_OUTPUT_2048,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2025_05_08,
+    last_updated=_Shared.D_2025_05_08,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_TO_TEXT_AUDIO,
+    limit=_Shared.CONTEXT_32768_OUTPUT_2048,
     cost=Cost(
         input=Decimal("0.27"),
         output=Decimal("1.07"),
@@ -295,8 +305,9 @@ QWEN_OMNI_TURBO_REALTIME: Final[Model] = Model(
         output_audio=Decimal("8.89"),
     ),
 )
+"Qwen-Omni Turbo Realtime (chat) · 32.8K context · 2.05K output · $0.27 in / $1.07 out per 1M tokens · vision, tools"
 
-QWEN_PLUS: Final[Model] = Model(
+QWEN_PLUS: Final[PricedModel] = PricedModel(
     provider="alibaba",
     id="qwen-plus",
     name="Qwen Plus",
@@ -307,16 +318,17 @@ QWEN_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2024_01_25,
-    last_updated=_D_2025_09_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_32768,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2024_01_25,
+    last_updated=_Shared.D_2025_09_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_32768,
     cost=Cost(input=Decimal("0.4"), output=Decimal("1.2"), reasoning=Decimal("4")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS),
 )
+"Qwen Plus (chat) · 1M context · 32.8K output · $0.40 in / $1.20 out per 1M tokens · tools, reasoning"
 
-QWEN_PLUS_CHARACTER_JA: Final[Model] = Model(
+QWEN_PLUS_CHARACTER_JA: Final[PricedModel] = PricedModel(
     provider="alibaba",
     id="qwen-plus-character-ja",
     name="Qwen Plus Character (Japanese)",
@@ -327,15 +339,16 @@ QWEN_PLUS_CHARACTER_JA: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2024_01,
-    last_updated=_D_2024_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8192_OUTPUT_512,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2024_01,
+    last_updated=_Shared.D_2024_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8192_OUTPUT_512,
     cost=Cost(input=Decimal("0.5"), output=Decimal("1.4")),
 )
+"Qwen Plus Character (Japanese) (chat) · 8.19K context · 512 output · $0.50 in / $1.40 out per 1M tokens · tools"
 
-QWEN_TURBO: Final[Model] = Model(
+QWEN_TURBO: Final[PricedModel] = PricedModel(
     provider="alibaba",
     id="qwen-turbo",
     name="Qwen Turbo",
@@ -346,16 +359,17 @@ QWEN_TURBO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2024_11_01,
-    last_updated=_D_2025_04_28,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_16384,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2024_11_01,
+    last_updated=_Shared.D_2025_04_28,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.2"), reasoning=Decimal("0.5")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS),
 )
+"Qwen Turbo (chat) · 1M context · 16.4K output · $0.05 in / $0.20 out per 1M tokens · tools, reasoning"
 
-QWEN_VL_MAX: Final[Model] = Model(
+QWEN_VL_MAX: Final[PricedModel] = PricedModel(
     provider="alibaba",
     id="qwen-vl-max",
     name="Qwen-VL Max",
@@ -366,15 +380,16 @@ QWEN_VL_MAX: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2024_04_08,
-    last_updated=_D_2025_08_13,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_8192,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2024_04_08,
+    last_updated=_Shared.D_2025_08_13,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_8192,
     cost=Cost(input=Decimal("0.8"), output=Decimal("3.2")),
 )
+"Qwen-VL Max (chat) · 131K context · 8.19K output · $0.80 in / $3.20 out per 1M tokens · vision, tools"
 
-QWEN_VL_OCR: Final[Model] = Model(
+QWEN_VL_OCR: Final[PricedModel] = PricedModel(
     provider="alibaba",
     id="qwen-vl-ocr",
     name="Qwen-VL OCR",
@@ -385,15 +400,16 @@ QWEN_VL_OCR: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2024_10_28,
-    last_updated=_D_2025_04_13,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_34096_OUTPUT_4096,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2024_10_28,
+    last_updated=_Shared.D_2025_04_13,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_34096_OUTPUT_4096,
     cost=Cost(input=Decimal("0.72"), output=Decimal("0.72")),
 )
+"Qwen-VL OCR (chat) · 34.1K context · 4.1K output · $0.72 in / $0.72 out per 1M tokens · vision"
 
-QWEN_VL_PLUS: Final[Model] = Model(
+QWEN_VL_PLUS: Final[PricedModel] = PricedModel(
     provider="alibaba",
     id="qwen-vl-plus",
     name="Qwen-VL Plus",
@@ -404,15 +420,16 @@ QWEN_VL_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2024_01_25,
-    last_updated=_D_2025_08_15,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_8192,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2024_01_25,
+    last_updated=_Shared.D_2025_08_15,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_8192,
     cost=Cost(input=Decimal("0.21"), output=Decimal("0.63")),
 )
+"Qwen-VL Plus (chat) · 131K context · 8.19K output · $0.21 in / $0.63 out per 1M tokens · vision, tools"
 
-QWEN2_5_14B_INSTRUCT: Final[Model] = Model(
+QWEN2_5_14B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="alibaba",
     id="qwen2-5-14b-instruct",
     name="Qwen2.5 14B Instruct",
@@ -423,15 +440,16 @@ QWEN2_5_14B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_04,
-    release_date=_D_2024_09,
-    last_updated=_D_2024_09,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_8192,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2024_09,
+    last_updated=_Shared.D_2024_09,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_8192,
     cost=Cost(input=Decimal("0.35"), output=Decimal("1.4")),
 )
+"Qwen2.5 14B Instruct (chat) · 131K context · 8.19K output · $0.35 in / $1.40 out per 1M tokens · tools, open weights"
 
-QWEN2_5_32B_INSTRUCT: Final[Model] = Model(
+QWEN2_5_32B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="alibaba",
     id="qwen2-5-32b-instruct",
     name="Qwen2.5 32B Instruct",
@@ -442,15 +460,16 @@ QWEN2_5_32B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_04,
-    release_date=_D_2024_09,
-    last_updated=_D_2024_09,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_8192,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2024_09,
+    last_updated=_Shared.D_2024_09,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_8192,
     cost=Cost(input=Decimal("0.7"), output=Decimal("2.8")),
 )
+"Qwen2.5 32B Instruct (chat) · 131K context · 8.19K output · $0.70 in / $2.80 out per 1M tokens · tools, open weights"
 
-QWEN2_5_72B_INSTRUCT: Final[Model] = Model(
+QWEN2_5_72B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="alibaba",
     id="qwen2-5-72b-instruct",
     name="Qwen2.5 72B Instruct",
@@ -461,15 +480,16 @@ QWEN2_5_72B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_04,
-    release_date=_D_2024_09,
-    last_updated=_D_2024_09,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_8192,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2024_09,
+    last_updated=_Shared.D_2024_09,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_8192,
     cost=Cost(input=Decimal("1.4"), output=Decimal("5.6")),
 )
+"Qwen2.5 72B Instruct (chat) · 131K context · 8.19K output · $1.40 in / $5.60 out per 1M tokens · tools, open weights"
 
-QWEN2_5_7B_INSTRUCT: Final[Model] = Model(
+QWEN2_5_7B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="alibaba",
     id="qwen2-5-7b-instruct",
     name="Qwen2.5 7B Instruct",
@@ -480,15 +500,16 @@ QWEN2_5_7B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_04,
-    release_date=_D_2024_09,
-    last_updated=_D_2024_09,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_8192,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2024_09,
+    last_updated=_Shared.D_2024_09,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_8192,
     cost=Cost(input=Decimal("0.175"), output=Decimal("0.7")),
 )
+"Qwen2.5 7B Instruct (chat) · 131K context · 8.19K output · $0.175 in / $0.70 out per 1M tokens · tools, open weights"
 
-QWEN2_5_OMNI_7B: Final[Model] = Model(
+QWEN2_5_OMNI_7B: Final[PricedModel] = PricedModel(
     provider="alibaba",
     id="qwen2-5-omni-7b",
     name="Qwen2.5-Omni 7B",
@@ -499,15 +520,16 @@ QWEN2_5_OMNI_7B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_04,
-    release_date=_D_2024_12,
-    last_updated=_D_2024_12,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT_AUDIO,
-    limit=_CONTEXT_32768_OUTPUT_2048,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2024_12,
+    last_updated=_Shared.D_2024_12,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT_AUDIO,
+    limit=_Shared.CONTEXT_32768_OUTPUT_2048,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.4"), input_audio=Decimal("6.76")),
 )
+"Qwen2.5-Omni 7B (chat) · 32.8K context · 2.05K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, open weights"
 
-QWEN2_5_VL_72B_INSTRUCT: Final[Model] = Model(
+QWEN2_5_VL_72B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="alibaba",
     id="qwen2-5-vl-72b-instruct",
     name="Qwen2.5-VL 72B Instruct",
@@ -518,15 +540,16 @@ QWEN2_5_VL_72B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_04,
-    release_date=_D_2024_09,
-    last_updated=_D_2024_09,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_8192,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2024_09,
+    last_updated=_Shared.D_2024_09,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_8192,
     cost=Cost(input=Decimal("2.8"), output=Decimal("8.4")),
 )
+"Qwen2.5-VL 72B Instruct (chat) · 131K context · 8.19K output · $2.80 in / $8.40 out per 1M tokens · vision, tools, open weights"
 
-QWEN2_5_VL_7B_INSTRUCT: Final[Model] = Model(
+QWEN2_5_VL_7B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="alibaba",
     id="qwen2-5-vl-7b-instruct",
     name="Qwen2.5-VL 7B Instruct",
@@ -537,15 +560,16 @@ QWEN2_5_VL_7B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_04,
-    release_date=_D_2024_09,
-    last_updated=_D_2024_09,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_8192,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2024_09,
+    last_updated=_Shared.D_2024_09,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_8192,
     cost=Cost(input=Decimal("0.35"), output=Decimal("1.05")),
 )
+"Qwen2.5-VL 7B Instruct (chat) · 131K context · 8.19K output · $0.35 in / $1.05 out per 1M tokens · vision, tools, open weights"
 
-QWEN3_14B: Final[Model] = Model(
+QWEN3_14B: Final[PricedModel] = PricedModel(
     provider="alibaba",
     id="qwen3-14b",
     name="Qwen3 14B",
@@ -556,16 +580,17 @@ QWEN3_14B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_04,
-    last_updated=_D_2025_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_8192,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_04,
+    last_updated=_Shared.D_2025_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_8192,
     cost=Cost(input=Decimal("0.35"), output=Decimal("1.4"), reasoning=Decimal("4.2")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS),
 )
+"Qwen3 14B (chat) · 131K context · 8.19K output · $0.35 in / $1.40 out per 1M tokens · tools, reasoning, open weights"
 
-QWEN3_235B_A22B: Final[Model] = Model(
+QWEN3_235B_A22B: Final[PricedModel] = PricedModel(
     provider="alibaba",
     id="qwen3-235b-a22b",
     name="Qwen3 235B-A22B",
@@ -576,16 +601,17 @@ QWEN3_235B_A22B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_04,
-    last_updated=_D_2025_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_16384,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_04,
+    last_updated=_Shared.D_2025_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_16384,
     cost=Cost(input=Decimal("0.7"), output=Decimal("2.8"), reasoning=Decimal("8.4")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS),
 )
+"Qwen3 235B-A22B (chat) · 131K context · 16.4K output · $0.70 in / $2.80 out per 1M tokens · tools, reasoning, open weights"
 
-QWEN3_32B: Final[Model] = Model(
+QWEN3_32B: Final[PricedModel] = PricedModel(
     provider="alibaba",
     id="qwen3-32b",
     name="Qwen3 32B",
@@ -596,16 +622,17 @@ QWEN3_32B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_04,
-    last_updated=_D_2025_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_16384,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_04,
+    last_updated=_Shared.D_2025_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_16384,
     cost=Cost(input=Decimal("0.7"), output=Decimal("2.8"), reasoning=Decimal("8.4")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS),
 )
+"Qwen3 32B (chat) · 131K context · 16.4K output · $0.70 in / $2.80 out per 1M tokens · tools, reasoning, open weights"
 
-QWEN3_8B: Final[Model] = Model(
+QWEN3_8B: Final[PricedModel] = PricedModel(
     provider="alibaba",
     id="qwen3-8b",
     name="Qwen3 8B",
@@ -616,16 +643,17 @@ QWEN3_8B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_04,
-    last_updated=_D_2025_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_8192,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_04,
+    last_updated=_Shared.D_2025_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_8192,
     cost=Cost(input=Decimal("0.18"), output=Decimal("0.7"), reasoning=Decimal("2.1")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS),
 )
+"Qwen3 8B (chat) · 131K context · 8.19K output · $0.18 in / $0.70 out per 1M tokens · tools, reasoning, open weights"
 
-QWEN3_ASR_FLASH: Final[Model] = Model(
+QWEN3_ASR_FLASH: Final[PricedModel] = PricedModel(
     provider="alibaba",
     id="qwen3-asr-flash",
     name="Qwen3-ASR Flash",
@@ -636,15 +664,16 @@ QWEN3_ASR_FLASH: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2025_09_08,
-    last_updated=_D_2025_09_08,
-    modalities=_AUDIO_TO_TEXT,
-    limit=_CONTEXT_53248_OUTPUT_4096,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2025_09_08,
+    last_updated=_Shared.D_2025_09_08,
+    modalities=_Shared.AUDIO_TO_TEXT,
+    limit=_Shared.CONTEXT_53248_OUTPUT_4096,
     cost=Cost(input=Decimal("0.035"), output=Decimal("0.035")),
 )
+"Qwen3-ASR Flash (transcription) · 53.2K context · 4.1K output · $0.035 in / $0.035 out per 1M tokens"
 
-QWEN3_CODER_30B_A3B_INSTRUCT: Final[Model] = Model(
+QWEN3_CODER_30B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="alibaba",
     id="qwen3-coder-30b-a3b-instruct",
     name="Qwen3-Coder 30B-A3B Instruct",
@@ -655,15 +684,16 @@ QWEN3_CODER_30B_A3B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_04,
-    last_updated=_D_2025_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_65536,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_04,
+    last_updated=_Shared.D_2025_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_65536,
     cost=Cost(input=Decimal("0.45"), output=Decimal("2.25")),
 )
+"Qwen3-Coder 30B-A3B Instruct (chat) · 262K context · 65.5K output · $0.45 in / $2.25 out per 1M tokens · tools, open weights"
 
-QWEN3_CODER_480B_A35B_INSTRUCT: Final[Model] = Model(
+QWEN3_CODER_480B_A35B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="alibaba",
     id="qwen3-coder-480b-a35b-instruct",
     name="Qwen3-Coder 480B-A35B Instruct",
@@ -674,15 +704,16 @@ QWEN3_CODER_480B_A35B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_04,
-    last_updated=_D_2025_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_65536,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_04,
+    last_updated=_Shared.D_2025_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_65536,
     cost=Cost(input=Decimal("1.5"), output=Decimal("7.5")),
 )
+"Qwen3-Coder 480B-A35B Instruct (chat) · 262K context · 65.5K output · $1.50 in / $7.50 out per 1M tokens · tools, open weights"
 
-QWEN3_CODER_FLASH: Final[Model] = Model(
+QWEN3_CODER_FLASH: Final[PricedModel] = PricedModel(
     provider="alibaba",
     id="qwen3-coder-flash",
     name="Qwen3 Coder Flash",
@@ -693,15 +724,16 @@ QWEN3_CODER_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_07_28,
-    last_updated=_D_2025_07_28,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_65536,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_07_28,
+    last_updated=_Shared.D_2025_07_28,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.5")),
 )
+"Qwen3 Coder Flash (chat) · 1M context · 65.5K output · $0.30 in / $1.50 out per 1M tokens · tools"
 
-QWEN3_CODER_PLUS: Final[Model] = Model(
+QWEN3_CODER_PLUS: Final[PricedModel] = PricedModel(
     provider="alibaba",
     id="qwen3-coder-plus",
     name="Qwen3 Coder Plus",
@@ -712,15 +744,16 @@ QWEN3_CODER_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_07_23,
-    last_updated=_D_2025_07_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_07_23,
+    last_updated=_Shared.D_2025_07_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(input=Decimal("1"), output=Decimal("5")),
 )
+"Qwen3 Coder Plus (chat) · 1.05M context · 65.5K output · $1.00 in / $5.00 out per 1M tokens · tools, open weights"
 
-QWEN3_LIVETRANSLATE_FLASH_REALTIME: Final[Model] = Model(
+QWEN3_LIVETRANSLATE_FLASH_REALTIME: Final[PricedModel] = PricedModel(
     provider="alibaba",
     id="qwen3-livetranslate-flash-realtime",
     name="Qwen3-LiveTranslate Flash Realtime",
@@ -731,11 +764,11 @@ QWEN3_LIVETRANSLATE_FLASH_REALTIME: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2025_09_22,
-    last_updated=_D_2025_09_22,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT_AUDIO,
-    limit=_CONTEXT_53248_OUTPUT_4096,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2025_09_22,
+    last_updated=_Shared.D_2025_09_22,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT_AUDIO,
+    limit=_Shared.CONTEXT_53248_OUTPUT_4096,
     cost=Cost(
         input=Decimal("10"),
         output=Decimal("10"),
@@ -743,8 +776,9 @@ QWEN3_LIVETRANSLATE_FLASH_REALTIME: Final[Model] = Model(
         output_audio=Decimal("38"),
     ),
 )
+"Qwen3-LiveTranslate Flash Realtime (chat) · 53.2K context · 4.1K output · $10.00 in / $10.00 out per 1M tokens · vision"
 
-QWEN3_MAX: Final[Model] = Model(
+QWEN3_MAX: Final[PricedModel] = PricedModel(
     provider="alibaba",
     id="qwen3-max",
     name="Qwen3 Max",
@@ -755,15 +789,16 @@ QWEN3_MAX: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_09_23,
-    last_updated=_D_2025_09_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_65536,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_09_23,
+    last_updated=_Shared.D_2025_09_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_65536,
     cost=Cost(input=Decimal("1.2"), output=Decimal("6")),
 )
+"Qwen3 Max (chat) · 262K context · 65.5K output · $1.20 in / $6.00 out per 1M tokens · tools"
 
-QWEN3_NEXT_80B_A3B_INSTRUCT: Final[Model] = Model(
+QWEN3_NEXT_80B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="alibaba",
     id="qwen3-next-80b-a3b-instruct",
     name="Qwen3-Next 80B-A3B Instruct",
@@ -774,15 +809,16 @@ QWEN3_NEXT_80B_A3B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_09,
-    last_updated=_D_2025_09,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32768,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_09,
+    last_updated=_Shared.D_2025_09,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("0.5"), output=Decimal("2")),
 )
+"Qwen3-Next 80B-A3B Instruct (chat) · 131K context · 32.8K output · $0.50 in / $2.00 out per 1M tokens · tools, open weights"
 
-QWEN3_NEXT_80B_A3B_THINKING: Final[Model] = Model(
+QWEN3_NEXT_80B_A3B_THINKING: Final[PricedModel] = PricedModel(
     provider="alibaba",
     id="qwen3-next-80b-a3b-thinking",
     name="Qwen3-Next 80B-A3B (Thinking)",
@@ -793,16 +829,17 @@ QWEN3_NEXT_80B_A3B_THINKING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_09,
-    last_updated=_D_2025_09,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32768,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_09,
+    last_updated=_Shared.D_2025_09,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("0.5"), output=Decimal("6")),
-    reasoning_options=(_REASONING_BUDGET_TOKENS,),
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS,),
 )
+"Qwen3-Next 80B-A3B (Thinking) (chat) · 131K context · 32.8K output · $0.50 in / $6.00 out per 1M tokens · tools, reasoning, open weights"
 
-QWEN3_OMNI_FLASH: Final[Model] = Model(
+QWEN3_OMNI_FLASH: Final[PricedModel] = PricedModel(
     provider="alibaba",
     id="qwen3-omni-flash",
     name="Qwen3-Omni Flash",
@@ -813,21 +850,22 @@ QWEN3_OMNI_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2025_09_15,
-    last_updated=_D_2025_09_15,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT_AUDIO,
-    limit=_CONTEXT_65536_OUTPUT_16384,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2025_09_15,
+    last_updated=_Shared.D_2025_09_15,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT_AUDIO,
+    limit=_Shared.CONTEXT_65536_OUTPUT_16384,
     cost=Cost(
         input=Decimal("0.43"),
         output=Decimal("1.66"),
         input_audio=Decimal("3.81"),
         output_audio=Decimal("15.11"),
     ),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Qwen3-Omni Flash (chat) · 65.5K context · 16.4K output · $0.43 in / $1.66 out per 1M tokens · vision, tools, reasoning"
 
-QWEN3_OMNI_FLASH_REALTIME: Final[Model] = Model(
+QWEN3_OMNI_FLASH_REALTIME: Final[PricedModel] = PricedModel(
     provider="alibaba",
     id="qwen3-omni-flash-realtime",
     name="Qwen3-Omni Flash Realtime",
@@ -838,11 +876,11 @@ QWEN3_OMNI_FLASH_REALTIME: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2025_09_15,
-    last_updated=_D_2025_09_15,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT_AUDIO,
-    limit=_CONTEXT_65536_OUTPUT_16384,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2025_09_15,
+    last_updated=_Shared.D_2025_09_15,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT_AUDIO,
+    limit=_Shared.CONTEXT_65536_OUTPUT_16384,
     cost=Cost(
         input=Decimal("0.52"),
         output=Decimal("1.99"),
@@ -850,8 +888,9 @@ QWEN3_OMNI_FLASH_REALTIME: Final[Model] = Model(
         output_audio=Decimal("18.13"),
     ),
 )
+"Qwen3-Omni Flash Realtime (chat) · 65.5K context · 16.4K output · $0.52 in / $1.99 out per 1M tokens · vision, tools"
 
-QWEN3_VL_235B_A22B: Final[Model] = Model(
+QWEN3_VL_235B_A22B: Final[PricedModel] = PricedModel(
     provider="alibaba",
     id="qwen3-vl-235b-a22b",
     name="Qwen3-VL 235B-A22B",
@@ -862,16 +901,17 @@ QWEN3_VL_235B_A22B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_04,
-    last_updated=_D_2025_04,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32768,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_04,
+    last_updated=_Shared.D_2025_04,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("0.7"), output=Decimal("2.8"), reasoning=Decimal("8.4")),
-    reasoning_options=(_REASONING_BUDGET_TOKENS,),
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS,),
 )
+"Qwen3-VL 235B-A22B (chat) · 131K context · 32.8K output · $0.70 in / $2.80 out per 1M tokens · vision, tools, reasoning, open weights"
 
-QWEN3_VL_30B_A3B: Final[Model] = Model(
+QWEN3_VL_30B_A3B: Final[PricedModel] = PricedModel(
     provider="alibaba",
     id="qwen3-vl-30b-a3b",
     name="Qwen3-VL 30B-A3B",
@@ -882,16 +922,17 @@ QWEN3_VL_30B_A3B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_04,
-    last_updated=_D_2025_04,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32768,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_04,
+    last_updated=_Shared.D_2025_04,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.8"), reasoning=Decimal("2.4")),
-    reasoning_options=(_REASONING_BUDGET_TOKENS,),
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS,),
 )
+"Qwen3-VL 30B-A3B (chat) · 131K context · 32.8K output · $0.20 in / $0.80 out per 1M tokens · vision, tools, reasoning, open weights"
 
-QWEN3_VL_PLUS: Final[Model] = Model(
+QWEN3_VL_PLUS: Final[PricedModel] = PricedModel(
     provider="alibaba",
     id="qwen3-vl-plus",
     name="Qwen3-VL Plus",
@@ -902,16 +943,17 @@ QWEN3_VL_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_09_23,
-    last_updated=_D_2025_09_23,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_32768,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_09_23,
+    last_updated=_Shared.D_2025_09_23,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_32768,
     cost=Cost(input=Decimal("0.2"), output=Decimal("1.6"), reasoning=Decimal("4.8")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS),
 )
+"Qwen3-VL Plus (chat) · 262K context · 32.8K output · $0.20 in / $1.60 out per 1M tokens · vision, tools, reasoning"
 
-QWEN3_5_122B_A10B: Final[Model] = Model(
+QWEN3_5_122B_A10B: Final[PricedModel] = PricedModel(
     provider="alibaba",
     id="qwen3.5-122b-a10b",
     name="Qwen3.5 122B-A10B",
@@ -923,15 +965,16 @@ QWEN3_5_122B_A10B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_02_23,
-    last_updated=_D_2026_02_23,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_65536,
+    release_date=_Shared.D_2026_02_23,
+    last_updated=_Shared.D_2026_02_23,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_65536,
     cost=Cost(input=Decimal("0.4"), output=Decimal("3.2")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS),
 )
+"Qwen3.5 122B-A10B (chat) · 262K context · 65.5K output · $0.40 in / $3.20 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-QWEN3_5_27B: Final[Model] = Model(
+QWEN3_5_27B: Final[PricedModel] = PricedModel(
     provider="alibaba",
     id="qwen3.5-27b",
     name="Qwen3.5 27B",
@@ -943,15 +986,16 @@ QWEN3_5_27B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_02_23,
-    last_updated=_D_2026_02_23,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_65536,
+    release_date=_Shared.D_2026_02_23,
+    last_updated=_Shared.D_2026_02_23,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_65536,
     cost=Cost(input=Decimal("0.3"), output=Decimal("2.4")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS),
 )
+"Qwen3.5 27B (chat) · 262K context · 65.5K output · $0.30 in / $2.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-QWEN3_5_35B_A3B: Final[Model] = Model(
+QWEN3_5_35B_A3B: Final[PricedModel] = PricedModel(
     provider="alibaba",
     id="qwen3.5-35b-a3b",
     name="Qwen3.5 35B-A3B",
@@ -963,15 +1007,16 @@ QWEN3_5_35B_A3B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_02_23,
-    last_updated=_D_2026_02_23,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_65536,
+    release_date=_Shared.D_2026_02_23,
+    last_updated=_Shared.D_2026_02_23,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_65536,
     cost=Cost(input=Decimal("0.25"), output=Decimal("2")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS),
 )
+"Qwen3.5 35B-A3B (chat) · 262K context · 65.5K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-QWEN3_5_397B_A17B: Final[Model] = Model(
+QWEN3_5_397B_A17B: Final[PricedModel] = PricedModel(
     provider="alibaba",
     id="qwen3.5-397b-a17b",
     name="Qwen3.5 397B-A17B",
@@ -983,15 +1028,16 @@ QWEN3_5_397B_A17B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_02_15,
-    last_updated=_D_2026_02_15,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_65536,
+    release_date=_Shared.D_2026_02_15,
+    last_updated=_Shared.D_2026_02_15,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_65536,
     cost=Cost(input=Decimal("0.6"), output=Decimal("3.6")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS),
 )
+"Qwen3.5 397B-A17B (chat) · 262K context · 65.5K output · $0.60 in / $3.60 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-QWEN3_5_PLUS: Final[Model] = Model(
+QWEN3_5_PLUS: Final[PricedModel] = PricedModel(
     provider="alibaba",
     id="qwen3.5-plus",
     name="Qwen3.5 Plus",
@@ -1002,16 +1048,17 @@ QWEN3_5_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_04,
-    release_date=_D_2026_02_16,
-    last_updated=_D_2026_02_16,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_65536,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2026_02_16,
+    last_updated=_Shared.D_2026_02_16,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
     cost=Cost(input=Decimal("0.4"), output=Decimal("2.4"), reasoning=Decimal("2.4")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS),
 )
+"Qwen3.5 Plus (chat) · 1M context · 65.5K output · $0.40 in / $2.40 out per 1M tokens · vision, tools, reasoning"
 
-QWEN3_6_27B: Final[Model] = Model(
+QWEN3_6_27B: Final[PricedModel] = PricedModel(
     provider="alibaba",
     id="qwen3.6-27b",
     name="Qwen3.6 27B",
@@ -1023,15 +1070,16 @@ QWEN3_6_27B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_22,
-    last_updated=_D_2026_04_22,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_65536,
+    release_date=_Shared.D_2026_04_22,
+    last_updated=_Shared.D_2026_04_22,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_65536,
     cost=Cost(input=Decimal("0.6"), output=Decimal("3.6")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS),
 )
+"Qwen3.6 27B (chat) · 262K context · 65.5K output · $0.60 in / $3.60 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-QWEN3_6_35B_A3B: Final[Model] = Model(
+QWEN3_6_35B_A3B: Final[PricedModel] = PricedModel(
     provider="alibaba",
     id="qwen3.6-35b-a3b",
     name="Qwen3.6 35B-A3B",
@@ -1043,15 +1091,16 @@ QWEN3_6_35B_A3B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_17,
-    last_updated=_D_2026_04_17,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_65536,
+    release_date=_Shared.D_2026_04_17,
+    last_updated=_Shared.D_2026_04_17,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_65536,
     cost=Cost(input=Decimal("0.248"), output=Decimal("1.485")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS),
 )
+"Qwen3.6 35B-A3B (chat) · 262K context · 65.5K output · $0.248 in / $1.485 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-QWEN3_6_FLASH: Final[Model] = Model(
+QWEN3_6_FLASH: Final[PricedModel] = PricedModel(
     provider="alibaba",
     id="qwen3.6-flash",
     name="Qwen3.6 Flash",
@@ -1063,15 +1112,16 @@ QWEN3_6_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_04_27,
-    last_updated=_D_2026_04_27,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_65536,
+    release_date=_Shared.D_2026_04_27,
+    last_updated=_Shared.D_2026_04_27,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
     cost=Cost(input=Decimal("0.1875"), output=Decimal("1.125"), cache_write=Decimal("0.234375")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS),
 )
+"Qwen3.6 Flash (chat) · 1M context · 65.5K output · $0.1875 in / $1.125 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-QWEN3_6_MAX_PREVIEW: Final[Model] = Model(
+QWEN3_6_MAX_PREVIEW: Final[PricedModel] = PricedModel(
     provider="alibaba",
     id="qwen3.6-max-preview",
     name="Qwen3.6 Max Preview",
@@ -1082,21 +1132,22 @@ QWEN3_6_MAX_PREVIEW: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_04,
-    release_date=_D_2026_04_20,
-    last_updated=_D_2026_04_20,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_65536,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2026_04_20,
+    last_updated=_Shared.D_2026_04_20,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_65536,
     cost=Cost(
         input=Decimal("1.3"),
         output=Decimal("7.8"),
         cache_read=Decimal("0.13"),
         cache_write=Decimal("1.625"),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS),
 )
+"Qwen3.6 Max Preview (chat) · 262K context · 65.5K output · $1.30 in / $7.80 out per 1M tokens · tools, reasoning"
 
-QWEN3_6_PLUS: Final[Model] = Model(
+QWEN3_6_PLUS: Final[PricedModel] = PricedModel(
     provider="alibaba",
     id="qwen3.6-plus",
     name="Qwen3.6 Plus",
@@ -1107,11 +1158,11 @@ QWEN3_6_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_04,
-    release_date=_D_2026_04_02,
-    last_updated=_D_2026_04_02,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_65536,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2026_04_02,
+    last_updated=_Shared.D_2026_04_02,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
     cost=Cost(
         input=Decimal("0.5"),
         output=Decimal("3"),
@@ -1133,10 +1184,11 @@ QWEN3_6_PLUS: Final[Model] = Model(
             cache_write=Decimal("2.5"),
         ),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS),
 )
+"Qwen3.6 Plus (chat) · 1M context · 65.5K output · $0.50 in / $3.00 out per 1M tokens · vision, tools, reasoning"
 
-QWEN3_7_MAX: Final[Model] = Model(
+QWEN3_7_MAX: Final[PricedModel] = PricedModel(
     provider="alibaba",
     id="qwen3.7-max",
     name="Qwen3.7 Max",
@@ -1147,20 +1199,21 @@ QWEN3_7_MAX: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_05_21,
-    last_updated=_D_2026_05_21,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_65536,
+    release_date=_Shared.D_2026_05_21,
+    last_updated=_Shared.D_2026_05_21,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
     cost=Cost(
         input=Decimal("2.5"),
         output=Decimal("7.5"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("3.125"),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS),
 )
+"Qwen3.7 Max (chat) · 1M context · 65.5K output · $2.50 in / $7.50 out per 1M tokens · tools, reasoning"
 
-QWEN3_7_PLUS: Final[Model] = Model(
+QWEN3_7_PLUS: Final[PricedModel] = PricedModel(
     provider="alibaba",
     id="qwen3.7-plus",
     name="Qwen3.7 Plus",
@@ -1171,11 +1224,11 @@ QWEN3_7_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_04,
-    release_date=_D_2026_06_02,
-    last_updated=_D_2026_06_04,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_65536,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2026_06_02,
+    last_updated=_Shared.D_2026_06_04,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
     cost=Cost(
         input=Decimal("0.5"),
         output=Decimal("3"),
@@ -1197,10 +1250,11 @@ QWEN3_7_PLUS: Final[Model] = Model(
             cache_write=Decimal("2.5"),
         ),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS),
 )
+"Qwen3.7 Plus (chat) · 1M context · 65.5K output · $0.50 in / $3.00 out per 1M tokens · vision, tools, reasoning"
 
-QWQ_PLUS: Final[Model] = Model(
+QWQ_PLUS: Final[PricedModel] = PricedModel(
     provider="alibaba",
     id="qwq-plus",
     name="QwQ Plus",
@@ -1211,11 +1265,12 @@ QWQ_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2025_03_05,
-    last_updated=_D_2025_03_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_8192,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2025_03_05,
+    last_updated=_Shared.D_2025_03_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_8192,
     cost=Cost(input=Decimal("0.8"), output=Decimal("2.4")),
     reasoning_options=(),
 )
+"QwQ Plus (chat) · 131K context · 8.19K output · $0.80 in / $2.40 out per 1M tokens · tools, reasoning"

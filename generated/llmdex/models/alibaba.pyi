@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "QVQ_MAX",
@@ -61,155 +61,155 @@ __all__ = [
     "QWQ_PLUS",
 ]
 
-QVQ_MAX: Final[Model]
+QVQ_MAX: Final[PricedModel]
 "QVQ Max (chat) · 131K context · 8.19K output · $1.20 in / $4.80 out per 1M tokens · vision, tools, reasoning"
 
-QWEN_FLASH: Final[Model]
+QWEN_FLASH: Final[PricedModel]
 "Qwen Flash (chat) · 1M context · 32.8K output · $0.05 in / $0.40 out per 1M tokens · tools, reasoning"
 
-QWEN_MAX: Final[Model]
+QWEN_MAX: Final[PricedModel]
 "Qwen Max (chat) · 32.8K context · 8.19K output · $1.60 in / $6.40 out per 1M tokens · tools"
 
-QWEN_MT_PLUS: Final[Model]
+QWEN_MT_PLUS: Final[PricedModel]
 "Qwen-MT Plus (chat) · 16.4K context · 8.19K output · $2.46 in / $7.37 out per 1M tokens"
 
-QWEN_MT_TURBO: Final[Model]
+QWEN_MT_TURBO: Final[PricedModel]
 "Qwen-MT Turbo (chat) · 16.4K context · 8.19K output · $0.16 in / $0.49 out per 1M tokens"
 
-QWEN_OMNI_TURBO: Final[Model]
+QWEN_OMNI_TURBO: Final[PricedModel]
 "Qwen-Omni Turbo (chat) · 32.8K context · 2.05K output · $0.07 in / $0.27 out per 1M tokens · vision, tools"
 
-QWEN_OMNI_TURBO_REALTIME: Final[Model]
+QWEN_OMNI_TURBO_REALTIME: Final[PricedModel]
 "Qwen-Omni Turbo Realtime (chat) · 32.8K context · 2.05K output · $0.27 in / $1.07 out per 1M tokens · vision, tools"
 
-QWEN_PLUS: Final[Model]
+QWEN_PLUS: Final[PricedModel]
 "Qwen Plus (chat) · 1M context · 32.8K output · $0.40 in / $1.20 out per 1M tokens · tools, reasoning"
 
-QWEN_PLUS_CHARACTER_JA: Final[Model]
+QWEN_PLUS_CHARACTER_JA: Final[PricedModel]
 "Qwen Plus Character (Japanese) (chat) · 8.19K context · 512 output · $0.50 in / $1.40 out per 1M tokens · tools"
 
-QWEN_TURBO: Final[Model]
+QWEN_TURBO: Final[PricedModel]
 "Qwen Turbo (chat) · 1M context · 16.4K output · $0.05 in / $0.20 out per 1M tokens · tools, reasoning"
 
-QWEN_VL_MAX: Final[Model]
+QWEN_VL_MAX: Final[PricedModel]
 "Qwen-VL Max (chat) · 131K context · 8.19K output · $0.80 in / $3.20 out per 1M tokens · vision, tools"
 
-QWEN_VL_OCR: Final[Model]
+QWEN_VL_OCR: Final[PricedModel]
 "Qwen-VL OCR (chat) · 34.1K context · 4.1K output · $0.72 in / $0.72 out per 1M tokens · vision"
 
-QWEN_VL_PLUS: Final[Model]
+QWEN_VL_PLUS: Final[PricedModel]
 "Qwen-VL Plus (chat) · 131K context · 8.19K output · $0.21 in / $0.63 out per 1M tokens · vision, tools"
 
-QWEN2_5_14B_INSTRUCT: Final[Model]
+QWEN2_5_14B_INSTRUCT: Final[PricedModel]
 "Qwen2.5 14B Instruct (chat) · 131K context · 8.19K output · $0.35 in / $1.40 out per 1M tokens · tools, open weights"
 
-QWEN2_5_32B_INSTRUCT: Final[Model]
+QWEN2_5_32B_INSTRUCT: Final[PricedModel]
 "Qwen2.5 32B Instruct (chat) · 131K context · 8.19K output · $0.70 in / $2.80 out per 1M tokens · tools, open weights"
 
-QWEN2_5_72B_INSTRUCT: Final[Model]
+QWEN2_5_72B_INSTRUCT: Final[PricedModel]
 "Qwen2.5 72B Instruct (chat) · 131K context · 8.19K output · $1.40 in / $5.60 out per 1M tokens · tools, open weights"
 
-QWEN2_5_7B_INSTRUCT: Final[Model]
+QWEN2_5_7B_INSTRUCT: Final[PricedModel]
 "Qwen2.5 7B Instruct (chat) · 131K context · 8.19K output · $0.175 in / $0.70 out per 1M tokens · tools, open weights"
 
-QWEN2_5_OMNI_7B: Final[Model]
+QWEN2_5_OMNI_7B: Final[PricedModel]
 "Qwen2.5-Omni 7B (chat) · 32.8K context · 2.05K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, open weights"
 
-QWEN2_5_VL_72B_INSTRUCT: Final[Model]
+QWEN2_5_VL_72B_INSTRUCT: Final[PricedModel]
 "Qwen2.5-VL 72B Instruct (chat) · 131K context · 8.19K output · $2.80 in / $8.40 out per 1M tokens · vision, tools, open weights"
 
-QWEN2_5_VL_7B_INSTRUCT: Final[Model]
+QWEN2_5_VL_7B_INSTRUCT: Final[PricedModel]
 "Qwen2.5-VL 7B Instruct (chat) · 131K context · 8.19K output · $0.35 in / $1.05 out per 1M tokens · vision, tools, open weights"
 
-QWEN3_14B: Final[Model]
+QWEN3_14B: Final[PricedModel]
 "Qwen3 14B (chat) · 131K context · 8.19K output · $0.35 in / $1.40 out per 1M tokens · tools, reasoning, open weights"
 
-QWEN3_235B_A22B: Final[Model]
+QWEN3_235B_A22B: Final[PricedModel]
 "Qwen3 235B-A22B (chat) · 131K context · 16.4K output · $0.70 in / $2.80 out per 1M tokens · tools, reasoning, open weights"
 
-QWEN3_32B: Final[Model]
+QWEN3_32B: Final[PricedModel]
 "Qwen3 32B (chat) · 131K context · 16.4K output · $0.70 in / $2.80 out per 1M tokens · tools, reasoning, open weights"
 
-QWEN3_8B: Final[Model]
+QWEN3_8B: Final[PricedModel]
 "Qwen3 8B (chat) · 131K context · 8.19K output · $0.18 in / $0.70 out per 1M tokens · tools, reasoning, open weights"
 
-QWEN3_ASR_FLASH: Final[Model]
+QWEN3_ASR_FLASH: Final[PricedModel]
 "Qwen3-ASR Flash (transcription) · 53.2K context · 4.1K output · $0.035 in / $0.035 out per 1M tokens"
 
-QWEN3_CODER_30B_A3B_INSTRUCT: Final[Model]
+QWEN3_CODER_30B_A3B_INSTRUCT: Final[PricedModel]
 "Qwen3-Coder 30B-A3B Instruct (chat) · 262K context · 65.5K output · $0.45 in / $2.25 out per 1M tokens · tools, open weights"
 
-QWEN3_CODER_480B_A35B_INSTRUCT: Final[Model]
+QWEN3_CODER_480B_A35B_INSTRUCT: Final[PricedModel]
 "Qwen3-Coder 480B-A35B Instruct (chat) · 262K context · 65.5K output · $1.50 in / $7.50 out per 1M tokens · tools, open weights"
 
-QWEN3_CODER_FLASH: Final[Model]
+QWEN3_CODER_FLASH: Final[PricedModel]
 "Qwen3 Coder Flash (chat) · 1M context · 65.5K output · $0.30 in / $1.50 out per 1M tokens · tools"
 
-QWEN3_CODER_PLUS: Final[Model]
+QWEN3_CODER_PLUS: Final[PricedModel]
 "Qwen3 Coder Plus (chat) · 1.05M context · 65.5K output · $1.00 in / $5.00 out per 1M tokens · tools, open weights"
 
-QWEN3_LIVETRANSLATE_FLASH_REALTIME: Final[Model]
+QWEN3_LIVETRANSLATE_FLASH_REALTIME: Final[PricedModel]
 "Qwen3-LiveTranslate Flash Realtime (chat) · 53.2K context · 4.1K output · $10.00 in / $10.00 out per 1M tokens · vision"
 
-QWEN3_MAX: Final[Model]
+QWEN3_MAX: Final[PricedModel]
 "Qwen3 Max (chat) · 262K context · 65.5K output · $1.20 in / $6.00 out per 1M tokens · tools"
 
-QWEN3_NEXT_80B_A3B_INSTRUCT: Final[Model]
+QWEN3_NEXT_80B_A3B_INSTRUCT: Final[PricedModel]
 "Qwen3-Next 80B-A3B Instruct (chat) · 131K context · 32.8K output · $0.50 in / $2.00 out per 1M tokens · tools, open weights"
 
-QWEN3_NEXT_80B_A3B_THINKING: Final[Model]
+QWEN3_NEXT_80B_A3B_THINKING: Final[PricedModel]
 "Qwen3-Next 80B-A3B (Thinking) (chat) · 131K context · 32.8K output · $0.50 in / $6.00 out per 1M tokens · tools, reasoning, open weights"
 
-QWEN3_OMNI_FLASH: Final[Model]
+QWEN3_OMNI_FLASH: Final[PricedModel]
 "Qwen3-Omni Flash (chat) · 65.5K context · 16.4K output · $0.43 in / $1.66 out per 1M tokens · vision, tools, reasoning"
 
-QWEN3_OMNI_FLASH_REALTIME: Final[Model]
+QWEN3_OMNI_FLASH_REALTIME: Final[PricedModel]
 "Qwen3-Omni Flash Realtime (chat) · 65.5K context · 16.4K output · $0.52 in / $1.99 out per 1M tokens · vision, tools"
 
-QWEN3_VL_235B_A22B: Final[Model]
+QWEN3_VL_235B_A22B: Final[PricedModel]
 "Qwen3-VL 235B-A22B (chat) · 131K context · 32.8K output · $0.70 in / $2.80 out per 1M tokens · vision, tools, reasoning, open weights"
 
-QWEN3_VL_30B_A3B: Final[Model]
+QWEN3_VL_30B_A3B: Final[PricedModel]
 "Qwen3-VL 30B-A3B (chat) · 131K context · 32.8K output · $0.20 in / $0.80 out per 1M tokens · vision, tools, reasoning, open weights"
 
-QWEN3_VL_PLUS: Final[Model]
+QWEN3_VL_PLUS: Final[PricedModel]
 "Qwen3-VL Plus (chat) · 262K context · 32.8K output · $0.20 in / $1.60 out per 1M tokens · vision, tools, reasoning"
 
-QWEN3_5_122B_A10B: Final[Model]
+QWEN3_5_122B_A10B: Final[PricedModel]
 "Qwen3.5 122B-A10B (chat) · 262K context · 65.5K output · $0.40 in / $3.20 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-QWEN3_5_27B: Final[Model]
+QWEN3_5_27B: Final[PricedModel]
 "Qwen3.5 27B (chat) · 262K context · 65.5K output · $0.30 in / $2.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-QWEN3_5_35B_A3B: Final[Model]
+QWEN3_5_35B_A3B: Final[PricedModel]
 "Qwen3.5 35B-A3B (chat) · 262K context · 65.5K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-QWEN3_5_397B_A17B: Final[Model]
+QWEN3_5_397B_A17B: Final[PricedModel]
 "Qwen3.5 397B-A17B (chat) · 262K context · 65.5K output · $0.60 in / $3.60 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-QWEN3_5_PLUS: Final[Model]
+QWEN3_5_PLUS: Final[PricedModel]
 "Qwen3.5 Plus (chat) · 1M context · 65.5K output · $0.40 in / $2.40 out per 1M tokens · vision, tools, reasoning"
 
-QWEN3_6_27B: Final[Model]
+QWEN3_6_27B: Final[PricedModel]
 "Qwen3.6 27B (chat) · 262K context · 65.5K output · $0.60 in / $3.60 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-QWEN3_6_35B_A3B: Final[Model]
+QWEN3_6_35B_A3B: Final[PricedModel]
 "Qwen3.6 35B-A3B (chat) · 262K context · 65.5K output · $0.248 in / $1.485 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-QWEN3_6_FLASH: Final[Model]
+QWEN3_6_FLASH: Final[PricedModel]
 "Qwen3.6 Flash (chat) · 1M context · 65.5K output · $0.1875 in / $1.125 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-QWEN3_6_MAX_PREVIEW: Final[Model]
+QWEN3_6_MAX_PREVIEW: Final[PricedModel]
 "Qwen3.6 Max Preview (chat) · 262K context · 65.5K output · $1.30 in / $7.80 out per 1M tokens · tools, reasoning"
 
-QWEN3_6_PLUS: Final[Model]
+QWEN3_6_PLUS: Final[PricedModel]
 "Qwen3.6 Plus (chat) · 1M context · 65.5K output · $0.50 in / $3.00 out per 1M tokens · vision, tools, reasoning"
 
-QWEN3_7_MAX: Final[Model]
+QWEN3_7_MAX: Final[PricedModel]
 "Qwen3.7 Max (chat) · 1M context · 65.5K output · $2.50 in / $7.50 out per 1M tokens · tools, reasoning"
 
-QWEN3_7_PLUS: Final[Model]
+QWEN3_7_PLUS: Final[PricedModel]
 "Qwen3.7 Plus (chat) · 1M context · 65.5K output · $0.50 in / $3.00 out per 1M tokens · vision, tools, reasoning"
 
-QWQ_PLUS: Final[Model]
+QWQ_PLUS: Final[PricedModel]
 "QwQ Plus (chat) · 131K context · 8.19K output · $0.80 in / $2.40 out per 1M tokens · tools, reasoning"

@@ -15,7 +15,7 @@ from llmdex_runtime.model import (
     Interleaved,
     Limit,
     Modalities,
-    Model,
+    PricedModel,
     Rates,
     ReasoningOption,
     TierCondition,
@@ -25,111 +25,115 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run ti
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_AUDIO_TO_TEXT = Modalities(input=("audio",), output=("text",))
-_CONTEXT_10000000_OUTPUT_8192 = Limit(context=10000000, output=8192)
-_CONTEXT_1000000_OUTPUT_16384 = Limit(context=1000000, output=16384)
-_CONTEXT_1000000_OUTPUT_32768 = Limit(context=1000000, output=32768)
-_CONTEXT_1000000_OUTPUT_384000 = Limit(context=1000000, output=384000)
-_CONTEXT_1000000_OUTPUT_64000 = Limit(context=1000000, output=64000)
-_CONTEXT_1000000_OUTPUT_65536 = Limit(context=1000000, output=65536)
-_CONTEXT_1048576_OUTPUT_65536 = Limit(context=1048576, output=65536)
-_CONTEXT_131072_OUTPUT_16384 = Limit(context=131072, output=16384)
-_CONTEXT_131072_OUTPUT_32768 = Limit(context=131072, output=32768)
-_CONTEXT_131072_OUTPUT_65536 = Limit(context=131072, output=65536)
-_CONTEXT_131072_OUTPUT_8192 = Limit(context=131072, output=8192)
-_CONTEXT_163840_OUTPUT_163840 = Limit(context=163840, output=163840)
-_CONTEXT_163840_OUTPUT_32768 = Limit(context=163840, output=32768)
-_CONTEXT_163840_OUTPUT_65536 = Limit(context=163840, output=65536)
-_CONTEXT_16384_OUTPUT_8192 = Limit(context=16384, output=8192)
-_CONTEXT_202752_OUTPUT_128000 = Limit(context=202752, output=128000)
-_CONTEXT_202752_OUTPUT_16384 = Limit(context=202752, output=16384)
-_CONTEXT_204800_OUTPUT_131072 = Limit(context=204800, output=131072)
-_CONTEXT_245800_OUTPUT_65536 = Limit(context=245800, output=65536)
-_CONTEXT_262144_OUTPUT_16384 = Limit(context=262144, output=16384)
-_CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
-_CONTEXT_262144_OUTPUT_32768 = Limit(context=262144, output=32768)
-_CONTEXT_262144_OUTPUT_65536 = Limit(context=262144, output=65536)
-_CONTEXT_32768_OUTPUT_16384 = Limit(context=32768, output=16384)
-_CONTEXT_32768_OUTPUT_2048 = Limit(context=32768, output=2048)
-_CONTEXT_32768_OUTPUT_4096 = Limit(context=32768, output=4096)
-_CONTEXT_34096_OUTPUT_4096 = Limit(context=34096, output=4096)
-_CONTEXT_4096_OUTPUT_3072 = Limit(context=4096, output=3072)
-_CONTEXT_53248_OUTPUT_4096 = Limit(context=53248, output=4096)
-_CONTEXT_65536_OUTPUT_16384 = Limit(context=65536, output=16384)
-_CONTEXT_65536_OUTPUT_8192 = Limit(context=65536, output=8192)
-_CONTEXT_8192_OUTPUT_1024 = Limit(context=8192, output=1024)
-_D_2024_01 = PartialDate(2024, 1)
-_D_2024_01_25 = PartialDate(2024, 1, 25)
-_D_2024_04 = PartialDate(2024, 4)
-_D_2024_04_03 = PartialDate(2024, 4, 3)
-_D_2024_04_08 = PartialDate(2024, 4, 8)
-_D_2024_08_16 = PartialDate(2024, 8, 16)
-_D_2024_09 = PartialDate(2024, 9)
-_D_2024_09_19 = PartialDate(2024, 9, 19)
-_D_2024_10_28 = PartialDate(2024, 10, 28)
-_D_2024_11 = PartialDate(2024, 11)
-_D_2024_11_01 = PartialDate(2024, 11, 1)
-_D_2024_12 = PartialDate(2024, 12)
-_D_2024_12_01 = PartialDate(2024, 12, 1)
-_D_2024_12_26 = PartialDate(2024, 12, 26)
-_D_2025_01 = PartialDate(2025, 1)
-_D_2025_01_01 = PartialDate(2025, 1, 1)
-_D_2025_01_19 = PartialDate(2025, 1, 19)
-_D_2025_01_25 = PartialDate(2025, 1, 25)
-_D_2025_03_05 = PartialDate(2025, 3, 5)
-_D_2025_03_25 = PartialDate(2025, 3, 25)
-_D_2025_03_26 = PartialDate(2025, 3, 26)
-_D_2025_04 = PartialDate(2025, 4)
-_D_2025_04_13 = PartialDate(2025, 4, 13)
-_D_2025_05 = PartialDate(2025, 5)
-_D_2025_05_08 = PartialDate(2025, 5, 8)
-_D_2025_05_28 = PartialDate(2025, 5, 28)
-_D_2025_07_15 = PartialDate(2025, 7, 15)
-_D_2025_07_23 = PartialDate(2025, 7, 23)
-_D_2025_07_28 = PartialDate(2025, 7, 28)
-_D_2025_08_13 = PartialDate(2025, 8, 13)
-_D_2025_08_15 = PartialDate(2025, 8, 15)
-_D_2025_09 = PartialDate(2025, 9)
-_D_2025_09_08 = PartialDate(2025, 9, 8)
-_D_2025_09_11 = PartialDate(2025, 9, 11)
-_D_2025_09_15 = PartialDate(2025, 9, 15)
-_D_2025_09_23 = PartialDate(2025, 9, 23)
-_D_2025_09_29 = PartialDate(2025, 9, 29)
-_D_2025_11_06 = PartialDate(2025, 11, 6)
-_D_2025_11_25 = PartialDate(2025, 11, 25)
-_D_2025_12_03 = PartialDate(2025, 12, 3)
-_D_2026_01_27 = PartialDate(2026, 1, 27)
-_D_2026_02_11 = PartialDate(2026, 2, 11)
-_D_2026_02_12 = PartialDate(2026, 2, 12)
-_D_2026_02_16 = PartialDate(2026, 2, 16)
-_D_2026_02_23 = PartialDate(2026, 2, 23)
-_D_2026_03_18 = PartialDate(2026, 3, 18)
-_D_2026_04_02 = PartialDate(2026, 4, 2)
-_D_2026_04_14 = PartialDate(2026, 4, 14)
-_D_2026_04_20 = PartialDate(2026, 4, 20)
-_D_2026_04_21 = PartialDate(2026, 4, 21)
-_D_2026_04_24 = PartialDate(2026, 4, 24)
-_D_2026_04_27 = PartialDate(2026, 4, 27)
-_D_2026_05_21 = PartialDate(2026, 5, 21)
-_D_2026_06_02 = PartialDate(2026, 6, 2)
-_REASONING_BUDGET_TOKENS = ReasoningOption(type="budget_tokens")
-_REASONING_BUDGET_TOKENS_MAX_131072 = ReasoningOption(type="budget_tokens", max=131072)
-_REASONING_BUDGET_TOKENS_MAX_262144 = ReasoningOption(type="budget_tokens", max=262144)
-_REASONING_BUDGET_TOKENS_MAX_32768 = ReasoningOption(type="budget_tokens", max=32768)
-_REASONING_BUDGET_TOKENS_MAX_38912 = ReasoningOption(type="budget_tokens", max=38912)
-_REASONING_BUDGET_TOKENS_MAX_81920 = ReasoningOption(type="budget_tokens", max=81920)
-_REASONING_EFFORT_HIGH_MAX = ReasoningOption(type="effort", values=("high", "max"))
-_REASONING_TOGGLE = ReasoningOption(type="toggle")
-_TEXT_IMAGE_AUDIO_TO_TEXT_AUDIO = Modalities(
-    input=("text", "image", "audio"), output=("text", "audio")
-)
-_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT_AUDIO = Modalities(
-    input=("text", "image", "audio", "video"), output=("text", "audio")
-)
-_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-_TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    AUDIO_TO_TEXT = Modalities(input=("audio",), output=("text",))
+    CONTEXT_10000000_OUTPUT_8192 = Limit(context=10000000, output=8192)
+    CONTEXT_1000000_OUTPUT_16384 = Limit(context=1000000, output=16384)
+    CONTEXT_1000000_OUTPUT_32768 = Limit(context=1000000, output=32768)
+    CONTEXT_1000000_OUTPUT_384000 = Limit(context=1000000, output=384000)
+    CONTEXT_1000000_OUTPUT_64000 = Limit(context=1000000, output=64000)
+    CONTEXT_1000000_OUTPUT_65536 = Limit(context=1000000, output=65536)
+    CONTEXT_1048576_OUTPUT_65536 = Limit(context=1048576, output=65536)
+    CONTEXT_131072_OUTPUT_16384 = Limit(context=131072, output=16384)
+    CONTEXT_131072_OUTPUT_32768 = Limit(context=131072, output=32768)
+    CONTEXT_131072_OUTPUT_65536 = Limit(context=131072, output=65536)
+    CONTEXT_131072_OUTPUT_8192 = Limit(context=131072, output=8192)
+    CONTEXT_163840_OUTPUT_163840 = Limit(context=163840, output=163840)
+    CONTEXT_163840_OUTPUT_32768 = Limit(context=163840, output=32768)
+    CONTEXT_163840_OUTPUT_65536 = Limit(context=163840, output=65536)
+    CONTEXT_16384_OUTPUT_8192 = Limit(context=16384, output=8192)
+    CONTEXT_202752_OUTPUT_128000 = Limit(context=202752, output=128000)
+    CONTEXT_202752_OUTPUT_16384 = Limit(context=202752, output=16384)
+    CONTEXT_204800_OUTPUT_131072 = Limit(context=204800, output=131072)
+    CONTEXT_245800_OUTPUT_65536 = Limit(context=245800, output=65536)
+    CONTEXT_262144_OUTPUT_16384 = Limit(context=262144, output=16384)
+    CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
+    CONTEXT_262144_OUTPUT_32768 = Limit(context=262144, output=32768)
+    CONTEXT_262144_OUTPUT_65536 = Limit(context=262144, output=65536)
+    CONTEXT_32768_OUTPUT_16384 = Limit(context=32768, output=16384)
+    CONTEXT_32768_OUTPUT_2048 = Limit(context=32768, output=2048)
+    CONTEXT_32768_OUTPUT_4096 = Limit(context=32768, output=4096)
+    CONTEXT_34096_OUTPUT_4096 = Limit(context=34096, output=4096)
+    CONTEXT_4096_OUTPUT_3072 = Limit(context=4096, output=3072)
+    CONTEXT_53248_OUTPUT_4096 = Limit(context=53248, output=4096)
+    CONTEXT_65536_OUTPUT_16384 = Limit(context=65536, output=16384)
+    CONTEXT_65536_OUTPUT_8192 = Limit(context=65536, output=8192)
+    CONTEXT_8192_OUTPUT_1024 = Limit(context=8192, output=1024)
+    D_2024_01 = PartialDate(2024, 1)
+    D_2024_01_25 = PartialDate(2024, 1, 25)
+    D_2024_04 = PartialDate(2024, 4)
+    D_2024_04_03 = PartialDate(2024, 4, 3)
+    D_2024_04_08 = PartialDate(2024, 4, 8)
+    D_2024_08_16 = PartialDate(2024, 8, 16)
+    D_2024_09 = PartialDate(2024, 9)
+    D_2024_09_19 = PartialDate(2024, 9, 19)
+    D_2024_10_28 = PartialDate(2024, 10, 28)
+    D_2024_11 = PartialDate(2024, 11)
+    D_2024_11_01 = PartialDate(2024, 11, 1)
+    D_2024_12 = PartialDate(2024, 12)
+    D_2024_12_01 = PartialDate(2024, 12, 1)
+    D_2024_12_26 = PartialDate(2024, 12, 26)
+    D_2025_01 = PartialDate(2025, 1)
+    D_2025_01_01 = PartialDate(2025, 1, 1)
+    D_2025_01_19 = PartialDate(2025, 1, 19)
+    D_2025_01_25 = PartialDate(2025, 1, 25)
+    D_2025_03_05 = PartialDate(2025, 3, 5)
+    D_2025_03_25 = PartialDate(2025, 3, 25)
+    D_2025_03_26 = PartialDate(2025, 3, 26)
+    D_2025_04 = PartialDate(2025, 4)
+    D_2025_04_13 = PartialDate(2025, 4, 13)
+    D_2025_05 = PartialDate(2025, 5)
+    D_2025_05_08 = PartialDate(2025, 5, 8)
+    D_2025_05_28 = PartialDate(2025, 5, 28)
+    D_2025_07_15 = PartialDate(2025, 7, 15)
+    D_2025_07_23 = PartialDate(2025, 7, 23)
+    D_2025_07_28 = PartialDate(2025, 7, 28)
+    D_2025_08_13 = PartialDate(2025, 8, 13)
+    D_2025_08_15 = PartialDate(2025, 8, 15)
+    D_2025_09 = PartialDate(2025, 9)
+    D_2025_09_08 = PartialDate(2025, 9, 8)
+    D_2025_09_11 = PartialDate(2025, 9, 11)
+    D_2025_09_15 = PartialDate(2025, 9, 15)
+    D_2025_09_23 = PartialDate(2025, 9, 23)
+    D_2025_09_29 = PartialDate(2025, 9, 29)
+    D_2025_11_06 = PartialDate(2025, 11, 6)
+    D_2025_11_25 = PartialDate(2025, 11, 25)
+    D_2025_12_03 = PartialDate(2025, 12, 3)
+    D_2026_01_27 = PartialDate(2026, 1, 27)
+    D_2026_02_11 = PartialDate(2026, 2, 11)
+    D_2026_02_12 = PartialDate(2026, 2, 12)
+    D_2026_02_16 = PartialDate(2026, 2, 16)
+    D_2026_02_23 = PartialDate(2026, 2, 23)
+    D_2026_03_18 = PartialDate(2026, 3, 18)
+    D_2026_04_02 = PartialDate(2026, 4, 2)
+    D_2026_04_14 = PartialDate(2026, 4, 14)
+    D_2026_04_20 = PartialDate(2026, 4, 20)
+    D_2026_04_21 = PartialDate(2026, 4, 21)
+    D_2026_04_24 = PartialDate(2026, 4, 24)
+    D_2026_04_27 = PartialDate(2026, 4, 27)
+    D_2026_05_21 = PartialDate(2026, 5, 21)
+    D_2026_06_02 = PartialDate(2026, 6, 2)
+    REASONING_BUDGET_TOKENS = ReasoningOption(type="budget_tokens")
+    REASONING_BUDGET_TOKENS_MAX_131072 = ReasoningOption(type="budget_tokens", max=131072)
+    REASONING_BUDGET_TOKENS_MAX_262144 = ReasoningOption(type="budget_tokens", max=262144)
+    REASONING_BUDGET_TOKENS_MAX_32768 = ReasoningOption(type="budget_tokens", max=32768)
+    REASONING_BUDGET_TOKENS_MAX_38912 = ReasoningOption(type="budget_tokens", max=38912)
+    REASONING_BUDGET_TOKENS_MAX_81920 = ReasoningOption(type="budget_tokens", max=81920)
+    REASONING_EFFORT_HIGH_MAX = ReasoningOption(type="effort", values=("high", "max"))
+    REASONING_TOGGLE = ReasoningOption(type="toggle")
+    TEXT_IMAGE_AUDIO_TO_TEXT_AUDIO = Modalities(
+        input=("text", "image", "audio"), output=("text", "audio")
+    )
+    TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT_AUDIO = Modalities(
+        input=("text", "image", "audio", "video"), output=("text", "audio")
+    )
+    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "MINIMAX_M2_5",
@@ -217,7 +221,7 @@ __all__ = [
     "TONGYI_INTENT_DETECT_V3",
 ]
 
-MINIMAX_M2_5: Final[Model] = Model(
+MINIMAX_M2_5: Final[PricedModel] = PricedModel(
     provider="alibaba-cn",
     id="MiniMax-M2.5",
     name="MiniMax-M2.5",
@@ -228,16 +232,17 @@ MINIMAX_M2_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_02_12,
-    last_updated=_D_2026_02_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_131072,
+    release_date=_Shared.D_2026_02_12,
+    last_updated=_Shared.D_2026_02_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_131072,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"MiniMax-M2.5 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights"
 
-MINIMAX_MINIMAX_M2_7: Final[Model] = Model(
+MINIMAX_MINIMAX_M2_7: Final[PricedModel] = PricedModel(
     provider="alibaba-cn",
     id="MiniMax/MiniMax-M2.7",
     name="MiniMax-M2.7",
@@ -248,10 +253,10 @@ MINIMAX_MINIMAX_M2_7: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_03_18,
-    last_updated=_D_2026_03_18,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_131072,
+    release_date=_Shared.D_2026_03_18,
+    last_updated=_Shared.D_2026_03_18,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_131072,
     cost=Cost(
         input=Decimal("0.3"),
         output=Decimal("1.2"),
@@ -260,8 +265,9 @@ MINIMAX_MINIMAX_M2_7: Final[Model] = Model(
     ),
     reasoning_options=(),
 )
+"MiniMax-M2.7 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights"
 
-DEEPSEEK_R1: Final[Model] = Model(
+DEEPSEEK_R1: Final[PricedModel] = PricedModel(
     provider="alibaba-cn",
     id="deepseek-r1",
     name="DeepSeek R1",
@@ -272,15 +278,16 @@ DEEPSEEK_R1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_01_01,
-    last_updated=_D_2025_01_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_16384,
+    release_date=_Shared.D_2025_01_01,
+    last_updated=_Shared.D_2025_01_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_16384,
     cost=Cost(input=Decimal("0.574"), output=Decimal("2.294")),
     reasoning_options=(),
 )
+"DeepSeek R1 (chat) · 131K context · 16.4K output · $0.574 in / $2.294 out per 1M tokens · tools, reasoning"
 
-DEEPSEEK_R1_0528: Final[Model] = Model(
+DEEPSEEK_R1_0528: Final[PricedModel] = PricedModel(
     provider="alibaba-cn",
     id="deepseek-r1-0528",
     name="DeepSeek R1 0528",
@@ -291,15 +298,16 @@ DEEPSEEK_R1_0528: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_05_28,
-    last_updated=_D_2025_05_28,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_16384,
+    release_date=_Shared.D_2025_05_28,
+    last_updated=_Shared.D_2025_05_28,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_16384,
     cost=Cost(input=Decimal("0.574"), output=Decimal("2.294")),
     reasoning_options=(),
 )
+"DeepSeek R1 0528 (chat) · 131K context · 16.4K output · $0.574 in / $2.294 out per 1M tokens · tools, reasoning"
 
-DEEPSEEK_R1_DISTILL_LLAMA_70B: Final[Model] = Model(
+DEEPSEEK_R1_DISTILL_LLAMA_70B: Final[PricedModel] = PricedModel(
     provider="alibaba-cn",
     id="deepseek-r1-distill-llama-70b",
     name="DeepSeek R1 Distill Llama 70B",
@@ -310,15 +318,16 @@ DEEPSEEK_R1_DISTILL_LLAMA_70B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_01_01,
-    last_updated=_D_2025_01_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_16384,
+    release_date=_Shared.D_2025_01_01,
+    last_updated=_Shared.D_2025_01_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_16384,
     cost=Cost(input=Decimal("0.287"), output=Decimal("0.861")),
     reasoning_options=(),
 )
+"DeepSeek R1 Distill Llama 70B (chat) · 32.8K context · 16.4K output · $0.287 in / $0.861 out per 1M tokens · tools, reasoning"
 
-DEEPSEEK_R1_DISTILL_LLAMA_8B: Final[Model] = Model(
+DEEPSEEK_R1_DISTILL_LLAMA_8B: Final[PricedModel] = PricedModel(
     provider="alibaba-cn",
     id="deepseek-r1-distill-llama-8b",
     name="DeepSeek R1 Distill Llama 8B",
@@ -329,15 +338,16 @@ DEEPSEEK_R1_DISTILL_LLAMA_8B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_01_01,
-    last_updated=_D_2025_01_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_16384,
+    release_date=_Shared.D_2025_01_01,
+    last_updated=_Shared.D_2025_01_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_16384,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(),
 )
+"DeepSeek R1 Distill Llama 8B (chat) · 32.8K context · 16.4K output · free · tools, reasoning"
 
-DEEPSEEK_R1_DISTILL_QWEN_1_5B: Final[Model] = Model(
+DEEPSEEK_R1_DISTILL_QWEN_1_5B: Final[PricedModel] = PricedModel(
     provider="alibaba-cn",
     id="deepseek-r1-distill-qwen-1-5b",
     name="DeepSeek R1 Distill Qwen 1.5B",
@@ -348,15 +358,16 @@ DEEPSEEK_R1_DISTILL_QWEN_1_5B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_01_01,
-    last_updated=_D_2025_01_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_16384,
+    release_date=_Shared.D_2025_01_01,
+    last_updated=_Shared.D_2025_01_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_16384,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(),
 )
+"DeepSeek R1 Distill Qwen 1.5B (chat) · 32.8K context · 16.4K output · free · tools, reasoning"
 
-DEEPSEEK_R1_DISTILL_QWEN_14B: Final[Model] = Model(
+DEEPSEEK_R1_DISTILL_QWEN_14B: Final[PricedModel] = PricedModel(
     provider="alibaba-cn",
     id="deepseek-r1-distill-qwen-14b",
     name="DeepSeek R1 Distill Qwen 14B",
@@ -367,15 +378,16 @@ DEEPSEEK_R1_DISTILL_QWEN_14B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_01_01,
-    last_updated=_D_2025_01_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_16384,
+    release_date=_Shared.D_2025_01_01,
+    last_updated=_Shared.D_2025_01_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_16384,
     cost=Cost(input=Decimal("0.144"), output=Decimal("0.431")),
     reasoning_options=(),
 )
+"DeepSeek R1 Distill Qwen 14B (chat) · 32.8K context · 16.4K output · $0.144 in / $0.431 out per 1M tokens · tools, reasoning"
 
-DEEPSEEK_R1_DISTILL_QWEN_32B: Final[Model] = Model(
+DEEPSEEK_R1_DISTILL_QWEN_32B: Final[PricedModel] = PricedModel(
     provider="alibaba-cn",
     id="deepseek-r1-distill-qwen-32b",
     name="DeepSeek R1 Distill Qwen 32B",
@@ -386,15 +398,16 @@ DEEPSEEK_R1_DISTILL_QWEN_32B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_01_01,
-    last_updated=_D_2025_01_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_16384,
+    release_date=_Shared.D_2025_01_01,
+    last_updated=_Shared.D_2025_01_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_16384,
     cost=Cost(input=Decimal("0.287"), output=Decimal("0.861")),
     reasoning_options=(),
 )
+"DeepSeek R1 Distill Qwen 32B (chat) · 32.8K context · 16.4K output · $0.287 in / $0.861 out per 1M tokens · tools, reasoning"
 
-DEEPSEEK_R1_DISTILL_QWEN_7B: Final[Model] = Model(
+DEEPSEEK_R1_DISTILL_QWEN_7B: Final[PricedModel] = PricedModel(
     provider="alibaba-cn",
     id="deepseek-r1-distill-qwen-7b",
     name="DeepSeek R1 Distill Qwen 7B",
@@ -405,15 +418,16 @@ DEEPSEEK_R1_DISTILL_QWEN_7B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_01_01,
-    last_updated=_D_2025_01_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_16384,
+    release_date=_Shared.D_2025_01_01,
+    last_updated=_Shared.D_2025_01_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_16384,
     cost=Cost(input=Decimal("0.072"), output=Decimal("0.144")),
     reasoning_options=(),
 )
+"DeepSeek R1 Distill Qwen 7B (chat) · 32.8K context · 16.4K output · $0.072 in / $0.144 out per 1M tokens · tools, reasoning"
 
-DEEPSEEK_V3: Final[Model] = Model(
+DEEPSEEK_V3: Final[PricedModel] = PricedModel(
     provider="alibaba-cn",
     id="deepseek-v3",
     name="DeepSeek V3",
@@ -424,14 +438,15 @@ DEEPSEEK_V3: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2024_12_01,
-    last_updated=_D_2024_12_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_65536_OUTPUT_8192,
+    release_date=_Shared.D_2024_12_01,
+    last_updated=_Shared.D_2024_12_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_65536_OUTPUT_8192,
     cost=Cost(input=Decimal("0.287"), output=Decimal("1.147")),
 )
+"DeepSeek V3 (chat) · 65.5K context · 8.19K output · $0.287 in / $1.147 out per 1M tokens · tools"
 
-DEEPSEEK_V3_1: Final[Model] = Model(
+DEEPSEEK_V3_1: Final[PricedModel] = PricedModel(
     provider="alibaba-cn",
     id="deepseek-v3-1",
     name="DeepSeek V3.1",
@@ -442,14 +457,15 @@ DEEPSEEK_V3_1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_01_01,
-    last_updated=_D_2025_01_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_65536,
+    release_date=_Shared.D_2025_01_01,
+    last_updated=_Shared.D_2025_01_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_65536,
     cost=Cost(input=Decimal("0.574"), output=Decimal("1.721")),
 )
+"DeepSeek V3.1 (chat) · 131K context · 65.5K output · $0.574 in / $1.721 out per 1M tokens · tools"
 
-DEEPSEEK_V3_2_EXP: Final[Model] = Model(
+DEEPSEEK_V3_2_EXP: Final[PricedModel] = PricedModel(
     provider="alibaba-cn",
     id="deepseek-v3-2-exp",
     name="DeepSeek V3.2 Exp",
@@ -460,14 +476,15 @@ DEEPSEEK_V3_2_EXP: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_01_01,
-    last_updated=_D_2025_01_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_65536,
+    release_date=_Shared.D_2025_01_01,
+    last_updated=_Shared.D_2025_01_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_65536,
     cost=Cost(input=Decimal("0.287"), output=Decimal("0.431")),
 )
+"DeepSeek V3.2 Exp (chat) · 131K context · 65.5K output · $0.287 in / $0.431 out per 1M tokens · tools"
 
-DEEPSEEK_V4_FLASH: Final[Model] = Model(
+DEEPSEEK_V4_FLASH: Final[PricedModel] = PricedModel(
     provider="alibaba-cn",
     id="deepseek-v4-flash",
     name="DeepSeek V4 Flash",
@@ -479,17 +496,18 @@ DEEPSEEK_V4_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_05,
-    release_date=_D_2026_04_24,
-    last_updated=_D_2026_04_24,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_384000,
+    knowledge=_Shared.D_2025_05,
+    release_date=_Shared.D_2026_04_24,
+    last_updated=_Shared.D_2026_04_24,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_384000,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.28"), cache_read=Decimal("0.0028")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_HIGH_MAX),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_HIGH_MAX),
 )
+"DeepSeek V4 Flash (chat) · 1M context · 384K output · $0.14 in / $0.28 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-DEEPSEEK_V4_PRO: Final[Model] = Model(
+DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
     provider="alibaba-cn",
     id="deepseek-v4-pro",
     name="DeepSeek V4 Pro",
@@ -501,17 +519,18 @@ DEEPSEEK_V4_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_05,
-    release_date=_D_2026_04_24,
-    last_updated=_D_2026_04_24,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_384000,
+    knowledge=_Shared.D_2025_05,
+    release_date=_Shared.D_2026_04_24,
+    last_updated=_Shared.D_2026_04_24,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_384000,
     cost=Cost(input=Decimal("0.435"), output=Decimal("0.87"), cache_read=Decimal("0.003625")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_HIGH_MAX),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_HIGH_MAX),
 )
+"DeepSeek V4 Pro (chat) · 1M context · 384K output · $0.435 in / $0.87 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-GLM_5: Final[Model] = Model(
+GLM_5: Final[PricedModel] = PricedModel(
     provider="alibaba-cn",
     id="glm-5",
     name="GLM-5",
@@ -522,16 +541,17 @@ GLM_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_02_11,
-    last_updated=_D_2026_02_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_202752_OUTPUT_16384,
+    release_date=_Shared.D_2026_02_11,
+    last_updated=_Shared.D_2026_02_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_202752_OUTPUT_16384,
     cost=Cost(input=Decimal("0.86"), output=Decimal("3.15")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MAX_32768),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MAX_32768),
 )
+"GLM-5 (chat) · 203K context · 16.4K output · $0.86 in / $3.15 out per 1M tokens · tools, reasoning"
 
-GLM_5_1: Final[Model] = Model(
+GLM_5_1: Final[PricedModel] = PricedModel(
     provider="alibaba-cn",
     id="glm-5.1",
     name="GLM-5.1",
@@ -543,16 +563,17 @@ GLM_5_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_14,
-    last_updated=_D_2026_04_14,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_202752_OUTPUT_128000,
+    release_date=_Shared.D_2026_04_14,
+    last_updated=_Shared.D_2026_04_14,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_202752_OUTPUT_128000,
     cost=Cost(input=Decimal("0.87"), output=Decimal("3.48"), cache_read=Decimal("0.17")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MAX_131072),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MAX_131072),
 )
+"GLM-5.1 (chat) · 203K context · 128K output · $0.87 in / $3.48 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-KIMI_K2_THINKING: Final[Model] = Model(
+KIMI_K2_THINKING: Final[PricedModel] = PricedModel(
     provider="alibaba-cn",
     id="kimi-k2-thinking",
     name="Moonshot Kimi K2 Thinking",
@@ -564,16 +585,17 @@ KIMI_K2_THINKING: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_11_06,
-    last_updated=_D_2025_11_06,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_16384,
+    release_date=_Shared.D_2025_11_06,
+    last_updated=_Shared.D_2025_11_06,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_16384,
     cost=Cost(input=Decimal("0.574"), output=Decimal("2.294")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_BUDGET_TOKENS,),
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS,),
 )
+"Moonshot Kimi K2 Thinking (chat) · 262K context · 16.4K output · $0.574 in / $2.294 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-KIMI_K2_5: Final[Model] = Model(
+KIMI_K2_5: Final[PricedModel] = PricedModel(
     provider="alibaba-cn",
     id="kimi-k2.5",
     name="Moonshot Kimi K2.5",
@@ -585,17 +607,18 @@ KIMI_K2_5: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_01_27,
-    last_updated=_D_2026_01_27,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_32768,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_01_27,
+    last_updated=_Shared.D_2026_01_27,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_32768,
     cost=Cost(input=Decimal("0.574"), output=Decimal("2.411")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MAX_81920),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MAX_81920),
 )
+"Moonshot Kimi K2.5 (chat) · 262K context · 32.8K output · $0.574 in / $2.411 out per 1M tokens · vision, tools, reasoning, open weights"
 
-KIMI_K2_6: Final[Model] = Model(
+KIMI_K2_6: Final[PricedModel] = PricedModel(
     provider="alibaba-cn",
     id="kimi-k2.6",
     name="Moonshot Kimi K2.6",
@@ -607,17 +630,18 @@ KIMI_K2_6: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_04_21,
-    last_updated=_D_2026_04_21,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_16384,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_04_21,
+    last_updated=_Shared.D_2026_04_21,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_16384,
     cost=Cost(input=Decimal("0.929"), output=Decimal("3.858")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MAX_81920),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MAX_81920),
 )
+"Moonshot Kimi K2.6 (chat) · 262K context · 16.4K output · $0.929 in / $3.858 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-KIMI_KIMI_K2_5: Final[Model] = Model(
+KIMI_KIMI_K2_5: Final[PricedModel] = PricedModel(
     provider="alibaba-cn",
     id="kimi/kimi-k2.5",
     name="kimi/kimi-k2.5",
@@ -629,17 +653,18 @@ KIMI_KIMI_K2_5: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_01_27,
-    last_updated=_D_2026_01_27,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_01_27,
+    last_updated=_Shared.D_2026_01_27,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.6"), output=Decimal("3"), cache_read=Decimal("0.1")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"kimi/kimi-k2.5 (chat) · 262K context · 262K output · $0.60 in / $3.00 out per 1M tokens · vision, tools, reasoning, structured output, open weights"
 
-MOONSHOT_KIMI_K2_INSTRUCT: Final[Model] = Model(
+MOONSHOT_KIMI_K2_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="alibaba-cn",
     id="moonshot-kimi-k2-instruct",
     name="Moonshot Kimi K2 Instruct",
@@ -651,14 +676,15 @@ MOONSHOT_KIMI_K2_INSTRUCT: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_01_01,
-    last_updated=_D_2025_01_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_8192,
+    release_date=_Shared.D_2025_01_01,
+    last_updated=_Shared.D_2025_01_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_8192,
     cost=Cost(input=Decimal("0.574"), output=Decimal("2.294")),
 )
+"Moonshot Kimi K2 Instruct (chat) · 131K context · 8.19K output · $0.574 in / $2.294 out per 1M tokens · tools, open weights"
 
-QVQ_MAX: Final[Model] = Model(
+QVQ_MAX: Final[PricedModel] = PricedModel(
     provider="alibaba-cn",
     id="qvq-max",
     name="QVQ Max",
@@ -669,16 +695,17 @@ QVQ_MAX: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2025_03_25,
-    last_updated=_D_2025_03_25,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_8192,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2025_03_25,
+    last_updated=_Shared.D_2025_03_25,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_8192,
     cost=Cost(input=Decimal("1.147"), output=Decimal("4.588")),
     reasoning_options=(),
 )
+"QVQ Max (chat) · 131K context · 8.19K output · $1.147 in / $4.588 out per 1M tokens · vision, tools, reasoning"
 
-QWEN_DEEP_RESEARCH: Final[Model] = Model(
+QWEN_DEEP_RESEARCH: Final[PricedModel] = PricedModel(
     provider="alibaba-cn",
     id="qwen-deep-research",
     name="Qwen Deep Research",
@@ -689,15 +716,16 @@ QWEN_DEEP_RESEARCH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2024_01,
-    last_updated=_D_2024_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_32768,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2024_01,
+    last_updated=_Shared.D_2024_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_32768,
     cost=Cost(input=Decimal("7.742"), output=Decimal("23.367")),
 )
+"Qwen Deep Research (chat) · 1M context · 32.8K output · $7.742 in / $23.367 out per 1M tokens · tools"
 
-QWEN_DOC_TURBO: Final[Model] = Model(
+QWEN_DOC_TURBO: Final[PricedModel] = PricedModel(
     provider="alibaba-cn",
     id="qwen-doc-turbo",
     name="Qwen Doc Turbo",
@@ -708,15 +736,16 @@ QWEN_DOC_TURBO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2024_01,
-    last_updated=_D_2024_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_8192,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2024_01,
+    last_updated=_Shared.D_2024_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_8192,
     cost=Cost(input=Decimal("0.087"), output=Decimal("0.144")),
 )
+"Qwen Doc Turbo (chat) · 131K context · 8.19K output · $0.087 in / $0.144 out per 1M tokens · tools"
 
-QWEN_FLASH: Final[Model] = Model(
+QWEN_FLASH: Final[PricedModel] = PricedModel(
     provider="alibaba-cn",
     id="qwen-flash",
     name="Qwen Flash",
@@ -727,16 +756,17 @@ QWEN_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2025_07_28,
-    last_updated=_D_2025_07_28,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_32768,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2025_07_28,
+    last_updated=_Shared.D_2025_07_28,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_32768,
     cost=Cost(input=Decimal("0.022"), output=Decimal("0.216")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MAX_81920),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MAX_81920),
 )
+"Qwen Flash (chat) · 1M context · 32.8K output · $0.022 in / $0.216 out per 1M tokens · tools, reasoning"
 
-QWEN_LONG: Final[Model] = Model(
+QWEN_LONG: Final[PricedModel] = PricedModel(
     provider="alibaba-cn",
     id="qwen-long",
     name="Qwen Long",
@@ -747,15 +777,16 @@ QWEN_LONG: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2025_01_25,
-    last_updated=_D_2025_01_25,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_10000000_OUTPUT_8192,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2025_01_25,
+    last_updated=_Shared.D_2025_01_25,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_10000000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.072"), output=Decimal("0.287")),
 )
+"Qwen Long (chat) · 10M context · 8.19K output · $0.072 in / $0.287 out per 1M tokens · tools"
 
-QWEN_MATH_PLUS: Final[Model] = Model(
+QWEN_MATH_PLUS: Final[PricedModel] = PricedModel(
     provider="alibaba-cn",
     id="qwen-math-plus",
     name="Qwen Math Plus",
@@ -766,15 +797,16 @@ QWEN_MATH_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2024_08_16,
-    last_updated=_D_2024_09_19,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_4096_OUTPUT_3072,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2024_08_16,
+    last_updated=_Shared.D_2024_09_19,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_4096_OUTPUT_3072,
     cost=Cost(input=Decimal("0.574"), output=Decimal("1.721")),
 )
+"Qwen Math Plus (chat) · 4.1K context · 3.07K output · $0.574 in / $1.721 out per 1M tokens · tools"
 
-QWEN_MATH_TURBO: Final[Model] = Model(
+QWEN_MATH_TURBO: Final[PricedModel] = PricedModel(
     provider="alibaba-cn",
     id="qwen-math-turbo",
     name="Qwen Math Turbo",
@@ -785,15 +817,16 @@ QWEN_MATH_TURBO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2024_09_19,
-    last_updated=_D_2024_09_19,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_4096_OUTPUT_3072,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2024_09_19,
+    last_updated=_Shared.D_2024_09_19,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_4096_OUTPUT_3072,
     cost=Cost(input=Decimal("0.287"), output=Decimal("0.861")),
 )
+"Qwen Math Turbo (chat) · 4.1K context · 3.07K output · $0.287 in / $0.861 out per 1M tokens · tools"
 
-QWEN_MAX: Final[Model] = Model(
+QWEN_MAX: Final[PricedModel] = PricedModel(
     provider="alibaba-cn",
     id="qwen-max",
     name="Qwen Max",
@@ -804,15 +837,16 @@ QWEN_MAX: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2024_04_03,
-    last_updated=_D_2025_01_25,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_8192,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2024_04_03,
+    last_updated=_Shared.D_2025_01_25,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_8192,
     cost=Cost(input=Decimal("0.345"), output=Decimal("1.377")),
 )
+"Qwen Max (chat) · 131K context · 8.19K output · $0.345 in / $1.377 out per 1M tokens · tools"
 
-QWEN_MT_PLUS: Final[Model] = Model(
+QWEN_MT_PLUS: Final[PricedModel] = PricedModel(
     provider="alibaba-cn",
     id="qwen-mt-plus",
     name="Qwen-MT Plus",
@@ -823,15 +857,16 @@ QWEN_MT_PLUS: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2025_01,
-    last_updated=_D_2025_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_16384_OUTPUT_8192,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2025_01,
+    last_updated=_Shared.D_2025_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_16384_OUTPUT_8192,
     cost=Cost(input=Decimal("0.259"), output=Decimal("0.775")),
 )
+"Qwen-MT Plus (chat) · 16.4K context · 8.19K output · $0.259 in / $0.775 out per 1M tokens"
 
-QWEN_MT_TURBO: Final[Model] = Model(
+QWEN_MT_TURBO: Final[PricedModel] = PricedModel(
     provider="alibaba-cn",
     id="qwen-mt-turbo",
     name="Qwen-MT Turbo",
@@ -842,15 +877,16 @@ QWEN_MT_TURBO: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2025_01,
-    last_updated=_D_2025_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_16384_OUTPUT_8192,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2025_01,
+    last_updated=_Shared.D_2025_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_16384_OUTPUT_8192,
     cost=Cost(input=Decimal("0.101"), output=Decimal("0.28")),
 )
+"Qwen-MT Turbo (chat) · 16.4K context · 8.19K output · $0.101 in / $0.28 out per 1M tokens"
 
-QWEN_OMNI_TURBO: Final[Model] = Model(
+QWEN_OMNI_TURBO: Final[PricedModel] = PricedModel(
     provider="alibaba-cn",
     id="qwen-omni-turbo",
     name="Qwen-Omni Turbo",
@@ -861,11 +897,11 @@ QWEN_OMNI_TURBO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2025_01_19,
-    last_updated=_D_2025_03_26,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT_AUDIO,
-    limit=_CONTEXT_32768_OUTPUT_2048,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2025_01_19,
+    last_updated=_Shared.D_2025_03_26,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT_AUDIO,
+    limit=_Shared.CONTEXT_32768_OUTPUT_2048,
     cost=Cost(
         input=Decimal("0.058"),
         output=Decimal("0.23"),
@@ -873,8 +909,9 @@ QWEN_OMNI_TURBO: Final[Model] = Model(
         output_audio=Decimal("7.168"),
     ),
 )
+"Qwen-Omni Turbo (chat) · 32.8K context · 2.05K output · $0.058 in / $0.23 out per 1M tokens · vision, tools"
 
-QWEN_OMNI_TURBO_REALTIME: Final[Model] = Model(
+QWEN_OMNI_TURBO_REALTIME: Final[PricedModel] = PricedModel(
     provider="alibaba-cn",
     id="qwen-omni-turbo-realtime",
     name="Qwen-Omni Turbo Realtime",
@@ -885,11 +922,11 @@ QWEN_OMNI_TURBO_REALTIME: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2025_05_08,
-    last_updated=_D_2025_05_08,
-    modalities=_TEXT_IMAGE_AUDIO_TO_TEXT_AUDIO,
-    limit=_CONTEXT_32768_OUTPUT_2048,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2025_05_08,
+    last_updated=_Shared.D_2025_05_08,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_TO_TEXT_AUDIO,
+    limit=_Shared.CONTEXT_32768_OUTPUT_2048,
     cost=Cost(
         input=Decimal("0.23"),
         output=Decimal("0.918"),
@@ -897,8 +934,9 @@ QWEN_OMNI_TURBO_REALTIME: Final[Model] = Model(
         output_audio=Decimal("7.168"),
     ),
 )
+"Qwen-Omni Turbo Realtime (chat) · 32.8K context · 2.05K output · $0.23 in / $0.918 out per 1M tokens · vision, tools"
 
-QWEN_PLUS: Final[Model] = Model(
+QWEN_PLUS: Final[PricedModel] = PricedModel(
     provider="alibaba-cn",
     id="qwen-plus",
     name="Qwen Plus",
@@ -909,16 +947,17 @@ QWEN_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2024_01_25,
-    last_updated=_D_2025_09_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_32768,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2024_01_25,
+    last_updated=_Shared.D_2025_09_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_32768,
     cost=Cost(input=Decimal("0.115"), output=Decimal("0.287"), reasoning=Decimal("1.147")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MAX_81920),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MAX_81920),
 )
+"Qwen Plus (chat) · 1M context · 32.8K output · $0.115 in / $0.287 out per 1M tokens · tools, reasoning"
 
-QWEN_PLUS_CHARACTER: Final[Model] = Model(
+QWEN_PLUS_CHARACTER: Final[PricedModel] = PricedModel(
     provider="alibaba-cn",
     id="qwen-plus-character",
     name="Qwen Plus Character",
@@ -929,15 +968,16 @@ QWEN_PLUS_CHARACTER: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2024_01,
-    last_updated=_D_2024_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_4096,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2024_01,
+    last_updated=_Shared.D_2024_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_4096,
     cost=Cost(input=Decimal("0.115"), output=Decimal("0.287")),
 )
+"Qwen Plus Character (chat) · 32.8K context · 4.1K output · $0.115 in / $0.287 out per 1M tokens · tools"
 
-QWEN_TURBO: Final[Model] = Model(
+QWEN_TURBO: Final[PricedModel] = PricedModel(
     provider="alibaba-cn",
     id="qwen-turbo",
     name="Qwen Turbo",
@@ -948,16 +988,17 @@ QWEN_TURBO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2024_11_01,
-    last_updated=_D_2025_07_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_16384,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2024_11_01,
+    last_updated=_Shared.D_2025_07_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.044"), output=Decimal("0.087"), reasoning=Decimal("0.431")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MAX_38912),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MAX_38912),
 )
+"Qwen Turbo (chat) · 1M context · 16.4K output · $0.044 in / $0.087 out per 1M tokens · tools, reasoning"
 
-QWEN_VL_MAX: Final[Model] = Model(
+QWEN_VL_MAX: Final[PricedModel] = PricedModel(
     provider="alibaba-cn",
     id="qwen-vl-max",
     name="Qwen-VL Max",
@@ -968,15 +1009,16 @@ QWEN_VL_MAX: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2024_04_08,
-    last_updated=_D_2025_08_13,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_8192,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2024_04_08,
+    last_updated=_Shared.D_2025_08_13,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_8192,
     cost=Cost(input=Decimal("0.23"), output=Decimal("0.574")),
 )
+"Qwen-VL Max (chat) · 131K context · 8.19K output · $0.23 in / $0.574 out per 1M tokens · vision, tools"
 
-QWEN_VL_OCR: Final[Model] = Model(
+QWEN_VL_OCR: Final[PricedModel] = PricedModel(
     provider="alibaba-cn",
     id="qwen-vl-ocr",
     name="Qwen-VL OCR",
@@ -987,15 +1029,16 @@ QWEN_VL_OCR: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2024_10_28,
-    last_updated=_D_2025_04_13,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_34096_OUTPUT_4096,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2024_10_28,
+    last_updated=_Shared.D_2025_04_13,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_34096_OUTPUT_4096,
     cost=Cost(input=Decimal("0.717"), output=Decimal("0.717")),
 )
+"Qwen-VL OCR (chat) · 34.1K context · 4.1K output · $0.717 in / $0.717 out per 1M tokens · vision"
 
-QWEN_VL_PLUS: Final[Model] = Model(
+QWEN_VL_PLUS: Final[PricedModel] = PricedModel(
     provider="alibaba-cn",
     id="qwen-vl-plus",
     name="Qwen-VL Plus",
@@ -1006,15 +1049,16 @@ QWEN_VL_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2024_01_25,
-    last_updated=_D_2025_08_15,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_8192,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2024_01_25,
+    last_updated=_Shared.D_2025_08_15,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_8192,
     cost=Cost(input=Decimal("0.115"), output=Decimal("0.287")),
 )
+"Qwen-VL Plus (chat) · 131K context · 8.19K output · $0.115 in / $0.287 out per 1M tokens · vision, tools"
 
-QWEN2_5_14B_INSTRUCT: Final[Model] = Model(
+QWEN2_5_14B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="alibaba-cn",
     id="qwen2-5-14b-instruct",
     name="Qwen2.5 14B Instruct",
@@ -1025,15 +1069,16 @@ QWEN2_5_14B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_04,
-    release_date=_D_2024_09,
-    last_updated=_D_2024_09,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_8192,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2024_09,
+    last_updated=_Shared.D_2024_09,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_8192,
     cost=Cost(input=Decimal("0.144"), output=Decimal("0.431")),
 )
+"Qwen2.5 14B Instruct (chat) · 131K context · 8.19K output · $0.144 in / $0.431 out per 1M tokens · tools, open weights"
 
-QWEN2_5_32B_INSTRUCT: Final[Model] = Model(
+QWEN2_5_32B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="alibaba-cn",
     id="qwen2-5-32b-instruct",
     name="Qwen2.5 32B Instruct",
@@ -1044,15 +1089,16 @@ QWEN2_5_32B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_04,
-    release_date=_D_2024_09,
-    last_updated=_D_2024_09,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_8192,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2024_09,
+    last_updated=_Shared.D_2024_09,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_8192,
     cost=Cost(input=Decimal("0.287"), output=Decimal("0.861")),
 )
+"Qwen2.5 32B Instruct (chat) · 131K context · 8.19K output · $0.287 in / $0.861 out per 1M tokens · tools, open weights"
 
-QWEN2_5_72B_INSTRUCT: Final[Model] = Model(
+QWEN2_5_72B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="alibaba-cn",
     id="qwen2-5-72b-instruct",
     name="Qwen2.5 72B Instruct",
@@ -1063,15 +1109,16 @@ QWEN2_5_72B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_04,
-    release_date=_D_2024_09,
-    last_updated=_D_2024_09,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_8192,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2024_09,
+    last_updated=_Shared.D_2024_09,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_8192,
     cost=Cost(input=Decimal("0.574"), output=Decimal("1.721")),
 )
+"Qwen2.5 72B Instruct (chat) · 131K context · 8.19K output · $0.574 in / $1.721 out per 1M tokens · tools, open weights"
 
-QWEN2_5_7B_INSTRUCT: Final[Model] = Model(
+QWEN2_5_7B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="alibaba-cn",
     id="qwen2-5-7b-instruct",
     name="Qwen2.5 7B Instruct",
@@ -1082,15 +1129,16 @@ QWEN2_5_7B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_04,
-    release_date=_D_2024_09,
-    last_updated=_D_2024_09,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_8192,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2024_09,
+    last_updated=_Shared.D_2024_09,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_8192,
     cost=Cost(input=Decimal("0.072"), output=Decimal("0.144")),
 )
+"Qwen2.5 7B Instruct (chat) · 131K context · 8.19K output · $0.072 in / $0.144 out per 1M tokens · tools, open weights"
 
-QWEN2_5_CODER_32B_INSTRUCT: Final[Model] = Model(
+QWEN2_5_CODER_32B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="alibaba-cn",
     id="qwen2-5-coder-32b-instruct",
     name="Qwen2.5-Coder 32B Instruct",
@@ -1101,15 +1149,16 @@ QWEN2_5_CODER_32B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_04,
-    release_date=_D_2024_11,
-    last_updated=_D_2024_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_8192,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2024_11,
+    last_updated=_Shared.D_2024_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_8192,
     cost=Cost(input=Decimal("0.287"), output=Decimal("0.861")),
 )
+"Qwen2.5-Coder 32B Instruct (chat) · 131K context · 8.19K output · $0.287 in / $0.861 out per 1M tokens · tools, open weights"
 
-QWEN2_5_CODER_7B_INSTRUCT: Final[Model] = Model(
+QWEN2_5_CODER_7B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="alibaba-cn",
     id="qwen2-5-coder-7b-instruct",
     name="Qwen2.5-Coder 7B Instruct",
@@ -1120,15 +1169,16 @@ QWEN2_5_CODER_7B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_04,
-    release_date=_D_2024_11,
-    last_updated=_D_2024_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_8192,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2024_11,
+    last_updated=_Shared.D_2024_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_8192,
     cost=Cost(input=Decimal("0.144"), output=Decimal("0.287")),
 )
+"Qwen2.5-Coder 7B Instruct (chat) · 131K context · 8.19K output · $0.144 in / $0.287 out per 1M tokens · tools, open weights"
 
-QWEN2_5_MATH_72B_INSTRUCT: Final[Model] = Model(
+QWEN2_5_MATH_72B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="alibaba-cn",
     id="qwen2-5-math-72b-instruct",
     name="Qwen2.5-Math 72B Instruct",
@@ -1139,15 +1189,16 @@ QWEN2_5_MATH_72B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_04,
-    release_date=_D_2024_09,
-    last_updated=_D_2024_09,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_4096_OUTPUT_3072,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2024_09,
+    last_updated=_Shared.D_2024_09,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_4096_OUTPUT_3072,
     cost=Cost(input=Decimal("0.574"), output=Decimal("1.721")),
 )
+"Qwen2.5-Math 72B Instruct (chat) · 4.1K context · 3.07K output · $0.574 in / $1.721 out per 1M tokens · tools, open weights"
 
-QWEN2_5_MATH_7B_INSTRUCT: Final[Model] = Model(
+QWEN2_5_MATH_7B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="alibaba-cn",
     id="qwen2-5-math-7b-instruct",
     name="Qwen2.5-Math 7B Instruct",
@@ -1158,15 +1209,16 @@ QWEN2_5_MATH_7B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_04,
-    release_date=_D_2024_09,
-    last_updated=_D_2024_09,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_4096_OUTPUT_3072,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2024_09,
+    last_updated=_Shared.D_2024_09,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_4096_OUTPUT_3072,
     cost=Cost(input=Decimal("0.144"), output=Decimal("0.287")),
 )
+"Qwen2.5-Math 7B Instruct (chat) · 4.1K context · 3.07K output · $0.144 in / $0.287 out per 1M tokens · tools, open weights"
 
-QWEN2_5_OMNI_7B: Final[Model] = Model(
+QWEN2_5_OMNI_7B: Final[PricedModel] = PricedModel(
     provider="alibaba-cn",
     id="qwen2-5-omni-7b",
     name="Qwen2.5-Omni 7B",
@@ -1177,15 +1229,16 @@ QWEN2_5_OMNI_7B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_04,
-    release_date=_D_2024_12,
-    last_updated=_D_2024_12,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT_AUDIO,
-    limit=_CONTEXT_32768_OUTPUT_2048,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2024_12,
+    last_updated=_Shared.D_2024_12,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT_AUDIO,
+    limit=_Shared.CONTEXT_32768_OUTPUT_2048,
     cost=Cost(input=Decimal("0.087"), output=Decimal("0.345"), input_audio=Decimal("5.448")),
 )
+"Qwen2.5-Omni 7B (chat) · 32.8K context · 2.05K output · $0.087 in / $0.345 out per 1M tokens · vision, tools, open weights"
 
-QWEN2_5_VL_72B_INSTRUCT: Final[Model] = Model(
+QWEN2_5_VL_72B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="alibaba-cn",
     id="qwen2-5-vl-72b-instruct",
     name="Qwen2.5-VL 72B Instruct",
@@ -1196,15 +1249,16 @@ QWEN2_5_VL_72B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_04,
-    release_date=_D_2024_09,
-    last_updated=_D_2024_09,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_8192,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2024_09,
+    last_updated=_Shared.D_2024_09,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_8192,
     cost=Cost(input=Decimal("2.294"), output=Decimal("6.881")),
 )
+"Qwen2.5-VL 72B Instruct (chat) · 131K context · 8.19K output · $2.294 in / $6.881 out per 1M tokens · vision, tools, open weights"
 
-QWEN2_5_VL_7B_INSTRUCT: Final[Model] = Model(
+QWEN2_5_VL_7B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="alibaba-cn",
     id="qwen2-5-vl-7b-instruct",
     name="Qwen2.5-VL 7B Instruct",
@@ -1215,15 +1269,16 @@ QWEN2_5_VL_7B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_04,
-    release_date=_D_2024_09,
-    last_updated=_D_2024_09,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_8192,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2024_09,
+    last_updated=_Shared.D_2024_09,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_8192,
     cost=Cost(input=Decimal("0.287"), output=Decimal("0.717")),
 )
+"Qwen2.5-VL 7B Instruct (chat) · 131K context · 8.19K output · $0.287 in / $0.717 out per 1M tokens · vision, tools, open weights"
 
-QWEN3_14B: Final[Model] = Model(
+QWEN3_14B: Final[PricedModel] = PricedModel(
     provider="alibaba-cn",
     id="qwen3-14b",
     name="Qwen3 14B",
@@ -1234,16 +1289,17 @@ QWEN3_14B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_04,
-    last_updated=_D_2025_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_8192,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_04,
+    last_updated=_Shared.D_2025_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_8192,
     cost=Cost(input=Decimal("0.144"), output=Decimal("0.574"), reasoning=Decimal("1.434")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MAX_38912),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MAX_38912),
 )
+"Qwen3 14B (chat) · 131K context · 8.19K output · $0.144 in / $0.574 out per 1M tokens · tools, reasoning, open weights"
 
-QWEN3_235B_A22B: Final[Model] = Model(
+QWEN3_235B_A22B: Final[PricedModel] = PricedModel(
     provider="alibaba-cn",
     id="qwen3-235b-a22b",
     name="Qwen3 235B-A22B",
@@ -1254,16 +1310,17 @@ QWEN3_235B_A22B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_04,
-    last_updated=_D_2025_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_16384,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_04,
+    last_updated=_Shared.D_2025_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_16384,
     cost=Cost(input=Decimal("0.287"), output=Decimal("1.147"), reasoning=Decimal("2.868")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MAX_38912),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MAX_38912),
 )
+"Qwen3 235B-A22B (chat) · 131K context · 16.4K output · $0.287 in / $1.147 out per 1M tokens · tools, reasoning, open weights"
 
-QWEN3_32B: Final[Model] = Model(
+QWEN3_32B: Final[PricedModel] = PricedModel(
     provider="alibaba-cn",
     id="qwen3-32b",
     name="Qwen3 32B",
@@ -1274,16 +1331,17 @@ QWEN3_32B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_04,
-    last_updated=_D_2025_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_16384,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_04,
+    last_updated=_Shared.D_2025_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_16384,
     cost=Cost(input=Decimal("0.287"), output=Decimal("1.147"), reasoning=Decimal("2.868")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MAX_38912),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MAX_38912),
 )
+"Qwen3 32B (chat) · 131K context · 16.4K output · $0.287 in / $1.147 out per 1M tokens · tools, reasoning, open weights"
 
-QWEN3_8B: Final[Model] = Model(
+QWEN3_8B: Final[PricedModel] = PricedModel(
     provider="alibaba-cn",
     id="qwen3-8b",
     name="Qwen3 8B",
@@ -1294,16 +1352,17 @@ QWEN3_8B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_04,
-    last_updated=_D_2025_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_8192,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_04,
+    last_updated=_Shared.D_2025_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_8192,
     cost=Cost(input=Decimal("0.072"), output=Decimal("0.287"), reasoning=Decimal("0.717")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MAX_38912),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MAX_38912),
 )
+"Qwen3 8B (chat) · 131K context · 8.19K output · $0.072 in / $0.287 out per 1M tokens · tools, reasoning, open weights"
 
-QWEN3_ASR_FLASH: Final[Model] = Model(
+QWEN3_ASR_FLASH: Final[PricedModel] = PricedModel(
     provider="alibaba-cn",
     id="qwen3-asr-flash",
     name="Qwen3-ASR Flash",
@@ -1314,15 +1373,16 @@ QWEN3_ASR_FLASH: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2025_09_08,
-    last_updated=_D_2025_09_08,
-    modalities=_AUDIO_TO_TEXT,
-    limit=_CONTEXT_53248_OUTPUT_4096,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2025_09_08,
+    last_updated=_Shared.D_2025_09_08,
+    modalities=_Shared.AUDIO_TO_TEXT,
+    limit=_Shared.CONTEXT_53248_OUTPUT_4096,
     cost=Cost(input=Decimal("0.032"), output=Decimal("0.032")),
 )
+"Qwen3-ASR Flash (transcription) · 53.2K context · 4.1K output · $0.032 in / $0.032 out per 1M tokens"
 
-QWEN3_CODER_30B_A3B_INSTRUCT: Final[Model] = Model(
+QWEN3_CODER_30B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="alibaba-cn",
     id="qwen3-coder-30b-a3b-instruct",
     name="Qwen3-Coder 30B-A3B Instruct",
@@ -1333,15 +1393,16 @@ QWEN3_CODER_30B_A3B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_04,
-    last_updated=_D_2025_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_65536,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_04,
+    last_updated=_Shared.D_2025_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_65536,
     cost=Cost(input=Decimal("0.216"), output=Decimal("0.861")),
 )
+"Qwen3-Coder 30B-A3B Instruct (chat) · 262K context · 65.5K output · $0.216 in / $0.861 out per 1M tokens · tools, open weights"
 
-QWEN3_CODER_480B_A35B_INSTRUCT: Final[Model] = Model(
+QWEN3_CODER_480B_A35B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="alibaba-cn",
     id="qwen3-coder-480b-a35b-instruct",
     name="Qwen3-Coder 480B-A35B Instruct",
@@ -1352,15 +1413,16 @@ QWEN3_CODER_480B_A35B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_04,
-    last_updated=_D_2025_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_65536,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_04,
+    last_updated=_Shared.D_2025_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_65536,
     cost=Cost(input=Decimal("0.861"), output=Decimal("3.441")),
 )
+"Qwen3-Coder 480B-A35B Instruct (chat) · 262K context · 65.5K output · $0.861 in / $3.441 out per 1M tokens · tools, open weights"
 
-QWEN3_CODER_FLASH: Final[Model] = Model(
+QWEN3_CODER_FLASH: Final[PricedModel] = PricedModel(
     provider="alibaba-cn",
     id="qwen3-coder-flash",
     name="Qwen3 Coder Flash",
@@ -1371,15 +1433,16 @@ QWEN3_CODER_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_07_28,
-    last_updated=_D_2025_07_28,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_65536,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_07_28,
+    last_updated=_Shared.D_2025_07_28,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
     cost=Cost(input=Decimal("0.144"), output=Decimal("0.574")),
 )
+"Qwen3 Coder Flash (chat) · 1M context · 65.5K output · $0.144 in / $0.574 out per 1M tokens · tools"
 
-QWEN3_CODER_PLUS: Final[Model] = Model(
+QWEN3_CODER_PLUS: Final[PricedModel] = PricedModel(
     provider="alibaba-cn",
     id="qwen3-coder-plus",
     name="Qwen3 Coder Plus",
@@ -1390,15 +1453,16 @@ QWEN3_CODER_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_07_23,
-    last_updated=_D_2025_07_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_07_23,
+    last_updated=_Shared.D_2025_07_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(input=Decimal("1"), output=Decimal("5")),
 )
+"Qwen3 Coder Plus (chat) · 1.05M context · 65.5K output · $1.00 in / $5.00 out per 1M tokens · tools, open weights"
 
-QWEN3_MAX: Final[Model] = Model(
+QWEN3_MAX: Final[PricedModel] = PricedModel(
     provider="alibaba-cn",
     id="qwen3-max",
     name="Qwen3 Max",
@@ -1409,15 +1473,16 @@ QWEN3_MAX: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_09_23,
-    last_updated=_D_2025_09_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_65536,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_09_23,
+    last_updated=_Shared.D_2025_09_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_65536,
     cost=Cost(input=Decimal("0.861"), output=Decimal("3.441")),
 )
+"Qwen3 Max (chat) · 262K context · 65.5K output · $0.861 in / $3.441 out per 1M tokens · tools"
 
-QWEN3_NEXT_80B_A3B_INSTRUCT: Final[Model] = Model(
+QWEN3_NEXT_80B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="alibaba-cn",
     id="qwen3-next-80b-a3b-instruct",
     name="Qwen3-Next 80B-A3B Instruct",
@@ -1428,15 +1493,16 @@ QWEN3_NEXT_80B_A3B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_09,
-    last_updated=_D_2025_09,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32768,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_09,
+    last_updated=_Shared.D_2025_09,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("0.144"), output=Decimal("0.574")),
 )
+"Qwen3-Next 80B-A3B Instruct (chat) · 131K context · 32.8K output · $0.144 in / $0.574 out per 1M tokens · tools, open weights"
 
-QWEN3_NEXT_80B_A3B_THINKING: Final[Model] = Model(
+QWEN3_NEXT_80B_A3B_THINKING: Final[PricedModel] = PricedModel(
     provider="alibaba-cn",
     id="qwen3-next-80b-a3b-thinking",
     name="Qwen3-Next 80B-A3B (Thinking)",
@@ -1447,16 +1513,17 @@ QWEN3_NEXT_80B_A3B_THINKING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_09,
-    last_updated=_D_2025_09,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32768,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_09,
+    last_updated=_Shared.D_2025_09,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("0.144"), output=Decimal("1.434")),
-    reasoning_options=(_REASONING_BUDGET_TOKENS,),
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS,),
 )
+"Qwen3-Next 80B-A3B (Thinking) (chat) · 131K context · 32.8K output · $0.144 in / $1.434 out per 1M tokens · tools, reasoning, open weights"
 
-QWEN3_OMNI_FLASH: Final[Model] = Model(
+QWEN3_OMNI_FLASH: Final[PricedModel] = PricedModel(
     provider="alibaba-cn",
     id="qwen3-omni-flash",
     name="Qwen3-Omni Flash",
@@ -1467,21 +1534,22 @@ QWEN3_OMNI_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2025_09_15,
-    last_updated=_D_2025_09_15,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT_AUDIO,
-    limit=_CONTEXT_65536_OUTPUT_16384,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2025_09_15,
+    last_updated=_Shared.D_2025_09_15,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT_AUDIO,
+    limit=_Shared.CONTEXT_65536_OUTPUT_16384,
     cost=Cost(
         input=Decimal("0.058"),
         output=Decimal("0.23"),
         input_audio=Decimal("3.584"),
         output_audio=Decimal("7.168"),
     ),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Qwen3-Omni Flash (chat) · 65.5K context · 16.4K output · $0.058 in / $0.23 out per 1M tokens · vision, tools, reasoning"
 
-QWEN3_OMNI_FLASH_REALTIME: Final[Model] = Model(
+QWEN3_OMNI_FLASH_REALTIME: Final[PricedModel] = PricedModel(
     provider="alibaba-cn",
     id="qwen3-omni-flash-realtime",
     name="Qwen3-Omni Flash Realtime",
@@ -1492,11 +1560,11 @@ QWEN3_OMNI_FLASH_REALTIME: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2025_09_15,
-    last_updated=_D_2025_09_15,
-    modalities=_TEXT_IMAGE_AUDIO_TO_TEXT_AUDIO,
-    limit=_CONTEXT_65536_OUTPUT_16384,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2025_09_15,
+    last_updated=_Shared.D_2025_09_15,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_TO_TEXT_AUDIO,
+    limit=_Shared.CONTEXT_65536_OUTPUT_16384,
     cost=Cost(
         input=Decimal("0.23"),
         output=Decimal("0.918"),
@@ -1504,8 +1572,9 @@ QWEN3_OMNI_FLASH_REALTIME: Final[Model] = Model(
         output_audio=Decimal("7.168"),
     ),
 )
+"Qwen3-Omni Flash Realtime (chat) · 65.5K context · 16.4K output · $0.23 in / $0.918 out per 1M tokens · vision, tools"
 
-QWEN3_VL_235B_A22B: Final[Model] = Model(
+QWEN3_VL_235B_A22B: Final[PricedModel] = PricedModel(
     provider="alibaba-cn",
     id="qwen3-vl-235b-a22b",
     name="Qwen3-VL 235B-A22B",
@@ -1516,16 +1585,17 @@ QWEN3_VL_235B_A22B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_04,
-    last_updated=_D_2025_04,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32768,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_04,
+    last_updated=_Shared.D_2025_04,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("0.286705"), output=Decimal("1.14682"), reasoning=Decimal("2.867051")),
     reasoning_options=(),
 )
+"Qwen3-VL 235B-A22B (chat) · 131K context · 32.8K output · $0.286705 in / $1.14682 out per 1M tokens · vision, tools, reasoning, open weights"
 
-QWEN3_VL_30B_A3B: Final[Model] = Model(
+QWEN3_VL_30B_A3B: Final[PricedModel] = PricedModel(
     provider="alibaba-cn",
     id="qwen3-vl-30b-a3b",
     name="Qwen3-VL 30B-A3B",
@@ -1536,16 +1606,17 @@ QWEN3_VL_30B_A3B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_04,
-    last_updated=_D_2025_04,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32768,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_04,
+    last_updated=_Shared.D_2025_04,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("0.108"), output=Decimal("0.431"), reasoning=Decimal("1.076")),
     reasoning_options=(),
 )
+"Qwen3-VL 30B-A3B (chat) · 131K context · 32.8K output · $0.108 in / $0.431 out per 1M tokens · vision, tools, reasoning, open weights"
 
-QWEN3_VL_PLUS: Final[Model] = Model(
+QWEN3_VL_PLUS: Final[PricedModel] = PricedModel(
     provider="alibaba-cn",
     id="qwen3-vl-plus",
     name="Qwen3-VL Plus",
@@ -1556,16 +1627,17 @@ QWEN3_VL_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_09_23,
-    last_updated=_D_2025_09_23,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_32768,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_09_23,
+    last_updated=_Shared.D_2025_09_23,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_32768,
     cost=Cost(input=Decimal("0.143353"), output=Decimal("1.433525"), reasoning=Decimal("4.300576")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MAX_81920),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MAX_81920),
 )
+"Qwen3-VL Plus (chat) · 262K context · 32.8K output · $0.143353 in / $1.433525 out per 1M tokens · vision, tools, reasoning"
 
-QWEN3_5_397B_A17B: Final[Model] = Model(
+QWEN3_5_397B_A17B: Final[PricedModel] = PricedModel(
     provider="alibaba-cn",
     id="qwen3.5-397b-a17b",
     name="Qwen3.5 397B-A17B",
@@ -1576,16 +1648,17 @@ QWEN3_5_397B_A17B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2026_02_16,
-    last_updated=_D_2026_02_16,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_65536,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2026_02_16,
+    last_updated=_Shared.D_2026_02_16,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_65536,
     cost=Cost(input=Decimal("0.43"), output=Decimal("2.58"), reasoning=Decimal("2.58")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MAX_81920),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MAX_81920),
 )
+"Qwen3.5 397B-A17B (chat) · 262K context · 65.5K output · $0.43 in / $2.58 out per 1M tokens · vision, tools, reasoning, open weights"
 
-QWEN3_5_FLASH: Final[Model] = Model(
+QWEN3_5_FLASH: Final[PricedModel] = PricedModel(
     provider="alibaba-cn",
     id="qwen3.5-flash",
     name="Qwen3.5 Flash",
@@ -1597,16 +1670,17 @@ QWEN3_5_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_04,
-    release_date=_D_2026_02_23,
-    last_updated=_D_2026_02_23,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_65536,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2026_02_23,
+    last_updated=_Shared.D_2026_02_23,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
     cost=Cost(input=Decimal("0.172"), output=Decimal("1.72"), reasoning=Decimal("1.72")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MAX_81920),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MAX_81920),
 )
+"Qwen3.5 Flash (chat) · 1M context · 65.5K output · $0.172 in / $1.72 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-QWEN3_5_PLUS: Final[Model] = Model(
+QWEN3_5_PLUS: Final[PricedModel] = PricedModel(
     provider="alibaba-cn",
     id="qwen3.5-plus",
     name="Qwen3.5 Plus",
@@ -1617,16 +1691,17 @@ QWEN3_5_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_04,
-    release_date=_D_2026_02_16,
-    last_updated=_D_2026_02_16,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_65536,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2026_02_16,
+    last_updated=_Shared.D_2026_02_16,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
     cost=Cost(input=Decimal("0.573"), output=Decimal("3.44"), reasoning=Decimal("3.44")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MAX_81920),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MAX_81920),
 )
+"Qwen3.5 Plus (chat) · 1M context · 65.5K output · $0.573 in / $3.44 out per 1M tokens · vision, tools, reasoning"
 
-QWEN3_6_FLASH: Final[Model] = Model(
+QWEN3_6_FLASH: Final[PricedModel] = PricedModel(
     provider="alibaba-cn",
     id="qwen3.6-flash",
     name="Qwen3.6 Flash",
@@ -1638,15 +1713,16 @@ QWEN3_6_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_04_27,
-    last_updated=_D_2026_04_27,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_65536,
+    release_date=_Shared.D_2026_04_27,
+    last_updated=_Shared.D_2026_04_27,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
     cost=Cost(input=Decimal("0.1875"), output=Decimal("1.125"), cache_write=Decimal("0.234375")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MAX_131072),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MAX_131072),
 )
+"Qwen3.6 Flash (chat) · 1M context · 65.5K output · $0.1875 in / $1.125 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-QWEN3_6_MAX_PREVIEW: Final[Model] = Model(
+QWEN3_6_MAX_PREVIEW: Final[PricedModel] = PricedModel(
     provider="alibaba-cn",
     id="qwen3.6-max-preview",
     name="Qwen3.6 Max Preview",
@@ -1658,15 +1734,16 @@ QWEN3_6_MAX_PREVIEW: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_04_20,
-    last_updated=_D_2026_04_21,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_245800_OUTPUT_65536,
+    release_date=_Shared.D_2026_04_20,
+    last_updated=_Shared.D_2026_04_21,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_245800_OUTPUT_65536,
     cost=Cost(input=Decimal("1.32"), output=Decimal("7.9"), cache_read=Decimal("0.132")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MAX_131072),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MAX_131072),
 )
+"Qwen3.6 Max Preview (chat) · 246K context · 65.5K output · $1.32 in / $7.90 out per 1M tokens · tools, reasoning, structured output"
 
-QWEN3_6_PLUS: Final[Model] = Model(
+QWEN3_6_PLUS: Final[PricedModel] = PricedModel(
     provider="alibaba-cn",
     id="qwen3.6-plus",
     name="Qwen3.6 Plus",
@@ -1677,11 +1754,11 @@ QWEN3_6_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_04,
-    release_date=_D_2026_04_02,
-    last_updated=_D_2026_04_02,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_65536,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2026_04_02,
+    last_updated=_Shared.D_2026_04_02,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
     cost=Cost(
         input=Decimal("0.5"),
         output=Decimal("3"),
@@ -1703,10 +1780,11 @@ QWEN3_6_PLUS: Final[Model] = Model(
             cache_write=Decimal("2.5"),
         ),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MAX_81920),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MAX_81920),
 )
+"Qwen3.6 Plus (chat) · 1M context · 65.5K output · $0.50 in / $3.00 out per 1M tokens · vision, tools, reasoning"
 
-QWEN3_7_MAX: Final[Model] = Model(
+QWEN3_7_MAX: Final[PricedModel] = PricedModel(
     provider="alibaba-cn",
     id="qwen3.7-max",
     name="Qwen3.7 Max",
@@ -1717,20 +1795,21 @@ QWEN3_7_MAX: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_05_21,
-    last_updated=_D_2026_05_21,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_65536,
+    release_date=_Shared.D_2026_05_21,
+    last_updated=_Shared.D_2026_05_21,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
     cost=Cost(
         input=Decimal("2.5"),
         output=Decimal("7.5"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("3.125"),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MAX_262144),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MAX_262144),
 )
+"Qwen3.7 Max (chat) · 1M context · 65.5K output · $2.50 in / $7.50 out per 1M tokens · tools, reasoning"
 
-QWEN3_7_PLUS: Final[Model] = Model(
+QWEN3_7_PLUS: Final[PricedModel] = PricedModel(
     provider="alibaba-cn",
     id="qwen3.7-plus",
     name="Qwen3.7 Plus",
@@ -1741,11 +1820,11 @@ QWEN3_7_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_04,
-    release_date=_D_2026_06_02,
-    last_updated=_D_2026_06_02,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2026_06_02,
+    last_updated=_Shared.D_2026_06_02,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("0.5"),
         output=Decimal("3"),
@@ -1761,10 +1840,11 @@ QWEN3_7_PLUS: Final[Model] = Model(
             ),
         ),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MAX_262144),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MAX_262144),
 )
+"Qwen3.7 Plus (chat) · 1M context · 64K output · $0.50 in / $3.00 out per 1M tokens · vision, tools, reasoning"
 
-QWQ_32B: Final[Model] = Model(
+QWQ_32B: Final[PricedModel] = PricedModel(
     provider="alibaba-cn",
     id="qwq-32b",
     name="QwQ 32B",
@@ -1775,16 +1855,17 @@ QWQ_32B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_04,
-    release_date=_D_2024_12,
-    last_updated=_D_2024_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_8192,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2024_12,
+    last_updated=_Shared.D_2024_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_8192,
     cost=Cost(input=Decimal("0.287"), output=Decimal("0.861")),
     reasoning_options=(),
 )
+"QwQ 32B (chat) · 131K context · 8.19K output · $0.287 in / $0.861 out per 1M tokens · tools, reasoning, open weights"
 
-QWQ_PLUS: Final[Model] = Model(
+QWQ_PLUS: Final[PricedModel] = PricedModel(
     provider="alibaba-cn",
     id="qwq-plus",
     name="QwQ Plus",
@@ -1795,16 +1876,17 @@ QWQ_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2025_03_05,
-    last_updated=_D_2025_03_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_8192,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2025_03_05,
+    last_updated=_Shared.D_2025_03_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_8192,
     cost=Cost(input=Decimal("0.23"), output=Decimal("0.574")),
     reasoning_options=(),
 )
+"QwQ Plus (chat) · 131K context · 8.19K output · $0.23 in / $0.574 out per 1M tokens · tools, reasoning"
 
-SILICONFLOW_DEEPSEEK_R1_0528: Final[Model] = Model(
+SILICONFLOW_DEEPSEEK_R1_0528: Final[PricedModel] = PricedModel(
     provider="alibaba-cn",
     id="siliconflow/deepseek-r1-0528",
     name="siliconflow/deepseek-r1-0528",
@@ -1816,15 +1898,16 @@ SILICONFLOW_DEEPSEEK_R1_0528: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_05_28,
-    last_updated=_D_2025_11_25,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_163840_OUTPUT_32768,
+    release_date=_Shared.D_2025_05_28,
+    last_updated=_Shared.D_2025_11_25,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_163840_OUTPUT_32768,
     cost=Cost(input=Decimal("0.5"), output=Decimal("2.18")),
     reasoning_options=(),
 )
+"siliconflow/deepseek-r1-0528 (chat) · 164K context · 32.8K output · $0.50 in / $2.18 out per 1M tokens · tools, reasoning, structured output"
 
-SILICONFLOW_DEEPSEEK_V3_0324: Final[Model] = Model(
+SILICONFLOW_DEEPSEEK_V3_0324: Final[PricedModel] = PricedModel(
     provider="alibaba-cn",
     id="siliconflow/deepseek-v3-0324",
     name="siliconflow/deepseek-v3-0324",
@@ -1836,14 +1919,15 @@ SILICONFLOW_DEEPSEEK_V3_0324: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2024_12_26,
-    last_updated=_D_2025_11_25,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_163840_OUTPUT_163840,
+    release_date=_Shared.D_2024_12_26,
+    last_updated=_Shared.D_2025_11_25,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_163840_OUTPUT_163840,
     cost=Cost(input=Decimal("0.25"), output=Decimal("1")),
 )
+"siliconflow/deepseek-v3-0324 (chat) · 164K context · 164K output · $0.25 in / $1.00 out per 1M tokens · tools, structured output"
 
-SILICONFLOW_DEEPSEEK_V3_1_TERMINUS: Final[Model] = Model(
+SILICONFLOW_DEEPSEEK_V3_1_TERMINUS: Final[PricedModel] = PricedModel(
     provider="alibaba-cn",
     id="siliconflow/deepseek-v3.1-terminus",
     name="siliconflow/deepseek-v3.1-terminus",
@@ -1855,15 +1939,16 @@ SILICONFLOW_DEEPSEEK_V3_1_TERMINUS: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_09_29,
-    last_updated=_D_2025_11_25,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_163840_OUTPUT_65536,
+    release_date=_Shared.D_2025_09_29,
+    last_updated=_Shared.D_2025_11_25,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_163840_OUTPUT_65536,
     cost=Cost(input=Decimal("0.27"), output=Decimal("1")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"siliconflow/deepseek-v3.1-terminus (chat) · 164K context · 65.5K output · $0.27 in / $1.00 out per 1M tokens · tools, reasoning, structured output"
 
-SILICONFLOW_DEEPSEEK_V3_2: Final[Model] = Model(
+SILICONFLOW_DEEPSEEK_V3_2: Final[PricedModel] = PricedModel(
     provider="alibaba-cn",
     id="siliconflow/deepseek-v3.2",
     name="siliconflow/deepseek-v3.2",
@@ -1875,15 +1960,16 @@ SILICONFLOW_DEEPSEEK_V3_2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_12_03,
-    last_updated=_D_2025_12_03,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_163840_OUTPUT_65536,
+    release_date=_Shared.D_2025_12_03,
+    last_updated=_Shared.D_2025_12_03,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_163840_OUTPUT_65536,
     cost=Cost(input=Decimal("0.27"), output=Decimal("0.42")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"siliconflow/deepseek-v3.2 (chat) · 164K context · 65.5K output · $0.27 in / $0.42 out per 1M tokens · tools, reasoning, structured output"
 
-TONGYI_INTENT_DETECT_V3: Final[Model] = Model(
+TONGYI_INTENT_DETECT_V3: Final[PricedModel] = PricedModel(
     provider="alibaba-cn",
     id="tongyi-intent-detect-v3",
     name="Tongyi Intent Detect V3",
@@ -1894,10 +1980,11 @@ TONGYI_INTENT_DETECT_V3: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2024_01,
-    last_updated=_D_2024_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8192_OUTPUT_1024,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2024_01,
+    last_updated=_Shared.D_2024_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8192_OUTPUT_1024,
     cost=Cost(input=Decimal("0.058"), output=Decimal("0.144")),
 )
+"Tongyi Intent Detect V3 (chat) · 8.19K context · 1.02K output · $0.058 in / $0.144 out per 1M tokens"

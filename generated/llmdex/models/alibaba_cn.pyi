@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "MINIMAX_M2_5",
@@ -93,251 +93,251 @@ __all__ = [
     "TONGYI_INTENT_DETECT_V3",
 ]
 
-MINIMAX_M2_5: Final[Model]
+MINIMAX_M2_5: Final[PricedModel]
 "MiniMax-M2.5 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights"
 
-MINIMAX_MINIMAX_M2_7: Final[Model]
+MINIMAX_MINIMAX_M2_7: Final[PricedModel]
 "MiniMax-M2.7 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights"
 
-DEEPSEEK_R1: Final[Model]
+DEEPSEEK_R1: Final[PricedModel]
 "DeepSeek R1 (chat) · 131K context · 16.4K output · $0.574 in / $2.294 out per 1M tokens · tools, reasoning"
 
-DEEPSEEK_R1_0528: Final[Model]
+DEEPSEEK_R1_0528: Final[PricedModel]
 "DeepSeek R1 0528 (chat) · 131K context · 16.4K output · $0.574 in / $2.294 out per 1M tokens · tools, reasoning"
 
-DEEPSEEK_R1_DISTILL_LLAMA_70B: Final[Model]
+DEEPSEEK_R1_DISTILL_LLAMA_70B: Final[PricedModel]
 "DeepSeek R1 Distill Llama 70B (chat) · 32.8K context · 16.4K output · $0.287 in / $0.861 out per 1M tokens · tools, reasoning"
 
-DEEPSEEK_R1_DISTILL_LLAMA_8B: Final[Model]
+DEEPSEEK_R1_DISTILL_LLAMA_8B: Final[PricedModel]
 "DeepSeek R1 Distill Llama 8B (chat) · 32.8K context · 16.4K output · free · tools, reasoning"
 
-DEEPSEEK_R1_DISTILL_QWEN_1_5B: Final[Model]
+DEEPSEEK_R1_DISTILL_QWEN_1_5B: Final[PricedModel]
 "DeepSeek R1 Distill Qwen 1.5B (chat) · 32.8K context · 16.4K output · free · tools, reasoning"
 
-DEEPSEEK_R1_DISTILL_QWEN_14B: Final[Model]
+DEEPSEEK_R1_DISTILL_QWEN_14B: Final[PricedModel]
 "DeepSeek R1 Distill Qwen 14B (chat) · 32.8K context · 16.4K output · $0.144 in / $0.431 out per 1M tokens · tools, reasoning"
 
-DEEPSEEK_R1_DISTILL_QWEN_32B: Final[Model]
+DEEPSEEK_R1_DISTILL_QWEN_32B: Final[PricedModel]
 "DeepSeek R1 Distill Qwen 32B (chat) · 32.8K context · 16.4K output · $0.287 in / $0.861 out per 1M tokens · tools, reasoning"
 
-DEEPSEEK_R1_DISTILL_QWEN_7B: Final[Model]
+DEEPSEEK_R1_DISTILL_QWEN_7B: Final[PricedModel]
 "DeepSeek R1 Distill Qwen 7B (chat) · 32.8K context · 16.4K output · $0.072 in / $0.144 out per 1M tokens · tools, reasoning"
 
-DEEPSEEK_V3: Final[Model]
+DEEPSEEK_V3: Final[PricedModel]
 "DeepSeek V3 (chat) · 65.5K context · 8.19K output · $0.287 in / $1.147 out per 1M tokens · tools"
 
-DEEPSEEK_V3_1: Final[Model]
+DEEPSEEK_V3_1: Final[PricedModel]
 "DeepSeek V3.1 (chat) · 131K context · 65.5K output · $0.574 in / $1.721 out per 1M tokens · tools"
 
-DEEPSEEK_V3_2_EXP: Final[Model]
+DEEPSEEK_V3_2_EXP: Final[PricedModel]
 "DeepSeek V3.2 Exp (chat) · 131K context · 65.5K output · $0.287 in / $0.431 out per 1M tokens · tools"
 
-DEEPSEEK_V4_FLASH: Final[Model]
+DEEPSEEK_V4_FLASH: Final[PricedModel]
 "DeepSeek V4 Flash (chat) · 1M context · 384K output · $0.14 in / $0.28 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-DEEPSEEK_V4_PRO: Final[Model]
+DEEPSEEK_V4_PRO: Final[PricedModel]
 "DeepSeek V4 Pro (chat) · 1M context · 384K output · $0.435 in / $0.87 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-GLM_5: Final[Model]
+GLM_5: Final[PricedModel]
 "GLM-5 (chat) · 203K context · 16.4K output · $0.86 in / $3.15 out per 1M tokens · tools, reasoning"
 
-GLM_5_1: Final[Model]
+GLM_5_1: Final[PricedModel]
 "GLM-5.1 (chat) · 203K context · 128K output · $0.87 in / $3.48 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-KIMI_K2_THINKING: Final[Model]
+KIMI_K2_THINKING: Final[PricedModel]
 "Moonshot Kimi K2 Thinking (chat) · 262K context · 16.4K output · $0.574 in / $2.294 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-KIMI_K2_5: Final[Model]
+KIMI_K2_5: Final[PricedModel]
 "Moonshot Kimi K2.5 (chat) · 262K context · 32.8K output · $0.574 in / $2.411 out per 1M tokens · vision, tools, reasoning, open weights"
 
-KIMI_K2_6: Final[Model]
+KIMI_K2_6: Final[PricedModel]
 "Moonshot Kimi K2.6 (chat) · 262K context · 16.4K output · $0.929 in / $3.858 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-KIMI_KIMI_K2_5: Final[Model]
+KIMI_KIMI_K2_5: Final[PricedModel]
 "kimi/kimi-k2.5 (chat) · 262K context · 262K output · $0.60 in / $3.00 out per 1M tokens · vision, tools, reasoning, structured output, open weights"
 
-MOONSHOT_KIMI_K2_INSTRUCT: Final[Model]
+MOONSHOT_KIMI_K2_INSTRUCT: Final[PricedModel]
 "Moonshot Kimi K2 Instruct (chat) · 131K context · 8.19K output · $0.574 in / $2.294 out per 1M tokens · tools, open weights"
 
-QVQ_MAX: Final[Model]
+QVQ_MAX: Final[PricedModel]
 "QVQ Max (chat) · 131K context · 8.19K output · $1.147 in / $4.588 out per 1M tokens · vision, tools, reasoning"
 
-QWEN_DEEP_RESEARCH: Final[Model]
+QWEN_DEEP_RESEARCH: Final[PricedModel]
 "Qwen Deep Research (chat) · 1M context · 32.8K output · $7.742 in / $23.367 out per 1M tokens · tools"
 
-QWEN_DOC_TURBO: Final[Model]
+QWEN_DOC_TURBO: Final[PricedModel]
 "Qwen Doc Turbo (chat) · 131K context · 8.19K output · $0.087 in / $0.144 out per 1M tokens · tools"
 
-QWEN_FLASH: Final[Model]
+QWEN_FLASH: Final[PricedModel]
 "Qwen Flash (chat) · 1M context · 32.8K output · $0.022 in / $0.216 out per 1M tokens · tools, reasoning"
 
-QWEN_LONG: Final[Model]
+QWEN_LONG: Final[PricedModel]
 "Qwen Long (chat) · 10M context · 8.19K output · $0.072 in / $0.287 out per 1M tokens · tools"
 
-QWEN_MATH_PLUS: Final[Model]
+QWEN_MATH_PLUS: Final[PricedModel]
 "Qwen Math Plus (chat) · 4.1K context · 3.07K output · $0.574 in / $1.721 out per 1M tokens · tools"
 
-QWEN_MATH_TURBO: Final[Model]
+QWEN_MATH_TURBO: Final[PricedModel]
 "Qwen Math Turbo (chat) · 4.1K context · 3.07K output · $0.287 in / $0.861 out per 1M tokens · tools"
 
-QWEN_MAX: Final[Model]
+QWEN_MAX: Final[PricedModel]
 "Qwen Max (chat) · 131K context · 8.19K output · $0.345 in / $1.377 out per 1M tokens · tools"
 
-QWEN_MT_PLUS: Final[Model]
+QWEN_MT_PLUS: Final[PricedModel]
 "Qwen-MT Plus (chat) · 16.4K context · 8.19K output · $0.259 in / $0.775 out per 1M tokens"
 
-QWEN_MT_TURBO: Final[Model]
+QWEN_MT_TURBO: Final[PricedModel]
 "Qwen-MT Turbo (chat) · 16.4K context · 8.19K output · $0.101 in / $0.28 out per 1M tokens"
 
-QWEN_OMNI_TURBO: Final[Model]
+QWEN_OMNI_TURBO: Final[PricedModel]
 "Qwen-Omni Turbo (chat) · 32.8K context · 2.05K output · $0.058 in / $0.23 out per 1M tokens · vision, tools"
 
-QWEN_OMNI_TURBO_REALTIME: Final[Model]
+QWEN_OMNI_TURBO_REALTIME: Final[PricedModel]
 "Qwen-Omni Turbo Realtime (chat) · 32.8K context · 2.05K output · $0.23 in / $0.918 out per 1M tokens · vision, tools"
 
-QWEN_PLUS: Final[Model]
+QWEN_PLUS: Final[PricedModel]
 "Qwen Plus (chat) · 1M context · 32.8K output · $0.115 in / $0.287 out per 1M tokens · tools, reasoning"
 
-QWEN_PLUS_CHARACTER: Final[Model]
+QWEN_PLUS_CHARACTER: Final[PricedModel]
 "Qwen Plus Character (chat) · 32.8K context · 4.1K output · $0.115 in / $0.287 out per 1M tokens · tools"
 
-QWEN_TURBO: Final[Model]
+QWEN_TURBO: Final[PricedModel]
 "Qwen Turbo (chat) · 1M context · 16.4K output · $0.044 in / $0.087 out per 1M tokens · tools, reasoning"
 
-QWEN_VL_MAX: Final[Model]
+QWEN_VL_MAX: Final[PricedModel]
 "Qwen-VL Max (chat) · 131K context · 8.19K output · $0.23 in / $0.574 out per 1M tokens · vision, tools"
 
-QWEN_VL_OCR: Final[Model]
+QWEN_VL_OCR: Final[PricedModel]
 "Qwen-VL OCR (chat) · 34.1K context · 4.1K output · $0.717 in / $0.717 out per 1M tokens · vision"
 
-QWEN_VL_PLUS: Final[Model]
+QWEN_VL_PLUS: Final[PricedModel]
 "Qwen-VL Plus (chat) · 131K context · 8.19K output · $0.115 in / $0.287 out per 1M tokens · vision, tools"
 
-QWEN2_5_14B_INSTRUCT: Final[Model]
+QWEN2_5_14B_INSTRUCT: Final[PricedModel]
 "Qwen2.5 14B Instruct (chat) · 131K context · 8.19K output · $0.144 in / $0.431 out per 1M tokens · tools, open weights"
 
-QWEN2_5_32B_INSTRUCT: Final[Model]
+QWEN2_5_32B_INSTRUCT: Final[PricedModel]
 "Qwen2.5 32B Instruct (chat) · 131K context · 8.19K output · $0.287 in / $0.861 out per 1M tokens · tools, open weights"
 
-QWEN2_5_72B_INSTRUCT: Final[Model]
+QWEN2_5_72B_INSTRUCT: Final[PricedModel]
 "Qwen2.5 72B Instruct (chat) · 131K context · 8.19K output · $0.574 in / $1.721 out per 1M tokens · tools, open weights"
 
-QWEN2_5_7B_INSTRUCT: Final[Model]
+QWEN2_5_7B_INSTRUCT: Final[PricedModel]
 "Qwen2.5 7B Instruct (chat) · 131K context · 8.19K output · $0.072 in / $0.144 out per 1M tokens · tools, open weights"
 
-QWEN2_5_CODER_32B_INSTRUCT: Final[Model]
+QWEN2_5_CODER_32B_INSTRUCT: Final[PricedModel]
 "Qwen2.5-Coder 32B Instruct (chat) · 131K context · 8.19K output · $0.287 in / $0.861 out per 1M tokens · tools, open weights"
 
-QWEN2_5_CODER_7B_INSTRUCT: Final[Model]
+QWEN2_5_CODER_7B_INSTRUCT: Final[PricedModel]
 "Qwen2.5-Coder 7B Instruct (chat) · 131K context · 8.19K output · $0.144 in / $0.287 out per 1M tokens · tools, open weights"
 
-QWEN2_5_MATH_72B_INSTRUCT: Final[Model]
+QWEN2_5_MATH_72B_INSTRUCT: Final[PricedModel]
 "Qwen2.5-Math 72B Instruct (chat) · 4.1K context · 3.07K output · $0.574 in / $1.721 out per 1M tokens · tools, open weights"
 
-QWEN2_5_MATH_7B_INSTRUCT: Final[Model]
+QWEN2_5_MATH_7B_INSTRUCT: Final[PricedModel]
 "Qwen2.5-Math 7B Instruct (chat) · 4.1K context · 3.07K output · $0.144 in / $0.287 out per 1M tokens · tools, open weights"
 
-QWEN2_5_OMNI_7B: Final[Model]
+QWEN2_5_OMNI_7B: Final[PricedModel]
 "Qwen2.5-Omni 7B (chat) · 32.8K context · 2.05K output · $0.087 in / $0.345 out per 1M tokens · vision, tools, open weights"
 
-QWEN2_5_VL_72B_INSTRUCT: Final[Model]
+QWEN2_5_VL_72B_INSTRUCT: Final[PricedModel]
 "Qwen2.5-VL 72B Instruct (chat) · 131K context · 8.19K output · $2.294 in / $6.881 out per 1M tokens · vision, tools, open weights"
 
-QWEN2_5_VL_7B_INSTRUCT: Final[Model]
+QWEN2_5_VL_7B_INSTRUCT: Final[PricedModel]
 "Qwen2.5-VL 7B Instruct (chat) · 131K context · 8.19K output · $0.287 in / $0.717 out per 1M tokens · vision, tools, open weights"
 
-QWEN3_14B: Final[Model]
+QWEN3_14B: Final[PricedModel]
 "Qwen3 14B (chat) · 131K context · 8.19K output · $0.144 in / $0.574 out per 1M tokens · tools, reasoning, open weights"
 
-QWEN3_235B_A22B: Final[Model]
+QWEN3_235B_A22B: Final[PricedModel]
 "Qwen3 235B-A22B (chat) · 131K context · 16.4K output · $0.287 in / $1.147 out per 1M tokens · tools, reasoning, open weights"
 
-QWEN3_32B: Final[Model]
+QWEN3_32B: Final[PricedModel]
 "Qwen3 32B (chat) · 131K context · 16.4K output · $0.287 in / $1.147 out per 1M tokens · tools, reasoning, open weights"
 
-QWEN3_8B: Final[Model]
+QWEN3_8B: Final[PricedModel]
 "Qwen3 8B (chat) · 131K context · 8.19K output · $0.072 in / $0.287 out per 1M tokens · tools, reasoning, open weights"
 
-QWEN3_ASR_FLASH: Final[Model]
+QWEN3_ASR_FLASH: Final[PricedModel]
 "Qwen3-ASR Flash (transcription) · 53.2K context · 4.1K output · $0.032 in / $0.032 out per 1M tokens"
 
-QWEN3_CODER_30B_A3B_INSTRUCT: Final[Model]
+QWEN3_CODER_30B_A3B_INSTRUCT: Final[PricedModel]
 "Qwen3-Coder 30B-A3B Instruct (chat) · 262K context · 65.5K output · $0.216 in / $0.861 out per 1M tokens · tools, open weights"
 
-QWEN3_CODER_480B_A35B_INSTRUCT: Final[Model]
+QWEN3_CODER_480B_A35B_INSTRUCT: Final[PricedModel]
 "Qwen3-Coder 480B-A35B Instruct (chat) · 262K context · 65.5K output · $0.861 in / $3.441 out per 1M tokens · tools, open weights"
 
-QWEN3_CODER_FLASH: Final[Model]
+QWEN3_CODER_FLASH: Final[PricedModel]
 "Qwen3 Coder Flash (chat) · 1M context · 65.5K output · $0.144 in / $0.574 out per 1M tokens · tools"
 
-QWEN3_CODER_PLUS: Final[Model]
+QWEN3_CODER_PLUS: Final[PricedModel]
 "Qwen3 Coder Plus (chat) · 1.05M context · 65.5K output · $1.00 in / $5.00 out per 1M tokens · tools, open weights"
 
-QWEN3_MAX: Final[Model]
+QWEN3_MAX: Final[PricedModel]
 "Qwen3 Max (chat) · 262K context · 65.5K output · $0.861 in / $3.441 out per 1M tokens · tools"
 
-QWEN3_NEXT_80B_A3B_INSTRUCT: Final[Model]
+QWEN3_NEXT_80B_A3B_INSTRUCT: Final[PricedModel]
 "Qwen3-Next 80B-A3B Instruct (chat) · 131K context · 32.8K output · $0.144 in / $0.574 out per 1M tokens · tools, open weights"
 
-QWEN3_NEXT_80B_A3B_THINKING: Final[Model]
+QWEN3_NEXT_80B_A3B_THINKING: Final[PricedModel]
 "Qwen3-Next 80B-A3B (Thinking) (chat) · 131K context · 32.8K output · $0.144 in / $1.434 out per 1M tokens · tools, reasoning, open weights"
 
-QWEN3_OMNI_FLASH: Final[Model]
+QWEN3_OMNI_FLASH: Final[PricedModel]
 "Qwen3-Omni Flash (chat) · 65.5K context · 16.4K output · $0.058 in / $0.23 out per 1M tokens · vision, tools, reasoning"
 
-QWEN3_OMNI_FLASH_REALTIME: Final[Model]
+QWEN3_OMNI_FLASH_REALTIME: Final[PricedModel]
 "Qwen3-Omni Flash Realtime (chat) · 65.5K context · 16.4K output · $0.23 in / $0.918 out per 1M tokens · vision, tools"
 
-QWEN3_VL_235B_A22B: Final[Model]
+QWEN3_VL_235B_A22B: Final[PricedModel]
 "Qwen3-VL 235B-A22B (chat) · 131K context · 32.8K output · $0.286705 in / $1.14682 out per 1M tokens · vision, tools, reasoning, open weights"
 
-QWEN3_VL_30B_A3B: Final[Model]
+QWEN3_VL_30B_A3B: Final[PricedModel]
 "Qwen3-VL 30B-A3B (chat) · 131K context · 32.8K output · $0.108 in / $0.431 out per 1M tokens · vision, tools, reasoning, open weights"
 
-QWEN3_VL_PLUS: Final[Model]
+QWEN3_VL_PLUS: Final[PricedModel]
 "Qwen3-VL Plus (chat) · 262K context · 32.8K output · $0.143353 in / $1.433525 out per 1M tokens · vision, tools, reasoning"
 
-QWEN3_5_397B_A17B: Final[Model]
+QWEN3_5_397B_A17B: Final[PricedModel]
 "Qwen3.5 397B-A17B (chat) · 262K context · 65.5K output · $0.43 in / $2.58 out per 1M tokens · vision, tools, reasoning, open weights"
 
-QWEN3_5_FLASH: Final[Model]
+QWEN3_5_FLASH: Final[PricedModel]
 "Qwen3.5 Flash (chat) · 1M context · 65.5K output · $0.172 in / $1.72 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-QWEN3_5_PLUS: Final[Model]
+QWEN3_5_PLUS: Final[PricedModel]
 "Qwen3.5 Plus (chat) · 1M context · 65.5K output · $0.573 in / $3.44 out per 1M tokens · vision, tools, reasoning"
 
-QWEN3_6_FLASH: Final[Model]
+QWEN3_6_FLASH: Final[PricedModel]
 "Qwen3.6 Flash (chat) · 1M context · 65.5K output · $0.1875 in / $1.125 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-QWEN3_6_MAX_PREVIEW: Final[Model]
+QWEN3_6_MAX_PREVIEW: Final[PricedModel]
 "Qwen3.6 Max Preview (chat) · 246K context · 65.5K output · $1.32 in / $7.90 out per 1M tokens · tools, reasoning, structured output"
 
-QWEN3_6_PLUS: Final[Model]
+QWEN3_6_PLUS: Final[PricedModel]
 "Qwen3.6 Plus (chat) · 1M context · 65.5K output · $0.50 in / $3.00 out per 1M tokens · vision, tools, reasoning"
 
-QWEN3_7_MAX: Final[Model]
+QWEN3_7_MAX: Final[PricedModel]
 "Qwen3.7 Max (chat) · 1M context · 65.5K output · $2.50 in / $7.50 out per 1M tokens · tools, reasoning"
 
-QWEN3_7_PLUS: Final[Model]
+QWEN3_7_PLUS: Final[PricedModel]
 "Qwen3.7 Plus (chat) · 1M context · 64K output · $0.50 in / $3.00 out per 1M tokens · vision, tools, reasoning"
 
-QWQ_32B: Final[Model]
+QWQ_32B: Final[PricedModel]
 "QwQ 32B (chat) · 131K context · 8.19K output · $0.287 in / $0.861 out per 1M tokens · tools, reasoning, open weights"
 
-QWQ_PLUS: Final[Model]
+QWQ_PLUS: Final[PricedModel]
 "QwQ Plus (chat) · 131K context · 8.19K output · $0.23 in / $0.574 out per 1M tokens · tools, reasoning"
 
-SILICONFLOW_DEEPSEEK_R1_0528: Final[Model]
+SILICONFLOW_DEEPSEEK_R1_0528: Final[PricedModel]
 "siliconflow/deepseek-r1-0528 (chat) · 164K context · 32.8K output · $0.50 in / $2.18 out per 1M tokens · tools, reasoning, structured output"
 
-SILICONFLOW_DEEPSEEK_V3_0324: Final[Model]
+SILICONFLOW_DEEPSEEK_V3_0324: Final[PricedModel]
 "siliconflow/deepseek-v3-0324 (chat) · 164K context · 164K output · $0.25 in / $1.00 out per 1M tokens · tools, structured output"
 
-SILICONFLOW_DEEPSEEK_V3_1_TERMINUS: Final[Model]
+SILICONFLOW_DEEPSEEK_V3_1_TERMINUS: Final[PricedModel]
 "siliconflow/deepseek-v3.1-terminus (chat) · 164K context · 65.5K output · $0.27 in / $1.00 out per 1M tokens · tools, reasoning, structured output"
 
-SILICONFLOW_DEEPSEEK_V3_2: Final[Model]
+SILICONFLOW_DEEPSEEK_V3_2: Final[PricedModel]
 "siliconflow/deepseek-v3.2 (chat) · 164K context · 65.5K output · $0.27 in / $0.42 out per 1M tokens · tools, reasoning, structured output"
 
-TONGYI_INTENT_DETECT_V3: Final[Model]
+TONGYI_INTENT_DETECT_V3: Final[PricedModel]
 "Tongyi Intent Detect V3 (chat) · 8.19K context · 1.02K output · $0.058 in / $0.144 out per 1M tokens"

@@ -9,37 +9,41 @@ from decimal import Decimal
 
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
-from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, Model, ReasoningOption
+from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, PricedModel, ReasoningOption
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_1000000_OUTPUT_64000 = Limit(context=1000000, output=64000)
-_CONTEXT_1000000_OUTPUT_65536 = Limit(context=1000000, output=65536)
-_CONTEXT_196608_INPUT_196601_OUTPUT_24576 = Limit(context=196608, input=196601, output=24576)
-_CONTEXT_202752_OUTPUT_16384 = Limit(context=202752, output=16384)
-_CONTEXT_262144_OUTPUT_32768 = Limit(context=262144, output=32768)
-_CONTEXT_262144_OUTPUT_65536 = Limit(context=262144, output=65536)
-_D_2025_01 = PartialDate(2025, 1)
-_D_2025_04 = PartialDate(2025, 4)
-_D_2025_07_23 = PartialDate(2025, 7, 23)
-_D_2025_12_22 = PartialDate(2025, 12, 22)
-_D_2026_01_23 = PartialDate(2026, 1, 23)
-_D_2026_01_27 = PartialDate(2026, 1, 27)
-_D_2026_02_03 = PartialDate(2026, 2, 3)
-_D_2026_02_11 = PartialDate(2026, 2, 11)
-_D_2026_02_12 = PartialDate(2026, 2, 12)
-_D_2026_02_16 = PartialDate(2026, 2, 16)
-_D_2026_04_02 = PartialDate(2026, 4, 2)
-_D_2026_04_27 = PartialDate(2026, 4, 27)
-_D_2026_05_21 = PartialDate(2026, 5, 21)
-_D_2026_06_02 = PartialDate(2026, 6, 2)
-_REASONING_TOGGLE = ReasoningOption(type="toggle")
-_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-_TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_1000000_OUTPUT_64000 = Limit(context=1000000, output=64000)
+    CONTEXT_1000000_OUTPUT_65536 = Limit(context=1000000, output=65536)
+    CONTEXT_196608_INPUT_196601_OUTPUT_24576 = Limit(context=196608, input=196601, output=24576)
+    CONTEXT_202752_OUTPUT_16384 = Limit(context=202752, output=16384)
+    CONTEXT_262144_OUTPUT_32768 = Limit(context=262144, output=32768)
+    CONTEXT_262144_OUTPUT_65536 = Limit(context=262144, output=65536)
+    D_2025_01 = PartialDate(2025, 1)
+    D_2025_04 = PartialDate(2025, 4)
+    D_2025_07_23 = PartialDate(2025, 7, 23)
+    D_2025_12_22 = PartialDate(2025, 12, 22)
+    D_2026_01_23 = PartialDate(2026, 1, 23)
+    D_2026_01_27 = PartialDate(2026, 1, 27)
+    D_2026_02_03 = PartialDate(2026, 2, 3)
+    D_2026_02_11 = PartialDate(2026, 2, 11)
+    D_2026_02_12 = PartialDate(2026, 2, 12)
+    D_2026_02_16 = PartialDate(2026, 2, 16)
+    D_2026_04_02 = PartialDate(2026, 4, 2)
+    D_2026_04_27 = PartialDate(2026, 4, 27)
+    D_2026_05_21 = PartialDate(2026, 5, 21)
+    D_2026_06_02 = PartialDate(2026, 6, 2)
+    REASONING_TOGGLE = ReasoningOption(type="toggle")
+    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "MINIMAX_M2_5",
@@ -56,7 +60,7 @@ __all__ = [
     "QWEN3_7_PLUS",
 ]
 
-MINIMAX_M2_5: Final[Model] = Model(
+MINIMAX_M2_5: Final[PricedModel] = PricedModel(
     provider="alibaba-coding-plan",
     id="MiniMax-M2.5",
     name="MiniMax-M2.5",
@@ -67,18 +71,19 @@ MINIMAX_M2_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_02_12,
-    last_updated=_D_2026_02_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_196608_INPUT_196601_OUTPUT_24576,
+    release_date=_Shared.D_2026_02_12,
+    last_updated=_Shared.D_2026_02_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_196608_INPUT_196601_OUTPUT_24576,
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"MiniMax-M2.5 (chat) · 197K context · 24.6K output · free · tools, reasoning, open weights"
 
-GLM_4_7: Final[Model] = Model(
+GLM_4_7: Final[PricedModel] = PricedModel(
     provider="alibaba-coding-plan",
     id="glm-4.7",
     name="GLM-4.7",
@@ -89,19 +94,20 @@ GLM_4_7: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_12_22,
-    last_updated=_D_2025_12_22,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_202752_OUTPUT_16384,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_12_22,
+    last_updated=_Shared.D_2025_12_22,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_202752_OUTPUT_16384,
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM-4.7 (chat) · 203K context · 16.4K output · free · tools, reasoning, open weights"
 
-GLM_5: Final[Model] = Model(
+GLM_5: Final[PricedModel] = PricedModel(
     provider="alibaba-coding-plan",
     id="glm-5",
     name="GLM-5",
@@ -112,18 +118,19 @@ GLM_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_02_11,
-    last_updated=_D_2026_02_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_202752_OUTPUT_16384,
+    release_date=_Shared.D_2026_02_11,
+    last_updated=_Shared.D_2026_02_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_202752_OUTPUT_16384,
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM-5 (chat) · 203K context · 16.4K output · free · tools, reasoning"
 
-KIMI_K2_5: Final[Model] = Model(
+KIMI_K2_5: Final[PricedModel] = PricedModel(
     provider="alibaba-coding-plan",
     id="kimi-k2.5",
     name="Kimi K2.5",
@@ -134,19 +141,20 @@ KIMI_K2_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_01_27,
-    last_updated=_D_2026_01_27,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_32768,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_01_27,
+    last_updated=_Shared.D_2026_01_27,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_32768,
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Kimi K2.5 (chat) · 262K context · 32.8K output · free · vision, tools, reasoning, attachments, open weights"
 
-QWEN3_CODER_NEXT: Final[Model] = Model(
+QWEN3_CODER_NEXT: Final[PricedModel] = PricedModel(
     provider="alibaba-coding-plan",
     id="qwen3-coder-next",
     name="Qwen3 Coder Next",
@@ -158,16 +166,17 @@ QWEN3_CODER_NEXT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_02_03,
-    last_updated=_D_2026_02_03,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_65536,
+    release_date=_Shared.D_2026_02_03,
+    last_updated=_Shared.D_2026_02_03,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_65536,
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
 )
+"Qwen3 Coder Next (chat) · 262K context · 65.5K output · free · tools, structured output, open weights"
 
-QWEN3_CODER_PLUS: Final[Model] = Model(
+QWEN3_CODER_PLUS: Final[PricedModel] = PricedModel(
     provider="alibaba-coding-plan",
     id="qwen3-coder-plus",
     name="Qwen3 Coder Plus",
@@ -178,17 +187,18 @@ QWEN3_CODER_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_07_23,
-    last_updated=_D_2025_07_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_65536,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_07_23,
+    last_updated=_Shared.D_2025_07_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
 )
+"Qwen3 Coder Plus (chat) · 1M context · 65.5K output · free · tools, open weights"
 
-QWEN3_MAX_2026_01_23: Final[Model] = Model(
+QWEN3_MAX_2026_01_23: Final[PricedModel] = PricedModel(
     provider="alibaba-coding-plan",
     id="qwen3-max-2026-01-23",
     name="Qwen3 Max",
@@ -199,17 +209,18 @@ QWEN3_MAX_2026_01_23: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_04,
-    release_date=_D_2026_01_23,
-    last_updated=_D_2026_01_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_32768,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2026_01_23,
+    last_updated=_Shared.D_2026_01_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_32768,
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
 )
+"Qwen3 Max (chat) · 262K context · 32.8K output · free · tools"
 
-QWEN3_5_PLUS: Final[Model] = Model(
+QWEN3_5_PLUS: Final[PricedModel] = PricedModel(
     provider="alibaba-coding-plan",
     id="qwen3.5-plus",
     name="Qwen3.5 Plus",
@@ -220,18 +231,19 @@ QWEN3_5_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_04,
-    release_date=_D_2026_02_16,
-    last_updated=_D_2026_02_16,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_65536,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2026_02_16,
+    last_updated=_Shared.D_2026_02_16,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Qwen3.5 Plus (chat) · 1M context · 65.5K output · free · vision, tools, reasoning"
 
-QWEN3_6_FLASH: Final[Model] = Model(
+QWEN3_6_FLASH: Final[PricedModel] = PricedModel(
     provider="alibaba-coding-plan",
     id="qwen3.6-flash",
     name="Qwen3.6 Flash",
@@ -243,15 +255,16 @@ QWEN3_6_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_04_27,
-    last_updated=_D_2026_04_27,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_65536,
+    release_date=_Shared.D_2026_04_27,
+    last_updated=_Shared.D_2026_04_27,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
     cost=Cost(input=Decimal("0.1875"), output=Decimal("1.125"), cache_write=Decimal("0.234375")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Qwen3.6 Flash (chat) · 1M context · 65.5K output · $0.1875 in / $1.125 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-QWEN3_6_PLUS: Final[Model] = Model(
+QWEN3_6_PLUS: Final[PricedModel] = PricedModel(
     provider="alibaba-coding-plan",
     id="qwen3.6-plus",
     name="Qwen3.6 Plus",
@@ -262,18 +275,19 @@ QWEN3_6_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_04,
-    release_date=_D_2026_04_02,
-    last_updated=_D_2026_04_02,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_65536,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2026_04_02,
+    last_updated=_Shared.D_2026_04_02,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Qwen3.6 Plus (chat) · 1M context · 65.5K output · free · vision, tools, reasoning"
 
-QWEN3_7_MAX: Final[Model] = Model(
+QWEN3_7_MAX: Final[PricedModel] = PricedModel(
     provider="alibaba-coding-plan",
     id="qwen3.7-max",
     name="Qwen3.7 Max",
@@ -284,20 +298,21 @@ QWEN3_7_MAX: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_05_21,
-    last_updated=_D_2026_05_21,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_65536,
+    release_date=_Shared.D_2026_05_21,
+    last_updated=_Shared.D_2026_05_21,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
     cost=Cost(
         input=Decimal("2.5"),
         output=Decimal("7.5"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("3.125"),
     ),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Qwen3.7 Max (chat) · 1M context · 65.5K output · $2.50 in / $7.50 out per 1M tokens · tools, reasoning"
 
-QWEN3_7_PLUS: Final[Model] = Model(
+QWEN3_7_PLUS: Final[PricedModel] = PricedModel(
     provider="alibaba-coding-plan",
     id="qwen3.7-plus",
     name="Qwen3.7 Plus",
@@ -308,13 +323,14 @@ QWEN3_7_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_04,
-    release_date=_D_2026_06_02,
-    last_updated=_D_2026_06_02,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2026_06_02,
+    last_updated=_Shared.D_2026_06_02,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Qwen3.7 Plus (chat) · 1M context · 64K output · free · vision, tools, reasoning"

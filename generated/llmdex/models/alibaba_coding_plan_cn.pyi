@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "MINIMAX_M2_5",
@@ -22,38 +22,38 @@ __all__ = [
     "QWEN3_7_PLUS",
 ]
 
-MINIMAX_M2_5: Final[Model]
+MINIMAX_M2_5: Final[PricedModel]
 "MiniMax-M2.5 (chat) · 197K context · 24.6K output · free · tools, reasoning, open weights"
 
-GLM_4_7: Final[Model]
+GLM_4_7: Final[PricedModel]
 "GLM-4.7 (chat) · 203K context · 16.4K output · free · tools, reasoning, open weights"
 
-GLM_5: Final[Model]
+GLM_5: Final[PricedModel]
 "GLM-5 (chat) · 203K context · 16.4K output · free · tools, reasoning"
 
-KIMI_K2_5: Final[Model]
+KIMI_K2_5: Final[PricedModel]
 "Kimi K2.5 (chat) · 262K context · 32.8K output · free · vision, tools, reasoning, attachments, open weights"
 
-QWEN3_CODER_NEXT: Final[Model]
+QWEN3_CODER_NEXT: Final[PricedModel]
 "Qwen3 Coder Next (chat) · 262K context · 65.5K output · free · tools, structured output, open weights"
 
-QWEN3_CODER_PLUS: Final[Model]
+QWEN3_CODER_PLUS: Final[PricedModel]
 "Qwen3 Coder Plus (chat) · 1M context · 65.5K output · free · tools, open weights"
 
-QWEN3_MAX_2026_01_23: Final[Model]
+QWEN3_MAX_2026_01_23: Final[PricedModel]
 "Qwen3 Max (chat) · 262K context · 32.8K output · free · tools"
 
-QWEN3_5_PLUS: Final[Model]
+QWEN3_5_PLUS: Final[PricedModel]
 "Qwen3.5 Plus (chat) · 1M context · 65.5K output · free · vision, tools, reasoning"
 
-QWEN3_6_FLASH: Final[Model]
+QWEN3_6_FLASH: Final[PricedModel]
 "Qwen3.6 Flash (chat) · 1M context · 65.5K output · $0.1875 in / $1.125 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-QWEN3_6_PLUS: Final[Model]
+QWEN3_6_PLUS: Final[PricedModel]
 "Qwen3.6 Plus (chat) · 1M context · 65.5K output · free · vision, tools, reasoning"
 
-QWEN3_7_MAX: Final[Model]
+QWEN3_7_MAX: Final[PricedModel]
 "Qwen3.7 Max (chat) · 1M context · 65.5K output · $2.50 in / $7.50 out per 1M tokens · tools, reasoning"
 
-QWEN3_7_PLUS: Final[Model]
+QWEN3_7_PLUS: Final[PricedModel]
 "Qwen3.7 Plus (chat) · 1M context · 64K output · free · vision, tools, reasoning"

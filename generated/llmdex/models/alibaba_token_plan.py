@@ -9,52 +9,56 @@ from decimal import Decimal
 
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
-from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, Model, ReasoningOption
+from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, PricedModel, ReasoningOption
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_1000000_OUTPUT_131072 = Limit(context=1000000, output=131072)
-_CONTEXT_1000000_OUTPUT_384000 = Limit(context=1000000, output=384000)
-_CONTEXT_1000000_OUTPUT_64000 = Limit(context=1000000, output=64000)
-_CONTEXT_1000000_OUTPUT_65536 = Limit(context=1000000, output=65536)
-_CONTEXT_131072_OUTPUT_65536 = Limit(context=131072, output=65536)
-_CONTEXT_196608_INPUT_196601_OUTPUT_24576 = Limit(context=196608, input=196601, output=24576)
-_CONTEXT_202752_OUTPUT_128000 = Limit(context=202752, output=128000)
-_CONTEXT_202752_OUTPUT_16384 = Limit(context=202752, output=16384)
-_CONTEXT_262144_OUTPUT_16384 = Limit(context=262144, output=16384)
-_CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
-_CONTEXT_262144_OUTPUT_32768 = Limit(context=262144, output=32768)
-_CONTEXT_8192_OUTPUT_0 = Limit(context=8192, output=0)
-_D_2025_01 = PartialDate(2025, 1)
-_D_2025_04 = PartialDate(2025, 4)
-_D_2025_05 = PartialDate(2025, 5)
-_D_2025_12_03 = PartialDate(2025, 12, 3)
-_D_2025_12_05 = PartialDate(2025, 12, 5)
-_D_2026_01 = PartialDate(2026, 1)
-_D_2026_02_12 = PartialDate(2026, 2, 12)
-_D_2026_03_03 = PartialDate(2026, 3, 3)
-_D_2026_04_02 = PartialDate(2026, 4, 2)
-_D_2026_04_07 = PartialDate(2026, 4, 7)
-_D_2026_04_21 = PartialDate(2026, 4, 21)
-_D_2026_04_24 = PartialDate(2026, 4, 24)
-_D_2026_04_27 = PartialDate(2026, 4, 27)
-_D_2026_05_21 = PartialDate(2026, 5, 21)
-_D_2026_05_29 = PartialDate(2026, 5, 29)
-_D_2026_06_02 = PartialDate(2026, 6, 2)
-_D_2026_06_12 = PartialDate(2026, 6, 12)
-_D_2026_06_13 = PartialDate(2026, 6, 13)
-_REASONING_BUDGET_TOKENS = ReasoningOption(type="budget_tokens")
-_REASONING_BUDGET_TOKENS_MAX_262144 = ReasoningOption(type="budget_tokens", max=262144)
-_REASONING_BUDGET_TOKENS_MAX_81920 = ReasoningOption(type="budget_tokens", max=81920)
-_REASONING_EFFORT_HIGH_MAX = ReasoningOption(type="effort", values=("high", "max"))
-_REASONING_TOGGLE = ReasoningOption(type="toggle")
-_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-_TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-_TEXT_TO_IMAGE = Modalities(input=("text",), output=("image",))
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_1000000_OUTPUT_131072 = Limit(context=1000000, output=131072)
+    CONTEXT_1000000_OUTPUT_384000 = Limit(context=1000000, output=384000)
+    CONTEXT_1000000_OUTPUT_64000 = Limit(context=1000000, output=64000)
+    CONTEXT_1000000_OUTPUT_65536 = Limit(context=1000000, output=65536)
+    CONTEXT_131072_OUTPUT_65536 = Limit(context=131072, output=65536)
+    CONTEXT_196608_INPUT_196601_OUTPUT_24576 = Limit(context=196608, input=196601, output=24576)
+    CONTEXT_202752_OUTPUT_128000 = Limit(context=202752, output=128000)
+    CONTEXT_202752_OUTPUT_16384 = Limit(context=202752, output=16384)
+    CONTEXT_262144_OUTPUT_16384 = Limit(context=262144, output=16384)
+    CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
+    CONTEXT_262144_OUTPUT_32768 = Limit(context=262144, output=32768)
+    CONTEXT_8192_OUTPUT_0 = Limit(context=8192, output=0)
+    D_2025_01 = PartialDate(2025, 1)
+    D_2025_04 = PartialDate(2025, 4)
+    D_2025_05 = PartialDate(2025, 5)
+    D_2025_12_03 = PartialDate(2025, 12, 3)
+    D_2025_12_05 = PartialDate(2025, 12, 5)
+    D_2026_01 = PartialDate(2026, 1)
+    D_2026_02_12 = PartialDate(2026, 2, 12)
+    D_2026_03_03 = PartialDate(2026, 3, 3)
+    D_2026_04_02 = PartialDate(2026, 4, 2)
+    D_2026_04_07 = PartialDate(2026, 4, 7)
+    D_2026_04_21 = PartialDate(2026, 4, 21)
+    D_2026_04_24 = PartialDate(2026, 4, 24)
+    D_2026_04_27 = PartialDate(2026, 4, 27)
+    D_2026_05_21 = PartialDate(2026, 5, 21)
+    D_2026_05_29 = PartialDate(2026, 5, 29)
+    D_2026_06_02 = PartialDate(2026, 6, 2)
+    D_2026_06_12 = PartialDate(2026, 6, 12)
+    D_2026_06_13 = PartialDate(2026, 6, 13)
+    REASONING_BUDGET_TOKENS = ReasoningOption(type="budget_tokens")
+    REASONING_BUDGET_TOKENS_MAX_262144 = ReasoningOption(type="budget_tokens", max=262144)
+    REASONING_BUDGET_TOKENS_MAX_81920 = ReasoningOption(type="budget_tokens", max=81920)
+    REASONING_EFFORT_HIGH_MAX = ReasoningOption(type="effort", values=("high", "max"))
+    REASONING_TOGGLE = ReasoningOption(type="toggle")
+    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_TO_IMAGE = Modalities(input=("text",), output=("image",))
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "MINIMAX_M2_5",
@@ -77,7 +81,7 @@ __all__ = [
     "WAN2_7_IMAGE_PRO",
 ]
 
-MINIMAX_M2_5: Final[Model] = Model(
+MINIMAX_M2_5: Final[PricedModel] = PricedModel(
     provider="alibaba-token-plan",
     id="MiniMax-M2.5",
     name="MiniMax-M2.5",
@@ -88,18 +92,19 @@ MINIMAX_M2_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_02_12,
-    last_updated=_D_2026_02_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_196608_INPUT_196601_OUTPUT_24576,
+    release_date=_Shared.D_2026_02_12,
+    last_updated=_Shared.D_2026_02_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_196608_INPUT_196601_OUTPUT_24576,
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"MiniMax-M2.5 (chat) · 197K context · 24.6K output · free · tools, reasoning, open weights"
 
-DEEPSEEK_V3_2: Final[Model] = Model(
+DEEPSEEK_V3_2: Final[PricedModel] = PricedModel(
     provider="alibaba-token-plan",
     id="deepseek-v3.2",
     name="DeepSeek V3.2",
@@ -111,16 +116,17 @@ DEEPSEEK_V3_2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_12_03,
-    last_updated=_D_2025_12_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_12_03,
+    last_updated=_Shared.D_2025_12_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_65536,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"DeepSeek V3.2 (chat) · 131K context · 65.5K output · free · tools, reasoning, structured output, open weights"
 
-DEEPSEEK_V4_FLASH: Final[Model] = Model(
+DEEPSEEK_V4_FLASH: Final[PricedModel] = PricedModel(
     provider="alibaba-token-plan",
     id="deepseek-v4-flash",
     name="DeepSeek V4 Flash",
@@ -132,17 +138,18 @@ DEEPSEEK_V4_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_05,
-    release_date=_D_2026_04_24,
-    last_updated=_D_2026_04_24,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_384000,
+    knowledge=_Shared.D_2025_05,
+    release_date=_Shared.D_2026_04_24,
+    last_updated=_Shared.D_2026_04_24,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_384000,
     cost=Cost(input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_HIGH_MAX),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_HIGH_MAX),
 )
+"DeepSeek V4 Flash (chat) · 1M context · 384K output · free · tools, reasoning, structured output, open weights"
 
-DEEPSEEK_V4_PRO: Final[Model] = Model(
+DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
     provider="alibaba-token-plan",
     id="deepseek-v4-pro",
     name="DeepSeek V4 Pro",
@@ -154,17 +161,18 @@ DEEPSEEK_V4_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_05,
-    release_date=_D_2026_04_24,
-    last_updated=_D_2026_04_24,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_384000,
+    knowledge=_Shared.D_2025_05,
+    release_date=_Shared.D_2026_04_24,
+    last_updated=_Shared.D_2026_04_24,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_384000,
     cost=Cost(input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_HIGH_MAX),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_HIGH_MAX),
 )
+"DeepSeek V4 Pro (chat) · 1M context · 384K output · free · tools, reasoning, structured output, open weights"
 
-GLM_5: Final[Model] = Model(
+GLM_5: Final[PricedModel] = PricedModel(
     provider="alibaba-token-plan",
     id="glm-5",
     name="GLM-5",
@@ -175,18 +183,19 @@ GLM_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_02_12,
-    last_updated=_D_2026_02_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_202752_OUTPUT_16384,
+    release_date=_Shared.D_2026_02_12,
+    last_updated=_Shared.D_2026_02_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_202752_OUTPUT_16384,
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM-5 (chat) · 203K context · 16.4K output · free · tools, reasoning"
 
-GLM_5_1: Final[Model] = Model(
+GLM_5_1: Final[PricedModel] = PricedModel(
     provider="alibaba-token-plan",
     id="glm-5.1",
     name="GLM-5.1",
@@ -198,18 +207,19 @@ GLM_5_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_07,
-    last_updated=_D_2026_04_07,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_202752_OUTPUT_128000,
+    release_date=_Shared.D_2026_04_07,
+    last_updated=_Shared.D_2026_04_07,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_202752_OUTPUT_128000,
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM-5.1 (chat) · 203K context · 128K output · free · tools, reasoning, structured output, open weights"
 
-GLM_5_2: Final[Model] = Model(
+GLM_5_2: Final[PricedModel] = PricedModel(
     provider="alibaba-token-plan",
     id="glm-5.2",
     name="GLM-5.2",
@@ -221,18 +231,19 @@ GLM_5_2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_06_13,
-    last_updated=_D_2026_06_13,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_131072,
+    release_date=_Shared.D_2026_06_13,
+    last_updated=_Shared.D_2026_06_13,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_131072,
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_EFFORT_HIGH_MAX,),
+    reasoning_options=(_Shared.REASONING_EFFORT_HIGH_MAX,),
 )
+"GLM-5.2 (chat) · 1M context · 131K output · free · tools, reasoning, structured output, open weights"
 
-KIMI_K2_5: Final[Model] = Model(
+KIMI_K2_5: Final[PricedModel] = PricedModel(
     provider="alibaba-token-plan",
     id="kimi-k2.5",
     name="Kimi K2.5",
@@ -243,19 +254,20 @@ KIMI_K2_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_01,
-    last_updated=_D_2026_01,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_32768,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_01,
+    last_updated=_Shared.D_2026_01,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_32768,
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS),
 )
+"Kimi K2.5 (chat) · 262K context · 32.8K output · free · vision, tools, reasoning, attachments, open weights"
 
-KIMI_K2_6: Final[Model] = Model(
+KIMI_K2_6: Final[PricedModel] = PricedModel(
     provider="alibaba-token-plan",
     id="kimi-k2.6",
     name="Kimi K2.6",
@@ -266,19 +278,20 @@ KIMI_K2_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_04_21,
-    last_updated=_D_2026_04_21,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_16384,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_04_21,
+    last_updated=_Shared.D_2026_04_21,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_16384,
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS),
 )
+"Kimi K2.6 (chat) · 262K context · 16.4K output · free · vision, tools, reasoning, attachments, open weights"
 
-KIMI_K2_7_CODE: Final[Model] = Model(
+KIMI_K2_7_CODE: Final[PricedModel] = PricedModel(
     provider="alibaba-token-plan",
     id="kimi-k2.7-code",
     name="Kimi K2.7 Code",
@@ -289,19 +302,20 @@ KIMI_K2_7_CODE: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_06_12,
-    last_updated=_D_2026_06_12,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_06_12,
+    last_updated=_Shared.D_2026_06_12,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS),
 )
+"Kimi K2.7 Code (chat) · 262K context · 262K output · free · vision, tools, reasoning, attachments, open weights"
 
-QWEN_IMAGE_2_0: Final[Model] = Model(
+QWEN_IMAGE_2_0: Final[PricedModel] = PricedModel(
     provider="alibaba-token-plan",
     id="qwen-image-2.0",
     name="Qwen Image 2.0",
@@ -312,14 +326,15 @@ QWEN_IMAGE_2_0: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_03_03,
-    last_updated=_D_2026_03_03,
-    modalities=_TEXT_TO_IMAGE,
-    limit=_CONTEXT_8192_OUTPUT_0,
+    release_date=_Shared.D_2026_03_03,
+    last_updated=_Shared.D_2026_03_03,
+    modalities=_Shared.TEXT_TO_IMAGE,
+    limit=_Shared.CONTEXT_8192_OUTPUT_0,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Qwen Image 2.0 (image) · 8.19K context · 0 output · free"
 
-QWEN_IMAGE_2_0_PRO: Final[Model] = Model(
+QWEN_IMAGE_2_0_PRO: Final[PricedModel] = PricedModel(
     provider="alibaba-token-plan",
     id="qwen-image-2.0-pro",
     name="Qwen Image 2.0 Pro",
@@ -330,14 +345,15 @@ QWEN_IMAGE_2_0_PRO: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_03_03,
-    last_updated=_D_2026_03_03,
-    modalities=_TEXT_TO_IMAGE,
-    limit=_CONTEXT_8192_OUTPUT_0,
+    release_date=_Shared.D_2026_03_03,
+    last_updated=_Shared.D_2026_03_03,
+    modalities=_Shared.TEXT_TO_IMAGE,
+    limit=_Shared.CONTEXT_8192_OUTPUT_0,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Qwen Image 2.0 Pro (image) · 8.19K context · 0 output · free"
 
-QWEN3_6_FLASH: Final[Model] = Model(
+QWEN3_6_FLASH: Final[PricedModel] = PricedModel(
     provider="alibaba-token-plan",
     id="qwen3.6-flash",
     name="Qwen3.6 Flash",
@@ -349,17 +365,18 @@ QWEN3_6_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_04_27,
-    last_updated=_D_2026_04_27,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_65536,
+    release_date=_Shared.D_2026_04_27,
+    last_updated=_Shared.D_2026_04_27,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MAX_81920),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MAX_81920),
 )
+"Qwen3.6 Flash (chat) · 1M context · 65.5K output · free · vision, tools, reasoning, structured output, attachments"
 
-QWEN3_6_PLUS: Final[Model] = Model(
+QWEN3_6_PLUS: Final[PricedModel] = PricedModel(
     provider="alibaba-token-plan",
     id="qwen3.6-plus",
     name="Qwen3.6 Plus",
@@ -370,18 +387,19 @@ QWEN3_6_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_04,
-    release_date=_D_2026_04_02,
-    last_updated=_D_2026_04_02,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_65536,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2026_04_02,
+    last_updated=_Shared.D_2026_04_02,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MAX_81920),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MAX_81920),
 )
+"Qwen3.6 Plus (chat) · 1M context · 65.5K output · free · vision, tools, reasoning"
 
-QWEN3_7_MAX: Final[Model] = Model(
+QWEN3_7_MAX: Final[PricedModel] = PricedModel(
     provider="alibaba-token-plan",
     id="qwen3.7-max",
     name="Qwen3.7 Max",
@@ -392,17 +410,18 @@ QWEN3_7_MAX: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_05_21,
-    last_updated=_D_2026_05_21,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_65536,
+    release_date=_Shared.D_2026_05_21,
+    last_updated=_Shared.D_2026_05_21,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MAX_262144),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MAX_262144),
 )
+"Qwen3.7 Max (chat) · 1M context · 65.5K output · free · tools, reasoning"
 
-QWEN3_7_PLUS: Final[Model] = Model(
+QWEN3_7_PLUS: Final[PricedModel] = PricedModel(
     provider="alibaba-token-plan",
     id="qwen3.7-plus",
     name="Qwen3.7 Plus",
@@ -413,18 +432,19 @@ QWEN3_7_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_04,
-    release_date=_D_2026_06_02,
-    last_updated=_D_2026_06_02,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2026_06_02,
+    last_updated=_Shared.D_2026_06_02,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MAX_262144),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MAX_262144),
 )
+"Qwen3.7 Plus (chat) · 1M context · 64K output · free · vision, tools, reasoning"
 
-WAN2_7_IMAGE: Final[Model] = Model(
+WAN2_7_IMAGE: Final[PricedModel] = PricedModel(
     provider="alibaba-token-plan",
     id="wan2.7-image",
     name="Wan2.7 Image",
@@ -434,14 +454,15 @@ WAN2_7_IMAGE: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_05_29,
-    last_updated=_D_2026_05_29,
-    modalities=_TEXT_TO_IMAGE,
-    limit=_CONTEXT_8192_OUTPUT_0,
+    release_date=_Shared.D_2026_05_29,
+    last_updated=_Shared.D_2026_05_29,
+    modalities=_Shared.TEXT_TO_IMAGE,
+    limit=_Shared.CONTEXT_8192_OUTPUT_0,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Wan2.7 Image (image) · 8.19K context · 0 output · free"
 
-WAN2_7_IMAGE_PRO: Final[Model] = Model(
+WAN2_7_IMAGE_PRO: Final[PricedModel] = PricedModel(
     provider="alibaba-token-plan",
     id="wan2.7-image-pro",
     name="Wan2.7 Image Pro",
@@ -451,9 +472,10 @@ WAN2_7_IMAGE_PRO: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_05_29,
-    last_updated=_D_2026_05_29,
-    modalities=_TEXT_TO_IMAGE,
-    limit=_CONTEXT_8192_OUTPUT_0,
+    release_date=_Shared.D_2026_05_29,
+    last_updated=_Shared.D_2026_05_29,
+    modalities=_Shared.TEXT_TO_IMAGE,
+    limit=_Shared.CONTEXT_8192_OUTPUT_0,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Wan2.7 Image Pro (image) · 8.19K context · 0 output · free"

@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "MINIMAX_M2_5",
@@ -28,56 +28,56 @@ __all__ = [
     "WAN2_7_IMAGE_PRO",
 ]
 
-MINIMAX_M2_5: Final[Model]
+MINIMAX_M2_5: Final[PricedModel]
 "MiniMax-M2.5 (chat) · 197K context · 24.6K output · free · tools, reasoning, open weights"
 
-DEEPSEEK_V3_2: Final[Model]
+DEEPSEEK_V3_2: Final[PricedModel]
 "DeepSeek V3.2 (chat) · 131K context · 65.5K output · free · tools, reasoning, structured output, open weights"
 
-DEEPSEEK_V4_FLASH: Final[Model]
+DEEPSEEK_V4_FLASH: Final[PricedModel]
 "DeepSeek V4 Flash (chat) · 1M context · 384K output · free · tools, reasoning, structured output, open weights"
 
-DEEPSEEK_V4_PRO: Final[Model]
+DEEPSEEK_V4_PRO: Final[PricedModel]
 "DeepSeek V4 Pro (chat) · 1M context · 384K output · free · tools, reasoning, structured output, open weights"
 
-GLM_5: Final[Model]
+GLM_5: Final[PricedModel]
 "GLM-5 (chat) · 203K context · 16.4K output · free · tools, reasoning"
 
-GLM_5_1: Final[Model]
+GLM_5_1: Final[PricedModel]
 "GLM-5.1 (chat) · 203K context · 128K output · free · tools, reasoning, structured output, open weights"
 
-GLM_5_2: Final[Model]
+GLM_5_2: Final[PricedModel]
 "GLM-5.2 (chat) · 1M context · 131K output · free · tools, reasoning, structured output, open weights"
 
-KIMI_K2_5: Final[Model]
+KIMI_K2_5: Final[PricedModel]
 "Kimi K2.5 (chat) · 262K context · 32.8K output · free · vision, tools, reasoning, attachments, open weights"
 
-KIMI_K2_6: Final[Model]
+KIMI_K2_6: Final[PricedModel]
 "Kimi K2.6 (chat) · 262K context · 16.4K output · free · vision, tools, reasoning, attachments, open weights"
 
-KIMI_K2_7_CODE: Final[Model]
+KIMI_K2_7_CODE: Final[PricedModel]
 "Kimi K2.7 Code (chat) · 262K context · 262K output · free · vision, tools, reasoning, attachments, open weights"
 
-QWEN_IMAGE_2_0: Final[Model]
+QWEN_IMAGE_2_0: Final[PricedModel]
 "Qwen Image 2.0 (image) · 8.19K context · 0 output · free"
 
-QWEN_IMAGE_2_0_PRO: Final[Model]
+QWEN_IMAGE_2_0_PRO: Final[PricedModel]
 "Qwen Image 2.0 Pro (image) · 8.19K context · 0 output · free"
 
-QWEN3_6_FLASH: Final[Model]
+QWEN3_6_FLASH: Final[PricedModel]
 "Qwen3.6 Flash (chat) · 1M context · 65.5K output · free · vision, tools, reasoning, structured output, attachments"
 
-QWEN3_6_PLUS: Final[Model]
+QWEN3_6_PLUS: Final[PricedModel]
 "Qwen3.6 Plus (chat) · 1M context · 65.5K output · free · vision, tools, reasoning"
 
-QWEN3_7_MAX: Final[Model]
+QWEN3_7_MAX: Final[PricedModel]
 "Qwen3.7 Max (chat) · 1M context · 65.5K output · free · tools, reasoning"
 
-QWEN3_7_PLUS: Final[Model]
+QWEN3_7_PLUS: Final[PricedModel]
 "Qwen3.7 Plus (chat) · 1M context · 64K output · free · vision, tools, reasoning"
 
-WAN2_7_IMAGE: Final[Model]
+WAN2_7_IMAGE: Final[PricedModel]
 "Wan2.7 Image (image) · 8.19K context · 0 output · free"
 
-WAN2_7_IMAGE_PRO: Final[Model]
+WAN2_7_IMAGE_PRO: Final[PricedModel]
 "Wan2.7 Image Pro (image) · 8.19K context · 0 output · free"

@@ -14,7 +14,7 @@ from llmdex_runtime.model import (
     Interleaved,
     Limit,
     Modalities,
-    Model,
+    PricedModel,
     ProviderOverride,
     ReasoningOption,
 )
@@ -24,116 +24,122 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run ti
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_AUDIO_TEXT_TO_TEXT = Modalities(input=("audio", "text"), output=("text",))
-_CONTEXT_1000000_OUTPUT_128000 = Limit(context=1000000, output=128000)
-_CONTEXT_1000000_OUTPUT_131072 = Limit(context=1000000, output=131072)
-_CONTEXT_1000000_OUTPUT_16384 = Limit(context=1000000, output=16384)
-_CONTEXT_1000000_OUTPUT_64000 = Limit(context=1000000, output=64000)
-_CONTEXT_1040000_OUTPUT_8192 = Limit(context=1040000, output=8192)
-_CONTEXT_122880_OUTPUT_8192 = Limit(context=122880, output=8192)
-_CONTEXT_128000_OUTPUT_16384 = Limit(context=128000, output=16384)
-_CONTEXT_128000_OUTPUT_32768 = Limit(context=128000, output=32768)
-_CONTEXT_128000_OUTPUT_40000 = Limit(context=128000, output=40000)
-_CONTEXT_128000_OUTPUT_4096 = Limit(context=128000, output=4096)
-_CONTEXT_128000_OUTPUT_8192 = Limit(context=128000, output=8192)
-_CONTEXT_131072_OUTPUT_65536 = Limit(context=131072, output=65536)
-_CONTEXT_131072_OUTPUT_8192 = Limit(context=131072, output=8192)
-_CONTEXT_163840_OUTPUT_81920 = Limit(context=163840, output=81920)
-_CONTEXT_16384_OUTPUT_16384 = Limit(context=16384, output=16384)
-_CONTEXT_196608_OUTPUT_98304 = Limit(context=196608, output=98304)
-_CONTEXT_200000_OUTPUT_131072 = Limit(context=200000, output=131072)
-_CONTEXT_200000_OUTPUT_32000 = Limit(context=200000, output=32000)
-_CONTEXT_200000_OUTPUT_64000 = Limit(context=200000, output=64000)
-_CONTEXT_202752_OUTPUT_101376 = Limit(context=202752, output=101376)
-_CONTEXT_202752_OUTPUT_8192 = Limit(context=202752, output=8192)
-_CONTEXT_204608_OUTPUT_128000 = Limit(context=204608, output=128000)
-_CONTEXT_204800_OUTPUT_131072 = Limit(context=204800, output=131072)
-_CONTEXT_256000_OUTPUT_8192 = Limit(context=256000, output=8192)
-_CONTEXT_262000_OUTPUT_262000 = Limit(context=262000, output=262000)
-_CONTEXT_262143_OUTPUT_16000 = Limit(context=262143, output=16000)
-_CONTEXT_262144_OUTPUT_131072 = Limit(context=262144, output=131072)
-_CONTEXT_272000_OUTPUT_128000 = Limit(context=272000, output=128000)
-_CONTEXT_300000_OUTPUT_8192 = Limit(context=300000, output=8192)
-_CONTEXT_32000_OUTPUT_8192 = Limit(context=32000, output=8192)
-_CONTEXT_3500000_OUTPUT_16384 = Limit(context=3500000, output=16384)
-_D_2023_12 = PartialDate(2023, 12)
-_D_2024_04 = PartialDate(2024, 4)
-_D_2024_07 = PartialDate(2024, 7)
-_D_2024_07_23 = PartialDate(2024, 7, 23)
-_D_2024_08 = PartialDate(2024, 8)
-_D_2024_10 = PartialDate(2024, 10)
-_D_2024_12 = PartialDate(2024, 12)
-_D_2024_12_01 = PartialDate(2024, 12, 1)
-_D_2024_12_03 = PartialDate(2024, 12, 3)
-_D_2024_12_06 = PartialDate(2024, 12, 6)
-_D_2025_01_20 = PartialDate(2025, 1, 20)
-_D_2025_02_28 = PartialDate(2025, 2, 28)
-_D_2025_03_31 = PartialDate(2025, 3, 31)
-_D_2025_04 = PartialDate(2025, 4)
-_D_2025_04_05 = PartialDate(2025, 4, 5)
-_D_2025_04_08 = PartialDate(2025, 4, 8)
-_D_2025_04_28 = PartialDate(2025, 4, 28)
-_D_2025_05 = PartialDate(2025, 5)
-_D_2025_05_29 = PartialDate(2025, 5, 29)
-_D_2025_05_31 = PartialDate(2025, 5, 31)
-_D_2025_07 = PartialDate(2025, 7)
-_D_2025_07_01 = PartialDate(2025, 7, 1)
-_D_2025_07_27 = PartialDate(2025, 7, 27)
-_D_2025_07_31 = PartialDate(2025, 7, 31)
-_D_2025_08 = PartialDate(2025, 8)
-_D_2025_08_01 = PartialDate(2025, 8, 1)
-_D_2025_08_05 = PartialDate(2025, 8, 5)
-_D_2025_08_31 = PartialDate(2025, 8, 31)
-_D_2025_09_18 = PartialDate(2025, 9, 18)
-_D_2025_09_29 = PartialDate(2025, 9, 29)
-_D_2025_10_04 = PartialDate(2025, 10, 4)
-_D_2025_10_15 = PartialDate(2025, 10, 15)
-_D_2025_10_27 = PartialDate(2025, 10, 27)
-_D_2025_10_29 = PartialDate(2025, 10, 29)
-_D_2025_11_24 = PartialDate(2025, 11, 24)
-_D_2025_11_25 = PartialDate(2025, 11, 25)
-_D_2025_12_01 = PartialDate(2025, 12, 1)
-_D_2025_12_02 = PartialDate(2025, 12, 2)
-_D_2025_12_22 = PartialDate(2025, 12, 22)
-_D_2025_12_23 = PartialDate(2025, 12, 23)
-_D_2026_01_19 = PartialDate(2026, 1, 19)
-_D_2026_01_31 = PartialDate(2026, 1, 31)
-_D_2026_02_05 = PartialDate(2026, 2, 5)
-_D_2026_02_06 = PartialDate(2026, 2, 6)
-_D_2026_02_17 = PartialDate(2026, 2, 17)
-_D_2026_03_05 = PartialDate(2026, 3, 5)
-_D_2026_03_11 = PartialDate(2026, 3, 11)
-_D_2026_03_13 = PartialDate(2026, 3, 13)
-_D_2026_03_18 = PartialDate(2026, 3, 18)
-_D_2026_04_16 = PartialDate(2026, 4, 16)
-_D_2026_04_17 = PartialDate(2026, 4, 17)
-_D_2026_04_23 = PartialDate(2026, 4, 23)
-_D_2026_05_28 = PartialDate(2026, 5, 28)
-_D_2026_06_01 = PartialDate(2026, 6, 1)
-_D_2026_06_09 = PartialDate(2026, 6, 9)
-_D_2026_06_28 = PartialDate(2026, 6, 28)
-_D_2026_06_30 = PartialDate(2026, 6, 30)
-_REASONING_BUDGET_TOKENS_MIN_1024 = ReasoningOption(type="budget_tokens", min=1024)
-_REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(type="effort", values=("low", "medium", "high"))
-_REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX = ReasoningOption(
-    type="effort", values=("low", "medium", "high", "max")
-)
-_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX = ReasoningOption(
-    type="effort", values=("low", "medium", "high", "xhigh", "max")
-)
-_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = ReasoningOption(
-    type="effort", values=("none", "low", "medium", "high")
-)
-_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
-    type="effort", values=("none", "low", "medium", "high", "xhigh")
-)
-_REASONING_TOGGLE = ReasoningOption(type="toggle")
-_TEXT_AUDIO_TO_TEXT = Modalities(input=("text", "audio"), output=("text",))
-_TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
-_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-_TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    AUDIO_TEXT_TO_TEXT = Modalities(input=("audio", "text"), output=("text",))
+    CONTEXT_1000000_OUTPUT_128000 = Limit(context=1000000, output=128000)
+    CONTEXT_1000000_OUTPUT_131072 = Limit(context=1000000, output=131072)
+    CONTEXT_1000000_OUTPUT_16384 = Limit(context=1000000, output=16384)
+    CONTEXT_1000000_OUTPUT_64000 = Limit(context=1000000, output=64000)
+    CONTEXT_1040000_OUTPUT_8192 = Limit(context=1040000, output=8192)
+    CONTEXT_122880_OUTPUT_8192 = Limit(context=122880, output=8192)
+    CONTEXT_128000_OUTPUT_16384 = Limit(context=128000, output=16384)
+    CONTEXT_128000_OUTPUT_32768 = Limit(context=128000, output=32768)
+    CONTEXT_128000_OUTPUT_40000 = Limit(context=128000, output=40000)
+    CONTEXT_128000_OUTPUT_4096 = Limit(context=128000, output=4096)
+    CONTEXT_128000_OUTPUT_8192 = Limit(context=128000, output=8192)
+    CONTEXT_131072_OUTPUT_65536 = Limit(context=131072, output=65536)
+    CONTEXT_131072_OUTPUT_8192 = Limit(context=131072, output=8192)
+    CONTEXT_163840_OUTPUT_81920 = Limit(context=163840, output=81920)
+    CONTEXT_16384_OUTPUT_16384 = Limit(context=16384, output=16384)
+    CONTEXT_196608_OUTPUT_98304 = Limit(context=196608, output=98304)
+    CONTEXT_200000_OUTPUT_131072 = Limit(context=200000, output=131072)
+    CONTEXT_200000_OUTPUT_32000 = Limit(context=200000, output=32000)
+    CONTEXT_200000_OUTPUT_64000 = Limit(context=200000, output=64000)
+    CONTEXT_202752_OUTPUT_101376 = Limit(context=202752, output=101376)
+    CONTEXT_202752_OUTPUT_8192 = Limit(context=202752, output=8192)
+    CONTEXT_204608_OUTPUT_128000 = Limit(context=204608, output=128000)
+    CONTEXT_204800_OUTPUT_131072 = Limit(context=204800, output=131072)
+    CONTEXT_256000_OUTPUT_8192 = Limit(context=256000, output=8192)
+    CONTEXT_262000_OUTPUT_262000 = Limit(context=262000, output=262000)
+    CONTEXT_262143_OUTPUT_16000 = Limit(context=262143, output=16000)
+    CONTEXT_262144_OUTPUT_131072 = Limit(context=262144, output=131072)
+    CONTEXT_272000_OUTPUT_128000 = Limit(context=272000, output=128000)
+    CONTEXT_300000_OUTPUT_8192 = Limit(context=300000, output=8192)
+    CONTEXT_32000_OUTPUT_8192 = Limit(context=32000, output=8192)
+    CONTEXT_3500000_OUTPUT_16384 = Limit(context=3500000, output=16384)
+    D_2023_12 = PartialDate(2023, 12)
+    D_2024_04 = PartialDate(2024, 4)
+    D_2024_07 = PartialDate(2024, 7)
+    D_2024_07_23 = PartialDate(2024, 7, 23)
+    D_2024_08 = PartialDate(2024, 8)
+    D_2024_10 = PartialDate(2024, 10)
+    D_2024_12 = PartialDate(2024, 12)
+    D_2024_12_01 = PartialDate(2024, 12, 1)
+    D_2024_12_03 = PartialDate(2024, 12, 3)
+    D_2024_12_06 = PartialDate(2024, 12, 6)
+    D_2025_01_20 = PartialDate(2025, 1, 20)
+    D_2025_02_28 = PartialDate(2025, 2, 28)
+    D_2025_03_31 = PartialDate(2025, 3, 31)
+    D_2025_04 = PartialDate(2025, 4)
+    D_2025_04_05 = PartialDate(2025, 4, 5)
+    D_2025_04_08 = PartialDate(2025, 4, 8)
+    D_2025_04_28 = PartialDate(2025, 4, 28)
+    D_2025_05 = PartialDate(2025, 5)
+    D_2025_05_29 = PartialDate(2025, 5, 29)
+    D_2025_05_31 = PartialDate(2025, 5, 31)
+    D_2025_07 = PartialDate(2025, 7)
+    D_2025_07_01 = PartialDate(2025, 7, 1)
+    D_2025_07_27 = PartialDate(2025, 7, 27)
+    D_2025_07_31 = PartialDate(2025, 7, 31)
+    D_2025_08 = PartialDate(2025, 8)
+    D_2025_08_01 = PartialDate(2025, 8, 1)
+    D_2025_08_05 = PartialDate(2025, 8, 5)
+    D_2025_08_31 = PartialDate(2025, 8, 31)
+    D_2025_09_18 = PartialDate(2025, 9, 18)
+    D_2025_09_29 = PartialDate(2025, 9, 29)
+    D_2025_10_04 = PartialDate(2025, 10, 4)
+    D_2025_10_15 = PartialDate(2025, 10, 15)
+    D_2025_10_27 = PartialDate(2025, 10, 27)
+    D_2025_10_29 = PartialDate(2025, 10, 29)
+    D_2025_11_24 = PartialDate(2025, 11, 24)
+    D_2025_11_25 = PartialDate(2025, 11, 25)
+    D_2025_12_01 = PartialDate(2025, 12, 1)
+    D_2025_12_02 = PartialDate(2025, 12, 2)
+    D_2025_12_22 = PartialDate(2025, 12, 22)
+    D_2025_12_23 = PartialDate(2025, 12, 23)
+    D_2026_01_19 = PartialDate(2026, 1, 19)
+    D_2026_01_31 = PartialDate(2026, 1, 31)
+    D_2026_02_05 = PartialDate(2026, 2, 5)
+    D_2026_02_06 = PartialDate(2026, 2, 6)
+    D_2026_02_17 = PartialDate(2026, 2, 17)
+    D_2026_03_05 = PartialDate(2026, 3, 5)
+    D_2026_03_11 = PartialDate(2026, 3, 11)
+    D_2026_03_13 = PartialDate(2026, 3, 13)
+    D_2026_03_18 = PartialDate(2026, 3, 18)
+    D_2026_04_16 = PartialDate(2026, 4, 16)
+    D_2026_04_17 = PartialDate(2026, 4, 17)
+    D_2026_04_23 = PartialDate(2026, 4, 23)
+    D_2026_05_28 = PartialDate(2026, 5, 28)
+    D_2026_06_01 = PartialDate(2026, 6, 1)
+    D_2026_06_09 = PartialDate(2026, 6, 9)
+    D_2026_06_28 = PartialDate(2026, 6, 28)
+    D_2026_06_30 = PartialDate(2026, 6, 30)
+    REASONING_BUDGET_TOKENS_MIN_1024 = ReasoningOption(type="budget_tokens", min=1024)
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("low", "medium", "high")
+    )
+    REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX = ReasoningOption(
+        type="effort", values=("low", "medium", "high", "max")
+    )
+    REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX = ReasoningOption(
+        type="effort", values=("low", "medium", "high", "xhigh", "max")
+    )
+    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("none", "low", "medium", "high")
+    )
+    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
+        type="effort", values=("none", "low", "medium", "high", "xhigh")
+    )
+    REASONING_TOGGLE = ReasoningOption(type="toggle")
+    TEXT_AUDIO_TO_TEXT = Modalities(input=("text", "audio"), output=("text",))
+    TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
+    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "AMAZON_NOVA_2_LITE_V1_0",
@@ -243,7 +249,7 @@ __all__ = [
     "ZAI_GLM_5",
 ]
 
-AMAZON_NOVA_2_LITE_V1_0: Final[Model] = Model(
+AMAZON_NOVA_2_LITE_V1_0: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="amazon.nova-2-lite-v1:0",
     name="Nova 2 Lite",
@@ -254,15 +260,16 @@ AMAZON_NOVA_2_LITE_V1_0: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2024_12_01,
-    last_updated=_D_2024_12_01,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    release_date=_Shared.D_2024_12_01,
+    last_updated=_Shared.D_2024_12_01,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("0.33"), output=Decimal("2.75")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_LOW_MEDIUM_HIGH),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH),
 )
+"Nova 2 Lite (chat) · 128K context · 4.1K output · $0.33 in / $2.75 out per 1M tokens · vision, tools, reasoning"
 
-AMAZON_NOVA_LITE_V1_0: Final[Model] = Model(
+AMAZON_NOVA_LITE_V1_0: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="amazon.nova-lite-v1:0",
     name="Nova Lite",
@@ -273,15 +280,16 @@ AMAZON_NOVA_LITE_V1_0: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_10,
-    release_date=_D_2024_12_03,
-    last_updated=_D_2024_12_03,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_300000_OUTPUT_8192,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2024_12_03,
+    last_updated=_Shared.D_2024_12_03,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_300000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.06"), output=Decimal("0.24"), cache_read=Decimal("0.015")),
 )
+"Nova Lite (chat) · 300K context · 8.19K output · $0.06 in / $0.24 out per 1M tokens · vision, tools, attachments"
 
-AMAZON_NOVA_MICRO_V1_0: Final[Model] = Model(
+AMAZON_NOVA_MICRO_V1_0: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="amazon.nova-micro-v1:0",
     name="Nova Micro",
@@ -292,15 +300,16 @@ AMAZON_NOVA_MICRO_V1_0: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_10,
-    release_date=_D_2024_12_03,
-    last_updated=_D_2024_12_03,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_8192,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2024_12_03,
+    last_updated=_Shared.D_2024_12_03,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.035"), output=Decimal("0.14"), cache_read=Decimal("0.00875")),
 )
+"Nova Micro (chat) · 128K context · 8.19K output · $0.035 in / $0.14 out per 1M tokens · tools"
 
-AMAZON_NOVA_PRO_V1_0: Final[Model] = Model(
+AMAZON_NOVA_PRO_V1_0: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="amazon.nova-pro-v1:0",
     name="Nova Pro",
@@ -311,15 +320,16 @@ AMAZON_NOVA_PRO_V1_0: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_10,
-    release_date=_D_2024_12_03,
-    last_updated=_D_2024_12_03,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_300000_OUTPUT_8192,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2024_12_03,
+    last_updated=_Shared.D_2024_12_03,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_300000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.8"), output=Decimal("3.2"), cache_read=Decimal("0.2")),
 )
+"Nova Pro (chat) · 300K context · 8.19K output · $0.80 in / $3.20 out per 1M tokens · vision, tools, attachments"
 
-ANTHROPIC_CLAUDE_HAIKU_4_5_20251001_V1_0: Final[Model] = Model(
+ANTHROPIC_CLAUDE_HAIKU_4_5_20251001_V1_0: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="anthropic.claude-haiku-4-5-20251001-v1:0",
     name="Claude Haiku 4.5",
@@ -331,21 +341,22 @@ ANTHROPIC_CLAUDE_HAIKU_4_5_20251001_V1_0: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_02_28,
-    release_date=_D_2025_10_15,
-    last_updated=_D_2025_10_15,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_02_28,
+    release_date=_Shared.D_2025_10_15,
+    last_updated=_Shared.D_2025_10_15,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("1"),
         output=Decimal("5"),
         cache_read=Decimal("0.1"),
         cache_write=Decimal("1.25"),
     ),
-    reasoning_options=(_REASONING_BUDGET_TOKENS_MIN_1024,),
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024,),
 )
+"Claude Haiku 4.5 (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_1_20250805_V1_0: Final[Model] = Model(
+ANTHROPIC_CLAUDE_OPUS_4_1_20250805_V1_0: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="anthropic.claude-opus-4-1-20250805-v1:0",
     name="Claude Opus 4.1",
@@ -356,21 +367,22 @@ ANTHROPIC_CLAUDE_OPUS_4_1_20250805_V1_0: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_03_31,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_32000,
+    knowledge=_Shared.D_2025_03_31,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_32000,
     cost=Cost(
         input=Decimal("15"),
         output=Decimal("75"),
         cache_read=Decimal("1.5"),
         cache_write=Decimal("18.75"),
     ),
-    reasoning_options=(_REASONING_BUDGET_TOKENS_MIN_1024,),
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024,),
 )
+"Claude Opus 4.1 (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_5_20251101_V1_0: Final[Model] = Model(
+ANTHROPIC_CLAUDE_OPUS_4_5_20251101_V1_0: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="anthropic.claude-opus-4-5-20251101-v1:0",
     name="Claude Opus 4.5",
@@ -382,21 +394,25 @@ ANTHROPIC_CLAUDE_OPUS_4_5_20251101_V1_0: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_03_31,
-    release_date=_D_2025_11_24,
-    last_updated=_D_2025_08_01,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_03_31,
+    release_date=_Shared.D_2025_11_24,
+    last_updated=_Shared.D_2025_08_01,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH, _REASONING_BUDGET_TOKENS_MIN_1024),
+    reasoning_options=(
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024,
+    ),
 )
+"Claude Opus 4.5 (chat) · 200K context · 64K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_6_V1: Final[Model] = Model(
+ANTHROPIC_CLAUDE_OPUS_4_6_V1: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="anthropic.claude-opus-4-6-v1",
     name="Claude Opus 4.6",
@@ -408,21 +424,25 @@ ANTHROPIC_CLAUDE_OPUS_4_6_V1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_05_31,
-    release_date=_D_2026_02_05,
-    last_updated=_D_2026_03_13,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_05_31,
+    release_date=_Shared.D_2026_02_05,
+    last_updated=_Shared.D_2026_03_13,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX, _REASONING_BUDGET_TOKENS_MIN_1024),
+    reasoning_options=(
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024,
+    ),
 )
+"Claude Opus 4.6 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_7: Final[Model] = Model(
+ANTHROPIC_CLAUDE_OPUS_4_7: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="anthropic.claude-opus-4-7",
     name="Claude Opus 4.7",
@@ -433,21 +453,22 @@ ANTHROPIC_CLAUDE_OPUS_4_7: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2026_01_31,
-    release_date=_D_2026_04_16,
-    last_updated=_D_2026_04_16,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    knowledge=_Shared.D_2026_01_31,
+    release_date=_Shared.D_2026_04_16,
+    last_updated=_Shared.D_2026_04_16,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
 )
+"Claude Opus 4.7 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_8: Final[Model] = Model(
+ANTHROPIC_CLAUDE_OPUS_4_8: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="anthropic.claude-opus-4-8",
     name="Claude Opus 4.8",
@@ -458,20 +479,21 @@ ANTHROPIC_CLAUDE_OPUS_4_8: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2026_05_28,
-    last_updated=_D_2026_05_28,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    release_date=_Shared.D_2026_05_28,
+    last_updated=_Shared.D_2026_05_28,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
 )
+"Claude Opus 4.8 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_SONNET_4_5_20250929_V1_0: Final[Model] = Model(
+ANTHROPIC_CLAUDE_SONNET_4_5_20250929_V1_0: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="anthropic.claude-sonnet-4-5-20250929-v1:0",
     name="Claude Sonnet 4.5",
@@ -483,21 +505,22 @@ ANTHROPIC_CLAUDE_SONNET_4_5_20250929_V1_0: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_07_31,
-    release_date=_D_2025_09_29,
-    last_updated=_D_2025_09_29,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_07_31,
+    release_date=_Shared.D_2025_09_29,
+    last_updated=_Shared.D_2025_09_29,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
         cache_read=Decimal("0.3"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(_REASONING_BUDGET_TOKENS_MIN_1024,),
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024,),
 )
+"Claude Sonnet 4.5 (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model] = Model(
+ANTHROPIC_CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="anthropic.claude-sonnet-4-6",
     name="Claude Sonnet 4.6",
@@ -509,21 +532,25 @@ ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_02_17,
-    last_updated=_D_2026_03_13,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_02_17,
+    last_updated=_Shared.D_2026_03_13,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
         cache_read=Decimal("0.3"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX, _REASONING_BUDGET_TOKENS_MIN_1024),
+    reasoning_options=(
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024,
+    ),
 )
+"Claude Sonnet 4.6 (chat) · 1M context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-ANTHROPIC_CLAUDE_SONNET_5: Final[Model] = Model(
+ANTHROPIC_CLAUDE_SONNET_5: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="anthropic.claude-sonnet-5",
     name="Claude Sonnet 5",
@@ -535,21 +562,25 @@ ANTHROPIC_CLAUDE_SONNET_5: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2026_01_31,
-    release_date=_D_2026_06_30,
-    last_updated=_D_2026_06_30,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    knowledge=_Shared.D_2026_01_31,
+    release_date=_Shared.D_2026_06_30,
+    last_updated=_Shared.D_2026_06_30,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("2"),
         output=Decimal("10"),
         cache_read=Decimal("0.2"),
         cache_write=Decimal("2.5"),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
+    ),
 )
+"Claude Sonnet 5 (chat) · 1M context · 128K output · $2.00 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-AU_ANTHROPIC_CLAUDE_HAIKU_4_5_20251001_V1_0: Final[Model] = Model(
+AU_ANTHROPIC_CLAUDE_HAIKU_4_5_20251001_V1_0: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="au.anthropic.claude-haiku-4-5-20251001-v1:0",
     name="Claude Haiku 4.5 (AU)",
@@ -561,21 +592,22 @@ AU_ANTHROPIC_CLAUDE_HAIKU_4_5_20251001_V1_0: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_02_28,
-    release_date=_D_2025_10_15,
-    last_updated=_D_2025_10_15,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_02_28,
+    release_date=_Shared.D_2025_10_15,
+    last_updated=_Shared.D_2025_10_15,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("1"),
         output=Decimal("5"),
         cache_read=Decimal("0.1"),
         cache_write=Decimal("1.25"),
     ),
-    reasoning_options=(_REASONING_BUDGET_TOKENS_MIN_1024,),
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024,),
 )
+"Claude Haiku 4.5 (AU) (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-AU_ANTHROPIC_CLAUDE_OPUS_4_6_V1: Final[Model] = Model(
+AU_ANTHROPIC_CLAUDE_OPUS_4_6_V1: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="au.anthropic.claude-opus-4-6-v1",
     name="AU Anthropic Claude Opus 4.6",
@@ -587,21 +619,25 @@ AU_ANTHROPIC_CLAUDE_OPUS_4_6_V1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_05,
-    release_date=_D_2026_02_05,
-    last_updated=_D_2026_02_05,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_05,
+    release_date=_Shared.D_2026_02_05,
+    last_updated=_Shared.D_2026_02_05,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("16.5"),
         output=Decimal("82.5"),
         cache_read=Decimal("1.65"),
         cache_write=Decimal("20.625"),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX, _REASONING_BUDGET_TOKENS_MIN_1024),
+    reasoning_options=(
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024,
+    ),
 )
+"AU Anthropic Claude Opus 4.6 (chat) · 1M context · 128K output · $16.50 in / $82.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-AU_ANTHROPIC_CLAUDE_OPUS_4_8: Final[Model] = Model(
+AU_ANTHROPIC_CLAUDE_OPUS_4_8: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="au.anthropic.claude-opus-4-8",
     name="Claude Opus 4.8 (AU)",
@@ -612,20 +648,21 @@ AU_ANTHROPIC_CLAUDE_OPUS_4_8: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2026_05_28,
-    last_updated=_D_2026_05_28,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    release_date=_Shared.D_2026_05_28,
+    last_updated=_Shared.D_2026_05_28,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
 )
+"Claude Opus 4.8 (AU) (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-AU_ANTHROPIC_CLAUDE_SONNET_4_5_20250929_V1_0: Final[Model] = Model(
+AU_ANTHROPIC_CLAUDE_SONNET_4_5_20250929_V1_0: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="au.anthropic.claude-sonnet-4-5-20250929-v1:0",
     name="Claude Sonnet 4.5 (AU)",
@@ -637,21 +674,22 @@ AU_ANTHROPIC_CLAUDE_SONNET_4_5_20250929_V1_0: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_07_31,
-    release_date=_D_2025_09_29,
-    last_updated=_D_2025_09_29,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_07_31,
+    release_date=_Shared.D_2025_09_29,
+    last_updated=_Shared.D_2025_09_29,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
         cache_read=Decimal("0.3"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(_REASONING_BUDGET_TOKENS_MIN_1024,),
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024,),
 )
+"Claude Sonnet 4.5 (AU) (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-AU_ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model] = Model(
+AU_ANTHROPIC_CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="au.anthropic.claude-sonnet-4-6",
     name="AU Anthropic Claude Sonnet 4.6",
@@ -663,21 +701,25 @@ AU_ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_08,
-    release_date=_D_2026_02_17,
-    last_updated=_D_2026_02_17,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08,
+    release_date=_Shared.D_2026_02_17,
+    last_updated=_Shared.D_2026_02_17,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("3.3"),
         output=Decimal("16.5"),
         cache_read=Decimal("0.33"),
         cache_write=Decimal("4.125"),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX, _REASONING_BUDGET_TOKENS_MIN_1024),
+    reasoning_options=(
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024,
+    ),
 )
+"AU Anthropic Claude Sonnet 4.6 (chat) · 1M context · 128K output · $3.30 in / $16.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-AU_ANTHROPIC_CLAUDE_SONNET_5: Final[Model] = Model(
+AU_ANTHROPIC_CLAUDE_SONNET_5: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="au.anthropic.claude-sonnet-5",
     name="Claude Sonnet 5 (AU)",
@@ -689,21 +731,25 @@ AU_ANTHROPIC_CLAUDE_SONNET_5: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2026_01_31,
-    release_date=_D_2026_06_30,
-    last_updated=_D_2026_06_30,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    knowledge=_Shared.D_2026_01_31,
+    release_date=_Shared.D_2026_06_30,
+    last_updated=_Shared.D_2026_06_30,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("2"),
         output=Decimal("10"),
         cache_read=Decimal("0.2"),
         cache_write=Decimal("2.5"),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
+    ),
 )
+"Claude Sonnet 5 (AU) (chat) · 1M context · 128K output · $2.00 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-DEEPSEEK_R1_V1_0: Final[Model] = Model(
+DEEPSEEK_R1_V1_0: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="deepseek.r1-v1:0",
     name="DeepSeek-R1",
@@ -714,16 +760,17 @@ DEEPSEEK_R1_V1_0: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_07,
-    release_date=_D_2025_01_20,
-    last_updated=_D_2025_05_29,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_32768,
+    knowledge=_Shared.D_2024_07,
+    release_date=_Shared.D_2025_01_20,
+    last_updated=_Shared.D_2025_05_29,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_32768,
     cost=Cost(input=Decimal("1.35"), output=Decimal("5.4")),
     reasoning_options=(),
 )
+"DeepSeek-R1 (chat) · 128K context · 32.8K output · $1.35 in / $5.40 out per 1M tokens · tools, reasoning"
 
-DEEPSEEK_V3_V1_0: Final[Model] = Model(
+DEEPSEEK_V3_V1_0: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="deepseek.v3-v1:0",
     name="DeepSeek-V3.1",
@@ -735,16 +782,17 @@ DEEPSEEK_V3_V1_0: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_07,
-    release_date=_D_2025_09_18,
-    last_updated=_D_2025_09_18,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_163840_OUTPUT_81920,
+    knowledge=_Shared.D_2024_07,
+    release_date=_Shared.D_2025_09_18,
+    last_updated=_Shared.D_2025_09_18,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_163840_OUTPUT_81920,
     cost=Cost(input=Decimal("0.58"), output=Decimal("1.68")),
     reasoning_options=(),
 )
+"DeepSeek-V3.1 (chat) · 164K context · 81.9K output · $0.58 in / $1.68 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-DEEPSEEK_V3_2: Final[Model] = Model(
+DEEPSEEK_V3_2: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="deepseek.v3.2",
     name="DeepSeek-V3.2",
@@ -756,16 +804,17 @@ DEEPSEEK_V3_2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_07,
-    release_date=_D_2026_02_06,
-    last_updated=_D_2026_02_06,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_163840_OUTPUT_81920,
+    knowledge=_Shared.D_2024_07,
+    release_date=_Shared.D_2026_02_06,
+    last_updated=_Shared.D_2026_02_06,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_163840_OUTPUT_81920,
     cost=Cost(input=Decimal("0.62"), output=Decimal("1.85")),
     reasoning_options=(),
 )
+"DeepSeek-V3.2 (chat) · 164K context · 81.9K output · $0.62 in / $1.85 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-EU_ANTHROPIC_CLAUDE_FABLE_5: Final[Model] = Model(
+EU_ANTHROPIC_CLAUDE_FABLE_5: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="eu.anthropic.claude-fable-5",
     name="Claude Fable 5 (EU)",
@@ -776,21 +825,22 @@ EU_ANTHROPIC_CLAUDE_FABLE_5: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2026_01_31,
-    release_date=_D_2026_06_09,
-    last_updated=_D_2026_06_09,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    knowledge=_Shared.D_2026_01_31,
+    release_date=_Shared.D_2026_06_09,
+    last_updated=_Shared.D_2026_06_09,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("11"),
         output=Decimal("55"),
         cache_read=Decimal("1.1"),
         cache_write=Decimal("13.75"),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
 )
+"Claude Fable 5 (EU) (chat) · 1M context · 128K output · $11.00 in / $55.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-EU_ANTHROPIC_CLAUDE_HAIKU_4_5_20251001_V1_0: Final[Model] = Model(
+EU_ANTHROPIC_CLAUDE_HAIKU_4_5_20251001_V1_0: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="eu.anthropic.claude-haiku-4-5-20251001-v1:0",
     name="Claude Haiku 4.5 (EU)",
@@ -802,21 +852,22 @@ EU_ANTHROPIC_CLAUDE_HAIKU_4_5_20251001_V1_0: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_02_28,
-    release_date=_D_2025_10_15,
-    last_updated=_D_2025_10_15,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_02_28,
+    release_date=_Shared.D_2025_10_15,
+    last_updated=_Shared.D_2025_10_15,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("1.1"),
         output=Decimal("5.5"),
         cache_read=Decimal("0.11"),
         cache_write=Decimal("1.375"),
     ),
-    reasoning_options=(_REASONING_BUDGET_TOKENS_MIN_1024,),
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024,),
 )
+"Claude Haiku 4.5 (EU) (chat) · 200K context · 64K output · $1.10 in / $5.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-EU_ANTHROPIC_CLAUDE_OPUS_4_5_20251101_V1_0: Final[Model] = Model(
+EU_ANTHROPIC_CLAUDE_OPUS_4_5_20251101_V1_0: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="eu.anthropic.claude-opus-4-5-20251101-v1:0",
     name="Claude Opus 4.5 (EU)",
@@ -828,21 +879,25 @@ EU_ANTHROPIC_CLAUDE_OPUS_4_5_20251101_V1_0: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_03_31,
-    release_date=_D_2025_11_24,
-    last_updated=_D_2025_08_01,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_03_31,
+    release_date=_Shared.D_2025_11_24,
+    last_updated=_Shared.D_2025_08_01,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("5.5"),
         output=Decimal("27.5"),
         cache_read=Decimal("0.55"),
         cache_write=Decimal("6.875"),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH, _REASONING_BUDGET_TOKENS_MIN_1024),
+    reasoning_options=(
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024,
+    ),
 )
+"Claude Opus 4.5 (EU) (chat) · 200K context · 64K output · $5.50 in / $27.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-EU_ANTHROPIC_CLAUDE_OPUS_4_6_V1: Final[Model] = Model(
+EU_ANTHROPIC_CLAUDE_OPUS_4_6_V1: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="eu.anthropic.claude-opus-4-6-v1",
     name="Claude Opus 4.6 (EU)",
@@ -854,21 +909,25 @@ EU_ANTHROPIC_CLAUDE_OPUS_4_6_V1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_05_31,
-    release_date=_D_2026_02_05,
-    last_updated=_D_2026_03_13,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_05_31,
+    release_date=_Shared.D_2026_02_05,
+    last_updated=_Shared.D_2026_03_13,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("5.5"),
         output=Decimal("27.5"),
         cache_read=Decimal("0.55"),
         cache_write=Decimal("6.875"),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX, _REASONING_BUDGET_TOKENS_MIN_1024),
+    reasoning_options=(
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024,
+    ),
 )
+"Claude Opus 4.6 (EU) (chat) · 1M context · 128K output · $5.50 in / $27.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-EU_ANTHROPIC_CLAUDE_OPUS_4_7: Final[Model] = Model(
+EU_ANTHROPIC_CLAUDE_OPUS_4_7: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="eu.anthropic.claude-opus-4-7",
     name="Claude Opus 4.7 (EU)",
@@ -879,21 +938,22 @@ EU_ANTHROPIC_CLAUDE_OPUS_4_7: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2026_01_31,
-    release_date=_D_2026_04_16,
-    last_updated=_D_2026_04_16,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    knowledge=_Shared.D_2026_01_31,
+    release_date=_Shared.D_2026_04_16,
+    last_updated=_Shared.D_2026_04_16,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("5.5"),
         output=Decimal("27.5"),
         cache_read=Decimal("0.55"),
         cache_write=Decimal("6.875"),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
 )
+"Claude Opus 4.7 (EU) (chat) · 1M context · 128K output · $5.50 in / $27.50 out per 1M tokens · vision, tools, reasoning, attachments"
 
-EU_ANTHROPIC_CLAUDE_OPUS_4_8: Final[Model] = Model(
+EU_ANTHROPIC_CLAUDE_OPUS_4_8: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="eu.anthropic.claude-opus-4-8",
     name="Claude Opus 4.8 (EU)",
@@ -904,20 +964,21 @@ EU_ANTHROPIC_CLAUDE_OPUS_4_8: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2026_05_28,
-    last_updated=_D_2026_05_28,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    release_date=_Shared.D_2026_05_28,
+    last_updated=_Shared.D_2026_05_28,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("5.5"),
         output=Decimal("27.5"),
         cache_read=Decimal("0.55"),
         cache_write=Decimal("6.875"),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
 )
+"Claude Opus 4.8 (EU) (chat) · 1M context · 128K output · $5.50 in / $27.50 out per 1M tokens · vision, tools, reasoning, attachments"
 
-EU_ANTHROPIC_CLAUDE_SONNET_4_5_20250929_V1_0: Final[Model] = Model(
+EU_ANTHROPIC_CLAUDE_SONNET_4_5_20250929_V1_0: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="eu.anthropic.claude-sonnet-4-5-20250929-v1:0",
     name="Claude Sonnet 4.5 (EU)",
@@ -929,21 +990,22 @@ EU_ANTHROPIC_CLAUDE_SONNET_4_5_20250929_V1_0: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_07_31,
-    release_date=_D_2025_09_29,
-    last_updated=_D_2025_09_29,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_07_31,
+    release_date=_Shared.D_2025_09_29,
+    last_updated=_Shared.D_2025_09_29,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("3.3"),
         output=Decimal("16.5"),
         cache_read=Decimal("0.33"),
         cache_write=Decimal("4.125"),
     ),
-    reasoning_options=(_REASONING_BUDGET_TOKENS_MIN_1024,),
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024,),
 )
+"Claude Sonnet 4.5 (EU) (chat) · 200K context · 64K output · $3.30 in / $16.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-EU_ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model] = Model(
+EU_ANTHROPIC_CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="eu.anthropic.claude-sonnet-4-6",
     name="Claude Sonnet 4.6 (EU)",
@@ -955,21 +1017,25 @@ EU_ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_02_17,
-    last_updated=_D_2026_03_13,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_02_17,
+    last_updated=_Shared.D_2026_03_13,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("3.3"),
         output=Decimal("16.5"),
         cache_read=Decimal("0.33"),
         cache_write=Decimal("4.125"),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX, _REASONING_BUDGET_TOKENS_MIN_1024),
+    reasoning_options=(
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024,
+    ),
 )
+"Claude Sonnet 4.6 (EU) (chat) · 1M context · 64K output · $3.30 in / $16.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-EU_ANTHROPIC_CLAUDE_SONNET_5: Final[Model] = Model(
+EU_ANTHROPIC_CLAUDE_SONNET_5: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="eu.anthropic.claude-sonnet-5",
     name="Claude Sonnet 5 (EU)",
@@ -981,21 +1047,25 @@ EU_ANTHROPIC_CLAUDE_SONNET_5: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2026_01_31,
-    release_date=_D_2026_06_30,
-    last_updated=_D_2026_06_30,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    knowledge=_Shared.D_2026_01_31,
+    release_date=_Shared.D_2026_06_30,
+    last_updated=_Shared.D_2026_06_30,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("2.2"),
         output=Decimal("11"),
         cache_read=Decimal("0.22"),
         cache_write=Decimal("2.75"),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
+    ),
 )
+"Claude Sonnet 5 (EU) (chat) · 1M context · 128K output · $2.20 in / $11.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GLOBAL_ANTHROPIC_CLAUDE_FABLE_5: Final[Model] = Model(
+GLOBAL_ANTHROPIC_CLAUDE_FABLE_5: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="global.anthropic.claude-fable-5",
     name="Claude Fable 5 (Global)",
@@ -1006,21 +1076,22 @@ GLOBAL_ANTHROPIC_CLAUDE_FABLE_5: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2026_01_31,
-    release_date=_D_2026_06_09,
-    last_updated=_D_2026_06_09,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    knowledge=_Shared.D_2026_01_31,
+    release_date=_Shared.D_2026_06_09,
+    last_updated=_Shared.D_2026_06_09,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("10"),
         output=Decimal("50"),
         cache_read=Decimal("1"),
         cache_write=Decimal("12.5"),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
 )
+"Claude Fable 5 (Global) (chat) · 1M context · 128K output · $10.00 in / $50.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GLOBAL_ANTHROPIC_CLAUDE_HAIKU_4_5_20251001_V1_0: Final[Model] = Model(
+GLOBAL_ANTHROPIC_CLAUDE_HAIKU_4_5_20251001_V1_0: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="global.anthropic.claude-haiku-4-5-20251001-v1:0",
     name="Claude Haiku 4.5 (Global)",
@@ -1032,21 +1103,22 @@ GLOBAL_ANTHROPIC_CLAUDE_HAIKU_4_5_20251001_V1_0: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_02_28,
-    release_date=_D_2025_10_15,
-    last_updated=_D_2025_10_15,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_02_28,
+    release_date=_Shared.D_2025_10_15,
+    last_updated=_Shared.D_2025_10_15,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("1"),
         output=Decimal("5"),
         cache_read=Decimal("0.1"),
         cache_write=Decimal("1.25"),
     ),
-    reasoning_options=(_REASONING_BUDGET_TOKENS_MIN_1024,),
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024,),
 )
+"Claude Haiku 4.5 (Global) (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GLOBAL_ANTHROPIC_CLAUDE_OPUS_4_5_20251101_V1_0: Final[Model] = Model(
+GLOBAL_ANTHROPIC_CLAUDE_OPUS_4_5_20251101_V1_0: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="global.anthropic.claude-opus-4-5-20251101-v1:0",
     name="Claude Opus 4.5 (Global)",
@@ -1058,21 +1130,25 @@ GLOBAL_ANTHROPIC_CLAUDE_OPUS_4_5_20251101_V1_0: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_03_31,
-    release_date=_D_2025_11_24,
-    last_updated=_D_2025_08_01,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_03_31,
+    release_date=_Shared.D_2025_11_24,
+    last_updated=_Shared.D_2025_08_01,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH, _REASONING_BUDGET_TOKENS_MIN_1024),
+    reasoning_options=(
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024,
+    ),
 )
+"Claude Opus 4.5 (Global) (chat) · 200K context · 64K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GLOBAL_ANTHROPIC_CLAUDE_OPUS_4_6_V1: Final[Model] = Model(
+GLOBAL_ANTHROPIC_CLAUDE_OPUS_4_6_V1: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="global.anthropic.claude-opus-4-6-v1",
     name="Claude Opus 4.6 (Global)",
@@ -1084,21 +1160,25 @@ GLOBAL_ANTHROPIC_CLAUDE_OPUS_4_6_V1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_05_31,
-    release_date=_D_2026_02_05,
-    last_updated=_D_2026_03_13,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_05_31,
+    release_date=_Shared.D_2026_02_05,
+    last_updated=_Shared.D_2026_03_13,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX, _REASONING_BUDGET_TOKENS_MIN_1024),
+    reasoning_options=(
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024,
+    ),
 )
+"Claude Opus 4.6 (Global) (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GLOBAL_ANTHROPIC_CLAUDE_OPUS_4_7: Final[Model] = Model(
+GLOBAL_ANTHROPIC_CLAUDE_OPUS_4_7: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="global.anthropic.claude-opus-4-7",
     name="Claude Opus 4.7 (Global)",
@@ -1109,21 +1189,22 @@ GLOBAL_ANTHROPIC_CLAUDE_OPUS_4_7: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2026_01_31,
-    release_date=_D_2026_04_16,
-    last_updated=_D_2026_04_16,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    knowledge=_Shared.D_2026_01_31,
+    release_date=_Shared.D_2026_04_16,
+    last_updated=_Shared.D_2026_04_16,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
 )
+"Claude Opus 4.7 (Global) (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GLOBAL_ANTHROPIC_CLAUDE_OPUS_4_8: Final[Model] = Model(
+GLOBAL_ANTHROPIC_CLAUDE_OPUS_4_8: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="global.anthropic.claude-opus-4-8",
     name="Claude Opus 4.8 (Global)",
@@ -1134,20 +1215,21 @@ GLOBAL_ANTHROPIC_CLAUDE_OPUS_4_8: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2026_05_28,
-    last_updated=_D_2026_05_28,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    release_date=_Shared.D_2026_05_28,
+    last_updated=_Shared.D_2026_05_28,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
 )
+"Claude Opus 4.8 (Global) (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GLOBAL_ANTHROPIC_CLAUDE_SONNET_4_5_20250929_V1_0: Final[Model] = Model(
+GLOBAL_ANTHROPIC_CLAUDE_SONNET_4_5_20250929_V1_0: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="global.anthropic.claude-sonnet-4-5-20250929-v1:0",
     name="Claude Sonnet 4.5 (Global)",
@@ -1159,21 +1241,22 @@ GLOBAL_ANTHROPIC_CLAUDE_SONNET_4_5_20250929_V1_0: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_07_31,
-    release_date=_D_2025_09_29,
-    last_updated=_D_2025_09_29,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_07_31,
+    release_date=_Shared.D_2025_09_29,
+    last_updated=_Shared.D_2025_09_29,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
         cache_read=Decimal("0.3"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(_REASONING_BUDGET_TOKENS_MIN_1024,),
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024,),
 )
+"Claude Sonnet 4.5 (Global) (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GLOBAL_ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model] = Model(
+GLOBAL_ANTHROPIC_CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="global.anthropic.claude-sonnet-4-6",
     name="Claude Sonnet 4.6 (Global)",
@@ -1185,21 +1268,25 @@ GLOBAL_ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_02_17,
-    last_updated=_D_2026_03_13,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_02_17,
+    last_updated=_Shared.D_2026_03_13,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
         cache_read=Decimal("0.3"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX, _REASONING_BUDGET_TOKENS_MIN_1024),
+    reasoning_options=(
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024,
+    ),
 )
+"Claude Sonnet 4.6 (Global) (chat) · 1M context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GLOBAL_ANTHROPIC_CLAUDE_SONNET_5: Final[Model] = Model(
+GLOBAL_ANTHROPIC_CLAUDE_SONNET_5: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="global.anthropic.claude-sonnet-5",
     name="Claude Sonnet 5 (Global)",
@@ -1211,21 +1298,25 @@ GLOBAL_ANTHROPIC_CLAUDE_SONNET_5: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2026_01_31,
-    release_date=_D_2026_06_30,
-    last_updated=_D_2026_06_30,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    knowledge=_Shared.D_2026_01_31,
+    release_date=_Shared.D_2026_06_30,
+    last_updated=_Shared.D_2026_06_30,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("2"),
         output=Decimal("10"),
         cache_read=Decimal("0.2"),
         cache_write=Decimal("2.5"),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
+    ),
 )
+"Claude Sonnet 5 (Global) (chat) · 1M context · 128K output · $2.00 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMMA_3_12B_IT: Final[Model] = Model(
+GOOGLE_GEMMA_3_12B_IT: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="google.gemma-3-12b-it",
     name="Google Gemma 3 12B",
@@ -1237,15 +1328,16 @@ GOOGLE_GEMMA_3_12B_IT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_12,
-    release_date=_D_2024_12_01,
-    last_updated=_D_2024_12_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_8192,
+    knowledge=_Shared.D_2024_12,
+    release_date=_Shared.D_2024_12_01,
+    last_updated=_Shared.D_2024_12_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_8192,
     cost=Cost(input=Decimal("0.049999999999999996"), output=Decimal("0.09999999999999999")),
 )
+"Google Gemma 3 12B (chat) · 131K context · 8.19K output · $0.049999999999999996 in / $0.09999999999999999 out per 1M tokens · vision, structured output"
 
-GOOGLE_GEMMA_3_27B_IT: Final[Model] = Model(
+GOOGLE_GEMMA_3_27B_IT: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="google.gemma-3-27b-it",
     name="Google Gemma 3 27B Instruct",
@@ -1257,15 +1349,16 @@ GOOGLE_GEMMA_3_27B_IT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_07,
-    release_date=_D_2025_07_27,
-    last_updated=_D_2025_07_27,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_202752_OUTPUT_8192,
+    knowledge=_Shared.D_2025_07,
+    release_date=_Shared.D_2025_07_27,
+    last_updated=_Shared.D_2025_07_27,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_202752_OUTPUT_8192,
     cost=Cost(input=Decimal("0.12"), output=Decimal("0.2")),
 )
+"Google Gemma 3 27B Instruct (chat) · 203K context · 8.19K output · $0.12 in / $0.20 out per 1M tokens · vision, tools, structured output, attachments, open weights"
 
-GOOGLE_GEMMA_3_4B_IT: Final[Model] = Model(
+GOOGLE_GEMMA_3_4B_IT: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="google.gemma-3-4b-it",
     name="Gemma 3 4B IT",
@@ -1276,14 +1369,15 @@ GOOGLE_GEMMA_3_4B_IT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2024_12_01,
-    last_updated=_D_2024_12_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    release_date=_Shared.D_2024_12_01,
+    last_updated=_Shared.D_2024_12_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("0.04"), output=Decimal("0.08")),
 )
+"Gemma 3 4B IT (chat) · 128K context · 4.1K output · $0.04 in / $0.08 out per 1M tokens · vision, tools"
 
-JP_ANTHROPIC_CLAUDE_OPUS_4_7: Final[Model] = Model(
+JP_ANTHROPIC_CLAUDE_OPUS_4_7: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="jp.anthropic.claude-opus-4-7",
     name="Claude Opus 4.7 (JP)",
@@ -1294,21 +1388,22 @@ JP_ANTHROPIC_CLAUDE_OPUS_4_7: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2026_01_31,
-    release_date=_D_2026_04_16,
-    last_updated=_D_2026_04_16,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    knowledge=_Shared.D_2026_01_31,
+    release_date=_Shared.D_2026_04_16,
+    last_updated=_Shared.D_2026_04_16,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
 )
+"Claude Opus 4.7 (JP) (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-JP_ANTHROPIC_CLAUDE_OPUS_4_8: Final[Model] = Model(
+JP_ANTHROPIC_CLAUDE_OPUS_4_8: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="jp.anthropic.claude-opus-4-8",
     name="Claude Opus 4.8 (JP)",
@@ -1319,20 +1414,21 @@ JP_ANTHROPIC_CLAUDE_OPUS_4_8: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2026_05_28,
-    last_updated=_D_2026_05_28,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    release_date=_Shared.D_2026_05_28,
+    last_updated=_Shared.D_2026_05_28,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
 )
+"Claude Opus 4.8 (JP) (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-JP_ANTHROPIC_CLAUDE_SONNET_4_5_20250929_V1_0: Final[Model] = Model(
+JP_ANTHROPIC_CLAUDE_SONNET_4_5_20250929_V1_0: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="jp.anthropic.claude-sonnet-4-5-20250929-v1:0",
     name="Claude Sonnet 4.5 (JP)",
@@ -1344,21 +1440,22 @@ JP_ANTHROPIC_CLAUDE_SONNET_4_5_20250929_V1_0: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_07_31,
-    release_date=_D_2025_09_29,
-    last_updated=_D_2025_09_29,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_07_31,
+    release_date=_Shared.D_2025_09_29,
+    last_updated=_Shared.D_2025_09_29,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
         cache_read=Decimal("0.3"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(_REASONING_BUDGET_TOKENS_MIN_1024,),
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024,),
 )
+"Claude Sonnet 4.5 (JP) (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-JP_ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model] = Model(
+JP_ANTHROPIC_CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="jp.anthropic.claude-sonnet-4-6",
     name="Claude Sonnet 4.6 (JP)",
@@ -1370,21 +1467,25 @@ JP_ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_02_17,
-    last_updated=_D_2026_03_13,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_02_17,
+    last_updated=_Shared.D_2026_03_13,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
         cache_read=Decimal("0.3"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX, _REASONING_BUDGET_TOKENS_MIN_1024),
+    reasoning_options=(
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024,
+    ),
 )
+"Claude Sonnet 4.6 (JP) (chat) · 1M context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-JP_ANTHROPIC_CLAUDE_SONNET_5: Final[Model] = Model(
+JP_ANTHROPIC_CLAUDE_SONNET_5: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="jp.anthropic.claude-sonnet-5",
     name="Claude Sonnet 5 (JP)",
@@ -1396,21 +1497,25 @@ JP_ANTHROPIC_CLAUDE_SONNET_5: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2026_01_31,
-    release_date=_D_2026_06_30,
-    last_updated=_D_2026_06_30,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    knowledge=_Shared.D_2026_01_31,
+    release_date=_Shared.D_2026_06_30,
+    last_updated=_Shared.D_2026_06_30,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("2"),
         output=Decimal("10"),
         cache_read=Decimal("0.2"),
         cache_write=Decimal("2.5"),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
+    ),
 )
+"Claude Sonnet 5 (JP) (chat) · 1M context · 128K output · $2.00 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-META_LLAMA3_1_70B_INSTRUCT_V1_0: Final[Model] = Model(
+META_LLAMA3_1_70B_INSTRUCT_V1_0: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="meta.llama3-1-70b-instruct-v1:0",
     name="Llama 3.1 70B Instruct",
@@ -1421,15 +1526,16 @@ META_LLAMA3_1_70B_INSTRUCT_V1_0: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_12,
-    release_date=_D_2024_07_23,
-    last_updated=_D_2024_07_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    knowledge=_Shared.D_2023_12,
+    release_date=_Shared.D_2024_07_23,
+    last_updated=_Shared.D_2024_07_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("0.72"), output=Decimal("0.72")),
 )
+"Llama 3.1 70B Instruct (chat) · 128K context · 4.1K output · $0.72 in / $0.72 out per 1M tokens · tools, open weights"
 
-META_LLAMA3_1_8B_INSTRUCT_V1_0: Final[Model] = Model(
+META_LLAMA3_1_8B_INSTRUCT_V1_0: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="meta.llama3-1-8b-instruct-v1:0",
     name="Llama 3.1 8B Instruct",
@@ -1440,15 +1546,16 @@ META_LLAMA3_1_8B_INSTRUCT_V1_0: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_12,
-    release_date=_D_2024_07_23,
-    last_updated=_D_2024_07_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    knowledge=_Shared.D_2023_12,
+    release_date=_Shared.D_2024_07_23,
+    last_updated=_Shared.D_2024_07_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("0.22"), output=Decimal("0.22")),
 )
+"Llama 3.1 8B Instruct (chat) · 128K context · 4.1K output · $0.22 in / $0.22 out per 1M tokens · tools, open weights"
 
-META_LLAMA3_3_70B_INSTRUCT_V1_0: Final[Model] = Model(
+META_LLAMA3_3_70B_INSTRUCT_V1_0: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="meta.llama3-3-70b-instruct-v1:0",
     name="Llama 3.3 70B Instruct",
@@ -1459,15 +1566,16 @@ META_LLAMA3_3_70B_INSTRUCT_V1_0: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_12,
-    release_date=_D_2024_12_06,
-    last_updated=_D_2024_12_06,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    knowledge=_Shared.D_2023_12,
+    release_date=_Shared.D_2024_12_06,
+    last_updated=_Shared.D_2024_12_06,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("0.72"), output=Decimal("0.72")),
 )
+"Llama 3.3 70B Instruct (chat) · 128K context · 4.1K output · $0.72 in / $0.72 out per 1M tokens · tools, open weights"
 
-META_LLAMA4_MAVERICK_17B_INSTRUCT_V1_0: Final[Model] = Model(
+META_LLAMA4_MAVERICK_17B_INSTRUCT_V1_0: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="meta.llama4-maverick-17b-instruct-v1:0",
     name="Llama 4 Maverick 17B Instruct",
@@ -1478,15 +1586,16 @@ META_LLAMA4_MAVERICK_17B_INSTRUCT_V1_0: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_08,
-    release_date=_D_2025_04_05,
-    last_updated=_D_2025_04_05,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_16384,
+    knowledge=_Shared.D_2024_08,
+    release_date=_Shared.D_2025_04_05,
+    last_updated=_Shared.D_2025_04_05,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.24"), output=Decimal("0.97")),
 )
+"Llama 4 Maverick 17B Instruct (chat) · 1M context · 16.4K output · $0.24 in / $0.97 out per 1M tokens · vision, tools, attachments, open weights"
 
-META_LLAMA4_SCOUT_17B_INSTRUCT_V1_0: Final[Model] = Model(
+META_LLAMA4_SCOUT_17B_INSTRUCT_V1_0: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="meta.llama4-scout-17b-instruct-v1:0",
     name="Llama 4 Scout 17B Instruct",
@@ -1497,15 +1606,16 @@ META_LLAMA4_SCOUT_17B_INSTRUCT_V1_0: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_08,
-    release_date=_D_2025_04_05,
-    last_updated=_D_2025_04_05,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_3500000_OUTPUT_16384,
+    knowledge=_Shared.D_2024_08,
+    release_date=_Shared.D_2025_04_05,
+    last_updated=_Shared.D_2025_04_05,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_3500000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.17"), output=Decimal("0.66")),
 )
+"Llama 4 Scout 17B Instruct (chat) · 3.5M context · 16.4K output · $0.17 in / $0.66 out per 1M tokens · vision, tools, attachments, open weights"
 
-MINIMAX_MINIMAX_M2: Final[Model] = Model(
+MINIMAX_MINIMAX_M2: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="minimax.minimax-m2",
     name="MiniMax M2",
@@ -1517,15 +1627,16 @@ MINIMAX_MINIMAX_M2: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_10_27,
-    last_updated=_D_2025_10_27,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204608_OUTPUT_128000,
+    release_date=_Shared.D_2025_10_27,
+    last_updated=_Shared.D_2025_10_27,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204608_OUTPUT_128000,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
     reasoning_options=(),
 )
+"MiniMax M2 (chat) · 205K context · 128K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights"
 
-MINIMAX_MINIMAX_M2_1: Final[Model] = Model(
+MINIMAX_MINIMAX_M2_1: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="minimax.minimax-m2.1",
     name="MiniMax M2.1",
@@ -1537,15 +1648,16 @@ MINIMAX_MINIMAX_M2_1: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_12_23,
-    last_updated=_D_2025_12_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_131072,
+    release_date=_Shared.D_2025_12_23,
+    last_updated=_Shared.D_2025_12_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_131072,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
     reasoning_options=(),
 )
+"MiniMax M2.1 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights"
 
-MINIMAX_MINIMAX_M2_5: Final[Model] = Model(
+MINIMAX_MINIMAX_M2_5: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="minimax.minimax-m2.5",
     name="MiniMax M2.5",
@@ -1557,15 +1669,16 @@ MINIMAX_MINIMAX_M2_5: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_03_18,
-    last_updated=_D_2026_03_18,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_196608_OUTPUT_98304,
+    release_date=_Shared.D_2026_03_18,
+    last_updated=_Shared.D_2026_03_18,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_196608_OUTPUT_98304,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
     reasoning_options=(),
 )
+"MiniMax M2.5 (chat) · 197K context · 98.3K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights"
 
-MISTRAL_DEVSTRAL_2_123B: Final[Model] = Model(
+MISTRAL_DEVSTRAL_2_123B: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="mistral.devstral-2-123b",
     name="Devstral 2 123B",
@@ -1577,14 +1690,15 @@ MISTRAL_DEVSTRAL_2_123B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_02_17,
-    last_updated=_D_2026_02_17,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_8192,
+    release_date=_Shared.D_2026_02_17,
+    last_updated=_Shared.D_2026_02_17,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.4"), output=Decimal("2")),
 )
+"Devstral 2 123B (chat) · 256K context · 8.19K output · $0.40 in / $2.00 out per 1M tokens · tools, structured output, open weights"
 
-MISTRAL_MAGISTRAL_SMALL_2509: Final[Model] = Model(
+MISTRAL_MAGISTRAL_SMALL_2509: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="mistral.magistral-small-2509",
     name="Magistral Small 1.2",
@@ -1596,15 +1710,16 @@ MISTRAL_MAGISTRAL_SMALL_2509: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_12_02,
-    last_updated=_D_2025_12_02,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_40000,
+    release_date=_Shared.D_2025_12_02,
+    last_updated=_Shared.D_2025_12_02,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_40000,
     cost=Cost(input=Decimal("0.5"), output=Decimal("1.5")),
     reasoning_options=(),
 )
+"Magistral Small 1.2 (chat) · 128K context · 40K output · $0.50 in / $1.50 out per 1M tokens · vision, tools, reasoning, structured output, open weights"
 
-MISTRAL_MINISTRAL_3_14B_INSTRUCT: Final[Model] = Model(
+MISTRAL_MINISTRAL_3_14B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="mistral.ministral-3-14b-instruct",
     name="Ministral 14B 3.0",
@@ -1616,14 +1731,15 @@ MISTRAL_MINISTRAL_3_14B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2024_12_01,
-    last_updated=_D_2024_12_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    release_date=_Shared.D_2024_12_01,
+    last_updated=_Shared.D_2024_12_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.2")),
 )
+"Ministral 14B 3.0 (chat) · 128K context · 4.1K output · $0.20 in / $0.20 out per 1M tokens · tools, structured output"
 
-MISTRAL_MINISTRAL_3_3B_INSTRUCT: Final[Model] = Model(
+MISTRAL_MINISTRAL_3_3B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="mistral.ministral-3-3b-instruct",
     name="Ministral 3 3B",
@@ -1635,14 +1751,15 @@ MISTRAL_MINISTRAL_3_3B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_12_02,
-    last_updated=_D_2025_12_02,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_8192,
+    release_date=_Shared.D_2025_12_02,
+    last_updated=_Shared.D_2025_12_02,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.1")),
 )
+"Ministral 3 3B (chat) · 256K context · 8.19K output · $0.10 in / $0.10 out per 1M tokens · vision, tools, structured output, open weights"
 
-MISTRAL_MINISTRAL_3_8B_INSTRUCT: Final[Model] = Model(
+MISTRAL_MINISTRAL_3_8B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="mistral.ministral-3-8b-instruct",
     name="Ministral 3 8B",
@@ -1654,14 +1771,15 @@ MISTRAL_MINISTRAL_3_8B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2024_12_01,
-    last_updated=_D_2024_12_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    release_date=_Shared.D_2024_12_01,
+    last_updated=_Shared.D_2024_12_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.15")),
 )
+"Ministral 3 8B (chat) · 128K context · 4.1K output · $0.15 in / $0.15 out per 1M tokens · tools, structured output"
 
-MISTRAL_MISTRAL_LARGE_3_675B_INSTRUCT: Final[Model] = Model(
+MISTRAL_MISTRAL_LARGE_3_675B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="mistral.mistral-large-3-675b-instruct",
     name="Mistral Large 3",
@@ -1673,14 +1791,15 @@ MISTRAL_MISTRAL_LARGE_3_675B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_12_02,
-    last_updated=_D_2025_12_02,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_8192,
+    release_date=_Shared.D_2025_12_02,
+    last_updated=_Shared.D_2025_12_02,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.5"), output=Decimal("1.5")),
 )
+"Mistral Large 3 (chat) · 256K context · 8.19K output · $0.50 in / $1.50 out per 1M tokens · vision, tools, structured output, open weights"
 
-MISTRAL_PIXTRAL_LARGE_2502_V1_0: Final[Model] = Model(
+MISTRAL_PIXTRAL_LARGE_2502_V1_0: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="mistral.pixtral-large-2502-v1:0",
     name="Pixtral Large (25.02)",
@@ -1691,14 +1810,15 @@ MISTRAL_PIXTRAL_LARGE_2502_V1_0: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_04_08,
-    last_updated=_D_2025_04_08,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_8192,
+    release_date=_Shared.D_2025_04_08,
+    last_updated=_Shared.D_2025_04_08,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_8192,
     cost=Cost(input=Decimal("2"), output=Decimal("6")),
 )
+"Pixtral Large (25.02) (chat) · 128K context · 8.19K output · $2.00 in / $6.00 out per 1M tokens · vision, tools"
 
-MISTRAL_VOXTRAL_MINI_3B_2507: Final[Model] = Model(
+MISTRAL_VOXTRAL_MINI_3B_2507: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="mistral.voxtral-mini-3b-2507",
     name="Voxtral Mini 3B 2507",
@@ -1710,14 +1830,15 @@ MISTRAL_VOXTRAL_MINI_3B_2507: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2024_12_01,
-    last_updated=_D_2024_12_01,
-    modalities=_AUDIO_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    release_date=_Shared.D_2024_12_01,
+    last_updated=_Shared.D_2024_12_01,
+    modalities=_Shared.AUDIO_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("0.04"), output=Decimal("0.04")),
 )
+"Voxtral Mini 3B 2507 (chat) · 128K context · 4.1K output · $0.04 in / $0.04 out per 1M tokens · tools, structured output"
 
-MISTRAL_VOXTRAL_SMALL_24B_2507: Final[Model] = Model(
+MISTRAL_VOXTRAL_SMALL_24B_2507: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="mistral.voxtral-small-24b-2507",
     name="Voxtral Small 24B 2507",
@@ -1729,14 +1850,15 @@ MISTRAL_VOXTRAL_SMALL_24B_2507: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_07_01,
-    last_updated=_D_2025_07_01,
-    modalities=_TEXT_AUDIO_TO_TEXT,
-    limit=_CONTEXT_32000_OUTPUT_8192,
+    release_date=_Shared.D_2025_07_01,
+    last_updated=_Shared.D_2025_07_01,
+    modalities=_Shared.TEXT_AUDIO_TO_TEXT,
+    limit=_Shared.CONTEXT_32000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.35")),
 )
+"Voxtral Small 24B 2507 (chat) · 32K context · 8.19K output · $0.15 in / $0.35 out per 1M tokens · tools, structured output, attachments, open weights"
 
-MOONSHOT_KIMI_K2_THINKING: Final[Model] = Model(
+MOONSHOT_KIMI_K2_THINKING: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="moonshot.kimi-k2-thinking",
     name="Kimi K2 Thinking",
@@ -1748,16 +1870,17 @@ MOONSHOT_KIMI_K2_THINKING: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_12_02,
-    last_updated=_D_2025_12_02,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262143_OUTPUT_16000,
+    release_date=_Shared.D_2025_12_02,
+    last_updated=_Shared.D_2025_12_02,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262143_OUTPUT_16000,
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.5")),
     interleaved=True,
     reasoning_options=(),
 )
+"Kimi K2 Thinking (chat) · 262K context · 16K output · $0.60 in / $2.50 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-MOONSHOTAI_KIMI_K2_5: Final[Model] = Model(
+MOONSHOTAI_KIMI_K2_5: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="moonshotai.kimi-k2.5",
     name="Kimi K2.5",
@@ -1769,16 +1892,17 @@ MOONSHOTAI_KIMI_K2_5: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_02_06,
-    last_updated=_D_2026_02_06,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262143_OUTPUT_16000,
+    release_date=_Shared.D_2026_02_06,
+    last_updated=_Shared.D_2026_02_06,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262143_OUTPUT_16000,
     cost=Cost(input=Decimal("0.6"), output=Decimal("3")),
     interleaved=True,
     reasoning_options=(),
 )
+"Kimi K2.5 (chat) · 262K context · 16K output · $0.60 in / $3.00 out per 1M tokens · vision, tools, reasoning, structured output, open weights"
 
-NVIDIA_NEMOTRON_NANO_12B_V2: Final[Model] = Model(
+NVIDIA_NEMOTRON_NANO_12B_V2: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="nvidia.nemotron-nano-12b-v2",
     name="NVIDIA Nemotron Nano 12B v2 VL BF16",
@@ -1790,14 +1914,15 @@ NVIDIA_NEMOTRON_NANO_12B_V2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2024_12_01,
-    last_updated=_D_2024_12_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    release_date=_Shared.D_2024_12_01,
+    last_updated=_Shared.D_2024_12_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.6")),
 )
+"NVIDIA Nemotron Nano 12B v2 VL BF16 (chat) · 128K context · 4.1K output · $0.20 in / $0.60 out per 1M tokens · vision, tools, structured output"
 
-NVIDIA_NEMOTRON_NANO_3_30B: Final[Model] = Model(
+NVIDIA_NEMOTRON_NANO_3_30B: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="nvidia.nemotron-nano-3-30b",
     name="NVIDIA Nemotron Nano 3 30B",
@@ -1809,15 +1934,16 @@ NVIDIA_NEMOTRON_NANO_3_30B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_12_23,
-    last_updated=_D_2025_12_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    release_date=_Shared.D_2025_12_23,
+    last_updated=_Shared.D_2025_12_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("0.06"), output=Decimal("0.24")),
     reasoning_options=(),
 )
+"NVIDIA Nemotron Nano 3 30B (chat) · 128K context · 4.1K output · $0.06 in / $0.24 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-NVIDIA_NEMOTRON_NANO_9B_V2: Final[Model] = Model(
+NVIDIA_NEMOTRON_NANO_9B_V2: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="nvidia.nemotron-nano-9b-v2",
     name="NVIDIA Nemotron Nano 9B v2",
@@ -1829,14 +1955,15 @@ NVIDIA_NEMOTRON_NANO_9B_V2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2024_12_01,
-    last_updated=_D_2024_12_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    release_date=_Shared.D_2024_12_01,
+    last_updated=_Shared.D_2024_12_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("0.06"), output=Decimal("0.23")),
 )
+"NVIDIA Nemotron Nano 9B v2 (chat) · 128K context · 4.1K output · $0.06 in / $0.23 out per 1M tokens · tools, structured output"
 
-NVIDIA_NEMOTRON_SUPER_3_120B: Final[Model] = Model(
+NVIDIA_NEMOTRON_SUPER_3_120B: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="nvidia.nemotron-super-3-120b",
     name="NVIDIA Nemotron 3 Super 120B A12B",
@@ -1848,15 +1975,16 @@ NVIDIA_NEMOTRON_SUPER_3_120B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_03_11,
-    last_updated=_D_2026_03_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_131072,
+    release_date=_Shared.D_2026_03_11,
+    last_updated=_Shared.D_2026_03_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_131072,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.65")),
     reasoning_options=(),
 )
+"NVIDIA Nemotron 3 Super 120B A12B (chat) · 262K context · 131K output · $0.15 in / $0.65 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-OPENAI_GPT_5_4: Final[Model] = Model(
+OPENAI_GPT_5_4: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="openai.gpt-5.4",
     name="GPT-5.4",
@@ -1868,13 +1996,13 @@ OPENAI_GPT_5_4: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_03_05,
-    last_updated=_D_2026_06_01,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_03_05,
+    last_updated=_Shared.D_2026_06_01,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("2.75"), output=Decimal("16.5"), cache_read=Decimal("0.275")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
     provider_override=ProviderOverride(
         npm="@ai-sdk/amazon-bedrock/mantle",
         api="https://bedrock-mantle.${AWS_REGION}.api.aws/openai/v1",
@@ -1883,8 +2011,9 @@ OPENAI_GPT_5_4: Final[Model] = Model(
     protocol=Protocol.UNSUPPORTED,
     base_url="https://bedrock-mantle.${AWS_REGION}.api.aws/openai/v1",
 )
+"GPT-5.4 (chat) · 272K context · 128K output · $2.75 in / $16.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_5: Final[Model] = Model(
+OPENAI_GPT_5_5: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="openai.gpt-5.5",
     name="GPT-5.5",
@@ -1896,13 +2025,13 @@ OPENAI_GPT_5_5: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_12_01,
-    release_date=_D_2026_04_23,
-    last_updated=_D_2026_06_01,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_12_01,
+    release_date=_Shared.D_2026_04_23,
+    last_updated=_Shared.D_2026_06_01,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("5.5"), output=Decimal("33"), cache_read=Decimal("0.55")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
     provider_override=ProviderOverride(
         npm="@ai-sdk/amazon-bedrock/mantle",
         api="https://bedrock-mantle.${AWS_REGION}.api.aws/openai/v1",
@@ -1911,8 +2040,9 @@ OPENAI_GPT_5_5: Final[Model] = Model(
     protocol=Protocol.UNSUPPORTED,
     base_url="https://bedrock-mantle.${AWS_REGION}.api.aws/openai/v1",
 )
+"GPT-5.5 (chat) · 272K context · 128K output · $5.50 in / $33.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_OSS_120B: Final[Model] = Model(
+OPENAI_GPT_OSS_120B: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="openai.gpt-oss-120b",
     name="gpt-oss-120b",
@@ -1924,12 +2054,12 @@ OPENAI_GPT_OSS_120B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
     provider_override=ProviderOverride(
         npm="@ai-sdk/amazon-bedrock/mantle",
         api="https://bedrock-mantle.${AWS_REGION}.api.aws/v1",
@@ -1938,8 +2068,9 @@ OPENAI_GPT_OSS_120B: Final[Model] = Model(
     protocol=Protocol.UNSUPPORTED,
     base_url="https://bedrock-mantle.${AWS_REGION}.api.aws/v1",
 )
+"gpt-oss-120b (chat) · 128K context · 16.4K output · $0.15 in / $0.60 out per 1M tokens · tools, reasoning, structured output"
 
-OPENAI_GPT_OSS_120B_1_0: Final[Model] = Model(
+OPENAI_GPT_OSS_120B_1_0: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="openai.gpt-oss-120b-1:0",
     name="gpt-oss-120b",
@@ -1951,15 +2082,16 @@ OPENAI_GPT_OSS_120B_1_0: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"gpt-oss-120b (chat) · 128K context · 16.4K output · $0.15 in / $0.60 out per 1M tokens · tools, reasoning, structured output"
 
-OPENAI_GPT_OSS_20B: Final[Model] = Model(
+OPENAI_GPT_OSS_20B: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="openai.gpt-oss-20b",
     name="gpt-oss-20b",
@@ -1971,12 +2103,12 @@ OPENAI_GPT_OSS_20B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.07"), output=Decimal("0.3")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
     provider_override=ProviderOverride(
         npm="@ai-sdk/amazon-bedrock/mantle",
         api="https://bedrock-mantle.${AWS_REGION}.api.aws/v1",
@@ -1985,8 +2117,9 @@ OPENAI_GPT_OSS_20B: Final[Model] = Model(
     protocol=Protocol.UNSUPPORTED,
     base_url="https://bedrock-mantle.${AWS_REGION}.api.aws/v1",
 )
+"gpt-oss-20b (chat) · 128K context · 16.4K output · $0.07 in / $0.30 out per 1M tokens · tools, reasoning, structured output"
 
-OPENAI_GPT_OSS_20B_1_0: Final[Model] = Model(
+OPENAI_GPT_OSS_20B_1_0: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="openai.gpt-oss-20b-1:0",
     name="gpt-oss-20b",
@@ -1998,15 +2131,16 @@ OPENAI_GPT_OSS_20B_1_0: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.07"), output=Decimal("0.3")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"gpt-oss-20b (chat) · 128K context · 16.4K output · $0.07 in / $0.30 out per 1M tokens · tools, reasoning, structured output"
 
-OPENAI_GPT_OSS_SAFEGUARD_120B: Final[Model] = Model(
+OPENAI_GPT_OSS_SAFEGUARD_120B: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="openai.gpt-oss-safeguard-120b",
     name="GPT OSS Safeguard 120B",
@@ -2018,14 +2152,15 @@ OPENAI_GPT_OSS_SAFEGUARD_120B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_10_29,
-    last_updated=_D_2025_10_29,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    release_date=_Shared.D_2025_10_29,
+    last_updated=_Shared.D_2025_10_29,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
 )
+"GPT OSS Safeguard 120B (chat) · 128K context · 16.4K output · $0.15 in / $0.60 out per 1M tokens · tools, structured output"
 
-OPENAI_GPT_OSS_SAFEGUARD_20B: Final[Model] = Model(
+OPENAI_GPT_OSS_SAFEGUARD_20B: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="openai.gpt-oss-safeguard-20b",
     name="GPT OSS Safeguard 20B",
@@ -2037,14 +2172,15 @@ OPENAI_GPT_OSS_SAFEGUARD_20B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_10_29,
-    last_updated=_D_2025_10_29,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    release_date=_Shared.D_2025_10_29,
+    last_updated=_Shared.D_2025_10_29,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.07"), output=Decimal("0.2")),
 )
+"GPT OSS Safeguard 20B (chat) · 128K context · 16.4K output · $0.07 in / $0.20 out per 1M tokens · tools, structured output"
 
-QWEN_QWEN3_235B_A22B_2507_V1_0: Final[Model] = Model(
+QWEN_QWEN3_235B_A22B_2507_V1_0: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="qwen.qwen3-235b-a22b-2507-v1:0",
     name="Qwen3 235B A22B 2507",
@@ -2056,15 +2192,16 @@ QWEN_QWEN3_235B_A22B_2507_V1_0: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_04,
-    release_date=_D_2025_09_18,
-    last_updated=_D_2025_09_18,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_131072,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2025_09_18,
+    last_updated=_Shared.D_2025_09_18,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_131072,
     cost=Cost(input=Decimal("0.22"), output=Decimal("0.88")),
 )
+"Qwen3 235B A22B 2507 (chat) · 262K context · 131K output · $0.22 in / $0.88 out per 1M tokens · tools, structured output, open weights"
 
-QWEN_QWEN3_32B_V1_0: Final[Model] = Model(
+QWEN_QWEN3_32B_V1_0: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="qwen.qwen3-32b-v1:0",
     name="Qwen3 32B (dense)",
@@ -2076,16 +2213,17 @@ QWEN_QWEN3_32B_V1_0: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_04,
-    release_date=_D_2025_09_18,
-    last_updated=_D_2025_09_18,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_16384_OUTPUT_16384,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2025_09_18,
+    last_updated=_Shared.D_2025_09_18,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_16384_OUTPUT_16384,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
     reasoning_options=(),
 )
+"Qwen3 32B (dense) (chat) · 16.4K context · 16.4K output · $0.15 in / $0.60 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-QWEN_QWEN3_CODER_30B_A3B_V1_0: Final[Model] = Model(
+QWEN_QWEN3_CODER_30B_A3B_V1_0: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="qwen.qwen3-coder-30b-a3b-v1:0",
     name="Qwen3 Coder 30B A3B Instruct",
@@ -2097,15 +2235,16 @@ QWEN_QWEN3_CODER_30B_A3B_V1_0: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2025_09_18,
-    last_updated=_D_2025_09_18,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_131072,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2025_09_18,
+    last_updated=_Shared.D_2025_09_18,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_131072,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
 )
+"Qwen3 Coder 30B A3B Instruct (chat) · 262K context · 131K output · $0.15 in / $0.60 out per 1M tokens · tools, structured output"
 
-QWEN_QWEN3_CODER_480B_A35B_V1_0: Final[Model] = Model(
+QWEN_QWEN3_CODER_480B_A35B_V1_0: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="qwen.qwen3-coder-480b-a35b-v1:0",
     name="Qwen3 Coder 480B A35B Instruct",
@@ -2117,15 +2256,16 @@ QWEN_QWEN3_CODER_480B_A35B_V1_0: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_04,
-    release_date=_D_2025_09_18,
-    last_updated=_D_2025_09_18,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_65536,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2025_09_18,
+    last_updated=_Shared.D_2025_09_18,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_65536,
     cost=Cost(input=Decimal("0.22"), output=Decimal("1.8")),
 )
+"Qwen3 Coder 480B A35B Instruct (chat) · 131K context · 65.5K output · $0.22 in / $1.80 out per 1M tokens · tools, structured output, open weights"
 
-QWEN_QWEN3_CODER_NEXT: Final[Model] = Model(
+QWEN_QWEN3_CODER_NEXT: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="qwen.qwen3-coder-next",
     name="Qwen3 Coder Next",
@@ -2137,15 +2277,16 @@ QWEN_QWEN3_CODER_NEXT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_02_06,
-    last_updated=_D_2026_02_06,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_65536,
+    release_date=_Shared.D_2026_02_06,
+    last_updated=_Shared.D_2026_02_06,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_65536,
     cost=Cost(input=Decimal("0.22"), output=Decimal("1.8")),
     reasoning_options=(),
 )
+"Qwen3 Coder Next (chat) · 131K context · 65.5K output · $0.22 in / $1.80 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-QWEN_QWEN3_NEXT_80B_A3B: Final[Model] = Model(
+QWEN_QWEN3_NEXT_80B_A3B: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="qwen.qwen3-next-80b-a3b",
     name="Qwen/Qwen3-Next-80B-A3B-Instruct",
@@ -2157,14 +2298,15 @@ QWEN_QWEN3_NEXT_80B_A3B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_09_18,
-    last_updated=_D_2025_11_25,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262000_OUTPUT_262000,
+    release_date=_Shared.D_2025_09_18,
+    last_updated=_Shared.D_2025_11_25,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262000_OUTPUT_262000,
     cost=Cost(input=Decimal("0.14"), output=Decimal("1.4")),
 )
+"Qwen/Qwen3-Next-80B-A3B-Instruct (chat) · 262K context · 262K output · $0.14 in / $1.40 out per 1M tokens · tools, structured output"
 
-QWEN_QWEN3_VL_235B_A22B: Final[Model] = Model(
+QWEN_QWEN3_VL_235B_A22B: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="qwen.qwen3-vl-235b-a22b",
     name="Qwen/Qwen3-VL-235B-A22B-Instruct",
@@ -2176,14 +2318,15 @@ QWEN_QWEN3_VL_235B_A22B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_10_04,
-    last_updated=_D_2025_11_25,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262000_OUTPUT_262000,
+    release_date=_Shared.D_2025_10_04,
+    last_updated=_Shared.D_2025_11_25,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262000_OUTPUT_262000,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.5")),
 )
+"Qwen/Qwen3-VL-235B-A22B-Instruct (chat) · 262K context · 262K output · $0.30 in / $1.50 out per 1M tokens · vision, tools, structured output, attachments"
 
-US_ANTHROPIC_CLAUDE_FABLE_5: Final[Model] = Model(
+US_ANTHROPIC_CLAUDE_FABLE_5: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="us.anthropic.claude-fable-5",
     name="Claude Fable 5 (US)",
@@ -2194,21 +2337,22 @@ US_ANTHROPIC_CLAUDE_FABLE_5: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2026_01_31,
-    release_date=_D_2026_06_09,
-    last_updated=_D_2026_06_09,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    knowledge=_Shared.D_2026_01_31,
+    release_date=_Shared.D_2026_06_09,
+    last_updated=_Shared.D_2026_06_09,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("10"),
         output=Decimal("50"),
         cache_read=Decimal("1"),
         cache_write=Decimal("12.5"),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
 )
+"Claude Fable 5 (US) (chat) · 1M context · 128K output · $10.00 in / $50.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-US_ANTHROPIC_CLAUDE_HAIKU_4_5_20251001_V1_0: Final[Model] = Model(
+US_ANTHROPIC_CLAUDE_HAIKU_4_5_20251001_V1_0: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="us.anthropic.claude-haiku-4-5-20251001-v1:0",
     name="Claude Haiku 4.5 (US)",
@@ -2220,21 +2364,22 @@ US_ANTHROPIC_CLAUDE_HAIKU_4_5_20251001_V1_0: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_02_28,
-    release_date=_D_2025_10_15,
-    last_updated=_D_2025_10_15,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_02_28,
+    release_date=_Shared.D_2025_10_15,
+    last_updated=_Shared.D_2025_10_15,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("1"),
         output=Decimal("5"),
         cache_read=Decimal("0.1"),
         cache_write=Decimal("1.25"),
     ),
-    reasoning_options=(_REASONING_BUDGET_TOKENS_MIN_1024,),
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024,),
 )
+"Claude Haiku 4.5 (US) (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-US_ANTHROPIC_CLAUDE_OPUS_4_1_20250805_V1_0: Final[Model] = Model(
+US_ANTHROPIC_CLAUDE_OPUS_4_1_20250805_V1_0: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="us.anthropic.claude-opus-4-1-20250805-v1:0",
     name="Claude Opus 4.1 (US)",
@@ -2245,21 +2390,22 @@ US_ANTHROPIC_CLAUDE_OPUS_4_1_20250805_V1_0: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_03_31,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_32000,
+    knowledge=_Shared.D_2025_03_31,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_32000,
     cost=Cost(
         input=Decimal("15"),
         output=Decimal("75"),
         cache_read=Decimal("1.5"),
         cache_write=Decimal("18.75"),
     ),
-    reasoning_options=(_REASONING_BUDGET_TOKENS_MIN_1024,),
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024,),
 )
+"Claude Opus 4.1 (US) (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-US_ANTHROPIC_CLAUDE_OPUS_4_5_20251101_V1_0: Final[Model] = Model(
+US_ANTHROPIC_CLAUDE_OPUS_4_5_20251101_V1_0: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="us.anthropic.claude-opus-4-5-20251101-v1:0",
     name="Claude Opus 4.5 (US)",
@@ -2271,21 +2417,25 @@ US_ANTHROPIC_CLAUDE_OPUS_4_5_20251101_V1_0: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_03_31,
-    release_date=_D_2025_11_24,
-    last_updated=_D_2025_08_01,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_03_31,
+    release_date=_Shared.D_2025_11_24,
+    last_updated=_Shared.D_2025_08_01,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH, _REASONING_BUDGET_TOKENS_MIN_1024),
+    reasoning_options=(
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024,
+    ),
 )
+"Claude Opus 4.5 (US) (chat) · 200K context · 64K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-US_ANTHROPIC_CLAUDE_OPUS_4_6_V1: Final[Model] = Model(
+US_ANTHROPIC_CLAUDE_OPUS_4_6_V1: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="us.anthropic.claude-opus-4-6-v1",
     name="Claude Opus 4.6 (US)",
@@ -2297,21 +2447,25 @@ US_ANTHROPIC_CLAUDE_OPUS_4_6_V1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_05_31,
-    release_date=_D_2026_02_05,
-    last_updated=_D_2026_03_13,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_05_31,
+    release_date=_Shared.D_2026_02_05,
+    last_updated=_Shared.D_2026_03_13,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX, _REASONING_BUDGET_TOKENS_MIN_1024),
+    reasoning_options=(
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024,
+    ),
 )
+"Claude Opus 4.6 (US) (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-US_ANTHROPIC_CLAUDE_OPUS_4_7: Final[Model] = Model(
+US_ANTHROPIC_CLAUDE_OPUS_4_7: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="us.anthropic.claude-opus-4-7",
     name="Claude Opus 4.7 (US)",
@@ -2322,21 +2476,22 @@ US_ANTHROPIC_CLAUDE_OPUS_4_7: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2026_01_31,
-    release_date=_D_2026_04_16,
-    last_updated=_D_2026_04_16,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    knowledge=_Shared.D_2026_01_31,
+    release_date=_Shared.D_2026_04_16,
+    last_updated=_Shared.D_2026_04_16,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
 )
+"Claude Opus 4.7 (US) (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-US_ANTHROPIC_CLAUDE_OPUS_4_8: Final[Model] = Model(
+US_ANTHROPIC_CLAUDE_OPUS_4_8: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="us.anthropic.claude-opus-4-8",
     name="Claude Opus 4.8 (US)",
@@ -2347,20 +2502,21 @@ US_ANTHROPIC_CLAUDE_OPUS_4_8: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2026_05_28,
-    last_updated=_D_2026_05_28,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    release_date=_Shared.D_2026_05_28,
+    last_updated=_Shared.D_2026_05_28,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
 )
+"Claude Opus 4.8 (US) (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-US_ANTHROPIC_CLAUDE_SONNET_4_5_20250929_V1_0: Final[Model] = Model(
+US_ANTHROPIC_CLAUDE_SONNET_4_5_20250929_V1_0: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="us.anthropic.claude-sonnet-4-5-20250929-v1:0",
     name="Claude Sonnet 4.5 (US)",
@@ -2372,21 +2528,22 @@ US_ANTHROPIC_CLAUDE_SONNET_4_5_20250929_V1_0: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_07_31,
-    release_date=_D_2025_09_29,
-    last_updated=_D_2025_09_29,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_07_31,
+    release_date=_Shared.D_2025_09_29,
+    last_updated=_Shared.D_2025_09_29,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
         cache_read=Decimal("0.3"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(_REASONING_BUDGET_TOKENS_MIN_1024,),
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024,),
 )
+"Claude Sonnet 4.5 (US) (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-US_ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model] = Model(
+US_ANTHROPIC_CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="us.anthropic.claude-sonnet-4-6",
     name="Claude Sonnet 4.6 (US)",
@@ -2398,21 +2555,25 @@ US_ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_02_17,
-    last_updated=_D_2026_03_13,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_02_17,
+    last_updated=_Shared.D_2026_03_13,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
         cache_read=Decimal("0.3"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX, _REASONING_BUDGET_TOKENS_MIN_1024),
+    reasoning_options=(
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024,
+    ),
 )
+"Claude Sonnet 4.6 (US) (chat) · 1M context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-US_ANTHROPIC_CLAUDE_SONNET_5: Final[Model] = Model(
+US_ANTHROPIC_CLAUDE_SONNET_5: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="us.anthropic.claude-sonnet-5",
     name="Claude Sonnet 5 (US)",
@@ -2424,21 +2585,25 @@ US_ANTHROPIC_CLAUDE_SONNET_5: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2026_01_31,
-    release_date=_D_2026_06_30,
-    last_updated=_D_2026_06_30,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    knowledge=_Shared.D_2026_01_31,
+    release_date=_Shared.D_2026_06_30,
+    last_updated=_Shared.D_2026_06_30,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("2"),
         output=Decimal("10"),
         cache_read=Decimal("0.2"),
         cache_write=Decimal("2.5"),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
+    ),
 )
+"Claude Sonnet 5 (US) (chat) · 1M context · 128K output · $2.00 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-US_DEEPSEEK_R1_V1_0: Final[Model] = Model(
+US_DEEPSEEK_R1_V1_0: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="us.deepseek.r1-v1:0",
     name="DeepSeek-R1 (US)",
@@ -2449,16 +2614,17 @@ US_DEEPSEEK_R1_V1_0: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_07,
-    release_date=_D_2025_01_20,
-    last_updated=_D_2025_05_29,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_32768,
+    knowledge=_Shared.D_2024_07,
+    release_date=_Shared.D_2025_01_20,
+    last_updated=_Shared.D_2025_05_29,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_32768,
     cost=Cost(input=Decimal("1.35"), output=Decimal("5.4")),
     reasoning_options=(),
 )
+"DeepSeek-R1 (US) (chat) · 128K context · 32.8K output · $1.35 in / $5.40 out per 1M tokens · tools, reasoning, open weights"
 
-US_META_LLAMA4_MAVERICK_17B_INSTRUCT_V1_0: Final[Model] = Model(
+US_META_LLAMA4_MAVERICK_17B_INSTRUCT_V1_0: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="us.meta.llama4-maverick-17b-instruct-v1:0",
     name="Llama 4 Maverick 17B Instruct (US)",
@@ -2469,15 +2635,16 @@ US_META_LLAMA4_MAVERICK_17B_INSTRUCT_V1_0: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_08,
-    release_date=_D_2025_04_05,
-    last_updated=_D_2025_04_05,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_16384,
+    knowledge=_Shared.D_2024_08,
+    release_date=_Shared.D_2025_04_05,
+    last_updated=_Shared.D_2025_04_05,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.24"), output=Decimal("0.97")),
 )
+"Llama 4 Maverick 17B Instruct (US) (chat) · 1M context · 16.4K output · $0.24 in / $0.97 out per 1M tokens · vision, tools, attachments, open weights"
 
-US_META_LLAMA4_SCOUT_17B_INSTRUCT_V1_0: Final[Model] = Model(
+US_META_LLAMA4_SCOUT_17B_INSTRUCT_V1_0: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="us.meta.llama4-scout-17b-instruct-v1:0",
     name="Llama 4 Scout 17B Instruct (US)",
@@ -2488,15 +2655,16 @@ US_META_LLAMA4_SCOUT_17B_INSTRUCT_V1_0: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_08,
-    release_date=_D_2025_04_05,
-    last_updated=_D_2025_04_05,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_3500000_OUTPUT_16384,
+    knowledge=_Shared.D_2024_08,
+    release_date=_Shared.D_2025_04_05,
+    last_updated=_Shared.D_2025_04_05,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_3500000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.17"), output=Decimal("0.66")),
 )
+"Llama 4 Scout 17B Instruct (US) (chat) · 3.5M context · 16.4K output · $0.17 in / $0.66 out per 1M tokens · vision, tools, attachments, open weights"
 
-WRITER_PALMYRA_X4_V1_0: Final[Model] = Model(
+WRITER_PALMYRA_X4_V1_0: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="writer.palmyra-x4-v1:0",
     name="Palmyra X4",
@@ -2507,15 +2675,16 @@ WRITER_PALMYRA_X4_V1_0: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_04_28,
-    last_updated=_D_2025_04_28,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_122880_OUTPUT_8192,
+    release_date=_Shared.D_2025_04_28,
+    last_updated=_Shared.D_2025_04_28,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_122880_OUTPUT_8192,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
     reasoning_options=(),
 )
+"Palmyra X4 (chat) · 123K context · 8.19K output · $2.50 in / $10.00 out per 1M tokens · tools, reasoning"
 
-WRITER_PALMYRA_X5_V1_0: Final[Model] = Model(
+WRITER_PALMYRA_X5_V1_0: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="writer.palmyra-x5-v1:0",
     name="Palmyra X5",
@@ -2526,15 +2695,16 @@ WRITER_PALMYRA_X5_V1_0: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_04_28,
-    last_updated=_D_2025_04_28,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1040000_OUTPUT_8192,
+    release_date=_Shared.D_2025_04_28,
+    last_updated=_Shared.D_2025_04_28,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1040000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.6"), output=Decimal("6")),
     reasoning_options=(),
 )
+"Palmyra X5 (chat) · 1.04M context · 8.19K output · $0.60 in / $6.00 out per 1M tokens · tools, reasoning"
 
-XAI_GROK_4_3: Final[Model] = Model(
+XAI_GROK_4_3: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="xai.grok-4.3",
     name="Grok 4.3",
@@ -2546,12 +2716,12 @@ XAI_GROK_4_3: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_04_17,
-    last_updated=_D_2026_06_28,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_131072,
+    release_date=_Shared.D_2026_04_17,
+    last_updated=_Shared.D_2026_06_28,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_131072,
     cost=Cost(input=Decimal("1.25"), output=Decimal("2.5"), cache_read=Decimal("0.2")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
     provider_override=ProviderOverride(
         npm="@ai-sdk/amazon-bedrock/mantle",
         api="https://bedrock-mantle.${AWS_REGION}.api.aws/openai/v1",
@@ -2560,8 +2730,9 @@ XAI_GROK_4_3: Final[Model] = Model(
     protocol=Protocol.UNSUPPORTED,
     base_url="https://bedrock-mantle.${AWS_REGION}.api.aws/openai/v1",
 )
+"Grok 4.3 (chat) · 1M context · 131K output · $1.25 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-ZAI_GLM_4_7: Final[Model] = Model(
+ZAI_GLM_4_7: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="zai.glm-4.7",
     name="GLM-4.7",
@@ -2573,17 +2744,18 @@ ZAI_GLM_4_7: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_12_22,
-    last_updated=_D_2025_12_22,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_131072,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_12_22,
+    last_updated=_Shared.D_2025_12_22,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_131072,
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.2")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"GLM-4.7 (chat) · 205K context · 131K output · $0.60 in / $2.20 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ZAI_GLM_4_7_FLASH: Final[Model] = Model(
+ZAI_GLM_4_7_FLASH: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="zai.glm-4.7-flash",
     name="GLM-4.7-Flash",
@@ -2595,16 +2767,17 @@ ZAI_GLM_4_7_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2026_01_19,
-    last_updated=_D_2026_01_19,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_131072,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2026_01_19,
+    last_updated=_Shared.D_2026_01_19,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_131072,
     cost=Cost(input=Decimal("0.07"), output=Decimal("0.4")),
     reasoning_options=(),
 )
+"GLM-4.7-Flash (chat) · 200K context · 131K output · $0.07 in / $0.40 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ZAI_GLM_5: Final[Model] = Model(
+ZAI_GLM_5: Final[PricedModel] = PricedModel(
     provider="amazon-bedrock",
     id="zai.glm-5",
     name="GLM-5",
@@ -2616,11 +2789,12 @@ ZAI_GLM_5: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_03_18,
-    last_updated=_D_2026_03_18,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_202752_OUTPUT_101376,
+    release_date=_Shared.D_2026_03_18,
+    last_updated=_Shared.D_2026_03_18,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_202752_OUTPUT_101376,
     cost=Cost(input=Decimal("1"), output=Decimal("3.2")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"GLM-5 (chat) · 203K context · 101K output · $1.00 in / $3.20 out per 1M tokens · tools, reasoning, structured output, open weights"

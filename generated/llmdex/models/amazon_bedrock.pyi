@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "AMAZON_NOVA_2_LITE_V1_0",
@@ -115,317 +115,317 @@ __all__ = [
     "ZAI_GLM_5",
 ]
 
-AMAZON_NOVA_2_LITE_V1_0: Final[Model]
+AMAZON_NOVA_2_LITE_V1_0: Final[PricedModel]
 "Nova 2 Lite (chat) · 128K context · 4.1K output · $0.33 in / $2.75 out per 1M tokens · vision, tools, reasoning"
 
-AMAZON_NOVA_LITE_V1_0: Final[Model]
+AMAZON_NOVA_LITE_V1_0: Final[PricedModel]
 "Nova Lite (chat) · 300K context · 8.19K output · $0.06 in / $0.24 out per 1M tokens · vision, tools, attachments"
 
-AMAZON_NOVA_MICRO_V1_0: Final[Model]
+AMAZON_NOVA_MICRO_V1_0: Final[PricedModel]
 "Nova Micro (chat) · 128K context · 8.19K output · $0.035 in / $0.14 out per 1M tokens · tools"
 
-AMAZON_NOVA_PRO_V1_0: Final[Model]
+AMAZON_NOVA_PRO_V1_0: Final[PricedModel]
 "Nova Pro (chat) · 300K context · 8.19K output · $0.80 in / $3.20 out per 1M tokens · vision, tools, attachments"
 
-ANTHROPIC_CLAUDE_HAIKU_4_5_20251001_V1_0: Final[Model]
+ANTHROPIC_CLAUDE_HAIKU_4_5_20251001_V1_0: Final[PricedModel]
 "Claude Haiku 4.5 (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_1_20250805_V1_0: Final[Model]
+ANTHROPIC_CLAUDE_OPUS_4_1_20250805_V1_0: Final[PricedModel]
 "Claude Opus 4.1 (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_5_20251101_V1_0: Final[Model]
+ANTHROPIC_CLAUDE_OPUS_4_5_20251101_V1_0: Final[PricedModel]
 "Claude Opus 4.5 (chat) · 200K context · 64K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_6_V1: Final[Model]
+ANTHROPIC_CLAUDE_OPUS_4_6_V1: Final[PricedModel]
 "Claude Opus 4.6 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_7: Final[Model]
+ANTHROPIC_CLAUDE_OPUS_4_7: Final[PricedModel]
 "Claude Opus 4.7 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_8: Final[Model]
+ANTHROPIC_CLAUDE_OPUS_4_8: Final[PricedModel]
 "Claude Opus 4.8 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_SONNET_4_5_20250929_V1_0: Final[Model]
+ANTHROPIC_CLAUDE_SONNET_4_5_20250929_V1_0: Final[PricedModel]
 "Claude Sonnet 4.5 (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model]
+ANTHROPIC_CLAUDE_SONNET_4_6: Final[PricedModel]
 "Claude Sonnet 4.6 (chat) · 1M context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-ANTHROPIC_CLAUDE_SONNET_5: Final[Model]
+ANTHROPIC_CLAUDE_SONNET_5: Final[PricedModel]
 "Claude Sonnet 5 (chat) · 1M context · 128K output · $2.00 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-AU_ANTHROPIC_CLAUDE_HAIKU_4_5_20251001_V1_0: Final[Model]
+AU_ANTHROPIC_CLAUDE_HAIKU_4_5_20251001_V1_0: Final[PricedModel]
 "Claude Haiku 4.5 (AU) (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-AU_ANTHROPIC_CLAUDE_OPUS_4_6_V1: Final[Model]
+AU_ANTHROPIC_CLAUDE_OPUS_4_6_V1: Final[PricedModel]
 "AU Anthropic Claude Opus 4.6 (chat) · 1M context · 128K output · $16.50 in / $82.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-AU_ANTHROPIC_CLAUDE_OPUS_4_8: Final[Model]
+AU_ANTHROPIC_CLAUDE_OPUS_4_8: Final[PricedModel]
 "Claude Opus 4.8 (AU) (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-AU_ANTHROPIC_CLAUDE_SONNET_4_5_20250929_V1_0: Final[Model]
+AU_ANTHROPIC_CLAUDE_SONNET_4_5_20250929_V1_0: Final[PricedModel]
 "Claude Sonnet 4.5 (AU) (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-AU_ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model]
+AU_ANTHROPIC_CLAUDE_SONNET_4_6: Final[PricedModel]
 "AU Anthropic Claude Sonnet 4.6 (chat) · 1M context · 128K output · $3.30 in / $16.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-AU_ANTHROPIC_CLAUDE_SONNET_5: Final[Model]
+AU_ANTHROPIC_CLAUDE_SONNET_5: Final[PricedModel]
 "Claude Sonnet 5 (AU) (chat) · 1M context · 128K output · $2.00 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-DEEPSEEK_R1_V1_0: Final[Model]
+DEEPSEEK_R1_V1_0: Final[PricedModel]
 "DeepSeek-R1 (chat) · 128K context · 32.8K output · $1.35 in / $5.40 out per 1M tokens · tools, reasoning"
 
-DEEPSEEK_V3_V1_0: Final[Model]
+DEEPSEEK_V3_V1_0: Final[PricedModel]
 "DeepSeek-V3.1 (chat) · 164K context · 81.9K output · $0.58 in / $1.68 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-DEEPSEEK_V3_2: Final[Model]
+DEEPSEEK_V3_2: Final[PricedModel]
 "DeepSeek-V3.2 (chat) · 164K context · 81.9K output · $0.62 in / $1.85 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-EU_ANTHROPIC_CLAUDE_FABLE_5: Final[Model]
+EU_ANTHROPIC_CLAUDE_FABLE_5: Final[PricedModel]
 "Claude Fable 5 (EU) (chat) · 1M context · 128K output · $11.00 in / $55.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-EU_ANTHROPIC_CLAUDE_HAIKU_4_5_20251001_V1_0: Final[Model]
+EU_ANTHROPIC_CLAUDE_HAIKU_4_5_20251001_V1_0: Final[PricedModel]
 "Claude Haiku 4.5 (EU) (chat) · 200K context · 64K output · $1.10 in / $5.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-EU_ANTHROPIC_CLAUDE_OPUS_4_5_20251101_V1_0: Final[Model]
+EU_ANTHROPIC_CLAUDE_OPUS_4_5_20251101_V1_0: Final[PricedModel]
 "Claude Opus 4.5 (EU) (chat) · 200K context · 64K output · $5.50 in / $27.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-EU_ANTHROPIC_CLAUDE_OPUS_4_6_V1: Final[Model]
+EU_ANTHROPIC_CLAUDE_OPUS_4_6_V1: Final[PricedModel]
 "Claude Opus 4.6 (EU) (chat) · 1M context · 128K output · $5.50 in / $27.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-EU_ANTHROPIC_CLAUDE_OPUS_4_7: Final[Model]
+EU_ANTHROPIC_CLAUDE_OPUS_4_7: Final[PricedModel]
 "Claude Opus 4.7 (EU) (chat) · 1M context · 128K output · $5.50 in / $27.50 out per 1M tokens · vision, tools, reasoning, attachments"
 
-EU_ANTHROPIC_CLAUDE_OPUS_4_8: Final[Model]
+EU_ANTHROPIC_CLAUDE_OPUS_4_8: Final[PricedModel]
 "Claude Opus 4.8 (EU) (chat) · 1M context · 128K output · $5.50 in / $27.50 out per 1M tokens · vision, tools, reasoning, attachments"
 
-EU_ANTHROPIC_CLAUDE_SONNET_4_5_20250929_V1_0: Final[Model]
+EU_ANTHROPIC_CLAUDE_SONNET_4_5_20250929_V1_0: Final[PricedModel]
 "Claude Sonnet 4.5 (EU) (chat) · 200K context · 64K output · $3.30 in / $16.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-EU_ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model]
+EU_ANTHROPIC_CLAUDE_SONNET_4_6: Final[PricedModel]
 "Claude Sonnet 4.6 (EU) (chat) · 1M context · 64K output · $3.30 in / $16.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-EU_ANTHROPIC_CLAUDE_SONNET_5: Final[Model]
+EU_ANTHROPIC_CLAUDE_SONNET_5: Final[PricedModel]
 "Claude Sonnet 5 (EU) (chat) · 1M context · 128K output · $2.20 in / $11.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GLOBAL_ANTHROPIC_CLAUDE_FABLE_5: Final[Model]
+GLOBAL_ANTHROPIC_CLAUDE_FABLE_5: Final[PricedModel]
 "Claude Fable 5 (Global) (chat) · 1M context · 128K output · $10.00 in / $50.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GLOBAL_ANTHROPIC_CLAUDE_HAIKU_4_5_20251001_V1_0: Final[Model]
+GLOBAL_ANTHROPIC_CLAUDE_HAIKU_4_5_20251001_V1_0: Final[PricedModel]
 "Claude Haiku 4.5 (Global) (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GLOBAL_ANTHROPIC_CLAUDE_OPUS_4_5_20251101_V1_0: Final[Model]
+GLOBAL_ANTHROPIC_CLAUDE_OPUS_4_5_20251101_V1_0: Final[PricedModel]
 "Claude Opus 4.5 (Global) (chat) · 200K context · 64K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GLOBAL_ANTHROPIC_CLAUDE_OPUS_4_6_V1: Final[Model]
+GLOBAL_ANTHROPIC_CLAUDE_OPUS_4_6_V1: Final[PricedModel]
 "Claude Opus 4.6 (Global) (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GLOBAL_ANTHROPIC_CLAUDE_OPUS_4_7: Final[Model]
+GLOBAL_ANTHROPIC_CLAUDE_OPUS_4_7: Final[PricedModel]
 "Claude Opus 4.7 (Global) (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GLOBAL_ANTHROPIC_CLAUDE_OPUS_4_8: Final[Model]
+GLOBAL_ANTHROPIC_CLAUDE_OPUS_4_8: Final[PricedModel]
 "Claude Opus 4.8 (Global) (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GLOBAL_ANTHROPIC_CLAUDE_SONNET_4_5_20250929_V1_0: Final[Model]
+GLOBAL_ANTHROPIC_CLAUDE_SONNET_4_5_20250929_V1_0: Final[PricedModel]
 "Claude Sonnet 4.5 (Global) (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GLOBAL_ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model]
+GLOBAL_ANTHROPIC_CLAUDE_SONNET_4_6: Final[PricedModel]
 "Claude Sonnet 4.6 (Global) (chat) · 1M context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GLOBAL_ANTHROPIC_CLAUDE_SONNET_5: Final[Model]
+GLOBAL_ANTHROPIC_CLAUDE_SONNET_5: Final[PricedModel]
 "Claude Sonnet 5 (Global) (chat) · 1M context · 128K output · $2.00 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMMA_3_12B_IT: Final[Model]
+GOOGLE_GEMMA_3_12B_IT: Final[PricedModel]
 "Google Gemma 3 12B (chat) · 131K context · 8.19K output · $0.049999999999999996 in / $0.09999999999999999 out per 1M tokens · vision, structured output"
 
-GOOGLE_GEMMA_3_27B_IT: Final[Model]
+GOOGLE_GEMMA_3_27B_IT: Final[PricedModel]
 "Google Gemma 3 27B Instruct (chat) · 203K context · 8.19K output · $0.12 in / $0.20 out per 1M tokens · vision, tools, structured output, attachments, open weights"
 
-GOOGLE_GEMMA_3_4B_IT: Final[Model]
+GOOGLE_GEMMA_3_4B_IT: Final[PricedModel]
 "Gemma 3 4B IT (chat) · 128K context · 4.1K output · $0.04 in / $0.08 out per 1M tokens · vision, tools"
 
-JP_ANTHROPIC_CLAUDE_OPUS_4_7: Final[Model]
+JP_ANTHROPIC_CLAUDE_OPUS_4_7: Final[PricedModel]
 "Claude Opus 4.7 (JP) (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-JP_ANTHROPIC_CLAUDE_OPUS_4_8: Final[Model]
+JP_ANTHROPIC_CLAUDE_OPUS_4_8: Final[PricedModel]
 "Claude Opus 4.8 (JP) (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-JP_ANTHROPIC_CLAUDE_SONNET_4_5_20250929_V1_0: Final[Model]
+JP_ANTHROPIC_CLAUDE_SONNET_4_5_20250929_V1_0: Final[PricedModel]
 "Claude Sonnet 4.5 (JP) (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-JP_ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model]
+JP_ANTHROPIC_CLAUDE_SONNET_4_6: Final[PricedModel]
 "Claude Sonnet 4.6 (JP) (chat) · 1M context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-JP_ANTHROPIC_CLAUDE_SONNET_5: Final[Model]
+JP_ANTHROPIC_CLAUDE_SONNET_5: Final[PricedModel]
 "Claude Sonnet 5 (JP) (chat) · 1M context · 128K output · $2.00 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-META_LLAMA3_1_70B_INSTRUCT_V1_0: Final[Model]
+META_LLAMA3_1_70B_INSTRUCT_V1_0: Final[PricedModel]
 "Llama 3.1 70B Instruct (chat) · 128K context · 4.1K output · $0.72 in / $0.72 out per 1M tokens · tools, open weights"
 
-META_LLAMA3_1_8B_INSTRUCT_V1_0: Final[Model]
+META_LLAMA3_1_8B_INSTRUCT_V1_0: Final[PricedModel]
 "Llama 3.1 8B Instruct (chat) · 128K context · 4.1K output · $0.22 in / $0.22 out per 1M tokens · tools, open weights"
 
-META_LLAMA3_3_70B_INSTRUCT_V1_0: Final[Model]
+META_LLAMA3_3_70B_INSTRUCT_V1_0: Final[PricedModel]
 "Llama 3.3 70B Instruct (chat) · 128K context · 4.1K output · $0.72 in / $0.72 out per 1M tokens · tools, open weights"
 
-META_LLAMA4_MAVERICK_17B_INSTRUCT_V1_0: Final[Model]
+META_LLAMA4_MAVERICK_17B_INSTRUCT_V1_0: Final[PricedModel]
 "Llama 4 Maverick 17B Instruct (chat) · 1M context · 16.4K output · $0.24 in / $0.97 out per 1M tokens · vision, tools, attachments, open weights"
 
-META_LLAMA4_SCOUT_17B_INSTRUCT_V1_0: Final[Model]
+META_LLAMA4_SCOUT_17B_INSTRUCT_V1_0: Final[PricedModel]
 "Llama 4 Scout 17B Instruct (chat) · 3.5M context · 16.4K output · $0.17 in / $0.66 out per 1M tokens · vision, tools, attachments, open weights"
 
-MINIMAX_MINIMAX_M2: Final[Model]
+MINIMAX_MINIMAX_M2: Final[PricedModel]
 "MiniMax M2 (chat) · 205K context · 128K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights"
 
-MINIMAX_MINIMAX_M2_1: Final[Model]
+MINIMAX_MINIMAX_M2_1: Final[PricedModel]
 "MiniMax M2.1 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights"
 
-MINIMAX_MINIMAX_M2_5: Final[Model]
+MINIMAX_MINIMAX_M2_5: Final[PricedModel]
 "MiniMax M2.5 (chat) · 197K context · 98.3K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights"
 
-MISTRAL_DEVSTRAL_2_123B: Final[Model]
+MISTRAL_DEVSTRAL_2_123B: Final[PricedModel]
 "Devstral 2 123B (chat) · 256K context · 8.19K output · $0.40 in / $2.00 out per 1M tokens · tools, structured output, open weights"
 
-MISTRAL_MAGISTRAL_SMALL_2509: Final[Model]
+MISTRAL_MAGISTRAL_SMALL_2509: Final[PricedModel]
 "Magistral Small 1.2 (chat) · 128K context · 40K output · $0.50 in / $1.50 out per 1M tokens · vision, tools, reasoning, structured output, open weights"
 
-MISTRAL_MINISTRAL_3_14B_INSTRUCT: Final[Model]
+MISTRAL_MINISTRAL_3_14B_INSTRUCT: Final[PricedModel]
 "Ministral 14B 3.0 (chat) · 128K context · 4.1K output · $0.20 in / $0.20 out per 1M tokens · tools, structured output"
 
-MISTRAL_MINISTRAL_3_3B_INSTRUCT: Final[Model]
+MISTRAL_MINISTRAL_3_3B_INSTRUCT: Final[PricedModel]
 "Ministral 3 3B (chat) · 256K context · 8.19K output · $0.10 in / $0.10 out per 1M tokens · vision, tools, structured output, open weights"
 
-MISTRAL_MINISTRAL_3_8B_INSTRUCT: Final[Model]
+MISTRAL_MINISTRAL_3_8B_INSTRUCT: Final[PricedModel]
 "Ministral 3 8B (chat) · 128K context · 4.1K output · $0.15 in / $0.15 out per 1M tokens · tools, structured output"
 
-MISTRAL_MISTRAL_LARGE_3_675B_INSTRUCT: Final[Model]
+MISTRAL_MISTRAL_LARGE_3_675B_INSTRUCT: Final[PricedModel]
 "Mistral Large 3 (chat) · 256K context · 8.19K output · $0.50 in / $1.50 out per 1M tokens · vision, tools, structured output, open weights"
 
-MISTRAL_PIXTRAL_LARGE_2502_V1_0: Final[Model]
+MISTRAL_PIXTRAL_LARGE_2502_V1_0: Final[PricedModel]
 "Pixtral Large (25.02) (chat) · 128K context · 8.19K output · $2.00 in / $6.00 out per 1M tokens · vision, tools"
 
-MISTRAL_VOXTRAL_MINI_3B_2507: Final[Model]
+MISTRAL_VOXTRAL_MINI_3B_2507: Final[PricedModel]
 "Voxtral Mini 3B 2507 (chat) · 128K context · 4.1K output · $0.04 in / $0.04 out per 1M tokens · tools, structured output"
 
-MISTRAL_VOXTRAL_SMALL_24B_2507: Final[Model]
+MISTRAL_VOXTRAL_SMALL_24B_2507: Final[PricedModel]
 "Voxtral Small 24B 2507 (chat) · 32K context · 8.19K output · $0.15 in / $0.35 out per 1M tokens · tools, structured output, attachments, open weights"
 
-MOONSHOT_KIMI_K2_THINKING: Final[Model]
+MOONSHOT_KIMI_K2_THINKING: Final[PricedModel]
 "Kimi K2 Thinking (chat) · 262K context · 16K output · $0.60 in / $2.50 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-MOONSHOTAI_KIMI_K2_5: Final[Model]
+MOONSHOTAI_KIMI_K2_5: Final[PricedModel]
 "Kimi K2.5 (chat) · 262K context · 16K output · $0.60 in / $3.00 out per 1M tokens · vision, tools, reasoning, structured output, open weights"
 
-NVIDIA_NEMOTRON_NANO_12B_V2: Final[Model]
+NVIDIA_NEMOTRON_NANO_12B_V2: Final[PricedModel]
 "NVIDIA Nemotron Nano 12B v2 VL BF16 (chat) · 128K context · 4.1K output · $0.20 in / $0.60 out per 1M tokens · vision, tools, structured output"
 
-NVIDIA_NEMOTRON_NANO_3_30B: Final[Model]
+NVIDIA_NEMOTRON_NANO_3_30B: Final[PricedModel]
 "NVIDIA Nemotron Nano 3 30B (chat) · 128K context · 4.1K output · $0.06 in / $0.24 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-NVIDIA_NEMOTRON_NANO_9B_V2: Final[Model]
+NVIDIA_NEMOTRON_NANO_9B_V2: Final[PricedModel]
 "NVIDIA Nemotron Nano 9B v2 (chat) · 128K context · 4.1K output · $0.06 in / $0.23 out per 1M tokens · tools, structured output"
 
-NVIDIA_NEMOTRON_SUPER_3_120B: Final[Model]
+NVIDIA_NEMOTRON_SUPER_3_120B: Final[PricedModel]
 "NVIDIA Nemotron 3 Super 120B A12B (chat) · 262K context · 131K output · $0.15 in / $0.65 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-OPENAI_GPT_5_4: Final[Model]
+OPENAI_GPT_5_4: Final[PricedModel]
 "GPT-5.4 (chat) · 272K context · 128K output · $2.75 in / $16.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_5: Final[Model]
+OPENAI_GPT_5_5: Final[PricedModel]
 "GPT-5.5 (chat) · 272K context · 128K output · $5.50 in / $33.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_OSS_120B: Final[Model]
+OPENAI_GPT_OSS_120B: Final[PricedModel]
 "gpt-oss-120b (chat) · 128K context · 16.4K output · $0.15 in / $0.60 out per 1M tokens · tools, reasoning, structured output"
 
-OPENAI_GPT_OSS_120B_1_0: Final[Model]
+OPENAI_GPT_OSS_120B_1_0: Final[PricedModel]
 "gpt-oss-120b (chat) · 128K context · 16.4K output · $0.15 in / $0.60 out per 1M tokens · tools, reasoning, structured output"
 
-OPENAI_GPT_OSS_20B: Final[Model]
+OPENAI_GPT_OSS_20B: Final[PricedModel]
 "gpt-oss-20b (chat) · 128K context · 16.4K output · $0.07 in / $0.30 out per 1M tokens · tools, reasoning, structured output"
 
-OPENAI_GPT_OSS_20B_1_0: Final[Model]
+OPENAI_GPT_OSS_20B_1_0: Final[PricedModel]
 "gpt-oss-20b (chat) · 128K context · 16.4K output · $0.07 in / $0.30 out per 1M tokens · tools, reasoning, structured output"
 
-OPENAI_GPT_OSS_SAFEGUARD_120B: Final[Model]
+OPENAI_GPT_OSS_SAFEGUARD_120B: Final[PricedModel]
 "GPT OSS Safeguard 120B (chat) · 128K context · 16.4K output · $0.15 in / $0.60 out per 1M tokens · tools, structured output"
 
-OPENAI_GPT_OSS_SAFEGUARD_20B: Final[Model]
+OPENAI_GPT_OSS_SAFEGUARD_20B: Final[PricedModel]
 "GPT OSS Safeguard 20B (chat) · 128K context · 16.4K output · $0.07 in / $0.20 out per 1M tokens · tools, structured output"
 
-QWEN_QWEN3_235B_A22B_2507_V1_0: Final[Model]
+QWEN_QWEN3_235B_A22B_2507_V1_0: Final[PricedModel]
 "Qwen3 235B A22B 2507 (chat) · 262K context · 131K output · $0.22 in / $0.88 out per 1M tokens · tools, structured output, open weights"
 
-QWEN_QWEN3_32B_V1_0: Final[Model]
+QWEN_QWEN3_32B_V1_0: Final[PricedModel]
 "Qwen3 32B (dense) (chat) · 16.4K context · 16.4K output · $0.15 in / $0.60 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-QWEN_QWEN3_CODER_30B_A3B_V1_0: Final[Model]
+QWEN_QWEN3_CODER_30B_A3B_V1_0: Final[PricedModel]
 "Qwen3 Coder 30B A3B Instruct (chat) · 262K context · 131K output · $0.15 in / $0.60 out per 1M tokens · tools, structured output"
 
-QWEN_QWEN3_CODER_480B_A35B_V1_0: Final[Model]
+QWEN_QWEN3_CODER_480B_A35B_V1_0: Final[PricedModel]
 "Qwen3 Coder 480B A35B Instruct (chat) · 131K context · 65.5K output · $0.22 in / $1.80 out per 1M tokens · tools, structured output, open weights"
 
-QWEN_QWEN3_CODER_NEXT: Final[Model]
+QWEN_QWEN3_CODER_NEXT: Final[PricedModel]
 "Qwen3 Coder Next (chat) · 131K context · 65.5K output · $0.22 in / $1.80 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-QWEN_QWEN3_NEXT_80B_A3B: Final[Model]
+QWEN_QWEN3_NEXT_80B_A3B: Final[PricedModel]
 "Qwen/Qwen3-Next-80B-A3B-Instruct (chat) · 262K context · 262K output · $0.14 in / $1.40 out per 1M tokens · tools, structured output"
 
-QWEN_QWEN3_VL_235B_A22B: Final[Model]
+QWEN_QWEN3_VL_235B_A22B: Final[PricedModel]
 "Qwen/Qwen3-VL-235B-A22B-Instruct (chat) · 262K context · 262K output · $0.30 in / $1.50 out per 1M tokens · vision, tools, structured output, attachments"
 
-US_ANTHROPIC_CLAUDE_FABLE_5: Final[Model]
+US_ANTHROPIC_CLAUDE_FABLE_5: Final[PricedModel]
 "Claude Fable 5 (US) (chat) · 1M context · 128K output · $10.00 in / $50.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-US_ANTHROPIC_CLAUDE_HAIKU_4_5_20251001_V1_0: Final[Model]
+US_ANTHROPIC_CLAUDE_HAIKU_4_5_20251001_V1_0: Final[PricedModel]
 "Claude Haiku 4.5 (US) (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-US_ANTHROPIC_CLAUDE_OPUS_4_1_20250805_V1_0: Final[Model]
+US_ANTHROPIC_CLAUDE_OPUS_4_1_20250805_V1_0: Final[PricedModel]
 "Claude Opus 4.1 (US) (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-US_ANTHROPIC_CLAUDE_OPUS_4_5_20251101_V1_0: Final[Model]
+US_ANTHROPIC_CLAUDE_OPUS_4_5_20251101_V1_0: Final[PricedModel]
 "Claude Opus 4.5 (US) (chat) · 200K context · 64K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-US_ANTHROPIC_CLAUDE_OPUS_4_6_V1: Final[Model]
+US_ANTHROPIC_CLAUDE_OPUS_4_6_V1: Final[PricedModel]
 "Claude Opus 4.6 (US) (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-US_ANTHROPIC_CLAUDE_OPUS_4_7: Final[Model]
+US_ANTHROPIC_CLAUDE_OPUS_4_7: Final[PricedModel]
 "Claude Opus 4.7 (US) (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-US_ANTHROPIC_CLAUDE_OPUS_4_8: Final[Model]
+US_ANTHROPIC_CLAUDE_OPUS_4_8: Final[PricedModel]
 "Claude Opus 4.8 (US) (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-US_ANTHROPIC_CLAUDE_SONNET_4_5_20250929_V1_0: Final[Model]
+US_ANTHROPIC_CLAUDE_SONNET_4_5_20250929_V1_0: Final[PricedModel]
 "Claude Sonnet 4.5 (US) (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-US_ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model]
+US_ANTHROPIC_CLAUDE_SONNET_4_6: Final[PricedModel]
 "Claude Sonnet 4.6 (US) (chat) · 1M context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-US_ANTHROPIC_CLAUDE_SONNET_5: Final[Model]
+US_ANTHROPIC_CLAUDE_SONNET_5: Final[PricedModel]
 "Claude Sonnet 5 (US) (chat) · 1M context · 128K output · $2.00 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-US_DEEPSEEK_R1_V1_0: Final[Model]
+US_DEEPSEEK_R1_V1_0: Final[PricedModel]
 "DeepSeek-R1 (US) (chat) · 128K context · 32.8K output · $1.35 in / $5.40 out per 1M tokens · tools, reasoning, open weights"
 
-US_META_LLAMA4_MAVERICK_17B_INSTRUCT_V1_0: Final[Model]
+US_META_LLAMA4_MAVERICK_17B_INSTRUCT_V1_0: Final[PricedModel]
 "Llama 4 Maverick 17B Instruct (US) (chat) · 1M context · 16.4K output · $0.24 in / $0.97 out per 1M tokens · vision, tools, attachments, open weights"
 
-US_META_LLAMA4_SCOUT_17B_INSTRUCT_V1_0: Final[Model]
+US_META_LLAMA4_SCOUT_17B_INSTRUCT_V1_0: Final[PricedModel]
 "Llama 4 Scout 17B Instruct (US) (chat) · 3.5M context · 16.4K output · $0.17 in / $0.66 out per 1M tokens · vision, tools, attachments, open weights"
 
-WRITER_PALMYRA_X4_V1_0: Final[Model]
+WRITER_PALMYRA_X4_V1_0: Final[PricedModel]
 "Palmyra X4 (chat) · 123K context · 8.19K output · $2.50 in / $10.00 out per 1M tokens · tools, reasoning"
 
-WRITER_PALMYRA_X5_V1_0: Final[Model]
+WRITER_PALMYRA_X5_V1_0: Final[PricedModel]
 "Palmyra X5 (chat) · 1.04M context · 8.19K output · $0.60 in / $6.00 out per 1M tokens · tools, reasoning"
 
-XAI_GROK_4_3: Final[Model]
+XAI_GROK_4_3: Final[PricedModel]
 "Grok 4.3 (chat) · 1M context · 131K output · $1.25 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-ZAI_GLM_4_7: Final[Model]
+ZAI_GLM_4_7: Final[PricedModel]
 "GLM-4.7 (chat) · 205K context · 131K output · $0.60 in / $2.20 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ZAI_GLM_4_7_FLASH: Final[Model]
+ZAI_GLM_4_7_FLASH: Final[PricedModel]
 "GLM-4.7-Flash (chat) · 200K context · 131K output · $0.07 in / $0.40 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ZAI_GLM_5: Final[Model]
+ZAI_GLM_5: Final[PricedModel]
 "GLM-5 (chat) · 203K context · 101K output · $1.00 in / $3.20 out per 1M tokens · tools, reasoning, structured output, open weights"

@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "MOONSHOTAI_KIMI_K2_6",
@@ -13,11 +13,11 @@ __all__ = [
     "ZAI_ORG_GLM_5_1_FP8",
 ]
 
-MOONSHOTAI_KIMI_K2_6: Final[Model]
+MOONSHOTAI_KIMI_K2_6: Final[PricedModel]
 "Kimi K2.6 (chat) · 262K context · 262K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-MOONSHOTAI_KIMI_K2_7_CODE: Final[Model]
+MOONSHOTAI_KIMI_K2_7_CODE: Final[PricedModel]
 "Kimi K2.7 Code (chat) · 262K context · 262K output · $0.75 in / $3.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-ZAI_ORG_GLM_5_1_FP8: Final[Model]
+ZAI_ORG_GLM_5_1_FP8: Final[PricedModel]
 "GLM 5.1 (chat) · 203K context · 131K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, structured output, open weights"

@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "CLAUDE_3_5_SONNET_20240620",
@@ -34,74 +34,74 @@ __all__ = [
     "CLAUDE_SONNET_5",
 ]
 
-CLAUDE_3_5_SONNET_20240620: Final[Model]
+CLAUDE_3_5_SONNET_20240620: Final[PricedModel]
 "Claude Sonnet 3.5 (chat) · 200K context · 8.19K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, attachments · deprecated"
 
-CLAUDE_3_5_SONNET_20241022: Final[Model]
+CLAUDE_3_5_SONNET_20241022: Final[PricedModel]
 "Claude Sonnet 3.5 v2 (chat) · 200K context · 8.19K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, attachments · deprecated"
 
-CLAUDE_3_7_SONNET_20250219: Final[Model]
+CLAUDE_3_7_SONNET_20250219: Final[PricedModel]
 "Claude Sonnet 3.7 (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments · deprecated"
 
-CLAUDE_3_HAIKU_20240307: Final[Model]
+CLAUDE_3_HAIKU_20240307: Final[PricedModel]
 "Claude Haiku 3 (chat) · 200K context · 4.1K output · $0.25 in / $1.25 out per 1M tokens · vision, tools, attachments · deprecated"
 
-CLAUDE_3_OPUS_20240229: Final[Model]
+CLAUDE_3_OPUS_20240229: Final[PricedModel]
 "Claude Opus 3 (chat) · 200K context · 4.1K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, attachments · deprecated"
 
-CLAUDE_3_SONNET_20240229: Final[Model]
+CLAUDE_3_SONNET_20240229: Final[PricedModel]
 "Claude Sonnet 3 (chat) · 200K context · 4.1K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, attachments · deprecated"
 
-CLAUDE_FABLE_5: Final[Model]
+CLAUDE_FABLE_5: Final[PricedModel]
 "Claude Fable 5 (chat) · 1M context · 128K output · $10.00 in / $50.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_HAIKU_4_5: Final[Model]
+CLAUDE_HAIKU_4_5: Final[PricedModel]
 "Claude Haiku 4.5 (latest) (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_HAIKU_4_5_20251001: Final[Model]
+CLAUDE_HAIKU_4_5_20251001: Final[PricedModel]
 "Claude Haiku 4.5 (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_OPUS_4_0: Final[Model]
+CLAUDE_OPUS_4_0: Final[PricedModel]
 "Claude Opus 4 (latest) (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_OPUS_4_1: Final[Model]
+CLAUDE_OPUS_4_1: Final[PricedModel]
 "Claude Opus 4.1 (latest) (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_OPUS_4_1_20250805: Final[Model]
+CLAUDE_OPUS_4_1_20250805: Final[PricedModel]
 "Claude Opus 4.1 (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_OPUS_4_20250514: Final[Model]
+CLAUDE_OPUS_4_20250514: Final[PricedModel]
 "Claude Opus 4 (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_OPUS_4_5: Final[Model]
+CLAUDE_OPUS_4_5: Final[PricedModel]
 "Claude Opus 4.5 (latest) (chat) · 200K context · 64K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_OPUS_4_5_20251101: Final[Model]
+CLAUDE_OPUS_4_5_20251101: Final[PricedModel]
 "Claude Opus 4.5 (chat) · 200K context · 64K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_OPUS_4_6: Final[Model]
+CLAUDE_OPUS_4_6: Final[PricedModel]
 "Claude Opus 4.6 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_OPUS_4_7: Final[Model]
+CLAUDE_OPUS_4_7: Final[PricedModel]
 "Claude Opus 4.7 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_OPUS_4_8: Final[Model]
+CLAUDE_OPUS_4_8: Final[PricedModel]
 "Claude Opus 4.8 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_SONNET_4_0: Final[Model]
+CLAUDE_SONNET_4_0: Final[PricedModel]
 "Claude Sonnet 4 (latest) (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_SONNET_4_20250514: Final[Model]
+CLAUDE_SONNET_4_20250514: Final[PricedModel]
 "Claude Sonnet 4 (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_SONNET_4_5: Final[Model]
+CLAUDE_SONNET_4_5: Final[PricedModel]
 "Claude Sonnet 4.5 (latest) (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_SONNET_4_5_20250929: Final[Model]
+CLAUDE_SONNET_4_5_20250929: Final[PricedModel]
 "Claude Sonnet 4.5 (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_SONNET_4_6: Final[Model]
+CLAUDE_SONNET_4_6: Final[PricedModel]
 "Claude Sonnet 4.6 (chat) · 1M context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_SONNET_5: Final[Model]
+CLAUDE_SONNET_5: Final[PricedModel]
 "Claude Sonnet 5 (chat) · 1M context · 128K output · $2.00 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"

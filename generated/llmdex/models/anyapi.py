@@ -24,80 +24,86 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run ti
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_1000000_OUTPUT_128000 = Limit(context=1000000, output=128000)
-_CONTEXT_1000000_OUTPUT_30000 = Limit(context=1000000, output=30000)
-_CONTEXT_1000000_OUTPUT_384000 = Limit(context=1000000, output=384000)
-_CONTEXT_1000000_OUTPUT_64000 = Limit(context=1000000, output=64000)
-_CONTEXT_1047576_OUTPUT_32768 = Limit(context=1047576, output=32768)
-_CONTEXT_1048576_OUTPUT_65536 = Limit(context=1048576, output=65536)
-_CONTEXT_1050000_INPUT_922000_OUTPUT_128000 = Limit(context=1050000, input=922000, output=128000)
-_CONTEXT_128000_OUTPUT_4000 = Limit(context=128000, output=4000)
-_CONTEXT_128000_OUTPUT_4096 = Limit(context=128000, output=4096)
-_CONTEXT_200000_OUTPUT_100000 = Limit(context=200000, output=100000)
-_CONTEXT_200000_OUTPUT_64000 = Limit(context=200000, output=64000)
-_CONTEXT_200000_OUTPUT_8192 = Limit(context=200000, output=8192)
-_CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
-_CONTEXT_400000_INPUT_272000_OUTPUT_128000 = Limit(context=400000, input=272000, output=128000)
-_D_2024_01_01 = PartialDate(2024, 1, 1)
-_D_2024_04 = PartialDate(2024, 4)
-_D_2024_05 = PartialDate(2024, 5)
-_D_2024_05_30 = PartialDate(2024, 5, 30)
-_D_2024_06_01 = PartialDate(2024, 6, 1)
-_D_2024_08_30 = PartialDate(2024, 8, 30)
-_D_2024_09_30 = PartialDate(2024, 9, 30)
-_D_2024_11 = PartialDate(2024, 11)
-_D_2024_11_01 = PartialDate(2024, 11, 1)
-_D_2024_12_20 = PartialDate(2024, 12, 20)
-_D_2025_01 = PartialDate(2025, 1)
-_D_2025_01_29 = PartialDate(2025, 1, 29)
-_D_2025_02_28 = PartialDate(2025, 2, 28)
-_D_2025_04_14 = PartialDate(2025, 4, 14)
-_D_2025_04_16 = PartialDate(2025, 4, 16)
-_D_2025_05 = PartialDate(2025, 5)
-_D_2025_05_31 = PartialDate(2025, 5, 31)
-_D_2025_06_17 = PartialDate(2025, 6, 17)
-_D_2025_07_31 = PartialDate(2025, 7, 31)
-_D_2025_08_07 = PartialDate(2025, 8, 7)
-_D_2025_08_31 = PartialDate(2025, 8, 31)
-_D_2025_09 = PartialDate(2025, 9)
-_D_2025_09_01 = PartialDate(2025, 9, 1)
-_D_2025_09_29 = PartialDate(2025, 9, 29)
-_D_2025_10_15 = PartialDate(2025, 10, 15)
-_D_2025_11_13 = PartialDate(2025, 11, 13)
-_D_2025_11_18 = PartialDate(2025, 11, 18)
-_D_2025_12 = PartialDate(2025, 12)
-_D_2025_12_01 = PartialDate(2025, 12, 1)
-_D_2025_12_02 = PartialDate(2025, 12, 2)
-_D_2025_12_09 = PartialDate(2025, 12, 9)
-_D_2025_12_11 = PartialDate(2025, 12, 11)
-_D_2025_12_17 = PartialDate(2025, 12, 17)
-_D_2026_01_31 = PartialDate(2026, 1, 31)
-_D_2026_02_05 = PartialDate(2026, 2, 5)
-_D_2026_02_17 = PartialDate(2026, 2, 17)
-_D_2026_02_28 = PartialDate(2026, 2, 28)
-_D_2026_03_05 = PartialDate(2026, 3, 5)
-_D_2026_03_13 = PartialDate(2026, 3, 13)
-_D_2026_04_16 = PartialDate(2026, 4, 16)
-_D_2026_04_17 = PartialDate(2026, 4, 17)
-_D_2026_04_24 = PartialDate(2026, 4, 24)
-_REASONING_BUDGET_TOKENS_MIN_1024_MAX_127999 = ReasoningOption(
-    type="budget_tokens", min=1024, max=127999
-)
-_REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999 = ReasoningOption(
-    type="budget_tokens", min=1024, max=63999
-)
-_REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(type="effort", values=("low", "medium", "high"))
-_REASONING_TOGGLE = ReasoningOption(type="toggle")
-_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT = Modalities(
-    input=("text", "image", "audio", "video", "pdf"), output=("text",)
-)
-_TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
-_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT = Modalities(
-    input=("text", "image", "video", "audio", "pdf"), output=("text",)
-)
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_1000000_OUTPUT_128000 = Limit(context=1000000, output=128000)
+    CONTEXT_1000000_OUTPUT_30000 = Limit(context=1000000, output=30000)
+    CONTEXT_1000000_OUTPUT_384000 = Limit(context=1000000, output=384000)
+    CONTEXT_1000000_OUTPUT_64000 = Limit(context=1000000, output=64000)
+    CONTEXT_1047576_OUTPUT_32768 = Limit(context=1047576, output=32768)
+    CONTEXT_1048576_OUTPUT_65536 = Limit(context=1048576, output=65536)
+    CONTEXT_1050000_INPUT_922000_OUTPUT_128000 = Limit(context=1050000, input=922000, output=128000)
+    CONTEXT_128000_OUTPUT_4000 = Limit(context=128000, output=4000)
+    CONTEXT_128000_OUTPUT_4096 = Limit(context=128000, output=4096)
+    CONTEXT_200000_OUTPUT_100000 = Limit(context=200000, output=100000)
+    CONTEXT_200000_OUTPUT_64000 = Limit(context=200000, output=64000)
+    CONTEXT_200000_OUTPUT_8192 = Limit(context=200000, output=8192)
+    CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
+    CONTEXT_400000_INPUT_272000_OUTPUT_128000 = Limit(context=400000, input=272000, output=128000)
+    D_2024_01_01 = PartialDate(2024, 1, 1)
+    D_2024_04 = PartialDate(2024, 4)
+    D_2024_05 = PartialDate(2024, 5)
+    D_2024_05_30 = PartialDate(2024, 5, 30)
+    D_2024_06_01 = PartialDate(2024, 6, 1)
+    D_2024_08_30 = PartialDate(2024, 8, 30)
+    D_2024_09_30 = PartialDate(2024, 9, 30)
+    D_2024_11 = PartialDate(2024, 11)
+    D_2024_11_01 = PartialDate(2024, 11, 1)
+    D_2024_12_20 = PartialDate(2024, 12, 20)
+    D_2025_01 = PartialDate(2025, 1)
+    D_2025_01_29 = PartialDate(2025, 1, 29)
+    D_2025_02_28 = PartialDate(2025, 2, 28)
+    D_2025_04_14 = PartialDate(2025, 4, 14)
+    D_2025_04_16 = PartialDate(2025, 4, 16)
+    D_2025_05 = PartialDate(2025, 5)
+    D_2025_05_31 = PartialDate(2025, 5, 31)
+    D_2025_06_17 = PartialDate(2025, 6, 17)
+    D_2025_07_31 = PartialDate(2025, 7, 31)
+    D_2025_08_07 = PartialDate(2025, 8, 7)
+    D_2025_08_31 = PartialDate(2025, 8, 31)
+    D_2025_09 = PartialDate(2025, 9)
+    D_2025_09_01 = PartialDate(2025, 9, 1)
+    D_2025_09_29 = PartialDate(2025, 9, 29)
+    D_2025_10_15 = PartialDate(2025, 10, 15)
+    D_2025_11_13 = PartialDate(2025, 11, 13)
+    D_2025_11_18 = PartialDate(2025, 11, 18)
+    D_2025_12 = PartialDate(2025, 12)
+    D_2025_12_01 = PartialDate(2025, 12, 1)
+    D_2025_12_02 = PartialDate(2025, 12, 2)
+    D_2025_12_09 = PartialDate(2025, 12, 9)
+    D_2025_12_11 = PartialDate(2025, 12, 11)
+    D_2025_12_17 = PartialDate(2025, 12, 17)
+    D_2026_01_31 = PartialDate(2026, 1, 31)
+    D_2026_02_05 = PartialDate(2026, 2, 5)
+    D_2026_02_17 = PartialDate(2026, 2, 17)
+    D_2026_02_28 = PartialDate(2026, 2, 28)
+    D_2026_03_05 = PartialDate(2026, 3, 5)
+    D_2026_03_13 = PartialDate(2026, 3, 13)
+    D_2026_04_16 = PartialDate(2026, 4, 16)
+    D_2026_04_17 = PartialDate(2026, 4, 17)
+    D_2026_04_24 = PartialDate(2026, 4, 24)
+    REASONING_BUDGET_TOKENS_MIN_1024_MAX_127999 = ReasoningOption(
+        type="budget_tokens", min=1024, max=127999
+    )
+    REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999 = ReasoningOption(
+        type="budget_tokens", min=1024, max=63999
+    )
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("low", "medium", "high")
+    )
+    REASONING_TOGGLE = ReasoningOption(type="toggle")
+    TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT = Modalities(
+        input=("text", "image", "audio", "video", "pdf"), output=("text",)
+    )
+    TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
+    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT = Modalities(
+        input=("text", "image", "video", "audio", "pdf"), output=("text",)
+    )
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "ANTHROPIC_CLAUDE_HAIKU_4_5",
@@ -143,17 +149,18 @@ ANTHROPIC_CLAUDE_HAIKU_4_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_02_28,
-    release_date=_D_2025_10_15,
-    last_updated=_D_2025_10_15,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_02_28,
+    release_date=_Shared.D_2025_10_15,
+    last_updated=_Shared.D_2025_10_15,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     reasoning_options=(
-        _REASONING_TOGGLE,
-        _REASONING_EFFORT_LOW_MEDIUM_HIGH,
-        _REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999,
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999,
     ),
 )
+"Claude Haiku 4.5 (latest) (chat) · 200K context · 64K output · price unknown · vision, tools, reasoning, attachments"
 
 ANTHROPIC_CLAUDE_OPUS_4_6: Final[Model] = Model(
     provider="anyapi",
@@ -166,15 +173,15 @@ ANTHROPIC_CLAUDE_OPUS_4_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_05_31,
-    release_date=_D_2026_02_05,
-    last_updated=_D_2026_03_13,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_05_31,
+    release_date=_Shared.D_2026_02_05,
+    last_updated=_Shared.D_2026_03_13,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     reasoning_options=(
-        _REASONING_TOGGLE,
-        _REASONING_EFFORT_LOW_MEDIUM_HIGH,
-        _REASONING_BUDGET_TOKENS_MIN_1024_MAX_127999,
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_127999,
     ),
     experimental=Experimental(
         modes={
@@ -193,6 +200,7 @@ ANTHROPIC_CLAUDE_OPUS_4_6: Final[Model] = Model(
         }
     ),
 )
+"Claude Opus 4.6 (chat) · 1M context · 128K output · price unknown · vision, tools, reasoning, attachments"
 
 ANTHROPIC_CLAUDE_OPUS_4_7: Final[Model] = Model(
     provider="anyapi",
@@ -205,12 +213,12 @@ ANTHROPIC_CLAUDE_OPUS_4_7: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2026_01_31,
-    release_date=_D_2026_04_16,
-    last_updated=_D_2026_04_16,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_LOW_MEDIUM_HIGH),
+    knowledge=_Shared.D_2026_01_31,
+    release_date=_Shared.D_2026_04_16,
+    last_updated=_Shared.D_2026_04_16,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH),
     experimental=Experimental(
         modes={
             "fast": Mode(
@@ -228,6 +236,7 @@ ANTHROPIC_CLAUDE_OPUS_4_7: Final[Model] = Model(
         }
     ),
 )
+"Claude Opus 4.7 (chat) · 1M context · 128K output · price unknown · vision, tools, reasoning, attachments"
 
 ANTHROPIC_CLAUDE_SONNET_4_5: Final[Model] = Model(
     provider="anyapi",
@@ -240,17 +249,18 @@ ANTHROPIC_CLAUDE_SONNET_4_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_07_31,
-    release_date=_D_2025_09_29,
-    last_updated=_D_2025_09_29,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_07_31,
+    release_date=_Shared.D_2025_09_29,
+    last_updated=_Shared.D_2025_09_29,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     reasoning_options=(
-        _REASONING_TOGGLE,
-        _REASONING_EFFORT_LOW_MEDIUM_HIGH,
-        _REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999,
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999,
     ),
 )
+"Claude Sonnet 4.5 (latest) (chat) · 200K context · 64K output · price unknown · vision, tools, reasoning, attachments"
 
 ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model] = Model(
     provider="anyapi",
@@ -263,17 +273,18 @@ ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_02_17,
-    last_updated=_D_2026_03_13,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_02_17,
+    last_updated=_Shared.D_2026_03_13,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
     reasoning_options=(
-        _REASONING_TOGGLE,
-        _REASONING_EFFORT_LOW_MEDIUM_HIGH,
-        _REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999,
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999,
     ),
 )
+"Claude Sonnet 4.6 (chat) · 1M context · 64K output · price unknown · vision, tools, reasoning, attachments"
 
 COHERE_COMMAND_R_PLUS_08_2024: Final[Model] = Model(
     provider="anyapi",
@@ -286,12 +297,13 @@ COHERE_COMMAND_R_PLUS_08_2024: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_06_01,
-    release_date=_D_2024_08_30,
-    last_updated=_D_2024_08_30,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4000,
+    knowledge=_Shared.D_2024_06_01,
+    release_date=_Shared.D_2024_08_30,
+    last_updated=_Shared.D_2024_08_30,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4000,
 )
+"Command R+ (chat) · 128K context · 4K output · price unknown · tools, open weights"
 
 DEEPSEEK_DEEPSEEK_CHAT: Final[Model] = Model(
     provider="anyapi",
@@ -304,12 +316,13 @@ DEEPSEEK_DEEPSEEK_CHAT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_09,
-    release_date=_D_2025_12_01,
-    last_updated=_D_2026_02_28,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_384000,
+    knowledge=_Shared.D_2025_09,
+    release_date=_Shared.D_2025_12_01,
+    last_updated=_Shared.D_2026_02_28,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_384000,
 )
+"DeepSeek Chat (chat) · 1M context · 384K output · price unknown · tools, attachments, open weights"
 
 DEEPSEEK_DEEPSEEK_R1: Final[Model] = Model(
     provider="anyapi",
@@ -322,14 +335,15 @@ DEEPSEEK_DEEPSEEK_R1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_09,
-    release_date=_D_2025_12_01,
-    last_updated=_D_2026_02_28,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_384000,
+    knowledge=_Shared.D_2025_09,
+    release_date=_Shared.D_2025_12_01,
+    last_updated=_Shared.D_2026_02_28,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_384000,
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"DeepSeek Reasoner (chat) · 1M context · 384K output · price unknown · tools, reasoning, attachments, open weights"
 
 DEEPSEEK_DEEPSEEK_V4_FLASH: Final[Model] = Model(
     provider="anyapi",
@@ -343,14 +357,15 @@ DEEPSEEK_DEEPSEEK_V4_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_05,
-    release_date=_D_2026_04_24,
-    last_updated=_D_2026_04_24,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_384000,
+    knowledge=_Shared.D_2025_05,
+    release_date=_Shared.D_2026_04_24,
+    last_updated=_Shared.D_2026_04_24,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_384000,
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"DeepSeek V4 Flash (chat) · 1M context · 384K output · price unknown · tools, reasoning, structured output, open weights"
 
 DEEPSEEK_DEEPSEEK_V4_PRO: Final[Model] = Model(
     provider="anyapi",
@@ -364,14 +379,15 @@ DEEPSEEK_DEEPSEEK_V4_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_05,
-    release_date=_D_2026_04_24,
-    last_updated=_D_2026_04_24,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_384000,
+    knowledge=_Shared.D_2025_05,
+    release_date=_Shared.D_2026_04_24,
+    last_updated=_Shared.D_2026_04_24,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_384000,
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"DeepSeek V4 Pro (chat) · 1M context · 384K output · price unknown · tools, reasoning, structured output, open weights"
 
 GOOGLE_GEMINI_2_5_FLASH: Final[Model] = Model(
     provider="anyapi",
@@ -385,13 +401,14 @@ GOOGLE_GEMINI_2_5_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_06_17,
-    last_updated=_D_2025_06_17,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_06_17,
+    last_updated=_Shared.D_2025_06_17,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     reasoning_options=(),
 )
+"Gemini 2.5 Flash (chat) · 1.05M context · 65.5K output · price unknown · vision, tools, reasoning, structured output, attachments"
 
 GOOGLE_GEMINI_2_5_FLASH_LITE: Final[Model] = Model(
     provider="anyapi",
@@ -405,13 +422,14 @@ GOOGLE_GEMINI_2_5_FLASH_LITE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_06_17,
-    last_updated=_D_2025_06_17,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_06_17,
+    last_updated=_Shared.D_2025_06_17,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     reasoning_options=(),
 )
+"Gemini 2.5 Flash-Lite (chat) · 1.05M context · 65.5K output · price unknown · vision, tools, reasoning, structured output, attachments"
 
 GOOGLE_GEMINI_2_5_PRO: Final[Model] = Model(
     provider="anyapi",
@@ -425,13 +443,14 @@ GOOGLE_GEMINI_2_5_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_06_17,
-    last_updated=_D_2025_06_17,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_06_17,
+    last_updated=_Shared.D_2025_06_17,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     reasoning_options=(),
 )
+"Gemini 2.5 Pro (chat) · 1.05M context · 65.5K output · price unknown · vision, tools, reasoning, structured output, attachments"
 
 GOOGLE_GEMINI_3_FLASH_PREVIEW: Final[Model] = Model(
     provider="anyapi",
@@ -445,13 +464,14 @@ GOOGLE_GEMINI_3_FLASH_PREVIEW: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_12_17,
-    last_updated=_D_2025_12_17,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_12_17,
+    last_updated=_Shared.D_2025_12_17,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     reasoning_options=(),
 )
+"Gemini 3 Flash Preview (chat) · 1.05M context · 65.5K output · price unknown · vision, tools, reasoning, structured output, attachments"
 
 GOOGLE_GEMINI_3_PRO_PREVIEW: Final[Model] = Model(
     provider="anyapi",
@@ -465,13 +485,14 @@ GOOGLE_GEMINI_3_PRO_PREVIEW: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_11_18,
-    last_updated=_D_2025_11_18,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_11_18,
+    last_updated=_Shared.D_2025_11_18,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     reasoning_options=(),
 )
+"Gemini 3 Pro Preview (chat) · 1.05M context · 65.5K output · price unknown · vision, tools, reasoning, structured output, attachments"
 
 MISTRALAI_DEVSTRAL_2512: Final[Model] = Model(
     provider="anyapi",
@@ -484,13 +505,14 @@ MISTRALAI_DEVSTRAL_2512: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_12,
-    release_date=_D_2025_12_09,
-    last_updated=_D_2025_12_09,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2025_12,
+    release_date=_Shared.D_2025_12_09,
+    last_updated=_Shared.D_2025_12_09,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     status=Status.DEPRECATED,
 )
+"Devstral 2 (chat) · 262K context · 262K output · price unknown · tools, open weights · deprecated"
 
 MISTRALAI_MISTRAL_LARGE_2512: Final[Model] = Model(
     provider="anyapi",
@@ -503,12 +525,13 @@ MISTRALAI_MISTRAL_LARGE_2512: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_11,
-    release_date=_D_2024_11_01,
-    last_updated=_D_2025_12_02,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2024_11,
+    release_date=_Shared.D_2024_11_01,
+    last_updated=_Shared.D_2025_12_02,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
 )
+"Mistral Large 3 (chat) · 262K context · 262K output · price unknown · vision, tools, attachments, open weights"
 
 OPENAI_GPT_4_1: Final[Model] = Model(
     provider="anyapi",
@@ -522,12 +545,13 @@ OPENAI_GPT_4_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2025_04_14,
-    last_updated=_D_2025_04_14,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1047576_OUTPUT_32768,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2025_04_14,
+    last_updated=_Shared.D_2025_04_14,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1047576_OUTPUT_32768,
 )
+"GPT-4.1 (chat) · 1.05M context · 32.8K output · price unknown · vision, tools, structured output, attachments"
 
 OPENAI_GPT_4_1_MINI: Final[Model] = Model(
     provider="anyapi",
@@ -541,12 +565,13 @@ OPENAI_GPT_4_1_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2025_04_14,
-    last_updated=_D_2025_04_14,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1047576_OUTPUT_32768,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2025_04_14,
+    last_updated=_Shared.D_2025_04_14,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1047576_OUTPUT_32768,
 )
+"GPT-4.1 mini (chat) · 1.05M context · 32.8K output · price unknown · vision, tools, structured output, attachments"
 
 OPENAI_GPT_5: Final[Model] = Model(
     provider="anyapi",
@@ -560,13 +585,14 @@ OPENAI_GPT_5: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_09_30,
-    release_date=_D_2025_08_07,
-    last_updated=_D_2025_08_07,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    knowledge=_Shared.D_2024_09_30,
+    release_date=_Shared.D_2025_08_07,
+    last_updated=_Shared.D_2025_08_07,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"GPT-5 (chat) · 400K context · 128K output · price unknown · vision, tools, reasoning, structured output, attachments"
 
 OPENAI_GPT_5_MINI: Final[Model] = Model(
     provider="anyapi",
@@ -580,13 +606,14 @@ OPENAI_GPT_5_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_05_30,
-    release_date=_D_2025_08_07,
-    last_updated=_D_2025_08_07,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    knowledge=_Shared.D_2024_05_30,
+    release_date=_Shared.D_2025_08_07,
+    last_updated=_Shared.D_2025_08_07,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"GPT-5 Mini (chat) · 400K context · 128K output · price unknown · vision, tools, reasoning, structured output, attachments"
 
 OPENAI_GPT_5_1: Final[Model] = Model(
     provider="anyapi",
@@ -600,13 +627,14 @@ OPENAI_GPT_5_1: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_09_30,
-    release_date=_D_2025_11_13,
-    last_updated=_D_2025_11_13,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    knowledge=_Shared.D_2024_09_30,
+    release_date=_Shared.D_2025_11_13,
+    last_updated=_Shared.D_2025_11_13,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"GPT-5.1 (chat) · 400K context · 128K output · price unknown · vision, tools, reasoning, structured output, attachments"
 
 OPENAI_GPT_5_2: Final[Model] = Model(
     provider="anyapi",
@@ -620,13 +648,14 @@ OPENAI_GPT_5_2: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2025_12_11,
-    last_updated=_D_2025_12_11,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2025_12_11,
+    last_updated=_Shared.D_2025_12_11,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"GPT-5.2 (chat) · 400K context · 128K output · price unknown · vision, tools, reasoning, structured output, attachments"
 
 OPENAI_GPT_5_4: Final[Model] = Model(
     provider="anyapi",
@@ -640,12 +669,12 @@ OPENAI_GPT_5_4: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_03_05,
-    last_updated=_D_2026_03_05,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_03_05,
+    last_updated=_Shared.D_2026_03_05,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
     experimental=Experimental(
         modes={
             "fast": Mode(
@@ -655,6 +684,7 @@ OPENAI_GPT_5_4: Final[Model] = Model(
         }
     ),
 )
+"GPT-5.4 (chat) · 1.05M context · 128K output · price unknown · vision, tools, reasoning, structured output, attachments"
 
 OPENAI_O3: Final[Model] = Model(
     provider="anyapi",
@@ -668,13 +698,14 @@ OPENAI_O3: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_05,
-    release_date=_D_2025_04_16,
-    last_updated=_D_2025_04_16,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_100000,
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    knowledge=_Shared.D_2024_05,
+    release_date=_Shared.D_2025_04_16,
+    last_updated=_Shared.D_2025_04_16,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_100000,
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"o3 (chat) · 200K context · 100K output · price unknown · vision, tools, reasoning, structured output, attachments"
 
 OPENAI_O3_MINI: Final[Model] = Model(
     provider="anyapi",
@@ -688,13 +719,14 @@ OPENAI_O3_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_05,
-    release_date=_D_2024_12_20,
-    last_updated=_D_2025_01_29,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_100000,
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    knowledge=_Shared.D_2024_05,
+    release_date=_Shared.D_2024_12_20,
+    last_updated=_Shared.D_2025_01_29,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_100000,
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"o3-mini (chat) · 200K context · 100K output · price unknown · tools, reasoning, structured output"
 
 OPENAI_O4_MINI: Final[Model] = Model(
     provider="anyapi",
@@ -708,13 +740,14 @@ OPENAI_O4_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_05,
-    release_date=_D_2025_04_16,
-    last_updated=_D_2025_04_16,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_100000,
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    knowledge=_Shared.D_2024_05,
+    release_date=_Shared.D_2025_04_16,
+    last_updated=_Shared.D_2025_04_16,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_100000,
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"o4-mini (chat) · 200K context · 100K output · price unknown · vision, tools, reasoning, structured output, attachments"
 
 PERPLEXITY_SONAR_PRO: Final[Model] = Model(
     provider="anyapi",
@@ -727,12 +760,13 @@ PERPLEXITY_SONAR_PRO: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_09_01,
-    release_date=_D_2024_01_01,
-    last_updated=_D_2025_09_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_8192,
+    knowledge=_Shared.D_2025_09_01,
+    release_date=_Shared.D_2024_01_01,
+    last_updated=_Shared.D_2025_09_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_8192,
 )
+"Sonar Pro (chat) · 200K context · 8.19K output · price unknown · vision, attachments"
 
 PERPLEXITY_SONAR_REASONING_PRO: Final[Model] = Model(
     provider="anyapi",
@@ -745,13 +779,14 @@ PERPLEXITY_SONAR_REASONING_PRO: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_09_01,
-    release_date=_D_2024_01_01,
-    last_updated=_D_2025_09_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    knowledge=_Shared.D_2025_09_01,
+    release_date=_Shared.D_2024_01_01,
+    last_updated=_Shared.D_2025_09_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     reasoning_options=(),
 )
+"Sonar Reasoning Pro (chat) · 128K context · 4.1K output · price unknown · vision, reasoning, attachments"
 
 XAI_GROK_4_3: Final[Model] = Model(
     provider="anyapi",
@@ -765,9 +800,10 @@ XAI_GROK_4_3: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_04_17,
-    last_updated=_D_2026_04_17,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_30000,
+    release_date=_Shared.D_2026_04_17,
+    last_updated=_Shared.D_2026_04_17,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_30000,
     reasoning_options=(),
 )
+"Grok 4.3 (chat) · 1M context · 30K output · price unknown · vision, tools, reasoning, structured output, attachments"

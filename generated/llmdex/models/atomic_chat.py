@@ -9,21 +9,25 @@ from decimal import Decimal
 
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
-from llmdex_runtime.model import Cost, Limit, Modalities, Model
+from llmdex_runtime.model import Cost, Limit, Modalities, PricedModel
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_131072_OUTPUT_4096 = Limit(context=131072, output=4096)
-_CONTEXT_32768_OUTPUT_8192 = Limit(context=32768, output=8192)
-_D_2024_07_23 = PartialDate(2024, 7, 23)
-_D_2026_03_05 = PartialDate(2026, 3, 5)
-_D_2026_04_02 = PartialDate(2026, 4, 2)
-_D_2026_04_04 = PartialDate(2026, 4, 4)
-_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_131072_OUTPUT_4096 = Limit(context=131072, output=4096)
+    CONTEXT_32768_OUTPUT_8192 = Limit(context=32768, output=8192)
+    D_2024_07_23 = PartialDate(2024, 7, 23)
+    D_2026_03_05 = PartialDate(2026, 3, 5)
+    D_2026_04_02 = PartialDate(2026, 4, 2)
+    D_2026_04_04 = PartialDate(2026, 4, 4)
+    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "META_LLAMA_3_1_8B_INSTRUCT_GGUF",
@@ -33,7 +37,7 @@ __all__ = [
     "GEMMA_4_E4B_IT_MLX_4BIT",
 ]
 
-META_LLAMA_3_1_8B_INSTRUCT_GGUF: Final[Model] = Model(
+META_LLAMA_3_1_8B_INSTRUCT_GGUF: Final[PricedModel] = PricedModel(
     provider="atomic-chat",
     id="Meta-Llama-3_1-8B-Instruct-GGUF",
     name="Meta Llama 3.1 8B Instruct (GGUF)",
@@ -44,14 +48,15 @@ META_LLAMA_3_1_8B_INSTRUCT_GGUF: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2024_07_23,
-    last_updated=_D_2024_07_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_4096,
+    release_date=_Shared.D_2024_07_23,
+    last_updated=_Shared.D_2024_07_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Meta Llama 3.1 8B Instruct (GGUF) (chat) · 131K context · 4.1K output · free · tools, open weights"
 
-QWEN3_5_9B_MLX_4BIT: Final[Model] = Model(
+QWEN3_5_9B_MLX_4BIT: Final[PricedModel] = PricedModel(
     provider="atomic-chat",
     id="Qwen3_5-9B-MLX-4bit",
     name="Qwen 3.5 9B (MLX 4-bit)",
@@ -62,14 +67,15 @@ QWEN3_5_9B_MLX_4BIT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_03_05,
-    last_updated=_D_2026_04_04,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_8192,
+    release_date=_Shared.D_2026_03_05,
+    last_updated=_Shared.D_2026_04_04,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_8192,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Qwen 3.5 9B (MLX 4-bit) (chat) · 32.8K context · 8.19K output · free · vision, tools, attachments, open weights"
 
-QWEN3_5_9B_Q4_K_M: Final[Model] = Model(
+QWEN3_5_9B_Q4_K_M: Final[PricedModel] = PricedModel(
     provider="atomic-chat",
     id="Qwen3_5-9B-Q4_K_M",
     name="Qwen 3.5 9B (Q4_K_M)",
@@ -80,14 +86,15 @@ QWEN3_5_9B_Q4_K_M: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_03_05,
-    last_updated=_D_2026_04_04,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_8192,
+    release_date=_Shared.D_2026_03_05,
+    last_updated=_Shared.D_2026_04_04,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_8192,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Qwen 3.5 9B (Q4_K_M) (chat) · 32.8K context · 8.19K output · free · vision, tools, attachments, open weights"
 
-GEMMA_4_E4B_IT_IQ4_XS: Final[Model] = Model(
+GEMMA_4_E4B_IT_IQ4_XS: Final[PricedModel] = PricedModel(
     provider="atomic-chat",
     id="gemma-4-E4B-it-IQ4_XS",
     name="Gemma 4 E4B Instruct (IQ4_XS)",
@@ -98,14 +105,15 @@ GEMMA_4_E4B_IT_IQ4_XS: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_02,
-    last_updated=_D_2026_04_02,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_8192,
+    release_date=_Shared.D_2026_04_02,
+    last_updated=_Shared.D_2026_04_02,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_8192,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Gemma 4 E4B Instruct (IQ4_XS) (chat) · 32.8K context · 8.19K output · free · open weights"
 
-GEMMA_4_E4B_IT_MLX_4BIT: Final[Model] = Model(
+GEMMA_4_E4B_IT_MLX_4BIT: Final[PricedModel] = PricedModel(
     provider="atomic-chat",
     id="gemma-4-E4B-it-MLX-4bit",
     name="Gemma 4 E4B Instruct (MLX 4-bit)",
@@ -116,9 +124,10 @@ GEMMA_4_E4B_IT_MLX_4BIT: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_02,
-    last_updated=_D_2026_04_02,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_8192,
+    release_date=_Shared.D_2026_04_02,
+    last_updated=_Shared.D_2026_04_02,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_8192,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Gemma 4 E4B Instruct (MLX 4-bit) (chat) · 32.8K context · 8.19K output · free · open weights"

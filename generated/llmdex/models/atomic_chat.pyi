@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "META_LLAMA_3_1_8B_INSTRUCT_GGUF",
@@ -15,17 +15,17 @@ __all__ = [
     "GEMMA_4_E4B_IT_MLX_4BIT",
 ]
 
-META_LLAMA_3_1_8B_INSTRUCT_GGUF: Final[Model]
+META_LLAMA_3_1_8B_INSTRUCT_GGUF: Final[PricedModel]
 "Meta Llama 3.1 8B Instruct (GGUF) (chat) · 131K context · 4.1K output · free · tools, open weights"
 
-QWEN3_5_9B_MLX_4BIT: Final[Model]
+QWEN3_5_9B_MLX_4BIT: Final[PricedModel]
 "Qwen 3.5 9B (MLX 4-bit) (chat) · 32.8K context · 8.19K output · free · vision, tools, attachments, open weights"
 
-QWEN3_5_9B_Q4_K_M: Final[Model]
+QWEN3_5_9B_Q4_K_M: Final[PricedModel]
 "Qwen 3.5 9B (Q4_K_M) (chat) · 32.8K context · 8.19K output · free · vision, tools, attachments, open weights"
 
-GEMMA_4_E4B_IT_IQ4_XS: Final[Model]
+GEMMA_4_E4B_IT_IQ4_XS: Final[PricedModel]
 "Gemma 4 E4B Instruct (IQ4_XS) (chat) · 32.8K context · 8.19K output · free · open weights"
 
-GEMMA_4_E4B_IT_MLX_4BIT: Final[Model]
+GEMMA_4_E4B_IT_MLX_4BIT: Final[PricedModel]
 "Gemma 4 E4B Instruct (MLX 4-bit) (chat) · 32.8K context · 8.19K output · free · open weights"

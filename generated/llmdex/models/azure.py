@@ -14,7 +14,7 @@ from llmdex_runtime.model import (
     CostTier,
     Limit,
     Modalities,
-    Model,
+    PricedModel,
     ProviderOverride,
     Rates,
     ReasoningOption,
@@ -26,181 +26,187 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run ti
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_0_OUTPUT_0 = Limit(context=0, output=0)
-_CONTEXT_1000000_OUTPUT_128000 = Limit(context=1000000, output=128000)
-_CONTEXT_1000000_OUTPUT_384000 = Limit(context=1000000, output=384000)
-_CONTEXT_1000000_OUTPUT_64000 = Limit(context=1000000, output=64000)
-_CONTEXT_1047576_OUTPUT_32768 = Limit(context=1047576, output=32768)
-_CONTEXT_1050000_INPUT_922000_OUTPUT_128000 = Limit(context=1050000, input=922000, output=128000)
-_CONTEXT_128000_INPUT_128000_OUTPUT_8192 = Limit(context=128000, input=128000, output=8192)
-_CONTEXT_128000_OUTPUT_128000 = Limit(context=128000, output=128000)
-_CONTEXT_128000_OUTPUT_1536 = Limit(context=128000, output=1536)
-_CONTEXT_128000_OUTPUT_16384 = Limit(context=128000, output=16384)
-_CONTEXT_128000_OUTPUT_32768 = Limit(context=128000, output=32768)
-_CONTEXT_128000_OUTPUT_4000 = Limit(context=128000, output=4000)
-_CONTEXT_128000_OUTPUT_4096 = Limit(context=128000, output=4096)
-_CONTEXT_128000_OUTPUT_65536 = Limit(context=128000, output=65536)
-_CONTEXT_128000_OUTPUT_8192 = Limit(context=128000, output=8192)
-_CONTEXT_131072_OUTPUT_131072 = Limit(context=131072, output=131072)
-_CONTEXT_163840_OUTPUT_163840 = Limit(context=163840, output=163840)
-_CONTEXT_16384_OUTPUT_16384 = Limit(context=16384, output=16384)
-_CONTEXT_2000000_OUTPUT_30000 = Limit(context=2000000, output=30000)
-_CONTEXT_200000_OUTPUT_100000 = Limit(context=200000, output=100000)
-_CONTEXT_200000_OUTPUT_128000 = Limit(context=200000, output=128000)
-_CONTEXT_200000_OUTPUT_32000 = Limit(context=200000, output=32000)
-_CONTEXT_200000_OUTPUT_64000 = Limit(context=200000, output=64000)
-_CONTEXT_256000_OUTPUT_256000 = Limit(context=256000, output=256000)
-_CONTEXT_256000_OUTPUT_8000 = Limit(context=256000, output=8000)
-_CONTEXT_262000_OUTPUT_8192 = Limit(context=262000, output=8192)
-_CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
-_CONTEXT_272000_OUTPUT_128000 = Limit(context=272000, output=128000)
-_CONTEXT_32000_OUTPUT_4096 = Limit(context=32000, output=4096)
-_CONTEXT_32768_OUTPUT_32768 = Limit(context=32768, output=32768)
-_CONTEXT_400000_INPUT_272000_OUTPUT_128000 = Limit(context=400000, input=272000, output=128000)
-_CONTEXT_400000_OUTPUT_128000 = Limit(context=400000, output=128000)
-_CONTEXT_400000_OUTPUT_272000 = Limit(context=400000, output=272000)
-_CONTEXT_4096_OUTPUT_1024 = Limit(context=4096, output=1024)
-_CONTEXT_4096_OUTPUT_4096 = Limit(context=4096, output=4096)
-_CONTEXT_512_OUTPUT_1024 = Limit(context=512, output=1024)
-_CONTEXT_8191_OUTPUT_1536 = Limit(context=8191, output=1536)
-_CONTEXT_8191_OUTPUT_3072 = Limit(context=8191, output=3072)
-_CONTEXT_8192_OUTPUT_1536 = Limit(context=8192, output=1536)
-_CONTEXT_8192_OUTPUT_2048 = Limit(context=8192, output=2048)
-_CONTEXT_8192_OUTPUT_8192 = Limit(context=8192, output=8192)
-_D_2021_08 = PartialDate(2021, 8)
-_D_2022_12_15 = PartialDate(2022, 12, 15)
-_D_2023_03_01 = PartialDate(2023, 3, 1)
-_D_2023_03_14 = PartialDate(2023, 3, 14)
-_D_2023_06_13 = PartialDate(2023, 6, 13)
-_D_2023_09 = PartialDate(2023, 9)
-_D_2023_09_21 = PartialDate(2023, 9, 21)
-_D_2023_10 = PartialDate(2023, 10)
-_D_2023_11 = PartialDate(2023, 11)
-_D_2023_11_06 = PartialDate(2023, 11, 6)
-_D_2023_11_07 = PartialDate(2023, 11, 7)
-_D_2023_12 = PartialDate(2023, 12)
-_D_2024_01_25 = PartialDate(2024, 1, 25)
-_D_2024_03 = PartialDate(2024, 3)
-_D_2024_04 = PartialDate(2024, 4)
-_D_2024_04_09 = PartialDate(2024, 4, 9)
-_D_2024_04_18 = PartialDate(2024, 4, 18)
-_D_2024_04_23 = PartialDate(2024, 4, 23)
-_D_2024_05 = PartialDate(2024, 5)
-_D_2024_05_13 = PartialDate(2024, 5, 13)
-_D_2024_05_30 = PartialDate(2024, 5, 30)
-_D_2024_06_01 = PartialDate(2024, 6, 1)
-_D_2024_07 = PartialDate(2024, 7)
-_D_2024_07_18 = PartialDate(2024, 7, 18)
-_D_2024_07_23 = PartialDate(2024, 7, 23)
-_D_2024_08 = PartialDate(2024, 8)
-_D_2024_08_06 = PartialDate(2024, 8, 6)
-_D_2024_08_20 = PartialDate(2024, 8, 20)
-_D_2024_08_30 = PartialDate(2024, 8, 30)
-_D_2024_09 = PartialDate(2024, 9)
-_D_2024_09_12 = PartialDate(2024, 9, 12)
-_D_2024_09_25 = PartialDate(2024, 9, 25)
-_D_2024_09_30 = PartialDate(2024, 9, 30)
-_D_2024_10_22 = PartialDate(2024, 10, 22)
-_D_2024_10_24 = PartialDate(2024, 10, 24)
-_D_2024_11_01 = PartialDate(2024, 11, 1)
-_D_2024_12_05 = PartialDate(2024, 12, 5)
-_D_2024_12_06 = PartialDate(2024, 12, 6)
-_D_2024_12_11 = PartialDate(2024, 12, 11)
-_D_2024_12_20 = PartialDate(2024, 12, 20)
-_D_2025_01 = PartialDate(2025, 1)
-_D_2025_01_01 = PartialDate(2025, 1, 1)
-_D_2025_01_20 = PartialDate(2025, 1, 20)
-_D_2025_01_29 = PartialDate(2025, 1, 29)
-_D_2025_02_28 = PartialDate(2025, 2, 28)
-_D_2025_03_01 = PartialDate(2025, 3, 1)
-_D_2025_03_13 = PartialDate(2025, 3, 13)
-_D_2025_03_24 = PartialDate(2025, 3, 24)
-_D_2025_03_31 = PartialDate(2025, 3, 31)
-_D_2025_04_05 = PartialDate(2025, 4, 5)
-_D_2025_04_14 = PartialDate(2025, 4, 14)
-_D_2025_04_15 = PartialDate(2025, 4, 15)
-_D_2025_04_16 = PartialDate(2025, 4, 16)
-_D_2025_04_24 = PartialDate(2025, 4, 24)
-_D_2025_05 = PartialDate(2025, 5)
-_D_2025_05_07 = PartialDate(2025, 5, 7)
-_D_2025_05_16 = PartialDate(2025, 5, 16)
-_D_2025_05_19 = PartialDate(2025, 5, 19)
-_D_2025_05_28 = PartialDate(2025, 5, 28)
-_D_2025_05_31 = PartialDate(2025, 5, 31)
-_D_2025_06_27 = PartialDate(2025, 6, 27)
-_D_2025_07 = PartialDate(2025, 7)
-_D_2025_07_31 = PartialDate(2025, 7, 31)
-_D_2025_08_01 = PartialDate(2025, 8, 1)
-_D_2025_08_07 = PartialDate(2025, 8, 7)
-_D_2025_08_21 = PartialDate(2025, 8, 21)
-_D_2025_08_31 = PartialDate(2025, 8, 31)
-_D_2025_09 = PartialDate(2025, 9)
-_D_2025_09_15 = PartialDate(2025, 9, 15)
-_D_2025_09_19 = PartialDate(2025, 9, 19)
-_D_2025_10_06 = PartialDate(2025, 10, 6)
-_D_2025_11_06 = PartialDate(2025, 11, 6)
-_D_2025_11_13 = PartialDate(2025, 11, 13)
-_D_2025_11_14 = PartialDate(2025, 11, 14)
-_D_2025_11_18 = PartialDate(2025, 11, 18)
-_D_2025_11_24 = PartialDate(2025, 11, 24)
-_D_2025_11_25 = PartialDate(2025, 11, 25)
-_D_2025_12_01 = PartialDate(2025, 12, 1)
-_D_2025_12_02 = PartialDate(2025, 12, 2)
-_D_2025_12_11 = PartialDate(2025, 12, 11)
-_D_2025_12_31 = PartialDate(2025, 12, 31)
-_D_2026_01_14 = PartialDate(2026, 1, 14)
-_D_2026_01_31 = PartialDate(2026, 1, 31)
-_D_2026_02_05 = PartialDate(2026, 2, 5)
-_D_2026_02_06 = PartialDate(2026, 2, 6)
-_D_2026_02_17 = PartialDate(2026, 2, 17)
-_D_2026_02_24 = PartialDate(2026, 2, 24)
-_D_2026_03_03 = PartialDate(2026, 3, 3)
-_D_2026_03_05 = PartialDate(2026, 3, 5)
-_D_2026_03_13 = PartialDate(2026, 3, 13)
-_D_2026_03_17 = PartialDate(2026, 3, 17)
-_D_2026_04_08 = PartialDate(2026, 4, 8)
-_D_2026_04_21 = PartialDate(2026, 4, 21)
-_D_2026_04_22 = PartialDate(2026, 4, 22)
-_D_2026_04_24 = PartialDate(2026, 4, 24)
-_D_2026_05_28 = PartialDate(2026, 5, 28)
-_D_2026_06_09 = PartialDate(2026, 6, 9)
-_D_2026_06_30 = PartialDate(2026, 6, 30)
-_REASONING_BUDGET_TOKENS_MIN_1024 = ReasoningOption(type="budget_tokens", min=1024)
-_REASONING_EFFORT_HIGH = ReasoningOption(type="effort", values=("high",))
-_REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(type="effort", values=("low", "medium", "high"))
-_REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX = ReasoningOption(
-    type="effort", values=("low", "medium", "high", "max")
-)
-_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
-    type="effort", values=("low", "medium", "high", "xhigh")
-)
-_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX = ReasoningOption(
-    type="effort", values=("low", "medium", "high", "xhigh", "max")
-)
-_REASONING_EFFORT_MEDIUM = ReasoningOption(type="effort", values=("medium",))
-_REASONING_EFFORT_MEDIUM_HIGH_XHIGH = ReasoningOption(
-    type="effort", values=("medium", "high", "xhigh")
-)
-_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH = ReasoningOption(
-    type="effort", values=("minimal", "low", "medium", "high")
-)
-_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = ReasoningOption(
-    type="effort", values=("none", "low", "medium", "high")
-)
-_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
-    type="effort", values=("none", "low", "medium", "high", "xhigh")
-)
-_REASONING_TOGGLE = ReasoningOption(type="toggle")
-_TEXT_IMAGE_AUDIO_TO_TEXT = Modalities(input=("text", "image", "audio"), output=("text",))
-_TEXT_IMAGE_AUDIO_TO_TEXT_IMAGE_AUDIO = Modalities(
-    input=("text", "image", "audio"), output=("text", "image", "audio")
-)
-_TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
-_TEXT_IMAGE_TO_IMAGE = Modalities(input=("text", "image"), output=("image",))
-_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-_TEXT_IMAGE_TO_TEXT_IMAGE = Modalities(input=("text", "image"), output=("text", "image"))
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_0_OUTPUT_0 = Limit(context=0, output=0)
+    CONTEXT_1000000_OUTPUT_128000 = Limit(context=1000000, output=128000)
+    CONTEXT_1000000_OUTPUT_384000 = Limit(context=1000000, output=384000)
+    CONTEXT_1000000_OUTPUT_64000 = Limit(context=1000000, output=64000)
+    CONTEXT_1047576_OUTPUT_32768 = Limit(context=1047576, output=32768)
+    CONTEXT_1050000_INPUT_922000_OUTPUT_128000 = Limit(context=1050000, input=922000, output=128000)
+    CONTEXT_128000_INPUT_128000_OUTPUT_8192 = Limit(context=128000, input=128000, output=8192)
+    CONTEXT_128000_OUTPUT_128000 = Limit(context=128000, output=128000)
+    CONTEXT_128000_OUTPUT_1536 = Limit(context=128000, output=1536)
+    CONTEXT_128000_OUTPUT_16384 = Limit(context=128000, output=16384)
+    CONTEXT_128000_OUTPUT_32768 = Limit(context=128000, output=32768)
+    CONTEXT_128000_OUTPUT_4000 = Limit(context=128000, output=4000)
+    CONTEXT_128000_OUTPUT_4096 = Limit(context=128000, output=4096)
+    CONTEXT_128000_OUTPUT_65536 = Limit(context=128000, output=65536)
+    CONTEXT_128000_OUTPUT_8192 = Limit(context=128000, output=8192)
+    CONTEXT_131072_OUTPUT_131072 = Limit(context=131072, output=131072)
+    CONTEXT_163840_OUTPUT_163840 = Limit(context=163840, output=163840)
+    CONTEXT_16384_OUTPUT_16384 = Limit(context=16384, output=16384)
+    CONTEXT_2000000_OUTPUT_30000 = Limit(context=2000000, output=30000)
+    CONTEXT_200000_OUTPUT_100000 = Limit(context=200000, output=100000)
+    CONTEXT_200000_OUTPUT_128000 = Limit(context=200000, output=128000)
+    CONTEXT_200000_OUTPUT_32000 = Limit(context=200000, output=32000)
+    CONTEXT_200000_OUTPUT_64000 = Limit(context=200000, output=64000)
+    CONTEXT_256000_OUTPUT_256000 = Limit(context=256000, output=256000)
+    CONTEXT_256000_OUTPUT_8000 = Limit(context=256000, output=8000)
+    CONTEXT_262000_OUTPUT_8192 = Limit(context=262000, output=8192)
+    CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
+    CONTEXT_272000_OUTPUT_128000 = Limit(context=272000, output=128000)
+    CONTEXT_32000_OUTPUT_4096 = Limit(context=32000, output=4096)
+    CONTEXT_32768_OUTPUT_32768 = Limit(context=32768, output=32768)
+    CONTEXT_400000_INPUT_272000_OUTPUT_128000 = Limit(context=400000, input=272000, output=128000)
+    CONTEXT_400000_OUTPUT_128000 = Limit(context=400000, output=128000)
+    CONTEXT_400000_OUTPUT_272000 = Limit(context=400000, output=272000)
+    CONTEXT_4096_OUTPUT_1024 = Limit(context=4096, output=1024)
+    CONTEXT_4096_OUTPUT_4096 = Limit(context=4096, output=4096)
+    CONTEXT_512_OUTPUT_1024 = Limit(context=512, output=1024)
+    CONTEXT_8191_OUTPUT_1536 = Limit(context=8191, output=1536)
+    CONTEXT_8191_OUTPUT_3072 = Limit(context=8191, output=3072)
+    CONTEXT_8192_OUTPUT_1536 = Limit(context=8192, output=1536)
+    CONTEXT_8192_OUTPUT_2048 = Limit(context=8192, output=2048)
+    CONTEXT_8192_OUTPUT_8192 = Limit(context=8192, output=8192)
+    D_2021_08 = PartialDate(2021, 8)
+    D_2022_12_15 = PartialDate(2022, 12, 15)
+    D_2023_03_01 = PartialDate(2023, 3, 1)
+    D_2023_03_14 = PartialDate(2023, 3, 14)
+    D_2023_06_13 = PartialDate(2023, 6, 13)
+    D_2023_09 = PartialDate(2023, 9)
+    D_2023_09_21 = PartialDate(2023, 9, 21)
+    D_2023_10 = PartialDate(2023, 10)
+    D_2023_11 = PartialDate(2023, 11)
+    D_2023_11_06 = PartialDate(2023, 11, 6)
+    D_2023_11_07 = PartialDate(2023, 11, 7)
+    D_2023_12 = PartialDate(2023, 12)
+    D_2024_01_25 = PartialDate(2024, 1, 25)
+    D_2024_03 = PartialDate(2024, 3)
+    D_2024_04 = PartialDate(2024, 4)
+    D_2024_04_09 = PartialDate(2024, 4, 9)
+    D_2024_04_18 = PartialDate(2024, 4, 18)
+    D_2024_04_23 = PartialDate(2024, 4, 23)
+    D_2024_05 = PartialDate(2024, 5)
+    D_2024_05_13 = PartialDate(2024, 5, 13)
+    D_2024_05_30 = PartialDate(2024, 5, 30)
+    D_2024_06_01 = PartialDate(2024, 6, 1)
+    D_2024_07 = PartialDate(2024, 7)
+    D_2024_07_18 = PartialDate(2024, 7, 18)
+    D_2024_07_23 = PartialDate(2024, 7, 23)
+    D_2024_08 = PartialDate(2024, 8)
+    D_2024_08_06 = PartialDate(2024, 8, 6)
+    D_2024_08_20 = PartialDate(2024, 8, 20)
+    D_2024_08_30 = PartialDate(2024, 8, 30)
+    D_2024_09 = PartialDate(2024, 9)
+    D_2024_09_12 = PartialDate(2024, 9, 12)
+    D_2024_09_25 = PartialDate(2024, 9, 25)
+    D_2024_09_30 = PartialDate(2024, 9, 30)
+    D_2024_10_22 = PartialDate(2024, 10, 22)
+    D_2024_10_24 = PartialDate(2024, 10, 24)
+    D_2024_11_01 = PartialDate(2024, 11, 1)
+    D_2024_12_05 = PartialDate(2024, 12, 5)
+    D_2024_12_06 = PartialDate(2024, 12, 6)
+    D_2024_12_11 = PartialDate(2024, 12, 11)
+    D_2024_12_20 = PartialDate(2024, 12, 20)
+    D_2025_01 = PartialDate(2025, 1)
+    D_2025_01_01 = PartialDate(2025, 1, 1)
+    D_2025_01_20 = PartialDate(2025, 1, 20)
+    D_2025_01_29 = PartialDate(2025, 1, 29)
+    D_2025_02_28 = PartialDate(2025, 2, 28)
+    D_2025_03_01 = PartialDate(2025, 3, 1)
+    D_2025_03_13 = PartialDate(2025, 3, 13)
+    D_2025_03_24 = PartialDate(2025, 3, 24)
+    D_2025_03_31 = PartialDate(2025, 3, 31)
+    D_2025_04_05 = PartialDate(2025, 4, 5)
+    D_2025_04_14 = PartialDate(2025, 4, 14)
+    D_2025_04_15 = PartialDate(2025, 4, 15)
+    D_2025_04_16 = PartialDate(2025, 4, 16)
+    D_2025_04_24 = PartialDate(2025, 4, 24)
+    D_2025_05 = PartialDate(2025, 5)
+    D_2025_05_07 = PartialDate(2025, 5, 7)
+    D_2025_05_16 = PartialDate(2025, 5, 16)
+    D_2025_05_19 = PartialDate(2025, 5, 19)
+    D_2025_05_28 = PartialDate(2025, 5, 28)
+    D_2025_05_31 = PartialDate(2025, 5, 31)
+    D_2025_06_27 = PartialDate(2025, 6, 27)
+    D_2025_07 = PartialDate(2025, 7)
+    D_2025_07_31 = PartialDate(2025, 7, 31)
+    D_2025_08_01 = PartialDate(2025, 8, 1)
+    D_2025_08_07 = PartialDate(2025, 8, 7)
+    D_2025_08_21 = PartialDate(2025, 8, 21)
+    D_2025_08_31 = PartialDate(2025, 8, 31)
+    D_2025_09 = PartialDate(2025, 9)
+    D_2025_09_15 = PartialDate(2025, 9, 15)
+    D_2025_09_19 = PartialDate(2025, 9, 19)
+    D_2025_10_06 = PartialDate(2025, 10, 6)
+    D_2025_11_06 = PartialDate(2025, 11, 6)
+    D_2025_11_13 = PartialDate(2025, 11, 13)
+    D_2025_11_14 = PartialDate(2025, 11, 14)
+    D_2025_11_18 = PartialDate(2025, 11, 18)
+    D_2025_11_24 = PartialDate(2025, 11, 24)
+    D_2025_11_25 = PartialDate(2025, 11, 25)
+    D_2025_12_01 = PartialDate(2025, 12, 1)
+    D_2025_12_02 = PartialDate(2025, 12, 2)
+    D_2025_12_11 = PartialDate(2025, 12, 11)
+    D_2025_12_31 = PartialDate(2025, 12, 31)
+    D_2026_01_14 = PartialDate(2026, 1, 14)
+    D_2026_01_31 = PartialDate(2026, 1, 31)
+    D_2026_02_05 = PartialDate(2026, 2, 5)
+    D_2026_02_06 = PartialDate(2026, 2, 6)
+    D_2026_02_17 = PartialDate(2026, 2, 17)
+    D_2026_02_24 = PartialDate(2026, 2, 24)
+    D_2026_03_03 = PartialDate(2026, 3, 3)
+    D_2026_03_05 = PartialDate(2026, 3, 5)
+    D_2026_03_13 = PartialDate(2026, 3, 13)
+    D_2026_03_17 = PartialDate(2026, 3, 17)
+    D_2026_04_08 = PartialDate(2026, 4, 8)
+    D_2026_04_21 = PartialDate(2026, 4, 21)
+    D_2026_04_22 = PartialDate(2026, 4, 22)
+    D_2026_04_24 = PartialDate(2026, 4, 24)
+    D_2026_05_28 = PartialDate(2026, 5, 28)
+    D_2026_06_09 = PartialDate(2026, 6, 9)
+    D_2026_06_30 = PartialDate(2026, 6, 30)
+    REASONING_BUDGET_TOKENS_MIN_1024 = ReasoningOption(type="budget_tokens", min=1024)
+    REASONING_EFFORT_HIGH = ReasoningOption(type="effort", values=("high",))
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("low", "medium", "high")
+    )
+    REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX = ReasoningOption(
+        type="effort", values=("low", "medium", "high", "max")
+    )
+    REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
+        type="effort", values=("low", "medium", "high", "xhigh")
+    )
+    REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX = ReasoningOption(
+        type="effort", values=("low", "medium", "high", "xhigh", "max")
+    )
+    REASONING_EFFORT_MEDIUM = ReasoningOption(type="effort", values=("medium",))
+    REASONING_EFFORT_MEDIUM_HIGH_XHIGH = ReasoningOption(
+        type="effort", values=("medium", "high", "xhigh")
+    )
+    REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("minimal", "low", "medium", "high")
+    )
+    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("none", "low", "medium", "high")
+    )
+    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
+        type="effort", values=("none", "low", "medium", "high", "xhigh")
+    )
+    REASONING_TOGGLE = ReasoningOption(type="toggle")
+    TEXT_IMAGE_AUDIO_TO_TEXT = Modalities(input=("text", "image", "audio"), output=("text",))
+    TEXT_IMAGE_AUDIO_TO_TEXT_IMAGE_AUDIO = Modalities(
+        input=("text", "image", "audio"), output=("text", "image", "audio")
+    )
+    TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
+    TEXT_IMAGE_TO_IMAGE = Modalities(input=("text", "image"), output=("image",))
+    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_TO_TEXT_IMAGE = Modalities(input=("text", "image"), output=("text", "image"))
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "CLAUDE_FABLE_5",
@@ -314,7 +320,7 @@ __all__ = [
     "TEXT_EMBEDDING_ADA_002",
 ]
 
-CLAUDE_FABLE_5: Final[Model] = Model(
+CLAUDE_FABLE_5: Final[PricedModel] = PricedModel(
     provider="azure",
     id="claude-fable-5",
     name="Claude Fable 5",
@@ -325,18 +331,18 @@ CLAUDE_FABLE_5: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2026_01_31,
-    release_date=_D_2026_06_09,
-    last_updated=_D_2026_06_09,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    knowledge=_Shared.D_2026_01_31,
+    release_date=_Shared.D_2026_06_09,
+    last_updated=_Shared.D_2026_06_09,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("10"),
         output=Decimal("50"),
         cache_read=Decimal("1"),
         cache_write=Decimal("12.5"),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
     provider_override=ProviderOverride(
         npm="@ai-sdk/anthropic",
         api="https://${AZURE_RESOURCE_NAME}.services.ai.azure.com/anthropic/v1",
@@ -344,8 +350,9 @@ CLAUDE_FABLE_5: Final[Model] = Model(
     protocol=Protocol.ANTHROPIC_MESSAGES,
     base_url="https://${AZURE_RESOURCE_NAME}.services.ai.azure.com/anthropic/v1",
 )
+"Claude Fable 5 (chat) · 1M context · 128K output · $10.00 in / $50.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_HAIKU_4_5: Final[Model] = Model(
+CLAUDE_HAIKU_4_5: Final[PricedModel] = PricedModel(
     provider="azure",
     id="claude-haiku-4-5",
     name="Claude Haiku 4.5",
@@ -357,18 +364,18 @@ CLAUDE_HAIKU_4_5: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_02_28,
-    release_date=_D_2025_11_18,
-    last_updated=_D_2025_11_18,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_02_28,
+    release_date=_Shared.D_2025_11_18,
+    last_updated=_Shared.D_2025_11_18,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("1"),
         output=Decimal("5"),
         cache_read=Decimal("0.1"),
         cache_write=Decimal("1.25"),
     ),
-    reasoning_options=(_REASONING_BUDGET_TOKENS_MIN_1024,),
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024,),
     provider_override=ProviderOverride(
         npm="@ai-sdk/anthropic",
         api="https://${AZURE_RESOURCE_NAME}.services.ai.azure.com/anthropic/v1",
@@ -376,8 +383,9 @@ CLAUDE_HAIKU_4_5: Final[Model] = Model(
     protocol=Protocol.ANTHROPIC_MESSAGES,
     base_url="https://${AZURE_RESOURCE_NAME}.services.ai.azure.com/anthropic/v1",
 )
+"Claude Haiku 4.5 (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-CLAUDE_OPUS_4_1: Final[Model] = Model(
+CLAUDE_OPUS_4_1: Final[PricedModel] = PricedModel(
     provider="azure",
     id="claude-opus-4-1",
     name="Claude Opus 4.1",
@@ -389,18 +397,18 @@ CLAUDE_OPUS_4_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_03_31,
-    release_date=_D_2025_11_18,
-    last_updated=_D_2025_11_18,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_32000,
+    knowledge=_Shared.D_2025_03_31,
+    release_date=_Shared.D_2025_11_18,
+    last_updated=_Shared.D_2025_11_18,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_32000,
     cost=Cost(
         input=Decimal("15"),
         output=Decimal("75"),
         cache_read=Decimal("1.5"),
         cache_write=Decimal("18.75"),
     ),
-    reasoning_options=(_REASONING_BUDGET_TOKENS_MIN_1024,),
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024,),
     provider_override=ProviderOverride(
         npm="@ai-sdk/anthropic",
         api="https://${AZURE_RESOURCE_NAME}.services.ai.azure.com/anthropic/v1",
@@ -408,8 +416,9 @@ CLAUDE_OPUS_4_1: Final[Model] = Model(
     protocol=Protocol.ANTHROPIC_MESSAGES,
     base_url="https://${AZURE_RESOURCE_NAME}.services.ai.azure.com/anthropic/v1",
 )
+"Claude Opus 4.1 (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-CLAUDE_OPUS_4_5: Final[Model] = Model(
+CLAUDE_OPUS_4_5: Final[PricedModel] = PricedModel(
     provider="azure",
     id="claude-opus-4-5",
     name="Claude Opus 4.5",
@@ -420,18 +429,21 @@ CLAUDE_OPUS_4_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_03_31,
-    release_date=_D_2025_11_24,
-    last_updated=_D_2025_08_01,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_03_31,
+    release_date=_Shared.D_2025_11_24,
+    last_updated=_Shared.D_2025_08_01,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH, _REASONING_BUDGET_TOKENS_MIN_1024),
+    reasoning_options=(
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024,
+    ),
     provider_override=ProviderOverride(
         npm="@ai-sdk/anthropic",
         api="https://${AZURE_RESOURCE_NAME}.services.ai.azure.com/anthropic/v1",
@@ -439,8 +451,9 @@ CLAUDE_OPUS_4_5: Final[Model] = Model(
     protocol=Protocol.ANTHROPIC_MESSAGES,
     base_url="https://${AZURE_RESOURCE_NAME}.services.ai.azure.com/anthropic/v1",
 )
+"Claude Opus 4.5 (chat) · 200K context · 64K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_OPUS_4_6: Final[Model] = Model(
+CLAUDE_OPUS_4_6: Final[PricedModel] = PricedModel(
     provider="azure",
     id="claude-opus-4-6",
     name="Claude Opus 4.6",
@@ -451,11 +464,11 @@ CLAUDE_OPUS_4_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_05_31,
-    release_date=_D_2026_02_05,
-    last_updated=_D_2026_02_05,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_05_31,
+    release_date=_Shared.D_2026_02_05,
+    last_updated=_Shared.D_2026_02_05,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
@@ -477,7 +490,10 @@ CLAUDE_OPUS_4_6: Final[Model] = Model(
             cache_write=Decimal("12.5"),
         ),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX, _REASONING_BUDGET_TOKENS_MIN_1024),
+    reasoning_options=(
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024,
+    ),
     provider_override=ProviderOverride(
         npm="@ai-sdk/anthropic",
         api="https://${AZURE_RESOURCE_NAME}.services.ai.azure.com/anthropic/v1",
@@ -485,8 +501,9 @@ CLAUDE_OPUS_4_6: Final[Model] = Model(
     protocol=Protocol.ANTHROPIC_MESSAGES,
     base_url="https://${AZURE_RESOURCE_NAME}.services.ai.azure.com/anthropic/v1",
 )
+"Claude Opus 4.6 (chat) · 200K context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_OPUS_4_8: Final[Model] = Model(
+CLAUDE_OPUS_4_8: Final[PricedModel] = PricedModel(
     provider="azure",
     id="claude-opus-4-8",
     name="Claude Opus 4.8",
@@ -497,11 +514,11 @@ CLAUDE_OPUS_4_8: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_12_31,
-    release_date=_D_2026_05_28,
-    last_updated=_D_2026_05_28,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_12_31,
+    release_date=_Shared.D_2026_05_28,
+    last_updated=_Shared.D_2026_05_28,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
@@ -523,7 +540,7 @@ CLAUDE_OPUS_4_8: Final[Model] = Model(
             cache_write=Decimal("12.5"),
         ),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX,),
     provider_override=ProviderOverride(
         npm="@ai-sdk/anthropic",
         api="https://${AZURE_RESOURCE_NAME}.services.ai.azure.com/anthropic/v1",
@@ -531,8 +548,9 @@ CLAUDE_OPUS_4_8: Final[Model] = Model(
     protocol=Protocol.ANTHROPIC_MESSAGES,
     base_url="https://${AZURE_RESOURCE_NAME}.services.ai.azure.com/anthropic/v1",
 )
+"Claude Opus 4.8 (chat) · 200K context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_SONNET_4_5: Final[Model] = Model(
+CLAUDE_SONNET_4_5: Final[PricedModel] = PricedModel(
     provider="azure",
     id="claude-sonnet-4-5",
     name="Claude Sonnet 4.5",
@@ -544,18 +562,18 @@ CLAUDE_SONNET_4_5: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_07_31,
-    release_date=_D_2025_11_18,
-    last_updated=_D_2025_11_18,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_07_31,
+    release_date=_Shared.D_2025_11_18,
+    last_updated=_Shared.D_2025_11_18,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
         cache_read=Decimal("0.3"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(_REASONING_BUDGET_TOKENS_MIN_1024,),
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024,),
     provider_override=ProviderOverride(
         npm="@ai-sdk/anthropic",
         api="https://${AZURE_RESOURCE_NAME}.services.ai.azure.com/anthropic/v1",
@@ -563,8 +581,9 @@ CLAUDE_SONNET_4_5: Final[Model] = Model(
     protocol=Protocol.ANTHROPIC_MESSAGES,
     base_url="https://${AZURE_RESOURCE_NAME}.services.ai.azure.com/anthropic/v1",
 )
+"Claude Sonnet 4.5 (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-CLAUDE_SONNET_4_6: Final[Model] = Model(
+CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
     provider="azure",
     id="claude-sonnet-4-6",
     name="Claude Sonnet 4.6",
@@ -576,18 +595,21 @@ CLAUDE_SONNET_4_6: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_02_17,
-    last_updated=_D_2026_03_13,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_02_17,
+    last_updated=_Shared.D_2026_03_13,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
         cache_read=Decimal("0.3"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX, _REASONING_BUDGET_TOKENS_MIN_1024),
+    reasoning_options=(
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024,
+    ),
     provider_override=ProviderOverride(
         npm="@ai-sdk/anthropic",
         api="https://${AZURE_RESOURCE_NAME}.services.ai.azure.com/anthropic/v1",
@@ -595,8 +617,9 @@ CLAUDE_SONNET_4_6: Final[Model] = Model(
     protocol=Protocol.ANTHROPIC_MESSAGES,
     base_url="https://${AZURE_RESOURCE_NAME}.services.ai.azure.com/anthropic/v1",
 )
+"Claude Sonnet 4.6 (chat) · 1M context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-CLAUDE_SONNET_5: Final[Model] = Model(
+CLAUDE_SONNET_5: Final[PricedModel] = PricedModel(
     provider="azure",
     id="claude-sonnet-5",
     name="Claude Sonnet 5",
@@ -608,18 +631,21 @@ CLAUDE_SONNET_5: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2026_01_31,
-    release_date=_D_2026_06_30,
-    last_updated=_D_2026_06_30,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    knowledge=_Shared.D_2026_01_31,
+    release_date=_Shared.D_2026_06_30,
+    last_updated=_Shared.D_2026_06_30,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("2"),
         output=Decimal("10"),
         cache_read=Decimal("0.2"),
         cache_write=Decimal("2.5"),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
+    ),
     status=Status.BETA,
     provider_override=ProviderOverride(
         npm="@ai-sdk/anthropic",
@@ -628,8 +654,9 @@ CLAUDE_SONNET_5: Final[Model] = Model(
     protocol=Protocol.ANTHROPIC_MESSAGES,
     base_url="https://${AZURE_RESOURCE_NAME}.services.ai.azure.com/anthropic/v1",
 )
+"Claude Sonnet 5 (chat) · 1M context · 128K output · $2.00 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments · beta"
 
-CODESTRAL_2501: Final[Model] = Model(
+CODESTRAL_2501: Final[PricedModel] = PricedModel(
     provider="azure",
     id="codestral-2501",
     name="Codestral 25.01",
@@ -640,15 +667,16 @@ CODESTRAL_2501: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_03,
-    release_date=_D_2025_01_01,
-    last_updated=_D_2025_01_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_256000,
+    knowledge=_Shared.D_2024_03,
+    release_date=_Shared.D_2025_01_01,
+    last_updated=_Shared.D_2025_01_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_256000,
     cost=Cost(input=Decimal("0.3"), output=Decimal("0.9")),
 )
+"Codestral 25.01 (chat) · 256K context · 256K output · $0.30 in / $0.90 out per 1M tokens · tools"
 
-CODEX_MINI: Final[Model] = Model(
+CODEX_MINI: Final[PricedModel] = PricedModel(
     provider="azure",
     id="codex-mini",
     name="Codex Mini",
@@ -659,16 +687,17 @@ CODEX_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2025_05_16,
-    last_updated=_D_2025_05_16,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_100000,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2025_05_16,
+    last_updated=_Shared.D_2025_05_16,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_100000,
     cost=Cost(input=Decimal("1.5"), output=Decimal("6"), cache_read=Decimal("0.375")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Codex Mini (chat) · 200K context · 100K output · $1.50 in / $6.00 out per 1M tokens · tools, reasoning, attachments"
 
-COHERE_COMMAND_A: Final[Model] = Model(
+COHERE_COMMAND_A: Final[PricedModel] = PricedModel(
     provider="azure",
     id="cohere-command-a",
     name="Command A",
@@ -679,16 +708,17 @@ COHERE_COMMAND_A: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_06_01,
-    release_date=_D_2025_03_13,
-    last_updated=_D_2025_03_13,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_8000,
+    knowledge=_Shared.D_2024_06_01,
+    release_date=_Shared.D_2025_03_13,
+    last_updated=_Shared.D_2025_03_13,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_8000,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
     reasoning_options=(),
 )
+"Command A (chat) · 256K context · 8K output · $2.50 in / $10.00 out per 1M tokens · tools, reasoning, open weights"
 
-COHERE_COMMAND_R_08_2024: Final[Model] = Model(
+COHERE_COMMAND_R_08_2024: Final[PricedModel] = PricedModel(
     provider="azure",
     id="cohere-command-r-08-2024",
     name="Command R",
@@ -699,15 +729,16 @@ COHERE_COMMAND_R_08_2024: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_06_01,
-    release_date=_D_2024_08_30,
-    last_updated=_D_2024_08_30,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4000,
+    knowledge=_Shared.D_2024_06_01,
+    release_date=_Shared.D_2024_08_30,
+    last_updated=_Shared.D_2024_08_30,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4000,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
 )
+"Command R (chat) · 128K context · 4K output · $0.15 in / $0.60 out per 1M tokens · tools, open weights"
 
-COHERE_COMMAND_R_PLUS_08_2024: Final[Model] = Model(
+COHERE_COMMAND_R_PLUS_08_2024: Final[PricedModel] = PricedModel(
     provider="azure",
     id="cohere-command-r-plus-08-2024",
     name="Command R+",
@@ -718,15 +749,16 @@ COHERE_COMMAND_R_PLUS_08_2024: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_06_01,
-    release_date=_D_2024_08_30,
-    last_updated=_D_2024_08_30,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4000,
+    knowledge=_Shared.D_2024_06_01,
+    release_date=_Shared.D_2024_08_30,
+    last_updated=_Shared.D_2024_08_30,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4000,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
 )
+"Command R+ (chat) · 128K context · 4K output · $2.50 in / $10.00 out per 1M tokens · tools, open weights"
 
-COHERE_EMBED_V_4_0: Final[Model] = Model(
+COHERE_EMBED_V_4_0: Final[PricedModel] = PricedModel(
     provider="azure",
     id="cohere-embed-v-4-0",
     name="Embed v4",
@@ -737,14 +769,15 @@ COHERE_EMBED_V_4_0: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=True,
-    release_date=_D_2025_04_15,
-    last_updated=_D_2025_04_15,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_1536,
+    release_date=_Shared.D_2025_04_15,
+    last_updated=_Shared.D_2025_04_15,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_1536,
     cost=Cost(input=Decimal("0.12"), output=Decimal("0")),
 )
+"Embed v4 (embedding) · 128K context · 1.54K output · $0.12 in / $0.00 out per 1M tokens · vision, attachments, open weights"
 
-COHERE_EMBED_V3_ENGLISH: Final[Model] = Model(
+COHERE_EMBED_V3_ENGLISH: Final[PricedModel] = PricedModel(
     provider="azure",
     id="cohere-embed-v3-english",
     name="Embed v3 English",
@@ -755,14 +788,15 @@ COHERE_EMBED_V3_ENGLISH: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=True,
-    release_date=_D_2023_11_07,
-    last_updated=_D_2023_11_07,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_512_OUTPUT_1024,
+    release_date=_Shared.D_2023_11_07,
+    last_updated=_Shared.D_2023_11_07,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_512_OUTPUT_1024,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0")),
 )
+"Embed v3 English (embedding) · 512 context · 1.02K output · $0.10 in / $0.00 out per 1M tokens · open weights"
 
-COHERE_EMBED_V3_MULTILINGUAL: Final[Model] = Model(
+COHERE_EMBED_V3_MULTILINGUAL: Final[PricedModel] = PricedModel(
     provider="azure",
     id="cohere-embed-v3-multilingual",
     name="Embed v3 Multilingual",
@@ -773,14 +807,15 @@ COHERE_EMBED_V3_MULTILINGUAL: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=True,
-    release_date=_D_2023_11_07,
-    last_updated=_D_2023_11_07,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_512_OUTPUT_1024,
+    release_date=_Shared.D_2023_11_07,
+    last_updated=_Shared.D_2023_11_07,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_512_OUTPUT_1024,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0")),
 )
+"Embed v3 Multilingual (embedding) · 512 context · 1.02K output · $0.10 in / $0.00 out per 1M tokens · open weights"
 
-DEEPSEEK_R1: Final[Model] = Model(
+DEEPSEEK_R1: Final[PricedModel] = PricedModel(
     provider="azure",
     id="deepseek-r1",
     name="DeepSeek-R1",
@@ -791,16 +826,17 @@ DEEPSEEK_R1: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_07,
-    release_date=_D_2025_01_20,
-    last_updated=_D_2025_01_20,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_163840_OUTPUT_163840,
+    knowledge=_Shared.D_2024_07,
+    release_date=_Shared.D_2025_01_20,
+    last_updated=_Shared.D_2025_01_20,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_163840_OUTPUT_163840,
     cost=Cost(input=Decimal("1.35"), output=Decimal("5.4")),
     reasoning_options=(),
 )
+"DeepSeek-R1 (chat) · 164K context · 164K output · $1.35 in / $5.40 out per 1M tokens · reasoning, open weights"
 
-DEEPSEEK_R1_0528: Final[Model] = Model(
+DEEPSEEK_R1_0528: Final[PricedModel] = PricedModel(
     provider="azure",
     id="deepseek-r1-0528",
     name="DeepSeek-R1-0528",
@@ -811,16 +847,17 @@ DEEPSEEK_R1_0528: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_07,
-    release_date=_D_2025_05_28,
-    last_updated=_D_2025_05_28,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_163840_OUTPUT_163840,
+    knowledge=_Shared.D_2024_07,
+    release_date=_Shared.D_2025_05_28,
+    last_updated=_Shared.D_2025_05_28,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_163840_OUTPUT_163840,
     cost=Cost(input=Decimal("1.35"), output=Decimal("5.4")),
     reasoning_options=(),
 )
+"DeepSeek-R1-0528 (chat) · 164K context · 164K output · $1.35 in / $5.40 out per 1M tokens · tools, reasoning, open weights"
 
-DEEPSEEK_V3_0324: Final[Model] = Model(
+DEEPSEEK_V3_0324: Final[PricedModel] = PricedModel(
     provider="azure",
     id="deepseek-v3-0324",
     name="DeepSeek-V3-0324",
@@ -831,15 +868,16 @@ DEEPSEEK_V3_0324: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_07,
-    release_date=_D_2025_03_24,
-    last_updated=_D_2025_03_24,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_131072,
+    knowledge=_Shared.D_2024_07,
+    release_date=_Shared.D_2025_03_24,
+    last_updated=_Shared.D_2025_03_24,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_131072,
     cost=Cost(input=Decimal("1.14"), output=Decimal("4.56")),
 )
+"DeepSeek-V3-0324 (chat) · 131K context · 131K output · $1.14 in / $4.56 out per 1M tokens · tools, open weights"
 
-DEEPSEEK_V3_1: Final[Model] = Model(
+DEEPSEEK_V3_1: Final[PricedModel] = PricedModel(
     provider="azure",
     id="deepseek-v3.1",
     name="DeepSeek-V3.1",
@@ -850,16 +888,17 @@ DEEPSEEK_V3_1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_07,
-    release_date=_D_2025_08_21,
-    last_updated=_D_2025_08_21,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_131072,
+    knowledge=_Shared.D_2024_07,
+    release_date=_Shared.D_2025_08_21,
+    last_updated=_Shared.D_2025_08_21,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_131072,
     cost=Cost(input=Decimal("0.56"), output=Decimal("1.68")),
     reasoning_options=(),
 )
+"DeepSeek-V3.1 (chat) · 131K context · 131K output · $0.56 in / $1.68 out per 1M tokens · tools, reasoning, open weights"
 
-DEEPSEEK_V3_2: Final[Model] = Model(
+DEEPSEEK_V3_2: Final[PricedModel] = PricedModel(
     provider="azure",
     id="deepseek-v3.2",
     name="DeepSeek-V3.2",
@@ -870,16 +909,17 @@ DEEPSEEK_V3_2: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_07,
-    release_date=_D_2025_12_01,
-    last_updated=_D_2025_12_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_07,
+    release_date=_Shared.D_2025_12_01,
+    last_updated=_Shared.D_2025_12_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.58"), output=Decimal("1.68")),
     reasoning_options=(),
 )
+"DeepSeek-V3.2 (chat) · 128K context · 128K output · $0.58 in / $1.68 out per 1M tokens · tools, reasoning, open weights"
 
-DEEPSEEK_V3_2_SPECIALE: Final[Model] = Model(
+DEEPSEEK_V3_2_SPECIALE: Final[PricedModel] = PricedModel(
     provider="azure",
     id="deepseek-v3.2-speciale",
     name="DeepSeek-V3.2-Speciale",
@@ -890,16 +930,17 @@ DEEPSEEK_V3_2_SPECIALE: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_07,
-    release_date=_D_2025_12_01,
-    last_updated=_D_2025_12_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_07,
+    release_date=_Shared.D_2025_12_01,
+    last_updated=_Shared.D_2025_12_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.58"), output=Decimal("1.68")),
     reasoning_options=(),
 )
+"DeepSeek-V3.2-Speciale (chat) · 128K context · 128K output · $0.58 in / $1.68 out per 1M tokens · reasoning, open weights"
 
-DEEPSEEK_V4_FLASH: Final[Model] = Model(
+DEEPSEEK_V4_FLASH: Final[PricedModel] = PricedModel(
     provider="azure",
     id="deepseek-v4-flash",
     name="DeepSeek-V4-Flash",
@@ -911,11 +952,11 @@ DEEPSEEK_V4_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_05,
-    release_date=_D_2026_04_24,
-    last_updated=_D_2026_04_24,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_384000,
+    knowledge=_Shared.D_2025_05,
+    release_date=_Shared.D_2026_04_24,
+    last_updated=_Shared.D_2026_04_24,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_384000,
     cost=Cost(input=Decimal("0.19"), output=Decimal("0.51")),
     reasoning_options=(),
     provider_override=ProviderOverride(
@@ -926,8 +967,9 @@ DEEPSEEK_V4_FLASH: Final[Model] = Model(
     protocol=Protocol.OPENAI_CHAT,
     base_url="https://${AZURE_RESOURCE_NAME}.services.ai.azure.com/models",
 )
+"DeepSeek-V4-Flash (chat) · 1M context · 384K output · $0.19 in / $0.51 out per 1M tokens · reasoning, structured output, open weights"
 
-DEEPSEEK_V4_PRO: Final[Model] = Model(
+DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
     provider="azure",
     id="deepseek-v4-pro",
     name="DeepSeek-V4-Pro",
@@ -939,11 +981,11 @@ DEEPSEEK_V4_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_05,
-    release_date=_D_2026_04_24,
-    last_updated=_D_2026_04_24,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_384000,
+    knowledge=_Shared.D_2025_05,
+    release_date=_Shared.D_2026_04_24,
+    last_updated=_Shared.D_2026_04_24,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_384000,
     cost=Cost(input=Decimal("1.74"), output=Decimal("3.48")),
     reasoning_options=(),
     provider_override=ProviderOverride(
@@ -954,8 +996,9 @@ DEEPSEEK_V4_PRO: Final[Model] = Model(
     protocol=Protocol.OPENAI_CHAT,
     base_url="https://${AZURE_RESOURCE_NAME}.services.ai.azure.com/models",
 )
+"DeepSeek-V4-Pro (chat) · 1M context · 384K output · $1.74 in / $3.48 out per 1M tokens · reasoning, structured output, open weights"
 
-GPT_3_5_TURBO_0125: Final[Model] = Model(
+GPT_3_5_TURBO_0125: Final[PricedModel] = PricedModel(
     provider="azure",
     id="gpt-3.5-turbo-0125",
     name="GPT-3.5 Turbo 0125",
@@ -966,15 +1009,16 @@ GPT_3_5_TURBO_0125: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2021_08,
-    release_date=_D_2024_01_25,
-    last_updated=_D_2024_01_25,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_16384_OUTPUT_16384,
+    knowledge=_Shared.D_2021_08,
+    release_date=_Shared.D_2024_01_25,
+    last_updated=_Shared.D_2024_01_25,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_16384_OUTPUT_16384,
     cost=Cost(input=Decimal("0.5"), output=Decimal("1.5")),
 )
+"GPT-3.5 Turbo 0125 (chat) · 16.4K context · 16.4K output · $0.50 in / $1.50 out per 1M tokens"
 
-GPT_3_5_TURBO_0301: Final[Model] = Model(
+GPT_3_5_TURBO_0301: Final[PricedModel] = PricedModel(
     provider="azure",
     id="gpt-3.5-turbo-0301",
     name="GPT-3.5 Turbo 0301",
@@ -985,15 +1029,16 @@ GPT_3_5_TURBO_0301: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2021_08,
-    release_date=_D_2023_03_01,
-    last_updated=_D_2023_03_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_4096_OUTPUT_4096,
+    knowledge=_Shared.D_2021_08,
+    release_date=_Shared.D_2023_03_01,
+    last_updated=_Shared.D_2023_03_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_4096_OUTPUT_4096,
     cost=Cost(input=Decimal("1.5"), output=Decimal("2")),
 )
+"GPT-3.5 Turbo 0301 (chat) · 4.1K context · 4.1K output · $1.50 in / $2.00 out per 1M tokens"
 
-GPT_3_5_TURBO_0613: Final[Model] = Model(
+GPT_3_5_TURBO_0613: Final[PricedModel] = PricedModel(
     provider="azure",
     id="gpt-3.5-turbo-0613",
     name="GPT-3.5 Turbo 0613",
@@ -1004,15 +1049,16 @@ GPT_3_5_TURBO_0613: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2021_08,
-    release_date=_D_2023_06_13,
-    last_updated=_D_2023_06_13,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_16384_OUTPUT_16384,
+    knowledge=_Shared.D_2021_08,
+    release_date=_Shared.D_2023_06_13,
+    last_updated=_Shared.D_2023_06_13,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_16384_OUTPUT_16384,
     cost=Cost(input=Decimal("3"), output=Decimal("4")),
 )
+"GPT-3.5 Turbo 0613 (chat) · 16.4K context · 16.4K output · $3.00 in / $4.00 out per 1M tokens"
 
-GPT_3_5_TURBO_1106: Final[Model] = Model(
+GPT_3_5_TURBO_1106: Final[PricedModel] = PricedModel(
     provider="azure",
     id="gpt-3.5-turbo-1106",
     name="GPT-3.5 Turbo 1106",
@@ -1023,15 +1069,16 @@ GPT_3_5_TURBO_1106: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2021_08,
-    release_date=_D_2023_11_06,
-    last_updated=_D_2023_11_06,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_16384_OUTPUT_16384,
+    knowledge=_Shared.D_2021_08,
+    release_date=_Shared.D_2023_11_06,
+    last_updated=_Shared.D_2023_11_06,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_16384_OUTPUT_16384,
     cost=Cost(input=Decimal("1"), output=Decimal("2")),
 )
+"GPT-3.5 Turbo 1106 (chat) · 16.4K context · 16.4K output · $1.00 in / $2.00 out per 1M tokens"
 
-GPT_3_5_TURBO_INSTRUCT: Final[Model] = Model(
+GPT_3_5_TURBO_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="azure",
     id="gpt-3.5-turbo-instruct",
     name="GPT-3.5 Turbo Instruct",
@@ -1042,15 +1089,16 @@ GPT_3_5_TURBO_INSTRUCT: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2021_08,
-    release_date=_D_2023_09_21,
-    last_updated=_D_2023_09_21,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_4096_OUTPUT_4096,
+    knowledge=_Shared.D_2021_08,
+    release_date=_Shared.D_2023_09_21,
+    last_updated=_Shared.D_2023_09_21,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_4096_OUTPUT_4096,
     cost=Cost(input=Decimal("1.5"), output=Decimal("2")),
 )
+"GPT-3.5 Turbo Instruct (chat) · 4.1K context · 4.1K output · $1.50 in / $2.00 out per 1M tokens"
 
-GPT_4: Final[Model] = Model(
+GPT_4: Final[PricedModel] = PricedModel(
     provider="azure",
     id="gpt-4",
     name="GPT-4",
@@ -1061,15 +1109,16 @@ GPT_4: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2023_11,
-    release_date=_D_2023_03_14,
-    last_updated=_D_2023_03_14,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8192_OUTPUT_8192,
+    knowledge=_Shared.D_2023_11,
+    release_date=_Shared.D_2023_03_14,
+    last_updated=_Shared.D_2023_03_14,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8192_OUTPUT_8192,
     cost=Cost(input=Decimal("60"), output=Decimal("120")),
 )
+"GPT-4 (chat) · 8.19K context · 8.19K output · $60.00 in / $120.00 out per 1M tokens · tools"
 
-GPT_4_32K: Final[Model] = Model(
+GPT_4_32K: Final[PricedModel] = PricedModel(
     provider="azure",
     id="gpt-4-32k",
     name="GPT-4 32K",
@@ -1080,15 +1129,16 @@ GPT_4_32K: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2023_11,
-    release_date=_D_2023_03_14,
-    last_updated=_D_2023_03_14,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_32768,
+    knowledge=_Shared.D_2023_11,
+    release_date=_Shared.D_2023_03_14,
+    last_updated=_Shared.D_2023_03_14,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_32768,
     cost=Cost(input=Decimal("60"), output=Decimal("120")),
 )
+"GPT-4 32K (chat) · 32.8K context · 32.8K output · $60.00 in / $120.00 out per 1M tokens · tools"
 
-GPT_4_TURBO: Final[Model] = Model(
+GPT_4_TURBO: Final[PricedModel] = PricedModel(
     provider="azure",
     id="gpt-4-turbo",
     name="GPT-4 Turbo",
@@ -1099,15 +1149,16 @@ GPT_4_TURBO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2023_12,
-    release_date=_D_2023_11_06,
-    last_updated=_D_2024_04_09,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    knowledge=_Shared.D_2023_12,
+    release_date=_Shared.D_2023_11_06,
+    last_updated=_Shared.D_2024_04_09,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("10"), output=Decimal("30")),
 )
+"GPT-4 Turbo (chat) · 128K context · 4.1K output · $10.00 in / $30.00 out per 1M tokens · vision, tools, attachments"
 
-GPT_4_TURBO_VISION: Final[Model] = Model(
+GPT_4_TURBO_VISION: Final[PricedModel] = PricedModel(
     provider="azure",
     id="gpt-4-turbo-vision",
     name="GPT-4 Turbo Vision",
@@ -1118,15 +1169,16 @@ GPT_4_TURBO_VISION: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2023_11,
-    release_date=_D_2023_11_06,
-    last_updated=_D_2024_04_09,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    knowledge=_Shared.D_2023_11,
+    release_date=_Shared.D_2023_11_06,
+    last_updated=_Shared.D_2024_04_09,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("10"), output=Decimal("30")),
 )
+"GPT-4 Turbo Vision (chat) · 128K context · 4.1K output · $10.00 in / $30.00 out per 1M tokens · vision, tools, attachments"
 
-GPT_4_1: Final[Model] = Model(
+GPT_4_1: Final[PricedModel] = PricedModel(
     provider="azure",
     id="gpt-4.1",
     name="GPT-4.1",
@@ -1137,15 +1189,16 @@ GPT_4_1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2025_04_14,
-    last_updated=_D_2025_04_14,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1047576_OUTPUT_32768,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2025_04_14,
+    last_updated=_Shared.D_2025_04_14,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1047576_OUTPUT_32768,
     cost=Cost(input=Decimal("2"), output=Decimal("8"), cache_read=Decimal("0.5")),
 )
+"GPT-4.1 (chat) · 1.05M context · 32.8K output · $2.00 in / $8.00 out per 1M tokens · vision, tools, attachments"
 
-GPT_4_1_MINI: Final[Model] = Model(
+GPT_4_1_MINI: Final[PricedModel] = PricedModel(
     provider="azure",
     id="gpt-4.1-mini",
     name="GPT-4.1 mini",
@@ -1156,15 +1209,16 @@ GPT_4_1_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2025_04_14,
-    last_updated=_D_2025_04_14,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1047576_OUTPUT_32768,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2025_04_14,
+    last_updated=_Shared.D_2025_04_14,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1047576_OUTPUT_32768,
     cost=Cost(input=Decimal("0.4"), output=Decimal("1.6"), cache_read=Decimal("0.1")),
 )
+"GPT-4.1 mini (chat) · 1.05M context · 32.8K output · $0.40 in / $1.60 out per 1M tokens · vision, tools, attachments"
 
-GPT_4_1_NANO: Final[Model] = Model(
+GPT_4_1_NANO: Final[PricedModel] = PricedModel(
     provider="azure",
     id="gpt-4.1-nano",
     name="GPT-4.1 nano",
@@ -1175,15 +1229,16 @@ GPT_4_1_NANO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2025_04_14,
-    last_updated=_D_2025_04_14,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1047576_OUTPUT_32768,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2025_04_14,
+    last_updated=_Shared.D_2025_04_14,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1047576_OUTPUT_32768,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.4"), cache_read=Decimal("0.025")),
 )
+"GPT-4.1 nano (chat) · 1.05M context · 32.8K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, attachments"
 
-GPT_4O: Final[Model] = Model(
+GPT_4O: Final[PricedModel] = PricedModel(
     provider="azure",
     id="gpt-4o",
     name="GPT-4o",
@@ -1194,15 +1249,16 @@ GPT_4O: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2023_09,
-    release_date=_D_2024_05_13,
-    last_updated=_D_2024_08_06,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    knowledge=_Shared.D_2023_09,
+    release_date=_Shared.D_2024_05_13,
+    last_updated=_Shared.D_2024_08_06,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10"), cache_read=Decimal("1.25")),
 )
+"GPT-4o (chat) · 128K context · 16.4K output · $2.50 in / $10.00 out per 1M tokens · vision, tools, attachments"
 
-GPT_4O_MINI: Final[Model] = Model(
+GPT_4O_MINI: Final[PricedModel] = PricedModel(
     provider="azure",
     id="gpt-4o-mini",
     name="GPT-4o mini",
@@ -1213,15 +1269,16 @@ GPT_4O_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2023_09,
-    release_date=_D_2024_07_18,
-    last_updated=_D_2024_07_18,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    knowledge=_Shared.D_2023_09,
+    release_date=_Shared.D_2024_07_18,
+    last_updated=_Shared.D_2024_07_18,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6"), cache_read=Decimal("0.075")),
 )
+"GPT-4o mini (chat) · 128K context · 16.4K output · $0.15 in / $0.60 out per 1M tokens · vision, tools, attachments"
 
-GPT_5: Final[Model] = Model(
+GPT_5: Final[PricedModel] = PricedModel(
     provider="azure",
     id="gpt-5",
     name="GPT-5",
@@ -1232,16 +1289,17 @@ GPT_5: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_09_30,
-    release_date=_D_2025_08_07,
-    last_updated=_D_2025_08_07,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_09_30,
+    release_date=_Shared.D_2025_08_07,
+    last_updated=_Shared.D_2025_08_07,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.13")),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"GPT-5 (chat) · 272K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GPT_5_CHAT: Final[Model] = Model(
+GPT_5_CHAT: Final[PricedModel] = PricedModel(
     provider="azure",
     id="gpt-5-chat",
     name="GPT-5 Chat",
@@ -1252,16 +1310,17 @@ GPT_5_CHAT: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_10_24,
-    release_date=_D_2025_08_07,
-    last_updated=_D_2025_08_07,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    knowledge=_Shared.D_2024_10_24,
+    release_date=_Shared.D_2025_08_07,
+    last_updated=_Shared.D_2025_08_07,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.13")),
     reasoning_options=(),
 )
+"GPT-5 Chat (chat) · 128K context · 16.4K output · $1.25 in / $10.00 out per 1M tokens · vision, reasoning, attachments"
 
-GPT_5_CODEX: Final[Model] = Model(
+GPT_5_CODEX: Final[PricedModel] = PricedModel(
     provider="azure",
     id="gpt-5-codex",
     name="GPT-5-Codex",
@@ -1272,16 +1331,17 @@ GPT_5_CODEX: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_09_30,
-    release_date=_D_2025_09_15,
-    last_updated=_D_2025_09_15,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_09_30,
+    release_date=_Shared.D_2025_09_15,
+    last_updated=_Shared.D_2025_09_15,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.13")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"GPT-5-Codex (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning"
 
-GPT_5_MINI: Final[Model] = Model(
+GPT_5_MINI: Final[PricedModel] = PricedModel(
     provider="azure",
     id="gpt-5-mini",
     name="GPT-5 Mini",
@@ -1292,16 +1352,17 @@ GPT_5_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_05_30,
-    release_date=_D_2025_08_07,
-    last_updated=_D_2025_08_07,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_05_30,
+    release_date=_Shared.D_2025_08_07,
+    last_updated=_Shared.D_2025_08_07,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.25"), output=Decimal("2"), cache_read=Decimal("0.03")),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"GPT-5 Mini (chat) · 272K context · 128K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GPT_5_NANO: Final[Model] = Model(
+GPT_5_NANO: Final[PricedModel] = PricedModel(
     provider="azure",
     id="gpt-5-nano",
     name="GPT-5 Nano",
@@ -1312,16 +1373,17 @@ GPT_5_NANO: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_05_30,
-    release_date=_D_2025_08_07,
-    last_updated=_D_2025_08_07,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_05_30,
+    release_date=_Shared.D_2025_08_07,
+    last_updated=_Shared.D_2025_08_07,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.4"), cache_read=Decimal("0.01")),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"GPT-5 Nano (chat) · 272K context · 128K output · $0.05 in / $0.40 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GPT_5_PRO: Final[Model] = Model(
+GPT_5_PRO: Final[PricedModel] = PricedModel(
     provider="azure",
     id="gpt-5-pro",
     name="GPT-5 Pro",
@@ -1333,16 +1395,17 @@ GPT_5_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_09_30,
-    release_date=_D_2025_10_06,
-    last_updated=_D_2025_10_06,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_272000,
+    knowledge=_Shared.D_2024_09_30,
+    release_date=_Shared.D_2025_10_06,
+    last_updated=_Shared.D_2025_10_06,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_272000,
     cost=Cost(input=Decimal("15"), output=Decimal("120")),
-    reasoning_options=(_REASONING_EFFORT_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_HIGH,),
 )
+"GPT-5 Pro (chat) · 400K context · 272K output · $15.00 in / $120.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_1: Final[Model] = Model(
+GPT_5_1: Final[PricedModel] = PricedModel(
     provider="azure",
     id="gpt-5.1",
     name="GPT-5.1",
@@ -1354,16 +1417,17 @@ GPT_5_1: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_09_30,
-    release_date=_D_2025_11_14,
-    last_updated=_D_2025_11_14,
-    modalities=_TEXT_IMAGE_AUDIO_TO_TEXT_IMAGE_AUDIO,
-    limit=_CONTEXT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_09_30,
+    release_date=_Shared.D_2025_11_14,
+    last_updated=_Shared.D_2025_11_14,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_TO_TEXT_IMAGE_AUDIO,
+    limit=_Shared.CONTEXT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
+"GPT-5.1 (chat) · 272K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_1_CHAT: Final[Model] = Model(
+GPT_5_1_CHAT: Final[PricedModel] = PricedModel(
     provider="azure",
     id="gpt-5.1-chat",
     name="GPT-5.1 Chat",
@@ -1375,16 +1439,17 @@ GPT_5_1_CHAT: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_09_30,
-    release_date=_D_2025_11_14,
-    last_updated=_D_2025_11_14,
-    modalities=_TEXT_IMAGE_AUDIO_TO_TEXT_IMAGE_AUDIO,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    knowledge=_Shared.D_2024_09_30,
+    release_date=_Shared.D_2025_11_14,
+    last_updated=_Shared.D_2025_11_14,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_TO_TEXT_IMAGE_AUDIO,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
-    reasoning_options=(_REASONING_EFFORT_MEDIUM,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MEDIUM,),
 )
+"GPT-5.1 Chat (chat) · 128K context · 16.4K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_1_CODEX: Final[Model] = Model(
+GPT_5_1_CODEX: Final[PricedModel] = PricedModel(
     provider="azure",
     id="gpt-5.1-codex",
     name="GPT-5.1 Codex",
@@ -1396,16 +1461,17 @@ GPT_5_1_CODEX: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_09_30,
-    release_date=_D_2025_11_14,
-    last_updated=_D_2025_11_14,
-    modalities=_TEXT_IMAGE_AUDIO_TO_TEXT_IMAGE_AUDIO,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_09_30,
+    release_date=_Shared.D_2025_11_14,
+    last_updated=_Shared.D_2025_11_14,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_TO_TEXT_IMAGE_AUDIO,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"GPT-5.1 Codex (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output"
 
-GPT_5_1_CODEX_MAX: Final[Model] = Model(
+GPT_5_1_CODEX_MAX: Final[PricedModel] = PricedModel(
     provider="azure",
     id="gpt-5.1-codex-max",
     name="GPT-5.1 Codex Max",
@@ -1417,16 +1483,17 @@ GPT_5_1_CODEX_MAX: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_09_30,
-    release_date=_D_2025_11_13,
-    last_updated=_D_2025_11_13,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_09_30,
+    release_date=_Shared.D_2025_11_13,
+    last_updated=_Shared.D_2025_11_13,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"GPT-5.1 Codex Max (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_1_CODEX_MINI: Final[Model] = Model(
+GPT_5_1_CODEX_MINI: Final[PricedModel] = PricedModel(
     provider="azure",
     id="gpt-5.1-codex-mini",
     name="GPT-5.1 Codex Mini",
@@ -1438,16 +1505,17 @@ GPT_5_1_CODEX_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_09_30,
-    release_date=_D_2025_11_14,
-    last_updated=_D_2025_11_14,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_09_30,
+    release_date=_Shared.D_2025_11_14,
+    last_updated=_Shared.D_2025_11_14,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.25"), output=Decimal("2"), cache_read=Decimal("0.025")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"GPT-5.1 Codex Mini (chat) · 400K context · 128K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output"
 
-GPT_5_2: Final[Model] = Model(
+GPT_5_2: Final[PricedModel] = PricedModel(
     provider="azure",
     id="gpt-5.2",
     name="GPT-5.2",
@@ -1459,16 +1527,17 @@ GPT_5_2: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2025_12_11,
-    last_updated=_D_2025_12_11,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2025_12_11,
+    last_updated=_Shared.D_2025_12_11,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.125")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"GPT-5.2 (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_2_CHAT: Final[Model] = Model(
+GPT_5_2_CHAT: Final[PricedModel] = PricedModel(
     provider="azure",
     id="gpt-5.2-chat",
     name="GPT-5.2 Chat",
@@ -1480,16 +1549,17 @@ GPT_5_2_CHAT: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2025_12_11,
-    last_updated=_D_2025_12_11,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2025_12_11,
+    last_updated=_Shared.D_2025_12_11,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
-    reasoning_options=(_REASONING_EFFORT_MEDIUM,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MEDIUM,),
 )
+"GPT-5.2 Chat (chat) · 128K context · 16.4K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_2_CODEX: Final[Model] = Model(
+GPT_5_2_CODEX: Final[PricedModel] = PricedModel(
     provider="azure",
     id="gpt-5.2-codex",
     name="GPT-5.2 Codex",
@@ -1501,16 +1571,17 @@ GPT_5_2_CODEX: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_01_14,
-    last_updated=_D_2026_01_14,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_01_14,
+    last_updated=_Shared.D_2026_01_14,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"GPT-5.2 Codex (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output"
 
-GPT_5_3_CHAT: Final[Model] = Model(
+GPT_5_3_CHAT: Final[PricedModel] = PricedModel(
     provider="azure",
     id="gpt-5.3-chat",
     name="GPT-5.3 Chat",
@@ -1522,16 +1593,17 @@ GPT_5_3_CHAT: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_03_03,
-    last_updated=_D_2026_03_03,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_03_03,
+    last_updated=_Shared.D_2026_03_03,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
-    reasoning_options=(_REASONING_EFFORT_MEDIUM,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MEDIUM,),
 )
+"GPT-5.3 Chat (chat) · 128K context · 16.4K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_3_CODEX: Final[Model] = Model(
+GPT_5_3_CODEX: Final[PricedModel] = PricedModel(
     provider="azure",
     id="gpt-5.3-codex",
     name="GPT-5.3 Codex",
@@ -1543,16 +1615,17 @@ GPT_5_3_CODEX: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_02_24,
-    last_updated=_D_2026_02_24,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_02_24,
+    last_updated=_Shared.D_2026_02_24,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"GPT-5.3 Codex (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output"
 
-GPT_5_4: Final[Model] = Model(
+GPT_5_4: Final[PricedModel] = PricedModel(
     provider="azure",
     id="gpt-5.4",
     name="GPT-5.4",
@@ -1564,11 +1637,11 @@ GPT_5_4: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_03_05,
-    last_updated=_D_2026_03_05,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_03_05,
+    last_updated=_Shared.D_2026_03_05,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("2.5"),
         output=Decimal("15"),
@@ -1585,10 +1658,11 @@ GPT_5_4: Final[Model] = Model(
             input=Decimal("5"), output=Decimal("22.5"), cache_read=Decimal("0.5")
         ),
     ),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"GPT-5.4 (chat) · 1.05M context · 128K output · $2.50 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_4_MINI: Final[Model] = Model(
+GPT_5_4_MINI: Final[PricedModel] = PricedModel(
     provider="azure",
     id="gpt-5.4-mini",
     name="GPT-5.4 Mini",
@@ -1600,16 +1674,17 @@ GPT_5_4_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_03_17,
-    last_updated=_D_2026_03_17,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_03_17,
+    last_updated=_Shared.D_2026_03_17,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.75"), output=Decimal("4.5"), cache_read=Decimal("0.075")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"GPT-5.4 Mini (chat) · 400K context · 128K output · $0.75 in / $4.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_4_NANO: Final[Model] = Model(
+GPT_5_4_NANO: Final[PricedModel] = PricedModel(
     provider="azure",
     id="gpt-5.4-nano",
     name="GPT-5.4 Nano",
@@ -1621,16 +1696,17 @@ GPT_5_4_NANO: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_03_17,
-    last_updated=_D_2026_03_17,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_03_17,
+    last_updated=_Shared.D_2026_03_17,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("1.25"), cache_read=Decimal("0.02")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"GPT-5.4 Nano (chat) · 400K context · 128K output · $0.20 in / $1.25 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_4_PRO: Final[Model] = Model(
+GPT_5_4_PRO: Final[PricedModel] = PricedModel(
     provider="azure",
     id="gpt-5.4-pro",
     name="GPT-5.4 Pro",
@@ -1642,11 +1718,11 @@ GPT_5_4_PRO: Final[Model] = Model(
     structured_output=False,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_03_05,
-    last_updated=_D_2026_03_05,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_03_05,
+    last_updated=_Shared.D_2026_03_05,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("30"),
         output=Decimal("180"),
@@ -1659,10 +1735,11 @@ GPT_5_4_PRO: Final[Model] = Model(
         ),
         context_over_200k=Rates(input=Decimal("60"), output=Decimal("270")),
     ),
-    reasoning_options=(_REASONING_EFFORT_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MEDIUM_HIGH_XHIGH,),
 )
+"GPT-5.4 Pro (chat) · 1.05M context · 128K output · $30.00 in / $180.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GPT_5_5: Final[Model] = Model(
+GPT_5_5: Final[PricedModel] = PricedModel(
     provider="azure",
     id="gpt-5.5",
     name="GPT-5.5",
@@ -1674,11 +1751,11 @@ GPT_5_5: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_12_01,
-    release_date=_D_2026_04_24,
-    last_updated=_D_2026_04_24,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_12_01,
+    release_date=_Shared.D_2026_04_24,
+    last_updated=_Shared.D_2026_04_24,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("30"),
@@ -1693,10 +1770,11 @@ GPT_5_5: Final[Model] = Model(
         ),
         context_over_200k=Rates(input=Decimal("10"), output=Decimal("45"), cache_read=Decimal("1")),
     ),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"GPT-5.5 (chat) · 1.05M context · 128K output · $5.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_IMAGE_1: Final[Model] = Model(
+GPT_IMAGE_1: Final[PricedModel] = PricedModel(
     provider="azure",
     id="gpt-image-1",
     name="GPT-Image-1",
@@ -1707,14 +1785,15 @@ GPT_IMAGE_1: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_04_24,
-    last_updated=_D_2025_04_24,
-    modalities=_TEXT_IMAGE_TO_IMAGE,
-    limit=_CONTEXT_0_OUTPUT_0,
+    release_date=_Shared.D_2025_04_24,
+    last_updated=_Shared.D_2025_04_24,
+    modalities=_Shared.TEXT_IMAGE_TO_IMAGE,
+    limit=_Shared.CONTEXT_0_OUTPUT_0,
     cost=Cost(input=Decimal("5"), output=Decimal("40"), cache_read=Decimal("1.25")),
 )
+"GPT-Image-1 (image) · 0 context · 0 output · $5.00 in / $40.00 out per 1M tokens · vision, attachments"
 
-GPT_IMAGE_1_5: Final[Model] = Model(
+GPT_IMAGE_1_5: Final[PricedModel] = PricedModel(
     provider="azure",
     id="gpt-image-1.5",
     name="GPT-Image-1.5",
@@ -1725,14 +1804,15 @@ GPT_IMAGE_1_5: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_11_25,
-    last_updated=_D_2025_11_25,
-    modalities=_TEXT_IMAGE_TO_TEXT_IMAGE,
-    limit=_CONTEXT_0_OUTPUT_0,
+    release_date=_Shared.D_2025_11_25,
+    last_updated=_Shared.D_2025_11_25,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT_IMAGE,
+    limit=_Shared.CONTEXT_0_OUTPUT_0,
     cost=Cost(input=Decimal("5"), output=Decimal("32"), cache_read=Decimal("1.25")),
 )
+"GPT-Image-1.5 (chat) · 0 context · 0 output · $5.00 in / $32.00 out per 1M tokens · vision, attachments"
 
-GPT_IMAGE_2: Final[Model] = Model(
+GPT_IMAGE_2: Final[PricedModel] = PricedModel(
     provider="azure",
     id="gpt-image-2",
     name="GPT-Image-2",
@@ -1743,14 +1823,15 @@ GPT_IMAGE_2: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    release_date=_D_2026_04_21,
-    last_updated=_D_2026_04_21,
-    modalities=_TEXT_IMAGE_TO_IMAGE,
-    limit=_CONTEXT_0_OUTPUT_0,
+    release_date=_Shared.D_2026_04_21,
+    last_updated=_Shared.D_2026_04_21,
+    modalities=_Shared.TEXT_IMAGE_TO_IMAGE,
+    limit=_Shared.CONTEXT_0_OUTPUT_0,
     cost=Cost(input=Decimal("5"), output=Decimal("30"), cache_read=Decimal("1.25")),
 )
+"GPT-Image-2 (image) · 0 context · 0 output · $5.00 in / $30.00 out per 1M tokens · vision, attachments"
 
-GROK_4_1_FAST_NON_REASONING: Final[Model] = Model(
+GROK_4_1_FAST_NON_REASONING: Final[PricedModel] = PricedModel(
     provider="azure",
     id="grok-4-1-fast-non-reasoning",
     name="Grok 4.1 Fast (Non-Reasoning)",
@@ -1761,15 +1842,16 @@ GROK_4_1_FAST_NON_REASONING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_06_27,
-    last_updated=_D_2025_06_27,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_8192,
+    release_date=_Shared.D_2025_06_27,
+    last_updated=_Shared.D_2025_06_27,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.5"), cache_read=Decimal("0.05")),
     status=Status.BETA,
 )
+"Grok 4.1 Fast (Non-Reasoning) (chat) · 128K context · 8.19K output · $0.20 in / $0.50 out per 1M tokens · vision, tools, attachments · beta"
 
-GROK_4_1_FAST_REASONING: Final[Model] = Model(
+GROK_4_1_FAST_REASONING: Final[PricedModel] = PricedModel(
     provider="azure",
     id="grok-4-1-fast-reasoning",
     name="Grok 4.1 Fast (Reasoning)",
@@ -1780,16 +1862,17 @@ GROK_4_1_FAST_REASONING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_06_27,
-    last_updated=_D_2025_06_27,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_8192,
+    release_date=_Shared.D_2025_06_27,
+    last_updated=_Shared.D_2025_06_27,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.5"), cache_read=Decimal("0.05")),
     reasoning_options=(),
     status=Status.BETA,
 )
+"Grok 4.1 Fast (Reasoning) (chat) · 128K context · 8.19K output · $0.20 in / $0.50 out per 1M tokens · vision, tools, reasoning, attachments · beta"
 
-GROK_4_20_NON_REASONING: Final[Model] = Model(
+GROK_4_20_NON_REASONING: Final[PricedModel] = PricedModel(
     provider="azure",
     id="grok-4-20-non-reasoning",
     name="Grok 4.20 (Non-Reasoning)",
@@ -1800,16 +1883,17 @@ GROK_4_20_NON_REASONING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_09,
-    release_date=_D_2026_04_08,
-    last_updated=_D_2026_04_08,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262000_OUTPUT_8192,
+    knowledge=_Shared.D_2025_09,
+    release_date=_Shared.D_2026_04_08,
+    last_updated=_Shared.D_2026_04_08,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262000_OUTPUT_8192,
     cost=Cost(input=Decimal("2"), output=Decimal("6")),
     status=Status.BETA,
 )
+"Grok 4.20 (Non-Reasoning) (chat) · 262K context · 8.19K output · $2.00 in / $6.00 out per 1M tokens · tools · beta"
 
-GROK_4_20_REASONING: Final[Model] = Model(
+GROK_4_20_REASONING: Final[PricedModel] = PricedModel(
     provider="azure",
     id="grok-4-20-reasoning",
     name="Grok 4.20 (Reasoning)",
@@ -1820,17 +1904,18 @@ GROK_4_20_REASONING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_09,
-    release_date=_D_2026_04_08,
-    last_updated=_D_2026_04_08,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262000_OUTPUT_8192,
+    knowledge=_Shared.D_2025_09,
+    release_date=_Shared.D_2026_04_08,
+    last_updated=_Shared.D_2026_04_08,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262000_OUTPUT_8192,
     cost=Cost(input=Decimal("2"), output=Decimal("6")),
     reasoning_options=(),
     status=Status.BETA,
 )
+"Grok 4.20 (Reasoning) (chat) · 262K context · 8.19K output · $2.00 in / $6.00 out per 1M tokens · tools, reasoning · beta"
 
-GROK_4_FAST_REASONING: Final[Model] = Model(
+GROK_4_FAST_REASONING: Final[PricedModel] = PricedModel(
     provider="azure",
     id="grok-4-fast-reasoning",
     name="Grok 4 Fast (Reasoning)",
@@ -1841,16 +1926,17 @@ GROK_4_FAST_REASONING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_07,
-    release_date=_D_2025_09_19,
-    last_updated=_D_2025_09_19,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_2000000_OUTPUT_30000,
+    knowledge=_Shared.D_2025_07,
+    release_date=_Shared.D_2025_09_19,
+    last_updated=_Shared.D_2025_09_19,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_2000000_OUTPUT_30000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.5"), cache_read=Decimal("0.05")),
     reasoning_options=(),
 )
+"Grok 4 Fast (Reasoning) (chat) · 2M context · 30K output · $0.20 in / $0.50 out per 1M tokens · vision, tools, reasoning, attachments"
 
-KIMI_K2_THINKING: Final[Model] = Model(
+KIMI_K2_THINKING: Final[PricedModel] = PricedModel(
     provider="azure",
     id="kimi-k2-thinking",
     name="Kimi K2 Thinking",
@@ -1861,17 +1947,18 @@ KIMI_K2_THINKING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_08,
-    release_date=_D_2025_11_06,
-    last_updated=_D_2025_12_02,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2024_08,
+    release_date=_Shared.D_2025_11_06,
+    last_updated=_Shared.D_2025_12_02,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.5"), cache_read=Decimal("0.15")),
     interleaved=True,
     reasoning_options=(),
 )
+"Kimi K2 Thinking (chat) · 262K context · 262K output · $0.60 in / $2.50 out per 1M tokens · tools, reasoning, open weights"
 
-KIMI_K2_5: Final[Model] = Model(
+KIMI_K2_5: Final[PricedModel] = PricedModel(
     provider="azure",
     id="kimi-k2.5",
     name="Kimi K2.5",
@@ -1883,14 +1970,14 @@ KIMI_K2_5: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_02_06,
-    last_updated=_D_2026_02_06,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_02_06,
+    last_updated=_Shared.D_2026_02_06,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.6"), output=Decimal("3")),
     interleaved=True,
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
     provider_override=ProviderOverride(
         npm="@ai-sdk/openai-compatible",
         api="https://${AZURE_RESOURCE_NAME}.services.ai.azure.com/models",
@@ -1899,8 +1986,9 @@ KIMI_K2_5: Final[Model] = Model(
     protocol=Protocol.OPENAI_CHAT,
     base_url="https://${AZURE_RESOURCE_NAME}.services.ai.azure.com/models",
 )
+"Kimi K2.5 (chat) · 262K context · 262K output · $0.60 in / $3.00 out per 1M tokens · vision, tools, reasoning, structured output, open weights"
 
-KIMI_K2_6: Final[Model] = Model(
+KIMI_K2_6: Final[PricedModel] = PricedModel(
     provider="azure",
     id="kimi-k2.6",
     name="Kimi K2.6",
@@ -1912,14 +2000,14 @@ KIMI_K2_6: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_04_22,
-    last_updated=_D_2026_04_22,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_04_22,
+    last_updated=_Shared.D_2026_04_22,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.95"), output=Decimal("4")),
     interleaved=True,
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
     provider_override=ProviderOverride(
         npm="@ai-sdk/openai-compatible",
         api="https://${AZURE_RESOURCE_NAME}.services.ai.azure.com/models",
@@ -1928,8 +2016,9 @@ KIMI_K2_6: Final[Model] = Model(
     protocol=Protocol.OPENAI_CHAT,
     base_url="https://${AZURE_RESOURCE_NAME}.services.ai.azure.com/models",
 )
+"Kimi K2.6 (chat) · 262K context · 262K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, structured output, open weights"
 
-LLAMA_3_2_11B_VISION_INSTRUCT: Final[Model] = Model(
+LLAMA_3_2_11B_VISION_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="azure",
     id="llama-3.2-11b-vision-instruct",
     name="Llama-3.2-11B-Vision-Instruct",
@@ -1940,15 +2029,16 @@ LLAMA_3_2_11B_VISION_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_12,
-    release_date=_D_2024_09_25,
-    last_updated=_D_2024_09_25,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_8192,
+    knowledge=_Shared.D_2023_12,
+    release_date=_Shared.D_2024_09_25,
+    last_updated=_Shared.D_2024_09_25,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.37"), output=Decimal("0.37")),
 )
+"Llama-3.2-11B-Vision-Instruct (chat) · 128K context · 8.19K output · $0.37 in / $0.37 out per 1M tokens · vision, tools, attachments, open weights"
 
-LLAMA_3_2_90B_VISION_INSTRUCT: Final[Model] = Model(
+LLAMA_3_2_90B_VISION_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="azure",
     id="llama-3.2-90b-vision-instruct",
     name="Llama-3.2-90B-Vision-Instruct",
@@ -1959,15 +2049,16 @@ LLAMA_3_2_90B_VISION_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_12,
-    release_date=_D_2024_09_25,
-    last_updated=_D_2024_09_25,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_8192,
+    knowledge=_Shared.D_2023_12,
+    release_date=_Shared.D_2024_09_25,
+    last_updated=_Shared.D_2024_09_25,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_8192,
     cost=Cost(input=Decimal("2.04"), output=Decimal("2.04")),
 )
+"Llama-3.2-90B-Vision-Instruct (chat) · 128K context · 8.19K output · $2.04 in / $2.04 out per 1M tokens · vision, tools, attachments, open weights"
 
-LLAMA_3_3_70B_INSTRUCT: Final[Model] = Model(
+LLAMA_3_3_70B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="azure",
     id="llama-3.3-70b-instruct",
     name="Llama-3.3-70B-Instruct",
@@ -1978,15 +2069,16 @@ LLAMA_3_3_70B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_12,
-    release_date=_D_2024_12_06,
-    last_updated=_D_2024_12_06,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_32768,
+    knowledge=_Shared.D_2023_12,
+    release_date=_Shared.D_2024_12_06,
+    last_updated=_Shared.D_2024_12_06,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_32768,
     cost=Cost(input=Decimal("0.71"), output=Decimal("0.71")),
 )
+"Llama-3.3-70B-Instruct (chat) · 128K context · 32.8K output · $0.71 in / $0.71 out per 1M tokens · tools, open weights"
 
-LLAMA_4_MAVERICK_17B_128E_INSTRUCT_FP8: Final[Model] = Model(
+LLAMA_4_MAVERICK_17B_128E_INSTRUCT_FP8: Final[PricedModel] = PricedModel(
     provider="azure",
     id="llama-4-maverick-17b-128e-instruct-fp8",
     name="Llama 4 Maverick 17B 128E Instruct FP8",
@@ -1997,15 +2089,16 @@ LLAMA_4_MAVERICK_17B_128E_INSTRUCT_FP8: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_08,
-    release_date=_D_2025_04_05,
-    last_updated=_D_2025_04_05,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_8192,
+    knowledge=_Shared.D_2024_08,
+    release_date=_Shared.D_2025_04_05,
+    last_updated=_Shared.D_2025_04_05,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.25"), output=Decimal("1")),
 )
+"Llama 4 Maverick 17B 128E Instruct FP8 (chat) · 128K context · 8.19K output · $0.25 in / $1.00 out per 1M tokens · vision, tools, attachments, open weights"
 
-LLAMA_4_SCOUT_17B_16E_INSTRUCT: Final[Model] = Model(
+LLAMA_4_SCOUT_17B_16E_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="azure",
     id="llama-4-scout-17b-16e-instruct",
     name="Llama 4 Scout 17B 16E Instruct",
@@ -2016,15 +2109,16 @@ LLAMA_4_SCOUT_17B_16E_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_08,
-    release_date=_D_2025_04_05,
-    last_updated=_D_2025_04_05,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_8192,
+    knowledge=_Shared.D_2024_08,
+    release_date=_Shared.D_2025_04_05,
+    last_updated=_Shared.D_2025_04_05,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.78")),
 )
+"Llama 4 Scout 17B 16E Instruct (chat) · 128K context · 8.19K output · $0.20 in / $0.78 out per 1M tokens · vision, tools, attachments, open weights"
 
-META_LLAMA_3_70B_INSTRUCT: Final[Model] = Model(
+META_LLAMA_3_70B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="azure",
     id="meta-llama-3-70b-instruct",
     name="Meta-Llama-3-70B-Instruct",
@@ -2035,15 +2129,16 @@ META_LLAMA_3_70B_INSTRUCT: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_12,
-    release_date=_D_2024_04_18,
-    last_updated=_D_2024_04_18,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8192_OUTPUT_2048,
+    knowledge=_Shared.D_2023_12,
+    release_date=_Shared.D_2024_04_18,
+    last_updated=_Shared.D_2024_04_18,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8192_OUTPUT_2048,
     cost=Cost(input=Decimal("2.68"), output=Decimal("3.54")),
 )
+"Meta-Llama-3-70B-Instruct (chat) · 8.19K context · 2.05K output · $2.68 in / $3.54 out per 1M tokens · open weights"
 
-META_LLAMA_3_8B_INSTRUCT: Final[Model] = Model(
+META_LLAMA_3_8B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="azure",
     id="meta-llama-3-8b-instruct",
     name="Meta-Llama-3-8B-Instruct",
@@ -2054,15 +2149,16 @@ META_LLAMA_3_8B_INSTRUCT: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_12,
-    release_date=_D_2024_04_18,
-    last_updated=_D_2024_04_18,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8192_OUTPUT_2048,
+    knowledge=_Shared.D_2023_12,
+    release_date=_Shared.D_2024_04_18,
+    last_updated=_Shared.D_2024_04_18,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8192_OUTPUT_2048,
     cost=Cost(input=Decimal("0.3"), output=Decimal("0.61")),
 )
+"Meta-Llama-3-8B-Instruct (chat) · 8.19K context · 2.05K output · $0.30 in / $0.61 out per 1M tokens · open weights"
 
-META_LLAMA_3_1_405B_INSTRUCT: Final[Model] = Model(
+META_LLAMA_3_1_405B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="azure",
     id="meta-llama-3.1-405b-instruct",
     name="Meta-Llama-3.1-405B-Instruct",
@@ -2073,15 +2169,16 @@ META_LLAMA_3_1_405B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_12,
-    release_date=_D_2024_07_23,
-    last_updated=_D_2024_07_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_32768,
+    knowledge=_Shared.D_2023_12,
+    release_date=_Shared.D_2024_07_23,
+    last_updated=_Shared.D_2024_07_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_32768,
     cost=Cost(input=Decimal("5.33"), output=Decimal("16")),
 )
+"Meta-Llama-3.1-405B-Instruct (chat) · 128K context · 32.8K output · $5.33 in / $16.00 out per 1M tokens · tools, open weights"
 
-META_LLAMA_3_1_70B_INSTRUCT: Final[Model] = Model(
+META_LLAMA_3_1_70B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="azure",
     id="meta-llama-3.1-70b-instruct",
     name="Meta-Llama-3.1-70B-Instruct",
@@ -2092,15 +2189,16 @@ META_LLAMA_3_1_70B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_12,
-    release_date=_D_2024_07_23,
-    last_updated=_D_2024_07_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_32768,
+    knowledge=_Shared.D_2023_12,
+    release_date=_Shared.D_2024_07_23,
+    last_updated=_Shared.D_2024_07_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_32768,
     cost=Cost(input=Decimal("2.68"), output=Decimal("3.54")),
 )
+"Meta-Llama-3.1-70B-Instruct (chat) · 128K context · 32.8K output · $2.68 in / $3.54 out per 1M tokens · tools, open weights"
 
-META_LLAMA_3_1_8B_INSTRUCT: Final[Model] = Model(
+META_LLAMA_3_1_8B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="azure",
     id="meta-llama-3.1-8b-instruct",
     name="Meta-Llama-3.1-8B-Instruct",
@@ -2111,15 +2209,16 @@ META_LLAMA_3_1_8B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_12,
-    release_date=_D_2024_07_23,
-    last_updated=_D_2024_07_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_32768,
+    knowledge=_Shared.D_2023_12,
+    release_date=_Shared.D_2024_07_23,
+    last_updated=_Shared.D_2024_07_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_32768,
     cost=Cost(input=Decimal("0.3"), output=Decimal("0.61")),
 )
+"Meta-Llama-3.1-8B-Instruct (chat) · 128K context · 32.8K output · $0.30 in / $0.61 out per 1M tokens · tools, open weights"
 
-MINISTRAL_3B: Final[Model] = Model(
+MINISTRAL_3B: Final[PricedModel] = PricedModel(
     provider="azure",
     id="ministral-3b",
     name="Ministral 3B",
@@ -2130,15 +2229,16 @@ MINISTRAL_3B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_03,
-    release_date=_D_2024_10_22,
-    last_updated=_D_2024_10_22,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_8192,
+    knowledge=_Shared.D_2024_03,
+    release_date=_Shared.D_2024_10_22,
+    last_updated=_Shared.D_2024_10_22,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.04"), output=Decimal("0.04")),
 )
+"Ministral 3B (chat) · 128K context · 8.19K output · $0.04 in / $0.04 out per 1M tokens · tools, open weights"
 
-MISTRAL_LARGE_2411: Final[Model] = Model(
+MISTRAL_LARGE_2411: Final[PricedModel] = PricedModel(
     provider="azure",
     id="mistral-large-2411",
     name="Mistral Large 24.11",
@@ -2149,15 +2249,16 @@ MISTRAL_LARGE_2411: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_09,
-    release_date=_D_2024_11_01,
-    last_updated=_D_2024_11_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_32768,
+    knowledge=_Shared.D_2024_09,
+    release_date=_Shared.D_2024_11_01,
+    last_updated=_Shared.D_2024_11_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_32768,
     cost=Cost(input=Decimal("2"), output=Decimal("6")),
 )
+"Mistral Large 24.11 (chat) · 128K context · 32.8K output · $2.00 in / $6.00 out per 1M tokens · tools"
 
-MISTRAL_MEDIUM_2505: Final[Model] = Model(
+MISTRAL_MEDIUM_2505: Final[PricedModel] = PricedModel(
     provider="azure",
     id="mistral-medium-2505",
     name="Mistral Medium 3",
@@ -2168,15 +2269,16 @@ MISTRAL_MEDIUM_2505: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_05,
-    release_date=_D_2025_05_07,
-    last_updated=_D_2025_05_07,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_05,
+    release_date=_Shared.D_2025_05_07,
+    last_updated=_Shared.D_2025_05_07,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.4"), output=Decimal("2")),
 )
+"Mistral Medium 3 (chat) · 128K context · 128K output · $0.40 in / $2.00 out per 1M tokens · vision, tools, attachments"
 
-MISTRAL_NEMO: Final[Model] = Model(
+MISTRAL_NEMO: Final[PricedModel] = PricedModel(
     provider="azure",
     id="mistral-nemo",
     name="Mistral Nemo",
@@ -2187,15 +2289,16 @@ MISTRAL_NEMO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_07,
-    release_date=_D_2024_07_18,
-    last_updated=_D_2024_07_18,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_07,
+    release_date=_Shared.D_2024_07_18,
+    last_updated=_Shared.D_2024_07_18,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.15")),
 )
+"Mistral Nemo (chat) · 128K context · 128K output · $0.15 in / $0.15 out per 1M tokens · tools, open weights"
 
-MISTRAL_SMALL_2503: Final[Model] = Model(
+MISTRAL_SMALL_2503: Final[PricedModel] = PricedModel(
     provider="azure",
     id="mistral-small-2503",
     name="Mistral Small 3.1",
@@ -2206,15 +2309,16 @@ MISTRAL_SMALL_2503: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_09,
-    release_date=_D_2025_03_01,
-    last_updated=_D_2025_03_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_32768,
+    knowledge=_Shared.D_2024_09,
+    release_date=_Shared.D_2025_03_01,
+    last_updated=_Shared.D_2025_03_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_32768,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
 )
+"Mistral Small 3.1 (chat) · 128K context · 32.8K output · $0.10 in / $0.30 out per 1M tokens · vision, tools, attachments"
 
-MODEL_ROUTER: Final[Model] = Model(
+MODEL_ROUTER: Final[PricedModel] = PricedModel(
     provider="azure",
     id="model-router",
     name="Model Router",
@@ -2224,14 +2328,15 @@ MODEL_ROUTER: Final[Model] = Model(
     reasoning=False,
     tool_call=True,
     open_weights=False,
-    release_date=_D_2025_05_19,
-    last_updated=_D_2025_11_18,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    release_date=_Shared.D_2025_05_19,
+    last_updated=_Shared.D_2025_11_18,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0")),
 )
+"Model Router (chat) · 128K context · 16.4K output · $0.14 in / $0.00 out per 1M tokens · vision, tools, attachments"
 
-O1: Final[Model] = Model(
+O1: Final[PricedModel] = PricedModel(
     provider="azure",
     id="o1",
     name="o1",
@@ -2242,16 +2347,17 @@ O1: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2023_09,
-    release_date=_D_2024_12_05,
-    last_updated=_D_2024_12_05,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_100000,
+    knowledge=_Shared.D_2023_09,
+    release_date=_Shared.D_2024_12_05,
+    last_updated=_Shared.D_2024_12_05,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_100000,
     cost=Cost(input=Decimal("15"), output=Decimal("60"), cache_read=Decimal("7.5")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"o1 (chat) · 200K context · 100K output · $15.00 in / $60.00 out per 1M tokens · vision, tools, reasoning"
 
-O1_MINI: Final[Model] = Model(
+O1_MINI: Final[PricedModel] = PricedModel(
     provider="azure",
     id="o1-mini",
     name="o1-mini",
@@ -2262,16 +2368,17 @@ O1_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2023_09,
-    release_date=_D_2024_09_12,
-    last_updated=_D_2024_09_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_65536,
+    knowledge=_Shared.D_2023_09,
+    release_date=_Shared.D_2024_09_12,
+    last_updated=_Shared.D_2024_09_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_65536,
     cost=Cost(input=Decimal("1.1"), output=Decimal("4.4"), cache_read=Decimal("0.55")),
     reasoning_options=(),
 )
+"o1-mini (chat) · 128K context · 65.5K output · $1.10 in / $4.40 out per 1M tokens · tools, reasoning"
 
-O3: Final[Model] = Model(
+O3: Final[PricedModel] = PricedModel(
     provider="azure",
     id="o3",
     name="o3",
@@ -2282,16 +2389,17 @@ O3: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_05,
-    release_date=_D_2025_04_16,
-    last_updated=_D_2025_04_16,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_100000,
+    knowledge=_Shared.D_2024_05,
+    release_date=_Shared.D_2025_04_16,
+    last_updated=_Shared.D_2025_04_16,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_100000,
     cost=Cost(input=Decimal("2"), output=Decimal("8"), cache_read=Decimal("0.5")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"o3 (chat) · 200K context · 100K output · $2.00 in / $8.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-O3_MINI: Final[Model] = Model(
+O3_MINI: Final[PricedModel] = PricedModel(
     provider="azure",
     id="o3-mini",
     name="o3-mini",
@@ -2302,16 +2410,17 @@ O3_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_05,
-    release_date=_D_2024_12_20,
-    last_updated=_D_2025_01_29,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_100000,
+    knowledge=_Shared.D_2024_05,
+    release_date=_Shared.D_2024_12_20,
+    last_updated=_Shared.D_2025_01_29,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_100000,
     cost=Cost(input=Decimal("1.1"), output=Decimal("4.4"), cache_read=Decimal("0.55")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"o3-mini (chat) · 200K context · 100K output · $1.10 in / $4.40 out per 1M tokens · tools, reasoning"
 
-O4_MINI: Final[Model] = Model(
+O4_MINI: Final[PricedModel] = PricedModel(
     provider="azure",
     id="o4-mini",
     name="o4-mini",
@@ -2322,16 +2431,17 @@ O4_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_05,
-    release_date=_D_2025_04_16,
-    last_updated=_D_2025_04_16,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_100000,
+    knowledge=_Shared.D_2024_05,
+    release_date=_Shared.D_2025_04_16,
+    last_updated=_Shared.D_2025_04_16,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_100000,
     cost=Cost(input=Decimal("1.1"), output=Decimal("4.4"), cache_read=Decimal("0.275")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"o4-mini (chat) · 200K context · 100K output · $1.10 in / $4.40 out per 1M tokens · vision, tools, reasoning, attachments"
 
-PHI_3_MEDIUM_128K_INSTRUCT: Final[Model] = Model(
+PHI_3_MEDIUM_128K_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="azure",
     id="phi-3-medium-128k-instruct",
     name="Phi-3-medium-instruct (128k)",
@@ -2342,15 +2452,16 @@ PHI_3_MEDIUM_128K_INSTRUCT: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_10,
-    release_date=_D_2024_04_23,
-    last_updated=_D_2024_04_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    knowledge=_Shared.D_2023_10,
+    release_date=_Shared.D_2024_04_23,
+    last_updated=_Shared.D_2024_04_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("0.17"), output=Decimal("0.68")),
 )
+"Phi-3-medium-instruct (128k) (chat) · 128K context · 4.1K output · $0.17 in / $0.68 out per 1M tokens · open weights"
 
-PHI_3_MEDIUM_4K_INSTRUCT: Final[Model] = Model(
+PHI_3_MEDIUM_4K_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="azure",
     id="phi-3-medium-4k-instruct",
     name="Phi-3-medium-instruct (4k)",
@@ -2361,15 +2472,16 @@ PHI_3_MEDIUM_4K_INSTRUCT: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_10,
-    release_date=_D_2024_04_23,
-    last_updated=_D_2024_04_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_4096_OUTPUT_1024,
+    knowledge=_Shared.D_2023_10,
+    release_date=_Shared.D_2024_04_23,
+    last_updated=_Shared.D_2024_04_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_4096_OUTPUT_1024,
     cost=Cost(input=Decimal("0.17"), output=Decimal("0.68")),
 )
+"Phi-3-medium-instruct (4k) (chat) · 4.1K context · 1.02K output · $0.17 in / $0.68 out per 1M tokens · open weights"
 
-PHI_3_MINI_128K_INSTRUCT: Final[Model] = Model(
+PHI_3_MINI_128K_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="azure",
     id="phi-3-mini-128k-instruct",
     name="Phi-3-mini-instruct (128k)",
@@ -2380,15 +2492,16 @@ PHI_3_MINI_128K_INSTRUCT: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_10,
-    release_date=_D_2024_04_23,
-    last_updated=_D_2024_04_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    knowledge=_Shared.D_2023_10,
+    release_date=_Shared.D_2024_04_23,
+    last_updated=_Shared.D_2024_04_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("0.13"), output=Decimal("0.52")),
 )
+"Phi-3-mini-instruct (128k) (chat) · 128K context · 4.1K output · $0.13 in / $0.52 out per 1M tokens · open weights"
 
-PHI_3_MINI_4K_INSTRUCT: Final[Model] = Model(
+PHI_3_MINI_4K_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="azure",
     id="phi-3-mini-4k-instruct",
     name="Phi-3-mini-instruct (4k)",
@@ -2399,15 +2512,16 @@ PHI_3_MINI_4K_INSTRUCT: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_10,
-    release_date=_D_2024_04_23,
-    last_updated=_D_2024_04_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_4096_OUTPUT_1024,
+    knowledge=_Shared.D_2023_10,
+    release_date=_Shared.D_2024_04_23,
+    last_updated=_Shared.D_2024_04_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_4096_OUTPUT_1024,
     cost=Cost(input=Decimal("0.13"), output=Decimal("0.52")),
 )
+"Phi-3-mini-instruct (4k) (chat) · 4.1K context · 1.02K output · $0.13 in / $0.52 out per 1M tokens · open weights"
 
-PHI_3_SMALL_128K_INSTRUCT: Final[Model] = Model(
+PHI_3_SMALL_128K_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="azure",
     id="phi-3-small-128k-instruct",
     name="Phi-3-small-instruct (128k)",
@@ -2418,15 +2532,16 @@ PHI_3_SMALL_128K_INSTRUCT: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_10,
-    release_date=_D_2024_04_23,
-    last_updated=_D_2024_04_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    knowledge=_Shared.D_2023_10,
+    release_date=_Shared.D_2024_04_23,
+    last_updated=_Shared.D_2024_04_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
 )
+"Phi-3-small-instruct (128k) (chat) · 128K context · 4.1K output · $0.15 in / $0.60 out per 1M tokens · open weights"
 
-PHI_3_SMALL_8K_INSTRUCT: Final[Model] = Model(
+PHI_3_SMALL_8K_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="azure",
     id="phi-3-small-8k-instruct",
     name="Phi-3-small-instruct (8k)",
@@ -2437,15 +2552,16 @@ PHI_3_SMALL_8K_INSTRUCT: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_10,
-    release_date=_D_2024_04_23,
-    last_updated=_D_2024_04_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8192_OUTPUT_2048,
+    knowledge=_Shared.D_2023_10,
+    release_date=_Shared.D_2024_04_23,
+    last_updated=_Shared.D_2024_04_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8192_OUTPUT_2048,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
 )
+"Phi-3-small-instruct (8k) (chat) · 8.19K context · 2.05K output · $0.15 in / $0.60 out per 1M tokens · open weights"
 
-PHI_3_5_MINI_INSTRUCT: Final[Model] = Model(
+PHI_3_5_MINI_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="azure",
     id="phi-3.5-mini-instruct",
     name="Phi-3.5-mini-instruct",
@@ -2456,15 +2572,16 @@ PHI_3_5_MINI_INSTRUCT: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_10,
-    release_date=_D_2024_08_20,
-    last_updated=_D_2024_08_20,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    knowledge=_Shared.D_2023_10,
+    release_date=_Shared.D_2024_08_20,
+    last_updated=_Shared.D_2024_08_20,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("0.13"), output=Decimal("0.52")),
 )
+"Phi-3.5-mini-instruct (chat) · 128K context · 4.1K output · $0.13 in / $0.52 out per 1M tokens · open weights"
 
-PHI_3_5_MOE_INSTRUCT: Final[Model] = Model(
+PHI_3_5_MOE_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="azure",
     id="phi-3.5-moe-instruct",
     name="Phi-3.5-MoE-instruct",
@@ -2475,15 +2592,16 @@ PHI_3_5_MOE_INSTRUCT: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_10,
-    release_date=_D_2024_08_20,
-    last_updated=_D_2024_08_20,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    knowledge=_Shared.D_2023_10,
+    release_date=_Shared.D_2024_08_20,
+    last_updated=_Shared.D_2024_08_20,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("0.16"), output=Decimal("0.64")),
 )
+"Phi-3.5-MoE-instruct (chat) · 128K context · 4.1K output · $0.16 in / $0.64 out per 1M tokens · open weights"
 
-PHI_4: Final[Model] = Model(
+PHI_4: Final[PricedModel] = PricedModel(
     provider="azure",
     id="phi-4",
     name="Phi-4",
@@ -2494,15 +2612,16 @@ PHI_4: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_10,
-    release_date=_D_2024_12_11,
-    last_updated=_D_2024_12_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    knowledge=_Shared.D_2023_10,
+    release_date=_Shared.D_2024_12_11,
+    last_updated=_Shared.D_2024_12_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("0.125"), output=Decimal("0.5")),
 )
+"Phi-4 (chat) · 128K context · 4.1K output · $0.125 in / $0.50 out per 1M tokens · open weights"
 
-PHI_4_MINI: Final[Model] = Model(
+PHI_4_MINI: Final[PricedModel] = PricedModel(
     provider="azure",
     id="phi-4-mini",
     name="Phi-4-mini",
@@ -2513,15 +2632,16 @@ PHI_4_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_10,
-    release_date=_D_2024_12_11,
-    last_updated=_D_2024_12_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    knowledge=_Shared.D_2023_10,
+    release_date=_Shared.D_2024_12_11,
+    last_updated=_Shared.D_2024_12_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("0.075"), output=Decimal("0.3")),
 )
+"Phi-4-mini (chat) · 128K context · 4.1K output · $0.075 in / $0.30 out per 1M tokens · tools, open weights"
 
-PHI_4_MINI_REASONING: Final[Model] = Model(
+PHI_4_MINI_REASONING: Final[PricedModel] = PricedModel(
     provider="azure",
     id="phi-4-mini-reasoning",
     name="Phi-4-mini-reasoning",
@@ -2532,16 +2652,17 @@ PHI_4_MINI_REASONING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_10,
-    release_date=_D_2024_12_11,
-    last_updated=_D_2024_12_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    knowledge=_Shared.D_2023_10,
+    release_date=_Shared.D_2024_12_11,
+    last_updated=_Shared.D_2024_12_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("0.075"), output=Decimal("0.3")),
     reasoning_options=(),
 )
+"Phi-4-mini-reasoning (chat) · 128K context · 4.1K output · $0.075 in / $0.30 out per 1M tokens · tools, reasoning, open weights"
 
-PHI_4_MULTIMODAL: Final[Model] = Model(
+PHI_4_MULTIMODAL: Final[PricedModel] = PricedModel(
     provider="azure",
     id="phi-4-multimodal",
     name="Phi-4-multimodal",
@@ -2552,15 +2673,16 @@ PHI_4_MULTIMODAL: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_10,
-    release_date=_D_2024_12_11,
-    last_updated=_D_2024_12_11,
-    modalities=_TEXT_IMAGE_AUDIO_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    knowledge=_Shared.D_2023_10,
+    release_date=_Shared.D_2024_12_11,
+    last_updated=_Shared.D_2024_12_11,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("0.08"), output=Decimal("0.32"), input_audio=Decimal("4")),
 )
+"Phi-4-multimodal (chat) · 128K context · 4.1K output · $0.08 in / $0.32 out per 1M tokens · vision, attachments, open weights"
 
-PHI_4_REASONING: Final[Model] = Model(
+PHI_4_REASONING: Final[PricedModel] = PricedModel(
     provider="azure",
     id="phi-4-reasoning",
     name="Phi-4-reasoning",
@@ -2571,16 +2693,17 @@ PHI_4_REASONING: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_10,
-    release_date=_D_2024_12_11,
-    last_updated=_D_2024_12_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32000_OUTPUT_4096,
+    knowledge=_Shared.D_2023_10,
+    release_date=_Shared.D_2024_12_11,
+    last_updated=_Shared.D_2024_12_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32000_OUTPUT_4096,
     cost=Cost(input=Decimal("0.125"), output=Decimal("0.5")),
     reasoning_options=(),
 )
+"Phi-4-reasoning (chat) · 32K context · 4.1K output · $0.125 in / $0.50 out per 1M tokens · reasoning, open weights"
 
-PHI_4_REASONING_PLUS: Final[Model] = Model(
+PHI_4_REASONING_PLUS: Final[PricedModel] = PricedModel(
     provider="azure",
     id="phi-4-reasoning-plus",
     name="Phi-4-reasoning-plus",
@@ -2591,16 +2714,17 @@ PHI_4_REASONING_PLUS: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_10,
-    release_date=_D_2024_12_11,
-    last_updated=_D_2024_12_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32000_OUTPUT_4096,
+    knowledge=_Shared.D_2023_10,
+    release_date=_Shared.D_2024_12_11,
+    last_updated=_Shared.D_2024_12_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32000_OUTPUT_4096,
     cost=Cost(input=Decimal("0.125"), output=Decimal("0.5")),
     reasoning_options=(),
 )
+"Phi-4-reasoning-plus (chat) · 32K context · 4.1K output · $0.125 in / $0.50 out per 1M tokens · reasoning, open weights"
 
-TEXT_EMBEDDING_3_LARGE: Final[Model] = Model(
+TEXT_EMBEDDING_3_LARGE: Final[PricedModel] = PricedModel(
     provider="azure",
     id="text-embedding-3-large",
     name="text-embedding-3-large",
@@ -2610,14 +2734,15 @@ TEXT_EMBEDDING_3_LARGE: Final[Model] = Model(
     reasoning=False,
     tool_call=False,
     open_weights=False,
-    release_date=_D_2024_01_25,
-    last_updated=_D_2024_01_25,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8191_OUTPUT_3072,
+    release_date=_Shared.D_2024_01_25,
+    last_updated=_Shared.D_2024_01_25,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8191_OUTPUT_3072,
     cost=Cost(input=Decimal("0.13"), output=Decimal("0")),
 )
+"text-embedding-3-large (embedding) · 8.19K context · 3.07K output · $0.13 in / $0.00 out per 1M tokens"
 
-TEXT_EMBEDDING_3_SMALL: Final[Model] = Model(
+TEXT_EMBEDDING_3_SMALL: Final[PricedModel] = PricedModel(
     provider="azure",
     id="text-embedding-3-small",
     name="text-embedding-3-small",
@@ -2627,14 +2752,15 @@ TEXT_EMBEDDING_3_SMALL: Final[Model] = Model(
     reasoning=False,
     tool_call=False,
     open_weights=False,
-    release_date=_D_2024_01_25,
-    last_updated=_D_2024_01_25,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8191_OUTPUT_1536,
+    release_date=_Shared.D_2024_01_25,
+    last_updated=_Shared.D_2024_01_25,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8191_OUTPUT_1536,
     cost=Cost(input=Decimal("0.02"), output=Decimal("0")),
 )
+"text-embedding-3-small (embedding) · 8.19K context · 1.54K output · $0.02 in / $0.00 out per 1M tokens"
 
-TEXT_EMBEDDING_ADA_002: Final[Model] = Model(
+TEXT_EMBEDDING_ADA_002: Final[PricedModel] = PricedModel(
     provider="azure",
     id="text-embedding-ada-002",
     name="text-embedding-ada-002",
@@ -2644,9 +2770,10 @@ TEXT_EMBEDDING_ADA_002: Final[Model] = Model(
     reasoning=False,
     tool_call=False,
     open_weights=False,
-    release_date=_D_2022_12_15,
-    last_updated=_D_2022_12_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8192_OUTPUT_1536,
+    release_date=_Shared.D_2022_12_15,
+    last_updated=_Shared.D_2022_12_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8192_OUTPUT_1536,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0")),
 )
+"text-embedding-ada-002 (embedding) · 8.19K context · 1.54K output · $0.10 in / $0.00 out per 1M tokens"

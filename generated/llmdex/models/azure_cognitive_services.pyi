@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "CLAUDE_HAIKU_4_5",
@@ -105,287 +105,287 @@ __all__ = [
     "TEXT_EMBEDDING_ADA_002",
 ]
 
-CLAUDE_HAIKU_4_5: Final[Model]
+CLAUDE_HAIKU_4_5: Final[PricedModel]
 "Claude Haiku 4.5 (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-CLAUDE_OPUS_4_1: Final[Model]
+CLAUDE_OPUS_4_1: Final[PricedModel]
 "Claude Opus 4.1 (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-CLAUDE_OPUS_4_5: Final[Model]
+CLAUDE_OPUS_4_5: Final[PricedModel]
 "Claude Opus 4.5 (chat) · 200K context · 64K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_OPUS_4_6: Final[Model]
+CLAUDE_OPUS_4_6: Final[PricedModel]
 "Claude Opus 4.6 (chat) · 200K context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_OPUS_4_8: Final[Model]
+CLAUDE_OPUS_4_8: Final[PricedModel]
 "Claude Opus 4.8 (chat) · 200K context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_SONNET_4_5: Final[Model]
+CLAUDE_SONNET_4_5: Final[PricedModel]
 "Claude Sonnet 4.5 (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-CODESTRAL_2501: Final[Model]
+CODESTRAL_2501: Final[PricedModel]
 "Codestral 25.01 (chat) · 256K context · 256K output · $0.30 in / $0.90 out per 1M tokens · tools"
 
-CODEX_MINI: Final[Model]
+CODEX_MINI: Final[PricedModel]
 "Codex Mini (chat) · 200K context · 100K output · $1.50 in / $6.00 out per 1M tokens · tools, reasoning, attachments"
 
-COHERE_COMMAND_A: Final[Model]
+COHERE_COMMAND_A: Final[PricedModel]
 "Command A (chat) · 256K context · 8K output · $2.50 in / $10.00 out per 1M tokens · tools, reasoning, open weights"
 
-COHERE_COMMAND_R_08_2024: Final[Model]
+COHERE_COMMAND_R_08_2024: Final[PricedModel]
 "Command R (chat) · 128K context · 4K output · $0.15 in / $0.60 out per 1M tokens · tools, open weights"
 
-COHERE_COMMAND_R_PLUS_08_2024: Final[Model]
+COHERE_COMMAND_R_PLUS_08_2024: Final[PricedModel]
 "Command R+ (chat) · 128K context · 4K output · $2.50 in / $10.00 out per 1M tokens · tools, open weights"
 
-COHERE_EMBED_V_4_0: Final[Model]
+COHERE_EMBED_V_4_0: Final[PricedModel]
 "Embed v4 (embedding) · 128K context · 1.54K output · $0.12 in / $0.00 out per 1M tokens · vision, attachments, open weights"
 
-COHERE_EMBED_V3_ENGLISH: Final[Model]
+COHERE_EMBED_V3_ENGLISH: Final[PricedModel]
 "Embed v3 English (embedding) · 512 context · 1.02K output · $0.10 in / $0.00 out per 1M tokens · open weights"
 
-COHERE_EMBED_V3_MULTILINGUAL: Final[Model]
+COHERE_EMBED_V3_MULTILINGUAL: Final[PricedModel]
 "Embed v3 Multilingual (embedding) · 512 context · 1.02K output · $0.10 in / $0.00 out per 1M tokens · open weights"
 
-DEEPSEEK_R1: Final[Model]
+DEEPSEEK_R1: Final[PricedModel]
 "DeepSeek-R1 (chat) · 164K context · 164K output · $1.35 in / $5.40 out per 1M tokens · reasoning, open weights"
 
-DEEPSEEK_R1_0528: Final[Model]
+DEEPSEEK_R1_0528: Final[PricedModel]
 "DeepSeek-R1-0528 (chat) · 164K context · 164K output · $1.35 in / $5.40 out per 1M tokens · tools, reasoning, open weights"
 
-DEEPSEEK_V3_0324: Final[Model]
+DEEPSEEK_V3_0324: Final[PricedModel]
 "DeepSeek-V3-0324 (chat) · 131K context · 131K output · $1.14 in / $4.56 out per 1M tokens · tools, open weights"
 
-DEEPSEEK_V3_1: Final[Model]
+DEEPSEEK_V3_1: Final[PricedModel]
 "DeepSeek-V3.1 (chat) · 131K context · 131K output · $0.56 in / $1.68 out per 1M tokens · tools, reasoning, open weights"
 
-DEEPSEEK_V3_2: Final[Model]
+DEEPSEEK_V3_2: Final[PricedModel]
 "DeepSeek-V3.2 (chat) · 128K context · 128K output · $0.58 in / $1.68 out per 1M tokens · tools, reasoning, open weights"
 
-DEEPSEEK_V3_2_SPECIALE: Final[Model]
+DEEPSEEK_V3_2_SPECIALE: Final[PricedModel]
 "DeepSeek-V3.2-Speciale (chat) · 128K context · 128K output · $0.58 in / $1.68 out per 1M tokens · reasoning, open weights"
 
-GPT_3_5_TURBO_0125: Final[Model]
+GPT_3_5_TURBO_0125: Final[PricedModel]
 "GPT-3.5 Turbo 0125 (chat) · 16.4K context · 16.4K output · $0.50 in / $1.50 out per 1M tokens"
 
-GPT_3_5_TURBO_0301: Final[Model]
+GPT_3_5_TURBO_0301: Final[PricedModel]
 "GPT-3.5 Turbo 0301 (chat) · 4.1K context · 4.1K output · $1.50 in / $2.00 out per 1M tokens"
 
-GPT_3_5_TURBO_0613: Final[Model]
+GPT_3_5_TURBO_0613: Final[PricedModel]
 "GPT-3.5 Turbo 0613 (chat) · 16.4K context · 16.4K output · $3.00 in / $4.00 out per 1M tokens"
 
-GPT_3_5_TURBO_1106: Final[Model]
+GPT_3_5_TURBO_1106: Final[PricedModel]
 "GPT-3.5 Turbo 1106 (chat) · 16.4K context · 16.4K output · $1.00 in / $2.00 out per 1M tokens"
 
-GPT_3_5_TURBO_INSTRUCT: Final[Model]
+GPT_3_5_TURBO_INSTRUCT: Final[PricedModel]
 "GPT-3.5 Turbo Instruct (chat) · 4.1K context · 4.1K output · $1.50 in / $2.00 out per 1M tokens"
 
-GPT_4: Final[Model]
+GPT_4: Final[PricedModel]
 "GPT-4 (chat) · 8.19K context · 8.19K output · $60.00 in / $120.00 out per 1M tokens · tools"
 
-GPT_4_32K: Final[Model]
+GPT_4_32K: Final[PricedModel]
 "GPT-4 32K (chat) · 32.8K context · 32.8K output · $60.00 in / $120.00 out per 1M tokens · tools"
 
-GPT_4_TURBO: Final[Model]
+GPT_4_TURBO: Final[PricedModel]
 "GPT-4 Turbo (chat) · 128K context · 4.1K output · $10.00 in / $30.00 out per 1M tokens · vision, tools, attachments"
 
-GPT_4_TURBO_VISION: Final[Model]
+GPT_4_TURBO_VISION: Final[PricedModel]
 "GPT-4 Turbo Vision (chat) · 128K context · 4.1K output · $10.00 in / $30.00 out per 1M tokens · vision, tools, attachments"
 
-GPT_4_1: Final[Model]
+GPT_4_1: Final[PricedModel]
 "GPT-4.1 (chat) · 1.05M context · 32.8K output · $2.00 in / $8.00 out per 1M tokens · vision, tools, attachments"
 
-GPT_4_1_MINI: Final[Model]
+GPT_4_1_MINI: Final[PricedModel]
 "GPT-4.1 mini (chat) · 1.05M context · 32.8K output · $0.40 in / $1.60 out per 1M tokens · vision, tools, attachments"
 
-GPT_4_1_NANO: Final[Model]
+GPT_4_1_NANO: Final[PricedModel]
 "GPT-4.1 nano (chat) · 1.05M context · 32.8K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, attachments"
 
-GPT_4O: Final[Model]
+GPT_4O: Final[PricedModel]
 "GPT-4o (chat) · 128K context · 16.4K output · $2.50 in / $10.00 out per 1M tokens · vision, tools, attachments"
 
-GPT_4O_MINI: Final[Model]
+GPT_4O_MINI: Final[PricedModel]
 "GPT-4o mini (chat) · 128K context · 16.4K output · $0.15 in / $0.60 out per 1M tokens · vision, tools, attachments"
 
-GPT_5: Final[Model]
+GPT_5: Final[PricedModel]
 "GPT-5 (chat) · 272K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GPT_5_CHAT: Final[Model]
+GPT_5_CHAT: Final[PricedModel]
 "GPT-5 Chat (chat) · 128K context · 16.4K output · $1.25 in / $10.00 out per 1M tokens · vision, reasoning, attachments"
 
-GPT_5_CODEX: Final[Model]
+GPT_5_CODEX: Final[PricedModel]
 "GPT-5-Codex (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning"
 
-GPT_5_MINI: Final[Model]
+GPT_5_MINI: Final[PricedModel]
 "GPT-5 Mini (chat) · 272K context · 128K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GPT_5_NANO: Final[Model]
+GPT_5_NANO: Final[PricedModel]
 "GPT-5 Nano (chat) · 272K context · 128K output · $0.05 in / $0.40 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GPT_5_PRO: Final[Model]
+GPT_5_PRO: Final[PricedModel]
 "GPT-5 Pro (chat) · 400K context · 272K output · $15.00 in / $120.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_1: Final[Model]
+GPT_5_1: Final[PricedModel]
 "GPT-5.1 (chat) · 272K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_1_CHAT: Final[Model]
+GPT_5_1_CHAT: Final[PricedModel]
 "GPT-5.1 Chat (chat) · 128K context · 16.4K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_1_CODEX: Final[Model]
+GPT_5_1_CODEX: Final[PricedModel]
 "GPT-5.1 Codex (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output"
 
-GPT_5_1_CODEX_MINI: Final[Model]
+GPT_5_1_CODEX_MINI: Final[PricedModel]
 "GPT-5.1 Codex Mini (chat) · 400K context · 128K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output"
 
-GPT_5_2: Final[Model]
+GPT_5_2: Final[PricedModel]
 "GPT-5.2 (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_2_CHAT: Final[Model]
+GPT_5_2_CHAT: Final[PricedModel]
 "GPT-5.2 Chat (chat) · 128K context · 16.4K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_2_CODEX: Final[Model]
+GPT_5_2_CODEX: Final[PricedModel]
 "GPT-5.2 Codex (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output"
 
-GPT_5_3_CODEX: Final[Model]
+GPT_5_3_CODEX: Final[PricedModel]
 "GPT-5.3 Codex (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output"
 
-GPT_5_4: Final[Model]
+GPT_5_4: Final[PricedModel]
 "GPT-5.4 (chat) · 1.05M context · 128K output · $2.50 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_4_MINI: Final[Model]
+GPT_5_4_MINI: Final[PricedModel]
 "GPT-5.4 Mini (chat) · 400K context · 128K output · $0.75 in / $4.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_4_NANO: Final[Model]
+GPT_5_4_NANO: Final[PricedModel]
 "GPT-5.4 Nano (chat) · 400K context · 128K output · $0.20 in / $1.25 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_4_PRO: Final[Model]
+GPT_5_4_PRO: Final[PricedModel]
 "GPT-5.4 Pro (chat) · 1.05M context · 128K output · $30.00 in / $180.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GPT_5_5: Final[Model]
+GPT_5_5: Final[PricedModel]
 "GPT-5.5 (chat) · 1.05M context · 128K output · $5.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GROK_4_FAST_REASONING: Final[Model]
+GROK_4_FAST_REASONING: Final[PricedModel]
 "Grok 4 Fast (Reasoning) (chat) · 2M context · 30K output · $0.20 in / $0.50 out per 1M tokens · vision, tools, reasoning, attachments"
 
-KIMI_K2_THINKING: Final[Model]
+KIMI_K2_THINKING: Final[PricedModel]
 "Kimi K2 Thinking (chat) · 262K context · 262K output · $0.60 in / $2.50 out per 1M tokens · tools, reasoning, open weights"
 
-KIMI_K2_5: Final[Model]
+KIMI_K2_5: Final[PricedModel]
 "Kimi K2.5 (chat) · 262K context · 262K output · $0.60 in / $3.00 out per 1M tokens · vision, tools, reasoning, structured output, open weights"
 
-KIMI_K2_6: Final[Model]
+KIMI_K2_6: Final[PricedModel]
 "Kimi K2.6 (chat) · 262K context · 262K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, structured output, open weights"
 
-LLAMA_3_2_11B_VISION_INSTRUCT: Final[Model]
+LLAMA_3_2_11B_VISION_INSTRUCT: Final[PricedModel]
 "Llama-3.2-11B-Vision-Instruct (chat) · 128K context · 8.19K output · $0.37 in / $0.37 out per 1M tokens · vision, tools, attachments, open weights"
 
-LLAMA_3_2_90B_VISION_INSTRUCT: Final[Model]
+LLAMA_3_2_90B_VISION_INSTRUCT: Final[PricedModel]
 "Llama-3.2-90B-Vision-Instruct (chat) · 128K context · 8.19K output · $2.04 in / $2.04 out per 1M tokens · vision, tools, attachments, open weights"
 
-LLAMA_3_3_70B_INSTRUCT: Final[Model]
+LLAMA_3_3_70B_INSTRUCT: Final[PricedModel]
 "Llama-3.3-70B-Instruct (chat) · 128K context · 32.8K output · $0.71 in / $0.71 out per 1M tokens · tools, open weights"
 
-LLAMA_4_MAVERICK_17B_128E_INSTRUCT_FP8: Final[Model]
+LLAMA_4_MAVERICK_17B_128E_INSTRUCT_FP8: Final[PricedModel]
 "Llama 4 Maverick 17B 128E Instruct FP8 (chat) · 128K context · 8.19K output · $0.25 in / $1.00 out per 1M tokens · vision, tools, attachments, open weights"
 
-LLAMA_4_SCOUT_17B_16E_INSTRUCT: Final[Model]
+LLAMA_4_SCOUT_17B_16E_INSTRUCT: Final[PricedModel]
 "Llama 4 Scout 17B 16E Instruct (chat) · 128K context · 8.19K output · $0.20 in / $0.78 out per 1M tokens · vision, tools, attachments, open weights"
 
-META_LLAMA_3_70B_INSTRUCT: Final[Model]
+META_LLAMA_3_70B_INSTRUCT: Final[PricedModel]
 "Meta-Llama-3-70B-Instruct (chat) · 8.19K context · 2.05K output · $2.68 in / $3.54 out per 1M tokens · open weights"
 
-META_LLAMA_3_8B_INSTRUCT: Final[Model]
+META_LLAMA_3_8B_INSTRUCT: Final[PricedModel]
 "Meta-Llama-3-8B-Instruct (chat) · 8.19K context · 2.05K output · $0.30 in / $0.61 out per 1M tokens · open weights"
 
-META_LLAMA_3_1_405B_INSTRUCT: Final[Model]
+META_LLAMA_3_1_405B_INSTRUCT: Final[PricedModel]
 "Meta-Llama-3.1-405B-Instruct (chat) · 128K context · 32.8K output · $5.33 in / $16.00 out per 1M tokens · tools, open weights"
 
-META_LLAMA_3_1_70B_INSTRUCT: Final[Model]
+META_LLAMA_3_1_70B_INSTRUCT: Final[PricedModel]
 "Meta-Llama-3.1-70B-Instruct (chat) · 128K context · 32.8K output · $2.68 in / $3.54 out per 1M tokens · tools, open weights"
 
-META_LLAMA_3_1_8B_INSTRUCT: Final[Model]
+META_LLAMA_3_1_8B_INSTRUCT: Final[PricedModel]
 "Meta-Llama-3.1-8B-Instruct (chat) · 128K context · 32.8K output · $0.30 in / $0.61 out per 1M tokens · tools, open weights"
 
-MINISTRAL_3B: Final[Model]
+MINISTRAL_3B: Final[PricedModel]
 "Ministral 3B (chat) · 128K context · 8.19K output · $0.04 in / $0.04 out per 1M tokens · tools, open weights"
 
-MISTRAL_LARGE_2411: Final[Model]
+MISTRAL_LARGE_2411: Final[PricedModel]
 "Mistral Large 24.11 (chat) · 128K context · 32.8K output · $2.00 in / $6.00 out per 1M tokens · tools"
 
-MISTRAL_MEDIUM_2505: Final[Model]
+MISTRAL_MEDIUM_2505: Final[PricedModel]
 "Mistral Medium 3 (chat) · 128K context · 128K output · $0.40 in / $2.00 out per 1M tokens · vision, tools, attachments"
 
-MISTRAL_NEMO: Final[Model]
+MISTRAL_NEMO: Final[PricedModel]
 "Mistral Nemo (chat) · 128K context · 128K output · $0.15 in / $0.15 out per 1M tokens · tools, open weights"
 
-MISTRAL_SMALL_2503: Final[Model]
+MISTRAL_SMALL_2503: Final[PricedModel]
 "Mistral Small 3.1 (chat) · 128K context · 32.8K output · $0.10 in / $0.30 out per 1M tokens · vision, tools, attachments"
 
-MODEL_ROUTER: Final[Model]
+MODEL_ROUTER: Final[PricedModel]
 "Model Router (chat) · 128K context · 16.4K output · $0.14 in / $0.00 out per 1M tokens · vision, tools, attachments"
 
-O1: Final[Model]
+O1: Final[PricedModel]
 "o1 (chat) · 200K context · 100K output · $15.00 in / $60.00 out per 1M tokens · vision, tools, reasoning"
 
-O1_MINI: Final[Model]
+O1_MINI: Final[PricedModel]
 "o1-mini (chat) · 128K context · 65.5K output · $1.10 in / $4.40 out per 1M tokens · tools, reasoning"
 
-O3: Final[Model]
+O3: Final[PricedModel]
 "o3 (chat) · 200K context · 100K output · $2.00 in / $8.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-O3_MINI: Final[Model]
+O3_MINI: Final[PricedModel]
 "o3-mini (chat) · 200K context · 100K output · $1.10 in / $4.40 out per 1M tokens · tools, reasoning"
 
-O4_MINI: Final[Model]
+O4_MINI: Final[PricedModel]
 "o4-mini (chat) · 200K context · 100K output · $1.10 in / $4.40 out per 1M tokens · vision, tools, reasoning, attachments"
 
-PHI_3_MEDIUM_128K_INSTRUCT: Final[Model]
+PHI_3_MEDIUM_128K_INSTRUCT: Final[PricedModel]
 "Phi-3-medium-instruct (128k) (chat) · 128K context · 4.1K output · $0.17 in / $0.68 out per 1M tokens · open weights"
 
-PHI_3_MEDIUM_4K_INSTRUCT: Final[Model]
+PHI_3_MEDIUM_4K_INSTRUCT: Final[PricedModel]
 "Phi-3-medium-instruct (4k) (chat) · 4.1K context · 1.02K output · $0.17 in / $0.68 out per 1M tokens · open weights"
 
-PHI_3_MINI_128K_INSTRUCT: Final[Model]
+PHI_3_MINI_128K_INSTRUCT: Final[PricedModel]
 "Phi-3-mini-instruct (128k) (chat) · 128K context · 4.1K output · $0.13 in / $0.52 out per 1M tokens · open weights"
 
-PHI_3_MINI_4K_INSTRUCT: Final[Model]
+PHI_3_MINI_4K_INSTRUCT: Final[PricedModel]
 "Phi-3-mini-instruct (4k) (chat) · 4.1K context · 1.02K output · $0.13 in / $0.52 out per 1M tokens · open weights"
 
-PHI_3_SMALL_128K_INSTRUCT: Final[Model]
+PHI_3_SMALL_128K_INSTRUCT: Final[PricedModel]
 "Phi-3-small-instruct (128k) (chat) · 128K context · 4.1K output · $0.15 in / $0.60 out per 1M tokens · open weights"
 
-PHI_3_SMALL_8K_INSTRUCT: Final[Model]
+PHI_3_SMALL_8K_INSTRUCT: Final[PricedModel]
 "Phi-3-small-instruct (8k) (chat) · 8.19K context · 2.05K output · $0.15 in / $0.60 out per 1M tokens · open weights"
 
-PHI_3_5_MINI_INSTRUCT: Final[Model]
+PHI_3_5_MINI_INSTRUCT: Final[PricedModel]
 "Phi-3.5-mini-instruct (chat) · 128K context · 4.1K output · $0.13 in / $0.52 out per 1M tokens · open weights"
 
-PHI_3_5_MOE_INSTRUCT: Final[Model]
+PHI_3_5_MOE_INSTRUCT: Final[PricedModel]
 "Phi-3.5-MoE-instruct (chat) · 128K context · 4.1K output · $0.16 in / $0.64 out per 1M tokens · open weights"
 
-PHI_4: Final[Model]
+PHI_4: Final[PricedModel]
 "Phi-4 (chat) · 128K context · 4.1K output · $0.125 in / $0.50 out per 1M tokens · open weights"
 
-PHI_4_MINI: Final[Model]
+PHI_4_MINI: Final[PricedModel]
 "Phi-4-mini (chat) · 128K context · 4.1K output · $0.075 in / $0.30 out per 1M tokens · tools, open weights"
 
-PHI_4_MINI_REASONING: Final[Model]
+PHI_4_MINI_REASONING: Final[PricedModel]
 "Phi-4-mini-reasoning (chat) · 128K context · 4.1K output · $0.075 in / $0.30 out per 1M tokens · tools, reasoning, open weights"
 
-PHI_4_MULTIMODAL: Final[Model]
+PHI_4_MULTIMODAL: Final[PricedModel]
 "Phi-4-multimodal (chat) · 128K context · 4.1K output · $0.08 in / $0.32 out per 1M tokens · vision, attachments, open weights"
 
-PHI_4_REASONING: Final[Model]
+PHI_4_REASONING: Final[PricedModel]
 "Phi-4-reasoning (chat) · 32K context · 4.1K output · $0.125 in / $0.50 out per 1M tokens · reasoning, open weights"
 
-PHI_4_REASONING_PLUS: Final[Model]
+PHI_4_REASONING_PLUS: Final[PricedModel]
 "Phi-4-reasoning-plus (chat) · 32K context · 4.1K output · $0.125 in / $0.50 out per 1M tokens · reasoning, open weights"
 
-TEXT_EMBEDDING_3_LARGE: Final[Model]
+TEXT_EMBEDDING_3_LARGE: Final[PricedModel]
 "text-embedding-3-large (embedding) · 8.19K context · 3.07K output · $0.13 in / $0.00 out per 1M tokens"
 
-TEXT_EMBEDDING_3_SMALL: Final[Model]
+TEXT_EMBEDDING_3_SMALL: Final[PricedModel]
 "text-embedding-3-small (embedding) · 8.19K context · 1.54K output · $0.02 in / $0.00 out per 1M tokens"
 
-TEXT_EMBEDDING_ADA_002: Final[Model]
+TEXT_EMBEDDING_ADA_002: Final[PricedModel]
 "text-embedding-ada-002 (embedding) · 8.19K context · 1.54K output · $0.10 in / $0.00 out per 1M tokens"

@@ -9,24 +9,28 @@ from decimal import Decimal
 
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
-from llmdex_runtime.model import Cost, Limit, Modalities, Model
+from llmdex_runtime.model import Cost, Limit, Modalities, PricedModel
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_128000_OUTPUT_32000 = Limit(context=128000, output=32000)
-_D_2024_06 = PartialDate(2024, 6)
-_D_2025_10 = PartialDate(2025, 10)
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_128000_OUTPUT_32000 = Limit(context=128000, output=32000)
+    D_2024_06 = PartialDate(2024, 6)
+    D_2025_10 = PartialDate(2025, 10)
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "LING_1T",
     "RING_1T",
 ]
 
-LING_1T: Final[Model] = Model(
+LING_1T: Final[PricedModel] = PricedModel(
     provider="bailing",
     id="Ling-1T",
     name="Ling-1T",
@@ -37,15 +41,16 @@ LING_1T: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_06,
-    release_date=_D_2025_10,
-    last_updated=_D_2025_10,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_32000,
+    knowledge=_Shared.D_2024_06,
+    release_date=_Shared.D_2025_10,
+    last_updated=_Shared.D_2025_10,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_32000,
     cost=Cost(input=Decimal("0.57"), output=Decimal("2.29")),
 )
+"Ling-1T (chat) · 128K context · 32K output · $0.57 in / $2.29 out per 1M tokens · tools, open weights"
 
-RING_1T: Final[Model] = Model(
+RING_1T: Final[PricedModel] = PricedModel(
     provider="bailing",
     id="Ring-1T",
     name="Ring-1T",
@@ -56,11 +61,12 @@ RING_1T: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_06,
-    release_date=_D_2025_10,
-    last_updated=_D_2025_10,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_32000,
+    knowledge=_Shared.D_2024_06,
+    release_date=_Shared.D_2025_10,
+    last_updated=_Shared.D_2025_10,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_32000,
     cost=Cost(input=Decimal("0.57"), output=Decimal("2.29")),
     reasoning_options=(),
 )
+"Ring-1T (chat) · 128K context · 32K output · $0.57 in / $2.29 out per 1M tokens · reasoning, open weights"

@@ -5,15 +5,15 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "LING_1T",
     "RING_1T",
 ]
 
-LING_1T: Final[Model]
+LING_1T: Final[PricedModel]
 "Ling-1T (chat) · 128K context · 32K output · $0.57 in / $2.29 out per 1M tokens · tools, open weights"
 
-RING_1T: Final[Model]
+RING_1T: Final[PricedModel]
 "Ring-1T (chat) · 128K context · 32K output · $0.57 in / $2.29 out per 1M tokens · reasoning, open weights"

@@ -9,47 +9,53 @@ from decimal import Decimal
 
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind, Status
-from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, Model, ReasoningOption
+from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, PricedModel, ReasoningOption
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_128072_OUTPUT_128072 = Limit(context=128072, output=128072)
-_CONTEXT_164000_OUTPUT_131000 = Limit(context=164000, output=131000)
-_CONTEXT_200000_OUTPUT_200000 = Limit(context=200000, output=200000)
-_CONTEXT_202720_OUTPUT_202720 = Limit(context=202720, output=202720)
-_CONTEXT_202800_OUTPUT_202800 = Limit(context=202800, output=202800)
-_CONTEXT_204000_OUTPUT_204000 = Limit(context=204000, output=204000)
-_CONTEXT_262000_OUTPUT_262000 = Limit(context=262000, output=262000)
-_CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
-_D_2025_01 = PartialDate(2025, 1)
-_D_2025_04 = PartialDate(2025, 4)
-_D_2025_05 = PartialDate(2025, 5)
-_D_2025_08 = PartialDate(2025, 8)
-_D_2025_08_05 = PartialDate(2025, 8, 5)
-_D_2025_08_25 = PartialDate(2025, 8, 25)
-_D_2025_12 = PartialDate(2025, 12)
-_D_2025_12_22 = PartialDate(2025, 12, 22)
-_D_2026_01 = PartialDate(2026, 1)
-_D_2026_01_30 = PartialDate(2026, 1, 30)
-_D_2026_02 = PartialDate(2026, 2)
-_D_2026_02_12 = PartialDate(2026, 2, 12)
-_D_2026_03_11 = PartialDate(2026, 3, 11)
-_D_2026_04_07 = PartialDate(2026, 4, 7)
-_D_2026_04_21 = PartialDate(2026, 4, 21)
-_D_2026_04_24 = PartialDate(2026, 4, 24)
-_D_2026_06_04 = PartialDate(2026, 6, 4)
-_D_2026_06_12 = PartialDate(2026, 6, 12)
-_D_2026_06_13 = PartialDate(2026, 6, 13)
-_REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(type="effort", values=("low", "medium", "high"))
-_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
-    type="effort", values=("low", "medium", "high", "xhigh")
-)
-_REASONING_TOGGLE = ReasoningOption(type="toggle")
-_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_128072_OUTPUT_128072 = Limit(context=128072, output=128072)
+    CONTEXT_164000_OUTPUT_131000 = Limit(context=164000, output=131000)
+    CONTEXT_200000_OUTPUT_200000 = Limit(context=200000, output=200000)
+    CONTEXT_202720_OUTPUT_202720 = Limit(context=202720, output=202720)
+    CONTEXT_202800_OUTPUT_202800 = Limit(context=202800, output=202800)
+    CONTEXT_204000_OUTPUT_204000 = Limit(context=204000, output=204000)
+    CONTEXT_262000_OUTPUT_262000 = Limit(context=262000, output=262000)
+    CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
+    D_2025_01 = PartialDate(2025, 1)
+    D_2025_04 = PartialDate(2025, 4)
+    D_2025_05 = PartialDate(2025, 5)
+    D_2025_08 = PartialDate(2025, 8)
+    D_2025_08_05 = PartialDate(2025, 8, 5)
+    D_2025_08_25 = PartialDate(2025, 8, 25)
+    D_2025_12 = PartialDate(2025, 12)
+    D_2025_12_22 = PartialDate(2025, 12, 22)
+    D_2026_01 = PartialDate(2026, 1)
+    D_2026_01_30 = PartialDate(2026, 1, 30)
+    D_2026_02 = PartialDate(2026, 2)
+    D_2026_02_12 = PartialDate(2026, 2, 12)
+    D_2026_03_11 = PartialDate(2026, 3, 11)
+    D_2026_04_07 = PartialDate(2026, 4, 7)
+    D_2026_04_21 = PartialDate(2026, 4, 21)
+    D_2026_04_24 = PartialDate(2026, 4, 24)
+    D_2026_06_04 = PartialDate(2026, 6, 4)
+    D_2026_06_12 = PartialDate(2026, 6, 12)
+    D_2026_06_13 = PartialDate(2026, 6, 13)
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("low", "medium", "high")
+    )
+    REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
+        type="effort", values=("low", "medium", "high", "xhigh")
+    )
+    REASONING_TOGGLE = ReasoningOption(type="toggle")
+    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "MINIMAXAI_MINIMAX_M2_5",
@@ -67,7 +73,7 @@ __all__ = [
     "ZAI_ORG_GLM_5_2",
 ]
 
-MINIMAXAI_MINIMAX_M2_5: Final[Model] = Model(
+MINIMAXAI_MINIMAX_M2_5: Final[PricedModel] = PricedModel(
     provider="baseten",
     id="MiniMaxAI/MiniMax-M2.5",
     name="MiniMax-M2.5",
@@ -78,18 +84,19 @@ MINIMAXAI_MINIMAX_M2_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2026_01,
-    release_date=_D_2026_02_12,
-    last_updated=_D_2026_02_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204000_OUTPUT_204000,
+    knowledge=_Shared.D_2026_01,
+    release_date=_Shared.D_2026_02_12,
+    last_updated=_Shared.D_2026_02_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204000_OUTPUT_204000,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
     status=Status.DEPRECATED,
 )
+"MiniMax-M2.5 (chat) · 204K context · 204K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights · deprecated"
 
-DEEPSEEK_AI_DEEPSEEK_V3_1: Final[Model] = Model(
+DEEPSEEK_AI_DEEPSEEK_V3_1: Final[PricedModel] = PricedModel(
     provider="baseten",
     id="deepseek-ai/DeepSeek-V3.1",
     name="DeepSeek V3.1",
@@ -100,16 +107,17 @@ DEEPSEEK_AI_DEEPSEEK_V3_1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_08_25,
-    last_updated=_D_2025_08_25,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_164000_OUTPUT_131000,
+    release_date=_Shared.D_2025_08_25,
+    last_updated=_Shared.D_2025_08_25,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_164000_OUTPUT_131000,
     cost=Cost(input=Decimal("0.5"), output=Decimal("1.5")),
     reasoning_options=(),
     status=Status.DEPRECATED,
 )
+"DeepSeek V3.1 (chat) · 164K context · 131K output · $0.50 in / $1.50 out per 1M tokens · tools, reasoning, open weights · deprecated"
 
-DEEPSEEK_AI_DEEPSEEK_V4_PRO: Final[Model] = Model(
+DEEPSEEK_AI_DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
     provider="baseten",
     id="deepseek-ai/DeepSeek-V4-Pro",
     name="Deepseek V4 Pro",
@@ -121,17 +129,18 @@ DEEPSEEK_AI_DEEPSEEK_V4_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_05,
-    release_date=_D_2026_04_24,
-    last_updated=_D_2026_04_24,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2025_05,
+    release_date=_Shared.D_2026_04_24,
+    last_updated=_Shared.D_2026_04_24,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("1.74"), output=Decimal("3.48"), cache_read=Decimal("0.145")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"Deepseek V4 Pro (chat) · 262K context · 262K output · $1.74 in / $3.48 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-MOONSHOTAI_KIMI_K2_5: Final[Model] = Model(
+MOONSHOTAI_KIMI_K2_5: Final[PricedModel] = PricedModel(
     provider="baseten",
     id="moonshotai/Kimi-K2.5",
     name="Kimi K2.5",
@@ -143,17 +152,18 @@ MOONSHOTAI_KIMI_K2_5: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_12,
-    release_date=_D_2026_01_30,
-    last_updated=_D_2026_02_12,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262000_OUTPUT_262000,
+    knowledge=_Shared.D_2025_12,
+    release_date=_Shared.D_2026_01_30,
+    last_updated=_Shared.D_2026_02_12,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262000_OUTPUT_262000,
     cost=Cost(input=Decimal("0.6"), output=Decimal("3"), cache_read=Decimal("0.12")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Kimi K2.5 (chat) · 262K context · 262K output · $0.60 in / $3.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-MOONSHOTAI_KIMI_K2_6: Final[Model] = Model(
+MOONSHOTAI_KIMI_K2_6: Final[PricedModel] = PricedModel(
     provider="baseten",
     id="moonshotai/Kimi-K2.6",
     name="Kimi K2.6",
@@ -165,17 +175,18 @@ MOONSHOTAI_KIMI_K2_6: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_04_21,
-    last_updated=_D_2026_04_21,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262000_OUTPUT_262000,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_04_21,
+    last_updated=_Shared.D_2026_04_21,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262000_OUTPUT_262000,
     cost=Cost(input=Decimal("0.95"), output=Decimal("4"), cache_read=Decimal("0.16")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Kimi K2.6 (chat) · 262K context · 262K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-MOONSHOTAI_KIMI_K2_7_CODE: Final[Model] = Model(
+MOONSHOTAI_KIMI_K2_7_CODE: Final[PricedModel] = PricedModel(
     provider="baseten",
     id="moonshotai/Kimi-K2.7-Code",
     name="Kimi K2.7 Code",
@@ -187,16 +198,17 @@ MOONSHOTAI_KIMI_K2_7_CODE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_06_12,
-    last_updated=_D_2026_06_12,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262000_OUTPUT_262000,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_06_12,
+    last_updated=_Shared.D_2026_06_12,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262000_OUTPUT_262000,
     cost=Cost(input=Decimal("0.95"), output=Decimal("4"), cache_read=Decimal("0.16")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Kimi K2.7 Code (chat) · 262K context · 262K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-NVIDIA_NVIDIA_NEMOTRON_3_ULTRA_550B_A55B: Final[Model] = Model(
+NVIDIA_NVIDIA_NEMOTRON_3_ULTRA_550B_A55B: Final[PricedModel] = PricedModel(
     provider="baseten",
     id="nvidia/NVIDIA-Nemotron-3-Ultra-550B-A55B",
     name="Nemotron Ultra",
@@ -208,16 +220,17 @@ NVIDIA_NVIDIA_NEMOTRON_3_ULTRA_550B_A55B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_06_04,
-    last_updated=_D_2026_06_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_202800_OUTPUT_202800,
+    release_date=_Shared.D_2026_06_04,
+    last_updated=_Shared.D_2026_06_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_202800_OUTPUT_202800,
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.4"), cache_read=Decimal("0.12")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Nemotron Ultra (chat) · 203K context · 203K output · $0.60 in / $2.40 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-NVIDIA_NEMOTRON_120B_A12B: Final[Model] = Model(
+NVIDIA_NEMOTRON_120B_A12B: Final[PricedModel] = PricedModel(
     provider="baseten",
     id="nvidia/Nemotron-120B-A12B",
     name="Nemotron Super",
@@ -229,17 +242,18 @@ NVIDIA_NEMOTRON_120B_A12B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2026_02,
-    release_date=_D_2026_03_11,
-    last_updated=_D_2026_03_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_202800_OUTPUT_202800,
+    knowledge=_Shared.D_2026_02,
+    release_date=_Shared.D_2026_03_11,
+    last_updated=_Shared.D_2026_03_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_202800_OUTPUT_202800,
     cost=Cost(input=Decimal("0.3"), output=Decimal("0.75"), cache_read=Decimal("0.06")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Nemotron Super (chat) · 203K context · 203K output · $0.30 in / $0.75 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-OPENAI_GPT_OSS_120B: Final[Model] = Model(
+OPENAI_GPT_OSS_120B: Final[PricedModel] = PricedModel(
     provider="baseten",
     id="openai/gpt-oss-120b",
     name="OpenAI GPT 120B",
@@ -251,16 +265,17 @@ OPENAI_GPT_OSS_120B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_08,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128072_OUTPUT_128072,
+    knowledge=_Shared.D_2025_08,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128072_OUTPUT_128072,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.5")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"OpenAI GPT 120B (chat) · 128K context · 128K output · $0.10 in / $0.50 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ZAI_ORG_GLM_4_7: Final[Model] = Model(
+ZAI_ORG_GLM_4_7: Final[PricedModel] = PricedModel(
     provider="baseten",
     id="zai-org/GLM-4.7",
     name="GLM 4.7",
@@ -272,17 +287,18 @@ ZAI_ORG_GLM_4_7: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_12_22,
-    last_updated=_D_2025_12_22,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_200000,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_12_22,
+    last_updated=_Shared.D_2025_12_22,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_200000,
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.2"), cache_read=Decimal("0.12")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM 4.7 (chat) · 200K context · 200K output · $0.60 in / $2.20 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ZAI_ORG_GLM_5: Final[Model] = Model(
+ZAI_ORG_GLM_5: Final[PricedModel] = PricedModel(
     provider="baseten",
     id="zai-org/GLM-5",
     name="GLM 5",
@@ -294,17 +310,18 @@ ZAI_ORG_GLM_5: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2026_01,
-    release_date=_D_2026_02_12,
-    last_updated=_D_2026_02_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_202800_OUTPUT_202800,
+    knowledge=_Shared.D_2026_01,
+    release_date=_Shared.D_2026_02_12,
+    last_updated=_Shared.D_2026_02_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_202800_OUTPUT_202800,
     cost=Cost(input=Decimal("0.95"), output=Decimal("3.15"), cache_read=Decimal("0.2")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM 5 (chat) · 203K context · 203K output · $0.95 in / $3.15 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ZAI_ORG_GLM_5_1: Final[Model] = Model(
+ZAI_ORG_GLM_5_1: Final[PricedModel] = PricedModel(
     provider="baseten",
     id="zai-org/GLM-5.1",
     name="GLM 5.1",
@@ -316,16 +333,17 @@ ZAI_ORG_GLM_5_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_07,
-    last_updated=_D_2026_04_07,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_202800_OUTPUT_202800,
+    release_date=_Shared.D_2026_04_07,
+    last_updated=_Shared.D_2026_04_07,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_202800_OUTPUT_202800,
     cost=Cost(input=Decimal("1.3"), output=Decimal("4.3"), cache_read=Decimal("0.26")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM 5.1 (chat) · 203K context · 203K output · $1.30 in / $4.30 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ZAI_ORG_GLM_5_2: Final[Model] = Model(
+ZAI_ORG_GLM_5_2: Final[PricedModel] = PricedModel(
     provider="baseten",
     id="zai-org/GLM-5.2",
     name="GLM 5.2",
@@ -337,11 +355,12 @@ ZAI_ORG_GLM_5_2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_06_13,
-    last_updated=_D_2026_06_13,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_202720_OUTPUT_202720,
+    release_date=_Shared.D_2026_06_13,
+    last_updated=_Shared.D_2026_06_13,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_202720_OUTPUT_202720,
     cost=Cost(input=Decimal("1.4"), output=Decimal("4.4"), cache_read=Decimal("0.3")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM 5.2 (chat) · 203K context · 203K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, structured output, open weights"

@@ -9,41 +9,47 @@ from decimal import Decimal
 
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
-from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, Model, ReasoningOption
+from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, PricedModel, ReasoningOption
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_AUDIO_IMAGE_TEXT_VIDEO_TO_TEXT = Modalities(
-    input=("audio", "image", "text", "video"), output=("text",)
-)
-_CONTEXT_128000_OUTPUT_8192 = Limit(context=128000, output=8192)
-_CONTEXT_262144_OUTPUT_131072 = Limit(context=262144, output=131072)
-_CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
-_CONTEXT_32000_OUTPUT_8192 = Limit(context=32000, output=8192)
-_CONTEXT_524288_OUTPUT_32768 = Limit(context=524288, output=32768)
-_D_2023_12 = PartialDate(2023, 12)
-_D_2025_01 = PartialDate(2025, 1)
-_D_2025_04_27 = PartialDate(2025, 4, 27)
-_D_2025_08 = PartialDate(2025, 8)
-_D_2025_08_05 = PartialDate(2025, 8, 5)
-_D_2025_09 = PartialDate(2025, 9)
-_D_2025_10_01 = PartialDate(2025, 10, 1)
-_D_2025_12 = PartialDate(2025, 12)
-_D_2026_01_19 = PartialDate(2026, 1, 19)
-_D_2026_04 = PartialDate(2026, 4)
-_D_2026_04_02 = PartialDate(2026, 4, 2)
-_D_2026_04_29 = PartialDate(2026, 4, 29)
-_D_2026_05_07 = PartialDate(2026, 5, 7)
-_D_2026_06_13 = PartialDate(2026, 6, 13)
-_IMAGE_TEXT_TO_TEXT = Modalities(input=("image", "text"), output=("text",))
-_REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(type="effort", values=("low", "medium", "high"))
-_REASONING_EFFORT_NONE_HIGH = ReasoningOption(type="effort", values=("none", "high"))
-_REASONING_TOGGLE = ReasoningOption(type="toggle")
-_TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    AUDIO_IMAGE_TEXT_VIDEO_TO_TEXT = Modalities(
+        input=("audio", "image", "text", "video"), output=("text",)
+    )
+    CONTEXT_128000_OUTPUT_8192 = Limit(context=128000, output=8192)
+    CONTEXT_262144_OUTPUT_131072 = Limit(context=262144, output=131072)
+    CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
+    CONTEXT_32000_OUTPUT_8192 = Limit(context=32000, output=8192)
+    CONTEXT_524288_OUTPUT_32768 = Limit(context=524288, output=32768)
+    D_2023_12 = PartialDate(2023, 12)
+    D_2025_01 = PartialDate(2025, 1)
+    D_2025_04_27 = PartialDate(2025, 4, 27)
+    D_2025_08 = PartialDate(2025, 8)
+    D_2025_08_05 = PartialDate(2025, 8, 5)
+    D_2025_09 = PartialDate(2025, 9)
+    D_2025_10_01 = PartialDate(2025, 10, 1)
+    D_2025_12 = PartialDate(2025, 12)
+    D_2026_01_19 = PartialDate(2026, 1, 19)
+    D_2026_04 = PartialDate(2026, 4)
+    D_2026_04_02 = PartialDate(2026, 4, 2)
+    D_2026_04_29 = PartialDate(2026, 4, 29)
+    D_2026_05_07 = PartialDate(2026, 5, 7)
+    D_2026_06_13 = PartialDate(2026, 6, 13)
+    IMAGE_TEXT_TO_TEXT = Modalities(input=("image", "text"), output=("text",))
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("low", "medium", "high")
+    )
+    REASONING_EFFORT_NONE_HIGH = ReasoningOption(type="effort", values=("none", "high"))
+    REASONING_TOGGLE = ReasoningOption(type="toggle")
+    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "GOOGLE_GEMMA_4_31B_IT",
@@ -56,7 +62,7 @@ __all__ = [
     "ZAI_ORG_GLM_5_2",
 ]
 
-GOOGLE_GEMMA_4_31B_IT: Final[Model] = Model(
+GOOGLE_GEMMA_4_31B_IT: Final[PricedModel] = PricedModel(
     provider="berget",
     id="google/gemma-4-31B-it",
     name="Gemma 4 31B Instruct",
@@ -68,16 +74,17 @@ GOOGLE_GEMMA_4_31B_IT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_12,
-    release_date=_D_2026_04_02,
-    last_updated=_D_2026_04_02,
-    modalities=_AUDIO_IMAGE_TEXT_VIDEO_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_8192,
+    knowledge=_Shared.D_2025_12,
+    release_date=_Shared.D_2026_04_02,
+    last_updated=_Shared.D_2026_04_02,
+    modalities=_Shared.AUDIO_IMAGE_TEXT_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.275"), output=Decimal("0.55")),
     reasoning_options=(),
 )
+"Gemma 4 31B Instruct (chat) · 128K context · 8.19K output · $0.275 in / $0.55 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-META_LLAMA_LLAMA_3_3_70B_INSTRUCT: Final[Model] = Model(
+META_LLAMA_LLAMA_3_3_70B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="berget",
     id="meta-llama/Llama-3.3-70B-Instruct",
     name="Llama 3.3 70B Instruct",
@@ -89,16 +96,17 @@ META_LLAMA_LLAMA_3_3_70B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_12,
-    release_date=_D_2025_04_27,
-    last_updated=_D_2025_04_27,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_8192,
+    knowledge=_Shared.D_2023_12,
+    release_date=_Shared.D_2025_04_27,
+    last_updated=_Shared.D_2025_04_27,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.99"), output=Decimal("0.99")),
     reasoning_options=(),
 )
+"Llama 3.3 70B Instruct (chat) · 128K context · 8.19K output · $0.99 in / $0.99 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-MISTRALAI_MISTRAL_MEDIUM_3_5_128B: Final[Model] = Model(
+MISTRALAI_MISTRAL_MEDIUM_3_5_128B: Final[PricedModel] = PricedModel(
     provider="berget",
     id="mistralai/Mistral-Medium-3.5-128B",
     name="Mistral Medium 3.5 128B",
@@ -110,16 +118,17 @@ MISTRALAI_MISTRAL_MEDIUM_3_5_128B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2026_04,
-    release_date=_D_2026_04_29,
-    last_updated=_D_2026_04_29,
-    modalities=_IMAGE_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_131072,
+    knowledge=_Shared.D_2026_04,
+    release_date=_Shared.D_2026_04_29,
+    last_updated=_Shared.D_2026_04_29,
+    modalities=_Shared.IMAGE_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_131072,
     cost=Cost(input=Decimal("1.65"), output=Decimal("5.5")),
-    reasoning_options=(_REASONING_EFFORT_NONE_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_HIGH,),
 )
+"Mistral Medium 3.5 128B (chat) · 262K context · 131K output · $1.65 in / $5.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-MISTRALAI_MISTRAL_SMALL_3_2_24B_INSTRUCT_2506: Final[Model] = Model(
+MISTRALAI_MISTRAL_SMALL_3_2_24B_INSTRUCT_2506: Final[PricedModel] = PricedModel(
     provider="berget",
     id="mistralai/Mistral-Small-3.2-24B-Instruct-2506",
     name="Mistral Small 3.2 24B Instruct 2506",
@@ -131,16 +140,17 @@ MISTRALAI_MISTRAL_SMALL_3_2_24B_INSTRUCT_2506: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_09,
-    release_date=_D_2025_10_01,
-    last_updated=_D_2025_10_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32000_OUTPUT_8192,
+    knowledge=_Shared.D_2025_09,
+    release_date=_Shared.D_2025_10_01,
+    last_updated=_Shared.D_2025_10_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.33"), output=Decimal("0.33")),
     reasoning_options=(),
 )
+"Mistral Small 3.2 24B Instruct 2506 (chat) · 32K context · 8.19K output · $0.33 in / $0.33 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-MOONSHOTAI_KIMI_K2_6: Final[Model] = Model(
+MOONSHOTAI_KIMI_K2_6: Final[PricedModel] = PricedModel(
     provider="berget",
     id="moonshotai/Kimi-K2.6",
     name="Kimi K2.6",
@@ -152,17 +162,18 @@ MOONSHOTAI_KIMI_K2_6: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_05_07,
-    last_updated=_D_2026_05_07,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_05_07,
+    last_updated=_Shared.D_2026_05_07,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.83"), output=Decimal("3.85"), cache_read=Decimal("0.16")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Kimi K2.6 (chat) · 262K context · 262K output · $0.83 in / $3.85 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-OPENAI_GPT_OSS_120B: Final[Model] = Model(
+OPENAI_GPT_OSS_120B: Final[PricedModel] = PricedModel(
     provider="berget",
     id="openai/gpt-oss-120b",
     name="GPT-OSS-120B",
@@ -174,16 +185,17 @@ OPENAI_GPT_OSS_120B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_08,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_8192,
+    knowledge=_Shared.D_2025_08,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.22"), output=Decimal("0.83")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"GPT-OSS-120B (chat) · 128K context · 8.19K output · $0.22 in / $0.83 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ZAI_ORG_GLM_4_7: Final[Model] = Model(
+ZAI_ORG_GLM_4_7: Final[PricedModel] = PricedModel(
     provider="berget",
     id="zai-org/GLM-4.7",
     name="GLM 4.7",
@@ -195,16 +207,17 @@ ZAI_ORG_GLM_4_7: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_12,
-    release_date=_D_2026_01_19,
-    last_updated=_D_2026_01_19,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_8192,
+    knowledge=_Shared.D_2025_12,
+    release_date=_Shared.D_2026_01_19,
+    last_updated=_Shared.D_2026_01_19,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.77"), output=Decimal("2.75")),
     reasoning_options=(),
 )
+"GLM 4.7 (chat) · 128K context · 8.19K output · $0.77 in / $2.75 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ZAI_ORG_GLM_5_2: Final[Model] = Model(
+ZAI_ORG_GLM_5_2: Final[PricedModel] = PricedModel(
     provider="berget",
     id="zai-org/GLM-5.2",
     name="GLM-5.2",
@@ -216,10 +229,11 @@ ZAI_ORG_GLM_5_2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_06_13,
-    last_updated=_D_2026_06_13,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_524288_OUTPUT_32768,
+    release_date=_Shared.D_2026_06_13,
+    last_updated=_Shared.D_2026_06_13,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_524288_OUTPUT_32768,
     cost=Cost(input=Decimal("1.54"), output=Decimal("4.84")),
-    reasoning_options=(_REASONING_EFFORT_NONE_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_HIGH,),
 )
+"GLM-5.2 (chat) · 524K context · 32.8K output · $1.54 in / $4.84 out per 1M tokens · tools, reasoning, structured output, open weights"

@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "GOOGLE_GEMMA_4_31B_IT",
@@ -18,26 +18,26 @@ __all__ = [
     "ZAI_ORG_GLM_5_2",
 ]
 
-GOOGLE_GEMMA_4_31B_IT: Final[Model]
+GOOGLE_GEMMA_4_31B_IT: Final[PricedModel]
 "Gemma 4 31B Instruct (chat) · 128K context · 8.19K output · $0.275 in / $0.55 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-META_LLAMA_LLAMA_3_3_70B_INSTRUCT: Final[Model]
+META_LLAMA_LLAMA_3_3_70B_INSTRUCT: Final[PricedModel]
 "Llama 3.3 70B Instruct (chat) · 128K context · 8.19K output · $0.99 in / $0.99 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-MISTRALAI_MISTRAL_MEDIUM_3_5_128B: Final[Model]
+MISTRALAI_MISTRAL_MEDIUM_3_5_128B: Final[PricedModel]
 "Mistral Medium 3.5 128B (chat) · 262K context · 131K output · $1.65 in / $5.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-MISTRALAI_MISTRAL_SMALL_3_2_24B_INSTRUCT_2506: Final[Model]
+MISTRALAI_MISTRAL_SMALL_3_2_24B_INSTRUCT_2506: Final[PricedModel]
 "Mistral Small 3.2 24B Instruct 2506 (chat) · 32K context · 8.19K output · $0.33 in / $0.33 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-MOONSHOTAI_KIMI_K2_6: Final[Model]
+MOONSHOTAI_KIMI_K2_6: Final[PricedModel]
 "Kimi K2.6 (chat) · 262K context · 262K output · $0.83 in / $3.85 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-OPENAI_GPT_OSS_120B: Final[Model]
+OPENAI_GPT_OSS_120B: Final[PricedModel]
 "GPT-OSS-120B (chat) · 128K context · 8.19K output · $0.22 in / $0.83 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ZAI_ORG_GLM_4_7: Final[Model]
+ZAI_ORG_GLM_4_7: Final[PricedModel]
 "GLM 4.7 (chat) · 128K context · 8.19K output · $0.77 in / $2.75 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ZAI_ORG_GLM_5_2: Final[Model]
+ZAI_ORG_GLM_5_2: Final[PricedModel]
 "GLM-5.2 (chat) · 524K context · 32.8K output · $1.54 in / $4.84 out per 1M tokens · tools, reasoning, structured output, open weights"

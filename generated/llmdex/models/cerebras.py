@@ -9,27 +9,33 @@ from decimal import Decimal
 
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind, Status
-from llmdex_runtime.model import Cost, Limit, Modalities, Model, ReasoningOption
+from llmdex_runtime.model import Cost, Limit, Modalities, PricedModel, ReasoningOption
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_131072_OUTPUT_40960 = Limit(context=131072, output=40960)
-_D_2025_08_05 = PartialDate(2025, 8, 5)
-_D_2026_01_07 = PartialDate(2026, 1, 7)
-_D_2026_06_10 = PartialDate(2026, 6, 10)
-_REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(type="effort", values=("low", "medium", "high"))
-_REASONING_EFFORT_NONE = ReasoningOption(type="effort", values=("none",))
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_131072_OUTPUT_40960 = Limit(context=131072, output=40960)
+    D_2025_08_05 = PartialDate(2025, 8, 5)
+    D_2026_01_07 = PartialDate(2026, 1, 7)
+    D_2026_06_10 = PartialDate(2026, 6, 10)
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("low", "medium", "high")
+    )
+    REASONING_EFFORT_NONE = ReasoningOption(type="effort", values=("none",))
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "GPT_OSS_120B",
     "ZAI_GLM_4_7",
 ]
 
-GPT_OSS_120B: Final[Model] = Model(
+GPT_OSS_120B: Final[PricedModel] = PricedModel(
     provider="cerebras",
     id="gpt-oss-120b",
     name="GPT OSS 120B",
@@ -41,15 +47,16 @@ GPT_OSS_120B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2026_06_10,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_40960,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2026_06_10,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_40960,
     cost=Cost(input=Decimal("0.35"), output=Decimal("0.75")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"GPT OSS 120B (chat) · 131K context · 41K output · $0.35 in / $0.75 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ZAI_GLM_4_7: Final[Model] = Model(
+ZAI_GLM_4_7: Final[PricedModel] = PricedModel(
     provider="cerebras",
     id="zai-glm-4.7",
     name="Z.AI GLM-4.7",
@@ -60,16 +67,17 @@ ZAI_GLM_4_7: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_01_07,
-    last_updated=_D_2026_06_10,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_40960,
+    release_date=_Shared.D_2026_01_07,
+    last_updated=_Shared.D_2026_06_10,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_40960,
     cost=Cost(
         input=Decimal("2.25"),
         output=Decimal("2.75"),
         cache_read=Decimal("0"),
         cache_write=Decimal("0"),
     ),
-    reasoning_options=(_REASONING_EFFORT_NONE,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE,),
     status=Status.BETA,
 )
+"Z.AI GLM-4.7 (chat) · 131K context · 41K output · $2.25 in / $2.75 out per 1M tokens · tools, reasoning, structured output, open weights · beta"

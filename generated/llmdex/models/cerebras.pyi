@@ -5,15 +5,15 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "GPT_OSS_120B",
     "ZAI_GLM_4_7",
 ]
 
-GPT_OSS_120B: Final[Model]
+GPT_OSS_120B: Final[PricedModel]
 "GPT OSS 120B (chat) · 131K context · 41K output · $0.35 in / $0.75 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ZAI_GLM_4_7: Final[Model]
+ZAI_GLM_4_7: Final[PricedModel]
 "Z.AI GLM-4.7 (chat) · 131K context · 41K output · $2.25 in / $2.75 out per 1M tokens · tools, reasoning, structured output, open weights · beta"

@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "MINIMAXAI_MINIMAX_M2_5_TEE",
@@ -23,41 +23,41 @@ __all__ = [
     "ZAI_ORG_GLM_5_2_TEE",
 ]
 
-MINIMAXAI_MINIMAX_M2_5_TEE: Final[Model]
+MINIMAXAI_MINIMAX_M2_5_TEE: Final[PricedModel]
 "MiniMax M2.5 TEE (chat) · 197K context · 65.5K output · $0.15 in / $1.20 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-QWEN_QWEN3_235B_A22B_THINKING_2507_TEE: Final[Model]
+QWEN_QWEN3_235B_A22B_THINKING_2507_TEE: Final[PricedModel]
 "Qwen3 235B A22B Thinking 2507 TEE (chat) · 262K context · 262K output · $0.2989 in / $1.1957 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-QWEN_QWEN3_32B_TEE: Final[Model]
+QWEN_QWEN3_32B_TEE: Final[PricedModel]
 "Qwen3 32B TEE (chat) · 41K context · 41K output · $0.104 in / $0.416 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-QWEN_QWEN3_5_397B_A17B_TEE: Final[Model]
+QWEN_QWEN3_5_397B_A17B_TEE: Final[PricedModel]
 "Qwen3.5 397B A17B TEE (chat) · 262K context · 65.5K output · $0.45 in / $3.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-QWEN_QWEN3_6_27B_TEE: Final[Model]
+QWEN_QWEN3_6_27B_TEE: Final[PricedModel]
 "Qwen3.6 27B TEE (chat) · 262K context · 65.5K output · $0.30 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-DEEPSEEK_AI_DEEPSEEK_V3_2_TEE: Final[Model]
+DEEPSEEK_AI_DEEPSEEK_V3_2_TEE: Final[PricedModel]
 "DeepSeek V3.2 TEE (chat) · 131K context · 65.5K output · $1.00 in / $1.00 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-GOOGLE_GEMMA_4_31B_TURBO_TEE: Final[Model]
+GOOGLE_GEMMA_4_31B_TURBO_TEE: Final[PricedModel]
 "gemma 4 31B turbo TEE (chat) · 131K context · 65.5K output · $0.12 in / $0.37 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-MOONSHOTAI_KIMI_K2_5_TEE: Final[Model]
+MOONSHOTAI_KIMI_K2_5_TEE: Final[PricedModel]
 "Kimi K2.5 TEE (chat) · 262K context · 65.5K output · $0.44 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-MOONSHOTAI_KIMI_K2_6_TEE: Final[Model]
+MOONSHOTAI_KIMI_K2_6_TEE: Final[PricedModel]
 "Kimi K2.6 TEE (chat) · 262K context · 65.5K output · $0.66 in / $3.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-UNSLOTH_MISTRAL_NEMO_INSTRUCT_2407_TEE: Final[Model]
+UNSLOTH_MISTRAL_NEMO_INSTRUCT_2407_TEE: Final[PricedModel]
 "Mistral Nemo Instruct 2407 TEE (chat) · 131K context · 131K output · $0.0245 in / $0.0978 out per 1M tokens · open weights"
 
-ZAI_ORG_GLM_5_TEE: Final[Model]
+ZAI_ORG_GLM_5_TEE: Final[PricedModel]
 "GLM 5 TEE (chat) · 203K context · 65.5K output · $0.95 in / $2.55 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ZAI_ORG_GLM_5_1_TEE: Final[Model]
+ZAI_ORG_GLM_5_1_TEE: Final[PricedModel]
 "GLM 5.1 TEE (chat) · 203K context · 65.5K output · $0.98 in / $3.08 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ZAI_ORG_GLM_5_2_TEE: Final[Model]
+ZAI_ORG_GLM_5_2_TEE: Final[PricedModel]
 "GLM 5.2 TEE (chat) · 1.05M context · 65.5K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, structured output, open weights"

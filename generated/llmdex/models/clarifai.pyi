@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "ARCEE_AI_AFM_MODELS_TRINITY_MINI",
@@ -22,38 +22,38 @@ __all__ = [
     "QWEN_QWENLM_MODELS_QWEN3_30B_A3B_THINKING_2507",
 ]
 
-ARCEE_AI_AFM_MODELS_TRINITY_MINI: Final[Model]
+ARCEE_AI_AFM_MODELS_TRINITY_MINI: Final[PricedModel]
 "Trinity Mini (chat) · 131K context · 131K output · $0.045 in / $0.15 out per 1M tokens · tools, reasoning, open weights"
 
-CLARIFAI_MAIN_MODELS_MM_POLY_8B: Final[Model]
+CLARIFAI_MAIN_MODELS_MM_POLY_8B: Final[PricedModel]
 "MM Poly 8B (chat) · 32.8K context · 4.1K output · $0.658 in / $1.11 out per 1M tokens · vision, attachments"
 
-DEEPSEEK_AI_DEEPSEEK_OCR_MODELS_DEEPSEEK_OCR: Final[Model]
+DEEPSEEK_AI_DEEPSEEK_OCR_MODELS_DEEPSEEK_OCR: Final[PricedModel]
 "DeepSeek OCR (chat) · 8.19K context · 8.19K output · $0.20 in / $0.70 out per 1M tokens · vision, attachments, open weights"
 
-MINIMAXAI_CHAT_COMPLETION_MODELS_MINIMAX_M2_5_HIGH_THROUGHPUT: Final[Model]
+MINIMAXAI_CHAT_COMPLETION_MODELS_MINIMAX_M2_5_HIGH_THROUGHPUT: Final[PricedModel]
 "MiniMax-M2.5 High Throughput (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights"
 
-MISTRALAI_COMPLETION_MODELS_MINISTRAL_3_14B_REASONING_2512: Final[Model]
+MISTRALAI_COMPLETION_MODELS_MINISTRAL_3_14B_REASONING_2512: Final[PricedModel]
 "Ministral 3 14B Reasoning 2512 (chat) · 262K context · 262K output · $2.50 in / $1.70 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-MISTRALAI_COMPLETION_MODELS_MINISTRAL_3_3B_REASONING_2512: Final[Model]
+MISTRALAI_COMPLETION_MODELS_MINISTRAL_3_3B_REASONING_2512: Final[PricedModel]
 "Ministral 3 3B Reasoning 2512 (chat) · 262K context · 262K output · $1.039 in / $0.54825 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-MOONSHOTAI_CHAT_COMPLETION_MODELS_KIMI_K2_6: Final[Model]
+MOONSHOTAI_CHAT_COMPLETION_MODELS_KIMI_K2_6: Final[PricedModel]
 "Kimi K2.6 (chat) · 262K context · 262K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-OPENAI_CHAT_COMPLETION_MODELS_GPT_OSS_120B_HIGH_THROUGHPUT: Final[Model]
+OPENAI_CHAT_COMPLETION_MODELS_GPT_OSS_120B_HIGH_THROUGHPUT: Final[PricedModel]
 "GPT OSS 120B High Throughput (chat) · 131K context · 16.4K output · $0.09 in / $0.36 out per 1M tokens · tools, reasoning, open weights"
 
-OPENAI_CHAT_COMPLETION_MODELS_GPT_OSS_20B: Final[Model]
+OPENAI_CHAT_COMPLETION_MODELS_GPT_OSS_20B: Final[PricedModel]
 "GPT OSS 20B (chat) · 131K context · 16.4K output · $0.045 in / $0.18 out per 1M tokens · tools, reasoning, open weights"
 
-QWEN_QWENCODER_MODELS_QWEN3_CODER_30B_A3B_INSTRUCT: Final[Model]
+QWEN_QWENCODER_MODELS_QWEN3_CODER_30B_A3B_INSTRUCT: Final[PricedModel]
 "Qwen3 Coder 30B A3B Instruct (chat) · 262K context · 65.5K output · $0.11458 in / $0.74812 out per 1M tokens · tools, open weights"
 
-QWEN_QWENLM_MODELS_QWEN3_30B_A3B_INSTRUCT_2507: Final[Model]
+QWEN_QWENLM_MODELS_QWEN3_30B_A3B_INSTRUCT_2507: Final[PricedModel]
 "Qwen3 30B A3B Instruct 2507 (chat) · 262K context · 262K output · $0.30 in / $0.50 out per 1M tokens · tools, structured output, open weights"
 
-QWEN_QWENLM_MODELS_QWEN3_30B_A3B_THINKING_2507: Final[Model]
+QWEN_QWENLM_MODELS_QWEN3_30B_A3B_THINKING_2507: Final[PricedModel]
 "Qwen3 30B A3B Thinking 2507 (chat) · 262K context · 131K output · $0.36 in / $1.30 out per 1M tokens · tools, reasoning, structured output, open weights"

@@ -9,27 +9,31 @@ from decimal import Decimal
 
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
-from llmdex_runtime.model import Cost, Limit, Modalities, Model
+from llmdex_runtime.model import Cost, Limit, Modalities, PricedModel
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_256000_OUTPUT_64000 = Limit(context=256000, output=64000)
-_D_2026_05 = PartialDate(2026, 5)
-_D_2026_05_12 = PartialDate(2026, 5, 12)
-_D_2026_06_02 = PartialDate(2026, 6, 2)
-_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT = Modalities(
-    input=("text", "image", "audio", "video"), output=("text",)
-)
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_256000_OUTPUT_64000 = Limit(context=256000, output=64000)
+    D_2026_05 = PartialDate(2026, 5)
+    D_2026_05_12 = PartialDate(2026, 5, 12)
+    D_2026_06_02 = PartialDate(2026, 6, 2)
+    TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT = Modalities(
+        input=("text", "image", "audio", "video"), output=("text",)
+    )
+
 
 __all__ = [
     "CLAUDINIO",
     "CLAUDIUS",
 ]
 
-CLAUDINIO: Final[Model] = Model(
+CLAUDINIO: Final[PricedModel] = PricedModel(
     provider="claudinio",
     id="claudinio",
     name="Claudinio",
@@ -38,16 +42,17 @@ CLAUDINIO: Final[Model] = Model(
     reasoning=True,
     tool_call=True,
     open_weights=False,
-    knowledge=_D_2026_05,
-    release_date=_D_2026_05_12,
-    last_updated=_D_2026_06_02,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_64000,
+    knowledge=_Shared.D_2026_05,
+    release_date=_Shared.D_2026_05_12,
+    last_updated=_Shared.D_2026_06_02,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_64000,
     cost=Cost(input=Decimal("0.5"), output=Decimal("2"), cache_read=Decimal("0.15")),
     reasoning_options=(),
 )
+"Claudinio (chat) · 256K context · 64K output · $0.50 in / $2.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDIUS: Final[Model] = Model(
+CLAUDIUS: Final[PricedModel] = PricedModel(
     provider="claudinio",
     id="claudius",
     name="Claudius",
@@ -56,11 +61,12 @@ CLAUDIUS: Final[Model] = Model(
     reasoning=True,
     tool_call=True,
     open_weights=False,
-    knowledge=_D_2026_05,
-    release_date=_D_2026_05_12,
-    last_updated=_D_2026_05_12,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_64000,
+    knowledge=_Shared.D_2026_05,
+    release_date=_Shared.D_2026_05_12,
+    last_updated=_Shared.D_2026_05_12,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_64000,
     cost=Cost(input=Decimal("3"), output=Decimal("8"), cache_read=Decimal("0.9")),
     reasoning_options=(),
 )
+"Claudius (chat) · 256K context · 64K output · $3.00 in / $8.00 out per 1M tokens · vision, tools, reasoning, attachments"

@@ -5,15 +5,15 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "CLAUDINIO",
     "CLAUDIUS",
 ]
 
-CLAUDINIO: Final[Model]
+CLAUDINIO: Final[PricedModel]
 "Claudinio (chat) · 256K context · 64K output · $0.50 in / $2.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDIUS: Final[Model]
+CLAUDIUS: Final[PricedModel]
 "Claudius (chat) · 256K context · 64K output · $3.00 in / $8.00 out per 1M tokens · vision, tools, reasoning, attachments"

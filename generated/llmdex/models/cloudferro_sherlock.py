@@ -9,26 +9,32 @@ from decimal import Decimal
 
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
-from llmdex_runtime.model import Cost, Limit, Modalities, Model, ReasoningOption
+from llmdex_runtime.model import Cost, Limit, Modalities, PricedModel, ReasoningOption
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_131000_OUTPUT_131000 = Limit(context=131000, output=131000)
-_CONTEXT_196000_INPUT_180000_OUTPUT_16000 = Limit(context=196000, input=180000, output=16000)
-_CONTEXT_32000_OUTPUT_32000 = Limit(context=32000, output=32000)
-_CONTEXT_70000_OUTPUT_70000 = Limit(context=70000, output=70000)
-_D_2024_10_09 = PartialDate(2024, 10, 9)
-_D_2024_12_06 = PartialDate(2024, 12, 6)
-_D_2025_03 = PartialDate(2025, 3)
-_D_2025_03_13 = PartialDate(2025, 3, 13)
-_D_2025_08_28 = PartialDate(2025, 8, 28)
-_D_2026_01 = PartialDate(2026, 1)
-_D_2026_03_05 = PartialDate(2026, 3, 5)
-_REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(type="effort", values=("low", "medium", "high"))
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_131000_OUTPUT_131000 = Limit(context=131000, output=131000)
+    CONTEXT_196000_INPUT_180000_OUTPUT_16000 = Limit(context=196000, input=180000, output=16000)
+    CONTEXT_32000_OUTPUT_32000 = Limit(context=32000, output=32000)
+    CONTEXT_70000_OUTPUT_70000 = Limit(context=70000, output=70000)
+    D_2024_10_09 = PartialDate(2024, 10, 9)
+    D_2024_12_06 = PartialDate(2024, 12, 6)
+    D_2025_03 = PartialDate(2025, 3)
+    D_2025_03_13 = PartialDate(2025, 3, 13)
+    D_2025_08_28 = PartialDate(2025, 8, 28)
+    D_2026_01 = PartialDate(2026, 1)
+    D_2026_03_05 = PartialDate(2026, 3, 5)
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("low", "medium", "high")
+    )
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "MINIMAXAI_MINIMAX_M2_5",
@@ -38,7 +44,7 @@ __all__ = [
     "SPEAKLEASH_BIELIK_11B_V3_0_INSTRUCT",
 ]
 
-MINIMAXAI_MINIMAX_M2_5: Final[Model] = Model(
+MINIMAXAI_MINIMAX_M2_5: Final[PricedModel] = PricedModel(
     provider="cloudferro-sherlock",
     id="MiniMaxAI/MiniMax-M2.5",
     name="MiniMax-M2.5",
@@ -50,16 +56,17 @@ MINIMAXAI_MINIMAX_M2_5: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2026_01,
-    release_date=_D_2026_03_05,
-    last_updated=_D_2026_03_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_196000_INPUT_180000_OUTPUT_16000,
+    knowledge=_Shared.D_2026_01,
+    release_date=_Shared.D_2026_03_05,
+    last_updated=_Shared.D_2026_03_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_196000_INPUT_180000_OUTPUT_16000,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
     reasoning_options=(),
 )
+"MiniMax-M2.5 (chat) · 196K context · 16K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-META_LLAMA_LLAMA_3_3_70B_INSTRUCT: Final[Model] = Model(
+META_LLAMA_LLAMA_3_3_70B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="cloudferro-sherlock",
     id="meta-llama/Llama-3.3-70B-Instruct",
     name="Llama 3.3 70B Instruct",
@@ -70,15 +77,16 @@ META_LLAMA_LLAMA_3_3_70B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_10_09,
-    release_date=_D_2024_12_06,
-    last_updated=_D_2024_12_06,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_70000_OUTPUT_70000,
+    knowledge=_Shared.D_2024_10_09,
+    release_date=_Shared.D_2024_12_06,
+    last_updated=_Shared.D_2024_12_06,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_70000_OUTPUT_70000,
     cost=Cost(input=Decimal("2.92"), output=Decimal("2.92")),
 )
+"Llama 3.3 70B Instruct (chat) · 70K context · 70K output · $2.92 in / $2.92 out per 1M tokens · tools, open weights"
 
-OPENAI_GPT_OSS_120B: Final[Model] = Model(
+OPENAI_GPT_OSS_120B: Final[PricedModel] = PricedModel(
     provider="cloudferro-sherlock",
     id="openai/gpt-oss-120b",
     name="OpenAI GPT OSS 120B",
@@ -90,15 +98,16 @@ OPENAI_GPT_OSS_120B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_08_28,
-    last_updated=_D_2025_08_28,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131000_OUTPUT_131000,
+    release_date=_Shared.D_2025_08_28,
+    last_updated=_Shared.D_2025_08_28,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131000_OUTPUT_131000,
     cost=Cost(input=Decimal("2.92"), output=Decimal("2.92")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"OpenAI GPT OSS 120B (chat) · 131K context · 131K output · $2.92 in / $2.92 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-SPEAKLEASH_BIELIK_11B_V2_6_INSTRUCT: Final[Model] = Model(
+SPEAKLEASH_BIELIK_11B_V2_6_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="cloudferro-sherlock",
     id="speakleash/Bielik-11B-v2.6-Instruct",
     name="Bielik 11B v2.6 Instruct",
@@ -109,15 +118,16 @@ SPEAKLEASH_BIELIK_11B_V2_6_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_03,
-    release_date=_D_2025_03_13,
-    last_updated=_D_2025_03_13,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32000_OUTPUT_32000,
+    knowledge=_Shared.D_2025_03,
+    release_date=_Shared.D_2025_03_13,
+    last_updated=_Shared.D_2025_03_13,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32000_OUTPUT_32000,
     cost=Cost(input=Decimal("0.67"), output=Decimal("0.67")),
 )
+"Bielik 11B v2.6 Instruct (chat) · 32K context · 32K output · $0.67 in / $0.67 out per 1M tokens · tools, structured output, open weights"
 
-SPEAKLEASH_BIELIK_11B_V3_0_INSTRUCT: Final[Model] = Model(
+SPEAKLEASH_BIELIK_11B_V3_0_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="cloudferro-sherlock",
     id="speakleash/Bielik-11B-v3.0-Instruct",
     name="Bielik 11B v3.0 Instruct",
@@ -128,10 +138,11 @@ SPEAKLEASH_BIELIK_11B_V3_0_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_03,
-    release_date=_D_2025_03_13,
-    last_updated=_D_2025_03_13,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32000_OUTPUT_32000,
+    knowledge=_Shared.D_2025_03,
+    release_date=_Shared.D_2025_03_13,
+    last_updated=_Shared.D_2025_03_13,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32000_OUTPUT_32000,
     cost=Cost(input=Decimal("0.67"), output=Decimal("0.67")),
 )
+"Bielik 11B v3.0 Instruct (chat) · 32K context · 32K output · $0.67 in / $0.67 out per 1M tokens · tools, structured output, open weights"

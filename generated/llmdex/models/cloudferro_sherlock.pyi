@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "MINIMAXAI_MINIMAX_M2_5",
@@ -15,17 +15,17 @@ __all__ = [
     "SPEAKLEASH_BIELIK_11B_V3_0_INSTRUCT",
 ]
 
-MINIMAXAI_MINIMAX_M2_5: Final[Model]
+MINIMAXAI_MINIMAX_M2_5: Final[PricedModel]
 "MiniMax-M2.5 (chat) · 196K context · 16K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-META_LLAMA_LLAMA_3_3_70B_INSTRUCT: Final[Model]
+META_LLAMA_LLAMA_3_3_70B_INSTRUCT: Final[PricedModel]
 "Llama 3.3 70B Instruct (chat) · 70K context · 70K output · $2.92 in / $2.92 out per 1M tokens · tools, open weights"
 
-OPENAI_GPT_OSS_120B: Final[Model]
+OPENAI_GPT_OSS_120B: Final[PricedModel]
 "OpenAI GPT OSS 120B (chat) · 131K context · 131K output · $2.92 in / $2.92 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-SPEAKLEASH_BIELIK_11B_V2_6_INSTRUCT: Final[Model]
+SPEAKLEASH_BIELIK_11B_V2_6_INSTRUCT: Final[PricedModel]
 "Bielik 11B v2.6 Instruct (chat) · 32K context · 32K output · $0.67 in / $0.67 out per 1M tokens · tools, structured output, open weights"
 
-SPEAKLEASH_BIELIK_11B_V3_0_INSTRUCT: Final[Model]
+SPEAKLEASH_BIELIK_11B_V3_0_INSTRUCT: Final[PricedModel]
 "Bielik 11B v3.0 Instruct (chat) · 32K context · 32K output · $0.67 in / $0.67 out per 1M tokens · tools, structured output, open weights"

@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "ANTHROPIC_CLAUDE_3_5_HAIKU",
@@ -88,236 +88,236 @@ __all__ = [
     "WORKERS_AI_CF_ZAI_ORG_GLM_4_7_FLASH",
 ]
 
-ANTHROPIC_CLAUDE_3_5_HAIKU: Final[Model]
+ANTHROPIC_CLAUDE_3_5_HAIKU: Final[PricedModel]
 "Claude Haiku 3.5 (latest) (chat) · 200K context · 8.19K output · $0.80 in / $4.00 out per 1M tokens · vision, tools, attachments"
 
-ANTHROPIC_CLAUDE_3_HAIKU: Final[Model]
+ANTHROPIC_CLAUDE_3_HAIKU: Final[PricedModel]
 "Claude Haiku 3 (chat) · 200K context · 4.1K output · $0.25 in / $1.25 out per 1M tokens · vision, tools, attachments"
 
-ANTHROPIC_CLAUDE_3_OPUS: Final[Model]
+ANTHROPIC_CLAUDE_3_OPUS: Final[PricedModel]
 "Claude Opus 3 (chat) · 200K context · 4.1K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, attachments"
 
-ANTHROPIC_CLAUDE_3_SONNET: Final[Model]
+ANTHROPIC_CLAUDE_3_SONNET: Final[PricedModel]
 "Claude Sonnet 3 (chat) · 200K context · 4.1K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, attachments"
 
-ANTHROPIC_CLAUDE_3_5_HAIKU_2: Final[Model]
+ANTHROPIC_CLAUDE_3_5_HAIKU_2: Final[PricedModel]
 "Claude Haiku 3.5 (latest) (chat) · 200K context · 8.19K output · $0.80 in / $4.00 out per 1M tokens · vision, tools, attachments"
 
-ANTHROPIC_CLAUDE_3_5_SONNET: Final[Model]
+ANTHROPIC_CLAUDE_3_5_SONNET: Final[PricedModel]
 "Claude Sonnet 3.5 v2 (chat) · 200K context · 8.19K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, attachments"
 
-ANTHROPIC_CLAUDE_FABLE_5: Final[Model]
+ANTHROPIC_CLAUDE_FABLE_5: Final[PricedModel]
 "Claude Fable 5 (chat) · 1M context · 128K output · $10.00 in / $50.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_HAIKU_4_5: Final[Model]
+ANTHROPIC_CLAUDE_HAIKU_4_5: Final[PricedModel]
 "Claude Haiku 4.5 (latest) (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4: Final[Model]
+ANTHROPIC_CLAUDE_OPUS_4: Final[PricedModel]
 "Claude Opus 4 (latest) (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_1: Final[Model]
+ANTHROPIC_CLAUDE_OPUS_4_1: Final[PricedModel]
 "Claude Opus 4.1 (latest) (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_5: Final[Model]
+ANTHROPIC_CLAUDE_OPUS_4_5: Final[PricedModel]
 "Claude Opus 4.5 (latest) (chat) · 200K context · 64K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_6: Final[Model]
+ANTHROPIC_CLAUDE_OPUS_4_6: Final[PricedModel]
 "Claude Opus 4.6 (latest) (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_7: Final[Model]
+ANTHROPIC_CLAUDE_OPUS_4_7: Final[PricedModel]
 "Claude Opus 4.7 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_8: Final[Model]
+ANTHROPIC_CLAUDE_OPUS_4_8: Final[PricedModel]
 "Claude Opus 4.8 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_SONNET_4: Final[Model]
+ANTHROPIC_CLAUDE_SONNET_4: Final[PricedModel]
 "Claude Sonnet 4 (latest) (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_SONNET_4_5: Final[Model]
+ANTHROPIC_CLAUDE_SONNET_4_5: Final[PricedModel]
 "Claude Sonnet 4.5 (latest) (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model]
+ANTHROPIC_CLAUDE_SONNET_4_6: Final[PricedModel]
 "Claude Sonnet 4.6 (chat) · 1M context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_SONNET_5: Final[Model]
+ANTHROPIC_CLAUDE_SONNET_5: Final[PricedModel]
 "Claude Sonnet 5 (chat) · 1M context · 128K output · $2.00 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_3_5_TURBO: Final[Model]
+OPENAI_GPT_3_5_TURBO: Final[PricedModel]
 "GPT-3.5-turbo (chat) · 16.4K context · 4.1K output · $0.50 in / $1.50 out per 1M tokens"
 
-OPENAI_GPT_4: Final[Model]
+OPENAI_GPT_4: Final[PricedModel]
 "GPT-4 (chat) · 8.19K context · 8.19K output · $30.00 in / $60.00 out per 1M tokens · tools, attachments"
 
-OPENAI_GPT_4_TURBO: Final[Model]
+OPENAI_GPT_4_TURBO: Final[PricedModel]
 "GPT-4 Turbo (chat) · 128K context · 4.1K output · $10.00 in / $30.00 out per 1M tokens · vision, tools, attachments"
 
-OPENAI_GPT_4O: Final[Model]
+OPENAI_GPT_4O: Final[PricedModel]
 "GPT-4o (chat) · 128K context · 16.4K output · $2.50 in / $10.00 out per 1M tokens · vision, tools, structured output, attachments"
 
-OPENAI_GPT_4O_MINI: Final[Model]
+OPENAI_GPT_4O_MINI: Final[PricedModel]
 "GPT-4o mini (chat) · 128K context · 16.4K output · $0.15 in / $0.60 out per 1M tokens · vision, tools, structured output, attachments"
 
-OPENAI_GPT_5_1: Final[Model]
+OPENAI_GPT_5_1: Final[PricedModel]
 "GPT-5.1 (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_1_CODEX: Final[Model]
+OPENAI_GPT_5_1_CODEX: Final[PricedModel]
 "GPT-5.1 Codex (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_2: Final[Model]
+OPENAI_GPT_5_2: Final[PricedModel]
 "GPT-5.2 (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_2_CODEX: Final[Model]
+OPENAI_GPT_5_2_CODEX: Final[PricedModel]
 "GPT-5.2 Codex (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_3_CODEX: Final[Model]
+OPENAI_GPT_5_3_CODEX: Final[PricedModel]
 "GPT-5.3 Codex (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_4: Final[Model]
+OPENAI_GPT_5_4: Final[PricedModel]
 "GPT-5.4 (chat) · 1.05M context · 128K output · $2.50 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_5: Final[Model]
+OPENAI_GPT_5_5: Final[PricedModel]
 "GPT-5.5 (chat) · 1.05M context · 128K output · $5.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_O1: Final[Model]
+OPENAI_O1: Final[PricedModel]
 "o1 (chat) · 200K context · 100K output · $15.00 in / $60.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_O3: Final[Model]
+OPENAI_O3: Final[PricedModel]
 "o3 (chat) · 200K context · 100K output · $2.00 in / $8.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_O3_MINI: Final[Model]
+OPENAI_O3_MINI: Final[PricedModel]
 "o3-mini (chat) · 200K context · 100K output · $1.10 in / $4.40 out per 1M tokens · tools, reasoning, structured output"
 
-OPENAI_O3_PRO: Final[Model]
+OPENAI_O3_PRO: Final[PricedModel]
 "o3-pro (chat) · 200K context · 100K output · $20.00 in / $80.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_O4_MINI: Final[Model]
+OPENAI_O4_MINI: Final[PricedModel]
 "o4-mini (chat) · 200K context · 100K output · $1.10 in / $4.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-WORKERS_AI_CF_AI4BHARAT_INDICTRANS2_EN_INDIC_1B: Final[Model]
+WORKERS_AI_CF_AI4BHARAT_INDICTRANS2_EN_INDIC_1B: Final[PricedModel]
 "IndicTrans2 EN-Indic 1B (chat) · 128K context · 16.4K output · $0.34 in / $0.34 out per 1M tokens"
 
-WORKERS_AI_CF_AISINGAPORE_GEMMA_SEA_LION_V4_27B_IT: Final[Model]
+WORKERS_AI_CF_AISINGAPORE_GEMMA_SEA_LION_V4_27B_IT: Final[PricedModel]
 "Gemma SEA-LION v4 27B IT (chat) · 128K context · 16.4K output · $0.35 in / $0.56 out per 1M tokens"
 
-WORKERS_AI_CF_BAAI_BGE_BASE_EN_V1_5: Final[Model]
+WORKERS_AI_CF_BAAI_BGE_BASE_EN_V1_5: Final[PricedModel]
 "BGE Base EN v1.5 (embedding) · 128K context · 16.4K output · $0.067 in / $0.00 out per 1M tokens"
 
-WORKERS_AI_CF_BAAI_BGE_LARGE_EN_V1_5: Final[Model]
+WORKERS_AI_CF_BAAI_BGE_LARGE_EN_V1_5: Final[PricedModel]
 "BGE Large EN v1.5 (embedding) · 128K context · 16.4K output · $0.20 in / $0.00 out per 1M tokens"
 
-WORKERS_AI_CF_BAAI_BGE_M3: Final[Model]
+WORKERS_AI_CF_BAAI_BGE_M3: Final[PricedModel]
 "BGE M3 (embedding) · 128K context · 16.4K output · $0.012 in / $0.00 out per 1M tokens"
 
-WORKERS_AI_CF_BAAI_BGE_RERANKER_BASE: Final[Model]
+WORKERS_AI_CF_BAAI_BGE_RERANKER_BASE: Final[PricedModel]
 "BGE Reranker Base (rerank) · 128K context · 16.4K output · $0.0031 in / $0.00 out per 1M tokens"
 
-WORKERS_AI_CF_BAAI_BGE_SMALL_EN_V1_5: Final[Model]
+WORKERS_AI_CF_BAAI_BGE_SMALL_EN_V1_5: Final[PricedModel]
 "BGE Small EN v1.5 (embedding) · 128K context · 16.4K output · $0.02 in / $0.00 out per 1M tokens"
 
-WORKERS_AI_CF_DEEPGRAM_AURA_2_EN: Final[Model]
+WORKERS_AI_CF_DEEPGRAM_AURA_2_EN: Final[PricedModel]
 "Deepgram Aura 2 (EN) (chat) · 128K context · 16.4K output · free"
 
-WORKERS_AI_CF_DEEPGRAM_AURA_2_ES: Final[Model]
+WORKERS_AI_CF_DEEPGRAM_AURA_2_ES: Final[PricedModel]
 "Deepgram Aura 2 (ES) (chat) · 128K context · 16.4K output · free"
 
-WORKERS_AI_CF_DEEPGRAM_NOVA_3: Final[Model]
+WORKERS_AI_CF_DEEPGRAM_NOVA_3: Final[PricedModel]
 "Deepgram Nova 3 (chat) · 128K context · 16.4K output · free"
 
-WORKERS_AI_CF_DEEPSEEK_AI_DEEPSEEK_R1_DISTILL_QWEN_32B: Final[Model]
+WORKERS_AI_CF_DEEPSEEK_AI_DEEPSEEK_R1_DISTILL_QWEN_32B: Final[PricedModel]
 "DeepSeek R1 Distill Qwen 32B (chat) · 128K context · 16.4K output · $0.50 in / $4.88 out per 1M tokens"
 
-WORKERS_AI_CF_FACEBOOK_BART_LARGE_CNN: Final[Model]
+WORKERS_AI_CF_FACEBOOK_BART_LARGE_CNN: Final[PricedModel]
 "BART Large CNN (chat) · 128K context · 16.4K output · free"
 
-WORKERS_AI_CF_GOOGLE_GEMMA_3_12B_IT: Final[Model]
+WORKERS_AI_CF_GOOGLE_GEMMA_3_12B_IT: Final[PricedModel]
 "Gemma 3 12B IT (chat) · 128K context · 16.4K output · $0.35 in / $0.56 out per 1M tokens"
 
-WORKERS_AI_CF_HUGGINGFACE_DISTILBERT_SST_2_INT8: Final[Model]
+WORKERS_AI_CF_HUGGINGFACE_DISTILBERT_SST_2_INT8: Final[PricedModel]
 "DistilBERT SST-2 INT8 (chat) · 128K context · 16.4K output · $0.026 in / $0.00 out per 1M tokens"
 
-WORKERS_AI_CF_IBM_GRANITE_GRANITE_4_0_H_MICRO: Final[Model]
+WORKERS_AI_CF_IBM_GRANITE_GRANITE_4_0_H_MICRO: Final[PricedModel]
 "IBM Granite 4.0 H Micro (chat) · 128K context · 16.4K output · $0.017 in / $0.11 out per 1M tokens"
 
-WORKERS_AI_CF_META_LLAMA_2_7B_CHAT_FP16: Final[Model]
+WORKERS_AI_CF_META_LLAMA_2_7B_CHAT_FP16: Final[PricedModel]
 "Llama 2 7B Chat FP16 (chat) · 128K context · 16.4K output · $0.56 in / $6.67 out per 1M tokens"
 
-WORKERS_AI_CF_META_LLAMA_3_8B_INSTRUCT: Final[Model]
+WORKERS_AI_CF_META_LLAMA_3_8B_INSTRUCT: Final[PricedModel]
 "Llama 3 8B Instruct (chat) · 128K context · 16.4K output · $0.28 in / $0.83 out per 1M tokens"
 
-WORKERS_AI_CF_META_LLAMA_3_8B_INSTRUCT_AWQ: Final[Model]
+WORKERS_AI_CF_META_LLAMA_3_8B_INSTRUCT_AWQ: Final[PricedModel]
 "Llama 3 8B Instruct AWQ (chat) · 128K context · 16.4K output · $0.12 in / $0.27 out per 1M tokens"
 
-WORKERS_AI_CF_META_LLAMA_3_1_8B_INSTRUCT: Final[Model]
+WORKERS_AI_CF_META_LLAMA_3_1_8B_INSTRUCT: Final[PricedModel]
 "Llama 3.1 8B Instruct (chat) · 128K context · 16.4K output · $0.28 in / $0.8299999999999998 out per 1M tokens"
 
-WORKERS_AI_CF_META_LLAMA_3_1_8B_INSTRUCT_AWQ: Final[Model]
+WORKERS_AI_CF_META_LLAMA_3_1_8B_INSTRUCT_AWQ: Final[PricedModel]
 "Llama 3.1 8B Instruct AWQ (chat) · 128K context · 16.4K output · $0.12 in / $0.27 out per 1M tokens"
 
-WORKERS_AI_CF_META_LLAMA_3_1_8B_INSTRUCT_FP8: Final[Model]
+WORKERS_AI_CF_META_LLAMA_3_1_8B_INSTRUCT_FP8: Final[PricedModel]
 "Llama 3.1 8B Instruct FP8 (chat) · 128K context · 16.4K output · $0.15 in / $0.29 out per 1M tokens"
 
-WORKERS_AI_CF_META_LLAMA_3_2_11B_VISION_INSTRUCT: Final[Model]
+WORKERS_AI_CF_META_LLAMA_3_2_11B_VISION_INSTRUCT: Final[PricedModel]
 "Llama 3.2 11B Vision Instruct (chat) · 128K context · 16.4K output · $0.049 in / $0.68 out per 1M tokens"
 
-WORKERS_AI_CF_META_LLAMA_3_2_1B_INSTRUCT: Final[Model]
+WORKERS_AI_CF_META_LLAMA_3_2_1B_INSTRUCT: Final[PricedModel]
 "Llama 3.2 1B Instruct (chat) · 128K context · 16.4K output · $0.027 in / $0.20 out per 1M tokens"
 
-WORKERS_AI_CF_META_LLAMA_3_2_3B_INSTRUCT: Final[Model]
+WORKERS_AI_CF_META_LLAMA_3_2_3B_INSTRUCT: Final[PricedModel]
 "Llama 3.2 3B Instruct (chat) · 128K context · 16.4K output · $0.051 in / $0.34 out per 1M tokens"
 
-WORKERS_AI_CF_META_LLAMA_3_3_70B_INSTRUCT_FP8_FAST: Final[Model]
+WORKERS_AI_CF_META_LLAMA_3_3_70B_INSTRUCT_FP8_FAST: Final[PricedModel]
 "Llama 3.3 70B Instruct FP8 Fast (chat) · 128K context · 16.4K output · $0.29 in / $2.25 out per 1M tokens"
 
-WORKERS_AI_CF_META_LLAMA_4_SCOUT_17B_16E_INSTRUCT: Final[Model]
+WORKERS_AI_CF_META_LLAMA_4_SCOUT_17B_16E_INSTRUCT: Final[PricedModel]
 "Llama 4 Scout 17B 16E Instruct (chat) · 128K context · 16.4K output · $0.27 in / $0.85 out per 1M tokens"
 
-WORKERS_AI_CF_META_LLAMA_GUARD_3_8B: Final[Model]
+WORKERS_AI_CF_META_LLAMA_GUARD_3_8B: Final[PricedModel]
 "Llama Guard 3 8B (chat) · 128K context · 16.4K output · $0.48 in / $0.03 out per 1M tokens"
 
-WORKERS_AI_CF_META_M2M100_1_2B: Final[Model]
+WORKERS_AI_CF_META_M2M100_1_2B: Final[PricedModel]
 "M2M100 1.2B (chat) · 128K context · 16.4K output · $0.34 in / $0.34 out per 1M tokens"
 
-WORKERS_AI_CF_MISTRAL_MISTRAL_7B_INSTRUCT_V0_1: Final[Model]
+WORKERS_AI_CF_MISTRAL_MISTRAL_7B_INSTRUCT_V0_1: Final[PricedModel]
 "Mistral 7B Instruct v0.1 (chat) · 128K context · 16.4K output · $0.11 in / $0.19 out per 1M tokens"
 
-WORKERS_AI_CF_MISTRALAI_MISTRAL_SMALL_3_1_24B_INSTRUCT: Final[Model]
+WORKERS_AI_CF_MISTRALAI_MISTRAL_SMALL_3_1_24B_INSTRUCT: Final[PricedModel]
 "Mistral Small 3.1 24B Instruct (chat) · 128K context · 16.4K output · $0.35 in / $0.56 out per 1M tokens"
 
-WORKERS_AI_CF_MOONSHOTAI_KIMI_K2_5: Final[Model]
+WORKERS_AI_CF_MOONSHOTAI_KIMI_K2_5: Final[PricedModel]
 "Kimi K2.5 (chat) · 256K context · 256K output · $0.60 in / $3.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-WORKERS_AI_CF_MOONSHOTAI_KIMI_K2_6: Final[Model]
+WORKERS_AI_CF_MOONSHOTAI_KIMI_K2_6: Final[PricedModel]
 "Kimi K2.6 (chat) · 256K context · 256K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-WORKERS_AI_CF_MYSHELL_AI_MELOTTS: Final[Model]
+WORKERS_AI_CF_MYSHELL_AI_MELOTTS: Final[PricedModel]
 "MyShell MeloTTS (chat) · 128K context · 16.4K output · free"
 
-WORKERS_AI_CF_NVIDIA_NEMOTRON_3_120B_A12B: Final[Model]
+WORKERS_AI_CF_NVIDIA_NEMOTRON_3_120B_A12B: Final[PricedModel]
 "Nemotron 3 Super 120B (chat) · 256K context · 256K output · $0.50 in / $1.50 out per 1M tokens · tools, reasoning, open weights"
 
-WORKERS_AI_CF_OPENAI_GPT_OSS_120B: Final[Model]
+WORKERS_AI_CF_OPENAI_GPT_OSS_120B: Final[PricedModel]
 "GPT OSS 120B (chat) · 128K context · 16.4K output · $0.35 in / $0.75 out per 1M tokens"
 
-WORKERS_AI_CF_OPENAI_GPT_OSS_20B: Final[Model]
+WORKERS_AI_CF_OPENAI_GPT_OSS_20B: Final[PricedModel]
 "GPT OSS 20B (chat) · 128K context · 16.4K output · $0.20 in / $0.30 out per 1M tokens"
 
-WORKERS_AI_CF_PFNET_PLAMO_EMBEDDING_1B: Final[Model]
+WORKERS_AI_CF_PFNET_PLAMO_EMBEDDING_1B: Final[PricedModel]
 "PLaMo Embedding 1B (embedding) · 128K context · 16.4K output · $0.019 in / $0.00 out per 1M tokens"
 
-WORKERS_AI_CF_PIPECAT_AI_SMART_TURN_V2: Final[Model]
+WORKERS_AI_CF_PIPECAT_AI_SMART_TURN_V2: Final[PricedModel]
 "Pipecat Smart Turn v2 (chat) · 128K context · 16.4K output · free"
 
-WORKERS_AI_CF_QWEN_QWEN2_5_CODER_32B_INSTRUCT: Final[Model]
+WORKERS_AI_CF_QWEN_QWEN2_5_CODER_32B_INSTRUCT: Final[PricedModel]
 "Qwen 2.5 Coder 32B Instruct (chat) · 128K context · 16.4K output · $0.66 in / $1.00 out per 1M tokens"
 
-WORKERS_AI_CF_QWEN_QWEN3_30B_A3B_FP8: Final[Model]
+WORKERS_AI_CF_QWEN_QWEN3_30B_A3B_FP8: Final[PricedModel]
 "Qwen3 30B A3B FP8 (chat) · 128K context · 16.4K output · $0.051 in / $0.34 out per 1M tokens"
 
-WORKERS_AI_CF_QWEN_QWEN3_EMBEDDING_0_6B: Final[Model]
+WORKERS_AI_CF_QWEN_QWEN3_EMBEDDING_0_6B: Final[PricedModel]
 "Qwen3 Embedding 0.6B (embedding) · 128K context · 16.4K output · $0.012 in / $0.00 out per 1M tokens"
 
-WORKERS_AI_CF_QWEN_QWQ_32B: Final[Model]
+WORKERS_AI_CF_QWEN_QWQ_32B: Final[PricedModel]
 "QwQ 32B (chat) · 128K context · 16.4K output · $0.66 in / $1.00 out per 1M tokens"
 
-WORKERS_AI_CF_ZAI_ORG_GLM_4_7_FLASH: Final[Model]
+WORKERS_AI_CF_ZAI_ORG_GLM_4_7_FLASH: Final[PricedModel]
 "GLM-4.7-Flash (chat) · 131K context · 131K output · $0.06 in / $0.40 out per 1M tokens · tools, reasoning, open weights"

@@ -9,56 +9,62 @@ from decimal import Decimal
 
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
-from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, Model, ReasoningOption
+from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, PricedModel, ReasoningOption
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_128000_OUTPUT_128000 = Limit(context=128000, output=128000)
-_CONTEXT_128000_OUTPUT_16384 = Limit(context=128000, output=16384)
-_CONTEXT_131000_OUTPUT_131000 = Limit(context=131000, output=131000)
-_CONTEXT_131000_OUTPUT_16384 = Limit(context=131000, output=16384)
-_CONTEXT_131072_OUTPUT_131072 = Limit(context=131072, output=131072)
-_CONTEXT_24000_OUTPUT_24000 = Limit(context=24000, output=24000)
-_CONTEXT_256000_OUTPUT_16384 = Limit(context=256000, output=16384)
-_CONTEXT_256000_OUTPUT_256000 = Limit(context=256000, output=256000)
-_CONTEXT_262144_OUTPUT_256000 = Limit(context=262144, output=256000)
-_CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
-_CONTEXT_32000_OUTPUT_32000 = Limit(context=32000, output=32000)
-_CONTEXT_32768_OUTPUT_32768 = Limit(context=32768, output=32768)
-_CONTEXT_60000_OUTPUT_60000 = Limit(context=60000, output=60000)
-_CONTEXT_80000_OUTPUT_80000 = Limit(context=80000, output=80000)
-_D_2023_12 = PartialDate(2023, 12)
-_D_2024_07 = PartialDate(2024, 7)
-_D_2024_07_25 = PartialDate(2024, 7, 25)
-_D_2024_08 = PartialDate(2024, 8)
-_D_2024_09_25 = PartialDate(2024, 9, 25)
-_D_2024_12_06 = PartialDate(2024, 12, 6)
-_D_2025_01 = PartialDate(2025, 1)
-_D_2025_01_20 = PartialDate(2025, 1, 20)
-_D_2025_01_22 = PartialDate(2025, 1, 22)
-_D_2025_02_27 = PartialDate(2025, 2, 27)
-_D_2025_03_05 = PartialDate(2025, 3, 5)
-_D_2025_03_18 = PartialDate(2025, 3, 18)
-_D_2025_04 = PartialDate(2025, 4)
-_D_2025_04_05 = PartialDate(2025, 4, 5)
-_D_2025_04_30 = PartialDate(2025, 4, 30)
-_D_2025_05_29 = PartialDate(2025, 5, 29)
-_D_2025_08_05 = PartialDate(2025, 8, 5)
-_D_2025_09_23 = PartialDate(2025, 9, 23)
-_D_2025_10_07 = PartialDate(2025, 10, 7)
-_D_2026_01_19 = PartialDate(2026, 1, 19)
-_D_2026_03_11 = PartialDate(2026, 3, 11)
-_D_2026_04_02 = PartialDate(2026, 4, 2)
-_D_2026_04_21 = PartialDate(2026, 4, 21)
-_D_2026_06_12 = PartialDate(2026, 6, 12)
-_D_2026_06_13 = PartialDate(2026, 6, 13)
-_REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(type="effort", values=("low", "medium", "high"))
-_REASONING_TOGGLE = ReasoningOption(type="toggle")
-_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_128000_OUTPUT_128000 = Limit(context=128000, output=128000)
+    CONTEXT_128000_OUTPUT_16384 = Limit(context=128000, output=16384)
+    CONTEXT_131000_OUTPUT_131000 = Limit(context=131000, output=131000)
+    CONTEXT_131000_OUTPUT_16384 = Limit(context=131000, output=16384)
+    CONTEXT_131072_OUTPUT_131072 = Limit(context=131072, output=131072)
+    CONTEXT_24000_OUTPUT_24000 = Limit(context=24000, output=24000)
+    CONTEXT_256000_OUTPUT_16384 = Limit(context=256000, output=16384)
+    CONTEXT_256000_OUTPUT_256000 = Limit(context=256000, output=256000)
+    CONTEXT_262144_OUTPUT_256000 = Limit(context=262144, output=256000)
+    CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
+    CONTEXT_32000_OUTPUT_32000 = Limit(context=32000, output=32000)
+    CONTEXT_32768_OUTPUT_32768 = Limit(context=32768, output=32768)
+    CONTEXT_60000_OUTPUT_60000 = Limit(context=60000, output=60000)
+    CONTEXT_80000_OUTPUT_80000 = Limit(context=80000, output=80000)
+    D_2023_12 = PartialDate(2023, 12)
+    D_2024_07 = PartialDate(2024, 7)
+    D_2024_07_25 = PartialDate(2024, 7, 25)
+    D_2024_08 = PartialDate(2024, 8)
+    D_2024_09_25 = PartialDate(2024, 9, 25)
+    D_2024_12_06 = PartialDate(2024, 12, 6)
+    D_2025_01 = PartialDate(2025, 1)
+    D_2025_01_20 = PartialDate(2025, 1, 20)
+    D_2025_01_22 = PartialDate(2025, 1, 22)
+    D_2025_02_27 = PartialDate(2025, 2, 27)
+    D_2025_03_05 = PartialDate(2025, 3, 5)
+    D_2025_03_18 = PartialDate(2025, 3, 18)
+    D_2025_04 = PartialDate(2025, 4)
+    D_2025_04_05 = PartialDate(2025, 4, 5)
+    D_2025_04_30 = PartialDate(2025, 4, 30)
+    D_2025_05_29 = PartialDate(2025, 5, 29)
+    D_2025_08_05 = PartialDate(2025, 8, 5)
+    D_2025_09_23 = PartialDate(2025, 9, 23)
+    D_2025_10_07 = PartialDate(2025, 10, 7)
+    D_2026_01_19 = PartialDate(2026, 1, 19)
+    D_2026_03_11 = PartialDate(2026, 3, 11)
+    D_2026_04_02 = PartialDate(2026, 4, 2)
+    D_2026_04_21 = PartialDate(2026, 4, 21)
+    D_2026_06_12 = PartialDate(2026, 6, 12)
+    D_2026_06_13 = PartialDate(2026, 6, 13)
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("low", "medium", "high")
+    )
+    REASONING_TOGGLE = ReasoningOption(type="toggle")
+    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "CF_AISINGAPORE_GEMMA_SEA_LION_V4_27B_IT",
@@ -85,7 +91,7 @@ __all__ = [
     "CF_ZAI_ORG_GLM_5_2",
 ]
 
-CF_AISINGAPORE_GEMMA_SEA_LION_V4_27B_IT: Final[Model] = Model(
+CF_AISINGAPORE_GEMMA_SEA_LION_V4_27B_IT: Final[PricedModel] = PricedModel(
     provider="cloudflare-workers-ai",
     id="@cf/aisingapore/gemma-sea-lion-v4-27b-it",
     name="Gemma Sea Lion V4 27B It",
@@ -97,14 +103,15 @@ CF_AISINGAPORE_GEMMA_SEA_LION_V4_27B_IT: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_09_23,
-    last_updated=_D_2025_09_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_128000,
+    release_date=_Shared.D_2025_09_23,
+    last_updated=_Shared.D_2025_09_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.351"), output=Decimal("0.555")),
 )
+"Gemma Sea Lion V4 27B It (chat) · 128K context · 128K output · $0.351 in / $0.555 out per 1M tokens · open weights"
 
-CF_DEEPSEEK_AI_DEEPSEEK_R1_DISTILL_QWEN_32B: Final[Model] = Model(
+CF_DEEPSEEK_AI_DEEPSEEK_R1_DISTILL_QWEN_32B: Final[PricedModel] = PricedModel(
     provider="cloudflare-workers-ai",
     id="@cf/deepseek-ai/deepseek-r1-distill-qwen-32b",
     name="Deepseek R1 Distill Qwen 32B",
@@ -116,16 +123,17 @@ CF_DEEPSEEK_AI_DEEPSEEK_R1_DISTILL_QWEN_32B: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_07,
-    release_date=_D_2025_01_20,
-    last_updated=_D_2025_05_29,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_80000_OUTPUT_80000,
+    knowledge=_Shared.D_2024_07,
+    release_date=_Shared.D_2025_01_20,
+    last_updated=_Shared.D_2025_05_29,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_80000_OUTPUT_80000,
     cost=Cost(input=Decimal("0.497"), output=Decimal("4.881")),
     reasoning_options=(),
 )
+"Deepseek R1 Distill Qwen 32B (chat) · 80K context · 80K output · $0.497 in / $4.881 out per 1M tokens · reasoning, open weights"
 
-CF_GOOGLE_GEMMA_4_26B_A4B_IT: Final[Model] = Model(
+CF_GOOGLE_GEMMA_4_26B_A4B_IT: Final[PricedModel] = PricedModel(
     provider="cloudflare-workers-ai",
     id="@cf/google/gemma-4-26b-a4b-it",
     name="Gemma 4 26B A4B IT",
@@ -137,16 +145,17 @@ CF_GOOGLE_GEMMA_4_26B_A4B_IT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_02,
-    last_updated=_D_2026_04_02,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_16384,
+    release_date=_Shared.D_2026_04_02,
+    last_updated=_Shared.D_2026_04_02,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
     interleaved=True,
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_LOW_MEDIUM_HIGH),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH),
 )
+"Gemma 4 26B A4B IT (chat) · 256K context · 16.4K output · $0.10 in / $0.30 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-CF_IBM_GRANITE_GRANITE_4_0_H_MICRO: Final[Model] = Model(
+CF_IBM_GRANITE_GRANITE_4_0_H_MICRO: Final[PricedModel] = PricedModel(
     provider="cloudflare-workers-ai",
     id="@cf/ibm-granite/granite-4.0-h-micro",
     name="Granite 4.0 H Micro",
@@ -158,14 +167,15 @@ CF_IBM_GRANITE_GRANITE_4_0_H_MICRO: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_10_07,
-    last_updated=_D_2025_10_07,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131000_OUTPUT_131000,
+    release_date=_Shared.D_2025_10_07,
+    last_updated=_Shared.D_2025_10_07,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131000_OUTPUT_131000,
     cost=Cost(input=Decimal("0.017"), output=Decimal("0.112")),
 )
+"Granite 4.0 H Micro (chat) · 131K context · 131K output · $0.017 in / $0.112 out per 1M tokens · tools, open weights"
 
-CF_META_LLAMA_3_1_8B_INSTRUCT_FP8: Final[Model] = Model(
+CF_META_LLAMA_3_1_8B_INSTRUCT_FP8: Final[PricedModel] = PricedModel(
     provider="cloudflare-workers-ai",
     id="@cf/meta/llama-3.1-8b-instruct-fp8",
     name="Llama 3.1 8B Instruct fp8",
@@ -177,14 +187,15 @@ CF_META_LLAMA_3_1_8B_INSTRUCT_FP8: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2024_07_25,
-    last_updated=_D_2024_07_25,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32000_OUTPUT_32000,
+    release_date=_Shared.D_2024_07_25,
+    last_updated=_Shared.D_2024_07_25,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32000_OUTPUT_32000,
     cost=Cost(input=Decimal("0.152"), output=Decimal("0.287")),
 )
+"Llama 3.1 8B Instruct fp8 (chat) · 32K context · 32K output · $0.152 in / $0.287 out per 1M tokens · open weights"
 
-CF_META_LLAMA_3_2_11B_VISION_INSTRUCT: Final[Model] = Model(
+CF_META_LLAMA_3_2_11B_VISION_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="cloudflare-workers-ai",
     id="@cf/meta/llama-3.2-11b-vision-instruct",
     name="Llama 3.2 11B Vision Instruct",
@@ -196,14 +207,15 @@ CF_META_LLAMA_3_2_11B_VISION_INSTRUCT: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2024_09_25,
-    last_updated=_D_2024_09_25,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_128000,
+    release_date=_Shared.D_2024_09_25,
+    last_updated=_Shared.D_2024_09_25,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.0485"), output=Decimal("0.676")),
 )
+"Llama 3.2 11B Vision Instruct (chat) · 128K context · 128K output · $0.0485 in / $0.676 out per 1M tokens · vision, attachments, open weights"
 
-CF_META_LLAMA_3_2_1B_INSTRUCT: Final[Model] = Model(
+CF_META_LLAMA_3_2_1B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="cloudflare-workers-ai",
     id="@cf/meta/llama-3.2-1b-instruct",
     name="Llama 3.2 1B Instruct",
@@ -215,14 +227,15 @@ CF_META_LLAMA_3_2_1B_INSTRUCT: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2024_09_25,
-    last_updated=_D_2024_09_25,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_60000_OUTPUT_60000,
+    release_date=_Shared.D_2024_09_25,
+    last_updated=_Shared.D_2024_09_25,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_60000_OUTPUT_60000,
     cost=Cost(input=Decimal("0.027"), output=Decimal("0.201")),
 )
+"Llama 3.2 1B Instruct (chat) · 60K context · 60K output · $0.027 in / $0.201 out per 1M tokens · open weights"
 
-CF_META_LLAMA_3_2_3B_INSTRUCT: Final[Model] = Model(
+CF_META_LLAMA_3_2_3B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="cloudflare-workers-ai",
     id="@cf/meta/llama-3.2-3b-instruct",
     name="Llama 3.2 3B Instruct",
@@ -234,14 +247,15 @@ CF_META_LLAMA_3_2_3B_INSTRUCT: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2024_09_25,
-    last_updated=_D_2024_09_25,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_80000_OUTPUT_80000,
+    release_date=_Shared.D_2024_09_25,
+    last_updated=_Shared.D_2024_09_25,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_80000_OUTPUT_80000,
     cost=Cost(input=Decimal("0.0509"), output=Decimal("0.335")),
 )
+"Llama 3.2 3B Instruct (chat) · 80K context · 80K output · $0.0509 in / $0.335 out per 1M tokens · open weights"
 
-CF_META_LLAMA_3_3_70B_INSTRUCT_FP8_FAST: Final[Model] = Model(
+CF_META_LLAMA_3_3_70B_INSTRUCT_FP8_FAST: Final[PricedModel] = PricedModel(
     provider="cloudflare-workers-ai",
     id="@cf/meta/llama-3.3-70b-instruct-fp8-fast",
     name="Llama 3.3 70B Instruct fp8 Fast",
@@ -253,15 +267,16 @@ CF_META_LLAMA_3_3_70B_INSTRUCT_FP8_FAST: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_12,
-    release_date=_D_2024_12_06,
-    last_updated=_D_2024_12_06,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_24000_OUTPUT_24000,
+    knowledge=_Shared.D_2023_12,
+    release_date=_Shared.D_2024_12_06,
+    last_updated=_Shared.D_2024_12_06,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_24000_OUTPUT_24000,
     cost=Cost(input=Decimal("0.293"), output=Decimal("2.253")),
 )
+"Llama 3.3 70B Instruct fp8 Fast (chat) · 24K context · 24K output · $0.293 in / $2.253 out per 1M tokens · tools, open weights"
 
-CF_META_LLAMA_4_SCOUT_17B_16E_INSTRUCT: Final[Model] = Model(
+CF_META_LLAMA_4_SCOUT_17B_16E_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="cloudflare-workers-ai",
     id="@cf/meta/llama-4-scout-17b-16e-instruct",
     name="Llama 4 Scout 17B 16E Instruct",
@@ -273,15 +288,16 @@ CF_META_LLAMA_4_SCOUT_17B_16E_INSTRUCT: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_08,
-    release_date=_D_2025_04_05,
-    last_updated=_D_2025_04_05,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_131000_OUTPUT_16384,
+    knowledge=_Shared.D_2024_08,
+    release_date=_Shared.D_2025_04_05,
+    last_updated=_Shared.D_2025_04_05,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_131000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.27"), output=Decimal("0.85")),
 )
+"Llama 4 Scout 17B 16E Instruct (chat) · 131K context · 16.4K output · $0.27 in / $0.85 out per 1M tokens · vision, tools, attachments, open weights"
 
-CF_META_LLAMA_GUARD_3_8B: Final[Model] = Model(
+CF_META_LLAMA_GUARD_3_8B: Final[PricedModel] = PricedModel(
     provider="cloudflare-workers-ai",
     id="@cf/meta/llama-guard-3-8b",
     name="Llama Guard 3 8B",
@@ -293,14 +309,15 @@ CF_META_LLAMA_GUARD_3_8B: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_01_22,
-    last_updated=_D_2025_01_22,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_131072,
+    release_date=_Shared.D_2025_01_22,
+    last_updated=_Shared.D_2025_01_22,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_131072,
     cost=Cost(input=Decimal("0.484"), output=Decimal("0.03")),
 )
+"Llama Guard 3 8B (chat) · 131K context · 131K output · $0.484 in / $0.03 out per 1M tokens · open weights"
 
-CF_MISTRALAI_MISTRAL_SMALL_3_1_24B_INSTRUCT: Final[Model] = Model(
+CF_MISTRALAI_MISTRAL_SMALL_3_1_24B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="cloudflare-workers-ai",
     id="@cf/mistralai/mistral-small-3.1-24b-instruct",
     name="Mistral Small 3.1 24B Instruct",
@@ -312,14 +329,15 @@ CF_MISTRALAI_MISTRAL_SMALL_3_1_24B_INSTRUCT: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_03_18,
-    last_updated=_D_2025_03_18,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_128000,
+    release_date=_Shared.D_2025_03_18,
+    last_updated=_Shared.D_2025_03_18,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.351"), output=Decimal("0.555")),
 )
+"Mistral Small 3.1 24B Instruct (chat) · 128K context · 128K output · $0.351 in / $0.555 out per 1M tokens · tools, open weights"
 
-CF_MOONSHOTAI_KIMI_K2_6: Final[Model] = Model(
+CF_MOONSHOTAI_KIMI_K2_6: Final[PricedModel] = PricedModel(
     provider="cloudflare-workers-ai",
     id="@cf/moonshotai/kimi-k2.6",
     name="Kimi K2.6",
@@ -331,17 +349,18 @@ CF_MOONSHOTAI_KIMI_K2_6: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_04_21,
-    last_updated=_D_2026_04_21,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_256000,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_04_21,
+    last_updated=_Shared.D_2026_04_21,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_256000,
     cost=Cost(input=Decimal("0.95"), output=Decimal("4"), cache_read=Decimal("0.16")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_LOW_MEDIUM_HIGH),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH),
 )
+"Kimi K2.6 (chat) · 262K context · 256K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-CF_MOONSHOTAI_KIMI_K2_7_CODE: Final[Model] = Model(
+CF_MOONSHOTAI_KIMI_K2_7_CODE: Final[PricedModel] = PricedModel(
     provider="cloudflare-workers-ai",
     id="@cf/moonshotai/kimi-k2.7-code",
     name="Kimi K2.7 Code",
@@ -353,16 +372,17 @@ CF_MOONSHOTAI_KIMI_K2_7_CODE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_06_12,
-    last_updated=_D_2026_06_12,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_06_12,
+    last_updated=_Shared.D_2026_06_12,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.95"), output=Decimal("4"), cache_read=Decimal("0.19")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_LOW_MEDIUM_HIGH),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH),
 )
+"Kimi K2.7 Code (chat) · 262K context · 262K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-CF_NVIDIA_NEMOTRON_3_120B_A12B: Final[Model] = Model(
+CF_NVIDIA_NEMOTRON_3_120B_A12B: Final[PricedModel] = PricedModel(
     provider="cloudflare-workers-ai",
     id="@cf/nvidia/nemotron-3-120b-a12b",
     name="Nemotron 3 Super 120B",
@@ -374,16 +394,17 @@ CF_NVIDIA_NEMOTRON_3_120B_A12B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_03_11,
-    last_updated=_D_2026_03_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_256000,
+    release_date=_Shared.D_2026_03_11,
+    last_updated=_Shared.D_2026_03_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_256000,
     cost=Cost(input=Decimal("0.5"), output=Decimal("1.5")),
     interleaved=True,
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_LOW_MEDIUM_HIGH),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH),
 )
+"Nemotron 3 Super 120B (chat) · 256K context · 256K output · $0.50 in / $1.50 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-CF_OPENAI_GPT_OSS_120B: Final[Model] = Model(
+CF_OPENAI_GPT_OSS_120B: Final[PricedModel] = PricedModel(
     provider="cloudflare-workers-ai",
     id="@cf/openai/gpt-oss-120b",
     name="GPT OSS 120B",
@@ -395,15 +416,16 @@ CF_OPENAI_GPT_OSS_120B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.35"), output=Decimal("0.75")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"GPT OSS 120B (chat) · 128K context · 16.4K output · $0.35 in / $0.75 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-CF_OPENAI_GPT_OSS_20B: Final[Model] = Model(
+CF_OPENAI_GPT_OSS_20B: Final[PricedModel] = PricedModel(
     provider="cloudflare-workers-ai",
     id="@cf/openai/gpt-oss-20b",
     name="GPT OSS 20B",
@@ -415,15 +437,16 @@ CF_OPENAI_GPT_OSS_20B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.3")),
     reasoning_options=(),
 )
+"GPT OSS 20B (chat) · 128K context · 16.4K output · $0.20 in / $0.30 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-CF_QWEN_QWEN2_5_CODER_32B_INSTRUCT: Final[Model] = Model(
+CF_QWEN_QWEN2_5_CODER_32B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="cloudflare-workers-ai",
     id="@cf/qwen/qwen2.5-coder-32b-instruct",
     name="Qwen2.5 Coder 32B Instruct",
@@ -435,14 +458,15 @@ CF_QWEN_QWEN2_5_CODER_32B_INSTRUCT: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_02_27,
-    last_updated=_D_2025_02_27,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_32768,
+    release_date=_Shared.D_2025_02_27,
+    last_updated=_Shared.D_2025_02_27,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_32768,
     cost=Cost(input=Decimal("0.66"), output=Decimal("1")),
 )
+"Qwen2.5 Coder 32B Instruct (chat) · 32.8K context · 32.8K output · $0.66 in / $1.00 out per 1M tokens · open weights"
 
-CF_QWEN_QWEN3_30B_A3B_FP8: Final[Model] = Model(
+CF_QWEN_QWEN3_30B_A3B_FP8: Final[PricedModel] = PricedModel(
     provider="cloudflare-workers-ai",
     id="@cf/qwen/qwen3-30b-a3b-fp8",
     name="Qwen3 30B A3b fp8",
@@ -454,15 +478,16 @@ CF_QWEN_QWEN3_30B_A3B_FP8: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_04_30,
-    last_updated=_D_2025_04_30,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_32768,
+    release_date=_Shared.D_2025_04_30,
+    last_updated=_Shared.D_2025_04_30,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_32768,
     cost=Cost(input=Decimal("0.0509"), output=Decimal("0.335")),
     reasoning_options=(),
 )
+"Qwen3 30B A3b fp8 (chat) · 32.8K context · 32.8K output · $0.0509 in / $0.335 out per 1M tokens · tools, reasoning, open weights"
 
-CF_QWEN_QWQ_32B: Final[Model] = Model(
+CF_QWEN_QWQ_32B: Final[PricedModel] = PricedModel(
     provider="cloudflare-workers-ai",
     id="@cf/qwen/qwq-32b",
     name="Qwq 32B",
@@ -474,15 +499,16 @@ CF_QWEN_QWQ_32B: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_03_05,
-    last_updated=_D_2025_03_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_24000_OUTPUT_24000,
+    release_date=_Shared.D_2025_03_05,
+    last_updated=_Shared.D_2025_03_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_24000_OUTPUT_24000,
     cost=Cost(input=Decimal("0.66"), output=Decimal("1")),
     reasoning_options=(),
 )
+"Qwq 32B (chat) · 24K context · 24K output · $0.66 in / $1.00 out per 1M tokens · reasoning, open weights"
 
-CF_ZAI_ORG_GLM_4_7_FLASH: Final[Model] = Model(
+CF_ZAI_ORG_GLM_4_7_FLASH: Final[PricedModel] = PricedModel(
     provider="cloudflare-workers-ai",
     id="@cf/zai-org/glm-4.7-flash",
     name="GLM-4.7-Flash",
@@ -494,17 +520,18 @@ CF_ZAI_ORG_GLM_4_7_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2026_01_19,
-    last_updated=_D_2026_01_19,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_131072,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2026_01_19,
+    last_updated=_Shared.D_2026_01_19,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_131072,
     cost=Cost(input=Decimal("0.0605"), output=Decimal("0.4")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_LOW_MEDIUM_HIGH),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH),
 )
+"GLM-4.7-Flash (chat) · 131K context · 131K output · $0.0605 in / $0.40 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-CF_ZAI_ORG_GLM_5_2: Final[Model] = Model(
+CF_ZAI_ORG_GLM_5_2: Final[PricedModel] = PricedModel(
     provider="cloudflare-workers-ai",
     id="@cf/zai-org/glm-5.2",
     name="Glm 5.2",
@@ -516,10 +543,11 @@ CF_ZAI_ORG_GLM_5_2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_06_13,
-    last_updated=_D_2026_06_13,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    release_date=_Shared.D_2026_06_13,
+    last_updated=_Shared.D_2026_06_13,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("1.4"), output=Decimal("4.4"), cache_read=Decimal("0.26")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_LOW_MEDIUM_HIGH),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH),
 )
+"Glm 5.2 (chat) · 262K context · 262K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, structured output, open weights"

@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "CF_AISINGAPORE_GEMMA_SEA_LION_V4_27B_IT",
@@ -32,68 +32,68 @@ __all__ = [
     "CF_ZAI_ORG_GLM_5_2",
 ]
 
-CF_AISINGAPORE_GEMMA_SEA_LION_V4_27B_IT: Final[Model]
+CF_AISINGAPORE_GEMMA_SEA_LION_V4_27B_IT: Final[PricedModel]
 "Gemma Sea Lion V4 27B It (chat) · 128K context · 128K output · $0.351 in / $0.555 out per 1M tokens · open weights"
 
-CF_DEEPSEEK_AI_DEEPSEEK_R1_DISTILL_QWEN_32B: Final[Model]
+CF_DEEPSEEK_AI_DEEPSEEK_R1_DISTILL_QWEN_32B: Final[PricedModel]
 "Deepseek R1 Distill Qwen 32B (chat) · 80K context · 80K output · $0.497 in / $4.881 out per 1M tokens · reasoning, open weights"
 
-CF_GOOGLE_GEMMA_4_26B_A4B_IT: Final[Model]
+CF_GOOGLE_GEMMA_4_26B_A4B_IT: Final[PricedModel]
 "Gemma 4 26B A4B IT (chat) · 256K context · 16.4K output · $0.10 in / $0.30 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-CF_IBM_GRANITE_GRANITE_4_0_H_MICRO: Final[Model]
+CF_IBM_GRANITE_GRANITE_4_0_H_MICRO: Final[PricedModel]
 "Granite 4.0 H Micro (chat) · 131K context · 131K output · $0.017 in / $0.112 out per 1M tokens · tools, open weights"
 
-CF_META_LLAMA_3_1_8B_INSTRUCT_FP8: Final[Model]
+CF_META_LLAMA_3_1_8B_INSTRUCT_FP8: Final[PricedModel]
 "Llama 3.1 8B Instruct fp8 (chat) · 32K context · 32K output · $0.152 in / $0.287 out per 1M tokens · open weights"
 
-CF_META_LLAMA_3_2_11B_VISION_INSTRUCT: Final[Model]
+CF_META_LLAMA_3_2_11B_VISION_INSTRUCT: Final[PricedModel]
 "Llama 3.2 11B Vision Instruct (chat) · 128K context · 128K output · $0.0485 in / $0.676 out per 1M tokens · vision, attachments, open weights"
 
-CF_META_LLAMA_3_2_1B_INSTRUCT: Final[Model]
+CF_META_LLAMA_3_2_1B_INSTRUCT: Final[PricedModel]
 "Llama 3.2 1B Instruct (chat) · 60K context · 60K output · $0.027 in / $0.201 out per 1M tokens · open weights"
 
-CF_META_LLAMA_3_2_3B_INSTRUCT: Final[Model]
+CF_META_LLAMA_3_2_3B_INSTRUCT: Final[PricedModel]
 "Llama 3.2 3B Instruct (chat) · 80K context · 80K output · $0.0509 in / $0.335 out per 1M tokens · open weights"
 
-CF_META_LLAMA_3_3_70B_INSTRUCT_FP8_FAST: Final[Model]
+CF_META_LLAMA_3_3_70B_INSTRUCT_FP8_FAST: Final[PricedModel]
 "Llama 3.3 70B Instruct fp8 Fast (chat) · 24K context · 24K output · $0.293 in / $2.253 out per 1M tokens · tools, open weights"
 
-CF_META_LLAMA_4_SCOUT_17B_16E_INSTRUCT: Final[Model]
+CF_META_LLAMA_4_SCOUT_17B_16E_INSTRUCT: Final[PricedModel]
 "Llama 4 Scout 17B 16E Instruct (chat) · 131K context · 16.4K output · $0.27 in / $0.85 out per 1M tokens · vision, tools, attachments, open weights"
 
-CF_META_LLAMA_GUARD_3_8B: Final[Model]
+CF_META_LLAMA_GUARD_3_8B: Final[PricedModel]
 "Llama Guard 3 8B (chat) · 131K context · 131K output · $0.484 in / $0.03 out per 1M tokens · open weights"
 
-CF_MISTRALAI_MISTRAL_SMALL_3_1_24B_INSTRUCT: Final[Model]
+CF_MISTRALAI_MISTRAL_SMALL_3_1_24B_INSTRUCT: Final[PricedModel]
 "Mistral Small 3.1 24B Instruct (chat) · 128K context · 128K output · $0.351 in / $0.555 out per 1M tokens · tools, open weights"
 
-CF_MOONSHOTAI_KIMI_K2_6: Final[Model]
+CF_MOONSHOTAI_KIMI_K2_6: Final[PricedModel]
 "Kimi K2.6 (chat) · 262K context · 256K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-CF_MOONSHOTAI_KIMI_K2_7_CODE: Final[Model]
+CF_MOONSHOTAI_KIMI_K2_7_CODE: Final[PricedModel]
 "Kimi K2.7 Code (chat) · 262K context · 262K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-CF_NVIDIA_NEMOTRON_3_120B_A12B: Final[Model]
+CF_NVIDIA_NEMOTRON_3_120B_A12B: Final[PricedModel]
 "Nemotron 3 Super 120B (chat) · 256K context · 256K output · $0.50 in / $1.50 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-CF_OPENAI_GPT_OSS_120B: Final[Model]
+CF_OPENAI_GPT_OSS_120B: Final[PricedModel]
 "GPT OSS 120B (chat) · 128K context · 16.4K output · $0.35 in / $0.75 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-CF_OPENAI_GPT_OSS_20B: Final[Model]
+CF_OPENAI_GPT_OSS_20B: Final[PricedModel]
 "GPT OSS 20B (chat) · 128K context · 16.4K output · $0.20 in / $0.30 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-CF_QWEN_QWEN2_5_CODER_32B_INSTRUCT: Final[Model]
+CF_QWEN_QWEN2_5_CODER_32B_INSTRUCT: Final[PricedModel]
 "Qwen2.5 Coder 32B Instruct (chat) · 32.8K context · 32.8K output · $0.66 in / $1.00 out per 1M tokens · open weights"
 
-CF_QWEN_QWEN3_30B_A3B_FP8: Final[Model]
+CF_QWEN_QWEN3_30B_A3B_FP8: Final[PricedModel]
 "Qwen3 30B A3b fp8 (chat) · 32.8K context · 32.8K output · $0.0509 in / $0.335 out per 1M tokens · tools, reasoning, open weights"
 
-CF_QWEN_QWQ_32B: Final[Model]
+CF_QWEN_QWQ_32B: Final[PricedModel]
 "Qwq 32B (chat) · 24K context · 24K output · $0.66 in / $1.00 out per 1M tokens · reasoning, open weights"
 
-CF_ZAI_ORG_GLM_4_7_FLASH: Final[Model]
+CF_ZAI_ORG_GLM_4_7_FLASH: Final[PricedModel]
 "GLM-4.7-Flash (chat) · 131K context · 131K output · $0.0605 in / $0.40 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-CF_ZAI_ORG_GLM_5_2: Final[Model]
+CF_ZAI_ORG_GLM_5_2: Final[PricedModel]
 "Glm 5.2 (chat) · 262K context · 262K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, structured output, open weights"

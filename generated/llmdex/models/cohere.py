@@ -15,6 +15,7 @@ from llmdex_runtime.model import (
     Limit,
     Modalities,
     Model,
+    PricedModel,
     ProviderOverride,
     ReasoningOption,
 )
@@ -23,36 +24,40 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run ti
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_128000_OUTPUT_4000 = Limit(context=128000, output=4000)
-_CONTEXT_128000_OUTPUT_64000 = Limit(context=128000, output=64000)
-_CONTEXT_128000_OUTPUT_8000 = Limit(context=128000, output=8000)
-_CONTEXT_16000_OUTPUT_4000 = Limit(context=16000, output=4000)
-_CONTEXT_256000_OUTPUT_32000 = Limit(context=256000, output=32000)
-_CONTEXT_256000_OUTPUT_64000 = Limit(context=256000, output=64000)
-_CONTEXT_256000_OUTPUT_8000 = Limit(context=256000, output=8000)
-_CONTEXT_8000_OUTPUT_4000 = Limit(context=8000, output=4000)
-_CONTEXT_8000_OUTPUT_8000 = Limit(context=8000, output=8000)
-_D_2024_06_01 = PartialDate(2024, 6, 1)
-_D_2024_08_30 = PartialDate(2024, 8, 30)
-_D_2024_10_24 = PartialDate(2024, 10, 24)
-_D_2024_12_02 = PartialDate(2024, 12, 2)
-_D_2025_02_27 = PartialDate(2025, 2, 27)
-_D_2025_03_04 = PartialDate(2025, 3, 4)
-_D_2025_03_13 = PartialDate(2025, 3, 13)
-_D_2025_04_01 = PartialDate(2025, 4, 1)
-_D_2025_05_14 = PartialDate(2025, 5, 14)
-_D_2025_07_31 = PartialDate(2025, 7, 31)
-_D_2025_08_21 = PartialDate(2025, 8, 21)
-_D_2025_08_28 = PartialDate(2025, 8, 28)
-_D_2025_09_23 = PartialDate(2025, 9, 23)
-_D_2026_05_20 = PartialDate(2026, 5, 20)
-_D_2026_06_09 = PartialDate(2026, 6, 9)
-_REASONING_BUDGET_TOKENS_MIN_1 = ReasoningOption(type="budget_tokens", min=1)
-_REASONING_EFFORT_NONE_HIGH = ReasoningOption(type="effort", values=("none", "high"))
-_REASONING_TOGGLE = ReasoningOption(type="toggle")
-_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_128000_OUTPUT_4000 = Limit(context=128000, output=4000)
+    CONTEXT_128000_OUTPUT_64000 = Limit(context=128000, output=64000)
+    CONTEXT_128000_OUTPUT_8000 = Limit(context=128000, output=8000)
+    CONTEXT_16000_OUTPUT_4000 = Limit(context=16000, output=4000)
+    CONTEXT_256000_OUTPUT_32000 = Limit(context=256000, output=32000)
+    CONTEXT_256000_OUTPUT_64000 = Limit(context=256000, output=64000)
+    CONTEXT_256000_OUTPUT_8000 = Limit(context=256000, output=8000)
+    CONTEXT_8000_OUTPUT_4000 = Limit(context=8000, output=4000)
+    CONTEXT_8000_OUTPUT_8000 = Limit(context=8000, output=8000)
+    D_2024_06_01 = PartialDate(2024, 6, 1)
+    D_2024_08_30 = PartialDate(2024, 8, 30)
+    D_2024_10_24 = PartialDate(2024, 10, 24)
+    D_2024_12_02 = PartialDate(2024, 12, 2)
+    D_2025_02_27 = PartialDate(2025, 2, 27)
+    D_2025_03_04 = PartialDate(2025, 3, 4)
+    D_2025_03_13 = PartialDate(2025, 3, 13)
+    D_2025_04_01 = PartialDate(2025, 4, 1)
+    D_2025_05_14 = PartialDate(2025, 5, 14)
+    D_2025_07_31 = PartialDate(2025, 7, 31)
+    D_2025_08_21 = PartialDate(2025, 8, 21)
+    D_2025_08_28 = PartialDate(2025, 8, 28)
+    D_2025_09_23 = PartialDate(2025, 9, 23)
+    D_2026_05_20 = PartialDate(2026, 5, 20)
+    D_2026_06_09 = PartialDate(2026, 6, 9)
+    REASONING_BUDGET_TOKENS_MIN_1 = ReasoningOption(type="budget_tokens", min=1)
+    REASONING_EFFORT_NONE_HIGH = ReasoningOption(type="effort", values=("none", "high"))
+    REASONING_TOGGLE = ReasoningOption(type="toggle")
+    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "C4AI_AYA_EXPANSE_32B",
@@ -81,11 +86,12 @@ C4AI_AYA_EXPANSE_32B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2024_10_24,
-    last_updated=_D_2024_10_24,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4000,
+    release_date=_Shared.D_2024_10_24,
+    last_updated=_Shared.D_2024_10_24,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4000,
 )
+"Aya Expanse 32B (chat) · 128K context · 4K output · price unknown · open weights"
 
 C4AI_AYA_EXPANSE_8B: Final[Model] = Model(
     provider="cohere",
@@ -97,11 +103,12 @@ C4AI_AYA_EXPANSE_8B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2024_10_24,
-    last_updated=_D_2024_10_24,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8000_OUTPUT_4000,
+    release_date=_Shared.D_2024_10_24,
+    last_updated=_Shared.D_2024_10_24,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8000_OUTPUT_4000,
 )
+"Aya Expanse 8B (chat) · 8K context · 4K output · price unknown · open weights"
 
 C4AI_AYA_VISION_32B: Final[Model] = Model(
     provider="cohere",
@@ -113,11 +120,12 @@ C4AI_AYA_VISION_32B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_03_04,
-    last_updated=_D_2025_05_14,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_16000_OUTPUT_4000,
+    release_date=_Shared.D_2025_03_04,
+    last_updated=_Shared.D_2025_05_14,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_16000_OUTPUT_4000,
 )
+"Aya Vision 32B (chat) · 16K context · 4K output · price unknown · vision, attachments, open weights"
 
 C4AI_AYA_VISION_8B: Final[Model] = Model(
     provider="cohere",
@@ -129,13 +137,14 @@ C4AI_AYA_VISION_8B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_03_04,
-    last_updated=_D_2025_05_14,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_16000_OUTPUT_4000,
+    release_date=_Shared.D_2025_03_04,
+    last_updated=_Shared.D_2025_05_14,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_16000_OUTPUT_4000,
 )
+"Aya Vision 8B (chat) · 16K context · 4K output · price unknown · vision, attachments, open weights"
 
-COMMAND_A_03_2025: Final[Model] = Model(
+COMMAND_A_03_2025: Final[PricedModel] = PricedModel(
     provider="cohere",
     id="command-a-03-2025",
     name="Command A",
@@ -146,15 +155,16 @@ COMMAND_A_03_2025: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_06_01,
-    release_date=_D_2025_03_13,
-    last_updated=_D_2025_03_13,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_8000,
+    knowledge=_Shared.D_2024_06_01,
+    release_date=_Shared.D_2025_03_13,
+    last_updated=_Shared.D_2025_03_13,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_8000,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
 )
+"Command A (chat) · 256K context · 8K output · $2.50 in / $10.00 out per 1M tokens · tools, open weights"
 
-COMMAND_A_PLUS_05_2026: Final[Model] = Model(
+COMMAND_A_PLUS_05_2026: Final[PricedModel] = PricedModel(
     provider="cohere",
     id="command-a-plus-05-2026",
     name="Command A Plus",
@@ -166,16 +176,17 @@ COMMAND_A_PLUS_05_2026: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04_01,
-    release_date=_D_2026_05_20,
-    last_updated=_D_2026_06_09,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_04_01,
+    release_date=_Shared.D_2026_05_20,
+    last_updated=_Shared.D_2026_06_09,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_64000,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_1),
 )
+"Command A Plus (chat) · 128K context · 64K output · $2.50 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-COMMAND_A_REASONING_08_2025: Final[Model] = Model(
+COMMAND_A_REASONING_08_2025: Final[PricedModel] = PricedModel(
     provider="cohere",
     id="command-a-reasoning-08-2025",
     name="Command A Reasoning",
@@ -186,16 +197,17 @@ COMMAND_A_REASONING_08_2025: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_06_01,
-    release_date=_D_2025_08_21,
-    last_updated=_D_2025_08_21,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_32000,
+    knowledge=_Shared.D_2024_06_01,
+    release_date=_Shared.D_2025_08_21,
+    last_updated=_Shared.D_2025_08_21,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_32000,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_1),
 )
+"Command A Reasoning (chat) · 256K context · 32K output · $2.50 in / $10.00 out per 1M tokens · tools, reasoning, open weights"
 
-COMMAND_A_TRANSLATE_08_2025: Final[Model] = Model(
+COMMAND_A_TRANSLATE_08_2025: Final[PricedModel] = PricedModel(
     provider="cohere",
     id="command-a-translate-08-2025",
     name="Command A Translate",
@@ -206,15 +218,16 @@ COMMAND_A_TRANSLATE_08_2025: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_06_01,
-    release_date=_D_2025_08_28,
-    last_updated=_D_2025_08_28,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8000_OUTPUT_8000,
+    knowledge=_Shared.D_2024_06_01,
+    release_date=_Shared.D_2025_08_28,
+    last_updated=_Shared.D_2025_08_28,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8000_OUTPUT_8000,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
 )
+"Command A Translate (chat) · 8K context · 8K output · $2.50 in / $10.00 out per 1M tokens · tools, open weights"
 
-COMMAND_A_VISION_07_2025: Final[Model] = Model(
+COMMAND_A_VISION_07_2025: Final[PricedModel] = PricedModel(
     provider="cohere",
     id="command-a-vision-07-2025",
     name="Command A Vision",
@@ -225,15 +238,16 @@ COMMAND_A_VISION_07_2025: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_06_01,
-    release_date=_D_2025_07_31,
-    last_updated=_D_2025_07_31,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_8000,
+    knowledge=_Shared.D_2024_06_01,
+    release_date=_Shared.D_2025_07_31,
+    last_updated=_Shared.D_2025_07_31,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_8000,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
 )
+"Command A Vision (chat) · 128K context · 8K output · $2.50 in / $10.00 out per 1M tokens · vision, open weights"
 
-COMMAND_R_08_2024: Final[Model] = Model(
+COMMAND_R_08_2024: Final[PricedModel] = PricedModel(
     provider="cohere",
     id="command-r-08-2024",
     name="Command R",
@@ -244,15 +258,16 @@ COMMAND_R_08_2024: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_06_01,
-    release_date=_D_2024_08_30,
-    last_updated=_D_2024_08_30,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4000,
+    knowledge=_Shared.D_2024_06_01,
+    release_date=_Shared.D_2024_08_30,
+    last_updated=_Shared.D_2024_08_30,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4000,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
 )
+"Command R (chat) · 128K context · 4K output · $0.15 in / $0.60 out per 1M tokens · tools, open weights"
 
-COMMAND_R_PLUS_08_2024: Final[Model] = Model(
+COMMAND_R_PLUS_08_2024: Final[PricedModel] = PricedModel(
     provider="cohere",
     id="command-r-plus-08-2024",
     name="Command R+",
@@ -263,15 +278,16 @@ COMMAND_R_PLUS_08_2024: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_06_01,
-    release_date=_D_2024_08_30,
-    last_updated=_D_2024_08_30,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4000,
+    knowledge=_Shared.D_2024_06_01,
+    release_date=_Shared.D_2024_08_30,
+    last_updated=_Shared.D_2024_08_30,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4000,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
 )
+"Command R+ (chat) · 128K context · 4K output · $2.50 in / $10.00 out per 1M tokens · tools, open weights"
 
-COMMAND_R7B_12_2024: Final[Model] = Model(
+COMMAND_R7B_12_2024: Final[PricedModel] = PricedModel(
     provider="cohere",
     id="command-r7b-12-2024",
     name="Command R7B",
@@ -282,15 +298,16 @@ COMMAND_R7B_12_2024: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_06_01,
-    release_date=_D_2024_12_02,
-    last_updated=_D_2024_12_02,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4000,
+    knowledge=_Shared.D_2024_06_01,
+    release_date=_Shared.D_2024_12_02,
+    last_updated=_Shared.D_2024_12_02,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4000,
     cost=Cost(input=Decimal("0.0375"), output=Decimal("0.15")),
 )
+"Command R7B (chat) · 128K context · 4K output · $0.0375 in / $0.15 out per 1M tokens · tools, open weights"
 
-COMMAND_R7B_ARABIC_02_2025: Final[Model] = Model(
+COMMAND_R7B_ARABIC_02_2025: Final[PricedModel] = PricedModel(
     provider="cohere",
     id="command-r7b-arabic-02-2025",
     name="Command R7B Arabic",
@@ -301,15 +318,16 @@ COMMAND_R7B_ARABIC_02_2025: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_06_01,
-    release_date=_D_2025_02_27,
-    last_updated=_D_2025_02_27,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4000,
+    knowledge=_Shared.D_2024_06_01,
+    release_date=_Shared.D_2025_02_27,
+    last_updated=_Shared.D_2025_02_27,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4000,
     cost=Cost(input=Decimal("0.0375"), output=Decimal("0.15")),
 )
+"Command R7B Arabic (chat) · 128K context · 4K output · $0.0375 in / $0.15 out per 1M tokens · tools, open weights"
 
-NORTH_MINI_CODE_1_0: Final[Model] = Model(
+NORTH_MINI_CODE_1_0: Final[PricedModel] = PricedModel(
     provider="cohere",
     id="north-mini-code-1-0",
     name="North Mini Code",
@@ -321,15 +339,16 @@ NORTH_MINI_CODE_1_0: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_09_23,
-    release_date=_D_2026_06_09,
-    last_updated=_D_2026_06_09,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_09_23,
+    release_date=_Shared.D_2026_06_09,
+    last_updated=_Shared.D_2026_06_09,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_64000,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_EFFORT_NONE_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_HIGH,),
     provider_override=ProviderOverride(
         npm="@ai-sdk/openai-compatible", api="https://api.cohere.ai/compatibility/v1"
     ),
 )
+"North Mini Code (chat) · 256K context · 64K output · free · tools, reasoning, structured output, open weights"

@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import Model, PricedModel
 
 __all__ = [
     "C4AI_AYA_EXPANSE_32B",
@@ -36,32 +36,32 @@ C4AI_AYA_VISION_32B: Final[Model]
 C4AI_AYA_VISION_8B: Final[Model]
 "Aya Vision 8B (chat) · 16K context · 4K output · price unknown · vision, attachments, open weights"
 
-COMMAND_A_03_2025: Final[Model]
+COMMAND_A_03_2025: Final[PricedModel]
 "Command A (chat) · 256K context · 8K output · $2.50 in / $10.00 out per 1M tokens · tools, open weights"
 
-COMMAND_A_PLUS_05_2026: Final[Model]
+COMMAND_A_PLUS_05_2026: Final[PricedModel]
 "Command A Plus (chat) · 128K context · 64K output · $2.50 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-COMMAND_A_REASONING_08_2025: Final[Model]
+COMMAND_A_REASONING_08_2025: Final[PricedModel]
 "Command A Reasoning (chat) · 256K context · 32K output · $2.50 in / $10.00 out per 1M tokens · tools, reasoning, open weights"
 
-COMMAND_A_TRANSLATE_08_2025: Final[Model]
+COMMAND_A_TRANSLATE_08_2025: Final[PricedModel]
 "Command A Translate (chat) · 8K context · 8K output · $2.50 in / $10.00 out per 1M tokens · tools, open weights"
 
-COMMAND_A_VISION_07_2025: Final[Model]
+COMMAND_A_VISION_07_2025: Final[PricedModel]
 "Command A Vision (chat) · 128K context · 8K output · $2.50 in / $10.00 out per 1M tokens · vision, open weights"
 
-COMMAND_R_08_2024: Final[Model]
+COMMAND_R_08_2024: Final[PricedModel]
 "Command R (chat) · 128K context · 4K output · $0.15 in / $0.60 out per 1M tokens · tools, open weights"
 
-COMMAND_R_PLUS_08_2024: Final[Model]
+COMMAND_R_PLUS_08_2024: Final[PricedModel]
 "Command R+ (chat) · 128K context · 4K output · $2.50 in / $10.00 out per 1M tokens · tools, open weights"
 
-COMMAND_R7B_12_2024: Final[Model]
+COMMAND_R7B_12_2024: Final[PricedModel]
 "Command R7B (chat) · 128K context · 4K output · $0.0375 in / $0.15 out per 1M tokens · tools, open weights"
 
-COMMAND_R7B_ARABIC_02_2025: Final[Model]
+COMMAND_R7B_ARABIC_02_2025: Final[PricedModel]
 "Command R7B Arabic (chat) · 128K context · 4K output · $0.0375 in / $0.15 out per 1M tokens · tools, open weights"
 
-NORTH_MINI_CODE_1_0: Final[Model]
+NORTH_MINI_CODE_1_0: Final[PricedModel]
 "North Mini Code (chat) · 256K context · 64K output · free · tools, reasoning, structured output, open weights"

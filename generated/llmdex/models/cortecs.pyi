@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "CLAUDE_4_5_SONNET",
@@ -66,170 +66,170 @@ __all__ = [
     "QWEN3_5_397B_A17B",
 ]
 
-CLAUDE_4_5_SONNET: Final[Model]
+CLAUDE_4_5_SONNET: Final[PricedModel]
 "Claude 4.5 Sonnet (chat) · 200K context · 200K output · $3.259 in / $16.296 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_4_6_SONNET: Final[Model]
+CLAUDE_4_6_SONNET: Final[PricedModel]
 "Claude Sonnet 4.6 (chat) · 1M context · 1M output · $3.59 in / $17.92 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_HAIKU_4_5: Final[Model]
+CLAUDE_HAIKU_4_5: Final[PricedModel]
 "Claude Haiku 4.5 (chat) · 200K context · 200K output · $1.09 in / $5.43 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_OPUS4_5: Final[Model]
+CLAUDE_OPUS4_5: Final[PricedModel]
 "Claude Opus 4.5 (chat) · 200K context · 200K output · $5.98 in / $29.89 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_OPUS4_6: Final[Model]
+CLAUDE_OPUS4_6: Final[PricedModel]
 "Claude Opus 4.6 (chat) · 1M context · 1M output · $5.98 in / $29.89 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_OPUS4_7: Final[Model]
+CLAUDE_OPUS4_7: Final[PricedModel]
 "Claude Opus 4.7 (chat) · 1M context · 128K output · $5.60 in / $27.99 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_OPUS4_8: Final[Model]
+CLAUDE_OPUS4_8: Final[PricedModel]
 "Claude Opus 4.8 (chat) · 1M context · 128K output · $5.64 in / $28.198 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_SONNET_4: Final[Model]
+CLAUDE_SONNET_4: Final[PricedModel]
 "Claude Sonnet 4 (chat) · 200K context · 64K output · $3.307 in / $16.536 out per 1M tokens · vision, tools"
 
-CODESTRAL_2508: Final[Model]
+CODESTRAL_2508: Final[PricedModel]
 "Codestral 2508 (chat) · 256K context · 256K output · $0.30 in / $0.90 out per 1M tokens · tools, open weights"
 
-DEEPSEEK_R1_0528: Final[Model]
+DEEPSEEK_R1_0528: Final[PricedModel]
 "DeepSeek R1 0528 (chat) · 164K context · 164K output · $0.585 in / $2.307 out per 1M tokens · tools, reasoning, open weights"
 
-DEEPSEEK_V3_0324: Final[Model]
+DEEPSEEK_V3_0324: Final[PricedModel]
 "DeepSeek V3 0324 (chat) · 128K context · 128K output · $0.551 in / $1.654 out per 1M tokens · tools, open weights"
 
-DEEPSEEK_V3_2: Final[Model]
+DEEPSEEK_V3_2: Final[PricedModel]
 "DeepSeek V3.2 (chat) · 164K context · 164K output · $0.266 in / $0.444 out per 1M tokens · tools, reasoning, open weights"
 
-DEEPSEEK_V4_FLASH: Final[Model]
+DEEPSEEK_V4_FLASH: Final[PricedModel]
 "DeepSeek V4 Flash (chat) · 1.05M context · 384K output · $0.133 in / $0.266 out per 1M tokens · tools, reasoning, open weights"
 
-DEEPSEEK_V4_PRO: Final[Model]
+DEEPSEEK_V4_PRO: Final[PricedModel]
 "DeepSeek V4 Pro (chat) · 1.05M context · 384K output · $1.553 in / $3.106 out per 1M tokens · tools, reasoning, open weights"
 
-DEVSTRAL_2512: Final[Model]
+DEVSTRAL_2512: Final[PricedModel]
 "Devstral 2 2512 (chat) · 262K context · 262K output · free · tools, open weights"
 
-GEMINI_2_5_PRO: Final[Model]
+GEMINI_2_5_PRO: Final[PricedModel]
 "Gemini 2.5 Pro (chat) · 1.05M context · 65.5K output · $1.654 in / $11.024 out per 1M tokens · vision, tools"
 
-GLM_4_5: Final[Model]
+GLM_4_5: Final[PricedModel]
 "GLM 4.5 (chat) · 131K context · 131K output · $0.67 in / $2.46 out per 1M tokens · tools, reasoning, open weights"
 
-GLM_4_5_AIR: Final[Model]
+GLM_4_5_AIR: Final[PricedModel]
 "GLM 4.5 Air (chat) · 131K context · 131K output · $0.22 in / $1.34 out per 1M tokens · tools, reasoning, open weights"
 
-GLM_4_7: Final[Model]
+GLM_4_7: Final[PricedModel]
 "GLM 4.7 (chat) · 198K context · 198K output · $0.45 in / $2.23 out per 1M tokens · tools, reasoning, open weights"
 
-GLM_4_7_FLASH: Final[Model]
+GLM_4_7_FLASH: Final[PricedModel]
 "GLM-4.7-Flash (chat) · 203K context · 203K output · $0.09 in / $0.53 out per 1M tokens · tools, reasoning, open weights"
 
-GLM_5: Final[Model]
+GLM_5: Final[PricedModel]
 "GLM 5 (chat) · 203K context · 203K output · $1.08 in / $3.44 out per 1M tokens · tools, reasoning, open weights"
 
-GLM_5_TURBO: Final[Model]
+GLM_5_TURBO: Final[PricedModel]
 "GLM-5-Turbo (chat) · 200K context · 131K output · $1.235 in / $4.118 out per 1M tokens · tools, reasoning, structured output"
 
-GLM_5_1: Final[Model]
+GLM_5_1: Final[PricedModel]
 "GLM-5.1 (chat) · 205K context · 131K output · $1.31 in / $4.10 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-GLM_5_2: Final[Model]
+GLM_5_2: Final[PricedModel]
 "GLM-5.2 (chat) · 1M context · 131K output · $1.44 in / $4.53 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-GLM_5V_TURBO: Final[Model]
+GLM_5V_TURBO: Final[PricedModel]
 "GLM-5V-Turbo (chat) · 200K context · 131K output · $1.235 in / $4.118 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GPT_4_1: Final[Model]
+GPT_4_1: Final[PricedModel]
 "GPT 4.1 (chat) · 1.05M context · 32.8K output · $2.354 in / $9.417 out per 1M tokens · vision, tools"
 
-GPT_5_4: Final[Model]
+GPT_5_4: Final[PricedModel]
 "GPT-5.4 (chat) · 1.05M context · 128K output · $3.00 in / $16.13 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_OSS_120B: Final[Model]
+GPT_OSS_120B: Final[PricedModel]
 "GPT Oss 120b (chat) · 128K context · 128K output · free · tools, reasoning, open weights"
 
-HERMES_4_70B: Final[Model]
+HERMES_4_70B: Final[PricedModel]
 "Hermes 4 70B (chat) · 128K context · 128K output · $0.116 in / $0.358 out per 1M tokens · tools, reasoning, open weights"
 
-INTELLECT_3: Final[Model]
+INTELLECT_3: Final[PricedModel]
 "INTELLECT 3 (chat) · 128K context · 128K output · $0.219 in / $1.202 out per 1M tokens · tools, reasoning, attachments, open weights"
 
-KIMI_K2_INSTRUCT: Final[Model]
+KIMI_K2_INSTRUCT: Final[PricedModel]
 "Kimi K2 Instruct (chat) · 131K context · 131K output · $0.551 in / $2.646 out per 1M tokens · tools, open weights"
 
-KIMI_K2_THINKING: Final[Model]
+KIMI_K2_THINKING: Final[PricedModel]
 "Kimi K2 Thinking (chat) · 262K context · 262K output · $0.656 in / $2.731 out per 1M tokens · tools, reasoning, attachments, open weights"
 
-KIMI_K2_5: Final[Model]
+KIMI_K2_5: Final[PricedModel]
 "Kimi K2.5 (chat) · 256K context · 256K output · $0.55 in / $2.76 out per 1M tokens · vision, tools, reasoning, open weights"
 
-KIMI_K2_6: Final[Model]
+KIMI_K2_6: Final[PricedModel]
 "Kimi K2.6 (chat) · 256K context · 256K output · $0.81 in / $3.54 out per 1M tokens · vision, tools, reasoning, open weights"
 
-KIMI_K2_7_CODE: Final[Model]
+KIMI_K2_7_CODE: Final[PricedModel]
 "Kimi K2.7 Code (chat) · 262K context · 262K output · $1.28 in / $4.63 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-LLAMA_3_1_405B_INSTRUCT: Final[Model]
+LLAMA_3_1_405B_INSTRUCT: Final[PricedModel]
 "Llama 3.1 405B Instruct (chat) · 128K context · 128K output · free · tools, open weights"
 
-LLAMA_3_3_70B_INSTRUCT: Final[Model]
+LLAMA_3_3_70B_INSTRUCT: Final[PricedModel]
 "Llama 3.3 70B Instruct (chat) · 131K context · 131K output · $0.089 in / $0.275 out per 1M tokens · tools, reasoning, open weights"
 
-LLAMA_4_MAVERICK: Final[Model]
+LLAMA_4_MAVERICK: Final[PricedModel]
 "Llama 4 Maverick 17B Instruct (chat) · 1M context · 16.4K output · $0.124 in / $0.603 out per 1M tokens · vision, tools, attachments, open weights"
 
-MINIMAX_M2: Final[Model]
+MINIMAX_M2: Final[PricedModel]
 "MiniMax-M2 (chat) · 400K context · 400K output · $0.39 in / $1.57 out per 1M tokens · tools, reasoning, open weights"
 
-MINIMAX_M2_1: Final[Model]
+MINIMAX_M2_1: Final[PricedModel]
 "MiniMax-M2.1 (chat) · 196K context · 196K output · $0.34 in / $1.34 out per 1M tokens · tools, reasoning, open weights"
 
-MINIMAX_M2_5: Final[Model]
+MINIMAX_M2_5: Final[PricedModel]
 "MiniMax-M2.5 (chat) · 197K context · 197K output · $0.32 in / $1.18 out per 1M tokens · tools, reasoning, open weights"
 
-MINIMAX_M2_7: Final[Model]
+MINIMAX_M2_7: Final[PricedModel]
 "MiniMax-m2.7 (chat) · 203K context · 196K output · $0.47 in / $1.40 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-MINIMAX_M3: Final[Model]
+MINIMAX_M3: Final[PricedModel]
 "MiniMax-M3 (chat) · 512K context · 128K output · $0.355 in / $1.775 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-MISTRAL_LARGE_2512: Final[Model]
+MISTRAL_LARGE_2512: Final[PricedModel]
 "Mistral Large 3 2512 (chat) · 256K context · 256K output · $0.50 in / $1.50 out per 1M tokens · vision, tools, attachments, open weights"
 
-MIXTRAL_8X7B_INSTRUCT_V0_1: Final[Model]
+MIXTRAL_8X7B_INSTRUCT_V0_1: Final[PricedModel]
 "Mixtral 8x7B Instruct v0.1 (chat) · 32K context · 32K output · $0.438 in / $0.68 out per 1M tokens · reasoning, open weights"
 
-NEMOTRON_3_SUPER_120B_A12B: Final[Model]
+NEMOTRON_3_SUPER_120B_A12B: Final[PricedModel]
 "Nemotron 3 Super 120B A12B (chat) · 262K context · 262K output · $0.266 in / $0.799 out per 1M tokens · tools, reasoning, open weights"
 
-NOVA_PRO_V1: Final[Model]
+NOVA_PRO_V1: Final[PricedModel]
 "Nova Pro 1.0 (chat) · 300K context · 5K output · $1.016 in / $4.061 out per 1M tokens · vision, tools"
 
-QWEN_2_5_72B_INSTRUCT: Final[Model]
+QWEN_2_5_72B_INSTRUCT: Final[PricedModel]
 "Qwen2.5 72B Instruct (chat) · 33K context · 33K output · $0.062 in / $0.231 out per 1M tokens · tools, open weights"
 
-QWEN3_235B_A22B_INSTRUCT_2507: Final[Model]
+QWEN3_235B_A22B_INSTRUCT_2507: Final[PricedModel]
 "Qwen3 235B A22B Instruct 2507 (chat) · 131K context · 131K output · $0.062 in / $0.408 out per 1M tokens · tools, reasoning, open weights"
 
-QWEN3_32B: Final[Model]
+QWEN3_32B: Final[PricedModel]
 "Qwen3 32B (chat) · 16.4K context · 16.4K output · $0.099 in / $0.33 out per 1M tokens · tools, open weights"
 
-QWEN3_CODER_30B_A3B_INSTRUCT: Final[Model]
+QWEN3_CODER_30B_A3B_INSTRUCT: Final[PricedModel]
 "Qwen3 Coder 30B A3B Instruct (chat) · 262K context · 262K output · $0.053 in / $0.222 out per 1M tokens · tools, reasoning, open weights"
 
-QWEN3_CODER_480B_A35B_INSTRUCT: Final[Model]
+QWEN3_CODER_480B_A35B_INSTRUCT: Final[PricedModel]
 "Qwen3 Coder 480B A35B Instruct (chat) · 262K context · 262K output · $0.441 in / $1.984 out per 1M tokens · tools, open weights"
 
-QWEN3_CODER_NEXT: Final[Model]
+QWEN3_CODER_NEXT: Final[PricedModel]
 "Qwen3 Coder Next 80B (chat) · 256K context · 65.5K output · $0.158 in / $0.84 out per 1M tokens · tools, reasoning, open weights"
 
-QWEN3_NEXT_80B_A3B_THINKING: Final[Model]
+QWEN3_NEXT_80B_A3B_THINKING: Final[PricedModel]
 "Qwen3 Next 80B A3B Thinking (chat) · 128K context · 128K output · $0.164 in / $1.311 out per 1M tokens · tools, reasoning, open weights"
 
-QWEN3_5_122B_A10B: Final[Model]
+QWEN3_5_122B_A10B: Final[PricedModel]
 "Qwen3.5 122B A10B (chat) · 262K context · 262K output · $0.444 in / $3.106 out per 1M tokens · tools, reasoning, open weights"
 
-QWEN3_5_397B_A17B: Final[Model]
+QWEN3_5_397B_A17B: Final[PricedModel]
 "Qwen3.5 397B A17B (chat) · 250K context · 250K output · $0.60 in / $3.60 out per 1M tokens · tools, reasoning, open weights"

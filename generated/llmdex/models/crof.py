@@ -15,7 +15,7 @@ from llmdex_runtime.model import (
     Interleaved,
     Limit,
     Modalities,
-    Model,
+    PricedModel,
     ProviderOverride,
     Rates,
     ReasoningOption,
@@ -26,46 +26,50 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run ti
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_1000000_OUTPUT_131072 = Limit(context=1000000, output=131072)
-_CONTEXT_1048576_OUTPUT_131072 = Limit(context=1048576, output=131072)
-_CONTEXT_131072_OUTPUT_32768 = Limit(context=131072, output=32768)
-_CONTEXT_163840_OUTPUT_163840 = Limit(context=163840, output=163840)
-_CONTEXT_202752_OUTPUT_131072 = Limit(context=202752, output=131072)
-_CONTEXT_202752_OUTPUT_202752 = Limit(context=202752, output=202752)
-_CONTEXT_204800_OUTPUT_131072 = Limit(context=204800, output=131072)
-_CONTEXT_229376_OUTPUT_229376 = Limit(context=229376, output=229376)
-_CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
-_D_2024_12 = PartialDate(2024, 12)
-_D_2025_01 = PartialDate(2025, 1)
-_D_2025_04 = PartialDate(2025, 4)
-_D_2025_05 = PartialDate(2025, 5)
-_D_2025_07_22 = PartialDate(2025, 7, 22)
-_D_2025_12_22 = PartialDate(2025, 12, 22)
-_D_2026_01 = PartialDate(2026, 1)
-_D_2026_01_19 = PartialDate(2026, 1, 19)
-_D_2026_01_27 = PartialDate(2026, 1, 27)
-_D_2026_02_06 = PartialDate(2026, 2, 6)
-_D_2026_02_12 = PartialDate(2026, 2, 12)
-_D_2026_02_15 = PartialDate(2026, 2, 15)
-_D_2026_03_13 = PartialDate(2026, 3, 13)
-_D_2026_04_02 = PartialDate(2026, 4, 2)
-_D_2026_04_07 = PartialDate(2026, 4, 7)
-_D_2026_04_21 = PartialDate(2026, 4, 21)
-_D_2026_04_22 = PartialDate(2026, 4, 22)
-_D_2026_04_24 = PartialDate(2026, 4, 24)
-_D_2026_06_12 = PartialDate(2026, 6, 12)
-_D_2026_06_13 = PartialDate(2026, 6, 13)
-_D_2026_06_14 = PartialDate(2026, 6, 14)
-_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = ReasoningOption(
-    type="effort", values=("none", "low", "medium", "high")
-)
-_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT = Modalities(
-    input=("text", "image", "video", "audio"), output=("text",)
-)
-_TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_1000000_OUTPUT_131072 = Limit(context=1000000, output=131072)
+    CONTEXT_1048576_OUTPUT_131072 = Limit(context=1048576, output=131072)
+    CONTEXT_131072_OUTPUT_32768 = Limit(context=131072, output=32768)
+    CONTEXT_163840_OUTPUT_163840 = Limit(context=163840, output=163840)
+    CONTEXT_202752_OUTPUT_131072 = Limit(context=202752, output=131072)
+    CONTEXT_202752_OUTPUT_202752 = Limit(context=202752, output=202752)
+    CONTEXT_204800_OUTPUT_131072 = Limit(context=204800, output=131072)
+    CONTEXT_229376_OUTPUT_229376 = Limit(context=229376, output=229376)
+    CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
+    D_2024_12 = PartialDate(2024, 12)
+    D_2025_01 = PartialDate(2025, 1)
+    D_2025_04 = PartialDate(2025, 4)
+    D_2025_05 = PartialDate(2025, 5)
+    D_2025_07_22 = PartialDate(2025, 7, 22)
+    D_2025_12_22 = PartialDate(2025, 12, 22)
+    D_2026_01 = PartialDate(2026, 1)
+    D_2026_01_19 = PartialDate(2026, 1, 19)
+    D_2026_01_27 = PartialDate(2026, 1, 27)
+    D_2026_02_06 = PartialDate(2026, 2, 6)
+    D_2026_02_12 = PartialDate(2026, 2, 12)
+    D_2026_02_15 = PartialDate(2026, 2, 15)
+    D_2026_03_13 = PartialDate(2026, 3, 13)
+    D_2026_04_02 = PartialDate(2026, 4, 2)
+    D_2026_04_07 = PartialDate(2026, 4, 7)
+    D_2026_04_21 = PartialDate(2026, 4, 21)
+    D_2026_04_22 = PartialDate(2026, 4, 22)
+    D_2026_04_24 = PartialDate(2026, 4, 24)
+    D_2026_06_12 = PartialDate(2026, 6, 12)
+    D_2026_06_13 = PartialDate(2026, 6, 13)
+    D_2026_06_14 = PartialDate(2026, 6, 14)
+    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("none", "low", "medium", "high")
+    )
+    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT = Modalities(
+        input=("text", "image", "video", "audio"), output=("text",)
+    )
+    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "DEEPSEEK_V3_2",
@@ -93,7 +97,7 @@ __all__ = [
     "QWEN3_6_27B",
 ]
 
-DEEPSEEK_V3_2: Final[Model] = Model(
+DEEPSEEK_V3_2: Final[PricedModel] = PricedModel(
     provider="crof",
     id="deepseek-v3.2",
     name="DeepSeek V3.2",
@@ -104,14 +108,15 @@ DEEPSEEK_V3_2: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_07_22,
-    last_updated=_D_2025_07_22,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_163840_OUTPUT_163840,
+    release_date=_Shared.D_2025_07_22,
+    last_updated=_Shared.D_2025_07_22,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_163840_OUTPUT_163840,
     cost=Cost(input=Decimal("0.18"), output=Decimal("0.35"), cache_read=Decimal("0.04")),
 )
+"DeepSeek V3.2 (chat) · 164K context · 164K output · $0.18 in / $0.35 out per 1M tokens · tools"
 
-DEEPSEEK_V4_FLASH: Final[Model] = Model(
+DEEPSEEK_V4_FLASH: Final[PricedModel] = PricedModel(
     provider="crof",
     id="deepseek-v4-flash",
     name="DeepSeek V4 Flash",
@@ -123,18 +128,19 @@ DEEPSEEK_V4_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_05,
-    release_date=_D_2026_04_24,
-    last_updated=_D_2026_04_24,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_131072,
+    knowledge=_Shared.D_2025_05,
+    release_date=_Shared.D_2026_04_24,
+    last_updated=_Shared.D_2026_04_24,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_131072,
     cost=Cost(input=Decimal("0.12"), output=Decimal("0.21"), cache_read=Decimal("0.003")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
     provider_override=ProviderOverride(npm="@ai-sdk/openai-compatible"),
 )
+"DeepSeek V4 Flash (chat) · 1M context · 131K output · $0.12 in / $0.21 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-DEEPSEEK_V4_PRO: Final[Model] = Model(
+DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
     provider="crof",
     id="deepseek-v4-pro",
     name="DeepSeek V4 Pro",
@@ -146,18 +152,19 @@ DEEPSEEK_V4_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_05,
-    release_date=_D_2026_04_24,
-    last_updated=_D_2026_04_24,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_131072,
+    knowledge=_Shared.D_2025_05,
+    release_date=_Shared.D_2026_04_24,
+    last_updated=_Shared.D_2026_04_24,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_131072,
     cost=Cost(input=Decimal("0.35"), output=Decimal("0.8"), cache_read=Decimal("0.003")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
     provider_override=ProviderOverride(npm="@ai-sdk/openai-compatible"),
 )
+"DeepSeek V4 Pro (chat) · 1M context · 131K output · $0.35 in / $0.80 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-DEEPSEEK_V4_PRO_LIGHTNING: Final[Model] = Model(
+DEEPSEEK_V4_PRO_LIGHTNING: Final[PricedModel] = PricedModel(
     provider="crof",
     id="deepseek-v4-pro-lightning",
     name="DeepSeek V4 Pro Lightning",
@@ -169,18 +176,19 @@ DEEPSEEK_V4_PRO_LIGHTNING: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_05,
-    release_date=_D_2026_04_24,
-    last_updated=_D_2026_04_24,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_131072,
+    knowledge=_Shared.D_2025_05,
+    release_date=_Shared.D_2026_04_24,
+    last_updated=_Shared.D_2026_04_24,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_131072,
     cost=Cost(input=Decimal("0.8"), output=Decimal("1.6"), cache_read=Decimal("0.02")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
     provider_override=ProviderOverride(npm="@ai-sdk/openai-compatible"),
 )
+"DeepSeek V4 Pro Lightning (chat) · 1M context · 131K output · $0.80 in / $1.60 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-GEMMA_4_31B_IT: Final[Model] = Model(
+GEMMA_4_31B_IT: Final[PricedModel] = PricedModel(
     provider="crof",
     id="gemma-4-31b-it",
     name="Gemma 4 31B IT",
@@ -192,16 +200,17 @@ GEMMA_4_31B_IT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_02,
-    last_updated=_D_2026_04_02,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    release_date=_Shared.D_2026_04_02,
+    last_updated=_Shared.D_2026_04_02,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3"), cache_read=Decimal("0.02")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
     provider_override=ProviderOverride(npm="@ai-sdk/openai-compatible"),
 )
+"Gemma 4 31B IT (chat) · 262K context · 262K output · $0.10 in / $0.30 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-GLM_4_7: Final[Model] = Model(
+GLM_4_7: Final[PricedModel] = PricedModel(
     provider="crof",
     id="glm-4.7",
     name="GLM-4.7",
@@ -212,11 +221,11 @@ GLM_4_7: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_12_22,
-    last_updated=_D_2025_12_22,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_202752_OUTPUT_202752,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_12_22,
+    last_updated=_Shared.D_2025_12_22,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_202752_OUTPUT_202752,
     cost=Cost(
         input=Decimal("0.25"),
         output=Decimal("1.1"),
@@ -227,8 +236,9 @@ GLM_4_7: Final[Model] = Model(
     reasoning_options=(),
     provider_override=ProviderOverride(npm="@ai-sdk/openai-compatible"),
 )
+"GLM-4.7 (chat) · 203K context · 203K output · $0.25 in / $1.10 out per 1M tokens · tools, reasoning, open weights"
 
-GLM_4_7_FLASH: Final[Model] = Model(
+GLM_4_7_FLASH: Final[PricedModel] = PricedModel(
     provider="crof",
     id="glm-4.7-flash",
     name="GLM-4.7-Flash",
@@ -239,11 +249,11 @@ GLM_4_7_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2026_01_19,
-    last_updated=_D_2026_01_19,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_202752_OUTPUT_131072,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2026_01_19,
+    last_updated=_Shared.D_2026_01_19,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_202752_OUTPUT_131072,
     cost=Cost(
         input=Decimal("0.04"),
         output=Decimal("0.3"),
@@ -253,8 +263,9 @@ GLM_4_7_FLASH: Final[Model] = Model(
     reasoning_options=(),
     provider_override=ProviderOverride(npm="@ai-sdk/openai-compatible"),
 )
+"GLM-4.7-Flash (chat) · 203K context · 131K output · $0.04 in / $0.30 out per 1M tokens · tools, reasoning, open weights"
 
-GLM_5: Final[Model] = Model(
+GLM_5: Final[PricedModel] = PricedModel(
     provider="crof",
     id="glm-5",
     name="GLM-5",
@@ -265,10 +276,10 @@ GLM_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_02_12,
-    last_updated=_D_2026_02_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_202752_OUTPUT_202752,
+    release_date=_Shared.D_2026_02_12,
+    last_updated=_Shared.D_2026_02_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_202752_OUTPUT_202752,
     cost=Cost(
         input=Decimal("0.48"),
         output=Decimal("1.9"),
@@ -279,8 +290,9 @@ GLM_5: Final[Model] = Model(
     reasoning_options=(),
     provider_override=ProviderOverride(npm="@ai-sdk/openai-compatible"),
 )
+"GLM-5 (chat) · 203K context · 203K output · $0.48 in / $1.90 out per 1M tokens · tools, reasoning, open weights"
 
-GLM_5_1: Final[Model] = Model(
+GLM_5_1: Final[PricedModel] = PricedModel(
     provider="crof",
     id="glm-5.1",
     name="GLM-5.1",
@@ -292,10 +304,10 @@ GLM_5_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_07,
-    last_updated=_D_2026_04_07,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_202752_OUTPUT_202752,
+    release_date=_Shared.D_2026_04_07,
+    last_updated=_Shared.D_2026_04_07,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_202752_OUTPUT_202752,
     cost=Cost(
         input=Decimal("0.45"),
         output=Decimal("2.15"),
@@ -303,11 +315,12 @@ GLM_5_1: Final[Model] = Model(
         cache_write=Decimal("0"),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
     provider_override=ProviderOverride(npm="@ai-sdk/openai-compatible"),
 )
+"GLM-5.1 (chat) · 203K context · 203K output · $0.45 in / $2.15 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-GLM_5_2: Final[Model] = Model(
+GLM_5_2: Final[PricedModel] = PricedModel(
     provider="crof",
     id="glm-5.2",
     name="GLM-5.2",
@@ -319,17 +332,18 @@ GLM_5_2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_06_13,
-    last_updated=_D_2026_06_13,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_131072,
+    release_date=_Shared.D_2026_06_13,
+    last_updated=_Shared.D_2026_06_13,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_131072,
     cost=Cost(input=Decimal("0.5"), output=Decimal("2.2"), cache_read=Decimal("0.08")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
     provider_override=ProviderOverride(npm="@ai-sdk/openai-compatible"),
 )
+"GLM-5.2 (chat) · 1M context · 131K output · $0.50 in / $2.20 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-GREG_1_MINI: Final[Model] = Model(
+GREG_1_MINI: Final[PricedModel] = PricedModel(
     provider="crof",
     id="greg-1-mini",
     name="Greg 1 Mini",
@@ -339,14 +353,15 @@ GREG_1_MINI: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_01_27,
-    last_updated=_D_2026_01_27,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_229376_OUTPUT_229376,
+    release_date=_Shared.D_2026_01_27,
+    last_updated=_Shared.D_2026_01_27,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_229376_OUTPUT_229376,
     cost=Cost(input=Decimal("0.07"), output=Decimal("0.15"), cache_read=Decimal("0.01")),
 )
+"Greg 1 Mini (chat) · 229K context · 229K output · $0.07 in / $0.15 out per 1M tokens"
 
-GREG_2_SUPER: Final[Model] = Model(
+GREG_2_SUPER: Final[PricedModel] = PricedModel(
     provider="crof",
     id="greg-2-super",
     name="Greg 2 Super",
@@ -356,14 +371,15 @@ GREG_2_SUPER: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_06_14,
-    last_updated=_D_2026_06_14,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_229376_OUTPUT_229376,
+    release_date=_Shared.D_2026_06_14,
+    last_updated=_Shared.D_2026_06_14,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_229376_OUTPUT_229376,
     cost=Cost(input=Decimal("1.5"), output=Decimal("5"), cache_read=Decimal("0.25")),
 )
+"Greg 2 Super (chat) · 229K context · 229K output · $1.50 in / $5.00 out per 1M tokens"
 
-GREG_2_ULTRA: Final[Model] = Model(
+GREG_2_ULTRA: Final[PricedModel] = PricedModel(
     provider="crof",
     id="greg-2-ultra",
     name="Greg 2 Ultra",
@@ -373,14 +389,15 @@ GREG_2_ULTRA: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_06_14,
-    last_updated=_D_2026_06_14,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_229376_OUTPUT_229376,
+    release_date=_Shared.D_2026_06_14,
+    last_updated=_Shared.D_2026_06_14,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_229376_OUTPUT_229376,
     cost=Cost(input=Decimal("3"), output=Decimal("10"), cache_read=Decimal("0.5")),
 )
+"Greg 2 Ultra (chat) · 229K context · 229K output · $3.00 in / $10.00 out per 1M tokens"
 
-GREG_RP: Final[Model] = Model(
+GREG_RP: Final[PricedModel] = PricedModel(
     provider="crof",
     id="greg-rp",
     name="Greg (Roleplay)",
@@ -390,14 +407,15 @@ GREG_RP: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_01_27,
-    last_updated=_D_2026_01_27,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_229376_OUTPUT_229376,
+    release_date=_Shared.D_2026_01_27,
+    last_updated=_Shared.D_2026_01_27,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_229376_OUTPUT_229376,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3"), cache_read=Decimal("0.02")),
 )
+"Greg (Roleplay) (chat) · 229K context · 229K output · $0.10 in / $0.30 out per 1M tokens"
 
-KIMI_K2_5: Final[Model] = Model(
+KIMI_K2_5: Final[PricedModel] = PricedModel(
     provider="crof",
     id="kimi-k2.5",
     name="Kimi K2.5",
@@ -409,18 +427,19 @@ KIMI_K2_5: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_01,
-    last_updated=_D_2026_01,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_01,
+    last_updated=_Shared.D_2026_01,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.35"), output=Decimal("1.7"), cache_read=Decimal("0.07")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
     provider_override=ProviderOverride(npm="@ai-sdk/openai-compatible"),
 )
+"Kimi K2.5 (chat) · 262K context · 262K output · $0.35 in / $1.70 out per 1M tokens · vision, tools, reasoning, structured output, open weights"
 
-KIMI_K2_5_LIGHTNING: Final[Model] = Model(
+KIMI_K2_5_LIGHTNING: Final[PricedModel] = PricedModel(
     provider="crof",
     id="kimi-k2.5-lightning",
     name="Kimi K2.5 (Lightning)",
@@ -432,16 +451,17 @@ KIMI_K2_5_LIGHTNING: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=True,
-    release_date=_D_2026_02_06,
-    last_updated=_D_2026_02_06,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32768,
+    release_date=_Shared.D_2026_02_06,
+    last_updated=_Shared.D_2026_02_06,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("1"), output=Decimal("3"), cache_read=Decimal("0.2")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
+"Kimi K2.5 (Lightning) (chat) · 131K context · 32.8K output · $1.00 in / $3.00 out per 1M tokens · vision, tools, reasoning, structured output, open weights"
 
-KIMI_K2_6: Final[Model] = Model(
+KIMI_K2_6: Final[PricedModel] = PricedModel(
     provider="crof",
     id="kimi-k2.6",
     name="Kimi K2.6",
@@ -453,18 +473,19 @@ KIMI_K2_6: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_04_21,
-    last_updated=_D_2026_04_21,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_04_21,
+    last_updated=_Shared.D_2026_04_21,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.5"), output=Decimal("1.99"), cache_read=Decimal("0.05")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
     provider_override=ProviderOverride(npm="@ai-sdk/openai-compatible"),
 )
+"Kimi K2.6 (chat) · 262K context · 262K output · $0.50 in / $1.99 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-KIMI_K2_7_CODE: Final[Model] = Model(
+KIMI_K2_7_CODE: Final[PricedModel] = PricedModel(
     provider="crof",
     id="kimi-k2.7-code",
     name="Kimi K2.7 Code",
@@ -476,18 +497,19 @@ KIMI_K2_7_CODE: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_06_12,
-    last_updated=_D_2026_06_12,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_06_12,
+    last_updated=_Shared.D_2026_06_12,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.55"), output=Decimal("2.25"), cache_read=Decimal("0.05")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
     provider_override=ProviderOverride(npm="@ai-sdk/openai-compatible"),
 )
+"Kimi K2.7 Code (chat) · 262K context · 262K output · $0.55 in / $2.25 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-MIMO_V2_5_PRO: Final[Model] = Model(
+MIMO_V2_5_PRO: Final[PricedModel] = PricedModel(
     provider="crof",
     id="mimo-v2.5-pro",
     name="MiMo-V2.5-Pro",
@@ -498,11 +520,11 @@ MIMO_V2_5_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_12,
-    release_date=_D_2026_04_22,
-    last_updated=_D_2026_04_22,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_131072,
+    knowledge=_Shared.D_2024_12,
+    release_date=_Shared.D_2026_04_22,
+    last_updated=_Shared.D_2026_04_22,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_131072,
     cost=Cost(
         input=Decimal("0.4"),
         output=Decimal("0.8"),
@@ -518,11 +540,12 @@ MIMO_V2_5_PRO: Final[Model] = Model(
         context_over_200k=Rates(input=Decimal("2"), output=Decimal("6"), cache_read=Decimal("0.4")),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
     provider_override=ProviderOverride(npm="@ai-sdk/openai-compatible"),
 )
+"MiMo-V2.5-Pro (chat) · 1.05M context · 131K output · $0.40 in / $0.80 out per 1M tokens · tools, reasoning, open weights"
 
-MINIMAX_M2_5: Final[Model] = Model(
+MINIMAX_M2_5: Final[PricedModel] = PricedModel(
     provider="crof",
     id="minimax-m2.5",
     name="MiniMax-M2.5",
@@ -533,10 +556,10 @@ MINIMAX_M2_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_02_12,
-    last_updated=_D_2026_02_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_131072,
+    release_date=_Shared.D_2026_02_12,
+    last_updated=_Shared.D_2026_02_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_131072,
     cost=Cost(
         input=Decimal("0.11"),
         output=Decimal("0.95"),
@@ -546,8 +569,9 @@ MINIMAX_M2_5: Final[Model] = Model(
     reasoning_options=(),
     provider_override=ProviderOverride(npm="@ai-sdk/openai-compatible"),
 )
+"MiniMax-M2.5 (chat) · 205K context · 131K output · $0.11 in / $0.95 out per 1M tokens · tools, reasoning, open weights"
 
-QWEN3_5_397B_A17B: Final[Model] = Model(
+QWEN3_5_397B_A17B: Final[PricedModel] = PricedModel(
     provider="crof",
     id="qwen3.5-397b-a17b",
     name="Qwen3.5 397B-A17B",
@@ -559,16 +583,17 @@ QWEN3_5_397B_A17B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_02_15,
-    last_updated=_D_2026_02_15,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    release_date=_Shared.D_2026_02_15,
+    last_updated=_Shared.D_2026_02_15,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.35"), output=Decimal("1.75"), cache_read=Decimal("0.07")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
     provider_override=ProviderOverride(npm="@ai-sdk/openai-compatible"),
 )
+"Qwen3.5 397B-A17B (chat) · 262K context · 262K output · $0.35 in / $1.75 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-QWEN3_5_9B: Final[Model] = Model(
+QWEN3_5_9B: Final[PricedModel] = PricedModel(
     provider="crof",
     id="qwen3.5-9b",
     name="Qwen3.5 9B",
@@ -580,16 +605,17 @@ QWEN3_5_9B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_03_13,
-    last_updated=_D_2026_03_13,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    release_date=_Shared.D_2026_03_13,
+    last_updated=_Shared.D_2026_03_13,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.04"), output=Decimal("0.15"), cache_read=Decimal("0.008")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
+"Qwen3.5 9B (chat) · 262K context · 262K output · $0.04 in / $0.15 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-QWEN3_6_27B: Final[Model] = Model(
+QWEN3_6_27B: Final[PricedModel] = PricedModel(
     provider="crof",
     id="qwen3.6-27b",
     name="Qwen3.6 27B",
@@ -601,11 +627,12 @@ QWEN3_6_27B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_22,
-    last_updated=_D_2026_04_22,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    release_date=_Shared.D_2026_04_22,
+    last_updated=_Shared.D_2026_04_22,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.2"), output=Decimal("1.5"), cache_read=Decimal("0.04")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
     provider_override=ProviderOverride(npm="@ai-sdk/openai-compatible"),
 )
+"Qwen3.6 27B (chat) · 262K context · 262K output · $0.20 in / $1.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"

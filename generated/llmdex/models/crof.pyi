@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "DEEPSEEK_V3_2",
@@ -33,71 +33,71 @@ __all__ = [
     "QWEN3_6_27B",
 ]
 
-DEEPSEEK_V3_2: Final[Model]
+DEEPSEEK_V3_2: Final[PricedModel]
 "DeepSeek V3.2 (chat) · 164K context · 164K output · $0.18 in / $0.35 out per 1M tokens · tools"
 
-DEEPSEEK_V4_FLASH: Final[Model]
+DEEPSEEK_V4_FLASH: Final[PricedModel]
 "DeepSeek V4 Flash (chat) · 1M context · 131K output · $0.12 in / $0.21 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-DEEPSEEK_V4_PRO: Final[Model]
+DEEPSEEK_V4_PRO: Final[PricedModel]
 "DeepSeek V4 Pro (chat) · 1M context · 131K output · $0.35 in / $0.80 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-DEEPSEEK_V4_PRO_LIGHTNING: Final[Model]
+DEEPSEEK_V4_PRO_LIGHTNING: Final[PricedModel]
 "DeepSeek V4 Pro Lightning (chat) · 1M context · 131K output · $0.80 in / $1.60 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-GEMMA_4_31B_IT: Final[Model]
+GEMMA_4_31B_IT: Final[PricedModel]
 "Gemma 4 31B IT (chat) · 262K context · 262K output · $0.10 in / $0.30 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-GLM_4_7: Final[Model]
+GLM_4_7: Final[PricedModel]
 "GLM-4.7 (chat) · 203K context · 203K output · $0.25 in / $1.10 out per 1M tokens · tools, reasoning, open weights"
 
-GLM_4_7_FLASH: Final[Model]
+GLM_4_7_FLASH: Final[PricedModel]
 "GLM-4.7-Flash (chat) · 203K context · 131K output · $0.04 in / $0.30 out per 1M tokens · tools, reasoning, open weights"
 
-GLM_5: Final[Model]
+GLM_5: Final[PricedModel]
 "GLM-5 (chat) · 203K context · 203K output · $0.48 in / $1.90 out per 1M tokens · tools, reasoning, open weights"
 
-GLM_5_1: Final[Model]
+GLM_5_1: Final[PricedModel]
 "GLM-5.1 (chat) · 203K context · 203K output · $0.45 in / $2.15 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-GLM_5_2: Final[Model]
+GLM_5_2: Final[PricedModel]
 "GLM-5.2 (chat) · 1M context · 131K output · $0.50 in / $2.20 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-GREG_1_MINI: Final[Model]
+GREG_1_MINI: Final[PricedModel]
 "Greg 1 Mini (chat) · 229K context · 229K output · $0.07 in / $0.15 out per 1M tokens"
 
-GREG_2_SUPER: Final[Model]
+GREG_2_SUPER: Final[PricedModel]
 "Greg 2 Super (chat) · 229K context · 229K output · $1.50 in / $5.00 out per 1M tokens"
 
-GREG_2_ULTRA: Final[Model]
+GREG_2_ULTRA: Final[PricedModel]
 "Greg 2 Ultra (chat) · 229K context · 229K output · $3.00 in / $10.00 out per 1M tokens"
 
-GREG_RP: Final[Model]
+GREG_RP: Final[PricedModel]
 "Greg (Roleplay) (chat) · 229K context · 229K output · $0.10 in / $0.30 out per 1M tokens"
 
-KIMI_K2_5: Final[Model]
+KIMI_K2_5: Final[PricedModel]
 "Kimi K2.5 (chat) · 262K context · 262K output · $0.35 in / $1.70 out per 1M tokens · vision, tools, reasoning, structured output, open weights"
 
-KIMI_K2_5_LIGHTNING: Final[Model]
+KIMI_K2_5_LIGHTNING: Final[PricedModel]
 "Kimi K2.5 (Lightning) (chat) · 131K context · 32.8K output · $1.00 in / $3.00 out per 1M tokens · vision, tools, reasoning, structured output, open weights"
 
-KIMI_K2_6: Final[Model]
+KIMI_K2_6: Final[PricedModel]
 "Kimi K2.6 (chat) · 262K context · 262K output · $0.50 in / $1.99 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-KIMI_K2_7_CODE: Final[Model]
+KIMI_K2_7_CODE: Final[PricedModel]
 "Kimi K2.7 Code (chat) · 262K context · 262K output · $0.55 in / $2.25 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-MIMO_V2_5_PRO: Final[Model]
+MIMO_V2_5_PRO: Final[PricedModel]
 "MiMo-V2.5-Pro (chat) · 1.05M context · 131K output · $0.40 in / $0.80 out per 1M tokens · tools, reasoning, open weights"
 
-MINIMAX_M2_5: Final[Model]
+MINIMAX_M2_5: Final[PricedModel]
 "MiniMax-M2.5 (chat) · 205K context · 131K output · $0.11 in / $0.95 out per 1M tokens · tools, reasoning, open weights"
 
-QWEN3_5_397B_A17B: Final[Model]
+QWEN3_5_397B_A17B: Final[PricedModel]
 "Qwen3.5 397B-A17B (chat) · 262K context · 262K output · $0.35 in / $1.75 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-QWEN3_5_9B: Final[Model]
+QWEN3_5_9B: Final[PricedModel]
 "Qwen3.5 9B (chat) · 262K context · 262K output · $0.04 in / $0.15 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-QWEN3_6_27B: Final[Model]
+QWEN3_6_27B: Final[PricedModel]
 "Qwen3.6 27B (chat) · 262K context · 262K output · $0.20 in / $1.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"

@@ -15,7 +15,7 @@ from llmdex_runtime.model import (
     Interleaved,
     Limit,
     Modalities,
-    Model,
+    PricedModel,
     Rates,
     ReasoningOption,
     TierCondition,
@@ -25,60 +25,66 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run ti
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_1048576_OUTPUT_16384 = Limit(context=1048576, output=16384)
-_CONTEXT_1048576_OUTPUT_32768 = Limit(context=1048576, output=32768)
-_CONTEXT_131072_OUTPUT_16384 = Limit(context=131072, output=16384)
-_CONTEXT_163840_OUTPUT_64000 = Limit(context=163840, output=64000)
-_CONTEXT_196608_OUTPUT_131072 = Limit(context=196608, output=131072)
-_CONTEXT_202752_OUTPUT_131072 = Limit(context=202752, output=131072)
-_CONTEXT_202752_OUTPUT_16384 = Limit(context=202752, output=16384)
-_CONTEXT_262144_OUTPUT_16384 = Limit(context=262144, output=16384)
-_CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
-_CONTEXT_262144_OUTPUT_32768 = Limit(context=262144, output=32768)
-_CONTEXT_262144_OUTPUT_66536 = Limit(context=262144, output=66536)
-_CONTEXT_262144_OUTPUT_81920 = Limit(context=262144, output=81920)
-_CONTEXT_327680_OUTPUT_16384 = Limit(context=327680, output=16384)
-_D_2024_04 = PartialDate(2024, 4)
-_D_2024_07 = PartialDate(2024, 7)
-_D_2024_12 = PartialDate(2024, 12)
-_D_2024_12_06 = PartialDate(2024, 12, 6)
-_D_2025_01 = PartialDate(2025, 1)
-_D_2025_04 = PartialDate(2025, 4)
-_D_2025_04_05 = PartialDate(2025, 4, 5)
-_D_2025_05 = PartialDate(2025, 5)
-_D_2025_05_28 = PartialDate(2025, 5, 28)
-_D_2025_06 = PartialDate(2025, 6)
-_D_2025_07_23 = PartialDate(2025, 7, 23)
-_D_2025_08_05 = PartialDate(2025, 8, 5)
-_D_2025_09_30 = PartialDate(2025, 9, 30)
-_D_2025_12 = PartialDate(2025, 12)
-_D_2025_12_02 = PartialDate(2025, 12, 2)
-_D_2025_12_22 = PartialDate(2025, 12, 22)
-_D_2026_01_19 = PartialDate(2026, 1, 19)
-_D_2026_01_27 = PartialDate(2026, 1, 27)
-_D_2026_02_01 = PartialDate(2026, 2, 1)
-_D_2026_02_12 = PartialDate(2026, 2, 12)
-_D_2026_04_01 = PartialDate(2026, 4, 1)
-_D_2026_04_02 = PartialDate(2026, 4, 2)
-_D_2026_04_07 = PartialDate(2026, 4, 7)
-_D_2026_04_20 = PartialDate(2026, 4, 20)
-_D_2026_04_21 = PartialDate(2026, 4, 21)
-_D_2026_04_22 = PartialDate(2026, 4, 22)
-_D_2026_04_24 = PartialDate(2026, 4, 24)
-_D_2026_06_12 = PartialDate(2026, 6, 12)
-_D_2026_06_13 = PartialDate(2026, 6, 13)
-_REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(type="effort", values=("low", "medium", "high"))
-_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
-    type="effort", values=("low", "medium", "high", "xhigh")
-)
-_REASONING_TOGGLE = ReasoningOption(type="toggle")
-_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT = Modalities(
-    input=("text", "image", "audio", "video"), output=("text",)
-)
-_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-_TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_1048576_OUTPUT_16384 = Limit(context=1048576, output=16384)
+    CONTEXT_1048576_OUTPUT_32768 = Limit(context=1048576, output=32768)
+    CONTEXT_131072_OUTPUT_16384 = Limit(context=131072, output=16384)
+    CONTEXT_163840_OUTPUT_64000 = Limit(context=163840, output=64000)
+    CONTEXT_196608_OUTPUT_131072 = Limit(context=196608, output=131072)
+    CONTEXT_202752_OUTPUT_131072 = Limit(context=202752, output=131072)
+    CONTEXT_202752_OUTPUT_16384 = Limit(context=202752, output=16384)
+    CONTEXT_262144_OUTPUT_16384 = Limit(context=262144, output=16384)
+    CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
+    CONTEXT_262144_OUTPUT_32768 = Limit(context=262144, output=32768)
+    CONTEXT_262144_OUTPUT_66536 = Limit(context=262144, output=66536)
+    CONTEXT_262144_OUTPUT_81920 = Limit(context=262144, output=81920)
+    CONTEXT_327680_OUTPUT_16384 = Limit(context=327680, output=16384)
+    D_2024_04 = PartialDate(2024, 4)
+    D_2024_07 = PartialDate(2024, 7)
+    D_2024_12 = PartialDate(2024, 12)
+    D_2024_12_06 = PartialDate(2024, 12, 6)
+    D_2025_01 = PartialDate(2025, 1)
+    D_2025_04 = PartialDate(2025, 4)
+    D_2025_04_05 = PartialDate(2025, 4, 5)
+    D_2025_05 = PartialDate(2025, 5)
+    D_2025_05_28 = PartialDate(2025, 5, 28)
+    D_2025_06 = PartialDate(2025, 6)
+    D_2025_07_23 = PartialDate(2025, 7, 23)
+    D_2025_08_05 = PartialDate(2025, 8, 5)
+    D_2025_09_30 = PartialDate(2025, 9, 30)
+    D_2025_12 = PartialDate(2025, 12)
+    D_2025_12_02 = PartialDate(2025, 12, 2)
+    D_2025_12_22 = PartialDate(2025, 12, 22)
+    D_2026_01_19 = PartialDate(2026, 1, 19)
+    D_2026_01_27 = PartialDate(2026, 1, 27)
+    D_2026_02_01 = PartialDate(2026, 2, 1)
+    D_2026_02_12 = PartialDate(2026, 2, 12)
+    D_2026_04_01 = PartialDate(2026, 4, 1)
+    D_2026_04_02 = PartialDate(2026, 4, 2)
+    D_2026_04_07 = PartialDate(2026, 4, 7)
+    D_2026_04_20 = PartialDate(2026, 4, 20)
+    D_2026_04_21 = PartialDate(2026, 4, 21)
+    D_2026_04_22 = PartialDate(2026, 4, 22)
+    D_2026_04_24 = PartialDate(2026, 4, 24)
+    D_2026_06_12 = PartialDate(2026, 6, 12)
+    D_2026_06_13 = PartialDate(2026, 6, 13)
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("low", "medium", "high")
+    )
+    REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
+        type="effort", values=("low", "medium", "high", "xhigh")
+    )
+    REASONING_TOGGLE = ReasoningOption(type="toggle")
+    TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT = Modalities(
+        input=("text", "image", "audio", "video"), output=("text",)
+    )
+    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "MINIMAXAI_MINIMAX_M2_5",
@@ -110,7 +116,7 @@ __all__ = [
     "ZAI_ORG_GLM_5_2",
 ]
 
-MINIMAXAI_MINIMAX_M2_5: Final[Model] = Model(
+MINIMAXAI_MINIMAX_M2_5: Final[PricedModel] = PricedModel(
     provider="deepinfra",
     id="MiniMaxAI/MiniMax-M2.5",
     name="MiniMax M2.5",
@@ -121,11 +127,11 @@ MINIMAXAI_MINIMAX_M2_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_06,
-    release_date=_D_2026_02_12,
-    last_updated=_D_2026_02_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_196608_OUTPUT_131072,
+    knowledge=_Shared.D_2025_06,
+    release_date=_Shared.D_2026_02_12,
+    last_updated=_Shared.D_2026_02_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_196608_OUTPUT_131072,
     cost=Cost(
         input=Decimal("0.15"),
         output=Decimal("1.15"),
@@ -135,8 +141,9 @@ MINIMAXAI_MINIMAX_M2_5: Final[Model] = Model(
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"MiniMax M2.5 (chat) · 197K context · 131K output · $0.15 in / $1.15 out per 1M tokens · tools, reasoning, open weights"
 
-QWEN_QWEN3_CODER_480B_A35B_INSTRUCT_TURBO: Final[Model] = Model(
+QWEN_QWEN3_CODER_480B_A35B_INSTRUCT_TURBO: Final[PricedModel] = PricedModel(
     provider="deepinfra",
     id="Qwen/Qwen3-Coder-480B-A35B-Instruct-Turbo",
     name="Qwen3 Coder 480B A35B Instruct Turbo",
@@ -147,15 +154,16 @@ QWEN_QWEN3_CODER_480B_A35B_INSTRUCT_TURBO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_07_23,
-    last_updated=_D_2025_07_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_66536,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_07_23,
+    last_updated=_Shared.D_2025_07_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_66536,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1")),
 )
+"Qwen3 Coder 480B A35B Instruct Turbo (chat) · 262K context · 66.5K output · $0.30 in / $1.00 out per 1M tokens · tools, open weights"
 
-QWEN_QWEN3_5_35B_A3B: Final[Model] = Model(
+QWEN_QWEN3_5_35B_A3B: Final[PricedModel] = PricedModel(
     provider="deepinfra",
     id="Qwen/Qwen3.5-35B-A3B",
     name="Qwen 3.5 35B A3B",
@@ -166,16 +174,17 @@ QWEN_QWEN3_5_35B_A3B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_02_01,
-    last_updated=_D_2026_04_20,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_81920,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_02_01,
+    last_updated=_Shared.D_2026_04_20,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_81920,
     cost=Cost(input=Decimal("0.14"), output=Decimal("1"), cache_read=Decimal("0.05")),
     reasoning_options=(),
 )
+"Qwen 3.5 35B A3B (chat) · 262K context · 81.9K output · $0.14 in / $1.00 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-QWEN_QWEN3_5_397B_A17B: Final[Model] = Model(
+QWEN_QWEN3_5_397B_A17B: Final[PricedModel] = PricedModel(
     provider="deepinfra",
     id="Qwen/Qwen3.5-397B-A17B",
     name="Qwen 3.5 397B A17B",
@@ -186,16 +195,17 @@ QWEN_QWEN3_5_397B_A17B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_02_01,
-    last_updated=_D_2026_04_20,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_81920,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_02_01,
+    last_updated=_Shared.D_2026_04_20,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_81920,
     cost=Cost(input=Decimal("0.45"), output=Decimal("3"), cache_read=Decimal("0.22")),
     reasoning_options=(),
 )
+"Qwen 3.5 397B A17B (chat) · 262K context · 81.9K output · $0.45 in / $3.00 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-QWEN_QWEN3_6_35B_A3B: Final[Model] = Model(
+QWEN_QWEN3_6_35B_A3B: Final[PricedModel] = PricedModel(
     provider="deepinfra",
     id="Qwen/Qwen3.6-35B-A3B",
     name="Qwen3.6 35B A3B",
@@ -206,15 +216,16 @@ QWEN_QWEN3_6_35B_A3B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_01,
-    last_updated=_D_2026_04_01,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_81920,
+    release_date=_Shared.D_2026_04_01,
+    last_updated=_Shared.D_2026_04_01,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_81920,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.95")),
     reasoning_options=(),
 )
+"Qwen3.6 35B A3B (chat) · 262K context · 81.9K output · $0.15 in / $0.95 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-XIAOMIMIMO_MIMO_V2_5: Final[Model] = Model(
+XIAOMIMIMO_MIMO_V2_5: Final[PricedModel] = PricedModel(
     provider="deepinfra",
     id="XiaomiMiMo/MiMo-V2.5",
     name="MiMo-V2.5",
@@ -225,11 +236,11 @@ XIAOMIMIMO_MIMO_V2_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_12,
-    release_date=_D_2026_04_22,
-    last_updated=_D_2026_04_22,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_16384,
+    knowledge=_Shared.D_2024_12,
+    release_date=_Shared.D_2026_04_22,
+    last_updated=_Shared.D_2026_04_22,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_16384,
     cost=Cost(
         input=Decimal("0.4"),
         output=Decimal("2"),
@@ -247,10 +258,11 @@ XIAOMIMIMO_MIMO_V2_5: Final[Model] = Model(
         ),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"MiMo-V2.5 (chat) · 262K context · 16.4K output · $0.40 in / $2.00 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-XIAOMIMIMO_MIMO_V2_5_PRO: Final[Model] = Model(
+XIAOMIMIMO_MIMO_V2_5_PRO: Final[PricedModel] = PricedModel(
     provider="deepinfra",
     id="XiaomiMiMo/MiMo-V2.5-Pro",
     name="MiMo-V2.5-Pro",
@@ -261,11 +273,11 @@ XIAOMIMIMO_MIMO_V2_5_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_12,
-    release_date=_D_2026_04_22,
-    last_updated=_D_2026_04_22,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_16384,
+    knowledge=_Shared.D_2024_12,
+    release_date=_Shared.D_2026_04_22,
+    last_updated=_Shared.D_2026_04_22,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_16384,
     cost=Cost(
         input=Decimal("1"),
         output=Decimal("3"),
@@ -281,10 +293,11 @@ XIAOMIMIMO_MIMO_V2_5_PRO: Final[Model] = Model(
         context_over_200k=Rates(input=Decimal("2"), output=Decimal("6"), cache_read=Decimal("0.4")),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"MiMo-V2.5-Pro (chat) · 1.05M context · 16.4K output · $1.00 in / $3.00 out per 1M tokens · tools, reasoning, open weights"
 
-DEEPSEEK_AI_DEEPSEEK_R1_0528: Final[Model] = Model(
+DEEPSEEK_AI_DEEPSEEK_R1_0528: Final[PricedModel] = PricedModel(
     provider="deepinfra",
     id="deepseek-ai/DeepSeek-R1-0528",
     name="DeepSeek-R1-0528",
@@ -294,17 +307,18 @@ DEEPSEEK_AI_DEEPSEEK_R1_0528: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_07,
-    release_date=_D_2025_05_28,
-    last_updated=_D_2025_05_28,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_163840_OUTPUT_64000,
+    knowledge=_Shared.D_2024_07,
+    release_date=_Shared.D_2025_05_28,
+    last_updated=_Shared.D_2025_05_28,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_163840_OUTPUT_64000,
     cost=Cost(input=Decimal("0.5"), output=Decimal("2.15"), cache_read=Decimal("0.35")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"DeepSeek-R1-0528 (chat) · 164K context · 64K output · $0.50 in / $2.15 out per 1M tokens · tools, reasoning"
 
-DEEPSEEK_AI_DEEPSEEK_V3_2: Final[Model] = Model(
+DEEPSEEK_AI_DEEPSEEK_V3_2: Final[PricedModel] = PricedModel(
     provider="deepinfra",
     id="deepseek-ai/DeepSeek-V3.2",
     name="DeepSeek-V3.2",
@@ -314,17 +328,18 @@ DEEPSEEK_AI_DEEPSEEK_V3_2: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_12,
-    release_date=_D_2025_12_02,
-    last_updated=_D_2025_12_02,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_163840_OUTPUT_64000,
+    knowledge=_Shared.D_2024_12,
+    release_date=_Shared.D_2025_12_02,
+    last_updated=_Shared.D_2025_12_02,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_163840_OUTPUT_64000,
     cost=Cost(input=Decimal("0.26"), output=Decimal("0.38"), cache_read=Decimal("0.13")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"DeepSeek-V3.2 (chat) · 164K context · 64K output · $0.26 in / $0.38 out per 1M tokens · tools, reasoning"
 
-DEEPSEEK_AI_DEEPSEEK_V4_FLASH: Final[Model] = Model(
+DEEPSEEK_AI_DEEPSEEK_V4_FLASH: Final[PricedModel] = PricedModel(
     provider="deepinfra",
     id="deepseek-ai/DeepSeek-V4-Flash",
     name="DeepSeek V4 Flash",
@@ -336,17 +351,18 @@ DEEPSEEK_AI_DEEPSEEK_V4_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_05,
-    release_date=_D_2026_04_24,
-    last_updated=_D_2026_04_24,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_16384,
+    knowledge=_Shared.D_2025_05,
+    release_date=_Shared.D_2026_04_24,
+    last_updated=_Shared.D_2026_04_24,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_16384,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.2"), cache_read=Decimal("0.02")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH),
 )
+"DeepSeek V4 Flash (chat) · 1.05M context · 16.4K output · $0.10 in / $0.20 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-DEEPSEEK_AI_DEEPSEEK_V4_PRO: Final[Model] = Model(
+DEEPSEEK_AI_DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
     provider="deepinfra",
     id="deepseek-ai/DeepSeek-V4-Pro",
     name="DeepSeek V4 Pro",
@@ -358,17 +374,18 @@ DEEPSEEK_AI_DEEPSEEK_V4_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_05,
-    release_date=_D_2026_04_24,
-    last_updated=_D_2026_04_24,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_16384,
+    knowledge=_Shared.D_2025_05,
+    release_date=_Shared.D_2026_04_24,
+    last_updated=_Shared.D_2026_04_24,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_16384,
     cost=Cost(input=Decimal("1.3"), output=Decimal("2.6"), cache_read=Decimal("0.1")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH),
 )
+"DeepSeek V4 Pro (chat) · 1.05M context · 16.4K output · $1.30 in / $2.60 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-GOOGLE_GEMMA_4_26B_A4B_IT: Final[Model] = Model(
+GOOGLE_GEMMA_4_26B_A4B_IT: Final[PricedModel] = PricedModel(
     provider="deepinfra",
     id="google/gemma-4-26B-A4B-it",
     name="Gemma 4 26B A4B IT",
@@ -380,15 +397,16 @@ GOOGLE_GEMMA_4_26B_A4B_IT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_02,
-    last_updated=_D_2026_04_02,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_32768,
+    release_date=_Shared.D_2026_04_02,
+    last_updated=_Shared.D_2026_04_02,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_32768,
     cost=Cost(input=Decimal("0.07"), output=Decimal("0.34")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Gemma 4 26B A4B IT (chat) · 262K context · 32.8K output · $0.07 in / $0.34 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-GOOGLE_GEMMA_4_31B_IT: Final[Model] = Model(
+GOOGLE_GEMMA_4_31B_IT: Final[PricedModel] = PricedModel(
     provider="deepinfra",
     id="google/gemma-4-31B-it",
     name="Gemma 4 31B IT",
@@ -400,15 +418,16 @@ GOOGLE_GEMMA_4_31B_IT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_02,
-    last_updated=_D_2026_04_02,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_32768,
+    release_date=_Shared.D_2026_04_02,
+    last_updated=_Shared.D_2026_04_02,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_32768,
     cost=Cost(input=Decimal("0.13"), output=Decimal("0.38")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Gemma 4 31B IT (chat) · 262K context · 32.8K output · $0.13 in / $0.38 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-META_LLAMA_LLAMA_3_3_70B_INSTRUCT_TURBO: Final[Model] = Model(
+META_LLAMA_LLAMA_3_3_70B_INSTRUCT_TURBO: Final[PricedModel] = PricedModel(
     provider="deepinfra",
     id="meta-llama/Llama-3.3-70B-Instruct-Turbo",
     name="Llama 3.3 70B Turbo",
@@ -418,14 +437,15 @@ META_LLAMA_LLAMA_3_3_70B_INSTRUCT_TURBO: Final[Model] = Model(
     reasoning=False,
     tool_call=True,
     open_weights=True,
-    release_date=_D_2024_12_06,
-    last_updated=_D_2024_12_06,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_16384,
+    release_date=_Shared.D_2024_12_06,
+    last_updated=_Shared.D_2024_12_06,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_16384,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.32")),
 )
+"Llama 3.3 70B Turbo (chat) · 131K context · 16.4K output · $0.10 in / $0.32 out per 1M tokens · tools, open weights"
 
-META_LLAMA_LLAMA_4_MAVERICK_17B_128E_INSTRUCT_FP8: Final[Model] = Model(
+META_LLAMA_LLAMA_4_MAVERICK_17B_128E_INSTRUCT_FP8: Final[PricedModel] = PricedModel(
     provider="deepinfra",
     id="meta-llama/Llama-4-Maverick-17B-128E-Instruct-FP8",
     name="Llama 4 Maverick 17B FP8",
@@ -435,14 +455,15 @@ META_LLAMA_LLAMA_4_MAVERICK_17B_128E_INSTRUCT_FP8: Final[Model] = Model(
     reasoning=False,
     tool_call=False,
     open_weights=True,
-    release_date=_D_2025_04_05,
-    last_updated=_D_2025_04_05,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_16384,
+    release_date=_Shared.D_2025_04_05,
+    last_updated=_Shared.D_2025_04_05,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_16384,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
 )
+"Llama 4 Maverick 17B FP8 (chat) · 1.05M context · 16.4K output · $0.15 in / $0.60 out per 1M tokens · vision, open weights"
 
-META_LLAMA_LLAMA_4_SCOUT_17B_16E_INSTRUCT: Final[Model] = Model(
+META_LLAMA_LLAMA_4_SCOUT_17B_16E_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="deepinfra",
     id="meta-llama/Llama-4-Scout-17B-16E-Instruct",
     name="Llama 4 Scout 17B",
@@ -452,14 +473,15 @@ META_LLAMA_LLAMA_4_SCOUT_17B_16E_INSTRUCT: Final[Model] = Model(
     reasoning=False,
     tool_call=True,
     open_weights=True,
-    release_date=_D_2025_04_05,
-    last_updated=_D_2025_04_05,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_327680_OUTPUT_16384,
+    release_date=_Shared.D_2025_04_05,
+    last_updated=_Shared.D_2025_04_05,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_327680_OUTPUT_16384,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
 )
+"Llama 4 Scout 17B (chat) · 328K context · 16.4K output · $0.10 in / $0.30 out per 1M tokens · vision, tools, open weights"
 
-MOONSHOTAI_KIMI_K2_5: Final[Model] = Model(
+MOONSHOTAI_KIMI_K2_5: Final[PricedModel] = PricedModel(
     provider="deepinfra",
     id="moonshotai/Kimi-K2.5",
     name="Kimi K2.5",
@@ -471,17 +493,18 @@ MOONSHOTAI_KIMI_K2_5: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_01_27,
-    last_updated=_D_2026_01_27,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_32768,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_01_27,
+    last_updated=_Shared.D_2026_01_27,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_32768,
     cost=Cost(input=Decimal("0.45"), output=Decimal("2.25"), cache_read=Decimal("0.07")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Kimi K2.5 (chat) · 262K context · 32.8K output · $0.45 in / $2.25 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-MOONSHOTAI_KIMI_K2_6: Final[Model] = Model(
+MOONSHOTAI_KIMI_K2_6: Final[PricedModel] = PricedModel(
     provider="deepinfra",
     id="moonshotai/Kimi-K2.6",
     name="Kimi K2.6",
@@ -493,17 +516,18 @@ MOONSHOTAI_KIMI_K2_6: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_04,
-    release_date=_D_2026_04_21,
-    last_updated=_D_2026_04_21,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_16384,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2026_04_21,
+    last_updated=_Shared.D_2026_04_21,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_16384,
     cost=Cost(input=Decimal("0.75"), output=Decimal("3.5"), cache_read=Decimal("0.15")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Kimi K2.6 (chat) · 262K context · 16.4K output · $0.75 in / $3.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-MOONSHOTAI_KIMI_K2_7_CODE: Final[Model] = Model(
+MOONSHOTAI_KIMI_K2_7_CODE: Final[PricedModel] = PricedModel(
     provider="deepinfra",
     id="moonshotai/Kimi-K2.7-Code",
     name="Kimi K2.7 Code",
@@ -515,17 +539,18 @@ MOONSHOTAI_KIMI_K2_7_CODE: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_06_12,
-    last_updated=_D_2026_06_12,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_06_12,
+    last_updated=_Shared.D_2026_06_12,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.74"), output=Decimal("3.5"), cache_read=Decimal("0.15")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Kimi K2.7 Code (chat) · 262K context · 262K output · $0.74 in / $3.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-OPENAI_GPT_OSS_120B: Final[Model] = Model(
+OPENAI_GPT_OSS_120B: Final[PricedModel] = PricedModel(
     provider="deepinfra",
     id="openai/gpt-oss-120b",
     name="GPT OSS 120B",
@@ -536,15 +561,16 @@ OPENAI_GPT_OSS_120B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_16384,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_16384,
     cost=Cost(input=Decimal("0.039"), output=Decimal("0.19")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"GPT OSS 120B (chat) · 131K context · 16.4K output · $0.039 in / $0.19 out per 1M tokens · tools, reasoning, open weights"
 
-OPENAI_GPT_OSS_20B: Final[Model] = Model(
+OPENAI_GPT_OSS_20B: Final[PricedModel] = PricedModel(
     provider="deepinfra",
     id="openai/gpt-oss-20b",
     name="GPT OSS 20B",
@@ -555,15 +581,16 @@ OPENAI_GPT_OSS_20B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_16384,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_16384,
     cost=Cost(input=Decimal("0.03"), output=Decimal("0.14")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"GPT OSS 20B (chat) · 131K context · 16.4K output · $0.03 in / $0.14 out per 1M tokens · tools, reasoning, open weights"
 
-ZAI_ORG_GLM_4_6: Final[Model] = Model(
+ZAI_ORG_GLM_4_6: Final[PricedModel] = PricedModel(
     provider="deepinfra",
     id="zai-org/GLM-4.6",
     name="GLM-4.6",
@@ -574,17 +601,18 @@ ZAI_ORG_GLM_4_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_09_30,
-    last_updated=_D_2025_09_30,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_202752_OUTPUT_131072,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_09_30,
+    last_updated=_Shared.D_2025_09_30,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_202752_OUTPUT_131072,
     cost=Cost(input=Decimal("0.43"), output=Decimal("1.74"), cache_read=Decimal("0.08")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM-4.6 (chat) · 203K context · 131K output · $0.43 in / $1.74 out per 1M tokens · tools, reasoning, open weights"
 
-ZAI_ORG_GLM_4_7: Final[Model] = Model(
+ZAI_ORG_GLM_4_7: Final[PricedModel] = PricedModel(
     provider="deepinfra",
     id="zai-org/GLM-4.7",
     name="GLM-4.7",
@@ -595,17 +623,18 @@ ZAI_ORG_GLM_4_7: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_12_22,
-    last_updated=_D_2025_12_22,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_202752_OUTPUT_16384,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_12_22,
+    last_updated=_Shared.D_2025_12_22,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_202752_OUTPUT_16384,
     cost=Cost(input=Decimal("0.4"), output=Decimal("1.75"), cache_read=Decimal("0.08")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM-4.7 (chat) · 203K context · 16.4K output · $0.40 in / $1.75 out per 1M tokens · tools, reasoning, open weights"
 
-ZAI_ORG_GLM_4_7_FLASH: Final[Model] = Model(
+ZAI_ORG_GLM_4_7_FLASH: Final[PricedModel] = PricedModel(
     provider="deepinfra",
     id="zai-org/GLM-4.7-Flash",
     name="GLM-4.7-Flash",
@@ -616,17 +645,18 @@ ZAI_ORG_GLM_4_7_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2026_01_19,
-    last_updated=_D_2026_01_19,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_202752_OUTPUT_16384,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2026_01_19,
+    last_updated=_Shared.D_2026_01_19,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_202752_OUTPUT_16384,
     cost=Cost(input=Decimal("0.06"), output=Decimal("0.4")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"GLM-4.7-Flash (chat) · 203K context · 16.4K output · $0.06 in / $0.40 out per 1M tokens · tools, reasoning, open weights"
 
-ZAI_ORG_GLM_5: Final[Model] = Model(
+ZAI_ORG_GLM_5: Final[PricedModel] = PricedModel(
     provider="deepinfra",
     id="zai-org/GLM-5",
     name="GLM-5",
@@ -637,17 +667,18 @@ ZAI_ORG_GLM_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_12,
-    release_date=_D_2026_02_12,
-    last_updated=_D_2026_02_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_202752_OUTPUT_16384,
+    knowledge=_Shared.D_2025_12,
+    release_date=_Shared.D_2026_02_12,
+    last_updated=_Shared.D_2026_02_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_202752_OUTPUT_16384,
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.08"), cache_read=Decimal("0.12")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM-5 (chat) · 203K context · 16.4K output · $0.60 in / $2.08 out per 1M tokens · tools, reasoning, open weights"
 
-ZAI_ORG_GLM_5_1: Final[Model] = Model(
+ZAI_ORG_GLM_5_1: Final[PricedModel] = PricedModel(
     provider="deepinfra",
     id="zai-org/GLM-5.1",
     name="GLM-5.1",
@@ -659,17 +690,18 @@ ZAI_ORG_GLM_5_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2026_04_07,
-    last_updated=_D_2026_04_07,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_202752_OUTPUT_16384,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2026_04_07,
+    last_updated=_Shared.D_2026_04_07,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_202752_OUTPUT_16384,
     cost=Cost(input=Decimal("1.05"), output=Decimal("3.5"), cache_read=Decimal("0.205")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM-5.1 (chat) · 203K context · 16.4K output · $1.05 in / $3.50 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ZAI_ORG_GLM_5_2: Final[Model] = Model(
+ZAI_ORG_GLM_5_2: Final[PricedModel] = PricedModel(
     provider="deepinfra",
     id="zai-org/GLM-5.2",
     name="GLM-5.2",
@@ -681,11 +713,12 @@ ZAI_ORG_GLM_5_2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_06_13,
-    last_updated=_D_2026_06_13,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_32768,
+    release_date=_Shared.D_2026_06_13,
+    last_updated=_Shared.D_2026_06_13,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_32768,
     cost=Cost(input=Decimal("0.95"), output=Decimal("3"), cache_read=Decimal("0.18")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH),
 )
+"GLM-5.2 (chat) · 1.05M context · 32.8K output · $0.95 in / $3.00 out per 1M tokens · tools, reasoning, structured output, open weights"

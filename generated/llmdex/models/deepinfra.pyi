@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "MINIMAXAI_MINIMAX_M2_5",
@@ -37,83 +37,83 @@ __all__ = [
     "ZAI_ORG_GLM_5_2",
 ]
 
-MINIMAXAI_MINIMAX_M2_5: Final[Model]
+MINIMAXAI_MINIMAX_M2_5: Final[PricedModel]
 "MiniMax M2.5 (chat) · 197K context · 131K output · $0.15 in / $1.15 out per 1M tokens · tools, reasoning, open weights"
 
-QWEN_QWEN3_CODER_480B_A35B_INSTRUCT_TURBO: Final[Model]
+QWEN_QWEN3_CODER_480B_A35B_INSTRUCT_TURBO: Final[PricedModel]
 "Qwen3 Coder 480B A35B Instruct Turbo (chat) · 262K context · 66.5K output · $0.30 in / $1.00 out per 1M tokens · tools, open weights"
 
-QWEN_QWEN3_5_35B_A3B: Final[Model]
+QWEN_QWEN3_5_35B_A3B: Final[PricedModel]
 "Qwen 3.5 35B A3B (chat) · 262K context · 81.9K output · $0.14 in / $1.00 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-QWEN_QWEN3_5_397B_A17B: Final[Model]
+QWEN_QWEN3_5_397B_A17B: Final[PricedModel]
 "Qwen 3.5 397B A17B (chat) · 262K context · 81.9K output · $0.45 in / $3.00 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-QWEN_QWEN3_6_35B_A3B: Final[Model]
+QWEN_QWEN3_6_35B_A3B: Final[PricedModel]
 "Qwen3.6 35B A3B (chat) · 262K context · 81.9K output · $0.15 in / $0.95 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-XIAOMIMIMO_MIMO_V2_5: Final[Model]
+XIAOMIMIMO_MIMO_V2_5: Final[PricedModel]
 "MiMo-V2.5 (chat) · 262K context · 16.4K output · $0.40 in / $2.00 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-XIAOMIMIMO_MIMO_V2_5_PRO: Final[Model]
+XIAOMIMIMO_MIMO_V2_5_PRO: Final[PricedModel]
 "MiMo-V2.5-Pro (chat) · 1.05M context · 16.4K output · $1.00 in / $3.00 out per 1M tokens · tools, reasoning, open weights"
 
-DEEPSEEK_AI_DEEPSEEK_R1_0528: Final[Model]
+DEEPSEEK_AI_DEEPSEEK_R1_0528: Final[PricedModel]
 "DeepSeek-R1-0528 (chat) · 164K context · 64K output · $0.50 in / $2.15 out per 1M tokens · tools, reasoning"
 
-DEEPSEEK_AI_DEEPSEEK_V3_2: Final[Model]
+DEEPSEEK_AI_DEEPSEEK_V3_2: Final[PricedModel]
 "DeepSeek-V3.2 (chat) · 164K context · 64K output · $0.26 in / $0.38 out per 1M tokens · tools, reasoning"
 
-DEEPSEEK_AI_DEEPSEEK_V4_FLASH: Final[Model]
+DEEPSEEK_AI_DEEPSEEK_V4_FLASH: Final[PricedModel]
 "DeepSeek V4 Flash (chat) · 1.05M context · 16.4K output · $0.10 in / $0.20 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-DEEPSEEK_AI_DEEPSEEK_V4_PRO: Final[Model]
+DEEPSEEK_AI_DEEPSEEK_V4_PRO: Final[PricedModel]
 "DeepSeek V4 Pro (chat) · 1.05M context · 16.4K output · $1.30 in / $2.60 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-GOOGLE_GEMMA_4_26B_A4B_IT: Final[Model]
+GOOGLE_GEMMA_4_26B_A4B_IT: Final[PricedModel]
 "Gemma 4 26B A4B IT (chat) · 262K context · 32.8K output · $0.07 in / $0.34 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-GOOGLE_GEMMA_4_31B_IT: Final[Model]
+GOOGLE_GEMMA_4_31B_IT: Final[PricedModel]
 "Gemma 4 31B IT (chat) · 262K context · 32.8K output · $0.13 in / $0.38 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-META_LLAMA_LLAMA_3_3_70B_INSTRUCT_TURBO: Final[Model]
+META_LLAMA_LLAMA_3_3_70B_INSTRUCT_TURBO: Final[PricedModel]
 "Llama 3.3 70B Turbo (chat) · 131K context · 16.4K output · $0.10 in / $0.32 out per 1M tokens · tools, open weights"
 
-META_LLAMA_LLAMA_4_MAVERICK_17B_128E_INSTRUCT_FP8: Final[Model]
+META_LLAMA_LLAMA_4_MAVERICK_17B_128E_INSTRUCT_FP8: Final[PricedModel]
 "Llama 4 Maverick 17B FP8 (chat) · 1.05M context · 16.4K output · $0.15 in / $0.60 out per 1M tokens · vision, open weights"
 
-META_LLAMA_LLAMA_4_SCOUT_17B_16E_INSTRUCT: Final[Model]
+META_LLAMA_LLAMA_4_SCOUT_17B_16E_INSTRUCT: Final[PricedModel]
 "Llama 4 Scout 17B (chat) · 328K context · 16.4K output · $0.10 in / $0.30 out per 1M tokens · vision, tools, open weights"
 
-MOONSHOTAI_KIMI_K2_5: Final[Model]
+MOONSHOTAI_KIMI_K2_5: Final[PricedModel]
 "Kimi K2.5 (chat) · 262K context · 32.8K output · $0.45 in / $2.25 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-MOONSHOTAI_KIMI_K2_6: Final[Model]
+MOONSHOTAI_KIMI_K2_6: Final[PricedModel]
 "Kimi K2.6 (chat) · 262K context · 16.4K output · $0.75 in / $3.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-MOONSHOTAI_KIMI_K2_7_CODE: Final[Model]
+MOONSHOTAI_KIMI_K2_7_CODE: Final[PricedModel]
 "Kimi K2.7 Code (chat) · 262K context · 262K output · $0.74 in / $3.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-OPENAI_GPT_OSS_120B: Final[Model]
+OPENAI_GPT_OSS_120B: Final[PricedModel]
 "GPT OSS 120B (chat) · 131K context · 16.4K output · $0.039 in / $0.19 out per 1M tokens · tools, reasoning, open weights"
 
-OPENAI_GPT_OSS_20B: Final[Model]
+OPENAI_GPT_OSS_20B: Final[PricedModel]
 "GPT OSS 20B (chat) · 131K context · 16.4K output · $0.03 in / $0.14 out per 1M tokens · tools, reasoning, open weights"
 
-ZAI_ORG_GLM_4_6: Final[Model]
+ZAI_ORG_GLM_4_6: Final[PricedModel]
 "GLM-4.6 (chat) · 203K context · 131K output · $0.43 in / $1.74 out per 1M tokens · tools, reasoning, open weights"
 
-ZAI_ORG_GLM_4_7: Final[Model]
+ZAI_ORG_GLM_4_7: Final[PricedModel]
 "GLM-4.7 (chat) · 203K context · 16.4K output · $0.40 in / $1.75 out per 1M tokens · tools, reasoning, open weights"
 
-ZAI_ORG_GLM_4_7_FLASH: Final[Model]
+ZAI_ORG_GLM_4_7_FLASH: Final[PricedModel]
 "GLM-4.7-Flash (chat) · 203K context · 16.4K output · $0.06 in / $0.40 out per 1M tokens · tools, reasoning, open weights"
 
-ZAI_ORG_GLM_5: Final[Model]
+ZAI_ORG_GLM_5: Final[PricedModel]
 "GLM-5 (chat) · 203K context · 16.4K output · $0.60 in / $2.08 out per 1M tokens · tools, reasoning, open weights"
 
-ZAI_ORG_GLM_5_1: Final[Model]
+ZAI_ORG_GLM_5_1: Final[PricedModel]
 "GLM-5.1 (chat) · 203K context · 16.4K output · $1.05 in / $3.50 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ZAI_ORG_GLM_5_2: Final[Model]
+ZAI_ORG_GLM_5_2: Final[PricedModel]
 "GLM-5.2 (chat) · 1.05M context · 32.8K output · $0.95 in / $3.00 out per 1M tokens · tools, reasoning, structured output, open weights"

@@ -9,22 +9,26 @@ from decimal import Decimal
 
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
-from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, Model, ReasoningOption
+from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, PricedModel, ReasoningOption
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_1000000_OUTPUT_384000 = Limit(context=1000000, output=384000)
-_D_2025_05 = PartialDate(2025, 5)
-_D_2025_09 = PartialDate(2025, 9)
-_D_2025_12_01 = PartialDate(2025, 12, 1)
-_D_2026_02_28 = PartialDate(2026, 2, 28)
-_D_2026_04_24 = PartialDate(2026, 4, 24)
-_REASONING_EFFORT_HIGH_MAX = ReasoningOption(type="effort", values=("high", "max"))
-_REASONING_TOGGLE = ReasoningOption(type="toggle")
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_1000000_OUTPUT_384000 = Limit(context=1000000, output=384000)
+    D_2025_05 = PartialDate(2025, 5)
+    D_2025_09 = PartialDate(2025, 9)
+    D_2025_12_01 = PartialDate(2025, 12, 1)
+    D_2026_02_28 = PartialDate(2026, 2, 28)
+    D_2026_04_24 = PartialDate(2026, 4, 24)
+    REASONING_EFFORT_HIGH_MAX = ReasoningOption(type="effort", values=("high", "max"))
+    REASONING_TOGGLE = ReasoningOption(type="toggle")
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "DEEPSEEK_CHAT",
@@ -33,7 +37,7 @@ __all__ = [
     "DEEPSEEK_V4_PRO",
 ]
 
-DEEPSEEK_CHAT: Final[Model] = Model(
+DEEPSEEK_CHAT: Final[PricedModel] = PricedModel(
     provider="deepseek",
     id="deepseek-chat",
     name="DeepSeek Chat",
@@ -44,15 +48,16 @@ DEEPSEEK_CHAT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_09,
-    release_date=_D_2025_12_01,
-    last_updated=_D_2026_02_28,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_384000,
+    knowledge=_Shared.D_2025_09,
+    release_date=_Shared.D_2025_12_01,
+    last_updated=_Shared.D_2026_02_28,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_384000,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.28"), cache_read=Decimal("0.0028")),
 )
+"DeepSeek Chat (chat) · 1M context · 384K output · $0.14 in / $0.28 out per 1M tokens · tools, attachments, open weights"
 
-DEEPSEEK_REASONER: Final[Model] = Model(
+DEEPSEEK_REASONER: Final[PricedModel] = PricedModel(
     provider="deepseek",
     id="deepseek-reasoner",
     name="DeepSeek Reasoner",
@@ -63,17 +68,18 @@ DEEPSEEK_REASONER: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_09,
-    release_date=_D_2025_12_01,
-    last_updated=_D_2026_02_28,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_384000,
+    knowledge=_Shared.D_2025_09,
+    release_date=_Shared.D_2025_12_01,
+    last_updated=_Shared.D_2026_02_28,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_384000,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.28"), cache_read=Decimal("0.0028")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"DeepSeek Reasoner (chat) · 1M context · 384K output · $0.14 in / $0.28 out per 1M tokens · tools, reasoning, attachments, open weights"
 
-DEEPSEEK_V4_FLASH: Final[Model] = Model(
+DEEPSEEK_V4_FLASH: Final[PricedModel] = PricedModel(
     provider="deepseek",
     id="deepseek-v4-flash",
     name="DeepSeek V4 Flash",
@@ -85,17 +91,18 @@ DEEPSEEK_V4_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_05,
-    release_date=_D_2026_04_24,
-    last_updated=_D_2026_04_24,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_384000,
+    knowledge=_Shared.D_2025_05,
+    release_date=_Shared.D_2026_04_24,
+    last_updated=_Shared.D_2026_04_24,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_384000,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.28"), cache_read=Decimal("0.0028")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_HIGH_MAX),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_HIGH_MAX),
 )
+"DeepSeek V4 Flash (chat) · 1M context · 384K output · $0.14 in / $0.28 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-DEEPSEEK_V4_PRO: Final[Model] = Model(
+DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
     provider="deepseek",
     id="deepseek-v4-pro",
     name="DeepSeek V4 Pro",
@@ -107,12 +114,13 @@ DEEPSEEK_V4_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_05,
-    release_date=_D_2026_04_24,
-    last_updated=_D_2026_04_24,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_384000,
+    knowledge=_Shared.D_2025_05,
+    release_date=_Shared.D_2026_04_24,
+    last_updated=_Shared.D_2026_04_24,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_384000,
     cost=Cost(input=Decimal("0.435"), output=Decimal("0.87"), cache_read=Decimal("0.003625")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_HIGH_MAX),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_HIGH_MAX),
 )
+"DeepSeek V4 Pro (chat) · 1M context · 384K output · $0.435 in / $0.87 out per 1M tokens · tools, reasoning, structured output, open weights"

@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "DEEPSEEK_CHAT",
@@ -14,14 +14,14 @@ __all__ = [
     "DEEPSEEK_V4_PRO",
 ]
 
-DEEPSEEK_CHAT: Final[Model]
+DEEPSEEK_CHAT: Final[PricedModel]
 "DeepSeek Chat (chat) · 1M context · 384K output · $0.14 in / $0.28 out per 1M tokens · tools, attachments, open weights"
 
-DEEPSEEK_REASONER: Final[Model]
+DEEPSEEK_REASONER: Final[PricedModel]
 "DeepSeek Reasoner (chat) · 1M context · 384K output · $0.14 in / $0.28 out per 1M tokens · tools, reasoning, attachments, open weights"
 
-DEEPSEEK_V4_FLASH: Final[Model]
+DEEPSEEK_V4_FLASH: Final[PricedModel]
 "DeepSeek V4 Flash (chat) · 1M context · 384K output · $0.14 in / $0.28 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-DEEPSEEK_V4_PRO: Final[Model]
+DEEPSEEK_V4_PRO: Final[PricedModel]
 "DeepSeek V4 Pro (chat) · 1M context · 384K output · $0.435 in / $0.87 out per 1M tokens · tools, reasoning, structured output, open weights"

@@ -16,6 +16,7 @@ from llmdex_runtime.model import (
     Limit,
     Modalities,
     Model,
+    PricedModel,
     Rates,
     ReasoningOption,
     TierCondition,
@@ -25,173 +26,179 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run ti
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_0_OUTPUT_0 = Limit(context=0, output=0)
-_CONTEXT_1000000_OUTPUT_128000 = Limit(context=1000000, output=128000)
-_CONTEXT_1000000_OUTPUT_16384 = Limit(context=1000000, output=16384)
-_CONTEXT_1000000_OUTPUT_64000 = Limit(context=1000000, output=64000)
-_CONTEXT_100_OUTPUT_1 = Limit(context=100, output=1)
-_CONTEXT_1047576_OUTPUT_32768 = Limit(context=1047576, output=32768)
-_CONTEXT_1048576_OUTPUT_393216 = Limit(context=1048576, output=393216)
-_CONTEXT_128000_OUTPUT_128000 = Limit(context=128000, output=128000)
-_CONTEXT_128000_OUTPUT_16384 = Limit(context=128000, output=16384)
-_CONTEXT_128000_OUTPUT_64000 = Limit(context=128000, output=64000)
-_CONTEXT_131000_OUTPUT_40960 = Limit(context=131000, output=40960)
-_CONTEXT_131072_OUTPUT_131072 = Limit(context=131072, output=131072)
-_CONTEXT_131072_OUTPUT_32768 = Limit(context=131072, output=32768)
-_CONTEXT_131072_OUTPUT_8192 = Limit(context=131072, output=8192)
-_CONTEXT_163840_OUTPUT_131072 = Limit(context=163840, output=131072)
-_CONTEXT_200000_OUTPUT_100000 = Limit(context=200000, output=100000)
-_CONTEXT_200000_OUTPUT_32000 = Limit(context=200000, output=32000)
-_CONTEXT_200000_OUTPUT_4096 = Limit(context=200000, output=4096)
-_CONTEXT_200000_OUTPUT_64000 = Limit(context=200000, output=64000)
-_CONTEXT_200000_OUTPUT_8192 = Limit(context=200000, output=8192)
-_CONTEXT_202752_OUTPUT_128000 = Limit(context=202752, output=128000)
-_CONTEXT_204800_OUTPUT_128000 = Limit(context=204800, output=128000)
-_CONTEXT_256000_OUTPUT_128000 = Limit(context=256000, output=128000)
-_CONTEXT_256000_OUTPUT_32768 = Limit(context=256000, output=32768)
-_CONTEXT_256000_OUTPUT_8192 = Limit(context=256000, output=8192)
-_CONTEXT_256_OUTPUT_1 = Limit(context=256, output=1)
-_CONTEXT_256_OUTPUT_384 = Limit(context=256, output=384)
-_CONTEXT_262144_OUTPUT_128000 = Limit(context=262144, output=128000)
-_CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
-_CONTEXT_262144_OUTPUT_32768 = Limit(context=262144, output=32768)
-_CONTEXT_262144_OUTPUT_65536 = Limit(context=262144, output=65536)
-_CONTEXT_262144_OUTPUT_8192 = Limit(context=262144, output=8192)
-_CONTEXT_262144_OUTPUT_81920 = Limit(context=262144, output=81920)
-_CONTEXT_32768_OUTPUT_1 = Limit(context=32768, output=1)
-_CONTEXT_32768_OUTPUT_32768 = Limit(context=32768, output=32768)
-_CONTEXT_400000_OUTPUT_128000 = Limit(context=400000, output=128000)
-_CONTEXT_512_OUTPUT_1024 = Limit(context=512, output=1024)
-_CONTEXT_512_OUTPUT_768 = Limit(context=512, output=768)
-_CONTEXT_65536_OUTPUT_65536 = Limit(context=65536, output=65536)
-_CONTEXT_8000_OUTPUT_1024 = Limit(context=8000, output=1024)
-_CONTEXT_8192_OUTPUT_1 = Limit(context=8192, output=1)
-_CONTEXT_8192_OUTPUT_1024 = Limit(context=8192, output=1024)
-_D_2021_08_30 = PartialDate(2021, 8, 30)
-_D_2023_05_19 = PartialDate(2023, 5, 19)
-_D_2023_07_26 = PartialDate(2023, 7, 26)
-_D_2023_08 = PartialDate(2023, 8)
-_D_2023_08_22 = PartialDate(2023, 8, 22)
-_D_2023_09 = PartialDate(2023, 9)
-_D_2023_12 = PartialDate(2023, 12)
-_D_2024_01_30 = PartialDate(2024, 1, 30)
-_D_2024_02_29 = PartialDate(2024, 2, 29)
-_D_2024_03_12 = PartialDate(2024, 3, 12)
-_D_2024_03_27 = PartialDate(2024, 3, 27)
-_D_2024_04 = PartialDate(2024, 4)
-_D_2024_05 = PartialDate(2024, 5)
-_D_2024_05_13 = PartialDate(2024, 5, 13)
-_D_2024_05_22 = PartialDate(2024, 5, 22)
-_D_2024_05_30 = PartialDate(2024, 5, 30)
-_D_2024_06 = PartialDate(2024, 6)
-_D_2024_06_20 = PartialDate(2024, 6, 20)
-_D_2024_07 = PartialDate(2024, 7)
-_D_2024_07_18 = PartialDate(2024, 7, 18)
-_D_2024_07_23 = PartialDate(2024, 7, 23)
-_D_2024_08 = PartialDate(2024, 8)
-_D_2024_08_01 = PartialDate(2024, 8, 1)
-_D_2024_08_06 = PartialDate(2024, 8, 6)
-_D_2024_09 = PartialDate(2024, 9)
-_D_2024_09_19 = PartialDate(2024, 9, 19)
-_D_2024_09_30 = PartialDate(2024, 9, 30)
-_D_2024_10 = PartialDate(2024, 10)
-_D_2024_10_22 = PartialDate(2024, 10, 22)
-_D_2024_11 = PartialDate(2024, 11)
-_D_2024_11_05 = PartialDate(2024, 11, 5)
-_D_2024_12 = PartialDate(2024, 12)
-_D_2024_12_05 = PartialDate(2024, 12, 5)
-_D_2024_12_06 = PartialDate(2024, 12, 6)
-_D_2024_12_20 = PartialDate(2024, 12, 20)
-_D_2024_12_26 = PartialDate(2024, 12, 26)
-_D_2025_01 = PartialDate(2025, 1)
-_D_2025_01_29 = PartialDate(2025, 1, 29)
-_D_2025_01_30 = PartialDate(2025, 1, 30)
-_D_2025_02_24 = PartialDate(2025, 2, 24)
-_D_2025_02_28 = PartialDate(2025, 2, 28)
-_D_2025_03_24 = PartialDate(2025, 3, 24)
-_D_2025_03_31 = PartialDate(2025, 3, 31)
-_D_2025_04 = PartialDate(2025, 4)
-_D_2025_04_05 = PartialDate(2025, 4, 5)
-_D_2025_04_14 = PartialDate(2025, 4, 14)
-_D_2025_04_16 = PartialDate(2025, 4, 16)
-_D_2025_04_24 = PartialDate(2025, 4, 24)
-_D_2025_04_30 = PartialDate(2025, 4, 30)
-_D_2025_05 = PartialDate(2025, 5)
-_D_2025_05_22 = PartialDate(2025, 5, 22)
-_D_2025_05_31 = PartialDate(2025, 5, 31)
-_D_2025_06_03 = PartialDate(2025, 6, 3)
-_D_2025_07_28 = PartialDate(2025, 7, 28)
-_D_2025_07_31 = PartialDate(2025, 7, 31)
-_D_2025_08 = PartialDate(2025, 8)
-_D_2025_08_05 = PartialDate(2025, 8, 5)
-_D_2025_08_07 = PartialDate(2025, 8, 7)
-_D_2025_08_31 = PartialDate(2025, 8, 31)
-_D_2025_09_29 = PartialDate(2025, 9, 29)
-_D_2025_10_08 = PartialDate(2025, 10, 8)
-_D_2025_10_15 = PartialDate(2025, 10, 15)
-_D_2025_11_13 = PartialDate(2025, 11, 13)
-_D_2025_11_24 = PartialDate(2025, 11, 24)
-_D_2025_11_25 = PartialDate(2025, 11, 25)
-_D_2025_12_01 = PartialDate(2025, 12, 1)
-_D_2025_12_02 = PartialDate(2025, 12, 2)
-_D_2025_12_11 = PartialDate(2025, 12, 11)
-_D_2025_12_15 = PartialDate(2025, 12, 15)
-_D_2026_01 = PartialDate(2026, 1)
-_D_2026_01_31 = PartialDate(2026, 1, 31)
-_D_2026_02 = PartialDate(2026, 2)
-_D_2026_02_05 = PartialDate(2026, 2, 5)
-_D_2026_02_11 = PartialDate(2026, 2, 11)
-_D_2026_02_12 = PartialDate(2026, 2, 12)
-_D_2026_02_15 = PartialDate(2026, 2, 15)
-_D_2026_02_17 = PartialDate(2026, 2, 17)
-_D_2026_03_05 = PartialDate(2026, 3, 5)
-_D_2026_03_11 = PartialDate(2026, 3, 11)
-_D_2026_03_13 = PartialDate(2026, 3, 13)
-_D_2026_03_17 = PartialDate(2026, 3, 17)
-_D_2026_04_02 = PartialDate(2026, 4, 2)
-_D_2026_04_16 = PartialDate(2026, 4, 16)
-_D_2026_04_21 = PartialDate(2026, 4, 21)
-_D_2026_04_22 = PartialDate(2026, 4, 22)
-_D_2026_04_23 = PartialDate(2026, 4, 23)
-_D_2026_04_24 = PartialDate(2026, 4, 24)
-_D_2026_04_28 = PartialDate(2026, 4, 28)
-_D_2026_04_30 = PartialDate(2026, 4, 30)
-_D_2026_05_27 = PartialDate(2026, 5, 27)
-_D_2026_05_28 = PartialDate(2026, 5, 28)
-_D_2026_05_29 = PartialDate(2026, 5, 29)
-_D_2026_06_04 = PartialDate(2026, 6, 4)
-_D_2026_06_09 = PartialDate(2026, 6, 9)
-_D_2026_06_12 = PartialDate(2026, 6, 12)
-_REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(type="effort", values=("low", "medium", "high"))
-_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
-    type="effort", values=("low", "medium", "high", "xhigh")
-)
-_REASONING_EFFORT_MEDIUM_HIGH_XHIGH = ReasoningOption(
-    type="effort", values=("medium", "high", "xhigh")
-)
-_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH = ReasoningOption(
-    type="effort", values=("minimal", "low", "medium", "high")
-)
-_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = ReasoningOption(
-    type="effort", values=("none", "low", "medium", "high")
-)
-_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX = ReasoningOption(
-    type="effort", values=("none", "low", "medium", "high", "max")
-)
-_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
-    type="effort", values=("none", "low", "medium", "high", "xhigh")
-)
-_TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
-_TEXT_IMAGE_TO_IMAGE = Modalities(input=("text", "image"), output=("image",))
-_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT = Modalities(
-    input=("text", "image", "video", "audio"), output=("text",)
-)
-_TEXT_TO_AUDIO = Modalities(input=("text",), output=("audio",))
-_TEXT_TO_IMAGE = Modalities(input=("text",), output=("image",))
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
-_TEXT_TO_VIDEO = Modalities(input=("text",), output=("video",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_0_OUTPUT_0 = Limit(context=0, output=0)
+    CONTEXT_1000000_OUTPUT_128000 = Limit(context=1000000, output=128000)
+    CONTEXT_1000000_OUTPUT_16384 = Limit(context=1000000, output=16384)
+    CONTEXT_1000000_OUTPUT_64000 = Limit(context=1000000, output=64000)
+    CONTEXT_100_OUTPUT_1 = Limit(context=100, output=1)
+    CONTEXT_1047576_OUTPUT_32768 = Limit(context=1047576, output=32768)
+    CONTEXT_1048576_OUTPUT_393216 = Limit(context=1048576, output=393216)
+    CONTEXT_128000_OUTPUT_128000 = Limit(context=128000, output=128000)
+    CONTEXT_128000_OUTPUT_16384 = Limit(context=128000, output=16384)
+    CONTEXT_128000_OUTPUT_64000 = Limit(context=128000, output=64000)
+    CONTEXT_131000_OUTPUT_40960 = Limit(context=131000, output=40960)
+    CONTEXT_131072_OUTPUT_131072 = Limit(context=131072, output=131072)
+    CONTEXT_131072_OUTPUT_32768 = Limit(context=131072, output=32768)
+    CONTEXT_131072_OUTPUT_8192 = Limit(context=131072, output=8192)
+    CONTEXT_163840_OUTPUT_131072 = Limit(context=163840, output=131072)
+    CONTEXT_200000_OUTPUT_100000 = Limit(context=200000, output=100000)
+    CONTEXT_200000_OUTPUT_32000 = Limit(context=200000, output=32000)
+    CONTEXT_200000_OUTPUT_4096 = Limit(context=200000, output=4096)
+    CONTEXT_200000_OUTPUT_64000 = Limit(context=200000, output=64000)
+    CONTEXT_200000_OUTPUT_8192 = Limit(context=200000, output=8192)
+    CONTEXT_202752_OUTPUT_128000 = Limit(context=202752, output=128000)
+    CONTEXT_204800_OUTPUT_128000 = Limit(context=204800, output=128000)
+    CONTEXT_256000_OUTPUT_128000 = Limit(context=256000, output=128000)
+    CONTEXT_256000_OUTPUT_32768 = Limit(context=256000, output=32768)
+    CONTEXT_256000_OUTPUT_8192 = Limit(context=256000, output=8192)
+    CONTEXT_256_OUTPUT_1 = Limit(context=256, output=1)
+    CONTEXT_256_OUTPUT_384 = Limit(context=256, output=384)
+    CONTEXT_262144_OUTPUT_128000 = Limit(context=262144, output=128000)
+    CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
+    CONTEXT_262144_OUTPUT_32768 = Limit(context=262144, output=32768)
+    CONTEXT_262144_OUTPUT_65536 = Limit(context=262144, output=65536)
+    CONTEXT_262144_OUTPUT_8192 = Limit(context=262144, output=8192)
+    CONTEXT_262144_OUTPUT_81920 = Limit(context=262144, output=81920)
+    CONTEXT_32768_OUTPUT_1 = Limit(context=32768, output=1)
+    CONTEXT_32768_OUTPUT_32768 = Limit(context=32768, output=32768)
+    CONTEXT_400000_OUTPUT_128000 = Limit(context=400000, output=128000)
+    CONTEXT_512_OUTPUT_1024 = Limit(context=512, output=1024)
+    CONTEXT_512_OUTPUT_768 = Limit(context=512, output=768)
+    CONTEXT_65536_OUTPUT_65536 = Limit(context=65536, output=65536)
+    CONTEXT_8000_OUTPUT_1024 = Limit(context=8000, output=1024)
+    CONTEXT_8192_OUTPUT_1 = Limit(context=8192, output=1)
+    CONTEXT_8192_OUTPUT_1024 = Limit(context=8192, output=1024)
+    D_2021_08_30 = PartialDate(2021, 8, 30)
+    D_2023_05_19 = PartialDate(2023, 5, 19)
+    D_2023_07_26 = PartialDate(2023, 7, 26)
+    D_2023_08 = PartialDate(2023, 8)
+    D_2023_08_22 = PartialDate(2023, 8, 22)
+    D_2023_09 = PartialDate(2023, 9)
+    D_2023_12 = PartialDate(2023, 12)
+    D_2024_01_30 = PartialDate(2024, 1, 30)
+    D_2024_02_29 = PartialDate(2024, 2, 29)
+    D_2024_03_12 = PartialDate(2024, 3, 12)
+    D_2024_03_27 = PartialDate(2024, 3, 27)
+    D_2024_04 = PartialDate(2024, 4)
+    D_2024_05 = PartialDate(2024, 5)
+    D_2024_05_13 = PartialDate(2024, 5, 13)
+    D_2024_05_22 = PartialDate(2024, 5, 22)
+    D_2024_05_30 = PartialDate(2024, 5, 30)
+    D_2024_06 = PartialDate(2024, 6)
+    D_2024_06_20 = PartialDate(2024, 6, 20)
+    D_2024_07 = PartialDate(2024, 7)
+    D_2024_07_18 = PartialDate(2024, 7, 18)
+    D_2024_07_23 = PartialDate(2024, 7, 23)
+    D_2024_08 = PartialDate(2024, 8)
+    D_2024_08_01 = PartialDate(2024, 8, 1)
+    D_2024_08_06 = PartialDate(2024, 8, 6)
+    D_2024_09 = PartialDate(2024, 9)
+    D_2024_09_19 = PartialDate(2024, 9, 19)
+    D_2024_09_30 = PartialDate(2024, 9, 30)
+    D_2024_10 = PartialDate(2024, 10)
+    D_2024_10_22 = PartialDate(2024, 10, 22)
+    D_2024_11 = PartialDate(2024, 11)
+    D_2024_11_05 = PartialDate(2024, 11, 5)
+    D_2024_12 = PartialDate(2024, 12)
+    D_2024_12_05 = PartialDate(2024, 12, 5)
+    D_2024_12_06 = PartialDate(2024, 12, 6)
+    D_2024_12_20 = PartialDate(2024, 12, 20)
+    D_2024_12_26 = PartialDate(2024, 12, 26)
+    D_2025_01 = PartialDate(2025, 1)
+    D_2025_01_29 = PartialDate(2025, 1, 29)
+    D_2025_01_30 = PartialDate(2025, 1, 30)
+    D_2025_02_24 = PartialDate(2025, 2, 24)
+    D_2025_02_28 = PartialDate(2025, 2, 28)
+    D_2025_03_24 = PartialDate(2025, 3, 24)
+    D_2025_03_31 = PartialDate(2025, 3, 31)
+    D_2025_04 = PartialDate(2025, 4)
+    D_2025_04_05 = PartialDate(2025, 4, 5)
+    D_2025_04_14 = PartialDate(2025, 4, 14)
+    D_2025_04_16 = PartialDate(2025, 4, 16)
+    D_2025_04_24 = PartialDate(2025, 4, 24)
+    D_2025_04_30 = PartialDate(2025, 4, 30)
+    D_2025_05 = PartialDate(2025, 5)
+    D_2025_05_22 = PartialDate(2025, 5, 22)
+    D_2025_05_31 = PartialDate(2025, 5, 31)
+    D_2025_06_03 = PartialDate(2025, 6, 3)
+    D_2025_07_28 = PartialDate(2025, 7, 28)
+    D_2025_07_31 = PartialDate(2025, 7, 31)
+    D_2025_08 = PartialDate(2025, 8)
+    D_2025_08_05 = PartialDate(2025, 8, 5)
+    D_2025_08_07 = PartialDate(2025, 8, 7)
+    D_2025_08_31 = PartialDate(2025, 8, 31)
+    D_2025_09_29 = PartialDate(2025, 9, 29)
+    D_2025_10_08 = PartialDate(2025, 10, 8)
+    D_2025_10_15 = PartialDate(2025, 10, 15)
+    D_2025_11_13 = PartialDate(2025, 11, 13)
+    D_2025_11_24 = PartialDate(2025, 11, 24)
+    D_2025_11_25 = PartialDate(2025, 11, 25)
+    D_2025_12_01 = PartialDate(2025, 12, 1)
+    D_2025_12_02 = PartialDate(2025, 12, 2)
+    D_2025_12_11 = PartialDate(2025, 12, 11)
+    D_2025_12_15 = PartialDate(2025, 12, 15)
+    D_2026_01 = PartialDate(2026, 1)
+    D_2026_01_31 = PartialDate(2026, 1, 31)
+    D_2026_02 = PartialDate(2026, 2)
+    D_2026_02_05 = PartialDate(2026, 2, 5)
+    D_2026_02_11 = PartialDate(2026, 2, 11)
+    D_2026_02_12 = PartialDate(2026, 2, 12)
+    D_2026_02_15 = PartialDate(2026, 2, 15)
+    D_2026_02_17 = PartialDate(2026, 2, 17)
+    D_2026_03_05 = PartialDate(2026, 3, 5)
+    D_2026_03_11 = PartialDate(2026, 3, 11)
+    D_2026_03_13 = PartialDate(2026, 3, 13)
+    D_2026_03_17 = PartialDate(2026, 3, 17)
+    D_2026_04_02 = PartialDate(2026, 4, 2)
+    D_2026_04_16 = PartialDate(2026, 4, 16)
+    D_2026_04_21 = PartialDate(2026, 4, 21)
+    D_2026_04_22 = PartialDate(2026, 4, 22)
+    D_2026_04_23 = PartialDate(2026, 4, 23)
+    D_2026_04_24 = PartialDate(2026, 4, 24)
+    D_2026_04_28 = PartialDate(2026, 4, 28)
+    D_2026_04_30 = PartialDate(2026, 4, 30)
+    D_2026_05_27 = PartialDate(2026, 5, 27)
+    D_2026_05_28 = PartialDate(2026, 5, 28)
+    D_2026_05_29 = PartialDate(2026, 5, 29)
+    D_2026_06_04 = PartialDate(2026, 6, 4)
+    D_2026_06_09 = PartialDate(2026, 6, 9)
+    D_2026_06_12 = PartialDate(2026, 6, 12)
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("low", "medium", "high")
+    )
+    REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
+        type="effort", values=("low", "medium", "high", "xhigh")
+    )
+    REASONING_EFFORT_MEDIUM_HIGH_XHIGH = ReasoningOption(
+        type="effort", values=("medium", "high", "xhigh")
+    )
+    REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("minimal", "low", "medium", "high")
+    )
+    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("none", "low", "medium", "high")
+    )
+    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX = ReasoningOption(
+        type="effort", values=("none", "low", "medium", "high", "max")
+    )
+    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
+        type="effort", values=("none", "low", "medium", "high", "xhigh")
+    )
+    TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
+    TEXT_IMAGE_TO_IMAGE = Modalities(input=("text", "image"), output=("image",))
+    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT = Modalities(
+        input=("text", "image", "video", "audio"), output=("text",)
+    )
+    TEXT_TO_AUDIO = Modalities(input=("text",), output=("audio",))
+    TEXT_TO_IMAGE = Modalities(input=("text",), output=("image",))
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    TEXT_TO_VIDEO = Modalities(input=("text",), output=("video",))
+
 
 __all__ = [
     "ALIBABA_QWEN3_32B",
@@ -276,7 +283,7 @@ __all__ = [
     "WAN2_2_T2V_A14B",
 ]
 
-ALIBABA_QWEN3_32B: Final[Model] = Model(
+ALIBABA_QWEN3_32B: Final[PricedModel] = PricedModel(
     provider="digitalocean",
     id="alibaba-qwen3-32b",
     name="Qwen3-32B",
@@ -288,15 +295,16 @@ ALIBABA_QWEN3_32B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_04_30,
-    last_updated=_D_2026_04_16,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131000_OUTPUT_40960,
+    release_date=_Shared.D_2025_04_30,
+    last_updated=_Shared.D_2026_04_16,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131000_OUTPUT_40960,
     cost=Cost(input=Decimal("0.25"), output=Decimal("0.55")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX,),
 )
+"Qwen3-32B (chat) · 131K context · 41K output · $0.25 in / $0.55 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ALL_MINI_LM_L6_V2: Final[Model] = Model(
+ALL_MINI_LM_L6_V2: Final[PricedModel] = PricedModel(
     provider="digitalocean",
     id="all-mini-lm-l6-v2",
     name="All-MiniLM-L6-v2",
@@ -307,14 +315,15 @@ ALL_MINI_LM_L6_V2: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=True,
-    release_date=_D_2021_08_30,
-    last_updated=_D_2026_04_16,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256_OUTPUT_384,
+    release_date=_Shared.D_2021_08_30,
+    last_updated=_Shared.D_2026_04_16,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256_OUTPUT_384,
     cost=Cost(input=Decimal("0.009"), output=Decimal("0")),
 )
+"All-MiniLM-L6-v2 (embedding) · 256 context · 384 output · $0.009 in / $0.00 out per 1M tokens · open weights"
 
-ANTHROPIC_CLAUDE_3_OPUS: Final[Model] = Model(
+ANTHROPIC_CLAUDE_3_OPUS: Final[PricedModel] = PricedModel(
     provider="digitalocean",
     id="anthropic-claude-3-opus",
     name="Claude 3 Opus",
@@ -325,11 +334,11 @@ ANTHROPIC_CLAUDE_3_OPUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2023_08,
-    release_date=_D_2024_02_29,
-    last_updated=_D_2024_02_29,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_4096,
+    knowledge=_Shared.D_2023_08,
+    release_date=_Shared.D_2024_02_29,
+    last_updated=_Shared.D_2024_02_29,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_4096,
     cost=Cost(
         input=Decimal("15"),
         output=Decimal("75"),
@@ -338,8 +347,9 @@ ANTHROPIC_CLAUDE_3_OPUS: Final[Model] = Model(
     ),
     status=Status.DEPRECATED,
 )
+"Claude 3 Opus (chat) · 200K context · 4.1K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, attachments · deprecated"
 
-ANTHROPIC_CLAUDE_3_5_HAIKU: Final[Model] = Model(
+ANTHROPIC_CLAUDE_3_5_HAIKU: Final[PricedModel] = PricedModel(
     provider="digitalocean",
     id="anthropic-claude-3.5-haiku",
     name="Claude 3.5 Haiku",
@@ -350,11 +360,11 @@ ANTHROPIC_CLAUDE_3_5_HAIKU: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_07,
-    release_date=_D_2024_11_05,
-    last_updated=_D_2024_11_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_8192,
+    knowledge=_Shared.D_2024_07,
+    release_date=_Shared.D_2024_11_05,
+    last_updated=_Shared.D_2024_11_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_8192,
     cost=Cost(
         input=Decimal("0.8"),
         output=Decimal("4"),
@@ -363,8 +373,9 @@ ANTHROPIC_CLAUDE_3_5_HAIKU: Final[Model] = Model(
     ),
     status=Status.DEPRECATED,
 )
+"Claude 3.5 Haiku (chat) · 200K context · 8.19K output · $0.80 in / $4.00 out per 1M tokens · tools · deprecated"
 
-ANTHROPIC_CLAUDE_3_5_SONNET: Final[Model] = Model(
+ANTHROPIC_CLAUDE_3_5_SONNET: Final[PricedModel] = PricedModel(
     provider="digitalocean",
     id="anthropic-claude-3.5-sonnet",
     name="Claude 3.5 Sonnet",
@@ -375,11 +386,11 @@ ANTHROPIC_CLAUDE_3_5_SONNET: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2024_06_20,
-    last_updated=_D_2024_10_22,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_8192,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2024_06_20,
+    last_updated=_Shared.D_2024_10_22,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_8192,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
@@ -388,8 +399,9 @@ ANTHROPIC_CLAUDE_3_5_SONNET: Final[Model] = Model(
     ),
     status=Status.DEPRECATED,
 )
+"Claude 3.5 Sonnet (chat) · 200K context · 8.19K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, attachments · deprecated"
 
-ANTHROPIC_CLAUDE_3_7_SONNET: Final[Model] = Model(
+ANTHROPIC_CLAUDE_3_7_SONNET: Final[PricedModel] = PricedModel(
     provider="digitalocean",
     id="anthropic-claude-3.7-sonnet",
     name="Claude 3.7 Sonnet",
@@ -400,22 +412,23 @@ ANTHROPIC_CLAUDE_3_7_SONNET: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_11,
-    release_date=_D_2025_02_24,
-    last_updated=_D_2025_02_24,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2024_11,
+    release_date=_Shared.D_2025_02_24,
+    last_updated=_Shared.D_2025_02_24,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
         cache_read=Decimal("0.3"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
     status=Status.DEPRECATED,
 )
+"Claude 3.7 Sonnet (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments · deprecated"
 
-ANTHROPIC_CLAUDE_4_1_OPUS: Final[Model] = Model(
+ANTHROPIC_CLAUDE_4_1_OPUS: Final[PricedModel] = PricedModel(
     provider="digitalocean",
     id="anthropic-claude-4.1-opus",
     name="Claude Opus 4.1",
@@ -426,21 +439,22 @@ ANTHROPIC_CLAUDE_4_1_OPUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_03_31,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_32000,
+    knowledge=_Shared.D_2025_03_31,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_32000,
     cost=Cost(
         input=Decimal("15"),
         output=Decimal("75"),
         cache_read=Decimal("1.5"),
         cache_write=Decimal("18.75"),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Claude Opus 4.1 (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_4_5_HAIKU: Final[Model] = Model(
+ANTHROPIC_CLAUDE_4_5_HAIKU: Final[PricedModel] = PricedModel(
     provider="digitalocean",
     id="anthropic-claude-4.5-haiku",
     name="Claude Haiku 4.5",
@@ -451,21 +465,22 @@ ANTHROPIC_CLAUDE_4_5_HAIKU: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_02_28,
-    release_date=_D_2025_10_15,
-    last_updated=_D_2025_10_15,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_02_28,
+    release_date=_Shared.D_2025_10_15,
+    last_updated=_Shared.D_2025_10_15,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("1"),
         output=Decimal("5"),
         cache_read=Decimal("1"),
         cache_write=Decimal("1.25"),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Claude Haiku 4.5 (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_4_5_SONNET: Final[Model] = Model(
+ANTHROPIC_CLAUDE_4_5_SONNET: Final[PricedModel] = PricedModel(
     provider="digitalocean",
     id="anthropic-claude-4.5-sonnet",
     name="Claude Sonnet 4.5",
@@ -476,11 +491,11 @@ ANTHROPIC_CLAUDE_4_5_SONNET: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_07_31,
-    release_date=_D_2025_09_29,
-    last_updated=_D_2025_09_29,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_07_31,
+    release_date=_Shared.D_2025_09_29,
+    last_updated=_Shared.D_2025_09_29,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
@@ -502,10 +517,11 @@ ANTHROPIC_CLAUDE_4_5_SONNET: Final[Model] = Model(
             cache_write=Decimal("3.75"),
         ),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Claude Sonnet 4.5 (chat) · 1M context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_4_6_SONNET: Final[Model] = Model(
+ANTHROPIC_CLAUDE_4_6_SONNET: Final[PricedModel] = PricedModel(
     provider="digitalocean",
     id="anthropic-claude-4.6-sonnet",
     name="Claude Sonnet 4.6",
@@ -516,11 +532,11 @@ ANTHROPIC_CLAUDE_4_6_SONNET: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_02_17,
-    last_updated=_D_2026_03_13,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_02_17,
+    last_updated=_Shared.D_2026_03_13,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
@@ -542,8 +558,9 @@ ANTHROPIC_CLAUDE_4_6_SONNET: Final[Model] = Model(
             cache_write=Decimal("3.75"),
         ),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Claude Sonnet 4.6 (chat) · 1M context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
 ANTHROPIC_CLAUDE_FABLE_5: Final[Model] = Model(
     provider="digitalocean",
@@ -556,14 +573,15 @@ ANTHROPIC_CLAUDE_FABLE_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_06_09,
-    last_updated=_D_2026_06_12,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
+    release_date=_Shared.D_2026_06_09,
+    last_updated=_Shared.D_2026_06_12,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"Anthropic Claude Fable 5 (chat) · 1M context · 128K output · price unknown · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_HAIKU_4_5: Final[Model] = Model(
+ANTHROPIC_CLAUDE_HAIKU_4_5: Final[PricedModel] = PricedModel(
     provider="digitalocean",
     id="anthropic-claude-haiku-4.5",
     name="Claude Haiku 4.5",
@@ -574,21 +592,22 @@ ANTHROPIC_CLAUDE_HAIKU_4_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_02_28,
-    release_date=_D_2025_10_15,
-    last_updated=_D_2025_10_15,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_02_28,
+    release_date=_Shared.D_2025_10_15,
+    last_updated=_Shared.D_2025_10_15,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("1"),
         output=Decimal("5"),
         cache_read=Decimal("1"),
         cache_write=Decimal("1.25"),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Claude Haiku 4.5 (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4: Final[Model] = Model(
+ANTHROPIC_CLAUDE_OPUS_4: Final[PricedModel] = PricedModel(
     provider="digitalocean",
     id="anthropic-claude-opus-4",
     name="Claude Opus 4",
@@ -599,21 +618,22 @@ ANTHROPIC_CLAUDE_OPUS_4: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_03_31,
-    release_date=_D_2025_05_22,
-    last_updated=_D_2025_05_22,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_32000,
+    knowledge=_Shared.D_2025_03_31,
+    release_date=_Shared.D_2025_05_22,
+    last_updated=_Shared.D_2025_05_22,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_32000,
     cost=Cost(
         input=Decimal("15"),
         output=Decimal("75"),
         cache_read=Decimal("1.5"),
         cache_write=Decimal("18.75"),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Claude Opus 4 (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_5: Final[Model] = Model(
+ANTHROPIC_CLAUDE_OPUS_4_5: Final[PricedModel] = PricedModel(
     provider="digitalocean",
     id="anthropic-claude-opus-4.5",
     name="Claude Opus 4.5",
@@ -624,21 +644,22 @@ ANTHROPIC_CLAUDE_OPUS_4_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_03_31,
-    release_date=_D_2025_11_24,
-    last_updated=_D_2025_11_24,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_03_31,
+    release_date=_Shared.D_2025_11_24,
+    last_updated=_Shared.D_2025_11_24,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Claude Opus 4.5 (chat) · 200K context · 64K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_6: Final[Model] = Model(
+ANTHROPIC_CLAUDE_OPUS_4_6: Final[PricedModel] = PricedModel(
     provider="digitalocean",
     id="anthropic-claude-opus-4.6",
     name="Claude Opus 4.6",
@@ -649,11 +670,11 @@ ANTHROPIC_CLAUDE_OPUS_4_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_05_31,
-    release_date=_D_2026_02_05,
-    last_updated=_D_2026_03_13,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_05_31,
+    release_date=_Shared.D_2026_02_05,
+    last_updated=_Shared.D_2026_03_13,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
@@ -675,10 +696,11 @@ ANTHROPIC_CLAUDE_OPUS_4_6: Final[Model] = Model(
             cache_write=Decimal("6.25"),
         ),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Claude Opus 4.6 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_7: Final[Model] = Model(
+ANTHROPIC_CLAUDE_OPUS_4_7: Final[PricedModel] = PricedModel(
     provider="digitalocean",
     id="anthropic-claude-opus-4.7",
     name="Claude Opus 4.7",
@@ -689,21 +711,22 @@ ANTHROPIC_CLAUDE_OPUS_4_7: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2026_01_31,
-    release_date=_D_2026_04_16,
-    last_updated=_D_2026_04_16,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    knowledge=_Shared.D_2026_01_31,
+    release_date=_Shared.D_2026_04_16,
+    last_updated=_Shared.D_2026_04_16,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"Claude Opus 4.7 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_8: Final[Model] = Model(
+ANTHROPIC_CLAUDE_OPUS_4_8: Final[PricedModel] = PricedModel(
     provider="digitalocean",
     id="anthropic-claude-opus-4.8",
     name="Claude Opus 4.8",
@@ -714,20 +737,21 @@ ANTHROPIC_CLAUDE_OPUS_4_8: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_05_28,
-    last_updated=_D_2026_05_29,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    release_date=_Shared.D_2026_05_28,
+    last_updated=_Shared.D_2026_05_29,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"Claude Opus 4.8 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_SONNET_4: Final[Model] = Model(
+ANTHROPIC_CLAUDE_SONNET_4: Final[PricedModel] = PricedModel(
     provider="digitalocean",
     id="anthropic-claude-sonnet-4",
     name="Claude Sonnet 4",
@@ -738,11 +762,11 @@ ANTHROPIC_CLAUDE_SONNET_4: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_03_31,
-    release_date=_D_2025_05_22,
-    last_updated=_D_2025_05_22,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_03_31,
+    release_date=_Shared.D_2025_05_22,
+    last_updated=_Shared.D_2025_05_22,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
@@ -764,10 +788,11 @@ ANTHROPIC_CLAUDE_SONNET_4: Final[Model] = Model(
             cache_write=Decimal("3.75"),
         ),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Claude Sonnet 4 (chat) · 1M context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ARCEE_TRINITY_LARGE_THINKING: Final[Model] = Model(
+ARCEE_TRINITY_LARGE_THINKING: Final[PricedModel] = PricedModel(
     provider="digitalocean",
     id="arcee-trinity-large-thinking",
     name="Trinity Large Thinking",
@@ -778,16 +803,17 @@ ARCEE_TRINITY_LARGE_THINKING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_02,
-    last_updated=_D_2026_04_16,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_128000,
+    release_date=_Shared.D_2026_04_02,
+    last_updated=_Shared.D_2026_04_16,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.25"), output=Decimal("0.9"), cache_read=Decimal("0.06")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
     status=Status.BETA,
 )
+"Trinity Large Thinking (chat) · 256K context · 128K output · $0.25 in / $0.90 out per 1M tokens · tools, reasoning, open weights · beta"
 
-BGE_M3: Final[Model] = Model(
+BGE_M3: Final[PricedModel] = PricedModel(
     provider="digitalocean",
     id="bge-m3",
     name="BGE M3",
@@ -798,14 +824,15 @@ BGE_M3: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=True,
-    release_date=_D_2024_01_30,
-    last_updated=_D_2026_04_30,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8192_OUTPUT_1024,
+    release_date=_Shared.D_2024_01_30,
+    last_updated=_Shared.D_2026_04_30,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8192_OUTPUT_1024,
     cost=Cost(input=Decimal("0.02"), output=Decimal("0")),
 )
+"BGE M3 (embedding) · 8.19K context · 1.02K output · $0.02 in / $0.00 out per 1M tokens · open weights"
 
-BGE_RERANKER_V2_M3: Final[Model] = Model(
+BGE_RERANKER_V2_M3: Final[PricedModel] = PricedModel(
     provider="digitalocean",
     id="bge-reranker-v2-m3",
     name="BGE Reranker v2 M3",
@@ -816,14 +843,15 @@ BGE_RERANKER_V2_M3: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=True,
-    release_date=_D_2024_03_12,
-    last_updated=_D_2026_04_30,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8192_OUTPUT_1,
+    release_date=_Shared.D_2024_03_12,
+    last_updated=_Shared.D_2026_04_30,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8192_OUTPUT_1,
     cost=Cost(input=Decimal("0.01"), output=Decimal("0")),
 )
+"BGE Reranker v2 M3 (rerank) · 8.19K context · 1 output · $0.01 in / $0.00 out per 1M tokens · open weights"
 
-DEEPSEEK_3_2: Final[Model] = Model(
+DEEPSEEK_3_2: Final[PricedModel] = PricedModel(
     provider="digitalocean",
     id="deepseek-3.2",
     name="DeepSeek V3.2",
@@ -834,15 +862,16 @@ DEEPSEEK_3_2: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_12,
-    release_date=_D_2025_12_02,
-    last_updated=_D_2026_04_30,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_64000,
+    knowledge=_Shared.D_2024_12,
+    release_date=_Shared.D_2025_12_02,
+    last_updated=_Shared.D_2026_04_30,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_64000,
     cost=Cost(input=Decimal("0.5"), output=Decimal("1.6")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
+"DeepSeek V3.2 (chat) · 128K context · 64K output · $0.50 in / $1.60 out per 1M tokens · tools, reasoning, open weights"
 
 DEEPSEEK_4_FLASH: Final[Model] = Model(
     provider="digitalocean",
@@ -855,13 +884,14 @@ DEEPSEEK_4_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_05_27,
-    last_updated=_D_2026_05_29,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_8192,
+    release_date=_Shared.D_2026_05_27,
+    last_updated=_Shared.D_2026_05_29,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_8192,
 )
+"Deepseek V4 Flash (chat) · 262K context · 8.19K output · price unknown · tools"
 
-DEEPSEEK_R1_DISTILL_LLAMA_70B: Final[Model] = Model(
+DEEPSEEK_R1_DISTILL_LLAMA_70B: Final[PricedModel] = PricedModel(
     provider="digitalocean",
     id="deepseek-r1-distill-llama-70b",
     name="DeepSeek R1 Distill Llama 70B",
@@ -873,13 +903,14 @@ DEEPSEEK_R1_DISTILL_LLAMA_70B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_01_30,
-    last_updated=_D_2025_01_30,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32768,
+    release_date=_Shared.D_2025_01_30,
+    last_updated=_Shared.D_2025_01_30,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("0.99"), output=Decimal("0.99")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX,),
 )
+"DeepSeek R1 Distill Llama 70B (chat) · 131K context · 32.8K output · $0.99 in / $0.99 out per 1M tokens · tools, reasoning, structured output, open weights"
 
 DEEPSEEK_V3: Final[Model] = Model(
     provider="digitalocean",
@@ -892,14 +923,15 @@ DEEPSEEK_V3: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_07,
-    release_date=_D_2024_12_26,
-    last_updated=_D_2025_03_24,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_163840_OUTPUT_131072,
+    knowledge=_Shared.D_2024_07,
+    release_date=_Shared.D_2024_12_26,
+    last_updated=_Shared.D_2025_03_24,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_163840_OUTPUT_131072,
 )
+"DeepSeek V3 (chat) · 164K context · 131K output · price unknown · tools, open weights"
 
-DEEPSEEK_V4_PRO: Final[Model] = Model(
+DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
     provider="digitalocean",
     id="deepseek-v4-pro",
     name="DeepSeek V4 Pro",
@@ -911,17 +943,18 @@ DEEPSEEK_V4_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_05,
-    release_date=_D_2026_04_24,
-    last_updated=_D_2026_04_24,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_393216,
+    knowledge=_Shared.D_2025_05,
+    release_date=_Shared.D_2026_04_24,
+    last_updated=_Shared.D_2026_04_24,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_393216,
     cost=Cost(input=Decimal("1.74"), output=Decimal("3.48")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"DeepSeek V4 Pro (chat) · 1.05M context · 393K output · $1.74 in / $3.48 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-E5_LARGE_V2: Final[Model] = Model(
+E5_LARGE_V2: Final[PricedModel] = PricedModel(
     provider="digitalocean",
     id="e5-large-v2",
     name="E5 Large v2",
@@ -932,12 +965,13 @@ E5_LARGE_V2: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=True,
-    release_date=_D_2023_05_19,
-    last_updated=_D_2026_04_30,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_512_OUTPUT_1024,
+    release_date=_Shared.D_2023_05_19,
+    last_updated=_Shared.D_2026_04_30,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_512_OUTPUT_1024,
     cost=Cost(input=Decimal("0.02"), output=Decimal("0")),
 )
+"E5 Large v2 (embedding) · 512 context · 1.02K output · $0.02 in / $0.00 out per 1M tokens · open weights"
 
 FAL_AI_ELEVENLABS_TTS_MULTILINGUAL_V2: Final[Model] = Model(
     provider="digitalocean",
@@ -950,11 +984,12 @@ FAL_AI_ELEVENLABS_TTS_MULTILINGUAL_V2: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    release_date=_D_2023_08_22,
-    last_updated=_D_2026_04_16,
-    modalities=_TEXT_TO_AUDIO,
-    limit=_CONTEXT_0_OUTPUT_0,
+    release_date=_Shared.D_2023_08_22,
+    last_updated=_Shared.D_2026_04_16,
+    modalities=_Shared.TEXT_TO_AUDIO,
+    limit=_Shared.CONTEXT_0_OUTPUT_0,
 )
+"ElevenLabs Multilingual TTS v2 (audio) · 0 context · 0 output · price unknown"
 
 FAL_AI_FAST_SDXL: Final[Model] = Model(
     provider="digitalocean",
@@ -967,11 +1002,12 @@ FAL_AI_FAST_SDXL: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=True,
-    release_date=_D_2023_07_26,
-    last_updated=_D_2026_04_16,
-    modalities=_TEXT_TO_IMAGE,
-    limit=_CONTEXT_0_OUTPUT_0,
+    release_date=_Shared.D_2023_07_26,
+    last_updated=_Shared.D_2026_04_16,
+    modalities=_Shared.TEXT_TO_IMAGE,
+    limit=_Shared.CONTEXT_0_OUTPUT_0,
 )
+"Fast SDXL (image) · 0 context · 0 output · price unknown · open weights"
 
 FAL_AI_FLUX_SCHNELL: Final[Model] = Model(
     provider="digitalocean",
@@ -984,11 +1020,12 @@ FAL_AI_FLUX_SCHNELL: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=True,
-    release_date=_D_2024_08_01,
-    last_updated=_D_2026_04_16,
-    modalities=_TEXT_TO_IMAGE,
-    limit=_CONTEXT_0_OUTPUT_0,
+    release_date=_Shared.D_2024_08_01,
+    last_updated=_Shared.D_2026_04_16,
+    modalities=_Shared.TEXT_TO_IMAGE,
+    limit=_Shared.CONTEXT_0_OUTPUT_0,
 )
+"FLUX.1 [schnell] (image) · 0 context · 0 output · price unknown · open weights"
 
 FAL_AI_STABLE_AUDIO_25_TEXT_TO_AUDIO: Final[Model] = Model(
     provider="digitalocean",
@@ -1000,13 +1037,14 @@ FAL_AI_STABLE_AUDIO_25_TEXT_TO_AUDIO: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_10_08,
-    last_updated=_D_2026_04_16,
-    modalities=_TEXT_TO_AUDIO,
-    limit=_CONTEXT_0_OUTPUT_0,
+    release_date=_Shared.D_2025_10_08,
+    last_updated=_Shared.D_2026_04_16,
+    modalities=_Shared.TEXT_TO_AUDIO,
+    limit=_Shared.CONTEXT_0_OUTPUT_0,
 )
+"Stable Audio 2.5 (Text-to-Audio) (audio) · 0 context · 0 output · price unknown"
 
-GEMMA_4_31B_IT: Final[Model] = Model(
+GEMMA_4_31B_IT: Final[PricedModel] = PricedModel(
     provider="digitalocean",
     id="gemma-4-31B-it",
     name="Gemma 4 31B",
@@ -1018,14 +1056,15 @@ GEMMA_4_31B_IT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_22,
-    last_updated=_D_2026_04_30,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_8192,
+    release_date=_Shared.D_2026_04_22,
+    last_updated=_Shared.D_2026_04_30,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.18"), output=Decimal("0.5")),
 )
+"Gemma 4 31B (chat) · 256K context · 8.19K output · $0.18 in / $0.50 out per 1M tokens · vision, tools, structured output, attachments, open weights"
 
-GLM_5: Final[Model] = Model(
+GLM_5: Final[PricedModel] = PricedModel(
     provider="digitalocean",
     id="glm-5",
     name="GLM 5",
@@ -1035,16 +1074,17 @@ GLM_5: Final[Model] = Model(
     reasoning=True,
     tool_call=True,
     open_weights=True,
-    release_date=_D_2026_02_11,
-    last_updated=_D_2026_04_16,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_202752_OUTPUT_128000,
+    release_date=_Shared.D_2026_02_11,
+    last_updated=_Shared.D_2026_04_16,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_202752_OUTPUT_128000,
     cost=Cost(input=Decimal("1"), output=Decimal("3.2")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX,),
 )
+"GLM 5 (chat) · 203K context · 128K output · $1.00 in / $3.20 out per 1M tokens · tools, reasoning, open weights"
 
-GTE_LARGE_EN_V1_5: Final[Model] = Model(
+GTE_LARGE_EN_V1_5: Final[PricedModel] = PricedModel(
     provider="digitalocean",
     id="gte-large-en-v1.5",
     name="GTE Large (v1.5)",
@@ -1055,14 +1095,15 @@ GTE_LARGE_EN_V1_5: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=True,
-    release_date=_D_2024_03_27,
-    last_updated=_D_2026_04_16,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8192_OUTPUT_1024,
+    release_date=_Shared.D_2024_03_27,
+    last_updated=_Shared.D_2026_04_16,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8192_OUTPUT_1024,
     cost=Cost(input=Decimal("0.09"), output=Decimal("0")),
 )
+"GTE Large (v1.5) (embedding) · 8.19K context · 1.02K output · $0.09 in / $0.00 out per 1M tokens · open weights"
 
-KIMI_K2_5: Final[Model] = Model(
+KIMI_K2_5: Final[PricedModel] = PricedModel(
     provider="digitalocean",
     id="kimi-k2.5",
     name="Kimi K2.5",
@@ -1074,17 +1115,18 @@ KIMI_K2_5: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_01,
-    last_updated=_D_2026_04_16,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_32768,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_01,
+    last_updated=_Shared.D_2026_04_16,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_32768,
     cost=Cost(input=Decimal("0.5"), output=Decimal("2.7")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
+"Kimi K2.5 (chat) · 262K context · 32.8K output · $0.50 in / $2.70 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-KIMI_K2_6: Final[Model] = Model(
+KIMI_K2_6: Final[PricedModel] = PricedModel(
     provider="digitalocean",
     id="kimi-k2.6",
     name="Kimi K2.6",
@@ -1096,17 +1138,18 @@ KIMI_K2_6: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_04_21,
-    last_updated=_D_2026_04_21,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_04_21,
+    last_updated=_Shared.D_2026_04_21,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.95"), output=Decimal("4")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
+"Kimi K2.6 (chat) · 262K context · 262K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-LLAMA_4_MAVERICK: Final[Model] = Model(
+LLAMA_4_MAVERICK: Final[PricedModel] = PricedModel(
     provider="digitalocean",
     id="llama-4-maverick",
     name="Llama 4 Maverick 17B 128E Instruct",
@@ -1118,15 +1161,16 @@ LLAMA_4_MAVERICK: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_08,
-    release_date=_D_2025_04_05,
-    last_updated=_D_2026_04_30,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_16384,
+    knowledge=_Shared.D_2024_08,
+    release_date=_Shared.D_2025_04_05,
+    last_updated=_Shared.D_2026_04_30,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.25"), output=Decimal("0.87")),
 )
+"Llama 4 Maverick 17B 128E Instruct (chat) · 1M context · 16.4K output · $0.25 in / $0.87 out per 1M tokens · vision, tools, structured output, attachments, open weights"
 
-LLAMA3_8B_INSTRUCT: Final[Model] = Model(
+LLAMA3_8B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="digitalocean",
     id="llama3-8b-instruct",
     name="Llama 3.1 Instruct (8B)",
@@ -1137,15 +1181,16 @@ LLAMA3_8B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_12,
-    release_date=_D_2024_07_23,
-    last_updated=_D_2024_07_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_131072,
+    knowledge=_Shared.D_2023_12,
+    release_date=_Shared.D_2024_07_23,
+    last_updated=_Shared.D_2024_07_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_131072,
     cost=Cost(input=Decimal("0.198"), output=Decimal("0.198")),
 )
+"Llama 3.1 Instruct (8B) (chat) · 131K context · 131K output · $0.198 in / $0.198 out per 1M tokens · tools, open weights"
 
-LLAMA3_3_70B_INSTRUCT: Final[Model] = Model(
+LLAMA3_3_70B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="digitalocean",
     id="llama3.3-70b-instruct",
     name="Llama 3.3 Instruct 70B",
@@ -1156,15 +1201,16 @@ LLAMA3_3_70B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_12,
-    release_date=_D_2024_12_06,
-    last_updated=_D_2024_12_06,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_128000,
+    knowledge=_Shared.D_2023_12,
+    release_date=_Shared.D_2024_12_06,
+    last_updated=_Shared.D_2024_12_06,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.65"), output=Decimal("0.65")),
 )
+"Llama 3.3 Instruct 70B (chat) · 128K context · 128K output · $0.65 in / $0.65 out per 1M tokens · tools, open weights"
 
-MINIMAX_M2_5: Final[Model] = Model(
+MINIMAX_M2_5: Final[PricedModel] = PricedModel(
     provider="digitalocean",
     id="minimax-m2.5",
     name="MiniMax M2.5",
@@ -1175,15 +1221,16 @@ MINIMAX_M2_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_08,
-    release_date=_D_2026_02_12,
-    last_updated=_D_2026_04_16,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08,
+    release_date=_Shared.D_2026_02_12,
+    last_updated=_Shared.D_2026_04_16,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_128000,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
     status=Status.BETA,
 )
+"MiniMax M2.5 (chat) · 205K context · 128K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights · beta"
 
 MINISTRAL_3_8B_INSTRUCT_2512: Final[Model] = Model(
     provider="digitalocean",
@@ -1196,13 +1243,14 @@ MINISTRAL_3_8B_INSTRUCT_2512: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_12_15,
-    last_updated=_D_2025_12_15,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    release_date=_Shared.D_2025_12_15,
+    last_updated=_Shared.D_2025_12_15,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
 )
+"Ministral 3 8B (chat) · 262K context · 262K output · price unknown · vision, tools, attachments, open weights"
 
-MISTRAL_3_14B: Final[Model] = Model(
+MISTRAL_3_14B: Final[PricedModel] = PricedModel(
     provider="digitalocean",
     id="mistral-3-14B",
     name="Ministral 3 14B Instruct",
@@ -1214,12 +1262,13 @@ MISTRAL_3_14B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_12_15,
-    last_updated=_D_2026_04_30,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_128000,
+    release_date=_Shared.D_2025_12_15,
+    last_updated=_Shared.D_2026_04_30,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_128000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.2")),
 )
+"Ministral 3 14B Instruct (chat) · 262K context · 128K output · $0.20 in / $0.20 out per 1M tokens · tools, structured output, open weights"
 
 MISTRAL_7B_INSTRUCT_V0_3: Final[Model] = Model(
     provider="digitalocean",
@@ -1232,13 +1281,14 @@ MISTRAL_7B_INSTRUCT_V0_3: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2024_05_22,
-    last_updated=_D_2024_05_22,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_32768,
+    release_date=_Shared.D_2024_05_22,
+    last_updated=_Shared.D_2024_05_22,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_32768,
 )
+"Mistral 7B Instruct v0.3 (chat) · 32.8K context · 32.8K output · price unknown · tools, open weights"
 
-MISTRAL_NEMO_INSTRUCT_2407: Final[Model] = Model(
+MISTRAL_NEMO_INSTRUCT_2407: Final[PricedModel] = PricedModel(
     provider="digitalocean",
     id="mistral-nemo-instruct-2407",
     name="Mistral Nemo Instruct",
@@ -1249,15 +1299,16 @@ MISTRAL_NEMO_INSTRUCT_2407: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2024_07_18,
-    last_updated=_D_2024_07_18,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    release_date=_Shared.D_2024_07_18,
+    last_updated=_Shared.D_2024_07_18,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.3"), output=Decimal("0.3")),
     status=Status.DEPRECATED,
 )
+"Mistral Nemo Instruct (chat) · 128K context · 16.4K output · $0.30 in / $0.30 out per 1M tokens · tools, open weights · deprecated"
 
-MULTI_QA_MPNET_BASE_DOT_V1: Final[Model] = Model(
+MULTI_QA_MPNET_BASE_DOT_V1: Final[PricedModel] = PricedModel(
     provider="digitalocean",
     id="multi-qa-mpnet-base-dot-v1",
     name="Multi-QA-mpnet-base-dot-v1",
@@ -1268,12 +1319,13 @@ MULTI_QA_MPNET_BASE_DOT_V1: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=True,
-    release_date=_D_2021_08_30,
-    last_updated=_D_2026_04_16,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_512_OUTPUT_768,
+    release_date=_Shared.D_2021_08_30,
+    last_updated=_Shared.D_2026_04_16,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_512_OUTPUT_768,
     cost=Cost(input=Decimal("0.009"), output=Decimal("0")),
 )
+"Multi-QA-mpnet-base-dot-v1 (embedding) · 512 context · 768 output · $0.009 in / $0.00 out per 1M tokens · open weights"
 
 NEMOTRON_3_NANO_30B: Final[Model] = Model(
     provider="digitalocean",
@@ -1286,14 +1338,15 @@ NEMOTRON_3_NANO_30B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_04_14,
-    last_updated=_D_2025_04_14,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX,),
+    release_date=_Shared.D_2025_04_14,
+    last_updated=_Shared.D_2025_04_14,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX,),
 )
+"Nemotron 3 Nano 30B A3B (chat) · 262K context · 262K output · price unknown · tools, reasoning, open weights"
 
-NEMOTRON_3_NANO_OMNI: Final[Model] = Model(
+NEMOTRON_3_NANO_OMNI: Final[PricedModel] = PricedModel(
     provider="digitalocean",
     id="nemotron-3-nano-omni",
     name="Nemotron Nano 3 Omni",
@@ -1305,13 +1358,14 @@ NEMOTRON_3_NANO_OMNI: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_28,
-    last_updated=_D_2026_04_30,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
-    limit=_CONTEXT_65536_OUTPUT_65536,
+    release_date=_Shared.D_2026_04_28,
+    last_updated=_Shared.D_2026_04_30,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
+    limit=_Shared.CONTEXT_65536_OUTPUT_65536,
     cost=Cost(input=Decimal("0.5"), output=Decimal("0.9")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX,),
 )
+"Nemotron Nano 3 Omni (chat) · 65.5K context · 65.5K output · $0.50 in / $0.90 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
 NEMOTRON_3_ULTRA_550B: Final[Model] = Model(
     provider="digitalocean",
@@ -1324,13 +1378,14 @@ NEMOTRON_3_ULTRA_550B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_06_04,
-    last_updated=_D_2026_06_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_8192,
+    release_date=_Shared.D_2026_06_04,
+    last_updated=_Shared.D_2026_06_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_8192,
 )
+"Nemotron 3 Ultra (chat) · 131K context · 8.19K output · price unknown · tools"
 
-NEMOTRON_NANO_12B_V2_VL: Final[Model] = Model(
+NEMOTRON_NANO_12B_V2_VL: Final[PricedModel] = PricedModel(
     provider="digitalocean",
     id="nemotron-nano-12b-v2-vl",
     name="Nemotron Nano 12B v2 VL",
@@ -1341,16 +1396,17 @@ NEMOTRON_NANO_12B_V2_VL: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_10,
-    release_date=_D_2025_12_01,
-    last_updated=_D_2026_04_30,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2025_12_01,
+    last_updated=_Shared.D_2026_04_30,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.6")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX,),
 )
+"Nemotron Nano 12B v2 VL (chat) · 128K context · 16.4K output · $0.20 in / $0.60 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-NVIDIA_NEMOTRON_3_SUPER_120B: Final[Model] = Model(
+NVIDIA_NEMOTRON_3_SUPER_120B: Final[PricedModel] = PricedModel(
     provider="digitalocean",
     id="nvidia-nemotron-3-super-120b",
     name="Nemotron-3-Super-120B",
@@ -1362,17 +1418,18 @@ NVIDIA_NEMOTRON_3_SUPER_120B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2026_02,
-    release_date=_D_2026_03_11,
-    last_updated=_D_2026_04_16,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_32768,
+    knowledge=_Shared.D_2026_02,
+    release_date=_Shared.D_2026_03_11,
+    last_updated=_Shared.D_2026_04_16,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_32768,
     cost=Cost(input=Decimal("0.3"), output=Decimal("0.65")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX,),
     status=Status.BETA,
 )
+"Nemotron-3-Super-120B (chat) · 256K context · 32.8K output · $0.30 in / $0.65 out per 1M tokens · tools, reasoning, structured output, open weights · beta"
 
-OPENAI_GPT_4_1: Final[Model] = Model(
+OPENAI_GPT_4_1: Final[PricedModel] = PricedModel(
     provider="digitalocean",
     id="openai-gpt-4.1",
     name="GPT-4.1",
@@ -1384,15 +1441,16 @@ OPENAI_GPT_4_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2025_04_14,
-    last_updated=_D_2025_04_14,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1047576_OUTPUT_32768,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2025_04_14,
+    last_updated=_Shared.D_2025_04_14,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1047576_OUTPUT_32768,
     cost=Cost(input=Decimal("2"), output=Decimal("8"), cache_read=Decimal("0.5")),
 )
+"GPT-4.1 (chat) · 1.05M context · 32.8K output · $2.00 in / $8.00 out per 1M tokens · vision, tools, structured output, attachments"
 
-OPENAI_GPT_4O: Final[Model] = Model(
+OPENAI_GPT_4O: Final[PricedModel] = PricedModel(
     provider="digitalocean",
     id="openai-gpt-4o",
     name="GPT-4o",
@@ -1404,15 +1462,16 @@ OPENAI_GPT_4O: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2023_09,
-    release_date=_D_2024_05_13,
-    last_updated=_D_2024_08_06,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    knowledge=_Shared.D_2023_09,
+    release_date=_Shared.D_2024_05_13,
+    last_updated=_Shared.D_2024_08_06,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10"), cache_read=Decimal("1.25")),
 )
+"GPT-4o (chat) · 128K context · 16.4K output · $2.50 in / $10.00 out per 1M tokens · vision, tools, structured output, attachments"
 
-OPENAI_GPT_4O_MINI: Final[Model] = Model(
+OPENAI_GPT_4O_MINI: Final[PricedModel] = PricedModel(
     provider="digitalocean",
     id="openai-gpt-4o-mini",
     name="GPT-4o mini",
@@ -1424,15 +1483,16 @@ OPENAI_GPT_4O_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2023_09,
-    release_date=_D_2024_07_18,
-    last_updated=_D_2024_07_18,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    knowledge=_Shared.D_2023_09,
+    release_date=_Shared.D_2024_07_18,
+    last_updated=_Shared.D_2024_07_18,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6"), cache_read=Decimal("0.075")),
 )
+"GPT-4o mini (chat) · 128K context · 16.4K output · $0.15 in / $0.60 out per 1M tokens · vision, tools, structured output, attachments"
 
-OPENAI_GPT_5: Final[Model] = Model(
+OPENAI_GPT_5: Final[PricedModel] = PricedModel(
     provider="digitalocean",
     id="openai-gpt-5",
     name="GPT-5",
@@ -1444,16 +1504,17 @@ OPENAI_GPT_5: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_09_30,
-    release_date=_D_2025_08_07,
-    last_updated=_D_2025_08_07,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_09_30,
+    release_date=_Shared.D_2025_08_07,
+    last_updated=_Shared.D_2025_08_07,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"GPT-5 (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_MINI: Final[Model] = Model(
+OPENAI_GPT_5_MINI: Final[PricedModel] = PricedModel(
     provider="digitalocean",
     id="openai-gpt-5-mini",
     name="GPT-5 mini",
@@ -1465,16 +1526,17 @@ OPENAI_GPT_5_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_05_30,
-    release_date=_D_2025_08_07,
-    last_updated=_D_2025_08_07,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_05_30,
+    release_date=_Shared.D_2025_08_07,
+    last_updated=_Shared.D_2025_08_07,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.25"), output=Decimal("2"), cache_read=Decimal("0.025")),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"GPT-5 mini (chat) · 400K context · 128K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_NANO: Final[Model] = Model(
+OPENAI_GPT_5_NANO: Final[PricedModel] = PricedModel(
     provider="digitalocean",
     id="openai-gpt-5-nano",
     name="GPT-5 nano",
@@ -1486,16 +1548,17 @@ OPENAI_GPT_5_NANO: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_05_30,
-    release_date=_D_2025_08_07,
-    last_updated=_D_2025_08_07,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_05_30,
+    release_date=_Shared.D_2025_08_07,
+    last_updated=_Shared.D_2025_08_07,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.4"), cache_read=Decimal("0.005")),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"GPT-5 nano (chat) · 400K context · 128K output · $0.05 in / $0.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_1_CODEX_MAX: Final[Model] = Model(
+OPENAI_GPT_5_1_CODEX_MAX: Final[PricedModel] = PricedModel(
     provider="digitalocean",
     id="openai-gpt-5.1-codex-max",
     name="GPT-5.1 Codex Max",
@@ -1507,16 +1570,17 @@ OPENAI_GPT_5_1_CODEX_MAX: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_09_30,
-    release_date=_D_2025_11_13,
-    last_updated=_D_2025_11_13,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_09_30,
+    release_date=_Shared.D_2025_11_13,
+    last_updated=_Shared.D_2025_11_13,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"GPT-5.1 Codex Max (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_2: Final[Model] = Model(
+OPENAI_GPT_5_2: Final[PricedModel] = PricedModel(
     provider="digitalocean",
     id="openai-gpt-5.2",
     name="GPT-5.2",
@@ -1528,16 +1592,17 @@ OPENAI_GPT_5_2: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2025_12_11,
-    last_updated=_D_2025_12_11,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2025_12_11,
+    last_updated=_Shared.D_2025_12_11,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"GPT-5.2 (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_2_PRO: Final[Model] = Model(
+OPENAI_GPT_5_2_PRO: Final[PricedModel] = PricedModel(
     provider="digitalocean",
     id="openai-gpt-5.2-pro",
     name="GPT-5.2 pro",
@@ -1548,16 +1613,17 @@ OPENAI_GPT_5_2_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2025_12_11,
-    last_updated=_D_2025_12_11,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2025_12_11,
+    last_updated=_Shared.D_2025_12_11,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("21"), output=Decimal("168")),
-    reasoning_options=(_REASONING_EFFORT_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MEDIUM_HIGH_XHIGH,),
 )
+"GPT-5.2 pro (chat) · 400K context · 128K output · $21.00 in / $168.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_3_CODEX: Final[Model] = Model(
+OPENAI_GPT_5_3_CODEX: Final[PricedModel] = PricedModel(
     provider="digitalocean",
     id="openai-gpt-5.3-codex",
     name="GPT-5.3 Codex",
@@ -1569,16 +1635,17 @@ OPENAI_GPT_5_3_CODEX: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_02_05,
-    last_updated=_D_2026_02_05,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_02_05,
+    last_updated=_Shared.D_2026_02_05,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"GPT-5.3 Codex (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_4: Final[Model] = Model(
+OPENAI_GPT_5_4: Final[PricedModel] = PricedModel(
     provider="digitalocean",
     id="openai-gpt-5.4",
     name="GPT-5.4",
@@ -1590,16 +1657,17 @@ OPENAI_GPT_5_4: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_03_05,
-    last_updated=_D_2026_03_05,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_03_05,
+    last_updated=_Shared.D_2026_03_05,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(input=Decimal("2.5"), output=Decimal("15"), cache_read=Decimal("0.25")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"GPT-5.4 (chat) · 1M context · 128K output · $2.50 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_4_MINI: Final[Model] = Model(
+OPENAI_GPT_5_4_MINI: Final[PricedModel] = PricedModel(
     provider="digitalocean",
     id="openai-gpt-5.4-mini",
     name="GPT-5.4 mini",
@@ -1611,16 +1679,17 @@ OPENAI_GPT_5_4_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_03_17,
-    last_updated=_D_2026_03_17,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_03_17,
+    last_updated=_Shared.D_2026_03_17,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.75"), output=Decimal("4.5"), cache_read=Decimal("0.075")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"GPT-5.4 mini (chat) · 400K context · 128K output · $0.75 in / $4.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_4_NANO: Final[Model] = Model(
+OPENAI_GPT_5_4_NANO: Final[PricedModel] = PricedModel(
     provider="digitalocean",
     id="openai-gpt-5.4-nano",
     name="GPT-5.4 nano",
@@ -1632,16 +1701,17 @@ OPENAI_GPT_5_4_NANO: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_03_17,
-    last_updated=_D_2026_03_17,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_03_17,
+    last_updated=_Shared.D_2026_03_17,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("1.25"), cache_read=Decimal("0.02")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"GPT-5.4 nano (chat) · 400K context · 128K output · $0.20 in / $1.25 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_4_PRO: Final[Model] = Model(
+OPENAI_GPT_5_4_PRO: Final[PricedModel] = PricedModel(
     provider="digitalocean",
     id="openai-gpt-5.4-pro",
     name="GPT-5.4 pro",
@@ -1652,16 +1722,17 @@ OPENAI_GPT_5_4_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_03_05,
-    last_updated=_D_2026_03_05,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_03_05,
+    last_updated=_Shared.D_2026_03_05,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("30"), output=Decimal("180")),
-    reasoning_options=(_REASONING_EFFORT_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MEDIUM_HIGH_XHIGH,),
 )
+"GPT-5.4 pro (chat) · 400K context · 128K output · $30.00 in / $180.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_5: Final[Model] = Model(
+OPENAI_GPT_5_5: Final[PricedModel] = PricedModel(
     provider="digitalocean",
     id="openai-gpt-5.5",
     name="GPT-5.5",
@@ -1673,11 +1744,11 @@ OPENAI_GPT_5_5: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_12_01,
-    release_date=_D_2026_04_23,
-    last_updated=_D_2026_04_30,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_12_01,
+    release_date=_Shared.D_2026_04_23,
+    last_updated=_Shared.D_2026_04_30,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("30"),
@@ -1692,10 +1763,11 @@ OPENAI_GPT_5_5: Final[Model] = Model(
         ),
         context_over_200k=Rates(input=Decimal("10"), output=Decimal("45"), cache_read=Decimal("1")),
     ),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"GPT-5.5 (chat) · 1M context · 128K output · $5.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_IMAGE_1: Final[Model] = Model(
+OPENAI_GPT_IMAGE_1: Final[PricedModel] = PricedModel(
     provider="digitalocean",
     id="openai-gpt-image-1",
     name="GPT Image 1",
@@ -1706,14 +1778,15 @@ OPENAI_GPT_IMAGE_1: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_04_24,
-    last_updated=_D_2025_04_24,
-    modalities=_TEXT_IMAGE_TO_IMAGE,
-    limit=_CONTEXT_0_OUTPUT_0,
+    release_date=_Shared.D_2025_04_24,
+    last_updated=_Shared.D_2025_04_24,
+    modalities=_Shared.TEXT_IMAGE_TO_IMAGE,
+    limit=_Shared.CONTEXT_0_OUTPUT_0,
     cost=Cost(input=Decimal("5"), output=Decimal("40"), cache_read=Decimal("1.25")),
 )
+"GPT Image 1 (image) · 0 context · 0 output · $5.00 in / $40.00 out per 1M tokens · vision, attachments"
 
-OPENAI_GPT_IMAGE_1_5: Final[Model] = Model(
+OPENAI_GPT_IMAGE_1_5: Final[PricedModel] = PricedModel(
     provider="digitalocean",
     id="openai-gpt-image-1.5",
     name="GPT Image 1.5",
@@ -1724,12 +1797,13 @@ OPENAI_GPT_IMAGE_1_5: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_11_25,
-    last_updated=_D_2025_11_25,
-    modalities=_TEXT_IMAGE_TO_IMAGE,
-    limit=_CONTEXT_0_OUTPUT_0,
+    release_date=_Shared.D_2025_11_25,
+    last_updated=_Shared.D_2025_11_25,
+    modalities=_Shared.TEXT_IMAGE_TO_IMAGE,
+    limit=_Shared.CONTEXT_0_OUTPUT_0,
     cost=Cost(input=Decimal("5"), output=Decimal("10"), cache_read=Decimal("1")),
 )
+"GPT Image 1.5 (image) · 0 context · 0 output · $5.00 in / $10.00 out per 1M tokens · vision, attachments"
 
 OPENAI_GPT_IMAGE_2: Final[Model] = Model(
     provider="digitalocean",
@@ -1742,13 +1816,14 @@ OPENAI_GPT_IMAGE_2: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_04_24,
-    last_updated=_D_2025_04_24,
-    modalities=_TEXT_IMAGE_TO_IMAGE,
-    limit=_CONTEXT_0_OUTPUT_0,
+    release_date=_Shared.D_2025_04_24,
+    last_updated=_Shared.D_2025_04_24,
+    modalities=_Shared.TEXT_IMAGE_TO_IMAGE,
+    limit=_Shared.CONTEXT_0_OUTPUT_0,
 )
+"GPT Image 2 (image) · 0 context · 0 output · price unknown · vision, attachments"
 
-OPENAI_GPT_OSS_120B: Final[Model] = Model(
+OPENAI_GPT_OSS_120B: Final[PricedModel] = PricedModel(
     provider="digitalocean",
     id="openai-gpt-oss-120b",
     name="gpt-oss-120b",
@@ -1760,17 +1835,18 @@ OPENAI_GPT_OSS_120B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_06,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2026_04_16,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_131072,
+    knowledge=_Shared.D_2024_06,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2026_04_16,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_131072,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.7")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"gpt-oss-120b (chat) · 131K context · 131K output · $0.10 in / $0.70 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-OPENAI_GPT_OSS_20B: Final[Model] = Model(
+OPENAI_GPT_OSS_20B: Final[PricedModel] = PricedModel(
     provider="digitalocean",
     id="openai-gpt-oss-20b",
     name="gpt-oss-20b",
@@ -1782,16 +1858,17 @@ OPENAI_GPT_OSS_20B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_06,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2026_04_16,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_131072,
+    knowledge=_Shared.D_2024_06,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2026_04_16,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_131072,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.45")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"gpt-oss-20b (chat) · 131K context · 131K output · $0.05 in / $0.45 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-OPENAI_O1: Final[Model] = Model(
+OPENAI_O1: Final[PricedModel] = PricedModel(
     provider="digitalocean",
     id="openai-o1",
     name="o1",
@@ -1803,16 +1880,17 @@ OPENAI_O1: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2023_09,
-    release_date=_D_2024_12_05,
-    last_updated=_D_2024_12_05,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_100000,
+    knowledge=_Shared.D_2023_09,
+    release_date=_Shared.D_2024_12_05,
+    last_updated=_Shared.D_2024_12_05,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_100000,
     cost=Cost(input=Decimal("15"), output=Decimal("60"), cache_read=Decimal("7.5")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"o1 (chat) · 200K context · 100K output · $15.00 in / $60.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_O3: Final[Model] = Model(
+OPENAI_O3: Final[PricedModel] = PricedModel(
     provider="digitalocean",
     id="openai-o3",
     name="o3",
@@ -1824,16 +1902,17 @@ OPENAI_O3: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_05,
-    release_date=_D_2025_04_16,
-    last_updated=_D_2025_04_16,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_100000,
+    knowledge=_Shared.D_2024_05,
+    release_date=_Shared.D_2025_04_16,
+    last_updated=_Shared.D_2025_04_16,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_100000,
     cost=Cost(input=Decimal("2"), output=Decimal("8"), cache_read=Decimal("0.5")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"o3 (chat) · 200K context · 100K output · $2.00 in / $8.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_O3_MINI: Final[Model] = Model(
+OPENAI_O3_MINI: Final[PricedModel] = PricedModel(
     provider="digitalocean",
     id="openai-o3-mini",
     name="o3-mini",
@@ -1845,14 +1924,15 @@ OPENAI_O3_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_05,
-    release_date=_D_2024_12_20,
-    last_updated=_D_2025_01_29,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_100000,
+    knowledge=_Shared.D_2024_05,
+    release_date=_Shared.D_2024_12_20,
+    last_updated=_Shared.D_2025_01_29,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_100000,
     cost=Cost(input=Decimal("1.1"), output=Decimal("4.4"), cache_read=Decimal("0.55")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"o3-mini (chat) · 200K context · 100K output · $1.10 in / $4.40 out per 1M tokens · tools, reasoning, structured output"
 
 QWEN_2_5_14B_INSTRUCT: Final[Model] = Model(
     provider="digitalocean",
@@ -1865,14 +1945,15 @@ QWEN_2_5_14B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_09,
-    release_date=_D_2024_09_19,
-    last_updated=_D_2024_09_19,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_131072,
+    knowledge=_Shared.D_2024_09,
+    release_date=_Shared.D_2024_09_19,
+    last_updated=_Shared.D_2024_09_19,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_131072,
 )
+"Qwen 2.5 14B Instruct (chat) · 131K context · 131K output · price unknown · tools, open weights"
 
-QWEN3_CODER_FLASH: Final[Model] = Model(
+QWEN3_CODER_FLASH: Final[PricedModel] = PricedModel(
     provider="digitalocean",
     id="qwen3-coder-flash",
     name="Qwen3 Coder Flash",
@@ -1883,15 +1964,16 @@ QWEN3_CODER_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_07_28,
-    last_updated=_D_2026_04_30,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_65536,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_07_28,
+    last_updated=_Shared.D_2026_04_30,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_65536,
     cost=Cost(input=Decimal("0.45"), output=Decimal("1.7")),
 )
+"Qwen3 Coder Flash (chat) · 262K context · 65.5K output · $0.45 in / $1.70 out per 1M tokens · tools, open weights"
 
-QWEN3_EMBEDDING_0_6B: Final[Model] = Model(
+QWEN3_EMBEDDING_0_6B: Final[PricedModel] = PricedModel(
     provider="digitalocean",
     id="qwen3-embedding-0.6b",
     name="Qwen3 Embedding 0.6B",
@@ -1902,13 +1984,14 @@ QWEN3_EMBEDDING_0_6B: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=True,
-    release_date=_D_2025_06_03,
-    last_updated=_D_2026_04_16,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8000_OUTPUT_1024,
+    release_date=_Shared.D_2025_06_03,
+    last_updated=_Shared.D_2026_04_16,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8000_OUTPUT_1024,
     cost=Cost(input=Decimal("0.04"), output=Decimal("0")),
     status=Status.BETA,
 )
+"Qwen3 Embedding 0.6B (embedding) · 8K context · 1.02K output · $0.04 in / $0.00 out per 1M tokens · open weights · beta"
 
 QWEN3_TTS_VOICEDESIGN: Final[Model] = Model(
     provider="digitalocean",
@@ -1921,13 +2004,14 @@ QWEN3_TTS_VOICEDESIGN: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=True,
-    release_date=_D_2026_04_21,
-    last_updated=_D_2026_04_30,
-    modalities=_TEXT_TO_AUDIO,
-    limit=_CONTEXT_32768_OUTPUT_1,
+    release_date=_Shared.D_2026_04_21,
+    last_updated=_Shared.D_2026_04_30,
+    modalities=_Shared.TEXT_TO_AUDIO,
+    limit=_Shared.CONTEXT_32768_OUTPUT_1,
 )
+"Qwen3 TTS VoiceDesign (audio) · 32.8K context · 1 output · price unknown · open weights"
 
-QWEN3_5_397B_A17B: Final[Model] = Model(
+QWEN3_5_397B_A17B: Final[PricedModel] = PricedModel(
     provider="digitalocean",
     id="qwen3.5-397b-a17b",
     name="Qwen 3.5 397B A17B",
@@ -1939,15 +2023,16 @@ QWEN3_5_397B_A17B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_02_15,
-    last_updated=_D_2026_04_30,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_81920,
+    release_date=_Shared.D_2026_02_15,
+    last_updated=_Shared.D_2026_04_30,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_81920,
     cost=Cost(input=Decimal("0.55"), output=Decimal("3.5")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
+"Qwen 3.5 397B A17B (chat) · 262K context · 81.9K output · $0.55 in / $3.50 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-STABLE_DIFFUSION_3_5_LARGE: Final[Model] = Model(
+STABLE_DIFFUSION_3_5_LARGE: Final[PricedModel] = PricedModel(
     provider="digitalocean",
     id="stable-diffusion-3.5-large",
     name="Stable Diffusion 3.5 Large",
@@ -1958,14 +2043,15 @@ STABLE_DIFFUSION_3_5_LARGE: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=True,
-    release_date=_D_2024_10_22,
-    last_updated=_D_2026_04_30,
-    modalities=_TEXT_TO_IMAGE,
-    limit=_CONTEXT_256_OUTPUT_1,
+    release_date=_Shared.D_2024_10_22,
+    last_updated=_Shared.D_2026_04_30,
+    modalities=_Shared.TEXT_TO_IMAGE,
+    limit=_Shared.CONTEXT_256_OUTPUT_1,
     cost=Cost(input=Decimal("0.08"), output=Decimal("0")),
 )
+"Stable Diffusion 3.5 Large (image) · 256 context · 1 output · $0.08 in / $0.00 out per 1M tokens · open weights"
 
-WAN2_2_T2V_A14B: Final[Model] = Model(
+WAN2_2_T2V_A14B: Final[PricedModel] = PricedModel(
     provider="digitalocean",
     id="wan2-2-t2v-a14b",
     name="Wan2.2-T2V-A14B",
@@ -1975,9 +2061,10 @@ WAN2_2_T2V_A14B: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=True,
-    release_date=_D_2025_07_28,
-    last_updated=_D_2026_04_30,
-    modalities=_TEXT_TO_VIDEO,
-    limit=_CONTEXT_100_OUTPUT_1,
+    release_date=_Shared.D_2025_07_28,
+    last_updated=_Shared.D_2026_04_30,
+    modalities=_Shared.TEXT_TO_VIDEO,
+    limit=_Shared.CONTEXT_100_OUTPUT_1,
     cost=Cost(input=Decimal("0.6"), output=Decimal("0")),
 )
+"Wan2.2-T2V-A14B (video) · 100 context · 1 output · $0.60 in / $0.00 out per 1M tokens · open weights"

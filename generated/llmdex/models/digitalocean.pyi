@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import Model, PricedModel
 
 __all__ = [
     "ALIBABA_QWEN3_32B",
@@ -90,85 +90,85 @@ __all__ = [
     "WAN2_2_T2V_A14B",
 ]
 
-ALIBABA_QWEN3_32B: Final[Model]
+ALIBABA_QWEN3_32B: Final[PricedModel]
 "Qwen3-32B (chat) · 131K context · 41K output · $0.25 in / $0.55 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ALL_MINI_LM_L6_V2: Final[Model]
+ALL_MINI_LM_L6_V2: Final[PricedModel]
 "All-MiniLM-L6-v2 (embedding) · 256 context · 384 output · $0.009 in / $0.00 out per 1M tokens · open weights"
 
-ANTHROPIC_CLAUDE_3_OPUS: Final[Model]
+ANTHROPIC_CLAUDE_3_OPUS: Final[PricedModel]
 "Claude 3 Opus (chat) · 200K context · 4.1K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, attachments · deprecated"
 
-ANTHROPIC_CLAUDE_3_5_HAIKU: Final[Model]
+ANTHROPIC_CLAUDE_3_5_HAIKU: Final[PricedModel]
 "Claude 3.5 Haiku (chat) · 200K context · 8.19K output · $0.80 in / $4.00 out per 1M tokens · tools · deprecated"
 
-ANTHROPIC_CLAUDE_3_5_SONNET: Final[Model]
+ANTHROPIC_CLAUDE_3_5_SONNET: Final[PricedModel]
 "Claude 3.5 Sonnet (chat) · 200K context · 8.19K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, attachments · deprecated"
 
-ANTHROPIC_CLAUDE_3_7_SONNET: Final[Model]
+ANTHROPIC_CLAUDE_3_7_SONNET: Final[PricedModel]
 "Claude 3.7 Sonnet (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments · deprecated"
 
-ANTHROPIC_CLAUDE_4_1_OPUS: Final[Model]
+ANTHROPIC_CLAUDE_4_1_OPUS: Final[PricedModel]
 "Claude Opus 4.1 (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_4_5_HAIKU: Final[Model]
+ANTHROPIC_CLAUDE_4_5_HAIKU: Final[PricedModel]
 "Claude Haiku 4.5 (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_4_5_SONNET: Final[Model]
+ANTHROPIC_CLAUDE_4_5_SONNET: Final[PricedModel]
 "Claude Sonnet 4.5 (chat) · 1M context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_4_6_SONNET: Final[Model]
+ANTHROPIC_CLAUDE_4_6_SONNET: Final[PricedModel]
 "Claude Sonnet 4.6 (chat) · 1M context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
 ANTHROPIC_CLAUDE_FABLE_5: Final[Model]
 "Anthropic Claude Fable 5 (chat) · 1M context · 128K output · price unknown · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_HAIKU_4_5: Final[Model]
+ANTHROPIC_CLAUDE_HAIKU_4_5: Final[PricedModel]
 "Claude Haiku 4.5 (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4: Final[Model]
+ANTHROPIC_CLAUDE_OPUS_4: Final[PricedModel]
 "Claude Opus 4 (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_5: Final[Model]
+ANTHROPIC_CLAUDE_OPUS_4_5: Final[PricedModel]
 "Claude Opus 4.5 (chat) · 200K context · 64K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_6: Final[Model]
+ANTHROPIC_CLAUDE_OPUS_4_6: Final[PricedModel]
 "Claude Opus 4.6 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_7: Final[Model]
+ANTHROPIC_CLAUDE_OPUS_4_7: Final[PricedModel]
 "Claude Opus 4.7 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_8: Final[Model]
+ANTHROPIC_CLAUDE_OPUS_4_8: Final[PricedModel]
 "Claude Opus 4.8 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_SONNET_4: Final[Model]
+ANTHROPIC_CLAUDE_SONNET_4: Final[PricedModel]
 "Claude Sonnet 4 (chat) · 1M context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ARCEE_TRINITY_LARGE_THINKING: Final[Model]
+ARCEE_TRINITY_LARGE_THINKING: Final[PricedModel]
 "Trinity Large Thinking (chat) · 256K context · 128K output · $0.25 in / $0.90 out per 1M tokens · tools, reasoning, open weights · beta"
 
-BGE_M3: Final[Model]
+BGE_M3: Final[PricedModel]
 "BGE M3 (embedding) · 8.19K context · 1.02K output · $0.02 in / $0.00 out per 1M tokens · open weights"
 
-BGE_RERANKER_V2_M3: Final[Model]
+BGE_RERANKER_V2_M3: Final[PricedModel]
 "BGE Reranker v2 M3 (rerank) · 8.19K context · 1 output · $0.01 in / $0.00 out per 1M tokens · open weights"
 
-DEEPSEEK_3_2: Final[Model]
+DEEPSEEK_3_2: Final[PricedModel]
 "DeepSeek V3.2 (chat) · 128K context · 64K output · $0.50 in / $1.60 out per 1M tokens · tools, reasoning, open weights"
 
 DEEPSEEK_4_FLASH: Final[Model]
 "Deepseek V4 Flash (chat) · 262K context · 8.19K output · price unknown · tools"
 
-DEEPSEEK_R1_DISTILL_LLAMA_70B: Final[Model]
+DEEPSEEK_R1_DISTILL_LLAMA_70B: Final[PricedModel]
 "DeepSeek R1 Distill Llama 70B (chat) · 131K context · 32.8K output · $0.99 in / $0.99 out per 1M tokens · tools, reasoning, structured output, open weights"
 
 DEEPSEEK_V3: Final[Model]
 "DeepSeek V3 (chat) · 164K context · 131K output · price unknown · tools, open weights"
 
-DEEPSEEK_V4_PRO: Final[Model]
+DEEPSEEK_V4_PRO: Final[PricedModel]
 "DeepSeek V4 Pro (chat) · 1.05M context · 393K output · $1.74 in / $3.48 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-E5_LARGE_V2: Final[Model]
+E5_LARGE_V2: Final[PricedModel]
 "E5 Large v2 (embedding) · 512 context · 1.02K output · $0.02 in / $0.00 out per 1M tokens · open weights"
 
 FAL_AI_ELEVENLABS_TTS_MULTILINGUAL_V2: Final[Model]
@@ -183,149 +183,149 @@ FAL_AI_FLUX_SCHNELL: Final[Model]
 FAL_AI_STABLE_AUDIO_25_TEXT_TO_AUDIO: Final[Model]
 "Stable Audio 2.5 (Text-to-Audio) (audio) · 0 context · 0 output · price unknown"
 
-GEMMA_4_31B_IT: Final[Model]
+GEMMA_4_31B_IT: Final[PricedModel]
 "Gemma 4 31B (chat) · 256K context · 8.19K output · $0.18 in / $0.50 out per 1M tokens · vision, tools, structured output, attachments, open weights"
 
-GLM_5: Final[Model]
+GLM_5: Final[PricedModel]
 "GLM 5 (chat) · 203K context · 128K output · $1.00 in / $3.20 out per 1M tokens · tools, reasoning, open weights"
 
-GTE_LARGE_EN_V1_5: Final[Model]
+GTE_LARGE_EN_V1_5: Final[PricedModel]
 "GTE Large (v1.5) (embedding) · 8.19K context · 1.02K output · $0.09 in / $0.00 out per 1M tokens · open weights"
 
-KIMI_K2_5: Final[Model]
+KIMI_K2_5: Final[PricedModel]
 "Kimi K2.5 (chat) · 262K context · 32.8K output · $0.50 in / $2.70 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-KIMI_K2_6: Final[Model]
+KIMI_K2_6: Final[PricedModel]
 "Kimi K2.6 (chat) · 262K context · 262K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-LLAMA_4_MAVERICK: Final[Model]
+LLAMA_4_MAVERICK: Final[PricedModel]
 "Llama 4 Maverick 17B 128E Instruct (chat) · 1M context · 16.4K output · $0.25 in / $0.87 out per 1M tokens · vision, tools, structured output, attachments, open weights"
 
-LLAMA3_8B_INSTRUCT: Final[Model]
+LLAMA3_8B_INSTRUCT: Final[PricedModel]
 "Llama 3.1 Instruct (8B) (chat) · 131K context · 131K output · $0.198 in / $0.198 out per 1M tokens · tools, open weights"
 
-LLAMA3_3_70B_INSTRUCT: Final[Model]
+LLAMA3_3_70B_INSTRUCT: Final[PricedModel]
 "Llama 3.3 Instruct 70B (chat) · 128K context · 128K output · $0.65 in / $0.65 out per 1M tokens · tools, open weights"
 
-MINIMAX_M2_5: Final[Model]
+MINIMAX_M2_5: Final[PricedModel]
 "MiniMax M2.5 (chat) · 205K context · 128K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights · beta"
 
 MINISTRAL_3_8B_INSTRUCT_2512: Final[Model]
 "Ministral 3 8B (chat) · 262K context · 262K output · price unknown · vision, tools, attachments, open weights"
 
-MISTRAL_3_14B: Final[Model]
+MISTRAL_3_14B: Final[PricedModel]
 "Ministral 3 14B Instruct (chat) · 262K context · 128K output · $0.20 in / $0.20 out per 1M tokens · tools, structured output, open weights"
 
 MISTRAL_7B_INSTRUCT_V0_3: Final[Model]
 "Mistral 7B Instruct v0.3 (chat) · 32.8K context · 32.8K output · price unknown · tools, open weights"
 
-MISTRAL_NEMO_INSTRUCT_2407: Final[Model]
+MISTRAL_NEMO_INSTRUCT_2407: Final[PricedModel]
 "Mistral Nemo Instruct (chat) · 128K context · 16.4K output · $0.30 in / $0.30 out per 1M tokens · tools, open weights · deprecated"
 
-MULTI_QA_MPNET_BASE_DOT_V1: Final[Model]
+MULTI_QA_MPNET_BASE_DOT_V1: Final[PricedModel]
 "Multi-QA-mpnet-base-dot-v1 (embedding) · 512 context · 768 output · $0.009 in / $0.00 out per 1M tokens · open weights"
 
 NEMOTRON_3_NANO_30B: Final[Model]
 "Nemotron 3 Nano 30B A3B (chat) · 262K context · 262K output · price unknown · tools, reasoning, open weights"
 
-NEMOTRON_3_NANO_OMNI: Final[Model]
+NEMOTRON_3_NANO_OMNI: Final[PricedModel]
 "Nemotron Nano 3 Omni (chat) · 65.5K context · 65.5K output · $0.50 in / $0.90 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
 NEMOTRON_3_ULTRA_550B: Final[Model]
 "Nemotron 3 Ultra (chat) · 131K context · 8.19K output · price unknown · tools"
 
-NEMOTRON_NANO_12B_V2_VL: Final[Model]
+NEMOTRON_NANO_12B_V2_VL: Final[PricedModel]
 "Nemotron Nano 12B v2 VL (chat) · 128K context · 16.4K output · $0.20 in / $0.60 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-NVIDIA_NEMOTRON_3_SUPER_120B: Final[Model]
+NVIDIA_NEMOTRON_3_SUPER_120B: Final[PricedModel]
 "Nemotron-3-Super-120B (chat) · 256K context · 32.8K output · $0.30 in / $0.65 out per 1M tokens · tools, reasoning, structured output, open weights · beta"
 
-OPENAI_GPT_4_1: Final[Model]
+OPENAI_GPT_4_1: Final[PricedModel]
 "GPT-4.1 (chat) · 1.05M context · 32.8K output · $2.00 in / $8.00 out per 1M tokens · vision, tools, structured output, attachments"
 
-OPENAI_GPT_4O: Final[Model]
+OPENAI_GPT_4O: Final[PricedModel]
 "GPT-4o (chat) · 128K context · 16.4K output · $2.50 in / $10.00 out per 1M tokens · vision, tools, structured output, attachments"
 
-OPENAI_GPT_4O_MINI: Final[Model]
+OPENAI_GPT_4O_MINI: Final[PricedModel]
 "GPT-4o mini (chat) · 128K context · 16.4K output · $0.15 in / $0.60 out per 1M tokens · vision, tools, structured output, attachments"
 
-OPENAI_GPT_5: Final[Model]
+OPENAI_GPT_5: Final[PricedModel]
 "GPT-5 (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_MINI: Final[Model]
+OPENAI_GPT_5_MINI: Final[PricedModel]
 "GPT-5 mini (chat) · 400K context · 128K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_NANO: Final[Model]
+OPENAI_GPT_5_NANO: Final[PricedModel]
 "GPT-5 nano (chat) · 400K context · 128K output · $0.05 in / $0.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_1_CODEX_MAX: Final[Model]
+OPENAI_GPT_5_1_CODEX_MAX: Final[PricedModel]
 "GPT-5.1 Codex Max (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_2: Final[Model]
+OPENAI_GPT_5_2: Final[PricedModel]
 "GPT-5.2 (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_2_PRO: Final[Model]
+OPENAI_GPT_5_2_PRO: Final[PricedModel]
 "GPT-5.2 pro (chat) · 400K context · 128K output · $21.00 in / $168.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_3_CODEX: Final[Model]
+OPENAI_GPT_5_3_CODEX: Final[PricedModel]
 "GPT-5.3 Codex (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_4: Final[Model]
+OPENAI_GPT_5_4: Final[PricedModel]
 "GPT-5.4 (chat) · 1M context · 128K output · $2.50 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_4_MINI: Final[Model]
+OPENAI_GPT_5_4_MINI: Final[PricedModel]
 "GPT-5.4 mini (chat) · 400K context · 128K output · $0.75 in / $4.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_4_NANO: Final[Model]
+OPENAI_GPT_5_4_NANO: Final[PricedModel]
 "GPT-5.4 nano (chat) · 400K context · 128K output · $0.20 in / $1.25 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_4_PRO: Final[Model]
+OPENAI_GPT_5_4_PRO: Final[PricedModel]
 "GPT-5.4 pro (chat) · 400K context · 128K output · $30.00 in / $180.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_5: Final[Model]
+OPENAI_GPT_5_5: Final[PricedModel]
 "GPT-5.5 (chat) · 1M context · 128K output · $5.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_IMAGE_1: Final[Model]
+OPENAI_GPT_IMAGE_1: Final[PricedModel]
 "GPT Image 1 (image) · 0 context · 0 output · $5.00 in / $40.00 out per 1M tokens · vision, attachments"
 
-OPENAI_GPT_IMAGE_1_5: Final[Model]
+OPENAI_GPT_IMAGE_1_5: Final[PricedModel]
 "GPT Image 1.5 (image) · 0 context · 0 output · $5.00 in / $10.00 out per 1M tokens · vision, attachments"
 
 OPENAI_GPT_IMAGE_2: Final[Model]
 "GPT Image 2 (image) · 0 context · 0 output · price unknown · vision, attachments"
 
-OPENAI_GPT_OSS_120B: Final[Model]
+OPENAI_GPT_OSS_120B: Final[PricedModel]
 "gpt-oss-120b (chat) · 131K context · 131K output · $0.10 in / $0.70 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-OPENAI_GPT_OSS_20B: Final[Model]
+OPENAI_GPT_OSS_20B: Final[PricedModel]
 "gpt-oss-20b (chat) · 131K context · 131K output · $0.05 in / $0.45 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-OPENAI_O1: Final[Model]
+OPENAI_O1: Final[PricedModel]
 "o1 (chat) · 200K context · 100K output · $15.00 in / $60.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_O3: Final[Model]
+OPENAI_O3: Final[PricedModel]
 "o3 (chat) · 200K context · 100K output · $2.00 in / $8.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_O3_MINI: Final[Model]
+OPENAI_O3_MINI: Final[PricedModel]
 "o3-mini (chat) · 200K context · 100K output · $1.10 in / $4.40 out per 1M tokens · tools, reasoning, structured output"
 
 QWEN_2_5_14B_INSTRUCT: Final[Model]
 "Qwen 2.5 14B Instruct (chat) · 131K context · 131K output · price unknown · tools, open weights"
 
-QWEN3_CODER_FLASH: Final[Model]
+QWEN3_CODER_FLASH: Final[PricedModel]
 "Qwen3 Coder Flash (chat) · 262K context · 65.5K output · $0.45 in / $1.70 out per 1M tokens · tools, open weights"
 
-QWEN3_EMBEDDING_0_6B: Final[Model]
+QWEN3_EMBEDDING_0_6B: Final[PricedModel]
 "Qwen3 Embedding 0.6B (embedding) · 8K context · 1.02K output · $0.04 in / $0.00 out per 1M tokens · open weights · beta"
 
 QWEN3_TTS_VOICEDESIGN: Final[Model]
 "Qwen3 TTS VoiceDesign (audio) · 32.8K context · 1 output · price unknown · open weights"
 
-QWEN3_5_397B_A17B: Final[Model]
+QWEN3_5_397B_A17B: Final[PricedModel]
 "Qwen 3.5 397B A17B (chat) · 262K context · 81.9K output · $0.55 in / $3.50 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-STABLE_DIFFUSION_3_5_LARGE: Final[Model]
+STABLE_DIFFUSION_3_5_LARGE: Final[PricedModel]
 "Stable Diffusion 3.5 Large (image) · 256 context · 1 output · $0.08 in / $0.00 out per 1M tokens · open weights"
 
-WAN2_2_T2V_A14B: Final[Model]
+WAN2_2_T2V_A14B: Final[PricedModel]
 "Wan2.2-T2V-A14B (video) · 100 context · 1 output · $0.60 in / $0.00 out per 1M tokens · open weights"

@@ -9,22 +9,26 @@ from decimal import Decimal
 
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
-from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, Model
+from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, PricedModel
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_131072_OUTPUT_32768 = Limit(context=131072, output=32768)
-_CONTEXT_200000_OUTPUT_128000 = Limit(context=200000, output=128000)
-_CONTEXT_200000_OUTPUT_32000 = Limit(context=200000, output=32000)
-_D_2025_04 = PartialDate(2025, 4)
-_D_2025_08 = PartialDate(2025, 8)
-_D_2025_12_22 = PartialDate(2025, 12, 22)
-_D_2026_02_12 = PartialDate(2026, 2, 12)
-_D_2026_04_07 = PartialDate(2026, 4, 7)
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_131072_OUTPUT_32768 = Limit(context=131072, output=32768)
+    CONTEXT_200000_OUTPUT_128000 = Limit(context=200000, output=128000)
+    CONTEXT_200000_OUTPUT_32000 = Limit(context=200000, output=32000)
+    D_2025_04 = PartialDate(2025, 4)
+    D_2025_08 = PartialDate(2025, 8)
+    D_2025_12_22 = PartialDate(2025, 12, 22)
+    D_2026_02_12 = PartialDate(2026, 2, 12)
+    D_2026_04_07 = PartialDate(2026, 4, 7)
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "GLM_4_7",
@@ -34,7 +38,7 @@ __all__ = [
     "MINIMAX_M2_5",
 ]
 
-GLM_4_7: Final[Model] = Model(
+GLM_4_7: Final[PricedModel] = PricedModel(
     provider="dinference",
     id="glm-4.7",
     name="GLM-4.7",
@@ -45,17 +49,18 @@ GLM_4_7: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_12_22,
-    last_updated=_D_2025_12_22,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_12_22,
+    last_updated=_Shared.D_2025_12_22,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.45"), output=Decimal("1.65")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"GLM-4.7 (chat) · 200K context · 128K output · $0.45 in / $1.65 out per 1M tokens · tools, reasoning, open weights"
 
-GLM_5: Final[Model] = Model(
+GLM_5: Final[PricedModel] = PricedModel(
     provider="dinference",
     id="glm-5",
     name="GLM-5",
@@ -66,16 +71,17 @@ GLM_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_02_12,
-    last_updated=_D_2026_02_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_128000,
+    release_date=_Shared.D_2026_02_12,
+    last_updated=_Shared.D_2026_02_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.75"), output=Decimal("2.4")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"GLM-5 (chat) · 200K context · 128K output · $0.75 in / $2.40 out per 1M tokens · tools, reasoning, open weights"
 
-GLM_5_1: Final[Model] = Model(
+GLM_5_1: Final[PricedModel] = PricedModel(
     provider="dinference",
     id="glm-5.1",
     name="GLM-5.1",
@@ -87,16 +93,17 @@ GLM_5_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_07,
-    last_updated=_D_2026_04_07,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_128000,
+    release_date=_Shared.D_2026_04_07,
+    last_updated=_Shared.D_2026_04_07,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("3.89")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"GLM-5.1 (chat) · 200K context · 128K output · $1.25 in / $3.89 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-GPT_OSS_120B: Final[Model] = Model(
+GPT_OSS_120B: Final[PricedModel] = PricedModel(
     provider="dinference",
     id="gpt-oss-120b",
     name="GPT OSS 120B",
@@ -106,14 +113,15 @@ GPT_OSS_120B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_08,
-    last_updated=_D_2025_08,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32768,
+    release_date=_Shared.D_2025_08,
+    last_updated=_Shared.D_2025_08,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("0.0675"), output=Decimal("0.27")),
 )
+"GPT OSS 120B (chat) · 131K context · 32.8K output · $0.0675 in / $0.27 out per 1M tokens · tools, open weights"
 
-MINIMAX_M2_5: Final[Model] = Model(
+MINIMAX_M2_5: Final[PricedModel] = PricedModel(
     provider="dinference",
     id="minimax-m2.5",
     name="MiniMax-M2.5",
@@ -124,10 +132,11 @@ MINIMAX_M2_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_02_12,
-    last_updated=_D_2026_02_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_32000,
+    release_date=_Shared.D_2026_02_12,
+    last_updated=_Shared.D_2026_02_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_32000,
     cost=Cost(input=Decimal("0.22"), output=Decimal("0.88")),
     reasoning_options=(),
 )
+"MiniMax-M2.5 (chat) · 200K context · 32K output · $0.22 in / $0.88 out per 1M tokens · tools, reasoning, open weights"

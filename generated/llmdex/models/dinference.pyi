@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "GLM_4_7",
@@ -15,17 +15,17 @@ __all__ = [
     "MINIMAX_M2_5",
 ]
 
-GLM_4_7: Final[Model]
+GLM_4_7: Final[PricedModel]
 "GLM-4.7 (chat) · 200K context · 128K output · $0.45 in / $1.65 out per 1M tokens · tools, reasoning, open weights"
 
-GLM_5: Final[Model]
+GLM_5: Final[PricedModel]
 "GLM-5 (chat) · 200K context · 128K output · $0.75 in / $2.40 out per 1M tokens · tools, reasoning, open weights"
 
-GLM_5_1: Final[Model]
+GLM_5_1: Final[PricedModel]
 "GLM-5.1 (chat) · 200K context · 128K output · $1.25 in / $3.89 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-GPT_OSS_120B: Final[Model]
+GPT_OSS_120B: Final[PricedModel]
 "GPT OSS 120B (chat) · 131K context · 32.8K output · $0.0675 in / $0.27 out per 1M tokens · tools, open weights"
 
-MINIMAX_M2_5: Final[Model]
+MINIMAX_M2_5: Final[PricedModel]
 "MiniMax-M2.5 (chat) · 200K context · 32K output · $0.22 in / $0.88 out per 1M tokens · tools, reasoning, open weights"

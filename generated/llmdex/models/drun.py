@@ -9,22 +9,26 @@ from decimal import Decimal
 
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
-from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, Model
+from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, PricedModel
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_131072_OUTPUT_32000 = Limit(context=131072, output=32000)
-_CONTEXT_131072_OUTPUT_8192 = Limit(context=131072, output=8192)
-_CONTEXT_204800_OUTPUT_131072 = Limit(context=204800, output=131072)
-_D_2024_07 = PartialDate(2024, 7)
-_D_2024_12 = PartialDate(2024, 12)
-_D_2024_12_26 = PartialDate(2024, 12, 26)
-_D_2025_01_20 = PartialDate(2025, 1, 20)
-_D_2025_03_01 = PartialDate(2025, 3, 1)
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_131072_OUTPUT_32000 = Limit(context=131072, output=32000)
+    CONTEXT_131072_OUTPUT_8192 = Limit(context=131072, output=8192)
+    CONTEXT_204800_OUTPUT_131072 = Limit(context=204800, output=131072)
+    D_2024_07 = PartialDate(2024, 7)
+    D_2024_12 = PartialDate(2024, 12)
+    D_2024_12_26 = PartialDate(2024, 12, 26)
+    D_2025_01_20 = PartialDate(2025, 1, 20)
+    D_2025_03_01 = PartialDate(2025, 3, 1)
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "PUBLIC_DEEPSEEK_R1",
@@ -32,7 +36,7 @@ __all__ = [
     "PUBLIC_MINIMAX_M25",
 ]
 
-PUBLIC_DEEPSEEK_R1: Final[Model] = Model(
+PUBLIC_DEEPSEEK_R1: Final[PricedModel] = PricedModel(
     provider="drun",
     id="public/deepseek-r1",
     name="DeepSeek R1",
@@ -43,17 +47,18 @@ PUBLIC_DEEPSEEK_R1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_12,
-    release_date=_D_2025_01_20,
-    last_updated=_D_2025_01_20,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32000,
+    knowledge=_Shared.D_2024_12,
+    release_date=_Shared.D_2025_01_20,
+    last_updated=_Shared.D_2025_01_20,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32000,
     cost=Cost(input=Decimal("0.55"), output=Decimal("2.2")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"DeepSeek R1 (chat) · 131K context · 32K output · $0.55 in / $2.20 out per 1M tokens · tools, reasoning, open weights"
 
-PUBLIC_DEEPSEEK_V3: Final[Model] = Model(
+PUBLIC_DEEPSEEK_V3: Final[PricedModel] = PricedModel(
     provider="drun",
     id="public/deepseek-v3",
     name="DeepSeek V3",
@@ -64,15 +69,16 @@ PUBLIC_DEEPSEEK_V3: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_07,
-    release_date=_D_2024_12_26,
-    last_updated=_D_2024_12_26,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_8192,
+    knowledge=_Shared.D_2024_07,
+    release_date=_Shared.D_2024_12_26,
+    last_updated=_Shared.D_2024_12_26,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_8192,
     cost=Cost(input=Decimal("0.28"), output=Decimal("1.1")),
 )
+"DeepSeek V3 (chat) · 131K context · 8.19K output · $0.28 in / $1.10 out per 1M tokens · tools, open weights"
 
-PUBLIC_MINIMAX_M25: Final[Model] = Model(
+PUBLIC_MINIMAX_M25: Final[PricedModel] = PricedModel(
     provider="drun",
     id="public/minimax-m25",
     name="MiniMax M2.5",
@@ -83,11 +89,12 @@ PUBLIC_MINIMAX_M25: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_03_01,
-    last_updated=_D_2025_03_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_131072,
+    release_date=_Shared.D_2025_03_01,
+    last_updated=_Shared.D_2025_03_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_131072,
     cost=Cost(input=Decimal("0.29"), output=Decimal("1.16")),
     interleaved=Interleaved(field="reasoning_details"),
     reasoning_options=(),
 )
+"MiniMax M2.5 (chat) · 205K context · 131K output · $0.29 in / $1.16 out per 1M tokens · tools, reasoning"

@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "PUBLIC_DEEPSEEK_R1",
@@ -13,11 +13,11 @@ __all__ = [
     "PUBLIC_MINIMAX_M25",
 ]
 
-PUBLIC_DEEPSEEK_R1: Final[Model]
+PUBLIC_DEEPSEEK_R1: Final[PricedModel]
 "DeepSeek R1 (chat) · 131K context · 32K output · $0.55 in / $2.20 out per 1M tokens · tools, reasoning, open weights"
 
-PUBLIC_DEEPSEEK_V3: Final[Model]
+PUBLIC_DEEPSEEK_V3: Final[PricedModel]
 "DeepSeek V3 (chat) · 131K context · 8.19K output · $0.28 in / $1.10 out per 1M tokens · tools, open weights"
 
-PUBLIC_MINIMAX_M25: Final[Model]
+PUBLIC_MINIMAX_M25: Final[PricedModel]
 "MiniMax M2.5 (chat) · 205K context · 131K output · $0.29 in / $1.16 out per 1M tokens · tools, reasoning"

@@ -9,51 +9,57 @@ from decimal import Decimal
 
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
-from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, Model, ReasoningOption
+from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, PricedModel, ReasoningOption
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_AUDIO_TEXT_TO_TEXT = Modalities(input=("audio", "text"), output=("text",))
-_AUDIO_TO_TEXT = Modalities(input=("audio",), output=("text",))
-_CONTEXT_100000_OUTPUT_100000 = Limit(context=100000, output=100000)
-_CONTEXT_128000_OUTPUT_4096 = Limit(context=128000, output=4096)
-_CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
-_CONTEXT_262144_OUTPUT_32768 = Limit(context=262144, output=32768)
-_CONTEXT_262144_OUTPUT_65536 = Limit(context=262144, output=65536)
-_CONTEXT_32000_OUTPUT_32000 = Limit(context=32000, output=32000)
-_CONTEXT_32000_OUTPUT_4096 = Limit(context=32000, output=4096)
-_CONTEXT_40960_OUTPUT_4096 = Limit(context=40960, output=4096)
-_CONTEXT_448_OUTPUT_4096 = Limit(context=448, output=4096)
-_CONTEXT_448_OUTPUT_448 = Limit(context=448, output=448)
-_CONTEXT_512_OUTPUT_512 = Limit(context=512, output=512)
-_CONTEXT_65536_OUTPUT_65536 = Limit(context=65536, output=65536)
-_D_2023_12 = PartialDate(2023, 12)
-_D_2024_06_01 = PartialDate(2024, 6, 1)
-_D_2024_10_01 = PartialDate(2024, 10, 1)
-_D_2024_12_06 = PartialDate(2024, 12, 6)
-_D_2025_01 = PartialDate(2025, 1)
-_D_2025_03_01 = PartialDate(2025, 3, 1)
-_D_2025_07_30 = PartialDate(2025, 7, 30)
-_D_2025_08_05 = PartialDate(2025, 8, 5)
-_D_2026_01 = PartialDate(2026, 1)
-_D_2026_04_02 = PartialDate(2026, 4, 2)
-_D_2026_04_17 = PartialDate(2026, 4, 17)
-_D_2026_04_21 = PartialDate(2026, 4, 21)
-_D_2026_04_29 = PartialDate(2026, 4, 29)
-_D_2026_06_06 = PartialDate(2026, 6, 6)
-_REASONING_BUDGET_TOKENS = ReasoningOption(type="budget_tokens")
-_REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(type="effort", values=("low", "medium", "high"))
-_REASONING_EFFORT_NONE_HIGH = ReasoningOption(type="effort", values=("none", "high"))
-_REASONING_TOGGLE = ReasoningOption(type="toggle")
-_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT = Modalities(
-    input=("text", "image", "video", "audio"), output=("text",)
-)
-_TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    AUDIO_TEXT_TO_TEXT = Modalities(input=("audio", "text"), output=("text",))
+    AUDIO_TO_TEXT = Modalities(input=("audio",), output=("text",))
+    CONTEXT_100000_OUTPUT_100000 = Limit(context=100000, output=100000)
+    CONTEXT_128000_OUTPUT_4096 = Limit(context=128000, output=4096)
+    CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
+    CONTEXT_262144_OUTPUT_32768 = Limit(context=262144, output=32768)
+    CONTEXT_262144_OUTPUT_65536 = Limit(context=262144, output=65536)
+    CONTEXT_32000_OUTPUT_32000 = Limit(context=32000, output=32000)
+    CONTEXT_32000_OUTPUT_4096 = Limit(context=32000, output=4096)
+    CONTEXT_40960_OUTPUT_4096 = Limit(context=40960, output=4096)
+    CONTEXT_448_OUTPUT_4096 = Limit(context=448, output=4096)
+    CONTEXT_448_OUTPUT_448 = Limit(context=448, output=448)
+    CONTEXT_512_OUTPUT_512 = Limit(context=512, output=512)
+    CONTEXT_65536_OUTPUT_65536 = Limit(context=65536, output=65536)
+    D_2023_12 = PartialDate(2023, 12)
+    D_2024_06_01 = PartialDate(2024, 6, 1)
+    D_2024_10_01 = PartialDate(2024, 10, 1)
+    D_2024_12_06 = PartialDate(2024, 12, 6)
+    D_2025_01 = PartialDate(2025, 1)
+    D_2025_03_01 = PartialDate(2025, 3, 1)
+    D_2025_07_30 = PartialDate(2025, 7, 30)
+    D_2025_08_05 = PartialDate(2025, 8, 5)
+    D_2026_01 = PartialDate(2026, 1)
+    D_2026_04_02 = PartialDate(2026, 4, 2)
+    D_2026_04_17 = PartialDate(2026, 4, 17)
+    D_2026_04_21 = PartialDate(2026, 4, 21)
+    D_2026_04_29 = PartialDate(2026, 4, 29)
+    D_2026_06_06 = PartialDate(2026, 6, 6)
+    REASONING_BUDGET_TOKENS = ReasoningOption(type="budget_tokens")
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("low", "medium", "high")
+    )
+    REASONING_EFFORT_NONE_HIGH = ReasoningOption(type="effort", values=("none", "high"))
+    REASONING_TOGGLE = ReasoningOption(type="toggle")
+    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT = Modalities(
+        input=("text", "image", "video", "audio"), output=("text",)
+    )
+    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "KBLAB_KB_WHISPER_LARGE",
@@ -73,7 +79,7 @@ __all__ = [
     "OPENAI_WHISPER_LARGE_V3_TURBO",
 ]
 
-KBLAB_KB_WHISPER_LARGE: Final[Model] = Model(
+KBLAB_KB_WHISPER_LARGE: Final[PricedModel] = PricedModel(
     provider="evroc",
     id="KBLab/kb-whisper-large",
     name="KB Whisper",
@@ -83,14 +89,15 @@ KBLAB_KB_WHISPER_LARGE: Final[Model] = Model(
     reasoning=False,
     tool_call=False,
     open_weights=True,
-    release_date=_D_2024_10_01,
-    last_updated=_D_2024_10_01,
-    modalities=_AUDIO_TO_TEXT,
-    limit=_CONTEXT_448_OUTPUT_448,
+    release_date=_Shared.D_2024_10_01,
+    last_updated=_Shared.D_2024_10_01,
+    modalities=_Shared.AUDIO_TO_TEXT,
+    limit=_Shared.CONTEXT_448_OUTPUT_448,
     cost=Cost(input=Decimal("0.0023"), output=Decimal("0.0023"), output_audio=Decimal("2.3")),
 )
+"KB Whisper (transcription) · 448 context · 448 output · $0.0023 in / $0.0023 out per 1M tokens · open weights"
 
-QWEN_QWEN3_EMBEDDING_8B: Final[Model] = Model(
+QWEN_QWEN3_EMBEDDING_8B: Final[PricedModel] = PricedModel(
     provider="evroc",
     id="Qwen/Qwen3-Embedding-8B",
     name="Qwen3 Embedding 8B",
@@ -100,14 +107,15 @@ QWEN_QWEN3_EMBEDDING_8B: Final[Model] = Model(
     reasoning=False,
     tool_call=False,
     open_weights=True,
-    release_date=_D_2025_07_30,
-    last_updated=_D_2025_07_30,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_40960_OUTPUT_4096,
+    release_date=_Shared.D_2025_07_30,
+    last_updated=_Shared.D_2025_07_30,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_40960_OUTPUT_4096,
     cost=Cost(input=Decimal("0.115"), output=Decimal("0.115")),
 )
+"Qwen3 Embedding 8B (embedding) · 41K context · 4.1K output · $0.115 in / $0.115 out per 1M tokens · open weights"
 
-QWEN_QWEN3_RERANKER_4B: Final[Model] = Model(
+QWEN_QWEN3_RERANKER_4B: Final[PricedModel] = PricedModel(
     provider="evroc",
     id="Qwen/Qwen3-Reranker-4B",
     name="Qwen3 Reranker 4B",
@@ -117,14 +125,15 @@ QWEN_QWEN3_RERANKER_4B: Final[Model] = Model(
     reasoning=False,
     tool_call=False,
     open_weights=True,
-    release_date=_D_2025_07_30,
-    last_updated=_D_2025_07_30,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32000_OUTPUT_4096,
+    release_date=_Shared.D_2025_07_30,
+    last_updated=_Shared.D_2025_07_30,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32000_OUTPUT_4096,
     cost=Cost(input=Decimal("0.0575"), output=Decimal("0")),
 )
+"Qwen3 Reranker 4B (rerank) · 32K context · 4.1K output · $0.0575 in / $0.00 out per 1M tokens · open weights"
 
-QWEN_QWEN3_VL_30B_A3B_INSTRUCT: Final[Model] = Model(
+QWEN_QWEN3_VL_30B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="evroc",
     id="Qwen/Qwen3-VL-30B-A3B-Instruct",
     name="Qwen3 VL 30B",
@@ -134,14 +143,15 @@ QWEN_QWEN3_VL_30B_A3B_INSTRUCT: Final[Model] = Model(
     reasoning=False,
     tool_call=True,
     open_weights=True,
-    release_date=_D_2025_07_30,
-    last_updated=_D_2025_07_30,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_100000_OUTPUT_100000,
+    release_date=_Shared.D_2025_07_30,
+    last_updated=_Shared.D_2025_07_30,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_100000_OUTPUT_100000,
     cost=Cost(input=Decimal("0.23"), output=Decimal("0.92")),
 )
+"Qwen3 VL 30B (chat) · 100K context · 100K output · $0.23 in / $0.92 out per 1M tokens · vision, tools, open weights"
 
-QWEN_QWEN3_6_35B_A3B_FP8: Final[Model] = Model(
+QWEN_QWEN3_6_35B_A3B_FP8: Final[PricedModel] = PricedModel(
     provider="evroc",
     id="Qwen/Qwen3.6-35B-A3B-FP8",
     name="Qwen3.6 35B-A3B",
@@ -153,15 +163,16 @@ QWEN_QWEN3_6_35B_A3B_FP8: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_17,
-    last_updated=_D_2026_04_17,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_65536,
+    release_date=_Shared.D_2026_04_17,
+    last_updated=_Shared.D_2026_04_17,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_65536,
     cost=Cost(input=Decimal("0.345"), output=Decimal("1.38")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Qwen3.6 35B-A3B (chat) · 262K context · 65.5K output · $0.345 in / $1.38 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-EVROC_ROC: Final[Model] = Model(
+EVROC_ROC: Final[PricedModel] = PricedModel(
     provider="evroc",
     id="evroc/roc",
     name="roc",
@@ -172,17 +183,18 @@ EVROC_ROC: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2026_01,
-    release_date=_D_2026_06_06,
-    last_updated=_D_2026_06_06,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2026_01,
+    release_date=_Shared.D_2026_06_06,
+    last_updated=_Shared.D_2026_06_06,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("2.875"), output=Decimal("11.516")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_BUDGET_TOKENS,),
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS,),
 )
+"roc (chat) · 262K context · 262K output · $2.875 in / $11.516 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMMA_4_26B_A4B_IT: Final[Model] = Model(
+GOOGLE_GEMMA_4_26B_A4B_IT: Final[PricedModel] = PricedModel(
     provider="evroc",
     id="google/gemma-4-26B-A4B-it",
     name="Gemma 4 26B A4B IT",
@@ -194,15 +206,16 @@ GOOGLE_GEMMA_4_26B_A4B_IT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_02,
-    last_updated=_D_2026_04_02,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_32768,
+    release_date=_Shared.D_2026_04_02,
+    last_updated=_Shared.D_2026_04_02,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_32768,
     cost=Cost(input=Decimal("0.144"), output=Decimal("0.575")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Gemma 4 26B A4B IT (chat) · 262K context · 32.8K output · $0.144 in / $0.575 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-INTFLOAT_MULTILINGUAL_E5_LARGE_INSTRUCT: Final[Model] = Model(
+INTFLOAT_MULTILINGUAL_E5_LARGE_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="evroc",
     id="intfloat/multilingual-e5-large-instruct",
     name="E5 Multi-Lingual Large Embeddings 0.6B",
@@ -212,14 +225,15 @@ INTFLOAT_MULTILINGUAL_E5_LARGE_INSTRUCT: Final[Model] = Model(
     reasoning=False,
     tool_call=False,
     open_weights=True,
-    release_date=_D_2024_06_01,
-    last_updated=_D_2024_06_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_512_OUTPUT_512,
+    release_date=_Shared.D_2024_06_01,
+    last_updated=_Shared.D_2024_06_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_512_OUTPUT_512,
     cost=Cost(input=Decimal("0.114"), output=Decimal("0.114")),
 )
+"E5 Multi-Lingual Large Embeddings 0.6B (embedding) · 512 context · 512 output · $0.114 in / $0.114 out per 1M tokens · open weights"
 
-MISTRALAI_MISTRAL_MEDIUM_3_5_128B: Final[Model] = Model(
+MISTRALAI_MISTRAL_MEDIUM_3_5_128B: Final[PricedModel] = PricedModel(
     provider="evroc",
     id="mistralai/Mistral-Medium-3.5-128B",
     name="Mistral Medium 3.5",
@@ -231,15 +245,16 @@ MISTRALAI_MISTRAL_MEDIUM_3_5_128B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_29,
-    last_updated=_D_2026_04_29,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    release_date=_Shared.D_2026_04_29,
+    last_updated=_Shared.D_2026_04_29,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("1.725"), output=Decimal("6.9")),
-    reasoning_options=(_REASONING_EFFORT_NONE_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_HIGH,),
 )
+"Mistral Medium 3.5 (chat) · 262K context · 262K output · $1.725 in / $6.90 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-MISTRALAI_VOXTRAL_SMALL_24B_2507: Final[Model] = Model(
+MISTRALAI_VOXTRAL_SMALL_24B_2507: Final[PricedModel] = PricedModel(
     provider="evroc",
     id="mistralai/Voxtral-Small-24B-2507",
     name="Voxtral Small 24B",
@@ -249,14 +264,15 @@ MISTRALAI_VOXTRAL_SMALL_24B_2507: Final[Model] = Model(
     reasoning=False,
     tool_call=False,
     open_weights=True,
-    release_date=_D_2025_03_01,
-    last_updated=_D_2025_03_01,
-    modalities=_AUDIO_TEXT_TO_TEXT,
-    limit=_CONTEXT_32000_OUTPUT_32000,
+    release_date=_Shared.D_2025_03_01,
+    last_updated=_Shared.D_2025_03_01,
+    modalities=_Shared.AUDIO_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32000_OUTPUT_32000,
     cost=Cost(input=Decimal("0.0023"), output=Decimal("0.0023"), output_audio=Decimal("2.3")),
 )
+"Voxtral Small 24B (chat) · 32K context · 32K output · $0.0023 in / $0.0023 out per 1M tokens · open weights"
 
-MOONSHOTAI_KIMI_K2_6: Final[Model] = Model(
+MOONSHOTAI_KIMI_K2_6: Final[PricedModel] = PricedModel(
     provider="evroc",
     id="moonshotai/Kimi-K2.6",
     name="Kimi K2.6",
@@ -268,16 +284,17 @@ MOONSHOTAI_KIMI_K2_6: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_04_21,
-    last_updated=_D_2026_04_21,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_04_21,
+    last_updated=_Shared.D_2026_04_21,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("1.4375"), output=Decimal("5.75")),
-    reasoning_options=(_REASONING_BUDGET_TOKENS,),
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS,),
 )
+"Kimi K2.6 (chat) · 262K context · 262K output · $1.4375 in / $5.75 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-NVIDIA_LLAMA_3_3_70B_INSTRUCT_FP8: Final[Model] = Model(
+NVIDIA_LLAMA_3_3_70B_INSTRUCT_FP8: Final[PricedModel] = PricedModel(
     provider="evroc",
     id="nvidia/Llama-3.3-70B-Instruct-FP8",
     name="Llama-3.3-70B-Instruct",
@@ -288,15 +305,16 @@ NVIDIA_LLAMA_3_3_70B_INSTRUCT_FP8: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_12,
-    release_date=_D_2024_12_06,
-    last_updated=_D_2024_12_06,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    knowledge=_Shared.D_2023_12,
+    release_date=_Shared.D_2024_12_06,
+    last_updated=_Shared.D_2024_12_06,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("1.15"), output=Decimal("1.15")),
 )
+"Llama-3.3-70B-Instruct (chat) · 128K context · 4.1K output · $1.15 in / $1.15 out per 1M tokens · tools, attachments, open weights"
 
-OPENAI_GPT_OSS_120B: Final[Model] = Model(
+OPENAI_GPT_OSS_120B: Final[PricedModel] = PricedModel(
     provider="evroc",
     id="openai/gpt-oss-120b",
     name="GPT OSS 120B",
@@ -306,15 +324,16 @@ OPENAI_GPT_OSS_120B: Final[Model] = Model(
     reasoning=True,
     tool_call=True,
     open_weights=True,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_65536_OUTPUT_65536,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_65536_OUTPUT_65536,
     cost=Cost(input=Decimal("0.23"), output=Decimal("0.92")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"GPT OSS 120B (chat) · 65.5K context · 65.5K output · $0.23 in / $0.92 out per 1M tokens · tools, reasoning, open weights"
 
-OPENAI_WHISPER_LARGE_V3: Final[Model] = Model(
+OPENAI_WHISPER_LARGE_V3: Final[PricedModel] = PricedModel(
     provider="evroc",
     id="openai/whisper-large-v3",
     name="Whisper 3 Large",
@@ -324,14 +343,15 @@ OPENAI_WHISPER_LARGE_V3: Final[Model] = Model(
     reasoning=False,
     tool_call=False,
     open_weights=True,
-    release_date=_D_2024_10_01,
-    last_updated=_D_2024_10_01,
-    modalities=_AUDIO_TO_TEXT,
-    limit=_CONTEXT_448_OUTPUT_4096,
+    release_date=_Shared.D_2024_10_01,
+    last_updated=_Shared.D_2024_10_01,
+    modalities=_Shared.AUDIO_TO_TEXT,
+    limit=_Shared.CONTEXT_448_OUTPUT_4096,
     cost=Cost(input=Decimal("0.0023"), output=Decimal("0.0023"), output_audio=Decimal("2.3")),
 )
+"Whisper 3 Large (transcription) · 448 context · 4.1K output · $0.0023 in / $0.0023 out per 1M tokens · open weights"
 
-OPENAI_WHISPER_LARGE_V3_TURBO: Final[Model] = Model(
+OPENAI_WHISPER_LARGE_V3_TURBO: Final[PricedModel] = PricedModel(
     provider="evroc",
     id="openai/whisper-large-v3-turbo",
     name="Whisper Large v3 Turbo",
@@ -341,9 +361,10 @@ OPENAI_WHISPER_LARGE_V3_TURBO: Final[Model] = Model(
     reasoning=False,
     tool_call=False,
     open_weights=True,
-    release_date=_D_2024_10_01,
-    last_updated=_D_2024_10_01,
-    modalities=_AUDIO_TO_TEXT,
-    limit=_CONTEXT_448_OUTPUT_448,
+    release_date=_Shared.D_2024_10_01,
+    last_updated=_Shared.D_2024_10_01,
+    modalities=_Shared.AUDIO_TO_TEXT,
+    limit=_Shared.CONTEXT_448_OUTPUT_448,
     cost=Cost(input=Decimal("0.0023"), output=Decimal("0.0023"), output_audio=Decimal("2.3")),
 )
+"Whisper Large v3 Turbo (transcription) · 448 context · 448 output · $0.0023 in / $0.0023 out per 1M tokens · open weights"

@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "KBLAB_KB_WHISPER_LARGE",
@@ -25,47 +25,47 @@ __all__ = [
     "OPENAI_WHISPER_LARGE_V3_TURBO",
 ]
 
-KBLAB_KB_WHISPER_LARGE: Final[Model]
+KBLAB_KB_WHISPER_LARGE: Final[PricedModel]
 "KB Whisper (transcription) · 448 context · 448 output · $0.0023 in / $0.0023 out per 1M tokens · open weights"
 
-QWEN_QWEN3_EMBEDDING_8B: Final[Model]
+QWEN_QWEN3_EMBEDDING_8B: Final[PricedModel]
 "Qwen3 Embedding 8B (embedding) · 41K context · 4.1K output · $0.115 in / $0.115 out per 1M tokens · open weights"
 
-QWEN_QWEN3_RERANKER_4B: Final[Model]
+QWEN_QWEN3_RERANKER_4B: Final[PricedModel]
 "Qwen3 Reranker 4B (rerank) · 32K context · 4.1K output · $0.0575 in / $0.00 out per 1M tokens · open weights"
 
-QWEN_QWEN3_VL_30B_A3B_INSTRUCT: Final[Model]
+QWEN_QWEN3_VL_30B_A3B_INSTRUCT: Final[PricedModel]
 "Qwen3 VL 30B (chat) · 100K context · 100K output · $0.23 in / $0.92 out per 1M tokens · vision, tools, open weights"
 
-QWEN_QWEN3_6_35B_A3B_FP8: Final[Model]
+QWEN_QWEN3_6_35B_A3B_FP8: Final[PricedModel]
 "Qwen3.6 35B-A3B (chat) · 262K context · 65.5K output · $0.345 in / $1.38 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-EVROC_ROC: Final[Model]
+EVROC_ROC: Final[PricedModel]
 "roc (chat) · 262K context · 262K output · $2.875 in / $11.516 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMMA_4_26B_A4B_IT: Final[Model]
+GOOGLE_GEMMA_4_26B_A4B_IT: Final[PricedModel]
 "Gemma 4 26B A4B IT (chat) · 262K context · 32.8K output · $0.144 in / $0.575 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-INTFLOAT_MULTILINGUAL_E5_LARGE_INSTRUCT: Final[Model]
+INTFLOAT_MULTILINGUAL_E5_LARGE_INSTRUCT: Final[PricedModel]
 "E5 Multi-Lingual Large Embeddings 0.6B (embedding) · 512 context · 512 output · $0.114 in / $0.114 out per 1M tokens · open weights"
 
-MISTRALAI_MISTRAL_MEDIUM_3_5_128B: Final[Model]
+MISTRALAI_MISTRAL_MEDIUM_3_5_128B: Final[PricedModel]
 "Mistral Medium 3.5 (chat) · 262K context · 262K output · $1.725 in / $6.90 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-MISTRALAI_VOXTRAL_SMALL_24B_2507: Final[Model]
+MISTRALAI_VOXTRAL_SMALL_24B_2507: Final[PricedModel]
 "Voxtral Small 24B (chat) · 32K context · 32K output · $0.0023 in / $0.0023 out per 1M tokens · open weights"
 
-MOONSHOTAI_KIMI_K2_6: Final[Model]
+MOONSHOTAI_KIMI_K2_6: Final[PricedModel]
 "Kimi K2.6 (chat) · 262K context · 262K output · $1.4375 in / $5.75 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-NVIDIA_LLAMA_3_3_70B_INSTRUCT_FP8: Final[Model]
+NVIDIA_LLAMA_3_3_70B_INSTRUCT_FP8: Final[PricedModel]
 "Llama-3.3-70B-Instruct (chat) · 128K context · 4.1K output · $1.15 in / $1.15 out per 1M tokens · tools, attachments, open weights"
 
-OPENAI_GPT_OSS_120B: Final[Model]
+OPENAI_GPT_OSS_120B: Final[PricedModel]
 "GPT OSS 120B (chat) · 65.5K context · 65.5K output · $0.23 in / $0.92 out per 1M tokens · tools, reasoning, open weights"
 
-OPENAI_WHISPER_LARGE_V3: Final[Model]
+OPENAI_WHISPER_LARGE_V3: Final[PricedModel]
 "Whisper 3 Large (transcription) · 448 context · 4.1K output · $0.0023 in / $0.0023 out per 1M tokens · open weights"
 
-OPENAI_WHISPER_LARGE_V3_TURBO: Final[Model]
+OPENAI_WHISPER_LARGE_V3_TURBO: Final[PricedModel]
 "Whisper Large v3 Turbo (transcription) · 448 context · 448 output · $0.0023 in / $0.0023 out per 1M tokens · open weights"

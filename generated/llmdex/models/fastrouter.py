@@ -9,109 +9,127 @@ from decimal import Decimal
 
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
-from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, Model, ReasoningOption
+from llmdex_runtime.model import (
+    Cost,
+    Interleaved,
+    Limit,
+    Modalities,
+    Model,
+    PricedModel,
+    ReasoningOption,
+)
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_1000000_OUTPUT_128000 = Limit(context=1000000, output=128000)
-_CONTEXT_1000000_OUTPUT_30000 = Limit(context=1000000, output=30000)
-_CONTEXT_1000000_OUTPUT_384000 = Limit(context=1000000, output=384000)
-_CONTEXT_1000000_OUTPUT_64000 = Limit(context=1000000, output=64000)
-_CONTEXT_1047576_OUTPUT_32768 = Limit(context=1047576, output=32768)
-_CONTEXT_1048576_OUTPUT_65536 = Limit(context=1048576, output=65536)
-_CONTEXT_1050000_INPUT_922000_OUTPUT_128000 = Limit(context=1050000, input=922000, output=128000)
-_CONTEXT_128000_OUTPUT_0 = Limit(context=128000, output=0)
-_CONTEXT_128000_OUTPUT_128000 = Limit(context=128000, output=128000)
-_CONTEXT_131072_OUTPUT_131072 = Limit(context=131072, output=131072)
-_CONTEXT_131072_OUTPUT_32768 = Limit(context=131072, output=32768)
-_CONTEXT_131072_OUTPUT_65536 = Limit(context=131072, output=65536)
-_CONTEXT_200000_OUTPUT_131072 = Limit(context=200000, output=131072)
-_CONTEXT_200000_OUTPUT_32000 = Limit(context=200000, output=32000)
-_CONTEXT_200000_OUTPUT_64000 = Limit(context=200000, output=64000)
-_CONTEXT_204800_OUTPUT_131072 = Limit(context=204800, output=131072)
-_CONTEXT_256000_OUTPUT_256000 = Limit(context=256000, output=256000)
-_CONTEXT_256000_OUTPUT_64000 = Limit(context=256000, output=64000)
-_CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
-_CONTEXT_262144_OUTPUT_32768 = Limit(context=262144, output=32768)
-_CONTEXT_262144_OUTPUT_66536 = Limit(context=262144, output=66536)
-_CONTEXT_32000_OUTPUT_4096 = Limit(context=32000, output=4096)
-_CONTEXT_400000_INPUT_272000_OUTPUT_128000 = Limit(context=400000, input=272000, output=128000)
-_CONTEXT_400000_OUTPUT_0 = Limit(context=400000, output=0)
-_CONTEXT_400000_OUTPUT_128000 = Limit(context=400000, output=128000)
-_CONTEXT_4096_OUTPUT_0 = Limit(context=4096, output=0)
-_CONTEXT_480_OUTPUT_0 = Limit(context=480, output=0)
-_CONTEXT_65536_OUTPUT_32768 = Limit(context=65536, output=32768)
-_CONTEXT_65536_OUTPUT_65536 = Limit(context=65536, output=65536)
-_D_2024_04 = PartialDate(2024, 4)
-_D_2024_10 = PartialDate(2024, 10)
-_D_2024_10_01 = PartialDate(2024, 10, 1)
-_D_2025_01 = PartialDate(2025, 1)
-_D_2025_01_23 = PartialDate(2025, 1, 23)
-_D_2025_03_31 = PartialDate(2025, 3, 31)
-_D_2025_04 = PartialDate(2025, 4)
-_D_2025_04_14 = PartialDate(2025, 4, 14)
-_D_2025_05 = PartialDate(2025, 5)
-_D_2025_05_20 = PartialDate(2025, 5, 20)
-_D_2025_05_22 = PartialDate(2025, 5, 22)
-_D_2025_06_01 = PartialDate(2025, 6, 1)
-_D_2025_06_17 = PartialDate(2025, 6, 17)
-_D_2025_07 = PartialDate(2025, 7)
-_D_2025_07_09 = PartialDate(2025, 7, 9)
-_D_2025_07_11 = PartialDate(2025, 7, 11)
-_D_2025_07_23 = PartialDate(2025, 7, 23)
-_D_2025_08_05 = PartialDate(2025, 8, 5)
-_D_2025_08_07 = PartialDate(2025, 8, 7)
-_D_2025_08_31 = PartialDate(2025, 8, 31)
-_D_2025_09_01 = PartialDate(2025, 9, 1)
-_D_2025_11_20 = PartialDate(2025, 11, 20)
-_D_2025_12_01 = PartialDate(2025, 12, 1)
-_D_2026_02_05 = PartialDate(2026, 2, 5)
-_D_2026_02_11 = PartialDate(2026, 2, 11)
-_D_2026_02_17 = PartialDate(2026, 2, 17)
-_D_2026_02_18 = PartialDate(2026, 2, 18)
-_D_2026_02_19 = PartialDate(2026, 2, 19)
-_D_2026_02_26 = PartialDate(2026, 2, 26)
-_D_2026_03_13 = PartialDate(2026, 3, 13)
-_D_2026_03_17 = PartialDate(2026, 3, 17)
-_D_2026_03_18 = PartialDate(2026, 3, 18)
-_D_2026_04_01 = PartialDate(2026, 4, 1)
-_D_2026_04_02 = PartialDate(2026, 4, 2)
-_D_2026_04_07 = PartialDate(2026, 4, 7)
-_D_2026_04_16 = PartialDate(2026, 4, 16)
-_D_2026_04_17 = PartialDate(2026, 4, 17)
-_D_2026_04_21 = PartialDate(2026, 4, 21)
-_D_2026_04_23 = PartialDate(2026, 4, 23)
-_D_2026_04_24 = PartialDate(2026, 4, 24)
-_D_2026_05_01 = PartialDate(2026, 5, 1)
-_D_2026_05_19 = PartialDate(2026, 5, 19)
-_D_2026_05_28 = PartialDate(2026, 5, 28)
-_REASONING_BUDGET_TOKENS_MIN_0_MAX_24576 = ReasoningOption(type="budget_tokens", min=0, max=24576)
-_REASONING_BUDGET_TOKENS_MIN_1024_MAX_32000 = ReasoningOption(
-    type="budget_tokens", min=1024, max=32000
-)
-_REASONING_BUDGET_TOKENS_MIN_128_MAX_32768 = ReasoningOption(
-    type="budget_tokens", min=128, max=32768
-)
-_REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(type="effort", values=("low", "medium", "high"))
-_REASONING_TOGGLE = ReasoningOption(type="toggle")
-_TEXT_AUDIO_IMAGE_TO_TEXT_AUDIO = Modalities(
-    input=("text", "audio", "image"), output=("text", "audio")
-)
-_TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
-_TEXT_IMAGE_PDF_TO_TEXT_IMAGE = Modalities(input=("text", "image", "pdf"), output=("text", "image"))
-_TEXT_IMAGE_TO_IMAGE = Modalities(input=("text", "image"), output=("image",))
-_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-_TEXT_IMAGE_TO_TEXT_IMAGE = Modalities(input=("text", "image"), output=("text", "image"))
-_TEXT_IMAGE_TO_VIDEO = Modalities(input=("text", "image"), output=("video",))
-_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT = Modalities(
-    input=("text", "image", "video", "audio", "pdf"), output=("text",)
-)
-_TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-_TEXT_TO_IMAGE = Modalities(input=("text",), output=("image",))
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_1000000_OUTPUT_128000 = Limit(context=1000000, output=128000)
+    CONTEXT_1000000_OUTPUT_30000 = Limit(context=1000000, output=30000)
+    CONTEXT_1000000_OUTPUT_384000 = Limit(context=1000000, output=384000)
+    CONTEXT_1000000_OUTPUT_64000 = Limit(context=1000000, output=64000)
+    CONTEXT_1047576_OUTPUT_32768 = Limit(context=1047576, output=32768)
+    CONTEXT_1048576_OUTPUT_65536 = Limit(context=1048576, output=65536)
+    CONTEXT_1050000_INPUT_922000_OUTPUT_128000 = Limit(context=1050000, input=922000, output=128000)
+    CONTEXT_128000_OUTPUT_0 = Limit(context=128000, output=0)
+    CONTEXT_128000_OUTPUT_128000 = Limit(context=128000, output=128000)
+    CONTEXT_131072_OUTPUT_131072 = Limit(context=131072, output=131072)
+    CONTEXT_131072_OUTPUT_32768 = Limit(context=131072, output=32768)
+    CONTEXT_131072_OUTPUT_65536 = Limit(context=131072, output=65536)
+    CONTEXT_200000_OUTPUT_131072 = Limit(context=200000, output=131072)
+    CONTEXT_200000_OUTPUT_32000 = Limit(context=200000, output=32000)
+    CONTEXT_200000_OUTPUT_64000 = Limit(context=200000, output=64000)
+    CONTEXT_204800_OUTPUT_131072 = Limit(context=204800, output=131072)
+    CONTEXT_256000_OUTPUT_256000 = Limit(context=256000, output=256000)
+    CONTEXT_256000_OUTPUT_64000 = Limit(context=256000, output=64000)
+    CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
+    CONTEXT_262144_OUTPUT_32768 = Limit(context=262144, output=32768)
+    CONTEXT_262144_OUTPUT_66536 = Limit(context=262144, output=66536)
+    CONTEXT_32000_OUTPUT_4096 = Limit(context=32000, output=4096)
+    CONTEXT_400000_INPUT_272000_OUTPUT_128000 = Limit(context=400000, input=272000, output=128000)
+    CONTEXT_400000_OUTPUT_0 = Limit(context=400000, output=0)
+    CONTEXT_400000_OUTPUT_128000 = Limit(context=400000, output=128000)
+    CONTEXT_4096_OUTPUT_0 = Limit(context=4096, output=0)
+    CONTEXT_480_OUTPUT_0 = Limit(context=480, output=0)
+    CONTEXT_65536_OUTPUT_32768 = Limit(context=65536, output=32768)
+    CONTEXT_65536_OUTPUT_65536 = Limit(context=65536, output=65536)
+    D_2024_04 = PartialDate(2024, 4)
+    D_2024_10 = PartialDate(2024, 10)
+    D_2024_10_01 = PartialDate(2024, 10, 1)
+    D_2025_01 = PartialDate(2025, 1)
+    D_2025_01_23 = PartialDate(2025, 1, 23)
+    D_2025_03_31 = PartialDate(2025, 3, 31)
+    D_2025_04 = PartialDate(2025, 4)
+    D_2025_04_14 = PartialDate(2025, 4, 14)
+    D_2025_05 = PartialDate(2025, 5)
+    D_2025_05_20 = PartialDate(2025, 5, 20)
+    D_2025_05_22 = PartialDate(2025, 5, 22)
+    D_2025_06_01 = PartialDate(2025, 6, 1)
+    D_2025_06_17 = PartialDate(2025, 6, 17)
+    D_2025_07 = PartialDate(2025, 7)
+    D_2025_07_09 = PartialDate(2025, 7, 9)
+    D_2025_07_11 = PartialDate(2025, 7, 11)
+    D_2025_07_23 = PartialDate(2025, 7, 23)
+    D_2025_08_05 = PartialDate(2025, 8, 5)
+    D_2025_08_07 = PartialDate(2025, 8, 7)
+    D_2025_08_31 = PartialDate(2025, 8, 31)
+    D_2025_09_01 = PartialDate(2025, 9, 1)
+    D_2025_11_20 = PartialDate(2025, 11, 20)
+    D_2025_12_01 = PartialDate(2025, 12, 1)
+    D_2026_02_05 = PartialDate(2026, 2, 5)
+    D_2026_02_11 = PartialDate(2026, 2, 11)
+    D_2026_02_17 = PartialDate(2026, 2, 17)
+    D_2026_02_18 = PartialDate(2026, 2, 18)
+    D_2026_02_19 = PartialDate(2026, 2, 19)
+    D_2026_02_26 = PartialDate(2026, 2, 26)
+    D_2026_03_13 = PartialDate(2026, 3, 13)
+    D_2026_03_17 = PartialDate(2026, 3, 17)
+    D_2026_03_18 = PartialDate(2026, 3, 18)
+    D_2026_04_01 = PartialDate(2026, 4, 1)
+    D_2026_04_02 = PartialDate(2026, 4, 2)
+    D_2026_04_07 = PartialDate(2026, 4, 7)
+    D_2026_04_16 = PartialDate(2026, 4, 16)
+    D_2026_04_17 = PartialDate(2026, 4, 17)
+    D_2026_04_21 = PartialDate(2026, 4, 21)
+    D_2026_04_23 = PartialDate(2026, 4, 23)
+    D_2026_04_24 = PartialDate(2026, 4, 24)
+    D_2026_05_01 = PartialDate(2026, 5, 1)
+    D_2026_05_19 = PartialDate(2026, 5, 19)
+    D_2026_05_28 = PartialDate(2026, 5, 28)
+    REASONING_BUDGET_TOKENS_MIN_0_MAX_24576 = ReasoningOption(
+        type="budget_tokens", min=0, max=24576
+    )
+    REASONING_BUDGET_TOKENS_MIN_1024_MAX_32000 = ReasoningOption(
+        type="budget_tokens", min=1024, max=32000
+    )
+    REASONING_BUDGET_TOKENS_MIN_128_MAX_32768 = ReasoningOption(
+        type="budget_tokens", min=128, max=32768
+    )
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("low", "medium", "high")
+    )
+    REASONING_TOGGLE = ReasoningOption(type="toggle")
+    TEXT_AUDIO_IMAGE_TO_TEXT_AUDIO = Modalities(
+        input=("text", "audio", "image"), output=("text", "audio")
+    )
+    TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
+    TEXT_IMAGE_PDF_TO_TEXT_IMAGE = Modalities(
+        input=("text", "image", "pdf"), output=("text", "image")
+    )
+    TEXT_IMAGE_TO_IMAGE = Modalities(input=("text", "image"), output=("image",))
+    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_TO_TEXT_IMAGE = Modalities(input=("text", "image"), output=("text", "image"))
+    TEXT_IMAGE_TO_VIDEO = Modalities(input=("text", "image"), output=("video",))
+    TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT = Modalities(
+        input=("text", "image", "video", "audio", "pdf"), output=("text",)
+    )
+    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_TO_IMAGE = Modalities(input=("text",), output=("image",))
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "ANTHROPIC_CLAUDE_OPUS_4_1",
@@ -163,7 +181,7 @@ __all__ = [
     "Z_AI_GLM_5_1",
 ]
 
-ANTHROPIC_CLAUDE_OPUS_4_1: Final[Model] = Model(
+ANTHROPIC_CLAUDE_OPUS_4_1: Final[PricedModel] = PricedModel(
     provider="fastrouter",
     id="anthropic/claude-opus-4.1",
     name="Claude Opus 4.1",
@@ -174,21 +192,22 @@ ANTHROPIC_CLAUDE_OPUS_4_1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_03_31,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_32000,
+    knowledge=_Shared.D_2025_03_31,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_32000,
     cost=Cost(
         input=Decimal("15"),
         output=Decimal("75"),
         cache_read=Decimal("1.5"),
         cache_write=Decimal("18.75"),
     ),
-    reasoning_options=(_REASONING_BUDGET_TOKENS_MIN_1024_MAX_32000,),
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_32000,),
 )
+"Claude Opus 4.1 (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_8: Final[Model] = Model(
+ANTHROPIC_CLAUDE_OPUS_4_8: Final[PricedModel] = PricedModel(
     provider="fastrouter",
     id="anthropic/claude-opus-4.8",
     name="Claude Opus 4.8",
@@ -199,15 +218,16 @@ ANTHROPIC_CLAUDE_OPUS_4_8: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2026_05_28,
-    last_updated=_D_2026_05_28,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    release_date=_Shared.D_2026_05_28,
+    last_updated=_Shared.D_2026_05_28,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(input=Decimal("5"), output=Decimal("25")),
-    reasoning_options=(_REASONING_BUDGET_TOKENS_MIN_1024_MAX_32000,),
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_32000,),
 )
+"Claude Opus 4.8 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_SONNET_4: Final[Model] = Model(
+ANTHROPIC_CLAUDE_SONNET_4: Final[PricedModel] = PricedModel(
     provider="fastrouter",
     id="anthropic/claude-sonnet-4",
     name="Claude Sonnet 4",
@@ -218,21 +238,22 @@ ANTHROPIC_CLAUDE_SONNET_4: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_03_31,
-    release_date=_D_2025_05_22,
-    last_updated=_D_2025_05_22,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_03_31,
+    release_date=_Shared.D_2025_05_22,
+    last_updated=_Shared.D_2025_05_22,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
         cache_read=Decimal("0.3"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(_REASONING_BUDGET_TOKENS_MIN_1024_MAX_32000,),
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_32000,),
 )
+"Claude Sonnet 4 (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model] = Model(
+ANTHROPIC_CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
     provider="fastrouter",
     id="anthropic/claude-sonnet-4.6",
     name="Claude Sonnet 4.6",
@@ -243,14 +264,15 @@ ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_02_17,
-    last_updated=_D_2026_03_13,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_02_17,
+    last_updated=_Shared.D_2026_03_13,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
     cost=Cost(input=Decimal("3"), output=Decimal("15")),
-    reasoning_options=(_REASONING_BUDGET_TOKENS_MIN_1024_MAX_32000,),
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_32000,),
 )
+"Claude Sonnet 4.6 (chat) · 1M context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
 BYTEDANCE_SEEDANCE_2: Final[Model] = Model(
     provider="fastrouter",
@@ -263,13 +285,14 @@ BYTEDANCE_SEEDANCE_2: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    release_date=_D_2026_04_01,
-    last_updated=_D_2026_04_01,
-    modalities=_TEXT_IMAGE_TO_VIDEO,
-    limit=_CONTEXT_4096_OUTPUT_0,
+    release_date=_Shared.D_2026_04_01,
+    last_updated=_Shared.D_2026_04_01,
+    modalities=_Shared.TEXT_IMAGE_TO_VIDEO,
+    limit=_Shared.CONTEXT_4096_OUTPUT_0,
 )
+"Seedance 2 (video) · 4.1K context · 0 output · price unknown · vision, attachments"
 
-DEEPSEEK_AI_DEEPSEEK_R1_DISTILL_LLAMA_70B: Final[Model] = Model(
+DEEPSEEK_AI_DEEPSEEK_R1_DISTILL_LLAMA_70B: Final[PricedModel] = PricedModel(
     provider="fastrouter",
     id="deepseek-ai/deepseek-r1-distill-llama-70b",
     name="DeepSeek R1 Distill Llama 70B",
@@ -280,16 +303,17 @@ DEEPSEEK_AI_DEEPSEEK_R1_DISTILL_LLAMA_70B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_10,
-    release_date=_D_2025_01_23,
-    last_updated=_D_2025_01_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_131072,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2025_01_23,
+    last_updated=_Shared.D_2025_01_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_131072,
     cost=Cost(input=Decimal("0.03"), output=Decimal("0.14")),
     reasoning_options=(),
 )
+"DeepSeek R1 Distill Llama 70B (chat) · 131K context · 131K output · $0.03 in / $0.14 out per 1M tokens · reasoning, open weights"
 
-DEEPSEEK_DEEPSEEK_V4_PRO: Final[Model] = Model(
+DEEPSEEK_DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
     provider="fastrouter",
     id="deepseek/deepseek-v4-pro",
     name="DeepSeek V4 Pro",
@@ -301,16 +325,17 @@ DEEPSEEK_DEEPSEEK_V4_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_05,
-    release_date=_D_2026_04_24,
-    last_updated=_D_2026_04_24,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_384000,
+    knowledge=_Shared.D_2025_05,
+    release_date=_Shared.D_2026_04_24,
+    last_updated=_Shared.D_2026_04_24,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_384000,
     cost=Cost(input=Decimal("1.74"), output=Decimal("3.48")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"DeepSeek V4 Pro (chat) · 1M context · 384K output · $1.74 in / $3.48 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-GOOGLE_GEMINI_2_5_FLASH: Final[Model] = Model(
+GOOGLE_GEMINI_2_5_FLASH: Final[PricedModel] = PricedModel(
     provider="fastrouter",
     id="google/gemini-2.5-flash",
     name="Gemini 2.5 Flash",
@@ -321,16 +346,17 @@ GOOGLE_GEMINI_2_5_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_06_17,
-    last_updated=_D_2025_06_17,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_06_17,
+    last_updated=_Shared.D_2025_06_17,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(input=Decimal("0.3"), output=Decimal("2.5"), cache_read=Decimal("0.0375")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_0_MAX_24576),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_0_MAX_24576),
 )
+"Gemini 2.5 Flash (chat) · 1.05M context · 65.5K output · $0.30 in / $2.50 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GOOGLE_GEMINI_2_5_PRO: Final[Model] = Model(
+GOOGLE_GEMINI_2_5_PRO: Final[PricedModel] = PricedModel(
     provider="fastrouter",
     id="google/gemini-2.5-pro",
     name="Gemini 2.5 Pro",
@@ -341,16 +367,17 @@ GOOGLE_GEMINI_2_5_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_06_17,
-    last_updated=_D_2025_06_17,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_06_17,
+    last_updated=_Shared.D_2025_06_17,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.31")),
-    reasoning_options=(_REASONING_BUDGET_TOKENS_MIN_128_MAX_32768,),
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_128_MAX_32768,),
 )
+"Gemini 2.5 Pro (chat) · 1.05M context · 65.5K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GOOGLE_GEMINI_3_PRO_IMAGE_PREVIEW: Final[Model] = Model(
+GOOGLE_GEMINI_3_PRO_IMAGE_PREVIEW: Final[PricedModel] = PricedModel(
     provider="fastrouter",
     id="google/gemini-3-pro-image-preview",
     name="Nano Banana Pro",
@@ -361,16 +388,17 @@ GOOGLE_GEMINI_3_PRO_IMAGE_PREVIEW: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_11_20,
-    last_updated=_D_2025_11_20,
-    modalities=_TEXT_IMAGE_TO_TEXT_IMAGE,
-    limit=_CONTEXT_65536_OUTPUT_32768,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_11_20,
+    last_updated=_Shared.D_2025_11_20,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT_IMAGE,
+    limit=_Shared.CONTEXT_65536_OUTPUT_32768,
     cost=Cost(input=Decimal("2"), output=Decimal("12")),
     reasoning_options=(),
 )
+"Nano Banana Pro (chat) · 65.5K context · 32.8K output · $2.00 in / $12.00 out per 1M tokens · vision, reasoning, attachments"
 
-GOOGLE_GEMINI_3_1_FLASH_IMAGE_PREVIEW: Final[Model] = Model(
+GOOGLE_GEMINI_3_1_FLASH_IMAGE_PREVIEW: Final[PricedModel] = PricedModel(
     provider="fastrouter",
     id="google/gemini-3.1-flash-image-preview",
     name="Nano Banana 2",
@@ -381,16 +409,17 @@ GOOGLE_GEMINI_3_1_FLASH_IMAGE_PREVIEW: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_02_26,
-    last_updated=_D_2026_02_26,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT_IMAGE,
-    limit=_CONTEXT_65536_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_02_26,
+    last_updated=_Shared.D_2026_02_26,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT_IMAGE,
+    limit=_Shared.CONTEXT_65536_OUTPUT_65536,
     cost=Cost(input=Decimal("0.5"), output=Decimal("3")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Nano Banana 2 (chat) · 65.5K context · 65.5K output · $0.50 in / $3.00 out per 1M tokens · vision, reasoning, attachments"
 
-GOOGLE_GEMINI_3_1_PRO_PREVIEW: Final[Model] = Model(
+GOOGLE_GEMINI_3_1_PRO_PREVIEW: Final[PricedModel] = PricedModel(
     provider="fastrouter",
     id="google/gemini-3.1-pro-preview",
     name="Gemini 3.1 Pro Preview",
@@ -402,16 +431,17 @@ GOOGLE_GEMINI_3_1_PRO_PREVIEW: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_02_19,
-    last_updated=_D_2026_02_19,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_02_19,
+    last_updated=_Shared.D_2026_02_19,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(input=Decimal("2"), output=Decimal("12")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Gemini 3.1 Pro Preview (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_3_5_FLASH: Final[Model] = Model(
+GOOGLE_GEMINI_3_5_FLASH: Final[PricedModel] = PricedModel(
     provider="fastrouter",
     id="google/gemini-3.5-flash",
     name="Gemini 3.5 Flash",
@@ -423,16 +453,17 @@ GOOGLE_GEMINI_3_5_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_05_19,
-    last_updated=_D_2026_05_19,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_05_19,
+    last_updated=_Shared.D_2026_05_19,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(input=Decimal("1.5"), output=Decimal("9")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Gemini 3.5 Flash (chat) · 1.05M context · 65.5K output · $1.50 in / $9.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMMA_4_31B_IT: Final[Model] = Model(
+GOOGLE_GEMMA_4_31B_IT: Final[PricedModel] = PricedModel(
     provider="fastrouter",
     id="google/gemma-4-31b-it",
     name="Gemma 4 31B IT",
@@ -444,13 +475,14 @@ GOOGLE_GEMMA_4_31B_IT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_02,
-    last_updated=_D_2026_04_02,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_32768,
+    release_date=_Shared.D_2026_04_02,
+    last_updated=_Shared.D_2026_04_02,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_32768,
     cost=Cost(input=Decimal("0.13"), output=Decimal("0.38")),
     reasoning_options=(),
 )
+"Gemma 4 31B IT (chat) · 262K context · 32.8K output · $0.13 in / $0.38 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
 GOOGLE_IMAGEN_4_0_FAST: Final[Model] = Model(
     provider="fastrouter",
@@ -463,11 +495,12 @@ GOOGLE_IMAGEN_4_0_FAST: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_05_20,
-    last_updated=_D_2025_05_20,
-    modalities=_TEXT_TO_IMAGE,
-    limit=_CONTEXT_480_OUTPUT_0,
+    release_date=_Shared.D_2025_05_20,
+    last_updated=_Shared.D_2025_05_20,
+    modalities=_Shared.TEXT_TO_IMAGE,
+    limit=_Shared.CONTEXT_480_OUTPUT_0,
 )
+"Imagen 4 Fast (image) · 480 context · 0 output · price unknown"
 
 GOOGLE_IMAGEN_4_0_ULTRA: Final[Model] = Model(
     provider="fastrouter",
@@ -480,11 +513,12 @@ GOOGLE_IMAGEN_4_0_ULTRA: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_05_20,
-    last_updated=_D_2025_05_20,
-    modalities=_TEXT_TO_IMAGE,
-    limit=_CONTEXT_480_OUTPUT_0,
+    release_date=_Shared.D_2025_05_20,
+    last_updated=_Shared.D_2025_05_20,
+    modalities=_Shared.TEXT_TO_IMAGE,
+    limit=_Shared.CONTEXT_480_OUTPUT_0,
 )
+"Imagen 4 Ultra (image) · 480 context · 0 output · price unknown"
 
 GOOGLE_VEO3_1: Final[Model] = Model(
     provider="fastrouter",
@@ -497,11 +531,12 @@ GOOGLE_VEO3_1: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    release_date=_D_2026_05_01,
-    last_updated=_D_2026_05_01,
-    modalities=_TEXT_IMAGE_TO_VIDEO,
-    limit=_CONTEXT_400000_OUTPUT_0,
+    release_date=_Shared.D_2026_05_01,
+    last_updated=_Shared.D_2026_05_01,
+    modalities=_Shared.TEXT_IMAGE_TO_VIDEO,
+    limit=_Shared.CONTEXT_400000_OUTPUT_0,
 )
+"Veo 3.1 (video) · 400K context · 0 output · price unknown · vision, attachments"
 
 GOOGLE_VEO3_1_FAST: Final[Model] = Model(
     provider="fastrouter",
@@ -514,11 +549,12 @@ GOOGLE_VEO3_1_FAST: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    release_date=_D_2026_05_01,
-    last_updated=_D_2026_05_01,
-    modalities=_TEXT_IMAGE_TO_VIDEO,
-    limit=_CONTEXT_400000_OUTPUT_0,
+    release_date=_Shared.D_2026_05_01,
+    last_updated=_Shared.D_2026_05_01,
+    modalities=_Shared.TEXT_IMAGE_TO_VIDEO,
+    limit=_Shared.CONTEXT_400000_OUTPUT_0,
 )
+"Veo 3.1 Fast (video) · 400K context · 0 output · price unknown · vision, attachments"
 
 GOOGLE_VEO3_1_LITE: Final[Model] = Model(
     provider="fastrouter",
@@ -531,11 +567,12 @@ GOOGLE_VEO3_1_LITE: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    release_date=_D_2026_05_01,
-    last_updated=_D_2026_05_01,
-    modalities=_TEXT_IMAGE_TO_VIDEO,
-    limit=_CONTEXT_400000_OUTPUT_0,
+    release_date=_Shared.D_2026_05_01,
+    last_updated=_Shared.D_2026_05_01,
+    modalities=_Shared.TEXT_IMAGE_TO_VIDEO,
+    limit=_Shared.CONTEXT_400000_OUTPUT_0,
 )
+"Veo 3.1 Lite (video) · 400K context · 0 output · price unknown · vision, attachments"
 
 LEONARDO_AI_LUCID_ORIGIN: Final[Model] = Model(
     provider="fastrouter",
@@ -548,11 +585,12 @@ LEONARDO_AI_LUCID_ORIGIN: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_06_01,
-    last_updated=_D_2025_06_01,
-    modalities=_TEXT_IMAGE_TO_IMAGE,
-    limit=_CONTEXT_4096_OUTPUT_0,
+    release_date=_Shared.D_2025_06_01,
+    last_updated=_Shared.D_2025_06_01,
+    modalities=_Shared.TEXT_IMAGE_TO_IMAGE,
+    limit=_Shared.CONTEXT_4096_OUTPUT_0,
 )
+"Lucid Origin (image) · 4.1K context · 0 output · price unknown · vision, attachments"
 
 LEONARDO_AI_LUCID_REALISM: Final[Model] = Model(
     provider="fastrouter",
@@ -565,13 +603,14 @@ LEONARDO_AI_LUCID_REALISM: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_06_01,
-    last_updated=_D_2025_06_01,
-    modalities=_TEXT_IMAGE_TO_IMAGE,
-    limit=_CONTEXT_4096_OUTPUT_0,
+    release_date=_Shared.D_2025_06_01,
+    last_updated=_Shared.D_2025_06_01,
+    modalities=_Shared.TEXT_IMAGE_TO_IMAGE,
+    limit=_Shared.CONTEXT_4096_OUTPUT_0,
 )
+"Lucid Realism (image) · 4.1K context · 0 output · price unknown · vision, attachments"
 
-MINIMAX_MINIMAX_M2_7: Final[Model] = Model(
+MINIMAX_MINIMAX_M2_7: Final[PricedModel] = PricedModel(
     provider="fastrouter",
     id="minimax/minimax-m2.7",
     name="MiniMax-M2.7",
@@ -582,15 +621,16 @@ MINIMAX_MINIMAX_M2_7: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_03_18,
-    last_updated=_D_2026_03_18,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_131072,
+    release_date=_Shared.D_2026_03_18,
+    last_updated=_Shared.D_2026_03_18,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_131072,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
     reasoning_options=(),
 )
+"MiniMax-M2.7 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights"
 
-MINIMAX_MINIMAX_M2_7_HIGHSPEED: Final[Model] = Model(
+MINIMAX_MINIMAX_M2_7_HIGHSPEED: Final[PricedModel] = PricedModel(
     provider="fastrouter",
     id="minimax/minimax-m2.7-highspeed",
     name="MiniMax-M2.7-highspeed",
@@ -601,15 +641,16 @@ MINIMAX_MINIMAX_M2_7_HIGHSPEED: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_03_18,
-    last_updated=_D_2026_03_18,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_131072,
+    release_date=_Shared.D_2026_03_18,
+    last_updated=_Shared.D_2026_03_18,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_131072,
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.4")),
     reasoning_options=(),
 )
+"MiniMax-M2.7-highspeed (chat) · 205K context · 131K output · $0.60 in / $2.40 out per 1M tokens · tools, reasoning, open weights"
 
-MOONSHOTAI_KIMI_K2: Final[Model] = Model(
+MOONSHOTAI_KIMI_K2: Final[PricedModel] = PricedModel(
     provider="fastrouter",
     id="moonshotai/kimi-k2",
     name="Kimi K2",
@@ -620,15 +661,16 @@ MOONSHOTAI_KIMI_K2: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_10,
-    release_date=_D_2025_07_11,
-    last_updated=_D_2025_07_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32768,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2025_07_11,
+    last_updated=_Shared.D_2025_07_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("0.55"), output=Decimal("2.2")),
 )
+"Kimi K2 (chat) · 131K context · 32.8K output · $0.55 in / $2.20 out per 1M tokens · tools, open weights"
 
-MOONSHOTAI_KIMI_K2_6: Final[Model] = Model(
+MOONSHOTAI_KIMI_K2_6: Final[PricedModel] = PricedModel(
     provider="fastrouter",
     id="moonshotai/kimi-k2.6",
     name="Kimi K2.6",
@@ -640,16 +682,17 @@ MOONSHOTAI_KIMI_K2_6: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_04_21,
-    last_updated=_D_2026_04_21,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_04_21,
+    last_updated=_Shared.D_2026_04_21,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.75"), output=Decimal("3.5")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Kimi K2.6 (chat) · 262K context · 262K output · $0.75 in / $3.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-OPENAI_GPT_4_1: Final[Model] = Model(
+OPENAI_GPT_4_1: Final[PricedModel] = PricedModel(
     provider="fastrouter",
     id="openai/gpt-4.1",
     name="GPT-4.1",
@@ -660,15 +703,16 @@ OPENAI_GPT_4_1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2025_04_14,
-    last_updated=_D_2025_04_14,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1047576_OUTPUT_32768,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2025_04_14,
+    last_updated=_Shared.D_2025_04_14,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1047576_OUTPUT_32768,
     cost=Cost(input=Decimal("2"), output=Decimal("8"), cache_read=Decimal("0.5")),
 )
+"GPT-4.1 (chat) · 1.05M context · 32.8K output · $2.00 in / $8.00 out per 1M tokens · vision, tools, attachments"
 
-OPENAI_GPT_5: Final[Model] = Model(
+OPENAI_GPT_5: Final[PricedModel] = PricedModel(
     provider="fastrouter",
     id="openai/gpt-5",
     name="GPT-5",
@@ -679,16 +723,17 @@ OPENAI_GPT_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_10_01,
-    release_date=_D_2025_08_07,
-    last_updated=_D_2025_08_07,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_10_01,
+    release_date=_Shared.D_2025_08_07,
+    last_updated=_Shared.D_2025_08_07,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
     reasoning_options=(),
 )
+"GPT-5 (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_MINI: Final[Model] = Model(
+OPENAI_GPT_5_MINI: Final[PricedModel] = PricedModel(
     provider="fastrouter",
     id="openai/gpt-5-mini",
     name="GPT-5 Mini",
@@ -699,16 +744,17 @@ OPENAI_GPT_5_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_10_01,
-    release_date=_D_2025_08_07,
-    last_updated=_D_2025_08_07,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_10_01,
+    release_date=_Shared.D_2025_08_07,
+    last_updated=_Shared.D_2025_08_07,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.25"), output=Decimal("2"), cache_read=Decimal("0.025")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"GPT-5 Mini (chat) · 400K context · 128K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_NANO: Final[Model] = Model(
+OPENAI_GPT_5_NANO: Final[PricedModel] = PricedModel(
     provider="fastrouter",
     id="openai/gpt-5-nano",
     name="GPT-5 Nano",
@@ -719,16 +765,17 @@ OPENAI_GPT_5_NANO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_10_01,
-    release_date=_D_2025_08_07,
-    last_updated=_D_2025_08_07,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_10_01,
+    release_date=_Shared.D_2025_08_07,
+    last_updated=_Shared.D_2025_08_07,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.4"), cache_read=Decimal("0.005")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"GPT-5 Nano (chat) · 400K context · 128K output · $0.05 in / $0.40 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_3_CODEX: Final[Model] = Model(
+OPENAI_GPT_5_3_CODEX: Final[PricedModel] = PricedModel(
     provider="fastrouter",
     id="openai/gpt-5.3-codex",
     name="GPT-5.3 Codex",
@@ -740,16 +787,17 @@ OPENAI_GPT_5_3_CODEX: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_02_05,
-    last_updated=_D_2026_02_05,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_02_05,
+    last_updated=_Shared.D_2026_02_05,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"GPT-5.3 Codex (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_4_MINI: Final[Model] = Model(
+OPENAI_GPT_5_4_MINI: Final[PricedModel] = PricedModel(
     provider="fastrouter",
     id="openai/gpt-5.4-mini",
     name="GPT-5.4 mini",
@@ -761,16 +809,17 @@ OPENAI_GPT_5_4_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_03_17,
-    last_updated=_D_2026_03_17,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_03_17,
+    last_updated=_Shared.D_2026_03_17,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.75"), output=Decimal("4.5")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"GPT-5.4 mini (chat) · 400K context · 128K output · $0.75 in / $4.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_4_NANO: Final[Model] = Model(
+OPENAI_GPT_5_4_NANO: Final[PricedModel] = PricedModel(
     provider="fastrouter",
     id="openai/gpt-5.4-nano",
     name="GPT-5.4 nano",
@@ -782,16 +831,17 @@ OPENAI_GPT_5_4_NANO: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_03_17,
-    last_updated=_D_2026_03_17,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_03_17,
+    last_updated=_Shared.D_2026_03_17,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("1.25")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"GPT-5.4 nano (chat) · 400K context · 128K output · $0.20 in / $1.25 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_5: Final[Model] = Model(
+OPENAI_GPT_5_5: Final[PricedModel] = PricedModel(
     provider="fastrouter",
     id="openai/gpt-5.5",
     name="GPT-5.5",
@@ -803,16 +853,17 @@ OPENAI_GPT_5_5: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_12_01,
-    release_date=_D_2026_04_23,
-    last_updated=_D_2026_04_23,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_12_01,
+    release_date=_Shared.D_2026_04_23,
+    last_updated=_Shared.D_2026_04_23,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
     cost=Cost(input=Decimal("5"), output=Decimal("30")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"GPT-5.5 (chat) · 1.05M context · 128K output · $5.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_5_PRO: Final[Model] = Model(
+OPENAI_GPT_5_5_PRO: Final[PricedModel] = PricedModel(
     provider="fastrouter",
     id="openai/gpt-5.5-pro",
     name="GPT-5.5 Pro",
@@ -824,14 +875,15 @@ OPENAI_GPT_5_5_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_12_01,
-    release_date=_D_2026_04_23,
-    last_updated=_D_2026_04_23,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_12_01,
+    release_date=_Shared.D_2026_04_23,
+    last_updated=_Shared.D_2026_04_23,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
     cost=Cost(input=Decimal("30"), output=Decimal("180")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"GPT-5.5 Pro (chat) · 1.05M context · 128K output · $30.00 in / $180.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
 OPENAI_GPT_IMAGE_2: Final[Model] = Model(
     provider="fastrouter",
@@ -844,13 +896,14 @@ OPENAI_GPT_IMAGE_2: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_04_21,
-    last_updated=_D_2026_04_21,
-    modalities=_TEXT_IMAGE_TO_IMAGE,
-    limit=_CONTEXT_128000_OUTPUT_0,
+    release_date=_Shared.D_2026_04_21,
+    last_updated=_Shared.D_2026_04_21,
+    modalities=_Shared.TEXT_IMAGE_TO_IMAGE,
+    limit=_Shared.CONTEXT_128000_OUTPUT_0,
 )
+"GPT Image 2 (image) · 128K context · 0 output · price unknown · vision, attachments"
 
-OPENAI_GPT_OSS_120B: Final[Model] = Model(
+OPENAI_GPT_OSS_120B: Final[PricedModel] = PricedModel(
     provider="fastrouter",
     id="openai/gpt-oss-120b",
     name="GPT OSS 120B",
@@ -861,15 +914,16 @@ OPENAI_GPT_OSS_120B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32768,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"GPT OSS 120B (chat) · 131K context · 32.8K output · $0.15 in / $0.60 out per 1M tokens · tools, reasoning, open weights"
 
-OPENAI_GPT_OSS_20B: Final[Model] = Model(
+OPENAI_GPT_OSS_20B: Final[PricedModel] = PricedModel(
     provider="fastrouter",
     id="openai/gpt-oss-20b",
     name="GPT OSS 20B",
@@ -880,15 +934,16 @@ OPENAI_GPT_OSS_20B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_65536,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_65536,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.2")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"GPT OSS 20B (chat) · 131K context · 65.5K output · $0.05 in / $0.20 out per 1M tokens · tools, reasoning, open weights"
 
-OPENAI_GPT_REALTIME_1_5: Final[Model] = Model(
+OPENAI_GPT_REALTIME_1_5: Final[PricedModel] = PricedModel(
     provider="fastrouter",
     id="openai/gpt-realtime-1.5",
     name="GPT Realtime 1.5",
@@ -899,14 +954,15 @@ OPENAI_GPT_REALTIME_1_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_06_01,
-    last_updated=_D_2025_06_01,
-    modalities=_TEXT_AUDIO_IMAGE_TO_TEXT_AUDIO,
-    limit=_CONTEXT_32000_OUTPUT_4096,
+    release_date=_Shared.D_2025_06_01,
+    last_updated=_Shared.D_2025_06_01,
+    modalities=_Shared.TEXT_AUDIO_IMAGE_TO_TEXT_AUDIO,
+    limit=_Shared.CONTEXT_32000_OUTPUT_4096,
     cost=Cost(input=Decimal("4"), output=Decimal("16")),
 )
+"GPT Realtime 1.5 (chat) · 32K context · 4.1K output · $4.00 in / $16.00 out per 1M tokens · vision, tools, attachments"
 
-QWEN_QWEN3_CODER: Final[Model] = Model(
+QWEN_QWEN3_CODER: Final[PricedModel] = PricedModel(
     provider="fastrouter",
     id="qwen/qwen3-coder",
     name="Qwen3 Coder",
@@ -917,15 +973,16 @@ QWEN_QWEN3_CODER: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_07_23,
-    last_updated=_D_2025_07_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_66536,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_07_23,
+    last_updated=_Shared.D_2025_07_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_66536,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
 )
+"Qwen3 Coder (chat) · 262K context · 66.5K output · $0.30 in / $1.20 out per 1M tokens · tools, open weights"
 
-SARVAM_SARVAM_105B: Final[Model] = Model(
+SARVAM_SARVAM_105B: Final[PricedModel] = PricedModel(
     provider="fastrouter",
     id="sarvam/sarvam-105b",
     name="Sarvam 105B",
@@ -936,15 +993,16 @@ SARVAM_SARVAM_105B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_09_01,
-    last_updated=_D_2025_09_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_131072,
+    release_date=_Shared.D_2025_09_01,
+    last_updated=_Shared.D_2025_09_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_131072,
     cost=Cost(input=Decimal("0.04"), output=Decimal("0.16")),
     reasoning_options=(),
 )
+"Sarvam 105B (chat) · 131K context · 131K output · $0.04 in / $0.16 out per 1M tokens · tools, reasoning, open weights"
 
-SARVAM_SARVAM_30B: Final[Model] = Model(
+SARVAM_SARVAM_30B: Final[PricedModel] = PricedModel(
     provider="fastrouter",
     id="sarvam/sarvam-30b",
     name="Sarvam 30B",
@@ -955,13 +1013,14 @@ SARVAM_SARVAM_30B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_02_18,
-    last_updated=_D_2026_02_18,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_128000,
+    release_date=_Shared.D_2026_02_18,
+    last_updated=_Shared.D_2026_02_18,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.02"), output=Decimal("0.1")),
     reasoning_options=(),
 )
+"Sarvam 30B (chat) · 128K context · 128K output · $0.02 in / $0.10 out per 1M tokens · tools, reasoning, open weights"
 
 WANX_WAN_V2_6: Final[Model] = Model(
     provider="fastrouter",
@@ -973,13 +1032,14 @@ WANX_WAN_V2_6: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=True,
-    release_date=_D_2025_12_01,
-    last_updated=_D_2025_12_01,
-    modalities=_TEXT_IMAGE_TO_VIDEO,
-    limit=_CONTEXT_400000_OUTPUT_0,
+    release_date=_Shared.D_2025_12_01,
+    last_updated=_Shared.D_2025_12_01,
+    modalities=_Shared.TEXT_IMAGE_TO_VIDEO,
+    limit=_Shared.CONTEXT_400000_OUTPUT_0,
 )
+"Wan 2.6 (video) · 400K context · 0 output · price unknown · vision, attachments, open weights"
 
-X_AI_GROK_4: Final[Model] = Model(
+X_AI_GROK_4: Final[PricedModel] = PricedModel(
     provider="fastrouter",
     id="x-ai/grok-4",
     name="Grok 4",
@@ -990,11 +1050,11 @@ X_AI_GROK_4: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_07,
-    release_date=_D_2025_07_09,
-    last_updated=_D_2025_07_09,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_07,
+    release_date=_Shared.D_2025_07_09,
+    last_updated=_Shared.D_2025_07_09,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
@@ -1003,8 +1063,9 @@ X_AI_GROK_4: Final[Model] = Model(
     ),
     reasoning_options=(),
 )
+"Grok 4 (chat) · 256K context · 64K output · $3.00 in / $15.00 out per 1M tokens · tools, reasoning"
 
-X_AI_GROK_4_3: Final[Model] = Model(
+X_AI_GROK_4_3: Final[PricedModel] = PricedModel(
     provider="fastrouter",
     id="x-ai/grok-4.3",
     name="Grok 4.3",
@@ -1016,15 +1077,16 @@ X_AI_GROK_4_3: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_04_17,
-    last_updated=_D_2026_04_17,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_30000,
+    release_date=_Shared.D_2026_04_17,
+    last_updated=_Shared.D_2026_04_17,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_30000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("2.5")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Grok 4.3 (chat) · 1M context · 30K output · $1.25 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-X_AI_GROK_BUILD_0_1: Final[Model] = Model(
+X_AI_GROK_BUILD_0_1: Final[PricedModel] = PricedModel(
     provider="fastrouter",
     id="x-ai/grok-build-0.1",
     name="Grok Build 0.1",
@@ -1036,15 +1098,16 @@ X_AI_GROK_BUILD_0_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_04_16,
-    last_updated=_D_2026_04_16,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_256000,
+    release_date=_Shared.D_2026_04_16,
+    last_updated=_Shared.D_2026_04_16,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_256000,
     cost=Cost(input=Decimal("1"), output=Decimal("2")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Grok Build 0.1 (chat) · 256K context · 256K output · $1.00 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-Z_AI_GLM_5: Final[Model] = Model(
+Z_AI_GLM_5: Final[PricedModel] = PricedModel(
     provider="fastrouter",
     id="z-ai/glm-5",
     name="GLM-5",
@@ -1055,16 +1118,17 @@ Z_AI_GLM_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_02_11,
-    last_updated=_D_2026_02_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_131072,
+    release_date=_Shared.D_2026_02_11,
+    last_updated=_Shared.D_2026_02_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_131072,
     cost=Cost(input=Decimal("0.95"), output=Decimal("3.15")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM-5 (chat) · 205K context · 131K output · $0.95 in / $3.15 out per 1M tokens · tools, reasoning, open weights"
 
-Z_AI_GLM_5_1: Final[Model] = Model(
+Z_AI_GLM_5_1: Final[PricedModel] = PricedModel(
     provider="fastrouter",
     id="z-ai/glm-5.1",
     name="GLM-5.1",
@@ -1076,10 +1140,11 @@ Z_AI_GLM_5_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_07,
-    last_updated=_D_2026_04_07,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_131072,
+    release_date=_Shared.D_2026_04_07,
+    last_updated=_Shared.D_2026_04_07,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_131072,
     cost=Cost(input=Decimal("1.05"), output=Decimal("3.5")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM-5.1 (chat) · 200K context · 131K output · $1.05 in / $3.50 out per 1M tokens · tools, reasoning, structured output, open weights"

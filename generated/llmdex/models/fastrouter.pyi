@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import Model, PricedModel
 
 __all__ = [
     "ANTHROPIC_CLAUDE_OPUS_4_1",
@@ -57,46 +57,46 @@ __all__ = [
     "Z_AI_GLM_5_1",
 ]
 
-ANTHROPIC_CLAUDE_OPUS_4_1: Final[Model]
+ANTHROPIC_CLAUDE_OPUS_4_1: Final[PricedModel]
 "Claude Opus 4.1 (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_8: Final[Model]
+ANTHROPIC_CLAUDE_OPUS_4_8: Final[PricedModel]
 "Claude Opus 4.8 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_SONNET_4: Final[Model]
+ANTHROPIC_CLAUDE_SONNET_4: Final[PricedModel]
 "Claude Sonnet 4 (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model]
+ANTHROPIC_CLAUDE_SONNET_4_6: Final[PricedModel]
 "Claude Sonnet 4.6 (chat) · 1M context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
 BYTEDANCE_SEEDANCE_2: Final[Model]
 "Seedance 2 (video) · 4.1K context · 0 output · price unknown · vision, attachments"
 
-DEEPSEEK_AI_DEEPSEEK_R1_DISTILL_LLAMA_70B: Final[Model]
+DEEPSEEK_AI_DEEPSEEK_R1_DISTILL_LLAMA_70B: Final[PricedModel]
 "DeepSeek R1 Distill Llama 70B (chat) · 131K context · 131K output · $0.03 in / $0.14 out per 1M tokens · reasoning, open weights"
 
-DEEPSEEK_DEEPSEEK_V4_PRO: Final[Model]
+DEEPSEEK_DEEPSEEK_V4_PRO: Final[PricedModel]
 "DeepSeek V4 Pro (chat) · 1M context · 384K output · $1.74 in / $3.48 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-GOOGLE_GEMINI_2_5_FLASH: Final[Model]
+GOOGLE_GEMINI_2_5_FLASH: Final[PricedModel]
 "Gemini 2.5 Flash (chat) · 1.05M context · 65.5K output · $0.30 in / $2.50 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GOOGLE_GEMINI_2_5_PRO: Final[Model]
+GOOGLE_GEMINI_2_5_PRO: Final[PricedModel]
 "Gemini 2.5 Pro (chat) · 1.05M context · 65.5K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GOOGLE_GEMINI_3_PRO_IMAGE_PREVIEW: Final[Model]
+GOOGLE_GEMINI_3_PRO_IMAGE_PREVIEW: Final[PricedModel]
 "Nano Banana Pro (chat) · 65.5K context · 32.8K output · $2.00 in / $12.00 out per 1M tokens · vision, reasoning, attachments"
 
-GOOGLE_GEMINI_3_1_FLASH_IMAGE_PREVIEW: Final[Model]
+GOOGLE_GEMINI_3_1_FLASH_IMAGE_PREVIEW: Final[PricedModel]
 "Nano Banana 2 (chat) · 65.5K context · 65.5K output · $0.50 in / $3.00 out per 1M tokens · vision, reasoning, attachments"
 
-GOOGLE_GEMINI_3_1_PRO_PREVIEW: Final[Model]
+GOOGLE_GEMINI_3_1_PRO_PREVIEW: Final[PricedModel]
 "Gemini 3.1 Pro Preview (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_3_5_FLASH: Final[Model]
+GOOGLE_GEMINI_3_5_FLASH: Final[PricedModel]
 "Gemini 3.5 Flash (chat) · 1.05M context · 65.5K output · $1.50 in / $9.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMMA_4_31B_IT: Final[Model]
+GOOGLE_GEMMA_4_31B_IT: Final[PricedModel]
 "Gemma 4 31B IT (chat) · 262K context · 32.8K output · $0.13 in / $0.38 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
 GOOGLE_IMAGEN_4_0_FAST: Final[Model]
@@ -120,80 +120,80 @@ LEONARDO_AI_LUCID_ORIGIN: Final[Model]
 LEONARDO_AI_LUCID_REALISM: Final[Model]
 "Lucid Realism (image) · 4.1K context · 0 output · price unknown · vision, attachments"
 
-MINIMAX_MINIMAX_M2_7: Final[Model]
+MINIMAX_MINIMAX_M2_7: Final[PricedModel]
 "MiniMax-M2.7 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights"
 
-MINIMAX_MINIMAX_M2_7_HIGHSPEED: Final[Model]
+MINIMAX_MINIMAX_M2_7_HIGHSPEED: Final[PricedModel]
 "MiniMax-M2.7-highspeed (chat) · 205K context · 131K output · $0.60 in / $2.40 out per 1M tokens · tools, reasoning, open weights"
 
-MOONSHOTAI_KIMI_K2: Final[Model]
+MOONSHOTAI_KIMI_K2: Final[PricedModel]
 "Kimi K2 (chat) · 131K context · 32.8K output · $0.55 in / $2.20 out per 1M tokens · tools, open weights"
 
-MOONSHOTAI_KIMI_K2_6: Final[Model]
+MOONSHOTAI_KIMI_K2_6: Final[PricedModel]
 "Kimi K2.6 (chat) · 262K context · 262K output · $0.75 in / $3.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-OPENAI_GPT_4_1: Final[Model]
+OPENAI_GPT_4_1: Final[PricedModel]
 "GPT-4.1 (chat) · 1.05M context · 32.8K output · $2.00 in / $8.00 out per 1M tokens · vision, tools, attachments"
 
-OPENAI_GPT_5: Final[Model]
+OPENAI_GPT_5: Final[PricedModel]
 "GPT-5 (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_MINI: Final[Model]
+OPENAI_GPT_5_MINI: Final[PricedModel]
 "GPT-5 Mini (chat) · 400K context · 128K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_NANO: Final[Model]
+OPENAI_GPT_5_NANO: Final[PricedModel]
 "GPT-5 Nano (chat) · 400K context · 128K output · $0.05 in / $0.40 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_3_CODEX: Final[Model]
+OPENAI_GPT_5_3_CODEX: Final[PricedModel]
 "GPT-5.3 Codex (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_4_MINI: Final[Model]
+OPENAI_GPT_5_4_MINI: Final[PricedModel]
 "GPT-5.4 mini (chat) · 400K context · 128K output · $0.75 in / $4.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_4_NANO: Final[Model]
+OPENAI_GPT_5_4_NANO: Final[PricedModel]
 "GPT-5.4 nano (chat) · 400K context · 128K output · $0.20 in / $1.25 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_5: Final[Model]
+OPENAI_GPT_5_5: Final[PricedModel]
 "GPT-5.5 (chat) · 1.05M context · 128K output · $5.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_5_PRO: Final[Model]
+OPENAI_GPT_5_5_PRO: Final[PricedModel]
 "GPT-5.5 Pro (chat) · 1.05M context · 128K output · $30.00 in / $180.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
 OPENAI_GPT_IMAGE_2: Final[Model]
 "GPT Image 2 (image) · 128K context · 0 output · price unknown · vision, attachments"
 
-OPENAI_GPT_OSS_120B: Final[Model]
+OPENAI_GPT_OSS_120B: Final[PricedModel]
 "GPT OSS 120B (chat) · 131K context · 32.8K output · $0.15 in / $0.60 out per 1M tokens · tools, reasoning, open weights"
 
-OPENAI_GPT_OSS_20B: Final[Model]
+OPENAI_GPT_OSS_20B: Final[PricedModel]
 "GPT OSS 20B (chat) · 131K context · 65.5K output · $0.05 in / $0.20 out per 1M tokens · tools, reasoning, open weights"
 
-OPENAI_GPT_REALTIME_1_5: Final[Model]
+OPENAI_GPT_REALTIME_1_5: Final[PricedModel]
 "GPT Realtime 1.5 (chat) · 32K context · 4.1K output · $4.00 in / $16.00 out per 1M tokens · vision, tools, attachments"
 
-QWEN_QWEN3_CODER: Final[Model]
+QWEN_QWEN3_CODER: Final[PricedModel]
 "Qwen3 Coder (chat) · 262K context · 66.5K output · $0.30 in / $1.20 out per 1M tokens · tools, open weights"
 
-SARVAM_SARVAM_105B: Final[Model]
+SARVAM_SARVAM_105B: Final[PricedModel]
 "Sarvam 105B (chat) · 131K context · 131K output · $0.04 in / $0.16 out per 1M tokens · tools, reasoning, open weights"
 
-SARVAM_SARVAM_30B: Final[Model]
+SARVAM_SARVAM_30B: Final[PricedModel]
 "Sarvam 30B (chat) · 128K context · 128K output · $0.02 in / $0.10 out per 1M tokens · tools, reasoning, open weights"
 
 WANX_WAN_V2_6: Final[Model]
 "Wan 2.6 (video) · 400K context · 0 output · price unknown · vision, attachments, open weights"
 
-X_AI_GROK_4: Final[Model]
+X_AI_GROK_4: Final[PricedModel]
 "Grok 4 (chat) · 256K context · 64K output · $3.00 in / $15.00 out per 1M tokens · tools, reasoning"
 
-X_AI_GROK_4_3: Final[Model]
+X_AI_GROK_4_3: Final[PricedModel]
 "Grok 4.3 (chat) · 1M context · 30K output · $1.25 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-X_AI_GROK_BUILD_0_1: Final[Model]
+X_AI_GROK_BUILD_0_1: Final[PricedModel]
 "Grok Build 0.1 (chat) · 256K context · 256K output · $1.00 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-Z_AI_GLM_5: Final[Model]
+Z_AI_GLM_5: Final[PricedModel]
 "GLM-5 (chat) · 205K context · 131K output · $0.95 in / $3.15 out per 1M tokens · tools, reasoning, open weights"
 
-Z_AI_GLM_5_1: Final[Model]
+Z_AI_GLM_5_1: Final[PricedModel]
 "GLM-5.1 (chat) · 200K context · 131K output · $1.05 in / $3.50 out per 1M tokens · tools, reasoning, structured output, open weights"

@@ -9,37 +9,43 @@ from decimal import Decimal
 
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
-from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, Model, ReasoningOption
+from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, PricedModel, ReasoningOption
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_1000000_OUTPUT_384000 = Limit(context=1000000, output=384000)
-_CONTEXT_1048575_OUTPUT_131072 = Limit(context=1048575, output=131072)
-_CONTEXT_131072_OUTPUT_32768 = Limit(context=131072, output=32768)
-_CONTEXT_196608_OUTPUT_196608 = Limit(context=196608, output=196608)
-_CONTEXT_202800_OUTPUT_131072 = Limit(context=202800, output=131072)
-_CONTEXT_262000_OUTPUT_262000 = Limit(context=262000, output=262000)
-_CONTEXT_262144_OUTPUT_65536 = Limit(context=262144, output=65536)
-_CONTEXT_512000_OUTPUT_512000 = Limit(context=512000, output=512000)
-_D_2025_05 = PartialDate(2025, 5)
-_D_2025_08_05 = PartialDate(2025, 8, 5)
-_D_2026_04_01 = PartialDate(2026, 4, 1)
-_D_2026_04_12 = PartialDate(2026, 4, 12)
-_D_2026_04_17 = PartialDate(2026, 4, 17)
-_D_2026_04_24 = PartialDate(2026, 4, 24)
-_D_2026_06_05 = PartialDate(2026, 6, 5)
-_D_2026_06_12 = PartialDate(2026, 6, 12)
-_D_2026_06_16 = PartialDate(2026, 6, 16)
-_D_2026_06_26 = PartialDate(2026, 6, 26)
-_REASONING_BUDGET_TOKENS_MIN_1 = ReasoningOption(type="budget_tokens", min=1)
-_REASONING_EFFORT_HIGH_MAX = ReasoningOption(type="effort", values=("high", "max"))
-_REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(type="effort", values=("low", "medium", "high"))
-_REASONING_TOGGLE = ReasoningOption(type="toggle")
-_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_1000000_OUTPUT_384000 = Limit(context=1000000, output=384000)
+    CONTEXT_1048575_OUTPUT_131072 = Limit(context=1048575, output=131072)
+    CONTEXT_131072_OUTPUT_32768 = Limit(context=131072, output=32768)
+    CONTEXT_196608_OUTPUT_196608 = Limit(context=196608, output=196608)
+    CONTEXT_202800_OUTPUT_131072 = Limit(context=202800, output=131072)
+    CONTEXT_262000_OUTPUT_262000 = Limit(context=262000, output=262000)
+    CONTEXT_262144_OUTPUT_65536 = Limit(context=262144, output=65536)
+    CONTEXT_512000_OUTPUT_512000 = Limit(context=512000, output=512000)
+    D_2025_05 = PartialDate(2025, 5)
+    D_2025_08_05 = PartialDate(2025, 8, 5)
+    D_2026_04_01 = PartialDate(2026, 4, 1)
+    D_2026_04_12 = PartialDate(2026, 4, 12)
+    D_2026_04_17 = PartialDate(2026, 4, 17)
+    D_2026_04_24 = PartialDate(2026, 4, 24)
+    D_2026_06_05 = PartialDate(2026, 6, 5)
+    D_2026_06_12 = PartialDate(2026, 6, 12)
+    D_2026_06_16 = PartialDate(2026, 6, 16)
+    D_2026_06_26 = PartialDate(2026, 6, 26)
+    REASONING_BUDGET_TOKENS_MIN_1 = ReasoningOption(type="budget_tokens", min=1)
+    REASONING_EFFORT_HIGH_MAX = ReasoningOption(type="effort", values=("high", "max"))
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("low", "medium", "high")
+    )
+    REASONING_TOGGLE = ReasoningOption(type="toggle")
+    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "ACCOUNTS_FIREWORKS_MODELS_DEEPSEEK_V4_FLASH",
@@ -60,7 +66,7 @@ __all__ = [
     "ACCOUNTS_FIREWORKS_ROUTERS_KIMI_K2P7_CODE_FAST",
 ]
 
-ACCOUNTS_FIREWORKS_MODELS_DEEPSEEK_V4_FLASH: Final[Model] = Model(
+ACCOUNTS_FIREWORKS_MODELS_DEEPSEEK_V4_FLASH: Final[PricedModel] = PricedModel(
     provider="fireworks-ai",
     id="accounts/fireworks/models/deepseek-v4-flash",
     name="DeepSeek V4 Flash",
@@ -72,17 +78,18 @@ ACCOUNTS_FIREWORKS_MODELS_DEEPSEEK_V4_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_05,
-    release_date=_D_2026_04_24,
-    last_updated=_D_2026_06_16,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_384000,
+    knowledge=_Shared.D_2025_05,
+    release_date=_Shared.D_2026_04_24,
+    last_updated=_Shared.D_2026_06_16,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_384000,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.28"), cache_read=Decimal("0.028")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_HIGH_MAX),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_HIGH_MAX),
 )
+"DeepSeek V4 Flash (chat) · 1M context · 384K output · $0.14 in / $0.28 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ACCOUNTS_FIREWORKS_MODELS_DEEPSEEK_V4_PRO: Final[Model] = Model(
+ACCOUNTS_FIREWORKS_MODELS_DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
     provider="fireworks-ai",
     id="accounts/fireworks/models/deepseek-v4-pro",
     name="DeepSeek V4 Pro",
@@ -94,17 +101,18 @@ ACCOUNTS_FIREWORKS_MODELS_DEEPSEEK_V4_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_05,
-    release_date=_D_2026_04_24,
-    last_updated=_D_2026_04_24,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_384000,
+    knowledge=_Shared.D_2025_05,
+    release_date=_Shared.D_2026_04_24,
+    last_updated=_Shared.D_2026_04_24,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_384000,
     cost=Cost(input=Decimal("1.74"), output=Decimal("3.48"), cache_read=Decimal("0.145")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_HIGH_MAX),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_HIGH_MAX),
 )
+"DeepSeek V4 Pro (chat) · 1M context · 384K output · $1.74 in / $3.48 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ACCOUNTS_FIREWORKS_MODELS_GLM_5P1: Final[Model] = Model(
+ACCOUNTS_FIREWORKS_MODELS_GLM_5P1: Final[PricedModel] = PricedModel(
     provider="fireworks-ai",
     id="accounts/fireworks/models/glm-5p1",
     name="GLM 5.1",
@@ -115,16 +123,17 @@ ACCOUNTS_FIREWORKS_MODELS_GLM_5P1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_01,
-    last_updated=_D_2026_04_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_202800_OUTPUT_131072,
+    release_date=_Shared.D_2026_04_01,
+    last_updated=_Shared.D_2026_04_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_202800_OUTPUT_131072,
     cost=Cost(input=Decimal("1.4"), output=Decimal("4.4"), cache_read=Decimal("0.26")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM 5.1 (chat) · 203K context · 131K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, open weights"
 
-ACCOUNTS_FIREWORKS_MODELS_GLM_5P2: Final[Model] = Model(
+ACCOUNTS_FIREWORKS_MODELS_GLM_5P2: Final[PricedModel] = PricedModel(
     provider="fireworks-ai",
     id="accounts/fireworks/models/glm-5p2",
     name="GLM 5.2",
@@ -135,16 +144,17 @@ ACCOUNTS_FIREWORKS_MODELS_GLM_5P2: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_06_16,
-    last_updated=_D_2026_06_16,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1048575_OUTPUT_131072,
+    release_date=_Shared.D_2026_06_16,
+    last_updated=_Shared.D_2026_06_16,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1048575_OUTPUT_131072,
     cost=Cost(input=Decimal("1.4"), output=Decimal("4.4"), cache_read=Decimal("0.26")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_HIGH_MAX),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_HIGH_MAX),
 )
+"GLM 5.2 (chat) · 1.05M context · 131K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, open weights"
 
-ACCOUNTS_FIREWORKS_MODELS_GPT_OSS_120B: Final[Model] = Model(
+ACCOUNTS_FIREWORKS_MODELS_GPT_OSS_120B: Final[PricedModel] = PricedModel(
     provider="fireworks-ai",
     id="accounts/fireworks/models/gpt-oss-120b",
     name="GPT OSS 120B",
@@ -155,15 +165,16 @@ ACCOUNTS_FIREWORKS_MODELS_GPT_OSS_120B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2026_06_16,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32768,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2026_06_16,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6"), cache_read=Decimal("0.015")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"GPT OSS 120B (chat) · 131K context · 32.8K output · $0.15 in / $0.60 out per 1M tokens · tools, reasoning, open weights"
 
-ACCOUNTS_FIREWORKS_MODELS_GPT_OSS_20B: Final[Model] = Model(
+ACCOUNTS_FIREWORKS_MODELS_GPT_OSS_20B: Final[PricedModel] = PricedModel(
     provider="fireworks-ai",
     id="accounts/fireworks/models/gpt-oss-20b",
     name="GPT OSS 20B",
@@ -174,15 +185,16 @@ ACCOUNTS_FIREWORKS_MODELS_GPT_OSS_20B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32768,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("0.07"), output=Decimal("0.3"), cache_read=Decimal("0.035")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"GPT OSS 20B (chat) · 131K context · 32.8K output · $0.07 in / $0.30 out per 1M tokens · tools, reasoning, open weights"
 
-ACCOUNTS_FIREWORKS_MODELS_KIMI_K2P6: Final[Model] = Model(
+ACCOUNTS_FIREWORKS_MODELS_KIMI_K2P6: Final[PricedModel] = PricedModel(
     provider="fireworks-ai",
     id="accounts/fireworks/models/kimi-k2p6",
     name="Kimi K2.6",
@@ -193,16 +205,17 @@ ACCOUNTS_FIREWORKS_MODELS_KIMI_K2P6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_17,
-    last_updated=_D_2026_04_17,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262000_OUTPUT_262000,
+    release_date=_Shared.D_2026_04_17,
+    last_updated=_Shared.D_2026_04_17,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262000_OUTPUT_262000,
     cost=Cost(input=Decimal("0.95"), output=Decimal("4"), cache_read=Decimal("0.16")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Kimi K2.6 (chat) · 262K context · 262K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-ACCOUNTS_FIREWORKS_MODELS_KIMI_K2P7_CODE: Final[Model] = Model(
+ACCOUNTS_FIREWORKS_MODELS_KIMI_K2P7_CODE: Final[PricedModel] = PricedModel(
     provider="fireworks-ai",
     id="accounts/fireworks/models/kimi-k2p7-code",
     name="Kimi K2.7 Code",
@@ -213,16 +226,17 @@ ACCOUNTS_FIREWORKS_MODELS_KIMI_K2P7_CODE: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_06_12,
-    last_updated=_D_2026_06_16,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262000_OUTPUT_262000,
+    release_date=_Shared.D_2026_06_12,
+    last_updated=_Shared.D_2026_06_16,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262000_OUTPUT_262000,
     cost=Cost(input=Decimal("0.95"), output=Decimal("4"), cache_read=Decimal("0.19")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Kimi K2.7 Code (chat) · 262K context · 262K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-ACCOUNTS_FIREWORKS_MODELS_MINIMAX_M2P7: Final[Model] = Model(
+ACCOUNTS_FIREWORKS_MODELS_MINIMAX_M2P7: Final[PricedModel] = PricedModel(
     provider="fireworks-ai",
     id="accounts/fireworks/models/minimax-m2p7",
     name="MiniMax-M2.7",
@@ -233,16 +247,17 @@ ACCOUNTS_FIREWORKS_MODELS_MINIMAX_M2P7: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_12,
-    last_updated=_D_2026_04_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_196608_OUTPUT_196608,
+    release_date=_Shared.D_2026_04_12,
+    last_updated=_Shared.D_2026_04_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_196608_OUTPUT_196608,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.06")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"MiniMax-M2.7 (chat) · 197K context · 197K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights"
 
-ACCOUNTS_FIREWORKS_MODELS_MINIMAX_M3: Final[Model] = Model(
+ACCOUNTS_FIREWORKS_MODELS_MINIMAX_M3: Final[PricedModel] = PricedModel(
     provider="fireworks-ai",
     id="accounts/fireworks/models/minimax-m3",
     name="MiniMax-M3",
@@ -253,16 +268,17 @@ ACCOUNTS_FIREWORKS_MODELS_MINIMAX_M3: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_06_12,
-    last_updated=_D_2026_06_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_512000_OUTPUT_512000,
+    release_date=_Shared.D_2026_06_12,
+    last_updated=_Shared.D_2026_06_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_512000_OUTPUT_512000,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.06")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"MiniMax-M3 (chat) · 512K context · 512K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, attachments, open weights"
 
-ACCOUNTS_FIREWORKS_MODELS_QWEN3P7_PLUS: Final[Model] = Model(
+ACCOUNTS_FIREWORKS_MODELS_QWEN3P7_PLUS: Final[PricedModel] = PricedModel(
     provider="fireworks-ai",
     id="accounts/fireworks/models/qwen3p7-plus",
     name="Qwen 3.7 Plus",
@@ -273,19 +289,20 @@ ACCOUNTS_FIREWORKS_MODELS_QWEN3P7_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_06_12,
-    last_updated=_D_2026_06_12,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_65536,
+    release_date=_Shared.D_2026_06_12,
+    last_updated=_Shared.D_2026_06_12,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_65536,
     cost=Cost(input=Decimal("0.4"), output=Decimal("1.6"), cache_read=Decimal("0.08")),
     reasoning_options=(
-        _REASONING_TOGGLE,
-        _REASONING_EFFORT_LOW_MEDIUM_HIGH,
-        _REASONING_BUDGET_TOKENS_MIN_1,
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1,
     ),
 )
+"Qwen 3.7 Plus (chat) · 262K context · 65.5K output · $0.40 in / $1.60 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ACCOUNTS_FIREWORKS_ROUTERS_GLM_5P1_FAST: Final[Model] = Model(
+ACCOUNTS_FIREWORKS_ROUTERS_GLM_5P1_FAST: Final[PricedModel] = PricedModel(
     provider="fireworks-ai",
     id="accounts/fireworks/routers/glm-5p1-fast",
     name="GLM 5.1 Fast",
@@ -296,16 +313,17 @@ ACCOUNTS_FIREWORKS_ROUTERS_GLM_5P1_FAST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_01,
-    last_updated=_D_2026_04_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_202800_OUTPUT_131072,
+    release_date=_Shared.D_2026_04_01,
+    last_updated=_Shared.D_2026_04_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_202800_OUTPUT_131072,
     cost=Cost(input=Decimal("2.8"), output=Decimal("8.8"), cache_read=Decimal("0.52")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM 5.1 Fast (chat) · 203K context · 131K output · $2.80 in / $8.80 out per 1M tokens · tools, reasoning, open weights"
 
-ACCOUNTS_FIREWORKS_ROUTERS_GLM_5P2_FAST: Final[Model] = Model(
+ACCOUNTS_FIREWORKS_ROUTERS_GLM_5P2_FAST: Final[PricedModel] = PricedModel(
     provider="fireworks-ai",
     id="accounts/fireworks/routers/glm-5p2-fast",
     name="GLM 5.2 Fast",
@@ -316,16 +334,17 @@ ACCOUNTS_FIREWORKS_ROUTERS_GLM_5P2_FAST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_06_26,
-    last_updated=_D_2026_06_26,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1048575_OUTPUT_131072,
+    release_date=_Shared.D_2026_06_26,
+    last_updated=_Shared.D_2026_06_26,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1048575_OUTPUT_131072,
     cost=Cost(input=Decimal("2.1"), output=Decimal("6.6"), cache_read=Decimal("0.21")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_HIGH_MAX),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_HIGH_MAX),
 )
+"GLM 5.2 Fast (chat) · 1.05M context · 131K output · $2.10 in / $6.60 out per 1M tokens · tools, reasoning, open weights"
 
-ACCOUNTS_FIREWORKS_ROUTERS_KIMI_K2P6_FAST: Final[Model] = Model(
+ACCOUNTS_FIREWORKS_ROUTERS_KIMI_K2P6_FAST: Final[PricedModel] = PricedModel(
     provider="fireworks-ai",
     id="accounts/fireworks/routers/kimi-k2p6-fast",
     name="Kimi K2.6 Fast",
@@ -336,16 +355,17 @@ ACCOUNTS_FIREWORKS_ROUTERS_KIMI_K2P6_FAST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_17,
-    last_updated=_D_2026_06_05,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262000_OUTPUT_262000,
+    release_date=_Shared.D_2026_04_17,
+    last_updated=_Shared.D_2026_06_05,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262000_OUTPUT_262000,
     cost=Cost(input=Decimal("2"), output=Decimal("8"), cache_read=Decimal("0.3")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Kimi K2.6 Fast (chat) · 262K context · 262K output · $2.00 in / $8.00 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-ACCOUNTS_FIREWORKS_ROUTERS_KIMI_K2P6_TURBO: Final[Model] = Model(
+ACCOUNTS_FIREWORKS_ROUTERS_KIMI_K2P6_TURBO: Final[PricedModel] = PricedModel(
     provider="fireworks-ai",
     id="accounts/fireworks/routers/kimi-k2p6-turbo",
     name="Kimi K2.6 Turbo",
@@ -356,16 +376,17 @@ ACCOUNTS_FIREWORKS_ROUTERS_KIMI_K2P6_TURBO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_17,
-    last_updated=_D_2026_04_17,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262000_OUTPUT_262000,
+    release_date=_Shared.D_2026_04_17,
+    last_updated=_Shared.D_2026_04_17,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262000_OUTPUT_262000,
     cost=Cost(input=Decimal("2"), output=Decimal("8"), cache_read=Decimal("0.3")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Kimi K2.6 Turbo (chat) · 262K context · 262K output · $2.00 in / $8.00 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-ACCOUNTS_FIREWORKS_ROUTERS_KIMI_K2P7_CODE_FAST: Final[Model] = Model(
+ACCOUNTS_FIREWORKS_ROUTERS_KIMI_K2P7_CODE_FAST: Final[PricedModel] = PricedModel(
     provider="fireworks-ai",
     id="accounts/fireworks/routers/kimi-k2p7-code-fast",
     name="Kimi K2.7 Code Fast",
@@ -376,11 +397,12 @@ ACCOUNTS_FIREWORKS_ROUTERS_KIMI_K2P7_CODE_FAST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_06_12,
-    last_updated=_D_2026_06_16,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262000_OUTPUT_262000,
+    release_date=_Shared.D_2026_06_12,
+    last_updated=_Shared.D_2026_06_16,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262000_OUTPUT_262000,
     cost=Cost(input=Decimal("1.9"), output=Decimal("8"), cache_read=Decimal("0.38")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Kimi K2.7 Code Fast (chat) · 262K context · 262K output · $1.90 in / $8.00 out per 1M tokens · vision, tools, reasoning, attachments, open weights"

@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "ACCOUNTS_FIREWORKS_MODELS_DEEPSEEK_V4_FLASH",
@@ -26,50 +26,50 @@ __all__ = [
     "ACCOUNTS_FIREWORKS_ROUTERS_KIMI_K2P7_CODE_FAST",
 ]
 
-ACCOUNTS_FIREWORKS_MODELS_DEEPSEEK_V4_FLASH: Final[Model]
+ACCOUNTS_FIREWORKS_MODELS_DEEPSEEK_V4_FLASH: Final[PricedModel]
 "DeepSeek V4 Flash (chat) · 1M context · 384K output · $0.14 in / $0.28 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ACCOUNTS_FIREWORKS_MODELS_DEEPSEEK_V4_PRO: Final[Model]
+ACCOUNTS_FIREWORKS_MODELS_DEEPSEEK_V4_PRO: Final[PricedModel]
 "DeepSeek V4 Pro (chat) · 1M context · 384K output · $1.74 in / $3.48 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ACCOUNTS_FIREWORKS_MODELS_GLM_5P1: Final[Model]
+ACCOUNTS_FIREWORKS_MODELS_GLM_5P1: Final[PricedModel]
 "GLM 5.1 (chat) · 203K context · 131K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, open weights"
 
-ACCOUNTS_FIREWORKS_MODELS_GLM_5P2: Final[Model]
+ACCOUNTS_FIREWORKS_MODELS_GLM_5P2: Final[PricedModel]
 "GLM 5.2 (chat) · 1.05M context · 131K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, open weights"
 
-ACCOUNTS_FIREWORKS_MODELS_GPT_OSS_120B: Final[Model]
+ACCOUNTS_FIREWORKS_MODELS_GPT_OSS_120B: Final[PricedModel]
 "GPT OSS 120B (chat) · 131K context · 32.8K output · $0.15 in / $0.60 out per 1M tokens · tools, reasoning, open weights"
 
-ACCOUNTS_FIREWORKS_MODELS_GPT_OSS_20B: Final[Model]
+ACCOUNTS_FIREWORKS_MODELS_GPT_OSS_20B: Final[PricedModel]
 "GPT OSS 20B (chat) · 131K context · 32.8K output · $0.07 in / $0.30 out per 1M tokens · tools, reasoning, open weights"
 
-ACCOUNTS_FIREWORKS_MODELS_KIMI_K2P6: Final[Model]
+ACCOUNTS_FIREWORKS_MODELS_KIMI_K2P6: Final[PricedModel]
 "Kimi K2.6 (chat) · 262K context · 262K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-ACCOUNTS_FIREWORKS_MODELS_KIMI_K2P7_CODE: Final[Model]
+ACCOUNTS_FIREWORKS_MODELS_KIMI_K2P7_CODE: Final[PricedModel]
 "Kimi K2.7 Code (chat) · 262K context · 262K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-ACCOUNTS_FIREWORKS_MODELS_MINIMAX_M2P7: Final[Model]
+ACCOUNTS_FIREWORKS_MODELS_MINIMAX_M2P7: Final[PricedModel]
 "MiniMax-M2.7 (chat) · 197K context · 197K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights"
 
-ACCOUNTS_FIREWORKS_MODELS_MINIMAX_M3: Final[Model]
+ACCOUNTS_FIREWORKS_MODELS_MINIMAX_M3: Final[PricedModel]
 "MiniMax-M3 (chat) · 512K context · 512K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, attachments, open weights"
 
-ACCOUNTS_FIREWORKS_MODELS_QWEN3P7_PLUS: Final[Model]
+ACCOUNTS_FIREWORKS_MODELS_QWEN3P7_PLUS: Final[PricedModel]
 "Qwen 3.7 Plus (chat) · 262K context · 65.5K output · $0.40 in / $1.60 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ACCOUNTS_FIREWORKS_ROUTERS_GLM_5P1_FAST: Final[Model]
+ACCOUNTS_FIREWORKS_ROUTERS_GLM_5P1_FAST: Final[PricedModel]
 "GLM 5.1 Fast (chat) · 203K context · 131K output · $2.80 in / $8.80 out per 1M tokens · tools, reasoning, open weights"
 
-ACCOUNTS_FIREWORKS_ROUTERS_GLM_5P2_FAST: Final[Model]
+ACCOUNTS_FIREWORKS_ROUTERS_GLM_5P2_FAST: Final[PricedModel]
 "GLM 5.2 Fast (chat) · 1.05M context · 131K output · $2.10 in / $6.60 out per 1M tokens · tools, reasoning, open weights"
 
-ACCOUNTS_FIREWORKS_ROUTERS_KIMI_K2P6_FAST: Final[Model]
+ACCOUNTS_FIREWORKS_ROUTERS_KIMI_K2P6_FAST: Final[PricedModel]
 "Kimi K2.6 Fast (chat) · 262K context · 262K output · $2.00 in / $8.00 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-ACCOUNTS_FIREWORKS_ROUTERS_KIMI_K2P6_TURBO: Final[Model]
+ACCOUNTS_FIREWORKS_ROUTERS_KIMI_K2P6_TURBO: Final[PricedModel]
 "Kimi K2.6 Turbo (chat) · 262K context · 262K output · $2.00 in / $8.00 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-ACCOUNTS_FIREWORKS_ROUTERS_KIMI_K2P7_CODE_FAST: Final[Model]
+ACCOUNTS_FIREWORKS_ROUTERS_KIMI_K2P7_CODE_FAST: Final[PricedModel]
 "Kimi K2.7 Code Fast (chat) · 262K context · 262K output · $1.90 in / $8.00 out per 1M tokens · vision, tools, reasoning, attachments, open weights"

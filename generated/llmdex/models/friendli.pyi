@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "MINIMAXAI_MINIMAX_M2_5",
@@ -17,23 +17,23 @@ __all__ = [
     "ZAI_ORG_GLM_5_2",
 ]
 
-MINIMAXAI_MINIMAX_M2_5: Final[Model]
+MINIMAXAI_MINIMAX_M2_5: Final[PricedModel]
 "MiniMax-M2.5 (chat) · 197K context · 197K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-QWEN_QWEN3_235B_A22B_INSTRUCT_2507: Final[Model]
+QWEN_QWEN3_235B_A22B_INSTRUCT_2507: Final[PricedModel]
 "Qwen3 235B A22B Instruct 2507 (chat) · 262K context · 262K output · $0.20 in / $0.80 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-DEEPSEEK_AI_DEEPSEEK_V3_2: Final[Model]
+DEEPSEEK_AI_DEEPSEEK_V3_2: Final[PricedModel]
 "DeepSeek-V3.2 (chat) · 164K context · 164K output · $0.50 in / $1.50 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-GOOGLE_GEMMA_4_31B_IT: Final[Model]
+GOOGLE_GEMMA_4_31B_IT: Final[PricedModel]
 "Gemma 4 31B IT (chat) · 262K context · 32.8K output · $0.14 in / $0.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-ZAI_ORG_GLM_5: Final[Model]
+ZAI_ORG_GLM_5: Final[PricedModel]
 "GLM-5 (chat) · 203K context · 203K output · $1.00 in / $3.20 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ZAI_ORG_GLM_5_1: Final[Model]
+ZAI_ORG_GLM_5_1: Final[PricedModel]
 "GLM-5.1 (chat) · 203K context · 203K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ZAI_ORG_GLM_5_2: Final[Model]
+ZAI_ORG_GLM_5_2: Final[PricedModel]
 "GLM-5.2 (chat) · 1M context · 131K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, structured output, open weights"

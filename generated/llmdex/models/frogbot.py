@@ -9,82 +9,90 @@ from decimal import Decimal
 
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
-from llmdex_runtime.model import Cost, Limit, Modalities, Model, ReasoningOption
+from llmdex_runtime.model import Cost, Limit, Modalities, PricedModel, ReasoningOption
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_1000000_OUTPUT_128000 = Limit(context=1000000, output=128000)
-_CONTEXT_1000000_OUTPUT_64000 = Limit(context=1000000, output=64000)
-_CONTEXT_1048576_OUTPUT_65536 = Limit(context=1048576, output=65536)
-_CONTEXT_128000_OUTPUT_16384 = Limit(context=128000, output=16384)
-_CONTEXT_128000_OUTPUT_8192 = Limit(context=128000, output=8192)
-_CONTEXT_131072_OUTPUT_32768 = Limit(context=131072, output=32768)
-_CONTEXT_192000_OUTPUT_8192 = Limit(context=192000, output=8192)
-_CONTEXT_198000_OUTPUT_8192 = Limit(context=198000, output=8192)
-_CONTEXT_2000000_OUTPUT_128000 = Limit(context=2000000, output=128000)
-_CONTEXT_200000_OUTPUT_128000 = Limit(context=200000, output=128000)
-_CONTEXT_200000_OUTPUT_64000 = Limit(context=200000, output=64000)
-_CONTEXT_256000_OUTPUT_128000 = Limit(context=256000, output=128000)
-_CONTEXT_272000_OUTPUT_128000 = Limit(context=272000, output=128000)
-_CONTEXT_400000_OUTPUT_128000 = Limit(context=400000, output=128000)
-_D_1970_01_01 = PartialDate(1970, 1, 1)
-_D_2023_09 = PartialDate(2023, 9)
-_D_2023_10 = PartialDate(2023, 10)
-_D_2024_05_13 = PartialDate(2024, 5, 13)
-_D_2024_05_30 = PartialDate(2024, 5, 30)
-_D_2024_08_06 = PartialDate(2024, 8, 6)
-_D_2024_09 = PartialDate(2024, 9)
-_D_2024_10 = PartialDate(2024, 10)
-_D_2024_11 = PartialDate(2024, 11)
-_D_2025_01 = PartialDate(2025, 1)
-_D_2025_01_15 = PartialDate(2025, 1, 15)
-_D_2025_01_20 = PartialDate(2025, 1, 20)
-_D_2025_02_22 = PartialDate(2025, 2, 22)
-_D_2025_02_28 = PartialDate(2025, 2, 28)
-_D_2025_03_20 = PartialDate(2025, 3, 20)
-_D_2025_05_31 = PartialDate(2025, 5, 31)
-_D_2025_06_05 = PartialDate(2025, 6, 5)
-_D_2025_07_17 = PartialDate(2025, 7, 17)
-_D_2025_08_07 = PartialDate(2025, 8, 7)
-_D_2025_08_28 = PartialDate(2025, 8, 28)
-_D_2025_08_31 = PartialDate(2025, 8, 31)
-_D_2025_10_15 = PartialDate(2025, 10, 15)
-_D_2025_11 = PartialDate(2025, 11)
-_D_2025_11_25 = PartialDate(2025, 11, 25)
-_D_2025_12_17 = PartialDate(2025, 12, 17)
-_D_2026_01 = PartialDate(2026, 1)
-_D_2026_01_31 = PartialDate(2026, 1, 31)
-_D_2026_02_05 = PartialDate(2026, 2, 5)
-_D_2026_02_15 = PartialDate(2026, 2, 15)
-_D_2026_02_17 = PartialDate(2026, 2, 17)
-_D_2026_02_18 = PartialDate(2026, 2, 18)
-_D_2026_03_05 = PartialDate(2026, 3, 5)
-_D_2026_03_17 = PartialDate(2026, 3, 17)
-_D_2026_03_18 = PartialDate(2026, 3, 18)
-_D_2026_04_02 = PartialDate(2026, 4, 2)
-_D_2026_04_03 = PartialDate(2026, 4, 3)
-_D_2026_04_16 = PartialDate(2026, 4, 16)
-_D_2026_04_24 = PartialDate(2026, 4, 24)
-_D_2026_04_30 = PartialDate(2026, 4, 30)
-_REASONING_BUDGET_TOKENS_MIN_0_MAX_24576 = ReasoningOption(type="budget_tokens", min=0, max=24576)
-_REASONING_BUDGET_TOKENS_MIN_1024 = ReasoningOption(type="budget_tokens", min=1024)
-_REASONING_BUDGET_TOKENS_MIN_128_MAX_32768 = ReasoningOption(
-    type="budget_tokens", min=128, max=32768
-)
-_REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(type="effort", values=("low", "medium", "high"))
-_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT = Modalities(
-    input=("text", "image", "audio", "video", "pdf"), output=("text",)
-)
-_TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
-_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT = Modalities(
-    input=("text", "image", "video", "audio", "pdf"), output=("text",)
-)
-_TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_1000000_OUTPUT_128000 = Limit(context=1000000, output=128000)
+    CONTEXT_1000000_OUTPUT_64000 = Limit(context=1000000, output=64000)
+    CONTEXT_1048576_OUTPUT_65536 = Limit(context=1048576, output=65536)
+    CONTEXT_128000_OUTPUT_16384 = Limit(context=128000, output=16384)
+    CONTEXT_128000_OUTPUT_8192 = Limit(context=128000, output=8192)
+    CONTEXT_131072_OUTPUT_32768 = Limit(context=131072, output=32768)
+    CONTEXT_192000_OUTPUT_8192 = Limit(context=192000, output=8192)
+    CONTEXT_198000_OUTPUT_8192 = Limit(context=198000, output=8192)
+    CONTEXT_2000000_OUTPUT_128000 = Limit(context=2000000, output=128000)
+    CONTEXT_200000_OUTPUT_128000 = Limit(context=200000, output=128000)
+    CONTEXT_200000_OUTPUT_64000 = Limit(context=200000, output=64000)
+    CONTEXT_256000_OUTPUT_128000 = Limit(context=256000, output=128000)
+    CONTEXT_272000_OUTPUT_128000 = Limit(context=272000, output=128000)
+    CONTEXT_400000_OUTPUT_128000 = Limit(context=400000, output=128000)
+    D_1970_01_01 = PartialDate(1970, 1, 1)
+    D_2023_09 = PartialDate(2023, 9)
+    D_2023_10 = PartialDate(2023, 10)
+    D_2024_05_13 = PartialDate(2024, 5, 13)
+    D_2024_05_30 = PartialDate(2024, 5, 30)
+    D_2024_08_06 = PartialDate(2024, 8, 6)
+    D_2024_09 = PartialDate(2024, 9)
+    D_2024_10 = PartialDate(2024, 10)
+    D_2024_11 = PartialDate(2024, 11)
+    D_2025_01 = PartialDate(2025, 1)
+    D_2025_01_15 = PartialDate(2025, 1, 15)
+    D_2025_01_20 = PartialDate(2025, 1, 20)
+    D_2025_02_22 = PartialDate(2025, 2, 22)
+    D_2025_02_28 = PartialDate(2025, 2, 28)
+    D_2025_03_20 = PartialDate(2025, 3, 20)
+    D_2025_05_31 = PartialDate(2025, 5, 31)
+    D_2025_06_05 = PartialDate(2025, 6, 5)
+    D_2025_07_17 = PartialDate(2025, 7, 17)
+    D_2025_08_07 = PartialDate(2025, 8, 7)
+    D_2025_08_28 = PartialDate(2025, 8, 28)
+    D_2025_08_31 = PartialDate(2025, 8, 31)
+    D_2025_10_15 = PartialDate(2025, 10, 15)
+    D_2025_11 = PartialDate(2025, 11)
+    D_2025_11_25 = PartialDate(2025, 11, 25)
+    D_2025_12_17 = PartialDate(2025, 12, 17)
+    D_2026_01 = PartialDate(2026, 1)
+    D_2026_01_31 = PartialDate(2026, 1, 31)
+    D_2026_02_05 = PartialDate(2026, 2, 5)
+    D_2026_02_15 = PartialDate(2026, 2, 15)
+    D_2026_02_17 = PartialDate(2026, 2, 17)
+    D_2026_02_18 = PartialDate(2026, 2, 18)
+    D_2026_03_05 = PartialDate(2026, 3, 5)
+    D_2026_03_17 = PartialDate(2026, 3, 17)
+    D_2026_03_18 = PartialDate(2026, 3, 18)
+    D_2026_04_02 = PartialDate(2026, 4, 2)
+    D_2026_04_03 = PartialDate(2026, 4, 3)
+    D_2026_04_16 = PartialDate(2026, 4, 16)
+    D_2026_04_24 = PartialDate(2026, 4, 24)
+    D_2026_04_30 = PartialDate(2026, 4, 30)
+    REASONING_BUDGET_TOKENS_MIN_0_MAX_24576 = ReasoningOption(
+        type="budget_tokens", min=0, max=24576
+    )
+    REASONING_BUDGET_TOKENS_MIN_1024 = ReasoningOption(type="budget_tokens", min=1024)
+    REASONING_BUDGET_TOKENS_MIN_128_MAX_32768 = ReasoningOption(
+        type="budget_tokens", min=128, max=32768
+    )
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("low", "medium", "high")
+    )
+    TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT = Modalities(
+        input=("text", "image", "audio", "video", "pdf"), output=("text",)
+    )
+    TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
+    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT = Modalities(
+        input=("text", "image", "video", "audio", "pdf"), output=("text",)
+    )
+    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "CLAUDE_HAIKU_4_5",
@@ -115,7 +123,7 @@ __all__ = [
     "ZAI_GLM_5_1",
 ]
 
-CLAUDE_HAIKU_4_5: Final[Model] = Model(
+CLAUDE_HAIKU_4_5: Final[PricedModel] = PricedModel(
     provider="frogbot",
     id="claude-haiku-4-5",
     name="Claude Haiku 4.5",
@@ -126,21 +134,22 @@ CLAUDE_HAIKU_4_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_02_28,
-    release_date=_D_2025_10_15,
-    last_updated=_D_2025_10_15,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_02_28,
+    release_date=_Shared.D_2025_10_15,
+    last_updated=_Shared.D_2025_10_15,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("1"),
         output=Decimal("5"),
         cache_read=Decimal("0.1"),
         cache_write=Decimal("1.25"),
     ),
-    reasoning_options=(_REASONING_BUDGET_TOKENS_MIN_1024,),
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024,),
 )
+"Claude Haiku 4.5 (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_OPUS_4_6: Final[Model] = Model(
+CLAUDE_OPUS_4_6: Final[PricedModel] = PricedModel(
     provider="frogbot",
     id="claude-opus-4-6",
     name="Claude Opus 4.6",
@@ -151,21 +160,25 @@ CLAUDE_OPUS_4_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_05_31,
-    release_date=_D_2026_02_05,
-    last_updated=_D_2026_02_05,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_05_31,
+    release_date=_Shared.D_2026_02_05,
+    last_updated=_Shared.D_2026_02_05,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH, _REASONING_BUDGET_TOKENS_MIN_1024),
+    reasoning_options=(
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024,
+    ),
 )
+"Claude Opus 4.6 (chat) · 200K context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_OPUS_4_7: Final[Model] = Model(
+CLAUDE_OPUS_4_7: Final[PricedModel] = PricedModel(
     provider="frogbot",
     id="claude-opus-4-7",
     name="Claude Opus 4.7",
@@ -176,21 +189,22 @@ CLAUDE_OPUS_4_7: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2026_01_31,
-    release_date=_D_2026_04_16,
-    last_updated=_D_2026_04_16,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_128000,
+    knowledge=_Shared.D_2026_01_31,
+    release_date=_Shared.D_2026_04_16,
+    last_updated=_Shared.D_2026_04_16,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Claude Opus 4.7 (chat) · 200K context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_SONNET_4_6: Final[Model] = Model(
+CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
     provider="frogbot",
     id="claude-sonnet-4-6",
     name="Claude Sonnet 4.6",
@@ -201,21 +215,25 @@ CLAUDE_SONNET_4_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_02_17,
-    last_updated=_D_2026_02_17,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_02_17,
+    last_updated=_Shared.D_2026_02_17,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
         cache_read=Decimal("0.3"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH, _REASONING_BUDGET_TOKENS_MIN_1024),
+    reasoning_options=(
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024,
+    ),
 )
+"Claude Sonnet 4.6 (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-DEEPSEEK_V4_PRO: Final[Model] = Model(
+DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
     provider="frogbot",
     id="deepseek-v4-pro",
     name="DeepSeek v4 Pro",
@@ -226,15 +244,16 @@ DEEPSEEK_V4_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2026_01,
-    release_date=_D_2026_04_24,
-    last_updated=_D_2026_04_24,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_8192,
+    knowledge=_Shared.D_2026_01,
+    release_date=_Shared.D_2026_04_24,
+    last_updated=_Shared.D_2026_04_24,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_8192,
     cost=Cost(input=Decimal("1.74"), output=Decimal("3.48"), cache_read=Decimal("0.14")),
 )
+"DeepSeek v4 Pro (chat) · 128K context · 8.19K output · $1.74 in / $3.48 out per 1M tokens · tools, attachments"
 
-GEMINI_2_5_FLASH: Final[Model] = Model(
+GEMINI_2_5_FLASH: Final[PricedModel] = PricedModel(
     provider="frogbot",
     id="gemini-2.5-flash",
     name="Gemini 2.5 Flash",
@@ -245,16 +264,17 @@ GEMINI_2_5_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_07_17,
-    last_updated=_D_2025_07_17,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_07_17,
+    last_updated=_Shared.D_2025_07_17,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(input=Decimal("0.3"), output=Decimal("2.5"), cache_read=Decimal("0.075")),
-    reasoning_options=(_REASONING_BUDGET_TOKENS_MIN_0_MAX_24576,),
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_0_MAX_24576,),
 )
+"Gemini 2.5 Flash (chat) · 1.05M context · 65.5K output · $0.30 in / $2.50 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GEMINI_2_5_PRO: Final[Model] = Model(
+GEMINI_2_5_PRO: Final[PricedModel] = PricedModel(
     provider="frogbot",
     id="gemini-2.5-pro",
     name="Gemini 2.5 Pro",
@@ -265,16 +285,17 @@ GEMINI_2_5_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_03_20,
-    last_updated=_D_2025_06_05,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_03_20,
+    last_updated=_Shared.D_2025_06_05,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.31")),
-    reasoning_options=(_REASONING_BUDGET_TOKENS_MIN_128_MAX_32768,),
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_128_MAX_32768,),
 )
+"Gemini 2.5 Pro (chat) · 1.05M context · 65.5K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GEMINI_3_1_PRO_PREVIEW: Final[Model] = Model(
+GEMINI_3_1_PRO_PREVIEW: Final[PricedModel] = PricedModel(
     provider="frogbot",
     id="gemini-3-1-pro-preview",
     name="Gemini 3.1 Pro Preview",
@@ -286,16 +307,17 @@ GEMINI_3_1_PRO_PREVIEW: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2026_01,
-    release_date=_D_2026_02_18,
-    last_updated=_D_2026_02_18,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_64000,
+    knowledge=_Shared.D_2026_01,
+    release_date=_Shared.D_2026_02_18,
+    last_updated=_Shared.D_2026_02_18,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
     cost=Cost(input=Decimal("2"), output=Decimal("12"), cache_read=Decimal("0.2")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Gemini 3.1 Pro Preview (chat) · 1M context · 64K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_3_FLASH_PREVIEW: Final[Model] = Model(
+GEMINI_3_FLASH_PREVIEW: Final[PricedModel] = PricedModel(
     provider="frogbot",
     id="gemini-3-flash-preview",
     name="Gemini 3 Flash Preview",
@@ -307,16 +329,17 @@ GEMINI_3_FLASH_PREVIEW: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_12_17,
-    last_updated=_D_2025_12_17,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_12_17,
+    last_updated=_Shared.D_2025_12_17,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(input=Decimal("0.5"), output=Decimal("3"), cache_read=Decimal("0.05")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Gemini 3 Flash Preview (chat) · 1.05M context · 65.5K output · $0.50 in / $3.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_4O: Final[Model] = Model(
+GPT_4O: Final[PricedModel] = PricedModel(
     provider="frogbot",
     id="gpt-4o",
     name="GPT-4o",
@@ -328,15 +351,16 @@ GPT_4O: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2023_09,
-    release_date=_D_2024_05_13,
-    last_updated=_D_2024_08_06,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    knowledge=_Shared.D_2023_09,
+    release_date=_Shared.D_2024_05_13,
+    last_updated=_Shared.D_2024_08_06,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10"), cache_read=Decimal("1.25")),
 )
+"GPT-4o (chat) · 128K context · 16.4K output · $2.50 in / $10.00 out per 1M tokens · vision, tools, structured output, attachments"
 
-GPT_5_3_CODEX: Final[Model] = Model(
+GPT_5_3_CODEX: Final[PricedModel] = PricedModel(
     provider="frogbot",
     id="gpt-5-3-codex",
     name="GPT-5.3 Codex",
@@ -347,16 +371,17 @@ GPT_5_3_CODEX: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2026_01_31,
-    release_date=_D_2026_02_15,
-    last_updated=_D_2026_02_15,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    knowledge=_Shared.D_2026_01_31,
+    release_date=_Shared.D_2026_02_15,
+    last_updated=_Shared.D_2026_02_15,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"GPT-5.3 Codex (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GPT_5_4_MINI: Final[Model] = Model(
+GPT_5_4_MINI: Final[PricedModel] = PricedModel(
     provider="frogbot",
     id="gpt-5-4-mini",
     name="GPT-5.4 Mini",
@@ -368,16 +393,17 @@ GPT_5_4_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_03_17,
-    last_updated=_D_2026_03_17,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_03_17,
+    last_updated=_Shared.D_2026_03_17,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.75"), output=Decimal("4.5"), cache_read=Decimal("0.075")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"GPT-5.4 Mini (chat) · 400K context · 128K output · $0.75 in / $4.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_4_NANO: Final[Model] = Model(
+GPT_5_4_NANO: Final[PricedModel] = PricedModel(
     provider="frogbot",
     id="gpt-5-4-nano",
     name="GPT-5.4 Nano",
@@ -389,16 +415,17 @@ GPT_5_4_NANO: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_05_30,
-    release_date=_D_2025_08_07,
-    last_updated=_D_2025_08_07,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_05_30,
+    release_date=_Shared.D_2025_08_07,
+    last_updated=_Shared.D_2025_08_07,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("1.25"), cache_read=Decimal("0.02")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"GPT-5.4 Nano (chat) · 400K context · 128K output · $0.20 in / $1.25 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_5: Final[Model] = Model(
+GPT_5_5: Final[PricedModel] = PricedModel(
     provider="frogbot",
     id="gpt-5-5",
     name="GPT-5.5",
@@ -409,16 +436,17 @@ GPT_5_5: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_03_05,
-    last_updated=_D_2026_03_05,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_03_05,
+    last_updated=_Shared.D_2026_03_05,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("2.5"), output=Decimal("15"), cache_read=Decimal("0.25")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"GPT-5.5 (chat) · 272K context · 128K output · $2.50 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GPT_OSS_120B: Final[Model] = Model(
+GPT_OSS_120B: Final[PricedModel] = PricedModel(
     provider="frogbot",
     id="gpt-oss-120b",
     name="GPT OSS 120B",
@@ -430,15 +458,16 @@ GPT_OSS_120B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_1970_01_01,
-    last_updated=_D_1970_01_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32768,
+    release_date=_Shared.D_1970_01_01,
+    last_updated=_Shared.D_1970_01_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"GPT OSS 120B (chat) · 131K context · 32.8K output · $0.15 in / $0.60 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-GPT_OSS_20B: Final[Model] = Model(
+GPT_OSS_20B: Final[PricedModel] = PricedModel(
     provider="frogbot",
     id="gpt-oss-20b",
     name="GPT OSS 20B",
@@ -450,15 +479,16 @@ GPT_OSS_20B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_1970_01_01,
-    last_updated=_D_1970_01_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32768,
+    release_date=_Shared.D_1970_01_01,
+    last_updated=_Shared.D_1970_01_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("0.07"), output=Decimal("0.2")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"GPT OSS 20B (chat) · 131K context · 32.8K output · $0.07 in / $0.20 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-GROK_4_1_FAST_NON_REASONING: Final[Model] = Model(
+GROK_4_1_FAST_NON_REASONING: Final[PricedModel] = PricedModel(
     provider="frogbot",
     id="grok-4-1-fast-non-reasoning",
     name="Grok 4.1 Fast (Non-Reasoning)",
@@ -469,15 +499,16 @@ GROK_4_1_FAST_NON_REASONING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_11,
-    release_date=_D_2025_11_25,
-    last_updated=_D_2025_11_25,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_2000000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_11,
+    release_date=_Shared.D_2025_11_25,
+    last_updated=_Shared.D_2025_11_25,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_2000000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.5"), cache_read=Decimal("0.05")),
 )
+"Grok 4.1 Fast (Non-Reasoning) (chat) · 2M context · 128K output · $0.20 in / $0.50 out per 1M tokens · vision, tools, attachments"
 
-GROK_4_1_FAST_REASONING: Final[Model] = Model(
+GROK_4_1_FAST_REASONING: Final[PricedModel] = PricedModel(
     provider="frogbot",
     id="grok-4-1-fast-reasoning",
     name="Grok 4.1 Fast (Reasoning)",
@@ -488,16 +519,17 @@ GROK_4_1_FAST_REASONING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_11,
-    release_date=_D_2025_11_25,
-    last_updated=_D_2025_11_25,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_2000000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_11,
+    release_date=_Shared.D_2025_11_25,
+    last_updated=_Shared.D_2025_11_25,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_2000000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.5"), cache_read=Decimal("0.05")),
     reasoning_options=(),
 )
+"Grok 4.1 Fast (Reasoning) (chat) · 2M context · 128K output · $0.20 in / $0.50 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GROK_4_3: Final[Model] = Model(
+GROK_4_3: Final[PricedModel] = PricedModel(
     provider="frogbot",
     id="grok-4-3",
     name="Grok 4.3",
@@ -509,16 +541,17 @@ GROK_4_3: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_11,
-    release_date=_D_2026_04_30,
-    last_updated=_D_2026_04_30,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_11,
+    release_date=_Shared.D_2026_04_30,
+    last_updated=_Shared.D_2026_04_30,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("2.5"), cache_read=Decimal("0.2")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Grok 4.3 (chat) · 1M context · 128K output · $1.25 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GROK_CODE_FAST_1: Final[Model] = Model(
+GROK_CODE_FAST_1: Final[PricedModel] = PricedModel(
     provider="frogbot",
     id="grok-code-fast-1",
     name="Grok 4.1 Fast (Reasoning)",
@@ -529,16 +562,17 @@ GROK_CODE_FAST_1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2023_10,
-    release_date=_D_2025_08_28,
-    last_updated=_D_2025_08_28,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_128000,
+    knowledge=_Shared.D_2023_10,
+    release_date=_Shared.D_2025_08_28,
+    last_updated=_Shared.D_2025_08_28,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("1.5"), cache_read=Decimal("0.02")),
     reasoning_options=(),
 )
+"Grok 4.1 Fast (Reasoning) (chat) · 256K context · 128K output · $0.20 in / $1.50 out per 1M tokens · tools, reasoning"
 
-KIMI_K2_6: Final[Model] = Model(
+KIMI_K2_6: Final[PricedModel] = PricedModel(
     provider="frogbot",
     id="kimi-k2-6",
     name="Kimi-K2.6",
@@ -549,15 +583,16 @@ KIMI_K2_6: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_1970_01_01,
-    last_updated=_D_1970_01_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_128000,
+    release_date=_Shared.D_1970_01_01,
+    last_updated=_Shared.D_1970_01_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.95"), output=Decimal("4"), cache_read=Decimal("0.16")),
     reasoning_options=(),
 )
+"Kimi-K2.6 (chat) · 256K context · 128K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, structured output"
 
-KIMI_K2_5: Final[Model] = Model(
+KIMI_K2_5: Final[PricedModel] = PricedModel(
     provider="frogbot",
     id="kimi-k2.5",
     name="Kimi-K2.5",
@@ -568,15 +603,16 @@ KIMI_K2_5: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_1970_01_01,
-    last_updated=_D_1970_01_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_128000,
+    release_date=_Shared.D_1970_01_01,
+    last_updated=_Shared.D_1970_01_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.6"), output=Decimal("3"), cache_read=Decimal("0.1")),
     reasoning_options=(),
 )
+"Kimi-K2.5 (chat) · 256K context · 128K output · $0.60 in / $3.00 out per 1M tokens · vision, tools, reasoning, structured output"
 
-MINIMAX_M2_5: Final[Model] = Model(
+MINIMAX_M2_5: Final[PricedModel] = PricedModel(
     provider="frogbot",
     id="minimax-m2-5",
     name="MiniMax-M2.5",
@@ -587,15 +623,16 @@ MINIMAX_M2_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_09,
-    release_date=_D_2025_01_15,
-    last_updated=_D_2025_02_22,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_192000_OUTPUT_8192,
+    knowledge=_Shared.D_2024_09,
+    release_date=_Shared.D_2025_01_15,
+    last_updated=_Shared.D_2025_02_22,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_192000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.03")),
 )
+"MiniMax-M2.5 (chat) · 192K context · 8.19K output · $0.30 in / $1.20 out per 1M tokens · tools, attachments"
 
-MINIMAX_M2_7: Final[Model] = Model(
+MINIMAX_M2_7: Final[PricedModel] = PricedModel(
     provider="frogbot",
     id="minimax-m2-7",
     name="MiniMax-M2.7",
@@ -606,15 +643,16 @@ MINIMAX_M2_7: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_09,
-    release_date=_D_2026_03_18,
-    last_updated=_D_2026_03_18,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_192000_OUTPUT_8192,
+    knowledge=_Shared.D_2024_09,
+    release_date=_Shared.D_2026_03_18,
+    last_updated=_Shared.D_2026_03_18,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_192000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.06")),
 )
+"MiniMax-M2.7 (chat) · 192K context · 8.19K output · $0.30 in / $1.20 out per 1M tokens · tools, attachments"
 
-QWEN_3_6_PLUS: Final[Model] = Model(
+QWEN_3_6_PLUS: Final[PricedModel] = PricedModel(
     provider="frogbot",
     id="qwen-3-6-plus",
     name="Qwen 3.6 Plus",
@@ -625,15 +663,16 @@ QWEN_3_6_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_04_02,
-    last_updated=_D_2026_04_03,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_64000,
+    release_date=_Shared.D_2026_04_02,
+    last_updated=_Shared.D_2026_04_03,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
     cost=Cost(input=Decimal("0.5"), output=Decimal("3"), cache_read=Decimal("0.1")),
     reasoning_options=(),
 )
+"Qwen 3.6 Plus (chat) · 1M context · 64K output · $0.50 in / $3.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ZAI_GLM_5_1: Final[Model] = Model(
+ZAI_GLM_5_1: Final[PricedModel] = PricedModel(
     provider="frogbot",
     id="zai-glm-5-1",
     name="Z.AI GLM-5.1",
@@ -644,10 +683,11 @@ ZAI_GLM_5_1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_10,
-    release_date=_D_2025_01_20,
-    last_updated=_D_2025_02_22,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_198000_OUTPUT_8192,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2025_01_20,
+    last_updated=_Shared.D_2025_02_22,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_198000_OUTPUT_8192,
     cost=Cost(input=Decimal("1.4"), output=Decimal("4.4"), cache_read=Decimal("0.26")),
 )
+"Z.AI GLM-5.1 (chat) · 198K context · 8.19K output · $1.40 in / $4.40 out per 1M tokens · tools, attachments, open weights"

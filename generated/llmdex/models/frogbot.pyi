@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "CLAUDE_HAIKU_4_5",
@@ -36,80 +36,80 @@ __all__ = [
     "ZAI_GLM_5_1",
 ]
 
-CLAUDE_HAIKU_4_5: Final[Model]
+CLAUDE_HAIKU_4_5: Final[PricedModel]
 "Claude Haiku 4.5 (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_OPUS_4_6: Final[Model]
+CLAUDE_OPUS_4_6: Final[PricedModel]
 "Claude Opus 4.6 (chat) · 200K context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_OPUS_4_7: Final[Model]
+CLAUDE_OPUS_4_7: Final[PricedModel]
 "Claude Opus 4.7 (chat) · 200K context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_SONNET_4_6: Final[Model]
+CLAUDE_SONNET_4_6: Final[PricedModel]
 "Claude Sonnet 4.6 (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-DEEPSEEK_V4_PRO: Final[Model]
+DEEPSEEK_V4_PRO: Final[PricedModel]
 "DeepSeek v4 Pro (chat) · 128K context · 8.19K output · $1.74 in / $3.48 out per 1M tokens · tools, attachments"
 
-GEMINI_2_5_FLASH: Final[Model]
+GEMINI_2_5_FLASH: Final[PricedModel]
 "Gemini 2.5 Flash (chat) · 1.05M context · 65.5K output · $0.30 in / $2.50 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GEMINI_2_5_PRO: Final[Model]
+GEMINI_2_5_PRO: Final[PricedModel]
 "Gemini 2.5 Pro (chat) · 1.05M context · 65.5K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GEMINI_3_1_PRO_PREVIEW: Final[Model]
+GEMINI_3_1_PRO_PREVIEW: Final[PricedModel]
 "Gemini 3.1 Pro Preview (chat) · 1M context · 64K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_3_FLASH_PREVIEW: Final[Model]
+GEMINI_3_FLASH_PREVIEW: Final[PricedModel]
 "Gemini 3 Flash Preview (chat) · 1.05M context · 65.5K output · $0.50 in / $3.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_4O: Final[Model]
+GPT_4O: Final[PricedModel]
 "GPT-4o (chat) · 128K context · 16.4K output · $2.50 in / $10.00 out per 1M tokens · vision, tools, structured output, attachments"
 
-GPT_5_3_CODEX: Final[Model]
+GPT_5_3_CODEX: Final[PricedModel]
 "GPT-5.3 Codex (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GPT_5_4_MINI: Final[Model]
+GPT_5_4_MINI: Final[PricedModel]
 "GPT-5.4 Mini (chat) · 400K context · 128K output · $0.75 in / $4.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_4_NANO: Final[Model]
+GPT_5_4_NANO: Final[PricedModel]
 "GPT-5.4 Nano (chat) · 400K context · 128K output · $0.20 in / $1.25 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_5: Final[Model]
+GPT_5_5: Final[PricedModel]
 "GPT-5.5 (chat) · 272K context · 128K output · $2.50 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GPT_OSS_120B: Final[Model]
+GPT_OSS_120B: Final[PricedModel]
 "GPT OSS 120B (chat) · 131K context · 32.8K output · $0.15 in / $0.60 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-GPT_OSS_20B: Final[Model]
+GPT_OSS_20B: Final[PricedModel]
 "GPT OSS 20B (chat) · 131K context · 32.8K output · $0.07 in / $0.20 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-GROK_4_1_FAST_NON_REASONING: Final[Model]
+GROK_4_1_FAST_NON_REASONING: Final[PricedModel]
 "Grok 4.1 Fast (Non-Reasoning) (chat) · 2M context · 128K output · $0.20 in / $0.50 out per 1M tokens · vision, tools, attachments"
 
-GROK_4_1_FAST_REASONING: Final[Model]
+GROK_4_1_FAST_REASONING: Final[PricedModel]
 "Grok 4.1 Fast (Reasoning) (chat) · 2M context · 128K output · $0.20 in / $0.50 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GROK_4_3: Final[Model]
+GROK_4_3: Final[PricedModel]
 "Grok 4.3 (chat) · 1M context · 128K output · $1.25 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GROK_CODE_FAST_1: Final[Model]
+GROK_CODE_FAST_1: Final[PricedModel]
 "Grok 4.1 Fast (Reasoning) (chat) · 256K context · 128K output · $0.20 in / $1.50 out per 1M tokens · tools, reasoning"
 
-KIMI_K2_6: Final[Model]
+KIMI_K2_6: Final[PricedModel]
 "Kimi-K2.6 (chat) · 256K context · 128K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, structured output"
 
-KIMI_K2_5: Final[Model]
+KIMI_K2_5: Final[PricedModel]
 "Kimi-K2.5 (chat) · 256K context · 128K output · $0.60 in / $3.00 out per 1M tokens · vision, tools, reasoning, structured output"
 
-MINIMAX_M2_5: Final[Model]
+MINIMAX_M2_5: Final[PricedModel]
 "MiniMax-M2.5 (chat) · 192K context · 8.19K output · $0.30 in / $1.20 out per 1M tokens · tools, attachments"
 
-MINIMAX_M2_7: Final[Model]
+MINIMAX_M2_7: Final[PricedModel]
 "MiniMax-M2.7 (chat) · 192K context · 8.19K output · $0.30 in / $1.20 out per 1M tokens · tools, attachments"
 
-QWEN_3_6_PLUS: Final[Model]
+QWEN_3_6_PLUS: Final[PricedModel]
 "Qwen 3.6 Plus (chat) · 1M context · 64K output · $0.50 in / $3.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ZAI_GLM_5_1: Final[Model]
+ZAI_GLM_5_1: Final[PricedModel]
 "Z.AI GLM-5.1 (chat) · 198K context · 8.19K output · $1.40 in / $4.40 out per 1M tokens · tools, attachments, open weights"

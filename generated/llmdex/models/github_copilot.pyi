@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import Model, PricedModel
 
 __all__ = [
     "CLAUDE_FABLE_5",
@@ -33,71 +33,71 @@ __all__ = [
     "GPT_5_5",
 ]
 
-CLAUDE_FABLE_5: Final[Model]
+CLAUDE_FABLE_5: Final[PricedModel]
 "Claude Fable 5 (chat) · 1M context · 128K output · $10.00 in / $50.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_HAIKU_4_5: Final[Model]
+CLAUDE_HAIKU_4_5: Final[PricedModel]
 "Claude Haiku 4.5 (latest) (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_OPUS_4_5: Final[Model]
+CLAUDE_OPUS_4_5: Final[PricedModel]
 "Claude Opus 4.5 (latest) (chat) · 200K context · 32K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_OPUS_4_6: Final[Model]
+CLAUDE_OPUS_4_6: Final[PricedModel]
 "Claude Opus 4.6 (chat) · 200K context · 32K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_OPUS_4_7: Final[Model]
+CLAUDE_OPUS_4_7: Final[PricedModel]
 "Claude Opus 4.7 (chat) · 200K context · 32K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_OPUS_4_8: Final[Model]
+CLAUDE_OPUS_4_8: Final[PricedModel]
 "Claude Opus 4.8 (chat) · 200K context · 64K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_SONNET_4: Final[Model]
+CLAUDE_SONNET_4: Final[PricedModel]
 "Claude Sonnet 4 (latest) (chat) · 216K context · 16K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_SONNET_4_5: Final[Model]
+CLAUDE_SONNET_4_5: Final[PricedModel]
 "Claude Sonnet 4.5 (latest) (chat) · 200K context · 32K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_SONNET_4_6: Final[Model]
+CLAUDE_SONNET_4_6: Final[PricedModel]
 "Claude Sonnet 4.6 (chat) · 200K context · 32K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
 CLAUDE_SONNET_5: Final[Model]
 "Claude Sonnet 5 (chat) · 1M context · 128K output · price unknown · vision, tools, reasoning, attachments"
 
-GEMINI_2_5_PRO: Final[Model]
+GEMINI_2_5_PRO: Final[PricedModel]
 "Gemini 2.5 Pro (chat) · 128K context · 64K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_3_FLASH_PREVIEW: Final[Model]
+GEMINI_3_FLASH_PREVIEW: Final[PricedModel]
 "Gemini 3 Flash Preview (chat) · 128K context · 64K output · $0.50 in / $3.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_3_1_PRO_PREVIEW: Final[Model]
+GEMINI_3_1_PRO_PREVIEW: Final[PricedModel]
 "Gemini 3.1 Pro Preview (chat) · 200K context · 64K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_3_5_FLASH: Final[Model]
+GEMINI_3_5_FLASH: Final[PricedModel]
 "Gemini 3.5 Flash (chat) · 200K context · 64K output · $1.50 in / $9.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_4_1: Final[Model]
+GPT_4_1: Final[PricedModel]
 "GPT-4.1 (chat) · 128K context · 16.4K output · $2.00 in / $8.00 out per 1M tokens · vision, tools, structured output, attachments"
 
-GPT_5_MINI: Final[Model]
+GPT_5_MINI: Final[PricedModel]
 "GPT-5 Mini (chat) · 264K context · 64K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_2: Final[Model]
+GPT_5_2: Final[PricedModel]
 "GPT-5.2 (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_2_CODEX: Final[Model]
+GPT_5_2_CODEX: Final[PricedModel]
 "GPT-5.2 Codex (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_3_CODEX: Final[Model]
+GPT_5_3_CODEX: Final[PricedModel]
 "GPT-5.3 Codex (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_4: Final[Model]
+GPT_5_4: Final[PricedModel]
 "GPT-5.4 (chat) · 400K context · 128K output · $2.50 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_4_MINI: Final[Model]
+GPT_5_4_MINI: Final[PricedModel]
 "GPT-5.4 mini (chat) · 400K context · 128K output · $0.75 in / $4.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_4_NANO: Final[Model]
+GPT_5_4_NANO: Final[PricedModel]
 "GPT-5.4 nano (chat) · 400K context · 128K output · $0.20 in / $1.25 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_5: Final[Model]
+GPT_5_5: Final[PricedModel]
 "GPT-5.5 (chat) · 400K context · 128K output · $5.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"

@@ -9,64 +9,68 @@ from decimal import Decimal
 
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
-from llmdex_runtime.model import Cost, Limit, Modalities, Model
+from llmdex_runtime.model import Cost, Limit, Modalities, PricedModel
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_128000_OUTPUT_16384 = Limit(context=128000, output=16384)
-_CONTEXT_128000_OUTPUT_32768 = Limit(context=128000, output=32768)
-_CONTEXT_128000_OUTPUT_4096 = Limit(context=128000, output=4096)
-_CONTEXT_128000_OUTPUT_65536 = Limit(context=128000, output=65536)
-_CONTEXT_128000_OUTPUT_8192 = Limit(context=128000, output=8192)
-_CONTEXT_16000_OUTPUT_4096 = Limit(context=16000, output=4096)
-_CONTEXT_200000_OUTPUT_100000 = Limit(context=200000, output=100000)
-_CONTEXT_256000_OUTPUT_4096 = Limit(context=256000, output=4096)
-_CONTEXT_32000_OUTPUT_8192 = Limit(context=32000, output=8192)
-_CONTEXT_4096_OUTPUT_1024 = Limit(context=4096, output=1024)
-_CONTEXT_65536_OUTPUT_8192 = Limit(context=65536, output=8192)
-_CONTEXT_8192_OUTPUT_2048 = Limit(context=8192, output=2048)
-_D_2023_03 = PartialDate(2023, 3)
-_D_2023_08_30 = PartialDate(2023, 8, 30)
-_D_2023_10 = PartialDate(2023, 10)
-_D_2023_12 = PartialDate(2023, 12)
-_D_2024_03 = PartialDate(2024, 3)
-_D_2024_03_11 = PartialDate(2024, 3, 11)
-_D_2024_04 = PartialDate(2024, 4)
-_D_2024_04_04 = PartialDate(2024, 4, 4)
-_D_2024_04_18 = PartialDate(2024, 4, 18)
-_D_2024_04_23 = PartialDate(2024, 4, 23)
-_D_2024_05_13 = PartialDate(2024, 5, 13)
-_D_2024_06 = PartialDate(2024, 6)
-_D_2024_07_18 = PartialDate(2024, 7, 18)
-_D_2024_07_23 = PartialDate(2024, 7, 23)
-_D_2024_08_01 = PartialDate(2024, 8, 1)
-_D_2024_08_20 = PartialDate(2024, 8, 20)
-_D_2024_08_29 = PartialDate(2024, 8, 29)
-_D_2024_09 = PartialDate(2024, 9)
-_D_2024_09_12 = PartialDate(2024, 9, 12)
-_D_2024_09_25 = PartialDate(2024, 9, 25)
-_D_2024_10 = PartialDate(2024, 10)
-_D_2024_10_22 = PartialDate(2024, 10, 22)
-_D_2024_11_01 = PartialDate(2024, 11, 1)
-_D_2024_12 = PartialDate(2024, 12)
-_D_2024_12_06 = PartialDate(2024, 12, 6)
-_D_2024_12_09 = PartialDate(2024, 12, 9)
-_D_2024_12_11 = PartialDate(2024, 12, 11)
-_D_2024_12_17 = PartialDate(2024, 12, 17)
-_D_2025_01_01 = PartialDate(2025, 1, 1)
-_D_2025_01_20 = PartialDate(2025, 1, 20)
-_D_2025_01_31 = PartialDate(2025, 1, 31)
-_D_2025_03_01 = PartialDate(2025, 3, 1)
-_D_2025_03_24 = PartialDate(2025, 3, 24)
-_D_2025_04_14 = PartialDate(2025, 4, 14)
-_D_2025_05_01 = PartialDate(2025, 5, 1)
-_D_2025_05_28 = PartialDate(2025, 5, 28)
-_TEXT_IMAGE_AUDIO_TO_TEXT = Modalities(input=("text", "image", "audio"), output=("text",))
-_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_128000_OUTPUT_16384 = Limit(context=128000, output=16384)
+    CONTEXT_128000_OUTPUT_32768 = Limit(context=128000, output=32768)
+    CONTEXT_128000_OUTPUT_4096 = Limit(context=128000, output=4096)
+    CONTEXT_128000_OUTPUT_65536 = Limit(context=128000, output=65536)
+    CONTEXT_128000_OUTPUT_8192 = Limit(context=128000, output=8192)
+    CONTEXT_16000_OUTPUT_4096 = Limit(context=16000, output=4096)
+    CONTEXT_200000_OUTPUT_100000 = Limit(context=200000, output=100000)
+    CONTEXT_256000_OUTPUT_4096 = Limit(context=256000, output=4096)
+    CONTEXT_32000_OUTPUT_8192 = Limit(context=32000, output=8192)
+    CONTEXT_4096_OUTPUT_1024 = Limit(context=4096, output=1024)
+    CONTEXT_65536_OUTPUT_8192 = Limit(context=65536, output=8192)
+    CONTEXT_8192_OUTPUT_2048 = Limit(context=8192, output=2048)
+    D_2023_03 = PartialDate(2023, 3)
+    D_2023_08_30 = PartialDate(2023, 8, 30)
+    D_2023_10 = PartialDate(2023, 10)
+    D_2023_12 = PartialDate(2023, 12)
+    D_2024_03 = PartialDate(2024, 3)
+    D_2024_03_11 = PartialDate(2024, 3, 11)
+    D_2024_04 = PartialDate(2024, 4)
+    D_2024_04_04 = PartialDate(2024, 4, 4)
+    D_2024_04_18 = PartialDate(2024, 4, 18)
+    D_2024_04_23 = PartialDate(2024, 4, 23)
+    D_2024_05_13 = PartialDate(2024, 5, 13)
+    D_2024_06 = PartialDate(2024, 6)
+    D_2024_07_18 = PartialDate(2024, 7, 18)
+    D_2024_07_23 = PartialDate(2024, 7, 23)
+    D_2024_08_01 = PartialDate(2024, 8, 1)
+    D_2024_08_20 = PartialDate(2024, 8, 20)
+    D_2024_08_29 = PartialDate(2024, 8, 29)
+    D_2024_09 = PartialDate(2024, 9)
+    D_2024_09_12 = PartialDate(2024, 9, 12)
+    D_2024_09_25 = PartialDate(2024, 9, 25)
+    D_2024_10 = PartialDate(2024, 10)
+    D_2024_10_22 = PartialDate(2024, 10, 22)
+    D_2024_11_01 = PartialDate(2024, 11, 1)
+    D_2024_12 = PartialDate(2024, 12)
+    D_2024_12_06 = PartialDate(2024, 12, 6)
+    D_2024_12_09 = PartialDate(2024, 12, 9)
+    D_2024_12_11 = PartialDate(2024, 12, 11)
+    D_2024_12_17 = PartialDate(2024, 12, 17)
+    D_2025_01_01 = PartialDate(2025, 1, 1)
+    D_2025_01_20 = PartialDate(2025, 1, 20)
+    D_2025_01_31 = PartialDate(2025, 1, 31)
+    D_2025_03_01 = PartialDate(2025, 3, 1)
+    D_2025_03_24 = PartialDate(2025, 3, 24)
+    D_2025_04_14 = PartialDate(2025, 4, 14)
+    D_2025_05_01 = PartialDate(2025, 5, 1)
+    D_2025_05_28 = PartialDate(2025, 5, 28)
+    TEXT_IMAGE_AUDIO_TO_TEXT = Modalities(input=("text", "image", "audio"), output=("text",))
+    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "AI21_LABS_AI21_JAMBA_1_5_LARGE",
@@ -126,7 +130,7 @@ __all__ = [
     "XAI_GROK_3_MINI",
 ]
 
-AI21_LABS_AI21_JAMBA_1_5_LARGE: Final[Model] = Model(
+AI21_LABS_AI21_JAMBA_1_5_LARGE: Final[PricedModel] = PricedModel(
     provider="github-models",
     id="ai21-labs/ai21-jamba-1.5-large",
     name="AI21 Jamba 1.5 Large",
@@ -137,16 +141,17 @@ AI21_LABS_AI21_JAMBA_1_5_LARGE: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_03,
-    release_date=_D_2024_08_29,
-    last_updated=_D_2024_08_29,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_4096,
+    knowledge=_Shared.D_2024_03,
+    release_date=_Shared.D_2024_08_29,
+    last_updated=_Shared.D_2024_08_29,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(),
 )
+"AI21 Jamba 1.5 Large (chat) · 256K context · 4.1K output · free · tools, reasoning"
 
-AI21_LABS_AI21_JAMBA_1_5_MINI: Final[Model] = Model(
+AI21_LABS_AI21_JAMBA_1_5_MINI: Final[PricedModel] = PricedModel(
     provider="github-models",
     id="ai21-labs/ai21-jamba-1.5-mini",
     name="AI21 Jamba 1.5 Mini",
@@ -157,16 +162,17 @@ AI21_LABS_AI21_JAMBA_1_5_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_03,
-    release_date=_D_2024_08_29,
-    last_updated=_D_2024_08_29,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_4096,
+    knowledge=_Shared.D_2024_03,
+    release_date=_Shared.D_2024_08_29,
+    last_updated=_Shared.D_2024_08_29,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(),
 )
+"AI21 Jamba 1.5 Mini (chat) · 256K context · 4.1K output · free · tools, reasoning"
 
-COHERE_COHERE_COMMAND_A: Final[Model] = Model(
+COHERE_COHERE_COMMAND_A: Final[PricedModel] = PricedModel(
     provider="github-models",
     id="cohere/cohere-command-a",
     name="Cohere Command A",
@@ -177,16 +183,17 @@ COHERE_COHERE_COMMAND_A: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_03,
-    release_date=_D_2024_11_01,
-    last_updated=_D_2024_11_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    knowledge=_Shared.D_2024_03,
+    release_date=_Shared.D_2024_11_01,
+    last_updated=_Shared.D_2024_11_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(),
 )
+"Cohere Command A (chat) · 128K context · 4.1K output · free · tools, reasoning"
 
-COHERE_COHERE_COMMAND_R: Final[Model] = Model(
+COHERE_COHERE_COMMAND_R: Final[PricedModel] = PricedModel(
     provider="github-models",
     id="cohere/cohere-command-r",
     name="Cohere Command R",
@@ -197,16 +204,17 @@ COHERE_COHERE_COMMAND_R: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_03,
-    release_date=_D_2024_03_11,
-    last_updated=_D_2024_08_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    knowledge=_Shared.D_2024_03,
+    release_date=_Shared.D_2024_03_11,
+    last_updated=_Shared.D_2024_08_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(),
 )
+"Cohere Command R (chat) · 128K context · 4.1K output · free · tools, reasoning"
 
-COHERE_COHERE_COMMAND_R_08_2024: Final[Model] = Model(
+COHERE_COHERE_COMMAND_R_08_2024: Final[PricedModel] = PricedModel(
     provider="github-models",
     id="cohere/cohere-command-r-08-2024",
     name="Cohere Command R 08-2024",
@@ -217,15 +225,16 @@ COHERE_COHERE_COMMAND_R_08_2024: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_03,
-    release_date=_D_2024_08_01,
-    last_updated=_D_2024_08_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    knowledge=_Shared.D_2024_03,
+    release_date=_Shared.D_2024_08_01,
+    last_updated=_Shared.D_2024_08_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Cohere Command R 08-2024 (chat) · 128K context · 4.1K output · free · tools"
 
-COHERE_COHERE_COMMAND_R_PLUS: Final[Model] = Model(
+COHERE_COHERE_COMMAND_R_PLUS: Final[PricedModel] = PricedModel(
     provider="github-models",
     id="cohere/cohere-command-r-plus",
     name="Cohere Command R+",
@@ -236,15 +245,16 @@ COHERE_COHERE_COMMAND_R_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_03,
-    release_date=_D_2024_04_04,
-    last_updated=_D_2024_08_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    knowledge=_Shared.D_2024_03,
+    release_date=_Shared.D_2024_04_04,
+    last_updated=_Shared.D_2024_08_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Cohere Command R+ (chat) · 128K context · 4.1K output · free · tools"
 
-COHERE_COHERE_COMMAND_R_PLUS_08_2024: Final[Model] = Model(
+COHERE_COHERE_COMMAND_R_PLUS_08_2024: Final[PricedModel] = PricedModel(
     provider="github-models",
     id="cohere/cohere-command-r-plus-08-2024",
     name="Cohere Command R+ 08-2024",
@@ -255,15 +265,16 @@ COHERE_COHERE_COMMAND_R_PLUS_08_2024: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_03,
-    release_date=_D_2024_08_01,
-    last_updated=_D_2024_08_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    knowledge=_Shared.D_2024_03,
+    release_date=_Shared.D_2024_08_01,
+    last_updated=_Shared.D_2024_08_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Cohere Command R+ 08-2024 (chat) · 128K context · 4.1K output · free · tools"
 
-CORE42_JAIS_30B_CHAT: Final[Model] = Model(
+CORE42_JAIS_30B_CHAT: Final[PricedModel] = PricedModel(
     provider="github-models",
     id="core42/jais-30b-chat",
     name="JAIS 30b Chat",
@@ -274,16 +285,17 @@ CORE42_JAIS_30B_CHAT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_03,
-    release_date=_D_2023_08_30,
-    last_updated=_D_2023_08_30,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8192_OUTPUT_2048,
+    knowledge=_Shared.D_2023_03,
+    release_date=_Shared.D_2023_08_30,
+    last_updated=_Shared.D_2023_08_30,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8192_OUTPUT_2048,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(),
 )
+"JAIS 30b Chat (chat) · 8.19K context · 2.05K output · free · tools, reasoning, open weights"
 
-DEEPSEEK_DEEPSEEK_R1: Final[Model] = Model(
+DEEPSEEK_DEEPSEEK_R1: Final[PricedModel] = PricedModel(
     provider="github-models",
     id="deepseek/deepseek-r1",
     name="DeepSeek-R1",
@@ -294,16 +306,17 @@ DEEPSEEK_DEEPSEEK_R1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_06,
-    release_date=_D_2025_01_20,
-    last_updated=_D_2025_01_20,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_65536_OUTPUT_8192,
+    knowledge=_Shared.D_2024_06,
+    release_date=_Shared.D_2025_01_20,
+    last_updated=_Shared.D_2025_01_20,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_65536_OUTPUT_8192,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(),
 )
+"DeepSeek-R1 (chat) · 65.5K context · 8.19K output · free · tools, reasoning, open weights"
 
-DEEPSEEK_DEEPSEEK_R1_0528: Final[Model] = Model(
+DEEPSEEK_DEEPSEEK_R1_0528: Final[PricedModel] = PricedModel(
     provider="github-models",
     id="deepseek/deepseek-r1-0528",
     name="DeepSeek-R1-0528",
@@ -314,16 +327,17 @@ DEEPSEEK_DEEPSEEK_R1_0528: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_06,
-    release_date=_D_2025_05_28,
-    last_updated=_D_2025_05_28,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_65536_OUTPUT_8192,
+    knowledge=_Shared.D_2024_06,
+    release_date=_Shared.D_2025_05_28,
+    last_updated=_Shared.D_2025_05_28,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_65536_OUTPUT_8192,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(),
 )
+"DeepSeek-R1-0528 (chat) · 65.5K context · 8.19K output · free · tools, reasoning, open weights"
 
-DEEPSEEK_DEEPSEEK_V3_0324: Final[Model] = Model(
+DEEPSEEK_DEEPSEEK_V3_0324: Final[PricedModel] = PricedModel(
     provider="github-models",
     id="deepseek/deepseek-v3-0324",
     name="DeepSeek-V3-0324",
@@ -334,16 +348,17 @@ DEEPSEEK_DEEPSEEK_V3_0324: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_06,
-    release_date=_D_2025_03_24,
-    last_updated=_D_2025_03_24,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_8192,
+    knowledge=_Shared.D_2024_06,
+    release_date=_Shared.D_2025_03_24,
+    last_updated=_Shared.D_2025_03_24,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_8192,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(),
 )
+"DeepSeek-V3-0324 (chat) · 128K context · 8.19K output · free · tools, reasoning, open weights"
 
-META_LLAMA_3_2_11B_VISION_INSTRUCT: Final[Model] = Model(
+META_LLAMA_3_2_11B_VISION_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="github-models",
     id="meta/llama-3.2-11b-vision-instruct",
     name="Llama-3.2-11B-Vision-Instruct",
@@ -354,16 +369,17 @@ META_LLAMA_3_2_11B_VISION_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_12,
-    release_date=_D_2024_09_25,
-    last_updated=_D_2024_09_25,
-    modalities=_TEXT_IMAGE_AUDIO_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_8192,
+    knowledge=_Shared.D_2023_12,
+    release_date=_Shared.D_2024_09_25,
+    last_updated=_Shared.D_2024_09_25,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_8192,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(),
 )
+"Llama-3.2-11B-Vision-Instruct (chat) · 128K context · 8.19K output · free · vision, tools, reasoning, open weights"
 
-META_LLAMA_3_2_90B_VISION_INSTRUCT: Final[Model] = Model(
+META_LLAMA_3_2_90B_VISION_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="github-models",
     id="meta/llama-3.2-90b-vision-instruct",
     name="Llama-3.2-90B-Vision-Instruct",
@@ -374,16 +390,17 @@ META_LLAMA_3_2_90B_VISION_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_12,
-    release_date=_D_2024_09_25,
-    last_updated=_D_2024_09_25,
-    modalities=_TEXT_IMAGE_AUDIO_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_8192,
+    knowledge=_Shared.D_2023_12,
+    release_date=_Shared.D_2024_09_25,
+    last_updated=_Shared.D_2024_09_25,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_8192,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(),
 )
+"Llama-3.2-90B-Vision-Instruct (chat) · 128K context · 8.19K output · free · vision, tools, reasoning, open weights"
 
-META_LLAMA_3_3_70B_INSTRUCT: Final[Model] = Model(
+META_LLAMA_3_3_70B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="github-models",
     id="meta/llama-3.3-70b-instruct",
     name="Llama-3.3-70B-Instruct",
@@ -394,16 +411,17 @@ META_LLAMA_3_3_70B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_12,
-    release_date=_D_2024_12_06,
-    last_updated=_D_2024_12_06,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_32768,
+    knowledge=_Shared.D_2023_12,
+    release_date=_Shared.D_2024_12_06,
+    last_updated=_Shared.D_2024_12_06,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_32768,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(),
 )
+"Llama-3.3-70B-Instruct (chat) · 128K context · 32.8K output · free · tools, reasoning, open weights"
 
-META_LLAMA_4_MAVERICK_17B_128E_INSTRUCT_FP8: Final[Model] = Model(
+META_LLAMA_4_MAVERICK_17B_128E_INSTRUCT_FP8: Final[PricedModel] = PricedModel(
     provider="github-models",
     id="meta/llama-4-maverick-17b-128e-instruct-fp8",
     name="Llama 4 Maverick 17B 128E Instruct FP8",
@@ -414,16 +432,17 @@ META_LLAMA_4_MAVERICK_17B_128E_INSTRUCT_FP8: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_12,
-    release_date=_D_2025_01_31,
-    last_updated=_D_2025_01_31,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_8192,
+    knowledge=_Shared.D_2024_12,
+    release_date=_Shared.D_2025_01_31,
+    last_updated=_Shared.D_2025_01_31,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_8192,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(),
 )
+"Llama 4 Maverick 17B 128E Instruct FP8 (chat) · 128K context · 8.19K output · free · vision, tools, reasoning, open weights"
 
-META_LLAMA_4_SCOUT_17B_16E_INSTRUCT: Final[Model] = Model(
+META_LLAMA_4_SCOUT_17B_16E_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="github-models",
     id="meta/llama-4-scout-17b-16e-instruct",
     name="Llama 4 Scout 17B 16E Instruct",
@@ -434,16 +453,17 @@ META_LLAMA_4_SCOUT_17B_16E_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_12,
-    release_date=_D_2025_01_31,
-    last_updated=_D_2025_01_31,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_8192,
+    knowledge=_Shared.D_2024_12,
+    release_date=_Shared.D_2025_01_31,
+    last_updated=_Shared.D_2025_01_31,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_8192,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(),
 )
+"Llama 4 Scout 17B 16E Instruct (chat) · 128K context · 8.19K output · free · vision, tools, reasoning, open weights"
 
-META_META_LLAMA_3_70B_INSTRUCT: Final[Model] = Model(
+META_META_LLAMA_3_70B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="github-models",
     id="meta/meta-llama-3-70b-instruct",
     name="Meta-Llama-3-70B-Instruct",
@@ -454,16 +474,17 @@ META_META_LLAMA_3_70B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_12,
-    release_date=_D_2024_04_18,
-    last_updated=_D_2024_04_18,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8192_OUTPUT_2048,
+    knowledge=_Shared.D_2023_12,
+    release_date=_Shared.D_2024_04_18,
+    last_updated=_Shared.D_2024_04_18,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8192_OUTPUT_2048,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(),
 )
+"Meta-Llama-3-70B-Instruct (chat) · 8.19K context · 2.05K output · free · tools, reasoning, open weights"
 
-META_META_LLAMA_3_8B_INSTRUCT: Final[Model] = Model(
+META_META_LLAMA_3_8B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="github-models",
     id="meta/meta-llama-3-8b-instruct",
     name="Meta-Llama-3-8B-Instruct",
@@ -474,16 +495,17 @@ META_META_LLAMA_3_8B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_12,
-    release_date=_D_2024_04_18,
-    last_updated=_D_2024_04_18,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8192_OUTPUT_2048,
+    knowledge=_Shared.D_2023_12,
+    release_date=_Shared.D_2024_04_18,
+    last_updated=_Shared.D_2024_04_18,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8192_OUTPUT_2048,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(),
 )
+"Meta-Llama-3-8B-Instruct (chat) · 8.19K context · 2.05K output · free · tools, reasoning, open weights"
 
-META_META_LLAMA_3_1_405B_INSTRUCT: Final[Model] = Model(
+META_META_LLAMA_3_1_405B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="github-models",
     id="meta/meta-llama-3.1-405b-instruct",
     name="Meta-Llama-3.1-405B-Instruct",
@@ -494,16 +516,17 @@ META_META_LLAMA_3_1_405B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_12,
-    release_date=_D_2024_07_23,
-    last_updated=_D_2024_07_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_32768,
+    knowledge=_Shared.D_2023_12,
+    release_date=_Shared.D_2024_07_23,
+    last_updated=_Shared.D_2024_07_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_32768,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(),
 )
+"Meta-Llama-3.1-405B-Instruct (chat) · 128K context · 32.8K output · free · tools, reasoning, open weights"
 
-META_META_LLAMA_3_1_70B_INSTRUCT: Final[Model] = Model(
+META_META_LLAMA_3_1_70B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="github-models",
     id="meta/meta-llama-3.1-70b-instruct",
     name="Meta-Llama-3.1-70B-Instruct",
@@ -514,16 +537,17 @@ META_META_LLAMA_3_1_70B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_12,
-    release_date=_D_2024_07_23,
-    last_updated=_D_2024_07_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_32768,
+    knowledge=_Shared.D_2023_12,
+    release_date=_Shared.D_2024_07_23,
+    last_updated=_Shared.D_2024_07_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_32768,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(),
 )
+"Meta-Llama-3.1-70B-Instruct (chat) · 128K context · 32.8K output · free · tools, reasoning, open weights"
 
-META_META_LLAMA_3_1_8B_INSTRUCT: Final[Model] = Model(
+META_META_LLAMA_3_1_8B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="github-models",
     id="meta/meta-llama-3.1-8b-instruct",
     name="Meta-Llama-3.1-8B-Instruct",
@@ -534,16 +558,17 @@ META_META_LLAMA_3_1_8B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_12,
-    release_date=_D_2024_07_23,
-    last_updated=_D_2024_07_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_32768,
+    knowledge=_Shared.D_2023_12,
+    release_date=_Shared.D_2024_07_23,
+    last_updated=_Shared.D_2024_07_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_32768,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(),
 )
+"Meta-Llama-3.1-8B-Instruct (chat) · 128K context · 32.8K output · free · tools, reasoning, open weights"
 
-MICROSOFT_MAI_DS_R1: Final[Model] = Model(
+MICROSOFT_MAI_DS_R1: Final[PricedModel] = PricedModel(
     provider="github-models",
     id="microsoft/mai-ds-r1",
     name="MAI-DS-R1",
@@ -554,16 +579,17 @@ MICROSOFT_MAI_DS_R1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_06,
-    release_date=_D_2025_01_20,
-    last_updated=_D_2025_01_20,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_65536_OUTPUT_8192,
+    knowledge=_Shared.D_2024_06,
+    release_date=_Shared.D_2025_01_20,
+    last_updated=_Shared.D_2025_01_20,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_65536_OUTPUT_8192,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(),
 )
+"MAI-DS-R1 (chat) · 65.5K context · 8.19K output · free · tools, reasoning"
 
-MICROSOFT_PHI_3_MEDIUM_128K_INSTRUCT: Final[Model] = Model(
+MICROSOFT_PHI_3_MEDIUM_128K_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="github-models",
     id="microsoft/phi-3-medium-128k-instruct",
     name="Phi-3-medium instruct (128k)",
@@ -574,16 +600,17 @@ MICROSOFT_PHI_3_MEDIUM_128K_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_10,
-    release_date=_D_2024_04_23,
-    last_updated=_D_2024_04_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    knowledge=_Shared.D_2023_10,
+    release_date=_Shared.D_2024_04_23,
+    last_updated=_Shared.D_2024_04_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(),
 )
+"Phi-3-medium instruct (128k) (chat) · 128K context · 4.1K output · free · tools, reasoning, open weights"
 
-MICROSOFT_PHI_3_MEDIUM_4K_INSTRUCT: Final[Model] = Model(
+MICROSOFT_PHI_3_MEDIUM_4K_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="github-models",
     id="microsoft/phi-3-medium-4k-instruct",
     name="Phi-3-medium instruct (4k)",
@@ -594,16 +621,17 @@ MICROSOFT_PHI_3_MEDIUM_4K_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_10,
-    release_date=_D_2024_04_23,
-    last_updated=_D_2024_04_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_4096_OUTPUT_1024,
+    knowledge=_Shared.D_2023_10,
+    release_date=_Shared.D_2024_04_23,
+    last_updated=_Shared.D_2024_04_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_4096_OUTPUT_1024,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(),
 )
+"Phi-3-medium instruct (4k) (chat) · 4.1K context · 1.02K output · free · tools, reasoning, open weights"
 
-MICROSOFT_PHI_3_MINI_128K_INSTRUCT: Final[Model] = Model(
+MICROSOFT_PHI_3_MINI_128K_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="github-models",
     id="microsoft/phi-3-mini-128k-instruct",
     name="Phi-3-mini instruct (128k)",
@@ -614,16 +642,17 @@ MICROSOFT_PHI_3_MINI_128K_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_10,
-    release_date=_D_2024_04_23,
-    last_updated=_D_2024_04_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    knowledge=_Shared.D_2023_10,
+    release_date=_Shared.D_2024_04_23,
+    last_updated=_Shared.D_2024_04_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(),
 )
+"Phi-3-mini instruct (128k) (chat) · 128K context · 4.1K output · free · tools, reasoning, open weights"
 
-MICROSOFT_PHI_3_MINI_4K_INSTRUCT: Final[Model] = Model(
+MICROSOFT_PHI_3_MINI_4K_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="github-models",
     id="microsoft/phi-3-mini-4k-instruct",
     name="Phi-3-mini instruct (4k)",
@@ -634,16 +663,17 @@ MICROSOFT_PHI_3_MINI_4K_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_10,
-    release_date=_D_2024_04_23,
-    last_updated=_D_2024_04_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_4096_OUTPUT_1024,
+    knowledge=_Shared.D_2023_10,
+    release_date=_Shared.D_2024_04_23,
+    last_updated=_Shared.D_2024_04_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_4096_OUTPUT_1024,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(),
 )
+"Phi-3-mini instruct (4k) (chat) · 4.1K context · 1.02K output · free · tools, reasoning, open weights"
 
-MICROSOFT_PHI_3_SMALL_128K_INSTRUCT: Final[Model] = Model(
+MICROSOFT_PHI_3_SMALL_128K_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="github-models",
     id="microsoft/phi-3-small-128k-instruct",
     name="Phi-3-small instruct (128k)",
@@ -654,16 +684,17 @@ MICROSOFT_PHI_3_SMALL_128K_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_10,
-    release_date=_D_2024_04_23,
-    last_updated=_D_2024_04_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    knowledge=_Shared.D_2023_10,
+    release_date=_Shared.D_2024_04_23,
+    last_updated=_Shared.D_2024_04_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(),
 )
+"Phi-3-small instruct (128k) (chat) · 128K context · 4.1K output · free · tools, reasoning, open weights"
 
-MICROSOFT_PHI_3_SMALL_8K_INSTRUCT: Final[Model] = Model(
+MICROSOFT_PHI_3_SMALL_8K_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="github-models",
     id="microsoft/phi-3-small-8k-instruct",
     name="Phi-3-small instruct (8k)",
@@ -674,16 +705,17 @@ MICROSOFT_PHI_3_SMALL_8K_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_10,
-    release_date=_D_2024_04_23,
-    last_updated=_D_2024_04_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8192_OUTPUT_2048,
+    knowledge=_Shared.D_2023_10,
+    release_date=_Shared.D_2024_04_23,
+    last_updated=_Shared.D_2024_04_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8192_OUTPUT_2048,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(),
 )
+"Phi-3-small instruct (8k) (chat) · 8.19K context · 2.05K output · free · tools, reasoning, open weights"
 
-MICROSOFT_PHI_3_5_MINI_INSTRUCT: Final[Model] = Model(
+MICROSOFT_PHI_3_5_MINI_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="github-models",
     id="microsoft/phi-3.5-mini-instruct",
     name="Phi-3.5-mini instruct (128k)",
@@ -694,16 +726,17 @@ MICROSOFT_PHI_3_5_MINI_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_10,
-    release_date=_D_2024_08_20,
-    last_updated=_D_2024_08_20,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    knowledge=_Shared.D_2023_10,
+    release_date=_Shared.D_2024_08_20,
+    last_updated=_Shared.D_2024_08_20,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(),
 )
+"Phi-3.5-mini instruct (128k) (chat) · 128K context · 4.1K output · free · tools, reasoning, open weights"
 
-MICROSOFT_PHI_3_5_MOE_INSTRUCT: Final[Model] = Model(
+MICROSOFT_PHI_3_5_MOE_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="github-models",
     id="microsoft/phi-3.5-moe-instruct",
     name="Phi-3.5-MoE instruct (128k)",
@@ -714,16 +747,17 @@ MICROSOFT_PHI_3_5_MOE_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_10,
-    release_date=_D_2024_08_20,
-    last_updated=_D_2024_08_20,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    knowledge=_Shared.D_2023_10,
+    release_date=_Shared.D_2024_08_20,
+    last_updated=_Shared.D_2024_08_20,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(),
 )
+"Phi-3.5-MoE instruct (128k) (chat) · 128K context · 4.1K output · free · tools, reasoning, open weights"
 
-MICROSOFT_PHI_3_5_VISION_INSTRUCT: Final[Model] = Model(
+MICROSOFT_PHI_3_5_VISION_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="github-models",
     id="microsoft/phi-3.5-vision-instruct",
     name="Phi-3.5-vision instruct (128k)",
@@ -734,16 +768,17 @@ MICROSOFT_PHI_3_5_VISION_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_10,
-    release_date=_D_2024_08_20,
-    last_updated=_D_2024_08_20,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    knowledge=_Shared.D_2023_10,
+    release_date=_Shared.D_2024_08_20,
+    last_updated=_Shared.D_2024_08_20,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(),
 )
+"Phi-3.5-vision instruct (128k) (chat) · 128K context · 4.1K output · free · vision, tools, reasoning, open weights"
 
-MICROSOFT_PHI_4: Final[Model] = Model(
+MICROSOFT_PHI_4: Final[PricedModel] = PricedModel(
     provider="github-models",
     id="microsoft/phi-4",
     name="Phi-4",
@@ -754,16 +789,17 @@ MICROSOFT_PHI_4: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_10,
-    release_date=_D_2024_12_11,
-    last_updated=_D_2024_12_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_16000_OUTPUT_4096,
+    knowledge=_Shared.D_2023_10,
+    release_date=_Shared.D_2024_12_11,
+    last_updated=_Shared.D_2024_12_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_16000_OUTPUT_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(),
 )
+"Phi-4 (chat) · 16K context · 4.1K output · free · tools, reasoning, open weights"
 
-MICROSOFT_PHI_4_MINI_INSTRUCT: Final[Model] = Model(
+MICROSOFT_PHI_4_MINI_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="github-models",
     id="microsoft/phi-4-mini-instruct",
     name="Phi-4-mini-instruct",
@@ -774,16 +810,17 @@ MICROSOFT_PHI_4_MINI_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_10,
-    release_date=_D_2024_12_11,
-    last_updated=_D_2024_12_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    knowledge=_Shared.D_2023_10,
+    release_date=_Shared.D_2024_12_11,
+    last_updated=_Shared.D_2024_12_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(),
 )
+"Phi-4-mini-instruct (chat) · 128K context · 4.1K output · free · tools, reasoning, open weights"
 
-MICROSOFT_PHI_4_MINI_REASONING: Final[Model] = Model(
+MICROSOFT_PHI_4_MINI_REASONING: Final[PricedModel] = PricedModel(
     provider="github-models",
     id="microsoft/phi-4-mini-reasoning",
     name="Phi-4-mini-reasoning",
@@ -794,16 +831,17 @@ MICROSOFT_PHI_4_MINI_REASONING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_10,
-    release_date=_D_2024_12_11,
-    last_updated=_D_2024_12_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    knowledge=_Shared.D_2023_10,
+    release_date=_Shared.D_2024_12_11,
+    last_updated=_Shared.D_2024_12_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(),
 )
+"Phi-4-mini-reasoning (chat) · 128K context · 4.1K output · free · tools, reasoning, open weights"
 
-MICROSOFT_PHI_4_MULTIMODAL_INSTRUCT: Final[Model] = Model(
+MICROSOFT_PHI_4_MULTIMODAL_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="github-models",
     id="microsoft/phi-4-multimodal-instruct",
     name="Phi-4-multimodal-instruct",
@@ -814,16 +852,17 @@ MICROSOFT_PHI_4_MULTIMODAL_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_10,
-    release_date=_D_2024_12_11,
-    last_updated=_D_2024_12_11,
-    modalities=_TEXT_IMAGE_AUDIO_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    knowledge=_Shared.D_2023_10,
+    release_date=_Shared.D_2024_12_11,
+    last_updated=_Shared.D_2024_12_11,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(),
 )
+"Phi-4-multimodal-instruct (chat) · 128K context · 4.1K output · free · vision, tools, reasoning, open weights"
 
-MICROSOFT_PHI_4_REASONING: Final[Model] = Model(
+MICROSOFT_PHI_4_REASONING: Final[PricedModel] = PricedModel(
     provider="github-models",
     id="microsoft/phi-4-reasoning",
     name="Phi-4-Reasoning",
@@ -834,16 +873,17 @@ MICROSOFT_PHI_4_REASONING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_10,
-    release_date=_D_2024_12_11,
-    last_updated=_D_2024_12_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    knowledge=_Shared.D_2023_10,
+    release_date=_Shared.D_2024_12_11,
+    last_updated=_Shared.D_2024_12_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(),
 )
+"Phi-4-Reasoning (chat) · 128K context · 4.1K output · free · tools, reasoning, open weights"
 
-MISTRAL_AI_CODESTRAL_2501: Final[Model] = Model(
+MISTRAL_AI_CODESTRAL_2501: Final[PricedModel] = PricedModel(
     provider="github-models",
     id="mistral-ai/codestral-2501",
     name="Codestral 25.01",
@@ -854,16 +894,17 @@ MISTRAL_AI_CODESTRAL_2501: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_03,
-    release_date=_D_2025_01_01,
-    last_updated=_D_2025_01_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32000_OUTPUT_8192,
+    knowledge=_Shared.D_2024_03,
+    release_date=_Shared.D_2025_01_01,
+    last_updated=_Shared.D_2025_01_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32000_OUTPUT_8192,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(),
 )
+"Codestral 25.01 (chat) · 32K context · 8.19K output · free · tools, reasoning"
 
-MISTRAL_AI_MINISTRAL_3B: Final[Model] = Model(
+MISTRAL_AI_MINISTRAL_3B: Final[PricedModel] = PricedModel(
     provider="github-models",
     id="mistral-ai/ministral-3b",
     name="Ministral 3B",
@@ -874,16 +915,17 @@ MISTRAL_AI_MINISTRAL_3B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_03,
-    release_date=_D_2024_10_22,
-    last_updated=_D_2024_10_22,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_8192,
+    knowledge=_Shared.D_2024_03,
+    release_date=_Shared.D_2024_10_22,
+    last_updated=_Shared.D_2024_10_22,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_8192,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(),
 )
+"Ministral 3B (chat) · 128K context · 8.19K output · free · tools, reasoning, open weights"
 
-MISTRAL_AI_MISTRAL_LARGE_2411: Final[Model] = Model(
+MISTRAL_AI_MISTRAL_LARGE_2411: Final[PricedModel] = PricedModel(
     provider="github-models",
     id="mistral-ai/mistral-large-2411",
     name="Mistral Large 24.11",
@@ -894,16 +936,17 @@ MISTRAL_AI_MISTRAL_LARGE_2411: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_09,
-    release_date=_D_2024_11_01,
-    last_updated=_D_2024_11_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_32768,
+    knowledge=_Shared.D_2024_09,
+    release_date=_Shared.D_2024_11_01,
+    last_updated=_Shared.D_2024_11_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_32768,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(),
 )
+"Mistral Large 24.11 (chat) · 128K context · 32.8K output · free · tools, reasoning"
 
-MISTRAL_AI_MISTRAL_MEDIUM_2505: Final[Model] = Model(
+MISTRAL_AI_MISTRAL_MEDIUM_2505: Final[PricedModel] = PricedModel(
     provider="github-models",
     id="mistral-ai/mistral-medium-2505",
     name="Mistral Medium 3 (25.05)",
@@ -914,16 +957,17 @@ MISTRAL_AI_MISTRAL_MEDIUM_2505: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_09,
-    release_date=_D_2025_05_01,
-    last_updated=_D_2025_05_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_32768,
+    knowledge=_Shared.D_2024_09,
+    release_date=_Shared.D_2025_05_01,
+    last_updated=_Shared.D_2025_05_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_32768,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(),
 )
+"Mistral Medium 3 (25.05) (chat) · 128K context · 32.8K output · free · vision, tools, reasoning"
 
-MISTRAL_AI_MISTRAL_NEMO: Final[Model] = Model(
+MISTRAL_AI_MISTRAL_NEMO: Final[PricedModel] = PricedModel(
     provider="github-models",
     id="mistral-ai/mistral-nemo",
     name="Mistral Nemo",
@@ -934,16 +978,17 @@ MISTRAL_AI_MISTRAL_NEMO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_03,
-    release_date=_D_2024_07_18,
-    last_updated=_D_2024_07_18,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_8192,
+    knowledge=_Shared.D_2024_03,
+    release_date=_Shared.D_2024_07_18,
+    last_updated=_Shared.D_2024_07_18,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_8192,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(),
 )
+"Mistral Nemo (chat) · 128K context · 8.19K output · free · tools, reasoning, open weights"
 
-MISTRAL_AI_MISTRAL_SMALL_2503: Final[Model] = Model(
+MISTRAL_AI_MISTRAL_SMALL_2503: Final[PricedModel] = PricedModel(
     provider="github-models",
     id="mistral-ai/mistral-small-2503",
     name="Mistral Small 3.1",
@@ -954,16 +999,17 @@ MISTRAL_AI_MISTRAL_SMALL_2503: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_09,
-    release_date=_D_2025_03_01,
-    last_updated=_D_2025_03_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_32768,
+    knowledge=_Shared.D_2024_09,
+    release_date=_Shared.D_2025_03_01,
+    last_updated=_Shared.D_2025_03_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_32768,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(),
 )
+"Mistral Small 3.1 (chat) · 128K context · 32.8K output · free · vision, tools, reasoning"
 
-OPENAI_GPT_4_1: Final[Model] = Model(
+OPENAI_GPT_4_1: Final[PricedModel] = PricedModel(
     provider="github-models",
     id="openai/gpt-4.1",
     name="GPT-4.1",
@@ -974,15 +1020,16 @@ OPENAI_GPT_4_1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2025_04_14,
-    last_updated=_D_2025_04_14,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2025_04_14,
+    last_updated=_Shared.D_2025_04_14,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"GPT-4.1 (chat) · 128K context · 16.4K output · free · vision, tools, attachments"
 
-OPENAI_GPT_4_1_MINI: Final[Model] = Model(
+OPENAI_GPT_4_1_MINI: Final[PricedModel] = PricedModel(
     provider="github-models",
     id="openai/gpt-4.1-mini",
     name="GPT-4.1-mini",
@@ -993,15 +1040,16 @@ OPENAI_GPT_4_1_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2025_04_14,
-    last_updated=_D_2025_04_14,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2025_04_14,
+    last_updated=_Shared.D_2025_04_14,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"GPT-4.1-mini (chat) · 128K context · 16.4K output · free · vision, tools, attachments"
 
-OPENAI_GPT_4_1_NANO: Final[Model] = Model(
+OPENAI_GPT_4_1_NANO: Final[PricedModel] = PricedModel(
     provider="github-models",
     id="openai/gpt-4.1-nano",
     name="GPT-4.1-nano",
@@ -1012,15 +1060,16 @@ OPENAI_GPT_4_1_NANO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2025_04_14,
-    last_updated=_D_2025_04_14,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2025_04_14,
+    last_updated=_Shared.D_2025_04_14,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"GPT-4.1-nano (chat) · 128K context · 16.4K output · free · vision, tools, attachments"
 
-OPENAI_GPT_4O: Final[Model] = Model(
+OPENAI_GPT_4O: Final[PricedModel] = PricedModel(
     provider="github-models",
     id="openai/gpt-4o",
     name="GPT-4o",
@@ -1031,15 +1080,16 @@ OPENAI_GPT_4O: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2023_10,
-    release_date=_D_2024_05_13,
-    last_updated=_D_2024_05_13,
-    modalities=_TEXT_IMAGE_AUDIO_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    knowledge=_Shared.D_2023_10,
+    release_date=_Shared.D_2024_05_13,
+    last_updated=_Shared.D_2024_05_13,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"GPT-4o (chat) · 128K context · 16.4K output · free · vision, tools, attachments"
 
-OPENAI_GPT_4O_MINI: Final[Model] = Model(
+OPENAI_GPT_4O_MINI: Final[PricedModel] = PricedModel(
     provider="github-models",
     id="openai/gpt-4o-mini",
     name="GPT-4o mini",
@@ -1050,15 +1100,16 @@ OPENAI_GPT_4O_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2023_10,
-    release_date=_D_2024_07_18,
-    last_updated=_D_2024_07_18,
-    modalities=_TEXT_IMAGE_AUDIO_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    knowledge=_Shared.D_2023_10,
+    release_date=_Shared.D_2024_07_18,
+    last_updated=_Shared.D_2024_07_18,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"GPT-4o mini (chat) · 128K context · 16.4K output · free · vision, tools, attachments"
 
-OPENAI_O1: Final[Model] = Model(
+OPENAI_O1: Final[PricedModel] = PricedModel(
     provider="github-models",
     id="openai/o1",
     name="OpenAI o1",
@@ -1069,16 +1120,17 @@ OPENAI_O1: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2023_10,
-    release_date=_D_2024_09_12,
-    last_updated=_D_2024_12_17,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_100000,
+    knowledge=_Shared.D_2023_10,
+    release_date=_Shared.D_2024_09_12,
+    last_updated=_Shared.D_2024_12_17,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_100000,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(),
 )
+"OpenAI o1 (chat) · 200K context · 100K output · free · vision, reasoning"
 
-OPENAI_O1_MINI: Final[Model] = Model(
+OPENAI_O1_MINI: Final[PricedModel] = PricedModel(
     provider="github-models",
     id="openai/o1-mini",
     name="OpenAI o1-mini",
@@ -1089,16 +1141,17 @@ OPENAI_O1_MINI: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2023_10,
-    release_date=_D_2024_09_12,
-    last_updated=_D_2024_12_17,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_65536,
+    knowledge=_Shared.D_2023_10,
+    release_date=_Shared.D_2024_09_12,
+    last_updated=_Shared.D_2024_12_17,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_65536,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(),
 )
+"OpenAI o1-mini (chat) · 128K context · 65.5K output · free · reasoning"
 
-OPENAI_O1_PREVIEW: Final[Model] = Model(
+OPENAI_O1_PREVIEW: Final[PricedModel] = PricedModel(
     provider="github-models",
     id="openai/o1-preview",
     name="OpenAI o1-preview",
@@ -1109,16 +1162,17 @@ OPENAI_O1_PREVIEW: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2023_10,
-    release_date=_D_2024_09_12,
-    last_updated=_D_2024_09_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_32768,
+    knowledge=_Shared.D_2023_10,
+    release_date=_Shared.D_2024_09_12,
+    last_updated=_Shared.D_2024_09_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_32768,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(),
 )
+"OpenAI o1-preview (chat) · 128K context · 32.8K output · free · reasoning"
 
-OPENAI_O3: Final[Model] = Model(
+OPENAI_O3: Final[PricedModel] = PricedModel(
     provider="github-models",
     id="openai/o3",
     name="OpenAI o3",
@@ -1129,16 +1183,17 @@ OPENAI_O3: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2025_01_31,
-    last_updated=_D_2025_01_31,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_100000,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2025_01_31,
+    last_updated=_Shared.D_2025_01_31,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_100000,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(),
 )
+"OpenAI o3 (chat) · 200K context · 100K output · free · vision, reasoning"
 
-OPENAI_O3_MINI: Final[Model] = Model(
+OPENAI_O3_MINI: Final[PricedModel] = PricedModel(
     provider="github-models",
     id="openai/o3-mini",
     name="OpenAI o3-mini",
@@ -1149,16 +1204,17 @@ OPENAI_O3_MINI: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2025_01_31,
-    last_updated=_D_2025_01_31,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_100000,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2025_01_31,
+    last_updated=_Shared.D_2025_01_31,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_100000,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(),
 )
+"OpenAI o3-mini (chat) · 200K context · 100K output · free · reasoning"
 
-OPENAI_O4_MINI: Final[Model] = Model(
+OPENAI_O4_MINI: Final[PricedModel] = PricedModel(
     provider="github-models",
     id="openai/o4-mini",
     name="OpenAI o4-mini",
@@ -1169,16 +1225,17 @@ OPENAI_O4_MINI: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2025_01_31,
-    last_updated=_D_2025_01_31,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_100000,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2025_01_31,
+    last_updated=_Shared.D_2025_01_31,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_100000,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(),
 )
+"OpenAI o4-mini (chat) · 200K context · 100K output · free · vision, reasoning"
 
-XAI_GROK_3: Final[Model] = Model(
+XAI_GROK_3: Final[PricedModel] = PricedModel(
     provider="github-models",
     id="xai/grok-3",
     name="Grok 3",
@@ -1189,16 +1246,17 @@ XAI_GROK_3: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_10,
-    release_date=_D_2024_12_09,
-    last_updated=_D_2024_12_09,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_8192,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2024_12_09,
+    last_updated=_Shared.D_2024_12_09,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_8192,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(),
 )
+"Grok 3 (chat) · 128K context · 8.19K output · free · tools, reasoning"
 
-XAI_GROK_3_MINI: Final[Model] = Model(
+XAI_GROK_3_MINI: Final[PricedModel] = PricedModel(
     provider="github-models",
     id="xai/grok-3-mini",
     name="Grok 3 Mini",
@@ -1209,11 +1267,12 @@ XAI_GROK_3_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_10,
-    release_date=_D_2024_12_09,
-    last_updated=_D_2024_12_09,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_8192,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2024_12_09,
+    last_updated=_Shared.D_2024_12_09,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_8192,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(),
 )
+"Grok 3 Mini (chat) · 128K context · 8.19K output · free · tools, reasoning"

@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "AI21_LABS_AI21_JAMBA_1_5_LARGE",
@@ -65,167 +65,167 @@ __all__ = [
     "XAI_GROK_3_MINI",
 ]
 
-AI21_LABS_AI21_JAMBA_1_5_LARGE: Final[Model]
+AI21_LABS_AI21_JAMBA_1_5_LARGE: Final[PricedModel]
 "AI21 Jamba 1.5 Large (chat) · 256K context · 4.1K output · free · tools, reasoning"
 
-AI21_LABS_AI21_JAMBA_1_5_MINI: Final[Model]
+AI21_LABS_AI21_JAMBA_1_5_MINI: Final[PricedModel]
 "AI21 Jamba 1.5 Mini (chat) · 256K context · 4.1K output · free · tools, reasoning"
 
-COHERE_COHERE_COMMAND_A: Final[Model]
+COHERE_COHERE_COMMAND_A: Final[PricedModel]
 "Cohere Command A (chat) · 128K context · 4.1K output · free · tools, reasoning"
 
-COHERE_COHERE_COMMAND_R: Final[Model]
+COHERE_COHERE_COMMAND_R: Final[PricedModel]
 "Cohere Command R (chat) · 128K context · 4.1K output · free · tools, reasoning"
 
-COHERE_COHERE_COMMAND_R_08_2024: Final[Model]
+COHERE_COHERE_COMMAND_R_08_2024: Final[PricedModel]
 "Cohere Command R 08-2024 (chat) · 128K context · 4.1K output · free · tools"
 
-COHERE_COHERE_COMMAND_R_PLUS: Final[Model]
+COHERE_COHERE_COMMAND_R_PLUS: Final[PricedModel]
 "Cohere Command R+ (chat) · 128K context · 4.1K output · free · tools"
 
-COHERE_COHERE_COMMAND_R_PLUS_08_2024: Final[Model]
+COHERE_COHERE_COMMAND_R_PLUS_08_2024: Final[PricedModel]
 "Cohere Command R+ 08-2024 (chat) · 128K context · 4.1K output · free · tools"
 
-CORE42_JAIS_30B_CHAT: Final[Model]
+CORE42_JAIS_30B_CHAT: Final[PricedModel]
 "JAIS 30b Chat (chat) · 8.19K context · 2.05K output · free · tools, reasoning, open weights"
 
-DEEPSEEK_DEEPSEEK_R1: Final[Model]
+DEEPSEEK_DEEPSEEK_R1: Final[PricedModel]
 "DeepSeek-R1 (chat) · 65.5K context · 8.19K output · free · tools, reasoning, open weights"
 
-DEEPSEEK_DEEPSEEK_R1_0528: Final[Model]
+DEEPSEEK_DEEPSEEK_R1_0528: Final[PricedModel]
 "DeepSeek-R1-0528 (chat) · 65.5K context · 8.19K output · free · tools, reasoning, open weights"
 
-DEEPSEEK_DEEPSEEK_V3_0324: Final[Model]
+DEEPSEEK_DEEPSEEK_V3_0324: Final[PricedModel]
 "DeepSeek-V3-0324 (chat) · 128K context · 8.19K output · free · tools, reasoning, open weights"
 
-META_LLAMA_3_2_11B_VISION_INSTRUCT: Final[Model]
+META_LLAMA_3_2_11B_VISION_INSTRUCT: Final[PricedModel]
 "Llama-3.2-11B-Vision-Instruct (chat) · 128K context · 8.19K output · free · vision, tools, reasoning, open weights"
 
-META_LLAMA_3_2_90B_VISION_INSTRUCT: Final[Model]
+META_LLAMA_3_2_90B_VISION_INSTRUCT: Final[PricedModel]
 "Llama-3.2-90B-Vision-Instruct (chat) · 128K context · 8.19K output · free · vision, tools, reasoning, open weights"
 
-META_LLAMA_3_3_70B_INSTRUCT: Final[Model]
+META_LLAMA_3_3_70B_INSTRUCT: Final[PricedModel]
 "Llama-3.3-70B-Instruct (chat) · 128K context · 32.8K output · free · tools, reasoning, open weights"
 
-META_LLAMA_4_MAVERICK_17B_128E_INSTRUCT_FP8: Final[Model]
+META_LLAMA_4_MAVERICK_17B_128E_INSTRUCT_FP8: Final[PricedModel]
 "Llama 4 Maverick 17B 128E Instruct FP8 (chat) · 128K context · 8.19K output · free · vision, tools, reasoning, open weights"
 
-META_LLAMA_4_SCOUT_17B_16E_INSTRUCT: Final[Model]
+META_LLAMA_4_SCOUT_17B_16E_INSTRUCT: Final[PricedModel]
 "Llama 4 Scout 17B 16E Instruct (chat) · 128K context · 8.19K output · free · vision, tools, reasoning, open weights"
 
-META_META_LLAMA_3_70B_INSTRUCT: Final[Model]
+META_META_LLAMA_3_70B_INSTRUCT: Final[PricedModel]
 "Meta-Llama-3-70B-Instruct (chat) · 8.19K context · 2.05K output · free · tools, reasoning, open weights"
 
-META_META_LLAMA_3_8B_INSTRUCT: Final[Model]
+META_META_LLAMA_3_8B_INSTRUCT: Final[PricedModel]
 "Meta-Llama-3-8B-Instruct (chat) · 8.19K context · 2.05K output · free · tools, reasoning, open weights"
 
-META_META_LLAMA_3_1_405B_INSTRUCT: Final[Model]
+META_META_LLAMA_3_1_405B_INSTRUCT: Final[PricedModel]
 "Meta-Llama-3.1-405B-Instruct (chat) · 128K context · 32.8K output · free · tools, reasoning, open weights"
 
-META_META_LLAMA_3_1_70B_INSTRUCT: Final[Model]
+META_META_LLAMA_3_1_70B_INSTRUCT: Final[PricedModel]
 "Meta-Llama-3.1-70B-Instruct (chat) · 128K context · 32.8K output · free · tools, reasoning, open weights"
 
-META_META_LLAMA_3_1_8B_INSTRUCT: Final[Model]
+META_META_LLAMA_3_1_8B_INSTRUCT: Final[PricedModel]
 "Meta-Llama-3.1-8B-Instruct (chat) · 128K context · 32.8K output · free · tools, reasoning, open weights"
 
-MICROSOFT_MAI_DS_R1: Final[Model]
+MICROSOFT_MAI_DS_R1: Final[PricedModel]
 "MAI-DS-R1 (chat) · 65.5K context · 8.19K output · free · tools, reasoning"
 
-MICROSOFT_PHI_3_MEDIUM_128K_INSTRUCT: Final[Model]
+MICROSOFT_PHI_3_MEDIUM_128K_INSTRUCT: Final[PricedModel]
 "Phi-3-medium instruct (128k) (chat) · 128K context · 4.1K output · free · tools, reasoning, open weights"
 
-MICROSOFT_PHI_3_MEDIUM_4K_INSTRUCT: Final[Model]
+MICROSOFT_PHI_3_MEDIUM_4K_INSTRUCT: Final[PricedModel]
 "Phi-3-medium instruct (4k) (chat) · 4.1K context · 1.02K output · free · tools, reasoning, open weights"
 
-MICROSOFT_PHI_3_MINI_128K_INSTRUCT: Final[Model]
+MICROSOFT_PHI_3_MINI_128K_INSTRUCT: Final[PricedModel]
 "Phi-3-mini instruct (128k) (chat) · 128K context · 4.1K output · free · tools, reasoning, open weights"
 
-MICROSOFT_PHI_3_MINI_4K_INSTRUCT: Final[Model]
+MICROSOFT_PHI_3_MINI_4K_INSTRUCT: Final[PricedModel]
 "Phi-3-mini instruct (4k) (chat) · 4.1K context · 1.02K output · free · tools, reasoning, open weights"
 
-MICROSOFT_PHI_3_SMALL_128K_INSTRUCT: Final[Model]
+MICROSOFT_PHI_3_SMALL_128K_INSTRUCT: Final[PricedModel]
 "Phi-3-small instruct (128k) (chat) · 128K context · 4.1K output · free · tools, reasoning, open weights"
 
-MICROSOFT_PHI_3_SMALL_8K_INSTRUCT: Final[Model]
+MICROSOFT_PHI_3_SMALL_8K_INSTRUCT: Final[PricedModel]
 "Phi-3-small instruct (8k) (chat) · 8.19K context · 2.05K output · free · tools, reasoning, open weights"
 
-MICROSOFT_PHI_3_5_MINI_INSTRUCT: Final[Model]
+MICROSOFT_PHI_3_5_MINI_INSTRUCT: Final[PricedModel]
 "Phi-3.5-mini instruct (128k) (chat) · 128K context · 4.1K output · free · tools, reasoning, open weights"
 
-MICROSOFT_PHI_3_5_MOE_INSTRUCT: Final[Model]
+MICROSOFT_PHI_3_5_MOE_INSTRUCT: Final[PricedModel]
 "Phi-3.5-MoE instruct (128k) (chat) · 128K context · 4.1K output · free · tools, reasoning, open weights"
 
-MICROSOFT_PHI_3_5_VISION_INSTRUCT: Final[Model]
+MICROSOFT_PHI_3_5_VISION_INSTRUCT: Final[PricedModel]
 "Phi-3.5-vision instruct (128k) (chat) · 128K context · 4.1K output · free · vision, tools, reasoning, open weights"
 
-MICROSOFT_PHI_4: Final[Model]
+MICROSOFT_PHI_4: Final[PricedModel]
 "Phi-4 (chat) · 16K context · 4.1K output · free · tools, reasoning, open weights"
 
-MICROSOFT_PHI_4_MINI_INSTRUCT: Final[Model]
+MICROSOFT_PHI_4_MINI_INSTRUCT: Final[PricedModel]
 "Phi-4-mini-instruct (chat) · 128K context · 4.1K output · free · tools, reasoning, open weights"
 
-MICROSOFT_PHI_4_MINI_REASONING: Final[Model]
+MICROSOFT_PHI_4_MINI_REASONING: Final[PricedModel]
 "Phi-4-mini-reasoning (chat) · 128K context · 4.1K output · free · tools, reasoning, open weights"
 
-MICROSOFT_PHI_4_MULTIMODAL_INSTRUCT: Final[Model]
+MICROSOFT_PHI_4_MULTIMODAL_INSTRUCT: Final[PricedModel]
 "Phi-4-multimodal-instruct (chat) · 128K context · 4.1K output · free · vision, tools, reasoning, open weights"
 
-MICROSOFT_PHI_4_REASONING: Final[Model]
+MICROSOFT_PHI_4_REASONING: Final[PricedModel]
 "Phi-4-Reasoning (chat) · 128K context · 4.1K output · free · tools, reasoning, open weights"
 
-MISTRAL_AI_CODESTRAL_2501: Final[Model]
+MISTRAL_AI_CODESTRAL_2501: Final[PricedModel]
 "Codestral 25.01 (chat) · 32K context · 8.19K output · free · tools, reasoning"
 
-MISTRAL_AI_MINISTRAL_3B: Final[Model]
+MISTRAL_AI_MINISTRAL_3B: Final[PricedModel]
 "Ministral 3B (chat) · 128K context · 8.19K output · free · tools, reasoning, open weights"
 
-MISTRAL_AI_MISTRAL_LARGE_2411: Final[Model]
+MISTRAL_AI_MISTRAL_LARGE_2411: Final[PricedModel]
 "Mistral Large 24.11 (chat) · 128K context · 32.8K output · free · tools, reasoning"
 
-MISTRAL_AI_MISTRAL_MEDIUM_2505: Final[Model]
+MISTRAL_AI_MISTRAL_MEDIUM_2505: Final[PricedModel]
 "Mistral Medium 3 (25.05) (chat) · 128K context · 32.8K output · free · vision, tools, reasoning"
 
-MISTRAL_AI_MISTRAL_NEMO: Final[Model]
+MISTRAL_AI_MISTRAL_NEMO: Final[PricedModel]
 "Mistral Nemo (chat) · 128K context · 8.19K output · free · tools, reasoning, open weights"
 
-MISTRAL_AI_MISTRAL_SMALL_2503: Final[Model]
+MISTRAL_AI_MISTRAL_SMALL_2503: Final[PricedModel]
 "Mistral Small 3.1 (chat) · 128K context · 32.8K output · free · vision, tools, reasoning"
 
-OPENAI_GPT_4_1: Final[Model]
+OPENAI_GPT_4_1: Final[PricedModel]
 "GPT-4.1 (chat) · 128K context · 16.4K output · free · vision, tools, attachments"
 
-OPENAI_GPT_4_1_MINI: Final[Model]
+OPENAI_GPT_4_1_MINI: Final[PricedModel]
 "GPT-4.1-mini (chat) · 128K context · 16.4K output · free · vision, tools, attachments"
 
-OPENAI_GPT_4_1_NANO: Final[Model]
+OPENAI_GPT_4_1_NANO: Final[PricedModel]
 "GPT-4.1-nano (chat) · 128K context · 16.4K output · free · vision, tools, attachments"
 
-OPENAI_GPT_4O: Final[Model]
+OPENAI_GPT_4O: Final[PricedModel]
 "GPT-4o (chat) · 128K context · 16.4K output · free · vision, tools, attachments"
 
-OPENAI_GPT_4O_MINI: Final[Model]
+OPENAI_GPT_4O_MINI: Final[PricedModel]
 "GPT-4o mini (chat) · 128K context · 16.4K output · free · vision, tools, attachments"
 
-OPENAI_O1: Final[Model]
+OPENAI_O1: Final[PricedModel]
 "OpenAI o1 (chat) · 200K context · 100K output · free · vision, reasoning"
 
-OPENAI_O1_MINI: Final[Model]
+OPENAI_O1_MINI: Final[PricedModel]
 "OpenAI o1-mini (chat) · 128K context · 65.5K output · free · reasoning"
 
-OPENAI_O1_PREVIEW: Final[Model]
+OPENAI_O1_PREVIEW: Final[PricedModel]
 "OpenAI o1-preview (chat) · 128K context · 32.8K output · free · reasoning"
 
-OPENAI_O3: Final[Model]
+OPENAI_O3: Final[PricedModel]
 "OpenAI o3 (chat) · 200K context · 100K output · free · vision, reasoning"
 
-OPENAI_O3_MINI: Final[Model]
+OPENAI_O3_MINI: Final[PricedModel]
 "OpenAI o3-mini (chat) · 200K context · 100K output · free · reasoning"
 
-OPENAI_O4_MINI: Final[Model]
+OPENAI_O4_MINI: Final[PricedModel]
 "OpenAI o4-mini (chat) · 200K context · 100K output · free · vision, reasoning"
 
-XAI_GROK_3: Final[Model]
+XAI_GROK_3: Final[PricedModel]
 "Grok 3 (chat) · 128K context · 8.19K output · free · tools, reasoning"
 
-XAI_GROK_3_MINI: Final[Model]
+XAI_GROK_3_MINI: Final[PricedModel]
 "Grok 3 Mini (chat) · 128K context · 8.19K output · free · tools, reasoning"

@@ -9,38 +9,42 @@ from decimal import Decimal
 
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
-from llmdex_runtime.model import Cost, Limit, Modalities, Model
+from llmdex_runtime.model import Cost, Limit, Modalities, PricedModel
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_1000000_OUTPUT_128000 = Limit(context=1000000, output=128000)
-_CONTEXT_1000000_OUTPUT_64000 = Limit(context=1000000, output=64000)
-_CONTEXT_1050000_INPUT_922000_OUTPUT_128000 = Limit(context=1050000, input=922000, output=128000)
-_CONTEXT_200000_OUTPUT_64000 = Limit(context=200000, output=64000)
-_CONTEXT_400000_INPUT_272000_OUTPUT_128000 = Limit(context=400000, input=272000, output=128000)
-_D_2024_05_30 = PartialDate(2024, 5, 30)
-_D_2024_09_30 = PartialDate(2024, 9, 30)
-_D_2025_02_28 = PartialDate(2025, 2, 28)
-_D_2025_03_31 = PartialDate(2025, 3, 31)
-_D_2025_05_31 = PartialDate(2025, 5, 31)
-_D_2025_07_31 = PartialDate(2025, 7, 31)
-_D_2025_08_31 = PartialDate(2025, 8, 31)
-_D_2026_01_08 = PartialDate(2026, 1, 8)
-_D_2026_01_22 = PartialDate(2026, 1, 22)
-_D_2026_01_23 = PartialDate(2026, 1, 23)
-_D_2026_01_31 = PartialDate(2026, 1, 31)
-_D_2026_02_05 = PartialDate(2026, 2, 5)
-_D_2026_02_17 = PartialDate(2026, 2, 17)
-_D_2026_03_05 = PartialDate(2026, 3, 5)
-_D_2026_03_17 = PartialDate(2026, 3, 17)
-_D_2026_04_16 = PartialDate(2026, 4, 16)
-_D_2026_04_23 = PartialDate(2026, 4, 23)
-_D_2026_05_28 = PartialDate(2026, 5, 28)
-_TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
-_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_1000000_OUTPUT_128000 = Limit(context=1000000, output=128000)
+    CONTEXT_1000000_OUTPUT_64000 = Limit(context=1000000, output=64000)
+    CONTEXT_1050000_INPUT_922000_OUTPUT_128000 = Limit(context=1050000, input=922000, output=128000)
+    CONTEXT_200000_OUTPUT_64000 = Limit(context=200000, output=64000)
+    CONTEXT_400000_INPUT_272000_OUTPUT_128000 = Limit(context=400000, input=272000, output=128000)
+    D_2024_05_30 = PartialDate(2024, 5, 30)
+    D_2024_09_30 = PartialDate(2024, 9, 30)
+    D_2025_02_28 = PartialDate(2025, 2, 28)
+    D_2025_03_31 = PartialDate(2025, 3, 31)
+    D_2025_05_31 = PartialDate(2025, 5, 31)
+    D_2025_07_31 = PartialDate(2025, 7, 31)
+    D_2025_08_31 = PartialDate(2025, 8, 31)
+    D_2026_01_08 = PartialDate(2026, 1, 8)
+    D_2026_01_22 = PartialDate(2026, 1, 22)
+    D_2026_01_23 = PartialDate(2026, 1, 23)
+    D_2026_01_31 = PartialDate(2026, 1, 31)
+    D_2026_02_05 = PartialDate(2026, 2, 5)
+    D_2026_02_17 = PartialDate(2026, 2, 17)
+    D_2026_03_05 = PartialDate(2026, 3, 5)
+    D_2026_03_17 = PartialDate(2026, 3, 17)
+    D_2026_04_16 = PartialDate(2026, 4, 16)
+    D_2026_04_23 = PartialDate(2026, 4, 23)
+    D_2026_05_28 = PartialDate(2026, 5, 28)
+    TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
+    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+
 
 __all__ = [
     "DUO_CHAT_GPT_5_1",
@@ -62,7 +66,7 @@ __all__ = [
     "DUO_CHAT_SONNET_4_6",
 ]
 
-DUO_CHAT_GPT_5_1: Final[Model] = Model(
+DUO_CHAT_GPT_5_1: Final[PricedModel] = PricedModel(
     provider="gitlab",
     id="duo-chat-gpt-5-1",
     name="Agentic Chat (GPT-5.1)",
@@ -74,16 +78,17 @@ DUO_CHAT_GPT_5_1: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_09_30,
-    release_date=_D_2026_01_22,
-    last_updated=_D_2026_01_22,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_09_30,
+    release_date=_Shared.D_2026_01_22,
+    last_updated=_Shared.D_2026_01_22,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(),
 )
+"Agentic Chat (GPT-5.1) (chat) · 400K context · 128K output · free · vision, tools, reasoning, structured output, attachments"
 
-DUO_CHAT_GPT_5_2: Final[Model] = Model(
+DUO_CHAT_GPT_5_2: Final[PricedModel] = PricedModel(
     provider="gitlab",
     id="duo-chat-gpt-5-2",
     name="Agentic Chat (GPT-5.2)",
@@ -95,16 +100,17 @@ DUO_CHAT_GPT_5_2: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_01_23,
-    last_updated=_D_2026_01_23,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_01_23,
+    last_updated=_Shared.D_2026_01_23,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(),
 )
+"Agentic Chat (GPT-5.2) (chat) · 400K context · 128K output · free · vision, tools, reasoning, structured output, attachments"
 
-DUO_CHAT_GPT_5_2_CODEX: Final[Model] = Model(
+DUO_CHAT_GPT_5_2_CODEX: Final[PricedModel] = PricedModel(
     provider="gitlab",
     id="duo-chat-gpt-5-2-codex",
     name="Agentic Chat (GPT-5.2 Codex)",
@@ -116,16 +122,17 @@ DUO_CHAT_GPT_5_2_CODEX: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_01_22,
-    last_updated=_D_2026_01_22,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_01_22,
+    last_updated=_Shared.D_2026_01_22,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(),
 )
+"Agentic Chat (GPT-5.2 Codex) (chat) · 400K context · 128K output · free · vision, tools, reasoning, structured output, attachments"
 
-DUO_CHAT_GPT_5_3_CODEX: Final[Model] = Model(
+DUO_CHAT_GPT_5_3_CODEX: Final[PricedModel] = PricedModel(
     provider="gitlab",
     id="duo-chat-gpt-5-3-codex",
     name="Agentic Chat (GPT-5.3 Codex)",
@@ -137,16 +144,17 @@ DUO_CHAT_GPT_5_3_CODEX: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_02_05,
-    last_updated=_D_2026_02_05,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_02_05,
+    last_updated=_Shared.D_2026_02_05,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(),
 )
+"Agentic Chat (GPT-5.3 Codex) (chat) · 400K context · 128K output · free · vision, tools, reasoning, structured output, attachments"
 
-DUO_CHAT_GPT_5_4: Final[Model] = Model(
+DUO_CHAT_GPT_5_4: Final[PricedModel] = PricedModel(
     provider="gitlab",
     id="duo-chat-gpt-5-4",
     name="Agentic Chat (GPT-5.4)",
@@ -158,16 +166,17 @@ DUO_CHAT_GPT_5_4: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_03_05,
-    last_updated=_D_2026_03_05,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_03_05,
+    last_updated=_Shared.D_2026_03_05,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(),
 )
+"Agentic Chat (GPT-5.4) (chat) · 1.05M context · 128K output · free · vision, tools, reasoning, structured output, attachments"
 
-DUO_CHAT_GPT_5_4_MINI: Final[Model] = Model(
+DUO_CHAT_GPT_5_4_MINI: Final[PricedModel] = PricedModel(
     provider="gitlab",
     id="duo-chat-gpt-5-4-mini",
     name="Agentic Chat (GPT-5.4 Mini)",
@@ -179,16 +188,17 @@ DUO_CHAT_GPT_5_4_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_03_17,
-    last_updated=_D_2026_03_17,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_03_17,
+    last_updated=_Shared.D_2026_03_17,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(),
 )
+"Agentic Chat (GPT-5.4 Mini) (chat) · 400K context · 128K output · free · vision, tools, reasoning, structured output, attachments"
 
-DUO_CHAT_GPT_5_4_NANO: Final[Model] = Model(
+DUO_CHAT_GPT_5_4_NANO: Final[PricedModel] = PricedModel(
     provider="gitlab",
     id="duo-chat-gpt-5-4-nano",
     name="Agentic Chat (GPT-5.4 Nano)",
@@ -200,16 +210,17 @@ DUO_CHAT_GPT_5_4_NANO: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_03_17,
-    last_updated=_D_2026_03_17,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_03_17,
+    last_updated=_Shared.D_2026_03_17,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(),
 )
+"Agentic Chat (GPT-5.4 Nano) (chat) · 400K context · 128K output · free · vision, tools, reasoning, structured output, attachments"
 
-DUO_CHAT_GPT_5_5: Final[Model] = Model(
+DUO_CHAT_GPT_5_5: Final[PricedModel] = PricedModel(
     provider="gitlab",
     id="duo-chat-gpt-5-5",
     name="Agentic Chat (GPT-5.5)",
@@ -221,16 +232,17 @@ DUO_CHAT_GPT_5_5: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_04_23,
-    last_updated=_D_2026_04_23,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_04_23,
+    last_updated=_Shared.D_2026_04_23,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(),
 )
+"Agentic Chat (GPT-5.5) (chat) · 1.05M context · 128K output · free · vision, tools, reasoning, structured output, attachments"
 
-DUO_CHAT_GPT_5_CODEX: Final[Model] = Model(
+DUO_CHAT_GPT_5_CODEX: Final[PricedModel] = PricedModel(
     provider="gitlab",
     id="duo-chat-gpt-5-codex",
     name="Agentic Chat (GPT-5 Codex)",
@@ -242,16 +254,17 @@ DUO_CHAT_GPT_5_CODEX: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_09_30,
-    release_date=_D_2026_01_22,
-    last_updated=_D_2026_01_22,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_09_30,
+    release_date=_Shared.D_2026_01_22,
+    last_updated=_Shared.D_2026_01_22,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(),
 )
+"Agentic Chat (GPT-5 Codex) (chat) · 400K context · 128K output · free · vision, tools, reasoning, structured output"
 
-DUO_CHAT_GPT_5_MINI: Final[Model] = Model(
+DUO_CHAT_GPT_5_MINI: Final[PricedModel] = PricedModel(
     provider="gitlab",
     id="duo-chat-gpt-5-mini",
     name="Agentic Chat (GPT-5 Mini)",
@@ -263,16 +276,17 @@ DUO_CHAT_GPT_5_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_05_30,
-    release_date=_D_2026_01_22,
-    last_updated=_D_2026_01_22,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_05_30,
+    release_date=_Shared.D_2026_01_22,
+    last_updated=_Shared.D_2026_01_22,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(),
 )
+"Agentic Chat (GPT-5 Mini) (chat) · 400K context · 128K output · free · vision, tools, reasoning, structured output, attachments"
 
-DUO_CHAT_HAIKU_4_5: Final[Model] = Model(
+DUO_CHAT_HAIKU_4_5: Final[PricedModel] = PricedModel(
     provider="gitlab",
     id="duo-chat-haiku-4-5",
     name="Agentic Chat (Claude Haiku 4.5)",
@@ -283,18 +297,19 @@ DUO_CHAT_HAIKU_4_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_02_28,
-    release_date=_D_2026_01_08,
-    last_updated=_D_2026_01_08,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_02_28,
+    release_date=_Shared.D_2026_01_08,
+    last_updated=_Shared.D_2026_01_08,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
     reasoning_options=(),
 )
+"Agentic Chat (Claude Haiku 4.5) (chat) · 200K context · 64K output · free · vision, tools, reasoning, attachments"
 
-DUO_CHAT_OPUS_4_5: Final[Model] = Model(
+DUO_CHAT_OPUS_4_5: Final[PricedModel] = PricedModel(
     provider="gitlab",
     id="duo-chat-opus-4-5",
     name="Agentic Chat (Claude Opus 4.5)",
@@ -305,18 +320,19 @@ DUO_CHAT_OPUS_4_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_03_31,
-    release_date=_D_2026_01_08,
-    last_updated=_D_2026_01_08,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_03_31,
+    release_date=_Shared.D_2026_01_08,
+    last_updated=_Shared.D_2026_01_08,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
     reasoning_options=(),
 )
+"Agentic Chat (Claude Opus 4.5) (chat) · 200K context · 64K output · free · vision, tools, reasoning, attachments"
 
-DUO_CHAT_OPUS_4_6: Final[Model] = Model(
+DUO_CHAT_OPUS_4_6: Final[PricedModel] = PricedModel(
     provider="gitlab",
     id="duo-chat-opus-4-6",
     name="Agentic Chat (Claude Opus 4.6)",
@@ -327,18 +343,19 @@ DUO_CHAT_OPUS_4_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_05_31,
-    release_date=_D_2026_02_05,
-    last_updated=_D_2026_02_05,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_05_31,
+    release_date=_Shared.D_2026_02_05,
+    last_updated=_Shared.D_2026_02_05,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
     reasoning_options=(),
 )
+"Agentic Chat (Claude Opus 4.6) (chat) · 1M context · 64K output · free · vision, tools, reasoning, attachments"
 
-DUO_CHAT_OPUS_4_7: Final[Model] = Model(
+DUO_CHAT_OPUS_4_7: Final[PricedModel] = PricedModel(
     provider="gitlab",
     id="duo-chat-opus-4-7",
     name="Agentic Chat (Claude Opus 4.7)",
@@ -349,18 +366,19 @@ DUO_CHAT_OPUS_4_7: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2026_01_31,
-    release_date=_D_2026_04_16,
-    last_updated=_D_2026_04_16,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_64000,
+    knowledge=_Shared.D_2026_01_31,
+    release_date=_Shared.D_2026_04_16,
+    last_updated=_Shared.D_2026_04_16,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
     reasoning_options=(),
 )
+"Agentic Chat (Claude Opus 4.7) (chat) · 1M context · 64K output · free · vision, tools, reasoning, attachments"
 
-DUO_CHAT_OPUS_4_8: Final[Model] = Model(
+DUO_CHAT_OPUS_4_8: Final[PricedModel] = PricedModel(
     provider="gitlab",
     id="duo-chat-opus-4-8",
     name="Agentic Chat (Claude Opus 4.8)",
@@ -371,18 +389,19 @@ DUO_CHAT_OPUS_4_8: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2026_01_31,
-    release_date=_D_2026_05_28,
-    last_updated=_D_2026_05_28,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    knowledge=_Shared.D_2026_01_31,
+    release_date=_Shared.D_2026_05_28,
+    last_updated=_Shared.D_2026_05_28,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
     reasoning_options=(),
 )
+"Agentic Chat (Claude Opus 4.8) (chat) · 1M context · 128K output · free · vision, tools, reasoning, attachments"
 
-DUO_CHAT_SONNET_4_5: Final[Model] = Model(
+DUO_CHAT_SONNET_4_5: Final[PricedModel] = PricedModel(
     provider="gitlab",
     id="duo-chat-sonnet-4-5",
     name="Agentic Chat (Claude Sonnet 4.5)",
@@ -393,18 +412,19 @@ DUO_CHAT_SONNET_4_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_07_31,
-    release_date=_D_2026_01_08,
-    last_updated=_D_2026_01_08,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_07_31,
+    release_date=_Shared.D_2026_01_08,
+    last_updated=_Shared.D_2026_01_08,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
     reasoning_options=(),
 )
+"Agentic Chat (Claude Sonnet 4.5) (chat) · 200K context · 64K output · free · vision, tools, reasoning, attachments"
 
-DUO_CHAT_SONNET_4_6: Final[Model] = Model(
+DUO_CHAT_SONNET_4_6: Final[PricedModel] = PricedModel(
     provider="gitlab",
     id="duo-chat-sonnet-4-6",
     name="Agentic Chat (Claude Sonnet 4.6)",
@@ -415,13 +435,14 @@ DUO_CHAT_SONNET_4_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_02_17,
-    last_updated=_D_2026_02_17,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_02_17,
+    last_updated=_Shared.D_2026_02_17,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
     reasoning_options=(),
 )
+"Agentic Chat (Claude Sonnet 4.6) (chat) · 1M context · 64K output · free · vision, tools, reasoning, attachments"

@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "DUO_CHAT_GPT_5_1",
@@ -27,53 +27,53 @@ __all__ = [
     "DUO_CHAT_SONNET_4_6",
 ]
 
-DUO_CHAT_GPT_5_1: Final[Model]
+DUO_CHAT_GPT_5_1: Final[PricedModel]
 "Agentic Chat (GPT-5.1) (chat) · 400K context · 128K output · free · vision, tools, reasoning, structured output, attachments"
 
-DUO_CHAT_GPT_5_2: Final[Model]
+DUO_CHAT_GPT_5_2: Final[PricedModel]
 "Agentic Chat (GPT-5.2) (chat) · 400K context · 128K output · free · vision, tools, reasoning, structured output, attachments"
 
-DUO_CHAT_GPT_5_2_CODEX: Final[Model]
+DUO_CHAT_GPT_5_2_CODEX: Final[PricedModel]
 "Agentic Chat (GPT-5.2 Codex) (chat) · 400K context · 128K output · free · vision, tools, reasoning, structured output, attachments"
 
-DUO_CHAT_GPT_5_3_CODEX: Final[Model]
+DUO_CHAT_GPT_5_3_CODEX: Final[PricedModel]
 "Agentic Chat (GPT-5.3 Codex) (chat) · 400K context · 128K output · free · vision, tools, reasoning, structured output, attachments"
 
-DUO_CHAT_GPT_5_4: Final[Model]
+DUO_CHAT_GPT_5_4: Final[PricedModel]
 "Agentic Chat (GPT-5.4) (chat) · 1.05M context · 128K output · free · vision, tools, reasoning, structured output, attachments"
 
-DUO_CHAT_GPT_5_4_MINI: Final[Model]
+DUO_CHAT_GPT_5_4_MINI: Final[PricedModel]
 "Agentic Chat (GPT-5.4 Mini) (chat) · 400K context · 128K output · free · vision, tools, reasoning, structured output, attachments"
 
-DUO_CHAT_GPT_5_4_NANO: Final[Model]
+DUO_CHAT_GPT_5_4_NANO: Final[PricedModel]
 "Agentic Chat (GPT-5.4 Nano) (chat) · 400K context · 128K output · free · vision, tools, reasoning, structured output, attachments"
 
-DUO_CHAT_GPT_5_5: Final[Model]
+DUO_CHAT_GPT_5_5: Final[PricedModel]
 "Agentic Chat (GPT-5.5) (chat) · 1.05M context · 128K output · free · vision, tools, reasoning, structured output, attachments"
 
-DUO_CHAT_GPT_5_CODEX: Final[Model]
+DUO_CHAT_GPT_5_CODEX: Final[PricedModel]
 "Agentic Chat (GPT-5 Codex) (chat) · 400K context · 128K output · free · vision, tools, reasoning, structured output"
 
-DUO_CHAT_GPT_5_MINI: Final[Model]
+DUO_CHAT_GPT_5_MINI: Final[PricedModel]
 "Agentic Chat (GPT-5 Mini) (chat) · 400K context · 128K output · free · vision, tools, reasoning, structured output, attachments"
 
-DUO_CHAT_HAIKU_4_5: Final[Model]
+DUO_CHAT_HAIKU_4_5: Final[PricedModel]
 "Agentic Chat (Claude Haiku 4.5) (chat) · 200K context · 64K output · free · vision, tools, reasoning, attachments"
 
-DUO_CHAT_OPUS_4_5: Final[Model]
+DUO_CHAT_OPUS_4_5: Final[PricedModel]
 "Agentic Chat (Claude Opus 4.5) (chat) · 200K context · 64K output · free · vision, tools, reasoning, attachments"
 
-DUO_CHAT_OPUS_4_6: Final[Model]
+DUO_CHAT_OPUS_4_6: Final[PricedModel]
 "Agentic Chat (Claude Opus 4.6) (chat) · 1M context · 64K output · free · vision, tools, reasoning, attachments"
 
-DUO_CHAT_OPUS_4_7: Final[Model]
+DUO_CHAT_OPUS_4_7: Final[PricedModel]
 "Agentic Chat (Claude Opus 4.7) (chat) · 1M context · 64K output · free · vision, tools, reasoning, attachments"
 
-DUO_CHAT_OPUS_4_8: Final[Model]
+DUO_CHAT_OPUS_4_8: Final[PricedModel]
 "Agentic Chat (Claude Opus 4.8) (chat) · 1M context · 128K output · free · vision, tools, reasoning, attachments"
 
-DUO_CHAT_SONNET_4_5: Final[Model]
+DUO_CHAT_SONNET_4_5: Final[PricedModel]
 "Agentic Chat (Claude Sonnet 4.5) (chat) · 200K context · 64K output · free · vision, tools, reasoning, attachments"
 
-DUO_CHAT_SONNET_4_6: Final[Model]
+DUO_CHAT_SONNET_4_6: Final[PricedModel]
 "Agentic Chat (Claude Sonnet 4.6) (chat) · 1M context · 64K output · free · vision, tools, reasoning, attachments"

@@ -16,7 +16,7 @@ from llmdex_runtime.model import (
     Limit,
     Modalities,
     Mode,
-    Model,
+    PricedModel,
     Rates,
     ReasoningOption,
 )
@@ -25,43 +25,47 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run ti
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_1000000_OUTPUT_131072 = Limit(context=1000000, output=131072)
-_CONTEXT_1000000_OUTPUT_65536 = Limit(context=1000000, output=65536)
-_CONTEXT_1048575_OUTPUT_384000 = Limit(context=1048575, output=384000)
-_CONTEXT_1048576_OUTPUT_384000 = Limit(context=1048576, output=384000)
-_CONTEXT_202752_OUTPUT_131072 = Limit(context=202752, output=131072)
-_CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
-_CONTEXT_409600_OUTPUT_128000 = Limit(context=409600, output=128000)
-_CONTEXT_409600_OUTPUT_64000 = Limit(context=409600, output=64000)
-_CONTEXT_65536_OUTPUT_65536 = Limit(context=65536, output=65536)
-_D_2025_01 = PartialDate(2025, 1)
-_D_2025_05 = PartialDate(2025, 5)
-_D_2025_05_31 = PartialDate(2025, 5, 31)
-_D_2025_08_31 = PartialDate(2025, 8, 31)
-_D_2026_01_31 = PartialDate(2026, 1, 31)
-_D_2026_02_05 = PartialDate(2026, 2, 5)
-_D_2026_02_12 = PartialDate(2026, 2, 12)
-_D_2026_02_17 = PartialDate(2026, 2, 17)
-_D_2026_03_13 = PartialDate(2026, 3, 13)
-_D_2026_04_07 = PartialDate(2026, 4, 7)
-_D_2026_04_16 = PartialDate(2026, 4, 16)
-_D_2026_04_21 = PartialDate(2026, 4, 21)
-_D_2026_04_24 = PartialDate(2026, 4, 24)
-_D_2026_05_21 = PartialDate(2026, 5, 21)
-_D_2026_06_12 = PartialDate(2026, 6, 12)
-_D_2026_06_13 = PartialDate(2026, 6, 13)
-_REASONING_BUDGET_TOKENS_MIN_1024_MAX_127999 = ReasoningOption(
-    type="budget_tokens", min=1024, max=127999
-)
-_REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999 = ReasoningOption(
-    type="budget_tokens", min=1024, max=63999
-)
-_REASONING_EFFORT_HIGH_MAX = ReasoningOption(type="effort", values=("high", "max"))
-_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX = ReasoningOption(
-    type="effort", values=("low", "medium", "high", "xhigh", "max")
-)
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_1000000_OUTPUT_131072 = Limit(context=1000000, output=131072)
+    CONTEXT_1000000_OUTPUT_65536 = Limit(context=1000000, output=65536)
+    CONTEXT_1048575_OUTPUT_384000 = Limit(context=1048575, output=384000)
+    CONTEXT_1048576_OUTPUT_384000 = Limit(context=1048576, output=384000)
+    CONTEXT_202752_OUTPUT_131072 = Limit(context=202752, output=131072)
+    CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
+    CONTEXT_409600_OUTPUT_128000 = Limit(context=409600, output=128000)
+    CONTEXT_409600_OUTPUT_64000 = Limit(context=409600, output=64000)
+    CONTEXT_65536_OUTPUT_65536 = Limit(context=65536, output=65536)
+    D_2025_01 = PartialDate(2025, 1)
+    D_2025_05 = PartialDate(2025, 5)
+    D_2025_05_31 = PartialDate(2025, 5, 31)
+    D_2025_08_31 = PartialDate(2025, 8, 31)
+    D_2026_01_31 = PartialDate(2026, 1, 31)
+    D_2026_02_05 = PartialDate(2026, 2, 5)
+    D_2026_02_12 = PartialDate(2026, 2, 12)
+    D_2026_02_17 = PartialDate(2026, 2, 17)
+    D_2026_03_13 = PartialDate(2026, 3, 13)
+    D_2026_04_07 = PartialDate(2026, 4, 7)
+    D_2026_04_16 = PartialDate(2026, 4, 16)
+    D_2026_04_21 = PartialDate(2026, 4, 21)
+    D_2026_04_24 = PartialDate(2026, 4, 24)
+    D_2026_05_21 = PartialDate(2026, 5, 21)
+    D_2026_06_12 = PartialDate(2026, 6, 12)
+    D_2026_06_13 = PartialDate(2026, 6, 13)
+    REASONING_BUDGET_TOKENS_MIN_1024_MAX_127999 = ReasoningOption(
+        type="budget_tokens", min=1024, max=127999
+    )
+    REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999 = ReasoningOption(
+        type="budget_tokens", min=1024, max=63999
+    )
+    REASONING_EFFORT_HIGH_MAX = ReasoningOption(type="effort", values=("high", "max"))
+    REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX = ReasoningOption(
+        type="effort", values=("low", "medium", "high", "xhigh", "max")
+    )
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "QWEN_QWEN3_7_MAX",
@@ -77,7 +81,7 @@ __all__ = [
     "ZAI_ORG_GLM_5_2_FP8",
 ]
 
-QWEN_QWEN3_7_MAX: Final[Model] = Model(
+QWEN_QWEN3_7_MAX: Final[PricedModel] = PricedModel(
     provider="gmicloud",
     id="Qwen/Qwen3.7-Max",
     name="Qwen3.7 Max",
@@ -88,10 +92,10 @@ QWEN_QWEN3_7_MAX: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_05_21,
-    last_updated=_D_2026_05_21,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_65536,
+    release_date=_Shared.D_2026_05_21,
+    last_updated=_Shared.D_2026_05_21,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
     cost=Cost(
         input=Decimal("2.5"),
         output=Decimal("7.5"),
@@ -100,8 +104,9 @@ QWEN_QWEN3_7_MAX: Final[Model] = Model(
     ),
     reasoning_options=(),
 )
+"Qwen3.7 Max (chat) · 1M context · 65.5K output · $2.50 in / $7.50 out per 1M tokens · tools, reasoning"
 
-ANTHROPIC_CLAUDE_OPUS_4_6: Final[Model] = Model(
+ANTHROPIC_CLAUDE_OPUS_4_6: Final[PricedModel] = PricedModel(
     provider="gmicloud",
     id="anthropic/claude-opus-4.6",
     name="Claude Opus 4.6",
@@ -112,16 +117,17 @@ ANTHROPIC_CLAUDE_OPUS_4_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_05_31,
-    release_date=_D_2026_02_05,
-    last_updated=_D_2026_03_13,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_409600_OUTPUT_128000,
+    knowledge=_Shared.D_2025_05_31,
+    release_date=_Shared.D_2026_02_05,
+    last_updated=_Shared.D_2026_03_13,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_409600_OUTPUT_128000,
     cost=Cost(input=Decimal("5"), output=Decimal("25"), cache_read=Decimal("0.5")),
-    reasoning_options=(_REASONING_BUDGET_TOKENS_MIN_1024_MAX_127999,),
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_127999,),
 )
+"Claude Opus 4.6 (chat) · 410K context · 128K output · $5.00 in / $25.00 out per 1M tokens · tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_7: Final[Model] = Model(
+ANTHROPIC_CLAUDE_OPUS_4_7: Final[PricedModel] = PricedModel(
     provider="gmicloud",
     id="anthropic/claude-opus-4.7",
     name="Claude Opus 4.7",
@@ -132,13 +138,13 @@ ANTHROPIC_CLAUDE_OPUS_4_7: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2026_01_31,
-    release_date=_D_2026_04_16,
-    last_updated=_D_2026_04_16,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_409600_OUTPUT_128000,
+    knowledge=_Shared.D_2026_01_31,
+    release_date=_Shared.D_2026_04_16,
+    last_updated=_Shared.D_2026_04_16,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_409600_OUTPUT_128000,
     cost=Cost(input=Decimal("4.5"), output=Decimal("22.5"), cache_read=Decimal("0.45")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
     experimental=Experimental(
         modes={
             "fast": Mode(
@@ -156,8 +162,9 @@ ANTHROPIC_CLAUDE_OPUS_4_7: Final[Model] = Model(
         }
     ),
 )
+"Claude Opus 4.7 (chat) · 410K context · 128K output · $4.50 in / $22.50 out per 1M tokens · tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model] = Model(
+ANTHROPIC_CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
     provider="gmicloud",
     id="anthropic/claude-sonnet-4.6",
     name="Claude Sonnet 4.6",
@@ -168,16 +175,17 @@ ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_02_17,
-    last_updated=_D_2026_03_13,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_409600_OUTPUT_64000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_02_17,
+    last_updated=_Shared.D_2026_03_13,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_409600_OUTPUT_64000,
     cost=Cost(input=Decimal("3"), output=Decimal("15"), cache_read=Decimal("0.3")),
-    reasoning_options=(_REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999,),
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999,),
 )
+"Claude Sonnet 4.6 (chat) · 410K context · 64K output · $3.00 in / $15.00 out per 1M tokens · tools, reasoning, attachments"
 
-DEEPSEEK_AI_DEEPSEEK_V4_FLASH: Final[Model] = Model(
+DEEPSEEK_AI_DEEPSEEK_V4_FLASH: Final[PricedModel] = PricedModel(
     provider="gmicloud",
     id="deepseek-ai/DeepSeek-V4-Flash",
     name="DeepSeek V4 Flash",
@@ -189,17 +197,18 @@ DEEPSEEK_AI_DEEPSEEK_V4_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_05,
-    release_date=_D_2026_04_24,
-    last_updated=_D_2026_04_24,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1048575_OUTPUT_384000,
+    knowledge=_Shared.D_2025_05,
+    release_date=_Shared.D_2026_04_24,
+    last_updated=_Shared.D_2026_04_24,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1048575_OUTPUT_384000,
     cost=Cost(input=Decimal("0.112"), output=Decimal("0.224"), cache_read=Decimal("0.022")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"DeepSeek V4 Flash (chat) · 1.05M context · 384K output · $0.112 in / $0.224 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-DEEPSEEK_AI_DEEPSEEK_V4_PRO: Final[Model] = Model(
+DEEPSEEK_AI_DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
     provider="gmicloud",
     id="deepseek-ai/DeepSeek-V4-Pro",
     name="DeepSeek V4 Pro",
@@ -211,17 +220,18 @@ DEEPSEEK_AI_DEEPSEEK_V4_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_05,
-    release_date=_D_2026_04_24,
-    last_updated=_D_2026_04_24,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_384000,
+    knowledge=_Shared.D_2025_05,
+    release_date=_Shared.D_2026_04_24,
+    last_updated=_Shared.D_2026_04_24,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_384000,
     cost=Cost(input=Decimal("1.392"), output=Decimal("2.784"), cache_read=Decimal("0.116")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"DeepSeek V4 Pro (chat) · 1.05M context · 384K output · $1.392 in / $2.784 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-MOONSHOTAI_KIMI_K2_6: Final[Model] = Model(
+MOONSHOTAI_KIMI_K2_6: Final[PricedModel] = PricedModel(
     provider="gmicloud",
     id="moonshotai/Kimi-K2.6",
     name="Kimi K2.6",
@@ -233,17 +243,18 @@ MOONSHOTAI_KIMI_K2_6: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_04_21,
-    last_updated=_D_2026_04_21,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_65536_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_04_21,
+    last_updated=_Shared.D_2026_04_21,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_65536_OUTPUT_65536,
     cost=Cost(input=Decimal("0.855"), output=Decimal("3.6"), cache_read=Decimal("0.144")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"Kimi K2.6 (chat) · 65.5K context · 65.5K output · $0.855 in / $3.60 out per 1M tokens · tools, reasoning, structured output, attachments, open weights"
 
-MOONSHOTAI_KIMI_K2_7_CODE_HIGHSPEED: Final[Model] = Model(
+MOONSHOTAI_KIMI_K2_7_CODE_HIGHSPEED: Final[PricedModel] = PricedModel(
     provider="gmicloud",
     id="moonshotai/kimi-k2.7-code-highspeed",
     name="Kimi K2.7 Code Highspeed",
@@ -255,17 +266,18 @@ MOONSHOTAI_KIMI_K2_7_CODE_HIGHSPEED: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_06_12,
-    last_updated=_D_2026_06_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_06_12,
+    last_updated=_Shared.D_2026_06_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("1.9"), output=Decimal("8"), cache_read=Decimal("0.38")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"Kimi K2.7 Code Highspeed (chat) · 262K context · 262K output · $1.90 in / $8.00 out per 1M tokens · tools, reasoning, structured output, attachments, open weights"
 
-ZAI_ORG_GLM_5_FP8: Final[Model] = Model(
+ZAI_ORG_GLM_5_FP8: Final[PricedModel] = PricedModel(
     provider="gmicloud",
     id="zai-org/GLM-5-FP8",
     name="GLM-5",
@@ -276,16 +288,17 @@ ZAI_ORG_GLM_5_FP8: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_02_12,
-    last_updated=_D_2026_02_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_202752_OUTPUT_131072,
+    release_date=_Shared.D_2026_02_12,
+    last_updated=_Shared.D_2026_02_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_202752_OUTPUT_131072,
     cost=Cost(input=Decimal("0.6"), output=Decimal("1.92"), cache_read=Decimal("0.12")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"GLM-5 (chat) · 203K context · 131K output · $0.60 in / $1.92 out per 1M tokens · tools, reasoning, open weights"
 
-ZAI_ORG_GLM_5_1_FP8: Final[Model] = Model(
+ZAI_ORG_GLM_5_1_FP8: Final[PricedModel] = PricedModel(
     provider="gmicloud",
     id="zai-org/GLM-5.1-FP8",
     name="GLM-5.1",
@@ -297,16 +310,17 @@ ZAI_ORG_GLM_5_1_FP8: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_07,
-    last_updated=_D_2026_04_07,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_202752_OUTPUT_131072,
+    release_date=_Shared.D_2026_04_07,
+    last_updated=_Shared.D_2026_04_07,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_202752_OUTPUT_131072,
     cost=Cost(input=Decimal("0.98"), output=Decimal("3.08"), cache_read=Decimal("0.182")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"GLM-5.1 (chat) · 203K context · 131K output · $0.98 in / $3.08 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ZAI_ORG_GLM_5_2_FP8: Final[Model] = Model(
+ZAI_ORG_GLM_5_2_FP8: Final[PricedModel] = PricedModel(
     provider="gmicloud",
     id="zai-org/GLM-5.2-FP8",
     name="GLM-5.2",
@@ -318,11 +332,12 @@ ZAI_ORG_GLM_5_2_FP8: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_06_13,
-    last_updated=_D_2026_06_13,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_131072,
+    release_date=_Shared.D_2026_06_13,
+    last_updated=_Shared.D_2026_06_13,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_131072,
     cost=Cost(input=Decimal("0.979"), output=Decimal("3.08"), cache_read=Decimal("0.182")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_EFFORT_HIGH_MAX,),
+    reasoning_options=(_Shared.REASONING_EFFORT_HIGH_MAX,),
 )
+"GLM-5.2 (chat) · 1M context · 131K output · $0.979 in / $3.08 out per 1M tokens · tools, reasoning, structured output, open weights"

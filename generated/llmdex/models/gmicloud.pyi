@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "QWEN_QWEN3_7_MAX",
@@ -21,35 +21,35 @@ __all__ = [
     "ZAI_ORG_GLM_5_2_FP8",
 ]
 
-QWEN_QWEN3_7_MAX: Final[Model]
+QWEN_QWEN3_7_MAX: Final[PricedModel]
 "Qwen3.7 Max (chat) · 1M context · 65.5K output · $2.50 in / $7.50 out per 1M tokens · tools, reasoning"
 
-ANTHROPIC_CLAUDE_OPUS_4_6: Final[Model]
+ANTHROPIC_CLAUDE_OPUS_4_6: Final[PricedModel]
 "Claude Opus 4.6 (chat) · 410K context · 128K output · $5.00 in / $25.00 out per 1M tokens · tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_7: Final[Model]
+ANTHROPIC_CLAUDE_OPUS_4_7: Final[PricedModel]
 "Claude Opus 4.7 (chat) · 410K context · 128K output · $4.50 in / $22.50 out per 1M tokens · tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model]
+ANTHROPIC_CLAUDE_SONNET_4_6: Final[PricedModel]
 "Claude Sonnet 4.6 (chat) · 410K context · 64K output · $3.00 in / $15.00 out per 1M tokens · tools, reasoning, attachments"
 
-DEEPSEEK_AI_DEEPSEEK_V4_FLASH: Final[Model]
+DEEPSEEK_AI_DEEPSEEK_V4_FLASH: Final[PricedModel]
 "DeepSeek V4 Flash (chat) · 1.05M context · 384K output · $0.112 in / $0.224 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-DEEPSEEK_AI_DEEPSEEK_V4_PRO: Final[Model]
+DEEPSEEK_AI_DEEPSEEK_V4_PRO: Final[PricedModel]
 "DeepSeek V4 Pro (chat) · 1.05M context · 384K output · $1.392 in / $2.784 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-MOONSHOTAI_KIMI_K2_6: Final[Model]
+MOONSHOTAI_KIMI_K2_6: Final[PricedModel]
 "Kimi K2.6 (chat) · 65.5K context · 65.5K output · $0.855 in / $3.60 out per 1M tokens · tools, reasoning, structured output, attachments, open weights"
 
-MOONSHOTAI_KIMI_K2_7_CODE_HIGHSPEED: Final[Model]
+MOONSHOTAI_KIMI_K2_7_CODE_HIGHSPEED: Final[PricedModel]
 "Kimi K2.7 Code Highspeed (chat) · 262K context · 262K output · $1.90 in / $8.00 out per 1M tokens · tools, reasoning, structured output, attachments, open weights"
 
-ZAI_ORG_GLM_5_FP8: Final[Model]
+ZAI_ORG_GLM_5_FP8: Final[PricedModel]
 "GLM-5 (chat) · 203K context · 131K output · $0.60 in / $1.92 out per 1M tokens · tools, reasoning, open weights"
 
-ZAI_ORG_GLM_5_1_FP8: Final[Model]
+ZAI_ORG_GLM_5_1_FP8: Final[PricedModel]
 "GLM-5.1 (chat) · 203K context · 131K output · $0.98 in / $3.08 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ZAI_ORG_GLM_5_2_FP8: Final[Model]
+ZAI_ORG_GLM_5_2_FP8: Final[PricedModel]
 "GLM-5.2 (chat) · 1M context · 131K output · $0.979 in / $3.08 out per 1M tokens · tools, reasoning, structured output, open weights"

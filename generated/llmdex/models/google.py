@@ -15,6 +15,7 @@ from llmdex_runtime.model import (
     Limit,
     Modalities,
     Model,
+    PricedModel,
     Rates,
     ReasoningOption,
     TierCondition,
@@ -24,59 +25,69 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run ti
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_1048576_OUTPUT_65536 = Limit(context=1048576, output=65536)
-_CONTEXT_1048576_OUTPUT_8192 = Limit(context=1048576, output=8192)
-_CONTEXT_131072_OUTPUT_32768 = Limit(context=131072, output=32768)
-_CONTEXT_2048_OUTPUT_1 = Limit(context=2048, output=1)
-_CONTEXT_262144_OUTPUT_32768 = Limit(context=262144, output=32768)
-_CONTEXT_32768_OUTPUT_32768 = Limit(context=32768, output=32768)
-_CONTEXT_65536_OUTPUT_65536 = Limit(context=65536, output=65536)
-_CONTEXT_8192_OUTPUT_16384 = Limit(context=8192, output=16384)
-_D_2024_06 = PartialDate(2024, 6)
-_D_2024_12_11 = PartialDate(2024, 12, 11)
-_D_2025_01 = PartialDate(2025, 1)
-_D_2025_05 = PartialDate(2025, 5)
-_D_2025_05_01 = PartialDate(2025, 5, 1)
-_D_2025_05_20 = PartialDate(2025, 5, 20)
-_D_2025_06 = PartialDate(2025, 6)
-_D_2025_06_17 = PartialDate(2025, 6, 17)
-_D_2025_08_26 = PartialDate(2025, 8, 26)
-_D_2025_09_25 = PartialDate(2025, 9, 25)
-_D_2025_11_18 = PartialDate(2025, 11, 18)
-_D_2025_11_20 = PartialDate(2025, 11, 20)
-_D_2025_12_17 = PartialDate(2025, 12, 17)
-_D_2026_02_19 = PartialDate(2026, 2, 19)
-_D_2026_02_26 = PartialDate(2026, 2, 26)
-_D_2026_03_03 = PartialDate(2026, 3, 3)
-_D_2026_04_02 = PartialDate(2026, 4, 2)
-_D_2026_05_07 = PartialDate(2026, 5, 7)
-_D_2026_05_19 = PartialDate(2026, 5, 19)
-_REASONING_BUDGET_TOKENS_MIN_0_MAX_24576 = ReasoningOption(type="budget_tokens", min=0, max=24576)
-_REASONING_BUDGET_TOKENS_MIN_128_MAX_32768 = ReasoningOption(
-    type="budget_tokens", min=128, max=32768
-)
-_REASONING_BUDGET_TOKENS_MIN_512_MAX_24576 = ReasoningOption(
-    type="budget_tokens", min=512, max=24576
-)
-_REASONING_EFFORT_LOW_HIGH = ReasoningOption(type="effort", values=("low", "high"))
-_REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(type="effort", values=("low", "medium", "high"))
-_REASONING_EFFORT_MINIMAL_HIGH = ReasoningOption(type="effort", values=("minimal", "high"))
-_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH = ReasoningOption(
-    type="effort", values=("minimal", "low", "medium", "high")
-)
-_REASONING_TOGGLE = ReasoningOption(type="toggle")
-_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT = Modalities(
-    input=("text", "image", "audio", "video", "pdf"), output=("text",)
-)
-_TEXT_IMAGE_PDF_TO_TEXT_IMAGE = Modalities(input=("text", "image", "pdf"), output=("text", "image"))
-_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-_TEXT_IMAGE_TO_TEXT_IMAGE = Modalities(input=("text", "image"), output=("text", "image"))
-_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT = Modalities(
-    input=("text", "image", "video", "audio", "pdf"), output=("text",)
-)
-_TEXT_TO_AUDIO = Modalities(input=("text",), output=("audio",))
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_1048576_OUTPUT_65536 = Limit(context=1048576, output=65536)
+    CONTEXT_1048576_OUTPUT_8192 = Limit(context=1048576, output=8192)
+    CONTEXT_131072_OUTPUT_32768 = Limit(context=131072, output=32768)
+    CONTEXT_2048_OUTPUT_1 = Limit(context=2048, output=1)
+    CONTEXT_262144_OUTPUT_32768 = Limit(context=262144, output=32768)
+    CONTEXT_32768_OUTPUT_32768 = Limit(context=32768, output=32768)
+    CONTEXT_65536_OUTPUT_65536 = Limit(context=65536, output=65536)
+    CONTEXT_8192_OUTPUT_16384 = Limit(context=8192, output=16384)
+    D_2024_06 = PartialDate(2024, 6)
+    D_2024_12_11 = PartialDate(2024, 12, 11)
+    D_2025_01 = PartialDate(2025, 1)
+    D_2025_05 = PartialDate(2025, 5)
+    D_2025_05_01 = PartialDate(2025, 5, 1)
+    D_2025_05_20 = PartialDate(2025, 5, 20)
+    D_2025_06 = PartialDate(2025, 6)
+    D_2025_06_17 = PartialDate(2025, 6, 17)
+    D_2025_08_26 = PartialDate(2025, 8, 26)
+    D_2025_09_25 = PartialDate(2025, 9, 25)
+    D_2025_11_18 = PartialDate(2025, 11, 18)
+    D_2025_11_20 = PartialDate(2025, 11, 20)
+    D_2025_12_17 = PartialDate(2025, 12, 17)
+    D_2026_02_19 = PartialDate(2026, 2, 19)
+    D_2026_02_26 = PartialDate(2026, 2, 26)
+    D_2026_03_03 = PartialDate(2026, 3, 3)
+    D_2026_04_02 = PartialDate(2026, 4, 2)
+    D_2026_05_07 = PartialDate(2026, 5, 7)
+    D_2026_05_19 = PartialDate(2026, 5, 19)
+    REASONING_BUDGET_TOKENS_MIN_0_MAX_24576 = ReasoningOption(
+        type="budget_tokens", min=0, max=24576
+    )
+    REASONING_BUDGET_TOKENS_MIN_128_MAX_32768 = ReasoningOption(
+        type="budget_tokens", min=128, max=32768
+    )
+    REASONING_BUDGET_TOKENS_MIN_512_MAX_24576 = ReasoningOption(
+        type="budget_tokens", min=512, max=24576
+    )
+    REASONING_EFFORT_LOW_HIGH = ReasoningOption(type="effort", values=("low", "high"))
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("low", "medium", "high")
+    )
+    REASONING_EFFORT_MINIMAL_HIGH = ReasoningOption(type="effort", values=("minimal", "high"))
+    REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("minimal", "low", "medium", "high")
+    )
+    REASONING_TOGGLE = ReasoningOption(type="toggle")
+    TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT = Modalities(
+        input=("text", "image", "audio", "video", "pdf"), output=("text",)
+    )
+    TEXT_IMAGE_PDF_TO_TEXT_IMAGE = Modalities(
+        input=("text", "image", "pdf"), output=("text", "image")
+    )
+    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_TO_TEXT_IMAGE = Modalities(input=("text", "image"), output=("text", "image"))
+    TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT = Modalities(
+        input=("text", "image", "video", "audio", "pdf"), output=("text",)
+    )
+    TEXT_TO_AUDIO = Modalities(input=("text",), output=("audio",))
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "GEMINI_2_0_FLASH",
@@ -103,7 +114,7 @@ __all__ = [
     "GEMMA_4_31B_IT",
 ]
 
-GEMINI_2_0_FLASH: Final[Model] = Model(
+GEMINI_2_0_FLASH: Final[PricedModel] = PricedModel(
     provider="google",
     id="gemini-2.0-flash",
     name="Gemini 2.0 Flash",
@@ -115,16 +126,17 @@ GEMINI_2_0_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_06,
-    release_date=_D_2024_12_11,
-    last_updated=_D_2024_12_11,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_8192,
+    knowledge=_Shared.D_2024_06,
+    release_date=_Shared.D_2024_12_11,
+    last_updated=_Shared.D_2024_12_11,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_8192,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.4"), cache_read=Decimal("0.025")),
     status=Status.DEPRECATED,
 )
+"Gemini 2.0 Flash (chat) · 1.05M context · 8.19K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, structured output, attachments · deprecated"
 
-GEMINI_2_0_FLASH_LITE: Final[Model] = Model(
+GEMINI_2_0_FLASH_LITE: Final[PricedModel] = PricedModel(
     provider="google",
     id="gemini-2.0-flash-lite",
     name="Gemini 2.0 Flash-Lite",
@@ -136,16 +148,17 @@ GEMINI_2_0_FLASH_LITE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_06,
-    release_date=_D_2024_12_11,
-    last_updated=_D_2024_12_11,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_8192,
+    knowledge=_Shared.D_2024_06,
+    release_date=_Shared.D_2024_12_11,
+    last_updated=_Shared.D_2024_12_11,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_8192,
     cost=Cost(input=Decimal("0.075"), output=Decimal("0.3")),
     status=Status.DEPRECATED,
 )
+"Gemini 2.0 Flash-Lite (chat) · 1.05M context · 8.19K output · $0.075 in / $0.30 out per 1M tokens · vision, tools, structured output, attachments · deprecated"
 
-GEMINI_2_5_FLASH: Final[Model] = Model(
+GEMINI_2_5_FLASH: Final[PricedModel] = PricedModel(
     provider="google",
     id="gemini-2.5-flash",
     name="Gemini 2.5 Flash",
@@ -157,21 +170,22 @@ GEMINI_2_5_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_06_17,
-    last_updated=_D_2025_06_17,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_06_17,
+    last_updated=_Shared.D_2025_06_17,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(
         input=Decimal("0.3"),
         output=Decimal("2.5"),
         cache_read=Decimal("0.03"),
         input_audio=Decimal("1"),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_0_MAX_24576),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_0_MAX_24576),
 )
+"Gemini 2.5 Flash (chat) · 1.05M context · 65.5K output · $0.30 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_2_5_FLASH_IMAGE: Final[Model] = Model(
+GEMINI_2_5_FLASH_IMAGE: Final[PricedModel] = PricedModel(
     provider="google",
     id="gemini-2.5-flash-image",
     name="Nano Banana",
@@ -182,16 +196,17 @@ GEMINI_2_5_FLASH_IMAGE: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_06,
-    release_date=_D_2025_08_26,
-    last_updated=_D_2025_08_26,
-    modalities=_TEXT_IMAGE_TO_TEXT_IMAGE,
-    limit=_CONTEXT_32768_OUTPUT_32768,
+    knowledge=_Shared.D_2025_06,
+    release_date=_Shared.D_2025_08_26,
+    last_updated=_Shared.D_2025_08_26,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT_IMAGE,
+    limit=_Shared.CONTEXT_32768_OUTPUT_32768,
     cost=Cost(input=Decimal("0.3"), output=Decimal("30"), cache_read=Decimal("0.075")),
     reasoning_options=(),
 )
+"Nano Banana (chat) · 32.8K context · 32.8K output · $0.30 in / $30.00 out per 1M tokens · vision, reasoning, attachments"
 
-GEMINI_2_5_FLASH_LITE: Final[Model] = Model(
+GEMINI_2_5_FLASH_LITE: Final[PricedModel] = PricedModel(
     provider="google",
     id="gemini-2.5-flash-lite",
     name="Gemini 2.5 Flash-Lite",
@@ -203,21 +218,22 @@ GEMINI_2_5_FLASH_LITE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_06_17,
-    last_updated=_D_2025_06_17,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_06_17,
+    last_updated=_Shared.D_2025_06_17,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(
         input=Decimal("0.1"),
         output=Decimal("0.4"),
         cache_read=Decimal("0.01"),
         input_audio=Decimal("0.3"),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_512_MAX_24576),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_512_MAX_24576),
 )
+"Gemini 2.5 Flash-Lite (chat) · 1.05M context · 65.5K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_2_5_FLASH_PREVIEW_TTS: Final[Model] = Model(
+GEMINI_2_5_FLASH_PREVIEW_TTS: Final[PricedModel] = PricedModel(
     provider="google",
     id="gemini-2.5-flash-preview-tts",
     name="Gemini 2.5 Flash Preview TTS",
@@ -228,15 +244,16 @@ GEMINI_2_5_FLASH_PREVIEW_TTS: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_05_01,
-    last_updated=_D_2025_05_01,
-    modalities=_TEXT_TO_AUDIO,
-    limit=_CONTEXT_8192_OUTPUT_16384,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_05_01,
+    last_updated=_Shared.D_2025_05_01,
+    modalities=_Shared.TEXT_TO_AUDIO,
+    limit=_Shared.CONTEXT_8192_OUTPUT_16384,
     cost=Cost(input=Decimal("0.5"), output=Decimal("10")),
 )
+"Gemini 2.5 Flash Preview TTS (audio) · 8.19K context · 16.4K output · $0.50 in / $10.00 out per 1M tokens"
 
-GEMINI_2_5_PRO: Final[Model] = Model(
+GEMINI_2_5_PRO: Final[PricedModel] = PricedModel(
     provider="google",
     id="gemini-2.5-pro",
     name="Gemini 2.5 Pro",
@@ -248,11 +265,11 @@ GEMINI_2_5_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_06_17,
-    last_updated=_D_2025_06_17,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_06_17,
+    last_updated=_Shared.D_2025_06_17,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(
         input=Decimal("1.25"),
         output=Decimal("10"),
@@ -269,10 +286,11 @@ GEMINI_2_5_PRO: Final[Model] = Model(
             input=Decimal("2.5"), output=Decimal("15"), cache_read=Decimal("0.25")
         ),
     ),
-    reasoning_options=(_REASONING_BUDGET_TOKENS_MIN_128_MAX_32768,),
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_128_MAX_32768,),
 )
+"Gemini 2.5 Pro (chat) · 1.05M context · 65.5K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_2_5_PRO_PREVIEW_TTS: Final[Model] = Model(
+GEMINI_2_5_PRO_PREVIEW_TTS: Final[PricedModel] = PricedModel(
     provider="google",
     id="gemini-2.5-pro-preview-tts",
     name="Gemini 2.5 Pro Preview TTS",
@@ -283,15 +301,16 @@ GEMINI_2_5_PRO_PREVIEW_TTS: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_05_01,
-    last_updated=_D_2025_05_01,
-    modalities=_TEXT_TO_AUDIO,
-    limit=_CONTEXT_8192_OUTPUT_16384,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_05_01,
+    last_updated=_Shared.D_2025_05_01,
+    modalities=_Shared.TEXT_TO_AUDIO,
+    limit=_Shared.CONTEXT_8192_OUTPUT_16384,
     cost=Cost(input=Decimal("1"), output=Decimal("20")),
 )
+"Gemini 2.5 Pro Preview TTS (audio) · 8.19K context · 16.4K output · $1.00 in / $20.00 out per 1M tokens"
 
-GEMINI_3_FLASH_PREVIEW: Final[Model] = Model(
+GEMINI_3_FLASH_PREVIEW: Final[PricedModel] = PricedModel(
     provider="google",
     id="gemini-3-flash-preview",
     name="Gemini 3 Flash Preview",
@@ -303,21 +322,22 @@ GEMINI_3_FLASH_PREVIEW: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_12_17,
-    last_updated=_D_2025_12_17,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_12_17,
+    last_updated=_Shared.D_2025_12_17,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(
         input=Decimal("0.5"),
         output=Decimal("3"),
         cache_read=Decimal("0.05"),
         input_audio=Decimal("1"),
     ),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"Gemini 3 Flash Preview (chat) · 1.05M context · 65.5K output · $0.50 in / $3.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_3_PRO_IMAGE_PREVIEW: Final[Model] = Model(
+GEMINI_3_PRO_IMAGE_PREVIEW: Final[PricedModel] = PricedModel(
     provider="google",
     id="gemini-3-pro-image-preview",
     name="Nano Banana Pro",
@@ -328,16 +348,17 @@ GEMINI_3_PRO_IMAGE_PREVIEW: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_11_20,
-    last_updated=_D_2025_11_20,
-    modalities=_TEXT_IMAGE_TO_TEXT_IMAGE,
-    limit=_CONTEXT_131072_OUTPUT_32768,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_11_20,
+    last_updated=_Shared.D_2025_11_20,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT_IMAGE,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("2"), output=Decimal("120")),
     reasoning_options=(),
 )
+"Nano Banana Pro (chat) · 131K context · 32.8K output · $2.00 in / $120.00 out per 1M tokens · vision, reasoning, attachments"
 
-GEMINI_3_PRO_PREVIEW: Final[Model] = Model(
+GEMINI_3_PRO_PREVIEW: Final[PricedModel] = PricedModel(
     provider="google",
     id="gemini-3-pro-preview",
     name="Gemini 3 Pro Preview",
@@ -349,11 +370,11 @@ GEMINI_3_PRO_PREVIEW: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_11_18,
-    last_updated=_D_2025_11_18,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_11_18,
+    last_updated=_Shared.D_2025_11_18,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(
         input=Decimal("2"),
         output=Decimal("12"),
@@ -370,11 +391,12 @@ GEMINI_3_PRO_PREVIEW: Final[Model] = Model(
             input=Decimal("4"), output=Decimal("18"), cache_read=Decimal("0.4")
         ),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_HIGH,),
     status=Status.DEPRECATED,
 )
+"Gemini 3 Pro Preview (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments · deprecated"
 
-GEMINI_3_1_FLASH_IMAGE_PREVIEW: Final[Model] = Model(
+GEMINI_3_1_FLASH_IMAGE_PREVIEW: Final[PricedModel] = PricedModel(
     provider="google",
     id="gemini-3.1-flash-image-preview",
     name="Nano Banana 2",
@@ -385,16 +407,17 @@ GEMINI_3_1_FLASH_IMAGE_PREVIEW: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_02_26,
-    last_updated=_D_2026_02_26,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT_IMAGE,
-    limit=_CONTEXT_65536_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_02_26,
+    last_updated=_Shared.D_2026_02_26,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT_IMAGE,
+    limit=_Shared.CONTEXT_65536_OUTPUT_65536,
     cost=Cost(input=Decimal("0.5"), output=Decimal("60")),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_HIGH,),
 )
+"Nano Banana 2 (chat) · 65.5K context · 65.5K output · $0.50 in / $60.00 out per 1M tokens · vision, reasoning, attachments"
 
-GEMINI_3_1_FLASH_LITE: Final[Model] = Model(
+GEMINI_3_1_FLASH_LITE: Final[PricedModel] = PricedModel(
     provider="google",
     id="gemini-3.1-flash-lite",
     name="Gemini 3.1 Flash Lite",
@@ -406,21 +429,22 @@ GEMINI_3_1_FLASH_LITE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_05_07,
-    last_updated=_D_2026_05_07,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_05_07,
+    last_updated=_Shared.D_2026_05_07,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(
         input=Decimal("0.25"),
         output=Decimal("1.5"),
         cache_read=Decimal("0.025"),
         input_audio=Decimal("0.5"),
     ),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"Gemini 3.1 Flash Lite (chat) · 1.05M context · 65.5K output · $0.25 in / $1.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_3_1_FLASH_LITE_PREVIEW: Final[Model] = Model(
+GEMINI_3_1_FLASH_LITE_PREVIEW: Final[PricedModel] = PricedModel(
     provider="google",
     id="gemini-3.1-flash-lite-preview",
     name="Gemini 3.1 Flash Lite Preview",
@@ -432,22 +456,23 @@ GEMINI_3_1_FLASH_LITE_PREVIEW: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_03_03,
-    last_updated=_D_2026_03_03,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_03_03,
+    last_updated=_Shared.D_2026_03_03,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(
         input=Decimal("0.25"),
         output=Decimal("1.5"),
         cache_read=Decimal("0.025"),
         input_audio=Decimal("0.5"),
     ),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
     status=Status.DEPRECATED,
 )
+"Gemini 3.1 Flash Lite Preview (chat) · 1.05M context · 65.5K output · $0.25 in / $1.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments · deprecated"
 
-GEMINI_3_1_PRO_PREVIEW: Final[Model] = Model(
+GEMINI_3_1_PRO_PREVIEW: Final[PricedModel] = PricedModel(
     provider="google",
     id="gemini-3.1-pro-preview",
     name="Gemini 3.1 Pro Preview",
@@ -459,11 +484,11 @@ GEMINI_3_1_PRO_PREVIEW: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_02_19,
-    last_updated=_D_2026_02_19,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_02_19,
+    last_updated=_Shared.D_2026_02_19,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(
         input=Decimal("2"),
         output=Decimal("12"),
@@ -480,10 +505,11 @@ GEMINI_3_1_PRO_PREVIEW: Final[Model] = Model(
             input=Decimal("4"), output=Decimal("18"), cache_read=Decimal("0.4")
         ),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Gemini 3.1 Pro Preview (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_3_1_PRO_PREVIEW_CUSTOMTOOLS: Final[Model] = Model(
+GEMINI_3_1_PRO_PREVIEW_CUSTOMTOOLS: Final[PricedModel] = PricedModel(
     provider="google",
     id="gemini-3.1-pro-preview-customtools",
     name="Gemini 3.1 Pro Preview Custom Tools",
@@ -495,11 +521,11 @@ GEMINI_3_1_PRO_PREVIEW_CUSTOMTOOLS: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_02_19,
-    last_updated=_D_2026_02_19,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_02_19,
+    last_updated=_Shared.D_2026_02_19,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(
         input=Decimal("2"),
         output=Decimal("12"),
@@ -516,10 +542,11 @@ GEMINI_3_1_PRO_PREVIEW_CUSTOMTOOLS: Final[Model] = Model(
             input=Decimal("4"), output=Decimal("18"), cache_read=Decimal("0.4")
         ),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Gemini 3.1 Pro Preview Custom Tools (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_3_5_FLASH: Final[Model] = Model(
+GEMINI_3_5_FLASH: Final[PricedModel] = PricedModel(
     provider="google",
     id="gemini-3.5-flash",
     name="Gemini 3.5 Flash",
@@ -531,21 +558,22 @@ GEMINI_3_5_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_05_19,
-    last_updated=_D_2026_05_19,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_05_19,
+    last_updated=_Shared.D_2026_05_19,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(
         input=Decimal("1.5"),
         output=Decimal("9"),
         cache_read=Decimal("0.15"),
         input_audio=Decimal("1.5"),
     ),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"Gemini 3.5 Flash (chat) · 1.05M context · 65.5K output · $1.50 in / $9.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_EMBEDDING_001: Final[Model] = Model(
+GEMINI_EMBEDDING_001: Final[PricedModel] = PricedModel(
     provider="google",
     id="gemini-embedding-001",
     name="Gemini Embedding 001",
@@ -556,15 +584,16 @@ GEMINI_EMBEDDING_001: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_05,
-    release_date=_D_2025_05_20,
-    last_updated=_D_2025_05_20,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_2048_OUTPUT_1,
+    knowledge=_Shared.D_2025_05,
+    release_date=_Shared.D_2025_05_20,
+    last_updated=_Shared.D_2025_05_20,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_2048_OUTPUT_1,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0")),
 )
+"Gemini Embedding 001 (embedding) · 2.05K context · 1 output · $0.15 in / $0.00 out per 1M tokens"
 
-GEMINI_FLASH_LATEST: Final[Model] = Model(
+GEMINI_FLASH_LATEST: Final[PricedModel] = PricedModel(
     provider="google",
     id="gemini-flash-latest",
     name="Gemini Flash Latest",
@@ -576,21 +605,22 @@ GEMINI_FLASH_LATEST: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_09_25,
-    last_updated=_D_2025_09_25,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_09_25,
+    last_updated=_Shared.D_2025_09_25,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(
         input=Decimal("0.3"),
         output=Decimal("2.5"),
         cache_read=Decimal("0.075"),
         input_audio=Decimal("1"),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_0_MAX_24576),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_0_MAX_24576),
 )
+"Gemini Flash Latest (chat) · 1.05M context · 65.5K output · $0.30 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_FLASH_LITE_LATEST: Final[Model] = Model(
+GEMINI_FLASH_LITE_LATEST: Final[PricedModel] = PricedModel(
     provider="google",
     id="gemini-flash-lite-latest",
     name="Gemini Flash-Lite Latest",
@@ -602,14 +632,15 @@ GEMINI_FLASH_LITE_LATEST: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_09_25,
-    last_updated=_D_2025_09_25,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_09_25,
+    last_updated=_Shared.D_2025_09_25,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.4"), cache_read=Decimal("0.025")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_512_MAX_24576),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_512_MAX_24576),
 )
+"Gemini Flash-Lite Latest (chat) · 1.05M context · 65.5K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
 GEMMA_4_26B_A4B_IT: Final[Model] = Model(
     provider="google",
@@ -623,12 +654,13 @@ GEMMA_4_26B_A4B_IT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_02,
-    last_updated=_D_2026_04_02,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_32768,
-    reasoning_options=(_REASONING_TOGGLE,),
+    release_date=_Shared.D_2026_04_02,
+    last_updated=_Shared.D_2026_04_02,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_32768,
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Gemma 4 26B A4B IT (chat) · 262K context · 32.8K output · price unknown · vision, tools, reasoning, structured output, attachments, open weights"
 
 GEMMA_4_31B_IT: Final[Model] = Model(
     provider="google",
@@ -642,9 +674,10 @@ GEMMA_4_31B_IT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_02,
-    last_updated=_D_2026_04_02,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_32768,
-    reasoning_options=(_REASONING_TOGGLE,),
+    release_date=_Shared.D_2026_04_02,
+    last_updated=_Shared.D_2026_04_02,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_32768,
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Gemma 4 31B IT (chat) · 262K context · 32.8K output · price unknown · vision, tools, reasoning, structured output, attachments, open weights"

@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import Model, PricedModel
 
 __all__ = [
     "GEMINI_2_0_FLASH",
@@ -32,64 +32,64 @@ __all__ = [
     "GEMMA_4_31B_IT",
 ]
 
-GEMINI_2_0_FLASH: Final[Model]
+GEMINI_2_0_FLASH: Final[PricedModel]
 "Gemini 2.0 Flash (chat) · 1.05M context · 8.19K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, structured output, attachments · deprecated"
 
-GEMINI_2_0_FLASH_LITE: Final[Model]
+GEMINI_2_0_FLASH_LITE: Final[PricedModel]
 "Gemini 2.0 Flash-Lite (chat) · 1.05M context · 8.19K output · $0.075 in / $0.30 out per 1M tokens · vision, tools, structured output, attachments · deprecated"
 
-GEMINI_2_5_FLASH: Final[Model]
+GEMINI_2_5_FLASH: Final[PricedModel]
 "Gemini 2.5 Flash (chat) · 1.05M context · 65.5K output · $0.30 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_2_5_FLASH_IMAGE: Final[Model]
+GEMINI_2_5_FLASH_IMAGE: Final[PricedModel]
 "Nano Banana (chat) · 32.8K context · 32.8K output · $0.30 in / $30.00 out per 1M tokens · vision, reasoning, attachments"
 
-GEMINI_2_5_FLASH_LITE: Final[Model]
+GEMINI_2_5_FLASH_LITE: Final[PricedModel]
 "Gemini 2.5 Flash-Lite (chat) · 1.05M context · 65.5K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_2_5_FLASH_PREVIEW_TTS: Final[Model]
+GEMINI_2_5_FLASH_PREVIEW_TTS: Final[PricedModel]
 "Gemini 2.5 Flash Preview TTS (audio) · 8.19K context · 16.4K output · $0.50 in / $10.00 out per 1M tokens"
 
-GEMINI_2_5_PRO: Final[Model]
+GEMINI_2_5_PRO: Final[PricedModel]
 "Gemini 2.5 Pro (chat) · 1.05M context · 65.5K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_2_5_PRO_PREVIEW_TTS: Final[Model]
+GEMINI_2_5_PRO_PREVIEW_TTS: Final[PricedModel]
 "Gemini 2.5 Pro Preview TTS (audio) · 8.19K context · 16.4K output · $1.00 in / $20.00 out per 1M tokens"
 
-GEMINI_3_FLASH_PREVIEW: Final[Model]
+GEMINI_3_FLASH_PREVIEW: Final[PricedModel]
 "Gemini 3 Flash Preview (chat) · 1.05M context · 65.5K output · $0.50 in / $3.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_3_PRO_IMAGE_PREVIEW: Final[Model]
+GEMINI_3_PRO_IMAGE_PREVIEW: Final[PricedModel]
 "Nano Banana Pro (chat) · 131K context · 32.8K output · $2.00 in / $120.00 out per 1M tokens · vision, reasoning, attachments"
 
-GEMINI_3_PRO_PREVIEW: Final[Model]
+GEMINI_3_PRO_PREVIEW: Final[PricedModel]
 "Gemini 3 Pro Preview (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments · deprecated"
 
-GEMINI_3_1_FLASH_IMAGE_PREVIEW: Final[Model]
+GEMINI_3_1_FLASH_IMAGE_PREVIEW: Final[PricedModel]
 "Nano Banana 2 (chat) · 65.5K context · 65.5K output · $0.50 in / $60.00 out per 1M tokens · vision, reasoning, attachments"
 
-GEMINI_3_1_FLASH_LITE: Final[Model]
+GEMINI_3_1_FLASH_LITE: Final[PricedModel]
 "Gemini 3.1 Flash Lite (chat) · 1.05M context · 65.5K output · $0.25 in / $1.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_3_1_FLASH_LITE_PREVIEW: Final[Model]
+GEMINI_3_1_FLASH_LITE_PREVIEW: Final[PricedModel]
 "Gemini 3.1 Flash Lite Preview (chat) · 1.05M context · 65.5K output · $0.25 in / $1.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments · deprecated"
 
-GEMINI_3_1_PRO_PREVIEW: Final[Model]
+GEMINI_3_1_PRO_PREVIEW: Final[PricedModel]
 "Gemini 3.1 Pro Preview (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_3_1_PRO_PREVIEW_CUSTOMTOOLS: Final[Model]
+GEMINI_3_1_PRO_PREVIEW_CUSTOMTOOLS: Final[PricedModel]
 "Gemini 3.1 Pro Preview Custom Tools (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_3_5_FLASH: Final[Model]
+GEMINI_3_5_FLASH: Final[PricedModel]
 "Gemini 3.5 Flash (chat) · 1.05M context · 65.5K output · $1.50 in / $9.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_EMBEDDING_001: Final[Model]
+GEMINI_EMBEDDING_001: Final[PricedModel]
 "Gemini Embedding 001 (embedding) · 2.05K context · 1 output · $0.15 in / $0.00 out per 1M tokens"
 
-GEMINI_FLASH_LATEST: Final[Model]
+GEMINI_FLASH_LATEST: Final[PricedModel]
 "Gemini Flash Latest (chat) · 1.05M context · 65.5K output · $0.30 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_FLASH_LITE_LATEST: Final[Model]
+GEMINI_FLASH_LITE_LATEST: Final[PricedModel]
 "Gemini Flash-Lite Latest (chat) · 1.05M context · 65.5K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
 GEMMA_4_26B_A4B_IT: Final[Model]

@@ -15,7 +15,7 @@ from llmdex_runtime.model import (
     Interleaved,
     Limit,
     Modalities,
-    Model,
+    PricedModel,
     ProviderOverride,
     Rates,
     ReasoningOption,
@@ -27,94 +27,102 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run ti
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_1000000_OUTPUT_128000 = Limit(context=1000000, output=128000)
-_CONTEXT_1048576_OUTPUT_65536 = Limit(context=1048576, output=65536)
-_CONTEXT_128000_OUTPUT_8192 = Limit(context=128000, output=8192)
-_CONTEXT_131072_OUTPUT_32768 = Limit(context=131072, output=32768)
-_CONTEXT_163840_OUTPUT_32768 = Limit(context=163840, output=32768)
-_CONTEXT_163840_OUTPUT_65536 = Limit(context=163840, output=65536)
-_CONTEXT_200000_OUTPUT_128000 = Limit(context=200000, output=128000)
-_CONTEXT_200000_OUTPUT_32000 = Limit(context=200000, output=32000)
-_CONTEXT_200000_OUTPUT_64000 = Limit(context=200000, output=64000)
-_CONTEXT_200000_OUTPUT_8192 = Limit(context=200000, output=8192)
-_CONTEXT_202752_OUTPUT_131072 = Limit(context=202752, output=131072)
-_CONTEXT_2048_OUTPUT_1 = Limit(context=2048, output=1)
-_CONTEXT_262144_OUTPUT_16384 = Limit(context=262144, output=16384)
-_CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
-_CONTEXT_32768_OUTPUT_16384 = Limit(context=32768, output=16384)
-_CONTEXT_524288_OUTPUT_8192 = Limit(context=524288, output=8192)
-_D_2023_12 = PartialDate(2023, 12)
-_D_2024_07_31 = PartialDate(2024, 7, 31)
-_D_2024_08 = PartialDate(2024, 8)
-_D_2024_10_22 = PartialDate(2024, 10, 22)
-_D_2025_01 = PartialDate(2025, 1)
-_D_2025_02_28 = PartialDate(2025, 2, 28)
-_D_2025_03_31 = PartialDate(2025, 3, 31)
-_D_2025_04 = PartialDate(2025, 4)
-_D_2025_04_29 = PartialDate(2025, 4, 29)
-_D_2025_05 = PartialDate(2025, 5)
-_D_2025_05_20 = PartialDate(2025, 5, 20)
-_D_2025_05_22 = PartialDate(2025, 5, 22)
-_D_2025_05_31 = PartialDate(2025, 5, 31)
-_D_2025_06_17 = PartialDate(2025, 6, 17)
-_D_2025_07_31 = PartialDate(2025, 7, 31)
-_D_2025_08_05 = PartialDate(2025, 8, 5)
-_D_2025_08_13 = PartialDate(2025, 8, 13)
-_D_2025_08_28 = PartialDate(2025, 8, 28)
-_D_2025_08_31 = PartialDate(2025, 8, 31)
-_D_2025_09_25 = PartialDate(2025, 9, 25)
-_D_2025_09_29 = PartialDate(2025, 9, 29)
-_D_2025_09_30 = PartialDate(2025, 9, 30)
-_D_2025_10_15 = PartialDate(2025, 10, 15)
-_D_2025_11_01 = PartialDate(2025, 11, 1)
-_D_2025_11_13 = PartialDate(2025, 11, 13)
-_D_2025_12_10 = PartialDate(2025, 12, 10)
-_D_2025_12_17 = PartialDate(2025, 12, 17)
-_D_2026_01_06 = PartialDate(2026, 1, 6)
-_D_2026_01_31 = PartialDate(2026, 1, 31)
-_D_2026_02_05 = PartialDate(2026, 2, 5)
-_D_2026_02_11 = PartialDate(2026, 2, 11)
-_D_2026_02_17 = PartialDate(2026, 2, 17)
-_D_2026_02_19 = PartialDate(2026, 2, 19)
-_D_2026_03_03 = PartialDate(2026, 3, 3)
-_D_2026_03_13 = PartialDate(2026, 3, 13)
-_D_2026_04_04 = PartialDate(2026, 4, 4)
-_D_2026_04_16 = PartialDate(2026, 4, 16)
-_D_2026_05_07 = PartialDate(2026, 5, 7)
-_D_2026_05_19 = PartialDate(2026, 5, 19)
-_D_2026_05_28 = PartialDate(2026, 5, 28)
-_D_2026_06_30 = PartialDate(2026, 6, 30)
-_REASONING_BUDGET_TOKENS_MIN_0_MAX_24576 = ReasoningOption(type="budget_tokens", min=0, max=24576)
-_REASONING_BUDGET_TOKENS_MIN_1024 = ReasoningOption(type="budget_tokens", min=1024)
-_REASONING_BUDGET_TOKENS_MIN_128_MAX_32768 = ReasoningOption(
-    type="budget_tokens", min=128, max=32768
-)
-_REASONING_BUDGET_TOKENS_MIN_512_MAX_24576 = ReasoningOption(
-    type="budget_tokens", min=512, max=24576
-)
-_REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(type="effort", values=("low", "medium", "high"))
-_REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX = ReasoningOption(
-    type="effort", values=("low", "medium", "high", "max")
-)
-_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX = ReasoningOption(
-    type="effort", values=("low", "medium", "high", "xhigh", "max")
-)
-_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH = ReasoningOption(
-    type="effort", values=("minimal", "low", "medium", "high")
-)
-_REASONING_TOGGLE = ReasoningOption(type="toggle")
-_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT = Modalities(
-    input=("text", "image", "audio", "video", "pdf"), output=("text",)
-)
-_TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
-_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT = Modalities(
-    input=("text", "image", "video", "audio", "pdf"), output=("text",)
-)
-_TEXT_PDF_TO_TEXT = Modalities(input=("text", "pdf"), output=("text",))
-_TEXT_TO_AUDIO = Modalities(input=("text",), output=("audio",))
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_1000000_OUTPUT_128000 = Limit(context=1000000, output=128000)
+    CONTEXT_1048576_OUTPUT_65536 = Limit(context=1048576, output=65536)
+    CONTEXT_128000_OUTPUT_8192 = Limit(context=128000, output=8192)
+    CONTEXT_131072_OUTPUT_32768 = Limit(context=131072, output=32768)
+    CONTEXT_163840_OUTPUT_32768 = Limit(context=163840, output=32768)
+    CONTEXT_163840_OUTPUT_65536 = Limit(context=163840, output=65536)
+    CONTEXT_200000_OUTPUT_128000 = Limit(context=200000, output=128000)
+    CONTEXT_200000_OUTPUT_32000 = Limit(context=200000, output=32000)
+    CONTEXT_200000_OUTPUT_64000 = Limit(context=200000, output=64000)
+    CONTEXT_200000_OUTPUT_8192 = Limit(context=200000, output=8192)
+    CONTEXT_202752_OUTPUT_131072 = Limit(context=202752, output=131072)
+    CONTEXT_2048_OUTPUT_1 = Limit(context=2048, output=1)
+    CONTEXT_262144_OUTPUT_16384 = Limit(context=262144, output=16384)
+    CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
+    CONTEXT_32768_OUTPUT_16384 = Limit(context=32768, output=16384)
+    CONTEXT_524288_OUTPUT_8192 = Limit(context=524288, output=8192)
+    D_2023_12 = PartialDate(2023, 12)
+    D_2024_07_31 = PartialDate(2024, 7, 31)
+    D_2024_08 = PartialDate(2024, 8)
+    D_2024_10_22 = PartialDate(2024, 10, 22)
+    D_2025_01 = PartialDate(2025, 1)
+    D_2025_02_28 = PartialDate(2025, 2, 28)
+    D_2025_03_31 = PartialDate(2025, 3, 31)
+    D_2025_04 = PartialDate(2025, 4)
+    D_2025_04_29 = PartialDate(2025, 4, 29)
+    D_2025_05 = PartialDate(2025, 5)
+    D_2025_05_20 = PartialDate(2025, 5, 20)
+    D_2025_05_22 = PartialDate(2025, 5, 22)
+    D_2025_05_31 = PartialDate(2025, 5, 31)
+    D_2025_06_17 = PartialDate(2025, 6, 17)
+    D_2025_07_31 = PartialDate(2025, 7, 31)
+    D_2025_08_05 = PartialDate(2025, 8, 5)
+    D_2025_08_13 = PartialDate(2025, 8, 13)
+    D_2025_08_28 = PartialDate(2025, 8, 28)
+    D_2025_08_31 = PartialDate(2025, 8, 31)
+    D_2025_09_25 = PartialDate(2025, 9, 25)
+    D_2025_09_29 = PartialDate(2025, 9, 29)
+    D_2025_09_30 = PartialDate(2025, 9, 30)
+    D_2025_10_15 = PartialDate(2025, 10, 15)
+    D_2025_11_01 = PartialDate(2025, 11, 1)
+    D_2025_11_13 = PartialDate(2025, 11, 13)
+    D_2025_12_10 = PartialDate(2025, 12, 10)
+    D_2025_12_17 = PartialDate(2025, 12, 17)
+    D_2026_01_06 = PartialDate(2026, 1, 6)
+    D_2026_01_31 = PartialDate(2026, 1, 31)
+    D_2026_02_05 = PartialDate(2026, 2, 5)
+    D_2026_02_11 = PartialDate(2026, 2, 11)
+    D_2026_02_17 = PartialDate(2026, 2, 17)
+    D_2026_02_19 = PartialDate(2026, 2, 19)
+    D_2026_03_03 = PartialDate(2026, 3, 3)
+    D_2026_03_13 = PartialDate(2026, 3, 13)
+    D_2026_04_04 = PartialDate(2026, 4, 4)
+    D_2026_04_16 = PartialDate(2026, 4, 16)
+    D_2026_05_07 = PartialDate(2026, 5, 7)
+    D_2026_05_19 = PartialDate(2026, 5, 19)
+    D_2026_05_28 = PartialDate(2026, 5, 28)
+    D_2026_06_30 = PartialDate(2026, 6, 30)
+    REASONING_BUDGET_TOKENS_MIN_0_MAX_24576 = ReasoningOption(
+        type="budget_tokens", min=0, max=24576
+    )
+    REASONING_BUDGET_TOKENS_MIN_1024 = ReasoningOption(type="budget_tokens", min=1024)
+    REASONING_BUDGET_TOKENS_MIN_128_MAX_32768 = ReasoningOption(
+        type="budget_tokens", min=128, max=32768
+    )
+    REASONING_BUDGET_TOKENS_MIN_512_MAX_24576 = ReasoningOption(
+        type="budget_tokens", min=512, max=24576
+    )
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("low", "medium", "high")
+    )
+    REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX = ReasoningOption(
+        type="effort", values=("low", "medium", "high", "max")
+    )
+    REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX = ReasoningOption(
+        type="effort", values=("low", "medium", "high", "xhigh", "max")
+    )
+    REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("minimal", "low", "medium", "high")
+    )
+    REASONING_TOGGLE = ReasoningOption(type="toggle")
+    TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT = Modalities(
+        input=("text", "image", "audio", "video", "pdf"), output=("text",)
+    )
+    TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
+    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT = Modalities(
+        input=("text", "image", "video", "audio", "pdf"), output=("text",)
+    )
+    TEXT_PDF_TO_TEXT = Modalities(input=("text", "pdf"), output=("text",))
+    TEXT_TO_AUDIO = Modalities(input=("text",), output=("audio",))
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "CLAUDE_3_5_HAIKU_20241022",
@@ -155,7 +163,7 @@ __all__ = [
     "ZAI_ORG_GLM_5_MAAS",
 ]
 
-CLAUDE_3_5_HAIKU_20241022: Final[Model] = Model(
+CLAUDE_3_5_HAIKU_20241022: Final[PricedModel] = PricedModel(
     provider="google-vertex",
     id="claude-3-5-haiku@20241022",
     name="Claude Haiku 3.5",
@@ -166,11 +174,11 @@ CLAUDE_3_5_HAIKU_20241022: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_07_31,
-    release_date=_D_2024_10_22,
-    last_updated=_D_2024_10_22,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_8192,
+    knowledge=_Shared.D_2024_07_31,
+    release_date=_Shared.D_2024_10_22,
+    last_updated=_Shared.D_2024_10_22,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_8192,
     cost=Cost(
         input=Decimal("0.8"),
         output=Decimal("4"),
@@ -180,8 +188,9 @@ CLAUDE_3_5_HAIKU_20241022: Final[Model] = Model(
     status=Status.DEPRECATED,
     provider_override=ProviderOverride(npm="@ai-sdk/google-vertex/anthropic"),
 )
+"Claude Haiku 3.5 (chat) · 200K context · 8.19K output · $0.80 in / $4.00 out per 1M tokens · vision, tools, attachments · deprecated"
 
-CLAUDE_HAIKU_4_5_20251001: Final[Model] = Model(
+CLAUDE_HAIKU_4_5_20251001: Final[PricedModel] = PricedModel(
     provider="google-vertex",
     id="claude-haiku-4-5@20251001",
     name="Claude Haiku 4.5",
@@ -192,22 +201,23 @@ CLAUDE_HAIKU_4_5_20251001: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_02_28,
-    release_date=_D_2025_10_15,
-    last_updated=_D_2025_10_15,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_02_28,
+    release_date=_Shared.D_2025_10_15,
+    last_updated=_Shared.D_2025_10_15,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("1"),
         output=Decimal("5"),
         cache_read=Decimal("0.1"),
         cache_write=Decimal("1.25"),
     ),
-    reasoning_options=(_REASONING_BUDGET_TOKENS_MIN_1024,),
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024,),
     provider_override=ProviderOverride(npm="@ai-sdk/google-vertex/anthropic"),
 )
+"Claude Haiku 4.5 (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_OPUS_4_1_20250805: Final[Model] = Model(
+CLAUDE_OPUS_4_1_20250805: Final[PricedModel] = PricedModel(
     provider="google-vertex",
     id="claude-opus-4-1@20250805",
     name="Claude Opus 4.1",
@@ -218,23 +228,24 @@ CLAUDE_OPUS_4_1_20250805: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_03_31,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_32000,
+    knowledge=_Shared.D_2025_03_31,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_32000,
     cost=Cost(
         input=Decimal("15"),
         output=Decimal("75"),
         cache_read=Decimal("1.5"),
         cache_write=Decimal("18.75"),
     ),
-    reasoning_options=(_REASONING_BUDGET_TOKENS_MIN_1024,),
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024,),
     status=Status.DEPRECATED,
     provider_override=ProviderOverride(npm="@ai-sdk/google-vertex/anthropic"),
 )
+"Claude Opus 4.1 (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, attachments · deprecated"
 
-CLAUDE_OPUS_4_5_20251101: Final[Model] = Model(
+CLAUDE_OPUS_4_5_20251101: Final[PricedModel] = PricedModel(
     provider="google-vertex",
     id="claude-opus-4-5@20251101",
     name="Claude Opus 4.5",
@@ -245,22 +256,26 @@ CLAUDE_OPUS_4_5_20251101: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_03_31,
-    release_date=_D_2025_11_01,
-    last_updated=_D_2025_11_01,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_03_31,
+    release_date=_Shared.D_2025_11_01,
+    last_updated=_Shared.D_2025_11_01,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH, _REASONING_BUDGET_TOKENS_MIN_1024),
+    reasoning_options=(
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024,
+    ),
     provider_override=ProviderOverride(npm="@ai-sdk/google-vertex/anthropic"),
 )
+"Claude Opus 4.5 (chat) · 200K context · 64K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_OPUS_4_6_DEFAULT: Final[Model] = Model(
+CLAUDE_OPUS_4_6_DEFAULT: Final[PricedModel] = PricedModel(
     provider="google-vertex",
     id="claude-opus-4-6@default",
     name="Claude Opus 4.6",
@@ -271,11 +286,11 @@ CLAUDE_OPUS_4_6_DEFAULT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_05_31,
-    release_date=_D_2026_02_05,
-    last_updated=_D_2026_03_13,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_05_31,
+    release_date=_Shared.D_2026_02_05,
+    last_updated=_Shared.D_2026_03_13,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
@@ -297,11 +312,15 @@ CLAUDE_OPUS_4_6_DEFAULT: Final[Model] = Model(
             cache_write=Decimal("12.5"),
         ),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX, _REASONING_BUDGET_TOKENS_MIN_1024),
+    reasoning_options=(
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024,
+    ),
     provider_override=ProviderOverride(npm="@ai-sdk/google-vertex/anthropic"),
 )
+"Claude Opus 4.6 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_OPUS_4_7_DEFAULT: Final[Model] = Model(
+CLAUDE_OPUS_4_7_DEFAULT: Final[PricedModel] = PricedModel(
     provider="google-vertex",
     id="claude-opus-4-7@default",
     name="Claude Opus 4.7",
@@ -312,11 +331,11 @@ CLAUDE_OPUS_4_7_DEFAULT: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2026_01_31,
-    release_date=_D_2026_04_16,
-    last_updated=_D_2026_04_16,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    knowledge=_Shared.D_2026_01_31,
+    release_date=_Shared.D_2026_04_16,
+    last_updated=_Shared.D_2026_04_16,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
@@ -338,11 +357,12 @@ CLAUDE_OPUS_4_7_DEFAULT: Final[Model] = Model(
             cache_write=Decimal("12.5"),
         ),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
     provider_override=ProviderOverride(npm="@ai-sdk/google-vertex/anthropic"),
 )
+"Claude Opus 4.7 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_OPUS_4_8_DEFAULT: Final[Model] = Model(
+CLAUDE_OPUS_4_8_DEFAULT: Final[PricedModel] = PricedModel(
     provider="google-vertex",
     id="claude-opus-4-8@default",
     name="Claude Opus 4.8",
@@ -353,10 +373,10 @@ CLAUDE_OPUS_4_8_DEFAULT: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2026_05_28,
-    last_updated=_D_2026_05_28,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    release_date=_Shared.D_2026_05_28,
+    last_updated=_Shared.D_2026_05_28,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
@@ -378,11 +398,12 @@ CLAUDE_OPUS_4_8_DEFAULT: Final[Model] = Model(
             cache_write=Decimal("12.5"),
         ),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
     provider_override=ProviderOverride(npm="@ai-sdk/google-vertex/anthropic"),
 )
+"Claude Opus 4.8 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_OPUS_4_20250514: Final[Model] = Model(
+CLAUDE_OPUS_4_20250514: Final[PricedModel] = PricedModel(
     provider="google-vertex",
     id="claude-opus-4@20250514",
     name="Claude Opus 4",
@@ -393,23 +414,24 @@ CLAUDE_OPUS_4_20250514: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_03_31,
-    release_date=_D_2025_05_22,
-    last_updated=_D_2025_05_22,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_32000,
+    knowledge=_Shared.D_2025_03_31,
+    release_date=_Shared.D_2025_05_22,
+    last_updated=_Shared.D_2025_05_22,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_32000,
     cost=Cost(
         input=Decimal("15"),
         output=Decimal("75"),
         cache_read=Decimal("1.5"),
         cache_write=Decimal("18.75"),
     ),
-    reasoning_options=(_REASONING_BUDGET_TOKENS_MIN_1024,),
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024,),
     status=Status.DEPRECATED,
     provider_override=ProviderOverride(npm="@ai-sdk/google-vertex/anthropic"),
 )
+"Claude Opus 4 (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, attachments · deprecated"
 
-CLAUDE_SONNET_4_5_20250929: Final[Model] = Model(
+CLAUDE_SONNET_4_5_20250929: Final[PricedModel] = PricedModel(
     provider="google-vertex",
     id="claude-sonnet-4-5@20250929",
     name="Claude Sonnet 4.5",
@@ -420,22 +442,23 @@ CLAUDE_SONNET_4_5_20250929: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_07_31,
-    release_date=_D_2025_09_29,
-    last_updated=_D_2025_09_29,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_07_31,
+    release_date=_Shared.D_2025_09_29,
+    last_updated=_Shared.D_2025_09_29,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
         cache_read=Decimal("0.3"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(_REASONING_BUDGET_TOKENS_MIN_1024,),
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024,),
     provider_override=ProviderOverride(npm="@ai-sdk/google-vertex/anthropic"),
 )
+"Claude Sonnet 4.5 (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_SONNET_4_6_DEFAULT: Final[Model] = Model(
+CLAUDE_SONNET_4_6_DEFAULT: Final[PricedModel] = PricedModel(
     provider="google-vertex",
     id="claude-sonnet-4-6@default",
     name="Claude Sonnet 4.6",
@@ -446,11 +469,11 @@ CLAUDE_SONNET_4_6_DEFAULT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_02_17,
-    last_updated=_D_2026_03_13,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_02_17,
+    last_updated=_Shared.D_2026_03_13,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
@@ -472,11 +495,15 @@ CLAUDE_SONNET_4_6_DEFAULT: Final[Model] = Model(
             cache_write=Decimal("7.5"),
         ),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX, _REASONING_BUDGET_TOKENS_MIN_1024),
+    reasoning_options=(
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024,
+    ),
     provider_override=ProviderOverride(npm="@ai-sdk/google-vertex/anthropic"),
 )
+"Claude Sonnet 4.6 (chat) · 1M context · 128K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_SONNET_4_20250514: Final[Model] = Model(
+CLAUDE_SONNET_4_20250514: Final[PricedModel] = PricedModel(
     provider="google-vertex",
     id="claude-sonnet-4@20250514",
     name="Claude Sonnet 4",
@@ -487,23 +514,24 @@ CLAUDE_SONNET_4_20250514: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_03_31,
-    release_date=_D_2025_05_22,
-    last_updated=_D_2025_05_22,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_03_31,
+    release_date=_Shared.D_2025_05_22,
+    last_updated=_Shared.D_2025_05_22,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
         cache_read=Decimal("0.3"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(_REASONING_BUDGET_TOKENS_MIN_1024,),
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024,),
     status=Status.DEPRECATED,
     provider_override=ProviderOverride(npm="@ai-sdk/google-vertex/anthropic"),
 )
+"Claude Sonnet 4 (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments · deprecated"
 
-CLAUDE_SONNET_5_DEFAULT: Final[Model] = Model(
+CLAUDE_SONNET_5_DEFAULT: Final[PricedModel] = PricedModel(
     provider="google-vertex",
     id="claude-sonnet-5@default",
     name="Claude Sonnet 5",
@@ -514,22 +542,26 @@ CLAUDE_SONNET_5_DEFAULT: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2026_01_31,
-    release_date=_D_2026_06_30,
-    last_updated=_D_2026_06_30,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    knowledge=_Shared.D_2026_01_31,
+    release_date=_Shared.D_2026_06_30,
+    last_updated=_Shared.D_2026_06_30,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("2"),
         output=Decimal("10"),
         cache_read=Decimal("0.2"),
         cache_write=Decimal("2.5"),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
+    ),
     provider_override=ProviderOverride(npm="@ai-sdk/google-vertex/anthropic"),
 )
+"Claude Sonnet 5 (chat) · 1M context · 128K output · $2.00 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-DEEPSEEK_AI_DEEPSEEK_V3_1_MAAS: Final[Model] = Model(
+DEEPSEEK_AI_DEEPSEEK_V3_1_MAAS: Final[PricedModel] = PricedModel(
     provider="google-vertex",
     id="deepseek-ai/deepseek-v3.1-maas",
     name="DeepSeek V3.1",
@@ -541,10 +573,10 @@ DEEPSEEK_AI_DEEPSEEK_V3_1_MAAS: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_08_28,
-    last_updated=_D_2025_08_28,
-    modalities=_TEXT_PDF_TO_TEXT,
-    limit=_CONTEXT_163840_OUTPUT_32768,
+    release_date=_Shared.D_2025_08_28,
+    last_updated=_Shared.D_2025_08_28,
+    modalities=_Shared.TEXT_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_163840_OUTPUT_32768,
     cost=Cost(input=Decimal("0.6"), output=Decimal("1.7")),
     reasoning_options=(),
     provider_override=ProviderOverride(
@@ -554,8 +586,9 @@ DEEPSEEK_AI_DEEPSEEK_V3_1_MAAS: Final[Model] = Model(
     protocol=Protocol.OPENAI_CHAT,
     base_url="https://${GOOGLE_VERTEX_ENDPOINT}/v1/projects/${GOOGLE_VERTEX_PROJECT}/locations/${GOOGLE_VERTEX_LOCATION}/endpoints/openapi",
 )
+"DeepSeek V3.1 (chat) · 164K context · 32.8K output · $0.60 in / $1.70 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-DEEPSEEK_AI_DEEPSEEK_V3_2_MAAS: Final[Model] = Model(
+DEEPSEEK_AI_DEEPSEEK_V3_2_MAAS: Final[PricedModel] = PricedModel(
     provider="google-vertex",
     id="deepseek-ai/deepseek-v3.2-maas",
     name="DeepSeek V3.2",
@@ -567,10 +600,10 @@ DEEPSEEK_AI_DEEPSEEK_V3_2_MAAS: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_12_17,
-    last_updated=_D_2026_04_04,
-    modalities=_TEXT_PDF_TO_TEXT,
-    limit=_CONTEXT_163840_OUTPUT_65536,
+    release_date=_Shared.D_2025_12_17,
+    last_updated=_Shared.D_2026_04_04,
+    modalities=_Shared.TEXT_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_163840_OUTPUT_65536,
     cost=Cost(input=Decimal("0.56"), output=Decimal("1.68"), cache_read=Decimal("0.056")),
     reasoning_options=(),
     provider_override=ProviderOverride(
@@ -580,8 +613,9 @@ DEEPSEEK_AI_DEEPSEEK_V3_2_MAAS: Final[Model] = Model(
     protocol=Protocol.OPENAI_CHAT,
     base_url="https://${GOOGLE_VERTEX_ENDPOINT}/v1/projects/${GOOGLE_VERTEX_PROJECT}/locations/${GOOGLE_VERTEX_LOCATION}/endpoints/openapi",
 )
+"DeepSeek V3.2 (chat) · 164K context · 65.5K output · $0.56 in / $1.68 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-GEMINI_2_5_FLASH: Final[Model] = Model(
+GEMINI_2_5_FLASH: Final[PricedModel] = PricedModel(
     provider="google-vertex",
     id="gemini-2.5-flash",
     name="Gemini 2.5 Flash",
@@ -592,21 +626,22 @@ GEMINI_2_5_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_06_17,
-    last_updated=_D_2025_06_17,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_06_17,
+    last_updated=_Shared.D_2025_06_17,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(
         input=Decimal("0.3"),
         output=Decimal("2.5"),
         cache_read=Decimal("0.075"),
         cache_write=Decimal("0.383"),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_0_MAX_24576),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_0_MAX_24576),
 )
+"Gemini 2.5 Flash (chat) · 1.05M context · 65.5K output · $0.30 in / $2.50 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GEMINI_2_5_FLASH_LITE: Final[Model] = Model(
+GEMINI_2_5_FLASH_LITE: Final[PricedModel] = PricedModel(
     provider="google-vertex",
     id="gemini-2.5-flash-lite",
     name="Gemini 2.5 Flash-Lite",
@@ -617,21 +652,22 @@ GEMINI_2_5_FLASH_LITE: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_06_17,
-    last_updated=_D_2025_06_17,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_06_17,
+    last_updated=_Shared.D_2025_06_17,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(
         input=Decimal("0.1"),
         output=Decimal("0.4"),
         cache_read=Decimal("0.01"),
         input_audio=Decimal("0.3"),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_512_MAX_24576),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_512_MAX_24576),
 )
+"Gemini 2.5 Flash-Lite (chat) · 1.05M context · 65.5K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GEMINI_2_5_FLASH_TTS: Final[Model] = Model(
+GEMINI_2_5_FLASH_TTS: Final[PricedModel] = PricedModel(
     provider="google-vertex",
     id="gemini-2.5-flash-tts",
     name="Gemini 2.5 Flash TTS",
@@ -642,15 +678,16 @@ GEMINI_2_5_FLASH_TTS: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_09_30,
-    last_updated=_D_2025_12_10,
-    modalities=_TEXT_TO_AUDIO,
-    limit=_CONTEXT_32768_OUTPUT_16384,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_09_30,
+    last_updated=_Shared.D_2025_12_10,
+    modalities=_Shared.TEXT_TO_AUDIO,
+    limit=_Shared.CONTEXT_32768_OUTPUT_16384,
     cost=Cost(input=Decimal("0.5"), output=Decimal("10")),
 )
+"Gemini 2.5 Flash TTS (audio) · 32.8K context · 16.4K output · $0.50 in / $10.00 out per 1M tokens"
 
-GEMINI_2_5_PRO: Final[Model] = Model(
+GEMINI_2_5_PRO: Final[PricedModel] = PricedModel(
     provider="google-vertex",
     id="gemini-2.5-pro",
     name="Gemini 2.5 Pro",
@@ -661,11 +698,11 @@ GEMINI_2_5_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_06_17,
-    last_updated=_D_2025_06_17,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_06_17,
+    last_updated=_Shared.D_2025_06_17,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(
         input=Decimal("1.25"),
         output=Decimal("10"),
@@ -682,10 +719,11 @@ GEMINI_2_5_PRO: Final[Model] = Model(
             input=Decimal("2.5"), output=Decimal("15"), cache_read=Decimal("0.25")
         ),
     ),
-    reasoning_options=(_REASONING_BUDGET_TOKENS_MIN_128_MAX_32768,),
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_128_MAX_32768,),
 )
+"Gemini 2.5 Pro (chat) · 1.05M context · 65.5K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GEMINI_2_5_PRO_TTS: Final[Model] = Model(
+GEMINI_2_5_PRO_TTS: Final[PricedModel] = PricedModel(
     provider="google-vertex",
     id="gemini-2.5-pro-tts",
     name="Gemini 2.5 Pro TTS",
@@ -696,15 +734,16 @@ GEMINI_2_5_PRO_TTS: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_09_30,
-    last_updated=_D_2025_12_10,
-    modalities=_TEXT_TO_AUDIO,
-    limit=_CONTEXT_32768_OUTPUT_16384,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_09_30,
+    last_updated=_Shared.D_2025_12_10,
+    modalities=_Shared.TEXT_TO_AUDIO,
+    limit=_Shared.CONTEXT_32768_OUTPUT_16384,
     cost=Cost(input=Decimal("1"), output=Decimal("20")),
 )
+"Gemini 2.5 Pro TTS (audio) · 32.8K context · 16.4K output · $1.00 in / $20.00 out per 1M tokens"
 
-GEMINI_3_FLASH_PREVIEW: Final[Model] = Model(
+GEMINI_3_FLASH_PREVIEW: Final[PricedModel] = PricedModel(
     provider="google-vertex",
     id="gemini-3-flash-preview",
     name="Gemini 3 Flash Preview",
@@ -716,21 +755,22 @@ GEMINI_3_FLASH_PREVIEW: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_12_17,
-    last_updated=_D_2025_12_17,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_12_17,
+    last_updated=_Shared.D_2025_12_17,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(
         input=Decimal("0.5"),
         output=Decimal("3"),
         cache_read=Decimal("0.05"),
         input_audio=Decimal("1"),
     ),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"Gemini 3 Flash Preview (chat) · 1.05M context · 65.5K output · $0.50 in / $3.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_3_1_FLASH_LITE: Final[Model] = Model(
+GEMINI_3_1_FLASH_LITE: Final[PricedModel] = PricedModel(
     provider="google-vertex",
     id="gemini-3.1-flash-lite",
     name="Gemini 3.1 Flash Lite",
@@ -742,21 +782,22 @@ GEMINI_3_1_FLASH_LITE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_05_07,
-    last_updated=_D_2026_05_07,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_05_07,
+    last_updated=_Shared.D_2026_05_07,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(
         input=Decimal("0.25"),
         output=Decimal("1.5"),
         cache_read=Decimal("0.025"),
         input_audio=Decimal("0.5"),
     ),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"Gemini 3.1 Flash Lite (chat) · 1.05M context · 65.5K output · $0.25 in / $1.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_3_1_FLASH_LITE_PREVIEW: Final[Model] = Model(
+GEMINI_3_1_FLASH_LITE_PREVIEW: Final[PricedModel] = PricedModel(
     provider="google-vertex",
     id="gemini-3.1-flash-lite-preview",
     name="Gemini 3.1 Flash Lite Preview",
@@ -768,22 +809,23 @@ GEMINI_3_1_FLASH_LITE_PREVIEW: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_03_03,
-    last_updated=_D_2026_03_03,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_03_03,
+    last_updated=_Shared.D_2026_03_03,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(
         input=Decimal("0.25"),
         output=Decimal("1.5"),
         cache_read=Decimal("0.025"),
         input_audio=Decimal("0.5"),
     ),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
     status=Status.DEPRECATED,
 )
+"Gemini 3.1 Flash Lite Preview (chat) · 1.05M context · 65.5K output · $0.25 in / $1.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments · deprecated"
 
-GEMINI_3_1_PRO_PREVIEW: Final[Model] = Model(
+GEMINI_3_1_PRO_PREVIEW: Final[PricedModel] = PricedModel(
     provider="google-vertex",
     id="gemini-3.1-pro-preview",
     name="Gemini 3.1 Pro Preview",
@@ -795,11 +837,11 @@ GEMINI_3_1_PRO_PREVIEW: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_02_19,
-    last_updated=_D_2026_02_19,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_02_19,
+    last_updated=_Shared.D_2026_02_19,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(
         input=Decimal("2"),
         output=Decimal("12"),
@@ -816,10 +858,11 @@ GEMINI_3_1_PRO_PREVIEW: Final[Model] = Model(
             input=Decimal("4"), output=Decimal("18"), cache_read=Decimal("0.4")
         ),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Gemini 3.1 Pro Preview (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_3_1_PRO_PREVIEW_CUSTOMTOOLS: Final[Model] = Model(
+GEMINI_3_1_PRO_PREVIEW_CUSTOMTOOLS: Final[PricedModel] = PricedModel(
     provider="google-vertex",
     id="gemini-3.1-pro-preview-customtools",
     name="Gemini 3.1 Pro Preview Custom Tools",
@@ -831,11 +874,11 @@ GEMINI_3_1_PRO_PREVIEW_CUSTOMTOOLS: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_02_19,
-    last_updated=_D_2026_02_19,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_02_19,
+    last_updated=_Shared.D_2026_02_19,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(
         input=Decimal("2"),
         output=Decimal("12"),
@@ -852,10 +895,11 @@ GEMINI_3_1_PRO_PREVIEW_CUSTOMTOOLS: Final[Model] = Model(
             input=Decimal("4"), output=Decimal("18"), cache_read=Decimal("0.4")
         ),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Gemini 3.1 Pro Preview Custom Tools (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_3_5_FLASH: Final[Model] = Model(
+GEMINI_3_5_FLASH: Final[PricedModel] = PricedModel(
     provider="google-vertex",
     id="gemini-3.5-flash",
     name="Gemini 3.5 Flash",
@@ -867,21 +911,22 @@ GEMINI_3_5_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_05_19,
-    last_updated=_D_2026_05_19,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_05_19,
+    last_updated=_Shared.D_2026_05_19,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(
         input=Decimal("1.5"),
         output=Decimal("9"),
         cache_read=Decimal("0.15"),
         input_audio=Decimal("1.5"),
     ),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"Gemini 3.5 Flash (chat) · 1.05M context · 65.5K output · $1.50 in / $9.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_EMBEDDING_001: Final[Model] = Model(
+GEMINI_EMBEDDING_001: Final[PricedModel] = PricedModel(
     provider="google-vertex",
     id="gemini-embedding-001",
     name="Gemini Embedding 001",
@@ -892,15 +937,16 @@ GEMINI_EMBEDDING_001: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_05,
-    release_date=_D_2025_05_20,
-    last_updated=_D_2025_05_20,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_2048_OUTPUT_1,
+    knowledge=_Shared.D_2025_05,
+    release_date=_Shared.D_2025_05_20,
+    last_updated=_Shared.D_2025_05_20,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_2048_OUTPUT_1,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0")),
 )
+"Gemini Embedding 001 (embedding) · 2.05K context · 1 output · $0.15 in / $0.00 out per 1M tokens"
 
-GEMINI_FLASH_LATEST: Final[Model] = Model(
+GEMINI_FLASH_LATEST: Final[PricedModel] = PricedModel(
     provider="google-vertex",
     id="gemini-flash-latest",
     name="Gemini Flash Latest",
@@ -911,21 +957,22 @@ GEMINI_FLASH_LATEST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_09_25,
-    last_updated=_D_2025_09_25,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_09_25,
+    last_updated=_Shared.D_2025_09_25,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(
         input=Decimal("0.3"),
         output=Decimal("2.5"),
         cache_read=Decimal("0.075"),
         cache_write=Decimal("0.383"),
     ),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"Gemini Flash Latest (chat) · 1.05M context · 65.5K output · $0.30 in / $2.50 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GEMINI_FLASH_LITE_LATEST: Final[Model] = Model(
+GEMINI_FLASH_LITE_LATEST: Final[PricedModel] = PricedModel(
     provider="google-vertex",
     id="gemini-flash-lite-latest",
     name="Gemini Flash-Lite Latest",
@@ -936,16 +983,17 @@ GEMINI_FLASH_LITE_LATEST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_09_25,
-    last_updated=_D_2025_09_25,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_09_25,
+    last_updated=_Shared.D_2025_09_25,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.4"), cache_read=Decimal("0.025")),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"Gemini Flash-Lite Latest (chat) · 1.05M context · 65.5K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, reasoning, attachments"
 
-META_LLAMA_3_3_70B_INSTRUCT_MAAS: Final[Model] = Model(
+META_LLAMA_3_3_70B_INSTRUCT_MAAS: Final[PricedModel] = PricedModel(
     provider="google-vertex",
     id="meta/llama-3.3-70b-instruct-maas",
     name="Llama 3.3 70B Instruct",
@@ -957,11 +1005,11 @@ META_LLAMA_3_3_70B_INSTRUCT_MAAS: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_12,
-    release_date=_D_2025_04_29,
-    last_updated=_D_2025_04_29,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_8192,
+    knowledge=_Shared.D_2023_12,
+    release_date=_Shared.D_2025_04_29,
+    last_updated=_Shared.D_2025_04_29,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.72"), output=Decimal("0.72")),
     provider_override=ProviderOverride(
         npm="@ai-sdk/openai-compatible",
@@ -970,8 +1018,9 @@ META_LLAMA_3_3_70B_INSTRUCT_MAAS: Final[Model] = Model(
     protocol=Protocol.OPENAI_CHAT,
     base_url="https://${GOOGLE_VERTEX_ENDPOINT}/v1/projects/${GOOGLE_VERTEX_PROJECT}/locations/${GOOGLE_VERTEX_LOCATION}/endpoints/openapi",
 )
+"Llama 3.3 70B Instruct (chat) · 128K context · 8.19K output · $0.72 in / $0.72 out per 1M tokens · tools, structured output, open weights"
 
-META_LLAMA_4_MAVERICK_17B_128E_INSTRUCT_MAAS: Final[Model] = Model(
+META_LLAMA_4_MAVERICK_17B_128E_INSTRUCT_MAAS: Final[PricedModel] = PricedModel(
     provider="google-vertex",
     id="meta/llama-4-maverick-17b-128e-instruct-maas",
     name="Llama 4 Maverick 17B 128E Instruct",
@@ -983,11 +1032,11 @@ META_LLAMA_4_MAVERICK_17B_128E_INSTRUCT_MAAS: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_08,
-    release_date=_D_2025_04_29,
-    last_updated=_D_2025_04_29,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_524288_OUTPUT_8192,
+    knowledge=_Shared.D_2024_08,
+    release_date=_Shared.D_2025_04_29,
+    last_updated=_Shared.D_2025_04_29,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_524288_OUTPUT_8192,
     cost=Cost(input=Decimal("0.35"), output=Decimal("1.15")),
     provider_override=ProviderOverride(
         npm="@ai-sdk/openai-compatible",
@@ -996,8 +1045,9 @@ META_LLAMA_4_MAVERICK_17B_128E_INSTRUCT_MAAS: Final[Model] = Model(
     protocol=Protocol.OPENAI_CHAT,
     base_url="https://${GOOGLE_VERTEX_ENDPOINT}/v1/projects/${GOOGLE_VERTEX_PROJECT}/locations/${GOOGLE_VERTEX_LOCATION}/endpoints/openapi",
 )
+"Llama 4 Maverick 17B 128E Instruct (chat) · 524K context · 8.19K output · $0.35 in / $1.15 out per 1M tokens · vision, tools, structured output, attachments, open weights"
 
-MOONSHOTAI_KIMI_K2_THINKING_MAAS: Final[Model] = Model(
+MOONSHOTAI_KIMI_K2_THINKING_MAAS: Final[PricedModel] = PricedModel(
     provider="google-vertex",
     id="moonshotai/kimi-k2-thinking-maas",
     name="Kimi K2 Thinking",
@@ -1009,11 +1059,11 @@ MOONSHOTAI_KIMI_K2_THINKING_MAAS: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_08,
-    release_date=_D_2025_11_13,
-    last_updated=_D_2025_11_13,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2024_08,
+    release_date=_Shared.D_2025_11_13,
+    last_updated=_Shared.D_2025_11_13,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.5")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
@@ -1024,8 +1074,9 @@ MOONSHOTAI_KIMI_K2_THINKING_MAAS: Final[Model] = Model(
     protocol=Protocol.OPENAI_CHAT,
     base_url="https://${GOOGLE_VERTEX_ENDPOINT}/v1/projects/${GOOGLE_VERTEX_PROJECT}/locations/${GOOGLE_VERTEX_LOCATION}/endpoints/openapi",
 )
+"Kimi K2 Thinking (chat) · 262K context · 262K output · $0.60 in / $2.50 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-OPENAI_GPT_OSS_120B_MAAS: Final[Model] = Model(
+OPENAI_GPT_OSS_120B_MAAS: Final[PricedModel] = PricedModel(
     provider="google-vertex",
     id="openai/gpt-oss-120b-maas",
     name="GPT OSS 120B",
@@ -1036,15 +1087,16 @@ OPENAI_GPT_OSS_120B_MAAS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32768,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("0.09"), output=Decimal("0.36")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"GPT OSS 120B (chat) · 131K context · 32.8K output · $0.09 in / $0.36 out per 1M tokens · tools, reasoning, open weights"
 
-OPENAI_GPT_OSS_20B_MAAS: Final[Model] = Model(
+OPENAI_GPT_OSS_20B_MAAS: Final[PricedModel] = PricedModel(
     provider="google-vertex",
     id="openai/gpt-oss-20b-maas",
     name="GPT OSS 20B",
@@ -1055,15 +1107,16 @@ OPENAI_GPT_OSS_20B_MAAS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32768,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("0.07"), output=Decimal("0.25")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"GPT OSS 20B (chat) · 131K context · 32.8K output · $0.07 in / $0.25 out per 1M tokens · tools, reasoning, open weights"
 
-QWEN_QWEN3_235B_A22B_INSTRUCT_2507_MAAS: Final[Model] = Model(
+QWEN_QWEN3_235B_A22B_INSTRUCT_2507_MAAS: Final[PricedModel] = PricedModel(
     provider="google-vertex",
     id="qwen/qwen3-235b-a22b-instruct-2507-maas",
     name="Qwen3 235B A22B Instruct",
@@ -1075,10 +1128,10 @@ QWEN_QWEN3_235B_A22B_INSTRUCT_2507_MAAS: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_08_13,
-    last_updated=_D_2025_08_13,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_16384,
+    release_date=_Shared.D_2025_08_13,
+    last_updated=_Shared.D_2025_08_13,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_16384,
     cost=Cost(input=Decimal("0.22"), output=Decimal("0.88")),
     reasoning_options=(),
     provider_override=ProviderOverride(
@@ -1088,8 +1141,9 @@ QWEN_QWEN3_235B_A22B_INSTRUCT_2507_MAAS: Final[Model] = Model(
     protocol=Protocol.OPENAI_CHAT,
     base_url="https://${GOOGLE_VERTEX_ENDPOINT}/v1/projects/${GOOGLE_VERTEX_PROJECT}/locations/${GOOGLE_VERTEX_LOCATION}/endpoints/openapi",
 )
+"Qwen3 235B A22B Instruct (chat) · 262K context · 16.4K output · $0.22 in / $0.88 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ZAI_ORG_GLM_4_7_MAAS: Final[Model] = Model(
+ZAI_ORG_GLM_4_7_MAAS: Final[PricedModel] = PricedModel(
     provider="google-vertex",
     id="zai-org/glm-4.7-maas",
     name="GLM-4.7",
@@ -1101,14 +1155,14 @@ ZAI_ORG_GLM_4_7_MAAS: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2026_01_06,
-    last_updated=_D_2026_01_06,
-    modalities=_TEXT_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2026_01_06,
+    last_updated=_Shared.D_2026_01_06,
+    modalities=_Shared.TEXT_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.2")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
     provider_override=ProviderOverride(
         npm="@ai-sdk/openai-compatible",
         api="https://${GOOGLE_VERTEX_ENDPOINT}/v1/projects/${GOOGLE_VERTEX_PROJECT}/locations/${GOOGLE_VERTEX_LOCATION}/endpoints/openapi",
@@ -1116,8 +1170,9 @@ ZAI_ORG_GLM_4_7_MAAS: Final[Model] = Model(
     protocol=Protocol.OPENAI_CHAT,
     base_url="https://${GOOGLE_VERTEX_ENDPOINT}/v1/projects/${GOOGLE_VERTEX_PROJECT}/locations/${GOOGLE_VERTEX_LOCATION}/endpoints/openapi",
 )
+"GLM-4.7 (chat) · 200K context · 128K output · $0.60 in / $2.20 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ZAI_ORG_GLM_5_MAAS: Final[Model] = Model(
+ZAI_ORG_GLM_5_MAAS: Final[PricedModel] = PricedModel(
     provider="google-vertex",
     id="zai-org/glm-5-maas",
     name="GLM-5",
@@ -1128,13 +1183,13 @@ ZAI_ORG_GLM_5_MAAS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_02_11,
-    last_updated=_D_2026_02_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_202752_OUTPUT_131072,
+    release_date=_Shared.D_2026_02_11,
+    last_updated=_Shared.D_2026_02_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_202752_OUTPUT_131072,
     cost=Cost(input=Decimal("1"), output=Decimal("3.2"), cache_read=Decimal("0.1")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
     provider_override=ProviderOverride(
         npm="@ai-sdk/openai-compatible",
         api="https://${GOOGLE_VERTEX_ENDPOINT}/v1/projects/${GOOGLE_VERTEX_PROJECT}/locations/${GOOGLE_VERTEX_LOCATION}/endpoints/openapi",
@@ -1142,3 +1197,4 @@ ZAI_ORG_GLM_5_MAAS: Final[Model] = Model(
     protocol=Protocol.OPENAI_CHAT,
     base_url="https://${GOOGLE_VERTEX_ENDPOINT}/v1/projects/${GOOGLE_VERTEX_PROJECT}/locations/${GOOGLE_VERTEX_LOCATION}/endpoints/openapi",
 )
+"GLM-5 (chat) · 203K context · 131K output · $1.00 in / $3.20 out per 1M tokens · tools, reasoning, open weights"

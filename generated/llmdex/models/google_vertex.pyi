@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "CLAUDE_3_5_HAIKU_20241022",
@@ -46,110 +46,110 @@ __all__ = [
     "ZAI_ORG_GLM_5_MAAS",
 ]
 
-CLAUDE_3_5_HAIKU_20241022: Final[Model]
+CLAUDE_3_5_HAIKU_20241022: Final[PricedModel]
 "Claude Haiku 3.5 (chat) · 200K context · 8.19K output · $0.80 in / $4.00 out per 1M tokens · vision, tools, attachments · deprecated"
 
-CLAUDE_HAIKU_4_5_20251001: Final[Model]
+CLAUDE_HAIKU_4_5_20251001: Final[PricedModel]
 "Claude Haiku 4.5 (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_OPUS_4_1_20250805: Final[Model]
+CLAUDE_OPUS_4_1_20250805: Final[PricedModel]
 "Claude Opus 4.1 (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, attachments · deprecated"
 
-CLAUDE_OPUS_4_5_20251101: Final[Model]
+CLAUDE_OPUS_4_5_20251101: Final[PricedModel]
 "Claude Opus 4.5 (chat) · 200K context · 64K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_OPUS_4_6_DEFAULT: Final[Model]
+CLAUDE_OPUS_4_6_DEFAULT: Final[PricedModel]
 "Claude Opus 4.6 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_OPUS_4_7_DEFAULT: Final[Model]
+CLAUDE_OPUS_4_7_DEFAULT: Final[PricedModel]
 "Claude Opus 4.7 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_OPUS_4_8_DEFAULT: Final[Model]
+CLAUDE_OPUS_4_8_DEFAULT: Final[PricedModel]
 "Claude Opus 4.8 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_OPUS_4_20250514: Final[Model]
+CLAUDE_OPUS_4_20250514: Final[PricedModel]
 "Claude Opus 4 (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, attachments · deprecated"
 
-CLAUDE_SONNET_4_5_20250929: Final[Model]
+CLAUDE_SONNET_4_5_20250929: Final[PricedModel]
 "Claude Sonnet 4.5 (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_SONNET_4_6_DEFAULT: Final[Model]
+CLAUDE_SONNET_4_6_DEFAULT: Final[PricedModel]
 "Claude Sonnet 4.6 (chat) · 1M context · 128K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_SONNET_4_20250514: Final[Model]
+CLAUDE_SONNET_4_20250514: Final[PricedModel]
 "Claude Sonnet 4 (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments · deprecated"
 
-CLAUDE_SONNET_5_DEFAULT: Final[Model]
+CLAUDE_SONNET_5_DEFAULT: Final[PricedModel]
 "Claude Sonnet 5 (chat) · 1M context · 128K output · $2.00 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-DEEPSEEK_AI_DEEPSEEK_V3_1_MAAS: Final[Model]
+DEEPSEEK_AI_DEEPSEEK_V3_1_MAAS: Final[PricedModel]
 "DeepSeek V3.1 (chat) · 164K context · 32.8K output · $0.60 in / $1.70 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-DEEPSEEK_AI_DEEPSEEK_V3_2_MAAS: Final[Model]
+DEEPSEEK_AI_DEEPSEEK_V3_2_MAAS: Final[PricedModel]
 "DeepSeek V3.2 (chat) · 164K context · 65.5K output · $0.56 in / $1.68 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-GEMINI_2_5_FLASH: Final[Model]
+GEMINI_2_5_FLASH: Final[PricedModel]
 "Gemini 2.5 Flash (chat) · 1.05M context · 65.5K output · $0.30 in / $2.50 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GEMINI_2_5_FLASH_LITE: Final[Model]
+GEMINI_2_5_FLASH_LITE: Final[PricedModel]
 "Gemini 2.5 Flash-Lite (chat) · 1.05M context · 65.5K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GEMINI_2_5_FLASH_TTS: Final[Model]
+GEMINI_2_5_FLASH_TTS: Final[PricedModel]
 "Gemini 2.5 Flash TTS (audio) · 32.8K context · 16.4K output · $0.50 in / $10.00 out per 1M tokens"
 
-GEMINI_2_5_PRO: Final[Model]
+GEMINI_2_5_PRO: Final[PricedModel]
 "Gemini 2.5 Pro (chat) · 1.05M context · 65.5K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GEMINI_2_5_PRO_TTS: Final[Model]
+GEMINI_2_5_PRO_TTS: Final[PricedModel]
 "Gemini 2.5 Pro TTS (audio) · 32.8K context · 16.4K output · $1.00 in / $20.00 out per 1M tokens"
 
-GEMINI_3_FLASH_PREVIEW: Final[Model]
+GEMINI_3_FLASH_PREVIEW: Final[PricedModel]
 "Gemini 3 Flash Preview (chat) · 1.05M context · 65.5K output · $0.50 in / $3.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_3_1_FLASH_LITE: Final[Model]
+GEMINI_3_1_FLASH_LITE: Final[PricedModel]
 "Gemini 3.1 Flash Lite (chat) · 1.05M context · 65.5K output · $0.25 in / $1.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_3_1_FLASH_LITE_PREVIEW: Final[Model]
+GEMINI_3_1_FLASH_LITE_PREVIEW: Final[PricedModel]
 "Gemini 3.1 Flash Lite Preview (chat) · 1.05M context · 65.5K output · $0.25 in / $1.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments · deprecated"
 
-GEMINI_3_1_PRO_PREVIEW: Final[Model]
+GEMINI_3_1_PRO_PREVIEW: Final[PricedModel]
 "Gemini 3.1 Pro Preview (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_3_1_PRO_PREVIEW_CUSTOMTOOLS: Final[Model]
+GEMINI_3_1_PRO_PREVIEW_CUSTOMTOOLS: Final[PricedModel]
 "Gemini 3.1 Pro Preview Custom Tools (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_3_5_FLASH: Final[Model]
+GEMINI_3_5_FLASH: Final[PricedModel]
 "Gemini 3.5 Flash (chat) · 1.05M context · 65.5K output · $1.50 in / $9.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_EMBEDDING_001: Final[Model]
+GEMINI_EMBEDDING_001: Final[PricedModel]
 "Gemini Embedding 001 (embedding) · 2.05K context · 1 output · $0.15 in / $0.00 out per 1M tokens"
 
-GEMINI_FLASH_LATEST: Final[Model]
+GEMINI_FLASH_LATEST: Final[PricedModel]
 "Gemini Flash Latest (chat) · 1.05M context · 65.5K output · $0.30 in / $2.50 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GEMINI_FLASH_LITE_LATEST: Final[Model]
+GEMINI_FLASH_LITE_LATEST: Final[PricedModel]
 "Gemini Flash-Lite Latest (chat) · 1.05M context · 65.5K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, reasoning, attachments"
 
-META_LLAMA_3_3_70B_INSTRUCT_MAAS: Final[Model]
+META_LLAMA_3_3_70B_INSTRUCT_MAAS: Final[PricedModel]
 "Llama 3.3 70B Instruct (chat) · 128K context · 8.19K output · $0.72 in / $0.72 out per 1M tokens · tools, structured output, open weights"
 
-META_LLAMA_4_MAVERICK_17B_128E_INSTRUCT_MAAS: Final[Model]
+META_LLAMA_4_MAVERICK_17B_128E_INSTRUCT_MAAS: Final[PricedModel]
 "Llama 4 Maverick 17B 128E Instruct (chat) · 524K context · 8.19K output · $0.35 in / $1.15 out per 1M tokens · vision, tools, structured output, attachments, open weights"
 
-MOONSHOTAI_KIMI_K2_THINKING_MAAS: Final[Model]
+MOONSHOTAI_KIMI_K2_THINKING_MAAS: Final[PricedModel]
 "Kimi K2 Thinking (chat) · 262K context · 262K output · $0.60 in / $2.50 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-OPENAI_GPT_OSS_120B_MAAS: Final[Model]
+OPENAI_GPT_OSS_120B_MAAS: Final[PricedModel]
 "GPT OSS 120B (chat) · 131K context · 32.8K output · $0.09 in / $0.36 out per 1M tokens · tools, reasoning, open weights"
 
-OPENAI_GPT_OSS_20B_MAAS: Final[Model]
+OPENAI_GPT_OSS_20B_MAAS: Final[PricedModel]
 "GPT OSS 20B (chat) · 131K context · 32.8K output · $0.07 in / $0.25 out per 1M tokens · tools, reasoning, open weights"
 
-QWEN_QWEN3_235B_A22B_INSTRUCT_2507_MAAS: Final[Model]
+QWEN_QWEN3_235B_A22B_INSTRUCT_2507_MAAS: Final[PricedModel]
 "Qwen3 235B A22B Instruct (chat) · 262K context · 16.4K output · $0.22 in / $0.88 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ZAI_ORG_GLM_4_7_MAAS: Final[Model]
+ZAI_ORG_GLM_4_7_MAAS: Final[PricedModel]
 "GLM-4.7 (chat) · 200K context · 128K output · $0.60 in / $2.20 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ZAI_ORG_GLM_5_MAAS: Final[Model]
+ZAI_ORG_GLM_5_MAAS: Final[PricedModel]
 "GLM-5 (chat) · 203K context · 131K output · $1.00 in / $3.20 out per 1M tokens · tools, reasoning, open weights"

@@ -9,46 +9,52 @@ from decimal import Decimal
 
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind, Status
-from llmdex_runtime.model import Cost, Limit, Modalities, Model, ReasoningOption
+from llmdex_runtime.model import Cost, Limit, Modalities, Model, PricedModel, ReasoningOption
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_AUDIO_TO_TEXT = Modalities(input=("audio",), output=("text",))
-_CONTEXT_0_OUTPUT_0 = Limit(context=0, output=0)
-_CONTEXT_131072_OUTPUT_131072 = Limit(context=131072, output=131072)
-_CONTEXT_131072_OUTPUT_32768 = Limit(context=131072, output=32768)
-_CONTEXT_131072_OUTPUT_40960 = Limit(context=131072, output=40960)
-_CONTEXT_131072_OUTPUT_65536 = Limit(context=131072, output=65536)
-_CONTEXT_131072_OUTPUT_8192 = Limit(context=131072, output=8192)
-_CONTEXT_4000_OUTPUT_50000 = Limit(context=4000, output=50000)
-_CONTEXT_512_OUTPUT_512 = Limit(context=512, output=512)
-_D_2023_09_01 = PartialDate(2023, 9, 1)
-_D_2023_12 = PartialDate(2023, 12)
-_D_2024_07_23 = PartialDate(2024, 7, 23)
-_D_2024_08 = PartialDate(2024, 8)
-_D_2024_10_01 = PartialDate(2024, 10, 1)
-_D_2024_12_06 = PartialDate(2024, 12, 6)
-_D_2025_04_05 = PartialDate(2025, 4, 5)
-_D_2025_05_29 = PartialDate(2025, 5, 29)
-_D_2025_06_11 = PartialDate(2025, 6, 11)
-_D_2025_06_12 = PartialDate(2025, 6, 12)
-_D_2025_08_05 = PartialDate(2025, 8, 5)
-_D_2025_09_04 = PartialDate(2025, 9, 4)
-_D_2025_09_05 = PartialDate(2025, 9, 5)
-_D_2025_09_25 = PartialDate(2025, 9, 25)
-_D_2025_10_21 = PartialDate(2025, 10, 21)
-_D_2025_10_29 = PartialDate(2025, 10, 29)
-_D_2025_12_16 = PartialDate(2025, 12, 16)
-_D_2025_12_19 = PartialDate(2025, 12, 19)
-_D_2026_06_29 = PartialDate(2026, 6, 29)
-_REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(type="effort", values=("low", "medium", "high"))
-_REASONING_EFFORT_NONE_DEFAULT = ReasoningOption(type="effort", values=("none", "default"))
-_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-_TEXT_TO_AUDIO = Modalities(input=("text",), output=("audio",))
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    AUDIO_TO_TEXT = Modalities(input=("audio",), output=("text",))
+    CONTEXT_0_OUTPUT_0 = Limit(context=0, output=0)
+    CONTEXT_131072_OUTPUT_131072 = Limit(context=131072, output=131072)
+    CONTEXT_131072_OUTPUT_32768 = Limit(context=131072, output=32768)
+    CONTEXT_131072_OUTPUT_40960 = Limit(context=131072, output=40960)
+    CONTEXT_131072_OUTPUT_65536 = Limit(context=131072, output=65536)
+    CONTEXT_131072_OUTPUT_8192 = Limit(context=131072, output=8192)
+    CONTEXT_4000_OUTPUT_50000 = Limit(context=4000, output=50000)
+    CONTEXT_512_OUTPUT_512 = Limit(context=512, output=512)
+    D_2023_09_01 = PartialDate(2023, 9, 1)
+    D_2023_12 = PartialDate(2023, 12)
+    D_2024_07_23 = PartialDate(2024, 7, 23)
+    D_2024_08 = PartialDate(2024, 8)
+    D_2024_10_01 = PartialDate(2024, 10, 1)
+    D_2024_12_06 = PartialDate(2024, 12, 6)
+    D_2025_04_05 = PartialDate(2025, 4, 5)
+    D_2025_05_29 = PartialDate(2025, 5, 29)
+    D_2025_06_11 = PartialDate(2025, 6, 11)
+    D_2025_06_12 = PartialDate(2025, 6, 12)
+    D_2025_08_05 = PartialDate(2025, 8, 5)
+    D_2025_09_04 = PartialDate(2025, 9, 4)
+    D_2025_09_05 = PartialDate(2025, 9, 5)
+    D_2025_09_25 = PartialDate(2025, 9, 25)
+    D_2025_10_21 = PartialDate(2025, 10, 21)
+    D_2025_10_29 = PartialDate(2025, 10, 29)
+    D_2025_12_16 = PartialDate(2025, 12, 16)
+    D_2025_12_19 = PartialDate(2025, 12, 19)
+    D_2026_06_29 = PartialDate(2026, 6, 29)
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("low", "medium", "high")
+    )
+    REASONING_EFFORT_NONE_DEFAULT = ReasoningOption(type="effort", values=("none", "default"))
+    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+    TEXT_TO_AUDIO = Modalities(input=("text",), output=("audio",))
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "CANOPYLABS_ORPHEUS_ARABIC_SAUDI",
@@ -79,12 +85,13 @@ CANOPYLABS_ORPHEUS_ARABIC_SAUDI: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_12_16,
-    last_updated=_D_2025_12_16,
-    modalities=_TEXT_TO_AUDIO,
-    limit=_CONTEXT_4000_OUTPUT_50000,
+    release_date=_Shared.D_2025_12_16,
+    last_updated=_Shared.D_2025_12_16,
+    modalities=_Shared.TEXT_TO_AUDIO,
+    limit=_Shared.CONTEXT_4000_OUTPUT_50000,
     status=Status.BETA,
 )
+"Canopy Labs Orpheus Arabic Saudi (audio) · 4K context · 50K output · price unknown · beta"
 
 CANOPYLABS_ORPHEUS_V1_ENGLISH: Final[Model] = Model(
     provider="groq",
@@ -97,12 +104,13 @@ CANOPYLABS_ORPHEUS_V1_ENGLISH: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_12_19,
-    last_updated=_D_2025_12_19,
-    modalities=_TEXT_TO_AUDIO,
-    limit=_CONTEXT_4000_OUTPUT_50000,
+    release_date=_Shared.D_2025_12_19,
+    last_updated=_Shared.D_2025_12_19,
+    modalities=_Shared.TEXT_TO_AUDIO,
+    limit=_Shared.CONTEXT_4000_OUTPUT_50000,
     status=Status.BETA,
 )
+"Canopy Labs Orpheus V1 English (audio) · 4K context · 50K output · price unknown · beta"
 
 GROQ_COMPOUND: Final[Model] = Model(
     provider="groq",
@@ -115,11 +123,12 @@ GROQ_COMPOUND: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_09_04,
-    last_updated=_D_2025_09_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_8192,
+    release_date=_Shared.D_2025_09_04,
+    last_updated=_Shared.D_2025_09_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_8192,
 )
+"Compound (chat) · 131K context · 8.19K output · price unknown"
 
 GROQ_COMPOUND_MINI: Final[Model] = Model(
     provider="groq",
@@ -132,13 +141,14 @@ GROQ_COMPOUND_MINI: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_09_04,
-    last_updated=_D_2025_09_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_8192,
+    release_date=_Shared.D_2025_09_04,
+    last_updated=_Shared.D_2025_09_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_8192,
 )
+"Compound Mini (chat) · 131K context · 8.19K output · price unknown"
 
-LLAMA_3_1_8B_INSTANT: Final[Model] = Model(
+LLAMA_3_1_8B_INSTANT: Final[PricedModel] = PricedModel(
     provider="groq",
     id="llama-3.1-8b-instant",
     name="Llama 3.1 8B",
@@ -149,15 +159,16 @@ LLAMA_3_1_8B_INSTANT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_12,
-    release_date=_D_2024_07_23,
-    last_updated=_D_2024_07_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_131072,
+    knowledge=_Shared.D_2023_12,
+    release_date=_Shared.D_2024_07_23,
+    last_updated=_Shared.D_2024_07_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_131072,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.08")),
 )
+"Llama 3.1 8B (chat) · 131K context · 131K output · $0.05 in / $0.08 out per 1M tokens · tools, open weights"
 
-LLAMA_3_3_70B_VERSATILE: Final[Model] = Model(
+LLAMA_3_3_70B_VERSATILE: Final[PricedModel] = PricedModel(
     provider="groq",
     id="llama-3.3-70b-versatile",
     name="Llama 3.3 70B",
@@ -168,15 +179,16 @@ LLAMA_3_3_70B_VERSATILE: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_12,
-    release_date=_D_2024_12_06,
-    last_updated=_D_2024_12_06,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32768,
+    knowledge=_Shared.D_2023_12,
+    release_date=_Shared.D_2024_12_06,
+    last_updated=_Shared.D_2024_12_06,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("0.59"), output=Decimal("0.79")),
 )
+"Llama 3.3 70B (chat) · 131K context · 32.8K output · $0.59 in / $0.79 out per 1M tokens · tools, open weights"
 
-META_LLAMA_LLAMA_4_SCOUT_17B_16E_INSTRUCT: Final[Model] = Model(
+META_LLAMA_LLAMA_4_SCOUT_17B_16E_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="groq",
     id="meta-llama/llama-4-scout-17b-16e-instruct",
     name="Llama 4 Scout 17B 16E",
@@ -188,16 +200,17 @@ META_LLAMA_LLAMA_4_SCOUT_17B_16E_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_08,
-    release_date=_D_2025_04_05,
-    last_updated=_D_2025_04_05,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_8192,
+    knowledge=_Shared.D_2024_08,
+    release_date=_Shared.D_2025_04_05,
+    last_updated=_Shared.D_2025_04_05,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_8192,
     cost=Cost(input=Decimal("0.11"), output=Decimal("0.34")),
     status=Status.BETA,
 )
+"Llama 4 Scout 17B 16E (chat) · 131K context · 8.19K output · $0.11 in / $0.34 out per 1M tokens · vision, tools, structured output, attachments, open weights · beta"
 
-META_LLAMA_LLAMA_PROMPT_GUARD_2_22M: Final[Model] = Model(
+META_LLAMA_LLAMA_PROMPT_GUARD_2_22M: Final[PricedModel] = PricedModel(
     provider="groq",
     id="meta-llama/llama-prompt-guard-2-22m",
     name="Llama Prompt Guard 2 22M",
@@ -208,15 +221,16 @@ META_LLAMA_LLAMA_PROMPT_GUARD_2_22M: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=True,
-    release_date=_D_2025_05_29,
-    last_updated=_D_2025_05_29,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_512_OUTPUT_512,
+    release_date=_Shared.D_2025_05_29,
+    last_updated=_Shared.D_2025_05_29,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_512_OUTPUT_512,
     cost=Cost(input=Decimal("0.03"), output=Decimal("0.03")),
     status=Status.BETA,
 )
+"Llama Prompt Guard 2 22M (chat) · 512 context · 512 output · $0.03 in / $0.03 out per 1M tokens · open weights · beta"
 
-META_LLAMA_LLAMA_PROMPT_GUARD_2_86M: Final[Model] = Model(
+META_LLAMA_LLAMA_PROMPT_GUARD_2_86M: Final[PricedModel] = PricedModel(
     provider="groq",
     id="meta-llama/llama-prompt-guard-2-86m",
     name="Prompt Guard 2 86M",
@@ -227,15 +241,16 @@ META_LLAMA_LLAMA_PROMPT_GUARD_2_86M: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=True,
-    release_date=_D_2025_05_29,
-    last_updated=_D_2025_05_29,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_512_OUTPUT_512,
+    release_date=_Shared.D_2025_05_29,
+    last_updated=_Shared.D_2025_05_29,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_512_OUTPUT_512,
     cost=Cost(input=Decimal("0.04"), output=Decimal("0.04")),
     status=Status.BETA,
 )
+"Prompt Guard 2 86M (chat) · 512 context · 512 output · $0.04 in / $0.04 out per 1M tokens · open weights · beta"
 
-OPENAI_GPT_OSS_120B: Final[Model] = Model(
+OPENAI_GPT_OSS_120B: Final[PricedModel] = PricedModel(
     provider="groq",
     id="openai/gpt-oss-120b",
     name="GPT OSS 120B",
@@ -247,15 +262,16 @@ OPENAI_GPT_OSS_120B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_10_21,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_65536,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_10_21,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_65536,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6"), cache_read=Decimal("0.075")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"GPT OSS 120B (chat) · 131K context · 65.5K output · $0.15 in / $0.60 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-OPENAI_GPT_OSS_20B: Final[Model] = Model(
+OPENAI_GPT_OSS_20B: Final[PricedModel] = PricedModel(
     provider="groq",
     id="openai/gpt-oss-20b",
     name="GPT OSS 20B",
@@ -267,15 +283,16 @@ OPENAI_GPT_OSS_20B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_09_25,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_65536,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_09_25,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_65536,
     cost=Cost(input=Decimal("0.075"), output=Decimal("0.3"), cache_read=Decimal("0.0375")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"GPT OSS 20B (chat) · 131K context · 65.5K output · $0.075 in / $0.30 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-OPENAI_GPT_OSS_SAFEGUARD_20B: Final[Model] = Model(
+OPENAI_GPT_OSS_SAFEGUARD_20B: Final[PricedModel] = PricedModel(
     provider="groq",
     id="openai/gpt-oss-safeguard-20b",
     name="Safety GPT OSS 20B",
@@ -287,16 +304,17 @@ OPENAI_GPT_OSS_SAFEGUARD_20B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_10_29,
-    last_updated=_D_2026_06_29,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_65536,
+    release_date=_Shared.D_2025_10_29,
+    last_updated=_Shared.D_2026_06_29,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_65536,
     cost=Cost(input=Decimal("0.075"), output=Decimal("0.3")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
     status=Status.BETA,
 )
+"Safety GPT OSS 20B (chat) · 131K context · 65.5K output · $0.075 in / $0.30 out per 1M tokens · tools, reasoning, structured output, open weights · beta"
 
-QWEN_QWEN3_32B: Final[Model] = Model(
+QWEN_QWEN3_32B: Final[PricedModel] = PricedModel(
     provider="groq",
     id="qwen/qwen3-32b",
     name="Qwen3-32B",
@@ -307,14 +325,15 @@ QWEN_QWEN3_32B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_06_11,
-    last_updated=_D_2025_06_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_40960,
+    release_date=_Shared.D_2025_06_11,
+    last_updated=_Shared.D_2025_06_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_40960,
     cost=Cost(input=Decimal("0.29"), output=Decimal("0.59")),
-    reasoning_options=(_REASONING_EFFORT_NONE_DEFAULT,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_DEFAULT,),
     status=Status.BETA,
 )
+"Qwen3-32B (chat) · 131K context · 41K output · $0.29 in / $0.59 out per 1M tokens · tools, reasoning, open weights · beta"
 
 WHISPER_LARGE_V3: Final[Model] = Model(
     provider="groq",
@@ -327,11 +346,12 @@ WHISPER_LARGE_V3: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2023_09_01,
-    last_updated=_D_2025_09_05,
-    modalities=_AUDIO_TO_TEXT,
-    limit=_CONTEXT_0_OUTPUT_0,
+    release_date=_Shared.D_2023_09_01,
+    last_updated=_Shared.D_2025_09_05,
+    modalities=_Shared.AUDIO_TO_TEXT,
+    limit=_Shared.CONTEXT_0_OUTPUT_0,
 )
+"Whisper (transcription) · 0 context · 0 output · price unknown · open weights"
 
 WHISPER_LARGE_V3_TURBO: Final[Model] = Model(
     provider="groq",
@@ -344,8 +364,9 @@ WHISPER_LARGE_V3_TURBO: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2024_10_01,
-    last_updated=_D_2024_10_01,
-    modalities=_AUDIO_TO_TEXT,
-    limit=_CONTEXT_0_OUTPUT_0,
+    release_date=_Shared.D_2024_10_01,
+    last_updated=_Shared.D_2024_10_01,
+    modalities=_Shared.AUDIO_TO_TEXT,
+    limit=_Shared.CONTEXT_0_OUTPUT_0,
 )
+"Whisper Large V3 Turbo (transcription) · 0 context · 0 output · price unknown · open weights"

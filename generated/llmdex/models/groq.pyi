@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import Model, PricedModel
 
 __all__ = [
     "CANOPYLABS_ORPHEUS_ARABIC_SAUDI",
@@ -37,31 +37,31 @@ GROQ_COMPOUND: Final[Model]
 GROQ_COMPOUND_MINI: Final[Model]
 "Compound Mini (chat) · 131K context · 8.19K output · price unknown"
 
-LLAMA_3_1_8B_INSTANT: Final[Model]
+LLAMA_3_1_8B_INSTANT: Final[PricedModel]
 "Llama 3.1 8B (chat) · 131K context · 131K output · $0.05 in / $0.08 out per 1M tokens · tools, open weights"
 
-LLAMA_3_3_70B_VERSATILE: Final[Model]
+LLAMA_3_3_70B_VERSATILE: Final[PricedModel]
 "Llama 3.3 70B (chat) · 131K context · 32.8K output · $0.59 in / $0.79 out per 1M tokens · tools, open weights"
 
-META_LLAMA_LLAMA_4_SCOUT_17B_16E_INSTRUCT: Final[Model]
+META_LLAMA_LLAMA_4_SCOUT_17B_16E_INSTRUCT: Final[PricedModel]
 "Llama 4 Scout 17B 16E (chat) · 131K context · 8.19K output · $0.11 in / $0.34 out per 1M tokens · vision, tools, structured output, attachments, open weights · beta"
 
-META_LLAMA_LLAMA_PROMPT_GUARD_2_22M: Final[Model]
+META_LLAMA_LLAMA_PROMPT_GUARD_2_22M: Final[PricedModel]
 "Llama Prompt Guard 2 22M (chat) · 512 context · 512 output · $0.03 in / $0.03 out per 1M tokens · open weights · beta"
 
-META_LLAMA_LLAMA_PROMPT_GUARD_2_86M: Final[Model]
+META_LLAMA_LLAMA_PROMPT_GUARD_2_86M: Final[PricedModel]
 "Prompt Guard 2 86M (chat) · 512 context · 512 output · $0.04 in / $0.04 out per 1M tokens · open weights · beta"
 
-OPENAI_GPT_OSS_120B: Final[Model]
+OPENAI_GPT_OSS_120B: Final[PricedModel]
 "GPT OSS 120B (chat) · 131K context · 65.5K output · $0.15 in / $0.60 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-OPENAI_GPT_OSS_20B: Final[Model]
+OPENAI_GPT_OSS_20B: Final[PricedModel]
 "GPT OSS 20B (chat) · 131K context · 65.5K output · $0.075 in / $0.30 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-OPENAI_GPT_OSS_SAFEGUARD_20B: Final[Model]
+OPENAI_GPT_OSS_SAFEGUARD_20B: Final[PricedModel]
 "Safety GPT OSS 20B (chat) · 131K context · 65.5K output · $0.075 in / $0.30 out per 1M tokens · tools, reasoning, structured output, open weights · beta"
 
-QWEN_QWEN3_32B: Final[Model]
+QWEN_QWEN3_32B: Final[PricedModel]
 "Qwen3-32B (chat) · 131K context · 41K output · $0.29 in / $0.59 out per 1M tokens · tools, reasoning, open weights · beta"
 
 WHISPER_LARGE_V3: Final[Model]

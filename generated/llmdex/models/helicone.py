@@ -9,151 +9,159 @@ from decimal import Decimal
 
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
-from llmdex_runtime.model import Cost, Limit, Modalities, Model, ReasoningOption
+from llmdex_runtime.model import Cost, Limit, Modalities, PricedModel, ReasoningOption
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_1047576_OUTPUT_32768 = Limit(context=1047576, output=32768)
-_CONTEXT_1048576_OUTPUT_65535 = Limit(context=1048576, output=65535)
-_CONTEXT_1048576_OUTPUT_65536 = Limit(context=1048576, output=65536)
-_CONTEXT_127000_OUTPUT_4096 = Limit(context=127000, output=4096)
-_CONTEXT_128000_OUTPUT_128000 = Limit(context=128000, output=128000)
-_CONTEXT_128000_OUTPUT_16384 = Limit(context=128000, output=16384)
-_CONTEXT_128000_OUTPUT_16400 = Limit(context=128000, output=16400)
-_CONTEXT_128000_OUTPUT_32768 = Limit(context=128000, output=32768)
-_CONTEXT_128000_OUTPUT_4096 = Limit(context=128000, output=4096)
-_CONTEXT_128000_OUTPUT_64000 = Limit(context=128000, output=64000)
-_CONTEXT_128000_OUTPUT_65536 = Limit(context=128000, output=65536)
-_CONTEXT_128000_OUTPUT_8000 = Limit(context=128000, output=8000)
-_CONTEXT_128000_OUTPUT_8192 = Limit(context=128000, output=8192)
-_CONTEXT_130000_OUTPUT_163840 = Limit(context=130000, output=163840)
-_CONTEXT_131072_OUTPUT_1024 = Limit(context=131072, output=1024)
-_CONTEXT_131072_OUTPUT_131072 = Limit(context=131072, output=131072)
-_CONTEXT_131072_OUTPUT_16384 = Limit(context=131072, output=16384)
-_CONTEXT_131072_OUTPUT_32678 = Limit(context=131072, output=32678)
-_CONTEXT_131072_OUTPUT_40960 = Limit(context=131072, output=40960)
-_CONTEXT_131072_OUTPUT_8192 = Limit(context=131072, output=8192)
-_CONTEXT_163840_OUTPUT_65536 = Limit(context=163840, output=65536)
-_CONTEXT_16384_OUTPUT_16384 = Limit(context=16384, output=16384)
-_CONTEXT_2000000_OUTPUT_2000000 = Limit(context=2000000, output=2000000)
-_CONTEXT_2000000_OUTPUT_30000 = Limit(context=2000000, output=30000)
-_CONTEXT_200000_OUTPUT_100000 = Limit(context=200000, output=100000)
-_CONTEXT_200000_OUTPUT_32000 = Limit(context=200000, output=32000)
-_CONTEXT_200000_OUTPUT_4096 = Limit(context=200000, output=4096)
-_CONTEXT_200000_OUTPUT_64000 = Limit(context=200000, output=64000)
-_CONTEXT_200000_OUTPUT_8192 = Limit(context=200000, output=8192)
-_CONTEXT_204800_OUTPUT_131072 = Limit(context=204800, output=131072)
-_CONTEXT_256000_OUTPUT_10000 = Limit(context=256000, output=10000)
-_CONTEXT_256000_OUTPUT_16384 = Limit(context=256000, output=16384)
-_CONTEXT_256000_OUTPUT_256000 = Limit(context=256000, output=256000)
-_CONTEXT_256000_OUTPUT_262144 = Limit(context=256000, output=262144)
-_CONTEXT_262000_OUTPUT_16384 = Limit(context=262000, output=16384)
-_CONTEXT_262144_OUTPUT_16384 = Limit(context=262144, output=16384)
-_CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
-_CONTEXT_262144_OUTPUT_81920 = Limit(context=262144, output=81920)
-_CONTEXT_32000_OUTPUT_8192 = Limit(context=32000, output=8192)
-_CONTEXT_400000_OUTPUT_128000 = Limit(context=400000, output=128000)
-_CONTEXT_41000_OUTPUT_41000 = Limit(context=41000, output=41000)
-_CONTEXT_512_OUTPUT_2 = Limit(context=512, output=2)
-_CONTEXT_8192_OUTPUT_8192 = Limit(context=8192, output=8192)
-_D_2023_10 = PartialDate(2023, 10)
-_D_2023_10_01 = PartialDate(2023, 10, 1)
-_D_2024_03 = PartialDate(2024, 3)
-_D_2024_03_07 = PartialDate(2024, 3, 7)
-_D_2024_05 = PartialDate(2024, 5)
-_D_2024_05_13 = PartialDate(2024, 5, 13)
-_D_2024_05_27 = PartialDate(2024, 5, 27)
-_D_2024_06 = PartialDate(2024, 6)
-_D_2024_06_01 = PartialDate(2024, 6, 1)
-_D_2024_06_25 = PartialDate(2024, 6, 25)
-_D_2024_07 = PartialDate(2024, 7)
-_D_2024_07_01 = PartialDate(2024, 7, 1)
-_D_2024_07_09 = PartialDate(2024, 7, 9)
-_D_2024_07_18 = PartialDate(2024, 7, 18)
-_D_2024_07_23 = PartialDate(2024, 7, 23)
-_D_2024_07_24 = PartialDate(2024, 7, 24)
-_D_2024_08 = PartialDate(2024, 8)
-_D_2024_08_14 = PartialDate(2024, 8, 14)
-_D_2024_08_25 = PartialDate(2024, 8, 25)
-_D_2024_09 = PartialDate(2024, 9)
-_D_2024_09_15 = PartialDate(2024, 9, 15)
-_D_2024_09_30 = PartialDate(2024, 9, 30)
-_D_2024_10 = PartialDate(2024, 10)
-_D_2024_10_01 = PartialDate(2024, 10, 1)
-_D_2024_10_22 = PartialDate(2024, 10, 22)
-_D_2024_12 = PartialDate(2024, 12)
-_D_2024_12_01 = PartialDate(2024, 12, 1)
-_D_2024_12_06 = PartialDate(2024, 12, 6)
-_D_2024_12_26 = PartialDate(2024, 12, 26)
-_D_2025_01 = PartialDate(2025, 1)
-_D_2025_01_01 = PartialDate(2025, 1, 1)
-_D_2025_01_20 = PartialDate(2025, 1, 20)
-_D_2025_01_27 = PartialDate(2025, 1, 27)
-_D_2025_02 = PartialDate(2025, 2)
-_D_2025_02_19 = PartialDate(2025, 2, 19)
-_D_2025_03 = PartialDate(2025, 3)
-_D_2025_03_16 = PartialDate(2025, 3, 16)
-_D_2025_04 = PartialDate(2025, 4)
-_D_2025_04_14 = PartialDate(2025, 4, 14)
-_D_2025_04_28 = PartialDate(2025, 4, 28)
-_D_2025_05 = PartialDate(2025, 5)
-_D_2025_05_14 = PartialDate(2025, 5, 14)
-_D_2025_06 = PartialDate(2025, 6)
-_D_2025_06_01 = PartialDate(2025, 6, 1)
-_D_2025_06_17 = PartialDate(2025, 6, 17)
-_D_2025_06_20 = PartialDate(2025, 6, 20)
-_D_2025_07 = PartialDate(2025, 7)
-_D_2025_07_02 = PartialDate(2025, 7, 2)
-_D_2025_07_22 = PartialDate(2025, 7, 22)
-_D_2025_07_23 = PartialDate(2025, 7, 23)
-_D_2025_07_25 = PartialDate(2025, 7, 25)
-_D_2025_07_31 = PartialDate(2025, 7, 31)
-_D_2025_08 = PartialDate(2025, 8)
-_D_2025_08_05 = PartialDate(2025, 8, 5)
-_D_2025_09 = PartialDate(2025, 9)
-_D_2025_09_01 = PartialDate(2025, 9, 1)
-_D_2025_09_05 = PartialDate(2025, 9, 5)
-_D_2025_09_19 = PartialDate(2025, 9, 19)
-_D_2025_09_22 = PartialDate(2025, 9, 22)
-_D_2025_09_23 = PartialDate(2025, 9, 23)
-_D_2025_09_29 = PartialDate(2025, 9, 29)
-_D_2025_10 = PartialDate(2025, 10)
-_D_2025_10_01 = PartialDate(2025, 10, 1)
-_D_2025_11 = PartialDate(2025, 11)
-_D_2025_11_06 = PartialDate(2025, 11, 6)
-_D_2025_11_17 = PartialDate(2025, 11, 17)
-_D_2025_11_18 = PartialDate(2025, 11, 18)
-_D_2025_11_24 = PartialDate(2025, 11, 24)
-_REASONING_BUDGET_TOKENS_MIN_0_MAX_24576 = ReasoningOption(type="budget_tokens", min=0, max=24576)
-_REASONING_BUDGET_TOKENS_MIN_1024_MAX_31999 = ReasoningOption(
-    type="budget_tokens", min=1024, max=31999
-)
-_REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999 = ReasoningOption(
-    type="budget_tokens", min=1024, max=63999
-)
-_REASONING_BUDGET_TOKENS_MIN_128_MAX_32768 = ReasoningOption(
-    type="budget_tokens", min=128, max=32768
-)
-_REASONING_BUDGET_TOKENS_MIN_512_MAX_24576 = ReasoningOption(
-    type="budget_tokens", min=512, max=24576
-)
-_REASONING_EFFORT_LOW_HIGH = ReasoningOption(type="effort", values=("low", "high"))
-_REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(type="effort", values=("low", "medium", "high"))
-_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH = ReasoningOption(
-    type="effort", values=("minimal", "low", "medium", "high")
-)
-_REASONING_TOGGLE = ReasoningOption(type="toggle")
-_TEXT_IMAGE_AUDIO_TO_TEXT = Modalities(input=("text", "image", "audio"), output=("text",))
-_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT = Modalities(
-    input=("text", "image", "audio", "video"), output=("text",)
-)
-_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-_TEXT_IMAGE_TO_TEXT_IMAGE = Modalities(input=("text", "image"), output=("text", "image"))
-_TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_1047576_OUTPUT_32768 = Limit(context=1047576, output=32768)
+    CONTEXT_1048576_OUTPUT_65535 = Limit(context=1048576, output=65535)
+    CONTEXT_1048576_OUTPUT_65536 = Limit(context=1048576, output=65536)
+    CONTEXT_127000_OUTPUT_4096 = Limit(context=127000, output=4096)
+    CONTEXT_128000_OUTPUT_128000 = Limit(context=128000, output=128000)
+    CONTEXT_128000_OUTPUT_16384 = Limit(context=128000, output=16384)
+    CONTEXT_128000_OUTPUT_16400 = Limit(context=128000, output=16400)
+    CONTEXT_128000_OUTPUT_32768 = Limit(context=128000, output=32768)
+    CONTEXT_128000_OUTPUT_4096 = Limit(context=128000, output=4096)
+    CONTEXT_128000_OUTPUT_64000 = Limit(context=128000, output=64000)
+    CONTEXT_128000_OUTPUT_65536 = Limit(context=128000, output=65536)
+    CONTEXT_128000_OUTPUT_8000 = Limit(context=128000, output=8000)
+    CONTEXT_128000_OUTPUT_8192 = Limit(context=128000, output=8192)
+    CONTEXT_130000_OUTPUT_163840 = Limit(context=130000, output=163840)
+    CONTEXT_131072_OUTPUT_1024 = Limit(context=131072, output=1024)
+    CONTEXT_131072_OUTPUT_131072 = Limit(context=131072, output=131072)
+    CONTEXT_131072_OUTPUT_16384 = Limit(context=131072, output=16384)
+    CONTEXT_131072_OUTPUT_32678 = Limit(context=131072, output=32678)
+    CONTEXT_131072_OUTPUT_40960 = Limit(context=131072, output=40960)
+    CONTEXT_131072_OUTPUT_8192 = Limit(context=131072, output=8192)
+    CONTEXT_163840_OUTPUT_65536 = Limit(context=163840, output=65536)
+    CONTEXT_16384_OUTPUT_16384 = Limit(context=16384, output=16384)
+    CONTEXT_2000000_OUTPUT_2000000 = Limit(context=2000000, output=2000000)
+    CONTEXT_2000000_OUTPUT_30000 = Limit(context=2000000, output=30000)
+    CONTEXT_200000_OUTPUT_100000 = Limit(context=200000, output=100000)
+    CONTEXT_200000_OUTPUT_32000 = Limit(context=200000, output=32000)
+    CONTEXT_200000_OUTPUT_4096 = Limit(context=200000, output=4096)
+    CONTEXT_200000_OUTPUT_64000 = Limit(context=200000, output=64000)
+    CONTEXT_200000_OUTPUT_8192 = Limit(context=200000, output=8192)
+    CONTEXT_204800_OUTPUT_131072 = Limit(context=204800, output=131072)
+    CONTEXT_256000_OUTPUT_10000 = Limit(context=256000, output=10000)
+    CONTEXT_256000_OUTPUT_16384 = Limit(context=256000, output=16384)
+    CONTEXT_256000_OUTPUT_256000 = Limit(context=256000, output=256000)
+    CONTEXT_256000_OUTPUT_262144 = Limit(context=256000, output=262144)
+    CONTEXT_262000_OUTPUT_16384 = Limit(context=262000, output=16384)
+    CONTEXT_262144_OUTPUT_16384 = Limit(context=262144, output=16384)
+    CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
+    CONTEXT_262144_OUTPUT_81920 = Limit(context=262144, output=81920)
+    CONTEXT_32000_OUTPUT_8192 = Limit(context=32000, output=8192)
+    CONTEXT_400000_OUTPUT_128000 = Limit(context=400000, output=128000)
+    CONTEXT_41000_OUTPUT_41000 = Limit(context=41000, output=41000)
+    CONTEXT_512_OUTPUT_2 = Limit(context=512, output=2)
+    CONTEXT_8192_OUTPUT_8192 = Limit(context=8192, output=8192)
+    D_2023_10 = PartialDate(2023, 10)
+    D_2023_10_01 = PartialDate(2023, 10, 1)
+    D_2024_03 = PartialDate(2024, 3)
+    D_2024_03_07 = PartialDate(2024, 3, 7)
+    D_2024_05 = PartialDate(2024, 5)
+    D_2024_05_13 = PartialDate(2024, 5, 13)
+    D_2024_05_27 = PartialDate(2024, 5, 27)
+    D_2024_06 = PartialDate(2024, 6)
+    D_2024_06_01 = PartialDate(2024, 6, 1)
+    D_2024_06_25 = PartialDate(2024, 6, 25)
+    D_2024_07 = PartialDate(2024, 7)
+    D_2024_07_01 = PartialDate(2024, 7, 1)
+    D_2024_07_09 = PartialDate(2024, 7, 9)
+    D_2024_07_18 = PartialDate(2024, 7, 18)
+    D_2024_07_23 = PartialDate(2024, 7, 23)
+    D_2024_07_24 = PartialDate(2024, 7, 24)
+    D_2024_08 = PartialDate(2024, 8)
+    D_2024_08_14 = PartialDate(2024, 8, 14)
+    D_2024_08_25 = PartialDate(2024, 8, 25)
+    D_2024_09 = PartialDate(2024, 9)
+    D_2024_09_15 = PartialDate(2024, 9, 15)
+    D_2024_09_30 = PartialDate(2024, 9, 30)
+    D_2024_10 = PartialDate(2024, 10)
+    D_2024_10_01 = PartialDate(2024, 10, 1)
+    D_2024_10_22 = PartialDate(2024, 10, 22)
+    D_2024_12 = PartialDate(2024, 12)
+    D_2024_12_01 = PartialDate(2024, 12, 1)
+    D_2024_12_06 = PartialDate(2024, 12, 6)
+    D_2024_12_26 = PartialDate(2024, 12, 26)
+    D_2025_01 = PartialDate(2025, 1)
+    D_2025_01_01 = PartialDate(2025, 1, 1)
+    D_2025_01_20 = PartialDate(2025, 1, 20)
+    D_2025_01_27 = PartialDate(2025, 1, 27)
+    D_2025_02 = PartialDate(2025, 2)
+    D_2025_02_19 = PartialDate(2025, 2, 19)
+    D_2025_03 = PartialDate(2025, 3)
+    D_2025_03_16 = PartialDate(2025, 3, 16)
+    D_2025_04 = PartialDate(2025, 4)
+    D_2025_04_14 = PartialDate(2025, 4, 14)
+    D_2025_04_28 = PartialDate(2025, 4, 28)
+    D_2025_05 = PartialDate(2025, 5)
+    D_2025_05_14 = PartialDate(2025, 5, 14)
+    D_2025_06 = PartialDate(2025, 6)
+    D_2025_06_01 = PartialDate(2025, 6, 1)
+    D_2025_06_17 = PartialDate(2025, 6, 17)
+    D_2025_06_20 = PartialDate(2025, 6, 20)
+    D_2025_07 = PartialDate(2025, 7)
+    D_2025_07_02 = PartialDate(2025, 7, 2)
+    D_2025_07_22 = PartialDate(2025, 7, 22)
+    D_2025_07_23 = PartialDate(2025, 7, 23)
+    D_2025_07_25 = PartialDate(2025, 7, 25)
+    D_2025_07_31 = PartialDate(2025, 7, 31)
+    D_2025_08 = PartialDate(2025, 8)
+    D_2025_08_05 = PartialDate(2025, 8, 5)
+    D_2025_09 = PartialDate(2025, 9)
+    D_2025_09_01 = PartialDate(2025, 9, 1)
+    D_2025_09_05 = PartialDate(2025, 9, 5)
+    D_2025_09_19 = PartialDate(2025, 9, 19)
+    D_2025_09_22 = PartialDate(2025, 9, 22)
+    D_2025_09_23 = PartialDate(2025, 9, 23)
+    D_2025_09_29 = PartialDate(2025, 9, 29)
+    D_2025_10 = PartialDate(2025, 10)
+    D_2025_10_01 = PartialDate(2025, 10, 1)
+    D_2025_11 = PartialDate(2025, 11)
+    D_2025_11_06 = PartialDate(2025, 11, 6)
+    D_2025_11_17 = PartialDate(2025, 11, 17)
+    D_2025_11_18 = PartialDate(2025, 11, 18)
+    D_2025_11_24 = PartialDate(2025, 11, 24)
+    REASONING_BUDGET_TOKENS_MIN_0_MAX_24576 = ReasoningOption(
+        type="budget_tokens", min=0, max=24576
+    )
+    REASONING_BUDGET_TOKENS_MIN_1024_MAX_31999 = ReasoningOption(
+        type="budget_tokens", min=1024, max=31999
+    )
+    REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999 = ReasoningOption(
+        type="budget_tokens", min=1024, max=63999
+    )
+    REASONING_BUDGET_TOKENS_MIN_128_MAX_32768 = ReasoningOption(
+        type="budget_tokens", min=128, max=32768
+    )
+    REASONING_BUDGET_TOKENS_MIN_512_MAX_24576 = ReasoningOption(
+        type="budget_tokens", min=512, max=24576
+    )
+    REASONING_EFFORT_LOW_HIGH = ReasoningOption(type="effort", values=("low", "high"))
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("low", "medium", "high")
+    )
+    REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("minimal", "low", "medium", "high")
+    )
+    REASONING_TOGGLE = ReasoningOption(type="toggle")
+    TEXT_IMAGE_AUDIO_TO_TEXT = Modalities(input=("text", "image", "audio"), output=("text",))
+    TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT = Modalities(
+        input=("text", "image", "audio", "video"), output=("text",)
+    )
+    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_TO_TEXT_IMAGE = Modalities(input=("text", "image"), output=("text", "image"))
+    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "CHATGPT_4O_LATEST",
@@ -248,7 +256,7 @@ __all__ = [
     "SONAR_REASONING_PRO",
 ]
 
-CHATGPT_4O_LATEST: Final[Model] = Model(
+CHATGPT_4O_LATEST: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="chatgpt-4o-latest",
     name="OpenAI ChatGPT-4o",
@@ -259,15 +267,16 @@ CHATGPT_4O_LATEST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_08,
-    release_date=_D_2024_08_14,
-    last_updated=_D_2024_08_14,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    knowledge=_Shared.D_2024_08,
+    release_date=_Shared.D_2024_08_14,
+    last_updated=_Shared.D_2024_08_14,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("5"), output=Decimal("20"), cache_read=Decimal("2.5")),
 )
+"OpenAI ChatGPT-4o (chat) · 128K context · 16.4K output · $5.00 in / $20.00 out per 1M tokens · vision, tools"
 
-CLAUDE_3_HAIKU_20240307: Final[Model] = Model(
+CLAUDE_3_HAIKU_20240307: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="claude-3-haiku-20240307",
     name="Anthropic: Claude 3 Haiku",
@@ -278,11 +287,11 @@ CLAUDE_3_HAIKU_20240307: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_03,
-    release_date=_D_2024_03_07,
-    last_updated=_D_2024_03_07,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_4096,
+    knowledge=_Shared.D_2024_03,
+    release_date=_Shared.D_2024_03_07,
+    last_updated=_Shared.D_2024_03_07,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_4096,
     cost=Cost(
         input=Decimal("0.25"),
         output=Decimal("1.25"),
@@ -290,8 +299,9 @@ CLAUDE_3_HAIKU_20240307: Final[Model] = Model(
         cache_write=Decimal("0.3"),
     ),
 )
+"Anthropic: Claude 3 Haiku (chat) · 200K context · 4.1K output · $0.25 in / $1.25 out per 1M tokens · vision, tools"
 
-CLAUDE_3_5_HAIKU: Final[Model] = Model(
+CLAUDE_3_5_HAIKU: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="claude-3.5-haiku",
     name="Anthropic: Claude 3.5 Haiku",
@@ -302,11 +312,11 @@ CLAUDE_3_5_HAIKU: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_10,
-    release_date=_D_2024_10_22,
-    last_updated=_D_2024_10_22,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_8192,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2024_10_22,
+    last_updated=_Shared.D_2024_10_22,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_8192,
     cost=Cost(
         input=Decimal("0.7999999999999999"),
         output=Decimal("4"),
@@ -314,8 +324,9 @@ CLAUDE_3_5_HAIKU: Final[Model] = Model(
         cache_write=Decimal("1"),
     ),
 )
+"Anthropic: Claude 3.5 Haiku (chat) · 200K context · 8.19K output · $0.7999999999999999 in / $4.00 out per 1M tokens · vision, tools"
 
-CLAUDE_3_5_SONNET_V2: Final[Model] = Model(
+CLAUDE_3_5_SONNET_V2: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="claude-3.5-sonnet-v2",
     name="Anthropic: Claude 3.5 Sonnet v2",
@@ -326,11 +337,11 @@ CLAUDE_3_5_SONNET_V2: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_10,
-    release_date=_D_2024_10_22,
-    last_updated=_D_2024_10_22,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_8192,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2024_10_22,
+    last_updated=_Shared.D_2024_10_22,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_8192,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
@@ -338,8 +349,9 @@ CLAUDE_3_5_SONNET_V2: Final[Model] = Model(
         cache_write=Decimal("3.75"),
     ),
 )
+"Anthropic: Claude 3.5 Sonnet v2 (chat) · 200K context · 8.19K output · $3.00 in / $15.00 out per 1M tokens · vision, tools"
 
-CLAUDE_3_7_SONNET: Final[Model] = Model(
+CLAUDE_3_7_SONNET: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="claude-3.7-sonnet",
     name="Anthropic: Claude 3.7 Sonnet",
@@ -350,11 +362,11 @@ CLAUDE_3_7_SONNET: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_02,
-    release_date=_D_2025_02_19,
-    last_updated=_D_2025_02_19,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_02,
+    release_date=_Shared.D_2025_02_19,
+    last_updated=_Shared.D_2025_02_19,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
@@ -362,8 +374,9 @@ CLAUDE_3_7_SONNET: Final[Model] = Model(
         cache_write=Decimal("3.75"),
     ),
 )
+"Anthropic: Claude 3.7 Sonnet (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools"
 
-CLAUDE_4_5_HAIKU: Final[Model] = Model(
+CLAUDE_4_5_HAIKU: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="claude-4.5-haiku",
     name="Anthropic: Claude 4.5 Haiku",
@@ -374,11 +387,11 @@ CLAUDE_4_5_HAIKU: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_10,
-    release_date=_D_2025_10_01,
-    last_updated=_D_2025_10_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_8192,
+    knowledge=_Shared.D_2025_10,
+    release_date=_Shared.D_2025_10_01,
+    last_updated=_Shared.D_2025_10_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_8192,
     cost=Cost(
         input=Decimal("1"),
         output=Decimal("5"),
@@ -386,8 +399,9 @@ CLAUDE_4_5_HAIKU: Final[Model] = Model(
         cache_write=Decimal("1.25"),
     ),
 )
+"Anthropic: Claude 4.5 Haiku (chat) · 200K context · 8.19K output · $1.00 in / $5.00 out per 1M tokens · vision, tools"
 
-CLAUDE_4_5_OPUS: Final[Model] = Model(
+CLAUDE_4_5_OPUS: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="claude-4.5-opus",
     name="Anthropic: Claude Opus 4.5",
@@ -398,21 +412,25 @@ CLAUDE_4_5_OPUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_11,
-    release_date=_D_2025_11_24,
-    last_updated=_D_2025_11_24,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_11,
+    release_date=_Shared.D_2025_11_24,
+    last_updated=_Shared.D_2025_11_24,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999,
+    ),
 )
+"Anthropic: Claude Opus 4.5 (chat) · 200K context · 64K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning"
 
-CLAUDE_4_5_SONNET: Final[Model] = Model(
+CLAUDE_4_5_SONNET: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="claude-4.5-sonnet",
     name="Anthropic: Claude Sonnet 4.5",
@@ -423,21 +441,25 @@ CLAUDE_4_5_SONNET: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_09,
-    release_date=_D_2025_09_29,
-    last_updated=_D_2025_09_29,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_09,
+    release_date=_Shared.D_2025_09_29,
+    last_updated=_Shared.D_2025_09_29,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
         cache_read=Decimal("0.30000000000000004"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999,
+    ),
 )
+"Anthropic: Claude Sonnet 4.5 (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning"
 
-CLAUDE_HAIKU_4_5_20251001: Final[Model] = Model(
+CLAUDE_HAIKU_4_5_20251001: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="claude-haiku-4-5-20251001",
     name="Anthropic: Claude 4.5 Haiku (20251001)",
@@ -448,11 +470,11 @@ CLAUDE_HAIKU_4_5_20251001: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_10,
-    release_date=_D_2025_10_01,
-    last_updated=_D_2025_10_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_8192,
+    knowledge=_Shared.D_2025_10,
+    release_date=_Shared.D_2025_10_01,
+    last_updated=_Shared.D_2025_10_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_8192,
     cost=Cost(
         input=Decimal("1"),
         output=Decimal("5"),
@@ -460,8 +482,9 @@ CLAUDE_HAIKU_4_5_20251001: Final[Model] = Model(
         cache_write=Decimal("1.25"),
     ),
 )
+"Anthropic: Claude 4.5 Haiku (20251001) (chat) · 200K context · 8.19K output · $1.00 in / $5.00 out per 1M tokens · vision, tools"
 
-CLAUDE_OPUS_4: Final[Model] = Model(
+CLAUDE_OPUS_4: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="claude-opus-4",
     name="Anthropic: Claude Opus 4",
@@ -472,21 +495,25 @@ CLAUDE_OPUS_4: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_05,
-    release_date=_D_2025_05_14,
-    last_updated=_D_2025_05_14,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_32000,
+    knowledge=_Shared.D_2025_05,
+    release_date=_Shared.D_2025_05_14,
+    last_updated=_Shared.D_2025_05_14,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_32000,
     cost=Cost(
         input=Decimal("15"),
         output=Decimal("75"),
         cache_read=Decimal("1.5"),
         cache_write=Decimal("18.75"),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1024_MAX_31999),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_31999,
+    ),
 )
+"Anthropic: Claude Opus 4 (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning"
 
-CLAUDE_OPUS_4_1: Final[Model] = Model(
+CLAUDE_OPUS_4_1: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="claude-opus-4-1",
     name="Anthropic: Claude Opus 4.1",
@@ -497,21 +524,25 @@ CLAUDE_OPUS_4_1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_08,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_32000,
+    knowledge=_Shared.D_2025_08,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_32000,
     cost=Cost(
         input=Decimal("15"),
         output=Decimal("75"),
         cache_read=Decimal("1.5"),
         cache_write=Decimal("18.75"),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1024_MAX_31999),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_31999,
+    ),
 )
+"Anthropic: Claude Opus 4.1 (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning"
 
-CLAUDE_OPUS_4_1_20250805: Final[Model] = Model(
+CLAUDE_OPUS_4_1_20250805: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="claude-opus-4-1-20250805",
     name="Anthropic: Claude Opus 4.1 (20250805)",
@@ -522,21 +553,25 @@ CLAUDE_OPUS_4_1_20250805: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_08,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_32000,
+    knowledge=_Shared.D_2025_08,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_32000,
     cost=Cost(
         input=Decimal("15"),
         output=Decimal("75"),
         cache_read=Decimal("1.5"),
         cache_write=Decimal("18.75"),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1024_MAX_31999),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_31999,
+    ),
 )
+"Anthropic: Claude Opus 4.1 (20250805) (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning"
 
-CLAUDE_SONNET_4: Final[Model] = Model(
+CLAUDE_SONNET_4: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="claude-sonnet-4",
     name="Anthropic: Claude Sonnet 4",
@@ -547,21 +582,25 @@ CLAUDE_SONNET_4: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_05,
-    release_date=_D_2025_05_14,
-    last_updated=_D_2025_05_14,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_05,
+    release_date=_Shared.D_2025_05_14,
+    last_updated=_Shared.D_2025_05_14,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
         cache_read=Decimal("0.30000000000000004"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999,
+    ),
 )
+"Anthropic: Claude Sonnet 4 (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning"
 
-CLAUDE_SONNET_4_5_20250929: Final[Model] = Model(
+CLAUDE_SONNET_4_5_20250929: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="claude-sonnet-4-5-20250929",
     name="Anthropic: Claude Sonnet 4.5 (20250929)",
@@ -572,21 +611,25 @@ CLAUDE_SONNET_4_5_20250929: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_09,
-    release_date=_D_2025_09_29,
-    last_updated=_D_2025_09_29,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_09,
+    release_date=_Shared.D_2025_09_29,
+    last_updated=_Shared.D_2025_09_29,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
         cache_read=Decimal("0.30000000000000004"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999,
+    ),
 )
+"Anthropic: Claude Sonnet 4.5 (20250929) (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning"
 
-DEEPSEEK_R1_DISTILL_LLAMA_70B: Final[Model] = Model(
+DEEPSEEK_R1_DISTILL_LLAMA_70B: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="deepseek-r1-distill-llama-70b",
     name="DeepSeek R1 Distill Llama 70B",
@@ -597,16 +640,17 @@ DEEPSEEK_R1_DISTILL_LLAMA_70B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_01_20,
-    last_updated=_D_2025_01_20,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_01_20,
+    last_updated=_Shared.D_2025_01_20,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("0.03"), output=Decimal("0.13")),
     reasoning_options=(),
 )
+"DeepSeek R1 Distill Llama 70B (chat) · 128K context · 4.1K output · $0.03 in / $0.13 out per 1M tokens · tools, reasoning"
 
-DEEPSEEK_REASONER: Final[Model] = Model(
+DEEPSEEK_REASONER: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="deepseek-reasoner",
     name="DeepSeek Reasoner",
@@ -617,15 +661,16 @@ DEEPSEEK_REASONER: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_01_20,
-    last_updated=_D_2025_01_20,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_01_20,
+    last_updated=_Shared.D_2025_01_20,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_64000,
     cost=Cost(input=Decimal("0.56"), output=Decimal("1.68"), cache_read=Decimal("0.07")),
 )
+"DeepSeek Reasoner (chat) · 128K context · 64K output · $0.56 in / $1.68 out per 1M tokens"
 
-DEEPSEEK_TNG_R1T2_CHIMERA: Final[Model] = Model(
+DEEPSEEK_TNG_R1T2_CHIMERA: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="deepseek-tng-r1t2-chimera",
     name="DeepSeek TNG R1T2 Chimera",
@@ -636,15 +681,16 @@ DEEPSEEK_TNG_R1T2_CHIMERA: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_07,
-    release_date=_D_2025_07_02,
-    last_updated=_D_2025_07_02,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_130000_OUTPUT_163840,
+    knowledge=_Shared.D_2025_07,
+    release_date=_Shared.D_2025_07_02,
+    last_updated=_Shared.D_2025_07_02,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_130000_OUTPUT_163840,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
 )
+"DeepSeek TNG R1T2 Chimera (chat) · 130K context · 164K output · $0.30 in / $1.20 out per 1M tokens · tools"
 
-DEEPSEEK_V3: Final[Model] = Model(
+DEEPSEEK_V3: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="deepseek-v3",
     name="DeepSeek V3",
@@ -655,15 +701,16 @@ DEEPSEEK_V3: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_12,
-    release_date=_D_2024_12_26,
-    last_updated=_D_2024_12_26,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_8192,
+    knowledge=_Shared.D_2024_12,
+    release_date=_Shared.D_2024_12_26,
+    last_updated=_Shared.D_2024_12_26,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.56"), output=Decimal("1.68"), cache_read=Decimal("0.07")),
 )
+"DeepSeek V3 (chat) · 128K context · 8.19K output · $0.56 in / $1.68 out per 1M tokens · tools"
 
-DEEPSEEK_V3_1_TERMINUS: Final[Model] = Model(
+DEEPSEEK_V3_1_TERMINUS: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="deepseek-v3.1-terminus",
     name="DeepSeek V3.1 Terminus",
@@ -674,18 +721,19 @@ DEEPSEEK_V3_1_TERMINUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_09,
-    release_date=_D_2025_09_22,
-    last_updated=_D_2025_09_22,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    knowledge=_Shared.D_2025_09,
+    release_date=_Shared.D_2025_09_22,
+    last_updated=_Shared.D_2025_09_22,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(
         input=Decimal("0.27"), output=Decimal("1"), cache_read=Decimal("0.21600000000000003")
     ),
     reasoning_options=(),
 )
+"DeepSeek V3.1 Terminus (chat) · 128K context · 16.4K output · $0.27 in / $1.00 out per 1M tokens · tools, reasoning"
 
-DEEPSEEK_V3_2: Final[Model] = Model(
+DEEPSEEK_V3_2: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="deepseek-v3.2",
     name="DeepSeek V3.2",
@@ -696,15 +744,16 @@ DEEPSEEK_V3_2: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_09,
-    release_date=_D_2025_09_22,
-    last_updated=_D_2025_09_22,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_163840_OUTPUT_65536,
+    knowledge=_Shared.D_2025_09,
+    release_date=_Shared.D_2025_09_22,
+    last_updated=_Shared.D_2025_09_22,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_163840_OUTPUT_65536,
     cost=Cost(input=Decimal("0.27"), output=Decimal("0.41")),
 )
+"DeepSeek V3.2 (chat) · 164K context · 65.5K output · $0.27 in / $0.41 out per 1M tokens · tools"
 
-ERNIE_4_5_21B_A3B_THINKING: Final[Model] = Model(
+ERNIE_4_5_21B_A3B_THINKING: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="ernie-4.5-21b-a3b-thinking",
     name="Baidu Ernie 4.5 21B A3B Thinking",
@@ -715,16 +764,17 @@ ERNIE_4_5_21B_A3B_THINKING: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_03,
-    release_date=_D_2025_03_16,
-    last_updated=_D_2025_03_16,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_8000,
+    knowledge=_Shared.D_2025_03,
+    release_date=_Shared.D_2025_03_16,
+    last_updated=_Shared.D_2025_03_16,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_8000,
     cost=Cost(input=Decimal("0.07"), output=Decimal("0.28")),
     reasoning_options=(),
 )
+"Baidu Ernie 4.5 21B A3B Thinking (chat) · 128K context · 8K output · $0.07 in / $0.28 out per 1M tokens · reasoning"
 
-GEMINI_2_5_FLASH: Final[Model] = Model(
+GEMINI_2_5_FLASH: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="gemini-2.5-flash",
     name="Google Gemini 2.5 Flash",
@@ -735,21 +785,22 @@ GEMINI_2_5_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_06,
-    release_date=_D_2025_06_17,
-    last_updated=_D_2025_06_17,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65535,
+    knowledge=_Shared.D_2025_06,
+    release_date=_Shared.D_2025_06_17,
+    last_updated=_Shared.D_2025_06_17,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65535,
     cost=Cost(
         input=Decimal("0.3"),
         output=Decimal("2.5"),
         cache_read=Decimal("0.075"),
         cache_write=Decimal("0.3"),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_0_MAX_24576),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_0_MAX_24576),
 )
+"Google Gemini 2.5 Flash (chat) · 1.05M context · 65.5K output · $0.30 in / $2.50 out per 1M tokens · vision, tools, reasoning"
 
-GEMINI_2_5_FLASH_LITE: Final[Model] = Model(
+GEMINI_2_5_FLASH_LITE: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="gemini-2.5-flash-lite",
     name="Google Gemini 2.5 Flash Lite",
@@ -760,21 +811,22 @@ GEMINI_2_5_FLASH_LITE: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_07,
-    release_date=_D_2025_07_22,
-    last_updated=_D_2025_07_22,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65535,
+    knowledge=_Shared.D_2025_07,
+    release_date=_Shared.D_2025_07_22,
+    last_updated=_Shared.D_2025_07_22,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65535,
     cost=Cost(
         input=Decimal("0.09999999999999999"),
         output=Decimal("0.39999999999999997"),
         cache_read=Decimal("0.024999999999999998"),
         cache_write=Decimal("0.09999999999999999"),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_512_MAX_24576),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_512_MAX_24576),
 )
+"Google Gemini 2.5 Flash Lite (chat) · 1.05M context · 65.5K output · $0.09999999999999999 in / $0.39999999999999997 out per 1M tokens · vision, tools, reasoning"
 
-GEMINI_2_5_PRO: Final[Model] = Model(
+GEMINI_2_5_PRO: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="gemini-2.5-pro",
     name="Google Gemini 2.5 Pro",
@@ -785,21 +837,22 @@ GEMINI_2_5_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_06,
-    release_date=_D_2025_06_17,
-    last_updated=_D_2025_06_17,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_06,
+    release_date=_Shared.D_2025_06_17,
+    last_updated=_Shared.D_2025_06_17,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(
         input=Decimal("1.25"),
         output=Decimal("10"),
         cache_read=Decimal("0.3125"),
         cache_write=Decimal("1.25"),
     ),
-    reasoning_options=(_REASONING_BUDGET_TOKENS_MIN_128_MAX_32768,),
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_128_MAX_32768,),
 )
+"Google Gemini 2.5 Pro (chat) · 1.05M context · 65.5K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning"
 
-GEMINI_3_PRO_PREVIEW: Final[Model] = Model(
+GEMINI_3_PRO_PREVIEW: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="gemini-3-pro-preview",
     name="Google Gemini 3 Pro Preview",
@@ -810,16 +863,17 @@ GEMINI_3_PRO_PREVIEW: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_11,
-    release_date=_D_2025_11_18,
-    last_updated=_D_2025_11_18,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_11,
+    release_date=_Shared.D_2025_11_18,
+    last_updated=_Shared.D_2025_11_18,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(input=Decimal("2"), output=Decimal("12"), cache_read=Decimal("0.19999999999999998")),
-    reasoning_options=(_REASONING_EFFORT_LOW_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_HIGH,),
 )
+"Google Gemini 3 Pro Preview (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning"
 
-GEMMA_3_12B_IT: Final[Model] = Model(
+GEMMA_3_12B_IT: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="gemma-3-12b-it",
     name="Google Gemma 3 12B",
@@ -830,15 +884,16 @@ GEMMA_3_12B_IT: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_12,
-    release_date=_D_2024_12_01,
-    last_updated=_D_2024_12_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_8192,
+    knowledge=_Shared.D_2024_12,
+    release_date=_Shared.D_2024_12_01,
+    last_updated=_Shared.D_2024_12_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_8192,
     cost=Cost(input=Decimal("0.049999999999999996"), output=Decimal("0.09999999999999999")),
 )
+"Google Gemma 3 12B (chat) · 131K context · 8.19K output · $0.049999999999999996 in / $0.09999999999999999 out per 1M tokens · vision"
 
-GEMMA2_9B_IT: Final[Model] = Model(
+GEMMA2_9B_IT: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="gemma2-9b-it",
     name="Google Gemma 2",
@@ -849,15 +904,16 @@ GEMMA2_9B_IT: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_06,
-    release_date=_D_2024_06_25,
-    last_updated=_D_2024_06_25,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8192_OUTPUT_8192,
+    knowledge=_Shared.D_2024_06,
+    release_date=_Shared.D_2024_06_25,
+    last_updated=_Shared.D_2024_06_25,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8192_OUTPUT_8192,
     cost=Cost(input=Decimal("0.01"), output=Decimal("0.03")),
 )
+"Google Gemma 2 (chat) · 8.19K context · 8.19K output · $0.01 in / $0.03 out per 1M tokens"
 
-GLM_4_6: Final[Model] = Model(
+GLM_4_6: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="glm-4.6",
     name="Zai GLM-4.6",
@@ -868,16 +924,17 @@ GLM_4_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_07,
-    release_date=_D_2024_07_18,
-    last_updated=_D_2024_07_18,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_131072,
+    knowledge=_Shared.D_2024_07,
+    release_date=_Shared.D_2024_07_18,
+    last_updated=_Shared.D_2024_07_18,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_131072,
     cost=Cost(input=Decimal("0.44999999999999996"), output=Decimal("1.5")),
     reasoning_options=(),
 )
+"Zai GLM-4.6 (chat) · 205K context · 131K output · $0.44999999999999996 in / $1.50 out per 1M tokens · tools, reasoning"
 
-GPT_4_1: Final[Model] = Model(
+GPT_4_1: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="gpt-4.1",
     name="OpenAI GPT-4.1",
@@ -888,15 +945,16 @@ GPT_4_1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_04_14,
-    last_updated=_D_2025_04_14,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1047576_OUTPUT_32768,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_04_14,
+    last_updated=_Shared.D_2025_04_14,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1047576_OUTPUT_32768,
     cost=Cost(input=Decimal("2"), output=Decimal("8"), cache_read=Decimal("0.5")),
 )
+"OpenAI GPT-4.1 (chat) · 1.05M context · 32.8K output · $2.00 in / $8.00 out per 1M tokens · vision, tools"
 
-GPT_4_1_MINI: Final[Model] = Model(
+GPT_4_1_MINI: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="gpt-4.1-mini",
     name="OpenAI GPT-4.1 Mini",
@@ -907,19 +965,20 @@ GPT_4_1_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_04_14,
-    last_updated=_D_2025_04_14,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1047576_OUTPUT_32768,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_04_14,
+    last_updated=_Shared.D_2025_04_14,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1047576_OUTPUT_32768,
     cost=Cost(
         input=Decimal("0.39999999999999997"),
         output=Decimal("1.5999999999999999"),
         cache_read=Decimal("0.09999999999999999"),
     ),
 )
+"OpenAI GPT-4.1 Mini (chat) · 1.05M context · 32.8K output · $0.39999999999999997 in / $1.5999999999999999 out per 1M tokens · vision, tools"
 
-GPT_4_1_MINI_2025_04_14: Final[Model] = Model(
+GPT_4_1_MINI_2025_04_14: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="gpt-4.1-mini-2025-04-14",
     name="OpenAI GPT-4.1 Mini",
@@ -930,19 +989,20 @@ GPT_4_1_MINI_2025_04_14: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_04_14,
-    last_updated=_D_2025_04_14,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1047576_OUTPUT_32768,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_04_14,
+    last_updated=_Shared.D_2025_04_14,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1047576_OUTPUT_32768,
     cost=Cost(
         input=Decimal("0.39999999999999997"),
         output=Decimal("1.5999999999999999"),
         cache_read=Decimal("0.09999999999999999"),
     ),
 )
+"OpenAI GPT-4.1 Mini (chat) · 1.05M context · 32.8K output · $0.39999999999999997 in / $1.5999999999999999 out per 1M tokens · vision, tools"
 
-GPT_4_1_NANO: Final[Model] = Model(
+GPT_4_1_NANO: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="gpt-4.1-nano",
     name="OpenAI GPT-4.1 Nano",
@@ -953,19 +1013,20 @@ GPT_4_1_NANO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_04_14,
-    last_updated=_D_2025_04_14,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1047576_OUTPUT_32768,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_04_14,
+    last_updated=_Shared.D_2025_04_14,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1047576_OUTPUT_32768,
     cost=Cost(
         input=Decimal("0.09999999999999999"),
         output=Decimal("0.39999999999999997"),
         cache_read=Decimal("0.024999999999999998"),
     ),
 )
+"OpenAI GPT-4.1 Nano (chat) · 1.05M context · 32.8K output · $0.09999999999999999 in / $0.39999999999999997 out per 1M tokens · vision, tools"
 
-GPT_4O: Final[Model] = Model(
+GPT_4O: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="gpt-4o",
     name="OpenAI GPT-4o",
@@ -976,15 +1037,16 @@ GPT_4O: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_05,
-    release_date=_D_2024_05_13,
-    last_updated=_D_2024_05_13,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    knowledge=_Shared.D_2024_05,
+    release_date=_Shared.D_2024_05_13,
+    last_updated=_Shared.D_2024_05_13,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10"), cache_read=Decimal("1.25")),
 )
+"OpenAI GPT-4o (chat) · 128K context · 16.4K output · $2.50 in / $10.00 out per 1M tokens · vision, tools"
 
-GPT_4O_MINI: Final[Model] = Model(
+GPT_4O_MINI: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="gpt-4o-mini",
     name="OpenAI GPT-4o-mini",
@@ -995,15 +1057,16 @@ GPT_4O_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_07,
-    release_date=_D_2024_07_18,
-    last_updated=_D_2024_07_18,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    knowledge=_Shared.D_2024_07,
+    release_date=_Shared.D_2024_07_18,
+    last_updated=_Shared.D_2024_07_18,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6"), cache_read=Decimal("0.075")),
 )
+"OpenAI GPT-4o-mini (chat) · 128K context · 16.4K output · $0.15 in / $0.60 out per 1M tokens · vision, tools"
 
-GPT_5: Final[Model] = Model(
+GPT_5: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="gpt-5",
     name="OpenAI GPT-5",
@@ -1014,17 +1077,18 @@ GPT_5: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_01_01,
-    last_updated=_D_2025_01_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_01_01,
+    last_updated=_Shared.D_2025_01_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.12500000000000003")
     ),
 )
+"OpenAI GPT-5 (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools"
 
-GPT_5_CHAT_LATEST: Final[Model] = Model(
+GPT_5_CHAT_LATEST: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="gpt-5-chat-latest",
     name="OpenAI GPT-5 Chat Latest",
@@ -1035,17 +1099,18 @@ GPT_5_CHAT_LATEST: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_09,
-    release_date=_D_2024_09_30,
-    last_updated=_D_2024_09_30,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    knowledge=_Shared.D_2024_09,
+    release_date=_Shared.D_2024_09_30,
+    last_updated=_Shared.D_2024_09_30,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(
         input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.12500000000000003")
     ),
 )
+"OpenAI GPT-5 Chat Latest (chat) · 128K context · 16.4K output · $1.25 in / $10.00 out per 1M tokens · vision, tools"
 
-GPT_5_CODEX: Final[Model] = Model(
+GPT_5_CODEX: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="gpt-5-codex",
     name="OpenAI: GPT-5 Codex",
@@ -1056,17 +1121,18 @@ GPT_5_CODEX: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_01_01,
-    last_updated=_D_2025_01_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_01_01,
+    last_updated=_Shared.D_2025_01_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.12500000000000003")
     ),
 )
+"OpenAI: GPT-5 Codex (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · tools"
 
-GPT_5_MINI: Final[Model] = Model(
+GPT_5_MINI: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="gpt-5-mini",
     name="OpenAI GPT-5 Mini",
@@ -1077,17 +1143,18 @@ GPT_5_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_01_01,
-    last_updated=_D_2025_01_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_01_01,
+    last_updated=_Shared.D_2025_01_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("0.25"), output=Decimal("2"), cache_read=Decimal("0.024999999999999998")
     ),
 )
+"OpenAI GPT-5 Mini (chat) · 400K context · 128K output · $0.25 in / $2.00 out per 1M tokens · vision, tools"
 
-GPT_5_NANO: Final[Model] = Model(
+GPT_5_NANO: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="gpt-5-nano",
     name="OpenAI GPT-5 Nano",
@@ -1098,19 +1165,20 @@ GPT_5_NANO: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_01_01,
-    last_updated=_D_2025_01_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_01_01,
+    last_updated=_Shared.D_2025_01_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("0.049999999999999996"),
         output=Decimal("0.39999999999999997"),
         cache_read=Decimal("0.005"),
     ),
 )
+"OpenAI GPT-5 Nano (chat) · 400K context · 128K output · $0.049999999999999996 in / $0.39999999999999997 out per 1M tokens · vision, tools"
 
-GPT_5_PRO: Final[Model] = Model(
+GPT_5_PRO: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="gpt-5-pro",
     name="OpenAI: GPT-5 Pro",
@@ -1121,15 +1189,16 @@ GPT_5_PRO: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_01_01,
-    last_updated=_D_2025_01_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_32768,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_01_01,
+    last_updated=_Shared.D_2025_01_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_32768,
     cost=Cost(input=Decimal("15"), output=Decimal("120")),
 )
+"OpenAI: GPT-5 Pro (chat) · 128K context · 32.8K output · $15.00 in / $120.00 out per 1M tokens"
 
-GPT_5_1: Final[Model] = Model(
+GPT_5_1: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="gpt-5.1",
     name="OpenAI GPT-5.1",
@@ -1140,17 +1209,18 @@ GPT_5_1: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_01_01,
-    last_updated=_D_2025_01_01,
-    modalities=_TEXT_IMAGE_TO_TEXT_IMAGE,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_01_01,
+    last_updated=_Shared.D_2025_01_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT_IMAGE,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.12500000000000003")
     ),
 )
+"OpenAI GPT-5.1 (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools"
 
-GPT_5_1_CHAT_LATEST: Final[Model] = Model(
+GPT_5_1_CHAT_LATEST: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="gpt-5.1-chat-latest",
     name="OpenAI GPT-5.1 Chat",
@@ -1161,17 +1231,18 @@ GPT_5_1_CHAT_LATEST: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_01_01,
-    last_updated=_D_2025_01_01,
-    modalities=_TEXT_IMAGE_TO_TEXT_IMAGE,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_01_01,
+    last_updated=_Shared.D_2025_01_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT_IMAGE,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(
         input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.12500000000000003")
     ),
 )
+"OpenAI GPT-5.1 Chat (chat) · 128K context · 16.4K output · $1.25 in / $10.00 out per 1M tokens · vision, tools"
 
-GPT_5_1_CODEX: Final[Model] = Model(
+GPT_5_1_CODEX: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="gpt-5.1-codex",
     name="OpenAI: GPT-5.1 Codex",
@@ -1182,17 +1253,18 @@ GPT_5_1_CODEX: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_01_01,
-    last_updated=_D_2025_01_01,
-    modalities=_TEXT_IMAGE_TO_TEXT_IMAGE,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_01_01,
+    last_updated=_Shared.D_2025_01_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT_IMAGE,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.12500000000000003")
     ),
 )
+"OpenAI: GPT-5.1 Codex (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools"
 
-GPT_5_1_CODEX_MINI: Final[Model] = Model(
+GPT_5_1_CODEX_MINI: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="gpt-5.1-codex-mini",
     name="OpenAI: GPT-5.1 Codex Mini",
@@ -1203,17 +1275,18 @@ GPT_5_1_CODEX_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_01_01,
-    last_updated=_D_2025_01_01,
-    modalities=_TEXT_IMAGE_TO_TEXT_IMAGE,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_01_01,
+    last_updated=_Shared.D_2025_01_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT_IMAGE,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("0.25"), output=Decimal("2"), cache_read=Decimal("0.024999999999999998")
     ),
 )
+"OpenAI: GPT-5.1 Codex Mini (chat) · 400K context · 128K output · $0.25 in / $2.00 out per 1M tokens · vision, tools"
 
-GPT_OSS_120B: Final[Model] = Model(
+GPT_OSS_120B: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="gpt-oss-120b",
     name="OpenAI GPT-OSS 120b",
@@ -1224,16 +1297,17 @@ GPT_OSS_120B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_06,
-    release_date=_D_2024_06_01,
-    last_updated=_D_2024_06_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_131072,
+    knowledge=_Shared.D_2024_06,
+    release_date=_Shared.D_2024_06_01,
+    last_updated=_Shared.D_2024_06_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_131072,
     cost=Cost(input=Decimal("0.04"), output=Decimal("0.16")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"OpenAI GPT-OSS 120b (chat) · 131K context · 131K output · $0.04 in / $0.16 out per 1M tokens · tools, reasoning"
 
-GPT_OSS_20B: Final[Model] = Model(
+GPT_OSS_20B: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="gpt-oss-20b",
     name="OpenAI GPT-OSS 20b",
@@ -1244,16 +1318,17 @@ GPT_OSS_20B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_06,
-    release_date=_D_2024_06_01,
-    last_updated=_D_2024_06_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_131072,
+    knowledge=_Shared.D_2024_06,
+    release_date=_Shared.D_2024_06_01,
+    last_updated=_Shared.D_2024_06_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_131072,
     cost=Cost(input=Decimal("0.049999999999999996"), output=Decimal("0.19999999999999998")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"OpenAI GPT-OSS 20b (chat) · 131K context · 131K output · $0.049999999999999996 in / $0.19999999999999998 out per 1M tokens · tools, reasoning"
 
-GROK_3: Final[Model] = Model(
+GROK_3: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="grok-3",
     name="xAI Grok 3",
@@ -1264,15 +1339,16 @@ GROK_3: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_06,
-    release_date=_D_2024_06_01,
-    last_updated=_D_2024_06_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_131072,
+    knowledge=_Shared.D_2024_06,
+    release_date=_Shared.D_2024_06_01,
+    last_updated=_Shared.D_2024_06_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_131072,
     cost=Cost(input=Decimal("3"), output=Decimal("15"), cache_read=Decimal("0.75")),
 )
+"xAI Grok 3 (chat) · 131K context · 131K output · $3.00 in / $15.00 out per 1M tokens · tools"
 
-GROK_3_MINI: Final[Model] = Model(
+GROK_3_MINI: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="grok-3-mini",
     name="xAI Grok 3 Mini",
@@ -1283,15 +1359,16 @@ GROK_3_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_06,
-    release_date=_D_2024_06_01,
-    last_updated=_D_2024_06_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_131072,
+    knowledge=_Shared.D_2024_06,
+    release_date=_Shared.D_2024_06_01,
+    last_updated=_Shared.D_2024_06_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_131072,
     cost=Cost(input=Decimal("0.3"), output=Decimal("0.5"), cache_read=Decimal("0.075")),
 )
+"xAI Grok 3 Mini (chat) · 131K context · 131K output · $0.30 in / $0.50 out per 1M tokens · tools"
 
-GROK_4: Final[Model] = Model(
+GROK_4: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="grok-4",
     name="xAI Grok 4",
@@ -1302,15 +1379,16 @@ GROK_4: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_07,
-    release_date=_D_2024_07_09,
-    last_updated=_D_2024_07_09,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_256000,
+    knowledge=_Shared.D_2024_07,
+    release_date=_Shared.D_2024_07_09,
+    last_updated=_Shared.D_2024_07_09,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_256000,
     cost=Cost(input=Decimal("3"), output=Decimal("15"), cache_read=Decimal("0.75")),
 )
+"xAI Grok 4 (chat) · 256K context · 256K output · $3.00 in / $15.00 out per 1M tokens · tools"
 
-GROK_4_1_FAST_NON_REASONING: Final[Model] = Model(
+GROK_4_1_FAST_NON_REASONING: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="grok-4-1-fast-non-reasoning",
     name="xAI Grok 4.1 Fast Non-Reasoning",
@@ -1321,19 +1399,20 @@ GROK_4_1_FAST_NON_REASONING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_11,
-    release_date=_D_2025_11_17,
-    last_updated=_D_2025_11_17,
-    modalities=_TEXT_IMAGE_TO_TEXT_IMAGE,
-    limit=_CONTEXT_2000000_OUTPUT_30000,
+    knowledge=_Shared.D_2025_11,
+    release_date=_Shared.D_2025_11_17,
+    last_updated=_Shared.D_2025_11_17,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT_IMAGE,
+    limit=_Shared.CONTEXT_2000000_OUTPUT_30000,
     cost=Cost(
         input=Decimal("0.19999999999999998"),
         output=Decimal("0.5"),
         cache_read=Decimal("0.049999999999999996"),
     ),
 )
+"xAI Grok 4.1 Fast Non-Reasoning (chat) · 2M context · 30K output · $0.19999999999999998 in / $0.50 out per 1M tokens · vision, tools"
 
-GROK_4_1_FAST_REASONING: Final[Model] = Model(
+GROK_4_1_FAST_REASONING: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="grok-4-1-fast-reasoning",
     name="xAI Grok 4.1 Fast Reasoning",
@@ -1344,11 +1423,11 @@ GROK_4_1_FAST_REASONING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_11,
-    release_date=_D_2025_11_17,
-    last_updated=_D_2025_11_17,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_2000000_OUTPUT_2000000,
+    knowledge=_Shared.D_2025_11,
+    release_date=_Shared.D_2025_11_17,
+    last_updated=_Shared.D_2025_11_17,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_2000000_OUTPUT_2000000,
     cost=Cost(
         input=Decimal("0.19999999999999998"),
         output=Decimal("0.5"),
@@ -1356,8 +1435,9 @@ GROK_4_1_FAST_REASONING: Final[Model] = Model(
     ),
     reasoning_options=(),
 )
+"xAI Grok 4.1 Fast Reasoning (chat) · 2M context · 2M output · $0.19999999999999998 in / $0.50 out per 1M tokens · vision, tools, reasoning"
 
-GROK_4_FAST_NON_REASONING: Final[Model] = Model(
+GROK_4_FAST_NON_REASONING: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="grok-4-fast-non-reasoning",
     name="xAI Grok 4 Fast Non-Reasoning",
@@ -1368,19 +1448,20 @@ GROK_4_FAST_NON_REASONING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_09,
-    release_date=_D_2025_09_19,
-    last_updated=_D_2025_09_19,
-    modalities=_TEXT_IMAGE_AUDIO_TO_TEXT,
-    limit=_CONTEXT_2000000_OUTPUT_2000000,
+    knowledge=_Shared.D_2025_09,
+    release_date=_Shared.D_2025_09_19,
+    last_updated=_Shared.D_2025_09_19,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_TO_TEXT,
+    limit=_Shared.CONTEXT_2000000_OUTPUT_2000000,
     cost=Cost(
         input=Decimal("0.19999999999999998"),
         output=Decimal("0.5"),
         cache_read=Decimal("0.049999999999999996"),
     ),
 )
+"xAI Grok 4 Fast Non-Reasoning (chat) · 2M context · 2M output · $0.19999999999999998 in / $0.50 out per 1M tokens · vision, tools"
 
-GROK_4_FAST_REASONING: Final[Model] = Model(
+GROK_4_FAST_REASONING: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="grok-4-fast-reasoning",
     name="xAI: Grok 4 Fast Reasoning",
@@ -1391,11 +1472,11 @@ GROK_4_FAST_REASONING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_09,
-    release_date=_D_2025_09_01,
-    last_updated=_D_2025_09_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_2000000_OUTPUT_2000000,
+    knowledge=_Shared.D_2025_09,
+    release_date=_Shared.D_2025_09_01,
+    last_updated=_Shared.D_2025_09_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_2000000_OUTPUT_2000000,
     cost=Cost(
         input=Decimal("0.19999999999999998"),
         output=Decimal("0.5"),
@@ -1403,8 +1484,9 @@ GROK_4_FAST_REASONING: Final[Model] = Model(
     ),
     reasoning_options=(),
 )
+"xAI: Grok 4 Fast Reasoning (chat) · 2M context · 2M output · $0.19999999999999998 in / $0.50 out per 1M tokens · vision, tools, reasoning"
 
-GROK_CODE_FAST_1: Final[Model] = Model(
+GROK_CODE_FAST_1: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="grok-code-fast-1",
     name="xAI Grok Code Fast 1",
@@ -1415,17 +1497,18 @@ GROK_CODE_FAST_1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_08,
-    release_date=_D_2024_08_25,
-    last_updated=_D_2024_08_25,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_10000,
+    knowledge=_Shared.D_2024_08,
+    release_date=_Shared.D_2024_08_25,
+    last_updated=_Shared.D_2024_08_25,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_10000,
     cost=Cost(
         input=Decimal("0.19999999999999998"), output=Decimal("1.5"), cache_read=Decimal("0.02")
     ),
 )
+"xAI Grok Code Fast 1 (chat) · 256K context · 10K output · $0.19999999999999998 in / $1.50 out per 1M tokens · tools"
 
-HERMES_2_PRO_LLAMA_3_8B: Final[Model] = Model(
+HERMES_2_PRO_LLAMA_3_8B: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="hermes-2-pro-llama-3-8b",
     name="Hermes 2 Pro Llama 3 8B",
@@ -1436,15 +1519,16 @@ HERMES_2_PRO_LLAMA_3_8B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_05,
-    release_date=_D_2024_05_27,
-    last_updated=_D_2024_05_27,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_131072,
+    knowledge=_Shared.D_2024_05,
+    release_date=_Shared.D_2024_05_27,
+    last_updated=_Shared.D_2024_05_27,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_131072,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.14")),
 )
+"Hermes 2 Pro Llama 3 8B (chat) · 131K context · 131K output · $0.14 in / $0.14 out per 1M tokens · tools"
 
-KIMI_K2_0711: Final[Model] = Model(
+KIMI_K2_0711: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="kimi-k2-0711",
     name="Kimi K2 (07/11)",
@@ -1455,15 +1539,16 @@ KIMI_K2_0711: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_01_01,
-    last_updated=_D_2025_01_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_16384,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_01_01,
+    last_updated=_Shared.D_2025_01_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_16384,
     cost=Cost(input=Decimal("0.5700000000000001"), output=Decimal("2.3")),
 )
+"Kimi K2 (07/11) (chat) · 131K context · 16.4K output · $0.5700000000000001 in / $2.30 out per 1M tokens · tools"
 
-KIMI_K2_0905: Final[Model] = Model(
+KIMI_K2_0905: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="kimi-k2-0905",
     name="Kimi K2 (09/05)",
@@ -1474,15 +1559,16 @@ KIMI_K2_0905: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_09,
-    release_date=_D_2025_09_05,
-    last_updated=_D_2025_09_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_16384,
+    knowledge=_Shared.D_2025_09,
+    release_date=_Shared.D_2025_09_05,
+    last_updated=_Shared.D_2025_09_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_16384,
     cost=Cost(input=Decimal("0.5"), output=Decimal("2"), cache_read=Decimal("0.39999999999999997")),
 )
+"Kimi K2 (09/05) (chat) · 262K context · 16.4K output · $0.50 in / $2.00 out per 1M tokens · tools"
 
-KIMI_K2_THINKING: Final[Model] = Model(
+KIMI_K2_THINKING: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="kimi-k2-thinking",
     name="Kimi K2 Thinking",
@@ -1493,15 +1579,16 @@ KIMI_K2_THINKING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_11,
-    release_date=_D_2025_11_06,
-    last_updated=_D_2025_11_06,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_262144,
+    knowledge=_Shared.D_2025_11,
+    release_date=_Shared.D_2025_11_06,
+    last_updated=_Shared.D_2025_11_06,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_262144,
     cost=Cost(input=Decimal("0.48"), output=Decimal("2")),
 )
+"Kimi K2 Thinking (chat) · 256K context · 262K output · $0.48 in / $2.00 out per 1M tokens · tools"
 
-LLAMA_3_1_8B_INSTANT: Final[Model] = Model(
+LLAMA_3_1_8B_INSTANT: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="llama-3.1-8b-instant",
     name="Meta Llama 3.1 8B Instant",
@@ -1512,15 +1599,16 @@ LLAMA_3_1_8B_INSTANT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_07,
-    release_date=_D_2024_07_01,
-    last_updated=_D_2024_07_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32678,
+    knowledge=_Shared.D_2024_07,
+    release_date=_Shared.D_2024_07_01,
+    last_updated=_Shared.D_2024_07_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32678,
     cost=Cost(input=Decimal("0.049999999999999996"), output=Decimal("0.08")),
 )
+"Meta Llama 3.1 8B Instant (chat) · 131K context · 32.7K output · $0.049999999999999996 in / $0.08 out per 1M tokens · tools"
 
-LLAMA_3_1_8B_INSTRUCT: Final[Model] = Model(
+LLAMA_3_1_8B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="llama-3.1-8b-instruct",
     name="Meta Llama 3.1 8B Instruct",
@@ -1531,15 +1619,16 @@ LLAMA_3_1_8B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_07,
-    release_date=_D_2024_07_23,
-    last_updated=_D_2024_07_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_16384_OUTPUT_16384,
+    knowledge=_Shared.D_2024_07,
+    release_date=_Shared.D_2024_07_23,
+    last_updated=_Shared.D_2024_07_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_16384_OUTPUT_16384,
     cost=Cost(input=Decimal("0.02"), output=Decimal("0.049999999999999996")),
 )
+"Meta Llama 3.1 8B Instruct (chat) · 16.4K context · 16.4K output · $0.02 in / $0.049999999999999996 out per 1M tokens · tools"
 
-LLAMA_3_1_8B_INSTRUCT_TURBO: Final[Model] = Model(
+LLAMA_3_1_8B_INSTRUCT_TURBO: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="llama-3.1-8b-instruct-turbo",
     name="Meta Llama 3.1 8B Instruct Turbo",
@@ -1550,15 +1639,16 @@ LLAMA_3_1_8B_INSTRUCT_TURBO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_07,
-    release_date=_D_2024_07_23,
-    last_updated=_D_2024_07_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_07,
+    release_date=_Shared.D_2024_07_23,
+    last_updated=_Shared.D_2024_07_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.02"), output=Decimal("0.03")),
 )
+"Meta Llama 3.1 8B Instruct Turbo (chat) · 128K context · 128K output · $0.02 in / $0.03 out per 1M tokens · tools"
 
-LLAMA_3_3_70B_INSTRUCT: Final[Model] = Model(
+LLAMA_3_3_70B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="llama-3.3-70b-instruct",
     name="Meta Llama 3.3 70B Instruct",
@@ -1569,15 +1659,16 @@ LLAMA_3_3_70B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_12,
-    release_date=_D_2024_12_06,
-    last_updated=_D_2024_12_06,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16400,
+    knowledge=_Shared.D_2024_12,
+    release_date=_Shared.D_2024_12_06,
+    last_updated=_Shared.D_2024_12_06,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16400,
     cost=Cost(input=Decimal("0.13"), output=Decimal("0.39")),
 )
+"Meta Llama 3.3 70B Instruct (chat) · 128K context · 16.4K output · $0.13 in / $0.39 out per 1M tokens · tools"
 
-LLAMA_3_3_70B_VERSATILE: Final[Model] = Model(
+LLAMA_3_3_70B_VERSATILE: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="llama-3.3-70b-versatile",
     name="Meta Llama 3.3 70B Versatile",
@@ -1588,15 +1679,16 @@ LLAMA_3_3_70B_VERSATILE: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_12,
-    release_date=_D_2024_12_06,
-    last_updated=_D_2024_12_06,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32678,
+    knowledge=_Shared.D_2024_12,
+    release_date=_Shared.D_2024_12_06,
+    last_updated=_Shared.D_2024_12_06,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32678,
     cost=Cost(input=Decimal("0.59"), output=Decimal("0.7899999999999999")),
 )
+"Meta Llama 3.3 70B Versatile (chat) · 131K context · 32.7K output · $0.59 in / $0.7899999999999999 out per 1M tokens · tools"
 
-LLAMA_4_MAVERICK: Final[Model] = Model(
+LLAMA_4_MAVERICK: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="llama-4-maverick",
     name="Meta Llama 4 Maverick 17B 128E",
@@ -1607,15 +1699,16 @@ LLAMA_4_MAVERICK: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_01_01,
-    last_updated=_D_2025_01_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_8192,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_01_01,
+    last_updated=_Shared.D_2025_01_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_8192,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
 )
+"Meta Llama 4 Maverick 17B 128E (chat) · 131K context · 8.19K output · $0.15 in / $0.60 out per 1M tokens · vision, tools"
 
-LLAMA_4_SCOUT: Final[Model] = Model(
+LLAMA_4_SCOUT: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="llama-4-scout",
     name="Meta Llama 4 Scout 17B 16E",
@@ -1626,15 +1719,16 @@ LLAMA_4_SCOUT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_01_01,
-    last_updated=_D_2025_01_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_8192,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_01_01,
+    last_updated=_Shared.D_2025_01_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_8192,
     cost=Cost(input=Decimal("0.08"), output=Decimal("0.3")),
 )
+"Meta Llama 4 Scout 17B 16E (chat) · 131K context · 8.19K output · $0.08 in / $0.30 out per 1M tokens · vision, tools"
 
-LLAMA_GUARD_4: Final[Model] = Model(
+LLAMA_GUARD_4: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="llama-guard-4",
     name="Meta Llama Guard 4 12B",
@@ -1645,15 +1739,16 @@ LLAMA_GUARD_4: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_01_01,
-    last_updated=_D_2025_01_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_1024,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_01_01,
+    last_updated=_Shared.D_2025_01_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_1024,
     cost=Cost(input=Decimal("0.21"), output=Decimal("0.21")),
 )
+"Meta Llama Guard 4 12B (chat) · 131K context · 1.02K output · $0.21 in / $0.21 out per 1M tokens · vision"
 
-LLAMA_PROMPT_GUARD_2_22M: Final[Model] = Model(
+LLAMA_PROMPT_GUARD_2_22M: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="llama-prompt-guard-2-22m",
     name="Meta Llama Prompt Guard 2 22M",
@@ -1664,15 +1759,16 @@ LLAMA_PROMPT_GUARD_2_22M: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_10,
-    release_date=_D_2024_10_01,
-    last_updated=_D_2024_10_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_512_OUTPUT_2,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2024_10_01,
+    last_updated=_Shared.D_2024_10_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_512_OUTPUT_2,
     cost=Cost(input=Decimal("0.01"), output=Decimal("0.01")),
 )
+"Meta Llama Prompt Guard 2 22M (chat) · 512 context · 2 output · $0.01 in / $0.01 out per 1M tokens"
 
-LLAMA_PROMPT_GUARD_2_86M: Final[Model] = Model(
+LLAMA_PROMPT_GUARD_2_86M: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="llama-prompt-guard-2-86m",
     name="Meta Llama Prompt Guard 2 86M",
@@ -1683,15 +1779,16 @@ LLAMA_PROMPT_GUARD_2_86M: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_10,
-    release_date=_D_2024_10_01,
-    last_updated=_D_2024_10_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_512_OUTPUT_2,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2024_10_01,
+    last_updated=_Shared.D_2024_10_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_512_OUTPUT_2,
     cost=Cost(input=Decimal("0.01"), output=Decimal("0.01")),
 )
+"Meta Llama Prompt Guard 2 86M (chat) · 512 context · 2 output · $0.01 in / $0.01 out per 1M tokens"
 
-MISTRAL_LARGE_2411: Final[Model] = Model(
+MISTRAL_LARGE_2411: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="mistral-large-2411",
     name="Mistral-Large",
@@ -1702,15 +1799,16 @@ MISTRAL_LARGE_2411: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_07,
-    release_date=_D_2024_07_24,
-    last_updated=_D_2024_07_24,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_32768,
+    knowledge=_Shared.D_2024_07,
+    release_date=_Shared.D_2024_07_24,
+    last_updated=_Shared.D_2024_07_24,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_32768,
     cost=Cost(input=Decimal("2"), output=Decimal("6")),
 )
+"Mistral-Large (chat) · 128K context · 32.8K output · $2.00 in / $6.00 out per 1M tokens · tools"
 
-MISTRAL_NEMO: Final[Model] = Model(
+MISTRAL_NEMO: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="mistral-nemo",
     name="Mistral Nemo",
@@ -1721,15 +1819,16 @@ MISTRAL_NEMO: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_07,
-    release_date=_D_2024_07_18,
-    last_updated=_D_2024_07_18,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16400,
+    knowledge=_Shared.D_2024_07,
+    release_date=_Shared.D_2024_07_18,
+    last_updated=_Shared.D_2024_07_18,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16400,
     cost=Cost(input=Decimal("20"), output=Decimal("40")),
 )
+"Mistral Nemo (chat) · 128K context · 16.4K output · $20.00 in / $40.00 out per 1M tokens · vision"
 
-MISTRAL_SMALL: Final[Model] = Model(
+MISTRAL_SMALL: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="mistral-small",
     name="Mistral Small 3.2",
@@ -1740,15 +1839,16 @@ MISTRAL_SMALL: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_03,
-    release_date=_D_2025_06_20,
-    last_updated=_D_2025_06_20,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    knowledge=_Shared.D_2025_03,
+    release_date=_Shared.D_2025_06_20,
+    last_updated=_Shared.D_2025_06_20,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.075"), output=Decimal("0.2")),
 )
+"Mistral Small 3.2 (chat) · 128K context · 16.4K output · $0.075 in / $0.20 out per 1M tokens · vision, tools, open weights"
 
-O1: Final[Model] = Model(
+O1: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="o1",
     name="OpenAI: o1",
@@ -1759,15 +1859,16 @@ O1: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_01_01,
-    last_updated=_D_2025_01_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_100000,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_01_01,
+    last_updated=_Shared.D_2025_01_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_100000,
     cost=Cost(input=Decimal("15"), output=Decimal("60"), cache_read=Decimal("7.5")),
 )
+"OpenAI: o1 (chat) · 200K context · 100K output · $15.00 in / $60.00 out per 1M tokens"
 
-O1_MINI: Final[Model] = Model(
+O1_MINI: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="o1-mini",
     name="OpenAI: o1-mini",
@@ -1778,15 +1879,16 @@ O1_MINI: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_01_01,
-    last_updated=_D_2025_01_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_01_01,
+    last_updated=_Shared.D_2025_01_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_65536,
     cost=Cost(input=Decimal("1.1"), output=Decimal("4.4"), cache_read=Decimal("0.55")),
 )
+"OpenAI: o1-mini (chat) · 128K context · 65.5K output · $1.10 in / $4.40 out per 1M tokens"
 
-O3: Final[Model] = Model(
+O3: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="o3",
     name="OpenAI o3",
@@ -1797,15 +1899,16 @@ O3: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_06,
-    release_date=_D_2024_06_01,
-    last_updated=_D_2024_06_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_100000,
+    knowledge=_Shared.D_2024_06,
+    release_date=_Shared.D_2024_06_01,
+    last_updated=_Shared.D_2024_06_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_100000,
     cost=Cost(input=Decimal("2"), output=Decimal("8"), cache_read=Decimal("0.5")),
 )
+"OpenAI o3 (chat) · 200K context · 100K output · $2.00 in / $8.00 out per 1M tokens · vision, tools"
 
-O3_MINI: Final[Model] = Model(
+O3_MINI: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="o3-mini",
     name="OpenAI o3 Mini",
@@ -1816,15 +1919,16 @@ O3_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2023_10,
-    release_date=_D_2023_10_01,
-    last_updated=_D_2023_10_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_100000,
+    knowledge=_Shared.D_2023_10,
+    release_date=_Shared.D_2023_10_01,
+    last_updated=_Shared.D_2023_10_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_100000,
     cost=Cost(input=Decimal("1.1"), output=Decimal("4.4"), cache_read=Decimal("0.55")),
 )
+"OpenAI o3 Mini (chat) · 200K context · 100K output · $1.10 in / $4.40 out per 1M tokens · tools"
 
-O3_PRO: Final[Model] = Model(
+O3_PRO: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="o3-pro",
     name="OpenAI o3 Pro",
@@ -1835,15 +1939,16 @@ O3_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_06,
-    release_date=_D_2024_06_01,
-    last_updated=_D_2024_06_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_100000,
+    knowledge=_Shared.D_2024_06,
+    release_date=_Shared.D_2024_06_01,
+    last_updated=_Shared.D_2024_06_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_100000,
     cost=Cost(input=Decimal("20"), output=Decimal("80")),
 )
+"OpenAI o3 Pro (chat) · 200K context · 100K output · $20.00 in / $80.00 out per 1M tokens · vision, tools"
 
-O4_MINI: Final[Model] = Model(
+O4_MINI: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="o4-mini",
     name="OpenAI o4 Mini",
@@ -1854,15 +1959,16 @@ O4_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_06,
-    release_date=_D_2024_06_01,
-    last_updated=_D_2024_06_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_100000,
+    knowledge=_Shared.D_2024_06,
+    release_date=_Shared.D_2024_06_01,
+    last_updated=_Shared.D_2024_06_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_100000,
     cost=Cost(input=Decimal("1.1"), output=Decimal("4.4"), cache_read=Decimal("0.275")),
 )
+"OpenAI o4 Mini (chat) · 200K context · 100K output · $1.10 in / $4.40 out per 1M tokens · vision, tools"
 
-QWEN2_5_CODER_7B_FAST: Final[Model] = Model(
+QWEN2_5_CODER_7B_FAST: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="qwen2.5-coder-7b-fast",
     name="Qwen2.5 Coder 7B fast",
@@ -1873,15 +1979,16 @@ QWEN2_5_CODER_7B_FAST: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_09,
-    release_date=_D_2024_09_15,
-    last_updated=_D_2024_09_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32000_OUTPUT_8192,
+    knowledge=_Shared.D_2024_09,
+    release_date=_Shared.D_2024_09_15,
+    last_updated=_Shared.D_2024_09_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.03"), output=Decimal("0.09")),
 )
+"Qwen2.5 Coder 7B fast (chat) · 32K context · 8.19K output · $0.03 in / $0.09 out per 1M tokens"
 
-QWEN3_235B_A22B_THINKING: Final[Model] = Model(
+QWEN3_235B_A22B_THINKING: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="qwen3-235b-a22b-thinking",
     name="Qwen3 235B A22B Thinking",
@@ -1892,16 +1999,17 @@ QWEN3_235B_A22B_THINKING: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_07,
-    release_date=_D_2025_07_25,
-    last_updated=_D_2025_07_25,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_81920,
+    knowledge=_Shared.D_2025_07,
+    release_date=_Shared.D_2025_07_25,
+    last_updated=_Shared.D_2025_07_25,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_81920,
     cost=Cost(input=Decimal("0.3"), output=Decimal("2.9000000000000004")),
     reasoning_options=(),
 )
+"Qwen3 235B A22B Thinking (chat) · 262K context · 81.9K output · $0.30 in / $2.9000000000000004 out per 1M tokens · vision, reasoning"
 
-QWEN3_30B_A3B: Final[Model] = Model(
+QWEN3_30B_A3B: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="qwen3-30b-a3b",
     name="Qwen3 30B A3B",
@@ -1912,15 +2020,16 @@ QWEN3_30B_A3B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_06,
-    release_date=_D_2025_06_01,
-    last_updated=_D_2025_06_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_41000_OUTPUT_41000,
+    knowledge=_Shared.D_2025_06,
+    release_date=_Shared.D_2025_06_01,
+    last_updated=_Shared.D_2025_06_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_41000_OUTPUT_41000,
     cost=Cost(input=Decimal("0.08"), output=Decimal("0.29")),
 )
+"Qwen3 30B A3B (chat) · 41K context · 41K output · $0.08 in / $0.29 out per 1M tokens · vision, tools"
 
-QWEN3_32B: Final[Model] = Model(
+QWEN3_32B: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="qwen3-32b",
     name="Qwen3 32B",
@@ -1931,16 +2040,17 @@ QWEN3_32B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_04_28,
-    last_updated=_D_2025_04_28,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_40960,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_04_28,
+    last_updated=_Shared.D_2025_04_28,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_40960,
     cost=Cost(input=Decimal("0.29"), output=Decimal("0.59")),
     reasoning_options=(),
 )
+"Qwen3 32B (chat) · 131K context · 41K output · $0.29 in / $0.59 out per 1M tokens · tools, reasoning"
 
-QWEN3_CODER: Final[Model] = Model(
+QWEN3_CODER: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="qwen3-coder",
     name="Qwen3 Coder 480B A35B Instruct Turbo",
@@ -1951,15 +2061,16 @@ QWEN3_CODER: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_07,
-    release_date=_D_2025_07_23,
-    last_updated=_D_2025_07_23,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_16384,
+    knowledge=_Shared.D_2025_07,
+    release_date=_Shared.D_2025_07_23,
+    last_updated=_Shared.D_2025_07_23,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_16384,
     cost=Cost(input=Decimal("0.22"), output=Decimal("0.95")),
 )
+"Qwen3 Coder 480B A35B Instruct Turbo (chat) · 262K context · 16.4K output · $0.22 in / $0.95 out per 1M tokens · vision, tools"
 
-QWEN3_CODER_30B_A3B_INSTRUCT: Final[Model] = Model(
+QWEN3_CODER_30B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="qwen3-coder-30b-a3b-instruct",
     name="Qwen3 Coder 30B A3B Instruct",
@@ -1970,15 +2081,16 @@ QWEN3_CODER_30B_A3B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_07,
-    release_date=_D_2025_07_31,
-    last_updated=_D_2025_07_31,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2025_07,
+    release_date=_Shared.D_2025_07_31,
+    last_updated=_Shared.D_2025_07_31,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.09999999999999999"), output=Decimal("0.3")),
 )
+"Qwen3 Coder 30B A3B Instruct (chat) · 262K context · 262K output · $0.09999999999999999 in / $0.30 out per 1M tokens · tools"
 
-QWEN3_NEXT_80B_A3B_INSTRUCT: Final[Model] = Model(
+QWEN3_NEXT_80B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="qwen3-next-80b-a3b-instruct",
     name="Qwen3 Next 80B A3B Instruct",
@@ -1989,15 +2101,16 @@ QWEN3_NEXT_80B_A3B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_01_01,
-    last_updated=_D_2025_01_01,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262000_OUTPUT_16384,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_01_01,
+    last_updated=_Shared.D_2025_01_01,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.14"), output=Decimal("1.4")),
 )
+"Qwen3 Next 80B A3B Instruct (chat) · 262K context · 16.4K output · $0.14 in / $1.40 out per 1M tokens · vision, tools"
 
-QWEN3_VL_235B_A22B_INSTRUCT: Final[Model] = Model(
+QWEN3_VL_235B_A22B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="qwen3-vl-235b-a22b-instruct",
     name="Qwen3 VL 235B A22B Instruct",
@@ -2008,15 +2121,16 @@ QWEN3_VL_235B_A22B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_09,
-    release_date=_D_2025_09_23,
-    last_updated=_D_2025_09_23,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_16384,
+    knowledge=_Shared.D_2025_09,
+    release_date=_Shared.D_2025_09_23,
+    last_updated=_Shared.D_2025_09_23,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.5")),
 )
+"Qwen3 VL 235B A22B Instruct (chat) · 256K context · 16.4K output · $0.30 in / $1.50 out per 1M tokens · vision, tools"
 
-SONAR: Final[Model] = Model(
+SONAR: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="sonar",
     name="Perplexity Sonar",
@@ -2027,15 +2141,16 @@ SONAR: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_01_27,
-    last_updated=_D_2025_01_27,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_127000_OUTPUT_4096,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_01_27,
+    last_updated=_Shared.D_2025_01_27,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_127000_OUTPUT_4096,
     cost=Cost(input=Decimal("1"), output=Decimal("1")),
 )
+"Perplexity Sonar (chat) · 127K context · 4.1K output · $1.00 in / $1.00 out per 1M tokens"
 
-SONAR_DEEP_RESEARCH: Final[Model] = Model(
+SONAR_DEEP_RESEARCH: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="sonar-deep-research",
     name="Perplexity Sonar Deep Research",
@@ -2046,16 +2161,17 @@ SONAR_DEEP_RESEARCH: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_01_27,
-    last_updated=_D_2025_01_27,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_127000_OUTPUT_4096,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_01_27,
+    last_updated=_Shared.D_2025_01_27,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_127000_OUTPUT_4096,
     cost=Cost(input=Decimal("2"), output=Decimal("8")),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"Perplexity Sonar Deep Research (chat) · 127K context · 4.1K output · $2.00 in / $8.00 out per 1M tokens · reasoning"
 
-SONAR_PRO: Final[Model] = Model(
+SONAR_PRO: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="sonar-pro",
     name="Perplexity Sonar Pro",
@@ -2066,15 +2182,16 @@ SONAR_PRO: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_01_27,
-    last_updated=_D_2025_01_27,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_4096,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_01_27,
+    last_updated=_Shared.D_2025_01_27,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_4096,
     cost=Cost(input=Decimal("3"), output=Decimal("15")),
 )
+"Perplexity Sonar Pro (chat) · 200K context · 4.1K output · $3.00 in / $15.00 out per 1M tokens"
 
-SONAR_REASONING: Final[Model] = Model(
+SONAR_REASONING: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="sonar-reasoning",
     name="Perplexity Sonar Reasoning",
@@ -2085,16 +2202,17 @@ SONAR_REASONING: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_01_27,
-    last_updated=_D_2025_01_27,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_127000_OUTPUT_4096,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_01_27,
+    last_updated=_Shared.D_2025_01_27,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_127000_OUTPUT_4096,
     cost=Cost(input=Decimal("1"), output=Decimal("5")),
     reasoning_options=(),
 )
+"Perplexity Sonar Reasoning (chat) · 127K context · 4.1K output · $1.00 in / $5.00 out per 1M tokens · reasoning"
 
-SONAR_REASONING_PRO: Final[Model] = Model(
+SONAR_REASONING_PRO: Final[PricedModel] = PricedModel(
     provider="helicone",
     id="sonar-reasoning-pro",
     name="Perplexity Sonar Reasoning Pro",
@@ -2105,11 +2223,12 @@ SONAR_REASONING_PRO: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_01_27,
-    last_updated=_D_2025_01_27,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_127000_OUTPUT_4096,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_01_27,
+    last_updated=_Shared.D_2025_01_27,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_127000_OUTPUT_4096,
     cost=Cost(input=Decimal("2"), output=Decimal("8")),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"Perplexity Sonar Reasoning Pro (chat) · 127K context · 4.1K output · $2.00 in / $8.00 out per 1M tokens · reasoning"

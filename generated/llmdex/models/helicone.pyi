@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "CHATGPT_4O_LATEST",
@@ -100,272 +100,272 @@ __all__ = [
     "SONAR_REASONING_PRO",
 ]
 
-CHATGPT_4O_LATEST: Final[Model]
+CHATGPT_4O_LATEST: Final[PricedModel]
 "OpenAI ChatGPT-4o (chat) · 128K context · 16.4K output · $5.00 in / $20.00 out per 1M tokens · vision, tools"
 
-CLAUDE_3_HAIKU_20240307: Final[Model]
+CLAUDE_3_HAIKU_20240307: Final[PricedModel]
 "Anthropic: Claude 3 Haiku (chat) · 200K context · 4.1K output · $0.25 in / $1.25 out per 1M tokens · vision, tools"
 
-CLAUDE_3_5_HAIKU: Final[Model]
+CLAUDE_3_5_HAIKU: Final[PricedModel]
 "Anthropic: Claude 3.5 Haiku (chat) · 200K context · 8.19K output · $0.7999999999999999 in / $4.00 out per 1M tokens · vision, tools"
 
-CLAUDE_3_5_SONNET_V2: Final[Model]
+CLAUDE_3_5_SONNET_V2: Final[PricedModel]
 "Anthropic: Claude 3.5 Sonnet v2 (chat) · 200K context · 8.19K output · $3.00 in / $15.00 out per 1M tokens · vision, tools"
 
-CLAUDE_3_7_SONNET: Final[Model]
+CLAUDE_3_7_SONNET: Final[PricedModel]
 "Anthropic: Claude 3.7 Sonnet (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools"
 
-CLAUDE_4_5_HAIKU: Final[Model]
+CLAUDE_4_5_HAIKU: Final[PricedModel]
 "Anthropic: Claude 4.5 Haiku (chat) · 200K context · 8.19K output · $1.00 in / $5.00 out per 1M tokens · vision, tools"
 
-CLAUDE_4_5_OPUS: Final[Model]
+CLAUDE_4_5_OPUS: Final[PricedModel]
 "Anthropic: Claude Opus 4.5 (chat) · 200K context · 64K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning"
 
-CLAUDE_4_5_SONNET: Final[Model]
+CLAUDE_4_5_SONNET: Final[PricedModel]
 "Anthropic: Claude Sonnet 4.5 (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning"
 
-CLAUDE_HAIKU_4_5_20251001: Final[Model]
+CLAUDE_HAIKU_4_5_20251001: Final[PricedModel]
 "Anthropic: Claude 4.5 Haiku (20251001) (chat) · 200K context · 8.19K output · $1.00 in / $5.00 out per 1M tokens · vision, tools"
 
-CLAUDE_OPUS_4: Final[Model]
+CLAUDE_OPUS_4: Final[PricedModel]
 "Anthropic: Claude Opus 4 (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning"
 
-CLAUDE_OPUS_4_1: Final[Model]
+CLAUDE_OPUS_4_1: Final[PricedModel]
 "Anthropic: Claude Opus 4.1 (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning"
 
-CLAUDE_OPUS_4_1_20250805: Final[Model]
+CLAUDE_OPUS_4_1_20250805: Final[PricedModel]
 "Anthropic: Claude Opus 4.1 (20250805) (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning"
 
-CLAUDE_SONNET_4: Final[Model]
+CLAUDE_SONNET_4: Final[PricedModel]
 "Anthropic: Claude Sonnet 4 (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning"
 
-CLAUDE_SONNET_4_5_20250929: Final[Model]
+CLAUDE_SONNET_4_5_20250929: Final[PricedModel]
 "Anthropic: Claude Sonnet 4.5 (20250929) (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning"
 
-DEEPSEEK_R1_DISTILL_LLAMA_70B: Final[Model]
+DEEPSEEK_R1_DISTILL_LLAMA_70B: Final[PricedModel]
 "DeepSeek R1 Distill Llama 70B (chat) · 128K context · 4.1K output · $0.03 in / $0.13 out per 1M tokens · tools, reasoning"
 
-DEEPSEEK_REASONER: Final[Model]
+DEEPSEEK_REASONER: Final[PricedModel]
 "DeepSeek Reasoner (chat) · 128K context · 64K output · $0.56 in / $1.68 out per 1M tokens"
 
-DEEPSEEK_TNG_R1T2_CHIMERA: Final[Model]
+DEEPSEEK_TNG_R1T2_CHIMERA: Final[PricedModel]
 "DeepSeek TNG R1T2 Chimera (chat) · 130K context · 164K output · $0.30 in / $1.20 out per 1M tokens · tools"
 
-DEEPSEEK_V3: Final[Model]
+DEEPSEEK_V3: Final[PricedModel]
 "DeepSeek V3 (chat) · 128K context · 8.19K output · $0.56 in / $1.68 out per 1M tokens · tools"
 
-DEEPSEEK_V3_1_TERMINUS: Final[Model]
+DEEPSEEK_V3_1_TERMINUS: Final[PricedModel]
 "DeepSeek V3.1 Terminus (chat) · 128K context · 16.4K output · $0.27 in / $1.00 out per 1M tokens · tools, reasoning"
 
-DEEPSEEK_V3_2: Final[Model]
+DEEPSEEK_V3_2: Final[PricedModel]
 "DeepSeek V3.2 (chat) · 164K context · 65.5K output · $0.27 in / $0.41 out per 1M tokens · tools"
 
-ERNIE_4_5_21B_A3B_THINKING: Final[Model]
+ERNIE_4_5_21B_A3B_THINKING: Final[PricedModel]
 "Baidu Ernie 4.5 21B A3B Thinking (chat) · 128K context · 8K output · $0.07 in / $0.28 out per 1M tokens · reasoning"
 
-GEMINI_2_5_FLASH: Final[Model]
+GEMINI_2_5_FLASH: Final[PricedModel]
 "Google Gemini 2.5 Flash (chat) · 1.05M context · 65.5K output · $0.30 in / $2.50 out per 1M tokens · vision, tools, reasoning"
 
-GEMINI_2_5_FLASH_LITE: Final[Model]
+GEMINI_2_5_FLASH_LITE: Final[PricedModel]
 "Google Gemini 2.5 Flash Lite (chat) · 1.05M context · 65.5K output · $0.09999999999999999 in / $0.39999999999999997 out per 1M tokens · vision, tools, reasoning"
 
-GEMINI_2_5_PRO: Final[Model]
+GEMINI_2_5_PRO: Final[PricedModel]
 "Google Gemini 2.5 Pro (chat) · 1.05M context · 65.5K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning"
 
-GEMINI_3_PRO_PREVIEW: Final[Model]
+GEMINI_3_PRO_PREVIEW: Final[PricedModel]
 "Google Gemini 3 Pro Preview (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning"
 
-GEMMA_3_12B_IT: Final[Model]
+GEMMA_3_12B_IT: Final[PricedModel]
 "Google Gemma 3 12B (chat) · 131K context · 8.19K output · $0.049999999999999996 in / $0.09999999999999999 out per 1M tokens · vision"
 
-GEMMA2_9B_IT: Final[Model]
+GEMMA2_9B_IT: Final[PricedModel]
 "Google Gemma 2 (chat) · 8.19K context · 8.19K output · $0.01 in / $0.03 out per 1M tokens"
 
-GLM_4_6: Final[Model]
+GLM_4_6: Final[PricedModel]
 "Zai GLM-4.6 (chat) · 205K context · 131K output · $0.44999999999999996 in / $1.50 out per 1M tokens · tools, reasoning"
 
-GPT_4_1: Final[Model]
+GPT_4_1: Final[PricedModel]
 "OpenAI GPT-4.1 (chat) · 1.05M context · 32.8K output · $2.00 in / $8.00 out per 1M tokens · vision, tools"
 
-GPT_4_1_MINI: Final[Model]
+GPT_4_1_MINI: Final[PricedModel]
 "OpenAI GPT-4.1 Mini (chat) · 1.05M context · 32.8K output · $0.39999999999999997 in / $1.5999999999999999 out per 1M tokens · vision, tools"
 
-GPT_4_1_MINI_2025_04_14: Final[Model]
+GPT_4_1_MINI_2025_04_14: Final[PricedModel]
 "OpenAI GPT-4.1 Mini (chat) · 1.05M context · 32.8K output · $0.39999999999999997 in / $1.5999999999999999 out per 1M tokens · vision, tools"
 
-GPT_4_1_NANO: Final[Model]
+GPT_4_1_NANO: Final[PricedModel]
 "OpenAI GPT-4.1 Nano (chat) · 1.05M context · 32.8K output · $0.09999999999999999 in / $0.39999999999999997 out per 1M tokens · vision, tools"
 
-GPT_4O: Final[Model]
+GPT_4O: Final[PricedModel]
 "OpenAI GPT-4o (chat) · 128K context · 16.4K output · $2.50 in / $10.00 out per 1M tokens · vision, tools"
 
-GPT_4O_MINI: Final[Model]
+GPT_4O_MINI: Final[PricedModel]
 "OpenAI GPT-4o-mini (chat) · 128K context · 16.4K output · $0.15 in / $0.60 out per 1M tokens · vision, tools"
 
-GPT_5: Final[Model]
+GPT_5: Final[PricedModel]
 "OpenAI GPT-5 (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools"
 
-GPT_5_CHAT_LATEST: Final[Model]
+GPT_5_CHAT_LATEST: Final[PricedModel]
 "OpenAI GPT-5 Chat Latest (chat) · 128K context · 16.4K output · $1.25 in / $10.00 out per 1M tokens · vision, tools"
 
-GPT_5_CODEX: Final[Model]
+GPT_5_CODEX: Final[PricedModel]
 "OpenAI: GPT-5 Codex (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · tools"
 
-GPT_5_MINI: Final[Model]
+GPT_5_MINI: Final[PricedModel]
 "OpenAI GPT-5 Mini (chat) · 400K context · 128K output · $0.25 in / $2.00 out per 1M tokens · vision, tools"
 
-GPT_5_NANO: Final[Model]
+GPT_5_NANO: Final[PricedModel]
 "OpenAI GPT-5 Nano (chat) · 400K context · 128K output · $0.049999999999999996 in / $0.39999999999999997 out per 1M tokens · vision, tools"
 
-GPT_5_PRO: Final[Model]
+GPT_5_PRO: Final[PricedModel]
 "OpenAI: GPT-5 Pro (chat) · 128K context · 32.8K output · $15.00 in / $120.00 out per 1M tokens"
 
-GPT_5_1: Final[Model]
+GPT_5_1: Final[PricedModel]
 "OpenAI GPT-5.1 (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools"
 
-GPT_5_1_CHAT_LATEST: Final[Model]
+GPT_5_1_CHAT_LATEST: Final[PricedModel]
 "OpenAI GPT-5.1 Chat (chat) · 128K context · 16.4K output · $1.25 in / $10.00 out per 1M tokens · vision, tools"
 
-GPT_5_1_CODEX: Final[Model]
+GPT_5_1_CODEX: Final[PricedModel]
 "OpenAI: GPT-5.1 Codex (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools"
 
-GPT_5_1_CODEX_MINI: Final[Model]
+GPT_5_1_CODEX_MINI: Final[PricedModel]
 "OpenAI: GPT-5.1 Codex Mini (chat) · 400K context · 128K output · $0.25 in / $2.00 out per 1M tokens · vision, tools"
 
-GPT_OSS_120B: Final[Model]
+GPT_OSS_120B: Final[PricedModel]
 "OpenAI GPT-OSS 120b (chat) · 131K context · 131K output · $0.04 in / $0.16 out per 1M tokens · tools, reasoning"
 
-GPT_OSS_20B: Final[Model]
+GPT_OSS_20B: Final[PricedModel]
 "OpenAI GPT-OSS 20b (chat) · 131K context · 131K output · $0.049999999999999996 in / $0.19999999999999998 out per 1M tokens · tools, reasoning"
 
-GROK_3: Final[Model]
+GROK_3: Final[PricedModel]
 "xAI Grok 3 (chat) · 131K context · 131K output · $3.00 in / $15.00 out per 1M tokens · tools"
 
-GROK_3_MINI: Final[Model]
+GROK_3_MINI: Final[PricedModel]
 "xAI Grok 3 Mini (chat) · 131K context · 131K output · $0.30 in / $0.50 out per 1M tokens · tools"
 
-GROK_4: Final[Model]
+GROK_4: Final[PricedModel]
 "xAI Grok 4 (chat) · 256K context · 256K output · $3.00 in / $15.00 out per 1M tokens · tools"
 
-GROK_4_1_FAST_NON_REASONING: Final[Model]
+GROK_4_1_FAST_NON_REASONING: Final[PricedModel]
 "xAI Grok 4.1 Fast Non-Reasoning (chat) · 2M context · 30K output · $0.19999999999999998 in / $0.50 out per 1M tokens · vision, tools"
 
-GROK_4_1_FAST_REASONING: Final[Model]
+GROK_4_1_FAST_REASONING: Final[PricedModel]
 "xAI Grok 4.1 Fast Reasoning (chat) · 2M context · 2M output · $0.19999999999999998 in / $0.50 out per 1M tokens · vision, tools, reasoning"
 
-GROK_4_FAST_NON_REASONING: Final[Model]
+GROK_4_FAST_NON_REASONING: Final[PricedModel]
 "xAI Grok 4 Fast Non-Reasoning (chat) · 2M context · 2M output · $0.19999999999999998 in / $0.50 out per 1M tokens · vision, tools"
 
-GROK_4_FAST_REASONING: Final[Model]
+GROK_4_FAST_REASONING: Final[PricedModel]
 "xAI: Grok 4 Fast Reasoning (chat) · 2M context · 2M output · $0.19999999999999998 in / $0.50 out per 1M tokens · vision, tools, reasoning"
 
-GROK_CODE_FAST_1: Final[Model]
+GROK_CODE_FAST_1: Final[PricedModel]
 "xAI Grok Code Fast 1 (chat) · 256K context · 10K output · $0.19999999999999998 in / $1.50 out per 1M tokens · tools"
 
-HERMES_2_PRO_LLAMA_3_8B: Final[Model]
+HERMES_2_PRO_LLAMA_3_8B: Final[PricedModel]
 "Hermes 2 Pro Llama 3 8B (chat) · 131K context · 131K output · $0.14 in / $0.14 out per 1M tokens · tools"
 
-KIMI_K2_0711: Final[Model]
+KIMI_K2_0711: Final[PricedModel]
 "Kimi K2 (07/11) (chat) · 131K context · 16.4K output · $0.5700000000000001 in / $2.30 out per 1M tokens · tools"
 
-KIMI_K2_0905: Final[Model]
+KIMI_K2_0905: Final[PricedModel]
 "Kimi K2 (09/05) (chat) · 262K context · 16.4K output · $0.50 in / $2.00 out per 1M tokens · tools"
 
-KIMI_K2_THINKING: Final[Model]
+KIMI_K2_THINKING: Final[PricedModel]
 "Kimi K2 Thinking (chat) · 256K context · 262K output · $0.48 in / $2.00 out per 1M tokens · tools"
 
-LLAMA_3_1_8B_INSTANT: Final[Model]
+LLAMA_3_1_8B_INSTANT: Final[PricedModel]
 "Meta Llama 3.1 8B Instant (chat) · 131K context · 32.7K output · $0.049999999999999996 in / $0.08 out per 1M tokens · tools"
 
-LLAMA_3_1_8B_INSTRUCT: Final[Model]
+LLAMA_3_1_8B_INSTRUCT: Final[PricedModel]
 "Meta Llama 3.1 8B Instruct (chat) · 16.4K context · 16.4K output · $0.02 in / $0.049999999999999996 out per 1M tokens · tools"
 
-LLAMA_3_1_8B_INSTRUCT_TURBO: Final[Model]
+LLAMA_3_1_8B_INSTRUCT_TURBO: Final[PricedModel]
 "Meta Llama 3.1 8B Instruct Turbo (chat) · 128K context · 128K output · $0.02 in / $0.03 out per 1M tokens · tools"
 
-LLAMA_3_3_70B_INSTRUCT: Final[Model]
+LLAMA_3_3_70B_INSTRUCT: Final[PricedModel]
 "Meta Llama 3.3 70B Instruct (chat) · 128K context · 16.4K output · $0.13 in / $0.39 out per 1M tokens · tools"
 
-LLAMA_3_3_70B_VERSATILE: Final[Model]
+LLAMA_3_3_70B_VERSATILE: Final[PricedModel]
 "Meta Llama 3.3 70B Versatile (chat) · 131K context · 32.7K output · $0.59 in / $0.7899999999999999 out per 1M tokens · tools"
 
-LLAMA_4_MAVERICK: Final[Model]
+LLAMA_4_MAVERICK: Final[PricedModel]
 "Meta Llama 4 Maverick 17B 128E (chat) · 131K context · 8.19K output · $0.15 in / $0.60 out per 1M tokens · vision, tools"
 
-LLAMA_4_SCOUT: Final[Model]
+LLAMA_4_SCOUT: Final[PricedModel]
 "Meta Llama 4 Scout 17B 16E (chat) · 131K context · 8.19K output · $0.08 in / $0.30 out per 1M tokens · vision, tools"
 
-LLAMA_GUARD_4: Final[Model]
+LLAMA_GUARD_4: Final[PricedModel]
 "Meta Llama Guard 4 12B (chat) · 131K context · 1.02K output · $0.21 in / $0.21 out per 1M tokens · vision"
 
-LLAMA_PROMPT_GUARD_2_22M: Final[Model]
+LLAMA_PROMPT_GUARD_2_22M: Final[PricedModel]
 "Meta Llama Prompt Guard 2 22M (chat) · 512 context · 2 output · $0.01 in / $0.01 out per 1M tokens"
 
-LLAMA_PROMPT_GUARD_2_86M: Final[Model]
+LLAMA_PROMPT_GUARD_2_86M: Final[PricedModel]
 "Meta Llama Prompt Guard 2 86M (chat) · 512 context · 2 output · $0.01 in / $0.01 out per 1M tokens"
 
-MISTRAL_LARGE_2411: Final[Model]
+MISTRAL_LARGE_2411: Final[PricedModel]
 "Mistral-Large (chat) · 128K context · 32.8K output · $2.00 in / $6.00 out per 1M tokens · tools"
 
-MISTRAL_NEMO: Final[Model]
+MISTRAL_NEMO: Final[PricedModel]
 "Mistral Nemo (chat) · 128K context · 16.4K output · $20.00 in / $40.00 out per 1M tokens · vision"
 
-MISTRAL_SMALL: Final[Model]
+MISTRAL_SMALL: Final[PricedModel]
 "Mistral Small 3.2 (chat) · 128K context · 16.4K output · $0.075 in / $0.20 out per 1M tokens · vision, tools, open weights"
 
-O1: Final[Model]
+O1: Final[PricedModel]
 "OpenAI: o1 (chat) · 200K context · 100K output · $15.00 in / $60.00 out per 1M tokens"
 
-O1_MINI: Final[Model]
+O1_MINI: Final[PricedModel]
 "OpenAI: o1-mini (chat) · 128K context · 65.5K output · $1.10 in / $4.40 out per 1M tokens"
 
-O3: Final[Model]
+O3: Final[PricedModel]
 "OpenAI o3 (chat) · 200K context · 100K output · $2.00 in / $8.00 out per 1M tokens · vision, tools"
 
-O3_MINI: Final[Model]
+O3_MINI: Final[PricedModel]
 "OpenAI o3 Mini (chat) · 200K context · 100K output · $1.10 in / $4.40 out per 1M tokens · tools"
 
-O3_PRO: Final[Model]
+O3_PRO: Final[PricedModel]
 "OpenAI o3 Pro (chat) · 200K context · 100K output · $20.00 in / $80.00 out per 1M tokens · vision, tools"
 
-O4_MINI: Final[Model]
+O4_MINI: Final[PricedModel]
 "OpenAI o4 Mini (chat) · 200K context · 100K output · $1.10 in / $4.40 out per 1M tokens · vision, tools"
 
-QWEN2_5_CODER_7B_FAST: Final[Model]
+QWEN2_5_CODER_7B_FAST: Final[PricedModel]
 "Qwen2.5 Coder 7B fast (chat) · 32K context · 8.19K output · $0.03 in / $0.09 out per 1M tokens"
 
-QWEN3_235B_A22B_THINKING: Final[Model]
+QWEN3_235B_A22B_THINKING: Final[PricedModel]
 "Qwen3 235B A22B Thinking (chat) · 262K context · 81.9K output · $0.30 in / $2.9000000000000004 out per 1M tokens · vision, reasoning"
 
-QWEN3_30B_A3B: Final[Model]
+QWEN3_30B_A3B: Final[PricedModel]
 "Qwen3 30B A3B (chat) · 41K context · 41K output · $0.08 in / $0.29 out per 1M tokens · vision, tools"
 
-QWEN3_32B: Final[Model]
+QWEN3_32B: Final[PricedModel]
 "Qwen3 32B (chat) · 131K context · 41K output · $0.29 in / $0.59 out per 1M tokens · tools, reasoning"
 
-QWEN3_CODER: Final[Model]
+QWEN3_CODER: Final[PricedModel]
 "Qwen3 Coder 480B A35B Instruct Turbo (chat) · 262K context · 16.4K output · $0.22 in / $0.95 out per 1M tokens · vision, tools"
 
-QWEN3_CODER_30B_A3B_INSTRUCT: Final[Model]
+QWEN3_CODER_30B_A3B_INSTRUCT: Final[PricedModel]
 "Qwen3 Coder 30B A3B Instruct (chat) · 262K context · 262K output · $0.09999999999999999 in / $0.30 out per 1M tokens · tools"
 
-QWEN3_NEXT_80B_A3B_INSTRUCT: Final[Model]
+QWEN3_NEXT_80B_A3B_INSTRUCT: Final[PricedModel]
 "Qwen3 Next 80B A3B Instruct (chat) · 262K context · 16.4K output · $0.14 in / $1.40 out per 1M tokens · vision, tools"
 
-QWEN3_VL_235B_A22B_INSTRUCT: Final[Model]
+QWEN3_VL_235B_A22B_INSTRUCT: Final[PricedModel]
 "Qwen3 VL 235B A22B Instruct (chat) · 256K context · 16.4K output · $0.30 in / $1.50 out per 1M tokens · vision, tools"
 
-SONAR: Final[Model]
+SONAR: Final[PricedModel]
 "Perplexity Sonar (chat) · 127K context · 4.1K output · $1.00 in / $1.00 out per 1M tokens"
 
-SONAR_DEEP_RESEARCH: Final[Model]
+SONAR_DEEP_RESEARCH: Final[PricedModel]
 "Perplexity Sonar Deep Research (chat) · 127K context · 4.1K output · $2.00 in / $8.00 out per 1M tokens · reasoning"
 
-SONAR_PRO: Final[Model]
+SONAR_PRO: Final[PricedModel]
 "Perplexity Sonar Pro (chat) · 200K context · 4.1K output · $3.00 in / $15.00 out per 1M tokens"
 
-SONAR_REASONING: Final[Model]
+SONAR_REASONING: Final[PricedModel]
 "Perplexity Sonar Reasoning (chat) · 127K context · 4.1K output · $1.00 in / $5.00 out per 1M tokens · reasoning"
 
-SONAR_REASONING_PRO: Final[Model]
+SONAR_REASONING_PRO: Final[PricedModel]
 "Perplexity Sonar Reasoning Pro (chat) · 127K context · 4.1K output · $2.00 in / $8.00 out per 1M tokens · reasoning"

@@ -9,24 +9,28 @@ from decimal import Decimal
 
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
-from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, Model, ReasoningOption
+from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, PricedModel, ReasoningOption
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_1000000_OUTPUT_131072 = Limit(context=1000000, output=131072)
-_CONTEXT_202000_OUTPUT_202000 = Limit(context=202000, output=202000)
-_CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
-_D_2025_01_01 = PartialDate(2025, 1, 1)
-_D_2026_01_01 = PartialDate(2026, 1, 1)
-_D_2026_02_12 = PartialDate(2026, 2, 12)
-_D_2026_04_08 = PartialDate(2026, 4, 8)
-_D_2026_06_01 = PartialDate(2026, 6, 1)
-_REASONING_TOGGLE = ReasoningOption(type="toggle")
-_TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_1000000_OUTPUT_131072 = Limit(context=1000000, output=131072)
+    CONTEXT_202000_OUTPUT_202000 = Limit(context=202000, output=202000)
+    CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
+    D_2025_01_01 = PartialDate(2025, 1, 1)
+    D_2026_01_01 = PartialDate(2026, 1, 1)
+    D_2026_02_12 = PartialDate(2026, 2, 12)
+    D_2026_04_08 = PartialDate(2026, 4, 8)
+    D_2026_06_01 = PartialDate(2026, 6, 1)
+    REASONING_TOGGLE = ReasoningOption(type="toggle")
+    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "MINIMAX_MINIMAX_M2_5",
@@ -34,7 +38,7 @@ __all__ = [
     "ZAI_ORG_GLM_5_1",
 ]
 
-MINIMAX_MINIMAX_M2_5: Final[Model] = Model(
+MINIMAX_MINIMAX_M2_5: Final[PricedModel] = PricedModel(
     provider="hpc-ai",
     id="minimax/minimax-m2.5",
     name="MiniMax M2.5",
@@ -46,15 +50,16 @@ MINIMAX_MINIMAX_M2_5: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_02_12,
-    last_updated=_D_2026_06_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_131072,
+    release_date=_Shared.D_2026_02_12,
+    last_updated=_Shared.D_2026_06_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_131072,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.03")),
     reasoning_options=(),
 )
+"MiniMax M2.5 (chat) · 1M context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights"
 
-MOONSHOTAI_KIMI_K2_5: Final[Model] = Model(
+MOONSHOTAI_KIMI_K2_5: Final[PricedModel] = PricedModel(
     provider="hpc-ai",
     id="moonshotai/kimi-k2.5",
     name="Kimi K2.5",
@@ -66,17 +71,18 @@ MOONSHOTAI_KIMI_K2_5: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=True,
-    knowledge=_D_2025_01_01,
-    release_date=_D_2026_01_01,
-    last_updated=_D_2026_06_01,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2025_01_01,
+    release_date=_Shared.D_2026_01_01,
+    last_updated=_Shared.D_2026_06_01,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.5"), cache_read=Decimal("0.05")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Kimi K2.5 (chat) · 262K context · 262K output · $0.30 in / $1.50 out per 1M tokens · vision, tools, reasoning, structured output, open weights"
 
-ZAI_ORG_GLM_5_1: Final[Model] = Model(
+ZAI_ORG_GLM_5_1: Final[PricedModel] = PricedModel(
     provider="hpc-ai",
     id="zai-org/glm-5.1",
     name="GLM 5.1",
@@ -88,11 +94,12 @@ ZAI_ORG_GLM_5_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_08,
-    last_updated=_D_2026_06_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_202000_OUTPUT_202000,
+    release_date=_Shared.D_2026_04_08,
+    last_updated=_Shared.D_2026_06_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_202000_OUTPUT_202000,
     cost=Cost(input=Decimal("0.615"), output=Decimal("2.46"), cache_read=Decimal("0.133")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM 5.1 (chat) · 202K context · 202K output · $0.615 in / $2.46 out per 1M tokens · tools, reasoning, structured output, open weights"

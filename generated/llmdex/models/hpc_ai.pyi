@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "MINIMAX_MINIMAX_M2_5",
@@ -13,11 +13,11 @@ __all__ = [
     "ZAI_ORG_GLM_5_1",
 ]
 
-MINIMAX_MINIMAX_M2_5: Final[Model]
+MINIMAX_MINIMAX_M2_5: Final[PricedModel]
 "MiniMax M2.5 (chat) · 1M context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights"
 
-MOONSHOTAI_KIMI_K2_5: Final[Model]
+MOONSHOTAI_KIMI_K2_5: Final[PricedModel]
 "Kimi K2.5 (chat) · 262K context · 262K output · $0.30 in / $1.50 out per 1M tokens · vision, tools, reasoning, structured output, open weights"
 
-ZAI_ORG_GLM_5_1: Final[Model]
+ZAI_ORG_GLM_5_1: Final[PricedModel]
 "GLM 5.1 (chat) · 202K context · 202K output · $0.615 in / $2.46 out per 1M tokens · tools, reasoning, structured output, open weights"

@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "MINIMAXAI_MINIMAX_M2",
@@ -60,152 +60,152 @@ __all__ = [
     "ZAI_ORG_GLM_5_2",
 ]
 
-MINIMAXAI_MINIMAX_M2: Final[Model]
+MINIMAXAI_MINIMAX_M2: Final[PricedModel]
 "MiniMax-M2 (chat) · 205K context · 128K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights"
 
-MINIMAXAI_MINIMAX_M2_1: Final[Model]
+MINIMAXAI_MINIMAX_M2_1: Final[PricedModel]
 "MiniMax-M2.1 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights"
 
-MINIMAXAI_MINIMAX_M2_5: Final[Model]
+MINIMAXAI_MINIMAX_M2_5: Final[PricedModel]
 "MiniMax-M2.5 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights"
 
-MINIMAXAI_MINIMAX_M2_7: Final[Model]
+MINIMAXAI_MINIMAX_M2_7: Final[PricedModel]
 "MiniMax-M2.7 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-MINIMAXAI_MINIMAX_M3: Final[Model]
+MINIMAXAI_MINIMAX_M3: Final[PricedModel]
 "MiniMax-M3 (chat) · 524K context · 128K output · $0.30 in / $1.20 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-QWEN_QWEN3_235B_A22B: Final[Model]
+QWEN_QWEN3_235B_A22B: Final[PricedModel]
 "Qwen3 235B-A22B (chat) · 41K context · 16.4K output · $0.20 in / $0.80 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-QWEN_QWEN3_235B_A22B_THINKING_2507: Final[Model]
+QWEN_QWEN3_235B_A22B_THINKING_2507: Final[PricedModel]
 "Qwen3-235B-A22B-Thinking-2507 (chat) · 262K context · 131K output · $0.30 in / $3.00 out per 1M tokens · tools, reasoning, open weights"
 
-QWEN_QWEN3_32B: Final[Model]
+QWEN_QWEN3_32B: Final[PricedModel]
 "Qwen3 32B (chat) · 131K context · 16.4K output · $0.29 in / $0.59 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-QWEN_QWEN3_CODER_30B_A3B_INSTRUCT: Final[Model]
+QWEN_QWEN3_CODER_30B_A3B_INSTRUCT: Final[PricedModel]
 "Qwen3-Coder 30B-A3B Instruct (chat) · 262K context · 65.5K output · $0.07 in / $0.26 out per 1M tokens · tools, structured output, open weights"
 
-QWEN_QWEN3_CODER_480B_A35B_INSTRUCT: Final[Model]
+QWEN_QWEN3_CODER_480B_A35B_INSTRUCT: Final[PricedModel]
 "Qwen3-Coder-480B-A35B-Instruct (chat) · 262K context · 66.5K output · $2.00 in / $2.00 out per 1M tokens · tools, open weights"
 
-QWEN_QWEN3_CODER_NEXT: Final[Model]
+QWEN_QWEN3_CODER_NEXT: Final[PricedModel]
 "Qwen3-Coder-Next (chat) · 262K context · 65.5K output · $0.20 in / $1.50 out per 1M tokens · tools, open weights"
 
-QWEN_QWEN3_EMBEDDING_4B: Final[Model]
+QWEN_QWEN3_EMBEDDING_4B: Final[PricedModel]
 "Qwen 3 Embedding 4B (embedding) · 32K context · 2.05K output · $0.01 in / $0.00 out per 1M tokens · open weights"
 
-QWEN_QWEN3_EMBEDDING_8B: Final[Model]
+QWEN_QWEN3_EMBEDDING_8B: Final[PricedModel]
 "Qwen 3 Embedding 8B (embedding) · 32K context · 4.1K output · $0.01 in / $0.00 out per 1M tokens · open weights"
 
-QWEN_QWEN3_NEXT_80B_A3B_INSTRUCT: Final[Model]
+QWEN_QWEN3_NEXT_80B_A3B_INSTRUCT: Final[PricedModel]
 "Qwen3-Next-80B-A3B-Instruct (chat) · 262K context · 66.5K output · $0.25 in / $1.00 out per 1M tokens · tools, open weights"
 
-QWEN_QWEN3_NEXT_80B_A3B_THINKING: Final[Model]
+QWEN_QWEN3_NEXT_80B_A3B_THINKING: Final[PricedModel]
 "Qwen3-Next-80B-A3B-Thinking (chat) · 262K context · 131K output · $0.30 in / $2.00 out per 1M tokens · tools, open weights"
 
-QWEN_QWEN3_5_122B_A10B: Final[Model]
+QWEN_QWEN3_5_122B_A10B: Final[PricedModel]
 "Qwen3.5 122B-A10B (chat) · 262K context · 65.5K output · $0.40 in / $3.20 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-QWEN_QWEN3_5_27B: Final[Model]
+QWEN_QWEN3_5_27B: Final[PricedModel]
 "Qwen3.5 27B (chat) · 262K context · 65.5K output · $0.30 in / $2.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-QWEN_QWEN3_5_35B_A3B: Final[Model]
+QWEN_QWEN3_5_35B_A3B: Final[PricedModel]
 "Qwen3.5 35B-A3B (chat) · 262K context · 65.5K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-QWEN_QWEN3_5_397B_A17B: Final[Model]
+QWEN_QWEN3_5_397B_A17B: Final[PricedModel]
 "Qwen3.5-397B-A17B (chat) · 262K context · 32.8K output · $0.60 in / $3.60 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-QWEN_QWEN3_5_9B: Final[Model]
+QWEN_QWEN3_5_9B: Final[PricedModel]
 "Qwen3.5 9B (chat) · 262K context · 65.5K output · $0.17 in / $0.25 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-QWEN_QWEN3_6_27B: Final[Model]
+QWEN_QWEN3_6_27B: Final[PricedModel]
 "Qwen3.6 27B (chat) · 262K context · 65.5K output · $0.47 in / $3.19 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-QWEN_QWEN3_6_35B_A3B: Final[Model]
+QWEN_QWEN3_6_35B_A3B: Final[PricedModel]
 "Qwen3.6 35B-A3B (chat) · 262K context · 65.5K output · $0.15 in / $0.95 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-XIAOMIMIMO_MIMO_V2_FLASH: Final[Model]
+XIAOMIMIMO_MIMO_V2_FLASH: Final[PricedModel]
 "MiMo-V2-Flash (chat) · 262K context · 4.1K output · $0.10 in / $0.30 out per 1M tokens · tools, reasoning, open weights"
 
-XIAOMIMIMO_MIMO_V2_5_PRO: Final[Model]
+XIAOMIMIMO_MIMO_V2_5_PRO: Final[PricedModel]
 "MiMo-V2.5-Pro (chat) · 1.05M context · 131K output · $1.00 in / $3.00 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-DEEPSEEK_AI_DEEPSEEK_R1: Final[Model]
+DEEPSEEK_AI_DEEPSEEK_R1: Final[PricedModel]
 "DeepSeek-R1 (chat) · 64K context · 32.8K output · $0.70 in / $2.50 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-DEEPSEEK_AI_DEEPSEEK_R1_0528: Final[Model]
+DEEPSEEK_AI_DEEPSEEK_R1_0528: Final[PricedModel]
 "DeepSeek-R1-0528 (chat) · 164K context · 164K output · $3.00 in / $5.00 out per 1M tokens · tools, reasoning, open weights"
 
-DEEPSEEK_AI_DEEPSEEK_V3_2: Final[Model]
+DEEPSEEK_AI_DEEPSEEK_V3_2: Final[PricedModel]
 "DeepSeek-V3.2 (chat) · 164K context · 65.5K output · $0.28 in / $0.40 out per 1M tokens · tools, reasoning, open weights"
 
-DEEPSEEK_AI_DEEPSEEK_V4_FLASH: Final[Model]
+DEEPSEEK_AI_DEEPSEEK_V4_FLASH: Final[PricedModel]
 "DeepSeek V4 Flash (chat) · 1.05M context · 384K output · $0.14 in / $0.28 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-DEEPSEEK_AI_DEEPSEEK_V4_PRO: Final[Model]
+DEEPSEEK_AI_DEEPSEEK_V4_PRO: Final[PricedModel]
 "DeepSeek V4 Pro (chat) · 1.05M context · 393K output · $0.435 in / $0.87 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-GOOGLE_GEMMA_4_26B_A4B_IT: Final[Model]
+GOOGLE_GEMMA_4_26B_A4B_IT: Final[PricedModel]
 "Gemma 4 26B A4B IT (chat) · 262K context · 32.8K output · $0.13 in / $0.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-GOOGLE_GEMMA_4_31B_IT: Final[Model]
+GOOGLE_GEMMA_4_31B_IT: Final[PricedModel]
 "Gemma 4 31B IT (chat) · 262K context · 32.8K output · $0.14 in / $0.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-META_LLAMA_LLAMA_3_3_70B_INSTRUCT: Final[Model]
+META_LLAMA_LLAMA_3_3_70B_INSTRUCT: Final[PricedModel]
 "Llama-3.3-70B-Instruct (chat) · 131K context · 4.1K output · $0.59 in / $0.79 out per 1M tokens · tools, structured output, open weights"
 
-MOONSHOTAI_KIMI_K2_INSTRUCT: Final[Model]
+MOONSHOTAI_KIMI_K2_INSTRUCT: Final[PricedModel]
 "Kimi-K2-Instruct (chat) · 131K context · 16.4K output · $1.00 in / $3.00 out per 1M tokens · tools, open weights"
 
-MOONSHOTAI_KIMI_K2_INSTRUCT_0905: Final[Model]
+MOONSHOTAI_KIMI_K2_INSTRUCT_0905: Final[PricedModel]
 "Kimi-K2-Instruct-0905 (chat) · 262K context · 16.4K output · $1.00 in / $3.00 out per 1M tokens · tools, open weights"
 
-MOONSHOTAI_KIMI_K2_THINKING: Final[Model]
+MOONSHOTAI_KIMI_K2_THINKING: Final[PricedModel]
 "Kimi-K2-Thinking (chat) · 262K context · 262K output · $0.60 in / $2.50 out per 1M tokens · tools, reasoning, open weights"
 
-MOONSHOTAI_KIMI_K2_5: Final[Model]
+MOONSHOTAI_KIMI_K2_5: Final[PricedModel]
 "Kimi-K2.5 (chat) · 262K context · 262K output · $0.60 in / $3.00 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-MOONSHOTAI_KIMI_K2_6: Final[Model]
+MOONSHOTAI_KIMI_K2_6: Final[PricedModel]
 "Kimi-K2.6 (chat) · 262K context · 262K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-MOONSHOTAI_KIMI_K2_7_CODE: Final[Model]
+MOONSHOTAI_KIMI_K2_7_CODE: Final[PricedModel]
 "Kimi K2.7 Code (chat) · 262K context · 262K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-OPENAI_GPT_OSS_120B: Final[Model]
+OPENAI_GPT_OSS_120B: Final[PricedModel]
 "GPT OSS 120B (chat) · 131K context · 32.8K output · $0.25 in / $0.69 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-STEPFUN_AI_STEP_3_5_FLASH: Final[Model]
+STEPFUN_AI_STEP_3_5_FLASH: Final[PricedModel]
 "Step 3.5 Flash (chat) · 262K context · 256K output · $0.10 in / $0.30 out per 1M tokens · tools, reasoning, open weights"
 
-STEPFUN_AI_STEP_3_7_FLASH: Final[Model]
+STEPFUN_AI_STEP_3_7_FLASH: Final[PricedModel]
 "Step 3.7 Flash (chat) · 262K context · 256K output · $0.20 in / $1.15 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-ZAI_ORG_GLM_4_5: Final[Model]
+ZAI_ORG_GLM_4_5: Final[PricedModel]
 "GLM-4.5 (chat) · 131K context · 98.3K output · $0.60 in / $2.20 out per 1M tokens · tools, reasoning, open weights"
 
-ZAI_ORG_GLM_4_5_AIR: Final[Model]
+ZAI_ORG_GLM_4_5_AIR: Final[PricedModel]
 "GLM-4.5-Air (chat) · 131K context · 98.3K output · $0.13 in / $0.85 out per 1M tokens · tools, reasoning, open weights"
 
-ZAI_ORG_GLM_4_5V: Final[Model]
+ZAI_ORG_GLM_4_5V: Final[PricedModel]
 "GLM-4.5V (chat) · 65.5K context · 16.4K output · $0.60 in / $1.80 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-ZAI_ORG_GLM_4_6: Final[Model]
+ZAI_ORG_GLM_4_6: Final[PricedModel]
 "GLM-4.6 (chat) · 205K context · 131K output · $0.55 in / $2.20 out per 1M tokens · tools, reasoning, open weights"
 
-ZAI_ORG_GLM_4_7: Final[Model]
+ZAI_ORG_GLM_4_7: Final[PricedModel]
 "GLM-4.7 (chat) · 205K context · 131K output · $0.60 in / $2.20 out per 1M tokens · tools, reasoning, open weights"
 
-ZAI_ORG_GLM_4_7_FLASH: Final[Model]
+ZAI_ORG_GLM_4_7_FLASH: Final[PricedModel]
 "GLM-4.7-Flash (chat) · 200K context · 128K output · free · tools, reasoning, open weights"
 
-ZAI_ORG_GLM_5: Final[Model]
+ZAI_ORG_GLM_5: Final[PricedModel]
 "GLM-5 (chat) · 203K context · 131K output · $1.00 in / $3.20 out per 1M tokens · tools, reasoning, open weights"
 
-ZAI_ORG_GLM_5_1: Final[Model]
+ZAI_ORG_GLM_5_1: Final[PricedModel]
 "GLM-5.1 (chat) · 203K context · 131K output · $1.00 in / $3.20 out per 1M tokens · tools, reasoning, open weights"
 
-ZAI_ORG_GLM_5_2: Final[Model]
+ZAI_ORG_GLM_5_2: Final[PricedModel]
 "GLM-5.2 (chat) · 262K context · 131K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, structured output, open weights"

@@ -9,30 +9,34 @@ from decimal import Decimal
 
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
-from llmdex_runtime.model import Cost, Limit, Modalities, Model
+from llmdex_runtime.model import Cost, Limit, Modalities, PricedModel
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_128000_OUTPUT_32000 = Limit(context=128000, output=32000)
-_CONTEXT_128000_OUTPUT_64000 = Limit(context=128000, output=64000)
-_CONTEXT_200000_OUTPUT_128000 = Limit(context=200000, output=128000)
-_CONTEXT_256000_OUTPUT_32000 = Limit(context=256000, output=32000)
-_CONTEXT_256000_OUTPUT_64000 = Limit(context=256000, output=64000)
-_D_2024_10 = PartialDate(2024, 10)
-_D_2024_12 = PartialDate(2024, 12)
-_D_2024_12_01 = PartialDate(2024, 12, 1)
-_D_2024_12_26 = PartialDate(2024, 12, 26)
-_D_2025_01_01 = PartialDate(2025, 1, 1)
-_D_2025_01_20 = PartialDate(2025, 1, 20)
-_D_2025_04 = PartialDate(2025, 4)
-_D_2025_07_01 = PartialDate(2025, 7, 1)
-_D_2025_09_05 = PartialDate(2025, 9, 5)
-_D_2025_11_13 = PartialDate(2025, 11, 13)
-_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_128000_OUTPUT_32000 = Limit(context=128000, output=32000)
+    CONTEXT_128000_OUTPUT_64000 = Limit(context=128000, output=64000)
+    CONTEXT_200000_OUTPUT_128000 = Limit(context=200000, output=128000)
+    CONTEXT_256000_OUTPUT_32000 = Limit(context=256000, output=32000)
+    CONTEXT_256000_OUTPUT_64000 = Limit(context=256000, output=64000)
+    D_2024_10 = PartialDate(2024, 10)
+    D_2024_12 = PartialDate(2024, 12)
+    D_2024_12_01 = PartialDate(2024, 12, 1)
+    D_2024_12_26 = PartialDate(2024, 12, 26)
+    D_2025_01_01 = PartialDate(2025, 1, 1)
+    D_2025_01_20 = PartialDate(2025, 1, 20)
+    D_2025_04 = PartialDate(2025, 4)
+    D_2025_07_01 = PartialDate(2025, 7, 1)
+    D_2025_09_05 = PartialDate(2025, 9, 5)
+    D_2025_11_13 = PartialDate(2025, 11, 13)
+    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "DEEPSEEK_R1",
@@ -51,7 +55,7 @@ __all__ = [
     "QWEN3_VL_PLUS",
 ]
 
-DEEPSEEK_R1: Final[Model] = Model(
+DEEPSEEK_R1: Final[PricedModel] = PricedModel(
     provider="iflowcn",
     id="deepseek-r1",
     name="DeepSeek-R1",
@@ -62,16 +66,17 @@ DEEPSEEK_R1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_12,
-    release_date=_D_2025_01_20,
-    last_updated=_D_2025_01_20,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_32000,
+    knowledge=_Shared.D_2024_12,
+    release_date=_Shared.D_2025_01_20,
+    last_updated=_Shared.D_2025_01_20,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_32000,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(),
 )
+"DeepSeek-R1 (chat) · 128K context · 32K output · free · tools, reasoning, open weights"
 
-DEEPSEEK_V3: Final[Model] = Model(
+DEEPSEEK_V3: Final[PricedModel] = PricedModel(
     provider="iflowcn",
     id="deepseek-v3",
     name="DeepSeek-V3",
@@ -82,15 +87,16 @@ DEEPSEEK_V3: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_10,
-    release_date=_D_2024_12_26,
-    last_updated=_D_2024_12_26,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_32000,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2024_12_26,
+    last_updated=_Shared.D_2024_12_26,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_32000,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"DeepSeek-V3 (chat) · 128K context · 32K output · free · tools, open weights"
 
-DEEPSEEK_V3_2: Final[Model] = Model(
+DEEPSEEK_V3_2: Final[PricedModel] = PricedModel(
     provider="iflowcn",
     id="deepseek-v3.2",
     name="DeepSeek-V3.2-Exp",
@@ -101,15 +107,16 @@ DEEPSEEK_V3_2: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_12,
-    release_date=_D_2025_01_01,
-    last_updated=_D_2025_01_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_64000,
+    knowledge=_Shared.D_2024_12,
+    release_date=_Shared.D_2025_01_01,
+    last_updated=_Shared.D_2025_01_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_64000,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"DeepSeek-V3.2-Exp (chat) · 128K context · 64K output · free · tools, open weights"
 
-GLM_4_6: Final[Model] = Model(
+GLM_4_6: Final[PricedModel] = PricedModel(
     provider="iflowcn",
     id="glm-4.6",
     name="GLM-4.6",
@@ -120,16 +127,17 @@ GLM_4_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_10,
-    release_date=_D_2024_12_01,
-    last_updated=_D_2025_11_13,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2024_12_01,
+    last_updated=_Shared.D_2025_11_13,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_128000,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(),
 )
+"GLM-4.6 (chat) · 200K context · 128K output · free · tools, reasoning"
 
-KIMI_K2: Final[Model] = Model(
+KIMI_K2: Final[PricedModel] = PricedModel(
     provider="iflowcn",
     id="kimi-k2",
     name="Kimi-K2",
@@ -140,15 +148,16 @@ KIMI_K2: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_10,
-    release_date=_D_2024_12_01,
-    last_updated=_D_2024_12_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_64000,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2024_12_01,
+    last_updated=_Shared.D_2024_12_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_64000,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Kimi-K2 (chat) · 128K context · 64K output · free · tools"
 
-KIMI_K2_0905: Final[Model] = Model(
+KIMI_K2_0905: Final[PricedModel] = PricedModel(
     provider="iflowcn",
     id="kimi-k2-0905",
     name="Kimi-K2-0905",
@@ -159,15 +168,16 @@ KIMI_K2_0905: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_12,
-    release_date=_D_2025_09_05,
-    last_updated=_D_2025_09_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_64000,
+    knowledge=_Shared.D_2024_12,
+    release_date=_Shared.D_2025_09_05,
+    last_updated=_Shared.D_2025_09_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_64000,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Kimi-K2-0905 (chat) · 256K context · 64K output · free · tools"
 
-QWEN3_235B: Final[Model] = Model(
+QWEN3_235B: Final[PricedModel] = PricedModel(
     provider="iflowcn",
     id="qwen3-235b",
     name="Qwen3-235B-A22B",
@@ -178,16 +188,17 @@ QWEN3_235B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_10,
-    release_date=_D_2024_12_01,
-    last_updated=_D_2024_12_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_32000,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2024_12_01,
+    last_updated=_Shared.D_2024_12_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_32000,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(),
 )
+"Qwen3-235B-A22B (chat) · 128K context · 32K output · free · tools, reasoning, open weights"
 
-QWEN3_235B_A22B_INSTRUCT: Final[Model] = Model(
+QWEN3_235B_A22B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="iflowcn",
     id="qwen3-235b-a22b-instruct",
     name="Qwen3-235B-A22B-Instruct",
@@ -198,15 +209,16 @@ QWEN3_235B_A22B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_07_01,
-    last_updated=_D_2025_07_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_07_01,
+    last_updated=_Shared.D_2025_07_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_64000,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Qwen3-235B-A22B-Instruct (chat) · 256K context · 64K output · free · tools, open weights"
 
-QWEN3_235B_A22B_THINKING_2507: Final[Model] = Model(
+QWEN3_235B_A22B_THINKING_2507: Final[PricedModel] = PricedModel(
     provider="iflowcn",
     id="qwen3-235b-a22b-thinking-2507",
     name="Qwen3-235B-A22B-Thinking",
@@ -217,16 +229,17 @@ QWEN3_235B_A22B_THINKING_2507: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_07_01,
-    last_updated=_D_2025_07_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_07_01,
+    last_updated=_Shared.D_2025_07_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_64000,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(),
 )
+"Qwen3-235B-A22B-Thinking (chat) · 256K context · 64K output · free · tools, reasoning, open weights"
 
-QWEN3_32B: Final[Model] = Model(
+QWEN3_32B: Final[PricedModel] = PricedModel(
     provider="iflowcn",
     id="qwen3-32b",
     name="Qwen3-32B",
@@ -237,15 +250,16 @@ QWEN3_32B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_10,
-    release_date=_D_2024_12_01,
-    last_updated=_D_2024_12_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_32000,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2024_12_01,
+    last_updated=_Shared.D_2024_12_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_32000,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Qwen3-32B (chat) · 128K context · 32K output · free · tools, open weights"
 
-QWEN3_CODER_PLUS: Final[Model] = Model(
+QWEN3_CODER_PLUS: Final[PricedModel] = PricedModel(
     provider="iflowcn",
     id="qwen3-coder-plus",
     name="Qwen3-Coder-Plus",
@@ -256,15 +270,16 @@ QWEN3_CODER_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_07_01,
-    last_updated=_D_2025_07_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_07_01,
+    last_updated=_Shared.D_2025_07_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_64000,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Qwen3-Coder-Plus (chat) · 256K context · 64K output · free · tools, open weights"
 
-QWEN3_MAX: Final[Model] = Model(
+QWEN3_MAX: Final[PricedModel] = PricedModel(
     provider="iflowcn",
     id="qwen3-max",
     name="Qwen3-Max",
@@ -275,15 +290,16 @@ QWEN3_MAX: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_12,
-    release_date=_D_2025_01_01,
-    last_updated=_D_2025_01_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_32000,
+    knowledge=_Shared.D_2024_12,
+    release_date=_Shared.D_2025_01_01,
+    last_updated=_Shared.D_2025_01_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_32000,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Qwen3-Max (chat) · 256K context · 32K output · free · tools"
 
-QWEN3_MAX_PREVIEW: Final[Model] = Model(
+QWEN3_MAX_PREVIEW: Final[PricedModel] = PricedModel(
     provider="iflowcn",
     id="qwen3-max-preview",
     name="Qwen3-Max-Preview",
@@ -294,15 +310,16 @@ QWEN3_MAX_PREVIEW: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_12,
-    release_date=_D_2025_01_01,
-    last_updated=_D_2025_01_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_32000,
+    knowledge=_Shared.D_2024_12,
+    release_date=_Shared.D_2025_01_01,
+    last_updated=_Shared.D_2025_01_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_32000,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Qwen3-Max-Preview (chat) · 256K context · 32K output · free · tools"
 
-QWEN3_VL_PLUS: Final[Model] = Model(
+QWEN3_VL_PLUS: Final[PricedModel] = PricedModel(
     provider="iflowcn",
     id="qwen3-vl-plus",
     name="Qwen3-VL-Plus",
@@ -313,10 +330,11 @@ QWEN3_VL_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_12,
-    release_date=_D_2025_01_01,
-    last_updated=_D_2025_01_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_32000,
+    knowledge=_Shared.D_2024_12,
+    release_date=_Shared.D_2025_01_01,
+    last_updated=_Shared.D_2025_01_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_32000,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Qwen3-VL-Plus (chat) · 256K context · 32K output · free · vision, tools, attachments"

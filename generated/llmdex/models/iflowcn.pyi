@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "DEEPSEEK_R1",
@@ -24,44 +24,44 @@ __all__ = [
     "QWEN3_VL_PLUS",
 ]
 
-DEEPSEEK_R1: Final[Model]
+DEEPSEEK_R1: Final[PricedModel]
 "DeepSeek-R1 (chat) · 128K context · 32K output · free · tools, reasoning, open weights"
 
-DEEPSEEK_V3: Final[Model]
+DEEPSEEK_V3: Final[PricedModel]
 "DeepSeek-V3 (chat) · 128K context · 32K output · free · tools, open weights"
 
-DEEPSEEK_V3_2: Final[Model]
+DEEPSEEK_V3_2: Final[PricedModel]
 "DeepSeek-V3.2-Exp (chat) · 128K context · 64K output · free · tools, open weights"
 
-GLM_4_6: Final[Model]
+GLM_4_6: Final[PricedModel]
 "GLM-4.6 (chat) · 200K context · 128K output · free · tools, reasoning"
 
-KIMI_K2: Final[Model]
+KIMI_K2: Final[PricedModel]
 "Kimi-K2 (chat) · 128K context · 64K output · free · tools"
 
-KIMI_K2_0905: Final[Model]
+KIMI_K2_0905: Final[PricedModel]
 "Kimi-K2-0905 (chat) · 256K context · 64K output · free · tools"
 
-QWEN3_235B: Final[Model]
+QWEN3_235B: Final[PricedModel]
 "Qwen3-235B-A22B (chat) · 128K context · 32K output · free · tools, reasoning, open weights"
 
-QWEN3_235B_A22B_INSTRUCT: Final[Model]
+QWEN3_235B_A22B_INSTRUCT: Final[PricedModel]
 "Qwen3-235B-A22B-Instruct (chat) · 256K context · 64K output · free · tools, open weights"
 
-QWEN3_235B_A22B_THINKING_2507: Final[Model]
+QWEN3_235B_A22B_THINKING_2507: Final[PricedModel]
 "Qwen3-235B-A22B-Thinking (chat) · 256K context · 64K output · free · tools, reasoning, open weights"
 
-QWEN3_32B: Final[Model]
+QWEN3_32B: Final[PricedModel]
 "Qwen3-32B (chat) · 128K context · 32K output · free · tools, open weights"
 
-QWEN3_CODER_PLUS: Final[Model]
+QWEN3_CODER_PLUS: Final[PricedModel]
 "Qwen3-Coder-Plus (chat) · 256K context · 64K output · free · tools, open weights"
 
-QWEN3_MAX: Final[Model]
+QWEN3_MAX: Final[PricedModel]
 "Qwen3-Max (chat) · 256K context · 32K output · free · tools"
 
-QWEN3_MAX_PREVIEW: Final[Model]
+QWEN3_MAX_PREVIEW: Final[PricedModel]
 "Qwen3-Max-Preview (chat) · 256K context · 32K output · free · tools"
 
-QWEN3_VL_PLUS: Final[Model]
+QWEN3_VL_PLUS: Final[PricedModel]
 "Qwen3-VL-Plus (chat) · 256K context · 32K output · free · vision, tools, attachments"

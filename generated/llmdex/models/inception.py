@@ -9,27 +9,33 @@ from decimal import Decimal
 
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
-from llmdex_runtime.model import Cost, Limit, Modalities, Model, ReasoningOption
+from llmdex_runtime.model import Cost, Limit, Modalities, PricedModel, ReasoningOption
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_128000_OUTPUT_50000 = Limit(context=128000, output=50000)
-_CONTEXT_128000_OUTPUT_8192 = Limit(context=128000, output=8192)
-_D_2025_01_01 = PartialDate(2025, 1, 1)
-_D_2026_02_24 = PartialDate(2026, 2, 24)
-_D_2026_03_30 = PartialDate(2026, 3, 30)
-_REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(type="effort", values=("low", "medium", "high"))
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_128000_OUTPUT_50000 = Limit(context=128000, output=50000)
+    CONTEXT_128000_OUTPUT_8192 = Limit(context=128000, output=8192)
+    D_2025_01_01 = PartialDate(2025, 1, 1)
+    D_2026_02_24 = PartialDate(2026, 2, 24)
+    D_2026_03_30 = PartialDate(2026, 3, 30)
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("low", "medium", "high")
+    )
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "MERCURY_2",
     "MERCURY_EDIT_2",
 ]
 
-MERCURY_2: Final[Model] = Model(
+MERCURY_2: Final[PricedModel] = PricedModel(
     provider="inception",
     id="mercury-2",
     name="Mercury 2",
@@ -41,16 +47,17 @@ MERCURY_2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01_01,
-    release_date=_D_2026_02_24,
-    last_updated=_D_2026_02_24,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_50000,
+    knowledge=_Shared.D_2025_01_01,
+    release_date=_Shared.D_2026_02_24,
+    last_updated=_Shared.D_2026_02_24,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_50000,
     cost=Cost(input=Decimal("0.25"), output=Decimal("0.75"), cache_read=Decimal("0.025")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Mercury 2 (chat) · 128K context · 50K output · $0.25 in / $0.75 out per 1M tokens · tools, reasoning, structured output"
 
-MERCURY_EDIT_2: Final[Model] = Model(
+MERCURY_EDIT_2: Final[PricedModel] = PricedModel(
     provider="inception",
     id="mercury-edit-2",
     name="Mercury Edit 2",
@@ -60,10 +67,11 @@ MERCURY_EDIT_2: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_03_30,
-    last_updated=_D_2026_03_30,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_8192,
+    release_date=_Shared.D_2026_03_30,
+    last_updated=_Shared.D_2026_03_30,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.25"), output=Decimal("0.75"), cache_read=Decimal("0.025")),
     reasoning_options=(),
 )
+"Mercury Edit 2 (chat) · 128K context · 8.19K output · $0.25 in / $0.75 out per 1M tokens · reasoning"

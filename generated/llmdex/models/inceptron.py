@@ -9,27 +9,33 @@ from decimal import Decimal
 
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind, Status
-from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, Model, ReasoningOption
+from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, PricedModel, ReasoningOption
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_1000000_OUTPUT_131072 = Limit(context=1000000, output=131072)
-_CONTEXT_196608_OUTPUT_196608 = Limit(context=196608, output=196608)
-_CONTEXT_202752_OUTPUT_202752 = Limit(context=202752, output=202752)
-_CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
-_D_2025_01 = PartialDate(2025, 1)
-_D_2026_02_12 = PartialDate(2026, 2, 12)
-_D_2026_04_07 = PartialDate(2026, 4, 7)
-_D_2026_04_21 = PartialDate(2026, 4, 21)
-_D_2026_06_12 = PartialDate(2026, 6, 12)
-_D_2026_06_13 = PartialDate(2026, 6, 13)
-_REASONING_EFFORT_HIGH_MAX = ReasoningOption(type="effort", values=("high", "max"))
-_REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(type="effort", values=("low", "medium", "high"))
-_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_1000000_OUTPUT_131072 = Limit(context=1000000, output=131072)
+    CONTEXT_196608_OUTPUT_196608 = Limit(context=196608, output=196608)
+    CONTEXT_202752_OUTPUT_202752 = Limit(context=202752, output=202752)
+    CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
+    D_2025_01 = PartialDate(2025, 1)
+    D_2026_02_12 = PartialDate(2026, 2, 12)
+    D_2026_04_07 = PartialDate(2026, 4, 7)
+    D_2026_04_21 = PartialDate(2026, 4, 21)
+    D_2026_06_12 = PartialDate(2026, 6, 12)
+    D_2026_06_13 = PartialDate(2026, 6, 13)
+    REASONING_EFFORT_HIGH_MAX = ReasoningOption(type="effort", values=("high", "max"))
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("low", "medium", "high")
+    )
+    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "MINIMAXAI_MINIMAX_M2_5",
@@ -40,7 +46,7 @@ __all__ = [
     "ZAI_ORG_GLM_5_2",
 ]
 
-MINIMAXAI_MINIMAX_M2_5: Final[Model] = Model(
+MINIMAXAI_MINIMAX_M2_5: Final[PricedModel] = PricedModel(
     provider="inceptron",
     id="MiniMaxAI/MiniMax-M2.5",
     name="MiniMax M2.5",
@@ -52,20 +58,21 @@ MINIMAXAI_MINIMAX_M2_5: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_02_12,
-    last_updated=_D_2026_02_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_196608_OUTPUT_196608,
+    release_date=_Shared.D_2026_02_12,
+    last_updated=_Shared.D_2026_02_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_196608_OUTPUT_196608,
     cost=Cost(
         input=Decimal("0.15"),
         output=Decimal("0.9"),
         cache_read=Decimal("0.05"),
         cache_write=Decimal("0"),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"MiniMax M2.5 (chat) · 197K context · 197K output · $0.15 in / $0.90 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-MOONSHOTAI_KIMI_K2_6: Final[Model] = Model(
+MOONSHOTAI_KIMI_K2_6: Final[PricedModel] = PricedModel(
     provider="inceptron",
     id="moonshotai/Kimi-K2.6",
     name="Kimi K2.6",
@@ -77,11 +84,11 @@ MOONSHOTAI_KIMI_K2_6: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_04_21,
-    last_updated=_D_2026_04_21,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_04_21,
+    last_updated=_Shared.D_2026_04_21,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(
         input=Decimal("0.66"),
         output=Decimal("3.5"),
@@ -91,8 +98,9 @@ MOONSHOTAI_KIMI_K2_6: Final[Model] = Model(
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"Kimi K2.6 (chat) · 262K context · 262K output · $0.66 in / $3.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-MOONSHOTAI_KIMI_K2_6_FAST: Final[Model] = Model(
+MOONSHOTAI_KIMI_K2_6_FAST: Final[PricedModel] = PricedModel(
     provider="inceptron",
     id="moonshotai/Kimi-K2.6-Fast",
     name="Kimi K2.6 Fast",
@@ -104,11 +112,11 @@ MOONSHOTAI_KIMI_K2_6_FAST: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_04_21,
-    last_updated=_D_2026_04_21,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_04_21,
+    last_updated=_Shared.D_2026_04_21,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(
         input=Decimal("1.32"),
         output=Decimal("7"),
@@ -119,8 +127,9 @@ MOONSHOTAI_KIMI_K2_6_FAST: Final[Model] = Model(
     reasoning_options=(),
     status=Status.ALPHA,
 )
+"Kimi K2.6 Fast (chat) · 262K context · 262K output · $1.32 in / $7.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights · alpha"
 
-MOONSHOTAI_KIMI_K2_7_CODE: Final[Model] = Model(
+MOONSHOTAI_KIMI_K2_7_CODE: Final[PricedModel] = PricedModel(
     provider="inceptron",
     id="moonshotai/Kimi-K2.7-Code",
     name="Kimi K2.7 Code",
@@ -132,11 +141,11 @@ MOONSHOTAI_KIMI_K2_7_CODE: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_06_12,
-    last_updated=_D_2026_06_12,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_06_12,
+    last_updated=_Shared.D_2026_06_12,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(
         input=Decimal("0.75"),
         output=Decimal("3.5"),
@@ -146,8 +155,9 @@ MOONSHOTAI_KIMI_K2_7_CODE: Final[Model] = Model(
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"Kimi K2.7 Code (chat) · 262K context · 262K output · $0.75 in / $3.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-ZAI_ORG_GLM_5_1_FP8: Final[Model] = Model(
+ZAI_ORG_GLM_5_1_FP8: Final[PricedModel] = PricedModel(
     provider="inceptron",
     id="zai-org/GLM-5.1-FP8",
     name="GLM 5.1",
@@ -159,10 +169,10 @@ ZAI_ORG_GLM_5_1_FP8: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_07,
-    last_updated=_D_2026_04_07,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_202752_OUTPUT_202752,
+    release_date=_Shared.D_2026_04_07,
+    last_updated=_Shared.D_2026_04_07,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_202752_OUTPUT_202752,
     cost=Cost(
         input=Decimal("1.4"),
         output=Decimal("4.4"),
@@ -170,10 +180,11 @@ ZAI_ORG_GLM_5_1_FP8: Final[Model] = Model(
         cache_write=Decimal("0"),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_EFFORT_HIGH_MAX,),
+    reasoning_options=(_Shared.REASONING_EFFORT_HIGH_MAX,),
 )
+"GLM 5.1 (chat) · 203K context · 203K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ZAI_ORG_GLM_5_2: Final[Model] = Model(
+ZAI_ORG_GLM_5_2: Final[PricedModel] = PricedModel(
     provider="inceptron",
     id="zai-org/GLM-5.2",
     name="GLM 5.2",
@@ -185,10 +196,10 @@ ZAI_ORG_GLM_5_2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_06_13,
-    last_updated=_D_2026_06_13,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_131072,
+    release_date=_Shared.D_2026_06_13,
+    last_updated=_Shared.D_2026_06_13,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_131072,
     cost=Cost(
         input=Decimal("1.2"),
         output=Decimal("4.2"),
@@ -196,5 +207,6 @@ ZAI_ORG_GLM_5_2: Final[Model] = Model(
         cache_write=Decimal("0"),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_EFFORT_HIGH_MAX,),
+    reasoning_options=(_Shared.REASONING_EFFORT_HIGH_MAX,),
 )
+"GLM 5.2 (chat) · 1M context · 131K output · $1.20 in / $4.20 out per 1M tokens · tools, reasoning, structured output, open weights"

@@ -9,22 +9,26 @@ from decimal import Decimal
 
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
-from llmdex_runtime.model import Cost, Limit, Modalities, Model
+from llmdex_runtime.model import Cost, Limit, Modalities, PricedModel
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_125000_OUTPUT_4096 = Limit(context=125000, output=4096)
-_CONTEXT_16000_OUTPUT_4096 = Limit(context=16000, output=4096)
-_CONTEXT_32000_OUTPUT_2048 = Limit(context=32000, output=2048)
-_CONTEXT_4000_OUTPUT_2048 = Limit(context=4000, output=2048)
-_D_2023_12 = PartialDate(2023, 12)
-_D_2024_12 = PartialDate(2024, 12)
-_D_2025_01_01 = PartialDate(2025, 1, 1)
-_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_125000_OUTPUT_4096 = Limit(context=125000, output=4096)
+    CONTEXT_16000_OUTPUT_4096 = Limit(context=16000, output=4096)
+    CONTEXT_32000_OUTPUT_2048 = Limit(context=32000, output=2048)
+    CONTEXT_4000_OUTPUT_2048 = Limit(context=4000, output=2048)
+    D_2023_12 = PartialDate(2023, 12)
+    D_2024_12 = PartialDate(2024, 12)
+    D_2025_01_01 = PartialDate(2025, 1, 1)
+    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "GOOGLE_GEMMA_3",
@@ -38,7 +42,7 @@ __all__ = [
     "QWEN_QWEN3_EMBEDDING_4B",
 ]
 
-GOOGLE_GEMMA_3: Final[Model] = Model(
+GOOGLE_GEMMA_3: Final[PricedModel] = PricedModel(
     provider="inference",
     id="google/gemma-3",
     name="Google Gemma 3",
@@ -49,15 +53,16 @@ GOOGLE_GEMMA_3: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_12,
-    release_date=_D_2025_01_01,
-    last_updated=_D_2025_01_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_125000_OUTPUT_4096,
+    knowledge=_Shared.D_2024_12,
+    release_date=_Shared.D_2025_01_01,
+    last_updated=_Shared.D_2025_01_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_125000_OUTPUT_4096,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.3")),
 )
+"Google Gemma 3 (chat) · 125K context · 4.1K output · $0.15 in / $0.30 out per 1M tokens · vision, tools, attachments, open weights"
 
-META_LLAMA_3_1_8B_INSTRUCT: Final[Model] = Model(
+META_LLAMA_3_1_8B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="inference",
     id="meta/llama-3.1-8b-instruct",
     name="Llama 3.1 8B Instruct",
@@ -68,15 +73,16 @@ META_LLAMA_3_1_8B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_12,
-    release_date=_D_2025_01_01,
-    last_updated=_D_2025_01_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_16000_OUTPUT_4096,
+    knowledge=_Shared.D_2023_12,
+    release_date=_Shared.D_2025_01_01,
+    last_updated=_Shared.D_2025_01_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_16000_OUTPUT_4096,
     cost=Cost(input=Decimal("0.025"), output=Decimal("0.025")),
 )
+"Llama 3.1 8B Instruct (chat) · 16K context · 4.1K output · $0.025 in / $0.025 out per 1M tokens · tools, open weights"
 
-META_LLAMA_3_2_11B_VISION_INSTRUCT: Final[Model] = Model(
+META_LLAMA_3_2_11B_VISION_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="inference",
     id="meta/llama-3.2-11b-vision-instruct",
     name="Llama 3.2 11B Vision Instruct",
@@ -87,15 +93,16 @@ META_LLAMA_3_2_11B_VISION_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_12,
-    release_date=_D_2025_01_01,
-    last_updated=_D_2025_01_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_16000_OUTPUT_4096,
+    knowledge=_Shared.D_2023_12,
+    release_date=_Shared.D_2025_01_01,
+    last_updated=_Shared.D_2025_01_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_16000_OUTPUT_4096,
     cost=Cost(input=Decimal("0.055"), output=Decimal("0.055")),
 )
+"Llama 3.2 11B Vision Instruct (chat) · 16K context · 4.1K output · $0.055 in / $0.055 out per 1M tokens · vision, tools, attachments, open weights"
 
-META_LLAMA_3_2_1B_INSTRUCT: Final[Model] = Model(
+META_LLAMA_3_2_1B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="inference",
     id="meta/llama-3.2-1b-instruct",
     name="Llama 3.2 1B Instruct",
@@ -106,15 +113,16 @@ META_LLAMA_3_2_1B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_12,
-    release_date=_D_2025_01_01,
-    last_updated=_D_2025_01_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_16000_OUTPUT_4096,
+    knowledge=_Shared.D_2023_12,
+    release_date=_Shared.D_2025_01_01,
+    last_updated=_Shared.D_2025_01_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_16000_OUTPUT_4096,
     cost=Cost(input=Decimal("0.01"), output=Decimal("0.01")),
 )
+"Llama 3.2 1B Instruct (chat) · 16K context · 4.1K output · $0.01 in / $0.01 out per 1M tokens · tools, open weights"
 
-META_LLAMA_3_2_3B_INSTRUCT: Final[Model] = Model(
+META_LLAMA_3_2_3B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="inference",
     id="meta/llama-3.2-3b-instruct",
     name="Llama 3.2 3B Instruct",
@@ -125,15 +133,16 @@ META_LLAMA_3_2_3B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_12,
-    release_date=_D_2025_01_01,
-    last_updated=_D_2025_01_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_16000_OUTPUT_4096,
+    knowledge=_Shared.D_2023_12,
+    release_date=_Shared.D_2025_01_01,
+    last_updated=_Shared.D_2025_01_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_16000_OUTPUT_4096,
     cost=Cost(input=Decimal("0.02"), output=Decimal("0.02")),
 )
+"Llama 3.2 3B Instruct (chat) · 16K context · 4.1K output · $0.02 in / $0.02 out per 1M tokens · tools, open weights"
 
-MISTRAL_MISTRAL_NEMO_12B_INSTRUCT: Final[Model] = Model(
+MISTRAL_MISTRAL_NEMO_12B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="inference",
     id="mistral/mistral-nemo-12b-instruct",
     name="Mistral Nemo 12B Instruct",
@@ -144,15 +153,16 @@ MISTRAL_MISTRAL_NEMO_12B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_12,
-    release_date=_D_2025_01_01,
-    last_updated=_D_2025_01_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_16000_OUTPUT_4096,
+    knowledge=_Shared.D_2024_12,
+    release_date=_Shared.D_2025_01_01,
+    last_updated=_Shared.D_2025_01_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_16000_OUTPUT_4096,
     cost=Cost(input=Decimal("0.038"), output=Decimal("0.1")),
 )
+"Mistral Nemo 12B Instruct (chat) · 16K context · 4.1K output · $0.038 in / $0.10 out per 1M tokens · tools, open weights"
 
-OSMOSIS_OSMOSIS_STRUCTURE_0_6B: Final[Model] = Model(
+OSMOSIS_OSMOSIS_STRUCTURE_0_6B: Final[PricedModel] = PricedModel(
     provider="inference",
     id="osmosis/osmosis-structure-0.6b",
     name="Osmosis Structure 0.6B",
@@ -163,15 +173,16 @@ OSMOSIS_OSMOSIS_STRUCTURE_0_6B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_12,
-    release_date=_D_2025_01_01,
-    last_updated=_D_2025_01_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_4000_OUTPUT_2048,
+    knowledge=_Shared.D_2024_12,
+    release_date=_Shared.D_2025_01_01,
+    last_updated=_Shared.D_2025_01_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_4000_OUTPUT_2048,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.5")),
 )
+"Osmosis Structure 0.6B (chat) · 4K context · 2.05K output · $0.10 in / $0.50 out per 1M tokens · tools, open weights"
 
-QWEN_QWEN_2_5_7B_VISION_INSTRUCT: Final[Model] = Model(
+QWEN_QWEN_2_5_7B_VISION_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="inference",
     id="qwen/qwen-2.5-7b-vision-instruct",
     name="Qwen 2.5 7B Vision Instruct",
@@ -182,15 +193,16 @@ QWEN_QWEN_2_5_7B_VISION_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_12,
-    release_date=_D_2025_01_01,
-    last_updated=_D_2025_01_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_125000_OUTPUT_4096,
+    knowledge=_Shared.D_2024_12,
+    release_date=_Shared.D_2025_01_01,
+    last_updated=_Shared.D_2025_01_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_125000_OUTPUT_4096,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.2")),
 )
+"Qwen 2.5 7B Vision Instruct (chat) · 125K context · 4.1K output · $0.20 in / $0.20 out per 1M tokens · vision, tools, attachments, open weights"
 
-QWEN_QWEN3_EMBEDDING_4B: Final[Model] = Model(
+QWEN_QWEN3_EMBEDDING_4B: Final[PricedModel] = PricedModel(
     provider="inference",
     id="qwen/qwen3-embedding-4b",
     name="Qwen 3 Embedding 4B",
@@ -201,10 +213,11 @@ QWEN_QWEN3_EMBEDDING_4B: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=True,
-    knowledge=_D_2024_12,
-    release_date=_D_2025_01_01,
-    last_updated=_D_2025_01_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32000_OUTPUT_2048,
+    knowledge=_Shared.D_2024_12,
+    release_date=_Shared.D_2025_01_01,
+    last_updated=_Shared.D_2025_01_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32000_OUTPUT_2048,
     cost=Cost(input=Decimal("0.01"), output=Decimal("0")),
 )
+"Qwen 3 Embedding 4B (embedding) · 32K context · 2.05K output · $0.01 in / $0.00 out per 1M tokens · open weights"

@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "GOOGLE_GEMMA_3",
@@ -19,29 +19,29 @@ __all__ = [
     "QWEN_QWEN3_EMBEDDING_4B",
 ]
 
-GOOGLE_GEMMA_3: Final[Model]
+GOOGLE_GEMMA_3: Final[PricedModel]
 "Google Gemma 3 (chat) · 125K context · 4.1K output · $0.15 in / $0.30 out per 1M tokens · vision, tools, attachments, open weights"
 
-META_LLAMA_3_1_8B_INSTRUCT: Final[Model]
+META_LLAMA_3_1_8B_INSTRUCT: Final[PricedModel]
 "Llama 3.1 8B Instruct (chat) · 16K context · 4.1K output · $0.025 in / $0.025 out per 1M tokens · tools, open weights"
 
-META_LLAMA_3_2_11B_VISION_INSTRUCT: Final[Model]
+META_LLAMA_3_2_11B_VISION_INSTRUCT: Final[PricedModel]
 "Llama 3.2 11B Vision Instruct (chat) · 16K context · 4.1K output · $0.055 in / $0.055 out per 1M tokens · vision, tools, attachments, open weights"
 
-META_LLAMA_3_2_1B_INSTRUCT: Final[Model]
+META_LLAMA_3_2_1B_INSTRUCT: Final[PricedModel]
 "Llama 3.2 1B Instruct (chat) · 16K context · 4.1K output · $0.01 in / $0.01 out per 1M tokens · tools, open weights"
 
-META_LLAMA_3_2_3B_INSTRUCT: Final[Model]
+META_LLAMA_3_2_3B_INSTRUCT: Final[PricedModel]
 "Llama 3.2 3B Instruct (chat) · 16K context · 4.1K output · $0.02 in / $0.02 out per 1M tokens · tools, open weights"
 
-MISTRAL_MISTRAL_NEMO_12B_INSTRUCT: Final[Model]
+MISTRAL_MISTRAL_NEMO_12B_INSTRUCT: Final[PricedModel]
 "Mistral Nemo 12B Instruct (chat) · 16K context · 4.1K output · $0.038 in / $0.10 out per 1M tokens · tools, open weights"
 
-OSMOSIS_OSMOSIS_STRUCTURE_0_6B: Final[Model]
+OSMOSIS_OSMOSIS_STRUCTURE_0_6B: Final[PricedModel]
 "Osmosis Structure 0.6B (chat) · 4K context · 2.05K output · $0.10 in / $0.50 out per 1M tokens · tools, open weights"
 
-QWEN_QWEN_2_5_7B_VISION_INSTRUCT: Final[Model]
+QWEN_QWEN_2_5_7B_VISION_INSTRUCT: Final[PricedModel]
 "Qwen 2.5 7B Vision Instruct (chat) · 125K context · 4.1K output · $0.20 in / $0.20 out per 1M tokens · vision, tools, attachments, open weights"
 
-QWEN_QWEN3_EMBEDDING_4B: Final[Model]
+QWEN_QWEN3_EMBEDDING_4B: Final[PricedModel]
 "Qwen 3 Embedding 4B (embedding) · 32K context · 2.05K output · $0.01 in / $0.00 out per 1M tokens · open weights"

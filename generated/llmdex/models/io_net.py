@@ -9,47 +9,51 @@ from decimal import Decimal
 
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
-from llmdex_runtime.model import Cost, Limit, Modalities, Model
+from llmdex_runtime.model import Cost, Limit, Modalities, PricedModel
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_106000_OUTPUT_4096 = Limit(context=106000, output=4096)
-_CONTEXT_128000_OUTPUT_4096 = Limit(context=128000, output=4096)
-_CONTEXT_131072_OUTPUT_4096 = Limit(context=131072, output=4096)
-_CONTEXT_16000_OUTPUT_4096 = Limit(context=16000, output=4096)
-_CONTEXT_200000_OUTPUT_4096 = Limit(context=200000, output=4096)
-_CONTEXT_262144_OUTPUT_4096 = Limit(context=262144, output=4096)
-_CONTEXT_32000_OUTPUT_4096 = Limit(context=32000, output=4096)
-_CONTEXT_32768_OUTPUT_4096 = Limit(context=32768, output=4096)
-_CONTEXT_430000_OUTPUT_4096 = Limit(context=430000, output=4096)
-_CONTEXT_64000_OUTPUT_4096 = Limit(context=64000, output=4096)
-_D_2023_12 = PartialDate(2023, 12)
-_D_2024_05 = PartialDate(2024, 5)
-_D_2024_07 = PartialDate(2024, 7)
-_D_2024_07_01 = PartialDate(2024, 7, 1)
-_D_2024_08 = PartialDate(2024, 8)
-_D_2024_09 = PartialDate(2024, 9)
-_D_2024_09_05 = PartialDate(2024, 9, 5)
-_D_2024_09_25 = PartialDate(2024, 9, 25)
-_D_2024_10 = PartialDate(2024, 10)
-_D_2024_11_01 = PartialDate(2024, 11, 1)
-_D_2024_11_15 = PartialDate(2024, 11, 15)
-_D_2024_12 = PartialDate(2024, 12)
-_D_2024_12_01 = PartialDate(2024, 12, 1)
-_D_2024_12_06 = PartialDate(2024, 12, 6)
-_D_2025_01 = PartialDate(2025, 1)
-_D_2025_01_10 = PartialDate(2025, 1, 10)
-_D_2025_01_15 = PartialDate(2025, 1, 15)
-_D_2025_01_20 = PartialDate(2025, 1, 20)
-_D_2025_05_01 = PartialDate(2025, 5, 1)
-_D_2025_05_28 = PartialDate(2025, 5, 28)
-_D_2025_06_01 = PartialDate(2025, 6, 1)
-_D_2025_07_01 = PartialDate(2025, 7, 1)
-_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_106000_OUTPUT_4096 = Limit(context=106000, output=4096)
+    CONTEXT_128000_OUTPUT_4096 = Limit(context=128000, output=4096)
+    CONTEXT_131072_OUTPUT_4096 = Limit(context=131072, output=4096)
+    CONTEXT_16000_OUTPUT_4096 = Limit(context=16000, output=4096)
+    CONTEXT_200000_OUTPUT_4096 = Limit(context=200000, output=4096)
+    CONTEXT_262144_OUTPUT_4096 = Limit(context=262144, output=4096)
+    CONTEXT_32000_OUTPUT_4096 = Limit(context=32000, output=4096)
+    CONTEXT_32768_OUTPUT_4096 = Limit(context=32768, output=4096)
+    CONTEXT_430000_OUTPUT_4096 = Limit(context=430000, output=4096)
+    CONTEXT_64000_OUTPUT_4096 = Limit(context=64000, output=4096)
+    D_2023_12 = PartialDate(2023, 12)
+    D_2024_05 = PartialDate(2024, 5)
+    D_2024_07 = PartialDate(2024, 7)
+    D_2024_07_01 = PartialDate(2024, 7, 1)
+    D_2024_08 = PartialDate(2024, 8)
+    D_2024_09 = PartialDate(2024, 9)
+    D_2024_09_05 = PartialDate(2024, 9, 5)
+    D_2024_09_25 = PartialDate(2024, 9, 25)
+    D_2024_10 = PartialDate(2024, 10)
+    D_2024_11_01 = PartialDate(2024, 11, 1)
+    D_2024_11_15 = PartialDate(2024, 11, 15)
+    D_2024_12 = PartialDate(2024, 12)
+    D_2024_12_01 = PartialDate(2024, 12, 1)
+    D_2024_12_06 = PartialDate(2024, 12, 6)
+    D_2025_01 = PartialDate(2025, 1)
+    D_2025_01_10 = PartialDate(2025, 1, 10)
+    D_2025_01_15 = PartialDate(2025, 1, 15)
+    D_2025_01_20 = PartialDate(2025, 1, 20)
+    D_2025_05_01 = PartialDate(2025, 5, 1)
+    D_2025_05_28 = PartialDate(2025, 5, 28)
+    D_2025_06_01 = PartialDate(2025, 6, 1)
+    D_2025_07_01 = PartialDate(2025, 7, 1)
+    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "INTEL_QWEN3_CODER_480B_A35B_INSTRUCT_INT4_MIXED_AR",
@@ -71,7 +75,7 @@ __all__ = [
     "ZAI_ORG_GLM_4_6",
 ]
 
-INTEL_QWEN3_CODER_480B_A35B_INSTRUCT_INT4_MIXED_AR: Final[Model] = Model(
+INTEL_QWEN3_CODER_480B_A35B_INSTRUCT_INT4_MIXED_AR: Final[PricedModel] = PricedModel(
     provider="io-net",
     id="Intel/Qwen3-Coder-480B-A35B-Instruct-int4-mixed-ar",
     name="Qwen 3 Coder 480B",
@@ -82,11 +86,11 @@ INTEL_QWEN3_CODER_480B_A35B_INSTRUCT_INT4_MIXED_AR: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_12,
-    release_date=_D_2025_01_15,
-    last_updated=_D_2025_01_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_106000_OUTPUT_4096,
+    knowledge=_Shared.D_2024_12,
+    release_date=_Shared.D_2025_01_15,
+    last_updated=_Shared.D_2025_01_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_106000_OUTPUT_4096,
     cost=Cost(
         input=Decimal("0.22"),
         output=Decimal("0.95"),
@@ -94,8 +98,9 @@ INTEL_QWEN3_CODER_480B_A35B_INSTRUCT_INT4_MIXED_AR: Final[Model] = Model(
         cache_write=Decimal("0.44"),
     ),
 )
+"Qwen 3 Coder 480B (chat) · 106K context · 4.1K output · $0.22 in / $0.95 out per 1M tokens · tools, open weights"
 
-QWEN_QWEN2_5_VL_32B_INSTRUCT: Final[Model] = Model(
+QWEN_QWEN2_5_VL_32B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="io-net",
     id="Qwen/Qwen2.5-VL-32B-Instruct",
     name="Qwen 2.5 VL 32B Instruct",
@@ -106,11 +111,11 @@ QWEN_QWEN2_5_VL_32B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_09,
-    release_date=_D_2024_11_01,
-    last_updated=_D_2024_11_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_32000_OUTPUT_4096,
+    knowledge=_Shared.D_2024_09,
+    release_date=_Shared.D_2024_11_01,
+    last_updated=_Shared.D_2024_11_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_32000_OUTPUT_4096,
     cost=Cost(
         input=Decimal("0.05"),
         output=Decimal("0.22"),
@@ -118,8 +123,9 @@ QWEN_QWEN2_5_VL_32B_INSTRUCT: Final[Model] = Model(
         cache_write=Decimal("0.1"),
     ),
 )
+"Qwen 2.5 VL 32B Instruct (chat) · 32K context · 4.1K output · $0.05 in / $0.22 out per 1M tokens · vision, tools, open weights"
 
-QWEN_QWEN3_235B_A22B_THINKING_2507: Final[Model] = Model(
+QWEN_QWEN3_235B_A22B_THINKING_2507: Final[PricedModel] = PricedModel(
     provider="io-net",
     id="Qwen/Qwen3-235B-A22B-Thinking-2507",
     name="Qwen 3 235B Thinking",
@@ -130,11 +136,11 @@ QWEN_QWEN3_235B_A22B_THINKING_2507: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_12,
-    release_date=_D_2025_07_01,
-    last_updated=_D_2025_07_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_4096,
+    knowledge=_Shared.D_2024_12,
+    release_date=_Shared.D_2025_07_01,
+    last_updated=_Shared.D_2025_07_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_4096,
     cost=Cost(
         input=Decimal("0.11"),
         output=Decimal("0.6"),
@@ -143,8 +149,9 @@ QWEN_QWEN3_235B_A22B_THINKING_2507: Final[Model] = Model(
     ),
     reasoning_options=(),
 )
+"Qwen 3 235B Thinking (chat) · 262K context · 4.1K output · $0.11 in / $0.60 out per 1M tokens · tools, reasoning, open weights"
 
-QWEN_QWEN3_NEXT_80B_A3B_INSTRUCT: Final[Model] = Model(
+QWEN_QWEN3_NEXT_80B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="io-net",
     id="Qwen/Qwen3-Next-80B-A3B-Instruct",
     name="Qwen 3 Next 80B Instruct",
@@ -155,11 +162,11 @@ QWEN_QWEN3_NEXT_80B_A3B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_12,
-    release_date=_D_2025_01_10,
-    last_updated=_D_2025_01_10,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_4096,
+    knowledge=_Shared.D_2024_12,
+    release_date=_Shared.D_2025_01_10,
+    last_updated=_Shared.D_2025_01_10,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_4096,
     cost=Cost(
         input=Decimal("0.1"),
         output=Decimal("0.8"),
@@ -167,8 +174,9 @@ QWEN_QWEN3_NEXT_80B_A3B_INSTRUCT: Final[Model] = Model(
         cache_write=Decimal("0.2"),
     ),
 )
+"Qwen 3 Next 80B Instruct (chat) · 262K context · 4.1K output · $0.10 in / $0.80 out per 1M tokens · tools, open weights"
 
-DEEPSEEK_AI_DEEPSEEK_R1_0528: Final[Model] = Model(
+DEEPSEEK_AI_DEEPSEEK_R1_0528: Final[PricedModel] = PricedModel(
     provider="io-net",
     id="deepseek-ai/DeepSeek-R1-0528",
     name="DeepSeek R1",
@@ -179,11 +187,11 @@ DEEPSEEK_AI_DEEPSEEK_R1_0528: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_07,
-    release_date=_D_2025_01_20,
-    last_updated=_D_2025_05_28,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    knowledge=_Shared.D_2024_07,
+    release_date=_Shared.D_2025_01_20,
+    last_updated=_Shared.D_2025_05_28,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(
         input=Decimal("2"),
         output=Decimal("8.75"),
@@ -192,8 +200,9 @@ DEEPSEEK_AI_DEEPSEEK_R1_0528: Final[Model] = Model(
     ),
     reasoning_options=(),
 )
+"DeepSeek R1 (chat) · 128K context · 4.1K output · $2.00 in / $8.75 out per 1M tokens · tools, reasoning, open weights"
 
-META_LLAMA_LLAMA_3_2_90B_VISION_INSTRUCT: Final[Model] = Model(
+META_LLAMA_LLAMA_3_2_90B_VISION_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="io-net",
     id="meta-llama/Llama-3.2-90B-Vision-Instruct",
     name="Llama 3.2 90B Vision Instruct",
@@ -204,11 +213,11 @@ META_LLAMA_LLAMA_3_2_90B_VISION_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_12,
-    release_date=_D_2024_09_25,
-    last_updated=_D_2024_09_25,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_16000_OUTPUT_4096,
+    knowledge=_Shared.D_2023_12,
+    release_date=_Shared.D_2024_09_25,
+    last_updated=_Shared.D_2024_09_25,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_16000_OUTPUT_4096,
     cost=Cost(
         input=Decimal("0.35"),
         output=Decimal("0.4"),
@@ -216,8 +225,9 @@ META_LLAMA_LLAMA_3_2_90B_VISION_INSTRUCT: Final[Model] = Model(
         cache_write=Decimal("0.7"),
     ),
 )
+"Llama 3.2 90B Vision Instruct (chat) · 16K context · 4.1K output · $0.35 in / $0.40 out per 1M tokens · vision, tools, open weights"
 
-META_LLAMA_LLAMA_3_3_70B_INSTRUCT: Final[Model] = Model(
+META_LLAMA_LLAMA_3_3_70B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="io-net",
     id="meta-llama/Llama-3.3-70B-Instruct",
     name="Llama 3.3 70B Instruct",
@@ -228,11 +238,11 @@ META_LLAMA_LLAMA_3_3_70B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_12,
-    release_date=_D_2024_12_06,
-    last_updated=_D_2024_12_06,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    knowledge=_Shared.D_2023_12,
+    release_date=_Shared.D_2024_12_06,
+    last_updated=_Shared.D_2024_12_06,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(
         input=Decimal("0.13"),
         output=Decimal("0.38"),
@@ -240,8 +250,9 @@ META_LLAMA_LLAMA_3_3_70B_INSTRUCT: Final[Model] = Model(
         cache_write=Decimal("0.26"),
     ),
 )
+"Llama 3.3 70B Instruct (chat) · 128K context · 4.1K output · $0.13 in / $0.38 out per 1M tokens · tools, open weights"
 
-META_LLAMA_LLAMA_4_MAVERICK_17B_128E_INSTRUCT_FP8: Final[Model] = Model(
+META_LLAMA_LLAMA_4_MAVERICK_17B_128E_INSTRUCT_FP8: Final[PricedModel] = PricedModel(
     provider="io-net",
     id="meta-llama/Llama-4-Maverick-17B-128E-Instruct-FP8",
     name="Llama 4 Maverick 17B 128E Instruct",
@@ -252,11 +263,11 @@ META_LLAMA_LLAMA_4_MAVERICK_17B_128E_INSTRUCT_FP8: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_12,
-    release_date=_D_2025_01_15,
-    last_updated=_D_2025_01_15,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_430000_OUTPUT_4096,
+    knowledge=_Shared.D_2024_12,
+    release_date=_Shared.D_2025_01_15,
+    last_updated=_Shared.D_2025_01_15,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_430000_OUTPUT_4096,
     cost=Cost(
         input=Decimal("0.15"),
         output=Decimal("0.6"),
@@ -264,8 +275,9 @@ META_LLAMA_LLAMA_4_MAVERICK_17B_128E_INSTRUCT_FP8: Final[Model] = Model(
         cache_write=Decimal("0.3"),
     ),
 )
+"Llama 4 Maverick 17B 128E Instruct (chat) · 430K context · 4.1K output · $0.15 in / $0.60 out per 1M tokens · vision, tools, open weights"
 
-MISTRALAI_DEVSTRAL_SMALL_2505: Final[Model] = Model(
+MISTRALAI_DEVSTRAL_SMALL_2505: Final[PricedModel] = PricedModel(
     provider="io-net",
     id="mistralai/Devstral-Small-2505",
     name="Devstral Small 2505",
@@ -276,11 +288,11 @@ MISTRALAI_DEVSTRAL_SMALL_2505: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_12,
-    release_date=_D_2025_05_01,
-    last_updated=_D_2025_05_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    knowledge=_Shared.D_2024_12,
+    release_date=_Shared.D_2025_05_01,
+    last_updated=_Shared.D_2025_05_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(
         input=Decimal("0.05"),
         output=Decimal("0.22"),
@@ -288,8 +300,9 @@ MISTRALAI_DEVSTRAL_SMALL_2505: Final[Model] = Model(
         cache_write=Decimal("0.1"),
     ),
 )
+"Devstral Small 2505 (chat) · 128K context · 4.1K output · $0.05 in / $0.22 out per 1M tokens · tools"
 
-MISTRALAI_MAGISTRAL_SMALL_2506: Final[Model] = Model(
+MISTRALAI_MAGISTRAL_SMALL_2506: Final[PricedModel] = PricedModel(
     provider="io-net",
     id="mistralai/Magistral-Small-2506",
     name="Magistral Small 2506",
@@ -300,11 +313,11 @@ MISTRALAI_MAGISTRAL_SMALL_2506: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_06_01,
-    last_updated=_D_2025_06_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_06_01,
+    last_updated=_Shared.D_2025_06_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(
         input=Decimal("0.5"),
         output=Decimal("1.5"),
@@ -312,8 +325,9 @@ MISTRALAI_MAGISTRAL_SMALL_2506: Final[Model] = Model(
         cache_write=Decimal("1"),
     ),
 )
+"Magistral Small 2506 (chat) · 128K context · 4.1K output · $0.50 in / $1.50 out per 1M tokens · tools"
 
-MISTRALAI_MISTRAL_LARGE_INSTRUCT_2411: Final[Model] = Model(
+MISTRALAI_MISTRAL_LARGE_INSTRUCT_2411: Final[PricedModel] = PricedModel(
     provider="io-net",
     id="mistralai/Mistral-Large-Instruct-2411",
     name="Mistral Large Instruct 2411",
@@ -324,17 +338,18 @@ MISTRALAI_MISTRAL_LARGE_INSTRUCT_2411: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_10,
-    release_date=_D_2024_11_01,
-    last_updated=_D_2024_11_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2024_11_01,
+    last_updated=_Shared.D_2024_11_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(
         input=Decimal("2"), output=Decimal("6"), cache_read=Decimal("1"), cache_write=Decimal("4")
     ),
 )
+"Mistral Large Instruct 2411 (chat) · 128K context · 4.1K output · $2.00 in / $6.00 out per 1M tokens · vision, tools"
 
-MISTRALAI_MISTRAL_NEMO_INSTRUCT_2407: Final[Model] = Model(
+MISTRALAI_MISTRAL_NEMO_INSTRUCT_2407: Final[PricedModel] = PricedModel(
     provider="io-net",
     id="mistralai/Mistral-Nemo-Instruct-2407",
     name="Mistral Nemo Instruct 2407",
@@ -345,11 +360,11 @@ MISTRALAI_MISTRAL_NEMO_INSTRUCT_2407: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_05,
-    release_date=_D_2024_07_01,
-    last_updated=_D_2024_07_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    knowledge=_Shared.D_2024_05,
+    release_date=_Shared.D_2024_07_01,
+    last_updated=_Shared.D_2024_07_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(
         input=Decimal("0.02"),
         output=Decimal("0.04"),
@@ -357,8 +372,9 @@ MISTRALAI_MISTRAL_NEMO_INSTRUCT_2407: Final[Model] = Model(
         cache_write=Decimal("0.04"),
     ),
 )
+"Mistral Nemo Instruct 2407 (chat) · 128K context · 4.1K output · $0.02 in / $0.04 out per 1M tokens · tools, open weights"
 
-MOONSHOTAI_KIMI_K2_INSTRUCT_0905: Final[Model] = Model(
+MOONSHOTAI_KIMI_K2_INSTRUCT_0905: Final[PricedModel] = PricedModel(
     provider="io-net",
     id="moonshotai/Kimi-K2-Instruct-0905",
     name="Kimi K2 Instruct",
@@ -369,11 +385,11 @@ MOONSHOTAI_KIMI_K2_INSTRUCT_0905: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_08,
-    release_date=_D_2024_09_05,
-    last_updated=_D_2024_09_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_4096,
+    knowledge=_Shared.D_2024_08,
+    release_date=_Shared.D_2024_09_05,
+    last_updated=_Shared.D_2024_09_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_4096,
     cost=Cost(
         input=Decimal("0.39"),
         output=Decimal("1.9"),
@@ -381,8 +397,9 @@ MOONSHOTAI_KIMI_K2_INSTRUCT_0905: Final[Model] = Model(
         cache_write=Decimal("0.78"),
     ),
 )
+"Kimi K2 Instruct (chat) · 32.8K context · 4.1K output · $0.39 in / $1.90 out per 1M tokens · tools"
 
-MOONSHOTAI_KIMI_K2_THINKING: Final[Model] = Model(
+MOONSHOTAI_KIMI_K2_THINKING: Final[PricedModel] = PricedModel(
     provider="io-net",
     id="moonshotai/Kimi-K2-Thinking",
     name="Kimi K2 Thinking",
@@ -393,11 +410,11 @@ MOONSHOTAI_KIMI_K2_THINKING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_08,
-    release_date=_D_2024_11_01,
-    last_updated=_D_2024_11_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_4096,
+    knowledge=_Shared.D_2024_08,
+    release_date=_Shared.D_2024_11_01,
+    last_updated=_Shared.D_2024_11_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_4096,
     cost=Cost(
         input=Decimal("0.55"),
         output=Decimal("2.25"),
@@ -406,8 +423,9 @@ MOONSHOTAI_KIMI_K2_THINKING: Final[Model] = Model(
     ),
     reasoning_options=(),
 )
+"Kimi K2 Thinking (chat) · 32.8K context · 4.1K output · $0.55 in / $2.25 out per 1M tokens · tools, reasoning"
 
-OPENAI_GPT_OSS_120B: Final[Model] = Model(
+OPENAI_GPT_OSS_120B: Final[PricedModel] = PricedModel(
     provider="io-net",
     id="openai/gpt-oss-120b",
     name="GPT-OSS 120B",
@@ -418,11 +436,11 @@ OPENAI_GPT_OSS_120B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_10,
-    release_date=_D_2024_12_01,
-    last_updated=_D_2024_12_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_4096,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2024_12_01,
+    last_updated=_Shared.D_2024_12_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_4096,
     cost=Cost(
         input=Decimal("0.04"),
         output=Decimal("0.4"),
@@ -430,8 +448,9 @@ OPENAI_GPT_OSS_120B: Final[Model] = Model(
         cache_write=Decimal("0.08"),
     ),
 )
+"GPT-OSS 120B (chat) · 131K context · 4.1K output · $0.04 in / $0.40 out per 1M tokens · tools, open weights"
 
-OPENAI_GPT_OSS_20B: Final[Model] = Model(
+OPENAI_GPT_OSS_20B: Final[PricedModel] = PricedModel(
     provider="io-net",
     id="openai/gpt-oss-20b",
     name="GPT-OSS 20B",
@@ -442,11 +461,11 @@ OPENAI_GPT_OSS_20B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_10,
-    release_date=_D_2024_12_01,
-    last_updated=_D_2024_12_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_64000_OUTPUT_4096,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2024_12_01,
+    last_updated=_Shared.D_2024_12_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_64000_OUTPUT_4096,
     cost=Cost(
         input=Decimal("0.03"),
         output=Decimal("0.14"),
@@ -454,8 +473,9 @@ OPENAI_GPT_OSS_20B: Final[Model] = Model(
         cache_write=Decimal("0.06"),
     ),
 )
+"GPT-OSS 20B (chat) · 64K context · 4.1K output · $0.03 in / $0.14 out per 1M tokens · tools, open weights"
 
-ZAI_ORG_GLM_4_6: Final[Model] = Model(
+ZAI_ORG_GLM_4_6: Final[PricedModel] = PricedModel(
     provider="io-net",
     id="zai-org/GLM-4.6",
     name="GLM 4.6",
@@ -466,11 +486,11 @@ ZAI_ORG_GLM_4_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_10,
-    release_date=_D_2024_11_15,
-    last_updated=_D_2024_11_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_4096,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2024_11_15,
+    last_updated=_Shared.D_2024_11_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_4096,
     cost=Cost(
         input=Decimal("0.4"),
         output=Decimal("1.75"),
@@ -478,3 +498,4 @@ ZAI_ORG_GLM_4_6: Final[Model] = Model(
         cache_write=Decimal("0.8"),
     ),
 )
+"GLM 4.6 (chat) · 200K context · 4.1K output · $0.40 in / $1.75 out per 1M tokens · tools"

@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "INTEL_QWEN3_CODER_480B_A35B_INSTRUCT_INT4_MIXED_AR",
@@ -27,53 +27,53 @@ __all__ = [
     "ZAI_ORG_GLM_4_6",
 ]
 
-INTEL_QWEN3_CODER_480B_A35B_INSTRUCT_INT4_MIXED_AR: Final[Model]
+INTEL_QWEN3_CODER_480B_A35B_INSTRUCT_INT4_MIXED_AR: Final[PricedModel]
 "Qwen 3 Coder 480B (chat) · 106K context · 4.1K output · $0.22 in / $0.95 out per 1M tokens · tools, open weights"
 
-QWEN_QWEN2_5_VL_32B_INSTRUCT: Final[Model]
+QWEN_QWEN2_5_VL_32B_INSTRUCT: Final[PricedModel]
 "Qwen 2.5 VL 32B Instruct (chat) · 32K context · 4.1K output · $0.05 in / $0.22 out per 1M tokens · vision, tools, open weights"
 
-QWEN_QWEN3_235B_A22B_THINKING_2507: Final[Model]
+QWEN_QWEN3_235B_A22B_THINKING_2507: Final[PricedModel]
 "Qwen 3 235B Thinking (chat) · 262K context · 4.1K output · $0.11 in / $0.60 out per 1M tokens · tools, reasoning, open weights"
 
-QWEN_QWEN3_NEXT_80B_A3B_INSTRUCT: Final[Model]
+QWEN_QWEN3_NEXT_80B_A3B_INSTRUCT: Final[PricedModel]
 "Qwen 3 Next 80B Instruct (chat) · 262K context · 4.1K output · $0.10 in / $0.80 out per 1M tokens · tools, open weights"
 
-DEEPSEEK_AI_DEEPSEEK_R1_0528: Final[Model]
+DEEPSEEK_AI_DEEPSEEK_R1_0528: Final[PricedModel]
 "DeepSeek R1 (chat) · 128K context · 4.1K output · $2.00 in / $8.75 out per 1M tokens · tools, reasoning, open weights"
 
-META_LLAMA_LLAMA_3_2_90B_VISION_INSTRUCT: Final[Model]
+META_LLAMA_LLAMA_3_2_90B_VISION_INSTRUCT: Final[PricedModel]
 "Llama 3.2 90B Vision Instruct (chat) · 16K context · 4.1K output · $0.35 in / $0.40 out per 1M tokens · vision, tools, open weights"
 
-META_LLAMA_LLAMA_3_3_70B_INSTRUCT: Final[Model]
+META_LLAMA_LLAMA_3_3_70B_INSTRUCT: Final[PricedModel]
 "Llama 3.3 70B Instruct (chat) · 128K context · 4.1K output · $0.13 in / $0.38 out per 1M tokens · tools, open weights"
 
-META_LLAMA_LLAMA_4_MAVERICK_17B_128E_INSTRUCT_FP8: Final[Model]
+META_LLAMA_LLAMA_4_MAVERICK_17B_128E_INSTRUCT_FP8: Final[PricedModel]
 "Llama 4 Maverick 17B 128E Instruct (chat) · 430K context · 4.1K output · $0.15 in / $0.60 out per 1M tokens · vision, tools, open weights"
 
-MISTRALAI_DEVSTRAL_SMALL_2505: Final[Model]
+MISTRALAI_DEVSTRAL_SMALL_2505: Final[PricedModel]
 "Devstral Small 2505 (chat) · 128K context · 4.1K output · $0.05 in / $0.22 out per 1M tokens · tools"
 
-MISTRALAI_MAGISTRAL_SMALL_2506: Final[Model]
+MISTRALAI_MAGISTRAL_SMALL_2506: Final[PricedModel]
 "Magistral Small 2506 (chat) · 128K context · 4.1K output · $0.50 in / $1.50 out per 1M tokens · tools"
 
-MISTRALAI_MISTRAL_LARGE_INSTRUCT_2411: Final[Model]
+MISTRALAI_MISTRAL_LARGE_INSTRUCT_2411: Final[PricedModel]
 "Mistral Large Instruct 2411 (chat) · 128K context · 4.1K output · $2.00 in / $6.00 out per 1M tokens · vision, tools"
 
-MISTRALAI_MISTRAL_NEMO_INSTRUCT_2407: Final[Model]
+MISTRALAI_MISTRAL_NEMO_INSTRUCT_2407: Final[PricedModel]
 "Mistral Nemo Instruct 2407 (chat) · 128K context · 4.1K output · $0.02 in / $0.04 out per 1M tokens · tools, open weights"
 
-MOONSHOTAI_KIMI_K2_INSTRUCT_0905: Final[Model]
+MOONSHOTAI_KIMI_K2_INSTRUCT_0905: Final[PricedModel]
 "Kimi K2 Instruct (chat) · 32.8K context · 4.1K output · $0.39 in / $1.90 out per 1M tokens · tools"
 
-MOONSHOTAI_KIMI_K2_THINKING: Final[Model]
+MOONSHOTAI_KIMI_K2_THINKING: Final[PricedModel]
 "Kimi K2 Thinking (chat) · 32.8K context · 4.1K output · $0.55 in / $2.25 out per 1M tokens · tools, reasoning"
 
-OPENAI_GPT_OSS_120B: Final[Model]
+OPENAI_GPT_OSS_120B: Final[PricedModel]
 "GPT-OSS 120B (chat) · 131K context · 4.1K output · $0.04 in / $0.40 out per 1M tokens · tools, open weights"
 
-OPENAI_GPT_OSS_20B: Final[Model]
+OPENAI_GPT_OSS_20B: Final[PricedModel]
 "GPT-OSS 20B (chat) · 64K context · 4.1K output · $0.03 in / $0.14 out per 1M tokens · tools, open weights"
 
-ZAI_ORG_GLM_4_6: Final[Model]
+ZAI_ORG_GLM_4_6: Final[PricedModel]
 "GLM 4.6 (chat) · 200K context · 4.1K output · $0.40 in / $1.75 out per 1M tokens · tools"

@@ -9,74 +9,78 @@ from decimal import Decimal
 
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
-from llmdex_runtime.model import Cost, Limit, Modalities, Model, ReasoningOption
+from llmdex_runtime.model import Cost, Limit, Modalities, PricedModel, ReasoningOption
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_1000000_OUTPUT_128000 = Limit(context=1000000, output=128000)
-_CONTEXT_1000000_OUTPUT_40000 = Limit(context=1000000, output=40000)
-_CONTEXT_1048576_OUTPUT_200000 = Limit(context=1048576, output=200000)
-_CONTEXT_1048576_OUTPUT_65535 = Limit(context=1048576, output=65535)
-_CONTEXT_1048576_OUTPUT_65536 = Limit(context=1048576, output=65536)
-_CONTEXT_123000_OUTPUT_12000 = Limit(context=123000, output=12000)
-_CONTEXT_123000_OUTPUT_16000 = Limit(context=123000, output=16000)
-_CONTEXT_131072_OUTPUT_131072 = Limit(context=131072, output=131072)
-_CONTEXT_131072_OUTPUT_16384 = Limit(context=131072, output=16384)
-_CONTEXT_131072_OUTPUT_98304 = Limit(context=131072, output=98304)
-_CONTEXT_163840_OUTPUT_163840 = Limit(context=163840, output=163840)
-_CONTEXT_163840_OUTPUT_32768 = Limit(context=163840, output=32768)
-_CONTEXT_2000000_OUTPUT_2000000 = Limit(context=2000000, output=2000000)
-_CONTEXT_200000_OUTPUT_100000 = Limit(context=200000, output=100000)
-_CONTEXT_200000_OUTPUT_128000 = Limit(context=200000, output=128000)
-_CONTEXT_200000_OUTPUT_32000 = Limit(context=200000, output=32000)
-_CONTEXT_200000_OUTPUT_64000 = Limit(context=200000, output=64000)
-_CONTEXT_200000_OUTPUT_65536 = Limit(context=200000, output=65536)
-_CONTEXT_20000_OUTPUT_64000 = Limit(context=20000, output=64000)
-_CONTEXT_204800_OUTPUT_131072 = Limit(context=204800, output=131072)
-_CONTEXT_256000_OUTPUT_256000 = Limit(context=256000, output=256000)
-_CONTEXT_256000_OUTPUT_8192 = Limit(context=256000, output=8192)
-_CONTEXT_262144_OUTPUT_131072 = Limit(context=262144, output=131072)
-_CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
-_CONTEXT_262144_OUTPUT_65536 = Limit(context=262144, output=65536)
-_CONTEXT_400000_OUTPUT_128000 = Limit(context=400000, output=128000)
-_CONTEXT_400000_OUTPUT_272000 = Limit(context=400000, output=272000)
-_CONTEXT_40960_OUTPUT_20000 = Limit(context=40960, output=20000)
-_CONTEXT_65536_OUTPUT_16384 = Limit(context=65536, output=16384)
-_CONTEXT_65536_OUTPUT_65536 = Limit(context=65536, output=65536)
-_D_2025_05_31 = PartialDate(2025, 5, 31)
-_D_2026_01 = PartialDate(2026, 1)
-_D_2026_02 = PartialDate(2026, 2)
-_REASONING_BUDGET_TOKENS_MIN_1024_MAX_127999 = ReasoningOption(
-    type="budget_tokens", min=1024, max=127999
-)
-_REASONING_BUDGET_TOKENS_MIN_1024_MAX_131071 = ReasoningOption(
-    type="budget_tokens", min=1024, max=131071
-)
-_REASONING_BUDGET_TOKENS_MIN_1024_MAX_262143 = ReasoningOption(
-    type="budget_tokens", min=1024, max=262143
-)
-_REASONING_BUDGET_TOKENS_MIN_1024_MAX_32767 = ReasoningOption(
-    type="budget_tokens", min=1024, max=32767
-)
-_REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX = ReasoningOption(
-    type="effort", values=("low", "medium", "high", "max")
-)
-_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = ReasoningOption(
-    type="effort", values=("none", "low", "medium", "high")
-)
-_REASONING_TOGGLE = ReasoningOption(type="toggle")
-_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT = Modalities(
-    input=("text", "image", "video", "audio"), output=("text",)
-)
-_TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
-_TEXT_VIDEO_IMAGE_AUDIO_TO_TEXT = Modalities(
-    input=("text", "video", "image", "audio"), output=("text",)
-)
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_1000000_OUTPUT_128000 = Limit(context=1000000, output=128000)
+    CONTEXT_1000000_OUTPUT_40000 = Limit(context=1000000, output=40000)
+    CONTEXT_1048576_OUTPUT_200000 = Limit(context=1048576, output=200000)
+    CONTEXT_1048576_OUTPUT_65535 = Limit(context=1048576, output=65535)
+    CONTEXT_1048576_OUTPUT_65536 = Limit(context=1048576, output=65536)
+    CONTEXT_123000_OUTPUT_12000 = Limit(context=123000, output=12000)
+    CONTEXT_123000_OUTPUT_16000 = Limit(context=123000, output=16000)
+    CONTEXT_131072_OUTPUT_131072 = Limit(context=131072, output=131072)
+    CONTEXT_131072_OUTPUT_16384 = Limit(context=131072, output=16384)
+    CONTEXT_131072_OUTPUT_98304 = Limit(context=131072, output=98304)
+    CONTEXT_163840_OUTPUT_163840 = Limit(context=163840, output=163840)
+    CONTEXT_163840_OUTPUT_32768 = Limit(context=163840, output=32768)
+    CONTEXT_2000000_OUTPUT_2000000 = Limit(context=2000000, output=2000000)
+    CONTEXT_200000_OUTPUT_100000 = Limit(context=200000, output=100000)
+    CONTEXT_200000_OUTPUT_128000 = Limit(context=200000, output=128000)
+    CONTEXT_200000_OUTPUT_32000 = Limit(context=200000, output=32000)
+    CONTEXT_200000_OUTPUT_64000 = Limit(context=200000, output=64000)
+    CONTEXT_200000_OUTPUT_65536 = Limit(context=200000, output=65536)
+    CONTEXT_20000_OUTPUT_64000 = Limit(context=20000, output=64000)
+    CONTEXT_204800_OUTPUT_131072 = Limit(context=204800, output=131072)
+    CONTEXT_256000_OUTPUT_256000 = Limit(context=256000, output=256000)
+    CONTEXT_256000_OUTPUT_8192 = Limit(context=256000, output=8192)
+    CONTEXT_262144_OUTPUT_131072 = Limit(context=262144, output=131072)
+    CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
+    CONTEXT_262144_OUTPUT_65536 = Limit(context=262144, output=65536)
+    CONTEXT_400000_OUTPUT_128000 = Limit(context=400000, output=128000)
+    CONTEXT_400000_OUTPUT_272000 = Limit(context=400000, output=272000)
+    CONTEXT_40960_OUTPUT_20000 = Limit(context=40960, output=20000)
+    CONTEXT_65536_OUTPUT_16384 = Limit(context=65536, output=16384)
+    CONTEXT_65536_OUTPUT_65536 = Limit(context=65536, output=65536)
+    D_2025_05_31 = PartialDate(2025, 5, 31)
+    D_2026_01 = PartialDate(2026, 1)
+    D_2026_02 = PartialDate(2026, 2)
+    REASONING_BUDGET_TOKENS_MIN_1024_MAX_127999 = ReasoningOption(
+        type="budget_tokens", min=1024, max=127999
+    )
+    REASONING_BUDGET_TOKENS_MIN_1024_MAX_131071 = ReasoningOption(
+        type="budget_tokens", min=1024, max=131071
+    )
+    REASONING_BUDGET_TOKENS_MIN_1024_MAX_262143 = ReasoningOption(
+        type="budget_tokens", min=1024, max=262143
+    )
+    REASONING_BUDGET_TOKENS_MIN_1024_MAX_32767 = ReasoningOption(
+        type="budget_tokens", min=1024, max=32767
+    )
+    REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX = ReasoningOption(
+        type="effort", values=("low", "medium", "high", "max")
+    )
+    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("none", "low", "medium", "high")
+    )
+    REASONING_TOGGLE = ReasoningOption(type="toggle")
+    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT = Modalities(
+        input=("text", "image", "video", "audio"), output=("text",)
+    )
+    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    TEXT_VIDEO_IMAGE_AUDIO_TO_TEXT = Modalities(
+        input=("text", "video", "image", "audio"), output=("text",)
+    )
+
 
 __all__ = [
     "BAIDU_ERNIE_4_5_300B_A47B_PADDLE",
@@ -142,7 +146,7 @@ __all__ = [
     "ZAI_ORG_GLM_4_7_FLASH",
 ]
 
-BAIDU_ERNIE_4_5_300B_A47B_PADDLE: Final[Model] = Model(
+BAIDU_ERNIE_4_5_300B_A47B_PADDLE: Final[PricedModel] = PricedModel(
     provider="jiekou",
     id="baidu/ernie-4.5-300b-a47b-paddle",
     name="ERNIE 4.5 300B A47B",
@@ -154,14 +158,15 @@ BAIDU_ERNIE_4_5_300B_A47B_PADDLE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_01,
-    last_updated=_D_2026_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_123000_OUTPUT_12000,
+    release_date=_Shared.D_2026_01,
+    last_updated=_Shared.D_2026_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_123000_OUTPUT_12000,
     cost=Cost(input=Decimal("0.28"), output=Decimal("1.1")),
 )
+"ERNIE 4.5 300B A47B (chat) · 123K context · 12K output · $0.28 in / $1.10 out per 1M tokens · tools, structured output, open weights"
 
-BAIDU_ERNIE_4_5_VL_424B_A47B: Final[Model] = Model(
+BAIDU_ERNIE_4_5_VL_424B_A47B: Final[PricedModel] = PricedModel(
     provider="jiekou",
     id="baidu/ernie-4.5-vl-424b-a47b",
     name="ERNIE 4.5 VL 424B A47B",
@@ -173,15 +178,16 @@ BAIDU_ERNIE_4_5_VL_424B_A47B: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_01,
-    last_updated=_D_2026_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_123000_OUTPUT_16000,
+    release_date=_Shared.D_2026_01,
+    last_updated=_Shared.D_2026_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_123000_OUTPUT_16000,
     cost=Cost(input=Decimal("0.42"), output=Decimal("1.25")),
     reasoning_options=(),
 )
+"ERNIE 4.5 VL 424B A47B (chat) · 123K context · 16K output · $0.42 in / $1.25 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-CLAUDE_HAIKU_4_5_20251001: Final[Model] = Model(
+CLAUDE_HAIKU_4_5_20251001: Final[PricedModel] = PricedModel(
     provider="jiekou",
     id="claude-haiku-4-5-20251001",
     name="claude-haiku-4-5-20251001",
@@ -193,14 +199,15 @@ CLAUDE_HAIKU_4_5_20251001: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_01,
-    last_updated=_D_2026_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_20000_OUTPUT_64000,
+    release_date=_Shared.D_2026_01,
+    last_updated=_Shared.D_2026_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_20000_OUTPUT_64000,
     cost=Cost(input=Decimal("0.9"), output=Decimal("4.5")),
 )
+"claude-haiku-4-5-20251001 (chat) · 20K context · 64K output · $0.90 in / $4.50 out per 1M tokens · vision, tools, structured output, attachments"
 
-CLAUDE_OPUS_4_1_20250805: Final[Model] = Model(
+CLAUDE_OPUS_4_1_20250805: Final[PricedModel] = PricedModel(
     provider="jiekou",
     id="claude-opus-4-1-20250805",
     name="claude-opus-4-1-20250805",
@@ -212,14 +219,15 @@ CLAUDE_OPUS_4_1_20250805: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_01,
-    last_updated=_D_2026_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_32000,
+    release_date=_Shared.D_2026_01,
+    last_updated=_Shared.D_2026_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_32000,
     cost=Cost(input=Decimal("13.5"), output=Decimal("67.5")),
 )
+"claude-opus-4-1-20250805 (chat) · 200K context · 32K output · $13.50 in / $67.50 out per 1M tokens · vision, tools, structured output, attachments"
 
-CLAUDE_OPUS_4_20250514: Final[Model] = Model(
+CLAUDE_OPUS_4_20250514: Final[PricedModel] = PricedModel(
     provider="jiekou",
     id="claude-opus-4-20250514",
     name="claude-opus-4-20250514",
@@ -231,14 +239,15 @@ CLAUDE_OPUS_4_20250514: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_01,
-    last_updated=_D_2026_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_32000,
+    release_date=_Shared.D_2026_01,
+    last_updated=_Shared.D_2026_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_32000,
     cost=Cost(input=Decimal("13.5"), output=Decimal("67.5")),
 )
+"claude-opus-4-20250514 (chat) · 200K context · 32K output · $13.50 in / $67.50 out per 1M tokens · vision, tools, structured output, attachments"
 
-CLAUDE_OPUS_4_5_20251101: Final[Model] = Model(
+CLAUDE_OPUS_4_5_20251101: Final[PricedModel] = PricedModel(
     provider="jiekou",
     id="claude-opus-4-5-20251101",
     name="claude-opus-4-5-20251101",
@@ -250,14 +259,15 @@ CLAUDE_OPUS_4_5_20251101: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_01,
-    last_updated=_D_2026_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_65536,
+    release_date=_Shared.D_2026_01,
+    last_updated=_Shared.D_2026_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_65536,
     cost=Cost(input=Decimal("4.5"), output=Decimal("22.5")),
 )
+"claude-opus-4-5-20251101 (chat) · 200K context · 65.5K output · $4.50 in / $22.50 out per 1M tokens · vision, tools, structured output, attachments"
 
-CLAUDE_OPUS_4_6: Final[Model] = Model(
+CLAUDE_OPUS_4_6: Final[PricedModel] = PricedModel(
     provider="jiekou",
     id="claude-opus-4-6",
     name="claude-opus-4-6",
@@ -269,19 +279,20 @@ CLAUDE_OPUS_4_6: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_05_31,
-    release_date=_D_2026_02,
-    last_updated=_D_2026_02,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_05_31,
+    release_date=_Shared.D_2026_02,
+    last_updated=_Shared.D_2026_02,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(input=Decimal("5"), output=Decimal("25")),
     reasoning_options=(
-        _REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX,
-        _REASONING_BUDGET_TOKENS_MIN_1024_MAX_127999,
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_127999,
     ),
 )
+"claude-opus-4-6 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-CLAUDE_SONNET_4_20250514: Final[Model] = Model(
+CLAUDE_SONNET_4_20250514: Final[PricedModel] = PricedModel(
     provider="jiekou",
     id="claude-sonnet-4-20250514",
     name="claude-sonnet-4-20250514",
@@ -293,14 +304,15 @@ CLAUDE_SONNET_4_20250514: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_01,
-    last_updated=_D_2026_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    release_date=_Shared.D_2026_01,
+    last_updated=_Shared.D_2026_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(input=Decimal("2.7"), output=Decimal("13.5")),
 )
+"claude-sonnet-4-20250514 (chat) · 200K context · 64K output · $2.70 in / $13.50 out per 1M tokens · vision, tools, structured output, attachments"
 
-CLAUDE_SONNET_4_5_20250929: Final[Model] = Model(
+CLAUDE_SONNET_4_5_20250929: Final[PricedModel] = PricedModel(
     provider="jiekou",
     id="claude-sonnet-4-5-20250929",
     name="claude-sonnet-4-5-20250929",
@@ -312,14 +324,15 @@ CLAUDE_SONNET_4_5_20250929: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_01,
-    last_updated=_D_2026_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    release_date=_Shared.D_2026_01,
+    last_updated=_Shared.D_2026_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(input=Decimal("2.7"), output=Decimal("13.5")),
 )
+"claude-sonnet-4-5-20250929 (chat) · 200K context · 64K output · $2.70 in / $13.50 out per 1M tokens · vision, tools, structured output, attachments"
 
-DEEPSEEK_DEEPSEEK_R1_0528: Final[Model] = Model(
+DEEPSEEK_DEEPSEEK_R1_0528: Final[PricedModel] = PricedModel(
     provider="jiekou",
     id="deepseek/deepseek-r1-0528",
     name="DeepSeek R1 0528",
@@ -331,15 +344,16 @@ DEEPSEEK_DEEPSEEK_R1_0528: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_01,
-    last_updated=_D_2026_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_163840_OUTPUT_32768,
+    release_date=_Shared.D_2026_01,
+    last_updated=_Shared.D_2026_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_163840_OUTPUT_32768,
     cost=Cost(input=Decimal("0.7"), output=Decimal("2.5")),
     reasoning_options=(),
 )
+"DeepSeek R1 0528 (chat) · 164K context · 32.8K output · $0.70 in / $2.50 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-DEEPSEEK_DEEPSEEK_V3_0324: Final[Model] = Model(
+DEEPSEEK_DEEPSEEK_V3_0324: Final[PricedModel] = PricedModel(
     provider="jiekou",
     id="deepseek/deepseek-v3-0324",
     name="DeepSeek V3 0324",
@@ -351,14 +365,15 @@ DEEPSEEK_DEEPSEEK_V3_0324: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_01,
-    last_updated=_D_2026_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_163840_OUTPUT_163840,
+    release_date=_Shared.D_2026_01,
+    last_updated=_Shared.D_2026_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_163840_OUTPUT_163840,
     cost=Cost(input=Decimal("0.28"), output=Decimal("1.14")),
 )
+"DeepSeek V3 0324 (chat) · 164K context · 164K output · $0.28 in / $1.14 out per 1M tokens · tools, structured output, open weights"
 
-DEEPSEEK_DEEPSEEK_V3_1: Final[Model] = Model(
+DEEPSEEK_DEEPSEEK_V3_1: Final[PricedModel] = PricedModel(
     provider="jiekou",
     id="deepseek/deepseek-v3.1",
     name="DeepSeek V3.1",
@@ -370,15 +385,16 @@ DEEPSEEK_DEEPSEEK_V3_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_01,
-    last_updated=_D_2026_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_163840_OUTPUT_32768,
+    release_date=_Shared.D_2026_01,
+    last_updated=_Shared.D_2026_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_163840_OUTPUT_32768,
     cost=Cost(input=Decimal("0.27"), output=Decimal("1")),
-    reasoning_options=(_REASONING_BUDGET_TOKENS_MIN_1024_MAX_32767,),
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_32767,),
 )
+"DeepSeek V3.1 (chat) · 164K context · 32.8K output · $0.27 in / $1.00 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-GEMINI_2_5_FLASH: Final[Model] = Model(
+GEMINI_2_5_FLASH: Final[PricedModel] = PricedModel(
     provider="jiekou",
     id="gemini-2.5-flash",
     name="gemini-2.5-flash",
@@ -390,15 +406,16 @@ GEMINI_2_5_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_01,
-    last_updated=_D_2026_01,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65535,
+    release_date=_Shared.D_2026_01,
+    last_updated=_Shared.D_2026_01,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65535,
     cost=Cost(input=Decimal("0.27"), output=Decimal("2.25")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
+"gemini-2.5-flash (chat) · 1.05M context · 65.5K output · $0.27 in / $2.25 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_2_5_FLASH_LITE: Final[Model] = Model(
+GEMINI_2_5_FLASH_LITE: Final[PricedModel] = PricedModel(
     provider="jiekou",
     id="gemini-2.5-flash-lite",
     name="gemini-2.5-flash-lite",
@@ -410,15 +427,16 @@ GEMINI_2_5_FLASH_LITE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_01,
-    last_updated=_D_2026_01,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65535,
+    release_date=_Shared.D_2026_01,
+    last_updated=_Shared.D_2026_01,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65535,
     cost=Cost(input=Decimal("0.09"), output=Decimal("0.36")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
+"gemini-2.5-flash-lite (chat) · 1.05M context · 65.5K output · $0.09 in / $0.36 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_2_5_FLASH_LITE_PREVIEW_06_17: Final[Model] = Model(
+GEMINI_2_5_FLASH_LITE_PREVIEW_06_17: Final[PricedModel] = PricedModel(
     provider="jiekou",
     id="gemini-2.5-flash-lite-preview-06-17",
     name="gemini-2.5-flash-lite-preview-06-17",
@@ -430,15 +448,16 @@ GEMINI_2_5_FLASH_LITE_PREVIEW_06_17: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_01,
-    last_updated=_D_2026_01,
-    modalities=_TEXT_VIDEO_IMAGE_AUDIO_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65535,
+    release_date=_Shared.D_2026_01,
+    last_updated=_Shared.D_2026_01,
+    modalities=_Shared.TEXT_VIDEO_IMAGE_AUDIO_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65535,
     cost=Cost(input=Decimal("0.09"), output=Decimal("0.36")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
+"gemini-2.5-flash-lite-preview-06-17 (chat) · 1.05M context · 65.5K output · $0.09 in / $0.36 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_2_5_FLASH_LITE_PREVIEW_09_2025: Final[Model] = Model(
+GEMINI_2_5_FLASH_LITE_PREVIEW_09_2025: Final[PricedModel] = PricedModel(
     provider="jiekou",
     id="gemini-2.5-flash-lite-preview-09-2025",
     name="gemini-2.5-flash-lite-preview-09-2025",
@@ -450,15 +469,16 @@ GEMINI_2_5_FLASH_LITE_PREVIEW_09_2025: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_01,
-    last_updated=_D_2026_01,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    release_date=_Shared.D_2026_01,
+    last_updated=_Shared.D_2026_01,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(input=Decimal("0.09"), output=Decimal("0.36")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
+"gemini-2.5-flash-lite-preview-09-2025 (chat) · 1.05M context · 65.5K output · $0.09 in / $0.36 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_2_5_FLASH_PREVIEW_05_20: Final[Model] = Model(
+GEMINI_2_5_FLASH_PREVIEW_05_20: Final[PricedModel] = PricedModel(
     provider="jiekou",
     id="gemini-2.5-flash-preview-05-20",
     name="gemini-2.5-flash-preview-05-20",
@@ -470,15 +490,16 @@ GEMINI_2_5_FLASH_PREVIEW_05_20: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_01,
-    last_updated=_D_2026_01,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_200000,
+    release_date=_Shared.D_2026_01,
+    last_updated=_Shared.D_2026_01,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_200000,
     cost=Cost(input=Decimal("0.135"), output=Decimal("3.15")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
+"gemini-2.5-flash-preview-05-20 (chat) · 1.05M context · 200K output · $0.135 in / $3.15 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_2_5_PRO: Final[Model] = Model(
+GEMINI_2_5_PRO: Final[PricedModel] = PricedModel(
     provider="jiekou",
     id="gemini-2.5-pro",
     name="gemini-2.5-pro",
@@ -490,15 +511,16 @@ GEMINI_2_5_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_01,
-    last_updated=_D_2026_01,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65535,
+    release_date=_Shared.D_2026_01,
+    last_updated=_Shared.D_2026_01,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65535,
     cost=Cost(input=Decimal("1.125"), output=Decimal("9")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
+"gemini-2.5-pro (chat) · 1.05M context · 65.5K output · $1.125 in / $9.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_2_5_PRO_PREVIEW_06_05: Final[Model] = Model(
+GEMINI_2_5_PRO_PREVIEW_06_05: Final[PricedModel] = PricedModel(
     provider="jiekou",
     id="gemini-2.5-pro-preview-06-05",
     name="gemini-2.5-pro-preview-06-05",
@@ -510,15 +532,16 @@ GEMINI_2_5_PRO_PREVIEW_06_05: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_01,
-    last_updated=_D_2026_01,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_200000,
+    release_date=_Shared.D_2026_01,
+    last_updated=_Shared.D_2026_01,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_200000,
     cost=Cost(input=Decimal("1.125"), output=Decimal("9")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
+"gemini-2.5-pro-preview-06-05 (chat) · 1.05M context · 200K output · $1.125 in / $9.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_3_FLASH_PREVIEW: Final[Model] = Model(
+GEMINI_3_FLASH_PREVIEW: Final[PricedModel] = PricedModel(
     provider="jiekou",
     id="gemini-3-flash-preview",
     name="gemini-3-flash-preview",
@@ -530,14 +553,15 @@ GEMINI_3_FLASH_PREVIEW: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_01,
-    last_updated=_D_2026_01,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    release_date=_Shared.D_2026_01,
+    last_updated=_Shared.D_2026_01,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(input=Decimal("0.5"), output=Decimal("3")),
 )
+"gemini-3-flash-preview (chat) · 1.05M context · 65.5K output · $0.50 in / $3.00 out per 1M tokens · vision, tools, structured output, attachments"
 
-GEMINI_3_PRO_PREVIEW: Final[Model] = Model(
+GEMINI_3_PRO_PREVIEW: Final[PricedModel] = PricedModel(
     provider="jiekou",
     id="gemini-3-pro-preview",
     name="gemini-3-pro-preview",
@@ -549,14 +573,15 @@ GEMINI_3_PRO_PREVIEW: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_01,
-    last_updated=_D_2026_01,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    release_date=_Shared.D_2026_01,
+    last_updated=_Shared.D_2026_01,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(input=Decimal("1.8"), output=Decimal("10.8")),
 )
+"gemini-3-pro-preview (chat) · 1.05M context · 65.5K output · $1.80 in / $10.80 out per 1M tokens · vision, tools, structured output, attachments"
 
-GPT_5_CHAT_LATEST: Final[Model] = Model(
+GPT_5_CHAT_LATEST: Final[PricedModel] = PricedModel(
     provider="jiekou",
     id="gpt-5-chat-latest",
     name="gpt-5-chat-latest",
@@ -568,14 +593,15 @@ GPT_5_CHAT_LATEST: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_01,
-    last_updated=_D_2026_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    release_date=_Shared.D_2026_01,
+    last_updated=_Shared.D_2026_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.125"), output=Decimal("9")),
 )
+"gpt-5-chat-latest (chat) · 400K context · 128K output · $1.125 in / $9.00 out per 1M tokens · vision, tools, structured output, attachments"
 
-GPT_5_CODEX: Final[Model] = Model(
+GPT_5_CODEX: Final[PricedModel] = PricedModel(
     provider="jiekou",
     id="gpt-5-codex",
     name="gpt-5-codex",
@@ -587,14 +613,15 @@ GPT_5_CODEX: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_01,
-    last_updated=_D_2026_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    release_date=_Shared.D_2026_01,
+    last_updated=_Shared.D_2026_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.125"), output=Decimal("9")),
 )
+"gpt-5-codex (chat) · 400K context · 128K output · $1.125 in / $9.00 out per 1M tokens · vision, tools, structured output, attachments"
 
-GPT_5_MINI: Final[Model] = Model(
+GPT_5_MINI: Final[PricedModel] = PricedModel(
     provider="jiekou",
     id="gpt-5-mini",
     name="gpt-5-mini",
@@ -606,15 +633,16 @@ GPT_5_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_01,
-    last_updated=_D_2026_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    release_date=_Shared.D_2026_01,
+    last_updated=_Shared.D_2026_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.225"), output=Decimal("1.8")),
     reasoning_options=(),
 )
+"gpt-5-mini (chat) · 400K context · 128K output · $0.225 in / $1.80 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_NANO: Final[Model] = Model(
+GPT_5_NANO: Final[PricedModel] = PricedModel(
     provider="jiekou",
     id="gpt-5-nano",
     name="gpt-5-nano",
@@ -626,14 +654,15 @@ GPT_5_NANO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_01,
-    last_updated=_D_2026_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    release_date=_Shared.D_2026_01,
+    last_updated=_Shared.D_2026_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.045"), output=Decimal("0.36")),
 )
+"gpt-5-nano (chat) · 400K context · 128K output · $0.045 in / $0.36 out per 1M tokens · vision, tools, structured output, attachments"
 
-GPT_5_PRO: Final[Model] = Model(
+GPT_5_PRO: Final[PricedModel] = PricedModel(
     provider="jiekou",
     id="gpt-5-pro",
     name="gpt-5-pro",
@@ -645,15 +674,16 @@ GPT_5_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_01,
-    last_updated=_D_2026_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_272000,
+    release_date=_Shared.D_2026_01,
+    last_updated=_Shared.D_2026_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_272000,
     cost=Cost(input=Decimal("13.5"), output=Decimal("108")),
     reasoning_options=(),
 )
+"gpt-5-pro (chat) · 400K context · 272K output · $13.50 in / $108.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_1: Final[Model] = Model(
+GPT_5_1: Final[PricedModel] = PricedModel(
     provider="jiekou",
     id="gpt-5.1",
     name="gpt-5.1",
@@ -665,15 +695,16 @@ GPT_5_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_02,
-    last_updated=_D_2026_02,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    release_date=_Shared.D_2026_02,
+    last_updated=_Shared.D_2026_02,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.125"), output=Decimal("9")),
     reasoning_options=(),
 )
+"gpt-5.1 (chat) · 400K context · 128K output · $1.125 in / $9.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_1_CODEX: Final[Model] = Model(
+GPT_5_1_CODEX: Final[PricedModel] = PricedModel(
     provider="jiekou",
     id="gpt-5.1-codex",
     name="gpt-5.1-codex",
@@ -685,15 +716,16 @@ GPT_5_1_CODEX: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_01,
-    last_updated=_D_2026_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    release_date=_Shared.D_2026_01,
+    last_updated=_Shared.D_2026_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.125"), output=Decimal("9")),
     reasoning_options=(),
 )
+"gpt-5.1-codex (chat) · 400K context · 128K output · $1.125 in / $9.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_1_CODEX_MAX: Final[Model] = Model(
+GPT_5_1_CODEX_MAX: Final[PricedModel] = PricedModel(
     provider="jiekou",
     id="gpt-5.1-codex-max",
     name="gpt-5.1-codex-max",
@@ -705,15 +737,16 @@ GPT_5_1_CODEX_MAX: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_01,
-    last_updated=_D_2026_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    release_date=_Shared.D_2026_01,
+    last_updated=_Shared.D_2026_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.125"), output=Decimal("9")),
     reasoning_options=(),
 )
+"gpt-5.1-codex-max (chat) · 400K context · 128K output · $1.125 in / $9.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_1_CODEX_MINI: Final[Model] = Model(
+GPT_5_1_CODEX_MINI: Final[PricedModel] = PricedModel(
     provider="jiekou",
     id="gpt-5.1-codex-mini",
     name="gpt-5.1-codex-mini",
@@ -725,15 +758,16 @@ GPT_5_1_CODEX_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_01,
-    last_updated=_D_2026_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    release_date=_Shared.D_2026_01,
+    last_updated=_Shared.D_2026_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.225"), output=Decimal("1.8")),
     reasoning_options=(),
 )
+"gpt-5.1-codex-mini (chat) · 400K context · 128K output · $0.225 in / $1.80 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_2: Final[Model] = Model(
+GPT_5_2: Final[PricedModel] = PricedModel(
     provider="jiekou",
     id="gpt-5.2",
     name="gpt-5.2",
@@ -745,14 +779,15 @@ GPT_5_2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_01,
-    last_updated=_D_2026_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    release_date=_Shared.D_2026_01,
+    last_updated=_Shared.D_2026_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.575"), output=Decimal("12.6")),
 )
+"gpt-5.2 (chat) · 400K context · 128K output · $1.575 in / $12.60 out per 1M tokens · vision, tools, structured output, attachments"
 
-GPT_5_2_CODEX: Final[Model] = Model(
+GPT_5_2_CODEX: Final[PricedModel] = PricedModel(
     provider="jiekou",
     id="gpt-5.2-codex",
     name="gpt-5.2-codex",
@@ -764,15 +799,16 @@ GPT_5_2_CODEX: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_01,
-    last_updated=_D_2026_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    release_date=_Shared.D_2026_01,
+    last_updated=_Shared.D_2026_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14")),
     reasoning_options=(),
 )
+"gpt-5.2-codex (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_2_PRO: Final[Model] = Model(
+GPT_5_2_PRO: Final[PricedModel] = PricedModel(
     provider="jiekou",
     id="gpt-5.2-pro",
     name="gpt-5.2-pro",
@@ -784,15 +820,16 @@ GPT_5_2_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_01,
-    last_updated=_D_2026_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    release_date=_Shared.D_2026_01,
+    last_updated=_Shared.D_2026_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("18.9"), output=Decimal("151.2")),
     reasoning_options=(),
 )
+"gpt-5.2-pro (chat) · 400K context · 128K output · $18.90 in / $151.20 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GROK_4_0709: Final[Model] = Model(
+GROK_4_0709: Final[PricedModel] = PricedModel(
     provider="jiekou",
     id="grok-4-0709",
     name="grok-4-0709",
@@ -804,14 +841,15 @@ GROK_4_0709: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_01,
-    last_updated=_D_2026_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_8192,
+    release_date=_Shared.D_2026_01,
+    last_updated=_Shared.D_2026_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_8192,
     cost=Cost(input=Decimal("2.7"), output=Decimal("13.5")),
 )
+"grok-4-0709 (chat) · 256K context · 8.19K output · $2.70 in / $13.50 out per 1M tokens · vision, tools, structured output, attachments"
 
-GROK_4_1_FAST_NON_REASONING: Final[Model] = Model(
+GROK_4_1_FAST_NON_REASONING: Final[PricedModel] = PricedModel(
     provider="jiekou",
     id="grok-4-1-fast-non-reasoning",
     name="grok-4-1-fast-non-reasoning",
@@ -823,14 +861,15 @@ GROK_4_1_FAST_NON_REASONING: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_01,
-    last_updated=_D_2026_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_2000000_OUTPUT_2000000,
+    release_date=_Shared.D_2026_01,
+    last_updated=_Shared.D_2026_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_2000000_OUTPUT_2000000,
     cost=Cost(input=Decimal("0.18"), output=Decimal("0.45")),
 )
+"grok-4-1-fast-non-reasoning (chat) · 2M context · 2M output · $0.18 in / $0.45 out per 1M tokens · vision, tools, structured output, attachments"
 
-GROK_4_1_FAST_REASONING: Final[Model] = Model(
+GROK_4_1_FAST_REASONING: Final[PricedModel] = PricedModel(
     provider="jiekou",
     id="grok-4-1-fast-reasoning",
     name="grok-4-1-fast-reasoning",
@@ -842,14 +881,15 @@ GROK_4_1_FAST_REASONING: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_01,
-    last_updated=_D_2026_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_2000000_OUTPUT_2000000,
+    release_date=_Shared.D_2026_01,
+    last_updated=_Shared.D_2026_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_2000000_OUTPUT_2000000,
     cost=Cost(input=Decimal("0.18"), output=Decimal("0.45")),
 )
+"grok-4-1-fast-reasoning (chat) · 2M context · 2M output · $0.18 in / $0.45 out per 1M tokens · vision, tools, structured output, attachments"
 
-GROK_4_FAST_NON_REASONING: Final[Model] = Model(
+GROK_4_FAST_NON_REASONING: Final[PricedModel] = PricedModel(
     provider="jiekou",
     id="grok-4-fast-non-reasoning",
     name="grok-4-fast-non-reasoning",
@@ -861,14 +901,15 @@ GROK_4_FAST_NON_REASONING: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_01,
-    last_updated=_D_2026_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_2000000_OUTPUT_2000000,
+    release_date=_Shared.D_2026_01,
+    last_updated=_Shared.D_2026_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_2000000_OUTPUT_2000000,
     cost=Cost(input=Decimal("0.18"), output=Decimal("0.45")),
 )
+"grok-4-fast-non-reasoning (chat) · 2M context · 2M output · $0.18 in / $0.45 out per 1M tokens · vision, tools, structured output, attachments"
 
-GROK_4_FAST_REASONING: Final[Model] = Model(
+GROK_4_FAST_REASONING: Final[PricedModel] = PricedModel(
     provider="jiekou",
     id="grok-4-fast-reasoning",
     name="grok-4-fast-reasoning",
@@ -880,14 +921,15 @@ GROK_4_FAST_REASONING: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_01,
-    last_updated=_D_2026_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_2000000_OUTPUT_2000000,
+    release_date=_Shared.D_2026_01,
+    last_updated=_Shared.D_2026_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_2000000_OUTPUT_2000000,
     cost=Cost(input=Decimal("0.18"), output=Decimal("0.45")),
 )
+"grok-4-fast-reasoning (chat) · 2M context · 2M output · $0.18 in / $0.45 out per 1M tokens · vision, tools, structured output, attachments"
 
-GROK_CODE_FAST_1: Final[Model] = Model(
+GROK_CODE_FAST_1: Final[PricedModel] = PricedModel(
     provider="jiekou",
     id="grok-code-fast-1",
     name="grok-code-fast-1",
@@ -899,14 +941,15 @@ GROK_CODE_FAST_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_01,
-    last_updated=_D_2026_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_256000,
+    release_date=_Shared.D_2026_01,
+    last_updated=_Shared.D_2026_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_256000,
     cost=Cost(input=Decimal("0.18"), output=Decimal("1.35")),
 )
+"grok-code-fast-1 (chat) · 256K context · 256K output · $0.18 in / $1.35 out per 1M tokens · vision, tools, structured output, attachments"
 
-MINIMAX_MINIMAX_M2_1: Final[Model] = Model(
+MINIMAX_MINIMAX_M2_1: Final[PricedModel] = PricedModel(
     provider="jiekou",
     id="minimax/minimax-m2.1",
     name="Minimax M2.1",
@@ -918,15 +961,16 @@ MINIMAX_MINIMAX_M2_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_01,
-    last_updated=_D_2026_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_131072,
+    release_date=_Shared.D_2026_01,
+    last_updated=_Shared.D_2026_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_131072,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
-    reasoning_options=(_REASONING_BUDGET_TOKENS_MIN_1024_MAX_131071,),
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_131071,),
 )
+"Minimax M2.1 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-MINIMAXAI_MINIMAX_M1_80K: Final[Model] = Model(
+MINIMAXAI_MINIMAX_M1_80K: Final[PricedModel] = PricedModel(
     provider="jiekou",
     id="minimaxai/minimax-m1-80k",
     name="MiniMax M1",
@@ -938,15 +982,16 @@ MINIMAXAI_MINIMAX_M1_80K: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_01,
-    last_updated=_D_2026_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_40000,
+    release_date=_Shared.D_2026_01,
+    last_updated=_Shared.D_2026_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_40000,
     cost=Cost(input=Decimal("0.55"), output=Decimal("2.2")),
     reasoning_options=(),
 )
+"MiniMax M1 (chat) · 1M context · 40K output · $0.55 in / $2.20 out per 1M tokens · tools, reasoning, open weights"
 
-MOONSHOTAI_KIMI_K2_0905: Final[Model] = Model(
+MOONSHOTAI_KIMI_K2_0905: Final[PricedModel] = PricedModel(
     provider="jiekou",
     id="moonshotai/kimi-k2-0905",
     name="Kimi K2 0905",
@@ -958,14 +1003,15 @@ MOONSHOTAI_KIMI_K2_0905: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_01,
-    last_updated=_D_2026_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    release_date=_Shared.D_2026_01,
+    last_updated=_Shared.D_2026_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.5")),
 )
+"Kimi K2 0905 (chat) · 262K context · 262K output · $0.60 in / $2.50 out per 1M tokens · tools, structured output, open weights"
 
-MOONSHOTAI_KIMI_K2_INSTRUCT: Final[Model] = Model(
+MOONSHOTAI_KIMI_K2_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="jiekou",
     id="moonshotai/kimi-k2-instruct",
     name="Kimi K2 Instruct",
@@ -977,14 +1023,15 @@ MOONSHOTAI_KIMI_K2_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_01,
-    last_updated=_D_2026_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_131072,
+    release_date=_Shared.D_2026_01,
+    last_updated=_Shared.D_2026_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_131072,
     cost=Cost(input=Decimal("0.57"), output=Decimal("2.3")),
 )
+"Kimi K2 Instruct (chat) · 131K context · 131K output · $0.57 in / $2.30 out per 1M tokens · tools, structured output, open weights"
 
-MOONSHOTAI_KIMI_K2_5: Final[Model] = Model(
+MOONSHOTAI_KIMI_K2_5: Final[PricedModel] = PricedModel(
     provider="jiekou",
     id="moonshotai/kimi-k2.5",
     name="Kimi K2.5",
@@ -996,15 +1043,16 @@ MOONSHOTAI_KIMI_K2_5: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_01,
-    last_updated=_D_2026_01,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    release_date=_Shared.D_2026_01,
+    last_updated=_Shared.D_2026_01,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.6"), output=Decimal("3")),
-    reasoning_options=(_REASONING_BUDGET_TOKENS_MIN_1024_MAX_262143,),
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_262143,),
 )
+"Kimi K2.5 (chat) · 262K context · 262K output · $0.60 in / $3.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-O3: Final[Model] = Model(
+O3: Final[PricedModel] = PricedModel(
     provider="jiekou",
     id="o3",
     name="o3",
@@ -1015,14 +1063,15 @@ O3: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_01,
-    last_updated=_D_2026_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_131072,
+    release_date=_Shared.D_2026_01,
+    last_updated=_Shared.D_2026_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_131072,
     cost=Cost(input=Decimal("10"), output=Decimal("40")),
 )
+"o3 (chat) · 131K context · 131K output · $10.00 in / $40.00 out per 1M tokens · vision, tools, structured output, attachments"
 
-O3_MINI: Final[Model] = Model(
+O3_MINI: Final[PricedModel] = PricedModel(
     provider="jiekou",
     id="o3-mini",
     name="o3-mini",
@@ -1034,14 +1083,15 @@ O3_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_01,
-    last_updated=_D_2026_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_131072,
+    release_date=_Shared.D_2026_01,
+    last_updated=_Shared.D_2026_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_131072,
     cost=Cost(input=Decimal("1.1"), output=Decimal("4.4")),
 )
+"o3-mini (chat) · 131K context · 131K output · $1.10 in / $4.40 out per 1M tokens · vision, tools, structured output, attachments"
 
-O4_MINI: Final[Model] = Model(
+O4_MINI: Final[PricedModel] = PricedModel(
     provider="jiekou",
     id="o4-mini",
     name="o4-mini",
@@ -1053,14 +1103,15 @@ O4_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_01,
-    last_updated=_D_2026_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_100000,
+    release_date=_Shared.D_2026_01,
+    last_updated=_Shared.D_2026_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_100000,
     cost=Cost(input=Decimal("1.1"), output=Decimal("4.4")),
 )
+"o4-mini (chat) · 200K context · 100K output · $1.10 in / $4.40 out per 1M tokens · vision, tools, structured output, attachments"
 
-QWEN_QWEN3_235B_A22B_FP8: Final[Model] = Model(
+QWEN_QWEN3_235B_A22B_FP8: Final[PricedModel] = PricedModel(
     provider="jiekou",
     id="qwen/qwen3-235b-a22b-fp8",
     name="Qwen3 235B A22B",
@@ -1072,15 +1123,16 @@ QWEN_QWEN3_235B_A22B_FP8: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_01,
-    last_updated=_D_2026_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_40960_OUTPUT_20000,
+    release_date=_Shared.D_2026_01,
+    last_updated=_Shared.D_2026_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_40960_OUTPUT_20000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.8")),
     reasoning_options=(),
 )
+"Qwen3 235B A22B (chat) · 41K context · 20K output · $0.20 in / $0.80 out per 1M tokens · reasoning, open weights"
 
-QWEN_QWEN3_235B_A22B_INSTRUCT_2507: Final[Model] = Model(
+QWEN_QWEN3_235B_A22B_INSTRUCT_2507: Final[PricedModel] = PricedModel(
     provider="jiekou",
     id="qwen/qwen3-235b-a22b-instruct-2507",
     name="Qwen3 235B A22B Instruct 2507",
@@ -1092,14 +1144,15 @@ QWEN_QWEN3_235B_A22B_INSTRUCT_2507: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_01,
-    last_updated=_D_2026_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_16384,
+    release_date=_Shared.D_2026_01,
+    last_updated=_Shared.D_2026_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_16384,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.8")),
 )
+"Qwen3 235B A22B Instruct 2507 (chat) · 131K context · 16.4K output · $0.15 in / $0.80 out per 1M tokens · tools, structured output, open weights"
 
-QWEN_QWEN3_235B_A22B_THINKING_2507: Final[Model] = Model(
+QWEN_QWEN3_235B_A22B_THINKING_2507: Final[PricedModel] = PricedModel(
     provider="jiekou",
     id="qwen/qwen3-235b-a22b-thinking-2507",
     name="Qwen3 235B A22b Thinking 2507",
@@ -1111,15 +1164,16 @@ QWEN_QWEN3_235B_A22B_THINKING_2507: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_01,
-    last_updated=_D_2026_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_131072,
+    release_date=_Shared.D_2026_01,
+    last_updated=_Shared.D_2026_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_131072,
     cost=Cost(input=Decimal("0.3"), output=Decimal("3")),
     reasoning_options=(),
 )
+"Qwen3 235B A22b Thinking 2507 (chat) · 131K context · 131K output · $0.30 in / $3.00 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-QWEN_QWEN3_30B_A3B_FP8: Final[Model] = Model(
+QWEN_QWEN3_30B_A3B_FP8: Final[PricedModel] = PricedModel(
     provider="jiekou",
     id="qwen/qwen3-30b-a3b-fp8",
     name="Qwen3 30B A3B",
@@ -1131,15 +1185,16 @@ QWEN_QWEN3_30B_A3B_FP8: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_01,
-    last_updated=_D_2026_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_40960_OUTPUT_20000,
+    release_date=_Shared.D_2026_01,
+    last_updated=_Shared.D_2026_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_40960_OUTPUT_20000,
     cost=Cost(input=Decimal("0.09"), output=Decimal("0.45")),
     reasoning_options=(),
 )
+"Qwen3 30B A3B (chat) · 41K context · 20K output · $0.09 in / $0.45 out per 1M tokens · reasoning, open weights"
 
-QWEN_QWEN3_32B_FP8: Final[Model] = Model(
+QWEN_QWEN3_32B_FP8: Final[PricedModel] = PricedModel(
     provider="jiekou",
     id="qwen/qwen3-32b-fp8",
     name="Qwen3 32B",
@@ -1151,15 +1206,16 @@ QWEN_QWEN3_32B_FP8: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_01,
-    last_updated=_D_2026_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_40960_OUTPUT_20000,
+    release_date=_Shared.D_2026_01,
+    last_updated=_Shared.D_2026_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_40960_OUTPUT_20000,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.45")),
     reasoning_options=(),
 )
+"Qwen3 32B (chat) · 41K context · 20K output · $0.10 in / $0.45 out per 1M tokens · reasoning, open weights"
 
-QWEN_QWEN3_CODER_480B_A35B_INSTRUCT: Final[Model] = Model(
+QWEN_QWEN3_CODER_480B_A35B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="jiekou",
     id="qwen/qwen3-coder-480b-a35b-instruct",
     name="Qwen3 Coder 480B A35B Instruct",
@@ -1171,14 +1227,15 @@ QWEN_QWEN3_CODER_480B_A35B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_01,
-    last_updated=_D_2026_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_65536,
+    release_date=_Shared.D_2026_01,
+    last_updated=_Shared.D_2026_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_65536,
     cost=Cost(input=Decimal("0.29"), output=Decimal("1.2")),
 )
+"Qwen3 Coder 480B A35B Instruct (chat) · 262K context · 65.5K output · $0.29 in / $1.20 out per 1M tokens · tools, structured output, open weights"
 
-QWEN_QWEN3_CODER_NEXT: Final[Model] = Model(
+QWEN_QWEN3_CODER_NEXT: Final[PricedModel] = PricedModel(
     provider="jiekou",
     id="qwen/qwen3-coder-next",
     name="qwen/qwen3-coder-next",
@@ -1190,14 +1247,15 @@ QWEN_QWEN3_CODER_NEXT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_02,
-    last_updated=_D_2026_02,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_65536,
+    release_date=_Shared.D_2026_02,
+    last_updated=_Shared.D_2026_02,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_65536,
     cost=Cost(input=Decimal("0.2"), output=Decimal("1.5")),
 )
+"qwen/qwen3-coder-next (chat) · 262K context · 65.5K output · $0.20 in / $1.50 out per 1M tokens · tools, structured output, open weights"
 
-QWEN_QWEN3_NEXT_80B_A3B_INSTRUCT: Final[Model] = Model(
+QWEN_QWEN3_NEXT_80B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="jiekou",
     id="qwen/qwen3-next-80b-a3b-instruct",
     name="Qwen3 Next 80B A3B Instruct",
@@ -1209,14 +1267,15 @@ QWEN_QWEN3_NEXT_80B_A3B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_01,
-    last_updated=_D_2026_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_65536_OUTPUT_65536,
+    release_date=_Shared.D_2026_01,
+    last_updated=_Shared.D_2026_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_65536_OUTPUT_65536,
     cost=Cost(input=Decimal("0.15"), output=Decimal("1.5")),
 )
+"Qwen3 Next 80B A3B Instruct (chat) · 65.5K context · 65.5K output · $0.15 in / $1.50 out per 1M tokens · tools, structured output, open weights"
 
-QWEN_QWEN3_NEXT_80B_A3B_THINKING: Final[Model] = Model(
+QWEN_QWEN3_NEXT_80B_A3B_THINKING: Final[PricedModel] = PricedModel(
     provider="jiekou",
     id="qwen/qwen3-next-80b-a3b-thinking",
     name="Qwen3 Next 80B A3B Thinking",
@@ -1228,15 +1287,16 @@ QWEN_QWEN3_NEXT_80B_A3B_THINKING: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_01,
-    last_updated=_D_2026_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_65536_OUTPUT_65536,
+    release_date=_Shared.D_2026_01,
+    last_updated=_Shared.D_2026_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_65536_OUTPUT_65536,
     cost=Cost(input=Decimal("0.15"), output=Decimal("1.5")),
     reasoning_options=(),
 )
+"Qwen3 Next 80B A3B Thinking (chat) · 65.5K context · 65.5K output · $0.15 in / $1.50 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-XIAOMIMIMO_MIMO_V2_FLASH: Final[Model] = Model(
+XIAOMIMIMO_MIMO_V2_FLASH: Final[PricedModel] = PricedModel(
     provider="jiekou",
     id="xiaomimimo/mimo-v2-flash",
     name="XiaomiMiMo/MiMo-V2-Flash",
@@ -1248,15 +1308,16 @@ XIAOMIMIMO_MIMO_V2_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_01,
-    last_updated=_D_2026_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_131072,
+    release_date=_Shared.D_2026_01,
+    last_updated=_Shared.D_2026_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_131072,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(),
 )
+"XiaomiMiMo/MiMo-V2-Flash (chat) · 262K context · 131K output · free · tools, reasoning, structured output, open weights"
 
-ZAI_ORG_GLM_4_5: Final[Model] = Model(
+ZAI_ORG_GLM_4_5: Final[PricedModel] = PricedModel(
     provider="jiekou",
     id="zai-org/glm-4.5",
     name="GLM-4.5",
@@ -1268,15 +1329,16 @@ ZAI_ORG_GLM_4_5: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_01,
-    last_updated=_D_2026_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_98304,
+    release_date=_Shared.D_2026_01,
+    last_updated=_Shared.D_2026_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_98304,
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.2")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM-4.5 (chat) · 131K context · 98.3K output · $0.60 in / $2.20 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ZAI_ORG_GLM_4_5V: Final[Model] = Model(
+ZAI_ORG_GLM_4_5V: Final[PricedModel] = PricedModel(
     provider="jiekou",
     id="zai-org/glm-4.5v",
     name="GLM 4.5V",
@@ -1288,15 +1350,16 @@ ZAI_ORG_GLM_4_5V: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_01,
-    last_updated=_D_2026_01,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_65536_OUTPUT_16384,
+    release_date=_Shared.D_2026_01,
+    last_updated=_Shared.D_2026_01,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_65536_OUTPUT_16384,
     cost=Cost(input=Decimal("0.6"), output=Decimal("1.8")),
     reasoning_options=(),
 )
+"GLM 4.5V (chat) · 65.5K context · 16.4K output · $0.60 in / $1.80 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-ZAI_ORG_GLM_4_7: Final[Model] = Model(
+ZAI_ORG_GLM_4_7: Final[PricedModel] = PricedModel(
     provider="jiekou",
     id="zai-org/glm-4.7",
     name="GLM-4.7",
@@ -1308,15 +1371,16 @@ ZAI_ORG_GLM_4_7: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_01,
-    last_updated=_D_2026_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_131072,
+    release_date=_Shared.D_2026_01,
+    last_updated=_Shared.D_2026_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_131072,
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.2")),
     reasoning_options=(),
 )
+"GLM-4.7 (chat) · 205K context · 131K output · $0.60 in / $2.20 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ZAI_ORG_GLM_4_7_FLASH: Final[Model] = Model(
+ZAI_ORG_GLM_4_7_FLASH: Final[PricedModel] = PricedModel(
     provider="jiekou",
     id="zai-org/glm-4.7-flash",
     name="GLM-4.7-Flash",
@@ -1328,10 +1392,11 @@ ZAI_ORG_GLM_4_7_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_01,
-    last_updated=_D_2026_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_128000,
+    release_date=_Shared.D_2026_01,
+    last_updated=_Shared.D_2026_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.07"), output=Decimal("0.4")),
     reasoning_options=(),
 )
+"GLM-4.7-Flash (chat) · 200K context · 128K output · $0.07 in / $0.40 out per 1M tokens · tools, reasoning, structured output, open weights"

@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "BAIDU_ERNIE_4_5_300B_A47B_PADDLE",
@@ -71,185 +71,185 @@ __all__ = [
     "ZAI_ORG_GLM_4_7_FLASH",
 ]
 
-BAIDU_ERNIE_4_5_300B_A47B_PADDLE: Final[Model]
+BAIDU_ERNIE_4_5_300B_A47B_PADDLE: Final[PricedModel]
 "ERNIE 4.5 300B A47B (chat) · 123K context · 12K output · $0.28 in / $1.10 out per 1M tokens · tools, structured output, open weights"
 
-BAIDU_ERNIE_4_5_VL_424B_A47B: Final[Model]
+BAIDU_ERNIE_4_5_VL_424B_A47B: Final[PricedModel]
 "ERNIE 4.5 VL 424B A47B (chat) · 123K context · 16K output · $0.42 in / $1.25 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-CLAUDE_HAIKU_4_5_20251001: Final[Model]
+CLAUDE_HAIKU_4_5_20251001: Final[PricedModel]
 "claude-haiku-4-5-20251001 (chat) · 20K context · 64K output · $0.90 in / $4.50 out per 1M tokens · vision, tools, structured output, attachments"
 
-CLAUDE_OPUS_4_1_20250805: Final[Model]
+CLAUDE_OPUS_4_1_20250805: Final[PricedModel]
 "claude-opus-4-1-20250805 (chat) · 200K context · 32K output · $13.50 in / $67.50 out per 1M tokens · vision, tools, structured output, attachments"
 
-CLAUDE_OPUS_4_20250514: Final[Model]
+CLAUDE_OPUS_4_20250514: Final[PricedModel]
 "claude-opus-4-20250514 (chat) · 200K context · 32K output · $13.50 in / $67.50 out per 1M tokens · vision, tools, structured output, attachments"
 
-CLAUDE_OPUS_4_5_20251101: Final[Model]
+CLAUDE_OPUS_4_5_20251101: Final[PricedModel]
 "claude-opus-4-5-20251101 (chat) · 200K context · 65.5K output · $4.50 in / $22.50 out per 1M tokens · vision, tools, structured output, attachments"
 
-CLAUDE_OPUS_4_6: Final[Model]
+CLAUDE_OPUS_4_6: Final[PricedModel]
 "claude-opus-4-6 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-CLAUDE_SONNET_4_20250514: Final[Model]
+CLAUDE_SONNET_4_20250514: Final[PricedModel]
 "claude-sonnet-4-20250514 (chat) · 200K context · 64K output · $2.70 in / $13.50 out per 1M tokens · vision, tools, structured output, attachments"
 
-CLAUDE_SONNET_4_5_20250929: Final[Model]
+CLAUDE_SONNET_4_5_20250929: Final[PricedModel]
 "claude-sonnet-4-5-20250929 (chat) · 200K context · 64K output · $2.70 in / $13.50 out per 1M tokens · vision, tools, structured output, attachments"
 
-DEEPSEEK_DEEPSEEK_R1_0528: Final[Model]
+DEEPSEEK_DEEPSEEK_R1_0528: Final[PricedModel]
 "DeepSeek R1 0528 (chat) · 164K context · 32.8K output · $0.70 in / $2.50 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-DEEPSEEK_DEEPSEEK_V3_0324: Final[Model]
+DEEPSEEK_DEEPSEEK_V3_0324: Final[PricedModel]
 "DeepSeek V3 0324 (chat) · 164K context · 164K output · $0.28 in / $1.14 out per 1M tokens · tools, structured output, open weights"
 
-DEEPSEEK_DEEPSEEK_V3_1: Final[Model]
+DEEPSEEK_DEEPSEEK_V3_1: Final[PricedModel]
 "DeepSeek V3.1 (chat) · 164K context · 32.8K output · $0.27 in / $1.00 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-GEMINI_2_5_FLASH: Final[Model]
+GEMINI_2_5_FLASH: Final[PricedModel]
 "gemini-2.5-flash (chat) · 1.05M context · 65.5K output · $0.27 in / $2.25 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_2_5_FLASH_LITE: Final[Model]
+GEMINI_2_5_FLASH_LITE: Final[PricedModel]
 "gemini-2.5-flash-lite (chat) · 1.05M context · 65.5K output · $0.09 in / $0.36 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_2_5_FLASH_LITE_PREVIEW_06_17: Final[Model]
+GEMINI_2_5_FLASH_LITE_PREVIEW_06_17: Final[PricedModel]
 "gemini-2.5-flash-lite-preview-06-17 (chat) · 1.05M context · 65.5K output · $0.09 in / $0.36 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_2_5_FLASH_LITE_PREVIEW_09_2025: Final[Model]
+GEMINI_2_5_FLASH_LITE_PREVIEW_09_2025: Final[PricedModel]
 "gemini-2.5-flash-lite-preview-09-2025 (chat) · 1.05M context · 65.5K output · $0.09 in / $0.36 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_2_5_FLASH_PREVIEW_05_20: Final[Model]
+GEMINI_2_5_FLASH_PREVIEW_05_20: Final[PricedModel]
 "gemini-2.5-flash-preview-05-20 (chat) · 1.05M context · 200K output · $0.135 in / $3.15 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_2_5_PRO: Final[Model]
+GEMINI_2_5_PRO: Final[PricedModel]
 "gemini-2.5-pro (chat) · 1.05M context · 65.5K output · $1.125 in / $9.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_2_5_PRO_PREVIEW_06_05: Final[Model]
+GEMINI_2_5_PRO_PREVIEW_06_05: Final[PricedModel]
 "gemini-2.5-pro-preview-06-05 (chat) · 1.05M context · 200K output · $1.125 in / $9.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_3_FLASH_PREVIEW: Final[Model]
+GEMINI_3_FLASH_PREVIEW: Final[PricedModel]
 "gemini-3-flash-preview (chat) · 1.05M context · 65.5K output · $0.50 in / $3.00 out per 1M tokens · vision, tools, structured output, attachments"
 
-GEMINI_3_PRO_PREVIEW: Final[Model]
+GEMINI_3_PRO_PREVIEW: Final[PricedModel]
 "gemini-3-pro-preview (chat) · 1.05M context · 65.5K output · $1.80 in / $10.80 out per 1M tokens · vision, tools, structured output, attachments"
 
-GPT_5_CHAT_LATEST: Final[Model]
+GPT_5_CHAT_LATEST: Final[PricedModel]
 "gpt-5-chat-latest (chat) · 400K context · 128K output · $1.125 in / $9.00 out per 1M tokens · vision, tools, structured output, attachments"
 
-GPT_5_CODEX: Final[Model]
+GPT_5_CODEX: Final[PricedModel]
 "gpt-5-codex (chat) · 400K context · 128K output · $1.125 in / $9.00 out per 1M tokens · vision, tools, structured output, attachments"
 
-GPT_5_MINI: Final[Model]
+GPT_5_MINI: Final[PricedModel]
 "gpt-5-mini (chat) · 400K context · 128K output · $0.225 in / $1.80 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_NANO: Final[Model]
+GPT_5_NANO: Final[PricedModel]
 "gpt-5-nano (chat) · 400K context · 128K output · $0.045 in / $0.36 out per 1M tokens · vision, tools, structured output, attachments"
 
-GPT_5_PRO: Final[Model]
+GPT_5_PRO: Final[PricedModel]
 "gpt-5-pro (chat) · 400K context · 272K output · $13.50 in / $108.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_1: Final[Model]
+GPT_5_1: Final[PricedModel]
 "gpt-5.1 (chat) · 400K context · 128K output · $1.125 in / $9.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_1_CODEX: Final[Model]
+GPT_5_1_CODEX: Final[PricedModel]
 "gpt-5.1-codex (chat) · 400K context · 128K output · $1.125 in / $9.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_1_CODEX_MAX: Final[Model]
+GPT_5_1_CODEX_MAX: Final[PricedModel]
 "gpt-5.1-codex-max (chat) · 400K context · 128K output · $1.125 in / $9.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_1_CODEX_MINI: Final[Model]
+GPT_5_1_CODEX_MINI: Final[PricedModel]
 "gpt-5.1-codex-mini (chat) · 400K context · 128K output · $0.225 in / $1.80 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_2: Final[Model]
+GPT_5_2: Final[PricedModel]
 "gpt-5.2 (chat) · 400K context · 128K output · $1.575 in / $12.60 out per 1M tokens · vision, tools, structured output, attachments"
 
-GPT_5_2_CODEX: Final[Model]
+GPT_5_2_CODEX: Final[PricedModel]
 "gpt-5.2-codex (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_2_PRO: Final[Model]
+GPT_5_2_PRO: Final[PricedModel]
 "gpt-5.2-pro (chat) · 400K context · 128K output · $18.90 in / $151.20 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GROK_4_0709: Final[Model]
+GROK_4_0709: Final[PricedModel]
 "grok-4-0709 (chat) · 256K context · 8.19K output · $2.70 in / $13.50 out per 1M tokens · vision, tools, structured output, attachments"
 
-GROK_4_1_FAST_NON_REASONING: Final[Model]
+GROK_4_1_FAST_NON_REASONING: Final[PricedModel]
 "grok-4-1-fast-non-reasoning (chat) · 2M context · 2M output · $0.18 in / $0.45 out per 1M tokens · vision, tools, structured output, attachments"
 
-GROK_4_1_FAST_REASONING: Final[Model]
+GROK_4_1_FAST_REASONING: Final[PricedModel]
 "grok-4-1-fast-reasoning (chat) · 2M context · 2M output · $0.18 in / $0.45 out per 1M tokens · vision, tools, structured output, attachments"
 
-GROK_4_FAST_NON_REASONING: Final[Model]
+GROK_4_FAST_NON_REASONING: Final[PricedModel]
 "grok-4-fast-non-reasoning (chat) · 2M context · 2M output · $0.18 in / $0.45 out per 1M tokens · vision, tools, structured output, attachments"
 
-GROK_4_FAST_REASONING: Final[Model]
+GROK_4_FAST_REASONING: Final[PricedModel]
 "grok-4-fast-reasoning (chat) · 2M context · 2M output · $0.18 in / $0.45 out per 1M tokens · vision, tools, structured output, attachments"
 
-GROK_CODE_FAST_1: Final[Model]
+GROK_CODE_FAST_1: Final[PricedModel]
 "grok-code-fast-1 (chat) · 256K context · 256K output · $0.18 in / $1.35 out per 1M tokens · vision, tools, structured output, attachments"
 
-MINIMAX_MINIMAX_M2_1: Final[Model]
+MINIMAX_MINIMAX_M2_1: Final[PricedModel]
 "Minimax M2.1 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-MINIMAXAI_MINIMAX_M1_80K: Final[Model]
+MINIMAXAI_MINIMAX_M1_80K: Final[PricedModel]
 "MiniMax M1 (chat) · 1M context · 40K output · $0.55 in / $2.20 out per 1M tokens · tools, reasoning, open weights"
 
-MOONSHOTAI_KIMI_K2_0905: Final[Model]
+MOONSHOTAI_KIMI_K2_0905: Final[PricedModel]
 "Kimi K2 0905 (chat) · 262K context · 262K output · $0.60 in / $2.50 out per 1M tokens · tools, structured output, open weights"
 
-MOONSHOTAI_KIMI_K2_INSTRUCT: Final[Model]
+MOONSHOTAI_KIMI_K2_INSTRUCT: Final[PricedModel]
 "Kimi K2 Instruct (chat) · 131K context · 131K output · $0.57 in / $2.30 out per 1M tokens · tools, structured output, open weights"
 
-MOONSHOTAI_KIMI_K2_5: Final[Model]
+MOONSHOTAI_KIMI_K2_5: Final[PricedModel]
 "Kimi K2.5 (chat) · 262K context · 262K output · $0.60 in / $3.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-O3: Final[Model]
+O3: Final[PricedModel]
 "o3 (chat) · 131K context · 131K output · $10.00 in / $40.00 out per 1M tokens · vision, tools, structured output, attachments"
 
-O3_MINI: Final[Model]
+O3_MINI: Final[PricedModel]
 "o3-mini (chat) · 131K context · 131K output · $1.10 in / $4.40 out per 1M tokens · vision, tools, structured output, attachments"
 
-O4_MINI: Final[Model]
+O4_MINI: Final[PricedModel]
 "o4-mini (chat) · 200K context · 100K output · $1.10 in / $4.40 out per 1M tokens · vision, tools, structured output, attachments"
 
-QWEN_QWEN3_235B_A22B_FP8: Final[Model]
+QWEN_QWEN3_235B_A22B_FP8: Final[PricedModel]
 "Qwen3 235B A22B (chat) · 41K context · 20K output · $0.20 in / $0.80 out per 1M tokens · reasoning, open weights"
 
-QWEN_QWEN3_235B_A22B_INSTRUCT_2507: Final[Model]
+QWEN_QWEN3_235B_A22B_INSTRUCT_2507: Final[PricedModel]
 "Qwen3 235B A22B Instruct 2507 (chat) · 131K context · 16.4K output · $0.15 in / $0.80 out per 1M tokens · tools, structured output, open weights"
 
-QWEN_QWEN3_235B_A22B_THINKING_2507: Final[Model]
+QWEN_QWEN3_235B_A22B_THINKING_2507: Final[PricedModel]
 "Qwen3 235B A22b Thinking 2507 (chat) · 131K context · 131K output · $0.30 in / $3.00 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-QWEN_QWEN3_30B_A3B_FP8: Final[Model]
+QWEN_QWEN3_30B_A3B_FP8: Final[PricedModel]
 "Qwen3 30B A3B (chat) · 41K context · 20K output · $0.09 in / $0.45 out per 1M tokens · reasoning, open weights"
 
-QWEN_QWEN3_32B_FP8: Final[Model]
+QWEN_QWEN3_32B_FP8: Final[PricedModel]
 "Qwen3 32B (chat) · 41K context · 20K output · $0.10 in / $0.45 out per 1M tokens · reasoning, open weights"
 
-QWEN_QWEN3_CODER_480B_A35B_INSTRUCT: Final[Model]
+QWEN_QWEN3_CODER_480B_A35B_INSTRUCT: Final[PricedModel]
 "Qwen3 Coder 480B A35B Instruct (chat) · 262K context · 65.5K output · $0.29 in / $1.20 out per 1M tokens · tools, structured output, open weights"
 
-QWEN_QWEN3_CODER_NEXT: Final[Model]
+QWEN_QWEN3_CODER_NEXT: Final[PricedModel]
 "qwen/qwen3-coder-next (chat) · 262K context · 65.5K output · $0.20 in / $1.50 out per 1M tokens · tools, structured output, open weights"
 
-QWEN_QWEN3_NEXT_80B_A3B_INSTRUCT: Final[Model]
+QWEN_QWEN3_NEXT_80B_A3B_INSTRUCT: Final[PricedModel]
 "Qwen3 Next 80B A3B Instruct (chat) · 65.5K context · 65.5K output · $0.15 in / $1.50 out per 1M tokens · tools, structured output, open weights"
 
-QWEN_QWEN3_NEXT_80B_A3B_THINKING: Final[Model]
+QWEN_QWEN3_NEXT_80B_A3B_THINKING: Final[PricedModel]
 "Qwen3 Next 80B A3B Thinking (chat) · 65.5K context · 65.5K output · $0.15 in / $1.50 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-XIAOMIMIMO_MIMO_V2_FLASH: Final[Model]
+XIAOMIMIMO_MIMO_V2_FLASH: Final[PricedModel]
 "XiaomiMiMo/MiMo-V2-Flash (chat) · 262K context · 131K output · free · tools, reasoning, structured output, open weights"
 
-ZAI_ORG_GLM_4_5: Final[Model]
+ZAI_ORG_GLM_4_5: Final[PricedModel]
 "GLM-4.5 (chat) · 131K context · 98.3K output · $0.60 in / $2.20 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ZAI_ORG_GLM_4_5V: Final[Model]
+ZAI_ORG_GLM_4_5V: Final[PricedModel]
 "GLM 4.5V (chat) · 65.5K context · 16.4K output · $0.60 in / $1.80 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-ZAI_ORG_GLM_4_7: Final[Model]
+ZAI_ORG_GLM_4_7: Final[PricedModel]
 "GLM-4.7 (chat) · 205K context · 131K output · $0.60 in / $2.20 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ZAI_ORG_GLM_4_7_FLASH: Final[Model]
+ZAI_ORG_GLM_4_7_FLASH: Final[PricedModel]
 "GLM-4.7-Flash (chat) · 200K context · 128K output · $0.07 in / $0.40 out per 1M tokens · tools, reasoning, structured output, open weights"

@@ -15,7 +15,7 @@ from llmdex_runtime.model import (
     Interleaved,
     Limit,
     Modalities,
-    Model,
+    PricedModel,
     Rates,
     ReasoningOption,
     TierCondition,
@@ -25,432 +25,452 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run ti
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_AUDIO_IMAGE_PDF_TEXT_TO_TEXT = Modalities(
-    input=("audio", "image", "pdf", "text"), output=("text",)
-)
-_AUDIO_IMAGE_PDF_TEXT_VIDEO_TO_IMAGE_TEXT = Modalities(
-    input=("audio", "image", "pdf", "text", "video"), output=("image", "text")
-)
-_AUDIO_IMAGE_PDF_TEXT_VIDEO_TO_TEXT = Modalities(
-    input=("audio", "image", "pdf", "text", "video"), output=("text",)
-)
-_AUDIO_TEXT_TO_AUDIO_TEXT = Modalities(input=("audio", "text"), output=("audio", "text"))
-_CONTEXT_1000000_OUTPUT_128000 = Limit(context=1000000, output=128000)
-_CONTEXT_1000000_OUTPUT_32000 = Limit(context=1000000, output=32000)
-_CONTEXT_1000000_OUTPUT_32768 = Limit(context=1000000, output=32768)
-_CONTEXT_1000000_OUTPUT_40000 = Limit(context=1000000, output=40000)
-_CONTEXT_1000000_OUTPUT_4096 = Limit(context=1000000, output=4096)
-_CONTEXT_1000000_OUTPUT_64000 = Limit(context=1000000, output=64000)
-_CONTEXT_1000000_OUTPUT_65535 = Limit(context=1000000, output=65535)
-_CONTEXT_1000000_OUTPUT_65536 = Limit(context=1000000, output=65536)
-_CONTEXT_1000192_OUTPUT_1000192 = Limit(context=1000192, output=1000192)
-_CONTEXT_1040000_OUTPUT_8192 = Limit(context=1040000, output=8192)
-_CONTEXT_1047576_OUTPUT_32768 = Limit(context=1047576, output=32768)
-_CONTEXT_1048576_OUTPUT_131072 = Limit(context=1048576, output=131072)
-_CONTEXT_1048576_OUTPUT_16384 = Limit(context=1048576, output=16384)
-_CONTEXT_1048576_OUTPUT_384000 = Limit(context=1048576, output=384000)
-_CONTEXT_1048576_OUTPUT_65535 = Limit(context=1048576, output=65535)
-_CONTEXT_1048576_OUTPUT_65536 = Limit(context=1048576, output=65536)
-_CONTEXT_1048576_OUTPUT_8192 = Limit(context=1048576, output=8192)
-_CONTEXT_1048756_OUTPUT_262144 = Limit(context=1048756, output=262144)
-_CONTEXT_1050000_OUTPUT_128000 = Limit(context=1050000, output=128000)
-_CONTEXT_120000_OUTPUT_8000 = Limit(context=120000, output=8000)
-_CONTEXT_123000_OUTPUT_12000 = Limit(context=123000, output=12000)
-_CONTEXT_123000_OUTPUT_16000 = Limit(context=123000, output=16000)
-_CONTEXT_127072_OUTPUT_25415 = Limit(context=127072, output=25415)
-_CONTEXT_128000_OUTPUT_128000 = Limit(context=128000, output=128000)
-_CONTEXT_128000_OUTPUT_131072 = Limit(context=128000, output=131072)
-_CONTEXT_128000_OUTPUT_16384 = Limit(context=128000, output=16384)
-_CONTEXT_128000_OUTPUT_2048 = Limit(context=128000, output=2048)
-_CONTEXT_128000_OUTPUT_25600 = Limit(context=128000, output=25600)
-_CONTEXT_128000_OUTPUT_32768 = Limit(context=128000, output=32768)
-_CONTEXT_128000_OUTPUT_4000 = Limit(context=128000, output=4000)
-_CONTEXT_128000_OUTPUT_4096 = Limit(context=128000, output=4096)
-_CONTEXT_128000_OUTPUT_50000 = Limit(context=128000, output=50000)
-_CONTEXT_128000_OUTPUT_5120 = Limit(context=128000, output=5120)
-_CONTEXT_128000_OUTPUT_65536 = Limit(context=128000, output=65536)
-_CONTEXT_131000_OUTPUT_26215 = Limit(context=131000, output=26215)
-_CONTEXT_131000_OUTPUT_32768 = Limit(context=131000, output=32768)
-_CONTEXT_131072_OUTPUT_131072 = Limit(context=131072, output=131072)
-_CONTEXT_131072_OUTPUT_16384 = Limit(context=131072, output=16384)
-_CONTEXT_131072_OUTPUT_163840 = Limit(context=131072, output=163840)
-_CONTEXT_131072_OUTPUT_19200 = Limit(context=131072, output=19200)
-_CONTEXT_131072_OUTPUT_26215 = Limit(context=131072, output=26215)
-_CONTEXT_131072_OUTPUT_32000 = Limit(context=131072, output=32000)
-_CONTEXT_131072_OUTPUT_32768 = Limit(context=131072, output=32768)
-_CONTEXT_131072_OUTPUT_52429 = Limit(context=131072, output=52429)
-_CONTEXT_131072_OUTPUT_64000 = Limit(context=131072, output=64000)
-_CONTEXT_131072_OUTPUT_65535 = Limit(context=131072, output=65535)
-_CONTEXT_131072_OUTPUT_65536 = Limit(context=131072, output=65536)
-_CONTEXT_131072_OUTPUT_65537 = Limit(context=131072, output=65537)
-_CONTEXT_131072_OUTPUT_8192 = Limit(context=131072, output=8192)
-_CONTEXT_131072_OUTPUT_98304 = Limit(context=131072, output=98304)
-_CONTEXT_160000_OUTPUT_32768 = Limit(context=160000, output=32768)
-_CONTEXT_16000_OUTPUT_16000 = Limit(context=16000, output=16000)
-_CONTEXT_163840_OUTPUT_163840 = Limit(context=163840, output=163840)
-_CONTEXT_163840_OUTPUT_32768 = Limit(context=163840, output=32768)
-_CONTEXT_163840_OUTPUT_65536 = Limit(context=163840, output=65536)
-_CONTEXT_16384_OUTPUT_16384 = Limit(context=16384, output=16384)
-_CONTEXT_16384_OUTPUT_2048 = Limit(context=16384, output=2048)
-_CONTEXT_16385_OUTPUT_4096 = Limit(context=16385, output=4096)
-_CONTEXT_196608_OUTPUT_196608 = Limit(context=196608, output=196608)
-_CONTEXT_196608_OUTPUT_39322 = Limit(context=196608, output=39322)
-_CONTEXT_2000000_OUTPUT_2000000 = Limit(context=2000000, output=2000000)
-_CONTEXT_2000000_OUTPUT_32768 = Limit(context=2000000, output=32768)
-_CONTEXT_200000_OUTPUT_100000 = Limit(context=200000, output=100000)
-_CONTEXT_200000_OUTPUT_32000 = Limit(context=200000, output=32000)
-_CONTEXT_200000_OUTPUT_32768 = Limit(context=200000, output=32768)
-_CONTEXT_200000_OUTPUT_4096 = Limit(context=200000, output=4096)
-_CONTEXT_200000_OUTPUT_64000 = Limit(context=200000, output=64000)
-_CONTEXT_200000_OUTPUT_65536 = Limit(context=200000, output=65536)
-_CONTEXT_200000_OUTPUT_8000 = Limit(context=200000, output=8000)
-_CONTEXT_200000_OUTPUT_8192 = Limit(context=200000, output=8192)
-_CONTEXT_202752_OUTPUT_131072 = Limit(context=202752, output=131072)
-_CONTEXT_202752_OUTPUT_40551 = Limit(context=202752, output=40551)
-_CONTEXT_202752_OUTPUT_65535 = Limit(context=202752, output=65535)
-_CONTEXT_204800_OUTPUT_131072 = Limit(context=204800, output=131072)
-_CONTEXT_204800_OUTPUT_204800 = Limit(context=204800, output=204800)
-_CONTEXT_256000_OUTPUT_128000 = Limit(context=256000, output=128000)
-_CONTEXT_256000_OUTPUT_256000 = Limit(context=256000, output=256000)
-_CONTEXT_256000_OUTPUT_32768 = Limit(context=256000, output=32768)
-_CONTEXT_256000_OUTPUT_4096 = Limit(context=256000, output=4096)
-_CONTEXT_256000_OUTPUT_51200 = Limit(context=256000, output=51200)
-_CONTEXT_256000_OUTPUT_65536 = Limit(context=256000, output=65536)
-_CONTEXT_256000_OUTPUT_80000 = Limit(context=256000, output=80000)
-_CONTEXT_256000_OUTPUT_8192 = Limit(context=256000, output=8192)
-_CONTEXT_262142_OUTPUT_262142 = Limit(context=262142, output=262142)
-_CONTEXT_262144_OUTPUT_131072 = Limit(context=262144, output=131072)
-_CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
-_CONTEXT_262144_OUTPUT_32768 = Limit(context=262144, output=32768)
-_CONTEXT_262144_OUTPUT_52429 = Limit(context=262144, output=52429)
-_CONTEXT_262144_OUTPUT_65535 = Limit(context=262144, output=65535)
-_CONTEXT_262144_OUTPUT_65536 = Limit(context=262144, output=65536)
-_CONTEXT_272000_OUTPUT_128000 = Limit(context=272000, output=128000)
-_CONTEXT_2824_OUTPUT_565 = Limit(context=2824, output=565)
-_CONTEXT_300000_OUTPUT_5120 = Limit(context=300000, output=5120)
-_CONTEXT_30000_OUTPUT_8000 = Limit(context=30000, output=8000)
-_CONTEXT_32000_OUTPUT_6400 = Limit(context=32000, output=6400)
-_CONTEXT_327680_OUTPUT_16384 = Limit(context=327680, output=16384)
-_CONTEXT_32768_OUTPUT_16384 = Limit(context=32768, output=16384)
-_CONTEXT_32768_OUTPUT_32768 = Limit(context=32768, output=32768)
-_CONTEXT_32768_OUTPUT_6554 = Limit(context=32768, output=6554)
-_CONTEXT_32768_OUTPUT_7168 = Limit(context=32768, output=7168)
-_CONTEXT_32768_OUTPUT_8192 = Limit(context=32768, output=8192)
-_CONTEXT_400000_OUTPUT_100000 = Limit(context=400000, output=100000)
-_CONTEXT_400000_OUTPUT_128000 = Limit(context=400000, output=128000)
-_CONTEXT_4095_OUTPUT_4096 = Limit(context=4095, output=4096)
-_CONTEXT_40960_OUTPUT_40960 = Limit(context=40960, output=40960)
-_CONTEXT_40960_OUTPUT_8192 = Limit(context=40960, output=8192)
-_CONTEXT_4096_OUTPUT_4096 = Limit(context=4096, output=4096)
-_CONTEXT_60000_OUTPUT_12000 = Limit(context=60000, output=12000)
-_CONTEXT_6144_OUTPUT_4096 = Limit(context=6144, output=4096)
-_CONTEXT_64000_OUTPUT_16000 = Limit(context=64000, output=16000)
-_CONTEXT_65535_OUTPUT_8000 = Limit(context=65535, output=8000)
-_CONTEXT_65536_OUTPUT_13108 = Limit(context=65536, output=13108)
-_CONTEXT_65536_OUTPUT_16384 = Limit(context=65536, output=16384)
-_CONTEXT_65536_OUTPUT_2048 = Limit(context=65536, output=2048)
-_CONTEXT_65536_OUTPUT_28672 = Limit(context=65536, output=28672)
-_CONTEXT_65536_OUTPUT_32768 = Limit(context=65536, output=32768)
-_CONTEXT_65536_OUTPUT_65536 = Limit(context=65536, output=65536)
-_CONTEXT_80000_OUTPUT_16384 = Limit(context=80000, output=16384)
-_CONTEXT_8000_OUTPUT_1024 = Limit(context=8000, output=1024)
-_CONTEXT_8000_OUTPUT_2000 = Limit(context=8000, output=2000)
-_CONTEXT_8191_OUTPUT_4096 = Limit(context=8191, output=4096)
-_CONTEXT_81920_OUTPUT_38000 = Limit(context=81920, output=38000)
-_CONTEXT_8192_OUTPUT_16384 = Limit(context=8192, output=16384)
-_CONTEXT_8192_OUTPUT_2048 = Limit(context=8192, output=2048)
-_CONTEXT_8192_OUTPUT_8000 = Limit(context=8192, output=8000)
-_CONTEXT_8192_OUTPUT_8192 = Limit(context=8192, output=8192)
-_D_2023_03_01 = PartialDate(2023, 3, 1)
-_D_2023_03_14 = PartialDate(2023, 3, 14)
-_D_2023_05_28 = PartialDate(2023, 5, 28)
-_D_2023_06_13 = PartialDate(2023, 6, 13)
-_D_2023_07_22 = PartialDate(2023, 7, 22)
-_D_2023_08_02 = PartialDate(2023, 8, 2)
-_D_2023_08_28 = PartialDate(2023, 8, 28)
-_D_2023_09_13 = PartialDate(2023, 9, 13)
-_D_2023_09_21 = PartialDate(2023, 9, 21)
-_D_2023_11_06 = PartialDate(2023, 11, 6)
-_D_2024_01_01 = PartialDate(2024, 1, 1)
-_D_2024_01_25 = PartialDate(2024, 1, 25)
-_D_2024_03_07 = PartialDate(2024, 3, 7)
-_D_2024_04_09 = PartialDate(2024, 4, 9)
-_D_2024_04_17 = PartialDate(2024, 4, 17)
-_D_2024_04_18 = PartialDate(2024, 4, 18)
-_D_2024_04_24 = PartialDate(2024, 4, 24)
-_D_2024_04_25 = PartialDate(2024, 4, 25)
-_D_2024_05_13 = PartialDate(2024, 5, 13)
-_D_2024_05_27 = PartialDate(2024, 5, 27)
-_D_2024_06_18 = PartialDate(2024, 6, 18)
-_D_2024_06_24 = PartialDate(2024, 6, 24)
-_D_2024_06_26 = PartialDate(2024, 6, 26)
-_D_2024_06_27 = PartialDate(2024, 6, 27)
-_D_2024_07_01 = PartialDate(2024, 7, 1)
-_D_2024_07_16 = PartialDate(2024, 7, 16)
-_D_2024_07_18 = PartialDate(2024, 7, 18)
-_D_2024_07_23 = PartialDate(2024, 7, 23)
-_D_2024_07_24 = PartialDate(2024, 7, 24)
-_D_2024_07_30 = PartialDate(2024, 7, 30)
-_D_2024_08_01 = PartialDate(2024, 8, 1)
-_D_2024_08_06 = PartialDate(2024, 8, 6)
-_D_2024_08_13 = PartialDate(2024, 8, 13)
-_D_2024_08_15 = PartialDate(2024, 8, 15)
-_D_2024_08_16 = PartialDate(2024, 8, 16)
-_D_2024_08_18 = PartialDate(2024, 8, 18)
-_D_2024_08_28 = PartialDate(2024, 8, 28)
-_D_2024_08_30 = PartialDate(2024, 8, 30)
-_D_2024_09 = PartialDate(2024, 9)
-_D_2024_09_18 = PartialDate(2024, 9, 18)
-_D_2024_09_25 = PartialDate(2024, 9, 25)
-_D_2024_09_30 = PartialDate(2024, 9, 30)
-_D_2024_10_11 = PartialDate(2024, 10, 11)
-_D_2024_10_22 = PartialDate(2024, 10, 22)
-_D_2024_11_01 = PartialDate(2024, 11, 1)
-_D_2024_11_04 = PartialDate(2024, 11, 4)
-_D_2024_11_09 = PartialDate(2024, 11, 9)
-_D_2024_11_11 = PartialDate(2024, 11, 11)
-_D_2024_11_19 = PartialDate(2024, 11, 19)
-_D_2024_11_20 = PartialDate(2024, 11, 20)
-_D_2024_12 = PartialDate(2024, 12)
-_D_2024_12_01 = PartialDate(2024, 12, 1)
-_D_2024_12_02 = PartialDate(2024, 12, 2)
-_D_2024_12_03 = PartialDate(2024, 12, 3)
-_D_2024_12_05 = PartialDate(2024, 12, 5)
-_D_2024_12_06 = PartialDate(2024, 12, 6)
-_D_2024_12_11 = PartialDate(2024, 12, 11)
-_D_2024_12_18 = PartialDate(2024, 12, 18)
-_D_2024_12_20 = PartialDate(2024, 12, 20)
-_D_2025_01 = PartialDate(2025, 1)
-_D_2025_01_01 = PartialDate(2025, 1, 1)
-_D_2025_01_08 = PartialDate(2025, 1, 8)
-_D_2025_01_15 = PartialDate(2025, 1, 15)
-_D_2025_01_20 = PartialDate(2025, 1, 20)
-_D_2025_01_23 = PartialDate(2025, 1, 23)
-_D_2025_01_27 = PartialDate(2025, 1, 27)
-_D_2025_01_31 = PartialDate(2025, 1, 31)
-_D_2025_02_01 = PartialDate(2025, 2, 1)
-_D_2025_02_05 = PartialDate(2025, 2, 5)
-_D_2025_02_17 = PartialDate(2025, 2, 17)
-_D_2025_03_11 = PartialDate(2025, 3, 11)
-_D_2025_03_12 = PartialDate(2025, 3, 12)
-_D_2025_03_13 = PartialDate(2025, 3, 13)
-_D_2025_03_16 = PartialDate(2025, 3, 16)
-_D_2025_03_17 = PartialDate(2025, 3, 17)
-_D_2025_03_19 = PartialDate(2025, 3, 19)
-_D_2025_03_20 = PartialDate(2025, 3, 20)
-_D_2025_03_24 = PartialDate(2025, 3, 24)
-_D_2025_04 = PartialDate(2025, 4)
-_D_2025_04_03 = PartialDate(2025, 4, 3)
-_D_2025_04_05 = PartialDate(2025, 4, 5)
-_D_2025_04_14 = PartialDate(2025, 4, 14)
-_D_2025_04_16 = PartialDate(2025, 4, 16)
-_D_2025_04_17 = PartialDate(2025, 4, 17)
-_D_2025_04_28 = PartialDate(2025, 4, 28)
-_D_2025_05_06 = PartialDate(2025, 5, 6)
-_D_2025_05_07 = PartialDate(2025, 5, 7)
-_D_2025_05_20 = PartialDate(2025, 5, 20)
-_D_2025_05_22 = PartialDate(2025, 5, 22)
-_D_2025_05_28 = PartialDate(2025, 5, 28)
-_D_2025_05_31 = PartialDate(2025, 5, 31)
-_D_2025_06_05 = PartialDate(2025, 6, 5)
-_D_2025_06_17 = PartialDate(2025, 6, 17)
-_D_2025_06_20 = PartialDate(2025, 6, 20)
-_D_2025_06_30 = PartialDate(2025, 6, 30)
-_D_2025_07_01 = PartialDate(2025, 7, 1)
-_D_2025_07_10 = PartialDate(2025, 7, 10)
-_D_2025_07_11 = PartialDate(2025, 7, 11)
-_D_2025_07_12 = PartialDate(2025, 7, 12)
-_D_2025_07_17 = PartialDate(2025, 7, 17)
-_D_2025_07_23 = PartialDate(2025, 7, 23)
-_D_2025_07_25 = PartialDate(2025, 7, 25)
-_D_2025_07_28 = PartialDate(2025, 7, 28)
-_D_2025_07_29 = PartialDate(2025, 7, 29)
-_D_2025_07_31 = PartialDate(2025, 7, 31)
-_D_2025_08_01 = PartialDate(2025, 8, 1)
-_D_2025_08_05 = PartialDate(2025, 8, 5)
-_D_2025_08_07 = PartialDate(2025, 8, 7)
-_D_2025_08_09 = PartialDate(2025, 8, 9)
-_D_2025_08_11 = PartialDate(2025, 8, 11)
-_D_2025_08_12 = PartialDate(2025, 8, 12)
-_D_2025_08_15 = PartialDate(2025, 8, 15)
-_D_2025_08_18 = PartialDate(2025, 8, 18)
-_D_2025_08_21 = PartialDate(2025, 8, 21)
-_D_2025_08_25 = PartialDate(2025, 8, 25)
-_D_2025_08_26 = PartialDate(2025, 8, 26)
-_D_2025_08_31 = PartialDate(2025, 8, 31)
-_D_2025_09 = PartialDate(2025, 9)
-_D_2025_09_01 = PartialDate(2025, 9, 1)
-_D_2025_09_05 = PartialDate(2025, 9, 5)
-_D_2025_09_09 = PartialDate(2025, 9, 9)
-_D_2025_09_11 = PartialDate(2025, 9, 11)
-_D_2025_09_12 = PartialDate(2025, 9, 12)
-_D_2025_09_15 = PartialDate(2025, 9, 15)
-_D_2025_09_19 = PartialDate(2025, 9, 19)
-_D_2025_09_22 = PartialDate(2025, 9, 22)
-_D_2025_09_23 = PartialDate(2025, 9, 23)
-_D_2025_09_24 = PartialDate(2025, 9, 24)
-_D_2025_09_25 = PartialDate(2025, 9, 25)
-_D_2025_09_26 = PartialDate(2025, 9, 26)
-_D_2025_09_27 = PartialDate(2025, 9, 27)
-_D_2025_09_29 = PartialDate(2025, 9, 29)
-_D_2025_09_30 = PartialDate(2025, 9, 30)
-_D_2025_10_05 = PartialDate(2025, 10, 5)
-_D_2025_10_06 = PartialDate(2025, 10, 6)
-_D_2025_10_08 = PartialDate(2025, 10, 8)
-_D_2025_10_11 = PartialDate(2025, 10, 11)
-_D_2025_10_14 = PartialDate(2025, 10, 14)
-_D_2025_10_15 = PartialDate(2025, 10, 15)
-_D_2025_10_16 = PartialDate(2025, 10, 16)
-_D_2025_10_17 = PartialDate(2025, 10, 17)
-_D_2025_10_20 = PartialDate(2025, 10, 20)
-_D_2025_10_21 = PartialDate(2025, 10, 21)
-_D_2025_10_23 = PartialDate(2025, 10, 23)
-_D_2025_10_29 = PartialDate(2025, 10, 29)
-_D_2025_10_31 = PartialDate(2025, 10, 31)
-_D_2025_11_01 = PartialDate(2025, 11, 1)
-_D_2025_11_06 = PartialDate(2025, 11, 6)
-_D_2025_11_13 = PartialDate(2025, 11, 13)
-_D_2025_11_14 = PartialDate(2025, 11, 14)
-_D_2025_11_20 = PartialDate(2025, 11, 20)
-_D_2025_11_22 = PartialDate(2025, 11, 22)
-_D_2025_11_24 = PartialDate(2025, 11, 24)
-_D_2025_11_25 = PartialDate(2025, 11, 25)
-_D_2025_11_26 = PartialDate(2025, 11, 26)
-_D_2025_12 = PartialDate(2025, 12)
-_D_2025_12_01 = PartialDate(2025, 12, 1)
-_D_2025_12_02 = PartialDate(2025, 12, 2)
-_D_2025_12_05 = PartialDate(2025, 12, 5)
-_D_2025_12_09 = PartialDate(2025, 12, 9)
-_D_2025_12_11 = PartialDate(2025, 12, 11)
-_D_2025_12_16 = PartialDate(2025, 12, 16)
-_D_2025_12_17 = PartialDate(2025, 12, 17)
-_D_2025_12_22 = PartialDate(2025, 12, 22)
-_D_2025_12_23 = PartialDate(2025, 12, 23)
-_D_2025_12_24 = PartialDate(2025, 12, 24)
-_D_2025_12_29 = PartialDate(2025, 12, 29)
-_D_2026_01 = PartialDate(2026, 1)
-_D_2026_01_10 = PartialDate(2026, 1, 10)
-_D_2026_01_14 = PartialDate(2026, 1, 14)
-_D_2026_01_19 = PartialDate(2026, 1, 19)
-_D_2026_01_20 = PartialDate(2026, 1, 20)
-_D_2026_01_23 = PartialDate(2026, 1, 23)
-_D_2026_01_27 = PartialDate(2026, 1, 27)
-_D_2026_01_28 = PartialDate(2026, 1, 28)
-_D_2026_01_29 = PartialDate(2026, 1, 29)
-_D_2026_02_01 = PartialDate(2026, 2, 1)
-_D_2026_02_02 = PartialDate(2026, 2, 2)
-_D_2026_02_04 = PartialDate(2026, 2, 4)
-_D_2026_02_05 = PartialDate(2026, 2, 5)
-_D_2026_02_12 = PartialDate(2026, 2, 12)
-_D_2026_02_15 = PartialDate(2026, 2, 15)
-_D_2026_02_17 = PartialDate(2026, 2, 17)
-_D_2026_02_19 = PartialDate(2026, 2, 19)
-_D_2026_02_24 = PartialDate(2026, 2, 24)
-_D_2026_02_25 = PartialDate(2026, 2, 25)
-_D_2026_02_26 = PartialDate(2026, 2, 26)
-_D_2026_02_27 = PartialDate(2026, 2, 27)
-_D_2026_03_03 = PartialDate(2026, 3, 3)
-_D_2026_03_04 = PartialDate(2026, 3, 4)
-_D_2026_03_06 = PartialDate(2026, 3, 6)
-_D_2026_03_10 = PartialDate(2026, 3, 10)
-_D_2026_03_11 = PartialDate(2026, 3, 11)
-_D_2026_03_12 = PartialDate(2026, 3, 12)
-_D_2026_03_15 = PartialDate(2026, 3, 15)
-_D_2026_03_16 = PartialDate(2026, 3, 16)
-_D_2026_03_17 = PartialDate(2026, 3, 17)
-_D_2026_03_18 = PartialDate(2026, 3, 18)
-_D_2026_03_20 = PartialDate(2026, 3, 20)
-_D_2026_03_27 = PartialDate(2026, 3, 27)
-_D_2026_03_30 = PartialDate(2026, 3, 30)
-_D_2026_03_31 = PartialDate(2026, 3, 31)
-_D_2026_04_01 = PartialDate(2026, 4, 1)
-_D_2026_04_02 = PartialDate(2026, 4, 2)
-_D_2026_04_03 = PartialDate(2026, 4, 3)
-_D_2026_04_07 = PartialDate(2026, 4, 7)
-_D_2026_04_11 = PartialDate(2026, 4, 11)
-_D_2026_04_16 = PartialDate(2026, 4, 16)
-_D_2026_04_20 = PartialDate(2026, 4, 20)
-_D_2026_04_21 = PartialDate(2026, 4, 21)
-_D_2026_04_22 = PartialDate(2026, 4, 22)
-_D_2026_04_23 = PartialDate(2026, 4, 23)
-_D_2026_04_24 = PartialDate(2026, 4, 24)
-_D_2026_04_27 = PartialDate(2026, 4, 27)
-_D_2026_04_28 = PartialDate(2026, 4, 28)
-_D_2026_04_30 = PartialDate(2026, 4, 30)
-_D_2026_05_01 = PartialDate(2026, 5, 1)
-_D_2026_05_05 = PartialDate(2026, 5, 5)
-_D_2026_05_06 = PartialDate(2026, 5, 6)
-_D_2026_05_07 = PartialDate(2026, 5, 7)
-_D_2026_05_08 = PartialDate(2026, 5, 8)
-_D_2026_05_12 = PartialDate(2026, 5, 12)
-_D_2026_05_16 = PartialDate(2026, 5, 16)
-_D_2026_05_19 = PartialDate(2026, 5, 19)
-_D_2026_05_20 = PartialDate(2026, 5, 20)
-_D_2026_05_27 = PartialDate(2026, 5, 27)
-_D_2026_06_13 = PartialDate(2026, 6, 13)
-_IMAGE_PDF_TEXT_TO_IMAGE_TEXT = Modalities(input=("image", "pdf", "text"), output=("image", "text"))
-_IMAGE_PDF_TEXT_TO_TEXT = Modalities(input=("image", "pdf", "text"), output=("text",))
-_IMAGE_PDF_TEXT_VIDEO_TO_TEXT = Modalities(
-    input=("image", "pdf", "text", "video"), output=("text",)
-)
-_IMAGE_TEXT_PDF_TO_IMAGE_TEXT = Modalities(input=("image", "text", "pdf"), output=("image", "text"))
-_IMAGE_TEXT_TO_AUDIO_TEXT = Modalities(input=("image", "text"), output=("audio", "text"))
-_IMAGE_TEXT_TO_IMAGE_TEXT = Modalities(input=("image", "text"), output=("image", "text"))
-_IMAGE_TEXT_TO_TEXT = Modalities(input=("image", "text"), output=("text",))
-_IMAGE_TEXT_VIDEO_TO_TEXT = Modalities(input=("image", "text", "video"), output=("text",))
-_PDF_TEXT_TO_TEXT = Modalities(input=("pdf", "text"), output=("text",))
-_REASONING_BUDGET_TOKENS = ReasoningOption(type="budget_tokens")
-_REASONING_BUDGET_TOKENS_MIN_0_MAX_24576 = ReasoningOption(type="budget_tokens", min=0, max=24576)
-_REASONING_BUDGET_TOKENS_MIN_1024 = ReasoningOption(type="budget_tokens", min=1024)
-_REASONING_BUDGET_TOKENS_MIN_128_MAX_32768 = ReasoningOption(
-    type="budget_tokens", min=128, max=32768
-)
-_REASONING_BUDGET_TOKENS_MIN_1_MAX_131072 = ReasoningOption(type="budget_tokens", min=1, max=131072)
-_REASONING_BUDGET_TOKENS_MIN_1_MAX_262144 = ReasoningOption(type="budget_tokens", min=1, max=262144)
-_REASONING_BUDGET_TOKENS_MIN_1_MAX_38912 = ReasoningOption(type="budget_tokens", min=1, max=38912)
-_REASONING_BUDGET_TOKENS_MIN_1_MAX_81920 = ReasoningOption(type="budget_tokens", min=1, max=81920)
-_REASONING_EFFORT_HIGH = ReasoningOption(type="effort", values=("high",))
-_REASONING_EFFORT_HIGH_XHIGH = ReasoningOption(type="effort", values=("high", "xhigh"))
-_REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(type="effort", values=("low", "medium", "high"))
-_REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX = ReasoningOption(
-    type="effort", values=("low", "medium", "high", "max")
-)
-_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
-    type="effort", values=("low", "medium", "high", "xhigh")
-)
-_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX = ReasoningOption(
-    type="effort", values=("low", "medium", "high", "xhigh", "max")
-)
-_REASONING_EFFORT_MEDIUM = ReasoningOption(type="effort", values=("medium",))
-_REASONING_EFFORT_MEDIUM_HIGH_XHIGH = ReasoningOption(
-    type="effort", values=("medium", "high", "xhigh")
-)
-_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH = ReasoningOption(
-    type="effort", values=("minimal", "low", "medium", "high")
-)
-_REASONING_EFFORT_NONE_LOW_HIGH = ReasoningOption(type="effort", values=("none", "low", "high"))
-_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = ReasoningOption(
-    type="effort", values=("none", "low", "medium", "high")
-)
-_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
-    type="effort", values=("none", "low", "medium", "high", "xhigh")
-)
-_REASONING_TOGGLE = ReasoningOption(type="toggle")
-_TEXT_AUDIO_IMAGE_VIDEO_TO_TEXT = Modalities(
-    input=("text", "audio", "image", "video"), output=("text",)
-)
-_TEXT_AUDIO_TO_TEXT = Modalities(input=("text", "audio"), output=("text",))
-_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT = Modalities(
-    input=("text", "image", "audio", "video", "pdf"), output=("text",)
-)
-_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT = Modalities(
-    input=("text", "image", "audio", "video"), output=("text",)
-)
-_TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
-_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-_TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    AUDIO_IMAGE_PDF_TEXT_TO_TEXT = Modalities(
+        input=("audio", "image", "pdf", "text"), output=("text",)
+    )
+    AUDIO_IMAGE_PDF_TEXT_VIDEO_TO_IMAGE_TEXT = Modalities(
+        input=("audio", "image", "pdf", "text", "video"), output=("image", "text")
+    )
+    AUDIO_IMAGE_PDF_TEXT_VIDEO_TO_TEXT = Modalities(
+        input=("audio", "image", "pdf", "text", "video"), output=("text",)
+    )
+    AUDIO_TEXT_TO_AUDIO_TEXT = Modalities(input=("audio", "text"), output=("audio", "text"))
+    CONTEXT_1000000_OUTPUT_128000 = Limit(context=1000000, output=128000)
+    CONTEXT_1000000_OUTPUT_32000 = Limit(context=1000000, output=32000)
+    CONTEXT_1000000_OUTPUT_32768 = Limit(context=1000000, output=32768)
+    CONTEXT_1000000_OUTPUT_40000 = Limit(context=1000000, output=40000)
+    CONTEXT_1000000_OUTPUT_4096 = Limit(context=1000000, output=4096)
+    CONTEXT_1000000_OUTPUT_64000 = Limit(context=1000000, output=64000)
+    CONTEXT_1000000_OUTPUT_65535 = Limit(context=1000000, output=65535)
+    CONTEXT_1000000_OUTPUT_65536 = Limit(context=1000000, output=65536)
+    CONTEXT_1000192_OUTPUT_1000192 = Limit(context=1000192, output=1000192)
+    CONTEXT_1040000_OUTPUT_8192 = Limit(context=1040000, output=8192)
+    CONTEXT_1047576_OUTPUT_32768 = Limit(context=1047576, output=32768)
+    CONTEXT_1048576_OUTPUT_131072 = Limit(context=1048576, output=131072)
+    CONTEXT_1048576_OUTPUT_16384 = Limit(context=1048576, output=16384)
+    CONTEXT_1048576_OUTPUT_384000 = Limit(context=1048576, output=384000)
+    CONTEXT_1048576_OUTPUT_65535 = Limit(context=1048576, output=65535)
+    CONTEXT_1048576_OUTPUT_65536 = Limit(context=1048576, output=65536)
+    CONTEXT_1048576_OUTPUT_8192 = Limit(context=1048576, output=8192)
+    CONTEXT_1048756_OUTPUT_262144 = Limit(context=1048756, output=262144)
+    CONTEXT_1050000_OUTPUT_128000 = Limit(context=1050000, output=128000)
+    CONTEXT_120000_OUTPUT_8000 = Limit(context=120000, output=8000)
+    CONTEXT_123000_OUTPUT_12000 = Limit(context=123000, output=12000)
+    CONTEXT_123000_OUTPUT_16000 = Limit(context=123000, output=16000)
+    CONTEXT_127072_OUTPUT_25415 = Limit(context=127072, output=25415)
+    CONTEXT_128000_OUTPUT_128000 = Limit(context=128000, output=128000)
+    CONTEXT_128000_OUTPUT_131072 = Limit(context=128000, output=131072)
+    CONTEXT_128000_OUTPUT_16384 = Limit(context=128000, output=16384)
+    CONTEXT_128000_OUTPUT_2048 = Limit(context=128000, output=2048)
+    CONTEXT_128000_OUTPUT_25600 = Limit(context=128000, output=25600)
+    CONTEXT_128000_OUTPUT_32768 = Limit(context=128000, output=32768)
+    CONTEXT_128000_OUTPUT_4000 = Limit(context=128000, output=4000)
+    CONTEXT_128000_OUTPUT_4096 = Limit(context=128000, output=4096)
+    CONTEXT_128000_OUTPUT_50000 = Limit(context=128000, output=50000)
+    CONTEXT_128000_OUTPUT_5120 = Limit(context=128000, output=5120)
+    CONTEXT_128000_OUTPUT_65536 = Limit(context=128000, output=65536)
+    CONTEXT_131000_OUTPUT_26215 = Limit(context=131000, output=26215)
+    CONTEXT_131000_OUTPUT_32768 = Limit(context=131000, output=32768)
+    CONTEXT_131072_OUTPUT_131072 = Limit(context=131072, output=131072)
+    CONTEXT_131072_OUTPUT_16384 = Limit(context=131072, output=16384)
+    CONTEXT_131072_OUTPUT_163840 = Limit(context=131072, output=163840)
+    CONTEXT_131072_OUTPUT_19200 = Limit(context=131072, output=19200)
+    CONTEXT_131072_OUTPUT_26215 = Limit(context=131072, output=26215)
+    CONTEXT_131072_OUTPUT_32000 = Limit(context=131072, output=32000)
+    CONTEXT_131072_OUTPUT_32768 = Limit(context=131072, output=32768)
+    CONTEXT_131072_OUTPUT_52429 = Limit(context=131072, output=52429)
+    CONTEXT_131072_OUTPUT_64000 = Limit(context=131072, output=64000)
+    CONTEXT_131072_OUTPUT_65535 = Limit(context=131072, output=65535)
+    CONTEXT_131072_OUTPUT_65536 = Limit(context=131072, output=65536)
+    CONTEXT_131072_OUTPUT_65537 = Limit(context=131072, output=65537)
+    CONTEXT_131072_OUTPUT_8192 = Limit(context=131072, output=8192)
+    CONTEXT_131072_OUTPUT_98304 = Limit(context=131072, output=98304)
+    CONTEXT_160000_OUTPUT_32768 = Limit(context=160000, output=32768)
+    CONTEXT_16000_OUTPUT_16000 = Limit(context=16000, output=16000)
+    CONTEXT_163840_OUTPUT_163840 = Limit(context=163840, output=163840)
+    CONTEXT_163840_OUTPUT_32768 = Limit(context=163840, output=32768)
+    CONTEXT_163840_OUTPUT_65536 = Limit(context=163840, output=65536)
+    CONTEXT_16384_OUTPUT_16384 = Limit(context=16384, output=16384)
+    CONTEXT_16384_OUTPUT_2048 = Limit(context=16384, output=2048)
+    CONTEXT_16385_OUTPUT_4096 = Limit(context=16385, output=4096)
+    CONTEXT_196608_OUTPUT_196608 = Limit(context=196608, output=196608)
+    CONTEXT_196608_OUTPUT_39322 = Limit(context=196608, output=39322)
+    CONTEXT_2000000_OUTPUT_2000000 = Limit(context=2000000, output=2000000)
+    CONTEXT_2000000_OUTPUT_32768 = Limit(context=2000000, output=32768)
+    CONTEXT_200000_OUTPUT_100000 = Limit(context=200000, output=100000)
+    CONTEXT_200000_OUTPUT_32000 = Limit(context=200000, output=32000)
+    CONTEXT_200000_OUTPUT_32768 = Limit(context=200000, output=32768)
+    CONTEXT_200000_OUTPUT_4096 = Limit(context=200000, output=4096)
+    CONTEXT_200000_OUTPUT_64000 = Limit(context=200000, output=64000)
+    CONTEXT_200000_OUTPUT_65536 = Limit(context=200000, output=65536)
+    CONTEXT_200000_OUTPUT_8000 = Limit(context=200000, output=8000)
+    CONTEXT_200000_OUTPUT_8192 = Limit(context=200000, output=8192)
+    CONTEXT_202752_OUTPUT_131072 = Limit(context=202752, output=131072)
+    CONTEXT_202752_OUTPUT_40551 = Limit(context=202752, output=40551)
+    CONTEXT_202752_OUTPUT_65535 = Limit(context=202752, output=65535)
+    CONTEXT_204800_OUTPUT_131072 = Limit(context=204800, output=131072)
+    CONTEXT_204800_OUTPUT_204800 = Limit(context=204800, output=204800)
+    CONTEXT_256000_OUTPUT_128000 = Limit(context=256000, output=128000)
+    CONTEXT_256000_OUTPUT_256000 = Limit(context=256000, output=256000)
+    CONTEXT_256000_OUTPUT_32768 = Limit(context=256000, output=32768)
+    CONTEXT_256000_OUTPUT_4096 = Limit(context=256000, output=4096)
+    CONTEXT_256000_OUTPUT_51200 = Limit(context=256000, output=51200)
+    CONTEXT_256000_OUTPUT_65536 = Limit(context=256000, output=65536)
+    CONTEXT_256000_OUTPUT_80000 = Limit(context=256000, output=80000)
+    CONTEXT_256000_OUTPUT_8192 = Limit(context=256000, output=8192)
+    CONTEXT_262142_OUTPUT_262142 = Limit(context=262142, output=262142)
+    CONTEXT_262144_OUTPUT_131072 = Limit(context=262144, output=131072)
+    CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
+    CONTEXT_262144_OUTPUT_32768 = Limit(context=262144, output=32768)
+    CONTEXT_262144_OUTPUT_52429 = Limit(context=262144, output=52429)
+    CONTEXT_262144_OUTPUT_65535 = Limit(context=262144, output=65535)
+    CONTEXT_262144_OUTPUT_65536 = Limit(context=262144, output=65536)
+    CONTEXT_272000_OUTPUT_128000 = Limit(context=272000, output=128000)
+    CONTEXT_2824_OUTPUT_565 = Limit(context=2824, output=565)
+    CONTEXT_300000_OUTPUT_5120 = Limit(context=300000, output=5120)
+    CONTEXT_30000_OUTPUT_8000 = Limit(context=30000, output=8000)
+    CONTEXT_32000_OUTPUT_6400 = Limit(context=32000, output=6400)
+    CONTEXT_327680_OUTPUT_16384 = Limit(context=327680, output=16384)
+    CONTEXT_32768_OUTPUT_16384 = Limit(context=32768, output=16384)
+    CONTEXT_32768_OUTPUT_32768 = Limit(context=32768, output=32768)
+    CONTEXT_32768_OUTPUT_6554 = Limit(context=32768, output=6554)
+    CONTEXT_32768_OUTPUT_7168 = Limit(context=32768, output=7168)
+    CONTEXT_32768_OUTPUT_8192 = Limit(context=32768, output=8192)
+    CONTEXT_400000_OUTPUT_100000 = Limit(context=400000, output=100000)
+    CONTEXT_400000_OUTPUT_128000 = Limit(context=400000, output=128000)
+    CONTEXT_4095_OUTPUT_4096 = Limit(context=4095, output=4096)
+    CONTEXT_40960_OUTPUT_40960 = Limit(context=40960, output=40960)
+    CONTEXT_40960_OUTPUT_8192 = Limit(context=40960, output=8192)
+    CONTEXT_4096_OUTPUT_4096 = Limit(context=4096, output=4096)
+    CONTEXT_60000_OUTPUT_12000 = Limit(context=60000, output=12000)
+    CONTEXT_6144_OUTPUT_4096 = Limit(context=6144, output=4096)
+    CONTEXT_64000_OUTPUT_16000 = Limit(context=64000, output=16000)
+    CONTEXT_65535_OUTPUT_8000 = Limit(context=65535, output=8000)
+    CONTEXT_65536_OUTPUT_13108 = Limit(context=65536, output=13108)
+    CONTEXT_65536_OUTPUT_16384 = Limit(context=65536, output=16384)
+    CONTEXT_65536_OUTPUT_2048 = Limit(context=65536, output=2048)
+    CONTEXT_65536_OUTPUT_28672 = Limit(context=65536, output=28672)
+    CONTEXT_65536_OUTPUT_32768 = Limit(context=65536, output=32768)
+    CONTEXT_65536_OUTPUT_65536 = Limit(context=65536, output=65536)
+    CONTEXT_80000_OUTPUT_16384 = Limit(context=80000, output=16384)
+    CONTEXT_8000_OUTPUT_1024 = Limit(context=8000, output=1024)
+    CONTEXT_8000_OUTPUT_2000 = Limit(context=8000, output=2000)
+    CONTEXT_8191_OUTPUT_4096 = Limit(context=8191, output=4096)
+    CONTEXT_81920_OUTPUT_38000 = Limit(context=81920, output=38000)
+    CONTEXT_8192_OUTPUT_16384 = Limit(context=8192, output=16384)
+    CONTEXT_8192_OUTPUT_2048 = Limit(context=8192, output=2048)
+    CONTEXT_8192_OUTPUT_8000 = Limit(context=8192, output=8000)
+    CONTEXT_8192_OUTPUT_8192 = Limit(context=8192, output=8192)
+    D_2023_03_01 = PartialDate(2023, 3, 1)
+    D_2023_03_14 = PartialDate(2023, 3, 14)
+    D_2023_05_28 = PartialDate(2023, 5, 28)
+    D_2023_06_13 = PartialDate(2023, 6, 13)
+    D_2023_07_22 = PartialDate(2023, 7, 22)
+    D_2023_08_02 = PartialDate(2023, 8, 2)
+    D_2023_08_28 = PartialDate(2023, 8, 28)
+    D_2023_09_13 = PartialDate(2023, 9, 13)
+    D_2023_09_21 = PartialDate(2023, 9, 21)
+    D_2023_11_06 = PartialDate(2023, 11, 6)
+    D_2024_01_01 = PartialDate(2024, 1, 1)
+    D_2024_01_25 = PartialDate(2024, 1, 25)
+    D_2024_03_07 = PartialDate(2024, 3, 7)
+    D_2024_04_09 = PartialDate(2024, 4, 9)
+    D_2024_04_17 = PartialDate(2024, 4, 17)
+    D_2024_04_18 = PartialDate(2024, 4, 18)
+    D_2024_04_24 = PartialDate(2024, 4, 24)
+    D_2024_04_25 = PartialDate(2024, 4, 25)
+    D_2024_05_13 = PartialDate(2024, 5, 13)
+    D_2024_05_27 = PartialDate(2024, 5, 27)
+    D_2024_06_18 = PartialDate(2024, 6, 18)
+    D_2024_06_24 = PartialDate(2024, 6, 24)
+    D_2024_06_26 = PartialDate(2024, 6, 26)
+    D_2024_06_27 = PartialDate(2024, 6, 27)
+    D_2024_07_01 = PartialDate(2024, 7, 1)
+    D_2024_07_16 = PartialDate(2024, 7, 16)
+    D_2024_07_18 = PartialDate(2024, 7, 18)
+    D_2024_07_23 = PartialDate(2024, 7, 23)
+    D_2024_07_24 = PartialDate(2024, 7, 24)
+    D_2024_07_30 = PartialDate(2024, 7, 30)
+    D_2024_08_01 = PartialDate(2024, 8, 1)
+    D_2024_08_06 = PartialDate(2024, 8, 6)
+    D_2024_08_13 = PartialDate(2024, 8, 13)
+    D_2024_08_15 = PartialDate(2024, 8, 15)
+    D_2024_08_16 = PartialDate(2024, 8, 16)
+    D_2024_08_18 = PartialDate(2024, 8, 18)
+    D_2024_08_28 = PartialDate(2024, 8, 28)
+    D_2024_08_30 = PartialDate(2024, 8, 30)
+    D_2024_09 = PartialDate(2024, 9)
+    D_2024_09_18 = PartialDate(2024, 9, 18)
+    D_2024_09_25 = PartialDate(2024, 9, 25)
+    D_2024_09_30 = PartialDate(2024, 9, 30)
+    D_2024_10_11 = PartialDate(2024, 10, 11)
+    D_2024_10_22 = PartialDate(2024, 10, 22)
+    D_2024_11_01 = PartialDate(2024, 11, 1)
+    D_2024_11_04 = PartialDate(2024, 11, 4)
+    D_2024_11_09 = PartialDate(2024, 11, 9)
+    D_2024_11_11 = PartialDate(2024, 11, 11)
+    D_2024_11_19 = PartialDate(2024, 11, 19)
+    D_2024_11_20 = PartialDate(2024, 11, 20)
+    D_2024_12 = PartialDate(2024, 12)
+    D_2024_12_01 = PartialDate(2024, 12, 1)
+    D_2024_12_02 = PartialDate(2024, 12, 2)
+    D_2024_12_03 = PartialDate(2024, 12, 3)
+    D_2024_12_05 = PartialDate(2024, 12, 5)
+    D_2024_12_06 = PartialDate(2024, 12, 6)
+    D_2024_12_11 = PartialDate(2024, 12, 11)
+    D_2024_12_18 = PartialDate(2024, 12, 18)
+    D_2024_12_20 = PartialDate(2024, 12, 20)
+    D_2025_01 = PartialDate(2025, 1)
+    D_2025_01_01 = PartialDate(2025, 1, 1)
+    D_2025_01_08 = PartialDate(2025, 1, 8)
+    D_2025_01_15 = PartialDate(2025, 1, 15)
+    D_2025_01_20 = PartialDate(2025, 1, 20)
+    D_2025_01_23 = PartialDate(2025, 1, 23)
+    D_2025_01_27 = PartialDate(2025, 1, 27)
+    D_2025_01_31 = PartialDate(2025, 1, 31)
+    D_2025_02_01 = PartialDate(2025, 2, 1)
+    D_2025_02_05 = PartialDate(2025, 2, 5)
+    D_2025_02_17 = PartialDate(2025, 2, 17)
+    D_2025_03_11 = PartialDate(2025, 3, 11)
+    D_2025_03_12 = PartialDate(2025, 3, 12)
+    D_2025_03_13 = PartialDate(2025, 3, 13)
+    D_2025_03_16 = PartialDate(2025, 3, 16)
+    D_2025_03_17 = PartialDate(2025, 3, 17)
+    D_2025_03_19 = PartialDate(2025, 3, 19)
+    D_2025_03_20 = PartialDate(2025, 3, 20)
+    D_2025_03_24 = PartialDate(2025, 3, 24)
+    D_2025_04 = PartialDate(2025, 4)
+    D_2025_04_03 = PartialDate(2025, 4, 3)
+    D_2025_04_05 = PartialDate(2025, 4, 5)
+    D_2025_04_14 = PartialDate(2025, 4, 14)
+    D_2025_04_16 = PartialDate(2025, 4, 16)
+    D_2025_04_17 = PartialDate(2025, 4, 17)
+    D_2025_04_28 = PartialDate(2025, 4, 28)
+    D_2025_05_06 = PartialDate(2025, 5, 6)
+    D_2025_05_07 = PartialDate(2025, 5, 7)
+    D_2025_05_20 = PartialDate(2025, 5, 20)
+    D_2025_05_22 = PartialDate(2025, 5, 22)
+    D_2025_05_28 = PartialDate(2025, 5, 28)
+    D_2025_05_31 = PartialDate(2025, 5, 31)
+    D_2025_06_05 = PartialDate(2025, 6, 5)
+    D_2025_06_17 = PartialDate(2025, 6, 17)
+    D_2025_06_20 = PartialDate(2025, 6, 20)
+    D_2025_06_30 = PartialDate(2025, 6, 30)
+    D_2025_07_01 = PartialDate(2025, 7, 1)
+    D_2025_07_10 = PartialDate(2025, 7, 10)
+    D_2025_07_11 = PartialDate(2025, 7, 11)
+    D_2025_07_12 = PartialDate(2025, 7, 12)
+    D_2025_07_17 = PartialDate(2025, 7, 17)
+    D_2025_07_23 = PartialDate(2025, 7, 23)
+    D_2025_07_25 = PartialDate(2025, 7, 25)
+    D_2025_07_28 = PartialDate(2025, 7, 28)
+    D_2025_07_29 = PartialDate(2025, 7, 29)
+    D_2025_07_31 = PartialDate(2025, 7, 31)
+    D_2025_08_01 = PartialDate(2025, 8, 1)
+    D_2025_08_05 = PartialDate(2025, 8, 5)
+    D_2025_08_07 = PartialDate(2025, 8, 7)
+    D_2025_08_09 = PartialDate(2025, 8, 9)
+    D_2025_08_11 = PartialDate(2025, 8, 11)
+    D_2025_08_12 = PartialDate(2025, 8, 12)
+    D_2025_08_15 = PartialDate(2025, 8, 15)
+    D_2025_08_18 = PartialDate(2025, 8, 18)
+    D_2025_08_21 = PartialDate(2025, 8, 21)
+    D_2025_08_25 = PartialDate(2025, 8, 25)
+    D_2025_08_26 = PartialDate(2025, 8, 26)
+    D_2025_08_31 = PartialDate(2025, 8, 31)
+    D_2025_09 = PartialDate(2025, 9)
+    D_2025_09_01 = PartialDate(2025, 9, 1)
+    D_2025_09_05 = PartialDate(2025, 9, 5)
+    D_2025_09_09 = PartialDate(2025, 9, 9)
+    D_2025_09_11 = PartialDate(2025, 9, 11)
+    D_2025_09_12 = PartialDate(2025, 9, 12)
+    D_2025_09_15 = PartialDate(2025, 9, 15)
+    D_2025_09_19 = PartialDate(2025, 9, 19)
+    D_2025_09_22 = PartialDate(2025, 9, 22)
+    D_2025_09_23 = PartialDate(2025, 9, 23)
+    D_2025_09_24 = PartialDate(2025, 9, 24)
+    D_2025_09_25 = PartialDate(2025, 9, 25)
+    D_2025_09_26 = PartialDate(2025, 9, 26)
+    D_2025_09_27 = PartialDate(2025, 9, 27)
+    D_2025_09_29 = PartialDate(2025, 9, 29)
+    D_2025_09_30 = PartialDate(2025, 9, 30)
+    D_2025_10_05 = PartialDate(2025, 10, 5)
+    D_2025_10_06 = PartialDate(2025, 10, 6)
+    D_2025_10_08 = PartialDate(2025, 10, 8)
+    D_2025_10_11 = PartialDate(2025, 10, 11)
+    D_2025_10_14 = PartialDate(2025, 10, 14)
+    D_2025_10_15 = PartialDate(2025, 10, 15)
+    D_2025_10_16 = PartialDate(2025, 10, 16)
+    D_2025_10_17 = PartialDate(2025, 10, 17)
+    D_2025_10_20 = PartialDate(2025, 10, 20)
+    D_2025_10_21 = PartialDate(2025, 10, 21)
+    D_2025_10_23 = PartialDate(2025, 10, 23)
+    D_2025_10_29 = PartialDate(2025, 10, 29)
+    D_2025_10_31 = PartialDate(2025, 10, 31)
+    D_2025_11_01 = PartialDate(2025, 11, 1)
+    D_2025_11_06 = PartialDate(2025, 11, 6)
+    D_2025_11_13 = PartialDate(2025, 11, 13)
+    D_2025_11_14 = PartialDate(2025, 11, 14)
+    D_2025_11_20 = PartialDate(2025, 11, 20)
+    D_2025_11_22 = PartialDate(2025, 11, 22)
+    D_2025_11_24 = PartialDate(2025, 11, 24)
+    D_2025_11_25 = PartialDate(2025, 11, 25)
+    D_2025_11_26 = PartialDate(2025, 11, 26)
+    D_2025_12 = PartialDate(2025, 12)
+    D_2025_12_01 = PartialDate(2025, 12, 1)
+    D_2025_12_02 = PartialDate(2025, 12, 2)
+    D_2025_12_05 = PartialDate(2025, 12, 5)
+    D_2025_12_09 = PartialDate(2025, 12, 9)
+    D_2025_12_11 = PartialDate(2025, 12, 11)
+    D_2025_12_16 = PartialDate(2025, 12, 16)
+    D_2025_12_17 = PartialDate(2025, 12, 17)
+    D_2025_12_22 = PartialDate(2025, 12, 22)
+    D_2025_12_23 = PartialDate(2025, 12, 23)
+    D_2025_12_24 = PartialDate(2025, 12, 24)
+    D_2025_12_29 = PartialDate(2025, 12, 29)
+    D_2026_01 = PartialDate(2026, 1)
+    D_2026_01_10 = PartialDate(2026, 1, 10)
+    D_2026_01_14 = PartialDate(2026, 1, 14)
+    D_2026_01_19 = PartialDate(2026, 1, 19)
+    D_2026_01_20 = PartialDate(2026, 1, 20)
+    D_2026_01_23 = PartialDate(2026, 1, 23)
+    D_2026_01_27 = PartialDate(2026, 1, 27)
+    D_2026_01_28 = PartialDate(2026, 1, 28)
+    D_2026_01_29 = PartialDate(2026, 1, 29)
+    D_2026_02_01 = PartialDate(2026, 2, 1)
+    D_2026_02_02 = PartialDate(2026, 2, 2)
+    D_2026_02_04 = PartialDate(2026, 2, 4)
+    D_2026_02_05 = PartialDate(2026, 2, 5)
+    D_2026_02_12 = PartialDate(2026, 2, 12)
+    D_2026_02_15 = PartialDate(2026, 2, 15)
+    D_2026_02_17 = PartialDate(2026, 2, 17)
+    D_2026_02_19 = PartialDate(2026, 2, 19)
+    D_2026_02_24 = PartialDate(2026, 2, 24)
+    D_2026_02_25 = PartialDate(2026, 2, 25)
+    D_2026_02_26 = PartialDate(2026, 2, 26)
+    D_2026_02_27 = PartialDate(2026, 2, 27)
+    D_2026_03_03 = PartialDate(2026, 3, 3)
+    D_2026_03_04 = PartialDate(2026, 3, 4)
+    D_2026_03_06 = PartialDate(2026, 3, 6)
+    D_2026_03_10 = PartialDate(2026, 3, 10)
+    D_2026_03_11 = PartialDate(2026, 3, 11)
+    D_2026_03_12 = PartialDate(2026, 3, 12)
+    D_2026_03_15 = PartialDate(2026, 3, 15)
+    D_2026_03_16 = PartialDate(2026, 3, 16)
+    D_2026_03_17 = PartialDate(2026, 3, 17)
+    D_2026_03_18 = PartialDate(2026, 3, 18)
+    D_2026_03_20 = PartialDate(2026, 3, 20)
+    D_2026_03_27 = PartialDate(2026, 3, 27)
+    D_2026_03_30 = PartialDate(2026, 3, 30)
+    D_2026_03_31 = PartialDate(2026, 3, 31)
+    D_2026_04_01 = PartialDate(2026, 4, 1)
+    D_2026_04_02 = PartialDate(2026, 4, 2)
+    D_2026_04_03 = PartialDate(2026, 4, 3)
+    D_2026_04_07 = PartialDate(2026, 4, 7)
+    D_2026_04_11 = PartialDate(2026, 4, 11)
+    D_2026_04_16 = PartialDate(2026, 4, 16)
+    D_2026_04_20 = PartialDate(2026, 4, 20)
+    D_2026_04_21 = PartialDate(2026, 4, 21)
+    D_2026_04_22 = PartialDate(2026, 4, 22)
+    D_2026_04_23 = PartialDate(2026, 4, 23)
+    D_2026_04_24 = PartialDate(2026, 4, 24)
+    D_2026_04_27 = PartialDate(2026, 4, 27)
+    D_2026_04_28 = PartialDate(2026, 4, 28)
+    D_2026_04_30 = PartialDate(2026, 4, 30)
+    D_2026_05_01 = PartialDate(2026, 5, 1)
+    D_2026_05_05 = PartialDate(2026, 5, 5)
+    D_2026_05_06 = PartialDate(2026, 5, 6)
+    D_2026_05_07 = PartialDate(2026, 5, 7)
+    D_2026_05_08 = PartialDate(2026, 5, 8)
+    D_2026_05_12 = PartialDate(2026, 5, 12)
+    D_2026_05_16 = PartialDate(2026, 5, 16)
+    D_2026_05_19 = PartialDate(2026, 5, 19)
+    D_2026_05_20 = PartialDate(2026, 5, 20)
+    D_2026_05_27 = PartialDate(2026, 5, 27)
+    D_2026_06_13 = PartialDate(2026, 6, 13)
+    IMAGE_PDF_TEXT_TO_IMAGE_TEXT = Modalities(
+        input=("image", "pdf", "text"), output=("image", "text")
+    )
+    IMAGE_PDF_TEXT_TO_TEXT = Modalities(input=("image", "pdf", "text"), output=("text",))
+    IMAGE_PDF_TEXT_VIDEO_TO_TEXT = Modalities(
+        input=("image", "pdf", "text", "video"), output=("text",)
+    )
+    IMAGE_TEXT_PDF_TO_IMAGE_TEXT = Modalities(
+        input=("image", "text", "pdf"), output=("image", "text")
+    )
+    IMAGE_TEXT_TO_AUDIO_TEXT = Modalities(input=("image", "text"), output=("audio", "text"))
+    IMAGE_TEXT_TO_IMAGE_TEXT = Modalities(input=("image", "text"), output=("image", "text"))
+    IMAGE_TEXT_TO_TEXT = Modalities(input=("image", "text"), output=("text",))
+    IMAGE_TEXT_VIDEO_TO_TEXT = Modalities(input=("image", "text", "video"), output=("text",))
+    PDF_TEXT_TO_TEXT = Modalities(input=("pdf", "text"), output=("text",))
+    REASONING_BUDGET_TOKENS = ReasoningOption(type="budget_tokens")
+    REASONING_BUDGET_TOKENS_MIN_0_MAX_24576 = ReasoningOption(
+        type="budget_tokens", min=0, max=24576
+    )
+    REASONING_BUDGET_TOKENS_MIN_1024 = ReasoningOption(type="budget_tokens", min=1024)
+    REASONING_BUDGET_TOKENS_MIN_128_MAX_32768 = ReasoningOption(
+        type="budget_tokens", min=128, max=32768
+    )
+    REASONING_BUDGET_TOKENS_MIN_1_MAX_131072 = ReasoningOption(
+        type="budget_tokens", min=1, max=131072
+    )
+    REASONING_BUDGET_TOKENS_MIN_1_MAX_262144 = ReasoningOption(
+        type="budget_tokens", min=1, max=262144
+    )
+    REASONING_BUDGET_TOKENS_MIN_1_MAX_38912 = ReasoningOption(
+        type="budget_tokens", min=1, max=38912
+    )
+    REASONING_BUDGET_TOKENS_MIN_1_MAX_81920 = ReasoningOption(
+        type="budget_tokens", min=1, max=81920
+    )
+    REASONING_EFFORT_HIGH = ReasoningOption(type="effort", values=("high",))
+    REASONING_EFFORT_HIGH_XHIGH = ReasoningOption(type="effort", values=("high", "xhigh"))
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("low", "medium", "high")
+    )
+    REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX = ReasoningOption(
+        type="effort", values=("low", "medium", "high", "max")
+    )
+    REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
+        type="effort", values=("low", "medium", "high", "xhigh")
+    )
+    REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX = ReasoningOption(
+        type="effort", values=("low", "medium", "high", "xhigh", "max")
+    )
+    REASONING_EFFORT_MEDIUM = ReasoningOption(type="effort", values=("medium",))
+    REASONING_EFFORT_MEDIUM_HIGH_XHIGH = ReasoningOption(
+        type="effort", values=("medium", "high", "xhigh")
+    )
+    REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("minimal", "low", "medium", "high")
+    )
+    REASONING_EFFORT_NONE_LOW_HIGH = ReasoningOption(type="effort", values=("none", "low", "high"))
+    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("none", "low", "medium", "high")
+    )
+    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
+        type="effort", values=("none", "low", "medium", "high", "xhigh")
+    )
+    REASONING_TOGGLE = ReasoningOption(type="toggle")
+    TEXT_AUDIO_IMAGE_VIDEO_TO_TEXT = Modalities(
+        input=("text", "audio", "image", "video"), output=("text",)
+    )
+    TEXT_AUDIO_TO_TEXT = Modalities(input=("text", "audio"), output=("text",))
+    TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT = Modalities(
+        input=("text", "image", "audio", "video", "pdf"), output=("text",)
+    )
+    TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT = Modalities(
+        input=("text", "image", "audio", "video"), output=("text",)
+    )
+    TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
+    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "AI21_JAMBA_LARGE_1_7",
@@ -800,7 +820,7 @@ __all__ = [
     "OPENAI_GPT_MINI_LATEST",
 ]
 
-AI21_JAMBA_LARGE_1_7: Final[Model] = Model(
+AI21_JAMBA_LARGE_1_7: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="ai21/jamba-large-1.7",
     name="AI21: Jamba Large 1.7",
@@ -810,14 +830,15 @@ AI21_JAMBA_LARGE_1_7: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_08_09,
-    last_updated=_D_2026_03_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_4096,
+    release_date=_Shared.D_2025_08_09,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_4096,
     cost=Cost(input=Decimal("2"), output=Decimal("8")),
 )
+"AI21: Jamba Large 1.7 (chat) · 256K context · 4.1K output · $2.00 in / $8.00 out per 1M tokens · tools"
 
-AION_LABS_AION_1_0: Final[Model] = Model(
+AION_LABS_AION_1_0: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="aion-labs/aion-1.0",
     name="AionLabs: Aion-1.0",
@@ -827,15 +848,16 @@ AION_LABS_AION_1_0: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_02_05,
-    last_updated=_D_2026_03_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32768,
+    release_date=_Shared.D_2025_02_05,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("4"), output=Decimal("8")),
     reasoning_options=(),
 )
+"AionLabs: Aion-1.0 (chat) · 131K context · 32.8K output · $4.00 in / $8.00 out per 1M tokens · reasoning"
 
-AION_LABS_AION_1_0_MINI: Final[Model] = Model(
+AION_LABS_AION_1_0_MINI: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="aion-labs/aion-1.0-mini",
     name="AionLabs: Aion-1.0-Mini",
@@ -845,15 +867,16 @@ AION_LABS_AION_1_0_MINI: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_02_05,
-    last_updated=_D_2026_03_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32768,
+    release_date=_Shared.D_2025_02_05,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("0.7"), output=Decimal("1.4")),
     reasoning_options=(),
 )
+"AionLabs: Aion-1.0-Mini (chat) · 131K context · 32.8K output · $0.70 in / $1.40 out per 1M tokens · reasoning"
 
-AION_LABS_AION_2_0: Final[Model] = Model(
+AION_LABS_AION_2_0: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="aion-labs/aion-2.0",
     name="AionLabs: Aion-2.0",
@@ -863,15 +886,16 @@ AION_LABS_AION_2_0: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_02_24,
-    last_updated=_D_2026_03_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32768,
+    release_date=_Shared.D_2026_02_24,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("0.8"), output=Decimal("1.6")),
     reasoning_options=(),
 )
+"AionLabs: Aion-2.0 (chat) · 131K context · 32.8K output · $0.80 in / $1.60 out per 1M tokens · reasoning"
 
-AION_LABS_AION_RP_LLAMA_3_1_8B: Final[Model] = Model(
+AION_LABS_AION_RP_LLAMA_3_1_8B: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="aion-labs/aion-rp-llama-3.1-8b",
     name="AionLabs: Aion-RP 1.0 (8B)",
@@ -881,14 +905,15 @@ AION_LABS_AION_RP_LLAMA_3_1_8B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_02_05,
-    last_updated=_D_2026_03_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_32768,
+    release_date=_Shared.D_2025_02_05,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_32768,
     cost=Cost(input=Decimal("0.8"), output=Decimal("1.6")),
 )
+"AionLabs: Aion-RP 1.0 (8B) (chat) · 32.8K context · 32.8K output · $0.80 in / $1.60 out per 1M tokens"
 
-ALFREDPROS_CODELLAMA_7B_INSTRUCT_SOLIDITY: Final[Model] = Model(
+ALFREDPROS_CODELLAMA_7B_INSTRUCT_SOLIDITY: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="alfredpros/codellama-7b-instruct-solidity",
     name="AlfredPros: CodeLLaMa 7B Instruct Solidity",
@@ -898,14 +923,15 @@ ALFREDPROS_CODELLAMA_7B_INSTRUCT_SOLIDITY: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_04_14,
-    last_updated=_D_2026_03_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_4096_OUTPUT_4096,
+    release_date=_Shared.D_2025_04_14,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_4096_OUTPUT_4096,
     cost=Cost(input=Decimal("0.8"), output=Decimal("1.2")),
 )
+"AlfredPros: CodeLLaMa 7B Instruct Solidity (chat) · 4.1K context · 4.1K output · $0.80 in / $1.20 out per 1M tokens · open weights"
 
-ALLENAI_OLMO_3_32B_THINK: Final[Model] = Model(
+ALLENAI_OLMO_3_32B_THINK: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="allenai/olmo-3-32b-think",
     name="AllenAI: Olmo 3 32B Think",
@@ -915,15 +941,16 @@ ALLENAI_OLMO_3_32B_THINK: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_11_22,
-    last_updated=_D_2026_03_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_65536_OUTPUT_65536,
+    release_date=_Shared.D_2025_11_22,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_65536_OUTPUT_65536,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.5")),
     reasoning_options=(),
 )
+"AllenAI: Olmo 3 32B Think (chat) · 65.5K context · 65.5K output · $0.15 in / $0.50 out per 1M tokens · reasoning, open weights"
 
-AMAZON_NOVA_2_LITE_V1: Final[Model] = Model(
+AMAZON_NOVA_2_LITE_V1: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="amazon/nova-2-lite-v1",
     name="Amazon: Nova 2 Lite",
@@ -933,15 +960,16 @@ AMAZON_NOVA_2_LITE_V1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2024_12_01,
-    last_updated=_D_2026_03_15,
-    modalities=_IMAGE_PDF_TEXT_VIDEO_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_65535,
+    release_date=_Shared.D_2024_12_01,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.IMAGE_PDF_TEXT_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_65535,
     cost=Cost(input=Decimal("0.3"), output=Decimal("2.5")),
     reasoning_options=(),
 )
+"Amazon: Nova 2 Lite (chat) · 1M context · 65.5K output · $0.30 in / $2.50 out per 1M tokens · vision, tools, reasoning, attachments"
 
-AMAZON_NOVA_LITE_V1: Final[Model] = Model(
+AMAZON_NOVA_LITE_V1: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="amazon/nova-lite-v1",
     name="Amazon: Nova Lite 1.0",
@@ -951,14 +979,15 @@ AMAZON_NOVA_LITE_V1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2024_12_06,
-    last_updated=_D_2026_03_15,
-    modalities=_IMAGE_TEXT_TO_TEXT,
-    limit=_CONTEXT_300000_OUTPUT_5120,
+    release_date=_Shared.D_2024_12_06,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.IMAGE_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_300000_OUTPUT_5120,
     cost=Cost(input=Decimal("0.06"), output=Decimal("0.24")),
 )
+"Amazon: Nova Lite 1.0 (chat) · 300K context · 5.12K output · $0.06 in / $0.24 out per 1M tokens · vision, tools, attachments"
 
-AMAZON_NOVA_MICRO_V1: Final[Model] = Model(
+AMAZON_NOVA_MICRO_V1: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="amazon/nova-micro-v1",
     name="Amazon: Nova Micro 1.0",
@@ -968,14 +997,15 @@ AMAZON_NOVA_MICRO_V1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2024_12_06,
-    last_updated=_D_2026_03_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_5120,
+    release_date=_Shared.D_2024_12_06,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_5120,
     cost=Cost(input=Decimal("0.035"), output=Decimal("0.14")),
 )
+"Amazon: Nova Micro 1.0 (chat) · 128K context · 5.12K output · $0.035 in / $0.14 out per 1M tokens · tools"
 
-AMAZON_NOVA_PREMIER_V1: Final[Model] = Model(
+AMAZON_NOVA_PREMIER_V1: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="amazon/nova-premier-v1",
     name="Amazon: Nova Premier 1.0",
@@ -985,14 +1015,15 @@ AMAZON_NOVA_PREMIER_V1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_11_01,
-    last_updated=_D_2026_03_15,
-    modalities=_IMAGE_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_32000,
+    release_date=_Shared.D_2025_11_01,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.IMAGE_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_32000,
     cost=Cost(input=Decimal("2.5"), output=Decimal("12.5")),
 )
+"Amazon: Nova Premier 1.0 (chat) · 1M context · 32K output · $2.50 in / $12.50 out per 1M tokens · vision, tools, attachments"
 
-AMAZON_NOVA_PRO_V1: Final[Model] = Model(
+AMAZON_NOVA_PRO_V1: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="amazon/nova-pro-v1",
     name="Amazon: Nova Pro 1.0",
@@ -1002,14 +1033,15 @@ AMAZON_NOVA_PRO_V1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2024_12_03,
-    last_updated=_D_2024_12_03,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_300000_OUTPUT_5120,
+    release_date=_Shared.D_2024_12_03,
+    last_updated=_Shared.D_2024_12_03,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_300000_OUTPUT_5120,
     cost=Cost(input=Decimal("0.8"), output=Decimal("3.2")),
 )
+"Amazon: Nova Pro 1.0 (chat) · 300K context · 5.12K output · $0.80 in / $3.20 out per 1M tokens · vision, tools, attachments"
 
-ANTHRACITE_ORG_MAGNUM_V4_72B: Final[Model] = Model(
+ANTHRACITE_ORG_MAGNUM_V4_72B: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="anthracite-org/magnum-v4-72b",
     name="Magnum v4 72B",
@@ -1019,14 +1051,15 @@ ANTHRACITE_ORG_MAGNUM_V4_72B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2024_10_22,
-    last_updated=_D_2026_03_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_16384_OUTPUT_2048,
+    release_date=_Shared.D_2024_10_22,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_16384_OUTPUT_2048,
     cost=Cost(input=Decimal("3"), output=Decimal("5")),
 )
+"Magnum v4 72B (chat) · 16.4K context · 2.05K output · $3.00 in / $5.00 out per 1M tokens · open weights"
 
-ANTHROPIC_CLAUDE_3_HAIKU: Final[Model] = Model(
+ANTHROPIC_CLAUDE_3_HAIKU: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="anthropic/claude-3-haiku",
     name="Anthropic: Claude 3 Haiku",
@@ -1036,10 +1069,10 @@ ANTHROPIC_CLAUDE_3_HAIKU: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2024_03_07,
-    last_updated=_D_2024_03_07,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_4096,
+    release_date=_Shared.D_2024_03_07,
+    last_updated=_Shared.D_2024_03_07,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_4096,
     cost=Cost(
         input=Decimal("0.25"),
         output=Decimal("1.25"),
@@ -1047,8 +1080,9 @@ ANTHROPIC_CLAUDE_3_HAIKU: Final[Model] = Model(
         cache_write=Decimal("0.3"),
     ),
 )
+"Anthropic: Claude 3 Haiku (chat) · 200K context · 4.1K output · $0.25 in / $1.25 out per 1M tokens · vision, tools, attachments"
 
-ANTHROPIC_CLAUDE_3_5_HAIKU: Final[Model] = Model(
+ANTHROPIC_CLAUDE_3_5_HAIKU: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="anthropic/claude-3.5-haiku",
     name="Anthropic: Claude 3.5 Haiku",
@@ -1058,10 +1092,10 @@ ANTHROPIC_CLAUDE_3_5_HAIKU: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2024_10_22,
-    last_updated=_D_2024_10_22,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_8192,
+    release_date=_Shared.D_2024_10_22,
+    last_updated=_Shared.D_2024_10_22,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_8192,
     cost=Cost(
         input=Decimal("0.8"),
         output=Decimal("4"),
@@ -1069,8 +1103,9 @@ ANTHROPIC_CLAUDE_3_5_HAIKU: Final[Model] = Model(
         cache_write=Decimal("1"),
     ),
 )
+"Anthropic: Claude 3.5 Haiku (chat) · 200K context · 8.19K output · $0.80 in / $4.00 out per 1M tokens · vision, tools, attachments"
 
-ANTHROPIC_CLAUDE_HAIKU_4_5: Final[Model] = Model(
+ANTHROPIC_CLAUDE_HAIKU_4_5: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="anthropic/claude-haiku-4.5",
     name="Anthropic: Claude Haiku 4.5",
@@ -1080,10 +1115,10 @@ ANTHROPIC_CLAUDE_HAIKU_4_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_10_15,
-    last_updated=_D_2025_10_15,
-    modalities=_IMAGE_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    release_date=_Shared.D_2025_10_15,
+    last_updated=_Shared.D_2025_10_15,
+    modalities=_Shared.IMAGE_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("1"),
         output=Decimal("5"),
@@ -1091,13 +1126,14 @@ ANTHROPIC_CLAUDE_HAIKU_4_5: Final[Model] = Model(
         cache_write=Decimal("1.25"),
     ),
     reasoning_options=(
-        _REASONING_TOGGLE,
-        _REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX,
-        _REASONING_BUDGET_TOKENS_MIN_1024,
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024,
     ),
 )
+"Anthropic: Claude Haiku 4.5 (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4: Final[Model] = Model(
+ANTHROPIC_CLAUDE_OPUS_4: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="anthropic/claude-opus-4",
     name="Anthropic: Claude Opus 4",
@@ -1107,10 +1143,10 @@ ANTHROPIC_CLAUDE_OPUS_4: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_05_22,
-    last_updated=_D_2026_03_15,
-    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_32000,
+    release_date=_Shared.D_2025_05_22,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_32000,
     cost=Cost(
         input=Decimal("15"),
         output=Decimal("75"),
@@ -1118,13 +1154,14 @@ ANTHROPIC_CLAUDE_OPUS_4: Final[Model] = Model(
         cache_write=Decimal("18.75"),
     ),
     reasoning_options=(
-        _REASONING_TOGGLE,
-        _REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
-        _REASONING_BUDGET_TOKENS_MIN_1024,
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024,
     ),
 )
+"Anthropic: Claude Opus 4 (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_1: Final[Model] = Model(
+ANTHROPIC_CLAUDE_OPUS_4_1: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="anthropic/claude-opus-4.1",
     name="Anthropic: Claude Opus 4.1",
@@ -1134,10 +1171,10 @@ ANTHROPIC_CLAUDE_OPUS_4_1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2026_03_15,
-    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_32000,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_32000,
     cost=Cost(
         input=Decimal("15"),
         output=Decimal("75"),
@@ -1145,13 +1182,14 @@ ANTHROPIC_CLAUDE_OPUS_4_1: Final[Model] = Model(
         cache_write=Decimal("18.75"),
     ),
     reasoning_options=(
-        _REASONING_TOGGLE,
-        _REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
-        _REASONING_BUDGET_TOKENS_MIN_1024,
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024,
     ),
 )
+"Anthropic: Claude Opus 4.1 (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_5: Final[Model] = Model(
+ANTHROPIC_CLAUDE_OPUS_4_5: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="anthropic/claude-opus-4.5",
     name="Anthropic: Claude Opus 4.5",
@@ -1161,10 +1199,10 @@ ANTHROPIC_CLAUDE_OPUS_4_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_11_24,
-    last_updated=_D_2026_03_15,
-    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    release_date=_Shared.D_2025_11_24,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
@@ -1172,13 +1210,14 @@ ANTHROPIC_CLAUDE_OPUS_4_5: Final[Model] = Model(
         cache_write=Decimal("6.25"),
     ),
     reasoning_options=(
-        _REASONING_TOGGLE,
-        _REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
-        _REASONING_BUDGET_TOKENS_MIN_1024,
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024,
     ),
 )
+"Anthropic: Claude Opus 4.5 (chat) · 200K context · 64K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_6: Final[Model] = Model(
+ANTHROPIC_CLAUDE_OPUS_4_6: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="anthropic/claude-opus-4.6",
     name="Anthropic: Claude Opus 4.6",
@@ -1188,11 +1227,11 @@ ANTHROPIC_CLAUDE_OPUS_4_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_05_31,
-    release_date=_D_2026_02_05,
-    last_updated=_D_2026_02_05,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_05_31,
+    release_date=_Shared.D_2026_02_05,
+    last_updated=_Shared.D_2026_02_05,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
@@ -1200,13 +1239,14 @@ ANTHROPIC_CLAUDE_OPUS_4_6: Final[Model] = Model(
         cache_write=Decimal("6.25"),
     ),
     reasoning_options=(
-        _REASONING_TOGGLE,
-        _REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
-        _REASONING_BUDGET_TOKENS_MIN_1024,
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024,
     ),
 )
+"Anthropic: Claude Opus 4.6 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_6_FAST: Final[Model] = Model(
+ANTHROPIC_CLAUDE_OPUS_4_6_FAST: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="anthropic/claude-opus-4.6-fast",
     name="Anthropic: Claude Opus 4.6 (Fast)",
@@ -1216,11 +1256,11 @@ ANTHROPIC_CLAUDE_OPUS_4_6_FAST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_05_31,
-    release_date=_D_2026_04_07,
-    last_updated=_D_2026_04_11,
-    modalities=_IMAGE_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_05_31,
+    release_date=_Shared.D_2026_04_07,
+    last_updated=_Shared.D_2026_04_11,
+    modalities=_Shared.IMAGE_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("30"),
         output=Decimal("150"),
@@ -1228,13 +1268,14 @@ ANTHROPIC_CLAUDE_OPUS_4_6_FAST: Final[Model] = Model(
         cache_write=Decimal("37.5"),
     ),
     reasoning_options=(
-        _REASONING_TOGGLE,
-        _REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
-        _REASONING_BUDGET_TOKENS_MIN_1024,
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024,
     ),
 )
+"Anthropic: Claude Opus 4.6 (Fast) (chat) · 1M context · 128K output · $30.00 in / $150.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_7: Final[Model] = Model(
+ANTHROPIC_CLAUDE_OPUS_4_7: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="anthropic/claude-opus-4.7",
     name="Anthropic: Claude Opus 4.7",
@@ -1244,20 +1285,24 @@ ANTHROPIC_CLAUDE_OPUS_4_7: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2026_04_16,
-    last_updated=_D_2026_05_01,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    release_date=_Shared.D_2026_04_16,
+    last_updated=_Shared.D_2026_05_01,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
+    ),
 )
+"Anthropic: Claude Opus 4.7 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_7_FAST: Final[Model] = Model(
+ANTHROPIC_CLAUDE_OPUS_4_7_FAST: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="anthropic/claude-opus-4.7-fast",
     name="Anthropic: Claude Opus 4.7 (Fast)",
@@ -1267,20 +1312,24 @@ ANTHROPIC_CLAUDE_OPUS_4_7_FAST: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2026_05_12,
-    last_updated=_D_2026_05_16,
-    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    release_date=_Shared.D_2026_05_12,
+    last_updated=_Shared.D_2026_05_16,
+    modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("30"),
         output=Decimal("150"),
         cache_read=Decimal("3"),
         cache_write=Decimal("37.5"),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
+    ),
 )
+"Anthropic: Claude Opus 4.7 (Fast) (chat) · 1M context · 128K output · $30.00 in / $150.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_SONNET_4: Final[Model] = Model(
+ANTHROPIC_CLAUDE_SONNET_4: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="anthropic/claude-sonnet-4",
     name="Anthropic: Claude Sonnet 4",
@@ -1290,10 +1339,10 @@ ANTHROPIC_CLAUDE_SONNET_4: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_05_22,
-    last_updated=_D_2026_03_15,
-    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    release_date=_Shared.D_2025_05_22,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
@@ -1301,13 +1350,14 @@ ANTHROPIC_CLAUDE_SONNET_4: Final[Model] = Model(
         cache_write=Decimal("3.75"),
     ),
     reasoning_options=(
-        _REASONING_TOGGLE,
-        _REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX,
-        _REASONING_BUDGET_TOKENS_MIN_1024,
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024,
     ),
 )
+"Anthropic: Claude Sonnet 4 (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_SONNET_4_5: Final[Model] = Model(
+ANTHROPIC_CLAUDE_SONNET_4_5: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="anthropic/claude-sonnet-4.5",
     name="Anthropic: Claude Sonnet 4.5",
@@ -1317,10 +1367,10 @@ ANTHROPIC_CLAUDE_SONNET_4_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_09_29,
-    last_updated=_D_2026_03_15,
-    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_64000,
+    release_date=_Shared.D_2025_09_29,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
@@ -1328,13 +1378,14 @@ ANTHROPIC_CLAUDE_SONNET_4_5: Final[Model] = Model(
         cache_write=Decimal("3.75"),
     ),
     reasoning_options=(
-        _REASONING_TOGGLE,
-        _REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX,
-        _REASONING_BUDGET_TOKENS_MIN_1024,
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024,
     ),
 )
+"Anthropic: Claude Sonnet 4.5 (chat) · 1M context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model] = Model(
+ANTHROPIC_CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="anthropic/claude-sonnet-4.6",
     name="Anthropic: Claude Sonnet 4.6",
@@ -1344,20 +1395,21 @@ ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_02_17,
-    last_updated=_D_2026_03_15,
-    modalities=_IMAGE_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_02_17,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.IMAGE_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(input=Decimal("3"), output=Decimal("15")),
     reasoning_options=(
-        _REASONING_TOGGLE,
-        _REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX,
-        _REASONING_BUDGET_TOKENS_MIN_1024,
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024,
     ),
 )
+"Anthropic: Claude Sonnet 4.6 (chat) · 1M context · 128K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ARCEE_AI_CODER_LARGE: Final[Model] = Model(
+ARCEE_AI_CODER_LARGE: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="arcee-ai/coder-large",
     name="Arcee AI: Coder Large",
@@ -1367,14 +1419,15 @@ ARCEE_AI_CODER_LARGE: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_05_06,
-    last_updated=_D_2026_03_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_32768,
+    release_date=_Shared.D_2025_05_06,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_32768,
     cost=Cost(input=Decimal("0.5"), output=Decimal("0.8")),
 )
+"Arcee AI: Coder Large (chat) · 32.8K context · 32.8K output · $0.50 in / $0.80 out per 1M tokens · open weights"
 
-ARCEE_AI_MAESTRO_REASONING: Final[Model] = Model(
+ARCEE_AI_MAESTRO_REASONING: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="arcee-ai/maestro-reasoning",
     name="Arcee AI: Maestro Reasoning",
@@ -1384,14 +1437,15 @@ ARCEE_AI_MAESTRO_REASONING: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_05_06,
-    last_updated=_D_2026_03_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32000,
+    release_date=_Shared.D_2025_05_06,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32000,
     cost=Cost(input=Decimal("0.9"), output=Decimal("3.3")),
 )
+"Arcee AI: Maestro Reasoning (chat) · 131K context · 32K output · $0.90 in / $3.30 out per 1M tokens · open weights"
 
-ARCEE_AI_SPOTLIGHT: Final[Model] = Model(
+ARCEE_AI_SPOTLIGHT: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="arcee-ai/spotlight",
     name="Arcee AI: Spotlight",
@@ -1401,14 +1455,15 @@ ARCEE_AI_SPOTLIGHT: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_05_06,
-    last_updated=_D_2026_03_15,
-    modalities=_IMAGE_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_65537,
+    release_date=_Shared.D_2025_05_06,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.IMAGE_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_65537,
     cost=Cost(input=Decimal("0.18"), output=Decimal("0.18")),
 )
+"Arcee AI: Spotlight (chat) · 131K context · 65.5K output · $0.18 in / $0.18 out per 1M tokens · vision, attachments, open weights"
 
-ARCEE_AI_TRINITY_LARGE_THINKING: Final[Model] = Model(
+ARCEE_AI_TRINITY_LARGE_THINKING: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="arcee-ai/trinity-large-thinking",
     name="Arcee AI: Trinity Large Thinking",
@@ -1418,15 +1473,16 @@ ARCEE_AI_TRINITY_LARGE_THINKING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_01,
-    last_updated=_D_2026_04_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    release_date=_Shared.D_2026_04_01,
+    last_updated=_Shared.D_2026_04_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.22"), output=Decimal("0.85")),
     reasoning_options=(),
 )
+"Arcee AI: Trinity Large Thinking (chat) · 262K context · 262K output · $0.22 in / $0.85 out per 1M tokens · tools, reasoning, open weights"
 
-ARCEE_AI_TRINITY_MINI: Final[Model] = Model(
+ARCEE_AI_TRINITY_MINI: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="arcee-ai/trinity-mini",
     name="Arcee AI: Trinity Mini",
@@ -1436,15 +1492,16 @@ ARCEE_AI_TRINITY_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_12,
-    last_updated=_D_2026_01_28,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_131072,
+    release_date=_Shared.D_2025_12,
+    last_updated=_Shared.D_2026_01_28,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_131072,
     cost=Cost(input=Decimal("0.045"), output=Decimal("0.15")),
     reasoning_options=(),
 )
+"Arcee AI: Trinity Mini (chat) · 131K context · 131K output · $0.045 in / $0.15 out per 1M tokens · tools, reasoning, open weights"
 
-ARCEE_AI_VIRTUOSO_LARGE: Final[Model] = Model(
+ARCEE_AI_VIRTUOSO_LARGE: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="arcee-ai/virtuoso-large",
     name="Arcee AI: Virtuoso Large",
@@ -1454,14 +1511,15 @@ ARCEE_AI_VIRTUOSO_LARGE: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_05_06,
-    last_updated=_D_2026_03_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_64000,
+    release_date=_Shared.D_2025_05_06,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_64000,
     cost=Cost(input=Decimal("0.75"), output=Decimal("1.2")),
 )
+"Arcee AI: Virtuoso Large (chat) · 131K context · 64K output · $0.75 in / $1.20 out per 1M tokens · tools, open weights"
 
-BAIDU_COBUDDY_FREE: Final[Model] = Model(
+BAIDU_COBUDDY_FREE: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="baidu/cobuddy:free",
     name="Baidu: CoBuddy (free)",
@@ -1471,15 +1529,16 @@ BAIDU_COBUDDY_FREE: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2026_05_06,
-    last_updated=_D_2026_05_07,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_65536,
+    release_date=_Shared.D_2026_05_06,
+    last_updated=_Shared.D_2026_05_07,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_65536,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(),
 )
+"Baidu: CoBuddy (free) (chat) · 131K context · 65.5K output · free · tools, reasoning"
 
-BAIDU_ERNIE_4_5_21B_A3B: Final[Model] = Model(
+BAIDU_ERNIE_4_5_21B_A3B: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="baidu/ernie-4.5-21b-a3b",
     name="Baidu: ERNIE 4.5 21B A3B",
@@ -1489,14 +1548,15 @@ BAIDU_ERNIE_4_5_21B_A3B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_06_30,
-    last_updated=_D_2025_06_30,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_120000_OUTPUT_8000,
+    release_date=_Shared.D_2025_06_30,
+    last_updated=_Shared.D_2025_06_30,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_120000_OUTPUT_8000,
     cost=Cost(input=Decimal("0.07"), output=Decimal("0.28")),
 )
+"Baidu: ERNIE 4.5 21B A3B (chat) · 120K context · 8K output · $0.07 in / $0.28 out per 1M tokens · tools, open weights"
 
-BAIDU_ERNIE_4_5_21B_A3B_THINKING: Final[Model] = Model(
+BAIDU_ERNIE_4_5_21B_A3B_THINKING: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="baidu/ernie-4.5-21b-a3b-thinking",
     name="Baidu: ERNIE 4.5 21B A3B Thinking",
@@ -1506,15 +1566,16 @@ BAIDU_ERNIE_4_5_21B_A3B_THINKING: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_09_19,
-    last_updated=_D_2025_09_19,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_65536,
+    release_date=_Shared.D_2025_09_19,
+    last_updated=_Shared.D_2025_09_19,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_65536,
     cost=Cost(input=Decimal("0.07"), output=Decimal("0.28")),
     reasoning_options=(),
 )
+"Baidu: ERNIE 4.5 21B A3B Thinking (chat) · 131K context · 65.5K output · $0.07 in / $0.28 out per 1M tokens · reasoning, open weights"
 
-BAIDU_ERNIE_4_5_300B_A47B: Final[Model] = Model(
+BAIDU_ERNIE_4_5_300B_A47B: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="baidu/ernie-4.5-300b-a47b",
     name="Baidu: ERNIE 4.5 300B A47B ",
@@ -1524,14 +1585,15 @@ BAIDU_ERNIE_4_5_300B_A47B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_06_30,
-    last_updated=_D_2026_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_123000_OUTPUT_12000,
+    release_date=_Shared.D_2025_06_30,
+    last_updated=_Shared.D_2026_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_123000_OUTPUT_12000,
     cost=Cost(input=Decimal("0.28"), output=Decimal("1.1")),
 )
+"Baidu: ERNIE 4.5 300B A47B  (chat) · 123K context · 12K output · $0.28 in / $1.10 out per 1M tokens · open weights"
 
-BAIDU_ERNIE_4_5_VL_28B_A3B: Final[Model] = Model(
+BAIDU_ERNIE_4_5_VL_28B_A3B: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="baidu/ernie-4.5-vl-28b-a3b",
     name="Baidu: ERNIE 4.5 VL 28B A3B",
@@ -1541,15 +1603,16 @@ BAIDU_ERNIE_4_5_VL_28B_A3B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_06_30,
-    last_updated=_D_2025_06_30,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_30000_OUTPUT_8000,
+    release_date=_Shared.D_2025_06_30,
+    last_updated=_Shared.D_2025_06_30,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_30000_OUTPUT_8000,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.56")),
     reasoning_options=(),
 )
+"Baidu: ERNIE 4.5 VL 28B A3B (chat) · 30K context · 8K output · $0.14 in / $0.56 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-BAIDU_ERNIE_4_5_VL_424B_A47B: Final[Model] = Model(
+BAIDU_ERNIE_4_5_VL_424B_A47B: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="baidu/ernie-4.5-vl-424b-a47b",
     name="Baidu: ERNIE 4.5 VL 424B A47B ",
@@ -1559,15 +1622,16 @@ BAIDU_ERNIE_4_5_VL_424B_A47B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_06_30,
-    last_updated=_D_2026_01,
-    modalities=_IMAGE_TEXT_TO_TEXT,
-    limit=_CONTEXT_123000_OUTPUT_16000,
+    release_date=_Shared.D_2025_06_30,
+    last_updated=_Shared.D_2026_01,
+    modalities=_Shared.IMAGE_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_123000_OUTPUT_16000,
     cost=Cost(input=Decimal("0.42"), output=Decimal("1.25")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Baidu: ERNIE 4.5 VL 424B A47B  (chat) · 123K context · 16K output · $0.42 in / $1.25 out per 1M tokens · vision, reasoning, attachments, open weights"
 
-BAIDU_QIANFAN_OCR_FAST: Final[Model] = Model(
+BAIDU_QIANFAN_OCR_FAST: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="baidu/qianfan-ocr-fast",
     name="Baidu: Qianfan-OCR-Fast",
@@ -1577,14 +1641,15 @@ BAIDU_QIANFAN_OCR_FAST: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_04_20,
-    last_updated=_D_2026_05_16,
-    modalities=_IMAGE_TEXT_TO_TEXT,
-    limit=_CONTEXT_65536_OUTPUT_28672,
+    release_date=_Shared.D_2026_04_20,
+    last_updated=_Shared.D_2026_05_16,
+    modalities=_Shared.IMAGE_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_65536_OUTPUT_28672,
     cost=Cost(input=Decimal("0.68"), output=Decimal("2.81")),
 )
+"Baidu: Qianfan-OCR-Fast (chat) · 65.5K context · 28.7K output · $0.68 in / $2.81 out per 1M tokens · vision, attachments"
 
-BYTEDANCE_SEED_SEED_1_6: Final[Model] = Model(
+BYTEDANCE_SEED_SEED_1_6: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="bytedance-seed/seed-1.6",
     name="ByteDance Seed: Seed 1.6",
@@ -1594,15 +1659,16 @@ BYTEDANCE_SEED_SEED_1_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_09,
-    last_updated=_D_2025_09,
-    modalities=_IMAGE_TEXT_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_32768,
+    release_date=_Shared.D_2025_09,
+    last_updated=_Shared.D_2025_09,
+    modalities=_Shared.IMAGE_TEXT_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_32768,
     cost=Cost(input=Decimal("0.25"), output=Decimal("2")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH),
 )
+"ByteDance Seed: Seed 1.6 (chat) · 262K context · 32.8K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-BYTEDANCE_SEED_SEED_1_6_FLASH: Final[Model] = Model(
+BYTEDANCE_SEED_SEED_1_6_FLASH: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="bytedance-seed/seed-1.6-flash",
     name="ByteDance Seed: Seed 1.6 Flash",
@@ -1612,15 +1678,16 @@ BYTEDANCE_SEED_SEED_1_6_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_12_23,
-    last_updated=_D_2026_03_15,
-    modalities=_IMAGE_TEXT_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_32768,
+    release_date=_Shared.D_2025_12_23,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.IMAGE_TEXT_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_32768,
     cost=Cost(input=Decimal("0.075"), output=Decimal("0.3")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH),
 )
+"ByteDance Seed: Seed 1.6 Flash (chat) · 262K context · 32.8K output · $0.075 in / $0.30 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-BYTEDANCE_SEED_SEED_2_0_LITE: Final[Model] = Model(
+BYTEDANCE_SEED_SEED_2_0_LITE: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="bytedance-seed/seed-2.0-lite",
     name="ByteDance Seed: Seed-2.0-Lite",
@@ -1630,15 +1697,16 @@ BYTEDANCE_SEED_SEED_2_0_LITE: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_03_10,
-    last_updated=_D_2026_03_15,
-    modalities=_IMAGE_TEXT_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_131072,
+    release_date=_Shared.D_2026_03_10,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.IMAGE_TEXT_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_131072,
     cost=Cost(input=Decimal("0.25"), output=Decimal("2")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH),
 )
+"ByteDance Seed: Seed-2.0-Lite (chat) · 262K context · 131K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-BYTEDANCE_SEED_SEED_2_0_MINI: Final[Model] = Model(
+BYTEDANCE_SEED_SEED_2_0_MINI: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="bytedance-seed/seed-2.0-mini",
     name="ByteDance Seed: Seed-2.0-Mini",
@@ -1648,15 +1716,16 @@ BYTEDANCE_SEED_SEED_2_0_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_02_27,
-    last_updated=_D_2026_03_15,
-    modalities=_IMAGE_TEXT_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_131072,
+    release_date=_Shared.D_2026_02_27,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.IMAGE_TEXT_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_131072,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.4")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH),
 )
+"ByteDance Seed: Seed-2.0-Mini (chat) · 262K context · 131K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-BYTEDANCE_UI_TARS_1_5_7B: Final[Model] = Model(
+BYTEDANCE_UI_TARS_1_5_7B: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="bytedance/ui-tars-1.5-7b",
     name="ByteDance: UI-TARS 7B ",
@@ -1666,14 +1735,15 @@ BYTEDANCE_UI_TARS_1_5_7B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_07_23,
-    last_updated=_D_2026_03_15,
-    modalities=_IMAGE_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_2048,
+    release_date=_Shared.D_2025_07_23,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.IMAGE_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_2048,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.2")),
 )
+"ByteDance: UI-TARS 7B  (chat) · 128K context · 2.05K output · $0.10 in / $0.20 out per 1M tokens · vision, attachments"
 
-COHERE_COMMAND_A: Final[Model] = Model(
+COHERE_COMMAND_A: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="cohere/command-a",
     name="Cohere: Command A",
@@ -1683,14 +1753,15 @@ COHERE_COMMAND_A: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_03_13,
-    last_updated=_D_2025_03_13,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_8192,
+    release_date=_Shared.D_2025_03_13,
+    last_updated=_Shared.D_2025_03_13,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_8192,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
 )
+"Cohere: Command A (chat) · 256K context · 8.19K output · $2.50 in / $10.00 out per 1M tokens · open weights"
 
-COHERE_COMMAND_R_08_2024: Final[Model] = Model(
+COHERE_COMMAND_R_08_2024: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="cohere/command-r-08-2024",
     name="Cohere: Command R (08-2024)",
@@ -1700,14 +1771,15 @@ COHERE_COMMAND_R_08_2024: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2024_08_30,
-    last_updated=_D_2024_08_30,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4000,
+    release_date=_Shared.D_2024_08_30,
+    last_updated=_Shared.D_2024_08_30,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4000,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
 )
+"Cohere: Command R (08-2024) (chat) · 128K context · 4K output · $0.15 in / $0.60 out per 1M tokens · tools, open weights"
 
-COHERE_COMMAND_R_PLUS_08_2024: Final[Model] = Model(
+COHERE_COMMAND_R_PLUS_08_2024: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="cohere/command-r-plus-08-2024",
     name="Cohere: Command R+ (08-2024)",
@@ -1717,14 +1789,15 @@ COHERE_COMMAND_R_PLUS_08_2024: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2024_08_30,
-    last_updated=_D_2024_08_30,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4000,
+    release_date=_Shared.D_2024_08_30,
+    last_updated=_Shared.D_2024_08_30,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4000,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
 )
+"Cohere: Command R+ (08-2024) (chat) · 128K context · 4K output · $2.50 in / $10.00 out per 1M tokens · tools, open weights"
 
-COHERE_COMMAND_R7B_12_2024: Final[Model] = Model(
+COHERE_COMMAND_R7B_12_2024: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="cohere/command-r7b-12-2024",
     name="Cohere: Command R7B (12-2024)",
@@ -1734,14 +1807,15 @@ COHERE_COMMAND_R7B_12_2024: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2024_12_02,
-    last_updated=_D_2024_12_02,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4000,
+    release_date=_Shared.D_2024_12_02,
+    last_updated=_Shared.D_2024_12_02,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4000,
     cost=Cost(input=Decimal("0.0375"), output=Decimal("0.15")),
 )
+"Cohere: Command R7B (12-2024) (chat) · 128K context · 4K output · $0.0375 in / $0.15 out per 1M tokens · tools, open weights"
 
-DEEPCOGITO_COGITO_V2_1_671B: Final[Model] = Model(
+DEEPCOGITO_COGITO_V2_1_671B: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="deepcogito/cogito-v2.1-671b",
     name="Deep Cogito: Cogito v2.1 671B",
@@ -1751,15 +1825,16 @@ DEEPCOGITO_COGITO_V2_1_671B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_11_14,
-    last_updated=_D_2026_03_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_32768,
+    release_date=_Shared.D_2025_11_14,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_32768,
     cost=Cost(input=Decimal("1.25"), output=Decimal("1.25")),
     reasoning_options=(),
 )
+"Deep Cogito: Cogito v2.1 671B (chat) · 128K context · 32.8K output · $1.25 in / $1.25 out per 1M tokens · reasoning, open weights"
 
-DEEPSEEK_DEEPSEEK_CHAT: Final[Model] = Model(
+DEEPSEEK_DEEPSEEK_CHAT: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="deepseek/deepseek-chat",
     name="DeepSeek: DeepSeek V3",
@@ -1769,14 +1844,15 @@ DEEPSEEK_DEEPSEEK_CHAT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2024_12_01,
-    last_updated=_D_2026_03_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_163840_OUTPUT_163840,
+    release_date=_Shared.D_2024_12_01,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_163840_OUTPUT_163840,
     cost=Cost(input=Decimal("0.32"), output=Decimal("0.89"), cache_read=Decimal("0.15")),
 )
+"DeepSeek: DeepSeek V3 (chat) · 164K context · 164K output · $0.32 in / $0.89 out per 1M tokens · tools, open weights"
 
-DEEPSEEK_DEEPSEEK_CHAT_V3_0324: Final[Model] = Model(
+DEEPSEEK_DEEPSEEK_CHAT_V3_0324: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="deepseek/deepseek-chat-v3-0324",
     name="DeepSeek: DeepSeek V3 0324",
@@ -1786,14 +1862,15 @@ DEEPSEEK_DEEPSEEK_CHAT_V3_0324: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_03_24,
-    last_updated=_D_2026_03_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_163840_OUTPUT_65536,
+    release_date=_Shared.D_2025_03_24,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_163840_OUTPUT_65536,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.77"), cache_read=Decimal("0.095")),
 )
+"DeepSeek: DeepSeek V3 0324 (chat) · 164K context · 65.5K output · $0.20 in / $0.77 out per 1M tokens · tools, open weights"
 
-DEEPSEEK_DEEPSEEK_CHAT_V3_1: Final[Model] = Model(
+DEEPSEEK_DEEPSEEK_CHAT_V3_1: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="deepseek/deepseek-chat-v3.1",
     name="DeepSeek: DeepSeek V3.1",
@@ -1803,15 +1880,16 @@ DEEPSEEK_DEEPSEEK_CHAT_V3_1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_08_21,
-    last_updated=_D_2025_08_21,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_7168,
+    release_date=_Shared.D_2025_08_21,
+    last_updated=_Shared.D_2025_08_21,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_7168,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.75")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"DeepSeek: DeepSeek V3.1 (chat) · 32.8K context · 7.17K output · $0.15 in / $0.75 out per 1M tokens · tools, reasoning, open weights"
 
-DEEPSEEK_DEEPSEEK_R1: Final[Model] = Model(
+DEEPSEEK_DEEPSEEK_R1: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="deepseek/deepseek-r1",
     name="DeepSeek: R1",
@@ -1821,15 +1899,16 @@ DEEPSEEK_DEEPSEEK_R1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_01_20,
-    last_updated=_D_2025_01_20,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_64000_OUTPUT_16000,
+    release_date=_Shared.D_2025_01_20,
+    last_updated=_Shared.D_2025_01_20,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_64000_OUTPUT_16000,
     cost=Cost(input=Decimal("0.7"), output=Decimal("2.5")),
     reasoning_options=(),
 )
+"DeepSeek: R1 (chat) · 64K context · 16K output · $0.70 in / $2.50 out per 1M tokens · tools, reasoning, open weights"
 
-DEEPSEEK_DEEPSEEK_R1_0528: Final[Model] = Model(
+DEEPSEEK_DEEPSEEK_R1_0528: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="deepseek/deepseek-r1-0528",
     name="DeepSeek: R1 0528",
@@ -1839,15 +1918,16 @@ DEEPSEEK_DEEPSEEK_R1_0528: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_05_28,
-    last_updated=_D_2026_03_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_163840_OUTPUT_65536,
+    release_date=_Shared.D_2025_05_28,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_163840_OUTPUT_65536,
     cost=Cost(input=Decimal("0.45"), output=Decimal("2.15"), cache_read=Decimal("0.2")),
     reasoning_options=(),
 )
+"DeepSeek: R1 0528 (chat) · 164K context · 65.5K output · $0.45 in / $2.15 out per 1M tokens · tools, reasoning, open weights"
 
-DEEPSEEK_DEEPSEEK_R1_DISTILL_LLAMA_70B: Final[Model] = Model(
+DEEPSEEK_DEEPSEEK_R1_DISTILL_LLAMA_70B: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="deepseek/deepseek-r1-distill-llama-70b",
     name="DeepSeek: R1 Distill Llama 70B",
@@ -1857,15 +1937,16 @@ DEEPSEEK_DEEPSEEK_R1_DISTILL_LLAMA_70B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_01_23,
-    last_updated=_D_2026_03_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_16384,
+    release_date=_Shared.D_2025_01_23,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_16384,
     cost=Cost(input=Decimal("0.7"), output=Decimal("0.8"), cache_read=Decimal("0.015")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"DeepSeek: R1 Distill Llama 70B (chat) · 131K context · 16.4K output · $0.70 in / $0.80 out per 1M tokens · reasoning, open weights"
 
-DEEPSEEK_DEEPSEEK_R1_DISTILL_QWEN_32B: Final[Model] = Model(
+DEEPSEEK_DEEPSEEK_R1_DISTILL_QWEN_32B: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="deepseek/deepseek-r1-distill-qwen-32b",
     name="DeepSeek: R1 Distill Qwen 32B",
@@ -1875,15 +1956,16 @@ DEEPSEEK_DEEPSEEK_R1_DISTILL_QWEN_32B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_01_01,
-    last_updated=_D_2025_11_25,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_32768,
+    release_date=_Shared.D_2025_01_01,
+    last_updated=_Shared.D_2025_11_25,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_32768,
     cost=Cost(input=Decimal("0.29"), output=Decimal("0.29")),
     reasoning_options=(),
 )
+"DeepSeek: R1 Distill Qwen 32B (chat) · 32.8K context · 32.8K output · $0.29 in / $0.29 out per 1M tokens · reasoning, open weights"
 
-DEEPSEEK_DEEPSEEK_V3_1_TERMINUS: Final[Model] = Model(
+DEEPSEEK_DEEPSEEK_V3_1_TERMINUS: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="deepseek/deepseek-v3.1-terminus",
     name="DeepSeek: DeepSeek V3.1 Terminus",
@@ -1893,15 +1975,16 @@ DEEPSEEK_DEEPSEEK_V3_1_TERMINUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_09_22,
-    last_updated=_D_2025_09_22,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_163840_OUTPUT_32768,
+    release_date=_Shared.D_2025_09_22,
+    last_updated=_Shared.D_2025_09_22,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_163840_OUTPUT_32768,
     cost=Cost(input=Decimal("0.21"), output=Decimal("0.79"), cache_read=Decimal("0.13")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"DeepSeek: DeepSeek V3.1 Terminus (chat) · 164K context · 32.8K output · $0.21 in / $0.79 out per 1M tokens · tools, reasoning, open weights"
 
-DEEPSEEK_DEEPSEEK_V3_2: Final[Model] = Model(
+DEEPSEEK_DEEPSEEK_V3_2: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="deepseek/deepseek-v3.2",
     name="DeepSeek: DeepSeek V3.2",
@@ -1911,15 +1994,16 @@ DEEPSEEK_DEEPSEEK_V3_2: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_12_01,
-    last_updated=_D_2026_03_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_163840_OUTPUT_65536,
+    release_date=_Shared.D_2025_12_01,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_163840_OUTPUT_65536,
     cost=Cost(input=Decimal("0.26"), output=Decimal("0.38"), cache_read=Decimal("0.125")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"DeepSeek: DeepSeek V3.2 (chat) · 164K context · 65.5K output · $0.26 in / $0.38 out per 1M tokens · tools, reasoning, open weights"
 
-DEEPSEEK_DEEPSEEK_V3_2_EXP: Final[Model] = Model(
+DEEPSEEK_DEEPSEEK_V3_2_EXP: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="deepseek/deepseek-v3.2-exp",
     name="DeepSeek: DeepSeek V3.2 Exp",
@@ -1929,15 +2013,16 @@ DEEPSEEK_DEEPSEEK_V3_2_EXP: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_01_01,
-    last_updated=_D_2025_09_29,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_163840_OUTPUT_65536,
+    release_date=_Shared.D_2025_01_01,
+    last_updated=_Shared.D_2025_09_29,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_163840_OUTPUT_65536,
     cost=Cost(input=Decimal("0.27"), output=Decimal("0.41")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"DeepSeek: DeepSeek V3.2 Exp (chat) · 164K context · 65.5K output · $0.27 in / $0.41 out per 1M tokens · tools, reasoning, open weights"
 
-DEEPSEEK_DEEPSEEK_V3_2_SPECIALE: Final[Model] = Model(
+DEEPSEEK_DEEPSEEK_V3_2_SPECIALE: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="deepseek/deepseek-v3.2-speciale",
     name="DeepSeek: DeepSeek V3.2 Speciale",
@@ -1947,15 +2032,16 @@ DEEPSEEK_DEEPSEEK_V3_2_SPECIALE: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_12_01,
-    last_updated=_D_2026_03_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_163840_OUTPUT_163840,
+    release_date=_Shared.D_2025_12_01,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_163840_OUTPUT_163840,
     cost=Cost(input=Decimal("0.4"), output=Decimal("1.2"), cache_read=Decimal("0.135")),
     reasoning_options=(),
 )
+"DeepSeek: DeepSeek V3.2 Speciale (chat) · 164K context · 164K output · $0.40 in / $1.20 out per 1M tokens · reasoning, open weights"
 
-DEEPSEEK_DEEPSEEK_V4_FLASH: Final[Model] = Model(
+DEEPSEEK_DEEPSEEK_V4_FLASH: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="deepseek/deepseek-v4-flash",
     name="DeepSeek: DeepSeek V4 Flash",
@@ -1965,15 +2051,16 @@ DEEPSEEK_DEEPSEEK_V4_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_04_24,
-    last_updated=_D_2026_05_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_384000,
+    release_date=_Shared.D_2026_04_24,
+    last_updated=_Shared.D_2026_05_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_384000,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.28"), cache_read=Decimal("0.0028")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_HIGH_XHIGH),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_HIGH_XHIGH),
 )
+"DeepSeek: DeepSeek V4 Flash (chat) · 1.05M context · 384K output · $0.14 in / $0.28 out per 1M tokens · tools, reasoning"
 
-DEEPSEEK_DEEPSEEK_V4_PRO: Final[Model] = Model(
+DEEPSEEK_DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="deepseek/deepseek-v4-pro",
     name="DeepSeek: DeepSeek V4 Pro",
@@ -1983,15 +2070,16 @@ DEEPSEEK_DEEPSEEK_V4_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_04_24,
-    last_updated=_D_2026_05_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_384000,
+    release_date=_Shared.D_2026_04_24,
+    last_updated=_Shared.D_2026_05_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_384000,
     cost=Cost(input=Decimal("0.435"), output=Decimal("0.87"), cache_read=Decimal("0.003625")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_HIGH_XHIGH),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_HIGH_XHIGH),
 )
+"DeepSeek: DeepSeek V4 Pro (chat) · 1.05M context · 384K output · $0.435 in / $0.87 out per 1M tokens · tools, reasoning"
 
-ESSENTIALAI_RNJ_1_INSTRUCT: Final[Model] = Model(
+ESSENTIALAI_RNJ_1_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="essentialai/rnj-1-instruct",
     name="EssentialAI: Rnj 1 Instruct",
@@ -2001,14 +2089,15 @@ ESSENTIALAI_RNJ_1_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_12_05,
-    last_updated=_D_2026_03_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_6554,
+    release_date=_Shared.D_2025_12_05,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_6554,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.15")),
 )
+"EssentialAI: Rnj 1 Instruct (chat) · 32.8K context · 6.55K output · $0.15 in / $0.15 out per 1M tokens · tools, open weights"
 
-GOOGLE_GEMINI_2_0_FLASH_001: Final[Model] = Model(
+GOOGLE_GEMINI_2_0_FLASH_001: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="google/gemini-2.0-flash-001",
     name="Google: Gemini 2.0 Flash",
@@ -2018,10 +2107,10 @@ GOOGLE_GEMINI_2_0_FLASH_001: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2024_12_11,
-    last_updated=_D_2026_03_15,
-    modalities=_AUDIO_IMAGE_PDF_TEXT_VIDEO_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_8192,
+    release_date=_Shared.D_2024_12_11,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.AUDIO_IMAGE_PDF_TEXT_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_8192,
     cost=Cost(
         input=Decimal("0.1"),
         output=Decimal("0.4"),
@@ -2029,8 +2118,9 @@ GOOGLE_GEMINI_2_0_FLASH_001: Final[Model] = Model(
         cache_write=Decimal("0.083333"),
     ),
 )
+"Google: Gemini 2.0 Flash (chat) · 1.05M context · 8.19K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, attachments"
 
-GOOGLE_GEMINI_2_0_FLASH_LITE_001: Final[Model] = Model(
+GOOGLE_GEMINI_2_0_FLASH_LITE_001: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="google/gemini-2.0-flash-lite-001",
     name="Google: Gemini 2.0 Flash Lite",
@@ -2040,14 +2130,15 @@ GOOGLE_GEMINI_2_0_FLASH_LITE_001: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2024_12_11,
-    last_updated=_D_2026_03_15,
-    modalities=_AUDIO_IMAGE_PDF_TEXT_VIDEO_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_8192,
+    release_date=_Shared.D_2024_12_11,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.AUDIO_IMAGE_PDF_TEXT_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_8192,
     cost=Cost(input=Decimal("0.075"), output=Decimal("0.3")),
 )
+"Google: Gemini 2.0 Flash Lite (chat) · 1.05M context · 8.19K output · $0.075 in / $0.30 out per 1M tokens · vision, tools, attachments"
 
-GOOGLE_GEMINI_2_5_FLASH: Final[Model] = Model(
+GOOGLE_GEMINI_2_5_FLASH: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="google/gemini-2.5-flash",
     name="Google: Gemini 2.5 Flash",
@@ -2057,10 +2148,10 @@ GOOGLE_GEMINI_2_5_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_07_17,
-    last_updated=_D_2026_03_15,
-    modalities=_AUDIO_IMAGE_PDF_TEXT_VIDEO_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65535,
+    release_date=_Shared.D_2025_07_17,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.AUDIO_IMAGE_PDF_TEXT_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65535,
     cost=Cost(
         input=Decimal("0.3"),
         output=Decimal("2.5"),
@@ -2068,10 +2159,11 @@ GOOGLE_GEMINI_2_5_FLASH: Final[Model] = Model(
         cache_read=Decimal("0.03"),
         cache_write=Decimal("0.083333"),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_0_MAX_24576),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_0_MAX_24576),
 )
+"Google: Gemini 2.5 Flash (chat) · 1.05M context · 65.5K output · $0.30 in / $2.50 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GOOGLE_GEMINI_2_5_FLASH_IMAGE: Final[Model] = Model(
+GOOGLE_GEMINI_2_5_FLASH_IMAGE: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="google/gemini-2.5-flash-image",
     name="Google: Nano Banana (Gemini 2.5 Flash Image)",
@@ -2081,14 +2173,15 @@ GOOGLE_GEMINI_2_5_FLASH_IMAGE: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_10_08,
-    last_updated=_D_2026_03_15,
-    modalities=_IMAGE_TEXT_TO_IMAGE_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_32768,
+    release_date=_Shared.D_2025_10_08,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.IMAGE_TEXT_TO_IMAGE_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_32768,
     cost=Cost(input=Decimal("0.3"), output=Decimal("2.5")),
 )
+"Google: Nano Banana (Gemini 2.5 Flash Image) (chat) · 32.8K context · 32.8K output · $0.30 in / $2.50 out per 1M tokens · vision, attachments"
 
-GOOGLE_GEMINI_2_5_FLASH_LITE: Final[Model] = Model(
+GOOGLE_GEMINI_2_5_FLASH_LITE: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="google/gemini-2.5-flash-lite",
     name="Google: Gemini 2.5 Flash Lite",
@@ -2098,10 +2191,10 @@ GOOGLE_GEMINI_2_5_FLASH_LITE: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_06_17,
-    last_updated=_D_2026_03_15,
-    modalities=_AUDIO_IMAGE_PDF_TEXT_VIDEO_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65535,
+    release_date=_Shared.D_2025_06_17,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.AUDIO_IMAGE_PDF_TEXT_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65535,
     cost=Cost(
         input=Decimal("0.1"),
         output=Decimal("0.4"),
@@ -2109,10 +2202,11 @@ GOOGLE_GEMINI_2_5_FLASH_LITE: Final[Model] = Model(
         cache_read=Decimal("0.01"),
         cache_write=Decimal("0.083333"),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_0_MAX_24576),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_0_MAX_24576),
 )
+"Google: Gemini 2.5 Flash Lite (chat) · 1.05M context · 65.5K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GOOGLE_GEMINI_2_5_FLASH_LITE_PREVIEW_09_2025: Final[Model] = Model(
+GOOGLE_GEMINI_2_5_FLASH_LITE_PREVIEW_09_2025: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="google/gemini-2.5-flash-lite-preview-09-2025",
     name="Google: Gemini 2.5 Flash Lite Preview 09-2025",
@@ -2122,10 +2216,10 @@ GOOGLE_GEMINI_2_5_FLASH_LITE_PREVIEW_09_2025: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_09_25,
-    last_updated=_D_2026_03_15,
-    modalities=_AUDIO_IMAGE_PDF_TEXT_VIDEO_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    release_date=_Shared.D_2025_09_25,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.AUDIO_IMAGE_PDF_TEXT_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(
         input=Decimal("0.1"),
         output=Decimal("0.4"),
@@ -2133,10 +2227,11 @@ GOOGLE_GEMINI_2_5_FLASH_LITE_PREVIEW_09_2025: Final[Model] = Model(
         cache_read=Decimal("0.01"),
         cache_write=Decimal("0.083333"),
     ),
-    reasoning_options=(_REASONING_BUDGET_TOKENS,),
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS,),
 )
+"Google: Gemini 2.5 Flash Lite Preview 09-2025 (chat) · 1.05M context · 65.5K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GOOGLE_GEMINI_2_5_PRO: Final[Model] = Model(
+GOOGLE_GEMINI_2_5_PRO: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="google/gemini-2.5-pro",
     name="Google: Gemini 2.5 Pro",
@@ -2146,10 +2241,10 @@ GOOGLE_GEMINI_2_5_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_03_20,
-    last_updated=_D_2026_03_15,
-    modalities=_AUDIO_IMAGE_PDF_TEXT_VIDEO_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    release_date=_Shared.D_2025_03_20,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.AUDIO_IMAGE_PDF_TEXT_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(
         input=Decimal("1.25"),
         output=Decimal("10"),
@@ -2157,10 +2252,11 @@ GOOGLE_GEMINI_2_5_PRO: Final[Model] = Model(
         cache_read=Decimal("0.125"),
         cache_write=Decimal("0.375"),
     ),
-    reasoning_options=(_REASONING_BUDGET_TOKENS_MIN_128_MAX_32768,),
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_128_MAX_32768,),
 )
+"Google: Gemini 2.5 Pro (chat) · 1.05M context · 65.5K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GOOGLE_GEMINI_2_5_PRO_PREVIEW: Final[Model] = Model(
+GOOGLE_GEMINI_2_5_PRO_PREVIEW: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="google/gemini-2.5-pro-preview",
     name="Google: Gemini 2.5 Pro Preview 06-05",
@@ -2170,10 +2266,10 @@ GOOGLE_GEMINI_2_5_PRO_PREVIEW: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_06_05,
-    last_updated=_D_2026_03_15,
-    modalities=_AUDIO_IMAGE_PDF_TEXT_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    release_date=_Shared.D_2025_06_05,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.AUDIO_IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(
         input=Decimal("1.25"),
         output=Decimal("10"),
@@ -2181,10 +2277,11 @@ GOOGLE_GEMINI_2_5_PRO_PREVIEW: Final[Model] = Model(
         cache_read=Decimal("0.125"),
         cache_write=Decimal("0.375"),
     ),
-    reasoning_options=(_REASONING_BUDGET_TOKENS,),
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS,),
 )
+"Google: Gemini 2.5 Pro Preview 06-05 (chat) · 1.05M context · 65.5K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GOOGLE_GEMINI_2_5_PRO_PREVIEW_05_06: Final[Model] = Model(
+GOOGLE_GEMINI_2_5_PRO_PREVIEW_05_06: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="google/gemini-2.5-pro-preview-05-06",
     name="Google: Gemini 2.5 Pro Preview 05-06",
@@ -2194,10 +2291,10 @@ GOOGLE_GEMINI_2_5_PRO_PREVIEW_05_06: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_05_06,
-    last_updated=_D_2026_03_15,
-    modalities=_AUDIO_IMAGE_PDF_TEXT_VIDEO_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65535,
+    release_date=_Shared.D_2025_05_06,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.AUDIO_IMAGE_PDF_TEXT_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65535,
     cost=Cost(
         input=Decimal("1.25"),
         output=Decimal("10"),
@@ -2205,10 +2302,11 @@ GOOGLE_GEMINI_2_5_PRO_PREVIEW_05_06: Final[Model] = Model(
         cache_read=Decimal("0.125"),
         cache_write=Decimal("0.375"),
     ),
-    reasoning_options=(_REASONING_BUDGET_TOKENS,),
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS,),
 )
+"Google: Gemini 2.5 Pro Preview 05-06 (chat) · 1.05M context · 65.5K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GOOGLE_GEMINI_3_FLASH_PREVIEW: Final[Model] = Model(
+GOOGLE_GEMINI_3_FLASH_PREVIEW: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="google/gemini-3-flash-preview",
     name="Google: Gemini 3 Flash Preview",
@@ -2218,10 +2316,10 @@ GOOGLE_GEMINI_3_FLASH_PREVIEW: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_12_17,
-    last_updated=_D_2026_03_15,
-    modalities=_AUDIO_IMAGE_PDF_TEXT_VIDEO_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    release_date=_Shared.D_2025_12_17,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.AUDIO_IMAGE_PDF_TEXT_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(
         input=Decimal("0.5"),
         output=Decimal("3"),
@@ -2229,10 +2327,11 @@ GOOGLE_GEMINI_3_FLASH_PREVIEW: Final[Model] = Model(
         cache_read=Decimal("0.05"),
         cache_write=Decimal("0.083333"),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"Google: Gemini 3 Flash Preview (chat) · 1.05M context · 65.5K output · $0.50 in / $3.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GOOGLE_GEMINI_3_PRO_IMAGE_PREVIEW: Final[Model] = Model(
+GOOGLE_GEMINI_3_PRO_IMAGE_PREVIEW: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="google/gemini-3-pro-image-preview",
     name="Google: Nano Banana Pro (Gemini 3 Pro Image Preview)",
@@ -2242,15 +2341,16 @@ GOOGLE_GEMINI_3_PRO_IMAGE_PREVIEW: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_11_20,
-    last_updated=_D_2026_03_15,
-    modalities=_IMAGE_TEXT_TO_IMAGE_TEXT,
-    limit=_CONTEXT_65536_OUTPUT_32768,
+    release_date=_Shared.D_2025_11_20,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.IMAGE_TEXT_TO_IMAGE_TEXT,
+    limit=_Shared.CONTEXT_65536_OUTPUT_32768,
     cost=Cost(input=Decimal("2"), output=Decimal("12"), reasoning=Decimal("12")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"Google: Nano Banana Pro (Gemini 3 Pro Image Preview) (chat) · 65.5K context · 32.8K output · $2.00 in / $12.00 out per 1M tokens · vision, reasoning, attachments"
 
-GOOGLE_GEMINI_3_1_FLASH_IMAGE_PREVIEW: Final[Model] = Model(
+GOOGLE_GEMINI_3_1_FLASH_IMAGE_PREVIEW: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="google/gemini-3.1-flash-image-preview",
     name="Google: Nano Banana 2 (Gemini 3.1 Flash Image Preview)",
@@ -2260,15 +2360,16 @@ GOOGLE_GEMINI_3_1_FLASH_IMAGE_PREVIEW: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_02_26,
-    last_updated=_D_2026_03_15,
-    modalities=_IMAGE_TEXT_TO_IMAGE_TEXT,
-    limit=_CONTEXT_65536_OUTPUT_65536,
+    release_date=_Shared.D_2026_02_26,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.IMAGE_TEXT_TO_IMAGE_TEXT,
+    limit=_Shared.CONTEXT_65536_OUTPUT_65536,
     cost=Cost(input=Decimal("0.5"), output=Decimal("3")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"Google: Nano Banana 2 (Gemini 3.1 Flash Image Preview) (chat) · 65.5K context · 65.5K output · $0.50 in / $3.00 out per 1M tokens · vision, reasoning, attachments"
 
-GOOGLE_GEMINI_3_1_FLASH_LITE: Final[Model] = Model(
+GOOGLE_GEMINI_3_1_FLASH_LITE: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="google/gemini-3.1-flash-lite",
     name="Google: Gemini 3.1 Flash Lite",
@@ -2278,10 +2379,10 @@ GOOGLE_GEMINI_3_1_FLASH_LITE: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_05_07,
-    last_updated=_D_2026_05_16,
-    modalities=_AUDIO_IMAGE_PDF_TEXT_VIDEO_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    release_date=_Shared.D_2026_05_07,
+    last_updated=_Shared.D_2026_05_16,
+    modalities=_Shared.AUDIO_IMAGE_PDF_TEXT_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(
         input=Decimal("0.25"),
         output=Decimal("1.5"),
@@ -2289,10 +2390,11 @@ GOOGLE_GEMINI_3_1_FLASH_LITE: Final[Model] = Model(
         cache_read=Decimal("0.025"),
         cache_write=Decimal("0.08333"),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"Google: Gemini 3.1 Flash Lite (chat) · 1.05M context · 65.5K output · $0.25 in / $1.50 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GOOGLE_GEMINI_3_1_FLASH_LITE_PREVIEW: Final[Model] = Model(
+GOOGLE_GEMINI_3_1_FLASH_LITE_PREVIEW: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="google/gemini-3.1-flash-lite-preview",
     name="Google: Gemini 3.1 Flash Lite Preview",
@@ -2302,15 +2404,16 @@ GOOGLE_GEMINI_3_1_FLASH_LITE_PREVIEW: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_03_03,
-    last_updated=_D_2026_03_15,
-    modalities=_AUDIO_IMAGE_PDF_TEXT_VIDEO_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    release_date=_Shared.D_2026_03_03,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.AUDIO_IMAGE_PDF_TEXT_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(input=Decimal("0.25"), output=Decimal("1.5"), reasoning=Decimal("1.5")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"Google: Gemini 3.1 Flash Lite Preview (chat) · 1.05M context · 65.5K output · $0.25 in / $1.50 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GOOGLE_GEMINI_3_1_PRO_PREVIEW: Final[Model] = Model(
+GOOGLE_GEMINI_3_1_PRO_PREVIEW: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="google/gemini-3.1-pro-preview",
     name="Google: Gemini 3.1 Pro Preview",
@@ -2320,15 +2423,16 @@ GOOGLE_GEMINI_3_1_PRO_PREVIEW: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_02_19,
-    last_updated=_D_2026_03_15,
-    modalities=_AUDIO_IMAGE_PDF_TEXT_VIDEO_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    release_date=_Shared.D_2026_02_19,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.AUDIO_IMAGE_PDF_TEXT_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(input=Decimal("2"), output=Decimal("12"), reasoning=Decimal("12")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"Google: Gemini 3.1 Pro Preview (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GOOGLE_GEMINI_3_1_PRO_PREVIEW_CUSTOMTOOLS: Final[Model] = Model(
+GOOGLE_GEMINI_3_1_PRO_PREVIEW_CUSTOMTOOLS: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="google/gemini-3.1-pro-preview-customtools",
     name="Google: Gemini 3.1 Pro Preview Custom Tools",
@@ -2338,15 +2442,16 @@ GOOGLE_GEMINI_3_1_PRO_PREVIEW_CUSTOMTOOLS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_02_26,
-    last_updated=_D_2026_03_15,
-    modalities=_AUDIO_IMAGE_PDF_TEXT_VIDEO_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    release_date=_Shared.D_2026_02_26,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.AUDIO_IMAGE_PDF_TEXT_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(input=Decimal("2"), output=Decimal("12"), reasoning=Decimal("12")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"Google: Gemini 3.1 Pro Preview Custom Tools (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GOOGLE_GEMINI_3_5_FLASH: Final[Model] = Model(
+GOOGLE_GEMINI_3_5_FLASH: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="google/gemini-3.5-flash",
     name="Google: Gemini 3.5 Flash",
@@ -2356,10 +2461,10 @@ GOOGLE_GEMINI_3_5_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_05_19,
-    last_updated=_D_2026_05_27,
-    modalities=_AUDIO_IMAGE_PDF_TEXT_VIDEO_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    release_date=_Shared.D_2026_05_19,
+    last_updated=_Shared.D_2026_05_27,
+    modalities=_Shared.AUDIO_IMAGE_PDF_TEXT_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(
         input=Decimal("1.5"),
         output=Decimal("9"),
@@ -2367,10 +2472,11 @@ GOOGLE_GEMINI_3_5_FLASH: Final[Model] = Model(
         cache_read=Decimal("0.15"),
         cache_write=Decimal("0.08333"),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"Google: Gemini 3.5 Flash (chat) · 1.05M context · 65.5K output · $1.50 in / $9.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GOOGLE_GEMMA_2_27B_IT: Final[Model] = Model(
+GOOGLE_GEMMA_2_27B_IT: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="google/gemma-2-27b-it",
     name="Google: Gemma 2 27B",
@@ -2380,14 +2486,15 @@ GOOGLE_GEMMA_2_27B_IT: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2024_06_24,
-    last_updated=_D_2024_06_24,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8192_OUTPUT_2048,
+    release_date=_Shared.D_2024_06_24,
+    last_updated=_Shared.D_2024_06_24,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8192_OUTPUT_2048,
     cost=Cost(input=Decimal("0.65"), output=Decimal("0.65")),
 )
+"Google: Gemma 2 27B (chat) · 8.19K context · 2.05K output · $0.65 in / $0.65 out per 1M tokens · open weights"
 
-GOOGLE_GEMMA_3_12B_IT: Final[Model] = Model(
+GOOGLE_GEMMA_3_12B_IT: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="google/gemma-3-12b-it",
     name="Google: Gemma 3 12B",
@@ -2397,14 +2504,15 @@ GOOGLE_GEMMA_3_12B_IT: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_03_13,
-    last_updated=_D_2026_03_15,
-    modalities=_IMAGE_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_131072,
+    release_date=_Shared.D_2025_03_13,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.IMAGE_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_131072,
     cost=Cost(input=Decimal("0.04"), output=Decimal("0.13"), cache_read=Decimal("0.015")),
 )
+"Google: Gemma 3 12B (chat) · 131K context · 131K output · $0.04 in / $0.13 out per 1M tokens · vision, attachments, open weights"
 
-GOOGLE_GEMMA_3_27B_IT: Final[Model] = Model(
+GOOGLE_GEMMA_3_27B_IT: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="google/gemma-3-27b-it",
     name="Google: Gemma 3 27B",
@@ -2414,14 +2522,15 @@ GOOGLE_GEMMA_3_27B_IT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_03_12,
-    last_updated=_D_2026_03_15,
-    modalities=_IMAGE_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_65536,
+    release_date=_Shared.D_2025_03_12,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.IMAGE_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_65536,
     cost=Cost(input=Decimal("0.03"), output=Decimal("0.11"), cache_read=Decimal("0.02")),
 )
+"Google: Gemma 3 27B (chat) · 128K context · 65.5K output · $0.03 in / $0.11 out per 1M tokens · vision, tools, attachments, open weights"
 
-GOOGLE_GEMMA_3_4B_IT: Final[Model] = Model(
+GOOGLE_GEMMA_3_4B_IT: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="google/gemma-3-4b-it",
     name="Google: Gemma 3 4B",
@@ -2431,14 +2540,15 @@ GOOGLE_GEMMA_3_4B_IT: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_03_13,
-    last_updated=_D_2026_03_15,
-    modalities=_IMAGE_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_19200,
+    release_date=_Shared.D_2025_03_13,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.IMAGE_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_19200,
     cost=Cost(input=Decimal("0.04"), output=Decimal("0.08")),
 )
+"Google: Gemma 3 4B (chat) · 131K context · 19.2K output · $0.04 in / $0.08 out per 1M tokens · vision, attachments, open weights"
 
-GOOGLE_GEMMA_3N_E4B_IT: Final[Model] = Model(
+GOOGLE_GEMMA_3N_E4B_IT: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="google/gemma-3n-e4b-it",
     name="Google: Gemma 3n 4B",
@@ -2448,14 +2558,15 @@ GOOGLE_GEMMA_3N_E4B_IT: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_05_20,
-    last_updated=_D_2025_05_20,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_6554,
+    release_date=_Shared.D_2025_05_20,
+    last_updated=_Shared.D_2025_05_20,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_6554,
     cost=Cost(input=Decimal("0.02"), output=Decimal("0.04")),
 )
+"Google: Gemma 3n 4B (chat) · 32.8K context · 6.55K output · $0.02 in / $0.04 out per 1M tokens · open weights"
 
-GOOGLE_GEMMA_4_26B_A4B_IT: Final[Model] = Model(
+GOOGLE_GEMMA_4_26B_A4B_IT: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="google/gemma-4-26b-a4b-it",
     name="Google: Gemma 4 26B A4B",
@@ -2465,15 +2576,16 @@ GOOGLE_GEMMA_4_26B_A4B_IT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_03,
-    last_updated=_D_2026_04_11,
-    modalities=_IMAGE_TEXT_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    release_date=_Shared.D_2026_04_03,
+    last_updated=_Shared.D_2026_04_11,
+    modalities=_Shared.IMAGE_TEXT_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.12"), output=Decimal("0.4")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Google: Gemma 4 26B A4B (chat) · 262K context · 262K output · $0.12 in / $0.40 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-GOOGLE_GEMMA_4_31B_IT: Final[Model] = Model(
+GOOGLE_GEMMA_4_31B_IT: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="google/gemma-4-31b-it",
     name="Google: Gemma 4 31B",
@@ -2483,15 +2595,16 @@ GOOGLE_GEMMA_4_31B_IT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_02,
-    last_updated=_D_2026_04_11,
-    modalities=_IMAGE_TEXT_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_131072,
+    release_date=_Shared.D_2026_04_02,
+    last_updated=_Shared.D_2026_04_11,
+    modalities=_Shared.IMAGE_TEXT_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_131072,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.4")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Google: Gemma 4 31B (chat) · 262K context · 131K output · $0.14 in / $0.40 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-GOOGLE_LYRIA_3_CLIP_PREVIEW: Final[Model] = Model(
+GOOGLE_LYRIA_3_CLIP_PREVIEW: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="google/lyria-3-clip-preview",
     name="Google: Lyria 3 Clip Preview",
@@ -2501,14 +2614,15 @@ GOOGLE_LYRIA_3_CLIP_PREVIEW: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_03_30,
-    last_updated=_D_2026_04_11,
-    modalities=_IMAGE_TEXT_TO_AUDIO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    release_date=_Shared.D_2026_03_30,
+    last_updated=_Shared.D_2026_04_11,
+    modalities=_Shared.IMAGE_TEXT_TO_AUDIO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Google: Lyria 3 Clip Preview (chat) · 1.05M context · 65.5K output · free · vision, attachments"
 
-GOOGLE_LYRIA_3_PRO_PREVIEW: Final[Model] = Model(
+GOOGLE_LYRIA_3_PRO_PREVIEW: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="google/lyria-3-pro-preview",
     name="Google: Lyria 3 Pro Preview",
@@ -2518,14 +2632,15 @@ GOOGLE_LYRIA_3_PRO_PREVIEW: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_03_30,
-    last_updated=_D_2026_04_11,
-    modalities=_IMAGE_TEXT_TO_AUDIO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    release_date=_Shared.D_2026_03_30,
+    last_updated=_Shared.D_2026_04_11,
+    modalities=_Shared.IMAGE_TEXT_TO_AUDIO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Google: Lyria 3 Pro Preview (chat) · 1.05M context · 65.5K output · free · vision, attachments"
 
-GRYPHE_MYTHOMAX_L2_13B: Final[Model] = Model(
+GRYPHE_MYTHOMAX_L2_13B: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="gryphe/mythomax-l2-13b",
     name="MythoMax 13B",
@@ -2535,14 +2650,15 @@ GRYPHE_MYTHOMAX_L2_13B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2024_04_25,
-    last_updated=_D_2024_04_25,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_4096_OUTPUT_4096,
+    release_date=_Shared.D_2024_04_25,
+    last_updated=_Shared.D_2024_04_25,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_4096_OUTPUT_4096,
     cost=Cost(input=Decimal("0.06"), output=Decimal("0.06")),
 )
+"MythoMax 13B (chat) · 4.1K context · 4.1K output · $0.06 in / $0.06 out per 1M tokens · open weights"
 
-IBM_GRANITE_GRANITE_4_0_H_MICRO: Final[Model] = Model(
+IBM_GRANITE_GRANITE_4_0_H_MICRO: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="ibm-granite/granite-4.0-h-micro",
     name="IBM: Granite 4.0 Micro",
@@ -2552,14 +2668,15 @@ IBM_GRANITE_GRANITE_4_0_H_MICRO: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_10_20,
-    last_updated=_D_2026_03_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131000_OUTPUT_32768,
+    release_date=_Shared.D_2025_10_20,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131000_OUTPUT_32768,
     cost=Cost(input=Decimal("0.017"), output=Decimal("0.11")),
 )
+"IBM: Granite 4.0 Micro (chat) · 131K context · 32.8K output · $0.017 in / $0.11 out per 1M tokens · open weights"
 
-IBM_GRANITE_GRANITE_4_1_8B: Final[Model] = Model(
+IBM_GRANITE_GRANITE_4_1_8B: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="ibm-granite/granite-4.1-8b",
     name="IBM: Granite 4.1 8B",
@@ -2569,14 +2686,15 @@ IBM_GRANITE_GRANITE_4_1_8B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_04_30,
-    last_updated=_D_2026_05_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_131072,
+    release_date=_Shared.D_2026_04_30,
+    last_updated=_Shared.D_2026_05_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_131072,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.1"), cache_read=Decimal("0.05")),
 )
+"IBM: Granite 4.1 8B (chat) · 131K context · 131K output · $0.05 in / $0.10 out per 1M tokens · tools"
 
-INCEPTION_MERCURY_2: Final[Model] = Model(
+INCEPTION_MERCURY_2: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="inception/mercury-2",
     name="Inception: Mercury 2",
@@ -2586,15 +2704,16 @@ INCEPTION_MERCURY_2: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_02_24,
-    last_updated=_D_2026_02_24,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_50000,
+    release_date=_Shared.D_2026_02_24,
+    last_updated=_Shared.D_2026_02_24,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_50000,
     cost=Cost(input=Decimal("0.25"), output=Decimal("0.75"), cache_read=Decimal("0.025")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_LOW_MEDIUM_HIGH),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH),
 )
+"Inception: Mercury 2 (chat) · 128K context · 50K output · $0.25 in / $0.75 out per 1M tokens · tools, reasoning"
 
-INCLUSIONAI_LING_2_6_1T: Final[Model] = Model(
+INCLUSIONAI_LING_2_6_1T: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="inclusionai/ling-2.6-1t",
     name="inclusionAI: Ling-2.6-1T",
@@ -2604,14 +2723,15 @@ INCLUSIONAI_LING_2_6_1T: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_04_23,
-    last_updated=_D_2026_05_16,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_32768,
+    release_date=_Shared.D_2026_04_23,
+    last_updated=_Shared.D_2026_05_16,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_32768,
     cost=Cost(input=Decimal("0.3"), output=Decimal("2.5"), cache_read=Decimal("0.06")),
 )
+"inclusionAI: Ling-2.6-1T (chat) · 262K context · 32.8K output · $0.30 in / $2.50 out per 1M tokens · tools"
 
-INCLUSIONAI_LING_2_6_FLASH: Final[Model] = Model(
+INCLUSIONAI_LING_2_6_FLASH: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="inclusionai/ling-2.6-flash",
     name="inclusionAI: Ling-2.6 Flash",
@@ -2621,14 +2741,15 @@ INCLUSIONAI_LING_2_6_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_04_21,
-    last_updated=_D_2026_05_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_32768,
+    release_date=_Shared.D_2026_04_21,
+    last_updated=_Shared.D_2026_05_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_32768,
     cost=Cost(input=Decimal("0.08"), output=Decimal("0.24"), cache_read=Decimal("0.016")),
 )
+"inclusionAI: Ling-2.6 Flash (chat) · 262K context · 32.8K output · $0.08 in / $0.24 out per 1M tokens · tools"
 
-INCLUSIONAI_RING_2_6_1T: Final[Model] = Model(
+INCLUSIONAI_RING_2_6_1T: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="inclusionai/ring-2.6-1t",
     name="inclusionAI: Ring-2.6-1T",
@@ -2638,15 +2759,16 @@ INCLUSIONAI_RING_2_6_1T: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_05_08,
-    last_updated=_D_2026_05_16,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_65536,
+    release_date=_Shared.D_2026_05_08,
+    last_updated=_Shared.D_2026_05_16,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_65536,
     cost=Cost(input=Decimal("0.075"), output=Decimal("0.625"), cache_read=Decimal("0.015")),
     reasoning_options=(),
 )
+"inclusionAI: Ring-2.6-1T (chat) · 262K context · 65.5K output · $0.075 in / $0.625 out per 1M tokens · tools, reasoning"
 
-INFLECTION_INFLECTION_3_PI: Final[Model] = Model(
+INFLECTION_INFLECTION_3_PI: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="inflection/inflection-3-pi",
     name="Inflection: Inflection 3 Pi",
@@ -2656,14 +2778,15 @@ INFLECTION_INFLECTION_3_PI: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2024_10_11,
-    last_updated=_D_2026_03_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8000_OUTPUT_1024,
+    release_date=_Shared.D_2024_10_11,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8000_OUTPUT_1024,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
 )
+"Inflection: Inflection 3 Pi (chat) · 8K context · 1.02K output · $2.50 in / $10.00 out per 1M tokens"
 
-INFLECTION_INFLECTION_3_PRODUCTIVITY: Final[Model] = Model(
+INFLECTION_INFLECTION_3_PRODUCTIVITY: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="inflection/inflection-3-productivity",
     name="Inflection: Inflection 3 Productivity",
@@ -2673,14 +2796,15 @@ INFLECTION_INFLECTION_3_PRODUCTIVITY: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2024_10_11,
-    last_updated=_D_2026_03_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8000_OUTPUT_1024,
+    release_date=_Shared.D_2024_10_11,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8000_OUTPUT_1024,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
 )
+"Inflection: Inflection 3 Productivity (chat) · 8K context · 1.02K output · $2.50 in / $10.00 out per 1M tokens"
 
-KILO_AUTO_BALANCED: Final[Model] = Model(
+KILO_AUTO_BALANCED: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="kilo-auto/balanced",
     name="Kilo Auto Balanced",
@@ -2690,15 +2814,16 @@ KILO_AUTO_BALANCED: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_03_15,
-    last_updated=_D_2026_03_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_131072,
+    release_date=_Shared.D_2026_03_15,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_131072,
     cost=Cost(input=Decimal("0.6"), output=Decimal("3")),
     reasoning_options=(),
 )
+"Kilo Auto Balanced (chat) · 205K context · 131K output · $0.60 in / $3.00 out per 1M tokens · tools, reasoning"
 
-KILO_AUTO_FREE: Final[Model] = Model(
+KILO_AUTO_FREE: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="kilo-auto/free",
     name="Kilo Auto Free",
@@ -2708,15 +2833,16 @@ KILO_AUTO_FREE: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_03_15,
-    last_updated=_D_2026_03_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_131072,
+    release_date=_Shared.D_2026_03_15,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_131072,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(),
 )
+"Kilo Auto Free (chat) · 205K context · 131K output · free · tools, reasoning"
 
-KILO_AUTO_FRONTIER: Final[Model] = Model(
+KILO_AUTO_FRONTIER: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="kilo-auto/frontier",
     name="Kilo Auto Frontier",
@@ -2726,15 +2852,16 @@ KILO_AUTO_FRONTIER: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_03_15,
-    last_updated=_D_2026_03_15,
-    modalities=_IMAGE_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    release_date=_Shared.D_2026_03_15,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.IMAGE_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(input=Decimal("5"), output=Decimal("25")),
     reasoning_options=(),
 )
+"Kilo Auto Frontier (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-KILO_AUTO_SMALL: Final[Model] = Model(
+KILO_AUTO_SMALL: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="kilo-auto/small",
     name="Kilo Auto Small",
@@ -2744,15 +2871,16 @@ KILO_AUTO_SMALL: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_03_15,
-    last_updated=_D_2026_03_15,
-    modalities=_IMAGE_TEXT_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    release_date=_Shared.D_2026_03_15,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.IMAGE_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.4")),
     reasoning_options=(),
 )
+"Kilo Auto Small (chat) · 400K context · 128K output · $0.05 in / $0.40 out per 1M tokens · vision, tools, reasoning, attachments"
 
-KWAIPILOT_KAT_CODER_PRO_V2: Final[Model] = Model(
+KWAIPILOT_KAT_CODER_PRO_V2: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="kwaipilot/kat-coder-pro-v2",
     name="Kwaipilot: KAT-Coder-Pro V2",
@@ -2762,14 +2890,15 @@ KWAIPILOT_KAT_CODER_PRO_V2: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_03_27,
-    last_updated=_D_2026_04_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_80000,
+    release_date=_Shared.D_2026_03_27,
+    last_updated=_Shared.D_2026_04_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_80000,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.06")),
 )
+"Kwaipilot: KAT-Coder-Pro V2 (chat) · 256K context · 80K output · $0.30 in / $1.20 out per 1M tokens · tools, open weights"
 
-LIQUID_LFM_2_24B_A2B: Final[Model] = Model(
+LIQUID_LFM_2_24B_A2B: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="liquid/lfm-2-24b-a2b",
     name="LiquidAI: LFM2-24B-A2B",
@@ -2779,14 +2908,15 @@ LIQUID_LFM_2_24B_A2B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_02_26,
-    last_updated=_D_2026_03_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_32768,
+    release_date=_Shared.D_2026_02_26,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_32768,
     cost=Cost(input=Decimal("0.03"), output=Decimal("0.12")),
 )
+"LiquidAI: LFM2-24B-A2B (chat) · 32.8K context · 32.8K output · $0.03 in / $0.12 out per 1M tokens · open weights"
 
-MANCER_WEAVER: Final[Model] = Model(
+MANCER_WEAVER: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="mancer/weaver",
     name="Mancer: Weaver (alpha)",
@@ -2796,14 +2926,15 @@ MANCER_WEAVER: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2023_08_02,
-    last_updated=_D_2026_03_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8000_OUTPUT_2000,
+    release_date=_Shared.D_2023_08_02,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8000_OUTPUT_2000,
     cost=Cost(input=Decimal("0.75"), output=Decimal("1")),
 )
+"Mancer: Weaver (alpha) (chat) · 8K context · 2K output · $0.75 in / $1.00 out per 1M tokens"
 
-META_LLAMA_LLAMA_3_70B_INSTRUCT: Final[Model] = Model(
+META_LLAMA_LLAMA_3_70B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="meta-llama/llama-3-70b-instruct",
     name="Meta: Llama 3 70B Instruct",
@@ -2813,14 +2944,15 @@ META_LLAMA_LLAMA_3_70B_INSTRUCT: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2024_07_23,
-    last_updated=_D_2024_07_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8192_OUTPUT_8000,
+    release_date=_Shared.D_2024_07_23,
+    last_updated=_Shared.D_2024_07_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8192_OUTPUT_8000,
     cost=Cost(input=Decimal("0.51"), output=Decimal("0.74")),
 )
+"Meta: Llama 3 70B Instruct (chat) · 8.19K context · 8K output · $0.51 in / $0.74 out per 1M tokens · open weights"
 
-META_LLAMA_LLAMA_3_8B_INSTRUCT: Final[Model] = Model(
+META_LLAMA_LLAMA_3_8B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="meta-llama/llama-3-8b-instruct",
     name="Meta: Llama 3 8B Instruct",
@@ -2830,14 +2962,15 @@ META_LLAMA_LLAMA_3_8B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2024_04_25,
-    last_updated=_D_2025_04_03,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8192_OUTPUT_16384,
+    release_date=_Shared.D_2024_04_25,
+    last_updated=_Shared.D_2025_04_03,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8192_OUTPUT_16384,
     cost=Cost(input=Decimal("0.03"), output=Decimal("0.04")),
 )
+"Meta: Llama 3 8B Instruct (chat) · 8.19K context · 16.4K output · $0.03 in / $0.04 out per 1M tokens · tools, open weights"
 
-META_LLAMA_LLAMA_3_1_70B_INSTRUCT: Final[Model] = Model(
+META_LLAMA_LLAMA_3_1_70B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="meta-llama/llama-3.1-70b-instruct",
     name="Meta: Llama 3.1 70B Instruct",
@@ -2847,14 +2980,15 @@ META_LLAMA_LLAMA_3_1_70B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2024_07_16,
-    last_updated=_D_2024_07_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_26215,
+    release_date=_Shared.D_2024_07_16,
+    last_updated=_Shared.D_2024_07_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_26215,
     cost=Cost(input=Decimal("0.4"), output=Decimal("0.4")),
 )
+"Meta: Llama 3.1 70B Instruct (chat) · 131K context · 26.2K output · $0.40 in / $0.40 out per 1M tokens · tools, open weights"
 
-META_LLAMA_LLAMA_3_1_8B_INSTRUCT: Final[Model] = Model(
+META_LLAMA_LLAMA_3_1_8B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="meta-llama/llama-3.1-8b-instruct",
     name="Meta: Llama 3.1 8B Instruct",
@@ -2864,14 +2998,15 @@ META_LLAMA_LLAMA_3_1_8B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2024_07_23,
-    last_updated=_D_2025_12_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_16384_OUTPUT_16384,
+    release_date=_Shared.D_2024_07_23,
+    last_updated=_Shared.D_2025_12_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_16384_OUTPUT_16384,
     cost=Cost(input=Decimal("0.02"), output=Decimal("0.05")),
 )
+"Meta: Llama 3.1 8B Instruct (chat) · 16.4K context · 16.4K output · $0.02 in / $0.05 out per 1M tokens · tools, open weights"
 
-META_LLAMA_LLAMA_3_2_11B_VISION_INSTRUCT: Final[Model] = Model(
+META_LLAMA_LLAMA_3_2_11B_VISION_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="meta-llama/llama-3.2-11b-vision-instruct",
     name="Meta: Llama 3.2 11B Vision Instruct",
@@ -2881,14 +3016,15 @@ META_LLAMA_LLAMA_3_2_11B_VISION_INSTRUCT: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2024_09_25,
-    last_updated=_D_2024_09_25,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_16384,
+    release_date=_Shared.D_2024_09_25,
+    last_updated=_Shared.D_2024_09_25,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_16384,
     cost=Cost(input=Decimal("0.049"), output=Decimal("0.049")),
 )
+"Meta: Llama 3.2 11B Vision Instruct (chat) · 131K context · 16.4K output · $0.049 in / $0.049 out per 1M tokens · vision, attachments, open weights"
 
-META_LLAMA_LLAMA_3_2_1B_INSTRUCT: Final[Model] = Model(
+META_LLAMA_LLAMA_3_2_1B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="meta-llama/llama-3.2-1b-instruct",
     name="Meta: Llama 3.2 1B Instruct",
@@ -2898,14 +3034,15 @@ META_LLAMA_LLAMA_3_2_1B_INSTRUCT: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2024_09_18,
-    last_updated=_D_2026_01_27,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_60000_OUTPUT_12000,
+    release_date=_Shared.D_2024_09_18,
+    last_updated=_Shared.D_2026_01_27,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_60000_OUTPUT_12000,
     cost=Cost(input=Decimal("0.027"), output=Decimal("0.2")),
 )
+"Meta: Llama 3.2 1B Instruct (chat) · 60K context · 12K output · $0.027 in / $0.20 out per 1M tokens · open weights"
 
-META_LLAMA_LLAMA_3_2_3B_INSTRUCT: Final[Model] = Model(
+META_LLAMA_LLAMA_3_2_3B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="meta-llama/llama-3.2-3b-instruct",
     name="Meta: Llama 3.2 3B Instruct",
@@ -2915,14 +3052,15 @@ META_LLAMA_LLAMA_3_2_3B_INSTRUCT: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2024_09_18,
-    last_updated=_D_2026_03_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_80000_OUTPUT_16384,
+    release_date=_Shared.D_2024_09_18,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_80000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.051"), output=Decimal("0.34")),
 )
+"Meta: Llama 3.2 3B Instruct (chat) · 80K context · 16.4K output · $0.051 in / $0.34 out per 1M tokens · open weights"
 
-META_LLAMA_LLAMA_3_3_70B_INSTRUCT: Final[Model] = Model(
+META_LLAMA_LLAMA_3_3_70B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="meta-llama/llama-3.3-70b-instruct",
     name="Meta: Llama 3.3 70B Instruct",
@@ -2932,14 +3070,15 @@ META_LLAMA_LLAMA_3_3_70B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2024_08_01,
-    last_updated=_D_2026_02_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_16384,
+    release_date=_Shared.D_2024_08_01,
+    last_updated=_Shared.D_2026_02_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_16384,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.32")),
 )
+"Meta: Llama 3.3 70B Instruct (chat) · 131K context · 16.4K output · $0.10 in / $0.32 out per 1M tokens · tools, open weights"
 
-META_LLAMA_LLAMA_4_MAVERICK: Final[Model] = Model(
+META_LLAMA_LLAMA_4_MAVERICK: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="meta-llama/llama-4-maverick",
     name="Meta: Llama 4 Maverick",
@@ -2949,14 +3088,15 @@ META_LLAMA_LLAMA_4_MAVERICK: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_04_05,
-    last_updated=_D_2025_12_24,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_16384,
+    release_date=_Shared.D_2025_04_05,
+    last_updated=_Shared.D_2025_12_24,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_16384,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
 )
+"Meta: Llama 4 Maverick (chat) · 1.05M context · 16.4K output · $0.15 in / $0.60 out per 1M tokens · vision, tools, attachments, open weights"
 
-META_LLAMA_LLAMA_4_SCOUT: Final[Model] = Model(
+META_LLAMA_LLAMA_4_SCOUT: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="meta-llama/llama-4-scout",
     name="Meta: Llama 4 Scout",
@@ -2966,14 +3106,15 @@ META_LLAMA_LLAMA_4_SCOUT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_04_05,
-    last_updated=_D_2025_04_05,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_327680_OUTPUT_16384,
+    release_date=_Shared.D_2025_04_05,
+    last_updated=_Shared.D_2025_04_05,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_327680_OUTPUT_16384,
     cost=Cost(input=Decimal("0.08"), output=Decimal("0.3")),
 )
+"Meta: Llama 4 Scout (chat) · 328K context · 16.4K output · $0.08 in / $0.30 out per 1M tokens · vision, tools, attachments, open weights"
 
-META_LLAMA_LLAMA_GUARD_3_8B: Final[Model] = Model(
+META_LLAMA_LLAMA_GUARD_3_8B: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="meta-llama/llama-guard-3-8b",
     name="Llama Guard 3 8B",
@@ -2983,14 +3124,15 @@ META_LLAMA_LLAMA_GUARD_3_8B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2024_04_18,
-    last_updated=_D_2026_02_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_26215,
+    release_date=_Shared.D_2024_04_18,
+    last_updated=_Shared.D_2026_02_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_26215,
     cost=Cost(input=Decimal("0.02"), output=Decimal("0.06")),
 )
+"Llama Guard 3 8B (chat) · 131K context · 26.2K output · $0.02 in / $0.06 out per 1M tokens · open weights"
 
-META_LLAMA_LLAMA_GUARD_4_12B: Final[Model] = Model(
+META_LLAMA_LLAMA_GUARD_4_12B: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="meta-llama/llama-guard-4-12b",
     name="Meta: Llama Guard 4 12B",
@@ -3000,14 +3142,15 @@ META_LLAMA_LLAMA_GUARD_4_12B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_04_05,
-    last_updated=_D_2025_04_05,
-    modalities=_IMAGE_TEXT_TO_TEXT,
-    limit=_CONTEXT_163840_OUTPUT_32768,
+    release_date=_Shared.D_2025_04_05,
+    last_updated=_Shared.D_2025_04_05,
+    modalities=_Shared.IMAGE_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_163840_OUTPUT_32768,
     cost=Cost(input=Decimal("0.18"), output=Decimal("0.18")),
 )
+"Meta: Llama Guard 4 12B (chat) · 164K context · 32.8K output · $0.18 in / $0.18 out per 1M tokens · vision, attachments, open weights"
 
-MICROSOFT_PHI_4: Final[Model] = Model(
+MICROSOFT_PHI_4: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="microsoft/phi-4",
     name="Microsoft: Phi 4",
@@ -3017,14 +3160,15 @@ MICROSOFT_PHI_4: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2024_12_11,
-    last_updated=_D_2024_12_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_16384_OUTPUT_16384,
+    release_date=_Shared.D_2024_12_11,
+    last_updated=_Shared.D_2024_12_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_16384_OUTPUT_16384,
     cost=Cost(input=Decimal("0.06"), output=Decimal("0.14")),
 )
+"Microsoft: Phi 4 (chat) · 16.4K context · 16.4K output · $0.06 in / $0.14 out per 1M tokens · open weights"
 
-MICROSOFT_PHI_4_MINI_INSTRUCT: Final[Model] = Model(
+MICROSOFT_PHI_4_MINI_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="microsoft/phi-4-mini-instruct",
     name="Microsoft: Phi 4 Mini Instruct",
@@ -3035,14 +3179,15 @@ MICROSOFT_PHI_4_MINI_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_10_17,
-    last_updated=_D_2026_05_07,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_128000,
+    release_date=_Shared.D_2025_10_17,
+    last_updated=_Shared.D_2026_05_07,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.08"), output=Decimal("0.35"), cache_read=Decimal("0.08")),
 )
+"Microsoft: Phi 4 Mini Instruct (chat) · 128K context · 128K output · $0.08 in / $0.35 out per 1M tokens · structured output, open weights"
 
-MICROSOFT_WIZARDLM_2_8X22B: Final[Model] = Model(
+MICROSOFT_WIZARDLM_2_8X22B: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="microsoft/wizardlm-2-8x22b",
     name="WizardLM-2 8x22B",
@@ -3052,14 +3197,15 @@ MICROSOFT_WIZARDLM_2_8X22B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2024_04_24,
-    last_updated=_D_2024_04_24,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_65535_OUTPUT_8000,
+    release_date=_Shared.D_2024_04_24,
+    last_updated=_Shared.D_2024_04_24,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_65535_OUTPUT_8000,
     cost=Cost(input=Decimal("0.62"), output=Decimal("0.62")),
 )
+"WizardLM-2 8x22B (chat) · 65.5K context · 8K output · $0.62 in / $0.62 out per 1M tokens · open weights"
 
-MINIMAX_MINIMAX_01: Final[Model] = Model(
+MINIMAX_MINIMAX_01: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="minimax/minimax-01",
     name="MiniMax: MiniMax-01",
@@ -3069,14 +3215,15 @@ MINIMAX_MINIMAX_01: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_01_15,
-    last_updated=_D_2025_01_15,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1000192_OUTPUT_1000192,
+    release_date=_Shared.D_2025_01_15,
+    last_updated=_Shared.D_2025_01_15,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1000192_OUTPUT_1000192,
     cost=Cost(input=Decimal("0.2"), output=Decimal("1.1")),
 )
+"MiniMax: MiniMax-01 (chat) · 1M context · 1M output · $0.20 in / $1.10 out per 1M tokens · vision, attachments, open weights"
 
-MINIMAX_MINIMAX_M1: Final[Model] = Model(
+MINIMAX_MINIMAX_M1: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="minimax/minimax-m1",
     name="MiniMax: MiniMax M1",
@@ -3086,15 +3233,16 @@ MINIMAX_MINIMAX_M1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_06_17,
-    last_updated=_D_2025_06_17,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_40000,
+    release_date=_Shared.D_2025_06_17,
+    last_updated=_Shared.D_2025_06_17,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_40000,
     cost=Cost(input=Decimal("0.4"), output=Decimal("2.2")),
     reasoning_options=(),
 )
+"MiniMax: MiniMax M1 (chat) · 1M context · 40K output · $0.40 in / $2.20 out per 1M tokens · tools, reasoning, open weights"
 
-MINIMAX_MINIMAX_M2: Final[Model] = Model(
+MINIMAX_MINIMAX_M2: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="minimax/minimax-m2",
     name="MiniMax: MiniMax M2",
@@ -3104,15 +3252,16 @@ MINIMAX_MINIMAX_M2: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_10_23,
-    last_updated=_D_2026_03_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_196608_OUTPUT_196608,
+    release_date=_Shared.D_2025_10_23,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_196608_OUTPUT_196608,
     cost=Cost(input=Decimal("0.255"), output=Decimal("1"), cache_read=Decimal("0.03")),
     reasoning_options=(),
 )
+"MiniMax: MiniMax M2 (chat) · 197K context · 197K output · $0.255 in / $1.00 out per 1M tokens · tools, reasoning, open weights"
 
-MINIMAX_MINIMAX_M2_HER: Final[Model] = Model(
+MINIMAX_MINIMAX_M2_HER: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="minimax/minimax-m2-her",
     name="MiniMax: MiniMax M2-her",
@@ -3122,14 +3271,15 @@ MINIMAX_MINIMAX_M2_HER: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_01_23,
-    last_updated=_D_2026_03_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_65536_OUTPUT_2048,
+    release_date=_Shared.D_2026_01_23,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_65536_OUTPUT_2048,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
 )
+"MiniMax: MiniMax M2-her (chat) · 65.5K context · 2.05K output · $0.30 in / $1.20 out per 1M tokens · open weights"
 
-MINIMAX_MINIMAX_M2_1: Final[Model] = Model(
+MINIMAX_MINIMAX_M2_1: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="minimax/minimax-m2.1",
     name="MiniMax: MiniMax M2.1",
@@ -3139,15 +3289,16 @@ MINIMAX_MINIMAX_M2_1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_12_23,
-    last_updated=_D_2025_12_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_196608_OUTPUT_39322,
+    release_date=_Shared.D_2025_12_23,
+    last_updated=_Shared.D_2025_12_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_196608_OUTPUT_39322,
     cost=Cost(input=Decimal("0.27"), output=Decimal("0.95"), cache_read=Decimal("0.03")),
     reasoning_options=(),
 )
+"MiniMax: MiniMax M2.1 (chat) · 197K context · 39.3K output · $0.27 in / $0.95 out per 1M tokens · tools, reasoning, open weights"
 
-MINIMAX_MINIMAX_M2_5: Final[Model] = Model(
+MINIMAX_MINIMAX_M2_5: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="minimax/minimax-m2.5",
     name="MiniMax: MiniMax M2.5",
@@ -3157,15 +3308,16 @@ MINIMAX_MINIMAX_M2_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_02_12,
-    last_updated=_D_2026_03_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_196608_OUTPUT_196608,
+    release_date=_Shared.D_2026_02_12,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_196608_OUTPUT_196608,
     cost=Cost(input=Decimal("0.25"), output=Decimal("1.2"), cache_read=Decimal("0.029")),
     reasoning_options=(),
 )
+"MiniMax: MiniMax M2.5 (chat) · 197K context · 197K output · $0.25 in / $1.20 out per 1M tokens · tools, reasoning, open weights"
 
-MINIMAX_MINIMAX_M2_7: Final[Model] = Model(
+MINIMAX_MINIMAX_M2_7: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="minimax/minimax-m2.7",
     name="MiniMax: MiniMax M2.7",
@@ -3176,15 +3328,16 @@ MINIMAX_MINIMAX_M2_7: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_03_18,
-    last_updated=_D_2026_03_18,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_131072,
+    release_date=_Shared.D_2026_03_18,
+    last_updated=_Shared.D_2026_03_18,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_131072,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.06")),
     reasoning_options=(),
 )
+"MiniMax: MiniMax M2.7 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights"
 
-MISTRALAI_CODESTRAL_2508: Final[Model] = Model(
+MISTRALAI_CODESTRAL_2508: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="mistralai/codestral-2508",
     name="Mistral: Codestral 2508",
@@ -3194,14 +3347,15 @@ MISTRALAI_CODESTRAL_2508: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_08_01,
-    last_updated=_D_2025_08_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_51200,
+    release_date=_Shared.D_2025_08_01,
+    last_updated=_Shared.D_2025_08_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_51200,
     cost=Cost(input=Decimal("0.3"), output=Decimal("0.9")),
 )
+"Mistral: Codestral 2508 (chat) · 256K context · 51.2K output · $0.30 in / $0.90 out per 1M tokens · tools, open weights"
 
-MISTRALAI_DEVSTRAL_2512: Final[Model] = Model(
+MISTRALAI_DEVSTRAL_2512: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="mistralai/devstral-2512",
     name="Mistral: Devstral 2 2512",
@@ -3211,14 +3365,15 @@ MISTRALAI_DEVSTRAL_2512: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_09_12,
-    last_updated=_D_2026_03_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_65536,
+    release_date=_Shared.D_2025_09_12,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_65536,
     cost=Cost(input=Decimal("0.4"), output=Decimal("2"), cache_read=Decimal("0.025")),
 )
+"Mistral: Devstral 2 2512 (chat) · 262K context · 65.5K output · $0.40 in / $2.00 out per 1M tokens · tools, open weights"
 
-MISTRALAI_DEVSTRAL_MEDIUM: Final[Model] = Model(
+MISTRALAI_DEVSTRAL_MEDIUM: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="mistralai/devstral-medium",
     name="Mistral: Devstral Medium",
@@ -3228,14 +3383,15 @@ MISTRALAI_DEVSTRAL_MEDIUM: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_07_10,
-    last_updated=_D_2025_07_10,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_26215,
+    release_date=_Shared.D_2025_07_10,
+    last_updated=_Shared.D_2025_07_10,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_26215,
     cost=Cost(input=Decimal("0.4"), output=Decimal("2")),
 )
+"Mistral: Devstral Medium (chat) · 131K context · 26.2K output · $0.40 in / $2.00 out per 1M tokens · tools, open weights"
 
-MISTRALAI_DEVSTRAL_SMALL: Final[Model] = Model(
+MISTRALAI_DEVSTRAL_SMALL: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="mistralai/devstral-small",
     name="Mistral: Devstral Small 1.1",
@@ -3245,14 +3401,15 @@ MISTRALAI_DEVSTRAL_SMALL: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_05_07,
-    last_updated=_D_2025_07_10,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_26215,
+    release_date=_Shared.D_2025_05_07,
+    last_updated=_Shared.D_2025_07_10,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_26215,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
 )
+"Mistral: Devstral Small 1.1 (chat) · 131K context · 26.2K output · $0.10 in / $0.30 out per 1M tokens · tools, open weights"
 
-MISTRALAI_MINISTRAL_14B_2512: Final[Model] = Model(
+MISTRALAI_MINISTRAL_14B_2512: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="mistralai/ministral-14b-2512",
     name="Mistral: Ministral 3 14B 2512",
@@ -3262,14 +3419,15 @@ MISTRALAI_MINISTRAL_14B_2512: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_12_16,
-    last_updated=_D_2025_12_16,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_52429,
+    release_date=_Shared.D_2025_12_16,
+    last_updated=_Shared.D_2025_12_16,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_52429,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.2")),
 )
+"Mistral: Ministral 3 14B 2512 (chat) · 262K context · 52.4K output · $0.20 in / $0.20 out per 1M tokens · vision, tools, attachments"
 
-MISTRALAI_MINISTRAL_3B_2512: Final[Model] = Model(
+MISTRALAI_MINISTRAL_3B_2512: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="mistralai/ministral-3b-2512",
     name="Mistral: Ministral 3 3B 2512",
@@ -3279,14 +3437,15 @@ MISTRALAI_MINISTRAL_3B_2512: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_12_02,
-    last_updated=_D_2026_03_15,
-    modalities=_IMAGE_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32768,
+    release_date=_Shared.D_2025_12_02,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.IMAGE_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.1")),
 )
+"Mistral: Ministral 3 3B 2512 (chat) · 131K context · 32.8K output · $0.10 in / $0.10 out per 1M tokens · vision, tools, attachments, open weights"
 
-MISTRALAI_MINISTRAL_8B_2512: Final[Model] = Model(
+MISTRALAI_MINISTRAL_8B_2512: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="mistralai/ministral-8b-2512",
     name="Mistral: Ministral 3 8B 2512",
@@ -3296,14 +3455,15 @@ MISTRALAI_MINISTRAL_8B_2512: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_12_02,
-    last_updated=_D_2026_03_15,
-    modalities=_IMAGE_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_32768,
+    release_date=_Shared.D_2025_12_02,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.IMAGE_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_32768,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.15")),
 )
+"Mistral: Ministral 3 8B 2512 (chat) · 262K context · 32.8K output · $0.15 in / $0.15 out per 1M tokens · vision, tools, attachments, open weights"
 
-MISTRALAI_MISTRAL_7B_INSTRUCT_V0_1: Final[Model] = Model(
+MISTRALAI_MISTRAL_7B_INSTRUCT_V0_1: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="mistralai/mistral-7b-instruct-v0.1",
     name="Mistral: Mistral 7B Instruct v0.1",
@@ -3313,14 +3473,15 @@ MISTRALAI_MISTRAL_7B_INSTRUCT_V0_1: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_04_03,
-    last_updated=_D_2025_04_03,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_2824_OUTPUT_565,
+    release_date=_Shared.D_2025_04_03,
+    last_updated=_Shared.D_2025_04_03,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_2824_OUTPUT_565,
     cost=Cost(input=Decimal("0.11"), output=Decimal("0.19")),
 )
+"Mistral: Mistral 7B Instruct v0.1 (chat) · 2.82K context · 565 output · $0.11 in / $0.19 out per 1M tokens"
 
-MISTRALAI_MISTRAL_LARGE: Final[Model] = Model(
+MISTRALAI_MISTRAL_LARGE: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="mistralai/mistral-large",
     name="Mistral Large",
@@ -3330,14 +3491,15 @@ MISTRALAI_MISTRAL_LARGE: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2024_07_24,
-    last_updated=_D_2025_12_02,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_25600,
+    release_date=_Shared.D_2024_07_24,
+    last_updated=_Shared.D_2025_12_02,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_25600,
     cost=Cost(input=Decimal("2"), output=Decimal("6")),
 )
+"Mistral Large (chat) · 128K context · 25.6K output · $2.00 in / $6.00 out per 1M tokens · tools, open weights"
 
-MISTRALAI_MISTRAL_LARGE_2407: Final[Model] = Model(
+MISTRALAI_MISTRAL_LARGE_2407: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="mistralai/mistral-large-2407",
     name="Mistral Large 2407",
@@ -3347,14 +3509,15 @@ MISTRALAI_MISTRAL_LARGE_2407: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2024_11_19,
-    last_updated=_D_2026_03_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32768,
+    release_date=_Shared.D_2024_11_19,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("2"), output=Decimal("6")),
 )
+"Mistral Large 2407 (chat) · 131K context · 32.8K output · $2.00 in / $6.00 out per 1M tokens · tools, open weights"
 
-MISTRALAI_MISTRAL_LARGE_2411: Final[Model] = Model(
+MISTRALAI_MISTRAL_LARGE_2411: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="mistralai/mistral-large-2411",
     name="Mistral Large 2411",
@@ -3364,14 +3527,15 @@ MISTRALAI_MISTRAL_LARGE_2411: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2024_07_24,
-    last_updated=_D_2024_11_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_26215,
+    release_date=_Shared.D_2024_07_24,
+    last_updated=_Shared.D_2024_11_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_26215,
     cost=Cost(input=Decimal("2"), output=Decimal("6")),
 )
+"Mistral Large 2411 (chat) · 131K context · 26.2K output · $2.00 in / $6.00 out per 1M tokens · tools, open weights"
 
-MISTRALAI_MISTRAL_LARGE_2512: Final[Model] = Model(
+MISTRALAI_MISTRAL_LARGE_2512: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="mistralai/mistral-large-2512",
     name="Mistral: Mistral Large 3 2512",
@@ -3381,14 +3545,15 @@ MISTRALAI_MISTRAL_LARGE_2512: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2024_11_01,
-    last_updated=_D_2025_12_16,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_52429,
+    release_date=_Shared.D_2024_11_01,
+    last_updated=_Shared.D_2025_12_16,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_52429,
     cost=Cost(input=Decimal("0.5"), output=Decimal("1.5")),
 )
+"Mistral: Mistral Large 3 2512 (chat) · 262K context · 52.4K output · $0.50 in / $1.50 out per 1M tokens · vision, tools, attachments, open weights"
 
-MISTRALAI_MISTRAL_MEDIUM_3: Final[Model] = Model(
+MISTRALAI_MISTRAL_MEDIUM_3: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="mistralai/mistral-medium-3",
     name="Mistral: Mistral Medium 3",
@@ -3398,14 +3563,15 @@ MISTRALAI_MISTRAL_MEDIUM_3: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_05_07,
-    last_updated=_D_2025_05_07,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_26215,
+    release_date=_Shared.D_2025_05_07,
+    last_updated=_Shared.D_2025_05_07,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_26215,
     cost=Cost(input=Decimal("0.4"), output=Decimal("2")),
 )
+"Mistral: Mistral Medium 3 (chat) · 131K context · 26.2K output · $0.40 in / $2.00 out per 1M tokens · vision, tools, attachments"
 
-MISTRALAI_MISTRAL_MEDIUM_3_5: Final[Model] = Model(
+MISTRALAI_MISTRAL_MEDIUM_3_5: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="mistralai/mistral-medium-3-5",
     name="Mistral: Mistral Medium 3.5",
@@ -3416,15 +3582,16 @@ MISTRALAI_MISTRAL_MEDIUM_3_5: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_04_30,
-    last_updated=_D_2026_05_07,
-    modalities=_IMAGE_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    release_date=_Shared.D_2026_04_30,
+    last_updated=_Shared.D_2026_05_07,
+    modalities=_Shared.IMAGE_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("1.5"), output=Decimal("7.5")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Mistral: Mistral Medium 3.5 (chat) · 262K context · 262K output · $1.50 in / $7.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-MISTRALAI_MISTRAL_MEDIUM_3_1: Final[Model] = Model(
+MISTRALAI_MISTRAL_MEDIUM_3_1: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="mistralai/mistral-medium-3.1",
     name="Mistral: Mistral Medium 3.1",
@@ -3434,14 +3601,15 @@ MISTRALAI_MISTRAL_MEDIUM_3_1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_08_12,
-    last_updated=_D_2025_08_12,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_26215,
+    release_date=_Shared.D_2025_08_12,
+    last_updated=_Shared.D_2025_08_12,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_26215,
     cost=Cost(input=Decimal("0.4"), output=Decimal("2")),
 )
+"Mistral: Mistral Medium 3.1 (chat) · 131K context · 26.2K output · $0.40 in / $2.00 out per 1M tokens · vision, tools, attachments"
 
-MISTRALAI_MISTRAL_NEMO: Final[Model] = Model(
+MISTRALAI_MISTRAL_NEMO: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="mistralai/mistral-nemo",
     name="Mistral: Mistral Nemo",
@@ -3451,14 +3619,15 @@ MISTRALAI_MISTRAL_NEMO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2024_07_01,
-    last_updated=_D_2024_07_30,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_16384,
+    release_date=_Shared.D_2024_07_01,
+    last_updated=_Shared.D_2024_07_30,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_16384,
     cost=Cost(input=Decimal("0.02"), output=Decimal("0.04")),
 )
+"Mistral: Mistral Nemo (chat) · 131K context · 16.4K output · $0.02 in / $0.04 out per 1M tokens · tools, open weights"
 
-MISTRALAI_MISTRAL_SABA: Final[Model] = Model(
+MISTRALAI_MISTRAL_SABA: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="mistralai/mistral-saba",
     name="Mistral: Saba",
@@ -3468,14 +3637,15 @@ MISTRALAI_MISTRAL_SABA: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_02_17,
-    last_updated=_D_2026_03_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_32768,
+    release_date=_Shared.D_2025_02_17,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_32768,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.6")),
 )
+"Mistral: Saba (chat) · 32.8K context · 32.8K output · $0.20 in / $0.60 out per 1M tokens · tools, open weights"
 
-MISTRALAI_MISTRAL_SMALL_24B_INSTRUCT_2501: Final[Model] = Model(
+MISTRALAI_MISTRAL_SMALL_24B_INSTRUCT_2501: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="mistralai/mistral-small-24b-instruct-2501",
     name="Mistral: Mistral Small 3",
@@ -3485,14 +3655,15 @@ MISTRALAI_MISTRAL_SMALL_24B_INSTRUCT_2501: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_12_29,
-    last_updated=_D_2026_01_10,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_16384,
+    release_date=_Shared.D_2025_12_29,
+    last_updated=_Shared.D_2026_01_10,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_16384,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.08")),
 )
+"Mistral: Mistral Small 3 (chat) · 32.8K context · 16.4K output · $0.05 in / $0.08 out per 1M tokens · tools, open weights"
 
-MISTRALAI_MISTRAL_SMALL_2603: Final[Model] = Model(
+MISTRALAI_MISTRAL_SMALL_2603: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="mistralai/mistral-small-2603",
     name="Mistral: Mistral Small 4",
@@ -3502,15 +3673,16 @@ MISTRALAI_MISTRAL_SMALL_2603: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_03_16,
-    last_updated=_D_2026_04_11,
-    modalities=_IMAGE_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    release_date=_Shared.D_2026_03_16,
+    last_updated=_Shared.D_2026_04_11,
+    modalities=_Shared.IMAGE_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6"), cache_read=Decimal("0.015")),
     reasoning_options=(),
 )
+"Mistral: Mistral Small 4 (chat) · 262K context · 262K output · $0.15 in / $0.60 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-MISTRALAI_MISTRAL_SMALL_3_1_24B_INSTRUCT: Final[Model] = Model(
+MISTRALAI_MISTRAL_SMALL_3_1_24B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="mistralai/mistral-small-3.1-24b-instruct",
     name="Mistral: Mistral Small 3.1 24B",
@@ -3520,14 +3692,15 @@ MISTRALAI_MISTRAL_SMALL_3_1_24B_INSTRUCT: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_03_17,
-    last_updated=_D_2026_03_15,
-    modalities=_IMAGE_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_131072,
+    release_date=_Shared.D_2025_03_17,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.IMAGE_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_131072,
     cost=Cost(input=Decimal("0.35"), output=Decimal("0.56"), cache_read=Decimal("0.015")),
 )
+"Mistral: Mistral Small 3.1 24B (chat) · 128K context · 131K output · $0.35 in / $0.56 out per 1M tokens · vision, attachments, open weights"
 
-MISTRALAI_MISTRAL_SMALL_3_2_24B_INSTRUCT: Final[Model] = Model(
+MISTRALAI_MISTRAL_SMALL_3_2_24B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="mistralai/mistral-small-3.2-24b-instruct",
     name="Mistral: Mistral Small 3.2 24B",
@@ -3537,14 +3710,15 @@ MISTRALAI_MISTRAL_SMALL_3_2_24B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_06_20,
-    last_updated=_D_2025_06_20,
-    modalities=_IMAGE_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_131072,
+    release_date=_Shared.D_2025_06_20,
+    last_updated=_Shared.D_2025_06_20,
+    modalities=_Shared.IMAGE_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_131072,
     cost=Cost(input=Decimal("0.06"), output=Decimal("0.18"), cache_read=Decimal("0.03")),
 )
+"Mistral: Mistral Small 3.2 24B (chat) · 131K context · 131K output · $0.06 in / $0.18 out per 1M tokens · vision, tools, attachments, open weights"
 
-MISTRALAI_MIXTRAL_8X22B_INSTRUCT: Final[Model] = Model(
+MISTRALAI_MIXTRAL_8X22B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="mistralai/mixtral-8x22b-instruct",
     name="Mistral: Mixtral 8x22B Instruct",
@@ -3554,14 +3728,15 @@ MISTRALAI_MIXTRAL_8X22B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2024_04_17,
-    last_updated=_D_2024_04_17,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_65536_OUTPUT_13108,
+    release_date=_Shared.D_2024_04_17,
+    last_updated=_Shared.D_2024_04_17,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_65536_OUTPUT_13108,
     cost=Cost(input=Decimal("2"), output=Decimal("6")),
 )
+"Mistral: Mixtral 8x22B Instruct (chat) · 65.5K context · 13.1K output · $2.00 in / $6.00 out per 1M tokens · tools, open weights"
 
-MISTRALAI_PIXTRAL_LARGE_2411: Final[Model] = Model(
+MISTRALAI_PIXTRAL_LARGE_2411: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="mistralai/pixtral-large-2411",
     name="Mistral: Pixtral Large 2411",
@@ -3571,14 +3746,15 @@ MISTRALAI_PIXTRAL_LARGE_2411: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2024_11_19,
-    last_updated=_D_2026_03_15,
-    modalities=_IMAGE_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32768,
+    release_date=_Shared.D_2024_11_19,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.IMAGE_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("2"), output=Decimal("6")),
 )
+"Mistral: Pixtral Large 2411 (chat) · 131K context · 32.8K output · $2.00 in / $6.00 out per 1M tokens · vision, tools, attachments, open weights"
 
-MISTRALAI_VOXTRAL_SMALL_24B_2507: Final[Model] = Model(
+MISTRALAI_VOXTRAL_SMALL_24B_2507: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="mistralai/voxtral-small-24b-2507",
     name="Mistral: Voxtral Small 24B 2507",
@@ -3588,14 +3764,15 @@ MISTRALAI_VOXTRAL_SMALL_24B_2507: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_07_01,
-    last_updated=_D_2025_07_01,
-    modalities=_TEXT_AUDIO_TO_TEXT,
-    limit=_CONTEXT_32000_OUTPUT_6400,
+    release_date=_Shared.D_2025_07_01,
+    last_updated=_Shared.D_2025_07_01,
+    modalities=_Shared.TEXT_AUDIO_TO_TEXT,
+    limit=_Shared.CONTEXT_32000_OUTPUT_6400,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
 )
+"Mistral: Voxtral Small 24B 2507 (chat) · 32K context · 6.4K output · $0.10 in / $0.30 out per 1M tokens · tools, open weights"
 
-MOONSHOTAI_KIMI_K2: Final[Model] = Model(
+MOONSHOTAI_KIMI_K2: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="moonshotai/kimi-k2",
     name="MoonshotAI: Kimi K2 0711",
@@ -3605,14 +3782,15 @@ MOONSHOTAI_KIMI_K2: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_07_11,
-    last_updated=_D_2026_03_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131000_OUTPUT_26215,
+    release_date=_Shared.D_2025_07_11,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131000_OUTPUT_26215,
     cost=Cost(input=Decimal("0.55"), output=Decimal("2.2")),
 )
+"MoonshotAI: Kimi K2 0711 (chat) · 131K context · 26.2K output · $0.55 in / $2.20 out per 1M tokens · tools, open weights"
 
-MOONSHOTAI_KIMI_K2_0905: Final[Model] = Model(
+MOONSHOTAI_KIMI_K2_0905: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="moonshotai/kimi-k2-0905",
     name="MoonshotAI: Kimi K2 0905",
@@ -3622,14 +3800,15 @@ MOONSHOTAI_KIMI_K2_0905: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_09_05,
-    last_updated=_D_2025_09_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_26215,
+    release_date=_Shared.D_2025_09_05,
+    last_updated=_Shared.D_2025_09_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_26215,
     cost=Cost(input=Decimal("0.4"), output=Decimal("2"), cache_read=Decimal("0.15")),
 )
+"MoonshotAI: Kimi K2 0905 (chat) · 131K context · 26.2K output · $0.40 in / $2.00 out per 1M tokens · tools, open weights"
 
-MOONSHOTAI_KIMI_K2_THINKING: Final[Model] = Model(
+MOONSHOTAI_KIMI_K2_THINKING: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="moonshotai/kimi-k2-thinking",
     name="MoonshotAI: Kimi K2 Thinking",
@@ -3639,15 +3818,16 @@ MOONSHOTAI_KIMI_K2_THINKING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_11_06,
-    last_updated=_D_2026_03_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_65535,
+    release_date=_Shared.D_2025_11_06,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_65535,
     cost=Cost(input=Decimal("0.47"), output=Decimal("2"), cache_read=Decimal("0.2")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"MoonshotAI: Kimi K2 Thinking (chat) · 131K context · 65.5K output · $0.47 in / $2.00 out per 1M tokens · tools, reasoning, open weights"
 
-MOONSHOTAI_KIMI_K2_5: Final[Model] = Model(
+MOONSHOTAI_KIMI_K2_5: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="moonshotai/kimi-k2.5",
     name="MoonshotAI: Kimi K2.5",
@@ -3657,15 +3837,16 @@ MOONSHOTAI_KIMI_K2_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_01_27,
-    last_updated=_D_2026_03_15,
-    modalities=_IMAGE_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_65535,
+    release_date=_Shared.D_2026_01_27,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.IMAGE_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_65535,
     cost=Cost(input=Decimal("0.45"), output=Decimal("2.2")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"MoonshotAI: Kimi K2.5 (chat) · 262K context · 65.5K output · $0.45 in / $2.20 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-MOONSHOTAI_KIMI_K2_6: Final[Model] = Model(
+MOONSHOTAI_KIMI_K2_6: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="moonshotai/kimi-k2.6",
     name="MoonshotAI: Kimi K2.6",
@@ -3676,15 +3857,16 @@ MOONSHOTAI_KIMI_K2_6: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_20,
-    last_updated=_D_2026_05_12,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_65535,
+    release_date=_Shared.D_2026_04_20,
+    last_updated=_Shared.D_2026_05_12,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_65535,
     cost=Cost(input=Decimal("0.75"), output=Decimal("3.5"), cache_read=Decimal("0.375")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"MoonshotAI: Kimi K2.6 (chat) · 262K context · 65.5K output · $0.75 in / $3.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-MORPH_MORPH_V3_FAST: Final[Model] = Model(
+MORPH_MORPH_V3_FAST: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="morph/morph-v3-fast",
     name="Morph: Morph V3 Fast",
@@ -3694,14 +3876,15 @@ MORPH_MORPH_V3_FAST: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2024_08_15,
-    last_updated=_D_2024_08_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_81920_OUTPUT_38000,
+    release_date=_Shared.D_2024_08_15,
+    last_updated=_Shared.D_2024_08_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_81920_OUTPUT_38000,
     cost=Cost(input=Decimal("0.8"), output=Decimal("1.2")),
 )
+"Morph: Morph V3 Fast (chat) · 81.9K context · 38K output · $0.80 in / $1.20 out per 1M tokens"
 
-MORPH_MORPH_V3_LARGE: Final[Model] = Model(
+MORPH_MORPH_V3_LARGE: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="morph/morph-v3-large",
     name="Morph: Morph V3 Large",
@@ -3711,14 +3894,15 @@ MORPH_MORPH_V3_LARGE: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2024_08_15,
-    last_updated=_D_2024_08_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_131072,
+    release_date=_Shared.D_2024_08_15,
+    last_updated=_Shared.D_2024_08_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_131072,
     cost=Cost(input=Decimal("0.9"), output=Decimal("1.9")),
 )
+"Morph: Morph V3 Large (chat) · 262K context · 131K output · $0.90 in / $1.90 out per 1M tokens"
 
-NEX_AGI_DEEPSEEK_V3_1_NEX_N1: Final[Model] = Model(
+NEX_AGI_DEEPSEEK_V3_1_NEX_N1: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="nex-agi/deepseek-v3.1-nex-n1",
     name="Nex AGI: DeepSeek V3.1 Nex N1",
@@ -3728,14 +3912,15 @@ NEX_AGI_DEEPSEEK_V3_1_NEX_N1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_01_01,
-    last_updated=_D_2025_11_25,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_163840,
+    release_date=_Shared.D_2025_01_01,
+    last_updated=_Shared.D_2025_11_25,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_163840,
     cost=Cost(input=Decimal("0.27"), output=Decimal("1")),
 )
+"Nex AGI: DeepSeek V3.1 Nex N1 (chat) · 131K context · 164K output · $0.27 in / $1.00 out per 1M tokens · tools"
 
-NOUSRESEARCH_HERMES_2_PRO_LLAMA_3_8B: Final[Model] = Model(
+NOUSRESEARCH_HERMES_2_PRO_LLAMA_3_8B: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="nousresearch/hermes-2-pro-llama-3-8b",
     name="NousResearch: Hermes 2 Pro - Llama-3 8B",
@@ -3745,14 +3930,15 @@ NOUSRESEARCH_HERMES_2_PRO_LLAMA_3_8B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2024_05_27,
-    last_updated=_D_2024_06_27,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8192_OUTPUT_8192,
+    release_date=_Shared.D_2024_05_27,
+    last_updated=_Shared.D_2024_06_27,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8192_OUTPUT_8192,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.14")),
 )
+"NousResearch: Hermes 2 Pro - Llama-3 8B (chat) · 8.19K context · 8.19K output · $0.14 in / $0.14 out per 1M tokens · open weights"
 
-NOUSRESEARCH_HERMES_3_LLAMA_3_1_405B: Final[Model] = Model(
+NOUSRESEARCH_HERMES_3_LLAMA_3_1_405B: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="nousresearch/hermes-3-llama-3.1-405b",
     name="Nous: Hermes 3 405B Instruct",
@@ -3762,14 +3948,15 @@ NOUSRESEARCH_HERMES_3_LLAMA_3_1_405B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2024_08_16,
-    last_updated=_D_2024_08_16,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_16384,
+    release_date=_Shared.D_2024_08_16,
+    last_updated=_Shared.D_2024_08_16,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_16384,
     cost=Cost(input=Decimal("1"), output=Decimal("1")),
 )
+"Nous: Hermes 3 405B Instruct (chat) · 131K context · 16.4K output · $1.00 in / $1.00 out per 1M tokens · open weights"
 
-NOUSRESEARCH_HERMES_3_LLAMA_3_1_70B: Final[Model] = Model(
+NOUSRESEARCH_HERMES_3_LLAMA_3_1_70B: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="nousresearch/hermes-3-llama-3.1-70b",
     name="Nous: Hermes 3 70B Instruct",
@@ -3779,14 +3966,15 @@ NOUSRESEARCH_HERMES_3_LLAMA_3_1_70B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2024_08_18,
-    last_updated=_D_2026_03_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32768,
+    release_date=_Shared.D_2024_08_18,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("0.3"), output=Decimal("0.3")),
 )
+"Nous: Hermes 3 70B Instruct (chat) · 131K context · 32.8K output · $0.30 in / $0.30 out per 1M tokens · open weights"
 
-NOUSRESEARCH_HERMES_4_405B: Final[Model] = Model(
+NOUSRESEARCH_HERMES_4_405B: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="nousresearch/hermes-4-405b",
     name="Nous: Hermes 4 405B",
@@ -3796,15 +3984,16 @@ NOUSRESEARCH_HERMES_4_405B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_08_25,
-    last_updated=_D_2025_08_25,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_26215,
+    release_date=_Shared.D_2025_08_25,
+    last_updated=_Shared.D_2025_08_25,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_26215,
     cost=Cost(input=Decimal("1"), output=Decimal("3")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Nous: Hermes 4 405B (chat) · 131K context · 26.2K output · $1.00 in / $3.00 out per 1M tokens · reasoning, open weights"
 
-NOUSRESEARCH_HERMES_4_70B: Final[Model] = Model(
+NOUSRESEARCH_HERMES_4_70B: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="nousresearch/hermes-4-70b",
     name="Nous: Hermes 4 70B",
@@ -3814,15 +4003,16 @@ NOUSRESEARCH_HERMES_4_70B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_08_25,
-    last_updated=_D_2026_03_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_131072,
+    release_date=_Shared.D_2025_08_25,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_131072,
     cost=Cost(input=Decimal("0.13"), output=Decimal("0.4"), cache_read=Decimal("0.055")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Nous: Hermes 4 70B (chat) · 131K context · 131K output · $0.13 in / $0.40 out per 1M tokens · reasoning, open weights"
 
-NVIDIA_LLAMA_3_3_NEMOTRON_SUPER_49B_V1_5: Final[Model] = Model(
+NVIDIA_LLAMA_3_3_NEMOTRON_SUPER_49B_V1_5: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="nvidia/llama-3.3-nemotron-super-49b-v1.5",
     name="NVIDIA: Llama 3.3 Nemotron Super 49B V1.5",
@@ -3833,15 +4023,16 @@ NVIDIA_LLAMA_3_3_NEMOTRON_SUPER_49B_V1_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_03_16,
-    last_updated=_D_2025_03_16,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_26215,
+    release_date=_Shared.D_2025_03_16,
+    last_updated=_Shared.D_2025_03_16,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_26215,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.4")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"NVIDIA: Llama 3.3 Nemotron Super 49B V1.5 (chat) · 131K context · 26.2K output · $0.10 in / $0.40 out per 1M tokens · tools, reasoning"
 
-NVIDIA_NEMOTRON_3_NANO_30B_A3B: Final[Model] = Model(
+NVIDIA_NEMOTRON_3_NANO_30B_A3B: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="nvidia/nemotron-3-nano-30b-a3b",
     name="NVIDIA: Nemotron 3 Nano 30B A3B",
@@ -3852,15 +4043,16 @@ NVIDIA_NEMOTRON_3_NANO_30B_A3B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2024_12,
-    last_updated=_D_2026_02_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_52429,
+    release_date=_Shared.D_2024_12,
+    last_updated=_Shared.D_2026_02_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_52429,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.2")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"NVIDIA: Nemotron 3 Nano 30B A3B (chat) · 262K context · 52.4K output · $0.05 in / $0.20 out per 1M tokens · tools, reasoning, open weights"
 
-NVIDIA_NEMOTRON_3_NANO_OMNI_30B_A3B_REASONING_FREE: Final[Model] = Model(
+NVIDIA_NEMOTRON_3_NANO_OMNI_30B_A3B_REASONING_FREE: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="nvidia/nemotron-3-nano-omni-30b-a3b-reasoning:free",
     name="NVIDIA: Nemotron 3 Nano Omni (free)",
@@ -3871,15 +4063,16 @@ NVIDIA_NEMOTRON_3_NANO_OMNI_30B_A3B_REASONING_FREE: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_04_28,
-    last_updated=_D_2026_05_01,
-    modalities=_TEXT_AUDIO_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_65536,
+    release_date=_Shared.D_2026_04_28,
+    last_updated=_Shared.D_2026_05_01,
+    modalities=_Shared.TEXT_AUDIO_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_65536,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS),
 )
+"NVIDIA: Nemotron 3 Nano Omni (free) (chat) · 256K context · 65.5K output · free · vision, tools, reasoning, attachments"
 
-NVIDIA_NEMOTRON_3_SUPER_120B_A12B: Final[Model] = Model(
+NVIDIA_NEMOTRON_3_SUPER_120B_A12B: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="nvidia/nemotron-3-super-120b-a12b",
     name="NVIDIA: Nemotron 3 Super",
@@ -3890,15 +4083,16 @@ NVIDIA_NEMOTRON_3_SUPER_120B_A12B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_03_11,
-    last_updated=_D_2026_04_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    release_date=_Shared.D_2026_03_11,
+    last_updated=_Shared.D_2026_04_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.5"), cache_read=Decimal("0.1")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"NVIDIA: Nemotron 3 Super (chat) · 262K context · 262K output · $0.10 in / $0.50 out per 1M tokens · tools, reasoning, open weights"
 
-NVIDIA_NEMOTRON_3_SUPER_120B_A12B_FREE: Final[Model] = Model(
+NVIDIA_NEMOTRON_3_SUPER_120B_A12B_FREE: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="nvidia/nemotron-3-super-120b-a12b:free",
     name="NVIDIA: Nemotron 3 Super (free)",
@@ -3909,15 +4103,16 @@ NVIDIA_NEMOTRON_3_SUPER_120B_A12B_FREE: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_03_12,
-    last_updated=_D_2026_03_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    release_date=_Shared.D_2026_03_12,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"NVIDIA: Nemotron 3 Super (free) (chat) · 262K context · 262K output · free · tools, reasoning, open weights"
 
-NVIDIA_NEMOTRON_NANO_9B_V2: Final[Model] = Model(
+NVIDIA_NEMOTRON_NANO_9B_V2: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="nvidia/nemotron-nano-9b-v2",
     name="NVIDIA: Nemotron Nano 9B V2",
@@ -3928,15 +4123,16 @@ NVIDIA_NEMOTRON_NANO_9B_V2: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_08_18,
-    last_updated=_D_2025_08_18,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_26215,
+    release_date=_Shared.D_2025_08_18,
+    last_updated=_Shared.D_2025_08_18,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_26215,
     cost=Cost(input=Decimal("0.04"), output=Decimal("0.16")),
     reasoning_options=(),
 )
+"NVIDIA: Nemotron Nano 9B V2 (chat) · 131K context · 26.2K output · $0.04 in / $0.16 out per 1M tokens · tools, reasoning, open weights"
 
-OPENAI_GPT_3_5_TURBO: Final[Model] = Model(
+OPENAI_GPT_3_5_TURBO: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="openai/gpt-3.5-turbo",
     name="OpenAI: GPT-3.5 Turbo",
@@ -3946,14 +4142,15 @@ OPENAI_GPT_3_5_TURBO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2023_03_01,
-    last_updated=_D_2023_11_06,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_16385_OUTPUT_4096,
+    release_date=_Shared.D_2023_03_01,
+    last_updated=_Shared.D_2023_11_06,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_16385_OUTPUT_4096,
     cost=Cost(input=Decimal("0.5"), output=Decimal("1.5")),
 )
+"OpenAI: GPT-3.5 Turbo (chat) · 16.4K context · 4.1K output · $0.50 in / $1.50 out per 1M tokens · tools"
 
-OPENAI_GPT_3_5_TURBO_0613: Final[Model] = Model(
+OPENAI_GPT_3_5_TURBO_0613: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="openai/gpt-3.5-turbo-0613",
     name="OpenAI: GPT-3.5 Turbo (older v0613)",
@@ -3963,14 +4160,15 @@ OPENAI_GPT_3_5_TURBO_0613: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2023_06_13,
-    last_updated=_D_2023_06_13,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_4095_OUTPUT_4096,
+    release_date=_Shared.D_2023_06_13,
+    last_updated=_Shared.D_2023_06_13,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_4095_OUTPUT_4096,
     cost=Cost(input=Decimal("1"), output=Decimal("2")),
 )
+"OpenAI: GPT-3.5 Turbo (older v0613) (chat) · 4.09K context · 4.1K output · $1.00 in / $2.00 out per 1M tokens · tools"
 
-OPENAI_GPT_3_5_TURBO_16K: Final[Model] = Model(
+OPENAI_GPT_3_5_TURBO_16K: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="openai/gpt-3.5-turbo-16k",
     name="OpenAI: GPT-3.5 Turbo 16k",
@@ -3980,14 +4178,15 @@ OPENAI_GPT_3_5_TURBO_16K: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2023_08_28,
-    last_updated=_D_2026_03_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_16385_OUTPUT_4096,
+    release_date=_Shared.D_2023_08_28,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_16385_OUTPUT_4096,
     cost=Cost(input=Decimal("3"), output=Decimal("4")),
 )
+"OpenAI: GPT-3.5 Turbo 16k (chat) · 16.4K context · 4.1K output · $3.00 in / $4.00 out per 1M tokens · tools"
 
-OPENAI_GPT_3_5_TURBO_INSTRUCT: Final[Model] = Model(
+OPENAI_GPT_3_5_TURBO_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="openai/gpt-3.5-turbo-instruct",
     name="OpenAI: GPT-3.5 Turbo Instruct",
@@ -3997,14 +4196,15 @@ OPENAI_GPT_3_5_TURBO_INSTRUCT: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2023_03_01,
-    last_updated=_D_2023_09_21,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_4095_OUTPUT_4096,
+    release_date=_Shared.D_2023_03_01,
+    last_updated=_Shared.D_2023_09_21,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_4095_OUTPUT_4096,
     cost=Cost(input=Decimal("1.5"), output=Decimal("2")),
 )
+"OpenAI: GPT-3.5 Turbo Instruct (chat) · 4.09K context · 4.1K output · $1.50 in / $2.00 out per 1M tokens"
 
-OPENAI_GPT_4: Final[Model] = Model(
+OPENAI_GPT_4: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="openai/gpt-4",
     name="OpenAI: GPT-4",
@@ -4014,14 +4214,15 @@ OPENAI_GPT_4: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2023_03_14,
-    last_updated=_D_2024_04_09,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8191_OUTPUT_4096,
+    release_date=_Shared.D_2023_03_14,
+    last_updated=_Shared.D_2024_04_09,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8191_OUTPUT_4096,
     cost=Cost(input=Decimal("30"), output=Decimal("60")),
 )
+"OpenAI: GPT-4 (chat) · 8.19K context · 4.1K output · $30.00 in / $60.00 out per 1M tokens · tools"
 
-OPENAI_GPT_4_0314: Final[Model] = Model(
+OPENAI_GPT_4_0314: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="openai/gpt-4-0314",
     name="OpenAI: GPT-4 (older v0314)",
@@ -4031,14 +4232,15 @@ OPENAI_GPT_4_0314: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2023_05_28,
-    last_updated=_D_2026_03_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8191_OUTPUT_4096,
+    release_date=_Shared.D_2023_05_28,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8191_OUTPUT_4096,
     cost=Cost(input=Decimal("30"), output=Decimal("60")),
 )
+"OpenAI: GPT-4 (older v0314) (chat) · 8.19K context · 4.1K output · $30.00 in / $60.00 out per 1M tokens · tools"
 
-OPENAI_GPT_4_1106_PREVIEW: Final[Model] = Model(
+OPENAI_GPT_4_1106_PREVIEW: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="openai/gpt-4-1106-preview",
     name="OpenAI: GPT-4 Turbo (older v1106)",
@@ -4048,14 +4250,15 @@ OPENAI_GPT_4_1106_PREVIEW: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2023_11_06,
-    last_updated=_D_2026_03_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    release_date=_Shared.D_2023_11_06,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("10"), output=Decimal("30")),
 )
+"OpenAI: GPT-4 Turbo (older v1106) (chat) · 128K context · 4.1K output · $10.00 in / $30.00 out per 1M tokens · tools"
 
-OPENAI_GPT_4_TURBO: Final[Model] = Model(
+OPENAI_GPT_4_TURBO: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="openai/gpt-4-turbo",
     name="OpenAI: GPT-4 Turbo",
@@ -4065,14 +4268,15 @@ OPENAI_GPT_4_TURBO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2023_09_13,
-    last_updated=_D_2024_04_09,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    release_date=_Shared.D_2023_09_13,
+    last_updated=_Shared.D_2024_04_09,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("10"), output=Decimal("30")),
 )
+"OpenAI: GPT-4 Turbo (chat) · 128K context · 4.1K output · $10.00 in / $30.00 out per 1M tokens · vision, tools, attachments"
 
-OPENAI_GPT_4_TURBO_PREVIEW: Final[Model] = Model(
+OPENAI_GPT_4_TURBO_PREVIEW: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="openai/gpt-4-turbo-preview",
     name="OpenAI: GPT-4 Turbo Preview",
@@ -4082,14 +4286,15 @@ OPENAI_GPT_4_TURBO_PREVIEW: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2024_01_25,
-    last_updated=_D_2026_03_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    release_date=_Shared.D_2024_01_25,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("10"), output=Decimal("30")),
 )
+"OpenAI: GPT-4 Turbo Preview (chat) · 128K context · 4.1K output · $10.00 in / $30.00 out per 1M tokens · tools"
 
-OPENAI_GPT_4_1: Final[Model] = Model(
+OPENAI_GPT_4_1: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="openai/gpt-4.1",
     name="OpenAI: GPT-4.1",
@@ -4099,14 +4304,15 @@ OPENAI_GPT_4_1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_04_14,
-    last_updated=_D_2026_03_15,
-    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
-    limit=_CONTEXT_1047576_OUTPUT_32768,
+    release_date=_Shared.D_2025_04_14,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1047576_OUTPUT_32768,
     cost=Cost(input=Decimal("2"), output=Decimal("8"), cache_read=Decimal("0.5")),
 )
+"OpenAI: GPT-4.1 (chat) · 1.05M context · 32.8K output · $2.00 in / $8.00 out per 1M tokens · vision, tools, attachments"
 
-OPENAI_GPT_4_1_MINI: Final[Model] = Model(
+OPENAI_GPT_4_1_MINI: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="openai/gpt-4.1-mini",
     name="OpenAI: GPT-4.1 Mini",
@@ -4116,14 +4322,15 @@ OPENAI_GPT_4_1_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_04_14,
-    last_updated=_D_2026_03_15,
-    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
-    limit=_CONTEXT_1047576_OUTPUT_32768,
+    release_date=_Shared.D_2025_04_14,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1047576_OUTPUT_32768,
     cost=Cost(input=Decimal("0.4"), output=Decimal("1.6"), cache_read=Decimal("0.1")),
 )
+"OpenAI: GPT-4.1 Mini (chat) · 1.05M context · 32.8K output · $0.40 in / $1.60 out per 1M tokens · vision, tools, attachments"
 
-OPENAI_GPT_4_1_NANO: Final[Model] = Model(
+OPENAI_GPT_4_1_NANO: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="openai/gpt-4.1-nano",
     name="OpenAI: GPT-4.1 Nano",
@@ -4133,14 +4340,15 @@ OPENAI_GPT_4_1_NANO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_04_14,
-    last_updated=_D_2026_03_15,
-    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
-    limit=_CONTEXT_1047576_OUTPUT_32768,
+    release_date=_Shared.D_2025_04_14,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1047576_OUTPUT_32768,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.4"), cache_read=Decimal("0.025")),
 )
+"OpenAI: GPT-4.1 Nano (chat) · 1.05M context · 32.8K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, attachments"
 
-OPENAI_GPT_4O: Final[Model] = Model(
+OPENAI_GPT_4O: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="openai/gpt-4o",
     name="OpenAI: GPT-4o",
@@ -4150,14 +4358,15 @@ OPENAI_GPT_4O: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2024_05_13,
-    last_updated=_D_2026_03_15,
-    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    release_date=_Shared.D_2024_05_13,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10"), cache_read=Decimal("1.25")),
 )
+"OpenAI: GPT-4o (chat) · 128K context · 16.4K output · $2.50 in / $10.00 out per 1M tokens · vision, tools, attachments"
 
-OPENAI_GPT_4O_2024_05_13: Final[Model] = Model(
+OPENAI_GPT_4O_2024_05_13: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="openai/gpt-4o-2024-05-13",
     name="OpenAI: GPT-4o (2024-05-13)",
@@ -4167,14 +4376,15 @@ OPENAI_GPT_4O_2024_05_13: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2024_05_13,
-    last_updated=_D_2026_03_15,
-    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    release_date=_Shared.D_2024_05_13,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("5"), output=Decimal("15")),
 )
+"OpenAI: GPT-4o (2024-05-13) (chat) · 128K context · 4.1K output · $5.00 in / $15.00 out per 1M tokens · vision, tools, attachments"
 
-OPENAI_GPT_4O_2024_08_06: Final[Model] = Model(
+OPENAI_GPT_4O_2024_08_06: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="openai/gpt-4o-2024-08-06",
     name="OpenAI: GPT-4o (2024-08-06)",
@@ -4184,14 +4394,15 @@ OPENAI_GPT_4O_2024_08_06: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2024_08_06,
-    last_updated=_D_2026_03_15,
-    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    release_date=_Shared.D_2024_08_06,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10"), cache_read=Decimal("1.25")),
 )
+"OpenAI: GPT-4o (2024-08-06) (chat) · 128K context · 16.4K output · $2.50 in / $10.00 out per 1M tokens · vision, tools, attachments"
 
-OPENAI_GPT_4O_2024_11_20: Final[Model] = Model(
+OPENAI_GPT_4O_2024_11_20: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="openai/gpt-4o-2024-11-20",
     name="OpenAI: GPT-4o (2024-11-20)",
@@ -4201,14 +4412,15 @@ OPENAI_GPT_4O_2024_11_20: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2024_11_20,
-    last_updated=_D_2026_03_15,
-    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    release_date=_Shared.D_2024_11_20,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10"), cache_read=Decimal("1.25")),
 )
+"OpenAI: GPT-4o (2024-11-20) (chat) · 128K context · 16.4K output · $2.50 in / $10.00 out per 1M tokens · vision, tools, attachments"
 
-OPENAI_GPT_4O_AUDIO_PREVIEW: Final[Model] = Model(
+OPENAI_GPT_4O_AUDIO_PREVIEW: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="openai/gpt-4o-audio-preview",
     name="OpenAI: GPT-4o Audio",
@@ -4218,14 +4430,15 @@ OPENAI_GPT_4O_AUDIO_PREVIEW: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_08_15,
-    last_updated=_D_2026_03_15,
-    modalities=_AUDIO_TEXT_TO_AUDIO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    release_date=_Shared.D_2025_08_15,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.AUDIO_TEXT_TO_AUDIO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
 )
+"OpenAI: GPT-4o Audio (chat) · 128K context · 16.4K output · $2.50 in / $10.00 out per 1M tokens · tools"
 
-OPENAI_GPT_4O_MINI: Final[Model] = Model(
+OPENAI_GPT_4O_MINI: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="openai/gpt-4o-mini",
     name="OpenAI: GPT-4o-mini",
@@ -4235,14 +4448,15 @@ OPENAI_GPT_4O_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2024_07_18,
-    last_updated=_D_2026_03_15,
-    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    release_date=_Shared.D_2024_07_18,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6"), cache_read=Decimal("0.075")),
 )
+"OpenAI: GPT-4o-mini (chat) · 128K context · 16.4K output · $0.15 in / $0.60 out per 1M tokens · vision, tools, attachments"
 
-OPENAI_GPT_4O_MINI_2024_07_18: Final[Model] = Model(
+OPENAI_GPT_4O_MINI_2024_07_18: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="openai/gpt-4o-mini-2024-07-18",
     name="OpenAI: GPT-4o-mini (2024-07-18)",
@@ -4252,14 +4466,15 @@ OPENAI_GPT_4O_MINI_2024_07_18: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2024_07_18,
-    last_updated=_D_2026_03_15,
-    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    release_date=_Shared.D_2024_07_18,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
 )
+"OpenAI: GPT-4o-mini (2024-07-18) (chat) · 128K context · 16.4K output · $0.15 in / $0.60 out per 1M tokens · vision, tools, attachments"
 
-OPENAI_GPT_4O_MINI_SEARCH_PREVIEW: Final[Model] = Model(
+OPENAI_GPT_4O_MINI_SEARCH_PREVIEW: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="openai/gpt-4o-mini-search-preview",
     name="OpenAI: GPT-4o-mini Search Preview",
@@ -4269,14 +4484,15 @@ OPENAI_GPT_4O_MINI_SEARCH_PREVIEW: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_01,
-    last_updated=_D_2025_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    release_date=_Shared.D_2025_01,
+    last_updated=_Shared.D_2025_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
 )
+"OpenAI: GPT-4o-mini Search Preview (chat) · 128K context · 16.4K output · $0.15 in / $0.60 out per 1M tokens"
 
-OPENAI_GPT_4O_SEARCH_PREVIEW: Final[Model] = Model(
+OPENAI_GPT_4O_SEARCH_PREVIEW: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="openai/gpt-4o-search-preview",
     name="OpenAI: GPT-4o Search Preview",
@@ -4285,14 +4501,15 @@ OPENAI_GPT_4O_SEARCH_PREVIEW: Final[Model] = Model(
     reasoning=False,
     tool_call=False,
     open_weights=False,
-    release_date=_D_2025_03_13,
-    last_updated=_D_2026_03_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    release_date=_Shared.D_2025_03_13,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
 )
+"OpenAI: GPT-4o Search Preview (chat) · 128K context · 16.4K output · $2.50 in / $10.00 out per 1M tokens"
 
-OPENAI_GPT_5: Final[Model] = Model(
+OPENAI_GPT_5: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="openai/gpt-5",
     name="OpenAI: GPT-5",
@@ -4302,15 +4519,16 @@ OPENAI_GPT_5: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_08_07,
-    last_updated=_D_2026_03_15,
-    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    release_date=_Shared.D_2025_08_07,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"OpenAI: GPT-5 (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_CHAT: Final[Model] = Model(
+OPENAI_GPT_5_CHAT: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="openai/gpt-5-chat",
     name="OpenAI: GPT-5 Chat",
@@ -4320,14 +4538,15 @@ OPENAI_GPT_5_CHAT: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_08_07,
-    last_updated=_D_2026_03_15,
-    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    release_date=_Shared.D_2025_08_07,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
 )
+"OpenAI: GPT-5 Chat (chat) · 128K context · 16.4K output · $1.25 in / $10.00 out per 1M tokens · vision, attachments"
 
-OPENAI_GPT_5_CODEX: Final[Model] = Model(
+OPENAI_GPT_5_CODEX: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="openai/gpt-5-codex",
     name="OpenAI: GPT-5 Codex",
@@ -4337,15 +4556,16 @@ OPENAI_GPT_5_CODEX: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_09_15,
-    last_updated=_D_2025_09_15,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    release_date=_Shared.D_2025_09_15,
+    last_updated=_Shared.D_2025_09_15,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"OpenAI: GPT-5 Codex (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_IMAGE: Final[Model] = Model(
+OPENAI_GPT_5_IMAGE: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="openai/gpt-5-image",
     name="OpenAI: GPT-5 Image",
@@ -4355,15 +4575,16 @@ OPENAI_GPT_5_IMAGE: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_10_14,
-    last_updated=_D_2026_03_15,
-    modalities=_IMAGE_PDF_TEXT_TO_IMAGE_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    release_date=_Shared.D_2025_10_14,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.IMAGE_PDF_TEXT_TO_IMAGE_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("10"), output=Decimal("10")),
     reasoning_options=(),
 )
+"OpenAI: GPT-5 Image (chat) · 400K context · 128K output · $10.00 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_IMAGE_MINI: Final[Model] = Model(
+OPENAI_GPT_5_IMAGE_MINI: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="openai/gpt-5-image-mini",
     name="OpenAI: GPT-5 Image Mini",
@@ -4373,15 +4594,16 @@ OPENAI_GPT_5_IMAGE_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_10_16,
-    last_updated=_D_2026_03_15,
-    modalities=_IMAGE_PDF_TEXT_TO_IMAGE_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    release_date=_Shared.D_2025_10_16,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.IMAGE_PDF_TEXT_TO_IMAGE_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("2.5"), output=Decimal("2")),
     reasoning_options=(),
 )
+"OpenAI: GPT-5 Image Mini (chat) · 400K context · 128K output · $2.50 in / $2.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_MINI: Final[Model] = Model(
+OPENAI_GPT_5_MINI: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="openai/gpt-5-mini",
     name="OpenAI: GPT-5 Mini",
@@ -4391,15 +4613,16 @@ OPENAI_GPT_5_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_08_07,
-    last_updated=_D_2026_03_15,
-    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    release_date=_Shared.D_2025_08_07,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.25"), output=Decimal("2"), cache_read=Decimal("0.025")),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"OpenAI: GPT-5 Mini (chat) · 400K context · 128K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_NANO: Final[Model] = Model(
+OPENAI_GPT_5_NANO: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="openai/gpt-5-nano",
     name="OpenAI: GPT-5 Nano",
@@ -4409,15 +4632,16 @@ OPENAI_GPT_5_NANO: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_08_07,
-    last_updated=_D_2026_03_15,
-    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    release_date=_Shared.D_2025_08_07,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.4"), cache_read=Decimal("0.005")),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"OpenAI: GPT-5 Nano (chat) · 400K context · 128K output · $0.05 in / $0.40 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_PRO: Final[Model] = Model(
+OPENAI_GPT_5_PRO: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="openai/gpt-5-pro",
     name="OpenAI: GPT-5 Pro",
@@ -4427,15 +4651,16 @@ OPENAI_GPT_5_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_10_06,
-    last_updated=_D_2026_03_15,
-    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    release_date=_Shared.D_2025_10_06,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("15"), output=Decimal("120")),
-    reasoning_options=(_REASONING_EFFORT_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_HIGH,),
 )
+"OpenAI: GPT-5 Pro (chat) · 400K context · 128K output · $15.00 in / $120.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_1: Final[Model] = Model(
+OPENAI_GPT_5_1: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="openai/gpt-5.1",
     name="OpenAI: GPT-5.1",
@@ -4445,15 +4670,16 @@ OPENAI_GPT_5_1: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_11_13,
-    last_updated=_D_2026_03_15,
-    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    release_date=_Shared.D_2025_11_13,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
+"OpenAI: GPT-5.1 (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_1_CHAT: Final[Model] = Model(
+OPENAI_GPT_5_1_CHAT: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="openai/gpt-5.1-chat",
     name="OpenAI: GPT-5.1 Chat",
@@ -4463,14 +4689,15 @@ OPENAI_GPT_5_1_CHAT: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_11_13,
-    last_updated=_D_2026_03_15,
-    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    release_date=_Shared.D_2025_11_13,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
 )
+"OpenAI: GPT-5.1 Chat (chat) · 128K context · 16.4K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, attachments"
 
-OPENAI_GPT_5_1_CODEX: Final[Model] = Model(
+OPENAI_GPT_5_1_CODEX: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="openai/gpt-5.1-codex",
     name="OpenAI: GPT-5.1-Codex",
@@ -4480,15 +4707,16 @@ OPENAI_GPT_5_1_CODEX: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_11_13,
-    last_updated=_D_2025_11_13,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    release_date=_Shared.D_2025_11_13,
+    last_updated=_Shared.D_2025_11_13,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"OpenAI: GPT-5.1-Codex (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_1_CODEX_MAX: Final[Model] = Model(
+OPENAI_GPT_5_1_CODEX_MAX: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="openai/gpt-5.1-codex-max",
     name="OpenAI: GPT-5.1-Codex-Max",
@@ -4498,15 +4726,16 @@ OPENAI_GPT_5_1_CODEX_MAX: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_11_13,
-    last_updated=_D_2025_11_13,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    release_date=_Shared.D_2025_11_13,
+    last_updated=_Shared.D_2025_11_13,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"OpenAI: GPT-5.1-Codex-Max (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_1_CODEX_MINI: Final[Model] = Model(
+OPENAI_GPT_5_1_CODEX_MINI: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="openai/gpt-5.1-codex-mini",
     name="OpenAI: GPT-5.1-Codex-Mini",
@@ -4516,15 +4745,16 @@ OPENAI_GPT_5_1_CODEX_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_11_13,
-    last_updated=_D_2025_11_13,
-    modalities=_IMAGE_TEXT_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_100000,
+    release_date=_Shared.D_2025_11_13,
+    last_updated=_Shared.D_2025_11_13,
+    modalities=_Shared.IMAGE_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_100000,
     cost=Cost(input=Decimal("0.25"), output=Decimal("2"), cache_read=Decimal("0.025")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"OpenAI: GPT-5.1-Codex-Mini (chat) · 400K context · 100K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_2: Final[Model] = Model(
+OPENAI_GPT_5_2: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="openai/gpt-5.2",
     name="OpenAI: GPT-5.2",
@@ -4534,15 +4764,16 @@ OPENAI_GPT_5_2: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_12_11,
-    last_updated=_D_2026_03_15,
-    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    release_date=_Shared.D_2025_12_11,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"OpenAI: GPT-5.2 (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_2_CHAT: Final[Model] = Model(
+OPENAI_GPT_5_2_CHAT: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="openai/gpt-5.2-chat",
     name="OpenAI: GPT-5.2 Chat",
@@ -4552,14 +4783,15 @@ OPENAI_GPT_5_2_CHAT: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_12_11,
-    last_updated=_D_2026_03_15,
-    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    release_date=_Shared.D_2025_12_11,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
 )
+"OpenAI: GPT-5.2 Chat (chat) · 128K context · 16.4K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, attachments"
 
-OPENAI_GPT_5_2_CODEX: Final[Model] = Model(
+OPENAI_GPT_5_2_CODEX: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="openai/gpt-5.2-codex",
     name="OpenAI: GPT-5.2-Codex",
@@ -4569,15 +4801,16 @@ OPENAI_GPT_5_2_CODEX: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2026_01_14,
-    last_updated=_D_2026_01_14,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    release_date=_Shared.D_2026_01_14,
+    last_updated=_Shared.D_2026_01_14,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"OpenAI: GPT-5.2-Codex (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_2_PRO: Final[Model] = Model(
+OPENAI_GPT_5_2_PRO: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="openai/gpt-5.2-pro",
     name="OpenAI: GPT-5.2 Pro",
@@ -4587,15 +4820,16 @@ OPENAI_GPT_5_2_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_12_11,
-    last_updated=_D_2026_03_15,
-    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    release_date=_Shared.D_2025_12_11,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("21"), output=Decimal("168")),
-    reasoning_options=(_REASONING_EFFORT_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MEDIUM_HIGH_XHIGH,),
 )
+"OpenAI: GPT-5.2 Pro (chat) · 400K context · 128K output · $21.00 in / $168.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_3_CHAT: Final[Model] = Model(
+OPENAI_GPT_5_3_CHAT: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="openai/gpt-5.3-chat",
     name="OpenAI: GPT-5.3 Chat",
@@ -4604,14 +4838,15 @@ OPENAI_GPT_5_3_CHAT: Final[Model] = Model(
     reasoning=False,
     tool_call=True,
     open_weights=False,
-    release_date=_D_2026_03_04,
-    last_updated=_D_2026_03_15,
-    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    release_date=_Shared.D_2026_03_04,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14")),
 )
+"OpenAI: GPT-5.3 Chat (chat) · 128K context · 16.4K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, attachments"
 
-OPENAI_GPT_5_3_CODEX: Final[Model] = Model(
+OPENAI_GPT_5_3_CODEX: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="openai/gpt-5.3-codex",
     name="OpenAI: GPT-5.3-Codex",
@@ -4620,15 +4855,16 @@ OPENAI_GPT_5_3_CODEX: Final[Model] = Model(
     reasoning=True,
     tool_call=True,
     open_weights=False,
-    release_date=_D_2026_02_25,
-    last_updated=_D_2026_03_15,
-    modalities=_IMAGE_TEXT_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    release_date=_Shared.D_2026_02_25,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.IMAGE_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"OpenAI: GPT-5.3-Codex (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_4: Final[Model] = Model(
+OPENAI_GPT_5_4: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="openai/gpt-5.4",
     name="OpenAI: GPT-5.4",
@@ -4637,15 +4873,16 @@ OPENAI_GPT_5_4: Final[Model] = Model(
     reasoning=True,
     tool_call=True,
     open_weights=False,
-    release_date=_D_2026_03_06,
-    last_updated=_D_2026_03_15,
-    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
-    limit=_CONTEXT_1050000_OUTPUT_128000,
+    release_date=_Shared.D_2026_03_06,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1050000_OUTPUT_128000,
     cost=Cost(input=Decimal("2.5"), output=Decimal("15")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"OpenAI: GPT-5.4 (chat) · 1.05M context · 128K output · $2.50 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_4_IMAGE_2: Final[Model] = Model(
+OPENAI_GPT_5_4_IMAGE_2: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="openai/gpt-5.4-image-2",
     name="OpenAI: GPT-5.4 Image 2",
@@ -4655,15 +4892,16 @@ OPENAI_GPT_5_4_IMAGE_2: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    release_date=_D_2026_04_21,
-    last_updated=_D_2026_05_01,
-    modalities=_IMAGE_TEXT_PDF_TO_IMAGE_TEXT,
-    limit=_CONTEXT_272000_OUTPUT_128000,
+    release_date=_Shared.D_2026_04_21,
+    last_updated=_Shared.D_2026_05_01,
+    modalities=_Shared.IMAGE_TEXT_PDF_TO_IMAGE_TEXT,
+    limit=_Shared.CONTEXT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("8"), output=Decimal("15"), cache_read=Decimal("2")),
     reasoning_options=(),
 )
+"OpenAI: GPT-5.4 Image 2 (chat) · 272K context · 128K output · $8.00 in / $15.00 out per 1M tokens · vision, reasoning, attachments"
 
-OPENAI_GPT_5_4_MINI: Final[Model] = Model(
+OPENAI_GPT_5_4_MINI: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="openai/gpt-5.4-mini",
     name="OpenAI: GPT-5.4 Mini",
@@ -4673,15 +4911,16 @@ OPENAI_GPT_5_4_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2026_03_17,
-    last_updated=_D_2026_04_11,
-    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    release_date=_Shared.D_2026_03_17,
+    last_updated=_Shared.D_2026_04_11,
+    modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.75"), output=Decimal("4.5"), cache_read=Decimal("0.075")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"OpenAI: GPT-5.4 Mini (chat) · 400K context · 128K output · $0.75 in / $4.50 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_4_NANO: Final[Model] = Model(
+OPENAI_GPT_5_4_NANO: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="openai/gpt-5.4-nano",
     name="OpenAI: GPT-5.4 Nano",
@@ -4691,15 +4930,16 @@ OPENAI_GPT_5_4_NANO: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2026_03_17,
-    last_updated=_D_2026_04_11,
-    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    release_date=_Shared.D_2026_03_17,
+    last_updated=_Shared.D_2026_04_11,
+    modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("1.25"), cache_read=Decimal("0.02")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"OpenAI: GPT-5.4 Nano (chat) · 400K context · 128K output · $0.20 in / $1.25 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_4_PRO: Final[Model] = Model(
+OPENAI_GPT_5_4_PRO: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="openai/gpt-5.4-pro",
     name="OpenAI: GPT-5.4 Pro",
@@ -4708,15 +4948,16 @@ OPENAI_GPT_5_4_PRO: Final[Model] = Model(
     reasoning=True,
     tool_call=True,
     open_weights=False,
-    release_date=_D_2026_03_06,
-    last_updated=_D_2026_03_15,
-    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
-    limit=_CONTEXT_1050000_OUTPUT_128000,
+    release_date=_Shared.D_2026_03_06,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1050000_OUTPUT_128000,
     cost=Cost(input=Decimal("30"), output=Decimal("180")),
-    reasoning_options=(_REASONING_EFFORT_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MEDIUM_HIGH_XHIGH,),
 )
+"OpenAI: GPT-5.4 Pro (chat) · 1.05M context · 128K output · $30.00 in / $180.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_5: Final[Model] = Model(
+OPENAI_GPT_5_5: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="openai/gpt-5.5",
     name="OpenAI: GPT-5.5",
@@ -4726,15 +4967,16 @@ OPENAI_GPT_5_5: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2026_04_24,
-    last_updated=_D_2026_05_01,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1050000_OUTPUT_128000,
+    release_date=_Shared.D_2026_04_24,
+    last_updated=_Shared.D_2026_05_01,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1050000_OUTPUT_128000,
     cost=Cost(input=Decimal("5"), output=Decimal("30"), cache_read=Decimal("0.5")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"OpenAI: GPT-5.5 (chat) · 1.05M context · 128K output · $5.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_5_PRO: Final[Model] = Model(
+OPENAI_GPT_5_5_PRO: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="openai/gpt-5.5-pro",
     name="OpenAI: GPT-5.5 Pro",
@@ -4744,15 +4986,16 @@ OPENAI_GPT_5_5_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2026_04_24,
-    last_updated=_D_2026_05_01,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1050000_OUTPUT_128000,
+    release_date=_Shared.D_2026_04_24,
+    last_updated=_Shared.D_2026_05_01,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1050000_OUTPUT_128000,
     cost=Cost(input=Decimal("30"), output=Decimal("180")),
-    reasoning_options=(_REASONING_EFFORT_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MEDIUM_HIGH_XHIGH,),
 )
+"OpenAI: GPT-5.5 Pro (chat) · 1.05M context · 128K output · $30.00 in / $180.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_AUDIO: Final[Model] = Model(
+OPENAI_GPT_AUDIO: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="openai/gpt-audio",
     name="OpenAI: GPT Audio",
@@ -4762,14 +5005,15 @@ OPENAI_GPT_AUDIO: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_01_20,
-    last_updated=_D_2026_03_15,
-    modalities=_AUDIO_TEXT_TO_AUDIO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    release_date=_Shared.D_2026_01_20,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.AUDIO_TEXT_TO_AUDIO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
 )
+"OpenAI: GPT Audio (chat) · 128K context · 16.4K output · $2.50 in / $10.00 out per 1M tokens"
 
-OPENAI_GPT_AUDIO_MINI: Final[Model] = Model(
+OPENAI_GPT_AUDIO_MINI: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="openai/gpt-audio-mini",
     name="OpenAI: GPT Audio Mini",
@@ -4779,14 +5023,15 @@ OPENAI_GPT_AUDIO_MINI: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_01_20,
-    last_updated=_D_2026_03_15,
-    modalities=_AUDIO_TEXT_TO_AUDIO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    release_date=_Shared.D_2026_01_20,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.AUDIO_TEXT_TO_AUDIO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.4")),
 )
+"OpenAI: GPT Audio Mini (chat) · 128K context · 16.4K output · $0.60 in / $2.40 out per 1M tokens"
 
-OPENAI_GPT_CHAT_LATEST: Final[Model] = Model(
+OPENAI_GPT_CHAT_LATEST: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="openai/gpt-chat-latest",
     name="OpenAI: GPT Chat Latest",
@@ -4797,15 +5042,16 @@ OPENAI_GPT_CHAT_LATEST: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2026_05_05,
-    last_updated=_D_2026_05_07,
-    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    release_date=_Shared.D_2026_05_05,
+    last_updated=_Shared.D_2026_05_07,
+    modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("5"), output=Decimal("30"), cache_read=Decimal("0.5")),
     reasoning_options=(),
 )
+"OpenAI: GPT Chat Latest (chat) · 400K context · 128K output · $5.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_OSS_120B: Final[Model] = Model(
+OPENAI_GPT_OSS_120B: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="openai/gpt-oss-120b",
     name="OpenAI: gpt-oss-120b",
@@ -4815,15 +5061,16 @@ OPENAI_GPT_OSS_120B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_26215,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_26215,
     cost=Cost(input=Decimal("0.039"), output=Decimal("0.19")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"OpenAI: gpt-oss-120b (chat) · 131K context · 26.2K output · $0.039 in / $0.19 out per 1M tokens · tools, reasoning, open weights"
 
-OPENAI_GPT_OSS_20B: Final[Model] = Model(
+OPENAI_GPT_OSS_20B: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="openai/gpt-oss-20b",
     name="OpenAI: gpt-oss-20b",
@@ -4833,15 +5080,16 @@ OPENAI_GPT_OSS_20B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_26215,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_26215,
     cost=Cost(input=Decimal("0.03"), output=Decimal("0.14")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"OpenAI: gpt-oss-20b (chat) · 131K context · 26.2K output · $0.03 in / $0.14 out per 1M tokens · tools, reasoning, open weights"
 
-OPENAI_GPT_OSS_SAFEGUARD_20B: Final[Model] = Model(
+OPENAI_GPT_OSS_SAFEGUARD_20B: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="openai/gpt-oss-safeguard-20b",
     name="OpenAI: gpt-oss-safeguard-20b",
@@ -4851,15 +5099,16 @@ OPENAI_GPT_OSS_SAFEGUARD_20B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_10_29,
-    last_updated=_D_2025_10_29,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_65536,
+    release_date=_Shared.D_2025_10_29,
+    last_updated=_Shared.D_2025_10_29,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_65536,
     cost=Cost(input=Decimal("0.075"), output=Decimal("0.3"), cache_read=Decimal("0.037")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"OpenAI: gpt-oss-safeguard-20b (chat) · 131K context · 65.5K output · $0.075 in / $0.30 out per 1M tokens · tools, reasoning"
 
-OPENAI_O1: Final[Model] = Model(
+OPENAI_O1: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="openai/o1",
     name="OpenAI: o1",
@@ -4869,14 +5118,15 @@ OPENAI_O1: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2024_12_05,
-    last_updated=_D_2026_03_15,
-    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_100000,
+    release_date=_Shared.D_2024_12_05,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_100000,
     cost=Cost(input=Decimal("15"), output=Decimal("60"), cache_read=Decimal("7.5")),
 )
+"OpenAI: o1 (chat) · 200K context · 100K output · $15.00 in / $60.00 out per 1M tokens · vision, tools, attachments"
 
-OPENAI_O1_PRO: Final[Model] = Model(
+OPENAI_O1_PRO: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="openai/o1-pro",
     name="OpenAI: o1-pro",
@@ -4886,15 +5136,16 @@ OPENAI_O1_PRO: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_03_19,
-    last_updated=_D_2026_03_15,
-    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_100000,
+    release_date=_Shared.D_2025_03_19,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_100000,
     cost=Cost(input=Decimal("150"), output=Decimal("600")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"OpenAI: o1-pro (chat) · 200K context · 100K output · $150.00 in / $600.00 out per 1M tokens · vision, reasoning, attachments"
 
-OPENAI_O3: Final[Model] = Model(
+OPENAI_O3: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="openai/o3",
     name="OpenAI: o3",
@@ -4904,15 +5155,16 @@ OPENAI_O3: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_04_16,
-    last_updated=_D_2026_03_15,
-    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_100000,
+    release_date=_Shared.D_2025_04_16,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_100000,
     cost=Cost(input=Decimal("2"), output=Decimal("8"), cache_read=Decimal("0.5")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"OpenAI: o3 (chat) · 200K context · 100K output · $2.00 in / $8.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_O3_DEEP_RESEARCH: Final[Model] = Model(
+OPENAI_O3_DEEP_RESEARCH: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="openai/o3-deep-research",
     name="OpenAI: o3 Deep Research",
@@ -4922,15 +5174,16 @@ OPENAI_O3_DEEP_RESEARCH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2024_06_26,
-    last_updated=_D_2026_03_15,
-    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_100000,
+    release_date=_Shared.D_2024_06_26,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_100000,
     cost=Cost(input=Decimal("10"), output=Decimal("40"), cache_read=Decimal("2.5")),
-    reasoning_options=(_REASONING_EFFORT_MEDIUM,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MEDIUM,),
 )
+"OpenAI: o3 Deep Research (chat) · 200K context · 100K output · $10.00 in / $40.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_O3_MINI: Final[Model] = Model(
+OPENAI_O3_MINI: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="openai/o3-mini",
     name="OpenAI: o3 Mini",
@@ -4940,14 +5193,15 @@ OPENAI_O3_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2024_12_20,
-    last_updated=_D_2026_03_15,
-    modalities=_PDF_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_100000,
+    release_date=_Shared.D_2024_12_20,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.PDF_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_100000,
     cost=Cost(input=Decimal("1.1"), output=Decimal("4.4"), cache_read=Decimal("0.55")),
 )
+"OpenAI: o3 Mini (chat) · 200K context · 100K output · $1.10 in / $4.40 out per 1M tokens · tools, attachments"
 
-OPENAI_O3_MINI_HIGH: Final[Model] = Model(
+OPENAI_O3_MINI_HIGH: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="openai/o3-mini-high",
     name="OpenAI: o3 Mini High",
@@ -4957,14 +5211,15 @@ OPENAI_O3_MINI_HIGH: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_01_31,
-    last_updated=_D_2026_03_15,
-    modalities=_PDF_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_100000,
+    release_date=_Shared.D_2025_01_31,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.PDF_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_100000,
     cost=Cost(input=Decimal("1.1"), output=Decimal("4.4"), cache_read=Decimal("0.55")),
 )
+"OpenAI: o3 Mini High (chat) · 200K context · 100K output · $1.10 in / $4.40 out per 1M tokens · tools, attachments"
 
-OPENAI_O3_PRO: Final[Model] = Model(
+OPENAI_O3_PRO: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="openai/o3-pro",
     name="OpenAI: o3 Pro",
@@ -4974,15 +5229,16 @@ OPENAI_O3_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_04_16,
-    last_updated=_D_2026_03_15,
-    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_100000,
+    release_date=_Shared.D_2025_04_16,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_100000,
     cost=Cost(input=Decimal("20"), output=Decimal("80")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"OpenAI: o3 Pro (chat) · 200K context · 100K output · $20.00 in / $80.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_O4_MINI: Final[Model] = Model(
+OPENAI_O4_MINI: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="openai/o4-mini",
     name="OpenAI: o4 Mini",
@@ -4992,15 +5248,16 @@ OPENAI_O4_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_04_16,
-    last_updated=_D_2026_03_15,
-    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_100000,
+    release_date=_Shared.D_2025_04_16,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_100000,
     cost=Cost(input=Decimal("1.1"), output=Decimal("4.4"), cache_read=Decimal("0.275")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH),
 )
+"OpenAI: o4 Mini (chat) · 200K context · 100K output · $1.10 in / $4.40 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_O4_MINI_DEEP_RESEARCH: Final[Model] = Model(
+OPENAI_O4_MINI_DEEP_RESEARCH: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="openai/o4-mini-deep-research",
     name="OpenAI: o4 Mini Deep Research",
@@ -5010,15 +5267,16 @@ OPENAI_O4_MINI_DEEP_RESEARCH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2024_06_26,
-    last_updated=_D_2026_03_15,
-    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_100000,
+    release_date=_Shared.D_2024_06_26,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_100000,
     cost=Cost(input=Decimal("2"), output=Decimal("8"), cache_read=Decimal("0.5")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH),
 )
+"OpenAI: o4 Mini Deep Research (chat) · 200K context · 100K output · $2.00 in / $8.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_O4_MINI_HIGH: Final[Model] = Model(
+OPENAI_O4_MINI_HIGH: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="openai/o4-mini-high",
     name="OpenAI: o4 Mini High",
@@ -5027,15 +5285,16 @@ OPENAI_O4_MINI_HIGH: Final[Model] = Model(
     reasoning=True,
     tool_call=True,
     open_weights=False,
-    release_date=_D_2025_04_17,
-    last_updated=_D_2026_03_15,
-    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_100000,
+    release_date=_Shared.D_2025_04_17,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_100000,
     cost=Cost(input=Decimal("1.1"), output=Decimal("4.4")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH),
 )
+"OpenAI: o4 Mini High (chat) · 200K context · 100K output · $1.10 in / $4.40 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENROUTER_AUTO: Final[Model] = Model(
+OPENROUTER_AUTO: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="openrouter/auto",
     name="Auto Router",
@@ -5045,15 +5304,16 @@ OPENROUTER_AUTO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_03_15,
-    last_updated=_D_2026_03_15,
-    modalities=_AUDIO_IMAGE_PDF_TEXT_VIDEO_TO_IMAGE_TEXT,
-    limit=_CONTEXT_2000000_OUTPUT_32768,
+    release_date=_Shared.D_2026_03_15,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.AUDIO_IMAGE_PDF_TEXT_VIDEO_TO_IMAGE_TEXT,
+    limit=_Shared.CONTEXT_2000000_OUTPUT_32768,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(),
 )
+"Auto Router (chat) · 2M context · 32.8K output · free · vision, tools, reasoning, attachments"
 
-OPENROUTER_BODYBUILDER: Final[Model] = Model(
+OPENROUTER_BODYBUILDER: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="openrouter/bodybuilder",
     name="Body Builder (beta)",
@@ -5062,15 +5322,16 @@ OPENROUTER_BODYBUILDER: Final[Model] = Model(
     reasoning=False,
     tool_call=False,
     open_weights=False,
-    release_date=_D_2026_03_15,
-    last_updated=_D_2026_03_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_32768,
+    release_date=_Shared.D_2026_03_15,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_32768,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     status=Status.BETA,
 )
+"Body Builder (beta) (chat) · 128K context · 32.8K output · free · beta"
 
-OPENROUTER_FREE: Final[Model] = Model(
+OPENROUTER_FREE: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="openrouter/free",
     name="Free Models Router",
@@ -5080,15 +5341,16 @@ OPENROUTER_FREE: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_02_01,
-    last_updated=_D_2026_03_15,
-    modalities=_IMAGE_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_32768,
+    release_date=_Shared.D_2026_02_01,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.IMAGE_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_32768,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(),
 )
+"Free Models Router (chat) · 200K context · 32.8K output · free · vision, tools, reasoning, attachments"
 
-OPENROUTER_OWL_ALPHA: Final[Model] = Model(
+OPENROUTER_OWL_ALPHA: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="openrouter/owl-alpha",
     name="Owl Alpha",
@@ -5099,16 +5361,17 @@ OPENROUTER_OWL_ALPHA: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_04_28,
-    last_updated=_D_2026_04_30,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1048756_OUTPUT_262144,
+    release_date=_Shared.D_2026_04_28,
+    last_updated=_Shared.D_2026_04_30,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1048756_OUTPUT_262144,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(),
     status=Status.ALPHA,
 )
+"Owl Alpha (chat) · 1.05M context · 262K output · free · tools, reasoning, structured output · alpha"
 
-OPENROUTER_PARETO_CODE: Final[Model] = Model(
+OPENROUTER_PARETO_CODE: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="openrouter/pareto-code",
     name="Pareto Code Router",
@@ -5118,14 +5381,15 @@ OPENROUTER_PARETO_CODE: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    release_date=_D_2026_04_21,
-    last_updated=_D_2026_05_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_65536,
+    release_date=_Shared.D_2026_04_21,
+    last_updated=_Shared.D_2026_05_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_65536,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Pareto Code Router (chat) · 200K context · 65.5K output · free"
 
-PERCEPTRON_PERCEPTRON_MK1: Final[Model] = Model(
+PERCEPTRON_PERCEPTRON_MK1: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="perceptron/perceptron-mk1",
     name="Perceptron: Perceptron Mk1",
@@ -5135,15 +5399,16 @@ PERCEPTRON_PERCEPTRON_MK1: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_05_12,
-    last_updated=_D_2026_05_16,
-    modalities=_IMAGE_TEXT_VIDEO_TO_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_8192,
+    release_date=_Shared.D_2026_05_12,
+    last_updated=_Shared.D_2026_05_16,
+    modalities=_Shared.IMAGE_TEXT_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_8192,
     cost=Cost(input=Decimal("0.15"), output=Decimal("1.5")),
     reasoning_options=(),
 )
+"Perceptron: Perceptron Mk1 (chat) · 32.8K context · 8.19K output · $0.15 in / $1.50 out per 1M tokens · vision, reasoning, attachments"
 
-PERPLEXITY_SONAR: Final[Model] = Model(
+PERPLEXITY_SONAR: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="perplexity/sonar",
     name="Perplexity: Sonar",
@@ -5153,14 +5418,15 @@ PERPLEXITY_SONAR: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2024_01_01,
-    last_updated=_D_2025_09_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_127072_OUTPUT_25415,
+    release_date=_Shared.D_2024_01_01,
+    last_updated=_Shared.D_2025_09_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_127072_OUTPUT_25415,
     cost=Cost(input=Decimal("1"), output=Decimal("1")),
 )
+"Perplexity: Sonar (chat) · 127K context · 25.4K output · $1.00 in / $1.00 out per 1M tokens · vision, attachments"
 
-PERPLEXITY_SONAR_DEEP_RESEARCH: Final[Model] = Model(
+PERPLEXITY_SONAR_DEEP_RESEARCH: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="perplexity/sonar-deep-research",
     name="Perplexity: Sonar Deep Research",
@@ -5170,15 +5436,16 @@ PERPLEXITY_SONAR_DEEP_RESEARCH: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_01_27,
-    last_updated=_D_2025_01_27,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_25600,
+    release_date=_Shared.D_2025_01_27,
+    last_updated=_Shared.D_2025_01_27,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_25600,
     cost=Cost(input=Decimal("2"), output=Decimal("8")),
     reasoning_options=(),
 )
+"Perplexity: Sonar Deep Research (chat) · 128K context · 25.6K output · $2.00 in / $8.00 out per 1M tokens · reasoning"
 
-PERPLEXITY_SONAR_PRO: Final[Model] = Model(
+PERPLEXITY_SONAR_PRO: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="perplexity/sonar-pro",
     name="Perplexity: Sonar Pro",
@@ -5188,14 +5455,15 @@ PERPLEXITY_SONAR_PRO: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2024_01_01,
-    last_updated=_D_2025_09_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_8000,
+    release_date=_Shared.D_2024_01_01,
+    last_updated=_Shared.D_2025_09_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_8000,
     cost=Cost(input=Decimal("3"), output=Decimal("15")),
 )
+"Perplexity: Sonar Pro (chat) · 200K context · 8K output · $3.00 in / $15.00 out per 1M tokens · vision, attachments"
 
-PERPLEXITY_SONAR_PRO_SEARCH: Final[Model] = Model(
+PERPLEXITY_SONAR_PRO_SEARCH: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="perplexity/sonar-pro-search",
     name="Perplexity: Sonar Pro Search",
@@ -5205,15 +5473,16 @@ PERPLEXITY_SONAR_PRO_SEARCH: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_10_31,
-    last_updated=_D_2026_03_15,
-    modalities=_IMAGE_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_8000,
+    release_date=_Shared.D_2025_10_31,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.IMAGE_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_8000,
     cost=Cost(input=Decimal("3"), output=Decimal("15")),
     reasoning_options=(),
 )
+"Perplexity: Sonar Pro Search (chat) · 200K context · 8K output · $3.00 in / $15.00 out per 1M tokens · vision, reasoning, attachments"
 
-PERPLEXITY_SONAR_REASONING_PRO: Final[Model] = Model(
+PERPLEXITY_SONAR_REASONING_PRO: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="perplexity/sonar-reasoning-pro",
     name="Perplexity: Sonar Reasoning Pro",
@@ -5223,15 +5492,16 @@ PERPLEXITY_SONAR_REASONING_PRO: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2024_01_01,
-    last_updated=_D_2025_09_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_25600,
+    release_date=_Shared.D_2024_01_01,
+    last_updated=_Shared.D_2025_09_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_25600,
     cost=Cost(input=Decimal("2"), output=Decimal("8")),
     reasoning_options=(),
 )
+"Perplexity: Sonar Reasoning Pro (chat) · 128K context · 25.6K output · $2.00 in / $8.00 out per 1M tokens · vision, reasoning, attachments"
 
-POOLSIDE_LAGUNA_M_1_FREE: Final[Model] = Model(
+POOLSIDE_LAGUNA_M_1_FREE: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="poolside/laguna-m.1:free",
     name="Poolside: Laguna M.1 (free)",
@@ -5241,15 +5511,16 @@ POOLSIDE_LAGUNA_M_1_FREE: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_04_28,
-    last_updated=_D_2026_06_13,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_32768,
+    release_date=_Shared.D_2026_04_28,
+    last_updated=_Shared.D_2026_06_13,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_32768,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(),
 )
+"Poolside: Laguna M.1 (free) (chat) · 262K context · 32.8K output · free · tools, reasoning"
 
-POOLSIDE_LAGUNA_XS_2_FREE: Final[Model] = Model(
+POOLSIDE_LAGUNA_XS_2_FREE: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="poolside/laguna-xs.2:free",
     name="Poolside: Laguna XS.2 (free)",
@@ -5259,15 +5530,16 @@ POOLSIDE_LAGUNA_XS_2_FREE: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_04_28,
-    last_updated=_D_2026_06_13,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_32768,
+    release_date=_Shared.D_2026_04_28,
+    last_updated=_Shared.D_2026_06_13,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_32768,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(),
 )
+"Poolside: Laguna XS.2 (free) (chat) · 262K context · 32.8K output · free · tools, reasoning"
 
-PRIME_INTELLECT_INTELLECT_3: Final[Model] = Model(
+PRIME_INTELLECT_INTELLECT_3: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="prime-intellect/intellect-3",
     name="Prime Intellect: INTELLECT-3",
@@ -5277,15 +5549,16 @@ PRIME_INTELLECT_INTELLECT_3: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_11_26,
-    last_updated=_D_2026_02_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_131072,
+    release_date=_Shared.D_2025_11_26,
+    last_updated=_Shared.D_2026_02_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_131072,
     cost=Cost(input=Decimal("0.2"), output=Decimal("1.1")),
     reasoning_options=(),
 )
+"Prime Intellect: INTELLECT-3 (chat) · 131K context · 131K output · $0.20 in / $1.10 out per 1M tokens · tools, reasoning, open weights"
 
-QWEN_QWEN_2_5_72B_INSTRUCT: Final[Model] = Model(
+QWEN_QWEN_2_5_72B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="qwen/qwen-2.5-72b-instruct",
     name="Qwen2.5 72B Instruct",
@@ -5295,14 +5568,15 @@ QWEN_QWEN_2_5_72B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2024_09,
-    last_updated=_D_2026_01_10,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_16384,
+    release_date=_Shared.D_2024_09,
+    last_updated=_Shared.D_2026_01_10,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_16384,
     cost=Cost(input=Decimal("0.12"), output=Decimal("0.39")),
 )
+"Qwen2.5 72B Instruct (chat) · 32.8K context · 16.4K output · $0.12 in / $0.39 out per 1M tokens · tools, open weights"
 
-QWEN_QWEN_2_5_7B_INSTRUCT: Final[Model] = Model(
+QWEN_QWEN_2_5_7B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="qwen/qwen-2.5-7b-instruct",
     name="Qwen: Qwen2.5 7B Instruct",
@@ -5312,14 +5586,15 @@ QWEN_QWEN_2_5_7B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2024_09,
-    last_updated=_D_2025_04_16,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_6554,
+    release_date=_Shared.D_2024_09,
+    last_updated=_Shared.D_2025_04_16,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_6554,
     cost=Cost(input=Decimal("0.04"), output=Decimal("0.1")),
 )
+"Qwen: Qwen2.5 7B Instruct (chat) · 32.8K context · 6.55K output · $0.04 in / $0.10 out per 1M tokens · tools, open weights"
 
-QWEN_QWEN_2_5_CODER_32B_INSTRUCT: Final[Model] = Model(
+QWEN_QWEN_2_5_CODER_32B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="qwen/qwen-2.5-coder-32b-instruct",
     name="Qwen2.5 Coder 32B Instruct",
@@ -5329,14 +5604,15 @@ QWEN_QWEN_2_5_CODER_32B_INSTRUCT: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2024_11_11,
-    last_updated=_D_2026_03_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_8192,
+    release_date=_Shared.D_2024_11_11,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_8192,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.2"), cache_read=Decimal("0.015")),
 )
+"Qwen2.5 Coder 32B Instruct (chat) · 32.8K context · 8.19K output · $0.20 in / $0.20 out per 1M tokens · open weights"
 
-QWEN_QWEN_PLUS: Final[Model] = Model(
+QWEN_QWEN_PLUS: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="qwen/qwen-plus",
     name="Qwen: Qwen-Plus",
@@ -5346,14 +5622,15 @@ QWEN_QWEN_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2024_01_25,
-    last_updated=_D_2025_09_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_32768,
+    release_date=_Shared.D_2024_01_25,
+    last_updated=_Shared.D_2025_09_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_32768,
     cost=Cost(input=Decimal("0.4"), output=Decimal("1.2"), cache_read=Decimal("0.08")),
 )
+"Qwen: Qwen-Plus (chat) · 1M context · 32.8K output · $0.40 in / $1.20 out per 1M tokens · tools"
 
-QWEN_QWEN_PLUS_2025_07_28: Final[Model] = Model(
+QWEN_QWEN_PLUS_2025_07_28: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="qwen/qwen-plus-2025-07-28",
     name="Qwen: Qwen Plus 0728",
@@ -5363,14 +5640,15 @@ QWEN_QWEN_PLUS_2025_07_28: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_09_09,
-    last_updated=_D_2026_03_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_32768,
+    release_date=_Shared.D_2025_09_09,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_32768,
     cost=Cost(input=Decimal("0.26"), output=Decimal("0.78")),
 )
+"Qwen: Qwen Plus 0728 (chat) · 1M context · 32.8K output · $0.26 in / $0.78 out per 1M tokens · tools, open weights"
 
-QWEN_QWEN_PLUS_2025_07_28_THINKING: Final[Model] = Model(
+QWEN_QWEN_PLUS_2025_07_28_THINKING: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="qwen/qwen-plus-2025-07-28:thinking",
     name="Qwen: Qwen Plus 0728 (thinking)",
@@ -5380,15 +5658,16 @@ QWEN_QWEN_PLUS_2025_07_28_THINKING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_09_09,
-    last_updated=_D_2026_03_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_32768,
+    release_date=_Shared.D_2025_09_09,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_32768,
     cost=Cost(input=Decimal("0.26"), output=Decimal("0.78")),
-    reasoning_options=(_REASONING_BUDGET_TOKENS_MIN_1_MAX_81920,),
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1_MAX_81920,),
 )
+"Qwen: Qwen Plus 0728 (thinking) (chat) · 1M context · 32.8K output · $0.26 in / $0.78 out per 1M tokens · tools, reasoning, open weights"
 
-QWEN_QWEN2_5_VL_72B_INSTRUCT: Final[Model] = Model(
+QWEN_QWEN2_5_VL_72B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="qwen/qwen2.5-vl-72b-instruct",
     name="Qwen: Qwen2.5 VL 72B Instruct",
@@ -5398,14 +5677,15 @@ QWEN_QWEN2_5_VL_72B_INSTRUCT: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_02_01,
-    last_updated=_D_2026_03_15,
-    modalities=_IMAGE_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_32768,
+    release_date=_Shared.D_2025_02_01,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.IMAGE_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_32768,
     cost=Cost(input=Decimal("0.8"), output=Decimal("0.8"), cache_read=Decimal("0.075")),
 )
+"Qwen: Qwen2.5 VL 72B Instruct (chat) · 32.8K context · 32.8K output · $0.80 in / $0.80 out per 1M tokens · vision, attachments, open weights"
 
-QWEN_QWEN3_14B: Final[Model] = Model(
+QWEN_QWEN3_14B: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="qwen/qwen3-14b",
     name="Qwen: Qwen3 14B",
@@ -5415,15 +5695,16 @@ QWEN_QWEN3_14B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_04,
-    last_updated=_D_2026_03_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_40960_OUTPUT_40960,
+    release_date=_Shared.D_2025_04,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_40960_OUTPUT_40960,
     cost=Cost(input=Decimal("0.06"), output=Decimal("0.24"), cache_read=Decimal("0.025")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Qwen: Qwen3 14B (chat) · 41K context · 41K output · $0.06 in / $0.24 out per 1M tokens · tools, reasoning, open weights"
 
-QWEN_QWEN3_235B_A22B: Final[Model] = Model(
+QWEN_QWEN3_235B_A22B: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="qwen/qwen3-235b-a22b",
     name="Qwen: Qwen3 235B A22B",
@@ -5433,15 +5714,16 @@ QWEN_QWEN3_235B_A22B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2024_12_01,
-    last_updated=_D_2026_03_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_8192,
+    release_date=_Shared.D_2024_12_01,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_8192,
     cost=Cost(input=Decimal("0.455"), output=Decimal("1.82"), cache_read=Decimal("0.15")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1_MAX_38912),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_1_MAX_38912),
 )
+"Qwen: Qwen3 235B A22B (chat) · 131K context · 8.19K output · $0.455 in / $1.82 out per 1M tokens · tools, reasoning, open weights"
 
-QWEN_QWEN3_235B_A22B_2507: Final[Model] = Model(
+QWEN_QWEN3_235B_A22B_2507: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="qwen/qwen3-235b-a22b-2507",
     name="Qwen: Qwen3 235B A22B Instruct 2507",
@@ -5451,14 +5733,15 @@ QWEN_QWEN3_235B_A22B_2507: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_04,
-    last_updated=_D_2026_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_52429,
+    release_date=_Shared.D_2025_04,
+    last_updated=_Shared.D_2026_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_52429,
     cost=Cost(input=Decimal("0.071"), output=Decimal("0.1")),
 )
+"Qwen: Qwen3 235B A22B Instruct 2507 (chat) · 262K context · 52.4K output · $0.071 in / $0.10 out per 1M tokens · tools, open weights"
 
-QWEN_QWEN3_235B_A22B_THINKING_2507: Final[Model] = Model(
+QWEN_QWEN3_235B_A22B_THINKING_2507: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="qwen/qwen3-235b-a22b-thinking-2507",
     name="Qwen: Qwen3 235B A22B Thinking 2507",
@@ -5468,15 +5751,16 @@ QWEN_QWEN3_235B_A22B_THINKING_2507: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_07_25,
-    last_updated=_D_2026_03_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    release_date=_Shared.D_2025_07_25,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.11"), output=Decimal("0.6")),
     reasoning_options=(),
 )
+"Qwen: Qwen3 235B A22B Thinking 2507 (chat) · 262K context · 262K output · $0.11 in / $0.60 out per 1M tokens · tools, reasoning, open weights"
 
-QWEN_QWEN3_30B_A3B: Final[Model] = Model(
+QWEN_QWEN3_30B_A3B: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="qwen/qwen3-30b-a3b",
     name="Qwen: Qwen3 30B A3B",
@@ -5486,15 +5770,16 @@ QWEN_QWEN3_30B_A3B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_04,
-    last_updated=_D_2026_03_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_40960_OUTPUT_40960,
+    release_date=_Shared.D_2025_04,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_40960_OUTPUT_40960,
     cost=Cost(input=Decimal("0.08"), output=Decimal("0.28"), cache_read=Decimal("0.03")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Qwen: Qwen3 30B A3B (chat) · 41K context · 41K output · $0.08 in / $0.28 out per 1M tokens · tools, reasoning, open weights"
 
-QWEN_QWEN3_30B_A3B_INSTRUCT_2507: Final[Model] = Model(
+QWEN_QWEN3_30B_A3B_INSTRUCT_2507: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="qwen/qwen3-30b-a3b-instruct-2507",
     name="Qwen: Qwen3 30B A3B Instruct 2507",
@@ -5504,14 +5789,15 @@ QWEN_QWEN3_30B_A3B_INSTRUCT_2507: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_07_29,
-    last_updated=_D_2026_03_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    release_date=_Shared.D_2025_07_29,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.09"), output=Decimal("0.3"), cache_read=Decimal("0.04")),
 )
+"Qwen: Qwen3 30B A3B Instruct 2507 (chat) · 262K context · 262K output · $0.09 in / $0.30 out per 1M tokens · tools, open weights"
 
-QWEN_QWEN3_30B_A3B_THINKING_2507: Final[Model] = Model(
+QWEN_QWEN3_30B_A3B_THINKING_2507: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="qwen/qwen3-30b-a3b-thinking-2507",
     name="Qwen: Qwen3 30B A3B Thinking 2507",
@@ -5521,15 +5807,16 @@ QWEN_QWEN3_30B_A3B_THINKING_2507: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_07_29,
-    last_updated=_D_2025_07_29,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_6554,
+    release_date=_Shared.D_2025_07_29,
+    last_updated=_Shared.D_2025_07_29,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_6554,
     cost=Cost(input=Decimal("0.051"), output=Decimal("0.34")),
     reasoning_options=(),
 )
+"Qwen: Qwen3 30B A3B Thinking 2507 (chat) · 32.8K context · 6.55K output · $0.051 in / $0.34 out per 1M tokens · tools, reasoning, open weights"
 
-QWEN_QWEN3_32B: Final[Model] = Model(
+QWEN_QWEN3_32B: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="qwen/qwen3-32b",
     name="Qwen: Qwen3 32B",
@@ -5539,15 +5826,16 @@ QWEN_QWEN3_32B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2024_12_01,
-    last_updated=_D_2026_02_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_40960_OUTPUT_40960,
+    release_date=_Shared.D_2024_12_01,
+    last_updated=_Shared.D_2026_02_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_40960_OUTPUT_40960,
     cost=Cost(input=Decimal("0.08"), output=Decimal("0.24"), cache_read=Decimal("0.04")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Qwen: Qwen3 32B (chat) · 41K context · 41K output · $0.08 in / $0.24 out per 1M tokens · tools, reasoning, open weights"
 
-QWEN_QWEN3_8B: Final[Model] = Model(
+QWEN_QWEN3_8B: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="qwen/qwen3-8b",
     name="Qwen: Qwen3 8B",
@@ -5557,15 +5845,16 @@ QWEN_QWEN3_8B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_04,
-    last_updated=_D_2026_03_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_40960_OUTPUT_8192,
+    release_date=_Shared.D_2025_04,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_40960_OUTPUT_8192,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.4"), cache_read=Decimal("0.05")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Qwen: Qwen3 8B (chat) · 41K context · 8.19K output · $0.05 in / $0.40 out per 1M tokens · tools, reasoning, open weights"
 
-QWEN_QWEN3_CODER: Final[Model] = Model(
+QWEN_QWEN3_CODER: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="qwen/qwen3-coder",
     name="Qwen: Qwen3 Coder 480B A35B",
@@ -5575,14 +5864,15 @@ QWEN_QWEN3_CODER: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_07_23,
-    last_updated=_D_2025_07_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_52429,
+    release_date=_Shared.D_2025_07_23,
+    last_updated=_Shared.D_2025_07_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_52429,
     cost=Cost(input=Decimal("0.22"), output=Decimal("1"), cache_read=Decimal("0.022")),
 )
+"Qwen: Qwen3 Coder 480B A35B (chat) · 262K context · 52.4K output · $0.22 in / $1.00 out per 1M tokens · tools, open weights"
 
-QWEN_QWEN3_CODER_30B_A3B_INSTRUCT: Final[Model] = Model(
+QWEN_QWEN3_CODER_30B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="qwen/qwen3-coder-30b-a3b-instruct",
     name="Qwen: Qwen3 Coder 30B A3B Instruct",
@@ -5592,14 +5882,15 @@ QWEN_QWEN3_CODER_30B_A3B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_07_31,
-    last_updated=_D_2025_07_31,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_160000_OUTPUT_32768,
+    release_date=_Shared.D_2025_07_31,
+    last_updated=_Shared.D_2025_07_31,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_160000_OUTPUT_32768,
     cost=Cost(input=Decimal("0.07"), output=Decimal("0.27")),
 )
+"Qwen: Qwen3 Coder 30B A3B Instruct (chat) · 160K context · 32.8K output · $0.07 in / $0.27 out per 1M tokens · tools, open weights"
 
-QWEN_QWEN3_CODER_FLASH: Final[Model] = Model(
+QWEN_QWEN3_CODER_FLASH: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="qwen/qwen3-coder-flash",
     name="Qwen: Qwen3 Coder Flash",
@@ -5609,14 +5900,15 @@ QWEN_QWEN3_CODER_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_07_23,
-    last_updated=_D_2026_03_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_65536,
+    release_date=_Shared.D_2025_07_23,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
     cost=Cost(input=Decimal("0.195"), output=Decimal("0.975"), cache_read=Decimal("0.06")),
 )
+"Qwen: Qwen3 Coder Flash (chat) · 1M context · 65.5K output · $0.195 in / $0.975 out per 1M tokens · tools"
 
-QWEN_QWEN3_CODER_NEXT: Final[Model] = Model(
+QWEN_QWEN3_CODER_NEXT: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="qwen/qwen3-coder-next",
     name="Qwen: Qwen3 Coder Next",
@@ -5626,14 +5918,15 @@ QWEN_QWEN3_CODER_NEXT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_02_02,
-    last_updated=_D_2026_03_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_65536,
+    release_date=_Shared.D_2026_02_02,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_65536,
     cost=Cost(input=Decimal("0.12"), output=Decimal("0.75"), cache_read=Decimal("0.035")),
 )
+"Qwen: Qwen3 Coder Next (chat) · 262K context · 65.5K output · $0.12 in / $0.75 out per 1M tokens · tools, open weights"
 
-QWEN_QWEN3_CODER_PLUS: Final[Model] = Model(
+QWEN_QWEN3_CODER_PLUS: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="qwen/qwen3-coder-plus",
     name="Qwen: Qwen3 Coder Plus",
@@ -5643,14 +5936,15 @@ QWEN_QWEN3_CODER_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_07_01,
-    last_updated=_D_2026_03_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_65536,
+    release_date=_Shared.D_2025_07_01,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
     cost=Cost(input=Decimal("0.65"), output=Decimal("3.25"), cache_read=Decimal("0.2")),
 )
+"Qwen: Qwen3 Coder Plus (chat) · 1M context · 65.5K output · $0.65 in / $3.25 out per 1M tokens · tools, open weights"
 
-QWEN_QWEN3_MAX: Final[Model] = Model(
+QWEN_QWEN3_MAX: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="qwen/qwen3-max",
     name="Qwen: Qwen3 Max",
@@ -5660,14 +5954,15 @@ QWEN_QWEN3_MAX: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_09_05,
-    last_updated=_D_2026_03_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_32768,
+    release_date=_Shared.D_2025_09_05,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_32768,
     cost=Cost(input=Decimal("1.2"), output=Decimal("6"), cache_read=Decimal("0.24")),
 )
+"Qwen: Qwen3 Max (chat) · 262K context · 32.8K output · $1.20 in / $6.00 out per 1M tokens · tools"
 
-QWEN_QWEN3_MAX_THINKING: Final[Model] = Model(
+QWEN_QWEN3_MAX_THINKING: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="qwen/qwen3-max-thinking",
     name="Qwen: Qwen3 Max Thinking",
@@ -5677,15 +5972,16 @@ QWEN_QWEN3_MAX_THINKING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_01_23,
-    last_updated=_D_2026_03_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_32768,
+    release_date=_Shared.D_2026_01_23,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_32768,
     cost=Cost(input=Decimal("0.78"), output=Decimal("3.9")),
-    reasoning_options=(_REASONING_BUDGET_TOKENS_MIN_1_MAX_81920,),
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1_MAX_81920,),
 )
+"Qwen: Qwen3 Max Thinking (chat) · 262K context · 32.8K output · $0.78 in / $3.90 out per 1M tokens · tools, reasoning"
 
-QWEN_QWEN3_NEXT_80B_A3B_INSTRUCT: Final[Model] = Model(
+QWEN_QWEN3_NEXT_80B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="qwen/qwen3-next-80b-a3b-instruct",
     name="Qwen: Qwen3 Next 80B A3B Instruct",
@@ -5695,14 +5991,15 @@ QWEN_QWEN3_NEXT_80B_A3B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_09_11,
-    last_updated=_D_2026_03_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_52429,
+    release_date=_Shared.D_2025_09_11,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_52429,
     cost=Cost(input=Decimal("0.09"), output=Decimal("1.1")),
 )
+"Qwen: Qwen3 Next 80B A3B Instruct (chat) · 131K context · 52.4K output · $0.09 in / $1.10 out per 1M tokens · tools, open weights"
 
-QWEN_QWEN3_NEXT_80B_A3B_THINKING: Final[Model] = Model(
+QWEN_QWEN3_NEXT_80B_A3B_THINKING: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="qwen/qwen3-next-80b-a3b-thinking",
     name="Qwen: Qwen3 Next 80B A3B Thinking",
@@ -5712,15 +6009,16 @@ QWEN_QWEN3_NEXT_80B_A3B_THINKING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_09_11,
-    last_updated=_D_2026_03_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32768,
+    release_date=_Shared.D_2025_09_11,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("0.0975"), output=Decimal("0.78")),
     reasoning_options=(),
 )
+"Qwen: Qwen3 Next 80B A3B Thinking (chat) · 131K context · 32.8K output · $0.0975 in / $0.78 out per 1M tokens · tools, reasoning, open weights"
 
-QWEN_QWEN3_VL_235B_A22B_INSTRUCT: Final[Model] = Model(
+QWEN_QWEN3_VL_235B_A22B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="qwen/qwen3-vl-235b-a22b-instruct",
     name="Qwen: Qwen3 VL 235B A22B Instruct",
@@ -5730,14 +6028,15 @@ QWEN_QWEN3_VL_235B_A22B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_09_23,
-    last_updated=_D_2026_01_10,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_52429,
+    release_date=_Shared.D_2025_09_23,
+    last_updated=_Shared.D_2026_01_10,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_52429,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.88"), cache_read=Decimal("0.11")),
 )
+"Qwen: Qwen3 VL 235B A22B Instruct (chat) · 262K context · 52.4K output · $0.20 in / $0.88 out per 1M tokens · vision, tools, attachments, open weights"
 
-QWEN_QWEN3_VL_235B_A22B_THINKING: Final[Model] = Model(
+QWEN_QWEN3_VL_235B_A22B_THINKING: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="qwen/qwen3-vl-235b-a22b-thinking",
     name="Qwen: Qwen3 VL 235B A22B Thinking",
@@ -5747,15 +6046,16 @@ QWEN_QWEN3_VL_235B_A22B_THINKING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_09_24,
-    last_updated=_D_2026_03_15,
-    modalities=_IMAGE_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32768,
+    release_date=_Shared.D_2025_09_24,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.IMAGE_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("0.26"), output=Decimal("2.6")),
     reasoning_options=(),
 )
+"Qwen: Qwen3 VL 235B A22B Thinking (chat) · 131K context · 32.8K output · $0.26 in / $2.60 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-QWEN_QWEN3_VL_30B_A3B_INSTRUCT: Final[Model] = Model(
+QWEN_QWEN3_VL_30B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="qwen/qwen3-vl-30b-a3b-instruct",
     name="Qwen: Qwen3 VL 30B A3B Instruct",
@@ -5765,14 +6065,15 @@ QWEN_QWEN3_VL_30B_A3B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_10_05,
-    last_updated=_D_2025_11_25,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32768,
+    release_date=_Shared.D_2025_10_05,
+    last_updated=_Shared.D_2025_11_25,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("0.13"), output=Decimal("0.52")),
 )
+"Qwen: Qwen3 VL 30B A3B Instruct (chat) · 131K context · 32.8K output · $0.13 in / $0.52 out per 1M tokens · vision, tools, attachments, open weights"
 
-QWEN_QWEN3_VL_30B_A3B_THINKING: Final[Model] = Model(
+QWEN_QWEN3_VL_30B_A3B_THINKING: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="qwen/qwen3-vl-30b-a3b-thinking",
     name="Qwen: Qwen3 VL 30B A3B Thinking",
@@ -5782,15 +6083,16 @@ QWEN_QWEN3_VL_30B_A3B_THINKING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_10_11,
-    last_updated=_D_2026_03_15,
-    modalities=_IMAGE_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32768,
+    release_date=_Shared.D_2025_10_11,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.IMAGE_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("0.13"), output=Decimal("1.56")),
     reasoning_options=(),
 )
+"Qwen: Qwen3 VL 30B A3B Thinking (chat) · 131K context · 32.8K output · $0.13 in / $1.56 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-QWEN_QWEN3_VL_32B_INSTRUCT: Final[Model] = Model(
+QWEN_QWEN3_VL_32B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="qwen/qwen3-vl-32b-instruct",
     name="Qwen: Qwen3 VL 32B Instruct",
@@ -5800,14 +6102,15 @@ QWEN_QWEN3_VL_32B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_10_21,
-    last_updated=_D_2025_11_25,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32768,
+    release_date=_Shared.D_2025_10_21,
+    last_updated=_Shared.D_2025_11_25,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("0.104"), output=Decimal("0.416")),
 )
+"Qwen: Qwen3 VL 32B Instruct (chat) · 131K context · 32.8K output · $0.104 in / $0.416 out per 1M tokens · vision, tools, attachments"
 
-QWEN_QWEN3_VL_8B_INSTRUCT: Final[Model] = Model(
+QWEN_QWEN3_VL_8B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="qwen/qwen3-vl-8b-instruct",
     name="Qwen: Qwen3 VL 8B Instruct",
@@ -5817,14 +6120,15 @@ QWEN_QWEN3_VL_8B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_10_15,
-    last_updated=_D_2025_11_25,
-    modalities=_IMAGE_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32768,
+    release_date=_Shared.D_2025_10_15,
+    last_updated=_Shared.D_2025_11_25,
+    modalities=_Shared.IMAGE_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("0.08"), output=Decimal("0.5")),
 )
+"Qwen: Qwen3 VL 8B Instruct (chat) · 131K context · 32.8K output · $0.08 in / $0.50 out per 1M tokens · vision, tools, attachments, open weights"
 
-QWEN_QWEN3_VL_8B_THINKING: Final[Model] = Model(
+QWEN_QWEN3_VL_8B_THINKING: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="qwen/qwen3-vl-8b-thinking",
     name="Qwen: Qwen3 VL 8B Thinking",
@@ -5834,15 +6138,16 @@ QWEN_QWEN3_VL_8B_THINKING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_10_15,
-    last_updated=_D_2025_11_25,
-    modalities=_IMAGE_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32768,
+    release_date=_Shared.D_2025_10_15,
+    last_updated=_Shared.D_2025_11_25,
+    modalities=_Shared.IMAGE_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("0.117"), output=Decimal("1.365")),
     reasoning_options=(),
 )
+"Qwen: Qwen3 VL 8B Thinking (chat) · 131K context · 32.8K output · $0.117 in / $1.365 out per 1M tokens · vision, tools, reasoning, attachments"
 
-QWEN_QWEN3_5_122B_A10B: Final[Model] = Model(
+QWEN_QWEN3_5_122B_A10B: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="qwen/qwen3.5-122b-a10b",
     name="Qwen: Qwen3.5-122B-A10B",
@@ -5852,15 +6157,16 @@ QWEN_QWEN3_5_122B_A10B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_02_26,
-    last_updated=_D_2026_03_15,
-    modalities=_IMAGE_TEXT_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_65536,
+    release_date=_Shared.D_2026_02_26,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.IMAGE_TEXT_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_65536,
     cost=Cost(input=Decimal("0.26"), output=Decimal("2.08")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Qwen: Qwen3.5-122B-A10B (chat) · 262K context · 65.5K output · $0.26 in / $2.08 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-QWEN_QWEN3_5_27B: Final[Model] = Model(
+QWEN_QWEN3_5_27B: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="qwen/qwen3.5-27b",
     name="Qwen: Qwen3.5-27B",
@@ -5870,15 +6176,16 @@ QWEN_QWEN3_5_27B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_02_26,
-    last_updated=_D_2026_03_15,
-    modalities=_IMAGE_TEXT_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_65536,
+    release_date=_Shared.D_2026_02_26,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.IMAGE_TEXT_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_65536,
     cost=Cost(input=Decimal("0.195"), output=Decimal("1.56")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Qwen: Qwen3.5-27B (chat) · 262K context · 65.5K output · $0.195 in / $1.56 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-QWEN_QWEN3_5_35B_A3B: Final[Model] = Model(
+QWEN_QWEN3_5_35B_A3B: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="qwen/qwen3.5-35b-a3b",
     name="Qwen: Qwen3.5-35B-A3B",
@@ -5888,15 +6195,16 @@ QWEN_QWEN3_5_35B_A3B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_02_26,
-    last_updated=_D_2026_03_15,
-    modalities=_IMAGE_TEXT_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_65536,
+    release_date=_Shared.D_2026_02_26,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.IMAGE_TEXT_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_65536,
     cost=Cost(input=Decimal("0.1625"), output=Decimal("1.3")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Qwen: Qwen3.5-35B-A3B (chat) · 262K context · 65.5K output · $0.1625 in / $1.30 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-QWEN_QWEN3_5_397B_A17B: Final[Model] = Model(
+QWEN_QWEN3_5_397B_A17B: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="qwen/qwen3.5-397b-a17b",
     name="Qwen: Qwen3.5 397B A17B",
@@ -5906,15 +6214,16 @@ QWEN_QWEN3_5_397B_A17B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_02_15,
-    last_updated=_D_2026_03_15,
-    modalities=_IMAGE_TEXT_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_65536,
+    release_date=_Shared.D_2026_02_15,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.IMAGE_TEXT_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_65536,
     cost=Cost(input=Decimal("0.39"), output=Decimal("2.34")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Qwen: Qwen3.5 397B A17B (chat) · 262K context · 65.5K output · $0.39 in / $2.34 out per 1M tokens · vision, tools, reasoning, attachments"
 
-QWEN_QWEN3_5_9B: Final[Model] = Model(
+QWEN_QWEN3_5_9B: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="qwen/qwen3.5-9b",
     name="Qwen: Qwen3.5-9B",
@@ -5924,15 +6233,16 @@ QWEN_QWEN3_5_9B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_03_10,
-    last_updated=_D_2026_03_15,
-    modalities=_IMAGE_TEXT_VIDEO_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_32768,
+    release_date=_Shared.D_2026_03_10,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.IMAGE_TEXT_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_32768,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.15")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Qwen: Qwen3.5-9B (chat) · 256K context · 32.8K output · $0.05 in / $0.15 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-QWEN_QWEN3_5_FLASH_02_23: Final[Model] = Model(
+QWEN_QWEN3_5_FLASH_02_23: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="qwen/qwen3.5-flash-02-23",
     name="Qwen: Qwen3.5-Flash",
@@ -5942,15 +6252,16 @@ QWEN_QWEN3_5_FLASH_02_23: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_02_26,
-    last_updated=_D_2026_03_15,
-    modalities=_IMAGE_TEXT_VIDEO_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_65536,
+    release_date=_Shared.D_2026_02_26,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.IMAGE_TEXT_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.4")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1_MAX_81920),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_1_MAX_81920),
 )
+"Qwen: Qwen3.5-Flash (chat) · 1M context · 65.5K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-QWEN_QWEN3_5_PLUS_02_15: Final[Model] = Model(
+QWEN_QWEN3_5_PLUS_02_15: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="qwen/qwen3.5-plus-02-15",
     name="Qwen: Qwen3.5 Plus 2026-02-15",
@@ -5960,15 +6271,16 @@ QWEN_QWEN3_5_PLUS_02_15: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_02_15,
-    last_updated=_D_2026_03_15,
-    modalities=_IMAGE_TEXT_VIDEO_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_65536,
+    release_date=_Shared.D_2026_02_15,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.IMAGE_TEXT_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
     cost=Cost(input=Decimal("0.26"), output=Decimal("1.56")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1_MAX_81920),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_1_MAX_81920),
 )
+"Qwen: Qwen3.5 Plus 2026-02-15 (chat) · 1M context · 65.5K output · $0.26 in / $1.56 out per 1M tokens · vision, tools, reasoning, attachments"
 
-QWEN_QWEN3_5_PLUS_20260420: Final[Model] = Model(
+QWEN_QWEN3_5_PLUS_20260420: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="qwen/qwen3.5-plus-20260420",
     name="Qwen: Qwen3.5 Plus 2026-04-20",
@@ -5978,15 +6290,16 @@ QWEN_QWEN3_5_PLUS_20260420: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_04_27,
-    last_updated=_D_2026_05_01,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_65536,
+    release_date=_Shared.D_2026_04_27,
+    last_updated=_Shared.D_2026_05_01,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
     cost=Cost(input=Decimal("0.4"), output=Decimal("2.4")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1_MAX_81920),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_1_MAX_81920),
 )
+"Qwen: Qwen3.5 Plus 2026-04-20 (chat) · 1M context · 65.5K output · $0.40 in / $2.40 out per 1M tokens · vision, tools, reasoning, attachments"
 
-QWEN_QWEN3_6_27B: Final[Model] = Model(
+QWEN_QWEN3_6_27B: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="qwen/qwen3.6-27b",
     name="Qwen: Qwen3.6 27B",
@@ -5996,15 +6309,16 @@ QWEN_QWEN3_6_27B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_04_27,
-    last_updated=_D_2026_05_01,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_65536,
+    release_date=_Shared.D_2026_04_27,
+    last_updated=_Shared.D_2026_05_01,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_65536,
     cost=Cost(input=Decimal("0.325"), output=Decimal("3.25")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Qwen: Qwen3.6 27B (chat) · 256K context · 65.5K output · $0.325 in / $3.25 out per 1M tokens · vision, tools, reasoning, attachments"
 
-QWEN_QWEN3_6_35B_A3B: Final[Model] = Model(
+QWEN_QWEN3_6_35B_A3B: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="qwen/qwen3.6-35b-a3b",
     name="Qwen: Qwen3.6 35B A3B",
@@ -6014,15 +6328,16 @@ QWEN_QWEN3_6_35B_A3B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_04_27,
-    last_updated=_D_2026_05_01,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_65536,
+    release_date=_Shared.D_2026_04_27,
+    last_updated=_Shared.D_2026_05_01,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_65536,
     cost=Cost(input=Decimal("0.1612"), output=Decimal("0.96525"), cache_read=Decimal("0.1612")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Qwen: Qwen3.6 35B A3B (chat) · 262K context · 65.5K output · $0.1612 in / $0.96525 out per 1M tokens · vision, reasoning, attachments"
 
-QWEN_QWEN3_6_FLASH: Final[Model] = Model(
+QWEN_QWEN3_6_FLASH: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="qwen/qwen3.6-flash",
     name="Qwen: Qwen3.6 Flash",
@@ -6032,15 +6347,16 @@ QWEN_QWEN3_6_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_04_27,
-    last_updated=_D_2026_05_01,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_65536,
+    release_date=_Shared.D_2026_04_27,
+    last_updated=_Shared.D_2026_05_01,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
     cost=Cost(input=Decimal("0.25"), output=Decimal("1.5"), cache_write=Decimal("0.3125")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1_MAX_81920),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_1_MAX_81920),
 )
+"Qwen: Qwen3.6 Flash (chat) · 1M context · 65.5K output · $0.25 in / $1.50 out per 1M tokens · vision, tools, reasoning, attachments"
 
-QWEN_QWEN3_6_MAX_PREVIEW: Final[Model] = Model(
+QWEN_QWEN3_6_MAX_PREVIEW: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="qwen/qwen3.6-max-preview",
     name="Qwen: Qwen3.6 Max Preview",
@@ -6050,15 +6366,16 @@ QWEN_QWEN3_6_MAX_PREVIEW: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_04_27,
-    last_updated=_D_2026_05_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_65536,
+    release_date=_Shared.D_2026_04_27,
+    last_updated=_Shared.D_2026_05_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_65536,
     cost=Cost(input=Decimal("1.04"), output=Decimal("6.24"), cache_write=Decimal("1.3")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1_MAX_131072),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_1_MAX_131072),
 )
+"Qwen: Qwen3.6 Max Preview (chat) · 262K context · 65.5K output · $1.04 in / $6.24 out per 1M tokens · tools, reasoning"
 
-QWEN_QWEN3_6_PLUS: Final[Model] = Model(
+QWEN_QWEN3_6_PLUS: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="qwen/qwen3.6-plus",
     name="Qwen: Qwen3.6 Plus",
@@ -6068,20 +6385,21 @@ QWEN_QWEN3_6_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_08_26,
-    last_updated=_D_2026_04_11,
-    modalities=_IMAGE_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_65536,
+    release_date=_Shared.D_2025_08_26,
+    last_updated=_Shared.D_2026_04_11,
+    modalities=_Shared.IMAGE_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
     cost=Cost(
         input=Decimal("0.325"),
         output=Decimal("1.95"),
         cache_read=Decimal("0.0325"),
         cache_write=Decimal("0.40625"),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1_MAX_81920),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_1_MAX_81920),
 )
+"Qwen: Qwen3.6 Plus (chat) · 1M context · 65.5K output · $0.325 in / $1.95 out per 1M tokens · vision, tools, reasoning, attachments"
 
-QWEN_QWEN3_7_MAX: Final[Model] = Model(
+QWEN_QWEN3_7_MAX: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="qwen/qwen3.7-max",
     name="Qwen: Qwen3.7 Max",
@@ -6091,20 +6409,21 @@ QWEN_QWEN3_7_MAX: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_08_26,
-    last_updated=_D_2026_05_27,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_65536,
+    release_date=_Shared.D_2025_08_26,
+    last_updated=_Shared.D_2026_05_27,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
     cost=Cost(
         input=Decimal("1.625"),
         output=Decimal("4.875"),
         cache_read=Decimal("0.1625"),
         cache_write=Decimal("2.03125"),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1_MAX_262144),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_1_MAX_262144),
 )
+"Qwen: Qwen3.7 Max (chat) · 1M context · 65.5K output · $1.625 in / $4.875 out per 1M tokens · tools, reasoning"
 
-REKAAI_REKA_EDGE: Final[Model] = Model(
+REKAAI_REKA_EDGE: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="rekaai/reka-edge",
     name="Reka Edge",
@@ -6114,14 +6433,15 @@ REKAAI_REKA_EDGE: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_03_20,
-    last_updated=_D_2026_04_11,
-    modalities=_IMAGE_TEXT_VIDEO_TO_TEXT,
-    limit=_CONTEXT_16384_OUTPUT_16384,
+    release_date=_Shared.D_2026_03_20,
+    last_updated=_Shared.D_2026_04_11,
+    modalities=_Shared.IMAGE_TEXT_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_16384_OUTPUT_16384,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.1")),
 )
+"Reka Edge (chat) · 16.4K context · 16.4K output · $0.10 in / $0.10 out per 1M tokens · vision, tools, attachments, open weights"
 
-REKAAI_REKA_FLASH_3: Final[Model] = Model(
+REKAAI_REKA_FLASH_3: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="rekaai/reka-flash-3",
     name="Reka Flash 3",
@@ -6131,15 +6451,16 @@ REKAAI_REKA_FLASH_3: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_03_12,
-    last_updated=_D_2026_04_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_65536_OUTPUT_65536,
+    release_date=_Shared.D_2025_03_12,
+    last_updated=_Shared.D_2026_04_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_65536_OUTPUT_65536,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.2")),
     reasoning_options=(),
 )
+"Reka Flash 3 (chat) · 65.5K context · 65.5K output · $0.10 in / $0.20 out per 1M tokens · reasoning, open weights"
 
-RELACE_RELACE_APPLY_3: Final[Model] = Model(
+RELACE_RELACE_APPLY_3: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="relace/relace-apply-3",
     name="Relace: Relace Apply 3",
@@ -6148,14 +6469,15 @@ RELACE_RELACE_APPLY_3: Final[Model] = Model(
     reasoning=False,
     tool_call=False,
     open_weights=False,
-    release_date=_D_2025_09_26,
-    last_updated=_D_2026_03_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_128000,
+    release_date=_Shared.D_2025_09_26,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.85"), output=Decimal("1.25")),
 )
+"Relace: Relace Apply 3 (chat) · 256K context · 128K output · $0.85 in / $1.25 out per 1M tokens"
 
-RELACE_RELACE_SEARCH: Final[Model] = Model(
+RELACE_RELACE_SEARCH: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="relace/relace-search",
     name="Relace: Relace Search",
@@ -6165,14 +6487,15 @@ RELACE_RELACE_SEARCH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_12_09,
-    last_updated=_D_2026_03_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_128000,
+    release_date=_Shared.D_2025_12_09,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_128000,
     cost=Cost(input=Decimal("1"), output=Decimal("3")),
 )
+"Relace: Relace Search (chat) · 256K context · 128K output · $1.00 in / $3.00 out per 1M tokens · tools"
 
-SAO10K_L3_EURYALE_70B: Final[Model] = Model(
+SAO10K_L3_EURYALE_70B: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="sao10k/l3-euryale-70b",
     name="Sao10k: Llama 3 Euryale 70B v2.1",
@@ -6182,14 +6505,15 @@ SAO10K_L3_EURYALE_70B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2024_06_18,
-    last_updated=_D_2026_03_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8192_OUTPUT_8192,
+    release_date=_Shared.D_2024_06_18,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8192_OUTPUT_8192,
     cost=Cost(input=Decimal("1.48"), output=Decimal("1.48")),
 )
+"Sao10k: Llama 3 Euryale 70B v2.1 (chat) · 8.19K context · 8.19K output · $1.48 in / $1.48 out per 1M tokens · tools, open weights"
 
-SAO10K_L3_LUNARIS_8B: Final[Model] = Model(
+SAO10K_L3_LUNARIS_8B: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="sao10k/l3-lunaris-8b",
     name="Sao10K: Llama 3 8B Lunaris",
@@ -6199,14 +6523,15 @@ SAO10K_L3_LUNARIS_8B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2024_08_13,
-    last_updated=_D_2026_03_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8192_OUTPUT_8192,
+    release_date=_Shared.D_2024_08_13,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8192_OUTPUT_8192,
     cost=Cost(input=Decimal("0.04"), output=Decimal("0.05")),
 )
+"Sao10K: Llama 3 8B Lunaris (chat) · 8.19K context · 8.19K output · $0.04 in / $0.05 out per 1M tokens · open weights"
 
-SAO10K_L3_1_70B_HANAMI_X1: Final[Model] = Model(
+SAO10K_L3_1_70B_HANAMI_X1: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="sao10k/l3.1-70b-hanami-x1",
     name="Sao10K: Llama 3.1 70B Hanami x1",
@@ -6216,14 +6541,15 @@ SAO10K_L3_1_70B_HANAMI_X1: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_01_08,
-    last_updated=_D_2026_03_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_16000_OUTPUT_16000,
+    release_date=_Shared.D_2025_01_08,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_16000_OUTPUT_16000,
     cost=Cost(input=Decimal("3"), output=Decimal("3")),
 )
+"Sao10K: Llama 3.1 70B Hanami x1 (chat) · 16K context · 16K output · $3.00 in / $3.00 out per 1M tokens · open weights"
 
-SAO10K_L3_1_EURYALE_70B: Final[Model] = Model(
+SAO10K_L3_1_EURYALE_70B: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="sao10k/l3.1-euryale-70b",
     name="Sao10K: Llama 3.1 Euryale 70B v2.2",
@@ -6233,14 +6559,15 @@ SAO10K_L3_1_EURYALE_70B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2024_08_28,
-    last_updated=_D_2026_03_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_16384,
+    release_date=_Shared.D_2024_08_28,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_16384,
     cost=Cost(input=Decimal("0.85"), output=Decimal("0.85")),
 )
+"Sao10K: Llama 3.1 Euryale 70B v2.2 (chat) · 131K context · 16.4K output · $0.85 in / $0.85 out per 1M tokens · tools, open weights"
 
-SAO10K_L3_3_EURYALE_70B: Final[Model] = Model(
+SAO10K_L3_3_EURYALE_70B: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="sao10k/l3.3-euryale-70b",
     name="Sao10K: Llama 3.3 Euryale 70B",
@@ -6250,14 +6577,15 @@ SAO10K_L3_3_EURYALE_70B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2024_12_18,
-    last_updated=_D_2026_03_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_16384,
+    release_date=_Shared.D_2024_12_18,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_16384,
     cost=Cost(input=Decimal("0.65"), output=Decimal("0.75")),
 )
+"Sao10K: Llama 3.3 Euryale 70B (chat) · 131K context · 16.4K output · $0.65 in / $0.75 out per 1M tokens · open weights"
 
-STEALTH_CLAUDE_OPUS_4_6: Final[Model] = Model(
+STEALTH_CLAUDE_OPUS_4_6: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="stealth/claude-opus-4.6",
     name="Stealth: Claude Opus 4.6 (20% off)",
@@ -6267,20 +6595,24 @@ STEALTH_CLAUDE_OPUS_4_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_02_05,
-    last_updated=_D_2026_05_27,
-    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    release_date=_Shared.D_2026_02_05,
+    last_updated=_Shared.D_2026_05_27,
+    modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("4"),
         output=Decimal("20"),
         cache_read=Decimal("0.4"),
         cache_write=Decimal("5"),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
+    ),
 )
+"Stealth: Claude Opus 4.6 (20% off) (chat) · 1M context · 128K output · $4.00 in / $20.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-STEALTH_CLAUDE_OPUS_4_7: Final[Model] = Model(
+STEALTH_CLAUDE_OPUS_4_7: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="stealth/claude-opus-4.7",
     name="Stealth: Claude Opus 4.7 (20% off)",
@@ -6290,20 +6622,24 @@ STEALTH_CLAUDE_OPUS_4_7: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2026_04_16,
-    last_updated=_D_2026_05_27,
-    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    release_date=_Shared.D_2026_04_16,
+    last_updated=_Shared.D_2026_05_27,
+    modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("4"),
         output=Decimal("20"),
         cache_read=Decimal("0.4"),
         cache_write=Decimal("5"),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
+    ),
 )
+"Stealth: Claude Opus 4.7 (20% off) (chat) · 1M context · 128K output · $4.00 in / $20.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-STEALTH_CLAUDE_SONNET_4_6: Final[Model] = Model(
+STEALTH_CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="stealth/claude-sonnet-4.6",
     name="Stealth: Claude Sonnet 4.6 (20% off)",
@@ -6313,20 +6649,21 @@ STEALTH_CLAUDE_SONNET_4_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_02_17,
-    last_updated=_D_2026_05_27,
-    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_64000,
+    release_date=_Shared.D_2026_02_17,
+    last_updated=_Shared.D_2026_05_27,
+    modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("2.4"),
         output=Decimal("12"),
         cache_read=Decimal("0.24"),
         cache_write=Decimal("3"),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX),
 )
+"Stealth: Claude Sonnet 4.6 (20% off) (chat) · 1M context · 64K output · $2.40 in / $12.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-STEPFUN_STEP_3_5_FLASH: Final[Model] = Model(
+STEPFUN_STEP_3_5_FLASH: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="stepfun/step-3.5-flash",
     name="StepFun: Step 3.5 Flash",
@@ -6336,15 +6673,16 @@ STEPFUN_STEP_3_5_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_01_29,
-    last_updated=_D_2026_01_29,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_256000,
+    release_date=_Shared.D_2026_01_29,
+    last_updated=_Shared.D_2026_01_29,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_256000,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3"), cache_read=Decimal("0.02")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"StepFun: Step 3.5 Flash (chat) · 256K context · 256K output · $0.10 in / $0.30 out per 1M tokens · tools, reasoning, open weights"
 
-SWITCHPOINT_ROUTER: Final[Model] = Model(
+SWITCHPOINT_ROUTER: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="switchpoint/router",
     name="Switchpoint Router",
@@ -6354,15 +6692,16 @@ SWITCHPOINT_ROUTER: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_07_12,
-    last_updated=_D_2026_03_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32768,
+    release_date=_Shared.D_2025_07_12,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("0.85"), output=Decimal("3.4")),
     reasoning_options=(),
 )
+"Switchpoint Router (chat) · 131K context · 32.8K output · $0.85 in / $3.40 out per 1M tokens · reasoning"
 
-TENCENT_HUNYUAN_A13B_INSTRUCT: Final[Model] = Model(
+TENCENT_HUNYUAN_A13B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="tencent/hunyuan-a13b-instruct",
     name="Tencent: Hunyuan A13B Instruct",
@@ -6372,15 +6711,16 @@ TENCENT_HUNYUAN_A13B_INSTRUCT: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_06_30,
-    last_updated=_D_2025_11_25,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_131072,
+    release_date=_Shared.D_2025_06_30,
+    last_updated=_Shared.D_2025_11_25,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_131072,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.57")),
     reasoning_options=(),
 )
+"Tencent: Hunyuan A13B Instruct (chat) · 131K context · 131K output · $0.14 in / $0.57 out per 1M tokens · reasoning"
 
-TENCENT_HY3_PREVIEW: Final[Model] = Model(
+TENCENT_HY3_PREVIEW: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="tencent/hy3-preview",
     name="Tencent: Hy3 Preview",
@@ -6390,15 +6730,16 @@ TENCENT_HY3_PREVIEW: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_04_22,
-    last_updated=_D_2026_05_16,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    release_date=_Shared.D_2026_04_22,
+    last_updated=_Shared.D_2026_05_16,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.066"), output=Decimal("0.26"), cache_read=Decimal("0.029")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_HIGH,),
 )
+"Tencent: Hy3 Preview (chat) · 262K context · 262K output · $0.066 in / $0.26 out per 1M tokens · tools, reasoning"
 
-THEDRUMMER_CYDONIA_24B_V4_1: Final[Model] = Model(
+THEDRUMMER_CYDONIA_24B_V4_1: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="thedrummer/cydonia-24b-v4.1",
     name="TheDrummer: Cydonia 24B V4.1",
@@ -6408,14 +6749,15 @@ THEDRUMMER_CYDONIA_24B_V4_1: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_09_27,
-    last_updated=_D_2026_03_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_131072,
+    release_date=_Shared.D_2025_09_27,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_131072,
     cost=Cost(input=Decimal("0.3"), output=Decimal("0.5")),
 )
+"TheDrummer: Cydonia 24B V4.1 (chat) · 131K context · 131K output · $0.30 in / $0.50 out per 1M tokens · open weights"
 
-THEDRUMMER_ROCINANTE_12B: Final[Model] = Model(
+THEDRUMMER_ROCINANTE_12B: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="thedrummer/rocinante-12b",
     name="TheDrummer: Rocinante 12B",
@@ -6425,14 +6767,15 @@ THEDRUMMER_ROCINANTE_12B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2024_09_30,
-    last_updated=_D_2026_03_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_32768,
+    release_date=_Shared.D_2024_09_30,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_32768,
     cost=Cost(input=Decimal("0.17"), output=Decimal("0.43")),
 )
+"TheDrummer: Rocinante 12B (chat) · 32.8K context · 32.8K output · $0.17 in / $0.43 out per 1M tokens · tools, open weights"
 
-THEDRUMMER_SKYFALL_36B_V2: Final[Model] = Model(
+THEDRUMMER_SKYFALL_36B_V2: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="thedrummer/skyfall-36b-v2",
     name="TheDrummer: Skyfall 36B V2",
@@ -6442,14 +6785,15 @@ THEDRUMMER_SKYFALL_36B_V2: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_03_11,
-    last_updated=_D_2026_03_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_32768,
+    release_date=_Shared.D_2025_03_11,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_32768,
     cost=Cost(input=Decimal("0.55"), output=Decimal("0.8")),
 )
+"TheDrummer: Skyfall 36B V2 (chat) · 32.8K context · 32.8K output · $0.55 in / $0.80 out per 1M tokens · open weights"
 
-THEDRUMMER_UNSLOPNEMO_12B: Final[Model] = Model(
+THEDRUMMER_UNSLOPNEMO_12B: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="thedrummer/unslopnemo-12b",
     name="TheDrummer: UnslopNemo 12B",
@@ -6459,14 +6803,15 @@ THEDRUMMER_UNSLOPNEMO_12B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2024_11_09,
-    last_updated=_D_2026_03_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_32768,
+    release_date=_Shared.D_2024_11_09,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_32768,
     cost=Cost(input=Decimal("0.4"), output=Decimal("0.4")),
 )
+"TheDrummer: UnslopNemo 12B (chat) · 32.8K context · 32.8K output · $0.40 in / $0.40 out per 1M tokens · tools, open weights"
 
-UNDI95_REMM_SLERP_L2_13B: Final[Model] = Model(
+UNDI95_REMM_SLERP_L2_13B: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="undi95/remm-slerp-l2-13b",
     name="ReMM SLERP 13B",
@@ -6476,14 +6821,15 @@ UNDI95_REMM_SLERP_L2_13B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2023_07_22,
-    last_updated=_D_2026_03_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_6144_OUTPUT_4096,
+    release_date=_Shared.D_2023_07_22,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_6144_OUTPUT_4096,
     cost=Cost(input=Decimal("0.45"), output=Decimal("0.65")),
 )
+"ReMM SLERP 13B (chat) · 6.14K context · 4.1K output · $0.45 in / $0.65 out per 1M tokens · open weights"
 
-UPSTAGE_SOLAR_PRO_3: Final[Model] = Model(
+UPSTAGE_SOLAR_PRO_3: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="upstage/solar-pro-3",
     name="Upstage: Solar Pro 3",
@@ -6493,15 +6839,16 @@ UPSTAGE_SOLAR_PRO_3: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_01_27,
-    last_updated=_D_2026_03_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_32768,
+    release_date=_Shared.D_2026_01_27,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_32768,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
     reasoning_options=(),
 )
+"Upstage: Solar Pro 3 (chat) · 128K context · 32.8K output · $0.15 in / $0.60 out per 1M tokens · tools, reasoning"
 
-WRITER_PALMYRA_X5: Final[Model] = Model(
+WRITER_PALMYRA_X5: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="writer/palmyra-x5",
     name="Writer: Palmyra X5",
@@ -6511,14 +6858,15 @@ WRITER_PALMYRA_X5: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_04_28,
-    last_updated=_D_2025_04_28,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1040000_OUTPUT_8192,
+    release_date=_Shared.D_2025_04_28,
+    last_updated=_Shared.D_2025_04_28,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1040000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.6"), output=Decimal("6")),
 )
+"Writer: Palmyra X5 (chat) · 1.04M context · 8.19K output · $0.60 in / $6.00 out per 1M tokens"
 
-X_AI_GROK_4_20: Final[Model] = Model(
+X_AI_GROK_4_20: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="x-ai/grok-4.20",
     name="xAI: Grok 4.20",
@@ -6528,15 +6876,16 @@ X_AI_GROK_4_20: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_03_31,
-    last_updated=_D_2026_04_11,
-    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
-    limit=_CONTEXT_2000000_OUTPUT_2000000,
+    release_date=_Shared.D_2026_03_31,
+    last_updated=_Shared.D_2026_04_11,
+    modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_2000000_OUTPUT_2000000,
     cost=Cost(input=Decimal("2"), output=Decimal("6"), cache_read=Decimal("0.2")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"xAI: Grok 4.20 (chat) · 2M context · 2M output · $2.00 in / $6.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-X_AI_GROK_4_20_MULTI_AGENT: Final[Model] = Model(
+X_AI_GROK_4_20_MULTI_AGENT: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="x-ai/grok-4.20-multi-agent",
     name="xAI: Grok 4.20 Multi-Agent",
@@ -6546,15 +6895,16 @@ X_AI_GROK_4_20_MULTI_AGENT: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_03_31,
-    last_updated=_D_2026_04_11,
-    modalities=_IMAGE_PDF_TEXT_TO_TEXT,
-    limit=_CONTEXT_2000000_OUTPUT_2000000,
+    release_date=_Shared.D_2026_03_31,
+    last_updated=_Shared.D_2026_04_11,
+    modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_2000000_OUTPUT_2000000,
     cost=Cost(input=Decimal("2"), output=Decimal("6"), cache_read=Decimal("0.2")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH),
 )
+"xAI: Grok 4.20 Multi-Agent (chat) · 2M context · 2M output · $2.00 in / $6.00 out per 1M tokens · vision, reasoning, attachments"
 
-X_AI_GROK_4_3: Final[Model] = Model(
+X_AI_GROK_4_3: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="x-ai/grok-4.3",
     name="xAI: Grok 4.3",
@@ -6564,15 +6914,16 @@ X_AI_GROK_4_3: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_05_01,
-    last_updated=_D_2026_05_01,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_4096,
+    release_date=_Shared.D_2026_05_01,
+    last_updated=_Shared.D_2026_05_01,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_4096,
     cost=Cost(input=Decimal("1.25"), output=Decimal("2.5"), cache_read=Decimal("0.2")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
+"xAI: Grok 4.3 (chat) · 1M context · 4.1K output · $1.25 in / $2.50 out per 1M tokens · vision, tools, reasoning, attachments"
 
-X_AI_GROK_BUILD_0_1: Final[Model] = Model(
+X_AI_GROK_BUILD_0_1: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="x-ai/grok-build-0.1",
     name="xAI: Grok Build 0.1",
@@ -6582,15 +6933,16 @@ X_AI_GROK_BUILD_0_1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_05_20,
-    last_updated=_D_2026_05_27,
-    modalities=_IMAGE_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_256000,
+    release_date=_Shared.D_2026_05_20,
+    last_updated=_Shared.D_2026_05_27,
+    modalities=_Shared.IMAGE_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_256000,
     cost=Cost(input=Decimal("1"), output=Decimal("2"), cache_read=Decimal("0.2")),
     reasoning_options=(),
 )
+"xAI: Grok Build 0.1 (chat) · 256K context · 256K output · $1.00 in / $2.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-XIAOMI_MIMO_V2_FLASH: Final[Model] = Model(
+XIAOMI_MIMO_V2_FLASH: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="xiaomi/mimo-v2-flash",
     name="Xiaomi: MiMo-V2-Flash",
@@ -6601,16 +6953,17 @@ XIAOMI_MIMO_V2_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_12_01,
-    release_date=_D_2025_12_16,
-    last_updated=_D_2026_02_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_65536,
+    knowledge=_Shared.D_2024_12_01,
+    release_date=_Shared.D_2025_12_16,
+    last_updated=_Shared.D_2026_02_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_65536,
     cost=Cost(input=Decimal("0.09"), output=Decimal("0.29"), cache_read=Decimal("0.045")),
     reasoning_options=(),
 )
+"Xiaomi: MiMo-V2-Flash (chat) · 262K context · 65.5K output · $0.09 in / $0.29 out per 1M tokens · tools, reasoning, open weights"
 
-XIAOMI_MIMO_V2_OMNI: Final[Model] = Model(
+XIAOMI_MIMO_V2_OMNI: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="xiaomi/mimo-v2-omni",
     name="Xiaomi: MiMo-V2-Omni",
@@ -6621,16 +6974,17 @@ XIAOMI_MIMO_V2_OMNI: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_12,
-    release_date=_D_2026_03_18,
-    last_updated=_D_2026_03_18,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_65536,
+    knowledge=_Shared.D_2024_12,
+    release_date=_Shared.D_2026_03_18,
+    last_updated=_Shared.D_2026_03_18,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_65536,
     cost=Cost(input=Decimal("0.4"), output=Decimal("2"), cache_read=Decimal("0.08")),
     reasoning_options=(),
 )
+"Xiaomi: MiMo-V2-Omni (chat) · 262K context · 65.5K output · $0.40 in / $2.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-XIAOMI_MIMO_V2_PRO: Final[Model] = Model(
+XIAOMI_MIMO_V2_PRO: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="xiaomi/mimo-v2-pro",
     name="Xiaomi: MiMo-V2-Pro",
@@ -6641,11 +6995,11 @@ XIAOMI_MIMO_V2_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_12,
-    release_date=_D_2026_03_18,
-    last_updated=_D_2026_03_18,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_131072,
+    knowledge=_Shared.D_2024_12,
+    release_date=_Shared.D_2026_03_18,
+    last_updated=_Shared.D_2026_03_18,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_131072,
     cost=Cost(
         input=Decimal("1"),
         output=Decimal("3"),
@@ -6662,8 +7016,9 @@ XIAOMI_MIMO_V2_PRO: Final[Model] = Model(
     ),
     reasoning_options=(),
 )
+"Xiaomi: MiMo-V2-Pro (chat) · 1.05M context · 131K output · $1.00 in / $3.00 out per 1M tokens · tools, reasoning"
 
-XIAOMI_MIMO_V2_5: Final[Model] = Model(
+XIAOMI_MIMO_V2_5: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="xiaomi/mimo-v2.5",
     name="Xiaomi: MiMo-V2.5",
@@ -6674,11 +7029,11 @@ XIAOMI_MIMO_V2_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_12,
-    release_date=_D_2026_04_22,
-    last_updated=_D_2026_04_22,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_131072,
+    knowledge=_Shared.D_2024_12,
+    release_date=_Shared.D_2026_04_22,
+    last_updated=_Shared.D_2026_04_22,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_131072,
     cost=Cost(
         input=Decimal("0.4"),
         output=Decimal("2"),
@@ -6698,8 +7053,9 @@ XIAOMI_MIMO_V2_5: Final[Model] = Model(
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"Xiaomi: MiMo-V2.5 (chat) · 1.05M context · 131K output · $0.40 in / $2.00 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-XIAOMI_MIMO_V2_5_PRO: Final[Model] = Model(
+XIAOMI_MIMO_V2_5_PRO: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="xiaomi/mimo-v2.5-pro",
     name="Xiaomi: MiMo V2.5 Pro",
@@ -6710,11 +7066,11 @@ XIAOMI_MIMO_V2_5_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_12,
-    release_date=_D_2026_04_22,
-    last_updated=_D_2026_04_22,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_131072,
+    knowledge=_Shared.D_2024_12,
+    release_date=_Shared.D_2026_04_22,
+    last_updated=_Shared.D_2026_04_22,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_131072,
     cost=Cost(
         input=Decimal("1"),
         output=Decimal("3"),
@@ -6732,8 +7088,9 @@ XIAOMI_MIMO_V2_5_PRO: Final[Model] = Model(
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"Xiaomi: MiMo V2.5 Pro (chat) · 1.05M context · 131K output · $1.00 in / $3.00 out per 1M tokens · tools, reasoning, open weights"
 
-Z_AI_GLM_4_32B: Final[Model] = Model(
+Z_AI_GLM_4_32B: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="z-ai/glm-4-32b",
     name="Z.ai: GLM 4 32B ",
@@ -6743,14 +7100,15 @@ Z_AI_GLM_4_32B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_07_25,
-    last_updated=_D_2026_03_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_32768,
+    release_date=_Shared.D_2025_07_25,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_32768,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.1")),
 )
+"Z.ai: GLM 4 32B  (chat) · 128K context · 32.8K output · $0.10 in / $0.10 out per 1M tokens · tools, open weights"
 
-Z_AI_GLM_4_5: Final[Model] = Model(
+Z_AI_GLM_4_5: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="z-ai/glm-4.5",
     name="Z.ai: GLM 4.5",
@@ -6760,15 +7118,16 @@ Z_AI_GLM_4_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_07_28,
-    last_updated=_D_2026_03_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_98304,
+    release_date=_Shared.D_2025_07_28,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_98304,
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.2"), cache_read=Decimal("0.175")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_HIGH_XHIGH),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_HIGH_XHIGH),
 )
+"Z.ai: GLM 4.5 (chat) · 131K context · 98.3K output · $0.60 in / $2.20 out per 1M tokens · tools, reasoning, open weights"
 
-Z_AI_GLM_4_5_AIR: Final[Model] = Model(
+Z_AI_GLM_4_5_AIR: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="z-ai/glm-4.5-air",
     name="Z.ai: GLM 4.5 Air",
@@ -6778,15 +7137,16 @@ Z_AI_GLM_4_5_AIR: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_07_28,
-    last_updated=_D_2025_07_28,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_98304,
+    release_date=_Shared.D_2025_07_28,
+    last_updated=_Shared.D_2025_07_28,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_98304,
     cost=Cost(input=Decimal("0.13"), output=Decimal("0.85"), cache_read=Decimal("0.025")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_HIGH_XHIGH),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_HIGH_XHIGH),
 )
+"Z.ai: GLM 4.5 Air (chat) · 131K context · 98.3K output · $0.13 in / $0.85 out per 1M tokens · tools, reasoning, open weights"
 
-Z_AI_GLM_4_5V: Final[Model] = Model(
+Z_AI_GLM_4_5V: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="z-ai/glm-4.5v",
     name="Z.ai: GLM 4.5V",
@@ -6796,15 +7156,16 @@ Z_AI_GLM_4_5V: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_08_11,
-    last_updated=_D_2025_08_11,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_65536_OUTPUT_16384,
+    release_date=_Shared.D_2025_08_11,
+    last_updated=_Shared.D_2025_08_11,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_65536_OUTPUT_16384,
     cost=Cost(input=Decimal("0.6"), output=Decimal("1.8"), cache_read=Decimal("0.11")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_HIGH_XHIGH),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_HIGH_XHIGH),
 )
+"Z.ai: GLM 4.5V (chat) · 65.5K context · 16.4K output · $0.60 in / $1.80 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-Z_AI_GLM_4_6: Final[Model] = Model(
+Z_AI_GLM_4_6: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="z-ai/glm-4.6",
     name="Z.ai: GLM 4.6",
@@ -6814,15 +7175,16 @@ Z_AI_GLM_4_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_09_30,
-    last_updated=_D_2026_03_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_204800,
+    release_date=_Shared.D_2025_09_30,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_204800,
     cost=Cost(input=Decimal("0.39"), output=Decimal("1.9"), cache_read=Decimal("0.175")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_HIGH_XHIGH),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_HIGH_XHIGH),
 )
+"Z.ai: GLM 4.6 (chat) · 205K context · 205K output · $0.39 in / $1.90 out per 1M tokens · tools, reasoning, open weights"
 
-Z_AI_GLM_4_6V: Final[Model] = Model(
+Z_AI_GLM_4_6V: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="z-ai/glm-4.6v",
     name="Z.ai: GLM 4.6V",
@@ -6832,15 +7194,16 @@ Z_AI_GLM_4_6V: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_09_30,
-    last_updated=_D_2026_01_10,
-    modalities=_IMAGE_TEXT_VIDEO_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_131072,
+    release_date=_Shared.D_2025_09_30,
+    last_updated=_Shared.D_2026_01_10,
+    modalities=_Shared.IMAGE_TEXT_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_131072,
     cost=Cost(input=Decimal("0.3"), output=Decimal("0.9")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_HIGH_XHIGH),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_HIGH_XHIGH),
 )
+"Z.ai: GLM 4.6V (chat) · 131K context · 131K output · $0.30 in / $0.90 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-Z_AI_GLM_4_7: Final[Model] = Model(
+Z_AI_GLM_4_7: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="z-ai/glm-4.7",
     name="Z.ai: GLM 4.7",
@@ -6850,15 +7213,16 @@ Z_AI_GLM_4_7: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_12_22,
-    last_updated=_D_2026_03_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_202752_OUTPUT_65535,
+    release_date=_Shared.D_2025_12_22,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_202752_OUTPUT_65535,
     cost=Cost(input=Decimal("0.38"), output=Decimal("1.98"), cache_read=Decimal("0.2")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_HIGH_XHIGH),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_HIGH_XHIGH),
 )
+"Z.ai: GLM 4.7 (chat) · 203K context · 65.5K output · $0.38 in / $1.98 out per 1M tokens · tools, reasoning, open weights"
 
-Z_AI_GLM_4_7_FLASH: Final[Model] = Model(
+Z_AI_GLM_4_7_FLASH: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="z-ai/glm-4.7-flash",
     name="Z.ai: GLM 4.7 Flash",
@@ -6868,15 +7232,16 @@ Z_AI_GLM_4_7_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_01_19,
-    last_updated=_D_2026_01_19,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_202752_OUTPUT_40551,
+    release_date=_Shared.D_2026_01_19,
+    last_updated=_Shared.D_2026_01_19,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_202752_OUTPUT_40551,
     cost=Cost(input=Decimal("0.06"), output=Decimal("0.4"), cache_read=Decimal("0.01")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_HIGH_XHIGH),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_HIGH_XHIGH),
 )
+"Z.ai: GLM 4.7 Flash (chat) · 203K context · 40.6K output · $0.06 in / $0.40 out per 1M tokens · tools, reasoning, open weights"
 
-Z_AI_GLM_5: Final[Model] = Model(
+Z_AI_GLM_5: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="z-ai/glm-5",
     name="Z.ai: GLM 5",
@@ -6886,15 +7251,16 @@ Z_AI_GLM_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_02_12,
-    last_updated=_D_2026_03_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_202752_OUTPUT_131072,
+    release_date=_Shared.D_2026_02_12,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_202752_OUTPUT_131072,
     cost=Cost(input=Decimal("0.72"), output=Decimal("2.3")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_HIGH_XHIGH),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_HIGH_XHIGH),
 )
+"Z.ai: GLM 5 (chat) · 203K context · 131K output · $0.72 in / $2.30 out per 1M tokens · tools, reasoning, open weights"
 
-Z_AI_GLM_5_TURBO: Final[Model] = Model(
+Z_AI_GLM_5_TURBO: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="z-ai/glm-5-turbo",
     name="Z.ai: GLM 5 Turbo",
@@ -6904,15 +7270,16 @@ Z_AI_GLM_5_TURBO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_03_15,
-    last_updated=_D_2026_04_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_202752_OUTPUT_131072,
+    release_date=_Shared.D_2026_03_15,
+    last_updated=_Shared.D_2026_04_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_202752_OUTPUT_131072,
     cost=Cost(input=Decimal("1.2"), output=Decimal("4"), cache_read=Decimal("0.24")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_HIGH_XHIGH),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_HIGH_XHIGH),
 )
+"Z.ai: GLM 5 Turbo (chat) · 203K context · 131K output · $1.20 in / $4.00 out per 1M tokens · tools, reasoning, open weights"
 
-Z_AI_GLM_5_1: Final[Model] = Model(
+Z_AI_GLM_5_1: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="z-ai/glm-5.1",
     name="Z.ai: GLM 5.1",
@@ -6922,15 +7289,16 @@ Z_AI_GLM_5_1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_03_27,
-    last_updated=_D_2026_03_27,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_202752_OUTPUT_131072,
+    release_date=_Shared.D_2026_03_27,
+    last_updated=_Shared.D_2026_03_27,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_202752_OUTPUT_131072,
     cost=Cost(input=Decimal("1.26"), output=Decimal("3.96")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_HIGH_XHIGH),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_HIGH_XHIGH),
 )
+"Z.ai: GLM 5.1 (chat) · 203K context · 131K output · $1.26 in / $3.96 out per 1M tokens · tools, reasoning, open weights"
 
-Z_AI_GLM_5V_TURBO: Final[Model] = Model(
+Z_AI_GLM_5V_TURBO: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="z-ai/glm-5v-turbo",
     name="Z.ai: GLM 5V Turbo",
@@ -6940,15 +7308,16 @@ Z_AI_GLM_5V_TURBO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_01,
-    last_updated=_D_2026_04_11,
-    modalities=_IMAGE_TEXT_VIDEO_TO_TEXT,
-    limit=_CONTEXT_202752_OUTPUT_131072,
+    release_date=_Shared.D_2026_04_01,
+    last_updated=_Shared.D_2026_04_11,
+    modalities=_Shared.IMAGE_TEXT_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_202752_OUTPUT_131072,
     cost=Cost(input=Decimal("1.2"), output=Decimal("4"), cache_read=Decimal("0.24")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_HIGH_XHIGH),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_HIGH_XHIGH),
 )
+"Z.ai: GLM 5V Turbo (chat) · 203K context · 131K output · $1.20 in / $4.00 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-ANTHROPIC_CLAUDE_HAIKU_LATEST: Final[Model] = Model(
+ANTHROPIC_CLAUDE_HAIKU_LATEST: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="~anthropic/claude-haiku-latest",
     name="Anthropic: Claude Haiku Latest",
@@ -6958,20 +7327,21 @@ ANTHROPIC_CLAUDE_HAIKU_LATEST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_04_27,
-    last_updated=_D_2026_05_01,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    release_date=_Shared.D_2026_04_27,
+    last_updated=_Shared.D_2026_05_01,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("1"),
         output=Decimal("5"),
         cache_read=Decimal("0.1"),
         cache_write=Decimal("1.25"),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX),
 )
+"Anthropic: Claude Haiku Latest (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_LATEST: Final[Model] = Model(
+ANTHROPIC_CLAUDE_OPUS_LATEST: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="~anthropic/claude-opus-latest",
     name="Anthropic: Claude Opus Latest",
@@ -6981,20 +7351,24 @@ ANTHROPIC_CLAUDE_OPUS_LATEST: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2026_04_16,
-    last_updated=_D_2026_05_01,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    release_date=_Shared.D_2026_04_16,
+    last_updated=_Shared.D_2026_05_01,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
+    ),
 )
+"Anthropic: Claude Opus Latest (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_SONNET_LATEST: Final[Model] = Model(
+ANTHROPIC_CLAUDE_SONNET_LATEST: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="~anthropic/claude-sonnet-latest",
     name="Anthropic: Claude Sonnet Latest",
@@ -7004,20 +7378,21 @@ ANTHROPIC_CLAUDE_SONNET_LATEST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_04_27,
-    last_updated=_D_2026_05_01,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    release_date=_Shared.D_2026_04_27,
+    last_updated=_Shared.D_2026_05_01,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
         cache_read=Decimal("0.3"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX),
 )
+"Anthropic: Claude Sonnet Latest (chat) · 1M context · 128K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GOOGLE_GEMINI_FLASH_LATEST: Final[Model] = Model(
+GOOGLE_GEMINI_FLASH_LATEST: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="~google/gemini-flash-latest",
     name="Google: Gemini Flash Latest",
@@ -7027,20 +7402,21 @@ GOOGLE_GEMINI_FLASH_LATEST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_04_27,
-    last_updated=_D_2026_05_01,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    release_date=_Shared.D_2026_04_27,
+    last_updated=_Shared.D_2026_05_01,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(
         input=Decimal("0.5"),
         output=Decimal("3"),
         cache_read=Decimal("0.05"),
         cache_write=Decimal("0.08333333333333334"),
     ),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"Google: Gemini Flash Latest (chat) · 1.05M context · 65.5K output · $0.50 in / $3.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GOOGLE_GEMINI_PRO_LATEST: Final[Model] = Model(
+GOOGLE_GEMINI_PRO_LATEST: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="~google/gemini-pro-latest",
     name="Google: Gemini Pro Latest",
@@ -7050,20 +7426,21 @@ GOOGLE_GEMINI_PRO_LATEST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_04_27,
-    last_updated=_D_2026_05_01,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    release_date=_Shared.D_2026_04_27,
+    last_updated=_Shared.D_2026_05_01,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(
         input=Decimal("2"),
         output=Decimal("12"),
         cache_read=Decimal("0.2"),
         cache_write=Decimal("0.375"),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Google: Gemini Pro Latest (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-MOONSHOTAI_KIMI_LATEST: Final[Model] = Model(
+MOONSHOTAI_KIMI_LATEST: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="~moonshotai/kimi-latest",
     name="MoonshotAI: Kimi Latest",
@@ -7073,15 +7450,16 @@ MOONSHOTAI_KIMI_LATEST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_04_27,
-    last_updated=_D_2026_05_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262142_OUTPUT_262142,
+    release_date=_Shared.D_2026_04_27,
+    last_updated=_Shared.D_2026_05_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262142_OUTPUT_262142,
     cost=Cost(input=Decimal("0.74"), output=Decimal("3.49"), cache_read=Decimal("0.14")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"MoonshotAI: Kimi Latest (chat) · 262K context · 262K output · $0.74 in / $3.49 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_LATEST: Final[Model] = Model(
+OPENAI_GPT_LATEST: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="~openai/gpt-latest",
     name="OpenAI: GPT Latest",
@@ -7091,15 +7469,16 @@ OPENAI_GPT_LATEST: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2026_04_27,
-    last_updated=_D_2026_05_01,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1050000_OUTPUT_128000,
+    release_date=_Shared.D_2026_04_27,
+    last_updated=_Shared.D_2026_05_01,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1050000_OUTPUT_128000,
     cost=Cost(input=Decimal("5"), output=Decimal("30"), cache_read=Decimal("0.5")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH),
 )
+"OpenAI: GPT Latest (chat) · 1.05M context · 128K output · $5.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_MINI_LATEST: Final[Model] = Model(
+OPENAI_GPT_MINI_LATEST: Final[PricedModel] = PricedModel(
     provider="kilo",
     id="~openai/gpt-mini-latest",
     name="OpenAI: GPT Mini Latest",
@@ -7109,10 +7488,11 @@ OPENAI_GPT_MINI_LATEST: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2026_04_27,
-    last_updated=_D_2026_05_01,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    release_date=_Shared.D_2026_04_27,
+    last_updated=_Shared.D_2026_05_01,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.75"), output=Decimal("4.5"), cache_read=Decimal("0.075")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH),
 )
+"OpenAI: GPT Mini Latest (chat) · 400K context · 128K output · $0.75 in / $4.50 out per 1M tokens · vision, tools, reasoning, attachments"

@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "AI21_JAMBA_LARGE_1_7",
@@ -355,1037 +355,1037 @@ __all__ = [
     "OPENAI_GPT_MINI_LATEST",
 ]
 
-AI21_JAMBA_LARGE_1_7: Final[Model]
+AI21_JAMBA_LARGE_1_7: Final[PricedModel]
 "AI21: Jamba Large 1.7 (chat) · 256K context · 4.1K output · $2.00 in / $8.00 out per 1M tokens · tools"
 
-AION_LABS_AION_1_0: Final[Model]
+AION_LABS_AION_1_0: Final[PricedModel]
 "AionLabs: Aion-1.0 (chat) · 131K context · 32.8K output · $4.00 in / $8.00 out per 1M tokens · reasoning"
 
-AION_LABS_AION_1_0_MINI: Final[Model]
+AION_LABS_AION_1_0_MINI: Final[PricedModel]
 "AionLabs: Aion-1.0-Mini (chat) · 131K context · 32.8K output · $0.70 in / $1.40 out per 1M tokens · reasoning"
 
-AION_LABS_AION_2_0: Final[Model]
+AION_LABS_AION_2_0: Final[PricedModel]
 "AionLabs: Aion-2.0 (chat) · 131K context · 32.8K output · $0.80 in / $1.60 out per 1M tokens · reasoning"
 
-AION_LABS_AION_RP_LLAMA_3_1_8B: Final[Model]
+AION_LABS_AION_RP_LLAMA_3_1_8B: Final[PricedModel]
 "AionLabs: Aion-RP 1.0 (8B) (chat) · 32.8K context · 32.8K output · $0.80 in / $1.60 out per 1M tokens"
 
-ALFREDPROS_CODELLAMA_7B_INSTRUCT_SOLIDITY: Final[Model]
+ALFREDPROS_CODELLAMA_7B_INSTRUCT_SOLIDITY: Final[PricedModel]
 "AlfredPros: CodeLLaMa 7B Instruct Solidity (chat) · 4.1K context · 4.1K output · $0.80 in / $1.20 out per 1M tokens · open weights"
 
-ALLENAI_OLMO_3_32B_THINK: Final[Model]
+ALLENAI_OLMO_3_32B_THINK: Final[PricedModel]
 "AllenAI: Olmo 3 32B Think (chat) · 65.5K context · 65.5K output · $0.15 in / $0.50 out per 1M tokens · reasoning, open weights"
 
-AMAZON_NOVA_2_LITE_V1: Final[Model]
+AMAZON_NOVA_2_LITE_V1: Final[PricedModel]
 "Amazon: Nova 2 Lite (chat) · 1M context · 65.5K output · $0.30 in / $2.50 out per 1M tokens · vision, tools, reasoning, attachments"
 
-AMAZON_NOVA_LITE_V1: Final[Model]
+AMAZON_NOVA_LITE_V1: Final[PricedModel]
 "Amazon: Nova Lite 1.0 (chat) · 300K context · 5.12K output · $0.06 in / $0.24 out per 1M tokens · vision, tools, attachments"
 
-AMAZON_NOVA_MICRO_V1: Final[Model]
+AMAZON_NOVA_MICRO_V1: Final[PricedModel]
 "Amazon: Nova Micro 1.0 (chat) · 128K context · 5.12K output · $0.035 in / $0.14 out per 1M tokens · tools"
 
-AMAZON_NOVA_PREMIER_V1: Final[Model]
+AMAZON_NOVA_PREMIER_V1: Final[PricedModel]
 "Amazon: Nova Premier 1.0 (chat) · 1M context · 32K output · $2.50 in / $12.50 out per 1M tokens · vision, tools, attachments"
 
-AMAZON_NOVA_PRO_V1: Final[Model]
+AMAZON_NOVA_PRO_V1: Final[PricedModel]
 "Amazon: Nova Pro 1.0 (chat) · 300K context · 5.12K output · $0.80 in / $3.20 out per 1M tokens · vision, tools, attachments"
 
-ANTHRACITE_ORG_MAGNUM_V4_72B: Final[Model]
+ANTHRACITE_ORG_MAGNUM_V4_72B: Final[PricedModel]
 "Magnum v4 72B (chat) · 16.4K context · 2.05K output · $3.00 in / $5.00 out per 1M tokens · open weights"
 
-ANTHROPIC_CLAUDE_3_HAIKU: Final[Model]
+ANTHROPIC_CLAUDE_3_HAIKU: Final[PricedModel]
 "Anthropic: Claude 3 Haiku (chat) · 200K context · 4.1K output · $0.25 in / $1.25 out per 1M tokens · vision, tools, attachments"
 
-ANTHROPIC_CLAUDE_3_5_HAIKU: Final[Model]
+ANTHROPIC_CLAUDE_3_5_HAIKU: Final[PricedModel]
 "Anthropic: Claude 3.5 Haiku (chat) · 200K context · 8.19K output · $0.80 in / $4.00 out per 1M tokens · vision, tools, attachments"
 
-ANTHROPIC_CLAUDE_HAIKU_4_5: Final[Model]
+ANTHROPIC_CLAUDE_HAIKU_4_5: Final[PricedModel]
 "Anthropic: Claude Haiku 4.5 (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4: Final[Model]
+ANTHROPIC_CLAUDE_OPUS_4: Final[PricedModel]
 "Anthropic: Claude Opus 4 (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_1: Final[Model]
+ANTHROPIC_CLAUDE_OPUS_4_1: Final[PricedModel]
 "Anthropic: Claude Opus 4.1 (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_5: Final[Model]
+ANTHROPIC_CLAUDE_OPUS_4_5: Final[PricedModel]
 "Anthropic: Claude Opus 4.5 (chat) · 200K context · 64K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_6: Final[Model]
+ANTHROPIC_CLAUDE_OPUS_4_6: Final[PricedModel]
 "Anthropic: Claude Opus 4.6 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_6_FAST: Final[Model]
+ANTHROPIC_CLAUDE_OPUS_4_6_FAST: Final[PricedModel]
 "Anthropic: Claude Opus 4.6 (Fast) (chat) · 1M context · 128K output · $30.00 in / $150.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_7: Final[Model]
+ANTHROPIC_CLAUDE_OPUS_4_7: Final[PricedModel]
 "Anthropic: Claude Opus 4.7 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_7_FAST: Final[Model]
+ANTHROPIC_CLAUDE_OPUS_4_7_FAST: Final[PricedModel]
 "Anthropic: Claude Opus 4.7 (Fast) (chat) · 1M context · 128K output · $30.00 in / $150.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_SONNET_4: Final[Model]
+ANTHROPIC_CLAUDE_SONNET_4: Final[PricedModel]
 "Anthropic: Claude Sonnet 4 (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_SONNET_4_5: Final[Model]
+ANTHROPIC_CLAUDE_SONNET_4_5: Final[PricedModel]
 "Anthropic: Claude Sonnet 4.5 (chat) · 1M context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model]
+ANTHROPIC_CLAUDE_SONNET_4_6: Final[PricedModel]
 "Anthropic: Claude Sonnet 4.6 (chat) · 1M context · 128K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ARCEE_AI_CODER_LARGE: Final[Model]
+ARCEE_AI_CODER_LARGE: Final[PricedModel]
 "Arcee AI: Coder Large (chat) · 32.8K context · 32.8K output · $0.50 in / $0.80 out per 1M tokens · open weights"
 
-ARCEE_AI_MAESTRO_REASONING: Final[Model]
+ARCEE_AI_MAESTRO_REASONING: Final[PricedModel]
 "Arcee AI: Maestro Reasoning (chat) · 131K context · 32K output · $0.90 in / $3.30 out per 1M tokens · open weights"
 
-ARCEE_AI_SPOTLIGHT: Final[Model]
+ARCEE_AI_SPOTLIGHT: Final[PricedModel]
 "Arcee AI: Spotlight (chat) · 131K context · 65.5K output · $0.18 in / $0.18 out per 1M tokens · vision, attachments, open weights"
 
-ARCEE_AI_TRINITY_LARGE_THINKING: Final[Model]
+ARCEE_AI_TRINITY_LARGE_THINKING: Final[PricedModel]
 "Arcee AI: Trinity Large Thinking (chat) · 262K context · 262K output · $0.22 in / $0.85 out per 1M tokens · tools, reasoning, open weights"
 
-ARCEE_AI_TRINITY_MINI: Final[Model]
+ARCEE_AI_TRINITY_MINI: Final[PricedModel]
 "Arcee AI: Trinity Mini (chat) · 131K context · 131K output · $0.045 in / $0.15 out per 1M tokens · tools, reasoning, open weights"
 
-ARCEE_AI_VIRTUOSO_LARGE: Final[Model]
+ARCEE_AI_VIRTUOSO_LARGE: Final[PricedModel]
 "Arcee AI: Virtuoso Large (chat) · 131K context · 64K output · $0.75 in / $1.20 out per 1M tokens · tools, open weights"
 
-BAIDU_COBUDDY_FREE: Final[Model]
+BAIDU_COBUDDY_FREE: Final[PricedModel]
 "Baidu: CoBuddy (free) (chat) · 131K context · 65.5K output · free · tools, reasoning"
 
-BAIDU_ERNIE_4_5_21B_A3B: Final[Model]
+BAIDU_ERNIE_4_5_21B_A3B: Final[PricedModel]
 "Baidu: ERNIE 4.5 21B A3B (chat) · 120K context · 8K output · $0.07 in / $0.28 out per 1M tokens · tools, open weights"
 
-BAIDU_ERNIE_4_5_21B_A3B_THINKING: Final[Model]
+BAIDU_ERNIE_4_5_21B_A3B_THINKING: Final[PricedModel]
 "Baidu: ERNIE 4.5 21B A3B Thinking (chat) · 131K context · 65.5K output · $0.07 in / $0.28 out per 1M tokens · reasoning, open weights"
 
-BAIDU_ERNIE_4_5_300B_A47B: Final[Model]
+BAIDU_ERNIE_4_5_300B_A47B: Final[PricedModel]
 "Baidu: ERNIE 4.5 300B A47B  (chat) · 123K context · 12K output · $0.28 in / $1.10 out per 1M tokens · open weights"
 
-BAIDU_ERNIE_4_5_VL_28B_A3B: Final[Model]
+BAIDU_ERNIE_4_5_VL_28B_A3B: Final[PricedModel]
 "Baidu: ERNIE 4.5 VL 28B A3B (chat) · 30K context · 8K output · $0.14 in / $0.56 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-BAIDU_ERNIE_4_5_VL_424B_A47B: Final[Model]
+BAIDU_ERNIE_4_5_VL_424B_A47B: Final[PricedModel]
 "Baidu: ERNIE 4.5 VL 424B A47B  (chat) · 123K context · 16K output · $0.42 in / $1.25 out per 1M tokens · vision, reasoning, attachments, open weights"
 
-BAIDU_QIANFAN_OCR_FAST: Final[Model]
+BAIDU_QIANFAN_OCR_FAST: Final[PricedModel]
 "Baidu: Qianfan-OCR-Fast (chat) · 65.5K context · 28.7K output · $0.68 in / $2.81 out per 1M tokens · vision, attachments"
 
-BYTEDANCE_SEED_SEED_1_6: Final[Model]
+BYTEDANCE_SEED_SEED_1_6: Final[PricedModel]
 "ByteDance Seed: Seed 1.6 (chat) · 262K context · 32.8K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-BYTEDANCE_SEED_SEED_1_6_FLASH: Final[Model]
+BYTEDANCE_SEED_SEED_1_6_FLASH: Final[PricedModel]
 "ByteDance Seed: Seed 1.6 Flash (chat) · 262K context · 32.8K output · $0.075 in / $0.30 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-BYTEDANCE_SEED_SEED_2_0_LITE: Final[Model]
+BYTEDANCE_SEED_SEED_2_0_LITE: Final[PricedModel]
 "ByteDance Seed: Seed-2.0-Lite (chat) · 262K context · 131K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-BYTEDANCE_SEED_SEED_2_0_MINI: Final[Model]
+BYTEDANCE_SEED_SEED_2_0_MINI: Final[PricedModel]
 "ByteDance Seed: Seed-2.0-Mini (chat) · 262K context · 131K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-BYTEDANCE_UI_TARS_1_5_7B: Final[Model]
+BYTEDANCE_UI_TARS_1_5_7B: Final[PricedModel]
 "ByteDance: UI-TARS 7B  (chat) · 128K context · 2.05K output · $0.10 in / $0.20 out per 1M tokens · vision, attachments"
 
-COHERE_COMMAND_A: Final[Model]
+COHERE_COMMAND_A: Final[PricedModel]
 "Cohere: Command A (chat) · 256K context · 8.19K output · $2.50 in / $10.00 out per 1M tokens · open weights"
 
-COHERE_COMMAND_R_08_2024: Final[Model]
+COHERE_COMMAND_R_08_2024: Final[PricedModel]
 "Cohere: Command R (08-2024) (chat) · 128K context · 4K output · $0.15 in / $0.60 out per 1M tokens · tools, open weights"
 
-COHERE_COMMAND_R_PLUS_08_2024: Final[Model]
+COHERE_COMMAND_R_PLUS_08_2024: Final[PricedModel]
 "Cohere: Command R+ (08-2024) (chat) · 128K context · 4K output · $2.50 in / $10.00 out per 1M tokens · tools, open weights"
 
-COHERE_COMMAND_R7B_12_2024: Final[Model]
+COHERE_COMMAND_R7B_12_2024: Final[PricedModel]
 "Cohere: Command R7B (12-2024) (chat) · 128K context · 4K output · $0.0375 in / $0.15 out per 1M tokens · tools, open weights"
 
-DEEPCOGITO_COGITO_V2_1_671B: Final[Model]
+DEEPCOGITO_COGITO_V2_1_671B: Final[PricedModel]
 "Deep Cogito: Cogito v2.1 671B (chat) · 128K context · 32.8K output · $1.25 in / $1.25 out per 1M tokens · reasoning, open weights"
 
-DEEPSEEK_DEEPSEEK_CHAT: Final[Model]
+DEEPSEEK_DEEPSEEK_CHAT: Final[PricedModel]
 "DeepSeek: DeepSeek V3 (chat) · 164K context · 164K output · $0.32 in / $0.89 out per 1M tokens · tools, open weights"
 
-DEEPSEEK_DEEPSEEK_CHAT_V3_0324: Final[Model]
+DEEPSEEK_DEEPSEEK_CHAT_V3_0324: Final[PricedModel]
 "DeepSeek: DeepSeek V3 0324 (chat) · 164K context · 65.5K output · $0.20 in / $0.77 out per 1M tokens · tools, open weights"
 
-DEEPSEEK_DEEPSEEK_CHAT_V3_1: Final[Model]
+DEEPSEEK_DEEPSEEK_CHAT_V3_1: Final[PricedModel]
 "DeepSeek: DeepSeek V3.1 (chat) · 32.8K context · 7.17K output · $0.15 in / $0.75 out per 1M tokens · tools, reasoning, open weights"
 
-DEEPSEEK_DEEPSEEK_R1: Final[Model]
+DEEPSEEK_DEEPSEEK_R1: Final[PricedModel]
 "DeepSeek: R1 (chat) · 64K context · 16K output · $0.70 in / $2.50 out per 1M tokens · tools, reasoning, open weights"
 
-DEEPSEEK_DEEPSEEK_R1_0528: Final[Model]
+DEEPSEEK_DEEPSEEK_R1_0528: Final[PricedModel]
 "DeepSeek: R1 0528 (chat) · 164K context · 65.5K output · $0.45 in / $2.15 out per 1M tokens · tools, reasoning, open weights"
 
-DEEPSEEK_DEEPSEEK_R1_DISTILL_LLAMA_70B: Final[Model]
+DEEPSEEK_DEEPSEEK_R1_DISTILL_LLAMA_70B: Final[PricedModel]
 "DeepSeek: R1 Distill Llama 70B (chat) · 131K context · 16.4K output · $0.70 in / $0.80 out per 1M tokens · reasoning, open weights"
 
-DEEPSEEK_DEEPSEEK_R1_DISTILL_QWEN_32B: Final[Model]
+DEEPSEEK_DEEPSEEK_R1_DISTILL_QWEN_32B: Final[PricedModel]
 "DeepSeek: R1 Distill Qwen 32B (chat) · 32.8K context · 32.8K output · $0.29 in / $0.29 out per 1M tokens · reasoning, open weights"
 
-DEEPSEEK_DEEPSEEK_V3_1_TERMINUS: Final[Model]
+DEEPSEEK_DEEPSEEK_V3_1_TERMINUS: Final[PricedModel]
 "DeepSeek: DeepSeek V3.1 Terminus (chat) · 164K context · 32.8K output · $0.21 in / $0.79 out per 1M tokens · tools, reasoning, open weights"
 
-DEEPSEEK_DEEPSEEK_V3_2: Final[Model]
+DEEPSEEK_DEEPSEEK_V3_2: Final[PricedModel]
 "DeepSeek: DeepSeek V3.2 (chat) · 164K context · 65.5K output · $0.26 in / $0.38 out per 1M tokens · tools, reasoning, open weights"
 
-DEEPSEEK_DEEPSEEK_V3_2_EXP: Final[Model]
+DEEPSEEK_DEEPSEEK_V3_2_EXP: Final[PricedModel]
 "DeepSeek: DeepSeek V3.2 Exp (chat) · 164K context · 65.5K output · $0.27 in / $0.41 out per 1M tokens · tools, reasoning, open weights"
 
-DEEPSEEK_DEEPSEEK_V3_2_SPECIALE: Final[Model]
+DEEPSEEK_DEEPSEEK_V3_2_SPECIALE: Final[PricedModel]
 "DeepSeek: DeepSeek V3.2 Speciale (chat) · 164K context · 164K output · $0.40 in / $1.20 out per 1M tokens · reasoning, open weights"
 
-DEEPSEEK_DEEPSEEK_V4_FLASH: Final[Model]
+DEEPSEEK_DEEPSEEK_V4_FLASH: Final[PricedModel]
 "DeepSeek: DeepSeek V4 Flash (chat) · 1.05M context · 384K output · $0.14 in / $0.28 out per 1M tokens · tools, reasoning"
 
-DEEPSEEK_DEEPSEEK_V4_PRO: Final[Model]
+DEEPSEEK_DEEPSEEK_V4_PRO: Final[PricedModel]
 "DeepSeek: DeepSeek V4 Pro (chat) · 1.05M context · 384K output · $0.435 in / $0.87 out per 1M tokens · tools, reasoning"
 
-ESSENTIALAI_RNJ_1_INSTRUCT: Final[Model]
+ESSENTIALAI_RNJ_1_INSTRUCT: Final[PricedModel]
 "EssentialAI: Rnj 1 Instruct (chat) · 32.8K context · 6.55K output · $0.15 in / $0.15 out per 1M tokens · tools, open weights"
 
-GOOGLE_GEMINI_2_0_FLASH_001: Final[Model]
+GOOGLE_GEMINI_2_0_FLASH_001: Final[PricedModel]
 "Google: Gemini 2.0 Flash (chat) · 1.05M context · 8.19K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, attachments"
 
-GOOGLE_GEMINI_2_0_FLASH_LITE_001: Final[Model]
+GOOGLE_GEMINI_2_0_FLASH_LITE_001: Final[PricedModel]
 "Google: Gemini 2.0 Flash Lite (chat) · 1.05M context · 8.19K output · $0.075 in / $0.30 out per 1M tokens · vision, tools, attachments"
 
-GOOGLE_GEMINI_2_5_FLASH: Final[Model]
+GOOGLE_GEMINI_2_5_FLASH: Final[PricedModel]
 "Google: Gemini 2.5 Flash (chat) · 1.05M context · 65.5K output · $0.30 in / $2.50 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GOOGLE_GEMINI_2_5_FLASH_IMAGE: Final[Model]
+GOOGLE_GEMINI_2_5_FLASH_IMAGE: Final[PricedModel]
 "Google: Nano Banana (Gemini 2.5 Flash Image) (chat) · 32.8K context · 32.8K output · $0.30 in / $2.50 out per 1M tokens · vision, attachments"
 
-GOOGLE_GEMINI_2_5_FLASH_LITE: Final[Model]
+GOOGLE_GEMINI_2_5_FLASH_LITE: Final[PricedModel]
 "Google: Gemini 2.5 Flash Lite (chat) · 1.05M context · 65.5K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GOOGLE_GEMINI_2_5_FLASH_LITE_PREVIEW_09_2025: Final[Model]
+GOOGLE_GEMINI_2_5_FLASH_LITE_PREVIEW_09_2025: Final[PricedModel]
 "Google: Gemini 2.5 Flash Lite Preview 09-2025 (chat) · 1.05M context · 65.5K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GOOGLE_GEMINI_2_5_PRO: Final[Model]
+GOOGLE_GEMINI_2_5_PRO: Final[PricedModel]
 "Google: Gemini 2.5 Pro (chat) · 1.05M context · 65.5K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GOOGLE_GEMINI_2_5_PRO_PREVIEW: Final[Model]
+GOOGLE_GEMINI_2_5_PRO_PREVIEW: Final[PricedModel]
 "Google: Gemini 2.5 Pro Preview 06-05 (chat) · 1.05M context · 65.5K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GOOGLE_GEMINI_2_5_PRO_PREVIEW_05_06: Final[Model]
+GOOGLE_GEMINI_2_5_PRO_PREVIEW_05_06: Final[PricedModel]
 "Google: Gemini 2.5 Pro Preview 05-06 (chat) · 1.05M context · 65.5K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GOOGLE_GEMINI_3_FLASH_PREVIEW: Final[Model]
+GOOGLE_GEMINI_3_FLASH_PREVIEW: Final[PricedModel]
 "Google: Gemini 3 Flash Preview (chat) · 1.05M context · 65.5K output · $0.50 in / $3.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GOOGLE_GEMINI_3_PRO_IMAGE_PREVIEW: Final[Model]
+GOOGLE_GEMINI_3_PRO_IMAGE_PREVIEW: Final[PricedModel]
 "Google: Nano Banana Pro (Gemini 3 Pro Image Preview) (chat) · 65.5K context · 32.8K output · $2.00 in / $12.00 out per 1M tokens · vision, reasoning, attachments"
 
-GOOGLE_GEMINI_3_1_FLASH_IMAGE_PREVIEW: Final[Model]
+GOOGLE_GEMINI_3_1_FLASH_IMAGE_PREVIEW: Final[PricedModel]
 "Google: Nano Banana 2 (Gemini 3.1 Flash Image Preview) (chat) · 65.5K context · 65.5K output · $0.50 in / $3.00 out per 1M tokens · vision, reasoning, attachments"
 
-GOOGLE_GEMINI_3_1_FLASH_LITE: Final[Model]
+GOOGLE_GEMINI_3_1_FLASH_LITE: Final[PricedModel]
 "Google: Gemini 3.1 Flash Lite (chat) · 1.05M context · 65.5K output · $0.25 in / $1.50 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GOOGLE_GEMINI_3_1_FLASH_LITE_PREVIEW: Final[Model]
+GOOGLE_GEMINI_3_1_FLASH_LITE_PREVIEW: Final[PricedModel]
 "Google: Gemini 3.1 Flash Lite Preview (chat) · 1.05M context · 65.5K output · $0.25 in / $1.50 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GOOGLE_GEMINI_3_1_PRO_PREVIEW: Final[Model]
+GOOGLE_GEMINI_3_1_PRO_PREVIEW: Final[PricedModel]
 "Google: Gemini 3.1 Pro Preview (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GOOGLE_GEMINI_3_1_PRO_PREVIEW_CUSTOMTOOLS: Final[Model]
+GOOGLE_GEMINI_3_1_PRO_PREVIEW_CUSTOMTOOLS: Final[PricedModel]
 "Google: Gemini 3.1 Pro Preview Custom Tools (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GOOGLE_GEMINI_3_5_FLASH: Final[Model]
+GOOGLE_GEMINI_3_5_FLASH: Final[PricedModel]
 "Google: Gemini 3.5 Flash (chat) · 1.05M context · 65.5K output · $1.50 in / $9.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GOOGLE_GEMMA_2_27B_IT: Final[Model]
+GOOGLE_GEMMA_2_27B_IT: Final[PricedModel]
 "Google: Gemma 2 27B (chat) · 8.19K context · 2.05K output · $0.65 in / $0.65 out per 1M tokens · open weights"
 
-GOOGLE_GEMMA_3_12B_IT: Final[Model]
+GOOGLE_GEMMA_3_12B_IT: Final[PricedModel]
 "Google: Gemma 3 12B (chat) · 131K context · 131K output · $0.04 in / $0.13 out per 1M tokens · vision, attachments, open weights"
 
-GOOGLE_GEMMA_3_27B_IT: Final[Model]
+GOOGLE_GEMMA_3_27B_IT: Final[PricedModel]
 "Google: Gemma 3 27B (chat) · 128K context · 65.5K output · $0.03 in / $0.11 out per 1M tokens · vision, tools, attachments, open weights"
 
-GOOGLE_GEMMA_3_4B_IT: Final[Model]
+GOOGLE_GEMMA_3_4B_IT: Final[PricedModel]
 "Google: Gemma 3 4B (chat) · 131K context · 19.2K output · $0.04 in / $0.08 out per 1M tokens · vision, attachments, open weights"
 
-GOOGLE_GEMMA_3N_E4B_IT: Final[Model]
+GOOGLE_GEMMA_3N_E4B_IT: Final[PricedModel]
 "Google: Gemma 3n 4B (chat) · 32.8K context · 6.55K output · $0.02 in / $0.04 out per 1M tokens · open weights"
 
-GOOGLE_GEMMA_4_26B_A4B_IT: Final[Model]
+GOOGLE_GEMMA_4_26B_A4B_IT: Final[PricedModel]
 "Google: Gemma 4 26B A4B (chat) · 262K context · 262K output · $0.12 in / $0.40 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-GOOGLE_GEMMA_4_31B_IT: Final[Model]
+GOOGLE_GEMMA_4_31B_IT: Final[PricedModel]
 "Google: Gemma 4 31B (chat) · 262K context · 131K output · $0.14 in / $0.40 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-GOOGLE_LYRIA_3_CLIP_PREVIEW: Final[Model]
+GOOGLE_LYRIA_3_CLIP_PREVIEW: Final[PricedModel]
 "Google: Lyria 3 Clip Preview (chat) · 1.05M context · 65.5K output · free · vision, attachments"
 
-GOOGLE_LYRIA_3_PRO_PREVIEW: Final[Model]
+GOOGLE_LYRIA_3_PRO_PREVIEW: Final[PricedModel]
 "Google: Lyria 3 Pro Preview (chat) · 1.05M context · 65.5K output · free · vision, attachments"
 
-GRYPHE_MYTHOMAX_L2_13B: Final[Model]
+GRYPHE_MYTHOMAX_L2_13B: Final[PricedModel]
 "MythoMax 13B (chat) · 4.1K context · 4.1K output · $0.06 in / $0.06 out per 1M tokens · open weights"
 
-IBM_GRANITE_GRANITE_4_0_H_MICRO: Final[Model]
+IBM_GRANITE_GRANITE_4_0_H_MICRO: Final[PricedModel]
 "IBM: Granite 4.0 Micro (chat) · 131K context · 32.8K output · $0.017 in / $0.11 out per 1M tokens · open weights"
 
-IBM_GRANITE_GRANITE_4_1_8B: Final[Model]
+IBM_GRANITE_GRANITE_4_1_8B: Final[PricedModel]
 "IBM: Granite 4.1 8B (chat) · 131K context · 131K output · $0.05 in / $0.10 out per 1M tokens · tools"
 
-INCEPTION_MERCURY_2: Final[Model]
+INCEPTION_MERCURY_2: Final[PricedModel]
 "Inception: Mercury 2 (chat) · 128K context · 50K output · $0.25 in / $0.75 out per 1M tokens · tools, reasoning"
 
-INCLUSIONAI_LING_2_6_1T: Final[Model]
+INCLUSIONAI_LING_2_6_1T: Final[PricedModel]
 "inclusionAI: Ling-2.6-1T (chat) · 262K context · 32.8K output · $0.30 in / $2.50 out per 1M tokens · tools"
 
-INCLUSIONAI_LING_2_6_FLASH: Final[Model]
+INCLUSIONAI_LING_2_6_FLASH: Final[PricedModel]
 "inclusionAI: Ling-2.6 Flash (chat) · 262K context · 32.8K output · $0.08 in / $0.24 out per 1M tokens · tools"
 
-INCLUSIONAI_RING_2_6_1T: Final[Model]
+INCLUSIONAI_RING_2_6_1T: Final[PricedModel]
 "inclusionAI: Ring-2.6-1T (chat) · 262K context · 65.5K output · $0.075 in / $0.625 out per 1M tokens · tools, reasoning"
 
-INFLECTION_INFLECTION_3_PI: Final[Model]
+INFLECTION_INFLECTION_3_PI: Final[PricedModel]
 "Inflection: Inflection 3 Pi (chat) · 8K context · 1.02K output · $2.50 in / $10.00 out per 1M tokens"
 
-INFLECTION_INFLECTION_3_PRODUCTIVITY: Final[Model]
+INFLECTION_INFLECTION_3_PRODUCTIVITY: Final[PricedModel]
 "Inflection: Inflection 3 Productivity (chat) · 8K context · 1.02K output · $2.50 in / $10.00 out per 1M tokens"
 
-KILO_AUTO_BALANCED: Final[Model]
+KILO_AUTO_BALANCED: Final[PricedModel]
 "Kilo Auto Balanced (chat) · 205K context · 131K output · $0.60 in / $3.00 out per 1M tokens · tools, reasoning"
 
-KILO_AUTO_FREE: Final[Model]
+KILO_AUTO_FREE: Final[PricedModel]
 "Kilo Auto Free (chat) · 205K context · 131K output · free · tools, reasoning"
 
-KILO_AUTO_FRONTIER: Final[Model]
+KILO_AUTO_FRONTIER: Final[PricedModel]
 "Kilo Auto Frontier (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-KILO_AUTO_SMALL: Final[Model]
+KILO_AUTO_SMALL: Final[PricedModel]
 "Kilo Auto Small (chat) · 400K context · 128K output · $0.05 in / $0.40 out per 1M tokens · vision, tools, reasoning, attachments"
 
-KWAIPILOT_KAT_CODER_PRO_V2: Final[Model]
+KWAIPILOT_KAT_CODER_PRO_V2: Final[PricedModel]
 "Kwaipilot: KAT-Coder-Pro V2 (chat) · 256K context · 80K output · $0.30 in / $1.20 out per 1M tokens · tools, open weights"
 
-LIQUID_LFM_2_24B_A2B: Final[Model]
+LIQUID_LFM_2_24B_A2B: Final[PricedModel]
 "LiquidAI: LFM2-24B-A2B (chat) · 32.8K context · 32.8K output · $0.03 in / $0.12 out per 1M tokens · open weights"
 
-MANCER_WEAVER: Final[Model]
+MANCER_WEAVER: Final[PricedModel]
 "Mancer: Weaver (alpha) (chat) · 8K context · 2K output · $0.75 in / $1.00 out per 1M tokens"
 
-META_LLAMA_LLAMA_3_70B_INSTRUCT: Final[Model]
+META_LLAMA_LLAMA_3_70B_INSTRUCT: Final[PricedModel]
 "Meta: Llama 3 70B Instruct (chat) · 8.19K context · 8K output · $0.51 in / $0.74 out per 1M tokens · open weights"
 
-META_LLAMA_LLAMA_3_8B_INSTRUCT: Final[Model]
+META_LLAMA_LLAMA_3_8B_INSTRUCT: Final[PricedModel]
 "Meta: Llama 3 8B Instruct (chat) · 8.19K context · 16.4K output · $0.03 in / $0.04 out per 1M tokens · tools, open weights"
 
-META_LLAMA_LLAMA_3_1_70B_INSTRUCT: Final[Model]
+META_LLAMA_LLAMA_3_1_70B_INSTRUCT: Final[PricedModel]
 "Meta: Llama 3.1 70B Instruct (chat) · 131K context · 26.2K output · $0.40 in / $0.40 out per 1M tokens · tools, open weights"
 
-META_LLAMA_LLAMA_3_1_8B_INSTRUCT: Final[Model]
+META_LLAMA_LLAMA_3_1_8B_INSTRUCT: Final[PricedModel]
 "Meta: Llama 3.1 8B Instruct (chat) · 16.4K context · 16.4K output · $0.02 in / $0.05 out per 1M tokens · tools, open weights"
 
-META_LLAMA_LLAMA_3_2_11B_VISION_INSTRUCT: Final[Model]
+META_LLAMA_LLAMA_3_2_11B_VISION_INSTRUCT: Final[PricedModel]
 "Meta: Llama 3.2 11B Vision Instruct (chat) · 131K context · 16.4K output · $0.049 in / $0.049 out per 1M tokens · vision, attachments, open weights"
 
-META_LLAMA_LLAMA_3_2_1B_INSTRUCT: Final[Model]
+META_LLAMA_LLAMA_3_2_1B_INSTRUCT: Final[PricedModel]
 "Meta: Llama 3.2 1B Instruct (chat) · 60K context · 12K output · $0.027 in / $0.20 out per 1M tokens · open weights"
 
-META_LLAMA_LLAMA_3_2_3B_INSTRUCT: Final[Model]
+META_LLAMA_LLAMA_3_2_3B_INSTRUCT: Final[PricedModel]
 "Meta: Llama 3.2 3B Instruct (chat) · 80K context · 16.4K output · $0.051 in / $0.34 out per 1M tokens · open weights"
 
-META_LLAMA_LLAMA_3_3_70B_INSTRUCT: Final[Model]
+META_LLAMA_LLAMA_3_3_70B_INSTRUCT: Final[PricedModel]
 "Meta: Llama 3.3 70B Instruct (chat) · 131K context · 16.4K output · $0.10 in / $0.32 out per 1M tokens · tools, open weights"
 
-META_LLAMA_LLAMA_4_MAVERICK: Final[Model]
+META_LLAMA_LLAMA_4_MAVERICK: Final[PricedModel]
 "Meta: Llama 4 Maverick (chat) · 1.05M context · 16.4K output · $0.15 in / $0.60 out per 1M tokens · vision, tools, attachments, open weights"
 
-META_LLAMA_LLAMA_4_SCOUT: Final[Model]
+META_LLAMA_LLAMA_4_SCOUT: Final[PricedModel]
 "Meta: Llama 4 Scout (chat) · 328K context · 16.4K output · $0.08 in / $0.30 out per 1M tokens · vision, tools, attachments, open weights"
 
-META_LLAMA_LLAMA_GUARD_3_8B: Final[Model]
+META_LLAMA_LLAMA_GUARD_3_8B: Final[PricedModel]
 "Llama Guard 3 8B (chat) · 131K context · 26.2K output · $0.02 in / $0.06 out per 1M tokens · open weights"
 
-META_LLAMA_LLAMA_GUARD_4_12B: Final[Model]
+META_LLAMA_LLAMA_GUARD_4_12B: Final[PricedModel]
 "Meta: Llama Guard 4 12B (chat) · 164K context · 32.8K output · $0.18 in / $0.18 out per 1M tokens · vision, attachments, open weights"
 
-MICROSOFT_PHI_4: Final[Model]
+MICROSOFT_PHI_4: Final[PricedModel]
 "Microsoft: Phi 4 (chat) · 16.4K context · 16.4K output · $0.06 in / $0.14 out per 1M tokens · open weights"
 
-MICROSOFT_PHI_4_MINI_INSTRUCT: Final[Model]
+MICROSOFT_PHI_4_MINI_INSTRUCT: Final[PricedModel]
 "Microsoft: Phi 4 Mini Instruct (chat) · 128K context · 128K output · $0.08 in / $0.35 out per 1M tokens · structured output, open weights"
 
-MICROSOFT_WIZARDLM_2_8X22B: Final[Model]
+MICROSOFT_WIZARDLM_2_8X22B: Final[PricedModel]
 "WizardLM-2 8x22B (chat) · 65.5K context · 8K output · $0.62 in / $0.62 out per 1M tokens · open weights"
 
-MINIMAX_MINIMAX_01: Final[Model]
+MINIMAX_MINIMAX_01: Final[PricedModel]
 "MiniMax: MiniMax-01 (chat) · 1M context · 1M output · $0.20 in / $1.10 out per 1M tokens · vision, attachments, open weights"
 
-MINIMAX_MINIMAX_M1: Final[Model]
+MINIMAX_MINIMAX_M1: Final[PricedModel]
 "MiniMax: MiniMax M1 (chat) · 1M context · 40K output · $0.40 in / $2.20 out per 1M tokens · tools, reasoning, open weights"
 
-MINIMAX_MINIMAX_M2: Final[Model]
+MINIMAX_MINIMAX_M2: Final[PricedModel]
 "MiniMax: MiniMax M2 (chat) · 197K context · 197K output · $0.255 in / $1.00 out per 1M tokens · tools, reasoning, open weights"
 
-MINIMAX_MINIMAX_M2_HER: Final[Model]
+MINIMAX_MINIMAX_M2_HER: Final[PricedModel]
 "MiniMax: MiniMax M2-her (chat) · 65.5K context · 2.05K output · $0.30 in / $1.20 out per 1M tokens · open weights"
 
-MINIMAX_MINIMAX_M2_1: Final[Model]
+MINIMAX_MINIMAX_M2_1: Final[PricedModel]
 "MiniMax: MiniMax M2.1 (chat) · 197K context · 39.3K output · $0.27 in / $0.95 out per 1M tokens · tools, reasoning, open weights"
 
-MINIMAX_MINIMAX_M2_5: Final[Model]
+MINIMAX_MINIMAX_M2_5: Final[PricedModel]
 "MiniMax: MiniMax M2.5 (chat) · 197K context · 197K output · $0.25 in / $1.20 out per 1M tokens · tools, reasoning, open weights"
 
-MINIMAX_MINIMAX_M2_7: Final[Model]
+MINIMAX_MINIMAX_M2_7: Final[PricedModel]
 "MiniMax: MiniMax M2.7 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights"
 
-MISTRALAI_CODESTRAL_2508: Final[Model]
+MISTRALAI_CODESTRAL_2508: Final[PricedModel]
 "Mistral: Codestral 2508 (chat) · 256K context · 51.2K output · $0.30 in / $0.90 out per 1M tokens · tools, open weights"
 
-MISTRALAI_DEVSTRAL_2512: Final[Model]
+MISTRALAI_DEVSTRAL_2512: Final[PricedModel]
 "Mistral: Devstral 2 2512 (chat) · 262K context · 65.5K output · $0.40 in / $2.00 out per 1M tokens · tools, open weights"
 
-MISTRALAI_DEVSTRAL_MEDIUM: Final[Model]
+MISTRALAI_DEVSTRAL_MEDIUM: Final[PricedModel]
 "Mistral: Devstral Medium (chat) · 131K context · 26.2K output · $0.40 in / $2.00 out per 1M tokens · tools, open weights"
 
-MISTRALAI_DEVSTRAL_SMALL: Final[Model]
+MISTRALAI_DEVSTRAL_SMALL: Final[PricedModel]
 "Mistral: Devstral Small 1.1 (chat) · 131K context · 26.2K output · $0.10 in / $0.30 out per 1M tokens · tools, open weights"
 
-MISTRALAI_MINISTRAL_14B_2512: Final[Model]
+MISTRALAI_MINISTRAL_14B_2512: Final[PricedModel]
 "Mistral: Ministral 3 14B 2512 (chat) · 262K context · 52.4K output · $0.20 in / $0.20 out per 1M tokens · vision, tools, attachments"
 
-MISTRALAI_MINISTRAL_3B_2512: Final[Model]
+MISTRALAI_MINISTRAL_3B_2512: Final[PricedModel]
 "Mistral: Ministral 3 3B 2512 (chat) · 131K context · 32.8K output · $0.10 in / $0.10 out per 1M tokens · vision, tools, attachments, open weights"
 
-MISTRALAI_MINISTRAL_8B_2512: Final[Model]
+MISTRALAI_MINISTRAL_8B_2512: Final[PricedModel]
 "Mistral: Ministral 3 8B 2512 (chat) · 262K context · 32.8K output · $0.15 in / $0.15 out per 1M tokens · vision, tools, attachments, open weights"
 
-MISTRALAI_MISTRAL_7B_INSTRUCT_V0_1: Final[Model]
+MISTRALAI_MISTRAL_7B_INSTRUCT_V0_1: Final[PricedModel]
 "Mistral: Mistral 7B Instruct v0.1 (chat) · 2.82K context · 565 output · $0.11 in / $0.19 out per 1M tokens"
 
-MISTRALAI_MISTRAL_LARGE: Final[Model]
+MISTRALAI_MISTRAL_LARGE: Final[PricedModel]
 "Mistral Large (chat) · 128K context · 25.6K output · $2.00 in / $6.00 out per 1M tokens · tools, open weights"
 
-MISTRALAI_MISTRAL_LARGE_2407: Final[Model]
+MISTRALAI_MISTRAL_LARGE_2407: Final[PricedModel]
 "Mistral Large 2407 (chat) · 131K context · 32.8K output · $2.00 in / $6.00 out per 1M tokens · tools, open weights"
 
-MISTRALAI_MISTRAL_LARGE_2411: Final[Model]
+MISTRALAI_MISTRAL_LARGE_2411: Final[PricedModel]
 "Mistral Large 2411 (chat) · 131K context · 26.2K output · $2.00 in / $6.00 out per 1M tokens · tools, open weights"
 
-MISTRALAI_MISTRAL_LARGE_2512: Final[Model]
+MISTRALAI_MISTRAL_LARGE_2512: Final[PricedModel]
 "Mistral: Mistral Large 3 2512 (chat) · 262K context · 52.4K output · $0.50 in / $1.50 out per 1M tokens · vision, tools, attachments, open weights"
 
-MISTRALAI_MISTRAL_MEDIUM_3: Final[Model]
+MISTRALAI_MISTRAL_MEDIUM_3: Final[PricedModel]
 "Mistral: Mistral Medium 3 (chat) · 131K context · 26.2K output · $0.40 in / $2.00 out per 1M tokens · vision, tools, attachments"
 
-MISTRALAI_MISTRAL_MEDIUM_3_5: Final[Model]
+MISTRALAI_MISTRAL_MEDIUM_3_5: Final[PricedModel]
 "Mistral: Mistral Medium 3.5 (chat) · 262K context · 262K output · $1.50 in / $7.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-MISTRALAI_MISTRAL_MEDIUM_3_1: Final[Model]
+MISTRALAI_MISTRAL_MEDIUM_3_1: Final[PricedModel]
 "Mistral: Mistral Medium 3.1 (chat) · 131K context · 26.2K output · $0.40 in / $2.00 out per 1M tokens · vision, tools, attachments"
 
-MISTRALAI_MISTRAL_NEMO: Final[Model]
+MISTRALAI_MISTRAL_NEMO: Final[PricedModel]
 "Mistral: Mistral Nemo (chat) · 131K context · 16.4K output · $0.02 in / $0.04 out per 1M tokens · tools, open weights"
 
-MISTRALAI_MISTRAL_SABA: Final[Model]
+MISTRALAI_MISTRAL_SABA: Final[PricedModel]
 "Mistral: Saba (chat) · 32.8K context · 32.8K output · $0.20 in / $0.60 out per 1M tokens · tools, open weights"
 
-MISTRALAI_MISTRAL_SMALL_24B_INSTRUCT_2501: Final[Model]
+MISTRALAI_MISTRAL_SMALL_24B_INSTRUCT_2501: Final[PricedModel]
 "Mistral: Mistral Small 3 (chat) · 32.8K context · 16.4K output · $0.05 in / $0.08 out per 1M tokens · tools, open weights"
 
-MISTRALAI_MISTRAL_SMALL_2603: Final[Model]
+MISTRALAI_MISTRAL_SMALL_2603: Final[PricedModel]
 "Mistral: Mistral Small 4 (chat) · 262K context · 262K output · $0.15 in / $0.60 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-MISTRALAI_MISTRAL_SMALL_3_1_24B_INSTRUCT: Final[Model]
+MISTRALAI_MISTRAL_SMALL_3_1_24B_INSTRUCT: Final[PricedModel]
 "Mistral: Mistral Small 3.1 24B (chat) · 128K context · 131K output · $0.35 in / $0.56 out per 1M tokens · vision, attachments, open weights"
 
-MISTRALAI_MISTRAL_SMALL_3_2_24B_INSTRUCT: Final[Model]
+MISTRALAI_MISTRAL_SMALL_3_2_24B_INSTRUCT: Final[PricedModel]
 "Mistral: Mistral Small 3.2 24B (chat) · 131K context · 131K output · $0.06 in / $0.18 out per 1M tokens · vision, tools, attachments, open weights"
 
-MISTRALAI_MIXTRAL_8X22B_INSTRUCT: Final[Model]
+MISTRALAI_MIXTRAL_8X22B_INSTRUCT: Final[PricedModel]
 "Mistral: Mixtral 8x22B Instruct (chat) · 65.5K context · 13.1K output · $2.00 in / $6.00 out per 1M tokens · tools, open weights"
 
-MISTRALAI_PIXTRAL_LARGE_2411: Final[Model]
+MISTRALAI_PIXTRAL_LARGE_2411: Final[PricedModel]
 "Mistral: Pixtral Large 2411 (chat) · 131K context · 32.8K output · $2.00 in / $6.00 out per 1M tokens · vision, tools, attachments, open weights"
 
-MISTRALAI_VOXTRAL_SMALL_24B_2507: Final[Model]
+MISTRALAI_VOXTRAL_SMALL_24B_2507: Final[PricedModel]
 "Mistral: Voxtral Small 24B 2507 (chat) · 32K context · 6.4K output · $0.10 in / $0.30 out per 1M tokens · tools, open weights"
 
-MOONSHOTAI_KIMI_K2: Final[Model]
+MOONSHOTAI_KIMI_K2: Final[PricedModel]
 "MoonshotAI: Kimi K2 0711 (chat) · 131K context · 26.2K output · $0.55 in / $2.20 out per 1M tokens · tools, open weights"
 
-MOONSHOTAI_KIMI_K2_0905: Final[Model]
+MOONSHOTAI_KIMI_K2_0905: Final[PricedModel]
 "MoonshotAI: Kimi K2 0905 (chat) · 131K context · 26.2K output · $0.40 in / $2.00 out per 1M tokens · tools, open weights"
 
-MOONSHOTAI_KIMI_K2_THINKING: Final[Model]
+MOONSHOTAI_KIMI_K2_THINKING: Final[PricedModel]
 "MoonshotAI: Kimi K2 Thinking (chat) · 131K context · 65.5K output · $0.47 in / $2.00 out per 1M tokens · tools, reasoning, open weights"
 
-MOONSHOTAI_KIMI_K2_5: Final[Model]
+MOONSHOTAI_KIMI_K2_5: Final[PricedModel]
 "MoonshotAI: Kimi K2.5 (chat) · 262K context · 65.5K output · $0.45 in / $2.20 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-MOONSHOTAI_KIMI_K2_6: Final[Model]
+MOONSHOTAI_KIMI_K2_6: Final[PricedModel]
 "MoonshotAI: Kimi K2.6 (chat) · 262K context · 65.5K output · $0.75 in / $3.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-MORPH_MORPH_V3_FAST: Final[Model]
+MORPH_MORPH_V3_FAST: Final[PricedModel]
 "Morph: Morph V3 Fast (chat) · 81.9K context · 38K output · $0.80 in / $1.20 out per 1M tokens"
 
-MORPH_MORPH_V3_LARGE: Final[Model]
+MORPH_MORPH_V3_LARGE: Final[PricedModel]
 "Morph: Morph V3 Large (chat) · 262K context · 131K output · $0.90 in / $1.90 out per 1M tokens"
 
-NEX_AGI_DEEPSEEK_V3_1_NEX_N1: Final[Model]
+NEX_AGI_DEEPSEEK_V3_1_NEX_N1: Final[PricedModel]
 "Nex AGI: DeepSeek V3.1 Nex N1 (chat) · 131K context · 164K output · $0.27 in / $1.00 out per 1M tokens · tools"
 
-NOUSRESEARCH_HERMES_2_PRO_LLAMA_3_8B: Final[Model]
+NOUSRESEARCH_HERMES_2_PRO_LLAMA_3_8B: Final[PricedModel]
 "NousResearch: Hermes 2 Pro - Llama-3 8B (chat) · 8.19K context · 8.19K output · $0.14 in / $0.14 out per 1M tokens · open weights"
 
-NOUSRESEARCH_HERMES_3_LLAMA_3_1_405B: Final[Model]
+NOUSRESEARCH_HERMES_3_LLAMA_3_1_405B: Final[PricedModel]
 "Nous: Hermes 3 405B Instruct (chat) · 131K context · 16.4K output · $1.00 in / $1.00 out per 1M tokens · open weights"
 
-NOUSRESEARCH_HERMES_3_LLAMA_3_1_70B: Final[Model]
+NOUSRESEARCH_HERMES_3_LLAMA_3_1_70B: Final[PricedModel]
 "Nous: Hermes 3 70B Instruct (chat) · 131K context · 32.8K output · $0.30 in / $0.30 out per 1M tokens · open weights"
 
-NOUSRESEARCH_HERMES_4_405B: Final[Model]
+NOUSRESEARCH_HERMES_4_405B: Final[PricedModel]
 "Nous: Hermes 4 405B (chat) · 131K context · 26.2K output · $1.00 in / $3.00 out per 1M tokens · reasoning, open weights"
 
-NOUSRESEARCH_HERMES_4_70B: Final[Model]
+NOUSRESEARCH_HERMES_4_70B: Final[PricedModel]
 "Nous: Hermes 4 70B (chat) · 131K context · 131K output · $0.13 in / $0.40 out per 1M tokens · reasoning, open weights"
 
-NVIDIA_LLAMA_3_3_NEMOTRON_SUPER_49B_V1_5: Final[Model]
+NVIDIA_LLAMA_3_3_NEMOTRON_SUPER_49B_V1_5: Final[PricedModel]
 "NVIDIA: Llama 3.3 Nemotron Super 49B V1.5 (chat) · 131K context · 26.2K output · $0.10 in / $0.40 out per 1M tokens · tools, reasoning"
 
-NVIDIA_NEMOTRON_3_NANO_30B_A3B: Final[Model]
+NVIDIA_NEMOTRON_3_NANO_30B_A3B: Final[PricedModel]
 "NVIDIA: Nemotron 3 Nano 30B A3B (chat) · 262K context · 52.4K output · $0.05 in / $0.20 out per 1M tokens · tools, reasoning, open weights"
 
-NVIDIA_NEMOTRON_3_NANO_OMNI_30B_A3B_REASONING_FREE: Final[Model]
+NVIDIA_NEMOTRON_3_NANO_OMNI_30B_A3B_REASONING_FREE: Final[PricedModel]
 "NVIDIA: Nemotron 3 Nano Omni (free) (chat) · 256K context · 65.5K output · free · vision, tools, reasoning, attachments"
 
-NVIDIA_NEMOTRON_3_SUPER_120B_A12B: Final[Model]
+NVIDIA_NEMOTRON_3_SUPER_120B_A12B: Final[PricedModel]
 "NVIDIA: Nemotron 3 Super (chat) · 262K context · 262K output · $0.10 in / $0.50 out per 1M tokens · tools, reasoning, open weights"
 
-NVIDIA_NEMOTRON_3_SUPER_120B_A12B_FREE: Final[Model]
+NVIDIA_NEMOTRON_3_SUPER_120B_A12B_FREE: Final[PricedModel]
 "NVIDIA: Nemotron 3 Super (free) (chat) · 262K context · 262K output · free · tools, reasoning, open weights"
 
-NVIDIA_NEMOTRON_NANO_9B_V2: Final[Model]
+NVIDIA_NEMOTRON_NANO_9B_V2: Final[PricedModel]
 "NVIDIA: Nemotron Nano 9B V2 (chat) · 131K context · 26.2K output · $0.04 in / $0.16 out per 1M tokens · tools, reasoning, open weights"
 
-OPENAI_GPT_3_5_TURBO: Final[Model]
+OPENAI_GPT_3_5_TURBO: Final[PricedModel]
 "OpenAI: GPT-3.5 Turbo (chat) · 16.4K context · 4.1K output · $0.50 in / $1.50 out per 1M tokens · tools"
 
-OPENAI_GPT_3_5_TURBO_0613: Final[Model]
+OPENAI_GPT_3_5_TURBO_0613: Final[PricedModel]
 "OpenAI: GPT-3.5 Turbo (older v0613) (chat) · 4.09K context · 4.1K output · $1.00 in / $2.00 out per 1M tokens · tools"
 
-OPENAI_GPT_3_5_TURBO_16K: Final[Model]
+OPENAI_GPT_3_5_TURBO_16K: Final[PricedModel]
 "OpenAI: GPT-3.5 Turbo 16k (chat) · 16.4K context · 4.1K output · $3.00 in / $4.00 out per 1M tokens · tools"
 
-OPENAI_GPT_3_5_TURBO_INSTRUCT: Final[Model]
+OPENAI_GPT_3_5_TURBO_INSTRUCT: Final[PricedModel]
 "OpenAI: GPT-3.5 Turbo Instruct (chat) · 4.09K context · 4.1K output · $1.50 in / $2.00 out per 1M tokens"
 
-OPENAI_GPT_4: Final[Model]
+OPENAI_GPT_4: Final[PricedModel]
 "OpenAI: GPT-4 (chat) · 8.19K context · 4.1K output · $30.00 in / $60.00 out per 1M tokens · tools"
 
-OPENAI_GPT_4_0314: Final[Model]
+OPENAI_GPT_4_0314: Final[PricedModel]
 "OpenAI: GPT-4 (older v0314) (chat) · 8.19K context · 4.1K output · $30.00 in / $60.00 out per 1M tokens · tools"
 
-OPENAI_GPT_4_1106_PREVIEW: Final[Model]
+OPENAI_GPT_4_1106_PREVIEW: Final[PricedModel]
 "OpenAI: GPT-4 Turbo (older v1106) (chat) · 128K context · 4.1K output · $10.00 in / $30.00 out per 1M tokens · tools"
 
-OPENAI_GPT_4_TURBO: Final[Model]
+OPENAI_GPT_4_TURBO: Final[PricedModel]
 "OpenAI: GPT-4 Turbo (chat) · 128K context · 4.1K output · $10.00 in / $30.00 out per 1M tokens · vision, tools, attachments"
 
-OPENAI_GPT_4_TURBO_PREVIEW: Final[Model]
+OPENAI_GPT_4_TURBO_PREVIEW: Final[PricedModel]
 "OpenAI: GPT-4 Turbo Preview (chat) · 128K context · 4.1K output · $10.00 in / $30.00 out per 1M tokens · tools"
 
-OPENAI_GPT_4_1: Final[Model]
+OPENAI_GPT_4_1: Final[PricedModel]
 "OpenAI: GPT-4.1 (chat) · 1.05M context · 32.8K output · $2.00 in / $8.00 out per 1M tokens · vision, tools, attachments"
 
-OPENAI_GPT_4_1_MINI: Final[Model]
+OPENAI_GPT_4_1_MINI: Final[PricedModel]
 "OpenAI: GPT-4.1 Mini (chat) · 1.05M context · 32.8K output · $0.40 in / $1.60 out per 1M tokens · vision, tools, attachments"
 
-OPENAI_GPT_4_1_NANO: Final[Model]
+OPENAI_GPT_4_1_NANO: Final[PricedModel]
 "OpenAI: GPT-4.1 Nano (chat) · 1.05M context · 32.8K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, attachments"
 
-OPENAI_GPT_4O: Final[Model]
+OPENAI_GPT_4O: Final[PricedModel]
 "OpenAI: GPT-4o (chat) · 128K context · 16.4K output · $2.50 in / $10.00 out per 1M tokens · vision, tools, attachments"
 
-OPENAI_GPT_4O_2024_05_13: Final[Model]
+OPENAI_GPT_4O_2024_05_13: Final[PricedModel]
 "OpenAI: GPT-4o (2024-05-13) (chat) · 128K context · 4.1K output · $5.00 in / $15.00 out per 1M tokens · vision, tools, attachments"
 
-OPENAI_GPT_4O_2024_08_06: Final[Model]
+OPENAI_GPT_4O_2024_08_06: Final[PricedModel]
 "OpenAI: GPT-4o (2024-08-06) (chat) · 128K context · 16.4K output · $2.50 in / $10.00 out per 1M tokens · vision, tools, attachments"
 
-OPENAI_GPT_4O_2024_11_20: Final[Model]
+OPENAI_GPT_4O_2024_11_20: Final[PricedModel]
 "OpenAI: GPT-4o (2024-11-20) (chat) · 128K context · 16.4K output · $2.50 in / $10.00 out per 1M tokens · vision, tools, attachments"
 
-OPENAI_GPT_4O_AUDIO_PREVIEW: Final[Model]
+OPENAI_GPT_4O_AUDIO_PREVIEW: Final[PricedModel]
 "OpenAI: GPT-4o Audio (chat) · 128K context · 16.4K output · $2.50 in / $10.00 out per 1M tokens · tools"
 
-OPENAI_GPT_4O_MINI: Final[Model]
+OPENAI_GPT_4O_MINI: Final[PricedModel]
 "OpenAI: GPT-4o-mini (chat) · 128K context · 16.4K output · $0.15 in / $0.60 out per 1M tokens · vision, tools, attachments"
 
-OPENAI_GPT_4O_MINI_2024_07_18: Final[Model]
+OPENAI_GPT_4O_MINI_2024_07_18: Final[PricedModel]
 "OpenAI: GPT-4o-mini (2024-07-18) (chat) · 128K context · 16.4K output · $0.15 in / $0.60 out per 1M tokens · vision, tools, attachments"
 
-OPENAI_GPT_4O_MINI_SEARCH_PREVIEW: Final[Model]
+OPENAI_GPT_4O_MINI_SEARCH_PREVIEW: Final[PricedModel]
 "OpenAI: GPT-4o-mini Search Preview (chat) · 128K context · 16.4K output · $0.15 in / $0.60 out per 1M tokens"
 
-OPENAI_GPT_4O_SEARCH_PREVIEW: Final[Model]
+OPENAI_GPT_4O_SEARCH_PREVIEW: Final[PricedModel]
 "OpenAI: GPT-4o Search Preview (chat) · 128K context · 16.4K output · $2.50 in / $10.00 out per 1M tokens"
 
-OPENAI_GPT_5: Final[Model]
+OPENAI_GPT_5: Final[PricedModel]
 "OpenAI: GPT-5 (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_CHAT: Final[Model]
+OPENAI_GPT_5_CHAT: Final[PricedModel]
 "OpenAI: GPT-5 Chat (chat) · 128K context · 16.4K output · $1.25 in / $10.00 out per 1M tokens · vision, attachments"
 
-OPENAI_GPT_5_CODEX: Final[Model]
+OPENAI_GPT_5_CODEX: Final[PricedModel]
 "OpenAI: GPT-5 Codex (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_IMAGE: Final[Model]
+OPENAI_GPT_5_IMAGE: Final[PricedModel]
 "OpenAI: GPT-5 Image (chat) · 400K context · 128K output · $10.00 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_IMAGE_MINI: Final[Model]
+OPENAI_GPT_5_IMAGE_MINI: Final[PricedModel]
 "OpenAI: GPT-5 Image Mini (chat) · 400K context · 128K output · $2.50 in / $2.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_MINI: Final[Model]
+OPENAI_GPT_5_MINI: Final[PricedModel]
 "OpenAI: GPT-5 Mini (chat) · 400K context · 128K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_NANO: Final[Model]
+OPENAI_GPT_5_NANO: Final[PricedModel]
 "OpenAI: GPT-5 Nano (chat) · 400K context · 128K output · $0.05 in / $0.40 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_PRO: Final[Model]
+OPENAI_GPT_5_PRO: Final[PricedModel]
 "OpenAI: GPT-5 Pro (chat) · 400K context · 128K output · $15.00 in / $120.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_1: Final[Model]
+OPENAI_GPT_5_1: Final[PricedModel]
 "OpenAI: GPT-5.1 (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_1_CHAT: Final[Model]
+OPENAI_GPT_5_1_CHAT: Final[PricedModel]
 "OpenAI: GPT-5.1 Chat (chat) · 128K context · 16.4K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, attachments"
 
-OPENAI_GPT_5_1_CODEX: Final[Model]
+OPENAI_GPT_5_1_CODEX: Final[PricedModel]
 "OpenAI: GPT-5.1-Codex (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_1_CODEX_MAX: Final[Model]
+OPENAI_GPT_5_1_CODEX_MAX: Final[PricedModel]
 "OpenAI: GPT-5.1-Codex-Max (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_1_CODEX_MINI: Final[Model]
+OPENAI_GPT_5_1_CODEX_MINI: Final[PricedModel]
 "OpenAI: GPT-5.1-Codex-Mini (chat) · 400K context · 100K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_2: Final[Model]
+OPENAI_GPT_5_2: Final[PricedModel]
 "OpenAI: GPT-5.2 (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_2_CHAT: Final[Model]
+OPENAI_GPT_5_2_CHAT: Final[PricedModel]
 "OpenAI: GPT-5.2 Chat (chat) · 128K context · 16.4K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, attachments"
 
-OPENAI_GPT_5_2_CODEX: Final[Model]
+OPENAI_GPT_5_2_CODEX: Final[PricedModel]
 "OpenAI: GPT-5.2-Codex (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_2_PRO: Final[Model]
+OPENAI_GPT_5_2_PRO: Final[PricedModel]
 "OpenAI: GPT-5.2 Pro (chat) · 400K context · 128K output · $21.00 in / $168.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_3_CHAT: Final[Model]
+OPENAI_GPT_5_3_CHAT: Final[PricedModel]
 "OpenAI: GPT-5.3 Chat (chat) · 128K context · 16.4K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, attachments"
 
-OPENAI_GPT_5_3_CODEX: Final[Model]
+OPENAI_GPT_5_3_CODEX: Final[PricedModel]
 "OpenAI: GPT-5.3-Codex (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_4: Final[Model]
+OPENAI_GPT_5_4: Final[PricedModel]
 "OpenAI: GPT-5.4 (chat) · 1.05M context · 128K output · $2.50 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_4_IMAGE_2: Final[Model]
+OPENAI_GPT_5_4_IMAGE_2: Final[PricedModel]
 "OpenAI: GPT-5.4 Image 2 (chat) · 272K context · 128K output · $8.00 in / $15.00 out per 1M tokens · vision, reasoning, attachments"
 
-OPENAI_GPT_5_4_MINI: Final[Model]
+OPENAI_GPT_5_4_MINI: Final[PricedModel]
 "OpenAI: GPT-5.4 Mini (chat) · 400K context · 128K output · $0.75 in / $4.50 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_4_NANO: Final[Model]
+OPENAI_GPT_5_4_NANO: Final[PricedModel]
 "OpenAI: GPT-5.4 Nano (chat) · 400K context · 128K output · $0.20 in / $1.25 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_4_PRO: Final[Model]
+OPENAI_GPT_5_4_PRO: Final[PricedModel]
 "OpenAI: GPT-5.4 Pro (chat) · 1.05M context · 128K output · $30.00 in / $180.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_5: Final[Model]
+OPENAI_GPT_5_5: Final[PricedModel]
 "OpenAI: GPT-5.5 (chat) · 1.05M context · 128K output · $5.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_5_PRO: Final[Model]
+OPENAI_GPT_5_5_PRO: Final[PricedModel]
 "OpenAI: GPT-5.5 Pro (chat) · 1.05M context · 128K output · $30.00 in / $180.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_AUDIO: Final[Model]
+OPENAI_GPT_AUDIO: Final[PricedModel]
 "OpenAI: GPT Audio (chat) · 128K context · 16.4K output · $2.50 in / $10.00 out per 1M tokens"
 
-OPENAI_GPT_AUDIO_MINI: Final[Model]
+OPENAI_GPT_AUDIO_MINI: Final[PricedModel]
 "OpenAI: GPT Audio Mini (chat) · 128K context · 16.4K output · $0.60 in / $2.40 out per 1M tokens"
 
-OPENAI_GPT_CHAT_LATEST: Final[Model]
+OPENAI_GPT_CHAT_LATEST: Final[PricedModel]
 "OpenAI: GPT Chat Latest (chat) · 400K context · 128K output · $5.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_OSS_120B: Final[Model]
+OPENAI_GPT_OSS_120B: Final[PricedModel]
 "OpenAI: gpt-oss-120b (chat) · 131K context · 26.2K output · $0.039 in / $0.19 out per 1M tokens · tools, reasoning, open weights"
 
-OPENAI_GPT_OSS_20B: Final[Model]
+OPENAI_GPT_OSS_20B: Final[PricedModel]
 "OpenAI: gpt-oss-20b (chat) · 131K context · 26.2K output · $0.03 in / $0.14 out per 1M tokens · tools, reasoning, open weights"
 
-OPENAI_GPT_OSS_SAFEGUARD_20B: Final[Model]
+OPENAI_GPT_OSS_SAFEGUARD_20B: Final[PricedModel]
 "OpenAI: gpt-oss-safeguard-20b (chat) · 131K context · 65.5K output · $0.075 in / $0.30 out per 1M tokens · tools, reasoning"
 
-OPENAI_O1: Final[Model]
+OPENAI_O1: Final[PricedModel]
 "OpenAI: o1 (chat) · 200K context · 100K output · $15.00 in / $60.00 out per 1M tokens · vision, tools, attachments"
 
-OPENAI_O1_PRO: Final[Model]
+OPENAI_O1_PRO: Final[PricedModel]
 "OpenAI: o1-pro (chat) · 200K context · 100K output · $150.00 in / $600.00 out per 1M tokens · vision, reasoning, attachments"
 
-OPENAI_O3: Final[Model]
+OPENAI_O3: Final[PricedModel]
 "OpenAI: o3 (chat) · 200K context · 100K output · $2.00 in / $8.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_O3_DEEP_RESEARCH: Final[Model]
+OPENAI_O3_DEEP_RESEARCH: Final[PricedModel]
 "OpenAI: o3 Deep Research (chat) · 200K context · 100K output · $10.00 in / $40.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_O3_MINI: Final[Model]
+OPENAI_O3_MINI: Final[PricedModel]
 "OpenAI: o3 Mini (chat) · 200K context · 100K output · $1.10 in / $4.40 out per 1M tokens · tools, attachments"
 
-OPENAI_O3_MINI_HIGH: Final[Model]
+OPENAI_O3_MINI_HIGH: Final[PricedModel]
 "OpenAI: o3 Mini High (chat) · 200K context · 100K output · $1.10 in / $4.40 out per 1M tokens · tools, attachments"
 
-OPENAI_O3_PRO: Final[Model]
+OPENAI_O3_PRO: Final[PricedModel]
 "OpenAI: o3 Pro (chat) · 200K context · 100K output · $20.00 in / $80.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_O4_MINI: Final[Model]
+OPENAI_O4_MINI: Final[PricedModel]
 "OpenAI: o4 Mini (chat) · 200K context · 100K output · $1.10 in / $4.40 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_O4_MINI_DEEP_RESEARCH: Final[Model]
+OPENAI_O4_MINI_DEEP_RESEARCH: Final[PricedModel]
 "OpenAI: o4 Mini Deep Research (chat) · 200K context · 100K output · $2.00 in / $8.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_O4_MINI_HIGH: Final[Model]
+OPENAI_O4_MINI_HIGH: Final[PricedModel]
 "OpenAI: o4 Mini High (chat) · 200K context · 100K output · $1.10 in / $4.40 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENROUTER_AUTO: Final[Model]
+OPENROUTER_AUTO: Final[PricedModel]
 "Auto Router (chat) · 2M context · 32.8K output · free · vision, tools, reasoning, attachments"
 
-OPENROUTER_BODYBUILDER: Final[Model]
+OPENROUTER_BODYBUILDER: Final[PricedModel]
 "Body Builder (beta) (chat) · 128K context · 32.8K output · free · beta"
 
-OPENROUTER_FREE: Final[Model]
+OPENROUTER_FREE: Final[PricedModel]
 "Free Models Router (chat) · 200K context · 32.8K output · free · vision, tools, reasoning, attachments"
 
-OPENROUTER_OWL_ALPHA: Final[Model]
+OPENROUTER_OWL_ALPHA: Final[PricedModel]
 "Owl Alpha (chat) · 1.05M context · 262K output · free · tools, reasoning, structured output · alpha"
 
-OPENROUTER_PARETO_CODE: Final[Model]
+OPENROUTER_PARETO_CODE: Final[PricedModel]
 "Pareto Code Router (chat) · 200K context · 65.5K output · free"
 
-PERCEPTRON_PERCEPTRON_MK1: Final[Model]
+PERCEPTRON_PERCEPTRON_MK1: Final[PricedModel]
 "Perceptron: Perceptron Mk1 (chat) · 32.8K context · 8.19K output · $0.15 in / $1.50 out per 1M tokens · vision, reasoning, attachments"
 
-PERPLEXITY_SONAR: Final[Model]
+PERPLEXITY_SONAR: Final[PricedModel]
 "Perplexity: Sonar (chat) · 127K context · 25.4K output · $1.00 in / $1.00 out per 1M tokens · vision, attachments"
 
-PERPLEXITY_SONAR_DEEP_RESEARCH: Final[Model]
+PERPLEXITY_SONAR_DEEP_RESEARCH: Final[PricedModel]
 "Perplexity: Sonar Deep Research (chat) · 128K context · 25.6K output · $2.00 in / $8.00 out per 1M tokens · reasoning"
 
-PERPLEXITY_SONAR_PRO: Final[Model]
+PERPLEXITY_SONAR_PRO: Final[PricedModel]
 "Perplexity: Sonar Pro (chat) · 200K context · 8K output · $3.00 in / $15.00 out per 1M tokens · vision, attachments"
 
-PERPLEXITY_SONAR_PRO_SEARCH: Final[Model]
+PERPLEXITY_SONAR_PRO_SEARCH: Final[PricedModel]
 "Perplexity: Sonar Pro Search (chat) · 200K context · 8K output · $3.00 in / $15.00 out per 1M tokens · vision, reasoning, attachments"
 
-PERPLEXITY_SONAR_REASONING_PRO: Final[Model]
+PERPLEXITY_SONAR_REASONING_PRO: Final[PricedModel]
 "Perplexity: Sonar Reasoning Pro (chat) · 128K context · 25.6K output · $2.00 in / $8.00 out per 1M tokens · vision, reasoning, attachments"
 
-POOLSIDE_LAGUNA_M_1_FREE: Final[Model]
+POOLSIDE_LAGUNA_M_1_FREE: Final[PricedModel]
 "Poolside: Laguna M.1 (free) (chat) · 262K context · 32.8K output · free · tools, reasoning"
 
-POOLSIDE_LAGUNA_XS_2_FREE: Final[Model]
+POOLSIDE_LAGUNA_XS_2_FREE: Final[PricedModel]
 "Poolside: Laguna XS.2 (free) (chat) · 262K context · 32.8K output · free · tools, reasoning"
 
-PRIME_INTELLECT_INTELLECT_3: Final[Model]
+PRIME_INTELLECT_INTELLECT_3: Final[PricedModel]
 "Prime Intellect: INTELLECT-3 (chat) · 131K context · 131K output · $0.20 in / $1.10 out per 1M tokens · tools, reasoning, open weights"
 
-QWEN_QWEN_2_5_72B_INSTRUCT: Final[Model]
+QWEN_QWEN_2_5_72B_INSTRUCT: Final[PricedModel]
 "Qwen2.5 72B Instruct (chat) · 32.8K context · 16.4K output · $0.12 in / $0.39 out per 1M tokens · tools, open weights"
 
-QWEN_QWEN_2_5_7B_INSTRUCT: Final[Model]
+QWEN_QWEN_2_5_7B_INSTRUCT: Final[PricedModel]
 "Qwen: Qwen2.5 7B Instruct (chat) · 32.8K context · 6.55K output · $0.04 in / $0.10 out per 1M tokens · tools, open weights"
 
-QWEN_QWEN_2_5_CODER_32B_INSTRUCT: Final[Model]
+QWEN_QWEN_2_5_CODER_32B_INSTRUCT: Final[PricedModel]
 "Qwen2.5 Coder 32B Instruct (chat) · 32.8K context · 8.19K output · $0.20 in / $0.20 out per 1M tokens · open weights"
 
-QWEN_QWEN_PLUS: Final[Model]
+QWEN_QWEN_PLUS: Final[PricedModel]
 "Qwen: Qwen-Plus (chat) · 1M context · 32.8K output · $0.40 in / $1.20 out per 1M tokens · tools"
 
-QWEN_QWEN_PLUS_2025_07_28: Final[Model]
+QWEN_QWEN_PLUS_2025_07_28: Final[PricedModel]
 "Qwen: Qwen Plus 0728 (chat) · 1M context · 32.8K output · $0.26 in / $0.78 out per 1M tokens · tools, open weights"
 
-QWEN_QWEN_PLUS_2025_07_28_THINKING: Final[Model]
+QWEN_QWEN_PLUS_2025_07_28_THINKING: Final[PricedModel]
 "Qwen: Qwen Plus 0728 (thinking) (chat) · 1M context · 32.8K output · $0.26 in / $0.78 out per 1M tokens · tools, reasoning, open weights"
 
-QWEN_QWEN2_5_VL_72B_INSTRUCT: Final[Model]
+QWEN_QWEN2_5_VL_72B_INSTRUCT: Final[PricedModel]
 "Qwen: Qwen2.5 VL 72B Instruct (chat) · 32.8K context · 32.8K output · $0.80 in / $0.80 out per 1M tokens · vision, attachments, open weights"
 
-QWEN_QWEN3_14B: Final[Model]
+QWEN_QWEN3_14B: Final[PricedModel]
 "Qwen: Qwen3 14B (chat) · 41K context · 41K output · $0.06 in / $0.24 out per 1M tokens · tools, reasoning, open weights"
 
-QWEN_QWEN3_235B_A22B: Final[Model]
+QWEN_QWEN3_235B_A22B: Final[PricedModel]
 "Qwen: Qwen3 235B A22B (chat) · 131K context · 8.19K output · $0.455 in / $1.82 out per 1M tokens · tools, reasoning, open weights"
 
-QWEN_QWEN3_235B_A22B_2507: Final[Model]
+QWEN_QWEN3_235B_A22B_2507: Final[PricedModel]
 "Qwen: Qwen3 235B A22B Instruct 2507 (chat) · 262K context · 52.4K output · $0.071 in / $0.10 out per 1M tokens · tools, open weights"
 
-QWEN_QWEN3_235B_A22B_THINKING_2507: Final[Model]
+QWEN_QWEN3_235B_A22B_THINKING_2507: Final[PricedModel]
 "Qwen: Qwen3 235B A22B Thinking 2507 (chat) · 262K context · 262K output · $0.11 in / $0.60 out per 1M tokens · tools, reasoning, open weights"
 
-QWEN_QWEN3_30B_A3B: Final[Model]
+QWEN_QWEN3_30B_A3B: Final[PricedModel]
 "Qwen: Qwen3 30B A3B (chat) · 41K context · 41K output · $0.08 in / $0.28 out per 1M tokens · tools, reasoning, open weights"
 
-QWEN_QWEN3_30B_A3B_INSTRUCT_2507: Final[Model]
+QWEN_QWEN3_30B_A3B_INSTRUCT_2507: Final[PricedModel]
 "Qwen: Qwen3 30B A3B Instruct 2507 (chat) · 262K context · 262K output · $0.09 in / $0.30 out per 1M tokens · tools, open weights"
 
-QWEN_QWEN3_30B_A3B_THINKING_2507: Final[Model]
+QWEN_QWEN3_30B_A3B_THINKING_2507: Final[PricedModel]
 "Qwen: Qwen3 30B A3B Thinking 2507 (chat) · 32.8K context · 6.55K output · $0.051 in / $0.34 out per 1M tokens · tools, reasoning, open weights"
 
-QWEN_QWEN3_32B: Final[Model]
+QWEN_QWEN3_32B: Final[PricedModel]
 "Qwen: Qwen3 32B (chat) · 41K context · 41K output · $0.08 in / $0.24 out per 1M tokens · tools, reasoning, open weights"
 
-QWEN_QWEN3_8B: Final[Model]
+QWEN_QWEN3_8B: Final[PricedModel]
 "Qwen: Qwen3 8B (chat) · 41K context · 8.19K output · $0.05 in / $0.40 out per 1M tokens · tools, reasoning, open weights"
 
-QWEN_QWEN3_CODER: Final[Model]
+QWEN_QWEN3_CODER: Final[PricedModel]
 "Qwen: Qwen3 Coder 480B A35B (chat) · 262K context · 52.4K output · $0.22 in / $1.00 out per 1M tokens · tools, open weights"
 
-QWEN_QWEN3_CODER_30B_A3B_INSTRUCT: Final[Model]
+QWEN_QWEN3_CODER_30B_A3B_INSTRUCT: Final[PricedModel]
 "Qwen: Qwen3 Coder 30B A3B Instruct (chat) · 160K context · 32.8K output · $0.07 in / $0.27 out per 1M tokens · tools, open weights"
 
-QWEN_QWEN3_CODER_FLASH: Final[Model]
+QWEN_QWEN3_CODER_FLASH: Final[PricedModel]
 "Qwen: Qwen3 Coder Flash (chat) · 1M context · 65.5K output · $0.195 in / $0.975 out per 1M tokens · tools"
 
-QWEN_QWEN3_CODER_NEXT: Final[Model]
+QWEN_QWEN3_CODER_NEXT: Final[PricedModel]
 "Qwen: Qwen3 Coder Next (chat) · 262K context · 65.5K output · $0.12 in / $0.75 out per 1M tokens · tools, open weights"
 
-QWEN_QWEN3_CODER_PLUS: Final[Model]
+QWEN_QWEN3_CODER_PLUS: Final[PricedModel]
 "Qwen: Qwen3 Coder Plus (chat) · 1M context · 65.5K output · $0.65 in / $3.25 out per 1M tokens · tools, open weights"
 
-QWEN_QWEN3_MAX: Final[Model]
+QWEN_QWEN3_MAX: Final[PricedModel]
 "Qwen: Qwen3 Max (chat) · 262K context · 32.8K output · $1.20 in / $6.00 out per 1M tokens · tools"
 
-QWEN_QWEN3_MAX_THINKING: Final[Model]
+QWEN_QWEN3_MAX_THINKING: Final[PricedModel]
 "Qwen: Qwen3 Max Thinking (chat) · 262K context · 32.8K output · $0.78 in / $3.90 out per 1M tokens · tools, reasoning"
 
-QWEN_QWEN3_NEXT_80B_A3B_INSTRUCT: Final[Model]
+QWEN_QWEN3_NEXT_80B_A3B_INSTRUCT: Final[PricedModel]
 "Qwen: Qwen3 Next 80B A3B Instruct (chat) · 131K context · 52.4K output · $0.09 in / $1.10 out per 1M tokens · tools, open weights"
 
-QWEN_QWEN3_NEXT_80B_A3B_THINKING: Final[Model]
+QWEN_QWEN3_NEXT_80B_A3B_THINKING: Final[PricedModel]
 "Qwen: Qwen3 Next 80B A3B Thinking (chat) · 131K context · 32.8K output · $0.0975 in / $0.78 out per 1M tokens · tools, reasoning, open weights"
 
-QWEN_QWEN3_VL_235B_A22B_INSTRUCT: Final[Model]
+QWEN_QWEN3_VL_235B_A22B_INSTRUCT: Final[PricedModel]
 "Qwen: Qwen3 VL 235B A22B Instruct (chat) · 262K context · 52.4K output · $0.20 in / $0.88 out per 1M tokens · vision, tools, attachments, open weights"
 
-QWEN_QWEN3_VL_235B_A22B_THINKING: Final[Model]
+QWEN_QWEN3_VL_235B_A22B_THINKING: Final[PricedModel]
 "Qwen: Qwen3 VL 235B A22B Thinking (chat) · 131K context · 32.8K output · $0.26 in / $2.60 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-QWEN_QWEN3_VL_30B_A3B_INSTRUCT: Final[Model]
+QWEN_QWEN3_VL_30B_A3B_INSTRUCT: Final[PricedModel]
 "Qwen: Qwen3 VL 30B A3B Instruct (chat) · 131K context · 32.8K output · $0.13 in / $0.52 out per 1M tokens · vision, tools, attachments, open weights"
 
-QWEN_QWEN3_VL_30B_A3B_THINKING: Final[Model]
+QWEN_QWEN3_VL_30B_A3B_THINKING: Final[PricedModel]
 "Qwen: Qwen3 VL 30B A3B Thinking (chat) · 131K context · 32.8K output · $0.13 in / $1.56 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-QWEN_QWEN3_VL_32B_INSTRUCT: Final[Model]
+QWEN_QWEN3_VL_32B_INSTRUCT: Final[PricedModel]
 "Qwen: Qwen3 VL 32B Instruct (chat) · 131K context · 32.8K output · $0.104 in / $0.416 out per 1M tokens · vision, tools, attachments"
 
-QWEN_QWEN3_VL_8B_INSTRUCT: Final[Model]
+QWEN_QWEN3_VL_8B_INSTRUCT: Final[PricedModel]
 "Qwen: Qwen3 VL 8B Instruct (chat) · 131K context · 32.8K output · $0.08 in / $0.50 out per 1M tokens · vision, tools, attachments, open weights"
 
-QWEN_QWEN3_VL_8B_THINKING: Final[Model]
+QWEN_QWEN3_VL_8B_THINKING: Final[PricedModel]
 "Qwen: Qwen3 VL 8B Thinking (chat) · 131K context · 32.8K output · $0.117 in / $1.365 out per 1M tokens · vision, tools, reasoning, attachments"
 
-QWEN_QWEN3_5_122B_A10B: Final[Model]
+QWEN_QWEN3_5_122B_A10B: Final[PricedModel]
 "Qwen: Qwen3.5-122B-A10B (chat) · 262K context · 65.5K output · $0.26 in / $2.08 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-QWEN_QWEN3_5_27B: Final[Model]
+QWEN_QWEN3_5_27B: Final[PricedModel]
 "Qwen: Qwen3.5-27B (chat) · 262K context · 65.5K output · $0.195 in / $1.56 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-QWEN_QWEN3_5_35B_A3B: Final[Model]
+QWEN_QWEN3_5_35B_A3B: Final[PricedModel]
 "Qwen: Qwen3.5-35B-A3B (chat) · 262K context · 65.5K output · $0.1625 in / $1.30 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-QWEN_QWEN3_5_397B_A17B: Final[Model]
+QWEN_QWEN3_5_397B_A17B: Final[PricedModel]
 "Qwen: Qwen3.5 397B A17B (chat) · 262K context · 65.5K output · $0.39 in / $2.34 out per 1M tokens · vision, tools, reasoning, attachments"
 
-QWEN_QWEN3_5_9B: Final[Model]
+QWEN_QWEN3_5_9B: Final[PricedModel]
 "Qwen: Qwen3.5-9B (chat) · 256K context · 32.8K output · $0.05 in / $0.15 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-QWEN_QWEN3_5_FLASH_02_23: Final[Model]
+QWEN_QWEN3_5_FLASH_02_23: Final[PricedModel]
 "Qwen: Qwen3.5-Flash (chat) · 1M context · 65.5K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-QWEN_QWEN3_5_PLUS_02_15: Final[Model]
+QWEN_QWEN3_5_PLUS_02_15: Final[PricedModel]
 "Qwen: Qwen3.5 Plus 2026-02-15 (chat) · 1M context · 65.5K output · $0.26 in / $1.56 out per 1M tokens · vision, tools, reasoning, attachments"
 
-QWEN_QWEN3_5_PLUS_20260420: Final[Model]
+QWEN_QWEN3_5_PLUS_20260420: Final[PricedModel]
 "Qwen: Qwen3.5 Plus 2026-04-20 (chat) · 1M context · 65.5K output · $0.40 in / $2.40 out per 1M tokens · vision, tools, reasoning, attachments"
 
-QWEN_QWEN3_6_27B: Final[Model]
+QWEN_QWEN3_6_27B: Final[PricedModel]
 "Qwen: Qwen3.6 27B (chat) · 256K context · 65.5K output · $0.325 in / $3.25 out per 1M tokens · vision, tools, reasoning, attachments"
 
-QWEN_QWEN3_6_35B_A3B: Final[Model]
+QWEN_QWEN3_6_35B_A3B: Final[PricedModel]
 "Qwen: Qwen3.6 35B A3B (chat) · 262K context · 65.5K output · $0.1612 in / $0.96525 out per 1M tokens · vision, reasoning, attachments"
 
-QWEN_QWEN3_6_FLASH: Final[Model]
+QWEN_QWEN3_6_FLASH: Final[PricedModel]
 "Qwen: Qwen3.6 Flash (chat) · 1M context · 65.5K output · $0.25 in / $1.50 out per 1M tokens · vision, tools, reasoning, attachments"
 
-QWEN_QWEN3_6_MAX_PREVIEW: Final[Model]
+QWEN_QWEN3_6_MAX_PREVIEW: Final[PricedModel]
 "Qwen: Qwen3.6 Max Preview (chat) · 262K context · 65.5K output · $1.04 in / $6.24 out per 1M tokens · tools, reasoning"
 
-QWEN_QWEN3_6_PLUS: Final[Model]
+QWEN_QWEN3_6_PLUS: Final[PricedModel]
 "Qwen: Qwen3.6 Plus (chat) · 1M context · 65.5K output · $0.325 in / $1.95 out per 1M tokens · vision, tools, reasoning, attachments"
 
-QWEN_QWEN3_7_MAX: Final[Model]
+QWEN_QWEN3_7_MAX: Final[PricedModel]
 "Qwen: Qwen3.7 Max (chat) · 1M context · 65.5K output · $1.625 in / $4.875 out per 1M tokens · tools, reasoning"
 
-REKAAI_REKA_EDGE: Final[Model]
+REKAAI_REKA_EDGE: Final[PricedModel]
 "Reka Edge (chat) · 16.4K context · 16.4K output · $0.10 in / $0.10 out per 1M tokens · vision, tools, attachments, open weights"
 
-REKAAI_REKA_FLASH_3: Final[Model]
+REKAAI_REKA_FLASH_3: Final[PricedModel]
 "Reka Flash 3 (chat) · 65.5K context · 65.5K output · $0.10 in / $0.20 out per 1M tokens · reasoning, open weights"
 
-RELACE_RELACE_APPLY_3: Final[Model]
+RELACE_RELACE_APPLY_3: Final[PricedModel]
 "Relace: Relace Apply 3 (chat) · 256K context · 128K output · $0.85 in / $1.25 out per 1M tokens"
 
-RELACE_RELACE_SEARCH: Final[Model]
+RELACE_RELACE_SEARCH: Final[PricedModel]
 "Relace: Relace Search (chat) · 256K context · 128K output · $1.00 in / $3.00 out per 1M tokens · tools"
 
-SAO10K_L3_EURYALE_70B: Final[Model]
+SAO10K_L3_EURYALE_70B: Final[PricedModel]
 "Sao10k: Llama 3 Euryale 70B v2.1 (chat) · 8.19K context · 8.19K output · $1.48 in / $1.48 out per 1M tokens · tools, open weights"
 
-SAO10K_L3_LUNARIS_8B: Final[Model]
+SAO10K_L3_LUNARIS_8B: Final[PricedModel]
 "Sao10K: Llama 3 8B Lunaris (chat) · 8.19K context · 8.19K output · $0.04 in / $0.05 out per 1M tokens · open weights"
 
-SAO10K_L3_1_70B_HANAMI_X1: Final[Model]
+SAO10K_L3_1_70B_HANAMI_X1: Final[PricedModel]
 "Sao10K: Llama 3.1 70B Hanami x1 (chat) · 16K context · 16K output · $3.00 in / $3.00 out per 1M tokens · open weights"
 
-SAO10K_L3_1_EURYALE_70B: Final[Model]
+SAO10K_L3_1_EURYALE_70B: Final[PricedModel]
 "Sao10K: Llama 3.1 Euryale 70B v2.2 (chat) · 131K context · 16.4K output · $0.85 in / $0.85 out per 1M tokens · tools, open weights"
 
-SAO10K_L3_3_EURYALE_70B: Final[Model]
+SAO10K_L3_3_EURYALE_70B: Final[PricedModel]
 "Sao10K: Llama 3.3 Euryale 70B (chat) · 131K context · 16.4K output · $0.65 in / $0.75 out per 1M tokens · open weights"
 
-STEALTH_CLAUDE_OPUS_4_6: Final[Model]
+STEALTH_CLAUDE_OPUS_4_6: Final[PricedModel]
 "Stealth: Claude Opus 4.6 (20% off) (chat) · 1M context · 128K output · $4.00 in / $20.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-STEALTH_CLAUDE_OPUS_4_7: Final[Model]
+STEALTH_CLAUDE_OPUS_4_7: Final[PricedModel]
 "Stealth: Claude Opus 4.7 (20% off) (chat) · 1M context · 128K output · $4.00 in / $20.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-STEALTH_CLAUDE_SONNET_4_6: Final[Model]
+STEALTH_CLAUDE_SONNET_4_6: Final[PricedModel]
 "Stealth: Claude Sonnet 4.6 (20% off) (chat) · 1M context · 64K output · $2.40 in / $12.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-STEPFUN_STEP_3_5_FLASH: Final[Model]
+STEPFUN_STEP_3_5_FLASH: Final[PricedModel]
 "StepFun: Step 3.5 Flash (chat) · 256K context · 256K output · $0.10 in / $0.30 out per 1M tokens · tools, reasoning, open weights"
 
-SWITCHPOINT_ROUTER: Final[Model]
+SWITCHPOINT_ROUTER: Final[PricedModel]
 "Switchpoint Router (chat) · 131K context · 32.8K output · $0.85 in / $3.40 out per 1M tokens · reasoning"
 
-TENCENT_HUNYUAN_A13B_INSTRUCT: Final[Model]
+TENCENT_HUNYUAN_A13B_INSTRUCT: Final[PricedModel]
 "Tencent: Hunyuan A13B Instruct (chat) · 131K context · 131K output · $0.14 in / $0.57 out per 1M tokens · reasoning"
 
-TENCENT_HY3_PREVIEW: Final[Model]
+TENCENT_HY3_PREVIEW: Final[PricedModel]
 "Tencent: Hy3 Preview (chat) · 262K context · 262K output · $0.066 in / $0.26 out per 1M tokens · tools, reasoning"
 
-THEDRUMMER_CYDONIA_24B_V4_1: Final[Model]
+THEDRUMMER_CYDONIA_24B_V4_1: Final[PricedModel]
 "TheDrummer: Cydonia 24B V4.1 (chat) · 131K context · 131K output · $0.30 in / $0.50 out per 1M tokens · open weights"
 
-THEDRUMMER_ROCINANTE_12B: Final[Model]
+THEDRUMMER_ROCINANTE_12B: Final[PricedModel]
 "TheDrummer: Rocinante 12B (chat) · 32.8K context · 32.8K output · $0.17 in / $0.43 out per 1M tokens · tools, open weights"
 
-THEDRUMMER_SKYFALL_36B_V2: Final[Model]
+THEDRUMMER_SKYFALL_36B_V2: Final[PricedModel]
 "TheDrummer: Skyfall 36B V2 (chat) · 32.8K context · 32.8K output · $0.55 in / $0.80 out per 1M tokens · open weights"
 
-THEDRUMMER_UNSLOPNEMO_12B: Final[Model]
+THEDRUMMER_UNSLOPNEMO_12B: Final[PricedModel]
 "TheDrummer: UnslopNemo 12B (chat) · 32.8K context · 32.8K output · $0.40 in / $0.40 out per 1M tokens · tools, open weights"
 
-UNDI95_REMM_SLERP_L2_13B: Final[Model]
+UNDI95_REMM_SLERP_L2_13B: Final[PricedModel]
 "ReMM SLERP 13B (chat) · 6.14K context · 4.1K output · $0.45 in / $0.65 out per 1M tokens · open weights"
 
-UPSTAGE_SOLAR_PRO_3: Final[Model]
+UPSTAGE_SOLAR_PRO_3: Final[PricedModel]
 "Upstage: Solar Pro 3 (chat) · 128K context · 32.8K output · $0.15 in / $0.60 out per 1M tokens · tools, reasoning"
 
-WRITER_PALMYRA_X5: Final[Model]
+WRITER_PALMYRA_X5: Final[PricedModel]
 "Writer: Palmyra X5 (chat) · 1.04M context · 8.19K output · $0.60 in / $6.00 out per 1M tokens"
 
-X_AI_GROK_4_20: Final[Model]
+X_AI_GROK_4_20: Final[PricedModel]
 "xAI: Grok 4.20 (chat) · 2M context · 2M output · $2.00 in / $6.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-X_AI_GROK_4_20_MULTI_AGENT: Final[Model]
+X_AI_GROK_4_20_MULTI_AGENT: Final[PricedModel]
 "xAI: Grok 4.20 Multi-Agent (chat) · 2M context · 2M output · $2.00 in / $6.00 out per 1M tokens · vision, reasoning, attachments"
 
-X_AI_GROK_4_3: Final[Model]
+X_AI_GROK_4_3: Final[PricedModel]
 "xAI: Grok 4.3 (chat) · 1M context · 4.1K output · $1.25 in / $2.50 out per 1M tokens · vision, tools, reasoning, attachments"
 
-X_AI_GROK_BUILD_0_1: Final[Model]
+X_AI_GROK_BUILD_0_1: Final[PricedModel]
 "xAI: Grok Build 0.1 (chat) · 256K context · 256K output · $1.00 in / $2.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-XIAOMI_MIMO_V2_FLASH: Final[Model]
+XIAOMI_MIMO_V2_FLASH: Final[PricedModel]
 "Xiaomi: MiMo-V2-Flash (chat) · 262K context · 65.5K output · $0.09 in / $0.29 out per 1M tokens · tools, reasoning, open weights"
 
-XIAOMI_MIMO_V2_OMNI: Final[Model]
+XIAOMI_MIMO_V2_OMNI: Final[PricedModel]
 "Xiaomi: MiMo-V2-Omni (chat) · 262K context · 65.5K output · $0.40 in / $2.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-XIAOMI_MIMO_V2_PRO: Final[Model]
+XIAOMI_MIMO_V2_PRO: Final[PricedModel]
 "Xiaomi: MiMo-V2-Pro (chat) · 1.05M context · 131K output · $1.00 in / $3.00 out per 1M tokens · tools, reasoning"
 
-XIAOMI_MIMO_V2_5: Final[Model]
+XIAOMI_MIMO_V2_5: Final[PricedModel]
 "Xiaomi: MiMo-V2.5 (chat) · 1.05M context · 131K output · $0.40 in / $2.00 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-XIAOMI_MIMO_V2_5_PRO: Final[Model]
+XIAOMI_MIMO_V2_5_PRO: Final[PricedModel]
 "Xiaomi: MiMo V2.5 Pro (chat) · 1.05M context · 131K output · $1.00 in / $3.00 out per 1M tokens · tools, reasoning, open weights"
 
-Z_AI_GLM_4_32B: Final[Model]
+Z_AI_GLM_4_32B: Final[PricedModel]
 "Z.ai: GLM 4 32B  (chat) · 128K context · 32.8K output · $0.10 in / $0.10 out per 1M tokens · tools, open weights"
 
-Z_AI_GLM_4_5: Final[Model]
+Z_AI_GLM_4_5: Final[PricedModel]
 "Z.ai: GLM 4.5 (chat) · 131K context · 98.3K output · $0.60 in / $2.20 out per 1M tokens · tools, reasoning, open weights"
 
-Z_AI_GLM_4_5_AIR: Final[Model]
+Z_AI_GLM_4_5_AIR: Final[PricedModel]
 "Z.ai: GLM 4.5 Air (chat) · 131K context · 98.3K output · $0.13 in / $0.85 out per 1M tokens · tools, reasoning, open weights"
 
-Z_AI_GLM_4_5V: Final[Model]
+Z_AI_GLM_4_5V: Final[PricedModel]
 "Z.ai: GLM 4.5V (chat) · 65.5K context · 16.4K output · $0.60 in / $1.80 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-Z_AI_GLM_4_6: Final[Model]
+Z_AI_GLM_4_6: Final[PricedModel]
 "Z.ai: GLM 4.6 (chat) · 205K context · 205K output · $0.39 in / $1.90 out per 1M tokens · tools, reasoning, open weights"
 
-Z_AI_GLM_4_6V: Final[Model]
+Z_AI_GLM_4_6V: Final[PricedModel]
 "Z.ai: GLM 4.6V (chat) · 131K context · 131K output · $0.30 in / $0.90 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-Z_AI_GLM_4_7: Final[Model]
+Z_AI_GLM_4_7: Final[PricedModel]
 "Z.ai: GLM 4.7 (chat) · 203K context · 65.5K output · $0.38 in / $1.98 out per 1M tokens · tools, reasoning, open weights"
 
-Z_AI_GLM_4_7_FLASH: Final[Model]
+Z_AI_GLM_4_7_FLASH: Final[PricedModel]
 "Z.ai: GLM 4.7 Flash (chat) · 203K context · 40.6K output · $0.06 in / $0.40 out per 1M tokens · tools, reasoning, open weights"
 
-Z_AI_GLM_5: Final[Model]
+Z_AI_GLM_5: Final[PricedModel]
 "Z.ai: GLM 5 (chat) · 203K context · 131K output · $0.72 in / $2.30 out per 1M tokens · tools, reasoning, open weights"
 
-Z_AI_GLM_5_TURBO: Final[Model]
+Z_AI_GLM_5_TURBO: Final[PricedModel]
 "Z.ai: GLM 5 Turbo (chat) · 203K context · 131K output · $1.20 in / $4.00 out per 1M tokens · tools, reasoning, open weights"
 
-Z_AI_GLM_5_1: Final[Model]
+Z_AI_GLM_5_1: Final[PricedModel]
 "Z.ai: GLM 5.1 (chat) · 203K context · 131K output · $1.26 in / $3.96 out per 1M tokens · tools, reasoning, open weights"
 
-Z_AI_GLM_5V_TURBO: Final[Model]
+Z_AI_GLM_5V_TURBO: Final[PricedModel]
 "Z.ai: GLM 5V Turbo (chat) · 203K context · 131K output · $1.20 in / $4.00 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-ANTHROPIC_CLAUDE_HAIKU_LATEST: Final[Model]
+ANTHROPIC_CLAUDE_HAIKU_LATEST: Final[PricedModel]
 "Anthropic: Claude Haiku Latest (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_LATEST: Final[Model]
+ANTHROPIC_CLAUDE_OPUS_LATEST: Final[PricedModel]
 "Anthropic: Claude Opus Latest (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_SONNET_LATEST: Final[Model]
+ANTHROPIC_CLAUDE_SONNET_LATEST: Final[PricedModel]
 "Anthropic: Claude Sonnet Latest (chat) · 1M context · 128K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GOOGLE_GEMINI_FLASH_LATEST: Final[Model]
+GOOGLE_GEMINI_FLASH_LATEST: Final[PricedModel]
 "Google: Gemini Flash Latest (chat) · 1.05M context · 65.5K output · $0.50 in / $3.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GOOGLE_GEMINI_PRO_LATEST: Final[Model]
+GOOGLE_GEMINI_PRO_LATEST: Final[PricedModel]
 "Google: Gemini Pro Latest (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-MOONSHOTAI_KIMI_LATEST: Final[Model]
+MOONSHOTAI_KIMI_LATEST: Final[PricedModel]
 "MoonshotAI: Kimi Latest (chat) · 262K context · 262K output · $0.74 in / $3.49 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_LATEST: Final[Model]
+OPENAI_GPT_LATEST: Final[PricedModel]
 "OpenAI: GPT Latest (chat) · 1.05M context · 128K output · $5.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_MINI_LATEST: Final[Model]
+OPENAI_GPT_MINI_LATEST: Final[PricedModel]
 "OpenAI: GPT Mini Latest (chat) · 400K context · 128K output · $0.75 in / $4.50 out per 1M tokens · vision, tools, reasoning, attachments"

@@ -9,24 +9,28 @@ from decimal import Decimal
 
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
-from llmdex_runtime.model import Cost, Limit, Modalities, Model, ReasoningOption
+from llmdex_runtime.model import Cost, Limit, Modalities, PricedModel, ReasoningOption
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_262144_OUTPUT_32768 = Limit(context=262144, output=32768)
-_D_2025_01 = PartialDate(2025, 1)
-_D_2025_07 = PartialDate(2025, 7)
-_D_2025_11 = PartialDate(2025, 11)
-_D_2025_12 = PartialDate(2025, 12)
-_D_2026_01 = PartialDate(2026, 1)
-_D_2026_04 = PartialDate(2026, 4)
-_D_2026_06_12 = PartialDate(2026, 6, 12)
-_REASONING_TOGGLE = ReasoningOption(type="toggle")
-_TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_262144_OUTPUT_32768 = Limit(context=262144, output=32768)
+    D_2025_01 = PartialDate(2025, 1)
+    D_2025_07 = PartialDate(2025, 7)
+    D_2025_11 = PartialDate(2025, 11)
+    D_2025_12 = PartialDate(2025, 12)
+    D_2026_01 = PartialDate(2026, 1)
+    D_2026_04 = PartialDate(2026, 4)
+    D_2026_06_12 = PartialDate(2026, 6, 12)
+    REASONING_TOGGLE = ReasoningOption(type="toggle")
+    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "K2P5",
@@ -35,7 +39,7 @@ __all__ = [
     "KIMI_K2_THINKING",
 ]
 
-K2P5: Final[Model] = Model(
+K2P5: Final[PricedModel] = PricedModel(
     provider="kimi-for-coding",
     id="k2p5",
     name="Kimi K2.5",
@@ -47,18 +51,19 @@ K2P5: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_01,
-    last_updated=_D_2026_01,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_32768,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_01,
+    last_updated=_Shared.D_2026_01,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_32768,
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Kimi K2.5 (chat) · 262K context · 32.8K output · free · vision, tools, reasoning, structured output, open weights"
 
-K2P6: Final[Model] = Model(
+K2P6: Final[PricedModel] = PricedModel(
     provider="kimi-for-coding",
     id="k2p6",
     name="Kimi K2.6",
@@ -70,18 +75,19 @@ K2P6: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_04,
-    last_updated=_D_2026_04,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_32768,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_04,
+    last_updated=_Shared.D_2026_04,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_32768,
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Kimi K2.6 (chat) · 262K context · 32.8K output · free · vision, tools, reasoning, structured output, open weights"
 
-K2P7: Final[Model] = Model(
+K2P7: Final[PricedModel] = PricedModel(
     provider="kimi-for-coding",
     id="k2p7",
     name="Kimi K2.7 Code",
@@ -93,18 +99,19 @@ K2P7: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_06_12,
-    last_updated=_D_2026_06_12,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_32768,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_06_12,
+    last_updated=_Shared.D_2026_06_12,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_32768,
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
     reasoning_options=(),
 )
+"Kimi K2.7 Code (chat) · 262K context · 32.8K output · free · vision, tools, reasoning, structured output, attachments, open weights"
 
-KIMI_K2_THINKING: Final[Model] = Model(
+KIMI_K2_THINKING: Final[PricedModel] = PricedModel(
     provider="kimi-for-coding",
     id="kimi-k2-thinking",
     name="Kimi K2 Thinking",
@@ -116,13 +123,14 @@ KIMI_K2_THINKING: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_07,
-    release_date=_D_2025_11,
-    last_updated=_D_2025_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_32768,
+    knowledge=_Shared.D_2025_07,
+    release_date=_Shared.D_2025_11,
+    last_updated=_Shared.D_2025_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_32768,
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
     reasoning_options=(),
 )
+"Kimi K2 Thinking (chat) · 262K context · 32.8K output · free · tools, reasoning, structured output, open weights"

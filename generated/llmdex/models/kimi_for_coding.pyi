@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "K2P5",
@@ -14,14 +14,14 @@ __all__ = [
     "KIMI_K2_THINKING",
 ]
 
-K2P5: Final[Model]
+K2P5: Final[PricedModel]
 "Kimi K2.5 (chat) · 262K context · 32.8K output · free · vision, tools, reasoning, structured output, open weights"
 
-K2P6: Final[Model]
+K2P6: Final[PricedModel]
 "Kimi K2.6 (chat) · 262K context · 32.8K output · free · vision, tools, reasoning, structured output, open weights"
 
-K2P7: Final[Model]
+K2P7: Final[PricedModel]
 "Kimi K2.7 Code (chat) · 262K context · 32.8K output · free · vision, tools, reasoning, structured output, attachments, open weights"
 
-KIMI_K2_THINKING: Final[Model]
+KIMI_K2_THINKING: Final[PricedModel]
 "Kimi K2 Thinking (chat) · 262K context · 32.8K output · free · tools, reasoning, structured output, open weights"

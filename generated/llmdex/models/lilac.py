@@ -9,27 +9,31 @@ from decimal import Decimal
 
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
-from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, Model, ReasoningOption
+from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, PricedModel, ReasoningOption
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_1048576_OUTPUT_1048576 = Limit(context=1048576, output=1048576)
-_CONTEXT_262100_OUTPUT_262100 = Limit(context=262100, output=262100)
-_CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
-_CONTEXT_524288_OUTPUT_524288 = Limit(context=524288, output=524288)
-_D_2025_01 = PartialDate(2025, 1)
-_D_2026_04_02 = PartialDate(2026, 4, 2)
-_D_2026_04_21 = PartialDate(2026, 4, 21)
-_D_2026_06_01 = PartialDate(2026, 6, 1)
-_D_2026_06_13 = PartialDate(2026, 6, 13)
-_REASONING_EFFORT_HIGH_MAX = ReasoningOption(type="effort", values=("high", "max"))
-_REASONING_TOGGLE = ReasoningOption(type="toggle")
-_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-_TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_1048576_OUTPUT_1048576 = Limit(context=1048576, output=1048576)
+    CONTEXT_262100_OUTPUT_262100 = Limit(context=262100, output=262100)
+    CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
+    CONTEXT_524288_OUTPUT_524288 = Limit(context=524288, output=524288)
+    D_2025_01 = PartialDate(2025, 1)
+    D_2026_04_02 = PartialDate(2026, 4, 2)
+    D_2026_04_21 = PartialDate(2026, 4, 21)
+    D_2026_06_01 = PartialDate(2026, 6, 1)
+    D_2026_06_13 = PartialDate(2026, 6, 13)
+    REASONING_EFFORT_HIGH_MAX = ReasoningOption(type="effort", values=("high", "max"))
+    REASONING_TOGGLE = ReasoningOption(type="toggle")
+    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "GOOGLE_GEMMA_4_31B_IT",
@@ -38,7 +42,7 @@ __all__ = [
     "ZAI_ORG_GLM_5_2",
 ]
 
-GOOGLE_GEMMA_4_31B_IT: Final[Model] = Model(
+GOOGLE_GEMMA_4_31B_IT: Final[PricedModel] = PricedModel(
     provider="lilac",
     id="google/gemma-4-31b-it",
     name="Gemma 4 31B IT",
@@ -50,17 +54,18 @@ GOOGLE_GEMMA_4_31B_IT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_04_02,
-    last_updated=_D_2026_04_02,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262100_OUTPUT_262100,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_04_02,
+    last_updated=_Shared.D_2026_04_02,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262100_OUTPUT_262100,
     cost=Cost(input=Decimal("0.11"), output=Decimal("0.35")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Gemma 4 31B IT (chat) · 262K context · 262K output · $0.11 in / $0.35 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-MINIMAXAI_MINIMAX_M3: Final[Model] = Model(
+MINIMAXAI_MINIMAX_M3: Final[PricedModel] = PricedModel(
     provider="lilac",
     id="minimaxai/minimax-m3",
     name="MiniMax M3",
@@ -72,15 +77,16 @@ MINIMAXAI_MINIMAX_M3: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_06_01,
-    last_updated=_D_2026_06_01,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_1048576,
+    release_date=_Shared.D_2026_06_01,
+    last_updated=_Shared.D_2026_06_01,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_1048576,
     cost=Cost(input=Decimal("0.28"), output=Decimal("1.1"), cache_read=Decimal("0.05")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"MiniMax M3 (chat) · 1.05M context · 1.05M output · $0.28 in / $1.10 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-MOONSHOTAI_KIMI_K2_6: Final[Model] = Model(
+MOONSHOTAI_KIMI_K2_6: Final[PricedModel] = PricedModel(
     provider="lilac",
     id="moonshotai/kimi-k2.6",
     name="Kimi K2.6",
@@ -92,17 +98,18 @@ MOONSHOTAI_KIMI_K2_6: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_04_21,
-    last_updated=_D_2026_04_21,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_04_21,
+    last_updated=_Shared.D_2026_04_21,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.7"), output=Decimal("3.5"), cache_read=Decimal("0.2")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Kimi K2.6 (chat) · 262K context · 262K output · $0.70 in / $3.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-ZAI_ORG_GLM_5_2: Final[Model] = Model(
+ZAI_ORG_GLM_5_2: Final[PricedModel] = PricedModel(
     provider="lilac",
     id="zai-org/glm-5.2",
     name="GLM 5.2",
@@ -114,11 +121,12 @@ ZAI_ORG_GLM_5_2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_06_13,
-    last_updated=_D_2026_06_13,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_524288_OUTPUT_524288,
+    release_date=_Shared.D_2026_06_13,
+    last_updated=_Shared.D_2026_06_13,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_524288_OUTPUT_524288,
     cost=Cost(input=Decimal("0.9"), output=Decimal("3"), cache_read=Decimal("0.27")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_HIGH_MAX),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_HIGH_MAX),
 )
+"GLM 5.2 (chat) · 524K context · 524K output · $0.90 in / $3.00 out per 1M tokens · tools, reasoning, structured output, open weights"

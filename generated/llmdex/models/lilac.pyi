@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "GOOGLE_GEMMA_4_31B_IT",
@@ -14,14 +14,14 @@ __all__ = [
     "ZAI_ORG_GLM_5_2",
 ]
 
-GOOGLE_GEMMA_4_31B_IT: Final[Model]
+GOOGLE_GEMMA_4_31B_IT: Final[PricedModel]
 "Gemma 4 31B IT (chat) · 262K context · 262K output · $0.11 in / $0.35 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-MINIMAXAI_MINIMAX_M3: Final[Model]
+MINIMAXAI_MINIMAX_M3: Final[PricedModel]
 "MiniMax M3 (chat) · 1.05M context · 1.05M output · $0.28 in / $1.10 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-MOONSHOTAI_KIMI_K2_6: Final[Model]
+MOONSHOTAI_KIMI_K2_6: Final[PricedModel]
 "Kimi K2.6 (chat) · 262K context · 262K output · $0.70 in / $3.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-ZAI_ORG_GLM_5_2: Final[Model]
+ZAI_ORG_GLM_5_2: Final[PricedModel]
 "GLM 5.2 (chat) · 524K context · 524K output · $0.90 in / $3.00 out per 1M tokens · tools, reasoning, structured output, open weights"

@@ -9,21 +9,25 @@ from decimal import Decimal
 
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
-from llmdex_runtime.model import Cost, Limit, Modalities, Model
+from llmdex_runtime.model import Cost, Limit, Modalities, PricedModel
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_128000_OUTPUT_4096 = Limit(context=128000, output=4096)
-_D_2023_12 = PartialDate(2023, 12)
-_D_2024_08 = PartialDate(2024, 8)
-_D_2024_12_06 = PartialDate(2024, 12, 6)
-_D_2025_01 = PartialDate(2025, 1)
-_D_2025_04_05 = PartialDate(2025, 4, 5)
-_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_128000_OUTPUT_4096 = Limit(context=128000, output=4096)
+    D_2023_12 = PartialDate(2023, 12)
+    D_2024_08 = PartialDate(2024, 8)
+    D_2024_12_06 = PartialDate(2024, 12, 6)
+    D_2025_01 = PartialDate(2025, 1)
+    D_2025_04_05 = PartialDate(2025, 4, 5)
+    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "CEREBRAS_LLAMA_4_MAVERICK_17B_128E_INSTRUCT",
@@ -35,7 +39,7 @@ __all__ = [
     "LLAMA_4_SCOUT_17B_16E_INSTRUCT_FP8",
 ]
 
-CEREBRAS_LLAMA_4_MAVERICK_17B_128E_INSTRUCT: Final[Model] = Model(
+CEREBRAS_LLAMA_4_MAVERICK_17B_128E_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="llama",
     id="cerebras-llama-4-maverick-17b-128e-instruct",
     name="Cerebras-Llama-4-Maverick-17B-128E-Instruct",
@@ -46,15 +50,16 @@ CEREBRAS_LLAMA_4_MAVERICK_17B_128E_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_04_05,
-    last_updated=_D_2025_04_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_04_05,
+    last_updated=_Shared.D_2025_04_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Cerebras-Llama-4-Maverick-17B-128E-Instruct (chat) · 128K context · 4.1K output · free · tools, attachments, open weights"
 
-CEREBRAS_LLAMA_4_SCOUT_17B_16E_INSTRUCT: Final[Model] = Model(
+CEREBRAS_LLAMA_4_SCOUT_17B_16E_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="llama",
     id="cerebras-llama-4-scout-17b-16e-instruct",
     name="Cerebras-Llama-4-Scout-17B-16E-Instruct",
@@ -65,15 +70,16 @@ CEREBRAS_LLAMA_4_SCOUT_17B_16E_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_04_05,
-    last_updated=_D_2025_04_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_04_05,
+    last_updated=_Shared.D_2025_04_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Cerebras-Llama-4-Scout-17B-16E-Instruct (chat) · 128K context · 4.1K output · free · tools, attachments, open weights"
 
-GROQ_LLAMA_4_MAVERICK_17B_128E_INSTRUCT: Final[Model] = Model(
+GROQ_LLAMA_4_MAVERICK_17B_128E_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="llama",
     id="groq-llama-4-maverick-17b-128e-instruct",
     name="Groq-Llama-4-Maverick-17B-128E-Instruct",
@@ -84,15 +90,16 @@ GROQ_LLAMA_4_MAVERICK_17B_128E_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_04_05,
-    last_updated=_D_2025_04_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_04_05,
+    last_updated=_Shared.D_2025_04_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Groq-Llama-4-Maverick-17B-128E-Instruct (chat) · 128K context · 4.1K output · free · tools, attachments, open weights"
 
-LLAMA_3_3_70B_INSTRUCT: Final[Model] = Model(
+LLAMA_3_3_70B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="llama",
     id="llama-3.3-70b-instruct",
     name="Llama-3.3-70B-Instruct",
@@ -103,15 +110,16 @@ LLAMA_3_3_70B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_12,
-    release_date=_D_2024_12_06,
-    last_updated=_D_2024_12_06,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    knowledge=_Shared.D_2023_12,
+    release_date=_Shared.D_2024_12_06,
+    last_updated=_Shared.D_2024_12_06,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Llama-3.3-70B-Instruct (chat) · 128K context · 4.1K output · free · tools, attachments, open weights"
 
-LLAMA_3_3_8B_INSTRUCT: Final[Model] = Model(
+LLAMA_3_3_8B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="llama",
     id="llama-3.3-8b-instruct",
     name="Llama-3.3-8B-Instruct",
@@ -122,15 +130,16 @@ LLAMA_3_3_8B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_12,
-    release_date=_D_2024_12_06,
-    last_updated=_D_2024_12_06,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    knowledge=_Shared.D_2023_12,
+    release_date=_Shared.D_2024_12_06,
+    last_updated=_Shared.D_2024_12_06,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Llama-3.3-8B-Instruct (chat) · 128K context · 4.1K output · free · tools, attachments, open weights"
 
-LLAMA_4_MAVERICK_17B_128E_INSTRUCT_FP8: Final[Model] = Model(
+LLAMA_4_MAVERICK_17B_128E_INSTRUCT_FP8: Final[PricedModel] = PricedModel(
     provider="llama",
     id="llama-4-maverick-17b-128e-instruct-fp8",
     name="Llama-4-Maverick-17B-128E-Instruct-FP8",
@@ -141,15 +150,16 @@ LLAMA_4_MAVERICK_17B_128E_INSTRUCT_FP8: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_08,
-    release_date=_D_2025_04_05,
-    last_updated=_D_2025_04_05,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    knowledge=_Shared.D_2024_08,
+    release_date=_Shared.D_2025_04_05,
+    last_updated=_Shared.D_2025_04_05,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Llama-4-Maverick-17B-128E-Instruct-FP8 (chat) · 128K context · 4.1K output · free · vision, tools, attachments, open weights"
 
-LLAMA_4_SCOUT_17B_16E_INSTRUCT_FP8: Final[Model] = Model(
+LLAMA_4_SCOUT_17B_16E_INSTRUCT_FP8: Final[PricedModel] = PricedModel(
     provider="llama",
     id="llama-4-scout-17b-16e-instruct-fp8",
     name="Llama-4-Scout-17B-16E-Instruct-FP8",
@@ -160,10 +170,11 @@ LLAMA_4_SCOUT_17B_16E_INSTRUCT_FP8: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_08,
-    release_date=_D_2025_04_05,
-    last_updated=_D_2025_04_05,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    knowledge=_Shared.D_2024_08,
+    release_date=_Shared.D_2025_04_05,
+    last_updated=_Shared.D_2025_04_05,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Llama-4-Scout-17B-16E-Instruct-FP8 (chat) · 128K context · 4.1K output · free · vision, tools, attachments, open weights"

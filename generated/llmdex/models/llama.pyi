@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "CEREBRAS_LLAMA_4_MAVERICK_17B_128E_INSTRUCT",
@@ -17,23 +17,23 @@ __all__ = [
     "LLAMA_4_SCOUT_17B_16E_INSTRUCT_FP8",
 ]
 
-CEREBRAS_LLAMA_4_MAVERICK_17B_128E_INSTRUCT: Final[Model]
+CEREBRAS_LLAMA_4_MAVERICK_17B_128E_INSTRUCT: Final[PricedModel]
 "Cerebras-Llama-4-Maverick-17B-128E-Instruct (chat) · 128K context · 4.1K output · free · tools, attachments, open weights"
 
-CEREBRAS_LLAMA_4_SCOUT_17B_16E_INSTRUCT: Final[Model]
+CEREBRAS_LLAMA_4_SCOUT_17B_16E_INSTRUCT: Final[PricedModel]
 "Cerebras-Llama-4-Scout-17B-16E-Instruct (chat) · 128K context · 4.1K output · free · tools, attachments, open weights"
 
-GROQ_LLAMA_4_MAVERICK_17B_128E_INSTRUCT: Final[Model]
+GROQ_LLAMA_4_MAVERICK_17B_128E_INSTRUCT: Final[PricedModel]
 "Groq-Llama-4-Maverick-17B-128E-Instruct (chat) · 128K context · 4.1K output · free · tools, attachments, open weights"
 
-LLAMA_3_3_70B_INSTRUCT: Final[Model]
+LLAMA_3_3_70B_INSTRUCT: Final[PricedModel]
 "Llama-3.3-70B-Instruct (chat) · 128K context · 4.1K output · free · tools, attachments, open weights"
 
-LLAMA_3_3_8B_INSTRUCT: Final[Model]
+LLAMA_3_3_8B_INSTRUCT: Final[PricedModel]
 "Llama-3.3-8B-Instruct (chat) · 128K context · 4.1K output · free · tools, attachments, open weights"
 
-LLAMA_4_MAVERICK_17B_128E_INSTRUCT_FP8: Final[Model]
+LLAMA_4_MAVERICK_17B_128E_INSTRUCT_FP8: Final[PricedModel]
 "Llama-4-Maverick-17B-128E-Instruct-FP8 (chat) · 128K context · 4.1K output · free · vision, tools, attachments, open weights"
 
-LLAMA_4_SCOUT_17B_16E_INSTRUCT_FP8: Final[Model]
+LLAMA_4_SCOUT_17B_16E_INSTRUCT_FP8: Final[PricedModel]
 "Llama-4-Scout-17B-16E-Instruct-FP8 (chat) · 128K context · 4.1K output · free · vision, tools, attachments, open weights"

@@ -15,7 +15,7 @@ from llmdex_runtime.model import (
     Interleaved,
     Limit,
     Modalities,
-    Model,
+    PricedModel,
     Rates,
     ReasoningOption,
     TierCondition,
@@ -25,277 +25,285 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run ti
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_1000000_OUTPUT_1000000 = Limit(context=1000000, output=1000000)
-_CONTEXT_1000000_OUTPUT_128000 = Limit(context=1000000, output=128000)
-_CONTEXT_1000000_OUTPUT_131072 = Limit(context=1000000, output=131072)
-_CONTEXT_1000000_OUTPUT_16384 = Limit(context=1000000, output=16384)
-_CONTEXT_1000000_OUTPUT_30000 = Limit(context=1000000, output=30000)
-_CONTEXT_1000000_OUTPUT_32768 = Limit(context=1000000, output=32768)
-_CONTEXT_1000000_OUTPUT_64000 = Limit(context=1000000, output=64000)
-_CONTEXT_1000000_OUTPUT_65536 = Limit(context=1000000, output=65536)
-_CONTEXT_1000000_OUTPUT_8192 = Limit(context=1000000, output=8192)
-_CONTEXT_1048576_OUTPUT_1048576 = Limit(context=1048576, output=1048576)
-_CONTEXT_1048576_OUTPUT_2048 = Limit(context=1048576, output=2048)
-_CONTEXT_1048576_OUTPUT_65536 = Limit(context=1048576, output=65536)
-_CONTEXT_1050000_INPUT_922000_OUTPUT_128000 = Limit(context=1050000, input=922000, output=128000)
-_CONTEXT_1050000_OUTPUT_384000 = Limit(context=1050000, output=384000)
-_CONTEXT_128000_OUTPUT_128000 = Limit(context=128000, output=128000)
-_CONTEXT_128000_OUTPUT_16000 = Limit(context=128000, output=16000)
-_CONTEXT_128000_OUTPUT_16384 = Limit(context=128000, output=16384)
-_CONTEXT_128000_OUTPUT_2048 = Limit(context=128000, output=2048)
-_CONTEXT_128000_OUTPUT_262144 = Limit(context=128000, output=262144)
-_CONTEXT_128000_OUTPUT_32768 = Limit(context=128000, output=32768)
-_CONTEXT_128000_OUTPUT_4096 = Limit(context=128000, output=4096)
-_CONTEXT_128000_OUTPUT_8192 = Limit(context=128000, output=8192)
-_CONTEXT_130000_OUTPUT_4096 = Limit(context=130000, output=4096)
-_CONTEXT_131000_OUTPUT_98304 = Limit(context=131000, output=98304)
-_CONTEXT_131072_OUTPUT_128000 = Limit(context=131072, output=128000)
-_CONTEXT_131072_OUTPUT_2048 = Limit(context=131072, output=2048)
-_CONTEXT_131072_OUTPUT_32766 = Limit(context=131072, output=32766)
-_CONTEXT_131072_OUTPUT_32768 = Limit(context=131072, output=32768)
-_CONTEXT_131072_OUTPUT_4096 = Limit(context=131072, output=4096)
-_CONTEXT_131072_OUTPUT_8192 = Limit(context=131072, output=8192)
-_CONTEXT_163840_OUTPUT_16384 = Limit(context=163840, output=16384)
-_CONTEXT_16385_OUTPUT_4096 = Limit(context=16385, output=4096)
-_CONTEXT_196608_OUTPUT_128000 = Limit(context=196608, output=128000)
-_CONTEXT_196608_OUTPUT_131072 = Limit(context=196608, output=131072)
-_CONTEXT_2000000_OUTPUT_2000000 = Limit(context=2000000, output=2000000)
-_CONTEXT_2000000_OUTPUT_30000 = Limit(context=2000000, output=30000)
-_CONTEXT_200000_OUTPUT_100000 = Limit(context=200000, output=100000)
-_CONTEXT_200000_OUTPUT_131072 = Limit(context=200000, output=131072)
-_CONTEXT_200000_OUTPUT_200000 = Limit(context=200000, output=200000)
-_CONTEXT_200000_OUTPUT_32000 = Limit(context=200000, output=32000)
-_CONTEXT_200000_OUTPUT_4096 = Limit(context=200000, output=4096)
-_CONTEXT_200000_OUTPUT_64000 = Limit(context=200000, output=64000)
-_CONTEXT_200000_OUTPUT_8192 = Limit(context=200000, output=8192)
-_CONTEXT_203000_OUTPUT_131072 = Limit(context=203000, output=131072)
-_CONTEXT_204800_OUTPUT_131072 = Limit(context=204800, output=131072)
-_CONTEXT_228700_OUTPUT_131072 = Limit(context=228700, output=131072)
-_CONTEXT_256000_OUTPUT_131072 = Limit(context=256000, output=131072)
-_CONTEXT_256000_OUTPUT_16384 = Limit(context=256000, output=16384)
-_CONTEXT_256000_OUTPUT_256000 = Limit(context=256000, output=256000)
-_CONTEXT_256000_OUTPUT_8192 = Limit(context=256000, output=8192)
-_CONTEXT_262000_OUTPUT_65536 = Limit(context=262000, output=65536)
-_CONTEXT_262000_OUTPUT_8192 = Limit(context=262000, output=8192)
-_CONTEXT_262144_OUTPUT_128000 = Limit(context=262144, output=128000)
-_CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
-_CONTEXT_262144_OUTPUT_32000 = Limit(context=262144, output=32000)
-_CONTEXT_262144_OUTPUT_32768 = Limit(context=262144, output=32768)
-_CONTEXT_262144_OUTPUT_32800 = Limit(context=262144, output=32800)
-_CONTEXT_262144_OUTPUT_65536 = Limit(context=262144, output=65536)
-_CONTEXT_262144_OUTPUT_8192 = Limit(context=262144, output=8192)
-_CONTEXT_32768_OUTPUT_16384 = Limit(context=32768, output=16384)
-_CONTEXT_32768_OUTPUT_2048 = Limit(context=32768, output=2048)
-_CONTEXT_32768_OUTPUT_32000 = Limit(context=32768, output=32000)
-_CONTEXT_32768_OUTPUT_8192 = Limit(context=32768, output=8192)
-_CONTEXT_400000_INPUT_272000_OUTPUT_128000 = Limit(context=400000, input=272000, output=128000)
-_CONTEXT_400000_INPUT_272000_OUTPUT_272000 = Limit(context=400000, input=272000, output=272000)
-_CONTEXT_40960_OUTPUT_8192 = Limit(context=40960, output=8192)
-_CONTEXT_512000_OUTPUT_128000 = Limit(context=512000, output=128000)
-_CONTEXT_8192_OUTPUT_8000 = Limit(context=8192, output=8000)
-_CONTEXT_8192_OUTPUT_8192 = Limit(context=8192, output=8192)
-_D_2021_09_01 = PartialDate(2021, 9, 1)
-_D_2023_03_01 = PartialDate(2023, 3, 1)
-_D_2023_09 = PartialDate(2023, 9)
-_D_2023_11 = PartialDate(2023, 11)
-_D_2023_11_06 = PartialDate(2023, 11, 6)
-_D_2023_12 = PartialDate(2023, 12)
-_D_2024_01_01 = PartialDate(2024, 1, 1)
-_D_2024_01_25 = PartialDate(2024, 1, 25)
-_D_2024_03_04 = PartialDate(2024, 3, 4)
-_D_2024_04 = PartialDate(2024, 4)
-_D_2024_04_03 = PartialDate(2024, 4, 3)
-_D_2024_04_08 = PartialDate(2024, 4, 8)
-_D_2024_04_09 = PartialDate(2024, 4, 9)
-_D_2024_04_18 = PartialDate(2024, 4, 18)
-_D_2024_05 = PartialDate(2024, 5)
-_D_2024_05_13 = PartialDate(2024, 5, 13)
-_D_2024_05_30 = PartialDate(2024, 5, 30)
-_D_2024_07_18 = PartialDate(2024, 7, 18)
-_D_2024_07_23 = PartialDate(2024, 7, 23)
-_D_2024_08 = PartialDate(2024, 8)
-_D_2024_08_06 = PartialDate(2024, 8, 6)
-_D_2024_09 = PartialDate(2024, 9)
-_D_2024_09_18 = PartialDate(2024, 9, 18)
-_D_2024_09_25 = PartialDate(2024, 9, 25)
-_D_2024_09_30 = PartialDate(2024, 9, 30)
-_D_2024_10_01 = PartialDate(2024, 10, 1)
-_D_2024_10_31 = PartialDate(2024, 10, 31)
-_D_2024_11 = PartialDate(2024, 11)
-_D_2024_11_01 = PartialDate(2024, 11, 1)
-_D_2024_11_04 = PartialDate(2024, 11, 4)
-_D_2024_12 = PartialDate(2024, 12)
-_D_2024_12_05 = PartialDate(2024, 12, 5)
-_D_2024_12_06 = PartialDate(2024, 12, 6)
-_D_2024_12_20 = PartialDate(2024, 12, 20)
-_D_2025_01 = PartialDate(2025, 1)
-_D_2025_01_15 = PartialDate(2025, 1, 15)
-_D_2025_01_19 = PartialDate(2025, 1, 19)
-_D_2025_01_25 = PartialDate(2025, 1, 25)
-_D_2025_01_29 = PartialDate(2025, 1, 29)
-_D_2025_02_19 = PartialDate(2025, 2, 19)
-_D_2025_02_24 = PartialDate(2025, 2, 24)
-_D_2025_02_28 = PartialDate(2025, 2, 28)
-_D_2025_03 = PartialDate(2025, 3)
-_D_2025_03_05 = PartialDate(2025, 3, 5)
-_D_2025_03_15 = PartialDate(2025, 3, 15)
-_D_2025_03_26 = PartialDate(2025, 3, 26)
-_D_2025_03_31 = PartialDate(2025, 3, 31)
-_D_2025_04 = PartialDate(2025, 4)
-_D_2025_04_03 = PartialDate(2025, 4, 3)
-_D_2025_04_05 = PartialDate(2025, 4, 5)
-_D_2025_04_07 = PartialDate(2025, 4, 7)
-_D_2025_04_14 = PartialDate(2025, 4, 14)
-_D_2025_04_16 = PartialDate(2025, 4, 16)
-_D_2025_04_28 = PartialDate(2025, 4, 28)
-_D_2025_05 = PartialDate(2025, 5)
-_D_2025_05_31 = PartialDate(2025, 5, 31)
-_D_2025_06_17 = PartialDate(2025, 6, 17)
-_D_2025_06_20 = PartialDate(2025, 6, 20)
-_D_2025_06_25 = PartialDate(2025, 6, 25)
-_D_2025_07_08 = PartialDate(2025, 7, 8)
-_D_2025_07_09 = PartialDate(2025, 7, 9)
-_D_2025_07_10 = PartialDate(2025, 7, 10)
-_D_2025_07_11 = PartialDate(2025, 7, 11)
-_D_2025_07_23 = PartialDate(2025, 7, 23)
-_D_2025_07_26 = PartialDate(2025, 7, 26)
-_D_2025_07_28 = PartialDate(2025, 7, 28)
-_D_2025_07_30 = PartialDate(2025, 7, 30)
-_D_2025_07_31 = PartialDate(2025, 7, 31)
-_D_2025_08_05 = PartialDate(2025, 8, 5)
-_D_2025_08_07 = PartialDate(2025, 8, 7)
-_D_2025_08_11 = PartialDate(2025, 8, 11)
-_D_2025_08_13 = PartialDate(2025, 8, 13)
-_D_2025_08_15 = PartialDate(2025, 8, 15)
-_D_2025_08_19 = PartialDate(2025, 8, 19)
-_D_2025_08_21 = PartialDate(2025, 8, 21)
-_D_2025_08_31 = PartialDate(2025, 8, 31)
-_D_2025_09 = PartialDate(2025, 9)
-_D_2025_09_01 = PartialDate(2025, 9, 1)
-_D_2025_09_11 = PartialDate(2025, 9, 11)
-_D_2025_09_15 = PartialDate(2025, 9, 15)
-_D_2025_09_23 = PartialDate(2025, 9, 23)
-_D_2025_09_25 = PartialDate(2025, 9, 25)
-_D_2025_09_29 = PartialDate(2025, 9, 29)
-_D_2025_09_30 = PartialDate(2025, 9, 30)
-_D_2025_10_02 = PartialDate(2025, 10, 2)
-_D_2025_10_06 = PartialDate(2025, 10, 6)
-_D_2025_10_09 = PartialDate(2025, 10, 9)
-_D_2025_10_15 = PartialDate(2025, 10, 15)
-_D_2025_10_27 = PartialDate(2025, 10, 27)
-_D_2025_11_01 = PartialDate(2025, 11, 1)
-_D_2025_11_06 = PartialDate(2025, 11, 6)
-_D_2025_11_13 = PartialDate(2025, 11, 13)
-_D_2025_11_19 = PartialDate(2025, 11, 19)
-_D_2025_12 = PartialDate(2025, 12)
-_D_2025_12_01 = PartialDate(2025, 12, 1)
-_D_2025_12_02 = PartialDate(2025, 12, 2)
-_D_2025_12_08 = PartialDate(2025, 12, 8)
-_D_2025_12_09 = PartialDate(2025, 12, 9)
-_D_2025_12_11 = PartialDate(2025, 12, 11)
-_D_2025_12_17 = PartialDate(2025, 12, 17)
-_D_2025_12_18 = PartialDate(2025, 12, 18)
-_D_2025_12_22 = PartialDate(2025, 12, 22)
-_D_2025_12_23 = PartialDate(2025, 12, 23)
-_D_2026_01 = PartialDate(2026, 1)
-_D_2026_01_19 = PartialDate(2026, 1, 19)
-_D_2026_01_23 = PartialDate(2026, 1, 23)
-_D_2026_01_31 = PartialDate(2026, 1, 31)
-_D_2026_02_05 = PartialDate(2026, 2, 5)
-_D_2026_02_12 = PartialDate(2026, 2, 12)
-_D_2026_02_13 = PartialDate(2026, 2, 13)
-_D_2026_02_15 = PartialDate(2026, 2, 15)
-_D_2026_02_17 = PartialDate(2026, 2, 17)
-_D_2026_02_19 = PartialDate(2026, 2, 19)
-_D_2026_02_23 = PartialDate(2026, 2, 23)
-_D_2026_02_27 = PartialDate(2026, 2, 27)
-_D_2026_03_03 = PartialDate(2026, 3, 3)
-_D_2026_03_05 = PartialDate(2026, 3, 5)
-_D_2026_03_09 = PartialDate(2026, 3, 9)
-_D_2026_03_13 = PartialDate(2026, 3, 13)
-_D_2026_03_17 = PartialDate(2026, 3, 17)
-_D_2026_03_18 = PartialDate(2026, 3, 18)
-_D_2026_04_02 = PartialDate(2026, 4, 2)
-_D_2026_04_07 = PartialDate(2026, 4, 7)
-_D_2026_04_16 = PartialDate(2026, 4, 16)
-_D_2026_04_17 = PartialDate(2026, 4, 17)
-_D_2026_04_20 = PartialDate(2026, 4, 20)
-_D_2026_04_21 = PartialDate(2026, 4, 21)
-_D_2026_04_22 = PartialDate(2026, 4, 22)
-_D_2026_04_23 = PartialDate(2026, 4, 23)
-_D_2026_04_24 = PartialDate(2026, 4, 24)
-_D_2026_05_07 = PartialDate(2026, 5, 7)
-_D_2026_05_19 = PartialDate(2026, 5, 19)
-_D_2026_05_21 = PartialDate(2026, 5, 21)
-_D_2026_05_28 = PartialDate(2026, 5, 28)
-_D_2026_06_01 = PartialDate(2026, 6, 1)
-_D_2026_06_02 = PartialDate(2026, 6, 2)
-_D_2026_06_04 = PartialDate(2026, 6, 4)
-_D_2026_06_12 = PartialDate(2026, 6, 12)
-_D_2026_06_13 = PartialDate(2026, 6, 13)
-_D_2026_06_22 = PartialDate(2026, 6, 22)
-_D_2026_06_30 = PartialDate(2026, 6, 30)
-_REASONING_BUDGET_TOKENS_MIN_1024_MAX_31999 = ReasoningOption(
-    type="budget_tokens", min=1024, max=31999
-)
-_REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999 = ReasoningOption(
-    type="budget_tokens", min=1024, max=63999
-)
-_REASONING_BUDGET_TOKENS_MIN_1024_MAX_8191 = ReasoningOption(
-    type="budget_tokens", min=1024, max=8191
-)
-_REASONING_BUDGET_TOKENS_MIN_128_MAX_32768 = ReasoningOption(
-    type="budget_tokens", min=128, max=32768
-)
-_REASONING_BUDGET_TOKENS_MIN_1_MAX_24576 = ReasoningOption(type="budget_tokens", min=1, max=24576)
-_REASONING_EFFORT_HIGH = ReasoningOption(type="effort", values=("high",))
-_REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(type="effort", values=("low", "medium", "high"))
-_REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX = ReasoningOption(
-    type="effort", values=("low", "medium", "high", "max")
-)
-_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
-    type="effort", values=("low", "medium", "high", "xhigh")
-)
-_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX = ReasoningOption(
-    type="effort", values=("low", "medium", "high", "xhigh", "max")
-)
-_REASONING_EFFORT_MEDIUM = ReasoningOption(type="effort", values=("medium",))
-_REASONING_EFFORT_MEDIUM_HIGH_XHIGH = ReasoningOption(
-    type="effort", values=("medium", "high", "xhigh")
-)
-_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH = ReasoningOption(
-    type="effort", values=("minimal", "low", "medium", "high")
-)
-_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = ReasoningOption(
-    type="effort", values=("none", "low", "medium", "high")
-)
-_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
-    type="effort", values=("none", "low", "medium", "high", "xhigh")
-)
-_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH_MAX = ReasoningOption(
-    type="effort", values=("none", "low", "medium", "high", "xhigh", "max")
-)
-_REASONING_TOGGLE = ReasoningOption(type="toggle")
-_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT = Modalities(
-    input=("text", "image", "audio", "video", "pdf"), output=("text",)
-)
-_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT = Modalities(
-    input=("text", "image", "audio", "video"), output=("text",)
-)
-_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT_AUDIO = Modalities(
-    input=("text", "image", "audio", "video"), output=("text", "audio")
-)
-_TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
-_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT = Modalities(
-    input=("text", "image", "video", "audio", "pdf"), output=("text",)
-)
-_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT = Modalities(
-    input=("text", "image", "video", "audio"), output=("text",)
-)
-_TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_1000000_OUTPUT_1000000 = Limit(context=1000000, output=1000000)
+    CONTEXT_1000000_OUTPUT_128000 = Limit(context=1000000, output=128000)
+    CONTEXT_1000000_OUTPUT_131072 = Limit(context=1000000, output=131072)
+    CONTEXT_1000000_OUTPUT_16384 = Limit(context=1000000, output=16384)
+    CONTEXT_1000000_OUTPUT_30000 = Limit(context=1000000, output=30000)
+    CONTEXT_1000000_OUTPUT_32768 = Limit(context=1000000, output=32768)
+    CONTEXT_1000000_OUTPUT_64000 = Limit(context=1000000, output=64000)
+    CONTEXT_1000000_OUTPUT_65536 = Limit(context=1000000, output=65536)
+    CONTEXT_1000000_OUTPUT_8192 = Limit(context=1000000, output=8192)
+    CONTEXT_1048576_OUTPUT_1048576 = Limit(context=1048576, output=1048576)
+    CONTEXT_1048576_OUTPUT_2048 = Limit(context=1048576, output=2048)
+    CONTEXT_1048576_OUTPUT_65536 = Limit(context=1048576, output=65536)
+    CONTEXT_1050000_INPUT_922000_OUTPUT_128000 = Limit(context=1050000, input=922000, output=128000)
+    CONTEXT_1050000_OUTPUT_384000 = Limit(context=1050000, output=384000)
+    CONTEXT_128000_OUTPUT_128000 = Limit(context=128000, output=128000)
+    CONTEXT_128000_OUTPUT_16000 = Limit(context=128000, output=16000)
+    CONTEXT_128000_OUTPUT_16384 = Limit(context=128000, output=16384)
+    CONTEXT_128000_OUTPUT_2048 = Limit(context=128000, output=2048)
+    CONTEXT_128000_OUTPUT_262144 = Limit(context=128000, output=262144)
+    CONTEXT_128000_OUTPUT_32768 = Limit(context=128000, output=32768)
+    CONTEXT_128000_OUTPUT_4096 = Limit(context=128000, output=4096)
+    CONTEXT_128000_OUTPUT_8192 = Limit(context=128000, output=8192)
+    CONTEXT_130000_OUTPUT_4096 = Limit(context=130000, output=4096)
+    CONTEXT_131000_OUTPUT_98304 = Limit(context=131000, output=98304)
+    CONTEXT_131072_OUTPUT_128000 = Limit(context=131072, output=128000)
+    CONTEXT_131072_OUTPUT_2048 = Limit(context=131072, output=2048)
+    CONTEXT_131072_OUTPUT_32766 = Limit(context=131072, output=32766)
+    CONTEXT_131072_OUTPUT_32768 = Limit(context=131072, output=32768)
+    CONTEXT_131072_OUTPUT_4096 = Limit(context=131072, output=4096)
+    CONTEXT_131072_OUTPUT_8192 = Limit(context=131072, output=8192)
+    CONTEXT_163840_OUTPUT_16384 = Limit(context=163840, output=16384)
+    CONTEXT_16385_OUTPUT_4096 = Limit(context=16385, output=4096)
+    CONTEXT_196608_OUTPUT_128000 = Limit(context=196608, output=128000)
+    CONTEXT_196608_OUTPUT_131072 = Limit(context=196608, output=131072)
+    CONTEXT_2000000_OUTPUT_2000000 = Limit(context=2000000, output=2000000)
+    CONTEXT_2000000_OUTPUT_30000 = Limit(context=2000000, output=30000)
+    CONTEXT_200000_OUTPUT_100000 = Limit(context=200000, output=100000)
+    CONTEXT_200000_OUTPUT_131072 = Limit(context=200000, output=131072)
+    CONTEXT_200000_OUTPUT_200000 = Limit(context=200000, output=200000)
+    CONTEXT_200000_OUTPUT_32000 = Limit(context=200000, output=32000)
+    CONTEXT_200000_OUTPUT_4096 = Limit(context=200000, output=4096)
+    CONTEXT_200000_OUTPUT_64000 = Limit(context=200000, output=64000)
+    CONTEXT_200000_OUTPUT_8192 = Limit(context=200000, output=8192)
+    CONTEXT_203000_OUTPUT_131072 = Limit(context=203000, output=131072)
+    CONTEXT_204800_OUTPUT_131072 = Limit(context=204800, output=131072)
+    CONTEXT_228700_OUTPUT_131072 = Limit(context=228700, output=131072)
+    CONTEXT_256000_OUTPUT_131072 = Limit(context=256000, output=131072)
+    CONTEXT_256000_OUTPUT_16384 = Limit(context=256000, output=16384)
+    CONTEXT_256000_OUTPUT_256000 = Limit(context=256000, output=256000)
+    CONTEXT_256000_OUTPUT_8192 = Limit(context=256000, output=8192)
+    CONTEXT_262000_OUTPUT_65536 = Limit(context=262000, output=65536)
+    CONTEXT_262000_OUTPUT_8192 = Limit(context=262000, output=8192)
+    CONTEXT_262144_OUTPUT_128000 = Limit(context=262144, output=128000)
+    CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
+    CONTEXT_262144_OUTPUT_32000 = Limit(context=262144, output=32000)
+    CONTEXT_262144_OUTPUT_32768 = Limit(context=262144, output=32768)
+    CONTEXT_262144_OUTPUT_32800 = Limit(context=262144, output=32800)
+    CONTEXT_262144_OUTPUT_65536 = Limit(context=262144, output=65536)
+    CONTEXT_262144_OUTPUT_8192 = Limit(context=262144, output=8192)
+    CONTEXT_32768_OUTPUT_16384 = Limit(context=32768, output=16384)
+    CONTEXT_32768_OUTPUT_2048 = Limit(context=32768, output=2048)
+    CONTEXT_32768_OUTPUT_32000 = Limit(context=32768, output=32000)
+    CONTEXT_32768_OUTPUT_8192 = Limit(context=32768, output=8192)
+    CONTEXT_400000_INPUT_272000_OUTPUT_128000 = Limit(context=400000, input=272000, output=128000)
+    CONTEXT_400000_INPUT_272000_OUTPUT_272000 = Limit(context=400000, input=272000, output=272000)
+    CONTEXT_40960_OUTPUT_8192 = Limit(context=40960, output=8192)
+    CONTEXT_512000_OUTPUT_128000 = Limit(context=512000, output=128000)
+    CONTEXT_8192_OUTPUT_8000 = Limit(context=8192, output=8000)
+    CONTEXT_8192_OUTPUT_8192 = Limit(context=8192, output=8192)
+    D_2021_09_01 = PartialDate(2021, 9, 1)
+    D_2023_03_01 = PartialDate(2023, 3, 1)
+    D_2023_09 = PartialDate(2023, 9)
+    D_2023_11 = PartialDate(2023, 11)
+    D_2023_11_06 = PartialDate(2023, 11, 6)
+    D_2023_12 = PartialDate(2023, 12)
+    D_2024_01_01 = PartialDate(2024, 1, 1)
+    D_2024_01_25 = PartialDate(2024, 1, 25)
+    D_2024_03_04 = PartialDate(2024, 3, 4)
+    D_2024_04 = PartialDate(2024, 4)
+    D_2024_04_03 = PartialDate(2024, 4, 3)
+    D_2024_04_08 = PartialDate(2024, 4, 8)
+    D_2024_04_09 = PartialDate(2024, 4, 9)
+    D_2024_04_18 = PartialDate(2024, 4, 18)
+    D_2024_05 = PartialDate(2024, 5)
+    D_2024_05_13 = PartialDate(2024, 5, 13)
+    D_2024_05_30 = PartialDate(2024, 5, 30)
+    D_2024_07_18 = PartialDate(2024, 7, 18)
+    D_2024_07_23 = PartialDate(2024, 7, 23)
+    D_2024_08 = PartialDate(2024, 8)
+    D_2024_08_06 = PartialDate(2024, 8, 6)
+    D_2024_09 = PartialDate(2024, 9)
+    D_2024_09_18 = PartialDate(2024, 9, 18)
+    D_2024_09_25 = PartialDate(2024, 9, 25)
+    D_2024_09_30 = PartialDate(2024, 9, 30)
+    D_2024_10_01 = PartialDate(2024, 10, 1)
+    D_2024_10_31 = PartialDate(2024, 10, 31)
+    D_2024_11 = PartialDate(2024, 11)
+    D_2024_11_01 = PartialDate(2024, 11, 1)
+    D_2024_11_04 = PartialDate(2024, 11, 4)
+    D_2024_12 = PartialDate(2024, 12)
+    D_2024_12_05 = PartialDate(2024, 12, 5)
+    D_2024_12_06 = PartialDate(2024, 12, 6)
+    D_2024_12_20 = PartialDate(2024, 12, 20)
+    D_2025_01 = PartialDate(2025, 1)
+    D_2025_01_15 = PartialDate(2025, 1, 15)
+    D_2025_01_19 = PartialDate(2025, 1, 19)
+    D_2025_01_25 = PartialDate(2025, 1, 25)
+    D_2025_01_29 = PartialDate(2025, 1, 29)
+    D_2025_02_19 = PartialDate(2025, 2, 19)
+    D_2025_02_24 = PartialDate(2025, 2, 24)
+    D_2025_02_28 = PartialDate(2025, 2, 28)
+    D_2025_03 = PartialDate(2025, 3)
+    D_2025_03_05 = PartialDate(2025, 3, 5)
+    D_2025_03_15 = PartialDate(2025, 3, 15)
+    D_2025_03_26 = PartialDate(2025, 3, 26)
+    D_2025_03_31 = PartialDate(2025, 3, 31)
+    D_2025_04 = PartialDate(2025, 4)
+    D_2025_04_03 = PartialDate(2025, 4, 3)
+    D_2025_04_05 = PartialDate(2025, 4, 5)
+    D_2025_04_07 = PartialDate(2025, 4, 7)
+    D_2025_04_14 = PartialDate(2025, 4, 14)
+    D_2025_04_16 = PartialDate(2025, 4, 16)
+    D_2025_04_28 = PartialDate(2025, 4, 28)
+    D_2025_05 = PartialDate(2025, 5)
+    D_2025_05_31 = PartialDate(2025, 5, 31)
+    D_2025_06_17 = PartialDate(2025, 6, 17)
+    D_2025_06_20 = PartialDate(2025, 6, 20)
+    D_2025_06_25 = PartialDate(2025, 6, 25)
+    D_2025_07_08 = PartialDate(2025, 7, 8)
+    D_2025_07_09 = PartialDate(2025, 7, 9)
+    D_2025_07_10 = PartialDate(2025, 7, 10)
+    D_2025_07_11 = PartialDate(2025, 7, 11)
+    D_2025_07_23 = PartialDate(2025, 7, 23)
+    D_2025_07_26 = PartialDate(2025, 7, 26)
+    D_2025_07_28 = PartialDate(2025, 7, 28)
+    D_2025_07_30 = PartialDate(2025, 7, 30)
+    D_2025_07_31 = PartialDate(2025, 7, 31)
+    D_2025_08_05 = PartialDate(2025, 8, 5)
+    D_2025_08_07 = PartialDate(2025, 8, 7)
+    D_2025_08_11 = PartialDate(2025, 8, 11)
+    D_2025_08_13 = PartialDate(2025, 8, 13)
+    D_2025_08_15 = PartialDate(2025, 8, 15)
+    D_2025_08_19 = PartialDate(2025, 8, 19)
+    D_2025_08_21 = PartialDate(2025, 8, 21)
+    D_2025_08_31 = PartialDate(2025, 8, 31)
+    D_2025_09 = PartialDate(2025, 9)
+    D_2025_09_01 = PartialDate(2025, 9, 1)
+    D_2025_09_11 = PartialDate(2025, 9, 11)
+    D_2025_09_15 = PartialDate(2025, 9, 15)
+    D_2025_09_23 = PartialDate(2025, 9, 23)
+    D_2025_09_25 = PartialDate(2025, 9, 25)
+    D_2025_09_29 = PartialDate(2025, 9, 29)
+    D_2025_09_30 = PartialDate(2025, 9, 30)
+    D_2025_10_02 = PartialDate(2025, 10, 2)
+    D_2025_10_06 = PartialDate(2025, 10, 6)
+    D_2025_10_09 = PartialDate(2025, 10, 9)
+    D_2025_10_15 = PartialDate(2025, 10, 15)
+    D_2025_10_27 = PartialDate(2025, 10, 27)
+    D_2025_11_01 = PartialDate(2025, 11, 1)
+    D_2025_11_06 = PartialDate(2025, 11, 6)
+    D_2025_11_13 = PartialDate(2025, 11, 13)
+    D_2025_11_19 = PartialDate(2025, 11, 19)
+    D_2025_12 = PartialDate(2025, 12)
+    D_2025_12_01 = PartialDate(2025, 12, 1)
+    D_2025_12_02 = PartialDate(2025, 12, 2)
+    D_2025_12_08 = PartialDate(2025, 12, 8)
+    D_2025_12_09 = PartialDate(2025, 12, 9)
+    D_2025_12_11 = PartialDate(2025, 12, 11)
+    D_2025_12_17 = PartialDate(2025, 12, 17)
+    D_2025_12_18 = PartialDate(2025, 12, 18)
+    D_2025_12_22 = PartialDate(2025, 12, 22)
+    D_2025_12_23 = PartialDate(2025, 12, 23)
+    D_2026_01 = PartialDate(2026, 1)
+    D_2026_01_19 = PartialDate(2026, 1, 19)
+    D_2026_01_23 = PartialDate(2026, 1, 23)
+    D_2026_01_31 = PartialDate(2026, 1, 31)
+    D_2026_02_05 = PartialDate(2026, 2, 5)
+    D_2026_02_12 = PartialDate(2026, 2, 12)
+    D_2026_02_13 = PartialDate(2026, 2, 13)
+    D_2026_02_15 = PartialDate(2026, 2, 15)
+    D_2026_02_17 = PartialDate(2026, 2, 17)
+    D_2026_02_19 = PartialDate(2026, 2, 19)
+    D_2026_02_23 = PartialDate(2026, 2, 23)
+    D_2026_02_27 = PartialDate(2026, 2, 27)
+    D_2026_03_03 = PartialDate(2026, 3, 3)
+    D_2026_03_05 = PartialDate(2026, 3, 5)
+    D_2026_03_09 = PartialDate(2026, 3, 9)
+    D_2026_03_13 = PartialDate(2026, 3, 13)
+    D_2026_03_17 = PartialDate(2026, 3, 17)
+    D_2026_03_18 = PartialDate(2026, 3, 18)
+    D_2026_04_02 = PartialDate(2026, 4, 2)
+    D_2026_04_07 = PartialDate(2026, 4, 7)
+    D_2026_04_16 = PartialDate(2026, 4, 16)
+    D_2026_04_17 = PartialDate(2026, 4, 17)
+    D_2026_04_20 = PartialDate(2026, 4, 20)
+    D_2026_04_21 = PartialDate(2026, 4, 21)
+    D_2026_04_22 = PartialDate(2026, 4, 22)
+    D_2026_04_23 = PartialDate(2026, 4, 23)
+    D_2026_04_24 = PartialDate(2026, 4, 24)
+    D_2026_05_07 = PartialDate(2026, 5, 7)
+    D_2026_05_19 = PartialDate(2026, 5, 19)
+    D_2026_05_21 = PartialDate(2026, 5, 21)
+    D_2026_05_28 = PartialDate(2026, 5, 28)
+    D_2026_06_01 = PartialDate(2026, 6, 1)
+    D_2026_06_02 = PartialDate(2026, 6, 2)
+    D_2026_06_04 = PartialDate(2026, 6, 4)
+    D_2026_06_12 = PartialDate(2026, 6, 12)
+    D_2026_06_13 = PartialDate(2026, 6, 13)
+    D_2026_06_22 = PartialDate(2026, 6, 22)
+    D_2026_06_30 = PartialDate(2026, 6, 30)
+    REASONING_BUDGET_TOKENS_MIN_1024_MAX_31999 = ReasoningOption(
+        type="budget_tokens", min=1024, max=31999
+    )
+    REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999 = ReasoningOption(
+        type="budget_tokens", min=1024, max=63999
+    )
+    REASONING_BUDGET_TOKENS_MIN_1024_MAX_8191 = ReasoningOption(
+        type="budget_tokens", min=1024, max=8191
+    )
+    REASONING_BUDGET_TOKENS_MIN_128_MAX_32768 = ReasoningOption(
+        type="budget_tokens", min=128, max=32768
+    )
+    REASONING_BUDGET_TOKENS_MIN_1_MAX_24576 = ReasoningOption(
+        type="budget_tokens", min=1, max=24576
+    )
+    REASONING_EFFORT_HIGH = ReasoningOption(type="effort", values=("high",))
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("low", "medium", "high")
+    )
+    REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX = ReasoningOption(
+        type="effort", values=("low", "medium", "high", "max")
+    )
+    REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
+        type="effort", values=("low", "medium", "high", "xhigh")
+    )
+    REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX = ReasoningOption(
+        type="effort", values=("low", "medium", "high", "xhigh", "max")
+    )
+    REASONING_EFFORT_MEDIUM = ReasoningOption(type="effort", values=("medium",))
+    REASONING_EFFORT_MEDIUM_HIGH_XHIGH = ReasoningOption(
+        type="effort", values=("medium", "high", "xhigh")
+    )
+    REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("minimal", "low", "medium", "high")
+    )
+    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("none", "low", "medium", "high")
+    )
+    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
+        type="effort", values=("none", "low", "medium", "high", "xhigh")
+    )
+    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH_MAX = ReasoningOption(
+        type="effort", values=("none", "low", "medium", "high", "xhigh", "max")
+    )
+    REASONING_TOGGLE = ReasoningOption(type="toggle")
+    TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT = Modalities(
+        input=("text", "image", "audio", "video", "pdf"), output=("text",)
+    )
+    TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT = Modalities(
+        input=("text", "image", "audio", "video"), output=("text",)
+    )
+    TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT_AUDIO = Modalities(
+        input=("text", "image", "audio", "video"), output=("text", "audio")
+    )
+    TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
+    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT = Modalities(
+        input=("text", "image", "video", "audio", "pdf"), output=("text",)
+    )
+    TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT = Modalities(
+        input=("text", "image", "video", "audio"), output=("text",)
+    )
+    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "AUTO",
@@ -481,7 +489,7 @@ __all__ = [
     "SONAR_REASONING_PRO",
 ]
 
-AUTO: Final[Model] = Model(
+AUTO: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="auto",
     name="Auto Route",
@@ -493,14 +501,15 @@ AUTO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2024_01_01,
-    last_updated=_D_2024_01_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    release_date=_Shared.D_2024_01_01,
+    last_updated=_Shared.D_2024_01_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Auto Route (chat) · 128K context · 16.4K output · free · vision, tools, structured output, attachments"
 
-CLAUDE_3_7_SONNET: Final[Model] = Model(
+CLAUDE_3_7_SONNET: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="claude-3-7-sonnet",
     name="Claude 3.7 Sonnet",
@@ -512,10 +521,10 @@ CLAUDE_3_7_SONNET: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_02_24,
-    last_updated=_D_2025_02_24,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_8192,
+    release_date=_Shared.D_2025_02_24,
+    last_updated=_Shared.D_2025_02_24,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_8192,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
@@ -523,12 +532,13 @@ CLAUDE_3_7_SONNET: Final[Model] = Model(
         cache_write=Decimal("3.75"),
     ),
     reasoning_options=(
-        _REASONING_EFFORT_LOW_MEDIUM_HIGH,
-        _REASONING_BUDGET_TOKENS_MIN_1024_MAX_8191,
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_8191,
     ),
 )
+"Claude 3.7 Sonnet (chat) · 200K context · 8.19K output · $3.00 in / $15.00 out per 1M tokens · tools, reasoning"
 
-CLAUDE_3_7_SONNET_20250219: Final[Model] = Model(
+CLAUDE_3_7_SONNET_20250219: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="claude-3-7-sonnet-20250219",
     name="Claude Sonnet 3.7",
@@ -539,11 +549,11 @@ CLAUDE_3_7_SONNET_20250219: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_10_31,
-    release_date=_D_2025_02_19,
-    last_updated=_D_2025_02_19,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2024_10_31,
+    release_date=_Shared.D_2025_02_19,
+    last_updated=_Shared.D_2025_02_19,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
@@ -551,12 +561,13 @@ CLAUDE_3_7_SONNET_20250219: Final[Model] = Model(
         cache_write=Decimal("3.75"),
     ),
     reasoning_options=(
-        _REASONING_EFFORT_LOW_MEDIUM_HIGH,
-        _REASONING_BUDGET_TOKENS_MIN_1024_MAX_8191,
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_8191,
     ),
 )
+"Claude Sonnet 3.7 (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_3_OPUS: Final[Model] = Model(
+CLAUDE_3_OPUS: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="claude-3-opus",
     name="Claude 3 Opus",
@@ -568,10 +579,10 @@ CLAUDE_3_OPUS: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2024_03_04,
-    last_updated=_D_2024_03_04,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_4096,
+    release_date=_Shared.D_2024_03_04,
+    last_updated=_Shared.D_2024_03_04,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_4096,
     cost=Cost(
         input=Decimal("15"),
         output=Decimal("75"),
@@ -579,8 +590,9 @@ CLAUDE_3_OPUS: Final[Model] = Model(
         cache_write=Decimal("18.75"),
     ),
 )
+"Claude 3 Opus (chat) · 200K context · 4.1K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, attachments"
 
-CLAUDE_HAIKU_4_5: Final[Model] = Model(
+CLAUDE_HAIKU_4_5: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="claude-haiku-4-5",
     name="Claude Haiku 4.5 (latest)",
@@ -591,11 +603,11 @@ CLAUDE_HAIKU_4_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_02_28,
-    release_date=_D_2025_10_15,
-    last_updated=_D_2025_10_15,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_02_28,
+    release_date=_Shared.D_2025_10_15,
+    last_updated=_Shared.D_2025_10_15,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("1"),
         output=Decimal("5"),
@@ -604,8 +616,9 @@ CLAUDE_HAIKU_4_5: Final[Model] = Model(
     ),
     reasoning_options=(),
 )
+"Claude Haiku 4.5 (latest) (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_HAIKU_4_5_20251001: Final[Model] = Model(
+CLAUDE_HAIKU_4_5_20251001: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="claude-haiku-4-5-20251001",
     name="Claude Haiku 4.5",
@@ -616,11 +629,11 @@ CLAUDE_HAIKU_4_5_20251001: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_02_28,
-    release_date=_D_2025_10_15,
-    last_updated=_D_2025_10_15,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_02_28,
+    release_date=_Shared.D_2025_10_15,
+    last_updated=_Shared.D_2025_10_15,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("1"),
         output=Decimal("5"),
@@ -629,8 +642,9 @@ CLAUDE_HAIKU_4_5_20251001: Final[Model] = Model(
     ),
     reasoning_options=(),
 )
+"Claude Haiku 4.5 (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_HAIKU_4_5_FREE: Final[Model] = Model(
+CLAUDE_HAIKU_4_5_FREE: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="claude-haiku-4-5-free",
     name="Claude Haiku 4.5 (latest)",
@@ -642,15 +656,16 @@ CLAUDE_HAIKU_4_5_FREE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_02_28,
-    release_date=_D_2025_10_15,
-    last_updated=_D_2025_10_15,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_200000,
+    knowledge=_Shared.D_2025_02_28,
+    release_date=_Shared.D_2025_10_15,
+    last_updated=_Shared.D_2025_10_15,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_200000,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Claude Haiku 4.5 (latest) (chat) · 200K context · 200K output · free · vision, tools, structured output, attachments"
 
-CLAUDE_OPUS_4_1_20250805: Final[Model] = Model(
+CLAUDE_OPUS_4_1_20250805: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="claude-opus-4-1-20250805",
     name="Claude Opus 4.1",
@@ -661,11 +676,11 @@ CLAUDE_OPUS_4_1_20250805: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_03_31,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_32000,
+    knowledge=_Shared.D_2025_03_31,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_32000,
     cost=Cost(
         input=Decimal("15"),
         output=Decimal("75"),
@@ -673,12 +688,13 @@ CLAUDE_OPUS_4_1_20250805: Final[Model] = Model(
         cache_write=Decimal("18.75"),
     ),
     reasoning_options=(
-        _REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,
-        _REASONING_BUDGET_TOKENS_MIN_1024_MAX_31999,
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_31999,
     ),
 )
+"Claude Opus 4.1 (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_OPUS_4_5_20251101: Final[Model] = Model(
+CLAUDE_OPUS_4_5_20251101: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="claude-opus-4-5-20251101",
     name="Claude Opus 4.5",
@@ -689,11 +705,11 @@ CLAUDE_OPUS_4_5_20251101: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_03_31,
-    release_date=_D_2025_11_01,
-    last_updated=_D_2025_11_01,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_03_31,
+    release_date=_Shared.D_2025_11_01,
+    last_updated=_Shared.D_2025_11_01,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
@@ -701,12 +717,13 @@ CLAUDE_OPUS_4_5_20251101: Final[Model] = Model(
         cache_write=Decimal("6.25"),
     ),
     reasoning_options=(
-        _REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,
-        _REASONING_BUDGET_TOKENS_MIN_1024_MAX_31999,
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_31999,
     ),
 )
+"Claude Opus 4.5 (chat) · 200K context · 64K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_OPUS_4_6: Final[Model] = Model(
+CLAUDE_OPUS_4_6: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="claude-opus-4-6",
     name="Claude Opus 4.6",
@@ -717,21 +734,22 @@ CLAUDE_OPUS_4_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_05_31,
-    release_date=_D_2026_02_05,
-    last_updated=_D_2026_03_13,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_05_31,
+    release_date=_Shared.D_2026_02_05,
+    last_updated=_Shared.D_2026_03_13,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX,),
 )
+"Claude Opus 4.6 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_OPUS_4_7: Final[Model] = Model(
+CLAUDE_OPUS_4_7: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="claude-opus-4-7",
     name="Claude Opus 4.7",
@@ -742,21 +760,22 @@ CLAUDE_OPUS_4_7: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2026_01_31,
-    release_date=_D_2026_04_16,
-    last_updated=_D_2026_04_16,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    knowledge=_Shared.D_2026_01_31,
+    release_date=_Shared.D_2026_04_16,
+    last_updated=_Shared.D_2026_04_16,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
 )
+"Claude Opus 4.7 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_OPUS_4_8: Final[Model] = Model(
+CLAUDE_OPUS_4_8: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="claude-opus-4-8",
     name="Claude Opus 4.8",
@@ -767,20 +786,21 @@ CLAUDE_OPUS_4_8: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2026_05_28,
-    last_updated=_D_2026_05_28,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    release_date=_Shared.D_2026_05_28,
+    last_updated=_Shared.D_2026_05_28,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
 )
+"Claude Opus 4.8 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_SONNET_4_5: Final[Model] = Model(
+CLAUDE_SONNET_4_5: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="claude-sonnet-4-5",
     name="Claude Sonnet 4.5 (latest)",
@@ -791,11 +811,11 @@ CLAUDE_SONNET_4_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_07_31,
-    release_date=_D_2025_09_29,
-    last_updated=_D_2025_09_29,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_07_31,
+    release_date=_Shared.D_2025_09_29,
+    last_updated=_Shared.D_2025_09_29,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
@@ -803,12 +823,13 @@ CLAUDE_SONNET_4_5: Final[Model] = Model(
         cache_write=Decimal("3.75"),
     ),
     reasoning_options=(
-        _REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
-        _REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999,
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999,
     ),
 )
+"Claude Sonnet 4.5 (latest) (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_SONNET_4_5_20250929: Final[Model] = Model(
+CLAUDE_SONNET_4_5_20250929: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="claude-sonnet-4-5-20250929",
     name="Claude Sonnet 4.5",
@@ -819,11 +840,11 @@ CLAUDE_SONNET_4_5_20250929: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_07_31,
-    release_date=_D_2025_09_29,
-    last_updated=_D_2025_09_29,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_07_31,
+    release_date=_Shared.D_2025_09_29,
+    last_updated=_Shared.D_2025_09_29,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
@@ -831,12 +852,13 @@ CLAUDE_SONNET_4_5_20250929: Final[Model] = Model(
         cache_write=Decimal("3.75"),
     ),
     reasoning_options=(
-        _REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
-        _REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999,
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999,
     ),
 )
+"Claude Sonnet 4.5 (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_SONNET_4_6: Final[Model] = Model(
+CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="claude-sonnet-4-6",
     name="Claude Sonnet 4.6",
@@ -847,11 +869,11 @@ CLAUDE_SONNET_4_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_02_17,
-    last_updated=_D_2026_03_13,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_02_17,
+    last_updated=_Shared.D_2026_03_13,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
@@ -859,12 +881,13 @@ CLAUDE_SONNET_4_6: Final[Model] = Model(
         cache_write=Decimal("3.75"),
     ),
     reasoning_options=(
-        _REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
-        _REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999,
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999,
     ),
 )
+"Claude Sonnet 4.6 (chat) · 1M context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_SONNET_5: Final[Model] = Model(
+CLAUDE_SONNET_5: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="claude-sonnet-5",
     name="Claude Sonnet 5",
@@ -876,21 +899,22 @@ CLAUDE_SONNET_5: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2026_01_31,
-    release_date=_D_2026_06_30,
-    last_updated=_D_2026_06_30,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_1000000,
+    knowledge=_Shared.D_2026_01_31,
+    release_date=_Shared.D_2026_06_30,
+    last_updated=_Shared.D_2026_06_30,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_1000000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
         cache_read=Decimal("0.3"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
 )
+"Claude Sonnet 5 (chat) · 1M context · 1M output · $3.00 in / $15.00 out per 1M tokens · vision, reasoning, structured output, attachments"
 
-CODESTRAL_2508: Final[Model] = Model(
+CODESTRAL_2508: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="codestral-2508",
     name="Codestral",
@@ -902,14 +926,15 @@ CODESTRAL_2508: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_07_30,
-    last_updated=_D_2025_07_30,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_16384,
+    release_date=_Shared.D_2025_07_30,
+    last_updated=_Shared.D_2025_07_30,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.3"), output=Decimal("0.9")),
 )
+"Codestral (chat) · 256K context · 16.4K output · $0.30 in / $0.90 out per 1M tokens · structured output, open weights"
 
-CUSTOM: Final[Model] = Model(
+CUSTOM: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="custom",
     name="Custom Model",
@@ -921,14 +946,15 @@ CUSTOM: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2024_01_01,
-    last_updated=_D_2024_01_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    release_date=_Shared.D_2024_01_01,
+    last_updated=_Shared.D_2024_01_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Custom Model (chat) · 128K context · 16.4K output · free · vision, tools, structured output, attachments"
 
-DEEPSEEK_V3_1: Final[Model] = Model(
+DEEPSEEK_V3_1: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="deepseek-v3.1",
     name="DeepSeek V3.1",
@@ -940,15 +966,16 @@ DEEPSEEK_V3_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_08_21,
-    last_updated=_D_2025_08_21,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_32768,
+    release_date=_Shared.D_2025_08_21,
+    last_updated=_Shared.D_2025_08_21,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_32768,
     cost=Cost(input=Decimal("0.56"), output=Decimal("1.68"), cache_read=Decimal("0.112")),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"DeepSeek V3.1 (chat) · 128K context · 32.8K output · $0.56 in / $1.68 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-DEEPSEEK_V3_2: Final[Model] = Model(
+DEEPSEEK_V3_2: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="deepseek-v3.2",
     name="DeepSeek V3.2",
@@ -960,15 +987,16 @@ DEEPSEEK_V3_2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_09_29,
-    last_updated=_D_2025_09_29,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_163840_OUTPUT_16384,
+    release_date=_Shared.D_2025_09_29,
+    last_updated=_Shared.D_2025_09_29,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_163840_OUTPUT_16384,
     cost=Cost(input=Decimal("0.26"), output=Decimal("0.38"), cache_read=Decimal("0.13")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"DeepSeek V3.2 (chat) · 164K context · 16.4K output · $0.26 in / $0.38 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-DEEPSEEK_V4_FLASH: Final[Model] = Model(
+DEEPSEEK_V4_FLASH: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="deepseek-v4-flash",
     name="DeepSeek V4 Flash",
@@ -980,17 +1008,18 @@ DEEPSEEK_V4_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_05,
-    release_date=_D_2026_04_24,
-    last_updated=_D_2026_04_24,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1050000_OUTPUT_384000,
+    knowledge=_Shared.D_2025_05,
+    release_date=_Shared.D_2026_04_24,
+    last_updated=_Shared.D_2026_04_24,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1050000_OUTPUT_384000,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.28"), cache_read=Decimal("0.0028")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"DeepSeek V4 Flash (chat) · 1.05M context · 384K output · $0.14 in / $0.28 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-DEEPSEEK_V4_PRO: Final[Model] = Model(
+DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="deepseek-v4-pro",
     name="DeepSeek V4 Pro",
@@ -1002,17 +1031,18 @@ DEEPSEEK_V4_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_05,
-    release_date=_D_2026_04_24,
-    last_updated=_D_2026_04_24,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1050000_OUTPUT_384000,
+    knowledge=_Shared.D_2025_05,
+    release_date=_Shared.D_2026_04_24,
+    last_updated=_Shared.D_2026_04_24,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1050000_OUTPUT_384000,
     cost=Cost(input=Decimal("0.435"), output=Decimal("0.87"), cache_read=Decimal("0.003625")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"DeepSeek V4 Pro (chat) · 1.05M context · 384K output · $0.435 in / $0.87 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-DEVSTRAL_2512: Final[Model] = Model(
+DEVSTRAL_2512: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="devstral-2512",
     name="Devstral 2",
@@ -1023,16 +1053,17 @@ DEVSTRAL_2512: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_12,
-    release_date=_D_2025_12_09,
-    last_updated=_D_2025_12_09,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2025_12,
+    release_date=_Shared.D_2025_12_09,
+    last_updated=_Shared.D_2025_12_09,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.4"), output=Decimal("2")),
     status=Status.DEPRECATED,
 )
+"Devstral 2 (chat) · 262K context · 262K output · $0.40 in / $2.00 out per 1M tokens · tools, open weights · deprecated"
 
-DEVSTRAL_SMALL_2507: Final[Model] = Model(
+DEVSTRAL_SMALL_2507: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="devstral-small-2507",
     name="Devstral Small",
@@ -1043,16 +1074,17 @@ DEVSTRAL_SMALL_2507: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_05,
-    release_date=_D_2025_07_10,
-    last_updated=_D_2025_07_10,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_128000,
+    knowledge=_Shared.D_2025_05,
+    release_date=_Shared.D_2025_07_10,
+    last_updated=_Shared.D_2025_07_10,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_128000,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
     status=Status.DEPRECATED,
 )
+"Devstral Small (chat) · 131K context · 128K output · $0.10 in / $0.30 out per 1M tokens · tools, open weights · deprecated"
 
-FUGU_ULTRA: Final[Model] = Model(
+FUGU_ULTRA: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="fugu-ultra",
     name="Fugu Ultra",
@@ -1063,15 +1095,16 @@ FUGU_ULTRA: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_06_22,
-    last_updated=_D_2026_06_22,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_1000000,
+    release_date=_Shared.D_2026_06_22,
+    last_updated=_Shared.D_2026_06_22,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_1000000,
     cost=Cost(input=Decimal("5"), output=Decimal("30"), cache_read=Decimal("0.5")),
     reasoning_options=(),
 )
+"Fugu Ultra (chat) · 1M context · 1M output · $5.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GEMINI_2_5_FLASH: Final[Model] = Model(
+GEMINI_2_5_FLASH: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="gemini-2.5-flash",
     name="Gemini 2.5 Flash",
@@ -1083,19 +1116,20 @@ GEMINI_2_5_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_06_17,
-    last_updated=_D_2025_06_17,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_06_17,
+    last_updated=_Shared.D_2025_06_17,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(input=Decimal("0.3"), output=Decimal("2.5"), cache_read=Decimal("0.03")),
     reasoning_options=(
-        _REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,
-        _REASONING_BUDGET_TOKENS_MIN_1_MAX_24576,
+        _Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1_MAX_24576,
     ),
 )
+"Gemini 2.5 Flash (chat) · 1.05M context · 65.5K output · $0.30 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_2_5_FLASH_LITE: Final[Model] = Model(
+GEMINI_2_5_FLASH_LITE: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="gemini-2.5-flash-lite",
     name="Gemini 2.5 Flash-Lite",
@@ -1107,16 +1141,17 @@ GEMINI_2_5_FLASH_LITE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_06_17,
-    last_updated=_D_2025_06_17,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_06_17,
+    last_updated=_Shared.D_2025_06_17,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.4"), cache_read=Decimal("0.01")),
     reasoning_options=(),
 )
+"Gemini 2.5 Flash-Lite (chat) · 1.05M context · 65.5K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_2_5_FLASH_LITE_PREVIEW_09_2025: Final[Model] = Model(
+GEMINI_2_5_FLASH_LITE_PREVIEW_09_2025: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="gemini-2.5-flash-lite-preview-09-2025",
     name="Gemini 2.5 Flash Lite Preview (09-2025)",
@@ -1128,14 +1163,15 @@ GEMINI_2_5_FLASH_LITE_PREVIEW_09_2025: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_09_25,
-    last_updated=_D_2025_09_25,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_1048576,
+    release_date=_Shared.D_2025_09_25,
+    last_updated=_Shared.D_2025_09_25,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_1048576,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.4"), cache_read=Decimal("0.01")),
 )
+"Gemini 2.5 Flash Lite Preview (09-2025) (chat) · 1.05M context · 1.05M output · $0.10 in / $0.40 out per 1M tokens · vision, tools, structured output, attachments"
 
-GEMINI_2_5_PRO: Final[Model] = Model(
+GEMINI_2_5_PRO: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="gemini-2.5-pro",
     name="Gemini 2.5 Pro",
@@ -1147,11 +1183,11 @@ GEMINI_2_5_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_06_17,
-    last_updated=_D_2025_06_17,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_06_17,
+    last_updated=_Shared.D_2025_06_17,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(
         input=Decimal("1.25"),
         output=Decimal("10"),
@@ -1169,12 +1205,13 @@ GEMINI_2_5_PRO: Final[Model] = Model(
         ),
     ),
     reasoning_options=(
-        _REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,
-        _REASONING_BUDGET_TOKENS_MIN_128_MAX_32768,
+        _Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_128_MAX_32768,
     ),
 )
+"Gemini 2.5 Pro (chat) · 1.05M context · 65.5K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_3_FLASH_PREVIEW: Final[Model] = Model(
+GEMINI_3_FLASH_PREVIEW: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="gemini-3-flash-preview",
     name="Gemini 3 Flash Preview",
@@ -1186,16 +1223,17 @@ GEMINI_3_FLASH_PREVIEW: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_12_17,
-    last_updated=_D_2025_12_17,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_12_17,
+    last_updated=_Shared.D_2025_12_17,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(input=Decimal("0.5"), output=Decimal("3"), cache_read=Decimal("0.05")),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"Gemini 3 Flash Preview (chat) · 1.05M context · 65.5K output · $0.50 in / $3.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_3_1_FLASH_LITE: Final[Model] = Model(
+GEMINI_3_1_FLASH_LITE: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="gemini-3.1-flash-lite",
     name="Gemini 3.1 Flash Lite",
@@ -1207,21 +1245,22 @@ GEMINI_3_1_FLASH_LITE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_05_07,
-    last_updated=_D_2026_05_07,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_05_07,
+    last_updated=_Shared.D_2026_05_07,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(
         input=Decimal("0.25"),
         output=Decimal("1.5"),
         cache_read=Decimal("0.025"),
         cache_write=Decimal("0.08333"),
     ),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"Gemini 3.1 Flash Lite (chat) · 1.05M context · 65.5K output · $0.25 in / $1.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_3_1_PRO_PREVIEW: Final[Model] = Model(
+GEMINI_3_1_PRO_PREVIEW: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="gemini-3.1-pro-preview",
     name="Gemini 3.1 Pro Preview",
@@ -1233,11 +1272,11 @@ GEMINI_3_1_PRO_PREVIEW: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_02_19,
-    last_updated=_D_2026_02_19,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_02_19,
+    last_updated=_Shared.D_2026_02_19,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(
         input=Decimal("2"),
         output=Decimal("12"),
@@ -1254,10 +1293,11 @@ GEMINI_3_1_PRO_PREVIEW: Final[Model] = Model(
             input=Decimal("4"), output=Decimal("18"), cache_read=Decimal("0.4")
         ),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Gemini 3.1 Pro Preview (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_3_5_FLASH: Final[Model] = Model(
+GEMINI_3_5_FLASH: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="gemini-3.5-flash",
     name="Gemini 3.5 Flash",
@@ -1269,21 +1309,22 @@ GEMINI_3_5_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_05_19,
-    last_updated=_D_2026_05_19,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_05_19,
+    last_updated=_Shared.D_2026_05_19,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(
         input=Decimal("1.5"),
         output=Decimal("9"),
         cache_read=Decimal("0.15"),
         cache_write=Decimal("0.08333"),
     ),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"Gemini 3.5 Flash (chat) · 1.05M context · 65.5K output · $1.50 in / $9.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_PRO_LATEST: Final[Model] = Model(
+GEMINI_PRO_LATEST: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="gemini-pro-latest",
     name="Gemini Pro Latest",
@@ -1295,15 +1336,16 @@ GEMINI_PRO_LATEST: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_02_27,
-    last_updated=_D_2026_02_27,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    release_date=_Shared.D_2026_02_27,
+    last_updated=_Shared.D_2026_02_27,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(input=Decimal("2"), output=Decimal("12"), cache_read=Decimal("0.2")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Gemini Pro Latest (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMMA_4_26B_A4B_IT: Final[Model] = Model(
+GEMMA_4_26B_A4B_IT: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="gemma-4-26b-a4b-it",
     name="Gemma 4 26B A4B IT",
@@ -1315,15 +1357,16 @@ GEMMA_4_26B_A4B_IT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_02,
-    last_updated=_D_2026_04_02,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_32768,
+    release_date=_Shared.D_2026_04_02,
+    last_updated=_Shared.D_2026_04_02,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_32768,
     cost=Cost(input=Decimal("0.07"), output=Decimal("0.34")),
     reasoning_options=(),
 )
+"Gemma 4 26B A4B IT (chat) · 262K context · 32.8K output · $0.07 in / $0.34 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-GEMMA_4_31B_IT: Final[Model] = Model(
+GEMMA_4_31B_IT: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="gemma-4-31b-it",
     name="Gemma 4 31B IT",
@@ -1335,15 +1378,16 @@ GEMMA_4_31B_IT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_02,
-    last_updated=_D_2026_04_02,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_32768,
+    release_date=_Shared.D_2026_04_02,
+    last_updated=_Shared.D_2026_04_02,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_32768,
     cost=Cost(input=Decimal("0.13"), output=Decimal("0.38")),
     reasoning_options=(),
 )
+"Gemma 4 31B IT (chat) · 262K context · 32.8K output · $0.13 in / $0.38 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-GLM_4_32B_0414_128K: Final[Model] = Model(
+GLM_4_32B_0414_128K: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="glm-4-32b-0414-128k",
     name="GLM-4 32B (0414-128k)",
@@ -1355,14 +1399,15 @@ GLM_4_32B_0414_128K: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_04_14,
-    last_updated=_D_2025_04_14,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    release_date=_Shared.D_2025_04_14,
+    last_updated=_Shared.D_2025_04_14,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.1")),
 )
+"GLM-4 32B (0414-128k) (chat) · 128K context · 16.4K output · $0.10 in / $0.10 out per 1M tokens · tools, structured output"
 
-GLM_4_5: Final[Model] = Model(
+GLM_4_5: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="glm-4.5",
     name="GLM-4.5",
@@ -1373,21 +1418,22 @@ GLM_4_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_07_28,
-    last_updated=_D_2025_07_28,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131000_OUTPUT_98304,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_07_28,
+    last_updated=_Shared.D_2025_07_28,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131000_OUTPUT_98304,
     cost=Cost(
         input=Decimal("0.6"),
         output=Decimal("2.2"),
         cache_read=Decimal("0.11"),
         cache_write=Decimal("0"),
     ),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM-4.5 (chat) · 131K context · 98.3K output · $0.60 in / $2.20 out per 1M tokens · tools, reasoning, open weights"
 
-GLM_4_5_AIR: Final[Model] = Model(
+GLM_4_5_AIR: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="glm-4.5-air",
     name="GLM-4.5-Air",
@@ -1398,11 +1444,11 @@ GLM_4_5_AIR: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_07_28,
-    last_updated=_D_2025_07_28,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131000_OUTPUT_98304,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_07_28,
+    last_updated=_Shared.D_2025_07_28,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131000_OUTPUT_98304,
     cost=Cost(
         input=Decimal("0.13"),
         output=Decimal("0.85"),
@@ -1411,8 +1457,9 @@ GLM_4_5_AIR: Final[Model] = Model(
     ),
     reasoning_options=(),
 )
+"GLM-4.5-Air (chat) · 131K context · 98.3K output · $0.13 in / $0.85 out per 1M tokens · tools, reasoning, open weights"
 
-GLM_4_5_AIRX: Final[Model] = Model(
+GLM_4_5_AIRX: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="glm-4.5-airx",
     name="GLM-4.5 AirX",
@@ -1424,14 +1471,15 @@ GLM_4_5_AIRX: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_07_28,
-    last_updated=_D_2025_07_28,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    release_date=_Shared.D_2025_07_28,
+    last_updated=_Shared.D_2025_07_28,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("1.1"), output=Decimal("4.5"), cache_read=Decimal("0.22")),
 )
+"GLM-4.5 AirX (chat) · 128K context · 16.4K output · $1.10 in / $4.50 out per 1M tokens · tools, structured output"
 
-GLM_4_5_X: Final[Model] = Model(
+GLM_4_5_X: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="glm-4.5-x",
     name="GLM-4.5 X",
@@ -1443,16 +1491,17 @@ GLM_4_5_X: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_07_28,
-    last_updated=_D_2025_07_28,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    release_date=_Shared.D_2025_07_28,
+    last_updated=_Shared.D_2025_07_28,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("2.2"), output=Decimal("8.9"), cache_read=Decimal("0.45")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
     status=Status.BETA,
 )
+"GLM-4.5 X (chat) · 128K context · 16.4K output · $2.20 in / $8.90 out per 1M tokens · tools, reasoning, structured output · beta"
 
-GLM_4_5V: Final[Model] = Model(
+GLM_4_5V: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="glm-4.5v",
     name="GLM-4.5V",
@@ -1463,16 +1512,17 @@ GLM_4_5V: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_08_11,
-    last_updated=_D_2025_08_11,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_08_11,
+    last_updated=_Shared.D_2025_08_11,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.6"), output=Decimal("1.8"), cache_read=Decimal("0.11")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM-4.5V (chat) · 128K context · 16.4K output · $0.60 in / $1.80 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-GLM_4_6: Final[Model] = Model(
+GLM_4_6: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="glm-4.6",
     name="GLM-4.6",
@@ -1483,21 +1533,22 @@ GLM_4_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_09_30,
-    last_updated=_D_2025_09_30,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_131072,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_09_30,
+    last_updated=_Shared.D_2025_09_30,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_131072,
     cost=Cost(
         input=Decimal("0.431"),
         output=Decimal("2.007"),
         cache_read=Decimal("0.11"),
         cache_write=Decimal("0"),
     ),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM-4.6 (chat) · 205K context · 131K output · $0.431 in / $2.007 out per 1M tokens · tools, reasoning, open weights"
 
-GLM_4_6V: Final[Model] = Model(
+GLM_4_6V: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="glm-4.6v",
     name="GLM-4.6V",
@@ -1508,16 +1559,17 @@ GLM_4_6V: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_12_08,
-    last_updated=_D_2025_12_08,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32768,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_12_08,
+    last_updated=_Shared.D_2025_12_08,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("0.3"), output=Decimal("0.9"), cache_read=Decimal("0.05")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM-4.6V (chat) · 131K context · 32.8K output · $0.30 in / $0.90 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-GLM_4_6V_FLASHX: Final[Model] = Model(
+GLM_4_6V_FLASHX: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="glm-4.6v-flashx",
     name="GLM-4.6V FlashX",
@@ -1529,15 +1581,16 @@ GLM_4_6V_FLASHX: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_12_08,
-    last_updated=_D_2025_12_08,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16000,
+    release_date=_Shared.D_2025_12_08,
+    last_updated=_Shared.D_2025_12_08,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16000,
     cost=Cost(input=Decimal("0.04"), output=Decimal("0.4"), cache_read=Decimal("0.004")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM-4.6V FlashX (chat) · 128K context · 16K output · $0.04 in / $0.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GLM_4_7: Final[Model] = Model(
+GLM_4_7: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="glm-4.7",
     name="GLM-4.7",
@@ -1548,11 +1601,11 @@ GLM_4_7: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_12_22,
-    last_updated=_D_2025_12_22,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_131072,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_12_22,
+    last_updated=_Shared.D_2025_12_22,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_131072,
     cost=Cost(
         input=Decimal("0.38"),
         output=Decimal("1.98"),
@@ -1560,10 +1613,11 @@ GLM_4_7: Final[Model] = Model(
         cache_write=Decimal("0"),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM-4.7 (chat) · 205K context · 131K output · $0.38 in / $1.98 out per 1M tokens · tools, reasoning, open weights"
 
-GLM_4_7_FLASH: Final[Model] = Model(
+GLM_4_7_FLASH: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="glm-4.7-flash",
     name="GLM-4.7-Flash",
@@ -1574,11 +1628,11 @@ GLM_4_7_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2026_01_19,
-    last_updated=_D_2026_01_19,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_131072,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2026_01_19,
+    last_updated=_Shared.D_2026_01_19,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_131072,
     cost=Cost(
         input=Decimal("0.06"),
         output=Decimal("0.4"),
@@ -1587,8 +1641,9 @@ GLM_4_7_FLASH: Final[Model] = Model(
     ),
     reasoning_options=(),
 )
+"GLM-4.7-Flash (chat) · 200K context · 131K output · $0.06 in / $0.40 out per 1M tokens · tools, reasoning, open weights"
 
-GLM_4_7_FLASHX: Final[Model] = Model(
+GLM_4_7_FLASHX: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="glm-4.7-flashx",
     name="GLM-4.7-FlashX",
@@ -1599,21 +1654,22 @@ GLM_4_7_FLASHX: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2026_01_19,
-    last_updated=_D_2026_01_19,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_131072,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2026_01_19,
+    last_updated=_Shared.D_2026_01_19,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_131072,
     cost=Cost(
         input=Decimal("0.07"),
         output=Decimal("0.4"),
         cache_read=Decimal("0.01"),
         cache_write=Decimal("0"),
     ),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM-4.7-FlashX (chat) · 200K context · 131K output · $0.07 in / $0.40 out per 1M tokens · tools, reasoning, open weights"
 
-GLM_5: Final[Model] = Model(
+GLM_5: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="glm-5",
     name="GLM-5",
@@ -1624,10 +1680,10 @@ GLM_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_02_12,
-    last_updated=_D_2026_02_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_203000_OUTPUT_131072,
+    release_date=_Shared.D_2026_02_12,
+    last_updated=_Shared.D_2026_02_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_203000_OUTPUT_131072,
     cost=Cost(
         input=Decimal("0.72"),
         output=Decimal("2.3"),
@@ -1635,10 +1691,11 @@ GLM_5: Final[Model] = Model(
         cache_write=Decimal("0"),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM-5 (chat) · 203K context · 131K output · $0.72 in / $2.30 out per 1M tokens · tools, reasoning, open weights"
 
-GLM_5_1: Final[Model] = Model(
+GLM_5_1: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="glm-5.1",
     name="GLM-5.1",
@@ -1650,10 +1707,10 @@ GLM_5_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_07,
-    last_updated=_D_2026_04_07,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_131072,
+    release_date=_Shared.D_2026_04_07,
+    last_updated=_Shared.D_2026_04_07,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_131072,
     cost=Cost(
         input=Decimal("0.931"),
         output=Decimal("2.93"),
@@ -1661,10 +1718,11 @@ GLM_5_1: Final[Model] = Model(
         cache_write=Decimal("0"),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM-5.1 (chat) · 205K context · 131K output · $0.931 in / $2.93 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-GLM_5_2: Final[Model] = Model(
+GLM_5_2: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="glm-5.2",
     name="GLM-5.2",
@@ -1676,10 +1734,10 @@ GLM_5_2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_06_13,
-    last_updated=_D_2026_06_13,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_131072,
+    release_date=_Shared.D_2026_06_13,
+    last_updated=_Shared.D_2026_06_13,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_131072,
     cost=Cost(
         input=Decimal("1.26"),
         output=Decimal("3.96"),
@@ -1687,10 +1745,11 @@ GLM_5_2: Final[Model] = Model(
         cache_write=Decimal("0"),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH_MAX,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH_MAX,),
 )
+"GLM-5.2 (chat) · 1M context · 131K output · $1.26 in / $3.96 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-GPT_3_5_TURBO: Final[Model] = Model(
+GPT_3_5_TURBO: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="gpt-3.5-turbo",
     name="GPT-3.5-turbo",
@@ -1702,15 +1761,16 @@ GPT_3_5_TURBO: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2021_09_01,
-    release_date=_D_2023_03_01,
-    last_updated=_D_2023_11_06,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_16385_OUTPUT_4096,
+    knowledge=_Shared.D_2021_09_01,
+    release_date=_Shared.D_2023_03_01,
+    last_updated=_Shared.D_2023_11_06,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_16385_OUTPUT_4096,
     cost=Cost(input=Decimal("0.5"), output=Decimal("1.5"), cache_read=Decimal("0")),
 )
+"GPT-3.5-turbo (chat) · 16.4K context · 4.1K output · $0.50 in / $1.50 out per 1M tokens"
 
-GPT_4: Final[Model] = Model(
+GPT_4: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="gpt-4",
     name="GPT-4",
@@ -1722,15 +1782,16 @@ GPT_4: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2023_11,
-    release_date=_D_2023_11_06,
-    last_updated=_D_2024_04_09,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8192_OUTPUT_8192,
+    knowledge=_Shared.D_2023_11,
+    release_date=_Shared.D_2023_11_06,
+    last_updated=_Shared.D_2024_04_09,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8192_OUTPUT_8192,
     cost=Cost(input=Decimal("30"), output=Decimal("60")),
 )
+"GPT-4 (chat) · 8.19K context · 8.19K output · $30.00 in / $60.00 out per 1M tokens · tools, attachments"
 
-GPT_4_TURBO: Final[Model] = Model(
+GPT_4_TURBO: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="gpt-4-turbo",
     name="GPT-4 Turbo",
@@ -1742,15 +1803,16 @@ GPT_4_TURBO: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2023_12,
-    release_date=_D_2023_11_06,
-    last_updated=_D_2024_04_09,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    knowledge=_Shared.D_2023_12,
+    release_date=_Shared.D_2023_11_06,
+    last_updated=_Shared.D_2024_04_09,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("10"), output=Decimal("30")),
 )
+"GPT-4 Turbo (chat) · 128K context · 4.1K output · $10.00 in / $30.00 out per 1M tokens · vision, tools, attachments"
 
-GPT_4_1: Final[Model] = Model(
+GPT_4_1: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="gpt-4.1",
     name="GPT-4.1",
@@ -1762,15 +1824,16 @@ GPT_4_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2025_04_14,
-    last_updated=_D_2025_04_14,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_32768,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2025_04_14,
+    last_updated=_Shared.D_2025_04_14,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_32768,
     cost=Cost(input=Decimal("2"), output=Decimal("8"), cache_read=Decimal("0.5")),
 )
+"GPT-4.1 (chat) · 1M context · 32.8K output · $2.00 in / $8.00 out per 1M tokens · vision, tools, structured output, attachments"
 
-GPT_4_1_MINI: Final[Model] = Model(
+GPT_4_1_MINI: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="gpt-4.1-mini",
     name="GPT-4.1 mini",
@@ -1782,15 +1845,16 @@ GPT_4_1_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2025_04_14,
-    last_updated=_D_2025_04_14,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_32768,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2025_04_14,
+    last_updated=_Shared.D_2025_04_14,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_32768,
     cost=Cost(input=Decimal("0.4"), output=Decimal("1.6"), cache_read=Decimal("0.1")),
 )
+"GPT-4.1 mini (chat) · 1M context · 32.8K output · $0.40 in / $1.60 out per 1M tokens · vision, tools, structured output, attachments"
 
-GPT_4_1_NANO: Final[Model] = Model(
+GPT_4_1_NANO: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="gpt-4.1-nano",
     name="GPT-4.1 nano",
@@ -1802,15 +1866,16 @@ GPT_4_1_NANO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2025_04_14,
-    last_updated=_D_2025_04_14,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_32768,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2025_04_14,
+    last_updated=_Shared.D_2025_04_14,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_32768,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.4"), cache_read=Decimal("0.025")),
 )
+"GPT-4.1 nano (chat) · 1M context · 32.8K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, structured output, attachments"
 
-GPT_4O: Final[Model] = Model(
+GPT_4O: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="gpt-4o",
     name="GPT-4o",
@@ -1822,15 +1887,16 @@ GPT_4O: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2023_09,
-    release_date=_D_2024_05_13,
-    last_updated=_D_2024_08_06,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    knowledge=_Shared.D_2023_09,
+    release_date=_Shared.D_2024_05_13,
+    last_updated=_Shared.D_2024_08_06,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10"), cache_read=Decimal("1.25")),
 )
+"GPT-4o (chat) · 128K context · 16.4K output · $2.50 in / $10.00 out per 1M tokens · vision, tools, structured output, attachments"
 
-GPT_4O_MINI: Final[Model] = Model(
+GPT_4O_MINI: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="gpt-4o-mini",
     name="GPT-4o mini",
@@ -1842,15 +1908,16 @@ GPT_4O_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2023_09,
-    release_date=_D_2024_07_18,
-    last_updated=_D_2024_07_18,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    knowledge=_Shared.D_2023_09,
+    release_date=_Shared.D_2024_07_18,
+    last_updated=_Shared.D_2024_07_18,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6"), cache_read=Decimal("0.075")),
 )
+"GPT-4o mini (chat) · 128K context · 16.4K output · $0.15 in / $0.60 out per 1M tokens · vision, tools, structured output, attachments"
 
-GPT_4O_MINI_SEARCH_PREVIEW: Final[Model] = Model(
+GPT_4O_MINI_SEARCH_PREVIEW: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="gpt-4o-mini-search-preview",
     name="GPT-4o Mini Search Preview",
@@ -1862,14 +1929,15 @@ GPT_4O_MINI_SEARCH_PREVIEW: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2024_10_01,
-    last_updated=_D_2024_10_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    release_date=_Shared.D_2024_10_01,
+    last_updated=_Shared.D_2024_10_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
 )
+"GPT-4o Mini Search Preview (chat) · 128K context · 16.4K output · $0.15 in / $0.60 out per 1M tokens · vision, attachments"
 
-GPT_4O_SEARCH_PREVIEW: Final[Model] = Model(
+GPT_4O_SEARCH_PREVIEW: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="gpt-4o-search-preview",
     name="GPT-4o Search Preview",
@@ -1881,14 +1949,15 @@ GPT_4O_SEARCH_PREVIEW: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2024_10_01,
-    last_updated=_D_2024_10_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    release_date=_Shared.D_2024_10_01,
+    last_updated=_Shared.D_2024_10_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
 )
+"GPT-4o Search Preview (chat) · 128K context · 16.4K output · $2.50 in / $10.00 out per 1M tokens · vision, attachments"
 
-GPT_5: Final[Model] = Model(
+GPT_5: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="gpt-5",
     name="GPT-5",
@@ -1900,16 +1969,17 @@ GPT_5: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_09_30,
-    release_date=_D_2025_08_07,
-    last_updated=_D_2025_08_07,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_09_30,
+    release_date=_Shared.D_2025_08_07,
+    last_updated=_Shared.D_2025_08_07,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"GPT-5 (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_CHAT_LATEST: Final[Model] = Model(
+GPT_5_CHAT_LATEST: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="gpt-5-chat-latest",
     name="GPT-5 Chat (latest)",
@@ -1921,16 +1991,17 @@ GPT_5_CHAT_LATEST: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_09_30,
-    release_date=_D_2025_08_07,
-    last_updated=_D_2025_08_07,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_09_30,
+    release_date=_Shared.D_2025_08_07,
+    last_updated=_Shared.D_2025_08_07,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
     reasoning_options=(),
 )
+"GPT-5 Chat (latest) (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, reasoning, structured output, attachments"
 
-GPT_5_MINI: Final[Model] = Model(
+GPT_5_MINI: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="gpt-5-mini",
     name="GPT-5 Mini",
@@ -1942,16 +2013,17 @@ GPT_5_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_05_30,
-    release_date=_D_2025_08_07,
-    last_updated=_D_2025_08_07,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_05_30,
+    release_date=_Shared.D_2025_08_07,
+    last_updated=_Shared.D_2025_08_07,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.25"), output=Decimal("2"), cache_read=Decimal("0.025")),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"GPT-5 Mini (chat) · 400K context · 128K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_NANO: Final[Model] = Model(
+GPT_5_NANO: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="gpt-5-nano",
     name="GPT-5 Nano",
@@ -1963,16 +2035,17 @@ GPT_5_NANO: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_05_30,
-    release_date=_D_2025_08_07,
-    last_updated=_D_2025_08_07,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_05_30,
+    release_date=_Shared.D_2025_08_07,
+    last_updated=_Shared.D_2025_08_07,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.4"), cache_read=Decimal("0.005")),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"GPT-5 Nano (chat) · 400K context · 128K output · $0.05 in / $0.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_PRO: Final[Model] = Model(
+GPT_5_PRO: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="gpt-5-pro",
     name="GPT-5 Pro",
@@ -1984,16 +2057,17 @@ GPT_5_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_09_30,
-    release_date=_D_2025_10_06,
-    last_updated=_D_2025_10_06,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_272000,
+    knowledge=_Shared.D_2024_09_30,
+    release_date=_Shared.D_2025_10_06,
+    last_updated=_Shared.D_2025_10_06,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_272000,
     cost=Cost(input=Decimal("15"), output=Decimal("120")),
-    reasoning_options=(_REASONING_EFFORT_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_HIGH,),
 )
+"GPT-5 Pro (chat) · 400K context · 272K output · $15.00 in / $120.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_1: Final[Model] = Model(
+GPT_5_1: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="gpt-5.1",
     name="GPT-5.1",
@@ -2005,16 +2079,17 @@ GPT_5_1: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_09_30,
-    release_date=_D_2025_11_13,
-    last_updated=_D_2025_11_13,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_09_30,
+    release_date=_Shared.D_2025_11_13,
+    last_updated=_Shared.D_2025_11_13,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
+"GPT-5.1 (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_1_CODEX: Final[Model] = Model(
+GPT_5_1_CODEX: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="gpt-5.1-codex",
     name="GPT-5.1 Codex",
@@ -2026,16 +2101,17 @@ GPT_5_1_CODEX: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_09_30,
-    release_date=_D_2025_11_13,
-    last_updated=_D_2025_11_13,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_09_30,
+    release_date=_Shared.D_2025_11_13,
+    last_updated=_Shared.D_2025_11_13,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"GPT-5.1 Codex (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_1_CODEX_MINI: Final[Model] = Model(
+GPT_5_1_CODEX_MINI: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="gpt-5.1-codex-mini",
     name="GPT-5.1 Codex mini",
@@ -2047,16 +2123,17 @@ GPT_5_1_CODEX_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_09_30,
-    release_date=_D_2025_11_13,
-    last_updated=_D_2025_11_13,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_09_30,
+    release_date=_Shared.D_2025_11_13,
+    last_updated=_Shared.D_2025_11_13,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.25"), output=Decimal("2"), cache_read=Decimal("0.025")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"GPT-5.1 Codex mini (chat) · 400K context · 128K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_2: Final[Model] = Model(
+GPT_5_2: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="gpt-5.2",
     name="GPT-5.2",
@@ -2068,16 +2145,17 @@ GPT_5_2: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2025_12_11,
-    last_updated=_D_2025_12_11,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2025_12_11,
+    last_updated=_Shared.D_2025_12_11,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"GPT-5.2 (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_2_CHAT_LATEST: Final[Model] = Model(
+GPT_5_2_CHAT_LATEST: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="gpt-5.2-chat-latest",
     name="GPT-5.2 Chat",
@@ -2089,16 +2167,17 @@ GPT_5_2_CHAT_LATEST: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2025_12_11,
-    last_updated=_D_2025_12_11,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2025_12_11,
+    last_updated=_Shared.D_2025_12_11,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
-    reasoning_options=(_REASONING_EFFORT_MEDIUM,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MEDIUM,),
 )
+"GPT-5.2 Chat (chat) · 128K context · 16.4K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_2_CODEX: Final[Model] = Model(
+GPT_5_2_CODEX: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="gpt-5.2-codex",
     name="GPT-5.2 Codex",
@@ -2110,16 +2189,17 @@ GPT_5_2_CODEX: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2025_12_11,
-    last_updated=_D_2025_12_11,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2025_12_11,
+    last_updated=_Shared.D_2025_12_11,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"GPT-5.2 Codex (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_2_PRO: Final[Model] = Model(
+GPT_5_2_PRO: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="gpt-5.2-pro",
     name="GPT-5.2 Pro",
@@ -2131,16 +2211,17 @@ GPT_5_2_PRO: Final[Model] = Model(
     structured_output=False,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2025_12_11,
-    last_updated=_D_2025_12_11,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2025_12_11,
+    last_updated=_Shared.D_2025_12_11,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("21"), output=Decimal("168")),
-    reasoning_options=(_REASONING_EFFORT_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MEDIUM_HIGH_XHIGH,),
 )
+"GPT-5.2 Pro (chat) · 400K context · 128K output · $21.00 in / $168.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GPT_5_3_CHAT_LATEST: Final[Model] = Model(
+GPT_5_3_CHAT_LATEST: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="gpt-5.3-chat-latest",
     name="GPT-5.3 Chat (latest)",
@@ -2152,15 +2233,16 @@ GPT_5_3_CHAT_LATEST: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_03_03,
-    last_updated=_D_2026_03_03,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_03_03,
+    last_updated=_Shared.D_2026_03_03,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
 )
+"GPT-5.3 Chat (latest) (chat) · 128K context · 16.4K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, structured output, attachments"
 
-GPT_5_3_CODEX: Final[Model] = Model(
+GPT_5_3_CODEX: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="gpt-5.3-codex",
     name="GPT-5.3 Codex",
@@ -2172,16 +2254,17 @@ GPT_5_3_CODEX: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_02_05,
-    last_updated=_D_2026_02_05,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_02_05,
+    last_updated=_Shared.D_2026_02_05,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"GPT-5.3 Codex (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_4: Final[Model] = Model(
+GPT_5_4: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="gpt-5.4",
     name="GPT-5.4",
@@ -2193,16 +2276,17 @@ GPT_5_4: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_03_05,
-    last_updated=_D_2026_03_05,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_03_05,
+    last_updated=_Shared.D_2026_03_05,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
     cost=Cost(input=Decimal("2.5"), output=Decimal("15"), cache_read=Decimal("0.25")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"GPT-5.4 (chat) · 1.05M context · 128K output · $2.50 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_4_MINI: Final[Model] = Model(
+GPT_5_4_MINI: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="gpt-5.4-mini",
     name="GPT-5.4 mini",
@@ -2214,16 +2298,17 @@ GPT_5_4_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_03_17,
-    last_updated=_D_2026_03_17,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_03_17,
+    last_updated=_Shared.D_2026_03_17,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.75"), output=Decimal("4.5"), cache_read=Decimal("0.075")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"GPT-5.4 mini (chat) · 400K context · 128K output · $0.75 in / $4.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_4_NANO: Final[Model] = Model(
+GPT_5_4_NANO: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="gpt-5.4-nano",
     name="GPT-5.4 nano",
@@ -2235,16 +2320,17 @@ GPT_5_4_NANO: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_03_17,
-    last_updated=_D_2026_03_17,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_03_17,
+    last_updated=_Shared.D_2026_03_17,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("1.25"), cache_read=Decimal("0.02")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"GPT-5.4 nano (chat) · 400K context · 128K output · $0.20 in / $1.25 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_4_PRO: Final[Model] = Model(
+GPT_5_4_PRO: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="gpt-5.4-pro",
     name="GPT-5.4 Pro",
@@ -2256,16 +2342,17 @@ GPT_5_4_PRO: Final[Model] = Model(
     structured_output=False,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_03_05,
-    last_updated=_D_2026_03_05,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_03_05,
+    last_updated=_Shared.D_2026_03_05,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
     cost=Cost(input=Decimal("30"), output=Decimal("180")),
-    reasoning_options=(_REASONING_EFFORT_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MEDIUM_HIGH_XHIGH,),
 )
+"GPT-5.4 Pro (chat) · 1.05M context · 128K output · $30.00 in / $180.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GPT_5_5: Final[Model] = Model(
+GPT_5_5: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="gpt-5.5",
     name="GPT-5.5",
@@ -2277,11 +2364,11 @@ GPT_5_5: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_12_01,
-    release_date=_D_2026_04_23,
-    last_updated=_D_2026_04_23,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_12_01,
+    release_date=_Shared.D_2026_04_23,
+    last_updated=_Shared.D_2026_04_23,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("30"),
@@ -2296,10 +2383,11 @@ GPT_5_5: Final[Model] = Model(
         ),
         context_over_200k=Rates(input=Decimal("10"), output=Decimal("45"), cache_read=Decimal("1")),
     ),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"GPT-5.5 (chat) · 1.05M context · 128K output · $5.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_5_PRO: Final[Model] = Model(
+GPT_5_5_PRO: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="gpt-5.5-pro",
     name="GPT-5.5 Pro",
@@ -2311,11 +2399,11 @@ GPT_5_5_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_12_01,
-    release_date=_D_2026_04_23,
-    last_updated=_D_2026_04_23,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_12_01,
+    release_date=_Shared.D_2026_04_23,
+    last_updated=_Shared.D_2026_04_23,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("30"),
         output=Decimal("180"),
@@ -2328,10 +2416,11 @@ GPT_5_5_PRO: Final[Model] = Model(
         ),
         context_over_200k=Rates(input=Decimal("60"), output=Decimal("270")),
     ),
-    reasoning_options=(_REASONING_EFFORT_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MEDIUM_HIGH_XHIGH,),
 )
+"GPT-5.5 Pro (chat) · 1.05M context · 128K output · $30.00 in / $180.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_OSS_120B: Final[Model] = Model(
+GPT_OSS_120B: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="gpt-oss-120b",
     name="GPT OSS 120B",
@@ -2343,15 +2432,16 @@ GPT_OSS_120B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32766,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32766,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.25")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"GPT OSS 120B (chat) · 131K context · 32.8K output · $0.05 in / $0.25 out per 1M tokens · tools, reasoning, structured output"
 
-GPT_OSS_20B: Final[Model] = Model(
+GPT_OSS_20B: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="gpt-oss-20b",
     name="GPT OSS 20B",
@@ -2363,15 +2453,16 @@ GPT_OSS_20B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32766,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32766,
     cost=Cost(input=Decimal("0.04"), output=Decimal("0.15")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"GPT OSS 20B (chat) · 131K context · 32.8K output · $0.04 in / $0.15 out per 1M tokens · tools, reasoning, structured output"
 
-GROK_4: Final[Model] = Model(
+GROK_4: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="grok-4",
     name="Grok 4",
@@ -2383,14 +2474,15 @@ GROK_4: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_07_09,
-    last_updated=_D_2025_07_09,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_256000,
+    release_date=_Shared.D_2025_07_09,
+    last_updated=_Shared.D_2025_07_09,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_256000,
     cost=Cost(input=Decimal("3"), output=Decimal("15"), cache_read=Decimal("0.75")),
 )
+"Grok 4 (chat) · 256K context · 256K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, attachments"
 
-GROK_4_1_FAST_NON_REASONING: Final[Model] = Model(
+GROK_4_1_FAST_NON_REASONING: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="grok-4-1-fast-non-reasoning",
     name="Grok 4.1 Fast Non-Reasoning",
@@ -2402,14 +2494,15 @@ GROK_4_1_FAST_NON_REASONING: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_11_19,
-    last_updated=_D_2025_11_19,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_2000000_OUTPUT_2000000,
+    release_date=_Shared.D_2025_11_19,
+    last_updated=_Shared.D_2025_11_19,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_2000000_OUTPUT_2000000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.5"), cache_read=Decimal("0.05")),
 )
+"Grok 4.1 Fast Non-Reasoning (chat) · 2M context · 2M output · $0.20 in / $0.50 out per 1M tokens · vision, tools, attachments"
 
-GROK_4_1_FAST_REASONING: Final[Model] = Model(
+GROK_4_1_FAST_REASONING: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="grok-4-1-fast-reasoning",
     name="Grok 4.1 Fast Reasoning",
@@ -2421,15 +2514,16 @@ GROK_4_1_FAST_REASONING: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_11_19,
-    last_updated=_D_2025_11_19,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_2000000_OUTPUT_30000,
+    release_date=_Shared.D_2025_11_19,
+    last_updated=_Shared.D_2025_11_19,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_2000000_OUTPUT_30000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.5"), cache_read=Decimal("0.05")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Grok 4.1 Fast Reasoning (chat) · 2M context · 30K output · $0.20 in / $0.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GROK_4_20_BETA_0309_NON_REASONING: Final[Model] = Model(
+GROK_4_20_BETA_0309_NON_REASONING: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="grok-4-20-beta-0309-non-reasoning",
     name="Grok 4.20 (Non-Reasoning)",
@@ -2441,10 +2535,10 @@ GROK_4_20_BETA_0309_NON_REASONING: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_03_09,
-    last_updated=_D_2026_03_09,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_2000000_OUTPUT_30000,
+    release_date=_Shared.D_2026_03_09,
+    last_updated=_Shared.D_2026_03_09,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_2000000_OUTPUT_30000,
     cost=Cost(
         input=Decimal("2"),
         output=Decimal("6"),
@@ -2462,8 +2556,9 @@ GROK_4_20_BETA_0309_NON_REASONING: Final[Model] = Model(
         ),
     ),
 )
+"Grok 4.20 (Non-Reasoning) (chat) · 2M context · 30K output · $2.00 in / $6.00 out per 1M tokens · vision, tools, structured output, attachments"
 
-GROK_4_20_BETA_0309_REASONING: Final[Model] = Model(
+GROK_4_20_BETA_0309_REASONING: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="grok-4-20-beta-0309-reasoning",
     name="Grok 4.20 (Reasoning)",
@@ -2475,10 +2570,10 @@ GROK_4_20_BETA_0309_REASONING: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_03_09,
-    last_updated=_D_2026_03_09,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_2000000_OUTPUT_30000,
+    release_date=_Shared.D_2026_03_09,
+    last_updated=_Shared.D_2026_03_09,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_2000000_OUTPUT_30000,
     cost=Cost(
         input=Decimal("2"),
         output=Decimal("6"),
@@ -2495,10 +2590,11 @@ GROK_4_20_BETA_0309_REASONING: Final[Model] = Model(
             input=Decimal("2.5"), output=Decimal("5"), cache_read=Decimal("0.4")
         ),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Grok 4.20 (Reasoning) (chat) · 2M context · 30K output · $2.00 in / $6.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GROK_4_20_NON_REASONING: Final[Model] = Model(
+GROK_4_20_NON_REASONING: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="grok-4-20-non-reasoning",
     name="Grok 4.20 (Non-Reasoning)",
@@ -2510,10 +2606,10 @@ GROK_4_20_NON_REASONING: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_03_09,
-    last_updated=_D_2026_03_09,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_2000000_OUTPUT_30000,
+    release_date=_Shared.D_2026_03_09,
+    last_updated=_Shared.D_2026_03_09,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_2000000_OUTPUT_30000,
     cost=Cost(
         input=Decimal("1.25"),
         output=Decimal("2.5"),
@@ -2531,8 +2627,9 @@ GROK_4_20_NON_REASONING: Final[Model] = Model(
         ),
     ),
 )
+"Grok 4.20 (Non-Reasoning) (chat) · 2M context · 30K output · $1.25 in / $2.50 out per 1M tokens · vision, tools, structured output, attachments"
 
-GROK_4_20_REASONING: Final[Model] = Model(
+GROK_4_20_REASONING: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="grok-4-20-reasoning",
     name="Grok 4.20 (Reasoning)",
@@ -2544,10 +2641,10 @@ GROK_4_20_REASONING: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_03_09,
-    last_updated=_D_2026_03_09,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_2000000_OUTPUT_30000,
+    release_date=_Shared.D_2026_03_09,
+    last_updated=_Shared.D_2026_03_09,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_2000000_OUTPUT_30000,
     cost=Cost(
         input=Decimal("1.25"),
         output=Decimal("2.5"),
@@ -2564,10 +2661,11 @@ GROK_4_20_REASONING: Final[Model] = Model(
             input=Decimal("2.5"), output=Decimal("5"), cache_read=Decimal("0.4")
         ),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Grok 4.20 (Reasoning) (chat) · 2M context · 30K output · $1.25 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GROK_4_3: Final[Model] = Model(
+GROK_4_3: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="grok-4-3",
     name="Grok 4.3",
@@ -2579,10 +2677,10 @@ GROK_4_3: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_04_17,
-    last_updated=_D_2026_04_17,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_30000,
+    release_date=_Shared.D_2026_04_17,
+    last_updated=_Shared.D_2026_04_17,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_30000,
     cost=Cost(
         input=Decimal("1.25"),
         output=Decimal("2.5"),
@@ -2599,10 +2697,11 @@ GROK_4_3: Final[Model] = Model(
             input=Decimal("2.5"), output=Decimal("5"), cache_read=Decimal("0.4")
         ),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Grok 4.3 (chat) · 1M context · 30K output · $1.25 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GROK_BUILD_0_1: Final[Model] = Model(
+GROK_BUILD_0_1: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="grok-build-0-1",
     name="Grok Build 0.1",
@@ -2614,10 +2713,10 @@ GROK_BUILD_0_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_04_16,
-    last_updated=_D_2026_04_16,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_256000,
+    release_date=_Shared.D_2026_04_16,
+    last_updated=_Shared.D_2026_04_16,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_256000,
     cost=Cost(
         input=Decimal("1"),
         output=Decimal("2"),
@@ -2632,10 +2731,11 @@ GROK_BUILD_0_1: Final[Model] = Model(
         ),
         context_over_200k=Rates(input=Decimal("2"), output=Decimal("4"), cache_read=Decimal("0.4")),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Grok Build 0.1 (chat) · 256K context · 256K output · $1.00 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-KIMI_K2: Final[Model] = Model(
+KIMI_K2: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="kimi-k2",
     name="Kimi K2",
@@ -2647,14 +2747,15 @@ KIMI_K2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_07_11,
-    last_updated=_D_2025_07_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_16384,
+    release_date=_Shared.D_2025_07_11,
+    last_updated=_Shared.D_2025_07_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.574"), output=Decimal("2.294"), cache_read=Decimal("0.5")),
 )
+"Kimi K2 (chat) · 256K context · 16.4K output · $0.574 in / $2.294 out per 1M tokens · tools, structured output, open weights"
 
-KIMI_K2_THINKING: Final[Model] = Model(
+KIMI_K2_THINKING: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="kimi-k2-thinking",
     name="Kimi K2 Thinking",
@@ -2665,17 +2766,18 @@ KIMI_K2_THINKING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_08,
-    release_date=_D_2025_11_06,
-    last_updated=_D_2025_11_06,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2024_08,
+    release_date=_Shared.D_2025_11_06,
+    last_updated=_Shared.D_2025_11_06,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.574"), output=Decimal("2.294"), cache_read=Decimal("0.15")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"Kimi K2 Thinking (chat) · 262K context · 262K output · $0.574 in / $2.294 out per 1M tokens · tools, reasoning, open weights"
 
-KIMI_K2_5: Final[Model] = Model(
+KIMI_K2_5: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="kimi-k2.5",
     name="Kimi K2.5",
@@ -2687,17 +2789,18 @@ KIMI_K2_5: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_01,
-    last_updated=_D_2026_01,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_01,
+    last_updated=_Shared.D_2026_01,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.405"), output=Decimal("1.98"), cache_read=Decimal("0.225")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"Kimi K2.5 (chat) · 262K context · 262K output · $0.405 in / $1.98 out per 1M tokens · vision, tools, reasoning, structured output, open weights"
 
-KIMI_K2_6: Final[Model] = Model(
+KIMI_K2_6: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="kimi-k2.6",
     name="Kimi K2.6",
@@ -2709,17 +2812,18 @@ KIMI_K2_6: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_04_21,
-    last_updated=_D_2026_04_21,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_04_21,
+    last_updated=_Shared.D_2026_04_21,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.4"), output=Decimal("2.2"), cache_read=Decimal("0.08")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"Kimi K2.6 (chat) · 262K context · 262K output · $0.40 in / $2.20 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-KIMI_K2_7_CODE: Final[Model] = Model(
+KIMI_K2_7_CODE: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="kimi-k2.7-code",
     name="Kimi K2.7 Code",
@@ -2731,17 +2835,18 @@ KIMI_K2_7_CODE: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_06_12,
-    last_updated=_D_2026_06_12,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_06_12,
+    last_updated=_Shared.D_2026_06_12,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.95"), output=Decimal("4"), cache_read=Decimal("0.19")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Kimi K2.7 Code (chat) · 262K context · 262K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-KIMI_K2_7_CODE_HIGHSPEED: Final[Model] = Model(
+KIMI_K2_7_CODE_HIGHSPEED: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="kimi-k2.7-code-highspeed",
     name="Kimi K2.7 Code Highspeed",
@@ -2753,17 +2858,18 @@ KIMI_K2_7_CODE_HIGHSPEED: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_06_12,
-    last_updated=_D_2026_06_12,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_06_12,
+    last_updated=_Shared.D_2026_06_12,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("1.9"), output=Decimal("8"), cache_read=Decimal("0.38")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Kimi K2.7 Code Highspeed (chat) · 262K context · 262K output · $1.90 in / $8.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-LLAMA_3_70B_INSTRUCT: Final[Model] = Model(
+LLAMA_3_70B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="llama-3-70b-instruct",
     name="Llama 3 70B Instruct",
@@ -2775,14 +2881,15 @@ LLAMA_3_70B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2024_04_18,
-    last_updated=_D_2024_04_18,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8192_OUTPUT_8000,
+    release_date=_Shared.D_2024_04_18,
+    last_updated=_Shared.D_2024_04_18,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8192_OUTPUT_8000,
     cost=Cost(input=Decimal("0.51"), output=Decimal("0.74")),
 )
+"Llama 3 70B Instruct (chat) · 8.19K context · 8K output · $0.51 in / $0.74 out per 1M tokens · structured output, open weights"
 
-LLAMA_3_8B_INSTRUCT: Final[Model] = Model(
+LLAMA_3_8B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="llama-3-8b-instruct",
     name="Llama 3 8B Instruct",
@@ -2794,14 +2901,15 @@ LLAMA_3_8B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_04_03,
-    last_updated=_D_2025_04_03,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8192_OUTPUT_8192,
+    release_date=_Shared.D_2025_04_03,
+    last_updated=_Shared.D_2025_04_03,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8192_OUTPUT_8192,
     cost=Cost(input=Decimal("0.04"), output=Decimal("0.04")),
 )
+"Llama 3 8B Instruct (chat) · 8.19K context · 8.19K output · $0.04 in / $0.04 out per 1M tokens · structured output, open weights"
 
-LLAMA_3_1_70B_INSTRUCT: Final[Model] = Model(
+LLAMA_3_1_70B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="llama-3.1-70b-instruct",
     name="Llama 3.1 70B Instruct",
@@ -2813,15 +2921,16 @@ LLAMA_3_1_70B_INSTRUCT: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2024_07_23,
-    last_updated=_D_2024_07_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_2048,
+    release_date=_Shared.D_2024_07_23,
+    last_updated=_Shared.D_2024_07_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_2048,
     cost=Cost(input=Decimal("0.72"), output=Decimal("0.72")),
     status=Status.BETA,
 )
+"Llama 3.1 70B Instruct (chat) · 128K context · 2.05K output · $0.72 in / $0.72 out per 1M tokens · open weights · beta"
 
-LLAMA_3_1_NEMOTRON_ULTRA_253B: Final[Model] = Model(
+LLAMA_3_1_NEMOTRON_ULTRA_253B: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="llama-3.1-nemotron-ultra-253b",
     name="Llama 3.1 Nemotron Ultra 253B",
@@ -2833,14 +2942,15 @@ LLAMA_3_1_NEMOTRON_ULTRA_253B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_04_07,
-    last_updated=_D_2025_04_07,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_8192,
+    release_date=_Shared.D_2025_04_07,
+    last_updated=_Shared.D_2025_04_07,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.6"), output=Decimal("1.8")),
 )
+"Llama 3.1 Nemotron Ultra 253B (chat) · 128K context · 8.19K output · $0.60 in / $1.80 out per 1M tokens · structured output, open weights"
 
-LLAMA_3_2_11B_INSTRUCT: Final[Model] = Model(
+LLAMA_3_2_11B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="llama-3.2-11b-instruct",
     name="Llama 3.2 11B Instruct",
@@ -2852,14 +2962,15 @@ LLAMA_3_2_11B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2024_09_25,
-    last_updated=_D_2024_09_25,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_8192,
+    release_date=_Shared.D_2024_09_25,
+    last_updated=_Shared.D_2024_09_25,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.07"), output=Decimal("0.33")),
 )
+"Llama 3.2 11B Instruct (chat) · 128K context · 8.19K output · $0.07 in / $0.33 out per 1M tokens · structured output, open weights"
 
-LLAMA_3_2_3B_INSTRUCT: Final[Model] = Model(
+LLAMA_3_2_3B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="llama-3.2-3b-instruct",
     name="Llama 3.2 3B Instruct",
@@ -2871,14 +2982,15 @@ LLAMA_3_2_3B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2024_09_18,
-    last_updated=_D_2024_09_18,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_32000,
+    release_date=_Shared.D_2024_09_18,
+    last_updated=_Shared.D_2024_09_18,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_32000,
     cost=Cost(input=Decimal("0.03"), output=Decimal("0.05")),
 )
+"Llama 3.2 3B Instruct (chat) · 32.8K context · 32K output · $0.03 in / $0.05 out per 1M tokens · structured output, open weights"
 
-LLAMA_3_3_70B_INSTRUCT: Final[Model] = Model(
+LLAMA_3_3_70B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="llama-3.3-70b-instruct",
     name="Llama-3.3-70B-Instruct",
@@ -2889,15 +3001,16 @@ LLAMA_3_3_70B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_12,
-    release_date=_D_2024_12_06,
-    last_updated=_D_2024_12_06,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_4096,
+    knowledge=_Shared.D_2023_12,
+    release_date=_Shared.D_2024_12_06,
+    last_updated=_Shared.D_2024_12_06,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_4096,
     cost=Cost(input=Decimal("0.13"), output=Decimal("0.4")),
 )
+"Llama-3.3-70B-Instruct (chat) · 131K context · 4.1K output · $0.13 in / $0.40 out per 1M tokens · tools, attachments, open weights"
 
-LLAMA_4_MAVERICK_17B_INSTRUCT: Final[Model] = Model(
+LLAMA_4_MAVERICK_17B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="llama-4-maverick-17b-instruct",
     name="Llama 4 Maverick 17B Instruct",
@@ -2909,14 +3022,15 @@ LLAMA_4_MAVERICK_17B_INSTRUCT: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_04_05,
-    last_updated=_D_2025_04_05,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_2048,
+    release_date=_Shared.D_2025_04_05,
+    last_updated=_Shared.D_2025_04_05,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_2048,
     cost=Cost(input=Decimal("0.27"), output=Decimal("0.85")),
 )
+"Llama 4 Maverick 17B Instruct (chat) · 1.05M context · 2.05K output · $0.27 in / $0.85 out per 1M tokens · vision, attachments, open weights"
 
-LLAMA_4_SCOUT_17B_INSTRUCT: Final[Model] = Model(
+LLAMA_4_SCOUT_17B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="llama-4-scout-17b-instruct",
     name="Llama 4 Scout 17B Instruct",
@@ -2928,14 +3042,15 @@ LLAMA_4_SCOUT_17B_INSTRUCT: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_04_05,
-    last_updated=_D_2025_04_05,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_2048,
+    release_date=_Shared.D_2025_04_05,
+    last_updated=_Shared.D_2025_04_05,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_2048,
     cost=Cost(input=Decimal("0.18"), output=Decimal("0.59")),
 )
+"Llama 4 Scout 17B Instruct (chat) · 131K context · 2.05K output · $0.18 in / $0.59 out per 1M tokens · vision, attachments, open weights"
 
-MIMO_V2_OMNI: Final[Model] = Model(
+MIMO_V2_OMNI: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="mimo-v2-omni",
     name="MiMo-V2-Omni",
@@ -2946,16 +3061,17 @@ MIMO_V2_OMNI: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_12,
-    release_date=_D_2026_03_18,
-    last_updated=_D_2026_03_18,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_131072,
+    knowledge=_Shared.D_2024_12,
+    release_date=_Shared.D_2026_03_18,
+    last_updated=_Shared.D_2026_03_18,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_131072,
     cost=Cost(input=Decimal("0.4"), output=Decimal("2"), cache_read=Decimal("0.08")),
     interleaved=Interleaved(field="reasoning_content"),
 )
+"MiMo-V2-Omni (chat) · 256K context · 131K output · $0.40 in / $2.00 out per 1M tokens · vision, tools, attachments"
 
-MIMO_V2_PRO: Final[Model] = Model(
+MIMO_V2_PRO: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="mimo-v2-pro",
     name="MiMo-V2-Pro",
@@ -2966,11 +3082,11 @@ MIMO_V2_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_12,
-    release_date=_D_2026_03_18,
-    last_updated=_D_2026_03_18,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_131072,
+    knowledge=_Shared.D_2024_12,
+    release_date=_Shared.D_2026_03_18,
+    last_updated=_Shared.D_2026_03_18,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_131072,
     cost=Cost(
         input=Decimal("1"),
         output=Decimal("3"),
@@ -2986,10 +3102,11 @@ MIMO_V2_PRO: Final[Model] = Model(
         context_over_200k=Rates(input=Decimal("2"), output=Decimal("6"), cache_read=Decimal("0.4")),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"MiMo-V2-Pro (chat) · 1M context · 131K output · $1.00 in / $3.00 out per 1M tokens · tools, reasoning"
 
-MIMO_V2_5: Final[Model] = Model(
+MIMO_V2_5: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="mimo-v2.5",
     name="MiMo-V2.5",
@@ -3000,11 +3117,11 @@ MIMO_V2_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_12,
-    release_date=_D_2026_04_22,
-    last_updated=_D_2026_04_22,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_131072,
+    knowledge=_Shared.D_2024_12,
+    release_date=_Shared.D_2026_04_22,
+    last_updated=_Shared.D_2026_04_22,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_131072,
     cost=Cost(
         input=Decimal("0.14"),
         output=Decimal("0.28"),
@@ -3022,10 +3139,11 @@ MIMO_V2_5: Final[Model] = Model(
         ),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"MiMo-V2.5 (chat) · 1M context · 131K output · $0.14 in / $0.28 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-MIMO_V2_5_PRO: Final[Model] = Model(
+MIMO_V2_5_PRO: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="mimo-v2.5-pro",
     name="MiMo-V2.5-Pro",
@@ -3036,11 +3154,11 @@ MIMO_V2_5_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_12,
-    release_date=_D_2026_04_22,
-    last_updated=_D_2026_04_22,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_131072,
+    knowledge=_Shared.D_2024_12,
+    release_date=_Shared.D_2026_04_22,
+    last_updated=_Shared.D_2026_04_22,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_131072,
     cost=Cost(
         input=Decimal("0.435"),
         output=Decimal("0.87"),
@@ -3056,10 +3174,11 @@ MIMO_V2_5_PRO: Final[Model] = Model(
         context_over_200k=Rates(input=Decimal("2"), output=Decimal("6"), cache_read=Decimal("0.4")),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"MiMo-V2.5-Pro (chat) · 1M context · 131K output · $0.435 in / $0.87 out per 1M tokens · tools, reasoning, open weights"
 
-MINIMAX_M2: Final[Model] = Model(
+MINIMAX_M2: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="minimax-m2",
     name="MiniMax-M2",
@@ -3070,15 +3189,16 @@ MINIMAX_M2: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_10_27,
-    last_updated=_D_2025_10_27,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_196608_OUTPUT_128000,
+    release_date=_Shared.D_2025_10_27,
+    last_updated=_Shared.D_2025_10_27,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_196608_OUTPUT_128000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("1"), cache_read=Decimal("0.03")),
     reasoning_options=(),
 )
+"MiniMax-M2 (chat) · 197K context · 128K output · $0.20 in / $1.00 out per 1M tokens · tools, reasoning, open weights"
 
-MINIMAX_M2_1: Final[Model] = Model(
+MINIMAX_M2_1: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="minimax-m2.1",
     name="MiniMax-M2.1",
@@ -3089,15 +3209,16 @@ MINIMAX_M2_1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_12_23,
-    last_updated=_D_2025_12_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_131072,
+    release_date=_Shared.D_2025_12_23,
+    last_updated=_Shared.D_2025_12_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_131072,
     cost=Cost(input=Decimal("0.27"), output=Decimal("1.1")),
     reasoning_options=(),
 )
+"MiniMax-M2.1 (chat) · 205K context · 131K output · $0.27 in / $1.10 out per 1M tokens · tools, reasoning, open weights"
 
-MINIMAX_M2_1_LIGHTNING: Final[Model] = Model(
+MINIMAX_M2_1_LIGHTNING: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="minimax-m2.1-lightning",
     name="MiniMax M2.1 Lightning",
@@ -3109,15 +3230,16 @@ MINIMAX_M2_1_LIGHTNING: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_12_23,
-    last_updated=_D_2025_12_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_196608_OUTPUT_131072,
+    release_date=_Shared.D_2025_12_23,
+    last_updated=_Shared.D_2025_12_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_196608_OUTPUT_131072,
     cost=Cost(input=Decimal("0.12"), output=Decimal("0.48")),
     reasoning_options=(),
 )
+"MiniMax M2.1 Lightning (chat) · 197K context · 131K output · $0.12 in / $0.48 out per 1M tokens · reasoning, open weights"
 
-MINIMAX_M2_5: Final[Model] = Model(
+MINIMAX_M2_5: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="minimax-m2.5",
     name="MiniMax-M2.5",
@@ -3128,10 +3250,10 @@ MINIMAX_M2_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_02_12,
-    last_updated=_D_2026_02_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_228700_OUTPUT_131072,
+    release_date=_Shared.D_2026_02_12,
+    last_updated=_Shared.D_2026_02_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_228700_OUTPUT_131072,
     cost=Cost(
         input=Decimal("0.3"),
         output=Decimal("1.2"),
@@ -3140,8 +3262,9 @@ MINIMAX_M2_5: Final[Model] = Model(
     ),
     reasoning_options=(),
 )
+"MiniMax-M2.5 (chat) · 229K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights"
 
-MINIMAX_M2_5_HIGHSPEED: Final[Model] = Model(
+MINIMAX_M2_5_HIGHSPEED: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="minimax-m2.5-highspeed",
     name="MiniMax-M2.5-highspeed",
@@ -3152,10 +3275,10 @@ MINIMAX_M2_5_HIGHSPEED: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_02_13,
-    last_updated=_D_2026_02_13,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_131072,
+    release_date=_Shared.D_2026_02_13,
+    last_updated=_Shared.D_2026_02_13,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_131072,
     cost=Cost(
         input=Decimal("0.6"),
         output=Decimal("2.4"),
@@ -3164,8 +3287,9 @@ MINIMAX_M2_5_HIGHSPEED: Final[Model] = Model(
     ),
     reasoning_options=(),
 )
+"MiniMax-M2.5-highspeed (chat) · 205K context · 131K output · $0.60 in / $2.40 out per 1M tokens · tools, reasoning, open weights"
 
-MINIMAX_M2_7: Final[Model] = Model(
+MINIMAX_M2_7: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="minimax-m2.7",
     name="MiniMax-M2.7",
@@ -3176,10 +3300,10 @@ MINIMAX_M2_7: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_03_18,
-    last_updated=_D_2026_03_18,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_131072,
+    release_date=_Shared.D_2026_03_18,
+    last_updated=_Shared.D_2026_03_18,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_131072,
     cost=Cost(
         input=Decimal("0.3"),
         output=Decimal("1.2"),
@@ -3188,8 +3312,9 @@ MINIMAX_M2_7: Final[Model] = Model(
     ),
     reasoning_options=(),
 )
+"MiniMax-M2.7 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights"
 
-MINIMAX_M2_7_HIGHSPEED: Final[Model] = Model(
+MINIMAX_M2_7_HIGHSPEED: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="minimax-m2.7-highspeed",
     name="MiniMax-M2.7-highspeed",
@@ -3200,10 +3325,10 @@ MINIMAX_M2_7_HIGHSPEED: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_03_18,
-    last_updated=_D_2026_03_18,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_131072,
+    release_date=_Shared.D_2026_03_18,
+    last_updated=_Shared.D_2026_03_18,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_131072,
     cost=Cost(
         input=Decimal("0.6"),
         output=Decimal("2.4"),
@@ -3212,8 +3337,9 @@ MINIMAX_M2_7_HIGHSPEED: Final[Model] = Model(
     ),
     reasoning_options=(),
 )
+"MiniMax-M2.7-highspeed (chat) · 205K context · 131K output · $0.60 in / $2.40 out per 1M tokens · tools, reasoning, open weights"
 
-MINIMAX_M3: Final[Model] = Model(
+MINIMAX_M3: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="minimax-m3",
     name="MiniMax-M3",
@@ -3224,15 +3350,16 @@ MINIMAX_M3: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_06_01,
-    last_updated=_D_2026_06_01,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_512000_OUTPUT_128000,
+    release_date=_Shared.D_2026_06_01,
+    last_updated=_Shared.D_2026_06_01,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_512000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.4"), cache_read=Decimal("0.12")),
     reasoning_options=(),
 )
+"MiniMax-M3 (chat) · 512K context · 128K output · $0.60 in / $2.40 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-MINIMAX_TEXT_01: Final[Model] = Model(
+MINIMAX_TEXT_01: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="minimax-text-01",
     name="MiniMax Text 01",
@@ -3244,15 +3371,16 @@ MINIMAX_TEXT_01: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_01_15,
-    last_updated=_D_2025_01_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_131072,
+    release_date=_Shared.D_2025_01_15,
+    last_updated=_Shared.D_2025_01_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_131072,
     cost=Cost(input=Decimal("0.2"), output=Decimal("1.1")),
     reasoning_options=(),
 )
+"MiniMax Text 01 (chat) · 1M context · 131K output · $0.20 in / $1.10 out per 1M tokens · reasoning, open weights"
 
-MINISTRAL_14B_2512: Final[Model] = Model(
+MINISTRAL_14B_2512: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="ministral-14b-2512",
     name="Ministral 14B",
@@ -3264,14 +3392,15 @@ MINISTRAL_14B_2512: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_12_02,
-    last_updated=_D_2025_12_02,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_8192,
+    release_date=_Shared.D_2025_12_02,
+    last_updated=_Shared.D_2025_12_02,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_8192,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.2")),
 )
+"Ministral 14B (chat) · 262K context · 8.19K output · $0.20 in / $0.20 out per 1M tokens · vision, structured output, attachments, open weights"
 
-MINISTRAL_3B_2512: Final[Model] = Model(
+MINISTRAL_3B_2512: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="ministral-3b-2512",
     name="Ministral 3B",
@@ -3283,14 +3412,15 @@ MINISTRAL_3B_2512: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_12_02,
-    last_updated=_D_2025_12_02,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_8192,
+    release_date=_Shared.D_2025_12_02,
+    last_updated=_Shared.D_2025_12_02,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_8192,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.1")),
 )
+"Ministral 3B (chat) · 131K context · 8.19K output · $0.10 in / $0.10 out per 1M tokens · vision, structured output, attachments, open weights"
 
-MINISTRAL_8B_2512: Final[Model] = Model(
+MINISTRAL_8B_2512: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="ministral-8b-2512",
     name="Ministral 8B",
@@ -3302,14 +3432,15 @@ MINISTRAL_8B_2512: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_12_02,
-    last_updated=_D_2025_12_02,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_8192,
+    release_date=_Shared.D_2025_12_02,
+    last_updated=_Shared.D_2025_12_02,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_8192,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.15")),
 )
+"Ministral 8B (chat) · 262K context · 8.19K output · $0.15 in / $0.15 out per 1M tokens · vision, structured output, attachments, open weights"
 
-MISTRAL_LARGE_2512: Final[Model] = Model(
+MISTRAL_LARGE_2512: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="mistral-large-2512",
     name="Mistral Large 3",
@@ -3320,15 +3451,16 @@ MISTRAL_LARGE_2512: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_11,
-    release_date=_D_2024_11_01,
-    last_updated=_D_2025_12_02,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2024_11,
+    release_date=_Shared.D_2024_11_01,
+    last_updated=_Shared.D_2025_12_02,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.5"), output=Decimal("1.5")),
 )
+"Mistral Large 3 (chat) · 262K context · 262K output · $0.50 in / $1.50 out per 1M tokens · vision, tools, attachments, open weights"
 
-MISTRAL_LARGE_LATEST: Final[Model] = Model(
+MISTRAL_LARGE_LATEST: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="mistral-large-latest",
     name="Mistral Large (latest)",
@@ -3339,15 +3471,16 @@ MISTRAL_LARGE_LATEST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_11,
-    release_date=_D_2024_11_01,
-    last_updated=_D_2025_12_02,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_262144,
+    knowledge=_Shared.D_2024_11,
+    release_date=_Shared.D_2024_11_01,
+    last_updated=_Shared.D_2025_12_02,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_262144,
     cost=Cost(input=Decimal("4"), output=Decimal("12")),
 )
+"Mistral Large (latest) (chat) · 128K context · 262K output · $4.00 in / $12.00 out per 1M tokens · vision, tools, attachments, open weights"
 
-MISTRAL_SMALL_2506: Final[Model] = Model(
+MISTRAL_SMALL_2506: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="mistral-small-2506",
     name="Mistral Small 3.2",
@@ -3358,15 +3491,16 @@ MISTRAL_SMALL_2506: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_03,
-    release_date=_D_2025_06_20,
-    last_updated=_D_2025_06_20,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    knowledge=_Shared.D_2025_03,
+    release_date=_Shared.D_2025_06_20,
+    last_updated=_Shared.D_2025_06_20,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
 )
+"Mistral Small 3.2 (chat) · 128K context · 16.4K output · $0.10 in / $0.30 out per 1M tokens · vision, tools, open weights"
 
-NEMOTRON_3_ULTRA_550B: Final[Model] = Model(
+NEMOTRON_3_ULTRA_550B: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="nemotron-3-ultra-550b",
     name="Nemotron 3 Ultra 550B A55B",
@@ -3377,15 +3511,16 @@ NEMOTRON_3_ULTRA_550B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_06_04,
-    last_updated=_D_2026_06_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_128000,
+    release_date=_Shared.D_2026_06_04,
+    last_updated=_Shared.D_2026_06_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_128000,
     cost=Cost(input=Decimal("0.5"), output=Decimal("2.5"), cache_read=Decimal("0.15")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Nemotron 3 Ultra 550B A55B (chat) · 262K context · 128K output · $0.50 in / $2.50 out per 1M tokens · tools, reasoning, open weights"
 
-O1: Final[Model] = Model(
+O1: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="o1",
     name="o1",
@@ -3397,16 +3532,17 @@ O1: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2023_09,
-    release_date=_D_2024_12_05,
-    last_updated=_D_2024_12_05,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_100000,
+    knowledge=_Shared.D_2023_09,
+    release_date=_Shared.D_2024_12_05,
+    last_updated=_Shared.D_2024_12_05,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_100000,
     cost=Cost(input=Decimal("15"), output=Decimal("60"), cache_read=Decimal("7.5")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"o1 (chat) · 200K context · 100K output · $15.00 in / $60.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-O3: Final[Model] = Model(
+O3: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="o3",
     name="o3",
@@ -3418,16 +3554,17 @@ O3: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_05,
-    release_date=_D_2025_04_16,
-    last_updated=_D_2025_04_16,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_100000,
+    knowledge=_Shared.D_2024_05,
+    release_date=_Shared.D_2025_04_16,
+    last_updated=_Shared.D_2025_04_16,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_100000,
     cost=Cost(input=Decimal("2"), output=Decimal("8"), cache_read=Decimal("0.5")),
     reasoning_options=(),
 )
+"o3 (chat) · 200K context · 100K output · $2.00 in / $8.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-O3_MINI: Final[Model] = Model(
+O3_MINI: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="o3-mini",
     name="o3-mini",
@@ -3439,16 +3576,17 @@ O3_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_05,
-    release_date=_D_2024_12_20,
-    last_updated=_D_2025_01_29,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_100000,
+    knowledge=_Shared.D_2024_05,
+    release_date=_Shared.D_2024_12_20,
+    last_updated=_Shared.D_2025_01_29,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_100000,
     cost=Cost(input=Decimal("1.1"), output=Decimal("4.4"), cache_read=Decimal("0.55")),
     reasoning_options=(),
 )
+"o3-mini (chat) · 200K context · 100K output · $1.10 in / $4.40 out per 1M tokens · tools, reasoning, structured output"
 
-O4_MINI: Final[Model] = Model(
+O4_MINI: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="o4-mini",
     name="o4-mini",
@@ -3460,16 +3598,17 @@ O4_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_05,
-    release_date=_D_2025_04_16,
-    last_updated=_D_2025_04_16,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_100000,
+    knowledge=_Shared.D_2024_05,
+    release_date=_Shared.D_2025_04_16,
+    last_updated=_Shared.D_2025_04_16,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_100000,
     cost=Cost(input=Decimal("1.1"), output=Decimal("4.4"), cache_read=Decimal("0.275")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"o4-mini (chat) · 200K context · 100K output · $1.10 in / $4.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-PIXTRAL_LARGE_LATEST: Final[Model] = Model(
+PIXTRAL_LARGE_LATEST: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="pixtral-large-latest",
     name="Pixtral Large (latest)",
@@ -3480,15 +3619,16 @@ PIXTRAL_LARGE_LATEST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_11,
-    release_date=_D_2024_11_01,
-    last_updated=_D_2024_11_04,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_11,
+    release_date=_Shared.D_2024_11_01,
+    last_updated=_Shared.D_2024_11_04,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_128000,
     cost=Cost(input=Decimal("4"), output=Decimal("12")),
 )
+"Pixtral Large (latest) (chat) · 128K context · 128K output · $4.00 in / $12.00 out per 1M tokens · vision, tools, attachments, open weights"
 
-QWEN_CODER_PLUS: Final[Model] = Model(
+QWEN_CODER_PLUS: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="qwen-coder-plus",
     name="Qwen Coder Plus",
@@ -3500,14 +3640,15 @@ QWEN_CODER_PLUS: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2024_09_18,
-    last_updated=_D_2024_09_18,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_8192,
+    release_date=_Shared.D_2024_09_18,
+    last_updated=_Shared.D_2024_09_18,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_8192,
     cost=Cost(input=Decimal("0.502"), output=Decimal("1.004")),
 )
+"Qwen Coder Plus (chat) · 131K context · 8.19K output · $0.502 in / $1.004 out per 1M tokens · tools, structured output"
 
-QWEN_FLASH: Final[Model] = Model(
+QWEN_FLASH: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="qwen-flash",
     name="Qwen Flash",
@@ -3518,11 +3659,11 @@ QWEN_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2025_07_28,
-    last_updated=_D_2025_07_28,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_32768,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2025_07_28,
+    last_updated=_Shared.D_2025_07_28,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_32768,
     cost=Cost(
         input=Decimal("0.05"),
         output=Decimal("0.4"),
@@ -3531,8 +3672,9 @@ QWEN_FLASH: Final[Model] = Model(
     ),
     reasoning_options=(),
 )
+"Qwen Flash (chat) · 1M context · 32.8K output · $0.05 in / $0.40 out per 1M tokens · tools, reasoning"
 
-QWEN_MAX: Final[Model] = Model(
+QWEN_MAX: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="qwen-max",
     name="Qwen Max",
@@ -3543,15 +3685,16 @@ QWEN_MAX: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2024_04_03,
-    last_updated=_D_2025_01_25,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_8192,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2024_04_03,
+    last_updated=_Shared.D_2025_01_25,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_8192,
     cost=Cost(input=Decimal("1.6"), output=Decimal("6.4")),
 )
+"Qwen Max (chat) · 32.8K context · 8.19K output · $1.60 in / $6.40 out per 1M tokens · tools"
 
-QWEN_MAX_LATEST: Final[Model] = Model(
+QWEN_MAX_LATEST: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="qwen-max-latest",
     name="Qwen Max Latest",
@@ -3563,14 +3706,15 @@ QWEN_MAX_LATEST: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_01_25,
-    last_updated=_D_2025_01_25,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_8192,
+    release_date=_Shared.D_2025_01_25,
+    last_updated=_Shared.D_2025_01_25,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_8192,
     cost=Cost(input=Decimal("1.6"), output=Decimal("6.4")),
 )
+"Qwen Max Latest (chat) · 32.8K context · 8.19K output · $1.60 in / $6.40 out per 1M tokens · vision, tools, structured output, attachments"
 
-QWEN_OMNI_TURBO: Final[Model] = Model(
+QWEN_OMNI_TURBO: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="qwen-omni-turbo",
     name="Qwen-Omni Turbo",
@@ -3581,15 +3725,16 @@ QWEN_OMNI_TURBO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2025_01_19,
-    last_updated=_D_2025_03_26,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT_AUDIO,
-    limit=_CONTEXT_32768_OUTPUT_2048,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2025_01_19,
+    last_updated=_Shared.D_2025_03_26,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT_AUDIO,
+    limit=_Shared.CONTEXT_32768_OUTPUT_2048,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.8")),
 )
+"Qwen-Omni Turbo (chat) · 32.8K context · 2.05K output · $0.20 in / $0.80 out per 1M tokens · vision, tools"
 
-QWEN_PLUS: Final[Model] = Model(
+QWEN_PLUS: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="qwen-plus",
     name="Qwen Plus",
@@ -3600,11 +3745,11 @@ QWEN_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2024_01_25,
-    last_updated=_D_2025_09_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32768,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2024_01_25,
+    last_updated=_Shared.D_2025_09_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
     cost=Cost(
         input=Decimal("0.4"),
         output=Decimal("1.2"),
@@ -3614,8 +3759,9 @@ QWEN_PLUS: Final[Model] = Model(
     ),
     reasoning_options=(),
 )
+"Qwen Plus (chat) · 131K context · 32.8K output · $0.40 in / $1.20 out per 1M tokens · tools, reasoning"
 
-QWEN_PLUS_LATEST: Final[Model] = Model(
+QWEN_PLUS_LATEST: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="qwen-plus-latest",
     name="Qwen Plus Latest",
@@ -3627,10 +3773,10 @@ QWEN_PLUS_LATEST: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_01_25,
-    last_updated=_D_2025_01_25,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_8192,
+    release_date=_Shared.D_2025_01_25,
+    last_updated=_Shared.D_2025_01_25,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_8192,
     cost=Cost(
         input=Decimal("0.4"),
         output=Decimal("1.2"),
@@ -3638,8 +3784,9 @@ QWEN_PLUS_LATEST: Final[Model] = Model(
         cache_write=Decimal("0.5"),
     ),
 )
+"Qwen Plus Latest (chat) · 1M context · 8.19K output · $0.40 in / $1.20 out per 1M tokens · vision, tools, structured output, attachments"
 
-QWEN_TURBO: Final[Model] = Model(
+QWEN_TURBO: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="qwen-turbo",
     name="Qwen Turbo",
@@ -3650,16 +3797,17 @@ QWEN_TURBO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2024_11_01,
-    last_updated=_D_2025_04_28,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_16384,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2024_11_01,
+    last_updated=_Shared.D_2025_04_28,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.2"), reasoning=Decimal("0.5")),
     reasoning_options=(),
 )
+"Qwen Turbo (chat) · 1M context · 16.4K output · $0.05 in / $0.20 out per 1M tokens · tools, reasoning"
 
-QWEN_VL_MAX: Final[Model] = Model(
+QWEN_VL_MAX: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="qwen-vl-max",
     name="Qwen-VL Max",
@@ -3670,15 +3818,16 @@ QWEN_VL_MAX: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2024_04_08,
-    last_updated=_D_2025_08_13,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_8192,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2024_04_08,
+    last_updated=_Shared.D_2025_08_13,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_8192,
     cost=Cost(input=Decimal("0.8"), output=Decimal("3.2")),
 )
+"Qwen-VL Max (chat) · 131K context · 8.19K output · $0.80 in / $3.20 out per 1M tokens · vision, tools"
 
-QWEN_VL_PLUS: Final[Model] = Model(
+QWEN_VL_PLUS: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="qwen-vl-plus",
     name="Qwen-VL Plus",
@@ -3689,15 +3838,16 @@ QWEN_VL_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2024_01_25,
-    last_updated=_D_2025_08_15,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_8192,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2024_01_25,
+    last_updated=_Shared.D_2025_08_15,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_8192,
     cost=Cost(input=Decimal("0.21"), output=Decimal("0.64")),
 )
+"Qwen-VL Plus (chat) · 131K context · 8.19K output · $0.21 in / $0.64 out per 1M tokens · vision, tools"
 
-QWEN2_5_VL_32B_INSTRUCT: Final[Model] = Model(
+QWEN2_5_VL_32B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="qwen2-5-vl-32b-instruct",
     name="Qwen2.5 VL 32B Instruct",
@@ -3709,14 +3859,15 @@ QWEN2_5_VL_32B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_03_15,
-    last_updated=_D_2025_03_15,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_8192,
+    release_date=_Shared.D_2025_03_15,
+    last_updated=_Shared.D_2025_03_15,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_8192,
     cost=Cost(input=Decimal("1.4"), output=Decimal("4.2")),
 )
+"Qwen2.5 VL 32B Instruct (chat) · 131K context · 8.19K output · $1.40 in / $4.20 out per 1M tokens · vision, tools, structured output, attachments, open weights"
 
-QWEN2_5_VL_72B_INSTRUCT: Final[Model] = Model(
+QWEN2_5_VL_72B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="qwen2-5-vl-72b-instruct",
     name="Qwen2.5-VL 72B Instruct",
@@ -3727,15 +3878,16 @@ QWEN2_5_VL_72B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_04,
-    release_date=_D_2024_09,
-    last_updated=_D_2024_09,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_8192,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2024_09,
+    last_updated=_Shared.D_2024_09,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_8192,
     cost=Cost(input=Decimal("0.13"), output=Decimal("0.4")),
 )
+"Qwen2.5-VL 72B Instruct (chat) · 32.8K context · 8.19K output · $0.13 in / $0.40 out per 1M tokens · vision, tools, open weights"
 
-QWEN3_235B_A22B_FP8: Final[Model] = Model(
+QWEN3_235B_A22B_FP8: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="qwen3-235b-a22b-fp8",
     name="Qwen3 235B A22B FP8",
@@ -3747,15 +3899,16 @@ QWEN3_235B_A22B_FP8: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_04_28,
-    last_updated=_D_2025_04_28,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_40960_OUTPUT_8192,
+    release_date=_Shared.D_2025_04_28,
+    last_updated=_Shared.D_2025_04_28,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_40960_OUTPUT_8192,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.8")),
     reasoning_options=(),
 )
+"Qwen3 235B A22B FP8 (chat) · 41K context · 8.19K output · $0.20 in / $0.80 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-QWEN3_235B_A22B_INSTRUCT_2507: Final[Model] = Model(
+QWEN3_235B_A22B_INSTRUCT_2507: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="qwen3-235b-a22b-instruct-2507",
     name="Qwen3 235B A22B Instruct (2507)",
@@ -3767,14 +3920,15 @@ QWEN3_235B_A22B_INSTRUCT_2507: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_07_08,
-    last_updated=_D_2025_07_08,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_8192,
+    release_date=_Shared.D_2025_07_08,
+    last_updated=_Shared.D_2025_07_08,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_8192,
     cost=Cost(input=Decimal("0.09"), output=Decimal("0.58")),
 )
+"Qwen3 235B A22B Instruct (2507) (chat) · 262K context · 8.19K output · $0.09 in / $0.58 out per 1M tokens · tools, structured output, open weights"
 
-QWEN3_235B_A22B_THINKING_2507: Final[Model] = Model(
+QWEN3_235B_A22B_THINKING_2507: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="qwen3-235b-a22b-thinking-2507",
     name="Qwen3 235B A22B Thinking (2507)",
@@ -3786,15 +3940,16 @@ QWEN3_235B_A22B_THINKING_2507: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_07_08,
-    last_updated=_D_2025_07_08,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262000_OUTPUT_8192,
+    release_date=_Shared.D_2025_07_08,
+    last_updated=_Shared.D_2025_07_08,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.6")),
     reasoning_options=(),
 )
+"Qwen3 235B A22B Thinking (2507) (chat) · 262K context · 8.19K output · $0.20 in / $0.60 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-QWEN3_30B_A3B_INSTRUCT_2507: Final[Model] = Model(
+QWEN3_30B_A3B_INSTRUCT_2507: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="qwen3-30b-a3b-instruct-2507",
     name="Qwen3 30B A3B Instruct (2507)",
@@ -3806,14 +3961,15 @@ QWEN3_30B_A3B_INSTRUCT_2507: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_07_08,
-    last_updated=_D_2025_07_08,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262000_OUTPUT_8192,
+    release_date=_Shared.D_2025_07_08,
+    last_updated=_Shared.D_2025_07_08,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
 )
+"Qwen3 30B A3B Instruct (2507) (chat) · 262K context · 8.19K output · $0.10 in / $0.30 out per 1M tokens · tools, structured output, open weights"
 
-QWEN3_32B: Final[Model] = Model(
+QWEN3_32B: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="qwen3-32b",
     name="Qwen3 32B",
@@ -3824,16 +3980,17 @@ QWEN3_32B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_04,
-    last_updated=_D_2025_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_16384,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_04,
+    last_updated=_Shared.D_2025_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_16384,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3"), reasoning=Decimal("8.4")),
     reasoning_options=(),
 )
+"Qwen3 32B (chat) · 32.8K context · 16.4K output · $0.10 in / $0.30 out per 1M tokens · tools, reasoning, open weights"
 
-QWEN3_4B_FP8: Final[Model] = Model(
+QWEN3_4B_FP8: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="qwen3-4b-fp8",
     name="Qwen3 4B FP8",
@@ -3845,15 +4002,16 @@ QWEN3_4B_FP8: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_04_28,
-    last_updated=_D_2025_04_28,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_8192,
+    release_date=_Shared.D_2025_04_28,
+    last_updated=_Shared.D_2025_04_28,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.03"), output=Decimal("0.03")),
     reasoning_options=(),
 )
+"Qwen3 4B FP8 (chat) · 128K context · 8.19K output · $0.03 in / $0.03 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-QWEN3_CODER_30B_A3B_INSTRUCT: Final[Model] = Model(
+QWEN3_CODER_30B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="qwen3-coder-30b-a3b-instruct",
     name="Qwen3-Coder 30B-A3B Instruct",
@@ -3864,15 +4022,16 @@ QWEN3_CODER_30B_A3B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_04,
-    last_updated=_D_2025_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262000_OUTPUT_65536,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_04,
+    last_updated=_Shared.D_2025_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262000_OUTPUT_65536,
     cost=Cost(input=Decimal("0.07"), output=Decimal("0.27")),
 )
+"Qwen3-Coder 30B-A3B Instruct (chat) · 262K context · 65.5K output · $0.07 in / $0.27 out per 1M tokens · tools, open weights"
 
-QWEN3_CODER_480B_A35B_INSTRUCT: Final[Model] = Model(
+QWEN3_CODER_480B_A35B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="qwen3-coder-480b-a35b-instruct",
     name="Qwen3-Coder 480B-A35B Instruct",
@@ -3883,15 +4042,16 @@ QWEN3_CODER_480B_A35B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_04,
-    last_updated=_D_2025_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_65536,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_04,
+    last_updated=_Shared.D_2025_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_65536,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.3")),
 )
+"Qwen3-Coder 480B-A35B Instruct (chat) · 262K context · 65.5K output · $0.30 in / $1.30 out per 1M tokens · tools, open weights"
 
-QWEN3_CODER_FLASH: Final[Model] = Model(
+QWEN3_CODER_FLASH: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="qwen3-coder-flash",
     name="Qwen3 Coder Flash",
@@ -3902,11 +4062,11 @@ QWEN3_CODER_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_07_28,
-    last_updated=_D_2025_07_28,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_65536,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_07_28,
+    last_updated=_Shared.D_2025_07_28,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
     cost=Cost(
         input=Decimal("0.3"),
         output=Decimal("1.5"),
@@ -3914,8 +4074,9 @@ QWEN3_CODER_FLASH: Final[Model] = Model(
         cache_write=Decimal("0.375"),
     ),
 )
+"Qwen3 Coder Flash (chat) · 1M context · 65.5K output · $0.30 in / $1.50 out per 1M tokens · tools"
 
-QWEN3_CODER_NEXT: Final[Model] = Model(
+QWEN3_CODER_NEXT: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="qwen3-coder-next",
     name="Qwen3 Coder Next",
@@ -3927,15 +4088,16 @@ QWEN3_CODER_NEXT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_10_15,
-    last_updated=_D_2025_10_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_65536,
+    release_date=_Shared.D_2025_10_15,
+    last_updated=_Shared.D_2025_10_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_65536,
     cost=Cost(input=Decimal("0.108"), output=Decimal("0.675"), cache_read=Decimal("0.06")),
     reasoning_options=(),
 )
+"Qwen3 Coder Next (chat) · 262K context · 65.5K output · $0.108 in / $0.675 out per 1M tokens · tools, reasoning, structured output"
 
-QWEN3_CODER_PLUS: Final[Model] = Model(
+QWEN3_CODER_PLUS: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="qwen3-coder-plus",
     name="Qwen3 Coder Plus",
@@ -3946,11 +4108,11 @@ QWEN3_CODER_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_07_23,
-    last_updated=_D_2025_07_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_65536,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_07_23,
+    last_updated=_Shared.D_2025_07_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
     cost=Cost(
         input=Decimal("6"),
         output=Decimal("60"),
@@ -3958,8 +4120,9 @@ QWEN3_CODER_PLUS: Final[Model] = Model(
         cache_write=Decimal("7.5"),
     ),
 )
+"Qwen3 Coder Plus (chat) · 1M context · 65.5K output · $6.00 in / $60.00 out per 1M tokens · tools"
 
-QWEN3_MAX: Final[Model] = Model(
+QWEN3_MAX: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="qwen3-max",
     name="Qwen3 Max",
@@ -3970,11 +4133,11 @@ QWEN3_MAX: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_09_23,
-    last_updated=_D_2025_09_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_65536,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_09_23,
+    last_updated=_Shared.D_2025_09_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_65536,
     cost=Cost(
         input=Decimal("0.845"),
         output=Decimal("3.38"),
@@ -3982,8 +4145,9 @@ QWEN3_MAX: Final[Model] = Model(
         cache_write=Decimal("3.75"),
     ),
 )
+"Qwen3 Max (chat) · 262K context · 65.5K output · $0.845 in / $3.38 out per 1M tokens · tools"
 
-QWEN3_MAX_2026_01_23: Final[Model] = Model(
+QWEN3_MAX_2026_01_23: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="qwen3-max-2026-01-23",
     name="Qwen3 Max (2026-01-23)",
@@ -3995,10 +4159,10 @@ QWEN3_MAX_2026_01_23: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_01_23,
-    last_updated=_D_2026_01_23,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_32800,
+    release_date=_Shared.D_2026_01_23,
+    last_updated=_Shared.D_2026_01_23,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_32800,
     cost=Cost(
         input=Decimal("1.2"),
         output=Decimal("6"),
@@ -4007,8 +4171,9 @@ QWEN3_MAX_2026_01_23: Final[Model] = Model(
     ),
     reasoning_options=(),
 )
+"Qwen3 Max (2026-01-23) (chat) · 262K context · 32.8K output · $1.20 in / $6.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-QWEN3_NEXT_80B_A3B_INSTRUCT: Final[Model] = Model(
+QWEN3_NEXT_80B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="qwen3-next-80b-a3b-instruct",
     name="Qwen3-Next 80B-A3B Instruct",
@@ -4019,15 +4184,16 @@ QWEN3_NEXT_80B_A3B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_09,
-    last_updated=_D_2025_09,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32768,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_09,
+    last_updated=_Shared.D_2025_09,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("0.15"), output=Decimal("1.2")),
 )
+"Qwen3-Next 80B-A3B Instruct (chat) · 131K context · 32.8K output · $0.15 in / $1.20 out per 1M tokens · tools, open weights"
 
-QWEN3_NEXT_80B_A3B_THINKING: Final[Model] = Model(
+QWEN3_NEXT_80B_A3B_THINKING: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="qwen3-next-80b-a3b-thinking",
     name="Qwen3-Next 80B-A3B (Thinking)",
@@ -4038,16 +4204,17 @@ QWEN3_NEXT_80B_A3B_THINKING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_09,
-    last_updated=_D_2025_09,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32768,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_09,
+    last_updated=_Shared.D_2025_09,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("0.15"), output=Decimal("1.2")),
     reasoning_options=(),
 )
+"Qwen3-Next 80B-A3B (Thinking) (chat) · 131K context · 32.8K output · $0.15 in / $1.20 out per 1M tokens · tools, reasoning, open weights"
 
-QWEN3_VL_235B_A22B_INSTRUCT: Final[Model] = Model(
+QWEN3_VL_235B_A22B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="qwen3-vl-235b-a22b-instruct",
     name="Qwen3 VL 235B A22B Instruct",
@@ -4059,14 +4226,15 @@ QWEN3_VL_235B_A22B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_09_15,
-    last_updated=_D_2025_09_15,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_8192,
+    release_date=_Shared.D_2025_09_15,
+    last_updated=_Shared.D_2025_09_15,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_8192,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.5")),
 )
+"Qwen3 VL 235B A22B Instruct (chat) · 131K context · 8.19K output · $0.30 in / $1.50 out per 1M tokens · vision, tools, structured output, attachments, open weights"
 
-QWEN3_VL_235B_A22B_THINKING: Final[Model] = Model(
+QWEN3_VL_235B_A22B_THINKING: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="qwen3-vl-235b-a22b-thinking",
     name="Qwen3 VL 235B A22B Thinking",
@@ -4078,15 +4246,16 @@ QWEN3_VL_235B_A22B_THINKING: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_09_15,
-    last_updated=_D_2025_09_15,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_8192,
+    release_date=_Shared.D_2025_09_15,
+    last_updated=_Shared.D_2025_09_15,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_8192,
     cost=Cost(input=Decimal("0.5"), output=Decimal("2")),
     reasoning_options=(),
 )
+"Qwen3 VL 235B A22B Thinking (chat) · 131K context · 8.19K output · $0.50 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-QWEN3_VL_30B_A3B_INSTRUCT: Final[Model] = Model(
+QWEN3_VL_30B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="qwen3-vl-30b-a3b-instruct",
     name="Qwen3 VL 30B A3B Instruct",
@@ -4098,14 +4267,15 @@ QWEN3_VL_30B_A3B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_10_02,
-    last_updated=_D_2025_10_02,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_8192,
+    release_date=_Shared.D_2025_10_02,
+    last_updated=_Shared.D_2025_10_02,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_8192,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.7")),
 )
+"Qwen3 VL 30B A3B Instruct (chat) · 131K context · 8.19K output · $0.20 in / $0.70 out per 1M tokens · vision, tools, structured output, attachments, open weights"
 
-QWEN3_VL_30B_A3B_THINKING: Final[Model] = Model(
+QWEN3_VL_30B_A3B_THINKING: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="qwen3-vl-30b-a3b-thinking",
     name="Qwen3 VL 30B A3B Thinking",
@@ -4117,15 +4287,16 @@ QWEN3_VL_30B_A3B_THINKING: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_10_02,
-    last_updated=_D_2025_10_02,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_8192,
+    release_date=_Shared.D_2025_10_02,
+    last_updated=_Shared.D_2025_10_02,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_8192,
     cost=Cost(input=Decimal("0.2"), output=Decimal("1")),
     reasoning_options=(),
 )
+"Qwen3 VL 30B A3B Thinking (chat) · 131K context · 8.19K output · $0.20 in / $1.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-QWEN3_VL_8B_INSTRUCT: Final[Model] = Model(
+QWEN3_VL_8B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="qwen3-vl-8b-instruct",
     name="Qwen3 VL 8B Instruct",
@@ -4137,14 +4308,15 @@ QWEN3_VL_8B_INSTRUCT: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_08_19,
-    last_updated=_D_2025_08_19,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_8192,
+    release_date=_Shared.D_2025_08_19,
+    last_updated=_Shared.D_2025_08_19,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_8192,
     cost=Cost(input=Decimal("0.08"), output=Decimal("0.5")),
 )
+"Qwen3 VL 8B Instruct (chat) · 131K context · 8.19K output · $0.08 in / $0.50 out per 1M tokens · vision, attachments, open weights"
 
-QWEN3_VL_FLASH: Final[Model] = Model(
+QWEN3_VL_FLASH: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="qwen3-vl-flash",
     name="Qwen3 VL Flash",
@@ -4156,14 +4328,15 @@ QWEN3_VL_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_10_09,
-    last_updated=_D_2025_10_09,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_32000,
+    release_date=_Shared.D_2025_10_09,
+    last_updated=_Shared.D_2025_10_09,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_32000,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.4"), cache_read=Decimal("0.01")),
 )
+"Qwen3 VL Flash (chat) · 262K context · 32K output · $0.05 in / $0.40 out per 1M tokens · vision, tools, structured output, attachments"
 
-QWEN3_VL_PLUS: Final[Model] = Model(
+QWEN3_VL_PLUS: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="qwen3-vl-plus",
     name="Qwen3-VL Plus",
@@ -4174,11 +4347,11 @@ QWEN3_VL_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_09_23,
-    last_updated=_D_2025_09_23,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_32768,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_09_23,
+    last_updated=_Shared.D_2025_09_23,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_32768,
     cost=Cost(
         input=Decimal("0.2"),
         output=Decimal("1.6"),
@@ -4188,8 +4361,9 @@ QWEN3_VL_PLUS: Final[Model] = Model(
     ),
     reasoning_options=(),
 )
+"Qwen3-VL Plus (chat) · 262K context · 32.8K output · $0.20 in / $1.60 out per 1M tokens · vision, tools, reasoning"
 
-QWEN3_5_9B: Final[Model] = Model(
+QWEN3_5_9B: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="qwen3.5-9b",
     name="Qwen3.5 9B",
@@ -4201,15 +4375,16 @@ QWEN3_5_9B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_02_23,
-    last_updated=_D_2026_02_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_65536,
+    release_date=_Shared.D_2026_02_23,
+    last_updated=_Shared.D_2026_02_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_65536,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.15")),
     reasoning_options=(),
 )
+"Qwen3.5 9B (chat) · 262K context · 65.5K output · $0.10 in / $0.15 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-QWEN3_6_35B_A3B: Final[Model] = Model(
+QWEN3_6_35B_A3B: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="qwen3.6-35b-a3b",
     name="Qwen3.6 35B-A3B",
@@ -4221,15 +4396,16 @@ QWEN3_6_35B_A3B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_17,
-    last_updated=_D_2026_04_17,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_65536,
+    release_date=_Shared.D_2026_04_17,
+    last_updated=_Shared.D_2026_04_17,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_65536,
     cost=Cost(input=Decimal("0.248"), output=Decimal("1.485")),
     reasoning_options=(),
 )
+"Qwen3.6 35B-A3B (chat) · 262K context · 65.5K output · $0.248 in / $1.485 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-QWEN3_6_MAX_PREVIEW: Final[Model] = Model(
+QWEN3_6_MAX_PREVIEW: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="qwen3.6-max-preview",
     name="Qwen3.6 Max Preview",
@@ -4240,11 +4416,11 @@ QWEN3_6_MAX_PREVIEW: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_04,
-    release_date=_D_2026_04_20,
-    last_updated=_D_2026_04_20,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_65536,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2026_04_20,
+    last_updated=_Shared.D_2026_04_20,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_65536,
     cost=Cost(
         input=Decimal("1.3"),
         output=Decimal("7.8"),
@@ -4253,8 +4429,9 @@ QWEN3_6_MAX_PREVIEW: Final[Model] = Model(
     ),
     reasoning_options=(),
 )
+"Qwen3.6 Max Preview (chat) · 262K context · 65.5K output · $1.30 in / $7.80 out per 1M tokens · tools, reasoning"
 
-QWEN3_6_PLUS: Final[Model] = Model(
+QWEN3_6_PLUS: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="qwen3.6-plus",
     name="Qwen3.6 Plus",
@@ -4265,11 +4442,11 @@ QWEN3_6_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_04,
-    release_date=_D_2026_04_02,
-    last_updated=_D_2026_04_02,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_65536,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2026_04_02,
+    last_updated=_Shared.D_2026_04_02,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_65536,
     cost=Cost(
         input=Decimal("0.5"),
         output=Decimal("3"),
@@ -4293,8 +4470,9 @@ QWEN3_6_PLUS: Final[Model] = Model(
     ),
     reasoning_options=(),
 )
+"Qwen3.6 Plus (chat) · 262K context · 65.5K output · $0.50 in / $3.00 out per 1M tokens · vision, tools, reasoning"
 
-QWEN3_7_MAX: Final[Model] = Model(
+QWEN3_7_MAX: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="qwen3.7-max",
     name="Qwen3.7 Max",
@@ -4305,10 +4483,10 @@ QWEN3_7_MAX: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_05_21,
-    last_updated=_D_2026_05_21,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_65536,
+    release_date=_Shared.D_2026_05_21,
+    last_updated=_Shared.D_2026_05_21,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
     cost=Cost(
         input=Decimal("1.25"),
         output=Decimal("3.75"),
@@ -4317,8 +4495,9 @@ QWEN3_7_MAX: Final[Model] = Model(
     ),
     reasoning_options=(),
 )
+"Qwen3.7 Max (chat) · 1M context · 65.5K output · $1.25 in / $3.75 out per 1M tokens · tools, reasoning"
 
-QWEN3_7_PLUS: Final[Model] = Model(
+QWEN3_7_PLUS: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="qwen3.7-plus",
     name="Qwen3.7 Plus",
@@ -4329,11 +4508,11 @@ QWEN3_7_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_04,
-    release_date=_D_2026_06_02,
-    last_updated=_D_2026_06_02,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2026_06_02,
+    last_updated=_Shared.D_2026_06_02,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("0.4"),
         output=Decimal("1.6"),
@@ -4342,8 +4521,9 @@ QWEN3_7_PLUS: Final[Model] = Model(
     ),
     reasoning_options=(),
 )
+"Qwen3.7 Plus (chat) · 1M context · 64K output · $0.40 in / $1.60 out per 1M tokens · vision, tools, reasoning"
 
-QWEN35_397B_A17B: Final[Model] = Model(
+QWEN35_397B_A17B: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="qwen35-397b-a17b",
     name="Qwen3.5 397B-A17B",
@@ -4355,15 +4535,16 @@ QWEN35_397B_A17B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_02_15,
-    last_updated=_D_2026_02_15,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_65536,
+    release_date=_Shared.D_2026_02_15,
+    last_updated=_Shared.D_2026_02_15,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_65536,
     cost=Cost(input=Decimal("0.6"), output=Decimal("3.6")),
     reasoning_options=(),
 )
+"Qwen3.5 397B-A17B (chat) · 262K context · 65.5K output · $0.60 in / $3.60 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-QWQ_PLUS: Final[Model] = Model(
+QWQ_PLUS: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="qwq-plus",
     name="QwQ Plus",
@@ -4374,16 +4555,17 @@ QWQ_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2025_03_05,
-    last_updated=_D_2025_03_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_8192,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2025_03_05,
+    last_updated=_Shared.D_2025_03_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_8192,
     cost=Cost(input=Decimal("0.8"), output=Decimal("2.4")),
     reasoning_options=(),
 )
+"QwQ Plus (chat) · 131K context · 8.19K output · $0.80 in / $2.40 out per 1M tokens · tools, reasoning"
 
-SEED_1_6_250615: Final[Model] = Model(
+SEED_1_6_250615: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="seed-1-6-250615",
     name="Seed 1.6 (250615)",
@@ -4395,15 +4577,16 @@ SEED_1_6_250615: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_06_25,
-    last_updated=_D_2025_06_25,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_8192,
+    release_date=_Shared.D_2025_06_25,
+    last_updated=_Shared.D_2025_06_25,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.25"), output=Decimal("2"), cache_read=Decimal("0.05")),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"Seed 1.6 (250615) (chat) · 256K context · 8.19K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-SEED_1_6_250915: Final[Model] = Model(
+SEED_1_6_250915: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="seed-1-6-250915",
     name="Seed 1.6 (250915)",
@@ -4415,15 +4598,16 @@ SEED_1_6_250915: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_09_15,
-    last_updated=_D_2025_09_15,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_8192,
+    release_date=_Shared.D_2025_09_15,
+    last_updated=_Shared.D_2025_09_15,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.25"), output=Decimal("2"), cache_read=Decimal("0.05")),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"Seed 1.6 (250915) (chat) · 256K context · 8.19K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-SEED_1_6_FLASH_250715: Final[Model] = Model(
+SEED_1_6_FLASH_250715: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="seed-1-6-flash-250715",
     name="Seed 1.6 Flash (250715)",
@@ -4435,15 +4619,16 @@ SEED_1_6_FLASH_250715: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_07_26,
-    last_updated=_D_2025_07_26,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_8192,
+    release_date=_Shared.D_2025_07_26,
+    last_updated=_Shared.D_2025_07_26,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.07"), output=Decimal("0.3"), cache_read=Decimal("0.015")),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"Seed 1.6 Flash (250715) (chat) · 256K context · 8.19K output · $0.07 in / $0.30 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-SEED_1_8_251228: Final[Model] = Model(
+SEED_1_8_251228: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="seed-1-8-251228",
     name="Seed 1.8 (251228)",
@@ -4455,15 +4640,16 @@ SEED_1_8_251228: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_12_18,
-    last_updated=_D_2025_12_18,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_8192,
+    release_date=_Shared.D_2025_12_18,
+    last_updated=_Shared.D_2025_12_18,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.25"), output=Decimal("2"), cache_read=Decimal("0.05")),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"Seed 1.8 (251228) (chat) · 256K context · 8.19K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-SONAR: Final[Model] = Model(
+SONAR: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="sonar",
     name="Sonar",
@@ -4474,15 +4660,16 @@ SONAR: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_09_01,
-    release_date=_D_2024_01_01,
-    last_updated=_D_2025_09_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_130000_OUTPUT_4096,
+    knowledge=_Shared.D_2025_09_01,
+    release_date=_Shared.D_2024_01_01,
+    last_updated=_Shared.D_2025_09_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_130000_OUTPUT_4096,
     cost=Cost(input=Decimal("1"), output=Decimal("1")),
 )
+"Sonar (chat) · 130K context · 4.1K output · $1.00 in / $1.00 out per 1M tokens"
 
-SONAR_PRO: Final[Model] = Model(
+SONAR_PRO: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="sonar-pro",
     name="Sonar Pro",
@@ -4493,15 +4680,16 @@ SONAR_PRO: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_09_01,
-    release_date=_D_2024_01_01,
-    last_updated=_D_2025_09_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_8192,
+    knowledge=_Shared.D_2025_09_01,
+    release_date=_Shared.D_2024_01_01,
+    last_updated=_Shared.D_2025_09_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_8192,
     cost=Cost(input=Decimal("3"), output=Decimal("15")),
 )
+"Sonar Pro (chat) · 200K context · 8.19K output · $3.00 in / $15.00 out per 1M tokens · vision, attachments"
 
-SONAR_REASONING_PRO: Final[Model] = Model(
+SONAR_REASONING_PRO: Final[PricedModel] = PricedModel(
     provider="llmgateway",
     id="sonar-reasoning-pro",
     name="Sonar Reasoning Pro",
@@ -4512,11 +4700,12 @@ SONAR_REASONING_PRO: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_09_01,
-    release_date=_D_2024_01_01,
-    last_updated=_D_2025_09_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    knowledge=_Shared.D_2025_09_01,
+    release_date=_Shared.D_2024_01_01,
+    last_updated=_Shared.D_2025_09_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("2"), output=Decimal("8")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Sonar Reasoning Pro (chat) · 128K context · 4.1K output · $2.00 in / $8.00 out per 1M tokens · vision, reasoning, attachments"

@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "AUTO",
@@ -191,545 +191,545 @@ __all__ = [
     "SONAR_REASONING_PRO",
 ]
 
-AUTO: Final[Model]
+AUTO: Final[PricedModel]
 "Auto Route (chat) · 128K context · 16.4K output · free · vision, tools, structured output, attachments"
 
-CLAUDE_3_7_SONNET: Final[Model]
+CLAUDE_3_7_SONNET: Final[PricedModel]
 "Claude 3.7 Sonnet (chat) · 200K context · 8.19K output · $3.00 in / $15.00 out per 1M tokens · tools, reasoning"
 
-CLAUDE_3_7_SONNET_20250219: Final[Model]
+CLAUDE_3_7_SONNET_20250219: Final[PricedModel]
 "Claude Sonnet 3.7 (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_3_OPUS: Final[Model]
+CLAUDE_3_OPUS: Final[PricedModel]
 "Claude 3 Opus (chat) · 200K context · 4.1K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, attachments"
 
-CLAUDE_HAIKU_4_5: Final[Model]
+CLAUDE_HAIKU_4_5: Final[PricedModel]
 "Claude Haiku 4.5 (latest) (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_HAIKU_4_5_20251001: Final[Model]
+CLAUDE_HAIKU_4_5_20251001: Final[PricedModel]
 "Claude Haiku 4.5 (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_HAIKU_4_5_FREE: Final[Model]
+CLAUDE_HAIKU_4_5_FREE: Final[PricedModel]
 "Claude Haiku 4.5 (latest) (chat) · 200K context · 200K output · free · vision, tools, structured output, attachments"
 
-CLAUDE_OPUS_4_1_20250805: Final[Model]
+CLAUDE_OPUS_4_1_20250805: Final[PricedModel]
 "Claude Opus 4.1 (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_OPUS_4_5_20251101: Final[Model]
+CLAUDE_OPUS_4_5_20251101: Final[PricedModel]
 "Claude Opus 4.5 (chat) · 200K context · 64K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_OPUS_4_6: Final[Model]
+CLAUDE_OPUS_4_6: Final[PricedModel]
 "Claude Opus 4.6 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_OPUS_4_7: Final[Model]
+CLAUDE_OPUS_4_7: Final[PricedModel]
 "Claude Opus 4.7 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_OPUS_4_8: Final[Model]
+CLAUDE_OPUS_4_8: Final[PricedModel]
 "Claude Opus 4.8 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_SONNET_4_5: Final[Model]
+CLAUDE_SONNET_4_5: Final[PricedModel]
 "Claude Sonnet 4.5 (latest) (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_SONNET_4_5_20250929: Final[Model]
+CLAUDE_SONNET_4_5_20250929: Final[PricedModel]
 "Claude Sonnet 4.5 (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_SONNET_4_6: Final[Model]
+CLAUDE_SONNET_4_6: Final[PricedModel]
 "Claude Sonnet 4.6 (chat) · 1M context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_SONNET_5: Final[Model]
+CLAUDE_SONNET_5: Final[PricedModel]
 "Claude Sonnet 5 (chat) · 1M context · 1M output · $3.00 in / $15.00 out per 1M tokens · vision, reasoning, structured output, attachments"
 
-CODESTRAL_2508: Final[Model]
+CODESTRAL_2508: Final[PricedModel]
 "Codestral (chat) · 256K context · 16.4K output · $0.30 in / $0.90 out per 1M tokens · structured output, open weights"
 
-CUSTOM: Final[Model]
+CUSTOM: Final[PricedModel]
 "Custom Model (chat) · 128K context · 16.4K output · free · vision, tools, structured output, attachments"
 
-DEEPSEEK_V3_1: Final[Model]
+DEEPSEEK_V3_1: Final[PricedModel]
 "DeepSeek V3.1 (chat) · 128K context · 32.8K output · $0.56 in / $1.68 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-DEEPSEEK_V3_2: Final[Model]
+DEEPSEEK_V3_2: Final[PricedModel]
 "DeepSeek V3.2 (chat) · 164K context · 16.4K output · $0.26 in / $0.38 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-DEEPSEEK_V4_FLASH: Final[Model]
+DEEPSEEK_V4_FLASH: Final[PricedModel]
 "DeepSeek V4 Flash (chat) · 1.05M context · 384K output · $0.14 in / $0.28 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-DEEPSEEK_V4_PRO: Final[Model]
+DEEPSEEK_V4_PRO: Final[PricedModel]
 "DeepSeek V4 Pro (chat) · 1.05M context · 384K output · $0.435 in / $0.87 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-DEVSTRAL_2512: Final[Model]
+DEVSTRAL_2512: Final[PricedModel]
 "Devstral 2 (chat) · 262K context · 262K output · $0.40 in / $2.00 out per 1M tokens · tools, open weights · deprecated"
 
-DEVSTRAL_SMALL_2507: Final[Model]
+DEVSTRAL_SMALL_2507: Final[PricedModel]
 "Devstral Small (chat) · 131K context · 128K output · $0.10 in / $0.30 out per 1M tokens · tools, open weights · deprecated"
 
-FUGU_ULTRA: Final[Model]
+FUGU_ULTRA: Final[PricedModel]
 "Fugu Ultra (chat) · 1M context · 1M output · $5.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GEMINI_2_5_FLASH: Final[Model]
+GEMINI_2_5_FLASH: Final[PricedModel]
 "Gemini 2.5 Flash (chat) · 1.05M context · 65.5K output · $0.30 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_2_5_FLASH_LITE: Final[Model]
+GEMINI_2_5_FLASH_LITE: Final[PricedModel]
 "Gemini 2.5 Flash-Lite (chat) · 1.05M context · 65.5K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_2_5_FLASH_LITE_PREVIEW_09_2025: Final[Model]
+GEMINI_2_5_FLASH_LITE_PREVIEW_09_2025: Final[PricedModel]
 "Gemini 2.5 Flash Lite Preview (09-2025) (chat) · 1.05M context · 1.05M output · $0.10 in / $0.40 out per 1M tokens · vision, tools, structured output, attachments"
 
-GEMINI_2_5_PRO: Final[Model]
+GEMINI_2_5_PRO: Final[PricedModel]
 "Gemini 2.5 Pro (chat) · 1.05M context · 65.5K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_3_FLASH_PREVIEW: Final[Model]
+GEMINI_3_FLASH_PREVIEW: Final[PricedModel]
 "Gemini 3 Flash Preview (chat) · 1.05M context · 65.5K output · $0.50 in / $3.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_3_1_FLASH_LITE: Final[Model]
+GEMINI_3_1_FLASH_LITE: Final[PricedModel]
 "Gemini 3.1 Flash Lite (chat) · 1.05M context · 65.5K output · $0.25 in / $1.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_3_1_PRO_PREVIEW: Final[Model]
+GEMINI_3_1_PRO_PREVIEW: Final[PricedModel]
 "Gemini 3.1 Pro Preview (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_3_5_FLASH: Final[Model]
+GEMINI_3_5_FLASH: Final[PricedModel]
 "Gemini 3.5 Flash (chat) · 1.05M context · 65.5K output · $1.50 in / $9.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_PRO_LATEST: Final[Model]
+GEMINI_PRO_LATEST: Final[PricedModel]
 "Gemini Pro Latest (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMMA_4_26B_A4B_IT: Final[Model]
+GEMMA_4_26B_A4B_IT: Final[PricedModel]
 "Gemma 4 26B A4B IT (chat) · 262K context · 32.8K output · $0.07 in / $0.34 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-GEMMA_4_31B_IT: Final[Model]
+GEMMA_4_31B_IT: Final[PricedModel]
 "Gemma 4 31B IT (chat) · 262K context · 32.8K output · $0.13 in / $0.38 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-GLM_4_32B_0414_128K: Final[Model]
+GLM_4_32B_0414_128K: Final[PricedModel]
 "GLM-4 32B (0414-128k) (chat) · 128K context · 16.4K output · $0.10 in / $0.10 out per 1M tokens · tools, structured output"
 
-GLM_4_5: Final[Model]
+GLM_4_5: Final[PricedModel]
 "GLM-4.5 (chat) · 131K context · 98.3K output · $0.60 in / $2.20 out per 1M tokens · tools, reasoning, open weights"
 
-GLM_4_5_AIR: Final[Model]
+GLM_4_5_AIR: Final[PricedModel]
 "GLM-4.5-Air (chat) · 131K context · 98.3K output · $0.13 in / $0.85 out per 1M tokens · tools, reasoning, open weights"
 
-GLM_4_5_AIRX: Final[Model]
+GLM_4_5_AIRX: Final[PricedModel]
 "GLM-4.5 AirX (chat) · 128K context · 16.4K output · $1.10 in / $4.50 out per 1M tokens · tools, structured output"
 
-GLM_4_5_X: Final[Model]
+GLM_4_5_X: Final[PricedModel]
 "GLM-4.5 X (chat) · 128K context · 16.4K output · $2.20 in / $8.90 out per 1M tokens · tools, reasoning, structured output · beta"
 
-GLM_4_5V: Final[Model]
+GLM_4_5V: Final[PricedModel]
 "GLM-4.5V (chat) · 128K context · 16.4K output · $0.60 in / $1.80 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-GLM_4_6: Final[Model]
+GLM_4_6: Final[PricedModel]
 "GLM-4.6 (chat) · 205K context · 131K output · $0.431 in / $2.007 out per 1M tokens · tools, reasoning, open weights"
 
-GLM_4_6V: Final[Model]
+GLM_4_6V: Final[PricedModel]
 "GLM-4.6V (chat) · 131K context · 32.8K output · $0.30 in / $0.90 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-GLM_4_6V_FLASHX: Final[Model]
+GLM_4_6V_FLASHX: Final[PricedModel]
 "GLM-4.6V FlashX (chat) · 128K context · 16K output · $0.04 in / $0.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GLM_4_7: Final[Model]
+GLM_4_7: Final[PricedModel]
 "GLM-4.7 (chat) · 205K context · 131K output · $0.38 in / $1.98 out per 1M tokens · tools, reasoning, open weights"
 
-GLM_4_7_FLASH: Final[Model]
+GLM_4_7_FLASH: Final[PricedModel]
 "GLM-4.7-Flash (chat) · 200K context · 131K output · $0.06 in / $0.40 out per 1M tokens · tools, reasoning, open weights"
 
-GLM_4_7_FLASHX: Final[Model]
+GLM_4_7_FLASHX: Final[PricedModel]
 "GLM-4.7-FlashX (chat) · 200K context · 131K output · $0.07 in / $0.40 out per 1M tokens · tools, reasoning, open weights"
 
-GLM_5: Final[Model]
+GLM_5: Final[PricedModel]
 "GLM-5 (chat) · 203K context · 131K output · $0.72 in / $2.30 out per 1M tokens · tools, reasoning, open weights"
 
-GLM_5_1: Final[Model]
+GLM_5_1: Final[PricedModel]
 "GLM-5.1 (chat) · 205K context · 131K output · $0.931 in / $2.93 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-GLM_5_2: Final[Model]
+GLM_5_2: Final[PricedModel]
 "GLM-5.2 (chat) · 1M context · 131K output · $1.26 in / $3.96 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-GPT_3_5_TURBO: Final[Model]
+GPT_3_5_TURBO: Final[PricedModel]
 "GPT-3.5-turbo (chat) · 16.4K context · 4.1K output · $0.50 in / $1.50 out per 1M tokens"
 
-GPT_4: Final[Model]
+GPT_4: Final[PricedModel]
 "GPT-4 (chat) · 8.19K context · 8.19K output · $30.00 in / $60.00 out per 1M tokens · tools, attachments"
 
-GPT_4_TURBO: Final[Model]
+GPT_4_TURBO: Final[PricedModel]
 "GPT-4 Turbo (chat) · 128K context · 4.1K output · $10.00 in / $30.00 out per 1M tokens · vision, tools, attachments"
 
-GPT_4_1: Final[Model]
+GPT_4_1: Final[PricedModel]
 "GPT-4.1 (chat) · 1M context · 32.8K output · $2.00 in / $8.00 out per 1M tokens · vision, tools, structured output, attachments"
 
-GPT_4_1_MINI: Final[Model]
+GPT_4_1_MINI: Final[PricedModel]
 "GPT-4.1 mini (chat) · 1M context · 32.8K output · $0.40 in / $1.60 out per 1M tokens · vision, tools, structured output, attachments"
 
-GPT_4_1_NANO: Final[Model]
+GPT_4_1_NANO: Final[PricedModel]
 "GPT-4.1 nano (chat) · 1M context · 32.8K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, structured output, attachments"
 
-GPT_4O: Final[Model]
+GPT_4O: Final[PricedModel]
 "GPT-4o (chat) · 128K context · 16.4K output · $2.50 in / $10.00 out per 1M tokens · vision, tools, structured output, attachments"
 
-GPT_4O_MINI: Final[Model]
+GPT_4O_MINI: Final[PricedModel]
 "GPT-4o mini (chat) · 128K context · 16.4K output · $0.15 in / $0.60 out per 1M tokens · vision, tools, structured output, attachments"
 
-GPT_4O_MINI_SEARCH_PREVIEW: Final[Model]
+GPT_4O_MINI_SEARCH_PREVIEW: Final[PricedModel]
 "GPT-4o Mini Search Preview (chat) · 128K context · 16.4K output · $0.15 in / $0.60 out per 1M tokens · vision, attachments"
 
-GPT_4O_SEARCH_PREVIEW: Final[Model]
+GPT_4O_SEARCH_PREVIEW: Final[PricedModel]
 "GPT-4o Search Preview (chat) · 128K context · 16.4K output · $2.50 in / $10.00 out per 1M tokens · vision, attachments"
 
-GPT_5: Final[Model]
+GPT_5: Final[PricedModel]
 "GPT-5 (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_CHAT_LATEST: Final[Model]
+GPT_5_CHAT_LATEST: Final[PricedModel]
 "GPT-5 Chat (latest) (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, reasoning, structured output, attachments"
 
-GPT_5_MINI: Final[Model]
+GPT_5_MINI: Final[PricedModel]
 "GPT-5 Mini (chat) · 400K context · 128K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_NANO: Final[Model]
+GPT_5_NANO: Final[PricedModel]
 "GPT-5 Nano (chat) · 400K context · 128K output · $0.05 in / $0.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_PRO: Final[Model]
+GPT_5_PRO: Final[PricedModel]
 "GPT-5 Pro (chat) · 400K context · 272K output · $15.00 in / $120.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_1: Final[Model]
+GPT_5_1: Final[PricedModel]
 "GPT-5.1 (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_1_CODEX: Final[Model]
+GPT_5_1_CODEX: Final[PricedModel]
 "GPT-5.1 Codex (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_1_CODEX_MINI: Final[Model]
+GPT_5_1_CODEX_MINI: Final[PricedModel]
 "GPT-5.1 Codex mini (chat) · 400K context · 128K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_2: Final[Model]
+GPT_5_2: Final[PricedModel]
 "GPT-5.2 (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_2_CHAT_LATEST: Final[Model]
+GPT_5_2_CHAT_LATEST: Final[PricedModel]
 "GPT-5.2 Chat (chat) · 128K context · 16.4K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_2_CODEX: Final[Model]
+GPT_5_2_CODEX: Final[PricedModel]
 "GPT-5.2 Codex (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_2_PRO: Final[Model]
+GPT_5_2_PRO: Final[PricedModel]
 "GPT-5.2 Pro (chat) · 400K context · 128K output · $21.00 in / $168.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GPT_5_3_CHAT_LATEST: Final[Model]
+GPT_5_3_CHAT_LATEST: Final[PricedModel]
 "GPT-5.3 Chat (latest) (chat) · 128K context · 16.4K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, structured output, attachments"
 
-GPT_5_3_CODEX: Final[Model]
+GPT_5_3_CODEX: Final[PricedModel]
 "GPT-5.3 Codex (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_4: Final[Model]
+GPT_5_4: Final[PricedModel]
 "GPT-5.4 (chat) · 1.05M context · 128K output · $2.50 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_4_MINI: Final[Model]
+GPT_5_4_MINI: Final[PricedModel]
 "GPT-5.4 mini (chat) · 400K context · 128K output · $0.75 in / $4.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_4_NANO: Final[Model]
+GPT_5_4_NANO: Final[PricedModel]
 "GPT-5.4 nano (chat) · 400K context · 128K output · $0.20 in / $1.25 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_4_PRO: Final[Model]
+GPT_5_4_PRO: Final[PricedModel]
 "GPT-5.4 Pro (chat) · 1.05M context · 128K output · $30.00 in / $180.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GPT_5_5: Final[Model]
+GPT_5_5: Final[PricedModel]
 "GPT-5.5 (chat) · 1.05M context · 128K output · $5.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_5_PRO: Final[Model]
+GPT_5_5_PRO: Final[PricedModel]
 "GPT-5.5 Pro (chat) · 1.05M context · 128K output · $30.00 in / $180.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_OSS_120B: Final[Model]
+GPT_OSS_120B: Final[PricedModel]
 "GPT OSS 120B (chat) · 131K context · 32.8K output · $0.05 in / $0.25 out per 1M tokens · tools, reasoning, structured output"
 
-GPT_OSS_20B: Final[Model]
+GPT_OSS_20B: Final[PricedModel]
 "GPT OSS 20B (chat) · 131K context · 32.8K output · $0.04 in / $0.15 out per 1M tokens · tools, reasoning, structured output"
 
-GROK_4: Final[Model]
+GROK_4: Final[PricedModel]
 "Grok 4 (chat) · 256K context · 256K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, attachments"
 
-GROK_4_1_FAST_NON_REASONING: Final[Model]
+GROK_4_1_FAST_NON_REASONING: Final[PricedModel]
 "Grok 4.1 Fast Non-Reasoning (chat) · 2M context · 2M output · $0.20 in / $0.50 out per 1M tokens · vision, tools, attachments"
 
-GROK_4_1_FAST_REASONING: Final[Model]
+GROK_4_1_FAST_REASONING: Final[PricedModel]
 "Grok 4.1 Fast Reasoning (chat) · 2M context · 30K output · $0.20 in / $0.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GROK_4_20_BETA_0309_NON_REASONING: Final[Model]
+GROK_4_20_BETA_0309_NON_REASONING: Final[PricedModel]
 "Grok 4.20 (Non-Reasoning) (chat) · 2M context · 30K output · $2.00 in / $6.00 out per 1M tokens · vision, tools, structured output, attachments"
 
-GROK_4_20_BETA_0309_REASONING: Final[Model]
+GROK_4_20_BETA_0309_REASONING: Final[PricedModel]
 "Grok 4.20 (Reasoning) (chat) · 2M context · 30K output · $2.00 in / $6.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GROK_4_20_NON_REASONING: Final[Model]
+GROK_4_20_NON_REASONING: Final[PricedModel]
 "Grok 4.20 (Non-Reasoning) (chat) · 2M context · 30K output · $1.25 in / $2.50 out per 1M tokens · vision, tools, structured output, attachments"
 
-GROK_4_20_REASONING: Final[Model]
+GROK_4_20_REASONING: Final[PricedModel]
 "Grok 4.20 (Reasoning) (chat) · 2M context · 30K output · $1.25 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GROK_4_3: Final[Model]
+GROK_4_3: Final[PricedModel]
 "Grok 4.3 (chat) · 1M context · 30K output · $1.25 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GROK_BUILD_0_1: Final[Model]
+GROK_BUILD_0_1: Final[PricedModel]
 "Grok Build 0.1 (chat) · 256K context · 256K output · $1.00 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-KIMI_K2: Final[Model]
+KIMI_K2: Final[PricedModel]
 "Kimi K2 (chat) · 256K context · 16.4K output · $0.574 in / $2.294 out per 1M tokens · tools, structured output, open weights"
 
-KIMI_K2_THINKING: Final[Model]
+KIMI_K2_THINKING: Final[PricedModel]
 "Kimi K2 Thinking (chat) · 262K context · 262K output · $0.574 in / $2.294 out per 1M tokens · tools, reasoning, open weights"
 
-KIMI_K2_5: Final[Model]
+KIMI_K2_5: Final[PricedModel]
 "Kimi K2.5 (chat) · 262K context · 262K output · $0.405 in / $1.98 out per 1M tokens · vision, tools, reasoning, structured output, open weights"
 
-KIMI_K2_6: Final[Model]
+KIMI_K2_6: Final[PricedModel]
 "Kimi K2.6 (chat) · 262K context · 262K output · $0.40 in / $2.20 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-KIMI_K2_7_CODE: Final[Model]
+KIMI_K2_7_CODE: Final[PricedModel]
 "Kimi K2.7 Code (chat) · 262K context · 262K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-KIMI_K2_7_CODE_HIGHSPEED: Final[Model]
+KIMI_K2_7_CODE_HIGHSPEED: Final[PricedModel]
 "Kimi K2.7 Code Highspeed (chat) · 262K context · 262K output · $1.90 in / $8.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-LLAMA_3_70B_INSTRUCT: Final[Model]
+LLAMA_3_70B_INSTRUCT: Final[PricedModel]
 "Llama 3 70B Instruct (chat) · 8.19K context · 8K output · $0.51 in / $0.74 out per 1M tokens · structured output, open weights"
 
-LLAMA_3_8B_INSTRUCT: Final[Model]
+LLAMA_3_8B_INSTRUCT: Final[PricedModel]
 "Llama 3 8B Instruct (chat) · 8.19K context · 8.19K output · $0.04 in / $0.04 out per 1M tokens · structured output, open weights"
 
-LLAMA_3_1_70B_INSTRUCT: Final[Model]
+LLAMA_3_1_70B_INSTRUCT: Final[PricedModel]
 "Llama 3.1 70B Instruct (chat) · 128K context · 2.05K output · $0.72 in / $0.72 out per 1M tokens · open weights · beta"
 
-LLAMA_3_1_NEMOTRON_ULTRA_253B: Final[Model]
+LLAMA_3_1_NEMOTRON_ULTRA_253B: Final[PricedModel]
 "Llama 3.1 Nemotron Ultra 253B (chat) · 128K context · 8.19K output · $0.60 in / $1.80 out per 1M tokens · structured output, open weights"
 
-LLAMA_3_2_11B_INSTRUCT: Final[Model]
+LLAMA_3_2_11B_INSTRUCT: Final[PricedModel]
 "Llama 3.2 11B Instruct (chat) · 128K context · 8.19K output · $0.07 in / $0.33 out per 1M tokens · structured output, open weights"
 
-LLAMA_3_2_3B_INSTRUCT: Final[Model]
+LLAMA_3_2_3B_INSTRUCT: Final[PricedModel]
 "Llama 3.2 3B Instruct (chat) · 32.8K context · 32K output · $0.03 in / $0.05 out per 1M tokens · structured output, open weights"
 
-LLAMA_3_3_70B_INSTRUCT: Final[Model]
+LLAMA_3_3_70B_INSTRUCT: Final[PricedModel]
 "Llama-3.3-70B-Instruct (chat) · 131K context · 4.1K output · $0.13 in / $0.40 out per 1M tokens · tools, attachments, open weights"
 
-LLAMA_4_MAVERICK_17B_INSTRUCT: Final[Model]
+LLAMA_4_MAVERICK_17B_INSTRUCT: Final[PricedModel]
 "Llama 4 Maverick 17B Instruct (chat) · 1.05M context · 2.05K output · $0.27 in / $0.85 out per 1M tokens · vision, attachments, open weights"
 
-LLAMA_4_SCOUT_17B_INSTRUCT: Final[Model]
+LLAMA_4_SCOUT_17B_INSTRUCT: Final[PricedModel]
 "Llama 4 Scout 17B Instruct (chat) · 131K context · 2.05K output · $0.18 in / $0.59 out per 1M tokens · vision, attachments, open weights"
 
-MIMO_V2_OMNI: Final[Model]
+MIMO_V2_OMNI: Final[PricedModel]
 "MiMo-V2-Omni (chat) · 256K context · 131K output · $0.40 in / $2.00 out per 1M tokens · vision, tools, attachments"
 
-MIMO_V2_PRO: Final[Model]
+MIMO_V2_PRO: Final[PricedModel]
 "MiMo-V2-Pro (chat) · 1M context · 131K output · $1.00 in / $3.00 out per 1M tokens · tools, reasoning"
 
-MIMO_V2_5: Final[Model]
+MIMO_V2_5: Final[PricedModel]
 "MiMo-V2.5 (chat) · 1M context · 131K output · $0.14 in / $0.28 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-MIMO_V2_5_PRO: Final[Model]
+MIMO_V2_5_PRO: Final[PricedModel]
 "MiMo-V2.5-Pro (chat) · 1M context · 131K output · $0.435 in / $0.87 out per 1M tokens · tools, reasoning, open weights"
 
-MINIMAX_M2: Final[Model]
+MINIMAX_M2: Final[PricedModel]
 "MiniMax-M2 (chat) · 197K context · 128K output · $0.20 in / $1.00 out per 1M tokens · tools, reasoning, open weights"
 
-MINIMAX_M2_1: Final[Model]
+MINIMAX_M2_1: Final[PricedModel]
 "MiniMax-M2.1 (chat) · 205K context · 131K output · $0.27 in / $1.10 out per 1M tokens · tools, reasoning, open weights"
 
-MINIMAX_M2_1_LIGHTNING: Final[Model]
+MINIMAX_M2_1_LIGHTNING: Final[PricedModel]
 "MiniMax M2.1 Lightning (chat) · 197K context · 131K output · $0.12 in / $0.48 out per 1M tokens · reasoning, open weights"
 
-MINIMAX_M2_5: Final[Model]
+MINIMAX_M2_5: Final[PricedModel]
 "MiniMax-M2.5 (chat) · 229K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights"
 
-MINIMAX_M2_5_HIGHSPEED: Final[Model]
+MINIMAX_M2_5_HIGHSPEED: Final[PricedModel]
 "MiniMax-M2.5-highspeed (chat) · 205K context · 131K output · $0.60 in / $2.40 out per 1M tokens · tools, reasoning, open weights"
 
-MINIMAX_M2_7: Final[Model]
+MINIMAX_M2_7: Final[PricedModel]
 "MiniMax-M2.7 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights"
 
-MINIMAX_M2_7_HIGHSPEED: Final[Model]
+MINIMAX_M2_7_HIGHSPEED: Final[PricedModel]
 "MiniMax-M2.7-highspeed (chat) · 205K context · 131K output · $0.60 in / $2.40 out per 1M tokens · tools, reasoning, open weights"
 
-MINIMAX_M3: Final[Model]
+MINIMAX_M3: Final[PricedModel]
 "MiniMax-M3 (chat) · 512K context · 128K output · $0.60 in / $2.40 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-MINIMAX_TEXT_01: Final[Model]
+MINIMAX_TEXT_01: Final[PricedModel]
 "MiniMax Text 01 (chat) · 1M context · 131K output · $0.20 in / $1.10 out per 1M tokens · reasoning, open weights"
 
-MINISTRAL_14B_2512: Final[Model]
+MINISTRAL_14B_2512: Final[PricedModel]
 "Ministral 14B (chat) · 262K context · 8.19K output · $0.20 in / $0.20 out per 1M tokens · vision, structured output, attachments, open weights"
 
-MINISTRAL_3B_2512: Final[Model]
+MINISTRAL_3B_2512: Final[PricedModel]
 "Ministral 3B (chat) · 131K context · 8.19K output · $0.10 in / $0.10 out per 1M tokens · vision, structured output, attachments, open weights"
 
-MINISTRAL_8B_2512: Final[Model]
+MINISTRAL_8B_2512: Final[PricedModel]
 "Ministral 8B (chat) · 262K context · 8.19K output · $0.15 in / $0.15 out per 1M tokens · vision, structured output, attachments, open weights"
 
-MISTRAL_LARGE_2512: Final[Model]
+MISTRAL_LARGE_2512: Final[PricedModel]
 "Mistral Large 3 (chat) · 262K context · 262K output · $0.50 in / $1.50 out per 1M tokens · vision, tools, attachments, open weights"
 
-MISTRAL_LARGE_LATEST: Final[Model]
+MISTRAL_LARGE_LATEST: Final[PricedModel]
 "Mistral Large (latest) (chat) · 128K context · 262K output · $4.00 in / $12.00 out per 1M tokens · vision, tools, attachments, open weights"
 
-MISTRAL_SMALL_2506: Final[Model]
+MISTRAL_SMALL_2506: Final[PricedModel]
 "Mistral Small 3.2 (chat) · 128K context · 16.4K output · $0.10 in / $0.30 out per 1M tokens · vision, tools, open weights"
 
-NEMOTRON_3_ULTRA_550B: Final[Model]
+NEMOTRON_3_ULTRA_550B: Final[PricedModel]
 "Nemotron 3 Ultra 550B A55B (chat) · 262K context · 128K output · $0.50 in / $2.50 out per 1M tokens · tools, reasoning, open weights"
 
-O1: Final[Model]
+O1: Final[PricedModel]
 "o1 (chat) · 200K context · 100K output · $15.00 in / $60.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-O3: Final[Model]
+O3: Final[PricedModel]
 "o3 (chat) · 200K context · 100K output · $2.00 in / $8.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-O3_MINI: Final[Model]
+O3_MINI: Final[PricedModel]
 "o3-mini (chat) · 200K context · 100K output · $1.10 in / $4.40 out per 1M tokens · tools, reasoning, structured output"
 
-O4_MINI: Final[Model]
+O4_MINI: Final[PricedModel]
 "o4-mini (chat) · 200K context · 100K output · $1.10 in / $4.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-PIXTRAL_LARGE_LATEST: Final[Model]
+PIXTRAL_LARGE_LATEST: Final[PricedModel]
 "Pixtral Large (latest) (chat) · 128K context · 128K output · $4.00 in / $12.00 out per 1M tokens · vision, tools, attachments, open weights"
 
-QWEN_CODER_PLUS: Final[Model]
+QWEN_CODER_PLUS: Final[PricedModel]
 "Qwen Coder Plus (chat) · 131K context · 8.19K output · $0.502 in / $1.004 out per 1M tokens · tools, structured output"
 
-QWEN_FLASH: Final[Model]
+QWEN_FLASH: Final[PricedModel]
 "Qwen Flash (chat) · 1M context · 32.8K output · $0.05 in / $0.40 out per 1M tokens · tools, reasoning"
 
-QWEN_MAX: Final[Model]
+QWEN_MAX: Final[PricedModel]
 "Qwen Max (chat) · 32.8K context · 8.19K output · $1.60 in / $6.40 out per 1M tokens · tools"
 
-QWEN_MAX_LATEST: Final[Model]
+QWEN_MAX_LATEST: Final[PricedModel]
 "Qwen Max Latest (chat) · 32.8K context · 8.19K output · $1.60 in / $6.40 out per 1M tokens · vision, tools, structured output, attachments"
 
-QWEN_OMNI_TURBO: Final[Model]
+QWEN_OMNI_TURBO: Final[PricedModel]
 "Qwen-Omni Turbo (chat) · 32.8K context · 2.05K output · $0.20 in / $0.80 out per 1M tokens · vision, tools"
 
-QWEN_PLUS: Final[Model]
+QWEN_PLUS: Final[PricedModel]
 "Qwen Plus (chat) · 131K context · 32.8K output · $0.40 in / $1.20 out per 1M tokens · tools, reasoning"
 
-QWEN_PLUS_LATEST: Final[Model]
+QWEN_PLUS_LATEST: Final[PricedModel]
 "Qwen Plus Latest (chat) · 1M context · 8.19K output · $0.40 in / $1.20 out per 1M tokens · vision, tools, structured output, attachments"
 
-QWEN_TURBO: Final[Model]
+QWEN_TURBO: Final[PricedModel]
 "Qwen Turbo (chat) · 1M context · 16.4K output · $0.05 in / $0.20 out per 1M tokens · tools, reasoning"
 
-QWEN_VL_MAX: Final[Model]
+QWEN_VL_MAX: Final[PricedModel]
 "Qwen-VL Max (chat) · 131K context · 8.19K output · $0.80 in / $3.20 out per 1M tokens · vision, tools"
 
-QWEN_VL_PLUS: Final[Model]
+QWEN_VL_PLUS: Final[PricedModel]
 "Qwen-VL Plus (chat) · 131K context · 8.19K output · $0.21 in / $0.64 out per 1M tokens · vision, tools"
 
-QWEN2_5_VL_32B_INSTRUCT: Final[Model]
+QWEN2_5_VL_32B_INSTRUCT: Final[PricedModel]
 "Qwen2.5 VL 32B Instruct (chat) · 131K context · 8.19K output · $1.40 in / $4.20 out per 1M tokens · vision, tools, structured output, attachments, open weights"
 
-QWEN2_5_VL_72B_INSTRUCT: Final[Model]
+QWEN2_5_VL_72B_INSTRUCT: Final[PricedModel]
 "Qwen2.5-VL 72B Instruct (chat) · 32.8K context · 8.19K output · $0.13 in / $0.40 out per 1M tokens · vision, tools, open weights"
 
-QWEN3_235B_A22B_FP8: Final[Model]
+QWEN3_235B_A22B_FP8: Final[PricedModel]
 "Qwen3 235B A22B FP8 (chat) · 41K context · 8.19K output · $0.20 in / $0.80 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-QWEN3_235B_A22B_INSTRUCT_2507: Final[Model]
+QWEN3_235B_A22B_INSTRUCT_2507: Final[PricedModel]
 "Qwen3 235B A22B Instruct (2507) (chat) · 262K context · 8.19K output · $0.09 in / $0.58 out per 1M tokens · tools, structured output, open weights"
 
-QWEN3_235B_A22B_THINKING_2507: Final[Model]
+QWEN3_235B_A22B_THINKING_2507: Final[PricedModel]
 "Qwen3 235B A22B Thinking (2507) (chat) · 262K context · 8.19K output · $0.20 in / $0.60 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-QWEN3_30B_A3B_INSTRUCT_2507: Final[Model]
+QWEN3_30B_A3B_INSTRUCT_2507: Final[PricedModel]
 "Qwen3 30B A3B Instruct (2507) (chat) · 262K context · 8.19K output · $0.10 in / $0.30 out per 1M tokens · tools, structured output, open weights"
 
-QWEN3_32B: Final[Model]
+QWEN3_32B: Final[PricedModel]
 "Qwen3 32B (chat) · 32.8K context · 16.4K output · $0.10 in / $0.30 out per 1M tokens · tools, reasoning, open weights"
 
-QWEN3_4B_FP8: Final[Model]
+QWEN3_4B_FP8: Final[PricedModel]
 "Qwen3 4B FP8 (chat) · 128K context · 8.19K output · $0.03 in / $0.03 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-QWEN3_CODER_30B_A3B_INSTRUCT: Final[Model]
+QWEN3_CODER_30B_A3B_INSTRUCT: Final[PricedModel]
 "Qwen3-Coder 30B-A3B Instruct (chat) · 262K context · 65.5K output · $0.07 in / $0.27 out per 1M tokens · tools, open weights"
 
-QWEN3_CODER_480B_A35B_INSTRUCT: Final[Model]
+QWEN3_CODER_480B_A35B_INSTRUCT: Final[PricedModel]
 "Qwen3-Coder 480B-A35B Instruct (chat) · 262K context · 65.5K output · $0.30 in / $1.30 out per 1M tokens · tools, open weights"
 
-QWEN3_CODER_FLASH: Final[Model]
+QWEN3_CODER_FLASH: Final[PricedModel]
 "Qwen3 Coder Flash (chat) · 1M context · 65.5K output · $0.30 in / $1.50 out per 1M tokens · tools"
 
-QWEN3_CODER_NEXT: Final[Model]
+QWEN3_CODER_NEXT: Final[PricedModel]
 "Qwen3 Coder Next (chat) · 262K context · 65.5K output · $0.108 in / $0.675 out per 1M tokens · tools, reasoning, structured output"
 
-QWEN3_CODER_PLUS: Final[Model]
+QWEN3_CODER_PLUS: Final[PricedModel]
 "Qwen3 Coder Plus (chat) · 1M context · 65.5K output · $6.00 in / $60.00 out per 1M tokens · tools"
 
-QWEN3_MAX: Final[Model]
+QWEN3_MAX: Final[PricedModel]
 "Qwen3 Max (chat) · 262K context · 65.5K output · $0.845 in / $3.38 out per 1M tokens · tools"
 
-QWEN3_MAX_2026_01_23: Final[Model]
+QWEN3_MAX_2026_01_23: Final[PricedModel]
 "Qwen3 Max (2026-01-23) (chat) · 262K context · 32.8K output · $1.20 in / $6.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-QWEN3_NEXT_80B_A3B_INSTRUCT: Final[Model]
+QWEN3_NEXT_80B_A3B_INSTRUCT: Final[PricedModel]
 "Qwen3-Next 80B-A3B Instruct (chat) · 131K context · 32.8K output · $0.15 in / $1.20 out per 1M tokens · tools, open weights"
 
-QWEN3_NEXT_80B_A3B_THINKING: Final[Model]
+QWEN3_NEXT_80B_A3B_THINKING: Final[PricedModel]
 "Qwen3-Next 80B-A3B (Thinking) (chat) · 131K context · 32.8K output · $0.15 in / $1.20 out per 1M tokens · tools, reasoning, open weights"
 
-QWEN3_VL_235B_A22B_INSTRUCT: Final[Model]
+QWEN3_VL_235B_A22B_INSTRUCT: Final[PricedModel]
 "Qwen3 VL 235B A22B Instruct (chat) · 131K context · 8.19K output · $0.30 in / $1.50 out per 1M tokens · vision, tools, structured output, attachments, open weights"
 
-QWEN3_VL_235B_A22B_THINKING: Final[Model]
+QWEN3_VL_235B_A22B_THINKING: Final[PricedModel]
 "Qwen3 VL 235B A22B Thinking (chat) · 131K context · 8.19K output · $0.50 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-QWEN3_VL_30B_A3B_INSTRUCT: Final[Model]
+QWEN3_VL_30B_A3B_INSTRUCT: Final[PricedModel]
 "Qwen3 VL 30B A3B Instruct (chat) · 131K context · 8.19K output · $0.20 in / $0.70 out per 1M tokens · vision, tools, structured output, attachments, open weights"
 
-QWEN3_VL_30B_A3B_THINKING: Final[Model]
+QWEN3_VL_30B_A3B_THINKING: Final[PricedModel]
 "Qwen3 VL 30B A3B Thinking (chat) · 131K context · 8.19K output · $0.20 in / $1.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-QWEN3_VL_8B_INSTRUCT: Final[Model]
+QWEN3_VL_8B_INSTRUCT: Final[PricedModel]
 "Qwen3 VL 8B Instruct (chat) · 131K context · 8.19K output · $0.08 in / $0.50 out per 1M tokens · vision, attachments, open weights"
 
-QWEN3_VL_FLASH: Final[Model]
+QWEN3_VL_FLASH: Final[PricedModel]
 "Qwen3 VL Flash (chat) · 262K context · 32K output · $0.05 in / $0.40 out per 1M tokens · vision, tools, structured output, attachments"
 
-QWEN3_VL_PLUS: Final[Model]
+QWEN3_VL_PLUS: Final[PricedModel]
 "Qwen3-VL Plus (chat) · 262K context · 32.8K output · $0.20 in / $1.60 out per 1M tokens · vision, tools, reasoning"
 
-QWEN3_5_9B: Final[Model]
+QWEN3_5_9B: Final[PricedModel]
 "Qwen3.5 9B (chat) · 262K context · 65.5K output · $0.10 in / $0.15 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-QWEN3_6_35B_A3B: Final[Model]
+QWEN3_6_35B_A3B: Final[PricedModel]
 "Qwen3.6 35B-A3B (chat) · 262K context · 65.5K output · $0.248 in / $1.485 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-QWEN3_6_MAX_PREVIEW: Final[Model]
+QWEN3_6_MAX_PREVIEW: Final[PricedModel]
 "Qwen3.6 Max Preview (chat) · 262K context · 65.5K output · $1.30 in / $7.80 out per 1M tokens · tools, reasoning"
 
-QWEN3_6_PLUS: Final[Model]
+QWEN3_6_PLUS: Final[PricedModel]
 "Qwen3.6 Plus (chat) · 262K context · 65.5K output · $0.50 in / $3.00 out per 1M tokens · vision, tools, reasoning"
 
-QWEN3_7_MAX: Final[Model]
+QWEN3_7_MAX: Final[PricedModel]
 "Qwen3.7 Max (chat) · 1M context · 65.5K output · $1.25 in / $3.75 out per 1M tokens · tools, reasoning"
 
-QWEN3_7_PLUS: Final[Model]
+QWEN3_7_PLUS: Final[PricedModel]
 "Qwen3.7 Plus (chat) · 1M context · 64K output · $0.40 in / $1.60 out per 1M tokens · vision, tools, reasoning"
 
-QWEN35_397B_A17B: Final[Model]
+QWEN35_397B_A17B: Final[PricedModel]
 "Qwen3.5 397B-A17B (chat) · 262K context · 65.5K output · $0.60 in / $3.60 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-QWQ_PLUS: Final[Model]
+QWQ_PLUS: Final[PricedModel]
 "QwQ Plus (chat) · 131K context · 8.19K output · $0.80 in / $2.40 out per 1M tokens · tools, reasoning"
 
-SEED_1_6_250615: Final[Model]
+SEED_1_6_250615: Final[PricedModel]
 "Seed 1.6 (250615) (chat) · 256K context · 8.19K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-SEED_1_6_250915: Final[Model]
+SEED_1_6_250915: Final[PricedModel]
 "Seed 1.6 (250915) (chat) · 256K context · 8.19K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-SEED_1_6_FLASH_250715: Final[Model]
+SEED_1_6_FLASH_250715: Final[PricedModel]
 "Seed 1.6 Flash (250715) (chat) · 256K context · 8.19K output · $0.07 in / $0.30 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-SEED_1_8_251228: Final[Model]
+SEED_1_8_251228: Final[PricedModel]
 "Seed 1.8 (251228) (chat) · 256K context · 8.19K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-SONAR: Final[Model]
+SONAR: Final[PricedModel]
 "Sonar (chat) · 130K context · 4.1K output · $1.00 in / $1.00 out per 1M tokens"
 
-SONAR_PRO: Final[Model]
+SONAR_PRO: Final[PricedModel]
 "Sonar Pro (chat) · 200K context · 8.19K output · $3.00 in / $15.00 out per 1M tokens · vision, attachments"
 
-SONAR_REASONING_PRO: Final[Model]
+SONAR_REASONING_PRO: Final[PricedModel]
 "Sonar Reasoning Pro (chat) · 128K context · 4.1K output · $2.00 in / $8.00 out per 1M tokens · vision, reasoning, attachments"

@@ -9,29 +9,33 @@ from decimal import Decimal
 
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
-from llmdex_runtime.model import Cost, Limit, Modalities, Model, ReasoningOption
+from llmdex_runtime.model import Cost, Limit, Modalities, PricedModel, ReasoningOption
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_128000_OUTPUT_8192 = Limit(context=128000, output=8192)
-_CONTEXT_16384_OUTPUT_65536 = Limit(context=16384, output=65536)
-_CONTEXT_32768_OUTPUT_8192 = Limit(context=32768, output=8192)
-_CONTEXT_8192_OUTPUT_4096 = Limit(context=8192, output=4096)
-_D_2026_04_17 = PartialDate(2026, 4, 17)
-_D_2026_04_22 = PartialDate(2026, 4, 22)
-_D_2026_04_26 = PartialDate(2026, 4, 26)
-_D_2026_05_05 = PartialDate(2026, 5, 5)
-_D_2026_06_05 = PartialDate(2026, 6, 5)
-_D_2026_06_06 = PartialDate(2026, 6, 6)
-_REASONING_TOGGLE = ReasoningOption(type="toggle")
-_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT = Modalities(
-    input=("text", "image", "video", "audio"), output=("text",)
-)
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_128000_OUTPUT_8192 = Limit(context=128000, output=8192)
+    CONTEXT_16384_OUTPUT_65536 = Limit(context=16384, output=65536)
+    CONTEXT_32768_OUTPUT_8192 = Limit(context=32768, output=8192)
+    CONTEXT_8192_OUTPUT_4096 = Limit(context=8192, output=4096)
+    D_2026_04_17 = PartialDate(2026, 4, 17)
+    D_2026_04_22 = PartialDate(2026, 4, 22)
+    D_2026_04_26 = PartialDate(2026, 4, 26)
+    D_2026_05_05 = PartialDate(2026, 5, 5)
+    D_2026_06_05 = PartialDate(2026, 6, 5)
+    D_2026_06_06 = PartialDate(2026, 6, 6)
+    REASONING_TOGGLE = ReasoningOption(type="toggle")
+    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT = Modalities(
+        input=("text", "image", "video", "audio"), output=("text",)
+    )
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "GEMMA_4",
@@ -42,7 +46,7 @@ __all__ = [
     "TRENDYOL_7B",
 ]
 
-GEMMA_4: Final[Model] = Model(
+GEMMA_4: Final[PricedModel] = PricedModel(
     provider="llmtr",
     id="gemma-4",
     name="Gemma 4",
@@ -52,14 +56,15 @@ GEMMA_4: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_22,
-    last_updated=_D_2026_04_22,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_8192,
+    release_date=_Shared.D_2026_04_22,
+    last_updated=_Shared.D_2026_04_22,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_8192,
     cost=Cost(input=Decimal("5"), output=Decimal("10")),
 )
+"Gemma 4 (chat) · 32.8K context · 8.19K output · $5.00 in / $10.00 out per 1M tokens · open weights"
 
-MAGIBU_11B_V8: Final[Model] = Model(
+MAGIBU_11B_V8: Final[PricedModel] = PricedModel(
     provider="llmtr",
     id="magibu-11b-v8",
     name="Magibu 11B v8",
@@ -69,14 +74,15 @@ MAGIBU_11B_V8: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_06_05,
-    last_updated=_D_2026_06_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8192_OUTPUT_4096,
+    release_date=_Shared.D_2026_06_05,
+    last_updated=_Shared.D_2026_06_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8192_OUTPUT_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Magibu 11B v8 (chat) · 8.19K context · 4.1K output · free"
 
-MEDGEMMA_4B: Final[Model] = Model(
+MEDGEMMA_4B: Final[PricedModel] = PricedModel(
     provider="llmtr",
     id="medgemma-4b",
     name="MedGemma 4B",
@@ -86,14 +92,15 @@ MEDGEMMA_4B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_26,
-    last_updated=_D_2026_04_26,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_8192_OUTPUT_4096,
+    release_date=_Shared.D_2026_04_26,
+    last_updated=_Shared.D_2026_04_26,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_8192_OUTPUT_4096,
     cost=Cost(input=Decimal("3"), output=Decimal("5")),
 )
+"MedGemma 4B (chat) · 8.19K context · 4.1K output · $3.00 in / $5.00 out per 1M tokens · vision, attachments, open weights"
 
-QWEN3_6_35B: Final[Model] = Model(
+QWEN3_6_35B: Final[PricedModel] = PricedModel(
     provider="llmtr",
     id="qwen3-6-35b",
     name="Qwen3.6 35B-A3B",
@@ -105,15 +112,16 @@ QWEN3_6_35B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_17,
-    last_updated=_D_2026_04_17,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
-    limit=_CONTEXT_16384_OUTPUT_65536,
+    release_date=_Shared.D_2026_04_17,
+    last_updated=_Shared.D_2026_04_17,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
+    limit=_Shared.CONTEXT_16384_OUTPUT_65536,
     cost=Cost(input=Decimal("5"), output=Decimal("10")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Qwen3.6 35B-A3B (chat) · 16.4K context · 65.5K output · $5.00 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-SINCAP: Final[Model] = Model(
+SINCAP: Final[PricedModel] = PricedModel(
     provider="llmtr",
     id="sincap",
     name="Sincap",
@@ -123,14 +131,15 @@ SINCAP: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_05_05,
-    last_updated=_D_2026_05_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_8192,
+    release_date=_Shared.D_2026_05_05,
+    last_updated=_Shared.D_2026_05_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_8192,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Sincap (chat) · 128K context · 8.19K output · free"
 
-TRENDYOL_7B: Final[Model] = Model(
+TRENDYOL_7B: Final[PricedModel] = PricedModel(
     provider="llmtr",
     id="trendyol-7b",
     name="Trendyol 7B",
@@ -141,9 +150,10 @@ TRENDYOL_7B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_06_06,
-    last_updated=_D_2026_06_06,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_8192,
+    release_date=_Shared.D_2026_06_06,
+    last_updated=_Shared.D_2026_06_06,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_8192,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Trendyol 7B (chat) · 32.8K context · 8.19K output · free · open weights"

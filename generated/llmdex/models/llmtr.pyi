@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "GEMMA_4",
@@ -16,20 +16,20 @@ __all__ = [
     "TRENDYOL_7B",
 ]
 
-GEMMA_4: Final[Model]
+GEMMA_4: Final[PricedModel]
 "Gemma 4 (chat) · 32.8K context · 8.19K output · $5.00 in / $10.00 out per 1M tokens · open weights"
 
-MAGIBU_11B_V8: Final[Model]
+MAGIBU_11B_V8: Final[PricedModel]
 "Magibu 11B v8 (chat) · 8.19K context · 4.1K output · free"
 
-MEDGEMMA_4B: Final[Model]
+MEDGEMMA_4B: Final[PricedModel]
 "MedGemma 4B (chat) · 8.19K context · 4.1K output · $3.00 in / $5.00 out per 1M tokens · vision, attachments, open weights"
 
-QWEN3_6_35B: Final[Model]
+QWEN3_6_35B: Final[PricedModel]
 "Qwen3.6 35B-A3B (chat) · 16.4K context · 65.5K output · $5.00 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-SINCAP: Final[Model]
+SINCAP: Final[PricedModel]
 "Sincap (chat) · 128K context · 8.19K output · free"
 
-TRENDYOL_7B: Final[Model]
+TRENDYOL_7B: Final[PricedModel]
 "Trendyol 7B (chat) · 32.8K context · 8.19K output · free · open weights"

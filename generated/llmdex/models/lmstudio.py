@@ -9,22 +9,28 @@ from decimal import Decimal
 
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
-from llmdex_runtime.model import Cost, Limit, Modalities, Model, ReasoningOption
+from llmdex_runtime.model import Cost, Limit, Modalities, PricedModel, ReasoningOption
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_131072_OUTPUT_32768 = Limit(context=131072, output=32768)
-_CONTEXT_262144_OUTPUT_16384 = Limit(context=262144, output=16384)
-_CONTEXT_262144_OUTPUT_65536 = Limit(context=262144, output=65536)
-_D_2025_04 = PartialDate(2025, 4)
-_D_2025_07_23 = PartialDate(2025, 7, 23)
-_D_2025_07_30 = PartialDate(2025, 7, 30)
-_D_2025_08_05 = PartialDate(2025, 8, 5)
-_REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(type="effort", values=("low", "medium", "high"))
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_131072_OUTPUT_32768 = Limit(context=131072, output=32768)
+    CONTEXT_262144_OUTPUT_16384 = Limit(context=262144, output=16384)
+    CONTEXT_262144_OUTPUT_65536 = Limit(context=262144, output=65536)
+    D_2025_04 = PartialDate(2025, 4)
+    D_2025_07_23 = PartialDate(2025, 7, 23)
+    D_2025_07_30 = PartialDate(2025, 7, 30)
+    D_2025_08_05 = PartialDate(2025, 8, 5)
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("low", "medium", "high")
+    )
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "OPENAI_GPT_OSS_20B",
@@ -32,7 +38,7 @@ __all__ = [
     "QWEN_QWEN3_CODER_30B",
 ]
 
-OPENAI_GPT_OSS_20B: Final[Model] = Model(
+OPENAI_GPT_OSS_20B: Final[PricedModel] = PricedModel(
     provider="lmstudio",
     id="openai/gpt-oss-20b",
     name="GPT OSS 20B",
@@ -43,15 +49,16 @@ OPENAI_GPT_OSS_20B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32768,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"GPT OSS 20B (chat) · 131K context · 32.8K output · free · tools, reasoning, open weights"
 
-QWEN_QWEN3_30B_A3B_2507: Final[Model] = Model(
+QWEN_QWEN3_30B_A3B_2507: Final[PricedModel] = PricedModel(
     provider="lmstudio",
     id="qwen/qwen3-30b-a3b-2507",
     name="Qwen3 30B A3B 2507",
@@ -62,15 +69,16 @@ QWEN_QWEN3_30B_A3B_2507: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_07_30,
-    last_updated=_D_2025_07_30,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_16384,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_07_30,
+    last_updated=_Shared.D_2025_07_30,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_16384,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Qwen3 30B A3B 2507 (chat) · 262K context · 16.4K output · free · tools, open weights"
 
-QWEN_QWEN3_CODER_30B: Final[Model] = Model(
+QWEN_QWEN3_CODER_30B: Final[PricedModel] = PricedModel(
     provider="lmstudio",
     id="qwen/qwen3-coder-30b",
     name="Qwen3 Coder 30B",
@@ -81,10 +89,11 @@ QWEN_QWEN3_CODER_30B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_07_23,
-    last_updated=_D_2025_07_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_65536,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_07_23,
+    last_updated=_Shared.D_2025_07_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_65536,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Qwen3 Coder 30B (chat) · 262K context · 65.5K output · free · tools, open weights"

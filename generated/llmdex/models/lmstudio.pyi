@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "OPENAI_GPT_OSS_20B",
@@ -13,11 +13,11 @@ __all__ = [
     "QWEN_QWEN3_CODER_30B",
 ]
 
-OPENAI_GPT_OSS_20B: Final[Model]
+OPENAI_GPT_OSS_20B: Final[PricedModel]
 "GPT OSS 20B (chat) · 131K context · 32.8K output · free · tools, reasoning, open weights"
 
-QWEN_QWEN3_30B_A3B_2507: Final[Model]
+QWEN_QWEN3_30B_A3B_2507: Final[PricedModel]
 "Qwen3 30B A3B 2507 (chat) · 262K context · 16.4K output · free · tools, open weights"
 
-QWEN_QWEN3_CODER_30B: Final[Model]
+QWEN_QWEN3_CODER_30B: Final[PricedModel]
 "Qwen3 Coder 30B (chat) · 262K context · 65.5K output · free · tools, open weights"

@@ -9,25 +9,29 @@ from decimal import Decimal
 
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
-from llmdex_runtime.model import Cost, Limit, Modalities, Model
+from llmdex_runtime.model import Cost, Limit, Modalities, PricedModel
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_120000_OUTPUT_8000 = Limit(context=120000, output=8000)
-_CONTEXT_250000_OUTPUT_60000 = Limit(context=250000, output=60000)
-_CONTEXT_300000_OUTPUT_120000 = Limit(context=300000, output=120000)
-_D_2024_12_28 = PartialDate(2024, 12, 28)
-_D_2025_08_01 = PartialDate(2025, 8, 1)
-_D_2025_09_01 = PartialDate(2025, 9, 1)
-_D_2025_09_10 = PartialDate(2025, 9, 10)
-_D_2025_09_16 = PartialDate(2025, 9, 16)
-_D_2026_06_05 = PartialDate(2026, 6, 5)
-_D_2026_06_16 = PartialDate(2026, 6, 16)
-_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_120000_OUTPUT_8000 = Limit(context=120000, output=8000)
+    CONTEXT_250000_OUTPUT_60000 = Limit(context=250000, output=60000)
+    CONTEXT_300000_OUTPUT_120000 = Limit(context=300000, output=120000)
+    D_2024_12_28 = PartialDate(2024, 12, 28)
+    D_2025_08_01 = PartialDate(2025, 8, 1)
+    D_2025_09_01 = PartialDate(2025, 9, 1)
+    D_2025_09_10 = PartialDate(2025, 9, 10)
+    D_2025_09_16 = PartialDate(2025, 9, 16)
+    D_2026_06_05 = PartialDate(2026, 6, 5)
+    D_2026_06_16 = PartialDate(2026, 6, 16)
+    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "LUCIDNOVA_RF1_100B",
@@ -36,7 +40,7 @@ __all__ = [
     "LUCIDQUERY_NEXUS_CODER",
 ]
 
-LUCIDNOVA_RF1_100B: Final[Model] = Model(
+LUCIDNOVA_RF1_100B: Final[PricedModel] = PricedModel(
     provider="lucidquery",
     id="lucidnova-rf1-100b",
     name="LucidNova RF1 100B",
@@ -47,16 +51,17 @@ LUCIDNOVA_RF1_100B: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_09_16,
-    release_date=_D_2024_12_28,
-    last_updated=_D_2025_09_10,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_120000_OUTPUT_8000,
+    knowledge=_Shared.D_2025_09_16,
+    release_date=_Shared.D_2024_12_28,
+    last_updated=_Shared.D_2025_09_10,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_120000_OUTPUT_8000,
     cost=Cost(input=Decimal("2"), output=Decimal("5")),
     reasoning_options=(),
 )
+"LucidNova RF1 100B (chat) · 120K context · 8K output · $2.00 in / $5.00 out per 1M tokens · tools, reasoning, attachments"
 
-LUCIDQUERY_AGI_01_FRONTIER: Final[Model] = Model(
+LUCIDQUERY_AGI_01_FRONTIER: Final[PricedModel] = PricedModel(
     provider="lucidquery",
     id="lucidquery-agi-01-frontier",
     name="AGI-01 Frontier",
@@ -67,16 +72,17 @@ LUCIDQUERY_AGI_01_FRONTIER: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2026_06_05,
-    release_date=_D_2026_06_16,
-    last_updated=_D_2026_06_16,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_300000_OUTPUT_120000,
+    knowledge=_Shared.D_2026_06_05,
+    release_date=_Shared.D_2026_06_16,
+    last_updated=_Shared.D_2026_06_16,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_300000_OUTPUT_120000,
     cost=Cost(input=Decimal("4.5"), output=Decimal("22")),
     reasoning_options=(),
 )
+"AGI-01 Frontier (chat) · 300K context · 120K output · $4.50 in / $22.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-LUCIDQUERY_AGI_01_SWIFT: Final[Model] = Model(
+LUCIDQUERY_AGI_01_SWIFT: Final[PricedModel] = PricedModel(
     provider="lucidquery",
     id="lucidquery-agi-01-swift",
     name="AGI-01 Swift",
@@ -87,16 +93,17 @@ LUCIDQUERY_AGI_01_SWIFT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2026_06_05,
-    release_date=_D_2026_06_16,
-    last_updated=_D_2026_06_16,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_300000_OUTPUT_120000,
+    knowledge=_Shared.D_2026_06_05,
+    release_date=_Shared.D_2026_06_16,
+    last_updated=_Shared.D_2026_06_16,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_300000_OUTPUT_120000,
     cost=Cost(input=Decimal("2.5"), output=Decimal("15")),
     reasoning_options=(),
 )
+"AGI-01 Swift (chat) · 300K context · 120K output · $2.50 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-LUCIDQUERY_NEXUS_CODER: Final[Model] = Model(
+LUCIDQUERY_NEXUS_CODER: Final[PricedModel] = PricedModel(
     provider="lucidquery",
     id="lucidquery-nexus-coder",
     name="LucidQuery Nexus Coder",
@@ -107,11 +114,12 @@ LUCIDQUERY_NEXUS_CODER: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_01,
-    release_date=_D_2025_09_01,
-    last_updated=_D_2025_09_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_250000_OUTPUT_60000,
+    knowledge=_Shared.D_2025_08_01,
+    release_date=_Shared.D_2025_09_01,
+    last_updated=_Shared.D_2025_09_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_250000_OUTPUT_60000,
     cost=Cost(input=Decimal("2"), output=Decimal("5")),
     reasoning_options=(),
 )
+"LucidQuery Nexus Coder (chat) · 250K context · 60K output · $2.00 in / $5.00 out per 1M tokens · tools, reasoning, attachments"

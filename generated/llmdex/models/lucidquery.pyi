@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "LUCIDNOVA_RF1_100B",
@@ -14,14 +14,14 @@ __all__ = [
     "LUCIDQUERY_NEXUS_CODER",
 ]
 
-LUCIDNOVA_RF1_100B: Final[Model]
+LUCIDNOVA_RF1_100B: Final[PricedModel]
 "LucidNova RF1 100B (chat) · 120K context · 8K output · $2.00 in / $5.00 out per 1M tokens · tools, reasoning, attachments"
 
-LUCIDQUERY_AGI_01_FRONTIER: Final[Model]
+LUCIDQUERY_AGI_01_FRONTIER: Final[PricedModel]
 "AGI-01 Frontier (chat) · 300K context · 120K output · $4.50 in / $22.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-LUCIDQUERY_AGI_01_SWIFT: Final[Model]
+LUCIDQUERY_AGI_01_SWIFT: Final[PricedModel]
 "AGI-01 Swift (chat) · 300K context · 120K output · $2.50 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-LUCIDQUERY_NEXUS_CODER: Final[Model]
+LUCIDQUERY_NEXUS_CODER: Final[PricedModel]
 "LucidQuery Nexus Coder (chat) · 250K context · 60K output · $2.00 in / $5.00 out per 1M tokens · tools, reasoning, attachments"

@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "MINIMAXAI_MINIMAX_M2_1",
@@ -29,59 +29,59 @@ __all__ = [
     "ZAI_ORG_GLM_5",
 ]
 
-MINIMAXAI_MINIMAX_M2_1: Final[Model]
+MINIMAXAI_MINIMAX_M2_1: Final[PricedModel]
 "MiniMax M2.1 (chat) · 197K context · 131K output · $0.28 in / $1.20 out per 1M tokens · tools, reasoning, open weights"
 
-MINIMAXAI_MINIMAX_M2_5: Final[Model]
+MINIMAXAI_MINIMAX_M2_5: Final[PricedModel]
 "MiniMax M2.5 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights"
 
-QWEN_QWEN2_5_VL_32B_INSTRUCT: Final[Model]
+QWEN_QWEN2_5_VL_32B_INSTRUCT: Final[PricedModel]
 "Qwen2.5 VL 32B Instruct (chat) · 16.4K context · 16.4K output · $0.20 in / $0.60 out per 1M tokens · vision, tools, structured output, attachments, open weights"
 
-QWEN_QWEN3_235B_A22B_INSTRUCT_2507: Final[Model]
+QWEN_QWEN3_235B_A22B_INSTRUCT_2507: Final[PricedModel]
 "Qwen3 235B A22B Instruct 2507 (chat) · 262K context · 262K output · $0.09 in / $0.60 out per 1M tokens · tools, structured output, open weights"
 
-QWEN_QWEN3_5_PLUS: Final[Model]
+QWEN_QWEN3_5_PLUS: Final[PricedModel]
 "Qwen3.5 Plus (chat) · 1M context · 65.5K output · $0.40 in / $2.40 out per 1M tokens · vision, tools, reasoning"
 
-XIAOMIMIMO_MIMO_V2_FLASH: Final[Model]
+XIAOMIMIMO_MIMO_V2_FLASH: Final[PricedModel]
 "MiMo V2 Flash (chat) · 262K context · 32K output · $0.10 in / $0.30 out per 1M tokens · tools, reasoning, open weights"
 
-DEEPSEEK_AI_DEEPSEEK_R1_0528: Final[Model]
+DEEPSEEK_AI_DEEPSEEK_R1_0528: Final[PricedModel]
 "DeepSeek R1 0528 (chat) · 164K context · 64K output · $0.50 in / $2.15 out per 1M tokens · reasoning, open weights"
 
-DEEPSEEK_AI_DEEPSEEK_V3_0324: Final[Model]
+DEEPSEEK_AI_DEEPSEEK_V3_0324: Final[PricedModel]
 "DeepSeek V3 0324 (chat) · 164K context · 164K output · $0.25 in / $0.88 out per 1M tokens · tools, open weights"
 
-DEEPSEEK_AI_DEEPSEEK_V3_1: Final[Model]
+DEEPSEEK_AI_DEEPSEEK_V3_1: Final[PricedModel]
 "DeepSeek V3.1 (chat) · 164K context · 164K output · $0.27 in / $1.00 out per 1M tokens · tools, structured output, open weights"
 
-DEEPSEEK_AI_DEEPSEEK_V3_2: Final[Model]
+DEEPSEEK_AI_DEEPSEEK_V3_2: Final[PricedModel]
 "DeepSeek V3.2 (chat) · 164K context · 164K output · $0.26 in / $0.38 out per 1M tokens · tools, structured output, open weights"
 
-DEEPSEEK_AI_DEEPSEEK_V3_2_EXP: Final[Model]
+DEEPSEEK_AI_DEEPSEEK_V3_2_EXP: Final[PricedModel]
 "DeepSeek V3.2 Exp (chat) · 164K context · 164K output · $0.27 in / $0.40 out per 1M tokens · tools, structured output, open weights"
 
-META_LLAMA_LLAMA_3_3_70B_INSTRUCT: Final[Model]
+META_LLAMA_LLAMA_3_3_70B_INSTRUCT: Final[PricedModel]
 "Llama 3.3 70B Instruct (chat) · 131K context · 16.4K output · $0.10 in / $0.30 out per 1M tokens · tools, open weights"
 
-MISTRALAI_MISTRAL_NEMO_INSTRUCT_2407: Final[Model]
+MISTRALAI_MISTRAL_NEMO_INSTRUCT_2407: Final[PricedModel]
 "Mistral Nemo Instruct 2407 (chat) · 131K context · 65.5K output · $0.02 in / $0.04 out per 1M tokens · tools, structured output, open weights"
 
-MISTRALAI_MISTRAL_SMALL_3_2_24B_INSTRUCT_2506: Final[Model]
+MISTRALAI_MISTRAL_SMALL_3_2_24B_INSTRUCT_2506: Final[PricedModel]
 "Mistral Small 3.2 24B Instruct (chat) · 32.8K context · 8.19K output · free · vision, tools, structured output, attachments, open weights"
 
-MOONSHOTAI_KIMI_K2_THINKING: Final[Model]
+MOONSHOTAI_KIMI_K2_THINKING: Final[PricedModel]
 "Kimi K2 Thinking (chat) · 262K context · 262K output · $0.60 in / $2.60 out per 1M tokens · tools, reasoning, open weights"
 
-MOONSHOTAI_KIMI_K2_5: Final[Model]
+MOONSHOTAI_KIMI_K2_5: Final[PricedModel]
 "Kimi K2.5 (chat) · 262K context · 262K output · $0.45 in / $2.80 out per 1M tokens · vision, tools, reasoning, open weights"
 
-ZAI_ORG_GLM_4_6: Final[Model]
+ZAI_ORG_GLM_4_6: Final[PricedModel]
 "GLM-4.6 (chat) · 203K context · 131K output · $0.45 in / $1.90 out per 1M tokens · tools, reasoning, open weights"
 
-ZAI_ORG_GLM_4_7: Final[Model]
+ZAI_ORG_GLM_4_7: Final[PricedModel]
 "GLM-4.7 (chat) · 203K context · 131K output · $0.20 in / $0.80 out per 1M tokens · tools, reasoning, open weights"
 
-ZAI_ORG_GLM_5: Final[Model]
+ZAI_ORG_GLM_5: Final[PricedModel]
 "GLM-5 (chat) · 203K context · 131K output · $0.80 in / $2.56 out per 1M tokens · tools, reasoning, open weights"

@@ -18,6 +18,7 @@ from llmdex_runtime.model import (
     Modalities,
     Mode,
     Model,
+    PricedModel,
     Rates,
     ReasoningOption,
     TierCondition,
@@ -27,176 +28,194 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run ti
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_1000000_OUTPUT_128000 = Limit(context=1000000, output=128000)
-_CONTEXT_1000000_OUTPUT_131072 = Limit(context=1000000, output=131072)
-_CONTEXT_1000000_OUTPUT_30000 = Limit(context=1000000, output=30000)
-_CONTEXT_1000000_OUTPUT_384000 = Limit(context=1000000, output=384000)
-_CONTEXT_1000000_OUTPUT_64000 = Limit(context=1000000, output=64000)
-_CONTEXT_1000000_OUTPUT_65536 = Limit(context=1000000, output=65536)
-_CONTEXT_1047576_OUTPUT_32768 = Limit(context=1047576, output=32768)
-_CONTEXT_1048576_OUTPUT_65536 = Limit(context=1048576, output=65536)
-_CONTEXT_1050000_INPUT_922000_OUTPUT_128000 = Limit(context=1050000, input=922000, output=128000)
-_CONTEXT_128000_OUTPUT_128000 = Limit(context=128000, output=128000)
-_CONTEXT_128000_OUTPUT_16384 = Limit(context=128000, output=16384)
-_CONTEXT_128000_OUTPUT_4000 = Limit(context=128000, output=4000)
-_CONTEXT_128000_OUTPUT_4096 = Limit(context=128000, output=4096)
-_CONTEXT_131072_OUTPUT_131072 = Limit(context=131072, output=131072)
-_CONTEXT_131072_OUTPUT_16384 = Limit(context=131072, output=16384)
-_CONTEXT_131072_OUTPUT_98304 = Limit(context=131072, output=98304)
-_CONTEXT_196608_OUTPUT_128000 = Limit(context=196608, output=128000)
-_CONTEXT_200000_OUTPUT_100000 = Limit(context=200000, output=100000)
-_CONTEXT_200000_OUTPUT_131072 = Limit(context=200000, output=131072)
-_CONTEXT_200000_OUTPUT_32000 = Limit(context=200000, output=32000)
-_CONTEXT_200000_OUTPUT_64000 = Limit(context=200000, output=64000)
-_CONTEXT_204800_OUTPUT_131072 = Limit(context=204800, output=131072)
-_CONTEXT_256000_OUTPUT_256000 = Limit(context=256000, output=256000)
-_CONTEXT_256000_OUTPUT_4096 = Limit(context=256000, output=4096)
-_CONTEXT_256000_OUTPUT_8000 = Limit(context=256000, output=8000)
-_CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
-_CONTEXT_262144_OUTPUT_32768 = Limit(context=262144, output=32768)
-_CONTEXT_400000_INPUT_272000_OUTPUT_128000 = Limit(context=400000, input=272000, output=128000)
-_CONTEXT_512000_OUTPUT_128000 = Limit(context=512000, output=128000)
-_D_2023_09 = PartialDate(2023, 9)
-_D_2024_04 = PartialDate(2024, 4)
-_D_2024_05 = PartialDate(2024, 5)
-_D_2024_05_13 = PartialDate(2024, 5, 13)
-_D_2024_05_29 = PartialDate(2024, 5, 29)
-_D_2024_05_30 = PartialDate(2024, 5, 30)
-_D_2024_06_01 = PartialDate(2024, 6, 1)
-_D_2024_07_18 = PartialDate(2024, 7, 18)
-_D_2024_08 = PartialDate(2024, 8)
-_D_2024_08_06 = PartialDate(2024, 8, 6)
-_D_2024_08_30 = PartialDate(2024, 8, 30)
-_D_2024_09_30 = PartialDate(2024, 9, 30)
-_D_2024_10 = PartialDate(2024, 10)
-_D_2024_11 = PartialDate(2024, 11)
-_D_2024_11_01 = PartialDate(2024, 11, 1)
-_D_2024_11_04 = PartialDate(2024, 11, 4)
-_D_2024_11_18 = PartialDate(2024, 11, 18)
-_D_2024_11_20 = PartialDate(2024, 11, 20)
-_D_2024_12_02 = PartialDate(2024, 12, 2)
-_D_2024_12_05 = PartialDate(2024, 12, 5)
-_D_2024_12_20 = PartialDate(2024, 12, 20)
-_D_2025_01 = PartialDate(2025, 1)
-_D_2025_01_04 = PartialDate(2025, 1, 4)
-_D_2025_01_29 = PartialDate(2025, 1, 29)
-_D_2025_02_28 = PartialDate(2025, 2, 28)
-_D_2025_03_13 = PartialDate(2025, 3, 13)
-_D_2025_03_17 = PartialDate(2025, 3, 17)
-_D_2025_03_20 = PartialDate(2025, 3, 20)
-_D_2025_03_31 = PartialDate(2025, 3, 31)
-_D_2025_04 = PartialDate(2025, 4)
-_D_2025_04_14 = PartialDate(2025, 4, 14)
-_D_2025_04_16 = PartialDate(2025, 4, 16)
-_D_2025_05 = PartialDate(2025, 5)
-_D_2025_05_07 = PartialDate(2025, 5, 7)
-_D_2025_05_22 = PartialDate(2025, 5, 22)
-_D_2025_05_31 = PartialDate(2025, 5, 31)
-_D_2025_06 = PartialDate(2025, 6)
-_D_2025_06_17 = PartialDate(2025, 6, 17)
-_D_2025_07_10 = PartialDate(2025, 7, 10)
-_D_2025_07_28 = PartialDate(2025, 7, 28)
-_D_2025_07_31 = PartialDate(2025, 7, 31)
-_D_2025_08_05 = PartialDate(2025, 8, 5)
-_D_2025_08_07 = PartialDate(2025, 8, 7)
-_D_2025_08_12 = PartialDate(2025, 8, 12)
-_D_2025_08_31 = PartialDate(2025, 8, 31)
-_D_2025_09_25 = PartialDate(2025, 9, 25)
-_D_2025_09_29 = PartialDate(2025, 9, 29)
-_D_2025_09_30 = PartialDate(2025, 9, 30)
-_D_2025_10_15 = PartialDate(2025, 10, 15)
-_D_2025_10_27 = PartialDate(2025, 10, 27)
-_D_2025_11_01 = PartialDate(2025, 11, 1)
-_D_2025_11_06 = PartialDate(2025, 11, 6)
-_D_2025_11_13 = PartialDate(2025, 11, 13)
-_D_2025_11_18 = PartialDate(2025, 11, 18)
-_D_2025_12 = PartialDate(2025, 12)
-_D_2025_12_01 = PartialDate(2025, 12, 1)
-_D_2025_12_02 = PartialDate(2025, 12, 2)
-_D_2025_12_09 = PartialDate(2025, 12, 9)
-_D_2025_12_11 = PartialDate(2025, 12, 11)
-_D_2025_12_17 = PartialDate(2025, 12, 17)
-_D_2025_12_22 = PartialDate(2025, 12, 22)
-_D_2025_12_23 = PartialDate(2025, 12, 23)
-_D_2026_01 = PartialDate(2026, 1)
-_D_2026_01_19 = PartialDate(2026, 1, 19)
-_D_2026_01_31 = PartialDate(2026, 1, 31)
-_D_2026_02_05 = PartialDate(2026, 2, 5)
-_D_2026_02_12 = PartialDate(2026, 2, 12)
-_D_2026_02_13 = PartialDate(2026, 2, 13)
-_D_2026_02_17 = PartialDate(2026, 2, 17)
-_D_2026_02_19 = PartialDate(2026, 2, 19)
-_D_2026_03_03 = PartialDate(2026, 3, 3)
-_D_2026_03_05 = PartialDate(2026, 3, 5)
-_D_2026_03_09 = PartialDate(2026, 3, 9)
-_D_2026_03_13 = PartialDate(2026, 3, 13)
-_D_2026_03_16 = PartialDate(2026, 3, 16)
-_D_2026_03_17 = PartialDate(2026, 3, 17)
-_D_2026_03_18 = PartialDate(2026, 3, 18)
-_D_2026_04_02 = PartialDate(2026, 4, 2)
-_D_2026_04_07 = PartialDate(2026, 4, 7)
-_D_2026_04_16 = PartialDate(2026, 4, 16)
-_D_2026_04_17 = PartialDate(2026, 4, 17)
-_D_2026_04_21 = PartialDate(2026, 4, 21)
-_D_2026_04_23 = PartialDate(2026, 4, 23)
-_D_2026_04_24 = PartialDate(2026, 4, 24)
-_D_2026_05_07 = PartialDate(2026, 5, 7)
-_D_2026_05_19 = PartialDate(2026, 5, 19)
-_D_2026_05_21 = PartialDate(2026, 5, 21)
-_D_2026_05_28 = PartialDate(2026, 5, 28)
-_D_2026_06_01 = PartialDate(2026, 6, 1)
-_D_2026_06_12 = PartialDate(2026, 6, 12)
-_D_2026_06_13 = PartialDate(2026, 6, 13)
-_REASONING_BUDGET_TOKENS_MIN_0_MAX_24576 = ReasoningOption(type="budget_tokens", min=0, max=24576)
-_REASONING_BUDGET_TOKENS_MIN_1024_MAX_127999 = ReasoningOption(
-    type="budget_tokens", min=1024, max=127999
-)
-_REASONING_BUDGET_TOKENS_MIN_1024_MAX_31999 = ReasoningOption(
-    type="budget_tokens", min=1024, max=31999
-)
-_REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999 = ReasoningOption(
-    type="budget_tokens", min=1024, max=63999
-)
-_REASONING_BUDGET_TOKENS_MIN_128_MAX_32768 = ReasoningOption(
-    type="budget_tokens", min=128, max=32768
-)
-_REASONING_BUDGET_TOKENS_MIN_1_MAX_128000 = ReasoningOption(type="budget_tokens", min=1, max=128000)
-_REASONING_BUDGET_TOKENS_MIN_1_MAX_250000 = ReasoningOption(type="budget_tokens", min=1, max=250000)
-_REASONING_BUDGET_TOKENS_MIN_1_MAX_262144 = ReasoningOption(type="budget_tokens", min=1, max=262144)
-_REASONING_BUDGET_TOKENS_MIN_1_MAX_32768 = ReasoningOption(type="budget_tokens", min=1, max=32768)
-_REASONING_BUDGET_TOKENS_MIN_1_MAX_50000 = ReasoningOption(type="budget_tokens", min=1, max=50000)
-_REASONING_BUDGET_TOKENS_MIN_512_MAX_24576 = ReasoningOption(
-    type="budget_tokens", min=512, max=24576
-)
-_REASONING_EFFORT_LOW_HIGH = ReasoningOption(type="effort", values=("low", "high"))
-_REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(type="effort", values=("low", "medium", "high"))
-_REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX = ReasoningOption(
-    type="effort", values=("low", "medium", "high", "max")
-)
-_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX = ReasoningOption(
-    type="effort", values=("low", "medium", "high", "xhigh", "max")
-)
-_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH = ReasoningOption(
-    type="effort", values=("minimal", "low", "medium", "high")
-)
-_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = ReasoningOption(
-    type="effort", values=("none", "low", "medium", "high")
-)
-_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
-    type="effort", values=("none", "low", "medium", "high", "xhigh")
-)
-_REASONING_TOGGLE = ReasoningOption(type="toggle")
-_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT = Modalities(
-    input=("text", "image", "audio", "video", "pdf"), output=("text",)
-)
-_TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
-_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT = Modalities(
-    input=("text", "image", "video", "audio", "pdf"), output=("text",)
-)
-_TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_1000000_OUTPUT_128000 = Limit(context=1000000, output=128000)
+    CONTEXT_1000000_OUTPUT_131072 = Limit(context=1000000, output=131072)
+    CONTEXT_1000000_OUTPUT_30000 = Limit(context=1000000, output=30000)
+    CONTEXT_1000000_OUTPUT_384000 = Limit(context=1000000, output=384000)
+    CONTEXT_1000000_OUTPUT_64000 = Limit(context=1000000, output=64000)
+    CONTEXT_1000000_OUTPUT_65536 = Limit(context=1000000, output=65536)
+    CONTEXT_1047576_OUTPUT_32768 = Limit(context=1047576, output=32768)
+    CONTEXT_1048576_OUTPUT_65536 = Limit(context=1048576, output=65536)
+    CONTEXT_1050000_INPUT_922000_OUTPUT_128000 = Limit(context=1050000, input=922000, output=128000)
+    CONTEXT_128000_OUTPUT_128000 = Limit(context=128000, output=128000)
+    CONTEXT_128000_OUTPUT_16384 = Limit(context=128000, output=16384)
+    CONTEXT_128000_OUTPUT_4000 = Limit(context=128000, output=4000)
+    CONTEXT_128000_OUTPUT_4096 = Limit(context=128000, output=4096)
+    CONTEXT_131072_OUTPUT_131072 = Limit(context=131072, output=131072)
+    CONTEXT_131072_OUTPUT_16384 = Limit(context=131072, output=16384)
+    CONTEXT_131072_OUTPUT_98304 = Limit(context=131072, output=98304)
+    CONTEXT_196608_OUTPUT_128000 = Limit(context=196608, output=128000)
+    CONTEXT_200000_OUTPUT_100000 = Limit(context=200000, output=100000)
+    CONTEXT_200000_OUTPUT_131072 = Limit(context=200000, output=131072)
+    CONTEXT_200000_OUTPUT_32000 = Limit(context=200000, output=32000)
+    CONTEXT_200000_OUTPUT_64000 = Limit(context=200000, output=64000)
+    CONTEXT_204800_OUTPUT_131072 = Limit(context=204800, output=131072)
+    CONTEXT_256000_OUTPUT_256000 = Limit(context=256000, output=256000)
+    CONTEXT_256000_OUTPUT_4096 = Limit(context=256000, output=4096)
+    CONTEXT_256000_OUTPUT_8000 = Limit(context=256000, output=8000)
+    CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
+    CONTEXT_262144_OUTPUT_32768 = Limit(context=262144, output=32768)
+    CONTEXT_400000_INPUT_272000_OUTPUT_128000 = Limit(context=400000, input=272000, output=128000)
+    CONTEXT_512000_OUTPUT_128000 = Limit(context=512000, output=128000)
+    D_2023_09 = PartialDate(2023, 9)
+    D_2024_04 = PartialDate(2024, 4)
+    D_2024_05 = PartialDate(2024, 5)
+    D_2024_05_13 = PartialDate(2024, 5, 13)
+    D_2024_05_29 = PartialDate(2024, 5, 29)
+    D_2024_05_30 = PartialDate(2024, 5, 30)
+    D_2024_06_01 = PartialDate(2024, 6, 1)
+    D_2024_07_18 = PartialDate(2024, 7, 18)
+    D_2024_08 = PartialDate(2024, 8)
+    D_2024_08_06 = PartialDate(2024, 8, 6)
+    D_2024_08_30 = PartialDate(2024, 8, 30)
+    D_2024_09_30 = PartialDate(2024, 9, 30)
+    D_2024_10 = PartialDate(2024, 10)
+    D_2024_11 = PartialDate(2024, 11)
+    D_2024_11_01 = PartialDate(2024, 11, 1)
+    D_2024_11_04 = PartialDate(2024, 11, 4)
+    D_2024_11_18 = PartialDate(2024, 11, 18)
+    D_2024_11_20 = PartialDate(2024, 11, 20)
+    D_2024_12_02 = PartialDate(2024, 12, 2)
+    D_2024_12_05 = PartialDate(2024, 12, 5)
+    D_2024_12_20 = PartialDate(2024, 12, 20)
+    D_2025_01 = PartialDate(2025, 1)
+    D_2025_01_04 = PartialDate(2025, 1, 4)
+    D_2025_01_29 = PartialDate(2025, 1, 29)
+    D_2025_02_28 = PartialDate(2025, 2, 28)
+    D_2025_03_13 = PartialDate(2025, 3, 13)
+    D_2025_03_17 = PartialDate(2025, 3, 17)
+    D_2025_03_20 = PartialDate(2025, 3, 20)
+    D_2025_03_31 = PartialDate(2025, 3, 31)
+    D_2025_04 = PartialDate(2025, 4)
+    D_2025_04_14 = PartialDate(2025, 4, 14)
+    D_2025_04_16 = PartialDate(2025, 4, 16)
+    D_2025_05 = PartialDate(2025, 5)
+    D_2025_05_07 = PartialDate(2025, 5, 7)
+    D_2025_05_22 = PartialDate(2025, 5, 22)
+    D_2025_05_31 = PartialDate(2025, 5, 31)
+    D_2025_06 = PartialDate(2025, 6)
+    D_2025_06_17 = PartialDate(2025, 6, 17)
+    D_2025_07_10 = PartialDate(2025, 7, 10)
+    D_2025_07_28 = PartialDate(2025, 7, 28)
+    D_2025_07_31 = PartialDate(2025, 7, 31)
+    D_2025_08_05 = PartialDate(2025, 8, 5)
+    D_2025_08_07 = PartialDate(2025, 8, 7)
+    D_2025_08_12 = PartialDate(2025, 8, 12)
+    D_2025_08_31 = PartialDate(2025, 8, 31)
+    D_2025_09_25 = PartialDate(2025, 9, 25)
+    D_2025_09_29 = PartialDate(2025, 9, 29)
+    D_2025_09_30 = PartialDate(2025, 9, 30)
+    D_2025_10_15 = PartialDate(2025, 10, 15)
+    D_2025_10_27 = PartialDate(2025, 10, 27)
+    D_2025_11_01 = PartialDate(2025, 11, 1)
+    D_2025_11_06 = PartialDate(2025, 11, 6)
+    D_2025_11_13 = PartialDate(2025, 11, 13)
+    D_2025_11_18 = PartialDate(2025, 11, 18)
+    D_2025_12 = PartialDate(2025, 12)
+    D_2025_12_01 = PartialDate(2025, 12, 1)
+    D_2025_12_02 = PartialDate(2025, 12, 2)
+    D_2025_12_09 = PartialDate(2025, 12, 9)
+    D_2025_12_11 = PartialDate(2025, 12, 11)
+    D_2025_12_17 = PartialDate(2025, 12, 17)
+    D_2025_12_22 = PartialDate(2025, 12, 22)
+    D_2025_12_23 = PartialDate(2025, 12, 23)
+    D_2026_01 = PartialDate(2026, 1)
+    D_2026_01_19 = PartialDate(2026, 1, 19)
+    D_2026_01_31 = PartialDate(2026, 1, 31)
+    D_2026_02_05 = PartialDate(2026, 2, 5)
+    D_2026_02_12 = PartialDate(2026, 2, 12)
+    D_2026_02_13 = PartialDate(2026, 2, 13)
+    D_2026_02_17 = PartialDate(2026, 2, 17)
+    D_2026_02_19 = PartialDate(2026, 2, 19)
+    D_2026_03_03 = PartialDate(2026, 3, 3)
+    D_2026_03_05 = PartialDate(2026, 3, 5)
+    D_2026_03_09 = PartialDate(2026, 3, 9)
+    D_2026_03_13 = PartialDate(2026, 3, 13)
+    D_2026_03_16 = PartialDate(2026, 3, 16)
+    D_2026_03_17 = PartialDate(2026, 3, 17)
+    D_2026_03_18 = PartialDate(2026, 3, 18)
+    D_2026_04_02 = PartialDate(2026, 4, 2)
+    D_2026_04_07 = PartialDate(2026, 4, 7)
+    D_2026_04_16 = PartialDate(2026, 4, 16)
+    D_2026_04_17 = PartialDate(2026, 4, 17)
+    D_2026_04_21 = PartialDate(2026, 4, 21)
+    D_2026_04_23 = PartialDate(2026, 4, 23)
+    D_2026_04_24 = PartialDate(2026, 4, 24)
+    D_2026_05_07 = PartialDate(2026, 5, 7)
+    D_2026_05_19 = PartialDate(2026, 5, 19)
+    D_2026_05_21 = PartialDate(2026, 5, 21)
+    D_2026_05_28 = PartialDate(2026, 5, 28)
+    D_2026_06_01 = PartialDate(2026, 6, 1)
+    D_2026_06_12 = PartialDate(2026, 6, 12)
+    D_2026_06_13 = PartialDate(2026, 6, 13)
+    REASONING_BUDGET_TOKENS_MIN_0_MAX_24576 = ReasoningOption(
+        type="budget_tokens", min=0, max=24576
+    )
+    REASONING_BUDGET_TOKENS_MIN_1024_MAX_127999 = ReasoningOption(
+        type="budget_tokens", min=1024, max=127999
+    )
+    REASONING_BUDGET_TOKENS_MIN_1024_MAX_31999 = ReasoningOption(
+        type="budget_tokens", min=1024, max=31999
+    )
+    REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999 = ReasoningOption(
+        type="budget_tokens", min=1024, max=63999
+    )
+    REASONING_BUDGET_TOKENS_MIN_128_MAX_32768 = ReasoningOption(
+        type="budget_tokens", min=128, max=32768
+    )
+    REASONING_BUDGET_TOKENS_MIN_1_MAX_128000 = ReasoningOption(
+        type="budget_tokens", min=1, max=128000
+    )
+    REASONING_BUDGET_TOKENS_MIN_1_MAX_250000 = ReasoningOption(
+        type="budget_tokens", min=1, max=250000
+    )
+    REASONING_BUDGET_TOKENS_MIN_1_MAX_262144 = ReasoningOption(
+        type="budget_tokens", min=1, max=262144
+    )
+    REASONING_BUDGET_TOKENS_MIN_1_MAX_32768 = ReasoningOption(
+        type="budget_tokens", min=1, max=32768
+    )
+    REASONING_BUDGET_TOKENS_MIN_1_MAX_50000 = ReasoningOption(
+        type="budget_tokens", min=1, max=50000
+    )
+    REASONING_BUDGET_TOKENS_MIN_512_MAX_24576 = ReasoningOption(
+        type="budget_tokens", min=512, max=24576
+    )
+    REASONING_EFFORT_LOW_HIGH = ReasoningOption(type="effort", values=("low", "high"))
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("low", "medium", "high")
+    )
+    REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX = ReasoningOption(
+        type="effort", values=("low", "medium", "high", "max")
+    )
+    REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX = ReasoningOption(
+        type="effort", values=("low", "medium", "high", "xhigh", "max")
+    )
+    REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("minimal", "low", "medium", "high")
+    )
+    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("none", "low", "medium", "high")
+    )
+    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
+        type="effort", values=("none", "low", "medium", "high", "xhigh")
+    )
+    REASONING_TOGGLE = ReasoningOption(type="toggle")
+    TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT = Modalities(
+        input=("text", "image", "audio", "video", "pdf"), output=("text",)
+    )
+    TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
+    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT = Modalities(
+        input=("text", "image", "video", "audio", "pdf"), output=("text",)
+    )
+    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "ALIBABA_QWEN3_6_PLUS",
@@ -294,7 +313,7 @@ __all__ = [
     "ZAI_GLM_5_2",
 ]
 
-ALIBABA_QWEN3_6_PLUS: Final[Model] = Model(
+ALIBABA_QWEN3_6_PLUS: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="alibaba/qwen3.6-plus",
     name="Qwen3.6 Plus",
@@ -305,16 +324,17 @@ ALIBABA_QWEN3_6_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_04,
-    release_date=_D_2026_04_02,
-    last_updated=_D_2026_04_02,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_65536,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2026_04_02,
+    last_updated=_Shared.D_2026_04_02,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
     cost=Cost(input=Decimal("0.5"), output=Decimal("3")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1_MAX_250000),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_1_MAX_250000),
 )
+"Qwen3.6 Plus (chat) · 1M context · 65.5K output · $0.50 in / $3.00 out per 1M tokens · vision, tools, reasoning"
 
-ALIBABA_QWEN3_7_MAX: Final[Model] = Model(
+ALIBABA_QWEN3_7_MAX: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="alibaba/qwen3.7-max",
     name="Qwen3.7 Max",
@@ -325,15 +345,16 @@ ALIBABA_QWEN3_7_MAX: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_05_21,
-    last_updated=_D_2026_05_21,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_65536,
+    release_date=_Shared.D_2026_05_21,
+    last_updated=_Shared.D_2026_05_21,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
     cost=Cost(input=Decimal("1.65"), output=Decimal("4.95")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1_MAX_250000),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_1_MAX_250000),
 )
+"Qwen3.7 Max (chat) · 1M context · 65.5K output · $1.65 in / $4.95 out per 1M tokens · tools, reasoning"
 
-ANTHROPIC_CLAUDE_HAIKU_4_5_20251001: Final[Model] = Model(
+ANTHROPIC_CLAUDE_HAIKU_4_5_20251001: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="anthropic/claude-haiku-4-5-20251001",
     name="Claude Haiku 4.5",
@@ -344,21 +365,25 @@ ANTHROPIC_CLAUDE_HAIKU_4_5_20251001: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_02_28,
-    release_date=_D_2025_10_15,
-    last_updated=_D_2025_10_15,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_02_28,
+    release_date=_Shared.D_2025_10_15,
+    last_updated=_Shared.D_2025_10_15,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("1"),
         output=Decimal("5"),
         cache_read=Decimal("0.1"),
         cache_write=Decimal("1.25"),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999,
+    ),
 )
+"Claude Haiku 4.5 (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_1_20250805: Final[Model] = Model(
+ANTHROPIC_CLAUDE_OPUS_4_1_20250805: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="anthropic/claude-opus-4-1-20250805",
     name="Claude Opus 4.1",
@@ -369,21 +394,25 @@ ANTHROPIC_CLAUDE_OPUS_4_1_20250805: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_03_31,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_32000,
+    knowledge=_Shared.D_2025_03_31,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_32000,
     cost=Cost(
         input=Decimal("15"),
         output=Decimal("75"),
         cache_read=Decimal("1.5"),
         cache_write=Decimal("18.75"),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1024_MAX_31999),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_31999,
+    ),
 )
+"Claude Opus 4.1 (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_20250514: Final[Model] = Model(
+ANTHROPIC_CLAUDE_OPUS_4_20250514: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="anthropic/claude-opus-4-20250514",
     name="Claude Opus 4",
@@ -394,21 +423,25 @@ ANTHROPIC_CLAUDE_OPUS_4_20250514: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_03_31,
-    release_date=_D_2025_05_22,
-    last_updated=_D_2025_05_22,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_32000,
+    knowledge=_Shared.D_2025_03_31,
+    release_date=_Shared.D_2025_05_22,
+    last_updated=_Shared.D_2025_05_22,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_32000,
     cost=Cost(
         input=Decimal("15"),
         output=Decimal("75"),
         cache_read=Decimal("1.5"),
         cache_write=Decimal("18.75"),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1024_MAX_31999),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_31999,
+    ),
 )
+"Claude Opus 4 (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_5_20251101: Final[Model] = Model(
+ANTHROPIC_CLAUDE_OPUS_4_5_20251101: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="anthropic/claude-opus-4-5-20251101",
     name="Claude Opus 4.5",
@@ -419,11 +452,11 @@ ANTHROPIC_CLAUDE_OPUS_4_5_20251101: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_03_31,
-    release_date=_D_2025_11_01,
-    last_updated=_D_2025_11_01,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_03_31,
+    release_date=_Shared.D_2025_11_01,
+    last_updated=_Shared.D_2025_11_01,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
@@ -431,13 +464,14 @@ ANTHROPIC_CLAUDE_OPUS_4_5_20251101: Final[Model] = Model(
         cache_write=Decimal("6.25"),
     ),
     reasoning_options=(
-        _REASONING_TOGGLE,
-        _REASONING_EFFORT_LOW_MEDIUM_HIGH,
-        _REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999,
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999,
     ),
 )
+"Claude Opus 4.5 (chat) · 200K context · 64K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_6: Final[Model] = Model(
+ANTHROPIC_CLAUDE_OPUS_4_6: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="anthropic/claude-opus-4-6",
     name="Claude Opus 4.6",
@@ -448,11 +482,11 @@ ANTHROPIC_CLAUDE_OPUS_4_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_05_31,
-    release_date=_D_2026_02_05,
-    last_updated=_D_2026_03_13,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_05_31,
+    release_date=_Shared.D_2026_02_05,
+    last_updated=_Shared.D_2026_03_13,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
@@ -460,9 +494,9 @@ ANTHROPIC_CLAUDE_OPUS_4_6: Final[Model] = Model(
         cache_write=Decimal("6.25"),
     ),
     reasoning_options=(
-        _REASONING_TOGGLE,
-        _REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX,
-        _REASONING_BUDGET_TOKENS_MIN_1024_MAX_127999,
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_127999,
     ),
     experimental=Experimental(
         modes={
@@ -481,8 +515,9 @@ ANTHROPIC_CLAUDE_OPUS_4_6: Final[Model] = Model(
         }
     ),
 )
+"Claude Opus 4.6 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_7: Final[Model] = Model(
+ANTHROPIC_CLAUDE_OPUS_4_7: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="anthropic/claude-opus-4-7",
     name="Claude Opus 4.7",
@@ -493,18 +528,21 @@ ANTHROPIC_CLAUDE_OPUS_4_7: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2026_01_31,
-    release_date=_D_2026_04_16,
-    last_updated=_D_2026_04_16,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    knowledge=_Shared.D_2026_01_31,
+    release_date=_Shared.D_2026_04_16,
+    last_updated=_Shared.D_2026_04_16,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
+    ),
     experimental=Experimental(
         modes={
             "fast": Mode(
@@ -522,8 +560,9 @@ ANTHROPIC_CLAUDE_OPUS_4_7: Final[Model] = Model(
         }
     ),
 )
+"Claude Opus 4.7 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_8: Final[Model] = Model(
+ANTHROPIC_CLAUDE_OPUS_4_8: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="anthropic/claude-opus-4-8",
     name="Claude Opus 4.8",
@@ -534,15 +573,16 @@ ANTHROPIC_CLAUDE_OPUS_4_8: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2026_05_28,
-    last_updated=_D_2026_05_28,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    release_date=_Shared.D_2026_05_28,
+    last_updated=_Shared.D_2026_05_28,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(input=Decimal("5"), output=Decimal("25")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1_MAX_128000),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_1_MAX_128000),
 )
+"Claude Opus 4.8 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_SONNET_4_20250514: Final[Model] = Model(
+ANTHROPIC_CLAUDE_SONNET_4_20250514: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="anthropic/claude-sonnet-4-20250514",
     name="Claude Sonnet 4",
@@ -553,21 +593,25 @@ ANTHROPIC_CLAUDE_SONNET_4_20250514: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_03_31,
-    release_date=_D_2025_05_22,
-    last_updated=_D_2025_05_22,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_03_31,
+    release_date=_Shared.D_2025_05_22,
+    last_updated=_Shared.D_2025_05_22,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
         cache_read=Decimal("0.3"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999,
+    ),
 )
+"Claude Sonnet 4 (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_SONNET_4_5_20250929: Final[Model] = Model(
+ANTHROPIC_CLAUDE_SONNET_4_5_20250929: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="anthropic/claude-sonnet-4-5-20250929",
     name="Claude Sonnet 4.5",
@@ -578,21 +622,25 @@ ANTHROPIC_CLAUDE_SONNET_4_5_20250929: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_07_31,
-    release_date=_D_2025_09_29,
-    last_updated=_D_2025_09_29,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_07_31,
+    release_date=_Shared.D_2025_09_29,
+    last_updated=_Shared.D_2025_09_29,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
         cache_read=Decimal("0.3"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999,
+    ),
 )
+"Claude Sonnet 4.5 (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model] = Model(
+ANTHROPIC_CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="anthropic/claude-sonnet-4-6",
     name="Claude Sonnet 4.6",
@@ -603,11 +651,11 @@ ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_02_17,
-    last_updated=_D_2026_03_13,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_02_17,
+    last_updated=_Shared.D_2026_03_13,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
@@ -615,13 +663,14 @@ ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model] = Model(
         cache_write=Decimal("3.75"),
     ),
     reasoning_options=(
-        _REASONING_TOGGLE,
-        _REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX,
-        _REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999,
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999,
     ),
 )
+"Claude Sonnet 4.6 (chat) · 1M context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-COHERE_COMMAND_A_03_2025: Final[Model] = Model(
+COHERE_COMMAND_A_03_2025: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="cohere/command-a-03-2025",
     name="Command A",
@@ -632,15 +681,16 @@ COHERE_COMMAND_A_03_2025: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_06_01,
-    release_date=_D_2025_03_13,
-    last_updated=_D_2025_03_13,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_8000,
+    knowledge=_Shared.D_2024_06_01,
+    release_date=_Shared.D_2025_03_13,
+    last_updated=_Shared.D_2025_03_13,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_8000,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
 )
+"Command A (chat) · 256K context · 8K output · $2.50 in / $10.00 out per 1M tokens · tools, open weights"
 
-COHERE_COMMAND_R_08_2024: Final[Model] = Model(
+COHERE_COMMAND_R_08_2024: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="cohere/command-r-08-2024",
     name="Command R",
@@ -651,15 +701,16 @@ COHERE_COMMAND_R_08_2024: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_06_01,
-    release_date=_D_2024_08_30,
-    last_updated=_D_2024_08_30,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4000,
+    knowledge=_Shared.D_2024_06_01,
+    release_date=_Shared.D_2024_08_30,
+    last_updated=_Shared.D_2024_08_30,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4000,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
 )
+"Command R (chat) · 128K context · 4K output · $0.15 in / $0.60 out per 1M tokens · tools, open weights"
 
-COHERE_COMMAND_R_PLUS_08_2024: Final[Model] = Model(
+COHERE_COMMAND_R_PLUS_08_2024: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="cohere/command-r-plus-08-2024",
     name="Command R+",
@@ -670,15 +721,16 @@ COHERE_COMMAND_R_PLUS_08_2024: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_06_01,
-    release_date=_D_2024_08_30,
-    last_updated=_D_2024_08_30,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4000,
+    knowledge=_Shared.D_2024_06_01,
+    release_date=_Shared.D_2024_08_30,
+    last_updated=_Shared.D_2024_08_30,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4000,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
 )
+"Command R+ (chat) · 128K context · 4K output · $2.50 in / $10.00 out per 1M tokens · tools, open weights"
 
-COHERE_COMMAND_R7B_12_2024: Final[Model] = Model(
+COHERE_COMMAND_R7B_12_2024: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="cohere/command-r7b-12-2024",
     name="Command R7B",
@@ -689,15 +741,16 @@ COHERE_COMMAND_R7B_12_2024: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_06_01,
-    release_date=_D_2024_12_02,
-    last_updated=_D_2024_12_02,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4000,
+    knowledge=_Shared.D_2024_06_01,
+    release_date=_Shared.D_2024_12_02,
+    last_updated=_Shared.D_2024_12_02,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4000,
     cost=Cost(input=Decimal("0.0375"), output=Decimal("0.15")),
 )
+"Command R7B (chat) · 128K context · 4K output · $0.0375 in / $0.15 out per 1M tokens · tools, open weights"
 
-DEEPSEEK_DEEPSEEK_V4_FLASH: Final[Model] = Model(
+DEEPSEEK_DEEPSEEK_V4_FLASH: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="deepseek/deepseek-v4-flash",
     name="DeepSeek V4 Flash",
@@ -709,17 +762,18 @@ DEEPSEEK_DEEPSEEK_V4_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_05,
-    release_date=_D_2026_04_24,
-    last_updated=_D_2026_04_24,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_384000,
+    knowledge=_Shared.D_2025_05,
+    release_date=_Shared.D_2026_04_24,
+    last_updated=_Shared.D_2026_04_24,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_384000,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.28"), cache_read=Decimal("0.0028")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"DeepSeek V4 Flash (chat) · 1M context · 384K output · $0.14 in / $0.28 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-DEEPSEEK_DEEPSEEK_V4_PRO: Final[Model] = Model(
+DEEPSEEK_DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="deepseek/deepseek-v4-pro",
     name="DeepSeek V4 Pro",
@@ -731,17 +785,18 @@ DEEPSEEK_DEEPSEEK_V4_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_05,
-    release_date=_D_2026_04_24,
-    last_updated=_D_2026_04_24,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_384000,
+    knowledge=_Shared.D_2025_05,
+    release_date=_Shared.D_2026_04_24,
+    last_updated=_Shared.D_2026_04_24,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_384000,
     cost=Cost(input=Decimal("0.435"), output=Decimal("0.87"), cache_read=Decimal("0.003625")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"DeepSeek V4 Pro (chat) · 1M context · 384K output · $0.435 in / $0.87 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-GOOGLE_GEMINI_2_5_FLASH: Final[Model] = Model(
+GOOGLE_GEMINI_2_5_FLASH: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="google/gemini-2.5-flash",
     name="Gemini 2.5 Flash",
@@ -753,21 +808,22 @@ GOOGLE_GEMINI_2_5_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_06_17,
-    last_updated=_D_2025_06_17,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_06_17,
+    last_updated=_Shared.D_2025_06_17,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(
         input=Decimal("0.3"),
         output=Decimal("2.5"),
         cache_read=Decimal("0.03"),
         input_audio=Decimal("1"),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_0_MAX_24576),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_0_MAX_24576),
 )
+"Gemini 2.5 Flash (chat) · 1.05M context · 65.5K output · $0.30 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_2_5_FLASH_LITE: Final[Model] = Model(
+GOOGLE_GEMINI_2_5_FLASH_LITE: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="google/gemini-2.5-flash-lite",
     name="Gemini 2.5 Flash-Lite",
@@ -779,21 +835,22 @@ GOOGLE_GEMINI_2_5_FLASH_LITE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_06_17,
-    last_updated=_D_2025_06_17,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_06_17,
+    last_updated=_Shared.D_2025_06_17,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(
         input=Decimal("0.1"),
         output=Decimal("0.4"),
         cache_read=Decimal("0.01"),
         input_audio=Decimal("0.3"),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_512_MAX_24576),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_512_MAX_24576),
 )
+"Gemini 2.5 Flash-Lite (chat) · 1.05M context · 65.5K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_2_5_PRO: Final[Model] = Model(
+GOOGLE_GEMINI_2_5_PRO: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="google/gemini-2.5-pro",
     name="Gemini 2.5 Pro",
@@ -805,11 +862,11 @@ GOOGLE_GEMINI_2_5_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_06_17,
-    last_updated=_D_2025_06_17,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_06_17,
+    last_updated=_Shared.D_2025_06_17,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(
         input=Decimal("1.25"),
         output=Decimal("10"),
@@ -826,10 +883,11 @@ GOOGLE_GEMINI_2_5_PRO: Final[Model] = Model(
             input=Decimal("2.5"), output=Decimal("15"), cache_read=Decimal("0.25")
         ),
     ),
-    reasoning_options=(_REASONING_BUDGET_TOKENS_MIN_128_MAX_32768,),
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_128_MAX_32768,),
 )
+"Gemini 2.5 Pro (chat) · 1.05M context · 65.5K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_3_FLASH_PREVIEW: Final[Model] = Model(
+GOOGLE_GEMINI_3_FLASH_PREVIEW: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="google/gemini-3-flash-preview",
     name="Gemini 3 Flash Preview",
@@ -841,21 +899,22 @@ GOOGLE_GEMINI_3_FLASH_PREVIEW: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_12_17,
-    last_updated=_D_2025_12_17,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_12_17,
+    last_updated=_Shared.D_2025_12_17,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(
         input=Decimal("0.5"),
         output=Decimal("3"),
         cache_read=Decimal("0.05"),
         input_audio=Decimal("1"),
     ),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"Gemini 3 Flash Preview (chat) · 1.05M context · 65.5K output · $0.50 in / $3.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_3_PRO_PREVIEW: Final[Model] = Model(
+GOOGLE_GEMINI_3_PRO_PREVIEW: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="google/gemini-3-pro-preview",
     name="Gemini 3 Pro Preview",
@@ -867,11 +926,11 @@ GOOGLE_GEMINI_3_PRO_PREVIEW: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_11_18,
-    last_updated=_D_2025_11_18,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_11_18,
+    last_updated=_Shared.D_2025_11_18,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(
         input=Decimal("2"),
         output=Decimal("12"),
@@ -888,10 +947,11 @@ GOOGLE_GEMINI_3_PRO_PREVIEW: Final[Model] = Model(
             input=Decimal("4"), output=Decimal("18"), cache_read=Decimal("0.4")
         ),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_HIGH,),
 )
+"Gemini 3 Pro Preview (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_3_1_FLASH_LITE: Final[Model] = Model(
+GOOGLE_GEMINI_3_1_FLASH_LITE: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="google/gemini-3.1-flash-lite",
     name="Gemini 3.1 Flash Lite",
@@ -903,21 +963,22 @@ GOOGLE_GEMINI_3_1_FLASH_LITE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_05_07,
-    last_updated=_D_2026_05_07,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_05_07,
+    last_updated=_Shared.D_2026_05_07,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(
         input=Decimal("0.25"),
         output=Decimal("1.5"),
         cache_read=Decimal("0.025"),
         input_audio=Decimal("0.5"),
     ),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"Gemini 3.1 Flash Lite (chat) · 1.05M context · 65.5K output · $0.25 in / $1.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_3_1_FLASH_LITE_PREVIEW: Final[Model] = Model(
+GOOGLE_GEMINI_3_1_FLASH_LITE_PREVIEW: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="google/gemini-3.1-flash-lite-preview",
     name="Gemini 3.1 Flash Lite Preview",
@@ -929,21 +990,22 @@ GOOGLE_GEMINI_3_1_FLASH_LITE_PREVIEW: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_03_03,
-    last_updated=_D_2026_03_03,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_03_03,
+    last_updated=_Shared.D_2026_03_03,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(
         input=Decimal("0.25"),
         output=Decimal("1.5"),
         cache_read=Decimal("0.025"),
         input_audio=Decimal("0.5"),
     ),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"Gemini 3.1 Flash Lite Preview (chat) · 1.05M context · 65.5K output · $0.25 in / $1.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_3_1_PRO_PREVIEW: Final[Model] = Model(
+GOOGLE_GEMINI_3_1_PRO_PREVIEW: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="google/gemini-3.1-pro-preview",
     name="Gemini 3.1 Pro Preview",
@@ -955,11 +1017,11 @@ GOOGLE_GEMINI_3_1_PRO_PREVIEW: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_02_19,
-    last_updated=_D_2026_02_19,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_02_19,
+    last_updated=_Shared.D_2026_02_19,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(
         input=Decimal("2"),
         output=Decimal("12"),
@@ -976,10 +1038,11 @@ GOOGLE_GEMINI_3_1_PRO_PREVIEW: Final[Model] = Model(
             input=Decimal("4"), output=Decimal("18"), cache_read=Decimal("0.4")
         ),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Gemini 3.1 Pro Preview (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_3_1_PRO_PREVIEW_CUSTOMTOOLS: Final[Model] = Model(
+GOOGLE_GEMINI_3_1_PRO_PREVIEW_CUSTOMTOOLS: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="google/gemini-3.1-pro-preview-customtools",
     name="Gemini 3.1 Pro Preview Custom Tools",
@@ -991,11 +1054,11 @@ GOOGLE_GEMINI_3_1_PRO_PREVIEW_CUSTOMTOOLS: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_02_19,
-    last_updated=_D_2026_02_19,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_02_19,
+    last_updated=_Shared.D_2026_02_19,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(
         input=Decimal("2"),
         output=Decimal("12"),
@@ -1012,10 +1075,11 @@ GOOGLE_GEMINI_3_1_PRO_PREVIEW_CUSTOMTOOLS: Final[Model] = Model(
             input=Decimal("4"), output=Decimal("18"), cache_read=Decimal("0.4")
         ),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Gemini 3.1 Pro Preview Custom Tools (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_3_5_FLASH: Final[Model] = Model(
+GOOGLE_GEMINI_3_5_FLASH: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="google/gemini-3.5-flash",
     name="Gemini 3.5 Flash",
@@ -1027,21 +1091,22 @@ GOOGLE_GEMINI_3_5_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_05_19,
-    last_updated=_D_2026_05_19,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_05_19,
+    last_updated=_Shared.D_2026_05_19,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(
         input=Decimal("1.5"),
         output=Decimal("9"),
         cache_read=Decimal("0.15"),
         input_audio=Decimal("1.5"),
     ),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"Gemini 3.5 Flash (chat) · 1.05M context · 65.5K output · $1.50 in / $9.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_FLASH_LATEST: Final[Model] = Model(
+GOOGLE_GEMINI_FLASH_LATEST: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="google/gemini-flash-latest",
     name="Gemini Flash Latest",
@@ -1053,21 +1118,22 @@ GOOGLE_GEMINI_FLASH_LATEST: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_09_25,
-    last_updated=_D_2025_09_25,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_09_25,
+    last_updated=_Shared.D_2025_09_25,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(
         input=Decimal("0.3"),
         output=Decimal("2.5"),
         cache_read=Decimal("0.075"),
         input_audio=Decimal("1"),
     ),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"Gemini Flash Latest (chat) · 1.05M context · 65.5K output · $0.30 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_FLASH_LITE_LATEST: Final[Model] = Model(
+GOOGLE_GEMINI_FLASH_LITE_LATEST: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="google/gemini-flash-lite-latest",
     name="Gemini Flash-Lite Latest",
@@ -1079,14 +1145,15 @@ GOOGLE_GEMINI_FLASH_LITE_LATEST: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_09_25,
-    last_updated=_D_2025_09_25,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_09_25,
+    last_updated=_Shared.D_2025_09_25,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.4"), cache_read=Decimal("0.025")),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"Gemini Flash-Lite Latest (chat) · 1.05M context · 65.5K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
 GOOGLE_GEMMA_4_26B_A4B_IT: Final[Model] = Model(
     provider="merge-gateway",
@@ -1100,12 +1167,13 @@ GOOGLE_GEMMA_4_26B_A4B_IT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_02,
-    last_updated=_D_2026_04_02,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_32768,
-    reasoning_options=(_REASONING_TOGGLE,),
+    release_date=_Shared.D_2026_04_02,
+    last_updated=_Shared.D_2026_04_02,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_32768,
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Gemma 4 26B A4B IT (chat) · 262K context · 32.8K output · price unknown · vision, tools, reasoning, structured output, attachments, open weights"
 
 GOOGLE_GEMMA_4_31B_IT: Final[Model] = Model(
     provider="merge-gateway",
@@ -1119,14 +1187,15 @@ GOOGLE_GEMMA_4_31B_IT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_02,
-    last_updated=_D_2026_04_02,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_32768,
-    reasoning_options=(_REASONING_TOGGLE,),
+    release_date=_Shared.D_2026_04_02,
+    last_updated=_Shared.D_2026_04_02,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_32768,
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Gemma 4 31B IT (chat) · 262K context · 32.8K output · price unknown · vision, tools, reasoning, structured output, attachments, open weights"
 
-MINIMAX_MINIMAX_M2: Final[Model] = Model(
+MINIMAX_MINIMAX_M2: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="minimax/minimax-m2",
     name="MiniMax-M2",
@@ -1137,15 +1206,16 @@ MINIMAX_MINIMAX_M2: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_10_27,
-    last_updated=_D_2025_10_27,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_196608_OUTPUT_128000,
+    release_date=_Shared.D_2025_10_27,
+    last_updated=_Shared.D_2025_10_27,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_196608_OUTPUT_128000,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
     reasoning_options=(),
 )
+"MiniMax-M2 (chat) · 197K context · 128K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights"
 
-MINIMAX_MINIMAX_M2_1: Final[Model] = Model(
+MINIMAX_MINIMAX_M2_1: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="minimax/minimax-m2.1",
     name="MiniMax-M2.1",
@@ -1156,15 +1226,16 @@ MINIMAX_MINIMAX_M2_1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_12_23,
-    last_updated=_D_2025_12_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_131072,
+    release_date=_Shared.D_2025_12_23,
+    last_updated=_Shared.D_2025_12_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_131072,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
     reasoning_options=(),
 )
+"MiniMax-M2.1 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights"
 
-MINIMAX_MINIMAX_M2_5: Final[Model] = Model(
+MINIMAX_MINIMAX_M2_5: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="minimax/minimax-m2.5",
     name="MiniMax-M2.5",
@@ -1175,10 +1246,10 @@ MINIMAX_MINIMAX_M2_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_02_12,
-    last_updated=_D_2026_02_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_131072,
+    release_date=_Shared.D_2026_02_12,
+    last_updated=_Shared.D_2026_02_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_131072,
     cost=Cost(
         input=Decimal("0.3"),
         output=Decimal("1.2"),
@@ -1187,8 +1258,9 @@ MINIMAX_MINIMAX_M2_5: Final[Model] = Model(
     ),
     reasoning_options=(),
 )
+"MiniMax-M2.5 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights"
 
-MINIMAX_MINIMAX_M2_5_HIGHSPEED: Final[Model] = Model(
+MINIMAX_MINIMAX_M2_5_HIGHSPEED: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="minimax/minimax-m2.5-highspeed",
     name="MiniMax-M2.5-highspeed",
@@ -1199,10 +1271,10 @@ MINIMAX_MINIMAX_M2_5_HIGHSPEED: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_02_13,
-    last_updated=_D_2026_02_13,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_131072,
+    release_date=_Shared.D_2026_02_13,
+    last_updated=_Shared.D_2026_02_13,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_131072,
     cost=Cost(
         input=Decimal("0.6"),
         output=Decimal("2.4"),
@@ -1211,8 +1283,9 @@ MINIMAX_MINIMAX_M2_5_HIGHSPEED: Final[Model] = Model(
     ),
     reasoning_options=(),
 )
+"MiniMax-M2.5-highspeed (chat) · 205K context · 131K output · $0.60 in / $2.40 out per 1M tokens · tools, reasoning, open weights"
 
-MINIMAX_MINIMAX_M2_7: Final[Model] = Model(
+MINIMAX_MINIMAX_M2_7: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="minimax/minimax-m2.7",
     name="MiniMax-M2.7",
@@ -1223,10 +1296,10 @@ MINIMAX_MINIMAX_M2_7: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_03_18,
-    last_updated=_D_2026_03_18,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_131072,
+    release_date=_Shared.D_2026_03_18,
+    last_updated=_Shared.D_2026_03_18,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_131072,
     cost=Cost(
         input=Decimal("0.3"),
         output=Decimal("1.2"),
@@ -1235,8 +1308,9 @@ MINIMAX_MINIMAX_M2_7: Final[Model] = Model(
     ),
     reasoning_options=(),
 )
+"MiniMax-M2.7 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights"
 
-MINIMAX_MINIMAX_M2_7_HIGHSPEED: Final[Model] = Model(
+MINIMAX_MINIMAX_M2_7_HIGHSPEED: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="minimax/minimax-m2.7-highspeed",
     name="MiniMax-M2.7-highspeed",
@@ -1247,10 +1321,10 @@ MINIMAX_MINIMAX_M2_7_HIGHSPEED: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_03_18,
-    last_updated=_D_2026_03_18,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_131072,
+    release_date=_Shared.D_2026_03_18,
+    last_updated=_Shared.D_2026_03_18,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_131072,
     cost=Cost(
         input=Decimal("0.6"),
         output=Decimal("2.4"),
@@ -1259,8 +1333,9 @@ MINIMAX_MINIMAX_M2_7_HIGHSPEED: Final[Model] = Model(
     ),
     reasoning_options=(),
 )
+"MiniMax-M2.7-highspeed (chat) · 205K context · 131K output · $0.60 in / $2.40 out per 1M tokens · tools, reasoning, open weights"
 
-MINIMAX_MINIMAX_M3: Final[Model] = Model(
+MINIMAX_MINIMAX_M3: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="minimax/minimax-m3",
     name="MiniMax-M3",
@@ -1271,15 +1346,16 @@ MINIMAX_MINIMAX_M3: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_06_01,
-    last_updated=_D_2026_06_01,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_512000_OUTPUT_128000,
+    release_date=_Shared.D_2026_06_01,
+    last_updated=_Shared.D_2026_06_01,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_512000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.4")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1_MAX_128000),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_1_MAX_128000),
 )
+"MiniMax-M3 (chat) · 512K context · 128K output · $0.60 in / $2.40 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-MISTRAL_CODESTRAL_LATEST: Final[Model] = Model(
+MISTRAL_CODESTRAL_LATEST: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="mistral/codestral-latest",
     name="Codestral (latest)",
@@ -1290,15 +1366,16 @@ MISTRAL_CODESTRAL_LATEST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_10,
-    release_date=_D_2024_05_29,
-    last_updated=_D_2025_01_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_4096,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2024_05_29,
+    last_updated=_Shared.D_2025_01_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_4096,
     cost=Cost(input=Decimal("0.3"), output=Decimal("0.9")),
 )
+"Codestral (latest) (chat) · 256K context · 4.1K output · $0.30 in / $0.90 out per 1M tokens · tools, open weights"
 
-MISTRAL_DEVSTRAL_2512: Final[Model] = Model(
+MISTRAL_DEVSTRAL_2512: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="mistral/devstral-2512",
     name="Devstral 2",
@@ -1309,16 +1386,17 @@ MISTRAL_DEVSTRAL_2512: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_12,
-    release_date=_D_2025_12_09,
-    last_updated=_D_2025_12_09,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2025_12,
+    release_date=_Shared.D_2025_12_09,
+    last_updated=_Shared.D_2025_12_09,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.4"), output=Decimal("2")),
     status=Status.DEPRECATED,
 )
+"Devstral 2 (chat) · 262K context · 262K output · $0.40 in / $2.00 out per 1M tokens · tools, open weights · deprecated"
 
-MISTRAL_DEVSTRAL_MEDIUM_2507: Final[Model] = Model(
+MISTRAL_DEVSTRAL_MEDIUM_2507: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="mistral/devstral-medium-2507",
     name="Devstral Medium",
@@ -1329,16 +1407,17 @@ MISTRAL_DEVSTRAL_MEDIUM_2507: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_05,
-    release_date=_D_2025_07_10,
-    last_updated=_D_2025_07_10,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_05,
+    release_date=_Shared.D_2025_07_10,
+    last_updated=_Shared.D_2025_07_10,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.4"), output=Decimal("2")),
     status=Status.DEPRECATED,
 )
+"Devstral Medium (chat) · 128K context · 128K output · $0.40 in / $2.00 out per 1M tokens · tools · deprecated"
 
-MISTRAL_DEVSTRAL_MEDIUM_LATEST: Final[Model] = Model(
+MISTRAL_DEVSTRAL_MEDIUM_LATEST: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="mistral/devstral-medium-latest",
     name="Devstral 2 (latest)",
@@ -1349,16 +1428,17 @@ MISTRAL_DEVSTRAL_MEDIUM_LATEST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_12,
-    release_date=_D_2025_12_02,
-    last_updated=_D_2025_12_02,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2025_12,
+    release_date=_Shared.D_2025_12_02,
+    last_updated=_Shared.D_2025_12_02,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.4"), output=Decimal("2")),
     status=Status.DEPRECATED,
 )
+"Devstral 2 (latest) (chat) · 262K context · 262K output · $0.40 in / $2.00 out per 1M tokens · tools, open weights · deprecated"
 
-MISTRAL_DEVSTRAL_SMALL_2507: Final[Model] = Model(
+MISTRAL_DEVSTRAL_SMALL_2507: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="mistral/devstral-small-2507",
     name="Devstral Small",
@@ -1369,16 +1449,17 @@ MISTRAL_DEVSTRAL_SMALL_2507: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_05,
-    release_date=_D_2025_07_10,
-    last_updated=_D_2025_07_10,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_05,
+    release_date=_Shared.D_2025_07_10,
+    last_updated=_Shared.D_2025_07_10,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
     status=Status.DEPRECATED,
 )
+"Devstral Small (chat) · 128K context · 128K output · $0.10 in / $0.30 out per 1M tokens · tools, open weights · deprecated"
 
-MISTRAL_MAGISTRAL_MEDIUM_LATEST: Final[Model] = Model(
+MISTRAL_MAGISTRAL_MEDIUM_LATEST: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="mistral/magistral-medium-latest",
     name="Magistral Medium (latest)",
@@ -1389,16 +1470,17 @@ MISTRAL_MAGISTRAL_MEDIUM_LATEST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_06,
-    release_date=_D_2025_03_17,
-    last_updated=_D_2025_03_20,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    knowledge=_Shared.D_2025_06,
+    release_date=_Shared.D_2025_03_17,
+    last_updated=_Shared.D_2025_03_20,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("2"), output=Decimal("5")),
     reasoning_options=(),
 )
+"Magistral Medium (latest) (chat) · 128K context · 16.4K output · $2.00 in / $5.00 out per 1M tokens · tools, reasoning"
 
-MISTRAL_MISTRAL_LARGE_2411: Final[Model] = Model(
+MISTRAL_MISTRAL_LARGE_2411: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="mistral/mistral-large-2411",
     name="Mistral Large 2.1",
@@ -1409,15 +1491,16 @@ MISTRAL_MISTRAL_LARGE_2411: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_11,
-    release_date=_D_2024_11_18,
-    last_updated=_D_2024_11_18,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_16384,
+    knowledge=_Shared.D_2024_11,
+    release_date=_Shared.D_2024_11_18,
+    last_updated=_Shared.D_2024_11_18,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_16384,
     cost=Cost(input=Decimal("2"), output=Decimal("6")),
 )
+"Mistral Large 2.1 (chat) · 131K context · 16.4K output · $2.00 in / $6.00 out per 1M tokens · tools, open weights"
 
-MISTRAL_MISTRAL_LARGE_2512: Final[Model] = Model(
+MISTRAL_MISTRAL_LARGE_2512: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="mistral/mistral-large-2512",
     name="Mistral Large 3",
@@ -1428,15 +1511,16 @@ MISTRAL_MISTRAL_LARGE_2512: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_11,
-    release_date=_D_2024_11_01,
-    last_updated=_D_2025_12_02,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2024_11,
+    release_date=_Shared.D_2024_11_01,
+    last_updated=_Shared.D_2025_12_02,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.5"), output=Decimal("1.5")),
 )
+"Mistral Large 3 (chat) · 262K context · 262K output · $0.50 in / $1.50 out per 1M tokens · vision, tools, attachments, open weights"
 
-MISTRAL_MISTRAL_LARGE_LATEST: Final[Model] = Model(
+MISTRAL_MISTRAL_LARGE_LATEST: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="mistral/mistral-large-latest",
     name="Mistral Large (latest)",
@@ -1447,15 +1531,16 @@ MISTRAL_MISTRAL_LARGE_LATEST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_11,
-    release_date=_D_2024_11_01,
-    last_updated=_D_2025_12_02,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2024_11,
+    release_date=_Shared.D_2024_11_01,
+    last_updated=_Shared.D_2025_12_02,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.5"), output=Decimal("1.5")),
 )
+"Mistral Large (latest) (chat) · 262K context · 262K output · $0.50 in / $1.50 out per 1M tokens · vision, tools, attachments, open weights"
 
-MISTRAL_MISTRAL_MEDIUM_2505: Final[Model] = Model(
+MISTRAL_MISTRAL_MEDIUM_2505: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="mistral/mistral-medium-2505",
     name="Mistral Medium 3",
@@ -1466,15 +1551,16 @@ MISTRAL_MISTRAL_MEDIUM_2505: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_05,
-    release_date=_D_2025_05_07,
-    last_updated=_D_2025_05_07,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_131072,
+    knowledge=_Shared.D_2025_05,
+    release_date=_Shared.D_2025_05_07,
+    last_updated=_Shared.D_2025_05_07,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_131072,
     cost=Cost(input=Decimal("0.4"), output=Decimal("2")),
 )
+"Mistral Medium 3 (chat) · 131K context · 131K output · $0.40 in / $2.00 out per 1M tokens · vision, tools, attachments"
 
-MISTRAL_MISTRAL_MEDIUM_LATEST: Final[Model] = Model(
+MISTRAL_MISTRAL_MEDIUM_LATEST: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="mistral/mistral-medium-latest",
     name="Mistral Medium (latest)",
@@ -1485,15 +1571,16 @@ MISTRAL_MISTRAL_MEDIUM_LATEST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_05,
-    release_date=_D_2025_08_12,
-    last_updated=_D_2025_08_12,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2025_05,
+    release_date=_Shared.D_2025_08_12,
+    last_updated=_Shared.D_2025_08_12,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.4"), output=Decimal("2")),
 )
+"Mistral Medium (latest) (chat) · 262K context · 262K output · $0.40 in / $2.00 out per 1M tokens · vision, tools, attachments"
 
-MISTRAL_MISTRAL_SMALL_LATEST: Final[Model] = Model(
+MISTRAL_MISTRAL_SMALL_LATEST: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="mistral/mistral-small-latest",
     name="Mistral Small (latest)",
@@ -1504,16 +1591,17 @@ MISTRAL_MISTRAL_SMALL_LATEST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_06,
-    release_date=_D_2026_03_16,
-    last_updated=_D_2026_03_16,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_256000,
+    knowledge=_Shared.D_2025_06,
+    release_date=_Shared.D_2026_03_16,
+    last_updated=_Shared.D_2026_03_16,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_256000,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
     reasoning_options=(),
 )
+"Mistral Small (latest) (chat) · 256K context · 256K output · $0.15 in / $0.60 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-MISTRAL_PIXTRAL_LARGE_LATEST: Final[Model] = Model(
+MISTRAL_PIXTRAL_LARGE_LATEST: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="mistral/pixtral-large-latest",
     name="Pixtral Large (latest)",
@@ -1524,15 +1612,16 @@ MISTRAL_PIXTRAL_LARGE_LATEST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_11,
-    release_date=_D_2024_11_01,
-    last_updated=_D_2024_11_04,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_11,
+    release_date=_Shared.D_2024_11_01,
+    last_updated=_Shared.D_2024_11_04,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_128000,
     cost=Cost(input=Decimal("2"), output=Decimal("6")),
 )
+"Pixtral Large (latest) (chat) · 128K context · 128K output · $2.00 in / $6.00 out per 1M tokens · vision, tools, attachments, open weights"
 
-MOONSHOTAI_KIMI_K2_THINKING: Final[Model] = Model(
+MOONSHOTAI_KIMI_K2_THINKING: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="moonshotai/kimi-k2-thinking",
     name="Kimi K2 Thinking",
@@ -1543,17 +1632,18 @@ MOONSHOTAI_KIMI_K2_THINKING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_08,
-    release_date=_D_2025_11_06,
-    last_updated=_D_2025_11_06,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2024_08,
+    release_date=_Shared.D_2025_11_06,
+    last_updated=_Shared.D_2025_11_06,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.5")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1_MAX_32768),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_1_MAX_32768),
 )
+"Kimi K2 Thinking (chat) · 262K context · 262K output · $0.60 in / $2.50 out per 1M tokens · tools, reasoning, open weights"
 
-MOONSHOTAI_KIMI_K2_5: Final[Model] = Model(
+MOONSHOTAI_KIMI_K2_5: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="moonshotai/kimi-k2.5",
     name="Kimi K2.5",
@@ -1565,17 +1655,18 @@ MOONSHOTAI_KIMI_K2_5: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_01,
-    last_updated=_D_2026_01,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_01,
+    last_updated=_Shared.D_2026_01,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.6"), output=Decimal("3")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1_MAX_262144),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_1_MAX_262144),
 )
+"Kimi K2.5 (chat) · 262K context · 262K output · $0.60 in / $3.00 out per 1M tokens · vision, tools, reasoning, structured output, open weights"
 
-MOONSHOTAI_KIMI_K2_6: Final[Model] = Model(
+MOONSHOTAI_KIMI_K2_6: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="moonshotai/kimi-k2.6",
     name="Kimi K2.6",
@@ -1587,17 +1678,18 @@ MOONSHOTAI_KIMI_K2_6: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_04_21,
-    last_updated=_D_2026_04_21,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_04_21,
+    last_updated=_Shared.D_2026_04_21,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.95"), output=Decimal("4")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1_MAX_262144),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_1_MAX_262144),
 )
+"Kimi K2.6 (chat) · 262K context · 262K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-MOONSHOTAI_KIMI_K2_7_CODE: Final[Model] = Model(
+MOONSHOTAI_KIMI_K2_7_CODE: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="moonshotai/kimi-k2.7-code",
     name="Kimi K2.7 Code",
@@ -1609,17 +1701,18 @@ MOONSHOTAI_KIMI_K2_7_CODE: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_06_12,
-    last_updated=_D_2026_06_12,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_06_12,
+    last_updated=_Shared.D_2026_06_12,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.95"), output=Decimal("4")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1_MAX_32768),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_1_MAX_32768),
 )
+"Kimi K2.7 Code (chat) · 262K context · 262K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-MOONSHOTAI_KIMI_K2_7_CODE_HIGHSPEED: Final[Model] = Model(
+MOONSHOTAI_KIMI_K2_7_CODE_HIGHSPEED: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="moonshotai/kimi-k2.7-code-highspeed",
     name="Kimi K2.7 Code Highspeed",
@@ -1631,17 +1724,18 @@ MOONSHOTAI_KIMI_K2_7_CODE_HIGHSPEED: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_06_12,
-    last_updated=_D_2026_06_12,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_06_12,
+    last_updated=_Shared.D_2026_06_12,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("1.9"), output=Decimal("8")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1_MAX_32768),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_1_MAX_32768),
 )
+"Kimi K2.7 Code Highspeed (chat) · 262K context · 262K output · $1.90 in / $8.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-OPENAI_GPT_4_1: Final[Model] = Model(
+OPENAI_GPT_4_1: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="openai/gpt-4.1",
     name="GPT-4.1",
@@ -1653,15 +1747,16 @@ OPENAI_GPT_4_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2025_04_14,
-    last_updated=_D_2025_04_14,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1047576_OUTPUT_32768,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2025_04_14,
+    last_updated=_Shared.D_2025_04_14,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1047576_OUTPUT_32768,
     cost=Cost(input=Decimal("2"), output=Decimal("8"), cache_read=Decimal("0.5")),
 )
+"GPT-4.1 (chat) · 1.05M context · 32.8K output · $2.00 in / $8.00 out per 1M tokens · vision, tools, structured output, attachments"
 
-OPENAI_GPT_4_1_MINI: Final[Model] = Model(
+OPENAI_GPT_4_1_MINI: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="openai/gpt-4.1-mini",
     name="GPT-4.1 mini",
@@ -1673,15 +1768,16 @@ OPENAI_GPT_4_1_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2025_04_14,
-    last_updated=_D_2025_04_14,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1047576_OUTPUT_32768,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2025_04_14,
+    last_updated=_Shared.D_2025_04_14,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1047576_OUTPUT_32768,
     cost=Cost(input=Decimal("0.4"), output=Decimal("1.6"), cache_read=Decimal("0.1")),
 )
+"GPT-4.1 mini (chat) · 1.05M context · 32.8K output · $0.40 in / $1.60 out per 1M tokens · vision, tools, structured output, attachments"
 
-OPENAI_GPT_4_1_NANO: Final[Model] = Model(
+OPENAI_GPT_4_1_NANO: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="openai/gpt-4.1-nano",
     name="GPT-4.1 nano",
@@ -1693,15 +1789,16 @@ OPENAI_GPT_4_1_NANO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2025_04_14,
-    last_updated=_D_2025_04_14,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1047576_OUTPUT_32768,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2025_04_14,
+    last_updated=_Shared.D_2025_04_14,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1047576_OUTPUT_32768,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.4"), cache_read=Decimal("0.025")),
 )
+"GPT-4.1 nano (chat) · 1.05M context · 32.8K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, structured output, attachments"
 
-OPENAI_GPT_4O: Final[Model] = Model(
+OPENAI_GPT_4O: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="openai/gpt-4o",
     name="GPT-4o",
@@ -1713,15 +1810,16 @@ OPENAI_GPT_4O: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2023_09,
-    release_date=_D_2024_05_13,
-    last_updated=_D_2024_08_06,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    knowledge=_Shared.D_2023_09,
+    release_date=_Shared.D_2024_05_13,
+    last_updated=_Shared.D_2024_08_06,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10"), cache_read=Decimal("1.25")),
 )
+"GPT-4o (chat) · 128K context · 16.4K output · $2.50 in / $10.00 out per 1M tokens · vision, tools, structured output, attachments"
 
-OPENAI_GPT_4O_2024_05_13: Final[Model] = Model(
+OPENAI_GPT_4O_2024_05_13: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="openai/gpt-4o-2024-05-13",
     name="GPT-4o (2024-05-13)",
@@ -1733,15 +1831,16 @@ OPENAI_GPT_4O_2024_05_13: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2023_09,
-    release_date=_D_2024_05_13,
-    last_updated=_D_2024_05_13,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    knowledge=_Shared.D_2023_09,
+    release_date=_Shared.D_2024_05_13,
+    last_updated=_Shared.D_2024_05_13,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("5"), output=Decimal("15")),
 )
+"GPT-4o (2024-05-13) (chat) · 128K context · 4.1K output · $5.00 in / $15.00 out per 1M tokens · vision, tools, structured output, attachments"
 
-OPENAI_GPT_4O_2024_08_06: Final[Model] = Model(
+OPENAI_GPT_4O_2024_08_06: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="openai/gpt-4o-2024-08-06",
     name="GPT-4o (2024-08-06)",
@@ -1753,15 +1852,16 @@ OPENAI_GPT_4O_2024_08_06: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2023_09,
-    release_date=_D_2024_08_06,
-    last_updated=_D_2024_08_06,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    knowledge=_Shared.D_2023_09,
+    release_date=_Shared.D_2024_08_06,
+    last_updated=_Shared.D_2024_08_06,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10"), cache_read=Decimal("1.25")),
 )
+"GPT-4o (2024-08-06) (chat) · 128K context · 16.4K output · $2.50 in / $10.00 out per 1M tokens · vision, tools, structured output, attachments"
 
-OPENAI_GPT_4O_2024_11_20: Final[Model] = Model(
+OPENAI_GPT_4O_2024_11_20: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="openai/gpt-4o-2024-11-20",
     name="GPT-4o (2024-11-20)",
@@ -1773,15 +1873,16 @@ OPENAI_GPT_4O_2024_11_20: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2023_09,
-    release_date=_D_2024_11_20,
-    last_updated=_D_2024_11_20,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    knowledge=_Shared.D_2023_09,
+    release_date=_Shared.D_2024_11_20,
+    last_updated=_Shared.D_2024_11_20,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10"), cache_read=Decimal("1.25")),
 )
+"GPT-4o (2024-11-20) (chat) · 128K context · 16.4K output · $2.50 in / $10.00 out per 1M tokens · vision, tools, structured output, attachments"
 
-OPENAI_GPT_4O_MINI: Final[Model] = Model(
+OPENAI_GPT_4O_MINI: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="openai/gpt-4o-mini",
     name="GPT-4o mini",
@@ -1793,15 +1894,16 @@ OPENAI_GPT_4O_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2023_09,
-    release_date=_D_2024_07_18,
-    last_updated=_D_2024_07_18,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    knowledge=_Shared.D_2023_09,
+    release_date=_Shared.D_2024_07_18,
+    last_updated=_Shared.D_2024_07_18,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6"), cache_read=Decimal("0.075")),
 )
+"GPT-4o mini (chat) · 128K context · 16.4K output · $0.15 in / $0.60 out per 1M tokens · vision, tools, structured output, attachments"
 
-OPENAI_GPT_5: Final[Model] = Model(
+OPENAI_GPT_5: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="openai/gpt-5",
     name="GPT-5",
@@ -1813,16 +1915,17 @@ OPENAI_GPT_5: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_09_30,
-    release_date=_D_2025_08_07,
-    last_updated=_D_2025_08_07,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_09_30,
+    release_date=_Shared.D_2025_08_07,
+    last_updated=_Shared.D_2025_08_07,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"GPT-5 (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_CHAT_LATEST: Final[Model] = Model(
+OPENAI_GPT_5_CHAT_LATEST: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="openai/gpt-5-chat-latest",
     name="GPT-5 Chat (latest)",
@@ -1834,16 +1937,17 @@ OPENAI_GPT_5_CHAT_LATEST: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_09_30,
-    release_date=_D_2025_08_07,
-    last_updated=_D_2025_08_07,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_09_30,
+    release_date=_Shared.D_2025_08_07,
+    last_updated=_Shared.D_2025_08_07,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
     reasoning_options=(),
 )
+"GPT-5 Chat (latest) (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_MINI: Final[Model] = Model(
+OPENAI_GPT_5_MINI: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="openai/gpt-5-mini",
     name="GPT-5 Mini",
@@ -1855,16 +1959,17 @@ OPENAI_GPT_5_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_05_30,
-    release_date=_D_2025_08_07,
-    last_updated=_D_2025_08_07,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_05_30,
+    release_date=_Shared.D_2025_08_07,
+    last_updated=_Shared.D_2025_08_07,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.25"), output=Decimal("2"), cache_read=Decimal("0.025")),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"GPT-5 Mini (chat) · 400K context · 128K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_NANO: Final[Model] = Model(
+OPENAI_GPT_5_NANO: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="openai/gpt-5-nano",
     name="GPT-5 Nano",
@@ -1876,16 +1981,17 @@ OPENAI_GPT_5_NANO: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_05_30,
-    release_date=_D_2025_08_07,
-    last_updated=_D_2025_08_07,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_05_30,
+    release_date=_Shared.D_2025_08_07,
+    last_updated=_Shared.D_2025_08_07,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.4"), cache_read=Decimal("0.005")),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"GPT-5 Nano (chat) · 400K context · 128K output · $0.05 in / $0.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_1: Final[Model] = Model(
+OPENAI_GPT_5_1: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="openai/gpt-5.1",
     name="GPT-5.1",
@@ -1897,16 +2003,17 @@ OPENAI_GPT_5_1: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_09_30,
-    release_date=_D_2025_11_13,
-    last_updated=_D_2025_11_13,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_09_30,
+    release_date=_Shared.D_2025_11_13,
+    last_updated=_Shared.D_2025_11_13,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
+"GPT-5.1 (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_1_CHAT_LATEST: Final[Model] = Model(
+OPENAI_GPT_5_1_CHAT_LATEST: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="openai/gpt-5.1-chat-latest",
     name="GPT-5.1 Chat",
@@ -1918,16 +2025,17 @@ OPENAI_GPT_5_1_CHAT_LATEST: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_09_30,
-    release_date=_D_2025_11_13,
-    last_updated=_D_2025_11_13,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    knowledge=_Shared.D_2024_09_30,
+    release_date=_Shared.D_2025_11_13,
+    last_updated=_Shared.D_2025_11_13,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
     reasoning_options=(),
 )
+"GPT-5.1 Chat (chat) · 128K context · 16.4K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_2: Final[Model] = Model(
+OPENAI_GPT_5_2: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="openai/gpt-5.2",
     name="GPT-5.2",
@@ -1939,16 +2047,17 @@ OPENAI_GPT_5_2: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2025_12_11,
-    last_updated=_D_2025_12_11,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2025_12_11,
+    last_updated=_Shared.D_2025_12_11,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"GPT-5.2 (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_2_CHAT_LATEST: Final[Model] = Model(
+OPENAI_GPT_5_2_CHAT_LATEST: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="openai/gpt-5.2-chat-latest",
     name="GPT-5.2 Chat",
@@ -1960,16 +2069,17 @@ OPENAI_GPT_5_2_CHAT_LATEST: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2025_12_11,
-    last_updated=_D_2025_12_11,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2025_12_11,
+    last_updated=_Shared.D_2025_12_11,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
     reasoning_options=(),
 )
+"GPT-5.2 Chat (chat) · 128K context · 16.4K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_3_CHAT_LATEST: Final[Model] = Model(
+OPENAI_GPT_5_3_CHAT_LATEST: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="openai/gpt-5.3-chat-latest",
     name="GPT-5.3 Chat (latest)",
@@ -1981,15 +2091,16 @@ OPENAI_GPT_5_3_CHAT_LATEST: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_03_03,
-    last_updated=_D_2026_03_03,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_03_03,
+    last_updated=_Shared.D_2026_03_03,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
 )
+"GPT-5.3 Chat (latest) (chat) · 128K context · 16.4K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, structured output, attachments"
 
-OPENAI_GPT_5_4: Final[Model] = Model(
+OPENAI_GPT_5_4: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="openai/gpt-5.4",
     name="GPT-5.4",
@@ -2001,11 +2112,11 @@ OPENAI_GPT_5_4: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_03_05,
-    last_updated=_D_2026_03_05,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_03_05,
+    last_updated=_Shared.D_2026_03_05,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("2.5"),
         output=Decimal("15"),
@@ -2022,7 +2133,7 @@ OPENAI_GPT_5_4: Final[Model] = Model(
             input=Decimal("5"), output=Decimal("22.5"), cache_read=Decimal("0.5")
         ),
     ),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
     experimental=Experimental(
         modes={
             "fast": Mode(
@@ -2032,8 +2143,9 @@ OPENAI_GPT_5_4: Final[Model] = Model(
         }
     ),
 )
+"GPT-5.4 (chat) · 1.05M context · 128K output · $2.50 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_4_MINI: Final[Model] = Model(
+OPENAI_GPT_5_4_MINI: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="openai/gpt-5.4-mini",
     name="GPT-5.4 mini",
@@ -2045,13 +2157,13 @@ OPENAI_GPT_5_4_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_03_17,
-    last_updated=_D_2026_03_17,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_03_17,
+    last_updated=_Shared.D_2026_03_17,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.75"), output=Decimal("4.5"), cache_read=Decimal("0.075")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
     experimental=Experimental(
         modes={
             "fast": Mode(
@@ -2061,8 +2173,9 @@ OPENAI_GPT_5_4_MINI: Final[Model] = Model(
         }
     ),
 )
+"GPT-5.4 mini (chat) · 400K context · 128K output · $0.75 in / $4.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_4_NANO: Final[Model] = Model(
+OPENAI_GPT_5_4_NANO: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="openai/gpt-5.4-nano",
     name="GPT-5.4 nano",
@@ -2074,16 +2187,17 @@ OPENAI_GPT_5_4_NANO: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_03_17,
-    last_updated=_D_2026_03_17,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_03_17,
+    last_updated=_Shared.D_2026_03_17,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("1.25"), cache_read=Decimal("0.02")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"GPT-5.4 nano (chat) · 400K context · 128K output · $0.20 in / $1.25 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_5: Final[Model] = Model(
+OPENAI_GPT_5_5: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="openai/gpt-5.5",
     name="GPT-5.5",
@@ -2095,11 +2209,11 @@ OPENAI_GPT_5_5: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_12_01,
-    release_date=_D_2026_04_23,
-    last_updated=_D_2026_04_23,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_12_01,
+    release_date=_Shared.D_2026_04_23,
+    last_updated=_Shared.D_2026_04_23,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("30"),
@@ -2114,7 +2228,7 @@ OPENAI_GPT_5_5: Final[Model] = Model(
         ),
         context_over_200k=Rates(input=Decimal("10"), output=Decimal("45"), cache_read=Decimal("1")),
     ),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
     experimental=Experimental(
         modes={
             "fast": Mode(
@@ -2124,8 +2238,9 @@ OPENAI_GPT_5_5: Final[Model] = Model(
         }
     ),
 )
+"GPT-5.5 (chat) · 1.05M context · 128K output · $5.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_O1: Final[Model] = Model(
+OPENAI_O1: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="openai/o1",
     name="o1",
@@ -2137,16 +2252,17 @@ OPENAI_O1: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2023_09,
-    release_date=_D_2024_12_05,
-    last_updated=_D_2024_12_05,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_100000,
+    knowledge=_Shared.D_2023_09,
+    release_date=_Shared.D_2024_12_05,
+    last_updated=_Shared.D_2024_12_05,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_100000,
     cost=Cost(input=Decimal("15"), output=Decimal("60"), cache_read=Decimal("7.5")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"o1 (chat) · 200K context · 100K output · $15.00 in / $60.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_O3: Final[Model] = Model(
+OPENAI_O3: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="openai/o3",
     name="o3",
@@ -2158,16 +2274,17 @@ OPENAI_O3: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_05,
-    release_date=_D_2025_04_16,
-    last_updated=_D_2025_04_16,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_100000,
+    knowledge=_Shared.D_2024_05,
+    release_date=_Shared.D_2025_04_16,
+    last_updated=_Shared.D_2025_04_16,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_100000,
     cost=Cost(input=Decimal("2"), output=Decimal("8"), cache_read=Decimal("0.5")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"o3 (chat) · 200K context · 100K output · $2.00 in / $8.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_O3_MINI: Final[Model] = Model(
+OPENAI_O3_MINI: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="openai/o3-mini",
     name="o3-mini",
@@ -2179,16 +2296,17 @@ OPENAI_O3_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_05,
-    release_date=_D_2024_12_20,
-    last_updated=_D_2025_01_29,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_100000,
+    knowledge=_Shared.D_2024_05,
+    release_date=_Shared.D_2024_12_20,
+    last_updated=_Shared.D_2025_01_29,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_100000,
     cost=Cost(input=Decimal("1.1"), output=Decimal("4.4"), cache_read=Decimal("0.55")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"o3-mini (chat) · 200K context · 100K output · $1.10 in / $4.40 out per 1M tokens · tools, reasoning, structured output"
 
-OPENAI_O4_MINI: Final[Model] = Model(
+OPENAI_O4_MINI: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="openai/o4-mini",
     name="o4-mini",
@@ -2200,16 +2318,17 @@ OPENAI_O4_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_05,
-    release_date=_D_2025_04_16,
-    last_updated=_D_2025_04_16,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_100000,
+    knowledge=_Shared.D_2024_05,
+    release_date=_Shared.D_2025_04_16,
+    last_updated=_Shared.D_2025_04_16,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_100000,
     cost=Cost(input=Decimal("1.1"), output=Decimal("4.4"), cache_read=Decimal("0.275")),
     reasoning_options=(),
 )
+"o4-mini (chat) · 200K context · 100K output · $1.10 in / $4.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-XAI_GROK_4_20_0309_REASONING: Final[Model] = Model(
+XAI_GROK_4_20_0309_REASONING: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="xai/grok-4.20-0309-reasoning",
     name="Grok 4.20 (Reasoning)",
@@ -2221,10 +2340,10 @@ XAI_GROK_4_20_0309_REASONING: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_03_09,
-    last_updated=_D_2026_03_09,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_30000,
+    release_date=_Shared.D_2026_03_09,
+    last_updated=_Shared.D_2026_03_09,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_30000,
     cost=Cost(
         input=Decimal("1.25"),
         output=Decimal("2.5"),
@@ -2243,8 +2362,9 @@ XAI_GROK_4_20_0309_REASONING: Final[Model] = Model(
     ),
     reasoning_options=(),
 )
+"Grok 4.20 (Reasoning) (chat) · 1M context · 30K output · $1.25 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-XAI_GROK_4_3: Final[Model] = Model(
+XAI_GROK_4_3: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="xai/grok-4.3",
     name="Grok 4.3",
@@ -2256,10 +2376,10 @@ XAI_GROK_4_3: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_04_17,
-    last_updated=_D_2026_04_17,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_30000,
+    release_date=_Shared.D_2026_04_17,
+    last_updated=_Shared.D_2026_04_17,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_30000,
     cost=Cost(
         input=Decimal("1.25"),
         output=Decimal("2.5"),
@@ -2278,8 +2398,9 @@ XAI_GROK_4_3: Final[Model] = Model(
     ),
     reasoning_options=(),
 )
+"Grok 4.3 (chat) · 1M context · 30K output · $1.25 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-ZAI_GLM_4_5: Final[Model] = Model(
+ZAI_GLM_4_5: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="zai/glm-4.5",
     name="GLM-4.5",
@@ -2290,21 +2411,22 @@ ZAI_GLM_4_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_07_28,
-    last_updated=_D_2025_07_28,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_98304,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_07_28,
+    last_updated=_Shared.D_2025_07_28,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_98304,
     cost=Cost(
         input=Decimal("0.6"),
         output=Decimal("2.2"),
         cache_read=Decimal("0.11"),
         cache_write=Decimal("0"),
     ),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM-4.5 (chat) · 131K context · 98.3K output · $0.60 in / $2.20 out per 1M tokens · tools, reasoning, open weights"
 
-ZAI_GLM_4_5_AIR: Final[Model] = Model(
+ZAI_GLM_4_5_AIR: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="zai/glm-4.5-air",
     name="GLM-4.5-Air",
@@ -2315,21 +2437,22 @@ ZAI_GLM_4_5_AIR: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_07_28,
-    last_updated=_D_2025_07_28,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_98304,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_07_28,
+    last_updated=_Shared.D_2025_07_28,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_98304,
     cost=Cost(
         input=Decimal("0.2"),
         output=Decimal("1.1"),
         cache_read=Decimal("0.03"),
         cache_write=Decimal("0"),
     ),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM-4.5-Air (chat) · 131K context · 98.3K output · $0.20 in / $1.10 out per 1M tokens · tools, reasoning, open weights"
 
-ZAI_GLM_4_6: Final[Model] = Model(
+ZAI_GLM_4_6: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="zai/glm-4.6",
     name="GLM-4.6",
@@ -2340,21 +2463,22 @@ ZAI_GLM_4_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_09_30,
-    last_updated=_D_2025_09_30,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_131072,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_09_30,
+    last_updated=_Shared.D_2025_09_30,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_131072,
     cost=Cost(
         input=Decimal("0.6"),
         output=Decimal("2.2"),
         cache_read=Decimal("0.11"),
         cache_write=Decimal("0"),
     ),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM-4.6 (chat) · 205K context · 131K output · $0.60 in / $2.20 out per 1M tokens · tools, reasoning, open weights"
 
-ZAI_GLM_4_7: Final[Model] = Model(
+ZAI_GLM_4_7: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="zai/glm-4.7",
     name="GLM-4.7",
@@ -2365,11 +2489,11 @@ ZAI_GLM_4_7: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_12_22,
-    last_updated=_D_2025_12_22,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_131072,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_12_22,
+    last_updated=_Shared.D_2025_12_22,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_131072,
     cost=Cost(
         input=Decimal("0.6"),
         output=Decimal("2.2"),
@@ -2377,10 +2501,11 @@ ZAI_GLM_4_7: Final[Model] = Model(
         cache_write=Decimal("0"),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM-4.7 (chat) · 205K context · 131K output · $0.60 in / $2.20 out per 1M tokens · tools, reasoning, open weights"
 
-ZAI_GLM_4_7_FLASHX: Final[Model] = Model(
+ZAI_GLM_4_7_FLASHX: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="zai/glm-4.7-flashx",
     name="GLM-4.7-FlashX",
@@ -2391,21 +2516,22 @@ ZAI_GLM_4_7_FLASHX: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2026_01_19,
-    last_updated=_D_2026_01_19,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_131072,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2026_01_19,
+    last_updated=_Shared.D_2026_01_19,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_131072,
     cost=Cost(
         input=Decimal("0.07"),
         output=Decimal("0.4"),
         cache_read=Decimal("0.01"),
         cache_write=Decimal("0"),
     ),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM-4.7-FlashX (chat) · 200K context · 131K output · $0.07 in / $0.40 out per 1M tokens · tools, reasoning, open weights"
 
-ZAI_GLM_5: Final[Model] = Model(
+ZAI_GLM_5: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="zai/glm-5",
     name="GLM-5",
@@ -2416,10 +2542,10 @@ ZAI_GLM_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_02_12,
-    last_updated=_D_2026_02_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_131072,
+    release_date=_Shared.D_2026_02_12,
+    last_updated=_Shared.D_2026_02_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_131072,
     cost=Cost(
         input=Decimal("1"),
         output=Decimal("3.2"),
@@ -2427,10 +2553,11 @@ ZAI_GLM_5: Final[Model] = Model(
         cache_write=Decimal("0"),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM-5 (chat) · 205K context · 131K output · $1.00 in / $3.20 out per 1M tokens · tools, reasoning, open weights"
 
-ZAI_GLM_5_TURBO: Final[Model] = Model(
+ZAI_GLM_5_TURBO: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="zai/glm-5-turbo",
     name="GLM-5-Turbo",
@@ -2442,10 +2569,10 @@ ZAI_GLM_5_TURBO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_03_16,
-    last_updated=_D_2026_03_16,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_131072,
+    release_date=_Shared.D_2026_03_16,
+    last_updated=_Shared.D_2026_03_16,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_131072,
     cost=Cost(
         input=Decimal("1.2"),
         output=Decimal("4"),
@@ -2453,10 +2580,11 @@ ZAI_GLM_5_TURBO: Final[Model] = Model(
         cache_write=Decimal("0"),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM-5-Turbo (chat) · 200K context · 131K output · $1.20 in / $4.00 out per 1M tokens · tools, reasoning, structured output"
 
-ZAI_GLM_5_1: Final[Model] = Model(
+ZAI_GLM_5_1: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="zai/glm-5.1",
     name="GLM-5.1",
@@ -2468,10 +2596,10 @@ ZAI_GLM_5_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_07,
-    last_updated=_D_2026_04_07,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_131072,
+    release_date=_Shared.D_2026_04_07,
+    last_updated=_Shared.D_2026_04_07,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_131072,
     cost=Cost(
         input=Decimal("1.4"),
         output=Decimal("4.4"),
@@ -2479,10 +2607,11 @@ ZAI_GLM_5_1: Final[Model] = Model(
         cache_write=Decimal("0"),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM-5.1 (chat) · 200K context · 131K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ZAI_GLM_5_2: Final[Model] = Model(
+ZAI_GLM_5_2: Final[PricedModel] = PricedModel(
     provider="merge-gateway",
     id="zai/glm-5.2",
     name="GLM-5.2",
@@ -2494,11 +2623,12 @@ ZAI_GLM_5_2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_06_13,
-    last_updated=_D_2026_06_13,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_131072,
+    release_date=_Shared.D_2026_06_13,
+    last_updated=_Shared.D_2026_06_13,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_131072,
     cost=Cost(input=Decimal("1.4"), output=Decimal("4.4")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1_MAX_50000),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_1_MAX_50000),
 )
+"GLM-5.2 (chat) · 1M context · 131K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, structured output, open weights"

@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import Model, PricedModel
 
 __all__ = [
     "ALIBABA_QWEN3_6_PLUS",
@@ -103,94 +103,94 @@ __all__ = [
     "ZAI_GLM_5_2",
 ]
 
-ALIBABA_QWEN3_6_PLUS: Final[Model]
+ALIBABA_QWEN3_6_PLUS: Final[PricedModel]
 "Qwen3.6 Plus (chat) · 1M context · 65.5K output · $0.50 in / $3.00 out per 1M tokens · vision, tools, reasoning"
 
-ALIBABA_QWEN3_7_MAX: Final[Model]
+ALIBABA_QWEN3_7_MAX: Final[PricedModel]
 "Qwen3.7 Max (chat) · 1M context · 65.5K output · $1.65 in / $4.95 out per 1M tokens · tools, reasoning"
 
-ANTHROPIC_CLAUDE_HAIKU_4_5_20251001: Final[Model]
+ANTHROPIC_CLAUDE_HAIKU_4_5_20251001: Final[PricedModel]
 "Claude Haiku 4.5 (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_1_20250805: Final[Model]
+ANTHROPIC_CLAUDE_OPUS_4_1_20250805: Final[PricedModel]
 "Claude Opus 4.1 (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_20250514: Final[Model]
+ANTHROPIC_CLAUDE_OPUS_4_20250514: Final[PricedModel]
 "Claude Opus 4 (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_5_20251101: Final[Model]
+ANTHROPIC_CLAUDE_OPUS_4_5_20251101: Final[PricedModel]
 "Claude Opus 4.5 (chat) · 200K context · 64K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_6: Final[Model]
+ANTHROPIC_CLAUDE_OPUS_4_6: Final[PricedModel]
 "Claude Opus 4.6 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_7: Final[Model]
+ANTHROPIC_CLAUDE_OPUS_4_7: Final[PricedModel]
 "Claude Opus 4.7 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_8: Final[Model]
+ANTHROPIC_CLAUDE_OPUS_4_8: Final[PricedModel]
 "Claude Opus 4.8 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_SONNET_4_20250514: Final[Model]
+ANTHROPIC_CLAUDE_SONNET_4_20250514: Final[PricedModel]
 "Claude Sonnet 4 (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_SONNET_4_5_20250929: Final[Model]
+ANTHROPIC_CLAUDE_SONNET_4_5_20250929: Final[PricedModel]
 "Claude Sonnet 4.5 (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model]
+ANTHROPIC_CLAUDE_SONNET_4_6: Final[PricedModel]
 "Claude Sonnet 4.6 (chat) · 1M context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-COHERE_COMMAND_A_03_2025: Final[Model]
+COHERE_COMMAND_A_03_2025: Final[PricedModel]
 "Command A (chat) · 256K context · 8K output · $2.50 in / $10.00 out per 1M tokens · tools, open weights"
 
-COHERE_COMMAND_R_08_2024: Final[Model]
+COHERE_COMMAND_R_08_2024: Final[PricedModel]
 "Command R (chat) · 128K context · 4K output · $0.15 in / $0.60 out per 1M tokens · tools, open weights"
 
-COHERE_COMMAND_R_PLUS_08_2024: Final[Model]
+COHERE_COMMAND_R_PLUS_08_2024: Final[PricedModel]
 "Command R+ (chat) · 128K context · 4K output · $2.50 in / $10.00 out per 1M tokens · tools, open weights"
 
-COHERE_COMMAND_R7B_12_2024: Final[Model]
+COHERE_COMMAND_R7B_12_2024: Final[PricedModel]
 "Command R7B (chat) · 128K context · 4K output · $0.0375 in / $0.15 out per 1M tokens · tools, open weights"
 
-DEEPSEEK_DEEPSEEK_V4_FLASH: Final[Model]
+DEEPSEEK_DEEPSEEK_V4_FLASH: Final[PricedModel]
 "DeepSeek V4 Flash (chat) · 1M context · 384K output · $0.14 in / $0.28 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-DEEPSEEK_DEEPSEEK_V4_PRO: Final[Model]
+DEEPSEEK_DEEPSEEK_V4_PRO: Final[PricedModel]
 "DeepSeek V4 Pro (chat) · 1M context · 384K output · $0.435 in / $0.87 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-GOOGLE_GEMINI_2_5_FLASH: Final[Model]
+GOOGLE_GEMINI_2_5_FLASH: Final[PricedModel]
 "Gemini 2.5 Flash (chat) · 1.05M context · 65.5K output · $0.30 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_2_5_FLASH_LITE: Final[Model]
+GOOGLE_GEMINI_2_5_FLASH_LITE: Final[PricedModel]
 "Gemini 2.5 Flash-Lite (chat) · 1.05M context · 65.5K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_2_5_PRO: Final[Model]
+GOOGLE_GEMINI_2_5_PRO: Final[PricedModel]
 "Gemini 2.5 Pro (chat) · 1.05M context · 65.5K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_3_FLASH_PREVIEW: Final[Model]
+GOOGLE_GEMINI_3_FLASH_PREVIEW: Final[PricedModel]
 "Gemini 3 Flash Preview (chat) · 1.05M context · 65.5K output · $0.50 in / $3.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_3_PRO_PREVIEW: Final[Model]
+GOOGLE_GEMINI_3_PRO_PREVIEW: Final[PricedModel]
 "Gemini 3 Pro Preview (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_3_1_FLASH_LITE: Final[Model]
+GOOGLE_GEMINI_3_1_FLASH_LITE: Final[PricedModel]
 "Gemini 3.1 Flash Lite (chat) · 1.05M context · 65.5K output · $0.25 in / $1.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_3_1_FLASH_LITE_PREVIEW: Final[Model]
+GOOGLE_GEMINI_3_1_FLASH_LITE_PREVIEW: Final[PricedModel]
 "Gemini 3.1 Flash Lite Preview (chat) · 1.05M context · 65.5K output · $0.25 in / $1.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_3_1_PRO_PREVIEW: Final[Model]
+GOOGLE_GEMINI_3_1_PRO_PREVIEW: Final[PricedModel]
 "Gemini 3.1 Pro Preview (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_3_1_PRO_PREVIEW_CUSTOMTOOLS: Final[Model]
+GOOGLE_GEMINI_3_1_PRO_PREVIEW_CUSTOMTOOLS: Final[PricedModel]
 "Gemini 3.1 Pro Preview Custom Tools (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_3_5_FLASH: Final[Model]
+GOOGLE_GEMINI_3_5_FLASH: Final[PricedModel]
 "Gemini 3.5 Flash (chat) · 1.05M context · 65.5K output · $1.50 in / $9.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_FLASH_LATEST: Final[Model]
+GOOGLE_GEMINI_FLASH_LATEST: Final[PricedModel]
 "Gemini Flash Latest (chat) · 1.05M context · 65.5K output · $0.30 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_FLASH_LITE_LATEST: Final[Model]
+GOOGLE_GEMINI_FLASH_LITE_LATEST: Final[PricedModel]
 "Gemini Flash-Lite Latest (chat) · 1.05M context · 65.5K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
 GOOGLE_GEMMA_4_26B_A4B_IT: Final[Model]
@@ -199,185 +199,185 @@ GOOGLE_GEMMA_4_26B_A4B_IT: Final[Model]
 GOOGLE_GEMMA_4_31B_IT: Final[Model]
 "Gemma 4 31B IT (chat) · 262K context · 32.8K output · price unknown · vision, tools, reasoning, structured output, attachments, open weights"
 
-MINIMAX_MINIMAX_M2: Final[Model]
+MINIMAX_MINIMAX_M2: Final[PricedModel]
 "MiniMax-M2 (chat) · 197K context · 128K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights"
 
-MINIMAX_MINIMAX_M2_1: Final[Model]
+MINIMAX_MINIMAX_M2_1: Final[PricedModel]
 "MiniMax-M2.1 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights"
 
-MINIMAX_MINIMAX_M2_5: Final[Model]
+MINIMAX_MINIMAX_M2_5: Final[PricedModel]
 "MiniMax-M2.5 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights"
 
-MINIMAX_MINIMAX_M2_5_HIGHSPEED: Final[Model]
+MINIMAX_MINIMAX_M2_5_HIGHSPEED: Final[PricedModel]
 "MiniMax-M2.5-highspeed (chat) · 205K context · 131K output · $0.60 in / $2.40 out per 1M tokens · tools, reasoning, open weights"
 
-MINIMAX_MINIMAX_M2_7: Final[Model]
+MINIMAX_MINIMAX_M2_7: Final[PricedModel]
 "MiniMax-M2.7 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights"
 
-MINIMAX_MINIMAX_M2_7_HIGHSPEED: Final[Model]
+MINIMAX_MINIMAX_M2_7_HIGHSPEED: Final[PricedModel]
 "MiniMax-M2.7-highspeed (chat) · 205K context · 131K output · $0.60 in / $2.40 out per 1M tokens · tools, reasoning, open weights"
 
-MINIMAX_MINIMAX_M3: Final[Model]
+MINIMAX_MINIMAX_M3: Final[PricedModel]
 "MiniMax-M3 (chat) · 512K context · 128K output · $0.60 in / $2.40 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-MISTRAL_CODESTRAL_LATEST: Final[Model]
+MISTRAL_CODESTRAL_LATEST: Final[PricedModel]
 "Codestral (latest) (chat) · 256K context · 4.1K output · $0.30 in / $0.90 out per 1M tokens · tools, open weights"
 
-MISTRAL_DEVSTRAL_2512: Final[Model]
+MISTRAL_DEVSTRAL_2512: Final[PricedModel]
 "Devstral 2 (chat) · 262K context · 262K output · $0.40 in / $2.00 out per 1M tokens · tools, open weights · deprecated"
 
-MISTRAL_DEVSTRAL_MEDIUM_2507: Final[Model]
+MISTRAL_DEVSTRAL_MEDIUM_2507: Final[PricedModel]
 "Devstral Medium (chat) · 128K context · 128K output · $0.40 in / $2.00 out per 1M tokens · tools · deprecated"
 
-MISTRAL_DEVSTRAL_MEDIUM_LATEST: Final[Model]
+MISTRAL_DEVSTRAL_MEDIUM_LATEST: Final[PricedModel]
 "Devstral 2 (latest) (chat) · 262K context · 262K output · $0.40 in / $2.00 out per 1M tokens · tools, open weights · deprecated"
 
-MISTRAL_DEVSTRAL_SMALL_2507: Final[Model]
+MISTRAL_DEVSTRAL_SMALL_2507: Final[PricedModel]
 "Devstral Small (chat) · 128K context · 128K output · $0.10 in / $0.30 out per 1M tokens · tools, open weights · deprecated"
 
-MISTRAL_MAGISTRAL_MEDIUM_LATEST: Final[Model]
+MISTRAL_MAGISTRAL_MEDIUM_LATEST: Final[PricedModel]
 "Magistral Medium (latest) (chat) · 128K context · 16.4K output · $2.00 in / $5.00 out per 1M tokens · tools, reasoning"
 
-MISTRAL_MISTRAL_LARGE_2411: Final[Model]
+MISTRAL_MISTRAL_LARGE_2411: Final[PricedModel]
 "Mistral Large 2.1 (chat) · 131K context · 16.4K output · $2.00 in / $6.00 out per 1M tokens · tools, open weights"
 
-MISTRAL_MISTRAL_LARGE_2512: Final[Model]
+MISTRAL_MISTRAL_LARGE_2512: Final[PricedModel]
 "Mistral Large 3 (chat) · 262K context · 262K output · $0.50 in / $1.50 out per 1M tokens · vision, tools, attachments, open weights"
 
-MISTRAL_MISTRAL_LARGE_LATEST: Final[Model]
+MISTRAL_MISTRAL_LARGE_LATEST: Final[PricedModel]
 "Mistral Large (latest) (chat) · 262K context · 262K output · $0.50 in / $1.50 out per 1M tokens · vision, tools, attachments, open weights"
 
-MISTRAL_MISTRAL_MEDIUM_2505: Final[Model]
+MISTRAL_MISTRAL_MEDIUM_2505: Final[PricedModel]
 "Mistral Medium 3 (chat) · 131K context · 131K output · $0.40 in / $2.00 out per 1M tokens · vision, tools, attachments"
 
-MISTRAL_MISTRAL_MEDIUM_LATEST: Final[Model]
+MISTRAL_MISTRAL_MEDIUM_LATEST: Final[PricedModel]
 "Mistral Medium (latest) (chat) · 262K context · 262K output · $0.40 in / $2.00 out per 1M tokens · vision, tools, attachments"
 
-MISTRAL_MISTRAL_SMALL_LATEST: Final[Model]
+MISTRAL_MISTRAL_SMALL_LATEST: Final[PricedModel]
 "Mistral Small (latest) (chat) · 256K context · 256K output · $0.15 in / $0.60 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-MISTRAL_PIXTRAL_LARGE_LATEST: Final[Model]
+MISTRAL_PIXTRAL_LARGE_LATEST: Final[PricedModel]
 "Pixtral Large (latest) (chat) · 128K context · 128K output · $2.00 in / $6.00 out per 1M tokens · vision, tools, attachments, open weights"
 
-MOONSHOTAI_KIMI_K2_THINKING: Final[Model]
+MOONSHOTAI_KIMI_K2_THINKING: Final[PricedModel]
 "Kimi K2 Thinking (chat) · 262K context · 262K output · $0.60 in / $2.50 out per 1M tokens · tools, reasoning, open weights"
 
-MOONSHOTAI_KIMI_K2_5: Final[Model]
+MOONSHOTAI_KIMI_K2_5: Final[PricedModel]
 "Kimi K2.5 (chat) · 262K context · 262K output · $0.60 in / $3.00 out per 1M tokens · vision, tools, reasoning, structured output, open weights"
 
-MOONSHOTAI_KIMI_K2_6: Final[Model]
+MOONSHOTAI_KIMI_K2_6: Final[PricedModel]
 "Kimi K2.6 (chat) · 262K context · 262K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-MOONSHOTAI_KIMI_K2_7_CODE: Final[Model]
+MOONSHOTAI_KIMI_K2_7_CODE: Final[PricedModel]
 "Kimi K2.7 Code (chat) · 262K context · 262K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-MOONSHOTAI_KIMI_K2_7_CODE_HIGHSPEED: Final[Model]
+MOONSHOTAI_KIMI_K2_7_CODE_HIGHSPEED: Final[PricedModel]
 "Kimi K2.7 Code Highspeed (chat) · 262K context · 262K output · $1.90 in / $8.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-OPENAI_GPT_4_1: Final[Model]
+OPENAI_GPT_4_1: Final[PricedModel]
 "GPT-4.1 (chat) · 1.05M context · 32.8K output · $2.00 in / $8.00 out per 1M tokens · vision, tools, structured output, attachments"
 
-OPENAI_GPT_4_1_MINI: Final[Model]
+OPENAI_GPT_4_1_MINI: Final[PricedModel]
 "GPT-4.1 mini (chat) · 1.05M context · 32.8K output · $0.40 in / $1.60 out per 1M tokens · vision, tools, structured output, attachments"
 
-OPENAI_GPT_4_1_NANO: Final[Model]
+OPENAI_GPT_4_1_NANO: Final[PricedModel]
 "GPT-4.1 nano (chat) · 1.05M context · 32.8K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, structured output, attachments"
 
-OPENAI_GPT_4O: Final[Model]
+OPENAI_GPT_4O: Final[PricedModel]
 "GPT-4o (chat) · 128K context · 16.4K output · $2.50 in / $10.00 out per 1M tokens · vision, tools, structured output, attachments"
 
-OPENAI_GPT_4O_2024_05_13: Final[Model]
+OPENAI_GPT_4O_2024_05_13: Final[PricedModel]
 "GPT-4o (2024-05-13) (chat) · 128K context · 4.1K output · $5.00 in / $15.00 out per 1M tokens · vision, tools, structured output, attachments"
 
-OPENAI_GPT_4O_2024_08_06: Final[Model]
+OPENAI_GPT_4O_2024_08_06: Final[PricedModel]
 "GPT-4o (2024-08-06) (chat) · 128K context · 16.4K output · $2.50 in / $10.00 out per 1M tokens · vision, tools, structured output, attachments"
 
-OPENAI_GPT_4O_2024_11_20: Final[Model]
+OPENAI_GPT_4O_2024_11_20: Final[PricedModel]
 "GPT-4o (2024-11-20) (chat) · 128K context · 16.4K output · $2.50 in / $10.00 out per 1M tokens · vision, tools, structured output, attachments"
 
-OPENAI_GPT_4O_MINI: Final[Model]
+OPENAI_GPT_4O_MINI: Final[PricedModel]
 "GPT-4o mini (chat) · 128K context · 16.4K output · $0.15 in / $0.60 out per 1M tokens · vision, tools, structured output, attachments"
 
-OPENAI_GPT_5: Final[Model]
+OPENAI_GPT_5: Final[PricedModel]
 "GPT-5 (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_CHAT_LATEST: Final[Model]
+OPENAI_GPT_5_CHAT_LATEST: Final[PricedModel]
 "GPT-5 Chat (latest) (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_MINI: Final[Model]
+OPENAI_GPT_5_MINI: Final[PricedModel]
 "GPT-5 Mini (chat) · 400K context · 128K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_NANO: Final[Model]
+OPENAI_GPT_5_NANO: Final[PricedModel]
 "GPT-5 Nano (chat) · 400K context · 128K output · $0.05 in / $0.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_1: Final[Model]
+OPENAI_GPT_5_1: Final[PricedModel]
 "GPT-5.1 (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_1_CHAT_LATEST: Final[Model]
+OPENAI_GPT_5_1_CHAT_LATEST: Final[PricedModel]
 "GPT-5.1 Chat (chat) · 128K context · 16.4K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_2: Final[Model]
+OPENAI_GPT_5_2: Final[PricedModel]
 "GPT-5.2 (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_2_CHAT_LATEST: Final[Model]
+OPENAI_GPT_5_2_CHAT_LATEST: Final[PricedModel]
 "GPT-5.2 Chat (chat) · 128K context · 16.4K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_3_CHAT_LATEST: Final[Model]
+OPENAI_GPT_5_3_CHAT_LATEST: Final[PricedModel]
 "GPT-5.3 Chat (latest) (chat) · 128K context · 16.4K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, structured output, attachments"
 
-OPENAI_GPT_5_4: Final[Model]
+OPENAI_GPT_5_4: Final[PricedModel]
 "GPT-5.4 (chat) · 1.05M context · 128K output · $2.50 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_4_MINI: Final[Model]
+OPENAI_GPT_5_4_MINI: Final[PricedModel]
 "GPT-5.4 mini (chat) · 400K context · 128K output · $0.75 in / $4.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_4_NANO: Final[Model]
+OPENAI_GPT_5_4_NANO: Final[PricedModel]
 "GPT-5.4 nano (chat) · 400K context · 128K output · $0.20 in / $1.25 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_5: Final[Model]
+OPENAI_GPT_5_5: Final[PricedModel]
 "GPT-5.5 (chat) · 1.05M context · 128K output · $5.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_O1: Final[Model]
+OPENAI_O1: Final[PricedModel]
 "o1 (chat) · 200K context · 100K output · $15.00 in / $60.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_O3: Final[Model]
+OPENAI_O3: Final[PricedModel]
 "o3 (chat) · 200K context · 100K output · $2.00 in / $8.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_O3_MINI: Final[Model]
+OPENAI_O3_MINI: Final[PricedModel]
 "o3-mini (chat) · 200K context · 100K output · $1.10 in / $4.40 out per 1M tokens · tools, reasoning, structured output"
 
-OPENAI_O4_MINI: Final[Model]
+OPENAI_O4_MINI: Final[PricedModel]
 "o4-mini (chat) · 200K context · 100K output · $1.10 in / $4.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-XAI_GROK_4_20_0309_REASONING: Final[Model]
+XAI_GROK_4_20_0309_REASONING: Final[PricedModel]
 "Grok 4.20 (Reasoning) (chat) · 1M context · 30K output · $1.25 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-XAI_GROK_4_3: Final[Model]
+XAI_GROK_4_3: Final[PricedModel]
 "Grok 4.3 (chat) · 1M context · 30K output · $1.25 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-ZAI_GLM_4_5: Final[Model]
+ZAI_GLM_4_5: Final[PricedModel]
 "GLM-4.5 (chat) · 131K context · 98.3K output · $0.60 in / $2.20 out per 1M tokens · tools, reasoning, open weights"
 
-ZAI_GLM_4_5_AIR: Final[Model]
+ZAI_GLM_4_5_AIR: Final[PricedModel]
 "GLM-4.5-Air (chat) · 131K context · 98.3K output · $0.20 in / $1.10 out per 1M tokens · tools, reasoning, open weights"
 
-ZAI_GLM_4_6: Final[Model]
+ZAI_GLM_4_6: Final[PricedModel]
 "GLM-4.6 (chat) · 205K context · 131K output · $0.60 in / $2.20 out per 1M tokens · tools, reasoning, open weights"
 
-ZAI_GLM_4_7: Final[Model]
+ZAI_GLM_4_7: Final[PricedModel]
 "GLM-4.7 (chat) · 205K context · 131K output · $0.60 in / $2.20 out per 1M tokens · tools, reasoning, open weights"
 
-ZAI_GLM_4_7_FLASHX: Final[Model]
+ZAI_GLM_4_7_FLASHX: Final[PricedModel]
 "GLM-4.7-FlashX (chat) · 200K context · 131K output · $0.07 in / $0.40 out per 1M tokens · tools, reasoning, open weights"
 
-ZAI_GLM_5: Final[Model]
+ZAI_GLM_5: Final[PricedModel]
 "GLM-5 (chat) · 205K context · 131K output · $1.00 in / $3.20 out per 1M tokens · tools, reasoning, open weights"
 
-ZAI_GLM_5_TURBO: Final[Model]
+ZAI_GLM_5_TURBO: Final[PricedModel]
 "GLM-5-Turbo (chat) · 200K context · 131K output · $1.20 in / $4.00 out per 1M tokens · tools, reasoning, structured output"
 
-ZAI_GLM_5_1: Final[Model]
+ZAI_GLM_5_1: Final[PricedModel]
 "GLM-5.1 (chat) · 200K context · 131K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ZAI_GLM_5_2: Final[Model]
+ZAI_GLM_5_2: Final[PricedModel]
 "GLM-5.2 (chat) · 1M context · 131K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, structured output, open weights"

@@ -9,26 +9,30 @@ from decimal import Decimal
 
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
-from llmdex_runtime.model import Cost, Limit, Modalities, Model, ReasoningOption
+from llmdex_runtime.model import Cost, Limit, Modalities, PricedModel, ReasoningOption
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_1000000_OUTPUT_128000 = Limit(context=1000000, output=128000)
-_CONTEXT_196608_OUTPUT_128000 = Limit(context=196608, output=128000)
-_CONTEXT_204800_OUTPUT_131072 = Limit(context=204800, output=131072)
-_D_2025_10_27 = PartialDate(2025, 10, 27)
-_D_2025_12_23 = PartialDate(2025, 12, 23)
-_D_2026_02_12 = PartialDate(2026, 2, 12)
-_D_2026_02_13 = PartialDate(2026, 2, 13)
-_D_2026_03_18 = PartialDate(2026, 3, 18)
-_D_2026_06_01 = PartialDate(2026, 6, 1)
-_D_2026_06_25 = PartialDate(2026, 6, 25)
-_REASONING_TOGGLE = ReasoningOption(type="toggle")
-_TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_1000000_OUTPUT_128000 = Limit(context=1000000, output=128000)
+    CONTEXT_196608_OUTPUT_128000 = Limit(context=196608, output=128000)
+    CONTEXT_204800_OUTPUT_131072 = Limit(context=204800, output=131072)
+    D_2025_10_27 = PartialDate(2025, 10, 27)
+    D_2025_12_23 = PartialDate(2025, 12, 23)
+    D_2026_02_12 = PartialDate(2026, 2, 12)
+    D_2026_02_13 = PartialDate(2026, 2, 13)
+    D_2026_03_18 = PartialDate(2026, 3, 18)
+    D_2026_06_01 = PartialDate(2026, 6, 1)
+    D_2026_06_25 = PartialDate(2026, 6, 25)
+    REASONING_TOGGLE = ReasoningOption(type="toggle")
+    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "MINIMAX_M2",
@@ -40,7 +44,7 @@ __all__ = [
     "MINIMAX_M3",
 ]
 
-MINIMAX_M2: Final[Model] = Model(
+MINIMAX_M2: Final[PricedModel] = PricedModel(
     provider="minimax-cn-coding-plan",
     id="MiniMax-M2",
     name="MiniMax-M2",
@@ -51,15 +55,16 @@ MINIMAX_M2: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_10_27,
-    last_updated=_D_2025_10_27,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_196608_OUTPUT_128000,
+    release_date=_Shared.D_2025_10_27,
+    last_updated=_Shared.D_2025_10_27,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_196608_OUTPUT_128000,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(),
 )
+"MiniMax-M2 (chat) · 197K context · 128K output · free · tools, reasoning, open weights"
 
-MINIMAX_M2_1: Final[Model] = Model(
+MINIMAX_M2_1: Final[PricedModel] = PricedModel(
     provider="minimax-cn-coding-plan",
     id="MiniMax-M2.1",
     name="MiniMax-M2.1",
@@ -70,15 +75,16 @@ MINIMAX_M2_1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_12_23,
-    last_updated=_D_2025_12_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_131072,
+    release_date=_Shared.D_2025_12_23,
+    last_updated=_Shared.D_2025_12_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_131072,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(),
 )
+"MiniMax-M2.1 (chat) · 205K context · 131K output · free · tools, reasoning, open weights"
 
-MINIMAX_M2_5: Final[Model] = Model(
+MINIMAX_M2_5: Final[PricedModel] = PricedModel(
     provider="minimax-cn-coding-plan",
     id="MiniMax-M2.5",
     name="MiniMax-M2.5",
@@ -89,17 +95,18 @@ MINIMAX_M2_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_02_12,
-    last_updated=_D_2026_02_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_131072,
+    release_date=_Shared.D_2026_02_12,
+    last_updated=_Shared.D_2026_02_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_131072,
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
     reasoning_options=(),
 )
+"MiniMax-M2.5 (chat) · 205K context · 131K output · free · tools, reasoning, open weights"
 
-MINIMAX_M2_5_HIGHSPEED: Final[Model] = Model(
+MINIMAX_M2_5_HIGHSPEED: Final[PricedModel] = PricedModel(
     provider="minimax-cn-coding-plan",
     id="MiniMax-M2.5-highspeed",
     name="MiniMax-M2.5-highspeed",
@@ -110,17 +117,18 @@ MINIMAX_M2_5_HIGHSPEED: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_02_13,
-    last_updated=_D_2026_02_13,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_131072,
+    release_date=_Shared.D_2026_02_13,
+    last_updated=_Shared.D_2026_02_13,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_131072,
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
     reasoning_options=(),
 )
+"MiniMax-M2.5-highspeed (chat) · 205K context · 131K output · free · tools, reasoning, open weights"
 
-MINIMAX_M2_7: Final[Model] = Model(
+MINIMAX_M2_7: Final[PricedModel] = PricedModel(
     provider="minimax-cn-coding-plan",
     id="MiniMax-M2.7",
     name="MiniMax-M2.7",
@@ -131,17 +139,18 @@ MINIMAX_M2_7: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_03_18,
-    last_updated=_D_2026_03_18,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_131072,
+    release_date=_Shared.D_2026_03_18,
+    last_updated=_Shared.D_2026_03_18,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_131072,
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
     reasoning_options=(),
 )
+"MiniMax-M2.7 (chat) · 205K context · 131K output · free · tools, reasoning, open weights"
 
-MINIMAX_M2_7_HIGHSPEED: Final[Model] = Model(
+MINIMAX_M2_7_HIGHSPEED: Final[PricedModel] = PricedModel(
     provider="minimax-cn-coding-plan",
     id="MiniMax-M2.7-highspeed",
     name="MiniMax-M2.7-highspeed",
@@ -152,17 +161,18 @@ MINIMAX_M2_7_HIGHSPEED: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_03_18,
-    last_updated=_D_2026_03_18,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_131072,
+    release_date=_Shared.D_2026_03_18,
+    last_updated=_Shared.D_2026_03_18,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_131072,
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
     reasoning_options=(),
 )
+"MiniMax-M2.7-highspeed (chat) · 205K context · 131K output · free · tools, reasoning, open weights"
 
-MINIMAX_M3: Final[Model] = Model(
+MINIMAX_M3: Final[PricedModel] = PricedModel(
     provider="minimax-cn-coding-plan",
     id="MiniMax-M3",
     name="MiniMax-M3",
@@ -173,12 +183,13 @@ MINIMAX_M3: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_06_01,
-    last_updated=_D_2026_06_25,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    release_date=_Shared.D_2026_06_01,
+    last_updated=_Shared.D_2026_06_25,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"MiniMax-M3 (chat) · 1M context · 128K output · free · vision, tools, reasoning, attachments, open weights"

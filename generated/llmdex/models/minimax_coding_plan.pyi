@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "MINIMAX_M2",
@@ -17,23 +17,23 @@ __all__ = [
     "MINIMAX_M3",
 ]
 
-MINIMAX_M2: Final[Model]
+MINIMAX_M2: Final[PricedModel]
 "MiniMax-M2 (chat) · 197K context · 128K output · free · tools, reasoning, open weights"
 
-MINIMAX_M2_1: Final[Model]
+MINIMAX_M2_1: Final[PricedModel]
 "MiniMax-M2.1 (chat) · 205K context · 131K output · free · tools, reasoning, open weights"
 
-MINIMAX_M2_5: Final[Model]
+MINIMAX_M2_5: Final[PricedModel]
 "MiniMax-M2.5 (chat) · 205K context · 131K output · free · tools, reasoning, open weights"
 
-MINIMAX_M2_5_HIGHSPEED: Final[Model]
+MINIMAX_M2_5_HIGHSPEED: Final[PricedModel]
 "MiniMax-M2.5-highspeed (chat) · 205K context · 131K output · free · tools, reasoning, open weights"
 
-MINIMAX_M2_7: Final[Model]
+MINIMAX_M2_7: Final[PricedModel]
 "MiniMax-M2.7 (chat) · 205K context · 131K output · free · tools, reasoning, open weights"
 
-MINIMAX_M2_7_HIGHSPEED: Final[Model]
+MINIMAX_M2_7_HIGHSPEED: Final[PricedModel]
 "MiniMax-M2.7-highspeed (chat) · 205K context · 131K output · free · tools, reasoning, open weights"
 
-MINIMAX_M3: Final[Model]
+MINIMAX_M3: Final[PricedModel]
 "MiniMax-M3 (chat) · 1M context · 128K output · free · vision, tools, reasoning, attachments, open weights"

@@ -9,60 +9,64 @@ from decimal import Decimal
 
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind, Status
-from llmdex_runtime.model import Cost, Limit, Modalities, Model, ReasoningOption
+from llmdex_runtime.model import Cost, Limit, Modalities, PricedModel, ReasoningOption
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_128000_OUTPUT_128000 = Limit(context=128000, output=128000)
-_CONTEXT_128000_OUTPUT_16384 = Limit(context=128000, output=16384)
-_CONTEXT_131072_OUTPUT_131072 = Limit(context=131072, output=131072)
-_CONTEXT_131072_OUTPUT_16384 = Limit(context=131072, output=16384)
-_CONTEXT_256000_OUTPUT_256000 = Limit(context=256000, output=256000)
-_CONTEXT_256000_OUTPUT_4096 = Limit(context=256000, output=4096)
-_CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
-_CONTEXT_32000_OUTPUT_32000 = Limit(context=32000, output=32000)
-_CONTEXT_64000_OUTPUT_64000 = Limit(context=64000, output=64000)
-_CONTEXT_8000_OUTPUT_3072 = Limit(context=8000, output=3072)
-_CONTEXT_8000_OUTPUT_8000 = Limit(context=8000, output=8000)
-_D_2023_09_27 = PartialDate(2023, 9, 27)
-_D_2023_12 = PartialDate(2023, 12)
-_D_2023_12_11 = PartialDate(2023, 12, 11)
-_D_2024_01 = PartialDate(2024, 1)
-_D_2024_04 = PartialDate(2024, 4)
-_D_2024_04_17 = PartialDate(2024, 4, 17)
-_D_2024_05_29 = PartialDate(2024, 5, 29)
-_D_2024_07 = PartialDate(2024, 7)
-_D_2024_07_01 = PartialDate(2024, 7, 1)
-_D_2024_09 = PartialDate(2024, 9)
-_D_2024_09_01 = PartialDate(2024, 9, 1)
-_D_2024_10 = PartialDate(2024, 10)
-_D_2024_10_01 = PartialDate(2024, 10, 1)
-_D_2024_10_04 = PartialDate(2024, 10, 4)
-_D_2024_11 = PartialDate(2024, 11)
-_D_2024_11_01 = PartialDate(2024, 11, 1)
-_D_2024_11_04 = PartialDate(2024, 11, 4)
-_D_2024_11_18 = PartialDate(2024, 11, 18)
-_D_2025_01_04 = PartialDate(2025, 1, 4)
-_D_2025_03 = PartialDate(2025, 3)
-_D_2025_03_17 = PartialDate(2025, 3, 17)
-_D_2025_03_20 = PartialDate(2025, 3, 20)
-_D_2025_05 = PartialDate(2025, 5)
-_D_2025_05_07 = PartialDate(2025, 5, 7)
-_D_2025_06 = PartialDate(2025, 6)
-_D_2025_06_20 = PartialDate(2025, 6, 20)
-_D_2025_07_10 = PartialDate(2025, 7, 10)
-_D_2025_08_12 = PartialDate(2025, 8, 12)
-_D_2025_12 = PartialDate(2025, 12)
-_D_2025_12_02 = PartialDate(2025, 12, 2)
-_D_2025_12_09 = PartialDate(2025, 12, 9)
-_D_2026_03_16 = PartialDate(2026, 3, 16)
-_D_2026_04_29 = PartialDate(2026, 4, 29)
-_REASONING_EFFORT_NONE_HIGH = ReasoningOption(type="effort", values=("none", "high"))
-_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_128000_OUTPUT_128000 = Limit(context=128000, output=128000)
+    CONTEXT_128000_OUTPUT_16384 = Limit(context=128000, output=16384)
+    CONTEXT_131072_OUTPUT_131072 = Limit(context=131072, output=131072)
+    CONTEXT_131072_OUTPUT_16384 = Limit(context=131072, output=16384)
+    CONTEXT_256000_OUTPUT_256000 = Limit(context=256000, output=256000)
+    CONTEXT_256000_OUTPUT_4096 = Limit(context=256000, output=4096)
+    CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
+    CONTEXT_32000_OUTPUT_32000 = Limit(context=32000, output=32000)
+    CONTEXT_64000_OUTPUT_64000 = Limit(context=64000, output=64000)
+    CONTEXT_8000_OUTPUT_3072 = Limit(context=8000, output=3072)
+    CONTEXT_8000_OUTPUT_8000 = Limit(context=8000, output=8000)
+    D_2023_09_27 = PartialDate(2023, 9, 27)
+    D_2023_12 = PartialDate(2023, 12)
+    D_2023_12_11 = PartialDate(2023, 12, 11)
+    D_2024_01 = PartialDate(2024, 1)
+    D_2024_04 = PartialDate(2024, 4)
+    D_2024_04_17 = PartialDate(2024, 4, 17)
+    D_2024_05_29 = PartialDate(2024, 5, 29)
+    D_2024_07 = PartialDate(2024, 7)
+    D_2024_07_01 = PartialDate(2024, 7, 1)
+    D_2024_09 = PartialDate(2024, 9)
+    D_2024_09_01 = PartialDate(2024, 9, 1)
+    D_2024_10 = PartialDate(2024, 10)
+    D_2024_10_01 = PartialDate(2024, 10, 1)
+    D_2024_10_04 = PartialDate(2024, 10, 4)
+    D_2024_11 = PartialDate(2024, 11)
+    D_2024_11_01 = PartialDate(2024, 11, 1)
+    D_2024_11_04 = PartialDate(2024, 11, 4)
+    D_2024_11_18 = PartialDate(2024, 11, 18)
+    D_2025_01_04 = PartialDate(2025, 1, 4)
+    D_2025_03 = PartialDate(2025, 3)
+    D_2025_03_17 = PartialDate(2025, 3, 17)
+    D_2025_03_20 = PartialDate(2025, 3, 20)
+    D_2025_05 = PartialDate(2025, 5)
+    D_2025_05_07 = PartialDate(2025, 5, 7)
+    D_2025_06 = PartialDate(2025, 6)
+    D_2025_06_20 = PartialDate(2025, 6, 20)
+    D_2025_07_10 = PartialDate(2025, 7, 10)
+    D_2025_08_12 = PartialDate(2025, 8, 12)
+    D_2025_12 = PartialDate(2025, 12)
+    D_2025_12_02 = PartialDate(2025, 12, 2)
+    D_2025_12_09 = PartialDate(2025, 12, 9)
+    D_2026_03_16 = PartialDate(2026, 3, 16)
+    D_2026_04_29 = PartialDate(2026, 4, 29)
+    REASONING_EFFORT_NONE_HIGH = ReasoningOption(type="effort", values=("none", "high"))
+    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "CODESTRAL_LATEST",
@@ -97,7 +101,7 @@ __all__ = [
     "PIXTRAL_LARGE_LATEST",
 ]
 
-CODESTRAL_LATEST: Final[Model] = Model(
+CODESTRAL_LATEST: Final[PricedModel] = PricedModel(
     provider="mistral",
     id="codestral-latest",
     name="Codestral (latest)",
@@ -108,15 +112,16 @@ CODESTRAL_LATEST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_10,
-    release_date=_D_2024_05_29,
-    last_updated=_D_2025_01_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_4096,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2024_05_29,
+    last_updated=_Shared.D_2025_01_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_4096,
     cost=Cost(input=Decimal("0.3"), output=Decimal("0.9")),
 )
+"Codestral (latest) (chat) · 256K context · 4.1K output · $0.30 in / $0.90 out per 1M tokens · tools, open weights"
 
-DEVSTRAL_2512: Final[Model] = Model(
+DEVSTRAL_2512: Final[PricedModel] = PricedModel(
     provider="mistral",
     id="devstral-2512",
     name="Devstral 2",
@@ -127,16 +132,17 @@ DEVSTRAL_2512: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_12,
-    release_date=_D_2025_12_09,
-    last_updated=_D_2025_12_09,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2025_12,
+    release_date=_Shared.D_2025_12_09,
+    last_updated=_Shared.D_2025_12_09,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.4"), output=Decimal("2")),
     status=Status.DEPRECATED,
 )
+"Devstral 2 (chat) · 262K context · 262K output · $0.40 in / $2.00 out per 1M tokens · tools, open weights · deprecated"
 
-DEVSTRAL_LATEST: Final[Model] = Model(
+DEVSTRAL_LATEST: Final[PricedModel] = PricedModel(
     provider="mistral",
     id="devstral-latest",
     name="Devstral 2",
@@ -147,16 +153,17 @@ DEVSTRAL_LATEST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_12,
-    release_date=_D_2025_12_09,
-    last_updated=_D_2025_12_09,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2025_12,
+    release_date=_Shared.D_2025_12_09,
+    last_updated=_Shared.D_2025_12_09,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.4"), output=Decimal("2")),
     status=Status.DEPRECATED,
 )
+"Devstral 2 (chat) · 262K context · 262K output · $0.40 in / $2.00 out per 1M tokens · tools, open weights · deprecated"
 
-DEVSTRAL_MEDIUM_2507: Final[Model] = Model(
+DEVSTRAL_MEDIUM_2507: Final[PricedModel] = PricedModel(
     provider="mistral",
     id="devstral-medium-2507",
     name="Devstral Medium",
@@ -167,16 +174,17 @@ DEVSTRAL_MEDIUM_2507: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_05,
-    release_date=_D_2025_07_10,
-    last_updated=_D_2025_07_10,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_05,
+    release_date=_Shared.D_2025_07_10,
+    last_updated=_Shared.D_2025_07_10,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.4"), output=Decimal("2")),
     status=Status.DEPRECATED,
 )
+"Devstral Medium (chat) · 128K context · 128K output · $0.40 in / $2.00 out per 1M tokens · tools, open weights · deprecated"
 
-DEVSTRAL_MEDIUM_LATEST: Final[Model] = Model(
+DEVSTRAL_MEDIUM_LATEST: Final[PricedModel] = PricedModel(
     provider="mistral",
     id="devstral-medium-latest",
     name="Devstral 2 (latest)",
@@ -187,16 +195,17 @@ DEVSTRAL_MEDIUM_LATEST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_12,
-    release_date=_D_2025_12_02,
-    last_updated=_D_2025_12_02,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2025_12,
+    release_date=_Shared.D_2025_12_02,
+    last_updated=_Shared.D_2025_12_02,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.4"), output=Decimal("2")),
     status=Status.DEPRECATED,
 )
+"Devstral 2 (latest) (chat) · 262K context · 262K output · $0.40 in / $2.00 out per 1M tokens · tools, open weights · deprecated"
 
-DEVSTRAL_SMALL_2505: Final[Model] = Model(
+DEVSTRAL_SMALL_2505: Final[PricedModel] = PricedModel(
     provider="mistral",
     id="devstral-small-2505",
     name="Devstral Small 2505",
@@ -207,16 +216,17 @@ DEVSTRAL_SMALL_2505: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_05,
-    release_date=_D_2025_05_07,
-    last_updated=_D_2025_05_07,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_05,
+    release_date=_Shared.D_2025_05_07,
+    last_updated=_Shared.D_2025_05_07,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
     status=Status.DEPRECATED,
 )
+"Devstral Small 2505 (chat) · 128K context · 128K output · $0.10 in / $0.30 out per 1M tokens · tools, open weights · deprecated"
 
-DEVSTRAL_SMALL_2507: Final[Model] = Model(
+DEVSTRAL_SMALL_2507: Final[PricedModel] = PricedModel(
     provider="mistral",
     id="devstral-small-2507",
     name="Devstral Small",
@@ -227,16 +237,17 @@ DEVSTRAL_SMALL_2507: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_05,
-    release_date=_D_2025_07_10,
-    last_updated=_D_2025_07_10,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_05,
+    release_date=_Shared.D_2025_07_10,
+    last_updated=_Shared.D_2025_07_10,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
     status=Status.DEPRECATED,
 )
+"Devstral Small (chat) · 128K context · 128K output · $0.10 in / $0.30 out per 1M tokens · tools, open weights · deprecated"
 
-LABS_DEVSTRAL_SMALL_2512: Final[Model] = Model(
+LABS_DEVSTRAL_SMALL_2512: Final[PricedModel] = PricedModel(
     provider="mistral",
     id="labs-devstral-small-2512",
     name="Devstral Small 2",
@@ -247,16 +258,17 @@ LABS_DEVSTRAL_SMALL_2512: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_12,
-    release_date=_D_2025_12_09,
-    last_updated=_D_2025_12_09,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_256000,
+    knowledge=_Shared.D_2025_12,
+    release_date=_Shared.D_2025_12_09,
+    last_updated=_Shared.D_2025_12_09,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_256000,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     status=Status.DEPRECATED,
 )
+"Devstral Small 2 (chat) · 256K context · 256K output · free · vision, tools, open weights · deprecated"
 
-MAGISTRAL_MEDIUM_LATEST: Final[Model] = Model(
+MAGISTRAL_MEDIUM_LATEST: Final[PricedModel] = PricedModel(
     provider="mistral",
     id="magistral-medium-latest",
     name="Magistral Medium (latest)",
@@ -267,16 +279,17 @@ MAGISTRAL_MEDIUM_LATEST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_06,
-    release_date=_D_2025_03_17,
-    last_updated=_D_2025_03_20,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    knowledge=_Shared.D_2025_06,
+    release_date=_Shared.D_2025_03_17,
+    last_updated=_Shared.D_2025_03_20,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("2"), output=Decimal("5")),
     reasoning_options=(),
 )
+"Magistral Medium (latest) (chat) · 128K context · 16.4K output · $2.00 in / $5.00 out per 1M tokens · tools, reasoning, open weights"
 
-MAGISTRAL_SMALL: Final[Model] = Model(
+MAGISTRAL_SMALL: Final[PricedModel] = PricedModel(
     provider="mistral",
     id="magistral-small",
     name="Magistral Small",
@@ -287,16 +300,17 @@ MAGISTRAL_SMALL: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_06,
-    release_date=_D_2025_03_17,
-    last_updated=_D_2025_03_17,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_06,
+    release_date=_Shared.D_2025_03_17,
+    last_updated=_Shared.D_2025_03_17,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.5"), output=Decimal("1.5")),
     reasoning_options=(),
 )
+"Magistral Small (chat) · 128K context · 128K output · $0.50 in / $1.50 out per 1M tokens · tools, reasoning, open weights"
 
-MINISTRAL_3B_LATEST: Final[Model] = Model(
+MINISTRAL_3B_LATEST: Final[PricedModel] = PricedModel(
     provider="mistral",
     id="ministral-3b-latest",
     name="Ministral 3B (latest)",
@@ -307,15 +321,16 @@ MINISTRAL_3B_LATEST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_10,
-    release_date=_D_2024_10_01,
-    last_updated=_D_2024_10_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2024_10_01,
+    last_updated=_Shared.D_2024_10_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.04"), output=Decimal("0.04")),
 )
+"Ministral 3B (latest) (chat) · 128K context · 128K output · $0.04 in / $0.04 out per 1M tokens · tools, open weights"
 
-MINISTRAL_8B_LATEST: Final[Model] = Model(
+MINISTRAL_8B_LATEST: Final[PricedModel] = PricedModel(
     provider="mistral",
     id="ministral-8b-latest",
     name="Ministral 8B (latest)",
@@ -326,15 +341,16 @@ MINISTRAL_8B_LATEST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_10,
-    release_date=_D_2024_10_01,
-    last_updated=_D_2024_10_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2024_10_01,
+    last_updated=_Shared.D_2024_10_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.1")),
 )
+"Ministral 8B (latest) (chat) · 128K context · 128K output · $0.10 in / $0.10 out per 1M tokens · tools, open weights"
 
-MISTRAL_EMBED: Final[Model] = Model(
+MISTRAL_EMBED: Final[PricedModel] = PricedModel(
     provider="mistral",
     id="mistral-embed",
     name="Mistral Embed",
@@ -345,14 +361,15 @@ MISTRAL_EMBED: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    release_date=_D_2023_12_11,
-    last_updated=_D_2023_12_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8000_OUTPUT_3072,
+    release_date=_Shared.D_2023_12_11,
+    last_updated=_Shared.D_2023_12_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8000_OUTPUT_3072,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0")),
 )
+"Mistral Embed (embedding) · 8K context · 3.07K output · $0.10 in / $0.00 out per 1M tokens"
 
-MISTRAL_LARGE_2411: Final[Model] = Model(
+MISTRAL_LARGE_2411: Final[PricedModel] = PricedModel(
     provider="mistral",
     id="mistral-large-2411",
     name="Mistral Large 2.1",
@@ -363,15 +380,16 @@ MISTRAL_LARGE_2411: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_11,
-    release_date=_D_2024_11_18,
-    last_updated=_D_2024_11_18,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_16384,
+    knowledge=_Shared.D_2024_11,
+    release_date=_Shared.D_2024_11_18,
+    last_updated=_Shared.D_2024_11_18,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_16384,
     cost=Cost(input=Decimal("2"), output=Decimal("6")),
 )
+"Mistral Large 2.1 (chat) · 131K context · 16.4K output · $2.00 in / $6.00 out per 1M tokens · tools, open weights"
 
-MISTRAL_LARGE_2512: Final[Model] = Model(
+MISTRAL_LARGE_2512: Final[PricedModel] = PricedModel(
     provider="mistral",
     id="mistral-large-2512",
     name="Mistral Large 3",
@@ -382,15 +400,16 @@ MISTRAL_LARGE_2512: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_11,
-    release_date=_D_2024_11_01,
-    last_updated=_D_2025_12_02,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2024_11,
+    release_date=_Shared.D_2024_11_01,
+    last_updated=_Shared.D_2025_12_02,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.5"), output=Decimal("1.5")),
 )
+"Mistral Large 3 (chat) · 262K context · 262K output · $0.50 in / $1.50 out per 1M tokens · vision, tools, attachments, open weights"
 
-MISTRAL_LARGE_LATEST: Final[Model] = Model(
+MISTRAL_LARGE_LATEST: Final[PricedModel] = PricedModel(
     provider="mistral",
     id="mistral-large-latest",
     name="Mistral Large (latest)",
@@ -401,15 +420,16 @@ MISTRAL_LARGE_LATEST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_11,
-    release_date=_D_2024_11_01,
-    last_updated=_D_2025_12_02,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2024_11,
+    release_date=_Shared.D_2024_11_01,
+    last_updated=_Shared.D_2025_12_02,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.5"), output=Decimal("1.5")),
 )
+"Mistral Large (latest) (chat) · 262K context · 262K output · $0.50 in / $1.50 out per 1M tokens · vision, tools, attachments, open weights"
 
-MISTRAL_MEDIUM_2505: Final[Model] = Model(
+MISTRAL_MEDIUM_2505: Final[PricedModel] = PricedModel(
     provider="mistral",
     id="mistral-medium-2505",
     name="Mistral Medium 3",
@@ -420,15 +440,16 @@ MISTRAL_MEDIUM_2505: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_05,
-    release_date=_D_2025_05_07,
-    last_updated=_D_2025_05_07,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_131072,
+    knowledge=_Shared.D_2025_05,
+    release_date=_Shared.D_2025_05_07,
+    last_updated=_Shared.D_2025_05_07,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_131072,
     cost=Cost(input=Decimal("0.4"), output=Decimal("2")),
 )
+"Mistral Medium 3 (chat) · 131K context · 131K output · $0.40 in / $2.00 out per 1M tokens · vision, tools, attachments"
 
-MISTRAL_MEDIUM_2508: Final[Model] = Model(
+MISTRAL_MEDIUM_2508: Final[PricedModel] = PricedModel(
     provider="mistral",
     id="mistral-medium-2508",
     name="Mistral Medium 3.1",
@@ -439,15 +460,16 @@ MISTRAL_MEDIUM_2508: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_05,
-    release_date=_D_2025_08_12,
-    last_updated=_D_2025_08_12,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2025_05,
+    release_date=_Shared.D_2025_08_12,
+    last_updated=_Shared.D_2025_08_12,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.4"), output=Decimal("2")),
 )
+"Mistral Medium 3.1 (chat) · 262K context · 262K output · $0.40 in / $2.00 out per 1M tokens · vision, tools, attachments"
 
-MISTRAL_MEDIUM_2604: Final[Model] = Model(
+MISTRAL_MEDIUM_2604: Final[PricedModel] = PricedModel(
     provider="mistral",
     id="mistral-medium-2604",
     name="Mistral Medium 3.5",
@@ -459,15 +481,16 @@ MISTRAL_MEDIUM_2604: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_29,
-    last_updated=_D_2026_04_29,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    release_date=_Shared.D_2026_04_29,
+    last_updated=_Shared.D_2026_04_29,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("1.5"), output=Decimal("7.5")),
-    reasoning_options=(_REASONING_EFFORT_NONE_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_HIGH,),
 )
+"Mistral Medium 3.5 (chat) · 262K context · 262K output · $1.50 in / $7.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-MISTRAL_MEDIUM_LATEST: Final[Model] = Model(
+MISTRAL_MEDIUM_LATEST: Final[PricedModel] = PricedModel(
     provider="mistral",
     id="mistral-medium-latest",
     name="Mistral Medium (latest)",
@@ -478,15 +501,16 @@ MISTRAL_MEDIUM_LATEST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_05,
-    release_date=_D_2025_08_12,
-    last_updated=_D_2025_08_12,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2025_05,
+    release_date=_Shared.D_2025_08_12,
+    last_updated=_Shared.D_2025_08_12,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.4"), output=Decimal("2")),
 )
+"Mistral Medium (latest) (chat) · 262K context · 262K output · $0.40 in / $2.00 out per 1M tokens · vision, tools, attachments"
 
-MISTRAL_NEMO: Final[Model] = Model(
+MISTRAL_NEMO: Final[PricedModel] = PricedModel(
     provider="mistral",
     id="mistral-nemo",
     name="Mistral Nemo",
@@ -497,15 +521,16 @@ MISTRAL_NEMO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_07,
-    release_date=_D_2024_07_01,
-    last_updated=_D_2024_07_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_07,
+    release_date=_Shared.D_2024_07_01,
+    last_updated=_Shared.D_2024_07_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.15")),
 )
+"Mistral Nemo (chat) · 128K context · 128K output · $0.15 in / $0.15 out per 1M tokens · tools, open weights"
 
-MISTRAL_SMALL_2506: Final[Model] = Model(
+MISTRAL_SMALL_2506: Final[PricedModel] = PricedModel(
     provider="mistral",
     id="mistral-small-2506",
     name="Mistral Small 3.2",
@@ -516,15 +541,16 @@ MISTRAL_SMALL_2506: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_03,
-    release_date=_D_2025_06_20,
-    last_updated=_D_2025_06_20,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    knowledge=_Shared.D_2025_03,
+    release_date=_Shared.D_2025_06_20,
+    last_updated=_Shared.D_2025_06_20,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
 )
+"Mistral Small 3.2 (chat) · 128K context · 16.4K output · $0.10 in / $0.30 out per 1M tokens · vision, tools, open weights"
 
-MISTRAL_SMALL_2603: Final[Model] = Model(
+MISTRAL_SMALL_2603: Final[PricedModel] = PricedModel(
     provider="mistral",
     id="mistral-small-2603",
     name="Mistral Small 4",
@@ -535,16 +561,17 @@ MISTRAL_SMALL_2603: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_06,
-    release_date=_D_2026_03_16,
-    last_updated=_D_2026_03_16,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_256000,
+    knowledge=_Shared.D_2025_06,
+    release_date=_Shared.D_2026_03_16,
+    last_updated=_Shared.D_2026_03_16,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_256000,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
-    reasoning_options=(_REASONING_EFFORT_NONE_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_HIGH,),
 )
+"Mistral Small 4 (chat) · 256K context · 256K output · $0.15 in / $0.60 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-MISTRAL_SMALL_LATEST: Final[Model] = Model(
+MISTRAL_SMALL_LATEST: Final[PricedModel] = PricedModel(
     provider="mistral",
     id="mistral-small-latest",
     name="Mistral Small (latest)",
@@ -555,16 +582,17 @@ MISTRAL_SMALL_LATEST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_06,
-    release_date=_D_2026_03_16,
-    last_updated=_D_2026_03_16,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_256000,
+    knowledge=_Shared.D_2025_06,
+    release_date=_Shared.D_2026_03_16,
+    last_updated=_Shared.D_2026_03_16,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_256000,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
-    reasoning_options=(_REASONING_EFFORT_NONE_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_HIGH,),
 )
+"Mistral Small (latest) (chat) · 256K context · 256K output · $0.15 in / $0.60 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-OPEN_MISTRAL_7B: Final[Model] = Model(
+OPEN_MISTRAL_7B: Final[PricedModel] = PricedModel(
     provider="mistral",
     id="open-mistral-7b",
     name="Mistral 7B",
@@ -575,15 +603,16 @@ OPEN_MISTRAL_7B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_12,
-    release_date=_D_2023_09_27,
-    last_updated=_D_2023_09_27,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8000_OUTPUT_8000,
+    knowledge=_Shared.D_2023_12,
+    release_date=_Shared.D_2023_09_27,
+    last_updated=_Shared.D_2023_09_27,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8000_OUTPUT_8000,
     cost=Cost(input=Decimal("0.25"), output=Decimal("0.25")),
 )
+"Mistral 7B (chat) · 8K context · 8K output · $0.25 in / $0.25 out per 1M tokens · tools, open weights"
 
-OPEN_MISTRAL_NEMO: Final[Model] = Model(
+OPEN_MISTRAL_NEMO: Final[PricedModel] = PricedModel(
     provider="mistral",
     id="open-mistral-nemo",
     name="Open Mistral Nemo",
@@ -594,16 +623,17 @@ OPEN_MISTRAL_NEMO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_07,
-    release_date=_D_2024_07_01,
-    last_updated=_D_2024_07_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_07,
+    release_date=_Shared.D_2024_07_01,
+    last_updated=_Shared.D_2024_07_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.15")),
     status=Status.DEPRECATED,
 )
+"Open Mistral Nemo (chat) · 128K context · 128K output · $0.15 in / $0.15 out per 1M tokens · tools, open weights · deprecated"
 
-OPEN_MIXTRAL_8X22B: Final[Model] = Model(
+OPEN_MIXTRAL_8X22B: Final[PricedModel] = PricedModel(
     provider="mistral",
     id="open-mixtral-8x22b",
     name="Mixtral 8x22B",
@@ -614,15 +644,16 @@ OPEN_MIXTRAL_8X22B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_04,
-    release_date=_D_2024_04_17,
-    last_updated=_D_2024_04_17,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_64000_OUTPUT_64000,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2024_04_17,
+    last_updated=_Shared.D_2024_04_17,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_64000_OUTPUT_64000,
     cost=Cost(input=Decimal("2"), output=Decimal("6")),
 )
+"Mixtral 8x22B (chat) · 64K context · 64K output · $2.00 in / $6.00 out per 1M tokens · tools, open weights"
 
-OPEN_MIXTRAL_8X7B: Final[Model] = Model(
+OPEN_MIXTRAL_8X7B: Final[PricedModel] = PricedModel(
     provider="mistral",
     id="open-mixtral-8x7b",
     name="Mixtral 8x7B",
@@ -633,15 +664,16 @@ OPEN_MIXTRAL_8X7B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_01,
-    release_date=_D_2023_12_11,
-    last_updated=_D_2023_12_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32000_OUTPUT_32000,
+    knowledge=_Shared.D_2024_01,
+    release_date=_Shared.D_2023_12_11,
+    last_updated=_Shared.D_2023_12_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32000_OUTPUT_32000,
     cost=Cost(input=Decimal("0.7"), output=Decimal("0.7")),
 )
+"Mixtral 8x7B (chat) · 32K context · 32K output · $0.70 in / $0.70 out per 1M tokens · tools, open weights"
 
-PIXTRAL_12B: Final[Model] = Model(
+PIXTRAL_12B: Final[PricedModel] = PricedModel(
     provider="mistral",
     id="pixtral-12b",
     name="Pixtral 12B",
@@ -652,15 +684,16 @@ PIXTRAL_12B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_09,
-    release_date=_D_2024_09_01,
-    last_updated=_D_2024_09_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_09,
+    release_date=_Shared.D_2024_09_01,
+    last_updated=_Shared.D_2024_09_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.15")),
 )
+"Pixtral 12B (chat) · 128K context · 128K output · $0.15 in / $0.15 out per 1M tokens · vision, tools, attachments, open weights"
 
-PIXTRAL_LARGE_LATEST: Final[Model] = Model(
+PIXTRAL_LARGE_LATEST: Final[PricedModel] = PricedModel(
     provider="mistral",
     id="pixtral-large-latest",
     name="Pixtral Large (latest)",
@@ -671,10 +704,11 @@ PIXTRAL_LARGE_LATEST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_11,
-    release_date=_D_2024_11_01,
-    last_updated=_D_2024_11_04,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_11,
+    release_date=_Shared.D_2024_11_01,
+    last_updated=_Shared.D_2024_11_04,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_128000,
     cost=Cost(input=Decimal("2"), output=Decimal("6")),
 )
+"Pixtral Large (latest) (chat) · 128K context · 128K output · $2.00 in / $6.00 out per 1M tokens · vision, tools, attachments, open weights"

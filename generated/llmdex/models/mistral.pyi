@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "CODESTRAL_LATEST",
@@ -40,92 +40,92 @@ __all__ = [
     "PIXTRAL_LARGE_LATEST",
 ]
 
-CODESTRAL_LATEST: Final[Model]
+CODESTRAL_LATEST: Final[PricedModel]
 "Codestral (latest) (chat) · 256K context · 4.1K output · $0.30 in / $0.90 out per 1M tokens · tools, open weights"
 
-DEVSTRAL_2512: Final[Model]
+DEVSTRAL_2512: Final[PricedModel]
 "Devstral 2 (chat) · 262K context · 262K output · $0.40 in / $2.00 out per 1M tokens · tools, open weights · deprecated"
 
-DEVSTRAL_LATEST: Final[Model]
+DEVSTRAL_LATEST: Final[PricedModel]
 "Devstral 2 (chat) · 262K context · 262K output · $0.40 in / $2.00 out per 1M tokens · tools, open weights · deprecated"
 
-DEVSTRAL_MEDIUM_2507: Final[Model]
+DEVSTRAL_MEDIUM_2507: Final[PricedModel]
 "Devstral Medium (chat) · 128K context · 128K output · $0.40 in / $2.00 out per 1M tokens · tools, open weights · deprecated"
 
-DEVSTRAL_MEDIUM_LATEST: Final[Model]
+DEVSTRAL_MEDIUM_LATEST: Final[PricedModel]
 "Devstral 2 (latest) (chat) · 262K context · 262K output · $0.40 in / $2.00 out per 1M tokens · tools, open weights · deprecated"
 
-DEVSTRAL_SMALL_2505: Final[Model]
+DEVSTRAL_SMALL_2505: Final[PricedModel]
 "Devstral Small 2505 (chat) · 128K context · 128K output · $0.10 in / $0.30 out per 1M tokens · tools, open weights · deprecated"
 
-DEVSTRAL_SMALL_2507: Final[Model]
+DEVSTRAL_SMALL_2507: Final[PricedModel]
 "Devstral Small (chat) · 128K context · 128K output · $0.10 in / $0.30 out per 1M tokens · tools, open weights · deprecated"
 
-LABS_DEVSTRAL_SMALL_2512: Final[Model]
+LABS_DEVSTRAL_SMALL_2512: Final[PricedModel]
 "Devstral Small 2 (chat) · 256K context · 256K output · free · vision, tools, open weights · deprecated"
 
-MAGISTRAL_MEDIUM_LATEST: Final[Model]
+MAGISTRAL_MEDIUM_LATEST: Final[PricedModel]
 "Magistral Medium (latest) (chat) · 128K context · 16.4K output · $2.00 in / $5.00 out per 1M tokens · tools, reasoning, open weights"
 
-MAGISTRAL_SMALL: Final[Model]
+MAGISTRAL_SMALL: Final[PricedModel]
 "Magistral Small (chat) · 128K context · 128K output · $0.50 in / $1.50 out per 1M tokens · tools, reasoning, open weights"
 
-MINISTRAL_3B_LATEST: Final[Model]
+MINISTRAL_3B_LATEST: Final[PricedModel]
 "Ministral 3B (latest) (chat) · 128K context · 128K output · $0.04 in / $0.04 out per 1M tokens · tools, open weights"
 
-MINISTRAL_8B_LATEST: Final[Model]
+MINISTRAL_8B_LATEST: Final[PricedModel]
 "Ministral 8B (latest) (chat) · 128K context · 128K output · $0.10 in / $0.10 out per 1M tokens · tools, open weights"
 
-MISTRAL_EMBED: Final[Model]
+MISTRAL_EMBED: Final[PricedModel]
 "Mistral Embed (embedding) · 8K context · 3.07K output · $0.10 in / $0.00 out per 1M tokens"
 
-MISTRAL_LARGE_2411: Final[Model]
+MISTRAL_LARGE_2411: Final[PricedModel]
 "Mistral Large 2.1 (chat) · 131K context · 16.4K output · $2.00 in / $6.00 out per 1M tokens · tools, open weights"
 
-MISTRAL_LARGE_2512: Final[Model]
+MISTRAL_LARGE_2512: Final[PricedModel]
 "Mistral Large 3 (chat) · 262K context · 262K output · $0.50 in / $1.50 out per 1M tokens · vision, tools, attachments, open weights"
 
-MISTRAL_LARGE_LATEST: Final[Model]
+MISTRAL_LARGE_LATEST: Final[PricedModel]
 "Mistral Large (latest) (chat) · 262K context · 262K output · $0.50 in / $1.50 out per 1M tokens · vision, tools, attachments, open weights"
 
-MISTRAL_MEDIUM_2505: Final[Model]
+MISTRAL_MEDIUM_2505: Final[PricedModel]
 "Mistral Medium 3 (chat) · 131K context · 131K output · $0.40 in / $2.00 out per 1M tokens · vision, tools, attachments"
 
-MISTRAL_MEDIUM_2508: Final[Model]
+MISTRAL_MEDIUM_2508: Final[PricedModel]
 "Mistral Medium 3.1 (chat) · 262K context · 262K output · $0.40 in / $2.00 out per 1M tokens · vision, tools, attachments"
 
-MISTRAL_MEDIUM_2604: Final[Model]
+MISTRAL_MEDIUM_2604: Final[PricedModel]
 "Mistral Medium 3.5 (chat) · 262K context · 262K output · $1.50 in / $7.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-MISTRAL_MEDIUM_LATEST: Final[Model]
+MISTRAL_MEDIUM_LATEST: Final[PricedModel]
 "Mistral Medium (latest) (chat) · 262K context · 262K output · $0.40 in / $2.00 out per 1M tokens · vision, tools, attachments"
 
-MISTRAL_NEMO: Final[Model]
+MISTRAL_NEMO: Final[PricedModel]
 "Mistral Nemo (chat) · 128K context · 128K output · $0.15 in / $0.15 out per 1M tokens · tools, open weights"
 
-MISTRAL_SMALL_2506: Final[Model]
+MISTRAL_SMALL_2506: Final[PricedModel]
 "Mistral Small 3.2 (chat) · 128K context · 16.4K output · $0.10 in / $0.30 out per 1M tokens · vision, tools, open weights"
 
-MISTRAL_SMALL_2603: Final[Model]
+MISTRAL_SMALL_2603: Final[PricedModel]
 "Mistral Small 4 (chat) · 256K context · 256K output · $0.15 in / $0.60 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-MISTRAL_SMALL_LATEST: Final[Model]
+MISTRAL_SMALL_LATEST: Final[PricedModel]
 "Mistral Small (latest) (chat) · 256K context · 256K output · $0.15 in / $0.60 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-OPEN_MISTRAL_7B: Final[Model]
+OPEN_MISTRAL_7B: Final[PricedModel]
 "Mistral 7B (chat) · 8K context · 8K output · $0.25 in / $0.25 out per 1M tokens · tools, open weights"
 
-OPEN_MISTRAL_NEMO: Final[Model]
+OPEN_MISTRAL_NEMO: Final[PricedModel]
 "Open Mistral Nemo (chat) · 128K context · 128K output · $0.15 in / $0.15 out per 1M tokens · tools, open weights · deprecated"
 
-OPEN_MIXTRAL_8X22B: Final[Model]
+OPEN_MIXTRAL_8X22B: Final[PricedModel]
 "Mixtral 8x22B (chat) · 64K context · 64K output · $2.00 in / $6.00 out per 1M tokens · tools, open weights"
 
-OPEN_MIXTRAL_8X7B: Final[Model]
+OPEN_MIXTRAL_8X7B: Final[PricedModel]
 "Mixtral 8x7B (chat) · 32K context · 32K output · $0.70 in / $0.70 out per 1M tokens · tools, open weights"
 
-PIXTRAL_12B: Final[Model]
+PIXTRAL_12B: Final[PricedModel]
 "Pixtral 12B (chat) · 128K context · 128K output · $0.15 in / $0.15 out per 1M tokens · vision, tools, attachments, open weights"
 
-PIXTRAL_LARGE_LATEST: Final[Model]
+PIXTRAL_LARGE_LATEST: Final[PricedModel]
 "Pixtral Large (latest) (chat) · 128K context · 128K output · $2.00 in / $6.00 out per 1M tokens · vision, tools, attachments, open weights"

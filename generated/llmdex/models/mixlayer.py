@@ -9,17 +9,21 @@ from decimal import Decimal
 
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
-from llmdex_runtime.model import Cost, Limit, Modalities, Model, ReasoningOption
+from llmdex_runtime.model import Cost, Limit, Modalities, PricedModel, ReasoningOption
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
-_D_2026_03_18 = PartialDate(2026, 3, 18)
-_REASONING_TOGGLE = ReasoningOption(type="toggle")
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
+    D_2026_03_18 = PartialDate(2026, 3, 18)
+    REASONING_TOGGLE = ReasoningOption(type="toggle")
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "QWEN_QWEN3_5_122B_A10B",
@@ -29,7 +33,7 @@ __all__ = [
     "QWEN_QWEN3_5_9B",
 ]
 
-QWEN_QWEN3_5_122B_A10B: Final[Model] = Model(
+QWEN_QWEN3_5_122B_A10B: Final[PricedModel] = PricedModel(
     provider="mixlayer",
     id="qwen/qwen3.5-122b-a10b",
     name="Qwen3.5 122B A10B",
@@ -40,15 +44,16 @@ QWEN_QWEN3_5_122B_A10B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_03_18,
-    last_updated=_D_2026_03_18,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    release_date=_Shared.D_2026_03_18,
+    last_updated=_Shared.D_2026_03_18,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.4"), output=Decimal("3.2")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Qwen3.5 122B A10B (chat) · 262K context · 262K output · $0.40 in / $3.20 out per 1M tokens · tools, reasoning, open weights"
 
-QWEN_QWEN3_5_27B: Final[Model] = Model(
+QWEN_QWEN3_5_27B: Final[PricedModel] = PricedModel(
     provider="mixlayer",
     id="qwen/qwen3.5-27b",
     name="Qwen3.5 27B",
@@ -59,15 +64,16 @@ QWEN_QWEN3_5_27B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_03_18,
-    last_updated=_D_2026_03_18,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    release_date=_Shared.D_2026_03_18,
+    last_updated=_Shared.D_2026_03_18,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.3"), output=Decimal("2.4")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Qwen3.5 27B (chat) · 262K context · 262K output · $0.30 in / $2.40 out per 1M tokens · tools, reasoning, open weights"
 
-QWEN_QWEN3_5_35B_A3B: Final[Model] = Model(
+QWEN_QWEN3_5_35B_A3B: Final[PricedModel] = PricedModel(
     provider="mixlayer",
     id="qwen/qwen3.5-35b-a3b",
     name="Qwen3.5 35B A3B",
@@ -78,15 +84,16 @@ QWEN_QWEN3_5_35B_A3B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_03_18,
-    last_updated=_D_2026_03_18,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    release_date=_Shared.D_2026_03_18,
+    last_updated=_Shared.D_2026_03_18,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.25"), output=Decimal("1.3")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Qwen3.5 35B A3B (chat) · 262K context · 262K output · $0.25 in / $1.30 out per 1M tokens · tools, reasoning, open weights"
 
-QWEN_QWEN3_5_397B_A17B: Final[Model] = Model(
+QWEN_QWEN3_5_397B_A17B: Final[PricedModel] = PricedModel(
     provider="mixlayer",
     id="qwen/qwen3.5-397b-a17b",
     name="Qwen3.5 397B A17B",
@@ -97,15 +104,16 @@ QWEN_QWEN3_5_397B_A17B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_03_18,
-    last_updated=_D_2026_03_18,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    release_date=_Shared.D_2026_03_18,
+    last_updated=_Shared.D_2026_03_18,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.6"), output=Decimal("3.6")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Qwen3.5 397B A17B (chat) · 262K context · 262K output · $0.60 in / $3.60 out per 1M tokens · tools, reasoning, open weights"
 
-QWEN_QWEN3_5_9B: Final[Model] = Model(
+QWEN_QWEN3_5_9B: Final[PricedModel] = PricedModel(
     provider="mixlayer",
     id="qwen/qwen3.5-9b",
     name="Qwen3.5 9B",
@@ -116,10 +124,11 @@ QWEN_QWEN3_5_9B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_03_18,
-    last_updated=_D_2026_03_18,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    release_date=_Shared.D_2026_03_18,
+    last_updated=_Shared.D_2026_03_18,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.4")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Qwen3.5 9B (chat) · 262K context · 262K output · $0.10 in / $0.40 out per 1M tokens · tools, reasoning, open weights"

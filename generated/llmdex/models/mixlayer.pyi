@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "QWEN_QWEN3_5_122B_A10B",
@@ -15,17 +15,17 @@ __all__ = [
     "QWEN_QWEN3_5_9B",
 ]
 
-QWEN_QWEN3_5_122B_A10B: Final[Model]
+QWEN_QWEN3_5_122B_A10B: Final[PricedModel]
 "Qwen3.5 122B A10B (chat) · 262K context · 262K output · $0.40 in / $3.20 out per 1M tokens · tools, reasoning, open weights"
 
-QWEN_QWEN3_5_27B: Final[Model]
+QWEN_QWEN3_5_27B: Final[PricedModel]
 "Qwen3.5 27B (chat) · 262K context · 262K output · $0.30 in / $2.40 out per 1M tokens · tools, reasoning, open weights"
 
-QWEN_QWEN3_5_35B_A3B: Final[Model]
+QWEN_QWEN3_5_35B_A3B: Final[PricedModel]
 "Qwen3.5 35B A3B (chat) · 262K context · 262K output · $0.25 in / $1.30 out per 1M tokens · tools, reasoning, open weights"
 
-QWEN_QWEN3_5_397B_A17B: Final[Model]
+QWEN_QWEN3_5_397B_A17B: Final[PricedModel]
 "Qwen3.5 397B A17B (chat) · 262K context · 262K output · $0.60 in / $3.60 out per 1M tokens · tools, reasoning, open weights"
 
-QWEN_QWEN3_5_9B: Final[Model]
+QWEN_QWEN3_5_9B: Final[PricedModel]
 "Qwen3.5 9B (chat) · 262K context · 262K output · $0.10 in / $0.40 out per 1M tokens · tools, reasoning, open weights"

@@ -9,25 +9,29 @@ from decimal import Decimal
 
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
-from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, Model
+from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, PricedModel
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_204800_OUTPUT_131072 = Limit(context=204800, output=131072)
-_D_2025_04 = PartialDate(2025, 4)
-_D_2025_12_22 = PartialDate(2025, 12, 22)
-_D_2025_12_23 = PartialDate(2025, 12, 23)
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_204800_OUTPUT_131072 = Limit(context=204800, output=131072)
+    D_2025_04 = PartialDate(2025, 4)
+    D_2025_12_22 = PartialDate(2025, 12, 22)
+    D_2025_12_23 = PartialDate(2025, 12, 23)
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "GLM_4_7",
     "MINIMAX_M2_1",
 ]
 
-GLM_4_7: Final[Model] = Model(
+GLM_4_7: Final[PricedModel] = PricedModel(
     provider="moark",
     id="GLM-4.7",
     name="GLM-4.7",
@@ -38,17 +42,18 @@ GLM_4_7: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_12_22,
-    last_updated=_D_2025_12_22,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_131072,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_12_22,
+    last_updated=_Shared.D_2025_12_22,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_131072,
     cost=Cost(input=Decimal("3.5"), output=Decimal("14")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"GLM-4.7 (chat) · 205K context · 131K output · $3.50 in / $14.00 out per 1M tokens · tools, reasoning, open weights"
 
-MINIMAX_M2_1: Final[Model] = Model(
+MINIMAX_M2_1: Final[PricedModel] = PricedModel(
     provider="moark",
     id="MiniMax-M2.1",
     name="MiniMax-M2.1",
@@ -59,10 +64,11 @@ MINIMAX_M2_1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_12_23,
-    last_updated=_D_2025_12_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_131072,
+    release_date=_Shared.D_2025_12_23,
+    last_updated=_Shared.D_2025_12_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_131072,
     cost=Cost(input=Decimal("2.1"), output=Decimal("8.4")),
     reasoning_options=(),
 )
+"MiniMax-M2.1 (chat) · 205K context · 131K output · $2.10 in / $8.40 out per 1M tokens · tools, reasoning, open weights"

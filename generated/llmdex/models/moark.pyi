@@ -5,15 +5,15 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "GLM_4_7",
     "MINIMAX_M2_1",
 ]
 
-GLM_4_7: Final[Model]
+GLM_4_7: Final[PricedModel]
 "GLM-4.7 (chat) · 205K context · 131K output · $3.50 in / $14.00 out per 1M tokens · tools, reasoning, open weights"
 
-MINIMAX_M2_1: Final[Model]
+MINIMAX_M2_1: Final[PricedModel]
 "MiniMax-M2.1 (chat) · 205K context · 131K output · $2.10 in / $8.40 out per 1M tokens · tools, reasoning, open weights"

@@ -9,30 +9,34 @@ from decimal import Decimal
 
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
-from llmdex_runtime.model import Cost, Limit, Modalities, Model, ReasoningOption
+from llmdex_runtime.model import Cost, Limit, Modalities, PricedModel, ReasoningOption
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_131072_OUTPUT_98304 = Limit(context=131072, output=98304)
-_CONTEXT_202752_OUTPUT_98304 = Limit(context=202752, output=98304)
-_CONTEXT_262144_OUTPUT_131072 = Limit(context=262144, output=131072)
-_CONTEXT_262144_OUTPUT_16384 = Limit(context=262144, output=16384)
-_CONTEXT_262144_OUTPUT_32768 = Limit(context=262144, output=32768)
-_CONTEXT_262144_OUTPUT_65536 = Limit(context=262144, output=65536)
-_D_2025_04 = PartialDate(2025, 4)
-_D_2025_04_28 = PartialDate(2025, 4, 28)
-_D_2025_07 = PartialDate(2025, 7)
-_D_2025_07_21 = PartialDate(2025, 7, 21)
-_D_2025_07_25 = PartialDate(2025, 7, 25)
-_D_2025_07_28 = PartialDate(2025, 7, 28)
-_D_2025_07_30 = PartialDate(2025, 7, 30)
-_D_2025_07_31 = PartialDate(2025, 7, 31)
-_D_2025_09_30 = PartialDate(2025, 9, 30)
-_REASONING_TOGGLE = ReasoningOption(type="toggle")
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_131072_OUTPUT_98304 = Limit(context=131072, output=98304)
+    CONTEXT_202752_OUTPUT_98304 = Limit(context=202752, output=98304)
+    CONTEXT_262144_OUTPUT_131072 = Limit(context=262144, output=131072)
+    CONTEXT_262144_OUTPUT_16384 = Limit(context=262144, output=16384)
+    CONTEXT_262144_OUTPUT_32768 = Limit(context=262144, output=32768)
+    CONTEXT_262144_OUTPUT_65536 = Limit(context=262144, output=65536)
+    D_2025_04 = PartialDate(2025, 4)
+    D_2025_04_28 = PartialDate(2025, 4, 28)
+    D_2025_07 = PartialDate(2025, 7)
+    D_2025_07_21 = PartialDate(2025, 7, 21)
+    D_2025_07_25 = PartialDate(2025, 7, 25)
+    D_2025_07_28 = PartialDate(2025, 7, 28)
+    D_2025_07_30 = PartialDate(2025, 7, 30)
+    D_2025_07_31 = PartialDate(2025, 7, 31)
+    D_2025_09_30 = PartialDate(2025, 9, 30)
+    REASONING_TOGGLE = ReasoningOption(type="toggle")
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "QWEN_QWEN3_235B_A22B_INSTRUCT_2507",
@@ -44,7 +48,7 @@ __all__ = [
     "ZHIPUAI_GLM_4_6",
 ]
 
-QWEN_QWEN3_235B_A22B_INSTRUCT_2507: Final[Model] = Model(
+QWEN_QWEN3_235B_A22B_INSTRUCT_2507: Final[PricedModel] = PricedModel(
     provider="modelscope",
     id="Qwen/Qwen3-235B-A22B-Instruct-2507",
     name="Qwen3 235B A22B Instruct 2507",
@@ -55,15 +59,16 @@ QWEN_QWEN3_235B_A22B_INSTRUCT_2507: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_04_28,
-    last_updated=_D_2025_07_21,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_131072,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_04_28,
+    last_updated=_Shared.D_2025_07_21,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_131072,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Qwen3 235B A22B Instruct 2507 (chat) · 262K context · 131K output · free · tools, open weights"
 
-QWEN_QWEN3_235B_A22B_THINKING_2507: Final[Model] = Model(
+QWEN_QWEN3_235B_A22B_THINKING_2507: Final[PricedModel] = PricedModel(
     provider="modelscope",
     id="Qwen/Qwen3-235B-A22B-Thinking-2507",
     name="Qwen3-235B-A22B-Thinking-2507",
@@ -74,16 +79,17 @@ QWEN_QWEN3_235B_A22B_THINKING_2507: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_07_25,
-    last_updated=_D_2025_07_25,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_131072,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_07_25,
+    last_updated=_Shared.D_2025_07_25,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_131072,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(),
 )
+"Qwen3-235B-A22B-Thinking-2507 (chat) · 262K context · 131K output · free · tools, reasoning, open weights"
 
-QWEN_QWEN3_30B_A3B_INSTRUCT_2507: Final[Model] = Model(
+QWEN_QWEN3_30B_A3B_INSTRUCT_2507: Final[PricedModel] = PricedModel(
     provider="modelscope",
     id="Qwen/Qwen3-30B-A3B-Instruct-2507",
     name="Qwen3 30B A3B Instruct 2507",
@@ -94,15 +100,16 @@ QWEN_QWEN3_30B_A3B_INSTRUCT_2507: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_07_30,
-    last_updated=_D_2025_07_30,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_16384,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_07_30,
+    last_updated=_Shared.D_2025_07_30,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_16384,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Qwen3 30B A3B Instruct 2507 (chat) · 262K context · 16.4K output · free · tools, open weights"
 
-QWEN_QWEN3_30B_A3B_THINKING_2507: Final[Model] = Model(
+QWEN_QWEN3_30B_A3B_THINKING_2507: Final[PricedModel] = PricedModel(
     provider="modelscope",
     id="Qwen/Qwen3-30B-A3B-Thinking-2507",
     name="Qwen3 30B A3B Thinking 2507",
@@ -113,16 +120,17 @@ QWEN_QWEN3_30B_A3B_THINKING_2507: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_07_30,
-    last_updated=_D_2025_07_30,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_32768,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_07_30,
+    last_updated=_Shared.D_2025_07_30,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_32768,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(),
 )
+"Qwen3 30B A3B Thinking 2507 (chat) · 262K context · 32.8K output · free · tools, reasoning, open weights"
 
-QWEN_QWEN3_CODER_30B_A3B_INSTRUCT: Final[Model] = Model(
+QWEN_QWEN3_CODER_30B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="modelscope",
     id="Qwen/Qwen3-Coder-30B-A3B-Instruct",
     name="Qwen3 Coder 30B A3B Instruct",
@@ -133,15 +141,16 @@ QWEN_QWEN3_CODER_30B_A3B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_07_31,
-    last_updated=_D_2025_07_31,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_65536,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_07_31,
+    last_updated=_Shared.D_2025_07_31,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_65536,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Qwen3 Coder 30B A3B Instruct (chat) · 262K context · 65.5K output · free · tools, open weights"
 
-ZHIPUAI_GLM_4_5: Final[Model] = Model(
+ZHIPUAI_GLM_4_5: Final[PricedModel] = PricedModel(
     provider="modelscope",
     id="ZhipuAI/GLM-4.5",
     name="GLM-4.5",
@@ -152,16 +161,17 @@ ZHIPUAI_GLM_4_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_07_28,
-    last_updated=_D_2025_07_28,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_98304,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_07_28,
+    last_updated=_Shared.D_2025_07_28,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_98304,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM-4.5 (chat) · 131K context · 98.3K output · free · tools, reasoning, open weights"
 
-ZHIPUAI_GLM_4_6: Final[Model] = Model(
+ZHIPUAI_GLM_4_6: Final[PricedModel] = PricedModel(
     provider="modelscope",
     id="ZhipuAI/GLM-4.6",
     name="GLM-4.6",
@@ -172,11 +182,12 @@ ZHIPUAI_GLM_4_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_07,
-    release_date=_D_2025_09_30,
-    last_updated=_D_2025_09_30,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_202752_OUTPUT_98304,
+    knowledge=_Shared.D_2025_07,
+    release_date=_Shared.D_2025_09_30,
+    last_updated=_Shared.D_2025_09_30,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_202752_OUTPUT_98304,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM-4.6 (chat) · 203K context · 98.3K output · free · tools, reasoning, open weights"

@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "QWEN_QWEN3_235B_A22B_INSTRUCT_2507",
@@ -17,23 +17,23 @@ __all__ = [
     "ZHIPUAI_GLM_4_6",
 ]
 
-QWEN_QWEN3_235B_A22B_INSTRUCT_2507: Final[Model]
+QWEN_QWEN3_235B_A22B_INSTRUCT_2507: Final[PricedModel]
 "Qwen3 235B A22B Instruct 2507 (chat) · 262K context · 131K output · free · tools, open weights"
 
-QWEN_QWEN3_235B_A22B_THINKING_2507: Final[Model]
+QWEN_QWEN3_235B_A22B_THINKING_2507: Final[PricedModel]
 "Qwen3-235B-A22B-Thinking-2507 (chat) · 262K context · 131K output · free · tools, reasoning, open weights"
 
-QWEN_QWEN3_30B_A3B_INSTRUCT_2507: Final[Model]
+QWEN_QWEN3_30B_A3B_INSTRUCT_2507: Final[PricedModel]
 "Qwen3 30B A3B Instruct 2507 (chat) · 262K context · 16.4K output · free · tools, open weights"
 
-QWEN_QWEN3_30B_A3B_THINKING_2507: Final[Model]
+QWEN_QWEN3_30B_A3B_THINKING_2507: Final[PricedModel]
 "Qwen3 30B A3B Thinking 2507 (chat) · 262K context · 32.8K output · free · tools, reasoning, open weights"
 
-QWEN_QWEN3_CODER_30B_A3B_INSTRUCT: Final[Model]
+QWEN_QWEN3_CODER_30B_A3B_INSTRUCT: Final[PricedModel]
 "Qwen3 Coder 30B A3B Instruct (chat) · 262K context · 65.5K output · free · tools, open weights"
 
-ZHIPUAI_GLM_4_5: Final[Model]
+ZHIPUAI_GLM_4_5: Final[PricedModel]
 "GLM-4.5 (chat) · 131K context · 98.3K output · free · tools, reasoning, open weights"
 
-ZHIPUAI_GLM_4_6: Final[Model]
+ZHIPUAI_GLM_4_6: Final[PricedModel]
 "GLM-4.6 (chat) · 203K context · 98.3K output · free · tools, reasoning, open weights"

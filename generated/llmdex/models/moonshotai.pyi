@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "KIMI_K2_0711_PREVIEW",
@@ -19,29 +19,29 @@ __all__ = [
     "KIMI_K2_7_CODE_HIGHSPEED",
 ]
 
-KIMI_K2_0711_PREVIEW: Final[Model]
+KIMI_K2_0711_PREVIEW: Final[PricedModel]
 "Kimi K2 0711 (chat) · 131K context · 16.4K output · $0.60 in / $2.50 out per 1M tokens · tools, open weights"
 
-KIMI_K2_0905_PREVIEW: Final[Model]
+KIMI_K2_0905_PREVIEW: Final[PricedModel]
 "Kimi K2 0905 (chat) · 262K context · 262K output · $0.60 in / $2.50 out per 1M tokens · tools, open weights"
 
-KIMI_K2_THINKING: Final[Model]
+KIMI_K2_THINKING: Final[PricedModel]
 "Kimi K2 Thinking (chat) · 262K context · 262K output · $0.60 in / $2.50 out per 1M tokens · tools, reasoning, open weights"
 
-KIMI_K2_THINKING_TURBO: Final[Model]
+KIMI_K2_THINKING_TURBO: Final[PricedModel]
 "Kimi K2 Thinking Turbo (chat) · 262K context · 262K output · $1.15 in / $8.00 out per 1M tokens · tools, reasoning, open weights"
 
-KIMI_K2_TURBO_PREVIEW: Final[Model]
+KIMI_K2_TURBO_PREVIEW: Final[PricedModel]
 "Kimi K2 Turbo (chat) · 262K context · 262K output · $2.40 in / $10.00 out per 1M tokens · tools, open weights"
 
-KIMI_K2_5: Final[Model]
+KIMI_K2_5: Final[PricedModel]
 "Kimi K2.5 (chat) · 262K context · 262K output · $0.60 in / $3.00 out per 1M tokens · vision, tools, reasoning, structured output, open weights"
 
-KIMI_K2_6: Final[Model]
+KIMI_K2_6: Final[PricedModel]
 "Kimi K2.6 (chat) · 262K context · 262K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-KIMI_K2_7_CODE: Final[Model]
+KIMI_K2_7_CODE: Final[PricedModel]
 "Kimi K2.7 Code (chat) · 262K context · 262K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-KIMI_K2_7_CODE_HIGHSPEED: Final[Model]
+KIMI_K2_7_CODE_HIGHSPEED: Final[PricedModel]
 "Kimi K2.7 Code HighSpeed (chat) · 262K context · 262K output · $1.90 in / $8.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"

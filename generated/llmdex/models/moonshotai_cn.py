@@ -9,27 +9,31 @@ from decimal import Decimal
 
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
-from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, Model, ReasoningOption
+from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, PricedModel, ReasoningOption
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_131072_OUTPUT_16384 = Limit(context=131072, output=16384)
-_CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
-_D_2024_08 = PartialDate(2024, 8)
-_D_2024_10 = PartialDate(2024, 10)
-_D_2025_01 = PartialDate(2025, 1)
-_D_2025_07_14 = PartialDate(2025, 7, 14)
-_D_2025_09_05 = PartialDate(2025, 9, 5)
-_D_2025_11_06 = PartialDate(2025, 11, 6)
-_D_2026_01 = PartialDate(2026, 1)
-_D_2026_04_21 = PartialDate(2026, 4, 21)
-_D_2026_06_12 = PartialDate(2026, 6, 12)
-_REASONING_TOGGLE = ReasoningOption(type="toggle")
-_TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_131072_OUTPUT_16384 = Limit(context=131072, output=16384)
+    CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
+    D_2024_08 = PartialDate(2024, 8)
+    D_2024_10 = PartialDate(2024, 10)
+    D_2025_01 = PartialDate(2025, 1)
+    D_2025_07_14 = PartialDate(2025, 7, 14)
+    D_2025_09_05 = PartialDate(2025, 9, 5)
+    D_2025_11_06 = PartialDate(2025, 11, 6)
+    D_2026_01 = PartialDate(2026, 1)
+    D_2026_04_21 = PartialDate(2026, 4, 21)
+    D_2026_06_12 = PartialDate(2026, 6, 12)
+    REASONING_TOGGLE = ReasoningOption(type="toggle")
+    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "KIMI_K2_0711_PREVIEW",
@@ -43,7 +47,7 @@ __all__ = [
     "KIMI_K2_7_CODE_HIGHSPEED",
 ]
 
-KIMI_K2_0711_PREVIEW: Final[Model] = Model(
+KIMI_K2_0711_PREVIEW: Final[PricedModel] = PricedModel(
     provider="moonshotai-cn",
     id="kimi-k2-0711-preview",
     name="Kimi K2 0711",
@@ -54,15 +58,16 @@ KIMI_K2_0711_PREVIEW: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_10,
-    release_date=_D_2025_07_14,
-    last_updated=_D_2025_07_14,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_16384,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2025_07_14,
+    last_updated=_Shared.D_2025_07_14,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_16384,
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.5"), cache_read=Decimal("0.15")),
 )
+"Kimi K2 0711 (chat) · 131K context · 16.4K output · $0.60 in / $2.50 out per 1M tokens · tools, open weights"
 
-KIMI_K2_0905_PREVIEW: Final[Model] = Model(
+KIMI_K2_0905_PREVIEW: Final[PricedModel] = PricedModel(
     provider="moonshotai-cn",
     id="kimi-k2-0905-preview",
     name="Kimi K2 0905",
@@ -73,15 +78,16 @@ KIMI_K2_0905_PREVIEW: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_10,
-    release_date=_D_2025_09_05,
-    last_updated=_D_2025_09_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2025_09_05,
+    last_updated=_Shared.D_2025_09_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.5"), cache_read=Decimal("0.15")),
 )
+"Kimi K2 0905 (chat) · 262K context · 262K output · $0.60 in / $2.50 out per 1M tokens · tools, open weights"
 
-KIMI_K2_THINKING: Final[Model] = Model(
+KIMI_K2_THINKING: Final[PricedModel] = PricedModel(
     provider="moonshotai-cn",
     id="kimi-k2-thinking",
     name="Kimi K2 Thinking",
@@ -92,17 +98,18 @@ KIMI_K2_THINKING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_08,
-    release_date=_D_2025_11_06,
-    last_updated=_D_2025_11_06,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2024_08,
+    release_date=_Shared.D_2025_11_06,
+    last_updated=_Shared.D_2025_11_06,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.5"), cache_read=Decimal("0.15")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"Kimi K2 Thinking (chat) · 262K context · 262K output · $0.60 in / $2.50 out per 1M tokens · tools, reasoning, open weights"
 
-KIMI_K2_THINKING_TURBO: Final[Model] = Model(
+KIMI_K2_THINKING_TURBO: Final[PricedModel] = PricedModel(
     provider="moonshotai-cn",
     id="kimi-k2-thinking-turbo",
     name="Kimi K2 Thinking Turbo",
@@ -113,17 +120,18 @@ KIMI_K2_THINKING_TURBO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_08,
-    release_date=_D_2025_11_06,
-    last_updated=_D_2025_11_06,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2024_08,
+    release_date=_Shared.D_2025_11_06,
+    last_updated=_Shared.D_2025_11_06,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("1.15"), output=Decimal("8"), cache_read=Decimal("0.15")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"Kimi K2 Thinking Turbo (chat) · 262K context · 262K output · $1.15 in / $8.00 out per 1M tokens · tools, reasoning, open weights"
 
-KIMI_K2_TURBO_PREVIEW: Final[Model] = Model(
+KIMI_K2_TURBO_PREVIEW: Final[PricedModel] = PricedModel(
     provider="moonshotai-cn",
     id="kimi-k2-turbo-preview",
     name="Kimi K2 Turbo",
@@ -134,15 +142,16 @@ KIMI_K2_TURBO_PREVIEW: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_10,
-    release_date=_D_2025_09_05,
-    last_updated=_D_2025_09_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2025_09_05,
+    last_updated=_Shared.D_2025_09_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("2.4"), output=Decimal("10"), cache_read=Decimal("0.6")),
 )
+"Kimi K2 Turbo (chat) · 262K context · 262K output · $2.40 in / $10.00 out per 1M tokens · tools, open weights"
 
-KIMI_K2_5: Final[Model] = Model(
+KIMI_K2_5: Final[PricedModel] = PricedModel(
     provider="moonshotai-cn",
     id="kimi-k2.5",
     name="Kimi K2.5",
@@ -154,17 +163,18 @@ KIMI_K2_5: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_01,
-    last_updated=_D_2026_01,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_01,
+    last_updated=_Shared.D_2026_01,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.6"), output=Decimal("3"), cache_read=Decimal("0.1")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Kimi K2.5 (chat) · 262K context · 262K output · $0.60 in / $3.00 out per 1M tokens · vision, tools, reasoning, structured output, open weights"
 
-KIMI_K2_6: Final[Model] = Model(
+KIMI_K2_6: Final[PricedModel] = PricedModel(
     provider="moonshotai-cn",
     id="kimi-k2.6",
     name="Kimi K2.6",
@@ -176,17 +186,18 @@ KIMI_K2_6: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_04_21,
-    last_updated=_D_2026_04_21,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_04_21,
+    last_updated=_Shared.D_2026_04_21,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.95"), output=Decimal("4"), cache_read=Decimal("0.16")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Kimi K2.6 (chat) · 262K context · 262K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-KIMI_K2_7_CODE: Final[Model] = Model(
+KIMI_K2_7_CODE: Final[PricedModel] = PricedModel(
     provider="moonshotai-cn",
     id="kimi-k2.7-code",
     name="Kimi K2.7 Code",
@@ -198,17 +209,18 @@ KIMI_K2_7_CODE: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_06_12,
-    last_updated=_D_2026_06_12,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_06_12,
+    last_updated=_Shared.D_2026_06_12,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.95"), output=Decimal("4"), cache_read=Decimal("0.19")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"Kimi K2.7 Code (chat) · 262K context · 262K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-KIMI_K2_7_CODE_HIGHSPEED: Final[Model] = Model(
+KIMI_K2_7_CODE_HIGHSPEED: Final[PricedModel] = PricedModel(
     provider="moonshotai-cn",
     id="kimi-k2.7-code-highspeed",
     name="Kimi K2.7 Code HighSpeed",
@@ -220,12 +232,13 @@ KIMI_K2_7_CODE_HIGHSPEED: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_06_12,
-    last_updated=_D_2026_06_12,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_06_12,
+    last_updated=_Shared.D_2026_06_12,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("1.9"), output=Decimal("8"), cache_read=Decimal("0.38")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"Kimi K2.7 Code HighSpeed (chat) · 262K context · 262K output · $1.90 in / $8.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"

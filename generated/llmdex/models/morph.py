@@ -9,18 +9,22 @@ from decimal import Decimal
 
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
-from llmdex_runtime.model import Cost, Limit, Modalities, Model
+from llmdex_runtime.model import Cost, Limit, Modalities, PricedModel
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_16000_OUTPUT_16000 = Limit(context=16000, output=16000)
-_CONTEXT_32000_OUTPUT_32000 = Limit(context=32000, output=32000)
-_D_2024_06_01 = PartialDate(2024, 6, 1)
-_D_2024_08_15 = PartialDate(2024, 8, 15)
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_16000_OUTPUT_16000 = Limit(context=16000, output=16000)
+    CONTEXT_32000_OUTPUT_32000 = Limit(context=32000, output=32000)
+    D_2024_06_01 = PartialDate(2024, 6, 1)
+    D_2024_08_15 = PartialDate(2024, 8, 15)
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "AUTO",
@@ -28,7 +32,7 @@ __all__ = [
     "MORPH_V3_LARGE",
 ]
 
-AUTO: Final[Model] = Model(
+AUTO: Final[PricedModel] = PricedModel(
     provider="morph",
     id="auto",
     name="Auto",
@@ -39,14 +43,15 @@ AUTO: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    release_date=_D_2024_06_01,
-    last_updated=_D_2024_06_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32000_OUTPUT_32000,
+    release_date=_Shared.D_2024_06_01,
+    last_updated=_Shared.D_2024_06_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32000_OUTPUT_32000,
     cost=Cost(input=Decimal("0.85"), output=Decimal("1.55")),
 )
+"Auto (chat) · 32K context · 32K output · $0.85 in / $1.55 out per 1M tokens"
 
-MORPH_V3_FAST: Final[Model] = Model(
+MORPH_V3_FAST: Final[PricedModel] = PricedModel(
     provider="morph",
     id="morph-v3-fast",
     name="Morph v3 Fast",
@@ -57,14 +62,15 @@ MORPH_V3_FAST: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    release_date=_D_2024_08_15,
-    last_updated=_D_2024_08_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_16000_OUTPUT_16000,
+    release_date=_Shared.D_2024_08_15,
+    last_updated=_Shared.D_2024_08_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_16000_OUTPUT_16000,
     cost=Cost(input=Decimal("0.8"), output=Decimal("1.2")),
 )
+"Morph v3 Fast (chat) · 16K context · 16K output · $0.80 in / $1.20 out per 1M tokens"
 
-MORPH_V3_LARGE: Final[Model] = Model(
+MORPH_V3_LARGE: Final[PricedModel] = PricedModel(
     provider="morph",
     id="morph-v3-large",
     name="Morph v3 Large",
@@ -75,9 +81,10 @@ MORPH_V3_LARGE: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    release_date=_D_2024_08_15,
-    last_updated=_D_2024_08_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32000_OUTPUT_32000,
+    release_date=_Shared.D_2024_08_15,
+    last_updated=_Shared.D_2024_08_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32000_OUTPUT_32000,
     cost=Cost(input=Decimal("0.9"), output=Decimal("1.9")),
 )
+"Morph v3 Large (chat) · 32K context · 32K output · $0.90 in / $1.90 out per 1M tokens"

@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "AUTO",
@@ -13,11 +13,11 @@ __all__ = [
     "MORPH_V3_LARGE",
 ]
 
-AUTO: Final[Model]
+AUTO: Final[PricedModel]
 "Auto (chat) · 32K context · 32K output · $0.85 in / $1.55 out per 1M tokens"
 
-MORPH_V3_FAST: Final[Model]
+MORPH_V3_FAST: Final[PricedModel]
 "Morph v3 Fast (chat) · 16K context · 16K output · $0.80 in / $1.20 out per 1M tokens"
 
-MORPH_V3_LARGE: Final[Model]
+MORPH_V3_LARGE: Final[PricedModel]
 "Morph v3 Large (chat) · 32K context · 32K output · $0.90 in / $1.90 out per 1M tokens"

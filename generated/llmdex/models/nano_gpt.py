@@ -9,421 +9,441 @@ from decimal import Decimal
 
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
-from llmdex_runtime.model import Cost, Limit, Modalities, Model, ReasoningOption
+from llmdex_runtime.model import Cost, Limit, Modalities, PricedModel, ReasoningOption
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_10000000_INPUT_10000000_OUTPUT_8192 = Limit(context=10000000, input=10000000, output=8192)
-_CONTEXT_1000000_INPUT_1000000_OUTPUT_1000000 = Limit(
-    context=1000000, input=1000000, output=1000000
-)
-_CONTEXT_1000000_INPUT_1000000_OUTPUT_128000 = Limit(context=1000000, input=1000000, output=128000)
-_CONTEXT_1000000_INPUT_1000000_OUTPUT_131072 = Limit(context=1000000, input=1000000, output=131072)
-_CONTEXT_1000000_INPUT_1000000_OUTPUT_32768 = Limit(context=1000000, input=1000000, output=32768)
-_CONTEXT_1000000_INPUT_1000000_OUTPUT_4096 = Limit(context=1000000, input=1000000, output=4096)
-_CONTEXT_1000000_INPUT_1000000_OUTPUT_64000 = Limit(context=1000000, input=1000000, output=64000)
-_CONTEXT_1000000_INPUT_1000000_OUTPUT_65535 = Limit(context=1000000, input=1000000, output=65535)
-_CONTEXT_1000000_INPUT_1000000_OUTPUT_65536 = Limit(context=1000000, input=1000000, output=65536)
-_CONTEXT_1000000_INPUT_1000000_OUTPUT_8192 = Limit(context=1000000, input=1000000, output=8192)
-_CONTEXT_1000192_INPUT_1000192_OUTPUT_16384 = Limit(context=1000192, input=1000192, output=16384)
-_CONTEXT_1047576_INPUT_1047576_OUTPUT_32768 = Limit(context=1047576, input=1047576, output=32768)
-_CONTEXT_1048000_INPUT_1048000_OUTPUT_65536 = Limit(context=1048000, input=1048000, output=65536)
-_CONTEXT_1048576_INPUT_1048576_OUTPUT_131072 = Limit(context=1048576, input=1048576, output=131072)
-_CONTEXT_1048576_INPUT_1048576_OUTPUT_384000 = Limit(context=1048576, input=1048576, output=384000)
-_CONTEXT_1048576_INPUT_1048576_OUTPUT_65536 = Limit(context=1048576, input=1048576, output=65536)
-_CONTEXT_1048756_INPUT_1048756_OUTPUT_262144 = Limit(context=1048756, input=1048756, output=262144)
-_CONTEXT_1048756_INPUT_1048756_OUTPUT_65536 = Limit(context=1048756, input=1048756, output=65536)
-_CONTEXT_119000_INPUT_119000_OUTPUT_64000 = Limit(context=119000, input=119000, output=64000)
-_CONTEXT_12000_INPUT_12000_OUTPUT_4096 = Limit(context=12000, input=12000, output=4096)
-_CONTEXT_127000_INPUT_127000_OUTPUT_128000 = Limit(context=127000, input=127000, output=128000)
-_CONTEXT_128000_INPUT_128000_OUTPUT_128000 = Limit(context=128000, input=128000, output=128000)
-_CONTEXT_128000_INPUT_128000_OUTPUT_131072 = Limit(context=128000, input=128000, output=131072)
-_CONTEXT_128000_INPUT_128000_OUTPUT_16384 = Limit(context=128000, input=128000, output=16384)
-_CONTEXT_128000_INPUT_128000_OUTPUT_163840 = Limit(context=128000, input=128000, output=163840)
-_CONTEXT_128000_INPUT_128000_OUTPUT_24000 = Limit(context=128000, input=128000, output=24000)
-_CONTEXT_128000_INPUT_128000_OUTPUT_256000 = Limit(context=128000, input=128000, output=256000)
-_CONTEXT_128000_INPUT_128000_OUTPUT_262144 = Limit(context=128000, input=128000, output=262144)
-_CONTEXT_128000_INPUT_128000_OUTPUT_32768 = Limit(context=128000, input=128000, output=32768)
-_CONTEXT_128000_INPUT_128000_OUTPUT_4096 = Limit(context=128000, input=128000, output=4096)
-_CONTEXT_128000_INPUT_128000_OUTPUT_40960 = Limit(context=128000, input=128000, output=40960)
-_CONTEXT_128000_INPUT_128000_OUTPUT_50000 = Limit(context=128000, input=128000, output=50000)
-_CONTEXT_128000_INPUT_128000_OUTPUT_5120 = Limit(context=128000, input=128000, output=5120)
-_CONTEXT_128000_INPUT_128000_OUTPUT_64000 = Limit(context=128000, input=128000, output=64000)
-_CONTEXT_128000_INPUT_128000_OUTPUT_65535 = Limit(context=128000, input=128000, output=65535)
-_CONTEXT_128000_INPUT_128000_OUTPUT_65536 = Limit(context=128000, input=128000, output=65536)
-_CONTEXT_128000_INPUT_128000_OUTPUT_8192 = Limit(context=128000, input=128000, output=8192)
-_CONTEXT_128000_INPUT_128000_OUTPUT_96000 = Limit(context=128000, input=128000, output=96000)
-_CONTEXT_128000_INPUT_128000_OUTPUT_98304 = Limit(context=128000, input=128000, output=98304)
-_CONTEXT_131000_INPUT_131000_OUTPUT_65535 = Limit(context=131000, input=131000, output=65535)
-_CONTEXT_131072_INPUT_131072_OUTPUT_131072 = Limit(context=131072, input=131072, output=131072)
-_CONTEXT_131072_INPUT_131072_OUTPUT_16384 = Limit(context=131072, input=131072, output=16384)
-_CONTEXT_131072_INPUT_131072_OUTPUT_32768 = Limit(context=131072, input=131072, output=32768)
-_CONTEXT_131072_INPUT_131072_OUTPUT_4096 = Limit(context=131072, input=131072, output=4096)
-_CONTEXT_131072_INPUT_131072_OUTPUT_8192 = Limit(context=131072, input=131072, output=8192)
-_CONTEXT_160000_INPUT_160000_OUTPUT_16384 = Limit(context=160000, input=160000, output=16384)
-_CONTEXT_16000_INPUT_16000_OUTPUT_8192 = Limit(context=16000, input=16000, output=8192)
-_CONTEXT_163000_INPUT_163000_OUTPUT_65536 = Limit(context=163000, input=163000, output=65536)
-_CONTEXT_163840_INPUT_163840_OUTPUT_65536 = Limit(context=163840, input=163840, output=65536)
-_CONTEXT_16384_INPUT_16384_OUTPUT_16384 = Limit(context=16384, input=16384, output=16384)
-_CONTEXT_16384_INPUT_16384_OUTPUT_32768 = Limit(context=16384, input=16384, output=32768)
-_CONTEXT_16384_INPUT_16384_OUTPUT_8192 = Limit(context=16384, input=16384, output=8192)
-_CONTEXT_16385_INPUT_16385_OUTPUT_4096 = Limit(context=16385, input=16385, output=4096)
-_CONTEXT_164000_INPUT_164000_OUTPUT_65536 = Limit(context=164000, input=164000, output=65536)
-_CONTEXT_164000_INPUT_164000_OUTPUT_8192 = Limit(context=164000, input=164000, output=8192)
-_CONTEXT_196608_INPUT_196608_OUTPUT_131072 = Limit(context=196608, input=196608, output=131072)
-_CONTEXT_2000000_INPUT_2000000_OUTPUT_131072 = Limit(context=2000000, input=2000000, output=131072)
-_CONTEXT_2000000_INPUT_2000000_OUTPUT_8192 = Limit(context=2000000, input=2000000, output=8192)
-_CONTEXT_200000_INPUT_200000_OUTPUT_100000 = Limit(context=200000, input=200000, output=100000)
-_CONTEXT_200000_INPUT_200000_OUTPUT_128000 = Limit(context=200000, input=200000, output=128000)
-_CONTEXT_200000_INPUT_200000_OUTPUT_131072 = Limit(context=200000, input=200000, output=131072)
-_CONTEXT_200000_INPUT_200000_OUTPUT_204800 = Limit(context=200000, input=200000, output=204800)
-_CONTEXT_200000_INPUT_200000_OUTPUT_32000 = Limit(context=200000, input=200000, output=32000)
-_CONTEXT_200000_INPUT_200000_OUTPUT_4096 = Limit(context=200000, input=200000, output=4096)
-_CONTEXT_200000_INPUT_200000_OUTPUT_64000 = Limit(context=200000, input=200000, output=64000)
-_CONTEXT_200000_INPUT_200000_OUTPUT_65535 = Limit(context=200000, input=200000, output=65535)
-_CONTEXT_200000_INPUT_200000_OUTPUT_65536 = Limit(context=200000, input=200000, output=65536)
-_CONTEXT_200000_INPUT_200000_OUTPUT_8192 = Limit(context=200000, input=200000, output=8192)
-_CONTEXT_202752_INPUT_202752_OUTPUT_65535 = Limit(context=202752, input=202752, output=65535)
-_CONTEXT_202800_INPUT_202800_OUTPUT_131072 = Limit(context=202800, input=202800, output=131072)
-_CONTEXT_202800_INPUT_202800_OUTPUT_131100 = Limit(context=202800, input=202800, output=131100)
-_CONTEXT_203000_INPUT_203000_OUTPUT_65535 = Limit(context=203000, input=203000, output=65535)
-_CONTEXT_204800_INPUT_204800_OUTPUT_131072 = Limit(context=204800, input=204800, output=131072)
-_CONTEXT_20480_INPUT_20480_OUTPUT_16384 = Limit(context=20480, input=20480, output=16384)
-_CONTEXT_2097152_INPUT_2097152_OUTPUT_8192 = Limit(context=2097152, input=2097152, output=8192)
-_CONTEXT_24000_INPUT_24000_OUTPUT_8192 = Limit(context=24000, input=24000, output=8192)
-_CONTEXT_24576_INPUT_24576_OUTPUT_8192 = Limit(context=24576, input=24576, output=8192)
-_CONTEXT_245800_OUTPUT_65536 = Limit(context=245800, output=65536)
-_CONTEXT_256000_INPUT_256000_OUTPUT_128000 = Limit(context=256000, input=256000, output=128000)
-_CONTEXT_256000_INPUT_256000_OUTPUT_16384 = Limit(context=256000, input=256000, output=16384)
-_CONTEXT_256000_INPUT_256000_OUTPUT_256000 = Limit(context=256000, input=256000, output=256000)
-_CONTEXT_256000_INPUT_256000_OUTPUT_262144 = Limit(context=256000, input=256000, output=262144)
-_CONTEXT_256000_INPUT_256000_OUTPUT_32000 = Limit(context=256000, input=256000, output=32000)
-_CONTEXT_256000_INPUT_256000_OUTPUT_32768 = Limit(context=256000, input=256000, output=32768)
-_CONTEXT_256000_INPUT_256000_OUTPUT_4096 = Limit(context=256000, input=256000, output=4096)
-_CONTEXT_256000_INPUT_256000_OUTPUT_65535 = Limit(context=256000, input=256000, output=65535)
-_CONTEXT_256000_INPUT_256000_OUTPUT_65536 = Limit(context=256000, input=256000, output=65536)
-_CONTEXT_256000_INPUT_256000_OUTPUT_80000 = Limit(context=256000, input=256000, output=80000)
-_CONTEXT_256000_INPUT_256000_OUTPUT_8192 = Limit(context=256000, input=256000, output=8192)
-_CONTEXT_256000_OUTPUT_65536 = Limit(context=256000, output=65536)
-_CONTEXT_258048_INPUT_258048_OUTPUT_65536 = Limit(context=258048, input=258048, output=65536)
-_CONTEXT_260096_INPUT_260096_OUTPUT_65536 = Limit(context=260096, input=260096, output=65536)
-_CONTEXT_262000_INPUT_262000_OUTPUT_32768 = Limit(context=262000, input=262000, output=32768)
-_CONTEXT_262000_INPUT_262000_OUTPUT_65536 = Limit(context=262000, input=262000, output=65536)
-_CONTEXT_262144_INPUT_262144_OUTPUT_131072 = Limit(context=262144, input=262144, output=131072)
-_CONTEXT_262144_INPUT_262144_OUTPUT_16384 = Limit(context=262144, input=262144, output=16384)
-_CONTEXT_262144_INPUT_262144_OUTPUT_256000 = Limit(context=262144, input=262144, output=256000)
-_CONTEXT_262144_INPUT_262144_OUTPUT_262144 = Limit(context=262144, input=262144, output=262144)
-_CONTEXT_262144_INPUT_262144_OUTPUT_32768 = Limit(context=262144, input=262144, output=32768)
-_CONTEXT_262144_INPUT_262144_OUTPUT_65536 = Limit(context=262144, input=262144, output=65536)
-_CONTEXT_262144_INPUT_262144_OUTPUT_80000 = Limit(context=262144, input=262144, output=80000)
-_CONTEXT_300000_INPUT_300000_OUTPUT_32000 = Limit(context=300000, input=300000, output=32000)
-_CONTEXT_300000_INPUT_300000_OUTPUT_5120 = Limit(context=300000, input=300000, output=5120)
-_CONTEXT_32000_INPUT_32000_OUTPUT_16384 = Limit(context=32000, input=32000, output=16384)
-_CONTEXT_32000_INPUT_32000_OUTPUT_32768 = Limit(context=32000, input=32000, output=32768)
-_CONTEXT_32000_INPUT_32000_OUTPUT_4096 = Limit(context=32000, input=32000, output=4096)
-_CONTEXT_32000_INPUT_32000_OUTPUT_8000 = Limit(context=32000, input=32000, output=8000)
-_CONTEXT_32000_INPUT_32000_OUTPUT_8192 = Limit(context=32000, input=32000, output=8192)
-_CONTEXT_32767_INPUT_32767_OUTPUT_8192 = Limit(context=32767, input=32767, output=8192)
-_CONTEXT_32768_INPUT_32768_OUTPUT_16384 = Limit(context=32768, input=32768, output=16384)
-_CONTEXT_32768_INPUT_32768_OUTPUT_32768 = Limit(context=32768, input=32768, output=32768)
-_CONTEXT_32768_INPUT_32768_OUTPUT_4096 = Limit(context=32768, input=32768, output=4096)
-_CONTEXT_32768_INPUT_32768_OUTPUT_65536 = Limit(context=32768, input=32768, output=65536)
-_CONTEXT_32768_INPUT_32768_OUTPUT_8192 = Limit(context=32768, input=32768, output=8192)
-_CONTEXT_328000_INPUT_328000_OUTPUT_65536 = Limit(context=328000, input=328000, output=65536)
-_CONTEXT_400000_INPUT_400000_OUTPUT_128000 = Limit(context=400000, input=400000, output=128000)
-_CONTEXT_4000_INPUT_4000_OUTPUT_4096 = Limit(context=4000, input=4000, output=4096)
-_CONTEXT_4096_INPUT_4096_OUTPUT_4096 = Limit(context=4096, input=4096, output=4096)
-_CONTEXT_41000_INPUT_41000_OUTPUT_32768 = Limit(context=41000, input=41000, output=32768)
-_CONTEXT_49152_INPUT_49152_OUTPUT_16384 = Limit(context=49152, input=49152, output=16384)
-_CONTEXT_512000_INPUT_512000_OUTPUT_80000 = Limit(context=512000, input=512000, output=80000)
-_CONTEXT_60000_INPUT_60000_OUTPUT_128000 = Limit(context=60000, input=60000, output=128000)
-_CONTEXT_6144_INPUT_6144_OUTPUT_4096 = Limit(context=6144, input=6144, output=4096)
-_CONTEXT_64000_INPUT_64000_OUTPUT_32768 = Limit(context=64000, input=64000, output=32768)
-_CONTEXT_64000_INPUT_64000_OUTPUT_65536 = Limit(context=64000, input=64000, output=65536)
-_CONTEXT_64000_INPUT_64000_OUTPUT_8192 = Limit(context=64000, input=64000, output=8192)
-_CONTEXT_64000_INPUT_64000_OUTPUT_96000 = Limit(context=64000, input=64000, output=96000)
-_CONTEXT_65532_INPUT_65532_OUTPUT_2048 = Limit(context=65532, input=65532, output=2048)
-_CONTEXT_65536_INPUT_65536_OUTPUT_16384 = Limit(context=65536, input=65536, output=16384)
-_CONTEXT_65536_INPUT_65536_OUTPUT_32768 = Limit(context=65536, input=65536, output=32768)
-_CONTEXT_65536_INPUT_65536_OUTPUT_4096 = Limit(context=65536, input=65536, output=4096)
-_CONTEXT_65536_INPUT_65536_OUTPUT_65536 = Limit(context=65536, input=65536, output=65536)
-_CONTEXT_65536_INPUT_65536_OUTPUT_8192 = Limit(context=65536, input=65536, output=8192)
-_CONTEXT_800000_INPUT_800000_OUTPUT_65536 = Limit(context=800000, input=800000, output=65536)
-_CONTEXT_80000_INPUT_80000_OUTPUT_16384 = Limit(context=80000, input=80000, output=16384)
-_CONTEXT_8000_INPUT_8000_OUTPUT_16384 = Limit(context=8000, input=8000, output=16384)
-_CONTEXT_8000_INPUT_8000_OUTPUT_4096 = Limit(context=8000, input=8000, output=4096)
-_CONTEXT_8192_INPUT_8192_OUTPUT_4096 = Limit(context=8192, input=8192, output=4096)
-_CONTEXT_8192_INPUT_8192_OUTPUT_8192 = Limit(context=8192, input=8192, output=8192)
-_CONTEXT_922000_INPUT_922000_OUTPUT_128000 = Limit(context=922000, input=922000, output=128000)
-_CONTEXT_983616_INPUT_983616_OUTPUT_65536 = Limit(context=983616, input=983616, output=65536)
-_CONTEXT_991800_OUTPUT_65536 = Limit(context=991800, output=65536)
-_CONTEXT_991808_INPUT_991808_OUTPUT_65536 = Limit(context=991808, input=991808, output=65536)
-_CONTEXT_995904_INPUT_995904_OUTPUT_32768 = Limit(context=995904, input=995904, output=32768)
-_D_2022_11_30 = PartialDate(2022, 11, 30)
-_D_2023_03_02 = PartialDate(2023, 3, 2)
-_D_2023_05_01 = PartialDate(2023, 5, 1)
-_D_2023_08_01 = PartialDate(2023, 8, 1)
-_D_2023_11_06 = PartialDate(2023, 11, 6)
-_D_2024_01_01 = PartialDate(2024, 1, 1)
-_D_2024_01_16 = PartialDate(2024, 1, 16)
-_D_2024_01_25 = PartialDate(2024, 1, 25)
-_D_2024_02_26 = PartialDate(2024, 2, 26)
-_D_2024_03_01 = PartialDate(2024, 3, 1)
-_D_2024_03_11 = PartialDate(2024, 3, 11)
-_D_2024_04_03 = PartialDate(2024, 4, 3)
-_D_2024_05_01 = PartialDate(2024, 5, 1)
-_D_2024_05_13 = PartialDate(2024, 5, 13)
-_D_2024_05_14 = PartialDate(2024, 5, 14)
-_D_2024_06_01 = PartialDate(2024, 6, 1)
-_D_2024_06_05 = PartialDate(2024, 6, 5)
-_D_2024_07_01 = PartialDate(2024, 7, 1)
-_D_2024_07_05 = PartialDate(2024, 7, 5)
-_D_2024_07_18 = PartialDate(2024, 7, 18)
-_D_2024_07_23 = PartialDate(2024, 7, 23)
-_D_2024_08_01 = PartialDate(2024, 8, 1)
-_D_2024_08_06 = PartialDate(2024, 8, 6)
-_D_2024_08_30 = PartialDate(2024, 8, 30)
-_D_2024_09_01 = PartialDate(2024, 9, 1)
-_D_2024_09_12 = PartialDate(2024, 9, 12)
-_D_2024_09_25 = PartialDate(2024, 9, 25)
-_D_2024_10_11 = PartialDate(2024, 10, 11)
-_D_2024_10_16 = PartialDate(2024, 10, 16)
-_D_2024_10_22 = PartialDate(2024, 10, 22)
-_D_2024_11_01 = PartialDate(2024, 11, 1)
-_D_2024_11_20 = PartialDate(2024, 11, 20)
-_D_2024_11_29 = PartialDate(2024, 11, 29)
-_D_2024_12_01 = PartialDate(2024, 12, 1)
-_D_2024_12_03 = PartialDate(2024, 12, 3)
-_D_2024_12_06 = PartialDate(2024, 12, 6)
-_D_2024_12_11 = PartialDate(2024, 12, 11)
-_D_2024_12_17 = PartialDate(2024, 12, 17)
-_D_2024_12_19 = PartialDate(2024, 12, 19)
-_D_2025_01_01 = PartialDate(2025, 1, 1)
-_D_2025_01_06 = PartialDate(2025, 1, 6)
-_D_2025_01_11 = PartialDate(2025, 1, 11)
-_D_2025_01_15 = PartialDate(2025, 1, 15)
-_D_2025_01_20 = PartialDate(2025, 1, 20)
-_D_2025_01_21 = PartialDate(2025, 1, 21)
-_D_2025_01_22 = PartialDate(2025, 1, 22)
-_D_2025_01_25 = PartialDate(2025, 1, 25)
-_D_2025_01_31 = PartialDate(2025, 1, 31)
-_D_2025_02_01 = PartialDate(2025, 2, 1)
-_D_2025_02_05 = PartialDate(2025, 2, 5)
-_D_2025_02_17 = PartialDate(2025, 2, 17)
-_D_2025_02_19 = PartialDate(2025, 2, 19)
-_D_2025_02_20 = PartialDate(2025, 2, 20)
-_D_2025_02_24 = PartialDate(2025, 2, 24)
-_D_2025_02_25 = PartialDate(2025, 2, 25)
-_D_2025_02_27 = PartialDate(2025, 2, 27)
-_D_2025_03_01 = PartialDate(2025, 3, 1)
-_D_2025_03_10 = PartialDate(2025, 3, 10)
-_D_2025_03_12 = PartialDate(2025, 3, 12)
-_D_2025_03_20 = PartialDate(2025, 3, 20)
-_D_2025_03_24 = PartialDate(2025, 3, 24)
-_D_2025_03_25 = PartialDate(2025, 3, 25)
-_D_2025_03_28 = PartialDate(2025, 3, 28)
-_D_2025_04_03 = PartialDate(2025, 4, 3)
-_D_2025_04_08 = PartialDate(2025, 4, 8)
-_D_2025_04_13 = PartialDate(2025, 4, 13)
-_D_2025_04_14 = PartialDate(2025, 4, 14)
-_D_2025_04_15 = PartialDate(2025, 4, 15)
-_D_2025_04_16 = PartialDate(2025, 4, 16)
-_D_2025_04_17 = PartialDate(2025, 4, 17)
-_D_2025_04_29 = PartialDate(2025, 4, 29)
-_D_2025_04_30 = PartialDate(2025, 4, 30)
-_D_2025_05_06 = PartialDate(2025, 5, 6)
-_D_2025_05_07 = PartialDate(2025, 5, 7)
-_D_2025_05_08 = PartialDate(2025, 5, 8)
-_D_2025_05_10 = PartialDate(2025, 5, 10)
-_D_2025_05_14 = PartialDate(2025, 5, 14)
-_D_2025_05_15 = PartialDate(2025, 5, 15)
-_D_2025_05_20 = PartialDate(2025, 5, 20)
-_D_2025_05_22 = PartialDate(2025, 5, 22)
-_D_2025_05_23 = PartialDate(2025, 5, 23)
-_D_2025_05_28 = PartialDate(2025, 5, 28)
-_D_2025_06_01 = PartialDate(2025, 6, 1)
-_D_2025_06_04 = PartialDate(2025, 6, 4)
-_D_2025_06_05 = PartialDate(2025, 6, 5)
-_D_2025_06_10 = PartialDate(2025, 6, 10)
-_D_2025_06_15 = PartialDate(2025, 6, 15)
-_D_2025_06_16 = PartialDate(2025, 6, 16)
-_D_2025_06_17 = PartialDate(2025, 6, 17)
-_D_2025_06_30 = PartialDate(2025, 6, 30)
-_D_2025_07_01 = PartialDate(2025, 7, 1)
-_D_2025_07_03 = PartialDate(2025, 7, 3)
-_D_2025_07_04 = PartialDate(2025, 7, 4)
-_D_2025_07_09 = PartialDate(2025, 7, 9)
-_D_2025_07_11 = PartialDate(2025, 7, 11)
-_D_2025_07_15 = PartialDate(2025, 7, 15)
-_D_2025_07_22 = PartialDate(2025, 7, 22)
-_D_2025_07_25 = PartialDate(2025, 7, 25)
-_D_2025_07_26 = PartialDate(2025, 7, 26)
-_D_2025_07_29 = PartialDate(2025, 7, 29)
-_D_2025_07_31 = PartialDate(2025, 7, 31)
-_D_2025_08_01 = PartialDate(2025, 8, 1)
-_D_2025_08_02 = PartialDate(2025, 8, 2)
-_D_2025_08_05 = PartialDate(2025, 8, 5)
-_D_2025_08_07 = PartialDate(2025, 8, 7)
-_D_2025_08_08 = PartialDate(2025, 8, 8)
-_D_2025_08_18 = PartialDate(2025, 8, 18)
-_D_2025_08_19 = PartialDate(2025, 8, 19)
-_D_2025_08_21 = PartialDate(2025, 8, 21)
-_D_2025_08_22 = PartialDate(2025, 8, 22)
-_D_2025_08_26 = PartialDate(2025, 8, 26)
-_D_2025_08_31 = PartialDate(2025, 8, 31)
-_D_2025_09_05 = PartialDate(2025, 9, 5)
-_D_2025_09_10 = PartialDate(2025, 9, 10)
-_D_2025_09_11 = PartialDate(2025, 9, 11)
-_D_2025_09_15 = PartialDate(2025, 9, 15)
-_D_2025_09_17 = PartialDate(2025, 9, 17)
-_D_2025_09_18 = PartialDate(2025, 9, 18)
-_D_2025_09_22 = PartialDate(2025, 9, 22)
-_D_2025_09_25 = PartialDate(2025, 9, 25)
-_D_2025_09_29 = PartialDate(2025, 9, 29)
-_D_2025_09_30 = PartialDate(2025, 9, 30)
-_D_2025_10_02 = PartialDate(2025, 10, 2)
-_D_2025_10_15 = PartialDate(2025, 10, 15)
-_D_2025_10_25 = PartialDate(2025, 10, 25)
-_D_2025_10_28 = PartialDate(2025, 10, 28)
-_D_2025_10_29 = PartialDate(2025, 10, 29)
-_D_2025_11_01 = PartialDate(2025, 11, 1)
-_D_2025_11_06 = PartialDate(2025, 11, 6)
-_D_2025_11_13 = PartialDate(2025, 11, 13)
-_D_2025_11_18 = PartialDate(2025, 11, 18)
-_D_2025_11_22 = PartialDate(2025, 11, 22)
-_D_2025_11_24 = PartialDate(2025, 11, 24)
-_D_2025_12_01 = PartialDate(2025, 12, 1)
-_D_2025_12_02 = PartialDate(2025, 12, 2)
-_D_2025_12_03 = PartialDate(2025, 12, 3)
-_D_2025_12_04 = PartialDate(2025, 12, 4)
-_D_2025_12_08 = PartialDate(2025, 12, 8)
-_D_2025_12_09 = PartialDate(2025, 12, 9)
-_D_2025_12_10 = PartialDate(2025, 12, 10)
-_D_2025_12_11 = PartialDate(2025, 12, 11)
-_D_2025_12_13 = PartialDate(2025, 12, 13)
-_D_2025_12_15 = PartialDate(2025, 12, 15)
-_D_2025_12_17 = PartialDate(2025, 12, 17)
-_D_2025_12_19 = PartialDate(2025, 12, 19)
-_D_2025_12_20 = PartialDate(2025, 12, 20)
-_D_2025_12_22 = PartialDate(2025, 12, 22)
-_D_2025_12_23 = PartialDate(2025, 12, 23)
-_D_2025_12_25 = PartialDate(2025, 12, 25)
-_D_2026_01_01 = PartialDate(2026, 1, 1)
-_D_2026_01_07 = PartialDate(2026, 1, 7)
-_D_2026_01_14 = PartialDate(2026, 1, 14)
-_D_2026_01_19 = PartialDate(2026, 1, 19)
-_D_2026_01_24 = PartialDate(2026, 1, 24)
-_D_2026_01_26 = PartialDate(2026, 1, 26)
-_D_2026_01_29 = PartialDate(2026, 1, 29)
-_D_2026_02_02 = PartialDate(2026, 2, 2)
-_D_2026_02_05 = PartialDate(2026, 2, 5)
-_D_2026_02_11 = PartialDate(2026, 2, 11)
-_D_2026_02_12 = PartialDate(2026, 2, 12)
-_D_2026_02_14 = PartialDate(2026, 2, 14)
-_D_2026_02_16 = PartialDate(2026, 2, 16)
-_D_2026_02_17 = PartialDate(2026, 2, 17)
-_D_2026_02_19 = PartialDate(2026, 2, 19)
-_D_2026_02_21 = PartialDate(2026, 2, 21)
-_D_2026_02_23 = PartialDate(2026, 2, 23)
-_D_2026_02_24 = PartialDate(2026, 2, 24)
-_D_2026_02_27 = PartialDate(2026, 2, 27)
-_D_2026_02_28 = PartialDate(2026, 2, 28)
-_D_2026_03_01 = PartialDate(2026, 3, 1)
-_D_2026_03_03 = PartialDate(2026, 3, 3)
-_D_2026_03_05 = PartialDate(2026, 3, 5)
-_D_2026_03_10 = PartialDate(2026, 3, 10)
-_D_2026_03_13 = PartialDate(2026, 3, 13)
-_D_2026_03_15 = PartialDate(2026, 3, 15)
-_D_2026_03_16 = PartialDate(2026, 3, 16)
-_D_2026_03_17 = PartialDate(2026, 3, 17)
-_D_2026_03_18 = PartialDate(2026, 3, 18)
-_D_2026_03_19 = PartialDate(2026, 3, 19)
-_D_2026_03_20 = PartialDate(2026, 3, 20)
-_D_2026_03_26 = PartialDate(2026, 3, 26)
-_D_2026_03_27 = PartialDate(2026, 3, 27)
-_D_2026_03_28 = PartialDate(2026, 3, 28)
-_D_2026_03_29 = PartialDate(2026, 3, 29)
-_D_2026_03_30 = PartialDate(2026, 3, 30)
-_D_2026_03_31 = PartialDate(2026, 3, 31)
-_D_2026_04_01 = PartialDate(2026, 4, 1)
-_D_2026_04_02 = PartialDate(2026, 4, 2)
-_D_2026_04_04 = PartialDate(2026, 4, 4)
-_D_2026_04_06 = PartialDate(2026, 4, 6)
-_D_2026_04_09 = PartialDate(2026, 4, 9)
-_D_2026_04_14 = PartialDate(2026, 4, 14)
-_D_2026_04_16 = PartialDate(2026, 4, 16)
-_D_2026_04_17 = PartialDate(2026, 4, 17)
-_D_2026_04_19 = PartialDate(2026, 4, 19)
-_D_2026_04_20 = PartialDate(2026, 4, 20)
-_D_2026_04_21 = PartialDate(2026, 4, 21)
-_D_2026_04_22 = PartialDate(2026, 4, 22)
-_D_2026_04_23 = PartialDate(2026, 4, 23)
-_D_2026_04_24 = PartialDate(2026, 4, 24)
-_D_2026_04_25 = PartialDate(2026, 4, 25)
-_D_2026_04_28 = PartialDate(2026, 4, 28)
-_D_2026_04_29 = PartialDate(2026, 4, 29)
-_D_2026_04_30 = PartialDate(2026, 4, 30)
-_D_2026_05_01 = PartialDate(2026, 5, 1)
-_D_2026_05_02 = PartialDate(2026, 5, 2)
-_D_2026_05_03 = PartialDate(2026, 5, 3)
-_D_2026_05_08 = PartialDate(2026, 5, 8)
-_D_2026_05_10 = PartialDate(2026, 5, 10)
-_D_2026_05_11 = PartialDate(2026, 5, 11)
-_D_2026_05_12 = PartialDate(2026, 5, 12)
-_D_2026_05_19 = PartialDate(2026, 5, 19)
-_D_2026_05_20 = PartialDate(2026, 5, 20)
-_D_2026_05_21 = PartialDate(2026, 5, 21)
-_D_2026_05_22 = PartialDate(2026, 5, 22)
-_D_2026_05_23 = PartialDate(2026, 5, 23)
-_D_2026_05_26 = PartialDate(2026, 5, 26)
-_D_2026_05_28 = PartialDate(2026, 5, 28)
-_D_2026_05_29 = PartialDate(2026, 5, 29)
-_D_2026_06_01 = PartialDate(2026, 6, 1)
-_D_2026_06_02 = PartialDate(2026, 6, 2)
-_REASONING_BUDGET_TOKENS_MIN_1024_MAX_127999 = ReasoningOption(
-    type="budget_tokens", min=1024, max=127999
-)
-_REASONING_BUDGET_TOKENS_MIN_1024_MAX_131072 = ReasoningOption(
-    type="budget_tokens", min=1024, max=131072
-)
-_REASONING_BUDGET_TOKENS_MIN_1024_MAX_262144 = ReasoningOption(
-    type="budget_tokens", min=1024, max=262144
-)
-_REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999 = ReasoningOption(
-    type="budget_tokens", min=1024, max=63999
-)
-_REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920 = ReasoningOption(
-    type="budget_tokens", min=1024, max=81920
-)
-_REASONING_EFFORT_HIGH = ReasoningOption(type="effort", values=("high",))
-_REASONING_EFFORT_HIGH_XHIGH = ReasoningOption(type="effort", values=("high", "xhigh"))
-_REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(type="effort", values=("low", "medium", "high"))
-_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
-    type="effort", values=("low", "medium", "high", "xhigh")
-)
-_REASONING_EFFORT_MEDIUM = ReasoningOption(type="effort", values=("medium",))
-_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH = ReasoningOption(
-    type="effort", values=("minimal", "low", "medium", "high")
-)
-_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = ReasoningOption(
-    type="effort", values=("none", "low", "medium", "high")
-)
-_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
-    type="effort", values=("none", "low", "medium", "high", "xhigh")
-)
-_REASONING_TOGGLE = ReasoningOption(type="toggle")
-_TEXT_IMAGE_AUDIO_TO_TEXT = Modalities(input=("text", "image", "audio"), output=("text",))
-_TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
-_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT = Modalities(
-    input=("text", "image", "video", "audio"), output=("text",)
-)
-_TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-_TEXT_PDF_TO_TEXT = Modalities(input=("text", "pdf"), output=("text",))
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_10000000_INPUT_10000000_OUTPUT_8192 = Limit(
+        context=10000000, input=10000000, output=8192
+    )
+    CONTEXT_1000000_INPUT_1000000_OUTPUT_1000000 = Limit(
+        context=1000000, input=1000000, output=1000000
+    )
+    CONTEXT_1000000_INPUT_1000000_OUTPUT_128000 = Limit(
+        context=1000000, input=1000000, output=128000
+    )
+    CONTEXT_1000000_INPUT_1000000_OUTPUT_131072 = Limit(
+        context=1000000, input=1000000, output=131072
+    )
+    CONTEXT_1000000_INPUT_1000000_OUTPUT_32768 = Limit(context=1000000, input=1000000, output=32768)
+    CONTEXT_1000000_INPUT_1000000_OUTPUT_4096 = Limit(context=1000000, input=1000000, output=4096)
+    CONTEXT_1000000_INPUT_1000000_OUTPUT_64000 = Limit(context=1000000, input=1000000, output=64000)
+    CONTEXT_1000000_INPUT_1000000_OUTPUT_65535 = Limit(context=1000000, input=1000000, output=65535)
+    CONTEXT_1000000_INPUT_1000000_OUTPUT_65536 = Limit(context=1000000, input=1000000, output=65536)
+    CONTEXT_1000000_INPUT_1000000_OUTPUT_8192 = Limit(context=1000000, input=1000000, output=8192)
+    CONTEXT_1000192_INPUT_1000192_OUTPUT_16384 = Limit(context=1000192, input=1000192, output=16384)
+    CONTEXT_1047576_INPUT_1047576_OUTPUT_32768 = Limit(context=1047576, input=1047576, output=32768)
+    CONTEXT_1048000_INPUT_1048000_OUTPUT_65536 = Limit(context=1048000, input=1048000, output=65536)
+    CONTEXT_1048576_INPUT_1048576_OUTPUT_131072 = Limit(
+        context=1048576, input=1048576, output=131072
+    )
+    CONTEXT_1048576_INPUT_1048576_OUTPUT_384000 = Limit(
+        context=1048576, input=1048576, output=384000
+    )
+    CONTEXT_1048576_INPUT_1048576_OUTPUT_65536 = Limit(context=1048576, input=1048576, output=65536)
+    CONTEXT_1048756_INPUT_1048756_OUTPUT_262144 = Limit(
+        context=1048756, input=1048756, output=262144
+    )
+    CONTEXT_1048756_INPUT_1048756_OUTPUT_65536 = Limit(context=1048756, input=1048756, output=65536)
+    CONTEXT_119000_INPUT_119000_OUTPUT_64000 = Limit(context=119000, input=119000, output=64000)
+    CONTEXT_12000_INPUT_12000_OUTPUT_4096 = Limit(context=12000, input=12000, output=4096)
+    CONTEXT_127000_INPUT_127000_OUTPUT_128000 = Limit(context=127000, input=127000, output=128000)
+    CONTEXT_128000_INPUT_128000_OUTPUT_128000 = Limit(context=128000, input=128000, output=128000)
+    CONTEXT_128000_INPUT_128000_OUTPUT_131072 = Limit(context=128000, input=128000, output=131072)
+    CONTEXT_128000_INPUT_128000_OUTPUT_16384 = Limit(context=128000, input=128000, output=16384)
+    CONTEXT_128000_INPUT_128000_OUTPUT_163840 = Limit(context=128000, input=128000, output=163840)
+    CONTEXT_128000_INPUT_128000_OUTPUT_24000 = Limit(context=128000, input=128000, output=24000)
+    CONTEXT_128000_INPUT_128000_OUTPUT_256000 = Limit(context=128000, input=128000, output=256000)
+    CONTEXT_128000_INPUT_128000_OUTPUT_262144 = Limit(context=128000, input=128000, output=262144)
+    CONTEXT_128000_INPUT_128000_OUTPUT_32768 = Limit(context=128000, input=128000, output=32768)
+    CONTEXT_128000_INPUT_128000_OUTPUT_4096 = Limit(context=128000, input=128000, output=4096)
+    CONTEXT_128000_INPUT_128000_OUTPUT_40960 = Limit(context=128000, input=128000, output=40960)
+    CONTEXT_128000_INPUT_128000_OUTPUT_50000 = Limit(context=128000, input=128000, output=50000)
+    CONTEXT_128000_INPUT_128000_OUTPUT_5120 = Limit(context=128000, input=128000, output=5120)
+    CONTEXT_128000_INPUT_128000_OUTPUT_64000 = Limit(context=128000, input=128000, output=64000)
+    CONTEXT_128000_INPUT_128000_OUTPUT_65535 = Limit(context=128000, input=128000, output=65535)
+    CONTEXT_128000_INPUT_128000_OUTPUT_65536 = Limit(context=128000, input=128000, output=65536)
+    CONTEXT_128000_INPUT_128000_OUTPUT_8192 = Limit(context=128000, input=128000, output=8192)
+    CONTEXT_128000_INPUT_128000_OUTPUT_96000 = Limit(context=128000, input=128000, output=96000)
+    CONTEXT_128000_INPUT_128000_OUTPUT_98304 = Limit(context=128000, input=128000, output=98304)
+    CONTEXT_131000_INPUT_131000_OUTPUT_65535 = Limit(context=131000, input=131000, output=65535)
+    CONTEXT_131072_INPUT_131072_OUTPUT_131072 = Limit(context=131072, input=131072, output=131072)
+    CONTEXT_131072_INPUT_131072_OUTPUT_16384 = Limit(context=131072, input=131072, output=16384)
+    CONTEXT_131072_INPUT_131072_OUTPUT_32768 = Limit(context=131072, input=131072, output=32768)
+    CONTEXT_131072_INPUT_131072_OUTPUT_4096 = Limit(context=131072, input=131072, output=4096)
+    CONTEXT_131072_INPUT_131072_OUTPUT_8192 = Limit(context=131072, input=131072, output=8192)
+    CONTEXT_160000_INPUT_160000_OUTPUT_16384 = Limit(context=160000, input=160000, output=16384)
+    CONTEXT_16000_INPUT_16000_OUTPUT_8192 = Limit(context=16000, input=16000, output=8192)
+    CONTEXT_163000_INPUT_163000_OUTPUT_65536 = Limit(context=163000, input=163000, output=65536)
+    CONTEXT_163840_INPUT_163840_OUTPUT_65536 = Limit(context=163840, input=163840, output=65536)
+    CONTEXT_16384_INPUT_16384_OUTPUT_16384 = Limit(context=16384, input=16384, output=16384)
+    CONTEXT_16384_INPUT_16384_OUTPUT_32768 = Limit(context=16384, input=16384, output=32768)
+    CONTEXT_16384_INPUT_16384_OUTPUT_8192 = Limit(context=16384, input=16384, output=8192)
+    CONTEXT_16385_INPUT_16385_OUTPUT_4096 = Limit(context=16385, input=16385, output=4096)
+    CONTEXT_164000_INPUT_164000_OUTPUT_65536 = Limit(context=164000, input=164000, output=65536)
+    CONTEXT_164000_INPUT_164000_OUTPUT_8192 = Limit(context=164000, input=164000, output=8192)
+    CONTEXT_196608_INPUT_196608_OUTPUT_131072 = Limit(context=196608, input=196608, output=131072)
+    CONTEXT_2000000_INPUT_2000000_OUTPUT_131072 = Limit(
+        context=2000000, input=2000000, output=131072
+    )
+    CONTEXT_2000000_INPUT_2000000_OUTPUT_8192 = Limit(context=2000000, input=2000000, output=8192)
+    CONTEXT_200000_INPUT_200000_OUTPUT_100000 = Limit(context=200000, input=200000, output=100000)
+    CONTEXT_200000_INPUT_200000_OUTPUT_128000 = Limit(context=200000, input=200000, output=128000)
+    CONTEXT_200000_INPUT_200000_OUTPUT_131072 = Limit(context=200000, input=200000, output=131072)
+    CONTEXT_200000_INPUT_200000_OUTPUT_204800 = Limit(context=200000, input=200000, output=204800)
+    CONTEXT_200000_INPUT_200000_OUTPUT_32000 = Limit(context=200000, input=200000, output=32000)
+    CONTEXT_200000_INPUT_200000_OUTPUT_4096 = Limit(context=200000, input=200000, output=4096)
+    CONTEXT_200000_INPUT_200000_OUTPUT_64000 = Limit(context=200000, input=200000, output=64000)
+    CONTEXT_200000_INPUT_200000_OUTPUT_65535 = Limit(context=200000, input=200000, output=65535)
+    CONTEXT_200000_INPUT_200000_OUTPUT_65536 = Limit(context=200000, input=200000, output=65536)
+    CONTEXT_200000_INPUT_200000_OUTPUT_8192 = Limit(context=200000, input=200000, output=8192)
+    CONTEXT_202752_INPUT_202752_OUTPUT_65535 = Limit(context=202752, input=202752, output=65535)
+    CONTEXT_202800_INPUT_202800_OUTPUT_131072 = Limit(context=202800, input=202800, output=131072)
+    CONTEXT_202800_INPUT_202800_OUTPUT_131100 = Limit(context=202800, input=202800, output=131100)
+    CONTEXT_203000_INPUT_203000_OUTPUT_65535 = Limit(context=203000, input=203000, output=65535)
+    CONTEXT_204800_INPUT_204800_OUTPUT_131072 = Limit(context=204800, input=204800, output=131072)
+    CONTEXT_20480_INPUT_20480_OUTPUT_16384 = Limit(context=20480, input=20480, output=16384)
+    CONTEXT_2097152_INPUT_2097152_OUTPUT_8192 = Limit(context=2097152, input=2097152, output=8192)
+    CONTEXT_24000_INPUT_24000_OUTPUT_8192 = Limit(context=24000, input=24000, output=8192)
+    CONTEXT_24576_INPUT_24576_OUTPUT_8192 = Limit(context=24576, input=24576, output=8192)
+    CONTEXT_245800_OUTPUT_65536 = Limit(context=245800, output=65536)
+    CONTEXT_256000_INPUT_256000_OUTPUT_128000 = Limit(context=256000, input=256000, output=128000)
+    CONTEXT_256000_INPUT_256000_OUTPUT_16384 = Limit(context=256000, input=256000, output=16384)
+    CONTEXT_256000_INPUT_256000_OUTPUT_256000 = Limit(context=256000, input=256000, output=256000)
+    CONTEXT_256000_INPUT_256000_OUTPUT_262144 = Limit(context=256000, input=256000, output=262144)
+    CONTEXT_256000_INPUT_256000_OUTPUT_32000 = Limit(context=256000, input=256000, output=32000)
+    CONTEXT_256000_INPUT_256000_OUTPUT_32768 = Limit(context=256000, input=256000, output=32768)
+    CONTEXT_256000_INPUT_256000_OUTPUT_4096 = Limit(context=256000, input=256000, output=4096)
+    CONTEXT_256000_INPUT_256000_OUTPUT_65535 = Limit(context=256000, input=256000, output=65535)
+    CONTEXT_256000_INPUT_256000_OUTPUT_65536 = Limit(context=256000, input=256000, output=65536)
+    CONTEXT_256000_INPUT_256000_OUTPUT_80000 = Limit(context=256000, input=256000, output=80000)
+    CONTEXT_256000_INPUT_256000_OUTPUT_8192 = Limit(context=256000, input=256000, output=8192)
+    CONTEXT_256000_OUTPUT_65536 = Limit(context=256000, output=65536)
+    CONTEXT_258048_INPUT_258048_OUTPUT_65536 = Limit(context=258048, input=258048, output=65536)
+    CONTEXT_260096_INPUT_260096_OUTPUT_65536 = Limit(context=260096, input=260096, output=65536)
+    CONTEXT_262000_INPUT_262000_OUTPUT_32768 = Limit(context=262000, input=262000, output=32768)
+    CONTEXT_262000_INPUT_262000_OUTPUT_65536 = Limit(context=262000, input=262000, output=65536)
+    CONTEXT_262144_INPUT_262144_OUTPUT_131072 = Limit(context=262144, input=262144, output=131072)
+    CONTEXT_262144_INPUT_262144_OUTPUT_16384 = Limit(context=262144, input=262144, output=16384)
+    CONTEXT_262144_INPUT_262144_OUTPUT_256000 = Limit(context=262144, input=262144, output=256000)
+    CONTEXT_262144_INPUT_262144_OUTPUT_262144 = Limit(context=262144, input=262144, output=262144)
+    CONTEXT_262144_INPUT_262144_OUTPUT_32768 = Limit(context=262144, input=262144, output=32768)
+    CONTEXT_262144_INPUT_262144_OUTPUT_65536 = Limit(context=262144, input=262144, output=65536)
+    CONTEXT_262144_INPUT_262144_OUTPUT_80000 = Limit(context=262144, input=262144, output=80000)
+    CONTEXT_300000_INPUT_300000_OUTPUT_32000 = Limit(context=300000, input=300000, output=32000)
+    CONTEXT_300000_INPUT_300000_OUTPUT_5120 = Limit(context=300000, input=300000, output=5120)
+    CONTEXT_32000_INPUT_32000_OUTPUT_16384 = Limit(context=32000, input=32000, output=16384)
+    CONTEXT_32000_INPUT_32000_OUTPUT_32768 = Limit(context=32000, input=32000, output=32768)
+    CONTEXT_32000_INPUT_32000_OUTPUT_4096 = Limit(context=32000, input=32000, output=4096)
+    CONTEXT_32000_INPUT_32000_OUTPUT_8000 = Limit(context=32000, input=32000, output=8000)
+    CONTEXT_32000_INPUT_32000_OUTPUT_8192 = Limit(context=32000, input=32000, output=8192)
+    CONTEXT_32767_INPUT_32767_OUTPUT_8192 = Limit(context=32767, input=32767, output=8192)
+    CONTEXT_32768_INPUT_32768_OUTPUT_16384 = Limit(context=32768, input=32768, output=16384)
+    CONTEXT_32768_INPUT_32768_OUTPUT_32768 = Limit(context=32768, input=32768, output=32768)
+    CONTEXT_32768_INPUT_32768_OUTPUT_4096 = Limit(context=32768, input=32768, output=4096)
+    CONTEXT_32768_INPUT_32768_OUTPUT_65536 = Limit(context=32768, input=32768, output=65536)
+    CONTEXT_32768_INPUT_32768_OUTPUT_8192 = Limit(context=32768, input=32768, output=8192)
+    CONTEXT_328000_INPUT_328000_OUTPUT_65536 = Limit(context=328000, input=328000, output=65536)
+    CONTEXT_400000_INPUT_400000_OUTPUT_128000 = Limit(context=400000, input=400000, output=128000)
+    CONTEXT_4000_INPUT_4000_OUTPUT_4096 = Limit(context=4000, input=4000, output=4096)
+    CONTEXT_4096_INPUT_4096_OUTPUT_4096 = Limit(context=4096, input=4096, output=4096)
+    CONTEXT_41000_INPUT_41000_OUTPUT_32768 = Limit(context=41000, input=41000, output=32768)
+    CONTEXT_49152_INPUT_49152_OUTPUT_16384 = Limit(context=49152, input=49152, output=16384)
+    CONTEXT_512000_INPUT_512000_OUTPUT_80000 = Limit(context=512000, input=512000, output=80000)
+    CONTEXT_60000_INPUT_60000_OUTPUT_128000 = Limit(context=60000, input=60000, output=128000)
+    CONTEXT_6144_INPUT_6144_OUTPUT_4096 = Limit(context=6144, input=6144, output=4096)
+    CONTEXT_64000_INPUT_64000_OUTPUT_32768 = Limit(context=64000, input=64000, output=32768)
+    CONTEXT_64000_INPUT_64000_OUTPUT_65536 = Limit(context=64000, input=64000, output=65536)
+    CONTEXT_64000_INPUT_64000_OUTPUT_8192 = Limit(context=64000, input=64000, output=8192)
+    CONTEXT_64000_INPUT_64000_OUTPUT_96000 = Limit(context=64000, input=64000, output=96000)
+    CONTEXT_65532_INPUT_65532_OUTPUT_2048 = Limit(context=65532, input=65532, output=2048)
+    CONTEXT_65536_INPUT_65536_OUTPUT_16384 = Limit(context=65536, input=65536, output=16384)
+    CONTEXT_65536_INPUT_65536_OUTPUT_32768 = Limit(context=65536, input=65536, output=32768)
+    CONTEXT_65536_INPUT_65536_OUTPUT_4096 = Limit(context=65536, input=65536, output=4096)
+    CONTEXT_65536_INPUT_65536_OUTPUT_65536 = Limit(context=65536, input=65536, output=65536)
+    CONTEXT_65536_INPUT_65536_OUTPUT_8192 = Limit(context=65536, input=65536, output=8192)
+    CONTEXT_800000_INPUT_800000_OUTPUT_65536 = Limit(context=800000, input=800000, output=65536)
+    CONTEXT_80000_INPUT_80000_OUTPUT_16384 = Limit(context=80000, input=80000, output=16384)
+    CONTEXT_8000_INPUT_8000_OUTPUT_16384 = Limit(context=8000, input=8000, output=16384)
+    CONTEXT_8000_INPUT_8000_OUTPUT_4096 = Limit(context=8000, input=8000, output=4096)
+    CONTEXT_8192_INPUT_8192_OUTPUT_4096 = Limit(context=8192, input=8192, output=4096)
+    CONTEXT_8192_INPUT_8192_OUTPUT_8192 = Limit(context=8192, input=8192, output=8192)
+    CONTEXT_922000_INPUT_922000_OUTPUT_128000 = Limit(context=922000, input=922000, output=128000)
+    CONTEXT_983616_INPUT_983616_OUTPUT_65536 = Limit(context=983616, input=983616, output=65536)
+    CONTEXT_991800_OUTPUT_65536 = Limit(context=991800, output=65536)
+    CONTEXT_991808_INPUT_991808_OUTPUT_65536 = Limit(context=991808, input=991808, output=65536)
+    CONTEXT_995904_INPUT_995904_OUTPUT_32768 = Limit(context=995904, input=995904, output=32768)
+    D_2022_11_30 = PartialDate(2022, 11, 30)
+    D_2023_03_02 = PartialDate(2023, 3, 2)
+    D_2023_05_01 = PartialDate(2023, 5, 1)
+    D_2023_08_01 = PartialDate(2023, 8, 1)
+    D_2023_11_06 = PartialDate(2023, 11, 6)
+    D_2024_01_01 = PartialDate(2024, 1, 1)
+    D_2024_01_16 = PartialDate(2024, 1, 16)
+    D_2024_01_25 = PartialDate(2024, 1, 25)
+    D_2024_02_26 = PartialDate(2024, 2, 26)
+    D_2024_03_01 = PartialDate(2024, 3, 1)
+    D_2024_03_11 = PartialDate(2024, 3, 11)
+    D_2024_04_03 = PartialDate(2024, 4, 3)
+    D_2024_05_01 = PartialDate(2024, 5, 1)
+    D_2024_05_13 = PartialDate(2024, 5, 13)
+    D_2024_05_14 = PartialDate(2024, 5, 14)
+    D_2024_06_01 = PartialDate(2024, 6, 1)
+    D_2024_06_05 = PartialDate(2024, 6, 5)
+    D_2024_07_01 = PartialDate(2024, 7, 1)
+    D_2024_07_05 = PartialDate(2024, 7, 5)
+    D_2024_07_18 = PartialDate(2024, 7, 18)
+    D_2024_07_23 = PartialDate(2024, 7, 23)
+    D_2024_08_01 = PartialDate(2024, 8, 1)
+    D_2024_08_06 = PartialDate(2024, 8, 6)
+    D_2024_08_30 = PartialDate(2024, 8, 30)
+    D_2024_09_01 = PartialDate(2024, 9, 1)
+    D_2024_09_12 = PartialDate(2024, 9, 12)
+    D_2024_09_25 = PartialDate(2024, 9, 25)
+    D_2024_10_11 = PartialDate(2024, 10, 11)
+    D_2024_10_16 = PartialDate(2024, 10, 16)
+    D_2024_10_22 = PartialDate(2024, 10, 22)
+    D_2024_11_01 = PartialDate(2024, 11, 1)
+    D_2024_11_20 = PartialDate(2024, 11, 20)
+    D_2024_11_29 = PartialDate(2024, 11, 29)
+    D_2024_12_01 = PartialDate(2024, 12, 1)
+    D_2024_12_03 = PartialDate(2024, 12, 3)
+    D_2024_12_06 = PartialDate(2024, 12, 6)
+    D_2024_12_11 = PartialDate(2024, 12, 11)
+    D_2024_12_17 = PartialDate(2024, 12, 17)
+    D_2024_12_19 = PartialDate(2024, 12, 19)
+    D_2025_01_01 = PartialDate(2025, 1, 1)
+    D_2025_01_06 = PartialDate(2025, 1, 6)
+    D_2025_01_11 = PartialDate(2025, 1, 11)
+    D_2025_01_15 = PartialDate(2025, 1, 15)
+    D_2025_01_20 = PartialDate(2025, 1, 20)
+    D_2025_01_21 = PartialDate(2025, 1, 21)
+    D_2025_01_22 = PartialDate(2025, 1, 22)
+    D_2025_01_25 = PartialDate(2025, 1, 25)
+    D_2025_01_31 = PartialDate(2025, 1, 31)
+    D_2025_02_01 = PartialDate(2025, 2, 1)
+    D_2025_02_05 = PartialDate(2025, 2, 5)
+    D_2025_02_17 = PartialDate(2025, 2, 17)
+    D_2025_02_19 = PartialDate(2025, 2, 19)
+    D_2025_02_20 = PartialDate(2025, 2, 20)
+    D_2025_02_24 = PartialDate(2025, 2, 24)
+    D_2025_02_25 = PartialDate(2025, 2, 25)
+    D_2025_02_27 = PartialDate(2025, 2, 27)
+    D_2025_03_01 = PartialDate(2025, 3, 1)
+    D_2025_03_10 = PartialDate(2025, 3, 10)
+    D_2025_03_12 = PartialDate(2025, 3, 12)
+    D_2025_03_20 = PartialDate(2025, 3, 20)
+    D_2025_03_24 = PartialDate(2025, 3, 24)
+    D_2025_03_25 = PartialDate(2025, 3, 25)
+    D_2025_03_28 = PartialDate(2025, 3, 28)
+    D_2025_04_03 = PartialDate(2025, 4, 3)
+    D_2025_04_08 = PartialDate(2025, 4, 8)
+    D_2025_04_13 = PartialDate(2025, 4, 13)
+    D_2025_04_14 = PartialDate(2025, 4, 14)
+    D_2025_04_15 = PartialDate(2025, 4, 15)
+    D_2025_04_16 = PartialDate(2025, 4, 16)
+    D_2025_04_17 = PartialDate(2025, 4, 17)
+    D_2025_04_29 = PartialDate(2025, 4, 29)
+    D_2025_04_30 = PartialDate(2025, 4, 30)
+    D_2025_05_06 = PartialDate(2025, 5, 6)
+    D_2025_05_07 = PartialDate(2025, 5, 7)
+    D_2025_05_08 = PartialDate(2025, 5, 8)
+    D_2025_05_10 = PartialDate(2025, 5, 10)
+    D_2025_05_14 = PartialDate(2025, 5, 14)
+    D_2025_05_15 = PartialDate(2025, 5, 15)
+    D_2025_05_20 = PartialDate(2025, 5, 20)
+    D_2025_05_22 = PartialDate(2025, 5, 22)
+    D_2025_05_23 = PartialDate(2025, 5, 23)
+    D_2025_05_28 = PartialDate(2025, 5, 28)
+    D_2025_06_01 = PartialDate(2025, 6, 1)
+    D_2025_06_04 = PartialDate(2025, 6, 4)
+    D_2025_06_05 = PartialDate(2025, 6, 5)
+    D_2025_06_10 = PartialDate(2025, 6, 10)
+    D_2025_06_15 = PartialDate(2025, 6, 15)
+    D_2025_06_16 = PartialDate(2025, 6, 16)
+    D_2025_06_17 = PartialDate(2025, 6, 17)
+    D_2025_06_30 = PartialDate(2025, 6, 30)
+    D_2025_07_01 = PartialDate(2025, 7, 1)
+    D_2025_07_03 = PartialDate(2025, 7, 3)
+    D_2025_07_04 = PartialDate(2025, 7, 4)
+    D_2025_07_09 = PartialDate(2025, 7, 9)
+    D_2025_07_11 = PartialDate(2025, 7, 11)
+    D_2025_07_15 = PartialDate(2025, 7, 15)
+    D_2025_07_22 = PartialDate(2025, 7, 22)
+    D_2025_07_25 = PartialDate(2025, 7, 25)
+    D_2025_07_26 = PartialDate(2025, 7, 26)
+    D_2025_07_29 = PartialDate(2025, 7, 29)
+    D_2025_07_31 = PartialDate(2025, 7, 31)
+    D_2025_08_01 = PartialDate(2025, 8, 1)
+    D_2025_08_02 = PartialDate(2025, 8, 2)
+    D_2025_08_05 = PartialDate(2025, 8, 5)
+    D_2025_08_07 = PartialDate(2025, 8, 7)
+    D_2025_08_08 = PartialDate(2025, 8, 8)
+    D_2025_08_18 = PartialDate(2025, 8, 18)
+    D_2025_08_19 = PartialDate(2025, 8, 19)
+    D_2025_08_21 = PartialDate(2025, 8, 21)
+    D_2025_08_22 = PartialDate(2025, 8, 22)
+    D_2025_08_26 = PartialDate(2025, 8, 26)
+    D_2025_08_31 = PartialDate(2025, 8, 31)
+    D_2025_09_05 = PartialDate(2025, 9, 5)
+    D_2025_09_10 = PartialDate(2025, 9, 10)
+    D_2025_09_11 = PartialDate(2025, 9, 11)
+    D_2025_09_15 = PartialDate(2025, 9, 15)
+    D_2025_09_17 = PartialDate(2025, 9, 17)
+    D_2025_09_18 = PartialDate(2025, 9, 18)
+    D_2025_09_22 = PartialDate(2025, 9, 22)
+    D_2025_09_25 = PartialDate(2025, 9, 25)
+    D_2025_09_29 = PartialDate(2025, 9, 29)
+    D_2025_09_30 = PartialDate(2025, 9, 30)
+    D_2025_10_02 = PartialDate(2025, 10, 2)
+    D_2025_10_15 = PartialDate(2025, 10, 15)
+    D_2025_10_25 = PartialDate(2025, 10, 25)
+    D_2025_10_28 = PartialDate(2025, 10, 28)
+    D_2025_10_29 = PartialDate(2025, 10, 29)
+    D_2025_11_01 = PartialDate(2025, 11, 1)
+    D_2025_11_06 = PartialDate(2025, 11, 6)
+    D_2025_11_13 = PartialDate(2025, 11, 13)
+    D_2025_11_18 = PartialDate(2025, 11, 18)
+    D_2025_11_22 = PartialDate(2025, 11, 22)
+    D_2025_11_24 = PartialDate(2025, 11, 24)
+    D_2025_12_01 = PartialDate(2025, 12, 1)
+    D_2025_12_02 = PartialDate(2025, 12, 2)
+    D_2025_12_03 = PartialDate(2025, 12, 3)
+    D_2025_12_04 = PartialDate(2025, 12, 4)
+    D_2025_12_08 = PartialDate(2025, 12, 8)
+    D_2025_12_09 = PartialDate(2025, 12, 9)
+    D_2025_12_10 = PartialDate(2025, 12, 10)
+    D_2025_12_11 = PartialDate(2025, 12, 11)
+    D_2025_12_13 = PartialDate(2025, 12, 13)
+    D_2025_12_15 = PartialDate(2025, 12, 15)
+    D_2025_12_17 = PartialDate(2025, 12, 17)
+    D_2025_12_19 = PartialDate(2025, 12, 19)
+    D_2025_12_20 = PartialDate(2025, 12, 20)
+    D_2025_12_22 = PartialDate(2025, 12, 22)
+    D_2025_12_23 = PartialDate(2025, 12, 23)
+    D_2025_12_25 = PartialDate(2025, 12, 25)
+    D_2026_01_01 = PartialDate(2026, 1, 1)
+    D_2026_01_07 = PartialDate(2026, 1, 7)
+    D_2026_01_14 = PartialDate(2026, 1, 14)
+    D_2026_01_19 = PartialDate(2026, 1, 19)
+    D_2026_01_24 = PartialDate(2026, 1, 24)
+    D_2026_01_26 = PartialDate(2026, 1, 26)
+    D_2026_01_29 = PartialDate(2026, 1, 29)
+    D_2026_02_02 = PartialDate(2026, 2, 2)
+    D_2026_02_05 = PartialDate(2026, 2, 5)
+    D_2026_02_11 = PartialDate(2026, 2, 11)
+    D_2026_02_12 = PartialDate(2026, 2, 12)
+    D_2026_02_14 = PartialDate(2026, 2, 14)
+    D_2026_02_16 = PartialDate(2026, 2, 16)
+    D_2026_02_17 = PartialDate(2026, 2, 17)
+    D_2026_02_19 = PartialDate(2026, 2, 19)
+    D_2026_02_21 = PartialDate(2026, 2, 21)
+    D_2026_02_23 = PartialDate(2026, 2, 23)
+    D_2026_02_24 = PartialDate(2026, 2, 24)
+    D_2026_02_27 = PartialDate(2026, 2, 27)
+    D_2026_02_28 = PartialDate(2026, 2, 28)
+    D_2026_03_01 = PartialDate(2026, 3, 1)
+    D_2026_03_03 = PartialDate(2026, 3, 3)
+    D_2026_03_05 = PartialDate(2026, 3, 5)
+    D_2026_03_10 = PartialDate(2026, 3, 10)
+    D_2026_03_13 = PartialDate(2026, 3, 13)
+    D_2026_03_15 = PartialDate(2026, 3, 15)
+    D_2026_03_16 = PartialDate(2026, 3, 16)
+    D_2026_03_17 = PartialDate(2026, 3, 17)
+    D_2026_03_18 = PartialDate(2026, 3, 18)
+    D_2026_03_19 = PartialDate(2026, 3, 19)
+    D_2026_03_20 = PartialDate(2026, 3, 20)
+    D_2026_03_26 = PartialDate(2026, 3, 26)
+    D_2026_03_27 = PartialDate(2026, 3, 27)
+    D_2026_03_28 = PartialDate(2026, 3, 28)
+    D_2026_03_29 = PartialDate(2026, 3, 29)
+    D_2026_03_30 = PartialDate(2026, 3, 30)
+    D_2026_03_31 = PartialDate(2026, 3, 31)
+    D_2026_04_01 = PartialDate(2026, 4, 1)
+    D_2026_04_02 = PartialDate(2026, 4, 2)
+    D_2026_04_04 = PartialDate(2026, 4, 4)
+    D_2026_04_06 = PartialDate(2026, 4, 6)
+    D_2026_04_09 = PartialDate(2026, 4, 9)
+    D_2026_04_14 = PartialDate(2026, 4, 14)
+    D_2026_04_16 = PartialDate(2026, 4, 16)
+    D_2026_04_17 = PartialDate(2026, 4, 17)
+    D_2026_04_19 = PartialDate(2026, 4, 19)
+    D_2026_04_20 = PartialDate(2026, 4, 20)
+    D_2026_04_21 = PartialDate(2026, 4, 21)
+    D_2026_04_22 = PartialDate(2026, 4, 22)
+    D_2026_04_23 = PartialDate(2026, 4, 23)
+    D_2026_04_24 = PartialDate(2026, 4, 24)
+    D_2026_04_25 = PartialDate(2026, 4, 25)
+    D_2026_04_28 = PartialDate(2026, 4, 28)
+    D_2026_04_29 = PartialDate(2026, 4, 29)
+    D_2026_04_30 = PartialDate(2026, 4, 30)
+    D_2026_05_01 = PartialDate(2026, 5, 1)
+    D_2026_05_02 = PartialDate(2026, 5, 2)
+    D_2026_05_03 = PartialDate(2026, 5, 3)
+    D_2026_05_08 = PartialDate(2026, 5, 8)
+    D_2026_05_10 = PartialDate(2026, 5, 10)
+    D_2026_05_11 = PartialDate(2026, 5, 11)
+    D_2026_05_12 = PartialDate(2026, 5, 12)
+    D_2026_05_19 = PartialDate(2026, 5, 19)
+    D_2026_05_20 = PartialDate(2026, 5, 20)
+    D_2026_05_21 = PartialDate(2026, 5, 21)
+    D_2026_05_22 = PartialDate(2026, 5, 22)
+    D_2026_05_23 = PartialDate(2026, 5, 23)
+    D_2026_05_26 = PartialDate(2026, 5, 26)
+    D_2026_05_28 = PartialDate(2026, 5, 28)
+    D_2026_05_29 = PartialDate(2026, 5, 29)
+    D_2026_06_01 = PartialDate(2026, 6, 1)
+    D_2026_06_02 = PartialDate(2026, 6, 2)
+    REASONING_BUDGET_TOKENS_MIN_1024_MAX_127999 = ReasoningOption(
+        type="budget_tokens", min=1024, max=127999
+    )
+    REASONING_BUDGET_TOKENS_MIN_1024_MAX_131072 = ReasoningOption(
+        type="budget_tokens", min=1024, max=131072
+    )
+    REASONING_BUDGET_TOKENS_MIN_1024_MAX_262144 = ReasoningOption(
+        type="budget_tokens", min=1024, max=262144
+    )
+    REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999 = ReasoningOption(
+        type="budget_tokens", min=1024, max=63999
+    )
+    REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920 = ReasoningOption(
+        type="budget_tokens", min=1024, max=81920
+    )
+    REASONING_EFFORT_HIGH = ReasoningOption(type="effort", values=("high",))
+    REASONING_EFFORT_HIGH_XHIGH = ReasoningOption(type="effort", values=("high", "xhigh"))
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("low", "medium", "high")
+    )
+    REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
+        type="effort", values=("low", "medium", "high", "xhigh")
+    )
+    REASONING_EFFORT_MEDIUM = ReasoningOption(type="effort", values=("medium",))
+    REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("minimal", "low", "medium", "high")
+    )
+    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("none", "low", "medium", "high")
+    )
+    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
+        type="effort", values=("none", "low", "medium", "high", "xhigh")
+    )
+    REASONING_TOGGLE = ReasoningOption(type="toggle")
+    TEXT_IMAGE_AUDIO_TO_TEXT = Modalities(input=("text", "image", "audio"), output=("text",))
+    TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
+    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT = Modalities(
+        input=("text", "image", "video", "audio"), output=("text",)
+    )
+    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_PDF_TO_TEXT = Modalities(input=("text", "pdf"), output=("text",))
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "ALIBABA_NLP_TONGYI_DEEPRESEARCH_30B_A3B",
@@ -1045,7 +1065,7 @@ __all__ = [
     "ZAI_ORG_GLM_LATEST",
 ]
 
-ALIBABA_NLP_TONGYI_DEEPRESEARCH_30B_A3B: Final[Model] = Model(
+ALIBABA_NLP_TONGYI_DEEPRESEARCH_30B_A3B: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="Alibaba-NLP/Tongyi-DeepResearch-30B-A3B",
     name="Tongyi DeepResearch 30B A3B",
@@ -1056,14 +1076,15 @@ ALIBABA_NLP_TONGYI_DEEPRESEARCH_30B_A3B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_08_26,
-    last_updated=_D_2025_08_26,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_65536,
+    release_date=_Shared.D_2025_08_26,
+    last_updated=_Shared.D_2025_08_26,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_65536,
     cost=Cost(input=Decimal("0.08"), output=Decimal("0.24000000000000002")),
 )
+"Tongyi DeepResearch 30B A3B (chat) · 128K context · 65.5K output · $0.08 in / $0.24000000000000002 out per 1M tokens"
 
-BAICHUAN_M2: Final[Model] = Model(
+BAICHUAN_M2: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="Baichuan-M2",
     name="Baichuan M2 32B Medical",
@@ -1073,14 +1094,15 @@ BAICHUAN_M2: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_08_19,
-    last_updated=_D_2025_08_19,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_INPUT_32768_OUTPUT_32768,
+    release_date=_Shared.D_2025_08_19,
+    last_updated=_Shared.D_2025_08_19,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_INPUT_32768_OUTPUT_32768,
     cost=Cost(input=Decimal("15.73"), output=Decimal("15.73")),
 )
+"Baichuan M2 32B Medical (chat) · 32.8K context · 32.8K output · $15.73 in / $15.73 out per 1M tokens"
 
-BAICHUAN4_AIR: Final[Model] = Model(
+BAICHUAN4_AIR: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="Baichuan4-Air",
     name="Baichuan 4 Air",
@@ -1090,14 +1112,15 @@ BAICHUAN4_AIR: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_08_19,
-    last_updated=_D_2025_08_19,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_INPUT_32768_OUTPUT_32768,
+    release_date=_Shared.D_2025_08_19,
+    last_updated=_Shared.D_2025_08_19,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_INPUT_32768_OUTPUT_32768,
     cost=Cost(input=Decimal("0.157"), output=Decimal("0.157")),
 )
+"Baichuan 4 Air (chat) · 32.8K context · 32.8K output · $0.157 in / $0.157 out per 1M tokens"
 
-BAICHUAN4_TURBO: Final[Model] = Model(
+BAICHUAN4_TURBO: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="Baichuan4-Turbo",
     name="Baichuan 4 Turbo",
@@ -1107,14 +1130,15 @@ BAICHUAN4_TURBO: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_08_19,
-    last_updated=_D_2025_08_19,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_32768,
+    release_date=_Shared.D_2025_08_19,
+    last_updated=_Shared.D_2025_08_19,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_32768,
     cost=Cost(input=Decimal("2.42"), output=Decimal("2.42")),
 )
+"Baichuan 4 Turbo (chat) · 128K context · 32.8K output · $2.42 in / $2.42 out per 1M tokens"
 
-DOCTOR_SHOTGUN_MS3_2_24B_MAGNUM_DIAMOND: Final[Model] = Model(
+DOCTOR_SHOTGUN_MS3_2_24B_MAGNUM_DIAMOND: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="Doctor-Shotgun/MS3.2-24B-Magnum-Diamond",
     name="MS3.2 24B Magnum Diamond",
@@ -1125,14 +1149,15 @@ DOCTOR_SHOTGUN_MS3_2_24B_MAGNUM_DIAMOND: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_11_24,
-    last_updated=_D_2025_11_24,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_16384_INPUT_16384_OUTPUT_32768,
+    release_date=_Shared.D_2025_11_24,
+    last_updated=_Shared.D_2025_11_24,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_16384_INPUT_16384_OUTPUT_32768,
     cost=Cost(input=Decimal("0.49299999999999994"), output=Decimal("0.49299999999999994")),
 )
+"MS3.2 24B Magnum Diamond (chat) · 16.4K context · 32.8K output · $0.49299999999999994 in / $0.49299999999999994 out per 1M tokens"
 
-EVA_UNIT_01_EVA_LLAMA_3_33_70B_V0_0: Final[Model] = Model(
+EVA_UNIT_01_EVA_LLAMA_3_33_70B_V0_0: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="EVA-UNIT-01/EVA-LLaMA-3.33-70B-v0.0",
     name="EVA Llama 3.33 70B",
@@ -1143,14 +1168,15 @@ EVA_UNIT_01_EVA_LLAMA_3_33_70B_V0_0: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_07_26,
-    last_updated=_D_2025_07_26,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_16384_INPUT_16384_OUTPUT_16384,
+    release_date=_Shared.D_2025_07_26,
+    last_updated=_Shared.D_2025_07_26,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_16384_INPUT_16384_OUTPUT_16384,
     cost=Cost(input=Decimal("2.006"), output=Decimal("2.006")),
 )
+"EVA Llama 3.33 70B (chat) · 16.4K context · 16.4K output · $2.006 in / $2.006 out per 1M tokens"
 
-EVA_UNIT_01_EVA_LLAMA_3_33_70B_V0_1: Final[Model] = Model(
+EVA_UNIT_01_EVA_LLAMA_3_33_70B_V0_1: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="EVA-UNIT-01/EVA-LLaMA-3.33-70B-v0.1",
     name="EVA-LLaMA-3.33-70B-v0.1",
@@ -1161,14 +1187,15 @@ EVA_UNIT_01_EVA_LLAMA_3_33_70B_V0_1: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_09_25,
-    last_updated=_D_2025_09_25,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_16384_INPUT_16384_OUTPUT_16384,
+    release_date=_Shared.D_2025_09_25,
+    last_updated=_Shared.D_2025_09_25,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_16384_INPUT_16384_OUTPUT_16384,
     cost=Cost(input=Decimal("2.006"), output=Decimal("2.006")),
 )
+"EVA-LLaMA-3.33-70B-v0.1 (chat) · 16.4K context · 16.4K output · $2.006 in / $2.006 out per 1M tokens"
 
-EVA_UNIT_01_EVA_QWEN2_5_32B_V0_2: Final[Model] = Model(
+EVA_UNIT_01_EVA_QWEN2_5_32B_V0_2: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="EVA-UNIT-01/EVA-Qwen2.5-32B-v0.2",
     name="EVA-Qwen2.5-32B-v0.2",
@@ -1179,14 +1206,15 @@ EVA_UNIT_01_EVA_QWEN2_5_32B_V0_2: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_07_26,
-    last_updated=_D_2025_07_26,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_16384_INPUT_16384_OUTPUT_8192,
+    release_date=_Shared.D_2025_07_26,
+    last_updated=_Shared.D_2025_07_26,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_16384_INPUT_16384_OUTPUT_8192,
     cost=Cost(input=Decimal("0.7989999999999999"), output=Decimal("0.7989999999999999")),
 )
+"EVA-Qwen2.5-32B-v0.2 (chat) · 16.4K context · 8.19K output · $0.7989999999999999 in / $0.7989999999999999 out per 1M tokens"
 
-EVA_UNIT_01_EVA_QWEN2_5_72B_V0_2: Final[Model] = Model(
+EVA_UNIT_01_EVA_QWEN2_5_72B_V0_2: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="EVA-UNIT-01/EVA-Qwen2.5-72B-v0.2",
     name="EVA-Qwen2.5-72B-v0.2",
@@ -1197,14 +1225,15 @@ EVA_UNIT_01_EVA_QWEN2_5_72B_V0_2: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_09_25,
-    last_updated=_D_2025_09_25,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_16384_INPUT_16384_OUTPUT_8192,
+    release_date=_Shared.D_2025_09_25,
+    last_updated=_Shared.D_2025_09_25,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_16384_INPUT_16384_OUTPUT_8192,
     cost=Cost(input=Decimal("0.7989999999999999"), output=Decimal("0.7989999999999999")),
 )
+"EVA-Qwen2.5-72B-v0.2 (chat) · 16.4K context · 8.19K output · $0.7989999999999999 in / $0.7989999999999999 out per 1M tokens"
 
-ENVOID_LLAMA_3_05_NT_STORYBREAKER_MINISTRAL_70B: Final[Model] = Model(
+ENVOID_LLAMA_3_05_NT_STORYBREAKER_MINISTRAL_70B: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="Envoid/Llama-3.05-NT-Storybreaker-Ministral-70B",
     name="Llama 3.05 Storybreaker Ministral 70b",
@@ -1215,14 +1244,15 @@ ENVOID_LLAMA_3_05_NT_STORYBREAKER_MINISTRAL_70B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2024_12_01,
-    last_updated=_D_2024_12_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_16384_INPUT_16384_OUTPUT_8192,
+    release_date=_Shared.D_2024_12_01,
+    last_updated=_Shared.D_2024_12_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_16384_INPUT_16384_OUTPUT_8192,
     cost=Cost(input=Decimal("0.49299999999999994"), output=Decimal("0.49299999999999994")),
 )
+"Llama 3.05 Storybreaker Ministral 70b (chat) · 16.4K context · 8.19K output · $0.49299999999999994 in / $0.49299999999999994 out per 1M tokens"
 
-ENVOID_LLAMA_3_05_NEMOTRON_TENYXCHAT_STORYBREAKER_70B: Final[Model] = Model(
+ENVOID_LLAMA_3_05_NEMOTRON_TENYXCHAT_STORYBREAKER_70B: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="Envoid/Llama-3.05-Nemotron-Tenyxchat-Storybreaker-70B",
     name="Nemotron Tenyxchat Storybreaker 70b",
@@ -1233,14 +1263,15 @@ ENVOID_LLAMA_3_05_NEMOTRON_TENYXCHAT_STORYBREAKER_70B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2024_12_01,
-    last_updated=_D_2024_12_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_16384_INPUT_16384_OUTPUT_8192,
+    release_date=_Shared.D_2024_12_01,
+    last_updated=_Shared.D_2024_12_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_16384_INPUT_16384_OUTPUT_8192,
     cost=Cost(input=Decimal("0.49299999999999994"), output=Decimal("0.49299999999999994")),
 )
+"Nemotron Tenyxchat Storybreaker 70b (chat) · 16.4K context · 8.19K output · $0.49299999999999994 in / $0.49299999999999994 out per 1M tokens"
 
-GLM_4_6_DERESTRICTED_V5: Final[Model] = Model(
+GLM_4_6_DERESTRICTED_V5: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="GLM-4.6-Derestricted-v5",
     name="GLM 4.6 Derestricted v5",
@@ -1250,14 +1281,15 @@ GLM_4_6_DERESTRICTED_V5: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_12_23,
-    last_updated=_D_2025_12_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_INPUT_131072_OUTPUT_8192,
+    release_date=_Shared.D_2025_12_23,
+    last_updated=_Shared.D_2025_12_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_INPUT_131072_OUTPUT_8192,
     cost=Cost(input=Decimal("0.4"), output=Decimal("1.5")),
 )
+"GLM 4.6 Derestricted v5 (chat) · 131K context · 8.19K output · $0.40 in / $1.50 out per 1M tokens"
 
-GALRIONSOFTWORKS_MN_LOOSECANNON_12B_V1: Final[Model] = Model(
+GALRIONSOFTWORKS_MN_LOOSECANNON_12B_V1: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="GalrionSoftworks/MN-LooseCannon-12B-v1",
     name="MN-LooseCannon-12B-v1",
@@ -1268,14 +1300,15 @@ GALRIONSOFTWORKS_MN_LOOSECANNON_12B_V1: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2024_07_01,
-    last_updated=_D_2024_07_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_16384_INPUT_16384_OUTPUT_8192,
+    release_date=_Shared.D_2024_07_01,
+    last_updated=_Shared.D_2024_07_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_16384_INPUT_16384_OUTPUT_8192,
     cost=Cost(input=Decimal("0.49299999999999994"), output=Decimal("0.49299999999999994")),
 )
+"MN-LooseCannon-12B-v1 (chat) · 16.4K context · 8.19K output · $0.49299999999999994 in / $0.49299999999999994 out per 1M tokens"
 
-GEMMA_4_31B_CLAUDE_4_6_OPUS_REASONING_DISTILLED: Final[Model] = Model(
+GEMMA_4_31B_CLAUDE_4_6_OPUS_REASONING_DISTILLED: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="Gemma-4-31B-Claude-4.6-Opus-Reasoning-Distilled",
     name="Gemma 4 31B Claude 4.6 Opus Reasoning Distilled",
@@ -1285,15 +1318,16 @@ GEMMA_4_31B_CLAUDE_4_6_OPUS_REASONING_DISTILLED: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_05_01,
-    last_updated=_D_2026_05_01,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_INPUT_262144_OUTPUT_16384,
+    release_date=_Shared.D_2026_05_01,
+    last_updated=_Shared.D_2026_05_01,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306"), cache_read=Decimal("0.0306")),
     reasoning_options=(),
 )
+"Gemma 4 31B Claude 4.6 Opus Reasoning Distilled (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"
 
-GEMMA_4_31B_COGNITIVE_UNSHACKLED: Final[Model] = Model(
+GEMMA_4_31B_COGNITIVE_UNSHACKLED: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="Gemma-4-31B-Cognitive-Unshackled",
     name="Gemma 4 31B Cognitive Unshackled",
@@ -1303,15 +1337,16 @@ GEMMA_4_31B_COGNITIVE_UNSHACKLED: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_05_01,
-    last_updated=_D_2026_05_01,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_INPUT_262144_OUTPUT_16384,
+    release_date=_Shared.D_2026_05_01,
+    last_updated=_Shared.D_2026_05_01,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Gemma 4 31B Cognitive Unshackled (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"
 
-GEMMA_4_31B_DARKIDOL: Final[Model] = Model(
+GEMMA_4_31B_DARKIDOL: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="Gemma-4-31B-DarkIdol",
     name="Gemma 4 31B DarkIdol",
@@ -1321,15 +1356,16 @@ GEMMA_4_31B_DARKIDOL: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_05_01,
-    last_updated=_D_2026_05_01,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_INPUT_262144_OUTPUT_16384,
+    release_date=_Shared.D_2026_05_01,
+    last_updated=_Shared.D_2026_05_01,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Gemma 4 31B DarkIdol (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"
 
-GEMMA_4_31B_GARNETV2: Final[Model] = Model(
+GEMMA_4_31B_GARNETV2: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="Gemma-4-31B-GarnetV2",
     name="Gemma 4 31B Garnet V2",
@@ -1339,15 +1375,16 @@ GEMMA_4_31B_GARNETV2: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_05_01,
-    last_updated=_D_2026_05_01,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_INPUT_262144_OUTPUT_16384,
+    release_date=_Shared.D_2026_05_01,
+    last_updated=_Shared.D_2026_05_01,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Gemma 4 31B Garnet V2 (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"
 
-GEMMA_4_31B_GEMOPUS: Final[Model] = Model(
+GEMMA_4_31B_GEMOPUS: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="Gemma-4-31B-Gemopus",
     name="Gemma 4 31B Gemopus",
@@ -1357,15 +1394,16 @@ GEMMA_4_31B_GEMOPUS: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_05_01,
-    last_updated=_D_2026_05_01,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_INPUT_262144_OUTPUT_16384,
+    release_date=_Shared.D_2026_05_01,
+    last_updated=_Shared.D_2026_05_01,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Gemma 4 31B Gemopus (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"
 
-GEMMA_4_31B_MUSICA_V1: Final[Model] = Model(
+GEMMA_4_31B_MUSICA_V1: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="Gemma-4-31B-Musica-v1",
     name="Gemma 4 31B Musica v1",
@@ -1375,15 +1413,16 @@ GEMMA_4_31B_MUSICA_V1: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_05_01,
-    last_updated=_D_2026_05_01,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_INPUT_262144_OUTPUT_16384,
+    release_date=_Shared.D_2026_05_01,
+    last_updated=_Shared.D_2026_05_01,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Gemma 4 31B Musica v1 (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"
 
-GEMMA_4_31B_QUEEN: Final[Model] = Model(
+GEMMA_4_31B_QUEEN: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="Gemma-4-31B-Queen",
     name="Gemma 4 31B Queen",
@@ -1393,15 +1432,16 @@ GEMMA_4_31B_QUEEN: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_05_01,
-    last_updated=_D_2026_05_01,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_INPUT_262144_OUTPUT_16384,
+    release_date=_Shared.D_2026_05_01,
+    last_updated=_Shared.D_2026_05_01,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Gemma 4 31B Queen (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"
 
-GEMMA_4_31B_IT: Final[Model] = Model(
+GEMMA_4_31B_IT: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="Gemma-4-31B-it",
     name="Gemma 4 31B IT",
@@ -1411,15 +1451,16 @@ GEMMA_4_31B_IT: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_04_09,
-    last_updated=_D_2026_04_09,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_INPUT_262144_OUTPUT_16384,
+    release_date=_Shared.D_2026_04_09,
+    last_updated=_Shared.D_2026_04_09,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Gemma 4 31B IT (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"
 
-GRYPHE_MYTHOMAX_L2_13B: Final[Model] = Model(
+GRYPHE_MYTHOMAX_L2_13B: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="Gryphe/MythoMax-L2-13b",
     name="MythoMax 13B",
@@ -1430,14 +1471,15 @@ GRYPHE_MYTHOMAX_L2_13B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_08_08,
-    last_updated=_D_2025_08_08,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_4000_INPUT_4000_OUTPUT_4096,
+    release_date=_Shared.D_2025_08_08,
+    last_updated=_Shared.D_2025_08_08,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_4000_INPUT_4000_OUTPUT_4096,
     cost=Cost(input=Decimal("0.1003"), output=Decimal("0.1003")),
 )
+"MythoMax 13B (chat) · 4K context · 4.1K output · $0.1003 in / $0.1003 out per 1M tokens"
 
-INFERMATIC_MN_12B_INFEROR_V0_0: Final[Model] = Model(
+INFERMATIC_MN_12B_INFEROR_V0_0: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="Infermatic/MN-12B-Inferor-v0.0",
     name="Mistral Nemo Inferor 12B",
@@ -1448,14 +1490,15 @@ INFERMATIC_MN_12B_INFEROR_V0_0: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2024_07_01,
-    last_updated=_D_2024_07_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_16384_INPUT_16384_OUTPUT_8192,
+    release_date=_Shared.D_2024_07_01,
+    last_updated=_Shared.D_2024_07_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_16384_INPUT_16384_OUTPUT_8192,
     cost=Cost(input=Decimal("0.25499999999999995"), output=Decimal("0.49299999999999994")),
 )
+"Mistral Nemo Inferor 12B (chat) · 16.4K context · 8.19K output · $0.25499999999999995 in / $0.49299999999999994 out per 1M tokens"
 
-KAT_CODER_AIR_V1: Final[Model] = Model(
+KAT_CODER_AIR_V1: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="KAT-Coder-Air-V1",
     name="KAT Coder Air V1",
@@ -1465,14 +1508,15 @@ KAT_CODER_AIR_V1: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_10_28,
-    last_updated=_D_2025_10_28,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_32768,
+    release_date=_Shared.D_2025_10_28,
+    last_updated=_Shared.D_2025_10_28,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_32768,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.2")),
 )
+"KAT Coder Air V1 (chat) · 128K context · 32.8K output · $0.10 in / $0.20 out per 1M tokens"
 
-KAT_CODER_EXP_72B_1010: Final[Model] = Model(
+KAT_CODER_EXP_72B_1010: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="KAT-Coder-Exp-72B-1010",
     name="KAT Coder Exp 72B 1010",
@@ -1482,14 +1526,15 @@ KAT_CODER_EXP_72B_1010: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_10_28,
-    last_updated=_D_2025_10_28,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_32768,
+    release_date=_Shared.D_2025_10_28,
+    last_updated=_Shared.D_2025_10_28,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_32768,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.2")),
 )
+"KAT Coder Exp 72B 1010 (chat) · 128K context · 32.8K output · $0.10 in / $0.20 out per 1M tokens"
 
-LLM360_K2_THINK: Final[Model] = Model(
+LLM360_K2_THINK: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="LLM360/K2-Think",
     name="K2-Think",
@@ -1500,14 +1545,15 @@ LLM360_K2_THINK: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_07_26,
-    last_updated=_D_2025_07_26,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_32768,
+    release_date=_Shared.D_2025_07_26,
+    last_updated=_Shared.D_2025_07_26,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_32768,
     cost=Cost(input=Decimal("0.17"), output=Decimal("0.68")),
 )
+"K2-Think (chat) · 128K context · 32.8K output · $0.17 in / $0.68 out per 1M tokens"
 
-LATITUDEGAMES_WAYFARER_LARGE_70B_LLAMA_3_3: Final[Model] = Model(
+LATITUDEGAMES_WAYFARER_LARGE_70B_LLAMA_3_3: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="LatitudeGames/Wayfarer-Large-70B-Llama-3.3",
     name="Llama 3.3 70B Wayfarer",
@@ -1518,14 +1564,15 @@ LATITUDEGAMES_WAYFARER_LARGE_70B_LLAMA_3_3: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_02_20,
-    last_updated=_D_2025_02_20,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_16384_INPUT_16384_OUTPUT_16384,
+    release_date=_Shared.D_2025_02_20,
+    last_updated=_Shared.D_2025_02_20,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_16384_INPUT_16384_OUTPUT_16384,
     cost=Cost(input=Decimal("0.700000007"), output=Decimal("0.700000007")),
 )
+"Llama 3.3 70B Wayfarer (chat) · 16.4K context · 16.4K output · $0.700000007 in / $0.700000007 out per 1M tokens"
 
-MAGISTRAL_SMALL_2506: Final[Model] = Model(
+MAGISTRAL_SMALL_2506: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="Magistral-Small-2506",
     name="Magistral Small 2506",
@@ -1535,14 +1582,15 @@ MAGISTRAL_SMALL_2506: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_09_25,
-    last_updated=_D_2025_09_25,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_INPUT_32768_OUTPUT_32768,
+    release_date=_Shared.D_2025_09_25,
+    last_updated=_Shared.D_2025_09_25,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_INPUT_32768_OUTPUT_32768,
     cost=Cost(input=Decimal("0.4"), output=Decimal("1.4")),
 )
+"Magistral Small 2506 (chat) · 32.8K context · 32.8K output · $0.40 in / $1.40 out per 1M tokens"
 
-MARINARASPAGHETTI_NEMOMIX_UNLEASHED_12B: Final[Model] = Model(
+MARINARASPAGHETTI_NEMOMIX_UNLEASHED_12B: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="MarinaraSpaghetti/NemoMix-Unleashed-12B",
     name="NemoMix 12B Unleashed",
@@ -1553,14 +1601,15 @@ MARINARASPAGHETTI_NEMOMIX_UNLEASHED_12B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2024_07_01,
-    last_updated=_D_2024_07_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_INPUT_32768_OUTPUT_8192,
+    release_date=_Shared.D_2024_07_01,
+    last_updated=_Shared.D_2024_07_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_INPUT_32768_OUTPUT_8192,
     cost=Cost(input=Decimal("0.49299999999999994"), output=Decimal("0.49299999999999994")),
 )
+"NemoMix 12B Unleashed (chat) · 32.8K context · 8.19K output · $0.49299999999999994 in / $0.49299999999999994 out per 1M tokens"
 
-META_LLAMA_3_1_8B_INSTRUCT_FP8: Final[Model] = Model(
+META_LLAMA_3_1_8B_INSTRUCT_FP8: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="Meta-Llama-3-1-8B-Instruct-FP8",
     name="Llama 3.1 8B (decentralized)",
@@ -1570,14 +1619,15 @@ META_LLAMA_3_1_8B_INSTRUCT_FP8: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2024_07_23,
-    last_updated=_D_2024_07_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_16384,
+    release_date=_Shared.D_2024_07_23,
+    last_updated=_Shared.D_2024_07_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.02"), output=Decimal("0.03")),
 )
+"Llama 3.1 8B (decentralized) (chat) · 128K context · 16.4K output · $0.02 in / $0.03 out per 1M tokens"
 
-MINIMAX_M1: Final[Model] = Model(
+MINIMAX_M1: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="MiniMax-M1",
     name="MiniMax M1",
@@ -1587,14 +1637,15 @@ MINIMAX_M1: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_06_16,
-    last_updated=_D_2025_06_16,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_INPUT_1000000_OUTPUT_131072,
+    release_date=_Shared.D_2025_06_16,
+    last_updated=_Shared.D_2025_06_16,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_131072,
     cost=Cost(input=Decimal("0.1394"), output=Decimal("1.3328")),
 )
+"MiniMax M1 (chat) · 1M context · 131K output · $0.1394 in / $1.3328 out per 1M tokens"
 
-MINIMAX_M2: Final[Model] = Model(
+MINIMAX_M2: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="MiniMax-M2",
     name="MiniMax M2",
@@ -1604,15 +1655,16 @@ MINIMAX_M2: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_10_25,
-    last_updated=_D_2025_10_25,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_INPUT_200000_OUTPUT_131072,
+    release_date=_Shared.D_2025_10_25,
+    last_updated=_Shared.D_2025_10_25,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_131072,
     cost=Cost(input=Decimal("0.17"), output=Decimal("1.53")),
     reasoning_options=(),
 )
+"MiniMax M2 (chat) · 200K context · 131K output · $0.17 in / $1.53 out per 1M tokens · reasoning"
 
-MINIMAXAI_MINIMAX_M1_80K: Final[Model] = Model(
+MINIMAXAI_MINIMAX_M1_80K: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="MiniMaxAI/MiniMax-M1-80k",
     name="MiniMax M1 80K",
@@ -1623,14 +1675,15 @@ MINIMAXAI_MINIMAX_M1_80K: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_06_16,
-    last_updated=_D_2025_06_16,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_INPUT_1000000_OUTPUT_131072,
+    release_date=_Shared.D_2025_06_16,
+    last_updated=_Shared.D_2025_06_16,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_131072,
     cost=Cost(input=Decimal("0.6052"), output=Decimal("2.4225000000000003")),
 )
+"MiniMax M1 80K (chat) · 1M context · 131K output · $0.6052 in / $2.4225000000000003 out per 1M tokens"
 
-NEVERSLEEP_LUMIMAID_V0_2_70B: Final[Model] = Model(
+NEVERSLEEP_LUMIMAID_V0_2_70B: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="NeverSleep/Lumimaid-v0.2-70B",
     name="Lumimaid v0.2",
@@ -1641,14 +1694,15 @@ NEVERSLEEP_LUMIMAID_V0_2_70B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2024_07_01,
-    last_updated=_D_2024_07_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_16384_INPUT_16384_OUTPUT_8192,
+    release_date=_Shared.D_2024_07_01,
+    last_updated=_Shared.D_2024_07_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_16384_INPUT_16384_OUTPUT_8192,
     cost=Cost(input=Decimal("1"), output=Decimal("1.5")),
 )
+"Lumimaid v0.2 (chat) · 16.4K context · 8.19K output · $1.00 in / $1.50 out per 1M tokens"
 
-NOUSRESEARCH_DEEPHERMES_3_MISTRAL_24B_PREVIEW: Final[Model] = Model(
+NOUSRESEARCH_DEEPHERMES_3_MISTRAL_24B_PREVIEW: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="NousResearch/DeepHermes-3-Mistral-24B-Preview",
     name="DeepHermes-3 Mistral 24B (Preview)",
@@ -1658,14 +1712,15 @@ NOUSRESEARCH_DEEPHERMES_3_MISTRAL_24B_PREVIEW: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_05_10,
-    last_updated=_D_2025_05_10,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_32768,
+    release_date=_Shared.D_2025_05_10,
+    last_updated=_Shared.D_2025_05_10,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_32768,
     cost=Cost(input=Decimal("0.3"), output=Decimal("0.3")),
 )
+"DeepHermes-3 Mistral 24B (Preview) (chat) · 128K context · 32.8K output · $0.30 in / $0.30 out per 1M tokens"
 
-NOUSRESEARCH_HERMES_4_70B_THINKING: Final[Model] = Model(
+NOUSRESEARCH_HERMES_4_70B_THINKING: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="NousResearch/Hermes-4-70B:thinking",
     name="Hermes 4 (Thinking)",
@@ -1675,14 +1730,15 @@ NOUSRESEARCH_HERMES_4_70B_THINKING: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_09_17,
-    last_updated=_D_2025_09_17,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_8192,
+    release_date=_Shared.D_2025_09_17,
+    last_updated=_Shared.D_2025_09_17,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.2006"), output=Decimal("0.3995")),
 )
+"Hermes 4 (Thinking) (chat) · 128K context · 8.19K output · $0.2006 in / $0.3995 out per 1M tokens"
 
-NOUSRESEARCH_HERMES_3_LLAMA_3_1_70B: Final[Model] = Model(
+NOUSRESEARCH_HERMES_3_LLAMA_3_1_70B: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="NousResearch/hermes-3-llama-3.1-70b",
     name="Hermes 3 70B",
@@ -1692,14 +1748,15 @@ NOUSRESEARCH_HERMES_3_LLAMA_3_1_70B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_01_07,
-    last_updated=_D_2026_01_07,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_65536_INPUT_65536_OUTPUT_8192,
+    release_date=_Shared.D_2026_01_07,
+    last_updated=_Shared.D_2026_01_07,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_65536_INPUT_65536_OUTPUT_8192,
     cost=Cost(input=Decimal("0.408"), output=Decimal("0.408")),
 )
+"Hermes 3 70B (chat) · 65.5K context · 8.19K output · $0.408 in / $0.408 out per 1M tokens"
 
-NOUSRESEARCH_HERMES_4_405B: Final[Model] = Model(
+NOUSRESEARCH_HERMES_4_405B: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="NousResearch/hermes-4-405b",
     name="Hermes 4 Large",
@@ -1709,14 +1766,15 @@ NOUSRESEARCH_HERMES_4_405B: Final[Model] = Model(
     tool_call=False,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2025_08_26,
-    last_updated=_D_2025_08_26,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_8192,
+    release_date=_Shared.D_2025_08_26,
+    last_updated=_Shared.D_2025_08_26,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
 )
+"Hermes 4 Large (chat) · 128K context · 8.19K output · $0.30 in / $1.20 out per 1M tokens · structured output"
 
-NOUSRESEARCH_HERMES_4_405B_THINKING: Final[Model] = Model(
+NOUSRESEARCH_HERMES_4_405B_THINKING: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="NousResearch/hermes-4-405b:thinking",
     name="Hermes 4 Large (Thinking)",
@@ -1726,14 +1784,15 @@ NOUSRESEARCH_HERMES_4_405B_THINKING: Final[Model] = Model(
     tool_call=False,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2024_01_01,
-    last_updated=_D_2024_01_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_8192,
+    release_date=_Shared.D_2024_01_01,
+    last_updated=_Shared.D_2024_01_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
 )
+"Hermes 4 Large (Thinking) (chat) · 128K context · 8.19K output · $0.30 in / $1.20 out per 1M tokens · structured output"
 
-NOUSRESEARCH_HERMES_4_70B: Final[Model] = Model(
+NOUSRESEARCH_HERMES_4_70B: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="NousResearch/hermes-4-70b",
     name="Hermes 4 Medium",
@@ -1743,14 +1802,15 @@ NOUSRESEARCH_HERMES_4_70B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_07_03,
-    last_updated=_D_2025_07_03,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_8192,
+    release_date=_Shared.D_2025_07_03,
+    last_updated=_Shared.D_2025_07_03,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.2006"), output=Decimal("0.3995")),
 )
+"Hermes 4 Medium (chat) · 128K context · 8.19K output · $0.2006 in / $0.3995 out per 1M tokens"
 
-QWEN2_5_32B_EVA_V0_2: Final[Model] = Model(
+QWEN2_5_32B_EVA_V0_2: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="Qwen2.5-32B-EVA-v0.2",
     name="Qwen 2.5 32b EVA",
@@ -1760,14 +1820,15 @@ QWEN2_5_32B_EVA_V0_2: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2024_09_01,
-    last_updated=_D_2024_09_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_24576_INPUT_24576_OUTPUT_8192,
+    release_date=_Shared.D_2024_09_01,
+    last_updated=_Shared.D_2024_09_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_24576_INPUT_24576_OUTPUT_8192,
     cost=Cost(input=Decimal("0.493"), output=Decimal("0.493")),
 )
+"Qwen 2.5 32b EVA (chat) · 24.6K context · 8.19K output · $0.493 in / $0.493 out per 1M tokens"
 
-QWEN3_5_27B_ANKO: Final[Model] = Model(
+QWEN3_5_27B_ANKO: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="Qwen3.5-27B-Anko",
     name="Qwen3.5 27B Anko",
@@ -1777,15 +1838,19 @@ QWEN3_5_27B_ANKO: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_04_30,
-    last_updated=_D_2026_04_30,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_INPUT_262144_OUTPUT_16384,
+    release_date=_Shared.D_2026_04_30,
+    last_updated=_Shared.D_2026_04_30,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920,
+    ),
 )
+"Qwen3.5 27B Anko (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"
 
-QWEN3_5_27B_BLUESTAR_DERESTRICTED: Final[Model] = Model(
+QWEN3_5_27B_BLUESTAR_DERESTRICTED: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="Qwen3.5-27B-BlueStar-Derestricted",
     name="Qwen3.5 27B BlueStar Derestricted",
@@ -1795,15 +1860,19 @@ QWEN3_5_27B_BLUESTAR_DERESTRICTED: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_04_06,
-    last_updated=_D_2026_04_06,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_INPUT_262144_OUTPUT_16384,
+    release_date=_Shared.D_2026_04_06,
+    last_updated=_Shared.D_2026_04_06,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920,
+    ),
 )
+"Qwen3.5 27B BlueStar Derestricted (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"
 
-QWEN3_5_27B_BLUESTAR_DERESTRICTED_LITE: Final[Model] = Model(
+QWEN3_5_27B_BLUESTAR_DERESTRICTED_LITE: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="Qwen3.5-27B-BlueStar-Derestricted-Lite",
     name="Qwen3.5 27B BlueStar Derestricted Lite",
@@ -1813,15 +1882,19 @@ QWEN3_5_27B_BLUESTAR_DERESTRICTED_LITE: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_04_06,
-    last_updated=_D_2026_04_06,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_INPUT_262144_OUTPUT_16384,
+    release_date=_Shared.D_2026_04_06,
+    last_updated=_Shared.D_2026_04_06,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920,
+    ),
 )
+"Qwen3.5 27B BlueStar Derestricted Lite (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"
 
-QWEN3_5_27B_BLUESTAR_V2_DERESTRICTED: Final[Model] = Model(
+QWEN3_5_27B_BLUESTAR_V2_DERESTRICTED: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="Qwen3.5-27B-BlueStar-v2-Derestricted",
     name="Qwen3.5 27B BlueStar v2 Derestricted",
@@ -1831,15 +1904,19 @@ QWEN3_5_27B_BLUESTAR_V2_DERESTRICTED: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_04_06,
-    last_updated=_D_2026_04_06,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_INPUT_262144_OUTPUT_16384,
+    release_date=_Shared.D_2026_04_06,
+    last_updated=_Shared.D_2026_04_06,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920,
+    ),
 )
+"Qwen3.5 27B BlueStar v2 Derestricted (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"
 
-QWEN3_5_27B_BLUESTAR_V2_DERESTRICTED_LITE: Final[Model] = Model(
+QWEN3_5_27B_BLUESTAR_V2_DERESTRICTED_LITE: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="Qwen3.5-27B-BlueStar-v2-Derestricted-Lite",
     name="Qwen3.5 27B BlueStar v2 Derestricted Lite",
@@ -1849,15 +1926,19 @@ QWEN3_5_27B_BLUESTAR_V2_DERESTRICTED_LITE: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_04_06,
-    last_updated=_D_2026_04_06,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_INPUT_262144_OUTPUT_16384,
+    release_date=_Shared.D_2026_04_06,
+    last_updated=_Shared.D_2026_04_06,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920,
+    ),
 )
+"Qwen3.5 27B BlueStar v2 Derestricted Lite (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"
 
-QWEN3_5_27B_BLUESTAR_V3_DERESTRICTED: Final[Model] = Model(
+QWEN3_5_27B_BLUESTAR_V3_DERESTRICTED: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="Qwen3.5-27B-BlueStar-v3-Derestricted",
     name="Qwen3.5 27B BlueStar v3 Derestricted",
@@ -1867,15 +1948,19 @@ QWEN3_5_27B_BLUESTAR_V3_DERESTRICTED: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_04_30,
-    last_updated=_D_2026_04_30,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_INPUT_262144_OUTPUT_16384,
+    release_date=_Shared.D_2026_04_30,
+    last_updated=_Shared.D_2026_04_30,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920,
+    ),
 )
+"Qwen3.5 27B BlueStar v3 Derestricted (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"
 
-QWEN3_5_27B_BLUESTAR_V3_DERESTRICTED_LITE: Final[Model] = Model(
+QWEN3_5_27B_BLUESTAR_V3_DERESTRICTED_LITE: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="Qwen3.5-27B-BlueStar-v3-Derestricted-Lite",
     name="Qwen3.5 27B BlueStar v3 Derestricted Lite",
@@ -1885,15 +1970,19 @@ QWEN3_5_27B_BLUESTAR_V3_DERESTRICTED_LITE: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_04_30,
-    last_updated=_D_2026_04_30,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_INPUT_262144_OUTPUT_16384,
+    release_date=_Shared.D_2026_04_30,
+    last_updated=_Shared.D_2026_04_30,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920,
+    ),
 )
+"Qwen3.5 27B BlueStar v3 Derestricted Lite (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"
 
-QWEN3_5_27B_DERESTRICTED: Final[Model] = Model(
+QWEN3_5_27B_DERESTRICTED: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="Qwen3.5-27B-Derestricted",
     name="Qwen3.5 27B Derestricted",
@@ -1903,15 +1992,19 @@ QWEN3_5_27B_DERESTRICTED: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_03_17,
-    last_updated=_D_2026_03_17,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_INPUT_262144_OUTPUT_16384,
+    release_date=_Shared.D_2026_03_17,
+    last_updated=_Shared.D_2026_03_17,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920,
+    ),
 )
+"Qwen3.5 27B Derestricted (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"
 
-QWEN3_5_27B_INFRACELESTIAL: Final[Model] = Model(
+QWEN3_5_27B_INFRACELESTIAL: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="Qwen3.5-27B-Infracelestial",
     name="Qwen3.5 27B Infracelestial",
@@ -1921,15 +2014,19 @@ QWEN3_5_27B_INFRACELESTIAL: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_04_30,
-    last_updated=_D_2026_04_30,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_INPUT_262144_OUTPUT_16384,
+    release_date=_Shared.D_2026_04_30,
+    last_updated=_Shared.D_2026_04_30,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920,
+    ),
 )
+"Qwen3.5 27B Infracelestial (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"
 
-QWEN3_5_27B_MARVIN_DPO_V2_DERESTRICTED: Final[Model] = Model(
+QWEN3_5_27B_MARVIN_DPO_V2_DERESTRICTED: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="Qwen3.5-27B-Marvin-DPO-V2-Derestricted",
     name="Qwen3.5 27B Marvin DPO V2 Derestricted",
@@ -1939,15 +2036,19 @@ QWEN3_5_27B_MARVIN_DPO_V2_DERESTRICTED: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_04_30,
-    last_updated=_D_2026_04_30,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_INPUT_262144_OUTPUT_16384,
+    release_date=_Shared.D_2026_04_30,
+    last_updated=_Shared.D_2026_04_30,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920,
+    ),
 )
+"Qwen3.5 27B Marvin DPO V2 Derestricted (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"
 
-QWEN3_5_27B_MARVIN_DPO_V2_DERESTRICTED_LITE: Final[Model] = Model(
+QWEN3_5_27B_MARVIN_DPO_V2_DERESTRICTED_LITE: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="Qwen3.5-27B-Marvin-DPO-V2-Derestricted-Lite",
     name="Qwen3.5 27B Marvin DPO V2 Derestricted Lite",
@@ -1957,15 +2058,19 @@ QWEN3_5_27B_MARVIN_DPO_V2_DERESTRICTED_LITE: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_04_30,
-    last_updated=_D_2026_04_30,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_INPUT_262144_OUTPUT_16384,
+    release_date=_Shared.D_2026_04_30,
+    last_updated=_Shared.D_2026_04_30,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920,
+    ),
 )
+"Qwen3.5 27B Marvin DPO V2 Derestricted Lite (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"
 
-QWEN3_5_27B_MARVIN_V2_DERESTRICTED: Final[Model] = Model(
+QWEN3_5_27B_MARVIN_V2_DERESTRICTED: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="Qwen3.5-27B-Marvin-V2-Derestricted",
     name="Qwen3.5 27B Marvin V2 Derestricted",
@@ -1975,15 +2080,19 @@ QWEN3_5_27B_MARVIN_V2_DERESTRICTED: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_04_30,
-    last_updated=_D_2026_04_30,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_INPUT_262144_OUTPUT_16384,
+    release_date=_Shared.D_2026_04_30,
+    last_updated=_Shared.D_2026_04_30,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920,
+    ),
 )
+"Qwen3.5 27B Marvin V2 Derestricted (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"
 
-QWEN3_5_27B_MARVIN_V2_DERESTRICTED_LITE: Final[Model] = Model(
+QWEN3_5_27B_MARVIN_V2_DERESTRICTED_LITE: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="Qwen3.5-27B-Marvin-V2-Derestricted-Lite",
     name="Qwen3.5 27B Marvin V2 Derestricted Lite",
@@ -1993,15 +2102,19 @@ QWEN3_5_27B_MARVIN_V2_DERESTRICTED_LITE: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_04_30,
-    last_updated=_D_2026_04_30,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_INPUT_262144_OUTPUT_16384,
+    release_date=_Shared.D_2026_04_30,
+    last_updated=_Shared.D_2026_04_30,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920,
+    ),
 )
+"Qwen3.5 27B Marvin V2 Derestricted Lite (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"
 
-QWEN3_5_27B_MUSICA_V1: Final[Model] = Model(
+QWEN3_5_27B_MUSICA_V1: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="Qwen3.5-27B-Musica-v1",
     name="Qwen3.5 27B Musica v1",
@@ -2011,15 +2124,19 @@ QWEN3_5_27B_MUSICA_V1: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_03_27,
-    last_updated=_D_2026_03_27,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_INPUT_262144_OUTPUT_16384,
+    release_date=_Shared.D_2026_03_27,
+    last_updated=_Shared.D_2026_03_27,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920,
+    ),
 )
+"Qwen3.5 27B Musica v1 (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"
 
-QWEN3_5_27B_NANOVEL_DERESTRICTED: Final[Model] = Model(
+QWEN3_5_27B_NANOVEL_DERESTRICTED: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="Qwen3.5-27B-NaNovel-Derestricted",
     name="Qwen3.5 27B NaNovel Derestricted",
@@ -2029,15 +2146,19 @@ QWEN3_5_27B_NANOVEL_DERESTRICTED: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_04_30,
-    last_updated=_D_2026_04_30,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_INPUT_262144_OUTPUT_16384,
+    release_date=_Shared.D_2026_04_30,
+    last_updated=_Shared.D_2026_04_30,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920,
+    ),
 )
+"Qwen3.5 27B NaNovel Derestricted (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"
 
-QWEN3_5_27B_NANOVEL_DERESTRICTED_LITE: Final[Model] = Model(
+QWEN3_5_27B_NANOVEL_DERESTRICTED_LITE: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="Qwen3.5-27B-NaNovel-Derestricted-Lite",
     name="Qwen3.5 27B NaNovel Derestricted Lite",
@@ -2047,15 +2168,19 @@ QWEN3_5_27B_NANOVEL_DERESTRICTED_LITE: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_04_30,
-    last_updated=_D_2026_04_30,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_INPUT_262144_OUTPUT_16384,
+    release_date=_Shared.D_2026_04_30,
+    last_updated=_Shared.D_2026_04_30,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920,
+    ),
 )
+"Qwen3.5 27B NaNovel Derestricted Lite (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"
 
-QWEN3_5_27B_OMEGA_EVOLUTION_V2_0_DERESTRICTED: Final[Model] = Model(
+QWEN3_5_27B_OMEGA_EVOLUTION_V2_0_DERESTRICTED: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="Qwen3.5-27B-Omega-Evolution-v2.0-Derestricted",
     name="Qwen3.5 27B Omega Evolution v2.0 Derestricted",
@@ -2065,15 +2190,19 @@ QWEN3_5_27B_OMEGA_EVOLUTION_V2_0_DERESTRICTED: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_04_06,
-    last_updated=_D_2026_04_06,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_INPUT_262144_OUTPUT_16384,
+    release_date=_Shared.D_2026_04_06,
+    last_updated=_Shared.D_2026_04_06,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920,
+    ),
 )
+"Qwen3.5 27B Omega Evolution v2.0 Derestricted (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"
 
-QWEN3_5_27B_OMEGA_EVOLUTION_V2_0_DERESTRICTED_LITE: Final[Model] = Model(
+QWEN3_5_27B_OMEGA_EVOLUTION_V2_0_DERESTRICTED_LITE: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="Qwen3.5-27B-Omega-Evolution-v2.0-Derestricted-Lite",
     name="Qwen3.5 27B Omega Evolution v2.0 Derestricted Lite",
@@ -2083,15 +2212,19 @@ QWEN3_5_27B_OMEGA_EVOLUTION_V2_0_DERESTRICTED_LITE: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_04_06,
-    last_updated=_D_2026_04_06,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_INPUT_262144_OUTPUT_16384,
+    release_date=_Shared.D_2026_04_06,
+    last_updated=_Shared.D_2026_04_06,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920,
+    ),
 )
+"Qwen3.5 27B Omega Evolution v2.0 Derestricted Lite (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"
 
-QWEN3_5_27B_OMEGA_EVOLUTION_V2_2_DERESTRICTED: Final[Model] = Model(
+QWEN3_5_27B_OMEGA_EVOLUTION_V2_2_DERESTRICTED: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="Qwen3.5-27B-Omega-Evolution-v2.2-Derestricted",
     name="Qwen3.5 27B Omega Evolution v2.2 Derestricted",
@@ -2101,15 +2234,19 @@ QWEN3_5_27B_OMEGA_EVOLUTION_V2_2_DERESTRICTED: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_05_02,
-    last_updated=_D_2026_05_02,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_INPUT_262144_OUTPUT_16384,
+    release_date=_Shared.D_2026_05_02,
+    last_updated=_Shared.D_2026_05_02,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920,
+    ),
 )
+"Qwen3.5 27B Omega Evolution v2.2 Derestricted (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"
 
-QWEN3_5_27B_OMEGA_EVOLUTION_V2_2_DERESTRICTED_LITE: Final[Model] = Model(
+QWEN3_5_27B_OMEGA_EVOLUTION_V2_2_DERESTRICTED_LITE: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="Qwen3.5-27B-Omega-Evolution-v2.2-Derestricted-Lite",
     name="Qwen3.5 27B Omega Evolution v2.2 Derestricted Lite",
@@ -2119,15 +2256,19 @@ QWEN3_5_27B_OMEGA_EVOLUTION_V2_2_DERESTRICTED_LITE: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_05_02,
-    last_updated=_D_2026_05_02,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_INPUT_262144_OUTPUT_16384,
+    release_date=_Shared.D_2026_05_02,
+    last_updated=_Shared.D_2026_05_02,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920,
+    ),
 )
+"Qwen3.5 27B Omega Evolution v2.2 Derestricted Lite (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"
 
-QWEN3_5_27B_QUEEN_DERESTRICTED: Final[Model] = Model(
+QWEN3_5_27B_QUEEN_DERESTRICTED: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="Qwen3.5-27B-Queen-Derestricted",
     name="Qwen3.5 27B Queen Derestricted",
@@ -2137,15 +2278,19 @@ QWEN3_5_27B_QUEEN_DERESTRICTED: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_04_30,
-    last_updated=_D_2026_04_30,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_INPUT_262144_OUTPUT_16384,
+    release_date=_Shared.D_2026_04_30,
+    last_updated=_Shared.D_2026_04_30,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920,
+    ),
 )
+"Qwen3.5 27B Queen Derestricted (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"
 
-QWEN3_5_27B_QUEEN_DERESTRICTED_LITE: Final[Model] = Model(
+QWEN3_5_27B_QUEEN_DERESTRICTED_LITE: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="Qwen3.5-27B-Queen-Derestricted-Lite",
     name="Qwen3.5 27B Queen Derestricted Lite",
@@ -2155,15 +2300,19 @@ QWEN3_5_27B_QUEEN_DERESTRICTED_LITE: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_04_30,
-    last_updated=_D_2026_04_30,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_INPUT_262144_OUTPUT_16384,
+    release_date=_Shared.D_2026_04_30,
+    last_updated=_Shared.D_2026_04_30,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920,
+    ),
 )
+"Qwen3.5 27B Queen Derestricted Lite (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"
 
-QWEN3_5_27B_RPRMAX_V1: Final[Model] = Model(
+QWEN3_5_27B_RPRMAX_V1: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="Qwen3.5-27B-RpRMax-v1",
     name="Qwen3.5 27B RpRMax v1",
@@ -2173,15 +2322,19 @@ QWEN3_5_27B_RPRMAX_V1: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_04_30,
-    last_updated=_D_2026_04_30,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_INPUT_262144_OUTPUT_16384,
+    release_date=_Shared.D_2026_04_30,
+    last_updated=_Shared.D_2026_04_30,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920,
+    ),
 )
+"Qwen3.5 27B RpRMax v1 (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"
 
-QWEN3_5_27B_VIVID_DURIAN: Final[Model] = Model(
+QWEN3_5_27B_VIVID_DURIAN: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="Qwen3.5-27B-Vivid-Durian",
     name="Qwen3.5 27B Vivid Durian",
@@ -2191,15 +2344,19 @@ QWEN3_5_27B_VIVID_DURIAN: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_03_18,
-    last_updated=_D_2026_03_18,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_INPUT_262144_OUTPUT_16384,
+    release_date=_Shared.D_2026_03_18,
+    last_updated=_Shared.D_2026_03_18,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920,
+    ),
 )
+"Qwen3.5 27B Vivid Durian (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"
 
-QWEN3_5_27B_WRITER_DERESTRICTED: Final[Model] = Model(
+QWEN3_5_27B_WRITER_DERESTRICTED: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="Qwen3.5-27B-Writer-Derestricted",
     name="Qwen3.5 27B Writer Derestricted",
@@ -2209,15 +2366,19 @@ QWEN3_5_27B_WRITER_DERESTRICTED: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_04_06,
-    last_updated=_D_2026_04_06,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_INPUT_262144_OUTPUT_16384,
+    release_date=_Shared.D_2026_04_06,
+    last_updated=_Shared.D_2026_04_06,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920,
+    ),
 )
+"Qwen3.5 27B Writer Derestricted (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"
 
-QWEN3_5_27B_WRITER_DERESTRICTED_LITE: Final[Model] = Model(
+QWEN3_5_27B_WRITER_DERESTRICTED_LITE: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="Qwen3.5-27B-Writer-Derestricted-Lite",
     name="Qwen3.5 27B Writer Derestricted Lite",
@@ -2227,15 +2388,19 @@ QWEN3_5_27B_WRITER_DERESTRICTED_LITE: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_04_06,
-    last_updated=_D_2026_04_06,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_INPUT_262144_OUTPUT_16384,
+    release_date=_Shared.D_2026_04_06,
+    last_updated=_Shared.D_2026_04_06,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920,
+    ),
 )
+"Qwen3.5 27B Writer Derestricted Lite (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"
 
-QWEN3_5_27B_WRITER_V2_DERESTRICTED: Final[Model] = Model(
+QWEN3_5_27B_WRITER_V2_DERESTRICTED: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="Qwen3.5-27B-Writer-V2-Derestricted",
     name="Qwen3.5 27B Writer V2 Derestricted",
@@ -2245,15 +2410,19 @@ QWEN3_5_27B_WRITER_V2_DERESTRICTED: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_04_06,
-    last_updated=_D_2026_04_06,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_INPUT_262144_OUTPUT_16384,
+    release_date=_Shared.D_2026_04_06,
+    last_updated=_Shared.D_2026_04_06,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920,
+    ),
 )
+"Qwen3.5 27B Writer V2 Derestricted (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"
 
-QWEN3_5_27B_WRITER_V2_DERESTRICTED_LITE: Final[Model] = Model(
+QWEN3_5_27B_WRITER_V2_DERESTRICTED_LITE: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="Qwen3.5-27B-Writer-V2-Derestricted-Lite",
     name="Qwen3.5 27B Writer V2 Derestricted Lite",
@@ -2263,15 +2432,19 @@ QWEN3_5_27B_WRITER_V2_DERESTRICTED_LITE: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_04_06,
-    last_updated=_D_2026_04_06,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_INPUT_262144_OUTPUT_16384,
+    release_date=_Shared.D_2026_04_06,
+    last_updated=_Shared.D_2026_04_06,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920,
+    ),
 )
+"Qwen3.5 27B Writer V2 Derestricted Lite (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"
 
-QWEN3_5_27B_EARICA_DERESTRICTED: Final[Model] = Model(
+QWEN3_5_27B_EARICA_DERESTRICTED: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="Qwen3.5-27B-earica-Derestricted",
     name="Qwen3.5 27B earica Derestricted",
@@ -2281,15 +2454,19 @@ QWEN3_5_27B_EARICA_DERESTRICTED: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_04_30,
-    last_updated=_D_2026_04_30,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_INPUT_262144_OUTPUT_16384,
+    release_date=_Shared.D_2026_04_30,
+    last_updated=_Shared.D_2026_04_30,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920,
+    ),
 )
+"Qwen3.5 27B earica Derestricted (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"
 
-QWEN3_5_27B_EARICA_DERESTRICTED_LITE: Final[Model] = Model(
+QWEN3_5_27B_EARICA_DERESTRICTED_LITE: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="Qwen3.5-27B-earica-Derestricted-Lite",
     name="Qwen3.5 27B earica Derestricted Lite",
@@ -2299,15 +2476,19 @@ QWEN3_5_27B_EARICA_DERESTRICTED_LITE: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_04_30,
-    last_updated=_D_2026_04_30,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_INPUT_262144_OUTPUT_16384,
+    release_date=_Shared.D_2026_04_30,
+    last_updated=_Shared.D_2026_04_30,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920,
+    ),
 )
+"Qwen3.5 27B earica Derestricted Lite (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"
 
-READYART_MS3_2_THE_OMEGA_DIRECTIVE_24B_UNSLOP_V2_0: Final[Model] = Model(
+READYART_MS3_2_THE_OMEGA_DIRECTIVE_24B_UNSLOP_V2_0: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="ReadyArt/MS3.2-The-Omega-Directive-24B-Unslop-v2.0",
     name="Omega Directive 24B Unslop v2.0",
@@ -2318,14 +2499,15 @@ READYART_MS3_2_THE_OMEGA_DIRECTIVE_24B_UNSLOP_V2_0: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_12_08,
-    last_updated=_D_2025_12_08,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_16384_INPUT_16384_OUTPUT_32768,
+    release_date=_Shared.D_2025_12_08,
+    last_updated=_Shared.D_2025_12_08,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_16384_INPUT_16384_OUTPUT_32768,
     cost=Cost(input=Decimal("0.5"), output=Decimal("0.5")),
 )
+"Omega Directive 24B Unslop v2.0 (chat) · 16.4K context · 32.8K output · $0.50 in / $0.50 out per 1M tokens"
 
-SALESFORCE_LLAMA_XLAM_2_70B_FC_R: Final[Model] = Model(
+SALESFORCE_LLAMA_XLAM_2_70B_FC_R: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="Salesforce/Llama-xLAM-2-70b-fc-r",
     name="Llama-xLAM-2 70B fc-r",
@@ -2336,14 +2518,15 @@ SALESFORCE_LLAMA_XLAM_2_70B_FC_R: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_04_13,
-    last_updated=_D_2025_04_13,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_16384,
+    release_date=_Shared.D_2025_04_13,
+    last_updated=_Shared.D_2025_04_13,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("2.5"), output=Decimal("2.5")),
 )
+"Llama-xLAM-2 70B fc-r (chat) · 128K context · 16.4K output · $2.50 in / $2.50 out per 1M tokens"
 
-SAO10K_L3_8B_STHENO_V3_2: Final[Model] = Model(
+SAO10K_L3_8B_STHENO_V3_2: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="Sao10K/L3-8B-Stheno-v3.2",
     name="Sao10K Stheno 8b",
@@ -2354,14 +2537,15 @@ SAO10K_L3_8B_STHENO_V3_2: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2024_11_29,
-    last_updated=_D_2024_11_29,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_16384_INPUT_16384_OUTPUT_8192,
+    release_date=_Shared.D_2024_11_29,
+    last_updated=_Shared.D_2024_11_29,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_16384_INPUT_16384_OUTPUT_8192,
     cost=Cost(input=Decimal("0.2006"), output=Decimal("0.2006")),
 )
+"Sao10K Stheno 8b (chat) · 16.4K context · 8.19K output · $0.2006 in / $0.2006 out per 1M tokens"
 
-SAO10K_L3_1_70B_EURYALE_V2_2: Final[Model] = Model(
+SAO10K_L3_1_70B_EURYALE_V2_2: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="Sao10K/L3.1-70B-Euryale-v2.2",
     name="Llama 3.1 70B Euryale",
@@ -2372,14 +2556,15 @@ SAO10K_L3_1_70B_EURYALE_V2_2: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2024_07_23,
-    last_updated=_D_2024_07_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_20480_INPUT_20480_OUTPUT_16384,
+    release_date=_Shared.D_2024_07_23,
+    last_updated=_Shared.D_2024_07_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_20480_INPUT_20480_OUTPUT_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.357")),
 )
+"Llama 3.1 70B Euryale (chat) · 20.5K context · 16.4K output · $0.306 in / $0.357 out per 1M tokens"
 
-SAO10K_L3_1_70B_HANAMI_X1: Final[Model] = Model(
+SAO10K_L3_1_70B_HANAMI_X1: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="Sao10K/L3.1-70B-Hanami-x1",
     name="Llama 3.1 70B Hanami",
@@ -2390,14 +2575,15 @@ SAO10K_L3_1_70B_HANAMI_X1: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2024_07_23,
-    last_updated=_D_2024_07_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_16384_INPUT_16384_OUTPUT_16384,
+    release_date=_Shared.D_2024_07_23,
+    last_updated=_Shared.D_2024_07_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_16384_INPUT_16384_OUTPUT_16384,
     cost=Cost(input=Decimal("0.49299999999999994"), output=Decimal("0.49299999999999994")),
 )
+"Llama 3.1 70B Hanami (chat) · 16.4K context · 16.4K output · $0.49299999999999994 in / $0.49299999999999994 out per 1M tokens"
 
-SAO10K_L3_3_70B_EURYALE_V2_3: Final[Model] = Model(
+SAO10K_L3_3_70B_EURYALE_V2_3: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="Sao10K/L3.3-70B-Euryale-v2.3",
     name="Llama 3.3 70B Euryale",
@@ -2408,14 +2594,15 @@ SAO10K_L3_3_70B_EURYALE_V2_3: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2024_12_06,
-    last_updated=_D_2024_12_06,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_20480_INPUT_20480_OUTPUT_16384,
+    release_date=_Shared.D_2024_12_06,
+    last_updated=_Shared.D_2024_12_06,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_20480_INPUT_20480_OUTPUT_16384,
     cost=Cost(input=Decimal("0.49299999999999994"), output=Decimal("0.49299999999999994")),
 )
+"Llama 3.3 70B Euryale (chat) · 20.5K context · 16.4K output · $0.49299999999999994 in / $0.49299999999999994 out per 1M tokens"
 
-STEELSKULL_L3_3_CU_MAI_R1_70B: Final[Model] = Model(
+STEELSKULL_L3_3_CU_MAI_R1_70B: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="Steelskull/L3.3-Cu-Mai-R1-70b",
     name="Llama 3.3 70B Cu Mai",
@@ -2426,14 +2613,15 @@ STEELSKULL_L3_3_CU_MAI_R1_70B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2024_12_06,
-    last_updated=_D_2024_12_06,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_16384_INPUT_16384_OUTPUT_16384,
+    release_date=_Shared.D_2024_12_06,
+    last_updated=_Shared.D_2024_12_06,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_16384_INPUT_16384_OUTPUT_16384,
     cost=Cost(input=Decimal("0.49299999999999994"), output=Decimal("0.49299999999999994")),
 )
+"Llama 3.3 70B Cu Mai (chat) · 16.4K context · 16.4K output · $0.49299999999999994 in / $0.49299999999999994 out per 1M tokens"
 
-STEELSKULL_L3_3_ELECTRA_R1_70B: Final[Model] = Model(
+STEELSKULL_L3_3_ELECTRA_R1_70B: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="Steelskull/L3.3-Electra-R1-70b",
     name="Steelskull Electra R1 70b",
@@ -2444,14 +2632,15 @@ STEELSKULL_L3_3_ELECTRA_R1_70B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2024_12_06,
-    last_updated=_D_2024_12_06,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_16384_INPUT_16384_OUTPUT_16384,
+    release_date=_Shared.D_2024_12_06,
+    last_updated=_Shared.D_2024_12_06,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_16384_INPUT_16384_OUTPUT_16384,
     cost=Cost(input=Decimal("0.69989"), output=Decimal("0.69989")),
 )
+"Steelskull Electra R1 70b (chat) · 16.4K context · 16.4K output · $0.69989 in / $0.69989 out per 1M tokens"
 
-STEELSKULL_L3_3_MS_EVALEBIS_70B: Final[Model] = Model(
+STEELSKULL_L3_3_MS_EVALEBIS_70B: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="Steelskull/L3.3-MS-Evalebis-70b",
     name="MS Evalebis 70b",
@@ -2462,14 +2651,15 @@ STEELSKULL_L3_3_MS_EVALEBIS_70B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2024_12_06,
-    last_updated=_D_2024_12_06,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_16384_INPUT_16384_OUTPUT_16384,
+    release_date=_Shared.D_2024_12_06,
+    last_updated=_Shared.D_2024_12_06,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_16384_INPUT_16384_OUTPUT_16384,
     cost=Cost(input=Decimal("0.49299999999999994"), output=Decimal("0.49299999999999994")),
 )
+"MS Evalebis 70b (chat) · 16.4K context · 16.4K output · $0.49299999999999994 in / $0.49299999999999994 out per 1M tokens"
 
-STEELSKULL_L3_3_MS_EVAYALE_70B: Final[Model] = Model(
+STEELSKULL_L3_3_MS_EVAYALE_70B: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="Steelskull/L3.3-MS-Evayale-70B",
     name="Evayale 70b ",
@@ -2480,14 +2670,15 @@ STEELSKULL_L3_3_MS_EVAYALE_70B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2024_12_06,
-    last_updated=_D_2024_12_06,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_16384_INPUT_16384_OUTPUT_16384,
+    release_date=_Shared.D_2024_12_06,
+    last_updated=_Shared.D_2024_12_06,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_16384_INPUT_16384_OUTPUT_16384,
     cost=Cost(input=Decimal("0.49299999999999994"), output=Decimal("0.49299999999999994")),
 )
+"Evayale 70b  (chat) · 16.4K context · 16.4K output · $0.49299999999999994 in / $0.49299999999999994 out per 1M tokens"
 
-STEELSKULL_L3_3_MS_NEVORIA_70B: Final[Model] = Model(
+STEELSKULL_L3_3_MS_NEVORIA_70B: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="Steelskull/L3.3-MS-Nevoria-70b",
     name="Steelskull Nevoria 70b",
@@ -2498,14 +2689,15 @@ STEELSKULL_L3_3_MS_NEVORIA_70B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2024_12_06,
-    last_updated=_D_2024_12_06,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_16384_INPUT_16384_OUTPUT_16384,
+    release_date=_Shared.D_2024_12_06,
+    last_updated=_Shared.D_2024_12_06,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_16384_INPUT_16384_OUTPUT_16384,
     cost=Cost(input=Decimal("0.49299999999999994"), output=Decimal("0.49299999999999994")),
 )
+"Steelskull Nevoria 70b (chat) · 16.4K context · 16.4K output · $0.49299999999999994 in / $0.49299999999999994 out per 1M tokens"
 
-STEELSKULL_L3_3_NEVORIA_R1_70B: Final[Model] = Model(
+STEELSKULL_L3_3_NEVORIA_R1_70B: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="Steelskull/L3.3-Nevoria-R1-70b",
     name="Steelskull Nevoria R1 70b",
@@ -2516,14 +2708,15 @@ STEELSKULL_L3_3_NEVORIA_R1_70B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2024_12_06,
-    last_updated=_D_2024_12_06,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_16384_INPUT_16384_OUTPUT_16384,
+    release_date=_Shared.D_2024_12_06,
+    last_updated=_Shared.D_2024_12_06,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_16384_INPUT_16384_OUTPUT_16384,
     cost=Cost(input=Decimal("0.49299999999999994"), output=Decimal("0.49299999999999994")),
 )
+"Steelskull Nevoria R1 70b (chat) · 16.4K context · 16.4K output · $0.49299999999999994 in / $0.49299999999999994 out per 1M tokens"
 
-TEE_DEEPSEEK_V3_1: Final[Model] = Model(
+TEE_DEEPSEEK_V3_1: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="TEE/deepseek-v3.1",
     name="DeepSeek V3.1 TEE",
@@ -2534,14 +2727,15 @@ TEE_DEEPSEEK_V3_1: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_08_21,
-    last_updated=_D_2025_08_21,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_164000_INPUT_164000_OUTPUT_8192,
+    release_date=_Shared.D_2025_08_21,
+    last_updated=_Shared.D_2025_08_21,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_164000_INPUT_164000_OUTPUT_8192,
     cost=Cost(input=Decimal("1"), output=Decimal("2.5")),
 )
+"DeepSeek V3.1 TEE (chat) · 164K context · 8.19K output · $1.00 in / $2.50 out per 1M tokens"
 
-TEE_DEEPSEEK_V3_2: Final[Model] = Model(
+TEE_DEEPSEEK_V3_2: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="TEE/deepseek-v3.2",
     name="DeepSeek V3.2 TEE",
@@ -2552,14 +2746,15 @@ TEE_DEEPSEEK_V3_2: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_12_01,
-    last_updated=_D_2025_12_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_164000_INPUT_164000_OUTPUT_65536,
+    release_date=_Shared.D_2025_12_01,
+    last_updated=_Shared.D_2025_12_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_164000_INPUT_164000_OUTPUT_65536,
     cost=Cost(input=Decimal("0.5"), output=Decimal("1")),
 )
+"DeepSeek V3.2 TEE (chat) · 164K context · 65.5K output · $0.50 in / $1.00 out per 1M tokens"
 
-TEE_DEEPSEEK_V4_PRO: Final[Model] = Model(
+TEE_DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="TEE/deepseek-v4-pro",
     name="DeepSeek V4 Pro TEE",
@@ -2569,15 +2764,16 @@ TEE_DEEPSEEK_V4_PRO: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_04_25,
-    last_updated=_D_2026_04_25,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_800000_INPUT_800000_OUTPUT_65536,
+    release_date=_Shared.D_2026_04_25,
+    last_updated=_Shared.D_2026_04_25,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_800000_INPUT_800000_OUTPUT_65536,
     cost=Cost(input=Decimal("1.5"), output=Decimal("5.25"), cache_read=Decimal("0.15")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"DeepSeek V4 Pro TEE (chat) · 800K context · 65.5K output · $1.50 in / $5.25 out per 1M tokens · tools, reasoning, structured output"
 
-TEE_DEEPSEEK_V4_PRO_THINKING: Final[Model] = Model(
+TEE_DEEPSEEK_V4_PRO_THINKING: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="TEE/deepseek-v4-pro:thinking",
     name="DeepSeek V4 Pro Thinking TEE",
@@ -2587,15 +2783,16 @@ TEE_DEEPSEEK_V4_PRO_THINKING: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_04_29,
-    last_updated=_D_2026_04_29,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_800000_INPUT_800000_OUTPUT_65536,
+    release_date=_Shared.D_2026_04_29,
+    last_updated=_Shared.D_2026_04_29,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_800000_INPUT_800000_OUTPUT_65536,
     cost=Cost(input=Decimal("1.5"), output=Decimal("5.25"), cache_read=Decimal("0.15")),
     reasoning_options=(),
 )
+"DeepSeek V4 Pro Thinking TEE (chat) · 800K context · 65.5K output · $1.50 in / $5.25 out per 1M tokens · tools, reasoning, structured output"
 
-TEE_GEMMA_3_27B_IT: Final[Model] = Model(
+TEE_GEMMA_3_27B_IT: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="TEE/gemma-3-27b-it",
     name="Gemma 3 27B TEE",
@@ -2606,14 +2803,15 @@ TEE_GEMMA_3_27B_IT: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_03_10,
-    last_updated=_D_2025_03_10,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_INPUT_131072_OUTPUT_8192,
+    release_date=_Shared.D_2025_03_10,
+    last_updated=_Shared.D_2025_03_10,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_INPUT_131072_OUTPUT_8192,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.8")),
 )
+"Gemma 3 27B TEE (chat) · 131K context · 8.19K output · $0.20 in / $0.80 out per 1M tokens"
 
-TEE_GEMMA_4_26B_A4B_UNCENSORED: Final[Model] = Model(
+TEE_GEMMA_4_26B_A4B_UNCENSORED: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="TEE/gemma-4-26b-a4b-uncensored",
     name="Gemma 4 26B A4B Uncensored TEE",
@@ -2623,14 +2821,15 @@ TEE_GEMMA_4_26B_A4B_UNCENSORED: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_05_23,
-    last_updated=_D_2026_05_23,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_65536_INPUT_65536_OUTPUT_65536,
+    release_date=_Shared.D_2026_05_23,
+    last_updated=_Shared.D_2026_05_23,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_65536_INPUT_65536_OUTPUT_65536,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.7")),
 )
+"Gemma 4 26B A4B Uncensored TEE (chat) · 65.5K context · 65.5K output · $0.15 in / $0.70 out per 1M tokens · vision, tools, structured output, attachments"
 
-TEE_GEMMA_4_31B_IT: Final[Model] = Model(
+TEE_GEMMA_4_31B_IT: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="TEE/gemma-4-31b-it",
     name="Gemma 4 31B IT TEE",
@@ -2640,15 +2839,16 @@ TEE_GEMMA_4_31B_IT: Final[Model] = Model(
     tool_call=True,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_05_26,
-    last_updated=_D_2026_05_26,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_INPUT_262144_OUTPUT_262144,
+    release_date=_Shared.D_2026_05_26,
+    last_updated=_Shared.D_2026_05_26,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.46")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Gemma 4 31B IT TEE (chat) · 262K context · 262K output · $0.15 in / $0.46 out per 1M tokens · tools, reasoning"
 
-TEE_GEMMA4_31B: Final[Model] = Model(
+TEE_GEMMA4_31B: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="TEE/gemma4-31b",
     name="Gemma 4 31B",
@@ -2658,14 +2858,15 @@ TEE_GEMMA4_31B: Final[Model] = Model(
     tool_call=False,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_04_04,
-    last_updated=_D_2026_04_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_INPUT_262144_OUTPUT_131072,
+    release_date=_Shared.D_2026_04_04,
+    last_updated=_Shared.D_2026_04_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_131072,
     cost=Cost(input=Decimal("0.45"), output=Decimal("1")),
 )
+"Gemma 4 31B (chat) · 262K context · 131K output · $0.45 in / $1.00 out per 1M tokens · structured output"
 
-TEE_GEMMA4_31B_THINKING: Final[Model] = Model(
+TEE_GEMMA4_31B_THINKING: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="TEE/gemma4-31b:thinking",
     name="Gemma 4 31B Thinking TEE",
@@ -2675,15 +2876,16 @@ TEE_GEMMA4_31B_THINKING: Final[Model] = Model(
     tool_call=False,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_05_02,
-    last_updated=_D_2026_05_02,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_INPUT_262144_OUTPUT_131072,
+    release_date=_Shared.D_2026_05_02,
+    last_updated=_Shared.D_2026_05_02,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_131072,
     cost=Cost(input=Decimal("0.45"), output=Decimal("1")),
     reasoning_options=(),
 )
+"Gemma 4 31B Thinking TEE (chat) · 262K context · 131K output · $0.45 in / $1.00 out per 1M tokens · reasoning, structured output"
 
-TEE_GLM_4_7: Final[Model] = Model(
+TEE_GLM_4_7: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="TEE/glm-4.7",
     name="GLM 4.7 TEE",
@@ -2694,14 +2896,15 @@ TEE_GLM_4_7: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_01_29,
-    last_updated=_D_2026_01_29,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131000_INPUT_131000_OUTPUT_65535,
+    release_date=_Shared.D_2026_01_29,
+    last_updated=_Shared.D_2026_01_29,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131000_INPUT_131000_OUTPUT_65535,
     cost=Cost(input=Decimal("0.85"), output=Decimal("3.3")),
 )
+"GLM 4.7 TEE (chat) · 131K context · 65.5K output · $0.85 in / $3.30 out per 1M tokens"
 
-TEE_GLM_4_7_FLASH: Final[Model] = Model(
+TEE_GLM_4_7_FLASH: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="TEE/glm-4.7-flash",
     name="GLM 4.7 Flash TEE",
@@ -2712,14 +2915,15 @@ TEE_GLM_4_7_FLASH: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_01_19,
-    last_updated=_D_2026_01_19,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_203000_INPUT_203000_OUTPUT_65535,
+    release_date=_Shared.D_2026_01_19,
+    last_updated=_Shared.D_2026_01_19,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_203000_INPUT_203000_OUTPUT_65535,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.5")),
 )
+"GLM 4.7 Flash TEE (chat) · 203K context · 65.5K output · $0.15 in / $0.50 out per 1M tokens"
 
-TEE_GLM_5: Final[Model] = Model(
+TEE_GLM_5: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="TEE/glm-5",
     name="GLM 5 TEE",
@@ -2730,14 +2934,15 @@ TEE_GLM_5: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_02_11,
-    last_updated=_D_2026_02_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_203000_INPUT_203000_OUTPUT_65535,
+    release_date=_Shared.D_2026_02_11,
+    last_updated=_Shared.D_2026_02_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_203000_INPUT_203000_OUTPUT_65535,
     cost=Cost(input=Decimal("1.2"), output=Decimal("3.5")),
 )
+"GLM 5 TEE (chat) · 203K context · 65.5K output · $1.20 in / $3.50 out per 1M tokens"
 
-TEE_GLM_5_1: Final[Model] = Model(
+TEE_GLM_5_1: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="TEE/glm-5.1",
     name="GLM 5.1 TEE",
@@ -2747,14 +2952,15 @@ TEE_GLM_5_1: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_04_20,
-    last_updated=_D_2026_04_20,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_202752_INPUT_202752_OUTPUT_65535,
+    release_date=_Shared.D_2026_04_20,
+    last_updated=_Shared.D_2026_04_20,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_202752_INPUT_202752_OUTPUT_65535,
     cost=Cost(input=Decimal("1.5"), output=Decimal("5.25"), cache_read=Decimal("0.3")),
 )
+"GLM 5.1 TEE (chat) · 203K context · 65.5K output · $1.50 in / $5.25 out per 1M tokens"
 
-TEE_GLM_5_1_THINKING: Final[Model] = Model(
+TEE_GLM_5_1_THINKING: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="TEE/glm-5.1-thinking",
     name="GLM 5.1 Thinking TEE",
@@ -2764,15 +2970,16 @@ TEE_GLM_5_1_THINKING: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_04_20,
-    last_updated=_D_2026_04_20,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_202752_INPUT_202752_OUTPUT_65535,
+    release_date=_Shared.D_2026_04_20,
+    last_updated=_Shared.D_2026_04_20,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_202752_INPUT_202752_OUTPUT_65535,
     cost=Cost(input=Decimal("1.5"), output=Decimal("5.25"), cache_read=Decimal("0.3")),
     reasoning_options=(),
 )
+"GLM 5.1 Thinking TEE (chat) · 203K context · 65.5K output · $1.50 in / $5.25 out per 1M tokens · tools, reasoning, structured output"
 
-TEE_GPT_OSS_120B: Final[Model] = Model(
+TEE_GPT_OSS_120B: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="TEE/gpt-oss-120b",
     name="GPT-OSS 120B TEE",
@@ -2783,14 +2990,15 @@ TEE_GPT_OSS_120B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_INPUT_131072_OUTPUT_16384,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_INPUT_131072_OUTPUT_16384,
     cost=Cost(input=Decimal("2"), output=Decimal("2")),
 )
+"GPT-OSS 120B TEE (chat) · 131K context · 16.4K output · $2.00 in / $2.00 out per 1M tokens"
 
-TEE_GPT_OSS_20B: Final[Model] = Model(
+TEE_GPT_OSS_20B: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="TEE/gpt-oss-20b",
     name="GPT-OSS 20B TEE",
@@ -2801,14 +3009,15 @@ TEE_GPT_OSS_20B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_INPUT_131072_OUTPUT_8192,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_INPUT_131072_OUTPUT_8192,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.8")),
 )
+"GPT-OSS 20B TEE (chat) · 131K context · 8.19K output · $0.20 in / $0.80 out per 1M tokens"
 
-TEE_KIMI_K2_5: Final[Model] = Model(
+TEE_KIMI_K2_5: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="TEE/kimi-k2.5",
     name="Kimi K2.5 TEE",
@@ -2819,14 +3028,15 @@ TEE_KIMI_K2_5: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_01_29,
-    last_updated=_D_2026_01_29,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_65535,
+    release_date=_Shared.D_2026_01_29,
+    last_updated=_Shared.D_2026_01_29,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_65535,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.9")),
 )
+"Kimi K2.5 TEE (chat) · 128K context · 65.5K output · $0.30 in / $1.90 out per 1M tokens"
 
-TEE_KIMI_K2_5_THINKING: Final[Model] = Model(
+TEE_KIMI_K2_5_THINKING: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="TEE/kimi-k2.5-thinking",
     name="Kimi K2.5 Thinking TEE",
@@ -2837,15 +3047,16 @@ TEE_KIMI_K2_5_THINKING: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_01_29,
-    last_updated=_D_2026_01_29,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_65535,
+    release_date=_Shared.D_2026_01_29,
+    last_updated=_Shared.D_2026_01_29,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_65535,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.9")),
     reasoning_options=(),
 )
+"Kimi K2.5 Thinking TEE (chat) · 128K context · 65.5K output · $0.30 in / $1.90 out per 1M tokens · reasoning"
 
-TEE_KIMI_K2_6: Final[Model] = Model(
+TEE_KIMI_K2_6: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="TEE/kimi-k2.6",
     name="Kimi K2.6 TEE",
@@ -2855,14 +3066,15 @@ TEE_KIMI_K2_6: Final[Model] = Model(
     tool_call=True,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_04_21,
-    last_updated=_D_2026_04_21,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_INPUT_262144_OUTPUT_65536,
+    release_date=_Shared.D_2026_04_21,
+    last_updated=_Shared.D_2026_04_21,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_65536,
     cost=Cost(input=Decimal("1.5"), output=Decimal("5.25"), cache_read=Decimal("0.375")),
 )
+"Kimi K2.6 TEE (chat) · 262K context · 65.5K output · $1.50 in / $5.25 out per 1M tokens · vision, tools, attachments"
 
-TEE_LLAMA3_3_70B: Final[Model] = Model(
+TEE_LLAMA3_3_70B: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="TEE/llama3-3-70b",
     name="Llama 3.3 70B",
@@ -2873,14 +3085,15 @@ TEE_LLAMA3_3_70B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_07_03,
-    last_updated=_D_2025_07_03,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_16384,
+    release_date=_Shared.D_2025_07_03,
+    last_updated=_Shared.D_2025_07_03,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("2"), output=Decimal("2")),
 )
+"Llama 3.3 70B (chat) · 128K context · 16.4K output · $2.00 in / $2.00 out per 1M tokens"
 
-TEE_MINIMAX_M2_5: Final[Model] = Model(
+TEE_MINIMAX_M2_5: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="TEE/minimax-m2.5",
     name="MiniMax M2.5 TEE",
@@ -2890,15 +3103,16 @@ TEE_MINIMAX_M2_5: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_04_20,
-    last_updated=_D_2026_04_20,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_196608_INPUT_196608_OUTPUT_131072,
+    release_date=_Shared.D_2026_04_20,
+    last_updated=_Shared.D_2026_04_20,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_196608_INPUT_196608_OUTPUT_131072,
     cost=Cost(input=Decimal("0.2"), output=Decimal("1.38")),
     reasoning_options=(),
 )
+"MiniMax M2.5 TEE (chat) · 197K context · 131K output · $0.20 in / $1.38 out per 1M tokens · tools, reasoning, structured output"
 
-TEE_QWEN2_5_VL_72B_INSTRUCT: Final[Model] = Model(
+TEE_QWEN2_5_VL_72B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="TEE/qwen2.5-vl-72b-instruct",
     name="Qwen2.5 VL 72B TEE",
@@ -2909,14 +3123,15 @@ TEE_QWEN2_5_VL_72B_INSTRUCT: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_02_01,
-    last_updated=_D_2025_02_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_65536_INPUT_65536_OUTPUT_8192,
+    release_date=_Shared.D_2025_02_01,
+    last_updated=_Shared.D_2025_02_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_65536_INPUT_65536_OUTPUT_8192,
     cost=Cost(input=Decimal("0.7"), output=Decimal("0.7")),
 )
+"Qwen2.5 VL 72B TEE (chat) · 65.5K context · 8.19K output · $0.70 in / $0.70 out per 1M tokens · vision, attachments"
 
-TEE_QWEN3_30B_A3B_INSTRUCT_2507: Final[Model] = Model(
+TEE_QWEN3_30B_A3B_INSTRUCT_2507: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="TEE/qwen3-30b-a3b-instruct-2507",
     name="Qwen3 30B A3B Instruct 2507 TEE",
@@ -2927,14 +3142,15 @@ TEE_QWEN3_30B_A3B_INSTRUCT_2507: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_07_29,
-    last_updated=_D_2025_07_29,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262000_INPUT_262000_OUTPUT_32768,
+    release_date=_Shared.D_2025_07_29,
+    last_updated=_Shared.D_2025_07_29,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262000_INPUT_262000_OUTPUT_32768,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.44999999999999996")),
 )
+"Qwen3 30B A3B Instruct 2507 TEE (chat) · 262K context · 32.8K output · $0.15 in / $0.44999999999999996 out per 1M tokens"
 
-TEE_QWEN3_5_122B_A10B: Final[Model] = Model(
+TEE_QWEN3_5_122B_A10B: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="TEE/qwen3.5-122b-a10b",
     name="Qwen3.5 122B A10B TEE",
@@ -2944,15 +3160,16 @@ TEE_QWEN3_5_122B_A10B: Final[Model] = Model(
     tool_call=True,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_05_26,
-    last_updated=_D_2026_05_26,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_INPUT_262144_OUTPUT_262144,
+    release_date=_Shared.D_2026_05_26,
+    last_updated=_Shared.D_2026_05_26,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.46"), output=Decimal("3.68")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Qwen3.5 122B A10B TEE (chat) · 262K context · 262K output · $0.46 in / $3.68 out per 1M tokens · tools, reasoning"
 
-TEE_QWEN3_5_27B: Final[Model] = Model(
+TEE_QWEN3_5_27B: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="TEE/qwen3.5-27b",
     name="Qwen3.5 27B TEE",
@@ -2962,14 +3179,15 @@ TEE_QWEN3_5_27B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_03_13,
-    last_updated=_D_2026_03_13,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_INPUT_262144_OUTPUT_65536,
+    release_date=_Shared.D_2026_03_13,
+    last_updated=_Shared.D_2026_03_13,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_65536,
     cost=Cost(input=Decimal("0.3"), output=Decimal("2.4")),
 )
+"Qwen3.5 27B TEE (chat) · 262K context · 65.5K output · $0.30 in / $2.40 out per 1M tokens · vision, attachments"
 
-TEE_QWEN3_5_397B_A17B: Final[Model] = Model(
+TEE_QWEN3_5_397B_A17B: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="TEE/qwen3.5-397b-a17b",
     name="Qwen3.5 397B A17B TEE",
@@ -2980,14 +3198,15 @@ TEE_QWEN3_5_397B_A17B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_02_28,
-    last_updated=_D_2026_02_28,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_258048_INPUT_258048_OUTPUT_65536,
+    release_date=_Shared.D_2026_02_28,
+    last_updated=_Shared.D_2026_02_28,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_258048_INPUT_258048_OUTPUT_65536,
     cost=Cost(input=Decimal("0.6"), output=Decimal("3.6")),
 )
+"Qwen3.5 397B A17B TEE (chat) · 258K context · 65.5K output · $0.60 in / $3.60 out per 1M tokens"
 
-TEE_QWEN3_6_35B_A3B_UNCENSORED: Final[Model] = Model(
+TEE_QWEN3_6_35B_A3B_UNCENSORED: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="TEE/qwen3.6-35b-a3b-uncensored",
     name="Qwen3.6 35B A3B Uncensored TEE",
@@ -2997,15 +3216,19 @@ TEE_QWEN3_6_35B_A3B_UNCENSORED: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_05_23,
-    last_updated=_D_2026_05_23,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_131072_INPUT_131072_OUTPUT_131072,
+    release_date=_Shared.D_2026_05_23,
+    last_updated=_Shared.D_2026_05_23,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_INPUT_131072_OUTPUT_131072,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.5")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1024_MAX_131072),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_131072,
+    ),
 )
+"Qwen3.6 35B A3B Uncensored TEE (chat) · 131K context · 131K output · $0.30 in / $1.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-THUDM_GLM_4_32B_0414: Final[Model] = Model(
+THUDM_GLM_4_32B_0414: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="THUDM/GLM-4-32B-0414",
     name="GLM 4 32B 0414",
@@ -3016,14 +3239,15 @@ THUDM_GLM_4_32B_0414: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_04_14,
-    last_updated=_D_2025_04_14,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_65536,
+    release_date=_Shared.D_2025_04_14,
+    last_updated=_Shared.D_2025_04_14,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_65536,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.2")),
 )
+"GLM 4 32B 0414 (chat) · 128K context · 65.5K output · $0.20 in / $0.20 out per 1M tokens"
 
-THUDM_GLM_4_9B_0414: Final[Model] = Model(
+THUDM_GLM_4_9B_0414: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="THUDM/GLM-4-9B-0414",
     name="GLM 4 9B 0414",
@@ -3034,14 +3258,15 @@ THUDM_GLM_4_9B_0414: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_04_14,
-    last_updated=_D_2025_04_14,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32000_INPUT_32000_OUTPUT_8000,
+    release_date=_Shared.D_2025_04_14,
+    last_updated=_Shared.D_2025_04_14,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32000_INPUT_32000_OUTPUT_8000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.2")),
 )
+"GLM 4 9B 0414 (chat) · 32K context · 8K output · $0.20 in / $0.20 out per 1M tokens"
 
-THUDM_GLM_Z1_32B_0414: Final[Model] = Model(
+THUDM_GLM_Z1_32B_0414: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="THUDM/GLM-Z1-32B-0414",
     name="GLM Z1 32B 0414",
@@ -3052,14 +3277,15 @@ THUDM_GLM_Z1_32B_0414: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_04_15,
-    last_updated=_D_2025_04_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_65536,
+    release_date=_Shared.D_2025_04_15,
+    last_updated=_Shared.D_2025_04_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_65536,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.2")),
 )
+"GLM Z1 32B 0414 (chat) · 128K context · 65.5K output · $0.20 in / $0.20 out per 1M tokens"
 
-THUDM_GLM_Z1_9B_0414: Final[Model] = Model(
+THUDM_GLM_Z1_9B_0414: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="THUDM/GLM-Z1-9B-0414",
     name="GLM Z1 9B 0414",
@@ -3070,14 +3296,15 @@ THUDM_GLM_Z1_9B_0414: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_04_14,
-    last_updated=_D_2025_04_14,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32000_INPUT_32000_OUTPUT_8000,
+    release_date=_Shared.D_2025_04_14,
+    last_updated=_Shared.D_2025_04_14,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32000_INPUT_32000_OUTPUT_8000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.2")),
 )
+"GLM Z1 9B 0414 (chat) · 32K context · 8K output · $0.20 in / $0.20 out per 1M tokens"
 
-THEDRUMMER_ANUBIS_70B_V1: Final[Model] = Model(
+THEDRUMMER_ANUBIS_70B_V1: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="TheDrummer/Anubis-70B-v1",
     name="Anubis 70B v1",
@@ -3087,14 +3314,15 @@ THEDRUMMER_ANUBIS_70B_V1: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2024_01_01,
-    last_updated=_D_2024_01_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_65536_INPUT_65536_OUTPUT_16384,
+    release_date=_Shared.D_2024_01_01,
+    last_updated=_Shared.D_2024_01_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_65536_INPUT_65536_OUTPUT_16384,
     cost=Cost(input=Decimal("0.31"), output=Decimal("0.31")),
 )
+"Anubis 70B v1 (chat) · 65.5K context · 16.4K output · $0.31 in / $0.31 out per 1M tokens"
 
-THEDRUMMER_ANUBIS_70B_V1_1: Final[Model] = Model(
+THEDRUMMER_ANUBIS_70B_V1_1: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="TheDrummer/Anubis-70B-v1.1",
     name="Anubis 70B v1.1",
@@ -3104,14 +3332,15 @@ THEDRUMMER_ANUBIS_70B_V1_1: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2024_01_01,
-    last_updated=_D_2024_01_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_INPUT_131072_OUTPUT_16384,
+    release_date=_Shared.D_2024_01_01,
+    last_updated=_Shared.D_2024_01_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_INPUT_131072_OUTPUT_16384,
     cost=Cost(input=Decimal("0.31"), output=Decimal("0.31")),
 )
+"Anubis 70B v1.1 (chat) · 131K context · 16.4K output · $0.31 in / $0.31 out per 1M tokens"
 
-THEDRUMMER_CYDONIA_24B_V2: Final[Model] = Model(
+THEDRUMMER_CYDONIA_24B_V2: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="TheDrummer/Cydonia-24B-v2",
     name="The Drummer Cydonia 24B v2",
@@ -3121,14 +3350,15 @@ THEDRUMMER_CYDONIA_24B_V2: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_02_17,
-    last_updated=_D_2025_02_17,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_16384_INPUT_16384_OUTPUT_32768,
+    release_date=_Shared.D_2025_02_17,
+    last_updated=_Shared.D_2025_02_17,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_16384_INPUT_16384_OUTPUT_32768,
     cost=Cost(input=Decimal("0.1003"), output=Decimal("0.1207")),
 )
+"The Drummer Cydonia 24B v2 (chat) · 16.4K context · 32.8K output · $0.1003 in / $0.1207 out per 1M tokens"
 
-THEDRUMMER_CYDONIA_24B_V4: Final[Model] = Model(
+THEDRUMMER_CYDONIA_24B_V4: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="TheDrummer/Cydonia-24B-v4",
     name="The Drummer Cydonia 24B v4",
@@ -3138,14 +3368,15 @@ THEDRUMMER_CYDONIA_24B_V4: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_07_22,
-    last_updated=_D_2025_07_22,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_16384_INPUT_16384_OUTPUT_32768,
+    release_date=_Shared.D_2025_07_22,
+    last_updated=_Shared.D_2025_07_22,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_16384_INPUT_16384_OUTPUT_32768,
     cost=Cost(input=Decimal("0.2006"), output=Decimal("0.2414")),
 )
+"The Drummer Cydonia 24B v4 (chat) · 16.4K context · 32.8K output · $0.2006 in / $0.2414 out per 1M tokens"
 
-THEDRUMMER_CYDONIA_24B_V4_1: Final[Model] = Model(
+THEDRUMMER_CYDONIA_24B_V4_1: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="TheDrummer/Cydonia-24B-v4.1",
     name="The Drummer Cydonia 24B v4.1",
@@ -3155,14 +3386,15 @@ THEDRUMMER_CYDONIA_24B_V4_1: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_08_19,
-    last_updated=_D_2025_08_19,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_16384_INPUT_16384_OUTPUT_32768,
+    release_date=_Shared.D_2025_08_19,
+    last_updated=_Shared.D_2025_08_19,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_16384_INPUT_16384_OUTPUT_32768,
     cost=Cost(input=Decimal("0.1003"), output=Decimal("0.1207")),
 )
+"The Drummer Cydonia 24B v4.1 (chat) · 16.4K context · 32.8K output · $0.1003 in / $0.1207 out per 1M tokens"
 
-THEDRUMMER_CYDONIA_24B_V4_3: Final[Model] = Model(
+THEDRUMMER_CYDONIA_24B_V4_3: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="TheDrummer/Cydonia-24B-v4.3",
     name="The Drummer Cydonia 24B v4.3",
@@ -3172,14 +3404,15 @@ THEDRUMMER_CYDONIA_24B_V4_3: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_12_25,
-    last_updated=_D_2025_12_25,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_INPUT_32768_OUTPUT_32768,
+    release_date=_Shared.D_2025_12_25,
+    last_updated=_Shared.D_2025_12_25,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_INPUT_32768_OUTPUT_32768,
     cost=Cost(input=Decimal("0.1003"), output=Decimal("0.1207")),
 )
+"The Drummer Cydonia 24B v4.3 (chat) · 32.8K context · 32.8K output · $0.1003 in / $0.1207 out per 1M tokens"
 
-THEDRUMMER_MAGIDONIA_24B_V4_3: Final[Model] = Model(
+THEDRUMMER_MAGIDONIA_24B_V4_3: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="TheDrummer/Magidonia-24B-v4.3",
     name="The Drummer Magidonia 24B v4.3",
@@ -3189,14 +3422,15 @@ THEDRUMMER_MAGIDONIA_24B_V4_3: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_12_25,
-    last_updated=_D_2025_12_25,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_INPUT_32768_OUTPUT_32768,
+    release_date=_Shared.D_2025_12_25,
+    last_updated=_Shared.D_2025_12_25,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_INPUT_32768_OUTPUT_32768,
     cost=Cost(input=Decimal("0.1003"), output=Decimal("0.1207")),
 )
+"The Drummer Magidonia 24B v4.3 (chat) · 32.8K context · 32.8K output · $0.1003 in / $0.1207 out per 1M tokens"
 
-THEDRUMMER_ROCINANTE_12B_V1_1: Final[Model] = Model(
+THEDRUMMER_ROCINANTE_12B_V1_1: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="TheDrummer/Rocinante-12B-v1.1",
     name="Rocinante 12b",
@@ -3206,14 +3440,15 @@ THEDRUMMER_ROCINANTE_12B_V1_1: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2024_01_01,
-    last_updated=_D_2024_01_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_16384_INPUT_16384_OUTPUT_8192,
+    release_date=_Shared.D_2024_01_01,
+    last_updated=_Shared.D_2024_01_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_16384_INPUT_16384_OUTPUT_8192,
     cost=Cost(input=Decimal("0.408"), output=Decimal("0.595")),
 )
+"Rocinante 12b (chat) · 16.4K context · 8.19K output · $0.408 in / $0.595 out per 1M tokens"
 
-THEDRUMMER_SKYFALL_31B_V4_2: Final[Model] = Model(
+THEDRUMMER_SKYFALL_31B_V4_2: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="TheDrummer/Skyfall-31B-v4.2",
     name="TheDrummer Skyfall 31B v4.2",
@@ -3223,14 +3458,15 @@ THEDRUMMER_SKYFALL_31B_V4_2: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_03_26,
-    last_updated=_D_2026_03_26,
-    modalities=_TEXT_PDF_TO_TEXT,
-    limit=_CONTEXT_131072_INPUT_131072_OUTPUT_16384,
+    release_date=_Shared.D_2026_03_26,
+    last_updated=_Shared.D_2026_03_26,
+    modalities=_Shared.TEXT_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_INPUT_131072_OUTPUT_16384,
     cost=Cost(input=Decimal("0.55"), output=Decimal("0.8")),
 )
+"TheDrummer Skyfall 31B v4.2 (chat) · 131K context · 16.4K output · $0.55 in / $0.80 out per 1M tokens · attachments"
 
-THEDRUMMER_UNSLOPNEMO_12B_V4_1: Final[Model] = Model(
+THEDRUMMER_UNSLOPNEMO_12B_V4_1: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="TheDrummer/UnslopNemo-12B-v4.1",
     name="UnslopNemo 12b v4",
@@ -3240,14 +3476,15 @@ THEDRUMMER_UNSLOPNEMO_12B_V4_1: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2024_01_01,
-    last_updated=_D_2024_01_01,
-    modalities=_TEXT_PDF_TO_TEXT,
-    limit=_CONTEXT_32768_INPUT_32768_OUTPUT_8192,
+    release_date=_Shared.D_2024_01_01,
+    last_updated=_Shared.D_2024_01_01,
+    modalities=_Shared.TEXT_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_INPUT_32768_OUTPUT_8192,
     cost=Cost(input=Decimal("0.493"), output=Decimal("0.493")),
 )
+"UnslopNemo 12b v4 (chat) · 32.8K context · 8.19K output · $0.493 in / $0.493 out per 1M tokens · attachments"
 
-THEDRUMMER_SKYFALL_36B_V2: Final[Model] = Model(
+THEDRUMMER_SKYFALL_36B_V2: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="TheDrummer/skyfall-36b-v2",
     name="TheDrummer Skyfall 36B V2",
@@ -3257,14 +3494,15 @@ THEDRUMMER_SKYFALL_36B_V2: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_03_10,
-    last_updated=_D_2025_03_10,
-    modalities=_TEXT_PDF_TO_TEXT,
-    limit=_CONTEXT_64000_INPUT_64000_OUTPUT_32768,
+    release_date=_Shared.D_2025_03_10,
+    last_updated=_Shared.D_2025_03_10,
+    modalities=_Shared.TEXT_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_64000_INPUT_64000_OUTPUT_32768,
     cost=Cost(input=Decimal("0.493"), output=Decimal("0.493")),
 )
+"TheDrummer Skyfall 36B V2 (chat) · 64K context · 32.8K output · $0.493 in / $0.493 out per 1M tokens · attachments"
 
-TONGYI_ZHIWEN_QWENLONG_L1_32B: Final[Model] = Model(
+TONGYI_ZHIWEN_QWENLONG_L1_32B: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="Tongyi-Zhiwen/QwenLong-L1-32B",
     name="QwenLong L1 32B",
@@ -3275,14 +3513,15 @@ TONGYI_ZHIWEN_QWENLONG_L1_32B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_01_25,
-    last_updated=_D_2025_01_25,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_40960,
+    release_date=_Shared.D_2025_01_25,
+    last_updated=_Shared.D_2025_01_25,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_40960,
     cost=Cost(input=Decimal("0.13999999999999999"), output=Decimal("0.6")),
 )
+"QwenLong L1 32B (chat) · 128K context · 41K output · $0.13999999999999999 in / $0.60 out per 1M tokens"
 
-UNBABEL_M_PROMETHEUS_14B: Final[Model] = Model(
+UNBABEL_M_PROMETHEUS_14B: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="Unbabel/M-Prometheus-14B",
     name="M-Prometheus 14B",
@@ -3292,14 +3531,15 @@ UNBABEL_M_PROMETHEUS_14B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_05_29,
-    last_updated=_D_2026_05_29,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_INPUT_32768_OUTPUT_8192,
+    release_date=_Shared.D_2026_05_29,
+    last_updated=_Shared.D_2026_05_29,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_INPUT_32768_OUTPUT_8192,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.2")),
 )
+"M-Prometheus 14B (chat) · 32.8K context · 8.19K output · $0.20 in / $0.20 out per 1M tokens"
 
-VONGOLACHOUKO_STARCANNON_UNLEASHED_12B_V1_0: Final[Model] = Model(
+VONGOLACHOUKO_STARCANNON_UNLEASHED_12B_V1_0: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="VongolaChouko/Starcannon-Unleashed-12B-v1.0",
     name="Mistral Nemo Starcannon 12b v1",
@@ -3310,14 +3550,15 @@ VONGOLACHOUKO_STARCANNON_UNLEASHED_12B_V1_0: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2024_07_01,
-    last_updated=_D_2024_07_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_16384_INPUT_16384_OUTPUT_8192,
+    release_date=_Shared.D_2024_07_01,
+    last_updated=_Shared.D_2024_07_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_16384_INPUT_16384_OUTPUT_8192,
     cost=Cost(input=Decimal("0.49299999999999994"), output=Decimal("0.49299999999999994")),
 )
+"Mistral Nemo Starcannon 12b v1 (chat) · 16.4K context · 8.19K output · $0.49299999999999994 in / $0.49299999999999994 out per 1M tokens"
 
-ABACUSAI_DRACARYS_72B_INSTRUCT: Final[Model] = Model(
+ABACUSAI_DRACARYS_72B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="abacusai/Dracarys-72B-Instruct",
     name="Llama 3.1 70B Dracarys 2",
@@ -3328,14 +3569,15 @@ ABACUSAI_DRACARYS_72B_INSTRUCT: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_08_02,
-    last_updated=_D_2025_08_02,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_16384_INPUT_16384_OUTPUT_8192,
+    release_date=_Shared.D_2025_08_02,
+    last_updated=_Shared.D_2025_08_02,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_16384_INPUT_16384_OUTPUT_8192,
     cost=Cost(input=Decimal("0.49299999999999994"), output=Decimal("0.49299999999999994")),
 )
+"Llama 3.1 70B Dracarys 2 (chat) · 16.4K context · 8.19K output · $0.49299999999999994 in / $0.49299999999999994 out per 1M tokens"
 
-AION_LABS_AION_1_0: Final[Model] = Model(
+AION_LABS_AION_1_0: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="aion-labs/aion-1.0",
     name="Aion 1.0",
@@ -3346,14 +3588,15 @@ AION_LABS_AION_1_0: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_02_01,
-    last_updated=_D_2025_02_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_65536_INPUT_65536_OUTPUT_8192,
+    release_date=_Shared.D_2025_02_01,
+    last_updated=_Shared.D_2025_02_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_65536_INPUT_65536_OUTPUT_8192,
     cost=Cost(input=Decimal("3.995"), output=Decimal("7.99")),
 )
+"Aion 1.0 (chat) · 65.5K context · 8.19K output · $3.995 in / $7.99 out per 1M tokens"
 
-AION_LABS_AION_1_0_MINI: Final[Model] = Model(
+AION_LABS_AION_1_0_MINI: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="aion-labs/aion-1.0-mini",
     name="Aion 1.0 mini (DeepSeek)",
@@ -3364,14 +3607,15 @@ AION_LABS_AION_1_0_MINI: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_02_20,
-    last_updated=_D_2025_02_20,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_INPUT_131072_OUTPUT_8192,
+    release_date=_Shared.D_2025_02_20,
+    last_updated=_Shared.D_2025_02_20,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_INPUT_131072_OUTPUT_8192,
     cost=Cost(input=Decimal("0.7989999999999999"), output=Decimal("1.394")),
 )
+"Aion 1.0 mini (DeepSeek) (chat) · 131K context · 8.19K output · $0.7989999999999999 in / $1.394 out per 1M tokens"
 
-AION_LABS_AION_2_0: Final[Model] = Model(
+AION_LABS_AION_2_0: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="aion-labs/aion-2.0",
     name="AionLabs: Aion-2.0",
@@ -3381,14 +3625,15 @@ AION_LABS_AION_2_0: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_02_23,
-    last_updated=_D_2026_02_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_INPUT_131072_OUTPUT_32768,
+    release_date=_Shared.D_2026_02_23,
+    last_updated=_Shared.D_2026_02_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_INPUT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("0.8"), output=Decimal("1.6")),
 )
+"AionLabs: Aion-2.0 (chat) · 131K context · 32.8K output · $0.80 in / $1.60 out per 1M tokens"
 
-AION_LABS_AION_2_5: Final[Model] = Model(
+AION_LABS_AION_2_5: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="aion-labs/aion-2.5",
     name="AionLabs: Aion-2.5",
@@ -3398,14 +3643,15 @@ AION_LABS_AION_2_5: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_03_20,
-    last_updated=_D_2026_03_20,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_INPUT_131072_OUTPUT_32768,
+    release_date=_Shared.D_2026_03_20,
+    last_updated=_Shared.D_2026_03_20,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_INPUT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("1"), output=Decimal("3"), cache_read=Decimal("0.35")),
 )
+"AionLabs: Aion-2.5 (chat) · 131K context · 32.8K output · $1.00 in / $3.00 out per 1M tokens"
 
-AION_LABS_AION_RP_LLAMA_3_1_8B: Final[Model] = Model(
+AION_LABS_AION_RP_LLAMA_3_1_8B: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="aion-labs/aion-rp-llama-3.1-8b",
     name="Llama 3.1 8b (uncensored)",
@@ -3416,14 +3662,15 @@ AION_LABS_AION_RP_LLAMA_3_1_8B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2024_07_23,
-    last_updated=_D_2024_07_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_INPUT_32768_OUTPUT_16384,
+    release_date=_Shared.D_2024_07_23,
+    last_updated=_Shared.D_2024_07_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_INPUT_32768_OUTPUT_16384,
     cost=Cost(input=Decimal("0.2006"), output=Decimal("0.2006")),
 )
+"Llama 3.1 8b (uncensored) (chat) · 32.8K context · 16.4K output · $0.2006 in / $0.2006 out per 1M tokens"
 
-ALIBABA_QWEN3_6_27B: Final[Model] = Model(
+ALIBABA_QWEN3_6_27B: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="alibaba/qwen3.6-27b",
     name="Qwen3.6 27B",
@@ -3433,14 +3680,15 @@ ALIBABA_QWEN3_6_27B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_04_23,
-    last_updated=_D_2026_04_23,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_260096_INPUT_260096_OUTPUT_65536,
+    release_date=_Shared.D_2026_04_23,
+    last_updated=_Shared.D_2026_04_23,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_260096_INPUT_260096_OUTPUT_65536,
     cost=Cost(input=Decimal("0.203"), output=Decimal("2.24")),
 )
+"Qwen3.6 27B (chat) · 260K context · 65.5K output · $0.203 in / $2.24 out per 1M tokens · vision, attachments"
 
-ALIBABA_QWEN3_6_27B_THINKING: Final[Model] = Model(
+ALIBABA_QWEN3_6_27B_THINKING: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="alibaba/qwen3.6-27b:thinking",
     name="Qwen3.6 27B Thinking",
@@ -3450,15 +3698,16 @@ ALIBABA_QWEN3_6_27B_THINKING: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_04_23,
-    last_updated=_D_2026_04_23,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_260096_INPUT_260096_OUTPUT_65536,
+    release_date=_Shared.D_2026_04_23,
+    last_updated=_Shared.D_2026_04_23,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_260096_INPUT_260096_OUTPUT_65536,
     cost=Cost(input=Decimal("0.203"), output=Decimal("2.24")),
-    reasoning_options=(_REASONING_BUDGET_TOKENS_MIN_1024_MAX_131072,),
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_131072,),
 )
+"Qwen3.6 27B Thinking (chat) · 260K context · 65.5K output · $0.203 in / $2.24 out per 1M tokens · vision, reasoning, attachments"
 
-ALIBABA_QWEN3_6_FLASH: Final[Model] = Model(
+ALIBABA_QWEN3_6_FLASH: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="alibaba/qwen3.6-flash",
     name="Qwen3.6 Flash",
@@ -3469,14 +3718,15 @@ ALIBABA_QWEN3_6_FLASH: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_04_17,
-    last_updated=_D_2026_04_17,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_991800_OUTPUT_65536,
+    release_date=_Shared.D_2026_04_17,
+    last_updated=_Shared.D_2026_04_17,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_991800_OUTPUT_65536,
     cost=Cost(input=Decimal("0.19"), output=Decimal("1.16")),
 )
+"Qwen3.6 Flash (chat) · 992K context · 65.5K output · $0.19 in / $1.16 out per 1M tokens · vision"
 
-ALLENAI_OLMO_3_32B_THINK: Final[Model] = Model(
+ALLENAI_OLMO_3_32B_THINK: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="allenai/olmo-3-32b-think",
     name="Olmo 3 32B Think",
@@ -3487,15 +3737,16 @@ ALLENAI_OLMO_3_32B_THINK: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_11_01,
-    last_updated=_D_2025_11_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_8192,
+    release_date=_Shared.D_2025_11_01,
+    last_updated=_Shared.D_2025_11_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.3"), output=Decimal("0.44999999999999996")),
     reasoning_options=(),
 )
+"Olmo 3 32B Think (chat) · 128K context · 8.19K output · $0.30 in / $0.44999999999999996 out per 1M tokens · reasoning"
 
-AMAZON_NOVA_2_LITE_V1: Final[Model] = Model(
+AMAZON_NOVA_2_LITE_V1: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="amazon/nova-2-lite-v1",
     name="Amazon Nova 2 Lite",
@@ -3506,14 +3757,15 @@ AMAZON_NOVA_2_LITE_V1: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2024_12_03,
-    last_updated=_D_2024_12_03,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_INPUT_1000000_OUTPUT_65535,
+    release_date=_Shared.D_2024_12_03,
+    last_updated=_Shared.D_2024_12_03,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_65535,
     cost=Cost(input=Decimal("0.5099999999999999"), output=Decimal("4.25")),
 )
+"Amazon Nova 2 Lite (chat) · 1M context · 65.5K output · $0.5099999999999999 in / $4.25 out per 1M tokens"
 
-AMAZON_NOVA_LITE_V1: Final[Model] = Model(
+AMAZON_NOVA_LITE_V1: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="amazon/nova-lite-v1",
     name="Amazon Nova Lite 1.0",
@@ -3524,14 +3776,15 @@ AMAZON_NOVA_LITE_V1: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2024_12_03,
-    last_updated=_D_2024_12_03,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_300000_INPUT_300000_OUTPUT_5120,
+    release_date=_Shared.D_2024_12_03,
+    last_updated=_Shared.D_2024_12_03,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_300000_INPUT_300000_OUTPUT_5120,
     cost=Cost(input=Decimal("0.0595"), output=Decimal("0.238")),
 )
+"Amazon Nova Lite 1.0 (chat) · 300K context · 5.12K output · $0.0595 in / $0.238 out per 1M tokens"
 
-AMAZON_NOVA_MICRO_V1: Final[Model] = Model(
+AMAZON_NOVA_MICRO_V1: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="amazon/nova-micro-v1",
     name="Amazon Nova Micro 1.0",
@@ -3542,14 +3795,15 @@ AMAZON_NOVA_MICRO_V1: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2024_12_03,
-    last_updated=_D_2024_12_03,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_5120,
+    release_date=_Shared.D_2024_12_03,
+    last_updated=_Shared.D_2024_12_03,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_5120,
     cost=Cost(input=Decimal("0.0357"), output=Decimal("0.1394")),
 )
+"Amazon Nova Micro 1.0 (chat) · 128K context · 5.12K output · $0.0357 in / $0.1394 out per 1M tokens"
 
-AMAZON_NOVA_PRO_V1: Final[Model] = Model(
+AMAZON_NOVA_PRO_V1: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="amazon/nova-pro-v1",
     name="Amazon Nova Pro 1.0",
@@ -3560,14 +3814,15 @@ AMAZON_NOVA_PRO_V1: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2024_12_03,
-    last_updated=_D_2024_12_03,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_300000_INPUT_300000_OUTPUT_32000,
+    release_date=_Shared.D_2024_12_03,
+    last_updated=_Shared.D_2024_12_03,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_300000_INPUT_300000_OUTPUT_32000,
     cost=Cost(input=Decimal("0.7989999999999999"), output=Decimal("3.1959999999999997")),
 )
+"Amazon Nova Pro 1.0 (chat) · 300K context · 32K output · $0.7989999999999999 in / $3.1959999999999997 out per 1M tokens"
 
-ANTHRACITE_ORG_MAGNUM_V2_72B: Final[Model] = Model(
+ANTHRACITE_ORG_MAGNUM_V2_72B: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="anthracite-org/magnum-v2-72b",
     name="Magnum V2 72B",
@@ -3578,14 +3833,15 @@ ANTHRACITE_ORG_MAGNUM_V2_72B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2024_07_01,
-    last_updated=_D_2024_07_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_16384_INPUT_16384_OUTPUT_8192,
+    release_date=_Shared.D_2024_07_01,
+    last_updated=_Shared.D_2024_07_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_16384_INPUT_16384_OUTPUT_8192,
     cost=Cost(input=Decimal("2.006"), output=Decimal("2.992")),
 )
+"Magnum V2 72B (chat) · 16.4K context · 8.19K output · $2.006 in / $2.992 out per 1M tokens"
 
-ANTHRACITE_ORG_MAGNUM_V4_72B: Final[Model] = Model(
+ANTHRACITE_ORG_MAGNUM_V4_72B: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="anthracite-org/magnum-v4-72b",
     name="Magnum v4 72B",
@@ -3596,14 +3852,15 @@ ANTHRACITE_ORG_MAGNUM_V4_72B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_01_01,
-    last_updated=_D_2025_01_01,
-    modalities=_TEXT_PDF_TO_TEXT,
-    limit=_CONTEXT_16384_INPUT_16384_OUTPUT_8192,
+    release_date=_Shared.D_2025_01_01,
+    last_updated=_Shared.D_2025_01_01,
+    modalities=_Shared.TEXT_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_16384_INPUT_16384_OUTPUT_8192,
     cost=Cost(input=Decimal("2.006"), output=Decimal("2.992")),
 )
+"Magnum v4 72B (chat) · 16.4K context · 8.19K output · $2.006 in / $2.992 out per 1M tokens · attachments"
 
-ANTHROPIC_CLAUDE_HAIKU_LATEST: Final[Model] = Model(
+ANTHROPIC_CLAUDE_HAIKU_LATEST: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="anthropic/claude-haiku-latest",
     name="Claude Haiku Latest",
@@ -3613,15 +3870,19 @@ ANTHROPIC_CLAUDE_HAIKU_LATEST: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_03_29,
-    last_updated=_D_2026_03_29,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_INPUT_200000_OUTPUT_64000,
+    release_date=_Shared.D_2026_03_29,
+    last_updated=_Shared.D_2026_03_29,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_64000,
     cost=Cost(input=Decimal("1"), output=Decimal("5"), cache_read=Decimal("0.1")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999,
+    ),
 )
+"Claude Haiku Latest (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_6: Final[Model] = Model(
+ANTHROPIC_CLAUDE_OPUS_4_6: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="anthropic/claude-opus-4.6",
     name="Claude 4.6 Opus",
@@ -3632,18 +3893,19 @@ ANTHROPIC_CLAUDE_OPUS_4_6: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_02_05,
-    last_updated=_D_2026_02_05,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_INPUT_1000000_OUTPUT_128000,
+    release_date=_Shared.D_2026_02_05,
+    last_updated=_Shared.D_2026_02_05,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_128000,
     cost=Cost(input=Decimal("4.998"), output=Decimal("25.007")),
     reasoning_options=(
-        _REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,
-        _REASONING_BUDGET_TOKENS_MIN_1024_MAX_127999,
+        _Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_127999,
     ),
 )
+"Claude 4.6 Opus (chat) · 1M context · 128K output · $4.998 in / $25.007 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_6_THINKING: Final[Model] = Model(
+ANTHROPIC_CLAUDE_OPUS_4_6_THINKING: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="anthropic/claude-opus-4.6:thinking",
     name="Claude 4.6 Opus Thinking",
@@ -3654,15 +3916,16 @@ ANTHROPIC_CLAUDE_OPUS_4_6_THINKING: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_02_05,
-    last_updated=_D_2026_02_05,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_INPUT_1000000_OUTPUT_128000,
+    release_date=_Shared.D_2026_02_05,
+    last_updated=_Shared.D_2026_02_05,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_128000,
     cost=Cost(input=Decimal("4.998"), output=Decimal("25.007")),
     reasoning_options=(),
 )
+"Claude 4.6 Opus Thinking (chat) · 1M context · 128K output · $4.998 in / $25.007 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_6_THINKING_LOW: Final[Model] = Model(
+ANTHROPIC_CLAUDE_OPUS_4_6_THINKING_LOW: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="anthropic/claude-opus-4.6:thinking:low",
     name="Claude 4.6 Opus Thinking Low",
@@ -3673,15 +3936,16 @@ ANTHROPIC_CLAUDE_OPUS_4_6_THINKING_LOW: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_02_05,
-    last_updated=_D_2026_02_05,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_INPUT_1000000_OUTPUT_128000,
+    release_date=_Shared.D_2026_02_05,
+    last_updated=_Shared.D_2026_02_05,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_128000,
     cost=Cost(input=Decimal("4.998"), output=Decimal("25.007")),
     reasoning_options=(),
 )
+"Claude 4.6 Opus Thinking Low (chat) · 1M context · 128K output · $4.998 in / $25.007 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_6_THINKING_MAX: Final[Model] = Model(
+ANTHROPIC_CLAUDE_OPUS_4_6_THINKING_MAX: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="anthropic/claude-opus-4.6:thinking:max",
     name="Claude 4.6 Opus Thinking Max",
@@ -3692,15 +3956,16 @@ ANTHROPIC_CLAUDE_OPUS_4_6_THINKING_MAX: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_02_05,
-    last_updated=_D_2026_02_05,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_INPUT_1000000_OUTPUT_128000,
+    release_date=_Shared.D_2026_02_05,
+    last_updated=_Shared.D_2026_02_05,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_128000,
     cost=Cost(input=Decimal("4.998"), output=Decimal("25.007")),
     reasoning_options=(),
 )
+"Claude 4.6 Opus Thinking Max (chat) · 1M context · 128K output · $4.998 in / $25.007 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_6_THINKING_MEDIUM: Final[Model] = Model(
+ANTHROPIC_CLAUDE_OPUS_4_6_THINKING_MEDIUM: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="anthropic/claude-opus-4.6:thinking:medium",
     name="Claude 4.6 Opus Thinking Medium",
@@ -3711,15 +3976,16 @@ ANTHROPIC_CLAUDE_OPUS_4_6_THINKING_MEDIUM: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_02_05,
-    last_updated=_D_2026_02_05,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_INPUT_1000000_OUTPUT_128000,
+    release_date=_Shared.D_2026_02_05,
+    last_updated=_Shared.D_2026_02_05,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_128000,
     cost=Cost(input=Decimal("4.998"), output=Decimal("25.007")),
     reasoning_options=(),
 )
+"Claude 4.6 Opus Thinking Medium (chat) · 1M context · 128K output · $4.998 in / $25.007 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_7: Final[Model] = Model(
+ANTHROPIC_CLAUDE_OPUS_4_7: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="anthropic/claude-opus-4.7",
     name="Claude 4.7 Opus",
@@ -3729,15 +3995,16 @@ ANTHROPIC_CLAUDE_OPUS_4_7: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_04_16,
-    last_updated=_D_2026_04_16,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_INPUT_1000000_OUTPUT_128000,
+    release_date=_Shared.D_2026_04_16,
+    last_updated=_Shared.D_2026_04_16,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_128000,
     cost=Cost(input=Decimal("4.998"), output=Decimal("25.007"), cache_read=Decimal("0.4998")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"Claude 4.7 Opus (chat) · 1M context · 128K output · $4.998 in / $25.007 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_7_THINKING: Final[Model] = Model(
+ANTHROPIC_CLAUDE_OPUS_4_7_THINKING: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="anthropic/claude-opus-4.7:thinking",
     name="Claude 4.7 Opus Thinking",
@@ -3747,15 +4014,16 @@ ANTHROPIC_CLAUDE_OPUS_4_7_THINKING: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_04_16,
-    last_updated=_D_2026_04_16,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_INPUT_1000000_OUTPUT_128000,
+    release_date=_Shared.D_2026_04_16,
+    last_updated=_Shared.D_2026_04_16,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_128000,
     cost=Cost(input=Decimal("4.998"), output=Decimal("25.007"), cache_read=Decimal("0.4998")),
     reasoning_options=(),
 )
+"Claude 4.7 Opus Thinking (chat) · 1M context · 128K output · $4.998 in / $25.007 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_8: Final[Model] = Model(
+ANTHROPIC_CLAUDE_OPUS_4_8: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="anthropic/claude-opus-4.8",
     name="Claude Opus 4.8",
@@ -3765,15 +4033,16 @@ ANTHROPIC_CLAUDE_OPUS_4_8: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_05_28,
-    last_updated=_D_2026_05_28,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_INPUT_1000000_OUTPUT_128000,
+    release_date=_Shared.D_2026_05_28,
+    last_updated=_Shared.D_2026_05_28,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_128000,
     cost=Cost(input=Decimal("4.998"), output=Decimal("25.007"), cache_read=Decimal("0.4998")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"Claude Opus 4.8 (chat) · 1M context · 128K output · $4.998 in / $25.007 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_8_THINKING: Final[Model] = Model(
+ANTHROPIC_CLAUDE_OPUS_4_8_THINKING: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="anthropic/claude-opus-4.8:thinking",
     name="Claude Opus 4.8 Thinking",
@@ -3783,15 +4052,16 @@ ANTHROPIC_CLAUDE_OPUS_4_8_THINKING: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_05_28,
-    last_updated=_D_2026_05_28,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_INPUT_1000000_OUTPUT_128000,
+    release_date=_Shared.D_2026_05_28,
+    last_updated=_Shared.D_2026_05_28,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_128000,
     cost=Cost(input=Decimal("4.998"), output=Decimal("25.007"), cache_read=Decimal("0.4998")),
     reasoning_options=(),
 )
+"Claude Opus 4.8 Thinking (chat) · 1M context · 128K output · $4.998 in / $25.007 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_LATEST: Final[Model] = Model(
+ANTHROPIC_CLAUDE_OPUS_LATEST: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="anthropic/claude-opus-latest",
     name="Claude Opus Latest",
@@ -3801,15 +4071,16 @@ ANTHROPIC_CLAUDE_OPUS_LATEST: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_03_29,
-    last_updated=_D_2026_03_29,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_INPUT_1000000_OUTPUT_128000,
+    release_date=_Shared.D_2026_03_29,
+    last_updated=_Shared.D_2026_03_29,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_128000,
     cost=Cost(input=Decimal("4.998"), output=Decimal("25.007"), cache_read=Decimal("0.4998")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"Claude Opus Latest (chat) · 1M context · 128K output · $4.998 in / $25.007 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model] = Model(
+ANTHROPIC_CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="anthropic/claude-sonnet-4.6",
     name="Claude Sonnet 4.6",
@@ -3820,15 +4091,16 @@ ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_02_17,
-    last_updated=_D_2026_02_17,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_INPUT_1000000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_02_17,
+    last_updated=_Shared.D_2026_02_17,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_128000,
     cost=Cost(input=Decimal("2.992"), output=Decimal("14.993999999999998")),
 )
+"Claude Sonnet 4.6 (chat) · 1M context · 128K output · $2.992 in / $14.993999999999998 out per 1M tokens · vision, tools, structured output, attachments"
 
-ANTHROPIC_CLAUDE_SONNET_4_6_THINKING: Final[Model] = Model(
+ANTHROPIC_CLAUDE_SONNET_4_6_THINKING: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="anthropic/claude-sonnet-4.6:thinking",
     name="Claude Sonnet 4.6 Thinking",
@@ -3839,16 +4111,17 @@ ANTHROPIC_CLAUDE_SONNET_4_6_THINKING: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_02_17,
-    last_updated=_D_2026_02_17,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_INPUT_1000000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_02_17,
+    last_updated=_Shared.D_2026_02_17,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_128000,
     cost=Cost(input=Decimal("2.992"), output=Decimal("14.993999999999998")),
     reasoning_options=(),
 )
+"Claude Sonnet 4.6 Thinking (chat) · 1M context · 128K output · $2.992 in / $14.993999999999998 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-ANTHROPIC_CLAUDE_SONNET_LATEST: Final[Model] = Model(
+ANTHROPIC_CLAUDE_SONNET_LATEST: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="anthropic/claude-sonnet-latest",
     name="Claude Sonnet Latest",
@@ -3858,18 +4131,19 @@ ANTHROPIC_CLAUDE_SONNET_LATEST: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_03_01,
-    last_updated=_D_2026_03_01,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_INPUT_1000000_OUTPUT_128000,
+    release_date=_Shared.D_2026_03_01,
+    last_updated=_Shared.D_2026_03_01,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_128000,
     cost=Cost(input=Decimal("2.992"), output=Decimal("14.994"), cache_read=Decimal("0.2992")),
     reasoning_options=(
-        _REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,
-        _REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999,
+        _Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999,
     ),
 )
+"Claude Sonnet Latest (chat) · 1M context · 128K output · $2.992 in / $14.994 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-ARCEE_AI_TRINITY_LARGE_THINKING: Final[Model] = Model(
+ARCEE_AI_TRINITY_LARGE_THINKING: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="arcee-ai/trinity-large-thinking",
     name="Trinity Large Thinking",
@@ -3879,15 +4153,16 @@ ARCEE_AI_TRINITY_LARGE_THINKING: Final[Model] = Model(
     tool_call=True,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_04_01,
-    last_updated=_D_2026_04_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_INPUT_262144_OUTPUT_80000,
+    release_date=_Shared.D_2026_04_01,
+    last_updated=_Shared.D_2026_04_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_80000,
     cost=Cost(input=Decimal("0.25"), output=Decimal("0.9")),
     reasoning_options=(),
 )
+"Trinity Large Thinking (chat) · 262K context · 80K output · $0.25 in / $0.90 out per 1M tokens · tools, reasoning"
 
-ARCEE_AI_TRINITY_MINI: Final[Model] = Model(
+ARCEE_AI_TRINITY_MINI: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="arcee-ai/trinity-mini",
     name="Trinity Mini",
@@ -3898,14 +4173,15 @@ ARCEE_AI_TRINITY_MINI: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_12_01,
-    last_updated=_D_2025_12_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_INPUT_131072_OUTPUT_8192,
+    release_date=_Shared.D_2025_12_01,
+    last_updated=_Shared.D_2025_12_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_INPUT_131072_OUTPUT_8192,
     cost=Cost(input=Decimal("0.045000000000000005"), output=Decimal("0.15")),
 )
+"Trinity Mini (chat) · 131K context · 8.19K output · $0.045000000000000005 in / $0.15 out per 1M tokens"
 
-ASI1_MINI: Final[Model] = Model(
+ASI1_MINI: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="asi1-mini",
     name="ASI1 Mini",
@@ -3915,14 +4191,15 @@ ASI1_MINI: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_03_25,
-    last_updated=_D_2025_03_25,
-    modalities=_TEXT_PDF_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_16384,
+    release_date=_Shared.D_2025_03_25,
+    last_updated=_Shared.D_2025_03_25,
+    modalities=_Shared.TEXT_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("1"), output=Decimal("1")),
 )
+"ASI1 Mini (chat) · 128K context · 16.4K output · $1.00 in / $1.00 out per 1M tokens · attachments"
 
-AUTO_MODEL: Final[Model] = Model(
+AUTO_MODEL: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="auto-model",
     name="Auto model",
@@ -3932,14 +4209,15 @@ AUTO_MODEL: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2024_06_01,
-    last_updated=_D_2024_06_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_INPUT_1000000_OUTPUT_1000000,
+    release_date=_Shared.D_2024_06_01,
+    last_updated=_Shared.D_2024_06_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_1000000,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Auto model (chat) · 1M context · 1M output · free"
 
-AUTO_MODEL_BASIC: Final[Model] = Model(
+AUTO_MODEL_BASIC: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="auto-model-basic",
     name="Auto model (Basic)",
@@ -3949,14 +4227,15 @@ AUTO_MODEL_BASIC: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2024_06_01,
-    last_updated=_D_2024_06_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_INPUT_1000000_OUTPUT_1000000,
+    release_date=_Shared.D_2024_06_01,
+    last_updated=_Shared.D_2024_06_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_1000000,
     cost=Cost(input=Decimal("9.996"), output=Decimal("19.992")),
 )
+"Auto model (Basic) (chat) · 1M context · 1M output · $9.996 in / $19.992 out per 1M tokens"
 
-AUTO_MODEL_PREMIUM: Final[Model] = Model(
+AUTO_MODEL_PREMIUM: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="auto-model-premium",
     name="Auto model (Premium)",
@@ -3966,14 +4245,15 @@ AUTO_MODEL_PREMIUM: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2024_06_01,
-    last_updated=_D_2024_06_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_INPUT_1000000_OUTPUT_1000000,
+    release_date=_Shared.D_2024_06_01,
+    last_updated=_Shared.D_2024_06_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_1000000,
     cost=Cost(input=Decimal("9.996"), output=Decimal("19.992")),
 )
+"Auto model (Premium) (chat) · 1M context · 1M output · $9.996 in / $19.992 out per 1M tokens"
 
-AUTO_MODEL_STANDARD: Final[Model] = Model(
+AUTO_MODEL_STANDARD: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="auto-model-standard",
     name="Auto model (Standard)",
@@ -3983,14 +4263,15 @@ AUTO_MODEL_STANDARD: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2024_06_01,
-    last_updated=_D_2024_06_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_INPUT_1000000_OUTPUT_1000000,
+    release_date=_Shared.D_2024_06_01,
+    last_updated=_Shared.D_2024_06_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_1000000,
     cost=Cost(input=Decimal("9.996"), output=Decimal("19.992")),
 )
+"Auto model (Standard) (chat) · 1M context · 1M output · $9.996 in / $19.992 out per 1M tokens"
 
-AZURE_GPT_4_TURBO: Final[Model] = Model(
+AZURE_GPT_4_TURBO: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="azure-gpt-4-turbo",
     name="Azure gpt-4-turbo",
@@ -4000,14 +4281,15 @@ AZURE_GPT_4_TURBO: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2023_11_06,
-    last_updated=_D_2024_01_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_4096,
+    release_date=_Shared.D_2023_11_06,
+    last_updated=_Shared.D_2024_01_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("9.996"), output=Decimal("30.005")),
 )
+"Azure gpt-4-turbo (chat) · 128K context · 4.1K output · $9.996 in / $30.005 out per 1M tokens"
 
-AZURE_GPT_4O: Final[Model] = Model(
+AZURE_GPT_4O: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="azure-gpt-4o",
     name="Azure gpt-4o",
@@ -4017,14 +4299,15 @@ AZURE_GPT_4O: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2024_05_13,
-    last_updated=_D_2024_05_13,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_16384,
+    release_date=_Shared.D_2024_05_13,
+    last_updated=_Shared.D_2024_05_13,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("2.499"), output=Decimal("9.996")),
 )
+"Azure gpt-4o (chat) · 128K context · 16.4K output · $2.499 in / $9.996 out per 1M tokens · vision, tools, structured output, attachments"
 
-AZURE_GPT_4O_MINI: Final[Model] = Model(
+AZURE_GPT_4O_MINI: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="azure-gpt-4o-mini",
     name="Azure gpt-4o-mini",
@@ -4034,14 +4317,15 @@ AZURE_GPT_4O_MINI: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2024_07_18,
-    last_updated=_D_2024_07_18,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_16384,
+    release_date=_Shared.D_2024_07_18,
+    last_updated=_Shared.D_2024_07_18,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.1496"), output=Decimal("0.595")),
 )
+"Azure gpt-4o-mini (chat) · 128K context · 16.4K output · $0.1496 in / $0.595 out per 1M tokens · vision, tools, structured output, attachments"
 
-AZURE_O1: Final[Model] = Model(
+AZURE_O1: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="azure-o1",
     name="Azure o1",
@@ -4051,14 +4335,15 @@ AZURE_O1: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2024_12_17,
-    last_updated=_D_2024_12_17,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_INPUT_200000_OUTPUT_100000,
+    release_date=_Shared.D_2024_12_17,
+    last_updated=_Shared.D_2024_12_17,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_100000,
     cost=Cost(input=Decimal("14.994"), output=Decimal("59.993")),
 )
+"Azure o1 (chat) · 200K context · 100K output · $14.994 in / $59.993 out per 1M tokens"
 
-AZURE_O3_MINI: Final[Model] = Model(
+AZURE_O3_MINI: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="azure-o3-mini",
     name="Azure o3-mini",
@@ -4068,14 +4353,15 @@ AZURE_O3_MINI: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_01_31,
-    last_updated=_D_2025_01_31,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_INPUT_200000_OUTPUT_65536,
+    release_date=_Shared.D_2025_01_31,
+    last_updated=_Shared.D_2025_01_31,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_65536,
     cost=Cost(input=Decimal("1.088"), output=Decimal("4.3996")),
 )
+"Azure o3-mini (chat) · 200K context · 65.5K output · $1.088 in / $4.3996 out per 1M tokens"
 
-BAIDU_ERNIE_4_5_VL_28B_A3B: Final[Model] = Model(
+BAIDU_ERNIE_4_5_VL_28B_A3B: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="baidu/ernie-4.5-vl-28b-a3b",
     name="ERNIE 4.5 VL 28B",
@@ -4086,14 +4372,15 @@ BAIDU_ERNIE_4_5_VL_28B_A3B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_06_30,
-    last_updated=_D_2025_06_30,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_32768_INPUT_32768_OUTPUT_16384,
+    release_date=_Shared.D_2025_06_30,
+    last_updated=_Shared.D_2025_06_30,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_INPUT_32768_OUTPUT_16384,
     cost=Cost(input=Decimal("0.13999999999999999"), output=Decimal("0.5599999999999999")),
 )
+"ERNIE 4.5 VL 28B (chat) · 32.8K context · 16.4K output · $0.13999999999999999 in / $0.5599999999999999 out per 1M tokens · vision, attachments"
 
-BASETEN_KIMI_K2_INSTRUCT_FP4: Final[Model] = Model(
+BASETEN_KIMI_K2_INSTRUCT_FP4: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="baseten/Kimi-K2-Instruct-FP4",
     name="Kimi K2 0711 Instruct FP4",
@@ -4104,14 +4391,15 @@ BASETEN_KIMI_K2_INSTRUCT_FP4: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_07_11,
-    last_updated=_D_2025_07_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_131072,
+    release_date=_Shared.D_2025_07_11,
+    last_updated=_Shared.D_2025_07_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_131072,
     cost=Cost(input=Decimal("0.1"), output=Decimal("2")),
 )
+"Kimi K2 0711 Instruct FP4 (chat) · 128K context · 131K output · $0.10 in / $2.00 out per 1M tokens"
 
-BRAVE: Final[Model] = Model(
+BRAVE: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="brave",
     name="Brave (Answers)",
@@ -4121,14 +4409,15 @@ BRAVE: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2023_03_02,
-    last_updated=_D_2024_01_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8192_INPUT_8192_OUTPUT_8192,
+    release_date=_Shared.D_2023_03_02,
+    last_updated=_Shared.D_2024_01_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8192_INPUT_8192_OUTPUT_8192,
     cost=Cost(input=Decimal("5"), output=Decimal("5")),
 )
+"Brave (Answers) (chat) · 8.19K context · 8.19K output · $5.00 in / $5.00 out per 1M tokens"
 
-BRAVE_PRO: Final[Model] = Model(
+BRAVE_PRO: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="brave-pro",
     name="Brave (Pro)",
@@ -4138,14 +4427,15 @@ BRAVE_PRO: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2023_03_02,
-    last_updated=_D_2024_01_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8192_INPUT_8192_OUTPUT_8192,
+    release_date=_Shared.D_2023_03_02,
+    last_updated=_Shared.D_2024_01_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8192_INPUT_8192_OUTPUT_8192,
     cost=Cost(input=Decimal("5"), output=Decimal("5")),
 )
+"Brave (Pro) (chat) · 8.19K context · 8.19K output · $5.00 in / $5.00 out per 1M tokens"
 
-BRAVE_RESEARCH: Final[Model] = Model(
+BRAVE_RESEARCH: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="brave-research",
     name="Brave (Research)",
@@ -4155,14 +4445,15 @@ BRAVE_RESEARCH: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2023_03_02,
-    last_updated=_D_2024_01_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_16384_INPUT_16384_OUTPUT_16384,
+    release_date=_Shared.D_2023_03_02,
+    last_updated=_Shared.D_2024_01_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_16384_INPUT_16384_OUTPUT_16384,
     cost=Cost(input=Decimal("5"), output=Decimal("5")),
 )
+"Brave (Research) (chat) · 16.4K context · 16.4K output · $5.00 in / $5.00 out per 1M tokens"
 
-BYTEDANCE_SEED_SEED_2_0_LITE: Final[Model] = Model(
+BYTEDANCE_SEED_SEED_2_0_LITE: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="bytedance-seed/seed-2.0-lite",
     name="ByteDance Seed 2.0 Lite",
@@ -4172,14 +4463,15 @@ BYTEDANCE_SEED_SEED_2_0_LITE: Final[Model] = Model(
     tool_call=False,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_03_10,
-    last_updated=_D_2026_03_10,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_INPUT_262144_OUTPUT_131072,
+    release_date=_Shared.D_2026_03_10,
+    last_updated=_Shared.D_2026_03_10,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_131072,
     cost=Cost(input=Decimal("0.25"), output=Decimal("2")),
 )
+"ByteDance Seed 2.0 Lite (chat) · 262K context · 131K output · $0.25 in / $2.00 out per 1M tokens · structured output"
 
-CHUTESAI_MISTRAL_SMALL_3_2_24B_INSTRUCT_2506: Final[Model] = Model(
+CHUTESAI_MISTRAL_SMALL_3_2_24B_INSTRUCT_2506: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="chutesai/Mistral-Small-3.2-24B-Instruct-2506",
     name="Mistral Small 3.2 24b Instruct",
@@ -4190,14 +4482,15 @@ CHUTESAI_MISTRAL_SMALL_3_2_24B_INSTRUCT_2506: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_04_15,
-    last_updated=_D_2025_04_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_131072,
+    release_date=_Shared.D_2025_04_15,
+    last_updated=_Shared.D_2025_04_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_131072,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.4")),
 )
+"Mistral Small 3.2 24b Instruct (chat) · 128K context · 131K output · $0.20 in / $0.40 out per 1M tokens"
 
-CLAUDE_3_5_HAIKU_20241022: Final[Model] = Model(
+CLAUDE_3_5_HAIKU_20241022: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="claude-3-5-haiku-20241022",
     name="Claude 3.5 Haiku",
@@ -4207,14 +4500,15 @@ CLAUDE_3_5_HAIKU_20241022: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2024_10_22,
-    last_updated=_D_2024_10_22,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_INPUT_200000_OUTPUT_8192,
+    release_date=_Shared.D_2024_10_22,
+    last_updated=_Shared.D_2024_10_22,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.8"), output=Decimal("4")),
 )
+"Claude 3.5 Haiku (chat) · 200K context · 8.19K output · $0.80 in / $4.00 out per 1M tokens · vision, tools, structured output, attachments"
 
-CLAUDE_HAIKU_4_5_20251001: Final[Model] = Model(
+CLAUDE_HAIKU_4_5_20251001: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="claude-haiku-4-5-20251001",
     name="Claude Haiku 4.5",
@@ -4224,14 +4518,15 @@ CLAUDE_HAIKU_4_5_20251001: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2025_10_15,
-    last_updated=_D_2025_10_15,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_INPUT_200000_OUTPUT_64000,
+    release_date=_Shared.D_2025_10_15,
+    last_updated=_Shared.D_2025_10_15,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_64000,
     cost=Cost(input=Decimal("1"), output=Decimal("5")),
 )
+"Claude Haiku 4.5 (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, structured output, attachments"
 
-CLAUDE_HAIKU_4_5_20251001_THINKING: Final[Model] = Model(
+CLAUDE_HAIKU_4_5_20251001_THINKING: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="claude-haiku-4-5-20251001-thinking",
     name="Claude Haiku 4.5 Thinking",
@@ -4241,15 +4536,16 @@ CLAUDE_HAIKU_4_5_20251001_THINKING: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2025_10_15,
-    last_updated=_D_2025_10_15,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_INPUT_200000_OUTPUT_64000,
+    release_date=_Shared.D_2025_10_15,
+    last_updated=_Shared.D_2025_10_15,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_64000,
     cost=Cost(input=Decimal("1"), output=Decimal("5"), cache_read=Decimal("0.1")),
     reasoning_options=(),
 )
+"Claude Haiku 4.5 Thinking (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-CLAUDE_OPUS_4_1_20250805: Final[Model] = Model(
+CLAUDE_OPUS_4_1_20250805: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="claude-opus-4-1-20250805",
     name="Claude 4.1 Opus",
@@ -4259,14 +4555,15 @@ CLAUDE_OPUS_4_1_20250805: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_INPUT_200000_OUTPUT_32000,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_32000,
     cost=Cost(input=Decimal("14.994"), output=Decimal("75.004")),
 )
+"Claude 4.1 Opus (chat) · 200K context · 32K output · $14.994 in / $75.004 out per 1M tokens · vision, tools, structured output, attachments"
 
-CLAUDE_OPUS_4_1_THINKING: Final[Model] = Model(
+CLAUDE_OPUS_4_1_THINKING: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="claude-opus-4-1-thinking",
     name="Claude 4.1 Opus Thinking",
@@ -4276,15 +4573,16 @@ CLAUDE_OPUS_4_1_THINKING: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2025_05_22,
-    last_updated=_D_2025_05_22,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_INPUT_200000_OUTPUT_32000,
+    release_date=_Shared.D_2025_05_22,
+    last_updated=_Shared.D_2025_05_22,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_32000,
     cost=Cost(input=Decimal("14.994"), output=Decimal("75.004")),
     reasoning_options=(),
 )
+"Claude 4.1 Opus Thinking (chat) · 200K context · 32K output · $14.994 in / $75.004 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-CLAUDE_OPUS_4_1_THINKING_1024: Final[Model] = Model(
+CLAUDE_OPUS_4_1_THINKING_1024: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="claude-opus-4-1-thinking:1024",
     name="Claude 4.1 Opus Thinking (1K)",
@@ -4294,15 +4592,16 @@ CLAUDE_OPUS_4_1_THINKING_1024: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2025_05_22,
-    last_updated=_D_2025_05_22,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_INPUT_200000_OUTPUT_32000,
+    release_date=_Shared.D_2025_05_22,
+    last_updated=_Shared.D_2025_05_22,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_32000,
     cost=Cost(input=Decimal("14.994"), output=Decimal("75.004")),
     reasoning_options=(),
 )
+"Claude 4.1 Opus Thinking (1K) (chat) · 200K context · 32K output · $14.994 in / $75.004 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-CLAUDE_OPUS_4_1_THINKING_32000: Final[Model] = Model(
+CLAUDE_OPUS_4_1_THINKING_32000: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="claude-opus-4-1-thinking:32000",
     name="Claude 4.1 Opus Thinking (32K)",
@@ -4312,15 +4611,16 @@ CLAUDE_OPUS_4_1_THINKING_32000: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2025_05_22,
-    last_updated=_D_2025_05_22,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_INPUT_200000_OUTPUT_32000,
+    release_date=_Shared.D_2025_05_22,
+    last_updated=_Shared.D_2025_05_22,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_32000,
     cost=Cost(input=Decimal("14.994"), output=Decimal("75.004")),
     reasoning_options=(),
 )
+"Claude 4.1 Opus Thinking (32K) (chat) · 200K context · 32K output · $14.994 in / $75.004 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-CLAUDE_OPUS_4_1_THINKING_32768: Final[Model] = Model(
+CLAUDE_OPUS_4_1_THINKING_32768: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="claude-opus-4-1-thinking:32768",
     name="Claude 4.1 Opus Thinking (32K)",
@@ -4330,15 +4630,16 @@ CLAUDE_OPUS_4_1_THINKING_32768: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2025_05_22,
-    last_updated=_D_2025_05_22,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_INPUT_200000_OUTPUT_32000,
+    release_date=_Shared.D_2025_05_22,
+    last_updated=_Shared.D_2025_05_22,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_32000,
     cost=Cost(input=Decimal("14.994"), output=Decimal("75.004")),
     reasoning_options=(),
 )
+"Claude 4.1 Opus Thinking (32K) (chat) · 200K context · 32K output · $14.994 in / $75.004 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-CLAUDE_OPUS_4_1_THINKING_8192: Final[Model] = Model(
+CLAUDE_OPUS_4_1_THINKING_8192: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="claude-opus-4-1-thinking:8192",
     name="Claude 4.1 Opus Thinking (8K)",
@@ -4348,15 +4649,16 @@ CLAUDE_OPUS_4_1_THINKING_8192: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2025_05_22,
-    last_updated=_D_2025_05_22,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_INPUT_200000_OUTPUT_32000,
+    release_date=_Shared.D_2025_05_22,
+    last_updated=_Shared.D_2025_05_22,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_32000,
     cost=Cost(input=Decimal("14.994"), output=Decimal("75.004")),
     reasoning_options=(),
 )
+"Claude 4.1 Opus Thinking (8K) (chat) · 200K context · 32K output · $14.994 in / $75.004 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-CLAUDE_OPUS_4_20250514: Final[Model] = Model(
+CLAUDE_OPUS_4_20250514: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="claude-opus-4-20250514",
     name="Claude 4 Opus",
@@ -4366,14 +4668,15 @@ CLAUDE_OPUS_4_20250514: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2025_05_14,
-    last_updated=_D_2025_05_14,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_INPUT_200000_OUTPUT_32000,
+    release_date=_Shared.D_2025_05_14,
+    last_updated=_Shared.D_2025_05_14,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_32000,
     cost=Cost(input=Decimal("14.994"), output=Decimal("75.004")),
 )
+"Claude 4 Opus (chat) · 200K context · 32K output · $14.994 in / $75.004 out per 1M tokens · vision, tools, structured output, attachments"
 
-CLAUDE_OPUS_4_5_20251101: Final[Model] = Model(
+CLAUDE_OPUS_4_5_20251101: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="claude-opus-4-5-20251101",
     name="Claude 4.5 Opus",
@@ -4383,18 +4686,19 @@ CLAUDE_OPUS_4_5_20251101: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2025_11_01,
-    last_updated=_D_2025_11_01,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_INPUT_200000_OUTPUT_32000,
+    release_date=_Shared.D_2025_11_01,
+    last_updated=_Shared.D_2025_11_01,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_32000,
     cost=Cost(input=Decimal("4.998"), output=Decimal("25.007")),
     reasoning_options=(
-        _REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,
-        _REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999,
+        _Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999,
     ),
 )
+"Claude 4.5 Opus (chat) · 200K context · 32K output · $4.998 in / $25.007 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-CLAUDE_OPUS_4_5_20251101_THINKING: Final[Model] = Model(
+CLAUDE_OPUS_4_5_20251101_THINKING: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="claude-opus-4-5-20251101:thinking",
     name="Claude 4.5 Opus Thinking",
@@ -4404,15 +4708,16 @@ CLAUDE_OPUS_4_5_20251101_THINKING: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2025_11_01,
-    last_updated=_D_2025_11_01,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_INPUT_200000_OUTPUT_32000,
+    release_date=_Shared.D_2025_11_01,
+    last_updated=_Shared.D_2025_11_01,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_32000,
     cost=Cost(input=Decimal("4.998"), output=Decimal("25.007")),
     reasoning_options=(),
 )
+"Claude 4.5 Opus Thinking (chat) · 200K context · 32K output · $4.998 in / $25.007 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-CLAUDE_OPUS_4_THINKING: Final[Model] = Model(
+CLAUDE_OPUS_4_THINKING: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="claude-opus-4-thinking",
     name="Claude 4 Opus Thinking",
@@ -4422,15 +4727,16 @@ CLAUDE_OPUS_4_THINKING: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2025_07_15,
-    last_updated=_D_2025_07_15,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_INPUT_200000_OUTPUT_32000,
+    release_date=_Shared.D_2025_07_15,
+    last_updated=_Shared.D_2025_07_15,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_32000,
     cost=Cost(input=Decimal("14.994"), output=Decimal("75.004")),
     reasoning_options=(),
 )
+"Claude 4 Opus Thinking (chat) · 200K context · 32K output · $14.994 in / $75.004 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-CLAUDE_OPUS_4_THINKING_1024: Final[Model] = Model(
+CLAUDE_OPUS_4_THINKING_1024: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="claude-opus-4-thinking:1024",
     name="Claude 4 Opus Thinking (1K)",
@@ -4440,15 +4746,16 @@ CLAUDE_OPUS_4_THINKING_1024: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2025_05_22,
-    last_updated=_D_2025_05_22,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_INPUT_200000_OUTPUT_32000,
+    release_date=_Shared.D_2025_05_22,
+    last_updated=_Shared.D_2025_05_22,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_32000,
     cost=Cost(input=Decimal("14.994"), output=Decimal("75.004")),
     reasoning_options=(),
 )
+"Claude 4 Opus Thinking (1K) (chat) · 200K context · 32K output · $14.994 in / $75.004 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-CLAUDE_OPUS_4_THINKING_32000: Final[Model] = Model(
+CLAUDE_OPUS_4_THINKING_32000: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="claude-opus-4-thinking:32000",
     name="Claude 4 Opus Thinking (32K)",
@@ -4458,15 +4765,16 @@ CLAUDE_OPUS_4_THINKING_32000: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2025_05_22,
-    last_updated=_D_2025_05_22,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_INPUT_200000_OUTPUT_32000,
+    release_date=_Shared.D_2025_05_22,
+    last_updated=_Shared.D_2025_05_22,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_32000,
     cost=Cost(input=Decimal("14.994"), output=Decimal("75.004")),
     reasoning_options=(),
 )
+"Claude 4 Opus Thinking (32K) (chat) · 200K context · 32K output · $14.994 in / $75.004 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-CLAUDE_OPUS_4_THINKING_32768: Final[Model] = Model(
+CLAUDE_OPUS_4_THINKING_32768: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="claude-opus-4-thinking:32768",
     name="Claude 4 Opus Thinking (32K)",
@@ -4476,15 +4784,16 @@ CLAUDE_OPUS_4_THINKING_32768: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2025_05_22,
-    last_updated=_D_2025_05_22,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_INPUT_200000_OUTPUT_32000,
+    release_date=_Shared.D_2025_05_22,
+    last_updated=_Shared.D_2025_05_22,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_32000,
     cost=Cost(input=Decimal("14.994"), output=Decimal("75.004")),
     reasoning_options=(),
 )
+"Claude 4 Opus Thinking (32K) (chat) · 200K context · 32K output · $14.994 in / $75.004 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-CLAUDE_OPUS_4_THINKING_8192: Final[Model] = Model(
+CLAUDE_OPUS_4_THINKING_8192: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="claude-opus-4-thinking:8192",
     name="Claude 4 Opus Thinking (8K)",
@@ -4494,15 +4803,16 @@ CLAUDE_OPUS_4_THINKING_8192: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2025_05_22,
-    last_updated=_D_2025_05_22,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_INPUT_200000_OUTPUT_32000,
+    release_date=_Shared.D_2025_05_22,
+    last_updated=_Shared.D_2025_05_22,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_32000,
     cost=Cost(input=Decimal("14.994"), output=Decimal("75.004")),
     reasoning_options=(),
 )
+"Claude 4 Opus Thinking (8K) (chat) · 200K context · 32K output · $14.994 in / $75.004 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-CLAUDE_SONNET_4_20250514: Final[Model] = Model(
+CLAUDE_SONNET_4_20250514: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="claude-sonnet-4-20250514",
     name="Claude 4 Sonnet",
@@ -4512,14 +4822,15 @@ CLAUDE_SONNET_4_20250514: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2025_09_29,
-    last_updated=_D_2025_09_29,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_INPUT_200000_OUTPUT_64000,
+    release_date=_Shared.D_2025_09_29,
+    last_updated=_Shared.D_2025_09_29,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_64000,
     cost=Cost(input=Decimal("2.992"), output=Decimal("14.994")),
 )
+"Claude 4 Sonnet (chat) · 200K context · 64K output · $2.992 in / $14.994 out per 1M tokens · vision, tools, structured output, attachments"
 
-CLAUDE_SONNET_4_5_20250929: Final[Model] = Model(
+CLAUDE_SONNET_4_5_20250929: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="claude-sonnet-4-5-20250929",
     name="Claude Sonnet 4.5",
@@ -4529,14 +4840,15 @@ CLAUDE_SONNET_4_5_20250929: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2025_09_29,
-    last_updated=_D_2025_09_29,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_INPUT_1000000_OUTPUT_64000,
+    release_date=_Shared.D_2025_09_29,
+    last_updated=_Shared.D_2025_09_29,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_64000,
     cost=Cost(input=Decimal("2.992"), output=Decimal("14.994")),
 )
+"Claude Sonnet 4.5 (chat) · 1M context · 64K output · $2.992 in / $14.994 out per 1M tokens · vision, tools, structured output, attachments"
 
-CLAUDE_SONNET_4_5_20250929_THINKING: Final[Model] = Model(
+CLAUDE_SONNET_4_5_20250929_THINKING: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="claude-sonnet-4-5-20250929-thinking",
     name="Claude Sonnet 4.5 Thinking",
@@ -4546,15 +4858,16 @@ CLAUDE_SONNET_4_5_20250929_THINKING: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2025_09_29,
-    last_updated=_D_2025_09_29,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_INPUT_1000000_OUTPUT_64000,
+    release_date=_Shared.D_2025_09_29,
+    last_updated=_Shared.D_2025_09_29,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_64000,
     cost=Cost(input=Decimal("2.992"), output=Decimal("14.994")),
     reasoning_options=(),
 )
+"Claude Sonnet 4.5 Thinking (chat) · 1M context · 64K output · $2.992 in / $14.994 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-CLAUDE_SONNET_4_THINKING: Final[Model] = Model(
+CLAUDE_SONNET_4_THINKING: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="claude-sonnet-4-thinking",
     name="Claude 4 Sonnet Thinking",
@@ -4564,15 +4877,16 @@ CLAUDE_SONNET_4_THINKING: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2025_02_24,
-    last_updated=_D_2025_02_24,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_INPUT_1000000_OUTPUT_64000,
+    release_date=_Shared.D_2025_02_24,
+    last_updated=_Shared.D_2025_02_24,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_64000,
     cost=Cost(input=Decimal("2.992"), output=Decimal("14.994")),
     reasoning_options=(),
 )
+"Claude 4 Sonnet Thinking (chat) · 1M context · 64K output · $2.992 in / $14.994 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-CLAUDE_SONNET_4_THINKING_1024: Final[Model] = Model(
+CLAUDE_SONNET_4_THINKING_1024: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="claude-sonnet-4-thinking:1024",
     name="Claude 4 Sonnet Thinking (1K)",
@@ -4582,15 +4896,16 @@ CLAUDE_SONNET_4_THINKING_1024: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2025_05_22,
-    last_updated=_D_2025_05_22,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_INPUT_1000000_OUTPUT_64000,
+    release_date=_Shared.D_2025_05_22,
+    last_updated=_Shared.D_2025_05_22,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_64000,
     cost=Cost(input=Decimal("2.992"), output=Decimal("14.994")),
     reasoning_options=(),
 )
+"Claude 4 Sonnet Thinking (1K) (chat) · 1M context · 64K output · $2.992 in / $14.994 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-CLAUDE_SONNET_4_THINKING_32768: Final[Model] = Model(
+CLAUDE_SONNET_4_THINKING_32768: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="claude-sonnet-4-thinking:32768",
     name="Claude 4 Sonnet Thinking (32K)",
@@ -4600,15 +4915,16 @@ CLAUDE_SONNET_4_THINKING_32768: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2025_05_22,
-    last_updated=_D_2025_05_22,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_INPUT_1000000_OUTPUT_64000,
+    release_date=_Shared.D_2025_05_22,
+    last_updated=_Shared.D_2025_05_22,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_64000,
     cost=Cost(input=Decimal("2.992"), output=Decimal("14.994")),
     reasoning_options=(),
 )
+"Claude 4 Sonnet Thinking (32K) (chat) · 1M context · 64K output · $2.992 in / $14.994 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-CLAUDE_SONNET_4_THINKING_64000: Final[Model] = Model(
+CLAUDE_SONNET_4_THINKING_64000: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="claude-sonnet-4-thinking:64000",
     name="Claude 4 Sonnet Thinking (64K)",
@@ -4618,15 +4934,16 @@ CLAUDE_SONNET_4_THINKING_64000: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2025_05_22,
-    last_updated=_D_2025_05_22,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_INPUT_1000000_OUTPUT_64000,
+    release_date=_Shared.D_2025_05_22,
+    last_updated=_Shared.D_2025_05_22,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_64000,
     cost=Cost(input=Decimal("2.992"), output=Decimal("14.994")),
     reasoning_options=(),
 )
+"Claude 4 Sonnet Thinking (64K) (chat) · 1M context · 64K output · $2.992 in / $14.994 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-CLAUDE_SONNET_4_THINKING_8192: Final[Model] = Model(
+CLAUDE_SONNET_4_THINKING_8192: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="claude-sonnet-4-thinking:8192",
     name="Claude 4 Sonnet Thinking (8K)",
@@ -4636,15 +4953,16 @@ CLAUDE_SONNET_4_THINKING_8192: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2025_05_22,
-    last_updated=_D_2025_05_22,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_INPUT_1000000_OUTPUT_64000,
+    release_date=_Shared.D_2025_05_22,
+    last_updated=_Shared.D_2025_05_22,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_64000,
     cost=Cost(input=Decimal("2.992"), output=Decimal("14.994")),
     reasoning_options=(),
 )
+"Claude 4 Sonnet Thinking (8K) (chat) · 1M context · 64K output · $2.992 in / $14.994 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-CLAW_HIGH: Final[Model] = Model(
+CLAW_HIGH: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="claw-high",
     name="Claw High",
@@ -4654,15 +4972,16 @@ CLAW_HIGH: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_05_11,
-    last_updated=_D_2026_05_11,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_INPUT_1000000_OUTPUT_128000,
+    release_date=_Shared.D_2026_05_11,
+    last_updated=_Shared.D_2026_05_11,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_128000,
     cost=Cost(input=Decimal("4.998"), output=Decimal("25.007")),
     reasoning_options=(),
 )
+"Claw High (chat) · 1M context · 128K output · $4.998 in / $25.007 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-CLAW_LOW: Final[Model] = Model(
+CLAW_LOW: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="claw-low",
     name="Claw Low",
@@ -4672,15 +4991,16 @@ CLAW_LOW: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_05_11,
-    last_updated=_D_2026_05_11,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_INPUT_1048576_OUTPUT_65536,
+    release_date=_Shared.D_2026_05_11,
+    last_updated=_Shared.D_2026_05_11,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_INPUT_1048576_OUTPUT_65536,
     cost=Cost(input=Decimal("0.25"), output=Decimal("1.5"), cache_read=Decimal("0.025")),
     reasoning_options=(),
 )
+"Claw Low (chat) · 1.05M context · 65.5K output · $0.25 in / $1.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-CLAW_MEDIUM: Final[Model] = Model(
+CLAW_MEDIUM: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="claw-medium",
     name="Claw Medium",
@@ -4690,15 +5010,16 @@ CLAW_MEDIUM: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_05_11,
-    last_updated=_D_2026_05_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_INPUT_204800_OUTPUT_131072,
+    release_date=_Shared.D_2026_05_11,
+    last_updated=_Shared.D_2026_05_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_INPUT_204800_OUTPUT_131072,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
     reasoning_options=(),
 )
+"Claw Medium (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, structured output"
 
-COGNITIVECOMPUTATIONS_DOLPHIN_2_9_2_QWEN2_72B: Final[Model] = Model(
+COGNITIVECOMPUTATIONS_DOLPHIN_2_9_2_QWEN2_72B: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="cognitivecomputations/dolphin-2.9.2-qwen2-72b",
     name="Dolphin 72b",
@@ -4709,14 +5030,15 @@ COGNITIVECOMPUTATIONS_DOLPHIN_2_9_2_QWEN2_72B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_02_27,
-    last_updated=_D_2025_02_27,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8192_INPUT_8192_OUTPUT_4096,
+    release_date=_Shared.D_2025_02_27,
+    last_updated=_Shared.D_2025_02_27,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8192_INPUT_8192_OUTPUT_4096,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
 )
+"Dolphin 72b (chat) · 8.19K context · 4.1K output · $0.306 in / $0.306 out per 1M tokens"
 
-COHERE_COMMAND_R: Final[Model] = Model(
+COHERE_COMMAND_R: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="cohere/command-r",
     name="Cohere: Command R",
@@ -4727,14 +5049,15 @@ COHERE_COMMAND_R: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2024_03_11,
-    last_updated=_D_2024_03_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_4096,
+    release_date=_Shared.D_2024_03_11,
+    last_updated=_Shared.D_2024_03_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("0.476"), output=Decimal("1.428")),
 )
+"Cohere: Command R (chat) · 128K context · 4.1K output · $0.476 in / $1.428 out per 1M tokens"
 
-COHERE_COMMAND_R_PLUS_08_2024: Final[Model] = Model(
+COHERE_COMMAND_R_PLUS_08_2024: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="cohere/command-r-plus-08-2024",
     name="Cohere: Command R+",
@@ -4745,14 +5068,15 @@ COHERE_COMMAND_R_PLUS_08_2024: Final[Model] = Model(
     tool_call=True,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2024_08_30,
-    last_updated=_D_2024_08_30,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_4096,
+    release_date=_Shared.D_2024_08_30,
+    last_updated=_Shared.D_2024_08_30,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("2.856"), output=Decimal("14.246")),
 )
+"Cohere: Command R+ (chat) · 128K context · 4.1K output · $2.856 in / $14.246 out per 1M tokens · tools"
 
-COMMAND_A_PLUS_05_2026: Final[Model] = Model(
+COMMAND_A_PLUS_05_2026: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="command-a-plus-05-2026",
     name="Cohere Command A+ (05/2026)",
@@ -4762,15 +5086,16 @@ COMMAND_A_PLUS_05_2026: Final[Model] = Model(
     tool_call=False,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_05_22,
-    last_updated=_D_2026_05_22,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_64000,
+    release_date=_Shared.D_2026_05_22,
+    last_updated=_Shared.D_2026_05_22,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_64000,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Cohere Command A+ (05/2026) (chat) · 128K context · 64K output · $2.50 in / $10.00 out per 1M tokens · vision, reasoning, structured output, attachments"
 
-COMMAND_A_REASONING_08_2025: Final[Model] = Model(
+COMMAND_A_REASONING_08_2025: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="command-a-reasoning-08-2025",
     name="Cohere Command A (08/2025)",
@@ -4780,14 +5105,15 @@ COMMAND_A_REASONING_08_2025: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_08_22,
-    last_updated=_D_2025_08_22,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_INPUT_256000_OUTPUT_8192,
+    release_date=_Shared.D_2025_08_22,
+    last_updated=_Shared.D_2025_08_22,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_8192,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
 )
+"Cohere Command A (08/2025) (chat) · 256K context · 8.19K output · $2.50 in / $10.00 out per 1M tokens"
 
-DEEPCLAUDE: Final[Model] = Model(
+DEEPCLAUDE: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="deepclaude",
     name="DeepClaude",
@@ -4797,14 +5123,15 @@ DEEPCLAUDE: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_02_01,
-    last_updated=_D_2025_02_01,
-    modalities=_TEXT_PDF_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_8192,
+    release_date=_Shared.D_2025_02_01,
+    last_updated=_Shared.D_2025_02_01,
+    modalities=_Shared.TEXT_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_8192,
     cost=Cost(input=Decimal("3"), output=Decimal("15")),
 )
+"DeepClaude (chat) · 128K context · 8.19K output · $3.00 in / $15.00 out per 1M tokens · attachments"
 
-DEEPCOGITO_COGITO_V1_PREVIEW_QWEN_32B: Final[Model] = Model(
+DEEPCOGITO_COGITO_V1_PREVIEW_QWEN_32B: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="deepcogito/cogito-v1-preview-qwen-32B",
     name="Cogito v1 Preview Qwen 32B",
@@ -4815,14 +5142,15 @@ DEEPCOGITO_COGITO_V1_PREVIEW_QWEN_32B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_05_10,
-    last_updated=_D_2025_05_10,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_32768,
+    release_date=_Shared.D_2025_05_10,
+    last_updated=_Shared.D_2025_05_10,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_32768,
     cost=Cost(input=Decimal("1.7999999999999998"), output=Decimal("1.7999999999999998")),
 )
+"Cogito v1 Preview Qwen 32B (chat) · 128K context · 32.8K output · $1.7999999999999998 in / $1.7999999999999998 out per 1M tokens"
 
-DEEPSEEK_AI_DEEPSEEK_R1_0528: Final[Model] = Model(
+DEEPSEEK_AI_DEEPSEEK_R1_0528: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="deepseek-ai/DeepSeek-R1-0528",
     name="DeepSeek R1 0528",
@@ -4833,15 +5161,16 @@ DEEPSEEK_AI_DEEPSEEK_R1_0528: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_05_28,
-    last_updated=_D_2025_05_28,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_163840,
+    release_date=_Shared.D_2025_05_28,
+    last_updated=_Shared.D_2025_05_28,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_163840,
     cost=Cost(input=Decimal("0.4"), output=Decimal("1.7")),
     reasoning_options=(),
 )
+"DeepSeek R1 0528 (chat) · 128K context · 164K output · $0.40 in / $1.70 out per 1M tokens · reasoning"
 
-DEEPSEEK_AI_DEEPSEEK_V3_1: Final[Model] = Model(
+DEEPSEEK_AI_DEEPSEEK_V3_1: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="deepseek-ai/DeepSeek-V3.1",
     name="DeepSeek V3.1",
@@ -4852,14 +5181,15 @@ DEEPSEEK_AI_DEEPSEEK_V3_1: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_07_26,
-    last_updated=_D_2025_07_26,
-    modalities=_TEXT_PDF_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_65536,
+    release_date=_Shared.D_2025_07_26,
+    last_updated=_Shared.D_2025_07_26,
+    modalities=_Shared.TEXT_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_65536,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.7")),
 )
+"DeepSeek V3.1 (chat) · 128K context · 65.5K output · $0.20 in / $0.70 out per 1M tokens · attachments"
 
-DEEPSEEK_AI_DEEPSEEK_V3_1_TERMINUS: Final[Model] = Model(
+DEEPSEEK_AI_DEEPSEEK_V3_1_TERMINUS: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="deepseek-ai/DeepSeek-V3.1-Terminus",
     name="DeepSeek V3.1 Terminus",
@@ -4870,14 +5200,15 @@ DEEPSEEK_AI_DEEPSEEK_V3_1_TERMINUS: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2025_08_02,
-    last_updated=_D_2025_08_02,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_65536,
+    release_date=_Shared.D_2025_08_02,
+    last_updated=_Shared.D_2025_08_02,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_65536,
     cost=Cost(input=Decimal("0.25"), output=Decimal("0.7")),
 )
+"DeepSeek V3.1 Terminus (chat) · 128K context · 65.5K output · $0.25 in / $0.70 out per 1M tokens · tools, structured output"
 
-DEEPSEEK_AI_DEEPSEEK_V3_1_TERMINUS_THINKING: Final[Model] = Model(
+DEEPSEEK_AI_DEEPSEEK_V3_1_TERMINUS_THINKING: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="deepseek-ai/DeepSeek-V3.1-Terminus:thinking",
     name="DeepSeek V3.1 Terminus (Thinking)",
@@ -4888,14 +5219,15 @@ DEEPSEEK_AI_DEEPSEEK_V3_1_TERMINUS_THINKING: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2025_09_22,
-    last_updated=_D_2025_09_22,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_65536,
+    release_date=_Shared.D_2025_09_22,
+    last_updated=_Shared.D_2025_09_22,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_65536,
     cost=Cost(input=Decimal("0.25"), output=Decimal("0.7")),
 )
+"DeepSeek V3.1 Terminus (Thinking) (chat) · 128K context · 65.5K output · $0.25 in / $0.70 out per 1M tokens · tools, structured output"
 
-DEEPSEEK_AI_DEEPSEEK_V3_1_THINKING: Final[Model] = Model(
+DEEPSEEK_AI_DEEPSEEK_V3_1_THINKING: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="deepseek-ai/DeepSeek-V3.1:thinking",
     name="DeepSeek V3.1 Thinking",
@@ -4906,14 +5238,15 @@ DEEPSEEK_AI_DEEPSEEK_V3_1_THINKING: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_08_21,
-    last_updated=_D_2025_08_21,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_65536,
+    release_date=_Shared.D_2025_08_21,
+    last_updated=_Shared.D_2025_08_21,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_65536,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.7")),
 )
+"DeepSeek V3.1 Thinking (chat) · 128K context · 65.5K output · $0.20 in / $0.70 out per 1M tokens"
 
-DEEPSEEK_AI_DEEPSEEK_V3_2_EXP: Final[Model] = Model(
+DEEPSEEK_AI_DEEPSEEK_V3_2_EXP: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="deepseek-ai/deepseek-v3.2-exp",
     name="DeepSeek V3.2 Exp",
@@ -4924,14 +5257,15 @@ DEEPSEEK_AI_DEEPSEEK_V3_2_EXP: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_09_29,
-    last_updated=_D_2025_09_29,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_163840_INPUT_163840_OUTPUT_65536,
+    release_date=_Shared.D_2025_09_29,
+    last_updated=_Shared.D_2025_09_29,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_163840_INPUT_163840_OUTPUT_65536,
     cost=Cost(input=Decimal("0.27999999999999997"), output=Decimal("0.42000000000000004")),
 )
+"DeepSeek V3.2 Exp (chat) · 164K context · 65.5K output · $0.27999999999999997 in / $0.42000000000000004 out per 1M tokens"
 
-DEEPSEEK_AI_DEEPSEEK_V3_2_EXP_THINKING: Final[Model] = Model(
+DEEPSEEK_AI_DEEPSEEK_V3_2_EXP_THINKING: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="deepseek-ai/deepseek-v3.2-exp-thinking",
     name="DeepSeek V3.2 Exp Thinking",
@@ -4942,15 +5276,16 @@ DEEPSEEK_AI_DEEPSEEK_V3_2_EXP_THINKING: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_09_29,
-    last_updated=_D_2025_09_29,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_163840_INPUT_163840_OUTPUT_65536,
+    release_date=_Shared.D_2025_09_29,
+    last_updated=_Shared.D_2025_09_29,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_163840_INPUT_163840_OUTPUT_65536,
     cost=Cost(input=Decimal("0.27999999999999997"), output=Decimal("0.42000000000000004")),
     reasoning_options=(),
 )
+"DeepSeek V3.2 Exp Thinking (chat) · 164K context · 65.5K output · $0.27999999999999997 in / $0.42000000000000004 out per 1M tokens · reasoning"
 
-DEEPSEEK_CHAT: Final[Model] = Model(
+DEEPSEEK_CHAT: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="deepseek-chat",
     name="DeepSeek V3/Deepseek Chat",
@@ -4960,14 +5295,15 @@ DEEPSEEK_CHAT: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2025_02_27,
-    last_updated=_D_2025_02_27,
-    modalities=_TEXT_PDF_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_8192,
+    release_date=_Shared.D_2025_02_27,
+    last_updated=_Shared.D_2025_02_27,
+    modalities=_Shared.TEXT_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.25"), output=Decimal("0.7")),
 )
+"DeepSeek V3/Deepseek Chat (chat) · 128K context · 8.19K output · $0.25 in / $0.70 out per 1M tokens · tools, structured output, attachments"
 
-DEEPSEEK_CHAT_CHEAPER: Final[Model] = Model(
+DEEPSEEK_CHAT_CHEAPER: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="deepseek-chat-cheaper",
     name="DeepSeek V3/Chat Cheaper",
@@ -4977,14 +5313,15 @@ DEEPSEEK_CHAT_CHEAPER: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2025_04_15,
-    last_updated=_D_2025_04_15,
-    modalities=_TEXT_PDF_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_8192,
+    release_date=_Shared.D_2025_04_15,
+    last_updated=_Shared.D_2025_04_15,
+    modalities=_Shared.TEXT_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.25"), output=Decimal("0.7")),
 )
+"DeepSeek V3/Chat Cheaper (chat) · 128K context · 8.19K output · $0.25 in / $0.70 out per 1M tokens · tools, structured output, attachments"
 
-DEEPSEEK_MATH_V2: Final[Model] = Model(
+DEEPSEEK_MATH_V2: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="deepseek-math-v2",
     name="DeepSeek Math V2",
@@ -4994,14 +5331,15 @@ DEEPSEEK_MATH_V2: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_12_03,
-    last_updated=_D_2025_12_03,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_65536,
+    release_date=_Shared.D_2025_12_03,
+    last_updated=_Shared.D_2025_12_03,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_65536,
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.2")),
 )
+"DeepSeek Math V2 (chat) · 128K context · 65.5K output · $0.60 in / $2.20 out per 1M tokens"
 
-DEEPSEEK_R1: Final[Model] = Model(
+DEEPSEEK_R1: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="deepseek-r1",
     name="DeepSeek R1",
@@ -5011,15 +5349,16 @@ DEEPSEEK_R1: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_01_20,
-    last_updated=_D_2025_01_20,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_8192,
+    release_date=_Shared.D_2025_01_20,
+    last_updated=_Shared.D_2025_01_20,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.4"), output=Decimal("1.7")),
     reasoning_options=(),
 )
+"DeepSeek R1 (chat) · 128K context · 8.19K output · $0.40 in / $1.70 out per 1M tokens · reasoning"
 
-DEEPSEEK_R1_SAMBANOVA: Final[Model] = Model(
+DEEPSEEK_R1_SAMBANOVA: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="deepseek-r1-sambanova",
     name="DeepSeek R1 Fast",
@@ -5029,14 +5368,15 @@ DEEPSEEK_R1_SAMBANOVA: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_02_20,
-    last_updated=_D_2025_02_20,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_4096,
+    release_date=_Shared.D_2025_02_20,
+    last_updated=_Shared.D_2025_02_20,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("4.998"), output=Decimal("6.987")),
 )
+"DeepSeek R1 Fast (chat) · 128K context · 4.1K output · $4.998 in / $6.987 out per 1M tokens"
 
-DEEPSEEK_REASONER: Final[Model] = Model(
+DEEPSEEK_REASONER: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="deepseek-reasoner",
     name="DeepSeek Reasoner",
@@ -5046,14 +5386,15 @@ DEEPSEEK_REASONER: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_01_20,
-    last_updated=_D_2025_01_20,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_64000_INPUT_64000_OUTPUT_65536,
+    release_date=_Shared.D_2025_01_20,
+    last_updated=_Shared.D_2025_01_20,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_64000_INPUT_64000_OUTPUT_65536,
     cost=Cost(input=Decimal("0.4"), output=Decimal("1.7")),
 )
+"DeepSeek Reasoner (chat) · 64K context · 65.5K output · $0.40 in / $1.70 out per 1M tokens"
 
-DEEPSEEK_REASONER_CHEAPER: Final[Model] = Model(
+DEEPSEEK_REASONER_CHEAPER: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="deepseek-reasoner-cheaper",
     name="Deepseek R1 Cheaper",
@@ -5063,14 +5404,15 @@ DEEPSEEK_REASONER_CHEAPER: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_01_20,
-    last_updated=_D_2025_01_20,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_65536,
+    release_date=_Shared.D_2025_01_20,
+    last_updated=_Shared.D_2025_01_20,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_65536,
     cost=Cost(input=Decimal("0.4"), output=Decimal("1.7")),
 )
+"Deepseek R1 Cheaper (chat) · 128K context · 65.5K output · $0.40 in / $1.70 out per 1M tokens"
 
-DEEPSEEK_V3_0324: Final[Model] = Model(
+DEEPSEEK_V3_0324: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="deepseek-v3-0324",
     name="DeepSeek Chat 0324",
@@ -5080,14 +5422,15 @@ DEEPSEEK_V3_0324: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2025_03_24,
-    last_updated=_D_2025_03_24,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_8192,
+    release_date=_Shared.D_2025_03_24,
+    last_updated=_Shared.D_2025_03_24,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.25"), output=Decimal("0.7")),
 )
+"DeepSeek Chat 0324 (chat) · 128K context · 8.19K output · $0.25 in / $0.70 out per 1M tokens · tools, structured output"
 
-DEEPSEEK_DEEPSEEK_LATEST: Final[Model] = Model(
+DEEPSEEK_DEEPSEEK_LATEST: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="deepseek/deepseek-latest",
     name="DeepSeek Latest",
@@ -5097,15 +5440,16 @@ DEEPSEEK_DEEPSEEK_LATEST: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_05_03,
-    last_updated=_D_2026_05_03,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1048576_INPUT_1048576_OUTPUT_384000,
+    release_date=_Shared.D_2026_05_03,
+    last_updated=_Shared.D_2026_05_03,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_INPUT_1048576_OUTPUT_384000,
     cost=Cost(input=Decimal("1.1"), output=Decimal("2.2"), cache_read=Decimal("0.11")),
-    reasoning_options=(_REASONING_EFFORT_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_HIGH_XHIGH,),
 )
+"DeepSeek Latest (chat) · 1.05M context · 384K output · $1.10 in / $2.20 out per 1M tokens · tools, reasoning, structured output"
 
-DEEPSEEK_DEEPSEEK_PROVER_V2_671B: Final[Model] = Model(
+DEEPSEEK_DEEPSEEK_PROVER_V2_671B: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="deepseek/deepseek-prover-v2-671b",
     name="DeepSeek Prover v2 671B",
@@ -5116,14 +5460,15 @@ DEEPSEEK_DEEPSEEK_PROVER_V2_671B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_04_30,
-    last_updated=_D_2025_04_30,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_160000_INPUT_160000_OUTPUT_16384,
+    release_date=_Shared.D_2025_04_30,
+    last_updated=_Shared.D_2025_04_30,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_160000_INPUT_160000_OUTPUT_16384,
     cost=Cost(input=Decimal("1"), output=Decimal("2.5")),
 )
+"DeepSeek Prover v2 671B (chat) · 160K context · 16.4K output · $1.00 in / $2.50 out per 1M tokens"
 
-DEEPSEEK_DEEPSEEK_V3_2: Final[Model] = Model(
+DEEPSEEK_DEEPSEEK_V3_2: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="deepseek/deepseek-v3.2",
     name="DeepSeek V3.2",
@@ -5134,14 +5479,15 @@ DEEPSEEK_DEEPSEEK_V3_2: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2025_12_01,
-    last_updated=_D_2025_12_01,
-    modalities=_TEXT_PDF_TO_TEXT,
-    limit=_CONTEXT_163000_INPUT_163000_OUTPUT_65536,
+    release_date=_Shared.D_2025_12_01,
+    last_updated=_Shared.D_2025_12_01,
+    modalities=_Shared.TEXT_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_163000_INPUT_163000_OUTPUT_65536,
     cost=Cost(input=Decimal("0.27999999999999997"), output=Decimal("0.42000000000000004")),
 )
+"DeepSeek V3.2 (chat) · 163K context · 65.5K output · $0.27999999999999997 in / $0.42000000000000004 out per 1M tokens · tools, structured output, attachments"
 
-DEEPSEEK_DEEPSEEK_V3_2_SPECIALE: Final[Model] = Model(
+DEEPSEEK_DEEPSEEK_V3_2_SPECIALE: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="deepseek/deepseek-v3.2-speciale",
     name="DeepSeek V3.2 Speciale",
@@ -5152,15 +5498,16 @@ DEEPSEEK_DEEPSEEK_V3_2_SPECIALE: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_12_02,
-    last_updated=_D_2025_12_02,
-    modalities=_TEXT_PDF_TO_TEXT,
-    limit=_CONTEXT_163000_INPUT_163000_OUTPUT_65536,
+    release_date=_Shared.D_2025_12_02,
+    last_updated=_Shared.D_2025_12_02,
+    modalities=_Shared.TEXT_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_163000_INPUT_163000_OUTPUT_65536,
     cost=Cost(input=Decimal("0.27999999999999997"), output=Decimal("0.42000000000000004")),
     reasoning_options=(),
 )
+"DeepSeek V3.2 Speciale (chat) · 163K context · 65.5K output · $0.27999999999999997 in / $0.42000000000000004 out per 1M tokens · reasoning, attachments"
 
-DEEPSEEK_DEEPSEEK_V3_2_THINKING: Final[Model] = Model(
+DEEPSEEK_DEEPSEEK_V3_2_THINKING: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="deepseek/deepseek-v3.2:thinking",
     name="DeepSeek V3.2 Thinking",
@@ -5171,15 +5518,16 @@ DEEPSEEK_DEEPSEEK_V3_2_THINKING: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2025_12_01,
-    last_updated=_D_2025_12_01,
-    modalities=_TEXT_PDF_TO_TEXT,
-    limit=_CONTEXT_163000_INPUT_163000_OUTPUT_65536,
+    release_date=_Shared.D_2025_12_01,
+    last_updated=_Shared.D_2025_12_01,
+    modalities=_Shared.TEXT_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_163000_INPUT_163000_OUTPUT_65536,
     cost=Cost(input=Decimal("0.27999999999999997"), output=Decimal("0.42000000000000004")),
     reasoning_options=(),
 )
+"DeepSeek V3.2 Thinking (chat) · 163K context · 65.5K output · $0.27999999999999997 in / $0.42000000000000004 out per 1M tokens · tools, reasoning, structured output, attachments"
 
-DEEPSEEK_DEEPSEEK_V4_FLASH: Final[Model] = Model(
+DEEPSEEK_DEEPSEEK_V4_FLASH: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="deepseek/deepseek-v4-flash",
     name="DeepSeek V4 Flash",
@@ -5189,15 +5537,16 @@ DEEPSEEK_DEEPSEEK_V4_FLASH: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_04_24,
-    last_updated=_D_2026_04_24,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1048576_INPUT_1048576_OUTPUT_384000,
+    release_date=_Shared.D_2026_04_24,
+    last_updated=_Shared.D_2026_04_24,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_INPUT_1048576_OUTPUT_384000,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.28"), cache_read=Decimal("0.028")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_HIGH_XHIGH),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_HIGH_XHIGH),
 )
+"DeepSeek V4 Flash (chat) · 1.05M context · 384K output · $0.14 in / $0.28 out per 1M tokens · tools, reasoning, structured output"
 
-DEEPSEEK_DEEPSEEK_V4_FLASH_THINKING: Final[Model] = Model(
+DEEPSEEK_DEEPSEEK_V4_FLASH_THINKING: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="deepseek/deepseek-v4-flash:thinking",
     name="DeepSeek V4 Flash (Thinking)",
@@ -5207,15 +5556,16 @@ DEEPSEEK_DEEPSEEK_V4_FLASH_THINKING: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_04_24,
-    last_updated=_D_2026_04_24,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1048576_INPUT_1048576_OUTPUT_384000,
+    release_date=_Shared.D_2026_04_24,
+    last_updated=_Shared.D_2026_04_24,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_INPUT_1048576_OUTPUT_384000,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.28"), cache_read=Decimal("0.028")),
-    reasoning_options=(_REASONING_EFFORT_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_HIGH_XHIGH,),
 )
+"DeepSeek V4 Flash (Thinking) (chat) · 1.05M context · 384K output · $0.14 in / $0.28 out per 1M tokens · tools, reasoning, structured output"
 
-DEEPSEEK_DEEPSEEK_V4_PRO: Final[Model] = Model(
+DEEPSEEK_DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="deepseek/deepseek-v4-pro",
     name="DeepSeek V4 Pro",
@@ -5225,15 +5575,16 @@ DEEPSEEK_DEEPSEEK_V4_PRO: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_04_24,
-    last_updated=_D_2026_04_24,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1048576_INPUT_1048576_OUTPUT_384000,
+    release_date=_Shared.D_2026_04_24,
+    last_updated=_Shared.D_2026_04_24,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_INPUT_1048576_OUTPUT_384000,
     cost=Cost(input=Decimal("1.1"), output=Decimal("2.2"), cache_read=Decimal("0.11")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_HIGH_XHIGH),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_HIGH_XHIGH),
 )
+"DeepSeek V4 Pro (chat) · 1.05M context · 384K output · $1.10 in / $2.20 out per 1M tokens · tools, reasoning, structured output"
 
-DEEPSEEK_DEEPSEEK_V4_PRO_CHEAPER: Final[Model] = Model(
+DEEPSEEK_DEEPSEEK_V4_PRO_CHEAPER: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="deepseek/deepseek-v4-pro-cheaper",
     name="DeepSeek V4 Pro Cheaper",
@@ -5243,15 +5594,16 @@ DEEPSEEK_DEEPSEEK_V4_PRO_CHEAPER: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_04_25,
-    last_updated=_D_2026_04_25,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1048576_INPUT_1048576_OUTPUT_384000,
+    release_date=_Shared.D_2026_04_25,
+    last_updated=_Shared.D_2026_04_25,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_INPUT_1048576_OUTPUT_384000,
     cost=Cost(input=Decimal("0.435"), output=Decimal("0.87"), cache_read=Decimal("0.003625")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_HIGH_XHIGH),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_HIGH_XHIGH),
 )
+"DeepSeek V4 Pro Cheaper (chat) · 1.05M context · 384K output · $0.435 in / $0.87 out per 1M tokens · tools, reasoning, structured output"
 
-DEEPSEEK_DEEPSEEK_V4_PRO_CHEAPER_THINKING: Final[Model] = Model(
+DEEPSEEK_DEEPSEEK_V4_PRO_CHEAPER_THINKING: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="deepseek/deepseek-v4-pro-cheaper:thinking",
     name="DeepSeek V4 Pro Cheaper (Thinking)",
@@ -5261,15 +5613,16 @@ DEEPSEEK_DEEPSEEK_V4_PRO_CHEAPER_THINKING: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_04_25,
-    last_updated=_D_2026_04_25,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1048576_INPUT_1048576_OUTPUT_384000,
+    release_date=_Shared.D_2026_04_25,
+    last_updated=_Shared.D_2026_04_25,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_INPUT_1048576_OUTPUT_384000,
     cost=Cost(input=Decimal("0.435"), output=Decimal("0.87"), cache_read=Decimal("0.003625")),
-    reasoning_options=(_REASONING_EFFORT_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_HIGH_XHIGH,),
 )
+"DeepSeek V4 Pro Cheaper (Thinking) (chat) · 1.05M context · 384K output · $0.435 in / $0.87 out per 1M tokens · tools, reasoning, structured output"
 
-DEEPSEEK_DEEPSEEK_V4_PRO_THINKING: Final[Model] = Model(
+DEEPSEEK_DEEPSEEK_V4_PRO_THINKING: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="deepseek/deepseek-v4-pro:thinking",
     name="DeepSeek V4 Pro (Thinking)",
@@ -5279,15 +5632,16 @@ DEEPSEEK_DEEPSEEK_V4_PRO_THINKING: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_04_24,
-    last_updated=_D_2026_04_24,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1048576_INPUT_1048576_OUTPUT_384000,
+    release_date=_Shared.D_2026_04_24,
+    last_updated=_Shared.D_2026_04_24,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_INPUT_1048576_OUTPUT_384000,
     cost=Cost(input=Decimal("1.1"), output=Decimal("2.2"), cache_read=Decimal("0.11")),
-    reasoning_options=(_REASONING_EFFORT_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_HIGH_XHIGH,),
 )
+"DeepSeek V4 Pro (Thinking) (chat) · 1.05M context · 384K output · $1.10 in / $2.20 out per 1M tokens · tools, reasoning, structured output"
 
-DMIND_DMIND_1: Final[Model] = Model(
+DMIND_DMIND_1: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="dmind/dmind-1",
     name="DMind-1",
@@ -5298,14 +5652,15 @@ DMIND_DMIND_1: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_06_01,
-    last_updated=_D_2025_06_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_INPUT_32768_OUTPUT_8192,
+    release_date=_Shared.D_2025_06_01,
+    last_updated=_Shared.D_2025_06_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_INPUT_32768_OUTPUT_8192,
     cost=Cost(input=Decimal("0.3"), output=Decimal("0.6")),
 )
+"DMind-1 (chat) · 32.8K context · 8.19K output · $0.30 in / $0.60 out per 1M tokens"
 
-DMIND_DMIND_1_MINI: Final[Model] = Model(
+DMIND_DMIND_1_MINI: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="dmind/dmind-1-mini",
     name="DMind-1-Mini",
@@ -5316,14 +5671,15 @@ DMIND_DMIND_1_MINI: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_06_01,
-    last_updated=_D_2025_06_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_INPUT_32768_OUTPUT_8192,
+    release_date=_Shared.D_2025_06_01,
+    last_updated=_Shared.D_2025_06_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_INPUT_32768_OUTPUT_8192,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.4")),
 )
+"DMind-1-Mini (chat) · 32.8K context · 8.19K output · $0.20 in / $0.40 out per 1M tokens"
 
-DOUBAO_1_5_THINKING_PRO_250415: Final[Model] = Model(
+DOUBAO_1_5_THINKING_PRO_250415: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="doubao-1-5-thinking-pro-250415",
     name="Doubao 1.5 Thinking Pro",
@@ -5333,14 +5689,15 @@ DOUBAO_1_5_THINKING_PRO_250415: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_04_17,
-    last_updated=_D_2025_04_17,
-    modalities=_TEXT_PDF_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_16384,
+    release_date=_Shared.D_2025_04_17,
+    last_updated=_Shared.D_2025_04_17,
+    modalities=_Shared.TEXT_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.4")),
 )
+"Doubao 1.5 Thinking Pro (chat) · 128K context · 16.4K output · $0.60 in / $2.40 out per 1M tokens · attachments"
 
-DOUBAO_1_5_THINKING_PRO_VISION_250415: Final[Model] = Model(
+DOUBAO_1_5_THINKING_PRO_VISION_250415: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="doubao-1-5-thinking-pro-vision-250415",
     name="Doubao 1.5 Thinking Pro Vision",
@@ -5350,14 +5707,15 @@ DOUBAO_1_5_THINKING_PRO_VISION_250415: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_04_15,
-    last_updated=_D_2025_04_15,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_16384,
+    release_date=_Shared.D_2025_04_15,
+    last_updated=_Shared.D_2025_04_15,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.4")),
 )
+"Doubao 1.5 Thinking Pro Vision (chat) · 128K context · 16.4K output · $0.60 in / $2.40 out per 1M tokens · vision, attachments"
 
-DOUBAO_1_5_THINKING_VISION_PRO_250428: Final[Model] = Model(
+DOUBAO_1_5_THINKING_VISION_PRO_250428: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="doubao-1-5-thinking-vision-pro-250428",
     name="Doubao 1.5 Thinking Vision Pro",
@@ -5367,14 +5725,15 @@ DOUBAO_1_5_THINKING_VISION_PRO_250428: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_05_15,
-    last_updated=_D_2025_05_15,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_16384,
+    release_date=_Shared.D_2025_05_15,
+    last_updated=_Shared.D_2025_05_15,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.55"), output=Decimal("1.43")),
 )
+"Doubao 1.5 Thinking Vision Pro (chat) · 128K context · 16.4K output · $0.55 in / $1.43 out per 1M tokens · vision, attachments"
 
-DOUBAO_1_5_PRO_256K: Final[Model] = Model(
+DOUBAO_1_5_PRO_256K: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="doubao-1.5-pro-256k",
     name="Doubao 1.5 Pro 256k",
@@ -5384,14 +5743,15 @@ DOUBAO_1_5_PRO_256K: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_03_12,
-    last_updated=_D_2025_03_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_INPUT_256000_OUTPUT_16384,
+    release_date=_Shared.D_2025_03_12,
+    last_updated=_Shared.D_2025_03_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.799"), output=Decimal("1.445")),
 )
+"Doubao 1.5 Pro 256k (chat) · 256K context · 16.4K output · $0.799 in / $1.445 out per 1M tokens"
 
-DOUBAO_1_5_PRO_32K: Final[Model] = Model(
+DOUBAO_1_5_PRO_32K: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="doubao-1.5-pro-32k",
     name="Doubao 1.5 Pro 32k",
@@ -5401,14 +5761,15 @@ DOUBAO_1_5_PRO_32K: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_01_22,
-    last_updated=_D_2025_01_22,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32000_INPUT_32000_OUTPUT_8192,
+    release_date=_Shared.D_2025_01_22,
+    last_updated=_Shared.D_2025_01_22,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32000_INPUT_32000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.1343"), output=Decimal("0.3349")),
 )
+"Doubao 1.5 Pro 32k (chat) · 32K context · 8.19K output · $0.1343 in / $0.3349 out per 1M tokens"
 
-DOUBAO_1_5_VISION_PRO_32K: Final[Model] = Model(
+DOUBAO_1_5_VISION_PRO_32K: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="doubao-1.5-vision-pro-32k",
     name="Doubao 1.5 Vision Pro 32k",
@@ -5418,14 +5779,15 @@ DOUBAO_1_5_VISION_PRO_32K: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_01_22,
-    last_updated=_D_2025_01_22,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_32000_INPUT_32000_OUTPUT_8192,
+    release_date=_Shared.D_2025_01_22,
+    last_updated=_Shared.D_2025_01_22,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_32000_INPUT_32000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.459"), output=Decimal("1.377")),
 )
+"Doubao 1.5 Vision Pro 32k (chat) · 32K context · 8.19K output · $0.459 in / $1.377 out per 1M tokens · vision, attachments"
 
-DOUBAO_SEED_1_6_250615: Final[Model] = Model(
+DOUBAO_SEED_1_6_250615: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="doubao-seed-1-6-250615",
     name="Doubao Seed 1.6",
@@ -5435,14 +5797,15 @@ DOUBAO_SEED_1_6_250615: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_06_15,
-    last_updated=_D_2025_06_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_INPUT_256000_OUTPUT_16384,
+    release_date=_Shared.D_2025_06_15,
+    last_updated=_Shared.D_2025_06_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.204"), output=Decimal("0.51")),
 )
+"Doubao Seed 1.6 (chat) · 256K context · 16.4K output · $0.204 in / $0.51 out per 1M tokens"
 
-DOUBAO_SEED_1_6_FLASH_250615: Final[Model] = Model(
+DOUBAO_SEED_1_6_FLASH_250615: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="doubao-seed-1-6-flash-250615",
     name="Doubao Seed 1.6 Flash",
@@ -5452,14 +5815,15 @@ DOUBAO_SEED_1_6_FLASH_250615: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_06_15,
-    last_updated=_D_2025_06_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_INPUT_256000_OUTPUT_16384,
+    release_date=_Shared.D_2025_06_15,
+    last_updated=_Shared.D_2025_06_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.0374"), output=Decimal("0.374")),
 )
+"Doubao Seed 1.6 Flash (chat) · 256K context · 16.4K output · $0.0374 in / $0.374 out per 1M tokens"
 
-DOUBAO_SEED_1_6_THINKING_250615: Final[Model] = Model(
+DOUBAO_SEED_1_6_THINKING_250615: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="doubao-seed-1-6-thinking-250615",
     name="Doubao Seed 1.6 Thinking",
@@ -5469,14 +5833,15 @@ DOUBAO_SEED_1_6_THINKING_250615: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_06_15,
-    last_updated=_D_2025_06_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_INPUT_256000_OUTPUT_16384,
+    release_date=_Shared.D_2025_06_15,
+    last_updated=_Shared.D_2025_06_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.204"), output=Decimal("2.04")),
 )
+"Doubao Seed 1.6 Thinking (chat) · 256K context · 16.4K output · $0.204 in / $2.04 out per 1M tokens"
 
-DOUBAO_SEED_1_8_251215: Final[Model] = Model(
+DOUBAO_SEED_1_8_251215: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="doubao-seed-1-8-251215",
     name="Doubao Seed 1.8",
@@ -5486,14 +5851,15 @@ DOUBAO_SEED_1_8_251215: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_12_15,
-    last_updated=_D_2025_12_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_8192,
+    release_date=_Shared.D_2025_12_15,
+    last_updated=_Shared.D_2025_12_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.612"), output=Decimal("6.12")),
 )
+"Doubao Seed 1.8 (chat) · 128K context · 8.19K output · $0.612 in / $6.12 out per 1M tokens"
 
-DOUBAO_SEED_2_0_CODE_PREVIEW_260215: Final[Model] = Model(
+DOUBAO_SEED_2_0_CODE_PREVIEW_260215: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="doubao-seed-2-0-code-preview-260215",
     name="Doubao Seed 2.0 Code Preview",
@@ -5503,14 +5869,15 @@ DOUBAO_SEED_2_0_CODE_PREVIEW_260215: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_02_14,
-    last_updated=_D_2026_02_14,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_INPUT_256000_OUTPUT_128000,
+    release_date=_Shared.D_2026_02_14,
+    last_updated=_Shared.D_2026_02_14,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.782"), output=Decimal("3.893")),
 )
+"Doubao Seed 2.0 Code Preview (chat) · 256K context · 128K output · $0.782 in / $3.893 out per 1M tokens"
 
-DOUBAO_SEED_2_0_LITE_260215: Final[Model] = Model(
+DOUBAO_SEED_2_0_LITE_260215: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="doubao-seed-2-0-lite-260215",
     name="Doubao Seed 2.0 Lite",
@@ -5520,14 +5887,15 @@ DOUBAO_SEED_2_0_LITE_260215: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_02_14,
-    last_updated=_D_2026_02_14,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_INPUT_256000_OUTPUT_32000,
+    release_date=_Shared.D_2026_02_14,
+    last_updated=_Shared.D_2026_02_14,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_32000,
     cost=Cost(input=Decimal("0.1462"), output=Decimal("0.8738")),
 )
+"Doubao Seed 2.0 Lite (chat) · 256K context · 32K output · $0.1462 in / $0.8738 out per 1M tokens"
 
-DOUBAO_SEED_2_0_MINI_260215: Final[Model] = Model(
+DOUBAO_SEED_2_0_MINI_260215: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="doubao-seed-2-0-mini-260215",
     name="Doubao Seed 2.0 Mini",
@@ -5537,14 +5905,15 @@ DOUBAO_SEED_2_0_MINI_260215: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_02_14,
-    last_updated=_D_2026_02_14,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_INPUT_256000_OUTPUT_32000,
+    release_date=_Shared.D_2026_02_14,
+    last_updated=_Shared.D_2026_02_14,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_32000,
     cost=Cost(input=Decimal("0.0493"), output=Decimal("0.4845")),
 )
+"Doubao Seed 2.0 Mini (chat) · 256K context · 32K output · $0.0493 in / $0.4845 out per 1M tokens"
 
-DOUBAO_SEED_2_0_PRO_260215: Final[Model] = Model(
+DOUBAO_SEED_2_0_PRO_260215: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="doubao-seed-2-0-pro-260215",
     name="Doubao Seed 2.0 Pro",
@@ -5554,14 +5923,15 @@ DOUBAO_SEED_2_0_PRO_260215: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_02_14,
-    last_updated=_D_2026_02_14,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_INPUT_256000_OUTPUT_128000,
+    release_date=_Shared.D_2026_02_14,
+    last_updated=_Shared.D_2026_02_14,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.782"), output=Decimal("3.876")),
 )
+"Doubao Seed 2.0 Pro (chat) · 256K context · 128K output · $0.782 in / $3.876 out per 1M tokens"
 
-ERNIE_4_5_8K_PREVIEW: Final[Model] = Model(
+ERNIE_4_5_8K_PREVIEW: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="ernie-4.5-8k-preview",
     name="Ernie 4.5 8k Preview",
@@ -5571,14 +5941,15 @@ ERNIE_4_5_8K_PREVIEW: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_03_25,
-    last_updated=_D_2025_03_25,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8000_INPUT_8000_OUTPUT_16384,
+    release_date=_Shared.D_2025_03_25,
+    last_updated=_Shared.D_2025_03_25,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8000_INPUT_8000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.66"), output=Decimal("2.6")),
 )
+"Ernie 4.5 8k Preview (chat) · 8K context · 16.4K output · $0.66 in / $2.60 out per 1M tokens"
 
-ERNIE_4_5_TURBO_128K: Final[Model] = Model(
+ERNIE_4_5_TURBO_128K: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="ernie-4.5-turbo-128k",
     name="Ernie 4.5 Turbo 128k",
@@ -5588,14 +5959,15 @@ ERNIE_4_5_TURBO_128K: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_05_08,
-    last_updated=_D_2025_05_08,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_16384,
+    release_date=_Shared.D_2025_05_08,
+    last_updated=_Shared.D_2025_05_08,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.132"), output=Decimal("0.55")),
 )
+"Ernie 4.5 Turbo 128k (chat) · 128K context · 16.4K output · $0.132 in / $0.55 out per 1M tokens · vision, attachments"
 
-ERNIE_4_5_TURBO_VL_32K: Final[Model] = Model(
+ERNIE_4_5_TURBO_VL_32K: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="ernie-4.5-turbo-vl-32k",
     name="Ernie 4.5 Turbo VL 32k",
@@ -5605,14 +5977,15 @@ ERNIE_4_5_TURBO_VL_32K: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_05_08,
-    last_updated=_D_2025_05_08,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_32000_INPUT_32000_OUTPUT_16384,
+    release_date=_Shared.D_2025_05_08,
+    last_updated=_Shared.D_2025_05_08,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_32000_INPUT_32000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.495"), output=Decimal("1.43")),
 )
+"Ernie 4.5 Turbo VL 32k (chat) · 32K context · 16.4K output · $0.495 in / $1.43 out per 1M tokens · vision, attachments"
 
-ERNIE_5_0_THINKING_PREVIEW: Final[Model] = Model(
+ERNIE_5_0_THINKING_PREVIEW: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="ernie-5.0-thinking-preview",
     name="Ernie 5.0 Thinking Preview",
@@ -5622,15 +5995,16 @@ ERNIE_5_0_THINKING_PREVIEW: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_11_18,
-    last_updated=_D_2025_11_18,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_16384,
+    release_date=_Shared.D_2025_11_18,
+    last_updated=_Shared.D_2025_11_18,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("1.1"), output=Decimal("2")),
     reasoning_options=(),
 )
+"Ernie 5.0 Thinking Preview (chat) · 128K context · 16.4K output · $1.10 in / $2.00 out per 1M tokens · vision, reasoning, attachments"
 
-ERNIE_5_1: Final[Model] = Model(
+ERNIE_5_1: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="ernie-5.1",
     name="ERNIE 5.1",
@@ -5640,14 +6014,15 @@ ERNIE_5_1: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_05_10,
-    last_updated=_D_2026_05_10,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_119000_INPUT_119000_OUTPUT_64000,
+    release_date=_Shared.D_2026_05_10,
+    last_updated=_Shared.D_2026_05_10,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_119000_INPUT_119000_OUTPUT_64000,
     cost=Cost(input=Decimal("0.75"), output=Decimal("3"), cache_read=Decimal("0.75")),
 )
+"ERNIE 5.1 (chat) · 119K context · 64K output · $0.75 in / $3.00 out per 1M tokens · vision, attachments"
 
-ERNIE_5_1_THINKING: Final[Model] = Model(
+ERNIE_5_1_THINKING: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="ernie-5.1:thinking",
     name="ERNIE 5.1 Thinking",
@@ -5657,15 +6032,16 @@ ERNIE_5_1_THINKING: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_05_10,
-    last_updated=_D_2026_05_10,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_119000_INPUT_119000_OUTPUT_64000,
+    release_date=_Shared.D_2026_05_10,
+    last_updated=_Shared.D_2026_05_10,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_119000_INPUT_119000_OUTPUT_64000,
     cost=Cost(input=Decimal("0.75"), output=Decimal("3"), cache_read=Decimal("0.75")),
     reasoning_options=(),
 )
+"ERNIE 5.1 Thinking (chat) · 119K context · 64K output · $0.75 in / $3.00 out per 1M tokens · vision, reasoning, attachments"
 
-ERNIE_X1_32K: Final[Model] = Model(
+ERNIE_X1_32K: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="ernie-x1-32k",
     name="Ernie X1 32k",
@@ -5675,14 +6051,15 @@ ERNIE_X1_32K: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_05_08,
-    last_updated=_D_2025_05_08,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_32000_INPUT_32000_OUTPUT_16384,
+    release_date=_Shared.D_2025_05_08,
+    last_updated=_Shared.D_2025_05_08,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_32000_INPUT_32000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.33"), output=Decimal("1.32")),
 )
+"Ernie X1 32k (chat) · 32K context · 16.4K output · $0.33 in / $1.32 out per 1M tokens · vision, attachments"
 
-ERNIE_X1_32K_PREVIEW: Final[Model] = Model(
+ERNIE_X1_32K_PREVIEW: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="ernie-x1-32k-preview",
     name="Ernie X1 32k",
@@ -5692,14 +6069,15 @@ ERNIE_X1_32K_PREVIEW: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_04_03,
-    last_updated=_D_2025_04_03,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32000_INPUT_32000_OUTPUT_16384,
+    release_date=_Shared.D_2025_04_03,
+    last_updated=_Shared.D_2025_04_03,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32000_INPUT_32000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.33"), output=Decimal("1.32")),
 )
+"Ernie X1 32k (chat) · 32K context · 16.4K output · $0.33 in / $1.32 out per 1M tokens"
 
-ERNIE_X1_TURBO_32K: Final[Model] = Model(
+ERNIE_X1_TURBO_32K: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="ernie-x1-turbo-32k",
     name="Ernie X1 Turbo 32k",
@@ -5709,14 +6087,15 @@ ERNIE_X1_TURBO_32K: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_05_08,
-    last_updated=_D_2025_05_08,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_32000_INPUT_32000_OUTPUT_16384,
+    release_date=_Shared.D_2025_05_08,
+    last_updated=_Shared.D_2025_05_08,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_32000_INPUT_32000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.165"), output=Decimal("0.66")),
 )
+"Ernie X1 Turbo 32k (chat) · 32K context · 16.4K output · $0.165 in / $0.66 out per 1M tokens · vision, attachments"
 
-ERNIE_X1_1_PREVIEW: Final[Model] = Model(
+ERNIE_X1_1_PREVIEW: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="ernie-x1.1-preview",
     name="ERNIE X1.1",
@@ -5726,14 +6105,15 @@ ERNIE_X1_1_PREVIEW: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_09_10,
-    last_updated=_D_2025_09_10,
-    modalities=_TEXT_PDF_TO_TEXT,
-    limit=_CONTEXT_64000_INPUT_64000_OUTPUT_8192,
+    release_date=_Shared.D_2025_09_10,
+    last_updated=_Shared.D_2025_09_10,
+    modalities=_Shared.TEXT_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_64000_INPUT_64000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
 )
+"ERNIE X1.1 (chat) · 64K context · 8.19K output · $0.15 in / $0.60 out per 1M tokens · attachments"
 
-ESSENTIALAI_RNJ_1_INSTRUCT: Final[Model] = Model(
+ESSENTIALAI_RNJ_1_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="essentialai/rnj-1-instruct",
     name="RNJ-1 Instruct 8B",
@@ -5744,14 +6124,15 @@ ESSENTIALAI_RNJ_1_INSTRUCT: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_12_13,
-    last_updated=_D_2025_12_13,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_8192,
+    release_date=_Shared.D_2025_12_13,
+    last_updated=_Shared.D_2025_12_13,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.15")),
 )
+"RNJ-1 Instruct 8B (chat) · 128K context · 8.19K output · $0.15 in / $0.15 out per 1M tokens"
 
-EXA_ANSWER: Final[Model] = Model(
+EXA_ANSWER: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="exa-answer",
     name="Exa (Answer)",
@@ -5761,14 +6142,15 @@ EXA_ANSWER: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_06_04,
-    last_updated=_D_2025_06_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_4096_INPUT_4096_OUTPUT_4096,
+    release_date=_Shared.D_2025_06_04,
+    last_updated=_Shared.D_2025_06_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_4096_INPUT_4096_OUTPUT_4096,
     cost=Cost(input=Decimal("2.5"), output=Decimal("2.5")),
 )
+"Exa (Answer) (chat) · 4.1K context · 4.1K output · $2.50 in / $2.50 out per 1M tokens"
 
-EXA_RESEARCH: Final[Model] = Model(
+EXA_RESEARCH: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="exa-research",
     name="Exa (Research)",
@@ -5778,14 +6160,15 @@ EXA_RESEARCH: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_06_04,
-    last_updated=_D_2025_06_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8192_INPUT_8192_OUTPUT_8192,
+    release_date=_Shared.D_2025_06_04,
+    last_updated=_Shared.D_2025_06_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8192_INPUT_8192_OUTPUT_8192,
     cost=Cost(input=Decimal("2.5"), output=Decimal("2.5")),
 )
+"Exa (Research) (chat) · 8.19K context · 8.19K output · $2.50 in / $2.50 out per 1M tokens"
 
-EXA_RESEARCH_PRO: Final[Model] = Model(
+EXA_RESEARCH_PRO: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="exa-research-pro",
     name="Exa (Research Pro)",
@@ -5795,14 +6178,15 @@ EXA_RESEARCH_PRO: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_06_04,
-    last_updated=_D_2025_06_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_16384_INPUT_16384_OUTPUT_16384,
+    release_date=_Shared.D_2025_06_04,
+    last_updated=_Shared.D_2025_06_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_16384_INPUT_16384_OUTPUT_16384,
     cost=Cost(input=Decimal("2.5"), output=Decimal("2.5")),
 )
+"Exa (Research Pro) (chat) · 16.4K context · 16.4K output · $2.50 in / $2.50 out per 1M tokens"
 
-FAILSPY_META_LLAMA_3_70B_INSTRUCT_ABLITERATED_V3_5: Final[Model] = Model(
+FAILSPY_META_LLAMA_3_70B_INSTRUCT_ABLITERATED_V3_5: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="failspy/Meta-Llama-3-70B-Instruct-abliterated-v3.5",
     name="Llama 3 70B abliterated",
@@ -5813,14 +6197,15 @@ FAILSPY_META_LLAMA_3_70B_INSTRUCT_ABLITERATED_V3_5: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_07_26,
-    last_updated=_D_2025_07_26,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8192_INPUT_8192_OUTPUT_8192,
+    release_date=_Shared.D_2025_07_26,
+    last_updated=_Shared.D_2025_07_26,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8192_INPUT_8192_OUTPUT_8192,
     cost=Cost(input=Decimal("0.7"), output=Decimal("0.7")),
 )
+"Llama 3 70B abliterated (chat) · 8.19K context · 8.19K output · $0.70 in / $0.70 out per 1M tokens"
 
-FASTGPT: Final[Model] = Model(
+FASTGPT: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="fastgpt",
     name="Web Answer",
@@ -5830,14 +6215,15 @@ FASTGPT: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2023_08_01,
-    last_updated=_D_2024_01_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_INPUT_32768_OUTPUT_32768,
+    release_date=_Shared.D_2023_08_01,
+    last_updated=_Shared.D_2024_01_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_INPUT_32768_OUTPUT_32768,
     cost=Cost(input=Decimal("7.5"), output=Decimal("7.5")),
 )
+"Web Answer (chat) · 32.8K context · 32.8K output · $7.50 in / $7.50 out per 1M tokens"
 
-FEATHERLESS_AI_QWERKY_72B: Final[Model] = Model(
+FEATHERLESS_AI_QWERKY_72B: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="featherless-ai/Qwerky-72B",
     name="Qwerky 72B",
@@ -5848,14 +6234,15 @@ FEATHERLESS_AI_QWERKY_72B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_03_20,
-    last_updated=_D_2025_03_20,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32000_INPUT_32000_OUTPUT_8192,
+    release_date=_Shared.D_2025_03_20,
+    last_updated=_Shared.D_2025_03_20,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32000_INPUT_32000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.5"), output=Decimal("0.5")),
 )
+"Qwerky 72B (chat) · 32K context · 8.19K output · $0.50 in / $0.50 out per 1M tokens"
 
-GEMINI_2_0_FLASH_001: Final[Model] = Model(
+GEMINI_2_0_FLASH_001: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="gemini-2.0-flash-001",
     name="Gemini 2.0 Flash",
@@ -5865,14 +6252,15 @@ GEMINI_2_0_FLASH_001: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2024_12_11,
-    last_updated=_D_2024_12_11,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1000000_INPUT_1000000_OUTPUT_8192,
+    release_date=_Shared.D_2024_12_11,
+    last_updated=_Shared.D_2024_12_11,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.1003"), output=Decimal("0.408")),
 )
+"Gemini 2.0 Flash (chat) · 1M context · 8.19K output · $0.1003 in / $0.408 out per 1M tokens · vision, tools, structured output, attachments"
 
-GEMINI_2_0_FLASH_EXP_IMAGE_GENERATION: Final[Model] = Model(
+GEMINI_2_0_FLASH_EXP_IMAGE_GENERATION: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="gemini-2.0-flash-exp-image-generation",
     name="Gemini Text + Image",
@@ -5882,14 +6270,15 @@ GEMINI_2_0_FLASH_EXP_IMAGE_GENERATION: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_02_19,
-    last_updated=_D_2025_02_19,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32767_INPUT_32767_OUTPUT_8192,
+    release_date=_Shared.D_2025_02_19,
+    last_updated=_Shared.D_2025_02_19,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32767_INPUT_32767_OUTPUT_8192,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.8")),
 )
+"Gemini Text + Image (chat) · 32.8K context · 8.19K output · $0.20 in / $0.80 out per 1M tokens"
 
-GEMINI_2_0_FLASH_THINKING_EXP_01_21: Final[Model] = Model(
+GEMINI_2_0_FLASH_THINKING_EXP_01_21: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="gemini-2.0-flash-thinking-exp-01-21",
     name="Gemini 2.0 Flash Thinking 0121",
@@ -5899,15 +6288,16 @@ GEMINI_2_0_FLASH_THINKING_EXP_01_21: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_01_21,
-    last_updated=_D_2025_01_21,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1000000_INPUT_1000000_OUTPUT_8192,
+    release_date=_Shared.D_2025_01_21,
+    last_updated=_Shared.D_2025_01_21,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.306"), output=Decimal("1.003")),
     reasoning_options=(),
 )
+"Gemini 2.0 Flash Thinking 0121 (chat) · 1M context · 8.19K output · $0.306 in / $1.003 out per 1M tokens · vision, reasoning, attachments"
 
-GEMINI_2_0_FLASH_THINKING_EXP_1219: Final[Model] = Model(
+GEMINI_2_0_FLASH_THINKING_EXP_1219: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="gemini-2.0-flash-thinking-exp-1219",
     name="Gemini 2.0 Flash Thinking 1219",
@@ -5917,14 +6307,15 @@ GEMINI_2_0_FLASH_THINKING_EXP_1219: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2024_12_19,
-    last_updated=_D_2024_12_19,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32767_INPUT_32767_OUTPUT_8192,
+    release_date=_Shared.D_2024_12_19,
+    last_updated=_Shared.D_2024_12_19,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32767_INPUT_32767_OUTPUT_8192,
     cost=Cost(input=Decimal("0.1003"), output=Decimal("0.408")),
 )
+"Gemini 2.0 Flash Thinking 1219 (chat) · 32.8K context · 8.19K output · $0.1003 in / $0.408 out per 1M tokens"
 
-GEMINI_2_0_PRO_EXP_02_05: Final[Model] = Model(
+GEMINI_2_0_PRO_EXP_02_05: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="gemini-2.0-pro-exp-02-05",
     name="Gemini 2.0 Pro 0205",
@@ -5934,14 +6325,15 @@ GEMINI_2_0_PRO_EXP_02_05: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_02_05,
-    last_updated=_D_2025_02_05,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_2097152_INPUT_2097152_OUTPUT_8192,
+    release_date=_Shared.D_2025_02_05,
+    last_updated=_Shared.D_2025_02_05,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_2097152_INPUT_2097152_OUTPUT_8192,
     cost=Cost(input=Decimal("1.989"), output=Decimal("7.956")),
 )
+"Gemini 2.0 Pro 0205 (chat) · 2.1M context · 8.19K output · $1.989 in / $7.956 out per 1M tokens · vision, attachments"
 
-GEMINI_2_0_PRO_REASONER: Final[Model] = Model(
+GEMINI_2_0_PRO_REASONER: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="gemini-2.0-pro-reasoner",
     name="Gemini 2.0 Pro Reasoner",
@@ -5951,14 +6343,15 @@ GEMINI_2_0_PRO_REASONER: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_02_05,
-    last_updated=_D_2025_02_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_65536,
+    release_date=_Shared.D_2025_02_05,
+    last_updated=_Shared.D_2025_02_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_65536,
     cost=Cost(input=Decimal("1.292"), output=Decimal("4.998")),
 )
+"Gemini 2.0 Pro Reasoner (chat) · 128K context · 65.5K output · $1.292 in / $4.998 out per 1M tokens"
 
-GEMINI_2_5_FLASH: Final[Model] = Model(
+GEMINI_2_5_FLASH: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="gemini-2.5-flash",
     name="Gemini 2.5 Flash",
@@ -5968,15 +6361,16 @@ GEMINI_2_5_FLASH: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_06_05,
-    last_updated=_D_2025_06_05,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1048756_INPUT_1048756_OUTPUT_65536,
+    release_date=_Shared.D_2025_06_05,
+    last_updated=_Shared.D_2025_06_05,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1048756_INPUT_1048756_OUTPUT_65536,
     cost=Cost(input=Decimal("0.3"), output=Decimal("2.5")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH),
 )
+"Gemini 2.5 Flash (chat) · 1.05M context · 65.5K output · $0.30 in / $2.50 out per 1M tokens · vision, reasoning, attachments"
 
-GEMINI_2_5_FLASH_LITE: Final[Model] = Model(
+GEMINI_2_5_FLASH_LITE: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="gemini-2.5-flash-lite",
     name="Gemini 2.5 Flash Lite",
@@ -5986,15 +6380,16 @@ GEMINI_2_5_FLASH_LITE: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_06_17,
-    last_updated=_D_2025_06_17,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1048756_INPUT_1048756_OUTPUT_65536,
+    release_date=_Shared.D_2025_06_17,
+    last_updated=_Shared.D_2025_06_17,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1048756_INPUT_1048756_OUTPUT_65536,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.4")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH),
 )
+"Gemini 2.5 Flash Lite (chat) · 1.05M context · 65.5K output · $0.10 in / $0.40 out per 1M tokens · vision, reasoning, attachments"
 
-GEMINI_2_5_FLASH_LITE_PREVIEW_06_17: Final[Model] = Model(
+GEMINI_2_5_FLASH_LITE_PREVIEW_06_17: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="gemini-2.5-flash-lite-preview-06-17",
     name="Gemini 2.5 Flash Lite Preview",
@@ -6004,15 +6399,16 @@ GEMINI_2_5_FLASH_LITE_PREVIEW_06_17: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_06_17,
-    last_updated=_D_2025_06_17,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1048756_INPUT_1048756_OUTPUT_65536,
+    release_date=_Shared.D_2025_06_17,
+    last_updated=_Shared.D_2025_06_17,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1048756_INPUT_1048756_OUTPUT_65536,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH),
 )
+"Gemini 2.5 Flash Lite Preview (chat) · 1.05M context · 65.5K output · $0.15 in / $0.60 out per 1M tokens · vision, reasoning, attachments"
 
-GEMINI_2_5_FLASH_LITE_PREVIEW_09_2025: Final[Model] = Model(
+GEMINI_2_5_FLASH_LITE_PREVIEW_09_2025: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="gemini-2.5-flash-lite-preview-09-2025",
     name="Gemini 2.5 Flash Lite Preview (09/2025)",
@@ -6022,15 +6418,16 @@ GEMINI_2_5_FLASH_LITE_PREVIEW_09_2025: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2025_09_25,
-    last_updated=_D_2025_09_25,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1048756_INPUT_1048756_OUTPUT_65536,
+    release_date=_Shared.D_2025_09_25,
+    last_updated=_Shared.D_2025_09_25,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048756_INPUT_1048756_OUTPUT_65536,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.4")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH),
 )
+"Gemini 2.5 Flash Lite Preview (09/2025) (chat) · 1.05M context · 65.5K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_2_5_FLASH_LITE_PREVIEW_09_2025_THINKING: Final[Model] = Model(
+GEMINI_2_5_FLASH_LITE_PREVIEW_09_2025_THINKING: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="gemini-2.5-flash-lite-preview-09-2025-thinking",
     name="Gemini 2.5 Flash Lite Preview (09/2025) – Thinking",
@@ -6040,15 +6437,16 @@ GEMINI_2_5_FLASH_LITE_PREVIEW_09_2025_THINKING: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2025_09_25,
-    last_updated=_D_2025_09_25,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1048756_INPUT_1048756_OUTPUT_65536,
+    release_date=_Shared.D_2025_09_25,
+    last_updated=_Shared.D_2025_09_25,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048756_INPUT_1048756_OUTPUT_65536,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.4")),
     reasoning_options=(),
 )
+"Gemini 2.5 Flash Lite Preview (09/2025) – Thinking (chat) · 1.05M context · 65.5K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_2_5_FLASH_NOTHINKING: Final[Model] = Model(
+GEMINI_2_5_FLASH_NOTHINKING: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="gemini-2.5-flash-nothinking",
     name="Gemini 2.5 Flash (No Thinking)",
@@ -6058,14 +6456,15 @@ GEMINI_2_5_FLASH_NOTHINKING: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_06_05,
-    last_updated=_D_2025_06_05,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1048756_INPUT_1048756_OUTPUT_65536,
+    release_date=_Shared.D_2025_06_05,
+    last_updated=_Shared.D_2025_06_05,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048756_INPUT_1048756_OUTPUT_65536,
     cost=Cost(input=Decimal("0.3"), output=Decimal("2.5")),
 )
+"Gemini 2.5 Flash (No Thinking) (chat) · 1.05M context · 65.5K output · $0.30 in / $2.50 out per 1M tokens · vision, attachments"
 
-GEMINI_2_5_FLASH_PREVIEW_04_17: Final[Model] = Model(
+GEMINI_2_5_FLASH_PREVIEW_04_17: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="gemini-2.5-flash-preview-04-17",
     name="Gemini 2.5 Flash Preview",
@@ -6075,15 +6474,16 @@ GEMINI_2_5_FLASH_PREVIEW_04_17: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_04_17,
-    last_updated=_D_2025_04_17,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1048756_INPUT_1048756_OUTPUT_65536,
+    release_date=_Shared.D_2025_04_17,
+    last_updated=_Shared.D_2025_04_17,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1048756_INPUT_1048756_OUTPUT_65536,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH),
 )
+"Gemini 2.5 Flash Preview (chat) · 1.05M context · 65.5K output · $0.15 in / $0.60 out per 1M tokens · vision, reasoning, attachments"
 
-GEMINI_2_5_FLASH_PREVIEW_04_17_THINKING: Final[Model] = Model(
+GEMINI_2_5_FLASH_PREVIEW_04_17_THINKING: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="gemini-2.5-flash-preview-04-17:thinking",
     name="Gemini 2.5 Flash Preview Thinking",
@@ -6093,15 +6493,16 @@ GEMINI_2_5_FLASH_PREVIEW_04_17_THINKING: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_04_17,
-    last_updated=_D_2025_04_17,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1048756_INPUT_1048756_OUTPUT_65536,
+    release_date=_Shared.D_2025_04_17,
+    last_updated=_Shared.D_2025_04_17,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1048756_INPUT_1048756_OUTPUT_65536,
     cost=Cost(input=Decimal("0.15"), output=Decimal("3.5")),
     reasoning_options=(),
 )
+"Gemini 2.5 Flash Preview Thinking (chat) · 1.05M context · 65.5K output · $0.15 in / $3.50 out per 1M tokens · vision, reasoning, attachments"
 
-GEMINI_2_5_FLASH_PREVIEW_05_20: Final[Model] = Model(
+GEMINI_2_5_FLASH_PREVIEW_05_20: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="gemini-2.5-flash-preview-05-20",
     name="Gemini 2.5 Flash 0520",
@@ -6111,14 +6512,15 @@ GEMINI_2_5_FLASH_PREVIEW_05_20: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_05_20,
-    last_updated=_D_2025_05_20,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1048000_INPUT_1048000_OUTPUT_65536,
+    release_date=_Shared.D_2025_05_20,
+    last_updated=_Shared.D_2025_05_20,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1048000_INPUT_1048000_OUTPUT_65536,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
 )
+"Gemini 2.5 Flash 0520 (chat) · 1.05M context · 65.5K output · $0.15 in / $0.60 out per 1M tokens · vision, attachments"
 
-GEMINI_2_5_FLASH_PREVIEW_05_20_THINKING: Final[Model] = Model(
+GEMINI_2_5_FLASH_PREVIEW_05_20_THINKING: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="gemini-2.5-flash-preview-05-20:thinking",
     name="Gemini 2.5 Flash 0520 Thinking",
@@ -6128,15 +6530,16 @@ GEMINI_2_5_FLASH_PREVIEW_05_20_THINKING: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_05_20,
-    last_updated=_D_2025_05_20,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1048000_INPUT_1048000_OUTPUT_65536,
+    release_date=_Shared.D_2025_05_20,
+    last_updated=_Shared.D_2025_05_20,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1048000_INPUT_1048000_OUTPUT_65536,
     cost=Cost(input=Decimal("0.15"), output=Decimal("3.5")),
     reasoning_options=(),
 )
+"Gemini 2.5 Flash 0520 Thinking (chat) · 1.05M context · 65.5K output · $0.15 in / $3.50 out per 1M tokens · vision, reasoning, attachments"
 
-GEMINI_2_5_FLASH_PREVIEW_09_2025: Final[Model] = Model(
+GEMINI_2_5_FLASH_PREVIEW_09_2025: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="gemini-2.5-flash-preview-09-2025",
     name="Gemini 2.5 Flash Preview (09/2025)",
@@ -6146,15 +6549,16 @@ GEMINI_2_5_FLASH_PREVIEW_09_2025: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2025_09_25,
-    last_updated=_D_2025_09_25,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1048756_INPUT_1048756_OUTPUT_65536,
+    release_date=_Shared.D_2025_09_25,
+    last_updated=_Shared.D_2025_09_25,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048756_INPUT_1048756_OUTPUT_65536,
     cost=Cost(input=Decimal("0.3"), output=Decimal("2.5")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH),
 )
+"Gemini 2.5 Flash Preview (09/2025) (chat) · 1.05M context · 65.5K output · $0.30 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_2_5_FLASH_PREVIEW_09_2025_THINKING: Final[Model] = Model(
+GEMINI_2_5_FLASH_PREVIEW_09_2025_THINKING: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="gemini-2.5-flash-preview-09-2025-thinking",
     name="Gemini 2.5 Flash Preview (09/2025) – Thinking",
@@ -6164,15 +6568,16 @@ GEMINI_2_5_FLASH_PREVIEW_09_2025_THINKING: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2025_09_25,
-    last_updated=_D_2025_09_25,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1048756_INPUT_1048756_OUTPUT_65536,
+    release_date=_Shared.D_2025_09_25,
+    last_updated=_Shared.D_2025_09_25,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048756_INPUT_1048756_OUTPUT_65536,
     cost=Cost(input=Decimal("0.3"), output=Decimal("2.5")),
     reasoning_options=(),
 )
+"Gemini 2.5 Flash Preview (09/2025) – Thinking (chat) · 1.05M context · 65.5K output · $0.30 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_2_5_PRO: Final[Model] = Model(
+GEMINI_2_5_PRO: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="gemini-2.5-pro",
     name="Gemini 2.5 Pro",
@@ -6182,15 +6587,16 @@ GEMINI_2_5_PRO: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_06_05,
-    last_updated=_D_2025_06_05,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1048756_INPUT_1048756_OUTPUT_65536,
+    release_date=_Shared.D_2025_06_05,
+    last_updated=_Shared.D_2025_06_05,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1048756_INPUT_1048756_OUTPUT_65536,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Gemini 2.5 Pro (chat) · 1.05M context · 65.5K output · $2.50 in / $10.00 out per 1M tokens · vision, reasoning, attachments"
 
-GEMINI_2_5_PRO_EXP_03_25: Final[Model] = Model(
+GEMINI_2_5_PRO_EXP_03_25: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="gemini-2.5-pro-exp-03-25",
     name="Gemini 2.5 Pro Experimental 0325",
@@ -6200,15 +6606,16 @@ GEMINI_2_5_PRO_EXP_03_25: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_03_25,
-    last_updated=_D_2025_03_25,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1048756_INPUT_1048756_OUTPUT_65536,
+    release_date=_Shared.D_2025_03_25,
+    last_updated=_Shared.D_2025_03_25,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1048756_INPUT_1048756_OUTPUT_65536,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Gemini 2.5 Pro Experimental 0325 (chat) · 1.05M context · 65.5K output · $2.50 in / $10.00 out per 1M tokens · vision, reasoning, attachments"
 
-GEMINI_2_5_PRO_PREVIEW_03_25: Final[Model] = Model(
+GEMINI_2_5_PRO_PREVIEW_03_25: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="gemini-2.5-pro-preview-03-25",
     name="Gemini 2.5 Pro Preview 0325",
@@ -6218,15 +6625,16 @@ GEMINI_2_5_PRO_PREVIEW_03_25: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_03_25,
-    last_updated=_D_2025_03_25,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1048756_INPUT_1048756_OUTPUT_65536,
+    release_date=_Shared.D_2025_03_25,
+    last_updated=_Shared.D_2025_03_25,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1048756_INPUT_1048756_OUTPUT_65536,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Gemini 2.5 Pro Preview 0325 (chat) · 1.05M context · 65.5K output · $2.50 in / $10.00 out per 1M tokens · vision, reasoning, attachments"
 
-GEMINI_2_5_PRO_PREVIEW_05_06: Final[Model] = Model(
+GEMINI_2_5_PRO_PREVIEW_05_06: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="gemini-2.5-pro-preview-05-06",
     name="Gemini 2.5 Pro Preview 0506",
@@ -6236,15 +6644,16 @@ GEMINI_2_5_PRO_PREVIEW_05_06: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_05_06,
-    last_updated=_D_2025_05_06,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1048756_INPUT_1048756_OUTPUT_65536,
+    release_date=_Shared.D_2025_05_06,
+    last_updated=_Shared.D_2025_05_06,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1048756_INPUT_1048756_OUTPUT_65536,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Gemini 2.5 Pro Preview 0506 (chat) · 1.05M context · 65.5K output · $2.50 in / $10.00 out per 1M tokens · vision, reasoning, attachments"
 
-GEMINI_2_5_PRO_PREVIEW_06_05: Final[Model] = Model(
+GEMINI_2_5_PRO_PREVIEW_06_05: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="gemini-2.5-pro-preview-06-05",
     name="Gemini 2.5 Pro Preview 0605",
@@ -6254,15 +6663,16 @@ GEMINI_2_5_PRO_PREVIEW_06_05: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_06_05,
-    last_updated=_D_2025_06_05,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1048756_INPUT_1048756_OUTPUT_65536,
+    release_date=_Shared.D_2025_06_05,
+    last_updated=_Shared.D_2025_06_05,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1048756_INPUT_1048756_OUTPUT_65536,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Gemini 2.5 Pro Preview 0605 (chat) · 1.05M context · 65.5K output · $2.50 in / $10.00 out per 1M tokens · vision, reasoning, attachments"
 
-GEMINI_3_PRO_IMAGE_PREVIEW: Final[Model] = Model(
+GEMINI_3_PRO_IMAGE_PREVIEW: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="gemini-3-pro-image-preview",
     name="Gemini 3 Pro Image",
@@ -6272,14 +6682,15 @@ GEMINI_3_PRO_IMAGE_PREVIEW: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_11_18,
-    last_updated=_D_2025_11_18,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1048756_INPUT_1048756_OUTPUT_65536,
+    release_date=_Shared.D_2025_11_18,
+    last_updated=_Shared.D_2025_11_18,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1048756_INPUT_1048756_OUTPUT_65536,
     cost=Cost(input=Decimal("2"), output=Decimal("12")),
 )
+"Gemini 3 Pro Image (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, attachments"
 
-GEMINI_EXP_1206: Final[Model] = Model(
+GEMINI_EXP_1206: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="gemini-exp-1206",
     name="Gemini 2.0 Pro 1206",
@@ -6289,14 +6700,15 @@ GEMINI_EXP_1206: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2024_12_06,
-    last_updated=_D_2024_12_06,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_2097152_INPUT_2097152_OUTPUT_8192,
+    release_date=_Shared.D_2024_12_06,
+    last_updated=_Shared.D_2024_12_06,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_2097152_INPUT_2097152_OUTPUT_8192,
     cost=Cost(input=Decimal("1.258"), output=Decimal("4.998")),
 )
+"Gemini 2.0 Pro 1206 (chat) · 2.1M context · 8.19K output · $1.258 in / $4.998 out per 1M tokens · vision, attachments"
 
-GEMMA_4_31B_FABLED: Final[Model] = Model(
+GEMMA_4_31B_FABLED: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="gemma-4-31B-Fabled",
     name="Gemma 4 31B Fabled",
@@ -6306,15 +6718,16 @@ GEMMA_4_31B_FABLED: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_05_02,
-    last_updated=_D_2026_05_02,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_INPUT_262144_OUTPUT_16384,
+    release_date=_Shared.D_2026_05_02,
+    last_updated=_Shared.D_2026_05_02,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Gemma 4 31B Fabled (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"
 
-GEMMA_4_31B_GARNET: Final[Model] = Model(
+GEMMA_4_31B_GARNET: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="gemma-4-31B-Garnet",
     name="Gemma 4 31B Garnet",
@@ -6324,15 +6737,16 @@ GEMMA_4_31B_GARNET: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_05_02,
-    last_updated=_D_2026_05_02,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_INPUT_262144_OUTPUT_16384,
+    release_date=_Shared.D_2026_05_02,
+    last_updated=_Shared.D_2026_05_02,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Gemma 4 31B Garnet (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"
 
-GEMMA_4_31B_K1_V5: Final[Model] = Model(
+GEMMA_4_31B_K1_V5: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="gemma-4-31B-K1-v5",
     name="Gemma 4 31B K1 v5",
@@ -6342,15 +6756,16 @@ GEMMA_4_31B_K1_V5: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_05_02,
-    last_updated=_D_2026_05_02,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_INPUT_262144_OUTPUT_16384,
+    release_date=_Shared.D_2026_05_02,
+    last_updated=_Shared.D_2026_05_02,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Gemma 4 31B K1 v5 (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"
 
-GEMMA_4_31B_LARKSPUR_V0_5: Final[Model] = Model(
+GEMMA_4_31B_LARKSPUR_V0_5: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="gemma-4-31B-Larkspur-v0.5",
     name="Gemma 4 31B Larkspur v0.5",
@@ -6360,15 +6775,16 @@ GEMMA_4_31B_LARKSPUR_V0_5: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_05_02,
-    last_updated=_D_2026_05_02,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_INPUT_262144_OUTPUT_16384,
+    release_date=_Shared.D_2026_05_02,
+    last_updated=_Shared.D_2026_05_02,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Gemma 4 31B Larkspur v0.5 (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"
 
-GEMMA_4_31B_MEROMERO: Final[Model] = Model(
+GEMMA_4_31B_MEROMERO: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="gemma-4-31B-MeroMero",
     name="Gemma 4 31B MeroMero",
@@ -6378,15 +6794,16 @@ GEMMA_4_31B_MEROMERO: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_05_02,
-    last_updated=_D_2026_05_02,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_INPUT_262144_OUTPUT_16384,
+    release_date=_Shared.D_2026_05_02,
+    last_updated=_Shared.D_2026_05_02,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
     cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Gemma 4 31B MeroMero (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"
 
-GLM_4: Final[Model] = Model(
+GLM_4: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="glm-4",
     name="GLM-4",
@@ -6396,14 +6813,15 @@ GLM_4: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2024_01_16,
-    last_updated=_D_2024_01_16,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_4096,
+    release_date=_Shared.D_2024_01_16,
+    last_updated=_Shared.D_2024_01_16,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("14.994"), output=Decimal("14.994")),
 )
+"GLM-4 (chat) · 128K context · 4.1K output · $14.994 in / $14.994 out per 1M tokens"
 
-GLM_4_AIR: Final[Model] = Model(
+GLM_4_AIR: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="glm-4-air",
     name="GLM-4 Air",
@@ -6413,14 +6831,15 @@ GLM_4_AIR: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2024_06_05,
-    last_updated=_D_2024_06_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_4096,
+    release_date=_Shared.D_2024_06_05,
+    last_updated=_Shared.D_2024_06_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("0.2006"), output=Decimal("0.2006")),
 )
+"GLM-4 Air (chat) · 128K context · 4.1K output · $0.2006 in / $0.2006 out per 1M tokens"
 
-GLM_4_AIR_0111: Final[Model] = Model(
+GLM_4_AIR_0111: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="glm-4-air-0111",
     name="GLM 4 Air 0111",
@@ -6430,14 +6849,15 @@ GLM_4_AIR_0111: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_01_11,
-    last_updated=_D_2025_01_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_4096,
+    release_date=_Shared.D_2025_01_11,
+    last_updated=_Shared.D_2025_01_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("0.1394"), output=Decimal("0.1394")),
 )
+"GLM 4 Air 0111 (chat) · 128K context · 4.1K output · $0.1394 in / $0.1394 out per 1M tokens"
 
-GLM_4_AIRX: Final[Model] = Model(
+GLM_4_AIRX: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="glm-4-airx",
     name="GLM-4 AirX",
@@ -6447,14 +6867,15 @@ GLM_4_AIRX: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2024_06_05,
-    last_updated=_D_2024_06_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8000_INPUT_8000_OUTPUT_4096,
+    release_date=_Shared.D_2024_06_05,
+    last_updated=_Shared.D_2024_06_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8000_INPUT_8000_OUTPUT_4096,
     cost=Cost(input=Decimal("2.006"), output=Decimal("2.006")),
 )
+"GLM-4 AirX (chat) · 8K context · 4.1K output · $2.006 in / $2.006 out per 1M tokens"
 
-GLM_4_FLASH: Final[Model] = Model(
+GLM_4_FLASH: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="glm-4-flash",
     name="GLM-4 Flash",
@@ -6464,14 +6885,15 @@ GLM_4_FLASH: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2024_08_01,
-    last_updated=_D_2024_08_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_4096,
+    release_date=_Shared.D_2024_08_01,
+    last_updated=_Shared.D_2024_08_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("0.1003"), output=Decimal("0.1003")),
 )
+"GLM-4 Flash (chat) · 128K context · 4.1K output · $0.1003 in / $0.1003 out per 1M tokens"
 
-GLM_4_LONG: Final[Model] = Model(
+GLM_4_LONG: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="glm-4-long",
     name="GLM-4 Long",
@@ -6481,14 +6903,15 @@ GLM_4_LONG: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2024_08_01,
-    last_updated=_D_2024_08_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_INPUT_1000000_OUTPUT_4096,
+    release_date=_Shared.D_2024_08_01,
+    last_updated=_Shared.D_2024_08_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_4096,
     cost=Cost(input=Decimal("0.2006"), output=Decimal("0.2006")),
 )
+"GLM-4 Long (chat) · 1M context · 4.1K output · $0.2006 in / $0.2006 out per 1M tokens"
 
-GLM_4_PLUS: Final[Model] = Model(
+GLM_4_PLUS: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="glm-4-plus",
     name="GLM-4 Plus",
@@ -6498,14 +6921,15 @@ GLM_4_PLUS: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2024_08_01,
-    last_updated=_D_2024_08_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_4096,
+    release_date=_Shared.D_2024_08_01,
+    last_updated=_Shared.D_2024_08_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("7.497"), output=Decimal("7.497")),
 )
+"GLM-4 Plus (chat) · 128K context · 4.1K output · $7.497 in / $7.497 out per 1M tokens"
 
-GLM_4_PLUS_0111: Final[Model] = Model(
+GLM_4_PLUS_0111: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="glm-4-plus-0111",
     name="GLM 4 Plus 0111",
@@ -6515,14 +6939,15 @@ GLM_4_PLUS_0111: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_02_19,
-    last_updated=_D_2025_02_19,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_4096,
+    release_date=_Shared.D_2025_02_19,
+    last_updated=_Shared.D_2025_02_19,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("9.996"), output=Decimal("9.996")),
 )
+"GLM 4 Plus 0111 (chat) · 128K context · 4.1K output · $9.996 in / $9.996 out per 1M tokens"
 
-GLM_4_1V_THINKING_FLASH: Final[Model] = Model(
+GLM_4_1V_THINKING_FLASH: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="glm-4.1v-thinking-flash",
     name="GLM 4.1V Thinking Flash",
@@ -6532,14 +6957,15 @@ GLM_4_1V_THINKING_FLASH: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_07_09,
-    last_updated=_D_2025_07_09,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_64000_INPUT_64000_OUTPUT_8192,
+    release_date=_Shared.D_2025_07_09,
+    last_updated=_Shared.D_2025_07_09,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_64000_INPUT_64000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.3"), output=Decimal("0.3")),
 )
+"GLM 4.1V Thinking Flash (chat) · 64K context · 8.19K output · $0.30 in / $0.30 out per 1M tokens · vision, attachments"
 
-GLM_4_1V_THINKING_FLASHX: Final[Model] = Model(
+GLM_4_1V_THINKING_FLASHX: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="glm-4.1v-thinking-flashx",
     name="GLM 4.1V Thinking FlashX",
@@ -6549,14 +6975,15 @@ GLM_4_1V_THINKING_FLASHX: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_07_09,
-    last_updated=_D_2025_07_09,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_64000_INPUT_64000_OUTPUT_8192,
+    release_date=_Shared.D_2025_07_09,
+    last_updated=_Shared.D_2025_07_09,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_64000_INPUT_64000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.3"), output=Decimal("0.3")),
 )
+"GLM 4.1V Thinking FlashX (chat) · 64K context · 8.19K output · $0.30 in / $0.30 out per 1M tokens · vision, attachments"
 
-GLM_Z1_AIR: Final[Model] = Model(
+GLM_Z1_AIR: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="glm-z1-air",
     name="GLM Z1 Air",
@@ -6566,14 +6993,15 @@ GLM_Z1_AIR: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2025_04_15,
-    last_updated=_D_2025_04_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32000_INPUT_32000_OUTPUT_16384,
+    release_date=_Shared.D_2025_04_15,
+    last_updated=_Shared.D_2025_04_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32000_INPUT_32000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.07"), output=Decimal("0.07")),
 )
+"GLM Z1 Air (chat) · 32K context · 16.4K output · $0.07 in / $0.07 out per 1M tokens · tools, structured output"
 
-GLM_Z1_AIRX: Final[Model] = Model(
+GLM_Z1_AIRX: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="glm-z1-airx",
     name="GLM Z1 AirX",
@@ -6583,14 +7011,15 @@ GLM_Z1_AIRX: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2025_04_15,
-    last_updated=_D_2025_04_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32000_INPUT_32000_OUTPUT_16384,
+    release_date=_Shared.D_2025_04_15,
+    last_updated=_Shared.D_2025_04_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32000_INPUT_32000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.7"), output=Decimal("0.7")),
 )
+"GLM Z1 AirX (chat) · 32K context · 16.4K output · $0.70 in / $0.70 out per 1M tokens · tools, structured output"
 
-GLM_ZERO_PREVIEW: Final[Model] = Model(
+GLM_ZERO_PREVIEW: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="glm-zero-preview",
     name="GLM Zero Preview",
@@ -6600,14 +7029,15 @@ GLM_ZERO_PREVIEW: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2024_12_01,
-    last_updated=_D_2024_12_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8000_INPUT_8000_OUTPUT_4096,
+    release_date=_Shared.D_2024_12_01,
+    last_updated=_Shared.D_2024_12_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8000_INPUT_8000_OUTPUT_4096,
     cost=Cost(input=Decimal("1.802"), output=Decimal("1.802")),
 )
+"GLM Zero Preview (chat) · 8K context · 4.1K output · $1.802 in / $1.802 out per 1M tokens"
 
-GOOGLE_GEMINI_3_FLASH_PREVIEW: Final[Model] = Model(
+GOOGLE_GEMINI_3_FLASH_PREVIEW: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="google/gemini-3-flash-preview",
     name="Gemini 3 Flash (Preview)",
@@ -6618,15 +7048,16 @@ GOOGLE_GEMINI_3_FLASH_PREVIEW: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2025_12_17,
-    last_updated=_D_2025_12_17,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1048756_INPUT_1048756_OUTPUT_65536,
+    release_date=_Shared.D_2025_12_17,
+    last_updated=_Shared.D_2025_12_17,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1048756_INPUT_1048756_OUTPUT_65536,
     cost=Cost(input=Decimal("0.5"), output=Decimal("3")),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"Gemini 3 Flash (Preview) (chat) · 1.05M context · 65.5K output · $0.50 in / $3.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_3_FLASH_PREVIEW_THINKING: Final[Model] = Model(
+GOOGLE_GEMINI_3_FLASH_PREVIEW_THINKING: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="google/gemini-3-flash-preview-thinking",
     name="Gemini 3 Flash Thinking",
@@ -6637,15 +7068,16 @@ GOOGLE_GEMINI_3_FLASH_PREVIEW_THINKING: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_12_17,
-    last_updated=_D_2025_12_17,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1048756_INPUT_1048756_OUTPUT_65536,
+    release_date=_Shared.D_2025_12_17,
+    last_updated=_Shared.D_2025_12_17,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1048756_INPUT_1048756_OUTPUT_65536,
     cost=Cost(input=Decimal("0.5"), output=Decimal("3")),
     reasoning_options=(),
 )
+"Gemini 3 Flash Thinking (chat) · 1.05M context · 65.5K output · $0.50 in / $3.00 out per 1M tokens · vision, reasoning, attachments"
 
-GOOGLE_GEMINI_3_1_FLASH_LITE: Final[Model] = Model(
+GOOGLE_GEMINI_3_1_FLASH_LITE: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="google/gemini-3.1-flash-lite",
     name="Gemini 3.1 Flash Lite",
@@ -6655,15 +7087,16 @@ GOOGLE_GEMINI_3_1_FLASH_LITE: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_03_03,
-    last_updated=_D_2026_03_03,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_INPUT_1048576_OUTPUT_65536,
+    release_date=_Shared.D_2026_03_03,
+    last_updated=_Shared.D_2026_03_03,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_INPUT_1048576_OUTPUT_65536,
     cost=Cost(input=Decimal("0.25"), output=Decimal("1.5"), cache_read=Decimal("0.025")),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"Gemini 3.1 Flash Lite (chat) · 1.05M context · 65.5K output · $0.25 in / $1.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_3_1_PRO_PREVIEW: Final[Model] = Model(
+GOOGLE_GEMINI_3_1_PRO_PREVIEW: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="google/gemini-3.1-pro-preview",
     name="Gemini 3.1 Pro (Preview)",
@@ -6673,15 +7106,16 @@ GOOGLE_GEMINI_3_1_PRO_PREVIEW: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_02_19,
-    last_updated=_D_2026_02_19,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1048756_INPUT_1048756_OUTPUT_65536,
+    release_date=_Shared.D_2026_02_19,
+    last_updated=_Shared.D_2026_02_19,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1048756_INPUT_1048756_OUTPUT_65536,
     cost=Cost(input=Decimal("2"), output=Decimal("12"), cache_read=Decimal("0.2")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Gemini 3.1 Pro (Preview) (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_3_1_PRO_PREVIEW_CUSTOMTOOLS: Final[Model] = Model(
+GOOGLE_GEMINI_3_1_PRO_PREVIEW_CUSTOMTOOLS: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="google/gemini-3.1-pro-preview-customtools",
     name="Gemini 3.1 Pro (Preview Custom Tools)",
@@ -6691,15 +7125,16 @@ GOOGLE_GEMINI_3_1_PRO_PREVIEW_CUSTOMTOOLS: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_02_27,
-    last_updated=_D_2026_02_27,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1048756_INPUT_1048756_OUTPUT_65536,
+    release_date=_Shared.D_2026_02_27,
+    last_updated=_Shared.D_2026_02_27,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1048756_INPUT_1048756_OUTPUT_65536,
     cost=Cost(input=Decimal("2"), output=Decimal("12"), cache_read=Decimal("0.2")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Gemini 3.1 Pro (Preview Custom Tools) (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_3_1_PRO_PREVIEW_HIGH: Final[Model] = Model(
+GOOGLE_GEMINI_3_1_PRO_PREVIEW_HIGH: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="google/gemini-3.1-pro-preview-high",
     name="Gemini 3.1 Pro (Preview High)",
@@ -6709,15 +7144,16 @@ GOOGLE_GEMINI_3_1_PRO_PREVIEW_HIGH: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_02_21,
-    last_updated=_D_2026_02_21,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1048756_INPUT_1048756_OUTPUT_65536,
+    release_date=_Shared.D_2026_02_21,
+    last_updated=_Shared.D_2026_02_21,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1048756_INPUT_1048756_OUTPUT_65536,
     cost=Cost(input=Decimal("2"), output=Decimal("12"), cache_read=Decimal("0.2")),
     reasoning_options=(),
 )
+"Gemini 3.1 Pro (Preview High) (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_3_1_PRO_PREVIEW_LOW: Final[Model] = Model(
+GOOGLE_GEMINI_3_1_PRO_PREVIEW_LOW: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="google/gemini-3.1-pro-preview-low",
     name="Gemini 3.1 Pro (Preview Low)",
@@ -6727,15 +7163,16 @@ GOOGLE_GEMINI_3_1_PRO_PREVIEW_LOW: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_02_21,
-    last_updated=_D_2026_02_21,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1048756_INPUT_1048756_OUTPUT_65536,
+    release_date=_Shared.D_2026_02_21,
+    last_updated=_Shared.D_2026_02_21,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1048756_INPUT_1048756_OUTPUT_65536,
     cost=Cost(input=Decimal("2"), output=Decimal("12"), cache_read=Decimal("0.2")),
     reasoning_options=(),
 )
+"Gemini 3.1 Pro (Preview Low) (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_3_5_FLASH: Final[Model] = Model(
+GOOGLE_GEMINI_3_5_FLASH: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="google/gemini-3.5-flash",
     name="Gemini 3.5 Flash",
@@ -6745,15 +7182,16 @@ GOOGLE_GEMINI_3_5_FLASH: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_05_19,
-    last_updated=_D_2026_05_19,
-    modalities=_TEXT_IMAGE_AUDIO_TO_TEXT,
-    limit=_CONTEXT_1048576_INPUT_1048576_OUTPUT_65536,
+    release_date=_Shared.D_2026_05_19,
+    last_updated=_Shared.D_2026_05_19,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_INPUT_1048576_OUTPUT_65536,
     cost=Cost(input=Decimal("1.5"), output=Decimal("9"), cache_read=Decimal("0.15")),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"Gemini 3.5 Flash (chat) · 1.05M context · 65.5K output · $1.50 in / $9.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_3_5_FLASH_THINKING: Final[Model] = Model(
+GOOGLE_GEMINI_3_5_FLASH_THINKING: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="google/gemini-3.5-flash-thinking",
     name="Gemini 3.5 Flash Thinking",
@@ -6763,15 +7201,16 @@ GOOGLE_GEMINI_3_5_FLASH_THINKING: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_05_19,
-    last_updated=_D_2026_05_19,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1048576_INPUT_1048576_OUTPUT_65536,
+    release_date=_Shared.D_2026_05_19,
+    last_updated=_Shared.D_2026_05_19,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_INPUT_1048576_OUTPUT_65536,
     cost=Cost(input=Decimal("1.5"), output=Decimal("9"), cache_read=Decimal("0.15")),
     reasoning_options=(),
 )
+"Gemini 3.5 Flash Thinking (chat) · 1.05M context · 65.5K output · $1.50 in / $9.00 out per 1M tokens · vision, reasoning, attachments"
 
-GOOGLE_GEMINI_FLASH_1_5: Final[Model] = Model(
+GOOGLE_GEMINI_FLASH_1_5: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="google/gemini-flash-1.5",
     name="Gemini 1.5 Flash",
@@ -6782,14 +7221,15 @@ GOOGLE_GEMINI_FLASH_1_5: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2024_05_14,
-    last_updated=_D_2024_05_14,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_2000000_INPUT_2000000_OUTPUT_8192,
+    release_date=_Shared.D_2024_05_14,
+    last_updated=_Shared.D_2024_05_14,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_2000000_INPUT_2000000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.0748"), output=Decimal("0.306")),
 )
+"Gemini 1.5 Flash (chat) · 2M context · 8.19K output · $0.0748 in / $0.306 out per 1M tokens"
 
-GOOGLE_GEMINI_FLASH_LATEST: Final[Model] = Model(
+GOOGLE_GEMINI_FLASH_LATEST: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="google/gemini-flash-latest",
     name="Gemini Flash Latest",
@@ -6799,15 +7239,16 @@ GOOGLE_GEMINI_FLASH_LATEST: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_03_29,
-    last_updated=_D_2026_03_29,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1048756_INPUT_1048756_OUTPUT_65536,
+    release_date=_Shared.D_2026_03_29,
+    last_updated=_Shared.D_2026_03_29,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1048756_INPUT_1048756_OUTPUT_65536,
     cost=Cost(input=Decimal("1.5"), output=Decimal("9"), cache_read=Decimal("0.15")),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"Gemini Flash Latest (chat) · 1.05M context · 65.5K output · $1.50 in / $9.00 out per 1M tokens · vision, reasoning, attachments"
 
-GOOGLE_GEMINI_FLASH_LITE_LATEST: Final[Model] = Model(
+GOOGLE_GEMINI_FLASH_LITE_LATEST: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="google/gemini-flash-lite-latest",
     name="Gemini Flash Lite Latest",
@@ -6817,15 +7258,16 @@ GOOGLE_GEMINI_FLASH_LITE_LATEST: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_03_29,
-    last_updated=_D_2026_03_29,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_INPUT_1048576_OUTPUT_65536,
+    release_date=_Shared.D_2026_03_29,
+    last_updated=_Shared.D_2026_03_29,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_INPUT_1048576_OUTPUT_65536,
     cost=Cost(input=Decimal("0.25"), output=Decimal("1.5"), cache_read=Decimal("0.025")),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"Gemini Flash Lite Latest (chat) · 1.05M context · 65.5K output · $0.25 in / $1.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_PRO_LATEST: Final[Model] = Model(
+GOOGLE_GEMINI_PRO_LATEST: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="google/gemini-pro-latest",
     name="Gemini Pro Latest",
@@ -6835,15 +7277,16 @@ GOOGLE_GEMINI_PRO_LATEST: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_03_29,
-    last_updated=_D_2026_03_29,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1048756_INPUT_1048756_OUTPUT_65536,
+    release_date=_Shared.D_2026_03_29,
+    last_updated=_Shared.D_2026_03_29,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1048756_INPUT_1048756_OUTPUT_65536,
     cost=Cost(input=Decimal("2"), output=Decimal("12"), cache_read=Decimal("0.2")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Gemini Pro Latest (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMMA_4_26B_A4B_IT: Final[Model] = Model(
+GOOGLE_GEMMA_4_26B_A4B_IT: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="google/gemma-4-26b-a4b-it",
     name="Gemma 4 26B A4B",
@@ -6853,15 +7296,16 @@ GOOGLE_GEMMA_4_26B_A4B_IT: Final[Model] = Model(
     tool_call=False,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_04_02,
-    last_updated=_D_2026_04_02,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_INPUT_262144_OUTPUT_131072,
+    release_date=_Shared.D_2026_04_02,
+    last_updated=_Shared.D_2026_04_02,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_131072,
     cost=Cost(input=Decimal("0.13"), output=Decimal("0.4")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Gemma 4 26B A4B (chat) · 262K context · 131K output · $0.13 in / $0.40 out per 1M tokens · vision, reasoning, structured output, attachments"
 
-GOOGLE_GEMMA_4_26B_A4B_IT_THINKING: Final[Model] = Model(
+GOOGLE_GEMMA_4_26B_A4B_IT_THINKING: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="google/gemma-4-26b-a4b-it:thinking",
     name="Gemma 4 26B A4B Thinking",
@@ -6871,15 +7315,16 @@ GOOGLE_GEMMA_4_26B_A4B_IT_THINKING: Final[Model] = Model(
     tool_call=False,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_04_02,
-    last_updated=_D_2026_04_02,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_INPUT_262144_OUTPUT_131072,
+    release_date=_Shared.D_2026_04_02,
+    last_updated=_Shared.D_2026_04_02,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_131072,
     cost=Cost(input=Decimal("0.13"), output=Decimal("0.4")),
     reasoning_options=(),
 )
+"Gemma 4 26B A4B Thinking (chat) · 262K context · 131K output · $0.13 in / $0.40 out per 1M tokens · vision, reasoning, structured output, attachments"
 
-GOOGLE_GEMMA_4_31B_IT: Final[Model] = Model(
+GOOGLE_GEMMA_4_31B_IT: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="google/gemma-4-31b-it",
     name="Gemma 4 31B",
@@ -6889,15 +7334,16 @@ GOOGLE_GEMMA_4_31B_IT: Final[Model] = Model(
     tool_call=False,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_04_02,
-    last_updated=_D_2026_04_02,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_INPUT_262144_OUTPUT_131072,
+    release_date=_Shared.D_2026_04_02,
+    last_updated=_Shared.D_2026_04_02,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_131072,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.35")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Gemma 4 31B (chat) · 262K context · 131K output · $0.10 in / $0.35 out per 1M tokens · vision, reasoning, structured output, attachments"
 
-GOOGLE_GEMMA_4_31B_IT_THINKING: Final[Model] = Model(
+GOOGLE_GEMMA_4_31B_IT_THINKING: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="google/gemma-4-31b-it:thinking",
     name="Gemma 4 31B Thinking",
@@ -6907,15 +7353,16 @@ GOOGLE_GEMMA_4_31B_IT_THINKING: Final[Model] = Model(
     tool_call=False,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_04_02,
-    last_updated=_D_2026_04_02,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_INPUT_262144_OUTPUT_131072,
+    release_date=_Shared.D_2026_04_02,
+    last_updated=_Shared.D_2026_04_02,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_131072,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.35")),
     reasoning_options=(),
 )
+"Gemma 4 31B Thinking (chat) · 262K context · 131K output · $0.10 in / $0.35 out per 1M tokens · vision, reasoning, structured output, attachments"
 
-HERMES_HIGH: Final[Model] = Model(
+HERMES_HIGH: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="hermes-high",
     name="Hermes High",
@@ -6925,15 +7372,16 @@ HERMES_HIGH: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_05_11,
-    last_updated=_D_2026_05_11,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_INPUT_1000000_OUTPUT_128000,
+    release_date=_Shared.D_2026_05_11,
+    last_updated=_Shared.D_2026_05_11,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_128000,
     cost=Cost(input=Decimal("4.998"), output=Decimal("25.007")),
     reasoning_options=(),
 )
+"Hermes High (chat) · 1M context · 128K output · $4.998 in / $25.007 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-HERMES_LOW: Final[Model] = Model(
+HERMES_LOW: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="hermes-low",
     name="Hermes Low",
@@ -6943,15 +7391,16 @@ HERMES_LOW: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_05_11,
-    last_updated=_D_2026_05_11,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_INPUT_1048576_OUTPUT_65536,
+    release_date=_Shared.D_2026_05_11,
+    last_updated=_Shared.D_2026_05_11,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_INPUT_1048576_OUTPUT_65536,
     cost=Cost(input=Decimal("0.25"), output=Decimal("1.5"), cache_read=Decimal("0.025")),
     reasoning_options=(),
 )
+"Hermes Low (chat) · 1.05M context · 65.5K output · $0.25 in / $1.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-HERMES_MEDIUM: Final[Model] = Model(
+HERMES_MEDIUM: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="hermes-medium",
     name="Hermes Medium",
@@ -6961,15 +7410,16 @@ HERMES_MEDIUM: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_05_11,
-    last_updated=_D_2026_05_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_INPUT_204800_OUTPUT_131072,
+    release_date=_Shared.D_2026_05_11,
+    last_updated=_Shared.D_2026_05_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_INPUT_204800_OUTPUT_131072,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
     reasoning_options=(),
 )
+"Hermes Medium (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, structured output"
 
-HOLO3_35B_A3B: Final[Model] = Model(
+HOLO3_35B_A3B: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="holo3-35b-a3b",
     name="Holo3-35B-A3B",
@@ -6979,15 +7429,16 @@ HOLO3_35B_A3B: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2024_01_01,
-    last_updated=_D_2024_01_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_65536_INPUT_65536_OUTPUT_65536,
+    release_date=_Shared.D_2024_01_01,
+    last_updated=_Shared.D_2024_01_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_65536_INPUT_65536_OUTPUT_65536,
     cost=Cost(input=Decimal("0.25"), output=Decimal("1.8")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Holo3-35B-A3B (chat) · 65.5K context · 65.5K output · $0.25 in / $1.80 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-HOLO3_35B_A3B_THINKING: Final[Model] = Model(
+HOLO3_35B_A3B_THINKING: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="holo3-35b-a3b:thinking",
     name="Holo3-35B-A3B Thinking",
@@ -6997,15 +7448,16 @@ HOLO3_35B_A3B_THINKING: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2024_01_01,
-    last_updated=_D_2024_01_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_65536_INPUT_65536_OUTPUT_65536,
+    release_date=_Shared.D_2024_01_01,
+    last_updated=_Shared.D_2024_01_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_65536_INPUT_65536_OUTPUT_65536,
     cost=Cost(input=Decimal("0.25"), output=Decimal("1.8")),
     reasoning_options=(),
 )
+"Holo3-35B-A3B Thinking (chat) · 65.5K context · 65.5K output · $0.25 in / $1.80 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-HUIHUI_AI_DEEPSEEK_R1_DISTILL_LLAMA_70B_ABLITERATED: Final[Model] = Model(
+HUIHUI_AI_DEEPSEEK_R1_DISTILL_LLAMA_70B_ABLITERATED: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="huihui-ai/DeepSeek-R1-Distill-Llama-70B-abliterated",
     name="DeepSeek R1 Llama 70B Abliterated",
@@ -7016,15 +7468,16 @@ HUIHUI_AI_DEEPSEEK_R1_DISTILL_LLAMA_70B_ABLITERATED: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_01_20,
-    last_updated=_D_2025_01_20,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_16384_INPUT_16384_OUTPUT_8192,
+    release_date=_Shared.D_2025_01_20,
+    last_updated=_Shared.D_2025_01_20,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_16384_INPUT_16384_OUTPUT_8192,
     cost=Cost(input=Decimal("0.7"), output=Decimal("0.7")),
     reasoning_options=(),
 )
+"DeepSeek R1 Llama 70B Abliterated (chat) · 16.4K context · 8.19K output · $0.70 in / $0.70 out per 1M tokens · reasoning"
 
-HUIHUI_AI_DEEPSEEK_R1_DISTILL_QWEN_32B_ABLITERATED: Final[Model] = Model(
+HUIHUI_AI_DEEPSEEK_R1_DISTILL_QWEN_32B_ABLITERATED: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="huihui-ai/DeepSeek-R1-Distill-Qwen-32B-abliterated",
     name="DeepSeek R1 Qwen Abliterated",
@@ -7035,15 +7488,16 @@ HUIHUI_AI_DEEPSEEK_R1_DISTILL_QWEN_32B_ABLITERATED: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_01_20,
-    last_updated=_D_2025_01_20,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_16384_INPUT_16384_OUTPUT_8192,
+    release_date=_Shared.D_2025_01_20,
+    last_updated=_Shared.D_2025_01_20,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_16384_INPUT_16384_OUTPUT_8192,
     cost=Cost(input=Decimal("1.4"), output=Decimal("1.4")),
     reasoning_options=(),
 )
+"DeepSeek R1 Qwen Abliterated (chat) · 16.4K context · 8.19K output · $1.40 in / $1.40 out per 1M tokens · reasoning"
 
-HUIHUI_AI_LLAMA_3_3_70B_INSTRUCT_ABLITERATED: Final[Model] = Model(
+HUIHUI_AI_LLAMA_3_3_70B_INSTRUCT_ABLITERATED: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="huihui-ai/Llama-3.3-70B-Instruct-abliterated",
     name="Llama 3.3 70B Instruct abliterated",
@@ -7054,14 +7508,15 @@ HUIHUI_AI_LLAMA_3_3_70B_INSTRUCT_ABLITERATED: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_08_08,
-    last_updated=_D_2025_08_08,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_16384_INPUT_16384_OUTPUT_16384,
+    release_date=_Shared.D_2025_08_08,
+    last_updated=_Shared.D_2025_08_08,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_16384_INPUT_16384_OUTPUT_16384,
     cost=Cost(input=Decimal("0.7"), output=Decimal("0.7")),
 )
+"Llama 3.3 70B Instruct abliterated (chat) · 16.4K context · 16.4K output · $0.70 in / $0.70 out per 1M tokens"
 
-HUIHUI_AI_QWEN2_5_32B_INSTRUCT_ABLITERATED: Final[Model] = Model(
+HUIHUI_AI_QWEN2_5_32B_INSTRUCT_ABLITERATED: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="huihui-ai/Qwen2.5-32B-Instruct-abliterated",
     name="Qwen 2.5 32B Abliterated",
@@ -7072,14 +7527,15 @@ HUIHUI_AI_QWEN2_5_32B_INSTRUCT_ABLITERATED: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_01_06,
-    last_updated=_D_2025_01_06,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_INPUT_32768_OUTPUT_8192,
+    release_date=_Shared.D_2025_01_06,
+    last_updated=_Shared.D_2025_01_06,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_INPUT_32768_OUTPUT_8192,
     cost=Cost(input=Decimal("0.7"), output=Decimal("0.7")),
 )
+"Qwen 2.5 32B Abliterated (chat) · 32.8K context · 8.19K output · $0.70 in / $0.70 out per 1M tokens"
 
-HUNYUAN_TURBOS_20250226: Final[Model] = Model(
+HUNYUAN_TURBOS_20250226: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="hunyuan-turbos-20250226",
     name="Hunyuan Turbo S",
@@ -7089,14 +7545,15 @@ HUNYUAN_TURBOS_20250226: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_02_27,
-    last_updated=_D_2025_02_27,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_24000_INPUT_24000_OUTPUT_8192,
+    release_date=_Shared.D_2025_02_27,
+    last_updated=_Shared.D_2025_02_27,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_24000_INPUT_24000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.187"), output=Decimal("0.374")),
 )
+"Hunyuan Turbo S (chat) · 24K context · 8.19K output · $0.187 in / $0.374 out per 1M tokens"
 
-IBM_GRANITE_GRANITE_4_1_8B: Final[Model] = Model(
+IBM_GRANITE_GRANITE_4_1_8B: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="ibm-granite/granite-4.1-8b",
     name="Granite 4.1 8B",
@@ -7106,14 +7563,15 @@ IBM_GRANITE_GRANITE_4_1_8B: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_04_29,
-    last_updated=_D_2026_04_29,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_INPUT_131072_OUTPUT_131072,
+    release_date=_Shared.D_2026_04_29,
+    last_updated=_Shared.D_2026_04_29,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_INPUT_131072_OUTPUT_131072,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.1"), cache_read=Decimal("0.05")),
 )
+"Granite 4.1 8B (chat) · 131K context · 131K output · $0.05 in / $0.10 out per 1M tokens · tools, structured output"
 
-INCLUSIONAI_LING_2_6_1T: Final[Model] = Model(
+INCLUSIONAI_LING_2_6_1T: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="inclusionai/ling-2.6-1t",
     name="Ling 2.6 1T",
@@ -7123,14 +7581,15 @@ INCLUSIONAI_LING_2_6_1T: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_04_23,
-    last_updated=_D_2026_04_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_INPUT_262144_OUTPUT_32768,
+    release_date=_Shared.D_2026_04_23,
+    last_updated=_Shared.D_2026_04_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_32768,
     cost=Cost(input=Decimal("0.3"), output=Decimal("2.5"), cache_read=Decimal("0.06")),
 )
+"Ling 2.6 1T (chat) · 262K context · 32.8K output · $0.30 in / $2.50 out per 1M tokens · tools, structured output"
 
-INCLUSIONAI_LING_2_6_FLASH: Final[Model] = Model(
+INCLUSIONAI_LING_2_6_FLASH: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="inclusionai/ling-2.6-flash",
     name="Ling 2.6 Flash",
@@ -7140,14 +7599,15 @@ INCLUSIONAI_LING_2_6_FLASH: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_04_21,
-    last_updated=_D_2026_04_21,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_INPUT_262144_OUTPUT_32768,
+    release_date=_Shared.D_2026_04_21,
+    last_updated=_Shared.D_2026_04_21,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_32768,
     cost=Cost(input=Decimal("0.08"), output=Decimal("0.24")),
 )
+"Ling 2.6 Flash (chat) · 262K context · 32.8K output · $0.08 in / $0.24 out per 1M tokens · tools, structured output"
 
-INCLUSIONAI_RING_2_6_1T: Final[Model] = Model(
+INCLUSIONAI_RING_2_6_1T: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="inclusionai/ring-2.6-1t",
     name="Ring 2.6 1T",
@@ -7157,15 +7617,16 @@ INCLUSIONAI_RING_2_6_1T: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_05_08,
-    last_updated=_D_2026_05_08,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_INPUT_262144_OUTPUT_65536,
+    release_date=_Shared.D_2026_05_08,
+    last_updated=_Shared.D_2026_05_08,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_65536,
     cost=Cost(input=Decimal("1"), output=Decimal("3")),
     reasoning_options=(),
 )
+"Ring 2.6 1T (chat) · 262K context · 65.5K output · $1.00 in / $3.00 out per 1M tokens · tools, reasoning, structured output"
 
-INFLATEBOT_MN_12B_MAG_MELL_R1: Final[Model] = Model(
+INFLATEBOT_MN_12B_MAG_MELL_R1: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="inflatebot/MN-12B-Mag-Mell-R1",
     name="Mag Mell R1",
@@ -7176,14 +7637,15 @@ INFLATEBOT_MN_12B_MAG_MELL_R1: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2024_07_01,
-    last_updated=_D_2024_07_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_16384_INPUT_16384_OUTPUT_8192,
+    release_date=_Shared.D_2024_07_01,
+    last_updated=_Shared.D_2024_07_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_16384_INPUT_16384_OUTPUT_8192,
     cost=Cost(input=Decimal("0.49299999999999994"), output=Decimal("0.49299999999999994")),
 )
+"Mag Mell R1 (chat) · 16.4K context · 8.19K output · $0.49299999999999994 in / $0.49299999999999994 out per 1M tokens"
 
-INFLECTION_INFLECTION_3_PI: Final[Model] = Model(
+INFLECTION_INFLECTION_3_PI: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="inflection/inflection-3-pi",
     name="Inflection 3 Pi",
@@ -7194,14 +7656,15 @@ INFLECTION_INFLECTION_3_PI: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2024_10_11,
-    last_updated=_D_2024_10_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8000_INPUT_8000_OUTPUT_4096,
+    release_date=_Shared.D_2024_10_11,
+    last_updated=_Shared.D_2024_10_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8000_INPUT_8000_OUTPUT_4096,
     cost=Cost(input=Decimal("2.499"), output=Decimal("9.996")),
 )
+"Inflection 3 Pi (chat) · 8K context · 4.1K output · $2.499 in / $9.996 out per 1M tokens"
 
-INFLECTION_INFLECTION_3_PRODUCTIVITY: Final[Model] = Model(
+INFLECTION_INFLECTION_3_PRODUCTIVITY: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="inflection/inflection-3-productivity",
     name="Inflection 3 Productivity",
@@ -7212,14 +7675,15 @@ INFLECTION_INFLECTION_3_PRODUCTIVITY: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2024_10_11,
-    last_updated=_D_2024_10_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8000_INPUT_8000_OUTPUT_4096,
+    release_date=_Shared.D_2024_10_11,
+    last_updated=_Shared.D_2024_10_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8000_INPUT_8000_OUTPUT_4096,
     cost=Cost(input=Decimal("2.499"), output=Decimal("9.996")),
 )
+"Inflection 3 Productivity (chat) · 8K context · 4.1K output · $2.499 in / $9.996 out per 1M tokens"
 
-JAMBA_LARGE: Final[Model] = Model(
+JAMBA_LARGE: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="jamba-large",
     name="Jamba Large",
@@ -7229,14 +7693,15 @@ JAMBA_LARGE: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_07_09,
-    last_updated=_D_2025_07_09,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_INPUT_256000_OUTPUT_4096,
+    release_date=_Shared.D_2025_07_09,
+    last_updated=_Shared.D_2025_07_09,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_4096,
     cost=Cost(input=Decimal("1.989"), output=Decimal("7.99")),
 )
+"Jamba Large (chat) · 256K context · 4.1K output · $1.989 in / $7.99 out per 1M tokens"
 
-JAMBA_LARGE_1_6: Final[Model] = Model(
+JAMBA_LARGE_1_6: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="jamba-large-1.6",
     name="Jamba Large 1.6",
@@ -7246,14 +7711,15 @@ JAMBA_LARGE_1_6: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_03_12,
-    last_updated=_D_2025_03_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_INPUT_256000_OUTPUT_4096,
+    release_date=_Shared.D_2025_03_12,
+    last_updated=_Shared.D_2025_03_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_4096,
     cost=Cost(input=Decimal("1.989"), output=Decimal("7.99")),
 )
+"Jamba Large 1.6 (chat) · 256K context · 4.1K output · $1.989 in / $7.99 out per 1M tokens"
 
-JAMBA_LARGE_1_7: Final[Model] = Model(
+JAMBA_LARGE_1_7: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="jamba-large-1.7",
     name="Jamba Large 1.7",
@@ -7263,14 +7729,15 @@ JAMBA_LARGE_1_7: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_07_09,
-    last_updated=_D_2025_07_09,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_INPUT_256000_OUTPUT_4096,
+    release_date=_Shared.D_2025_07_09,
+    last_updated=_Shared.D_2025_07_09,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_4096,
     cost=Cost(input=Decimal("1.989"), output=Decimal("7.99")),
 )
+"Jamba Large 1.7 (chat) · 256K context · 4.1K output · $1.989 in / $7.99 out per 1M tokens"
 
-JAMBA_MINI: Final[Model] = Model(
+JAMBA_MINI: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="jamba-mini",
     name="Jamba Mini",
@@ -7280,14 +7747,15 @@ JAMBA_MINI: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_07_09,
-    last_updated=_D_2025_07_09,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_INPUT_256000_OUTPUT_4096,
+    release_date=_Shared.D_2025_07_09,
+    last_updated=_Shared.D_2025_07_09,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_4096,
     cost=Cost(input=Decimal("0.1989"), output=Decimal("0.408")),
 )
+"Jamba Mini (chat) · 256K context · 4.1K output · $0.1989 in / $0.408 out per 1M tokens"
 
-JAMBA_MINI_1_6: Final[Model] = Model(
+JAMBA_MINI_1_6: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="jamba-mini-1.6",
     name="Jamba Mini 1.6",
@@ -7297,14 +7765,15 @@ JAMBA_MINI_1_6: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_03_01,
-    last_updated=_D_2025_03_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_INPUT_256000_OUTPUT_4096,
+    release_date=_Shared.D_2025_03_01,
+    last_updated=_Shared.D_2025_03_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_4096,
     cost=Cost(input=Decimal("0.1989"), output=Decimal("0.408")),
 )
+"Jamba Mini 1.6 (chat) · 256K context · 4.1K output · $0.1989 in / $0.408 out per 1M tokens"
 
-JAMBA_MINI_1_7: Final[Model] = Model(
+JAMBA_MINI_1_7: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="jamba-mini-1.7",
     name="Jamba Mini 1.7",
@@ -7314,14 +7783,15 @@ JAMBA_MINI_1_7: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_07_09,
-    last_updated=_D_2025_07_09,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_INPUT_256000_OUTPUT_4096,
+    release_date=_Shared.D_2025_07_09,
+    last_updated=_Shared.D_2025_07_09,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_4096,
     cost=Cost(input=Decimal("0.1989"), output=Decimal("0.408")),
 )
+"Jamba Mini 1.7 (chat) · 256K context · 4.1K output · $0.1989 in / $0.408 out per 1M tokens"
 
-KIMI_K2_INSTRUCT_FAST: Final[Model] = Model(
+KIMI_K2_INSTRUCT_FAST: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="kimi-k2-instruct-fast",
     name="Kimi K2 0711 Fast",
@@ -7331,14 +7801,15 @@ KIMI_K2_INSTRUCT_FAST: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_07_15,
-    last_updated=_D_2025_07_15,
-    modalities=_TEXT_PDF_TO_TEXT,
-    limit=_CONTEXT_131072_INPUT_131072_OUTPUT_16384,
+    release_date=_Shared.D_2025_07_15,
+    last_updated=_Shared.D_2025_07_15,
+    modalities=_Shared.TEXT_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_INPUT_131072_OUTPUT_16384,
     cost=Cost(input=Decimal("0.1"), output=Decimal("2")),
 )
+"Kimi K2 0711 Fast (chat) · 131K context · 16.4K output · $0.10 in / $2.00 out per 1M tokens · attachments"
 
-KIMI_THINKING_PREVIEW: Final[Model] = Model(
+KIMI_THINKING_PREVIEW: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="kimi-thinking-preview",
     name="Kimi Thinking Preview",
@@ -7348,14 +7819,15 @@ KIMI_THINKING_PREVIEW: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_05_07,
-    last_updated=_D_2025_05_07,
-    modalities=_TEXT_PDF_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_16384,
+    release_date=_Shared.D_2025_05_07,
+    last_updated=_Shared.D_2025_05_07,
+    modalities=_Shared.TEXT_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("31.46"), output=Decimal("31.46")),
 )
+"Kimi Thinking Preview (chat) · 128K context · 16.4K output · $31.46 in / $31.46 out per 1M tokens · attachments"
 
-KWAIPILOT_KAT_CODER_PRO_V2: Final[Model] = Model(
+KWAIPILOT_KAT_CODER_PRO_V2: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="kwaipilot/kat-coder-pro-v2",
     name="KAT Coder Pro V2",
@@ -7365,14 +7837,15 @@ KWAIPILOT_KAT_CODER_PRO_V2: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_03_28,
-    last_updated=_D_2026_03_28,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_INPUT_256000_OUTPUT_80000,
+    release_date=_Shared.D_2026_03_28,
+    last_updated=_Shared.D_2026_03_28,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_80000,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
 )
+"KAT Coder Pro V2 (chat) · 256K context · 80K output · $0.30 in / $1.20 out per 1M tokens"
 
-LEARNLM_1_5_PRO_EXPERIMENTAL: Final[Model] = Model(
+LEARNLM_1_5_PRO_EXPERIMENTAL: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="learnlm-1.5-pro-experimental",
     name="Gemini LearnLM Experimental",
@@ -7382,14 +7855,15 @@ LEARNLM_1_5_PRO_EXPERIMENTAL: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2024_05_14,
-    last_updated=_D_2024_05_14,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32767_INPUT_32767_OUTPUT_8192,
+    release_date=_Shared.D_2024_05_14,
+    last_updated=_Shared.D_2024_05_14,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32767_INPUT_32767_OUTPUT_8192,
     cost=Cost(input=Decimal("3.502"), output=Decimal("10.506")),
 )
+"Gemini LearnLM Experimental (chat) · 32.8K context · 8.19K output · $3.502 in / $10.506 out per 1M tokens"
 
-LIQUID_LFM_2_24B_A2B: Final[Model] = Model(
+LIQUID_LFM_2_24B_A2B: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="liquid/lfm-2-24b-a2b",
     name="LFM2 24B A2B",
@@ -7399,14 +7873,15 @@ LIQUID_LFM_2_24B_A2B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_12_20,
-    last_updated=_D_2025_12_20,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_INPUT_32768_OUTPUT_32768,
+    release_date=_Shared.D_2025_12_20,
+    last_updated=_Shared.D_2025_12_20,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_INPUT_32768_OUTPUT_32768,
     cost=Cost(input=Decimal("0.03"), output=Decimal("0.12")),
 )
+"LFM2 24B A2B (chat) · 32.8K context · 32.8K output · $0.03 in / $0.12 out per 1M tokens"
 
-MEGANOVA_AI_MANTA_FLASH_1_0: Final[Model] = Model(
+MEGANOVA_AI_MANTA_FLASH_1_0: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="meganova-ai/manta-flash-1.0",
     name="Manta Flash 1.0",
@@ -7417,14 +7892,15 @@ MEGANOVA_AI_MANTA_FLASH_1_0: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_12_20,
-    last_updated=_D_2025_12_20,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_16384_INPUT_16384_OUTPUT_16384,
+    release_date=_Shared.D_2025_12_20,
+    last_updated=_Shared.D_2025_12_20,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_16384_INPUT_16384_OUTPUT_16384,
     cost=Cost(input=Decimal("0.02"), output=Decimal("0.16")),
 )
+"Manta Flash 1.0 (chat) · 16.4K context · 16.4K output · $0.02 in / $0.16 out per 1M tokens"
 
-MEGANOVA_AI_MANTA_MINI_1_0: Final[Model] = Model(
+MEGANOVA_AI_MANTA_MINI_1_0: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="meganova-ai/manta-mini-1.0",
     name="Manta Mini 1.0",
@@ -7435,14 +7911,15 @@ MEGANOVA_AI_MANTA_MINI_1_0: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_12_20,
-    last_updated=_D_2025_12_20,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8192_INPUT_8192_OUTPUT_8192,
+    release_date=_Shared.D_2025_12_20,
+    last_updated=_Shared.D_2025_12_20,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8192_INPUT_8192_OUTPUT_8192,
     cost=Cost(input=Decimal("0.02"), output=Decimal("0.16")),
 )
+"Manta Mini 1.0 (chat) · 8.19K context · 8.19K output · $0.02 in / $0.16 out per 1M tokens"
 
-MEGANOVA_AI_MANTA_PRO_1_0: Final[Model] = Model(
+MEGANOVA_AI_MANTA_PRO_1_0: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="meganova-ai/manta-pro-1.0",
     name="Manta Pro 1.0",
@@ -7453,14 +7930,15 @@ MEGANOVA_AI_MANTA_PRO_1_0: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_12_20,
-    last_updated=_D_2025_12_20,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_INPUT_32768_OUTPUT_32768,
+    release_date=_Shared.D_2025_12_20,
+    last_updated=_Shared.D_2025_12_20,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_INPUT_32768_OUTPUT_32768,
     cost=Cost(input=Decimal("0.060000000000000005"), output=Decimal("0.5")),
 )
+"Manta Pro 1.0 (chat) · 32.8K context · 32.8K output · $0.060000000000000005 in / $0.50 out per 1M tokens"
 
-MERCURY_2: Final[Model] = Model(
+MERCURY_2: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="mercury-2",
     name="Mercury 2",
@@ -7470,15 +7948,16 @@ MERCURY_2: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2024_01_01,
-    last_updated=_D_2024_01_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_50000,
+    release_date=_Shared.D_2024_01_01,
+    last_updated=_Shared.D_2024_01_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_50000,
     cost=Cost(input=Decimal("0.25"), output=Decimal("0.75"), cache_read=Decimal("0.025")),
     reasoning_options=(),
 )
+"Mercury 2 (chat) · 128K context · 50K output · $0.25 in / $0.75 out per 1M tokens · tools, reasoning, structured output"
 
-META_LLAMA_LLAMA_3_1_8B_INSTRUCT: Final[Model] = Model(
+META_LLAMA_LLAMA_3_1_8B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="meta-llama/llama-3.1-8b-instruct",
     name="Llama 3.1 8b Instruct",
@@ -7489,14 +7968,15 @@ META_LLAMA_LLAMA_3_1_8B_INSTRUCT: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2024_07_23,
-    last_updated=_D_2024_07_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_INPUT_131072_OUTPUT_16384,
+    release_date=_Shared.D_2024_07_23,
+    last_updated=_Shared.D_2024_07_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_INPUT_131072_OUTPUT_16384,
     cost=Cost(input=Decimal("0.0544"), output=Decimal("0.0544")),
 )
+"Llama 3.1 8b Instruct (chat) · 131K context · 16.4K output · $0.0544 in / $0.0544 out per 1M tokens"
 
-META_LLAMA_LLAMA_3_2_3B_INSTRUCT: Final[Model] = Model(
+META_LLAMA_LLAMA_3_2_3B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="meta-llama/llama-3.2-3b-instruct",
     name="Llama 3.2 3b Instruct",
@@ -7507,14 +7987,15 @@ META_LLAMA_LLAMA_3_2_3B_INSTRUCT: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2024_09_25,
-    last_updated=_D_2024_09_25,
-    modalities=_TEXT_PDF_TO_TEXT,
-    limit=_CONTEXT_131072_INPUT_131072_OUTPUT_8192,
+    release_date=_Shared.D_2024_09_25,
+    last_updated=_Shared.D_2024_09_25,
+    modalities=_Shared.TEXT_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_INPUT_131072_OUTPUT_8192,
     cost=Cost(input=Decimal("0.0306"), output=Decimal("0.0493")),
 )
+"Llama 3.2 3b Instruct (chat) · 131K context · 8.19K output · $0.0306 in / $0.0493 out per 1M tokens · attachments"
 
-META_LLAMA_LLAMA_3_3_70B_INSTRUCT: Final[Model] = Model(
+META_LLAMA_LLAMA_3_3_70B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="meta-llama/llama-3.3-70b-instruct",
     name="Llama 3.3 70b Instruct",
@@ -7525,14 +8006,15 @@ META_LLAMA_LLAMA_3_3_70B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2025_02_27,
-    last_updated=_D_2025_02_27,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_INPUT_131072_OUTPUT_16384,
+    release_date=_Shared.D_2025_02_27,
+    last_updated=_Shared.D_2025_02_27,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_INPUT_131072_OUTPUT_16384,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.23")),
 )
+"Llama 3.3 70b Instruct (chat) · 131K context · 16.4K output · $0.05 in / $0.23 out per 1M tokens · tools, structured output"
 
-META_LLAMA_LLAMA_4_MAVERICK: Final[Model] = Model(
+META_LLAMA_LLAMA_4_MAVERICK: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="meta-llama/llama-4-maverick",
     name="Llama 4 Maverick",
@@ -7543,14 +8025,15 @@ META_LLAMA_LLAMA_4_MAVERICK: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2025_09_05,
-    last_updated=_D_2025_09_05,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1048576_INPUT_1048576_OUTPUT_65536,
+    release_date=_Shared.D_2025_09_05,
+    last_updated=_Shared.D_2025_09_05,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_INPUT_1048576_OUTPUT_65536,
     cost=Cost(input=Decimal("0.18000000000000002"), output=Decimal("0.8")),
 )
+"Llama 4 Maverick (chat) · 1.05M context · 65.5K output · $0.18000000000000002 in / $0.80 out per 1M tokens · vision, tools, structured output, attachments"
 
-META_LLAMA_LLAMA_4_SCOUT: Final[Model] = Model(
+META_LLAMA_LLAMA_4_SCOUT: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="meta-llama/llama-4-scout",
     name="Llama 4 Scout",
@@ -7561,14 +8044,15 @@ META_LLAMA_LLAMA_4_SCOUT: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2025_09_05,
-    last_updated=_D_2025_09_05,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_328000_INPUT_328000_OUTPUT_65536,
+    release_date=_Shared.D_2025_09_05,
+    last_updated=_Shared.D_2025_09_05,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_328000_INPUT_328000_OUTPUT_65536,
     cost=Cost(input=Decimal("0.085"), output=Decimal("0.46")),
 )
+"Llama 4 Scout (chat) · 328K context · 65.5K output · $0.085 in / $0.46 out per 1M tokens · vision, tools, structured output, attachments"
 
-MICROSOFT_WIZARDLM_2_8X22B: Final[Model] = Model(
+MICROSOFT_WIZARDLM_2_8X22B: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="microsoft/wizardlm-2-8x22b",
     name="WizardLM-2 8x22B",
@@ -7579,14 +8063,15 @@ MICROSOFT_WIZARDLM_2_8X22B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_04_15,
-    last_updated=_D_2025_04_15,
-    modalities=_TEXT_PDF_TO_TEXT,
-    limit=_CONTEXT_65536_INPUT_65536_OUTPUT_8192,
+    release_date=_Shared.D_2025_04_15,
+    last_updated=_Shared.D_2025_04_15,
+    modalities=_Shared.TEXT_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_65536_INPUT_65536_OUTPUT_8192,
     cost=Cost(input=Decimal("0.49299999999999994"), output=Decimal("0.49299999999999994")),
 )
+"WizardLM-2 8x22B (chat) · 65.5K context · 8.19K output · $0.49299999999999994 in / $0.49299999999999994 out per 1M tokens · attachments"
 
-MINIMAX_MINIMAX_01: Final[Model] = Model(
+MINIMAX_MINIMAX_01: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="minimax/minimax-01",
     name="MiniMax 01",
@@ -7597,14 +8082,15 @@ MINIMAX_MINIMAX_01: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_01_15,
-    last_updated=_D_2025_01_15,
-    modalities=_TEXT_PDF_TO_TEXT,
-    limit=_CONTEXT_1000192_INPUT_1000192_OUTPUT_16384,
+    release_date=_Shared.D_2025_01_15,
+    last_updated=_Shared.D_2025_01_15,
+    modalities=_Shared.TEXT_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000192_INPUT_1000192_OUTPUT_16384,
     cost=Cost(input=Decimal("0.1394"), output=Decimal("1.1219999999999999")),
 )
+"MiniMax 01 (chat) · 1M context · 16.4K output · $0.1394 in / $1.1219999999999999 out per 1M tokens · attachments"
 
-MINIMAX_MINIMAX_LATEST: Final[Model] = Model(
+MINIMAX_MINIMAX_LATEST: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="minimax/minimax-latest",
     name="MiniMax Latest",
@@ -7614,15 +8100,16 @@ MINIMAX_MINIMAX_LATEST: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_05_03,
-    last_updated=_D_2026_05_03,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_512000_INPUT_512000_OUTPUT_80000,
+    release_date=_Shared.D_2026_05_03,
+    last_updated=_Shared.D_2026_05_03,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_512000_INPUT_512000_OUTPUT_80000,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.06")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"MiniMax Latest (chat) · 512K context · 80K output · $0.30 in / $1.20 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-MINIMAX_MINIMAX_M2_HER: Final[Model] = Model(
+MINIMAX_MINIMAX_M2_HER: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="minimax/minimax-m2-her",
     name="MiniMax M2-her",
@@ -7633,14 +8120,15 @@ MINIMAX_MINIMAX_M2_HER: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_01_24,
-    last_updated=_D_2026_01_24,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_65532_INPUT_65532_OUTPUT_2048,
+    release_date=_Shared.D_2026_01_24,
+    last_updated=_Shared.D_2026_01_24,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_65532_INPUT_65532_OUTPUT_2048,
     cost=Cost(input=Decimal("0.30200000000000005"), output=Decimal("1.2069999999999999")),
 )
+"MiniMax M2-her (chat) · 65.5K context · 2.05K output · $0.30200000000000005 in / $1.2069999999999999 out per 1M tokens"
 
-MINIMAX_MINIMAX_M2_1: Final[Model] = Model(
+MINIMAX_MINIMAX_M2_1: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="minimax/minimax-m2.1",
     name="MiniMax M2.1",
@@ -7651,15 +8139,16 @@ MINIMAX_MINIMAX_M2_1: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2025_12_19,
-    last_updated=_D_2025_12_19,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_INPUT_200000_OUTPUT_131072,
+    release_date=_Shared.D_2025_12_19,
+    last_updated=_Shared.D_2025_12_19,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_131072,
     cost=Cost(input=Decimal("0.33"), output=Decimal("1.32")),
     reasoning_options=(),
 )
+"MiniMax M2.1 (chat) · 200K context · 131K output · $0.33 in / $1.32 out per 1M tokens · tools, reasoning, structured output"
 
-MINIMAX_MINIMAX_M2_5: Final[Model] = Model(
+MINIMAX_MINIMAX_M2_5: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="minimax/minimax-m2.5",
     name="MiniMax M2.5",
@@ -7670,15 +8159,16 @@ MINIMAX_MINIMAX_M2_5: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_02_12,
-    last_updated=_D_2026_02_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_INPUT_204800_OUTPUT_131072,
+    release_date=_Shared.D_2026_02_12,
+    last_updated=_Shared.D_2026_02_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_INPUT_204800_OUTPUT_131072,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
     reasoning_options=(),
 )
+"MiniMax M2.5 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, structured output"
 
-MINIMAX_MINIMAX_M2_7: Final[Model] = Model(
+MINIMAX_MINIMAX_M2_7: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="minimax/minimax-m2.7",
     name="MiniMax M2.7",
@@ -7689,15 +8179,16 @@ MINIMAX_MINIMAX_M2_7: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_03_18,
-    last_updated=_D_2026_03_18,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_INPUT_204800_OUTPUT_131072,
+    release_date=_Shared.D_2026_03_18,
+    last_updated=_Shared.D_2026_03_18,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_INPUT_204800_OUTPUT_131072,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
     reasoning_options=(),
 )
+"MiniMax M2.7 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, structured output"
 
-MINIMAX_MINIMAX_M2_7_TURBO: Final[Model] = Model(
+MINIMAX_MINIMAX_M2_7_TURBO: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="minimax/minimax-m2.7-turbo",
     name="MiniMax M2.7 Turbo",
@@ -7707,15 +8198,16 @@ MINIMAX_MINIMAX_M2_7_TURBO: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_03_18,
-    last_updated=_D_2026_03_18,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_INPUT_204800_OUTPUT_131072,
+    release_date=_Shared.D_2026_03_18,
+    last_updated=_Shared.D_2026_03_18,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_INPUT_204800_OUTPUT_131072,
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.4")),
     reasoning_options=(),
 )
+"MiniMax M2.7 Turbo (chat) · 205K context · 131K output · $0.60 in / $2.40 out per 1M tokens · tools, reasoning, structured output"
 
-MINIMAX_MINIMAX_M3: Final[Model] = Model(
+MINIMAX_MINIMAX_M3: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="minimax/minimax-m3",
     name="MiniMax M3",
@@ -7725,14 +8217,15 @@ MINIMAX_MINIMAX_M3: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_06_01,
-    last_updated=_D_2026_06_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_512000_INPUT_512000_OUTPUT_80000,
+    release_date=_Shared.D_2026_06_01,
+    last_updated=_Shared.D_2026_06_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_512000_INPUT_512000_OUTPUT_80000,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.06")),
 )
+"MiniMax M3 (chat) · 512K context · 80K output · $0.30 in / $1.20 out per 1M tokens · vision, tools, structured output, attachments"
 
-MINIMAX_MINIMAX_M3_THINKING: Final[Model] = Model(
+MINIMAX_MINIMAX_M3_THINKING: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="minimax/minimax-m3:thinking",
     name="MiniMax M3 Thinking",
@@ -7742,15 +8235,16 @@ MINIMAX_MINIMAX_M3_THINKING: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_06_01,
-    last_updated=_D_2026_06_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_512000_INPUT_512000_OUTPUT_80000,
+    release_date=_Shared.D_2026_06_01,
+    last_updated=_Shared.D_2026_06_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_512000_INPUT_512000_OUTPUT_80000,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.06")),
     reasoning_options=(),
 )
+"MiniMax M3 Thinking (chat) · 512K context · 80K output · $0.30 in / $1.20 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-MIROTHINKER_1_7_DEEPRESEARCH: Final[Model] = Model(
+MIROTHINKER_1_7_DEEPRESEARCH: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="mirothinker-1-7-deepresearch",
     name="MiroThinker 1.7 Deep Research",
@@ -7760,15 +8254,16 @@ MIROTHINKER_1_7_DEEPRESEARCH: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_05_11,
-    last_updated=_D_2026_05_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_INPUT_262144_OUTPUT_16384,
+    release_date=_Shared.D_2026_05_11,
+    last_updated=_Shared.D_2026_05_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
     cost=Cost(input=Decimal("4"), output=Decimal("25")),
     reasoning_options=(),
 )
+"MiroThinker 1.7 Deep Research (chat) · 262K context · 16.4K output · $4.00 in / $25.00 out per 1M tokens · reasoning"
 
-MIROTHINKER_1_7_DEEPRESEARCH_MINI: Final[Model] = Model(
+MIROTHINKER_1_7_DEEPRESEARCH_MINI: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="mirothinker-1-7-deepresearch-mini",
     name="MiroThinker 1.7 Deep Research Mini",
@@ -7778,15 +8273,16 @@ MIROTHINKER_1_7_DEEPRESEARCH_MINI: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_05_11,
-    last_updated=_D_2026_05_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_INPUT_262144_OUTPUT_16384,
+    release_date=_Shared.D_2026_05_11,
+    last_updated=_Shared.D_2026_05_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10")),
     reasoning_options=(),
 )
+"MiroThinker 1.7 Deep Research Mini (chat) · 262K context · 16.4K output · $1.25 in / $10.00 out per 1M tokens · reasoning"
 
-MISTRAL_CODE_AGENT_LATEST: Final[Model] = Model(
+MISTRAL_CODE_AGENT_LATEST: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="mistral-code-agent-latest",
     name="Mistral Code Agent Latest",
@@ -7796,14 +8292,15 @@ MISTRAL_CODE_AGENT_LATEST: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_06_02,
-    last_updated=_D_2026_06_02,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_INPUT_262144_OUTPUT_32768,
+    release_date=_Shared.D_2026_06_02,
+    last_updated=_Shared.D_2026_06_02,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_32768,
     cost=Cost(input=Decimal("0.4"), output=Decimal("2")),
 )
+"Mistral Code Agent Latest (chat) · 262K context · 32.8K output · $0.40 in / $2.00 out per 1M tokens · tools, structured output"
 
-MISTRAL_CODE_LATEST: Final[Model] = Model(
+MISTRAL_CODE_LATEST: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="mistral-code-latest",
     name="Mistral Code Latest",
@@ -7813,14 +8310,15 @@ MISTRAL_CODE_LATEST: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_06_02,
-    last_updated=_D_2026_06_02,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_INPUT_256000_OUTPUT_32768,
+    release_date=_Shared.D_2026_06_02,
+    last_updated=_Shared.D_2026_06_02,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_32768,
     cost=Cost(input=Decimal("0.3"), output=Decimal("0.9")),
 )
+"Mistral Code Latest (chat) · 256K context · 32.8K output · $0.30 in / $0.90 out per 1M tokens · tools, structured output"
 
-MISTRAL_SMALL_31_24B_INSTRUCT: Final[Model] = Model(
+MISTRAL_SMALL_31_24B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="mistral-small-31-24b-instruct",
     name="Mistral Small 31 24b Instruct",
@@ -7830,14 +8328,15 @@ MISTRAL_SMALL_31_24B_INSTRUCT: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_04_15,
-    last_updated=_D_2025_04_15,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_131072,
+    release_date=_Shared.D_2025_04_15,
+    last_updated=_Shared.D_2025_04_15,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_131072,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
 )
+"Mistral Small 31 24b Instruct (chat) · 128K context · 131K output · $0.10 in / $0.30 out per 1M tokens · vision, attachments"
 
-MISTRAL_MISTRAL_MEDIUM_3_5: Final[Model] = Model(
+MISTRAL_MISTRAL_MEDIUM_3_5: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="mistral/mistral-medium-3.5",
     name="Mistral Medium 3.5",
@@ -7847,15 +8346,16 @@ MISTRAL_MISTRAL_MEDIUM_3_5: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_04_29,
-    last_updated=_D_2026_04_29,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_256000_INPUT_256000_OUTPUT_32768,
+    release_date=_Shared.D_2026_04_29,
+    last_updated=_Shared.D_2026_04_29,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_32768,
     cost=Cost(input=Decimal("1.5"), output=Decimal("7.5")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Mistral Medium 3.5 (chat) · 256K context · 32.8K output · $1.50 in / $7.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-MISTRAL_MISTRAL_MEDIUM_3_5_THINKING: Final[Model] = Model(
+MISTRAL_MISTRAL_MEDIUM_3_5_THINKING: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="mistral/mistral-medium-3.5:thinking",
     name="Mistral Medium 3.5 Thinking",
@@ -7865,15 +8365,16 @@ MISTRAL_MISTRAL_MEDIUM_3_5_THINKING: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_04_30,
-    last_updated=_D_2026_04_30,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_256000_INPUT_256000_OUTPUT_32768,
+    release_date=_Shared.D_2026_04_30,
+    last_updated=_Shared.D_2026_04_30,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_32768,
     cost=Cost(input=Decimal("1.5"), output=Decimal("7.5")),
     reasoning_options=(),
 )
+"Mistral Medium 3.5 Thinking (chat) · 256K context · 32.8K output · $1.50 in / $7.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-MISTRALAI_DEVSTRAL_SMALL_2505: Final[Model] = Model(
+MISTRALAI_DEVSTRAL_SMALL_2505: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="mistralai/Devstral-Small-2505",
     name="Mistral Devstral Small 2505",
@@ -7884,14 +8385,15 @@ MISTRALAI_DEVSTRAL_SMALL_2505: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_08_02,
-    last_updated=_D_2025_08_02,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_INPUT_32768_OUTPUT_8192,
+    release_date=_Shared.D_2025_08_02,
+    last_updated=_Shared.D_2025_08_02,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_INPUT_32768_OUTPUT_8192,
     cost=Cost(input=Decimal("0.060000000000000005"), output=Decimal("0.060000000000000005")),
 )
+"Mistral Devstral Small 2505 (chat) · 32.8K context · 8.19K output · $0.060000000000000005 in / $0.060000000000000005 out per 1M tokens"
 
-MISTRALAI_MISTRAL_NEMO_INSTRUCT_2407: Final[Model] = Model(
+MISTRALAI_MISTRAL_NEMO_INSTRUCT_2407: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="mistralai/Mistral-Nemo-Instruct-2407",
     name="Mistral Nemo",
@@ -7902,14 +8404,15 @@ MISTRALAI_MISTRAL_NEMO_INSTRUCT_2407: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2024_07_18,
-    last_updated=_D_2024_07_18,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_16384_INPUT_16384_OUTPUT_8192,
+    release_date=_Shared.D_2024_07_18,
+    last_updated=_Shared.D_2024_07_18,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_16384_INPUT_16384_OUTPUT_8192,
     cost=Cost(input=Decimal("0.1003"), output=Decimal("0.1207")),
 )
+"Mistral Nemo (chat) · 16.4K context · 8.19K output · $0.1003 in / $0.1207 out per 1M tokens"
 
-MISTRALAI_CODESTRAL_2508: Final[Model] = Model(
+MISTRALAI_CODESTRAL_2508: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="mistralai/codestral-2508",
     name="Codestral 2508",
@@ -7920,14 +8423,15 @@ MISTRALAI_CODESTRAL_2508: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_08_01,
-    last_updated=_D_2025_08_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_INPUT_256000_OUTPUT_32768,
+    release_date=_Shared.D_2025_08_01,
+    last_updated=_Shared.D_2025_08_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_32768,
     cost=Cost(input=Decimal("0.3"), output=Decimal("0.8999999999999999")),
 )
+"Codestral 2508 (chat) · 256K context · 32.8K output · $0.30 in / $0.8999999999999999 out per 1M tokens"
 
-MISTRALAI_DEVSTRAL_2_123B_INSTRUCT_2512: Final[Model] = Model(
+MISTRALAI_DEVSTRAL_2_123B_INSTRUCT_2512: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="mistralai/devstral-2-123b-instruct-2512",
     name="Devstral 2 123B",
@@ -7938,14 +8442,15 @@ MISTRALAI_DEVSTRAL_2_123B_INSTRUCT_2512: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_12_09,
-    last_updated=_D_2025_12_09,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_INPUT_262144_OUTPUT_65536,
+    release_date=_Shared.D_2025_12_09,
+    last_updated=_Shared.D_2025_12_09,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_65536,
     cost=Cost(input=Decimal("0.4"), output=Decimal("1.4")),
 )
+"Devstral 2 123B (chat) · 262K context · 65.5K output · $0.40 in / $1.40 out per 1M tokens"
 
-MISTRALAI_MINISTRAL_14B_2512: Final[Model] = Model(
+MISTRALAI_MINISTRAL_14B_2512: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="mistralai/ministral-14b-2512",
     name="Ministral 14B",
@@ -7956,14 +8461,15 @@ MISTRALAI_MINISTRAL_14B_2512: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_12_04,
-    last_updated=_D_2025_12_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_INPUT_262144_OUTPUT_32768,
+    release_date=_Shared.D_2025_12_04,
+    last_updated=_Shared.D_2025_12_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_32768,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.2")),
 )
+"Ministral 14B (chat) · 262K context · 32.8K output · $0.20 in / $0.20 out per 1M tokens"
 
-MISTRALAI_MINISTRAL_14B_INSTRUCT_2512: Final[Model] = Model(
+MISTRALAI_MINISTRAL_14B_INSTRUCT_2512: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="mistralai/ministral-14b-instruct-2512",
     name="Ministral 3 14B",
@@ -7974,14 +8480,15 @@ MISTRALAI_MINISTRAL_14B_INSTRUCT_2512: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_12_02,
-    last_updated=_D_2025_12_02,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_INPUT_262144_OUTPUT_32768,
+    release_date=_Shared.D_2025_12_02,
+    last_updated=_Shared.D_2025_12_02,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_32768,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.4")),
 )
+"Ministral 3 14B (chat) · 262K context · 32.8K output · $0.10 in / $0.40 out per 1M tokens · vision, attachments"
 
-MISTRALAI_MINISTRAL_3B_2512: Final[Model] = Model(
+MISTRALAI_MINISTRAL_3B_2512: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="mistralai/ministral-3b-2512",
     name="Ministral 3B",
@@ -7992,14 +8499,15 @@ MISTRALAI_MINISTRAL_3B_2512: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_12_04,
-    last_updated=_D_2025_12_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_INPUT_131072_OUTPUT_32768,
+    release_date=_Shared.D_2025_12_04,
+    last_updated=_Shared.D_2025_12_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_INPUT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.1")),
 )
+"Ministral 3B (chat) · 131K context · 32.8K output · $0.10 in / $0.10 out per 1M tokens"
 
-MISTRALAI_MINISTRAL_8B_2512: Final[Model] = Model(
+MISTRALAI_MINISTRAL_8B_2512: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="mistralai/ministral-8b-2512",
     name="Ministral 8B",
@@ -8010,14 +8518,15 @@ MISTRALAI_MINISTRAL_8B_2512: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_12_04,
-    last_updated=_D_2025_12_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_INPUT_262144_OUTPUT_32768,
+    release_date=_Shared.D_2025_12_04,
+    last_updated=_Shared.D_2025_12_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_32768,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.15")),
 )
+"Ministral 8B (chat) · 262K context · 32.8K output · $0.15 in / $0.15 out per 1M tokens"
 
-MISTRALAI_MISTRAL_LARGE: Final[Model] = Model(
+MISTRALAI_MISTRAL_LARGE: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="mistralai/mistral-large",
     name="Mistral Large 2411",
@@ -8028,14 +8537,15 @@ MISTRALAI_MISTRAL_LARGE: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2024_02_26,
-    last_updated=_D_2024_02_26,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_256000,
+    release_date=_Shared.D_2024_02_26,
+    last_updated=_Shared.D_2024_02_26,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_256000,
     cost=Cost(input=Decimal("2.006"), output=Decimal("6.001")),
 )
+"Mistral Large 2411 (chat) · 128K context · 256K output · $2.006 in / $6.001 out per 1M tokens"
 
-MISTRALAI_MISTRAL_LARGE_3_675B_INSTRUCT_2512: Final[Model] = Model(
+MISTRALAI_MISTRAL_LARGE_3_675B_INSTRUCT_2512: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="mistralai/mistral-large-3-675b-instruct-2512",
     name="Mistral Large 3 675B",
@@ -8046,14 +8556,15 @@ MISTRALAI_MISTRAL_LARGE_3_675B_INSTRUCT_2512: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_12_02,
-    last_updated=_D_2025_12_02,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_INPUT_262144_OUTPUT_256000,
+    release_date=_Shared.D_2025_12_02,
+    last_updated=_Shared.D_2025_12_02,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_256000,
     cost=Cost(input=Decimal("1"), output=Decimal("3")),
 )
+"Mistral Large 3 675B (chat) · 262K context · 256K output · $1.00 in / $3.00 out per 1M tokens · vision, attachments"
 
-MISTRALAI_MISTRAL_MEDIUM_3: Final[Model] = Model(
+MISTRALAI_MISTRAL_MEDIUM_3: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="mistralai/mistral-medium-3",
     name="Mistral Medium 3",
@@ -8064,14 +8575,15 @@ MISTRALAI_MISTRAL_MEDIUM_3: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_09_25,
-    last_updated=_D_2025_09_25,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_131072_INPUT_131072_OUTPUT_32768,
+    release_date=_Shared.D_2025_09_25,
+    last_updated=_Shared.D_2025_09_25,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_INPUT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("0.4"), output=Decimal("2")),
 )
+"Mistral Medium 3 (chat) · 131K context · 32.8K output · $0.40 in / $2.00 out per 1M tokens · vision, attachments"
 
-MISTRALAI_MISTRAL_MEDIUM_3_1: Final[Model] = Model(
+MISTRALAI_MISTRAL_MEDIUM_3_1: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="mistralai/mistral-medium-3.1",
     name="Mistral Medium 3.1",
@@ -8082,14 +8594,15 @@ MISTRALAI_MISTRAL_MEDIUM_3_1: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_09_05,
-    last_updated=_D_2025_09_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_INPUT_131072_OUTPUT_32768,
+    release_date=_Shared.D_2025_09_05,
+    last_updated=_Shared.D_2025_09_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_INPUT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("0.4"), output=Decimal("2")),
 )
+"Mistral Medium 3.1 (chat) · 131K context · 32.8K output · $0.40 in / $2.00 out per 1M tokens"
 
-MISTRALAI_MISTRAL_SABA: Final[Model] = Model(
+MISTRALAI_MISTRAL_SABA: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="mistralai/mistral-saba",
     name="Mistral Saba",
@@ -8100,14 +8613,15 @@ MISTRALAI_MISTRAL_SABA: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_02_17,
-    last_updated=_D_2025_02_17,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32000_INPUT_32000_OUTPUT_32768,
+    release_date=_Shared.D_2025_02_17,
+    last_updated=_Shared.D_2025_02_17,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32000_INPUT_32000_OUTPUT_32768,
     cost=Cost(input=Decimal("0.1989"), output=Decimal("0.595")),
 )
+"Mistral Saba (chat) · 32K context · 32.8K output · $0.1989 in / $0.595 out per 1M tokens"
 
-MISTRALAI_MISTRAL_SMALL_4_119B_2603: Final[Model] = Model(
+MISTRALAI_MISTRAL_SMALL_4_119B_2603: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="mistralai/mistral-small-4-119b-2603",
     name="Mistral Small 4 119B",
@@ -8117,15 +8631,16 @@ MISTRALAI_MISTRAL_SMALL_4_119B_2603: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_03_16,
-    last_updated=_D_2026_03_16,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_INPUT_262144_OUTPUT_16384,
+    release_date=_Shared.D_2026_03_16,
+    last_updated=_Shared.D_2026_03_16,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
     cost=Cost(input=Decimal("0.4"), output=Decimal("1.4")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Mistral Small 4 119B (chat) · 262K context · 16.4K output · $0.40 in / $1.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-MISTRALAI_MISTRAL_SMALL_4_119B_2603_THINKING: Final[Model] = Model(
+MISTRALAI_MISTRAL_SMALL_4_119B_2603_THINKING: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="mistralai/mistral-small-4-119b-2603:thinking",
     name="Mistral Small 4 119B Thinking",
@@ -8135,15 +8650,16 @@ MISTRALAI_MISTRAL_SMALL_4_119B_2603_THINKING: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_03_17,
-    last_updated=_D_2026_03_17,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_INPUT_262144_OUTPUT_16384,
+    release_date=_Shared.D_2026_03_17,
+    last_updated=_Shared.D_2026_03_17,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
     cost=Cost(input=Decimal("0.4"), output=Decimal("1.4")),
     reasoning_options=(),
 )
+"Mistral Small 4 119B Thinking (chat) · 262K context · 16.4K output · $0.40 in / $1.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-MISTRALAI_MIXTRAL_8X22B_INSTRUCT_V0_1: Final[Model] = Model(
+MISTRALAI_MIXTRAL_8X22B_INSTRUCT_V0_1: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="mistralai/mixtral-8x22b-instruct-v0.1",
     name="Mixtral 8x22B",
@@ -8154,14 +8670,15 @@ MISTRALAI_MIXTRAL_8X22B_INSTRUCT_V0_1: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_12_11,
-    last_updated=_D_2025_12_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_65536_INPUT_65536_OUTPUT_32768,
+    release_date=_Shared.D_2025_12_11,
+    last_updated=_Shared.D_2025_12_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_65536_INPUT_65536_OUTPUT_32768,
     cost=Cost(input=Decimal("0.8999999999999999"), output=Decimal("0.8999999999999999")),
 )
+"Mixtral 8x22B (chat) · 65.5K context · 32.8K output · $0.8999999999999999 in / $0.8999999999999999 out per 1M tokens"
 
-MISTRALAI_MIXTRAL_8X7B_INSTRUCT_V0_1: Final[Model] = Model(
+MISTRALAI_MIXTRAL_8X7B_INSTRUCT_V0_1: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="mistralai/mixtral-8x7b-instruct-v0.1",
     name="Mixtral 8x7B",
@@ -8172,14 +8689,15 @@ MISTRALAI_MIXTRAL_8X7B_INSTRUCT_V0_1: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_12_11,
-    last_updated=_D_2025_12_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_INPUT_32768_OUTPUT_32768,
+    release_date=_Shared.D_2025_12_11,
+    last_updated=_Shared.D_2025_12_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_INPUT_32768_OUTPUT_32768,
     cost=Cost(input=Decimal("0.27"), output=Decimal("0.27")),
 )
+"Mixtral 8x7B (chat) · 32.8K context · 32.8K output · $0.27 in / $0.27 out per 1M tokens"
 
-MLABONNE_NEURALDAREDEVIL_8B_ABLITERATED: Final[Model] = Model(
+MLABONNE_NEURALDAREDEVIL_8B_ABLITERATED: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="mlabonne/NeuralDaredevil-8B-abliterated",
     name="Neural Daredevil 8B abliterated",
@@ -8190,14 +8708,15 @@ MLABONNE_NEURALDAREDEVIL_8B_ABLITERATED: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2024_12_01,
-    last_updated=_D_2024_12_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8192_INPUT_8192_OUTPUT_8192,
+    release_date=_Shared.D_2024_12_01,
+    last_updated=_Shared.D_2024_12_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8192_INPUT_8192_OUTPUT_8192,
     cost=Cost(input=Decimal("0.44"), output=Decimal("0.44")),
 )
+"Neural Daredevil 8B abliterated (chat) · 8.19K context · 8.19K output · $0.44 in / $0.44 out per 1M tokens"
 
-MOONSHOTAI_KIMI_K2_INSTRUCT_0905: Final[Model] = Model(
+MOONSHOTAI_KIMI_K2_INSTRUCT_0905: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="moonshotai/Kimi-K2-Instruct-0905",
     name="Kimi K2 0905",
@@ -8208,14 +8727,15 @@ MOONSHOTAI_KIMI_K2_INSTRUCT_0905: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2025_09_25,
-    last_updated=_D_2025_09_25,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_INPUT_256000_OUTPUT_262144,
+    release_date=_Shared.D_2025_09_25,
+    last_updated=_Shared.D_2025_09_25,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_262144,
     cost=Cost(input=Decimal("0.4"), output=Decimal("2")),
 )
+"Kimi K2 0905 (chat) · 256K context · 262K output · $0.40 in / $2.00 out per 1M tokens · tools, structured output"
 
-MOONSHOTAI_KIMI_K2_INSTRUCT: Final[Model] = Model(
+MOONSHOTAI_KIMI_K2_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="moonshotai/kimi-k2-instruct",
     name="Kimi K2 Instruct",
@@ -8226,14 +8746,15 @@ MOONSHOTAI_KIMI_K2_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2025_07_01,
-    last_updated=_D_2025_07_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_INPUT_256000_OUTPUT_8192,
+    release_date=_Shared.D_2025_07_01,
+    last_updated=_Shared.D_2025_07_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.1"), output=Decimal("2")),
 )
+"Kimi K2 Instruct (chat) · 256K context · 8.19K output · $0.10 in / $2.00 out per 1M tokens · tools, structured output"
 
-MOONSHOTAI_KIMI_K2_INSTRUCT_0711: Final[Model] = Model(
+MOONSHOTAI_KIMI_K2_INSTRUCT_0711: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="moonshotai/kimi-k2-instruct-0711",
     name="Kimi K2 0711",
@@ -8244,14 +8765,15 @@ MOONSHOTAI_KIMI_K2_INSTRUCT_0711: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2025_07_11,
-    last_updated=_D_2025_07_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_8192,
+    release_date=_Shared.D_2025_07_11,
+    last_updated=_Shared.D_2025_07_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.1"), output=Decimal("2")),
 )
+"Kimi K2 0711 (chat) · 128K context · 8.19K output · $0.10 in / $2.00 out per 1M tokens · tools, structured output"
 
-MOONSHOTAI_KIMI_K2_THINKING: Final[Model] = Model(
+MOONSHOTAI_KIMI_K2_THINKING: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="moonshotai/kimi-k2-thinking",
     name="Kimi K2 Thinking",
@@ -8262,14 +8784,15 @@ MOONSHOTAI_KIMI_K2_THINKING: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2025_11_06,
-    last_updated=_D_2025_11_06,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_INPUT_256000_OUTPUT_262144,
+    release_date=_Shared.D_2025_11_06,
+    last_updated=_Shared.D_2025_11_06,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_262144,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
 )
+"Kimi K2 Thinking (chat) · 256K context · 262K output · $0.30 in / $1.20 out per 1M tokens · tools, structured output"
 
-MOONSHOTAI_KIMI_K2_THINKING_ORIGINAL: Final[Model] = Model(
+MOONSHOTAI_KIMI_K2_THINKING_ORIGINAL: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="moonshotai/kimi-k2-thinking-original",
     name="Kimi K2 Thinking Original",
@@ -8280,15 +8803,16 @@ MOONSHOTAI_KIMI_K2_THINKING_ORIGINAL: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_11_06,
-    last_updated=_D_2025_11_06,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_INPUT_256000_OUTPUT_16384,
+    release_date=_Shared.D_2025_11_06,
+    last_updated=_Shared.D_2025_11_06,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.5")),
     reasoning_options=(),
 )
+"Kimi K2 Thinking Original (chat) · 256K context · 16.4K output · $0.60 in / $2.50 out per 1M tokens · reasoning"
 
-MOONSHOTAI_KIMI_K2_THINKING_TURBO_ORIGINAL: Final[Model] = Model(
+MOONSHOTAI_KIMI_K2_THINKING_TURBO_ORIGINAL: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="moonshotai/kimi-k2-thinking-turbo-original",
     name="Kimi K2 Thinking Turbo Original",
@@ -8299,15 +8823,16 @@ MOONSHOTAI_KIMI_K2_THINKING_TURBO_ORIGINAL: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_11_06,
-    last_updated=_D_2025_11_06,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_INPUT_256000_OUTPUT_16384,
+    release_date=_Shared.D_2025_11_06,
+    last_updated=_Shared.D_2025_11_06,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_16384,
     cost=Cost(input=Decimal("1.15"), output=Decimal("8")),
     reasoning_options=(),
 )
+"Kimi K2 Thinking Turbo Original (chat) · 256K context · 16.4K output · $1.15 in / $8.00 out per 1M tokens · reasoning"
 
-MOONSHOTAI_KIMI_K2_5: Final[Model] = Model(
+MOONSHOTAI_KIMI_K2_5: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="moonshotai/kimi-k2.5",
     name="Kimi K2.5",
@@ -8318,14 +8843,15 @@ MOONSHOTAI_KIMI_K2_5: Final[Model] = Model(
     tool_call=True,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_01_26,
-    last_updated=_D_2026_01_26,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_256000_INPUT_256000_OUTPUT_65536,
+    release_date=_Shared.D_2026_01_26,
+    last_updated=_Shared.D_2026_01_26,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_65536,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.9")),
 )
+"Kimi K2.5 (chat) · 256K context · 65.5K output · $0.30 in / $1.90 out per 1M tokens · vision, tools, attachments"
 
-MOONSHOTAI_KIMI_K2_5_THINKING: Final[Model] = Model(
+MOONSHOTAI_KIMI_K2_5_THINKING: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="moonshotai/kimi-k2.5:thinking",
     name="Kimi K2.5 Thinking",
@@ -8336,15 +8862,16 @@ MOONSHOTAI_KIMI_K2_5_THINKING: Final[Model] = Model(
     tool_call=True,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_01_26,
-    last_updated=_D_2026_01_26,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_256000_INPUT_256000_OUTPUT_65536,
+    release_date=_Shared.D_2026_01_26,
+    last_updated=_Shared.D_2026_01_26,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_65536,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.9")),
     reasoning_options=(),
 )
+"Kimi K2.5 Thinking (chat) · 256K context · 65.5K output · $0.30 in / $1.90 out per 1M tokens · vision, tools, reasoning, attachments"
 
-MOONSHOTAI_KIMI_K2_6: Final[Model] = Model(
+MOONSHOTAI_KIMI_K2_6: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="moonshotai/kimi-k2.6",
     name="Kimi K2.6",
@@ -8355,14 +8882,15 @@ MOONSHOTAI_KIMI_K2_6: Final[Model] = Model(
     tool_call=True,
     structured_output=False,
     open_weights=True,
-    release_date=_D_2026_04_16,
-    last_updated=_D_2026_04_21,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_65536,
+    release_date=_Shared.D_2026_04_16,
+    last_updated=_Shared.D_2026_04_21,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_65536,
     cost=Cost(input=Decimal("0.53"), output=Decimal("2.73")),
 )
+"Kimi K2.6 (chat) · 256K context · 65.5K output · $0.53 in / $2.73 out per 1M tokens · vision, tools, attachments, open weights"
 
-MOONSHOTAI_KIMI_K2_6_THINKING: Final[Model] = Model(
+MOONSHOTAI_KIMI_K2_6_THINKING: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="moonshotai/kimi-k2.6:thinking",
     name="Kimi K2.6 Thinking",
@@ -8373,15 +8901,16 @@ MOONSHOTAI_KIMI_K2_6_THINKING: Final[Model] = Model(
     tool_call=True,
     structured_output=False,
     open_weights=True,
-    release_date=_D_2026_04_16,
-    last_updated=_D_2026_04_21,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_65536,
+    release_date=_Shared.D_2026_04_16,
+    last_updated=_Shared.D_2026_04_21,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_65536,
     cost=Cost(input=Decimal("0.53"), output=Decimal("2.73")),
     reasoning_options=(),
 )
+"Kimi K2.6 Thinking (chat) · 256K context · 65.5K output · $0.53 in / $2.73 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-MOONSHOTAI_KIMI_LATEST: Final[Model] = Model(
+MOONSHOTAI_KIMI_LATEST: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="moonshotai/kimi-latest",
     name="Kimi Latest",
@@ -8391,15 +8920,16 @@ MOONSHOTAI_KIMI_LATEST: Final[Model] = Model(
     tool_call=True,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_05_03,
-    last_updated=_D_2026_05_03,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_256000_INPUT_256000_OUTPUT_65536,
+    release_date=_Shared.D_2026_05_03,
+    last_updated=_Shared.D_2026_05_03,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_65536,
     cost=Cost(input=Decimal("0.5"), output=Decimal("2.6"), cache_read=Decimal("0.125")),
     reasoning_options=(),
 )
+"Kimi Latest (chat) · 256K context · 65.5K output · $0.50 in / $2.60 out per 1M tokens · vision, tools, reasoning, attachments"
 
-NANOGPT_CODING_ROUTER: Final[Model] = Model(
+NANOGPT_CODING_ROUTER: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="nanogpt/coding-router",
     name="Coding Router",
@@ -8409,15 +8939,16 @@ NANOGPT_CODING_ROUTER: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_05_12,
-    last_updated=_D_2026_05_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_INPUT_1000000_OUTPUT_128000,
+    release_date=_Shared.D_2026_05_12,
+    last_updated=_Shared.D_2026_05_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.1"), output=Decimal("2.2"), cache_read=Decimal("0.11")),
     reasoning_options=(),
 )
+"Coding Router (chat) · 1M context · 128K output · $1.10 in / $2.20 out per 1M tokens · tools, reasoning, structured output"
 
-NANOGPT_CODING_ROUTER_HIGH: Final[Model] = Model(
+NANOGPT_CODING_ROUTER_HIGH: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="nanogpt/coding-router:high",
     name="Coding Router High",
@@ -8427,15 +8958,16 @@ NANOGPT_CODING_ROUTER_HIGH: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_05_12,
-    last_updated=_D_2026_05_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_INPUT_1000000_OUTPUT_128000,
+    release_date=_Shared.D_2026_05_12,
+    last_updated=_Shared.D_2026_05_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.1"), output=Decimal("2.2"), cache_read=Decimal("0.11")),
     reasoning_options=(),
 )
+"Coding Router High (chat) · 1M context · 128K output · $1.10 in / $2.20 out per 1M tokens · tools, reasoning, structured output"
 
-NANOGPT_CODING_ROUTER_LOW: Final[Model] = Model(
+NANOGPT_CODING_ROUTER_LOW: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="nanogpt/coding-router:low",
     name="Coding Router Low",
@@ -8445,15 +8977,16 @@ NANOGPT_CODING_ROUTER_LOW: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_05_12,
-    last_updated=_D_2026_05_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_INPUT_1000000_OUTPUT_128000,
+    release_date=_Shared.D_2026_05_12,
+    last_updated=_Shared.D_2026_05_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.28"), cache_read=Decimal("0.028")),
     reasoning_options=(),
 )
+"Coding Router Low (chat) · 1M context · 128K output · $0.14 in / $0.28 out per 1M tokens · tools, reasoning, structured output"
 
-NANOGPT_CODING_ROUTER_MAX: Final[Model] = Model(
+NANOGPT_CODING_ROUTER_MAX: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="nanogpt/coding-router:max",
     name="Coding Router Max",
@@ -8463,15 +8996,16 @@ NANOGPT_CODING_ROUTER_MAX: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_05_12,
-    last_updated=_D_2026_05_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_INPUT_1000000_OUTPUT_128000,
+    release_date=_Shared.D_2026_05_12,
+    last_updated=_Shared.D_2026_05_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_128000,
     cost=Cost(input=Decimal("5"), output=Decimal("30"), cache_read=Decimal("0.5")),
     reasoning_options=(),
 )
+"Coding Router Max (chat) · 1M context · 128K output · $5.00 in / $30.00 out per 1M tokens · tools, reasoning, structured output"
 
-NANOGPT_CODING_ROUTER_MEDIUM: Final[Model] = Model(
+NANOGPT_CODING_ROUTER_MEDIUM: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="nanogpt/coding-router:medium",
     name="Coding Router Medium",
@@ -8481,15 +9015,16 @@ NANOGPT_CODING_ROUTER_MEDIUM: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_05_12,
-    last_updated=_D_2026_05_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_INPUT_1000000_OUTPUT_128000,
+    release_date=_Shared.D_2026_05_12,
+    last_updated=_Shared.D_2026_05_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.28"), cache_read=Decimal("0.028")),
     reasoning_options=(),
 )
+"Coding Router Medium (chat) · 1M context · 128K output · $0.14 in / $0.28 out per 1M tokens · tools, reasoning, structured output"
 
-NEX_AGI_DEEPSEEK_V3_1_NEX_N1: Final[Model] = Model(
+NEX_AGI_DEEPSEEK_V3_1_NEX_N1: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="nex-agi/deepseek-v3.1-nex-n1",
     name="DeepSeek V3.1 Nex N1",
@@ -8500,14 +9035,15 @@ NEX_AGI_DEEPSEEK_V3_1_NEX_N1: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_12_10,
-    last_updated=_D_2025_12_10,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_8192,
+    release_date=_Shared.D_2025_12_10,
+    last_updated=_Shared.D_2025_12_10,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.27999999999999997"), output=Decimal("0.42000000000000004")),
 )
+"DeepSeek V3.1 Nex N1 (chat) · 128K context · 8.19K output · $0.27999999999999997 in / $0.42000000000000004 out per 1M tokens"
 
-NOTHINGIISREAL_L3_1_70B_CELESTE_V0_1_BF16: Final[Model] = Model(
+NOTHINGIISREAL_L3_1_70B_CELESTE_V0_1_BF16: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="nothingiisreal/L3.1-70B-Celeste-V0.1-BF16",
     name="Llama 3.1 70B Celeste v0.1",
@@ -8518,14 +9054,15 @@ NOTHINGIISREAL_L3_1_70B_CELESTE_V0_1_BF16: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2024_07_23,
-    last_updated=_D_2024_07_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_16384_INPUT_16384_OUTPUT_16384,
+    release_date=_Shared.D_2024_07_23,
+    last_updated=_Shared.D_2024_07_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_16384_INPUT_16384_OUTPUT_16384,
     cost=Cost(input=Decimal("0.49299999999999994"), output=Decimal("0.49299999999999994")),
 )
+"Llama 3.1 70B Celeste v0.1 (chat) · 16.4K context · 16.4K output · $0.49299999999999994 in / $0.49299999999999994 out per 1M tokens"
 
-NVIDIA_LLAMA_3_1_NEMOTRON_70B_INSTRUCT_HF: Final[Model] = Model(
+NVIDIA_LLAMA_3_1_NEMOTRON_70B_INSTRUCT_HF: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="nvidia/Llama-3.1-Nemotron-70B-Instruct-HF",
     name="Nvidia Nemotron 70b",
@@ -8537,14 +9074,15 @@ NVIDIA_LLAMA_3_1_NEMOTRON_70B_INSTRUCT_HF: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_04_15,
-    last_updated=_D_2025_04_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_16384_INPUT_16384_OUTPUT_8192,
+    release_date=_Shared.D_2025_04_15,
+    last_updated=_Shared.D_2025_04_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_16384_INPUT_16384_OUTPUT_8192,
     cost=Cost(input=Decimal("0.357"), output=Decimal("0.408")),
 )
+"Nvidia Nemotron 70b (chat) · 16.4K context · 8.19K output · $0.357 in / $0.408 out per 1M tokens"
 
-NVIDIA_LLAMA_3_3_NEMOTRON_SUPER_49B_V1: Final[Model] = Model(
+NVIDIA_LLAMA_3_3_NEMOTRON_SUPER_49B_V1: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="nvidia/Llama-3.3-Nemotron-Super-49B-v1",
     name="Nvidia Nemotron Super 49B",
@@ -8556,14 +9094,15 @@ NVIDIA_LLAMA_3_3_NEMOTRON_SUPER_49B_V1: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_08_08,
-    last_updated=_D_2025_08_08,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_16384,
+    release_date=_Shared.D_2025_08_08,
+    last_updated=_Shared.D_2025_08_08,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.15")),
 )
+"Nvidia Nemotron Super 49B (chat) · 128K context · 16.4K output · $0.15 in / $0.15 out per 1M tokens"
 
-NVIDIA_LLAMA_3_3_NEMOTRON_SUPER_49B_V1_5: Final[Model] = Model(
+NVIDIA_LLAMA_3_3_NEMOTRON_SUPER_49B_V1_5: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="nvidia/Llama-3_3-Nemotron-Super-49B-v1_5",
     name="Nvidia Nemotron Super 49B v1.5",
@@ -8575,14 +9114,15 @@ NVIDIA_LLAMA_3_3_NEMOTRON_SUPER_49B_V1_5: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_08_08,
-    last_updated=_D_2025_08_08,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_16384,
+    release_date=_Shared.D_2025_08_08,
+    last_updated=_Shared.D_2025_08_08,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.25")),
 )
+"Nvidia Nemotron Super 49B v1.5 (chat) · 128K context · 16.4K output · $0.05 in / $0.25 out per 1M tokens"
 
-NVIDIA_NEMOTRON_3_NANO_30B_A3B: Final[Model] = Model(
+NVIDIA_NEMOTRON_3_NANO_30B_A3B: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="nvidia/nemotron-3-nano-30b-a3b",
     name="Nvidia Nemotron 3 Nano 30B",
@@ -8594,14 +9134,15 @@ NVIDIA_NEMOTRON_3_NANO_30B_A3B: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_12_15,
-    last_updated=_D_2025_12_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_INPUT_256000_OUTPUT_262144,
+    release_date=_Shared.D_2025_12_15,
+    last_updated=_Shared.D_2025_12_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_262144,
     cost=Cost(input=Decimal("0.17"), output=Decimal("0.68")),
 )
+"Nvidia Nemotron 3 Nano 30B (chat) · 256K context · 262K output · $0.17 in / $0.68 out per 1M tokens"
 
-NVIDIA_NEMOTRON_3_NANO_OMNI_30B_A3B_REASONING: Final[Model] = Model(
+NVIDIA_NEMOTRON_3_NANO_OMNI_30B_A3B_REASONING: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="nvidia/nemotron-3-nano-omni-30b-a3b-reasoning",
     name="Nvidia Nemotron 3 Nano Omni",
@@ -8613,15 +9154,16 @@ NVIDIA_NEMOTRON_3_NANO_OMNI_30B_A3B_REASONING: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_04_28,
-    last_updated=_D_2026_04_28,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_256000_INPUT_256000_OUTPUT_65536,
+    release_date=_Shared.D_2026_04_28,
+    last_updated=_Shared.D_2026_04_28,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_65536,
     cost=Cost(input=Decimal("0.105"), output=Decimal("0.42")),
     reasoning_options=(),
 )
+"Nvidia Nemotron 3 Nano Omni (chat) · 256K context · 65.5K output · $0.105 in / $0.42 out per 1M tokens · vision, tools, reasoning, attachments"
 
-NVIDIA_NEMOTRON_3_SUPER_120B_A12B: Final[Model] = Model(
+NVIDIA_NEMOTRON_3_SUPER_120B_A12B: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="nvidia/nemotron-3-super-120b-a12b",
     name="Nvidia Nemotron 3 Super 120B",
@@ -8633,15 +9175,16 @@ NVIDIA_NEMOTRON_3_SUPER_120B_A12B: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_03_01,
-    last_updated=_D_2026_03_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_INPUT_262144_OUTPUT_16384,
+    release_date=_Shared.D_2026_03_01,
+    last_updated=_Shared.D_2026_03_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.25")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Nvidia Nemotron 3 Super 120B (chat) · 262K context · 16.4K output · $0.05 in / $0.25 out per 1M tokens · tools, reasoning"
 
-NVIDIA_NEMOTRON_3_SUPER_120B_A12B_THINKING: Final[Model] = Model(
+NVIDIA_NEMOTRON_3_SUPER_120B_A12B_THINKING: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="nvidia/nemotron-3-super-120b-a12b:thinking",
     name="Nvidia Nemotron 3 Super 120B Thinking",
@@ -8653,15 +9196,16 @@ NVIDIA_NEMOTRON_3_SUPER_120B_A12B_THINKING: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_03_01,
-    last_updated=_D_2026_03_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_INPUT_262144_OUTPUT_16384,
+    release_date=_Shared.D_2026_03_01,
+    last_updated=_Shared.D_2026_03_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.25")),
     reasoning_options=(),
 )
+"Nvidia Nemotron 3 Super 120B Thinking (chat) · 262K context · 16.4K output · $0.05 in / $0.25 out per 1M tokens · tools, reasoning"
 
-NVIDIA_NVIDIA_NEMOTRON_NANO_9B_V2: Final[Model] = Model(
+NVIDIA_NVIDIA_NEMOTRON_NANO_9B_V2: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="nvidia/nvidia-nemotron-nano-9b-v2",
     name="Nvidia Nemotron Nano 9B v2",
@@ -8673,14 +9217,15 @@ NVIDIA_NVIDIA_NEMOTRON_NANO_9B_V2: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_08_18,
-    last_updated=_D_2025_08_18,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_16384,
+    release_date=_Shared.D_2025_08_18,
+    last_updated=_Shared.D_2025_08_18,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.17"), output=Decimal("0.68")),
 )
+"Nvidia Nemotron Nano 9B v2 (chat) · 128K context · 16.4K output · $0.17 in / $0.68 out per 1M tokens"
 
-OPENAI_GPT_3_5_TURBO: Final[Model] = Model(
+OPENAI_GPT_3_5_TURBO: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="openai/gpt-3.5-turbo",
     name="GPT-3.5 Turbo",
@@ -8691,14 +9236,15 @@ OPENAI_GPT_3_5_TURBO: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2022_11_30,
-    last_updated=_D_2024_01_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_16385_INPUT_16385_OUTPUT_4096,
+    release_date=_Shared.D_2022_11_30,
+    last_updated=_Shared.D_2024_01_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_16385_INPUT_16385_OUTPUT_4096,
     cost=Cost(input=Decimal("0.5"), output=Decimal("1.5")),
 )
+"GPT-3.5 Turbo (chat) · 16.4K context · 4.1K output · $0.50 in / $1.50 out per 1M tokens"
 
-OPENAI_GPT_4_TURBO: Final[Model] = Model(
+OPENAI_GPT_4_TURBO: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="openai/gpt-4-turbo",
     name="GPT-4 Turbo",
@@ -8709,14 +9255,15 @@ OPENAI_GPT_4_TURBO: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2023_11_06,
-    last_updated=_D_2024_01_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_4096,
+    release_date=_Shared.D_2023_11_06,
+    last_updated=_Shared.D_2024_01_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("10"), output=Decimal("30")),
 )
+"GPT-4 Turbo (chat) · 128K context · 4.1K output · $10.00 in / $30.00 out per 1M tokens · vision, attachments"
 
-OPENAI_GPT_4_TURBO_PREVIEW: Final[Model] = Model(
+OPENAI_GPT_4_TURBO_PREVIEW: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="openai/gpt-4-turbo-preview",
     name="GPT-4 Turbo Preview",
@@ -8727,14 +9274,15 @@ OPENAI_GPT_4_TURBO_PREVIEW: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2023_11_06,
-    last_updated=_D_2024_01_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_4096,
+    release_date=_Shared.D_2023_11_06,
+    last_updated=_Shared.D_2024_01_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("9.996"), output=Decimal("30.004999999999995")),
 )
+"GPT-4 Turbo Preview (chat) · 128K context · 4.1K output · $9.996 in / $30.004999999999995 out per 1M tokens"
 
-OPENAI_GPT_4_1: Final[Model] = Model(
+OPENAI_GPT_4_1: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="openai/gpt-4.1",
     name="GPT 4.1",
@@ -8745,14 +9293,15 @@ OPENAI_GPT_4_1: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2025_09_10,
-    last_updated=_D_2025_09_10,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1047576_INPUT_1047576_OUTPUT_32768,
+    release_date=_Shared.D_2025_09_10,
+    last_updated=_Shared.D_2025_09_10,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1047576_INPUT_1047576_OUTPUT_32768,
     cost=Cost(input=Decimal("2"), output=Decimal("8")),
 )
+"GPT 4.1 (chat) · 1.05M context · 32.8K output · $2.00 in / $8.00 out per 1M tokens · vision, tools, structured output, attachments"
 
-OPENAI_GPT_4_1_MINI: Final[Model] = Model(
+OPENAI_GPT_4_1_MINI: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="openai/gpt-4.1-mini",
     name="GPT 4.1 Mini",
@@ -8763,14 +9312,15 @@ OPENAI_GPT_4_1_MINI: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_04_14,
-    last_updated=_D_2025_04_14,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1047576_INPUT_1047576_OUTPUT_32768,
+    release_date=_Shared.D_2025_04_14,
+    last_updated=_Shared.D_2025_04_14,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1047576_INPUT_1047576_OUTPUT_32768,
     cost=Cost(input=Decimal("0.4"), output=Decimal("1.6")),
 )
+"GPT 4.1 Mini (chat) · 1.05M context · 32.8K output · $0.40 in / $1.60 out per 1M tokens · vision, attachments"
 
-OPENAI_GPT_4_1_NANO: Final[Model] = Model(
+OPENAI_GPT_4_1_NANO: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="openai/gpt-4.1-nano",
     name="GPT 4.1 Nano",
@@ -8781,14 +9331,15 @@ OPENAI_GPT_4_1_NANO: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_04_14,
-    last_updated=_D_2025_04_14,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1047576_INPUT_1047576_OUTPUT_32768,
+    release_date=_Shared.D_2025_04_14,
+    last_updated=_Shared.D_2025_04_14,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1047576_INPUT_1047576_OUTPUT_32768,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.4")),
 )
+"GPT 4.1 Nano (chat) · 1.05M context · 32.8K output · $0.10 in / $0.40 out per 1M tokens · vision, attachments"
 
-OPENAI_GPT_4O: Final[Model] = Model(
+OPENAI_GPT_4O: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="openai/gpt-4o",
     name="GPT-4o",
@@ -8799,14 +9350,15 @@ OPENAI_GPT_4O: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2024_05_13,
-    last_updated=_D_2024_05_13,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_16384,
+    release_date=_Shared.D_2024_05_13,
+    last_updated=_Shared.D_2024_05_13,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("2.499"), output=Decimal("9.996")),
 )
+"GPT-4o (chat) · 128K context · 16.4K output · $2.499 in / $9.996 out per 1M tokens · vision, attachments"
 
-OPENAI_GPT_4O_2024_08_06: Final[Model] = Model(
+OPENAI_GPT_4O_2024_08_06: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="openai/gpt-4o-2024-08-06",
     name="GPT-4o (2024-08-06)",
@@ -8817,14 +9369,15 @@ OPENAI_GPT_4O_2024_08_06: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2024_08_06,
-    last_updated=_D_2024_08_06,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_16384,
+    release_date=_Shared.D_2024_08_06,
+    last_updated=_Shared.D_2024_08_06,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("2.499"), output=Decimal("9.996")),
 )
+"GPT-4o (2024-08-06) (chat) · 128K context · 16.4K output · $2.499 in / $9.996 out per 1M tokens · vision, attachments"
 
-OPENAI_GPT_4O_2024_11_20: Final[Model] = Model(
+OPENAI_GPT_4O_2024_11_20: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="openai/gpt-4o-2024-11-20",
     name="GPT-4o (2024-11-20)",
@@ -8835,14 +9388,15 @@ OPENAI_GPT_4O_2024_11_20: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2024_11_20,
-    last_updated=_D_2024_11_20,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_16384,
+    release_date=_Shared.D_2024_11_20,
+    last_updated=_Shared.D_2024_11_20,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
 )
+"GPT-4o (2024-11-20) (chat) · 128K context · 16.4K output · $2.50 in / $10.00 out per 1M tokens · vision, attachments"
 
-OPENAI_GPT_4O_MINI: Final[Model] = Model(
+OPENAI_GPT_4O_MINI: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="openai/gpt-4o-mini",
     name="GPT-4o mini",
@@ -8853,14 +9407,15 @@ OPENAI_GPT_4O_MINI: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2024_07_18,
-    last_updated=_D_2024_07_18,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_16384,
+    release_date=_Shared.D_2024_07_18,
+    last_updated=_Shared.D_2024_07_18,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.1496"), output=Decimal("0.595")),
 )
+"GPT-4o mini (chat) · 128K context · 16.4K output · $0.1496 in / $0.595 out per 1M tokens · vision, attachments"
 
-OPENAI_GPT_4O_MINI_SEARCH_PREVIEW: Final[Model] = Model(
+OPENAI_GPT_4O_MINI_SEARCH_PREVIEW: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="openai/gpt-4o-mini-search-preview",
     name="GPT-4o mini Search Preview",
@@ -8871,14 +9426,15 @@ OPENAI_GPT_4O_MINI_SEARCH_PREVIEW: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2024_07_18,
-    last_updated=_D_2024_07_18,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_16384,
+    release_date=_Shared.D_2024_07_18,
+    last_updated=_Shared.D_2024_07_18,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.088"), output=Decimal("0.35")),
 )
+"GPT-4o mini Search Preview (chat) · 128K context · 16.4K output · $0.088 in / $0.35 out per 1M tokens"
 
-OPENAI_GPT_4O_SEARCH_PREVIEW: Final[Model] = Model(
+OPENAI_GPT_4O_SEARCH_PREVIEW: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="openai/gpt-4o-search-preview",
     name="GPT-4o Search Preview",
@@ -8889,14 +9445,15 @@ OPENAI_GPT_4O_SEARCH_PREVIEW: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2024_05_13,
-    last_updated=_D_2024_05_13,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_16384,
+    release_date=_Shared.D_2024_05_13,
+    last_updated=_Shared.D_2024_05_13,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("1.47"), output=Decimal("5.88")),
 )
+"GPT-4o Search Preview (chat) · 128K context · 16.4K output · $1.47 in / $5.88 out per 1M tokens · vision, attachments"
 
-OPENAI_GPT_5: Final[Model] = Model(
+OPENAI_GPT_5: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="openai/gpt-5",
     name="GPT 5",
@@ -8907,15 +9464,16 @@ OPENAI_GPT_5: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2025_08_07,
-    last_updated=_D_2025_08_07,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_400000_OUTPUT_128000,
+    release_date=_Shared.D_2025_08_07,
+    last_updated=_Shared.D_2025_08_07,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10")),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"GPT 5 (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_CODEX: Final[Model] = Model(
+OPENAI_GPT_5_CODEX: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="openai/gpt-5-codex",
     name="GPT-5 Codex",
@@ -8926,14 +9484,15 @@ OPENAI_GPT_5_CODEX: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_09_15,
-    last_updated=_D_2025_09_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_INPUT_256000_OUTPUT_32768,
+    release_date=_Shared.D_2025_09_15,
+    last_updated=_Shared.D_2025_09_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_32768,
     cost=Cost(input=Decimal("9.996"), output=Decimal("19.992")),
 )
+"GPT-5 Codex (chat) · 256K context · 32.8K output · $9.996 in / $19.992 out per 1M tokens"
 
-OPENAI_GPT_5_MINI: Final[Model] = Model(
+OPENAI_GPT_5_MINI: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="openai/gpt-5-mini",
     name="GPT 5 Mini",
@@ -8944,15 +9503,16 @@ OPENAI_GPT_5_MINI: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_08_07,
-    last_updated=_D_2025_08_07,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_400000_OUTPUT_128000,
+    release_date=_Shared.D_2025_08_07,
+    last_updated=_Shared.D_2025_08_07,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.25"), output=Decimal("2")),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"GPT 5 Mini (chat) · 400K context · 128K output · $0.25 in / $2.00 out per 1M tokens · vision, reasoning, attachments"
 
-OPENAI_GPT_5_NANO: Final[Model] = Model(
+OPENAI_GPT_5_NANO: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="openai/gpt-5-nano",
     name="GPT 5 Nano",
@@ -8963,15 +9523,16 @@ OPENAI_GPT_5_NANO: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_08_07,
-    last_updated=_D_2025_08_07,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_400000_OUTPUT_128000,
+    release_date=_Shared.D_2025_08_07,
+    last_updated=_Shared.D_2025_08_07,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.4")),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"GPT 5 Nano (chat) · 400K context · 128K output · $0.05 in / $0.40 out per 1M tokens · vision, reasoning, attachments"
 
-OPENAI_GPT_5_PRO: Final[Model] = Model(
+OPENAI_GPT_5_PRO: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="openai/gpt-5-pro",
     name="GPT 5 Pro",
@@ -8982,15 +9543,16 @@ OPENAI_GPT_5_PRO: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_08_07,
-    last_updated=_D_2025_08_07,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_400000_OUTPUT_128000,
+    release_date=_Shared.D_2025_08_07,
+    last_updated=_Shared.D_2025_08_07,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("15"), output=Decimal("120")),
-    reasoning_options=(_REASONING_EFFORT_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_HIGH,),
 )
+"GPT 5 Pro (chat) · 400K context · 128K output · $15.00 in / $120.00 out per 1M tokens · vision, reasoning, attachments"
 
-OPENAI_GPT_5_1: Final[Model] = Model(
+OPENAI_GPT_5_1: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="openai/gpt-5.1",
     name="GPT 5.1",
@@ -9001,15 +9563,16 @@ OPENAI_GPT_5_1: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2025_11_13,
-    last_updated=_D_2025_11_13,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_400000_OUTPUT_128000,
+    release_date=_Shared.D_2025_11_13,
+    last_updated=_Shared.D_2025_11_13,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
+"GPT 5.1 (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_1_2025_11_13: Final[Model] = Model(
+OPENAI_GPT_5_1_2025_11_13: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="openai/gpt-5.1-2025-11-13",
     name="GPT-5.1 (2025-11-13)",
@@ -9020,14 +9583,15 @@ OPENAI_GPT_5_1_2025_11_13: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_11_13,
-    last_updated=_D_2025_11_13,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_INPUT_1000000_OUTPUT_32768,
+    release_date=_Shared.D_2025_11_13,
+    last_updated=_Shared.D_2025_11_13,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_32768,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10")),
 )
+"GPT-5.1 (2025-11-13) (chat) · 1M context · 32.8K output · $1.25 in / $10.00 out per 1M tokens"
 
-OPENAI_GPT_5_1_CODEX: Final[Model] = Model(
+OPENAI_GPT_5_1_CODEX: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="openai/gpt-5.1-codex",
     name="GPT 5.1 Codex",
@@ -9038,15 +9602,16 @@ OPENAI_GPT_5_1_CODEX: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_11_13,
-    last_updated=_D_2025_11_13,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_400000_OUTPUT_128000,
+    release_date=_Shared.D_2025_11_13,
+    last_updated=_Shared.D_2025_11_13,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"GPT 5.1 Codex (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, reasoning, attachments"
 
-OPENAI_GPT_5_1_CODEX_MAX: Final[Model] = Model(
+OPENAI_GPT_5_1_CODEX_MAX: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="openai/gpt-5.1-codex-max",
     name="GPT 5.1 Codex Max",
@@ -9057,15 +9622,16 @@ OPENAI_GPT_5_1_CODEX_MAX: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2025_11_13,
-    last_updated=_D_2025_11_13,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_400000_OUTPUT_128000,
+    release_date=_Shared.D_2025_11_13,
+    last_updated=_Shared.D_2025_11_13,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("2.5"), output=Decimal("20")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"GPT 5.1 Codex Max (chat) · 400K context · 128K output · $2.50 in / $20.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_1_CODEX_MINI: Final[Model] = Model(
+OPENAI_GPT_5_1_CODEX_MINI: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="openai/gpt-5.1-codex-mini",
     name="GPT 5.1 Codex Mini",
@@ -9076,15 +9642,16 @@ OPENAI_GPT_5_1_CODEX_MINI: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_11_13,
-    last_updated=_D_2025_11_13,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_400000_OUTPUT_128000,
+    release_date=_Shared.D_2025_11_13,
+    last_updated=_Shared.D_2025_11_13,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.25"), output=Decimal("2")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"GPT 5.1 Codex Mini (chat) · 400K context · 128K output · $0.25 in / $2.00 out per 1M tokens · vision, reasoning, attachments"
 
-OPENAI_GPT_5_2: Final[Model] = Model(
+OPENAI_GPT_5_2: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="openai/gpt-5.2",
     name="GPT 5.2",
@@ -9095,15 +9662,16 @@ OPENAI_GPT_5_2: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_01_01,
-    last_updated=_D_2026_01_01,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_400000_OUTPUT_128000,
+    release_date=_Shared.D_2026_01_01,
+    last_updated=_Shared.D_2026_01_01,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"GPT 5.2 (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_2_CODEX: Final[Model] = Model(
+OPENAI_GPT_5_2_CODEX: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="openai/gpt-5.2-codex",
     name="GPT 5.2 Codex",
@@ -9114,15 +9682,16 @@ OPENAI_GPT_5_2_CODEX: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_01_14,
-    last_updated=_D_2026_01_14,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_400000_OUTPUT_128000,
+    release_date=_Shared.D_2026_01_14,
+    last_updated=_Shared.D_2026_01_14,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"GPT 5.2 Codex (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_2_PRO: Final[Model] = Model(
+OPENAI_GPT_5_2_PRO: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="openai/gpt-5.2-pro",
     name="GPT 5.2 Pro",
@@ -9133,15 +9702,16 @@ OPENAI_GPT_5_2_PRO: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_01_01,
-    last_updated=_D_2026_01_01,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_400000_OUTPUT_128000,
+    release_date=_Shared.D_2026_01_01,
+    last_updated=_Shared.D_2026_01_01,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("21"), output=Decimal("168")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"GPT 5.2 Pro (chat) · 400K context · 128K output · $21.00 in / $168.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_3_CODEX: Final[Model] = Model(
+OPENAI_GPT_5_3_CODEX: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="openai/gpt-5.3-codex",
     name="GPT 5.3 Codex",
@@ -9151,15 +9721,16 @@ OPENAI_GPT_5_3_CODEX: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_02_24,
-    last_updated=_D_2026_02_24,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_400000_OUTPUT_128000,
+    release_date=_Shared.D_2026_02_24,
+    last_updated=_Shared.D_2026_02_24,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"GPT 5.3 Codex (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_4: Final[Model] = Model(
+OPENAI_GPT_5_4: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="openai/gpt-5.4",
     name="GPT 5.4",
@@ -9169,15 +9740,16 @@ OPENAI_GPT_5_4: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_03_05,
-    last_updated=_D_2026_03_05,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_922000_INPUT_922000_OUTPUT_128000,
+    release_date=_Shared.D_2026_03_05,
+    last_updated=_Shared.D_2026_03_05,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_922000_INPUT_922000_OUTPUT_128000,
     cost=Cost(input=Decimal("2.5"), output=Decimal("15"), cache_read=Decimal("0.25")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"GPT 5.4 (chat) · 922K context · 128K output · $2.50 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_4_MINI: Final[Model] = Model(
+OPENAI_GPT_5_4_MINI: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="openai/gpt-5.4-mini",
     name="GPT 5.4 Mini",
@@ -9187,15 +9759,16 @@ OPENAI_GPT_5_4_MINI: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_03_17,
-    last_updated=_D_2026_03_17,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_400000_OUTPUT_128000,
+    release_date=_Shared.D_2026_03_17,
+    last_updated=_Shared.D_2026_03_17,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.75"), output=Decimal("4.5"), cache_read=Decimal("0.075")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"GPT 5.4 Mini (chat) · 400K context · 128K output · $0.75 in / $4.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_4_NANO: Final[Model] = Model(
+OPENAI_GPT_5_4_NANO: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="openai/gpt-5.4-nano",
     name="GPT 5.4 Nano",
@@ -9205,15 +9778,16 @@ OPENAI_GPT_5_4_NANO: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_03_17,
-    last_updated=_D_2026_03_17,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_400000_OUTPUT_128000,
+    release_date=_Shared.D_2026_03_17,
+    last_updated=_Shared.D_2026_03_17,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("1.25"), cache_read=Decimal("0.02")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"GPT 5.4 Nano (chat) · 400K context · 128K output · $0.20 in / $1.25 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_4_PRO: Final[Model] = Model(
+OPENAI_GPT_5_4_PRO: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="openai/gpt-5.4-pro",
     name="GPT 5.4 Pro",
@@ -9223,15 +9797,16 @@ OPENAI_GPT_5_4_PRO: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_03_05,
-    last_updated=_D_2026_03_05,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_922000_INPUT_922000_OUTPUT_128000,
+    release_date=_Shared.D_2026_03_05,
+    last_updated=_Shared.D_2026_03_05,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_922000_INPUT_922000_OUTPUT_128000,
     cost=Cost(input=Decimal("30"), output=Decimal("180"), cache_read=Decimal("3")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"GPT 5.4 Pro (chat) · 922K context · 128K output · $30.00 in / $180.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_5: Final[Model] = Model(
+OPENAI_GPT_5_5: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="openai/gpt-5.5",
     name="GPT 5.5",
@@ -9241,15 +9816,16 @@ OPENAI_GPT_5_5: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_04_23,
-    last_updated=_D_2026_04_23,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_INPUT_1000000_OUTPUT_128000,
+    release_date=_Shared.D_2026_04_23,
+    last_updated=_Shared.D_2026_04_23,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_128000,
     cost=Cost(input=Decimal("5"), output=Decimal("30"), cache_read=Decimal("0.5")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"GPT 5.5 (chat) · 1M context · 128K output · $5.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_CHAT_LATEST: Final[Model] = Model(
+OPENAI_GPT_CHAT_LATEST: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="openai/gpt-chat-latest",
     name="GPT Chat Latest",
@@ -9259,14 +9835,15 @@ OPENAI_GPT_CHAT_LATEST: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_05_03,
-    last_updated=_D_2026_05_03,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_400000_OUTPUT_128000,
+    release_date=_Shared.D_2026_05_03,
+    last_updated=_Shared.D_2026_05_03,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("5"), output=Decimal("30"), cache_read=Decimal("0.5")),
 )
+"GPT Chat Latest (chat) · 400K context · 128K output · $5.00 in / $30.00 out per 1M tokens · vision, tools, structured output, attachments"
 
-OPENAI_GPT_LATEST: Final[Model] = Model(
+OPENAI_GPT_LATEST: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="openai/gpt-latest",
     name="GPT Latest",
@@ -9276,15 +9853,16 @@ OPENAI_GPT_LATEST: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_03_29,
-    last_updated=_D_2026_03_29,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_INPUT_1000000_OUTPUT_128000,
+    release_date=_Shared.D_2026_03_29,
+    last_updated=_Shared.D_2026_03_29,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_128000,
     cost=Cost(input=Decimal("5"), output=Decimal("30"), cache_read=Decimal("0.5")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"GPT Latest (chat) · 1M context · 128K output · $5.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_OSS_120B: Final[Model] = Model(
+OPENAI_GPT_OSS_120B: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="openai/gpt-oss-120b",
     name="GPT OSS 120B",
@@ -9295,15 +9873,16 @@ OPENAI_GPT_OSS_120B: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_16384,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.25")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"GPT OSS 120B (chat) · 128K context · 16.4K output · $0.05 in / $0.25 out per 1M tokens · tools, reasoning, structured output"
 
-OPENAI_GPT_OSS_20B: Final[Model] = Model(
+OPENAI_GPT_OSS_20B: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="openai/gpt-oss-20b",
     name="GPT OSS 20B",
@@ -9314,15 +9893,16 @@ OPENAI_GPT_OSS_20B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_16384,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.04"), output=Decimal("0.15")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"GPT OSS 20B (chat) · 128K context · 16.4K output · $0.04 in / $0.15 out per 1M tokens · reasoning"
 
-OPENAI_GPT_OSS_SAFEGUARD_20B: Final[Model] = Model(
+OPENAI_GPT_OSS_SAFEGUARD_20B: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="openai/gpt-oss-safeguard-20b",
     name="GPT OSS Safeguard 20B",
@@ -9333,15 +9913,16 @@ OPENAI_GPT_OSS_SAFEGUARD_20B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_10_29,
-    last_updated=_D_2025_10_29,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_16384,
+    release_date=_Shared.D_2025_10_29,
+    last_updated=_Shared.D_2025_10_29,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.075"), output=Decimal("0.3")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"GPT OSS Safeguard 20B (chat) · 128K context · 16.4K output · $0.075 in / $0.30 out per 1M tokens · reasoning"
 
-OPENAI_O1: Final[Model] = Model(
+OPENAI_O1: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="openai/o1",
     name="OpenAI o1",
@@ -9352,15 +9933,16 @@ OPENAI_O1: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2024_12_17,
-    last_updated=_D_2024_12_17,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_INPUT_200000_OUTPUT_100000,
+    release_date=_Shared.D_2024_12_17,
+    last_updated=_Shared.D_2024_12_17,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_100000,
     cost=Cost(input=Decimal("14.993999999999998"), output=Decimal("59.993")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"OpenAI o1 (chat) · 200K context · 100K output · $14.993999999999998 in / $59.993 out per 1M tokens · reasoning"
 
-OPENAI_O1_PREVIEW: Final[Model] = Model(
+OPENAI_O1_PREVIEW: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="openai/o1-preview",
     name="OpenAI o1-preview",
@@ -9371,15 +9953,16 @@ OPENAI_O1_PREVIEW: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2024_09_12,
-    last_updated=_D_2024_09_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_32768,
+    release_date=_Shared.D_2024_09_12,
+    last_updated=_Shared.D_2024_09_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_32768,
     cost=Cost(input=Decimal("14.993999999999998"), output=Decimal("59.993")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"OpenAI o1-preview (chat) · 128K context · 32.8K output · $14.993999999999998 in / $59.993 out per 1M tokens · reasoning"
 
-OPENAI_O1_PRO: Final[Model] = Model(
+OPENAI_O1_PRO: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="openai/o1-pro",
     name="OpenAI o1 Pro",
@@ -9390,14 +9973,15 @@ OPENAI_O1_PRO: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_01_25,
-    last_updated=_D_2025_01_25,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_INPUT_200000_OUTPUT_100000,
+    release_date=_Shared.D_2025_01_25,
+    last_updated=_Shared.D_2025_01_25,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_100000,
     cost=Cost(input=Decimal("150"), output=Decimal("600")),
 )
+"OpenAI o1 Pro (chat) · 200K context · 100K output · $150.00 in / $600.00 out per 1M tokens · vision, attachments"
 
-OPENAI_O3: Final[Model] = Model(
+OPENAI_O3: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="openai/o3",
     name="OpenAI o3",
@@ -9408,14 +9992,15 @@ OPENAI_O3: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_04_16,
-    last_updated=_D_2025_04_16,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_INPUT_200000_OUTPUT_100000,
+    release_date=_Shared.D_2025_04_16,
+    last_updated=_Shared.D_2025_04_16,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_100000,
     cost=Cost(input=Decimal("2"), output=Decimal("8")),
 )
+"OpenAI o3 (chat) · 200K context · 100K output · $2.00 in / $8.00 out per 1M tokens"
 
-OPENAI_O3_DEEP_RESEARCH: Final[Model] = Model(
+OPENAI_O3_DEEP_RESEARCH: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="openai/o3-deep-research",
     name="OpenAI o3 Deep Research",
@@ -9426,15 +10011,16 @@ OPENAI_O3_DEEP_RESEARCH: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_04_16,
-    last_updated=_D_2025_04_16,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_INPUT_200000_OUTPUT_100000,
+    release_date=_Shared.D_2025_04_16,
+    last_updated=_Shared.D_2025_04_16,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_100000,
     cost=Cost(input=Decimal("9.996"), output=Decimal("19.992")),
-    reasoning_options=(_REASONING_EFFORT_MEDIUM,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MEDIUM,),
 )
+"OpenAI o3 Deep Research (chat) · 200K context · 100K output · $9.996 in / $19.992 out per 1M tokens · reasoning"
 
-OPENAI_O3_MINI: Final[Model] = Model(
+OPENAI_O3_MINI: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="openai/o3-mini",
     name="OpenAI o3-mini",
@@ -9445,15 +10031,16 @@ OPENAI_O3_MINI: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2025_01_31,
-    last_updated=_D_2025_01_31,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_INPUT_200000_OUTPUT_100000,
+    release_date=_Shared.D_2025_01_31,
+    last_updated=_Shared.D_2025_01_31,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_100000,
     cost=Cost(input=Decimal("1.1"), output=Decimal("4.4")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"OpenAI o3-mini (chat) · 200K context · 100K output · $1.10 in / $4.40 out per 1M tokens · tools, reasoning, structured output"
 
-OPENAI_O3_MINI_HIGH: Final[Model] = Model(
+OPENAI_O3_MINI_HIGH: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="openai/o3-mini-high",
     name="OpenAI o3-mini (High)",
@@ -9464,15 +10051,16 @@ OPENAI_O3_MINI_HIGH: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2025_01_31,
-    last_updated=_D_2025_01_31,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_INPUT_200000_OUTPUT_100000,
+    release_date=_Shared.D_2025_01_31,
+    last_updated=_Shared.D_2025_01_31,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_100000,
     cost=Cost(input=Decimal("0.64"), output=Decimal("2.588")),
     reasoning_options=(),
 )
+"OpenAI o3-mini (High) (chat) · 200K context · 100K output · $0.64 in / $2.588 out per 1M tokens · tools, reasoning, structured output"
 
-OPENAI_O3_MINI_LOW: Final[Model] = Model(
+OPENAI_O3_MINI_LOW: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="openai/o3-mini-low",
     name="OpenAI o3-mini (Low)",
@@ -9483,15 +10071,16 @@ OPENAI_O3_MINI_LOW: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2025_01_31,
-    last_updated=_D_2025_01_31,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_INPUT_200000_OUTPUT_100000,
+    release_date=_Shared.D_2025_01_31,
+    last_updated=_Shared.D_2025_01_31,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_100000,
     cost=Cost(input=Decimal("9.996"), output=Decimal("19.992")),
     reasoning_options=(),
 )
+"OpenAI o3-mini (Low) (chat) · 200K context · 100K output · $9.996 in / $19.992 out per 1M tokens · tools, reasoning, structured output"
 
-OPENAI_O3_PRO_2025_06_10: Final[Model] = Model(
+OPENAI_O3_PRO_2025_06_10: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="openai/o3-pro-2025-06-10",
     name="OpenAI o3-pro (2025-06-10)",
@@ -9502,15 +10091,16 @@ OPENAI_O3_PRO_2025_06_10: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2025_06_10,
-    last_updated=_D_2025_06_10,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_INPUT_200000_OUTPUT_100000,
+    release_date=_Shared.D_2025_06_10,
+    last_updated=_Shared.D_2025_06_10,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_100000,
     cost=Cost(input=Decimal("9.996"), output=Decimal("19.992")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"OpenAI o3-pro (2025-06-10) (chat) · 200K context · 100K output · $9.996 in / $19.992 out per 1M tokens · tools, reasoning, structured output"
 
-OPENAI_O4_MINI: Final[Model] = Model(
+OPENAI_O4_MINI: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="openai/o4-mini",
     name="OpenAI o4-mini",
@@ -9521,15 +10111,16 @@ OPENAI_O4_MINI: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2025_04_16,
-    last_updated=_D_2025_04_16,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_INPUT_200000_OUTPUT_100000,
+    release_date=_Shared.D_2025_04_16,
+    last_updated=_Shared.D_2025_04_16,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_100000,
     cost=Cost(input=Decimal("1.1"), output=Decimal("4.4")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"OpenAI o4-mini (chat) · 200K context · 100K output · $1.10 in / $4.40 out per 1M tokens · tools, reasoning, structured output"
 
-OPENAI_O4_MINI_DEEP_RESEARCH: Final[Model] = Model(
+OPENAI_O4_MINI_DEEP_RESEARCH: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="openai/o4-mini-deep-research",
     name="OpenAI o4-mini Deep Research",
@@ -9540,15 +10131,16 @@ OPENAI_O4_MINI_DEEP_RESEARCH: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_04_16,
-    last_updated=_D_2025_04_16,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_INPUT_200000_OUTPUT_100000,
+    release_date=_Shared.D_2025_04_16,
+    last_updated=_Shared.D_2025_04_16,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_100000,
     cost=Cost(input=Decimal("9.996"), output=Decimal("19.992")),
-    reasoning_options=(_REASONING_EFFORT_MEDIUM,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MEDIUM,),
 )
+"OpenAI o4-mini Deep Research (chat) · 200K context · 100K output · $9.996 in / $19.992 out per 1M tokens · reasoning"
 
-OPENAI_O4_MINI_HIGH: Final[Model] = Model(
+OPENAI_O4_MINI_HIGH: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="openai/o4-mini-high",
     name="OpenAI o4-mini high",
@@ -9559,15 +10151,16 @@ OPENAI_O4_MINI_HIGH: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2025_04_16,
-    last_updated=_D_2025_04_16,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_INPUT_200000_OUTPUT_100000,
+    release_date=_Shared.D_2025_04_16,
+    last_updated=_Shared.D_2025_04_16,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_100000,
     cost=Cost(input=Decimal("1.1"), output=Decimal("4.4")),
     reasoning_options=(),
 )
+"OpenAI o4-mini high (chat) · 200K context · 100K output · $1.10 in / $4.40 out per 1M tokens · tools, reasoning, structured output"
 
-OWL: Final[Model] = Model(
+OWL: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="owl",
     name="OWL",
@@ -9577,14 +10170,15 @@ OWL: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_05_01,
-    last_updated=_D_2026_05_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1048756_INPUT_1048756_OUTPUT_262144,
+    release_date=_Shared.D_2026_05_01,
+    last_updated=_Shared.D_2026_05_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1048756_INPUT_1048756_OUTPUT_262144,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
 )
+"OWL (chat) · 1.05M context · 262K output · $0.10 in / $0.30 out per 1M tokens · tools, structured output"
 
-PAMANSEAU_OPENREASONING_NEMOTRON_32B: Final[Model] = Model(
+PAMANSEAU_OPENREASONING_NEMOTRON_32B: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="pamanseau/OpenReasoning-Nemotron-32B",
     name="OpenReasoning Nemotron 32B",
@@ -9595,15 +10189,16 @@ PAMANSEAU_OPENREASONING_NEMOTRON_32B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_08_21,
-    last_updated=_D_2025_08_21,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_INPUT_32768_OUTPUT_65536,
+    release_date=_Shared.D_2025_08_21,
+    last_updated=_Shared.D_2025_08_21,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_INPUT_32768_OUTPUT_65536,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.4")),
     reasoning_options=(),
 )
+"OpenReasoning Nemotron 32B (chat) · 32.8K context · 65.5K output · $0.10 in / $0.40 out per 1M tokens · reasoning"
 
-PERCEPTRON_PERCEPTRON_MK1: Final[Model] = Model(
+PERCEPTRON_PERCEPTRON_MK1: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="perceptron/perceptron-mk1",
     name="Perceptron Mk1",
@@ -9613,15 +10208,16 @@ PERCEPTRON_PERCEPTRON_MK1: Final[Model] = Model(
     tool_call=False,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_05_12,
-    last_updated=_D_2026_05_12,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_32768_INPUT_32768_OUTPUT_8192,
+    release_date=_Shared.D_2026_05_12,
+    last_updated=_Shared.D_2026_05_12,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_INPUT_32768_OUTPUT_8192,
     cost=Cost(input=Decimal("0.15"), output=Decimal("1.5")),
     reasoning_options=(),
 )
+"Perceptron Mk1 (chat) · 32.8K context · 8.19K output · $0.15 in / $1.50 out per 1M tokens · vision, reasoning, structured output, attachments"
 
-PHI_4_MINI_INSTRUCT: Final[Model] = Model(
+PHI_4_MINI_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="phi-4-mini-instruct",
     name="Phi 4 Mini",
@@ -9631,14 +10227,15 @@ PHI_4_MINI_INSTRUCT: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_07_26,
-    last_updated=_D_2025_07_26,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_16384,
+    release_date=_Shared.D_2025_07_26,
+    last_updated=_Shared.D_2025_07_26,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.17"), output=Decimal("0.68")),
 )
+"Phi 4 Mini (chat) · 128K context · 16.4K output · $0.17 in / $0.68 out per 1M tokens"
 
-PHI_4_MULTIMODAL_INSTRUCT: Final[Model] = Model(
+PHI_4_MULTIMODAL_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="phi-4-multimodal-instruct",
     name="Phi 4 Multimodal",
@@ -9648,14 +10245,15 @@ PHI_4_MULTIMODAL_INSTRUCT: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_07_26,
-    last_updated=_D_2025_07_26,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_16384,
+    release_date=_Shared.D_2025_07_26,
+    last_updated=_Shared.D_2025_07_26,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.07"), output=Decimal("0.11")),
 )
+"Phi 4 Multimodal (chat) · 128K context · 16.4K output · $0.07 in / $0.11 out per 1M tokens"
 
-POOLSIDE_LAGUNA_M_1: Final[Model] = Model(
+POOLSIDE_LAGUNA_M_1: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="poolside/laguna-m.1",
     name="Laguna M.1",
@@ -9665,14 +10263,15 @@ POOLSIDE_LAGUNA_M_1: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_04_29,
-    last_updated=_D_2026_04_29,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_32768,
+    release_date=_Shared.D_2026_04_29,
+    last_updated=_Shared.D_2026_04_29,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_32768,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
 )
+"Laguna M.1 (chat) · 128K context · 32.8K output · $0.10 in / $0.30 out per 1M tokens"
 
-POOLSIDE_LAGUNA_XS_2: Final[Model] = Model(
+POOLSIDE_LAGUNA_XS_2: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="poolside/laguna-xs.2",
     name="Laguna XS.2",
@@ -9682,14 +10281,15 @@ POOLSIDE_LAGUNA_XS_2: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_04_29,
-    last_updated=_D_2026_04_29,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_32768,
+    release_date=_Shared.D_2026_04_29,
+    last_updated=_Shared.D_2026_04_29,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_32768,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
 )
+"Laguna XS.2 (chat) · 128K context · 32.8K output · $0.10 in / $0.30 out per 1M tokens"
 
-QVQ_MAX: Final[Model] = Model(
+QVQ_MAX: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="qvq-max",
     name="Qwen: QvQ Max",
@@ -9699,14 +10299,15 @@ QVQ_MAX: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_03_28,
-    last_updated=_D_2025_03_28,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_8192,
+    release_date=_Shared.D_2025_03_28,
+    last_updated=_Shared.D_2025_03_28,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_8192,
     cost=Cost(input=Decimal("1.4"), output=Decimal("5.3")),
 )
+"Qwen: QvQ Max (chat) · 128K context · 8.19K output · $1.40 in / $5.30 out per 1M tokens · vision, attachments"
 
-QWEN_3_6_PLUS: Final[Model] = Model(
+QWEN_3_6_PLUS: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="qwen-3.6-plus",
     name="Qwen 3.6 Plus",
@@ -9717,14 +10318,15 @@ QWEN_3_6_PLUS: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_04_02,
-    last_updated=_D_2026_04_02,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_991800_OUTPUT_65536,
+    release_date=_Shared.D_2026_04_02,
+    last_updated=_Shared.D_2026_04_02,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_991800_OUTPUT_65536,
     cost=Cost(input=Decimal("0.45"), output=Decimal("2.7")),
 )
+"Qwen 3.6 Plus (chat) · 992K context · 65.5K output · $0.45 in / $2.70 out per 1M tokens · vision"
 
-QWEN_LONG: Final[Model] = Model(
+QWEN_LONG: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="qwen-long",
     name="Qwen Long 10M",
@@ -9734,14 +10336,15 @@ QWEN_LONG: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_01_25,
-    last_updated=_D_2025_01_25,
-    modalities=_TEXT_PDF_TO_TEXT,
-    limit=_CONTEXT_10000000_INPUT_10000000_OUTPUT_8192,
+    release_date=_Shared.D_2025_01_25,
+    last_updated=_Shared.D_2025_01_25,
+    modalities=_Shared.TEXT_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_10000000_INPUT_10000000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.1003"), output=Decimal("0.408")),
 )
+"Qwen Long 10M (chat) · 10M context · 8.19K output · $0.1003 in / $0.408 out per 1M tokens · attachments"
 
-QWEN_MAX: Final[Model] = Model(
+QWEN_MAX: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="qwen-max",
     name="Qwen 2.5 Max",
@@ -9751,14 +10354,15 @@ QWEN_MAX: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2024_04_03,
-    last_updated=_D_2024_04_03,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32000_INPUT_32000_OUTPUT_8192,
+    release_date=_Shared.D_2024_04_03,
+    last_updated=_Shared.D_2024_04_03,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32000_INPUT_32000_OUTPUT_8192,
     cost=Cost(input=Decimal("1.5997"), output=Decimal("6.392")),
 )
+"Qwen 2.5 Max (chat) · 32K context · 8.19K output · $1.5997 in / $6.392 out per 1M tokens"
 
-QWEN_PLUS: Final[Model] = Model(
+QWEN_PLUS: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="qwen-plus",
     name="Qwen Plus",
@@ -9768,15 +10372,19 @@ QWEN_PLUS: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2024_01_25,
-    last_updated=_D_2024_01_25,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_995904_INPUT_995904_OUTPUT_32768,
+    release_date=_Shared.D_2024_01_25,
+    last_updated=_Shared.D_2024_01_25,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_995904_INPUT_995904_OUTPUT_32768,
     cost=Cost(input=Decimal("0.3995"), output=Decimal("1.2002")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920,
+    ),
 )
+"Qwen Plus (chat) · 996K context · 32.8K output · $0.3995 in / $1.2002 out per 1M tokens · reasoning"
 
-QWEN_TURBO: Final[Model] = Model(
+QWEN_TURBO: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="qwen-turbo",
     name="Qwen Turbo",
@@ -9786,14 +10394,15 @@ QWEN_TURBO: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2024_11_01,
-    last_updated=_D_2024_11_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_INPUT_1000000_OUTPUT_8192,
+    release_date=_Shared.D_2024_11_01,
+    last_updated=_Shared.D_2024_11_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.04998"), output=Decimal("0.2006")),
 )
+"Qwen Turbo (chat) · 1M context · 8.19K output · $0.04998 in / $0.2006 out per 1M tokens"
 
-QWEN_QWEN2_5_CODER_32B_INSTRUCT: Final[Model] = Model(
+QWEN_QWEN2_5_CODER_32B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="qwen/Qwen2.5-Coder-32B-Instruct",
     name="Qwen 2.5 Coder 32b",
@@ -9803,14 +10412,15 @@ QWEN_QWEN2_5_CODER_32B_INSTRUCT: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_07_03,
-    last_updated=_D_2025_07_03,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32000_INPUT_32000_OUTPUT_8192,
+    release_date=_Shared.D_2025_07_03,
+    last_updated=_Shared.D_2025_07_03,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32000_INPUT_32000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.2006"), output=Decimal("0.2006")),
 )
+"Qwen 2.5 Coder 32b (chat) · 32K context · 8.19K output · $0.2006 in / $0.2006 out per 1M tokens"
 
-QWEN_QWEN3_235B_A22B_INSTRUCT_2507: Final[Model] = Model(
+QWEN_QWEN3_235B_A22B_INSTRUCT_2507: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="qwen/Qwen3-235B-A22B-Instruct-2507",
     name="Qwen 3 235b A22B 2507",
@@ -9820,14 +10430,15 @@ QWEN_QWEN3_235B_A22B_INSTRUCT_2507: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2025_07_25,
-    last_updated=_D_2025_07_25,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_INPUT_256000_OUTPUT_262144,
+    release_date=_Shared.D_2025_07_25,
+    last_updated=_Shared.D_2025_07_25,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_262144,
     cost=Cost(input=Decimal("0.13"), output=Decimal("0.5")),
 )
+"Qwen 3 235b A22B 2507 (chat) · 256K context · 262K output · $0.13 in / $0.50 out per 1M tokens · tools, structured output"
 
-QWEN_QWEN3_235B_A22B_INSTRUCT_2507_TEE: Final[Model] = Model(
+QWEN_QWEN3_235B_A22B_INSTRUCT_2507_TEE: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="qwen/Qwen3-235B-A22B-Instruct-2507-TEE",
     name="Qwen 3 235b A22B 2507 (TEE)",
@@ -9837,14 +10448,15 @@ QWEN_QWEN3_235B_A22B_INSTRUCT_2507_TEE: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2025_07_25,
-    last_updated=_D_2025_07_25,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_INPUT_256000_OUTPUT_262144,
+    release_date=_Shared.D_2025_07_25,
+    last_updated=_Shared.D_2025_07_25,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_262144,
     cost=Cost(input=Decimal("0.13"), output=Decimal("0.5")),
 )
+"Qwen 3 235b A22B 2507 (TEE) (chat) · 256K context · 262K output · $0.13 in / $0.50 out per 1M tokens · tools, structured output"
 
-QWEN_QWEN3_235B_A22B_THINKING_2507: Final[Model] = Model(
+QWEN_QWEN3_235B_A22B_THINKING_2507: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="qwen/Qwen3-235B-A22B-Thinking-2507",
     name="Qwen 3 235b A22B 2507 Thinking",
@@ -9854,14 +10466,15 @@ QWEN_QWEN3_235B_A22B_THINKING_2507: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_09_11,
-    last_updated=_D_2025_09_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_INPUT_256000_OUTPUT_262144,
+    release_date=_Shared.D_2025_09_11,
+    last_updated=_Shared.D_2025_09_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_262144,
     cost=Cost(input=Decimal("0.3"), output=Decimal("0.5")),
 )
+"Qwen 3 235b A22B 2507 Thinking (chat) · 256K context · 262K output · $0.30 in / $0.50 out per 1M tokens"
 
-QWEN_QWEN3_8B: Final[Model] = Model(
+QWEN_QWEN3_8B: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="qwen/Qwen3-8B",
     name="Qwen 3 8B",
@@ -9871,14 +10484,15 @@ QWEN_QWEN3_8B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2024_01_01,
-    last_updated=_D_2024_01_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_41000_INPUT_41000_OUTPUT_32768,
+    release_date=_Shared.D_2024_01_01,
+    last_updated=_Shared.D_2024_01_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_41000_INPUT_41000_OUTPUT_32768,
     cost=Cost(input=Decimal("0.47"), output=Decimal("0.47")),
 )
+"Qwen 3 8B (chat) · 41K context · 32.8K output · $0.47 in / $0.47 out per 1M tokens"
 
-QWEN_QWEN3_NEXT_80B_A3B_INSTRUCT: Final[Model] = Model(
+QWEN_QWEN3_NEXT_80B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="qwen/Qwen3-Next-80B-A3B-Instruct",
     name="Qwen3 Next 80B A3B (Instruct)",
@@ -9888,14 +10502,15 @@ QWEN_QWEN3_NEXT_80B_A3B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2025_09_11,
-    last_updated=_D_2025_09_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_INPUT_256000_OUTPUT_262144,
+    release_date=_Shared.D_2025_09_11,
+    last_updated=_Shared.D_2025_09_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_262144,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.65")),
 )
+"Qwen3 Next 80B A3B (Instruct) (chat) · 256K context · 262K output · $0.15 in / $0.65 out per 1M tokens · tools, structured output"
 
-QWEN_QWEN3_VL_235B_A22B_INSTRUCT: Final[Model] = Model(
+QWEN_QWEN3_VL_235B_A22B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="qwen/Qwen3-VL-235B-A22B-Instruct",
     name="Qwen3 VL 235B A22B Instruct",
@@ -9905,14 +10520,15 @@ QWEN_QWEN3_VL_235B_A22B_INSTRUCT: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2024_01_01,
-    last_updated=_D_2024_01_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_262144,
+    release_date=_Shared.D_2024_01_01,
+    last_updated=_Shared.D_2024_01_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_262144,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
 )
+"Qwen3 VL 235B A22B Instruct (chat) · 128K context · 262K output · $0.30 in / $1.20 out per 1M tokens · vision, attachments"
 
-QWEN_QWEN3_6_35B_A3B: Final[Model] = Model(
+QWEN_QWEN3_6_35B_A3B: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="qwen/Qwen3.6-35B-A3B",
     name="Qwen3.6 35B A3B",
@@ -9922,14 +10538,15 @@ QWEN_QWEN3_6_35B_A3B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_04_17,
-    last_updated=_D_2026_04_17,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_INPUT_262144_OUTPUT_16384,
+    release_date=_Shared.D_2026_04_17,
+    last_updated=_Shared.D_2026_04_17,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
     cost=Cost(input=Decimal("0.112"), output=Decimal("0.8")),
 )
+"Qwen3.6 35B A3B (chat) · 262K context · 16.4K output · $0.112 in / $0.80 out per 1M tokens · vision, attachments"
 
-QWEN_QWEN3_6_35B_A3B_THINKING: Final[Model] = Model(
+QWEN_QWEN3_6_35B_A3B_THINKING: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="qwen/Qwen3.6-35B-A3B:thinking",
     name="Qwen3.6 35B A3B Thinking",
@@ -9939,15 +10556,16 @@ QWEN_QWEN3_6_35B_A3B_THINKING: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_04_19,
-    last_updated=_D_2026_04_19,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_INPUT_262144_OUTPUT_16384,
+    release_date=_Shared.D_2026_04_19,
+    last_updated=_Shared.D_2026_04_19,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
     cost=Cost(input=Decimal("0.112"), output=Decimal("0.8")),
     reasoning_options=(),
 )
+"Qwen3.6 35B A3B Thinking (chat) · 262K context · 16.4K output · $0.112 in / $0.80 out per 1M tokens · vision, reasoning, attachments"
 
-QWEN_QWEN_2_5_72B_INSTRUCT: Final[Model] = Model(
+QWEN_QWEN_2_5_72B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="qwen/qwen-2.5-72b-instruct",
     name="Qwen2.5 72B",
@@ -9957,14 +10575,15 @@ QWEN_QWEN_2_5_72B_INSTRUCT: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_07_03,
-    last_updated=_D_2025_07_03,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_INPUT_131072_OUTPUT_8192,
+    release_date=_Shared.D_2025_07_03,
+    last_updated=_Shared.D_2025_07_03,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_INPUT_131072_OUTPUT_8192,
     cost=Cost(input=Decimal("0.357"), output=Decimal("0.408")),
 )
+"Qwen2.5 72B (chat) · 131K context · 8.19K output · $0.357 in / $0.408 out per 1M tokens"
 
-QWEN_QWEN3_14B: Final[Model] = Model(
+QWEN_QWEN3_14B: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="qwen/qwen3-14b",
     name="Qwen 3 14b",
@@ -9974,14 +10593,15 @@ QWEN_QWEN3_14B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2024_01_01,
-    last_updated=_D_2024_01_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_41000_INPUT_41000_OUTPUT_32768,
+    release_date=_Shared.D_2024_01_01,
+    last_updated=_Shared.D_2024_01_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_41000_INPUT_41000_OUTPUT_32768,
     cost=Cost(input=Decimal("0.08"), output=Decimal("0.24")),
 )
+"Qwen 3 14b (chat) · 41K context · 32.8K output · $0.08 in / $0.24 out per 1M tokens"
 
-QWEN_QWEN3_235B_A22B: Final[Model] = Model(
+QWEN_QWEN3_235B_A22B: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="qwen/qwen3-235b-a22b",
     name="Qwen 3 235b A22B",
@@ -9991,14 +10611,15 @@ QWEN_QWEN3_235B_A22B: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2025_04_29,
-    last_updated=_D_2025_04_29,
-    modalities=_TEXT_PDF_TO_TEXT,
-    limit=_CONTEXT_41000_INPUT_41000_OUTPUT_32768,
+    release_date=_Shared.D_2025_04_29,
+    last_updated=_Shared.D_2025_04_29,
+    modalities=_Shared.TEXT_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_41000_INPUT_41000_OUTPUT_32768,
     cost=Cost(input=Decimal("0.3"), output=Decimal("0.5")),
 )
+"Qwen 3 235b A22B (chat) · 41K context · 32.8K output · $0.30 in / $0.50 out per 1M tokens · tools, structured output, attachments"
 
-QWEN_QWEN3_30B_A3B: Final[Model] = Model(
+QWEN_QWEN3_30B_A3B: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="qwen/qwen3-30b-a3b",
     name="Qwen3 30B A3B",
@@ -10008,14 +10629,15 @@ QWEN_QWEN3_30B_A3B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_02_27,
-    last_updated=_D_2025_02_27,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_41000_INPUT_41000_OUTPUT_32768,
+    release_date=_Shared.D_2025_02_27,
+    last_updated=_Shared.D_2025_02_27,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_41000_INPUT_41000_OUTPUT_32768,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
 )
+"Qwen3 30B A3B (chat) · 41K context · 32.8K output · $0.10 in / $0.30 out per 1M tokens"
 
-QWEN_QWEN3_32B: Final[Model] = Model(
+QWEN_QWEN3_32B: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="qwen/qwen3-32b",
     name="Qwen 3 32b",
@@ -10025,14 +10647,15 @@ QWEN_QWEN3_32B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2024_01_01,
-    last_updated=_D_2024_01_01,
-    modalities=_TEXT_PDF_TO_TEXT,
-    limit=_CONTEXT_41000_INPUT_41000_OUTPUT_32768,
+    release_date=_Shared.D_2024_01_01,
+    last_updated=_Shared.D_2024_01_01,
+    modalities=_Shared.TEXT_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_41000_INPUT_41000_OUTPUT_32768,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
 )
+"Qwen 3 32b (chat) · 41K context · 32.8K output · $0.10 in / $0.30 out per 1M tokens · attachments"
 
-QWEN_QWEN3_CODER: Final[Model] = Model(
+QWEN_QWEN3_CODER: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="qwen/qwen3-coder",
     name="Qwen 3 Coder 480B",
@@ -10042,14 +10665,15 @@ QWEN_QWEN3_CODER: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_03_17,
-    last_updated=_D_2026_03_17,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262000_INPUT_262000_OUTPUT_65536,
+    release_date=_Shared.D_2026_03_17,
+    last_updated=_Shared.D_2026_03_17,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262000_INPUT_262000_OUTPUT_65536,
     cost=Cost(input=Decimal("0.13"), output=Decimal("0.5")),
 )
+"Qwen 3 Coder 480B (chat) · 262K context · 65.5K output · $0.13 in / $0.50 out per 1M tokens · tools, structured output"
 
-QWEN_QWEN3_CODER_FLASH: Final[Model] = Model(
+QWEN_QWEN3_CODER_FLASH: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="qwen/qwen3-coder-flash",
     name="Qwen3 Coder Flash",
@@ -10059,14 +10683,15 @@ QWEN_QWEN3_CODER_FLASH: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_09_17,
-    last_updated=_D_2025_09_17,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_65536,
+    release_date=_Shared.D_2025_09_17,
+    last_updated=_Shared.D_2025_09_17,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_65536,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.5")),
 )
+"Qwen3 Coder Flash (chat) · 128K context · 65.5K output · $0.30 in / $1.50 out per 1M tokens"
 
-QWEN_QWEN3_CODER_NEXT: Final[Model] = Model(
+QWEN_QWEN3_CODER_NEXT: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="qwen/qwen3-coder-next",
     name="Qwen3 Coder Next",
@@ -10076,14 +10701,15 @@ QWEN_QWEN3_CODER_NEXT: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2025_12_08,
-    last_updated=_D_2025_12_08,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_INPUT_262144_OUTPUT_65536,
+    release_date=_Shared.D_2025_12_08,
+    last_updated=_Shared.D_2025_12_08,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_65536,
     cost=Cost(input=Decimal("0.15"), output=Decimal("1.5")),
 )
+"Qwen3 Coder Next (chat) · 262K context · 65.5K output · $0.15 in / $1.50 out per 1M tokens · tools, structured output"
 
-QWEN_QWEN3_CODER_PLUS: Final[Model] = Model(
+QWEN_QWEN3_CODER_PLUS: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="qwen/qwen3-coder-plus",
     name="Qwen3 Coder Plus",
@@ -10093,14 +10719,15 @@ QWEN_QWEN3_CODER_PLUS: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_09_17,
-    last_updated=_D_2025_09_17,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_65536,
+    release_date=_Shared.D_2025_09_17,
+    last_updated=_Shared.D_2025_09_17,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_65536,
     cost=Cost(input=Decimal("1"), output=Decimal("5")),
 )
+"Qwen3 Coder Plus (chat) · 128K context · 65.5K output · $1.00 in / $5.00 out per 1M tokens"
 
-QWEN_QWEN3_MAX: Final[Model] = Model(
+QWEN_QWEN3_MAX: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="qwen/qwen3-max",
     name="Qwen3 Max",
@@ -10110,14 +10737,15 @@ QWEN_QWEN3_MAX: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_09_05,
-    last_updated=_D_2025_09_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_INPUT_256000_OUTPUT_32768,
+    release_date=_Shared.D_2025_09_05,
+    last_updated=_Shared.D_2025_09_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_32768,
     cost=Cost(input=Decimal("1.08018"), output=Decimal("5.4009")),
 )
+"Qwen3 Max (chat) · 256K context · 32.8K output · $1.08018 in / $5.4009 out per 1M tokens"
 
-QWEN_QWEN3_NEXT_80B_A3B_THINKING: Final[Model] = Model(
+QWEN_QWEN3_NEXT_80B_A3B_THINKING: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="qwen/qwen3-next-80b-a3b-thinking",
     name="Qwen3 Next 80B A3B (Thinking)",
@@ -10127,14 +10755,15 @@ QWEN_QWEN3_NEXT_80B_A3B_THINKING: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2024_01_01,
-    last_updated=_D_2024_01_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_INPUT_256000_OUTPUT_32768,
+    release_date=_Shared.D_2024_01_01,
+    last_updated=_Shared.D_2024_01_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_32768,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.65")),
 )
+"Qwen3 Next 80B A3B (Thinking) (chat) · 256K context · 32.8K output · $0.15 in / $0.65 out per 1M tokens"
 
-QWEN_QWEN3_5_397B_A17B: Final[Model] = Model(
+QWEN_QWEN3_5_397B_A17B: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="qwen/qwen3.5-397b-a17b",
     name="Qwen3.5 397B A17B",
@@ -10145,14 +10774,15 @@ QWEN_QWEN3_5_397B_A17B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=True,
-    release_date=_D_2026_02_16,
-    last_updated=_D_2026_02_16,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_258048_INPUT_258048_OUTPUT_65536,
+    release_date=_Shared.D_2026_02_16,
+    last_updated=_Shared.D_2026_02_16,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_258048_INPUT_258048_OUTPUT_65536,
     cost=Cost(input=Decimal("0.6"), output=Decimal("3.6")),
 )
+"Qwen3.5 397B A17B (chat) · 258K context · 65.5K output · $0.60 in / $3.60 out per 1M tokens · vision, open weights"
 
-QWEN_QWEN3_5_397B_A17B_THINKING: Final[Model] = Model(
+QWEN_QWEN3_5_397B_A17B_THINKING: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="qwen/qwen3.5-397b-a17b-thinking",
     name="Qwen3.5 397B A17B Thinking",
@@ -10162,15 +10792,16 @@ QWEN_QWEN3_5_397B_A17B_THINKING: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_02_16,
-    last_updated=_D_2026_02_16,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_258048_INPUT_258048_OUTPUT_65536,
+    release_date=_Shared.D_2026_02_16,
+    last_updated=_Shared.D_2026_02_16,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_258048_INPUT_258048_OUTPUT_65536,
     cost=Cost(input=Decimal("0.6"), output=Decimal("3.6")),
-    reasoning_options=(_REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920,),
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920,),
 )
+"Qwen3.5 397B A17B Thinking (chat) · 258K context · 65.5K output · $0.60 in / $3.60 out per 1M tokens · vision, reasoning, attachments"
 
-QWEN_QWEN3_5_9B: Final[Model] = Model(
+QWEN_QWEN3_5_9B: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="qwen/qwen3.5-9b",
     name="Qwen3.5 9B",
@@ -10180,15 +10811,19 @@ QWEN_QWEN3_5_9B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_03_10,
-    last_updated=_D_2026_03_10,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_256000_INPUT_256000_OUTPUT_65536,
+    release_date=_Shared.D_2026_03_10,
+    last_updated=_Shared.D_2026_03_10,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_65536,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.15")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920,
+    ),
 )
+"Qwen3.5 9B (chat) · 256K context · 65.5K output · $0.05 in / $0.15 out per 1M tokens · vision, reasoning, attachments"
 
-QWEN_QWEN3_5_PLUS: Final[Model] = Model(
+QWEN_QWEN3_5_PLUS: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="qwen/qwen3.5-plus",
     name="Qwen3.5 Plus",
@@ -10198,14 +10833,15 @@ QWEN_QWEN3_5_PLUS: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_02_16,
-    last_updated=_D_2026_02_16,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_983616_INPUT_983616_OUTPUT_65536,
+    release_date=_Shared.D_2026_02_16,
+    last_updated=_Shared.D_2026_02_16,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_983616_INPUT_983616_OUTPUT_65536,
     cost=Cost(input=Decimal("0.4"), output=Decimal("2.4"), cache_read=Decimal("0.04")),
 )
+"Qwen3.5 Plus (chat) · 984K context · 65.5K output · $0.40 in / $2.40 out per 1M tokens · vision, attachments"
 
-QWEN_QWEN3_5_PLUS_THINKING: Final[Model] = Model(
+QWEN_QWEN3_5_PLUS_THINKING: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="qwen/qwen3.5-plus-thinking",
     name="Qwen3.5 Plus Thinking",
@@ -10215,15 +10851,16 @@ QWEN_QWEN3_5_PLUS_THINKING: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_02_16,
-    last_updated=_D_2026_02_16,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_983616_INPUT_983616_OUTPUT_65536,
+    release_date=_Shared.D_2026_02_16,
+    last_updated=_Shared.D_2026_02_16,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_983616_INPUT_983616_OUTPUT_65536,
     cost=Cost(input=Decimal("0.4"), output=Decimal("2.4"), cache_read=Decimal("0.04")),
-    reasoning_options=(_REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920,),
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920,),
 )
+"Qwen3.5 Plus Thinking (chat) · 984K context · 65.5K output · $0.40 in / $2.40 out per 1M tokens · vision, reasoning, attachments"
 
-QWEN_QWQ_32B_PREVIEW: Final[Model] = Model(
+QWEN_QWQ_32B_PREVIEW: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="qwen/qwq-32b-preview",
     name="Qwen QwQ 32B Preview",
@@ -10233,14 +10870,15 @@ QWEN_QWQ_32B_PREVIEW: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_02_27,
-    last_updated=_D_2025_02_27,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_INPUT_32768_OUTPUT_32768,
+    release_date=_Shared.D_2025_02_27,
+    last_updated=_Shared.D_2025_02_27,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_INPUT_32768_OUTPUT_32768,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.2")),
 )
+"Qwen QwQ 32B Preview (chat) · 32.8K context · 32.8K output · $0.20 in / $0.20 out per 1M tokens"
 
-QWEN25_VL_72B_INSTRUCT: Final[Model] = Model(
+QWEN25_VL_72B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="qwen25-vl-72b-instruct",
     name="Qwen25 VL 72b",
@@ -10250,14 +10888,15 @@ QWEN25_VL_72B_INSTRUCT: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_05_10,
-    last_updated=_D_2025_05_10,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_32000_INPUT_32000_OUTPUT_32768,
+    release_date=_Shared.D_2025_05_10,
+    last_updated=_Shared.D_2025_05_10,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_32000_INPUT_32000_OUTPUT_32768,
     cost=Cost(input=Decimal("0.69989"), output=Decimal("0.69989")),
 )
+"Qwen25 VL 72b (chat) · 32K context · 32.8K output · $0.69989 in / $0.69989 out per 1M tokens · vision, attachments"
 
-QWEN3_30B_A3B_INSTRUCT_2507: Final[Model] = Model(
+QWEN3_30B_A3B_INSTRUCT_2507: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="qwen3-30b-a3b-instruct-2507",
     name="Qwen3 30B A3B Instruct 2507",
@@ -10267,14 +10906,15 @@ QWEN3_30B_A3B_INSTRUCT_2507: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_02_20,
-    last_updated=_D_2025_02_20,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_INPUT_256000_OUTPUT_32768,
+    release_date=_Shared.D_2025_02_20,
+    last_updated=_Shared.D_2025_02_20,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_32768,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.5")),
 )
+"Qwen3 30B A3B Instruct 2507 (chat) · 256K context · 32.8K output · $0.20 in / $0.50 out per 1M tokens"
 
-QWEN3_CODER_30B_A3B_INSTRUCT: Final[Model] = Model(
+QWEN3_CODER_30B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="qwen3-coder-30b-a3b-instruct",
     name="Qwen3 Coder 30B A3B Instruct",
@@ -10284,14 +10924,15 @@ QWEN3_CODER_30B_A3B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_65536,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_65536,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.4")),
 )
+"Qwen3 Coder 30B A3B Instruct (chat) · 128K context · 65.5K output · $0.10 in / $0.40 out per 1M tokens · tools, structured output"
 
-QWEN3_MAX_2026_01_23: Final[Model] = Model(
+QWEN3_MAX_2026_01_23: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="qwen3-max-2026-01-23",
     name="Qwen3 Max 2026-01-23",
@@ -10301,14 +10942,15 @@ QWEN3_MAX_2026_01_23: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_01_26,
-    last_updated=_D_2026_01_26,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_INPUT_256000_OUTPUT_32768,
+    release_date=_Shared.D_2026_01_26,
+    last_updated=_Shared.D_2026_01_26,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_32768,
     cost=Cost(input=Decimal("1.2002"), output=Decimal("6.001")),
 )
+"Qwen3 Max 2026-01-23 (chat) · 256K context · 32.8K output · $1.2002 in / $6.001 out per 1M tokens"
 
-QWEN3_VL_235B_A22B_INSTRUCT_ORIGINAL: Final[Model] = Model(
+QWEN3_VL_235B_A22B_INSTRUCT_ORIGINAL: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="qwen3-vl-235b-a22b-instruct-original",
     name="Qwen3 VL 235B A22B Instruct Original",
@@ -10318,14 +10960,15 @@ QWEN3_VL_235B_A22B_INSTRUCT_ORIGINAL: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_09_25,
-    last_updated=_D_2025_09_25,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_32768_INPUT_32768_OUTPUT_32768,
+    release_date=_Shared.D_2025_09_25,
+    last_updated=_Shared.D_2025_09_25,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_INPUT_32768_OUTPUT_32768,
     cost=Cost(input=Decimal("0.5"), output=Decimal("1.2")),
 )
+"Qwen3 VL 235B A22B Instruct Original (chat) · 32.8K context · 32.8K output · $0.50 in / $1.20 out per 1M tokens · vision, attachments"
 
-QWEN3_VL_235B_A22B_THINKING: Final[Model] = Model(
+QWEN3_VL_235B_A22B_THINKING: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="qwen3-vl-235b-a22b-thinking",
     name="Qwen3 VL 235B A22B Thinking",
@@ -10335,15 +10978,16 @@ QWEN3_VL_235B_A22B_THINKING: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_08_26,
-    last_updated=_D_2025_08_26,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_32768_INPUT_32768_OUTPUT_32768,
+    release_date=_Shared.D_2025_08_26,
+    last_updated=_Shared.D_2025_08_26,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_INPUT_32768_OUTPUT_32768,
     cost=Cost(input=Decimal("0.5"), output=Decimal("6")),
-    reasoning_options=(_REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920,),
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920,),
 )
+"Qwen3 VL 235B A22B Thinking (chat) · 32.8K context · 32.8K output · $0.50 in / $6.00 out per 1M tokens · vision, reasoning, attachments"
 
-QWEN3_5_122B_A10B: Final[Model] = Model(
+QWEN3_5_122B_A10B: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="qwen3.5-122b-a10b",
     name="Qwen3.5 122B A10B",
@@ -10353,14 +10997,15 @@ QWEN3_5_122B_A10B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_02_24,
-    last_updated=_D_2026_02_24,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_260096_INPUT_260096_OUTPUT_65536,
+    release_date=_Shared.D_2026_02_24,
+    last_updated=_Shared.D_2026_02_24,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_260096_INPUT_260096_OUTPUT_65536,
     cost=Cost(input=Decimal("0.36"), output=Decimal("2.88")),
 )
+"Qwen3.5 122B A10B (chat) · 260K context · 65.5K output · $0.36 in / $2.88 out per 1M tokens · vision, attachments"
 
-QWEN3_5_122B_A10B_THINKING: Final[Model] = Model(
+QWEN3_5_122B_A10B_THINKING: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="qwen3.5-122b-a10b:thinking",
     name="Qwen3.5 122B A10B Thinking",
@@ -10370,15 +11015,16 @@ QWEN3_5_122B_A10B_THINKING: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_02_24,
-    last_updated=_D_2026_02_24,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_260096_INPUT_260096_OUTPUT_65536,
+    release_date=_Shared.D_2026_02_24,
+    last_updated=_Shared.D_2026_02_24,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_260096_INPUT_260096_OUTPUT_65536,
     cost=Cost(input=Decimal("0.36"), output=Decimal("2.88")),
-    reasoning_options=(_REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920,),
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920,),
 )
+"Qwen3.5 122B A10B Thinking (chat) · 260K context · 65.5K output · $0.36 in / $2.88 out per 1M tokens · vision, reasoning, attachments"
 
-QWEN3_5_27B: Final[Model] = Model(
+QWEN3_5_27B: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="qwen3.5-27b",
     name="Qwen3.5 27B",
@@ -10388,14 +11034,15 @@ QWEN3_5_27B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_02_24,
-    last_updated=_D_2026_02_24,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_260096_INPUT_260096_OUTPUT_65536,
+    release_date=_Shared.D_2026_02_24,
+    last_updated=_Shared.D_2026_02_24,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_260096_INPUT_260096_OUTPUT_65536,
     cost=Cost(input=Decimal("0.27"), output=Decimal("2.16")),
 )
+"Qwen3.5 27B (chat) · 260K context · 65.5K output · $0.27 in / $2.16 out per 1M tokens · vision, attachments"
 
-QWEN3_5_27B_THINKING: Final[Model] = Model(
+QWEN3_5_27B_THINKING: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="qwen3.5-27b:thinking",
     name="Qwen3.5 27B Thinking",
@@ -10405,15 +11052,16 @@ QWEN3_5_27B_THINKING: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_02_24,
-    last_updated=_D_2026_02_24,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_260096_INPUT_260096_OUTPUT_65536,
+    release_date=_Shared.D_2026_02_24,
+    last_updated=_Shared.D_2026_02_24,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_260096_INPUT_260096_OUTPUT_65536,
     cost=Cost(input=Decimal("0.27"), output=Decimal("2.16")),
-    reasoning_options=(_REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920,),
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920,),
 )
+"Qwen3.5 27B Thinking (chat) · 260K context · 65.5K output · $0.27 in / $2.16 out per 1M tokens · vision, reasoning, attachments"
 
-QWEN3_5_35B_A3B: Final[Model] = Model(
+QWEN3_5_35B_A3B: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="qwen3.5-35b-a3b",
     name="Qwen3.5 35B A3B",
@@ -10423,14 +11071,15 @@ QWEN3_5_35B_A3B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_02_24,
-    last_updated=_D_2026_02_24,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_260096_INPUT_260096_OUTPUT_65536,
+    release_date=_Shared.D_2026_02_24,
+    last_updated=_Shared.D_2026_02_24,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_260096_INPUT_260096_OUTPUT_65536,
     cost=Cost(input=Decimal("0.225"), output=Decimal("1.8")),
 )
+"Qwen3.5 35B A3B (chat) · 260K context · 65.5K output · $0.225 in / $1.80 out per 1M tokens · vision, attachments"
 
-QWEN3_5_35B_A3B_THINKING: Final[Model] = Model(
+QWEN3_5_35B_A3B_THINKING: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="qwen3.5-35b-a3b:thinking",
     name="Qwen3.5 35B A3B Thinking",
@@ -10440,15 +11089,16 @@ QWEN3_5_35B_A3B_THINKING: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_02_24,
-    last_updated=_D_2026_02_24,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_260096_INPUT_260096_OUTPUT_65536,
+    release_date=_Shared.D_2026_02_24,
+    last_updated=_Shared.D_2026_02_24,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_260096_INPUT_260096_OUTPUT_65536,
     cost=Cost(input=Decimal("0.225"), output=Decimal("1.8")),
-    reasoning_options=(_REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920,),
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920,),
 )
+"Qwen3.5 35B A3B Thinking (chat) · 260K context · 65.5K output · $0.225 in / $1.80 out per 1M tokens · vision, reasoning, attachments"
 
-QWEN3_5_FLASH: Final[Model] = Model(
+QWEN3_5_FLASH: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="qwen3.5-flash",
     name="Qwen3.5 Flash",
@@ -10458,14 +11108,15 @@ QWEN3_5_FLASH: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_02_24,
-    last_updated=_D_2026_02_24,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_991808_INPUT_991808_OUTPUT_65536,
+    release_date=_Shared.D_2026_02_24,
+    last_updated=_Shared.D_2026_02_24,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_991808_INPUT_991808_OUTPUT_65536,
     cost=Cost(input=Decimal("0.09"), output=Decimal("0.36")),
 )
+"Qwen3.5 Flash (chat) · 992K context · 65.5K output · $0.09 in / $0.36 out per 1M tokens · vision, attachments"
 
-QWEN3_5_FLASH_THINKING: Final[Model] = Model(
+QWEN3_5_FLASH_THINKING: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="qwen3.5-flash:thinking",
     name="Qwen3.5 Flash Thinking",
@@ -10475,15 +11126,16 @@ QWEN3_5_FLASH_THINKING: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_02_24,
-    last_updated=_D_2026_02_24,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_991808_INPUT_991808_OUTPUT_65536,
+    release_date=_Shared.D_2026_02_24,
+    last_updated=_Shared.D_2026_02_24,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_991808_INPUT_991808_OUTPUT_65536,
     cost=Cost(input=Decimal("0.09"), output=Decimal("0.36")),
-    reasoning_options=(_REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920,),
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920,),
 )
+"Qwen3.5 Flash Thinking (chat) · 992K context · 65.5K output · $0.09 in / $0.36 out per 1M tokens · vision, reasoning, attachments"
 
-QWEN3_5_OMNI_FLASH: Final[Model] = Model(
+QWEN3_5_OMNI_FLASH: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="qwen3.5-omni-flash",
     name="Qwen3.5 Omni Flash",
@@ -10493,14 +11145,15 @@ QWEN3_5_OMNI_FLASH: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_03_30,
-    last_updated=_D_2026_03_30,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
-    limit=_CONTEXT_49152_INPUT_49152_OUTPUT_16384,
+    release_date=_Shared.D_2026_03_30,
+    last_updated=_Shared.D_2026_03_30,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
+    limit=_Shared.CONTEXT_49152_INPUT_49152_OUTPUT_16384,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Qwen3.5 Omni Flash (chat) · 49.2K context · 16.4K output · free · vision, attachments"
 
-QWEN3_5_OMNI_PLUS: Final[Model] = Model(
+QWEN3_5_OMNI_PLUS: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="qwen3.5-omni-plus",
     name="Qwen3.5 Omni Plus",
@@ -10510,14 +11163,15 @@ QWEN3_5_OMNI_PLUS: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_03_30,
-    last_updated=_D_2026_03_30,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
-    limit=_CONTEXT_983616_INPUT_983616_OUTPUT_65536,
+    release_date=_Shared.D_2026_03_30,
+    last_updated=_Shared.D_2026_03_30,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
+    limit=_Shared.CONTEXT_983616_INPUT_983616_OUTPUT_65536,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Qwen3.5 Omni Plus (chat) · 984K context · 65.5K output · free · vision, attachments"
 
-QWEN3_6_MAX_PREVIEW: Final[Model] = Model(
+QWEN3_6_MAX_PREVIEW: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="qwen3.6-max-preview",
     name="Qwen3.6 Max Preview",
@@ -10528,14 +11182,15 @@ QWEN3_6_MAX_PREVIEW: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_04_20,
-    last_updated=_D_2026_04_21,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_245800_OUTPUT_65536,
+    release_date=_Shared.D_2026_04_20,
+    last_updated=_Shared.D_2026_04_21,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_245800_OUTPUT_65536,
     cost=Cost(input=Decimal("1.3"), output=Decimal("7.8")),
 )
+"Qwen3.6 Max Preview (chat) · 246K context · 65.5K output · $1.30 in / $7.80 out per 1M tokens"
 
-QWEN3_7_MAX: Final[Model] = Model(
+QWEN3_7_MAX: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="qwen3.7-max",
     name="Qwen3.7 Max",
@@ -10545,14 +11200,15 @@ QWEN3_7_MAX: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_05_21,
-    last_updated=_D_2026_05_21,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_INPUT_1000000_OUTPUT_65536,
+    release_date=_Shared.D_2026_05_21,
+    last_updated=_Shared.D_2026_05_21,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_65536,
     cost=Cost(input=Decimal("2.5"), output=Decimal("7.5"), cache_read=Decimal("0.25")),
 )
+"Qwen3.7 Max (chat) · 1M context · 65.5K output · $2.50 in / $7.50 out per 1M tokens"
 
-QWEN3_7_MAX_THINKING: Final[Model] = Model(
+QWEN3_7_MAX_THINKING: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="qwen3.7-max:thinking",
     name="Qwen3.7 Max Thinking",
@@ -10562,15 +11218,16 @@ QWEN3_7_MAX_THINKING: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_05_21,
-    last_updated=_D_2026_05_21,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_INPUT_1000000_OUTPUT_65536,
+    release_date=_Shared.D_2026_05_21,
+    last_updated=_Shared.D_2026_05_21,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_65536,
     cost=Cost(input=Decimal("2.5"), output=Decimal("7.5"), cache_read=Decimal("0.25")),
-    reasoning_options=(_REASONING_BUDGET_TOKENS_MIN_1024_MAX_262144,),
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_262144,),
 )
+"Qwen3.7 Max Thinking (chat) · 1M context · 65.5K output · $2.50 in / $7.50 out per 1M tokens · reasoning"
 
-QWEN3_7_PLUS: Final[Model] = Model(
+QWEN3_7_PLUS: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="qwen3.7-plus",
     name="Qwen3.7 Plus",
@@ -10580,14 +11237,15 @@ QWEN3_7_PLUS: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_06_01,
-    last_updated=_D_2026_06_01,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_991808_INPUT_991808_OUTPUT_65536,
+    release_date=_Shared.D_2026_06_01,
+    last_updated=_Shared.D_2026_06_01,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_991808_INPUT_991808_OUTPUT_65536,
     cost=Cost(input=Decimal("0.4"), output=Decimal("1.6"), cache_read=Decimal("0.04")),
 )
+"Qwen3.7 Plus (chat) · 992K context · 65.5K output · $0.40 in / $1.60 out per 1M tokens · vision, attachments"
 
-QWEN3_7_PLUS_THINKING: Final[Model] = Model(
+QWEN3_7_PLUS_THINKING: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="qwen3.7-plus:thinking",
     name="Qwen3.7 Plus Thinking",
@@ -10597,15 +11255,16 @@ QWEN3_7_PLUS_THINKING: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_06_01,
-    last_updated=_D_2026_06_01,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_983616_INPUT_983616_OUTPUT_65536,
+    release_date=_Shared.D_2026_06_01,
+    last_updated=_Shared.D_2026_06_01,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_983616_INPUT_983616_OUTPUT_65536,
     cost=Cost(input=Decimal("0.4"), output=Decimal("1.6"), cache_read=Decimal("0.04")),
-    reasoning_options=(_REASONING_BUDGET_TOKENS_MIN_1024_MAX_262144,),
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_262144,),
 )
+"Qwen3.7 Plus Thinking (chat) · 984K context · 65.5K output · $0.40 in / $1.60 out per 1M tokens · vision, reasoning, attachments"
 
-QWQ_32B: Final[Model] = Model(
+QWQ_32B: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="qwq-32b",
     name="Qwen: QwQ 32B",
@@ -10615,14 +11274,15 @@ QWQ_32B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_04_15,
-    last_updated=_D_2025_04_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_32768,
+    release_date=_Shared.D_2025_04_15,
+    last_updated=_Shared.D_2025_04_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_32768,
     cost=Cost(input=Decimal("0.25599999"), output=Decimal("0.30499999")),
 )
+"Qwen: QwQ 32B (chat) · 128K context · 32.8K output · $0.25599999 in / $0.30499999 out per 1M tokens"
 
-SARVAM_105B: Final[Model] = Model(
+SARVAM_105B: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="sarvam-105b",
     name="Sarvam 105B",
@@ -10632,15 +11292,16 @@ SARVAM_105B: Final[Model] = Model(
     tool_call=True,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_05_12,
-    last_updated=_D_2026_05_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_INPUT_131072_OUTPUT_4096,
+    release_date=_Shared.D_2026_05_12,
+    last_updated=_Shared.D_2026_05_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_INPUT_131072_OUTPUT_4096,
     cost=Cost(input=Decimal("0.045"), output=Decimal("0.177"), cache_read=Decimal("0.028")),
     reasoning_options=(),
 )
+"Sarvam 105B (chat) · 131K context · 4.1K output · $0.045 in / $0.177 out per 1M tokens · tools, reasoning"
 
-SARVAM_30B: Final[Model] = Model(
+SARVAM_30B: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="sarvam-30b",
     name="Sarvam 30B",
@@ -10650,15 +11311,16 @@ SARVAM_30B: Final[Model] = Model(
     tool_call=True,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_05_12,
-    last_updated=_D_2026_05_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_65536_INPUT_65536_OUTPUT_4096,
+    release_date=_Shared.D_2026_05_12,
+    last_updated=_Shared.D_2026_05_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_65536_INPUT_65536_OUTPUT_4096,
     cost=Cost(input=Decimal("0.028"), output=Decimal("0.111"), cache_read=Decimal("0.017")),
     reasoning_options=(),
 )
+"Sarvam 30B (chat) · 65.5K context · 4.1K output · $0.028 in / $0.111 out per 1M tokens · tools, reasoning"
 
-SHISA_AI_SHISA_V2_LLAMA3_3_70B: Final[Model] = Model(
+SHISA_AI_SHISA_V2_LLAMA3_3_70B: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="shisa-ai/shisa-v2-llama3.3-70b",
     name="Shisa V2 Llama 3.3 70B",
@@ -10669,14 +11331,15 @@ SHISA_AI_SHISA_V2_LLAMA3_3_70B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_07_26,
-    last_updated=_D_2025_07_26,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_16384,
+    release_date=_Shared.D_2025_07_26,
+    last_updated=_Shared.D_2025_07_26,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.5"), output=Decimal("0.5")),
 )
+"Shisa V2 Llama 3.3 70B (chat) · 128K context · 16.4K output · $0.50 in / $0.50 out per 1M tokens"
 
-SHISA_AI_SHISA_V2_1_LLAMA3_3_70B: Final[Model] = Model(
+SHISA_AI_SHISA_V2_1_LLAMA3_3_70B: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="shisa-ai/shisa-v2.1-llama3.3-70b",
     name="Shisa V2.1 Llama 3.3 70B",
@@ -10687,14 +11350,15 @@ SHISA_AI_SHISA_V2_1_LLAMA3_3_70B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2024_12_06,
-    last_updated=_D_2024_12_06,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_INPUT_32768_OUTPUT_4096,
+    release_date=_Shared.D_2024_12_06,
+    last_updated=_Shared.D_2024_12_06,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_INPUT_32768_OUTPUT_4096,
     cost=Cost(input=Decimal("0.5"), output=Decimal("0.5")),
 )
+"Shisa V2.1 Llama 3.3 70B (chat) · 32.8K context · 4.1K output · $0.50 in / $0.50 out per 1M tokens"
 
-SONAR: Final[Model] = Model(
+SONAR: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="sonar",
     name="Perplexity Simple",
@@ -10704,14 +11368,15 @@ SONAR: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_02_19,
-    last_updated=_D_2025_02_19,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_127000_INPUT_127000_OUTPUT_128000,
+    release_date=_Shared.D_2025_02_19,
+    last_updated=_Shared.D_2025_02_19,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_127000_INPUT_127000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.003"), output=Decimal("1.003")),
 )
+"Perplexity Simple (chat) · 127K context · 128K output · $1.003 in / $1.003 out per 1M tokens"
 
-SONAR_DEEP_RESEARCH: Final[Model] = Model(
+SONAR_DEEP_RESEARCH: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="sonar-deep-research",
     name="Perplexity Deep Research",
@@ -10721,14 +11386,15 @@ SONAR_DEEP_RESEARCH: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_02_25,
-    last_updated=_D_2025_02_25,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_60000_INPUT_60000_OUTPUT_128000,
+    release_date=_Shared.D_2025_02_25,
+    last_updated=_Shared.D_2025_02_25,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_60000_INPUT_60000_OUTPUT_128000,
     cost=Cost(input=Decimal("3.4"), output=Decimal("13.6")),
 )
+"Perplexity Deep Research (chat) · 60K context · 128K output · $3.40 in / $13.60 out per 1M tokens"
 
-SONAR_PRO: Final[Model] = Model(
+SONAR_PRO: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="sonar-pro",
     name="Perplexity Pro",
@@ -10738,14 +11404,15 @@ SONAR_PRO: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_02_19,
-    last_updated=_D_2025_02_19,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_INPUT_200000_OUTPUT_128000,
+    release_date=_Shared.D_2025_02_19,
+    last_updated=_Shared.D_2025_02_19,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_128000,
     cost=Cost(input=Decimal("2.992"), output=Decimal("14.994")),
 )
+"Perplexity Pro (chat) · 200K context · 128K output · $2.992 in / $14.994 out per 1M tokens"
 
-SONAR_REASONING_PRO: Final[Model] = Model(
+SONAR_REASONING_PRO: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="sonar-reasoning-pro",
     name="Perplexity Reasoning Pro",
@@ -10755,15 +11422,16 @@ SONAR_REASONING_PRO: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_02_19,
-    last_updated=_D_2025_02_19,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_127000_INPUT_127000_OUTPUT_128000,
+    release_date=_Shared.D_2025_02_19,
+    last_updated=_Shared.D_2025_02_19,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_127000_INPUT_127000_OUTPUT_128000,
     cost=Cost(input=Decimal("2.006"), output=Decimal("7.9985")),
     reasoning_options=(),
 )
+"Perplexity Reasoning Pro (chat) · 127K context · 128K output · $2.006 in / $7.9985 out per 1M tokens · reasoning"
 
-SOOB3123_GRAYLINE_QWEN3_8B: Final[Model] = Model(
+SOOB3123_GRAYLINE_QWEN3_8B: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="soob3123/GrayLine-Qwen3-8B",
     name="Grayline Qwen3 8B",
@@ -10774,14 +11442,15 @@ SOOB3123_GRAYLINE_QWEN3_8B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_09_25,
-    last_updated=_D_2025_09_25,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_16384_INPUT_16384_OUTPUT_32768,
+    release_date=_Shared.D_2025_09_25,
+    last_updated=_Shared.D_2025_09_25,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_16384_INPUT_16384_OUTPUT_32768,
     cost=Cost(input=Decimal("0.3"), output=Decimal("0.3")),
 )
+"Grayline Qwen3 8B (chat) · 16.4K context · 32.8K output · $0.30 in / $0.30 out per 1M tokens"
 
-SOOB3123_VEILED_CALLA_12B: Final[Model] = Model(
+SOOB3123_VEILED_CALLA_12B: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="soob3123/Veiled-Calla-12B",
     name="Veiled Calla 12B",
@@ -10792,14 +11461,15 @@ SOOB3123_VEILED_CALLA_12B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_04_13,
-    last_updated=_D_2025_04_13,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_INPUT_32768_OUTPUT_8192,
+    release_date=_Shared.D_2025_04_13,
+    last_updated=_Shared.D_2025_04_13,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_INPUT_32768_OUTPUT_8192,
     cost=Cost(input=Decimal("0.3"), output=Decimal("0.3")),
 )
+"Veiled Calla 12B (chat) · 32.8K context · 8.19K output · $0.30 in / $0.30 out per 1M tokens"
 
-SOOB3123_AMORAL_GEMMA3_27B_V2: Final[Model] = Model(
+SOOB3123_AMORAL_GEMMA3_27B_V2: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="soob3123/amoral-gemma3-27B-v2",
     name="Amoral Gemma3 27B v2",
@@ -10810,14 +11480,15 @@ SOOB3123_AMORAL_GEMMA3_27B_V2: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_05_23,
-    last_updated=_D_2025_05_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_INPUT_32768_OUTPUT_8192,
+    release_date=_Shared.D_2025_05_23,
+    last_updated=_Shared.D_2025_05_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_INPUT_32768_OUTPUT_8192,
     cost=Cost(input=Decimal("0.3"), output=Decimal("0.3")),
 )
+"Amoral Gemma3 27B v2 (chat) · 32.8K context · 8.19K output · $0.30 in / $0.30 out per 1M tokens"
 
-STEP_2_16K_EXP: Final[Model] = Model(
+STEP_2_16K_EXP: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="step-2-16k-exp",
     name="Step-2 16k Exp",
@@ -10827,14 +11498,15 @@ STEP_2_16K_EXP: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2024_07_05,
-    last_updated=_D_2024_07_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_16000_INPUT_16000_OUTPUT_8192,
+    release_date=_Shared.D_2024_07_05,
+    last_updated=_Shared.D_2024_07_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_16000_INPUT_16000_OUTPUT_8192,
     cost=Cost(input=Decimal("7.004"), output=Decimal("19.992")),
 )
+"Step-2 16k Exp (chat) · 16K context · 8.19K output · $7.004 in / $19.992 out per 1M tokens"
 
-STEP_2_MINI: Final[Model] = Model(
+STEP_2_MINI: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="step-2-mini",
     name="Step-2 Mini",
@@ -10844,14 +11516,15 @@ STEP_2_MINI: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2024_07_05,
-    last_updated=_D_2024_07_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8000_INPUT_8000_OUTPUT_4096,
+    release_date=_Shared.D_2024_07_05,
+    last_updated=_Shared.D_2024_07_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8000_INPUT_8000_OUTPUT_4096,
     cost=Cost(input=Decimal("0.2006"), output=Decimal("0.408")),
 )
+"Step-2 Mini (chat) · 8K context · 4.1K output · $0.2006 in / $0.408 out per 1M tokens"
 
-STEP_3: Final[Model] = Model(
+STEP_3: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="step-3",
     name="Step-3",
@@ -10861,14 +11534,15 @@ STEP_3: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_07_31,
-    last_updated=_D_2025_07_31,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_65536_INPUT_65536_OUTPUT_8192,
+    release_date=_Shared.D_2025_07_31,
+    last_updated=_Shared.D_2025_07_31,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_65536_INPUT_65536_OUTPUT_8192,
     cost=Cost(input=Decimal("0.2499"), output=Decimal("0.6494")),
 )
+"Step-3 (chat) · 65.5K context · 8.19K output · $0.2499 in / $0.6494 out per 1M tokens · vision, attachments"
 
-STEP_R1_V_MINI: Final[Model] = Model(
+STEP_R1_V_MINI: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="step-r1-v-mini",
     name="Step R1 V Mini",
@@ -10878,14 +11552,15 @@ STEP_R1_V_MINI: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_04_08,
-    last_updated=_D_2025_04_08,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_65536,
+    release_date=_Shared.D_2025_04_08,
+    last_updated=_Shared.D_2025_04_08,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_65536,
     cost=Cost(input=Decimal("2.5"), output=Decimal("11")),
 )
+"Step R1 V Mini (chat) · 128K context · 65.5K output · $2.50 in / $11.00 out per 1M tokens"
 
-STEPFUN_AI_STEP_3_5_FLASH: Final[Model] = Model(
+STEPFUN_AI_STEP_3_5_FLASH: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="stepfun-ai/step-3.5-flash",
     name="Step 3.5 Flash",
@@ -10896,15 +11571,16 @@ STEPFUN_AI_STEP_3_5_FLASH: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_02_02,
-    last_updated=_D_2026_02_02,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_INPUT_256000_OUTPUT_256000,
+    release_date=_Shared.D_2026_02_02,
+    last_updated=_Shared.D_2026_02_02,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_256000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.5")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Step 3.5 Flash (chat) · 256K context · 256K output · $0.20 in / $0.50 out per 1M tokens · reasoning"
 
-STEPFUN_AI_STEP_3_5_FLASH_2603: Final[Model] = Model(
+STEPFUN_AI_STEP_3_5_FLASH_2603: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="stepfun-ai/step-3.5-flash-2603",
     name="Step 3.5 Flash 2603",
@@ -10914,15 +11590,16 @@ STEPFUN_AI_STEP_3_5_FLASH_2603: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_04_14,
-    last_updated=_D_2026_04_14,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_INPUT_256000_OUTPUT_256000,
+    release_date=_Shared.D_2026_04_14,
+    last_updated=_Shared.D_2026_04_14,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_256000,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Step 3.5 Flash 2603 (chat) · 256K context · 256K output · $0.10 in / $0.30 out per 1M tokens · reasoning"
 
-STEPFUN_STEP_3_7_FLASH_THINKING: Final[Model] = Model(
+STEPFUN_STEP_3_7_FLASH_THINKING: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="stepfun/step-3.7-flash:thinking",
     name="Step 3.7 Flash Thinking",
@@ -10932,15 +11609,16 @@ STEPFUN_STEP_3_7_FLASH_THINKING: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_05_29,
-    last_updated=_D_2026_05_29,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_256000_INPUT_256000_OUTPUT_256000,
+    release_date=_Shared.D_2026_05_29,
+    last_updated=_Shared.D_2026_05_29,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_256000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("1.15"), cache_read=Decimal("0.04")),
     reasoning_options=(),
 )
+"Step 3.7 Flash Thinking (chat) · 256K context · 256K output · $0.20 in / $1.15 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-TENCENT_HUNYUAN_MT_7B: Final[Model] = Model(
+TENCENT_HUNYUAN_MT_7B: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="tencent/Hunyuan-MT-7B",
     name="Hunyuan MT 7B",
@@ -10951,14 +11629,15 @@ TENCENT_HUNYUAN_MT_7B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_09_18,
-    last_updated=_D_2025_09_18,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8192_INPUT_8192_OUTPUT_8192,
+    release_date=_Shared.D_2025_09_18,
+    last_updated=_Shared.D_2025_09_18,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8192_INPUT_8192_OUTPUT_8192,
     cost=Cost(input=Decimal("10"), output=Decimal("20")),
 )
+"Hunyuan MT 7B (chat) · 8.19K context · 8.19K output · $10.00 in / $20.00 out per 1M tokens"
 
-TENCENT_HY3_PREVIEW: Final[Model] = Model(
+TENCENT_HY3_PREVIEW: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="tencent/hy3-preview",
     name="Tencent: Hy3 preview",
@@ -10968,14 +11647,15 @@ TENCENT_HY3_PREVIEW: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_04_23,
-    last_updated=_D_2026_04_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_INPUT_262144_OUTPUT_262144,
+    release_date=_Shared.D_2026_04_23,
+    last_updated=_Shared.D_2026_04_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.066"), output=Decimal("0.26"), cache_read=Decimal("0.029")),
 )
+"Tencent: Hy3 preview (chat) · 262K context · 262K output · $0.066 in / $0.26 out per 1M tokens"
 
-UNDI95_REMM_SLERP_L2_13B: Final[Model] = Model(
+UNDI95_REMM_SLERP_L2_13B: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="undi95/remm-slerp-l2-13b",
     name="ReMM SLERP 13B",
@@ -10986,14 +11666,15 @@ UNDI95_REMM_SLERP_L2_13B: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_01_01,
-    last_updated=_D_2025_01_01,
-    modalities=_TEXT_PDF_TO_TEXT,
-    limit=_CONTEXT_6144_INPUT_6144_OUTPUT_4096,
+    release_date=_Shared.D_2025_01_01,
+    last_updated=_Shared.D_2025_01_01,
+    modalities=_Shared.TEXT_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_6144_INPUT_6144_OUTPUT_4096,
     cost=Cost(input=Decimal("0.7989999999999999"), output=Decimal("1.2069999999999999")),
 )
+"ReMM SLERP 13B (chat) · 6.14K context · 4.1K output · $0.7989999999999999 in / $1.2069999999999999 out per 1M tokens · attachments"
 
-UNIVERSAL_SUMMARIZER: Final[Model] = Model(
+UNIVERSAL_SUMMARIZER: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="universal-summarizer",
     name="Universal Summarizer",
@@ -11003,14 +11684,15 @@ UNIVERSAL_SUMMARIZER: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2023_05_01,
-    last_updated=_D_2024_01_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_INPUT_32768_OUTPUT_32768,
+    release_date=_Shared.D_2023_05_01,
+    last_updated=_Shared.D_2024_01_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_INPUT_32768_OUTPUT_32768,
     cost=Cost(input=Decimal("30"), output=Decimal("30")),
 )
+"Universal Summarizer (chat) · 32.8K context · 32.8K output · $30.00 in / $30.00 out per 1M tokens"
 
-UNSLOTH_GEMMA_3_12B_IT: Final[Model] = Model(
+UNSLOTH_GEMMA_3_12B_IT: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="unsloth/gemma-3-12b-it",
     name="Gemma 3 12B IT",
@@ -11021,14 +11703,15 @@ UNSLOTH_GEMMA_3_12B_IT: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_03_10,
-    last_updated=_D_2025_03_10,
-    modalities=_TEXT_PDF_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_131072,
+    release_date=_Shared.D_2025_03_10,
+    last_updated=_Shared.D_2025_03_10,
+    modalities=_Shared.TEXT_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_131072,
     cost=Cost(input=Decimal("0.272"), output=Decimal("0.272")),
 )
+"Gemma 3 12B IT (chat) · 128K context · 131K output · $0.272 in / $0.272 out per 1M tokens · attachments"
 
-UNSLOTH_GEMMA_3_27B_IT: Final[Model] = Model(
+UNSLOTH_GEMMA_3_27B_IT: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="unsloth/gemma-3-27b-it",
     name="Gemma 3 27B IT",
@@ -11039,14 +11722,15 @@ UNSLOTH_GEMMA_3_27B_IT: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_03_10,
-    last_updated=_D_2025_03_10,
-    modalities=_TEXT_PDF_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_96000,
+    release_date=_Shared.D_2025_03_10,
+    last_updated=_Shared.D_2025_03_10,
+    modalities=_Shared.TEXT_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_96000,
     cost=Cost(input=Decimal("0.2992"), output=Decimal("0.2992")),
 )
+"Gemma 3 27B IT (chat) · 128K context · 96K output · $0.2992 in / $0.2992 out per 1M tokens · attachments"
 
-UNSLOTH_GEMMA_3_4B_IT: Final[Model] = Model(
+UNSLOTH_GEMMA_3_4B_IT: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="unsloth/gemma-3-4b-it",
     name="Gemma 3 4B IT",
@@ -11057,14 +11741,15 @@ UNSLOTH_GEMMA_3_4B_IT: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_03_10,
-    last_updated=_D_2025_03_10,
-    modalities=_TEXT_PDF_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_8192,
+    release_date=_Shared.D_2025_03_10,
+    last_updated=_Shared.D_2025_03_10,
+    modalities=_Shared.TEXT_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.2006"), output=Decimal("0.2006")),
 )
+"Gemma 3 4B IT (chat) · 128K context · 8.19K output · $0.2006 in / $0.2006 out per 1M tokens · attachments"
 
-UPSTAGE_SOLAR_PRO_3: Final[Model] = Model(
+UPSTAGE_SOLAR_PRO_3: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="upstage/solar-pro-3",
     name="Solar Pro 3",
@@ -11074,14 +11759,15 @@ UPSTAGE_SOLAR_PRO_3: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_03_03,
-    last_updated=_D_2026_03_03,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_128000,
+    release_date=_Shared.D_2026_03_03,
+    last_updated=_Shared.D_2026_03_03,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6"), cache_read=Decimal("0.015")),
 )
+"Solar Pro 3 (chat) · 128K context · 128K output · $0.15 in / $0.60 out per 1M tokens"
 
-V0_1_0_MD: Final[Model] = Model(
+V0_1_0_MD: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="v0-1.0-md",
     name="v0 1.0 MD",
@@ -11091,14 +11777,15 @@ V0_1_0_MD: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_07_04,
-    last_updated=_D_2025_07_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_INPUT_200000_OUTPUT_64000,
+    release_date=_Shared.D_2025_07_04,
+    last_updated=_Shared.D_2025_07_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_64000,
     cost=Cost(input=Decimal("3"), output=Decimal("15")),
 )
+"v0 1.0 MD (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens"
 
-V0_1_5_LG: Final[Model] = Model(
+V0_1_5_LG: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="v0-1.5-lg",
     name="v0 1.5 LG",
@@ -11108,14 +11795,15 @@ V0_1_5_LG: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_07_04,
-    last_updated=_D_2025_07_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_INPUT_1000000_OUTPUT_64000,
+    release_date=_Shared.D_2025_07_04,
+    last_updated=_Shared.D_2025_07_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_64000,
     cost=Cost(input=Decimal("15"), output=Decimal("75")),
 )
+"v0 1.5 LG (chat) · 1M context · 64K output · $15.00 in / $75.00 out per 1M tokens"
 
-V0_1_5_MD: Final[Model] = Model(
+V0_1_5_MD: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="v0-1.5-md",
     name="v0 1.5 MD",
@@ -11125,14 +11813,15 @@ V0_1_5_MD: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_07_04,
-    last_updated=_D_2025_07_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_INPUT_200000_OUTPUT_64000,
+    release_date=_Shared.D_2025_07_04,
+    last_updated=_Shared.D_2025_07_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_64000,
     cost=Cost(input=Decimal("3"), output=Decimal("15")),
 )
+"v0 1.5 MD (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens"
 
-VENICE_UNCENSORED: Final[Model] = Model(
+VENICE_UNCENSORED: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="venice-uncensored",
     name="Venice Uncensored",
@@ -11142,14 +11831,15 @@ VENICE_UNCENSORED: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_02_24,
-    last_updated=_D_2025_02_24,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_16384,
+    release_date=_Shared.D_2025_02_24,
+    last_updated=_Shared.D_2025_02_24,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.4"), output=Decimal("0.4")),
 )
+"Venice Uncensored (chat) · 128K context · 16.4K output · $0.40 in / $0.40 out per 1M tokens"
 
-VENICE_UNCENSORED_WEB: Final[Model] = Model(
+VENICE_UNCENSORED_WEB: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="venice-uncensored:web",
     name="Venice Uncensored Web",
@@ -11159,14 +11849,15 @@ VENICE_UNCENSORED_WEB: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2024_05_01,
-    last_updated=_D_2024_05_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_80000_INPUT_80000_OUTPUT_16384,
+    release_date=_Shared.D_2024_05_01,
+    last_updated=_Shared.D_2024_05_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_80000_INPUT_80000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.4"), output=Decimal("0.4")),
 )
+"Venice Uncensored Web (chat) · 80K context · 16.4K output · $0.40 in / $0.40 out per 1M tokens"
 
-X_AI_GROK_4_20: Final[Model] = Model(
+X_AI_GROK_4_20: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="x-ai/grok-4.20",
     name="Grok 4.20",
@@ -11176,15 +11867,16 @@ X_AI_GROK_4_20: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_03_31,
-    last_updated=_D_2026_03_31,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_2000000_INPUT_2000000_OUTPUT_131072,
+    release_date=_Shared.D_2026_03_31,
+    last_updated=_Shared.D_2026_03_31,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_2000000_INPUT_2000000_OUTPUT_131072,
     cost=Cost(input=Decimal("2"), output=Decimal("6")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Grok 4.20 (chat) · 2M context · 131K output · $2.00 in / $6.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-X_AI_GROK_4_20_MULTI_AGENT: Final[Model] = Model(
+X_AI_GROK_4_20_MULTI_AGENT: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="x-ai/grok-4.20-multi-agent",
     name="Grok 4.20 Multi-Agent",
@@ -11194,15 +11886,16 @@ X_AI_GROK_4_20_MULTI_AGENT: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_03_31,
-    last_updated=_D_2026_03_31,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_2000000_INPUT_2000000_OUTPUT_131072,
+    release_date=_Shared.D_2026_03_31,
+    last_updated=_Shared.D_2026_03_31,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_2000000_INPUT_2000000_OUTPUT_131072,
     cost=Cost(input=Decimal("2"), output=Decimal("6")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Grok 4.20 Multi-Agent (chat) · 2M context · 131K output · $2.00 in / $6.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-X_AI_GROK_4_3: Final[Model] = Model(
+X_AI_GROK_4_3: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="x-ai/grok-4.3",
     name="Grok 4.3",
@@ -11212,15 +11905,16 @@ X_AI_GROK_4_3: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_04_30,
-    last_updated=_D_2026_04_30,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1000000_INPUT_1000000_OUTPUT_1000000,
+    release_date=_Shared.D_2026_04_30,
+    last_updated=_Shared.D_2026_04_30,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_1000000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("2.5"), cache_read=Decimal("0.2")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Grok 4.3 (chat) · 1M context · 1M output · $1.25 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-X_AI_GROK_BUILD_0_1: Final[Model] = Model(
+X_AI_GROK_BUILD_0_1: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="x-ai/grok-build-0.1",
     name="Grok Build 0.1",
@@ -11230,15 +11924,16 @@ X_AI_GROK_BUILD_0_1: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_05_20,
-    last_updated=_D_2026_05_20,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_256000_INPUT_256000_OUTPUT_256000,
+    release_date=_Shared.D_2026_05_20,
+    last_updated=_Shared.D_2026_05_20,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_256000,
     cost=Cost(input=Decimal("1"), output=Decimal("2"), cache_read=Decimal("0.2")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Grok Build 0.1 (chat) · 256K context · 256K output · $1.00 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-X_AI_GROK_LATEST: Final[Model] = Model(
+X_AI_GROK_LATEST: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="x-ai/grok-latest",
     name="Grok Latest",
@@ -11248,15 +11943,16 @@ X_AI_GROK_LATEST: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_05_03,
-    last_updated=_D_2026_05_03,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1000000_INPUT_1000000_OUTPUT_1000000,
+    release_date=_Shared.D_2026_05_03,
+    last_updated=_Shared.D_2026_05_03,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_1000000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("2.5"), cache_read=Decimal("0.2")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Grok Latest (chat) · 1M context · 1M output · $1.25 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-XIAOMI_MIMO_V2_FLASH: Final[Model] = Model(
+XIAOMI_MIMO_V2_FLASH: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="xiaomi/mimo-v2-flash",
     name="MiMo V2 Flash",
@@ -11267,15 +11963,16 @@ XIAOMI_MIMO_V2_FLASH: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_12_17,
-    last_updated=_D_2025_12_17,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_INPUT_256000_OUTPUT_32768,
+    release_date=_Shared.D_2025_12_17,
+    last_updated=_Shared.D_2025_12_17,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_32768,
     cost=Cost(input=Decimal("0.102"), output=Decimal("0.306")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"MiMo V2 Flash (chat) · 256K context · 32.8K output · $0.102 in / $0.306 out per 1M tokens · reasoning"
 
-XIAOMI_MIMO_V2_FLASH_ORIGINAL: Final[Model] = Model(
+XIAOMI_MIMO_V2_FLASH_ORIGINAL: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="xiaomi/mimo-v2-flash-original",
     name="MiMo V2 Flash Original",
@@ -11286,15 +11983,16 @@ XIAOMI_MIMO_V2_FLASH_ORIGINAL: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_12_17,
-    last_updated=_D_2025_12_17,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_INPUT_256000_OUTPUT_32768,
+    release_date=_Shared.D_2025_12_17,
+    last_updated=_Shared.D_2025_12_17,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_32768,
     cost=Cost(input=Decimal("0.102"), output=Decimal("0.306")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"MiMo V2 Flash Original (chat) · 256K context · 32.8K output · $0.102 in / $0.306 out per 1M tokens · reasoning"
 
-XIAOMI_MIMO_V2_FLASH_THINKING: Final[Model] = Model(
+XIAOMI_MIMO_V2_FLASH_THINKING: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="xiaomi/mimo-v2-flash-thinking",
     name="MiMo V2 Flash (Thinking)",
@@ -11305,15 +12003,16 @@ XIAOMI_MIMO_V2_FLASH_THINKING: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_12_17,
-    last_updated=_D_2025_12_17,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_INPUT_256000_OUTPUT_32768,
+    release_date=_Shared.D_2025_12_17,
+    last_updated=_Shared.D_2025_12_17,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_32768,
     cost=Cost(input=Decimal("0.102"), output=Decimal("0.306")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"MiMo V2 Flash (Thinking) (chat) · 256K context · 32.8K output · $0.102 in / $0.306 out per 1M tokens · reasoning"
 
-XIAOMI_MIMO_V2_FLASH_THINKING_ORIGINAL: Final[Model] = Model(
+XIAOMI_MIMO_V2_FLASH_THINKING_ORIGINAL: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="xiaomi/mimo-v2-flash-thinking-original",
     name="MiMo V2 Flash (Thinking) Original",
@@ -11324,15 +12023,16 @@ XIAOMI_MIMO_V2_FLASH_THINKING_ORIGINAL: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_12_17,
-    last_updated=_D_2025_12_17,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_INPUT_256000_OUTPUT_32768,
+    release_date=_Shared.D_2025_12_17,
+    last_updated=_Shared.D_2025_12_17,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_32768,
     cost=Cost(input=Decimal("0.102"), output=Decimal("0.306")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"MiMo V2 Flash (Thinking) Original (chat) · 256K context · 32.8K output · $0.102 in / $0.306 out per 1M tokens · reasoning"
 
-XIAOMI_MIMO_V2_OMNI: Final[Model] = Model(
+XIAOMI_MIMO_V2_OMNI: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="xiaomi/mimo-v2-omni",
     name="MiMo V2 Omni",
@@ -11342,15 +12042,16 @@ XIAOMI_MIMO_V2_OMNI: Final[Model] = Model(
     tool_call=True,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_03_19,
-    last_updated=_D_2026_03_19,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
-    limit=_CONTEXT_262144_INPUT_262144_OUTPUT_65536,
+    release_date=_Shared.D_2026_03_19,
+    last_updated=_Shared.D_2026_03_19,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_65536,
     cost=Cost(input=Decimal("0.4"), output=Decimal("2"), cache_read=Decimal("0.08")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"MiMo V2 Omni (chat) · 262K context · 65.5K output · $0.40 in / $2.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-XIAOMI_MIMO_V2_PRO: Final[Model] = Model(
+XIAOMI_MIMO_V2_PRO: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="xiaomi/mimo-v2-pro",
     name="MiMo V2 Pro",
@@ -11360,15 +12061,16 @@ XIAOMI_MIMO_V2_PRO: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_03_19,
-    last_updated=_D_2026_03_19,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1048576_INPUT_1048576_OUTPUT_131072,
+    release_date=_Shared.D_2026_03_19,
+    last_updated=_Shared.D_2026_03_19,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_INPUT_1048576_OUTPUT_131072,
     cost=Cost(input=Decimal("1"), output=Decimal("3"), cache_read=Decimal("0.2")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"MiMo V2 Pro (chat) · 1.05M context · 131K output · $1.00 in / $3.00 out per 1M tokens · tools, reasoning, structured output"
 
-XIAOMI_MIMO_V2_5: Final[Model] = Model(
+XIAOMI_MIMO_V2_5: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="xiaomi/mimo-v2.5",
     name="MiMo V2.5",
@@ -11378,15 +12080,16 @@ XIAOMI_MIMO_V2_5: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_04_22,
-    last_updated=_D_2026_04_22,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_1048576_INPUT_1048576_OUTPUT_131072,
+    release_date=_Shared.D_2026_04_22,
+    last_updated=_Shared.D_2026_04_22,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_INPUT_1048576_OUTPUT_131072,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.28"), cache_read=Decimal("0.0028")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"MiMo V2.5 (chat) · 1.05M context · 131K output · $0.14 in / $0.28 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-XIAOMI_MIMO_V2_5_PRO: Final[Model] = Model(
+XIAOMI_MIMO_V2_5_PRO: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="xiaomi/mimo-v2.5-pro",
     name="MiMo V2.5 Pro",
@@ -11396,15 +12099,16 @@ XIAOMI_MIMO_V2_5_PRO: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_04_22,
-    last_updated=_D_2026_04_22,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1048576_INPUT_1048576_OUTPUT_131072,
+    release_date=_Shared.D_2026_04_22,
+    last_updated=_Shared.D_2026_04_22,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_INPUT_1048576_OUTPUT_131072,
     cost=Cost(input=Decimal("0.435"), output=Decimal("0.87"), cache_read=Decimal("0.0036")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"MiMo V2.5 Pro (chat) · 1.05M context · 131K output · $0.435 in / $0.87 out per 1M tokens · tools, reasoning, structured output"
 
-YI_LARGE: Final[Model] = Model(
+YI_LARGE: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="yi-large",
     name="Yi Large",
@@ -11414,14 +12118,15 @@ YI_LARGE: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2024_05_13,
-    last_updated=_D_2024_05_13,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32000_INPUT_32000_OUTPUT_4096,
+    release_date=_Shared.D_2024_05_13,
+    last_updated=_Shared.D_2024_05_13,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32000_INPUT_32000_OUTPUT_4096,
     cost=Cost(input=Decimal("3.196"), output=Decimal("3.196")),
 )
+"Yi Large (chat) · 32K context · 4.1K output · $3.196 in / $3.196 out per 1M tokens"
 
-YI_LIGHTNING: Final[Model] = Model(
+YI_LIGHTNING: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="yi-lightning",
     name="Yi Lightning",
@@ -11431,14 +12136,15 @@ YI_LIGHTNING: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2024_10_16,
-    last_updated=_D_2024_10_16,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_12000_INPUT_12000_OUTPUT_4096,
+    release_date=_Shared.D_2024_10_16,
+    last_updated=_Shared.D_2024_10_16,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_12000_INPUT_12000_OUTPUT_4096,
     cost=Cost(input=Decimal("0.2006"), output=Decimal("0.2006")),
 )
+"Yi Lightning (chat) · 12K context · 4.1K output · $0.2006 in / $0.2006 out per 1M tokens"
 
-YI_MEDIUM_200K: Final[Model] = Model(
+YI_MEDIUM_200K: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="yi-medium-200k",
     name="Yi Medium 200k",
@@ -11448,14 +12154,15 @@ YI_MEDIUM_200K: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2024_03_01,
-    last_updated=_D_2024_03_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_INPUT_200000_OUTPUT_4096,
+    release_date=_Shared.D_2024_03_01,
+    last_updated=_Shared.D_2024_03_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_4096,
     cost=Cost(input=Decimal("2.499"), output=Decimal("2.499")),
 )
+"Yi Medium 200k (chat) · 200K context · 4.1K output · $2.499 in / $2.499 out per 1M tokens"
 
-Z_AI_GLM_4_5V: Final[Model] = Model(
+Z_AI_GLM_4_5V: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="z-ai/glm-4.5v",
     name="GLM 4.5V",
@@ -11466,15 +12173,16 @@ Z_AI_GLM_4_5V: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_11_22,
-    last_updated=_D_2025_11_22,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_64000_INPUT_64000_OUTPUT_96000,
+    release_date=_Shared.D_2025_11_22,
+    last_updated=_Shared.D_2025_11_22,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_64000_INPUT_64000_OUTPUT_96000,
     cost=Cost(input=Decimal("0.6"), output=Decimal("1.7999999999999998")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM 4.5V (chat) · 64K context · 96K output · $0.60 in / $1.7999999999999998 out per 1M tokens · vision, reasoning, attachments"
 
-Z_AI_GLM_4_5V_THINKING: Final[Model] = Model(
+Z_AI_GLM_4_5V_THINKING: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="z-ai/glm-4.5v:thinking",
     name="GLM 4.5V Thinking",
@@ -11485,15 +12193,16 @@ Z_AI_GLM_4_5V_THINKING: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_11_22,
-    last_updated=_D_2025_11_22,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_64000_INPUT_64000_OUTPUT_96000,
+    release_date=_Shared.D_2025_11_22,
+    last_updated=_Shared.D_2025_11_22,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_64000_INPUT_64000_OUTPUT_96000,
     cost=Cost(input=Decimal("0.6"), output=Decimal("1.7999999999999998")),
     reasoning_options=(),
 )
+"GLM 4.5V Thinking (chat) · 64K context · 96K output · $0.60 in / $1.7999999999999998 out per 1M tokens · vision, reasoning, attachments"
 
-Z_AI_GLM_4_6: Final[Model] = Model(
+Z_AI_GLM_4_6: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="z-ai/glm-4.6",
     name="GLM 4.6",
@@ -11504,15 +12213,16 @@ Z_AI_GLM_4_6: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2025_09_30,
-    last_updated=_D_2025_09_30,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_INPUT_200000_OUTPUT_65535,
+    release_date=_Shared.D_2025_09_30,
+    last_updated=_Shared.D_2025_09_30,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_65535,
     cost=Cost(input=Decimal("0.4"), output=Decimal("1.5")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM 4.6 (chat) · 200K context · 65.5K output · $0.40 in / $1.50 out per 1M tokens · tools, reasoning, structured output"
 
-Z_AI_GLM_4_6_THINKING: Final[Model] = Model(
+Z_AI_GLM_4_6_THINKING: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="z-ai/glm-4.6:thinking",
     name="GLM 4.6 Thinking",
@@ -11523,15 +12233,16 @@ Z_AI_GLM_4_6_THINKING: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2025_09_29,
-    last_updated=_D_2025_09_29,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_INPUT_200000_OUTPUT_65535,
+    release_date=_Shared.D_2025_09_29,
+    last_updated=_Shared.D_2025_09_29,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_65535,
     cost=Cost(input=Decimal("0.4"), output=Decimal("1.5")),
     reasoning_options=(),
 )
+"GLM 4.6 Thinking (chat) · 200K context · 65.5K output · $0.40 in / $1.50 out per 1M tokens · tools, reasoning, structured output"
 
-Z_AI_GLM_5_TURBO: Final[Model] = Model(
+Z_AI_GLM_5_TURBO: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="z-ai/glm-5-turbo",
     name="GLM 5 Turbo",
@@ -11541,14 +12252,15 @@ Z_AI_GLM_5_TURBO: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_03_15,
-    last_updated=_D_2026_03_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_202800_INPUT_202800_OUTPUT_131072,
+    release_date=_Shared.D_2026_03_15,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_202800_INPUT_202800_OUTPUT_131072,
     cost=Cost(input=Decimal("1.2"), output=Decimal("4"), cache_read=Decimal("0.24")),
 )
+"GLM 5 Turbo (chat) · 203K context · 131K output · $1.20 in / $4.00 out per 1M tokens · tools, structured output"
 
-Z_AI_GLM_5V_TURBO: Final[Model] = Model(
+Z_AI_GLM_5V_TURBO: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="z-ai/glm-5v-turbo",
     name="GLM 5V Turbo",
@@ -11558,14 +12270,15 @@ Z_AI_GLM_5V_TURBO: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_04_01,
-    last_updated=_D_2026_04_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_202800_INPUT_202800_OUTPUT_131100,
+    release_date=_Shared.D_2026_04_01,
+    last_updated=_Shared.D_2026_04_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_202800_INPUT_202800_OUTPUT_131100,
     cost=Cost(input=Decimal("1.2"), output=Decimal("4"), cache_read=Decimal("0.24")),
 )
+"GLM 5V Turbo (chat) · 203K context · 131K output · $1.20 in / $4.00 out per 1M tokens · vision, tools, structured output, attachments"
 
-Z_AI_GLM_5V_TURBO_THINKING: Final[Model] = Model(
+Z_AI_GLM_5V_TURBO_THINKING: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="z-ai/glm-5v-turbo:thinking",
     name="GLM 5V Turbo Thinking",
@@ -11575,15 +12288,16 @@ Z_AI_GLM_5V_TURBO_THINKING: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_04_02,
-    last_updated=_D_2026_04_02,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_202800_INPUT_202800_OUTPUT_131100,
+    release_date=_Shared.D_2026_04_02,
+    last_updated=_Shared.D_2026_04_02,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_202800_INPUT_202800_OUTPUT_131100,
     cost=Cost(input=Decimal("1.2"), output=Decimal("4"), cache_read=Decimal("0.24")),
     reasoning_options=(),
 )
+"GLM 5V Turbo Thinking (chat) · 203K context · 131K output · $1.20 in / $4.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-ZAI_ORG_GLM_4_5_AIR: Final[Model] = Model(
+ZAI_ORG_GLM_4_5_AIR: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="zai-org/GLM-4.5-Air",
     name="GLM 4.5 Air",
@@ -11593,14 +12307,15 @@ ZAI_ORG_GLM_4_5_AIR: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2025_04_15,
-    last_updated=_D_2025_04_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_98304,
+    release_date=_Shared.D_2025_04_15,
+    last_updated=_Shared.D_2025_04_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_98304,
     cost=Cost(input=Decimal("0.12"), output=Decimal("0.8")),
 )
+"GLM 4.5 Air (chat) · 128K context · 98.3K output · $0.12 in / $0.80 out per 1M tokens · tools, structured output"
 
-ZAI_ORG_GLM_4_5_AIR_THINKING: Final[Model] = Model(
+ZAI_ORG_GLM_4_5_AIR_THINKING: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="zai-org/GLM-4.5-Air:thinking",
     name="GLM 4.5 Air (Thinking)",
@@ -11610,15 +12325,16 @@ ZAI_ORG_GLM_4_5_AIR_THINKING: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2024_01_01,
-    last_updated=_D_2024_01_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_98304,
+    release_date=_Shared.D_2024_01_01,
+    last_updated=_Shared.D_2024_01_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_98304,
     cost=Cost(input=Decimal("0.12"), output=Decimal("0.8")),
     reasoning_options=(),
 )
+"GLM 4.5 Air (Thinking) (chat) · 128K context · 98.3K output · $0.12 in / $0.80 out per 1M tokens · tools, reasoning, structured output"
 
-ZAI_ORG_GLM_4_5_THINKING: Final[Model] = Model(
+ZAI_ORG_GLM_4_5_THINKING: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="zai-org/GLM-4.5:thinking",
     name="GLM 4.5 (Thinking)",
@@ -11628,15 +12344,16 @@ ZAI_ORG_GLM_4_5_THINKING: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2024_01_01,
-    last_updated=_D_2024_01_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_65536,
+    release_date=_Shared.D_2024_01_01,
+    last_updated=_Shared.D_2024_01_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_65536,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.3")),
     reasoning_options=(),
 )
+"GLM 4.5 (Thinking) (chat) · 128K context · 65.5K output · $0.30 in / $1.30 out per 1M tokens · reasoning"
 
-ZAI_ORG_GLM_4_6_TURBO: Final[Model] = Model(
+ZAI_ORG_GLM_4_6_TURBO: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="zai-org/GLM-4.6-turbo",
     name="GLM 4.6 Turbo",
@@ -11646,14 +12363,15 @@ ZAI_ORG_GLM_4_6_TURBO: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_10_02,
-    last_updated=_D_2025_10_02,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_INPUT_200000_OUTPUT_204800,
+    release_date=_Shared.D_2025_10_02,
+    last_updated=_Shared.D_2025_10_02,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_204800,
     cost=Cost(input=Decimal("1"), output=Decimal("3")),
 )
+"GLM 4.6 Turbo (chat) · 200K context · 205K output · $1.00 in / $3.00 out per 1M tokens"
 
-ZAI_ORG_GLM_4_6_TURBO_THINKING: Final[Model] = Model(
+ZAI_ORG_GLM_4_6_TURBO_THINKING: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="zai-org/GLM-4.6-turbo:thinking",
     name="GLM 4.6 Turbo (Thinking)",
@@ -11663,15 +12381,16 @@ ZAI_ORG_GLM_4_6_TURBO_THINKING: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_10_02,
-    last_updated=_D_2025_10_02,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_INPUT_200000_OUTPUT_204800,
+    release_date=_Shared.D_2025_10_02,
+    last_updated=_Shared.D_2025_10_02,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_204800,
     cost=Cost(input=Decimal("1"), output=Decimal("3")),
     reasoning_options=(),
 )
+"GLM 4.6 Turbo (Thinking) (chat) · 200K context · 205K output · $1.00 in / $3.00 out per 1M tokens · reasoning"
 
-ZAI_ORG_GLM_4_5: Final[Model] = Model(
+ZAI_ORG_GLM_4_5: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="zai-org/glm-4.5",
     name="GLM 4.5",
@@ -11681,14 +12400,15 @@ ZAI_ORG_GLM_4_5: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_04_15,
-    last_updated=_D_2025_04_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_65536,
+    release_date=_Shared.D_2025_04_15,
+    last_updated=_Shared.D_2025_04_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_65536,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.3")),
 )
+"GLM 4.5 (chat) · 128K context · 65.5K output · $0.30 in / $1.30 out per 1M tokens"
 
-ZAI_ORG_GLM_4_6_ORIGINAL: Final[Model] = Model(
+ZAI_ORG_GLM_4_6_ORIGINAL: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="zai-org/glm-4.6-original",
     name="GLM 4.6 Original",
@@ -11698,15 +12418,16 @@ ZAI_ORG_GLM_4_6_ORIGINAL: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_12_11,
-    last_updated=_D_2025_12_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_INPUT_256000_OUTPUT_65535,
+    release_date=_Shared.D_2025_12_11,
+    last_updated=_Shared.D_2025_12_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_65535,
     cost=Cost(input=Decimal("0.35"), output=Decimal("1.4")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM 4.6 Original (chat) · 256K context · 65.5K output · $0.35 in / $1.40 out per 1M tokens · reasoning"
 
-ZAI_ORG_GLM_4_6V: Final[Model] = Model(
+ZAI_ORG_GLM_4_6V: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="zai-org/glm-4.6v",
     name="GLM 4.6V",
@@ -11716,14 +12437,15 @@ ZAI_ORG_GLM_4_6V: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_12_11,
-    last_updated=_D_2025_12_11,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_24000,
+    release_date=_Shared.D_2025_12_11,
+    last_updated=_Shared.D_2025_12_11,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_24000,
     cost=Cost(input=Decimal("0.3"), output=Decimal("0.9")),
 )
+"GLM 4.6V (chat) · 128K context · 24K output · $0.30 in / $0.90 out per 1M tokens · vision, attachments"
 
-ZAI_ORG_GLM_4_6V_FLASH_ORIGINAL: Final[Model] = Model(
+ZAI_ORG_GLM_4_6V_FLASH_ORIGINAL: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="zai-org/glm-4.6v-flash-original",
     name="GLM 4.6V Flash",
@@ -11733,14 +12455,15 @@ ZAI_ORG_GLM_4_6V_FLASH_ORIGINAL: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_12_08,
-    last_updated=_D_2025_12_08,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_24000,
+    release_date=_Shared.D_2025_12_08,
+    last_updated=_Shared.D_2025_12_08,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_24000,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.4")),
 )
+"GLM 4.6V Flash (chat) · 128K context · 24K output · $0.10 in / $0.40 out per 1M tokens · vision, attachments"
 
-ZAI_ORG_GLM_4_6V_ORIGINAL: Final[Model] = Model(
+ZAI_ORG_GLM_4_6V_ORIGINAL: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="zai-org/glm-4.6v-original",
     name="GLM 4.6V Original",
@@ -11750,14 +12473,15 @@ ZAI_ORG_GLM_4_6V_ORIGINAL: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_12_08,
-    last_updated=_D_2025_12_08,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_24000,
+    release_date=_Shared.D_2025_12_08,
+    last_updated=_Shared.D_2025_12_08,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_24000,
     cost=Cost(input=Decimal("0.6"), output=Decimal("0.9")),
 )
+"GLM 4.6V Original (chat) · 128K context · 24K output · $0.60 in / $0.90 out per 1M tokens · vision, attachments"
 
-ZAI_ORG_GLM_4_7: Final[Model] = Model(
+ZAI_ORG_GLM_4_7: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="zai-org/glm-4.7",
     name="GLM 4.7",
@@ -11768,15 +12492,16 @@ ZAI_ORG_GLM_4_7: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=True,
-    release_date=_D_2026_01_29,
-    last_updated=_D_2026_01_29,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_INPUT_200000_OUTPUT_128000,
+    release_date=_Shared.D_2026_01_29,
+    last_updated=_Shared.D_2026_01_29,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.8")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM 4.7 (chat) · 200K context · 128K output · $0.15 in / $0.80 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ZAI_ORG_GLM_4_7_FLASH: Final[Model] = Model(
+ZAI_ORG_GLM_4_7_FLASH: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="zai-org/glm-4.7-flash",
     name="GLM 4.7 Flash",
@@ -11787,15 +12512,16 @@ ZAI_ORG_GLM_4_7_FLASH: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=True,
-    release_date=_D_2026_01_19,
-    last_updated=_D_2026_01_19,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_INPUT_200000_OUTPUT_128000,
+    release_date=_Shared.D_2026_01_19,
+    last_updated=_Shared.D_2026_01_19,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.07"), output=Decimal("0.4")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM 4.7 Flash (chat) · 200K context · 128K output · $0.07 in / $0.40 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ZAI_ORG_GLM_4_7_FLASH_ORIGINAL: Final[Model] = Model(
+ZAI_ORG_GLM_4_7_FLASH_ORIGINAL: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="zai-org/glm-4.7-flash-original",
     name="GLM 4.7 Flash Original",
@@ -11805,15 +12531,16 @@ ZAI_ORG_GLM_4_7_FLASH_ORIGINAL: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_01_19,
-    last_updated=_D_2026_01_19,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_INPUT_200000_OUTPUT_128000,
+    release_date=_Shared.D_2026_01_19,
+    last_updated=_Shared.D_2026_01_19,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.07"), output=Decimal("0.4")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM 4.7 Flash Original (chat) · 200K context · 128K output · $0.07 in / $0.40 out per 1M tokens · tools, reasoning, structured output"
 
-ZAI_ORG_GLM_4_7_FLASH_ORIGINAL_THINKING: Final[Model] = Model(
+ZAI_ORG_GLM_4_7_FLASH_ORIGINAL_THINKING: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="zai-org/glm-4.7-flash-original:thinking",
     name="GLM 4.7 Flash Original Thinking",
@@ -11823,15 +12550,16 @@ ZAI_ORG_GLM_4_7_FLASH_ORIGINAL_THINKING: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_01_19,
-    last_updated=_D_2026_01_19,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_INPUT_200000_OUTPUT_128000,
+    release_date=_Shared.D_2026_01_19,
+    last_updated=_Shared.D_2026_01_19,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.07"), output=Decimal("0.4")),
     reasoning_options=(),
 )
+"GLM 4.7 Flash Original Thinking (chat) · 200K context · 128K output · $0.07 in / $0.40 out per 1M tokens · reasoning"
 
-ZAI_ORG_GLM_4_7_FLASH_THINKING: Final[Model] = Model(
+ZAI_ORG_GLM_4_7_FLASH_THINKING: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="zai-org/glm-4.7-flash:thinking",
     name="GLM 4.7 Flash Thinking",
@@ -11841,15 +12569,16 @@ ZAI_ORG_GLM_4_7_FLASH_THINKING: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2026_01_19,
-    last_updated=_D_2026_01_19,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_INPUT_200000_OUTPUT_128000,
+    release_date=_Shared.D_2026_01_19,
+    last_updated=_Shared.D_2026_01_19,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.07"), output=Decimal("0.4")),
     reasoning_options=(),
 )
+"GLM 4.7 Flash Thinking (chat) · 200K context · 128K output · $0.07 in / $0.40 out per 1M tokens · reasoning"
 
-ZAI_ORG_GLM_4_7_ORIGINAL: Final[Model] = Model(
+ZAI_ORG_GLM_4_7_ORIGINAL: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="zai-org/glm-4.7-original",
     name="GLM 4.7 Original",
@@ -11859,15 +12588,16 @@ ZAI_ORG_GLM_4_7_ORIGINAL: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2025_12_22,
-    last_updated=_D_2025_12_22,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_INPUT_200000_OUTPUT_65535,
+    release_date=_Shared.D_2025_12_22,
+    last_updated=_Shared.D_2025_12_22,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_65535,
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.2"), cache_read=Decimal("0.11")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM 4.7 Original (chat) · 200K context · 65.5K output · $0.60 in / $2.20 out per 1M tokens · tools, reasoning, structured output"
 
-ZAI_ORG_GLM_4_7_ORIGINAL_THINKING: Final[Model] = Model(
+ZAI_ORG_GLM_4_7_ORIGINAL_THINKING: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="zai-org/glm-4.7-original:thinking",
     name="GLM 4.7 Original Thinking",
@@ -11877,15 +12607,16 @@ ZAI_ORG_GLM_4_7_ORIGINAL_THINKING: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2025_12_22,
-    last_updated=_D_2025_12_22,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_INPUT_200000_OUTPUT_65535,
+    release_date=_Shared.D_2025_12_22,
+    last_updated=_Shared.D_2025_12_22,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_65535,
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.2"), cache_read=Decimal("0.11")),
     reasoning_options=(),
 )
+"GLM 4.7 Original Thinking (chat) · 200K context · 65.5K output · $0.60 in / $2.20 out per 1M tokens · tools, reasoning, structured output"
 
-ZAI_ORG_GLM_4_7_THINKING: Final[Model] = Model(
+ZAI_ORG_GLM_4_7_THINKING: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="zai-org/glm-4.7:thinking",
     name="GLM 4.7 Thinking",
@@ -11895,15 +12626,16 @@ ZAI_ORG_GLM_4_7_THINKING: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2025_12_22,
-    last_updated=_D_2025_12_22,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_INPUT_200000_OUTPUT_65535,
+    release_date=_Shared.D_2025_12_22,
+    last_updated=_Shared.D_2025_12_22,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_65535,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.8")),
     reasoning_options=(),
 )
+"GLM 4.7 Thinking (chat) · 200K context · 65.5K output · $0.20 in / $0.80 out per 1M tokens · tools, reasoning, structured output"
 
-ZAI_ORG_GLM_5: Final[Model] = Model(
+ZAI_ORG_GLM_5: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="zai-org/glm-5",
     name="GLM 5",
@@ -11914,15 +12646,16 @@ ZAI_ORG_GLM_5: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=True,
-    release_date=_D_2026_02_11,
-    last_updated=_D_2026_02_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_INPUT_200000_OUTPUT_128000,
+    release_date=_Shared.D_2026_02_11,
+    last_updated=_Shared.D_2026_02_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.3"), output=Decimal("2.55")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM 5 (chat) · 200K context · 128K output · $0.30 in / $2.55 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ZAI_ORG_GLM_5_ORIGINAL: Final[Model] = Model(
+ZAI_ORG_GLM_5_ORIGINAL: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="zai-org/glm-5-original",
     name="GLM 5 Original",
@@ -11932,15 +12665,16 @@ ZAI_ORG_GLM_5_ORIGINAL: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_02_11,
-    last_updated=_D_2026_02_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_INPUT_200000_OUTPUT_128000,
+    release_date=_Shared.D_2026_02_11,
+    last_updated=_Shared.D_2026_02_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_128000,
     cost=Cost(input=Decimal("1"), output=Decimal("3.2"), cache_read=Decimal("0.2")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM 5 Original (chat) · 200K context · 128K output · $1.00 in / $3.20 out per 1M tokens · tools, reasoning, structured output"
 
-ZAI_ORG_GLM_5_ORIGINAL_THINKING: Final[Model] = Model(
+ZAI_ORG_GLM_5_ORIGINAL_THINKING: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="zai-org/glm-5-original:thinking",
     name="GLM 5 Original Thinking",
@@ -11950,15 +12684,16 @@ ZAI_ORG_GLM_5_ORIGINAL_THINKING: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_02_11,
-    last_updated=_D_2026_02_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_INPUT_200000_OUTPUT_128000,
+    release_date=_Shared.D_2026_02_11,
+    last_updated=_Shared.D_2026_02_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_128000,
     cost=Cost(input=Decimal("1"), output=Decimal("3.2"), cache_read=Decimal("0.2")),
     reasoning_options=(),
 )
+"GLM 5 Original Thinking (chat) · 200K context · 128K output · $1.00 in / $3.20 out per 1M tokens · tools, reasoning, structured output"
 
-ZAI_ORG_GLM_5_1: Final[Model] = Model(
+ZAI_ORG_GLM_5_1: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="zai-org/glm-5.1",
     name="GLM 5.1",
@@ -11969,15 +12704,16 @@ ZAI_ORG_GLM_5_1: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=True,
-    release_date=_D_2026_03_27,
-    last_updated=_D_2026_03_27,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_INPUT_200000_OUTPUT_131072,
+    release_date=_Shared.D_2026_03_27,
+    last_updated=_Shared.D_2026_03_27,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_131072,
     cost=Cost(input=Decimal("0.3"), output=Decimal("2.55")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM 5.1 (chat) · 200K context · 131K output · $0.30 in / $2.55 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ZAI_ORG_GLM_5_1_THINKING: Final[Model] = Model(
+ZAI_ORG_GLM_5_1_THINKING: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="zai-org/glm-5.1:thinking",
     name="GLM 5.1 Thinking",
@@ -11988,15 +12724,16 @@ ZAI_ORG_GLM_5_1_THINKING: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=True,
-    release_date=_D_2026_03_27,
-    last_updated=_D_2026_03_27,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_INPUT_200000_OUTPUT_131072,
+    release_date=_Shared.D_2026_03_27,
+    last_updated=_Shared.D_2026_03_27,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_131072,
     cost=Cost(input=Decimal("0.3"), output=Decimal("2.55")),
     reasoning_options=(),
 )
+"GLM 5.1 Thinking (chat) · 200K context · 131K output · $0.30 in / $2.55 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ZAI_ORG_GLM_5_THINKING: Final[Model] = Model(
+ZAI_ORG_GLM_5_THINKING: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="zai-org/glm-5:thinking",
     name="GLM 5 Thinking",
@@ -12007,15 +12744,16 @@ ZAI_ORG_GLM_5_THINKING: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=True,
-    release_date=_D_2026_02_11,
-    last_updated=_D_2026_02_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_INPUT_200000_OUTPUT_128000,
+    release_date=_Shared.D_2026_02_11,
+    last_updated=_Shared.D_2026_02_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.3"), output=Decimal("2.55")),
     reasoning_options=(),
 )
+"GLM 5 Thinking (chat) · 200K context · 128K output · $0.30 in / $2.55 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ZAI_ORG_GLM_LATEST: Final[Model] = Model(
+ZAI_ORG_GLM_LATEST: Final[PricedModel] = PricedModel(
     provider="nano-gpt",
     id="zai-org/glm-latest",
     name="GLM Latest",
@@ -12025,10 +12763,11 @@ ZAI_ORG_GLM_LATEST: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_05_03,
-    last_updated=_D_2026_05_03,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_INPUT_200000_OUTPUT_131072,
+    release_date=_Shared.D_2026_05_03,
+    last_updated=_Shared.D_2026_05_03,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_131072,
     cost=Cost(input=Decimal("0.75"), output=Decimal("2.6"), cache_read=Decimal("0.15")),
-    reasoning_options=(_REASONING_EFFORT_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_HIGH_XHIGH,),
 )
+"GLM Latest (chat) · 200K context · 131K output · $0.75 in / $2.60 out per 1M tokens · tools, reasoning, structured output"

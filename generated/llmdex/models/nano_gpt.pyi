@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "ALIBABA_NLP_TONGYI_DEEPRESEARCH_30B_A3B",
@@ -627,1853 +627,1853 @@ __all__ = [
     "ZAI_ORG_GLM_LATEST",
 ]
 
-ALIBABA_NLP_TONGYI_DEEPRESEARCH_30B_A3B: Final[Model]
+ALIBABA_NLP_TONGYI_DEEPRESEARCH_30B_A3B: Final[PricedModel]
 "Tongyi DeepResearch 30B A3B (chat) · 128K context · 65.5K output · $0.08 in / $0.24000000000000002 out per 1M tokens"
 
-BAICHUAN_M2: Final[Model]
+BAICHUAN_M2: Final[PricedModel]
 "Baichuan M2 32B Medical (chat) · 32.8K context · 32.8K output · $15.73 in / $15.73 out per 1M tokens"
 
-BAICHUAN4_AIR: Final[Model]
+BAICHUAN4_AIR: Final[PricedModel]
 "Baichuan 4 Air (chat) · 32.8K context · 32.8K output · $0.157 in / $0.157 out per 1M tokens"
 
-BAICHUAN4_TURBO: Final[Model]
+BAICHUAN4_TURBO: Final[PricedModel]
 "Baichuan 4 Turbo (chat) · 128K context · 32.8K output · $2.42 in / $2.42 out per 1M tokens"
 
-DOCTOR_SHOTGUN_MS3_2_24B_MAGNUM_DIAMOND: Final[Model]
+DOCTOR_SHOTGUN_MS3_2_24B_MAGNUM_DIAMOND: Final[PricedModel]
 "MS3.2 24B Magnum Diamond (chat) · 16.4K context · 32.8K output · $0.49299999999999994 in / $0.49299999999999994 out per 1M tokens"
 
-EVA_UNIT_01_EVA_LLAMA_3_33_70B_V0_0: Final[Model]
+EVA_UNIT_01_EVA_LLAMA_3_33_70B_V0_0: Final[PricedModel]
 "EVA Llama 3.33 70B (chat) · 16.4K context · 16.4K output · $2.006 in / $2.006 out per 1M tokens"
 
-EVA_UNIT_01_EVA_LLAMA_3_33_70B_V0_1: Final[Model]
+EVA_UNIT_01_EVA_LLAMA_3_33_70B_V0_1: Final[PricedModel]
 "EVA-LLaMA-3.33-70B-v0.1 (chat) · 16.4K context · 16.4K output · $2.006 in / $2.006 out per 1M tokens"
 
-EVA_UNIT_01_EVA_QWEN2_5_32B_V0_2: Final[Model]
+EVA_UNIT_01_EVA_QWEN2_5_32B_V0_2: Final[PricedModel]
 "EVA-Qwen2.5-32B-v0.2 (chat) · 16.4K context · 8.19K output · $0.7989999999999999 in / $0.7989999999999999 out per 1M tokens"
 
-EVA_UNIT_01_EVA_QWEN2_5_72B_V0_2: Final[Model]
+EVA_UNIT_01_EVA_QWEN2_5_72B_V0_2: Final[PricedModel]
 "EVA-Qwen2.5-72B-v0.2 (chat) · 16.4K context · 8.19K output · $0.7989999999999999 in / $0.7989999999999999 out per 1M tokens"
 
-ENVOID_LLAMA_3_05_NT_STORYBREAKER_MINISTRAL_70B: Final[Model]
+ENVOID_LLAMA_3_05_NT_STORYBREAKER_MINISTRAL_70B: Final[PricedModel]
 "Llama 3.05 Storybreaker Ministral 70b (chat) · 16.4K context · 8.19K output · $0.49299999999999994 in / $0.49299999999999994 out per 1M tokens"
 
-ENVOID_LLAMA_3_05_NEMOTRON_TENYXCHAT_STORYBREAKER_70B: Final[Model]
+ENVOID_LLAMA_3_05_NEMOTRON_TENYXCHAT_STORYBREAKER_70B: Final[PricedModel]
 "Nemotron Tenyxchat Storybreaker 70b (chat) · 16.4K context · 8.19K output · $0.49299999999999994 in / $0.49299999999999994 out per 1M tokens"
 
-GLM_4_6_DERESTRICTED_V5: Final[Model]
+GLM_4_6_DERESTRICTED_V5: Final[PricedModel]
 "GLM 4.6 Derestricted v5 (chat) · 131K context · 8.19K output · $0.40 in / $1.50 out per 1M tokens"
 
-GALRIONSOFTWORKS_MN_LOOSECANNON_12B_V1: Final[Model]
+GALRIONSOFTWORKS_MN_LOOSECANNON_12B_V1: Final[PricedModel]
 "MN-LooseCannon-12B-v1 (chat) · 16.4K context · 8.19K output · $0.49299999999999994 in / $0.49299999999999994 out per 1M tokens"
 
-GEMMA_4_31B_CLAUDE_4_6_OPUS_REASONING_DISTILLED: Final[Model]
+GEMMA_4_31B_CLAUDE_4_6_OPUS_REASONING_DISTILLED: Final[PricedModel]
 "Gemma 4 31B Claude 4.6 Opus Reasoning Distilled (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"
 
-GEMMA_4_31B_COGNITIVE_UNSHACKLED: Final[Model]
+GEMMA_4_31B_COGNITIVE_UNSHACKLED: Final[PricedModel]
 "Gemma 4 31B Cognitive Unshackled (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"
 
-GEMMA_4_31B_DARKIDOL: Final[Model]
+GEMMA_4_31B_DARKIDOL: Final[PricedModel]
 "Gemma 4 31B DarkIdol (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"
 
-GEMMA_4_31B_GARNETV2: Final[Model]
+GEMMA_4_31B_GARNETV2: Final[PricedModel]
 "Gemma 4 31B Garnet V2 (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"
 
-GEMMA_4_31B_GEMOPUS: Final[Model]
+GEMMA_4_31B_GEMOPUS: Final[PricedModel]
 "Gemma 4 31B Gemopus (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"
 
-GEMMA_4_31B_MUSICA_V1: Final[Model]
+GEMMA_4_31B_MUSICA_V1: Final[PricedModel]
 "Gemma 4 31B Musica v1 (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"
 
-GEMMA_4_31B_QUEEN: Final[Model]
+GEMMA_4_31B_QUEEN: Final[PricedModel]
 "Gemma 4 31B Queen (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"
 
-GEMMA_4_31B_IT: Final[Model]
+GEMMA_4_31B_IT: Final[PricedModel]
 "Gemma 4 31B IT (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"
 
-GRYPHE_MYTHOMAX_L2_13B: Final[Model]
+GRYPHE_MYTHOMAX_L2_13B: Final[PricedModel]
 "MythoMax 13B (chat) · 4K context · 4.1K output · $0.1003 in / $0.1003 out per 1M tokens"
 
-INFERMATIC_MN_12B_INFEROR_V0_0: Final[Model]
+INFERMATIC_MN_12B_INFEROR_V0_0: Final[PricedModel]
 "Mistral Nemo Inferor 12B (chat) · 16.4K context · 8.19K output · $0.25499999999999995 in / $0.49299999999999994 out per 1M tokens"
 
-KAT_CODER_AIR_V1: Final[Model]
+KAT_CODER_AIR_V1: Final[PricedModel]
 "KAT Coder Air V1 (chat) · 128K context · 32.8K output · $0.10 in / $0.20 out per 1M tokens"
 
-KAT_CODER_EXP_72B_1010: Final[Model]
+KAT_CODER_EXP_72B_1010: Final[PricedModel]
 "KAT Coder Exp 72B 1010 (chat) · 128K context · 32.8K output · $0.10 in / $0.20 out per 1M tokens"
 
-LLM360_K2_THINK: Final[Model]
+LLM360_K2_THINK: Final[PricedModel]
 "K2-Think (chat) · 128K context · 32.8K output · $0.17 in / $0.68 out per 1M tokens"
 
-LATITUDEGAMES_WAYFARER_LARGE_70B_LLAMA_3_3: Final[Model]
+LATITUDEGAMES_WAYFARER_LARGE_70B_LLAMA_3_3: Final[PricedModel]
 "Llama 3.3 70B Wayfarer (chat) · 16.4K context · 16.4K output · $0.700000007 in / $0.700000007 out per 1M tokens"
 
-MAGISTRAL_SMALL_2506: Final[Model]
+MAGISTRAL_SMALL_2506: Final[PricedModel]
 "Magistral Small 2506 (chat) · 32.8K context · 32.8K output · $0.40 in / $1.40 out per 1M tokens"
 
-MARINARASPAGHETTI_NEMOMIX_UNLEASHED_12B: Final[Model]
+MARINARASPAGHETTI_NEMOMIX_UNLEASHED_12B: Final[PricedModel]
 "NemoMix 12B Unleashed (chat) · 32.8K context · 8.19K output · $0.49299999999999994 in / $0.49299999999999994 out per 1M tokens"
 
-META_LLAMA_3_1_8B_INSTRUCT_FP8: Final[Model]
+META_LLAMA_3_1_8B_INSTRUCT_FP8: Final[PricedModel]
 "Llama 3.1 8B (decentralized) (chat) · 128K context · 16.4K output · $0.02 in / $0.03 out per 1M tokens"
 
-MINIMAX_M1: Final[Model]
+MINIMAX_M1: Final[PricedModel]
 "MiniMax M1 (chat) · 1M context · 131K output · $0.1394 in / $1.3328 out per 1M tokens"
 
-MINIMAX_M2: Final[Model]
+MINIMAX_M2: Final[PricedModel]
 "MiniMax M2 (chat) · 200K context · 131K output · $0.17 in / $1.53 out per 1M tokens · reasoning"
 
-MINIMAXAI_MINIMAX_M1_80K: Final[Model]
+MINIMAXAI_MINIMAX_M1_80K: Final[PricedModel]
 "MiniMax M1 80K (chat) · 1M context · 131K output · $0.6052 in / $2.4225000000000003 out per 1M tokens"
 
-NEVERSLEEP_LUMIMAID_V0_2_70B: Final[Model]
+NEVERSLEEP_LUMIMAID_V0_2_70B: Final[PricedModel]
 "Lumimaid v0.2 (chat) · 16.4K context · 8.19K output · $1.00 in / $1.50 out per 1M tokens"
 
-NOUSRESEARCH_DEEPHERMES_3_MISTRAL_24B_PREVIEW: Final[Model]
+NOUSRESEARCH_DEEPHERMES_3_MISTRAL_24B_PREVIEW: Final[PricedModel]
 "DeepHermes-3 Mistral 24B (Preview) (chat) · 128K context · 32.8K output · $0.30 in / $0.30 out per 1M tokens"
 
-NOUSRESEARCH_HERMES_4_70B_THINKING: Final[Model]
+NOUSRESEARCH_HERMES_4_70B_THINKING: Final[PricedModel]
 "Hermes 4 (Thinking) (chat) · 128K context · 8.19K output · $0.2006 in / $0.3995 out per 1M tokens"
 
-NOUSRESEARCH_HERMES_3_LLAMA_3_1_70B: Final[Model]
+NOUSRESEARCH_HERMES_3_LLAMA_3_1_70B: Final[PricedModel]
 "Hermes 3 70B (chat) · 65.5K context · 8.19K output · $0.408 in / $0.408 out per 1M tokens"
 
-NOUSRESEARCH_HERMES_4_405B: Final[Model]
+NOUSRESEARCH_HERMES_4_405B: Final[PricedModel]
 "Hermes 4 Large (chat) · 128K context · 8.19K output · $0.30 in / $1.20 out per 1M tokens · structured output"
 
-NOUSRESEARCH_HERMES_4_405B_THINKING: Final[Model]
+NOUSRESEARCH_HERMES_4_405B_THINKING: Final[PricedModel]
 "Hermes 4 Large (Thinking) (chat) · 128K context · 8.19K output · $0.30 in / $1.20 out per 1M tokens · structured output"
 
-NOUSRESEARCH_HERMES_4_70B: Final[Model]
+NOUSRESEARCH_HERMES_4_70B: Final[PricedModel]
 "Hermes 4 Medium (chat) · 128K context · 8.19K output · $0.2006 in / $0.3995 out per 1M tokens"
 
-QWEN2_5_32B_EVA_V0_2: Final[Model]
+QWEN2_5_32B_EVA_V0_2: Final[PricedModel]
 "Qwen 2.5 32b EVA (chat) · 24.6K context · 8.19K output · $0.493 in / $0.493 out per 1M tokens"
 
-QWEN3_5_27B_ANKO: Final[Model]
+QWEN3_5_27B_ANKO: Final[PricedModel]
 "Qwen3.5 27B Anko (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"
 
-QWEN3_5_27B_BLUESTAR_DERESTRICTED: Final[Model]
+QWEN3_5_27B_BLUESTAR_DERESTRICTED: Final[PricedModel]
 "Qwen3.5 27B BlueStar Derestricted (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"
 
-QWEN3_5_27B_BLUESTAR_DERESTRICTED_LITE: Final[Model]
+QWEN3_5_27B_BLUESTAR_DERESTRICTED_LITE: Final[PricedModel]
 "Qwen3.5 27B BlueStar Derestricted Lite (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"
 
-QWEN3_5_27B_BLUESTAR_V2_DERESTRICTED: Final[Model]
+QWEN3_5_27B_BLUESTAR_V2_DERESTRICTED: Final[PricedModel]
 "Qwen3.5 27B BlueStar v2 Derestricted (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"
 
-QWEN3_5_27B_BLUESTAR_V2_DERESTRICTED_LITE: Final[Model]
+QWEN3_5_27B_BLUESTAR_V2_DERESTRICTED_LITE: Final[PricedModel]
 "Qwen3.5 27B BlueStar v2 Derestricted Lite (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"
 
-QWEN3_5_27B_BLUESTAR_V3_DERESTRICTED: Final[Model]
+QWEN3_5_27B_BLUESTAR_V3_DERESTRICTED: Final[PricedModel]
 "Qwen3.5 27B BlueStar v3 Derestricted (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"
 
-QWEN3_5_27B_BLUESTAR_V3_DERESTRICTED_LITE: Final[Model]
+QWEN3_5_27B_BLUESTAR_V3_DERESTRICTED_LITE: Final[PricedModel]
 "Qwen3.5 27B BlueStar v3 Derestricted Lite (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"
 
-QWEN3_5_27B_DERESTRICTED: Final[Model]
+QWEN3_5_27B_DERESTRICTED: Final[PricedModel]
 "Qwen3.5 27B Derestricted (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"
 
-QWEN3_5_27B_INFRACELESTIAL: Final[Model]
+QWEN3_5_27B_INFRACELESTIAL: Final[PricedModel]
 "Qwen3.5 27B Infracelestial (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"
 
-QWEN3_5_27B_MARVIN_DPO_V2_DERESTRICTED: Final[Model]
+QWEN3_5_27B_MARVIN_DPO_V2_DERESTRICTED: Final[PricedModel]
 "Qwen3.5 27B Marvin DPO V2 Derestricted (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"
 
-QWEN3_5_27B_MARVIN_DPO_V2_DERESTRICTED_LITE: Final[Model]
+QWEN3_5_27B_MARVIN_DPO_V2_DERESTRICTED_LITE: Final[PricedModel]
 "Qwen3.5 27B Marvin DPO V2 Derestricted Lite (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"
 
-QWEN3_5_27B_MARVIN_V2_DERESTRICTED: Final[Model]
+QWEN3_5_27B_MARVIN_V2_DERESTRICTED: Final[PricedModel]
 "Qwen3.5 27B Marvin V2 Derestricted (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"
 
-QWEN3_5_27B_MARVIN_V2_DERESTRICTED_LITE: Final[Model]
+QWEN3_5_27B_MARVIN_V2_DERESTRICTED_LITE: Final[PricedModel]
 "Qwen3.5 27B Marvin V2 Derestricted Lite (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"
 
-QWEN3_5_27B_MUSICA_V1: Final[Model]
+QWEN3_5_27B_MUSICA_V1: Final[PricedModel]
 "Qwen3.5 27B Musica v1 (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"
 
-QWEN3_5_27B_NANOVEL_DERESTRICTED: Final[Model]
+QWEN3_5_27B_NANOVEL_DERESTRICTED: Final[PricedModel]
 "Qwen3.5 27B NaNovel Derestricted (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"
 
-QWEN3_5_27B_NANOVEL_DERESTRICTED_LITE: Final[Model]
+QWEN3_5_27B_NANOVEL_DERESTRICTED_LITE: Final[PricedModel]
 "Qwen3.5 27B NaNovel Derestricted Lite (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"
 
-QWEN3_5_27B_OMEGA_EVOLUTION_V2_0_DERESTRICTED: Final[Model]
+QWEN3_5_27B_OMEGA_EVOLUTION_V2_0_DERESTRICTED: Final[PricedModel]
 "Qwen3.5 27B Omega Evolution v2.0 Derestricted (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"
 
-QWEN3_5_27B_OMEGA_EVOLUTION_V2_0_DERESTRICTED_LITE: Final[Model]
+QWEN3_5_27B_OMEGA_EVOLUTION_V2_0_DERESTRICTED_LITE: Final[PricedModel]
 "Qwen3.5 27B Omega Evolution v2.0 Derestricted Lite (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"
 
-QWEN3_5_27B_OMEGA_EVOLUTION_V2_2_DERESTRICTED: Final[Model]
+QWEN3_5_27B_OMEGA_EVOLUTION_V2_2_DERESTRICTED: Final[PricedModel]
 "Qwen3.5 27B Omega Evolution v2.2 Derestricted (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"
 
-QWEN3_5_27B_OMEGA_EVOLUTION_V2_2_DERESTRICTED_LITE: Final[Model]
+QWEN3_5_27B_OMEGA_EVOLUTION_V2_2_DERESTRICTED_LITE: Final[PricedModel]
 "Qwen3.5 27B Omega Evolution v2.2 Derestricted Lite (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"
 
-QWEN3_5_27B_QUEEN_DERESTRICTED: Final[Model]
+QWEN3_5_27B_QUEEN_DERESTRICTED: Final[PricedModel]
 "Qwen3.5 27B Queen Derestricted (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"
 
-QWEN3_5_27B_QUEEN_DERESTRICTED_LITE: Final[Model]
+QWEN3_5_27B_QUEEN_DERESTRICTED_LITE: Final[PricedModel]
 "Qwen3.5 27B Queen Derestricted Lite (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"
 
-QWEN3_5_27B_RPRMAX_V1: Final[Model]
+QWEN3_5_27B_RPRMAX_V1: Final[PricedModel]
 "Qwen3.5 27B RpRMax v1 (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"
 
-QWEN3_5_27B_VIVID_DURIAN: Final[Model]
+QWEN3_5_27B_VIVID_DURIAN: Final[PricedModel]
 "Qwen3.5 27B Vivid Durian (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"
 
-QWEN3_5_27B_WRITER_DERESTRICTED: Final[Model]
+QWEN3_5_27B_WRITER_DERESTRICTED: Final[PricedModel]
 "Qwen3.5 27B Writer Derestricted (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"
 
-QWEN3_5_27B_WRITER_DERESTRICTED_LITE: Final[Model]
+QWEN3_5_27B_WRITER_DERESTRICTED_LITE: Final[PricedModel]
 "Qwen3.5 27B Writer Derestricted Lite (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"
 
-QWEN3_5_27B_WRITER_V2_DERESTRICTED: Final[Model]
+QWEN3_5_27B_WRITER_V2_DERESTRICTED: Final[PricedModel]
 "Qwen3.5 27B Writer V2 Derestricted (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"
 
-QWEN3_5_27B_WRITER_V2_DERESTRICTED_LITE: Final[Model]
+QWEN3_5_27B_WRITER_V2_DERESTRICTED_LITE: Final[PricedModel]
 "Qwen3.5 27B Writer V2 Derestricted Lite (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"
 
-QWEN3_5_27B_EARICA_DERESTRICTED: Final[Model]
+QWEN3_5_27B_EARICA_DERESTRICTED: Final[PricedModel]
 "Qwen3.5 27B earica Derestricted (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"
 
-QWEN3_5_27B_EARICA_DERESTRICTED_LITE: Final[Model]
+QWEN3_5_27B_EARICA_DERESTRICTED_LITE: Final[PricedModel]
 "Qwen3.5 27B earica Derestricted Lite (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"
 
-READYART_MS3_2_THE_OMEGA_DIRECTIVE_24B_UNSLOP_V2_0: Final[Model]
+READYART_MS3_2_THE_OMEGA_DIRECTIVE_24B_UNSLOP_V2_0: Final[PricedModel]
 "Omega Directive 24B Unslop v2.0 (chat) · 16.4K context · 32.8K output · $0.50 in / $0.50 out per 1M tokens"
 
-SALESFORCE_LLAMA_XLAM_2_70B_FC_R: Final[Model]
+SALESFORCE_LLAMA_XLAM_2_70B_FC_R: Final[PricedModel]
 "Llama-xLAM-2 70B fc-r (chat) · 128K context · 16.4K output · $2.50 in / $2.50 out per 1M tokens"
 
-SAO10K_L3_8B_STHENO_V3_2: Final[Model]
+SAO10K_L3_8B_STHENO_V3_2: Final[PricedModel]
 "Sao10K Stheno 8b (chat) · 16.4K context · 8.19K output · $0.2006 in / $0.2006 out per 1M tokens"
 
-SAO10K_L3_1_70B_EURYALE_V2_2: Final[Model]
+SAO10K_L3_1_70B_EURYALE_V2_2: Final[PricedModel]
 "Llama 3.1 70B Euryale (chat) · 20.5K context · 16.4K output · $0.306 in / $0.357 out per 1M tokens"
 
-SAO10K_L3_1_70B_HANAMI_X1: Final[Model]
+SAO10K_L3_1_70B_HANAMI_X1: Final[PricedModel]
 "Llama 3.1 70B Hanami (chat) · 16.4K context · 16.4K output · $0.49299999999999994 in / $0.49299999999999994 out per 1M tokens"
 
-SAO10K_L3_3_70B_EURYALE_V2_3: Final[Model]
+SAO10K_L3_3_70B_EURYALE_V2_3: Final[PricedModel]
 "Llama 3.3 70B Euryale (chat) · 20.5K context · 16.4K output · $0.49299999999999994 in / $0.49299999999999994 out per 1M tokens"
 
-STEELSKULL_L3_3_CU_MAI_R1_70B: Final[Model]
+STEELSKULL_L3_3_CU_MAI_R1_70B: Final[PricedModel]
 "Llama 3.3 70B Cu Mai (chat) · 16.4K context · 16.4K output · $0.49299999999999994 in / $0.49299999999999994 out per 1M tokens"
 
-STEELSKULL_L3_3_ELECTRA_R1_70B: Final[Model]
+STEELSKULL_L3_3_ELECTRA_R1_70B: Final[PricedModel]
 "Steelskull Electra R1 70b (chat) · 16.4K context · 16.4K output · $0.69989 in / $0.69989 out per 1M tokens"
 
-STEELSKULL_L3_3_MS_EVALEBIS_70B: Final[Model]
+STEELSKULL_L3_3_MS_EVALEBIS_70B: Final[PricedModel]
 "MS Evalebis 70b (chat) · 16.4K context · 16.4K output · $0.49299999999999994 in / $0.49299999999999994 out per 1M tokens"
 
-STEELSKULL_L3_3_MS_EVAYALE_70B: Final[Model]
+STEELSKULL_L3_3_MS_EVAYALE_70B: Final[PricedModel]
 "Evayale 70b  (chat) · 16.4K context · 16.4K output · $0.49299999999999994 in / $0.49299999999999994 out per 1M tokens"
 
-STEELSKULL_L3_3_MS_NEVORIA_70B: Final[Model]
+STEELSKULL_L3_3_MS_NEVORIA_70B: Final[PricedModel]
 "Steelskull Nevoria 70b (chat) · 16.4K context · 16.4K output · $0.49299999999999994 in / $0.49299999999999994 out per 1M tokens"
 
-STEELSKULL_L3_3_NEVORIA_R1_70B: Final[Model]
+STEELSKULL_L3_3_NEVORIA_R1_70B: Final[PricedModel]
 "Steelskull Nevoria R1 70b (chat) · 16.4K context · 16.4K output · $0.49299999999999994 in / $0.49299999999999994 out per 1M tokens"
 
-TEE_DEEPSEEK_V3_1: Final[Model]
+TEE_DEEPSEEK_V3_1: Final[PricedModel]
 "DeepSeek V3.1 TEE (chat) · 164K context · 8.19K output · $1.00 in / $2.50 out per 1M tokens"
 
-TEE_DEEPSEEK_V3_2: Final[Model]
+TEE_DEEPSEEK_V3_2: Final[PricedModel]
 "DeepSeek V3.2 TEE (chat) · 164K context · 65.5K output · $0.50 in / $1.00 out per 1M tokens"
 
-TEE_DEEPSEEK_V4_PRO: Final[Model]
+TEE_DEEPSEEK_V4_PRO: Final[PricedModel]
 "DeepSeek V4 Pro TEE (chat) · 800K context · 65.5K output · $1.50 in / $5.25 out per 1M tokens · tools, reasoning, structured output"
 
-TEE_DEEPSEEK_V4_PRO_THINKING: Final[Model]
+TEE_DEEPSEEK_V4_PRO_THINKING: Final[PricedModel]
 "DeepSeek V4 Pro Thinking TEE (chat) · 800K context · 65.5K output · $1.50 in / $5.25 out per 1M tokens · tools, reasoning, structured output"
 
-TEE_GEMMA_3_27B_IT: Final[Model]
+TEE_GEMMA_3_27B_IT: Final[PricedModel]
 "Gemma 3 27B TEE (chat) · 131K context · 8.19K output · $0.20 in / $0.80 out per 1M tokens"
 
-TEE_GEMMA_4_26B_A4B_UNCENSORED: Final[Model]
+TEE_GEMMA_4_26B_A4B_UNCENSORED: Final[PricedModel]
 "Gemma 4 26B A4B Uncensored TEE (chat) · 65.5K context · 65.5K output · $0.15 in / $0.70 out per 1M tokens · vision, tools, structured output, attachments"
 
-TEE_GEMMA_4_31B_IT: Final[Model]
+TEE_GEMMA_4_31B_IT: Final[PricedModel]
 "Gemma 4 31B IT TEE (chat) · 262K context · 262K output · $0.15 in / $0.46 out per 1M tokens · tools, reasoning"
 
-TEE_GEMMA4_31B: Final[Model]
+TEE_GEMMA4_31B: Final[PricedModel]
 "Gemma 4 31B (chat) · 262K context · 131K output · $0.45 in / $1.00 out per 1M tokens · structured output"
 
-TEE_GEMMA4_31B_THINKING: Final[Model]
+TEE_GEMMA4_31B_THINKING: Final[PricedModel]
 "Gemma 4 31B Thinking TEE (chat) · 262K context · 131K output · $0.45 in / $1.00 out per 1M tokens · reasoning, structured output"
 
-TEE_GLM_4_7: Final[Model]
+TEE_GLM_4_7: Final[PricedModel]
 "GLM 4.7 TEE (chat) · 131K context · 65.5K output · $0.85 in / $3.30 out per 1M tokens"
 
-TEE_GLM_4_7_FLASH: Final[Model]
+TEE_GLM_4_7_FLASH: Final[PricedModel]
 "GLM 4.7 Flash TEE (chat) · 203K context · 65.5K output · $0.15 in / $0.50 out per 1M tokens"
 
-TEE_GLM_5: Final[Model]
+TEE_GLM_5: Final[PricedModel]
 "GLM 5 TEE (chat) · 203K context · 65.5K output · $1.20 in / $3.50 out per 1M tokens"
 
-TEE_GLM_5_1: Final[Model]
+TEE_GLM_5_1: Final[PricedModel]
 "GLM 5.1 TEE (chat) · 203K context · 65.5K output · $1.50 in / $5.25 out per 1M tokens"
 
-TEE_GLM_5_1_THINKING: Final[Model]
+TEE_GLM_5_1_THINKING: Final[PricedModel]
 "GLM 5.1 Thinking TEE (chat) · 203K context · 65.5K output · $1.50 in / $5.25 out per 1M tokens · tools, reasoning, structured output"
 
-TEE_GPT_OSS_120B: Final[Model]
+TEE_GPT_OSS_120B: Final[PricedModel]
 "GPT-OSS 120B TEE (chat) · 131K context · 16.4K output · $2.00 in / $2.00 out per 1M tokens"
 
-TEE_GPT_OSS_20B: Final[Model]
+TEE_GPT_OSS_20B: Final[PricedModel]
 "GPT-OSS 20B TEE (chat) · 131K context · 8.19K output · $0.20 in / $0.80 out per 1M tokens"
 
-TEE_KIMI_K2_5: Final[Model]
+TEE_KIMI_K2_5: Final[PricedModel]
 "Kimi K2.5 TEE (chat) · 128K context · 65.5K output · $0.30 in / $1.90 out per 1M tokens"
 
-TEE_KIMI_K2_5_THINKING: Final[Model]
+TEE_KIMI_K2_5_THINKING: Final[PricedModel]
 "Kimi K2.5 Thinking TEE (chat) · 128K context · 65.5K output · $0.30 in / $1.90 out per 1M tokens · reasoning"
 
-TEE_KIMI_K2_6: Final[Model]
+TEE_KIMI_K2_6: Final[PricedModel]
 "Kimi K2.6 TEE (chat) · 262K context · 65.5K output · $1.50 in / $5.25 out per 1M tokens · vision, tools, attachments"
 
-TEE_LLAMA3_3_70B: Final[Model]
+TEE_LLAMA3_3_70B: Final[PricedModel]
 "Llama 3.3 70B (chat) · 128K context · 16.4K output · $2.00 in / $2.00 out per 1M tokens"
 
-TEE_MINIMAX_M2_5: Final[Model]
+TEE_MINIMAX_M2_5: Final[PricedModel]
 "MiniMax M2.5 TEE (chat) · 197K context · 131K output · $0.20 in / $1.38 out per 1M tokens · tools, reasoning, structured output"
 
-TEE_QWEN2_5_VL_72B_INSTRUCT: Final[Model]
+TEE_QWEN2_5_VL_72B_INSTRUCT: Final[PricedModel]
 "Qwen2.5 VL 72B TEE (chat) · 65.5K context · 8.19K output · $0.70 in / $0.70 out per 1M tokens · vision, attachments"
 
-TEE_QWEN3_30B_A3B_INSTRUCT_2507: Final[Model]
+TEE_QWEN3_30B_A3B_INSTRUCT_2507: Final[PricedModel]
 "Qwen3 30B A3B Instruct 2507 TEE (chat) · 262K context · 32.8K output · $0.15 in / $0.44999999999999996 out per 1M tokens"
 
-TEE_QWEN3_5_122B_A10B: Final[Model]
+TEE_QWEN3_5_122B_A10B: Final[PricedModel]
 "Qwen3.5 122B A10B TEE (chat) · 262K context · 262K output · $0.46 in / $3.68 out per 1M tokens · tools, reasoning"
 
-TEE_QWEN3_5_27B: Final[Model]
+TEE_QWEN3_5_27B: Final[PricedModel]
 "Qwen3.5 27B TEE (chat) · 262K context · 65.5K output · $0.30 in / $2.40 out per 1M tokens · vision, attachments"
 
-TEE_QWEN3_5_397B_A17B: Final[Model]
+TEE_QWEN3_5_397B_A17B: Final[PricedModel]
 "Qwen3.5 397B A17B TEE (chat) · 258K context · 65.5K output · $0.60 in / $3.60 out per 1M tokens"
 
-TEE_QWEN3_6_35B_A3B_UNCENSORED: Final[Model]
+TEE_QWEN3_6_35B_A3B_UNCENSORED: Final[PricedModel]
 "Qwen3.6 35B A3B Uncensored TEE (chat) · 131K context · 131K output · $0.30 in / $1.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-THUDM_GLM_4_32B_0414: Final[Model]
+THUDM_GLM_4_32B_0414: Final[PricedModel]
 "GLM 4 32B 0414 (chat) · 128K context · 65.5K output · $0.20 in / $0.20 out per 1M tokens"
 
-THUDM_GLM_4_9B_0414: Final[Model]
+THUDM_GLM_4_9B_0414: Final[PricedModel]
 "GLM 4 9B 0414 (chat) · 32K context · 8K output · $0.20 in / $0.20 out per 1M tokens"
 
-THUDM_GLM_Z1_32B_0414: Final[Model]
+THUDM_GLM_Z1_32B_0414: Final[PricedModel]
 "GLM Z1 32B 0414 (chat) · 128K context · 65.5K output · $0.20 in / $0.20 out per 1M tokens"
 
-THUDM_GLM_Z1_9B_0414: Final[Model]
+THUDM_GLM_Z1_9B_0414: Final[PricedModel]
 "GLM Z1 9B 0414 (chat) · 32K context · 8K output · $0.20 in / $0.20 out per 1M tokens"
 
-THEDRUMMER_ANUBIS_70B_V1: Final[Model]
+THEDRUMMER_ANUBIS_70B_V1: Final[PricedModel]
 "Anubis 70B v1 (chat) · 65.5K context · 16.4K output · $0.31 in / $0.31 out per 1M tokens"
 
-THEDRUMMER_ANUBIS_70B_V1_1: Final[Model]
+THEDRUMMER_ANUBIS_70B_V1_1: Final[PricedModel]
 "Anubis 70B v1.1 (chat) · 131K context · 16.4K output · $0.31 in / $0.31 out per 1M tokens"
 
-THEDRUMMER_CYDONIA_24B_V2: Final[Model]
+THEDRUMMER_CYDONIA_24B_V2: Final[PricedModel]
 "The Drummer Cydonia 24B v2 (chat) · 16.4K context · 32.8K output · $0.1003 in / $0.1207 out per 1M tokens"
 
-THEDRUMMER_CYDONIA_24B_V4: Final[Model]
+THEDRUMMER_CYDONIA_24B_V4: Final[PricedModel]
 "The Drummer Cydonia 24B v4 (chat) · 16.4K context · 32.8K output · $0.2006 in / $0.2414 out per 1M tokens"
 
-THEDRUMMER_CYDONIA_24B_V4_1: Final[Model]
+THEDRUMMER_CYDONIA_24B_V4_1: Final[PricedModel]
 "The Drummer Cydonia 24B v4.1 (chat) · 16.4K context · 32.8K output · $0.1003 in / $0.1207 out per 1M tokens"
 
-THEDRUMMER_CYDONIA_24B_V4_3: Final[Model]
+THEDRUMMER_CYDONIA_24B_V4_3: Final[PricedModel]
 "The Drummer Cydonia 24B v4.3 (chat) · 32.8K context · 32.8K output · $0.1003 in / $0.1207 out per 1M tokens"
 
-THEDRUMMER_MAGIDONIA_24B_V4_3: Final[Model]
+THEDRUMMER_MAGIDONIA_24B_V4_3: Final[PricedModel]
 "The Drummer Magidonia 24B v4.3 (chat) · 32.8K context · 32.8K output · $0.1003 in / $0.1207 out per 1M tokens"
 
-THEDRUMMER_ROCINANTE_12B_V1_1: Final[Model]
+THEDRUMMER_ROCINANTE_12B_V1_1: Final[PricedModel]
 "Rocinante 12b (chat) · 16.4K context · 8.19K output · $0.408 in / $0.595 out per 1M tokens"
 
-THEDRUMMER_SKYFALL_31B_V4_2: Final[Model]
+THEDRUMMER_SKYFALL_31B_V4_2: Final[PricedModel]
 "TheDrummer Skyfall 31B v4.2 (chat) · 131K context · 16.4K output · $0.55 in / $0.80 out per 1M tokens · attachments"
 
-THEDRUMMER_UNSLOPNEMO_12B_V4_1: Final[Model]
+THEDRUMMER_UNSLOPNEMO_12B_V4_1: Final[PricedModel]
 "UnslopNemo 12b v4 (chat) · 32.8K context · 8.19K output · $0.493 in / $0.493 out per 1M tokens · attachments"
 
-THEDRUMMER_SKYFALL_36B_V2: Final[Model]
+THEDRUMMER_SKYFALL_36B_V2: Final[PricedModel]
 "TheDrummer Skyfall 36B V2 (chat) · 64K context · 32.8K output · $0.493 in / $0.493 out per 1M tokens · attachments"
 
-TONGYI_ZHIWEN_QWENLONG_L1_32B: Final[Model]
+TONGYI_ZHIWEN_QWENLONG_L1_32B: Final[PricedModel]
 "QwenLong L1 32B (chat) · 128K context · 41K output · $0.13999999999999999 in / $0.60 out per 1M tokens"
 
-UNBABEL_M_PROMETHEUS_14B: Final[Model]
+UNBABEL_M_PROMETHEUS_14B: Final[PricedModel]
 "M-Prometheus 14B (chat) · 32.8K context · 8.19K output · $0.20 in / $0.20 out per 1M tokens"
 
-VONGOLACHOUKO_STARCANNON_UNLEASHED_12B_V1_0: Final[Model]
+VONGOLACHOUKO_STARCANNON_UNLEASHED_12B_V1_0: Final[PricedModel]
 "Mistral Nemo Starcannon 12b v1 (chat) · 16.4K context · 8.19K output · $0.49299999999999994 in / $0.49299999999999994 out per 1M tokens"
 
-ABACUSAI_DRACARYS_72B_INSTRUCT: Final[Model]
+ABACUSAI_DRACARYS_72B_INSTRUCT: Final[PricedModel]
 "Llama 3.1 70B Dracarys 2 (chat) · 16.4K context · 8.19K output · $0.49299999999999994 in / $0.49299999999999994 out per 1M tokens"
 
-AION_LABS_AION_1_0: Final[Model]
+AION_LABS_AION_1_0: Final[PricedModel]
 "Aion 1.0 (chat) · 65.5K context · 8.19K output · $3.995 in / $7.99 out per 1M tokens"
 
-AION_LABS_AION_1_0_MINI: Final[Model]
+AION_LABS_AION_1_0_MINI: Final[PricedModel]
 "Aion 1.0 mini (DeepSeek) (chat) · 131K context · 8.19K output · $0.7989999999999999 in / $1.394 out per 1M tokens"
 
-AION_LABS_AION_2_0: Final[Model]
+AION_LABS_AION_2_0: Final[PricedModel]
 "AionLabs: Aion-2.0 (chat) · 131K context · 32.8K output · $0.80 in / $1.60 out per 1M tokens"
 
-AION_LABS_AION_2_5: Final[Model]
+AION_LABS_AION_2_5: Final[PricedModel]
 "AionLabs: Aion-2.5 (chat) · 131K context · 32.8K output · $1.00 in / $3.00 out per 1M tokens"
 
-AION_LABS_AION_RP_LLAMA_3_1_8B: Final[Model]
+AION_LABS_AION_RP_LLAMA_3_1_8B: Final[PricedModel]
 "Llama 3.1 8b (uncensored) (chat) · 32.8K context · 16.4K output · $0.2006 in / $0.2006 out per 1M tokens"
 
-ALIBABA_QWEN3_6_27B: Final[Model]
+ALIBABA_QWEN3_6_27B: Final[PricedModel]
 "Qwen3.6 27B (chat) · 260K context · 65.5K output · $0.203 in / $2.24 out per 1M tokens · vision, attachments"
 
-ALIBABA_QWEN3_6_27B_THINKING: Final[Model]
+ALIBABA_QWEN3_6_27B_THINKING: Final[PricedModel]
 "Qwen3.6 27B Thinking (chat) · 260K context · 65.5K output · $0.203 in / $2.24 out per 1M tokens · vision, reasoning, attachments"
 
-ALIBABA_QWEN3_6_FLASH: Final[Model]
+ALIBABA_QWEN3_6_FLASH: Final[PricedModel]
 "Qwen3.6 Flash (chat) · 992K context · 65.5K output · $0.19 in / $1.16 out per 1M tokens · vision"
 
-ALLENAI_OLMO_3_32B_THINK: Final[Model]
+ALLENAI_OLMO_3_32B_THINK: Final[PricedModel]
 "Olmo 3 32B Think (chat) · 128K context · 8.19K output · $0.30 in / $0.44999999999999996 out per 1M tokens · reasoning"
 
-AMAZON_NOVA_2_LITE_V1: Final[Model]
+AMAZON_NOVA_2_LITE_V1: Final[PricedModel]
 "Amazon Nova 2 Lite (chat) · 1M context · 65.5K output · $0.5099999999999999 in / $4.25 out per 1M tokens"
 
-AMAZON_NOVA_LITE_V1: Final[Model]
+AMAZON_NOVA_LITE_V1: Final[PricedModel]
 "Amazon Nova Lite 1.0 (chat) · 300K context · 5.12K output · $0.0595 in / $0.238 out per 1M tokens"
 
-AMAZON_NOVA_MICRO_V1: Final[Model]
+AMAZON_NOVA_MICRO_V1: Final[PricedModel]
 "Amazon Nova Micro 1.0 (chat) · 128K context · 5.12K output · $0.0357 in / $0.1394 out per 1M tokens"
 
-AMAZON_NOVA_PRO_V1: Final[Model]
+AMAZON_NOVA_PRO_V1: Final[PricedModel]
 "Amazon Nova Pro 1.0 (chat) · 300K context · 32K output · $0.7989999999999999 in / $3.1959999999999997 out per 1M tokens"
 
-ANTHRACITE_ORG_MAGNUM_V2_72B: Final[Model]
+ANTHRACITE_ORG_MAGNUM_V2_72B: Final[PricedModel]
 "Magnum V2 72B (chat) · 16.4K context · 8.19K output · $2.006 in / $2.992 out per 1M tokens"
 
-ANTHRACITE_ORG_MAGNUM_V4_72B: Final[Model]
+ANTHRACITE_ORG_MAGNUM_V4_72B: Final[PricedModel]
 "Magnum v4 72B (chat) · 16.4K context · 8.19K output · $2.006 in / $2.992 out per 1M tokens · attachments"
 
-ANTHROPIC_CLAUDE_HAIKU_LATEST: Final[Model]
+ANTHROPIC_CLAUDE_HAIKU_LATEST: Final[PricedModel]
 "Claude Haiku Latest (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_6: Final[Model]
+ANTHROPIC_CLAUDE_OPUS_4_6: Final[PricedModel]
 "Claude 4.6 Opus (chat) · 1M context · 128K output · $4.998 in / $25.007 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_6_THINKING: Final[Model]
+ANTHROPIC_CLAUDE_OPUS_4_6_THINKING: Final[PricedModel]
 "Claude 4.6 Opus Thinking (chat) · 1M context · 128K output · $4.998 in / $25.007 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_6_THINKING_LOW: Final[Model]
+ANTHROPIC_CLAUDE_OPUS_4_6_THINKING_LOW: Final[PricedModel]
 "Claude 4.6 Opus Thinking Low (chat) · 1M context · 128K output · $4.998 in / $25.007 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_6_THINKING_MAX: Final[Model]
+ANTHROPIC_CLAUDE_OPUS_4_6_THINKING_MAX: Final[PricedModel]
 "Claude 4.6 Opus Thinking Max (chat) · 1M context · 128K output · $4.998 in / $25.007 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_6_THINKING_MEDIUM: Final[Model]
+ANTHROPIC_CLAUDE_OPUS_4_6_THINKING_MEDIUM: Final[PricedModel]
 "Claude 4.6 Opus Thinking Medium (chat) · 1M context · 128K output · $4.998 in / $25.007 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_7: Final[Model]
+ANTHROPIC_CLAUDE_OPUS_4_7: Final[PricedModel]
 "Claude 4.7 Opus (chat) · 1M context · 128K output · $4.998 in / $25.007 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_7_THINKING: Final[Model]
+ANTHROPIC_CLAUDE_OPUS_4_7_THINKING: Final[PricedModel]
 "Claude 4.7 Opus Thinking (chat) · 1M context · 128K output · $4.998 in / $25.007 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_8: Final[Model]
+ANTHROPIC_CLAUDE_OPUS_4_8: Final[PricedModel]
 "Claude Opus 4.8 (chat) · 1M context · 128K output · $4.998 in / $25.007 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_8_THINKING: Final[Model]
+ANTHROPIC_CLAUDE_OPUS_4_8_THINKING: Final[PricedModel]
 "Claude Opus 4.8 Thinking (chat) · 1M context · 128K output · $4.998 in / $25.007 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_LATEST: Final[Model]
+ANTHROPIC_CLAUDE_OPUS_LATEST: Final[PricedModel]
 "Claude Opus Latest (chat) · 1M context · 128K output · $4.998 in / $25.007 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model]
+ANTHROPIC_CLAUDE_SONNET_4_6: Final[PricedModel]
 "Claude Sonnet 4.6 (chat) · 1M context · 128K output · $2.992 in / $14.993999999999998 out per 1M tokens · vision, tools, structured output, attachments"
 
-ANTHROPIC_CLAUDE_SONNET_4_6_THINKING: Final[Model]
+ANTHROPIC_CLAUDE_SONNET_4_6_THINKING: Final[PricedModel]
 "Claude Sonnet 4.6 Thinking (chat) · 1M context · 128K output · $2.992 in / $14.993999999999998 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-ANTHROPIC_CLAUDE_SONNET_LATEST: Final[Model]
+ANTHROPIC_CLAUDE_SONNET_LATEST: Final[PricedModel]
 "Claude Sonnet Latest (chat) · 1M context · 128K output · $2.992 in / $14.994 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-ARCEE_AI_TRINITY_LARGE_THINKING: Final[Model]
+ARCEE_AI_TRINITY_LARGE_THINKING: Final[PricedModel]
 "Trinity Large Thinking (chat) · 262K context · 80K output · $0.25 in / $0.90 out per 1M tokens · tools, reasoning"
 
-ARCEE_AI_TRINITY_MINI: Final[Model]
+ARCEE_AI_TRINITY_MINI: Final[PricedModel]
 "Trinity Mini (chat) · 131K context · 8.19K output · $0.045000000000000005 in / $0.15 out per 1M tokens"
 
-ASI1_MINI: Final[Model]
+ASI1_MINI: Final[PricedModel]
 "ASI1 Mini (chat) · 128K context · 16.4K output · $1.00 in / $1.00 out per 1M tokens · attachments"
 
-AUTO_MODEL: Final[Model]
+AUTO_MODEL: Final[PricedModel]
 "Auto model (chat) · 1M context · 1M output · free"
 
-AUTO_MODEL_BASIC: Final[Model]
+AUTO_MODEL_BASIC: Final[PricedModel]
 "Auto model (Basic) (chat) · 1M context · 1M output · $9.996 in / $19.992 out per 1M tokens"
 
-AUTO_MODEL_PREMIUM: Final[Model]
+AUTO_MODEL_PREMIUM: Final[PricedModel]
 "Auto model (Premium) (chat) · 1M context · 1M output · $9.996 in / $19.992 out per 1M tokens"
 
-AUTO_MODEL_STANDARD: Final[Model]
+AUTO_MODEL_STANDARD: Final[PricedModel]
 "Auto model (Standard) (chat) · 1M context · 1M output · $9.996 in / $19.992 out per 1M tokens"
 
-AZURE_GPT_4_TURBO: Final[Model]
+AZURE_GPT_4_TURBO: Final[PricedModel]
 "Azure gpt-4-turbo (chat) · 128K context · 4.1K output · $9.996 in / $30.005 out per 1M tokens"
 
-AZURE_GPT_4O: Final[Model]
+AZURE_GPT_4O: Final[PricedModel]
 "Azure gpt-4o (chat) · 128K context · 16.4K output · $2.499 in / $9.996 out per 1M tokens · vision, tools, structured output, attachments"
 
-AZURE_GPT_4O_MINI: Final[Model]
+AZURE_GPT_4O_MINI: Final[PricedModel]
 "Azure gpt-4o-mini (chat) · 128K context · 16.4K output · $0.1496 in / $0.595 out per 1M tokens · vision, tools, structured output, attachments"
 
-AZURE_O1: Final[Model]
+AZURE_O1: Final[PricedModel]
 "Azure o1 (chat) · 200K context · 100K output · $14.994 in / $59.993 out per 1M tokens"
 
-AZURE_O3_MINI: Final[Model]
+AZURE_O3_MINI: Final[PricedModel]
 "Azure o3-mini (chat) · 200K context · 65.5K output · $1.088 in / $4.3996 out per 1M tokens"
 
-BAIDU_ERNIE_4_5_VL_28B_A3B: Final[Model]
+BAIDU_ERNIE_4_5_VL_28B_A3B: Final[PricedModel]
 "ERNIE 4.5 VL 28B (chat) · 32.8K context · 16.4K output · $0.13999999999999999 in / $0.5599999999999999 out per 1M tokens · vision, attachments"
 
-BASETEN_KIMI_K2_INSTRUCT_FP4: Final[Model]
+BASETEN_KIMI_K2_INSTRUCT_FP4: Final[PricedModel]
 "Kimi K2 0711 Instruct FP4 (chat) · 128K context · 131K output · $0.10 in / $2.00 out per 1M tokens"
 
-BRAVE: Final[Model]
+BRAVE: Final[PricedModel]
 "Brave (Answers) (chat) · 8.19K context · 8.19K output · $5.00 in / $5.00 out per 1M tokens"
 
-BRAVE_PRO: Final[Model]
+BRAVE_PRO: Final[PricedModel]
 "Brave (Pro) (chat) · 8.19K context · 8.19K output · $5.00 in / $5.00 out per 1M tokens"
 
-BRAVE_RESEARCH: Final[Model]
+BRAVE_RESEARCH: Final[PricedModel]
 "Brave (Research) (chat) · 16.4K context · 16.4K output · $5.00 in / $5.00 out per 1M tokens"
 
-BYTEDANCE_SEED_SEED_2_0_LITE: Final[Model]
+BYTEDANCE_SEED_SEED_2_0_LITE: Final[PricedModel]
 "ByteDance Seed 2.0 Lite (chat) · 262K context · 131K output · $0.25 in / $2.00 out per 1M tokens · structured output"
 
-CHUTESAI_MISTRAL_SMALL_3_2_24B_INSTRUCT_2506: Final[Model]
+CHUTESAI_MISTRAL_SMALL_3_2_24B_INSTRUCT_2506: Final[PricedModel]
 "Mistral Small 3.2 24b Instruct (chat) · 128K context · 131K output · $0.20 in / $0.40 out per 1M tokens"
 
-CLAUDE_3_5_HAIKU_20241022: Final[Model]
+CLAUDE_3_5_HAIKU_20241022: Final[PricedModel]
 "Claude 3.5 Haiku (chat) · 200K context · 8.19K output · $0.80 in / $4.00 out per 1M tokens · vision, tools, structured output, attachments"
 
-CLAUDE_HAIKU_4_5_20251001: Final[Model]
+CLAUDE_HAIKU_4_5_20251001: Final[PricedModel]
 "Claude Haiku 4.5 (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, structured output, attachments"
 
-CLAUDE_HAIKU_4_5_20251001_THINKING: Final[Model]
+CLAUDE_HAIKU_4_5_20251001_THINKING: Final[PricedModel]
 "Claude Haiku 4.5 Thinking (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-CLAUDE_OPUS_4_1_20250805: Final[Model]
+CLAUDE_OPUS_4_1_20250805: Final[PricedModel]
 "Claude 4.1 Opus (chat) · 200K context · 32K output · $14.994 in / $75.004 out per 1M tokens · vision, tools, structured output, attachments"
 
-CLAUDE_OPUS_4_1_THINKING: Final[Model]
+CLAUDE_OPUS_4_1_THINKING: Final[PricedModel]
 "Claude 4.1 Opus Thinking (chat) · 200K context · 32K output · $14.994 in / $75.004 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-CLAUDE_OPUS_4_1_THINKING_1024: Final[Model]
+CLAUDE_OPUS_4_1_THINKING_1024: Final[PricedModel]
 "Claude 4.1 Opus Thinking (1K) (chat) · 200K context · 32K output · $14.994 in / $75.004 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-CLAUDE_OPUS_4_1_THINKING_32000: Final[Model]
+CLAUDE_OPUS_4_1_THINKING_32000: Final[PricedModel]
 "Claude 4.1 Opus Thinking (32K) (chat) · 200K context · 32K output · $14.994 in / $75.004 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-CLAUDE_OPUS_4_1_THINKING_32768: Final[Model]
+CLAUDE_OPUS_4_1_THINKING_32768: Final[PricedModel]
 "Claude 4.1 Opus Thinking (32K) (chat) · 200K context · 32K output · $14.994 in / $75.004 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-CLAUDE_OPUS_4_1_THINKING_8192: Final[Model]
+CLAUDE_OPUS_4_1_THINKING_8192: Final[PricedModel]
 "Claude 4.1 Opus Thinking (8K) (chat) · 200K context · 32K output · $14.994 in / $75.004 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-CLAUDE_OPUS_4_20250514: Final[Model]
+CLAUDE_OPUS_4_20250514: Final[PricedModel]
 "Claude 4 Opus (chat) · 200K context · 32K output · $14.994 in / $75.004 out per 1M tokens · vision, tools, structured output, attachments"
 
-CLAUDE_OPUS_4_5_20251101: Final[Model]
+CLAUDE_OPUS_4_5_20251101: Final[PricedModel]
 "Claude 4.5 Opus (chat) · 200K context · 32K output · $4.998 in / $25.007 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-CLAUDE_OPUS_4_5_20251101_THINKING: Final[Model]
+CLAUDE_OPUS_4_5_20251101_THINKING: Final[PricedModel]
 "Claude 4.5 Opus Thinking (chat) · 200K context · 32K output · $4.998 in / $25.007 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-CLAUDE_OPUS_4_THINKING: Final[Model]
+CLAUDE_OPUS_4_THINKING: Final[PricedModel]
 "Claude 4 Opus Thinking (chat) · 200K context · 32K output · $14.994 in / $75.004 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-CLAUDE_OPUS_4_THINKING_1024: Final[Model]
+CLAUDE_OPUS_4_THINKING_1024: Final[PricedModel]
 "Claude 4 Opus Thinking (1K) (chat) · 200K context · 32K output · $14.994 in / $75.004 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-CLAUDE_OPUS_4_THINKING_32000: Final[Model]
+CLAUDE_OPUS_4_THINKING_32000: Final[PricedModel]
 "Claude 4 Opus Thinking (32K) (chat) · 200K context · 32K output · $14.994 in / $75.004 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-CLAUDE_OPUS_4_THINKING_32768: Final[Model]
+CLAUDE_OPUS_4_THINKING_32768: Final[PricedModel]
 "Claude 4 Opus Thinking (32K) (chat) · 200K context · 32K output · $14.994 in / $75.004 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-CLAUDE_OPUS_4_THINKING_8192: Final[Model]
+CLAUDE_OPUS_4_THINKING_8192: Final[PricedModel]
 "Claude 4 Opus Thinking (8K) (chat) · 200K context · 32K output · $14.994 in / $75.004 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-CLAUDE_SONNET_4_20250514: Final[Model]
+CLAUDE_SONNET_4_20250514: Final[PricedModel]
 "Claude 4 Sonnet (chat) · 200K context · 64K output · $2.992 in / $14.994 out per 1M tokens · vision, tools, structured output, attachments"
 
-CLAUDE_SONNET_4_5_20250929: Final[Model]
+CLAUDE_SONNET_4_5_20250929: Final[PricedModel]
 "Claude Sonnet 4.5 (chat) · 1M context · 64K output · $2.992 in / $14.994 out per 1M tokens · vision, tools, structured output, attachments"
 
-CLAUDE_SONNET_4_5_20250929_THINKING: Final[Model]
+CLAUDE_SONNET_4_5_20250929_THINKING: Final[PricedModel]
 "Claude Sonnet 4.5 Thinking (chat) · 1M context · 64K output · $2.992 in / $14.994 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-CLAUDE_SONNET_4_THINKING: Final[Model]
+CLAUDE_SONNET_4_THINKING: Final[PricedModel]
 "Claude 4 Sonnet Thinking (chat) · 1M context · 64K output · $2.992 in / $14.994 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-CLAUDE_SONNET_4_THINKING_1024: Final[Model]
+CLAUDE_SONNET_4_THINKING_1024: Final[PricedModel]
 "Claude 4 Sonnet Thinking (1K) (chat) · 1M context · 64K output · $2.992 in / $14.994 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-CLAUDE_SONNET_4_THINKING_32768: Final[Model]
+CLAUDE_SONNET_4_THINKING_32768: Final[PricedModel]
 "Claude 4 Sonnet Thinking (32K) (chat) · 1M context · 64K output · $2.992 in / $14.994 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-CLAUDE_SONNET_4_THINKING_64000: Final[Model]
+CLAUDE_SONNET_4_THINKING_64000: Final[PricedModel]
 "Claude 4 Sonnet Thinking (64K) (chat) · 1M context · 64K output · $2.992 in / $14.994 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-CLAUDE_SONNET_4_THINKING_8192: Final[Model]
+CLAUDE_SONNET_4_THINKING_8192: Final[PricedModel]
 "Claude 4 Sonnet Thinking (8K) (chat) · 1M context · 64K output · $2.992 in / $14.994 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-CLAW_HIGH: Final[Model]
+CLAW_HIGH: Final[PricedModel]
 "Claw High (chat) · 1M context · 128K output · $4.998 in / $25.007 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-CLAW_LOW: Final[Model]
+CLAW_LOW: Final[PricedModel]
 "Claw Low (chat) · 1.05M context · 65.5K output · $0.25 in / $1.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-CLAW_MEDIUM: Final[Model]
+CLAW_MEDIUM: Final[PricedModel]
 "Claw Medium (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, structured output"
 
-COGNITIVECOMPUTATIONS_DOLPHIN_2_9_2_QWEN2_72B: Final[Model]
+COGNITIVECOMPUTATIONS_DOLPHIN_2_9_2_QWEN2_72B: Final[PricedModel]
 "Dolphin 72b (chat) · 8.19K context · 4.1K output · $0.306 in / $0.306 out per 1M tokens"
 
-COHERE_COMMAND_R: Final[Model]
+COHERE_COMMAND_R: Final[PricedModel]
 "Cohere: Command R (chat) · 128K context · 4.1K output · $0.476 in / $1.428 out per 1M tokens"
 
-COHERE_COMMAND_R_PLUS_08_2024: Final[Model]
+COHERE_COMMAND_R_PLUS_08_2024: Final[PricedModel]
 "Cohere: Command R+ (chat) · 128K context · 4.1K output · $2.856 in / $14.246 out per 1M tokens · tools"
 
-COMMAND_A_PLUS_05_2026: Final[Model]
+COMMAND_A_PLUS_05_2026: Final[PricedModel]
 "Cohere Command A+ (05/2026) (chat) · 128K context · 64K output · $2.50 in / $10.00 out per 1M tokens · vision, reasoning, structured output, attachments"
 
-COMMAND_A_REASONING_08_2025: Final[Model]
+COMMAND_A_REASONING_08_2025: Final[PricedModel]
 "Cohere Command A (08/2025) (chat) · 256K context · 8.19K output · $2.50 in / $10.00 out per 1M tokens"
 
-DEEPCLAUDE: Final[Model]
+DEEPCLAUDE: Final[PricedModel]
 "DeepClaude (chat) · 128K context · 8.19K output · $3.00 in / $15.00 out per 1M tokens · attachments"
 
-DEEPCOGITO_COGITO_V1_PREVIEW_QWEN_32B: Final[Model]
+DEEPCOGITO_COGITO_V1_PREVIEW_QWEN_32B: Final[PricedModel]
 "Cogito v1 Preview Qwen 32B (chat) · 128K context · 32.8K output · $1.7999999999999998 in / $1.7999999999999998 out per 1M tokens"
 
-DEEPSEEK_AI_DEEPSEEK_R1_0528: Final[Model]
+DEEPSEEK_AI_DEEPSEEK_R1_0528: Final[PricedModel]
 "DeepSeek R1 0528 (chat) · 128K context · 164K output · $0.40 in / $1.70 out per 1M tokens · reasoning"
 
-DEEPSEEK_AI_DEEPSEEK_V3_1: Final[Model]
+DEEPSEEK_AI_DEEPSEEK_V3_1: Final[PricedModel]
 "DeepSeek V3.1 (chat) · 128K context · 65.5K output · $0.20 in / $0.70 out per 1M tokens · attachments"
 
-DEEPSEEK_AI_DEEPSEEK_V3_1_TERMINUS: Final[Model]
+DEEPSEEK_AI_DEEPSEEK_V3_1_TERMINUS: Final[PricedModel]
 "DeepSeek V3.1 Terminus (chat) · 128K context · 65.5K output · $0.25 in / $0.70 out per 1M tokens · tools, structured output"
 
-DEEPSEEK_AI_DEEPSEEK_V3_1_TERMINUS_THINKING: Final[Model]
+DEEPSEEK_AI_DEEPSEEK_V3_1_TERMINUS_THINKING: Final[PricedModel]
 "DeepSeek V3.1 Terminus (Thinking) (chat) · 128K context · 65.5K output · $0.25 in / $0.70 out per 1M tokens · tools, structured output"
 
-DEEPSEEK_AI_DEEPSEEK_V3_1_THINKING: Final[Model]
+DEEPSEEK_AI_DEEPSEEK_V3_1_THINKING: Final[PricedModel]
 "DeepSeek V3.1 Thinking (chat) · 128K context · 65.5K output · $0.20 in / $0.70 out per 1M tokens"
 
-DEEPSEEK_AI_DEEPSEEK_V3_2_EXP: Final[Model]
+DEEPSEEK_AI_DEEPSEEK_V3_2_EXP: Final[PricedModel]
 "DeepSeek V3.2 Exp (chat) · 164K context · 65.5K output · $0.27999999999999997 in / $0.42000000000000004 out per 1M tokens"
 
-DEEPSEEK_AI_DEEPSEEK_V3_2_EXP_THINKING: Final[Model]
+DEEPSEEK_AI_DEEPSEEK_V3_2_EXP_THINKING: Final[PricedModel]
 "DeepSeek V3.2 Exp Thinking (chat) · 164K context · 65.5K output · $0.27999999999999997 in / $0.42000000000000004 out per 1M tokens · reasoning"
 
-DEEPSEEK_CHAT: Final[Model]
+DEEPSEEK_CHAT: Final[PricedModel]
 "DeepSeek V3/Deepseek Chat (chat) · 128K context · 8.19K output · $0.25 in / $0.70 out per 1M tokens · tools, structured output, attachments"
 
-DEEPSEEK_CHAT_CHEAPER: Final[Model]
+DEEPSEEK_CHAT_CHEAPER: Final[PricedModel]
 "DeepSeek V3/Chat Cheaper (chat) · 128K context · 8.19K output · $0.25 in / $0.70 out per 1M tokens · tools, structured output, attachments"
 
-DEEPSEEK_MATH_V2: Final[Model]
+DEEPSEEK_MATH_V2: Final[PricedModel]
 "DeepSeek Math V2 (chat) · 128K context · 65.5K output · $0.60 in / $2.20 out per 1M tokens"
 
-DEEPSEEK_R1: Final[Model]
+DEEPSEEK_R1: Final[PricedModel]
 "DeepSeek R1 (chat) · 128K context · 8.19K output · $0.40 in / $1.70 out per 1M tokens · reasoning"
 
-DEEPSEEK_R1_SAMBANOVA: Final[Model]
+DEEPSEEK_R1_SAMBANOVA: Final[PricedModel]
 "DeepSeek R1 Fast (chat) · 128K context · 4.1K output · $4.998 in / $6.987 out per 1M tokens"
 
-DEEPSEEK_REASONER: Final[Model]
+DEEPSEEK_REASONER: Final[PricedModel]
 "DeepSeek Reasoner (chat) · 64K context · 65.5K output · $0.40 in / $1.70 out per 1M tokens"
 
-DEEPSEEK_REASONER_CHEAPER: Final[Model]
+DEEPSEEK_REASONER_CHEAPER: Final[PricedModel]
 "Deepseek R1 Cheaper (chat) · 128K context · 65.5K output · $0.40 in / $1.70 out per 1M tokens"
 
-DEEPSEEK_V3_0324: Final[Model]
+DEEPSEEK_V3_0324: Final[PricedModel]
 "DeepSeek Chat 0324 (chat) · 128K context · 8.19K output · $0.25 in / $0.70 out per 1M tokens · tools, structured output"
 
-DEEPSEEK_DEEPSEEK_LATEST: Final[Model]
+DEEPSEEK_DEEPSEEK_LATEST: Final[PricedModel]
 "DeepSeek Latest (chat) · 1.05M context · 384K output · $1.10 in / $2.20 out per 1M tokens · tools, reasoning, structured output"
 
-DEEPSEEK_DEEPSEEK_PROVER_V2_671B: Final[Model]
+DEEPSEEK_DEEPSEEK_PROVER_V2_671B: Final[PricedModel]
 "DeepSeek Prover v2 671B (chat) · 160K context · 16.4K output · $1.00 in / $2.50 out per 1M tokens"
 
-DEEPSEEK_DEEPSEEK_V3_2: Final[Model]
+DEEPSEEK_DEEPSEEK_V3_2: Final[PricedModel]
 "DeepSeek V3.2 (chat) · 163K context · 65.5K output · $0.27999999999999997 in / $0.42000000000000004 out per 1M tokens · tools, structured output, attachments"
 
-DEEPSEEK_DEEPSEEK_V3_2_SPECIALE: Final[Model]
+DEEPSEEK_DEEPSEEK_V3_2_SPECIALE: Final[PricedModel]
 "DeepSeek V3.2 Speciale (chat) · 163K context · 65.5K output · $0.27999999999999997 in / $0.42000000000000004 out per 1M tokens · reasoning, attachments"
 
-DEEPSEEK_DEEPSEEK_V3_2_THINKING: Final[Model]
+DEEPSEEK_DEEPSEEK_V3_2_THINKING: Final[PricedModel]
 "DeepSeek V3.2 Thinking (chat) · 163K context · 65.5K output · $0.27999999999999997 in / $0.42000000000000004 out per 1M tokens · tools, reasoning, structured output, attachments"
 
-DEEPSEEK_DEEPSEEK_V4_FLASH: Final[Model]
+DEEPSEEK_DEEPSEEK_V4_FLASH: Final[PricedModel]
 "DeepSeek V4 Flash (chat) · 1.05M context · 384K output · $0.14 in / $0.28 out per 1M tokens · tools, reasoning, structured output"
 
-DEEPSEEK_DEEPSEEK_V4_FLASH_THINKING: Final[Model]
+DEEPSEEK_DEEPSEEK_V4_FLASH_THINKING: Final[PricedModel]
 "DeepSeek V4 Flash (Thinking) (chat) · 1.05M context · 384K output · $0.14 in / $0.28 out per 1M tokens · tools, reasoning, structured output"
 
-DEEPSEEK_DEEPSEEK_V4_PRO: Final[Model]
+DEEPSEEK_DEEPSEEK_V4_PRO: Final[PricedModel]
 "DeepSeek V4 Pro (chat) · 1.05M context · 384K output · $1.10 in / $2.20 out per 1M tokens · tools, reasoning, structured output"
 
-DEEPSEEK_DEEPSEEK_V4_PRO_CHEAPER: Final[Model]
+DEEPSEEK_DEEPSEEK_V4_PRO_CHEAPER: Final[PricedModel]
 "DeepSeek V4 Pro Cheaper (chat) · 1.05M context · 384K output · $0.435 in / $0.87 out per 1M tokens · tools, reasoning, structured output"
 
-DEEPSEEK_DEEPSEEK_V4_PRO_CHEAPER_THINKING: Final[Model]
+DEEPSEEK_DEEPSEEK_V4_PRO_CHEAPER_THINKING: Final[PricedModel]
 "DeepSeek V4 Pro Cheaper (Thinking) (chat) · 1.05M context · 384K output · $0.435 in / $0.87 out per 1M tokens · tools, reasoning, structured output"
 
-DEEPSEEK_DEEPSEEK_V4_PRO_THINKING: Final[Model]
+DEEPSEEK_DEEPSEEK_V4_PRO_THINKING: Final[PricedModel]
 "DeepSeek V4 Pro (Thinking) (chat) · 1.05M context · 384K output · $1.10 in / $2.20 out per 1M tokens · tools, reasoning, structured output"
 
-DMIND_DMIND_1: Final[Model]
+DMIND_DMIND_1: Final[PricedModel]
 "DMind-1 (chat) · 32.8K context · 8.19K output · $0.30 in / $0.60 out per 1M tokens"
 
-DMIND_DMIND_1_MINI: Final[Model]
+DMIND_DMIND_1_MINI: Final[PricedModel]
 "DMind-1-Mini (chat) · 32.8K context · 8.19K output · $0.20 in / $0.40 out per 1M tokens"
 
-DOUBAO_1_5_THINKING_PRO_250415: Final[Model]
+DOUBAO_1_5_THINKING_PRO_250415: Final[PricedModel]
 "Doubao 1.5 Thinking Pro (chat) · 128K context · 16.4K output · $0.60 in / $2.40 out per 1M tokens · attachments"
 
-DOUBAO_1_5_THINKING_PRO_VISION_250415: Final[Model]
+DOUBAO_1_5_THINKING_PRO_VISION_250415: Final[PricedModel]
 "Doubao 1.5 Thinking Pro Vision (chat) · 128K context · 16.4K output · $0.60 in / $2.40 out per 1M tokens · vision, attachments"
 
-DOUBAO_1_5_THINKING_VISION_PRO_250428: Final[Model]
+DOUBAO_1_5_THINKING_VISION_PRO_250428: Final[PricedModel]
 "Doubao 1.5 Thinking Vision Pro (chat) · 128K context · 16.4K output · $0.55 in / $1.43 out per 1M tokens · vision, attachments"
 
-DOUBAO_1_5_PRO_256K: Final[Model]
+DOUBAO_1_5_PRO_256K: Final[PricedModel]
 "Doubao 1.5 Pro 256k (chat) · 256K context · 16.4K output · $0.799 in / $1.445 out per 1M tokens"
 
-DOUBAO_1_5_PRO_32K: Final[Model]
+DOUBAO_1_5_PRO_32K: Final[PricedModel]
 "Doubao 1.5 Pro 32k (chat) · 32K context · 8.19K output · $0.1343 in / $0.3349 out per 1M tokens"
 
-DOUBAO_1_5_VISION_PRO_32K: Final[Model]
+DOUBAO_1_5_VISION_PRO_32K: Final[PricedModel]
 "Doubao 1.5 Vision Pro 32k (chat) · 32K context · 8.19K output · $0.459 in / $1.377 out per 1M tokens · vision, attachments"
 
-DOUBAO_SEED_1_6_250615: Final[Model]
+DOUBAO_SEED_1_6_250615: Final[PricedModel]
 "Doubao Seed 1.6 (chat) · 256K context · 16.4K output · $0.204 in / $0.51 out per 1M tokens"
 
-DOUBAO_SEED_1_6_FLASH_250615: Final[Model]
+DOUBAO_SEED_1_6_FLASH_250615: Final[PricedModel]
 "Doubao Seed 1.6 Flash (chat) · 256K context · 16.4K output · $0.0374 in / $0.374 out per 1M tokens"
 
-DOUBAO_SEED_1_6_THINKING_250615: Final[Model]
+DOUBAO_SEED_1_6_THINKING_250615: Final[PricedModel]
 "Doubao Seed 1.6 Thinking (chat) · 256K context · 16.4K output · $0.204 in / $2.04 out per 1M tokens"
 
-DOUBAO_SEED_1_8_251215: Final[Model]
+DOUBAO_SEED_1_8_251215: Final[PricedModel]
 "Doubao Seed 1.8 (chat) · 128K context · 8.19K output · $0.612 in / $6.12 out per 1M tokens"
 
-DOUBAO_SEED_2_0_CODE_PREVIEW_260215: Final[Model]
+DOUBAO_SEED_2_0_CODE_PREVIEW_260215: Final[PricedModel]
 "Doubao Seed 2.0 Code Preview (chat) · 256K context · 128K output · $0.782 in / $3.893 out per 1M tokens"
 
-DOUBAO_SEED_2_0_LITE_260215: Final[Model]
+DOUBAO_SEED_2_0_LITE_260215: Final[PricedModel]
 "Doubao Seed 2.0 Lite (chat) · 256K context · 32K output · $0.1462 in / $0.8738 out per 1M tokens"
 
-DOUBAO_SEED_2_0_MINI_260215: Final[Model]
+DOUBAO_SEED_2_0_MINI_260215: Final[PricedModel]
 "Doubao Seed 2.0 Mini (chat) · 256K context · 32K output · $0.0493 in / $0.4845 out per 1M tokens"
 
-DOUBAO_SEED_2_0_PRO_260215: Final[Model]
+DOUBAO_SEED_2_0_PRO_260215: Final[PricedModel]
 "Doubao Seed 2.0 Pro (chat) · 256K context · 128K output · $0.782 in / $3.876 out per 1M tokens"
 
-ERNIE_4_5_8K_PREVIEW: Final[Model]
+ERNIE_4_5_8K_PREVIEW: Final[PricedModel]
 "Ernie 4.5 8k Preview (chat) · 8K context · 16.4K output · $0.66 in / $2.60 out per 1M tokens"
 
-ERNIE_4_5_TURBO_128K: Final[Model]
+ERNIE_4_5_TURBO_128K: Final[PricedModel]
 "Ernie 4.5 Turbo 128k (chat) · 128K context · 16.4K output · $0.132 in / $0.55 out per 1M tokens · vision, attachments"
 
-ERNIE_4_5_TURBO_VL_32K: Final[Model]
+ERNIE_4_5_TURBO_VL_32K: Final[PricedModel]
 "Ernie 4.5 Turbo VL 32k (chat) · 32K context · 16.4K output · $0.495 in / $1.43 out per 1M tokens · vision, attachments"
 
-ERNIE_5_0_THINKING_PREVIEW: Final[Model]
+ERNIE_5_0_THINKING_PREVIEW: Final[PricedModel]
 "Ernie 5.0 Thinking Preview (chat) · 128K context · 16.4K output · $1.10 in / $2.00 out per 1M tokens · vision, reasoning, attachments"
 
-ERNIE_5_1: Final[Model]
+ERNIE_5_1: Final[PricedModel]
 "ERNIE 5.1 (chat) · 119K context · 64K output · $0.75 in / $3.00 out per 1M tokens · vision, attachments"
 
-ERNIE_5_1_THINKING: Final[Model]
+ERNIE_5_1_THINKING: Final[PricedModel]
 "ERNIE 5.1 Thinking (chat) · 119K context · 64K output · $0.75 in / $3.00 out per 1M tokens · vision, reasoning, attachments"
 
-ERNIE_X1_32K: Final[Model]
+ERNIE_X1_32K: Final[PricedModel]
 "Ernie X1 32k (chat) · 32K context · 16.4K output · $0.33 in / $1.32 out per 1M tokens · vision, attachments"
 
-ERNIE_X1_32K_PREVIEW: Final[Model]
+ERNIE_X1_32K_PREVIEW: Final[PricedModel]
 "Ernie X1 32k (chat) · 32K context · 16.4K output · $0.33 in / $1.32 out per 1M tokens"
 
-ERNIE_X1_TURBO_32K: Final[Model]
+ERNIE_X1_TURBO_32K: Final[PricedModel]
 "Ernie X1 Turbo 32k (chat) · 32K context · 16.4K output · $0.165 in / $0.66 out per 1M tokens · vision, attachments"
 
-ERNIE_X1_1_PREVIEW: Final[Model]
+ERNIE_X1_1_PREVIEW: Final[PricedModel]
 "ERNIE X1.1 (chat) · 64K context · 8.19K output · $0.15 in / $0.60 out per 1M tokens · attachments"
 
-ESSENTIALAI_RNJ_1_INSTRUCT: Final[Model]
+ESSENTIALAI_RNJ_1_INSTRUCT: Final[PricedModel]
 "RNJ-1 Instruct 8B (chat) · 128K context · 8.19K output · $0.15 in / $0.15 out per 1M tokens"
 
-EXA_ANSWER: Final[Model]
+EXA_ANSWER: Final[PricedModel]
 "Exa (Answer) (chat) · 4.1K context · 4.1K output · $2.50 in / $2.50 out per 1M tokens"
 
-EXA_RESEARCH: Final[Model]
+EXA_RESEARCH: Final[PricedModel]
 "Exa (Research) (chat) · 8.19K context · 8.19K output · $2.50 in / $2.50 out per 1M tokens"
 
-EXA_RESEARCH_PRO: Final[Model]
+EXA_RESEARCH_PRO: Final[PricedModel]
 "Exa (Research Pro) (chat) · 16.4K context · 16.4K output · $2.50 in / $2.50 out per 1M tokens"
 
-FAILSPY_META_LLAMA_3_70B_INSTRUCT_ABLITERATED_V3_5: Final[Model]
+FAILSPY_META_LLAMA_3_70B_INSTRUCT_ABLITERATED_V3_5: Final[PricedModel]
 "Llama 3 70B abliterated (chat) · 8.19K context · 8.19K output · $0.70 in / $0.70 out per 1M tokens"
 
-FASTGPT: Final[Model]
+FASTGPT: Final[PricedModel]
 "Web Answer (chat) · 32.8K context · 32.8K output · $7.50 in / $7.50 out per 1M tokens"
 
-FEATHERLESS_AI_QWERKY_72B: Final[Model]
+FEATHERLESS_AI_QWERKY_72B: Final[PricedModel]
 "Qwerky 72B (chat) · 32K context · 8.19K output · $0.50 in / $0.50 out per 1M tokens"
 
-GEMINI_2_0_FLASH_001: Final[Model]
+GEMINI_2_0_FLASH_001: Final[PricedModel]
 "Gemini 2.0 Flash (chat) · 1M context · 8.19K output · $0.1003 in / $0.408 out per 1M tokens · vision, tools, structured output, attachments"
 
-GEMINI_2_0_FLASH_EXP_IMAGE_GENERATION: Final[Model]
+GEMINI_2_0_FLASH_EXP_IMAGE_GENERATION: Final[PricedModel]
 "Gemini Text + Image (chat) · 32.8K context · 8.19K output · $0.20 in / $0.80 out per 1M tokens"
 
-GEMINI_2_0_FLASH_THINKING_EXP_01_21: Final[Model]
+GEMINI_2_0_FLASH_THINKING_EXP_01_21: Final[PricedModel]
 "Gemini 2.0 Flash Thinking 0121 (chat) · 1M context · 8.19K output · $0.306 in / $1.003 out per 1M tokens · vision, reasoning, attachments"
 
-GEMINI_2_0_FLASH_THINKING_EXP_1219: Final[Model]
+GEMINI_2_0_FLASH_THINKING_EXP_1219: Final[PricedModel]
 "Gemini 2.0 Flash Thinking 1219 (chat) · 32.8K context · 8.19K output · $0.1003 in / $0.408 out per 1M tokens"
 
-GEMINI_2_0_PRO_EXP_02_05: Final[Model]
+GEMINI_2_0_PRO_EXP_02_05: Final[PricedModel]
 "Gemini 2.0 Pro 0205 (chat) · 2.1M context · 8.19K output · $1.989 in / $7.956 out per 1M tokens · vision, attachments"
 
-GEMINI_2_0_PRO_REASONER: Final[Model]
+GEMINI_2_0_PRO_REASONER: Final[PricedModel]
 "Gemini 2.0 Pro Reasoner (chat) · 128K context · 65.5K output · $1.292 in / $4.998 out per 1M tokens"
 
-GEMINI_2_5_FLASH: Final[Model]
+GEMINI_2_5_FLASH: Final[PricedModel]
 "Gemini 2.5 Flash (chat) · 1.05M context · 65.5K output · $0.30 in / $2.50 out per 1M tokens · vision, reasoning, attachments"
 
-GEMINI_2_5_FLASH_LITE: Final[Model]
+GEMINI_2_5_FLASH_LITE: Final[PricedModel]
 "Gemini 2.5 Flash Lite (chat) · 1.05M context · 65.5K output · $0.10 in / $0.40 out per 1M tokens · vision, reasoning, attachments"
 
-GEMINI_2_5_FLASH_LITE_PREVIEW_06_17: Final[Model]
+GEMINI_2_5_FLASH_LITE_PREVIEW_06_17: Final[PricedModel]
 "Gemini 2.5 Flash Lite Preview (chat) · 1.05M context · 65.5K output · $0.15 in / $0.60 out per 1M tokens · vision, reasoning, attachments"
 
-GEMINI_2_5_FLASH_LITE_PREVIEW_09_2025: Final[Model]
+GEMINI_2_5_FLASH_LITE_PREVIEW_09_2025: Final[PricedModel]
 "Gemini 2.5 Flash Lite Preview (09/2025) (chat) · 1.05M context · 65.5K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_2_5_FLASH_LITE_PREVIEW_09_2025_THINKING: Final[Model]
+GEMINI_2_5_FLASH_LITE_PREVIEW_09_2025_THINKING: Final[PricedModel]
 "Gemini 2.5 Flash Lite Preview (09/2025) – Thinking (chat) · 1.05M context · 65.5K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_2_5_FLASH_NOTHINKING: Final[Model]
+GEMINI_2_5_FLASH_NOTHINKING: Final[PricedModel]
 "Gemini 2.5 Flash (No Thinking) (chat) · 1.05M context · 65.5K output · $0.30 in / $2.50 out per 1M tokens · vision, attachments"
 
-GEMINI_2_5_FLASH_PREVIEW_04_17: Final[Model]
+GEMINI_2_5_FLASH_PREVIEW_04_17: Final[PricedModel]
 "Gemini 2.5 Flash Preview (chat) · 1.05M context · 65.5K output · $0.15 in / $0.60 out per 1M tokens · vision, reasoning, attachments"
 
-GEMINI_2_5_FLASH_PREVIEW_04_17_THINKING: Final[Model]
+GEMINI_2_5_FLASH_PREVIEW_04_17_THINKING: Final[PricedModel]
 "Gemini 2.5 Flash Preview Thinking (chat) · 1.05M context · 65.5K output · $0.15 in / $3.50 out per 1M tokens · vision, reasoning, attachments"
 
-GEMINI_2_5_FLASH_PREVIEW_05_20: Final[Model]
+GEMINI_2_5_FLASH_PREVIEW_05_20: Final[PricedModel]
 "Gemini 2.5 Flash 0520 (chat) · 1.05M context · 65.5K output · $0.15 in / $0.60 out per 1M tokens · vision, attachments"
 
-GEMINI_2_5_FLASH_PREVIEW_05_20_THINKING: Final[Model]
+GEMINI_2_5_FLASH_PREVIEW_05_20_THINKING: Final[PricedModel]
 "Gemini 2.5 Flash 0520 Thinking (chat) · 1.05M context · 65.5K output · $0.15 in / $3.50 out per 1M tokens · vision, reasoning, attachments"
 
-GEMINI_2_5_FLASH_PREVIEW_09_2025: Final[Model]
+GEMINI_2_5_FLASH_PREVIEW_09_2025: Final[PricedModel]
 "Gemini 2.5 Flash Preview (09/2025) (chat) · 1.05M context · 65.5K output · $0.30 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_2_5_FLASH_PREVIEW_09_2025_THINKING: Final[Model]
+GEMINI_2_5_FLASH_PREVIEW_09_2025_THINKING: Final[PricedModel]
 "Gemini 2.5 Flash Preview (09/2025) – Thinking (chat) · 1.05M context · 65.5K output · $0.30 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_2_5_PRO: Final[Model]
+GEMINI_2_5_PRO: Final[PricedModel]
 "Gemini 2.5 Pro (chat) · 1.05M context · 65.5K output · $2.50 in / $10.00 out per 1M tokens · vision, reasoning, attachments"
 
-GEMINI_2_5_PRO_EXP_03_25: Final[Model]
+GEMINI_2_5_PRO_EXP_03_25: Final[PricedModel]
 "Gemini 2.5 Pro Experimental 0325 (chat) · 1.05M context · 65.5K output · $2.50 in / $10.00 out per 1M tokens · vision, reasoning, attachments"
 
-GEMINI_2_5_PRO_PREVIEW_03_25: Final[Model]
+GEMINI_2_5_PRO_PREVIEW_03_25: Final[PricedModel]
 "Gemini 2.5 Pro Preview 0325 (chat) · 1.05M context · 65.5K output · $2.50 in / $10.00 out per 1M tokens · vision, reasoning, attachments"
 
-GEMINI_2_5_PRO_PREVIEW_05_06: Final[Model]
+GEMINI_2_5_PRO_PREVIEW_05_06: Final[PricedModel]
 "Gemini 2.5 Pro Preview 0506 (chat) · 1.05M context · 65.5K output · $2.50 in / $10.00 out per 1M tokens · vision, reasoning, attachments"
 
-GEMINI_2_5_PRO_PREVIEW_06_05: Final[Model]
+GEMINI_2_5_PRO_PREVIEW_06_05: Final[PricedModel]
 "Gemini 2.5 Pro Preview 0605 (chat) · 1.05M context · 65.5K output · $2.50 in / $10.00 out per 1M tokens · vision, reasoning, attachments"
 
-GEMINI_3_PRO_IMAGE_PREVIEW: Final[Model]
+GEMINI_3_PRO_IMAGE_PREVIEW: Final[PricedModel]
 "Gemini 3 Pro Image (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, attachments"
 
-GEMINI_EXP_1206: Final[Model]
+GEMINI_EXP_1206: Final[PricedModel]
 "Gemini 2.0 Pro 1206 (chat) · 2.1M context · 8.19K output · $1.258 in / $4.998 out per 1M tokens · vision, attachments"
 
-GEMMA_4_31B_FABLED: Final[Model]
+GEMMA_4_31B_FABLED: Final[PricedModel]
 "Gemma 4 31B Fabled (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"
 
-GEMMA_4_31B_GARNET: Final[Model]
+GEMMA_4_31B_GARNET: Final[PricedModel]
 "Gemma 4 31B Garnet (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"
 
-GEMMA_4_31B_K1_V5: Final[Model]
+GEMMA_4_31B_K1_V5: Final[PricedModel]
 "Gemma 4 31B K1 v5 (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"
 
-GEMMA_4_31B_LARKSPUR_V0_5: Final[Model]
+GEMMA_4_31B_LARKSPUR_V0_5: Final[PricedModel]
 "Gemma 4 31B Larkspur v0.5 (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"
 
-GEMMA_4_31B_MEROMERO: Final[Model]
+GEMMA_4_31B_MEROMERO: Final[PricedModel]
 "Gemma 4 31B MeroMero (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"
 
-GLM_4: Final[Model]
+GLM_4: Final[PricedModel]
 "GLM-4 (chat) · 128K context · 4.1K output · $14.994 in / $14.994 out per 1M tokens"
 
-GLM_4_AIR: Final[Model]
+GLM_4_AIR: Final[PricedModel]
 "GLM-4 Air (chat) · 128K context · 4.1K output · $0.2006 in / $0.2006 out per 1M tokens"
 
-GLM_4_AIR_0111: Final[Model]
+GLM_4_AIR_0111: Final[PricedModel]
 "GLM 4 Air 0111 (chat) · 128K context · 4.1K output · $0.1394 in / $0.1394 out per 1M tokens"
 
-GLM_4_AIRX: Final[Model]
+GLM_4_AIRX: Final[PricedModel]
 "GLM-4 AirX (chat) · 8K context · 4.1K output · $2.006 in / $2.006 out per 1M tokens"
 
-GLM_4_FLASH: Final[Model]
+GLM_4_FLASH: Final[PricedModel]
 "GLM-4 Flash (chat) · 128K context · 4.1K output · $0.1003 in / $0.1003 out per 1M tokens"
 
-GLM_4_LONG: Final[Model]
+GLM_4_LONG: Final[PricedModel]
 "GLM-4 Long (chat) · 1M context · 4.1K output · $0.2006 in / $0.2006 out per 1M tokens"
 
-GLM_4_PLUS: Final[Model]
+GLM_4_PLUS: Final[PricedModel]
 "GLM-4 Plus (chat) · 128K context · 4.1K output · $7.497 in / $7.497 out per 1M tokens"
 
-GLM_4_PLUS_0111: Final[Model]
+GLM_4_PLUS_0111: Final[PricedModel]
 "GLM 4 Plus 0111 (chat) · 128K context · 4.1K output · $9.996 in / $9.996 out per 1M tokens"
 
-GLM_4_1V_THINKING_FLASH: Final[Model]
+GLM_4_1V_THINKING_FLASH: Final[PricedModel]
 "GLM 4.1V Thinking Flash (chat) · 64K context · 8.19K output · $0.30 in / $0.30 out per 1M tokens · vision, attachments"
 
-GLM_4_1V_THINKING_FLASHX: Final[Model]
+GLM_4_1V_THINKING_FLASHX: Final[PricedModel]
 "GLM 4.1V Thinking FlashX (chat) · 64K context · 8.19K output · $0.30 in / $0.30 out per 1M tokens · vision, attachments"
 
-GLM_Z1_AIR: Final[Model]
+GLM_Z1_AIR: Final[PricedModel]
 "GLM Z1 Air (chat) · 32K context · 16.4K output · $0.07 in / $0.07 out per 1M tokens · tools, structured output"
 
-GLM_Z1_AIRX: Final[Model]
+GLM_Z1_AIRX: Final[PricedModel]
 "GLM Z1 AirX (chat) · 32K context · 16.4K output · $0.70 in / $0.70 out per 1M tokens · tools, structured output"
 
-GLM_ZERO_PREVIEW: Final[Model]
+GLM_ZERO_PREVIEW: Final[PricedModel]
 "GLM Zero Preview (chat) · 8K context · 4.1K output · $1.802 in / $1.802 out per 1M tokens"
 
-GOOGLE_GEMINI_3_FLASH_PREVIEW: Final[Model]
+GOOGLE_GEMINI_3_FLASH_PREVIEW: Final[PricedModel]
 "Gemini 3 Flash (Preview) (chat) · 1.05M context · 65.5K output · $0.50 in / $3.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_3_FLASH_PREVIEW_THINKING: Final[Model]
+GOOGLE_GEMINI_3_FLASH_PREVIEW_THINKING: Final[PricedModel]
 "Gemini 3 Flash Thinking (chat) · 1.05M context · 65.5K output · $0.50 in / $3.00 out per 1M tokens · vision, reasoning, attachments"
 
-GOOGLE_GEMINI_3_1_FLASH_LITE: Final[Model]
+GOOGLE_GEMINI_3_1_FLASH_LITE: Final[PricedModel]
 "Gemini 3.1 Flash Lite (chat) · 1.05M context · 65.5K output · $0.25 in / $1.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_3_1_PRO_PREVIEW: Final[Model]
+GOOGLE_GEMINI_3_1_PRO_PREVIEW: Final[PricedModel]
 "Gemini 3.1 Pro (Preview) (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_3_1_PRO_PREVIEW_CUSTOMTOOLS: Final[Model]
+GOOGLE_GEMINI_3_1_PRO_PREVIEW_CUSTOMTOOLS: Final[PricedModel]
 "Gemini 3.1 Pro (Preview Custom Tools) (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_3_1_PRO_PREVIEW_HIGH: Final[Model]
+GOOGLE_GEMINI_3_1_PRO_PREVIEW_HIGH: Final[PricedModel]
 "Gemini 3.1 Pro (Preview High) (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_3_1_PRO_PREVIEW_LOW: Final[Model]
+GOOGLE_GEMINI_3_1_PRO_PREVIEW_LOW: Final[PricedModel]
 "Gemini 3.1 Pro (Preview Low) (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_3_5_FLASH: Final[Model]
+GOOGLE_GEMINI_3_5_FLASH: Final[PricedModel]
 "Gemini 3.5 Flash (chat) · 1.05M context · 65.5K output · $1.50 in / $9.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_3_5_FLASH_THINKING: Final[Model]
+GOOGLE_GEMINI_3_5_FLASH_THINKING: Final[PricedModel]
 "Gemini 3.5 Flash Thinking (chat) · 1.05M context · 65.5K output · $1.50 in / $9.00 out per 1M tokens · vision, reasoning, attachments"
 
-GOOGLE_GEMINI_FLASH_1_5: Final[Model]
+GOOGLE_GEMINI_FLASH_1_5: Final[PricedModel]
 "Gemini 1.5 Flash (chat) · 2M context · 8.19K output · $0.0748 in / $0.306 out per 1M tokens"
 
-GOOGLE_GEMINI_FLASH_LATEST: Final[Model]
+GOOGLE_GEMINI_FLASH_LATEST: Final[PricedModel]
 "Gemini Flash Latest (chat) · 1.05M context · 65.5K output · $1.50 in / $9.00 out per 1M tokens · vision, reasoning, attachments"
 
-GOOGLE_GEMINI_FLASH_LITE_LATEST: Final[Model]
+GOOGLE_GEMINI_FLASH_LITE_LATEST: Final[PricedModel]
 "Gemini Flash Lite Latest (chat) · 1.05M context · 65.5K output · $0.25 in / $1.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_PRO_LATEST: Final[Model]
+GOOGLE_GEMINI_PRO_LATEST: Final[PricedModel]
 "Gemini Pro Latest (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMMA_4_26B_A4B_IT: Final[Model]
+GOOGLE_GEMMA_4_26B_A4B_IT: Final[PricedModel]
 "Gemma 4 26B A4B (chat) · 262K context · 131K output · $0.13 in / $0.40 out per 1M tokens · vision, reasoning, structured output, attachments"
 
-GOOGLE_GEMMA_4_26B_A4B_IT_THINKING: Final[Model]
+GOOGLE_GEMMA_4_26B_A4B_IT_THINKING: Final[PricedModel]
 "Gemma 4 26B A4B Thinking (chat) · 262K context · 131K output · $0.13 in / $0.40 out per 1M tokens · vision, reasoning, structured output, attachments"
 
-GOOGLE_GEMMA_4_31B_IT: Final[Model]
+GOOGLE_GEMMA_4_31B_IT: Final[PricedModel]
 "Gemma 4 31B (chat) · 262K context · 131K output · $0.10 in / $0.35 out per 1M tokens · vision, reasoning, structured output, attachments"
 
-GOOGLE_GEMMA_4_31B_IT_THINKING: Final[Model]
+GOOGLE_GEMMA_4_31B_IT_THINKING: Final[PricedModel]
 "Gemma 4 31B Thinking (chat) · 262K context · 131K output · $0.10 in / $0.35 out per 1M tokens · vision, reasoning, structured output, attachments"
 
-HERMES_HIGH: Final[Model]
+HERMES_HIGH: Final[PricedModel]
 "Hermes High (chat) · 1M context · 128K output · $4.998 in / $25.007 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-HERMES_LOW: Final[Model]
+HERMES_LOW: Final[PricedModel]
 "Hermes Low (chat) · 1.05M context · 65.5K output · $0.25 in / $1.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-HERMES_MEDIUM: Final[Model]
+HERMES_MEDIUM: Final[PricedModel]
 "Hermes Medium (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, structured output"
 
-HOLO3_35B_A3B: Final[Model]
+HOLO3_35B_A3B: Final[PricedModel]
 "Holo3-35B-A3B (chat) · 65.5K context · 65.5K output · $0.25 in / $1.80 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-HOLO3_35B_A3B_THINKING: Final[Model]
+HOLO3_35B_A3B_THINKING: Final[PricedModel]
 "Holo3-35B-A3B Thinking (chat) · 65.5K context · 65.5K output · $0.25 in / $1.80 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-HUIHUI_AI_DEEPSEEK_R1_DISTILL_LLAMA_70B_ABLITERATED: Final[Model]
+HUIHUI_AI_DEEPSEEK_R1_DISTILL_LLAMA_70B_ABLITERATED: Final[PricedModel]
 "DeepSeek R1 Llama 70B Abliterated (chat) · 16.4K context · 8.19K output · $0.70 in / $0.70 out per 1M tokens · reasoning"
 
-HUIHUI_AI_DEEPSEEK_R1_DISTILL_QWEN_32B_ABLITERATED: Final[Model]
+HUIHUI_AI_DEEPSEEK_R1_DISTILL_QWEN_32B_ABLITERATED: Final[PricedModel]
 "DeepSeek R1 Qwen Abliterated (chat) · 16.4K context · 8.19K output · $1.40 in / $1.40 out per 1M tokens · reasoning"
 
-HUIHUI_AI_LLAMA_3_3_70B_INSTRUCT_ABLITERATED: Final[Model]
+HUIHUI_AI_LLAMA_3_3_70B_INSTRUCT_ABLITERATED: Final[PricedModel]
 "Llama 3.3 70B Instruct abliterated (chat) · 16.4K context · 16.4K output · $0.70 in / $0.70 out per 1M tokens"
 
-HUIHUI_AI_QWEN2_5_32B_INSTRUCT_ABLITERATED: Final[Model]
+HUIHUI_AI_QWEN2_5_32B_INSTRUCT_ABLITERATED: Final[PricedModel]
 "Qwen 2.5 32B Abliterated (chat) · 32.8K context · 8.19K output · $0.70 in / $0.70 out per 1M tokens"
 
-HUNYUAN_TURBOS_20250226: Final[Model]
+HUNYUAN_TURBOS_20250226: Final[PricedModel]
 "Hunyuan Turbo S (chat) · 24K context · 8.19K output · $0.187 in / $0.374 out per 1M tokens"
 
-IBM_GRANITE_GRANITE_4_1_8B: Final[Model]
+IBM_GRANITE_GRANITE_4_1_8B: Final[PricedModel]
 "Granite 4.1 8B (chat) · 131K context · 131K output · $0.05 in / $0.10 out per 1M tokens · tools, structured output"
 
-INCLUSIONAI_LING_2_6_1T: Final[Model]
+INCLUSIONAI_LING_2_6_1T: Final[PricedModel]
 "Ling 2.6 1T (chat) · 262K context · 32.8K output · $0.30 in / $2.50 out per 1M tokens · tools, structured output"
 
-INCLUSIONAI_LING_2_6_FLASH: Final[Model]
+INCLUSIONAI_LING_2_6_FLASH: Final[PricedModel]
 "Ling 2.6 Flash (chat) · 262K context · 32.8K output · $0.08 in / $0.24 out per 1M tokens · tools, structured output"
 
-INCLUSIONAI_RING_2_6_1T: Final[Model]
+INCLUSIONAI_RING_2_6_1T: Final[PricedModel]
 "Ring 2.6 1T (chat) · 262K context · 65.5K output · $1.00 in / $3.00 out per 1M tokens · tools, reasoning, structured output"
 
-INFLATEBOT_MN_12B_MAG_MELL_R1: Final[Model]
+INFLATEBOT_MN_12B_MAG_MELL_R1: Final[PricedModel]
 "Mag Mell R1 (chat) · 16.4K context · 8.19K output · $0.49299999999999994 in / $0.49299999999999994 out per 1M tokens"
 
-INFLECTION_INFLECTION_3_PI: Final[Model]
+INFLECTION_INFLECTION_3_PI: Final[PricedModel]
 "Inflection 3 Pi (chat) · 8K context · 4.1K output · $2.499 in / $9.996 out per 1M tokens"
 
-INFLECTION_INFLECTION_3_PRODUCTIVITY: Final[Model]
+INFLECTION_INFLECTION_3_PRODUCTIVITY: Final[PricedModel]
 "Inflection 3 Productivity (chat) · 8K context · 4.1K output · $2.499 in / $9.996 out per 1M tokens"
 
-JAMBA_LARGE: Final[Model]
+JAMBA_LARGE: Final[PricedModel]
 "Jamba Large (chat) · 256K context · 4.1K output · $1.989 in / $7.99 out per 1M tokens"
 
-JAMBA_LARGE_1_6: Final[Model]
+JAMBA_LARGE_1_6: Final[PricedModel]
 "Jamba Large 1.6 (chat) · 256K context · 4.1K output · $1.989 in / $7.99 out per 1M tokens"
 
-JAMBA_LARGE_1_7: Final[Model]
+JAMBA_LARGE_1_7: Final[PricedModel]
 "Jamba Large 1.7 (chat) · 256K context · 4.1K output · $1.989 in / $7.99 out per 1M tokens"
 
-JAMBA_MINI: Final[Model]
+JAMBA_MINI: Final[PricedModel]
 "Jamba Mini (chat) · 256K context · 4.1K output · $0.1989 in / $0.408 out per 1M tokens"
 
-JAMBA_MINI_1_6: Final[Model]
+JAMBA_MINI_1_6: Final[PricedModel]
 "Jamba Mini 1.6 (chat) · 256K context · 4.1K output · $0.1989 in / $0.408 out per 1M tokens"
 
-JAMBA_MINI_1_7: Final[Model]
+JAMBA_MINI_1_7: Final[PricedModel]
 "Jamba Mini 1.7 (chat) · 256K context · 4.1K output · $0.1989 in / $0.408 out per 1M tokens"
 
-KIMI_K2_INSTRUCT_FAST: Final[Model]
+KIMI_K2_INSTRUCT_FAST: Final[PricedModel]
 "Kimi K2 0711 Fast (chat) · 131K context · 16.4K output · $0.10 in / $2.00 out per 1M tokens · attachments"
 
-KIMI_THINKING_PREVIEW: Final[Model]
+KIMI_THINKING_PREVIEW: Final[PricedModel]
 "Kimi Thinking Preview (chat) · 128K context · 16.4K output · $31.46 in / $31.46 out per 1M tokens · attachments"
 
-KWAIPILOT_KAT_CODER_PRO_V2: Final[Model]
+KWAIPILOT_KAT_CODER_PRO_V2: Final[PricedModel]
 "KAT Coder Pro V2 (chat) · 256K context · 80K output · $0.30 in / $1.20 out per 1M tokens"
 
-LEARNLM_1_5_PRO_EXPERIMENTAL: Final[Model]
+LEARNLM_1_5_PRO_EXPERIMENTAL: Final[PricedModel]
 "Gemini LearnLM Experimental (chat) · 32.8K context · 8.19K output · $3.502 in / $10.506 out per 1M tokens"
 
-LIQUID_LFM_2_24B_A2B: Final[Model]
+LIQUID_LFM_2_24B_A2B: Final[PricedModel]
 "LFM2 24B A2B (chat) · 32.8K context · 32.8K output · $0.03 in / $0.12 out per 1M tokens"
 
-MEGANOVA_AI_MANTA_FLASH_1_0: Final[Model]
+MEGANOVA_AI_MANTA_FLASH_1_0: Final[PricedModel]
 "Manta Flash 1.0 (chat) · 16.4K context · 16.4K output · $0.02 in / $0.16 out per 1M tokens"
 
-MEGANOVA_AI_MANTA_MINI_1_0: Final[Model]
+MEGANOVA_AI_MANTA_MINI_1_0: Final[PricedModel]
 "Manta Mini 1.0 (chat) · 8.19K context · 8.19K output · $0.02 in / $0.16 out per 1M tokens"
 
-MEGANOVA_AI_MANTA_PRO_1_0: Final[Model]
+MEGANOVA_AI_MANTA_PRO_1_0: Final[PricedModel]
 "Manta Pro 1.0 (chat) · 32.8K context · 32.8K output · $0.060000000000000005 in / $0.50 out per 1M tokens"
 
-MERCURY_2: Final[Model]
+MERCURY_2: Final[PricedModel]
 "Mercury 2 (chat) · 128K context · 50K output · $0.25 in / $0.75 out per 1M tokens · tools, reasoning, structured output"
 
-META_LLAMA_LLAMA_3_1_8B_INSTRUCT: Final[Model]
+META_LLAMA_LLAMA_3_1_8B_INSTRUCT: Final[PricedModel]
 "Llama 3.1 8b Instruct (chat) · 131K context · 16.4K output · $0.0544 in / $0.0544 out per 1M tokens"
 
-META_LLAMA_LLAMA_3_2_3B_INSTRUCT: Final[Model]
+META_LLAMA_LLAMA_3_2_3B_INSTRUCT: Final[PricedModel]
 "Llama 3.2 3b Instruct (chat) · 131K context · 8.19K output · $0.0306 in / $0.0493 out per 1M tokens · attachments"
 
-META_LLAMA_LLAMA_3_3_70B_INSTRUCT: Final[Model]
+META_LLAMA_LLAMA_3_3_70B_INSTRUCT: Final[PricedModel]
 "Llama 3.3 70b Instruct (chat) · 131K context · 16.4K output · $0.05 in / $0.23 out per 1M tokens · tools, structured output"
 
-META_LLAMA_LLAMA_4_MAVERICK: Final[Model]
+META_LLAMA_LLAMA_4_MAVERICK: Final[PricedModel]
 "Llama 4 Maverick (chat) · 1.05M context · 65.5K output · $0.18000000000000002 in / $0.80 out per 1M tokens · vision, tools, structured output, attachments"
 
-META_LLAMA_LLAMA_4_SCOUT: Final[Model]
+META_LLAMA_LLAMA_4_SCOUT: Final[PricedModel]
 "Llama 4 Scout (chat) · 328K context · 65.5K output · $0.085 in / $0.46 out per 1M tokens · vision, tools, structured output, attachments"
 
-MICROSOFT_WIZARDLM_2_8X22B: Final[Model]
+MICROSOFT_WIZARDLM_2_8X22B: Final[PricedModel]
 "WizardLM-2 8x22B (chat) · 65.5K context · 8.19K output · $0.49299999999999994 in / $0.49299999999999994 out per 1M tokens · attachments"
 
-MINIMAX_MINIMAX_01: Final[Model]
+MINIMAX_MINIMAX_01: Final[PricedModel]
 "MiniMax 01 (chat) · 1M context · 16.4K output · $0.1394 in / $1.1219999999999999 out per 1M tokens · attachments"
 
-MINIMAX_MINIMAX_LATEST: Final[Model]
+MINIMAX_MINIMAX_LATEST: Final[PricedModel]
 "MiniMax Latest (chat) · 512K context · 80K output · $0.30 in / $1.20 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-MINIMAX_MINIMAX_M2_HER: Final[Model]
+MINIMAX_MINIMAX_M2_HER: Final[PricedModel]
 "MiniMax M2-her (chat) · 65.5K context · 2.05K output · $0.30200000000000005 in / $1.2069999999999999 out per 1M tokens"
 
-MINIMAX_MINIMAX_M2_1: Final[Model]
+MINIMAX_MINIMAX_M2_1: Final[PricedModel]
 "MiniMax M2.1 (chat) · 200K context · 131K output · $0.33 in / $1.32 out per 1M tokens · tools, reasoning, structured output"
 
-MINIMAX_MINIMAX_M2_5: Final[Model]
+MINIMAX_MINIMAX_M2_5: Final[PricedModel]
 "MiniMax M2.5 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, structured output"
 
-MINIMAX_MINIMAX_M2_7: Final[Model]
+MINIMAX_MINIMAX_M2_7: Final[PricedModel]
 "MiniMax M2.7 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, structured output"
 
-MINIMAX_MINIMAX_M2_7_TURBO: Final[Model]
+MINIMAX_MINIMAX_M2_7_TURBO: Final[PricedModel]
 "MiniMax M2.7 Turbo (chat) · 205K context · 131K output · $0.60 in / $2.40 out per 1M tokens · tools, reasoning, structured output"
 
-MINIMAX_MINIMAX_M3: Final[Model]
+MINIMAX_MINIMAX_M3: Final[PricedModel]
 "MiniMax M3 (chat) · 512K context · 80K output · $0.30 in / $1.20 out per 1M tokens · vision, tools, structured output, attachments"
 
-MINIMAX_MINIMAX_M3_THINKING: Final[Model]
+MINIMAX_MINIMAX_M3_THINKING: Final[PricedModel]
 "MiniMax M3 Thinking (chat) · 512K context · 80K output · $0.30 in / $1.20 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-MIROTHINKER_1_7_DEEPRESEARCH: Final[Model]
+MIROTHINKER_1_7_DEEPRESEARCH: Final[PricedModel]
 "MiroThinker 1.7 Deep Research (chat) · 262K context · 16.4K output · $4.00 in / $25.00 out per 1M tokens · reasoning"
 
-MIROTHINKER_1_7_DEEPRESEARCH_MINI: Final[Model]
+MIROTHINKER_1_7_DEEPRESEARCH_MINI: Final[PricedModel]
 "MiroThinker 1.7 Deep Research Mini (chat) · 262K context · 16.4K output · $1.25 in / $10.00 out per 1M tokens · reasoning"
 
-MISTRAL_CODE_AGENT_LATEST: Final[Model]
+MISTRAL_CODE_AGENT_LATEST: Final[PricedModel]
 "Mistral Code Agent Latest (chat) · 262K context · 32.8K output · $0.40 in / $2.00 out per 1M tokens · tools, structured output"
 
-MISTRAL_CODE_LATEST: Final[Model]
+MISTRAL_CODE_LATEST: Final[PricedModel]
 "Mistral Code Latest (chat) · 256K context · 32.8K output · $0.30 in / $0.90 out per 1M tokens · tools, structured output"
 
-MISTRAL_SMALL_31_24B_INSTRUCT: Final[Model]
+MISTRAL_SMALL_31_24B_INSTRUCT: Final[PricedModel]
 "Mistral Small 31 24b Instruct (chat) · 128K context · 131K output · $0.10 in / $0.30 out per 1M tokens · vision, attachments"
 
-MISTRAL_MISTRAL_MEDIUM_3_5: Final[Model]
+MISTRAL_MISTRAL_MEDIUM_3_5: Final[PricedModel]
 "Mistral Medium 3.5 (chat) · 256K context · 32.8K output · $1.50 in / $7.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-MISTRAL_MISTRAL_MEDIUM_3_5_THINKING: Final[Model]
+MISTRAL_MISTRAL_MEDIUM_3_5_THINKING: Final[PricedModel]
 "Mistral Medium 3.5 Thinking (chat) · 256K context · 32.8K output · $1.50 in / $7.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-MISTRALAI_DEVSTRAL_SMALL_2505: Final[Model]
+MISTRALAI_DEVSTRAL_SMALL_2505: Final[PricedModel]
 "Mistral Devstral Small 2505 (chat) · 32.8K context · 8.19K output · $0.060000000000000005 in / $0.060000000000000005 out per 1M tokens"
 
-MISTRALAI_MISTRAL_NEMO_INSTRUCT_2407: Final[Model]
+MISTRALAI_MISTRAL_NEMO_INSTRUCT_2407: Final[PricedModel]
 "Mistral Nemo (chat) · 16.4K context · 8.19K output · $0.1003 in / $0.1207 out per 1M tokens"
 
-MISTRALAI_CODESTRAL_2508: Final[Model]
+MISTRALAI_CODESTRAL_2508: Final[PricedModel]
 "Codestral 2508 (chat) · 256K context · 32.8K output · $0.30 in / $0.8999999999999999 out per 1M tokens"
 
-MISTRALAI_DEVSTRAL_2_123B_INSTRUCT_2512: Final[Model]
+MISTRALAI_DEVSTRAL_2_123B_INSTRUCT_2512: Final[PricedModel]
 "Devstral 2 123B (chat) · 262K context · 65.5K output · $0.40 in / $1.40 out per 1M tokens"
 
-MISTRALAI_MINISTRAL_14B_2512: Final[Model]
+MISTRALAI_MINISTRAL_14B_2512: Final[PricedModel]
 "Ministral 14B (chat) · 262K context · 32.8K output · $0.20 in / $0.20 out per 1M tokens"
 
-MISTRALAI_MINISTRAL_14B_INSTRUCT_2512: Final[Model]
+MISTRALAI_MINISTRAL_14B_INSTRUCT_2512: Final[PricedModel]
 "Ministral 3 14B (chat) · 262K context · 32.8K output · $0.10 in / $0.40 out per 1M tokens · vision, attachments"
 
-MISTRALAI_MINISTRAL_3B_2512: Final[Model]
+MISTRALAI_MINISTRAL_3B_2512: Final[PricedModel]
 "Ministral 3B (chat) · 131K context · 32.8K output · $0.10 in / $0.10 out per 1M tokens"
 
-MISTRALAI_MINISTRAL_8B_2512: Final[Model]
+MISTRALAI_MINISTRAL_8B_2512: Final[PricedModel]
 "Ministral 8B (chat) · 262K context · 32.8K output · $0.15 in / $0.15 out per 1M tokens"
 
-MISTRALAI_MISTRAL_LARGE: Final[Model]
+MISTRALAI_MISTRAL_LARGE: Final[PricedModel]
 "Mistral Large 2411 (chat) · 128K context · 256K output · $2.006 in / $6.001 out per 1M tokens"
 
-MISTRALAI_MISTRAL_LARGE_3_675B_INSTRUCT_2512: Final[Model]
+MISTRALAI_MISTRAL_LARGE_3_675B_INSTRUCT_2512: Final[PricedModel]
 "Mistral Large 3 675B (chat) · 262K context · 256K output · $1.00 in / $3.00 out per 1M tokens · vision, attachments"
 
-MISTRALAI_MISTRAL_MEDIUM_3: Final[Model]
+MISTRALAI_MISTRAL_MEDIUM_3: Final[PricedModel]
 "Mistral Medium 3 (chat) · 131K context · 32.8K output · $0.40 in / $2.00 out per 1M tokens · vision, attachments"
 
-MISTRALAI_MISTRAL_MEDIUM_3_1: Final[Model]
+MISTRALAI_MISTRAL_MEDIUM_3_1: Final[PricedModel]
 "Mistral Medium 3.1 (chat) · 131K context · 32.8K output · $0.40 in / $2.00 out per 1M tokens"
 
-MISTRALAI_MISTRAL_SABA: Final[Model]
+MISTRALAI_MISTRAL_SABA: Final[PricedModel]
 "Mistral Saba (chat) · 32K context · 32.8K output · $0.1989 in / $0.595 out per 1M tokens"
 
-MISTRALAI_MISTRAL_SMALL_4_119B_2603: Final[Model]
+MISTRALAI_MISTRAL_SMALL_4_119B_2603: Final[PricedModel]
 "Mistral Small 4 119B (chat) · 262K context · 16.4K output · $0.40 in / $1.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-MISTRALAI_MISTRAL_SMALL_4_119B_2603_THINKING: Final[Model]
+MISTRALAI_MISTRAL_SMALL_4_119B_2603_THINKING: Final[PricedModel]
 "Mistral Small 4 119B Thinking (chat) · 262K context · 16.4K output · $0.40 in / $1.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-MISTRALAI_MIXTRAL_8X22B_INSTRUCT_V0_1: Final[Model]
+MISTRALAI_MIXTRAL_8X22B_INSTRUCT_V0_1: Final[PricedModel]
 "Mixtral 8x22B (chat) · 65.5K context · 32.8K output · $0.8999999999999999 in / $0.8999999999999999 out per 1M tokens"
 
-MISTRALAI_MIXTRAL_8X7B_INSTRUCT_V0_1: Final[Model]
+MISTRALAI_MIXTRAL_8X7B_INSTRUCT_V0_1: Final[PricedModel]
 "Mixtral 8x7B (chat) · 32.8K context · 32.8K output · $0.27 in / $0.27 out per 1M tokens"
 
-MLABONNE_NEURALDAREDEVIL_8B_ABLITERATED: Final[Model]
+MLABONNE_NEURALDAREDEVIL_8B_ABLITERATED: Final[PricedModel]
 "Neural Daredevil 8B abliterated (chat) · 8.19K context · 8.19K output · $0.44 in / $0.44 out per 1M tokens"
 
-MOONSHOTAI_KIMI_K2_INSTRUCT_0905: Final[Model]
+MOONSHOTAI_KIMI_K2_INSTRUCT_0905: Final[PricedModel]
 "Kimi K2 0905 (chat) · 256K context · 262K output · $0.40 in / $2.00 out per 1M tokens · tools, structured output"
 
-MOONSHOTAI_KIMI_K2_INSTRUCT: Final[Model]
+MOONSHOTAI_KIMI_K2_INSTRUCT: Final[PricedModel]
 "Kimi K2 Instruct (chat) · 256K context · 8.19K output · $0.10 in / $2.00 out per 1M tokens · tools, structured output"
 
-MOONSHOTAI_KIMI_K2_INSTRUCT_0711: Final[Model]
+MOONSHOTAI_KIMI_K2_INSTRUCT_0711: Final[PricedModel]
 "Kimi K2 0711 (chat) · 128K context · 8.19K output · $0.10 in / $2.00 out per 1M tokens · tools, structured output"
 
-MOONSHOTAI_KIMI_K2_THINKING: Final[Model]
+MOONSHOTAI_KIMI_K2_THINKING: Final[PricedModel]
 "Kimi K2 Thinking (chat) · 256K context · 262K output · $0.30 in / $1.20 out per 1M tokens · tools, structured output"
 
-MOONSHOTAI_KIMI_K2_THINKING_ORIGINAL: Final[Model]
+MOONSHOTAI_KIMI_K2_THINKING_ORIGINAL: Final[PricedModel]
 "Kimi K2 Thinking Original (chat) · 256K context · 16.4K output · $0.60 in / $2.50 out per 1M tokens · reasoning"
 
-MOONSHOTAI_KIMI_K2_THINKING_TURBO_ORIGINAL: Final[Model]
+MOONSHOTAI_KIMI_K2_THINKING_TURBO_ORIGINAL: Final[PricedModel]
 "Kimi K2 Thinking Turbo Original (chat) · 256K context · 16.4K output · $1.15 in / $8.00 out per 1M tokens · reasoning"
 
-MOONSHOTAI_KIMI_K2_5: Final[Model]
+MOONSHOTAI_KIMI_K2_5: Final[PricedModel]
 "Kimi K2.5 (chat) · 256K context · 65.5K output · $0.30 in / $1.90 out per 1M tokens · vision, tools, attachments"
 
-MOONSHOTAI_KIMI_K2_5_THINKING: Final[Model]
+MOONSHOTAI_KIMI_K2_5_THINKING: Final[PricedModel]
 "Kimi K2.5 Thinking (chat) · 256K context · 65.5K output · $0.30 in / $1.90 out per 1M tokens · vision, tools, reasoning, attachments"
 
-MOONSHOTAI_KIMI_K2_6: Final[Model]
+MOONSHOTAI_KIMI_K2_6: Final[PricedModel]
 "Kimi K2.6 (chat) · 256K context · 65.5K output · $0.53 in / $2.73 out per 1M tokens · vision, tools, attachments, open weights"
 
-MOONSHOTAI_KIMI_K2_6_THINKING: Final[Model]
+MOONSHOTAI_KIMI_K2_6_THINKING: Final[PricedModel]
 "Kimi K2.6 Thinking (chat) · 256K context · 65.5K output · $0.53 in / $2.73 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-MOONSHOTAI_KIMI_LATEST: Final[Model]
+MOONSHOTAI_KIMI_LATEST: Final[PricedModel]
 "Kimi Latest (chat) · 256K context · 65.5K output · $0.50 in / $2.60 out per 1M tokens · vision, tools, reasoning, attachments"
 
-NANOGPT_CODING_ROUTER: Final[Model]
+NANOGPT_CODING_ROUTER: Final[PricedModel]
 "Coding Router (chat) · 1M context · 128K output · $1.10 in / $2.20 out per 1M tokens · tools, reasoning, structured output"
 
-NANOGPT_CODING_ROUTER_HIGH: Final[Model]
+NANOGPT_CODING_ROUTER_HIGH: Final[PricedModel]
 "Coding Router High (chat) · 1M context · 128K output · $1.10 in / $2.20 out per 1M tokens · tools, reasoning, structured output"
 
-NANOGPT_CODING_ROUTER_LOW: Final[Model]
+NANOGPT_CODING_ROUTER_LOW: Final[PricedModel]
 "Coding Router Low (chat) · 1M context · 128K output · $0.14 in / $0.28 out per 1M tokens · tools, reasoning, structured output"
 
-NANOGPT_CODING_ROUTER_MAX: Final[Model]
+NANOGPT_CODING_ROUTER_MAX: Final[PricedModel]
 "Coding Router Max (chat) · 1M context · 128K output · $5.00 in / $30.00 out per 1M tokens · tools, reasoning, structured output"
 
-NANOGPT_CODING_ROUTER_MEDIUM: Final[Model]
+NANOGPT_CODING_ROUTER_MEDIUM: Final[PricedModel]
 "Coding Router Medium (chat) · 1M context · 128K output · $0.14 in / $0.28 out per 1M tokens · tools, reasoning, structured output"
 
-NEX_AGI_DEEPSEEK_V3_1_NEX_N1: Final[Model]
+NEX_AGI_DEEPSEEK_V3_1_NEX_N1: Final[PricedModel]
 "DeepSeek V3.1 Nex N1 (chat) · 128K context · 8.19K output · $0.27999999999999997 in / $0.42000000000000004 out per 1M tokens"
 
-NOTHINGIISREAL_L3_1_70B_CELESTE_V0_1_BF16: Final[Model]
+NOTHINGIISREAL_L3_1_70B_CELESTE_V0_1_BF16: Final[PricedModel]
 "Llama 3.1 70B Celeste v0.1 (chat) · 16.4K context · 16.4K output · $0.49299999999999994 in / $0.49299999999999994 out per 1M tokens"
 
-NVIDIA_LLAMA_3_1_NEMOTRON_70B_INSTRUCT_HF: Final[Model]
+NVIDIA_LLAMA_3_1_NEMOTRON_70B_INSTRUCT_HF: Final[PricedModel]
 "Nvidia Nemotron 70b (chat) · 16.4K context · 8.19K output · $0.357 in / $0.408 out per 1M tokens"
 
-NVIDIA_LLAMA_3_3_NEMOTRON_SUPER_49B_V1: Final[Model]
+NVIDIA_LLAMA_3_3_NEMOTRON_SUPER_49B_V1: Final[PricedModel]
 "Nvidia Nemotron Super 49B (chat) · 128K context · 16.4K output · $0.15 in / $0.15 out per 1M tokens"
 
-NVIDIA_LLAMA_3_3_NEMOTRON_SUPER_49B_V1_5: Final[Model]
+NVIDIA_LLAMA_3_3_NEMOTRON_SUPER_49B_V1_5: Final[PricedModel]
 "Nvidia Nemotron Super 49B v1.5 (chat) · 128K context · 16.4K output · $0.05 in / $0.25 out per 1M tokens"
 
-NVIDIA_NEMOTRON_3_NANO_30B_A3B: Final[Model]
+NVIDIA_NEMOTRON_3_NANO_30B_A3B: Final[PricedModel]
 "Nvidia Nemotron 3 Nano 30B (chat) · 256K context · 262K output · $0.17 in / $0.68 out per 1M tokens"
 
-NVIDIA_NEMOTRON_3_NANO_OMNI_30B_A3B_REASONING: Final[Model]
+NVIDIA_NEMOTRON_3_NANO_OMNI_30B_A3B_REASONING: Final[PricedModel]
 "Nvidia Nemotron 3 Nano Omni (chat) · 256K context · 65.5K output · $0.105 in / $0.42 out per 1M tokens · vision, tools, reasoning, attachments"
 
-NVIDIA_NEMOTRON_3_SUPER_120B_A12B: Final[Model]
+NVIDIA_NEMOTRON_3_SUPER_120B_A12B: Final[PricedModel]
 "Nvidia Nemotron 3 Super 120B (chat) · 262K context · 16.4K output · $0.05 in / $0.25 out per 1M tokens · tools, reasoning"
 
-NVIDIA_NEMOTRON_3_SUPER_120B_A12B_THINKING: Final[Model]
+NVIDIA_NEMOTRON_3_SUPER_120B_A12B_THINKING: Final[PricedModel]
 "Nvidia Nemotron 3 Super 120B Thinking (chat) · 262K context · 16.4K output · $0.05 in / $0.25 out per 1M tokens · tools, reasoning"
 
-NVIDIA_NVIDIA_NEMOTRON_NANO_9B_V2: Final[Model]
+NVIDIA_NVIDIA_NEMOTRON_NANO_9B_V2: Final[PricedModel]
 "Nvidia Nemotron Nano 9B v2 (chat) · 128K context · 16.4K output · $0.17 in / $0.68 out per 1M tokens"
 
-OPENAI_GPT_3_5_TURBO: Final[Model]
+OPENAI_GPT_3_5_TURBO: Final[PricedModel]
 "GPT-3.5 Turbo (chat) · 16.4K context · 4.1K output · $0.50 in / $1.50 out per 1M tokens"
 
-OPENAI_GPT_4_TURBO: Final[Model]
+OPENAI_GPT_4_TURBO: Final[PricedModel]
 "GPT-4 Turbo (chat) · 128K context · 4.1K output · $10.00 in / $30.00 out per 1M tokens · vision, attachments"
 
-OPENAI_GPT_4_TURBO_PREVIEW: Final[Model]
+OPENAI_GPT_4_TURBO_PREVIEW: Final[PricedModel]
 "GPT-4 Turbo Preview (chat) · 128K context · 4.1K output · $9.996 in / $30.004999999999995 out per 1M tokens"
 
-OPENAI_GPT_4_1: Final[Model]
+OPENAI_GPT_4_1: Final[PricedModel]
 "GPT 4.1 (chat) · 1.05M context · 32.8K output · $2.00 in / $8.00 out per 1M tokens · vision, tools, structured output, attachments"
 
-OPENAI_GPT_4_1_MINI: Final[Model]
+OPENAI_GPT_4_1_MINI: Final[PricedModel]
 "GPT 4.1 Mini (chat) · 1.05M context · 32.8K output · $0.40 in / $1.60 out per 1M tokens · vision, attachments"
 
-OPENAI_GPT_4_1_NANO: Final[Model]
+OPENAI_GPT_4_1_NANO: Final[PricedModel]
 "GPT 4.1 Nano (chat) · 1.05M context · 32.8K output · $0.10 in / $0.40 out per 1M tokens · vision, attachments"
 
-OPENAI_GPT_4O: Final[Model]
+OPENAI_GPT_4O: Final[PricedModel]
 "GPT-4o (chat) · 128K context · 16.4K output · $2.499 in / $9.996 out per 1M tokens · vision, attachments"
 
-OPENAI_GPT_4O_2024_08_06: Final[Model]
+OPENAI_GPT_4O_2024_08_06: Final[PricedModel]
 "GPT-4o (2024-08-06) (chat) · 128K context · 16.4K output · $2.499 in / $9.996 out per 1M tokens · vision, attachments"
 
-OPENAI_GPT_4O_2024_11_20: Final[Model]
+OPENAI_GPT_4O_2024_11_20: Final[PricedModel]
 "GPT-4o (2024-11-20) (chat) · 128K context · 16.4K output · $2.50 in / $10.00 out per 1M tokens · vision, attachments"
 
-OPENAI_GPT_4O_MINI: Final[Model]
+OPENAI_GPT_4O_MINI: Final[PricedModel]
 "GPT-4o mini (chat) · 128K context · 16.4K output · $0.1496 in / $0.595 out per 1M tokens · vision, attachments"
 
-OPENAI_GPT_4O_MINI_SEARCH_PREVIEW: Final[Model]
+OPENAI_GPT_4O_MINI_SEARCH_PREVIEW: Final[PricedModel]
 "GPT-4o mini Search Preview (chat) · 128K context · 16.4K output · $0.088 in / $0.35 out per 1M tokens"
 
-OPENAI_GPT_4O_SEARCH_PREVIEW: Final[Model]
+OPENAI_GPT_4O_SEARCH_PREVIEW: Final[PricedModel]
 "GPT-4o Search Preview (chat) · 128K context · 16.4K output · $1.47 in / $5.88 out per 1M tokens · vision, attachments"
 
-OPENAI_GPT_5: Final[Model]
+OPENAI_GPT_5: Final[PricedModel]
 "GPT 5 (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_CODEX: Final[Model]
+OPENAI_GPT_5_CODEX: Final[PricedModel]
 "GPT-5 Codex (chat) · 256K context · 32.8K output · $9.996 in / $19.992 out per 1M tokens"
 
-OPENAI_GPT_5_MINI: Final[Model]
+OPENAI_GPT_5_MINI: Final[PricedModel]
 "GPT 5 Mini (chat) · 400K context · 128K output · $0.25 in / $2.00 out per 1M tokens · vision, reasoning, attachments"
 
-OPENAI_GPT_5_NANO: Final[Model]
+OPENAI_GPT_5_NANO: Final[PricedModel]
 "GPT 5 Nano (chat) · 400K context · 128K output · $0.05 in / $0.40 out per 1M tokens · vision, reasoning, attachments"
 
-OPENAI_GPT_5_PRO: Final[Model]
+OPENAI_GPT_5_PRO: Final[PricedModel]
 "GPT 5 Pro (chat) · 400K context · 128K output · $15.00 in / $120.00 out per 1M tokens · vision, reasoning, attachments"
 
-OPENAI_GPT_5_1: Final[Model]
+OPENAI_GPT_5_1: Final[PricedModel]
 "GPT 5.1 (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_1_2025_11_13: Final[Model]
+OPENAI_GPT_5_1_2025_11_13: Final[PricedModel]
 "GPT-5.1 (2025-11-13) (chat) · 1M context · 32.8K output · $1.25 in / $10.00 out per 1M tokens"
 
-OPENAI_GPT_5_1_CODEX: Final[Model]
+OPENAI_GPT_5_1_CODEX: Final[PricedModel]
 "GPT 5.1 Codex (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, reasoning, attachments"
 
-OPENAI_GPT_5_1_CODEX_MAX: Final[Model]
+OPENAI_GPT_5_1_CODEX_MAX: Final[PricedModel]
 "GPT 5.1 Codex Max (chat) · 400K context · 128K output · $2.50 in / $20.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_1_CODEX_MINI: Final[Model]
+OPENAI_GPT_5_1_CODEX_MINI: Final[PricedModel]
 "GPT 5.1 Codex Mini (chat) · 400K context · 128K output · $0.25 in / $2.00 out per 1M tokens · vision, reasoning, attachments"
 
-OPENAI_GPT_5_2: Final[Model]
+OPENAI_GPT_5_2: Final[PricedModel]
 "GPT 5.2 (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_2_CODEX: Final[Model]
+OPENAI_GPT_5_2_CODEX: Final[PricedModel]
 "GPT 5.2 Codex (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_2_PRO: Final[Model]
+OPENAI_GPT_5_2_PRO: Final[PricedModel]
 "GPT 5.2 Pro (chat) · 400K context · 128K output · $21.00 in / $168.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_3_CODEX: Final[Model]
+OPENAI_GPT_5_3_CODEX: Final[PricedModel]
 "GPT 5.3 Codex (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_4: Final[Model]
+OPENAI_GPT_5_4: Final[PricedModel]
 "GPT 5.4 (chat) · 922K context · 128K output · $2.50 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_4_MINI: Final[Model]
+OPENAI_GPT_5_4_MINI: Final[PricedModel]
 "GPT 5.4 Mini (chat) · 400K context · 128K output · $0.75 in / $4.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_4_NANO: Final[Model]
+OPENAI_GPT_5_4_NANO: Final[PricedModel]
 "GPT 5.4 Nano (chat) · 400K context · 128K output · $0.20 in / $1.25 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_4_PRO: Final[Model]
+OPENAI_GPT_5_4_PRO: Final[PricedModel]
 "GPT 5.4 Pro (chat) · 922K context · 128K output · $30.00 in / $180.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_5: Final[Model]
+OPENAI_GPT_5_5: Final[PricedModel]
 "GPT 5.5 (chat) · 1M context · 128K output · $5.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_CHAT_LATEST: Final[Model]
+OPENAI_GPT_CHAT_LATEST: Final[PricedModel]
 "GPT Chat Latest (chat) · 400K context · 128K output · $5.00 in / $30.00 out per 1M tokens · vision, tools, structured output, attachments"
 
-OPENAI_GPT_LATEST: Final[Model]
+OPENAI_GPT_LATEST: Final[PricedModel]
 "GPT Latest (chat) · 1M context · 128K output · $5.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_OSS_120B: Final[Model]
+OPENAI_GPT_OSS_120B: Final[PricedModel]
 "GPT OSS 120B (chat) · 128K context · 16.4K output · $0.05 in / $0.25 out per 1M tokens · tools, reasoning, structured output"
 
-OPENAI_GPT_OSS_20B: Final[Model]
+OPENAI_GPT_OSS_20B: Final[PricedModel]
 "GPT OSS 20B (chat) · 128K context · 16.4K output · $0.04 in / $0.15 out per 1M tokens · reasoning"
 
-OPENAI_GPT_OSS_SAFEGUARD_20B: Final[Model]
+OPENAI_GPT_OSS_SAFEGUARD_20B: Final[PricedModel]
 "GPT OSS Safeguard 20B (chat) · 128K context · 16.4K output · $0.075 in / $0.30 out per 1M tokens · reasoning"
 
-OPENAI_O1: Final[Model]
+OPENAI_O1: Final[PricedModel]
 "OpenAI o1 (chat) · 200K context · 100K output · $14.993999999999998 in / $59.993 out per 1M tokens · reasoning"
 
-OPENAI_O1_PREVIEW: Final[Model]
+OPENAI_O1_PREVIEW: Final[PricedModel]
 "OpenAI o1-preview (chat) · 128K context · 32.8K output · $14.993999999999998 in / $59.993 out per 1M tokens · reasoning"
 
-OPENAI_O1_PRO: Final[Model]
+OPENAI_O1_PRO: Final[PricedModel]
 "OpenAI o1 Pro (chat) · 200K context · 100K output · $150.00 in / $600.00 out per 1M tokens · vision, attachments"
 
-OPENAI_O3: Final[Model]
+OPENAI_O3: Final[PricedModel]
 "OpenAI o3 (chat) · 200K context · 100K output · $2.00 in / $8.00 out per 1M tokens"
 
-OPENAI_O3_DEEP_RESEARCH: Final[Model]
+OPENAI_O3_DEEP_RESEARCH: Final[PricedModel]
 "OpenAI o3 Deep Research (chat) · 200K context · 100K output · $9.996 in / $19.992 out per 1M tokens · reasoning"
 
-OPENAI_O3_MINI: Final[Model]
+OPENAI_O3_MINI: Final[PricedModel]
 "OpenAI o3-mini (chat) · 200K context · 100K output · $1.10 in / $4.40 out per 1M tokens · tools, reasoning, structured output"
 
-OPENAI_O3_MINI_HIGH: Final[Model]
+OPENAI_O3_MINI_HIGH: Final[PricedModel]
 "OpenAI o3-mini (High) (chat) · 200K context · 100K output · $0.64 in / $2.588 out per 1M tokens · tools, reasoning, structured output"
 
-OPENAI_O3_MINI_LOW: Final[Model]
+OPENAI_O3_MINI_LOW: Final[PricedModel]
 "OpenAI o3-mini (Low) (chat) · 200K context · 100K output · $9.996 in / $19.992 out per 1M tokens · tools, reasoning, structured output"
 
-OPENAI_O3_PRO_2025_06_10: Final[Model]
+OPENAI_O3_PRO_2025_06_10: Final[PricedModel]
 "OpenAI o3-pro (2025-06-10) (chat) · 200K context · 100K output · $9.996 in / $19.992 out per 1M tokens · tools, reasoning, structured output"
 
-OPENAI_O4_MINI: Final[Model]
+OPENAI_O4_MINI: Final[PricedModel]
 "OpenAI o4-mini (chat) · 200K context · 100K output · $1.10 in / $4.40 out per 1M tokens · tools, reasoning, structured output"
 
-OPENAI_O4_MINI_DEEP_RESEARCH: Final[Model]
+OPENAI_O4_MINI_DEEP_RESEARCH: Final[PricedModel]
 "OpenAI o4-mini Deep Research (chat) · 200K context · 100K output · $9.996 in / $19.992 out per 1M tokens · reasoning"
 
-OPENAI_O4_MINI_HIGH: Final[Model]
+OPENAI_O4_MINI_HIGH: Final[PricedModel]
 "OpenAI o4-mini high (chat) · 200K context · 100K output · $1.10 in / $4.40 out per 1M tokens · tools, reasoning, structured output"
 
-OWL: Final[Model]
+OWL: Final[PricedModel]
 "OWL (chat) · 1.05M context · 262K output · $0.10 in / $0.30 out per 1M tokens · tools, structured output"
 
-PAMANSEAU_OPENREASONING_NEMOTRON_32B: Final[Model]
+PAMANSEAU_OPENREASONING_NEMOTRON_32B: Final[PricedModel]
 "OpenReasoning Nemotron 32B (chat) · 32.8K context · 65.5K output · $0.10 in / $0.40 out per 1M tokens · reasoning"
 
-PERCEPTRON_PERCEPTRON_MK1: Final[Model]
+PERCEPTRON_PERCEPTRON_MK1: Final[PricedModel]
 "Perceptron Mk1 (chat) · 32.8K context · 8.19K output · $0.15 in / $1.50 out per 1M tokens · vision, reasoning, structured output, attachments"
 
-PHI_4_MINI_INSTRUCT: Final[Model]
+PHI_4_MINI_INSTRUCT: Final[PricedModel]
 "Phi 4 Mini (chat) · 128K context · 16.4K output · $0.17 in / $0.68 out per 1M tokens"
 
-PHI_4_MULTIMODAL_INSTRUCT: Final[Model]
+PHI_4_MULTIMODAL_INSTRUCT: Final[PricedModel]
 "Phi 4 Multimodal (chat) · 128K context · 16.4K output · $0.07 in / $0.11 out per 1M tokens"
 
-POOLSIDE_LAGUNA_M_1: Final[Model]
+POOLSIDE_LAGUNA_M_1: Final[PricedModel]
 "Laguna M.1 (chat) · 128K context · 32.8K output · $0.10 in / $0.30 out per 1M tokens"
 
-POOLSIDE_LAGUNA_XS_2: Final[Model]
+POOLSIDE_LAGUNA_XS_2: Final[PricedModel]
 "Laguna XS.2 (chat) · 128K context · 32.8K output · $0.10 in / $0.30 out per 1M tokens"
 
-QVQ_MAX: Final[Model]
+QVQ_MAX: Final[PricedModel]
 "Qwen: QvQ Max (chat) · 128K context · 8.19K output · $1.40 in / $5.30 out per 1M tokens · vision, attachments"
 
-QWEN_3_6_PLUS: Final[Model]
+QWEN_3_6_PLUS: Final[PricedModel]
 "Qwen 3.6 Plus (chat) · 992K context · 65.5K output · $0.45 in / $2.70 out per 1M tokens · vision"
 
-QWEN_LONG: Final[Model]
+QWEN_LONG: Final[PricedModel]
 "Qwen Long 10M (chat) · 10M context · 8.19K output · $0.1003 in / $0.408 out per 1M tokens · attachments"
 
-QWEN_MAX: Final[Model]
+QWEN_MAX: Final[PricedModel]
 "Qwen 2.5 Max (chat) · 32K context · 8.19K output · $1.5997 in / $6.392 out per 1M tokens"
 
-QWEN_PLUS: Final[Model]
+QWEN_PLUS: Final[PricedModel]
 "Qwen Plus (chat) · 996K context · 32.8K output · $0.3995 in / $1.2002 out per 1M tokens · reasoning"
 
-QWEN_TURBO: Final[Model]
+QWEN_TURBO: Final[PricedModel]
 "Qwen Turbo (chat) · 1M context · 8.19K output · $0.04998 in / $0.2006 out per 1M tokens"
 
-QWEN_QWEN2_5_CODER_32B_INSTRUCT: Final[Model]
+QWEN_QWEN2_5_CODER_32B_INSTRUCT: Final[PricedModel]
 "Qwen 2.5 Coder 32b (chat) · 32K context · 8.19K output · $0.2006 in / $0.2006 out per 1M tokens"
 
-QWEN_QWEN3_235B_A22B_INSTRUCT_2507: Final[Model]
+QWEN_QWEN3_235B_A22B_INSTRUCT_2507: Final[PricedModel]
 "Qwen 3 235b A22B 2507 (chat) · 256K context · 262K output · $0.13 in / $0.50 out per 1M tokens · tools, structured output"
 
-QWEN_QWEN3_235B_A22B_INSTRUCT_2507_TEE: Final[Model]
+QWEN_QWEN3_235B_A22B_INSTRUCT_2507_TEE: Final[PricedModel]
 "Qwen 3 235b A22B 2507 (TEE) (chat) · 256K context · 262K output · $0.13 in / $0.50 out per 1M tokens · tools, structured output"
 
-QWEN_QWEN3_235B_A22B_THINKING_2507: Final[Model]
+QWEN_QWEN3_235B_A22B_THINKING_2507: Final[PricedModel]
 "Qwen 3 235b A22B 2507 Thinking (chat) · 256K context · 262K output · $0.30 in / $0.50 out per 1M tokens"
 
-QWEN_QWEN3_8B: Final[Model]
+QWEN_QWEN3_8B: Final[PricedModel]
 "Qwen 3 8B (chat) · 41K context · 32.8K output · $0.47 in / $0.47 out per 1M tokens"
 
-QWEN_QWEN3_NEXT_80B_A3B_INSTRUCT: Final[Model]
+QWEN_QWEN3_NEXT_80B_A3B_INSTRUCT: Final[PricedModel]
 "Qwen3 Next 80B A3B (Instruct) (chat) · 256K context · 262K output · $0.15 in / $0.65 out per 1M tokens · tools, structured output"
 
-QWEN_QWEN3_VL_235B_A22B_INSTRUCT: Final[Model]
+QWEN_QWEN3_VL_235B_A22B_INSTRUCT: Final[PricedModel]
 "Qwen3 VL 235B A22B Instruct (chat) · 128K context · 262K output · $0.30 in / $1.20 out per 1M tokens · vision, attachments"
 
-QWEN_QWEN3_6_35B_A3B: Final[Model]
+QWEN_QWEN3_6_35B_A3B: Final[PricedModel]
 "Qwen3.6 35B A3B (chat) · 262K context · 16.4K output · $0.112 in / $0.80 out per 1M tokens · vision, attachments"
 
-QWEN_QWEN3_6_35B_A3B_THINKING: Final[Model]
+QWEN_QWEN3_6_35B_A3B_THINKING: Final[PricedModel]
 "Qwen3.6 35B A3B Thinking (chat) · 262K context · 16.4K output · $0.112 in / $0.80 out per 1M tokens · vision, reasoning, attachments"
 
-QWEN_QWEN_2_5_72B_INSTRUCT: Final[Model]
+QWEN_QWEN_2_5_72B_INSTRUCT: Final[PricedModel]
 "Qwen2.5 72B (chat) · 131K context · 8.19K output · $0.357 in / $0.408 out per 1M tokens"
 
-QWEN_QWEN3_14B: Final[Model]
+QWEN_QWEN3_14B: Final[PricedModel]
 "Qwen 3 14b (chat) · 41K context · 32.8K output · $0.08 in / $0.24 out per 1M tokens"
 
-QWEN_QWEN3_235B_A22B: Final[Model]
+QWEN_QWEN3_235B_A22B: Final[PricedModel]
 "Qwen 3 235b A22B (chat) · 41K context · 32.8K output · $0.30 in / $0.50 out per 1M tokens · tools, structured output, attachments"
 
-QWEN_QWEN3_30B_A3B: Final[Model]
+QWEN_QWEN3_30B_A3B: Final[PricedModel]
 "Qwen3 30B A3B (chat) · 41K context · 32.8K output · $0.10 in / $0.30 out per 1M tokens"
 
-QWEN_QWEN3_32B: Final[Model]
+QWEN_QWEN3_32B: Final[PricedModel]
 "Qwen 3 32b (chat) · 41K context · 32.8K output · $0.10 in / $0.30 out per 1M tokens · attachments"
 
-QWEN_QWEN3_CODER: Final[Model]
+QWEN_QWEN3_CODER: Final[PricedModel]
 "Qwen 3 Coder 480B (chat) · 262K context · 65.5K output · $0.13 in / $0.50 out per 1M tokens · tools, structured output"
 
-QWEN_QWEN3_CODER_FLASH: Final[Model]
+QWEN_QWEN3_CODER_FLASH: Final[PricedModel]
 "Qwen3 Coder Flash (chat) · 128K context · 65.5K output · $0.30 in / $1.50 out per 1M tokens"
 
-QWEN_QWEN3_CODER_NEXT: Final[Model]
+QWEN_QWEN3_CODER_NEXT: Final[PricedModel]
 "Qwen3 Coder Next (chat) · 262K context · 65.5K output · $0.15 in / $1.50 out per 1M tokens · tools, structured output"
 
-QWEN_QWEN3_CODER_PLUS: Final[Model]
+QWEN_QWEN3_CODER_PLUS: Final[PricedModel]
 "Qwen3 Coder Plus (chat) · 128K context · 65.5K output · $1.00 in / $5.00 out per 1M tokens"
 
-QWEN_QWEN3_MAX: Final[Model]
+QWEN_QWEN3_MAX: Final[PricedModel]
 "Qwen3 Max (chat) · 256K context · 32.8K output · $1.08018 in / $5.4009 out per 1M tokens"
 
-QWEN_QWEN3_NEXT_80B_A3B_THINKING: Final[Model]
+QWEN_QWEN3_NEXT_80B_A3B_THINKING: Final[PricedModel]
 "Qwen3 Next 80B A3B (Thinking) (chat) · 256K context · 32.8K output · $0.15 in / $0.65 out per 1M tokens"
 
-QWEN_QWEN3_5_397B_A17B: Final[Model]
+QWEN_QWEN3_5_397B_A17B: Final[PricedModel]
 "Qwen3.5 397B A17B (chat) · 258K context · 65.5K output · $0.60 in / $3.60 out per 1M tokens · vision, open weights"
 
-QWEN_QWEN3_5_397B_A17B_THINKING: Final[Model]
+QWEN_QWEN3_5_397B_A17B_THINKING: Final[PricedModel]
 "Qwen3.5 397B A17B Thinking (chat) · 258K context · 65.5K output · $0.60 in / $3.60 out per 1M tokens · vision, reasoning, attachments"
 
-QWEN_QWEN3_5_9B: Final[Model]
+QWEN_QWEN3_5_9B: Final[PricedModel]
 "Qwen3.5 9B (chat) · 256K context · 65.5K output · $0.05 in / $0.15 out per 1M tokens · vision, reasoning, attachments"
 
-QWEN_QWEN3_5_PLUS: Final[Model]
+QWEN_QWEN3_5_PLUS: Final[PricedModel]
 "Qwen3.5 Plus (chat) · 984K context · 65.5K output · $0.40 in / $2.40 out per 1M tokens · vision, attachments"
 
-QWEN_QWEN3_5_PLUS_THINKING: Final[Model]
+QWEN_QWEN3_5_PLUS_THINKING: Final[PricedModel]
 "Qwen3.5 Plus Thinking (chat) · 984K context · 65.5K output · $0.40 in / $2.40 out per 1M tokens · vision, reasoning, attachments"
 
-QWEN_QWQ_32B_PREVIEW: Final[Model]
+QWEN_QWQ_32B_PREVIEW: Final[PricedModel]
 "Qwen QwQ 32B Preview (chat) · 32.8K context · 32.8K output · $0.20 in / $0.20 out per 1M tokens"
 
-QWEN25_VL_72B_INSTRUCT: Final[Model]
+QWEN25_VL_72B_INSTRUCT: Final[PricedModel]
 "Qwen25 VL 72b (chat) · 32K context · 32.8K output · $0.69989 in / $0.69989 out per 1M tokens · vision, attachments"
 
-QWEN3_30B_A3B_INSTRUCT_2507: Final[Model]
+QWEN3_30B_A3B_INSTRUCT_2507: Final[PricedModel]
 "Qwen3 30B A3B Instruct 2507 (chat) · 256K context · 32.8K output · $0.20 in / $0.50 out per 1M tokens"
 
-QWEN3_CODER_30B_A3B_INSTRUCT: Final[Model]
+QWEN3_CODER_30B_A3B_INSTRUCT: Final[PricedModel]
 "Qwen3 Coder 30B A3B Instruct (chat) · 128K context · 65.5K output · $0.10 in / $0.40 out per 1M tokens · tools, structured output"
 
-QWEN3_MAX_2026_01_23: Final[Model]
+QWEN3_MAX_2026_01_23: Final[PricedModel]
 "Qwen3 Max 2026-01-23 (chat) · 256K context · 32.8K output · $1.2002 in / $6.001 out per 1M tokens"
 
-QWEN3_VL_235B_A22B_INSTRUCT_ORIGINAL: Final[Model]
+QWEN3_VL_235B_A22B_INSTRUCT_ORIGINAL: Final[PricedModel]
 "Qwen3 VL 235B A22B Instruct Original (chat) · 32.8K context · 32.8K output · $0.50 in / $1.20 out per 1M tokens · vision, attachments"
 
-QWEN3_VL_235B_A22B_THINKING: Final[Model]
+QWEN3_VL_235B_A22B_THINKING: Final[PricedModel]
 "Qwen3 VL 235B A22B Thinking (chat) · 32.8K context · 32.8K output · $0.50 in / $6.00 out per 1M tokens · vision, reasoning, attachments"
 
-QWEN3_5_122B_A10B: Final[Model]
+QWEN3_5_122B_A10B: Final[PricedModel]
 "Qwen3.5 122B A10B (chat) · 260K context · 65.5K output · $0.36 in / $2.88 out per 1M tokens · vision, attachments"
 
-QWEN3_5_122B_A10B_THINKING: Final[Model]
+QWEN3_5_122B_A10B_THINKING: Final[PricedModel]
 "Qwen3.5 122B A10B Thinking (chat) · 260K context · 65.5K output · $0.36 in / $2.88 out per 1M tokens · vision, reasoning, attachments"
 
-QWEN3_5_27B: Final[Model]
+QWEN3_5_27B: Final[PricedModel]
 "Qwen3.5 27B (chat) · 260K context · 65.5K output · $0.27 in / $2.16 out per 1M tokens · vision, attachments"
 
-QWEN3_5_27B_THINKING: Final[Model]
+QWEN3_5_27B_THINKING: Final[PricedModel]
 "Qwen3.5 27B Thinking (chat) · 260K context · 65.5K output · $0.27 in / $2.16 out per 1M tokens · vision, reasoning, attachments"
 
-QWEN3_5_35B_A3B: Final[Model]
+QWEN3_5_35B_A3B: Final[PricedModel]
 "Qwen3.5 35B A3B (chat) · 260K context · 65.5K output · $0.225 in / $1.80 out per 1M tokens · vision, attachments"
 
-QWEN3_5_35B_A3B_THINKING: Final[Model]
+QWEN3_5_35B_A3B_THINKING: Final[PricedModel]
 "Qwen3.5 35B A3B Thinking (chat) · 260K context · 65.5K output · $0.225 in / $1.80 out per 1M tokens · vision, reasoning, attachments"
 
-QWEN3_5_FLASH: Final[Model]
+QWEN3_5_FLASH: Final[PricedModel]
 "Qwen3.5 Flash (chat) · 992K context · 65.5K output · $0.09 in / $0.36 out per 1M tokens · vision, attachments"
 
-QWEN3_5_FLASH_THINKING: Final[Model]
+QWEN3_5_FLASH_THINKING: Final[PricedModel]
 "Qwen3.5 Flash Thinking (chat) · 992K context · 65.5K output · $0.09 in / $0.36 out per 1M tokens · vision, reasoning, attachments"
 
-QWEN3_5_OMNI_FLASH: Final[Model]
+QWEN3_5_OMNI_FLASH: Final[PricedModel]
 "Qwen3.5 Omni Flash (chat) · 49.2K context · 16.4K output · free · vision, attachments"
 
-QWEN3_5_OMNI_PLUS: Final[Model]
+QWEN3_5_OMNI_PLUS: Final[PricedModel]
 "Qwen3.5 Omni Plus (chat) · 984K context · 65.5K output · free · vision, attachments"
 
-QWEN3_6_MAX_PREVIEW: Final[Model]
+QWEN3_6_MAX_PREVIEW: Final[PricedModel]
 "Qwen3.6 Max Preview (chat) · 246K context · 65.5K output · $1.30 in / $7.80 out per 1M tokens"
 
-QWEN3_7_MAX: Final[Model]
+QWEN3_7_MAX: Final[PricedModel]
 "Qwen3.7 Max (chat) · 1M context · 65.5K output · $2.50 in / $7.50 out per 1M tokens"
 
-QWEN3_7_MAX_THINKING: Final[Model]
+QWEN3_7_MAX_THINKING: Final[PricedModel]
 "Qwen3.7 Max Thinking (chat) · 1M context · 65.5K output · $2.50 in / $7.50 out per 1M tokens · reasoning"
 
-QWEN3_7_PLUS: Final[Model]
+QWEN3_7_PLUS: Final[PricedModel]
 "Qwen3.7 Plus (chat) · 992K context · 65.5K output · $0.40 in / $1.60 out per 1M tokens · vision, attachments"
 
-QWEN3_7_PLUS_THINKING: Final[Model]
+QWEN3_7_PLUS_THINKING: Final[PricedModel]
 "Qwen3.7 Plus Thinking (chat) · 984K context · 65.5K output · $0.40 in / $1.60 out per 1M tokens · vision, reasoning, attachments"
 
-QWQ_32B: Final[Model]
+QWQ_32B: Final[PricedModel]
 "Qwen: QwQ 32B (chat) · 128K context · 32.8K output · $0.25599999 in / $0.30499999 out per 1M tokens"
 
-SARVAM_105B: Final[Model]
+SARVAM_105B: Final[PricedModel]
 "Sarvam 105B (chat) · 131K context · 4.1K output · $0.045 in / $0.177 out per 1M tokens · tools, reasoning"
 
-SARVAM_30B: Final[Model]
+SARVAM_30B: Final[PricedModel]
 "Sarvam 30B (chat) · 65.5K context · 4.1K output · $0.028 in / $0.111 out per 1M tokens · tools, reasoning"
 
-SHISA_AI_SHISA_V2_LLAMA3_3_70B: Final[Model]
+SHISA_AI_SHISA_V2_LLAMA3_3_70B: Final[PricedModel]
 "Shisa V2 Llama 3.3 70B (chat) · 128K context · 16.4K output · $0.50 in / $0.50 out per 1M tokens"
 
-SHISA_AI_SHISA_V2_1_LLAMA3_3_70B: Final[Model]
+SHISA_AI_SHISA_V2_1_LLAMA3_3_70B: Final[PricedModel]
 "Shisa V2.1 Llama 3.3 70B (chat) · 32.8K context · 4.1K output · $0.50 in / $0.50 out per 1M tokens"
 
-SONAR: Final[Model]
+SONAR: Final[PricedModel]
 "Perplexity Simple (chat) · 127K context · 128K output · $1.003 in / $1.003 out per 1M tokens"
 
-SONAR_DEEP_RESEARCH: Final[Model]
+SONAR_DEEP_RESEARCH: Final[PricedModel]
 "Perplexity Deep Research (chat) · 60K context · 128K output · $3.40 in / $13.60 out per 1M tokens"
 
-SONAR_PRO: Final[Model]
+SONAR_PRO: Final[PricedModel]
 "Perplexity Pro (chat) · 200K context · 128K output · $2.992 in / $14.994 out per 1M tokens"
 
-SONAR_REASONING_PRO: Final[Model]
+SONAR_REASONING_PRO: Final[PricedModel]
 "Perplexity Reasoning Pro (chat) · 127K context · 128K output · $2.006 in / $7.9985 out per 1M tokens · reasoning"
 
-SOOB3123_GRAYLINE_QWEN3_8B: Final[Model]
+SOOB3123_GRAYLINE_QWEN3_8B: Final[PricedModel]
 "Grayline Qwen3 8B (chat) · 16.4K context · 32.8K output · $0.30 in / $0.30 out per 1M tokens"
 
-SOOB3123_VEILED_CALLA_12B: Final[Model]
+SOOB3123_VEILED_CALLA_12B: Final[PricedModel]
 "Veiled Calla 12B (chat) · 32.8K context · 8.19K output · $0.30 in / $0.30 out per 1M tokens"
 
-SOOB3123_AMORAL_GEMMA3_27B_V2: Final[Model]
+SOOB3123_AMORAL_GEMMA3_27B_V2: Final[PricedModel]
 "Amoral Gemma3 27B v2 (chat) · 32.8K context · 8.19K output · $0.30 in / $0.30 out per 1M tokens"
 
-STEP_2_16K_EXP: Final[Model]
+STEP_2_16K_EXP: Final[PricedModel]
 "Step-2 16k Exp (chat) · 16K context · 8.19K output · $7.004 in / $19.992 out per 1M tokens"
 
-STEP_2_MINI: Final[Model]
+STEP_2_MINI: Final[PricedModel]
 "Step-2 Mini (chat) · 8K context · 4.1K output · $0.2006 in / $0.408 out per 1M tokens"
 
-STEP_3: Final[Model]
+STEP_3: Final[PricedModel]
 "Step-3 (chat) · 65.5K context · 8.19K output · $0.2499 in / $0.6494 out per 1M tokens · vision, attachments"
 
-STEP_R1_V_MINI: Final[Model]
+STEP_R1_V_MINI: Final[PricedModel]
 "Step R1 V Mini (chat) · 128K context · 65.5K output · $2.50 in / $11.00 out per 1M tokens"
 
-STEPFUN_AI_STEP_3_5_FLASH: Final[Model]
+STEPFUN_AI_STEP_3_5_FLASH: Final[PricedModel]
 "Step 3.5 Flash (chat) · 256K context · 256K output · $0.20 in / $0.50 out per 1M tokens · reasoning"
 
-STEPFUN_AI_STEP_3_5_FLASH_2603: Final[Model]
+STEPFUN_AI_STEP_3_5_FLASH_2603: Final[PricedModel]
 "Step 3.5 Flash 2603 (chat) · 256K context · 256K output · $0.10 in / $0.30 out per 1M tokens · reasoning"
 
-STEPFUN_STEP_3_7_FLASH_THINKING: Final[Model]
+STEPFUN_STEP_3_7_FLASH_THINKING: Final[PricedModel]
 "Step 3.7 Flash Thinking (chat) · 256K context · 256K output · $0.20 in / $1.15 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-TENCENT_HUNYUAN_MT_7B: Final[Model]
+TENCENT_HUNYUAN_MT_7B: Final[PricedModel]
 "Hunyuan MT 7B (chat) · 8.19K context · 8.19K output · $10.00 in / $20.00 out per 1M tokens"
 
-TENCENT_HY3_PREVIEW: Final[Model]
+TENCENT_HY3_PREVIEW: Final[PricedModel]
 "Tencent: Hy3 preview (chat) · 262K context · 262K output · $0.066 in / $0.26 out per 1M tokens"
 
-UNDI95_REMM_SLERP_L2_13B: Final[Model]
+UNDI95_REMM_SLERP_L2_13B: Final[PricedModel]
 "ReMM SLERP 13B (chat) · 6.14K context · 4.1K output · $0.7989999999999999 in / $1.2069999999999999 out per 1M tokens · attachments"
 
-UNIVERSAL_SUMMARIZER: Final[Model]
+UNIVERSAL_SUMMARIZER: Final[PricedModel]
 "Universal Summarizer (chat) · 32.8K context · 32.8K output · $30.00 in / $30.00 out per 1M tokens"
 
-UNSLOTH_GEMMA_3_12B_IT: Final[Model]
+UNSLOTH_GEMMA_3_12B_IT: Final[PricedModel]
 "Gemma 3 12B IT (chat) · 128K context · 131K output · $0.272 in / $0.272 out per 1M tokens · attachments"
 
-UNSLOTH_GEMMA_3_27B_IT: Final[Model]
+UNSLOTH_GEMMA_3_27B_IT: Final[PricedModel]
 "Gemma 3 27B IT (chat) · 128K context · 96K output · $0.2992 in / $0.2992 out per 1M tokens · attachments"
 
-UNSLOTH_GEMMA_3_4B_IT: Final[Model]
+UNSLOTH_GEMMA_3_4B_IT: Final[PricedModel]
 "Gemma 3 4B IT (chat) · 128K context · 8.19K output · $0.2006 in / $0.2006 out per 1M tokens · attachments"
 
-UPSTAGE_SOLAR_PRO_3: Final[Model]
+UPSTAGE_SOLAR_PRO_3: Final[PricedModel]
 "Solar Pro 3 (chat) · 128K context · 128K output · $0.15 in / $0.60 out per 1M tokens"
 
-V0_1_0_MD: Final[Model]
+V0_1_0_MD: Final[PricedModel]
 "v0 1.0 MD (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens"
 
-V0_1_5_LG: Final[Model]
+V0_1_5_LG: Final[PricedModel]
 "v0 1.5 LG (chat) · 1M context · 64K output · $15.00 in / $75.00 out per 1M tokens"
 
-V0_1_5_MD: Final[Model]
+V0_1_5_MD: Final[PricedModel]
 "v0 1.5 MD (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens"
 
-VENICE_UNCENSORED: Final[Model]
+VENICE_UNCENSORED: Final[PricedModel]
 "Venice Uncensored (chat) · 128K context · 16.4K output · $0.40 in / $0.40 out per 1M tokens"
 
-VENICE_UNCENSORED_WEB: Final[Model]
+VENICE_UNCENSORED_WEB: Final[PricedModel]
 "Venice Uncensored Web (chat) · 80K context · 16.4K output · $0.40 in / $0.40 out per 1M tokens"
 
-X_AI_GROK_4_20: Final[Model]
+X_AI_GROK_4_20: Final[PricedModel]
 "Grok 4.20 (chat) · 2M context · 131K output · $2.00 in / $6.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-X_AI_GROK_4_20_MULTI_AGENT: Final[Model]
+X_AI_GROK_4_20_MULTI_AGENT: Final[PricedModel]
 "Grok 4.20 Multi-Agent (chat) · 2M context · 131K output · $2.00 in / $6.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-X_AI_GROK_4_3: Final[Model]
+X_AI_GROK_4_3: Final[PricedModel]
 "Grok 4.3 (chat) · 1M context · 1M output · $1.25 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-X_AI_GROK_BUILD_0_1: Final[Model]
+X_AI_GROK_BUILD_0_1: Final[PricedModel]
 "Grok Build 0.1 (chat) · 256K context · 256K output · $1.00 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-X_AI_GROK_LATEST: Final[Model]
+X_AI_GROK_LATEST: Final[PricedModel]
 "Grok Latest (chat) · 1M context · 1M output · $1.25 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-XIAOMI_MIMO_V2_FLASH: Final[Model]
+XIAOMI_MIMO_V2_FLASH: Final[PricedModel]
 "MiMo V2 Flash (chat) · 256K context · 32.8K output · $0.102 in / $0.306 out per 1M tokens · reasoning"
 
-XIAOMI_MIMO_V2_FLASH_ORIGINAL: Final[Model]
+XIAOMI_MIMO_V2_FLASH_ORIGINAL: Final[PricedModel]
 "MiMo V2 Flash Original (chat) · 256K context · 32.8K output · $0.102 in / $0.306 out per 1M tokens · reasoning"
 
-XIAOMI_MIMO_V2_FLASH_THINKING: Final[Model]
+XIAOMI_MIMO_V2_FLASH_THINKING: Final[PricedModel]
 "MiMo V2 Flash (Thinking) (chat) · 256K context · 32.8K output · $0.102 in / $0.306 out per 1M tokens · reasoning"
 
-XIAOMI_MIMO_V2_FLASH_THINKING_ORIGINAL: Final[Model]
+XIAOMI_MIMO_V2_FLASH_THINKING_ORIGINAL: Final[PricedModel]
 "MiMo V2 Flash (Thinking) Original (chat) · 256K context · 32.8K output · $0.102 in / $0.306 out per 1M tokens · reasoning"
 
-XIAOMI_MIMO_V2_OMNI: Final[Model]
+XIAOMI_MIMO_V2_OMNI: Final[PricedModel]
 "MiMo V2 Omni (chat) · 262K context · 65.5K output · $0.40 in / $2.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-XIAOMI_MIMO_V2_PRO: Final[Model]
+XIAOMI_MIMO_V2_PRO: Final[PricedModel]
 "MiMo V2 Pro (chat) · 1.05M context · 131K output · $1.00 in / $3.00 out per 1M tokens · tools, reasoning, structured output"
 
-XIAOMI_MIMO_V2_5: Final[Model]
+XIAOMI_MIMO_V2_5: Final[PricedModel]
 "MiMo V2.5 (chat) · 1.05M context · 131K output · $0.14 in / $0.28 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-XIAOMI_MIMO_V2_5_PRO: Final[Model]
+XIAOMI_MIMO_V2_5_PRO: Final[PricedModel]
 "MiMo V2.5 Pro (chat) · 1.05M context · 131K output · $0.435 in / $0.87 out per 1M tokens · tools, reasoning, structured output"
 
-YI_LARGE: Final[Model]
+YI_LARGE: Final[PricedModel]
 "Yi Large (chat) · 32K context · 4.1K output · $3.196 in / $3.196 out per 1M tokens"
 
-YI_LIGHTNING: Final[Model]
+YI_LIGHTNING: Final[PricedModel]
 "Yi Lightning (chat) · 12K context · 4.1K output · $0.2006 in / $0.2006 out per 1M tokens"
 
-YI_MEDIUM_200K: Final[Model]
+YI_MEDIUM_200K: Final[PricedModel]
 "Yi Medium 200k (chat) · 200K context · 4.1K output · $2.499 in / $2.499 out per 1M tokens"
 
-Z_AI_GLM_4_5V: Final[Model]
+Z_AI_GLM_4_5V: Final[PricedModel]
 "GLM 4.5V (chat) · 64K context · 96K output · $0.60 in / $1.7999999999999998 out per 1M tokens · vision, reasoning, attachments"
 
-Z_AI_GLM_4_5V_THINKING: Final[Model]
+Z_AI_GLM_4_5V_THINKING: Final[PricedModel]
 "GLM 4.5V Thinking (chat) · 64K context · 96K output · $0.60 in / $1.7999999999999998 out per 1M tokens · vision, reasoning, attachments"
 
-Z_AI_GLM_4_6: Final[Model]
+Z_AI_GLM_4_6: Final[PricedModel]
 "GLM 4.6 (chat) · 200K context · 65.5K output · $0.40 in / $1.50 out per 1M tokens · tools, reasoning, structured output"
 
-Z_AI_GLM_4_6_THINKING: Final[Model]
+Z_AI_GLM_4_6_THINKING: Final[PricedModel]
 "GLM 4.6 Thinking (chat) · 200K context · 65.5K output · $0.40 in / $1.50 out per 1M tokens · tools, reasoning, structured output"
 
-Z_AI_GLM_5_TURBO: Final[Model]
+Z_AI_GLM_5_TURBO: Final[PricedModel]
 "GLM 5 Turbo (chat) · 203K context · 131K output · $1.20 in / $4.00 out per 1M tokens · tools, structured output"
 
-Z_AI_GLM_5V_TURBO: Final[Model]
+Z_AI_GLM_5V_TURBO: Final[PricedModel]
 "GLM 5V Turbo (chat) · 203K context · 131K output · $1.20 in / $4.00 out per 1M tokens · vision, tools, structured output, attachments"
 
-Z_AI_GLM_5V_TURBO_THINKING: Final[Model]
+Z_AI_GLM_5V_TURBO_THINKING: Final[PricedModel]
 "GLM 5V Turbo Thinking (chat) · 203K context · 131K output · $1.20 in / $4.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-ZAI_ORG_GLM_4_5_AIR: Final[Model]
+ZAI_ORG_GLM_4_5_AIR: Final[PricedModel]
 "GLM 4.5 Air (chat) · 128K context · 98.3K output · $0.12 in / $0.80 out per 1M tokens · tools, structured output"
 
-ZAI_ORG_GLM_4_5_AIR_THINKING: Final[Model]
+ZAI_ORG_GLM_4_5_AIR_THINKING: Final[PricedModel]
 "GLM 4.5 Air (Thinking) (chat) · 128K context · 98.3K output · $0.12 in / $0.80 out per 1M tokens · tools, reasoning, structured output"
 
-ZAI_ORG_GLM_4_5_THINKING: Final[Model]
+ZAI_ORG_GLM_4_5_THINKING: Final[PricedModel]
 "GLM 4.5 (Thinking) (chat) · 128K context · 65.5K output · $0.30 in / $1.30 out per 1M tokens · reasoning"
 
-ZAI_ORG_GLM_4_6_TURBO: Final[Model]
+ZAI_ORG_GLM_4_6_TURBO: Final[PricedModel]
 "GLM 4.6 Turbo (chat) · 200K context · 205K output · $1.00 in / $3.00 out per 1M tokens"
 
-ZAI_ORG_GLM_4_6_TURBO_THINKING: Final[Model]
+ZAI_ORG_GLM_4_6_TURBO_THINKING: Final[PricedModel]
 "GLM 4.6 Turbo (Thinking) (chat) · 200K context · 205K output · $1.00 in / $3.00 out per 1M tokens · reasoning"
 
-ZAI_ORG_GLM_4_5: Final[Model]
+ZAI_ORG_GLM_4_5: Final[PricedModel]
 "GLM 4.5 (chat) · 128K context · 65.5K output · $0.30 in / $1.30 out per 1M tokens"
 
-ZAI_ORG_GLM_4_6_ORIGINAL: Final[Model]
+ZAI_ORG_GLM_4_6_ORIGINAL: Final[PricedModel]
 "GLM 4.6 Original (chat) · 256K context · 65.5K output · $0.35 in / $1.40 out per 1M tokens · reasoning"
 
-ZAI_ORG_GLM_4_6V: Final[Model]
+ZAI_ORG_GLM_4_6V: Final[PricedModel]
 "GLM 4.6V (chat) · 128K context · 24K output · $0.30 in / $0.90 out per 1M tokens · vision, attachments"
 
-ZAI_ORG_GLM_4_6V_FLASH_ORIGINAL: Final[Model]
+ZAI_ORG_GLM_4_6V_FLASH_ORIGINAL: Final[PricedModel]
 "GLM 4.6V Flash (chat) · 128K context · 24K output · $0.10 in / $0.40 out per 1M tokens · vision, attachments"
 
-ZAI_ORG_GLM_4_6V_ORIGINAL: Final[Model]
+ZAI_ORG_GLM_4_6V_ORIGINAL: Final[PricedModel]
 "GLM 4.6V Original (chat) · 128K context · 24K output · $0.60 in / $0.90 out per 1M tokens · vision, attachments"
 
-ZAI_ORG_GLM_4_7: Final[Model]
+ZAI_ORG_GLM_4_7: Final[PricedModel]
 "GLM 4.7 (chat) · 200K context · 128K output · $0.15 in / $0.80 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ZAI_ORG_GLM_4_7_FLASH: Final[Model]
+ZAI_ORG_GLM_4_7_FLASH: Final[PricedModel]
 "GLM 4.7 Flash (chat) · 200K context · 128K output · $0.07 in / $0.40 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ZAI_ORG_GLM_4_7_FLASH_ORIGINAL: Final[Model]
+ZAI_ORG_GLM_4_7_FLASH_ORIGINAL: Final[PricedModel]
 "GLM 4.7 Flash Original (chat) · 200K context · 128K output · $0.07 in / $0.40 out per 1M tokens · tools, reasoning, structured output"
 
-ZAI_ORG_GLM_4_7_FLASH_ORIGINAL_THINKING: Final[Model]
+ZAI_ORG_GLM_4_7_FLASH_ORIGINAL_THINKING: Final[PricedModel]
 "GLM 4.7 Flash Original Thinking (chat) · 200K context · 128K output · $0.07 in / $0.40 out per 1M tokens · reasoning"
 
-ZAI_ORG_GLM_4_7_FLASH_THINKING: Final[Model]
+ZAI_ORG_GLM_4_7_FLASH_THINKING: Final[PricedModel]
 "GLM 4.7 Flash Thinking (chat) · 200K context · 128K output · $0.07 in / $0.40 out per 1M tokens · reasoning"
 
-ZAI_ORG_GLM_4_7_ORIGINAL: Final[Model]
+ZAI_ORG_GLM_4_7_ORIGINAL: Final[PricedModel]
 "GLM 4.7 Original (chat) · 200K context · 65.5K output · $0.60 in / $2.20 out per 1M tokens · tools, reasoning, structured output"
 
-ZAI_ORG_GLM_4_7_ORIGINAL_THINKING: Final[Model]
+ZAI_ORG_GLM_4_7_ORIGINAL_THINKING: Final[PricedModel]
 "GLM 4.7 Original Thinking (chat) · 200K context · 65.5K output · $0.60 in / $2.20 out per 1M tokens · tools, reasoning, structured output"
 
-ZAI_ORG_GLM_4_7_THINKING: Final[Model]
+ZAI_ORG_GLM_4_7_THINKING: Final[PricedModel]
 "GLM 4.7 Thinking (chat) · 200K context · 65.5K output · $0.20 in / $0.80 out per 1M tokens · tools, reasoning, structured output"
 
-ZAI_ORG_GLM_5: Final[Model]
+ZAI_ORG_GLM_5: Final[PricedModel]
 "GLM 5 (chat) · 200K context · 128K output · $0.30 in / $2.55 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ZAI_ORG_GLM_5_ORIGINAL: Final[Model]
+ZAI_ORG_GLM_5_ORIGINAL: Final[PricedModel]
 "GLM 5 Original (chat) · 200K context · 128K output · $1.00 in / $3.20 out per 1M tokens · tools, reasoning, structured output"
 
-ZAI_ORG_GLM_5_ORIGINAL_THINKING: Final[Model]
+ZAI_ORG_GLM_5_ORIGINAL_THINKING: Final[PricedModel]
 "GLM 5 Original Thinking (chat) · 200K context · 128K output · $1.00 in / $3.20 out per 1M tokens · tools, reasoning, structured output"
 
-ZAI_ORG_GLM_5_1: Final[Model]
+ZAI_ORG_GLM_5_1: Final[PricedModel]
 "GLM 5.1 (chat) · 200K context · 131K output · $0.30 in / $2.55 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ZAI_ORG_GLM_5_1_THINKING: Final[Model]
+ZAI_ORG_GLM_5_1_THINKING: Final[PricedModel]
 "GLM 5.1 Thinking (chat) · 200K context · 131K output · $0.30 in / $2.55 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ZAI_ORG_GLM_5_THINKING: Final[Model]
+ZAI_ORG_GLM_5_THINKING: Final[PricedModel]
 "GLM 5 Thinking (chat) · 200K context · 128K output · $0.30 in / $2.55 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ZAI_ORG_GLM_LATEST: Final[Model]
+ZAI_ORG_GLM_LATEST: Final[PricedModel]
 "GLM Latest (chat) · 200K context · 131K output · $0.75 in / $2.60 out per 1M tokens · tools, reasoning, structured output"

@@ -15,7 +15,7 @@ from llmdex_runtime.model import (
     Interleaved,
     Limit,
     Modalities,
-    Model,
+    PricedModel,
     Rates,
     ReasoningOption,
     TierCondition,
@@ -25,88 +25,94 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run ti
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_AUDIO_TO_TEXT = Modalities(input=("audio",), output=("text",))
-_CONTEXT_1000000_OUTPUT_128000 = Limit(context=1000000, output=128000)
-_CONTEXT_1000000_OUTPUT_64000 = Limit(context=1000000, output=64000)
-_CONTEXT_1047576_OUTPUT_32768 = Limit(context=1047576, output=32768)
-_CONTEXT_1048576_OUTPUT_65536 = Limit(context=1048576, output=65536)
-_CONTEXT_1050000_INPUT_922000_OUTPUT_128000 = Limit(context=1050000, input=922000, output=128000)
-_CONTEXT_128000_OUTPUT_128000 = Limit(context=128000, output=128000)
-_CONTEXT_131000_OUTPUT_32768 = Limit(context=131000, output=32768)
-_CONTEXT_131072_OUTPUT_32768 = Limit(context=131072, output=32768)
-_CONTEXT_200000_OUTPUT_100000 = Limit(context=200000, output=100000)
-_CONTEXT_200000_OUTPUT_128000 = Limit(context=200000, output=128000)
-_CONTEXT_200000_OUTPUT_64000 = Limit(context=200000, output=64000)
-_CONTEXT_202752_OUTPUT_131072 = Limit(context=202752, output=131072)
-_CONTEXT_256000_OUTPUT_32768 = Limit(context=256000, output=32768)
-_CONTEXT_262144_OUTPUT_32768 = Limit(context=262144, output=32768)
-_CONTEXT_400000_INPUT_272000_OUTPUT_128000 = Limit(context=400000, input=272000, output=128000)
-_CONTEXT_40960_OUTPUT_1024 = Limit(context=40960, output=1024)
-_CONTEXT_448_OUTPUT_448 = Limit(context=448, output=448)
-_D_2023_11_06 = PartialDate(2023, 11, 6)
-_D_2024_04 = PartialDate(2024, 4)
-_D_2024_05 = PartialDate(2024, 5)
-_D_2024_05_30 = PartialDate(2024, 5, 30)
-_D_2024_09_30 = PartialDate(2024, 9, 30)
-_D_2024_12_20 = PartialDate(2024, 12, 20)
-_D_2025_01 = PartialDate(2025, 1)
-_D_2025_01_29 = PartialDate(2025, 1, 29)
-_D_2025_02_28 = PartialDate(2025, 2, 28)
-_D_2025_04_14 = PartialDate(2025, 4, 14)
-_D_2025_04_16 = PartialDate(2025, 4, 16)
-_D_2025_05_31 = PartialDate(2025, 5, 31)
-_D_2025_06_03 = PartialDate(2025, 6, 3)
-_D_2025_06_17 = PartialDate(2025, 6, 17)
-_D_2025_07_29 = PartialDate(2025, 7, 29)
-_D_2025_07_31 = PartialDate(2025, 7, 31)
-_D_2025_08_05 = PartialDate(2025, 8, 5)
-_D_2025_08_07 = PartialDate(2025, 8, 7)
-_D_2025_08_31 = PartialDate(2025, 8, 31)
-_D_2025_09_23 = PartialDate(2025, 9, 23)
-_D_2025_09_29 = PartialDate(2025, 9, 29)
-_D_2025_10_15 = PartialDate(2025, 10, 15)
-_D_2025_11_13 = PartialDate(2025, 11, 13)
-_D_2025_11_18 = PartialDate(2025, 11, 18)
-_D_2025_12_01 = PartialDate(2025, 12, 1)
-_D_2025_12_11 = PartialDate(2025, 12, 11)
-_D_2026_01_14 = PartialDate(2026, 1, 14)
-_D_2026_01_31 = PartialDate(2026, 1, 31)
-_D_2026_02_05 = PartialDate(2026, 2, 5)
-_D_2026_02_17 = PartialDate(2026, 2, 17)
-_D_2026_02_23 = PartialDate(2026, 2, 23)
-_D_2026_03_05 = PartialDate(2026, 3, 5)
-_D_2026_03_13 = PartialDate(2026, 3, 13)
-_D_2026_03_17 = PartialDate(2026, 3, 17)
-_D_2026_03_27 = PartialDate(2026, 3, 27)
-_D_2026_04_02 = PartialDate(2026, 4, 2)
-_D_2026_04_16 = PartialDate(2026, 4, 16)
-_D_2026_04_17 = PartialDate(2026, 4, 17)
-_D_2026_04_23 = PartialDate(2026, 4, 23)
-_D_2026_05_07 = PartialDate(2026, 5, 7)
-_D_2026_05_19 = PartialDate(2026, 5, 19)
-_REASONING_BUDGET_TOKENS_MIN_1024 = ReasoningOption(type="budget_tokens", min=1024)
-_REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(type="effort", values=("low", "medium", "high"))
-_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH = ReasoningOption(
-    type="effort", values=("minimal", "low", "medium", "high")
-)
-_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = ReasoningOption(
-    type="effort", values=("none", "low", "medium", "high")
-)
-_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
-    type="effort", values=("none", "low", "medium", "high", "xhigh")
-)
-_REASONING_TOGGLE = ReasoningOption(type="toggle")
-_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT = Modalities(
-    input=("text", "image", "audio", "video", "pdf"), output=("text",)
-)
-_TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
-_TEXT_IMAGE_TO_IMAGE = Modalities(input=("text", "image"), output=("image",))
-_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT = Modalities(
-    input=("text", "image", "video", "audio", "pdf"), output=("text",)
-)
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    AUDIO_TO_TEXT = Modalities(input=("audio",), output=("text",))
+    CONTEXT_1000000_OUTPUT_128000 = Limit(context=1000000, output=128000)
+    CONTEXT_1000000_OUTPUT_64000 = Limit(context=1000000, output=64000)
+    CONTEXT_1047576_OUTPUT_32768 = Limit(context=1047576, output=32768)
+    CONTEXT_1048576_OUTPUT_65536 = Limit(context=1048576, output=65536)
+    CONTEXT_1050000_INPUT_922000_OUTPUT_128000 = Limit(context=1050000, input=922000, output=128000)
+    CONTEXT_128000_OUTPUT_128000 = Limit(context=128000, output=128000)
+    CONTEXT_131000_OUTPUT_32768 = Limit(context=131000, output=32768)
+    CONTEXT_131072_OUTPUT_32768 = Limit(context=131072, output=32768)
+    CONTEXT_200000_OUTPUT_100000 = Limit(context=200000, output=100000)
+    CONTEXT_200000_OUTPUT_128000 = Limit(context=200000, output=128000)
+    CONTEXT_200000_OUTPUT_64000 = Limit(context=200000, output=64000)
+    CONTEXT_202752_OUTPUT_131072 = Limit(context=202752, output=131072)
+    CONTEXT_256000_OUTPUT_32768 = Limit(context=256000, output=32768)
+    CONTEXT_262144_OUTPUT_32768 = Limit(context=262144, output=32768)
+    CONTEXT_400000_INPUT_272000_OUTPUT_128000 = Limit(context=400000, input=272000, output=128000)
+    CONTEXT_40960_OUTPUT_1024 = Limit(context=40960, output=1024)
+    CONTEXT_448_OUTPUT_448 = Limit(context=448, output=448)
+    D_2023_11_06 = PartialDate(2023, 11, 6)
+    D_2024_04 = PartialDate(2024, 4)
+    D_2024_05 = PartialDate(2024, 5)
+    D_2024_05_30 = PartialDate(2024, 5, 30)
+    D_2024_09_30 = PartialDate(2024, 9, 30)
+    D_2024_12_20 = PartialDate(2024, 12, 20)
+    D_2025_01 = PartialDate(2025, 1)
+    D_2025_01_29 = PartialDate(2025, 1, 29)
+    D_2025_02_28 = PartialDate(2025, 2, 28)
+    D_2025_04_14 = PartialDate(2025, 4, 14)
+    D_2025_04_16 = PartialDate(2025, 4, 16)
+    D_2025_05_31 = PartialDate(2025, 5, 31)
+    D_2025_06_03 = PartialDate(2025, 6, 3)
+    D_2025_06_17 = PartialDate(2025, 6, 17)
+    D_2025_07_29 = PartialDate(2025, 7, 29)
+    D_2025_07_31 = PartialDate(2025, 7, 31)
+    D_2025_08_05 = PartialDate(2025, 8, 5)
+    D_2025_08_07 = PartialDate(2025, 8, 7)
+    D_2025_08_31 = PartialDate(2025, 8, 31)
+    D_2025_09_23 = PartialDate(2025, 9, 23)
+    D_2025_09_29 = PartialDate(2025, 9, 29)
+    D_2025_10_15 = PartialDate(2025, 10, 15)
+    D_2025_11_13 = PartialDate(2025, 11, 13)
+    D_2025_11_18 = PartialDate(2025, 11, 18)
+    D_2025_12_01 = PartialDate(2025, 12, 1)
+    D_2025_12_11 = PartialDate(2025, 12, 11)
+    D_2026_01_14 = PartialDate(2026, 1, 14)
+    D_2026_01_31 = PartialDate(2026, 1, 31)
+    D_2026_02_05 = PartialDate(2026, 2, 5)
+    D_2026_02_17 = PartialDate(2026, 2, 17)
+    D_2026_02_23 = PartialDate(2026, 2, 23)
+    D_2026_03_05 = PartialDate(2026, 3, 5)
+    D_2026_03_13 = PartialDate(2026, 3, 13)
+    D_2026_03_17 = PartialDate(2026, 3, 17)
+    D_2026_03_27 = PartialDate(2026, 3, 27)
+    D_2026_04_02 = PartialDate(2026, 4, 2)
+    D_2026_04_16 = PartialDate(2026, 4, 16)
+    D_2026_04_17 = PartialDate(2026, 4, 17)
+    D_2026_04_23 = PartialDate(2026, 4, 23)
+    D_2026_05_07 = PartialDate(2026, 5, 7)
+    D_2026_05_19 = PartialDate(2026, 5, 19)
+    REASONING_BUDGET_TOKENS_MIN_1024 = ReasoningOption(type="budget_tokens", min=1024)
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("low", "medium", "high")
+    )
+    REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("minimal", "low", "medium", "high")
+    )
+    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("none", "low", "medium", "high")
+    )
+    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
+        type="effort", values=("none", "low", "medium", "high", "xhigh")
+    )
+    REASONING_TOGGLE = ReasoningOption(type="toggle")
+    TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT = Modalities(
+        input=("text", "image", "audio", "video", "pdf"), output=("text",)
+    )
+    TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
+    TEXT_IMAGE_TO_IMAGE = Modalities(input=("text", "image"), output=("image",))
+    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT = Modalities(
+        input=("text", "image", "video", "audio", "pdf"), output=("text",)
+    )
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "QWEN_QWEN3_30B_A3B_INSTRUCT_2507",
@@ -148,7 +154,7 @@ __all__ = [
     "ZAI_ORG_GLM_5_1_FP8",
 ]
 
-QWEN_QWEN3_30B_A3B_INSTRUCT_2507: Final[Model] = Model(
+QWEN_QWEN3_30B_A3B_INSTRUCT_2507: Final[PricedModel] = PricedModel(
     provider="nearai",
     id="Qwen/Qwen3-30B-A3B-Instruct-2507",
     name="Qwen3 30B-A3B Instruct 2507",
@@ -160,14 +166,15 @@ QWEN_QWEN3_30B_A3B_INSTRUCT_2507: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_07_29,
-    last_updated=_D_2025_07_29,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_32768,
+    release_date=_Shared.D_2025_07_29,
+    last_updated=_Shared.D_2025_07_29,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_32768,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.55")),
 )
+"Qwen3 30B-A3B Instruct 2507 (chat) · 262K context · 32.8K output · $0.15 in / $0.55 out per 1M tokens · tools, structured output, open weights"
 
-QWEN_QWEN3_EMBEDDING_0_6B: Final[Model] = Model(
+QWEN_QWEN3_EMBEDDING_0_6B: Final[PricedModel] = PricedModel(
     provider="nearai",
     id="Qwen/Qwen3-Embedding-0.6B",
     name="Qwen3 Embedding 0.6B",
@@ -178,14 +185,15 @@ QWEN_QWEN3_EMBEDDING_0_6B: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=True,
-    release_date=_D_2025_06_03,
-    last_updated=_D_2025_06_03,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_40960_OUTPUT_1024,
+    release_date=_Shared.D_2025_06_03,
+    last_updated=_Shared.D_2025_06_03,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_40960_OUTPUT_1024,
     cost=Cost(input=Decimal("0.01"), output=Decimal("0")),
 )
+"Qwen3 Embedding 0.6B (embedding) · 41K context · 1.02K output · $0.01 in / $0.00 out per 1M tokens · open weights"
 
-QWEN_QWEN3_RERANKER_0_6B: Final[Model] = Model(
+QWEN_QWEN3_RERANKER_0_6B: Final[PricedModel] = PricedModel(
     provider="nearai",
     id="Qwen/Qwen3-Reranker-0.6B",
     name="Qwen3 Reranker 0.6B",
@@ -196,14 +204,15 @@ QWEN_QWEN3_RERANKER_0_6B: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=True,
-    release_date=_D_2025_06_03,
-    last_updated=_D_2025_06_03,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_40960_OUTPUT_1024,
+    release_date=_Shared.D_2025_06_03,
+    last_updated=_Shared.D_2025_06_03,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_40960_OUTPUT_1024,
     cost=Cost(input=Decimal("0.01"), output=Decimal("0.01")),
 )
+"Qwen3 Reranker 0.6B (rerank) · 41K context · 1.02K output · $0.01 in / $0.01 out per 1M tokens · open weights"
 
-QWEN_QWEN3_VL_30B_A3B_INSTRUCT: Final[Model] = Model(
+QWEN_QWEN3_VL_30B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="nearai",
     id="Qwen/Qwen3-VL-30B-A3B-Instruct",
     name="Qwen3-VL 30B-A3B Instruct",
@@ -215,14 +224,15 @@ QWEN_QWEN3_VL_30B_A3B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_09_23,
-    last_updated=_D_2025_09_23,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_32768,
+    release_date=_Shared.D_2025_09_23,
+    last_updated=_Shared.D_2025_09_23,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_32768,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.55")),
 )
+"Qwen3-VL 30B-A3B Instruct (chat) · 256K context · 32.8K output · $0.15 in / $0.55 out per 1M tokens · vision, tools, structured output, attachments, open weights"
 
-QWEN_QWEN3_5_122B_A10B: Final[Model] = Model(
+QWEN_QWEN3_5_122B_A10B: Final[PricedModel] = PricedModel(
     provider="nearai",
     id="Qwen/Qwen3.5-122B-A10B",
     name="Qwen3.5 122B-A10B",
@@ -234,15 +244,16 @@ QWEN_QWEN3_5_122B_A10B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_02_23,
-    last_updated=_D_2026_02_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32768,
+    release_date=_Shared.D_2026_02_23,
+    last_updated=_Shared.D_2026_02_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("0.4"), output=Decimal("3.2")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Qwen3.5 122B-A10B (chat) · 131K context · 32.8K output · $0.40 in / $3.20 out per 1M tokens · tools, reasoning, structured output, attachments, open weights"
 
-QWEN_QWEN3_6_35B_A3B_FP8: Final[Model] = Model(
+QWEN_QWEN3_6_35B_A3B_FP8: Final[PricedModel] = PricedModel(
     provider="nearai",
     id="Qwen/Qwen3.6-35B-A3B-FP8",
     name="Qwen 3.6 35B A3B FP8",
@@ -254,15 +265,16 @@ QWEN_QWEN3_6_35B_A3B_FP8: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_17,
-    last_updated=_D_2026_04_17,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_32768,
+    release_date=_Shared.D_2026_04_17,
+    last_updated=_Shared.D_2026_04_17,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_32768,
     cost=Cost(input=Decimal("0.17"), output=Decimal("1.1"), cache_read=Decimal("0.056")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Qwen 3.6 35B A3B FP8 (chat) · 262K context · 32.8K output · $0.17 in / $1.10 out per 1M tokens · tools, reasoning, structured output, attachments, open weights"
 
-ANTHROPIC_CLAUDE_HAIKU_4_5: Final[Model] = Model(
+ANTHROPIC_CLAUDE_HAIKU_4_5: Final[PricedModel] = PricedModel(
     provider="nearai",
     id="anthropic/claude-haiku-4-5",
     name="Claude Haiku 4.5 (latest)",
@@ -273,21 +285,22 @@ ANTHROPIC_CLAUDE_HAIKU_4_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_02_28,
-    release_date=_D_2025_10_15,
-    last_updated=_D_2025_10_15,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_02_28,
+    release_date=_Shared.D_2025_10_15,
+    last_updated=_Shared.D_2025_10_15,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("1"),
         output=Decimal("5"),
         cache_read=Decimal("0.1"),
         cache_write=Decimal("1.25"),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1024),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_1024),
 )
+"Claude Haiku 4.5 (latest) (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_6: Final[Model] = Model(
+ANTHROPIC_CLAUDE_OPUS_4_6: Final[PricedModel] = PricedModel(
     provider="nearai",
     id="anthropic/claude-opus-4-6",
     name="Claude Opus 4.6",
@@ -298,21 +311,22 @@ ANTHROPIC_CLAUDE_OPUS_4_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_05_31,
-    release_date=_D_2026_02_05,
-    last_updated=_D_2026_03_13,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_05_31,
+    release_date=_Shared.D_2026_02_05,
+    last_updated=_Shared.D_2026_03_13,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1024),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_1024),
 )
+"Claude Opus 4.6 (chat) · 200K context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_7: Final[Model] = Model(
+ANTHROPIC_CLAUDE_OPUS_4_7: Final[PricedModel] = PricedModel(
     provider="nearai",
     id="anthropic/claude-opus-4-7",
     name="Claude Opus 4.7",
@@ -323,21 +337,22 @@ ANTHROPIC_CLAUDE_OPUS_4_7: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2026_01_31,
-    release_date=_D_2026_04_16,
-    last_updated=_D_2026_04_16,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    knowledge=_Shared.D_2026_01_31,
+    release_date=_Shared.D_2026_04_16,
+    last_updated=_Shared.D_2026_04_16,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Claude Opus 4.7 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_SONNET_4_5: Final[Model] = Model(
+ANTHROPIC_CLAUDE_SONNET_4_5: Final[PricedModel] = PricedModel(
     provider="nearai",
     id="anthropic/claude-sonnet-4-5",
     name="Claude Sonnet 4.5 (latest)",
@@ -348,21 +363,22 @@ ANTHROPIC_CLAUDE_SONNET_4_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_07_31,
-    release_date=_D_2025_09_29,
-    last_updated=_D_2025_09_29,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_07_31,
+    release_date=_Shared.D_2025_09_29,
+    last_updated=_Shared.D_2025_09_29,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15.5"),
         cache_read=Decimal("0.3"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1024),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_1024),
 )
+"Claude Sonnet 4.5 (latest) (chat) · 200K context · 64K output · $3.00 in / $15.50 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model] = Model(
+ANTHROPIC_CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
     provider="nearai",
     id="anthropic/claude-sonnet-4-6",
     name="Claude Sonnet 4.6",
@@ -373,21 +389,22 @@ ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_02_17,
-    last_updated=_D_2026_03_13,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_02_17,
+    last_updated=_Shared.D_2026_03_13,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
         cache_read=Decimal("0.3"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1024),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_1024),
 )
+"Claude Sonnet 4.6 (chat) · 1M context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-BLACK_FOREST_LABS_FLUX_2_KLEIN_4B: Final[Model] = Model(
+BLACK_FOREST_LABS_FLUX_2_KLEIN_4B: Final[PricedModel] = PricedModel(
     provider="nearai",
     id="black-forest-labs/FLUX.2-klein-4B",
     name="FLUX.2 Klein 4B",
@@ -398,14 +415,15 @@ BLACK_FOREST_LABS_FLUX_2_KLEIN_4B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_01_14,
-    last_updated=_D_2026_01_14,
-    modalities=_TEXT_IMAGE_TO_IMAGE,
-    limit=_CONTEXT_128000_OUTPUT_128000,
+    release_date=_Shared.D_2026_01_14,
+    last_updated=_Shared.D_2026_01_14,
+    modalities=_Shared.TEXT_IMAGE_TO_IMAGE,
+    limit=_Shared.CONTEXT_128000_OUTPUT_128000,
     cost=Cost(input=Decimal("1"), output=Decimal("1")),
 )
+"FLUX.2 Klein 4B (image) · 128K context · 128K output · $1.00 in / $1.00 out per 1M tokens · vision, open weights"
 
-GOOGLE_GEMINI_2_5_FLASH: Final[Model] = Model(
+GOOGLE_GEMINI_2_5_FLASH: Final[PricedModel] = PricedModel(
     provider="nearai",
     id="google/gemini-2.5-flash",
     name="Gemini 2.5 Flash",
@@ -417,11 +435,11 @@ GOOGLE_GEMINI_2_5_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_06_17,
-    last_updated=_D_2025_06_17,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_06_17,
+    last_updated=_Shared.D_2025_06_17,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(
         input=Decimal("0.3"),
         output=Decimal("2.5"),
@@ -430,8 +448,9 @@ GOOGLE_GEMINI_2_5_FLASH: Final[Model] = Model(
     ),
     reasoning_options=(),
 )
+"Gemini 2.5 Flash (chat) · 1.05M context · 65.5K output · $0.30 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_2_5_FLASH_LITE: Final[Model] = Model(
+GOOGLE_GEMINI_2_5_FLASH_LITE: Final[PricedModel] = PricedModel(
     provider="nearai",
     id="google/gemini-2.5-flash-lite",
     name="Gemini 2.5 Flash-Lite",
@@ -443,11 +462,11 @@ GOOGLE_GEMINI_2_5_FLASH_LITE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_06_17,
-    last_updated=_D_2025_06_17,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_06_17,
+    last_updated=_Shared.D_2025_06_17,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(
         input=Decimal("0.1"),
         output=Decimal("0.4"),
@@ -456,8 +475,9 @@ GOOGLE_GEMINI_2_5_FLASH_LITE: Final[Model] = Model(
     ),
     reasoning_options=(),
 )
+"Gemini 2.5 Flash-Lite (chat) · 1.05M context · 65.5K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_2_5_PRO: Final[Model] = Model(
+GOOGLE_GEMINI_2_5_PRO: Final[PricedModel] = PricedModel(
     provider="nearai",
     id="google/gemini-2.5-pro",
     name="Gemini 2.5 Pro",
@@ -469,11 +489,11 @@ GOOGLE_GEMINI_2_5_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_06_17,
-    last_updated=_D_2025_06_17,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_06_17,
+    last_updated=_Shared.D_2025_06_17,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(
         input=Decimal("1.25"),
         output=Decimal("10"),
@@ -492,8 +512,9 @@ GOOGLE_GEMINI_2_5_PRO: Final[Model] = Model(
     ),
     reasoning_options=(),
 )
+"Gemini 2.5 Pro (chat) · 1.05M context · 65.5K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_3_PRO: Final[Model] = Model(
+GOOGLE_GEMINI_3_PRO: Final[PricedModel] = PricedModel(
     provider="nearai",
     id="google/gemini-3-pro",
     name="Gemini 3 Pro Preview",
@@ -505,16 +526,17 @@ GOOGLE_GEMINI_3_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_11_18,
-    last_updated=_D_2025_11_18,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_11_18,
+    last_updated=_Shared.D_2025_11_18,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(input=Decimal("1.25"), output=Decimal("15"), cache_read=Decimal("0")),
     reasoning_options=(),
 )
+"Gemini 3 Pro Preview (chat) · 1.05M context · 65.5K output · $1.25 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_3_1_FLASH_LITE: Final[Model] = Model(
+GOOGLE_GEMINI_3_1_FLASH_LITE: Final[PricedModel] = PricedModel(
     provider="nearai",
     id="google/gemini-3.1-flash-lite",
     name="Gemini 3.1 Flash Lite",
@@ -526,11 +548,11 @@ GOOGLE_GEMINI_3_1_FLASH_LITE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_05_07,
-    last_updated=_D_2026_05_07,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_05_07,
+    last_updated=_Shared.D_2026_05_07,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(
         input=Decimal("0.25"),
         output=Decimal("1.5"),
@@ -539,8 +561,9 @@ GOOGLE_GEMINI_3_1_FLASH_LITE: Final[Model] = Model(
     ),
     reasoning_options=(),
 )
+"Gemini 3.1 Flash Lite (chat) · 1.05M context · 65.5K output · $0.25 in / $1.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_3_5_FLASH: Final[Model] = Model(
+GOOGLE_GEMINI_3_5_FLASH: Final[PricedModel] = PricedModel(
     provider="nearai",
     id="google/gemini-3.5-flash",
     name="Gemini 3.5 Flash",
@@ -552,11 +575,11 @@ GOOGLE_GEMINI_3_5_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_05_19,
-    last_updated=_D_2026_05_19,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_05_19,
+    last_updated=_Shared.D_2026_05_19,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(
         input=Decimal("1.5"),
         output=Decimal("9"),
@@ -565,8 +588,9 @@ GOOGLE_GEMINI_3_5_FLASH: Final[Model] = Model(
     ),
     reasoning_options=(),
 )
+"Gemini 3.5 Flash (chat) · 1.05M context · 65.5K output · $1.50 in / $9.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMMA_4_31B_IT: Final[Model] = Model(
+GOOGLE_GEMMA_4_31B_IT: Final[PricedModel] = PricedModel(
     provider="nearai",
     id="google/gemma-4-31B-it",
     name="Gemma 4 31B IT",
@@ -578,15 +602,16 @@ GOOGLE_GEMMA_4_31B_IT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_02,
-    last_updated=_D_2026_04_02,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_32768,
+    release_date=_Shared.D_2026_04_02,
+    last_updated=_Shared.D_2026_04_02,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_32768,
     cost=Cost(input=Decimal("0.13"), output=Decimal("0.4"), cache_read=Decimal("0.026")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Gemma 4 31B IT (chat) · 262K context · 32.8K output · $0.13 in / $0.40 out per 1M tokens · tools, reasoning, structured output, attachments, open weights"
 
-OPENAI_GPT_4_1: Final[Model] = Model(
+OPENAI_GPT_4_1: Final[PricedModel] = PricedModel(
     provider="nearai",
     id="openai/gpt-4.1",
     name="GPT-4.1",
@@ -598,15 +623,16 @@ OPENAI_GPT_4_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2025_04_14,
-    last_updated=_D_2025_04_14,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1047576_OUTPUT_32768,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2025_04_14,
+    last_updated=_Shared.D_2025_04_14,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1047576_OUTPUT_32768,
     cost=Cost(input=Decimal("2"), output=Decimal("8"), cache_read=Decimal("0.5")),
 )
+"GPT-4.1 (chat) · 1.05M context · 32.8K output · $2.00 in / $8.00 out per 1M tokens · vision, tools, structured output, attachments"
 
-OPENAI_GPT_4_1_MINI: Final[Model] = Model(
+OPENAI_GPT_4_1_MINI: Final[PricedModel] = PricedModel(
     provider="nearai",
     id="openai/gpt-4.1-mini",
     name="GPT-4.1 mini",
@@ -618,15 +644,16 @@ OPENAI_GPT_4_1_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2025_04_14,
-    last_updated=_D_2025_04_14,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1047576_OUTPUT_32768,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2025_04_14,
+    last_updated=_Shared.D_2025_04_14,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1047576_OUTPUT_32768,
     cost=Cost(input=Decimal("0.4"), output=Decimal("1.6"), cache_read=Decimal("0.1")),
 )
+"GPT-4.1 mini (chat) · 1.05M context · 32.8K output · $0.40 in / $1.60 out per 1M tokens · vision, tools, structured output, attachments"
 
-OPENAI_GPT_4_1_NANO: Final[Model] = Model(
+OPENAI_GPT_4_1_NANO: Final[PricedModel] = PricedModel(
     provider="nearai",
     id="openai/gpt-4.1-nano",
     name="GPT-4.1 nano",
@@ -638,15 +665,16 @@ OPENAI_GPT_4_1_NANO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2025_04_14,
-    last_updated=_D_2025_04_14,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1047576_OUTPUT_32768,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2025_04_14,
+    last_updated=_Shared.D_2025_04_14,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1047576_OUTPUT_32768,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.4"), cache_read=Decimal("0.025")),
 )
+"GPT-4.1 nano (chat) · 1.05M context · 32.8K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, structured output, attachments"
 
-OPENAI_GPT_5: Final[Model] = Model(
+OPENAI_GPT_5: Final[PricedModel] = PricedModel(
     provider="nearai",
     id="openai/gpt-5",
     name="GPT-5",
@@ -658,16 +686,17 @@ OPENAI_GPT_5: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_09_30,
-    release_date=_D_2025_08_07,
-    last_updated=_D_2025_08_07,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_09_30,
+    release_date=_Shared.D_2025_08_07,
+    last_updated=_Shared.D_2025_08_07,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"GPT-5 (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_MINI: Final[Model] = Model(
+OPENAI_GPT_5_MINI: Final[PricedModel] = PricedModel(
     provider="nearai",
     id="openai/gpt-5-mini",
     name="GPT-5 Mini",
@@ -679,16 +708,17 @@ OPENAI_GPT_5_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_05_30,
-    release_date=_D_2025_08_07,
-    last_updated=_D_2025_08_07,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_05_30,
+    release_date=_Shared.D_2025_08_07,
+    last_updated=_Shared.D_2025_08_07,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.25"), output=Decimal("2"), cache_read=Decimal("0.025")),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"GPT-5 Mini (chat) · 400K context · 128K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_NANO: Final[Model] = Model(
+OPENAI_GPT_5_NANO: Final[PricedModel] = PricedModel(
     provider="nearai",
     id="openai/gpt-5-nano",
     name="GPT-5 Nano",
@@ -700,16 +730,17 @@ OPENAI_GPT_5_NANO: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_05_30,
-    release_date=_D_2025_08_07,
-    last_updated=_D_2025_08_07,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_05_30,
+    release_date=_Shared.D_2025_08_07,
+    last_updated=_Shared.D_2025_08_07,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.4"), cache_read=Decimal("0.005")),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"GPT-5 Nano (chat) · 400K context · 128K output · $0.05 in / $0.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_1: Final[Model] = Model(
+OPENAI_GPT_5_1: Final[PricedModel] = PricedModel(
     provider="nearai",
     id="openai/gpt-5.1",
     name="GPT-5.1",
@@ -721,16 +752,17 @@ OPENAI_GPT_5_1: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_09_30,
-    release_date=_D_2025_11_13,
-    last_updated=_D_2025_11_13,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_09_30,
+    release_date=_Shared.D_2025_11_13,
+    last_updated=_Shared.D_2025_11_13,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
+"GPT-5.1 (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_2: Final[Model] = Model(
+OPENAI_GPT_5_2: Final[PricedModel] = PricedModel(
     provider="nearai",
     id="openai/gpt-5.2",
     name="GPT-5.2",
@@ -742,16 +774,17 @@ OPENAI_GPT_5_2: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2025_12_11,
-    last_updated=_D_2025_12_11,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2025_12_11,
+    last_updated=_Shared.D_2025_12_11,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.8"), output=Decimal("15.5"), cache_read=Decimal("0.18")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"GPT-5.2 (chat) · 400K context · 128K output · $1.80 in / $15.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_4: Final[Model] = Model(
+OPENAI_GPT_5_4: Final[PricedModel] = PricedModel(
     provider="nearai",
     id="openai/gpt-5.4",
     name="GPT-5.4",
@@ -763,11 +796,11 @@ OPENAI_GPT_5_4: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_03_05,
-    last_updated=_D_2026_03_05,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_03_05,
+    last_updated=_Shared.D_2026_03_05,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("2.5"),
         output=Decimal("15"),
@@ -784,10 +817,11 @@ OPENAI_GPT_5_4: Final[Model] = Model(
             input=Decimal("5"), output=Decimal("22.5"), cache_read=Decimal("0.5")
         ),
     ),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"GPT-5.4 (chat) · 1.05M context · 128K output · $2.50 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_4_MINI: Final[Model] = Model(
+OPENAI_GPT_5_4_MINI: Final[PricedModel] = PricedModel(
     provider="nearai",
     id="openai/gpt-5.4-mini",
     name="GPT-5.4 mini",
@@ -799,16 +833,17 @@ OPENAI_GPT_5_4_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_03_17,
-    last_updated=_D_2026_03_17,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_03_17,
+    last_updated=_Shared.D_2026_03_17,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.75"), output=Decimal("4.5"), cache_read=Decimal("0.075")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"GPT-5.4 mini (chat) · 400K context · 128K output · $0.75 in / $4.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_4_NANO: Final[Model] = Model(
+OPENAI_GPT_5_4_NANO: Final[PricedModel] = PricedModel(
     provider="nearai",
     id="openai/gpt-5.4-nano",
     name="GPT-5.4 nano",
@@ -820,16 +855,17 @@ OPENAI_GPT_5_4_NANO: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_03_17,
-    last_updated=_D_2026_03_17,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_03_17,
+    last_updated=_Shared.D_2026_03_17,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("1.25"), cache_read=Decimal("0.02")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"GPT-5.4 nano (chat) · 400K context · 128K output · $0.20 in / $1.25 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_5: Final[Model] = Model(
+OPENAI_GPT_5_5: Final[PricedModel] = PricedModel(
     provider="nearai",
     id="openai/gpt-5.5",
     name="GPT-5.5",
@@ -841,11 +877,11 @@ OPENAI_GPT_5_5: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_12_01,
-    release_date=_D_2026_04_23,
-    last_updated=_D_2026_04_23,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_12_01,
+    release_date=_Shared.D_2026_04_23,
+    last_updated=_Shared.D_2026_04_23,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("30"),
@@ -860,10 +896,11 @@ OPENAI_GPT_5_5: Final[Model] = Model(
         ),
         context_over_200k=Rates(input=Decimal("10"), output=Decimal("45"), cache_read=Decimal("1")),
     ),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"GPT-5.5 (chat) · 1.05M context · 128K output · $5.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_OSS_120B: Final[Model] = Model(
+OPENAI_GPT_OSS_120B: Final[PricedModel] = PricedModel(
     provider="nearai",
     id="openai/gpt-oss-120b",
     name="GPT-OSS 120B",
@@ -875,15 +912,16 @@ OPENAI_GPT_OSS_120B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131000_OUTPUT_32768,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131000_OUTPUT_32768,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.55")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"GPT-OSS 120B (chat) · 131K context · 32.8K output · $0.15 in / $0.55 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-OPENAI_O3: Final[Model] = Model(
+OPENAI_O3: Final[PricedModel] = PricedModel(
     provider="nearai",
     id="openai/o3",
     name="o3",
@@ -895,16 +933,17 @@ OPENAI_O3: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_05,
-    release_date=_D_2025_04_16,
-    last_updated=_D_2025_04_16,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_100000,
+    knowledge=_Shared.D_2024_05,
+    release_date=_Shared.D_2025_04_16,
+    last_updated=_Shared.D_2025_04_16,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_100000,
     cost=Cost(input=Decimal("2"), output=Decimal("8"), cache_read=Decimal("0.5")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"o3 (chat) · 200K context · 100K output · $2.00 in / $8.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_O3_MINI: Final[Model] = Model(
+OPENAI_O3_MINI: Final[PricedModel] = PricedModel(
     provider="nearai",
     id="openai/o3-mini",
     name="o3-mini",
@@ -916,16 +955,17 @@ OPENAI_O3_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_05,
-    release_date=_D_2024_12_20,
-    last_updated=_D_2025_01_29,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_100000,
+    knowledge=_Shared.D_2024_05,
+    release_date=_Shared.D_2024_12_20,
+    last_updated=_Shared.D_2025_01_29,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_100000,
     cost=Cost(input=Decimal("1.1"), output=Decimal("4.4"), cache_read=Decimal("0.55")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"o3-mini (chat) · 200K context · 100K output · $1.10 in / $4.40 out per 1M tokens · tools, reasoning, structured output"
 
-OPENAI_O4_MINI: Final[Model] = Model(
+OPENAI_O4_MINI: Final[PricedModel] = PricedModel(
     provider="nearai",
     id="openai/o4-mini",
     name="o4-mini",
@@ -937,16 +977,17 @@ OPENAI_O4_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_05,
-    release_date=_D_2025_04_16,
-    last_updated=_D_2025_04_16,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_100000,
+    knowledge=_Shared.D_2024_05,
+    release_date=_Shared.D_2025_04_16,
+    last_updated=_Shared.D_2025_04_16,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_100000,
     cost=Cost(input=Decimal("1.1"), output=Decimal("4.4"), cache_read=Decimal("0.275")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"o4-mini (chat) · 200K context · 100K output · $1.10 in / $4.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_WHISPER_LARGE_V3: Final[Model] = Model(
+OPENAI_WHISPER_LARGE_V3: Final[PricedModel] = PricedModel(
     provider="nearai",
     id="openai/whisper-large-v3",
     name="Whisper Large v3",
@@ -957,14 +998,15 @@ OPENAI_WHISPER_LARGE_V3: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=True,
-    release_date=_D_2023_11_06,
-    last_updated=_D_2023_11_06,
-    modalities=_AUDIO_TO_TEXT,
-    limit=_CONTEXT_448_OUTPUT_448,
+    release_date=_Shared.D_2023_11_06,
+    last_updated=_Shared.D_2023_11_06,
+    modalities=_Shared.AUDIO_TO_TEXT,
+    limit=_Shared.CONTEXT_448_OUTPUT_448,
     cost=Cost(input=Decimal("0.01"), output=Decimal("0")),
 )
+"Whisper Large v3 (transcription) · 448 context · 448 output · $0.01 in / $0.00 out per 1M tokens · open weights"
 
-ZAI_ORG_GLM_5_1_FP8: Final[Model] = Model(
+ZAI_ORG_GLM_5_1_FP8: Final[PricedModel] = PricedModel(
     provider="nearai",
     id="zai-org/GLM-5.1-FP8",
     name="GLM-5.1 FP8",
@@ -976,11 +1018,12 @@ ZAI_ORG_GLM_5_1_FP8: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_03_27,
-    last_updated=_D_2026_03_27,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_202752_OUTPUT_131072,
+    release_date=_Shared.D_2026_03_27,
+    last_updated=_Shared.D_2026_03_27,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_202752_OUTPUT_131072,
     cost=Cost(input=Decimal("0.85"), output=Decimal("3.3")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM-5.1 FP8 (chat) · 203K context · 131K output · $0.85 in / $3.30 out per 1M tokens · tools, reasoning, structured output, open weights"

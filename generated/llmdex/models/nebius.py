@@ -9,70 +9,76 @@ from decimal import Decimal
 
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind, Status
-from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, Model, ReasoningOption
+from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, PricedModel, ReasoningOption
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_1000000_OUTPUT_384000 = Limit(context=1000000, output=384000)
-_CONTEXT_110000_INPUT_100000_OUTPUT_8192 = Limit(context=110000, input=100000, output=8192)
-_CONTEXT_128000_INPUT_120000_OUTPUT_16384 = Limit(context=128000, input=120000, output=16384)
-_CONTEXT_128000_INPUT_120000_OUTPUT_4096 = Limit(context=128000, input=120000, output=4096)
-_CONTEXT_128000_INPUT_120000_OUTPUT_8192 = Limit(context=128000, input=120000, output=8192)
-_CONTEXT_128000_INPUT_124000_OUTPUT_8192 = Limit(context=128000, input=124000, output=8192)
-_CONTEXT_163000_INPUT_160000_OUTPUT_16384 = Limit(context=163000, input=160000, output=16384)
-_CONTEXT_196608_INPUT_190000_OUTPUT_8192 = Limit(context=196608, input=190000, output=8192)
-_CONTEXT_200000_INPUT_200000_OUTPUT_16384 = Limit(context=200000, input=200000, output=16384)
-_CONTEXT_256000_INPUT_256000_OUTPUT_32768 = Limit(context=256000, input=256000, output=32768)
-_CONTEXT_256000_INPUT_256000_OUTPUT_8192 = Limit(context=256000, input=256000, output=8192)
-_CONTEXT_262144_INPUT_250000_OUTPUT_8192 = Limit(context=262144, input=250000, output=8192)
-_CONTEXT_262144_OUTPUT_8192 = Limit(context=262144, output=8192)
-_CONTEXT_32000_INPUT_30000_OUTPUT_4096 = Limit(context=32000, input=30000, output=4096)
-_CONTEXT_32768_INPUT_32768_OUTPUT_0 = Limit(context=32768, input=32768, output=0)
-_CONTEXT_432000_OUTPUT_432000 = Limit(context=432000, output=432000)
-_CONTEXT_65536_INPUT_60000_OUTPUT_8192 = Limit(context=65536, input=60000, output=8192)
-_CONTEXT_8000_INPUT_7000_OUTPUT_8192 = Limit(context=8000, input=7000, output=8192)
-_D_2024_12 = PartialDate(2024, 12)
-_D_2025_01 = PartialDate(2025, 1)
-_D_2025_01_15 = PartialDate(2025, 1, 15)
-_D_2025_01_20 = PartialDate(2025, 1, 20)
-_D_2025_01_27 = PartialDate(2025, 1, 27)
-_D_2025_05 = PartialDate(2025, 5)
-_D_2025_06 = PartialDate(2025, 6)
-_D_2025_06_10 = PartialDate(2025, 6, 10)
-_D_2025_07 = PartialDate(2025, 7)
-_D_2025_07_15 = PartialDate(2025, 7, 15)
-_D_2025_07_25 = PartialDate(2025, 7, 25)
-_D_2025_08 = PartialDate(2025, 8)
-_D_2025_08_10 = PartialDate(2025, 8, 10)
-_D_2025_09 = PartialDate(2025, 9)
-_D_2025_10 = PartialDate(2025, 10)
-_D_2025_10_04 = PartialDate(2025, 10, 4)
-_D_2025_11 = PartialDate(2025, 11)
-_D_2025_12 = PartialDate(2025, 12)
-_D_2025_12_05 = PartialDate(2025, 12, 5)
-_D_2025_12_15 = PartialDate(2025, 12, 15)
-_D_2026_01 = PartialDate(2026, 1)
-_D_2026_01_10 = PartialDate(2026, 1, 10)
-_D_2026_01_20 = PartialDate(2026, 1, 20)
-_D_2026_01_25 = PartialDate(2026, 1, 25)
-_D_2026_01_28 = PartialDate(2026, 1, 28)
-_D_2026_01_30 = PartialDate(2026, 1, 30)
-_D_2026_02 = PartialDate(2026, 2)
-_D_2026_02_04 = PartialDate(2026, 2, 4)
-_D_2026_03_01 = PartialDate(2026, 3, 1)
-_D_2026_03_10 = PartialDate(2026, 3, 10)
-_D_2026_03_11 = PartialDate(2026, 3, 11)
-_D_2026_03_12 = PartialDate(2026, 3, 12)
-_D_2026_04_24 = PartialDate(2026, 4, 24)
-_D_2026_05_07 = PartialDate(2026, 5, 7)
-_D_2026_06_13 = PartialDate(2026, 6, 13)
-_REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(type="effort", values=("low", "medium", "high"))
-_REASONING_TOGGLE = ReasoningOption(type="toggle")
-_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_1000000_OUTPUT_384000 = Limit(context=1000000, output=384000)
+    CONTEXT_110000_INPUT_100000_OUTPUT_8192 = Limit(context=110000, input=100000, output=8192)
+    CONTEXT_128000_INPUT_120000_OUTPUT_16384 = Limit(context=128000, input=120000, output=16384)
+    CONTEXT_128000_INPUT_120000_OUTPUT_4096 = Limit(context=128000, input=120000, output=4096)
+    CONTEXT_128000_INPUT_120000_OUTPUT_8192 = Limit(context=128000, input=120000, output=8192)
+    CONTEXT_128000_INPUT_124000_OUTPUT_8192 = Limit(context=128000, input=124000, output=8192)
+    CONTEXT_163000_INPUT_160000_OUTPUT_16384 = Limit(context=163000, input=160000, output=16384)
+    CONTEXT_196608_INPUT_190000_OUTPUT_8192 = Limit(context=196608, input=190000, output=8192)
+    CONTEXT_200000_INPUT_200000_OUTPUT_16384 = Limit(context=200000, input=200000, output=16384)
+    CONTEXT_256000_INPUT_256000_OUTPUT_32768 = Limit(context=256000, input=256000, output=32768)
+    CONTEXT_256000_INPUT_256000_OUTPUT_8192 = Limit(context=256000, input=256000, output=8192)
+    CONTEXT_262144_INPUT_250000_OUTPUT_8192 = Limit(context=262144, input=250000, output=8192)
+    CONTEXT_262144_OUTPUT_8192 = Limit(context=262144, output=8192)
+    CONTEXT_32000_INPUT_30000_OUTPUT_4096 = Limit(context=32000, input=30000, output=4096)
+    CONTEXT_32768_INPUT_32768_OUTPUT_0 = Limit(context=32768, input=32768, output=0)
+    CONTEXT_432000_OUTPUT_432000 = Limit(context=432000, output=432000)
+    CONTEXT_65536_INPUT_60000_OUTPUT_8192 = Limit(context=65536, input=60000, output=8192)
+    CONTEXT_8000_INPUT_7000_OUTPUT_8192 = Limit(context=8000, input=7000, output=8192)
+    D_2024_12 = PartialDate(2024, 12)
+    D_2025_01 = PartialDate(2025, 1)
+    D_2025_01_15 = PartialDate(2025, 1, 15)
+    D_2025_01_20 = PartialDate(2025, 1, 20)
+    D_2025_01_27 = PartialDate(2025, 1, 27)
+    D_2025_05 = PartialDate(2025, 5)
+    D_2025_06 = PartialDate(2025, 6)
+    D_2025_06_10 = PartialDate(2025, 6, 10)
+    D_2025_07 = PartialDate(2025, 7)
+    D_2025_07_15 = PartialDate(2025, 7, 15)
+    D_2025_07_25 = PartialDate(2025, 7, 25)
+    D_2025_08 = PartialDate(2025, 8)
+    D_2025_08_10 = PartialDate(2025, 8, 10)
+    D_2025_09 = PartialDate(2025, 9)
+    D_2025_10 = PartialDate(2025, 10)
+    D_2025_10_04 = PartialDate(2025, 10, 4)
+    D_2025_11 = PartialDate(2025, 11)
+    D_2025_12 = PartialDate(2025, 12)
+    D_2025_12_05 = PartialDate(2025, 12, 5)
+    D_2025_12_15 = PartialDate(2025, 12, 15)
+    D_2026_01 = PartialDate(2026, 1)
+    D_2026_01_10 = PartialDate(2026, 1, 10)
+    D_2026_01_20 = PartialDate(2026, 1, 20)
+    D_2026_01_25 = PartialDate(2026, 1, 25)
+    D_2026_01_28 = PartialDate(2026, 1, 28)
+    D_2026_01_30 = PartialDate(2026, 1, 30)
+    D_2026_02 = PartialDate(2026, 2)
+    D_2026_02_04 = PartialDate(2026, 2, 4)
+    D_2026_03_01 = PartialDate(2026, 3, 1)
+    D_2026_03_10 = PartialDate(2026, 3, 10)
+    D_2026_03_11 = PartialDate(2026, 3, 11)
+    D_2026_03_12 = PartialDate(2026, 3, 12)
+    D_2026_04_24 = PartialDate(2026, 4, 24)
+    D_2026_05_07 = PartialDate(2026, 5, 7)
+    D_2026_06_13 = PartialDate(2026, 6, 13)
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("low", "medium", "high")
+    )
+    REASONING_TOGGLE = ReasoningOption(type="toggle")
+    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "MINIMAXAI_MINIMAX_M2_5",
@@ -107,7 +113,7 @@ __all__ = [
     "ZAI_ORG_GLM_5_2",
 ]
 
-MINIMAXAI_MINIMAX_M2_5: Final[Model] = Model(
+MINIMAXAI_MINIMAX_M2_5: Final[PricedModel] = PricedModel(
     provider="nebius",
     id="MiniMaxAI/MiniMax-M2.5",
     name="MiniMax-M2.5",
@@ -118,11 +124,11 @@ MINIMAXAI_MINIMAX_M2_5: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_01_20,
-    last_updated=_D_2026_05_07,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_196608_INPUT_190000_OUTPUT_8192,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_01_20,
+    last_updated=_Shared.D_2026_05_07,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_196608_INPUT_190000_OUTPUT_8192,
     cost=Cost(
         input=Decimal("0.3"),
         output=Decimal("1.2"),
@@ -131,8 +137,9 @@ MINIMAXAI_MINIMAX_M2_5: Final[Model] = Model(
     ),
     reasoning_options=(),
 )
+"MiniMax-M2.5 (chat) · 197K context · 8.19K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-MINIMAXAI_MINIMAX_M2_5_FAST: Final[Model] = Model(
+MINIMAXAI_MINIMAX_M2_5_FAST: Final[PricedModel] = PricedModel(
     provider="nebius",
     id="MiniMaxAI/MiniMax-M2.5-fast",
     name="MiniMax-M2.5-fast",
@@ -143,11 +150,11 @@ MINIMAXAI_MINIMAX_M2_5_FAST: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_01_20,
-    last_updated=_D_2026_05_07,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8000_INPUT_7000_OUTPUT_8192,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_01_20,
+    last_updated=_Shared.D_2026_05_07,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8000_INPUT_7000_OUTPUT_8192,
     cost=Cost(
         input=Decimal("0.3"),
         output=Decimal("1.2"),
@@ -157,8 +164,9 @@ MINIMAXAI_MINIMAX_M2_5_FAST: Final[Model] = Model(
     reasoning_options=(),
     status=Status.DEPRECATED,
 )
+"MiniMax-M2.5-fast (chat) · 8K context · 8.19K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, structured output, open weights · deprecated"
 
-NOUSRESEARCH_HERMES_4_405B: Final[Model] = Model(
+NOUSRESEARCH_HERMES_4_405B: Final[PricedModel] = PricedModel(
     provider="nebius",
     id="NousResearch/Hermes-4-405B",
     name="Hermes-4-405B",
@@ -169,11 +177,11 @@ NOUSRESEARCH_HERMES_4_405B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_11,
-    release_date=_D_2026_01_30,
-    last_updated=_D_2026_02_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_120000_OUTPUT_8192,
+    knowledge=_Shared.D_2025_11,
+    release_date=_Shared.D_2026_01_30,
+    last_updated=_Shared.D_2026_02_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_120000_OUTPUT_8192,
     cost=Cost(
         input=Decimal("1"),
         output=Decimal("3"),
@@ -184,8 +192,9 @@ NOUSRESEARCH_HERMES_4_405B: Final[Model] = Model(
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"Hermes-4-405B (chat) · 128K context · 8.19K output · $1.00 in / $3.00 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-NOUSRESEARCH_HERMES_4_70B: Final[Model] = Model(
+NOUSRESEARCH_HERMES_4_70B: Final[PricedModel] = PricedModel(
     provider="nebius",
     id="NousResearch/Hermes-4-70B",
     name="Hermes-4-70B",
@@ -196,11 +205,11 @@ NOUSRESEARCH_HERMES_4_70B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_11,
-    release_date=_D_2026_01_30,
-    last_updated=_D_2026_02_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_120000_OUTPUT_8192,
+    knowledge=_Shared.D_2025_11,
+    release_date=_Shared.D_2026_01_30,
+    last_updated=_Shared.D_2026_02_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_120000_OUTPUT_8192,
     cost=Cost(
         input=Decimal("0.13"),
         output=Decimal("0.4"),
@@ -211,8 +220,9 @@ NOUSRESEARCH_HERMES_4_70B: Final[Model] = Model(
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"Hermes-4-70B (chat) · 128K context · 8.19K output · $0.13 in / $0.40 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-PRIMEINTELLECT_INTELLECT_3: Final[Model] = Model(
+PRIMEINTELLECT_INTELLECT_3: Final[PricedModel] = PricedModel(
     provider="nebius",
     id="PrimeIntellect/INTELLECT-3",
     name="INTELLECT-3",
@@ -223,11 +233,11 @@ PRIMEINTELLECT_INTELLECT_3: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_10,
-    release_date=_D_2026_01_25,
-    last_updated=_D_2026_02_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_120000_OUTPUT_8192,
+    knowledge=_Shared.D_2025_10,
+    release_date=_Shared.D_2026_01_25,
+    last_updated=_Shared.D_2026_02_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_120000_OUTPUT_8192,
     cost=Cost(
         input=Decimal("0.2"),
         output=Decimal("1.1"),
@@ -236,8 +246,9 @@ PRIMEINTELLECT_INTELLECT_3: Final[Model] = Model(
     ),
     status=Status.DEPRECATED,
 )
+"INTELLECT-3 (chat) · 128K context · 8.19K output · $0.20 in / $1.10 out per 1M tokens · tools, structured output, open weights · deprecated"
 
-QWEN_QWEN2_5_VL_72B_INSTRUCT: Final[Model] = Model(
+QWEN_QWEN2_5_VL_72B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="nebius",
     id="Qwen/Qwen2.5-VL-72B-Instruct",
     name="Qwen2.5-VL-72B-Instruct",
@@ -248,11 +259,11 @@ QWEN_QWEN2_5_VL_72B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_12,
-    release_date=_D_2025_01_20,
-    last_updated=_D_2026_02_04,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_120000_OUTPUT_8192,
+    knowledge=_Shared.D_2024_12,
+    release_date=_Shared.D_2025_01_20,
+    last_updated=_Shared.D_2026_02_04,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_120000_OUTPUT_8192,
     cost=Cost(
         input=Decimal("0.25"),
         output=Decimal("0.75"),
@@ -260,8 +271,9 @@ QWEN_QWEN2_5_VL_72B_INSTRUCT: Final[Model] = Model(
         cache_write=Decimal("0.31"),
     ),
 )
+"Qwen2.5-VL-72B-Instruct (chat) · 128K context · 8.19K output · $0.25 in / $0.75 out per 1M tokens · vision, tools, structured output, attachments, open weights"
 
-QWEN_QWEN3_235B_A22B_INSTRUCT_2507: Final[Model] = Model(
+QWEN_QWEN3_235B_A22B_INSTRUCT_2507: Final[PricedModel] = PricedModel(
     provider="nebius",
     id="Qwen/Qwen3-235B-A22B-Instruct-2507",
     name="Qwen3 235B A22B Instruct 2507",
@@ -272,15 +284,16 @@ QWEN_QWEN3_235B_A22B_INSTRUCT_2507: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_07,
-    release_date=_D_2025_07_25,
-    last_updated=_D_2025_10_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_8192,
+    knowledge=_Shared.D_2025_07,
+    release_date=_Shared.D_2025_07_25,
+    last_updated=_Shared.D_2025_10_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_8192,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.6")),
 )
+"Qwen3 235B A22B Instruct 2507 (chat) · 262K context · 8.19K output · $0.20 in / $0.60 out per 1M tokens · tools"
 
-QWEN_QWEN3_235B_A22B_THINKING_2507_FAST: Final[Model] = Model(
+QWEN_QWEN3_235B_A22B_THINKING_2507_FAST: Final[PricedModel] = PricedModel(
     provider="nebius",
     id="Qwen/Qwen3-235B-A22B-Thinking-2507-fast",
     name="Qwen3-235B-A22B-Thinking-2507-fast",
@@ -291,11 +304,11 @@ QWEN_QWEN3_235B_A22B_THINKING_2507_FAST: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_07,
-    release_date=_D_2025_07_25,
-    last_updated=_D_2026_05_07,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8000_INPUT_7000_OUTPUT_8192,
+    knowledge=_Shared.D_2025_07,
+    release_date=_Shared.D_2025_07_25,
+    last_updated=_Shared.D_2026_05_07,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8000_INPUT_7000_OUTPUT_8192,
     cost=Cost(
         input=Decimal("0.5"),
         output=Decimal("2"),
@@ -305,8 +318,9 @@ QWEN_QWEN3_235B_A22B_THINKING_2507_FAST: Final[Model] = Model(
     reasoning_options=(),
     status=Status.DEPRECATED,
 )
+"Qwen3-235B-A22B-Thinking-2507-fast (chat) · 8K context · 8.19K output · $0.50 in / $2.00 out per 1M tokens · tools, reasoning, structured output, open weights · deprecated"
 
-QWEN_QWEN3_30B_A3B_INSTRUCT_2507: Final[Model] = Model(
+QWEN_QWEN3_30B_A3B_INSTRUCT_2507: Final[PricedModel] = PricedModel(
     provider="nebius",
     id="Qwen/Qwen3-30B-A3B-Instruct-2507",
     name="Qwen3-30B-A3B-Instruct-2507",
@@ -317,11 +331,11 @@ QWEN_QWEN3_30B_A3B_INSTRUCT_2507: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_12,
-    release_date=_D_2026_01_28,
-    last_updated=_D_2026_02_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_120000_OUTPUT_8192,
+    knowledge=_Shared.D_2025_12,
+    release_date=_Shared.D_2026_01_28,
+    last_updated=_Shared.D_2026_02_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_120000_OUTPUT_8192,
     cost=Cost(
         input=Decimal("0.1"),
         output=Decimal("0.3"),
@@ -329,8 +343,9 @@ QWEN_QWEN3_30B_A3B_INSTRUCT_2507: Final[Model] = Model(
         cache_write=Decimal("0.125"),
     ),
 )
+"Qwen3-30B-A3B-Instruct-2507 (chat) · 128K context · 8.19K output · $0.10 in / $0.30 out per 1M tokens · tools, structured output, open weights"
 
-QWEN_QWEN3_32B: Final[Model] = Model(
+QWEN_QWEN3_32B: Final[PricedModel] = PricedModel(
     provider="nebius",
     id="Qwen/Qwen3-32B",
     name="Qwen3-32B",
@@ -341,11 +356,11 @@ QWEN_QWEN3_32B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_12,
-    release_date=_D_2026_01_28,
-    last_updated=_D_2026_02_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_120000_OUTPUT_8192,
+    knowledge=_Shared.D_2025_12,
+    release_date=_Shared.D_2026_01_28,
+    last_updated=_Shared.D_2026_02_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_120000_OUTPUT_8192,
     cost=Cost(
         input=Decimal("0.1"),
         output=Decimal("0.3"),
@@ -353,8 +368,9 @@ QWEN_QWEN3_32B: Final[Model] = Model(
         cache_write=Decimal("0.125"),
     ),
 )
+"Qwen3-32B (chat) · 128K context · 8.19K output · $0.10 in / $0.30 out per 1M tokens · tools, structured output, open weights"
 
-QWEN_QWEN3_EMBEDDING_8B: Final[Model] = Model(
+QWEN_QWEN3_EMBEDDING_8B: Final[PricedModel] = PricedModel(
     provider="nebius",
     id="Qwen/Qwen3-Embedding-8B",
     name="Qwen3-Embedding-8B",
@@ -366,15 +382,16 @@ QWEN_QWEN3_EMBEDDING_8B: Final[Model] = Model(
     structured_output=False,
     temperature=False,
     open_weights=True,
-    knowledge=_D_2025_10,
-    release_date=_D_2026_01_10,
-    last_updated=_D_2026_02_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_INPUT_32768_OUTPUT_0,
+    knowledge=_Shared.D_2025_10,
+    release_date=_Shared.D_2026_01_10,
+    last_updated=_Shared.D_2026_02_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_INPUT_32768_OUTPUT_0,
     cost=Cost(input=Decimal("0.01"), output=Decimal("0")),
 )
+"Qwen3-Embedding-8B (embedding) · 32.8K context · 0 output · $0.01 in / $0.00 out per 1M tokens · open weights"
 
-QWEN_QWEN3_NEXT_80B_A3B_THINKING: Final[Model] = Model(
+QWEN_QWEN3_NEXT_80B_A3B_THINKING: Final[PricedModel] = PricedModel(
     provider="nebius",
     id="Qwen/Qwen3-Next-80B-A3B-Thinking",
     name="Qwen3-Next-80B-A3B-Thinking",
@@ -385,11 +402,11 @@ QWEN_QWEN3_NEXT_80B_A3B_THINKING: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_12,
-    release_date=_D_2026_01_28,
-    last_updated=_D_2026_02_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_120000_OUTPUT_16384,
+    knowledge=_Shared.D_2025_12,
+    release_date=_Shared.D_2026_01_28,
+    last_updated=_Shared.D_2026_02_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_120000_OUTPUT_16384,
     cost=Cost(
         input=Decimal("0.15"),
         output=Decimal("1.2"),
@@ -400,8 +417,9 @@ QWEN_QWEN3_NEXT_80B_A3B_THINKING: Final[Model] = Model(
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"Qwen3-Next-80B-A3B-Thinking (chat) · 128K context · 16.4K output · $0.15 in / $1.20 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-QWEN_QWEN3_NEXT_80B_A3B_THINKING_FAST: Final[Model] = Model(
+QWEN_QWEN3_NEXT_80B_A3B_THINKING_FAST: Final[PricedModel] = PricedModel(
     provider="nebius",
     id="Qwen/Qwen3-Next-80B-A3B-Thinking-fast",
     name="Qwen3-Next-80B-A3B-Thinking-fast",
@@ -412,11 +430,11 @@ QWEN_QWEN3_NEXT_80B_A3B_THINKING_FAST: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_07,
-    release_date=_D_2025_07_25,
-    last_updated=_D_2026_05_07,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8000_INPUT_7000_OUTPUT_8192,
+    knowledge=_Shared.D_2025_07,
+    release_date=_Shared.D_2025_07_25,
+    last_updated=_Shared.D_2026_05_07,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8000_INPUT_7000_OUTPUT_8192,
     cost=Cost(
         input=Decimal("0.15"),
         output=Decimal("1.2"),
@@ -426,8 +444,9 @@ QWEN_QWEN3_NEXT_80B_A3B_THINKING_FAST: Final[Model] = Model(
     reasoning_options=(),
     status=Status.DEPRECATED,
 )
+"Qwen3-Next-80B-A3B-Thinking-fast (chat) · 8K context · 8.19K output · $0.15 in / $1.20 out per 1M tokens · tools, reasoning, structured output, open weights · deprecated"
 
-QWEN_QWEN3_5_397B_A17B: Final[Model] = Model(
+QWEN_QWEN3_5_397B_A17B: Final[PricedModel] = PricedModel(
     provider="nebius",
     id="Qwen/Qwen3.5-397B-A17B",
     name="Qwen3.5-397B-A17B",
@@ -438,21 +457,22 @@ QWEN_QWEN3_5_397B_A17B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_07,
-    release_date=_D_2025_07_15,
-    last_updated=_D_2026_05_07,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_INPUT_250000_OUTPUT_8192,
+    knowledge=_Shared.D_2025_07,
+    release_date=_Shared.D_2025_07_15,
+    last_updated=_Shared.D_2026_05_07,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_INPUT_250000_OUTPUT_8192,
     cost=Cost(
         input=Decimal("0.6"),
         output=Decimal("3.6"),
         cache_read=Decimal("0.06"),
         cache_write=Decimal("0.75"),
     ),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Qwen3.5-397B-A17B (chat) · 262K context · 8.19K output · $0.60 in / $3.60 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-QWEN_QWEN3_5_397B_A17B_FAST: Final[Model] = Model(
+QWEN_QWEN3_5_397B_A17B_FAST: Final[PricedModel] = PricedModel(
     provider="nebius",
     id="Qwen/Qwen3.5-397B-A17B-fast",
     name="Qwen3.5-397B-A17B-fast",
@@ -463,22 +483,23 @@ QWEN_QWEN3_5_397B_A17B_FAST: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_07,
-    release_date=_D_2025_07_15,
-    last_updated=_D_2026_05_07,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8000_INPUT_7000_OUTPUT_8192,
+    knowledge=_Shared.D_2025_07,
+    release_date=_Shared.D_2025_07_15,
+    last_updated=_Shared.D_2026_05_07,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8000_INPUT_7000_OUTPUT_8192,
     cost=Cost(
         input=Decimal("0.6"),
         output=Decimal("3.6"),
         cache_read=Decimal("0.06"),
         cache_write=Decimal("0.75"),
     ),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
     status=Status.DEPRECATED,
 )
+"Qwen3.5-397B-A17B-fast (chat) · 8K context · 8.19K output · $0.60 in / $3.60 out per 1M tokens · tools, reasoning, structured output, open weights · deprecated"
 
-DEEPSEEK_AI_DEEPSEEK_V3_2: Final[Model] = Model(
+DEEPSEEK_AI_DEEPSEEK_V3_2: Final[PricedModel] = PricedModel(
     provider="nebius",
     id="deepseek-ai/DeepSeek-V3.2",
     name="DeepSeek-V3.2",
@@ -489,11 +510,11 @@ DEEPSEEK_AI_DEEPSEEK_V3_2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_11,
-    release_date=_D_2026_01_20,
-    last_updated=_D_2026_02_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_163000_INPUT_160000_OUTPUT_16384,
+    knowledge=_Shared.D_2025_11,
+    release_date=_Shared.D_2026_01_20,
+    last_updated=_Shared.D_2026_02_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_163000_INPUT_160000_OUTPUT_16384,
     cost=Cost(
         input=Decimal("0.3"),
         output=Decimal("0.45"),
@@ -502,11 +523,12 @@ DEEPSEEK_AI_DEEPSEEK_V3_2: Final[Model] = Model(
         cache_write=Decimal("0.375"),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
     status=Status.DEPRECATED,
 )
+"DeepSeek-V3.2 (chat) · 163K context · 16.4K output · $0.30 in / $0.45 out per 1M tokens · tools, reasoning, structured output, open weights · deprecated"
 
-DEEPSEEK_AI_DEEPSEEK_V3_2_FAST: Final[Model] = Model(
+DEEPSEEK_AI_DEEPSEEK_V3_2_FAST: Final[PricedModel] = PricedModel(
     provider="nebius",
     id="deepseek-ai/DeepSeek-V3.2-fast",
     name="DeepSeek-V3.2-fast",
@@ -517,22 +539,23 @@ DEEPSEEK_AI_DEEPSEEK_V3_2_FAST: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_01_27,
-    last_updated=_D_2026_05_07,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8000_INPUT_7000_OUTPUT_8192,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_01_27,
+    last_updated=_Shared.D_2026_05_07,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8000_INPUT_7000_OUTPUT_8192,
     cost=Cost(
         input=Decimal("0.4"),
         output=Decimal("2"),
         cache_read=Decimal("0.04"),
         cache_write=Decimal("0.5"),
     ),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
     status=Status.DEPRECATED,
 )
+"DeepSeek-V3.2-fast (chat) · 8K context · 8.19K output · $0.40 in / $2.00 out per 1M tokens · tools, reasoning, structured output, open weights · deprecated"
 
-DEEPSEEK_AI_DEEPSEEK_V4_PRO: Final[Model] = Model(
+DEEPSEEK_AI_DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
     provider="nebius",
     id="deepseek-ai/DeepSeek-V4-Pro",
     name="DeepSeek V4 Pro",
@@ -544,17 +567,18 @@ DEEPSEEK_AI_DEEPSEEK_V4_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_05,
-    release_date=_D_2026_04_24,
-    last_updated=_D_2026_04_24,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_384000,
+    knowledge=_Shared.D_2025_05,
+    release_date=_Shared.D_2026_04_24,
+    last_updated=_Shared.D_2026_04_24,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_384000,
     cost=Cost(input=Decimal("1.75"), output=Decimal("3.5"), cache_read=Decimal("0.15")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_LOW_MEDIUM_HIGH),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH),
 )
+"DeepSeek V4 Pro (chat) · 1M context · 384K output · $1.75 in / $3.50 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-GOOGLE_GEMMA_3_27B_IT: Final[Model] = Model(
+GOOGLE_GEMMA_3_27B_IT: Final[PricedModel] = PricedModel(
     provider="nebius",
     id="google/gemma-3-27b-it",
     name="Gemma-3-27b-it",
@@ -565,11 +589,11 @@ GOOGLE_GEMMA_3_27B_IT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_10,
-    release_date=_D_2026_01_20,
-    last_updated=_D_2026_02_04,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_110000_INPUT_100000_OUTPUT_8192,
+    knowledge=_Shared.D_2025_10,
+    release_date=_Shared.D_2026_01_20,
+    last_updated=_Shared.D_2026_02_04,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_110000_INPUT_100000_OUTPUT_8192,
     cost=Cost(
         input=Decimal("0.1"),
         output=Decimal("0.3"),
@@ -577,8 +601,9 @@ GOOGLE_GEMMA_3_27B_IT: Final[Model] = Model(
         cache_write=Decimal("0.125"),
     ),
 )
+"Gemma-3-27b-it (chat) · 110K context · 8.19K output · $0.10 in / $0.30 out per 1M tokens · vision, tools, structured output, attachments, open weights"
 
-META_LLAMA_LLAMA_3_3_70B_INSTRUCT: Final[Model] = Model(
+META_LLAMA_LLAMA_3_3_70B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="nebius",
     id="meta-llama/Llama-3.3-70B-Instruct",
     name="Llama-3.3-70B-Instruct",
@@ -589,11 +614,11 @@ META_LLAMA_LLAMA_3_3_70B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_08,
-    release_date=_D_2025_12_05,
-    last_updated=_D_2026_02_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_120000_OUTPUT_8192,
+    knowledge=_Shared.D_2025_08,
+    release_date=_Shared.D_2025_12_05,
+    last_updated=_Shared.D_2026_02_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_120000_OUTPUT_8192,
     cost=Cost(
         input=Decimal("0.13"),
         output=Decimal("0.4"),
@@ -601,8 +626,9 @@ META_LLAMA_LLAMA_3_3_70B_INSTRUCT: Final[Model] = Model(
         cache_write=Decimal("0.16"),
     ),
 )
+"Llama-3.3-70B-Instruct (chat) · 128K context · 8.19K output · $0.13 in / $0.40 out per 1M tokens · tools, structured output, open weights"
 
-MOONSHOTAI_KIMI_K2_5: Final[Model] = Model(
+MOONSHOTAI_KIMI_K2_5: Final[PricedModel] = PricedModel(
     provider="nebius",
     id="moonshotai/Kimi-K2.5",
     name="Kimi-K2.5",
@@ -614,11 +640,11 @@ MOONSHOTAI_KIMI_K2_5: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_06,
-    release_date=_D_2025_12_15,
-    last_updated=_D_2026_02_04,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_256000_INPUT_256000_OUTPUT_8192,
+    knowledge=_Shared.D_2025_06,
+    release_date=_Shared.D_2025_12_15,
+    last_updated=_Shared.D_2026_02_04,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_8192,
     cost=Cost(
         input=Decimal("0.5"),
         output=Decimal("2.5"),
@@ -627,11 +653,12 @@ MOONSHOTAI_KIMI_K2_5: Final[Model] = Model(
         cache_write=Decimal("0.625"),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
     status=Status.DEPRECATED,
 )
+"Kimi-K2.5 (chat) · 256K context · 8.19K output · $0.50 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights · deprecated"
 
-MOONSHOTAI_KIMI_K2_5_FAST: Final[Model] = Model(
+MOONSHOTAI_KIMI_K2_5_FAST: Final[PricedModel] = PricedModel(
     provider="nebius",
     id="moonshotai/Kimi-K2.5-fast",
     name="Kimi-K2.5-fast",
@@ -643,11 +670,11 @@ MOONSHOTAI_KIMI_K2_5_FAST: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_06,
-    release_date=_D_2025_12_15,
-    last_updated=_D_2026_02_04,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_256000_INPUT_256000_OUTPUT_8192,
+    knowledge=_Shared.D_2025_06,
+    release_date=_Shared.D_2025_12_15,
+    last_updated=_Shared.D_2026_02_04,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_8192,
     cost=Cost(
         input=Decimal("0.5"),
         output=Decimal("2.5"),
@@ -655,11 +682,12 @@ MOONSHOTAI_KIMI_K2_5_FAST: Final[Model] = Model(
         cache_write=Decimal("0.625"),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
     status=Status.DEPRECATED,
 )
+"Kimi-K2.5-fast (chat) · 256K context · 8.19K output · $0.50 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights · deprecated"
 
-NVIDIA_LLAMA_3_1_NEMOTRON_ULTRA_253B_V1: Final[Model] = Model(
+NVIDIA_LLAMA_3_1_NEMOTRON_ULTRA_253B_V1: Final[PricedModel] = PricedModel(
     provider="nebius",
     id="nvidia/Llama-3_1-Nemotron-Ultra-253B-v1",
     name="Llama-3.1-Nemotron-Ultra-253B-v1",
@@ -671,11 +699,11 @@ NVIDIA_LLAMA_3_1_NEMOTRON_ULTRA_253B_V1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_12,
-    release_date=_D_2025_01_15,
-    last_updated=_D_2026_02_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_120000_OUTPUT_4096,
+    knowledge=_Shared.D_2024_12,
+    release_date=_Shared.D_2025_01_15,
+    last_updated=_Shared.D_2026_02_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_120000_OUTPUT_4096,
     cost=Cost(
         input=Decimal("0.6"),
         output=Decimal("1.8"),
@@ -683,8 +711,9 @@ NVIDIA_LLAMA_3_1_NEMOTRON_ULTRA_253B_V1: Final[Model] = Model(
         cache_write=Decimal("0.75"),
     ),
 )
+"Llama-3.1-Nemotron-Ultra-253B-v1 (chat) · 128K context · 4.1K output · $0.60 in / $1.80 out per 1M tokens · tools, structured output, open weights"
 
-NVIDIA_NVIDIA_NEMOTRON_3_NANO_30B_A3B: Final[Model] = Model(
+NVIDIA_NVIDIA_NEMOTRON_3_NANO_30B_A3B: Final[PricedModel] = PricedModel(
     provider="nebius",
     id="nvidia/NVIDIA-Nemotron-3-Nano-30B-A3B",
     name="Nemotron-3-Nano-30B-A3B",
@@ -696,11 +725,11 @@ NVIDIA_NVIDIA_NEMOTRON_3_NANO_30B_A3B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_05,
-    release_date=_D_2025_08_10,
-    last_updated=_D_2026_02_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32000_INPUT_30000_OUTPUT_4096,
+    knowledge=_Shared.D_2025_05,
+    release_date=_Shared.D_2025_08_10,
+    last_updated=_Shared.D_2026_02_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32000_INPUT_30000_OUTPUT_4096,
     cost=Cost(
         input=Decimal("0.06"),
         output=Decimal("0.24"),
@@ -708,8 +737,9 @@ NVIDIA_NVIDIA_NEMOTRON_3_NANO_30B_A3B: Final[Model] = Model(
         cache_write=Decimal("0.075"),
     ),
 )
+"Nemotron-3-Nano-30B-A3B (chat) · 32K context · 4.1K output · $0.06 in / $0.24 out per 1M tokens · tools, structured output, open weights"
 
-NVIDIA_NEMOTRON_3_NANO_OMNI: Final[Model] = Model(
+NVIDIA_NEMOTRON_3_NANO_OMNI: Final[PricedModel] = PricedModel(
     provider="nebius",
     id="nvidia/Nemotron-3-Nano-Omni",
     name="Nemotron-3-Nano-Omni",
@@ -721,11 +751,11 @@ NVIDIA_NEMOTRON_3_NANO_OMNI: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_01_20,
-    last_updated=_D_2026_05_07,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_65536_INPUT_60000_OUTPUT_8192,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_01_20,
+    last_updated=_Shared.D_2026_05_07,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_65536_INPUT_60000_OUTPUT_8192,
     cost=Cost(
         input=Decimal("0.06"),
         output=Decimal("0.24"),
@@ -734,8 +764,9 @@ NVIDIA_NEMOTRON_3_NANO_OMNI: Final[Model] = Model(
     ),
     reasoning_options=(),
 )
+"Nemotron-3-Nano-Omni (chat) · 65.5K context · 8.19K output · $0.06 in / $0.24 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-NVIDIA_NEMOTRON_3_SUPER_120B_A12B: Final[Model] = Model(
+NVIDIA_NEMOTRON_3_SUPER_120B_A12B: Final[PricedModel] = PricedModel(
     provider="nebius",
     id="nvidia/nemotron-3-super-120b-a12b",
     name="Nemotron-3-Super-120B-A12B",
@@ -747,16 +778,17 @@ NVIDIA_NEMOTRON_3_SUPER_120B_A12B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2026_02,
-    release_date=_D_2026_03_11,
-    last_updated=_D_2026_03_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_INPUT_256000_OUTPUT_32768,
+    knowledge=_Shared.D_2026_02,
+    release_date=_Shared.D_2026_03_11,
+    last_updated=_Shared.D_2026_03_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_32768,
     cost=Cost(input=Decimal("0.3"), output=Decimal("0.9")),
     reasoning_options=(),
 )
+"Nemotron-3-Super-120B-A12B (chat) · 256K context · 32.8K output · $0.30 in / $0.90 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-OPENAI_GPT_OSS_120B: Final[Model] = Model(
+OPENAI_GPT_OSS_120B: Final[PricedModel] = PricedModel(
     provider="nebius",
     id="openai/gpt-oss-120b",
     name="gpt-oss-120b",
@@ -767,11 +799,11 @@ OPENAI_GPT_OSS_120B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_09,
-    release_date=_D_2026_01_10,
-    last_updated=_D_2026_02_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_124000_OUTPUT_8192,
+    knowledge=_Shared.D_2025_09,
+    release_date=_Shared.D_2026_01_10,
+    last_updated=_Shared.D_2026_02_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_124000_OUTPUT_8192,
     cost=Cost(
         input=Decimal("0.15"),
         output=Decimal("0.6"),
@@ -780,10 +812,11 @@ OPENAI_GPT_OSS_120B: Final[Model] = Model(
         cache_write=Decimal("0.18"),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"gpt-oss-120b (chat) · 128K context · 8.19K output · $0.15 in / $0.60 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-OPENAI_GPT_OSS_120B_FAST: Final[Model] = Model(
+OPENAI_GPT_OSS_120B_FAST: Final[PricedModel] = PricedModel(
     provider="nebius",
     id="openai/gpt-oss-120b-fast",
     name="gpt-oss-120b-fast",
@@ -794,22 +827,23 @@ OPENAI_GPT_OSS_120B_FAST: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_06,
-    release_date=_D_2025_06_10,
-    last_updated=_D_2026_05_07,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8000_INPUT_7000_OUTPUT_8192,
+    knowledge=_Shared.D_2025_06,
+    release_date=_Shared.D_2025_06_10,
+    last_updated=_Shared.D_2026_05_07,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8000_INPUT_7000_OUTPUT_8192,
     cost=Cost(
         input=Decimal("0.1"),
         output=Decimal("0.5"),
         cache_read=Decimal("0.01"),
         cache_write=Decimal("0.125"),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
     status=Status.DEPRECATED,
 )
+"gpt-oss-120b-fast (chat) · 8K context · 8.19K output · $0.10 in / $0.50 out per 1M tokens · tools, reasoning, structured output, open weights · deprecated"
 
-ZAI_ORG_GLM_5: Final[Model] = Model(
+ZAI_ORG_GLM_5: Final[PricedModel] = PricedModel(
     provider="nebius",
     id="zai-org/GLM-5",
     name="GLM-5",
@@ -820,11 +854,11 @@ ZAI_ORG_GLM_5: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2026_01,
-    release_date=_D_2026_03_01,
-    last_updated=_D_2026_03_10,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_INPUT_200000_OUTPUT_16384,
+    knowledge=_Shared.D_2026_01,
+    release_date=_Shared.D_2026_03_01,
+    last_updated=_Shared.D_2026_03_10,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_16384,
     cost=Cost(
         input=Decimal("1"),
         output=Decimal("3.2"),
@@ -832,11 +866,12 @@ ZAI_ORG_GLM_5: Final[Model] = Model(
         cache_write=Decimal("1"),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
     status=Status.DEPRECATED,
 )
+"GLM-5 (chat) · 200K context · 16.4K output · $1.00 in / $3.20 out per 1M tokens · tools, reasoning, structured output · deprecated"
 
-ZAI_ORG_GLM_5_2: Final[Model] = Model(
+ZAI_ORG_GLM_5_2: Final[PricedModel] = PricedModel(
     provider="nebius",
     id="zai-org/GLM-5.2",
     name="GLM-5.2",
@@ -848,11 +883,12 @@ ZAI_ORG_GLM_5_2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_06_13,
-    last_updated=_D_2026_06_13,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_432000_OUTPUT_432000,
+    release_date=_Shared.D_2026_06_13,
+    last_updated=_Shared.D_2026_06_13,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_432000_OUTPUT_432000,
     cost=Cost(input=Decimal("1.4"), output=Decimal("4.4")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"GLM-5.2 (chat) · 432K context · 432K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, structured output, open weights"

@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "MINIMAXAI_MINIMAX_M2_5",
@@ -40,92 +40,92 @@ __all__ = [
     "ZAI_ORG_GLM_5_2",
 ]
 
-MINIMAXAI_MINIMAX_M2_5: Final[Model]
+MINIMAXAI_MINIMAX_M2_5: Final[PricedModel]
 "MiniMax-M2.5 (chat) · 197K context · 8.19K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-MINIMAXAI_MINIMAX_M2_5_FAST: Final[Model]
+MINIMAXAI_MINIMAX_M2_5_FAST: Final[PricedModel]
 "MiniMax-M2.5-fast (chat) · 8K context · 8.19K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, structured output, open weights · deprecated"
 
-NOUSRESEARCH_HERMES_4_405B: Final[Model]
+NOUSRESEARCH_HERMES_4_405B: Final[PricedModel]
 "Hermes-4-405B (chat) · 128K context · 8.19K output · $1.00 in / $3.00 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-NOUSRESEARCH_HERMES_4_70B: Final[Model]
+NOUSRESEARCH_HERMES_4_70B: Final[PricedModel]
 "Hermes-4-70B (chat) · 128K context · 8.19K output · $0.13 in / $0.40 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-PRIMEINTELLECT_INTELLECT_3: Final[Model]
+PRIMEINTELLECT_INTELLECT_3: Final[PricedModel]
 "INTELLECT-3 (chat) · 128K context · 8.19K output · $0.20 in / $1.10 out per 1M tokens · tools, structured output, open weights · deprecated"
 
-QWEN_QWEN2_5_VL_72B_INSTRUCT: Final[Model]
+QWEN_QWEN2_5_VL_72B_INSTRUCT: Final[PricedModel]
 "Qwen2.5-VL-72B-Instruct (chat) · 128K context · 8.19K output · $0.25 in / $0.75 out per 1M tokens · vision, tools, structured output, attachments, open weights"
 
-QWEN_QWEN3_235B_A22B_INSTRUCT_2507: Final[Model]
+QWEN_QWEN3_235B_A22B_INSTRUCT_2507: Final[PricedModel]
 "Qwen3 235B A22B Instruct 2507 (chat) · 262K context · 8.19K output · $0.20 in / $0.60 out per 1M tokens · tools"
 
-QWEN_QWEN3_235B_A22B_THINKING_2507_FAST: Final[Model]
+QWEN_QWEN3_235B_A22B_THINKING_2507_FAST: Final[PricedModel]
 "Qwen3-235B-A22B-Thinking-2507-fast (chat) · 8K context · 8.19K output · $0.50 in / $2.00 out per 1M tokens · tools, reasoning, structured output, open weights · deprecated"
 
-QWEN_QWEN3_30B_A3B_INSTRUCT_2507: Final[Model]
+QWEN_QWEN3_30B_A3B_INSTRUCT_2507: Final[PricedModel]
 "Qwen3-30B-A3B-Instruct-2507 (chat) · 128K context · 8.19K output · $0.10 in / $0.30 out per 1M tokens · tools, structured output, open weights"
 
-QWEN_QWEN3_32B: Final[Model]
+QWEN_QWEN3_32B: Final[PricedModel]
 "Qwen3-32B (chat) · 128K context · 8.19K output · $0.10 in / $0.30 out per 1M tokens · tools, structured output, open weights"
 
-QWEN_QWEN3_EMBEDDING_8B: Final[Model]
+QWEN_QWEN3_EMBEDDING_8B: Final[PricedModel]
 "Qwen3-Embedding-8B (embedding) · 32.8K context · 0 output · $0.01 in / $0.00 out per 1M tokens · open weights"
 
-QWEN_QWEN3_NEXT_80B_A3B_THINKING: Final[Model]
+QWEN_QWEN3_NEXT_80B_A3B_THINKING: Final[PricedModel]
 "Qwen3-Next-80B-A3B-Thinking (chat) · 128K context · 16.4K output · $0.15 in / $1.20 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-QWEN_QWEN3_NEXT_80B_A3B_THINKING_FAST: Final[Model]
+QWEN_QWEN3_NEXT_80B_A3B_THINKING_FAST: Final[PricedModel]
 "Qwen3-Next-80B-A3B-Thinking-fast (chat) · 8K context · 8.19K output · $0.15 in / $1.20 out per 1M tokens · tools, reasoning, structured output, open weights · deprecated"
 
-QWEN_QWEN3_5_397B_A17B: Final[Model]
+QWEN_QWEN3_5_397B_A17B: Final[PricedModel]
 "Qwen3.5-397B-A17B (chat) · 262K context · 8.19K output · $0.60 in / $3.60 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-QWEN_QWEN3_5_397B_A17B_FAST: Final[Model]
+QWEN_QWEN3_5_397B_A17B_FAST: Final[PricedModel]
 "Qwen3.5-397B-A17B-fast (chat) · 8K context · 8.19K output · $0.60 in / $3.60 out per 1M tokens · tools, reasoning, structured output, open weights · deprecated"
 
-DEEPSEEK_AI_DEEPSEEK_V3_2: Final[Model]
+DEEPSEEK_AI_DEEPSEEK_V3_2: Final[PricedModel]
 "DeepSeek-V3.2 (chat) · 163K context · 16.4K output · $0.30 in / $0.45 out per 1M tokens · tools, reasoning, structured output, open weights · deprecated"
 
-DEEPSEEK_AI_DEEPSEEK_V3_2_FAST: Final[Model]
+DEEPSEEK_AI_DEEPSEEK_V3_2_FAST: Final[PricedModel]
 "DeepSeek-V3.2-fast (chat) · 8K context · 8.19K output · $0.40 in / $2.00 out per 1M tokens · tools, reasoning, structured output, open weights · deprecated"
 
-DEEPSEEK_AI_DEEPSEEK_V4_PRO: Final[Model]
+DEEPSEEK_AI_DEEPSEEK_V4_PRO: Final[PricedModel]
 "DeepSeek V4 Pro (chat) · 1M context · 384K output · $1.75 in / $3.50 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-GOOGLE_GEMMA_3_27B_IT: Final[Model]
+GOOGLE_GEMMA_3_27B_IT: Final[PricedModel]
 "Gemma-3-27b-it (chat) · 110K context · 8.19K output · $0.10 in / $0.30 out per 1M tokens · vision, tools, structured output, attachments, open weights"
 
-META_LLAMA_LLAMA_3_3_70B_INSTRUCT: Final[Model]
+META_LLAMA_LLAMA_3_3_70B_INSTRUCT: Final[PricedModel]
 "Llama-3.3-70B-Instruct (chat) · 128K context · 8.19K output · $0.13 in / $0.40 out per 1M tokens · tools, structured output, open weights"
 
-MOONSHOTAI_KIMI_K2_5: Final[Model]
+MOONSHOTAI_KIMI_K2_5: Final[PricedModel]
 "Kimi-K2.5 (chat) · 256K context · 8.19K output · $0.50 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights · deprecated"
 
-MOONSHOTAI_KIMI_K2_5_FAST: Final[Model]
+MOONSHOTAI_KIMI_K2_5_FAST: Final[PricedModel]
 "Kimi-K2.5-fast (chat) · 256K context · 8.19K output · $0.50 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights · deprecated"
 
-NVIDIA_LLAMA_3_1_NEMOTRON_ULTRA_253B_V1: Final[Model]
+NVIDIA_LLAMA_3_1_NEMOTRON_ULTRA_253B_V1: Final[PricedModel]
 "Llama-3.1-Nemotron-Ultra-253B-v1 (chat) · 128K context · 4.1K output · $0.60 in / $1.80 out per 1M tokens · tools, structured output, open weights"
 
-NVIDIA_NVIDIA_NEMOTRON_3_NANO_30B_A3B: Final[Model]
+NVIDIA_NVIDIA_NEMOTRON_3_NANO_30B_A3B: Final[PricedModel]
 "Nemotron-3-Nano-30B-A3B (chat) · 32K context · 4.1K output · $0.06 in / $0.24 out per 1M tokens · tools, structured output, open weights"
 
-NVIDIA_NEMOTRON_3_NANO_OMNI: Final[Model]
+NVIDIA_NEMOTRON_3_NANO_OMNI: Final[PricedModel]
 "Nemotron-3-Nano-Omni (chat) · 65.5K context · 8.19K output · $0.06 in / $0.24 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-NVIDIA_NEMOTRON_3_SUPER_120B_A12B: Final[Model]
+NVIDIA_NEMOTRON_3_SUPER_120B_A12B: Final[PricedModel]
 "Nemotron-3-Super-120B-A12B (chat) · 256K context · 32.8K output · $0.30 in / $0.90 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-OPENAI_GPT_OSS_120B: Final[Model]
+OPENAI_GPT_OSS_120B: Final[PricedModel]
 "gpt-oss-120b (chat) · 128K context · 8.19K output · $0.15 in / $0.60 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-OPENAI_GPT_OSS_120B_FAST: Final[Model]
+OPENAI_GPT_OSS_120B_FAST: Final[PricedModel]
 "gpt-oss-120b-fast (chat) · 8K context · 8.19K output · $0.10 in / $0.50 out per 1M tokens · tools, reasoning, structured output, open weights · deprecated"
 
-ZAI_ORG_GLM_5: Final[Model]
+ZAI_ORG_GLM_5: Final[PricedModel]
 "GLM-5 (chat) · 200K context · 16.4K output · $1.00 in / $3.20 out per 1M tokens · tools, reasoning, structured output · deprecated"
 
-ZAI_ORG_GLM_5_2: Final[Model]
+ZAI_ORG_GLM_5_2: Final[PricedModel]
 "GLM-5.2 (chat) · 432K context · 432K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, structured output, open weights"

@@ -16,7 +16,7 @@ from llmdex_runtime.model import (
     Limit,
     Modalities,
     Mode,
-    Model,
+    PricedModel,
     Rates,
     ReasoningOption,
     TierCondition,
@@ -26,77 +26,85 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run ti
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_1000000_OUTPUT_128000 = Limit(context=1000000, output=128000)
-_CONTEXT_1000000_OUTPUT_64000 = Limit(context=1000000, output=64000)
-_CONTEXT_1048576_OUTPUT_65536 = Limit(context=1048576, output=65536)
-_CONTEXT_1050000_INPUT_922000_OUTPUT_128000 = Limit(context=1050000, input=922000, output=128000)
-_CONTEXT_131072_OUTPUT_32768 = Limit(context=131072, output=32768)
-_CONTEXT_200000_OUTPUT_32000 = Limit(context=200000, output=32000)
-_CONTEXT_200000_OUTPUT_64000 = Limit(context=200000, output=64000)
-_CONTEXT_400000_INPUT_272000_OUTPUT_128000 = Limit(context=400000, input=272000, output=128000)
-_D_2024_05_30 = PartialDate(2024, 5, 30)
-_D_2024_09_30 = PartialDate(2024, 9, 30)
-_D_2025_01 = PartialDate(2025, 1)
-_D_2025_02_28 = PartialDate(2025, 2, 28)
-_D_2025_03_31 = PartialDate(2025, 3, 31)
-_D_2025_05_31 = PartialDate(2025, 5, 31)
-_D_2025_06_17 = PartialDate(2025, 6, 17)
-_D_2025_07_31 = PartialDate(2025, 7, 31)
-_D_2025_08_05 = PartialDate(2025, 8, 5)
-_D_2025_08_07 = PartialDate(2025, 8, 7)
-_D_2025_08_31 = PartialDate(2025, 8, 31)
-_D_2025_09_29 = PartialDate(2025, 9, 29)
-_D_2025_10_15 = PartialDate(2025, 10, 15)
-_D_2025_11_13 = PartialDate(2025, 11, 13)
-_D_2025_11_18 = PartialDate(2025, 11, 18)
-_D_2025_11_24 = PartialDate(2025, 11, 24)
-_D_2025_12_01 = PartialDate(2025, 12, 1)
-_D_2025_12_11 = PartialDate(2025, 12, 11)
-_D_2025_12_17 = PartialDate(2025, 12, 17)
-_D_2026_01_31 = PartialDate(2026, 1, 31)
-_D_2026_02_05 = PartialDate(2026, 2, 5)
-_D_2026_02_17 = PartialDate(2026, 2, 17)
-_D_2026_02_19 = PartialDate(2026, 2, 19)
-_D_2026_03_03 = PartialDate(2026, 3, 3)
-_D_2026_03_05 = PartialDate(2026, 3, 5)
-_D_2026_03_13 = PartialDate(2026, 3, 13)
-_D_2026_03_17 = PartialDate(2026, 3, 17)
-_D_2026_04_16 = PartialDate(2026, 4, 16)
-_D_2026_04_23 = PartialDate(2026, 4, 23)
-_REASONING_BUDGET_TOKENS_MIN_0_MAX_24576 = ReasoningOption(type="budget_tokens", min=0, max=24576)
-_REASONING_BUDGET_TOKENS_MIN_1024_MAX_127999 = ReasoningOption(
-    type="budget_tokens", min=1024, max=127999
-)
-_REASONING_BUDGET_TOKENS_MIN_1024_MAX_31999 = ReasoningOption(
-    type="budget_tokens", min=1024, max=31999
-)
-_REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999 = ReasoningOption(
-    type="budget_tokens", min=1024, max=63999
-)
-_REASONING_BUDGET_TOKENS_MIN_128_MAX_32768 = ReasoningOption(
-    type="budget_tokens", min=128, max=32768
-)
-_REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(type="effort", values=("low", "medium", "high"))
-_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH = ReasoningOption(
-    type="effort", values=("minimal", "low", "medium", "high")
-)
-_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = ReasoningOption(
-    type="effort", values=("none", "low", "medium", "high")
-)
-_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
-    type="effort", values=("none", "low", "medium", "high", "xhigh")
-)
-_REASONING_TOGGLE = ReasoningOption(type="toggle")
-_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT = Modalities(
-    input=("text", "image", "audio", "video", "pdf"), output=("text",)
-)
-_TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
-_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT = Modalities(
-    input=("text", "image", "video", "audio", "pdf"), output=("text",)
-)
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_1000000_OUTPUT_128000 = Limit(context=1000000, output=128000)
+    CONTEXT_1000000_OUTPUT_64000 = Limit(context=1000000, output=64000)
+    CONTEXT_1048576_OUTPUT_65536 = Limit(context=1048576, output=65536)
+    CONTEXT_1050000_INPUT_922000_OUTPUT_128000 = Limit(context=1050000, input=922000, output=128000)
+    CONTEXT_131072_OUTPUT_32768 = Limit(context=131072, output=32768)
+    CONTEXT_200000_OUTPUT_32000 = Limit(context=200000, output=32000)
+    CONTEXT_200000_OUTPUT_64000 = Limit(context=200000, output=64000)
+    CONTEXT_400000_INPUT_272000_OUTPUT_128000 = Limit(context=400000, input=272000, output=128000)
+    D_2024_05_30 = PartialDate(2024, 5, 30)
+    D_2024_09_30 = PartialDate(2024, 9, 30)
+    D_2025_01 = PartialDate(2025, 1)
+    D_2025_02_28 = PartialDate(2025, 2, 28)
+    D_2025_03_31 = PartialDate(2025, 3, 31)
+    D_2025_05_31 = PartialDate(2025, 5, 31)
+    D_2025_06_17 = PartialDate(2025, 6, 17)
+    D_2025_07_31 = PartialDate(2025, 7, 31)
+    D_2025_08_05 = PartialDate(2025, 8, 5)
+    D_2025_08_07 = PartialDate(2025, 8, 7)
+    D_2025_08_31 = PartialDate(2025, 8, 31)
+    D_2025_09_29 = PartialDate(2025, 9, 29)
+    D_2025_10_15 = PartialDate(2025, 10, 15)
+    D_2025_11_13 = PartialDate(2025, 11, 13)
+    D_2025_11_18 = PartialDate(2025, 11, 18)
+    D_2025_11_24 = PartialDate(2025, 11, 24)
+    D_2025_12_01 = PartialDate(2025, 12, 1)
+    D_2025_12_11 = PartialDate(2025, 12, 11)
+    D_2025_12_17 = PartialDate(2025, 12, 17)
+    D_2026_01_31 = PartialDate(2026, 1, 31)
+    D_2026_02_05 = PartialDate(2026, 2, 5)
+    D_2026_02_17 = PartialDate(2026, 2, 17)
+    D_2026_02_19 = PartialDate(2026, 2, 19)
+    D_2026_03_03 = PartialDate(2026, 3, 3)
+    D_2026_03_05 = PartialDate(2026, 3, 5)
+    D_2026_03_13 = PartialDate(2026, 3, 13)
+    D_2026_03_17 = PartialDate(2026, 3, 17)
+    D_2026_04_16 = PartialDate(2026, 4, 16)
+    D_2026_04_23 = PartialDate(2026, 4, 23)
+    REASONING_BUDGET_TOKENS_MIN_0_MAX_24576 = ReasoningOption(
+        type="budget_tokens", min=0, max=24576
+    )
+    REASONING_BUDGET_TOKENS_MIN_1024_MAX_127999 = ReasoningOption(
+        type="budget_tokens", min=1024, max=127999
+    )
+    REASONING_BUDGET_TOKENS_MIN_1024_MAX_31999 = ReasoningOption(
+        type="budget_tokens", min=1024, max=31999
+    )
+    REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999 = ReasoningOption(
+        type="budget_tokens", min=1024, max=63999
+    )
+    REASONING_BUDGET_TOKENS_MIN_128_MAX_32768 = ReasoningOption(
+        type="budget_tokens", min=128, max=32768
+    )
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("low", "medium", "high")
+    )
+    REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("minimal", "low", "medium", "high")
+    )
+    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("none", "low", "medium", "high")
+    )
+    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
+        type="effort", values=("none", "low", "medium", "high", "xhigh")
+    )
+    REASONING_TOGGLE = ReasoningOption(type="toggle")
+    TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT = Modalities(
+        input=("text", "image", "audio", "video", "pdf"), output=("text",)
+    )
+    TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
+    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT = Modalities(
+        input=("text", "image", "video", "audio", "pdf"), output=("text",)
+    )
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "CLAUDE_HAIKU_4_5",
@@ -126,7 +134,7 @@ __all__ = [
     "GPT_OSS_20B",
 ]
 
-CLAUDE_HAIKU_4_5: Final[Model] = Model(
+CLAUDE_HAIKU_4_5: Final[PricedModel] = PricedModel(
     provider="neon",
     id="claude-haiku-4-5",
     name="Claude Haiku 4.5 (latest)",
@@ -137,21 +145,25 @@ CLAUDE_HAIKU_4_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_02_28,
-    release_date=_D_2025_10_15,
-    last_updated=_D_2025_10_15,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_02_28,
+    release_date=_Shared.D_2025_10_15,
+    last_updated=_Shared.D_2025_10_15,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("1"),
         output=Decimal("5"),
         cache_read=Decimal("0.1"),
         cache_write=Decimal("1.25"),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999,
+    ),
 )
+"Claude Haiku 4.5 (latest) (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_OPUS_4_1: Final[Model] = Model(
+CLAUDE_OPUS_4_1: Final[PricedModel] = PricedModel(
     provider="neon",
     id="claude-opus-4-1",
     name="Claude Opus 4.1 (latest)",
@@ -162,21 +174,25 @@ CLAUDE_OPUS_4_1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_03_31,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_32000,
+    knowledge=_Shared.D_2025_03_31,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_32000,
     cost=Cost(
         input=Decimal("15"),
         output=Decimal("75"),
         cache_read=Decimal("1.5"),
         cache_write=Decimal("18.75"),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1024_MAX_31999),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_31999,
+    ),
 )
+"Claude Opus 4.1 (latest) (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_OPUS_4_5: Final[Model] = Model(
+CLAUDE_OPUS_4_5: Final[PricedModel] = PricedModel(
     provider="neon",
     id="claude-opus-4-5",
     name="Claude Opus 4.5 (latest)",
@@ -187,21 +203,25 @@ CLAUDE_OPUS_4_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_03_31,
-    release_date=_D_2025_11_24,
-    last_updated=_D_2025_11_24,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_03_31,
+    release_date=_Shared.D_2025_11_24,
+    last_updated=_Shared.D_2025_11_24,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999,
+    ),
 )
+"Claude Opus 4.5 (latest) (chat) · 200K context · 64K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_OPUS_4_6: Final[Model] = Model(
+CLAUDE_OPUS_4_6: Final[PricedModel] = PricedModel(
     provider="neon",
     id="claude-opus-4-6",
     name="Claude Opus 4.6",
@@ -212,18 +232,21 @@ CLAUDE_OPUS_4_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_05_31,
-    release_date=_D_2026_02_05,
-    last_updated=_D_2026_03_13,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_05_31,
+    release_date=_Shared.D_2026_02_05,
+    last_updated=_Shared.D_2026_03_13,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1024_MAX_127999),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_127999,
+    ),
     experimental=Experimental(
         modes={
             "fast": Mode(
@@ -241,8 +264,9 @@ CLAUDE_OPUS_4_6: Final[Model] = Model(
         }
     ),
 )
+"Claude Opus 4.6 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_OPUS_4_7: Final[Model] = Model(
+CLAUDE_OPUS_4_7: Final[PricedModel] = PricedModel(
     provider="neon",
     id="claude-opus-4-7",
     name="Claude Opus 4.7",
@@ -253,18 +277,21 @@ CLAUDE_OPUS_4_7: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2026_01_31,
-    release_date=_D_2026_04_16,
-    last_updated=_D_2026_04_16,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    knowledge=_Shared.D_2026_01_31,
+    release_date=_Shared.D_2026_04_16,
+    last_updated=_Shared.D_2026_04_16,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1024_MAX_127999),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_127999,
+    ),
     experimental=Experimental(
         modes={
             "fast": Mode(
@@ -282,8 +309,9 @@ CLAUDE_OPUS_4_7: Final[Model] = Model(
         }
     ),
 )
+"Claude Opus 4.7 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_SONNET_4: Final[Model] = Model(
+CLAUDE_SONNET_4: Final[PricedModel] = PricedModel(
     provider="neon",
     id="claude-sonnet-4",
     name="Claude Sonnet 4.5",
@@ -294,21 +322,25 @@ CLAUDE_SONNET_4: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_07_31,
-    release_date=_D_2025_09_29,
-    last_updated=_D_2025_09_29,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_07_31,
+    release_date=_Shared.D_2025_09_29,
+    last_updated=_Shared.D_2025_09_29,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
         cache_read=Decimal("0.3"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999,
+    ),
 )
+"Claude Sonnet 4.5 (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_SONNET_4_5: Final[Model] = Model(
+CLAUDE_SONNET_4_5: Final[PricedModel] = PricedModel(
     provider="neon",
     id="claude-sonnet-4-5",
     name="Claude Sonnet 4.5 (latest)",
@@ -319,21 +351,25 @@ CLAUDE_SONNET_4_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_07_31,
-    release_date=_D_2025_09_29,
-    last_updated=_D_2025_09_29,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_07_31,
+    release_date=_Shared.D_2025_09_29,
+    last_updated=_Shared.D_2025_09_29,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
         cache_read=Decimal("0.3"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999,
+    ),
 )
+"Claude Sonnet 4.5 (latest) (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_SONNET_4_6: Final[Model] = Model(
+CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
     provider="neon",
     id="claude-sonnet-4-6",
     name="Claude Sonnet 4.6",
@@ -344,21 +380,25 @@ CLAUDE_SONNET_4_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_02_17,
-    last_updated=_D_2026_03_13,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_02_17,
+    last_updated=_Shared.D_2026_03_13,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
         cache_read=Decimal("0.3"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999,
+    ),
 )
+"Claude Sonnet 4.6 (chat) · 1M context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GEMINI_2_5_FLASH: Final[Model] = Model(
+GEMINI_2_5_FLASH: Final[PricedModel] = PricedModel(
     provider="neon",
     id="gemini-2-5-flash",
     name="Gemini 2.5 Flash",
@@ -370,21 +410,22 @@ GEMINI_2_5_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_06_17,
-    last_updated=_D_2025_06_17,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_06_17,
+    last_updated=_Shared.D_2025_06_17,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(
         input=Decimal("0.3"),
         output=Decimal("2.5"),
         cache_read=Decimal("0.03"),
         input_audio=Decimal("1"),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_0_MAX_24576),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_0_MAX_24576),
 )
+"Gemini 2.5 Flash (chat) · 1.05M context · 65.5K output · $0.30 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_2_5_PRO: Final[Model] = Model(
+GEMINI_2_5_PRO: Final[PricedModel] = PricedModel(
     provider="neon",
     id="gemini-2-5-pro",
     name="Gemini 2.5 Pro",
@@ -396,11 +437,11 @@ GEMINI_2_5_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_06_17,
-    last_updated=_D_2025_06_17,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_06_17,
+    last_updated=_Shared.D_2025_06_17,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(
         input=Decimal("1.25"),
         output=Decimal("10"),
@@ -417,10 +458,11 @@ GEMINI_2_5_PRO: Final[Model] = Model(
             input=Decimal("2.5"), output=Decimal("15"), cache_read=Decimal("0.25")
         ),
     ),
-    reasoning_options=(_REASONING_BUDGET_TOKENS_MIN_128_MAX_32768,),
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_128_MAX_32768,),
 )
+"Gemini 2.5 Pro (chat) · 1.05M context · 65.5K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_3_1_FLASH_LITE: Final[Model] = Model(
+GEMINI_3_1_FLASH_LITE: Final[PricedModel] = PricedModel(
     provider="neon",
     id="gemini-3-1-flash-lite",
     name="Gemini 3.1 Flash Lite Preview",
@@ -432,21 +474,22 @@ GEMINI_3_1_FLASH_LITE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_03_03,
-    last_updated=_D_2026_03_03,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_03_03,
+    last_updated=_Shared.D_2026_03_03,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(
         input=Decimal("0.25"),
         output=Decimal("1.5"),
         cache_read=Decimal("0.025"),
         input_audio=Decimal("0.5"),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Gemini 3.1 Flash Lite Preview (chat) · 1.05M context · 65.5K output · $0.25 in / $1.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_3_1_PRO: Final[Model] = Model(
+GEMINI_3_1_PRO: Final[PricedModel] = PricedModel(
     provider="neon",
     id="gemini-3-1-pro",
     name="Gemini 3.1 Pro Preview Custom Tools",
@@ -458,11 +501,11 @@ GEMINI_3_1_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_02_19,
-    last_updated=_D_2026_02_19,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_02_19,
+    last_updated=_Shared.D_2026_02_19,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(
         input=Decimal("2"),
         output=Decimal("12"),
@@ -479,10 +522,11 @@ GEMINI_3_1_PRO: Final[Model] = Model(
             input=Decimal("4"), output=Decimal("18"), cache_read=Decimal("0.4")
         ),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Gemini 3.1 Pro Preview Custom Tools (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_3_FLASH: Final[Model] = Model(
+GEMINI_3_FLASH: Final[PricedModel] = PricedModel(
     provider="neon",
     id="gemini-3-flash",
     name="Gemini 3 Flash Preview",
@@ -494,21 +538,22 @@ GEMINI_3_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_12_17,
-    last_updated=_D_2025_12_17,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_12_17,
+    last_updated=_Shared.D_2025_12_17,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(
         input=Decimal("0.5"),
         output=Decimal("3"),
         cache_read=Decimal("0.05"),
         input_audio=Decimal("1"),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Gemini 3 Flash Preview (chat) · 1.05M context · 65.5K output · $0.50 in / $3.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_3_PRO: Final[Model] = Model(
+GEMINI_3_PRO: Final[PricedModel] = PricedModel(
     provider="neon",
     id="gemini-3-pro",
     name="Gemini 3 Pro Preview",
@@ -520,11 +565,11 @@ GEMINI_3_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_11_18,
-    last_updated=_D_2025_11_18,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_11_18,
+    last_updated=_Shared.D_2025_11_18,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(
         input=Decimal("2"),
         output=Decimal("12"),
@@ -541,10 +586,11 @@ GEMINI_3_PRO: Final[Model] = Model(
             input=Decimal("4"), output=Decimal("18"), cache_read=Decimal("0.4")
         ),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Gemini 3 Pro Preview (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5: Final[Model] = Model(
+GPT_5: Final[PricedModel] = PricedModel(
     provider="neon",
     id="gpt-5",
     name="GPT-5",
@@ -556,16 +602,17 @@ GPT_5: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_09_30,
-    release_date=_D_2025_08_07,
-    last_updated=_D_2025_08_07,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_09_30,
+    release_date=_Shared.D_2025_08_07,
+    last_updated=_Shared.D_2025_08_07,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"GPT-5 (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_1: Final[Model] = Model(
+GPT_5_1: Final[PricedModel] = PricedModel(
     provider="neon",
     id="gpt-5-1",
     name="GPT-5.1",
@@ -577,16 +624,17 @@ GPT_5_1: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_09_30,
-    release_date=_D_2025_11_13,
-    last_updated=_D_2025_11_13,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_09_30,
+    release_date=_Shared.D_2025_11_13,
+    last_updated=_Shared.D_2025_11_13,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
+"GPT-5.1 (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_2: Final[Model] = Model(
+GPT_5_2: Final[PricedModel] = PricedModel(
     provider="neon",
     id="gpt-5-2",
     name="GPT-5.2",
@@ -598,16 +646,17 @@ GPT_5_2: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2025_12_11,
-    last_updated=_D_2025_12_11,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2025_12_11,
+    last_updated=_Shared.D_2025_12_11,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"GPT-5.2 (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_4: Final[Model] = Model(
+GPT_5_4: Final[PricedModel] = PricedModel(
     provider="neon",
     id="gpt-5-4",
     name="GPT-5.4",
@@ -619,11 +668,11 @@ GPT_5_4: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_03_05,
-    last_updated=_D_2026_03_05,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_03_05,
+    last_updated=_Shared.D_2026_03_05,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("2.5"),
         output=Decimal("15"),
@@ -640,7 +689,7 @@ GPT_5_4: Final[Model] = Model(
             input=Decimal("5"), output=Decimal("22.5"), cache_read=Decimal("0.5")
         ),
     ),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
     experimental=Experimental(
         modes={
             "fast": Mode(
@@ -650,8 +699,9 @@ GPT_5_4: Final[Model] = Model(
         }
     ),
 )
+"GPT-5.4 (chat) · 1.05M context · 128K output · $2.50 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_4_MINI: Final[Model] = Model(
+GPT_5_4_MINI: Final[PricedModel] = PricedModel(
     provider="neon",
     id="gpt-5-4-mini",
     name="GPT-5.4 mini",
@@ -663,13 +713,13 @@ GPT_5_4_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_03_17,
-    last_updated=_D_2026_03_17,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_03_17,
+    last_updated=_Shared.D_2026_03_17,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.75"), output=Decimal("4.5"), cache_read=Decimal("0.075")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
     experimental=Experimental(
         modes={
             "fast": Mode(
@@ -679,8 +729,9 @@ GPT_5_4_MINI: Final[Model] = Model(
         }
     ),
 )
+"GPT-5.4 mini (chat) · 400K context · 128K output · $0.75 in / $4.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_4_NANO: Final[Model] = Model(
+GPT_5_4_NANO: Final[PricedModel] = PricedModel(
     provider="neon",
     id="gpt-5-4-nano",
     name="GPT-5.4 nano",
@@ -692,16 +743,17 @@ GPT_5_4_NANO: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_03_17,
-    last_updated=_D_2026_03_17,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_03_17,
+    last_updated=_Shared.D_2026_03_17,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("1.25"), cache_read=Decimal("0.02")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"GPT-5.4 nano (chat) · 400K context · 128K output · $0.20 in / $1.25 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_5: Final[Model] = Model(
+GPT_5_5: Final[PricedModel] = PricedModel(
     provider="neon",
     id="gpt-5-5",
     name="GPT-5.5",
@@ -713,11 +765,11 @@ GPT_5_5: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_12_01,
-    release_date=_D_2026_04_23,
-    last_updated=_D_2026_04_23,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_12_01,
+    release_date=_Shared.D_2026_04_23,
+    last_updated=_Shared.D_2026_04_23,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("30"),
@@ -732,7 +784,7 @@ GPT_5_5: Final[Model] = Model(
         ),
         context_over_200k=Rates(input=Decimal("10"), output=Decimal("45"), cache_read=Decimal("1")),
     ),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
     experimental=Experimental(
         modes={
             "fast": Mode(
@@ -742,8 +794,9 @@ GPT_5_5: Final[Model] = Model(
         }
     ),
 )
+"GPT-5.5 (chat) · 1.05M context · 128K output · $5.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_MINI: Final[Model] = Model(
+GPT_5_MINI: Final[PricedModel] = PricedModel(
     provider="neon",
     id="gpt-5-mini",
     name="GPT-5 Mini",
@@ -755,16 +808,17 @@ GPT_5_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_05_30,
-    release_date=_D_2025_08_07,
-    last_updated=_D_2025_08_07,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_05_30,
+    release_date=_Shared.D_2025_08_07,
+    last_updated=_Shared.D_2025_08_07,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.25"), output=Decimal("2"), cache_read=Decimal("0.025")),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"GPT-5 Mini (chat) · 400K context · 128K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_NANO: Final[Model] = Model(
+GPT_5_NANO: Final[PricedModel] = PricedModel(
     provider="neon",
     id="gpt-5-nano",
     name="GPT-5 Nano",
@@ -776,16 +830,17 @@ GPT_5_NANO: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_05_30,
-    release_date=_D_2025_08_07,
-    last_updated=_D_2025_08_07,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_05_30,
+    release_date=_Shared.D_2025_08_07,
+    last_updated=_Shared.D_2025_08_07,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.4"), cache_read=Decimal("0.005")),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"GPT-5 Nano (chat) · 400K context · 128K output · $0.05 in / $0.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_OSS_120B: Final[Model] = Model(
+GPT_OSS_120B: Final[PricedModel] = PricedModel(
     provider="neon",
     id="gpt-oss-120b",
     name="GPT OSS 120B",
@@ -797,15 +852,16 @@ GPT_OSS_120B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32768,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("0.072"), output=Decimal("0.28")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"GPT OSS 120B (chat) · 131K context · 32.8K output · $0.072 in / $0.28 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-GPT_OSS_20B: Final[Model] = Model(
+GPT_OSS_20B: Final[PricedModel] = PricedModel(
     provider="neon",
     id="gpt-oss-20b",
     name="GPT OSS 20B",
@@ -817,10 +873,11 @@ GPT_OSS_20B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32768,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.2")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"GPT OSS 20B (chat) · 131K context · 32.8K output · $0.05 in / $0.20 out per 1M tokens · tools, reasoning, structured output, open weights"

@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "CLAUDE_HAIKU_4_5",
@@ -35,77 +35,77 @@ __all__ = [
     "GPT_OSS_20B",
 ]
 
-CLAUDE_HAIKU_4_5: Final[Model]
+CLAUDE_HAIKU_4_5: Final[PricedModel]
 "Claude Haiku 4.5 (latest) (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_OPUS_4_1: Final[Model]
+CLAUDE_OPUS_4_1: Final[PricedModel]
 "Claude Opus 4.1 (latest) (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_OPUS_4_5: Final[Model]
+CLAUDE_OPUS_4_5: Final[PricedModel]
 "Claude Opus 4.5 (latest) (chat) · 200K context · 64K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_OPUS_4_6: Final[Model]
+CLAUDE_OPUS_4_6: Final[PricedModel]
 "Claude Opus 4.6 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_OPUS_4_7: Final[Model]
+CLAUDE_OPUS_4_7: Final[PricedModel]
 "Claude Opus 4.7 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_SONNET_4: Final[Model]
+CLAUDE_SONNET_4: Final[PricedModel]
 "Claude Sonnet 4.5 (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_SONNET_4_5: Final[Model]
+CLAUDE_SONNET_4_5: Final[PricedModel]
 "Claude Sonnet 4.5 (latest) (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_SONNET_4_6: Final[Model]
+CLAUDE_SONNET_4_6: Final[PricedModel]
 "Claude Sonnet 4.6 (chat) · 1M context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GEMINI_2_5_FLASH: Final[Model]
+GEMINI_2_5_FLASH: Final[PricedModel]
 "Gemini 2.5 Flash (chat) · 1.05M context · 65.5K output · $0.30 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_2_5_PRO: Final[Model]
+GEMINI_2_5_PRO: Final[PricedModel]
 "Gemini 2.5 Pro (chat) · 1.05M context · 65.5K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_3_1_FLASH_LITE: Final[Model]
+GEMINI_3_1_FLASH_LITE: Final[PricedModel]
 "Gemini 3.1 Flash Lite Preview (chat) · 1.05M context · 65.5K output · $0.25 in / $1.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_3_1_PRO: Final[Model]
+GEMINI_3_1_PRO: Final[PricedModel]
 "Gemini 3.1 Pro Preview Custom Tools (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_3_FLASH: Final[Model]
+GEMINI_3_FLASH: Final[PricedModel]
 "Gemini 3 Flash Preview (chat) · 1.05M context · 65.5K output · $0.50 in / $3.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_3_PRO: Final[Model]
+GEMINI_3_PRO: Final[PricedModel]
 "Gemini 3 Pro Preview (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5: Final[Model]
+GPT_5: Final[PricedModel]
 "GPT-5 (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_1: Final[Model]
+GPT_5_1: Final[PricedModel]
 "GPT-5.1 (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_2: Final[Model]
+GPT_5_2: Final[PricedModel]
 "GPT-5.2 (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_4: Final[Model]
+GPT_5_4: Final[PricedModel]
 "GPT-5.4 (chat) · 1.05M context · 128K output · $2.50 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_4_MINI: Final[Model]
+GPT_5_4_MINI: Final[PricedModel]
 "GPT-5.4 mini (chat) · 400K context · 128K output · $0.75 in / $4.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_4_NANO: Final[Model]
+GPT_5_4_NANO: Final[PricedModel]
 "GPT-5.4 nano (chat) · 400K context · 128K output · $0.20 in / $1.25 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_5: Final[Model]
+GPT_5_5: Final[PricedModel]
 "GPT-5.5 (chat) · 1.05M context · 128K output · $5.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_MINI: Final[Model]
+GPT_5_MINI: Final[PricedModel]
 "GPT-5 Mini (chat) · 400K context · 128K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_NANO: Final[Model]
+GPT_5_NANO: Final[PricedModel]
 "GPT-5 Nano (chat) · 400K context · 128K output · $0.05 in / $0.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_OSS_120B: Final[Model]
+GPT_OSS_120B: Final[PricedModel]
 "GPT OSS 120B (chat) · 131K context · 32.8K output · $0.072 in / $0.28 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-GPT_OSS_20B: Final[Model]
+GPT_OSS_20B: Final[PricedModel]
 "GPT OSS 20B (chat) · 131K context · 32.8K output · $0.05 in / $0.20 out per 1M tokens · tools, reasoning, structured output, open weights"

@@ -9,32 +9,36 @@ from decimal import Decimal
 
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
-from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, Model, ReasoningOption
+from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, PricedModel, ReasoningOption
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_1048560_OUTPUT_1048560 = Limit(context=1048560, output=1048560)
-_CONTEXT_131056_OUTPUT_131056 = Limit(context=131056, output=131056)
-_CONTEXT_199984_OUTPUT_199984 = Limit(context=199984, output=199984)
-_CONTEXT_262128_OUTPUT_262128 = Limit(context=262128, output=262128)
-_CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
-_D_2025_01 = PartialDate(2025, 1)
-_D_2026_01_27 = PartialDate(2026, 1, 27)
-_D_2026_02_01 = PartialDate(2026, 2, 1)
-_D_2026_04_01 = PartialDate(2026, 4, 1)
-_D_2026_04_21 = PartialDate(2026, 4, 21)
-_D_2026_06_12 = PartialDate(2026, 6, 12)
-_D_2026_06_17 = PartialDate(2026, 6, 17)
-_REASONING_BUDGET_TOKENS = ReasoningOption(type="budget_tokens")
-_REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH_XHIGH_MAX = ReasoningOption(
-    type="effort", values=("none", "minimal", "low", "medium", "high", "xhigh", "max")
-)
-_REASONING_TOGGLE = ReasoningOption(type="toggle")
-_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_1048560_OUTPUT_1048560 = Limit(context=1048560, output=1048560)
+    CONTEXT_131056_OUTPUT_131056 = Limit(context=131056, output=131056)
+    CONTEXT_199984_OUTPUT_199984 = Limit(context=199984, output=199984)
+    CONTEXT_262128_OUTPUT_262128 = Limit(context=262128, output=262128)
+    CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
+    D_2025_01 = PartialDate(2025, 1)
+    D_2026_01_27 = PartialDate(2026, 1, 27)
+    D_2026_02_01 = PartialDate(2026, 2, 1)
+    D_2026_04_01 = PartialDate(2026, 4, 1)
+    D_2026_04_21 = PartialDate(2026, 4, 21)
+    D_2026_06_12 = PartialDate(2026, 6, 12)
+    D_2026_06_17 = PartialDate(2026, 6, 17)
+    REASONING_BUDGET_TOKENS = ReasoningOption(type="budget_tokens")
+    REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH_XHIGH_MAX = ReasoningOption(
+        type="effort", values=("none", "minimal", "low", "medium", "high", "xhigh", "max")
+    )
+    REASONING_TOGGLE = ReasoningOption(type="toggle")
+    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "QWEN_QWEN3_5_397B_A17B_FP8",
@@ -57,7 +61,7 @@ __all__ = [
     "QWEN3_6_35B_FAST",
 ]
 
-QWEN_QWEN3_5_397B_A17B_FP8: Final[Model] = Model(
+QWEN_QWEN3_5_397B_A17B_FP8: Final[PricedModel] = PricedModel(
     provider="neuralwatt",
     id="Qwen/Qwen3.5-397B-A17B-FP8",
     name="Qwen3.5 397B A17B FP8",
@@ -68,16 +72,17 @@ QWEN_QWEN3_5_397B_A17B_FP8: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_02_01,
-    last_updated=_D_2026_02_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262128_OUTPUT_262128,
+    release_date=_Shared.D_2026_02_01,
+    last_updated=_Shared.D_2026_02_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262128_OUTPUT_262128,
     cost=Cost(input=Decimal("0.69"), output=Decimal("4.14"), cache_read=Decimal("0.1725")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Qwen3.5 397B A17B FP8 (chat) · 262K context · 262K output · $0.69 in / $4.14 out per 1M tokens · tools, reasoning, open weights"
 
-QWEN_QWEN3_6_35B_A3B: Final[Model] = Model(
+QWEN_QWEN3_6_35B_A3B: Final[PricedModel] = PricedModel(
     provider="neuralwatt",
     id="Qwen/Qwen3.6-35B-A3B",
     name="Qwen3.6 35B A3B",
@@ -88,16 +93,17 @@ QWEN_QWEN3_6_35B_A3B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_01,
-    last_updated=_D_2026_04_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_131056_OUTPUT_131056,
+    release_date=_Shared.D_2026_04_01,
+    last_updated=_Shared.D_2026_04_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_131056_OUTPUT_131056,
     cost=Cost(input=Decimal("0.29"), output=Decimal("1.15"), cache_read=Decimal("0.0725")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Qwen3.6 35B A3B (chat) · 131K context · 131K output · $0.29 in / $1.15 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-GLM_5_2: Final[Model] = Model(
+GLM_5_2: Final[PricedModel] = PricedModel(
     provider="neuralwatt",
     id="glm-5.2",
     name="GLM 5.2",
@@ -108,19 +114,20 @@ GLM_5_2: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_06_17,
-    last_updated=_D_2026_06_17,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1048560_OUTPUT_1048560,
+    release_date=_Shared.D_2026_06_17,
+    last_updated=_Shared.D_2026_06_17,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1048560_OUTPUT_1048560,
     cost=Cost(input=Decimal("1.45"), output=Decimal("4.5"), cache_read=Decimal("0.3625")),
     reasoning_options=(
-        _REASONING_TOGGLE,
-        _REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH_XHIGH_MAX,
-        _REASONING_BUDGET_TOKENS,
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH_XHIGH_MAX,
+        _Shared.REASONING_BUDGET_TOKENS,
     ),
 )
+"GLM 5.2 (chat) · 1.05M context · 1.05M output · $1.45 in / $4.50 out per 1M tokens · tools, reasoning, open weights"
 
-GLM_5_2_FAST: Final[Model] = Model(
+GLM_5_2_FAST: Final[PricedModel] = PricedModel(
     provider="neuralwatt",
     id="glm-5.2-fast",
     name="GLM 5.2 Fast",
@@ -131,14 +138,15 @@ GLM_5_2_FAST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_06_17,
-    last_updated=_D_2026_06_17,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1048560_OUTPUT_1048560,
+    release_date=_Shared.D_2026_06_17,
+    last_updated=_Shared.D_2026_06_17,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1048560_OUTPUT_1048560,
     cost=Cost(input=Decimal("1.45"), output=Decimal("4.5"), cache_read=Decimal("0.3625")),
 )
+"GLM 5.2 Fast (chat) · 1.05M context · 1.05M output · $1.45 in / $4.50 out per 1M tokens · tools, open weights"
 
-GLM_5_2_FLEX: Final[Model] = Model(
+GLM_5_2_FLEX: Final[PricedModel] = PricedModel(
     provider="neuralwatt",
     id="glm-5.2-flex",
     name="GLM 5.2 Flex",
@@ -149,19 +157,20 @@ GLM_5_2_FLEX: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_06_17,
-    last_updated=_D_2026_06_17,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1048560_OUTPUT_1048560,
+    release_date=_Shared.D_2026_06_17,
+    last_updated=_Shared.D_2026_06_17,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1048560_OUTPUT_1048560,
     cost=Cost(input=Decimal("0.725"), output=Decimal("2.25"), cache_read=Decimal("0.18125")),
     reasoning_options=(
-        _REASONING_TOGGLE,
-        _REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH_XHIGH_MAX,
-        _REASONING_BUDGET_TOKENS,
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH_XHIGH_MAX,
+        _Shared.REASONING_BUDGET_TOKENS,
     ),
 )
+"GLM 5.2 Flex (chat) · 1.05M context · 1.05M output · $0.725 in / $2.25 out per 1M tokens · tools, reasoning, open weights"
 
-GLM_5_2_SHORT: Final[Model] = Model(
+GLM_5_2_SHORT: Final[PricedModel] = PricedModel(
     provider="neuralwatt",
     id="glm-5.2-short",
     name="GLM 5.2 Short",
@@ -172,19 +181,20 @@ GLM_5_2_SHORT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_06_17,
-    last_updated=_D_2026_06_17,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_199984_OUTPUT_199984,
+    release_date=_Shared.D_2026_06_17,
+    last_updated=_Shared.D_2026_06_17,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_199984_OUTPUT_199984,
     cost=Cost(input=Decimal("1.45"), output=Decimal("4.5"), cache_read=Decimal("0.3625")),
     reasoning_options=(
-        _REASONING_TOGGLE,
-        _REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH_XHIGH_MAX,
-        _REASONING_BUDGET_TOKENS,
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH_XHIGH_MAX,
+        _Shared.REASONING_BUDGET_TOKENS,
     ),
 )
+"GLM 5.2 Short (chat) · 200K context · 200K output · $1.45 in / $4.50 out per 1M tokens · tools, reasoning, open weights"
 
-GLM_5_2_SHORT_FAST: Final[Model] = Model(
+GLM_5_2_SHORT_FAST: Final[PricedModel] = PricedModel(
     provider="neuralwatt",
     id="glm-5.2-short-fast",
     name="GLM 5.2 Short Fast",
@@ -195,14 +205,15 @@ GLM_5_2_SHORT_FAST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_06_17,
-    last_updated=_D_2026_06_17,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_199984_OUTPUT_199984,
+    release_date=_Shared.D_2026_06_17,
+    last_updated=_Shared.D_2026_06_17,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_199984_OUTPUT_199984,
     cost=Cost(input=Decimal("1.45"), output=Decimal("4.5"), cache_read=Decimal("0.3625")),
 )
+"GLM 5.2 Short Fast (chat) · 200K context · 200K output · $1.45 in / $4.50 out per 1M tokens · tools, open weights"
 
-GLM_5_2_SHORT_FAST_FLEX: Final[Model] = Model(
+GLM_5_2_SHORT_FAST_FLEX: Final[PricedModel] = PricedModel(
     provider="neuralwatt",
     id="glm-5.2-short-fast-flex",
     name="GLM 5.2 Short Fast Flex",
@@ -213,14 +224,15 @@ GLM_5_2_SHORT_FAST_FLEX: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_06_17,
-    last_updated=_D_2026_06_17,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_199984_OUTPUT_199984,
+    release_date=_Shared.D_2026_06_17,
+    last_updated=_Shared.D_2026_06_17,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_199984_OUTPUT_199984,
     cost=Cost(input=Decimal("0.725"), output=Decimal("2.25"), cache_read=Decimal("0.18125")),
 )
+"GLM 5.2 Short Fast Flex (chat) · 200K context · 200K output · $0.725 in / $2.25 out per 1M tokens · tools, open weights"
 
-GLM_5_2_SHORT_FLEX: Final[Model] = Model(
+GLM_5_2_SHORT_FLEX: Final[PricedModel] = PricedModel(
     provider="neuralwatt",
     id="glm-5.2-short-flex",
     name="GLM 5.2 Short Flex",
@@ -231,19 +243,20 @@ GLM_5_2_SHORT_FLEX: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_06_17,
-    last_updated=_D_2026_06_17,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_199984_OUTPUT_199984,
+    release_date=_Shared.D_2026_06_17,
+    last_updated=_Shared.D_2026_06_17,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_199984_OUTPUT_199984,
     cost=Cost(input=Decimal("0.725"), output=Decimal("2.25"), cache_read=Decimal("0.18125")),
     reasoning_options=(
-        _REASONING_TOGGLE,
-        _REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH_XHIGH_MAX,
-        _REASONING_BUDGET_TOKENS,
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH_XHIGH_MAX,
+        _Shared.REASONING_BUDGET_TOKENS,
     ),
 )
+"GLM 5.2 Short Flex (chat) · 200K context · 200K output · $0.725 in / $2.25 out per 1M tokens · tools, reasoning, open weights"
 
-KIMI_K2_5_FAST: Final[Model] = Model(
+KIMI_K2_5_FAST: Final[PricedModel] = PricedModel(
     provider="neuralwatt",
     id="kimi-k2.5-fast",
     name="Kimi K2.5 Fast",
@@ -254,14 +267,15 @@ KIMI_K2_5_FAST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_01_27,
-    last_updated=_D_2026_01_27,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262128_OUTPUT_262128,
+    release_date=_Shared.D_2026_01_27,
+    last_updated=_Shared.D_2026_01_27,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262128_OUTPUT_262128,
     cost=Cost(input=Decimal("0.52"), output=Decimal("2.59"), cache_read=Decimal("0.13")),
 )
+"Kimi K2.5 Fast (chat) · 262K context · 262K output · $0.52 in / $2.59 out per 1M tokens · vision, tools, attachments, open weights"
 
-KIMI_K2_6_FAST: Final[Model] = Model(
+KIMI_K2_6_FAST: Final[PricedModel] = PricedModel(
     provider="neuralwatt",
     id="kimi-k2.6-fast",
     name="Kimi K2.6 Fast",
@@ -272,14 +286,15 @@ KIMI_K2_6_FAST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_21,
-    last_updated=_D_2026_04_21,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262128_OUTPUT_262128,
+    release_date=_Shared.D_2026_04_21,
+    last_updated=_Shared.D_2026_04_21,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262128_OUTPUT_262128,
     cost=Cost(input=Decimal("0.69"), output=Decimal("3.22"), cache_read=Decimal("0.1725")),
 )
+"Kimi K2.6 Fast (chat) · 262K context · 262K output · $0.69 in / $3.22 out per 1M tokens · vision, tools, attachments, open weights"
 
-KIMI_K2_6_FLEX: Final[Model] = Model(
+KIMI_K2_6_FLEX: Final[PricedModel] = PricedModel(
     provider="neuralwatt",
     id="kimi-k2.6-flex",
     name="Kimi K2.6 Flex",
@@ -290,16 +305,17 @@ KIMI_K2_6_FLEX: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_21,
-    last_updated=_D_2026_04_21,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262128_OUTPUT_262128,
+    release_date=_Shared.D_2026_04_21,
+    last_updated=_Shared.D_2026_04_21,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262128_OUTPUT_262128,
     cost=Cost(input=Decimal("0.345"), output=Decimal("1.61"), cache_read=Decimal("0.08625")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Kimi K2.6 Flex (chat) · 262K context · 262K output · $0.345 in / $1.61 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-KIMI_K2_7_CODE_FLEX: Final[Model] = Model(
+KIMI_K2_7_CODE_FLEX: Final[PricedModel] = PricedModel(
     provider="neuralwatt",
     id="kimi-k2.7-code-flex",
     name="Kimi K2.7 Code Flex",
@@ -311,16 +327,17 @@ KIMI_K2_7_CODE_FLEX: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_06_12,
-    last_updated=_D_2026_06_12,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_06_12,
+    last_updated=_Shared.D_2026_06_12,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.475"), output=Decimal("2"), cache_read=Decimal("0.11875")),
     reasoning_options=(),
 )
+"Kimi K2.7 Code Flex (chat) · 262K context · 262K output · $0.475 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-MOONSHOTAI_KIMI_K2_5: Final[Model] = Model(
+MOONSHOTAI_KIMI_K2_5: Final[PricedModel] = PricedModel(
     provider="neuralwatt",
     id="moonshotai/Kimi-K2.5",
     name="Kimi K2.5",
@@ -331,16 +348,17 @@ MOONSHOTAI_KIMI_K2_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_01_27,
-    last_updated=_D_2026_01_27,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262128_OUTPUT_262128,
+    release_date=_Shared.D_2026_01_27,
+    last_updated=_Shared.D_2026_01_27,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262128_OUTPUT_262128,
     cost=Cost(input=Decimal("0.52"), output=Decimal("2.59"), cache_read=Decimal("0.13")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Kimi K2.5 (chat) · 262K context · 262K output · $0.52 in / $2.59 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-MOONSHOTAI_KIMI_K2_6: Final[Model] = Model(
+MOONSHOTAI_KIMI_K2_6: Final[PricedModel] = PricedModel(
     provider="neuralwatt",
     id="moonshotai/Kimi-K2.6",
     name="Kimi K2.6",
@@ -351,16 +369,17 @@ MOONSHOTAI_KIMI_K2_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_21,
-    last_updated=_D_2026_04_21,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262128_OUTPUT_262128,
+    release_date=_Shared.D_2026_04_21,
+    last_updated=_Shared.D_2026_04_21,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262128_OUTPUT_262128,
     cost=Cost(input=Decimal("0.69"), output=Decimal("3.22"), cache_read=Decimal("0.1725")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Kimi K2.6 (chat) · 262K context · 262K output · $0.69 in / $3.22 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-MOONSHOTAI_KIMI_K2_7_CODE: Final[Model] = Model(
+MOONSHOTAI_KIMI_K2_7_CODE: Final[PricedModel] = PricedModel(
     provider="neuralwatt",
     id="moonshotai/Kimi-K2.7-Code",
     name="Kimi K2.7 Code",
@@ -372,16 +391,17 @@ MOONSHOTAI_KIMI_K2_7_CODE: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_06_12,
-    last_updated=_D_2026_06_12,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_06_12,
+    last_updated=_Shared.D_2026_06_12,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.95"), output=Decimal("4"), cache_read=Decimal("0.2375")),
     reasoning_options=(),
 )
+"Kimi K2.7 Code (chat) · 262K context · 262K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-QWEN3_5_397B_FAST: Final[Model] = Model(
+QWEN3_5_397B_FAST: Final[PricedModel] = PricedModel(
     provider="neuralwatt",
     id="qwen3.5-397b-fast",
     name="Qwen3.5 397B Fast",
@@ -392,14 +412,15 @@ QWEN3_5_397B_FAST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_02_01,
-    last_updated=_D_2026_02_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262128_OUTPUT_262128,
+    release_date=_Shared.D_2026_02_01,
+    last_updated=_Shared.D_2026_02_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262128_OUTPUT_262128,
     cost=Cost(input=Decimal("0.69"), output=Decimal("4.14"), cache_read=Decimal("0.1725")),
 )
+"Qwen3.5 397B Fast (chat) · 262K context · 262K output · $0.69 in / $4.14 out per 1M tokens · tools, open weights"
 
-QWEN3_6_35B_FAST: Final[Model] = Model(
+QWEN3_6_35B_FAST: Final[PricedModel] = PricedModel(
     provider="neuralwatt",
     id="qwen3.6-35b-fast",
     name="Qwen3.6 35B Fast",
@@ -410,9 +431,10 @@ QWEN3_6_35B_FAST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_01,
-    last_updated=_D_2026_04_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_131056_OUTPUT_131056,
+    release_date=_Shared.D_2026_04_01,
+    last_updated=_Shared.D_2026_04_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_131056_OUTPUT_131056,
     cost=Cost(input=Decimal("0.29"), output=Decimal("1.15"), cache_read=Decimal("0.0725")),
 )
+"Qwen3.6 35B Fast (chat) · 131K context · 131K output · $0.29 in / $1.15 out per 1M tokens · vision, tools, attachments, open weights"

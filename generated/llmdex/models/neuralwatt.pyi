@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "QWEN_QWEN3_5_397B_A17B_FP8",
@@ -28,56 +28,56 @@ __all__ = [
     "QWEN3_6_35B_FAST",
 ]
 
-QWEN_QWEN3_5_397B_A17B_FP8: Final[Model]
+QWEN_QWEN3_5_397B_A17B_FP8: Final[PricedModel]
 "Qwen3.5 397B A17B FP8 (chat) · 262K context · 262K output · $0.69 in / $4.14 out per 1M tokens · tools, reasoning, open weights"
 
-QWEN_QWEN3_6_35B_A3B: Final[Model]
+QWEN_QWEN3_6_35B_A3B: Final[PricedModel]
 "Qwen3.6 35B A3B (chat) · 131K context · 131K output · $0.29 in / $1.15 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-GLM_5_2: Final[Model]
+GLM_5_2: Final[PricedModel]
 "GLM 5.2 (chat) · 1.05M context · 1.05M output · $1.45 in / $4.50 out per 1M tokens · tools, reasoning, open weights"
 
-GLM_5_2_FAST: Final[Model]
+GLM_5_2_FAST: Final[PricedModel]
 "GLM 5.2 Fast (chat) · 1.05M context · 1.05M output · $1.45 in / $4.50 out per 1M tokens · tools, open weights"
 
-GLM_5_2_FLEX: Final[Model]
+GLM_5_2_FLEX: Final[PricedModel]
 "GLM 5.2 Flex (chat) · 1.05M context · 1.05M output · $0.725 in / $2.25 out per 1M tokens · tools, reasoning, open weights"
 
-GLM_5_2_SHORT: Final[Model]
+GLM_5_2_SHORT: Final[PricedModel]
 "GLM 5.2 Short (chat) · 200K context · 200K output · $1.45 in / $4.50 out per 1M tokens · tools, reasoning, open weights"
 
-GLM_5_2_SHORT_FAST: Final[Model]
+GLM_5_2_SHORT_FAST: Final[PricedModel]
 "GLM 5.2 Short Fast (chat) · 200K context · 200K output · $1.45 in / $4.50 out per 1M tokens · tools, open weights"
 
-GLM_5_2_SHORT_FAST_FLEX: Final[Model]
+GLM_5_2_SHORT_FAST_FLEX: Final[PricedModel]
 "GLM 5.2 Short Fast Flex (chat) · 200K context · 200K output · $0.725 in / $2.25 out per 1M tokens · tools, open weights"
 
-GLM_5_2_SHORT_FLEX: Final[Model]
+GLM_5_2_SHORT_FLEX: Final[PricedModel]
 "GLM 5.2 Short Flex (chat) · 200K context · 200K output · $0.725 in / $2.25 out per 1M tokens · tools, reasoning, open weights"
 
-KIMI_K2_5_FAST: Final[Model]
+KIMI_K2_5_FAST: Final[PricedModel]
 "Kimi K2.5 Fast (chat) · 262K context · 262K output · $0.52 in / $2.59 out per 1M tokens · vision, tools, attachments, open weights"
 
-KIMI_K2_6_FAST: Final[Model]
+KIMI_K2_6_FAST: Final[PricedModel]
 "Kimi K2.6 Fast (chat) · 262K context · 262K output · $0.69 in / $3.22 out per 1M tokens · vision, tools, attachments, open weights"
 
-KIMI_K2_6_FLEX: Final[Model]
+KIMI_K2_6_FLEX: Final[PricedModel]
 "Kimi K2.6 Flex (chat) · 262K context · 262K output · $0.345 in / $1.61 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-KIMI_K2_7_CODE_FLEX: Final[Model]
+KIMI_K2_7_CODE_FLEX: Final[PricedModel]
 "Kimi K2.7 Code Flex (chat) · 262K context · 262K output · $0.475 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-MOONSHOTAI_KIMI_K2_5: Final[Model]
+MOONSHOTAI_KIMI_K2_5: Final[PricedModel]
 "Kimi K2.5 (chat) · 262K context · 262K output · $0.52 in / $2.59 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-MOONSHOTAI_KIMI_K2_6: Final[Model]
+MOONSHOTAI_KIMI_K2_6: Final[PricedModel]
 "Kimi K2.6 (chat) · 262K context · 262K output · $0.69 in / $3.22 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-MOONSHOTAI_KIMI_K2_7_CODE: Final[Model]
+MOONSHOTAI_KIMI_K2_7_CODE: Final[PricedModel]
 "Kimi K2.7 Code (chat) · 262K context · 262K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-QWEN3_5_397B_FAST: Final[Model]
+QWEN3_5_397B_FAST: Final[PricedModel]
 "Qwen3.5 397B Fast (chat) · 262K context · 262K output · $0.69 in / $4.14 out per 1M tokens · tools, open weights"
 
-QWEN3_6_35B_FAST: Final[Model]
+QWEN3_6_35B_FAST: Final[PricedModel]
 "Qwen3.6 35B Fast (chat) · 131K context · 131K output · $0.29 in / $1.15 out per 1M tokens · vision, tools, attachments, open weights"

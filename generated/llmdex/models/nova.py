@@ -9,29 +9,35 @@ from decimal import Decimal
 
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
-from llmdex_runtime.model import Cost, Limit, Modalities, Model, ReasoningOption
+from llmdex_runtime.model import Cost, Limit, Modalities, PricedModel, ReasoningOption
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_1000000_OUTPUT_64000 = Limit(context=1000000, output=64000)
-_D_2025_12_01 = PartialDate(2025, 12, 1)
-_D_2025_12_03 = PartialDate(2025, 12, 3)
-_D_2026_01_03 = PartialDate(2026, 1, 3)
-_REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(type="effort", values=("low", "medium", "high"))
-_REASONING_TOGGLE = ReasoningOption(type="toggle")
-_TEXT_IMAGE_VIDEO_PDF_TO_TEXT = Modalities(
-    input=("text", "image", "video", "pdf"), output=("text",)
-)
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_1000000_OUTPUT_64000 = Limit(context=1000000, output=64000)
+    D_2025_12_01 = PartialDate(2025, 12, 1)
+    D_2025_12_03 = PartialDate(2025, 12, 3)
+    D_2026_01_03 = PartialDate(2026, 1, 3)
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("low", "medium", "high")
+    )
+    REASONING_TOGGLE = ReasoningOption(type="toggle")
+    TEXT_IMAGE_VIDEO_PDF_TO_TEXT = Modalities(
+        input=("text", "image", "video", "pdf"), output=("text",)
+    )
+
 
 __all__ = [
     "NOVA_2_LITE_V1",
     "NOVA_2_PRO_V1",
 ]
 
-NOVA_2_LITE_V1: Final[Model] = Model(
+NOVA_2_LITE_V1: Final[PricedModel] = PricedModel(
     provider="nova",
     id="nova-2-lite-v1",
     name="Nova 2 Lite",
@@ -42,15 +48,16 @@ NOVA_2_LITE_V1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_12_01,
-    last_updated=_D_2025_12_01,
-    modalities=_TEXT_IMAGE_VIDEO_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_64000,
+    release_date=_Shared.D_2025_12_01,
+    last_updated=_Shared.D_2025_12_01,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
     cost=Cost(input=Decimal("0"), output=Decimal("0"), reasoning=Decimal("0")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_LOW_MEDIUM_HIGH),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH),
 )
+"Nova 2 Lite (chat) · 1M context · 64K output · free · vision, tools, reasoning, attachments"
 
-NOVA_2_PRO_V1: Final[Model] = Model(
+NOVA_2_PRO_V1: Final[PricedModel] = PricedModel(
     provider="nova",
     id="nova-2-pro-v1",
     name="Nova 2 Pro",
@@ -61,10 +68,11 @@ NOVA_2_PRO_V1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_12_03,
-    last_updated=_D_2026_01_03,
-    modalities=_TEXT_IMAGE_VIDEO_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_64000,
+    release_date=_Shared.D_2025_12_03,
+    last_updated=_Shared.D_2026_01_03,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
     cost=Cost(input=Decimal("0"), output=Decimal("0"), reasoning=Decimal("0")),
     reasoning_options=(),
 )
+"Nova 2 Pro (chat) · 1M context · 64K output · free · vision, tools, reasoning, attachments"

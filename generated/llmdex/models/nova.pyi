@@ -5,15 +5,15 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "NOVA_2_LITE_V1",
     "NOVA_2_PRO_V1",
 ]
 
-NOVA_2_LITE_V1: Final[Model]
+NOVA_2_LITE_V1: Final[PricedModel]
 "Nova 2 Lite (chat) · 1M context · 64K output · free · vision, tools, reasoning, attachments"
 
-NOVA_2_PRO_V1: Final[Model]
+NOVA_2_PRO_V1: Final[PricedModel]
 "Nova 2 Pro (chat) · 1M context · 64K output · free · vision, tools, reasoning, attachments"

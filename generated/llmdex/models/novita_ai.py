@@ -15,7 +15,7 @@ from llmdex_runtime.model import (
     Interleaved,
     Limit,
     Modalities,
-    Model,
+    PricedModel,
     Rates,
     ReasoningOption,
     TierCondition,
@@ -25,166 +25,172 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run ti
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_1000000_OUTPUT_40000 = Limit(context=1000000, output=40000)
-_CONTEXT_1000000_OUTPUT_65536 = Limit(context=1000000, output=65536)
-_CONTEXT_1048576_OUTPUT_131072 = Limit(context=1048576, output=131072)
-_CONTEXT_1048576_OUTPUT_393216 = Limit(context=1048576, output=393216)
-_CONTEXT_1048576_OUTPUT_8192 = Limit(context=1048576, output=8192)
-_CONTEXT_120000_OUTPUT_8000 = Limit(context=120000, output=8000)
-_CONTEXT_123000_OUTPUT_12000 = Limit(context=123000, output=12000)
-_CONTEXT_123000_OUTPUT_16000 = Limit(context=123000, output=16000)
-_CONTEXT_128000_OUTPUT_20000 = Limit(context=128000, output=20000)
-_CONTEXT_128000_OUTPUT_32000 = Limit(context=128000, output=32000)
-_CONTEXT_131072_OUTPUT_120000 = Limit(context=131072, output=120000)
-_CONTEXT_131072_OUTPUT_131072 = Limit(context=131072, output=131072)
-_CONTEXT_131072_OUTPUT_16384 = Limit(context=131072, output=16384)
-_CONTEXT_131072_OUTPUT_32768 = Limit(context=131072, output=32768)
-_CONTEXT_131072_OUTPUT_65536 = Limit(context=131072, output=65536)
-_CONTEXT_131072_OUTPUT_8192 = Limit(context=131072, output=8192)
-_CONTEXT_131072_OUTPUT_98304 = Limit(context=131072, output=98304)
-_CONTEXT_160000_OUTPUT_160000 = Limit(context=160000, output=160000)
-_CONTEXT_160000_OUTPUT_32768 = Limit(context=160000, output=32768)
-_CONTEXT_163840_OUTPUT_163840 = Limit(context=163840, output=163840)
-_CONTEXT_163840_OUTPUT_32768 = Limit(context=163840, output=32768)
-_CONTEXT_163840_OUTPUT_65536 = Limit(context=163840, output=65536)
-_CONTEXT_16384_OUTPUT_16384 = Limit(context=16384, output=16384)
-_CONTEXT_16384_OUTPUT_8192 = Limit(context=16384, output=8192)
-_CONTEXT_200000_OUTPUT_128000 = Limit(context=200000, output=128000)
-_CONTEXT_202800_OUTPUT_131072 = Limit(context=202800, output=131072)
-_CONTEXT_204800_OUTPUT_131072 = Limit(context=204800, output=131072)
-_CONTEXT_204800_OUTPUT_131100 = Limit(context=204800, output=131100)
-_CONTEXT_256000_OUTPUT_128000 = Limit(context=256000, output=128000)
-_CONTEXT_262144_OUTPUT_131072 = Limit(context=262144, output=131072)
-_CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
-_CONTEXT_262144_OUTPUT_32000 = Limit(context=262144, output=32000)
-_CONTEXT_262144_OUTPUT_32768 = Limit(context=262144, output=32768)
-_CONTEXT_262144_OUTPUT_64000 = Limit(context=262144, output=64000)
-_CONTEXT_262144_OUTPUT_65536 = Limit(context=262144, output=65536)
-_CONTEXT_30000_OUTPUT_8000 = Limit(context=30000, output=8000)
-_CONTEXT_32000_OUTPUT_32000 = Limit(context=32000, output=32000)
-_CONTEXT_32000_OUTPUT_8192 = Limit(context=32000, output=8192)
-_CONTEXT_32768_OUTPUT_16384 = Limit(context=32768, output=16384)
-_CONTEXT_32768_OUTPUT_32000 = Limit(context=32768, output=32000)
-_CONTEXT_32768_OUTPUT_32768 = Limit(context=32768, output=32768)
-_CONTEXT_40960_OUTPUT_20000 = Limit(context=40960, output=20000)
-_CONTEXT_4096_OUTPUT_3200 = Limit(context=4096, output=3200)
-_CONTEXT_60288_OUTPUT_16000 = Limit(context=60288, output=16000)
-_CONTEXT_64000_OUTPUT_16000 = Limit(context=64000, output=16000)
-_CONTEXT_64000_OUTPUT_32000 = Limit(context=64000, output=32000)
-_CONTEXT_65535_OUTPUT_8000 = Limit(context=65535, output=8000)
-_CONTEXT_65536_OUTPUT_16384 = Limit(context=65536, output=16384)
-_CONTEXT_65536_OUTPUT_65536 = Limit(context=65536, output=65536)
-_CONTEXT_8192_OUTPUT_32000 = Limit(context=8192, output=32000)
-_CONTEXT_8192_OUTPUT_8000 = Limit(context=8192, output=8000)
-_CONTEXT_8192_OUTPUT_8192 = Limit(context=8192, output=8192)
-_CONTEXT_98304_OUTPUT_16384 = Limit(context=98304, output=16384)
-_D_2023_12 = PartialDate(2023, 12)
-_D_2024_04 = PartialDate(2024, 4)
-_D_2024_04_24 = PartialDate(2024, 4, 24)
-_D_2024_04_25 = PartialDate(2024, 4, 25)
-_D_2024_06_18 = PartialDate(2024, 6, 18)
-_D_2024_06_27 = PartialDate(2024, 6, 27)
-_D_2024_07 = PartialDate(2024, 7)
-_D_2024_07_24 = PartialDate(2024, 7, 24)
-_D_2024_07_30 = PartialDate(2024, 7, 30)
-_D_2024_09_18 = PartialDate(2024, 9, 18)
-_D_2024_09_19 = PartialDate(2024, 9, 19)
-_D_2024_10 = PartialDate(2024, 10)
-_D_2024_10_15 = PartialDate(2024, 10, 15)
-_D_2024_11_28 = PartialDate(2024, 11, 28)
-_D_2024_11_29 = PartialDate(2024, 11, 29)
-_D_2024_12 = PartialDate(2024, 12)
-_D_2024_12_07 = PartialDate(2024, 12, 7)
-_D_2025_01 = PartialDate(2025, 1)
-_D_2025_01_20 = PartialDate(2025, 1, 20)
-_D_2025_01_27 = PartialDate(2025, 1, 27)
-_D_2025_03 = PartialDate(2025, 3)
-_D_2025_03_05 = PartialDate(2025, 3, 5)
-_D_2025_03_13 = PartialDate(2025, 3, 13)
-_D_2025_03_25 = PartialDate(2025, 3, 25)
-_D_2025_04 = PartialDate(2025, 4)
-_D_2025_04_06 = PartialDate(2025, 4, 6)
-_D_2025_04_16 = PartialDate(2025, 4, 16)
-_D_2025_04_29 = PartialDate(2025, 4, 29)
-_D_2025_04_30 = PartialDate(2025, 4, 30)
-_D_2025_05 = PartialDate(2025, 5)
-_D_2025_05_28 = PartialDate(2025, 5, 28)
-_D_2025_05_29 = PartialDate(2025, 5, 29)
-_D_2025_06_17 = PartialDate(2025, 6, 17)
-_D_2025_06_30 = PartialDate(2025, 6, 30)
-_D_2025_07_11 = PartialDate(2025, 7, 11)
-_D_2025_07_22 = PartialDate(2025, 7, 22)
-_D_2025_07_23 = PartialDate(2025, 7, 23)
-_D_2025_07_25 = PartialDate(2025, 7, 25)
-_D_2025_07_28 = PartialDate(2025, 7, 28)
-_D_2025_08_06 = PartialDate(2025, 8, 6)
-_D_2025_08_11 = PartialDate(2025, 8, 11)
-_D_2025_08_13 = PartialDate(2025, 8, 13)
-_D_2025_08_21 = PartialDate(2025, 8, 21)
-_D_2025_09_03 = PartialDate(2025, 9, 3)
-_D_2025_09_05 = PartialDate(2025, 9, 5)
-_D_2025_09_10 = PartialDate(2025, 9, 10)
-_D_2025_09_19 = PartialDate(2025, 9, 19)
-_D_2025_09_22 = PartialDate(2025, 9, 22)
-_D_2025_09_24 = PartialDate(2025, 9, 24)
-_D_2025_09_29 = PartialDate(2025, 9, 29)
-_D_2025_09_30 = PartialDate(2025, 9, 30)
-_D_2025_10_09 = PartialDate(2025, 10, 9)
-_D_2025_10_11 = PartialDate(2025, 10, 11)
-_D_2025_10_13 = PartialDate(2025, 10, 13)
-_D_2025_10_17 = PartialDate(2025, 10, 17)
-_D_2025_10_22 = PartialDate(2025, 10, 22)
-_D_2025_10_24 = PartialDate(2025, 10, 24)
-_D_2025_10_27 = PartialDate(2025, 10, 27)
-_D_2025_11_07 = PartialDate(2025, 11, 7)
-_D_2025_11_26 = PartialDate(2025, 11, 26)
-_D_2025_12_01 = PartialDate(2025, 12, 1)
-_D_2025_12_08 = PartialDate(2025, 12, 8)
-_D_2025_12_10 = PartialDate(2025, 12, 10)
-_D_2025_12_19 = PartialDate(2025, 12, 19)
-_D_2025_12_22 = PartialDate(2025, 12, 22)
-_D_2025_12_23 = PartialDate(2025, 12, 23)
-_D_2026_01_05 = PartialDate(2026, 1, 5)
-_D_2026_01_19 = PartialDate(2026, 1, 19)
-_D_2026_01_27 = PartialDate(2026, 1, 27)
-_D_2026_02_03 = PartialDate(2026, 2, 3)
-_D_2026_02_11 = PartialDate(2026, 2, 11)
-_D_2026_02_12 = PartialDate(2026, 2, 12)
-_D_2026_02_17 = PartialDate(2026, 2, 17)
-_D_2026_02_26 = PartialDate(2026, 2, 26)
-_D_2026_03_18 = PartialDate(2026, 3, 18)
-_D_2026_03_27 = PartialDate(2026, 3, 27)
-_D_2026_04_02 = PartialDate(2026, 4, 2)
-_D_2026_04_21 = PartialDate(2026, 4, 21)
-_D_2026_04_22 = PartialDate(2026, 4, 22)
-_D_2026_04_23 = PartialDate(2026, 4, 23)
-_D_2026_04_24 = PartialDate(2026, 4, 24)
-_D_2026_05_08 = PartialDate(2026, 5, 8)
-_D_2026_05_21 = PartialDate(2026, 5, 21)
-_D_2026_05_27 = PartialDate(2026, 5, 27)
-_D_2026_06_13 = PartialDate(2026, 6, 13)
-_D_2026_06_14 = PartialDate(2026, 6, 14)
-_D_2026_06_29 = PartialDate(2026, 6, 29)
-_REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(type="effort", values=("low", "medium", "high"))
-_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
-    type="effort", values=("low", "medium", "high", "xhigh")
-)
-_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
-    type="effort", values=("minimal", "low", "medium", "high", "xhigh")
-)
-_REASONING_EFFORT_NONE_HIGH_MAX = ReasoningOption(type="effort", values=("none", "high", "max"))
-_REASONING_TOGGLE = ReasoningOption(type="toggle")
-_TEXT_AUDIO_VIDEO_IMAGE_TO_TEXT = Modalities(
-    input=("text", "audio", "video", "image"), output=("text",)
-)
-_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-_TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
-_TEXT_VIDEO_AUDIO_IMAGE_TO_TEXT_AUDIO = Modalities(
-    input=("text", "video", "audio", "image"), output=("text", "audio")
-)
-_TEXT_VIDEO_IMAGE_TO_TEXT = Modalities(input=("text", "video", "image"), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_1000000_OUTPUT_40000 = Limit(context=1000000, output=40000)
+    CONTEXT_1000000_OUTPUT_65536 = Limit(context=1000000, output=65536)
+    CONTEXT_1048576_OUTPUT_131072 = Limit(context=1048576, output=131072)
+    CONTEXT_1048576_OUTPUT_393216 = Limit(context=1048576, output=393216)
+    CONTEXT_1048576_OUTPUT_8192 = Limit(context=1048576, output=8192)
+    CONTEXT_120000_OUTPUT_8000 = Limit(context=120000, output=8000)
+    CONTEXT_123000_OUTPUT_12000 = Limit(context=123000, output=12000)
+    CONTEXT_123000_OUTPUT_16000 = Limit(context=123000, output=16000)
+    CONTEXT_128000_OUTPUT_20000 = Limit(context=128000, output=20000)
+    CONTEXT_128000_OUTPUT_32000 = Limit(context=128000, output=32000)
+    CONTEXT_131072_OUTPUT_120000 = Limit(context=131072, output=120000)
+    CONTEXT_131072_OUTPUT_131072 = Limit(context=131072, output=131072)
+    CONTEXT_131072_OUTPUT_16384 = Limit(context=131072, output=16384)
+    CONTEXT_131072_OUTPUT_32768 = Limit(context=131072, output=32768)
+    CONTEXT_131072_OUTPUT_65536 = Limit(context=131072, output=65536)
+    CONTEXT_131072_OUTPUT_8192 = Limit(context=131072, output=8192)
+    CONTEXT_131072_OUTPUT_98304 = Limit(context=131072, output=98304)
+    CONTEXT_160000_OUTPUT_160000 = Limit(context=160000, output=160000)
+    CONTEXT_160000_OUTPUT_32768 = Limit(context=160000, output=32768)
+    CONTEXT_163840_OUTPUT_163840 = Limit(context=163840, output=163840)
+    CONTEXT_163840_OUTPUT_32768 = Limit(context=163840, output=32768)
+    CONTEXT_163840_OUTPUT_65536 = Limit(context=163840, output=65536)
+    CONTEXT_16384_OUTPUT_16384 = Limit(context=16384, output=16384)
+    CONTEXT_16384_OUTPUT_8192 = Limit(context=16384, output=8192)
+    CONTEXT_200000_OUTPUT_128000 = Limit(context=200000, output=128000)
+    CONTEXT_202800_OUTPUT_131072 = Limit(context=202800, output=131072)
+    CONTEXT_204800_OUTPUT_131072 = Limit(context=204800, output=131072)
+    CONTEXT_204800_OUTPUT_131100 = Limit(context=204800, output=131100)
+    CONTEXT_256000_OUTPUT_128000 = Limit(context=256000, output=128000)
+    CONTEXT_262144_OUTPUT_131072 = Limit(context=262144, output=131072)
+    CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
+    CONTEXT_262144_OUTPUT_32000 = Limit(context=262144, output=32000)
+    CONTEXT_262144_OUTPUT_32768 = Limit(context=262144, output=32768)
+    CONTEXT_262144_OUTPUT_64000 = Limit(context=262144, output=64000)
+    CONTEXT_262144_OUTPUT_65536 = Limit(context=262144, output=65536)
+    CONTEXT_30000_OUTPUT_8000 = Limit(context=30000, output=8000)
+    CONTEXT_32000_OUTPUT_32000 = Limit(context=32000, output=32000)
+    CONTEXT_32000_OUTPUT_8192 = Limit(context=32000, output=8192)
+    CONTEXT_32768_OUTPUT_16384 = Limit(context=32768, output=16384)
+    CONTEXT_32768_OUTPUT_32000 = Limit(context=32768, output=32000)
+    CONTEXT_32768_OUTPUT_32768 = Limit(context=32768, output=32768)
+    CONTEXT_40960_OUTPUT_20000 = Limit(context=40960, output=20000)
+    CONTEXT_4096_OUTPUT_3200 = Limit(context=4096, output=3200)
+    CONTEXT_60288_OUTPUT_16000 = Limit(context=60288, output=16000)
+    CONTEXT_64000_OUTPUT_16000 = Limit(context=64000, output=16000)
+    CONTEXT_64000_OUTPUT_32000 = Limit(context=64000, output=32000)
+    CONTEXT_65535_OUTPUT_8000 = Limit(context=65535, output=8000)
+    CONTEXT_65536_OUTPUT_16384 = Limit(context=65536, output=16384)
+    CONTEXT_65536_OUTPUT_65536 = Limit(context=65536, output=65536)
+    CONTEXT_8192_OUTPUT_32000 = Limit(context=8192, output=32000)
+    CONTEXT_8192_OUTPUT_8000 = Limit(context=8192, output=8000)
+    CONTEXT_8192_OUTPUT_8192 = Limit(context=8192, output=8192)
+    CONTEXT_98304_OUTPUT_16384 = Limit(context=98304, output=16384)
+    D_2023_12 = PartialDate(2023, 12)
+    D_2024_04 = PartialDate(2024, 4)
+    D_2024_04_24 = PartialDate(2024, 4, 24)
+    D_2024_04_25 = PartialDate(2024, 4, 25)
+    D_2024_06_18 = PartialDate(2024, 6, 18)
+    D_2024_06_27 = PartialDate(2024, 6, 27)
+    D_2024_07 = PartialDate(2024, 7)
+    D_2024_07_24 = PartialDate(2024, 7, 24)
+    D_2024_07_30 = PartialDate(2024, 7, 30)
+    D_2024_09_18 = PartialDate(2024, 9, 18)
+    D_2024_09_19 = PartialDate(2024, 9, 19)
+    D_2024_10 = PartialDate(2024, 10)
+    D_2024_10_15 = PartialDate(2024, 10, 15)
+    D_2024_11_28 = PartialDate(2024, 11, 28)
+    D_2024_11_29 = PartialDate(2024, 11, 29)
+    D_2024_12 = PartialDate(2024, 12)
+    D_2024_12_07 = PartialDate(2024, 12, 7)
+    D_2025_01 = PartialDate(2025, 1)
+    D_2025_01_20 = PartialDate(2025, 1, 20)
+    D_2025_01_27 = PartialDate(2025, 1, 27)
+    D_2025_03 = PartialDate(2025, 3)
+    D_2025_03_05 = PartialDate(2025, 3, 5)
+    D_2025_03_13 = PartialDate(2025, 3, 13)
+    D_2025_03_25 = PartialDate(2025, 3, 25)
+    D_2025_04 = PartialDate(2025, 4)
+    D_2025_04_06 = PartialDate(2025, 4, 6)
+    D_2025_04_16 = PartialDate(2025, 4, 16)
+    D_2025_04_29 = PartialDate(2025, 4, 29)
+    D_2025_04_30 = PartialDate(2025, 4, 30)
+    D_2025_05 = PartialDate(2025, 5)
+    D_2025_05_28 = PartialDate(2025, 5, 28)
+    D_2025_05_29 = PartialDate(2025, 5, 29)
+    D_2025_06_17 = PartialDate(2025, 6, 17)
+    D_2025_06_30 = PartialDate(2025, 6, 30)
+    D_2025_07_11 = PartialDate(2025, 7, 11)
+    D_2025_07_22 = PartialDate(2025, 7, 22)
+    D_2025_07_23 = PartialDate(2025, 7, 23)
+    D_2025_07_25 = PartialDate(2025, 7, 25)
+    D_2025_07_28 = PartialDate(2025, 7, 28)
+    D_2025_08_06 = PartialDate(2025, 8, 6)
+    D_2025_08_11 = PartialDate(2025, 8, 11)
+    D_2025_08_13 = PartialDate(2025, 8, 13)
+    D_2025_08_21 = PartialDate(2025, 8, 21)
+    D_2025_09_03 = PartialDate(2025, 9, 3)
+    D_2025_09_05 = PartialDate(2025, 9, 5)
+    D_2025_09_10 = PartialDate(2025, 9, 10)
+    D_2025_09_19 = PartialDate(2025, 9, 19)
+    D_2025_09_22 = PartialDate(2025, 9, 22)
+    D_2025_09_24 = PartialDate(2025, 9, 24)
+    D_2025_09_29 = PartialDate(2025, 9, 29)
+    D_2025_09_30 = PartialDate(2025, 9, 30)
+    D_2025_10_09 = PartialDate(2025, 10, 9)
+    D_2025_10_11 = PartialDate(2025, 10, 11)
+    D_2025_10_13 = PartialDate(2025, 10, 13)
+    D_2025_10_17 = PartialDate(2025, 10, 17)
+    D_2025_10_22 = PartialDate(2025, 10, 22)
+    D_2025_10_24 = PartialDate(2025, 10, 24)
+    D_2025_10_27 = PartialDate(2025, 10, 27)
+    D_2025_11_07 = PartialDate(2025, 11, 7)
+    D_2025_11_26 = PartialDate(2025, 11, 26)
+    D_2025_12_01 = PartialDate(2025, 12, 1)
+    D_2025_12_08 = PartialDate(2025, 12, 8)
+    D_2025_12_10 = PartialDate(2025, 12, 10)
+    D_2025_12_19 = PartialDate(2025, 12, 19)
+    D_2025_12_22 = PartialDate(2025, 12, 22)
+    D_2025_12_23 = PartialDate(2025, 12, 23)
+    D_2026_01_05 = PartialDate(2026, 1, 5)
+    D_2026_01_19 = PartialDate(2026, 1, 19)
+    D_2026_01_27 = PartialDate(2026, 1, 27)
+    D_2026_02_03 = PartialDate(2026, 2, 3)
+    D_2026_02_11 = PartialDate(2026, 2, 11)
+    D_2026_02_12 = PartialDate(2026, 2, 12)
+    D_2026_02_17 = PartialDate(2026, 2, 17)
+    D_2026_02_26 = PartialDate(2026, 2, 26)
+    D_2026_03_18 = PartialDate(2026, 3, 18)
+    D_2026_03_27 = PartialDate(2026, 3, 27)
+    D_2026_04_02 = PartialDate(2026, 4, 2)
+    D_2026_04_21 = PartialDate(2026, 4, 21)
+    D_2026_04_22 = PartialDate(2026, 4, 22)
+    D_2026_04_23 = PartialDate(2026, 4, 23)
+    D_2026_04_24 = PartialDate(2026, 4, 24)
+    D_2026_05_08 = PartialDate(2026, 5, 8)
+    D_2026_05_21 = PartialDate(2026, 5, 21)
+    D_2026_05_27 = PartialDate(2026, 5, 27)
+    D_2026_06_13 = PartialDate(2026, 6, 13)
+    D_2026_06_14 = PartialDate(2026, 6, 14)
+    D_2026_06_29 = PartialDate(2026, 6, 29)
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("low", "medium", "high")
+    )
+    REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
+        type="effort", values=("low", "medium", "high", "xhigh")
+    )
+    REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
+        type="effort", values=("minimal", "low", "medium", "high", "xhigh")
+    )
+    REASONING_EFFORT_NONE_HIGH_MAX = ReasoningOption(type="effort", values=("none", "high", "max"))
+    REASONING_TOGGLE = ReasoningOption(type="toggle")
+    TEXT_AUDIO_VIDEO_IMAGE_TO_TEXT = Modalities(
+        input=("text", "audio", "video", "image"), output=("text",)
+    )
+    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    TEXT_VIDEO_AUDIO_IMAGE_TO_TEXT_AUDIO = Modalities(
+        input=("text", "video", "audio", "image"), output=("text", "audio")
+    )
+    TEXT_VIDEO_IMAGE_TO_TEXT = Modalities(input=("text", "video", "image"), output=("text",))
+
 
 __all__ = [
     "BAICHUAN_BAICHUAN_M2_32B",
@@ -294,7 +300,7 @@ __all__ = [
     "ZAI_ORG_GLM_5_2",
 ]
 
-BAICHUAN_BAICHUAN_M2_32B: Final[Model] = Model(
+BAICHUAN_BAICHUAN_M2_32B: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="baichuan/baichuan-m2-32b",
     name="baichuan-m2-32b",
@@ -306,15 +312,16 @@ BAICHUAN_BAICHUAN_M2_32B: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_12,
-    release_date=_D_2025_08_13,
-    last_updated=_D_2025_08_13,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_131072,
+    knowledge=_Shared.D_2024_12,
+    release_date=_Shared.D_2025_08_13,
+    last_updated=_Shared.D_2025_08_13,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_131072,
     cost=Cost(input=Decimal("0.07"), output=Decimal("0.07")),
 )
+"baichuan-m2-32b (chat) · 131K context · 131K output · $0.07 in / $0.07 out per 1M tokens · open weights"
 
-BAIDU_ERNIE_4_5_21B_A3B: Final[Model] = Model(
+BAIDU_ERNIE_4_5_21B_A3B: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="baidu/ernie-4.5-21B-a3b",
     name="ERNIE 4.5 21B A3B",
@@ -325,15 +332,16 @@ BAIDU_ERNIE_4_5_21B_A3B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_03,
-    release_date=_D_2025_06_30,
-    last_updated=_D_2025_06_30,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_120000_OUTPUT_8000,
+    knowledge=_Shared.D_2025_03,
+    release_date=_Shared.D_2025_06_30,
+    last_updated=_Shared.D_2025_06_30,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_120000_OUTPUT_8000,
     cost=Cost(input=Decimal("0.07"), output=Decimal("0.28")),
 )
+"ERNIE 4.5 21B A3B (chat) · 120K context · 8K output · $0.07 in / $0.28 out per 1M tokens · tools, open weights"
 
-BAIDU_ERNIE_4_5_21B_A3B_THINKING: Final[Model] = Model(
+BAIDU_ERNIE_4_5_21B_A3B_THINKING: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="baidu/ernie-4.5-21B-a3b-thinking",
     name="ERNIE-4.5-21B-A3B-Thinking",
@@ -344,16 +352,17 @@ BAIDU_ERNIE_4_5_21B_A3B_THINKING: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_03,
-    release_date=_D_2025_09_19,
-    last_updated=_D_2025_09_19,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_65536,
+    knowledge=_Shared.D_2025_03,
+    release_date=_Shared.D_2025_09_19,
+    last_updated=_Shared.D_2025_09_19,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_65536,
     cost=Cost(input=Decimal("0.07"), output=Decimal("0.28")),
     reasoning_options=(),
 )
+"ERNIE-4.5-21B-A3B-Thinking (chat) · 131K context · 65.5K output · $0.07 in / $0.28 out per 1M tokens · reasoning, open weights"
 
-BAIDU_ERNIE_4_5_300B_A47B_PADDLE: Final[Model] = Model(
+BAIDU_ERNIE_4_5_300B_A47B_PADDLE: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="baidu/ernie-4.5-300b-a47b-paddle",
     name="ERNIE 4.5 300B A47B",
@@ -364,14 +373,15 @@ BAIDU_ERNIE_4_5_300B_A47B_PADDLE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_06_30,
-    last_updated=_D_2025_06_30,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_123000_OUTPUT_12000,
+    release_date=_Shared.D_2025_06_30,
+    last_updated=_Shared.D_2025_06_30,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_123000_OUTPUT_12000,
     cost=Cost(input=Decimal("0.28"), output=Decimal("1.1")),
 )
+"ERNIE 4.5 300B A47B (chat) · 123K context · 12K output · $0.28 in / $1.10 out per 1M tokens · structured output, open weights"
 
-BAIDU_ERNIE_4_5_VL_28B_A3B: Final[Model] = Model(
+BAIDU_ERNIE_4_5_VL_28B_A3B: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="baidu/ernie-4.5-vl-28b-a3b",
     name="ERNIE 4.5 VL 28B A3B",
@@ -381,15 +391,16 @@ BAIDU_ERNIE_4_5_VL_28B_A3B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_06_30,
-    last_updated=_D_2026_06_14,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_30000_OUTPUT_8000,
+    release_date=_Shared.D_2025_06_30,
+    last_updated=_Shared.D_2026_06_14,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_30000_OUTPUT_8000,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.56")),
     reasoning_options=(),
 )
+"ERNIE 4.5 VL 28B A3B (chat) · 30K context · 8K output · $0.14 in / $0.56 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-BAIDU_ERNIE_4_5_VL_28B_A3B_THINKING: Final[Model] = Model(
+BAIDU_ERNIE_4_5_VL_28B_A3B_THINKING: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="baidu/ernie-4.5-vl-28b-a3b-thinking",
     name="ERNIE-4.5-VL-28B-A3B-Thinking",
@@ -400,15 +411,16 @@ BAIDU_ERNIE_4_5_VL_28B_A3B_THINKING: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_11_26,
-    last_updated=_D_2025_11_26,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_65536,
+    release_date=_Shared.D_2025_11_26,
+    last_updated=_Shared.D_2025_11_26,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_65536,
     cost=Cost(input=Decimal("0.39"), output=Decimal("0.39")),
     reasoning_options=(),
 )
+"ERNIE-4.5-VL-28B-A3B-Thinking (chat) · 131K context · 65.5K output · $0.39 in / $0.39 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-BAIDU_ERNIE_4_5_VL_424B_A47B: Final[Model] = Model(
+BAIDU_ERNIE_4_5_VL_424B_A47B: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="baidu/ernie-4.5-vl-424b-a47b",
     name="ERNIE 4.5 VL 424B A47B",
@@ -418,15 +430,16 @@ BAIDU_ERNIE_4_5_VL_424B_A47B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_06_30,
-    last_updated=_D_2025_06_30,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_123000_OUTPUT_16000,
+    release_date=_Shared.D_2025_06_30,
+    last_updated=_Shared.D_2025_06_30,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_123000_OUTPUT_16000,
     cost=Cost(input=Decimal("0.42"), output=Decimal("1.25")),
     reasoning_options=(),
 )
+"ERNIE 4.5 VL 424B A47B (chat) · 123K context · 16K output · $0.42 in / $1.25 out per 1M tokens · vision, reasoning, attachments, open weights"
 
-DEEPSEEK_DEEPSEEK_OCR: Final[Model] = Model(
+DEEPSEEK_DEEPSEEK_OCR: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="deepseek/deepseek-ocr",
     name="DeepSeek-OCR",
@@ -437,14 +450,15 @@ DEEPSEEK_DEEPSEEK_OCR: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_10_24,
-    last_updated=_D_2025_10_24,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_8192_OUTPUT_8192,
+    release_date=_Shared.D_2025_10_24,
+    last_updated=_Shared.D_2025_10_24,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_8192_OUTPUT_8192,
     cost=Cost(input=Decimal("0.03"), output=Decimal("0.03")),
 )
+"DeepSeek-OCR (chat) · 8.19K context · 8.19K output · $0.03 in / $0.03 out per 1M tokens · vision, structured output, attachments, open weights"
 
-DEEPSEEK_DEEPSEEK_OCR_2: Final[Model] = Model(
+DEEPSEEK_DEEPSEEK_OCR_2: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="deepseek/deepseek-ocr-2",
     name="deepseek/deepseek-ocr-2",
@@ -453,14 +467,15 @@ DEEPSEEK_DEEPSEEK_OCR_2: Final[Model] = Model(
     reasoning=False,
     tool_call=False,
     open_weights=True,
-    release_date=_D_2026_01_27,
-    last_updated=_D_2026_01_27,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_8192_OUTPUT_8192,
+    release_date=_Shared.D_2026_01_27,
+    last_updated=_Shared.D_2026_01_27,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_8192_OUTPUT_8192,
     cost=Cost(input=Decimal("0.03"), output=Decimal("0.03")),
 )
+"deepseek/deepseek-ocr-2 (chat) · 8.19K context · 8.19K output · $0.03 in / $0.03 out per 1M tokens · vision, attachments, open weights"
 
-DEEPSEEK_DEEPSEEK_PROVER_V2_671B: Final[Model] = Model(
+DEEPSEEK_DEEPSEEK_PROVER_V2_671B: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="deepseek/deepseek-prover-v2-671b",
     name="Deepseek Prover V2 671B",
@@ -470,14 +485,15 @@ DEEPSEEK_DEEPSEEK_PROVER_V2_671B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_04_30,
-    last_updated=_D_2025_04_30,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_160000_OUTPUT_160000,
+    release_date=_Shared.D_2025_04_30,
+    last_updated=_Shared.D_2025_04_30,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_160000_OUTPUT_160000,
     cost=Cost(input=Decimal("0.7"), output=Decimal("2.5")),
 )
+"Deepseek Prover V2 671B (chat) · 160K context · 160K output · $0.70 in / $2.50 out per 1M tokens · open weights"
 
-DEEPSEEK_DEEPSEEK_R1_0528: Final[Model] = Model(
+DEEPSEEK_DEEPSEEK_R1_0528: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="deepseek/deepseek-r1-0528",
     name="DeepSeek R1 0528",
@@ -489,16 +505,17 @@ DEEPSEEK_DEEPSEEK_R1_0528: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_07,
-    release_date=_D_2025_05_28,
-    last_updated=_D_2025_05_28,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_163840_OUTPUT_32768,
+    knowledge=_Shared.D_2024_07,
+    release_date=_Shared.D_2025_05_28,
+    last_updated=_Shared.D_2025_05_28,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_163840_OUTPUT_32768,
     cost=Cost(input=Decimal("0.7"), output=Decimal("2.5"), cache_read=Decimal("0.35")),
     reasoning_options=(),
 )
+"DeepSeek R1 0528 (chat) · 164K context · 32.8K output · $0.70 in / $2.50 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-DEEPSEEK_DEEPSEEK_R1_0528_QWEN3_8B: Final[Model] = Model(
+DEEPSEEK_DEEPSEEK_R1_0528_QWEN3_8B: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="deepseek/deepseek-r1-0528-qwen3-8b",
     name="DeepSeek R1 0528 Qwen3 8B",
@@ -508,15 +525,16 @@ DEEPSEEK_DEEPSEEK_R1_0528_QWEN3_8B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_05_29,
-    last_updated=_D_2025_05_29,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_32000,
+    release_date=_Shared.D_2025_05_29,
+    last_updated=_Shared.D_2025_05_29,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_32000,
     cost=Cost(input=Decimal("0.06"), output=Decimal("0.09")),
     reasoning_options=(),
 )
+"DeepSeek R1 0528 Qwen3 8B (chat) · 128K context · 32K output · $0.06 in / $0.09 out per 1M tokens · reasoning, open weights"
 
-DEEPSEEK_DEEPSEEK_R1_DISTILL_LLAMA_70B: Final[Model] = Model(
+DEEPSEEK_DEEPSEEK_R1_DISTILL_LLAMA_70B: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="deepseek/deepseek-r1-distill-llama-70b",
     name="DeepSeek R1 Distill LLama 70B",
@@ -528,15 +546,16 @@ DEEPSEEK_DEEPSEEK_R1_DISTILL_LLAMA_70B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_01_27,
-    last_updated=_D_2025_01_27,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8192_OUTPUT_8192,
+    release_date=_Shared.D_2025_01_27,
+    last_updated=_Shared.D_2025_01_27,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8192_OUTPUT_8192,
     cost=Cost(input=Decimal("0.8"), output=Decimal("0.8")),
     reasoning_options=(),
 )
+"DeepSeek R1 Distill LLama 70B (chat) · 8.19K context · 8.19K output · $0.80 in / $0.80 out per 1M tokens · reasoning, structured output, open weights"
 
-DEEPSEEK_DEEPSEEK_R1_DISTILL_QWEN_14B: Final[Model] = Model(
+DEEPSEEK_DEEPSEEK_R1_DISTILL_QWEN_14B: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="deepseek/deepseek-r1-distill-qwen-14b",
     name="DeepSeek R1 Distill Qwen 14B",
@@ -547,14 +566,15 @@ DEEPSEEK_DEEPSEEK_R1_DISTILL_QWEN_14B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_01_20,
-    last_updated=_D_2025_01_20,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_16384,
+    release_date=_Shared.D_2025_01_20,
+    last_updated=_Shared.D_2025_01_20,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_16384,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.15")),
 )
+"DeepSeek R1 Distill Qwen 14B (chat) · 32.8K context · 16.4K output · $0.15 in / $0.15 out per 1M tokens · open weights"
 
-DEEPSEEK_DEEPSEEK_R1_DISTILL_QWEN_32B: Final[Model] = Model(
+DEEPSEEK_DEEPSEEK_R1_DISTILL_QWEN_32B: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="deepseek/deepseek-r1-distill-qwen-32b",
     name="DeepSeek R1 Distill Qwen 32B",
@@ -565,14 +585,15 @@ DEEPSEEK_DEEPSEEK_R1_DISTILL_QWEN_32B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_01_20,
-    last_updated=_D_2025_01_20,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_64000_OUTPUT_32000,
+    release_date=_Shared.D_2025_01_20,
+    last_updated=_Shared.D_2025_01_20,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_64000_OUTPUT_32000,
     cost=Cost(input=Decimal("0.3"), output=Decimal("0.3")),
 )
+"DeepSeek R1 Distill Qwen 32B (chat) · 64K context · 32K output · $0.30 in / $0.30 out per 1M tokens · open weights"
 
-DEEPSEEK_DEEPSEEK_R1_TURBO: Final[Model] = Model(
+DEEPSEEK_DEEPSEEK_R1_TURBO: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="deepseek/deepseek-r1-turbo",
     name="DeepSeek R1 (Turbo)\t",
@@ -582,15 +603,16 @@ DEEPSEEK_DEEPSEEK_R1_TURBO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_03_05,
-    last_updated=_D_2025_03_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_64000_OUTPUT_16000,
+    release_date=_Shared.D_2025_03_05,
+    last_updated=_Shared.D_2025_03_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_64000_OUTPUT_16000,
     cost=Cost(input=Decimal("0.7"), output=Decimal("2.5")),
     reasoning_options=(),
 )
+"DeepSeek R1 (Turbo)  (chat) · 64K context · 16K output · $0.70 in / $2.50 out per 1M tokens · tools, reasoning, open weights"
 
-DEEPSEEK_DEEPSEEK_V3_0324: Final[Model] = Model(
+DEEPSEEK_DEEPSEEK_V3_0324: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="deepseek/deepseek-v3-0324",
     name="DeepSeek V3 0324",
@@ -602,15 +624,16 @@ DEEPSEEK_DEEPSEEK_V3_0324: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_07,
-    release_date=_D_2025_03_25,
-    last_updated=_D_2025_03_25,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_163840_OUTPUT_163840,
+    knowledge=_Shared.D_2024_07,
+    release_date=_Shared.D_2025_03_25,
+    last_updated=_Shared.D_2025_03_25,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_163840_OUTPUT_163840,
     cost=Cost(input=Decimal("0.27"), output=Decimal("1.12"), cache_read=Decimal("0.135")),
 )
+"DeepSeek V3 0324 (chat) · 164K context · 164K output · $0.27 in / $1.12 out per 1M tokens · tools, structured output, open weights"
 
-DEEPSEEK_DEEPSEEK_V3_TURBO: Final[Model] = Model(
+DEEPSEEK_DEEPSEEK_V3_TURBO: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="deepseek/deepseek-v3-turbo",
     name="DeepSeek V3 (Turbo)\t",
@@ -620,14 +643,15 @@ DEEPSEEK_DEEPSEEK_V3_TURBO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_03_05,
-    last_updated=_D_2025_03_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_64000_OUTPUT_16000,
+    release_date=_Shared.D_2025_03_05,
+    last_updated=_Shared.D_2025_03_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_64000_OUTPUT_16000,
     cost=Cost(input=Decimal("0.4"), output=Decimal("1.3")),
 )
+"DeepSeek V3 (Turbo)  (chat) · 64K context · 16K output · $0.40 in / $1.30 out per 1M tokens · tools, open weights"
 
-DEEPSEEK_DEEPSEEK_V3_1: Final[Model] = Model(
+DEEPSEEK_DEEPSEEK_V3_1: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="deepseek/deepseek-v3.1",
     name="DeepSeek V3.1",
@@ -639,15 +663,16 @@ DEEPSEEK_DEEPSEEK_V3_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_08_21,
-    last_updated=_D_2025_08_21,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32768,
+    release_date=_Shared.D_2025_08_21,
+    last_updated=_Shared.D_2025_08_21,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("0.27"), output=Decimal("1"), cache_read=Decimal("0.135")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"DeepSeek V3.1 (chat) · 131K context · 32.8K output · $0.27 in / $1.00 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-DEEPSEEK_DEEPSEEK_V3_1_TERMINUS: Final[Model] = Model(
+DEEPSEEK_DEEPSEEK_V3_1_TERMINUS: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="deepseek/deepseek-v3.1-terminus",
     name="Deepseek V3.1 Terminus",
@@ -659,15 +684,16 @@ DEEPSEEK_DEEPSEEK_V3_1_TERMINUS: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_09_22,
-    last_updated=_D_2025_09_22,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32768,
+    release_date=_Shared.D_2025_09_22,
+    last_updated=_Shared.D_2025_09_22,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("0.27"), output=Decimal("1"), cache_read=Decimal("0.135")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Deepseek V3.1 Terminus (chat) · 131K context · 32.8K output · $0.27 in / $1.00 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-DEEPSEEK_DEEPSEEK_V3_2: Final[Model] = Model(
+DEEPSEEK_DEEPSEEK_V3_2: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="deepseek/deepseek-v3.2",
     name="Deepseek V3.2",
@@ -679,16 +705,17 @@ DEEPSEEK_DEEPSEEK_V3_2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_12_01,
-    last_updated=_D_2025_12_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_163840_OUTPUT_65536,
+    release_date=_Shared.D_2025_12_01,
+    last_updated=_Shared.D_2025_12_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_163840_OUTPUT_65536,
     cost=Cost(input=Decimal("0.269"), output=Decimal("0.4"), cache_read=Decimal("0.1345")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Deepseek V3.2 (chat) · 164K context · 65.5K output · $0.269 in / $0.40 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-DEEPSEEK_DEEPSEEK_V3_2_EXP: Final[Model] = Model(
+DEEPSEEK_DEEPSEEK_V3_2_EXP: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="deepseek/deepseek-v3.2-exp",
     name="Deepseek V3.2 Exp",
@@ -699,15 +726,16 @@ DEEPSEEK_DEEPSEEK_V3_2_EXP: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_09_29,
-    last_updated=_D_2025_09_29,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_163840_OUTPUT_65536,
+    release_date=_Shared.D_2025_09_29,
+    last_updated=_Shared.D_2025_09_29,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_163840_OUTPUT_65536,
     cost=Cost(input=Decimal("0.27"), output=Decimal("0.41")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Deepseek V3.2 Exp (chat) · 164K context · 65.5K output · $0.27 in / $0.41 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-DEEPSEEK_DEEPSEEK_V4_FLASH: Final[Model] = Model(
+DEEPSEEK_DEEPSEEK_V4_FLASH: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="deepseek/deepseek-v4-flash",
     name="DeepSeek V4 Flash",
@@ -719,17 +747,21 @@ DEEPSEEK_DEEPSEEK_V4_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_05,
-    release_date=_D_2026_04_24,
-    last_updated=_D_2026_04_24,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_393216,
+    knowledge=_Shared.D_2025_05,
+    release_date=_Shared.D_2026_04_24,
+    last_updated=_Shared.D_2026_04_24,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_393216,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.28"), cache_read=Decimal("0.028")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH_XHIGH),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH_XHIGH,
+    ),
 )
+"DeepSeek V4 Flash (chat) · 1.05M context · 393K output · $0.14 in / $0.28 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-DEEPSEEK_DEEPSEEK_V4_PRO: Final[Model] = Model(
+DEEPSEEK_DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="deepseek/deepseek-v4-pro",
     name="DeepSeek V4 Pro",
@@ -741,17 +773,18 @@ DEEPSEEK_DEEPSEEK_V4_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_05,
-    release_date=_D_2026_04_24,
-    last_updated=_D_2026_04_24,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_393216,
+    knowledge=_Shared.D_2025_05,
+    release_date=_Shared.D_2026_04_24,
+    last_updated=_Shared.D_2026_04_24,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_393216,
     cost=Cost(input=Decimal("1.69"), output=Decimal("3.38"), cache_read=Decimal("0.13")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH),
 )
+"DeepSeek V4 Pro (chat) · 1.05M context · 393K output · $1.69 in / $3.38 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-GOOGLE_GEMMA_3_12B_IT: Final[Model] = Model(
+GOOGLE_GEMMA_3_12B_IT: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="google/gemma-3-12b-it",
     name="Gemma 3 12B",
@@ -762,14 +795,15 @@ GOOGLE_GEMMA_3_12B_IT: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_03_13,
-    last_updated=_D_2025_03_13,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_8192,
+    release_date=_Shared.D_2025_03_13,
+    last_updated=_Shared.D_2025_03_13,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_8192,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.1")),
 )
+"Gemma 3 12B (chat) · 131K context · 8.19K output · $0.05 in / $0.10 out per 1M tokens · vision, attachments, open weights"
 
-GOOGLE_GEMMA_3_27B_IT: Final[Model] = Model(
+GOOGLE_GEMMA_3_27B_IT: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="google/gemma-3-27b-it",
     name="Gemma 3 27B",
@@ -780,14 +814,15 @@ GOOGLE_GEMMA_3_27B_IT: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_03_25,
-    last_updated=_D_2025_03_25,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_98304_OUTPUT_16384,
+    release_date=_Shared.D_2025_03_25,
+    last_updated=_Shared.D_2025_03_25,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_98304_OUTPUT_16384,
     cost=Cost(input=Decimal("0.119"), output=Decimal("0.2")),
 )
+"Gemma 3 27B (chat) · 98.3K context · 16.4K output · $0.119 in / $0.20 out per 1M tokens · vision, attachments, open weights"
 
-GOOGLE_GEMMA_4_26B_A4B_IT: Final[Model] = Model(
+GOOGLE_GEMMA_4_26B_A4B_IT: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="google/gemma-4-26b-a4b-it",
     name="Gemma 4 26B A4B",
@@ -799,15 +834,16 @@ GOOGLE_GEMMA_4_26B_A4B_IT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_02,
-    last_updated=_D_2026_04_02,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_131072,
+    release_date=_Shared.D_2026_04_02,
+    last_updated=_Shared.D_2026_04_02,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_131072,
     cost=Cost(input=Decimal("0.13"), output=Decimal("0.4")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Gemma 4 26B A4B (chat) · 262K context · 131K output · $0.13 in / $0.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-GOOGLE_GEMMA_4_31B_IT: Final[Model] = Model(
+GOOGLE_GEMMA_4_31B_IT: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="google/gemma-4-31b-it",
     name="Gemma 4 31B",
@@ -819,15 +855,16 @@ GOOGLE_GEMMA_4_31B_IT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_02,
-    last_updated=_D_2026_04_02,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_131072,
+    release_date=_Shared.D_2026_04_02,
+    last_updated=_Shared.D_2026_04_02,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_131072,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.4")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Gemma 4 31B (chat) · 262K context · 131K output · $0.14 in / $0.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-GRYPHE_MYTHOMAX_L2_13B: Final[Model] = Model(
+GRYPHE_MYTHOMAX_L2_13B: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="gryphe/mythomax-l2-13b",
     name="Mythomax L2 13B",
@@ -837,14 +874,15 @@ GRYPHE_MYTHOMAX_L2_13B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2024_04_25,
-    last_updated=_D_2024_04_25,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_4096_OUTPUT_3200,
+    release_date=_Shared.D_2024_04_25,
+    last_updated=_Shared.D_2024_04_25,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_4096_OUTPUT_3200,
     cost=Cost(input=Decimal("0.09"), output=Decimal("0.09")),
 )
+"Mythomax L2 13B (chat) · 4.1K context · 3.2K output · $0.09 in / $0.09 out per 1M tokens · open weights"
 
-INCLUSIONAI_LING_2_6_1T: Final[Model] = Model(
+INCLUSIONAI_LING_2_6_1T: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="inclusionai/ling-2.6-1t",
     name="Ling-2.6-1T",
@@ -856,14 +894,15 @@ INCLUSIONAI_LING_2_6_1T: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_23,
-    last_updated=_D_2026_06_29,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_32768,
+    release_date=_Shared.D_2026_04_23,
+    last_updated=_Shared.D_2026_06_29,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_32768,
     cost=Cost(input=Decimal("0.3"), output=Decimal("2.5"), cache_read=Decimal("0.06")),
 )
+"Ling-2.6-1T (chat) · 262K context · 32.8K output · $0.30 in / $2.50 out per 1M tokens · tools, structured output, open weights"
 
-INCLUSIONAI_LING_2_6_FLASH: Final[Model] = Model(
+INCLUSIONAI_LING_2_6_FLASH: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="inclusionai/ling-2.6-flash",
     name="Ling-2.6-flash",
@@ -875,14 +914,15 @@ INCLUSIONAI_LING_2_6_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_24,
-    last_updated=_D_2026_04_24,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_32768,
+    release_date=_Shared.D_2026_04_24,
+    last_updated=_Shared.D_2026_04_24,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_32768,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3"), cache_read=Decimal("0.02")),
 )
+"Ling-2.6-flash (chat) · 262K context · 32.8K output · $0.10 in / $0.30 out per 1M tokens · tools, structured output, open weights"
 
-INCLUSIONAI_RING_2_6_1T: Final[Model] = Model(
+INCLUSIONAI_RING_2_6_1T: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="inclusionai/ring-2.6-1t",
     name="Ring-2.6-1T",
@@ -894,15 +934,16 @@ INCLUSIONAI_RING_2_6_1T: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_05_08,
-    last_updated=_D_2026_05_27,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_65536,
+    release_date=_Shared.D_2026_05_08,
+    last_updated=_Shared.D_2026_05_27,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_65536,
     cost=Cost(input=Decimal("0.3"), output=Decimal("2.5"), cache_read=Decimal("0.06")),
     reasoning_options=(),
 )
+"Ring-2.6-1T (chat) · 262K context · 65.5K output · $0.30 in / $2.50 out per 1M tokens · tools, reasoning, structured output"
 
-KWAIPILOT_KAT_CODER_PRO: Final[Model] = Model(
+KWAIPILOT_KAT_CODER_PRO: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="kwaipilot/kat-coder-pro",
     name="Kat Coder Pro",
@@ -913,14 +954,15 @@ KWAIPILOT_KAT_CODER_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_01_05,
-    last_updated=_D_2026_01_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_128000,
+    release_date=_Shared.D_2026_01_05,
+    last_updated=_Shared.D_2026_01_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.06")),
 )
+"Kat Coder Pro (chat) · 256K context · 128K output · $0.30 in / $1.20 out per 1M tokens · tools, structured output, open weights"
 
-META_LLAMA_LLAMA_3_70B_INSTRUCT: Final[Model] = Model(
+META_LLAMA_LLAMA_3_70B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="meta-llama/llama-3-70b-instruct",
     name="Llama3 70B Instruct",
@@ -932,14 +974,15 @@ META_LLAMA_LLAMA_3_70B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2024_04_25,
-    last_updated=_D_2024_04_25,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8192_OUTPUT_8000,
+    release_date=_Shared.D_2024_04_25,
+    last_updated=_Shared.D_2024_04_25,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8192_OUTPUT_8000,
     cost=Cost(input=Decimal("0.51"), output=Decimal("0.74")),
 )
+"Llama3 70B Instruct (chat) · 8.19K context · 8K output · $0.51 in / $0.74 out per 1M tokens · structured output, open weights"
 
-META_LLAMA_LLAMA_3_8B_INSTRUCT: Final[Model] = Model(
+META_LLAMA_LLAMA_3_8B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="meta-llama/llama-3-8b-instruct",
     name="Llama 3 8B Instruct",
@@ -950,14 +993,15 @@ META_LLAMA_LLAMA_3_8B_INSTRUCT: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2024_04_25,
-    last_updated=_D_2024_04_25,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8192_OUTPUT_8192,
+    release_date=_Shared.D_2024_04_25,
+    last_updated=_Shared.D_2024_04_25,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8192_OUTPUT_8192,
     cost=Cost(input=Decimal("0.04"), output=Decimal("0.04")),
 )
+"Llama 3 8B Instruct (chat) · 8.19K context · 8.19K output · $0.04 in / $0.04 out per 1M tokens · open weights"
 
-META_LLAMA_LLAMA_3_1_8B_INSTRUCT: Final[Model] = Model(
+META_LLAMA_LLAMA_3_1_8B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="meta-llama/llama-3.1-8b-instruct",
     name="Llama 3.1 8B Instruct",
@@ -968,14 +1012,15 @@ META_LLAMA_LLAMA_3_1_8B_INSTRUCT: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2024_07_24,
-    last_updated=_D_2024_07_24,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_16384_OUTPUT_16384,
+    release_date=_Shared.D_2024_07_24,
+    last_updated=_Shared.D_2024_07_24,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_16384_OUTPUT_16384,
     cost=Cost(input=Decimal("0.02"), output=Decimal("0.05")),
 )
+"Llama 3.1 8B Instruct (chat) · 16.4K context · 16.4K output · $0.02 in / $0.05 out per 1M tokens · open weights"
 
-META_LLAMA_LLAMA_3_2_3B_INSTRUCT: Final[Model] = Model(
+META_LLAMA_LLAMA_3_2_3B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="meta-llama/llama-3.2-3b-instruct",
     name="Llama 3.2 3B Instruct",
@@ -986,14 +1031,15 @@ META_LLAMA_LLAMA_3_2_3B_INSTRUCT: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2024_09_18,
-    last_updated=_D_2024_09_18,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_32000,
+    release_date=_Shared.D_2024_09_18,
+    last_updated=_Shared.D_2024_09_18,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_32000,
     cost=Cost(input=Decimal("0.03"), output=Decimal("0.05")),
 )
+"Llama 3.2 3B Instruct (chat) · 32.8K context · 32K output · $0.03 in / $0.05 out per 1M tokens · open weights"
 
-META_LLAMA_LLAMA_3_3_70B_INSTRUCT: Final[Model] = Model(
+META_LLAMA_LLAMA_3_3_70B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="meta-llama/llama-3.3-70b-instruct",
     name="Llama 3.3 70B Instruct",
@@ -1004,15 +1050,16 @@ META_LLAMA_LLAMA_3_3_70B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_12,
-    release_date=_D_2024_12_07,
-    last_updated=_D_2024_12_07,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_120000,
+    knowledge=_Shared.D_2023_12,
+    release_date=_Shared.D_2024_12_07,
+    last_updated=_Shared.D_2024_12_07,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_120000,
     cost=Cost(input=Decimal("0.135"), output=Decimal("0.4")),
 )
+"Llama 3.3 70B Instruct (chat) · 131K context · 120K output · $0.135 in / $0.40 out per 1M tokens · tools, open weights"
 
-META_LLAMA_LLAMA_4_MAVERICK_17B_128E_INSTRUCT_FP8: Final[Model] = Model(
+META_LLAMA_LLAMA_4_MAVERICK_17B_128E_INSTRUCT_FP8: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="meta-llama/llama-4-maverick-17b-128e-instruct-fp8",
     name="Llama 4 Maverick Instruct",
@@ -1022,14 +1069,15 @@ META_LLAMA_LLAMA_4_MAVERICK_17B_128E_INSTRUCT_FP8: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_04_06,
-    last_updated=_D_2025_04_06,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_8192,
+    release_date=_Shared.D_2025_04_06,
+    last_updated=_Shared.D_2025_04_06,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_8192,
     cost=Cost(input=Decimal("0.27"), output=Decimal("0.85")),
 )
+"Llama 4 Maverick Instruct (chat) · 1.05M context · 8.19K output · $0.27 in / $0.85 out per 1M tokens · vision, attachments, open weights"
 
-META_LLAMA_LLAMA_4_SCOUT_17B_16E_INSTRUCT: Final[Model] = Model(
+META_LLAMA_LLAMA_4_SCOUT_17B_16E_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="meta-llama/llama-4-scout-17b-16e-instruct",
     name="Llama 4 Scout Instruct",
@@ -1039,14 +1087,15 @@ META_LLAMA_LLAMA_4_SCOUT_17B_16E_INSTRUCT: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_04_06,
-    last_updated=_D_2025_04_06,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_131072,
+    release_date=_Shared.D_2025_04_06,
+    last_updated=_Shared.D_2025_04_06,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_131072,
     cost=Cost(input=Decimal("0.18"), output=Decimal("0.59")),
 )
+"Llama 4 Scout Instruct (chat) · 131K context · 131K output · $0.18 in / $0.59 out per 1M tokens · vision, attachments, open weights"
 
-MICROSOFT_WIZARDLM_2_8X22B: Final[Model] = Model(
+MICROSOFT_WIZARDLM_2_8X22B: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="microsoft/wizardlm-2-8x22b",
     name="Wizardlm 2 8x22B",
@@ -1056,14 +1105,15 @@ MICROSOFT_WIZARDLM_2_8X22B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2024_04_24,
-    last_updated=_D_2024_04_24,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_65535_OUTPUT_8000,
+    release_date=_Shared.D_2024_04_24,
+    last_updated=_Shared.D_2024_04_24,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_65535_OUTPUT_8000,
     cost=Cost(input=Decimal("0.62"), output=Decimal("0.62")),
 )
+"Wizardlm 2 8x22B (chat) · 65.5K context · 8K output · $0.62 in / $0.62 out per 1M tokens · open weights"
 
-MINIMAX_MINIMAX_M2: Final[Model] = Model(
+MINIMAX_MINIMAX_M2: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="minimax/minimax-m2",
     name="MiniMax-M2",
@@ -1074,16 +1124,17 @@ MINIMAX_MINIMAX_M2: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_10_27,
-    last_updated=_D_2025_10_27,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_131072,
+    release_date=_Shared.D_2025_10_27,
+    last_updated=_Shared.D_2025_10_27,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_131072,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.03")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"MiniMax-M2 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights"
 
-MINIMAX_MINIMAX_M2_1: Final[Model] = Model(
+MINIMAX_MINIMAX_M2_1: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="minimax/minimax-m2.1",
     name="Minimax M2.1",
@@ -1095,15 +1146,16 @@ MINIMAX_MINIMAX_M2_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_12_23,
-    last_updated=_D_2025_12_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_131072,
+    release_date=_Shared.D_2025_12_23,
+    last_updated=_Shared.D_2025_12_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_131072,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.03")),
     interleaved=Interleaved(field="reasoning_content"),
 )
+"Minimax M2.1 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, structured output, open weights"
 
-MINIMAX_MINIMAX_M2_5: Final[Model] = Model(
+MINIMAX_MINIMAX_M2_5: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="minimax/minimax-m2.5",
     name="MiniMax M2.5",
@@ -1115,16 +1167,17 @@ MINIMAX_MINIMAX_M2_5: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_02_12,
-    last_updated=_D_2026_02_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_131100,
+    release_date=_Shared.D_2026_02_12,
+    last_updated=_Shared.D_2026_02_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_131100,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.03")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"MiniMax M2.5 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, structured output"
 
-MINIMAX_MINIMAX_M2_5_HIGHSPEED: Final[Model] = Model(
+MINIMAX_MINIMAX_M2_5_HIGHSPEED: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="minimax/minimax-m2.5-highspeed",
     name="MiniMax M2.5 Highspeed",
@@ -1136,16 +1189,17 @@ MINIMAX_MINIMAX_M2_5_HIGHSPEED: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_02_12,
-    last_updated=_D_2026_02_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_131100,
+    release_date=_Shared.D_2026_02_12,
+    last_updated=_Shared.D_2026_02_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_131100,
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.4"), cache_read=Decimal("0.03")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"MiniMax M2.5 Highspeed (chat) · 205K context · 131K output · $0.60 in / $2.40 out per 1M tokens · tools, reasoning, structured output"
 
-MINIMAX_MINIMAX_M2_7: Final[Model] = Model(
+MINIMAX_MINIMAX_M2_7: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="minimax/minimax-m2.7",
     name="MiniMax M2.7",
@@ -1157,16 +1211,17 @@ MINIMAX_MINIMAX_M2_7: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_03_18,
-    last_updated=_D_2026_03_18,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_131072,
+    release_date=_Shared.D_2026_03_18,
+    last_updated=_Shared.D_2026_03_18,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_131072,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.06")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"MiniMax M2.7 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-MINIMAX_MINIMAX_M2_7_HIGHSPEED: Final[Model] = Model(
+MINIMAX_MINIMAX_M2_7_HIGHSPEED: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="minimax/minimax-m2.7-highspeed",
     name="MiniMax-M2.7-highspeed",
@@ -1178,10 +1233,10 @@ MINIMAX_MINIMAX_M2_7_HIGHSPEED: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_03_18,
-    last_updated=_D_2026_05_27,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_131072,
+    release_date=_Shared.D_2026_03_18,
+    last_updated=_Shared.D_2026_05_27,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_131072,
     cost=Cost(
         input=Decimal("0.6"),
         output=Decimal("2.4"),
@@ -1190,8 +1245,9 @@ MINIMAX_MINIMAX_M2_7_HIGHSPEED: Final[Model] = Model(
     ),
     reasoning_options=(),
 )
+"MiniMax-M2.7-highspeed (chat) · 205K context · 131K output · $0.60 in / $2.40 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-MINIMAXAI_MINIMAX_M1_80K: Final[Model] = Model(
+MINIMAXAI_MINIMAX_M1_80K: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="minimaxai/minimax-m1-80k",
     name="MiniMax M1",
@@ -1202,15 +1258,16 @@ MINIMAXAI_MINIMAX_M1_80K: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_06_17,
-    last_updated=_D_2025_06_17,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_40000,
+    release_date=_Shared.D_2025_06_17,
+    last_updated=_Shared.D_2025_06_17,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_40000,
     cost=Cost(input=Decimal("0.55"), output=Decimal("2.2")),
     reasoning_options=(),
 )
+"MiniMax M1 (chat) · 1M context · 40K output · $0.55 in / $2.20 out per 1M tokens · tools, reasoning, open weights"
 
-MISTRALAI_MISTRAL_NEMO: Final[Model] = Model(
+MISTRALAI_MISTRAL_NEMO: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="mistralai/mistral-nemo",
     name="Mistral Nemo",
@@ -1222,14 +1279,15 @@ MISTRALAI_MISTRAL_NEMO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2024_07_30,
-    last_updated=_D_2024_07_30,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_60288_OUTPUT_16000,
+    release_date=_Shared.D_2024_07_30,
+    last_updated=_Shared.D_2024_07_30,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_60288_OUTPUT_16000,
     cost=Cost(input=Decimal("0.04"), output=Decimal("0.17")),
 )
+"Mistral Nemo (chat) · 60.3K context · 16K output · $0.04 in / $0.17 out per 1M tokens · structured output, open weights"
 
-MOONSHOTAI_KIMI_K2_0905: Final[Model] = Model(
+MOONSHOTAI_KIMI_K2_0905: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="moonshotai/kimi-k2-0905",
     name="Kimi K2 0905",
@@ -1241,15 +1299,16 @@ MOONSHOTAI_KIMI_K2_0905: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_10,
-    release_date=_D_2025_09_05,
-    last_updated=_D_2025_09_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2025_09_05,
+    last_updated=_Shared.D_2025_09_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.5")),
 )
+"Kimi K2 0905 (chat) · 262K context · 262K output · $0.60 in / $2.50 out per 1M tokens · tools, structured output, open weights"
 
-MOONSHOTAI_KIMI_K2_INSTRUCT: Final[Model] = Model(
+MOONSHOTAI_KIMI_K2_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="moonshotai/kimi-k2-instruct",
     name="Kimi K2 Instruct",
@@ -1259,14 +1318,15 @@ MOONSHOTAI_KIMI_K2_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_07_11,
-    last_updated=_D_2025_07_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32768,
+    release_date=_Shared.D_2025_07_11,
+    last_updated=_Shared.D_2025_07_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("0.57"), output=Decimal("2.3")),
 )
+"Kimi K2 Instruct (chat) · 131K context · 32.8K output · $0.57 in / $2.30 out per 1M tokens · tools, open weights"
 
-MOONSHOTAI_KIMI_K2_THINKING: Final[Model] = Model(
+MOONSHOTAI_KIMI_K2_THINKING: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="moonshotai/kimi-k2-thinking",
     name="Kimi K2 Thinking",
@@ -1278,16 +1338,17 @@ MOONSHOTAI_KIMI_K2_THINKING: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_11_07,
-    last_updated=_D_2026_06_29,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    release_date=_Shared.D_2025_11_07,
+    last_updated=_Shared.D_2026_06_29,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.5"), cache_read=Decimal("0.15")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"Kimi K2 Thinking (chat) · 262K context · 262K output · $0.60 in / $2.50 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-MOONSHOTAI_KIMI_K2_5: Final[Model] = Model(
+MOONSHOTAI_KIMI_K2_5: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="moonshotai/kimi-k2.5",
     name="Kimi K2.5",
@@ -1299,17 +1360,18 @@ MOONSHOTAI_KIMI_K2_5: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_01_27,
-    last_updated=_D_2026_01_27,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_01_27,
+    last_updated=_Shared.D_2026_01_27,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.6"), output=Decimal("3"), cache_read=Decimal("0.1")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Kimi K2.5 (chat) · 262K context · 262K output · $0.60 in / $3.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-MOONSHOTAI_KIMI_K2_6: Final[Model] = Model(
+MOONSHOTAI_KIMI_K2_6: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="moonshotai/kimi-k2.6",
     name="Kimi K2.6",
@@ -1321,17 +1383,18 @@ MOONSHOTAI_KIMI_K2_6: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_04_21,
-    last_updated=_D_2026_04_21,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_04_21,
+    last_updated=_Shared.D_2026_04_21,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.95"), output=Decimal("4"), cache_read=Decimal("0.16")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Kimi K2.6 (chat) · 262K context · 262K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-NOUSRESEARCH_HERMES_2_PRO_LLAMA_3_8B: Final[Model] = Model(
+NOUSRESEARCH_HERMES_2_PRO_LLAMA_3_8B: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="nousresearch/hermes-2-pro-llama-3-8b",
     name="Hermes 2 Pro Llama 3 8B",
@@ -1342,14 +1405,15 @@ NOUSRESEARCH_HERMES_2_PRO_LLAMA_3_8B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2024_06_27,
-    last_updated=_D_2024_06_27,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8192_OUTPUT_8192,
+    release_date=_Shared.D_2024_06_27,
+    last_updated=_Shared.D_2024_06_27,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8192_OUTPUT_8192,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.14")),
 )
+"Hermes 2 Pro Llama 3 8B (chat) · 8.19K context · 8.19K output · $0.14 in / $0.14 out per 1M tokens · structured output, open weights"
 
-OPENAI_GPT_OSS_120B: Final[Model] = Model(
+OPENAI_GPT_OSS_120B: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="openai/gpt-oss-120b",
     name="OpenAI GPT OSS 120B",
@@ -1360,15 +1424,16 @@ OPENAI_GPT_OSS_120B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_08_06,
-    last_updated=_D_2025_08_06,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32768,
+    release_date=_Shared.D_2025_08_06,
+    last_updated=_Shared.D_2025_08_06,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.25")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"OpenAI GPT OSS 120B (chat) · 131K context · 32.8K output · $0.05 in / $0.25 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-OPENAI_GPT_OSS_20B: Final[Model] = Model(
+OPENAI_GPT_OSS_20B: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="openai/gpt-oss-20b",
     name="OpenAI: GPT OSS 20B",
@@ -1379,15 +1444,16 @@ OPENAI_GPT_OSS_20B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_08_06,
-    last_updated=_D_2025_08_06,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32768,
+    release_date=_Shared.D_2025_08_06,
+    last_updated=_Shared.D_2025_08_06,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("0.04"), output=Decimal("0.15")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"OpenAI: GPT OSS 20B (chat) · 131K context · 32.8K output · $0.04 in / $0.15 out per 1M tokens · vision, reasoning, structured output, attachments, open weights"
 
-PADDLEPADDLE_PADDLEOCR_VL: Final[Model] = Model(
+PADDLEPADDLE_PADDLEOCR_VL: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="paddlepaddle/paddleocr-vl",
     name="PaddleOCR-VL",
@@ -1397,14 +1463,15 @@ PADDLEPADDLE_PADDLEOCR_VL: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_10_22,
-    last_updated=_D_2025_10_22,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_16384_OUTPUT_16384,
+    release_date=_Shared.D_2025_10_22,
+    last_updated=_Shared.D_2025_10_22,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_16384_OUTPUT_16384,
     cost=Cost(input=Decimal("0.02"), output=Decimal("0.02")),
 )
+"PaddleOCR-VL (chat) · 16.4K context · 16.4K output · $0.02 in / $0.02 out per 1M tokens · vision, attachments, open weights"
 
-QWEN_QWEN_2_5_72B_INSTRUCT: Final[Model] = Model(
+QWEN_QWEN_2_5_72B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="qwen/qwen-2.5-72b-instruct",
     name="Qwen 2.5 72B Instruct",
@@ -1416,15 +1483,16 @@ QWEN_QWEN_2_5_72B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_04,
-    release_date=_D_2024_10_15,
-    last_updated=_D_2024_10_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32000_OUTPUT_8192,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2024_10_15,
+    last_updated=_Shared.D_2024_10_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.38"), output=Decimal("0.4")),
 )
+"Qwen 2.5 72B Instruct (chat) · 32K context · 8.19K output · $0.38 in / $0.40 out per 1M tokens · tools, structured output, open weights"
 
-QWEN_QWEN_MT_PLUS: Final[Model] = Model(
+QWEN_QWEN_MT_PLUS: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="qwen/qwen-mt-plus",
     name="Qwen MT Plus",
@@ -1434,14 +1502,15 @@ QWEN_QWEN_MT_PLUS: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_09_03,
-    last_updated=_D_2025_09_03,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_16384_OUTPUT_8192,
+    release_date=_Shared.D_2025_09_03,
+    last_updated=_Shared.D_2025_09_03,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_16384_OUTPUT_8192,
     cost=Cost(input=Decimal("0.25"), output=Decimal("0.75")),
 )
+"Qwen MT Plus (chat) · 16.4K context · 8.19K output · $0.25 in / $0.75 out per 1M tokens · open weights"
 
-QWEN_QWEN2_5_7B_INSTRUCT: Final[Model] = Model(
+QWEN_QWEN2_5_7B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="qwen/qwen2.5-7b-instruct",
     name="Qwen2.5 7B Instruct",
@@ -1452,14 +1521,15 @@ QWEN_QWEN2_5_7B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_04_16,
-    last_updated=_D_2025_04_16,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32000_OUTPUT_32000,
+    release_date=_Shared.D_2025_04_16,
+    last_updated=_Shared.D_2025_04_16,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32000_OUTPUT_32000,
     cost=Cost(input=Decimal("0.07"), output=Decimal("0.07")),
 )
+"Qwen2.5 7B Instruct (chat) · 32K context · 32K output · $0.07 in / $0.07 out per 1M tokens · tools, structured output, open weights"
 
-QWEN_QWEN2_5_VL_72B_INSTRUCT: Final[Model] = Model(
+QWEN_QWEN2_5_VL_72B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="qwen/qwen2.5-vl-72b-instruct",
     name="Qwen2.5 VL 72B Instruct",
@@ -1470,14 +1540,15 @@ QWEN_QWEN2_5_VL_72B_INSTRUCT: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_03_25,
-    last_updated=_D_2025_03_25,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_32768,
+    release_date=_Shared.D_2025_03_25,
+    last_updated=_Shared.D_2025_03_25,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_32768,
     cost=Cost(input=Decimal("0.8"), output=Decimal("0.8")),
 )
+"Qwen2.5 VL 72B Instruct (chat) · 32.8K context · 32.8K output · $0.80 in / $0.80 out per 1M tokens · vision, attachments, open weights"
 
-QWEN_QWEN3_235B_A22B_FP8: Final[Model] = Model(
+QWEN_QWEN3_235B_A22B_FP8: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="qwen/qwen3-235b-a22b-fp8",
     name="Qwen3 235B A22B",
@@ -1487,15 +1558,16 @@ QWEN_QWEN3_235B_A22B_FP8: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_04_29,
-    last_updated=_D_2025_04_29,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_40960_OUTPUT_20000,
+    release_date=_Shared.D_2025_04_29,
+    last_updated=_Shared.D_2025_04_29,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_40960_OUTPUT_20000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.8")),
     reasoning_options=(),
 )
+"Qwen3 235B A22B (chat) · 41K context · 20K output · $0.20 in / $0.80 out per 1M tokens · reasoning, open weights"
 
-QWEN_QWEN3_235B_A22B_INSTRUCT_2507: Final[Model] = Model(
+QWEN_QWEN3_235B_A22B_INSTRUCT_2507: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="qwen/qwen3-235b-a22b-instruct-2507",
     name="Qwen3 235B A22B Instruct 2507",
@@ -1507,15 +1579,16 @@ QWEN_QWEN3_235B_A22B_INSTRUCT_2507: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_07_22,
-    last_updated=_D_2025_07_22,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_16384,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_07_22,
+    last_updated=_Shared.D_2025_07_22,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_16384,
     cost=Cost(input=Decimal("0.09"), output=Decimal("0.58")),
 )
+"Qwen3 235B A22B Instruct 2507 (chat) · 131K context · 16.4K output · $0.09 in / $0.58 out per 1M tokens · tools, structured output, open weights"
 
-QWEN_QWEN3_235B_A22B_THINKING_2507: Final[Model] = Model(
+QWEN_QWEN3_235B_A22B_THINKING_2507: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="qwen/qwen3-235b-a22b-thinking-2507",
     name="Qwen3 235B A22b Thinking 2507",
@@ -1526,16 +1599,17 @@ QWEN_QWEN3_235B_A22B_THINKING_2507: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_07_25,
-    last_updated=_D_2025_07_25,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32768,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_07_25,
+    last_updated=_Shared.D_2025_07_25,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("0.3"), output=Decimal("3")),
     reasoning_options=(),
 )
+"Qwen3 235B A22b Thinking 2507 (chat) · 131K context · 32.8K output · $0.30 in / $3.00 out per 1M tokens · tools, reasoning, open weights"
 
-QWEN_QWEN3_30B_A3B_FP8: Final[Model] = Model(
+QWEN_QWEN3_30B_A3B_FP8: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="qwen/qwen3-30b-a3b-fp8",
     name="Qwen3 30B A3B",
@@ -1545,15 +1619,16 @@ QWEN_QWEN3_30B_A3B_FP8: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_04_29,
-    last_updated=_D_2025_04_29,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_40960_OUTPUT_20000,
+    release_date=_Shared.D_2025_04_29,
+    last_updated=_Shared.D_2025_04_29,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_40960_OUTPUT_20000,
     cost=Cost(input=Decimal("0.09"), output=Decimal("0.45")),
     reasoning_options=(),
 )
+"Qwen3 30B A3B (chat) · 41K context · 20K output · $0.09 in / $0.45 out per 1M tokens · reasoning, open weights"
 
-QWEN_QWEN3_32B_FP8: Final[Model] = Model(
+QWEN_QWEN3_32B_FP8: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="qwen/qwen3-32b-fp8",
     name="Qwen3 32B",
@@ -1563,15 +1638,16 @@ QWEN_QWEN3_32B_FP8: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_04_29,
-    last_updated=_D_2025_04_29,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_40960_OUTPUT_20000,
+    release_date=_Shared.D_2025_04_29,
+    last_updated=_Shared.D_2025_04_29,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_40960_OUTPUT_20000,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.45")),
     reasoning_options=(),
 )
+"Qwen3 32B (chat) · 41K context · 20K output · $0.10 in / $0.45 out per 1M tokens · reasoning, open weights"
 
-QWEN_QWEN3_4B_FP8: Final[Model] = Model(
+QWEN_QWEN3_4B_FP8: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="qwen/qwen3-4b-fp8",
     name="Qwen3 4B",
@@ -1581,15 +1657,16 @@ QWEN_QWEN3_4B_FP8: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_04_29,
-    last_updated=_D_2025_04_29,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_20000,
+    release_date=_Shared.D_2025_04_29,
+    last_updated=_Shared.D_2025_04_29,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_20000,
     cost=Cost(input=Decimal("0.03"), output=Decimal("0.03")),
     reasoning_options=(),
 )
+"Qwen3 4B (chat) · 128K context · 20K output · $0.03 in / $0.03 out per 1M tokens · reasoning, open weights"
 
-QWEN_QWEN3_8B_FP8: Final[Model] = Model(
+QWEN_QWEN3_8B_FP8: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="qwen/qwen3-8b-fp8",
     name="Qwen3 8B",
@@ -1599,15 +1676,16 @@ QWEN_QWEN3_8B_FP8: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_04_29,
-    last_updated=_D_2025_04_29,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_20000,
+    release_date=_Shared.D_2025_04_29,
+    last_updated=_Shared.D_2025_04_29,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_20000,
     cost=Cost(input=Decimal("0.035"), output=Decimal("0.138")),
     reasoning_options=(),
 )
+"Qwen3 8B (chat) · 128K context · 20K output · $0.035 in / $0.138 out per 1M tokens · reasoning, open weights"
 
-QWEN_QWEN3_CODER_30B_A3B_INSTRUCT: Final[Model] = Model(
+QWEN_QWEN3_CODER_30B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="qwen/qwen3-coder-30b-a3b-instruct",
     name="Qwen3 Coder 30b A3B Instruct",
@@ -1618,14 +1696,15 @@ QWEN_QWEN3_CODER_30B_A3B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_10_09,
-    last_updated=_D_2025_10_09,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_160000_OUTPUT_32768,
+    release_date=_Shared.D_2025_10_09,
+    last_updated=_Shared.D_2025_10_09,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_160000_OUTPUT_32768,
     cost=Cost(input=Decimal("0.07"), output=Decimal("0.27")),
 )
+"Qwen3 Coder 30b A3B Instruct (chat) · 160K context · 32.8K output · $0.07 in / $0.27 out per 1M tokens · tools, structured output, open weights"
 
-QWEN_QWEN3_CODER_480B_A35B_INSTRUCT: Final[Model] = Model(
+QWEN_QWEN3_CODER_480B_A35B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="qwen/qwen3-coder-480b-a35b-instruct",
     name="Qwen3 Coder 480B A35B Instruct",
@@ -1637,15 +1716,16 @@ QWEN_QWEN3_CODER_480B_A35B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_07_23,
-    last_updated=_D_2025_07_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_65536,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_07_23,
+    last_updated=_Shared.D_2025_07_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_65536,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.3")),
 )
+"Qwen3 Coder 480B A35B Instruct (chat) · 262K context · 65.5K output · $0.30 in / $1.30 out per 1M tokens · tools, structured output, open weights"
 
-QWEN_QWEN3_CODER_NEXT: Final[Model] = Model(
+QWEN_QWEN3_CODER_NEXT: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="qwen/qwen3-coder-next",
     name="Qwen3 Coder Next",
@@ -1657,14 +1737,15 @@ QWEN_QWEN3_CODER_NEXT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_02_03,
-    last_updated=_D_2026_02_03,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_65536,
+    release_date=_Shared.D_2026_02_03,
+    last_updated=_Shared.D_2026_02_03,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_65536,
     cost=Cost(input=Decimal("0.2"), output=Decimal("1.5")),
 )
+"Qwen3 Coder Next (chat) · 262K context · 65.5K output · $0.20 in / $1.50 out per 1M tokens · tools, structured output, open weights"
 
-QWEN_QWEN3_MAX: Final[Model] = Model(
+QWEN_QWEN3_MAX: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="qwen/qwen3-max",
     name="Qwen3 Max",
@@ -1676,15 +1757,16 @@ QWEN_QWEN3_MAX: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_09_24,
-    last_updated=_D_2025_09_24,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_65536,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_09_24,
+    last_updated=_Shared.D_2025_09_24,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_65536,
     cost=Cost(input=Decimal("2.11"), output=Decimal("8.45")),
 )
+"Qwen3 Max (chat) · 262K context · 65.5K output · $2.11 in / $8.45 out per 1M tokens · tools, structured output"
 
-QWEN_QWEN3_NEXT_80B_A3B_INSTRUCT: Final[Model] = Model(
+QWEN_QWEN3_NEXT_80B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="qwen/qwen3-next-80b-a3b-instruct",
     name="Qwen3 Next 80B A3B Instruct",
@@ -1695,14 +1777,15 @@ QWEN_QWEN3_NEXT_80B_A3B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_09_10,
-    last_updated=_D_2025_09_10,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32768,
+    release_date=_Shared.D_2025_09_10,
+    last_updated=_Shared.D_2025_09_10,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("0.15"), output=Decimal("1.5")),
 )
+"Qwen3 Next 80B A3B Instruct (chat) · 131K context · 32.8K output · $0.15 in / $1.50 out per 1M tokens · tools, structured output, open weights"
 
-QWEN_QWEN3_NEXT_80B_A3B_THINKING: Final[Model] = Model(
+QWEN_QWEN3_NEXT_80B_A3B_THINKING: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="qwen/qwen3-next-80b-a3b-thinking",
     name="Qwen3 Next 80B A3B Thinking",
@@ -1713,15 +1796,16 @@ QWEN_QWEN3_NEXT_80B_A3B_THINKING: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_09_10,
-    last_updated=_D_2025_09_10,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32768,
+    release_date=_Shared.D_2025_09_10,
+    last_updated=_Shared.D_2025_09_10,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("0.15"), output=Decimal("1.5")),
     reasoning_options=(),
 )
+"Qwen3 Next 80B A3B Thinking (chat) · 131K context · 32.8K output · $0.15 in / $1.50 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-QWEN_QWEN3_OMNI_30B_A3B_INSTRUCT: Final[Model] = Model(
+QWEN_QWEN3_OMNI_30B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="qwen/qwen3-omni-30b-a3b-instruct",
     name="Qwen3 Omni 30B A3B Instruct",
@@ -1733,11 +1817,11 @@ QWEN_QWEN3_OMNI_30B_A3B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_04,
-    release_date=_D_2025_09_24,
-    last_updated=_D_2025_09_24,
-    modalities=_TEXT_VIDEO_AUDIO_IMAGE_TO_TEXT_AUDIO,
-    limit=_CONTEXT_65536_OUTPUT_16384,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2025_09_24,
+    last_updated=_Shared.D_2025_09_24,
+    modalities=_Shared.TEXT_VIDEO_AUDIO_IMAGE_TO_TEXT_AUDIO,
+    limit=_Shared.CONTEXT_65536_OUTPUT_16384,
     cost=Cost(
         input=Decimal("0.25"),
         output=Decimal("0.97"),
@@ -1745,8 +1829,9 @@ QWEN_QWEN3_OMNI_30B_A3B_INSTRUCT: Final[Model] = Model(
         output_audio=Decimal("1.788"),
     ),
 )
+"Qwen3 Omni 30B A3B Instruct (chat) · 65.5K context · 16.4K output · $0.25 in / $0.97 out per 1M tokens · vision, tools, structured output, attachments, open weights"
 
-QWEN_QWEN3_OMNI_30B_A3B_THINKING: Final[Model] = Model(
+QWEN_QWEN3_OMNI_30B_A3B_THINKING: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="qwen/qwen3-omni-30b-a3b-thinking",
     name="Qwen3 Omni 30B A3B Thinking",
@@ -1757,10 +1842,10 @@ QWEN_QWEN3_OMNI_30B_A3B_THINKING: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_09_24,
-    last_updated=_D_2025_09_24,
-    modalities=_TEXT_AUDIO_VIDEO_IMAGE_TO_TEXT,
-    limit=_CONTEXT_65536_OUTPUT_16384,
+    release_date=_Shared.D_2025_09_24,
+    last_updated=_Shared.D_2025_09_24,
+    modalities=_Shared.TEXT_AUDIO_VIDEO_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_65536_OUTPUT_16384,
     cost=Cost(
         input=Decimal("0.25"),
         output=Decimal("0.97"),
@@ -1769,8 +1854,9 @@ QWEN_QWEN3_OMNI_30B_A3B_THINKING: Final[Model] = Model(
     ),
     reasoning_options=(),
 )
+"Qwen3 Omni 30B A3B Thinking (chat) · 65.5K context · 16.4K output · $0.25 in / $0.97 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-QWEN_QWEN3_VL_235B_A22B_INSTRUCT: Final[Model] = Model(
+QWEN_QWEN3_VL_235B_A22B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="qwen/qwen3-vl-235b-a22b-instruct",
     name="Qwen3 VL 235B A22B Instruct",
@@ -1781,14 +1867,15 @@ QWEN_QWEN3_VL_235B_A22B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_09_24,
-    last_updated=_D_2025_09_24,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32768,
+    release_date=_Shared.D_2025_09_24,
+    last_updated=_Shared.D_2025_09_24,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.5")),
 )
+"Qwen3 VL 235B A22B Instruct (chat) · 131K context · 32.8K output · $0.30 in / $1.50 out per 1M tokens · vision, tools, structured output, attachments, open weights"
 
-QWEN_QWEN3_VL_235B_A22B_THINKING: Final[Model] = Model(
+QWEN_QWEN3_VL_235B_A22B_THINKING: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="qwen/qwen3-vl-235b-a22b-thinking",
     name="Qwen3 VL 235B A22B Thinking",
@@ -1798,15 +1885,16 @@ QWEN_QWEN3_VL_235B_A22B_THINKING: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_09_24,
-    last_updated=_D_2025_09_24,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32768,
+    release_date=_Shared.D_2025_09_24,
+    last_updated=_Shared.D_2025_09_24,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("0.98"), output=Decimal("3.95")),
     reasoning_options=(),
 )
+"Qwen3 VL 235B A22B Thinking (chat) · 131K context · 32.8K output · $0.98 in / $3.95 out per 1M tokens · vision, reasoning, attachments, open weights"
 
-QWEN_QWEN3_VL_30B_A3B_INSTRUCT: Final[Model] = Model(
+QWEN_QWEN3_VL_30B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="qwen/qwen3-vl-30b-a3b-instruct",
     name="qwen/qwen3-vl-30b-a3b-instruct",
@@ -1817,14 +1905,15 @@ QWEN_QWEN3_VL_30B_A3B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_10_11,
-    last_updated=_D_2025_10_11,
-    modalities=_TEXT_VIDEO_IMAGE_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32768,
+    release_date=_Shared.D_2025_10_11,
+    last_updated=_Shared.D_2025_10_11,
+    modalities=_Shared.TEXT_VIDEO_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.7")),
 )
+"qwen/qwen3-vl-30b-a3b-instruct (chat) · 131K context · 32.8K output · $0.20 in / $0.70 out per 1M tokens · vision, tools, structured output, attachments, open weights"
 
-QWEN_QWEN3_VL_30B_A3B_THINKING: Final[Model] = Model(
+QWEN_QWEN3_VL_30B_A3B_THINKING: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="qwen/qwen3-vl-30b-a3b-thinking",
     name="qwen/qwen3-vl-30b-a3b-thinking",
@@ -1835,14 +1924,15 @@ QWEN_QWEN3_VL_30B_A3B_THINKING: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_10_11,
-    last_updated=_D_2025_10_11,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32768,
+    release_date=_Shared.D_2025_10_11,
+    last_updated=_Shared.D_2025_10_11,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("0.2"), output=Decimal("1")),
 )
+"qwen/qwen3-vl-30b-a3b-thinking (chat) · 131K context · 32.8K output · $0.20 in / $1.00 out per 1M tokens · vision, tools, structured output, attachments, open weights"
 
-QWEN_QWEN3_VL_8B_INSTRUCT: Final[Model] = Model(
+QWEN_QWEN3_VL_8B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="qwen/qwen3-vl-8b-instruct",
     name="qwen/qwen3-vl-8b-instruct",
@@ -1853,14 +1943,15 @@ QWEN_QWEN3_VL_8B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_10_17,
-    last_updated=_D_2025_10_17,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32768,
+    release_date=_Shared.D_2025_10_17,
+    last_updated=_Shared.D_2025_10_17,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("0.08"), output=Decimal("0.5")),
 )
+"qwen/qwen3-vl-8b-instruct (chat) · 131K context · 32.8K output · $0.08 in / $0.50 out per 1M tokens · vision, tools, structured output, attachments, open weights"
 
-QWEN_QWEN3_5_122B_A10B: Final[Model] = Model(
+QWEN_QWEN3_5_122B_A10B: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="qwen/qwen3.5-122b-a10b",
     name="Qwen3.5-122B-A10B",
@@ -1872,15 +1963,16 @@ QWEN_QWEN3_5_122B_A10B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_02_26,
-    last_updated=_D_2026_02_26,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_65536,
+    release_date=_Shared.D_2026_02_26,
+    last_updated=_Shared.D_2026_02_26,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_65536,
     cost=Cost(input=Decimal("0.4"), output=Decimal("3.2")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Qwen3.5-122B-A10B (chat) · 262K context · 65.5K output · $0.40 in / $3.20 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-QWEN_QWEN3_5_27B: Final[Model] = Model(
+QWEN_QWEN3_5_27B: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="qwen/qwen3.5-27b",
     name="Qwen3.5-27B",
@@ -1892,15 +1984,16 @@ QWEN_QWEN3_5_27B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_02_26,
-    last_updated=_D_2026_02_26,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_65536,
+    release_date=_Shared.D_2026_02_26,
+    last_updated=_Shared.D_2026_02_26,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_65536,
     cost=Cost(input=Decimal("0.3"), output=Decimal("2.4")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Qwen3.5-27B (chat) · 262K context · 65.5K output · $0.30 in / $2.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-QWEN_QWEN3_5_35B_A3B: Final[Model] = Model(
+QWEN_QWEN3_5_35B_A3B: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="qwen/qwen3.5-35b-a3b",
     name="Qwen3.5-35B-A3B",
@@ -1912,15 +2005,16 @@ QWEN_QWEN3_5_35B_A3B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_02_26,
-    last_updated=_D_2026_02_26,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_65536,
+    release_date=_Shared.D_2026_02_26,
+    last_updated=_Shared.D_2026_02_26,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_65536,
     cost=Cost(input=Decimal("0.25"), output=Decimal("2")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Qwen3.5-35B-A3B (chat) · 262K context · 65.5K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-QWEN_QWEN3_5_397B_A17B: Final[Model] = Model(
+QWEN_QWEN3_5_397B_A17B: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="qwen/qwen3.5-397b-a17b",
     name="Qwen3.5-397B-A17B",
@@ -1932,15 +2026,16 @@ QWEN_QWEN3_5_397B_A17B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_02_17,
-    last_updated=_D_2026_02_17,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_64000,
+    release_date=_Shared.D_2026_02_17,
+    last_updated=_Shared.D_2026_02_17,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_64000,
     cost=Cost(input=Decimal("0.6"), output=Decimal("3.6")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Qwen3.5-397B-A17B (chat) · 262K context · 64K output · $0.60 in / $3.60 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-QWEN_QWEN3_7_MAX: Final[Model] = Model(
+QWEN_QWEN3_7_MAX: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="qwen/qwen3.7-max",
     name="Qwen3.7-Max",
@@ -1952,20 +2047,21 @@ QWEN_QWEN3_7_MAX: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_05_21,
-    last_updated=_D_2026_05_27,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_65536,
+    release_date=_Shared.D_2026_05_21,
+    last_updated=_Shared.D_2026_05_27,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
     cost=Cost(
         input=Decimal("1.25"),
         output=Decimal("3.75"),
         cache_read=Decimal("0.125"),
         cache_write=Decimal("1.5625"),
     ),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Qwen3.7-Max (chat) · 1M context · 65.5K output · $1.25 in / $3.75 out per 1M tokens · tools, reasoning, structured output"
 
-SAO10K_L3_8B_STHENO_V3_2: Final[Model] = Model(
+SAO10K_L3_8B_STHENO_V3_2: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="sao10K/L3-8B-stheno-v3.2",
     name="L3 8B Stheno V3.2",
@@ -1976,14 +2072,15 @@ SAO10K_L3_8B_STHENO_V3_2: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2024_11_29,
-    last_updated=_D_2024_11_29,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8192_OUTPUT_32000,
+    release_date=_Shared.D_2024_11_29,
+    last_updated=_Shared.D_2024_11_29,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8192_OUTPUT_32000,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.05")),
 )
+"L3 8B Stheno V3.2 (chat) · 8.19K context · 32K output · $0.05 in / $0.05 out per 1M tokens · tools, open weights"
 
-SAO10K_L3_70B_EURYALE_V2_1: Final[Model] = Model(
+SAO10K_L3_70B_EURYALE_V2_1: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="sao10K/l3-70b-euryale-v2.1",
     name="L3 70B Euryale V2.1\t",
@@ -1993,14 +2090,15 @@ SAO10K_L3_70B_EURYALE_V2_1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2024_06_18,
-    last_updated=_D_2024_06_18,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8192_OUTPUT_8192,
+    release_date=_Shared.D_2024_06_18,
+    last_updated=_Shared.D_2024_06_18,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8192_OUTPUT_8192,
     cost=Cost(input=Decimal("1.48"), output=Decimal("1.48")),
 )
+"L3 70B Euryale V2.1  (chat) · 8.19K context · 8.19K output · $1.48 in / $1.48 out per 1M tokens · tools, open weights"
 
-SAO10K_L3_8B_LUNARIS: Final[Model] = Model(
+SAO10K_L3_8B_LUNARIS: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="sao10K/l3-8b-lunaris",
     name="Sao10k L3 8B Lunaris\t",
@@ -2011,14 +2109,15 @@ SAO10K_L3_8B_LUNARIS: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2024_11_28,
-    last_updated=_D_2024_11_28,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8192_OUTPUT_8192,
+    release_date=_Shared.D_2024_11_28,
+    last_updated=_Shared.D_2024_11_28,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8192_OUTPUT_8192,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.05")),
 )
+"Sao10k L3 8B Lunaris  (chat) · 8.19K context · 8.19K output · $0.05 in / $0.05 out per 1M tokens · structured output, open weights"
 
-SAO10K_L31_70B_EURYALE_V2_2: Final[Model] = Model(
+SAO10K_L31_70B_EURYALE_V2_2: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="sao10K/l31-70b-euryale-v2.2",
     name="L31 70B Euryale V2.2",
@@ -2028,14 +2127,15 @@ SAO10K_L31_70B_EURYALE_V2_2: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2024_09_19,
-    last_updated=_D_2024_09_19,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8192_OUTPUT_8192,
+    release_date=_Shared.D_2024_09_19,
+    last_updated=_Shared.D_2024_09_19,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8192_OUTPUT_8192,
     cost=Cost(input=Decimal("1.48"), output=Decimal("1.48")),
 )
+"L31 70B Euryale V2.2 (chat) · 8.19K context · 8.19K output · $1.48 in / $1.48 out per 1M tokens · tools, open weights"
 
-XIAOMIMIMO_MIMO_V2_FLASH: Final[Model] = Model(
+XIAOMIMIMO_MIMO_V2_FLASH: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="xiaomimimo/mimo-v2-flash",
     name="XiaomiMiMo/MiMo-V2-Flash",
@@ -2047,16 +2147,17 @@ XIAOMIMIMO_MIMO_V2_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_12,
-    release_date=_D_2025_12_19,
-    last_updated=_D_2025_12_19,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_32000,
+    knowledge=_Shared.D_2024_12,
+    release_date=_Shared.D_2025_12_19,
+    last_updated=_Shared.D_2025_12_19,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_32000,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3"), cache_read=Decimal("0.3")),
     reasoning_options=(),
 )
+"XiaomiMiMo/MiMo-V2-Flash (chat) · 262K context · 32K output · $0.10 in / $0.30 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-XIAOMIMIMO_MIMO_V2_PRO: Final[Model] = Model(
+XIAOMIMIMO_MIMO_V2_PRO: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="xiaomimimo/mimo-v2-pro",
     name="MiMo-V2-Pro",
@@ -2068,11 +2169,11 @@ XIAOMIMIMO_MIMO_V2_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_12,
-    release_date=_D_2026_03_18,
-    last_updated=_D_2026_05_27,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_131072,
+    knowledge=_Shared.D_2024_12,
+    release_date=_Shared.D_2026_03_18,
+    last_updated=_Shared.D_2026_05_27,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_131072,
     cost=Cost(
         input=Decimal("2"),
         output=Decimal("6"),
@@ -2090,8 +2191,9 @@ XIAOMIMIMO_MIMO_V2_PRO: Final[Model] = Model(
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"MiMo-V2-Pro (chat) · 1.05M context · 131K output · $2.00 in / $6.00 out per 1M tokens · tools, reasoning, structured output"
 
-XIAOMIMIMO_MIMO_V2_5_PRO: Final[Model] = Model(
+XIAOMIMIMO_MIMO_V2_5_PRO: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="xiaomimimo/mimo-v2.5-pro",
     name="MiMo-V2.5-Pro",
@@ -2103,11 +2205,11 @@ XIAOMIMIMO_MIMO_V2_5_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_12,
-    release_date=_D_2026_04_22,
-    last_updated=_D_2026_05_27,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_131072,
+    knowledge=_Shared.D_2024_12,
+    release_date=_Shared.D_2026_04_22,
+    last_updated=_Shared.D_2026_05_27,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_131072,
     cost=Cost(
         input=Decimal("2"),
         output=Decimal("6"),
@@ -2125,8 +2227,9 @@ XIAOMIMIMO_MIMO_V2_5_PRO: Final[Model] = Model(
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"MiMo-V2.5-Pro (chat) · 1.05M context · 131K output · $2.00 in / $6.00 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ZAI_ORG_AUTOGLM_PHONE_9B_MULTILINGUAL: Final[Model] = Model(
+ZAI_ORG_AUTOGLM_PHONE_9B_MULTILINGUAL: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="zai-org/autoglm-phone-9b-multilingual",
     name="AutoGLM-Phone-9B-Multilingual",
@@ -2136,14 +2239,15 @@ ZAI_ORG_AUTOGLM_PHONE_9B_MULTILINGUAL: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_12_10,
-    last_updated=_D_2025_12_10,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_65536_OUTPUT_65536,
+    release_date=_Shared.D_2025_12_10,
+    last_updated=_Shared.D_2025_12_10,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_65536_OUTPUT_65536,
     cost=Cost(input=Decimal("0.035"), output=Decimal("0.138")),
 )
+"AutoGLM-Phone-9B-Multilingual (chat) · 65.5K context · 65.5K output · $0.035 in / $0.138 out per 1M tokens · vision, attachments, open weights"
 
-ZAI_ORG_GLM_4_5: Final[Model] = Model(
+ZAI_ORG_GLM_4_5: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="zai-org/glm-4.5",
     name="GLM-4.5",
@@ -2154,16 +2258,17 @@ ZAI_ORG_GLM_4_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_07_28,
-    last_updated=_D_2025_07_28,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_98304,
+    release_date=_Shared.D_2025_07_28,
+    last_updated=_Shared.D_2025_07_28,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_98304,
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.2"), cache_read=Decimal("0.11")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM-4.5 (chat) · 131K context · 98.3K output · $0.60 in / $2.20 out per 1M tokens · tools, reasoning, open weights"
 
-ZAI_ORG_GLM_4_5_AIR: Final[Model] = Model(
+ZAI_ORG_GLM_4_5_AIR: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="zai-org/glm-4.5-air",
     name="GLM 4.5 Air",
@@ -2174,16 +2279,17 @@ ZAI_ORG_GLM_4_5_AIR: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_10_13,
-    last_updated=_D_2025_10_13,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_98304,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_10_13,
+    last_updated=_Shared.D_2025_10_13,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_98304,
     cost=Cost(input=Decimal("0.13"), output=Decimal("0.85")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM 4.5 Air (chat) · 131K context · 98.3K output · $0.13 in / $0.85 out per 1M tokens · tools, reasoning, open weights"
 
-ZAI_ORG_GLM_4_5V: Final[Model] = Model(
+ZAI_ORG_GLM_4_5V: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="zai-org/glm-4.5v",
     name="GLM 4.5V",
@@ -2195,16 +2301,17 @@ ZAI_ORG_GLM_4_5V: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_08_11,
-    last_updated=_D_2025_08_11,
-    modalities=_TEXT_VIDEO_IMAGE_TO_TEXT,
-    limit=_CONTEXT_65536_OUTPUT_16384,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_08_11,
+    last_updated=_Shared.D_2025_08_11,
+    modalities=_Shared.TEXT_VIDEO_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_65536_OUTPUT_16384,
     cost=Cost(input=Decimal("0.6"), output=Decimal("1.8"), cache_read=Decimal("0.11")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM 4.5V (chat) · 65.5K context · 16.4K output · $0.60 in / $1.80 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-ZAI_ORG_GLM_4_6: Final[Model] = Model(
+ZAI_ORG_GLM_4_6: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="zai-org/glm-4.6",
     name="GLM 4.6",
@@ -2216,16 +2323,17 @@ ZAI_ORG_GLM_4_6: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_09_30,
-    last_updated=_D_2025_09_30,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_131072,
+    release_date=_Shared.D_2025_09_30,
+    last_updated=_Shared.D_2025_09_30,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_131072,
     cost=Cost(input=Decimal("0.55"), output=Decimal("2.2"), cache_read=Decimal("0.11")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM 4.6 (chat) · 205K context · 131K output · $0.55 in / $2.20 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ZAI_ORG_GLM_4_6V: Final[Model] = Model(
+ZAI_ORG_GLM_4_6V: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="zai-org/glm-4.6v",
     name="GLM 4.6V",
@@ -2237,16 +2345,17 @@ ZAI_ORG_GLM_4_6V: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_12_08,
-    last_updated=_D_2025_12_08,
-    modalities=_TEXT_VIDEO_IMAGE_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32768,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_12_08,
+    last_updated=_Shared.D_2025_12_08,
+    modalities=_Shared.TEXT_VIDEO_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("0.3"), output=Decimal("0.9"), cache_read=Decimal("0.055")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM 4.6V (chat) · 131K context · 32.8K output · $0.30 in / $0.90 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-ZAI_ORG_GLM_4_7: Final[Model] = Model(
+ZAI_ORG_GLM_4_7: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="zai-org/glm-4.7",
     name="GLM-4.7",
@@ -2258,16 +2367,17 @@ ZAI_ORG_GLM_4_7: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_12_22,
-    last_updated=_D_2025_12_22,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_131072,
+    release_date=_Shared.D_2025_12_22,
+    last_updated=_Shared.D_2025_12_22,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_131072,
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.2"), cache_read=Decimal("0.11")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM-4.7 (chat) · 205K context · 131K output · $0.60 in / $2.20 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ZAI_ORG_GLM_4_7_FLASH: Final[Model] = Model(
+ZAI_ORG_GLM_4_7_FLASH: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="zai-org/glm-4.7-flash",
     name="GLM-4.7-Flash",
@@ -2279,16 +2389,17 @@ ZAI_ORG_GLM_4_7_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2026_01_19,
-    last_updated=_D_2026_01_19,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2026_01_19,
+    last_updated=_Shared.D_2026_01_19,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.07"), output=Decimal("0.4"), cache_read=Decimal("0.01")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM-4.7-Flash (chat) · 200K context · 128K output · $0.07 in / $0.40 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ZAI_ORG_GLM_5: Final[Model] = Model(
+ZAI_ORG_GLM_5: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="zai-org/glm-5",
     name="GLM-5",
@@ -2300,16 +2411,17 @@ ZAI_ORG_GLM_5: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_02_11,
-    last_updated=_D_2026_02_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_202800_OUTPUT_131072,
+    release_date=_Shared.D_2026_02_11,
+    last_updated=_Shared.D_2026_02_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_202800_OUTPUT_131072,
     cost=Cost(input=Decimal("1"), output=Decimal("3.2"), cache_read=Decimal("0.2")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM-5 (chat) · 203K context · 131K output · $1.00 in / $3.20 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ZAI_ORG_GLM_5_1: Final[Model] = Model(
+ZAI_ORG_GLM_5_1: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="zai-org/glm-5.1",
     name="GLM-5.1",
@@ -2321,16 +2433,17 @@ ZAI_ORG_GLM_5_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_03_27,
-    last_updated=_D_2026_03_27,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_131072,
+    release_date=_Shared.D_2026_03_27,
+    last_updated=_Shared.D_2026_03_27,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_131072,
     cost=Cost(input=Decimal("1.4"), output=Decimal("4.4"), cache_read=Decimal("0.26")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM-5.1 (chat) · 205K context · 131K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ZAI_ORG_GLM_5_2: Final[Model] = Model(
+ZAI_ORG_GLM_5_2: Final[PricedModel] = PricedModel(
     provider="novita-ai",
     id="zai-org/glm-5.2",
     name="GLM-5.2",
@@ -2342,11 +2455,12 @@ ZAI_ORG_GLM_5_2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_06_13,
-    last_updated=_D_2026_06_13,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_131072,
+    release_date=_Shared.D_2026_06_13,
+    last_updated=_Shared.D_2026_06_13,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_131072,
     cost=Cost(input=Decimal("1.4"), output=Decimal("4.4"), cache_read=Decimal("0.26")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_EFFORT_NONE_HIGH_MAX,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_HIGH_MAX,),
 )
+"GLM-5.2 (chat) · 1.05M context · 131K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, structured output, open weights"

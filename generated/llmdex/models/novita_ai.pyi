@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "BAICHUAN_BAICHUAN_M2_32B",
@@ -115,317 +115,317 @@ __all__ = [
     "ZAI_ORG_GLM_5_2",
 ]
 
-BAICHUAN_BAICHUAN_M2_32B: Final[Model]
+BAICHUAN_BAICHUAN_M2_32B: Final[PricedModel]
 "baichuan-m2-32b (chat) · 131K context · 131K output · $0.07 in / $0.07 out per 1M tokens · open weights"
 
-BAIDU_ERNIE_4_5_21B_A3B: Final[Model]
+BAIDU_ERNIE_4_5_21B_A3B: Final[PricedModel]
 "ERNIE 4.5 21B A3B (chat) · 120K context · 8K output · $0.07 in / $0.28 out per 1M tokens · tools, open weights"
 
-BAIDU_ERNIE_4_5_21B_A3B_THINKING: Final[Model]
+BAIDU_ERNIE_4_5_21B_A3B_THINKING: Final[PricedModel]
 "ERNIE-4.5-21B-A3B-Thinking (chat) · 131K context · 65.5K output · $0.07 in / $0.28 out per 1M tokens · reasoning, open weights"
 
-BAIDU_ERNIE_4_5_300B_A47B_PADDLE: Final[Model]
+BAIDU_ERNIE_4_5_300B_A47B_PADDLE: Final[PricedModel]
 "ERNIE 4.5 300B A47B (chat) · 123K context · 12K output · $0.28 in / $1.10 out per 1M tokens · structured output, open weights"
 
-BAIDU_ERNIE_4_5_VL_28B_A3B: Final[Model]
+BAIDU_ERNIE_4_5_VL_28B_A3B: Final[PricedModel]
 "ERNIE 4.5 VL 28B A3B (chat) · 30K context · 8K output · $0.14 in / $0.56 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-BAIDU_ERNIE_4_5_VL_28B_A3B_THINKING: Final[Model]
+BAIDU_ERNIE_4_5_VL_28B_A3B_THINKING: Final[PricedModel]
 "ERNIE-4.5-VL-28B-A3B-Thinking (chat) · 131K context · 65.5K output · $0.39 in / $0.39 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-BAIDU_ERNIE_4_5_VL_424B_A47B: Final[Model]
+BAIDU_ERNIE_4_5_VL_424B_A47B: Final[PricedModel]
 "ERNIE 4.5 VL 424B A47B (chat) · 123K context · 16K output · $0.42 in / $1.25 out per 1M tokens · vision, reasoning, attachments, open weights"
 
-DEEPSEEK_DEEPSEEK_OCR: Final[Model]
+DEEPSEEK_DEEPSEEK_OCR: Final[PricedModel]
 "DeepSeek-OCR (chat) · 8.19K context · 8.19K output · $0.03 in / $0.03 out per 1M tokens · vision, structured output, attachments, open weights"
 
-DEEPSEEK_DEEPSEEK_OCR_2: Final[Model]
+DEEPSEEK_DEEPSEEK_OCR_2: Final[PricedModel]
 "deepseek/deepseek-ocr-2 (chat) · 8.19K context · 8.19K output · $0.03 in / $0.03 out per 1M tokens · vision, attachments, open weights"
 
-DEEPSEEK_DEEPSEEK_PROVER_V2_671B: Final[Model]
+DEEPSEEK_DEEPSEEK_PROVER_V2_671B: Final[PricedModel]
 "Deepseek Prover V2 671B (chat) · 160K context · 160K output · $0.70 in / $2.50 out per 1M tokens · open weights"
 
-DEEPSEEK_DEEPSEEK_R1_0528: Final[Model]
+DEEPSEEK_DEEPSEEK_R1_0528: Final[PricedModel]
 "DeepSeek R1 0528 (chat) · 164K context · 32.8K output · $0.70 in / $2.50 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-DEEPSEEK_DEEPSEEK_R1_0528_QWEN3_8B: Final[Model]
+DEEPSEEK_DEEPSEEK_R1_0528_QWEN3_8B: Final[PricedModel]
 "DeepSeek R1 0528 Qwen3 8B (chat) · 128K context · 32K output · $0.06 in / $0.09 out per 1M tokens · reasoning, open weights"
 
-DEEPSEEK_DEEPSEEK_R1_DISTILL_LLAMA_70B: Final[Model]
+DEEPSEEK_DEEPSEEK_R1_DISTILL_LLAMA_70B: Final[PricedModel]
 "DeepSeek R1 Distill LLama 70B (chat) · 8.19K context · 8.19K output · $0.80 in / $0.80 out per 1M tokens · reasoning, structured output, open weights"
 
-DEEPSEEK_DEEPSEEK_R1_DISTILL_QWEN_14B: Final[Model]
+DEEPSEEK_DEEPSEEK_R1_DISTILL_QWEN_14B: Final[PricedModel]
 "DeepSeek R1 Distill Qwen 14B (chat) · 32.8K context · 16.4K output · $0.15 in / $0.15 out per 1M tokens · open weights"
 
-DEEPSEEK_DEEPSEEK_R1_DISTILL_QWEN_32B: Final[Model]
+DEEPSEEK_DEEPSEEK_R1_DISTILL_QWEN_32B: Final[PricedModel]
 "DeepSeek R1 Distill Qwen 32B (chat) · 64K context · 32K output · $0.30 in / $0.30 out per 1M tokens · open weights"
 
-DEEPSEEK_DEEPSEEK_R1_TURBO: Final[Model]
+DEEPSEEK_DEEPSEEK_R1_TURBO: Final[PricedModel]
 "DeepSeek R1 (Turbo)  (chat) · 64K context · 16K output · $0.70 in / $2.50 out per 1M tokens · tools, reasoning, open weights"
 
-DEEPSEEK_DEEPSEEK_V3_0324: Final[Model]
+DEEPSEEK_DEEPSEEK_V3_0324: Final[PricedModel]
 "DeepSeek V3 0324 (chat) · 164K context · 164K output · $0.27 in / $1.12 out per 1M tokens · tools, structured output, open weights"
 
-DEEPSEEK_DEEPSEEK_V3_TURBO: Final[Model]
+DEEPSEEK_DEEPSEEK_V3_TURBO: Final[PricedModel]
 "DeepSeek V3 (Turbo)  (chat) · 64K context · 16K output · $0.40 in / $1.30 out per 1M tokens · tools, open weights"
 
-DEEPSEEK_DEEPSEEK_V3_1: Final[Model]
+DEEPSEEK_DEEPSEEK_V3_1: Final[PricedModel]
 "DeepSeek V3.1 (chat) · 131K context · 32.8K output · $0.27 in / $1.00 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-DEEPSEEK_DEEPSEEK_V3_1_TERMINUS: Final[Model]
+DEEPSEEK_DEEPSEEK_V3_1_TERMINUS: Final[PricedModel]
 "Deepseek V3.1 Terminus (chat) · 131K context · 32.8K output · $0.27 in / $1.00 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-DEEPSEEK_DEEPSEEK_V3_2: Final[Model]
+DEEPSEEK_DEEPSEEK_V3_2: Final[PricedModel]
 "Deepseek V3.2 (chat) · 164K context · 65.5K output · $0.269 in / $0.40 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-DEEPSEEK_DEEPSEEK_V3_2_EXP: Final[Model]
+DEEPSEEK_DEEPSEEK_V3_2_EXP: Final[PricedModel]
 "Deepseek V3.2 Exp (chat) · 164K context · 65.5K output · $0.27 in / $0.41 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-DEEPSEEK_DEEPSEEK_V4_FLASH: Final[Model]
+DEEPSEEK_DEEPSEEK_V4_FLASH: Final[PricedModel]
 "DeepSeek V4 Flash (chat) · 1.05M context · 393K output · $0.14 in / $0.28 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-DEEPSEEK_DEEPSEEK_V4_PRO: Final[Model]
+DEEPSEEK_DEEPSEEK_V4_PRO: Final[PricedModel]
 "DeepSeek V4 Pro (chat) · 1.05M context · 393K output · $1.69 in / $3.38 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-GOOGLE_GEMMA_3_12B_IT: Final[Model]
+GOOGLE_GEMMA_3_12B_IT: Final[PricedModel]
 "Gemma 3 12B (chat) · 131K context · 8.19K output · $0.05 in / $0.10 out per 1M tokens · vision, attachments, open weights"
 
-GOOGLE_GEMMA_3_27B_IT: Final[Model]
+GOOGLE_GEMMA_3_27B_IT: Final[PricedModel]
 "Gemma 3 27B (chat) · 98.3K context · 16.4K output · $0.119 in / $0.20 out per 1M tokens · vision, attachments, open weights"
 
-GOOGLE_GEMMA_4_26B_A4B_IT: Final[Model]
+GOOGLE_GEMMA_4_26B_A4B_IT: Final[PricedModel]
 "Gemma 4 26B A4B (chat) · 262K context · 131K output · $0.13 in / $0.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-GOOGLE_GEMMA_4_31B_IT: Final[Model]
+GOOGLE_GEMMA_4_31B_IT: Final[PricedModel]
 "Gemma 4 31B (chat) · 262K context · 131K output · $0.14 in / $0.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-GRYPHE_MYTHOMAX_L2_13B: Final[Model]
+GRYPHE_MYTHOMAX_L2_13B: Final[PricedModel]
 "Mythomax L2 13B (chat) · 4.1K context · 3.2K output · $0.09 in / $0.09 out per 1M tokens · open weights"
 
-INCLUSIONAI_LING_2_6_1T: Final[Model]
+INCLUSIONAI_LING_2_6_1T: Final[PricedModel]
 "Ling-2.6-1T (chat) · 262K context · 32.8K output · $0.30 in / $2.50 out per 1M tokens · tools, structured output, open weights"
 
-INCLUSIONAI_LING_2_6_FLASH: Final[Model]
+INCLUSIONAI_LING_2_6_FLASH: Final[PricedModel]
 "Ling-2.6-flash (chat) · 262K context · 32.8K output · $0.10 in / $0.30 out per 1M tokens · tools, structured output, open weights"
 
-INCLUSIONAI_RING_2_6_1T: Final[Model]
+INCLUSIONAI_RING_2_6_1T: Final[PricedModel]
 "Ring-2.6-1T (chat) · 262K context · 65.5K output · $0.30 in / $2.50 out per 1M tokens · tools, reasoning, structured output"
 
-KWAIPILOT_KAT_CODER_PRO: Final[Model]
+KWAIPILOT_KAT_CODER_PRO: Final[PricedModel]
 "Kat Coder Pro (chat) · 256K context · 128K output · $0.30 in / $1.20 out per 1M tokens · tools, structured output, open weights"
 
-META_LLAMA_LLAMA_3_70B_INSTRUCT: Final[Model]
+META_LLAMA_LLAMA_3_70B_INSTRUCT: Final[PricedModel]
 "Llama3 70B Instruct (chat) · 8.19K context · 8K output · $0.51 in / $0.74 out per 1M tokens · structured output, open weights"
 
-META_LLAMA_LLAMA_3_8B_INSTRUCT: Final[Model]
+META_LLAMA_LLAMA_3_8B_INSTRUCT: Final[PricedModel]
 "Llama 3 8B Instruct (chat) · 8.19K context · 8.19K output · $0.04 in / $0.04 out per 1M tokens · open weights"
 
-META_LLAMA_LLAMA_3_1_8B_INSTRUCT: Final[Model]
+META_LLAMA_LLAMA_3_1_8B_INSTRUCT: Final[PricedModel]
 "Llama 3.1 8B Instruct (chat) · 16.4K context · 16.4K output · $0.02 in / $0.05 out per 1M tokens · open weights"
 
-META_LLAMA_LLAMA_3_2_3B_INSTRUCT: Final[Model]
+META_LLAMA_LLAMA_3_2_3B_INSTRUCT: Final[PricedModel]
 "Llama 3.2 3B Instruct (chat) · 32.8K context · 32K output · $0.03 in / $0.05 out per 1M tokens · open weights"
 
-META_LLAMA_LLAMA_3_3_70B_INSTRUCT: Final[Model]
+META_LLAMA_LLAMA_3_3_70B_INSTRUCT: Final[PricedModel]
 "Llama 3.3 70B Instruct (chat) · 131K context · 120K output · $0.135 in / $0.40 out per 1M tokens · tools, open weights"
 
-META_LLAMA_LLAMA_4_MAVERICK_17B_128E_INSTRUCT_FP8: Final[Model]
+META_LLAMA_LLAMA_4_MAVERICK_17B_128E_INSTRUCT_FP8: Final[PricedModel]
 "Llama 4 Maverick Instruct (chat) · 1.05M context · 8.19K output · $0.27 in / $0.85 out per 1M tokens · vision, attachments, open weights"
 
-META_LLAMA_LLAMA_4_SCOUT_17B_16E_INSTRUCT: Final[Model]
+META_LLAMA_LLAMA_4_SCOUT_17B_16E_INSTRUCT: Final[PricedModel]
 "Llama 4 Scout Instruct (chat) · 131K context · 131K output · $0.18 in / $0.59 out per 1M tokens · vision, attachments, open weights"
 
-MICROSOFT_WIZARDLM_2_8X22B: Final[Model]
+MICROSOFT_WIZARDLM_2_8X22B: Final[PricedModel]
 "Wizardlm 2 8x22B (chat) · 65.5K context · 8K output · $0.62 in / $0.62 out per 1M tokens · open weights"
 
-MINIMAX_MINIMAX_M2: Final[Model]
+MINIMAX_MINIMAX_M2: Final[PricedModel]
 "MiniMax-M2 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights"
 
-MINIMAX_MINIMAX_M2_1: Final[Model]
+MINIMAX_MINIMAX_M2_1: Final[PricedModel]
 "Minimax M2.1 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, structured output, open weights"
 
-MINIMAX_MINIMAX_M2_5: Final[Model]
+MINIMAX_MINIMAX_M2_5: Final[PricedModel]
 "MiniMax M2.5 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, structured output"
 
-MINIMAX_MINIMAX_M2_5_HIGHSPEED: Final[Model]
+MINIMAX_MINIMAX_M2_5_HIGHSPEED: Final[PricedModel]
 "MiniMax M2.5 Highspeed (chat) · 205K context · 131K output · $0.60 in / $2.40 out per 1M tokens · tools, reasoning, structured output"
 
-MINIMAX_MINIMAX_M2_7: Final[Model]
+MINIMAX_MINIMAX_M2_7: Final[PricedModel]
 "MiniMax M2.7 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-MINIMAX_MINIMAX_M2_7_HIGHSPEED: Final[Model]
+MINIMAX_MINIMAX_M2_7_HIGHSPEED: Final[PricedModel]
 "MiniMax-M2.7-highspeed (chat) · 205K context · 131K output · $0.60 in / $2.40 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-MINIMAXAI_MINIMAX_M1_80K: Final[Model]
+MINIMAXAI_MINIMAX_M1_80K: Final[PricedModel]
 "MiniMax M1 (chat) · 1M context · 40K output · $0.55 in / $2.20 out per 1M tokens · tools, reasoning, open weights"
 
-MISTRALAI_MISTRAL_NEMO: Final[Model]
+MISTRALAI_MISTRAL_NEMO: Final[PricedModel]
 "Mistral Nemo (chat) · 60.3K context · 16K output · $0.04 in / $0.17 out per 1M tokens · structured output, open weights"
 
-MOONSHOTAI_KIMI_K2_0905: Final[Model]
+MOONSHOTAI_KIMI_K2_0905: Final[PricedModel]
 "Kimi K2 0905 (chat) · 262K context · 262K output · $0.60 in / $2.50 out per 1M tokens · tools, structured output, open weights"
 
-MOONSHOTAI_KIMI_K2_INSTRUCT: Final[Model]
+MOONSHOTAI_KIMI_K2_INSTRUCT: Final[PricedModel]
 "Kimi K2 Instruct (chat) · 131K context · 32.8K output · $0.57 in / $2.30 out per 1M tokens · tools, open weights"
 
-MOONSHOTAI_KIMI_K2_THINKING: Final[Model]
+MOONSHOTAI_KIMI_K2_THINKING: Final[PricedModel]
 "Kimi K2 Thinking (chat) · 262K context · 262K output · $0.60 in / $2.50 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-MOONSHOTAI_KIMI_K2_5: Final[Model]
+MOONSHOTAI_KIMI_K2_5: Final[PricedModel]
 "Kimi K2.5 (chat) · 262K context · 262K output · $0.60 in / $3.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-MOONSHOTAI_KIMI_K2_6: Final[Model]
+MOONSHOTAI_KIMI_K2_6: Final[PricedModel]
 "Kimi K2.6 (chat) · 262K context · 262K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-NOUSRESEARCH_HERMES_2_PRO_LLAMA_3_8B: Final[Model]
+NOUSRESEARCH_HERMES_2_PRO_LLAMA_3_8B: Final[PricedModel]
 "Hermes 2 Pro Llama 3 8B (chat) · 8.19K context · 8.19K output · $0.14 in / $0.14 out per 1M tokens · structured output, open weights"
 
-OPENAI_GPT_OSS_120B: Final[Model]
+OPENAI_GPT_OSS_120B: Final[PricedModel]
 "OpenAI GPT OSS 120B (chat) · 131K context · 32.8K output · $0.05 in / $0.25 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-OPENAI_GPT_OSS_20B: Final[Model]
+OPENAI_GPT_OSS_20B: Final[PricedModel]
 "OpenAI: GPT OSS 20B (chat) · 131K context · 32.8K output · $0.04 in / $0.15 out per 1M tokens · vision, reasoning, structured output, attachments, open weights"
 
-PADDLEPADDLE_PADDLEOCR_VL: Final[Model]
+PADDLEPADDLE_PADDLEOCR_VL: Final[PricedModel]
 "PaddleOCR-VL (chat) · 16.4K context · 16.4K output · $0.02 in / $0.02 out per 1M tokens · vision, attachments, open weights"
 
-QWEN_QWEN_2_5_72B_INSTRUCT: Final[Model]
+QWEN_QWEN_2_5_72B_INSTRUCT: Final[PricedModel]
 "Qwen 2.5 72B Instruct (chat) · 32K context · 8.19K output · $0.38 in / $0.40 out per 1M tokens · tools, structured output, open weights"
 
-QWEN_QWEN_MT_PLUS: Final[Model]
+QWEN_QWEN_MT_PLUS: Final[PricedModel]
 "Qwen MT Plus (chat) · 16.4K context · 8.19K output · $0.25 in / $0.75 out per 1M tokens · open weights"
 
-QWEN_QWEN2_5_7B_INSTRUCT: Final[Model]
+QWEN_QWEN2_5_7B_INSTRUCT: Final[PricedModel]
 "Qwen2.5 7B Instruct (chat) · 32K context · 32K output · $0.07 in / $0.07 out per 1M tokens · tools, structured output, open weights"
 
-QWEN_QWEN2_5_VL_72B_INSTRUCT: Final[Model]
+QWEN_QWEN2_5_VL_72B_INSTRUCT: Final[PricedModel]
 "Qwen2.5 VL 72B Instruct (chat) · 32.8K context · 32.8K output · $0.80 in / $0.80 out per 1M tokens · vision, attachments, open weights"
 
-QWEN_QWEN3_235B_A22B_FP8: Final[Model]
+QWEN_QWEN3_235B_A22B_FP8: Final[PricedModel]
 "Qwen3 235B A22B (chat) · 41K context · 20K output · $0.20 in / $0.80 out per 1M tokens · reasoning, open weights"
 
-QWEN_QWEN3_235B_A22B_INSTRUCT_2507: Final[Model]
+QWEN_QWEN3_235B_A22B_INSTRUCT_2507: Final[PricedModel]
 "Qwen3 235B A22B Instruct 2507 (chat) · 131K context · 16.4K output · $0.09 in / $0.58 out per 1M tokens · tools, structured output, open weights"
 
-QWEN_QWEN3_235B_A22B_THINKING_2507: Final[Model]
+QWEN_QWEN3_235B_A22B_THINKING_2507: Final[PricedModel]
 "Qwen3 235B A22b Thinking 2507 (chat) · 131K context · 32.8K output · $0.30 in / $3.00 out per 1M tokens · tools, reasoning, open weights"
 
-QWEN_QWEN3_30B_A3B_FP8: Final[Model]
+QWEN_QWEN3_30B_A3B_FP8: Final[PricedModel]
 "Qwen3 30B A3B (chat) · 41K context · 20K output · $0.09 in / $0.45 out per 1M tokens · reasoning, open weights"
 
-QWEN_QWEN3_32B_FP8: Final[Model]
+QWEN_QWEN3_32B_FP8: Final[PricedModel]
 "Qwen3 32B (chat) · 41K context · 20K output · $0.10 in / $0.45 out per 1M tokens · reasoning, open weights"
 
-QWEN_QWEN3_4B_FP8: Final[Model]
+QWEN_QWEN3_4B_FP8: Final[PricedModel]
 "Qwen3 4B (chat) · 128K context · 20K output · $0.03 in / $0.03 out per 1M tokens · reasoning, open weights"
 
-QWEN_QWEN3_8B_FP8: Final[Model]
+QWEN_QWEN3_8B_FP8: Final[PricedModel]
 "Qwen3 8B (chat) · 128K context · 20K output · $0.035 in / $0.138 out per 1M tokens · reasoning, open weights"
 
-QWEN_QWEN3_CODER_30B_A3B_INSTRUCT: Final[Model]
+QWEN_QWEN3_CODER_30B_A3B_INSTRUCT: Final[PricedModel]
 "Qwen3 Coder 30b A3B Instruct (chat) · 160K context · 32.8K output · $0.07 in / $0.27 out per 1M tokens · tools, structured output, open weights"
 
-QWEN_QWEN3_CODER_480B_A35B_INSTRUCT: Final[Model]
+QWEN_QWEN3_CODER_480B_A35B_INSTRUCT: Final[PricedModel]
 "Qwen3 Coder 480B A35B Instruct (chat) · 262K context · 65.5K output · $0.30 in / $1.30 out per 1M tokens · tools, structured output, open weights"
 
-QWEN_QWEN3_CODER_NEXT: Final[Model]
+QWEN_QWEN3_CODER_NEXT: Final[PricedModel]
 "Qwen3 Coder Next (chat) · 262K context · 65.5K output · $0.20 in / $1.50 out per 1M tokens · tools, structured output, open weights"
 
-QWEN_QWEN3_MAX: Final[Model]
+QWEN_QWEN3_MAX: Final[PricedModel]
 "Qwen3 Max (chat) · 262K context · 65.5K output · $2.11 in / $8.45 out per 1M tokens · tools, structured output"
 
-QWEN_QWEN3_NEXT_80B_A3B_INSTRUCT: Final[Model]
+QWEN_QWEN3_NEXT_80B_A3B_INSTRUCT: Final[PricedModel]
 "Qwen3 Next 80B A3B Instruct (chat) · 131K context · 32.8K output · $0.15 in / $1.50 out per 1M tokens · tools, structured output, open weights"
 
-QWEN_QWEN3_NEXT_80B_A3B_THINKING: Final[Model]
+QWEN_QWEN3_NEXT_80B_A3B_THINKING: Final[PricedModel]
 "Qwen3 Next 80B A3B Thinking (chat) · 131K context · 32.8K output · $0.15 in / $1.50 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-QWEN_QWEN3_OMNI_30B_A3B_INSTRUCT: Final[Model]
+QWEN_QWEN3_OMNI_30B_A3B_INSTRUCT: Final[PricedModel]
 "Qwen3 Omni 30B A3B Instruct (chat) · 65.5K context · 16.4K output · $0.25 in / $0.97 out per 1M tokens · vision, tools, structured output, attachments, open weights"
 
-QWEN_QWEN3_OMNI_30B_A3B_THINKING: Final[Model]
+QWEN_QWEN3_OMNI_30B_A3B_THINKING: Final[PricedModel]
 "Qwen3 Omni 30B A3B Thinking (chat) · 65.5K context · 16.4K output · $0.25 in / $0.97 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-QWEN_QWEN3_VL_235B_A22B_INSTRUCT: Final[Model]
+QWEN_QWEN3_VL_235B_A22B_INSTRUCT: Final[PricedModel]
 "Qwen3 VL 235B A22B Instruct (chat) · 131K context · 32.8K output · $0.30 in / $1.50 out per 1M tokens · vision, tools, structured output, attachments, open weights"
 
-QWEN_QWEN3_VL_235B_A22B_THINKING: Final[Model]
+QWEN_QWEN3_VL_235B_A22B_THINKING: Final[PricedModel]
 "Qwen3 VL 235B A22B Thinking (chat) · 131K context · 32.8K output · $0.98 in / $3.95 out per 1M tokens · vision, reasoning, attachments, open weights"
 
-QWEN_QWEN3_VL_30B_A3B_INSTRUCT: Final[Model]
+QWEN_QWEN3_VL_30B_A3B_INSTRUCT: Final[PricedModel]
 "qwen/qwen3-vl-30b-a3b-instruct (chat) · 131K context · 32.8K output · $0.20 in / $0.70 out per 1M tokens · vision, tools, structured output, attachments, open weights"
 
-QWEN_QWEN3_VL_30B_A3B_THINKING: Final[Model]
+QWEN_QWEN3_VL_30B_A3B_THINKING: Final[PricedModel]
 "qwen/qwen3-vl-30b-a3b-thinking (chat) · 131K context · 32.8K output · $0.20 in / $1.00 out per 1M tokens · vision, tools, structured output, attachments, open weights"
 
-QWEN_QWEN3_VL_8B_INSTRUCT: Final[Model]
+QWEN_QWEN3_VL_8B_INSTRUCT: Final[PricedModel]
 "qwen/qwen3-vl-8b-instruct (chat) · 131K context · 32.8K output · $0.08 in / $0.50 out per 1M tokens · vision, tools, structured output, attachments, open weights"
 
-QWEN_QWEN3_5_122B_A10B: Final[Model]
+QWEN_QWEN3_5_122B_A10B: Final[PricedModel]
 "Qwen3.5-122B-A10B (chat) · 262K context · 65.5K output · $0.40 in / $3.20 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-QWEN_QWEN3_5_27B: Final[Model]
+QWEN_QWEN3_5_27B: Final[PricedModel]
 "Qwen3.5-27B (chat) · 262K context · 65.5K output · $0.30 in / $2.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-QWEN_QWEN3_5_35B_A3B: Final[Model]
+QWEN_QWEN3_5_35B_A3B: Final[PricedModel]
 "Qwen3.5-35B-A3B (chat) · 262K context · 65.5K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-QWEN_QWEN3_5_397B_A17B: Final[Model]
+QWEN_QWEN3_5_397B_A17B: Final[PricedModel]
 "Qwen3.5-397B-A17B (chat) · 262K context · 64K output · $0.60 in / $3.60 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-QWEN_QWEN3_7_MAX: Final[Model]
+QWEN_QWEN3_7_MAX: Final[PricedModel]
 "Qwen3.7-Max (chat) · 1M context · 65.5K output · $1.25 in / $3.75 out per 1M tokens · tools, reasoning, structured output"
 
-SAO10K_L3_8B_STHENO_V3_2: Final[Model]
+SAO10K_L3_8B_STHENO_V3_2: Final[PricedModel]
 "L3 8B Stheno V3.2 (chat) · 8.19K context · 32K output · $0.05 in / $0.05 out per 1M tokens · tools, open weights"
 
-SAO10K_L3_70B_EURYALE_V2_1: Final[Model]
+SAO10K_L3_70B_EURYALE_V2_1: Final[PricedModel]
 "L3 70B Euryale V2.1  (chat) · 8.19K context · 8.19K output · $1.48 in / $1.48 out per 1M tokens · tools, open weights"
 
-SAO10K_L3_8B_LUNARIS: Final[Model]
+SAO10K_L3_8B_LUNARIS: Final[PricedModel]
 "Sao10k L3 8B Lunaris  (chat) · 8.19K context · 8.19K output · $0.05 in / $0.05 out per 1M tokens · structured output, open weights"
 
-SAO10K_L31_70B_EURYALE_V2_2: Final[Model]
+SAO10K_L31_70B_EURYALE_V2_2: Final[PricedModel]
 "L31 70B Euryale V2.2 (chat) · 8.19K context · 8.19K output · $1.48 in / $1.48 out per 1M tokens · tools, open weights"
 
-XIAOMIMIMO_MIMO_V2_FLASH: Final[Model]
+XIAOMIMIMO_MIMO_V2_FLASH: Final[PricedModel]
 "XiaomiMiMo/MiMo-V2-Flash (chat) · 262K context · 32K output · $0.10 in / $0.30 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-XIAOMIMIMO_MIMO_V2_PRO: Final[Model]
+XIAOMIMIMO_MIMO_V2_PRO: Final[PricedModel]
 "MiMo-V2-Pro (chat) · 1.05M context · 131K output · $2.00 in / $6.00 out per 1M tokens · tools, reasoning, structured output"
 
-XIAOMIMIMO_MIMO_V2_5_PRO: Final[Model]
+XIAOMIMIMO_MIMO_V2_5_PRO: Final[PricedModel]
 "MiMo-V2.5-Pro (chat) · 1.05M context · 131K output · $2.00 in / $6.00 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ZAI_ORG_AUTOGLM_PHONE_9B_MULTILINGUAL: Final[Model]
+ZAI_ORG_AUTOGLM_PHONE_9B_MULTILINGUAL: Final[PricedModel]
 "AutoGLM-Phone-9B-Multilingual (chat) · 65.5K context · 65.5K output · $0.035 in / $0.138 out per 1M tokens · vision, attachments, open weights"
 
-ZAI_ORG_GLM_4_5: Final[Model]
+ZAI_ORG_GLM_4_5: Final[PricedModel]
 "GLM-4.5 (chat) · 131K context · 98.3K output · $0.60 in / $2.20 out per 1M tokens · tools, reasoning, open weights"
 
-ZAI_ORG_GLM_4_5_AIR: Final[Model]
+ZAI_ORG_GLM_4_5_AIR: Final[PricedModel]
 "GLM 4.5 Air (chat) · 131K context · 98.3K output · $0.13 in / $0.85 out per 1M tokens · tools, reasoning, open weights"
 
-ZAI_ORG_GLM_4_5V: Final[Model]
+ZAI_ORG_GLM_4_5V: Final[PricedModel]
 "GLM 4.5V (chat) · 65.5K context · 16.4K output · $0.60 in / $1.80 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-ZAI_ORG_GLM_4_6: Final[Model]
+ZAI_ORG_GLM_4_6: Final[PricedModel]
 "GLM 4.6 (chat) · 205K context · 131K output · $0.55 in / $2.20 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ZAI_ORG_GLM_4_6V: Final[Model]
+ZAI_ORG_GLM_4_6V: Final[PricedModel]
 "GLM 4.6V (chat) · 131K context · 32.8K output · $0.30 in / $0.90 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-ZAI_ORG_GLM_4_7: Final[Model]
+ZAI_ORG_GLM_4_7: Final[PricedModel]
 "GLM-4.7 (chat) · 205K context · 131K output · $0.60 in / $2.20 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ZAI_ORG_GLM_4_7_FLASH: Final[Model]
+ZAI_ORG_GLM_4_7_FLASH: Final[PricedModel]
 "GLM-4.7-Flash (chat) · 200K context · 128K output · $0.07 in / $0.40 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ZAI_ORG_GLM_5: Final[Model]
+ZAI_ORG_GLM_5: Final[PricedModel]
 "GLM-5 (chat) · 203K context · 131K output · $1.00 in / $3.20 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ZAI_ORG_GLM_5_1: Final[Model]
+ZAI_ORG_GLM_5_1: Final[PricedModel]
 "GLM-5.1 (chat) · 205K context · 131K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ZAI_ORG_GLM_5_2: Final[Model]
+ZAI_ORG_GLM_5_2: Final[PricedModel]
 "GLM-5.2 (chat) · 1.05M context · 131K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, structured output, open weights"

@@ -9,175 +9,181 @@ from decimal import Decimal
 
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
-from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, Model, ReasoningOption
+from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, PricedModel, ReasoningOption
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_AUDIO_TO_TEXT = Modalities(input=("audio",), output=("text",))
-_CONTEXT_0_OUTPUT_0 = Limit(context=0, output=0)
-_CONTEXT_0_OUTPUT_4096 = Limit(context=0, output=4096)
-_CONTEXT_1000000_OUTPUT_16384 = Limit(context=1000000, output=16384)
-_CONTEXT_1000000_OUTPUT_65536 = Limit(context=1000000, output=65536)
-_CONTEXT_1048576_OUTPUT_393216 = Limit(context=1048576, output=393216)
-_CONTEXT_128000_INPUT_128000_OUTPUT_16384 = Limit(context=128000, input=128000, output=16384)
-_CONTEXT_128000_OUTPUT_16384 = Limit(context=128000, output=16384)
-_CONTEXT_128000_OUTPUT_4096 = Limit(context=128000, output=4096)
-_CONTEXT_128000_OUTPUT_8192 = Limit(context=128000, output=8192)
-_CONTEXT_131072_INPUT_131072_OUTPUT_32768 = Limit(context=131072, input=131072, output=32768)
-_CONTEXT_131072_OUTPUT_131072 = Limit(context=131072, output=131072)
-_CONTEXT_131072_OUTPUT_32768 = Limit(context=131072, output=32768)
-_CONTEXT_131072_OUTPUT_8192 = Limit(context=131072, output=8192)
-_CONTEXT_16000_OUTPUT_4096 = Limit(context=16000, output=4096)
-_CONTEXT_204800_OUTPUT_131072 = Limit(context=204800, output=131072)
-_CONTEXT_256000_OUTPUT_16384 = Limit(context=256000, output=16384)
-_CONTEXT_256000_OUTPUT_65536 = Limit(context=256000, output=65536)
-_CONTEXT_262000_OUTPUT_262000 = Limit(context=262000, output=262000)
-_CONTEXT_262144_OUTPUT_16384 = Limit(context=262144, output=16384)
-_CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
-_CONTEXT_262144_OUTPUT_65536 = Limit(context=262144, output=65536)
-_CONTEXT_262144_OUTPUT_66536 = Limit(context=262144, output=66536)
-_CONTEXT_262144_OUTPUT_8192 = Limit(context=262144, output=8192)
-_CONTEXT_32768_INPUT_32768_OUTPUT_32768 = Limit(context=32768, input=32768, output=32768)
-_CONTEXT_32768_OUTPUT_16384 = Limit(context=32768, output=16384)
-_CONTEXT_32768_OUTPUT_2048 = Limit(context=32768, output=2048)
-_CONTEXT_32768_OUTPUT_32000 = Limit(context=32768, output=32000)
-_CONTEXT_40960_OUTPUT_40960 = Limit(context=40960, output=40960)
-_CONTEXT_4096_OUTPUT_0 = Limit(context=4096, output=0)
-_CONTEXT_65536_OUTPUT_13108 = Limit(context=65536, output=13108)
-_CONTEXT_65536_OUTPUT_65536 = Limit(context=65536, output=65536)
-_CONTEXT_77_INPUT_77_OUTPUT_0 = Limit(context=77, input=77, output=0)
-_CONTEXT_8192_OUTPUT_1024 = Limit(context=8192, output=1024)
-_D_2023_09 = PartialDate(2023, 9)
-_D_2023_09_01 = PartialDate(2023, 9, 1)
-_D_2023_12 = PartialDate(2023, 12)
-_D_2023_12_10 = PartialDate(2023, 12, 10)
-_D_2024_01_30 = PartialDate(2024, 1, 30)
-_D_2024_02 = PartialDate(2024, 2)
-_D_2024_03_15 = PartialDate(2024, 3, 15)
-_D_2024_03_17 = PartialDate(2024, 3, 17)
-_D_2024_04 = PartialDate(2024, 4)
-_D_2024_04_17 = PartialDate(2024, 4, 17)
-_D_2024_05_14 = PartialDate(2024, 5, 14)
-_D_2024_06 = PartialDate(2024, 6)
-_D_2024_06_05 = PartialDate(2024, 6, 5)
-_D_2024_06_07 = PartialDate(2024, 6, 7)
-_D_2024_07 = PartialDate(2024, 7)
-_D_2024_07_16 = PartialDate(2024, 7, 16)
-_D_2024_07_24 = PartialDate(2024, 7, 24)
-_D_2024_08 = PartialDate(2024, 8)
-_D_2024_08_01 = PartialDate(2024, 8, 1)
-_D_2024_08_21 = PartialDate(2024, 8, 21)
-_D_2024_08_26 = PartialDate(2024, 8, 26)
-_D_2024_08_29 = PartialDate(2024, 8, 29)
-_D_2024_09 = PartialDate(2024, 9)
-_D_2024_09_11 = PartialDate(2024, 9, 11)
-_D_2024_09_18 = PartialDate(2024, 9, 18)
-_D_2024_09_25 = PartialDate(2024, 9, 25)
-_D_2024_10 = PartialDate(2024, 10)
-_D_2024_10_03 = PartialDate(2024, 10, 3)
-_D_2024_11_06 = PartialDate(2024, 11, 6)
-_D_2024_11_26 = PartialDate(2024, 11, 26)
-_D_2024_12 = PartialDate(2024, 12)
-_D_2024_12_01 = PartialDate(2024, 12, 1)
-_D_2025_01 = PartialDate(2025, 1)
-_D_2025_01_01 = PartialDate(2025, 1, 1)
-_D_2025_01_08 = PartialDate(2025, 1, 8)
-_D_2025_01_17 = PartialDate(2025, 1, 17)
-_D_2025_03_10 = PartialDate(2025, 3, 10)
-_D_2025_03_17 = PartialDate(2025, 3, 17)
-_D_2025_03_18 = PartialDate(2025, 3, 18)
-_D_2025_04 = PartialDate(2025, 4)
-_D_2025_04_01 = PartialDate(2025, 4, 1)
-_D_2025_04_05 = PartialDate(2025, 4, 5)
-_D_2025_04_10 = PartialDate(2025, 4, 10)
-_D_2025_05 = PartialDate(2025, 5)
-_D_2025_05_22 = PartialDate(2025, 5, 22)
-_D_2025_05_29 = PartialDate(2025, 5, 29)
-_D_2025_06 = PartialDate(2025, 6)
-_D_2025_06_03 = PartialDate(2025, 6, 3)
-_D_2025_06_11 = PartialDate(2025, 6, 11)
-_D_2025_06_12 = PartialDate(2025, 6, 12)
-_D_2025_06_13 = PartialDate(2025, 6, 13)
-_D_2025_06_30 = PartialDate(2025, 6, 30)
-_D_2025_07_20 = PartialDate(2025, 7, 20)
-_D_2025_07_22 = PartialDate(2025, 7, 22)
-_D_2025_07_23 = PartialDate(2025, 7, 23)
-_D_2025_07_24 = PartialDate(2025, 7, 24)
-_D_2025_07_25 = PartialDate(2025, 7, 25)
-_D_2025_07_26 = PartialDate(2025, 7, 26)
-_D_2025_08 = PartialDate(2025, 8)
-_D_2025_08_04 = PartialDate(2025, 8, 4)
-_D_2025_08_05 = PartialDate(2025, 8, 5)
-_D_2025_08_07 = PartialDate(2025, 8, 7)
-_D_2025_08_12 = PartialDate(2025, 8, 12)
-_D_2025_08_14 = PartialDate(2025, 8, 14)
-_D_2025_08_18 = PartialDate(2025, 8, 18)
-_D_2025_08_19 = PartialDate(2025, 8, 19)
-_D_2025_09_04 = PartialDate(2025, 9, 4)
-_D_2025_09_05 = PartialDate(2025, 9, 5)
-_D_2025_09_25 = PartialDate(2025, 9, 25)
-_D_2025_10_28 = PartialDate(2025, 10, 28)
-_D_2025_11_13 = PartialDate(2025, 11, 13)
-_D_2025_11_25 = PartialDate(2025, 11, 25)
-_D_2025_12_02 = PartialDate(2025, 12, 2)
-_D_2025_12_12 = PartialDate(2025, 12, 12)
-_D_2026_01 = PartialDate(2026, 1)
-_D_2026_01_01 = PartialDate(2026, 1, 1)
-_D_2026_01_14 = PartialDate(2026, 1, 14)
-_D_2026_01_22 = PartialDate(2026, 1, 22)
-_D_2026_01_31 = PartialDate(2026, 1, 31)
-_D_2026_02_02 = PartialDate(2026, 2, 2)
-_D_2026_02_04 = PartialDate(2026, 2, 4)
-_D_2026_02_10 = PartialDate(2026, 2, 10)
-_D_2026_02_16 = PartialDate(2026, 2, 16)
-_D_2026_02_23 = PartialDate(2026, 2, 23)
-_D_2026_02_26 = PartialDate(2026, 2, 26)
-_D_2026_03_03 = PartialDate(2026, 3, 3)
-_D_2026_03_11 = PartialDate(2026, 3, 11)
-_D_2026_03_15 = PartialDate(2026, 3, 15)
-_D_2026_03_16 = PartialDate(2026, 3, 16)
-_D_2026_03_18 = PartialDate(2026, 3, 18)
-_D_2026_03_27 = PartialDate(2026, 3, 27)
-_D_2026_03_31 = PartialDate(2026, 3, 31)
-_D_2026_04_02 = PartialDate(2026, 4, 2)
-_D_2026_04_11 = PartialDate(2026, 4, 11)
-_D_2026_04_16 = PartialDate(2026, 4, 16)
-_D_2026_04_21 = PartialDate(2026, 4, 21)
-_D_2026_04_24 = PartialDate(2026, 4, 24)
-_D_2026_04_28 = PartialDate(2026, 4, 28)
-_D_2026_04_30 = PartialDate(2026, 4, 30)
-_D_2026_05_28 = PartialDate(2026, 5, 28)
-_D_2026_06_01 = PartialDate(2026, 6, 1)
-_D_2026_06_04 = PartialDate(2026, 6, 4)
-_IMAGE_TEXT_TO_IMAGE = Modalities(input=("image", "text"), output=("image",))
-_REASONING_BUDGET_TOKENS_MIN_NEG1_MAX_32768 = ReasoningOption(
-    type="budget_tokens", min=-1, max=32768
-)
-_REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(type="effort", values=("low", "medium", "high"))
-_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH_XHIGH_MAX = ReasoningOption(
-    type="effort", values=("minimal", "low", "medium", "high", "xhigh", "max")
-)
-_REASONING_EFFORT_NONE_HIGH = ReasoningOption(type="effort", values=("none", "high"))
-_REASONING_EFFORT_NONE_HIGH_MAX = ReasoningOption(type="effort", values=("none", "high", "max"))
-_REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH_XHIGH_MAX = ReasoningOption(
-    type="effort", values=("none", "minimal", "low", "medium", "high", "xhigh", "max")
-)
-_REASONING_TOGGLE = ReasoningOption(type="toggle")
-_TEXT_AUDIO_TO_AUDIO = Modalities(input=("text", "audio"), output=("audio",))
-_TEXT_AUDIO_TO_TEXT = Modalities(input=("text", "audio"), output=("text",))
-_TEXT_IMAGE_TO_IMAGE = Modalities(input=("text", "image"), output=("image",))
-_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT = Modalities(
-    input=("text", "image", "video", "audio"), output=("text",)
-)
-_TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-_TEXT_IMAGE_VIDEO_TO_VIDEO = Modalities(input=("text", "image", "video"), output=("video",))
-_TEXT_TO_IMAGE = Modalities(input=("text",), output=("image",))
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
-_VIDEO_TO_TEXT = Modalities(input=("video",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    AUDIO_TO_TEXT = Modalities(input=("audio",), output=("text",))
+    CONTEXT_0_OUTPUT_0 = Limit(context=0, output=0)
+    CONTEXT_0_OUTPUT_4096 = Limit(context=0, output=4096)
+    CONTEXT_1000000_OUTPUT_16384 = Limit(context=1000000, output=16384)
+    CONTEXT_1000000_OUTPUT_65536 = Limit(context=1000000, output=65536)
+    CONTEXT_1048576_OUTPUT_393216 = Limit(context=1048576, output=393216)
+    CONTEXT_128000_INPUT_128000_OUTPUT_16384 = Limit(context=128000, input=128000, output=16384)
+    CONTEXT_128000_OUTPUT_16384 = Limit(context=128000, output=16384)
+    CONTEXT_128000_OUTPUT_4096 = Limit(context=128000, output=4096)
+    CONTEXT_128000_OUTPUT_8192 = Limit(context=128000, output=8192)
+    CONTEXT_131072_INPUT_131072_OUTPUT_32768 = Limit(context=131072, input=131072, output=32768)
+    CONTEXT_131072_OUTPUT_131072 = Limit(context=131072, output=131072)
+    CONTEXT_131072_OUTPUT_32768 = Limit(context=131072, output=32768)
+    CONTEXT_131072_OUTPUT_8192 = Limit(context=131072, output=8192)
+    CONTEXT_16000_OUTPUT_4096 = Limit(context=16000, output=4096)
+    CONTEXT_204800_OUTPUT_131072 = Limit(context=204800, output=131072)
+    CONTEXT_256000_OUTPUT_16384 = Limit(context=256000, output=16384)
+    CONTEXT_256000_OUTPUT_65536 = Limit(context=256000, output=65536)
+    CONTEXT_262000_OUTPUT_262000 = Limit(context=262000, output=262000)
+    CONTEXT_262144_OUTPUT_16384 = Limit(context=262144, output=16384)
+    CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
+    CONTEXT_262144_OUTPUT_65536 = Limit(context=262144, output=65536)
+    CONTEXT_262144_OUTPUT_66536 = Limit(context=262144, output=66536)
+    CONTEXT_262144_OUTPUT_8192 = Limit(context=262144, output=8192)
+    CONTEXT_32768_INPUT_32768_OUTPUT_32768 = Limit(context=32768, input=32768, output=32768)
+    CONTEXT_32768_OUTPUT_16384 = Limit(context=32768, output=16384)
+    CONTEXT_32768_OUTPUT_2048 = Limit(context=32768, output=2048)
+    CONTEXT_32768_OUTPUT_32000 = Limit(context=32768, output=32000)
+    CONTEXT_40960_OUTPUT_40960 = Limit(context=40960, output=40960)
+    CONTEXT_4096_OUTPUT_0 = Limit(context=4096, output=0)
+    CONTEXT_65536_OUTPUT_13108 = Limit(context=65536, output=13108)
+    CONTEXT_65536_OUTPUT_65536 = Limit(context=65536, output=65536)
+    CONTEXT_77_INPUT_77_OUTPUT_0 = Limit(context=77, input=77, output=0)
+    CONTEXT_8192_OUTPUT_1024 = Limit(context=8192, output=1024)
+    D_2023_09 = PartialDate(2023, 9)
+    D_2023_09_01 = PartialDate(2023, 9, 1)
+    D_2023_12 = PartialDate(2023, 12)
+    D_2023_12_10 = PartialDate(2023, 12, 10)
+    D_2024_01_30 = PartialDate(2024, 1, 30)
+    D_2024_02 = PartialDate(2024, 2)
+    D_2024_03_15 = PartialDate(2024, 3, 15)
+    D_2024_03_17 = PartialDate(2024, 3, 17)
+    D_2024_04 = PartialDate(2024, 4)
+    D_2024_04_17 = PartialDate(2024, 4, 17)
+    D_2024_05_14 = PartialDate(2024, 5, 14)
+    D_2024_06 = PartialDate(2024, 6)
+    D_2024_06_05 = PartialDate(2024, 6, 5)
+    D_2024_06_07 = PartialDate(2024, 6, 7)
+    D_2024_07 = PartialDate(2024, 7)
+    D_2024_07_16 = PartialDate(2024, 7, 16)
+    D_2024_07_24 = PartialDate(2024, 7, 24)
+    D_2024_08 = PartialDate(2024, 8)
+    D_2024_08_01 = PartialDate(2024, 8, 1)
+    D_2024_08_21 = PartialDate(2024, 8, 21)
+    D_2024_08_26 = PartialDate(2024, 8, 26)
+    D_2024_08_29 = PartialDate(2024, 8, 29)
+    D_2024_09 = PartialDate(2024, 9)
+    D_2024_09_11 = PartialDate(2024, 9, 11)
+    D_2024_09_18 = PartialDate(2024, 9, 18)
+    D_2024_09_25 = PartialDate(2024, 9, 25)
+    D_2024_10 = PartialDate(2024, 10)
+    D_2024_10_03 = PartialDate(2024, 10, 3)
+    D_2024_11_06 = PartialDate(2024, 11, 6)
+    D_2024_11_26 = PartialDate(2024, 11, 26)
+    D_2024_12 = PartialDate(2024, 12)
+    D_2024_12_01 = PartialDate(2024, 12, 1)
+    D_2025_01 = PartialDate(2025, 1)
+    D_2025_01_01 = PartialDate(2025, 1, 1)
+    D_2025_01_08 = PartialDate(2025, 1, 8)
+    D_2025_01_17 = PartialDate(2025, 1, 17)
+    D_2025_03_10 = PartialDate(2025, 3, 10)
+    D_2025_03_17 = PartialDate(2025, 3, 17)
+    D_2025_03_18 = PartialDate(2025, 3, 18)
+    D_2025_04 = PartialDate(2025, 4)
+    D_2025_04_01 = PartialDate(2025, 4, 1)
+    D_2025_04_05 = PartialDate(2025, 4, 5)
+    D_2025_04_10 = PartialDate(2025, 4, 10)
+    D_2025_05 = PartialDate(2025, 5)
+    D_2025_05_22 = PartialDate(2025, 5, 22)
+    D_2025_05_29 = PartialDate(2025, 5, 29)
+    D_2025_06 = PartialDate(2025, 6)
+    D_2025_06_03 = PartialDate(2025, 6, 3)
+    D_2025_06_11 = PartialDate(2025, 6, 11)
+    D_2025_06_12 = PartialDate(2025, 6, 12)
+    D_2025_06_13 = PartialDate(2025, 6, 13)
+    D_2025_06_30 = PartialDate(2025, 6, 30)
+    D_2025_07_20 = PartialDate(2025, 7, 20)
+    D_2025_07_22 = PartialDate(2025, 7, 22)
+    D_2025_07_23 = PartialDate(2025, 7, 23)
+    D_2025_07_24 = PartialDate(2025, 7, 24)
+    D_2025_07_25 = PartialDate(2025, 7, 25)
+    D_2025_07_26 = PartialDate(2025, 7, 26)
+    D_2025_08 = PartialDate(2025, 8)
+    D_2025_08_04 = PartialDate(2025, 8, 4)
+    D_2025_08_05 = PartialDate(2025, 8, 5)
+    D_2025_08_07 = PartialDate(2025, 8, 7)
+    D_2025_08_12 = PartialDate(2025, 8, 12)
+    D_2025_08_14 = PartialDate(2025, 8, 14)
+    D_2025_08_18 = PartialDate(2025, 8, 18)
+    D_2025_08_19 = PartialDate(2025, 8, 19)
+    D_2025_09_04 = PartialDate(2025, 9, 4)
+    D_2025_09_05 = PartialDate(2025, 9, 5)
+    D_2025_09_25 = PartialDate(2025, 9, 25)
+    D_2025_10_28 = PartialDate(2025, 10, 28)
+    D_2025_11_13 = PartialDate(2025, 11, 13)
+    D_2025_11_25 = PartialDate(2025, 11, 25)
+    D_2025_12_02 = PartialDate(2025, 12, 2)
+    D_2025_12_12 = PartialDate(2025, 12, 12)
+    D_2026_01 = PartialDate(2026, 1)
+    D_2026_01_01 = PartialDate(2026, 1, 1)
+    D_2026_01_14 = PartialDate(2026, 1, 14)
+    D_2026_01_22 = PartialDate(2026, 1, 22)
+    D_2026_01_31 = PartialDate(2026, 1, 31)
+    D_2026_02_02 = PartialDate(2026, 2, 2)
+    D_2026_02_04 = PartialDate(2026, 2, 4)
+    D_2026_02_10 = PartialDate(2026, 2, 10)
+    D_2026_02_16 = PartialDate(2026, 2, 16)
+    D_2026_02_23 = PartialDate(2026, 2, 23)
+    D_2026_02_26 = PartialDate(2026, 2, 26)
+    D_2026_03_03 = PartialDate(2026, 3, 3)
+    D_2026_03_11 = PartialDate(2026, 3, 11)
+    D_2026_03_15 = PartialDate(2026, 3, 15)
+    D_2026_03_16 = PartialDate(2026, 3, 16)
+    D_2026_03_18 = PartialDate(2026, 3, 18)
+    D_2026_03_27 = PartialDate(2026, 3, 27)
+    D_2026_03_31 = PartialDate(2026, 3, 31)
+    D_2026_04_02 = PartialDate(2026, 4, 2)
+    D_2026_04_11 = PartialDate(2026, 4, 11)
+    D_2026_04_16 = PartialDate(2026, 4, 16)
+    D_2026_04_21 = PartialDate(2026, 4, 21)
+    D_2026_04_24 = PartialDate(2026, 4, 24)
+    D_2026_04_28 = PartialDate(2026, 4, 28)
+    D_2026_04_30 = PartialDate(2026, 4, 30)
+    D_2026_05_28 = PartialDate(2026, 5, 28)
+    D_2026_06_01 = PartialDate(2026, 6, 1)
+    D_2026_06_04 = PartialDate(2026, 6, 4)
+    IMAGE_TEXT_TO_IMAGE = Modalities(input=("image", "text"), output=("image",))
+    REASONING_BUDGET_TOKENS_MIN_NEG1_MAX_32768 = ReasoningOption(
+        type="budget_tokens", min=-1, max=32768
+    )
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("low", "medium", "high")
+    )
+    REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH_XHIGH_MAX = ReasoningOption(
+        type="effort", values=("minimal", "low", "medium", "high", "xhigh", "max")
+    )
+    REASONING_EFFORT_NONE_HIGH = ReasoningOption(type="effort", values=("none", "high"))
+    REASONING_EFFORT_NONE_HIGH_MAX = ReasoningOption(type="effort", values=("none", "high", "max"))
+    REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH_XHIGH_MAX = ReasoningOption(
+        type="effort", values=("none", "minimal", "low", "medium", "high", "xhigh", "max")
+    )
+    REASONING_TOGGLE = ReasoningOption(type="toggle")
+    TEXT_AUDIO_TO_AUDIO = Modalities(input=("text", "audio"), output=("audio",))
+    TEXT_AUDIO_TO_TEXT = Modalities(input=("text", "audio"), output=("text",))
+    TEXT_IMAGE_TO_IMAGE = Modalities(input=("text", "image"), output=("image",))
+    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT = Modalities(
+        input=("text", "image", "video", "audio"), output=("text",)
+    )
+    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_IMAGE_VIDEO_TO_VIDEO = Modalities(input=("text", "image", "video"), output=("video",))
+    TEXT_TO_IMAGE = Modalities(input=("text",), output=("image",))
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    VIDEO_TO_TEXT = Modalities(input=("video",), output=("text",))
+
 
 __all__ = [
     "ABACUSAI_DRACARYS_LLAMA_3_1_70B_INSTRUCT",
@@ -266,7 +272,7 @@ __all__ = [
     "Z_AI_GLM_5_1",
 ]
 
-ABACUSAI_DRACARYS_LLAMA_3_1_70B_INSTRUCT: Final[Model] = Model(
+ABACUSAI_DRACARYS_LLAMA_3_1_70B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="nvidia",
     id="abacusai/dracarys-llama-3_1-70b-instruct",
     name="dracarys-llama-3.1-70b-instruct",
@@ -276,14 +282,15 @@ ABACUSAI_DRACARYS_LLAMA_3_1_70B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2024_09_11,
-    last_updated=_D_2025_05_22,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_8192,
+    release_date=_Shared.D_2024_09_11,
+    last_updated=_Shared.D_2025_05_22,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_8192,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"dracarys-llama-3.1-70b-instruct (chat) · 128K context · 8.19K output · free · tools, open weights"
 
-BAAI_BGE_M3: Final[Model] = Model(
+BAAI_BGE_M3: Final[PricedModel] = PricedModel(
     provider="nvidia",
     id="baai/bge-m3",
     name="BGE M3",
@@ -294,14 +301,15 @@ BAAI_BGE_M3: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=True,
-    release_date=_D_2024_01_30,
-    last_updated=_D_2026_04_30,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8192_OUTPUT_1024,
+    release_date=_Shared.D_2024_01_30,
+    last_updated=_Shared.D_2026_04_30,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8192_OUTPUT_1024,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"BGE M3 (embedding) · 8.19K context · 1.02K output · free · open weights"
 
-BLACK_FOREST_LABS_FLUX_1_DEV: Final[Model] = Model(
+BLACK_FOREST_LABS_FLUX_1_DEV: Final[PricedModel] = PricedModel(
     provider="nvidia",
     id="black-forest-labs/flux.1-dev",
     name="FLUX.1-dev",
@@ -312,15 +320,16 @@ BLACK_FOREST_LABS_FLUX_1_DEV: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_08,
-    release_date=_D_2024_08_01,
-    last_updated=_D_2025_09_05,
-    modalities=_TEXT_TO_IMAGE,
-    limit=_CONTEXT_4096_OUTPUT_0,
+    knowledge=_Shared.D_2024_08,
+    release_date=_Shared.D_2024_08_01,
+    last_updated=_Shared.D_2025_09_05,
+    modalities=_Shared.TEXT_TO_IMAGE,
+    limit=_Shared.CONTEXT_4096_OUTPUT_0,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"FLUX.1-dev (image) · 4.1K context · 0 output · free"
 
-BLACK_FOREST_LABS_FLUX_1_KONTEXT_DEV: Final[Model] = Model(
+BLACK_FOREST_LABS_FLUX_1_KONTEXT_DEV: Final[PricedModel] = PricedModel(
     provider="nvidia",
     id="black-forest-labs/flux_1-kontext-dev",
     name="FLUX.1-Kontext-dev",
@@ -330,14 +339,15 @@ BLACK_FOREST_LABS_FLUX_1_KONTEXT_DEV: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=True,
-    release_date=_D_2025_08_12,
-    last_updated=_D_2025_08_12,
-    modalities=_TEXT_IMAGE_TO_IMAGE,
-    limit=_CONTEXT_40960_OUTPUT_40960,
+    release_date=_Shared.D_2025_08_12,
+    last_updated=_Shared.D_2025_08_12,
+    modalities=_Shared.TEXT_IMAGE_TO_IMAGE,
+    limit=_Shared.CONTEXT_40960_OUTPUT_40960,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"FLUX.1-Kontext-dev (image) · 41K context · 41K output · free · vision, attachments, open weights"
 
-BLACK_FOREST_LABS_FLUX_1_SCHNELL: Final[Model] = Model(
+BLACK_FOREST_LABS_FLUX_1_SCHNELL: Final[PricedModel] = PricedModel(
     provider="nvidia",
     id="black-forest-labs/flux_1-schnell",
     name="FLUX.1-schnell",
@@ -348,15 +358,16 @@ BLACK_FOREST_LABS_FLUX_1_SCHNELL: Final[Model] = Model(
     structured_output=False,
     temperature=False,
     open_weights=True,
-    knowledge=_D_2024_07,
-    release_date=_D_2024_08_01,
-    last_updated=_D_2026_02_04,
-    modalities=_TEXT_TO_IMAGE,
-    limit=_CONTEXT_77_INPUT_77_OUTPUT_0,
+    knowledge=_Shared.D_2024_07,
+    release_date=_Shared.D_2024_08_01,
+    last_updated=_Shared.D_2026_02_04,
+    modalities=_Shared.TEXT_TO_IMAGE,
+    limit=_Shared.CONTEXT_77_INPUT_77_OUTPUT_0,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"FLUX.1-schnell (image) · 77 context · 0 output · free · open weights"
 
-BLACK_FOREST_LABS_FLUX_2_KLEIN_4B: Final[Model] = Model(
+BLACK_FOREST_LABS_FLUX_2_KLEIN_4B: Final[PricedModel] = PricedModel(
     provider="nvidia",
     id="black-forest-labs/flux_2-klein-4b",
     name="FLUX.2 Klein 4B",
@@ -367,15 +378,16 @@ BLACK_FOREST_LABS_FLUX_2_KLEIN_4B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_06,
-    release_date=_D_2026_01_14,
-    last_updated=_D_2026_01_31,
-    modalities=_IMAGE_TEXT_TO_IMAGE,
-    limit=_CONTEXT_40960_OUTPUT_40960,
+    knowledge=_Shared.D_2025_06,
+    release_date=_Shared.D_2026_01_14,
+    last_updated=_Shared.D_2026_01_31,
+    modalities=_Shared.IMAGE_TEXT_TO_IMAGE,
+    limit=_Shared.CONTEXT_40960_OUTPUT_40960,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"FLUX.2 Klein 4B (image) · 41K context · 41K output · free · vision, open weights"
 
-BYTEDANCE_SEED_OSS_36B_INSTRUCT: Final[Model] = Model(
+BYTEDANCE_SEED_OSS_36B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="nvidia",
     id="bytedance/seed-oss-36b-instruct",
     name="ByteDance-Seed/Seed-OSS-36B-Instruct",
@@ -387,14 +399,15 @@ BYTEDANCE_SEED_OSS_36B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_09_04,
-    last_updated=_D_2025_11_25,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262000_OUTPUT_262000,
+    release_date=_Shared.D_2025_09_04,
+    last_updated=_Shared.D_2025_11_25,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262000_OUTPUT_262000,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"ByteDance-Seed/Seed-OSS-36B-Instruct (chat) · 262K context · 262K output · free · tools, structured output"
 
-DEEPSEEK_AI_DEEPSEEK_V4_FLASH: Final[Model] = Model(
+DEEPSEEK_AI_DEEPSEEK_V4_FLASH: Final[PricedModel] = PricedModel(
     provider="nvidia",
     id="deepseek-ai/deepseek-v4-flash",
     name="DeepSeek V4 Flash",
@@ -406,17 +419,18 @@ DEEPSEEK_AI_DEEPSEEK_V4_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_05,
-    release_date=_D_2026_04_24,
-    last_updated=_D_2026_04_24,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_393216,
+    knowledge=_Shared.D_2025_05,
+    release_date=_Shared.D_2026_04_24,
+    last_updated=_Shared.D_2026_04_24,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_393216,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.28"), cache_read=Decimal("0.0028")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_EFFORT_NONE_HIGH_MAX,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_HIGH_MAX,),
 )
+"DeepSeek V4 Flash (chat) · 1.05M context · 393K output · $0.14 in / $0.28 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-DEEPSEEK_AI_DEEPSEEK_V4_PRO: Final[Model] = Model(
+DEEPSEEK_AI_DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
     provider="nvidia",
     id="deepseek-ai/deepseek-v4-pro",
     name="DeepSeek V4 Pro",
@@ -428,17 +442,18 @@ DEEPSEEK_AI_DEEPSEEK_V4_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_05,
-    release_date=_D_2026_04_24,
-    last_updated=_D_2026_04_24,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_393216,
+    knowledge=_Shared.D_2025_05,
+    release_date=_Shared.D_2026_04_24,
+    last_updated=_Shared.D_2026_04_24,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_393216,
     cost=Cost(input=Decimal("0.435"), output=Decimal("0.87"), cache_read=Decimal("0.003625")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_EFFORT_NONE_HIGH_MAX,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_HIGH_MAX,),
 )
+"DeepSeek V4 Pro (chat) · 1.05M context · 393K output · $0.435 in / $0.87 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-GOOGLE_GEMMA_2_2B_IT: Final[Model] = Model(
+GOOGLE_GEMMA_2_2B_IT: Final[PricedModel] = PricedModel(
     provider="nvidia",
     id="google/gemma-2-2b-it",
     name="Gemma 2 2b It",
@@ -449,14 +464,15 @@ GOOGLE_GEMMA_2_2B_IT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2024_07_16,
-    last_updated=_D_2024_07_16,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    release_date=_Shared.D_2024_07_16,
+    last_updated=_Shared.D_2024_07_16,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Gemma 2 2b It (chat) · 128K context · 4.1K output · free · tools, structured output, open weights"
 
-GOOGLE_GEMMA_3N_E2B_IT: Final[Model] = Model(
+GOOGLE_GEMMA_3N_E2B_IT: Final[PricedModel] = PricedModel(
     provider="nvidia",
     id="google/gemma-3n-e2b-it",
     name="Gemma 3n E2b It",
@@ -467,15 +483,16 @@ GOOGLE_GEMMA_3N_E2B_IT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_06,
-    release_date=_D_2025_06_12,
-    last_updated=_D_2025_06_12,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    knowledge=_Shared.D_2024_06,
+    release_date=_Shared.D_2025_06_12,
+    last_updated=_Shared.D_2025_06_12,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Gemma 3n E2b It (chat) · 128K context · 4.1K output · free · vision, tools, structured output, attachments, open weights"
 
-GOOGLE_GEMMA_3N_E4B_IT: Final[Model] = Model(
+GOOGLE_GEMMA_3N_E4B_IT: Final[PricedModel] = PricedModel(
     provider="nvidia",
     id="google/gemma-3n-e4b-it",
     name="Gemma 3n E4b It",
@@ -486,15 +503,16 @@ GOOGLE_GEMMA_3N_E4B_IT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_06,
-    release_date=_D_2025_06_03,
-    last_updated=_D_2025_06_03,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    knowledge=_Shared.D_2024_06,
+    release_date=_Shared.D_2025_06_03,
+    last_updated=_Shared.D_2025_06_03,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Gemma 3n E4b It (chat) · 128K context · 4.1K output · free · vision, tools, structured output, attachments, open weights"
 
-GOOGLE_GEMMA_4_31B_IT: Final[Model] = Model(
+GOOGLE_GEMMA_4_31B_IT: Final[PricedModel] = PricedModel(
     provider="nvidia",
     id="google/gemma-4-31b-it",
     name="Gemma-4-31B-IT",
@@ -505,16 +523,17 @@ GOOGLE_GEMMA_4_31B_IT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_04_02,
-    last_updated=_D_2026_04_02,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_16384,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_04_02,
+    last_updated=_Shared.D_2026_04_02,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_16384,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Gemma-4-31B-IT (chat) · 256K context · 16.4K output · free · vision, tools, reasoning, attachments, open weights"
 
-GOOGLE_GOOGLE_PALIGEMMA: Final[Model] = Model(
+GOOGLE_GOOGLE_PALIGEMMA: Final[PricedModel] = PricedModel(
     provider="nvidia",
     id="google/google-paligemma",
     name="paligemma",
@@ -524,14 +543,15 @@ GOOGLE_GOOGLE_PALIGEMMA: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2024_05_14,
-    last_updated=_D_2024_08_26,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_8192,
+    release_date=_Shared.D_2024_05_14,
+    last_updated=_Shared.D_2024_08_26,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_8192,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"paligemma (chat) · 128K context · 8.19K output · free · vision, attachments, open weights"
 
-META_ESM2_650M: Final[Model] = Model(
+META_ESM2_650M: Final[PricedModel] = PricedModel(
     provider="nvidia",
     id="meta/esm2-650m",
     name="esm2-650m",
@@ -541,14 +561,15 @@ META_ESM2_650M: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2024_08_29,
-    last_updated=_D_2025_03_10,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_8192,
+    release_date=_Shared.D_2024_08_29,
+    last_updated=_Shared.D_2025_03_10,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_8192,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"esm2-650m (chat) · 128K context · 8.19K output · free · open weights"
 
-META_ESMFOLD: Final[Model] = Model(
+META_ESMFOLD: Final[PricedModel] = PricedModel(
     provider="nvidia",
     id="meta/esmfold",
     name="esmfold",
@@ -558,14 +579,15 @@ META_ESMFOLD: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2024_03_15,
-    last_updated=_D_2025_06_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_8192,
+    release_date=_Shared.D_2024_03_15,
+    last_updated=_Shared.D_2025_06_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_8192,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"esmfold (chat) · 128K context · 8.19K output · free · open weights"
 
-META_LLAMA_3_1_70B_INSTRUCT: Final[Model] = Model(
+META_LLAMA_3_1_70B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="nvidia",
     id="meta/llama-3.1-70b-instruct",
     name="Llama 3.1 70b Instruct",
@@ -576,14 +598,15 @@ META_LLAMA_3_1_70B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2024_07_16,
-    last_updated=_D_2024_07_16,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    release_date=_Shared.D_2024_07_16,
+    last_updated=_Shared.D_2024_07_16,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Llama 3.1 70b Instruct (chat) · 128K context · 4.1K output · free · tools, structured output, open weights"
 
-META_LLAMA_3_1_8B_INSTRUCT: Final[Model] = Model(
+META_LLAMA_3_1_8B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="nvidia",
     id="meta/llama-3.1-8b-instruct",
     name="Llama 3.1 8B Instruct",
@@ -594,15 +617,16 @@ META_LLAMA_3_1_8B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_12,
-    release_date=_D_2025_01_01,
-    last_updated=_D_2025_01_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_16000_OUTPUT_4096,
+    knowledge=_Shared.D_2023_12,
+    release_date=_Shared.D_2025_01_01,
+    last_updated=_Shared.D_2025_01_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_16000_OUTPUT_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Llama 3.1 8B Instruct (chat) · 16K context · 4.1K output · free · tools, open weights"
 
-META_LLAMA_3_2_11B_VISION_INSTRUCT: Final[Model] = Model(
+META_LLAMA_3_2_11B_VISION_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="nvidia",
     id="meta/llama-3.2-11b-vision-instruct",
     name="Llama 3.2 11b Vision Instruct",
@@ -613,15 +637,16 @@ META_LLAMA_3_2_11B_VISION_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_12,
-    release_date=_D_2024_09_18,
-    last_updated=_D_2024_09_18,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    knowledge=_Shared.D_2023_12,
+    release_date=_Shared.D_2024_09_18,
+    last_updated=_Shared.D_2024_09_18,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Llama 3.2 11b Vision Instruct (chat) · 128K context · 4.1K output · free · vision, tools, structured output, attachments, open weights"
 
-META_LLAMA_3_2_1B_INSTRUCT: Final[Model] = Model(
+META_LLAMA_3_2_1B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="nvidia",
     id="meta/llama-3.2-1b-instruct",
     name="Llama 3.2 1b Instruct",
@@ -632,15 +657,16 @@ META_LLAMA_3_2_1B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_12,
-    release_date=_D_2024_09_18,
-    last_updated=_D_2024_09_18,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    knowledge=_Shared.D_2023_12,
+    release_date=_Shared.D_2024_09_18,
+    last_updated=_Shared.D_2024_09_18,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Llama 3.2 1b Instruct (chat) · 128K context · 4.1K output · free · tools, structured output, open weights"
 
-META_LLAMA_3_2_3B_INSTRUCT: Final[Model] = Model(
+META_LLAMA_3_2_3B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="nvidia",
     id="meta/llama-3.2-3b-instruct",
     name="Llama 3.2 3B Instruct",
@@ -652,14 +678,15 @@ META_LLAMA_3_2_3B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2024_09_18,
-    last_updated=_D_2024_09_18,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_32000,
+    release_date=_Shared.D_2024_09_18,
+    last_updated=_Shared.D_2024_09_18,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_32000,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Llama 3.2 3B Instruct (chat) · 32.8K context · 32K output · free · structured output, open weights"
 
-META_LLAMA_3_2_90B_VISION_INSTRUCT: Final[Model] = Model(
+META_LLAMA_3_2_90B_VISION_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="nvidia",
     id="meta/llama-3.2-90b-vision-instruct",
     name="Llama-3.2-90B-Vision-Instruct",
@@ -670,15 +697,16 @@ META_LLAMA_3_2_90B_VISION_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_12,
-    release_date=_D_2024_09_25,
-    last_updated=_D_2024_09_25,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_8192,
+    knowledge=_Shared.D_2023_12,
+    release_date=_Shared.D_2024_09_25,
+    last_updated=_Shared.D_2024_09_25,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_8192,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Llama-3.2-90B-Vision-Instruct (chat) · 128K context · 8.19K output · free · vision, tools, attachments, open weights"
 
-META_LLAMA_3_3_70B_INSTRUCT: Final[Model] = Model(
+META_LLAMA_3_3_70B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="nvidia",
     id="meta/llama-3.3-70b-instruct",
     name="Llama 3.3 70b Instruct",
@@ -689,14 +717,15 @@ META_LLAMA_3_3_70B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2024_11_26,
-    last_updated=_D_2024_11_26,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    release_date=_Shared.D_2024_11_26,
+    last_updated=_Shared.D_2024_11_26,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Llama 3.3 70b Instruct (chat) · 128K context · 4.1K output · free · tools, structured output, open weights"
 
-META_LLAMA_4_MAVERICK_17B_128E_INSTRUCT: Final[Model] = Model(
+META_LLAMA_4_MAVERICK_17B_128E_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="nvidia",
     id="meta/llama-4-maverick-17b-128e-instruct",
     name="Llama 4 Maverick 17b 128e Instruct",
@@ -707,15 +736,16 @@ META_LLAMA_4_MAVERICK_17B_128E_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_02,
-    release_date=_D_2025_04_01,
-    last_updated=_D_2025_04_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    knowledge=_Shared.D_2024_02,
+    release_date=_Shared.D_2025_04_01,
+    last_updated=_Shared.D_2025_04_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Llama 4 Maverick 17b 128e Instruct (chat) · 128K context · 4.1K output · free · vision, tools, structured output, attachments, open weights"
 
-META_LLAMA_GUARD_4_12B: Final[Model] = Model(
+META_LLAMA_GUARD_4_12B: Final[PricedModel] = PricedModel(
     provider="nvidia",
     id="meta/llama-guard-4-12b",
     name="Llama Guard 4 12B",
@@ -726,14 +756,15 @@ META_LLAMA_GUARD_4_12B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_04_05,
-    last_updated=_D_2026_04_30,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    release_date=_Shared.D_2025_04_05,
+    last_updated=_Shared.D_2026_04_30,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Llama Guard 4 12B (chat) · 128K context · 16.4K output · free · vision, attachments, open weights"
 
-MICROSOFT_PHI_4_MINI_INSTRUCT: Final[Model] = Model(
+MICROSOFT_PHI_4_MINI_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="nvidia",
     id="microsoft/phi-4-mini-instruct",
     name="Phi-4-Mini",
@@ -744,15 +775,16 @@ MICROSOFT_PHI_4_MINI_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_12,
-    release_date=_D_2024_12_01,
-    last_updated=_D_2025_09_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_8192,
+    knowledge=_Shared.D_2024_12,
+    release_date=_Shared.D_2024_12_01,
+    last_updated=_Shared.D_2025_09_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_8192,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Phi-4-Mini (chat) · 131K context · 8.19K output · free · tools, open weights"
 
-MICROSOFT_PHI_4_MULTIMODAL_INSTRUCT: Final[Model] = Model(
+MICROSOFT_PHI_4_MULTIMODAL_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="nvidia",
     id="microsoft/phi-4-multimodal-instruct",
     name="Phi 4 Multimodal",
@@ -762,14 +794,15 @@ MICROSOFT_PHI_4_MULTIMODAL_INSTRUCT: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_07_26,
-    last_updated=_D_2025_07_26,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_16384,
+    release_date=_Shared.D_2025_07_26,
+    last_updated=_Shared.D_2025_07_26,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Phi 4 Multimodal (chat) · 128K context · 16.4K output · free"
 
-MINIMAXAI_MINIMAX_M2_7: Final[Model] = Model(
+MINIMAXAI_MINIMAX_M2_7: Final[PricedModel] = PricedModel(
     provider="nvidia",
     id="minimaxai/minimax-m2.7",
     name="MiniMax-M2.7",
@@ -780,15 +813,16 @@ MINIMAXAI_MINIMAX_M2_7: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_03_18,
-    last_updated=_D_2026_04_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_131072,
+    release_date=_Shared.D_2026_03_18,
+    last_updated=_Shared.D_2026_04_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_131072,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(),
 )
+"MiniMax-M2.7 (chat) · 205K context · 131K output · free · tools, reasoning, open weights"
 
-MINIMAXAI_MINIMAX_M3: Final[Model] = Model(
+MINIMAXAI_MINIMAX_M3: Final[PricedModel] = PricedModel(
     provider="nvidia",
     id="minimaxai/minimax-m3",
     name="MiniMax-M3",
@@ -799,15 +833,16 @@ MINIMAXAI_MINIMAX_M3: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_06_01,
-    last_updated=_D_2026_06_01,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_16384,
+    release_date=_Shared.D_2026_06_01,
+    last_updated=_Shared.D_2026_06_01,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_16384,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"MiniMax-M3 (chat) · 1M context · 16.4K output · free · vision, tools, reasoning, attachments, open weights"
 
-MISTRALAI_MAGISTRAL_SMALL_2506: Final[Model] = Model(
+MISTRALAI_MAGISTRAL_SMALL_2506: Final[PricedModel] = PricedModel(
     provider="nvidia",
     id="mistralai/magistral-small-2506",
     name="Magistral Small 2506",
@@ -817,14 +852,15 @@ MISTRALAI_MAGISTRAL_SMALL_2506: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_09_25,
-    last_updated=_D_2025_09_25,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_INPUT_32768_OUTPUT_32768,
+    release_date=_Shared.D_2025_09_25,
+    last_updated=_Shared.D_2025_09_25,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_INPUT_32768_OUTPUT_32768,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Magistral Small 2506 (chat) · 32.8K context · 32.8K output · free"
 
-MISTRALAI_MISTRAL_7B_INSTRUCT_V03: Final[Model] = Model(
+MISTRALAI_MISTRAL_7B_INSTRUCT_V03: Final[PricedModel] = PricedModel(
     provider="nvidia",
     id="mistralai/mistral-7b-instruct-v03",
     name="Mistral-7B-Instruct-v0.3",
@@ -835,14 +871,15 @@ MISTRALAI_MISTRAL_7B_INSTRUCT_V03: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_04_01,
-    last_updated=_D_2025_04_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_65536_OUTPUT_65536,
+    release_date=_Shared.D_2025_04_01,
+    last_updated=_Shared.D_2025_04_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_65536_OUTPUT_65536,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Mistral-7B-Instruct-v0.3 (chat) · 65.5K context · 65.5K output · free · tools, structured output, open weights"
 
-MISTRALAI_MISTRAL_LARGE_3_675B_INSTRUCT_2512: Final[Model] = Model(
+MISTRALAI_MISTRAL_LARGE_3_675B_INSTRUCT_2512: Final[PricedModel] = PricedModel(
     provider="nvidia",
     id="mistralai/mistral-large-3-675b-instruct-2512",
     name="Mistral Large 3 675B Instruct 2512",
@@ -854,15 +891,16 @@ MISTRALAI_MISTRAL_LARGE_3_675B_INSTRUCT_2512: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_12_02,
-    last_updated=_D_2025_12_02,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_12_02,
+    last_updated=_Shared.D_2025_12_02,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Mistral Large 3 675B Instruct 2512 (chat) · 262K context · 262K output · free · vision, tools, structured output, attachments, open weights"
 
-MISTRALAI_MISTRAL_MEDIUM_3_INSTRUCT: Final[Model] = Model(
+MISTRALAI_MISTRAL_MEDIUM_3_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="nvidia",
     id="mistralai/mistral-medium-3-instruct",
     name="Mistral Medium 3",
@@ -873,14 +911,15 @@ MISTRALAI_MISTRAL_MEDIUM_3_INSTRUCT: Final[Model] = Model(
     tool_call=False,
     structured_output=False,
     open_weights=False,
-    release_date=_D_2025_09_25,
-    last_updated=_D_2025_09_25,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_131072_INPUT_131072_OUTPUT_32768,
+    release_date=_Shared.D_2025_09_25,
+    last_updated=_Shared.D_2025_09_25,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_INPUT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Mistral Medium 3 (chat) · 131K context · 32.8K output · free · vision, attachments"
 
-MISTRALAI_MISTRAL_NEMOTRON: Final[Model] = Model(
+MISTRALAI_MISTRAL_NEMOTRON: Final[PricedModel] = PricedModel(
     provider="nvidia",
     id="mistralai/mistral-nemotron",
     name="mistral-nemotron",
@@ -891,14 +930,15 @@ MISTRALAI_MISTRAL_NEMOTRON: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_06_11,
-    last_updated=_D_2025_06_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_8192,
+    release_date=_Shared.D_2025_06_11,
+    last_updated=_Shared.D_2025_06_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_8192,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"mistral-nemotron (chat) · 128K context · 8.19K output · free · tools, open weights"
 
-MISTRALAI_MISTRAL_SMALL_4_119B_2603: Final[Model] = Model(
+MISTRALAI_MISTRAL_SMALL_4_119B_2603: Final[PricedModel] = PricedModel(
     provider="nvidia",
     id="mistralai/mistral-small-4-119b-2603",
     name="mistral-small-4-119b-2603",
@@ -909,15 +949,16 @@ MISTRALAI_MISTRAL_SMALL_4_119B_2603: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_03_16,
-    last_updated=_D_2026_03_16,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_8192,
+    release_date=_Shared.D_2026_03_16,
+    last_updated=_Shared.D_2026_03_16,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_8192,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(_REASONING_EFFORT_NONE_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_HIGH,),
 )
+"mistral-small-4-119b-2603 (chat) · 128K context · 8.19K output · free · vision, tools, reasoning, structured output, attachments, open weights"
 
-MISTRALAI_MIXTRAL_8X22B_INSTRUCT: Final[Model] = Model(
+MISTRALAI_MIXTRAL_8X22B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="nvidia",
     id="mistralai/mixtral-8x22b-instruct",
     name="Mistral: Mixtral 8x22B Instruct",
@@ -927,14 +968,15 @@ MISTRALAI_MIXTRAL_8X22B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2024_04_17,
-    last_updated=_D_2024_04_17,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_65536_OUTPUT_13108,
+    release_date=_Shared.D_2024_04_17,
+    last_updated=_Shared.D_2024_04_17,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_65536_OUTPUT_13108,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Mistral: Mixtral 8x22B Instruct (chat) · 65.5K context · 13.1K output · free · tools, open weights"
 
-MISTRALAI_MIXTRAL_8X7B_INSTRUCT: Final[Model] = Model(
+MISTRALAI_MIXTRAL_8X7B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="nvidia",
     id="mistralai/mixtral-8x7b-instruct",
     name="Mistral: Mixtral 8x7B Instruct",
@@ -944,14 +986,15 @@ MISTRALAI_MIXTRAL_8X7B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2023_12_10,
-    last_updated=_D_2026_03_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_16384,
+    release_date=_Shared.D_2023_12_10,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_16384,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Mistral: Mixtral 8x7B Instruct (chat) · 32.8K context · 16.4K output · free · tools, open weights"
 
-MOONSHOTAI_KIMI_K2_INSTRUCT_0905: Final[Model] = Model(
+MOONSHOTAI_KIMI_K2_INSTRUCT_0905: Final[PricedModel] = PricedModel(
     provider="nvidia",
     id="moonshotai/kimi-k2-instruct-0905",
     name="Kimi K2 0905",
@@ -962,15 +1005,16 @@ MOONSHOTAI_KIMI_K2_INSTRUCT_0905: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_10,
-    release_date=_D_2025_09_05,
-    last_updated=_D_2025_09_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2025_09_05,
+    last_updated=_Shared.D_2025_09_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Kimi K2 0905 (chat) · 262K context · 262K output · free · tools, open weights"
 
-MOONSHOTAI_KIMI_K2_6: Final[Model] = Model(
+MOONSHOTAI_KIMI_K2_6: Final[PricedModel] = PricedModel(
     provider="nvidia",
     id="moonshotai/kimi-k2.6",
     name="Kimi K2.6",
@@ -982,17 +1026,18 @@ MOONSHOTAI_KIMI_K2_6: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_04_21,
-    last_updated=_D_2026_04_21,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_04_21,
+    last_updated=_Shared.D_2026_04_21,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH_XHIGH_MAX,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH_XHIGH_MAX,),
 )
+"Kimi K2.6 (chat) · 262K context · 262K output · free · vision, tools, reasoning, structured output, attachments, open weights"
 
-NVIDIA_ACTIVE_SPEAKER_DETECTION: Final[Model] = Model(
+NVIDIA_ACTIVE_SPEAKER_DETECTION: Final[PricedModel] = PricedModel(
     provider="nvidia",
     id="nvidia/active-speaker-detection",
     name="Active Speaker Detection",
@@ -1002,14 +1047,15 @@ NVIDIA_ACTIVE_SPEAKER_DETECTION: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=True,
-    release_date=_D_2026_04_16,
-    last_updated=_D_2026_04_16,
-    modalities=_VIDEO_TO_TEXT,
-    limit=_CONTEXT_0_OUTPUT_4096,
+    release_date=_Shared.D_2026_04_16,
+    last_updated=_Shared.D_2026_04_16,
+    modalities=_Shared.VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_0_OUTPUT_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Active Speaker Detection (chat) · 0 context · 4.1K output · free · attachments, open weights"
 
-NVIDIA_BEVFORMER: Final[Model] = Model(
+NVIDIA_BEVFORMER: Final[PricedModel] = PricedModel(
     provider="nvidia",
     id="nvidia/bevformer",
     name="bevformer",
@@ -1019,14 +1065,15 @@ NVIDIA_BEVFORMER: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_03_18,
-    last_updated=_D_2025_07_20,
-    modalities=_VIDEO_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_8192,
+    release_date=_Shared.D_2025_03_18,
+    last_updated=_Shared.D_2025_07_20,
+    modalities=_Shared.VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_8192,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"bevformer (chat) · 128K context · 8.19K output · free · attachments, open weights"
 
-NVIDIA_COSMOS_PREDICT1_5B: Final[Model] = Model(
+NVIDIA_COSMOS_PREDICT1_5B: Final[PricedModel] = PricedModel(
     provider="nvidia",
     id="nvidia/cosmos-predict1-5b",
     name="cosmos-predict1-5b",
@@ -1036,14 +1083,15 @@ NVIDIA_COSMOS_PREDICT1_5B: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=True,
-    release_date=_D_2025_03_18,
-    last_updated=_D_2025_03_18,
-    modalities=_TEXT_IMAGE_VIDEO_TO_VIDEO,
-    limit=_CONTEXT_0_OUTPUT_4096,
+    release_date=_Shared.D_2025_03_18,
+    last_updated=_Shared.D_2025_03_18,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_VIDEO,
+    limit=_Shared.CONTEXT_0_OUTPUT_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"cosmos-predict1-5b (video) · 0 context · 4.1K output · free · vision, attachments, open weights"
 
-NVIDIA_COSMOS_TRANSFER1_7B: Final[Model] = Model(
+NVIDIA_COSMOS_TRANSFER1_7B: Final[PricedModel] = PricedModel(
     provider="nvidia",
     id="nvidia/cosmos-transfer1-7b",
     name="cosmos-transfer1-7b",
@@ -1053,14 +1101,15 @@ NVIDIA_COSMOS_TRANSFER1_7B: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=True,
-    release_date=_D_2025_06_13,
-    last_updated=_D_2025_06_30,
-    modalities=_TEXT_IMAGE_VIDEO_TO_VIDEO,
-    limit=_CONTEXT_0_OUTPUT_4096,
+    release_date=_Shared.D_2025_06_13,
+    last_updated=_Shared.D_2025_06_30,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_VIDEO,
+    limit=_Shared.CONTEXT_0_OUTPUT_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"cosmos-transfer1-7b (video) · 0 context · 4.1K output · free · vision, attachments, open weights"
 
-NVIDIA_COSMOS_TRANSFER2_5_2B: Final[Model] = Model(
+NVIDIA_COSMOS_TRANSFER2_5_2B: Final[PricedModel] = PricedModel(
     provider="nvidia",
     id="nvidia/cosmos-transfer2_5-2b",
     name="cosmos-transfer2.5-2b",
@@ -1070,14 +1119,15 @@ NVIDIA_COSMOS_TRANSFER2_5_2B: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=True,
-    release_date=_D_2026_02_26,
-    last_updated=_D_2026_02_26,
-    modalities=_TEXT_IMAGE_VIDEO_TO_VIDEO,
-    limit=_CONTEXT_0_OUTPUT_4096,
+    release_date=_Shared.D_2026_02_26,
+    last_updated=_Shared.D_2026_02_26,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_VIDEO,
+    limit=_Shared.CONTEXT_0_OUTPUT_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"cosmos-transfer2.5-2b (video) · 0 context · 4.1K output · free · vision, attachments, open weights"
 
-NVIDIA_GLINER_PII: Final[Model] = Model(
+NVIDIA_GLINER_PII: Final[PricedModel] = PricedModel(
     provider="nvidia",
     id="nvidia/gliner-pii",
     name="gliner-pii",
@@ -1087,14 +1137,15 @@ NVIDIA_GLINER_PII: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_03_03,
-    last_updated=_D_2026_03_03,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    release_date=_Shared.D_2026_03_03,
+    last_updated=_Shared.D_2026_03_03,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"gliner-pii (chat) · 128K context · 4.1K output · free · open weights"
 
-NVIDIA_LLAMA_3_1_NEMOTRON_SAFETY_GUARD_8B_V3: Final[Model] = Model(
+NVIDIA_LLAMA_3_1_NEMOTRON_SAFETY_GUARD_8B_V3: Final[PricedModel] = PricedModel(
     provider="nvidia",
     id="nvidia/llama-3_1-nemotron-safety-guard-8b-v3",
     name="llama-3.1-nemotron-safety-guard-8b-v3",
@@ -1105,14 +1156,15 @@ NVIDIA_LLAMA_3_1_NEMOTRON_SAFETY_GUARD_8B_V3: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=True,
-    release_date=_D_2025_10_28,
-    last_updated=_D_2025_10_28,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    release_date=_Shared.D_2025_10_28,
+    last_updated=_Shared.D_2025_10_28,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"llama-3.1-nemotron-safety-guard-8b-v3 (chat) · 128K context · 4.1K output · free · open weights"
 
-NVIDIA_LLAMA_3_2_NEMORETRIEVER_300M_EMBED_V1: Final[Model] = Model(
+NVIDIA_LLAMA_3_2_NEMORETRIEVER_300M_EMBED_V1: Final[PricedModel] = PricedModel(
     provider="nvidia",
     id="nvidia/llama-3_2-nemoretriever-300m-embed-v1",
     name="llama-3_2-nemoretriever-300m-embed-v1",
@@ -1122,14 +1174,15 @@ NVIDIA_LLAMA_3_2_NEMORETRIEVER_300M_EMBED_V1: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=True,
-    release_date=_D_2025_07_24,
-    last_updated=_D_2025_07_24,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_2048,
+    release_date=_Shared.D_2025_07_24,
+    last_updated=_Shared.D_2025_07_24,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_2048,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"llama-3_2-nemoretriever-300m-embed-v1 (embedding) · 32.8K context · 2.05K output · free · open weights"
 
-NVIDIA_LLAMA_NEMOTRON_EMBED_VL_1B_V2: Final[Model] = Model(
+NVIDIA_LLAMA_NEMOTRON_EMBED_VL_1B_V2: Final[PricedModel] = PricedModel(
     provider="nvidia",
     id="nvidia/llama-nemotron-embed-vl-1b-v2",
     name="llama-nemotron-embed-vl-1b-v2",
@@ -1140,14 +1193,15 @@ NVIDIA_LLAMA_NEMOTRON_EMBED_VL_1B_V2: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=True,
-    release_date=_D_2026_02_10,
-    last_updated=_D_2026_02_10,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_2048,
+    release_date=_Shared.D_2026_02_10,
+    last_updated=_Shared.D_2026_02_10,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_2048,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"llama-nemotron-embed-vl-1b-v2 (embedding) · 32.8K context · 2.05K output · free · vision, attachments, open weights"
 
-NVIDIA_LLAMA_NEMOTRON_RERANK_VL_1B_V2: Final[Model] = Model(
+NVIDIA_LLAMA_NEMOTRON_RERANK_VL_1B_V2: Final[PricedModel] = PricedModel(
     provider="nvidia",
     id="nvidia/llama-nemotron-rerank-vl-1b-v2",
     name="llama-nemotron-rerank-vl-1b-v2",
@@ -1158,14 +1212,15 @@ NVIDIA_LLAMA_NEMOTRON_RERANK_VL_1B_V2: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=True,
-    release_date=_D_2026_03_31,
-    last_updated=_D_2026_03_31,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    release_date=_Shared.D_2026_03_31,
+    last_updated=_Shared.D_2026_03_31,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"llama-nemotron-rerank-vl-1b-v2 (rerank) · 128K context · 4.1K output · free · vision, attachments, open weights"
 
-NVIDIA_MAGPIE_TTS_ZEROSHOT: Final[Model] = Model(
+NVIDIA_MAGPIE_TTS_ZEROSHOT: Final[PricedModel] = PricedModel(
     provider="nvidia",
     id="nvidia/magpie-tts-zeroshot",
     name="magpie-tts-zeroshot",
@@ -1175,14 +1230,15 @@ NVIDIA_MAGPIE_TTS_ZEROSHOT: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=True,
-    release_date=_D_2025_05_22,
-    last_updated=_D_2025_06_12,
-    modalities=_TEXT_AUDIO_TO_AUDIO,
-    limit=_CONTEXT_0_OUTPUT_4096,
+    release_date=_Shared.D_2025_05_22,
+    last_updated=_Shared.D_2025_06_12,
+    modalities=_Shared.TEXT_AUDIO_TO_AUDIO,
+    limit=_Shared.CONTEXT_0_OUTPUT_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"magpie-tts-zeroshot (audio) · 0 context · 4.1K output · free · attachments, open weights"
 
-NVIDIA_NEMOTRON_3_CONTENT_SAFETY: Final[Model] = Model(
+NVIDIA_NEMOTRON_3_CONTENT_SAFETY: Final[PricedModel] = PricedModel(
     provider="nvidia",
     id="nvidia/nemotron-3-content-safety",
     name="nemotron-3-content-safety",
@@ -1193,14 +1249,15 @@ NVIDIA_NEMOTRON_3_CONTENT_SAFETY: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=True,
-    release_date=_D_2026_04_16,
-    last_updated=_D_2026_04_16,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    release_date=_Shared.D_2026_04_16,
+    last_updated=_Shared.D_2026_04_16,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"nemotron-3-content-safety (chat) · 128K context · 4.1K output · free · open weights"
 
-NVIDIA_NEMOTRON_3_NANO_30B_A3B: Final[Model] = Model(
+NVIDIA_NEMOTRON_3_NANO_30B_A3B: Final[PricedModel] = PricedModel(
     provider="nvidia",
     id="nvidia/nemotron-3-nano-30b-a3b",
     name="nemotron-3-nano-30b-a3b",
@@ -1211,16 +1268,17 @@ NVIDIA_NEMOTRON_3_NANO_30B_A3B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_09,
-    release_date=_D_2024_12,
-    last_updated=_D_2024_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_131072,
+    knowledge=_Shared.D_2024_09,
+    release_date=_Shared.D_2024_12,
+    last_updated=_Shared.D_2024_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_131072,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"nemotron-3-nano-30b-a3b (chat) · 131K context · 131K output · free · tools, reasoning, open weights"
 
-NVIDIA_NEMOTRON_3_NANO_OMNI_30B_A3B_REASONING: Final[Model] = Model(
+NVIDIA_NEMOTRON_3_NANO_OMNI_30B_A3B_REASONING: Final[PricedModel] = PricedModel(
     provider="nvidia",
     id="nvidia/nemotron-3-nano-omni-30b-a3b-reasoning",
     name="Nemotron 3 Nano Omni",
@@ -1232,15 +1290,19 @@ NVIDIA_NEMOTRON_3_NANO_OMNI_30B_A3B_REASONING: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_28,
-    last_updated=_D_2026_04_28,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_65536,
+    release_date=_Shared.D_2026_04_28,
+    last_updated=_Shared.D_2026_04_28,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_65536,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_NEG1_MAX_32768),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_NEG1_MAX_32768,
+    ),
 )
+"Nemotron 3 Nano Omni (chat) · 256K context · 65.5K output · free · vision, tools, reasoning, structured output, attachments, open weights"
 
-NVIDIA_NEMOTRON_3_SUPER_120B_A12B: Final[Model] = Model(
+NVIDIA_NEMOTRON_3_SUPER_120B_A12B: Final[PricedModel] = PricedModel(
     provider="nvidia",
     id="nvidia/nemotron-3-super-120b-a12b",
     name="Nemotron 3 Super",
@@ -1251,16 +1313,17 @@ NVIDIA_NEMOTRON_3_SUPER_120B_A12B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_04,
-    release_date=_D_2026_03_11,
-    last_updated=_D_2026_03_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2026_03_11,
+    last_updated=_Shared.D_2026_03_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.8")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Nemotron 3 Super (chat) · 262K context · 262K output · $0.20 in / $0.80 out per 1M tokens · tools, reasoning, open weights"
 
-NVIDIA_NEMOTRON_3_ULTRA_550B_A55B: Final[Model] = Model(
+NVIDIA_NEMOTRON_3_ULTRA_550B_A55B: Final[PricedModel] = PricedModel(
     provider="nvidia",
     id="nvidia/nemotron-3-ultra-550b-a55b",
     name="Nemotron 3 Ultra 550B A55B",
@@ -1272,15 +1335,16 @@ NVIDIA_NEMOTRON_3_ULTRA_550B_A55B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_06_04,
-    last_updated=_D_2026_06_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_65536,
+    release_date=_Shared.D_2026_06_04,
+    last_updated=_Shared.D_2026_06_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
     cost=Cost(input=Decimal("0.5"), output=Decimal("2.5"), cache_read=Decimal("0.15")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Nemotron 3 Ultra 550B A55B (chat) · 1M context · 65.5K output · $0.50 in / $2.50 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-NVIDIA_NEMOTRON_CONTENT_SAFETY_REASONING_4B: Final[Model] = Model(
+NVIDIA_NEMOTRON_CONTENT_SAFETY_REASONING_4B: Final[PricedModel] = PricedModel(
     provider="nvidia",
     id="nvidia/nemotron-content-safety-reasoning-4b",
     name="nemotron-content-safety-reasoning-4b",
@@ -1291,15 +1355,16 @@ NVIDIA_NEMOTRON_CONTENT_SAFETY_REASONING_4B: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=True,
-    release_date=_D_2026_01_22,
-    last_updated=_D_2026_01_22,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    release_date=_Shared.D_2026_01_22,
+    last_updated=_Shared.D_2026_01_22,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(),
 )
+"nemotron-content-safety-reasoning-4b (chat) · 128K context · 4.1K output · free · reasoning, open weights"
 
-NVIDIA_NEMOTRON_MINI_4B_INSTRUCT: Final[Model] = Model(
+NVIDIA_NEMOTRON_MINI_4B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="nvidia",
     id="nvidia/nemotron-mini-4b-instruct",
     name="nemotron-mini-4b-instruct",
@@ -1310,14 +1375,15 @@ NVIDIA_NEMOTRON_MINI_4B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2024_08_21,
-    last_updated=_D_2024_08_26,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_8192,
+    release_date=_Shared.D_2024_08_21,
+    last_updated=_Shared.D_2024_08_26,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_8192,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"nemotron-mini-4b-instruct (chat) · 128K context · 8.19K output · free · tools, open weights"
 
-NVIDIA_NEMOTRON_VOICECHAT: Final[Model] = Model(
+NVIDIA_NEMOTRON_VOICECHAT: Final[PricedModel] = PricedModel(
     provider="nvidia",
     id="nvidia/nemotron-voicechat",
     name="nemotron-voicechat",
@@ -1328,14 +1394,15 @@ NVIDIA_NEMOTRON_VOICECHAT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_03_16,
-    last_updated=_D_2026_03_16,
-    modalities=_TEXT_AUDIO_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_8192,
+    release_date=_Shared.D_2026_03_16,
+    last_updated=_Shared.D_2026_03_16,
+    modalities=_Shared.TEXT_AUDIO_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_8192,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"nemotron-voicechat (chat) · 128K context · 8.19K output · free · tools, attachments, open weights"
 
-NVIDIA_NV_EMBED_V1: Final[Model] = Model(
+NVIDIA_NV_EMBED_V1: Final[PricedModel] = PricedModel(
     provider="nvidia",
     id="nvidia/nv-embed-v1",
     name="nv-embed-v1",
@@ -1345,14 +1412,15 @@ NVIDIA_NV_EMBED_V1: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=True,
-    release_date=_D_2024_06_07,
-    last_updated=_D_2025_07_22,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_2048,
+    release_date=_Shared.D_2024_06_07,
+    last_updated=_Shared.D_2025_07_22,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_2048,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"nv-embed-v1 (embedding) · 32.8K context · 2.05K output · free · open weights"
 
-NVIDIA_NV_EMBEDCODE_7B_V1: Final[Model] = Model(
+NVIDIA_NV_EMBEDCODE_7B_V1: Final[PricedModel] = PricedModel(
     provider="nvidia",
     id="nvidia/nv-embedcode-7b-v1",
     name="nv-embedcode-7b-v1",
@@ -1362,14 +1430,15 @@ NVIDIA_NV_EMBEDCODE_7B_V1: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=True,
-    release_date=_D_2025_03_17,
-    last_updated=_D_2025_05_29,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_2048,
+    release_date=_Shared.D_2025_03_17,
+    last_updated=_Shared.D_2025_05_29,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_2048,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"nv-embedcode-7b-v1 (embedding) · 32.8K context · 2.05K output · free · open weights"
 
-NVIDIA_NVIDIA_NEMOTRON_NANO_9B_V2: Final[Model] = Model(
+NVIDIA_NVIDIA_NEMOTRON_NANO_9B_V2: Final[PricedModel] = PricedModel(
     provider="nvidia",
     id="nvidia/nvidia-nemotron-nano-9b-v2",
     name="nvidia-nemotron-nano-9b-v2",
@@ -1380,16 +1449,17 @@ NVIDIA_NVIDIA_NEMOTRON_NANO_9B_V2: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_09,
-    release_date=_D_2025_08_18,
-    last_updated=_D_2025_08_18,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_131072,
+    knowledge=_Shared.D_2024_09,
+    release_date=_Shared.D_2025_08_18,
+    last_updated=_Shared.D_2025_08_18,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_131072,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"nvidia-nemotron-nano-9b-v2 (chat) · 131K context · 131K output · free · tools, reasoning, open weights"
 
-NVIDIA_RERANK_QA_MISTRAL_4B: Final[Model] = Model(
+NVIDIA_RERANK_QA_MISTRAL_4B: Final[PricedModel] = PricedModel(
     provider="nvidia",
     id="nvidia/rerank-qa-mistral-4b",
     name="rerank-qa-mistral-4b",
@@ -1399,14 +1469,15 @@ NVIDIA_RERANK_QA_MISTRAL_4B: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=True,
-    release_date=_D_2024_03_17,
-    last_updated=_D_2025_01_17,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    release_date=_Shared.D_2024_03_17,
+    last_updated=_Shared.D_2025_01_17,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"rerank-qa-mistral-4b (rerank) · 128K context · 4.1K output · free · open weights"
 
-NVIDIA_RIVA_TRANSLATE_4B_INSTRUCT_V1_1: Final[Model] = Model(
+NVIDIA_RIVA_TRANSLATE_4B_INSTRUCT_V1_1: Final[PricedModel] = PricedModel(
     provider="nvidia",
     id="nvidia/riva-translate-4b-instruct-v1_1",
     name="riva-translate-4b-instruct-v1_1",
@@ -1416,14 +1487,15 @@ NVIDIA_RIVA_TRANSLATE_4B_INSTRUCT_V1_1: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=True,
-    release_date=_D_2025_12_12,
-    last_updated=_D_2025_12_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    release_date=_Shared.D_2025_12_12,
+    last_updated=_Shared.D_2025_12_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"riva-translate-4b-instruct-v1_1 (chat) · 128K context · 4.1K output · free · open weights"
 
-NVIDIA_SPARSEDRIVE: Final[Model] = Model(
+NVIDIA_SPARSEDRIVE: Final[PricedModel] = PricedModel(
     provider="nvidia",
     id="nvidia/sparsedrive",
     name="sparsedrive",
@@ -1433,14 +1505,15 @@ NVIDIA_SPARSEDRIVE: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_03_18,
-    last_updated=_D_2025_07_20,
-    modalities=_VIDEO_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_8192,
+    release_date=_Shared.D_2025_03_18,
+    last_updated=_Shared.D_2025_07_20,
+    modalities=_Shared.VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_8192,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"sparsedrive (chat) · 128K context · 8.19K output · free · attachments, open weights"
 
-NVIDIA_STREAMPETR: Final[Model] = Model(
+NVIDIA_STREAMPETR: Final[PricedModel] = PricedModel(
     provider="nvidia",
     id="nvidia/streampetr",
     name="streampetr",
@@ -1450,14 +1523,15 @@ NVIDIA_STREAMPETR: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_11_13,
-    last_updated=_D_2025_11_13,
-    modalities=_VIDEO_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_8192,
+    release_date=_Shared.D_2025_11_13,
+    last_updated=_Shared.D_2025_11_13,
+    modalities=_Shared.VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_8192,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"streampetr (chat) · 128K context · 8.19K output · free · attachments, open weights"
 
-NVIDIA_STUDIOVOICE: Final[Model] = Model(
+NVIDIA_STUDIOVOICE: Final[PricedModel] = PricedModel(
     provider="nvidia",
     id="nvidia/studiovoice",
     name="studiovoice",
@@ -1467,14 +1541,15 @@ NVIDIA_STUDIOVOICE: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2024_10_03,
-    last_updated=_D_2025_06_13,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_8192,
+    release_date=_Shared.D_2024_10_03,
+    last_updated=_Shared.D_2025_06_13,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_8192,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"studiovoice (chat) · 128K context · 8.19K output · free · open weights"
 
-NVIDIA_SYNTHETIC_VIDEO_DETECTOR: Final[Model] = Model(
+NVIDIA_SYNTHETIC_VIDEO_DETECTOR: Final[PricedModel] = PricedModel(
     provider="nvidia",
     id="nvidia/synthetic-video-detector",
     name="synthetic-video-detector",
@@ -1484,14 +1559,15 @@ NVIDIA_SYNTHETIC_VIDEO_DETECTOR: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_16,
-    last_updated=_D_2026_04_16,
-    modalities=_VIDEO_TO_TEXT,
-    limit=_CONTEXT_0_OUTPUT_4096,
+    release_date=_Shared.D_2026_04_16,
+    last_updated=_Shared.D_2026_04_16,
+    modalities=_Shared.VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_0_OUTPUT_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"synthetic-video-detector (chat) · 0 context · 4.1K output · free · attachments, open weights"
 
-NVIDIA_USDCODE: Final[Model] = Model(
+NVIDIA_USDCODE: Final[PricedModel] = PricedModel(
     provider="nvidia",
     id="nvidia/usdcode",
     name="usdcode",
@@ -1501,14 +1577,15 @@ NVIDIA_USDCODE: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_01_01,
-    last_updated=_D_2026_01_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    release_date=_Shared.D_2026_01_01,
+    last_updated=_Shared.D_2026_01_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"usdcode (chat) · 128K context · 4.1K output · free"
 
-NVIDIA_USDVALIDATE: Final[Model] = Model(
+NVIDIA_USDVALIDATE: Final[PricedModel] = PricedModel(
     provider="nvidia",
     id="nvidia/usdvalidate",
     name="usdvalidate",
@@ -1518,14 +1595,15 @@ NVIDIA_USDVALIDATE: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=True,
-    release_date=_D_2024_07_24,
-    last_updated=_D_2025_01_08,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_0_OUTPUT_4096,
+    release_date=_Shared.D_2024_07_24,
+    last_updated=_Shared.D_2025_01_08,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_0_OUTPUT_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"usdvalidate (chat) · 0 context · 4.1K output · free · open weights"
 
-OPENAI_GPT_OSS_120B: Final[Model] = Model(
+OPENAI_GPT_OSS_120B: Final[PricedModel] = PricedModel(
     provider="nvidia",
     id="openai/gpt-oss-120b",
     name="GPT-OSS-120B",
@@ -1537,16 +1615,17 @@ OPENAI_GPT_OSS_120B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_08,
-    release_date=_D_2025_08_04,
-    last_updated=_D_2025_08_14,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_8192,
+    knowledge=_Shared.D_2025_08,
+    release_date=_Shared.D_2025_08_04,
+    last_updated=_Shared.D_2025_08_14,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_8192,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"GPT-OSS-120B (chat) · 128K context · 8.19K output · free · tools, reasoning, structured output, open weights"
 
-OPENAI_GPT_OSS_20B: Final[Model] = Model(
+OPENAI_GPT_OSS_20B: Final[PricedModel] = PricedModel(
     provider="nvidia",
     id="openai/gpt-oss-20b",
     name="GPT OSS 20B",
@@ -1558,15 +1637,16 @@ OPENAI_GPT_OSS_20B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32768,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"GPT OSS 20B (chat) · 131K context · 32.8K output · free · tools, reasoning, structured output, open weights"
 
-OPENAI_WHISPER_LARGE_V3: Final[Model] = Model(
+OPENAI_WHISPER_LARGE_V3: Final[PricedModel] = PricedModel(
     provider="nvidia",
     id="openai/whisper-large-v3",
     name="Whisper Large v3",
@@ -1577,15 +1657,16 @@ OPENAI_WHISPER_LARGE_V3: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=True,
-    knowledge=_D_2023_09,
-    release_date=_D_2023_09_01,
-    last_updated=_D_2025_09_05,
-    modalities=_AUDIO_TO_TEXT,
-    limit=_CONTEXT_0_OUTPUT_4096,
+    knowledge=_Shared.D_2023_09,
+    release_date=_Shared.D_2023_09_01,
+    last_updated=_Shared.D_2025_09_05,
+    modalities=_Shared.AUDIO_TO_TEXT,
+    limit=_Shared.CONTEXT_0_OUTPUT_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Whisper Large v3 (transcription) · 0 context · 4.1K output · free · open weights"
 
-QWEN_QWEN_IMAGE: Final[Model] = Model(
+QWEN_QWEN_IMAGE: Final[PricedModel] = PricedModel(
     provider="nvidia",
     id="qwen/qwen-image",
     name="Qwen Image",
@@ -1597,14 +1678,15 @@ QWEN_QWEN_IMAGE: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_08_07,
-    last_updated=_D_2025_08_07,
-    modalities=_TEXT_IMAGE_TO_IMAGE,
-    limit=_CONTEXT_0_OUTPUT_0,
+    release_date=_Shared.D_2025_08_07,
+    last_updated=_Shared.D_2025_08_07,
+    modalities=_Shared.TEXT_IMAGE_TO_IMAGE,
+    limit=_Shared.CONTEXT_0_OUTPUT_0,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Qwen Image (image) · 0 context · 0 output · free · vision, attachments"
 
-QWEN_QWEN_IMAGE_EDIT: Final[Model] = Model(
+QWEN_QWEN_IMAGE_EDIT: Final[PricedModel] = PricedModel(
     provider="nvidia",
     id="qwen/qwen-image-edit",
     name="Qwen Image Edit",
@@ -1616,14 +1698,15 @@ QWEN_QWEN_IMAGE_EDIT: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_08_19,
-    last_updated=_D_2025_08_19,
-    modalities=_TEXT_IMAGE_TO_IMAGE,
-    limit=_CONTEXT_0_OUTPUT_0,
+    release_date=_Shared.D_2025_08_19,
+    last_updated=_Shared.D_2025_08_19,
+    modalities=_Shared.TEXT_IMAGE_TO_IMAGE,
+    limit=_Shared.CONTEXT_0_OUTPUT_0,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Qwen Image Edit (image) · 0 context · 0 output · free · vision, attachments"
 
-QWEN_QWEN2_5_CODER_32B_INSTRUCT: Final[Model] = Model(
+QWEN_QWEN2_5_CODER_32B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="nvidia",
     id="qwen/qwen2.5-coder-32b-instruct",
     name="Qwen2.5 Coder 32b Instruct",
@@ -1634,14 +1717,15 @@ QWEN_QWEN2_5_CODER_32B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2024_11_06,
-    last_updated=_D_2024_11_06,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    release_date=_Shared.D_2024_11_06,
+    last_updated=_Shared.D_2024_11_06,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Qwen2.5 Coder 32b Instruct (chat) · 128K context · 4.1K output · free · tools, structured output, open weights"
 
-QWEN_QWEN3_CODER_480B_A35B_INSTRUCT: Final[Model] = Model(
+QWEN_QWEN3_CODER_480B_A35B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="nvidia",
     id="qwen/qwen3-coder-480b-a35b-instruct",
     name="Qwen3 Coder 480B A35B Instruct",
@@ -1652,15 +1736,16 @@ QWEN_QWEN3_CODER_480B_A35B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_07_23,
-    last_updated=_D_2025_07_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_66536,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_07_23,
+    last_updated=_Shared.D_2025_07_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_66536,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Qwen3 Coder 480B A35B Instruct (chat) · 262K context · 66.5K output · free · tools"
 
-QWEN_QWEN3_NEXT_80B_A3B_INSTRUCT: Final[Model] = Model(
+QWEN_QWEN3_NEXT_80B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="nvidia",
     id="qwen/qwen3-next-80b-a3b-instruct",
     name="Qwen3-Next-80B-A3B-Instruct",
@@ -1671,15 +1756,16 @@ QWEN_QWEN3_NEXT_80B_A3B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_12,
-    release_date=_D_2024_12_01,
-    last_updated=_D_2025_09_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_16384,
+    knowledge=_Shared.D_2024_12,
+    release_date=_Shared.D_2024_12_01,
+    last_updated=_Shared.D_2025_09_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_16384,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Qwen3-Next-80B-A3B-Instruct (chat) · 262K context · 16.4K output · free · tools"
 
-QWEN_QWEN3_5_122B_A10B: Final[Model] = Model(
+QWEN_QWEN3_5_122B_A10B: Final[PricedModel] = PricedModel(
     provider="nvidia",
     id="qwen/qwen3.5-122b-a10b",
     name="Qwen3.5 122B-A10B",
@@ -1691,15 +1777,16 @@ QWEN_QWEN3_5_122B_A10B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_02_23,
-    last_updated=_D_2026_02_23,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_65536,
+    release_date=_Shared.D_2026_02_23,
+    last_updated=_Shared.D_2026_02_23,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_65536,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Qwen3.5 122B-A10B (chat) · 262K context · 65.5K output · free · vision, tools, reasoning, structured output, attachments, open weights"
 
-QWEN_QWEN3_5_397B_A17B: Final[Model] = Model(
+QWEN_QWEN3_5_397B_A17B: Final[PricedModel] = PricedModel(
     provider="nvidia",
     id="qwen/qwen3.5-397b-a17b",
     name="Qwen3.5-397B-A17B",
@@ -1711,16 +1798,17 @@ QWEN_QWEN3_5_397B_A17B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2026_01,
-    release_date=_D_2026_02_16,
-    last_updated=_D_2026_02_16,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_8192,
+    knowledge=_Shared.D_2026_01,
+    release_date=_Shared.D_2026_02_16,
+    last_updated=_Shared.D_2026_02_16,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_8192,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Qwen3.5-397B-A17B (chat) · 262K context · 8.19K output · free · vision, tools, reasoning, structured output, attachments, open weights"
 
-SARVAMAI_SARVAM_M: Final[Model] = Model(
+SARVAMAI_SARVAM_M: Final[PricedModel] = PricedModel(
     provider="nvidia",
     id="sarvamai/sarvam-m",
     name="sarvam-m",
@@ -1730,14 +1818,15 @@ SARVAMAI_SARVAM_M: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_07_25,
-    last_updated=_D_2025_07_25,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_8192,
+    release_date=_Shared.D_2025_07_25,
+    last_updated=_Shared.D_2025_07_25,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_8192,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"sarvam-m (chat) · 128K context · 8.19K output · free · tools, open weights"
 
-STEPFUN_AI_STEP_3_5_FLASH: Final[Model] = Model(
+STEPFUN_AI_STEP_3_5_FLASH: Final[PricedModel] = PricedModel(
     provider="nvidia",
     id="stepfun-ai/step-3.5-flash",
     name="Step 3.5 Flash",
@@ -1747,15 +1836,16 @@ STEPFUN_AI_STEP_3_5_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_02_02,
-    last_updated=_D_2026_02_02,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_16384,
+    release_date=_Shared.D_2026_02_02,
+    last_updated=_Shared.D_2026_02_02,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_16384,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Step 3.5 Flash (chat) · 256K context · 16.4K output · free · tools, reasoning, open weights"
 
-STEPFUN_AI_STEP_3_7_FLASH: Final[Model] = Model(
+STEPFUN_AI_STEP_3_7_FLASH: Final[PricedModel] = PricedModel(
     provider="nvidia",
     id="stepfun-ai/step-3.7-flash",
     name="Step 3.7 Flash",
@@ -1765,15 +1855,16 @@ STEPFUN_AI_STEP_3_7_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_05_28,
-    last_updated=_D_2026_05_28,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_16384,
+    release_date=_Shared.D_2026_05_28,
+    last_updated=_Shared.D_2026_05_28,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_16384,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH_XHIGH_MAX,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH_XHIGH_MAX,),
 )
+"Step 3.7 Flash (chat) · 256K context · 16.4K output · free · vision, tools, reasoning, attachments, open weights"
 
-UPSTAGE_SOLAR_10_7B_INSTRUCT: Final[Model] = Model(
+UPSTAGE_SOLAR_10_7B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="nvidia",
     id="upstage/solar-10_7b-instruct",
     name="solar-10.7b-instruct",
@@ -1783,14 +1874,15 @@ UPSTAGE_SOLAR_10_7B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2024_06_05,
-    last_updated=_D_2025_04_10,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_8192,
+    release_date=_Shared.D_2024_06_05,
+    last_updated=_Shared.D_2025_04_10,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_8192,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"solar-10.7b-instruct (chat) · 128K context · 8.19K output · free · tools, open weights"
 
-Z_AI_GLM_5_1: Final[Model] = Model(
+Z_AI_GLM_5_1: Final[PricedModel] = PricedModel(
     provider="nvidia",
     id="z-ai/glm-5.1",
     name="GLM-5.1",
@@ -1802,11 +1894,12 @@ Z_AI_GLM_5_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_03_27,
-    last_updated=_D_2026_03_27,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_131072,
+    release_date=_Shared.D_2026_03_27,
+    last_updated=_Shared.D_2026_03_27,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_131072,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM-5.1 (chat) · 131K context · 131K output · free · tools, reasoning, structured output, open weights"

@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "ABACUSAI_DRACARYS_LLAMA_3_1_70B_INSTRUCT",
@@ -94,254 +94,254 @@ __all__ = [
     "Z_AI_GLM_5_1",
 ]
 
-ABACUSAI_DRACARYS_LLAMA_3_1_70B_INSTRUCT: Final[Model]
+ABACUSAI_DRACARYS_LLAMA_3_1_70B_INSTRUCT: Final[PricedModel]
 "dracarys-llama-3.1-70b-instruct (chat) · 128K context · 8.19K output · free · tools, open weights"
 
-BAAI_BGE_M3: Final[Model]
+BAAI_BGE_M3: Final[PricedModel]
 "BGE M3 (embedding) · 8.19K context · 1.02K output · free · open weights"
 
-BLACK_FOREST_LABS_FLUX_1_DEV: Final[Model]
+BLACK_FOREST_LABS_FLUX_1_DEV: Final[PricedModel]
 "FLUX.1-dev (image) · 4.1K context · 0 output · free"
 
-BLACK_FOREST_LABS_FLUX_1_KONTEXT_DEV: Final[Model]
+BLACK_FOREST_LABS_FLUX_1_KONTEXT_DEV: Final[PricedModel]
 "FLUX.1-Kontext-dev (image) · 41K context · 41K output · free · vision, attachments, open weights"
 
-BLACK_FOREST_LABS_FLUX_1_SCHNELL: Final[Model]
+BLACK_FOREST_LABS_FLUX_1_SCHNELL: Final[PricedModel]
 "FLUX.1-schnell (image) · 77 context · 0 output · free · open weights"
 
-BLACK_FOREST_LABS_FLUX_2_KLEIN_4B: Final[Model]
+BLACK_FOREST_LABS_FLUX_2_KLEIN_4B: Final[PricedModel]
 "FLUX.2 Klein 4B (image) · 41K context · 41K output · free · vision, open weights"
 
-BYTEDANCE_SEED_OSS_36B_INSTRUCT: Final[Model]
+BYTEDANCE_SEED_OSS_36B_INSTRUCT: Final[PricedModel]
 "ByteDance-Seed/Seed-OSS-36B-Instruct (chat) · 262K context · 262K output · free · tools, structured output"
 
-DEEPSEEK_AI_DEEPSEEK_V4_FLASH: Final[Model]
+DEEPSEEK_AI_DEEPSEEK_V4_FLASH: Final[PricedModel]
 "DeepSeek V4 Flash (chat) · 1.05M context · 393K output · $0.14 in / $0.28 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-DEEPSEEK_AI_DEEPSEEK_V4_PRO: Final[Model]
+DEEPSEEK_AI_DEEPSEEK_V4_PRO: Final[PricedModel]
 "DeepSeek V4 Pro (chat) · 1.05M context · 393K output · $0.435 in / $0.87 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-GOOGLE_GEMMA_2_2B_IT: Final[Model]
+GOOGLE_GEMMA_2_2B_IT: Final[PricedModel]
 "Gemma 2 2b It (chat) · 128K context · 4.1K output · free · tools, structured output, open weights"
 
-GOOGLE_GEMMA_3N_E2B_IT: Final[Model]
+GOOGLE_GEMMA_3N_E2B_IT: Final[PricedModel]
 "Gemma 3n E2b It (chat) · 128K context · 4.1K output · free · vision, tools, structured output, attachments, open weights"
 
-GOOGLE_GEMMA_3N_E4B_IT: Final[Model]
+GOOGLE_GEMMA_3N_E4B_IT: Final[PricedModel]
 "Gemma 3n E4b It (chat) · 128K context · 4.1K output · free · vision, tools, structured output, attachments, open weights"
 
-GOOGLE_GEMMA_4_31B_IT: Final[Model]
+GOOGLE_GEMMA_4_31B_IT: Final[PricedModel]
 "Gemma-4-31B-IT (chat) · 256K context · 16.4K output · free · vision, tools, reasoning, attachments, open weights"
 
-GOOGLE_GOOGLE_PALIGEMMA: Final[Model]
+GOOGLE_GOOGLE_PALIGEMMA: Final[PricedModel]
 "paligemma (chat) · 128K context · 8.19K output · free · vision, attachments, open weights"
 
-META_ESM2_650M: Final[Model]
+META_ESM2_650M: Final[PricedModel]
 "esm2-650m (chat) · 128K context · 8.19K output · free · open weights"
 
-META_ESMFOLD: Final[Model]
+META_ESMFOLD: Final[PricedModel]
 "esmfold (chat) · 128K context · 8.19K output · free · open weights"
 
-META_LLAMA_3_1_70B_INSTRUCT: Final[Model]
+META_LLAMA_3_1_70B_INSTRUCT: Final[PricedModel]
 "Llama 3.1 70b Instruct (chat) · 128K context · 4.1K output · free · tools, structured output, open weights"
 
-META_LLAMA_3_1_8B_INSTRUCT: Final[Model]
+META_LLAMA_3_1_8B_INSTRUCT: Final[PricedModel]
 "Llama 3.1 8B Instruct (chat) · 16K context · 4.1K output · free · tools, open weights"
 
-META_LLAMA_3_2_11B_VISION_INSTRUCT: Final[Model]
+META_LLAMA_3_2_11B_VISION_INSTRUCT: Final[PricedModel]
 "Llama 3.2 11b Vision Instruct (chat) · 128K context · 4.1K output · free · vision, tools, structured output, attachments, open weights"
 
-META_LLAMA_3_2_1B_INSTRUCT: Final[Model]
+META_LLAMA_3_2_1B_INSTRUCT: Final[PricedModel]
 "Llama 3.2 1b Instruct (chat) · 128K context · 4.1K output · free · tools, structured output, open weights"
 
-META_LLAMA_3_2_3B_INSTRUCT: Final[Model]
+META_LLAMA_3_2_3B_INSTRUCT: Final[PricedModel]
 "Llama 3.2 3B Instruct (chat) · 32.8K context · 32K output · free · structured output, open weights"
 
-META_LLAMA_3_2_90B_VISION_INSTRUCT: Final[Model]
+META_LLAMA_3_2_90B_VISION_INSTRUCT: Final[PricedModel]
 "Llama-3.2-90B-Vision-Instruct (chat) · 128K context · 8.19K output · free · vision, tools, attachments, open weights"
 
-META_LLAMA_3_3_70B_INSTRUCT: Final[Model]
+META_LLAMA_3_3_70B_INSTRUCT: Final[PricedModel]
 "Llama 3.3 70b Instruct (chat) · 128K context · 4.1K output · free · tools, structured output, open weights"
 
-META_LLAMA_4_MAVERICK_17B_128E_INSTRUCT: Final[Model]
+META_LLAMA_4_MAVERICK_17B_128E_INSTRUCT: Final[PricedModel]
 "Llama 4 Maverick 17b 128e Instruct (chat) · 128K context · 4.1K output · free · vision, tools, structured output, attachments, open weights"
 
-META_LLAMA_GUARD_4_12B: Final[Model]
+META_LLAMA_GUARD_4_12B: Final[PricedModel]
 "Llama Guard 4 12B (chat) · 128K context · 16.4K output · free · vision, attachments, open weights"
 
-MICROSOFT_PHI_4_MINI_INSTRUCT: Final[Model]
+MICROSOFT_PHI_4_MINI_INSTRUCT: Final[PricedModel]
 "Phi-4-Mini (chat) · 131K context · 8.19K output · free · tools, open weights"
 
-MICROSOFT_PHI_4_MULTIMODAL_INSTRUCT: Final[Model]
+MICROSOFT_PHI_4_MULTIMODAL_INSTRUCT: Final[PricedModel]
 "Phi 4 Multimodal (chat) · 128K context · 16.4K output · free"
 
-MINIMAXAI_MINIMAX_M2_7: Final[Model]
+MINIMAXAI_MINIMAX_M2_7: Final[PricedModel]
 "MiniMax-M2.7 (chat) · 205K context · 131K output · free · tools, reasoning, open weights"
 
-MINIMAXAI_MINIMAX_M3: Final[Model]
+MINIMAXAI_MINIMAX_M3: Final[PricedModel]
 "MiniMax-M3 (chat) · 1M context · 16.4K output · free · vision, tools, reasoning, attachments, open weights"
 
-MISTRALAI_MAGISTRAL_SMALL_2506: Final[Model]
+MISTRALAI_MAGISTRAL_SMALL_2506: Final[PricedModel]
 "Magistral Small 2506 (chat) · 32.8K context · 32.8K output · free"
 
-MISTRALAI_MISTRAL_7B_INSTRUCT_V03: Final[Model]
+MISTRALAI_MISTRAL_7B_INSTRUCT_V03: Final[PricedModel]
 "Mistral-7B-Instruct-v0.3 (chat) · 65.5K context · 65.5K output · free · tools, structured output, open weights"
 
-MISTRALAI_MISTRAL_LARGE_3_675B_INSTRUCT_2512: Final[Model]
+MISTRALAI_MISTRAL_LARGE_3_675B_INSTRUCT_2512: Final[PricedModel]
 "Mistral Large 3 675B Instruct 2512 (chat) · 262K context · 262K output · free · vision, tools, structured output, attachments, open weights"
 
-MISTRALAI_MISTRAL_MEDIUM_3_INSTRUCT: Final[Model]
+MISTRALAI_MISTRAL_MEDIUM_3_INSTRUCT: Final[PricedModel]
 "Mistral Medium 3 (chat) · 131K context · 32.8K output · free · vision, attachments"
 
-MISTRALAI_MISTRAL_NEMOTRON: Final[Model]
+MISTRALAI_MISTRAL_NEMOTRON: Final[PricedModel]
 "mistral-nemotron (chat) · 128K context · 8.19K output · free · tools, open weights"
 
-MISTRALAI_MISTRAL_SMALL_4_119B_2603: Final[Model]
+MISTRALAI_MISTRAL_SMALL_4_119B_2603: Final[PricedModel]
 "mistral-small-4-119b-2603 (chat) · 128K context · 8.19K output · free · vision, tools, reasoning, structured output, attachments, open weights"
 
-MISTRALAI_MIXTRAL_8X22B_INSTRUCT: Final[Model]
+MISTRALAI_MIXTRAL_8X22B_INSTRUCT: Final[PricedModel]
 "Mistral: Mixtral 8x22B Instruct (chat) · 65.5K context · 13.1K output · free · tools, open weights"
 
-MISTRALAI_MIXTRAL_8X7B_INSTRUCT: Final[Model]
+MISTRALAI_MIXTRAL_8X7B_INSTRUCT: Final[PricedModel]
 "Mistral: Mixtral 8x7B Instruct (chat) · 32.8K context · 16.4K output · free · tools, open weights"
 
-MOONSHOTAI_KIMI_K2_INSTRUCT_0905: Final[Model]
+MOONSHOTAI_KIMI_K2_INSTRUCT_0905: Final[PricedModel]
 "Kimi K2 0905 (chat) · 262K context · 262K output · free · tools, open weights"
 
-MOONSHOTAI_KIMI_K2_6: Final[Model]
+MOONSHOTAI_KIMI_K2_6: Final[PricedModel]
 "Kimi K2.6 (chat) · 262K context · 262K output · free · vision, tools, reasoning, structured output, attachments, open weights"
 
-NVIDIA_ACTIVE_SPEAKER_DETECTION: Final[Model]
+NVIDIA_ACTIVE_SPEAKER_DETECTION: Final[PricedModel]
 "Active Speaker Detection (chat) · 0 context · 4.1K output · free · attachments, open weights"
 
-NVIDIA_BEVFORMER: Final[Model]
+NVIDIA_BEVFORMER: Final[PricedModel]
 "bevformer (chat) · 128K context · 8.19K output · free · attachments, open weights"
 
-NVIDIA_COSMOS_PREDICT1_5B: Final[Model]
+NVIDIA_COSMOS_PREDICT1_5B: Final[PricedModel]
 "cosmos-predict1-5b (video) · 0 context · 4.1K output · free · vision, attachments, open weights"
 
-NVIDIA_COSMOS_TRANSFER1_7B: Final[Model]
+NVIDIA_COSMOS_TRANSFER1_7B: Final[PricedModel]
 "cosmos-transfer1-7b (video) · 0 context · 4.1K output · free · vision, attachments, open weights"
 
-NVIDIA_COSMOS_TRANSFER2_5_2B: Final[Model]
+NVIDIA_COSMOS_TRANSFER2_5_2B: Final[PricedModel]
 "cosmos-transfer2.5-2b (video) · 0 context · 4.1K output · free · vision, attachments, open weights"
 
-NVIDIA_GLINER_PII: Final[Model]
+NVIDIA_GLINER_PII: Final[PricedModel]
 "gliner-pii (chat) · 128K context · 4.1K output · free · open weights"
 
-NVIDIA_LLAMA_3_1_NEMOTRON_SAFETY_GUARD_8B_V3: Final[Model]
+NVIDIA_LLAMA_3_1_NEMOTRON_SAFETY_GUARD_8B_V3: Final[PricedModel]
 "llama-3.1-nemotron-safety-guard-8b-v3 (chat) · 128K context · 4.1K output · free · open weights"
 
-NVIDIA_LLAMA_3_2_NEMORETRIEVER_300M_EMBED_V1: Final[Model]
+NVIDIA_LLAMA_3_2_NEMORETRIEVER_300M_EMBED_V1: Final[PricedModel]
 "llama-3_2-nemoretriever-300m-embed-v1 (embedding) · 32.8K context · 2.05K output · free · open weights"
 
-NVIDIA_LLAMA_NEMOTRON_EMBED_VL_1B_V2: Final[Model]
+NVIDIA_LLAMA_NEMOTRON_EMBED_VL_1B_V2: Final[PricedModel]
 "llama-nemotron-embed-vl-1b-v2 (embedding) · 32.8K context · 2.05K output · free · vision, attachments, open weights"
 
-NVIDIA_LLAMA_NEMOTRON_RERANK_VL_1B_V2: Final[Model]
+NVIDIA_LLAMA_NEMOTRON_RERANK_VL_1B_V2: Final[PricedModel]
 "llama-nemotron-rerank-vl-1b-v2 (rerank) · 128K context · 4.1K output · free · vision, attachments, open weights"
 
-NVIDIA_MAGPIE_TTS_ZEROSHOT: Final[Model]
+NVIDIA_MAGPIE_TTS_ZEROSHOT: Final[PricedModel]
 "magpie-tts-zeroshot (audio) · 0 context · 4.1K output · free · attachments, open weights"
 
-NVIDIA_NEMOTRON_3_CONTENT_SAFETY: Final[Model]
+NVIDIA_NEMOTRON_3_CONTENT_SAFETY: Final[PricedModel]
 "nemotron-3-content-safety (chat) · 128K context · 4.1K output · free · open weights"
 
-NVIDIA_NEMOTRON_3_NANO_30B_A3B: Final[Model]
+NVIDIA_NEMOTRON_3_NANO_30B_A3B: Final[PricedModel]
 "nemotron-3-nano-30b-a3b (chat) · 131K context · 131K output · free · tools, reasoning, open weights"
 
-NVIDIA_NEMOTRON_3_NANO_OMNI_30B_A3B_REASONING: Final[Model]
+NVIDIA_NEMOTRON_3_NANO_OMNI_30B_A3B_REASONING: Final[PricedModel]
 "Nemotron 3 Nano Omni (chat) · 256K context · 65.5K output · free · vision, tools, reasoning, structured output, attachments, open weights"
 
-NVIDIA_NEMOTRON_3_SUPER_120B_A12B: Final[Model]
+NVIDIA_NEMOTRON_3_SUPER_120B_A12B: Final[PricedModel]
 "Nemotron 3 Super (chat) · 262K context · 262K output · $0.20 in / $0.80 out per 1M tokens · tools, reasoning, open weights"
 
-NVIDIA_NEMOTRON_3_ULTRA_550B_A55B: Final[Model]
+NVIDIA_NEMOTRON_3_ULTRA_550B_A55B: Final[PricedModel]
 "Nemotron 3 Ultra 550B A55B (chat) · 1M context · 65.5K output · $0.50 in / $2.50 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-NVIDIA_NEMOTRON_CONTENT_SAFETY_REASONING_4B: Final[Model]
+NVIDIA_NEMOTRON_CONTENT_SAFETY_REASONING_4B: Final[PricedModel]
 "nemotron-content-safety-reasoning-4b (chat) · 128K context · 4.1K output · free · reasoning, open weights"
 
-NVIDIA_NEMOTRON_MINI_4B_INSTRUCT: Final[Model]
+NVIDIA_NEMOTRON_MINI_4B_INSTRUCT: Final[PricedModel]
 "nemotron-mini-4b-instruct (chat) · 128K context · 8.19K output · free · tools, open weights"
 
-NVIDIA_NEMOTRON_VOICECHAT: Final[Model]
+NVIDIA_NEMOTRON_VOICECHAT: Final[PricedModel]
 "nemotron-voicechat (chat) · 128K context · 8.19K output · free · tools, attachments, open weights"
 
-NVIDIA_NV_EMBED_V1: Final[Model]
+NVIDIA_NV_EMBED_V1: Final[PricedModel]
 "nv-embed-v1 (embedding) · 32.8K context · 2.05K output · free · open weights"
 
-NVIDIA_NV_EMBEDCODE_7B_V1: Final[Model]
+NVIDIA_NV_EMBEDCODE_7B_V1: Final[PricedModel]
 "nv-embedcode-7b-v1 (embedding) · 32.8K context · 2.05K output · free · open weights"
 
-NVIDIA_NVIDIA_NEMOTRON_NANO_9B_V2: Final[Model]
+NVIDIA_NVIDIA_NEMOTRON_NANO_9B_V2: Final[PricedModel]
 "nvidia-nemotron-nano-9b-v2 (chat) · 131K context · 131K output · free · tools, reasoning, open weights"
 
-NVIDIA_RERANK_QA_MISTRAL_4B: Final[Model]
+NVIDIA_RERANK_QA_MISTRAL_4B: Final[PricedModel]
 "rerank-qa-mistral-4b (rerank) · 128K context · 4.1K output · free · open weights"
 
-NVIDIA_RIVA_TRANSLATE_4B_INSTRUCT_V1_1: Final[Model]
+NVIDIA_RIVA_TRANSLATE_4B_INSTRUCT_V1_1: Final[PricedModel]
 "riva-translate-4b-instruct-v1_1 (chat) · 128K context · 4.1K output · free · open weights"
 
-NVIDIA_SPARSEDRIVE: Final[Model]
+NVIDIA_SPARSEDRIVE: Final[PricedModel]
 "sparsedrive (chat) · 128K context · 8.19K output · free · attachments, open weights"
 
-NVIDIA_STREAMPETR: Final[Model]
+NVIDIA_STREAMPETR: Final[PricedModel]
 "streampetr (chat) · 128K context · 8.19K output · free · attachments, open weights"
 
-NVIDIA_STUDIOVOICE: Final[Model]
+NVIDIA_STUDIOVOICE: Final[PricedModel]
 "studiovoice (chat) · 128K context · 8.19K output · free · open weights"
 
-NVIDIA_SYNTHETIC_VIDEO_DETECTOR: Final[Model]
+NVIDIA_SYNTHETIC_VIDEO_DETECTOR: Final[PricedModel]
 "synthetic-video-detector (chat) · 0 context · 4.1K output · free · attachments, open weights"
 
-NVIDIA_USDCODE: Final[Model]
+NVIDIA_USDCODE: Final[PricedModel]
 "usdcode (chat) · 128K context · 4.1K output · free"
 
-NVIDIA_USDVALIDATE: Final[Model]
+NVIDIA_USDVALIDATE: Final[PricedModel]
 "usdvalidate (chat) · 0 context · 4.1K output · free · open weights"
 
-OPENAI_GPT_OSS_120B: Final[Model]
+OPENAI_GPT_OSS_120B: Final[PricedModel]
 "GPT-OSS-120B (chat) · 128K context · 8.19K output · free · tools, reasoning, structured output, open weights"
 
-OPENAI_GPT_OSS_20B: Final[Model]
+OPENAI_GPT_OSS_20B: Final[PricedModel]
 "GPT OSS 20B (chat) · 131K context · 32.8K output · free · tools, reasoning, structured output, open weights"
 
-OPENAI_WHISPER_LARGE_V3: Final[Model]
+OPENAI_WHISPER_LARGE_V3: Final[PricedModel]
 "Whisper Large v3 (transcription) · 0 context · 4.1K output · free · open weights"
 
-QWEN_QWEN_IMAGE: Final[Model]
+QWEN_QWEN_IMAGE: Final[PricedModel]
 "Qwen Image (image) · 0 context · 0 output · free · vision, attachments"
 
-QWEN_QWEN_IMAGE_EDIT: Final[Model]
+QWEN_QWEN_IMAGE_EDIT: Final[PricedModel]
 "Qwen Image Edit (image) · 0 context · 0 output · free · vision, attachments"
 
-QWEN_QWEN2_5_CODER_32B_INSTRUCT: Final[Model]
+QWEN_QWEN2_5_CODER_32B_INSTRUCT: Final[PricedModel]
 "Qwen2.5 Coder 32b Instruct (chat) · 128K context · 4.1K output · free · tools, structured output, open weights"
 
-QWEN_QWEN3_CODER_480B_A35B_INSTRUCT: Final[Model]
+QWEN_QWEN3_CODER_480B_A35B_INSTRUCT: Final[PricedModel]
 "Qwen3 Coder 480B A35B Instruct (chat) · 262K context · 66.5K output · free · tools"
 
-QWEN_QWEN3_NEXT_80B_A3B_INSTRUCT: Final[Model]
+QWEN_QWEN3_NEXT_80B_A3B_INSTRUCT: Final[PricedModel]
 "Qwen3-Next-80B-A3B-Instruct (chat) · 262K context · 16.4K output · free · tools"
 
-QWEN_QWEN3_5_122B_A10B: Final[Model]
+QWEN_QWEN3_5_122B_A10B: Final[PricedModel]
 "Qwen3.5 122B-A10B (chat) · 262K context · 65.5K output · free · vision, tools, reasoning, structured output, attachments, open weights"
 
-QWEN_QWEN3_5_397B_A17B: Final[Model]
+QWEN_QWEN3_5_397B_A17B: Final[PricedModel]
 "Qwen3.5-397B-A17B (chat) · 262K context · 8.19K output · free · vision, tools, reasoning, structured output, attachments, open weights"
 
-SARVAMAI_SARVAM_M: Final[Model]
+SARVAMAI_SARVAM_M: Final[PricedModel]
 "sarvam-m (chat) · 128K context · 8.19K output · free · tools, open weights"
 
-STEPFUN_AI_STEP_3_5_FLASH: Final[Model]
+STEPFUN_AI_STEP_3_5_FLASH: Final[PricedModel]
 "Step 3.5 Flash (chat) · 256K context · 16.4K output · free · tools, reasoning, open weights"
 
-STEPFUN_AI_STEP_3_7_FLASH: Final[Model]
+STEPFUN_AI_STEP_3_7_FLASH: Final[PricedModel]
 "Step 3.7 Flash (chat) · 256K context · 16.4K output · free · vision, tools, reasoning, attachments, open weights"
 
-UPSTAGE_SOLAR_10_7B_INSTRUCT: Final[Model]
+UPSTAGE_SOLAR_10_7B_INSTRUCT: Final[PricedModel]
 "solar-10.7b-instruct (chat) · 128K context · 8.19K output · free · tools, open weights"
 
-Z_AI_GLM_5_1: Final[Model]
+Z_AI_GLM_5_1: Final[PricedModel]
 "GLM-5.1 (chat) · 131K context · 131K output · free · tools, reasoning, structured output, open weights"

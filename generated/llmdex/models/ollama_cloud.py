@@ -13,81 +13,87 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run ti
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_1048576_OUTPUT_1048576 = Limit(context=1048576, output=1048576)
-_CONTEXT_1048576_OUTPUT_131072 = Limit(context=1048576, output=131072)
-_CONTEXT_1048576_OUTPUT_65536 = Limit(context=1048576, output=65536)
-_CONTEXT_131072_OUTPUT_131072 = Limit(context=131072, output=131072)
-_CONTEXT_131072_OUTPUT_32768 = Limit(context=131072, output=32768)
-_CONTEXT_163840_OUTPUT_163840 = Limit(context=163840, output=163840)
-_CONTEXT_163840_OUTPUT_32000 = Limit(context=163840, output=32000)
-_CONTEXT_163840_OUTPUT_65536 = Limit(context=163840, output=65536)
-_CONTEXT_196608_OUTPUT_196608 = Limit(context=196608, output=196608)
-_CONTEXT_202752_OUTPUT_131072 = Limit(context=202752, output=131072)
-_CONTEXT_204800_OUTPUT_128000 = Limit(context=204800, output=128000)
-_CONTEXT_204800_OUTPUT_131072 = Limit(context=204800, output=131072)
-_CONTEXT_262144_OUTPUT_128000 = Limit(context=262144, output=128000)
-_CONTEXT_262144_OUTPUT_131072 = Limit(context=262144, output=131072)
-_CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
-_CONTEXT_262144_OUTPUT_32768 = Limit(context=262144, output=32768)
-_CONTEXT_262144_OUTPUT_65536 = Limit(context=262144, output=65536)
-_CONTEXT_32768_OUTPUT_4096 = Limit(context=32768, output=4096)
-_CONTEXT_512000_OUTPUT_131072 = Limit(context=512000, output=131072)
-_CONTEXT_976000_OUTPUT_131072 = Limit(context=976000, output=131072)
-_D_2024_08 = PartialDate(2024, 8)
-_D_2024_10 = PartialDate(2024, 10)
-_D_2024_10_22 = PartialDate(2024, 10, 22)
-_D_2024_12_01 = PartialDate(2024, 12, 1)
-_D_2025_01 = PartialDate(2025, 1)
-_D_2025_06_15 = PartialDate(2025, 6, 15)
-_D_2025_07_11 = PartialDate(2025, 7, 11)
-_D_2025_07_22 = PartialDate(2025, 7, 22)
-_D_2025_07_27 = PartialDate(2025, 7, 27)
-_D_2025_08_05 = PartialDate(2025, 8, 5)
-_D_2025_08_21 = PartialDate(2025, 8, 21)
-_D_2025_09_15 = PartialDate(2025, 9, 15)
-_D_2025_09_22 = PartialDate(2025, 9, 22)
-_D_2025_09_29 = PartialDate(2025, 9, 29)
-_D_2025_10_23 = PartialDate(2025, 10, 23)
-_D_2025_11_06 = PartialDate(2025, 11, 6)
-_D_2025_11_19 = PartialDate(2025, 11, 19)
-_D_2025_12_02 = PartialDate(2025, 12, 2)
-_D_2025_12_06 = PartialDate(2025, 12, 6)
-_D_2025_12_09 = PartialDate(2025, 12, 9)
-_D_2025_12_15 = PartialDate(2025, 12, 15)
-_D_2025_12_17 = PartialDate(2025, 12, 17)
-_D_2025_12_22 = PartialDate(2025, 12, 22)
-_D_2025_12_23 = PartialDate(2025, 12, 23)
-_D_2026_01_19 = PartialDate(2026, 1, 19)
-_D_2026_01_27 = PartialDate(2026, 1, 27)
-_D_2026_02_02 = PartialDate(2026, 2, 2)
-_D_2026_02_08 = PartialDate(2026, 2, 8)
-_D_2026_02_11 = PartialDate(2026, 2, 11)
-_D_2026_02_12 = PartialDate(2026, 2, 12)
-_D_2026_02_15 = PartialDate(2026, 2, 15)
-_D_2026_02_17 = PartialDate(2026, 2, 17)
-_D_2026_03_11 = PartialDate(2026, 3, 11)
-_D_2026_03_12 = PartialDate(2026, 3, 12)
-_D_2026_03_18 = PartialDate(2026, 3, 18)
-_D_2026_03_27 = PartialDate(2026, 3, 27)
-_D_2026_04_02 = PartialDate(2026, 4, 2)
-_D_2026_04_07 = PartialDate(2026, 4, 7)
-_D_2026_04_08 = PartialDate(2026, 4, 8)
-_D_2026_04_20 = PartialDate(2026, 4, 20)
-_D_2026_04_24 = PartialDate(2026, 4, 24)
-_D_2026_05_31 = PartialDate(2026, 5, 31)
-_D_2026_06_04 = PartialDate(2026, 6, 4)
-_D_2026_06_12 = PartialDate(2026, 6, 12)
-_D_2026_06_13 = PartialDate(2026, 6, 13)
-_REASONING_EFFORT_HIGH_MAX = ReasoningOption(type="effort", values=("high", "max"))
-_REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(type="effort", values=("low", "medium", "high"))
-_REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX = ReasoningOption(
-    type="effort", values=("low", "medium", "high", "max")
-)
-_REASONING_TOGGLE = ReasoningOption(type="toggle")
-_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-_TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_1048576_OUTPUT_1048576 = Limit(context=1048576, output=1048576)
+    CONTEXT_1048576_OUTPUT_131072 = Limit(context=1048576, output=131072)
+    CONTEXT_1048576_OUTPUT_65536 = Limit(context=1048576, output=65536)
+    CONTEXT_131072_OUTPUT_131072 = Limit(context=131072, output=131072)
+    CONTEXT_131072_OUTPUT_32768 = Limit(context=131072, output=32768)
+    CONTEXT_163840_OUTPUT_163840 = Limit(context=163840, output=163840)
+    CONTEXT_163840_OUTPUT_32000 = Limit(context=163840, output=32000)
+    CONTEXT_163840_OUTPUT_65536 = Limit(context=163840, output=65536)
+    CONTEXT_196608_OUTPUT_196608 = Limit(context=196608, output=196608)
+    CONTEXT_202752_OUTPUT_131072 = Limit(context=202752, output=131072)
+    CONTEXT_204800_OUTPUT_128000 = Limit(context=204800, output=128000)
+    CONTEXT_204800_OUTPUT_131072 = Limit(context=204800, output=131072)
+    CONTEXT_262144_OUTPUT_128000 = Limit(context=262144, output=128000)
+    CONTEXT_262144_OUTPUT_131072 = Limit(context=262144, output=131072)
+    CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
+    CONTEXT_262144_OUTPUT_32768 = Limit(context=262144, output=32768)
+    CONTEXT_262144_OUTPUT_65536 = Limit(context=262144, output=65536)
+    CONTEXT_32768_OUTPUT_4096 = Limit(context=32768, output=4096)
+    CONTEXT_512000_OUTPUT_131072 = Limit(context=512000, output=131072)
+    CONTEXT_976000_OUTPUT_131072 = Limit(context=976000, output=131072)
+    D_2024_08 = PartialDate(2024, 8)
+    D_2024_10 = PartialDate(2024, 10)
+    D_2024_10_22 = PartialDate(2024, 10, 22)
+    D_2024_12_01 = PartialDate(2024, 12, 1)
+    D_2025_01 = PartialDate(2025, 1)
+    D_2025_06_15 = PartialDate(2025, 6, 15)
+    D_2025_07_11 = PartialDate(2025, 7, 11)
+    D_2025_07_22 = PartialDate(2025, 7, 22)
+    D_2025_07_27 = PartialDate(2025, 7, 27)
+    D_2025_08_05 = PartialDate(2025, 8, 5)
+    D_2025_08_21 = PartialDate(2025, 8, 21)
+    D_2025_09_15 = PartialDate(2025, 9, 15)
+    D_2025_09_22 = PartialDate(2025, 9, 22)
+    D_2025_09_29 = PartialDate(2025, 9, 29)
+    D_2025_10_23 = PartialDate(2025, 10, 23)
+    D_2025_11_06 = PartialDate(2025, 11, 6)
+    D_2025_11_19 = PartialDate(2025, 11, 19)
+    D_2025_12_02 = PartialDate(2025, 12, 2)
+    D_2025_12_06 = PartialDate(2025, 12, 6)
+    D_2025_12_09 = PartialDate(2025, 12, 9)
+    D_2025_12_15 = PartialDate(2025, 12, 15)
+    D_2025_12_17 = PartialDate(2025, 12, 17)
+    D_2025_12_22 = PartialDate(2025, 12, 22)
+    D_2025_12_23 = PartialDate(2025, 12, 23)
+    D_2026_01_19 = PartialDate(2026, 1, 19)
+    D_2026_01_27 = PartialDate(2026, 1, 27)
+    D_2026_02_02 = PartialDate(2026, 2, 2)
+    D_2026_02_08 = PartialDate(2026, 2, 8)
+    D_2026_02_11 = PartialDate(2026, 2, 11)
+    D_2026_02_12 = PartialDate(2026, 2, 12)
+    D_2026_02_15 = PartialDate(2026, 2, 15)
+    D_2026_02_17 = PartialDate(2026, 2, 17)
+    D_2026_03_11 = PartialDate(2026, 3, 11)
+    D_2026_03_12 = PartialDate(2026, 3, 12)
+    D_2026_03_18 = PartialDate(2026, 3, 18)
+    D_2026_03_27 = PartialDate(2026, 3, 27)
+    D_2026_04_02 = PartialDate(2026, 4, 2)
+    D_2026_04_07 = PartialDate(2026, 4, 7)
+    D_2026_04_08 = PartialDate(2026, 4, 8)
+    D_2026_04_20 = PartialDate(2026, 4, 20)
+    D_2026_04_24 = PartialDate(2026, 4, 24)
+    D_2026_05_31 = PartialDate(2026, 5, 31)
+    D_2026_06_04 = PartialDate(2026, 6, 4)
+    D_2026_06_12 = PartialDate(2026, 6, 12)
+    D_2026_06_13 = PartialDate(2026, 6, 13)
+    REASONING_EFFORT_HIGH_MAX = ReasoningOption(type="effort", values=("high", "max"))
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("low", "medium", "high")
+    )
+    REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX = ReasoningOption(
+        type="effort", values=("low", "medium", "high", "max")
+    )
+    REASONING_TOGGLE = ReasoningOption(type="toggle")
+    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "COGITO_2_1_671B",
@@ -145,13 +151,14 @@ COGITO_2_1_671B: Final[Model] = Model(
     reasoning=True,
     tool_call=True,
     open_weights=True,
-    release_date=_D_2025_11_19,
-    last_updated=_D_2026_01_19,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_163840_OUTPUT_32000,
-    reasoning_options=(_REASONING_TOGGLE,),
+    release_date=_Shared.D_2025_11_19,
+    last_updated=_Shared.D_2026_01_19,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_163840_OUTPUT_32000,
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
     status=Status.DEPRECATED,
 )
+"cogito-2.1:671b (chat) · 164K context · 32K output · price unknown · tools, reasoning, open weights · deprecated"
 
 DEEPSEEK_V3_1_671B: Final[Model] = Model(
     provider="ollama-cloud",
@@ -163,12 +170,13 @@ DEEPSEEK_V3_1_671B: Final[Model] = Model(
     reasoning=True,
     tool_call=True,
     open_weights=True,
-    release_date=_D_2025_08_21,
-    last_updated=_D_2026_01_19,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_163840_OUTPUT_163840,
-    reasoning_options=(_REASONING_TOGGLE,),
+    release_date=_Shared.D_2025_08_21,
+    last_updated=_Shared.D_2026_01_19,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_163840_OUTPUT_163840,
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"deepseek-v3.1:671b (chat) · 164K context · 164K output · price unknown · tools, reasoning, open weights"
 
 DEEPSEEK_V3_2: Final[Model] = Model(
     provider="ollama-cloud",
@@ -180,12 +188,13 @@ DEEPSEEK_V3_2: Final[Model] = Model(
     reasoning=True,
     tool_call=True,
     open_weights=True,
-    release_date=_D_2025_06_15,
-    last_updated=_D_2026_01_19,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_163840_OUTPUT_65536,
-    reasoning_options=(_REASONING_TOGGLE,),
+    release_date=_Shared.D_2025_06_15,
+    last_updated=_Shared.D_2026_01_19,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_163840_OUTPUT_65536,
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"deepseek-v3.2 (chat) · 164K context · 65.5K output · price unknown · tools, reasoning, open weights"
 
 DEEPSEEK_V4_FLASH: Final[Model] = Model(
     provider="ollama-cloud",
@@ -197,12 +206,13 @@ DEEPSEEK_V4_FLASH: Final[Model] = Model(
     reasoning=True,
     tool_call=True,
     open_weights=True,
-    release_date=_D_2026_04_24,
-    last_updated=_D_2026_04_24,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_1048576,
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_HIGH_MAX),
+    release_date=_Shared.D_2026_04_24,
+    last_updated=_Shared.D_2026_04_24,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_1048576,
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_HIGH_MAX),
 )
+"deepseek-v4-flash (chat) · 1.05M context · 1.05M output · price unknown · tools, reasoning, open weights"
 
 DEEPSEEK_V4_PRO: Final[Model] = Model(
     provider="ollama-cloud",
@@ -214,12 +224,13 @@ DEEPSEEK_V4_PRO: Final[Model] = Model(
     reasoning=True,
     tool_call=True,
     open_weights=True,
-    release_date=_D_2026_04_24,
-    last_updated=_D_2026_04_24,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_1048576,
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_HIGH_MAX),
+    release_date=_Shared.D_2026_04_24,
+    last_updated=_Shared.D_2026_04_24,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_1048576,
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_HIGH_MAX),
 )
+"deepseek-v4-pro (chat) · 1.05M context · 1.05M output · price unknown · tools, reasoning, open weights"
 
 DEVSTRAL_2_123B: Final[Model] = Model(
     provider="ollama-cloud",
@@ -231,11 +242,12 @@ DEVSTRAL_2_123B: Final[Model] = Model(
     reasoning=False,
     tool_call=True,
     open_weights=True,
-    release_date=_D_2025_12_09,
-    last_updated=_D_2026_01_19,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    release_date=_Shared.D_2025_12_09,
+    last_updated=_Shared.D_2026_01_19,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
 )
+"devstral-2:123b (chat) · 262K context · 262K output · price unknown · tools, open weights"
 
 DEVSTRAL_SMALL_2_24B: Final[Model] = Model(
     provider="ollama-cloud",
@@ -247,11 +259,12 @@ DEVSTRAL_SMALL_2_24B: Final[Model] = Model(
     reasoning=False,
     tool_call=True,
     open_weights=True,
-    release_date=_D_2025_12_09,
-    last_updated=_D_2026_01_19,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    release_date=_Shared.D_2025_12_09,
+    last_updated=_Shared.D_2026_01_19,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
 )
+"devstral-small-2:24b (chat) · 262K context · 262K output · price unknown · vision, tools, attachments, open weights"
 
 GEMINI_3_FLASH_PREVIEW: Final[Model] = Model(
     provider="ollama-cloud",
@@ -263,13 +276,14 @@ GEMINI_3_FLASH_PREVIEW: Final[Model] = Model(
     reasoning=True,
     tool_call=True,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_12_17,
-    last_updated=_D_2026_04_08,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
-    reasoning_options=(_REASONING_TOGGLE,),
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_12_17,
+    last_updated=_Shared.D_2026_04_08,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"gemini-3-flash-preview (chat) · 1.05M context · 65.5K output · price unknown · vision, tools, reasoning, attachments, open weights"
 
 GEMMA3_12B: Final[Model] = Model(
     provider="ollama-cloud",
@@ -281,11 +295,12 @@ GEMMA3_12B: Final[Model] = Model(
     reasoning=False,
     tool_call=False,
     open_weights=True,
-    release_date=_D_2024_12_01,
-    last_updated=_D_2026_01_19,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_131072,
+    release_date=_Shared.D_2024_12_01,
+    last_updated=_Shared.D_2026_01_19,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_131072,
 )
+"gemma3:12b (chat) · 131K context · 131K output · price unknown · vision, attachments, open weights"
 
 GEMMA3_27B: Final[Model] = Model(
     provider="ollama-cloud",
@@ -297,11 +312,12 @@ GEMMA3_27B: Final[Model] = Model(
     reasoning=False,
     tool_call=False,
     open_weights=True,
-    release_date=_D_2025_07_27,
-    last_updated=_D_2026_01_19,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_131072,
+    release_date=_Shared.D_2025_07_27,
+    last_updated=_Shared.D_2026_01_19,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_131072,
 )
+"gemma3:27b (chat) · 131K context · 131K output · price unknown · vision, attachments, open weights"
 
 GEMMA3_4B: Final[Model] = Model(
     provider="ollama-cloud",
@@ -313,11 +329,12 @@ GEMMA3_4B: Final[Model] = Model(
     reasoning=False,
     tool_call=False,
     open_weights=True,
-    release_date=_D_2024_12_01,
-    last_updated=_D_2026_01_19,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_131072,
+    release_date=_Shared.D_2024_12_01,
+    last_updated=_Shared.D_2026_01_19,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_131072,
 )
+"gemma3:4b (chat) · 131K context · 131K output · price unknown · vision, attachments, open weights"
 
 GEMMA4_31B: Final[Model] = Model(
     provider="ollama-cloud",
@@ -329,13 +346,14 @@ GEMMA4_31B: Final[Model] = Model(
     reasoning=True,
     tool_call=True,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_04_02,
-    last_updated=_D_2026_04_08,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
-    reasoning_options=(_REASONING_TOGGLE,),
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_04_02,
+    last_updated=_Shared.D_2026_04_08,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"gemma4:31b (chat) · 262K context · 262K output · price unknown · vision, tools, reasoning, attachments, open weights"
 
 GLM_4_6: Final[Model] = Model(
     provider="ollama-cloud",
@@ -347,13 +365,14 @@ GLM_4_6: Final[Model] = Model(
     reasoning=True,
     tool_call=True,
     open_weights=True,
-    release_date=_D_2025_09_29,
-    last_updated=_D_2026_01_19,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_202752_OUTPUT_131072,
-    reasoning_options=(_REASONING_TOGGLE,),
+    release_date=_Shared.D_2025_09_29,
+    last_updated=_Shared.D_2026_01_19,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_202752_OUTPUT_131072,
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
     status=Status.DEPRECATED,
 )
+"glm-4.6 (chat) · 203K context · 131K output · price unknown · tools, reasoning, open weights · deprecated"
 
 GLM_4_7: Final[Model] = Model(
     provider="ollama-cloud",
@@ -365,12 +384,13 @@ GLM_4_7: Final[Model] = Model(
     reasoning=True,
     tool_call=True,
     open_weights=True,
-    release_date=_D_2025_12_22,
-    last_updated=_D_2026_01_19,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_202752_OUTPUT_131072,
-    reasoning_options=(_REASONING_TOGGLE,),
+    release_date=_Shared.D_2025_12_22,
+    last_updated=_Shared.D_2026_01_19,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_202752_OUTPUT_131072,
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"glm-4.7 (chat) · 203K context · 131K output · price unknown · tools, reasoning, open weights"
 
 GLM_5: Final[Model] = Model(
     provider="ollama-cloud",
@@ -382,13 +402,14 @@ GLM_5: Final[Model] = Model(
     reasoning=True,
     tool_call=True,
     open_weights=True,
-    release_date=_D_2026_02_11,
-    last_updated=_D_2026_02_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_202752_OUTPUT_131072,
+    release_date=_Shared.D_2026_02_11,
+    last_updated=_Shared.D_2026_02_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_202752_OUTPUT_131072,
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"glm-5 (chat) · 203K context · 131K output · price unknown · tools, reasoning, open weights"
 
 GLM_5_1: Final[Model] = Model(
     provider="ollama-cloud",
@@ -400,13 +421,14 @@ GLM_5_1: Final[Model] = Model(
     reasoning=True,
     tool_call=True,
     open_weights=True,
-    release_date=_D_2026_03_27,
-    last_updated=_D_2026_04_07,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_202752_OUTPUT_131072,
+    release_date=_Shared.D_2026_03_27,
+    last_updated=_Shared.D_2026_04_07,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_202752_OUTPUT_131072,
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"glm-5.1 (chat) · 203K context · 131K output · price unknown · tools, reasoning, open weights"
 
 GLM_5_2: Final[Model] = Model(
     provider="ollama-cloud",
@@ -420,13 +442,14 @@ GLM_5_2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_06_13,
-    last_updated=_D_2026_06_13,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_976000_OUTPUT_131072,
+    release_date=_Shared.D_2026_06_13,
+    last_updated=_Shared.D_2026_06_13,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_976000_OUTPUT_131072,
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_EFFORT_HIGH_MAX,),
+    reasoning_options=(_Shared.REASONING_EFFORT_HIGH_MAX,),
 )
+"GLM-5.2 (chat) · 976K context · 131K output · price unknown · tools, reasoning, structured output, open weights"
 
 GPT_OSS_120B: Final[Model] = Model(
     provider="ollama-cloud",
@@ -438,12 +461,13 @@ GPT_OSS_120B: Final[Model] = Model(
     reasoning=True,
     tool_call=True,
     open_weights=True,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2026_01_19,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32768,
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2026_01_19,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"gpt-oss:120b (chat) · 131K context · 32.8K output · price unknown · tools, reasoning, open weights"
 
 GPT_OSS_20B: Final[Model] = Model(
     provider="ollama-cloud",
@@ -455,12 +479,13 @@ GPT_OSS_20B: Final[Model] = Model(
     reasoning=True,
     tool_call=True,
     open_weights=True,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2026_01_19,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32768,
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2026_01_19,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"gpt-oss:20b (chat) · 131K context · 32.8K output · price unknown · tools, reasoning, open weights"
 
 KIMI_K2_THINKING: Final[Model] = Model(
     provider="ollama-cloud",
@@ -472,14 +497,15 @@ KIMI_K2_THINKING: Final[Model] = Model(
     reasoning=True,
     tool_call=True,
     open_weights=True,
-    knowledge=_D_2024_08,
-    release_date=_D_2025_11_06,
-    last_updated=_D_2026_01_19,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2024_08,
+    release_date=_Shared.D_2025_11_06,
+    last_updated=_Shared.D_2026_01_19,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     reasoning_options=(),
     status=Status.DEPRECATED,
 )
+"kimi-k2-thinking (chat) · 262K context · 262K output · price unknown · tools, reasoning, open weights · deprecated"
 
 KIMI_K2_5: Final[Model] = Model(
     provider="ollama-cloud",
@@ -491,12 +517,13 @@ KIMI_K2_5: Final[Model] = Model(
     reasoning=True,
     tool_call=True,
     open_weights=True,
-    release_date=_D_2026_01_27,
-    last_updated=_D_2026_01_27,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
-    reasoning_options=(_REASONING_TOGGLE,),
+    release_date=_Shared.D_2026_01_27,
+    last_updated=_Shared.D_2026_01_27,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"kimi-k2.5 (chat) · 262K context · 262K output · price unknown · vision, tools, reasoning, attachments, open weights"
 
 KIMI_K2_6: Final[Model] = Model(
     provider="ollama-cloud",
@@ -508,12 +535,13 @@ KIMI_K2_6: Final[Model] = Model(
     reasoning=True,
     tool_call=True,
     open_weights=True,
-    release_date=_D_2026_04_20,
-    last_updated=_D_2026_04_20,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
-    reasoning_options=(_REASONING_TOGGLE,),
+    release_date=_Shared.D_2026_04_20,
+    last_updated=_Shared.D_2026_04_20,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"kimi-k2.6 (chat) · 262K context · 262K output · price unknown · vision, tools, reasoning, attachments, open weights"
 
 KIMI_K2_7_CODE: Final[Model] = Model(
     provider="ollama-cloud",
@@ -527,13 +555,14 @@ KIMI_K2_7_CODE: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_06_12,
-    last_updated=_D_2026_06_12,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
-    reasoning_options=(_REASONING_TOGGLE,),
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_06_12,
+    last_updated=_Shared.D_2026_06_12,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"kimi-k2.7-code (chat) · 262K context · 262K output · price unknown · vision, tools, reasoning, structured output, attachments, open weights"
 
 KIMI_K2_1T: Final[Model] = Model(
     provider="ollama-cloud",
@@ -545,13 +574,14 @@ KIMI_K2_1T: Final[Model] = Model(
     reasoning=False,
     tool_call=True,
     open_weights=True,
-    knowledge=_D_2024_10,
-    release_date=_D_2025_07_11,
-    last_updated=_D_2026_01_19,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2025_07_11,
+    last_updated=_Shared.D_2026_01_19,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     status=Status.DEPRECATED,
 )
+"kimi-k2:1t (chat) · 262K context · 262K output · price unknown · tools, open weights · deprecated"
 
 MINIMAX_M2: Final[Model] = Model(
     provider="ollama-cloud",
@@ -563,13 +593,14 @@ MINIMAX_M2: Final[Model] = Model(
     reasoning=True,
     tool_call=True,
     open_weights=True,
-    release_date=_D_2025_10_23,
-    last_updated=_D_2026_01_19,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_128000,
+    release_date=_Shared.D_2025_10_23,
+    last_updated=_Shared.D_2026_01_19,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_128000,
     reasoning_options=(),
     status=Status.DEPRECATED,
 )
+"minimax-m2 (chat) · 205K context · 128K output · price unknown · tools, reasoning, open weights · deprecated"
 
 MINIMAX_M2_1: Final[Model] = Model(
     provider="ollama-cloud",
@@ -581,12 +612,13 @@ MINIMAX_M2_1: Final[Model] = Model(
     reasoning=True,
     tool_call=True,
     open_weights=True,
-    release_date=_D_2025_12_23,
-    last_updated=_D_2026_01_19,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_131072,
+    release_date=_Shared.D_2025_12_23,
+    last_updated=_Shared.D_2026_01_19,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_131072,
     reasoning_options=(),
 )
+"minimax-m2.1 (chat) · 205K context · 131K output · price unknown · tools, reasoning, open weights"
 
 MINIMAX_M2_5: Final[Model] = Model(
     provider="ollama-cloud",
@@ -598,13 +630,14 @@ MINIMAX_M2_5: Final[Model] = Model(
     reasoning=True,
     tool_call=True,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_02_12,
-    last_updated=_D_2026_02_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_131072,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_02_12,
+    last_updated=_Shared.D_2026_02_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_131072,
     reasoning_options=(),
 )
+"minimax-m2.5 (chat) · 205K context · 131K output · price unknown · tools, reasoning, open weights"
 
 MINIMAX_M2_7: Final[Model] = Model(
     provider="ollama-cloud",
@@ -616,12 +649,13 @@ MINIMAX_M2_7: Final[Model] = Model(
     reasoning=True,
     tool_call=True,
     open_weights=True,
-    release_date=_D_2026_03_18,
-    last_updated=_D_2026_03_18,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_196608_OUTPUT_196608,
-    reasoning_options=(_REASONING_TOGGLE,),
+    release_date=_Shared.D_2026_03_18,
+    last_updated=_Shared.D_2026_03_18,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_196608_OUTPUT_196608,
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"minimax-m2.7 (chat) · 197K context · 197K output · price unknown · tools, reasoning, open weights"
 
 MINIMAX_M3: Final[Model] = Model(
     provider="ollama-cloud",
@@ -634,13 +668,14 @@ MINIMAX_M3: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_05_31,
-    last_updated=_D_2026_05_31,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_512000_OUTPUT_131072,
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX),
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_05_31,
+    last_updated=_Shared.D_2026_05_31,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_512000_OUTPUT_131072,
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX),
 )
+"minimax-m3 (chat) · 512K context · 131K output · price unknown · vision, tools, reasoning, attachments, open weights"
 
 MINISTRAL_3_14B: Final[Model] = Model(
     provider="ollama-cloud",
@@ -652,11 +687,12 @@ MINISTRAL_3_14B: Final[Model] = Model(
     reasoning=False,
     tool_call=True,
     open_weights=True,
-    release_date=_D_2024_12_01,
-    last_updated=_D_2026_01_19,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_128000,
+    release_date=_Shared.D_2024_12_01,
+    last_updated=_Shared.D_2026_01_19,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_128000,
 )
+"ministral-3:14b (chat) · 262K context · 128K output · price unknown · vision, tools, attachments, open weights"
 
 MINISTRAL_3_3B: Final[Model] = Model(
     provider="ollama-cloud",
@@ -668,11 +704,12 @@ MINISTRAL_3_3B: Final[Model] = Model(
     reasoning=False,
     tool_call=True,
     open_weights=True,
-    release_date=_D_2024_10_22,
-    last_updated=_D_2026_01_19,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_128000,
+    release_date=_Shared.D_2024_10_22,
+    last_updated=_Shared.D_2026_01_19,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_128000,
 )
+"ministral-3:3b (chat) · 262K context · 128K output · price unknown · vision, tools, attachments, open weights"
 
 MINISTRAL_3_8B: Final[Model] = Model(
     provider="ollama-cloud",
@@ -684,11 +721,12 @@ MINISTRAL_3_8B: Final[Model] = Model(
     reasoning=False,
     tool_call=True,
     open_weights=True,
-    release_date=_D_2024_12_01,
-    last_updated=_D_2026_01_19,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_128000,
+    release_date=_Shared.D_2024_12_01,
+    last_updated=_Shared.D_2026_01_19,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_128000,
 )
+"ministral-3:8b (chat) · 262K context · 128K output · price unknown · vision, tools, attachments, open weights"
 
 MISTRAL_LARGE_3_675B: Final[Model] = Model(
     provider="ollama-cloud",
@@ -700,11 +738,12 @@ MISTRAL_LARGE_3_675B: Final[Model] = Model(
     reasoning=False,
     tool_call=True,
     open_weights=True,
-    release_date=_D_2025_12_02,
-    last_updated=_D_2026_01_19,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    release_date=_Shared.D_2025_12_02,
+    last_updated=_Shared.D_2026_01_19,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
 )
+"mistral-large-3:675b (chat) · 262K context · 262K output · price unknown · vision, tools, attachments, open weights"
 
 NEMOTRON_3_NANO_30B: Final[Model] = Model(
     provider="ollama-cloud",
@@ -717,12 +756,13 @@ NEMOTRON_3_NANO_30B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_12_15,
-    last_updated=_D_2026_01_19,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_131072,
-    reasoning_options=(_REASONING_TOGGLE,),
+    release_date=_Shared.D_2025_12_15,
+    last_updated=_Shared.D_2026_01_19,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_131072,
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"nemotron-3-nano:30b (chat) · 1.05M context · 131K output · price unknown · tools, reasoning, open weights"
 
 NEMOTRON_3_SUPER: Final[Model] = Model(
     provider="ollama-cloud",
@@ -735,12 +775,13 @@ NEMOTRON_3_SUPER: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_03_11,
-    last_updated=_D_2026_03_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_65536,
-    reasoning_options=(_REASONING_TOGGLE,),
+    release_date=_Shared.D_2026_03_11,
+    last_updated=_Shared.D_2026_03_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_65536,
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"nemotron-3-super (chat) · 262K context · 65.5K output · price unknown · tools, reasoning, open weights"
 
 NEMOTRON_3_ULTRA: Final[Model] = Model(
     provider="ollama-cloud",
@@ -753,12 +794,13 @@ NEMOTRON_3_ULTRA: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_06_04,
-    last_updated=_D_2026_06_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_128000,
-    reasoning_options=(_REASONING_TOGGLE,),
+    release_date=_Shared.D_2026_06_04,
+    last_updated=_Shared.D_2026_06_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_128000,
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"nemotron-3-ultra (chat) · 262K context · 128K output · price unknown · tools, reasoning, open weights"
 
 QWEN3_CODER_NEXT: Final[Model] = Model(
     provider="ollama-cloud",
@@ -770,11 +812,12 @@ QWEN3_CODER_NEXT: Final[Model] = Model(
     reasoning=False,
     tool_call=True,
     open_weights=True,
-    release_date=_D_2026_02_02,
-    last_updated=_D_2026_02_08,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_65536,
+    release_date=_Shared.D_2026_02_02,
+    last_updated=_Shared.D_2026_02_08,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_65536,
 )
+"qwen3-coder-next (chat) · 262K context · 65.5K output · price unknown · tools, open weights"
 
 QWEN3_CODER_480B: Final[Model] = Model(
     provider="ollama-cloud",
@@ -786,11 +829,12 @@ QWEN3_CODER_480B: Final[Model] = Model(
     reasoning=False,
     tool_call=True,
     open_weights=True,
-    release_date=_D_2025_07_22,
-    last_updated=_D_2026_01_19,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_65536,
+    release_date=_Shared.D_2025_07_22,
+    last_updated=_Shared.D_2026_01_19,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_65536,
 )
+"qwen3-coder:480b (chat) · 262K context · 65.5K output · price unknown · tools, open weights"
 
 QWEN3_NEXT_80B: Final[Model] = Model(
     provider="ollama-cloud",
@@ -802,13 +846,14 @@ QWEN3_NEXT_80B: Final[Model] = Model(
     reasoning=True,
     tool_call=True,
     open_weights=True,
-    release_date=_D_2025_09_15,
-    last_updated=_D_2026_01_19,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_32768,
+    release_date=_Shared.D_2025_09_15,
+    last_updated=_Shared.D_2026_01_19,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_32768,
     reasoning_options=(),
     status=Status.DEPRECATED,
 )
+"qwen3-next:80b (chat) · 262K context · 32.8K output · price unknown · tools, reasoning, open weights · deprecated"
 
 QWEN3_VL_235B: Final[Model] = Model(
     provider="ollama-cloud",
@@ -820,13 +865,14 @@ QWEN3_VL_235B: Final[Model] = Model(
     reasoning=True,
     tool_call=True,
     open_weights=True,
-    release_date=_D_2025_09_22,
-    last_updated=_D_2026_01_19,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_32768,
+    release_date=_Shared.D_2025_09_22,
+    last_updated=_Shared.D_2026_01_19,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_32768,
     reasoning_options=(),
     status=Status.DEPRECATED,
 )
+"qwen3-vl:235b (chat) · 262K context · 32.8K output · price unknown · vision, tools, reasoning, attachments, open weights · deprecated"
 
 QWEN3_VL_235B_INSTRUCT: Final[Model] = Model(
     provider="ollama-cloud",
@@ -838,12 +884,13 @@ QWEN3_VL_235B_INSTRUCT: Final[Model] = Model(
     reasoning=False,
     tool_call=True,
     open_weights=True,
-    release_date=_D_2025_09_22,
-    last_updated=_D_2026_01_19,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_131072,
+    release_date=_Shared.D_2025_09_22,
+    last_updated=_Shared.D_2026_01_19,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_131072,
     status=Status.DEPRECATED,
 )
+"qwen3-vl:235b-instruct (chat) · 262K context · 131K output · price unknown · vision, tools, attachments, open weights · deprecated"
 
 QWEN3_5_397B: Final[Model] = Model(
     provider="ollama-cloud",
@@ -855,13 +902,14 @@ QWEN3_5_397B: Final[Model] = Model(
     reasoning=True,
     tool_call=True,
     open_weights=True,
-    release_date=_D_2026_02_15,
-    last_updated=_D_2026_02_17,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_65536,
+    release_date=_Shared.D_2026_02_15,
+    last_updated=_Shared.D_2026_02_17,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_65536,
     interleaved=Interleaved(field="reasoning_details"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"qwen3.5:397b (chat) · 262K context · 65.5K output · price unknown · vision, tools, reasoning, attachments, open weights"
 
 RNJ_1_8B: Final[Model] = Model(
     provider="ollama-cloud",
@@ -873,8 +921,9 @@ RNJ_1_8B: Final[Model] = Model(
     reasoning=False,
     tool_call=True,
     open_weights=True,
-    release_date=_D_2025_12_06,
-    last_updated=_D_2026_01_19,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_4096,
+    release_date=_Shared.D_2025_12_06,
+    last_updated=_Shared.D_2026_01_19,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_4096,
 )
+"rnj-1:8b (chat) · 32.8K context · 4.1K output · price unknown · tools, open weights"

@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import Model, PricedModel
 
 __all__ = [
     "CHATGPT_IMAGE_LATEST",
@@ -64,109 +64,109 @@ __all__ = [
 CHATGPT_IMAGE_LATEST: Final[Model]
 "chatgpt-image-latest (chat) · 0 context · 0 output · price unknown · vision, attachments"
 
-GPT_3_5_TURBO: Final[Model]
+GPT_3_5_TURBO: Final[PricedModel]
 "GPT-3.5-turbo (chat) · 16.4K context · 4.1K output · $0.50 in / $1.50 out per 1M tokens"
 
-GPT_4: Final[Model]
+GPT_4: Final[PricedModel]
 "GPT-4 (chat) · 8.19K context · 8.19K output · $30.00 in / $60.00 out per 1M tokens · tools, attachments"
 
-GPT_4_TURBO: Final[Model]
+GPT_4_TURBO: Final[PricedModel]
 "GPT-4 Turbo (chat) · 128K context · 4.1K output · $10.00 in / $30.00 out per 1M tokens · vision, tools, attachments"
 
-GPT_4_1: Final[Model]
+GPT_4_1: Final[PricedModel]
 "GPT-4.1 (chat) · 1.05M context · 32.8K output · $2.00 in / $8.00 out per 1M tokens · vision, tools, structured output, attachments"
 
-GPT_4_1_MINI: Final[Model]
+GPT_4_1_MINI: Final[PricedModel]
 "GPT-4.1 mini (chat) · 1.05M context · 32.8K output · $0.40 in / $1.60 out per 1M tokens · vision, tools, structured output, attachments"
 
-GPT_4_1_NANO: Final[Model]
+GPT_4_1_NANO: Final[PricedModel]
 "GPT-4.1 nano (chat) · 1.05M context · 32.8K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, structured output, attachments"
 
-GPT_4O: Final[Model]
+GPT_4O: Final[PricedModel]
 "GPT-4o (chat) · 128K context · 16.4K output · $2.50 in / $10.00 out per 1M tokens · vision, tools, structured output, attachments"
 
-GPT_4O_2024_05_13: Final[Model]
+GPT_4O_2024_05_13: Final[PricedModel]
 "GPT-4o (2024-05-13) (chat) · 128K context · 4.1K output · $5.00 in / $15.00 out per 1M tokens · vision, tools, structured output, attachments"
 
-GPT_4O_2024_08_06: Final[Model]
+GPT_4O_2024_08_06: Final[PricedModel]
 "GPT-4o (2024-08-06) (chat) · 128K context · 16.4K output · $2.50 in / $10.00 out per 1M tokens · vision, tools, structured output, attachments"
 
-GPT_4O_2024_11_20: Final[Model]
+GPT_4O_2024_11_20: Final[PricedModel]
 "GPT-4o (2024-11-20) (chat) · 128K context · 16.4K output · $2.50 in / $10.00 out per 1M tokens · vision, tools, structured output, attachments"
 
-GPT_4O_MINI: Final[Model]
+GPT_4O_MINI: Final[PricedModel]
 "GPT-4o mini (chat) · 128K context · 16.4K output · $0.15 in / $0.60 out per 1M tokens · vision, tools, structured output, attachments"
 
-GPT_5: Final[Model]
+GPT_5: Final[PricedModel]
 "GPT-5 (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_CHAT_LATEST: Final[Model]
+GPT_5_CHAT_LATEST: Final[PricedModel]
 "GPT-5 Chat (latest) (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, reasoning, structured output, attachments"
 
-GPT_5_CODEX: Final[Model]
+GPT_5_CODEX: Final[PricedModel]
 "GPT-5-Codex (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output"
 
-GPT_5_MINI: Final[Model]
+GPT_5_MINI: Final[PricedModel]
 "GPT-5 Mini (chat) · 400K context · 128K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_NANO: Final[Model]
+GPT_5_NANO: Final[PricedModel]
 "GPT-5 Nano (chat) · 400K context · 128K output · $0.05 in / $0.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_PRO: Final[Model]
+GPT_5_PRO: Final[PricedModel]
 "GPT-5 Pro (chat) · 400K context · 272K output · $15.00 in / $120.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_1: Final[Model]
+GPT_5_1: Final[PricedModel]
 "GPT-5.1 (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_1_CHAT_LATEST: Final[Model]
+GPT_5_1_CHAT_LATEST: Final[PricedModel]
 "GPT-5.1 Chat (chat) · 128K context · 16.4K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_1_CODEX: Final[Model]
+GPT_5_1_CODEX: Final[PricedModel]
 "GPT-5.1 Codex (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_1_CODEX_MAX: Final[Model]
+GPT_5_1_CODEX_MAX: Final[PricedModel]
 "GPT-5.1 Codex Max (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_1_CODEX_MINI: Final[Model]
+GPT_5_1_CODEX_MINI: Final[PricedModel]
 "GPT-5.1 Codex mini (chat) · 400K context · 128K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_2: Final[Model]
+GPT_5_2: Final[PricedModel]
 "GPT-5.2 (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_2_CHAT_LATEST: Final[Model]
+GPT_5_2_CHAT_LATEST: Final[PricedModel]
 "GPT-5.2 Chat (chat) · 128K context · 16.4K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_2_CODEX: Final[Model]
+GPT_5_2_CODEX: Final[PricedModel]
 "GPT-5.2 Codex (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_2_PRO: Final[Model]
+GPT_5_2_PRO: Final[PricedModel]
 "GPT-5.2 Pro (chat) · 400K context · 128K output · $21.00 in / $168.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GPT_5_3_CHAT_LATEST: Final[Model]
+GPT_5_3_CHAT_LATEST: Final[PricedModel]
 "GPT-5.3 Chat (latest) (chat) · 128K context · 16.4K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, structured output, attachments"
 
-GPT_5_3_CODEX: Final[Model]
+GPT_5_3_CODEX: Final[PricedModel]
 "GPT-5.3 Codex (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_3_CODEX_SPARK: Final[Model]
+GPT_5_3_CODEX_SPARK: Final[PricedModel]
 "GPT-5.3 Codex Spark (chat) · 128K context · 32K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_4: Final[Model]
+GPT_5_4: Final[PricedModel]
 "GPT-5.4 (chat) · 1.05M context · 128K output · $2.50 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_4_MINI: Final[Model]
+GPT_5_4_MINI: Final[PricedModel]
 "GPT-5.4 mini (chat) · 400K context · 128K output · $0.75 in / $4.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_4_NANO: Final[Model]
+GPT_5_4_NANO: Final[PricedModel]
 "GPT-5.4 nano (chat) · 400K context · 128K output · $0.20 in / $1.25 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_4_PRO: Final[Model]
+GPT_5_4_PRO: Final[PricedModel]
 "GPT-5.4 Pro (chat) · 1.05M context · 128K output · $30.00 in / $180.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GPT_5_5: Final[Model]
+GPT_5_5: Final[PricedModel]
 "GPT-5.5 (chat) · 1.05M context · 128K output · $5.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_5_PRO: Final[Model]
+GPT_5_5_PRO: Final[PricedModel]
 "GPT-5.5 Pro (chat) · 1.05M context · 128K output · $30.00 in / $180.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
 GPT_IMAGE_1: Final[Model]
@@ -178,38 +178,38 @@ GPT_IMAGE_1_MINI: Final[Model]
 GPT_IMAGE_1_5: Final[Model]
 "gpt-image-1.5 (chat) · 0 context · 0 output · price unknown · vision, attachments"
 
-GPT_IMAGE_2: Final[Model]
+GPT_IMAGE_2: Final[PricedModel]
 "gpt-image-2 (image) · 0 context · 0 output · $5.00 in / $30.00 out per 1M tokens · vision, attachments"
 
-O1: Final[Model]
+O1: Final[PricedModel]
 "o1 (chat) · 200K context · 100K output · $15.00 in / $60.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-O1_PRO: Final[Model]
+O1_PRO: Final[PricedModel]
 "o1-pro (chat) · 200K context · 100K output · $150.00 in / $600.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-O3: Final[Model]
+O3: Final[PricedModel]
 "o3 (chat) · 200K context · 100K output · $2.00 in / $8.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-O3_DEEP_RESEARCH: Final[Model]
+O3_DEEP_RESEARCH: Final[PricedModel]
 "o3-deep-research (chat) · 200K context · 100K output · $10.00 in / $40.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-O3_MINI: Final[Model]
+O3_MINI: Final[PricedModel]
 "o3-mini (chat) · 200K context · 100K output · $1.10 in / $4.40 out per 1M tokens · tools, reasoning, structured output"
 
-O3_PRO: Final[Model]
+O3_PRO: Final[PricedModel]
 "o3-pro (chat) · 200K context · 100K output · $20.00 in / $80.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-O4_MINI: Final[Model]
+O4_MINI: Final[PricedModel]
 "o4-mini (chat) · 200K context · 100K output · $1.10 in / $4.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-O4_MINI_DEEP_RESEARCH: Final[Model]
+O4_MINI_DEEP_RESEARCH: Final[PricedModel]
 "o4-mini-deep-research (chat) · 200K context · 100K output · $2.00 in / $8.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-TEXT_EMBEDDING_3_LARGE: Final[Model]
+TEXT_EMBEDDING_3_LARGE: Final[PricedModel]
 "text-embedding-3-large (embedding) · 8.19K context · 3.07K output · $0.13 in / $0.00 out per 1M tokens"
 
-TEXT_EMBEDDING_3_SMALL: Final[Model]
+TEXT_EMBEDDING_3_SMALL: Final[PricedModel]
 "text-embedding-3-small (embedding) · 8.19K context · 1.54K output · $0.02 in / $0.00 out per 1M tokens"
 
-TEXT_EMBEDDING_ADA_002: Final[Model]
+TEXT_EMBEDDING_ADA_002: Final[PricedModel]
 "text-embedding-ada-002 (embedding) · 8.19K context · 1.54K output · $0.10 in / $0.00 out per 1M tokens"

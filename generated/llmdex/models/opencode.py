@@ -15,7 +15,7 @@ from llmdex_runtime.model import (
     Interleaved,
     Limit,
     Modalities,
-    Model,
+    PricedModel,
     ProviderOverride,
     Rates,
     ReasoningOption,
@@ -27,144 +27,150 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run ti
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_1000000_OUTPUT_128000 = Limit(context=1000000, output=128000)
-_CONTEXT_1000000_OUTPUT_131072 = Limit(context=1000000, output=131072)
-_CONTEXT_1000000_OUTPUT_384000 = Limit(context=1000000, output=384000)
-_CONTEXT_1000000_OUTPUT_64000 = Limit(context=1000000, output=64000)
-_CONTEXT_1048576_OUTPUT_64000 = Limit(context=1048576, output=64000)
-_CONTEXT_1048576_OUTPUT_65536 = Limit(context=1048576, output=65536)
-_CONTEXT_1050000_INPUT_922000_OUTPUT_128000 = Limit(context=1050000, input=922000, output=128000)
-_CONTEXT_128000_INPUT_128000_OUTPUT_128000 = Limit(context=128000, input=128000, output=128000)
-_CONTEXT_131072_OUTPUT_131072 = Limit(context=131072, output=131072)
-_CONTEXT_200000_INPUT_160000_OUTPUT_32000 = Limit(context=200000, input=160000, output=32000)
-_CONTEXT_200000_OUTPUT_128000 = Limit(context=200000, output=128000)
-_CONTEXT_200000_OUTPUT_32000 = Limit(context=200000, output=32000)
-_CONTEXT_200000_OUTPUT_64000 = Limit(context=200000, output=64000)
-_CONTEXT_200000_OUTPUT_8192 = Limit(context=200000, output=8192)
-_CONTEXT_204800_OUTPUT_128000 = Limit(context=204800, output=128000)
-_CONTEXT_204800_OUTPUT_131072 = Limit(context=204800, output=131072)
-_CONTEXT_256000_OUTPUT_256000 = Limit(context=256000, output=256000)
-_CONTEXT_256000_OUTPUT_64000 = Limit(context=256000, output=64000)
-_CONTEXT_262000_OUTPUT_66000 = Limit(context=262000, output=66000)
-_CONTEXT_262100_OUTPUT_32800 = Limit(context=262100, output=32800)
-_CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
-_CONTEXT_262144_OUTPUT_64000 = Limit(context=262144, output=64000)
-_CONTEXT_262144_OUTPUT_65536 = Limit(context=262144, output=65536)
-_CONTEXT_400000_INPUT_272000_OUTPUT_128000 = Limit(context=400000, input=272000, output=128000)
-_CONTEXT_512000_OUTPUT_128000 = Limit(context=512000, output=128000)
-_D_2024_05_30 = PartialDate(2024, 5, 30)
-_D_2024_07_31 = PartialDate(2024, 7, 31)
-_D_2024_09_30 = PartialDate(2024, 9, 30)
-_D_2024_10 = PartialDate(2024, 10)
-_D_2024_10_22 = PartialDate(2024, 10, 22)
-_D_2024_12 = PartialDate(2024, 12)
-_D_2025_01 = PartialDate(2025, 1)
-_D_2025_02_28 = PartialDate(2025, 2, 28)
-_D_2025_03_31 = PartialDate(2025, 3, 31)
-_D_2025_04 = PartialDate(2025, 4)
-_D_2025_05 = PartialDate(2025, 5)
-_D_2025_05_22 = PartialDate(2025, 5, 22)
-_D_2025_05_31 = PartialDate(2025, 5, 31)
-_D_2025_06 = PartialDate(2025, 6)
-_D_2025_07_23 = PartialDate(2025, 7, 23)
-_D_2025_07_31 = PartialDate(2025, 7, 31)
-_D_2025_08_05 = PartialDate(2025, 8, 5)
-_D_2025_08_07 = PartialDate(2025, 8, 7)
-_D_2025_08_20 = PartialDate(2025, 8, 20)
-_D_2025_08_31 = PartialDate(2025, 8, 31)
-_D_2025_09_05 = PartialDate(2025, 9, 5)
-_D_2025_09_15 = PartialDate(2025, 9, 15)
-_D_2025_09_23 = PartialDate(2025, 9, 23)
-_D_2025_09_29 = PartialDate(2025, 9, 29)
-_D_2025_09_30 = PartialDate(2025, 9, 30)
-_D_2025_10_15 = PartialDate(2025, 10, 15)
-_D_2025_10_17 = PartialDate(2025, 10, 17)
-_D_2025_11_13 = PartialDate(2025, 11, 13)
-_D_2025_11_18 = PartialDate(2025, 11, 18)
-_D_2025_11_24 = PartialDate(2025, 11, 24)
-_D_2025_12_01 = PartialDate(2025, 12, 1)
-_D_2025_12_11 = PartialDate(2025, 12, 11)
-_D_2025_12_16 = PartialDate(2025, 12, 16)
-_D_2025_12_17 = PartialDate(2025, 12, 17)
-_D_2025_12_22 = PartialDate(2025, 12, 22)
-_D_2025_12_23 = PartialDate(2025, 12, 23)
-_D_2026_01_14 = PartialDate(2026, 1, 14)
-_D_2026_01_27 = PartialDate(2026, 1, 27)
-_D_2026_01_28 = PartialDate(2026, 1, 28)
-_D_2026_01_31 = PartialDate(2026, 1, 31)
-_D_2026_02 = PartialDate(2026, 2)
-_D_2026_02_05 = PartialDate(2026, 2, 5)
-_D_2026_02_11 = PartialDate(2026, 2, 11)
-_D_2026_02_12 = PartialDate(2026, 2, 12)
-_D_2026_02_16 = PartialDate(2026, 2, 16)
-_D_2026_02_17 = PartialDate(2026, 2, 17)
-_D_2026_02_19 = PartialDate(2026, 2, 19)
-_D_2026_02_24 = PartialDate(2026, 2, 24)
-_D_2026_03_05 = PartialDate(2026, 3, 5)
-_D_2026_03_11 = PartialDate(2026, 3, 11)
-_D_2026_03_13 = PartialDate(2026, 3, 13)
-_D_2026_03_17 = PartialDate(2026, 3, 17)
-_D_2026_03_18 = PartialDate(2026, 3, 18)
-_D_2026_04_02 = PartialDate(2026, 4, 2)
-_D_2026_04_07 = PartialDate(2026, 4, 7)
-_D_2026_04_16 = PartialDate(2026, 4, 16)
-_D_2026_04_20 = PartialDate(2026, 4, 20)
-_D_2026_04_21 = PartialDate(2026, 4, 21)
-_D_2026_04_23 = PartialDate(2026, 4, 23)
-_D_2026_04_24 = PartialDate(2026, 4, 24)
-_D_2026_05_08 = PartialDate(2026, 5, 8)
-_D_2026_05_19 = PartialDate(2026, 5, 19)
-_D_2026_05_20 = PartialDate(2026, 5, 20)
-_D_2026_05_28 = PartialDate(2026, 5, 28)
-_D_2026_05_31 = PartialDate(2026, 5, 31)
-_D_2026_06_01 = PartialDate(2026, 6, 1)
-_D_2026_06_04 = PartialDate(2026, 6, 4)
-_D_2026_06_09 = PartialDate(2026, 6, 9)
-_D_2026_06_12 = PartialDate(2026, 6, 12)
-_D_2026_06_13 = PartialDate(2026, 6, 13)
-_D_2026_06_30 = PartialDate(2026, 6, 30)
-_REASONING_BUDGET_TOKENS_MAX_81920 = ReasoningOption(type="budget_tokens", max=81920)
-_REASONING_BUDGET_TOKENS_MIN_1024 = ReasoningOption(type="budget_tokens", min=1024)
-_REASONING_EFFORT_HIGH_MAX = ReasoningOption(type="effort", values=("high", "max"))
-_REASONING_EFFORT_LOW_HIGH = ReasoningOption(type="effort", values=("low", "high"))
-_REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(type="effort", values=("low", "medium", "high"))
-_REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX = ReasoningOption(
-    type="effort", values=("low", "medium", "high", "max")
-)
-_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
-    type="effort", values=("low", "medium", "high", "xhigh")
-)
-_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX = ReasoningOption(
-    type="effort", values=("low", "medium", "high", "xhigh", "max")
-)
-_REASONING_EFFORT_MEDIUM_HIGH_XHIGH = ReasoningOption(
-    type="effort", values=("medium", "high", "xhigh")
-)
-_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH = ReasoningOption(
-    type="effort", values=("minimal", "low", "medium", "high")
-)
-_REASONING_EFFORT_NONE_HIGH = ReasoningOption(type="effort", values=("none", "high"))
-_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = ReasoningOption(
-    type="effort", values=("none", "low", "medium", "high")
-)
-_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
-    type="effort", values=("none", "low", "medium", "high", "xhigh")
-)
-_REASONING_TOGGLE = ReasoningOption(type="toggle")
-_TEXT_IMAGE_AUDIO_PDF_TO_TEXT = Modalities(
-    input=("text", "image", "audio", "pdf"), output=("text",)
-)
-_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT = Modalities(
-    input=("text", "image", "audio", "video"), output=("text",)
-)
-_TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
-_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT = Modalities(
-    input=("text", "image", "video", "audio", "pdf"), output=("text",)
-)
-_TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_1000000_OUTPUT_128000 = Limit(context=1000000, output=128000)
+    CONTEXT_1000000_OUTPUT_131072 = Limit(context=1000000, output=131072)
+    CONTEXT_1000000_OUTPUT_384000 = Limit(context=1000000, output=384000)
+    CONTEXT_1000000_OUTPUT_64000 = Limit(context=1000000, output=64000)
+    CONTEXT_1048576_OUTPUT_64000 = Limit(context=1048576, output=64000)
+    CONTEXT_1048576_OUTPUT_65536 = Limit(context=1048576, output=65536)
+    CONTEXT_1050000_INPUT_922000_OUTPUT_128000 = Limit(context=1050000, input=922000, output=128000)
+    CONTEXT_128000_INPUT_128000_OUTPUT_128000 = Limit(context=128000, input=128000, output=128000)
+    CONTEXT_131072_OUTPUT_131072 = Limit(context=131072, output=131072)
+    CONTEXT_200000_INPUT_160000_OUTPUT_32000 = Limit(context=200000, input=160000, output=32000)
+    CONTEXT_200000_OUTPUT_128000 = Limit(context=200000, output=128000)
+    CONTEXT_200000_OUTPUT_32000 = Limit(context=200000, output=32000)
+    CONTEXT_200000_OUTPUT_64000 = Limit(context=200000, output=64000)
+    CONTEXT_200000_OUTPUT_8192 = Limit(context=200000, output=8192)
+    CONTEXT_204800_OUTPUT_128000 = Limit(context=204800, output=128000)
+    CONTEXT_204800_OUTPUT_131072 = Limit(context=204800, output=131072)
+    CONTEXT_256000_OUTPUT_256000 = Limit(context=256000, output=256000)
+    CONTEXT_256000_OUTPUT_64000 = Limit(context=256000, output=64000)
+    CONTEXT_262000_OUTPUT_66000 = Limit(context=262000, output=66000)
+    CONTEXT_262100_OUTPUT_32800 = Limit(context=262100, output=32800)
+    CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
+    CONTEXT_262144_OUTPUT_64000 = Limit(context=262144, output=64000)
+    CONTEXT_262144_OUTPUT_65536 = Limit(context=262144, output=65536)
+    CONTEXT_400000_INPUT_272000_OUTPUT_128000 = Limit(context=400000, input=272000, output=128000)
+    CONTEXT_512000_OUTPUT_128000 = Limit(context=512000, output=128000)
+    D_2024_05_30 = PartialDate(2024, 5, 30)
+    D_2024_07_31 = PartialDate(2024, 7, 31)
+    D_2024_09_30 = PartialDate(2024, 9, 30)
+    D_2024_10 = PartialDate(2024, 10)
+    D_2024_10_22 = PartialDate(2024, 10, 22)
+    D_2024_12 = PartialDate(2024, 12)
+    D_2025_01 = PartialDate(2025, 1)
+    D_2025_02_28 = PartialDate(2025, 2, 28)
+    D_2025_03_31 = PartialDate(2025, 3, 31)
+    D_2025_04 = PartialDate(2025, 4)
+    D_2025_05 = PartialDate(2025, 5)
+    D_2025_05_22 = PartialDate(2025, 5, 22)
+    D_2025_05_31 = PartialDate(2025, 5, 31)
+    D_2025_06 = PartialDate(2025, 6)
+    D_2025_07_23 = PartialDate(2025, 7, 23)
+    D_2025_07_31 = PartialDate(2025, 7, 31)
+    D_2025_08_05 = PartialDate(2025, 8, 5)
+    D_2025_08_07 = PartialDate(2025, 8, 7)
+    D_2025_08_20 = PartialDate(2025, 8, 20)
+    D_2025_08_31 = PartialDate(2025, 8, 31)
+    D_2025_09_05 = PartialDate(2025, 9, 5)
+    D_2025_09_15 = PartialDate(2025, 9, 15)
+    D_2025_09_23 = PartialDate(2025, 9, 23)
+    D_2025_09_29 = PartialDate(2025, 9, 29)
+    D_2025_09_30 = PartialDate(2025, 9, 30)
+    D_2025_10_15 = PartialDate(2025, 10, 15)
+    D_2025_10_17 = PartialDate(2025, 10, 17)
+    D_2025_11_13 = PartialDate(2025, 11, 13)
+    D_2025_11_18 = PartialDate(2025, 11, 18)
+    D_2025_11_24 = PartialDate(2025, 11, 24)
+    D_2025_12_01 = PartialDate(2025, 12, 1)
+    D_2025_12_11 = PartialDate(2025, 12, 11)
+    D_2025_12_16 = PartialDate(2025, 12, 16)
+    D_2025_12_17 = PartialDate(2025, 12, 17)
+    D_2025_12_22 = PartialDate(2025, 12, 22)
+    D_2025_12_23 = PartialDate(2025, 12, 23)
+    D_2026_01_14 = PartialDate(2026, 1, 14)
+    D_2026_01_27 = PartialDate(2026, 1, 27)
+    D_2026_01_28 = PartialDate(2026, 1, 28)
+    D_2026_01_31 = PartialDate(2026, 1, 31)
+    D_2026_02 = PartialDate(2026, 2)
+    D_2026_02_05 = PartialDate(2026, 2, 5)
+    D_2026_02_11 = PartialDate(2026, 2, 11)
+    D_2026_02_12 = PartialDate(2026, 2, 12)
+    D_2026_02_16 = PartialDate(2026, 2, 16)
+    D_2026_02_17 = PartialDate(2026, 2, 17)
+    D_2026_02_19 = PartialDate(2026, 2, 19)
+    D_2026_02_24 = PartialDate(2026, 2, 24)
+    D_2026_03_05 = PartialDate(2026, 3, 5)
+    D_2026_03_11 = PartialDate(2026, 3, 11)
+    D_2026_03_13 = PartialDate(2026, 3, 13)
+    D_2026_03_17 = PartialDate(2026, 3, 17)
+    D_2026_03_18 = PartialDate(2026, 3, 18)
+    D_2026_04_02 = PartialDate(2026, 4, 2)
+    D_2026_04_07 = PartialDate(2026, 4, 7)
+    D_2026_04_16 = PartialDate(2026, 4, 16)
+    D_2026_04_20 = PartialDate(2026, 4, 20)
+    D_2026_04_21 = PartialDate(2026, 4, 21)
+    D_2026_04_23 = PartialDate(2026, 4, 23)
+    D_2026_04_24 = PartialDate(2026, 4, 24)
+    D_2026_05_08 = PartialDate(2026, 5, 8)
+    D_2026_05_19 = PartialDate(2026, 5, 19)
+    D_2026_05_20 = PartialDate(2026, 5, 20)
+    D_2026_05_28 = PartialDate(2026, 5, 28)
+    D_2026_05_31 = PartialDate(2026, 5, 31)
+    D_2026_06_01 = PartialDate(2026, 6, 1)
+    D_2026_06_04 = PartialDate(2026, 6, 4)
+    D_2026_06_09 = PartialDate(2026, 6, 9)
+    D_2026_06_12 = PartialDate(2026, 6, 12)
+    D_2026_06_13 = PartialDate(2026, 6, 13)
+    D_2026_06_30 = PartialDate(2026, 6, 30)
+    REASONING_BUDGET_TOKENS_MAX_81920 = ReasoningOption(type="budget_tokens", max=81920)
+    REASONING_BUDGET_TOKENS_MIN_1024 = ReasoningOption(type="budget_tokens", min=1024)
+    REASONING_EFFORT_HIGH_MAX = ReasoningOption(type="effort", values=("high", "max"))
+    REASONING_EFFORT_LOW_HIGH = ReasoningOption(type="effort", values=("low", "high"))
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("low", "medium", "high")
+    )
+    REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX = ReasoningOption(
+        type="effort", values=("low", "medium", "high", "max")
+    )
+    REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
+        type="effort", values=("low", "medium", "high", "xhigh")
+    )
+    REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX = ReasoningOption(
+        type="effort", values=("low", "medium", "high", "xhigh", "max")
+    )
+    REASONING_EFFORT_MEDIUM_HIGH_XHIGH = ReasoningOption(
+        type="effort", values=("medium", "high", "xhigh")
+    )
+    REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("minimal", "low", "medium", "high")
+    )
+    REASONING_EFFORT_NONE_HIGH = ReasoningOption(type="effort", values=("none", "high"))
+    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("none", "low", "medium", "high")
+    )
+    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
+        type="effort", values=("none", "low", "medium", "high", "xhigh")
+    )
+    REASONING_TOGGLE = ReasoningOption(type="toggle")
+    TEXT_IMAGE_AUDIO_PDF_TO_TEXT = Modalities(
+        input=("text", "image", "audio", "pdf"), output=("text",)
+    )
+    TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT = Modalities(
+        input=("text", "image", "audio", "video"), output=("text",)
+    )
+    TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
+    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT = Modalities(
+        input=("text", "image", "video", "audio", "pdf"), output=("text",)
+    )
+    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "BIG_PICKLE",
@@ -243,7 +249,7 @@ __all__ = [
     "TRINITY_LARGE_PREVIEW_FREE",
 ]
 
-BIG_PICKLE: Final[Model] = Model(
+BIG_PICKLE: Final[PricedModel] = PricedModel(
     provider="opencode",
     id="big-pickle",
     name="Big Pickle",
@@ -255,19 +261,20 @@ BIG_PICKLE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_10_17,
-    last_updated=_D_2025_10_17,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_INPUT_160000_OUTPUT_32000,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_10_17,
+    last_updated=_Shared.D_2025_10_17,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_INPUT_160000_OUTPUT_32000,
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"Big Pickle (chat) · 200K context · 32K output · free · tools, reasoning, structured output"
 
-CLAUDE_3_5_HAIKU: Final[Model] = Model(
+CLAUDE_3_5_HAIKU: Final[PricedModel] = PricedModel(
     provider="opencode",
     id="claude-3-5-haiku",
     name="Claude Haiku 3.5",
@@ -278,11 +285,11 @@ CLAUDE_3_5_HAIKU: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_07_31,
-    release_date=_D_2024_10_22,
-    last_updated=_D_2024_10_22,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_8192,
+    knowledge=_Shared.D_2024_07_31,
+    release_date=_Shared.D_2024_10_22,
+    last_updated=_Shared.D_2024_10_22,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_8192,
     cost=Cost(
         input=Decimal("0.8"),
         output=Decimal("4"),
@@ -294,8 +301,9 @@ CLAUDE_3_5_HAIKU: Final[Model] = Model(
     protocol=Protocol.ANTHROPIC_MESSAGES,
     base_url="https://opencode.ai/zen/v1",
 )
+"Claude Haiku 3.5 (chat) · 200K context · 8.19K output · $0.80 in / $4.00 out per 1M tokens · vision, tools, attachments · deprecated"
 
-CLAUDE_FABLE_5: Final[Model] = Model(
+CLAUDE_FABLE_5: Final[PricedModel] = PricedModel(
     provider="opencode",
     id="claude-fable-5",
     name="Claude Fable 5",
@@ -306,25 +314,26 @@ CLAUDE_FABLE_5: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2026_01_31,
-    release_date=_D_2026_06_09,
-    last_updated=_D_2026_06_09,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    knowledge=_Shared.D_2026_01_31,
+    release_date=_Shared.D_2026_06_09,
+    last_updated=_Shared.D_2026_06_09,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("10"),
         output=Decimal("50"),
         cache_read=Decimal("1"),
         cache_write=Decimal("12.5"),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
     status=Status.DEPRECATED,
     provider_override=ProviderOverride(npm="@ai-sdk/anthropic"),
     protocol=Protocol.ANTHROPIC_MESSAGES,
     base_url="https://opencode.ai/zen/v1",
 )
+"Claude Fable 5 (chat) · 1M context · 128K output · $10.00 in / $50.00 out per 1M tokens · vision, tools, reasoning, attachments · deprecated"
 
-CLAUDE_HAIKU_4_5: Final[Model] = Model(
+CLAUDE_HAIKU_4_5: Final[PricedModel] = PricedModel(
     provider="opencode",
     id="claude-haiku-4-5",
     name="Claude Haiku 4.5",
@@ -335,24 +344,25 @@ CLAUDE_HAIKU_4_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_02_28,
-    release_date=_D_2025_10_15,
-    last_updated=_D_2025_10_15,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_02_28,
+    release_date=_Shared.D_2025_10_15,
+    last_updated=_Shared.D_2025_10_15,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("1"),
         output=Decimal("5"),
         cache_read=Decimal("0.1"),
         cache_write=Decimal("1.25"),
     ),
-    reasoning_options=(_REASONING_BUDGET_TOKENS_MIN_1024,),
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024,),
     provider_override=ProviderOverride(npm="@ai-sdk/anthropic"),
     protocol=Protocol.ANTHROPIC_MESSAGES,
     base_url="https://opencode.ai/zen/v1",
 )
+"Claude Haiku 4.5 (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_OPUS_4_1: Final[Model] = Model(
+CLAUDE_OPUS_4_1: Final[PricedModel] = PricedModel(
     provider="opencode",
     id="claude-opus-4-1",
     name="Claude Opus 4.1",
@@ -363,24 +373,25 @@ CLAUDE_OPUS_4_1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_03_31,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_32000,
+    knowledge=_Shared.D_2025_03_31,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_32000,
     cost=Cost(
         input=Decimal("15"),
         output=Decimal("75"),
         cache_read=Decimal("1.5"),
         cache_write=Decimal("18.75"),
     ),
-    reasoning_options=(_REASONING_BUDGET_TOKENS_MIN_1024,),
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024,),
     provider_override=ProviderOverride(npm="@ai-sdk/anthropic"),
     protocol=Protocol.ANTHROPIC_MESSAGES,
     base_url="https://opencode.ai/zen/v1",
 )
+"Claude Opus 4.1 (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_OPUS_4_5: Final[Model] = Model(
+CLAUDE_OPUS_4_5: Final[PricedModel] = PricedModel(
     provider="opencode",
     id="claude-opus-4-5",
     name="Claude Opus 4.5",
@@ -391,24 +402,28 @@ CLAUDE_OPUS_4_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_03_31,
-    release_date=_D_2025_11_24,
-    last_updated=_D_2025_11_24,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_03_31,
+    release_date=_Shared.D_2025_11_24,
+    last_updated=_Shared.D_2025_11_24,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH, _REASONING_BUDGET_TOKENS_MIN_1024),
+    reasoning_options=(
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024,
+    ),
     provider_override=ProviderOverride(npm="@ai-sdk/anthropic"),
     protocol=Protocol.ANTHROPIC_MESSAGES,
     base_url="https://opencode.ai/zen/v1",
 )
+"Claude Opus 4.5 (chat) · 200K context · 64K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_OPUS_4_6: Final[Model] = Model(
+CLAUDE_OPUS_4_6: Final[PricedModel] = PricedModel(
     provider="opencode",
     id="claude-opus-4-6",
     name="Claude Opus 4.6",
@@ -419,24 +434,28 @@ CLAUDE_OPUS_4_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_05_31,
-    release_date=_D_2026_02_05,
-    last_updated=_D_2026_03_13,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_05_31,
+    release_date=_Shared.D_2026_02_05,
+    last_updated=_Shared.D_2026_03_13,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX, _REASONING_BUDGET_TOKENS_MIN_1024),
+    reasoning_options=(
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024,
+    ),
     provider_override=ProviderOverride(npm="@ai-sdk/anthropic"),
     protocol=Protocol.ANTHROPIC_MESSAGES,
     base_url="https://opencode.ai/zen/v1",
 )
+"Claude Opus 4.6 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_OPUS_4_7: Final[Model] = Model(
+CLAUDE_OPUS_4_7: Final[PricedModel] = PricedModel(
     provider="opencode",
     id="claude-opus-4-7",
     name="Claude Opus 4.7",
@@ -447,24 +466,25 @@ CLAUDE_OPUS_4_7: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2026_01_31,
-    release_date=_D_2026_04_16,
-    last_updated=_D_2026_04_16,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    knowledge=_Shared.D_2026_01_31,
+    release_date=_Shared.D_2026_04_16,
+    last_updated=_Shared.D_2026_04_16,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
     provider_override=ProviderOverride(npm="@ai-sdk/anthropic"),
     protocol=Protocol.ANTHROPIC_MESSAGES,
     base_url="https://opencode.ai/zen/v1",
 )
+"Claude Opus 4.7 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_OPUS_4_8: Final[Model] = Model(
+CLAUDE_OPUS_4_8: Final[PricedModel] = PricedModel(
     provider="opencode",
     id="claude-opus-4-8",
     name="Claude Opus 4.8",
@@ -475,23 +495,24 @@ CLAUDE_OPUS_4_8: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2026_05_28,
-    last_updated=_D_2026_05_28,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    release_date=_Shared.D_2026_05_28,
+    last_updated=_Shared.D_2026_05_28,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
     provider_override=ProviderOverride(npm="@ai-sdk/anthropic"),
     protocol=Protocol.ANTHROPIC_MESSAGES,
     base_url="https://opencode.ai/zen/v1",
 )
+"Claude Opus 4.8 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_SONNET_4: Final[Model] = Model(
+CLAUDE_SONNET_4: Final[PricedModel] = PricedModel(
     provider="opencode",
     id="claude-sonnet-4",
     name="Claude Sonnet 4",
@@ -502,11 +523,11 @@ CLAUDE_SONNET_4: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_03_31,
-    release_date=_D_2025_05_22,
-    last_updated=_D_2025_05_22,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_03_31,
+    release_date=_Shared.D_2025_05_22,
+    last_updated=_Shared.D_2025_05_22,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
@@ -528,13 +549,14 @@ CLAUDE_SONNET_4: Final[Model] = Model(
             cache_write=Decimal("7.5"),
         ),
     ),
-    reasoning_options=(_REASONING_BUDGET_TOKENS_MIN_1024,),
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024,),
     provider_override=ProviderOverride(npm="@ai-sdk/anthropic"),
     protocol=Protocol.ANTHROPIC_MESSAGES,
     base_url="https://opencode.ai/zen/v1",
 )
+"Claude Sonnet 4 (chat) · 1M context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_SONNET_4_5: Final[Model] = Model(
+CLAUDE_SONNET_4_5: Final[PricedModel] = PricedModel(
     provider="opencode",
     id="claude-sonnet-4-5",
     name="Claude Sonnet 4.5",
@@ -545,11 +567,11 @@ CLAUDE_SONNET_4_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_07_31,
-    release_date=_D_2025_09_29,
-    last_updated=_D_2025_09_29,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_07_31,
+    release_date=_Shared.D_2025_09_29,
+    last_updated=_Shared.D_2025_09_29,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
@@ -572,13 +594,14 @@ CLAUDE_SONNET_4_5: Final[Model] = Model(
         ),
     ),
     interleaved=True,
-    reasoning_options=(_REASONING_BUDGET_TOKENS_MIN_1024,),
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024,),
     provider_override=ProviderOverride(npm="@ai-sdk/anthropic"),
     protocol=Protocol.ANTHROPIC_MESSAGES,
     base_url="https://opencode.ai/zen/v1",
 )
+"Claude Sonnet 4.5 (chat) · 1M context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_SONNET_4_6: Final[Model] = Model(
+CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
     provider="opencode",
     id="claude-sonnet-4-6",
     name="Claude Sonnet 4.6",
@@ -589,11 +612,11 @@ CLAUDE_SONNET_4_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_02_17,
-    last_updated=_D_2026_02_17,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_02_17,
+    last_updated=_Shared.D_2026_02_17,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
@@ -601,13 +624,17 @@ CLAUDE_SONNET_4_6: Final[Model] = Model(
         cache_write=Decimal("3.75"),
     ),
     interleaved=True,
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX, _REASONING_BUDGET_TOKENS_MIN_1024),
+    reasoning_options=(
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024,
+    ),
     provider_override=ProviderOverride(npm="@ai-sdk/anthropic"),
     protocol=Protocol.ANTHROPIC_MESSAGES,
     base_url="https://opencode.ai/zen/v1",
 )
+"Claude Sonnet 4.6 (chat) · 1M context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_SONNET_5: Final[Model] = Model(
+CLAUDE_SONNET_5: Final[PricedModel] = PricedModel(
     provider="opencode",
     id="claude-sonnet-5",
     name="Claude Sonnet 5",
@@ -618,24 +645,25 @@ CLAUDE_SONNET_5: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2026_01_31,
-    release_date=_D_2026_06_30,
-    last_updated=_D_2026_06_30,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    knowledge=_Shared.D_2026_01_31,
+    release_date=_Shared.D_2026_06_30,
+    last_updated=_Shared.D_2026_06_30,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("2"),
         output=Decimal("10"),
         cache_read=Decimal("0.2"),
         cache_write=Decimal("2.5"),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
     provider_override=ProviderOverride(npm="@ai-sdk/anthropic"),
     protocol=Protocol.ANTHROPIC_MESSAGES,
     base_url="https://opencode.ai/zen/v1",
 )
+"Claude Sonnet 5 (chat) · 1M context · 128K output · $2.00 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-DEEPSEEK_V4_FLASH: Final[Model] = Model(
+DEEPSEEK_V4_FLASH: Final[PricedModel] = PricedModel(
     provider="opencode",
     id="deepseek-v4-flash",
     name="DeepSeek V4 Flash",
@@ -647,17 +675,18 @@ DEEPSEEK_V4_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_05,
-    release_date=_D_2026_04_24,
-    last_updated=_D_2026_04_24,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_384000,
+    knowledge=_Shared.D_2025_05,
+    release_date=_Shared.D_2026_04_24,
+    last_updated=_Shared.D_2026_04_24,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_384000,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.28"), cache_read=Decimal("0.028")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_HIGH_MAX),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_HIGH_MAX),
 )
+"DeepSeek V4 Flash (chat) · 1M context · 384K output · $0.14 in / $0.28 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-DEEPSEEK_V4_FLASH_FREE: Final[Model] = Model(
+DEEPSEEK_V4_FLASH_FREE: Final[PricedModel] = PricedModel(
     provider="opencode",
     id="deepseek-v4-flash-free",
     name="DeepSeek V4 Flash Free",
@@ -669,17 +698,18 @@ DEEPSEEK_V4_FLASH_FREE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_05,
-    release_date=_D_2026_04_24,
-    last_updated=_D_2026_04_24,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_05,
+    release_date=_Shared.D_2026_04_24,
+    last_updated=_Shared.D_2026_04_24,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_128000,
     cost=Cost(input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_HIGH_MAX),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_HIGH_MAX),
 )
+"DeepSeek V4 Flash Free (chat) · 200K context · 128K output · free · tools, reasoning, structured output, open weights"
 
-DEEPSEEK_V4_PRO: Final[Model] = Model(
+DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
     provider="opencode",
     id="deepseek-v4-pro",
     name="DeepSeek V4 Pro",
@@ -691,17 +721,18 @@ DEEPSEEK_V4_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_05,
-    release_date=_D_2026_04_24,
-    last_updated=_D_2026_04_24,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_384000,
+    knowledge=_Shared.D_2025_05,
+    release_date=_Shared.D_2026_04_24,
+    last_updated=_Shared.D_2026_04_24,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_384000,
     cost=Cost(input=Decimal("1.74"), output=Decimal("3.84"), cache_read=Decimal("0.145")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_HIGH_MAX),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_HIGH_MAX),
 )
+"DeepSeek V4 Pro (chat) · 1M context · 384K output · $1.74 in / $3.84 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-GEMINI_3_FLASH: Final[Model] = Model(
+GEMINI_3_FLASH: Final[PricedModel] = PricedModel(
     provider="opencode",
     id="gemini-3-flash",
     name="Gemini 3 Flash",
@@ -713,19 +744,20 @@ GEMINI_3_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_12_17,
-    last_updated=_D_2025_12_17,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_12_17,
+    last_updated=_Shared.D_2025_12_17,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(input=Decimal("0.5"), output=Decimal("3"), cache_read=Decimal("0.05")),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
     provider_override=ProviderOverride(npm="@ai-sdk/google"),
     protocol=Protocol.GOOGLE_GENERATE_CONTENT,
     base_url="https://opencode.ai/zen/v1",
 )
+"Gemini 3 Flash (chat) · 1.05M context · 65.5K output · $0.50 in / $3.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_3_PRO: Final[Model] = Model(
+GEMINI_3_PRO: Final[PricedModel] = PricedModel(
     provider="opencode",
     id="gemini-3-pro",
     name="Gemini 3 Pro",
@@ -737,11 +769,11 @@ GEMINI_3_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_11_18,
-    last_updated=_D_2025_11_18,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_11_18,
+    last_updated=_Shared.D_2025_11_18,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(
         input=Decimal("2"),
         output=Decimal("12"),
@@ -758,14 +790,15 @@ GEMINI_3_PRO: Final[Model] = Model(
             input=Decimal("4"), output=Decimal("18"), cache_read=Decimal("0.4")
         ),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_HIGH,),
     status=Status.DEPRECATED,
     provider_override=ProviderOverride(npm="@ai-sdk/google"),
     protocol=Protocol.GOOGLE_GENERATE_CONTENT,
     base_url="https://opencode.ai/zen/v1",
 )
+"Gemini 3 Pro (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments · deprecated"
 
-GEMINI_3_1_PRO: Final[Model] = Model(
+GEMINI_3_1_PRO: Final[PricedModel] = PricedModel(
     provider="opencode",
     id="gemini-3.1-pro",
     name="Gemini 3.1 Pro Preview",
@@ -777,11 +810,11 @@ GEMINI_3_1_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_02_19,
-    last_updated=_D_2026_02_19,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_02_19,
+    last_updated=_Shared.D_2026_02_19,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(
         input=Decimal("2"),
         output=Decimal("12"),
@@ -798,13 +831,14 @@ GEMINI_3_1_PRO: Final[Model] = Model(
             input=Decimal("4"), output=Decimal("18"), cache_read=Decimal("0.4")
         ),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
     provider_override=ProviderOverride(npm="@ai-sdk/google"),
     protocol=Protocol.GOOGLE_GENERATE_CONTENT,
     base_url="https://opencode.ai/zen/v1",
 )
+"Gemini 3.1 Pro Preview (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_3_5_FLASH: Final[Model] = Model(
+GEMINI_3_5_FLASH: Final[PricedModel] = PricedModel(
     provider="opencode",
     id="gemini-3.5-flash",
     name="Gemini 3.5 Flash",
@@ -816,24 +850,25 @@ GEMINI_3_5_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_05_19,
-    last_updated=_D_2026_05_19,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_05_19,
+    last_updated=_Shared.D_2026_05_19,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(
         input=Decimal("1.5"),
         output=Decimal("9"),
         cache_read=Decimal("0.15"),
         input_audio=Decimal("1.5"),
     ),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
     provider_override=ProviderOverride(npm="@ai-sdk/google"),
     protocol=Protocol.GOOGLE_GENERATE_CONTENT,
     base_url="https://opencode.ai/zen/v1",
 )
+"Gemini 3.5 Flash (chat) · 1.05M context · 65.5K output · $1.50 in / $9.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GLM_4_6: Final[Model] = Model(
+GLM_4_6: Final[PricedModel] = PricedModel(
     provider="opencode",
     id="glm-4.6",
     name="GLM-4.6",
@@ -844,17 +879,18 @@ GLM_4_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_09_30,
-    last_updated=_D_2025_09_30,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_131072,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_09_30,
+    last_updated=_Shared.D_2025_09_30,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_131072,
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.2"), cache_read=Decimal("0.1")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
     status=Status.DEPRECATED,
 )
+"GLM-4.6 (chat) · 205K context · 131K output · $0.60 in / $2.20 out per 1M tokens · tools, reasoning, open weights · deprecated"
 
-GLM_4_7: Final[Model] = Model(
+GLM_4_7: Final[PricedModel] = PricedModel(
     provider="opencode",
     id="glm-4.7",
     name="GLM-4.7",
@@ -865,18 +901,19 @@ GLM_4_7: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_12_22,
-    last_updated=_D_2025_12_22,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_131072,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_12_22,
+    last_updated=_Shared.D_2025_12_22,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_131072,
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.2"), cache_read=Decimal("0.1")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
     status=Status.DEPRECATED,
 )
+"GLM-4.7 (chat) · 205K context · 131K output · $0.60 in / $2.20 out per 1M tokens · tools, reasoning, open weights · deprecated"
 
-GLM_4_7_FREE: Final[Model] = Model(
+GLM_4_7_FREE: Final[PricedModel] = PricedModel(
     provider="opencode",
     id="glm-4.7-free",
     name="GLM-4.7 Free",
@@ -887,18 +924,19 @@ GLM_4_7_FREE: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_12_22,
-    last_updated=_D_2025_12_22,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_131072,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_12_22,
+    last_updated=_Shared.D_2025_12_22,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_131072,
     cost=Cost(input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
     status=Status.DEPRECATED,
 )
+"GLM-4.7 Free (chat) · 205K context · 131K output · free · tools, reasoning, open weights · deprecated"
 
-GLM_5: Final[Model] = Model(
+GLM_5: Final[PricedModel] = PricedModel(
     provider="opencode",
     id="glm-5",
     name="GLM-5",
@@ -909,17 +947,18 @@ GLM_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2026_02_11,
-    last_updated=_D_2026_02_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_131072,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2026_02_11,
+    last_updated=_Shared.D_2026_02_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_131072,
     cost=Cost(input=Decimal("1"), output=Decimal("3.2"), cache_read=Decimal("0.2")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM-5 (chat) · 205K context · 131K output · $1.00 in / $3.20 out per 1M tokens · tools, reasoning, open weights"
 
-GLM_5_FREE: Final[Model] = Model(
+GLM_5_FREE: Final[PricedModel] = PricedModel(
     provider="opencode",
     id="glm-5-free",
     name="GLM-5 Free",
@@ -930,18 +969,19 @@ GLM_5_FREE: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2026_02_11,
-    last_updated=_D_2026_02_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_131072,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2026_02_11,
+    last_updated=_Shared.D_2026_02_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_131072,
     cost=Cost(input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
     status=Status.DEPRECATED,
 )
+"GLM-5 Free (chat) · 205K context · 131K output · free · tools, reasoning, open weights · deprecated"
 
-GLM_5_1: Final[Model] = Model(
+GLM_5_1: Final[PricedModel] = PricedModel(
     provider="opencode",
     id="glm-5.1",
     name="GLM-5.1",
@@ -952,17 +992,18 @@ GLM_5_1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2026_04_07,
-    last_updated=_D_2026_04_07,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_131072,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2026_04_07,
+    last_updated=_Shared.D_2026_04_07,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_131072,
     cost=Cost(input=Decimal("1.4"), output=Decimal("4.4"), cache_read=Decimal("0.26")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM-5.1 (chat) · 205K context · 131K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, open weights"
 
-GLM_5_2: Final[Model] = Model(
+GLM_5_2: Final[PricedModel] = PricedModel(
     provider="opencode",
     id="glm-5.2",
     name="GLM-5.2",
@@ -974,16 +1015,17 @@ GLM_5_2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_06_13,
-    last_updated=_D_2026_06_13,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_131072,
+    release_date=_Shared.D_2026_06_13,
+    last_updated=_Shared.D_2026_06_13,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_131072,
     cost=Cost(input=Decimal("1.4"), output=Decimal("4.4"), cache_read=Decimal("0.26")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_EFFORT_HIGH_MAX,),
+    reasoning_options=(_Shared.REASONING_EFFORT_HIGH_MAX,),
 )
+"GLM-5.2 (chat) · 1M context · 131K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-GPT_5: Final[Model] = Model(
+GPT_5: Final[PricedModel] = PricedModel(
     provider="opencode",
     id="gpt-5",
     name="GPT-5",
@@ -995,17 +1037,18 @@ GPT_5: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_09_30,
-    release_date=_D_2025_08_07,
-    last_updated=_D_2025_08_07,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_09_30,
+    release_date=_Shared.D_2025_08_07,
+    last_updated=_Shared.D_2025_08_07,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.07"), output=Decimal("8.5"), cache_read=Decimal("0.107")),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
     provider_override=ProviderOverride(npm="@ai-sdk/openai"),
 )
+"GPT-5 (chat) · 400K context · 128K output · $1.07 in / $8.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_CODEX: Final[Model] = Model(
+GPT_5_CODEX: Final[PricedModel] = PricedModel(
     provider="opencode",
     id="gpt-5-codex",
     name="GPT-5 Codex",
@@ -1017,17 +1060,18 @@ GPT_5_CODEX: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_09_30,
-    release_date=_D_2025_09_15,
-    last_updated=_D_2025_09_15,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_09_30,
+    release_date=_Shared.D_2025_09_15,
+    last_updated=_Shared.D_2025_09_15,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.07"), output=Decimal("8.5"), cache_read=Decimal("0.107")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
     provider_override=ProviderOverride(npm="@ai-sdk/openai"),
 )
+"GPT-5 Codex (chat) · 400K context · 128K output · $1.07 in / $8.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_NANO: Final[Model] = Model(
+GPT_5_NANO: Final[PricedModel] = PricedModel(
     provider="opencode",
     id="gpt-5-nano",
     name="GPT-5 Nano",
@@ -1039,17 +1083,18 @@ GPT_5_NANO: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_05_30,
-    release_date=_D_2025_08_07,
-    last_updated=_D_2025_08_07,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_05_30,
+    release_date=_Shared.D_2025_08_07,
+    last_updated=_Shared.D_2025_08_07,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.4"), cache_read=Decimal("0.005")),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
     provider_override=ProviderOverride(npm="@ai-sdk/openai"),
 )
+"GPT-5 Nano (chat) · 400K context · 128K output · $0.05 in / $0.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_1: Final[Model] = Model(
+GPT_5_1: Final[PricedModel] = PricedModel(
     provider="opencode",
     id="gpt-5.1",
     name="GPT-5.1",
@@ -1061,17 +1106,18 @@ GPT_5_1: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_09_30,
-    release_date=_D_2025_11_13,
-    last_updated=_D_2025_11_13,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_09_30,
+    release_date=_Shared.D_2025_11_13,
+    last_updated=_Shared.D_2025_11_13,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.07"), output=Decimal("8.5"), cache_read=Decimal("0.107")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
     provider_override=ProviderOverride(npm="@ai-sdk/openai"),
 )
+"GPT-5.1 (chat) · 400K context · 128K output · $1.07 in / $8.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_1_CODEX: Final[Model] = Model(
+GPT_5_1_CODEX: Final[PricedModel] = PricedModel(
     provider="opencode",
     id="gpt-5.1-codex",
     name="GPT-5.1 Codex",
@@ -1083,17 +1129,18 @@ GPT_5_1_CODEX: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_09_30,
-    release_date=_D_2025_11_13,
-    last_updated=_D_2025_11_13,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_09_30,
+    release_date=_Shared.D_2025_11_13,
+    last_updated=_Shared.D_2025_11_13,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.07"), output=Decimal("8.5"), cache_read=Decimal("0.107")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
     provider_override=ProviderOverride(npm="@ai-sdk/openai"),
 )
+"GPT-5.1 Codex (chat) · 400K context · 128K output · $1.07 in / $8.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_1_CODEX_MAX: Final[Model] = Model(
+GPT_5_1_CODEX_MAX: Final[PricedModel] = PricedModel(
     provider="opencode",
     id="gpt-5.1-codex-max",
     name="GPT-5.1 Codex Max",
@@ -1105,17 +1152,18 @@ GPT_5_1_CODEX_MAX: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_09_30,
-    release_date=_D_2025_11_13,
-    last_updated=_D_2025_11_13,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_09_30,
+    release_date=_Shared.D_2025_11_13,
+    last_updated=_Shared.D_2025_11_13,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
     provider_override=ProviderOverride(npm="@ai-sdk/openai"),
 )
+"GPT-5.1 Codex Max (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_1_CODEX_MINI: Final[Model] = Model(
+GPT_5_1_CODEX_MINI: Final[PricedModel] = PricedModel(
     provider="opencode",
     id="gpt-5.1-codex-mini",
     name="GPT-5.1 Codex Mini",
@@ -1127,17 +1175,18 @@ GPT_5_1_CODEX_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_09_30,
-    release_date=_D_2025_11_13,
-    last_updated=_D_2025_11_13,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_09_30,
+    release_date=_Shared.D_2025_11_13,
+    last_updated=_Shared.D_2025_11_13,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.25"), output=Decimal("2"), cache_read=Decimal("0.025")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
     provider_override=ProviderOverride(npm="@ai-sdk/openai"),
 )
+"GPT-5.1 Codex Mini (chat) · 400K context · 128K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_2: Final[Model] = Model(
+GPT_5_2: Final[PricedModel] = PricedModel(
     provider="opencode",
     id="gpt-5.2",
     name="GPT-5.2",
@@ -1149,17 +1198,18 @@ GPT_5_2: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2025_12_11,
-    last_updated=_D_2025_12_11,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2025_12_11,
+    last_updated=_Shared.D_2025_12_11,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
     provider_override=ProviderOverride(npm="@ai-sdk/openai"),
 )
+"GPT-5.2 (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_2_CODEX: Final[Model] = Model(
+GPT_5_2_CODEX: Final[PricedModel] = PricedModel(
     provider="opencode",
     id="gpt-5.2-codex",
     name="GPT-5.2 Codex",
@@ -1171,17 +1221,18 @@ GPT_5_2_CODEX: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_01_14,
-    last_updated=_D_2026_01_14,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_01_14,
+    last_updated=_Shared.D_2026_01_14,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
     provider_override=ProviderOverride(npm="@ai-sdk/openai"),
 )
+"GPT-5.2 Codex (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_3_CODEX: Final[Model] = Model(
+GPT_5_3_CODEX: Final[PricedModel] = PricedModel(
     provider="opencode",
     id="gpt-5.3-codex",
     name="GPT-5.3 Codex",
@@ -1193,17 +1244,18 @@ GPT_5_3_CODEX: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_02_24,
-    last_updated=_D_2026_02_24,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_02_24,
+    last_updated=_Shared.D_2026_02_24,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
     provider_override=ProviderOverride(npm="@ai-sdk/openai"),
 )
+"GPT-5.3 Codex (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_3_CODEX_SPARK: Final[Model] = Model(
+GPT_5_3_CODEX_SPARK: Final[PricedModel] = PricedModel(
     provider="opencode",
     id="gpt-5.3-codex-spark",
     name="GPT-5.3 Codex Spark",
@@ -1215,17 +1267,18 @@ GPT_5_3_CODEX_SPARK: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_02_12,
-    last_updated=_D_2026_02_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_128000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_02_12,
+    last_updated=_Shared.D_2026_02_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
     provider_override=ProviderOverride(npm="@ai-sdk/openai"),
 )
+"GPT-5.3 Codex Spark (chat) · 128K context · 128K output · $1.75 in / $14.00 out per 1M tokens · tools, reasoning, structured output"
 
-GPT_5_4: Final[Model] = Model(
+GPT_5_4: Final[PricedModel] = PricedModel(
     provider="opencode",
     id="gpt-5.4",
     name="GPT-5.4",
@@ -1237,11 +1290,11 @@ GPT_5_4: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_03_05,
-    last_updated=_D_2026_03_05,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_03_05,
+    last_updated=_Shared.D_2026_03_05,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("2.5"),
         output=Decimal("15"),
@@ -1258,11 +1311,12 @@ GPT_5_4: Final[Model] = Model(
             input=Decimal("5"), output=Decimal("22.5"), cache_read=Decimal("0.5")
         ),
     ),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
     provider_override=ProviderOverride(npm="@ai-sdk/openai"),
 )
+"GPT-5.4 (chat) · 1.05M context · 128K output · $2.50 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_4_MINI: Final[Model] = Model(
+GPT_5_4_MINI: Final[PricedModel] = PricedModel(
     provider="opencode",
     id="gpt-5.4-mini",
     name="GPT-5.4 Mini",
@@ -1274,17 +1328,18 @@ GPT_5_4_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_03_17,
-    last_updated=_D_2026_03_17,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_03_17,
+    last_updated=_Shared.D_2026_03_17,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.75"), output=Decimal("4.5"), cache_read=Decimal("0.075")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
     provider_override=ProviderOverride(npm="@ai-sdk/openai"),
 )
+"GPT-5.4 Mini (chat) · 400K context · 128K output · $0.75 in / $4.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_4_NANO: Final[Model] = Model(
+GPT_5_4_NANO: Final[PricedModel] = PricedModel(
     provider="opencode",
     id="gpt-5.4-nano",
     name="GPT-5.4 Nano",
@@ -1296,17 +1351,18 @@ GPT_5_4_NANO: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_03_17,
-    last_updated=_D_2026_03_17,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_03_17,
+    last_updated=_Shared.D_2026_03_17,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("1.25"), cache_read=Decimal("0.02")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
     provider_override=ProviderOverride(npm="@ai-sdk/openai"),
 )
+"GPT-5.4 Nano (chat) · 400K context · 128K output · $0.20 in / $1.25 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_4_PRO: Final[Model] = Model(
+GPT_5_4_PRO: Final[PricedModel] = PricedModel(
     provider="opencode",
     id="gpt-5.4-pro",
     name="GPT-5.4 Pro",
@@ -1318,17 +1374,18 @@ GPT_5_4_PRO: Final[Model] = Model(
     structured_output=False,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_03_05,
-    last_updated=_D_2026_03_05,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_03_05,
+    last_updated=_Shared.D_2026_03_05,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
     cost=Cost(input=Decimal("30"), output=Decimal("180"), cache_read=Decimal("30")),
-    reasoning_options=(_REASONING_EFFORT_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MEDIUM_HIGH_XHIGH,),
     provider_override=ProviderOverride(npm="@ai-sdk/openai"),
 )
+"GPT-5.4 Pro (chat) · 1.05M context · 128K output · $30.00 in / $180.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GPT_5_5: Final[Model] = Model(
+GPT_5_5: Final[PricedModel] = PricedModel(
     provider="opencode",
     id="gpt-5.5",
     name="GPT-5.5",
@@ -1340,11 +1397,11 @@ GPT_5_5: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_12_01,
-    release_date=_D_2026_04_23,
-    last_updated=_D_2026_04_23,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_12_01,
+    release_date=_Shared.D_2026_04_23,
+    last_updated=_Shared.D_2026_04_23,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("30"),
@@ -1359,11 +1416,12 @@ GPT_5_5: Final[Model] = Model(
         ),
         context_over_200k=Rates(input=Decimal("10"), output=Decimal("45"), cache_read=Decimal("1")),
     ),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
     provider_override=ProviderOverride(npm="@ai-sdk/openai"),
 )
+"GPT-5.5 (chat) · 1.05M context · 128K output · $5.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_5_PRO: Final[Model] = Model(
+GPT_5_5_PRO: Final[PricedModel] = PricedModel(
     provider="opencode",
     id="gpt-5.5-pro",
     name="GPT-5.5 Pro",
@@ -1375,17 +1433,18 @@ GPT_5_5_PRO: Final[Model] = Model(
     structured_output=False,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_12_01,
-    release_date=_D_2026_04_24,
-    last_updated=_D_2026_04_24,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_12_01,
+    release_date=_Shared.D_2026_04_24,
+    last_updated=_Shared.D_2026_04_24,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
     cost=Cost(input=Decimal("30"), output=Decimal("180"), cache_read=Decimal("30")),
-    reasoning_options=(_REASONING_EFFORT_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MEDIUM_HIGH_XHIGH,),
     provider_override=ProviderOverride(npm="@ai-sdk/openai"),
 )
+"GPT-5.5 Pro (chat) · 1.05M context · 128K output · $30.00 in / $180.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GROK_BUILD_0_1: Final[Model] = Model(
+GROK_BUILD_0_1: Final[PricedModel] = PricedModel(
     provider="opencode",
     id="grok-build-0.1",
     name="Grok Build 0.1",
@@ -1397,15 +1456,16 @@ GROK_BUILD_0_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_05_20,
-    last_updated=_D_2026_05_20,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_256000,
+    release_date=_Shared.D_2026_05_20,
+    last_updated=_Shared.D_2026_05_20,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_256000,
     cost=Cost(input=Decimal("1"), output=Decimal("2"), cache_read=Decimal("0.2")),
     reasoning_options=(),
 )
+"Grok Build 0.1 (chat) · 256K context · 256K output · $1.00 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GROK_CODE: Final[Model] = Model(
+GROK_CODE: Final[PricedModel] = PricedModel(
     provider="opencode",
     id="grok-code",
     name="Grok Code Fast 1",
@@ -1416,18 +1476,19 @@ GROK_CODE: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_08_20,
-    last_updated=_D_2025_08_20,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_256000,
+    release_date=_Shared.D_2025_08_20,
+    last_updated=_Shared.D_2025_08_20,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_256000,
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
     reasoning_options=(),
     status=Status.DEPRECATED,
 )
+"Grok Code Fast 1 (chat) · 256K context · 256K output · free · tools, reasoning, attachments · deprecated"
 
-HY3_PREVIEW_FREE: Final[Model] = Model(
+HY3_PREVIEW_FREE: Final[PricedModel] = PricedModel(
     provider="opencode",
     id="hy3-preview-free",
     name="Hy3 preview Free",
@@ -1438,17 +1499,18 @@ HY3_PREVIEW_FREE: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_06,
-    release_date=_D_2026_04_20,
-    last_updated=_D_2026_04_20,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_06,
+    release_date=_Shared.D_2026_04_20,
+    last_updated=_Shared.D_2026_04_20,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_64000,
     cost=Cost(input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0")),
     reasoning_options=(),
     status=Status.DEPRECATED,
 )
+"Hy3 preview Free (chat) · 256K context · 64K output · free · tools, reasoning, open weights · deprecated"
 
-KIMI_K2: Final[Model] = Model(
+KIMI_K2: Final[PricedModel] = PricedModel(
     provider="opencode",
     id="kimi-k2",
     name="Kimi K2",
@@ -1459,16 +1521,17 @@ KIMI_K2: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_10,
-    release_date=_D_2025_09_05,
-    last_updated=_D_2025_09_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2025_09_05,
+    last_updated=_Shared.D_2025_09_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.4"), output=Decimal("2.5"), cache_read=Decimal("0.4")),
     status=Status.DEPRECATED,
 )
+"Kimi K2 (chat) · 262K context · 262K output · $0.40 in / $2.50 out per 1M tokens · tools, open weights · deprecated"
 
-KIMI_K2_THINKING: Final[Model] = Model(
+KIMI_K2_THINKING: Final[PricedModel] = PricedModel(
     provider="opencode",
     id="kimi-k2-thinking",
     name="Kimi K2 Thinking",
@@ -1479,18 +1542,19 @@ KIMI_K2_THINKING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_10,
-    release_date=_D_2025_09_05,
-    last_updated=_D_2025_09_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2025_09_05,
+    last_updated=_Shared.D_2025_09_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.4"), output=Decimal("2.5"), cache_read=Decimal("0.4")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
     status=Status.DEPRECATED,
 )
+"Kimi K2 Thinking (chat) · 262K context · 262K output · $0.40 in / $2.50 out per 1M tokens · tools, reasoning, open weights · deprecated"
 
-KIMI_K2_5: Final[Model] = Model(
+KIMI_K2_5: Final[PricedModel] = PricedModel(
     provider="opencode",
     id="kimi-k2.5",
     name="Kimi K2.5",
@@ -1501,17 +1565,18 @@ KIMI_K2_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_10,
-    release_date=_D_2026_01_27,
-    last_updated=_D_2026_01_27,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_65536,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2026_01_27,
+    last_updated=_Shared.D_2026_01_27,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_65536,
     cost=Cost(input=Decimal("0.6"), output=Decimal("3"), cache_read=Decimal("0.08")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Kimi K2.5 (chat) · 262K context · 65.5K output · $0.60 in / $3.00 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-KIMI_K2_5_FREE: Final[Model] = Model(
+KIMI_K2_5_FREE: Final[PricedModel] = PricedModel(
     provider="opencode",
     id="kimi-k2.5-free",
     name="Kimi K2.5 Free",
@@ -1522,18 +1587,19 @@ KIMI_K2_5_FREE: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_10,
-    release_date=_D_2026_01_27,
-    last_updated=_D_2026_01_27,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2026_01_27,
+    last_updated=_Shared.D_2026_01_27,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
     status=Status.DEPRECATED,
 )
+"Kimi K2.5 Free (chat) · 262K context · 262K output · free · vision, tools, reasoning, attachments, open weights · deprecated"
 
-KIMI_K2_6: Final[Model] = Model(
+KIMI_K2_6: Final[PricedModel] = PricedModel(
     provider="opencode",
     id="kimi-k2.6",
     name="Kimi K2.6",
@@ -1544,17 +1610,18 @@ KIMI_K2_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_10,
-    release_date=_D_2026_04_21,
-    last_updated=_D_2026_04_21,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_65536,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2026_04_21,
+    last_updated=_Shared.D_2026_04_21,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_65536,
     cost=Cost(input=Decimal("0.95"), output=Decimal("4"), cache_read=Decimal("0.16")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Kimi K2.6 (chat) · 262K context · 65.5K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-KIMI_K2_7_CODE: Final[Model] = Model(
+KIMI_K2_7_CODE: Final[PricedModel] = PricedModel(
     provider="opencode",
     id="kimi-k2.7-code",
     name="Kimi K2.7 Code",
@@ -1566,17 +1633,18 @@ KIMI_K2_7_CODE: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_06_12,
-    last_updated=_D_2026_06_12,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_06_12,
+    last_updated=_Shared.D_2026_06_12,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.95"), output=Decimal("4"), cache_read=Decimal("0.19")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"Kimi K2.7 Code (chat) · 262K context · 262K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-LING_2_6_FLASH_FREE: Final[Model] = Model(
+LING_2_6_FLASH_FREE: Final[PricedModel] = PricedModel(
     provider="opencode",
     id="ling-2.6-flash-free",
     name="Ling 2.6 Flash Free",
@@ -1587,16 +1655,17 @@ LING_2_6_FLASH_FREE: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_06,
-    release_date=_D_2026_04_21,
-    last_updated=_D_2026_04_21,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262100_OUTPUT_32800,
+    knowledge=_Shared.D_2025_06,
+    release_date=_Shared.D_2026_04_21,
+    last_updated=_Shared.D_2026_04_21,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262100_OUTPUT_32800,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     status=Status.DEPRECATED,
 )
+"Ling 2.6 Flash Free (chat) · 262K context · 32.8K output · free · tools, open weights · deprecated"
 
-MIMO_V2_FLASH_FREE: Final[Model] = Model(
+MIMO_V2_FLASH_FREE: Final[PricedModel] = PricedModel(
     provider="opencode",
     id="mimo-v2-flash-free",
     name="MiMo V2 Flash Free",
@@ -1607,18 +1676,19 @@ MIMO_V2_FLASH_FREE: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_12,
-    release_date=_D_2025_12_16,
-    last_updated=_D_2025_12_16,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_65536,
+    knowledge=_Shared.D_2024_12,
+    release_date=_Shared.D_2025_12_16,
+    last_updated=_Shared.D_2025_12_16,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_65536,
     cost=Cost(input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
     status=Status.DEPRECATED,
 )
+"MiMo V2 Flash Free (chat) · 262K context · 65.5K output · free · tools, reasoning, open weights · deprecated"
 
-MIMO_V2_OMNI_FREE: Final[Model] = Model(
+MIMO_V2_OMNI_FREE: Final[PricedModel] = PricedModel(
     provider="opencode",
     id="mimo-v2-omni-free",
     name="MiMo V2 Omni Free",
@@ -1629,18 +1699,19 @@ MIMO_V2_OMNI_FREE: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_12,
-    release_date=_D_2026_03_18,
-    last_updated=_D_2026_03_18,
-    modalities=_TEXT_IMAGE_AUDIO_PDF_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_64000,
+    knowledge=_Shared.D_2024_12,
+    release_date=_Shared.D_2026_03_18,
+    last_updated=_Shared.D_2026_03_18,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_64000,
     cost=Cost(input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
     status=Status.DEPRECATED,
 )
+"MiMo V2 Omni Free (chat) · 262K context · 64K output · free · vision, tools, reasoning, attachments, open weights · deprecated"
 
-MIMO_V2_PRO_FREE: Final[Model] = Model(
+MIMO_V2_PRO_FREE: Final[PricedModel] = PricedModel(
     provider="opencode",
     id="mimo-v2-pro-free",
     name="MiMo V2 Pro Free",
@@ -1651,18 +1722,19 @@ MIMO_V2_PRO_FREE: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_12,
-    release_date=_D_2026_03_18,
-    last_updated=_D_2026_03_18,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_64000,
+    knowledge=_Shared.D_2024_12,
+    release_date=_Shared.D_2026_03_18,
+    last_updated=_Shared.D_2026_03_18,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_64000,
     cost=Cost(input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
     status=Status.DEPRECATED,
 )
+"MiMo V2 Pro Free (chat) · 1.05M context · 64K output · free · tools, reasoning, attachments, open weights · deprecated"
 
-MIMO_V2_5_FREE: Final[Model] = Model(
+MIMO_V2_5_FREE: Final[PricedModel] = PricedModel(
     provider="opencode",
     id="mimo-v2.5-free",
     name="MiMo V2.5 Free",
@@ -1673,17 +1745,18 @@ MIMO_V2_5_FREE: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_12,
-    release_date=_D_2026_04_24,
-    last_updated=_D_2026_04_24,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_32000,
+    knowledge=_Shared.D_2024_12,
+    release_date=_Shared.D_2026_04_24,
+    last_updated=_Shared.D_2026_04_24,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_32000,
     cost=Cost(input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"MiMo V2.5 Free (chat) · 200K context · 32K output · free · vision, tools, reasoning, attachments, open weights"
 
-MINIMAX_M2_1: Final[Model] = Model(
+MINIMAX_M2_1: Final[PricedModel] = PricedModel(
     provider="opencode",
     id="minimax-m2.1",
     name="MiniMax-M2.1",
@@ -1694,18 +1767,19 @@ MINIMAX_M2_1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_12_23,
-    last_updated=_D_2025_12_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_131072,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_12_23,
+    last_updated=_Shared.D_2025_12_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_131072,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.1")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
     status=Status.DEPRECATED,
 )
+"MiniMax-M2.1 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights · deprecated"
 
-MINIMAX_M2_1_FREE: Final[Model] = Model(
+MINIMAX_M2_1_FREE: Final[PricedModel] = PricedModel(
     provider="opencode",
     id="minimax-m2.1-free",
     name="MiniMax-M2.1 Free",
@@ -1716,11 +1790,11 @@ MINIMAX_M2_1_FREE: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_12_23,
-    last_updated=_D_2025_12_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_131072,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_12_23,
+    last_updated=_Shared.D_2025_12_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_131072,
     cost=Cost(input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0")),
     reasoning_options=(),
     status=Status.DEPRECATED,
@@ -1728,8 +1802,9 @@ MINIMAX_M2_1_FREE: Final[Model] = Model(
     protocol=Protocol.ANTHROPIC_MESSAGES,
     base_url="https://opencode.ai/zen/v1",
 )
+"MiniMax-M2.1 Free (chat) · 205K context · 131K output · free · tools, reasoning, open weights · deprecated"
 
-MINIMAX_M2_5: Final[Model] = Model(
+MINIMAX_M2_5: Final[PricedModel] = PricedModel(
     provider="opencode",
     id="minimax-m2.5",
     name="MiniMax-M2.5",
@@ -1740,17 +1815,18 @@ MINIMAX_M2_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_02_12,
-    last_updated=_D_2026_02_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_131072,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_02_12,
+    last_updated=_Shared.D_2026_02_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_131072,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.06")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"MiniMax-M2.5 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights"
 
-MINIMAX_M2_5_FREE: Final[Model] = Model(
+MINIMAX_M2_5_FREE: Final[PricedModel] = PricedModel(
     provider="opencode",
     id="minimax-m2.5-free",
     name="MiniMax-M2.5 Free",
@@ -1761,11 +1837,11 @@ MINIMAX_M2_5_FREE: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_02_12,
-    last_updated=_D_2026_02_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_131072,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_02_12,
+    last_updated=_Shared.D_2026_02_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_131072,
     cost=Cost(input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0")),
     reasoning_options=(),
     status=Status.DEPRECATED,
@@ -1773,8 +1849,9 @@ MINIMAX_M2_5_FREE: Final[Model] = Model(
     protocol=Protocol.ANTHROPIC_MESSAGES,
     base_url="https://opencode.ai/zen/v1",
 )
+"MiniMax-M2.5 Free (chat) · 205K context · 131K output · free · tools, reasoning, open weights · deprecated"
 
-MINIMAX_M2_7: Final[Model] = Model(
+MINIMAX_M2_7: Final[PricedModel] = PricedModel(
     provider="opencode",
     id="minimax-m2.7",
     name="MiniMax-M2.7",
@@ -1785,17 +1862,18 @@ MINIMAX_M2_7: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_03_18,
-    last_updated=_D_2026_03_18,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_131072,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_03_18,
+    last_updated=_Shared.D_2026_03_18,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_131072,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.06")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"MiniMax-M2.7 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights"
 
-MINIMAX_M3: Final[Model] = Model(
+MINIMAX_M3: Final[PricedModel] = PricedModel(
     provider="opencode",
     id="minimax-m3",
     name="MiniMax-M3",
@@ -1806,16 +1884,17 @@ MINIMAX_M3: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_06_01,
-    last_updated=_D_2026_06_01,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_512000_OUTPUT_128000,
+    release_date=_Shared.D_2026_06_01,
+    last_updated=_Shared.D_2026_06_01,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_512000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.06")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"MiniMax-M3 (chat) · 512K context · 128K output · $0.30 in / $1.20 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-MINIMAX_M3_FREE: Final[Model] = Model(
+MINIMAX_M3_FREE: Final[PricedModel] = PricedModel(
     provider="opencode",
     id="minimax-m3-free",
     name="MiniMax-M3 Free",
@@ -1826,20 +1905,21 @@ MINIMAX_M3_FREE: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_05_31,
-    last_updated=_D_2026_05_31,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_32000,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_05_31,
+    last_updated=_Shared.D_2026_05_31,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_32000,
     cost=Cost(input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
     status=Status.DEPRECATED,
     provider_override=ProviderOverride(npm="@ai-sdk/anthropic"),
     protocol=Protocol.ANTHROPIC_MESSAGES,
     base_url="https://opencode.ai/zen/v1",
 )
+"MiniMax-M3 Free (chat) · 200K context · 32K output · free · vision, tools, reasoning, open weights · deprecated"
 
-NEMOTRON_3_SUPER_FREE: Final[Model] = Model(
+NEMOTRON_3_SUPER_FREE: Final[PricedModel] = PricedModel(
     provider="opencode",
     id="nemotron-3-super-free",
     name="Nemotron 3 Super Free",
@@ -1850,18 +1930,19 @@ NEMOTRON_3_SUPER_FREE: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2026_02,
-    release_date=_D_2026_03_11,
-    last_updated=_D_2026_03_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_128000,
+    knowledge=_Shared.D_2026_02,
+    release_date=_Shared.D_2026_03_11,
+    last_updated=_Shared.D_2026_03_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_128000,
     cost=Cost(input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
     status=Status.DEPRECATED,
 )
+"Nemotron 3 Super Free (chat) · 205K context · 128K output · free · tools, reasoning, open weights · deprecated"
 
-NEMOTRON_3_ULTRA_FREE: Final[Model] = Model(
+NEMOTRON_3_ULTRA_FREE: Final[PricedModel] = PricedModel(
     provider="opencode",
     id="nemotron-3-ultra-free",
     name="Nemotron 3 Ultra Free",
@@ -1872,17 +1953,18 @@ NEMOTRON_3_ULTRA_FREE: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2026_02,
-    release_date=_D_2026_06_04,
-    last_updated=_D_2026_06_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    knowledge=_Shared.D_2026_02,
+    release_date=_Shared.D_2026_06_04,
+    last_updated=_Shared.D_2026_06_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"Nemotron 3 Ultra Free (chat) · 1M context · 128K output · free · tools, reasoning, open weights"
 
-NORTH_MINI_CODE_FREE: Final[Model] = Model(
+NORTH_MINI_CODE_FREE: Final[PricedModel] = PricedModel(
     provider="opencode",
     id="north-mini-code-free",
     name="North Mini Code Free",
@@ -1894,17 +1976,18 @@ NORTH_MINI_CODE_FREE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_09_23,
-    release_date=_D_2026_06_09,
-    last_updated=_D_2026_06_09,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_09_23,
+    release_date=_Shared.D_2026_06_09,
+    last_updated=_Shared.D_2026_06_09,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_64000,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_EFFORT_NONE_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_HIGH,),
 )
+"North Mini Code Free (chat) · 256K context · 64K output · free · tools, reasoning, structured output, open weights"
 
-QWEN3_CODER: Final[Model] = Model(
+QWEN3_CODER: Final[PricedModel] = PricedModel(
     provider="opencode",
     id="qwen3-coder",
     name="Qwen3 Coder",
@@ -1915,16 +1998,17 @@ QWEN3_CODER: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_07_23,
-    last_updated=_D_2025_07_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_65536,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_07_23,
+    last_updated=_Shared.D_2025_07_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_65536,
     cost=Cost(input=Decimal("0.45"), output=Decimal("1.8")),
     status=Status.DEPRECATED,
 )
+"Qwen3 Coder (chat) · 262K context · 65.5K output · $0.45 in / $1.80 out per 1M tokens · tools, open weights · deprecated"
 
-QWEN3_5_PLUS: Final[Model] = Model(
+QWEN3_5_PLUS: Final[PricedModel] = PricedModel(
     provider="opencode",
     id="qwen3.5-plus",
     name="Qwen3.5 Plus",
@@ -1935,24 +2019,25 @@ QWEN3_5_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_04,
-    release_date=_D_2026_02_16,
-    last_updated=_D_2026_02_16,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_65536,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2026_02_16,
+    last_updated=_Shared.D_2026_02_16,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_65536,
     cost=Cost(
         input=Decimal("0.2"),
         output=Decimal("1.2"),
         cache_read=Decimal("0.02"),
         cache_write=Decimal("0.25"),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MAX_81920),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MAX_81920),
     provider_override=ProviderOverride(npm="@ai-sdk/anthropic"),
     protocol=Protocol.ANTHROPIC_MESSAGES,
     base_url="https://opencode.ai/zen/v1",
 )
+"Qwen3.5 Plus (chat) · 262K context · 65.5K output · $0.20 in / $1.20 out per 1M tokens · vision, tools, reasoning, attachments"
 
-QWEN3_6_PLUS: Final[Model] = Model(
+QWEN3_6_PLUS: Final[PricedModel] = PricedModel(
     provider="opencode",
     id="qwen3.6-plus",
     name="Qwen3.6 Plus",
@@ -1963,24 +2048,25 @@ QWEN3_6_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_04,
-    release_date=_D_2026_04_02,
-    last_updated=_D_2026_04_02,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_65536,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2026_04_02,
+    last_updated=_Shared.D_2026_04_02,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_65536,
     cost=Cost(
         input=Decimal("0.5"),
         output=Decimal("3"),
         cache_read=Decimal("0.05"),
         cache_write=Decimal("0.625"),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MAX_81920),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MAX_81920),
     provider_override=ProviderOverride(npm="@ai-sdk/anthropic"),
     protocol=Protocol.ANTHROPIC_MESSAGES,
     base_url="https://opencode.ai/zen/v1",
 )
+"Qwen3.6 Plus (chat) · 262K context · 65.5K output · $0.50 in / $3.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-QWEN3_6_PLUS_FREE: Final[Model] = Model(
+QWEN3_6_PLUS_FREE: Final[PricedModel] = PricedModel(
     provider="opencode",
     id="qwen3.6-plus-free",
     name="Qwen3.6 Plus Free",
@@ -1991,20 +2077,21 @@ QWEN3_6_PLUS_FREE: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_04,
-    release_date=_D_2026_04_02,
-    last_updated=_D_2026_04_02,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_65536,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2026_04_02,
+    last_updated=_Shared.D_2026_04_02,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_65536,
     cost=Cost(input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MAX_81920),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MAX_81920),
     status=Status.DEPRECATED,
     provider_override=ProviderOverride(npm="@ai-sdk/anthropic"),
     protocol=Protocol.ANTHROPIC_MESSAGES,
     base_url="https://opencode.ai/zen/v1",
 )
+"Qwen3.6 Plus Free (chat) · 262K context · 65.5K output · free · vision, tools, reasoning, attachments · deprecated"
 
-RING_2_6_1T_FREE: Final[Model] = Model(
+RING_2_6_1T_FREE: Final[PricedModel] = PricedModel(
     provider="opencode",
     id="ring-2.6-1t-free",
     name="Ring 2.6 1T Free",
@@ -2015,18 +2102,19 @@ RING_2_6_1T_FREE: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_06,
-    release_date=_D_2026_05_08,
-    last_updated=_D_2026_05_08,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262000_OUTPUT_66000,
+    knowledge=_Shared.D_2025_06,
+    release_date=_Shared.D_2026_05_08,
+    last_updated=_Shared.D_2026_05_08,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262000_OUTPUT_66000,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
     status=Status.DEPRECATED,
 )
+"Ring 2.6 1T Free (chat) · 262K context · 66K output · free · tools, reasoning, open weights · deprecated"
 
-TRINITY_LARGE_PREVIEW_FREE: Final[Model] = Model(
+TRINITY_LARGE_PREVIEW_FREE: Final[PricedModel] = PricedModel(
     provider="opencode",
     id="trinity-large-preview-free",
     name="Trinity Large Preview",
@@ -2037,11 +2125,12 @@ TRINITY_LARGE_PREVIEW_FREE: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_06,
-    release_date=_D_2026_01_28,
-    last_updated=_D_2026_01_28,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_131072,
+    knowledge=_Shared.D_2025_06,
+    release_date=_Shared.D_2026_01_28,
+    last_updated=_Shared.D_2026_01_28,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_131072,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     status=Status.DEPRECATED,
 )
+"Trinity Large Preview (chat) · 131K context · 131K output · free · tools, open weights · deprecated"

@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "BIG_PICKLE",
@@ -84,224 +84,224 @@ __all__ = [
     "TRINITY_LARGE_PREVIEW_FREE",
 ]
 
-BIG_PICKLE: Final[Model]
+BIG_PICKLE: Final[PricedModel]
 "Big Pickle (chat) · 200K context · 32K output · free · tools, reasoning, structured output"
 
-CLAUDE_3_5_HAIKU: Final[Model]
+CLAUDE_3_5_HAIKU: Final[PricedModel]
 "Claude Haiku 3.5 (chat) · 200K context · 8.19K output · $0.80 in / $4.00 out per 1M tokens · vision, tools, attachments · deprecated"
 
-CLAUDE_FABLE_5: Final[Model]
+CLAUDE_FABLE_5: Final[PricedModel]
 "Claude Fable 5 (chat) · 1M context · 128K output · $10.00 in / $50.00 out per 1M tokens · vision, tools, reasoning, attachments · deprecated"
 
-CLAUDE_HAIKU_4_5: Final[Model]
+CLAUDE_HAIKU_4_5: Final[PricedModel]
 "Claude Haiku 4.5 (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_OPUS_4_1: Final[Model]
+CLAUDE_OPUS_4_1: Final[PricedModel]
 "Claude Opus 4.1 (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_OPUS_4_5: Final[Model]
+CLAUDE_OPUS_4_5: Final[PricedModel]
 "Claude Opus 4.5 (chat) · 200K context · 64K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_OPUS_4_6: Final[Model]
+CLAUDE_OPUS_4_6: Final[PricedModel]
 "Claude Opus 4.6 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_OPUS_4_7: Final[Model]
+CLAUDE_OPUS_4_7: Final[PricedModel]
 "Claude Opus 4.7 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_OPUS_4_8: Final[Model]
+CLAUDE_OPUS_4_8: Final[PricedModel]
 "Claude Opus 4.8 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_SONNET_4: Final[Model]
+CLAUDE_SONNET_4: Final[PricedModel]
 "Claude Sonnet 4 (chat) · 1M context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_SONNET_4_5: Final[Model]
+CLAUDE_SONNET_4_5: Final[PricedModel]
 "Claude Sonnet 4.5 (chat) · 1M context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_SONNET_4_6: Final[Model]
+CLAUDE_SONNET_4_6: Final[PricedModel]
 "Claude Sonnet 4.6 (chat) · 1M context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_SONNET_5: Final[Model]
+CLAUDE_SONNET_5: Final[PricedModel]
 "Claude Sonnet 5 (chat) · 1M context · 128K output · $2.00 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-DEEPSEEK_V4_FLASH: Final[Model]
+DEEPSEEK_V4_FLASH: Final[PricedModel]
 "DeepSeek V4 Flash (chat) · 1M context · 384K output · $0.14 in / $0.28 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-DEEPSEEK_V4_FLASH_FREE: Final[Model]
+DEEPSEEK_V4_FLASH_FREE: Final[PricedModel]
 "DeepSeek V4 Flash Free (chat) · 200K context · 128K output · free · tools, reasoning, structured output, open weights"
 
-DEEPSEEK_V4_PRO: Final[Model]
+DEEPSEEK_V4_PRO: Final[PricedModel]
 "DeepSeek V4 Pro (chat) · 1M context · 384K output · $1.74 in / $3.84 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-GEMINI_3_FLASH: Final[Model]
+GEMINI_3_FLASH: Final[PricedModel]
 "Gemini 3 Flash (chat) · 1.05M context · 65.5K output · $0.50 in / $3.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_3_PRO: Final[Model]
+GEMINI_3_PRO: Final[PricedModel]
 "Gemini 3 Pro (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments · deprecated"
 
-GEMINI_3_1_PRO: Final[Model]
+GEMINI_3_1_PRO: Final[PricedModel]
 "Gemini 3.1 Pro Preview (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_3_5_FLASH: Final[Model]
+GEMINI_3_5_FLASH: Final[PricedModel]
 "Gemini 3.5 Flash (chat) · 1.05M context · 65.5K output · $1.50 in / $9.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GLM_4_6: Final[Model]
+GLM_4_6: Final[PricedModel]
 "GLM-4.6 (chat) · 205K context · 131K output · $0.60 in / $2.20 out per 1M tokens · tools, reasoning, open weights · deprecated"
 
-GLM_4_7: Final[Model]
+GLM_4_7: Final[PricedModel]
 "GLM-4.7 (chat) · 205K context · 131K output · $0.60 in / $2.20 out per 1M tokens · tools, reasoning, open weights · deprecated"
 
-GLM_4_7_FREE: Final[Model]
+GLM_4_7_FREE: Final[PricedModel]
 "GLM-4.7 Free (chat) · 205K context · 131K output · free · tools, reasoning, open weights · deprecated"
 
-GLM_5: Final[Model]
+GLM_5: Final[PricedModel]
 "GLM-5 (chat) · 205K context · 131K output · $1.00 in / $3.20 out per 1M tokens · tools, reasoning, open weights"
 
-GLM_5_FREE: Final[Model]
+GLM_5_FREE: Final[PricedModel]
 "GLM-5 Free (chat) · 205K context · 131K output · free · tools, reasoning, open weights · deprecated"
 
-GLM_5_1: Final[Model]
+GLM_5_1: Final[PricedModel]
 "GLM-5.1 (chat) · 205K context · 131K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, open weights"
 
-GLM_5_2: Final[Model]
+GLM_5_2: Final[PricedModel]
 "GLM-5.2 (chat) · 1M context · 131K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-GPT_5: Final[Model]
+GPT_5: Final[PricedModel]
 "GPT-5 (chat) · 400K context · 128K output · $1.07 in / $8.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_CODEX: Final[Model]
+GPT_5_CODEX: Final[PricedModel]
 "GPT-5 Codex (chat) · 400K context · 128K output · $1.07 in / $8.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_NANO: Final[Model]
+GPT_5_NANO: Final[PricedModel]
 "GPT-5 Nano (chat) · 400K context · 128K output · $0.05 in / $0.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_1: Final[Model]
+GPT_5_1: Final[PricedModel]
 "GPT-5.1 (chat) · 400K context · 128K output · $1.07 in / $8.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_1_CODEX: Final[Model]
+GPT_5_1_CODEX: Final[PricedModel]
 "GPT-5.1 Codex (chat) · 400K context · 128K output · $1.07 in / $8.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_1_CODEX_MAX: Final[Model]
+GPT_5_1_CODEX_MAX: Final[PricedModel]
 "GPT-5.1 Codex Max (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_1_CODEX_MINI: Final[Model]
+GPT_5_1_CODEX_MINI: Final[PricedModel]
 "GPT-5.1 Codex Mini (chat) · 400K context · 128K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_2: Final[Model]
+GPT_5_2: Final[PricedModel]
 "GPT-5.2 (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_2_CODEX: Final[Model]
+GPT_5_2_CODEX: Final[PricedModel]
 "GPT-5.2 Codex (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_3_CODEX: Final[Model]
+GPT_5_3_CODEX: Final[PricedModel]
 "GPT-5.3 Codex (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_3_CODEX_SPARK: Final[Model]
+GPT_5_3_CODEX_SPARK: Final[PricedModel]
 "GPT-5.3 Codex Spark (chat) · 128K context · 128K output · $1.75 in / $14.00 out per 1M tokens · tools, reasoning, structured output"
 
-GPT_5_4: Final[Model]
+GPT_5_4: Final[PricedModel]
 "GPT-5.4 (chat) · 1.05M context · 128K output · $2.50 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_4_MINI: Final[Model]
+GPT_5_4_MINI: Final[PricedModel]
 "GPT-5.4 Mini (chat) · 400K context · 128K output · $0.75 in / $4.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_4_NANO: Final[Model]
+GPT_5_4_NANO: Final[PricedModel]
 "GPT-5.4 Nano (chat) · 400K context · 128K output · $0.20 in / $1.25 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_4_PRO: Final[Model]
+GPT_5_4_PRO: Final[PricedModel]
 "GPT-5.4 Pro (chat) · 1.05M context · 128K output · $30.00 in / $180.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GPT_5_5: Final[Model]
+GPT_5_5: Final[PricedModel]
 "GPT-5.5 (chat) · 1.05M context · 128K output · $5.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_5_PRO: Final[Model]
+GPT_5_5_PRO: Final[PricedModel]
 "GPT-5.5 Pro (chat) · 1.05M context · 128K output · $30.00 in / $180.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GROK_BUILD_0_1: Final[Model]
+GROK_BUILD_0_1: Final[PricedModel]
 "Grok Build 0.1 (chat) · 256K context · 256K output · $1.00 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GROK_CODE: Final[Model]
+GROK_CODE: Final[PricedModel]
 "Grok Code Fast 1 (chat) · 256K context · 256K output · free · tools, reasoning, attachments · deprecated"
 
-HY3_PREVIEW_FREE: Final[Model]
+HY3_PREVIEW_FREE: Final[PricedModel]
 "Hy3 preview Free (chat) · 256K context · 64K output · free · tools, reasoning, open weights · deprecated"
 
-KIMI_K2: Final[Model]
+KIMI_K2: Final[PricedModel]
 "Kimi K2 (chat) · 262K context · 262K output · $0.40 in / $2.50 out per 1M tokens · tools, open weights · deprecated"
 
-KIMI_K2_THINKING: Final[Model]
+KIMI_K2_THINKING: Final[PricedModel]
 "Kimi K2 Thinking (chat) · 262K context · 262K output · $0.40 in / $2.50 out per 1M tokens · tools, reasoning, open weights · deprecated"
 
-KIMI_K2_5: Final[Model]
+KIMI_K2_5: Final[PricedModel]
 "Kimi K2.5 (chat) · 262K context · 65.5K output · $0.60 in / $3.00 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-KIMI_K2_5_FREE: Final[Model]
+KIMI_K2_5_FREE: Final[PricedModel]
 "Kimi K2.5 Free (chat) · 262K context · 262K output · free · vision, tools, reasoning, attachments, open weights · deprecated"
 
-KIMI_K2_6: Final[Model]
+KIMI_K2_6: Final[PricedModel]
 "Kimi K2.6 (chat) · 262K context · 65.5K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-KIMI_K2_7_CODE: Final[Model]
+KIMI_K2_7_CODE: Final[PricedModel]
 "Kimi K2.7 Code (chat) · 262K context · 262K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-LING_2_6_FLASH_FREE: Final[Model]
+LING_2_6_FLASH_FREE: Final[PricedModel]
 "Ling 2.6 Flash Free (chat) · 262K context · 32.8K output · free · tools, open weights · deprecated"
 
-MIMO_V2_FLASH_FREE: Final[Model]
+MIMO_V2_FLASH_FREE: Final[PricedModel]
 "MiMo V2 Flash Free (chat) · 262K context · 65.5K output · free · tools, reasoning, open weights · deprecated"
 
-MIMO_V2_OMNI_FREE: Final[Model]
+MIMO_V2_OMNI_FREE: Final[PricedModel]
 "MiMo V2 Omni Free (chat) · 262K context · 64K output · free · vision, tools, reasoning, attachments, open weights · deprecated"
 
-MIMO_V2_PRO_FREE: Final[Model]
+MIMO_V2_PRO_FREE: Final[PricedModel]
 "MiMo V2 Pro Free (chat) · 1.05M context · 64K output · free · tools, reasoning, attachments, open weights · deprecated"
 
-MIMO_V2_5_FREE: Final[Model]
+MIMO_V2_5_FREE: Final[PricedModel]
 "MiMo V2.5 Free (chat) · 200K context · 32K output · free · vision, tools, reasoning, attachments, open weights"
 
-MINIMAX_M2_1: Final[Model]
+MINIMAX_M2_1: Final[PricedModel]
 "MiniMax-M2.1 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights · deprecated"
 
-MINIMAX_M2_1_FREE: Final[Model]
+MINIMAX_M2_1_FREE: Final[PricedModel]
 "MiniMax-M2.1 Free (chat) · 205K context · 131K output · free · tools, reasoning, open weights · deprecated"
 
-MINIMAX_M2_5: Final[Model]
+MINIMAX_M2_5: Final[PricedModel]
 "MiniMax-M2.5 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights"
 
-MINIMAX_M2_5_FREE: Final[Model]
+MINIMAX_M2_5_FREE: Final[PricedModel]
 "MiniMax-M2.5 Free (chat) · 205K context · 131K output · free · tools, reasoning, open weights · deprecated"
 
-MINIMAX_M2_7: Final[Model]
+MINIMAX_M2_7: Final[PricedModel]
 "MiniMax-M2.7 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights"
 
-MINIMAX_M3: Final[Model]
+MINIMAX_M3: Final[PricedModel]
 "MiniMax-M3 (chat) · 512K context · 128K output · $0.30 in / $1.20 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-MINIMAX_M3_FREE: Final[Model]
+MINIMAX_M3_FREE: Final[PricedModel]
 "MiniMax-M3 Free (chat) · 200K context · 32K output · free · vision, tools, reasoning, open weights · deprecated"
 
-NEMOTRON_3_SUPER_FREE: Final[Model]
+NEMOTRON_3_SUPER_FREE: Final[PricedModel]
 "Nemotron 3 Super Free (chat) · 205K context · 128K output · free · tools, reasoning, open weights · deprecated"
 
-NEMOTRON_3_ULTRA_FREE: Final[Model]
+NEMOTRON_3_ULTRA_FREE: Final[PricedModel]
 "Nemotron 3 Ultra Free (chat) · 1M context · 128K output · free · tools, reasoning, open weights"
 
-NORTH_MINI_CODE_FREE: Final[Model]
+NORTH_MINI_CODE_FREE: Final[PricedModel]
 "North Mini Code Free (chat) · 256K context · 64K output · free · tools, reasoning, structured output, open weights"
 
-QWEN3_CODER: Final[Model]
+QWEN3_CODER: Final[PricedModel]
 "Qwen3 Coder (chat) · 262K context · 65.5K output · $0.45 in / $1.80 out per 1M tokens · tools, open weights · deprecated"
 
-QWEN3_5_PLUS: Final[Model]
+QWEN3_5_PLUS: Final[PricedModel]
 "Qwen3.5 Plus (chat) · 262K context · 65.5K output · $0.20 in / $1.20 out per 1M tokens · vision, tools, reasoning, attachments"
 
-QWEN3_6_PLUS: Final[Model]
+QWEN3_6_PLUS: Final[PricedModel]
 "Qwen3.6 Plus (chat) · 262K context · 65.5K output · $0.50 in / $3.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-QWEN3_6_PLUS_FREE: Final[Model]
+QWEN3_6_PLUS_FREE: Final[PricedModel]
 "Qwen3.6 Plus Free (chat) · 262K context · 65.5K output · free · vision, tools, reasoning, attachments · deprecated"
 
-RING_2_6_1T_FREE: Final[Model]
+RING_2_6_1T_FREE: Final[PricedModel]
 "Ring 2.6 1T Free (chat) · 262K context · 66K output · free · tools, reasoning, open weights · deprecated"
 
-TRINITY_LARGE_PREVIEW_FREE: Final[Model]
+TRINITY_LARGE_PREVIEW_FREE: Final[PricedModel]
 "Trinity Large Preview (chat) · 131K context · 131K output · free · tools, open weights · deprecated"

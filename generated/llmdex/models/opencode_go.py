@@ -15,7 +15,7 @@ from llmdex_runtime.model import (
     Interleaved,
     Limit,
     Modalities,
-    Model,
+    PricedModel,
     ProviderOverride,
     Rates,
     ReasoningOption,
@@ -27,50 +27,54 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run ti
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_1000000_OUTPUT_128000 = Limit(context=1000000, output=128000)
-_CONTEXT_1000000_OUTPUT_131072 = Limit(context=1000000, output=131072)
-_CONTEXT_1000000_OUTPUT_384000 = Limit(context=1000000, output=384000)
-_CONTEXT_1000000_OUTPUT_65536 = Limit(context=1000000, output=65536)
-_CONTEXT_1048576_OUTPUT_128000 = Limit(context=1048576, output=128000)
-_CONTEXT_202752_OUTPUT_32768 = Limit(context=202752, output=32768)
-_CONTEXT_204800_OUTPUT_131072 = Limit(context=204800, output=131072)
-_CONTEXT_204800_OUTPUT_65536 = Limit(context=204800, output=65536)
-_CONTEXT_262144_OUTPUT_128000 = Limit(context=262144, output=128000)
-_CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
-_CONTEXT_262144_OUTPUT_65536 = Limit(context=262144, output=65536)
-_D_2024_10 = PartialDate(2024, 10)
-_D_2024_12 = PartialDate(2024, 12)
-_D_2025_01 = PartialDate(2025, 1)
-_D_2025_04 = PartialDate(2025, 4)
-_D_2025_05 = PartialDate(2025, 5)
-_D_2026_01_27 = PartialDate(2026, 1, 27)
-_D_2026_02_11 = PartialDate(2026, 2, 11)
-_D_2026_02_12 = PartialDate(2026, 2, 12)
-_D_2026_02_16 = PartialDate(2026, 2, 16)
-_D_2026_03_18 = PartialDate(2026, 3, 18)
-_D_2026_04_02 = PartialDate(2026, 4, 2)
-_D_2026_04_07 = PartialDate(2026, 4, 7)
-_D_2026_04_21 = PartialDate(2026, 4, 21)
-_D_2026_04_22 = PartialDate(2026, 4, 22)
-_D_2026_04_24 = PartialDate(2026, 4, 24)
-_D_2026_05_21 = PartialDate(2026, 5, 21)
-_D_2026_05_31 = PartialDate(2026, 5, 31)
-_D_2026_06_02 = PartialDate(2026, 6, 2)
-_D_2026_06_12 = PartialDate(2026, 6, 12)
-_D_2026_06_13 = PartialDate(2026, 6, 13)
-_REASONING_BUDGET_TOKENS_MAX_262144 = ReasoningOption(type="budget_tokens", max=262144)
-_REASONING_BUDGET_TOKENS_MAX_81920 = ReasoningOption(type="budget_tokens", max=81920)
-_REASONING_EFFORT_HIGH_MAX = ReasoningOption(type="effort", values=("high", "max"))
-_REASONING_TOGGLE = ReasoningOption(type="toggle")
-_TEXT_IMAGE_AUDIO_PDF_TO_TEXT = Modalities(
-    input=("text", "image", "audio", "pdf"), output=("text",)
-)
-_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT = Modalities(
-    input=("text", "image", "audio", "video"), output=("text",)
-)
-_TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_1000000_OUTPUT_128000 = Limit(context=1000000, output=128000)
+    CONTEXT_1000000_OUTPUT_131072 = Limit(context=1000000, output=131072)
+    CONTEXT_1000000_OUTPUT_384000 = Limit(context=1000000, output=384000)
+    CONTEXT_1000000_OUTPUT_65536 = Limit(context=1000000, output=65536)
+    CONTEXT_1048576_OUTPUT_128000 = Limit(context=1048576, output=128000)
+    CONTEXT_202752_OUTPUT_32768 = Limit(context=202752, output=32768)
+    CONTEXT_204800_OUTPUT_131072 = Limit(context=204800, output=131072)
+    CONTEXT_204800_OUTPUT_65536 = Limit(context=204800, output=65536)
+    CONTEXT_262144_OUTPUT_128000 = Limit(context=262144, output=128000)
+    CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
+    CONTEXT_262144_OUTPUT_65536 = Limit(context=262144, output=65536)
+    D_2024_10 = PartialDate(2024, 10)
+    D_2024_12 = PartialDate(2024, 12)
+    D_2025_01 = PartialDate(2025, 1)
+    D_2025_04 = PartialDate(2025, 4)
+    D_2025_05 = PartialDate(2025, 5)
+    D_2026_01_27 = PartialDate(2026, 1, 27)
+    D_2026_02_11 = PartialDate(2026, 2, 11)
+    D_2026_02_12 = PartialDate(2026, 2, 12)
+    D_2026_02_16 = PartialDate(2026, 2, 16)
+    D_2026_03_18 = PartialDate(2026, 3, 18)
+    D_2026_04_02 = PartialDate(2026, 4, 2)
+    D_2026_04_07 = PartialDate(2026, 4, 7)
+    D_2026_04_21 = PartialDate(2026, 4, 21)
+    D_2026_04_22 = PartialDate(2026, 4, 22)
+    D_2026_04_24 = PartialDate(2026, 4, 24)
+    D_2026_05_21 = PartialDate(2026, 5, 21)
+    D_2026_05_31 = PartialDate(2026, 5, 31)
+    D_2026_06_02 = PartialDate(2026, 6, 2)
+    D_2026_06_12 = PartialDate(2026, 6, 12)
+    D_2026_06_13 = PartialDate(2026, 6, 13)
+    REASONING_BUDGET_TOKENS_MAX_262144 = ReasoningOption(type="budget_tokens", max=262144)
+    REASONING_BUDGET_TOKENS_MAX_81920 = ReasoningOption(type="budget_tokens", max=81920)
+    REASONING_EFFORT_HIGH_MAX = ReasoningOption(type="effort", values=("high", "max"))
+    REASONING_TOGGLE = ReasoningOption(type="toggle")
+    TEXT_IMAGE_AUDIO_PDF_TO_TEXT = Modalities(
+        input=("text", "image", "audio", "pdf"), output=("text",)
+    )
+    TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT = Modalities(
+        input=("text", "image", "audio", "video"), output=("text",)
+    )
+    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "DEEPSEEK_V4_FLASH",
@@ -94,7 +98,7 @@ __all__ = [
     "QWEN3_7_PLUS",
 ]
 
-DEEPSEEK_V4_FLASH: Final[Model] = Model(
+DEEPSEEK_V4_FLASH: Final[PricedModel] = PricedModel(
     provider="opencode-go",
     id="deepseek-v4-flash",
     name="DeepSeek V4 Flash",
@@ -106,17 +110,18 @@ DEEPSEEK_V4_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_05,
-    release_date=_D_2026_04_24,
-    last_updated=_D_2026_04_24,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_384000,
+    knowledge=_Shared.D_2025_05,
+    release_date=_Shared.D_2026_04_24,
+    last_updated=_Shared.D_2026_04_24,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_384000,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.28"), cache_read=Decimal("0.0028")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_EFFORT_HIGH_MAX,),
+    reasoning_options=(_Shared.REASONING_EFFORT_HIGH_MAX,),
 )
+"DeepSeek V4 Flash (chat) · 1M context · 384K output · $0.14 in / $0.28 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-DEEPSEEK_V4_PRO: Final[Model] = Model(
+DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
     provider="opencode-go",
     id="deepseek-v4-pro",
     name="DeepSeek V4 Pro",
@@ -128,17 +133,18 @@ DEEPSEEK_V4_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_05,
-    release_date=_D_2026_04_24,
-    last_updated=_D_2026_04_24,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_384000,
+    knowledge=_Shared.D_2025_05,
+    release_date=_Shared.D_2026_04_24,
+    last_updated=_Shared.D_2026_04_24,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_384000,
     cost=Cost(input=Decimal("1.74"), output=Decimal("3.48"), cache_read=Decimal("0.0145")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_EFFORT_HIGH_MAX,),
+    reasoning_options=(_Shared.REASONING_EFFORT_HIGH_MAX,),
 )
+"DeepSeek V4 Pro (chat) · 1M context · 384K output · $1.74 in / $3.48 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-GLM_5: Final[Model] = Model(
+GLM_5: Final[PricedModel] = PricedModel(
     provider="opencode-go",
     id="glm-5",
     name="GLM-5",
@@ -149,18 +155,19 @@ GLM_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2026_02_11,
-    last_updated=_D_2026_02_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_202752_OUTPUT_32768,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2026_02_11,
+    last_updated=_Shared.D_2026_02_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_202752_OUTPUT_32768,
     cost=Cost(input=Decimal("1"), output=Decimal("3.2"), cache_read=Decimal("0.2")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
     status=Status.DEPRECATED,
 )
+"GLM-5 (chat) · 203K context · 32.8K output · $1.00 in / $3.20 out per 1M tokens · tools, reasoning, open weights · deprecated"
 
-GLM_5_1: Final[Model] = Model(
+GLM_5_1: Final[PricedModel] = PricedModel(
     provider="opencode-go",
     id="glm-5.1",
     name="GLM-5.1",
@@ -171,17 +178,18 @@ GLM_5_1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2026_04_07,
-    last_updated=_D_2026_04_07,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_202752_OUTPUT_32768,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2026_04_07,
+    last_updated=_Shared.D_2026_04_07,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_202752_OUTPUT_32768,
     cost=Cost(input=Decimal("1.4"), output=Decimal("4.4"), cache_read=Decimal("0.26")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"GLM-5.1 (chat) · 203K context · 32.8K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, open weights"
 
-GLM_5_2: Final[Model] = Model(
+GLM_5_2: Final[PricedModel] = PricedModel(
     provider="opencode-go",
     id="glm-5.2",
     name="GLM-5.2",
@@ -193,16 +201,17 @@ GLM_5_2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_06_13,
-    last_updated=_D_2026_06_13,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_131072,
+    release_date=_Shared.D_2026_06_13,
+    last_updated=_Shared.D_2026_06_13,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_131072,
     cost=Cost(input=Decimal("1.4"), output=Decimal("4.4"), cache_read=Decimal("0.26")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_EFFORT_HIGH_MAX,),
+    reasoning_options=(_Shared.REASONING_EFFORT_HIGH_MAX,),
 )
+"GLM-5.2 (chat) · 1M context · 131K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-KIMI_K2_5: Final[Model] = Model(
+KIMI_K2_5: Final[PricedModel] = PricedModel(
     provider="opencode-go",
     id="kimi-k2.5",
     name="Kimi K2.5",
@@ -213,18 +222,19 @@ KIMI_K2_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_10,
-    release_date=_D_2026_01_27,
-    last_updated=_D_2026_01_27,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_65536,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2026_01_27,
+    last_updated=_Shared.D_2026_01_27,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_65536,
     cost=Cost(input=Decimal("0.6"), output=Decimal("3"), cache_read=Decimal("0.1")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
     status=Status.DEPRECATED,
 )
+"Kimi K2.5 (chat) · 262K context · 65.5K output · $0.60 in / $3.00 out per 1M tokens · vision, tools, reasoning, attachments, open weights · deprecated"
 
-KIMI_K2_6: Final[Model] = Model(
+KIMI_K2_6: Final[PricedModel] = PricedModel(
     provider="opencode-go",
     id="kimi-k2.6",
     name="Kimi K2.6",
@@ -235,17 +245,18 @@ KIMI_K2_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_10,
-    release_date=_D_2026_04_21,
-    last_updated=_D_2026_04_21,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_65536,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2026_04_21,
+    last_updated=_Shared.D_2026_04_21,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_65536,
     cost=Cost(input=Decimal("0.95"), output=Decimal("4"), cache_read=Decimal("0.16")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"Kimi K2.6 (chat) · 262K context · 65.5K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-KIMI_K2_7_CODE: Final[Model] = Model(
+KIMI_K2_7_CODE: Final[PricedModel] = PricedModel(
     provider="opencode-go",
     id="kimi-k2.7-code",
     name="Kimi K2.7 Code",
@@ -257,17 +268,18 @@ KIMI_K2_7_CODE: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_06_12,
-    last_updated=_D_2026_06_12,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_06_12,
+    last_updated=_Shared.D_2026_06_12,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.95"), output=Decimal("4"), cache_read=Decimal("0.19")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"Kimi K2.7 Code (chat) · 262K context · 262K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-MIMO_V2_OMNI: Final[Model] = Model(
+MIMO_V2_OMNI: Final[PricedModel] = PricedModel(
     provider="opencode-go",
     id="mimo-v2-omni",
     name="MiMo V2 Omni",
@@ -278,18 +290,19 @@ MIMO_V2_OMNI: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_12,
-    release_date=_D_2026_03_18,
-    last_updated=_D_2026_03_18,
-    modalities=_TEXT_IMAGE_AUDIO_PDF_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_128000,
+    knowledge=_Shared.D_2024_12,
+    release_date=_Shared.D_2026_03_18,
+    last_updated=_Shared.D_2026_03_18,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_128000,
     cost=Cost(input=Decimal("0.4"), output=Decimal("2"), cache_read=Decimal("0.08")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
     status=Status.DEPRECATED,
 )
+"MiMo V2 Omni (chat) · 262K context · 128K output · $0.40 in / $2.00 out per 1M tokens · vision, tools, reasoning, attachments, open weights · deprecated"
 
-MIMO_V2_PRO: Final[Model] = Model(
+MIMO_V2_PRO: Final[PricedModel] = PricedModel(
     provider="opencode-go",
     id="mimo-v2-pro",
     name="MiMo V2 Pro",
@@ -300,11 +313,11 @@ MIMO_V2_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_12,
-    release_date=_D_2026_03_18,
-    last_updated=_D_2026_03_18,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_128000,
+    knowledge=_Shared.D_2024_12,
+    release_date=_Shared.D_2026_03_18,
+    last_updated=_Shared.D_2026_03_18,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_128000,
     cost=Cost(
         input=Decimal("1"),
         output=Decimal("3"),
@@ -323,8 +336,9 @@ MIMO_V2_PRO: Final[Model] = Model(
     reasoning_options=(),
     status=Status.DEPRECATED,
 )
+"MiMo V2 Pro (chat) · 1.05M context · 128K output · $1.00 in / $3.00 out per 1M tokens · tools, reasoning, attachments, open weights · deprecated"
 
-MIMO_V2_5: Final[Model] = Model(
+MIMO_V2_5: Final[PricedModel] = PricedModel(
     provider="opencode-go",
     id="mimo-v2.5",
     name="MiMo V2.5",
@@ -335,17 +349,18 @@ MIMO_V2_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_12,
-    release_date=_D_2026_04_22,
-    last_updated=_D_2026_04_22,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_12,
+    release_date=_Shared.D_2026_04_22,
+    last_updated=_Shared.D_2026_04_22,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.28"), cache_read=Decimal("0.0028")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"MiMo V2.5 (chat) · 1M context · 128K output · $0.14 in / $0.28 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-MIMO_V2_5_PRO: Final[Model] = Model(
+MIMO_V2_5_PRO: Final[PricedModel] = PricedModel(
     provider="opencode-go",
     id="mimo-v2.5-pro",
     name="MiMo V2.5 Pro",
@@ -356,17 +371,18 @@ MIMO_V2_5_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_12,
-    release_date=_D_2026_04_22,
-    last_updated=_D_2026_04_22,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_128000,
+    knowledge=_Shared.D_2024_12,
+    release_date=_Shared.D_2026_04_22,
+    last_updated=_Shared.D_2026_04_22,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_128000,
     cost=Cost(input=Decimal("1.74"), output=Decimal("3.48"), cache_read=Decimal("0.0145")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"MiMo V2.5 Pro (chat) · 1.05M context · 128K output · $1.74 in / $3.48 out per 1M tokens · tools, reasoning, attachments, open weights"
 
-MINIMAX_M2_5: Final[Model] = Model(
+MINIMAX_M2_5: Final[PricedModel] = PricedModel(
     provider="opencode-go",
     id="minimax-m2.5",
     name="MiniMax-M2.5",
@@ -377,11 +393,11 @@ MINIMAX_M2_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_02_12,
-    last_updated=_D_2026_02_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_02_12,
+    last_updated=_Shared.D_2026_02_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_65536,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.03")),
     reasoning_options=(),
     status=Status.DEPRECATED,
@@ -389,8 +405,9 @@ MINIMAX_M2_5: Final[Model] = Model(
     protocol=Protocol.ANTHROPIC_MESSAGES,
     base_url="https://opencode.ai/zen/go/v1",
 )
+"MiniMax-M2.5 (chat) · 205K context · 65.5K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights · deprecated"
 
-MINIMAX_M2_7: Final[Model] = Model(
+MINIMAX_M2_7: Final[PricedModel] = PricedModel(
     provider="opencode-go",
     id="minimax-m2.7",
     name="MiniMax-M2.7",
@@ -401,19 +418,20 @@ MINIMAX_M2_7: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_03_18,
-    last_updated=_D_2026_03_18,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_131072,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_03_18,
+    last_updated=_Shared.D_2026_03_18,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_131072,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.06")),
     reasoning_options=(),
     provider_override=ProviderOverride(npm="@ai-sdk/anthropic"),
     protocol=Protocol.ANTHROPIC_MESSAGES,
     base_url="https://opencode.ai/zen/go/v1",
 )
+"MiniMax-M2.7 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights"
 
-MINIMAX_M3: Final[Model] = Model(
+MINIMAX_M3: Final[PricedModel] = PricedModel(
     provider="opencode-go",
     id="minimax-m3",
     name="MiniMax-M3 (3x usage)",
@@ -424,11 +442,11 @@ MINIMAX_M3: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_05_31,
-    last_updated=_D_2026_05_31,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_131072,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_05_31,
+    last_updated=_Shared.D_2026_05_31,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_131072,
     cost=Cost(
         input=Decimal("0.3"),
         output=Decimal("1.2"),
@@ -445,13 +463,14 @@ MINIMAX_M3: Final[Model] = Model(
             input=Decimal("0.6"), output=Decimal("2.4"), cache_read=Decimal("0.12")
         ),
     ),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
     provider_override=ProviderOverride(npm="@ai-sdk/anthropic"),
     protocol=Protocol.ANTHROPIC_MESSAGES,
     base_url="https://opencode.ai/zen/go/v1",
 )
+"MiniMax-M3 (3x usage) (chat) · 1M context · 131K output · $0.30 in / $1.20 out per 1M tokens · vision, tools, reasoning, open weights"
 
-QWEN3_5_PLUS: Final[Model] = Model(
+QWEN3_5_PLUS: Final[PricedModel] = PricedModel(
     provider="opencode-go",
     id="qwen3.5-plus",
     name="Qwen3.5 Plus",
@@ -462,25 +481,26 @@ QWEN3_5_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_04,
-    release_date=_D_2026_02_16,
-    last_updated=_D_2026_02_16,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_65536,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2026_02_16,
+    last_updated=_Shared.D_2026_02_16,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_65536,
     cost=Cost(
         input=Decimal("0.2"),
         output=Decimal("1.2"),
         cache_read=Decimal("0.02"),
         cache_write=Decimal("0.25"),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MAX_81920),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MAX_81920),
     status=Status.DEPRECATED,
     provider_override=ProviderOverride(npm="@ai-sdk/anthropic"),
     protocol=Protocol.ANTHROPIC_MESSAGES,
     base_url="https://opencode.ai/zen/go/v1",
 )
+"Qwen3.5 Plus (chat) · 262K context · 65.5K output · $0.20 in / $1.20 out per 1M tokens · vision, tools, reasoning, attachments · deprecated"
 
-QWEN3_6_PLUS: Final[Model] = Model(
+QWEN3_6_PLUS: Final[PricedModel] = PricedModel(
     provider="opencode-go",
     id="qwen3.6-plus",
     name="Qwen3.6 Plus",
@@ -491,11 +511,11 @@ QWEN3_6_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_04,
-    release_date=_D_2026_04_02,
-    last_updated=_D_2026_04_02,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_65536,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2026_04_02,
+    last_updated=_Shared.D_2026_04_02,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
     cost=Cost(
         input=Decimal("0.5"),
         output=Decimal("3"),
@@ -517,13 +537,14 @@ QWEN3_6_PLUS: Final[Model] = Model(
             cache_write=Decimal("2.5"),
         ),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MAX_81920),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MAX_81920),
     provider_override=ProviderOverride(npm="@ai-sdk/anthropic"),
     protocol=Protocol.ANTHROPIC_MESSAGES,
     base_url="https://opencode.ai/zen/go/v1",
 )
+"Qwen3.6 Plus (chat) · 1M context · 65.5K output · $0.50 in / $3.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-QWEN3_7_MAX: Final[Model] = Model(
+QWEN3_7_MAX: Final[PricedModel] = PricedModel(
     provider="opencode-go",
     id="qwen3.7-max",
     name="Qwen3.7 Max",
@@ -534,23 +555,24 @@ QWEN3_7_MAX: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_05_21,
-    last_updated=_D_2026_05_21,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_65536,
+    release_date=_Shared.D_2026_05_21,
+    last_updated=_Shared.D_2026_05_21,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
     cost=Cost(
         input=Decimal("2.5"),
         output=Decimal("7.5"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("3.125"),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MAX_262144),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MAX_262144),
     provider_override=ProviderOverride(npm="@ai-sdk/anthropic"),
     protocol=Protocol.ANTHROPIC_MESSAGES,
     base_url="https://opencode.ai/zen/go/v1",
 )
+"Qwen3.7 Max (chat) · 1M context · 65.5K output · $2.50 in / $7.50 out per 1M tokens · tools, reasoning"
 
-QWEN3_7_PLUS: Final[Model] = Model(
+QWEN3_7_PLUS: Final[PricedModel] = PricedModel(
     provider="opencode-go",
     id="qwen3.7-plus",
     name="Qwen3.7 Plus",
@@ -561,10 +583,10 @@ QWEN3_7_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_06_02,
-    last_updated=_D_2026_06_02,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_65536,
+    release_date=_Shared.D_2026_06_02,
+    last_updated=_Shared.D_2026_06_02,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
     cost=Cost(
         input=Decimal("0.4"),
         output=Decimal("1.6"),
@@ -586,8 +608,9 @@ QWEN3_7_PLUS: Final[Model] = Model(
             cache_write=Decimal("1.5"),
         ),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MAX_262144),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MAX_262144),
     provider_override=ProviderOverride(npm="@ai-sdk/anthropic"),
     protocol=Protocol.ANTHROPIC_MESSAGES,
     base_url="https://opencode.ai/zen/go/v1",
 )
+"Qwen3.7 Plus (chat) · 1M context · 65.5K output · $0.40 in / $1.60 out per 1M tokens · vision, tools, reasoning, attachments"

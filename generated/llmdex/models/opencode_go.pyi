@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "DEEPSEEK_V4_FLASH",
@@ -29,59 +29,59 @@ __all__ = [
     "QWEN3_7_PLUS",
 ]
 
-DEEPSEEK_V4_FLASH: Final[Model]
+DEEPSEEK_V4_FLASH: Final[PricedModel]
 "DeepSeek V4 Flash (chat) · 1M context · 384K output · $0.14 in / $0.28 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-DEEPSEEK_V4_PRO: Final[Model]
+DEEPSEEK_V4_PRO: Final[PricedModel]
 "DeepSeek V4 Pro (chat) · 1M context · 384K output · $1.74 in / $3.48 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-GLM_5: Final[Model]
+GLM_5: Final[PricedModel]
 "GLM-5 (chat) · 203K context · 32.8K output · $1.00 in / $3.20 out per 1M tokens · tools, reasoning, open weights · deprecated"
 
-GLM_5_1: Final[Model]
+GLM_5_1: Final[PricedModel]
 "GLM-5.1 (chat) · 203K context · 32.8K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, open weights"
 
-GLM_5_2: Final[Model]
+GLM_5_2: Final[PricedModel]
 "GLM-5.2 (chat) · 1M context · 131K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-KIMI_K2_5: Final[Model]
+KIMI_K2_5: Final[PricedModel]
 "Kimi K2.5 (chat) · 262K context · 65.5K output · $0.60 in / $3.00 out per 1M tokens · vision, tools, reasoning, attachments, open weights · deprecated"
 
-KIMI_K2_6: Final[Model]
+KIMI_K2_6: Final[PricedModel]
 "Kimi K2.6 (chat) · 262K context · 65.5K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-KIMI_K2_7_CODE: Final[Model]
+KIMI_K2_7_CODE: Final[PricedModel]
 "Kimi K2.7 Code (chat) · 262K context · 262K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-MIMO_V2_OMNI: Final[Model]
+MIMO_V2_OMNI: Final[PricedModel]
 "MiMo V2 Omni (chat) · 262K context · 128K output · $0.40 in / $2.00 out per 1M tokens · vision, tools, reasoning, attachments, open weights · deprecated"
 
-MIMO_V2_PRO: Final[Model]
+MIMO_V2_PRO: Final[PricedModel]
 "MiMo V2 Pro (chat) · 1.05M context · 128K output · $1.00 in / $3.00 out per 1M tokens · tools, reasoning, attachments, open weights · deprecated"
 
-MIMO_V2_5: Final[Model]
+MIMO_V2_5: Final[PricedModel]
 "MiMo V2.5 (chat) · 1M context · 128K output · $0.14 in / $0.28 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-MIMO_V2_5_PRO: Final[Model]
+MIMO_V2_5_PRO: Final[PricedModel]
 "MiMo V2.5 Pro (chat) · 1.05M context · 128K output · $1.74 in / $3.48 out per 1M tokens · tools, reasoning, attachments, open weights"
 
-MINIMAX_M2_5: Final[Model]
+MINIMAX_M2_5: Final[PricedModel]
 "MiniMax-M2.5 (chat) · 205K context · 65.5K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights · deprecated"
 
-MINIMAX_M2_7: Final[Model]
+MINIMAX_M2_7: Final[PricedModel]
 "MiniMax-M2.7 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights"
 
-MINIMAX_M3: Final[Model]
+MINIMAX_M3: Final[PricedModel]
 "MiniMax-M3 (3x usage) (chat) · 1M context · 131K output · $0.30 in / $1.20 out per 1M tokens · vision, tools, reasoning, open weights"
 
-QWEN3_5_PLUS: Final[Model]
+QWEN3_5_PLUS: Final[PricedModel]
 "Qwen3.5 Plus (chat) · 262K context · 65.5K output · $0.20 in / $1.20 out per 1M tokens · vision, tools, reasoning, attachments · deprecated"
 
-QWEN3_6_PLUS: Final[Model]
+QWEN3_6_PLUS: Final[PricedModel]
 "Qwen3.6 Plus (chat) · 1M context · 65.5K output · $0.50 in / $3.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-QWEN3_7_MAX: Final[Model]
+QWEN3_7_MAX: Final[PricedModel]
 "Qwen3.7 Max (chat) · 1M context · 65.5K output · $2.50 in / $7.50 out per 1M tokens · tools, reasoning"
 
-QWEN3_7_PLUS: Final[Model]
+QWEN3_7_PLUS: Final[PricedModel]
 "Qwen3.7 Plus (chat) · 1M context · 65.5K output · $0.40 in / $1.60 out per 1M tokens · vision, tools, reasoning, attachments"

@@ -16,6 +16,7 @@ from llmdex_runtime.model import (
     Limit,
     Modalities,
     Model,
+    PricedModel,
     Rates,
     ReasoningOption,
     TierCondition,
@@ -25,474 +26,496 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run ti
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_AUDIO_PDF_IMAGE_TEXT_VIDEO_TO_TEXT = Modalities(
-    input=("audio", "pdf", "image", "text", "video"), output=("text",)
-)
-_CONTEXT_1000000_OUTPUT_1000000 = Limit(context=1000000, output=1000000)
-_CONTEXT_1000000_OUTPUT_128000 = Limit(context=1000000, output=128000)
-_CONTEXT_1000000_OUTPUT_32000 = Limit(context=1000000, output=32000)
-_CONTEXT_1000000_OUTPUT_32768 = Limit(context=1000000, output=32768)
-_CONTEXT_1000000_OUTPUT_40000 = Limit(context=1000000, output=40000)
-_CONTEXT_1000000_OUTPUT_64000 = Limit(context=1000000, output=64000)
-_CONTEXT_1000000_OUTPUT_65535 = Limit(context=1000000, output=65535)
-_CONTEXT_1000000_OUTPUT_65536 = Limit(context=1000000, output=65536)
-_CONTEXT_1000192_OUTPUT_1000192 = Limit(context=1000192, output=1000192)
-_CONTEXT_1040000_OUTPUT_8192 = Limit(context=1040000, output=8192)
-_CONTEXT_1047576_OUTPUT_32768 = Limit(context=1047576, output=32768)
-_CONTEXT_1048575_OUTPUT_65536 = Limit(context=1048575, output=65536)
-_CONTEXT_1048576_OUTPUT_131072 = Limit(context=1048576, output=131072)
-_CONTEXT_1048576_OUTPUT_16384 = Limit(context=1048576, output=16384)
-_CONTEXT_1048576_OUTPUT_32768 = Limit(context=1048576, output=32768)
-_CONTEXT_1048576_OUTPUT_384000 = Limit(context=1048576, output=384000)
-_CONTEXT_1048576_OUTPUT_65535 = Limit(context=1048576, output=65535)
-_CONTEXT_1048576_OUTPUT_65536 = Limit(context=1048576, output=65536)
-_CONTEXT_1050000_INPUT_922000_OUTPUT_128000 = Limit(context=1050000, input=922000, output=128000)
-_CONTEXT_1050000_OUTPUT_128000 = Limit(context=1050000, output=128000)
-_CONTEXT_123000_OUTPUT_16000 = Limit(context=123000, output=16000)
-_CONTEXT_127072_OUTPUT_127072 = Limit(context=127072, output=127072)
-_CONTEXT_128000_OUTPUT_128000 = Limit(context=128000, output=128000)
-_CONTEXT_128000_OUTPUT_16000 = Limit(context=128000, output=16000)
-_CONTEXT_128000_OUTPUT_16384 = Limit(context=128000, output=16384)
-_CONTEXT_128000_OUTPUT_2048 = Limit(context=128000, output=2048)
-_CONTEXT_128000_OUTPUT_32000 = Limit(context=128000, output=32000)
-_CONTEXT_128000_OUTPUT_4000 = Limit(context=128000, output=4000)
-_CONTEXT_128000_OUTPUT_4096 = Limit(context=128000, output=4096)
-_CONTEXT_128000_OUTPUT_50000 = Limit(context=128000, output=50000)
-_CONTEXT_128000_OUTPUT_5120 = Limit(context=128000, output=5120)
-_CONTEXT_128000_OUTPUT_64000 = Limit(context=128000, output=64000)
-_CONTEXT_128000_OUTPUT_8192 = Limit(context=128000, output=8192)
-_CONTEXT_131000_OUTPUT_131000 = Limit(context=131000, output=131000)
-_CONTEXT_131072_OUTPUT_100352 = Limit(context=131072, output=100352)
-_CONTEXT_131072_OUTPUT_131072 = Limit(context=131072, output=131072)
-_CONTEXT_131072_OUTPUT_16384 = Limit(context=131072, output=16384)
-_CONTEXT_131072_OUTPUT_262144 = Limit(context=131072, output=262144)
-_CONTEXT_131072_OUTPUT_32768 = Limit(context=131072, output=32768)
-_CONTEXT_131072_OUTPUT_64000 = Limit(context=131072, output=64000)
-_CONTEXT_131072_OUTPUT_65536 = Limit(context=131072, output=65536)
-_CONTEXT_131072_OUTPUT_8192 = Limit(context=131072, output=8192)
-_CONTEXT_131072_OUTPUT_98304 = Limit(context=131072, output=98304)
-_CONTEXT_160000_OUTPUT_32768 = Limit(context=160000, output=32768)
-_CONTEXT_16000_OUTPUT_16000 = Limit(context=16000, output=16000)
-_CONTEXT_163840_OUTPUT_16384 = Limit(context=163840, output=16384)
-_CONTEXT_163840_OUTPUT_32768 = Limit(context=163840, output=32768)
-_CONTEXT_163840_OUTPUT_65536 = Limit(context=163840, output=65536)
-_CONTEXT_16384_OUTPUT_16384 = Limit(context=16384, output=16384)
-_CONTEXT_16384_OUTPUT_2048 = Limit(context=16384, output=2048)
-_CONTEXT_16385_OUTPUT_4096 = Limit(context=16385, output=4096)
-_CONTEXT_196608_OUTPUT_196608 = Limit(context=196608, output=196608)
-_CONTEXT_2000000_OUTPUT_200000 = Limit(context=2000000, output=200000)
-_CONTEXT_2000000_OUTPUT_2000000 = Limit(context=2000000, output=2000000)
-_CONTEXT_200000_INPUT_200000_OUTPUT_8000 = Limit(context=200000, input=200000, output=8000)
-_CONTEXT_200000_OUTPUT_100000 = Limit(context=200000, output=100000)
-_CONTEXT_200000_OUTPUT_32000 = Limit(context=200000, output=32000)
-_CONTEXT_200000_OUTPUT_4096 = Limit(context=200000, output=4096)
-_CONTEXT_200000_OUTPUT_64000 = Limit(context=200000, output=64000)
-_CONTEXT_200000_OUTPUT_8000 = Limit(context=200000, output=8000)
-_CONTEXT_202752_OUTPUT_128000 = Limit(context=202752, output=128000)
-_CONTEXT_202752_OUTPUT_131072 = Limit(context=202752, output=131072)
-_CONTEXT_202752_OUTPUT_16384 = Limit(context=202752, output=16384)
-_CONTEXT_256000_INPUT_256000_OUTPUT_256000 = Limit(context=256000, input=256000, output=256000)
-_CONTEXT_256000_OUTPUT_128000 = Limit(context=256000, output=128000)
-_CONTEXT_256000_OUTPUT_256000 = Limit(context=256000, output=256000)
-_CONTEXT_256000_OUTPUT_4096 = Limit(context=256000, output=4096)
-_CONTEXT_256000_OUTPUT_64000 = Limit(context=256000, output=64000)
-_CONTEXT_256000_OUTPUT_65536 = Limit(context=256000, output=65536)
-_CONTEXT_256000_OUTPUT_80000 = Limit(context=256000, output=80000)
-_CONTEXT_256000_OUTPUT_8192 = Limit(context=256000, output=8192)
-_CONTEXT_262000_OUTPUT_262000 = Limit(context=262000, output=262000)
-_CONTEXT_262140_OUTPUT_262140 = Limit(context=262140, output=262140)
-_CONTEXT_262144_OUTPUT_100352 = Limit(context=262144, output=100352)
-_CONTEXT_262144_OUTPUT_131072 = Limit(context=262144, output=131072)
-_CONTEXT_262144_OUTPUT_16384 = Limit(context=262144, output=16384)
-_CONTEXT_262144_OUTPUT_228000 = Limit(context=262144, output=228000)
-_CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
-_CONTEXT_262144_OUTPUT_32768 = Limit(context=262144, output=32768)
-_CONTEXT_262144_OUTPUT_65536 = Limit(context=262144, output=65536)
-_CONTEXT_262144_OUTPUT_80000 = Limit(context=262144, output=80000)
-_CONTEXT_262144_OUTPUT_8192 = Limit(context=262144, output=8192)
-_CONTEXT_262144_OUTPUT_81920 = Limit(context=262144, output=81920)
-_CONTEXT_272000_OUTPUT_128000 = Limit(context=272000, output=128000)
-_CONTEXT_300000_OUTPUT_5120 = Limit(context=300000, output=5120)
-_CONTEXT_32000_OUTPUT_131072 = Limit(context=32000, output=131072)
-_CONTEXT_32000_OUTPUT_32000 = Limit(context=32000, output=32000)
-_CONTEXT_327680_OUTPUT_16384 = Limit(context=327680, output=16384)
-_CONTEXT_32768_OUTPUT_16384 = Limit(context=32768, output=16384)
-_CONTEXT_32768_OUTPUT_32768 = Limit(context=32768, output=32768)
-_CONTEXT_32768_OUTPUT_8192 = Limit(context=32768, output=8192)
-_CONTEXT_400000_INPUT_272000_OUTPUT_100000 = Limit(context=400000, input=272000, output=100000)
-_CONTEXT_400000_INPUT_272000_OUTPUT_128000 = Limit(context=400000, input=272000, output=128000)
-_CONTEXT_400000_OUTPUT_128000 = Limit(context=400000, output=128000)
-_CONTEXT_4095_OUTPUT_4096 = Limit(context=4095, output=4096)
-_CONTEXT_40960_OUTPUT_16384 = Limit(context=40960, output=16384)
-_CONTEXT_40960_OUTPUT_40960 = Limit(context=40960, output=40960)
-_CONTEXT_40960_OUTPUT_8192 = Limit(context=40960, output=8192)
-_CONTEXT_4096_OUTPUT_4096 = Limit(context=4096, output=4096)
-_CONTEXT_524288_OUTPUT_512000 = Limit(context=524288, output=512000)
-_CONTEXT_60000_OUTPUT_60000 = Limit(context=60000, output=60000)
-_CONTEXT_6144_OUTPUT_4096 = Limit(context=6144, output=4096)
-_CONTEXT_64000_OUTPUT_16000 = Limit(context=64000, output=16000)
-_CONTEXT_65535_OUTPUT_8000 = Limit(context=65535, output=8000)
-_CONTEXT_65536_OUTPUT_128000 = Limit(context=65536, output=128000)
-_CONTEXT_65536_OUTPUT_131072 = Limit(context=65536, output=131072)
-_CONTEXT_65536_OUTPUT_16384 = Limit(context=65536, output=16384)
-_CONTEXT_65536_OUTPUT_2048 = Limit(context=65536, output=2048)
-_CONTEXT_65536_OUTPUT_32768 = Limit(context=65536, output=32768)
-_CONTEXT_65536_OUTPUT_65536 = Limit(context=65536, output=65536)
-_CONTEXT_65536_OUTPUT_66000 = Limit(context=65536, output=66000)
-_CONTEXT_80000_OUTPUT_80000 = Limit(context=80000, output=80000)
-_CONTEXT_8000_OUTPUT_1024 = Limit(context=8000, output=1024)
-_CONTEXT_8000_OUTPUT_2000 = Limit(context=8000, output=2000)
-_CONTEXT_8191_OUTPUT_4096 = Limit(context=8191, output=4096)
-_CONTEXT_81920_OUTPUT_38000 = Limit(context=81920, output=38000)
-_CONTEXT_8192_OUTPUT_16384 = Limit(context=8192, output=16384)
-_CONTEXT_8192_OUTPUT_2048 = Limit(context=8192, output=2048)
-_CONTEXT_8192_OUTPUT_8192 = Limit(context=8192, output=8192)
-_D_2021_09_01 = PartialDate(2021, 9, 1)
-_D_2021_09_30 = PartialDate(2021, 9, 30)
-_D_2023_03_01 = PartialDate(2023, 3, 1)
-_D_2023_06_30 = PartialDate(2023, 6, 30)
-_D_2023_07_02 = PartialDate(2023, 7, 2)
-_D_2023_07_22 = PartialDate(2023, 7, 22)
-_D_2023_08_02 = PartialDate(2023, 8, 2)
-_D_2023_08_28 = PartialDate(2023, 8, 28)
-_D_2023_08_31 = PartialDate(2023, 8, 31)
-_D_2023_09 = PartialDate(2023, 9)
-_D_2023_09_28 = PartialDate(2023, 9, 28)
-_D_2023_10_31 = PartialDate(2023, 10, 31)
-_D_2023_11 = PartialDate(2023, 11)
-_D_2023_11_06 = PartialDate(2023, 11, 6)
-_D_2023_11_08 = PartialDate(2023, 11, 8)
-_D_2023_12 = PartialDate(2023, 12)
-_D_2023_12_31 = PartialDate(2023, 12, 31)
-_D_2024_01_25 = PartialDate(2024, 1, 25)
-_D_2024_01_31 = PartialDate(2024, 1, 31)
-_D_2024_02_26 = PartialDate(2024, 2, 26)
-_D_2024_03_13 = PartialDate(2024, 3, 13)
-_D_2024_03_31 = PartialDate(2024, 3, 31)
-_D_2024_04 = PartialDate(2024, 4)
-_D_2024_04_09 = PartialDate(2024, 4, 9)
-_D_2024_04_16 = PartialDate(2024, 4, 16)
-_D_2024_04_17 = PartialDate(2024, 4, 17)
-_D_2024_04_18 = PartialDate(2024, 4, 18)
-_D_2024_04_30 = PartialDate(2024, 4, 30)
-_D_2024_05 = PartialDate(2024, 5)
-_D_2024_05_13 = PartialDate(2024, 5, 13)
-_D_2024_05_30 = PartialDate(2024, 5, 30)
-_D_2024_06_01 = PartialDate(2024, 6, 1)
-_D_2024_06_26 = PartialDate(2024, 6, 26)
-_D_2024_06_30 = PartialDate(2024, 6, 30)
-_D_2024_07 = PartialDate(2024, 7)
-_D_2024_07_01 = PartialDate(2024, 7, 1)
-_D_2024_07_13 = PartialDate(2024, 7, 13)
-_D_2024_07_18 = PartialDate(2024, 7, 18)
-_D_2024_07_23 = PartialDate(2024, 7, 23)
-_D_2024_07_31 = PartialDate(2024, 7, 31)
-_D_2024_08 = PartialDate(2024, 8)
-_D_2024_08_06 = PartialDate(2024, 8, 6)
-_D_2024_08_13 = PartialDate(2024, 8, 13)
-_D_2024_08_16 = PartialDate(2024, 8, 16)
-_D_2024_08_18 = PartialDate(2024, 8, 18)
-_D_2024_08_28 = PartialDate(2024, 8, 28)
-_D_2024_08_30 = PartialDate(2024, 8, 30)
-_D_2024_08_31 = PartialDate(2024, 8, 31)
-_D_2024_09_19 = PartialDate(2024, 9, 19)
-_D_2024_09_25 = PartialDate(2024, 9, 25)
-_D_2024_09_30 = PartialDate(2024, 9, 30)
-_D_2024_10_01 = PartialDate(2024, 10, 1)
-_D_2024_10_11 = PartialDate(2024, 10, 11)
-_D_2024_10_16 = PartialDate(2024, 10, 16)
-_D_2024_10_22 = PartialDate(2024, 10, 22)
-_D_2024_10_31 = PartialDate(2024, 10, 31)
-_D_2024_11 = PartialDate(2024, 11)
-_D_2024_11_01 = PartialDate(2024, 11, 1)
-_D_2024_11_08 = PartialDate(2024, 11, 8)
-_D_2024_11_11 = PartialDate(2024, 11, 11)
-_D_2024_11_19 = PartialDate(2024, 11, 19)
-_D_2024_11_20 = PartialDate(2024, 11, 20)
-_D_2024_11_30 = PartialDate(2024, 11, 30)
-_D_2024_12 = PartialDate(2024, 12)
-_D_2024_12_02 = PartialDate(2024, 12, 2)
-_D_2024_12_05 = PartialDate(2024, 12, 5)
-_D_2024_12_06 = PartialDate(2024, 12, 6)
-_D_2024_12_18 = PartialDate(2024, 12, 18)
-_D_2024_12_20 = PartialDate(2024, 12, 20)
-_D_2024_12_31 = PartialDate(2024, 12, 31)
-_D_2025_01 = PartialDate(2025, 1)
-_D_2025_01_01 = PartialDate(2025, 1, 1)
-_D_2025_01_08 = PartialDate(2025, 1, 8)
-_D_2025_01_10 = PartialDate(2025, 1, 10)
-_D_2025_01_15 = PartialDate(2025, 1, 15)
-_D_2025_01_20 = PartialDate(2025, 1, 20)
-_D_2025_01_23 = PartialDate(2025, 1, 23)
-_D_2025_01_27 = PartialDate(2025, 1, 27)
-_D_2025_01_29 = PartialDate(2025, 1, 29)
-_D_2025_01_30 = PartialDate(2025, 1, 30)
-_D_2025_01_31 = PartialDate(2025, 1, 31)
-_D_2025_02_01 = PartialDate(2025, 2, 1)
-_D_2025_02_04 = PartialDate(2025, 2, 4)
-_D_2025_02_12 = PartialDate(2025, 2, 12)
-_D_2025_02_17 = PartialDate(2025, 2, 17)
-_D_2025_02_28 = PartialDate(2025, 2, 28)
-_D_2025_03_07 = PartialDate(2025, 3, 7)
-_D_2025_03_10 = PartialDate(2025, 3, 10)
-_D_2025_03_12 = PartialDate(2025, 3, 12)
-_D_2025_03_13 = PartialDate(2025, 3, 13)
-_D_2025_03_17 = PartialDate(2025, 3, 17)
-_D_2025_03_19 = PartialDate(2025, 3, 19)
-_D_2025_03_24 = PartialDate(2025, 3, 24)
-_D_2025_03_31 = PartialDate(2025, 3, 31)
-_D_2025_04 = PartialDate(2025, 4)
-_D_2025_04_05 = PartialDate(2025, 4, 5)
-_D_2025_04_14 = PartialDate(2025, 4, 14)
-_D_2025_04_16 = PartialDate(2025, 4, 16)
-_D_2025_04_28 = PartialDate(2025, 4, 28)
-_D_2025_04_30 = PartialDate(2025, 4, 30)
-_D_2025_05 = PartialDate(2025, 5)
-_D_2025_05_05 = PartialDate(2025, 5, 5)
-_D_2025_05_07 = PartialDate(2025, 5, 7)
-_D_2025_05_20 = PartialDate(2025, 5, 20)
-_D_2025_05_22 = PartialDate(2025, 5, 22)
-_D_2025_05_28 = PartialDate(2025, 5, 28)
-_D_2025_05_29 = PartialDate(2025, 5, 29)
-_D_2025_05_31 = PartialDate(2025, 5, 31)
-_D_2025_06 = PartialDate(2025, 6)
-_D_2025_06_05 = PartialDate(2025, 6, 5)
-_D_2025_06_10 = PartialDate(2025, 6, 10)
-_D_2025_06_17 = PartialDate(2025, 6, 17)
-_D_2025_06_20 = PartialDate(2025, 6, 20)
-_D_2025_06_30 = PartialDate(2025, 6, 30)
-_D_2025_07_07 = PartialDate(2025, 7, 7)
-_D_2025_07_08 = PartialDate(2025, 7, 8)
-_D_2025_07_09 = PartialDate(2025, 7, 9)
-_D_2025_07_11 = PartialDate(2025, 7, 11)
-_D_2025_07_21 = PartialDate(2025, 7, 21)
-_D_2025_07_22 = PartialDate(2025, 7, 22)
-_D_2025_07_23 = PartialDate(2025, 7, 23)
-_D_2025_07_25 = PartialDate(2025, 7, 25)
-_D_2025_07_28 = PartialDate(2025, 7, 28)
-_D_2025_07_29 = PartialDate(2025, 7, 29)
-_D_2025_07_31 = PartialDate(2025, 7, 31)
-_D_2025_08_01 = PartialDate(2025, 8, 1)
-_D_2025_08_05 = PartialDate(2025, 8, 5)
-_D_2025_08_07 = PartialDate(2025, 8, 7)
-_D_2025_08_08 = PartialDate(2025, 8, 8)
-_D_2025_08_11 = PartialDate(2025, 8, 11)
-_D_2025_08_13 = PartialDate(2025, 8, 13)
-_D_2025_08_18 = PartialDate(2025, 8, 18)
-_D_2025_08_21 = PartialDate(2025, 8, 21)
-_D_2025_08_26 = PartialDate(2025, 8, 26)
-_D_2025_08_28 = PartialDate(2025, 8, 28)
-_D_2025_08_31 = PartialDate(2025, 8, 31)
-_D_2025_09 = PartialDate(2025, 9)
-_D_2025_09_01 = PartialDate(2025, 9, 1)
-_D_2025_09_04 = PartialDate(2025, 9, 4)
-_D_2025_09_08 = PartialDate(2025, 9, 8)
-_D_2025_09_11 = PartialDate(2025, 9, 11)
-_D_2025_09_15 = PartialDate(2025, 9, 15)
-_D_2025_09_22 = PartialDate(2025, 9, 22)
-_D_2025_09_23 = PartialDate(2025, 9, 23)
-_D_2025_09_25 = PartialDate(2025, 9, 25)
-_D_2025_09_26 = PartialDate(2025, 9, 26)
-_D_2025_09_27 = PartialDate(2025, 9, 27)
-_D_2025_09_29 = PartialDate(2025, 9, 29)
-_D_2025_09_30 = PartialDate(2025, 9, 30)
-_D_2025_10_06 = PartialDate(2025, 10, 6)
-_D_2025_10_14 = PartialDate(2025, 10, 14)
-_D_2025_10_15 = PartialDate(2025, 10, 15)
-_D_2025_10_16 = PartialDate(2025, 10, 16)
-_D_2025_10_20 = PartialDate(2025, 10, 20)
-_D_2025_10_23 = PartialDate(2025, 10, 23)
-_D_2025_10_27 = PartialDate(2025, 10, 27)
-_D_2025_10_28 = PartialDate(2025, 10, 28)
-_D_2025_10_29 = PartialDate(2025, 10, 29)
-_D_2025_10_30 = PartialDate(2025, 10, 30)
-_D_2025_10_31 = PartialDate(2025, 10, 31)
-_D_2025_11_06 = PartialDate(2025, 11, 6)
-_D_2025_11_13 = PartialDate(2025, 11, 13)
-_D_2025_11_20 = PartialDate(2025, 11, 20)
-_D_2025_11_21 = PartialDate(2025, 11, 21)
-_D_2025_11_24 = PartialDate(2025, 11, 24)
-_D_2025_12 = PartialDate(2025, 12)
-_D_2025_12_01 = PartialDate(2025, 12, 1)
-_D_2025_12_02 = PartialDate(2025, 12, 2)
-_D_2025_12_05 = PartialDate(2025, 12, 5)
-_D_2025_12_08 = PartialDate(2025, 12, 8)
-_D_2025_12_09 = PartialDate(2025, 12, 9)
-_D_2025_12_10 = PartialDate(2025, 12, 10)
-_D_2025_12_11 = PartialDate(2025, 12, 11)
-_D_2025_12_15 = PartialDate(2025, 12, 15)
-_D_2025_12_17 = PartialDate(2025, 12, 17)
-_D_2025_12_22 = PartialDate(2025, 12, 22)
-_D_2025_12_23 = PartialDate(2025, 12, 23)
-_D_2026_01 = PartialDate(2026, 1)
-_D_2026_01_01 = PartialDate(2026, 1, 1)
-_D_2026_01_19 = PartialDate(2026, 1, 19)
-_D_2026_01_20 = PartialDate(2026, 1, 20)
-_D_2026_01_21 = PartialDate(2026, 1, 21)
-_D_2026_01_23 = PartialDate(2026, 1, 23)
-_D_2026_01_27 = PartialDate(2026, 1, 27)
-_D_2026_01_29 = PartialDate(2026, 1, 29)
-_D_2026_01_31 = PartialDate(2026, 1, 31)
-_D_2026_02_01 = PartialDate(2026, 2, 1)
-_D_2026_02_04 = PartialDate(2026, 2, 4)
-_D_2026_02_05 = PartialDate(2026, 2, 5)
-_D_2026_02_09 = PartialDate(2026, 2, 9)
-_D_2026_02_12 = PartialDate(2026, 2, 12)
-_D_2026_02_13 = PartialDate(2026, 2, 13)
-_D_2026_02_15 = PartialDate(2026, 2, 15)
-_D_2026_02_16 = PartialDate(2026, 2, 16)
-_D_2026_02_17 = PartialDate(2026, 2, 17)
-_D_2026_02_19 = PartialDate(2026, 2, 19)
-_D_2026_02_23 = PartialDate(2026, 2, 23)
-_D_2026_02_25 = PartialDate(2026, 2, 25)
-_D_2026_02_26 = PartialDate(2026, 2, 26)
-_D_2026_02_28 = PartialDate(2026, 2, 28)
-_D_2026_03_03 = PartialDate(2026, 3, 3)
-_D_2026_03_04 = PartialDate(2026, 3, 4)
-_D_2026_03_05 = PartialDate(2026, 3, 5)
-_D_2026_03_10 = PartialDate(2026, 3, 10)
-_D_2026_03_11 = PartialDate(2026, 3, 11)
-_D_2026_03_13 = PartialDate(2026, 3, 13)
-_D_2026_03_16 = PartialDate(2026, 3, 16)
-_D_2026_03_17 = PartialDate(2026, 3, 17)
-_D_2026_03_18 = PartialDate(2026, 3, 18)
-_D_2026_03_20 = PartialDate(2026, 3, 20)
-_D_2026_03_27 = PartialDate(2026, 3, 27)
-_D_2026_03_30 = PartialDate(2026, 3, 30)
-_D_2026_03_31 = PartialDate(2026, 3, 31)
-_D_2026_04_01 = PartialDate(2026, 4, 1)
-_D_2026_04_02 = PartialDate(2026, 4, 2)
-_D_2026_04_07 = PartialDate(2026, 4, 7)
-_D_2026_04_16 = PartialDate(2026, 4, 16)
-_D_2026_04_17 = PartialDate(2026, 4, 17)
-_D_2026_04_20 = PartialDate(2026, 4, 20)
-_D_2026_04_21 = PartialDate(2026, 4, 21)
-_D_2026_04_22 = PartialDate(2026, 4, 22)
-_D_2026_04_23 = PartialDate(2026, 4, 23)
-_D_2026_04_24 = PartialDate(2026, 4, 24)
-_D_2026_04_27 = PartialDate(2026, 4, 27)
-_D_2026_04_28 = PartialDate(2026, 4, 28)
-_D_2026_04_30 = PartialDate(2026, 4, 30)
-_D_2026_05_05 = PartialDate(2026, 5, 5)
-_D_2026_05_07 = PartialDate(2026, 5, 7)
-_D_2026_05_08 = PartialDate(2026, 5, 8)
-_D_2026_05_12 = PartialDate(2026, 5, 12)
-_D_2026_05_19 = PartialDate(2026, 5, 19)
-_D_2026_05_21 = PartialDate(2026, 5, 21)
-_D_2026_05_27 = PartialDate(2026, 5, 27)
-_D_2026_05_28 = PartialDate(2026, 5, 28)
-_D_2026_05_29 = PartialDate(2026, 5, 29)
-_D_2026_06_01 = PartialDate(2026, 6, 1)
-_D_2026_06_02 = PartialDate(2026, 6, 2)
-_D_2026_06_04 = PartialDate(2026, 6, 4)
-_D_2026_06_08 = PartialDate(2026, 6, 8)
-_D_2026_06_09 = PartialDate(2026, 6, 9)
-_D_2026_06_12 = PartialDate(2026, 6, 12)
-_D_2026_06_13 = PartialDate(2026, 6, 13)
-_D_2026_06_17 = PartialDate(2026, 6, 17)
-_D_2026_06_18 = PartialDate(2026, 6, 18)
-_D_2026_06_24 = PartialDate(2026, 6, 24)
-_D_2026_06_30 = PartialDate(2026, 6, 30)
-_IMAGE_TEXT_PDF_TO_IMAGE_TEXT = Modalities(input=("image", "text", "pdf"), output=("image", "text"))
-_IMAGE_TEXT_PDF_TO_TEXT = Modalities(input=("image", "text", "pdf"), output=("text",))
-_IMAGE_TEXT_TO_IMAGE_TEXT = Modalities(input=("image", "text"), output=("image", "text"))
-_IMAGE_TEXT_TO_TEXT = Modalities(input=("image", "text"), output=("text",))
-_IMAGE_TEXT_TO_TEXT_IMAGE = Modalities(input=("image", "text"), output=("text", "image"))
-_IMAGE_TEXT_VIDEO_TO_TEXT = Modalities(input=("image", "text", "video"), output=("text",))
-_PDF_IMAGE_TEXT_AUDIO_TO_TEXT = Modalities(
-    input=("pdf", "image", "text", "audio"), output=("text",)
-)
-_PDF_IMAGE_TEXT_TO_IMAGE_TEXT = Modalities(input=("pdf", "image", "text"), output=("image", "text"))
-_PDF_IMAGE_TEXT_TO_TEXT = Modalities(input=("pdf", "image", "text"), output=("text",))
-_REASONING_BUDGET_TOKENS = ReasoningOption(type="budget_tokens")
-_REASONING_BUDGET_TOKENS_MIN_0_MAX_24576 = ReasoningOption(type="budget_tokens", min=0, max=24576)
-_REASONING_BUDGET_TOKENS_MIN_1024_MAX_127999 = ReasoningOption(
-    type="budget_tokens", min=1024, max=127999
-)
-_REASONING_BUDGET_TOKENS_MIN_1024_MAX_31999 = ReasoningOption(
-    type="budget_tokens", min=1024, max=31999
-)
-_REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999 = ReasoningOption(
-    type="budget_tokens", min=1024, max=63999
-)
-_REASONING_BUDGET_TOKENS_MIN_128_MAX_32768 = ReasoningOption(
-    type="budget_tokens", min=128, max=32768
-)
-_REASONING_BUDGET_TOKENS_MIN_1_MAX_131072 = ReasoningOption(type="budget_tokens", min=1, max=131072)
-_REASONING_BUDGET_TOKENS_MIN_1_MAX_262144 = ReasoningOption(type="budget_tokens", min=1, max=262144)
-_REASONING_BUDGET_TOKENS_MIN_1_MAX_38912 = ReasoningOption(type="budget_tokens", min=1, max=38912)
-_REASONING_BUDGET_TOKENS_MIN_1_MAX_81920 = ReasoningOption(type="budget_tokens", min=1, max=81920)
-_REASONING_BUDGET_TOKENS_MIN_512_MAX_24576 = ReasoningOption(
-    type="budget_tokens", min=512, max=24576
-)
-_REASONING_EFFORT_HIGH = ReasoningOption(type="effort", values=("high",))
-_REASONING_EFFORT_HIGH_MINIMAL = ReasoningOption(type="effort", values=("high", "minimal"))
-_REASONING_EFFORT_HIGH_XHIGH = ReasoningOption(type="effort", values=("high", "xhigh"))
-_REASONING_EFFORT_LOW_HIGH = ReasoningOption(type="effort", values=("low", "high"))
-_REASONING_EFFORT_LOW_MEDIUM = ReasoningOption(type="effort", values=("low", "medium"))
-_REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(type="effort", values=("low", "medium", "high"))
-_REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX = ReasoningOption(
-    type="effort", values=("low", "medium", "high", "max")
-)
-_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
-    type="effort", values=("low", "medium", "high", "xhigh")
-)
-_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX = ReasoningOption(
-    type="effort", values=("low", "medium", "high", "xhigh", "max")
-)
-_REASONING_EFFORT_MAX_XHIGH_HIGH = ReasoningOption(type="effort", values=("max", "xhigh", "high"))
-_REASONING_EFFORT_MEDIUM_HIGH = ReasoningOption(type="effort", values=("medium", "high"))
-_REASONING_EFFORT_MEDIUM_HIGH_XHIGH = ReasoningOption(
-    type="effort", values=("medium", "high", "xhigh")
-)
-_REASONING_EFFORT_MINIMAL_HIGH = ReasoningOption(type="effort", values=("minimal", "high"))
-_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH = ReasoningOption(
-    type="effort", values=("minimal", "low", "medium", "high")
-)
-_REASONING_EFFORT_NONE_HIGH = ReasoningOption(type="effort", values=("none", "high"))
-_REASONING_EFFORT_NONE_LOW_HIGH = ReasoningOption(type="effort", values=("none", "low", "high"))
-_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = ReasoningOption(
-    type="effort", values=("none", "low", "medium", "high")
-)
-_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
-    type="effort", values=("none", "low", "medium", "high", "xhigh")
-)
-_REASONING_TOGGLE = ReasoningOption(type="toggle")
-_TEXT_AUDIO_PDF_TO_TEXT = Modalities(input=("text", "audio", "pdf"), output=("text",))
-_TEXT_AUDIO_TO_TEXT_AUDIO = Modalities(input=("text", "audio"), output=("text", "audio"))
-_TEXT_IMAGE_AUDIO_PDF_VIDEO_TO_TEXT_IMAGE = Modalities(
-    input=("text", "image", "audio", "pdf", "video"), output=("text", "image")
-)
-_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT = Modalities(
-    input=("text", "image", "audio", "video", "pdf"), output=("text",)
-)
-_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT = Modalities(
-    input=("text", "image", "audio", "video"), output=("text",)
-)
-_TEXT_IMAGE_PDF_AUDIO_VIDEO_TO_TEXT = Modalities(
-    input=("text", "image", "pdf", "audio", "video"), output=("text",)
-)
-_TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
-_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-_TEXT_IMAGE_TO_TEXT_AUDIO = Modalities(input=("text", "image"), output=("text", "audio"))
-_TEXT_IMAGE_TO_TEXT_IMAGE = Modalities(input=("text", "image"), output=("text", "image"))
-_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT = Modalities(
-    input=("text", "image", "video", "audio", "pdf"), output=("text",)
-)
-_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT = Modalities(
-    input=("text", "image", "video", "audio"), output=("text",)
-)
-_TEXT_IMAGE_VIDEO_PDF_AUDIO_TO_TEXT = Modalities(
-    input=("text", "image", "video", "pdf", "audio"), output=("text",)
-)
-_TEXT_IMAGE_VIDEO_PDF_TO_TEXT = Modalities(
-    input=("text", "image", "video", "pdf"), output=("text",)
-)
-_TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-_TEXT_PDF_IMAGE_TO_TEXT = Modalities(input=("text", "pdf", "image"), output=("text",))
-_TEXT_PDF_TO_TEXT = Modalities(input=("text", "pdf"), output=("text",))
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    AUDIO_PDF_IMAGE_TEXT_VIDEO_TO_TEXT = Modalities(
+        input=("audio", "pdf", "image", "text", "video"), output=("text",)
+    )
+    CONTEXT_1000000_OUTPUT_1000000 = Limit(context=1000000, output=1000000)
+    CONTEXT_1000000_OUTPUT_128000 = Limit(context=1000000, output=128000)
+    CONTEXT_1000000_OUTPUT_32000 = Limit(context=1000000, output=32000)
+    CONTEXT_1000000_OUTPUT_32768 = Limit(context=1000000, output=32768)
+    CONTEXT_1000000_OUTPUT_40000 = Limit(context=1000000, output=40000)
+    CONTEXT_1000000_OUTPUT_64000 = Limit(context=1000000, output=64000)
+    CONTEXT_1000000_OUTPUT_65535 = Limit(context=1000000, output=65535)
+    CONTEXT_1000000_OUTPUT_65536 = Limit(context=1000000, output=65536)
+    CONTEXT_1000192_OUTPUT_1000192 = Limit(context=1000192, output=1000192)
+    CONTEXT_1040000_OUTPUT_8192 = Limit(context=1040000, output=8192)
+    CONTEXT_1047576_OUTPUT_32768 = Limit(context=1047576, output=32768)
+    CONTEXT_1048575_OUTPUT_65536 = Limit(context=1048575, output=65536)
+    CONTEXT_1048576_OUTPUT_131072 = Limit(context=1048576, output=131072)
+    CONTEXT_1048576_OUTPUT_16384 = Limit(context=1048576, output=16384)
+    CONTEXT_1048576_OUTPUT_32768 = Limit(context=1048576, output=32768)
+    CONTEXT_1048576_OUTPUT_384000 = Limit(context=1048576, output=384000)
+    CONTEXT_1048576_OUTPUT_65535 = Limit(context=1048576, output=65535)
+    CONTEXT_1048576_OUTPUT_65536 = Limit(context=1048576, output=65536)
+    CONTEXT_1050000_INPUT_922000_OUTPUT_128000 = Limit(context=1050000, input=922000, output=128000)
+    CONTEXT_1050000_OUTPUT_128000 = Limit(context=1050000, output=128000)
+    CONTEXT_123000_OUTPUT_16000 = Limit(context=123000, output=16000)
+    CONTEXT_127072_OUTPUT_127072 = Limit(context=127072, output=127072)
+    CONTEXT_128000_OUTPUT_128000 = Limit(context=128000, output=128000)
+    CONTEXT_128000_OUTPUT_16000 = Limit(context=128000, output=16000)
+    CONTEXT_128000_OUTPUT_16384 = Limit(context=128000, output=16384)
+    CONTEXT_128000_OUTPUT_2048 = Limit(context=128000, output=2048)
+    CONTEXT_128000_OUTPUT_32000 = Limit(context=128000, output=32000)
+    CONTEXT_128000_OUTPUT_4000 = Limit(context=128000, output=4000)
+    CONTEXT_128000_OUTPUT_4096 = Limit(context=128000, output=4096)
+    CONTEXT_128000_OUTPUT_50000 = Limit(context=128000, output=50000)
+    CONTEXT_128000_OUTPUT_5120 = Limit(context=128000, output=5120)
+    CONTEXT_128000_OUTPUT_64000 = Limit(context=128000, output=64000)
+    CONTEXT_128000_OUTPUT_8192 = Limit(context=128000, output=8192)
+    CONTEXT_131000_OUTPUT_131000 = Limit(context=131000, output=131000)
+    CONTEXT_131072_OUTPUT_100352 = Limit(context=131072, output=100352)
+    CONTEXT_131072_OUTPUT_131072 = Limit(context=131072, output=131072)
+    CONTEXT_131072_OUTPUT_16384 = Limit(context=131072, output=16384)
+    CONTEXT_131072_OUTPUT_262144 = Limit(context=131072, output=262144)
+    CONTEXT_131072_OUTPUT_32768 = Limit(context=131072, output=32768)
+    CONTEXT_131072_OUTPUT_64000 = Limit(context=131072, output=64000)
+    CONTEXT_131072_OUTPUT_65536 = Limit(context=131072, output=65536)
+    CONTEXT_131072_OUTPUT_8192 = Limit(context=131072, output=8192)
+    CONTEXT_131072_OUTPUT_98304 = Limit(context=131072, output=98304)
+    CONTEXT_160000_OUTPUT_32768 = Limit(context=160000, output=32768)
+    CONTEXT_16000_OUTPUT_16000 = Limit(context=16000, output=16000)
+    CONTEXT_163840_OUTPUT_16384 = Limit(context=163840, output=16384)
+    CONTEXT_163840_OUTPUT_32768 = Limit(context=163840, output=32768)
+    CONTEXT_163840_OUTPUT_65536 = Limit(context=163840, output=65536)
+    CONTEXT_16384_OUTPUT_16384 = Limit(context=16384, output=16384)
+    CONTEXT_16384_OUTPUT_2048 = Limit(context=16384, output=2048)
+    CONTEXT_16385_OUTPUT_4096 = Limit(context=16385, output=4096)
+    CONTEXT_196608_OUTPUT_196608 = Limit(context=196608, output=196608)
+    CONTEXT_2000000_OUTPUT_200000 = Limit(context=2000000, output=200000)
+    CONTEXT_2000000_OUTPUT_2000000 = Limit(context=2000000, output=2000000)
+    CONTEXT_200000_INPUT_200000_OUTPUT_8000 = Limit(context=200000, input=200000, output=8000)
+    CONTEXT_200000_OUTPUT_100000 = Limit(context=200000, output=100000)
+    CONTEXT_200000_OUTPUT_32000 = Limit(context=200000, output=32000)
+    CONTEXT_200000_OUTPUT_4096 = Limit(context=200000, output=4096)
+    CONTEXT_200000_OUTPUT_64000 = Limit(context=200000, output=64000)
+    CONTEXT_200000_OUTPUT_8000 = Limit(context=200000, output=8000)
+    CONTEXT_202752_OUTPUT_128000 = Limit(context=202752, output=128000)
+    CONTEXT_202752_OUTPUT_131072 = Limit(context=202752, output=131072)
+    CONTEXT_202752_OUTPUT_16384 = Limit(context=202752, output=16384)
+    CONTEXT_256000_INPUT_256000_OUTPUT_256000 = Limit(context=256000, input=256000, output=256000)
+    CONTEXT_256000_OUTPUT_128000 = Limit(context=256000, output=128000)
+    CONTEXT_256000_OUTPUT_256000 = Limit(context=256000, output=256000)
+    CONTEXT_256000_OUTPUT_4096 = Limit(context=256000, output=4096)
+    CONTEXT_256000_OUTPUT_64000 = Limit(context=256000, output=64000)
+    CONTEXT_256000_OUTPUT_65536 = Limit(context=256000, output=65536)
+    CONTEXT_256000_OUTPUT_80000 = Limit(context=256000, output=80000)
+    CONTEXT_256000_OUTPUT_8192 = Limit(context=256000, output=8192)
+    CONTEXT_262000_OUTPUT_262000 = Limit(context=262000, output=262000)
+    CONTEXT_262140_OUTPUT_262140 = Limit(context=262140, output=262140)
+    CONTEXT_262144_OUTPUT_100352 = Limit(context=262144, output=100352)
+    CONTEXT_262144_OUTPUT_131072 = Limit(context=262144, output=131072)
+    CONTEXT_262144_OUTPUT_16384 = Limit(context=262144, output=16384)
+    CONTEXT_262144_OUTPUT_228000 = Limit(context=262144, output=228000)
+    CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
+    CONTEXT_262144_OUTPUT_32768 = Limit(context=262144, output=32768)
+    CONTEXT_262144_OUTPUT_65536 = Limit(context=262144, output=65536)
+    CONTEXT_262144_OUTPUT_80000 = Limit(context=262144, output=80000)
+    CONTEXT_262144_OUTPUT_8192 = Limit(context=262144, output=8192)
+    CONTEXT_262144_OUTPUT_81920 = Limit(context=262144, output=81920)
+    CONTEXT_272000_OUTPUT_128000 = Limit(context=272000, output=128000)
+    CONTEXT_300000_OUTPUT_5120 = Limit(context=300000, output=5120)
+    CONTEXT_32000_OUTPUT_131072 = Limit(context=32000, output=131072)
+    CONTEXT_32000_OUTPUT_32000 = Limit(context=32000, output=32000)
+    CONTEXT_327680_OUTPUT_16384 = Limit(context=327680, output=16384)
+    CONTEXT_32768_OUTPUT_16384 = Limit(context=32768, output=16384)
+    CONTEXT_32768_OUTPUT_32768 = Limit(context=32768, output=32768)
+    CONTEXT_32768_OUTPUT_8192 = Limit(context=32768, output=8192)
+    CONTEXT_400000_INPUT_272000_OUTPUT_100000 = Limit(context=400000, input=272000, output=100000)
+    CONTEXT_400000_INPUT_272000_OUTPUT_128000 = Limit(context=400000, input=272000, output=128000)
+    CONTEXT_400000_OUTPUT_128000 = Limit(context=400000, output=128000)
+    CONTEXT_4095_OUTPUT_4096 = Limit(context=4095, output=4096)
+    CONTEXT_40960_OUTPUT_16384 = Limit(context=40960, output=16384)
+    CONTEXT_40960_OUTPUT_40960 = Limit(context=40960, output=40960)
+    CONTEXT_40960_OUTPUT_8192 = Limit(context=40960, output=8192)
+    CONTEXT_4096_OUTPUT_4096 = Limit(context=4096, output=4096)
+    CONTEXT_524288_OUTPUT_512000 = Limit(context=524288, output=512000)
+    CONTEXT_60000_OUTPUT_60000 = Limit(context=60000, output=60000)
+    CONTEXT_6144_OUTPUT_4096 = Limit(context=6144, output=4096)
+    CONTEXT_64000_OUTPUT_16000 = Limit(context=64000, output=16000)
+    CONTEXT_65535_OUTPUT_8000 = Limit(context=65535, output=8000)
+    CONTEXT_65536_OUTPUT_128000 = Limit(context=65536, output=128000)
+    CONTEXT_65536_OUTPUT_131072 = Limit(context=65536, output=131072)
+    CONTEXT_65536_OUTPUT_16384 = Limit(context=65536, output=16384)
+    CONTEXT_65536_OUTPUT_2048 = Limit(context=65536, output=2048)
+    CONTEXT_65536_OUTPUT_32768 = Limit(context=65536, output=32768)
+    CONTEXT_65536_OUTPUT_65536 = Limit(context=65536, output=65536)
+    CONTEXT_65536_OUTPUT_66000 = Limit(context=65536, output=66000)
+    CONTEXT_80000_OUTPUT_80000 = Limit(context=80000, output=80000)
+    CONTEXT_8000_OUTPUT_1024 = Limit(context=8000, output=1024)
+    CONTEXT_8000_OUTPUT_2000 = Limit(context=8000, output=2000)
+    CONTEXT_8191_OUTPUT_4096 = Limit(context=8191, output=4096)
+    CONTEXT_81920_OUTPUT_38000 = Limit(context=81920, output=38000)
+    CONTEXT_8192_OUTPUT_16384 = Limit(context=8192, output=16384)
+    CONTEXT_8192_OUTPUT_2048 = Limit(context=8192, output=2048)
+    CONTEXT_8192_OUTPUT_8192 = Limit(context=8192, output=8192)
+    D_2021_09_01 = PartialDate(2021, 9, 1)
+    D_2021_09_30 = PartialDate(2021, 9, 30)
+    D_2023_03_01 = PartialDate(2023, 3, 1)
+    D_2023_06_30 = PartialDate(2023, 6, 30)
+    D_2023_07_02 = PartialDate(2023, 7, 2)
+    D_2023_07_22 = PartialDate(2023, 7, 22)
+    D_2023_08_02 = PartialDate(2023, 8, 2)
+    D_2023_08_28 = PartialDate(2023, 8, 28)
+    D_2023_08_31 = PartialDate(2023, 8, 31)
+    D_2023_09 = PartialDate(2023, 9)
+    D_2023_09_28 = PartialDate(2023, 9, 28)
+    D_2023_10_31 = PartialDate(2023, 10, 31)
+    D_2023_11 = PartialDate(2023, 11)
+    D_2023_11_06 = PartialDate(2023, 11, 6)
+    D_2023_11_08 = PartialDate(2023, 11, 8)
+    D_2023_12 = PartialDate(2023, 12)
+    D_2023_12_31 = PartialDate(2023, 12, 31)
+    D_2024_01_25 = PartialDate(2024, 1, 25)
+    D_2024_01_31 = PartialDate(2024, 1, 31)
+    D_2024_02_26 = PartialDate(2024, 2, 26)
+    D_2024_03_13 = PartialDate(2024, 3, 13)
+    D_2024_03_31 = PartialDate(2024, 3, 31)
+    D_2024_04 = PartialDate(2024, 4)
+    D_2024_04_09 = PartialDate(2024, 4, 9)
+    D_2024_04_16 = PartialDate(2024, 4, 16)
+    D_2024_04_17 = PartialDate(2024, 4, 17)
+    D_2024_04_18 = PartialDate(2024, 4, 18)
+    D_2024_04_30 = PartialDate(2024, 4, 30)
+    D_2024_05 = PartialDate(2024, 5)
+    D_2024_05_13 = PartialDate(2024, 5, 13)
+    D_2024_05_30 = PartialDate(2024, 5, 30)
+    D_2024_06_01 = PartialDate(2024, 6, 1)
+    D_2024_06_26 = PartialDate(2024, 6, 26)
+    D_2024_06_30 = PartialDate(2024, 6, 30)
+    D_2024_07 = PartialDate(2024, 7)
+    D_2024_07_01 = PartialDate(2024, 7, 1)
+    D_2024_07_13 = PartialDate(2024, 7, 13)
+    D_2024_07_18 = PartialDate(2024, 7, 18)
+    D_2024_07_23 = PartialDate(2024, 7, 23)
+    D_2024_07_31 = PartialDate(2024, 7, 31)
+    D_2024_08 = PartialDate(2024, 8)
+    D_2024_08_06 = PartialDate(2024, 8, 6)
+    D_2024_08_13 = PartialDate(2024, 8, 13)
+    D_2024_08_16 = PartialDate(2024, 8, 16)
+    D_2024_08_18 = PartialDate(2024, 8, 18)
+    D_2024_08_28 = PartialDate(2024, 8, 28)
+    D_2024_08_30 = PartialDate(2024, 8, 30)
+    D_2024_08_31 = PartialDate(2024, 8, 31)
+    D_2024_09_19 = PartialDate(2024, 9, 19)
+    D_2024_09_25 = PartialDate(2024, 9, 25)
+    D_2024_09_30 = PartialDate(2024, 9, 30)
+    D_2024_10_01 = PartialDate(2024, 10, 1)
+    D_2024_10_11 = PartialDate(2024, 10, 11)
+    D_2024_10_16 = PartialDate(2024, 10, 16)
+    D_2024_10_22 = PartialDate(2024, 10, 22)
+    D_2024_10_31 = PartialDate(2024, 10, 31)
+    D_2024_11 = PartialDate(2024, 11)
+    D_2024_11_01 = PartialDate(2024, 11, 1)
+    D_2024_11_08 = PartialDate(2024, 11, 8)
+    D_2024_11_11 = PartialDate(2024, 11, 11)
+    D_2024_11_19 = PartialDate(2024, 11, 19)
+    D_2024_11_20 = PartialDate(2024, 11, 20)
+    D_2024_11_30 = PartialDate(2024, 11, 30)
+    D_2024_12 = PartialDate(2024, 12)
+    D_2024_12_02 = PartialDate(2024, 12, 2)
+    D_2024_12_05 = PartialDate(2024, 12, 5)
+    D_2024_12_06 = PartialDate(2024, 12, 6)
+    D_2024_12_18 = PartialDate(2024, 12, 18)
+    D_2024_12_20 = PartialDate(2024, 12, 20)
+    D_2024_12_31 = PartialDate(2024, 12, 31)
+    D_2025_01 = PartialDate(2025, 1)
+    D_2025_01_01 = PartialDate(2025, 1, 1)
+    D_2025_01_08 = PartialDate(2025, 1, 8)
+    D_2025_01_10 = PartialDate(2025, 1, 10)
+    D_2025_01_15 = PartialDate(2025, 1, 15)
+    D_2025_01_20 = PartialDate(2025, 1, 20)
+    D_2025_01_23 = PartialDate(2025, 1, 23)
+    D_2025_01_27 = PartialDate(2025, 1, 27)
+    D_2025_01_29 = PartialDate(2025, 1, 29)
+    D_2025_01_30 = PartialDate(2025, 1, 30)
+    D_2025_01_31 = PartialDate(2025, 1, 31)
+    D_2025_02_01 = PartialDate(2025, 2, 1)
+    D_2025_02_04 = PartialDate(2025, 2, 4)
+    D_2025_02_12 = PartialDate(2025, 2, 12)
+    D_2025_02_17 = PartialDate(2025, 2, 17)
+    D_2025_02_28 = PartialDate(2025, 2, 28)
+    D_2025_03_07 = PartialDate(2025, 3, 7)
+    D_2025_03_10 = PartialDate(2025, 3, 10)
+    D_2025_03_12 = PartialDate(2025, 3, 12)
+    D_2025_03_13 = PartialDate(2025, 3, 13)
+    D_2025_03_17 = PartialDate(2025, 3, 17)
+    D_2025_03_19 = PartialDate(2025, 3, 19)
+    D_2025_03_24 = PartialDate(2025, 3, 24)
+    D_2025_03_31 = PartialDate(2025, 3, 31)
+    D_2025_04 = PartialDate(2025, 4)
+    D_2025_04_05 = PartialDate(2025, 4, 5)
+    D_2025_04_14 = PartialDate(2025, 4, 14)
+    D_2025_04_16 = PartialDate(2025, 4, 16)
+    D_2025_04_28 = PartialDate(2025, 4, 28)
+    D_2025_04_30 = PartialDate(2025, 4, 30)
+    D_2025_05 = PartialDate(2025, 5)
+    D_2025_05_05 = PartialDate(2025, 5, 5)
+    D_2025_05_07 = PartialDate(2025, 5, 7)
+    D_2025_05_20 = PartialDate(2025, 5, 20)
+    D_2025_05_22 = PartialDate(2025, 5, 22)
+    D_2025_05_28 = PartialDate(2025, 5, 28)
+    D_2025_05_29 = PartialDate(2025, 5, 29)
+    D_2025_05_31 = PartialDate(2025, 5, 31)
+    D_2025_06 = PartialDate(2025, 6)
+    D_2025_06_05 = PartialDate(2025, 6, 5)
+    D_2025_06_10 = PartialDate(2025, 6, 10)
+    D_2025_06_17 = PartialDate(2025, 6, 17)
+    D_2025_06_20 = PartialDate(2025, 6, 20)
+    D_2025_06_30 = PartialDate(2025, 6, 30)
+    D_2025_07_07 = PartialDate(2025, 7, 7)
+    D_2025_07_08 = PartialDate(2025, 7, 8)
+    D_2025_07_09 = PartialDate(2025, 7, 9)
+    D_2025_07_11 = PartialDate(2025, 7, 11)
+    D_2025_07_21 = PartialDate(2025, 7, 21)
+    D_2025_07_22 = PartialDate(2025, 7, 22)
+    D_2025_07_23 = PartialDate(2025, 7, 23)
+    D_2025_07_25 = PartialDate(2025, 7, 25)
+    D_2025_07_28 = PartialDate(2025, 7, 28)
+    D_2025_07_29 = PartialDate(2025, 7, 29)
+    D_2025_07_31 = PartialDate(2025, 7, 31)
+    D_2025_08_01 = PartialDate(2025, 8, 1)
+    D_2025_08_05 = PartialDate(2025, 8, 5)
+    D_2025_08_07 = PartialDate(2025, 8, 7)
+    D_2025_08_08 = PartialDate(2025, 8, 8)
+    D_2025_08_11 = PartialDate(2025, 8, 11)
+    D_2025_08_13 = PartialDate(2025, 8, 13)
+    D_2025_08_18 = PartialDate(2025, 8, 18)
+    D_2025_08_21 = PartialDate(2025, 8, 21)
+    D_2025_08_26 = PartialDate(2025, 8, 26)
+    D_2025_08_28 = PartialDate(2025, 8, 28)
+    D_2025_08_31 = PartialDate(2025, 8, 31)
+    D_2025_09 = PartialDate(2025, 9)
+    D_2025_09_01 = PartialDate(2025, 9, 1)
+    D_2025_09_04 = PartialDate(2025, 9, 4)
+    D_2025_09_08 = PartialDate(2025, 9, 8)
+    D_2025_09_11 = PartialDate(2025, 9, 11)
+    D_2025_09_15 = PartialDate(2025, 9, 15)
+    D_2025_09_22 = PartialDate(2025, 9, 22)
+    D_2025_09_23 = PartialDate(2025, 9, 23)
+    D_2025_09_25 = PartialDate(2025, 9, 25)
+    D_2025_09_26 = PartialDate(2025, 9, 26)
+    D_2025_09_27 = PartialDate(2025, 9, 27)
+    D_2025_09_29 = PartialDate(2025, 9, 29)
+    D_2025_09_30 = PartialDate(2025, 9, 30)
+    D_2025_10_06 = PartialDate(2025, 10, 6)
+    D_2025_10_14 = PartialDate(2025, 10, 14)
+    D_2025_10_15 = PartialDate(2025, 10, 15)
+    D_2025_10_16 = PartialDate(2025, 10, 16)
+    D_2025_10_20 = PartialDate(2025, 10, 20)
+    D_2025_10_23 = PartialDate(2025, 10, 23)
+    D_2025_10_27 = PartialDate(2025, 10, 27)
+    D_2025_10_28 = PartialDate(2025, 10, 28)
+    D_2025_10_29 = PartialDate(2025, 10, 29)
+    D_2025_10_30 = PartialDate(2025, 10, 30)
+    D_2025_10_31 = PartialDate(2025, 10, 31)
+    D_2025_11_06 = PartialDate(2025, 11, 6)
+    D_2025_11_13 = PartialDate(2025, 11, 13)
+    D_2025_11_20 = PartialDate(2025, 11, 20)
+    D_2025_11_21 = PartialDate(2025, 11, 21)
+    D_2025_11_24 = PartialDate(2025, 11, 24)
+    D_2025_12 = PartialDate(2025, 12)
+    D_2025_12_01 = PartialDate(2025, 12, 1)
+    D_2025_12_02 = PartialDate(2025, 12, 2)
+    D_2025_12_05 = PartialDate(2025, 12, 5)
+    D_2025_12_08 = PartialDate(2025, 12, 8)
+    D_2025_12_09 = PartialDate(2025, 12, 9)
+    D_2025_12_10 = PartialDate(2025, 12, 10)
+    D_2025_12_11 = PartialDate(2025, 12, 11)
+    D_2025_12_15 = PartialDate(2025, 12, 15)
+    D_2025_12_17 = PartialDate(2025, 12, 17)
+    D_2025_12_22 = PartialDate(2025, 12, 22)
+    D_2025_12_23 = PartialDate(2025, 12, 23)
+    D_2026_01 = PartialDate(2026, 1)
+    D_2026_01_01 = PartialDate(2026, 1, 1)
+    D_2026_01_19 = PartialDate(2026, 1, 19)
+    D_2026_01_20 = PartialDate(2026, 1, 20)
+    D_2026_01_21 = PartialDate(2026, 1, 21)
+    D_2026_01_23 = PartialDate(2026, 1, 23)
+    D_2026_01_27 = PartialDate(2026, 1, 27)
+    D_2026_01_29 = PartialDate(2026, 1, 29)
+    D_2026_01_31 = PartialDate(2026, 1, 31)
+    D_2026_02_01 = PartialDate(2026, 2, 1)
+    D_2026_02_04 = PartialDate(2026, 2, 4)
+    D_2026_02_05 = PartialDate(2026, 2, 5)
+    D_2026_02_09 = PartialDate(2026, 2, 9)
+    D_2026_02_12 = PartialDate(2026, 2, 12)
+    D_2026_02_13 = PartialDate(2026, 2, 13)
+    D_2026_02_15 = PartialDate(2026, 2, 15)
+    D_2026_02_16 = PartialDate(2026, 2, 16)
+    D_2026_02_17 = PartialDate(2026, 2, 17)
+    D_2026_02_19 = PartialDate(2026, 2, 19)
+    D_2026_02_23 = PartialDate(2026, 2, 23)
+    D_2026_02_25 = PartialDate(2026, 2, 25)
+    D_2026_02_26 = PartialDate(2026, 2, 26)
+    D_2026_02_28 = PartialDate(2026, 2, 28)
+    D_2026_03_03 = PartialDate(2026, 3, 3)
+    D_2026_03_04 = PartialDate(2026, 3, 4)
+    D_2026_03_05 = PartialDate(2026, 3, 5)
+    D_2026_03_10 = PartialDate(2026, 3, 10)
+    D_2026_03_11 = PartialDate(2026, 3, 11)
+    D_2026_03_13 = PartialDate(2026, 3, 13)
+    D_2026_03_16 = PartialDate(2026, 3, 16)
+    D_2026_03_17 = PartialDate(2026, 3, 17)
+    D_2026_03_18 = PartialDate(2026, 3, 18)
+    D_2026_03_20 = PartialDate(2026, 3, 20)
+    D_2026_03_27 = PartialDate(2026, 3, 27)
+    D_2026_03_30 = PartialDate(2026, 3, 30)
+    D_2026_03_31 = PartialDate(2026, 3, 31)
+    D_2026_04_01 = PartialDate(2026, 4, 1)
+    D_2026_04_02 = PartialDate(2026, 4, 2)
+    D_2026_04_07 = PartialDate(2026, 4, 7)
+    D_2026_04_16 = PartialDate(2026, 4, 16)
+    D_2026_04_17 = PartialDate(2026, 4, 17)
+    D_2026_04_20 = PartialDate(2026, 4, 20)
+    D_2026_04_21 = PartialDate(2026, 4, 21)
+    D_2026_04_22 = PartialDate(2026, 4, 22)
+    D_2026_04_23 = PartialDate(2026, 4, 23)
+    D_2026_04_24 = PartialDate(2026, 4, 24)
+    D_2026_04_27 = PartialDate(2026, 4, 27)
+    D_2026_04_28 = PartialDate(2026, 4, 28)
+    D_2026_04_30 = PartialDate(2026, 4, 30)
+    D_2026_05_05 = PartialDate(2026, 5, 5)
+    D_2026_05_07 = PartialDate(2026, 5, 7)
+    D_2026_05_08 = PartialDate(2026, 5, 8)
+    D_2026_05_12 = PartialDate(2026, 5, 12)
+    D_2026_05_19 = PartialDate(2026, 5, 19)
+    D_2026_05_21 = PartialDate(2026, 5, 21)
+    D_2026_05_27 = PartialDate(2026, 5, 27)
+    D_2026_05_28 = PartialDate(2026, 5, 28)
+    D_2026_05_29 = PartialDate(2026, 5, 29)
+    D_2026_06_01 = PartialDate(2026, 6, 1)
+    D_2026_06_02 = PartialDate(2026, 6, 2)
+    D_2026_06_04 = PartialDate(2026, 6, 4)
+    D_2026_06_08 = PartialDate(2026, 6, 8)
+    D_2026_06_09 = PartialDate(2026, 6, 9)
+    D_2026_06_12 = PartialDate(2026, 6, 12)
+    D_2026_06_13 = PartialDate(2026, 6, 13)
+    D_2026_06_17 = PartialDate(2026, 6, 17)
+    D_2026_06_18 = PartialDate(2026, 6, 18)
+    D_2026_06_24 = PartialDate(2026, 6, 24)
+    D_2026_06_30 = PartialDate(2026, 6, 30)
+    IMAGE_TEXT_PDF_TO_IMAGE_TEXT = Modalities(
+        input=("image", "text", "pdf"), output=("image", "text")
+    )
+    IMAGE_TEXT_PDF_TO_TEXT = Modalities(input=("image", "text", "pdf"), output=("text",))
+    IMAGE_TEXT_TO_IMAGE_TEXT = Modalities(input=("image", "text"), output=("image", "text"))
+    IMAGE_TEXT_TO_TEXT = Modalities(input=("image", "text"), output=("text",))
+    IMAGE_TEXT_TO_TEXT_IMAGE = Modalities(input=("image", "text"), output=("text", "image"))
+    IMAGE_TEXT_VIDEO_TO_TEXT = Modalities(input=("image", "text", "video"), output=("text",))
+    PDF_IMAGE_TEXT_AUDIO_TO_TEXT = Modalities(
+        input=("pdf", "image", "text", "audio"), output=("text",)
+    )
+    PDF_IMAGE_TEXT_TO_IMAGE_TEXT = Modalities(
+        input=("pdf", "image", "text"), output=("image", "text")
+    )
+    PDF_IMAGE_TEXT_TO_TEXT = Modalities(input=("pdf", "image", "text"), output=("text",))
+    REASONING_BUDGET_TOKENS = ReasoningOption(type="budget_tokens")
+    REASONING_BUDGET_TOKENS_MIN_0_MAX_24576 = ReasoningOption(
+        type="budget_tokens", min=0, max=24576
+    )
+    REASONING_BUDGET_TOKENS_MIN_1024_MAX_127999 = ReasoningOption(
+        type="budget_tokens", min=1024, max=127999
+    )
+    REASONING_BUDGET_TOKENS_MIN_1024_MAX_31999 = ReasoningOption(
+        type="budget_tokens", min=1024, max=31999
+    )
+    REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999 = ReasoningOption(
+        type="budget_tokens", min=1024, max=63999
+    )
+    REASONING_BUDGET_TOKENS_MIN_128_MAX_32768 = ReasoningOption(
+        type="budget_tokens", min=128, max=32768
+    )
+    REASONING_BUDGET_TOKENS_MIN_1_MAX_131072 = ReasoningOption(
+        type="budget_tokens", min=1, max=131072
+    )
+    REASONING_BUDGET_TOKENS_MIN_1_MAX_262144 = ReasoningOption(
+        type="budget_tokens", min=1, max=262144
+    )
+    REASONING_BUDGET_TOKENS_MIN_1_MAX_38912 = ReasoningOption(
+        type="budget_tokens", min=1, max=38912
+    )
+    REASONING_BUDGET_TOKENS_MIN_1_MAX_81920 = ReasoningOption(
+        type="budget_tokens", min=1, max=81920
+    )
+    REASONING_BUDGET_TOKENS_MIN_512_MAX_24576 = ReasoningOption(
+        type="budget_tokens", min=512, max=24576
+    )
+    REASONING_EFFORT_HIGH = ReasoningOption(type="effort", values=("high",))
+    REASONING_EFFORT_HIGH_MINIMAL = ReasoningOption(type="effort", values=("high", "minimal"))
+    REASONING_EFFORT_HIGH_XHIGH = ReasoningOption(type="effort", values=("high", "xhigh"))
+    REASONING_EFFORT_LOW_HIGH = ReasoningOption(type="effort", values=("low", "high"))
+    REASONING_EFFORT_LOW_MEDIUM = ReasoningOption(type="effort", values=("low", "medium"))
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("low", "medium", "high")
+    )
+    REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX = ReasoningOption(
+        type="effort", values=("low", "medium", "high", "max")
+    )
+    REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
+        type="effort", values=("low", "medium", "high", "xhigh")
+    )
+    REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX = ReasoningOption(
+        type="effort", values=("low", "medium", "high", "xhigh", "max")
+    )
+    REASONING_EFFORT_MAX_XHIGH_HIGH = ReasoningOption(
+        type="effort", values=("max", "xhigh", "high")
+    )
+    REASONING_EFFORT_MEDIUM_HIGH = ReasoningOption(type="effort", values=("medium", "high"))
+    REASONING_EFFORT_MEDIUM_HIGH_XHIGH = ReasoningOption(
+        type="effort", values=("medium", "high", "xhigh")
+    )
+    REASONING_EFFORT_MINIMAL_HIGH = ReasoningOption(type="effort", values=("minimal", "high"))
+    REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("minimal", "low", "medium", "high")
+    )
+    REASONING_EFFORT_NONE_HIGH = ReasoningOption(type="effort", values=("none", "high"))
+    REASONING_EFFORT_NONE_LOW_HIGH = ReasoningOption(type="effort", values=("none", "low", "high"))
+    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("none", "low", "medium", "high")
+    )
+    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
+        type="effort", values=("none", "low", "medium", "high", "xhigh")
+    )
+    REASONING_TOGGLE = ReasoningOption(type="toggle")
+    TEXT_AUDIO_PDF_TO_TEXT = Modalities(input=("text", "audio", "pdf"), output=("text",))
+    TEXT_AUDIO_TO_TEXT_AUDIO = Modalities(input=("text", "audio"), output=("text", "audio"))
+    TEXT_IMAGE_AUDIO_PDF_VIDEO_TO_TEXT_IMAGE = Modalities(
+        input=("text", "image", "audio", "pdf", "video"), output=("text", "image")
+    )
+    TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT = Modalities(
+        input=("text", "image", "audio", "video", "pdf"), output=("text",)
+    )
+    TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT = Modalities(
+        input=("text", "image", "audio", "video"), output=("text",)
+    )
+    TEXT_IMAGE_PDF_AUDIO_VIDEO_TO_TEXT = Modalities(
+        input=("text", "image", "pdf", "audio", "video"), output=("text",)
+    )
+    TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
+    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_TO_TEXT_AUDIO = Modalities(input=("text", "image"), output=("text", "audio"))
+    TEXT_IMAGE_TO_TEXT_IMAGE = Modalities(input=("text", "image"), output=("text", "image"))
+    TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT = Modalities(
+        input=("text", "image", "video", "audio", "pdf"), output=("text",)
+    )
+    TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT = Modalities(
+        input=("text", "image", "video", "audio"), output=("text",)
+    )
+    TEXT_IMAGE_VIDEO_PDF_AUDIO_TO_TEXT = Modalities(
+        input=("text", "image", "video", "pdf", "audio"), output=("text",)
+    )
+    TEXT_IMAGE_VIDEO_PDF_TO_TEXT = Modalities(
+        input=("text", "image", "video", "pdf"), output=("text",)
+    )
+    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_PDF_IMAGE_TO_TEXT = Modalities(input=("text", "pdf", "image"), output=("text",))
+    TEXT_PDF_TO_TEXT = Modalities(input=("text", "pdf"), output=("text",))
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "AI21_JAMBA_LARGE_1_7",
@@ -834,7 +857,7 @@ __all__ = [
     "OPENAI_GPT_MINI_LATEST",
 ]
 
-AI21_JAMBA_LARGE_1_7: Final[Model] = Model(
+AI21_JAMBA_LARGE_1_7: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="ai21/jamba-large-1.7",
     name="Jamba Large 1.7",
@@ -846,15 +869,16 @@ AI21_JAMBA_LARGE_1_7: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_08_31,
-    release_date=_D_2025_08_08,
-    last_updated=_D_2025_08_08,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_4096,
+    knowledge=_Shared.D_2024_08_31,
+    release_date=_Shared.D_2025_08_08,
+    last_updated=_Shared.D_2025_08_08,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_4096,
     cost=Cost(input=Decimal("2"), output=Decimal("8")),
 )
+"Jamba Large 1.7 (chat) · 256K context · 4.1K output · $2.00 in / $8.00 out per 1M tokens · tools, open weights"
 
-AION_LABS_AION_1_0: Final[Model] = Model(
+AION_LABS_AION_1_0: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="aion-labs/aion-1.0",
     name="Aion-1.0",
@@ -865,15 +889,16 @@ AION_LABS_AION_1_0: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_02_04,
-    last_updated=_D_2025_02_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32768,
+    release_date=_Shared.D_2025_02_04,
+    last_updated=_Shared.D_2025_02_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("4"), output=Decimal("8")),
     reasoning_options=(),
 )
+"Aion-1.0 (chat) · 131K context · 32.8K output · $4.00 in / $8.00 out per 1M tokens · reasoning"
 
-AION_LABS_AION_1_0_MINI: Final[Model] = Model(
+AION_LABS_AION_1_0_MINI: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="aion-labs/aion-1.0-mini",
     name="Aion-1.0-Mini",
@@ -884,15 +909,16 @@ AION_LABS_AION_1_0_MINI: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_02_04,
-    last_updated=_D_2025_02_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32768,
+    release_date=_Shared.D_2025_02_04,
+    last_updated=_Shared.D_2025_02_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("0.7"), output=Decimal("1.4")),
     reasoning_options=(),
 )
+"Aion-1.0-Mini (chat) · 131K context · 32.8K output · $0.70 in / $1.40 out per 1M tokens · reasoning, open weights"
 
-AION_LABS_AION_2_0: Final[Model] = Model(
+AION_LABS_AION_2_0: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="aion-labs/aion-2.0",
     name="Aion-2.0",
@@ -903,15 +929,16 @@ AION_LABS_AION_2_0: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_02_23,
-    last_updated=_D_2026_02_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32768,
+    release_date=_Shared.D_2026_02_23,
+    last_updated=_Shared.D_2026_02_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("0.8"), output=Decimal("1.6"), cache_read=Decimal("0.2")),
     reasoning_options=(),
 )
+"Aion-2.0 (chat) · 131K context · 32.8K output · $0.80 in / $1.60 out per 1M tokens · reasoning"
 
-AION_LABS_AION_RP_LLAMA_3_1_8B: Final[Model] = Model(
+AION_LABS_AION_RP_LLAMA_3_1_8B: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="aion-labs/aion-rp-llama-3.1-8b",
     name="Aion-RP 1.0 (8B)",
@@ -923,15 +950,16 @@ AION_LABS_AION_RP_LLAMA_3_1_8B: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2023_12_31,
-    release_date=_D_2025_02_04,
-    last_updated=_D_2025_02_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_32768,
+    knowledge=_Shared.D_2023_12_31,
+    release_date=_Shared.D_2025_02_04,
+    last_updated=_Shared.D_2025_02_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_32768,
     cost=Cost(input=Decimal("0.8"), output=Decimal("1.6")),
 )
+"Aion-RP 1.0 (8B) (chat) · 32.8K context · 32.8K output · $0.80 in / $1.60 out per 1M tokens"
 
-ALLENAI_OLMO_3_32B_THINK: Final[Model] = Model(
+ALLENAI_OLMO_3_32B_THINK: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="allenai/olmo-3-32b-think",
     name="Olmo 3 32B Think",
@@ -943,15 +971,16 @@ ALLENAI_OLMO_3_32B_THINK: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_11_21,
-    last_updated=_D_2025_11_21,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_65536_OUTPUT_65536,
+    release_date=_Shared.D_2025_11_21,
+    last_updated=_Shared.D_2025_11_21,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_65536_OUTPUT_65536,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.5")),
     reasoning_options=(),
 )
+"Olmo 3 32B Think (chat) · 65.5K context · 65.5K output · $0.15 in / $0.50 out per 1M tokens · reasoning, structured output, open weights"
 
-AMAZON_NOVA_2_LITE_V1: Final[Model] = Model(
+AMAZON_NOVA_2_LITE_V1: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="amazon/nova-2-lite-v1",
     name="Nova 2 Lite",
@@ -963,15 +992,16 @@ AMAZON_NOVA_2_LITE_V1: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_12_02,
-    last_updated=_D_2025_12_02,
-    modalities=_TEXT_IMAGE_VIDEO_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_65535,
+    release_date=_Shared.D_2025_12_02,
+    last_updated=_Shared.D_2025_12_02,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_65535,
     cost=Cost(input=Decimal("0.3"), output=Decimal("2.5")),
     reasoning_options=(),
 )
+"Nova 2 Lite (chat) · 1M context · 65.5K output · $0.30 in / $2.50 out per 1M tokens · vision, tools, reasoning, attachments"
 
-AMAZON_NOVA_LITE_V1: Final[Model] = Model(
+AMAZON_NOVA_LITE_V1: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="amazon/nova-lite-v1",
     name="Nova Lite 1.0",
@@ -983,15 +1013,16 @@ AMAZON_NOVA_LITE_V1: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_10_31,
-    release_date=_D_2024_12_05,
-    last_updated=_D_2024_12_05,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_300000_OUTPUT_5120,
+    knowledge=_Shared.D_2024_10_31,
+    release_date=_Shared.D_2024_12_05,
+    last_updated=_Shared.D_2024_12_05,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_300000_OUTPUT_5120,
     cost=Cost(input=Decimal("0.06"), output=Decimal("0.24")),
 )
+"Nova Lite 1.0 (chat) · 300K context · 5.12K output · $0.06 in / $0.24 out per 1M tokens · vision, tools, attachments"
 
-AMAZON_NOVA_MICRO_V1: Final[Model] = Model(
+AMAZON_NOVA_MICRO_V1: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="amazon/nova-micro-v1",
     name="Nova Micro 1.0",
@@ -1003,15 +1034,16 @@ AMAZON_NOVA_MICRO_V1: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_10_31,
-    release_date=_D_2024_12_05,
-    last_updated=_D_2024_12_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_5120,
+    knowledge=_Shared.D_2024_10_31,
+    release_date=_Shared.D_2024_12_05,
+    last_updated=_Shared.D_2024_12_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_5120,
     cost=Cost(input=Decimal("0.035"), output=Decimal("0.14")),
 )
+"Nova Micro 1.0 (chat) · 128K context · 5.12K output · $0.035 in / $0.14 out per 1M tokens · tools"
 
-AMAZON_NOVA_PREMIER_V1: Final[Model] = Model(
+AMAZON_NOVA_PREMIER_V1: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="amazon/nova-premier-v1",
     name="Nova Premier 1.0",
@@ -1023,14 +1055,15 @@ AMAZON_NOVA_PREMIER_V1: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_10_31,
-    last_updated=_D_2025_10_31,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_32000,
+    release_date=_Shared.D_2025_10_31,
+    last_updated=_Shared.D_2025_10_31,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_32000,
     cost=Cost(input=Decimal("2.5"), output=Decimal("12.5"), cache_read=Decimal("0.625")),
 )
+"Nova Premier 1.0 (chat) · 1M context · 32K output · $2.50 in / $12.50 out per 1M tokens · vision, tools, attachments"
 
-AMAZON_NOVA_PRO_V1: Final[Model] = Model(
+AMAZON_NOVA_PRO_V1: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="amazon/nova-pro-v1",
     name="Nova Pro 1.0",
@@ -1042,15 +1075,16 @@ AMAZON_NOVA_PRO_V1: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_10_31,
-    release_date=_D_2024_12_05,
-    last_updated=_D_2024_12_05,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_300000_OUTPUT_5120,
+    knowledge=_Shared.D_2024_10_31,
+    release_date=_Shared.D_2024_12_05,
+    last_updated=_Shared.D_2024_12_05,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_300000_OUTPUT_5120,
     cost=Cost(input=Decimal("0.8"), output=Decimal("3.2")),
 )
+"Nova Pro 1.0 (chat) · 300K context · 5.12K output · $0.80 in / $3.20 out per 1M tokens · vision, tools, attachments"
 
-ANTHRACITE_ORG_MAGNUM_V4_72B: Final[Model] = Model(
+ANTHRACITE_ORG_MAGNUM_V4_72B: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="anthracite-org/magnum-v4-72b",
     name="Magnum v4 72B",
@@ -1061,15 +1095,16 @@ ANTHRACITE_ORG_MAGNUM_V4_72B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_06_30,
-    release_date=_D_2024_10_22,
-    last_updated=_D_2024_10_22,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_16384_OUTPUT_2048,
+    knowledge=_Shared.D_2024_06_30,
+    release_date=_Shared.D_2024_10_22,
+    last_updated=_Shared.D_2024_10_22,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_16384_OUTPUT_2048,
     cost=Cost(input=Decimal("3"), output=Decimal("5")),
 )
+"Magnum v4 72B (chat) · 16.4K context · 2.05K output · $3.00 in / $5.00 out per 1M tokens · structured output, open weights"
 
-ANTHROPIC_CLAUDE_3_HAIKU: Final[Model] = Model(
+ANTHROPIC_CLAUDE_3_HAIKU: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="anthropic/claude-3-haiku",
     name="Claude 3 Haiku",
@@ -1081,11 +1116,11 @@ ANTHROPIC_CLAUDE_3_HAIKU: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2023_08_31,
-    release_date=_D_2024_03_13,
-    last_updated=_D_2024_03_13,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_4096,
+    knowledge=_Shared.D_2023_08_31,
+    release_date=_Shared.D_2024_03_13,
+    last_updated=_Shared.D_2024_03_13,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_4096,
     cost=Cost(
         input=Decimal("0.25"),
         output=Decimal("1.25"),
@@ -1093,8 +1128,9 @@ ANTHROPIC_CLAUDE_3_HAIKU: Final[Model] = Model(
         cache_write=Decimal("0.3"),
     ),
 )
+"Claude 3 Haiku (chat) · 200K context · 4.1K output · $0.25 in / $1.25 out per 1M tokens · vision, tools, attachments"
 
-ANTHROPIC_CLAUDE_HAIKU_4_5: Final[Model] = Model(
+ANTHROPIC_CLAUDE_HAIKU_4_5: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="anthropic/claude-haiku-4.5",
     name="Claude Haiku 4.5 (latest)",
@@ -1106,21 +1142,25 @@ ANTHROPIC_CLAUDE_HAIKU_4_5: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_02_28,
-    release_date=_D_2025_10_15,
-    last_updated=_D_2025_10_15,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_02_28,
+    release_date=_Shared.D_2025_10_15,
+    last_updated=_Shared.D_2025_10_15,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("1"),
         output=Decimal("5"),
         cache_read=Decimal("0.1"),
         cache_write=Decimal("1.25"),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999,
+    ),
 )
+"Claude Haiku 4.5 (latest) (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4: Final[Model] = Model(
+ANTHROPIC_CLAUDE_OPUS_4: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="anthropic/claude-opus-4",
     name="Claude Opus 4",
@@ -1132,21 +1172,25 @@ ANTHROPIC_CLAUDE_OPUS_4: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01_31,
-    release_date=_D_2025_05_22,
-    last_updated=_D_2025_05_22,
-    modalities=_IMAGE_TEXT_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_32000,
+    knowledge=_Shared.D_2025_01_31,
+    release_date=_Shared.D_2025_05_22,
+    last_updated=_Shared.D_2025_05_22,
+    modalities=_Shared.IMAGE_TEXT_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_32000,
     cost=Cost(
         input=Decimal("15"),
         output=Decimal("75"),
         cache_read=Decimal("1.5"),
         cache_write=Decimal("18.75"),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1024_MAX_31999),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_31999,
+    ),
 )
+"Claude Opus 4 (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_1: Final[Model] = Model(
+ANTHROPIC_CLAUDE_OPUS_4_1: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="anthropic/claude-opus-4.1",
     name="Claude Opus 4.1 (latest)",
@@ -1158,21 +1202,25 @@ ANTHROPIC_CLAUDE_OPUS_4_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_03_31,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_32000,
+    knowledge=_Shared.D_2025_03_31,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_32000,
     cost=Cost(
         input=Decimal("15"),
         output=Decimal("75"),
         cache_read=Decimal("1.5"),
         cache_write=Decimal("18.75"),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1024_MAX_31999),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_31999,
+    ),
 )
+"Claude Opus 4.1 (latest) (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_5: Final[Model] = Model(
+ANTHROPIC_CLAUDE_OPUS_4_5: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="anthropic/claude-opus-4.5",
     name="Claude Opus 4.5 (latest)",
@@ -1184,11 +1232,11 @@ ANTHROPIC_CLAUDE_OPUS_4_5: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_03_31,
-    release_date=_D_2025_11_24,
-    last_updated=_D_2025_11_24,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_03_31,
+    release_date=_Shared.D_2025_11_24,
+    last_updated=_Shared.D_2025_11_24,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
@@ -1196,13 +1244,14 @@ ANTHROPIC_CLAUDE_OPUS_4_5: Final[Model] = Model(
         cache_write=Decimal("6.25"),
     ),
     reasoning_options=(
-        _REASONING_TOGGLE,
-        _REASONING_EFFORT_LOW_MEDIUM_HIGH,
-        _REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999,
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999,
     ),
 )
+"Claude Opus 4.5 (latest) (chat) · 200K context · 64K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_6: Final[Model] = Model(
+ANTHROPIC_CLAUDE_OPUS_4_6: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="anthropic/claude-opus-4.6",
     name="Claude Opus 4.6",
@@ -1214,11 +1263,11 @@ ANTHROPIC_CLAUDE_OPUS_4_6: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_05_31,
-    release_date=_D_2026_02_05,
-    last_updated=_D_2026_03_13,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_05_31,
+    release_date=_Shared.D_2026_02_05,
+    last_updated=_Shared.D_2026_03_13,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
@@ -1241,13 +1290,14 @@ ANTHROPIC_CLAUDE_OPUS_4_6: Final[Model] = Model(
         ),
     ),
     reasoning_options=(
-        _REASONING_TOGGLE,
-        _REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX,
-        _REASONING_BUDGET_TOKENS_MIN_1024_MAX_127999,
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_127999,
     ),
 )
+"Claude Opus 4.6 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_7: Final[Model] = Model(
+ANTHROPIC_CLAUDE_OPUS_4_7: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="anthropic/claude-opus-4.7",
     name="Claude Opus 4.7",
@@ -1259,11 +1309,11 @@ ANTHROPIC_CLAUDE_OPUS_4_7: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2026_01_31,
-    release_date=_D_2026_04_16,
-    last_updated=_D_2026_04_16,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    knowledge=_Shared.D_2026_01_31,
+    release_date=_Shared.D_2026_04_16,
+    last_updated=_Shared.D_2026_04_16,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
@@ -1285,10 +1335,14 @@ ANTHROPIC_CLAUDE_OPUS_4_7: Final[Model] = Model(
             cache_write=Decimal("12.5"),
         ),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
+    ),
 )
+"Claude Opus 4.7 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_7_FAST: Final[Model] = Model(
+ANTHROPIC_CLAUDE_OPUS_4_7_FAST: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="anthropic/claude-opus-4.7-fast",
     name="Claude Opus 4.7 (Fast)",
@@ -1300,20 +1354,24 @@ ANTHROPIC_CLAUDE_OPUS_4_7_FAST: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2026_05_12,
-    last_updated=_D_2026_05_12,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    release_date=_Shared.D_2026_05_12,
+    last_updated=_Shared.D_2026_05_12,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("30"),
         output=Decimal("150"),
         cache_read=Decimal("3"),
         cache_write=Decimal("37.5"),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
+    ),
 )
+"Claude Opus 4.7 (Fast) (chat) · 1M context · 128K output · $30.00 in / $150.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_8: Final[Model] = Model(
+ANTHROPIC_CLAUDE_OPUS_4_8: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="anthropic/claude-opus-4.8",
     name="Claude Opus 4.8",
@@ -1325,20 +1383,24 @@ ANTHROPIC_CLAUDE_OPUS_4_8: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2026_05_28,
-    last_updated=_D_2026_05_28,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    release_date=_Shared.D_2026_05_28,
+    last_updated=_Shared.D_2026_05_28,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
+    ),
 )
+"Claude Opus 4.8 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_8_FAST: Final[Model] = Model(
+ANTHROPIC_CLAUDE_OPUS_4_8_FAST: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="anthropic/claude-opus-4.8-fast",
     name="Claude Opus 4.8 (Fast)",
@@ -1350,20 +1412,24 @@ ANTHROPIC_CLAUDE_OPUS_4_8_FAST: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2026_05_27,
-    last_updated=_D_2026_05_27,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    release_date=_Shared.D_2026_05_27,
+    last_updated=_Shared.D_2026_05_27,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("10"),
         output=Decimal("50"),
         cache_read=Decimal("1"),
         cache_write=Decimal("12.5"),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
+    ),
 )
+"Claude Opus 4.8 (Fast) (chat) · 1M context · 128K output · $10.00 in / $50.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-ANTHROPIC_CLAUDE_SONNET_4: Final[Model] = Model(
+ANTHROPIC_CLAUDE_SONNET_4: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="anthropic/claude-sonnet-4",
     name="Claude Sonnet 4",
@@ -1375,93 +1441,11 @@ ANTHROPIC_CLAUDE_SONNET_4: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01_31,
-    release_date=_D_2025_05_22,
-    last_updated=_D_2025_05_22,
-    modalities=_IMAGE_TEXT_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("3"),
-        output=Decimal("15"),
-        cache_read=Decimal("0.3"),
-        cache_write=Decimal("3.75"),
-        tiers=(
-            CostTier(
-                input=Decimal("6"),
-                output=Decimal("22.5"),
-                cache_read=Decimal("0.6"),
-                cache_write=Decimal("7.5"),
-                tier=TierCondition(type="context", size=200000),
-            ),
-        ),
-        context_over_200k=Rates(
-            input=Decimal("6"),
-            output=Decimal("22.5"),
-            cache_read=Decimal("0.6"),
-            cache_write=Decimal("7.5"),
-        ),
-    ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999),
-)
-
-ANTHROPIC_CLAUDE_SONNET_4_5: Final[Model] = Model(
-    provider="openrouter",
-    id="anthropic/claude-sonnet-4.5",
-    name="Claude Sonnet 4.5 (latest)",
-    kind=Kind.CHAT,
-    family="claude-sonnet",
-    attachment=True,
-    reasoning=True,
-    tool_call=True,
-    structured_output=True,
-    temperature=True,
-    open_weights=False,
-    knowledge=_D_2025_07_31,
-    release_date=_D_2025_09_29,
-    last_updated=_D_2025_09_29,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("3"),
-        output=Decimal("15"),
-        cache_read=Decimal("0.3"),
-        cache_write=Decimal("3.75"),
-        tiers=(
-            CostTier(
-                input=Decimal("6"),
-                output=Decimal("22.5"),
-                cache_read=Decimal("0.6"),
-                cache_write=Decimal("7.5"),
-                tier=TierCondition(type="context", size=200000),
-            ),
-        ),
-        context_over_200k=Rates(
-            input=Decimal("6"),
-            output=Decimal("22.5"),
-            cache_read=Decimal("0.6"),
-            cache_write=Decimal("7.5"),
-        ),
-    ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999),
-)
-
-ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model] = Model(
-    provider="openrouter",
-    id="anthropic/claude-sonnet-4.6",
-    name="Claude Sonnet 4.6",
-    kind=Kind.CHAT,
-    family="claude-sonnet",
-    attachment=True,
-    reasoning=True,
-    tool_call=True,
-    structured_output=True,
-    temperature=True,
-    open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_02_17,
-    last_updated=_D_2026_03_13,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_01_31,
+    release_date=_Shared.D_2025_05_22,
+    last_updated=_Shared.D_2025_05_22,
+    modalities=_Shared.IMAGE_TEXT_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
@@ -1484,13 +1468,104 @@ ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model] = Model(
         ),
     ),
     reasoning_options=(
-        _REASONING_TOGGLE,
-        _REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX,
-        _REASONING_BUDGET_TOKENS_MIN_1024_MAX_127999,
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999,
     ),
 )
+"Claude Sonnet 4 (chat) · 1M context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_SONNET_5: Final[Model] = Model(
+ANTHROPIC_CLAUDE_SONNET_4_5: Final[PricedModel] = PricedModel(
+    provider="openrouter",
+    id="anthropic/claude-sonnet-4.5",
+    name="Claude Sonnet 4.5 (latest)",
+    kind=Kind.CHAT,
+    family="claude-sonnet",
+    attachment=True,
+    reasoning=True,
+    tool_call=True,
+    structured_output=True,
+    temperature=True,
+    open_weights=False,
+    knowledge=_Shared.D_2025_07_31,
+    release_date=_Shared.D_2025_09_29,
+    last_updated=_Shared.D_2025_09_29,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
+    cost=Cost(
+        input=Decimal("3"),
+        output=Decimal("15"),
+        cache_read=Decimal("0.3"),
+        cache_write=Decimal("3.75"),
+        tiers=(
+            CostTier(
+                input=Decimal("6"),
+                output=Decimal("22.5"),
+                cache_read=Decimal("0.6"),
+                cache_write=Decimal("7.5"),
+                tier=TierCondition(type="context", size=200000),
+            ),
+        ),
+        context_over_200k=Rates(
+            input=Decimal("6"),
+            output=Decimal("22.5"),
+            cache_read=Decimal("0.6"),
+            cache_write=Decimal("7.5"),
+        ),
+    ),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999,
+    ),
+)
+"Claude Sonnet 4.5 (latest) (chat) · 1M context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
+
+ANTHROPIC_CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
+    provider="openrouter",
+    id="anthropic/claude-sonnet-4.6",
+    name="Claude Sonnet 4.6",
+    kind=Kind.CHAT,
+    family="claude-sonnet",
+    attachment=True,
+    reasoning=True,
+    tool_call=True,
+    structured_output=True,
+    temperature=True,
+    open_weights=False,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_02_17,
+    last_updated=_Shared.D_2026_03_13,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
+    cost=Cost(
+        input=Decimal("3"),
+        output=Decimal("15"),
+        cache_read=Decimal("0.3"),
+        cache_write=Decimal("3.75"),
+        tiers=(
+            CostTier(
+                input=Decimal("6"),
+                output=Decimal("22.5"),
+                cache_read=Decimal("0.6"),
+                cache_write=Decimal("7.5"),
+                tier=TierCondition(type="context", size=200000),
+            ),
+        ),
+        context_over_200k=Rates(
+            input=Decimal("6"),
+            output=Decimal("22.5"),
+            cache_read=Decimal("0.6"),
+            cache_write=Decimal("7.5"),
+        ),
+    ),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_127999,
+    ),
+)
+"Claude Sonnet 4.6 (chat) · 1M context · 128K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
+
+ANTHROPIC_CLAUDE_SONNET_5: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="anthropic/claude-sonnet-5",
     name="Claude Sonnet 5",
@@ -1502,21 +1577,22 @@ ANTHROPIC_CLAUDE_SONNET_5: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2026_01_31,
-    release_date=_D_2026_06_30,
-    last_updated=_D_2026_06_30,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    knowledge=_Shared.D_2026_01_31,
+    release_date=_Shared.D_2026_06_30,
+    last_updated=_Shared.D_2026_06_30,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("2"),
         output=Decimal("10"),
         cache_read=Decimal("0.2"),
         cache_write=Decimal("2.5"),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
 )
+"Claude Sonnet 5 (chat) · 1M context · 128K output · $2.00 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-ARCEE_AI_CODER_LARGE: Final[Model] = Model(
+ARCEE_AI_CODER_LARGE: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="arcee-ai/coder-large",
     name="Coder Large",
@@ -1527,15 +1603,16 @@ ARCEE_AI_CODER_LARGE: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_03_31,
-    release_date=_D_2025_05_05,
-    last_updated=_D_2025_05_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_32768,
+    knowledge=_Shared.D_2025_03_31,
+    release_date=_Shared.D_2025_05_05,
+    last_updated=_Shared.D_2025_05_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_32768,
     cost=Cost(input=Decimal("0.5"), output=Decimal("0.8")),
 )
+"Coder Large (chat) · 32.8K context · 32.8K output · $0.50 in / $0.80 out per 1M tokens"
 
-ARCEE_AI_TRINITY_LARGE_THINKING: Final[Model] = Model(
+ARCEE_AI_TRINITY_LARGE_THINKING: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="arcee-ai/trinity-large-thinking",
     name="Trinity Large Thinking",
@@ -1547,15 +1624,16 @@ ARCEE_AI_TRINITY_LARGE_THINKING: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_01,
-    last_updated=_D_2026_04_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_80000,
+    release_date=_Shared.D_2026_04_01,
+    last_updated=_Shared.D_2026_04_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_80000,
     cost=Cost(input=Decimal("0.25"), output=Decimal("0.8"), cache_read=Decimal("0.06")),
     reasoning_options=(),
 )
+"Trinity Large Thinking (chat) · 262K context · 80K output · $0.25 in / $0.80 out per 1M tokens · tools, reasoning, open weights"
 
-ARCEE_AI_TRINITY_MINI: Final[Model] = Model(
+ARCEE_AI_TRINITY_MINI: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="arcee-ai/trinity-mini",
     name="Trinity Mini",
@@ -1567,15 +1645,16 @@ ARCEE_AI_TRINITY_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_12_01,
-    last_updated=_D_2025_12_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_131072,
+    release_date=_Shared.D_2025_12_01,
+    last_updated=_Shared.D_2025_12_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_131072,
     cost=Cost(input=Decimal("0.045"), output=Decimal("0.15")),
     reasoning_options=(),
 )
+"Trinity Mini (chat) · 131K context · 131K output · $0.045 in / $0.15 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ARCEE_AI_VIRTUOSO_LARGE: Final[Model] = Model(
+ARCEE_AI_VIRTUOSO_LARGE: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="arcee-ai/virtuoso-large",
     name="Virtuoso Large",
@@ -1586,15 +1665,16 @@ ARCEE_AI_VIRTUOSO_LARGE: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_03_31,
-    release_date=_D_2025_05_05,
-    last_updated=_D_2025_05_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_64000,
+    knowledge=_Shared.D_2025_03_31,
+    release_date=_Shared.D_2025_05_05,
+    last_updated=_Shared.D_2025_05_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_64000,
     cost=Cost(input=Decimal("0.75"), output=Decimal("1.2")),
 )
+"Virtuoso Large (chat) · 131K context · 64K output · $0.75 in / $1.20 out per 1M tokens · tools"
 
-BAIDU_ERNIE_4_5_VL_424B_A47B: Final[Model] = Model(
+BAIDU_ERNIE_4_5_VL_424B_A47B: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="baidu/ernie-4.5-vl-424b-a47b",
     name="ERNIE 4.5 VL 424B A47B ",
@@ -1606,16 +1686,17 @@ BAIDU_ERNIE_4_5_VL_424B_A47B: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_03_31,
-    release_date=_D_2025_06_30,
-    last_updated=_D_2025_06_30,
-    modalities=_IMAGE_TEXT_TO_TEXT,
-    limit=_CONTEXT_123000_OUTPUT_16000,
+    knowledge=_Shared.D_2025_03_31,
+    release_date=_Shared.D_2025_06_30,
+    last_updated=_Shared.D_2025_06_30,
+    modalities=_Shared.IMAGE_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_123000_OUTPUT_16000,
     cost=Cost(input=Decimal("0.42"), output=Decimal("1.25")),
     reasoning_options=(),
 )
+"ERNIE 4.5 VL 424B A47B  (chat) · 123K context · 16K output · $0.42 in / $1.25 out per 1M tokens · vision, reasoning, attachments, open weights"
 
-BYTEDANCE_SEED_SEED_1_6: Final[Model] = Model(
+BYTEDANCE_SEED_SEED_1_6: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="bytedance-seed/seed-1.6",
     name="Seed 1.6",
@@ -1627,15 +1708,16 @@ BYTEDANCE_SEED_SEED_1_6: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_12_23,
-    last_updated=_D_2025_12_23,
-    modalities=_IMAGE_TEXT_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_32768,
+    release_date=_Shared.D_2025_12_23,
+    last_updated=_Shared.D_2025_12_23,
+    modalities=_Shared.IMAGE_TEXT_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_32768,
     cost=Cost(input=Decimal("0.25"), output=Decimal("2")),
     reasoning_options=(),
 )
+"Seed 1.6 (chat) · 262K context · 32.8K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-BYTEDANCE_SEED_SEED_1_6_FLASH: Final[Model] = Model(
+BYTEDANCE_SEED_SEED_1_6_FLASH: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="bytedance-seed/seed-1.6-flash",
     name="Seed 1.6 Flash",
@@ -1647,15 +1729,16 @@ BYTEDANCE_SEED_SEED_1_6_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_12_23,
-    last_updated=_D_2025_12_23,
-    modalities=_IMAGE_TEXT_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_32768,
+    release_date=_Shared.D_2025_12_23,
+    last_updated=_Shared.D_2025_12_23,
+    modalities=_Shared.IMAGE_TEXT_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_32768,
     cost=Cost(input=Decimal("0.075"), output=Decimal("0.3")),
     reasoning_options=(),
 )
+"Seed 1.6 Flash (chat) · 262K context · 32.8K output · $0.075 in / $0.30 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-BYTEDANCE_SEED_SEED_2_0_LITE: Final[Model] = Model(
+BYTEDANCE_SEED_SEED_2_0_LITE: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="bytedance-seed/seed-2.0-lite",
     name="Seed-2.0-Lite",
@@ -1667,15 +1750,16 @@ BYTEDANCE_SEED_SEED_2_0_LITE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_03_10,
-    last_updated=_D_2026_03_10,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_131072,
+    release_date=_Shared.D_2026_03_10,
+    last_updated=_Shared.D_2026_03_10,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_131072,
     cost=Cost(input=Decimal("0.25"), output=Decimal("2")),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"Seed-2.0-Lite (chat) · 262K context · 131K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-BYTEDANCE_SEED_SEED_2_0_MINI: Final[Model] = Model(
+BYTEDANCE_SEED_SEED_2_0_MINI: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="bytedance-seed/seed-2.0-mini",
     name="Seed-2.0-Mini",
@@ -1687,15 +1771,16 @@ BYTEDANCE_SEED_SEED_2_0_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_02_26,
-    last_updated=_D_2026_02_26,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_131072,
+    release_date=_Shared.D_2026_02_26,
+    last_updated=_Shared.D_2026_02_26,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_131072,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.4")),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"Seed-2.0-Mini (chat) · 262K context · 131K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-BYTEDANCE_UI_TARS_1_5_7B: Final[Model] = Model(
+BYTEDANCE_UI_TARS_1_5_7B: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="bytedance/ui-tars-1.5-7b",
     name="UI-TARS 7B ",
@@ -1706,15 +1791,16 @@ BYTEDANCE_UI_TARS_1_5_7B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_01_31,
-    release_date=_D_2025_07_22,
-    last_updated=_D_2025_07_22,
-    modalities=_IMAGE_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_2048,
+    knowledge=_Shared.D_2025_01_31,
+    release_date=_Shared.D_2025_07_22,
+    last_updated=_Shared.D_2025_07_22,
+    modalities=_Shared.IMAGE_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_2048,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.2"), cache_read=Decimal("0.1")),
 )
+"UI-TARS 7B  (chat) · 128K context · 2.05K output · $0.10 in / $0.20 out per 1M tokens · vision, structured output, attachments, open weights"
 
-COGNITIVECOMPUTATIONS_DOLPHIN_MISTRAL_24B_VENICE_EDITION_FREE: Final[Model] = Model(
+COGNITIVECOMPUTATIONS_DOLPHIN_MISTRAL_24B_VENICE_EDITION_FREE: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="cognitivecomputations/dolphin-mistral-24b-venice-edition:free",
     name="Uncensored (free)",
@@ -1726,15 +1812,16 @@ COGNITIVECOMPUTATIONS_DOLPHIN_MISTRAL_24B_VENICE_EDITION_FREE: Final[Model] = Mo
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_04_30,
-    release_date=_D_2025_07_09,
-    last_updated=_D_2025_07_09,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_32768,
+    knowledge=_Shared.D_2024_04_30,
+    release_date=_Shared.D_2025_07_09,
+    last_updated=_Shared.D_2025_07_09,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_32768,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Uncensored (free) (chat) · 32.8K context · 32.8K output · free · structured output, open weights"
 
-COHERE_COMMAND_A: Final[Model] = Model(
+COHERE_COMMAND_A: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="cohere/command-a",
     name="Command A",
@@ -1746,15 +1833,16 @@ COHERE_COMMAND_A: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_08_31,
-    release_date=_D_2025_03_13,
-    last_updated=_D_2025_03_13,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_8192,
+    knowledge=_Shared.D_2024_08_31,
+    release_date=_Shared.D_2025_03_13,
+    last_updated=_Shared.D_2025_03_13,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_8192,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
 )
+"Command A (chat) · 256K context · 8.19K output · $2.50 in / $10.00 out per 1M tokens · structured output, open weights"
 
-COHERE_COMMAND_R_08_2024: Final[Model] = Model(
+COHERE_COMMAND_R_08_2024: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="cohere/command-r-08-2024",
     name="Command R",
@@ -1766,15 +1854,16 @@ COHERE_COMMAND_R_08_2024: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_06_01,
-    release_date=_D_2024_08_30,
-    last_updated=_D_2024_08_30,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4000,
+    knowledge=_Shared.D_2024_06_01,
+    release_date=_Shared.D_2024_08_30,
+    last_updated=_Shared.D_2024_08_30,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4000,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
 )
+"Command R (chat) · 128K context · 4K output · $0.15 in / $0.60 out per 1M tokens · tools, structured output, open weights"
 
-COHERE_COMMAND_R_PLUS_08_2024: Final[Model] = Model(
+COHERE_COMMAND_R_PLUS_08_2024: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="cohere/command-r-plus-08-2024",
     name="Command R+",
@@ -1786,15 +1875,16 @@ COHERE_COMMAND_R_PLUS_08_2024: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_06_01,
-    release_date=_D_2024_08_30,
-    last_updated=_D_2024_08_30,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4000,
+    knowledge=_Shared.D_2024_06_01,
+    release_date=_Shared.D_2024_08_30,
+    last_updated=_Shared.D_2024_08_30,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4000,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
 )
+"Command R+ (chat) · 128K context · 4K output · $2.50 in / $10.00 out per 1M tokens · tools, structured output, open weights"
 
-COHERE_COMMAND_R7B_12_2024: Final[Model] = Model(
+COHERE_COMMAND_R7B_12_2024: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="cohere/command-r7b-12-2024",
     name="Command R7B",
@@ -1806,15 +1896,16 @@ COHERE_COMMAND_R7B_12_2024: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_06_01,
-    release_date=_D_2024_12_02,
-    last_updated=_D_2024_12_02,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4000,
+    knowledge=_Shared.D_2024_06_01,
+    release_date=_Shared.D_2024_12_02,
+    last_updated=_Shared.D_2024_12_02,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4000,
     cost=Cost(input=Decimal("0.0375"), output=Decimal("0.15")),
 )
+"Command R7B (chat) · 128K context · 4K output · $0.0375 in / $0.15 out per 1M tokens · structured output, open weights"
 
-COHERE_NORTH_MINI_CODE_FREE: Final[Model] = Model(
+COHERE_NORTH_MINI_CODE_FREE: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="cohere/north-mini-code:free",
     name="North Mini Code (free)",
@@ -1826,15 +1917,16 @@ COHERE_NORTH_MINI_CODE_FREE: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_06_17,
-    last_updated=_D_2026_06_17,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_64000,
+    release_date=_Shared.D_2026_06_17,
+    last_updated=_Shared.D_2026_06_17,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_64000,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(),
 )
+"North Mini Code (free) (chat) · 256K context · 64K output · free · tools, reasoning, open weights"
 
-DEEPCOGITO_COGITO_V2_1_671B: Final[Model] = Model(
+DEEPCOGITO_COGITO_V2_1_671B: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="deepcogito/cogito-v2.1-671b",
     name="Cogito v2.1 671B",
@@ -1846,15 +1938,16 @@ DEEPCOGITO_COGITO_V2_1_671B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_11_13,
-    last_updated=_D_2025_11_13,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_128000,
+    release_date=_Shared.D_2025_11_13,
+    last_updated=_Shared.D_2025_11_13,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("1.25")),
     reasoning_options=(),
 )
+"Cogito v2.1 671B (chat) · 128K context · 128K output · $1.25 in / $1.25 out per 1M tokens · reasoning, structured output"
 
-DEEPSEEK_DEEPSEEK_CHAT: Final[Model] = Model(
+DEEPSEEK_DEEPSEEK_CHAT: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="deepseek/deepseek-chat",
     name="DeepSeek Chat",
@@ -1866,15 +1959,16 @@ DEEPSEEK_DEEPSEEK_CHAT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_09,
-    release_date=_D_2025_12_01,
-    last_updated=_D_2026_02_28,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16000,
+    knowledge=_Shared.D_2025_09,
+    release_date=_Shared.D_2025_12_01,
+    last_updated=_Shared.D_2026_02_28,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16000,
     cost=Cost(input=Decimal("0.2002"), output=Decimal("0.8001")),
 )
+"DeepSeek Chat (chat) · 128K context · 16K output · $0.2002 in / $0.8001 out per 1M tokens · tools, structured output, open weights"
 
-DEEPSEEK_DEEPSEEK_CHAT_V3_0324: Final[Model] = Model(
+DEEPSEEK_DEEPSEEK_CHAT_V3_0324: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="deepseek/deepseek-chat-v3-0324",
     name="DeepSeek V3 0324",
@@ -1886,15 +1980,16 @@ DEEPSEEK_DEEPSEEK_CHAT_V3_0324: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_07_31,
-    release_date=_D_2025_03_24,
-    last_updated=_D_2025_03_24,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_163840_OUTPUT_16384,
+    knowledge=_Shared.D_2024_07_31,
+    release_date=_Shared.D_2025_03_24,
+    last_updated=_Shared.D_2025_03_24,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_163840_OUTPUT_16384,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.77"), cache_read=Decimal("0.135")),
 )
+"DeepSeek V3 0324 (chat) · 164K context · 16.4K output · $0.20 in / $0.77 out per 1M tokens · tools, structured output, open weights"
 
-DEEPSEEK_DEEPSEEK_CHAT_V3_1: Final[Model] = Model(
+DEEPSEEK_DEEPSEEK_CHAT_V3_1: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="deepseek/deepseek-chat-v3.1",
     name="DeepSeek V3.1",
@@ -1906,16 +2001,17 @@ DEEPSEEK_DEEPSEEK_CHAT_V3_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_03_31,
-    release_date=_D_2025_08_21,
-    last_updated=_D_2025_08_21,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_163840_OUTPUT_32768,
+    knowledge=_Shared.D_2025_03_31,
+    release_date=_Shared.D_2025_08_21,
+    last_updated=_Shared.D_2025_08_21,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_163840_OUTPUT_32768,
     cost=Cost(input=Decimal("0.21"), output=Decimal("0.79"), cache_read=Decimal("0.13")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"DeepSeek V3.1 (chat) · 164K context · 32.8K output · $0.21 in / $0.79 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-DEEPSEEK_DEEPSEEK_R1: Final[Model] = Model(
+DEEPSEEK_DEEPSEEK_R1: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="deepseek/deepseek-r1",
     name="DeepSeek-R1",
@@ -1927,16 +2023,17 @@ DEEPSEEK_DEEPSEEK_R1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_07,
-    release_date=_D_2025_01_20,
-    last_updated=_D_2025_05_29,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_64000_OUTPUT_16000,
+    knowledge=_Shared.D_2024_07,
+    release_date=_Shared.D_2025_01_20,
+    last_updated=_Shared.D_2025_05_29,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_64000_OUTPUT_16000,
     cost=Cost(input=Decimal("0.7"), output=Decimal("2.5")),
     reasoning_options=(),
 )
+"DeepSeek-R1 (chat) · 64K context · 16K output · $0.70 in / $2.50 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-DEEPSEEK_DEEPSEEK_R1_0528: Final[Model] = Model(
+DEEPSEEK_DEEPSEEK_R1_0528: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="deepseek/deepseek-r1-0528",
     name="R1 0528",
@@ -1948,16 +2045,17 @@ DEEPSEEK_DEEPSEEK_R1_0528: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_03_31,
-    release_date=_D_2025_05_28,
-    last_updated=_D_2025_05_28,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_163840_OUTPUT_32768,
+    knowledge=_Shared.D_2025_03_31,
+    release_date=_Shared.D_2025_05_28,
+    last_updated=_Shared.D_2025_05_28,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_163840_OUTPUT_32768,
     cost=Cost(input=Decimal("0.5"), output=Decimal("2.15"), cache_read=Decimal("0.35")),
     reasoning_options=(),
 )
+"R1 0528 (chat) · 164K context · 32.8K output · $0.50 in / $2.15 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-DEEPSEEK_DEEPSEEK_R1_DISTILL_LLAMA_70B: Final[Model] = Model(
+DEEPSEEK_DEEPSEEK_R1_DISTILL_LLAMA_70B: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="deepseek/deepseek-r1-distill-llama-70b",
     name="R1 Distill Llama 70B",
@@ -1969,16 +2067,17 @@ DEEPSEEK_DEEPSEEK_R1_DISTILL_LLAMA_70B: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_07_31,
-    release_date=_D_2025_01_23,
-    last_updated=_D_2025_01_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8192_OUTPUT_8192,
+    knowledge=_Shared.D_2024_07_31,
+    release_date=_Shared.D_2025_01_23,
+    last_updated=_Shared.D_2025_01_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8192_OUTPUT_8192,
     cost=Cost(input=Decimal("0.8"), output=Decimal("0.8")),
     reasoning_options=(),
 )
+"R1 Distill Llama 70B (chat) · 8.19K context · 8.19K output · $0.80 in / $0.80 out per 1M tokens · reasoning, open weights"
 
-DEEPSEEK_DEEPSEEK_V3_1_TERMINUS: Final[Model] = Model(
+DEEPSEEK_DEEPSEEK_V3_1_TERMINUS: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="deepseek/deepseek-v3.1-terminus",
     name="DeepSeek V3.1 Terminus",
@@ -1990,16 +2089,17 @@ DEEPSEEK_DEEPSEEK_V3_1_TERMINUS: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_03_31,
-    release_date=_D_2025_09_22,
-    last_updated=_D_2025_09_22,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_163840_OUTPUT_32768,
+    knowledge=_Shared.D_2025_03_31,
+    release_date=_Shared.D_2025_09_22,
+    last_updated=_Shared.D_2025_09_22,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_163840_OUTPUT_32768,
     cost=Cost(input=Decimal("0.27"), output=Decimal("0.95"), cache_read=Decimal("0.13")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"DeepSeek V3.1 Terminus (chat) · 164K context · 32.8K output · $0.27 in / $0.95 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-DEEPSEEK_DEEPSEEK_V3_2: Final[Model] = Model(
+DEEPSEEK_DEEPSEEK_V3_2: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="deepseek/deepseek-v3.2",
     name="DeepSeek V3.2",
@@ -2011,16 +2111,17 @@ DEEPSEEK_DEEPSEEK_V3_2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_07,
-    release_date=_D_2025_12_01,
-    last_updated=_D_2025_12_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_64000,
+    knowledge=_Shared.D_2024_07,
+    release_date=_Shared.D_2025_12_01,
+    last_updated=_Shared.D_2025_12_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_64000,
     cost=Cost(input=Decimal("0.2288"), output=Decimal("0.3432"), cache_read=Decimal("0.02288")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"DeepSeek V3.2 (chat) · 128K context · 64K output · $0.2288 in / $0.3432 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-DEEPSEEK_DEEPSEEK_V3_2_EXP: Final[Model] = Model(
+DEEPSEEK_DEEPSEEK_V3_2_EXP: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="deepseek/deepseek-v3.2-exp",
     name="DeepSeek V3.2 Exp",
@@ -2032,16 +2133,17 @@ DEEPSEEK_DEEPSEEK_V3_2_EXP: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_07_31,
-    release_date=_D_2025_09_29,
-    last_updated=_D_2025_09_29,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_163840_OUTPUT_65536,
+    knowledge=_Shared.D_2025_07_31,
+    release_date=_Shared.D_2025_09_29,
+    last_updated=_Shared.D_2025_09_29,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_163840_OUTPUT_65536,
     cost=Cost(input=Decimal("0.27"), output=Decimal("0.41")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"DeepSeek V3.2 Exp (chat) · 164K context · 65.5K output · $0.27 in / $0.41 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-DEEPSEEK_DEEPSEEK_V4_FLASH: Final[Model] = Model(
+DEEPSEEK_DEEPSEEK_V4_FLASH: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="deepseek/deepseek-v4-flash",
     name="DeepSeek V4 Flash",
@@ -2053,17 +2155,18 @@ DEEPSEEK_DEEPSEEK_V4_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_05,
-    release_date=_D_2026_04_24,
-    last_updated=_D_2026_04_24,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1048575_OUTPUT_65536,
+    knowledge=_Shared.D_2025_05,
+    release_date=_Shared.D_2026_04_24,
+    last_updated=_Shared.D_2026_04_24,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1048575_OUTPUT_65536,
     cost=Cost(input=Decimal("0.098"), output=Decimal("0.196"), cache_read=Decimal("0.02")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_HIGH_XHIGH),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_HIGH_XHIGH),
 )
+"DeepSeek V4 Flash (chat) · 1.05M context · 65.5K output · $0.098 in / $0.196 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-DEEPSEEK_DEEPSEEK_V4_PRO: Final[Model] = Model(
+DEEPSEEK_DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="deepseek/deepseek-v4-pro",
     name="DeepSeek V4 Pro",
@@ -2075,17 +2178,18 @@ DEEPSEEK_DEEPSEEK_V4_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_05,
-    release_date=_D_2026_04_24,
-    last_updated=_D_2026_04_24,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_384000,
+    knowledge=_Shared.D_2025_05,
+    release_date=_Shared.D_2026_04_24,
+    last_updated=_Shared.D_2026_04_24,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_384000,
     cost=Cost(input=Decimal("0.435"), output=Decimal("0.87"), cache_read=Decimal("0.003625")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_HIGH_XHIGH),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_HIGH_XHIGH),
 )
+"DeepSeek V4 Pro (chat) · 1.05M context · 384K output · $0.435 in / $0.87 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-GOOGLE_GEMINI_2_5_FLASH: Final[Model] = Model(
+GOOGLE_GEMINI_2_5_FLASH: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="google/gemini-2.5-flash",
     name="Gemini 2.5 Flash",
@@ -2097,11 +2201,11 @@ GOOGLE_GEMINI_2_5_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_06_17,
-    last_updated=_D_2025_06_17,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65535,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_06_17,
+    last_updated=_Shared.D_2025_06_17,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65535,
     cost=Cost(
         input=Decimal("0.3"),
         output=Decimal("2.5"),
@@ -2109,10 +2213,11 @@ GOOGLE_GEMINI_2_5_FLASH: Final[Model] = Model(
         cache_read=Decimal("0.03"),
         cache_write=Decimal("0.083333"),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_0_MAX_24576),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_0_MAX_24576),
 )
+"Gemini 2.5 Flash (chat) · 1.05M context · 65.5K output · $0.30 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_2_5_FLASH_IMAGE: Final[Model] = Model(
+GOOGLE_GEMINI_2_5_FLASH_IMAGE: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="google/gemini-2.5-flash-image",
     name="Nano Banana",
@@ -2124,11 +2229,11 @@ GOOGLE_GEMINI_2_5_FLASH_IMAGE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_06,
-    release_date=_D_2025_08_26,
-    last_updated=_D_2025_08_26,
-    modalities=_TEXT_IMAGE_TO_TEXT_IMAGE,
-    limit=_CONTEXT_32768_OUTPUT_32768,
+    knowledge=_Shared.D_2025_06,
+    release_date=_Shared.D_2025_08_26,
+    last_updated=_Shared.D_2025_08_26,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT_IMAGE,
+    limit=_Shared.CONTEXT_32768_OUTPUT_32768,
     cost=Cost(
         input=Decimal("0.3"),
         output=Decimal("2.5"),
@@ -2136,8 +2241,9 @@ GOOGLE_GEMINI_2_5_FLASH_IMAGE: Final[Model] = Model(
         cache_write=Decimal("0.083333"),
     ),
 )
+"Nano Banana (chat) · 32.8K context · 32.8K output · $0.30 in / $2.50 out per 1M tokens · vision, structured output, attachments"
 
-GOOGLE_GEMINI_2_5_FLASH_LITE: Final[Model] = Model(
+GOOGLE_GEMINI_2_5_FLASH_LITE: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="google/gemini-2.5-flash-lite",
     name="Gemini 2.5 Flash-Lite",
@@ -2149,11 +2255,11 @@ GOOGLE_GEMINI_2_5_FLASH_LITE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_06_17,
-    last_updated=_D_2025_06_17,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65535,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_06_17,
+    last_updated=_Shared.D_2025_06_17,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65535,
     cost=Cost(
         input=Decimal("0.1"),
         output=Decimal("0.4"),
@@ -2161,10 +2267,11 @@ GOOGLE_GEMINI_2_5_FLASH_LITE: Final[Model] = Model(
         cache_read=Decimal("0.01"),
         cache_write=Decimal("0.083333"),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_512_MAX_24576),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_512_MAX_24576),
 )
+"Gemini 2.5 Flash-Lite (chat) · 1.05M context · 65.5K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_2_5_FLASH_LITE_PREVIEW_09_2025: Final[Model] = Model(
+GOOGLE_GEMINI_2_5_FLASH_LITE_PREVIEW_09_2025: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="google/gemini-2.5-flash-lite-preview-09-2025",
     name="Gemini 2.5 Flash Lite Preview 09-2025",
@@ -2176,11 +2283,11 @@ GOOGLE_GEMINI_2_5_FLASH_LITE_PREVIEW_09_2025: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01_31,
-    release_date=_D_2025_09_25,
-    last_updated=_D_2025_09_25,
-    modalities=_TEXT_IMAGE_PDF_AUDIO_VIDEO_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65535,
+    knowledge=_Shared.D_2025_01_31,
+    release_date=_Shared.D_2025_09_25,
+    last_updated=_Shared.D_2025_09_25,
+    modalities=_Shared.TEXT_IMAGE_PDF_AUDIO_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65535,
     cost=Cost(
         input=Decimal("0.1"),
         output=Decimal("0.4"),
@@ -2188,10 +2295,11 @@ GOOGLE_GEMINI_2_5_FLASH_LITE_PREVIEW_09_2025: Final[Model] = Model(
         cache_read=Decimal("0.01"),
         cache_write=Decimal("0.083333"),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_512_MAX_24576),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_512_MAX_24576),
 )
+"Gemini 2.5 Flash Lite Preview 09-2025 (chat) · 1.05M context · 65.5K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_2_5_PRO: Final[Model] = Model(
+GOOGLE_GEMINI_2_5_PRO: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="google/gemini-2.5-pro",
     name="Gemini 2.5 Pro",
@@ -2203,11 +2311,11 @@ GOOGLE_GEMINI_2_5_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_06_17,
-    last_updated=_D_2025_06_17,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_06_17,
+    last_updated=_Shared.D_2025_06_17,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(
         input=Decimal("1.25"),
         output=Decimal("10"),
@@ -2215,10 +2323,11 @@ GOOGLE_GEMINI_2_5_PRO: Final[Model] = Model(
         cache_read=Decimal("0.125"),
         cache_write=Decimal("0.375"),
     ),
-    reasoning_options=(_REASONING_BUDGET_TOKENS_MIN_128_MAX_32768,),
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_128_MAX_32768,),
 )
+"Gemini 2.5 Pro (chat) · 1.05M context · 65.5K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_2_5_PRO_PREVIEW: Final[Model] = Model(
+GOOGLE_GEMINI_2_5_PRO_PREVIEW: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="google/gemini-2.5-pro-preview",
     name="Gemini 2.5 Pro Preview 06-05",
@@ -2230,11 +2339,11 @@ GOOGLE_GEMINI_2_5_PRO_PREVIEW: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01_31,
-    release_date=_D_2025_06_05,
-    last_updated=_D_2025_06_05,
-    modalities=_PDF_IMAGE_TEXT_AUDIO_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01_31,
+    release_date=_Shared.D_2025_06_05,
+    last_updated=_Shared.D_2025_06_05,
+    modalities=_Shared.PDF_IMAGE_TEXT_AUDIO_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(
         input=Decimal("1.25"),
         output=Decimal("10"),
@@ -2242,10 +2351,11 @@ GOOGLE_GEMINI_2_5_PRO_PREVIEW: Final[Model] = Model(
         cache_read=Decimal("0.125"),
         cache_write=Decimal("0.375"),
     ),
-    reasoning_options=(_REASONING_BUDGET_TOKENS_MIN_128_MAX_32768,),
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_128_MAX_32768,),
 )
+"Gemini 2.5 Pro Preview 06-05 (chat) · 1.05M context · 65.5K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_2_5_PRO_PREVIEW_05_06: Final[Model] = Model(
+GOOGLE_GEMINI_2_5_PRO_PREVIEW_05_06: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="google/gemini-2.5-pro-preview-05-06",
     name="Gemini 2.5 Pro Preview 05-06",
@@ -2257,11 +2367,11 @@ GOOGLE_GEMINI_2_5_PRO_PREVIEW_05_06: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01_31,
-    release_date=_D_2025_05_07,
-    last_updated=_D_2025_05_07,
-    modalities=_TEXT_IMAGE_PDF_AUDIO_VIDEO_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65535,
+    knowledge=_Shared.D_2025_01_31,
+    release_date=_Shared.D_2025_05_07,
+    last_updated=_Shared.D_2025_05_07,
+    modalities=_Shared.TEXT_IMAGE_PDF_AUDIO_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65535,
     cost=Cost(
         input=Decimal("1.25"),
         output=Decimal("10"),
@@ -2269,10 +2379,11 @@ GOOGLE_GEMINI_2_5_PRO_PREVIEW_05_06: Final[Model] = Model(
         cache_read=Decimal("0.125"),
         cache_write=Decimal("0.375"),
     ),
-    reasoning_options=(_REASONING_BUDGET_TOKENS_MIN_128_MAX_32768,),
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_128_MAX_32768,),
 )
+"Gemini 2.5 Pro Preview 05-06 (chat) · 1.05M context · 65.5K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_3_FLASH_PREVIEW: Final[Model] = Model(
+GOOGLE_GEMINI_3_FLASH_PREVIEW: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="google/gemini-3-flash-preview",
     name="Gemini 3 Flash Preview",
@@ -2284,11 +2395,11 @@ GOOGLE_GEMINI_3_FLASH_PREVIEW: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_12_17,
-    last_updated=_D_2025_12_17,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65535,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_12_17,
+    last_updated=_Shared.D_2025_12_17,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65535,
     cost=Cost(
         input=Decimal("0.5"),
         output=Decimal("3"),
@@ -2297,10 +2408,11 @@ GOOGLE_GEMINI_3_FLASH_PREVIEW: Final[Model] = Model(
         cache_write=Decimal("0.083333"),
     ),
     interleaved=Interleaved(field="reasoning_details"),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"Gemini 3 Flash Preview (chat) · 1.05M context · 65.5K output · $0.50 in / $3.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_3_PRO_IMAGE: Final[Model] = Model(
+GOOGLE_GEMINI_3_PRO_IMAGE: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="google/gemini-3-pro-image",
     name="Nano Banana Pro (Gemini 3 Pro Image)",
@@ -2312,10 +2424,10 @@ GOOGLE_GEMINI_3_PRO_IMAGE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_06_18,
-    last_updated=_D_2026_06_18,
-    modalities=_IMAGE_TEXT_TO_IMAGE_TEXT,
-    limit=_CONTEXT_65536_OUTPUT_32768,
+    release_date=_Shared.D_2026_06_18,
+    last_updated=_Shared.D_2026_06_18,
+    modalities=_Shared.IMAGE_TEXT_TO_IMAGE_TEXT,
+    limit=_Shared.CONTEXT_65536_OUTPUT_32768,
     cost=Cost(
         input=Decimal("2"),
         output=Decimal("12"),
@@ -2325,8 +2437,9 @@ GOOGLE_GEMINI_3_PRO_IMAGE: Final[Model] = Model(
     ),
     reasoning_options=(),
 )
+"Nano Banana Pro (Gemini 3 Pro Image) (chat) · 65.5K context · 32.8K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_3_PRO_IMAGE_PREVIEW: Final[Model] = Model(
+GOOGLE_GEMINI_3_PRO_IMAGE_PREVIEW: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="google/gemini-3-pro-image-preview",
     name="Nano Banana Pro",
@@ -2338,11 +2451,11 @@ GOOGLE_GEMINI_3_PRO_IMAGE_PREVIEW: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_11_20,
-    last_updated=_D_2025_11_20,
-    modalities=_TEXT_IMAGE_TO_TEXT_IMAGE,
-    limit=_CONTEXT_65536_OUTPUT_32768,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_11_20,
+    last_updated=_Shared.D_2025_11_20,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT_IMAGE,
+    limit=_Shared.CONTEXT_65536_OUTPUT_32768,
     cost=Cost(
         input=Decimal("2"),
         output=Decimal("12"),
@@ -2352,8 +2465,9 @@ GOOGLE_GEMINI_3_PRO_IMAGE_PREVIEW: Final[Model] = Model(
     ),
     reasoning_options=(),
 )
+"Nano Banana Pro (chat) · 65.5K context · 32.8K output · $2.00 in / $12.00 out per 1M tokens · vision, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_3_1_FLASH_IMAGE: Final[Model] = Model(
+GOOGLE_GEMINI_3_1_FLASH_IMAGE: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="google/gemini-3.1-flash-image",
     name="Nano Banana 2 (Gemini 3.1 Flash Image)",
@@ -2365,15 +2479,16 @@ GOOGLE_GEMINI_3_1_FLASH_IMAGE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_06_18,
-    last_updated=_D_2026_06_18,
-    modalities=_IMAGE_TEXT_TO_IMAGE_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32768,
+    release_date=_Shared.D_2026_06_18,
+    last_updated=_Shared.D_2026_06_18,
+    modalities=_Shared.IMAGE_TEXT_TO_IMAGE_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("0.5"), output=Decimal("3")),
-    reasoning_options=(_REASONING_EFFORT_HIGH_MINIMAL,),
+    reasoning_options=(_Shared.REASONING_EFFORT_HIGH_MINIMAL,),
 )
+"Nano Banana 2 (Gemini 3.1 Flash Image) (chat) · 131K context · 32.8K output · $0.50 in / $3.00 out per 1M tokens · vision, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_3_1_FLASH_IMAGE_PREVIEW: Final[Model] = Model(
+GOOGLE_GEMINI_3_1_FLASH_IMAGE_PREVIEW: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="google/gemini-3.1-flash-image-preview",
     name="Nano Banana 2",
@@ -2385,16 +2500,17 @@ GOOGLE_GEMINI_3_1_FLASH_IMAGE_PREVIEW: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_02_26,
-    last_updated=_D_2026_02_26,
-    modalities=_IMAGE_TEXT_TO_TEXT_IMAGE,
-    limit=_CONTEXT_131072_OUTPUT_32768,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_02_26,
+    last_updated=_Shared.D_2026_02_26,
+    modalities=_Shared.IMAGE_TEXT_TO_TEXT_IMAGE,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("0.5"), output=Decimal("3")),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_HIGH,),
 )
+"Nano Banana 2 (chat) · 131K context · 32.8K output · $0.50 in / $3.00 out per 1M tokens · vision, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_3_1_FLASH_LITE: Final[Model] = Model(
+GOOGLE_GEMINI_3_1_FLASH_LITE: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="google/gemini-3.1-flash-lite",
     name="Gemini 3.1 Flash Lite",
@@ -2406,11 +2522,11 @@ GOOGLE_GEMINI_3_1_FLASH_LITE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_05_07,
-    last_updated=_D_2026_05_07,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_05_07,
+    last_updated=_Shared.D_2026_05_07,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(
         input=Decimal("0.25"),
         output=Decimal("1.5"),
@@ -2418,10 +2534,11 @@ GOOGLE_GEMINI_3_1_FLASH_LITE: Final[Model] = Model(
         cache_read=Decimal("0.025"),
         cache_write=Decimal("0.083333"),
     ),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"Gemini 3.1 Flash Lite (chat) · 1.05M context · 65.5K output · $0.25 in / $1.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_3_1_FLASH_LITE_IMAGE: Final[Model] = Model(
+GOOGLE_GEMINI_3_1_FLASH_LITE_IMAGE: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="google/gemini-3.1-flash-lite-image",
     name="Nano Banana 2 Lite (Gemini 3.1 Flash Lite Image)",
@@ -2433,16 +2550,17 @@ GOOGLE_GEMINI_3_1_FLASH_LITE_IMAGE: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01_01,
-    release_date=_D_2026_06_30,
-    last_updated=_D_2026_06_30,
-    modalities=_IMAGE_TEXT_TO_IMAGE_TEXT,
-    limit=_CONTEXT_65536_OUTPUT_66000,
+    knowledge=_Shared.D_2025_01_01,
+    release_date=_Shared.D_2026_06_30,
+    last_updated=_Shared.D_2026_06_30,
+    modalities=_Shared.IMAGE_TEXT_TO_IMAGE_TEXT,
+    limit=_Shared.CONTEXT_65536_OUTPUT_66000,
     cost=Cost(input=Decimal("0.25"), output=Decimal("1.5")),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_HIGH,),
 )
+"Nano Banana 2 Lite (Gemini 3.1 Flash Lite Image) (chat) · 65.5K context · 66K output · $0.25 in / $1.50 out per 1M tokens · vision, reasoning, attachments"
 
-GOOGLE_GEMINI_3_1_FLASH_LITE_PREVIEW: Final[Model] = Model(
+GOOGLE_GEMINI_3_1_FLASH_LITE_PREVIEW: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="google/gemini-3.1-flash-lite-preview",
     name="Gemini 3.1 Flash Lite Preview",
@@ -2454,11 +2572,11 @@ GOOGLE_GEMINI_3_1_FLASH_LITE_PREVIEW: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_03_03,
-    last_updated=_D_2026_03_03,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_03_03,
+    last_updated=_Shared.D_2026_03_03,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(
         input=Decimal("0.25"),
         output=Decimal("1.5"),
@@ -2466,10 +2584,11 @@ GOOGLE_GEMINI_3_1_FLASH_LITE_PREVIEW: Final[Model] = Model(
         cache_read=Decimal("0.025"),
         cache_write=Decimal("0.083333"),
     ),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"Gemini 3.1 Flash Lite Preview (chat) · 1.05M context · 65.5K output · $0.25 in / $1.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_3_1_PRO_PREVIEW: Final[Model] = Model(
+GOOGLE_GEMINI_3_1_PRO_PREVIEW: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="google/gemini-3.1-pro-preview",
     name="Gemini 3.1 Pro Preview",
@@ -2481,11 +2600,11 @@ GOOGLE_GEMINI_3_1_PRO_PREVIEW: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_02_19,
-    last_updated=_D_2026_02_19,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_02_19,
+    last_updated=_Shared.D_2026_02_19,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(
         input=Decimal("2"),
         output=Decimal("12"),
@@ -2505,10 +2624,11 @@ GOOGLE_GEMINI_3_1_PRO_PREVIEW: Final[Model] = Model(
         ),
     ),
     interleaved=Interleaved(field="reasoning_details"),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Gemini 3.1 Pro Preview (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_3_1_PRO_PREVIEW_CUSTOMTOOLS: Final[Model] = Model(
+GOOGLE_GEMINI_3_1_PRO_PREVIEW_CUSTOMTOOLS: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="google/gemini-3.1-pro-preview-customtools",
     name="Gemini 3.1 Pro Preview Custom Tools",
@@ -2520,11 +2640,11 @@ GOOGLE_GEMINI_3_1_PRO_PREVIEW_CUSTOMTOOLS: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_02_19,
-    last_updated=_D_2026_02_19,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_02_19,
+    last_updated=_Shared.D_2026_02_19,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(
         input=Decimal("2"),
         output=Decimal("12"),
@@ -2544,10 +2664,11 @@ GOOGLE_GEMINI_3_1_PRO_PREVIEW_CUSTOMTOOLS: Final[Model] = Model(
         ),
     ),
     interleaved=Interleaved(field="reasoning_details"),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Gemini 3.1 Pro Preview Custom Tools (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_3_5_FLASH: Final[Model] = Model(
+GOOGLE_GEMINI_3_5_FLASH: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="google/gemini-3.5-flash",
     name="Gemini 3.5 Flash",
@@ -2559,11 +2680,11 @@ GOOGLE_GEMINI_3_5_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_05_19,
-    last_updated=_D_2026_05_19,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_05_19,
+    last_updated=_Shared.D_2026_05_19,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(
         input=Decimal("1.5"),
         output=Decimal("9"),
@@ -2571,10 +2692,11 @@ GOOGLE_GEMINI_3_5_FLASH: Final[Model] = Model(
         cache_read=Decimal("0.15"),
         cache_write=Decimal("0.083333"),
     ),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"Gemini 3.5 Flash (chat) · 1.05M context · 65.5K output · $1.50 in / $9.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMMA_2_27B_IT: Final[Model] = Model(
+GOOGLE_GEMMA_2_27B_IT: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="google/gemma-2-27b-it",
     name="Gemma 2 27B",
@@ -2586,15 +2708,16 @@ GOOGLE_GEMMA_2_27B_IT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_06_30,
-    release_date=_D_2024_07_13,
-    last_updated=_D_2024_07_13,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8192_OUTPUT_2048,
+    knowledge=_Shared.D_2024_06_30,
+    release_date=_Shared.D_2024_07_13,
+    last_updated=_Shared.D_2024_07_13,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8192_OUTPUT_2048,
     cost=Cost(input=Decimal("0.65"), output=Decimal("0.65")),
 )
+"Gemma 2 27B (chat) · 8.19K context · 2.05K output · $0.65 in / $0.65 out per 1M tokens · structured output, open weights"
 
-GOOGLE_GEMMA_3_12B_IT: Final[Model] = Model(
+GOOGLE_GEMMA_3_12B_IT: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="google/gemma-3-12b-it",
     name="Gemma 3 12B",
@@ -2606,15 +2729,16 @@ GOOGLE_GEMMA_3_12B_IT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_08_31,
-    release_date=_D_2025_03_13,
-    last_updated=_D_2025_03_13,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_16384,
+    knowledge=_Shared.D_2024_08_31,
+    release_date=_Shared.D_2025_03_13,
+    last_updated=_Shared.D_2025_03_13,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_16384,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.15")),
 )
+"Gemma 3 12B (chat) · 131K context · 16.4K output · $0.05 in / $0.15 out per 1M tokens · vision, tools, structured output, attachments, open weights"
 
-GOOGLE_GEMMA_3_27B_IT: Final[Model] = Model(
+GOOGLE_GEMMA_3_27B_IT: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="google/gemma-3-27b-it",
     name="Gemma 3 27B",
@@ -2626,15 +2750,16 @@ GOOGLE_GEMMA_3_27B_IT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_08_31,
-    release_date=_D_2025_03_12,
-    last_updated=_D_2025_03_12,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_16384,
+    knowledge=_Shared.D_2024_08_31,
+    release_date=_Shared.D_2025_03_12,
+    last_updated=_Shared.D_2025_03_12,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_16384,
     cost=Cost(input=Decimal("0.08"), output=Decimal("0.16")),
 )
+"Gemma 3 27B (chat) · 131K context · 16.4K output · $0.08 in / $0.16 out per 1M tokens · vision, tools, structured output, attachments, open weights"
 
-GOOGLE_GEMMA_3_4B_IT: Final[Model] = Model(
+GOOGLE_GEMMA_3_4B_IT: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="google/gemma-3-4b-it",
     name="Gemma 3 4B",
@@ -2646,15 +2771,16 @@ GOOGLE_GEMMA_3_4B_IT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_08_31,
-    release_date=_D_2025_03_13,
-    last_updated=_D_2025_03_13,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_16384,
+    knowledge=_Shared.D_2024_08_31,
+    release_date=_Shared.D_2025_03_13,
+    last_updated=_Shared.D_2025_03_13,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_16384,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.1")),
 )
+"Gemma 3 4B (chat) · 131K context · 16.4K output · $0.05 in / $0.10 out per 1M tokens · vision, structured output, attachments, open weights"
 
-GOOGLE_GEMMA_3N_E4B_IT: Final[Model] = Model(
+GOOGLE_GEMMA_3N_E4B_IT: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="google/gemma-3n-e4b-it",
     name="Gemma 3n 4B",
@@ -2666,15 +2792,16 @@ GOOGLE_GEMMA_3N_E4B_IT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_08_31,
-    release_date=_D_2025_05_20,
-    last_updated=_D_2025_05_20,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_32768,
+    knowledge=_Shared.D_2024_08_31,
+    release_date=_Shared.D_2025_05_20,
+    last_updated=_Shared.D_2025_05_20,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_32768,
     cost=Cost(input=Decimal("0.06"), output=Decimal("0.12")),
 )
+"Gemma 3n 4B (chat) · 32.8K context · 32.8K output · $0.06 in / $0.12 out per 1M tokens · structured output, open weights"
 
-GOOGLE_GEMMA_4_26B_A4B_IT: Final[Model] = Model(
+GOOGLE_GEMMA_4_26B_A4B_IT: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="google/gemma-4-26b-a4b-it",
     name="Gemma 4 26B A4B IT",
@@ -2686,15 +2813,16 @@ GOOGLE_GEMMA_4_26B_A4B_IT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_02,
-    last_updated=_D_2026_04_02,
-    modalities=_IMAGE_TEXT_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    release_date=_Shared.D_2026_04_02,
+    last_updated=_Shared.D_2026_04_02,
+    modalities=_Shared.IMAGE_TEXT_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.06"), output=Decimal("0.33")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Gemma 4 26B A4B IT (chat) · 262K context · 262K output · $0.06 in / $0.33 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-GOOGLE_GEMMA_4_26B_A4B_IT_FREE: Final[Model] = Model(
+GOOGLE_GEMMA_4_26B_A4B_IT_FREE: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="google/gemma-4-26b-a4b-it:free",
     name="Gemma 4 26B A4B  (free)",
@@ -2706,15 +2834,16 @@ GOOGLE_GEMMA_4_26B_A4B_IT_FREE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_02,
-    last_updated=_D_2026_04_02,
-    modalities=_IMAGE_TEXT_VIDEO_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32768,
+    release_date=_Shared.D_2026_04_02,
+    last_updated=_Shared.D_2026_04_02,
+    modalities=_Shared.IMAGE_TEXT_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Gemma 4 26B A4B  (free) (chat) · 131K context · 32.8K output · free · vision, tools, reasoning, structured output, attachments, open weights"
 
-GOOGLE_GEMMA_4_31B_IT: Final[Model] = Model(
+GOOGLE_GEMMA_4_31B_IT: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="google/gemma-4-31b-it",
     name="Gemma 4 31B IT",
@@ -2726,15 +2855,16 @@ GOOGLE_GEMMA_4_31B_IT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_02,
-    last_updated=_D_2026_04_02,
-    modalities=_IMAGE_TEXT_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    release_date=_Shared.D_2026_04_02,
+    last_updated=_Shared.D_2026_04_02,
+    modalities=_Shared.IMAGE_TEXT_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.12"), output=Decimal("0.35"), cache_read=Decimal("0.09")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Gemma 4 31B IT (chat) · 262K context · 262K output · $0.12 in / $0.35 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-GOOGLE_GEMMA_4_31B_IT_FREE: Final[Model] = Model(
+GOOGLE_GEMMA_4_31B_IT_FREE: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="google/gemma-4-31b-it:free",
     name="Gemma 4 31B (free)",
@@ -2746,15 +2876,16 @@ GOOGLE_GEMMA_4_31B_IT_FREE: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_02,
-    last_updated=_D_2026_04_02,
-    modalities=_IMAGE_TEXT_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_8192,
+    release_date=_Shared.D_2026_04_02,
+    last_updated=_Shared.D_2026_04_02,
+    modalities=_Shared.IMAGE_TEXT_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_8192,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Gemma 4 31B (free) (chat) · 262K context · 8.19K output · free · vision, tools, reasoning, attachments, open weights"
 
-GOOGLE_LYRIA_3_CLIP_PREVIEW: Final[Model] = Model(
+GOOGLE_LYRIA_3_CLIP_PREVIEW: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="google/lyria-3-clip-preview",
     name="Lyria 3 Clip Preview",
@@ -2766,14 +2897,15 @@ GOOGLE_LYRIA_3_CLIP_PREVIEW: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_03_30,
-    last_updated=_D_2026_03_30,
-    modalities=_TEXT_IMAGE_TO_TEXT_AUDIO,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    release_date=_Shared.D_2026_03_30,
+    last_updated=_Shared.D_2026_03_30,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT_AUDIO,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Lyria 3 Clip Preview (chat) · 1.05M context · 65.5K output · free · vision, attachments"
 
-GOOGLE_LYRIA_3_PRO_PREVIEW: Final[Model] = Model(
+GOOGLE_LYRIA_3_PRO_PREVIEW: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="google/lyria-3-pro-preview",
     name="Lyria 3 Pro Preview",
@@ -2785,14 +2917,15 @@ GOOGLE_LYRIA_3_PRO_PREVIEW: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_03_30,
-    last_updated=_D_2026_03_30,
-    modalities=_TEXT_IMAGE_TO_TEXT_AUDIO,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    release_date=_Shared.D_2026_03_30,
+    last_updated=_Shared.D_2026_03_30,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT_AUDIO,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Lyria 3 Pro Preview (chat) · 1.05M context · 65.5K output · free · vision, attachments"
 
-GRYPHE_MYTHOMAX_L2_13B: Final[Model] = Model(
+GRYPHE_MYTHOMAX_L2_13B: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="gryphe/mythomax-l2-13b",
     name="MythoMax 13B",
@@ -2803,15 +2936,16 @@ GRYPHE_MYTHOMAX_L2_13B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_06_30,
-    release_date=_D_2023_07_02,
-    last_updated=_D_2023_07_02,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_4096_OUTPUT_4096,
+    knowledge=_Shared.D_2023_06_30,
+    release_date=_Shared.D_2023_07_02,
+    last_updated=_Shared.D_2023_07_02,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_4096_OUTPUT_4096,
     cost=Cost(input=Decimal("0.06"), output=Decimal("0.06")),
 )
+"MythoMax 13B (chat) · 4.1K context · 4.1K output · $0.06 in / $0.06 out per 1M tokens · structured output, open weights"
 
-IBM_GRANITE_GRANITE_4_0_H_MICRO: Final[Model] = Model(
+IBM_GRANITE_GRANITE_4_0_H_MICRO: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="ibm-granite/granite-4.0-h-micro",
     name="Granite 4.0 Micro",
@@ -2823,14 +2957,15 @@ IBM_GRANITE_GRANITE_4_0_H_MICRO: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_10_20,
-    last_updated=_D_2025_10_20,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131000_OUTPUT_131000,
+    release_date=_Shared.D_2025_10_20,
+    last_updated=_Shared.D_2025_10_20,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131000_OUTPUT_131000,
     cost=Cost(input=Decimal("0.017"), output=Decimal("0.112")),
 )
+"Granite 4.0 Micro (chat) · 131K context · 131K output · $0.017 in / $0.112 out per 1M tokens · open weights"
 
-IBM_GRANITE_GRANITE_4_1_8B: Final[Model] = Model(
+IBM_GRANITE_GRANITE_4_1_8B: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="ibm-granite/granite-4.1-8b",
     name="Granite 4.1 8B",
@@ -2842,14 +2977,15 @@ IBM_GRANITE_GRANITE_4_1_8B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_30,
-    last_updated=_D_2026_04_30,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_131072,
+    release_date=_Shared.D_2026_04_30,
+    last_updated=_Shared.D_2026_04_30,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_131072,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.1"), cache_read=Decimal("0.05")),
 )
+"Granite 4.1 8B (chat) · 131K context · 131K output · $0.05 in / $0.10 out per 1M tokens · tools, structured output, open weights"
 
-INCEPTION_MERCURY_2: Final[Model] = Model(
+INCEPTION_MERCURY_2: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="inception/mercury-2",
     name="Mercury 2",
@@ -2861,15 +2997,16 @@ INCEPTION_MERCURY_2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_03_04,
-    last_updated=_D_2026_03_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_50000,
+    release_date=_Shared.D_2026_03_04,
+    last_updated=_Shared.D_2026_03_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_50000,
     cost=Cost(input=Decimal("0.25"), output=Decimal("0.75"), cache_read=Decimal("0.025")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
+"Mercury 2 (chat) · 128K context · 50K output · $0.25 in / $0.75 out per 1M tokens · tools, reasoning, structured output"
 
-INCLUSIONAI_LING_2_6_1T: Final[Model] = Model(
+INCLUSIONAI_LING_2_6_1T: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="inclusionai/ling-2.6-1t",
     name="Ling-2.6-1T",
@@ -2881,14 +3018,15 @@ INCLUSIONAI_LING_2_6_1T: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_04_23,
-    last_updated=_D_2026_04_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_32768,
+    release_date=_Shared.D_2026_04_23,
+    last_updated=_Shared.D_2026_04_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_32768,
     cost=Cost(input=Decimal("0.075"), output=Decimal("0.625"), cache_read=Decimal("0.015")),
 )
+"Ling-2.6-1T (chat) · 262K context · 32.8K output · $0.075 in / $0.625 out per 1M tokens · tools, structured output"
 
-INCLUSIONAI_LING_2_6_FLASH: Final[Model] = Model(
+INCLUSIONAI_LING_2_6_FLASH: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="inclusionai/ling-2.6-flash",
     name="Ling-2.6-flash",
@@ -2900,14 +3038,15 @@ INCLUSIONAI_LING_2_6_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_04_21,
-    last_updated=_D_2026_04_21,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_32768,
+    release_date=_Shared.D_2026_04_21,
+    last_updated=_Shared.D_2026_04_21,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_32768,
     cost=Cost(input=Decimal("0.01"), output=Decimal("0.03"), cache_read=Decimal("0.002")),
 )
+"Ling-2.6-flash (chat) · 262K context · 32.8K output · $0.01 in / $0.03 out per 1M tokens · tools, structured output"
 
-INCLUSIONAI_RING_2_6_1T: Final[Model] = Model(
+INCLUSIONAI_RING_2_6_1T: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="inclusionai/ring-2.6-1t",
     name="Ring-2.6-1T",
@@ -2919,15 +3058,16 @@ INCLUSIONAI_RING_2_6_1T: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_05_08,
-    last_updated=_D_2026_05_08,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_65536,
+    release_date=_Shared.D_2026_05_08,
+    last_updated=_Shared.D_2026_05_08,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_65536,
     cost=Cost(input=Decimal("0.075"), output=Decimal("0.625"), cache_read=Decimal("0.015")),
-    reasoning_options=(_REASONING_EFFORT_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_HIGH_XHIGH,),
 )
+"Ring-2.6-1T (chat) · 262K context · 65.5K output · $0.075 in / $0.625 out per 1M tokens · tools, reasoning"
 
-INFLECTION_INFLECTION_3_PI: Final[Model] = Model(
+INFLECTION_INFLECTION_3_PI: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="inflection/inflection-3-pi",
     name="Inflection 3 Pi",
@@ -2938,15 +3078,16 @@ INFLECTION_INFLECTION_3_PI: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_10_31,
-    release_date=_D_2024_10_11,
-    last_updated=_D_2024_10_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8000_OUTPUT_1024,
+    knowledge=_Shared.D_2024_10_31,
+    release_date=_Shared.D_2024_10_11,
+    last_updated=_Shared.D_2024_10_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8000_OUTPUT_1024,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
 )
+"Inflection 3 Pi (chat) · 8K context · 1.02K output · $2.50 in / $10.00 out per 1M tokens"
 
-INFLECTION_INFLECTION_3_PRODUCTIVITY: Final[Model] = Model(
+INFLECTION_INFLECTION_3_PRODUCTIVITY: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="inflection/inflection-3-productivity",
     name="Inflection 3 Productivity",
@@ -2957,15 +3098,16 @@ INFLECTION_INFLECTION_3_PRODUCTIVITY: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_10_31,
-    release_date=_D_2024_10_11,
-    last_updated=_D_2024_10_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8000_OUTPUT_1024,
+    knowledge=_Shared.D_2024_10_31,
+    release_date=_Shared.D_2024_10_11,
+    last_updated=_Shared.D_2024_10_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8000_OUTPUT_1024,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
 )
+"Inflection 3 Productivity (chat) · 8K context · 1.02K output · $2.50 in / $10.00 out per 1M tokens"
 
-KWAIPILOT_KAT_CODER_PRO_V2: Final[Model] = Model(
+KWAIPILOT_KAT_CODER_PRO_V2: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="kwaipilot/kat-coder-pro-v2",
     name="KAT-Coder-Pro V2",
@@ -2977,14 +3119,15 @@ KWAIPILOT_KAT_CODER_PRO_V2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_03_27,
-    last_updated=_D_2026_03_27,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_80000,
+    release_date=_Shared.D_2026_03_27,
+    last_updated=_Shared.D_2026_03_27,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_80000,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.06")),
 )
+"KAT-Coder-Pro V2 (chat) · 256K context · 80K output · $0.30 in / $1.20 out per 1M tokens · tools, structured output"
 
-LIQUID_LFM_2_24B_A2B: Final[Model] = Model(
+LIQUID_LFM_2_24B_A2B: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="liquid/lfm-2-24b-a2b",
     name="LFM2-24B-A2B",
@@ -2996,14 +3139,15 @@ LIQUID_LFM_2_24B_A2B: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_02_25,
-    last_updated=_D_2026_02_25,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_32768,
+    release_date=_Shared.D_2026_02_25,
+    last_updated=_Shared.D_2026_02_25,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_32768,
     cost=Cost(input=Decimal("0.03"), output=Decimal("0.12")),
 )
+"LFM2-24B-A2B (chat) · 32.8K context · 32.8K output · $0.03 in / $0.12 out per 1M tokens · open weights"
 
-LIQUID_LFM_2_5_1_2B_INSTRUCT_FREE: Final[Model] = Model(
+LIQUID_LFM_2_5_1_2B_INSTRUCT_FREE: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="liquid/lfm-2.5-1.2b-instruct:free",
     name="LFM2.5-1.2B-Instruct (free)",
@@ -3015,15 +3159,16 @@ LIQUID_LFM_2_5_1_2B_INSTRUCT_FREE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_06,
-    release_date=_D_2026_01_20,
-    last_updated=_D_2026_01_20,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_32768,
+    knowledge=_Shared.D_2025_06,
+    release_date=_Shared.D_2026_01_20,
+    last_updated=_Shared.D_2026_01_20,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_32768,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"LFM2.5-1.2B-Instruct (free) (chat) · 32.8K context · 32.8K output · free · structured output, open weights"
 
-LIQUID_LFM_2_5_1_2B_THINKING_FREE: Final[Model] = Model(
+LIQUID_LFM_2_5_1_2B_THINKING_FREE: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="liquid/lfm-2.5-1.2b-thinking:free",
     name="LFM2.5-1.2B-Thinking (free)",
@@ -3035,16 +3180,17 @@ LIQUID_LFM_2_5_1_2B_THINKING_FREE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_06,
-    release_date=_D_2026_01_20,
-    last_updated=_D_2026_01_20,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_32768,
+    knowledge=_Shared.D_2025_06,
+    release_date=_Shared.D_2026_01_20,
+    last_updated=_Shared.D_2026_01_20,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_32768,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(),
 )
+"LFM2.5-1.2B-Thinking (free) (chat) · 32.8K context · 32.8K output · free · tools, reasoning, structured output, open weights"
 
-MANCER_WEAVER: Final[Model] = Model(
+MANCER_WEAVER: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="mancer/weaver",
     name="Weaver (alpha)",
@@ -3056,15 +3202,16 @@ MANCER_WEAVER: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2023_06_30,
-    release_date=_D_2023_08_02,
-    last_updated=_D_2023_08_02,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8000_OUTPUT_2000,
+    knowledge=_Shared.D_2023_06_30,
+    release_date=_Shared.D_2023_08_02,
+    last_updated=_Shared.D_2023_08_02,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8000_OUTPUT_2000,
     cost=Cost(input=Decimal("0.75"), output=Decimal("1")),
 )
+"Weaver (alpha) (chat) · 8K context · 2K output · $0.75 in / $1.00 out per 1M tokens · structured output"
 
-META_LLAMA_LLAMA_3_8B_INSTRUCT: Final[Model] = Model(
+META_LLAMA_LLAMA_3_8B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="meta-llama/llama-3-8b-instruct",
     name="Llama 3 8B Instruct",
@@ -3076,15 +3223,16 @@ META_LLAMA_LLAMA_3_8B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_12_31,
-    release_date=_D_2024_04_18,
-    last_updated=_D_2024_04_18,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8192_OUTPUT_8192,
+    knowledge=_Shared.D_2023_12_31,
+    release_date=_Shared.D_2024_04_18,
+    last_updated=_Shared.D_2024_04_18,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8192_OUTPUT_8192,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.14")),
 )
+"Llama 3 8B Instruct (chat) · 8.19K context · 8.19K output · $0.14 in / $0.14 out per 1M tokens · structured output, open weights"
 
-META_LLAMA_LLAMA_3_1_70B_INSTRUCT: Final[Model] = Model(
+META_LLAMA_LLAMA_3_1_70B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="meta-llama/llama-3.1-70b-instruct",
     name="Llama 3.1 70B Instruct",
@@ -3096,15 +3244,16 @@ META_LLAMA_LLAMA_3_1_70B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_12_31,
-    release_date=_D_2024_07_23,
-    last_updated=_D_2024_07_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_16384,
+    knowledge=_Shared.D_2023_12_31,
+    release_date=_Shared.D_2024_07_23,
+    last_updated=_Shared.D_2024_07_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_16384,
     cost=Cost(input=Decimal("0.4"), output=Decimal("0.4")),
 )
+"Llama 3.1 70B Instruct (chat) · 131K context · 16.4K output · $0.40 in / $0.40 out per 1M tokens · tools, structured output, open weights"
 
-META_LLAMA_LLAMA_3_1_8B_INSTRUCT: Final[Model] = Model(
+META_LLAMA_LLAMA_3_1_8B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="meta-llama/llama-3.1-8b-instruct",
     name="Llama 3.1 8B Instruct",
@@ -3116,15 +3265,16 @@ META_LLAMA_LLAMA_3_1_8B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_12_31,
-    release_date=_D_2024_07_23,
-    last_updated=_D_2024_07_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_16384,
+    knowledge=_Shared.D_2023_12_31,
+    release_date=_Shared.D_2024_07_23,
+    last_updated=_Shared.D_2024_07_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_16384,
     cost=Cost(input=Decimal("0.02"), output=Decimal("0.03")),
 )
+"Llama 3.1 8B Instruct (chat) · 131K context · 16.4K output · $0.02 in / $0.03 out per 1M tokens · tools, structured output, open weights"
 
-META_LLAMA_LLAMA_3_2_11B_VISION_INSTRUCT: Final[Model] = Model(
+META_LLAMA_LLAMA_3_2_11B_VISION_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="meta-llama/llama-3.2-11b-vision-instruct",
     name="Llama 3.2 11B Vision Instruct",
@@ -3136,15 +3286,16 @@ META_LLAMA_LLAMA_3_2_11B_VISION_INSTRUCT: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_12_31,
-    release_date=_D_2024_09_25,
-    last_updated=_D_2024_09_25,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_16384,
+    knowledge=_Shared.D_2023_12_31,
+    release_date=_Shared.D_2024_09_25,
+    last_updated=_Shared.D_2024_09_25,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_16384,
     cost=Cost(input=Decimal("0.345"), output=Decimal("0.345")),
 )
+"Llama 3.2 11B Vision Instruct (chat) · 131K context · 16.4K output · $0.345 in / $0.345 out per 1M tokens · vision, attachments, open weights"
 
-META_LLAMA_LLAMA_3_2_1B_INSTRUCT: Final[Model] = Model(
+META_LLAMA_LLAMA_3_2_1B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="meta-llama/llama-3.2-1b-instruct",
     name="Llama 3.2 1B Instruct",
@@ -3156,15 +3307,16 @@ META_LLAMA_LLAMA_3_2_1B_INSTRUCT: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_12_31,
-    release_date=_D_2024_09_25,
-    last_updated=_D_2024_09_25,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_60000_OUTPUT_60000,
+    knowledge=_Shared.D_2023_12_31,
+    release_date=_Shared.D_2024_09_25,
+    last_updated=_Shared.D_2024_09_25,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_60000_OUTPUT_60000,
     cost=Cost(input=Decimal("0.027"), output=Decimal("0.201")),
 )
+"Llama 3.2 1B Instruct (chat) · 60K context · 60K output · $0.027 in / $0.201 out per 1M tokens · open weights"
 
-META_LLAMA_LLAMA_3_2_3B_INSTRUCT: Final[Model] = Model(
+META_LLAMA_LLAMA_3_2_3B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="meta-llama/llama-3.2-3b-instruct",
     name="Llama 3.2 3B Instruct",
@@ -3176,15 +3328,16 @@ META_LLAMA_LLAMA_3_2_3B_INSTRUCT: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_12_31,
-    release_date=_D_2024_09_25,
-    last_updated=_D_2024_09_25,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_80000_OUTPUT_80000,
+    knowledge=_Shared.D_2023_12_31,
+    release_date=_Shared.D_2024_09_25,
+    last_updated=_Shared.D_2024_09_25,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_80000_OUTPUT_80000,
     cost=Cost(input=Decimal("0.0509"), output=Decimal("0.335")),
 )
+"Llama 3.2 3B Instruct (chat) · 80K context · 80K output · $0.0509 in / $0.335 out per 1M tokens · open weights"
 
-META_LLAMA_LLAMA_3_2_3B_INSTRUCT_FREE: Final[Model] = Model(
+META_LLAMA_LLAMA_3_2_3B_INSTRUCT_FREE: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="meta-llama/llama-3.2-3b-instruct:free",
     name="Llama 3.2 3B Instruct (free)",
@@ -3196,15 +3349,16 @@ META_LLAMA_LLAMA_3_2_3B_INSTRUCT_FREE: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_12_31,
-    release_date=_D_2024_09_25,
-    last_updated=_D_2024_09_25,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_131072,
+    knowledge=_Shared.D_2023_12_31,
+    release_date=_Shared.D_2024_09_25,
+    last_updated=_Shared.D_2024_09_25,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_131072,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Llama 3.2 3B Instruct (free) (chat) · 131K context · 131K output · free · open weights"
 
-META_LLAMA_LLAMA_3_3_70B_INSTRUCT: Final[Model] = Model(
+META_LLAMA_LLAMA_3_3_70B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="meta-llama/llama-3.3-70b-instruct",
     name="Llama-3.3-70B-Instruct",
@@ -3216,15 +3370,16 @@ META_LLAMA_LLAMA_3_3_70B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_12,
-    release_date=_D_2024_12_06,
-    last_updated=_D_2024_12_06,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_16384,
+    knowledge=_Shared.D_2023_12,
+    release_date=_Shared.D_2024_12_06,
+    last_updated=_Shared.D_2024_12_06,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_16384,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.32")),
 )
+"Llama-3.3-70B-Instruct (chat) · 131K context · 16.4K output · $0.10 in / $0.32 out per 1M tokens · tools, structured output, open weights"
 
-META_LLAMA_LLAMA_3_3_70B_INSTRUCT_FREE: Final[Model] = Model(
+META_LLAMA_LLAMA_3_3_70B_INSTRUCT_FREE: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="meta-llama/llama-3.3-70b-instruct:free",
     name="Llama 3.3 70B Instruct (free)",
@@ -3236,15 +3391,16 @@ META_LLAMA_LLAMA_3_3_70B_INSTRUCT_FREE: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_12,
-    release_date=_D_2024_12_06,
-    last_updated=_D_2024_12_06,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_65536_OUTPUT_131072,
+    knowledge=_Shared.D_2023_12,
+    release_date=_Shared.D_2024_12_06,
+    last_updated=_Shared.D_2024_12_06,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_65536_OUTPUT_131072,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Llama 3.3 70B Instruct (free) (chat) · 65.5K context · 131K output · free · tools, open weights"
 
-META_LLAMA_LLAMA_4_MAVERICK: Final[Model] = Model(
+META_LLAMA_LLAMA_4_MAVERICK: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="meta-llama/llama-4-maverick",
     name="Llama 4 Maverick",
@@ -3256,15 +3412,16 @@ META_LLAMA_LLAMA_4_MAVERICK: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_08_31,
-    release_date=_D_2025_04_05,
-    last_updated=_D_2025_04_05,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_16384,
+    knowledge=_Shared.D_2024_08_31,
+    release_date=_Shared.D_2025_04_05,
+    last_updated=_Shared.D_2025_04_05,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_16384,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
 )
+"Llama 4 Maverick (chat) · 1.05M context · 16.4K output · $0.15 in / $0.60 out per 1M tokens · vision, tools, structured output, attachments, open weights"
 
-META_LLAMA_LLAMA_4_SCOUT: Final[Model] = Model(
+META_LLAMA_LLAMA_4_SCOUT: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="meta-llama/llama-4-scout",
     name="Llama 4 Scout",
@@ -3276,15 +3433,16 @@ META_LLAMA_LLAMA_4_SCOUT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_08_31,
-    release_date=_D_2025_04_05,
-    last_updated=_D_2025_04_05,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_327680_OUTPUT_16384,
+    knowledge=_Shared.D_2024_08_31,
+    release_date=_Shared.D_2025_04_05,
+    last_updated=_Shared.D_2025_04_05,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_327680_OUTPUT_16384,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
 )
+"Llama 4 Scout (chat) · 328K context · 16.4K output · $0.10 in / $0.30 out per 1M tokens · vision, tools, structured output, attachments, open weights"
 
-META_LLAMA_LLAMA_GUARD_4_12B: Final[Model] = Model(
+META_LLAMA_LLAMA_GUARD_4_12B: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="meta-llama/llama-guard-4-12b",
     name="Llama Guard 4 12B",
@@ -3296,15 +3454,16 @@ META_LLAMA_LLAMA_GUARD_4_12B: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_08_31,
-    release_date=_D_2025_04_30,
-    last_updated=_D_2025_04_30,
-    modalities=_IMAGE_TEXT_TO_TEXT,
-    limit=_CONTEXT_163840_OUTPUT_16384,
+    knowledge=_Shared.D_2024_08_31,
+    release_date=_Shared.D_2025_04_30,
+    last_updated=_Shared.D_2025_04_30,
+    modalities=_Shared.IMAGE_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_163840_OUTPUT_16384,
     cost=Cost(input=Decimal("0.18"), output=Decimal("0.18")),
 )
+"Llama Guard 4 12B (chat) · 164K context · 16.4K output · $0.18 in / $0.18 out per 1M tokens · vision, attachments, open weights"
 
-MICROSOFT_PHI_4: Final[Model] = Model(
+MICROSOFT_PHI_4: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="microsoft/phi-4",
     name="Phi 4",
@@ -3316,15 +3475,16 @@ MICROSOFT_PHI_4: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_06_30,
-    release_date=_D_2025_01_10,
-    last_updated=_D_2025_01_10,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_16384_OUTPUT_16384,
+    knowledge=_Shared.D_2024_06_30,
+    release_date=_Shared.D_2025_01_10,
+    last_updated=_Shared.D_2025_01_10,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_16384_OUTPUT_16384,
     cost=Cost(input=Decimal("0.07"), output=Decimal("0.14")),
 )
+"Phi 4 (chat) · 16.4K context · 16.4K output · $0.07 in / $0.14 out per 1M tokens · structured output, open weights"
 
-MICROSOFT_WIZARDLM_2_8X22B: Final[Model] = Model(
+MICROSOFT_WIZARDLM_2_8X22B: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="microsoft/wizardlm-2-8x22b",
     name="WizardLM-2 8x22B",
@@ -3335,15 +3495,16 @@ MICROSOFT_WIZARDLM_2_8X22B: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_04_30,
-    release_date=_D_2024_04_16,
-    last_updated=_D_2024_04_16,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_65535_OUTPUT_8000,
+    knowledge=_Shared.D_2024_04_30,
+    release_date=_Shared.D_2024_04_16,
+    last_updated=_Shared.D_2024_04_16,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_65535_OUTPUT_8000,
     cost=Cost(input=Decimal("0.62"), output=Decimal("0.62")),
 )
+"WizardLM-2 8x22B (chat) · 65.5K context · 8K output · $0.62 in / $0.62 out per 1M tokens · open weights"
 
-MINIMAX_MINIMAX_01: Final[Model] = Model(
+MINIMAX_MINIMAX_01: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="minimax/minimax-01",
     name="MiniMax-01",
@@ -3355,15 +3516,16 @@ MINIMAX_MINIMAX_01: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_03_31,
-    release_date=_D_2025_01_15,
-    last_updated=_D_2025_01_15,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1000192_OUTPUT_1000192,
+    knowledge=_Shared.D_2024_03_31,
+    release_date=_Shared.D_2025_01_15,
+    last_updated=_Shared.D_2025_01_15,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1000192_OUTPUT_1000192,
     cost=Cost(input=Decimal("0.2"), output=Decimal("1.1")),
 )
+"MiniMax-01 (chat) · 1M context · 1M output · $0.20 in / $1.10 out per 1M tokens · vision, attachments, open weights"
 
-MINIMAX_MINIMAX_M1: Final[Model] = Model(
+MINIMAX_MINIMAX_M1: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="minimax/minimax-m1",
     name="MiniMax M1",
@@ -3375,16 +3537,17 @@ MINIMAX_MINIMAX_M1: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_06_30,
-    release_date=_D_2025_06_17,
-    last_updated=_D_2025_06_17,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_40000,
+    knowledge=_Shared.D_2024_06_30,
+    release_date=_Shared.D_2025_06_17,
+    last_updated=_Shared.D_2025_06_17,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_40000,
     cost=Cost(input=Decimal("0.4"), output=Decimal("2.2")),
     reasoning_options=(),
 )
+"MiniMax M1 (chat) · 1M context · 40K output · $0.40 in / $2.20 out per 1M tokens · tools, reasoning"
 
-MINIMAX_MINIMAX_M2: Final[Model] = Model(
+MINIMAX_MINIMAX_M2: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="minimax/minimax-m2",
     name="MiniMax-M2",
@@ -3396,16 +3559,17 @@ MINIMAX_MINIMAX_M2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_10_27,
-    last_updated=_D_2025_10_27,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_196608_OUTPUT_196608,
+    release_date=_Shared.D_2025_10_27,
+    last_updated=_Shared.D_2025_10_27,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_196608_OUTPUT_196608,
     cost=Cost(input=Decimal("0.255"), output=Decimal("1"), cache_read=Decimal("0.03")),
     interleaved=Interleaved(field="reasoning_details"),
     reasoning_options=(),
 )
+"MiniMax-M2 (chat) · 197K context · 197K output · $0.255 in / $1.00 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-MINIMAX_MINIMAX_M2_HER: Final[Model] = Model(
+MINIMAX_MINIMAX_M2_HER: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="minimax/minimax-m2-her",
     name="MiniMax M2-her",
@@ -3417,14 +3581,15 @@ MINIMAX_MINIMAX_M2_HER: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_01_23,
-    last_updated=_D_2026_01_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_65536_OUTPUT_2048,
+    release_date=_Shared.D_2026_01_23,
+    last_updated=_Shared.D_2026_01_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_65536_OUTPUT_2048,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.03")),
 )
+"MiniMax M2-her (chat) · 65.5K context · 2.05K output · $0.30 in / $1.20 out per 1M tokens"
 
-MINIMAX_MINIMAX_M2_1: Final[Model] = Model(
+MINIMAX_MINIMAX_M2_1: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="minimax/minimax-m2.1",
     name="MiniMax-M2.1",
@@ -3436,16 +3601,17 @@ MINIMAX_MINIMAX_M2_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_12_23,
-    last_updated=_D_2025_12_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_196608_OUTPUT_196608,
+    release_date=_Shared.D_2025_12_23,
+    last_updated=_Shared.D_2025_12_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_196608_OUTPUT_196608,
     cost=Cost(input=Decimal("0.29"), output=Decimal("0.95"), cache_read=Decimal("0.03")),
     interleaved=Interleaved(field="reasoning_details"),
     reasoning_options=(),
 )
+"MiniMax-M2.1 (chat) · 197K context · 197K output · $0.29 in / $0.95 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-MINIMAX_MINIMAX_M2_5: Final[Model] = Model(
+MINIMAX_MINIMAX_M2_5: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="minimax/minimax-m2.5",
     name="MiniMax-M2.5",
@@ -3457,16 +3623,17 @@ MINIMAX_MINIMAX_M2_5: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_02_12,
-    last_updated=_D_2026_02_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_196608_OUTPUT_196608,
+    release_date=_Shared.D_2026_02_12,
+    last_updated=_Shared.D_2026_02_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_196608_OUTPUT_196608,
     cost=Cost(input=Decimal("0.12"), output=Decimal("0.48")),
     interleaved=Interleaved(field="reasoning_details"),
     reasoning_options=(),
 )
+"MiniMax-M2.5 (chat) · 197K context · 197K output · $0.12 in / $0.48 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-MINIMAX_MINIMAX_M2_7: Final[Model] = Model(
+MINIMAX_MINIMAX_M2_7: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="minimax/minimax-m2.7",
     name="MiniMax-M2.7",
@@ -3478,15 +3645,16 @@ MINIMAX_MINIMAX_M2_7: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_03_18,
-    last_updated=_D_2026_03_18,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_196608_OUTPUT_196608,
+    release_date=_Shared.D_2026_03_18,
+    last_updated=_Shared.D_2026_03_18,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_196608_OUTPUT_196608,
     cost=Cost(input=Decimal("0.18"), output=Decimal("0.72")),
     reasoning_options=(),
 )
+"MiniMax-M2.7 (chat) · 197K context · 197K output · $0.18 in / $0.72 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-MINIMAX_MINIMAX_M3: Final[Model] = Model(
+MINIMAX_MINIMAX_M3: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="minimax/minimax-m3",
     name="MiniMax-M3",
@@ -3498,15 +3666,16 @@ MINIMAX_MINIMAX_M3: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_06_01,
-    last_updated=_D_2026_06_01,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_524288_OUTPUT_512000,
+    release_date=_Shared.D_2026_06_01,
+    last_updated=_Shared.D_2026_06_01,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_524288_OUTPUT_512000,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.06")),
     reasoning_options=(),
 )
+"MiniMax-M3 (chat) · 524K context · 512K output · $0.30 in / $1.20 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-MISTRALAI_CODESTRAL_2508: Final[Model] = Model(
+MISTRALAI_CODESTRAL_2508: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="mistralai/codestral-2508",
     name="Codestral 2508",
@@ -3518,15 +3687,16 @@ MISTRALAI_CODESTRAL_2508: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_03_31,
-    release_date=_D_2025_08_01,
-    last_updated=_D_2025_08_01,
-    modalities=_TEXT_PDF_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_256000,
+    knowledge=_Shared.D_2025_03_31,
+    release_date=_Shared.D_2025_08_01,
+    last_updated=_Shared.D_2025_08_01,
+    modalities=_Shared.TEXT_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_256000,
     cost=Cost(input=Decimal("0.3"), output=Decimal("0.9"), cache_read=Decimal("0.03")),
 )
+"Codestral 2508 (chat) · 256K context · 256K output · $0.30 in / $0.90 out per 1M tokens · tools, structured output, attachments"
 
-MISTRALAI_DEVSTRAL_2512: Final[Model] = Model(
+MISTRALAI_DEVSTRAL_2512: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="mistralai/devstral-2512",
     name="Devstral 2",
@@ -3538,16 +3708,17 @@ MISTRALAI_DEVSTRAL_2512: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_12,
-    release_date=_D_2025_12_09,
-    last_updated=_D_2025_12_09,
-    modalities=_TEXT_PDF_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2025_12,
+    release_date=_Shared.D_2025_12_09,
+    last_updated=_Shared.D_2025_12_09,
+    modalities=_Shared.TEXT_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.4"), output=Decimal("2"), cache_read=Decimal("0.04")),
     status=Status.DEPRECATED,
 )
+"Devstral 2 (chat) · 262K context · 262K output · $0.40 in / $2.00 out per 1M tokens · tools, structured output, attachments, open weights · deprecated"
 
-MISTRALAI_MINISTRAL_14B_2512: Final[Model] = Model(
+MISTRALAI_MINISTRAL_14B_2512: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="mistralai/ministral-14b-2512",
     name="Ministral 3 14B 2512",
@@ -3559,14 +3730,15 @@ MISTRALAI_MINISTRAL_14B_2512: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_12_02,
-    last_updated=_D_2025_12_02,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    release_date=_Shared.D_2025_12_02,
+    last_updated=_Shared.D_2025_12_02,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.2"), cache_read=Decimal("0.02")),
 )
+"Ministral 3 14B 2512 (chat) · 262K context · 262K output · $0.20 in / $0.20 out per 1M tokens · vision, tools, structured output, attachments, open weights"
 
-MISTRALAI_MINISTRAL_3B_2512: Final[Model] = Model(
+MISTRALAI_MINISTRAL_3B_2512: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="mistralai/ministral-3b-2512",
     name="Ministral 3 3B 2512",
@@ -3578,14 +3750,15 @@ MISTRALAI_MINISTRAL_3B_2512: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_12_02,
-    last_updated=_D_2025_12_02,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_131072,
+    release_date=_Shared.D_2025_12_02,
+    last_updated=_Shared.D_2025_12_02,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_131072,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.1"), cache_read=Decimal("0.01")),
 )
+"Ministral 3 3B 2512 (chat) · 131K context · 131K output · $0.10 in / $0.10 out per 1M tokens · vision, tools, structured output, attachments, open weights"
 
-MISTRALAI_MINISTRAL_8B_2512: Final[Model] = Model(
+MISTRALAI_MINISTRAL_8B_2512: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="mistralai/ministral-8b-2512",
     name="Ministral 3 8B 2512",
@@ -3597,14 +3770,15 @@ MISTRALAI_MINISTRAL_8B_2512: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_12_02,
-    last_updated=_D_2025_12_02,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    release_date=_Shared.D_2025_12_02,
+    last_updated=_Shared.D_2025_12_02,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.15"), cache_read=Decimal("0.015")),
 )
+"Ministral 3 8B 2512 (chat) · 262K context · 262K output · $0.15 in / $0.15 out per 1M tokens · vision, tools, structured output, attachments, open weights"
 
-MISTRALAI_MISTRAL_LARGE: Final[Model] = Model(
+MISTRALAI_MISTRAL_LARGE: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="mistralai/mistral-large",
     name="Mistral Large",
@@ -3616,15 +3790,16 @@ MISTRALAI_MISTRAL_LARGE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_11_30,
-    release_date=_D_2024_02_26,
-    last_updated=_D_2024_02_26,
-    modalities=_TEXT_PDF_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_11_30,
+    release_date=_Shared.D_2024_02_26,
+    last_updated=_Shared.D_2024_02_26,
+    modalities=_Shared.TEXT_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_128000,
     cost=Cost(input=Decimal("2"), output=Decimal("6"), cache_read=Decimal("0.2")),
 )
+"Mistral Large (chat) · 128K context · 128K output · $2.00 in / $6.00 out per 1M tokens · tools, structured output, attachments"
 
-MISTRALAI_MISTRAL_LARGE_2407: Final[Model] = Model(
+MISTRALAI_MISTRAL_LARGE_2407: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="mistralai/mistral-large-2407",
     name="Mistral Large 2407",
@@ -3636,15 +3811,16 @@ MISTRALAI_MISTRAL_LARGE_2407: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_03_31,
-    release_date=_D_2024_11_19,
-    last_updated=_D_2024_11_19,
-    modalities=_TEXT_PDF_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_131072,
+    knowledge=_Shared.D_2024_03_31,
+    release_date=_Shared.D_2024_11_19,
+    last_updated=_Shared.D_2024_11_19,
+    modalities=_Shared.TEXT_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_131072,
     cost=Cost(input=Decimal("2"), output=Decimal("6"), cache_read=Decimal("0.2")),
 )
+"Mistral Large 2407 (chat) · 131K context · 131K output · $2.00 in / $6.00 out per 1M tokens · tools, structured output, attachments"
 
-MISTRALAI_MISTRAL_LARGE_2512: Final[Model] = Model(
+MISTRALAI_MISTRAL_LARGE_2512: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="mistralai/mistral-large-2512",
     name="Mistral Large 3",
@@ -3656,15 +3832,16 @@ MISTRALAI_MISTRAL_LARGE_2512: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_11,
-    release_date=_D_2024_11_01,
-    last_updated=_D_2025_12_02,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2024_11,
+    release_date=_Shared.D_2024_11_01,
+    last_updated=_Shared.D_2025_12_02,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.5"), output=Decimal("1.5"), cache_read=Decimal("0.05")),
 )
+"Mistral Large 3 (chat) · 262K context · 262K output · $0.50 in / $1.50 out per 1M tokens · vision, tools, structured output, attachments, open weights"
 
-MISTRALAI_MISTRAL_MEDIUM_3: Final[Model] = Model(
+MISTRALAI_MISTRAL_MEDIUM_3: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="mistralai/mistral-medium-3",
     name="Mistral Medium 3",
@@ -3676,15 +3853,16 @@ MISTRALAI_MISTRAL_MEDIUM_3: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_03_31,
-    release_date=_D_2025_05_07,
-    last_updated=_D_2025_05_07,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_131072,
+    knowledge=_Shared.D_2025_03_31,
+    release_date=_Shared.D_2025_05_07,
+    last_updated=_Shared.D_2025_05_07,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_131072,
     cost=Cost(input=Decimal("0.4"), output=Decimal("2"), cache_read=Decimal("0.04")),
 )
+"Mistral Medium 3 (chat) · 131K context · 131K output · $0.40 in / $2.00 out per 1M tokens · vision, tools, structured output, attachments"
 
-MISTRALAI_MISTRAL_MEDIUM_3_5: Final[Model] = Model(
+MISTRALAI_MISTRAL_MEDIUM_3_5: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="mistralai/mistral-medium-3-5",
     name="Mistral Medium 3.5",
@@ -3696,15 +3874,16 @@ MISTRALAI_MISTRAL_MEDIUM_3_5: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_04_30,
-    last_updated=_D_2026_04_30,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    release_date=_Shared.D_2026_04_30,
+    last_updated=_Shared.D_2026_04_30,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("1.5"), output=Decimal("7.5")),
-    reasoning_options=(_REASONING_EFFORT_NONE_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_HIGH,),
 )
+"Mistral Medium 3.5 (chat) · 262K context · 262K output · $1.50 in / $7.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-MISTRALAI_MISTRAL_MEDIUM_3_1: Final[Model] = Model(
+MISTRALAI_MISTRAL_MEDIUM_3_1: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="mistralai/mistral-medium-3.1",
     name="Mistral Medium 3.1",
@@ -3716,15 +3895,16 @@ MISTRALAI_MISTRAL_MEDIUM_3_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_06_30,
-    release_date=_D_2025_08_13,
-    last_updated=_D_2025_08_13,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_262144,
+    knowledge=_Shared.D_2025_06_30,
+    release_date=_Shared.D_2025_08_13,
+    last_updated=_Shared.D_2025_08_13,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_262144,
     cost=Cost(input=Decimal("0.4"), output=Decimal("2"), cache_read=Decimal("0.04")),
 )
+"Mistral Medium 3.1 (chat) · 131K context · 262K output · $0.40 in / $2.00 out per 1M tokens · vision, tools, structured output, attachments"
 
-MISTRALAI_MISTRAL_NEMO: Final[Model] = Model(
+MISTRALAI_MISTRAL_NEMO: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="mistralai/mistral-nemo",
     name="Mistral Nemo",
@@ -3736,15 +3916,16 @@ MISTRALAI_MISTRAL_NEMO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_07,
-    release_date=_D_2024_07_01,
-    last_updated=_D_2024_07_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_131072,
+    knowledge=_Shared.D_2024_07,
+    release_date=_Shared.D_2024_07_01,
+    last_updated=_Shared.D_2024_07_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_131072,
     cost=Cost(input=Decimal("0.02"), output=Decimal("0.03")),
 )
+"Mistral Nemo (chat) · 131K context · 131K output · $0.02 in / $0.03 out per 1M tokens · tools, structured output, open weights"
 
-MISTRALAI_MISTRAL_SABA: Final[Model] = Model(
+MISTRALAI_MISTRAL_SABA: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="mistralai/mistral-saba",
     name="Saba",
@@ -3756,15 +3937,16 @@ MISTRALAI_MISTRAL_SABA: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_09_30,
-    release_date=_D_2025_02_17,
-    last_updated=_D_2025_02_17,
-    modalities=_TEXT_PDF_TO_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_32768,
+    knowledge=_Shared.D_2024_09_30,
+    release_date=_Shared.D_2025_02_17,
+    last_updated=_Shared.D_2025_02_17,
+    modalities=_Shared.TEXT_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_32768,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.6"), cache_read=Decimal("0.02")),
 )
+"Saba (chat) · 32.8K context · 32.8K output · $0.20 in / $0.60 out per 1M tokens · tools, structured output, attachments"
 
-MISTRALAI_MISTRAL_SMALL_24B_INSTRUCT_2501: Final[Model] = Model(
+MISTRALAI_MISTRAL_SMALL_24B_INSTRUCT_2501: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="mistralai/mistral-small-24b-instruct-2501",
     name="Mistral Small 3",
@@ -3776,15 +3958,16 @@ MISTRALAI_MISTRAL_SMALL_24B_INSTRUCT_2501: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_10_31,
-    release_date=_D_2025_01_30,
-    last_updated=_D_2025_01_30,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_16384,
+    knowledge=_Shared.D_2023_10_31,
+    release_date=_Shared.D_2025_01_30,
+    last_updated=_Shared.D_2025_01_30,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_16384,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.08")),
 )
+"Mistral Small 3 (chat) · 32.8K context · 16.4K output · $0.05 in / $0.08 out per 1M tokens · structured output, open weights"
 
-MISTRALAI_MISTRAL_SMALL_2603: Final[Model] = Model(
+MISTRALAI_MISTRAL_SMALL_2603: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="mistralai/mistral-small-2603",
     name="Mistral Small 4",
@@ -3796,16 +3979,17 @@ MISTRALAI_MISTRAL_SMALL_2603: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_06,
-    release_date=_D_2026_03_16,
-    last_updated=_D_2026_03_16,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2025_06,
+    release_date=_Shared.D_2026_03_16,
+    last_updated=_Shared.D_2026_03_16,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6"), cache_read=Decimal("0.015")),
-    reasoning_options=(_REASONING_EFFORT_NONE_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_HIGH,),
 )
+"Mistral Small 4 (chat) · 262K context · 262K output · $0.15 in / $0.60 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-MISTRALAI_MISTRAL_SMALL_3_1_24B_INSTRUCT: Final[Model] = Model(
+MISTRALAI_MISTRAL_SMALL_3_1_24B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="mistralai/mistral-small-3.1-24b-instruct",
     name="Mistral Small 3.1 24B",
@@ -3817,15 +4001,16 @@ MISTRALAI_MISTRAL_SMALL_3_1_24B_INSTRUCT: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_10_31,
-    release_date=_D_2025_03_17,
-    last_updated=_D_2025_03_17,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_128000,
+    knowledge=_Shared.D_2023_10_31,
+    release_date=_Shared.D_2025_03_17,
+    last_updated=_Shared.D_2025_03_17,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.351"), output=Decimal("0.555")),
 )
+"Mistral Small 3.1 24B (chat) · 128K context · 128K output · $0.351 in / $0.555 out per 1M tokens · vision, attachments, open weights"
 
-MISTRALAI_MISTRAL_SMALL_3_2_24B_INSTRUCT: Final[Model] = Model(
+MISTRALAI_MISTRAL_SMALL_3_2_24B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="mistralai/mistral-small-3.2-24b-instruct",
     name="Mistral Small 3.2 24B",
@@ -3837,15 +4022,16 @@ MISTRALAI_MISTRAL_SMALL_3_2_24B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_10_31,
-    release_date=_D_2025_06_20,
-    last_updated=_D_2025_06_20,
-    modalities=_IMAGE_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    knowledge=_Shared.D_2023_10_31,
+    release_date=_Shared.D_2025_06_20,
+    last_updated=_Shared.D_2025_06_20,
+    modalities=_Shared.IMAGE_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.075"), output=Decimal("0.2")),
 )
+"Mistral Small 3.2 24B (chat) · 128K context · 16.4K output · $0.075 in / $0.20 out per 1M tokens · vision, tools, structured output, attachments, open weights"
 
-MISTRALAI_MIXTRAL_8X22B_INSTRUCT: Final[Model] = Model(
+MISTRALAI_MIXTRAL_8X22B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="mistralai/mixtral-8x22b-instruct",
     name="Mixtral 8x22B Instruct",
@@ -3857,15 +4043,16 @@ MISTRALAI_MIXTRAL_8X22B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_01_31,
-    release_date=_D_2024_04_17,
-    last_updated=_D_2024_04_17,
-    modalities=_TEXT_PDF_TO_TEXT,
-    limit=_CONTEXT_65536_OUTPUT_65536,
+    knowledge=_Shared.D_2024_01_31,
+    release_date=_Shared.D_2024_04_17,
+    last_updated=_Shared.D_2024_04_17,
+    modalities=_Shared.TEXT_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_65536_OUTPUT_65536,
     cost=Cost(input=Decimal("2"), output=Decimal("6"), cache_read=Decimal("0.2")),
 )
+"Mixtral 8x22B Instruct (chat) · 65.5K context · 65.5K output · $2.00 in / $6.00 out per 1M tokens · tools, structured output, attachments, open weights"
 
-MISTRALAI_VOXTRAL_SMALL_24B_2507: Final[Model] = Model(
+MISTRALAI_VOXTRAL_SMALL_24B_2507: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="mistralai/voxtral-small-24b-2507",
     name="Voxtral Small 24B 2507",
@@ -3877,14 +4064,15 @@ MISTRALAI_VOXTRAL_SMALL_24B_2507: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_10_30,
-    last_updated=_D_2025_10_30,
-    modalities=_TEXT_AUDIO_PDF_TO_TEXT,
-    limit=_CONTEXT_32000_OUTPUT_32000,
+    release_date=_Shared.D_2025_10_30,
+    last_updated=_Shared.D_2025_10_30,
+    modalities=_Shared.TEXT_AUDIO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_32000_OUTPUT_32000,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3"), cache_read=Decimal("0.01")),
 )
+"Voxtral Small 24B 2507 (chat) · 32K context · 32K output · $0.10 in / $0.30 out per 1M tokens · tools, structured output, attachments, open weights"
 
-MOONSHOTAI_KIMI_K2: Final[Model] = Model(
+MOONSHOTAI_KIMI_K2: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="moonshotai/kimi-k2",
     name="Kimi K2 0711",
@@ -3896,15 +4084,16 @@ MOONSHOTAI_KIMI_K2: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_12_31,
-    release_date=_D_2025_07_11,
-    last_updated=_D_2025_07_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_100352,
+    knowledge=_Shared.D_2024_12_31,
+    release_date=_Shared.D_2025_07_11,
+    last_updated=_Shared.D_2025_07_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_100352,
     cost=Cost(input=Decimal("0.57"), output=Decimal("2.3")),
 )
+"Kimi K2 0711 (chat) · 131K context · 100K output · $0.57 in / $2.30 out per 1M tokens · tools, open weights"
 
-MOONSHOTAI_KIMI_K2_0905: Final[Model] = Model(
+MOONSHOTAI_KIMI_K2_0905: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="moonshotai/kimi-k2-0905",
     name="Kimi K2 0905",
@@ -3916,15 +4105,16 @@ MOONSHOTAI_KIMI_K2_0905: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_12_31,
-    release_date=_D_2025_09_04,
-    last_updated=_D_2025_09_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_100352,
+    knowledge=_Shared.D_2024_12_31,
+    release_date=_Shared.D_2025_09_04,
+    last_updated=_Shared.D_2025_09_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_100352,
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.5")),
 )
+"Kimi K2 0905 (chat) · 262K context · 100K output · $0.60 in / $2.50 out per 1M tokens · tools, structured output, open weights"
 
-MOONSHOTAI_KIMI_K2_THINKING: Final[Model] = Model(
+MOONSHOTAI_KIMI_K2_THINKING: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="moonshotai/kimi-k2-thinking",
     name="Kimi K2 Thinking",
@@ -3936,17 +4126,18 @@ MOONSHOTAI_KIMI_K2_THINKING: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_08,
-    release_date=_D_2025_11_06,
-    last_updated=_D_2025_11_06,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2024_08,
+    release_date=_Shared.D_2025_11_06,
+    last_updated=_Shared.D_2025_11_06,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.5"), cache_read=Decimal("0.6")),
     interleaved=Interleaved(field="reasoning_details"),
     reasoning_options=(),
 )
+"Kimi K2 Thinking (chat) · 262K context · 262K output · $0.60 in / $2.50 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-MOONSHOTAI_KIMI_K2_5: Final[Model] = Model(
+MOONSHOTAI_KIMI_K2_5: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="moonshotai/kimi-k2.5",
     name="Kimi K2.5",
@@ -3958,17 +4149,18 @@ MOONSHOTAI_KIMI_K2_5: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_01,
-    last_updated=_D_2026_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_256000,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_01,
+    last_updated=_Shared.D_2026_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_256000,
     cost=Cost(input=Decimal("0.375"), output=Decimal("2.025")),
     interleaved=Interleaved(field="reasoning_details"),
     reasoning_options=(),
 )
+"Kimi K2.5 (chat) · 256K context · 256K output · $0.375 in / $2.025 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-MOONSHOTAI_KIMI_K2_6: Final[Model] = Model(
+MOONSHOTAI_KIMI_K2_6: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="moonshotai/kimi-k2.6",
     name="Kimi K2.6",
@@ -3980,17 +4172,18 @@ MOONSHOTAI_KIMI_K2_6: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_04_21,
-    last_updated=_D_2026_04_21,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_04_21,
+    last_updated=_Shared.D_2026_04_21,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.55"), output=Decimal("3.2"), cache_read=Decimal("0.11")),
     interleaved=Interleaved(field="reasoning_details"),
     reasoning_options=(),
 )
+"Kimi K2.6 (chat) · 262K context · 262K output · $0.55 in / $3.20 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-MOONSHOTAI_KIMI_K2_7_CODE: Final[Model] = Model(
+MOONSHOTAI_KIMI_K2_7_CODE: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="moonshotai/kimi-k2.7-code",
     name="Kimi K2.7 Code",
@@ -4002,16 +4195,17 @@ MOONSHOTAI_KIMI_K2_7_CODE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_06_12,
-    last_updated=_D_2026_06_12,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_16384,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_06_12,
+    last_updated=_Shared.D_2026_06_12,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_16384,
     cost=Cost(input=Decimal("0.74"), output=Decimal("3.5"), cache_read=Decimal("0.15")),
     reasoning_options=(),
 )
+"Kimi K2.7 Code (chat) · 262K context · 16.4K output · $0.74 in / $3.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-MORPH_MORPH_V3_FAST: Final[Model] = Model(
+MORPH_MORPH_V3_FAST: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="morph/morph-v3-fast",
     name="Morph V3 Fast",
@@ -4023,14 +4217,15 @@ MORPH_MORPH_V3_FAST: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_07_07,
-    last_updated=_D_2025_07_07,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_81920_OUTPUT_38000,
+    release_date=_Shared.D_2025_07_07,
+    last_updated=_Shared.D_2025_07_07,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_81920_OUTPUT_38000,
     cost=Cost(input=Decimal("0.8"), output=Decimal("1.2")),
 )
+"Morph V3 Fast (chat) · 81.9K context · 38K output · $0.80 in / $1.20 out per 1M tokens"
 
-MORPH_MORPH_V3_LARGE: Final[Model] = Model(
+MORPH_MORPH_V3_LARGE: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="morph/morph-v3-large",
     name="Morph V3 Large",
@@ -4042,14 +4237,15 @@ MORPH_MORPH_V3_LARGE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_07_07,
-    last_updated=_D_2025_07_07,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_131072,
+    release_date=_Shared.D_2025_07_07,
+    last_updated=_Shared.D_2025_07_07,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_131072,
     cost=Cost(input=Decimal("0.9"), output=Decimal("1.9")),
 )
+"Morph V3 Large (chat) · 262K context · 131K output · $0.90 in / $1.90 out per 1M tokens · structured output"
 
-NEX_AGI_NEX_N2_PRO: Final[Model] = Model(
+NEX_AGI_NEX_N2_PRO: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="nex-agi/nex-n2-pro",
     name="Nex-N2-Pro",
@@ -4061,15 +4257,16 @@ NEX_AGI_NEX_N2_PRO: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_06_08,
-    last_updated=_D_2026_06_08,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    release_date=_Shared.D_2026_06_08,
+    last_updated=_Shared.D_2026_06_08,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.25"), output=Decimal("1"), cache_read=Decimal("0.025")),
     reasoning_options=(),
 )
+"Nex-N2-Pro (chat) · 262K context · 262K output · $0.25 in / $1.00 out per 1M tokens · vision, reasoning, attachments, open weights"
 
-NOUSRESEARCH_HERMES_3_LLAMA_3_1_405B: Final[Model] = Model(
+NOUSRESEARCH_HERMES_3_LLAMA_3_1_405B: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="nousresearch/hermes-3-llama-3.1-405b",
     name="Hermes 3 405B Instruct",
@@ -4081,15 +4278,16 @@ NOUSRESEARCH_HERMES_3_LLAMA_3_1_405B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_12_31,
-    release_date=_D_2024_08_16,
-    last_updated=_D_2024_08_16,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_16384,
+    knowledge=_Shared.D_2023_12_31,
+    release_date=_Shared.D_2024_08_16,
+    last_updated=_Shared.D_2024_08_16,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_16384,
     cost=Cost(input=Decimal("1"), output=Decimal("1")),
 )
+"Hermes 3 405B Instruct (chat) · 131K context · 16.4K output · $1.00 in / $1.00 out per 1M tokens · structured output, open weights"
 
-NOUSRESEARCH_HERMES_3_LLAMA_3_1_405B_FREE: Final[Model] = Model(
+NOUSRESEARCH_HERMES_3_LLAMA_3_1_405B_FREE: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="nousresearch/hermes-3-llama-3.1-405b:free",
     name="Hermes 3 405B Instruct (free)",
@@ -4101,15 +4299,16 @@ NOUSRESEARCH_HERMES_3_LLAMA_3_1_405B_FREE: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_12_31,
-    release_date=_D_2024_08_16,
-    last_updated=_D_2024_08_16,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_131072,
+    knowledge=_Shared.D_2023_12_31,
+    release_date=_Shared.D_2024_08_16,
+    last_updated=_Shared.D_2024_08_16,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_131072,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Hermes 3 405B Instruct (free) (chat) · 131K context · 131K output · free · open weights"
 
-NOUSRESEARCH_HERMES_3_LLAMA_3_1_70B: Final[Model] = Model(
+NOUSRESEARCH_HERMES_3_LLAMA_3_1_70B: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="nousresearch/hermes-3-llama-3.1-70b",
     name="Hermes 3 70B Instruct",
@@ -4121,15 +4320,16 @@ NOUSRESEARCH_HERMES_3_LLAMA_3_1_70B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_12_31,
-    release_date=_D_2024_08_18,
-    last_updated=_D_2024_08_18,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_16384,
+    knowledge=_Shared.D_2023_12_31,
+    release_date=_Shared.D_2024_08_18,
+    last_updated=_Shared.D_2024_08_18,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_16384,
     cost=Cost(input=Decimal("0.7"), output=Decimal("0.7")),
 )
+"Hermes 3 70B Instruct (chat) · 131K context · 16.4K output · $0.70 in / $0.70 out per 1M tokens · structured output, open weights"
 
-NOUSRESEARCH_HERMES_4_405B: Final[Model] = Model(
+NOUSRESEARCH_HERMES_4_405B: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="nousresearch/hermes-4-405b",
     name="Hermes 4 405B",
@@ -4141,16 +4341,17 @@ NOUSRESEARCH_HERMES_4_405B: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_08_31,
-    release_date=_D_2025_08_26,
-    last_updated=_D_2025_08_26,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_131072,
+    knowledge=_Shared.D_2024_08_31,
+    release_date=_Shared.D_2025_08_26,
+    last_updated=_Shared.D_2025_08_26,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_131072,
     cost=Cost(input=Decimal("1"), output=Decimal("3")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Hermes 4 405B (chat) · 131K context · 131K output · $1.00 in / $3.00 out per 1M tokens · reasoning, open weights"
 
-NOUSRESEARCH_HERMES_4_70B: Final[Model] = Model(
+NOUSRESEARCH_HERMES_4_70B: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="nousresearch/hermes-4-70b",
     name="Hermes 4 70B",
@@ -4162,16 +4363,17 @@ NOUSRESEARCH_HERMES_4_70B: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_08_31,
-    release_date=_D_2025_08_26,
-    last_updated=_D_2025_08_26,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_131072,
+    knowledge=_Shared.D_2024_08_31,
+    release_date=_Shared.D_2025_08_26,
+    last_updated=_Shared.D_2025_08_26,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_131072,
     cost=Cost(input=Decimal("0.13"), output=Decimal("0.4")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Hermes 4 70B (chat) · 131K context · 131K output · $0.13 in / $0.40 out per 1M tokens · reasoning, open weights"
 
-NVIDIA_LLAMA_3_3_NEMOTRON_SUPER_49B_V1_5: Final[Model] = Model(
+NVIDIA_LLAMA_3_3_NEMOTRON_SUPER_49B_V1_5: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="nvidia/llama-3.3-nemotron-super-49b-v1.5",
     name="Llama 3.3 Nemotron Super 49B v1.5",
@@ -4183,15 +4385,16 @@ NVIDIA_LLAMA_3_3_NEMOTRON_SUPER_49B_V1_5: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_07_25,
-    last_updated=_D_2025_07_25,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_16384,
+    release_date=_Shared.D_2025_07_25,
+    last_updated=_Shared.D_2025_07_25,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_16384,
     cost=Cost(input=Decimal("0.4"), output=Decimal("0.4")),
     reasoning_options=(),
 )
+"Llama 3.3 Nemotron Super 49B v1.5 (chat) · 131K context · 16.4K output · $0.40 in / $0.40 out per 1M tokens · tools, reasoning, open weights"
 
-NVIDIA_NEMOTRON_3_NANO_30B_A3B: Final[Model] = Model(
+NVIDIA_NEMOTRON_3_NANO_30B_A3B: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="nvidia/nemotron-3-nano-30b-a3b",
     name="Nemotron 3 Nano 30B A3B",
@@ -4203,15 +4406,16 @@ NVIDIA_NEMOTRON_3_NANO_30B_A3B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_12_15,
-    last_updated=_D_2025_12_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_228000,
+    release_date=_Shared.D_2025_12_15,
+    last_updated=_Shared.D_2025_12_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_228000,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.2")),
     reasoning_options=(),
 )
+"Nemotron 3 Nano 30B A3B (chat) · 262K context · 228K output · $0.05 in / $0.20 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-NVIDIA_NEMOTRON_3_NANO_30B_A3B_FREE: Final[Model] = Model(
+NVIDIA_NEMOTRON_3_NANO_30B_A3B_FREE: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="nvidia/nemotron-3-nano-30b-a3b:free",
     name="Nemotron 3 Nano 30B A3B (free)",
@@ -4223,15 +4427,16 @@ NVIDIA_NEMOTRON_3_NANO_30B_A3B_FREE: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_12_15,
-    last_updated=_D_2025_12_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_256000,
+    release_date=_Shared.D_2025_12_15,
+    last_updated=_Shared.D_2025_12_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_256000,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(),
 )
+"Nemotron 3 Nano 30B A3B (free) (chat) · 256K context · 256K output · free · tools, reasoning, open weights"
 
-NVIDIA_NEMOTRON_3_NANO_OMNI_30B_A3B_REASONING_FREE: Final[Model] = Model(
+NVIDIA_NEMOTRON_3_NANO_OMNI_30B_A3B_REASONING_FREE: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="nvidia/nemotron-3-nano-omni-30b-a3b-reasoning:free",
     name="Nemotron 3 Nano Omni (free)",
@@ -4243,15 +4448,16 @@ NVIDIA_NEMOTRON_3_NANO_OMNI_30B_A3B_REASONING_FREE: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_28,
-    last_updated=_D_2026_04_28,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_65536,
+    release_date=_Shared.D_2026_04_28,
+    last_updated=_Shared.D_2026_04_28,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_65536,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(_REASONING_BUDGET_TOKENS,),
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS,),
 )
+"Nemotron 3 Nano Omni (free) (chat) · 256K context · 65.5K output · free · vision, tools, reasoning, attachments, open weights"
 
-NVIDIA_NEMOTRON_3_SUPER_120B_A12B: Final[Model] = Model(
+NVIDIA_NEMOTRON_3_SUPER_120B_A12B: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="nvidia/nemotron-3-super-120b-a12b",
     name="Nemotron 3 Super 120B A12B",
@@ -4263,15 +4469,16 @@ NVIDIA_NEMOTRON_3_SUPER_120B_A12B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_03_11,
-    last_updated=_D_2026_03_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_16384,
+    release_date=_Shared.D_2026_03_11,
+    last_updated=_Shared.D_2026_03_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_16384,
     cost=Cost(input=Decimal("0.085"), output=Decimal("0.4")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM, _REASONING_BUDGET_TOKENS),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM, _Shared.REASONING_BUDGET_TOKENS),
 )
+"Nemotron 3 Super 120B A12B (chat) · 262K context · 16.4K output · $0.085 in / $0.40 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-NVIDIA_NEMOTRON_3_SUPER_120B_A12B_FREE: Final[Model] = Model(
+NVIDIA_NEMOTRON_3_SUPER_120B_A12B_FREE: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="nvidia/nemotron-3-super-120b-a12b:free",
     name="Nemotron 3 Super (free)",
@@ -4283,15 +4490,16 @@ NVIDIA_NEMOTRON_3_SUPER_120B_A12B_FREE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_03_11,
-    last_updated=_D_2026_03_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    release_date=_Shared.D_2026_03_11,
+    last_updated=_Shared.D_2026_03_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM, _REASONING_BUDGET_TOKENS),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM, _Shared.REASONING_BUDGET_TOKENS),
 )
+"Nemotron 3 Super (free) (chat) · 262K context · 262K output · free · tools, reasoning, structured output, open weights"
 
-NVIDIA_NEMOTRON_3_ULTRA_550B_A55B: Final[Model] = Model(
+NVIDIA_NEMOTRON_3_ULTRA_550B_A55B: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="nvidia/nemotron-3-ultra-550b-a55b",
     name="Nemotron 3 Ultra 550B A55B",
@@ -4303,15 +4511,16 @@ NVIDIA_NEMOTRON_3_ULTRA_550B_A55B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_06_04,
-    last_updated=_D_2026_06_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_16384,
+    release_date=_Shared.D_2026_06_04,
+    last_updated=_Shared.D_2026_06_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_16384,
     cost=Cost(input=Decimal("0.5"), output=Decimal("2.2"), cache_read=Decimal("0.1")),
-    reasoning_options=(_REASONING_EFFORT_MEDIUM_HIGH, _REASONING_BUDGET_TOKENS),
+    reasoning_options=(_Shared.REASONING_EFFORT_MEDIUM_HIGH, _Shared.REASONING_BUDGET_TOKENS),
 )
+"Nemotron 3 Ultra 550B A55B (chat) · 262K context · 16.4K output · $0.50 in / $2.20 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-NVIDIA_NEMOTRON_3_ULTRA_550B_A55B_FREE: Final[Model] = Model(
+NVIDIA_NEMOTRON_3_ULTRA_550B_A55B_FREE: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="nvidia/nemotron-3-ultra-550b-a55b:free",
     name="Nemotron 3 Ultra (free)",
@@ -4323,15 +4532,16 @@ NVIDIA_NEMOTRON_3_ULTRA_550B_A55B_FREE: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_06_04,
-    last_updated=_D_2026_06_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_65536,
+    release_date=_Shared.D_2026_06_04,
+    last_updated=_Shared.D_2026_06_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(_REASONING_EFFORT_MEDIUM_HIGH, _REASONING_BUDGET_TOKENS),
+    reasoning_options=(_Shared.REASONING_EFFORT_MEDIUM_HIGH, _Shared.REASONING_BUDGET_TOKENS),
 )
+"Nemotron 3 Ultra (free) (chat) · 1M context · 65.5K output · free · tools, reasoning, open weights"
 
-NVIDIA_NEMOTRON_3_5_CONTENT_SAFETY_FREE: Final[Model] = Model(
+NVIDIA_NEMOTRON_3_5_CONTENT_SAFETY_FREE: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="nvidia/nemotron-3.5-content-safety:free",
     name="Nemotron 3.5 Content Safety (free)",
@@ -4343,15 +4553,16 @@ NVIDIA_NEMOTRON_3_5_CONTENT_SAFETY_FREE: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_06_04,
-    last_updated=_D_2026_06_04,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_8192,
+    release_date=_Shared.D_2026_06_04,
+    last_updated=_Shared.D_2026_06_04,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_8192,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(),
 )
+"Nemotron 3.5 Content Safety (free) (chat) · 128K context · 8.19K output · free · vision, reasoning, attachments, open weights"
 
-NVIDIA_NEMOTRON_NANO_12B_V2_VL_FREE: Final[Model] = Model(
+NVIDIA_NEMOTRON_NANO_12B_V2_VL_FREE: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="nvidia/nemotron-nano-12b-v2-vl:free",
     name="Nemotron Nano 12B 2 VL (free)",
@@ -4363,15 +4574,16 @@ NVIDIA_NEMOTRON_NANO_12B_V2_VL_FREE: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_10_28,
-    last_updated=_D_2025_10_28,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_128000,
+    release_date=_Shared.D_2025_10_28,
+    last_updated=_Shared.D_2025_10_28,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_128000,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(),
 )
+"Nemotron Nano 12B 2 VL (free) (chat) · 128K context · 128K output · free · vision, tools, reasoning, attachments, open weights"
 
-NVIDIA_NEMOTRON_NANO_9B_V2_FREE: Final[Model] = Model(
+NVIDIA_NEMOTRON_NANO_9B_V2_FREE: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="nvidia/nemotron-nano-9b-v2:free",
     name="Nemotron Nano 9B V2 (free)",
@@ -4383,15 +4595,16 @@ NVIDIA_NEMOTRON_NANO_9B_V2_FREE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_08_18,
-    last_updated=_D_2025_08_18,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_128000,
+    release_date=_Shared.D_2025_08_18,
+    last_updated=_Shared.D_2025_08_18,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_128000,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(),
 )
+"Nemotron Nano 9B V2 (free) (chat) · 128K context · 128K output · free · tools, reasoning, structured output, open weights"
 
-OPENAI_GPT_3_5_TURBO: Final[Model] = Model(
+OPENAI_GPT_3_5_TURBO: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="openai/gpt-3.5-turbo",
     name="GPT-3.5-turbo",
@@ -4403,15 +4616,16 @@ OPENAI_GPT_3_5_TURBO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2021_09_01,
-    release_date=_D_2023_03_01,
-    last_updated=_D_2023_11_06,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_16385_OUTPUT_4096,
+    knowledge=_Shared.D_2021_09_01,
+    release_date=_Shared.D_2023_03_01,
+    last_updated=_Shared.D_2023_11_06,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_16385_OUTPUT_4096,
     cost=Cost(input=Decimal("0.5"), output=Decimal("1.5")),
 )
+"GPT-3.5-turbo (chat) · 16.4K context · 4.1K output · $0.50 in / $1.50 out per 1M tokens · tools, structured output"
 
-OPENAI_GPT_3_5_TURBO_0613: Final[Model] = Model(
+OPENAI_GPT_3_5_TURBO_0613: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="openai/gpt-3.5-turbo-0613",
     name="GPT-3.5 Turbo (older v0613)",
@@ -4423,15 +4637,16 @@ OPENAI_GPT_3_5_TURBO_0613: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2021_09_30,
-    release_date=_D_2024_01_25,
-    last_updated=_D_2024_01_25,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_4095_OUTPUT_4096,
+    knowledge=_Shared.D_2021_09_30,
+    release_date=_Shared.D_2024_01_25,
+    last_updated=_Shared.D_2024_01_25,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_4095_OUTPUT_4096,
     cost=Cost(input=Decimal("1"), output=Decimal("2")),
 )
+"GPT-3.5 Turbo (older v0613) (chat) · 4.09K context · 4.1K output · $1.00 in / $2.00 out per 1M tokens · tools, structured output"
 
-OPENAI_GPT_3_5_TURBO_16K: Final[Model] = Model(
+OPENAI_GPT_3_5_TURBO_16K: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="openai/gpt-3.5-turbo-16k",
     name="GPT-3.5 Turbo 16k",
@@ -4443,15 +4658,16 @@ OPENAI_GPT_3_5_TURBO_16K: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2021_09_30,
-    release_date=_D_2023_08_28,
-    last_updated=_D_2023_08_28,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_16385_OUTPUT_4096,
+    knowledge=_Shared.D_2021_09_30,
+    release_date=_Shared.D_2023_08_28,
+    last_updated=_Shared.D_2023_08_28,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_16385_OUTPUT_4096,
     cost=Cost(input=Decimal("3"), output=Decimal("4")),
 )
+"GPT-3.5 Turbo 16k (chat) · 16.4K context · 4.1K output · $3.00 in / $4.00 out per 1M tokens · tools, structured output"
 
-OPENAI_GPT_3_5_TURBO_INSTRUCT: Final[Model] = Model(
+OPENAI_GPT_3_5_TURBO_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="openai/gpt-3.5-turbo-instruct",
     name="GPT-3.5 Turbo Instruct",
@@ -4463,15 +4679,16 @@ OPENAI_GPT_3_5_TURBO_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2021_09_30,
-    release_date=_D_2023_09_28,
-    last_updated=_D_2023_09_28,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_4095_OUTPUT_4096,
+    knowledge=_Shared.D_2021_09_30,
+    release_date=_Shared.D_2023_09_28,
+    last_updated=_Shared.D_2023_09_28,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_4095_OUTPUT_4096,
     cost=Cost(input=Decimal("1.5"), output=Decimal("2")),
 )
+"GPT-3.5 Turbo Instruct (chat) · 4.09K context · 4.1K output · $1.50 in / $2.00 out per 1M tokens · structured output"
 
-OPENAI_GPT_4: Final[Model] = Model(
+OPENAI_GPT_4: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="openai/gpt-4",
     name="GPT-4",
@@ -4483,15 +4700,16 @@ OPENAI_GPT_4: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2023_11,
-    release_date=_D_2023_11_06,
-    last_updated=_D_2024_04_09,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8191_OUTPUT_4096,
+    knowledge=_Shared.D_2023_11,
+    release_date=_Shared.D_2023_11_06,
+    last_updated=_Shared.D_2024_04_09,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8191_OUTPUT_4096,
     cost=Cost(input=Decimal("30"), output=Decimal("60")),
 )
+"GPT-4 (chat) · 8.19K context · 4.1K output · $30.00 in / $60.00 out per 1M tokens · tools, structured output"
 
-OPENAI_GPT_4_TURBO: Final[Model] = Model(
+OPENAI_GPT_4_TURBO: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="openai/gpt-4-turbo",
     name="GPT-4 Turbo",
@@ -4503,15 +4721,16 @@ OPENAI_GPT_4_TURBO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2023_12,
-    release_date=_D_2023_11_06,
-    last_updated=_D_2024_04_09,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    knowledge=_Shared.D_2023_12,
+    release_date=_Shared.D_2023_11_06,
+    last_updated=_Shared.D_2024_04_09,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("10"), output=Decimal("30")),
 )
+"GPT-4 Turbo (chat) · 128K context · 4.1K output · $10.00 in / $30.00 out per 1M tokens · vision, tools, structured output, attachments"
 
-OPENAI_GPT_4_TURBO_PREVIEW: Final[Model] = Model(
+OPENAI_GPT_4_TURBO_PREVIEW: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="openai/gpt-4-turbo-preview",
     name="GPT-4 Turbo Preview",
@@ -4523,15 +4742,16 @@ OPENAI_GPT_4_TURBO_PREVIEW: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2023_12_31,
-    release_date=_D_2024_01_25,
-    last_updated=_D_2024_01_25,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    knowledge=_Shared.D_2023_12_31,
+    release_date=_Shared.D_2024_01_25,
+    last_updated=_Shared.D_2024_01_25,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("10"), output=Decimal("30")),
 )
+"GPT-4 Turbo Preview (chat) · 128K context · 4.1K output · $10.00 in / $30.00 out per 1M tokens · tools, structured output"
 
-OPENAI_GPT_4_1: Final[Model] = Model(
+OPENAI_GPT_4_1: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="openai/gpt-4.1",
     name="GPT-4.1",
@@ -4543,15 +4763,16 @@ OPENAI_GPT_4_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2025_04_14,
-    last_updated=_D_2025_04_14,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1047576_OUTPUT_32768,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2025_04_14,
+    last_updated=_Shared.D_2025_04_14,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1047576_OUTPUT_32768,
     cost=Cost(input=Decimal("2"), output=Decimal("8"), cache_read=Decimal("0.5")),
 )
+"GPT-4.1 (chat) · 1.05M context · 32.8K output · $2.00 in / $8.00 out per 1M tokens · vision, tools, structured output, attachments"
 
-OPENAI_GPT_4_1_MINI: Final[Model] = Model(
+OPENAI_GPT_4_1_MINI: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="openai/gpt-4.1-mini",
     name="GPT-4.1 mini",
@@ -4563,15 +4784,16 @@ OPENAI_GPT_4_1_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2025_04_14,
-    last_updated=_D_2025_04_14,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1047576_OUTPUT_32768,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2025_04_14,
+    last_updated=_Shared.D_2025_04_14,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1047576_OUTPUT_32768,
     cost=Cost(input=Decimal("0.4"), output=Decimal("1.6"), cache_read=Decimal("0.1")),
 )
+"GPT-4.1 mini (chat) · 1.05M context · 32.8K output · $0.40 in / $1.60 out per 1M tokens · vision, tools, structured output, attachments"
 
-OPENAI_GPT_4_1_NANO: Final[Model] = Model(
+OPENAI_GPT_4_1_NANO: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="openai/gpt-4.1-nano",
     name="GPT-4.1 nano",
@@ -4583,15 +4805,16 @@ OPENAI_GPT_4_1_NANO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2025_04_14,
-    last_updated=_D_2025_04_14,
-    modalities=_IMAGE_TEXT_PDF_TO_TEXT,
-    limit=_CONTEXT_1047576_OUTPUT_32768,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2025_04_14,
+    last_updated=_Shared.D_2025_04_14,
+    modalities=_Shared.IMAGE_TEXT_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1047576_OUTPUT_32768,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.4"), cache_read=Decimal("0.025")),
 )
+"GPT-4.1 nano (chat) · 1.05M context · 32.8K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, structured output, attachments"
 
-OPENAI_GPT_4O: Final[Model] = Model(
+OPENAI_GPT_4O: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="openai/gpt-4o",
     name="GPT-4o",
@@ -4603,15 +4826,16 @@ OPENAI_GPT_4O: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2023_09,
-    release_date=_D_2024_05_13,
-    last_updated=_D_2024_08_06,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    knowledge=_Shared.D_2023_09,
+    release_date=_Shared.D_2024_05_13,
+    last_updated=_Shared.D_2024_08_06,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
 )
+"GPT-4o (chat) · 128K context · 16.4K output · $2.50 in / $10.00 out per 1M tokens · vision, tools, structured output, attachments"
 
-OPENAI_GPT_4O_2024_05_13: Final[Model] = Model(
+OPENAI_GPT_4O_2024_05_13: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="openai/gpt-4o-2024-05-13",
     name="GPT-4o (2024-05-13)",
@@ -4623,15 +4847,16 @@ OPENAI_GPT_4O_2024_05_13: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2023_09,
-    release_date=_D_2024_05_13,
-    last_updated=_D_2024_05_13,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    knowledge=_Shared.D_2023_09,
+    release_date=_Shared.D_2024_05_13,
+    last_updated=_Shared.D_2024_05_13,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("5"), output=Decimal("15")),
 )
+"GPT-4o (2024-05-13) (chat) · 128K context · 4.1K output · $5.00 in / $15.00 out per 1M tokens · vision, tools, structured output, attachments"
 
-OPENAI_GPT_4O_2024_08_06: Final[Model] = Model(
+OPENAI_GPT_4O_2024_08_06: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="openai/gpt-4o-2024-08-06",
     name="GPT-4o (2024-08-06)",
@@ -4643,15 +4868,16 @@ OPENAI_GPT_4O_2024_08_06: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2023_09,
-    release_date=_D_2024_08_06,
-    last_updated=_D_2024_08_06,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    knowledge=_Shared.D_2023_09,
+    release_date=_Shared.D_2024_08_06,
+    last_updated=_Shared.D_2024_08_06,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10"), cache_read=Decimal("1.25")),
 )
+"GPT-4o (2024-08-06) (chat) · 128K context · 16.4K output · $2.50 in / $10.00 out per 1M tokens · vision, tools, structured output, attachments"
 
-OPENAI_GPT_4O_2024_11_20: Final[Model] = Model(
+OPENAI_GPT_4O_2024_11_20: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="openai/gpt-4o-2024-11-20",
     name="GPT-4o (2024-11-20)",
@@ -4663,15 +4889,16 @@ OPENAI_GPT_4O_2024_11_20: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2023_09,
-    release_date=_D_2024_11_20,
-    last_updated=_D_2024_11_20,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    knowledge=_Shared.D_2023_09,
+    release_date=_Shared.D_2024_11_20,
+    last_updated=_Shared.D_2024_11_20,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10"), cache_read=Decimal("1.25")),
 )
+"GPT-4o (2024-11-20) (chat) · 128K context · 16.4K output · $2.50 in / $10.00 out per 1M tokens · vision, tools, structured output, attachments"
 
-OPENAI_GPT_4O_MINI: Final[Model] = Model(
+OPENAI_GPT_4O_MINI: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="openai/gpt-4o-mini",
     name="GPT-4o mini",
@@ -4683,15 +4910,16 @@ OPENAI_GPT_4O_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2023_09,
-    release_date=_D_2024_07_18,
-    last_updated=_D_2024_07_18,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    knowledge=_Shared.D_2023_09,
+    release_date=_Shared.D_2024_07_18,
+    last_updated=_Shared.D_2024_07_18,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6"), cache_read=Decimal("0.075")),
 )
+"GPT-4o mini (chat) · 128K context · 16.4K output · $0.15 in / $0.60 out per 1M tokens · vision, tools, structured output, attachments"
 
-OPENAI_GPT_4O_MINI_2024_07_18: Final[Model] = Model(
+OPENAI_GPT_4O_MINI_2024_07_18: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="openai/gpt-4o-mini-2024-07-18",
     name="GPT-4o-mini (2024-07-18)",
@@ -4703,15 +4931,16 @@ OPENAI_GPT_4O_MINI_2024_07_18: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2023_10_31,
-    release_date=_D_2024_07_18,
-    last_updated=_D_2024_07_18,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    knowledge=_Shared.D_2023_10_31,
+    release_date=_Shared.D_2024_07_18,
+    last_updated=_Shared.D_2024_07_18,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6"), cache_read=Decimal("0.075")),
 )
+"GPT-4o-mini (2024-07-18) (chat) · 128K context · 16.4K output · $0.15 in / $0.60 out per 1M tokens · vision, tools, structured output, attachments"
 
-OPENAI_GPT_4O_MINI_SEARCH_PREVIEW: Final[Model] = Model(
+OPENAI_GPT_4O_MINI_SEARCH_PREVIEW: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="openai/gpt-4o-mini-search-preview",
     name="GPT-4o-mini Search Preview",
@@ -4723,15 +4952,16 @@ OPENAI_GPT_4O_MINI_SEARCH_PREVIEW: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2023_10_31,
-    release_date=_D_2025_03_12,
-    last_updated=_D_2025_03_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    knowledge=_Shared.D_2023_10_31,
+    release_date=_Shared.D_2025_03_12,
+    last_updated=_Shared.D_2025_03_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
 )
+"GPT-4o-mini Search Preview (chat) · 128K context · 16.4K output · $0.15 in / $0.60 out per 1M tokens · structured output"
 
-OPENAI_GPT_4O_SEARCH_PREVIEW: Final[Model] = Model(
+OPENAI_GPT_4O_SEARCH_PREVIEW: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="openai/gpt-4o-search-preview",
     name="GPT-4o Search Preview",
@@ -4743,15 +4973,16 @@ OPENAI_GPT_4O_SEARCH_PREVIEW: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2023_10_31,
-    release_date=_D_2025_03_12,
-    last_updated=_D_2025_03_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    knowledge=_Shared.D_2023_10_31,
+    release_date=_Shared.D_2025_03_12,
+    last_updated=_Shared.D_2025_03_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
 )
+"GPT-4o Search Preview (chat) · 128K context · 16.4K output · $2.50 in / $10.00 out per 1M tokens · structured output"
 
-OPENAI_GPT_5: Final[Model] = Model(
+OPENAI_GPT_5: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="openai/gpt-5",
     name="GPT-5",
@@ -4763,16 +4994,17 @@ OPENAI_GPT_5: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_09_30,
-    release_date=_D_2025_08_07,
-    last_updated=_D_2025_08_07,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_09_30,
+    release_date=_Shared.D_2025_08_07,
+    last_updated=_Shared.D_2025_08_07,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"GPT-5 (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_CHAT: Final[Model] = Model(
+OPENAI_GPT_5_CHAT: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="openai/gpt-5-chat",
     name="GPT-5 Chat",
@@ -4784,15 +5016,16 @@ OPENAI_GPT_5_CHAT: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_09_30,
-    release_date=_D_2025_08_07,
-    last_updated=_D_2025_08_07,
-    modalities=_PDF_IMAGE_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    knowledge=_Shared.D_2024_09_30,
+    release_date=_Shared.D_2025_08_07,
+    last_updated=_Shared.D_2025_08_07,
+    modalities=_Shared.PDF_IMAGE_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
 )
+"GPT-5 Chat (chat) · 128K context · 16.4K output · $1.25 in / $10.00 out per 1M tokens · vision, structured output, attachments"
 
-OPENAI_GPT_5_CODEX: Final[Model] = Model(
+OPENAI_GPT_5_CODEX: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="openai/gpt-5-codex",
     name="GPT-5-Codex",
@@ -4804,16 +5037,17 @@ OPENAI_GPT_5_CODEX: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_09_30,
-    release_date=_D_2025_09_15,
-    last_updated=_D_2025_09_15,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_09_30,
+    release_date=_Shared.D_2025_09_15,
+    last_updated=_Shared.D_2025_09_15,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"GPT-5-Codex (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_IMAGE: Final[Model] = Model(
+OPENAI_GPT_5_IMAGE: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="openai/gpt-5-image",
     name="GPT-5 Image",
@@ -4825,16 +5059,17 @@ OPENAI_GPT_5_IMAGE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_10_01,
-    release_date=_D_2025_10_14,
-    last_updated=_D_2025_10_14,
-    modalities=_IMAGE_TEXT_PDF_TO_IMAGE_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_10_01,
+    release_date=_Shared.D_2025_10_14,
+    last_updated=_Shared.D_2025_10_14,
+    modalities=_Shared.IMAGE_TEXT_PDF_TO_IMAGE_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("10"), output=Decimal("10"), cache_read=Decimal("1.25")),
     reasoning_options=(),
 )
+"GPT-5 Image (chat) · 400K context · 128K output · $10.00 in / $10.00 out per 1M tokens · vision, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_IMAGE_MINI: Final[Model] = Model(
+OPENAI_GPT_5_IMAGE_MINI: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="openai/gpt-5-image-mini",
     name="GPT-5 Image Mini",
@@ -4846,15 +5081,16 @@ OPENAI_GPT_5_IMAGE_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_10_16,
-    last_updated=_D_2025_10_16,
-    modalities=_PDF_IMAGE_TEXT_TO_IMAGE_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    release_date=_Shared.D_2025_10_16,
+    last_updated=_Shared.D_2025_10_16,
+    modalities=_Shared.PDF_IMAGE_TEXT_TO_IMAGE_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("2.5"), output=Decimal("2"), cache_read=Decimal("0.25")),
     reasoning_options=(),
 )
+"GPT-5 Image Mini (chat) · 400K context · 128K output · $2.50 in / $2.00 out per 1M tokens · vision, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_MINI: Final[Model] = Model(
+OPENAI_GPT_5_MINI: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="openai/gpt-5-mini",
     name="GPT-5 Mini",
@@ -4866,16 +5102,17 @@ OPENAI_GPT_5_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_05_30,
-    release_date=_D_2025_08_07,
-    last_updated=_D_2025_08_07,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_05_30,
+    release_date=_Shared.D_2025_08_07,
+    last_updated=_Shared.D_2025_08_07,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.25"), output=Decimal("2"), cache_read=Decimal("0.025")),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"GPT-5 Mini (chat) · 400K context · 128K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_NANO: Final[Model] = Model(
+OPENAI_GPT_5_NANO: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="openai/gpt-5-nano",
     name="GPT-5 Nano",
@@ -4887,16 +5124,17 @@ OPENAI_GPT_5_NANO: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_05_30,
-    release_date=_D_2025_08_07,
-    last_updated=_D_2025_08_07,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_05_30,
+    release_date=_Shared.D_2025_08_07,
+    last_updated=_Shared.D_2025_08_07,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.4"), cache_read=Decimal("0.01")),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"GPT-5 Nano (chat) · 400K context · 128K output · $0.05 in / $0.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_PRO: Final[Model] = Model(
+OPENAI_GPT_5_PRO: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="openai/gpt-5-pro",
     name="GPT-5 Pro",
@@ -4908,16 +5146,17 @@ OPENAI_GPT_5_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_09_30,
-    release_date=_D_2025_10_06,
-    last_updated=_D_2025_10_06,
-    modalities=_IMAGE_TEXT_PDF_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_09_30,
+    release_date=_Shared.D_2025_10_06,
+    last_updated=_Shared.D_2025_10_06,
+    modalities=_Shared.IMAGE_TEXT_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("15"), output=Decimal("120")),
-    reasoning_options=(_REASONING_EFFORT_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_HIGH,),
 )
+"GPT-5 Pro (chat) · 400K context · 128K output · $15.00 in / $120.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_1: Final[Model] = Model(
+OPENAI_GPT_5_1: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="openai/gpt-5.1",
     name="GPT-5.1",
@@ -4929,16 +5168,17 @@ OPENAI_GPT_5_1: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_09_30,
-    release_date=_D_2025_11_13,
-    last_updated=_D_2025_11_13,
-    modalities=_IMAGE_TEXT_PDF_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_09_30,
+    release_date=_Shared.D_2025_11_13,
+    last_updated=_Shared.D_2025_11_13,
+    modalities=_Shared.IMAGE_TEXT_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.13")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
+"GPT-5.1 (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_1_CHAT: Final[Model] = Model(
+OPENAI_GPT_5_1_CHAT: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="openai/gpt-5.1-chat",
     name="GPT-5.1 Chat",
@@ -4950,15 +5190,16 @@ OPENAI_GPT_5_1_CHAT: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_09_30,
-    release_date=_D_2025_11_13,
-    last_updated=_D_2025_11_13,
-    modalities=_PDF_IMAGE_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_32000,
+    knowledge=_Shared.D_2024_09_30,
+    release_date=_Shared.D_2025_11_13,
+    last_updated=_Shared.D_2025_11_13,
+    modalities=_Shared.PDF_IMAGE_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_32000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.13")),
 )
+"GPT-5.1 Chat (chat) · 128K context · 32K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, structured output, attachments"
 
-OPENAI_GPT_5_1_CODEX: Final[Model] = Model(
+OPENAI_GPT_5_1_CODEX: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="openai/gpt-5.1-codex",
     name="GPT-5.1 Codex",
@@ -4970,16 +5211,17 @@ OPENAI_GPT_5_1_CODEX: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_09_30,
-    release_date=_D_2025_11_13,
-    last_updated=_D_2025_11_13,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_09_30,
+    release_date=_Shared.D_2025_11_13,
+    last_updated=_Shared.D_2025_11_13,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.13")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"GPT-5.1 Codex (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_1_CODEX_MAX: Final[Model] = Model(
+OPENAI_GPT_5_1_CODEX_MAX: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="openai/gpt-5.1-codex-max",
     name="GPT-5.1 Codex Max",
@@ -4991,16 +5233,17 @@ OPENAI_GPT_5_1_CODEX_MAX: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_09_30,
-    release_date=_D_2025_11_13,
-    last_updated=_D_2025_11_13,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_09_30,
+    release_date=_Shared.D_2025_11_13,
+    last_updated=_Shared.D_2025_11_13,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"GPT-5.1 Codex Max (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_1_CODEX_MINI: Final[Model] = Model(
+OPENAI_GPT_5_1_CODEX_MINI: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="openai/gpt-5.1-codex-mini",
     name="GPT-5.1 Codex mini",
@@ -5012,16 +5255,17 @@ OPENAI_GPT_5_1_CODEX_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_09_30,
-    release_date=_D_2025_11_13,
-    last_updated=_D_2025_11_13,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_100000,
+    knowledge=_Shared.D_2024_09_30,
+    release_date=_Shared.D_2025_11_13,
+    last_updated=_Shared.D_2025_11_13,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_100000,
     cost=Cost(input=Decimal("0.25"), output=Decimal("2"), cache_read=Decimal("0.025")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"GPT-5.1 Codex mini (chat) · 400K context · 100K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_2: Final[Model] = Model(
+OPENAI_GPT_5_2: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="openai/gpt-5.2",
     name="GPT-5.2",
@@ -5033,16 +5277,17 @@ OPENAI_GPT_5_2: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2025_12_11,
-    last_updated=_D_2025_12_11,
-    modalities=_PDF_IMAGE_TEXT_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2025_12_11,
+    last_updated=_Shared.D_2025_12_11,
+    modalities=_Shared.PDF_IMAGE_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"GPT-5.2 (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_2_CHAT: Final[Model] = Model(
+OPENAI_GPT_5_2_CHAT: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="openai/gpt-5.2-chat",
     name="GPT-5.2 Chat",
@@ -5054,15 +5299,16 @@ OPENAI_GPT_5_2_CHAT: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2025_12_10,
-    last_updated=_D_2025_12_10,
-    modalities=_PDF_IMAGE_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2025_12_10,
+    last_updated=_Shared.D_2025_12_10,
+    modalities=_Shared.PDF_IMAGE_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
 )
+"GPT-5.2 Chat (chat) · 128K context · 16.4K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, structured output, attachments"
 
-OPENAI_GPT_5_2_CODEX: Final[Model] = Model(
+OPENAI_GPT_5_2_CODEX: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="openai/gpt-5.2-codex",
     name="GPT-5.2 Codex",
@@ -5074,16 +5320,17 @@ OPENAI_GPT_5_2_CODEX: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2025_12_11,
-    last_updated=_D_2025_12_11,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2025_12_11,
+    last_updated=_Shared.D_2025_12_11,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"GPT-5.2 Codex (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_2_PRO: Final[Model] = Model(
+OPENAI_GPT_5_2_PRO: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="openai/gpt-5.2-pro",
     name="GPT-5.2 Pro",
@@ -5095,16 +5342,17 @@ OPENAI_GPT_5_2_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2025_12_11,
-    last_updated=_D_2025_12_11,
-    modalities=_IMAGE_TEXT_PDF_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2025_12_11,
+    last_updated=_Shared.D_2025_12_11,
+    modalities=_Shared.IMAGE_TEXT_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("21"), output=Decimal("168")),
-    reasoning_options=(_REASONING_EFFORT_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MEDIUM_HIGH_XHIGH,),
 )
+"GPT-5.2 Pro (chat) · 400K context · 128K output · $21.00 in / $168.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_3_CHAT: Final[Model] = Model(
+OPENAI_GPT_5_3_CHAT: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="openai/gpt-5.3-chat",
     name="GPT-5.3 Chat",
@@ -5116,14 +5364,15 @@ OPENAI_GPT_5_3_CHAT: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2026_03_03,
-    last_updated=_D_2026_03_03,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    release_date=_Shared.D_2026_03_03,
+    last_updated=_Shared.D_2026_03_03,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
 )
+"GPT-5.3 Chat (chat) · 128K context · 16.4K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, structured output, attachments"
 
-OPENAI_GPT_5_3_CODEX: Final[Model] = Model(
+OPENAI_GPT_5_3_CODEX: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="openai/gpt-5.3-codex",
     name="GPT-5.3 Codex",
@@ -5135,16 +5384,17 @@ OPENAI_GPT_5_3_CODEX: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_02_05,
-    last_updated=_D_2026_02_05,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_02_05,
+    last_updated=_Shared.D_2026_02_05,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"GPT-5.3 Codex (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_4: Final[Model] = Model(
+OPENAI_GPT_5_4: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="openai/gpt-5.4",
     name="GPT-5.4",
@@ -5156,16 +5406,17 @@ OPENAI_GPT_5_4: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_03_05,
-    last_updated=_D_2026_03_05,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_03_05,
+    last_updated=_Shared.D_2026_03_05,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
     cost=Cost(input=Decimal("2.5"), output=Decimal("15"), cache_read=Decimal("0.25")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"GPT-5.4 (chat) · 1.05M context · 128K output · $2.50 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_4_IMAGE_2: Final[Model] = Model(
+OPENAI_GPT_5_4_IMAGE_2: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="openai/gpt-5.4-image-2",
     name="GPT-5.4 Image 2",
@@ -5177,15 +5428,16 @@ OPENAI_GPT_5_4_IMAGE_2: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2026_04_21,
-    last_updated=_D_2026_04_21,
-    modalities=_IMAGE_TEXT_PDF_TO_IMAGE_TEXT,
-    limit=_CONTEXT_272000_OUTPUT_128000,
+    release_date=_Shared.D_2026_04_21,
+    last_updated=_Shared.D_2026_04_21,
+    modalities=_Shared.IMAGE_TEXT_PDF_TO_IMAGE_TEXT,
+    limit=_Shared.CONTEXT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("8"), output=Decimal("15"), cache_read=Decimal("2")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"GPT-5.4 Image 2 (chat) · 272K context · 128K output · $8.00 in / $15.00 out per 1M tokens · vision, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_4_MINI: Final[Model] = Model(
+OPENAI_GPT_5_4_MINI: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="openai/gpt-5.4-mini",
     name="GPT-5.4 mini",
@@ -5197,16 +5449,17 @@ OPENAI_GPT_5_4_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_03_17,
-    last_updated=_D_2026_03_17,
-    modalities=_PDF_IMAGE_TEXT_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_03_17,
+    last_updated=_Shared.D_2026_03_17,
+    modalities=_Shared.PDF_IMAGE_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.75"), output=Decimal("4.5"), cache_read=Decimal("0.075")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"GPT-5.4 mini (chat) · 400K context · 128K output · $0.75 in / $4.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_4_NANO: Final[Model] = Model(
+OPENAI_GPT_5_4_NANO: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="openai/gpt-5.4-nano",
     name="GPT-5.4 nano",
@@ -5218,16 +5471,17 @@ OPENAI_GPT_5_4_NANO: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_03_17,
-    last_updated=_D_2026_03_17,
-    modalities=_PDF_IMAGE_TEXT_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_03_17,
+    last_updated=_Shared.D_2026_03_17,
+    modalities=_Shared.PDF_IMAGE_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("1.25"), cache_read=Decimal("0.02")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"GPT-5.4 nano (chat) · 400K context · 128K output · $0.20 in / $1.25 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_4_PRO: Final[Model] = Model(
+OPENAI_GPT_5_4_PRO: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="openai/gpt-5.4-pro",
     name="GPT-5.4 Pro",
@@ -5239,16 +5493,17 @@ OPENAI_GPT_5_4_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_03_05,
-    last_updated=_D_2026_03_05,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_03_05,
+    last_updated=_Shared.D_2026_03_05,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
     cost=Cost(input=Decimal("30"), output=Decimal("180")),
-    reasoning_options=(_REASONING_EFFORT_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MEDIUM_HIGH_XHIGH,),
 )
+"GPT-5.4 Pro (chat) · 1.05M context · 128K output · $30.00 in / $180.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_5: Final[Model] = Model(
+OPENAI_GPT_5_5: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="openai/gpt-5.5",
     name="GPT-5.5",
@@ -5260,16 +5515,17 @@ OPENAI_GPT_5_5: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_12_01,
-    release_date=_D_2026_04_23,
-    last_updated=_D_2026_04_23,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_12_01,
+    release_date=_Shared.D_2026_04_23,
+    last_updated=_Shared.D_2026_04_23,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
     cost=Cost(input=Decimal("5"), output=Decimal("30"), cache_read=Decimal("0.5")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"GPT-5.5 (chat) · 1.05M context · 128K output · $5.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_5_PRO: Final[Model] = Model(
+OPENAI_GPT_5_5_PRO: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="openai/gpt-5.5-pro",
     name="GPT-5.5 Pro",
@@ -5281,16 +5537,17 @@ OPENAI_GPT_5_5_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_12_01,
-    release_date=_D_2026_04_23,
-    last_updated=_D_2026_04_23,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_12_01,
+    release_date=_Shared.D_2026_04_23,
+    last_updated=_Shared.D_2026_04_23,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
     cost=Cost(input=Decimal("30"), output=Decimal("180")),
-    reasoning_options=(_REASONING_EFFORT_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MEDIUM_HIGH_XHIGH,),
 )
+"GPT-5.5 Pro (chat) · 1.05M context · 128K output · $30.00 in / $180.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_AUDIO: Final[Model] = Model(
+OPENAI_GPT_AUDIO: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="openai/gpt-audio",
     name="GPT Audio",
@@ -5302,14 +5559,15 @@ OPENAI_GPT_AUDIO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_01_19,
-    last_updated=_D_2026_01_19,
-    modalities=_TEXT_AUDIO_TO_TEXT_AUDIO,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    release_date=_Shared.D_2026_01_19,
+    last_updated=_Shared.D_2026_01_19,
+    modalities=_Shared.TEXT_AUDIO_TO_TEXT_AUDIO,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
 )
+"GPT Audio (chat) · 128K context · 16.4K output · $2.50 in / $10.00 out per 1M tokens · tools, structured output, attachments"
 
-OPENAI_GPT_AUDIO_MINI: Final[Model] = Model(
+OPENAI_GPT_AUDIO_MINI: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="openai/gpt-audio-mini",
     name="GPT Audio Mini",
@@ -5321,14 +5579,15 @@ OPENAI_GPT_AUDIO_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_01_19,
-    last_updated=_D_2026_01_19,
-    modalities=_TEXT_AUDIO_TO_TEXT_AUDIO,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    release_date=_Shared.D_2026_01_19,
+    last_updated=_Shared.D_2026_01_19,
+    modalities=_Shared.TEXT_AUDIO_TO_TEXT_AUDIO,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.4")),
 )
+"GPT Audio Mini (chat) · 128K context · 16.4K output · $0.60 in / $2.40 out per 1M tokens · tools, structured output, attachments"
 
-OPENAI_GPT_CHAT_LATEST: Final[Model] = Model(
+OPENAI_GPT_CHAT_LATEST: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="openai/gpt-chat-latest",
     name="GPT Chat Latest",
@@ -5340,14 +5599,15 @@ OPENAI_GPT_CHAT_LATEST: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2026_05_05,
-    last_updated=_D_2026_05_05,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    release_date=_Shared.D_2026_05_05,
+    last_updated=_Shared.D_2026_05_05,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("5"), output=Decimal("30"), cache_read=Decimal("0.5")),
 )
+"GPT Chat Latest (chat) · 400K context · 128K output · $5.00 in / $30.00 out per 1M tokens · vision, tools, structured output, attachments"
 
-OPENAI_GPT_OSS_120B: Final[Model] = Model(
+OPENAI_GPT_OSS_120B: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="openai/gpt-oss-120b",
     name="GPT OSS 120B",
@@ -5359,15 +5619,16 @@ OPENAI_GPT_OSS_120B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_131072,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_131072,
     cost=Cost(input=Decimal("0.03"), output=Decimal("0.15")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"GPT OSS 120B (chat) · 131K context · 131K output · $0.03 in / $0.15 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-OPENAI_GPT_OSS_120B_FREE: Final[Model] = Model(
+OPENAI_GPT_OSS_120B_FREE: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="openai/gpt-oss-120b:free",
     name="gpt-oss-120b (free)",
@@ -5379,15 +5640,16 @@ OPENAI_GPT_OSS_120B_FREE: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_131072,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_131072,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"gpt-oss-120b (free) (chat) · 131K context · 131K output · free · tools, reasoning, open weights"
 
-OPENAI_GPT_OSS_20B: Final[Model] = Model(
+OPENAI_GPT_OSS_20B: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="openai/gpt-oss-20b",
     name="gpt-oss-20b",
@@ -5399,16 +5661,17 @@ OPENAI_GPT_OSS_20B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_06_30,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_131072,
+    knowledge=_Shared.D_2024_06_30,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_131072,
     cost=Cost(input=Decimal("0.029"), output=Decimal("0.14")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"gpt-oss-20b (chat) · 131K context · 131K output · $0.029 in / $0.14 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-OPENAI_GPT_OSS_20B_FREE: Final[Model] = Model(
+OPENAI_GPT_OSS_20B_FREE: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="openai/gpt-oss-20b:free",
     name="gpt-oss-20b (free)",
@@ -5420,16 +5683,17 @@ OPENAI_GPT_OSS_20B_FREE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_06_30,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32768,
+    knowledge=_Shared.D_2024_06_30,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"gpt-oss-20b (free) (chat) · 131K context · 32.8K output · free · tools, reasoning, structured output, open weights"
 
-OPENAI_GPT_OSS_SAFEGUARD_20B: Final[Model] = Model(
+OPENAI_GPT_OSS_SAFEGUARD_20B: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="openai/gpt-oss-safeguard-20b",
     name="gpt-oss-safeguard-20b",
@@ -5441,15 +5705,16 @@ OPENAI_GPT_OSS_SAFEGUARD_20B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_10_29,
-    last_updated=_D_2025_10_29,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_65536,
+    release_date=_Shared.D_2025_10_29,
+    last_updated=_Shared.D_2025_10_29,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_65536,
     cost=Cost(input=Decimal("0.075"), output=Decimal("0.3"), cache_read=Decimal("0.0375")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"gpt-oss-safeguard-20b (chat) · 131K context · 65.5K output · $0.075 in / $0.30 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-OPENAI_O1: Final[Model] = Model(
+OPENAI_O1: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="openai/o1",
     name="o1",
@@ -5461,16 +5726,17 @@ OPENAI_O1: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2023_09,
-    release_date=_D_2024_12_05,
-    last_updated=_D_2024_12_05,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_100000,
+    knowledge=_Shared.D_2023_09,
+    release_date=_Shared.D_2024_12_05,
+    last_updated=_Shared.D_2024_12_05,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_100000,
     cost=Cost(input=Decimal("15"), output=Decimal("60"), cache_read=Decimal("7.5")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"o1 (chat) · 200K context · 100K output · $15.00 in / $60.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_O1_PRO: Final[Model] = Model(
+OPENAI_O1_PRO: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="openai/o1-pro",
     name="o1-pro",
@@ -5482,16 +5748,17 @@ OPENAI_O1_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2023_09,
-    release_date=_D_2025_03_19,
-    last_updated=_D_2025_03_19,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_100000,
+    knowledge=_Shared.D_2023_09,
+    release_date=_Shared.D_2025_03_19,
+    last_updated=_Shared.D_2025_03_19,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_100000,
     cost=Cost(input=Decimal("150"), output=Decimal("600")),
     reasoning_options=(),
 )
+"o1-pro (chat) · 200K context · 100K output · $150.00 in / $600.00 out per 1M tokens · vision, reasoning, structured output, attachments"
 
-OPENAI_O3: Final[Model] = Model(
+OPENAI_O3: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="openai/o3",
     name="o3",
@@ -5503,16 +5770,17 @@ OPENAI_O3: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_05,
-    release_date=_D_2025_04_16,
-    last_updated=_D_2025_04_16,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_100000,
+    knowledge=_Shared.D_2024_05,
+    release_date=_Shared.D_2025_04_16,
+    last_updated=_Shared.D_2025_04_16,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_100000,
     cost=Cost(input=Decimal("2"), output=Decimal("8"), cache_read=Decimal("0.5")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"o3 (chat) · 200K context · 100K output · $2.00 in / $8.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_O3_DEEP_RESEARCH: Final[Model] = Model(
+OPENAI_O3_DEEP_RESEARCH: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="openai/o3-deep-research",
     name="o3-deep-research",
@@ -5524,16 +5792,17 @@ OPENAI_O3_DEEP_RESEARCH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_05,
-    release_date=_D_2024_06_26,
-    last_updated=_D_2024_06_26,
-    modalities=_IMAGE_TEXT_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_100000,
+    knowledge=_Shared.D_2024_05,
+    release_date=_Shared.D_2024_06_26,
+    last_updated=_Shared.D_2024_06_26,
+    modalities=_Shared.IMAGE_TEXT_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_100000,
     cost=Cost(input=Decimal("10"), output=Decimal("40"), cache_read=Decimal("2.5")),
     reasoning_options=(),
 )
+"o3-deep-research (chat) · 200K context · 100K output · $10.00 in / $40.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_O3_MINI: Final[Model] = Model(
+OPENAI_O3_MINI: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="openai/o3-mini",
     name="o3-mini",
@@ -5545,16 +5814,17 @@ OPENAI_O3_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_05,
-    release_date=_D_2024_12_20,
-    last_updated=_D_2025_01_29,
-    modalities=_TEXT_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_100000,
+    knowledge=_Shared.D_2024_05,
+    release_date=_Shared.D_2024_12_20,
+    last_updated=_Shared.D_2025_01_29,
+    modalities=_Shared.TEXT_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_100000,
     cost=Cost(input=Decimal("1.1"), output=Decimal("4.4"), cache_read=Decimal("0.55")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"o3-mini (chat) · 200K context · 100K output · $1.10 in / $4.40 out per 1M tokens · tools, reasoning, structured output, attachments"
 
-OPENAI_O3_MINI_HIGH: Final[Model] = Model(
+OPENAI_O3_MINI_HIGH: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="openai/o3-mini-high",
     name="o3 Mini High",
@@ -5566,16 +5836,17 @@ OPENAI_O3_MINI_HIGH: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2023_10_31,
-    release_date=_D_2025_02_12,
-    last_updated=_D_2025_02_12,
-    modalities=_TEXT_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_100000,
+    knowledge=_Shared.D_2023_10_31,
+    release_date=_Shared.D_2025_02_12,
+    last_updated=_Shared.D_2025_02_12,
+    modalities=_Shared.TEXT_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_100000,
     cost=Cost(input=Decimal("1.1"), output=Decimal("4.4"), cache_read=Decimal("0.55")),
-    reasoning_options=(_REASONING_EFFORT_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_HIGH,),
 )
+"o3 Mini High (chat) · 200K context · 100K output · $1.10 in / $4.40 out per 1M tokens · tools, reasoning, structured output, attachments"
 
-OPENAI_O3_PRO: Final[Model] = Model(
+OPENAI_O3_PRO: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="openai/o3-pro",
     name="o3-pro",
@@ -5587,16 +5858,17 @@ OPENAI_O3_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_05,
-    release_date=_D_2025_06_10,
-    last_updated=_D_2025_06_10,
-    modalities=_TEXT_PDF_IMAGE_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_100000,
+    knowledge=_Shared.D_2024_05,
+    release_date=_Shared.D_2025_06_10,
+    last_updated=_Shared.D_2025_06_10,
+    modalities=_Shared.TEXT_PDF_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_100000,
     cost=Cost(input=Decimal("20"), output=Decimal("80")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"o3-pro (chat) · 200K context · 100K output · $20.00 in / $80.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_O4_MINI: Final[Model] = Model(
+OPENAI_O4_MINI: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="openai/o4-mini",
     name="o4-mini",
@@ -5608,16 +5880,17 @@ OPENAI_O4_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_05,
-    release_date=_D_2025_04_16,
-    last_updated=_D_2025_04_16,
-    modalities=_IMAGE_TEXT_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_100000,
+    knowledge=_Shared.D_2024_05,
+    release_date=_Shared.D_2025_04_16,
+    last_updated=_Shared.D_2025_04_16,
+    modalities=_Shared.IMAGE_TEXT_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_100000,
     cost=Cost(input=Decimal("1.1"), output=Decimal("4.4"), cache_read=Decimal("0.275")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"o4-mini (chat) · 200K context · 100K output · $1.10 in / $4.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_O4_MINI_DEEP_RESEARCH: Final[Model] = Model(
+OPENAI_O4_MINI_DEEP_RESEARCH: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="openai/o4-mini-deep-research",
     name="o4-mini-deep-research",
@@ -5629,16 +5902,17 @@ OPENAI_O4_MINI_DEEP_RESEARCH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_05,
-    release_date=_D_2024_06_26,
-    last_updated=_D_2024_06_26,
-    modalities=_PDF_IMAGE_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_100000,
+    knowledge=_Shared.D_2024_05,
+    release_date=_Shared.D_2024_06_26,
+    last_updated=_Shared.D_2024_06_26,
+    modalities=_Shared.PDF_IMAGE_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_100000,
     cost=Cost(input=Decimal("2"), output=Decimal("8"), cache_read=Decimal("0.5")),
     reasoning_options=(),
 )
+"o4-mini-deep-research (chat) · 200K context · 100K output · $2.00 in / $8.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_O4_MINI_HIGH: Final[Model] = Model(
+OPENAI_O4_MINI_HIGH: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="openai/o4-mini-high",
     name="o4 Mini High",
@@ -5650,14 +5924,15 @@ OPENAI_O4_MINI_HIGH: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_06_30,
-    release_date=_D_2025_04_16,
-    last_updated=_D_2025_04_16,
-    modalities=_IMAGE_TEXT_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_100000,
+    knowledge=_Shared.D_2024_06_30,
+    release_date=_Shared.D_2025_04_16,
+    last_updated=_Shared.D_2025_04_16,
+    modalities=_Shared.IMAGE_TEXT_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_100000,
     cost=Cost(input=Decimal("1.1"), output=Decimal("4.4"), cache_read=Decimal("0.275")),
-    reasoning_options=(_REASONING_EFFORT_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_HIGH,),
 )
+"o4 Mini High (chat) · 200K context · 100K output · $1.10 in / $4.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
 OPENROUTER_AUTO: Final[Model] = Model(
     provider="openrouter",
@@ -5671,12 +5946,13 @@ OPENROUTER_AUTO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2023_11_08,
-    last_updated=_D_2023_11_08,
-    modalities=_TEXT_IMAGE_AUDIO_PDF_VIDEO_TO_TEXT_IMAGE,
-    limit=_CONTEXT_2000000_OUTPUT_2000000,
+    release_date=_Shared.D_2023_11_08,
+    last_updated=_Shared.D_2023_11_08,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_PDF_VIDEO_TO_TEXT_IMAGE,
+    limit=_Shared.CONTEXT_2000000_OUTPUT_2000000,
     reasoning_options=(),
 )
+"Auto Router (chat) · 2M context · 2M output · price unknown · vision, tools, reasoning, structured output, attachments"
 
 OPENROUTER_BODYBUILDER: Final[Model] = Model(
     provider="openrouter",
@@ -5689,13 +5965,14 @@ OPENROUTER_BODYBUILDER: Final[Model] = Model(
     structured_output=False,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_12_05,
-    last_updated=_D_2025_12_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_128000,
+    release_date=_Shared.D_2025_12_05,
+    last_updated=_Shared.D_2025_12_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_128000,
 )
+"Body Builder (beta) (chat) · 128K context · 128K output · price unknown"
 
-OPENROUTER_FREE: Final[Model] = Model(
+OPENROUTER_FREE: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="openrouter/free",
     name="Free Models Router",
@@ -5706,13 +5983,14 @@ OPENROUTER_FREE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_02_01,
-    last_updated=_D_2026_02_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_200000_INPUT_200000_OUTPUT_8000,
+    release_date=_Shared.D_2026_02_01,
+    last_updated=_Shared.D_2026_02_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_8000,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(),
 )
+"Free Models Router (chat) · 200K context · 8K output · free · vision, tools, reasoning, structured output, attachments"
 
 OPENROUTER_FUSION: Final[Model] = Model(
     provider="openrouter",
@@ -5725,11 +6003,12 @@ OPENROUTER_FUSION: Final[Model] = Model(
     structured_output=False,
     temperature=False,
     open_weights=False,
-    release_date=_D_2026_06_13,
-    last_updated=_D_2026_06_13,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    release_date=_Shared.D_2026_06_13,
+    last_updated=_Shared.D_2026_06_13,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
 )
+"Fusion (chat) · 1M context · 128K output · price unknown"
 
 OPENROUTER_PARETO_CODE: Final[Model] = Model(
     provider="openrouter",
@@ -5742,13 +6021,14 @@ OPENROUTER_PARETO_CODE: Final[Model] = Model(
     structured_output=False,
     temperature=False,
     open_weights=False,
-    release_date=_D_2026_04_21,
-    last_updated=_D_2026_04_21,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_2000000_OUTPUT_200000,
+    release_date=_Shared.D_2026_04_21,
+    last_updated=_Shared.D_2026_04_21,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_2000000_OUTPUT_200000,
 )
+"Pareto Code Router (chat) · 2M context · 200K output · price unknown"
 
-PERCEPTRON_PERCEPTRON_MK1: Final[Model] = Model(
+PERCEPTRON_PERCEPTRON_MK1: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="perceptron/perceptron-mk1",
     name="Perceptron Mk1",
@@ -5759,15 +6039,16 @@ PERCEPTRON_PERCEPTRON_MK1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_05_12,
-    last_updated=_D_2026_05_12,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_8192,
+    release_date=_Shared.D_2026_05_12,
+    last_updated=_Shared.D_2026_05_12,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_8192,
     cost=Cost(input=Decimal("0.15"), output=Decimal("1.5")),
     reasoning_options=(),
 )
+"Perceptron Mk1 (chat) · 32.8K context · 8.19K output · $0.15 in / $1.50 out per 1M tokens · vision, reasoning, structured output, attachments"
 
-PERPLEXITY_SONAR: Final[Model] = Model(
+PERPLEXITY_SONAR: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="perplexity/sonar",
     name="Sonar",
@@ -5779,14 +6060,15 @@ PERPLEXITY_SONAR: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_01_27,
-    last_updated=_D_2025_01_27,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_127072_OUTPUT_127072,
+    release_date=_Shared.D_2025_01_27,
+    last_updated=_Shared.D_2025_01_27,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_127072_OUTPUT_127072,
     cost=Cost(input=Decimal("1"), output=Decimal("1")),
 )
+"Sonar (chat) · 127K context · 127K output · $1.00 in / $1.00 out per 1M tokens · vision, attachments"
 
-PERPLEXITY_SONAR_DEEP_RESEARCH: Final[Model] = Model(
+PERPLEXITY_SONAR_DEEP_RESEARCH: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="perplexity/sonar-deep-research",
     name="Sonar Deep Research",
@@ -5798,15 +6080,16 @@ PERPLEXITY_SONAR_DEEP_RESEARCH: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_03_07,
-    last_updated=_D_2025_03_07,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_128000,
+    release_date=_Shared.D_2025_03_07,
+    last_updated=_Shared.D_2025_03_07,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_128000,
     cost=Cost(input=Decimal("2"), output=Decimal("8"), reasoning=Decimal("3")),
     reasoning_options=(),
 )
+"Sonar Deep Research (chat) · 128K context · 128K output · $2.00 in / $8.00 out per 1M tokens · reasoning"
 
-PERPLEXITY_SONAR_PRO: Final[Model] = Model(
+PERPLEXITY_SONAR_PRO: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="perplexity/sonar-pro",
     name="Sonar Pro",
@@ -5818,14 +6101,15 @@ PERPLEXITY_SONAR_PRO: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_03_07,
-    last_updated=_D_2025_03_07,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_8000,
+    release_date=_Shared.D_2025_03_07,
+    last_updated=_Shared.D_2025_03_07,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_8000,
     cost=Cost(input=Decimal("3"), output=Decimal("15")),
 )
+"Sonar Pro (chat) · 200K context · 8K output · $3.00 in / $15.00 out per 1M tokens · vision, attachments"
 
-PERPLEXITY_SONAR_PRO_SEARCH: Final[Model] = Model(
+PERPLEXITY_SONAR_PRO_SEARCH: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="perplexity/sonar-pro-search",
     name="Sonar Pro Search",
@@ -5837,15 +6121,16 @@ PERPLEXITY_SONAR_PRO_SEARCH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_10_30,
-    last_updated=_D_2025_10_30,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_8000,
+    release_date=_Shared.D_2025_10_30,
+    last_updated=_Shared.D_2025_10_30,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_8000,
     cost=Cost(input=Decimal("3"), output=Decimal("15")),
     reasoning_options=(),
 )
+"Sonar Pro Search (chat) · 200K context · 8K output · $3.00 in / $15.00 out per 1M tokens · vision, reasoning, structured output, attachments"
 
-PERPLEXITY_SONAR_REASONING_PRO: Final[Model] = Model(
+PERPLEXITY_SONAR_REASONING_PRO: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="perplexity/sonar-reasoning-pro",
     name="Sonar Reasoning Pro",
@@ -5857,15 +6142,16 @@ PERPLEXITY_SONAR_REASONING_PRO: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_03_07,
-    last_updated=_D_2025_03_07,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_128000,
+    release_date=_Shared.D_2025_03_07,
+    last_updated=_Shared.D_2025_03_07,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_128000,
     cost=Cost(input=Decimal("2"), output=Decimal("8")),
     reasoning_options=(),
 )
+"Sonar Reasoning Pro (chat) · 128K context · 128K output · $2.00 in / $8.00 out per 1M tokens · vision, reasoning, attachments"
 
-POOLSIDE_LAGUNA_M_1: Final[Model] = Model(
+POOLSIDE_LAGUNA_M_1: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="poolside/laguna-m.1",
     name="Laguna M.1",
@@ -5876,15 +6162,16 @@ POOLSIDE_LAGUNA_M_1: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_28,
-    last_updated=_D_2026_04_28,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_32768,
+    release_date=_Shared.D_2026_04_28,
+    last_updated=_Shared.D_2026_04_28,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_32768,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.4"), cache_read=Decimal("0.1")),
     reasoning_options=(),
 )
+"Laguna M.1 (chat) · 262K context · 32.8K output · $0.20 in / $0.40 out per 1M tokens · tools, reasoning, open weights"
 
-POOLSIDE_LAGUNA_M_1_FREE: Final[Model] = Model(
+POOLSIDE_LAGUNA_M_1_FREE: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="poolside/laguna-m.1:free",
     name="Laguna M.1 (free)",
@@ -5895,16 +6182,17 @@ POOLSIDE_LAGUNA_M_1_FREE: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_28,
-    last_updated=_D_2026_04_28,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_32768,
+    release_date=_Shared.D_2026_04_28,
+    last_updated=_Shared.D_2026_04_28,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_32768,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"Laguna M.1 (free) (chat) · 262K context · 32.8K output · free · tools, reasoning, open weights"
 
-POOLSIDE_LAGUNA_XS_2: Final[Model] = Model(
+POOLSIDE_LAGUNA_XS_2: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="poolside/laguna-xs.2",
     name="Laguna XS.2",
@@ -5915,15 +6203,16 @@ POOLSIDE_LAGUNA_XS_2: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_28,
-    last_updated=_D_2026_04_28,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_32768,
+    release_date=_Shared.D_2026_04_28,
+    last_updated=_Shared.D_2026_04_28,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_32768,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.2"), cache_read=Decimal("0.05")),
     reasoning_options=(),
 )
+"Laguna XS.2 (chat) · 262K context · 32.8K output · $0.10 in / $0.20 out per 1M tokens · tools, reasoning, open weights"
 
-POOLSIDE_LAGUNA_XS_2_FREE: Final[Model] = Model(
+POOLSIDE_LAGUNA_XS_2_FREE: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="poolside/laguna-xs.2:free",
     name="Laguna XS.2 (free)",
@@ -5934,16 +6223,17 @@ POOLSIDE_LAGUNA_XS_2_FREE: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_28,
-    last_updated=_D_2026_04_28,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_32768,
+    release_date=_Shared.D_2026_04_28,
+    last_updated=_Shared.D_2026_04_28,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_32768,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"Laguna XS.2 (free) (chat) · 262K context · 32.8K output · free · tools, reasoning, open weights"
 
-QWEN_QWEN_2_5_72B_INSTRUCT: Final[Model] = Model(
+QWEN_QWEN_2_5_72B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="qwen/qwen-2.5-72b-instruct",
     name="Qwen2.5 72B Instruct",
@@ -5955,15 +6245,16 @@ QWEN_QWEN_2_5_72B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_06_30,
-    release_date=_D_2024_09_19,
-    last_updated=_D_2024_09_19,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_16384,
+    knowledge=_Shared.D_2024_06_30,
+    release_date=_Shared.D_2024_09_19,
+    last_updated=_Shared.D_2024_09_19,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_16384,
     cost=Cost(input=Decimal("0.36"), output=Decimal("0.4")),
 )
+"Qwen2.5 72B Instruct (chat) · 32.8K context · 16.4K output · $0.36 in / $0.40 out per 1M tokens · tools, structured output, open weights"
 
-QWEN_QWEN_2_5_7B_INSTRUCT: Final[Model] = Model(
+QWEN_QWEN_2_5_7B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="qwen/qwen-2.5-7b-instruct",
     name="Qwen2.5 7B Instruct",
@@ -5975,15 +6266,16 @@ QWEN_QWEN_2_5_7B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_06_30,
-    release_date=_D_2024_10_16,
-    last_updated=_D_2024_10_16,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_32768,
+    knowledge=_Shared.D_2024_06_30,
+    release_date=_Shared.D_2024_10_16,
+    last_updated=_Shared.D_2024_10_16,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_32768,
     cost=Cost(input=Decimal("0.04"), output=Decimal("0.1")),
 )
+"Qwen2.5 7B Instruct (chat) · 32.8K context · 32.8K output · $0.04 in / $0.10 out per 1M tokens · tools, structured output, open weights"
 
-QWEN_QWEN_2_5_CODER_32B_INSTRUCT: Final[Model] = Model(
+QWEN_QWEN_2_5_CODER_32B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="qwen/qwen-2.5-coder-32b-instruct",
     name="Qwen2.5 Coder 32B Instruct",
@@ -5995,15 +6287,16 @@ QWEN_QWEN_2_5_CODER_32B_INSTRUCT: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_06_30,
-    release_date=_D_2024_11_11,
-    last_updated=_D_2024_11_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_32768,
+    knowledge=_Shared.D_2024_06_30,
+    release_date=_Shared.D_2024_11_11,
+    last_updated=_Shared.D_2024_11_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_32768,
     cost=Cost(input=Decimal("0.66"), output=Decimal("1")),
 )
+"Qwen2.5 Coder 32B Instruct (chat) · 32.8K context · 32.8K output · $0.66 in / $1.00 out per 1M tokens · open weights"
 
-QWEN_QWEN_PLUS: Final[Model] = Model(
+QWEN_QWEN_PLUS: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="qwen/qwen-plus",
     name="Qwen Plus",
@@ -6015,11 +6308,11 @@ QWEN_QWEN_PLUS: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2024_01_25,
-    last_updated=_D_2025_09_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_32768,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2024_01_25,
+    last_updated=_Shared.D_2025_09_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_32768,
     cost=Cost(
         input=Decimal("0.26"),
         output=Decimal("0.78"),
@@ -6027,8 +6320,9 @@ QWEN_QWEN_PLUS: Final[Model] = Model(
         cache_write=Decimal("0.325"),
     ),
 )
+"Qwen Plus (chat) · 1M context · 32.8K output · $0.26 in / $0.78 out per 1M tokens · tools, structured output"
 
-QWEN_QWEN_PLUS_2025_07_28: Final[Model] = Model(
+QWEN_QWEN_PLUS_2025_07_28: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="qwen/qwen-plus-2025-07-28",
     name="Qwen Plus 0728",
@@ -6040,15 +6334,16 @@ QWEN_QWEN_PLUS_2025_07_28: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_03_31,
-    release_date=_D_2025_09_08,
-    last_updated=_D_2025_09_08,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_32768,
+    knowledge=_Shared.D_2025_03_31,
+    release_date=_Shared.D_2025_09_08,
+    last_updated=_Shared.D_2025_09_08,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_32768,
     cost=Cost(input=Decimal("0.26"), output=Decimal("0.78")),
 )
+"Qwen Plus 0728 (chat) · 1M context · 32.8K output · $0.26 in / $0.78 out per 1M tokens · tools, structured output"
 
-QWEN_QWEN_PLUS_2025_07_28_THINKING: Final[Model] = Model(
+QWEN_QWEN_PLUS_2025_07_28_THINKING: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="qwen/qwen-plus-2025-07-28:thinking",
     name="Qwen Plus 0728 (thinking)",
@@ -6060,16 +6355,17 @@ QWEN_QWEN_PLUS_2025_07_28_THINKING: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_03_31,
-    release_date=_D_2025_09_08,
-    last_updated=_D_2025_09_08,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_32768,
+    knowledge=_Shared.D_2025_03_31,
+    release_date=_Shared.D_2025_09_08,
+    last_updated=_Shared.D_2025_09_08,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_32768,
     cost=Cost(input=Decimal("0.26"), output=Decimal("0.78"), cache_write=Decimal("0.325")),
-    reasoning_options=(_REASONING_BUDGET_TOKENS_MIN_1_MAX_81920,),
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1_MAX_81920,),
 )
+"Qwen Plus 0728 (thinking) (chat) · 1M context · 32.8K output · $0.26 in / $0.78 out per 1M tokens · tools, reasoning, structured output"
 
-QWEN_QWEN2_5_VL_72B_INSTRUCT: Final[Model] = Model(
+QWEN_QWEN2_5_VL_72B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="qwen/qwen2.5-vl-72b-instruct",
     name="Qwen2.5 VL 72B Instruct",
@@ -6081,15 +6377,16 @@ QWEN_QWEN2_5_VL_72B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_06_30,
-    release_date=_D_2025_02_01,
-    last_updated=_D_2025_02_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_06_30,
+    release_date=_Shared.D_2025_02_01,
+    last_updated=_Shared.D_2025_02_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.8"), output=Decimal("1"), cache_read=Decimal("0.4")),
 )
+"Qwen2.5 VL 72B Instruct (chat) · 128K context · 128K output · $0.80 in / $1.00 out per 1M tokens · vision, structured output, attachments, open weights"
 
-QWEN_QWEN3_14B: Final[Model] = Model(
+QWEN_QWEN3_14B: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="qwen/qwen3-14b",
     name="Qwen3 14B",
@@ -6101,16 +6398,17 @@ QWEN_QWEN3_14B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_03_31,
-    release_date=_D_2025_04_28,
-    last_updated=_D_2025_04_28,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_40960_OUTPUT_40960,
+    knowledge=_Shared.D_2025_03_31,
+    release_date=_Shared.D_2025_04_28,
+    last_updated=_Shared.D_2025_04_28,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_40960_OUTPUT_40960,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.24")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Qwen3 14B (chat) · 41K context · 41K output · $0.10 in / $0.24 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-QWEN_QWEN3_235B_A22B: Final[Model] = Model(
+QWEN_QWEN3_235B_A22B: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="qwen/qwen3-235b-a22b",
     name="Qwen3 235B-A22B",
@@ -6122,16 +6420,17 @@ QWEN_QWEN3_235B_A22B: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_04,
-    last_updated=_D_2025_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_8192,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_04,
+    last_updated=_Shared.D_2025_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_8192,
     cost=Cost(input=Decimal("0.455"), output=Decimal("1.82")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1_MAX_38912),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_1_MAX_38912),
 )
+"Qwen3 235B-A22B (chat) · 131K context · 8.19K output · $0.455 in / $1.82 out per 1M tokens · tools, reasoning, open weights"
 
-QWEN_QWEN3_235B_A22B_2507: Final[Model] = Model(
+QWEN_QWEN3_235B_A22B_2507: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="qwen/qwen3-235b-a22b-2507",
     name="Qwen3 235B A22B Instruct 2507",
@@ -6143,15 +6442,16 @@ QWEN_QWEN3_235B_A22B_2507: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_06_30,
-    release_date=_D_2025_07_21,
-    last_updated=_D_2025_07_21,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_16384,
+    knowledge=_Shared.D_2025_06_30,
+    release_date=_Shared.D_2025_07_21,
+    last_updated=_Shared.D_2025_07_21,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_16384,
     cost=Cost(input=Decimal("0.09"), output=Decimal("0.1")),
 )
+"Qwen3 235B A22B Instruct 2507 (chat) · 262K context · 16.4K output · $0.09 in / $0.10 out per 1M tokens · tools, structured output, open weights"
 
-QWEN_QWEN3_235B_A22B_THINKING_2507: Final[Model] = Model(
+QWEN_QWEN3_235B_A22B_THINKING_2507: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="qwen/qwen3-235b-a22b-thinking-2507",
     name="Qwen3 235B A22B Thinking 2507",
@@ -6163,16 +6463,17 @@ QWEN_QWEN3_235B_A22B_THINKING_2507: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_06_30,
-    release_date=_D_2025_07_25,
-    last_updated=_D_2025_07_25,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_262144,
+    knowledge=_Shared.D_2025_06_30,
+    release_date=_Shared.D_2025_07_25,
+    last_updated=_Shared.D_2025_07_25,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_262144,
     cost=Cost(input=Decimal("0.1495"), output=Decimal("1.495")),
     reasoning_options=(),
 )
+"Qwen3 235B A22B Thinking 2507 (chat) · 131K context · 262K output · $0.1495 in / $1.495 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-QWEN_QWEN3_30B_A3B: Final[Model] = Model(
+QWEN_QWEN3_30B_A3B: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="qwen/qwen3-30b-a3b",
     name="Qwen3 30B A3B",
@@ -6184,16 +6485,17 @@ QWEN_QWEN3_30B_A3B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_03_31,
-    release_date=_D_2025_04_28,
-    last_updated=_D_2025_04_28,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_40960_OUTPUT_16384,
+    knowledge=_Shared.D_2025_03_31,
+    release_date=_Shared.D_2025_04_28,
+    last_updated=_Shared.D_2025_04_28,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_40960_OUTPUT_16384,
     cost=Cost(input=Decimal("0.12"), output=Decimal("0.5")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Qwen3 30B A3B (chat) · 41K context · 16.4K output · $0.12 in / $0.50 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-QWEN_QWEN3_30B_A3B_INSTRUCT_2507: Final[Model] = Model(
+QWEN_QWEN3_30B_A3B_INSTRUCT_2507: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="qwen/qwen3-30b-a3b-instruct-2507",
     name="Qwen3 30B A3B Instruct 2507",
@@ -6205,15 +6507,16 @@ QWEN_QWEN3_30B_A3B_INSTRUCT_2507: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_06_30,
-    release_date=_D_2025_07_29,
-    last_updated=_D_2025_07_29,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_32000,
+    knowledge=_Shared.D_2025_06_30,
+    release_date=_Shared.D_2025_07_29,
+    last_updated=_Shared.D_2025_07_29,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_32000,
     cost=Cost(input=Decimal("0.04815"), output=Decimal("0.19305")),
 )
+"Qwen3 30B A3B Instruct 2507 (chat) · 128K context · 32K output · $0.04815 in / $0.19305 out per 1M tokens · tools, structured output, open weights"
 
-QWEN_QWEN3_30B_A3B_THINKING_2507: Final[Model] = Model(
+QWEN_QWEN3_30B_A3B_THINKING_2507: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="qwen/qwen3-30b-a3b-thinking-2507",
     name="Qwen3 30B A3B Thinking 2507",
@@ -6225,16 +6528,17 @@ QWEN_QWEN3_30B_A3B_THINKING_2507: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_06_30,
-    release_date=_D_2025_08_28,
-    last_updated=_D_2025_08_28,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_131072,
+    knowledge=_Shared.D_2025_06_30,
+    release_date=_Shared.D_2025_08_28,
+    last_updated=_Shared.D_2025_08_28,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_131072,
     cost=Cost(input=Decimal("0.08"), output=Decimal("0.4"), cache_read=Decimal("0.08")),
     reasoning_options=(),
 )
+"Qwen3 30B A3B Thinking 2507 (chat) · 131K context · 131K output · $0.08 in / $0.40 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-QWEN_QWEN3_32B: Final[Model] = Model(
+QWEN_QWEN3_32B: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="qwen/qwen3-32b",
     name="Qwen3 32B",
@@ -6246,16 +6550,17 @@ QWEN_QWEN3_32B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_04,
-    last_updated=_D_2025_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_40960_OUTPUT_16384,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_04,
+    last_updated=_Shared.D_2025_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_40960_OUTPUT_16384,
     cost=Cost(input=Decimal("0.08"), output=Decimal("0.28")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Qwen3 32B (chat) · 41K context · 16.4K output · $0.08 in / $0.28 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-QWEN_QWEN3_8B: Final[Model] = Model(
+QWEN_QWEN3_8B: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="qwen/qwen3-8b",
     name="Qwen3 8B",
@@ -6267,16 +6572,17 @@ QWEN_QWEN3_8B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_03_31,
-    release_date=_D_2025_04_28,
-    last_updated=_D_2025_04_28,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_40960_OUTPUT_8192,
+    knowledge=_Shared.D_2025_03_31,
+    release_date=_Shared.D_2025_04_28,
+    last_updated=_Shared.D_2025_04_28,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_40960_OUTPUT_8192,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.4"), cache_read=Decimal("0.05")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Qwen3 8B (chat) · 41K context · 8.19K output · $0.05 in / $0.40 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-QWEN_QWEN3_CODER: Final[Model] = Model(
+QWEN_QWEN3_CODER: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="qwen/qwen3-coder",
     name="Qwen3 Coder 480B A35B",
@@ -6288,15 +6594,16 @@ QWEN_QWEN3_CODER: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_06_30,
-    release_date=_D_2025_07_23,
-    last_updated=_D_2025_07_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_65536,
+    knowledge=_Shared.D_2025_06_30,
+    release_date=_Shared.D_2025_07_23,
+    last_updated=_Shared.D_2025_07_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_65536,
     cost=Cost(input=Decimal("0.22"), output=Decimal("1.8")),
 )
+"Qwen3 Coder 480B A35B (chat) · 262K context · 65.5K output · $0.22 in / $1.80 out per 1M tokens · tools, structured output, open weights"
 
-QWEN_QWEN3_CODER_30B_A3B_INSTRUCT: Final[Model] = Model(
+QWEN_QWEN3_CODER_30B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="qwen/qwen3-coder-30b-a3b-instruct",
     name="Qwen3-Coder 30B-A3B Instruct",
@@ -6308,15 +6615,16 @@ QWEN_QWEN3_CODER_30B_A3B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_04,
-    last_updated=_D_2025_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_160000_OUTPUT_32768,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_04,
+    last_updated=_Shared.D_2025_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_160000_OUTPUT_32768,
     cost=Cost(input=Decimal("0.07"), output=Decimal("0.27")),
 )
+"Qwen3-Coder 30B-A3B Instruct (chat) · 160K context · 32.8K output · $0.07 in / $0.27 out per 1M tokens · tools, structured output, open weights"
 
-QWEN_QWEN3_CODER_FLASH: Final[Model] = Model(
+QWEN_QWEN3_CODER_FLASH: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="qwen/qwen3-coder-flash",
     name="Qwen3 Coder Flash",
@@ -6328,11 +6636,11 @@ QWEN_QWEN3_CODER_FLASH: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_07_28,
-    last_updated=_D_2025_07_28,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_65536,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_07_28,
+    last_updated=_Shared.D_2025_07_28,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
     cost=Cost(
         input=Decimal("0.195"),
         output=Decimal("0.975"),
@@ -6340,8 +6648,9 @@ QWEN_QWEN3_CODER_FLASH: Final[Model] = Model(
         cache_write=Decimal("0.24375"),
     ),
 )
+"Qwen3 Coder Flash (chat) · 1M context · 65.5K output · $0.195 in / $0.975 out per 1M tokens · tools"
 
-QWEN_QWEN3_CODER_NEXT: Final[Model] = Model(
+QWEN_QWEN3_CODER_NEXT: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="qwen/qwen3-coder-next",
     name="Qwen3 Coder Next",
@@ -6353,14 +6662,15 @@ QWEN_QWEN3_CODER_NEXT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_02_04,
-    last_updated=_D_2026_02_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    release_date=_Shared.D_2026_02_04,
+    last_updated=_Shared.D_2026_02_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.11"), output=Decimal("0.8"), cache_read=Decimal("0.07")),
 )
+"Qwen3 Coder Next (chat) · 262K context · 262K output · $0.11 in / $0.80 out per 1M tokens · tools, structured output, open weights"
 
-QWEN_QWEN3_CODER_PLUS: Final[Model] = Model(
+QWEN_QWEN3_CODER_PLUS: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="qwen/qwen3-coder-plus",
     name="Qwen3 Coder Plus",
@@ -6372,11 +6682,11 @@ QWEN_QWEN3_CODER_PLUS: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_07_23,
-    last_updated=_D_2025_07_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_65536,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_07_23,
+    last_updated=_Shared.D_2025_07_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
     cost=Cost(
         input=Decimal("0.65"),
         output=Decimal("3.25"),
@@ -6384,8 +6694,9 @@ QWEN_QWEN3_CODER_PLUS: Final[Model] = Model(
         cache_write=Decimal("0.8125"),
     ),
 )
+"Qwen3 Coder Plus (chat) · 1M context · 65.5K output · $0.65 in / $3.25 out per 1M tokens · tools, structured output"
 
-QWEN_QWEN3_CODER_FREE: Final[Model] = Model(
+QWEN_QWEN3_CODER_FREE: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="qwen/qwen3-coder:free",
     name="Qwen3 Coder 480B A35B (free)",
@@ -6397,15 +6708,16 @@ QWEN_QWEN3_CODER_FREE: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_06_30,
-    release_date=_D_2025_07_23,
-    last_updated=_D_2025_07_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262000_OUTPUT_262000,
+    knowledge=_Shared.D_2025_06_30,
+    release_date=_Shared.D_2025_07_23,
+    last_updated=_Shared.D_2025_07_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262000_OUTPUT_262000,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Qwen3 Coder 480B A35B (free) (chat) · 262K context · 262K output · free · tools, open weights"
 
-QWEN_QWEN3_MAX: Final[Model] = Model(
+QWEN_QWEN3_MAX: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="qwen/qwen3-max",
     name="Qwen3 Max",
@@ -6417,11 +6729,11 @@ QWEN_QWEN3_MAX: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_09_23,
-    last_updated=_D_2025_09_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_32768,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_09_23,
+    last_updated=_Shared.D_2025_09_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_32768,
     cost=Cost(
         input=Decimal("0.78"),
         output=Decimal("3.9"),
@@ -6429,8 +6741,9 @@ QWEN_QWEN3_MAX: Final[Model] = Model(
         cache_write=Decimal("0.975"),
     ),
 )
+"Qwen3 Max (chat) · 262K context · 32.8K output · $0.78 in / $3.90 out per 1M tokens · tools, structured output"
 
-QWEN_QWEN3_MAX_THINKING: Final[Model] = Model(
+QWEN_QWEN3_MAX_THINKING: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="qwen/qwen3-max-thinking",
     name="Qwen3 Max Thinking",
@@ -6442,15 +6755,16 @@ QWEN_QWEN3_MAX_THINKING: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_02_09,
-    last_updated=_D_2026_02_09,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_32768,
+    release_date=_Shared.D_2026_02_09,
+    last_updated=_Shared.D_2026_02_09,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_32768,
     cost=Cost(input=Decimal("0.78"), output=Decimal("3.9")),
-    reasoning_options=(_REASONING_BUDGET_TOKENS_MIN_1_MAX_81920,),
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1_MAX_81920,),
 )
+"Qwen3 Max Thinking (chat) · 262K context · 32.8K output · $0.78 in / $3.90 out per 1M tokens · tools, reasoning, structured output"
 
-QWEN_QWEN3_NEXT_80B_A3B_INSTRUCT: Final[Model] = Model(
+QWEN_QWEN3_NEXT_80B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="qwen/qwen3-next-80b-a3b-instruct",
     name="Qwen3-Next 80B-A3B Instruct",
@@ -6462,15 +6776,16 @@ QWEN_QWEN3_NEXT_80B_A3B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_09,
-    last_updated=_D_2025_09,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_16384,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_09,
+    last_updated=_Shared.D_2025_09,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_16384,
     cost=Cost(input=Decimal("0.09"), output=Decimal("1.1")),
 )
+"Qwen3-Next 80B-A3B Instruct (chat) · 262K context · 16.4K output · $0.09 in / $1.10 out per 1M tokens · tools, structured output, open weights"
 
-QWEN_QWEN3_NEXT_80B_A3B_INSTRUCT_FREE: Final[Model] = Model(
+QWEN_QWEN3_NEXT_80B_A3B_INSTRUCT_FREE: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="qwen/qwen3-next-80b-a3b-instruct:free",
     name="Qwen3 Next 80B A3B Instruct (free)",
@@ -6482,15 +6797,16 @@ QWEN_QWEN3_NEXT_80B_A3B_INSTRUCT_FREE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_09,
-    last_updated=_D_2025_09,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_09,
+    last_updated=_Shared.D_2025_09,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Qwen3 Next 80B A3B Instruct (free) (chat) · 262K context · 262K output · free · tools, structured output, open weights"
 
-QWEN_QWEN3_NEXT_80B_A3B_THINKING: Final[Model] = Model(
+QWEN_QWEN3_NEXT_80B_A3B_THINKING: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="qwen/qwen3-next-80b-a3b-thinking",
     name="Qwen3-Next 80B-A3B (Thinking)",
@@ -6502,16 +6818,17 @@ QWEN_QWEN3_NEXT_80B_A3B_THINKING: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_09,
-    last_updated=_D_2025_09,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32768,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_09,
+    last_updated=_Shared.D_2025_09,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("0.0975"), output=Decimal("0.78")),
     reasoning_options=(),
 )
+"Qwen3-Next 80B-A3B (Thinking) (chat) · 131K context · 32.8K output · $0.0975 in / $0.78 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-QWEN_QWEN3_VL_235B_A22B_INSTRUCT: Final[Model] = Model(
+QWEN_QWEN3_VL_235B_A22B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="qwen/qwen3-vl-235b-a22b-instruct",
     name="Qwen3 VL 235B A22B Instruct",
@@ -6523,15 +6840,16 @@ QWEN_QWEN3_VL_235B_A22B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_03_31,
-    release_date=_D_2025_09_23,
-    last_updated=_D_2025_09_23,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_16384,
+    knowledge=_Shared.D_2025_03_31,
+    release_date=_Shared.D_2025_09_23,
+    last_updated=_Shared.D_2025_09_23,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_16384,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.88"), cache_read=Decimal("0.11")),
 )
+"Qwen3 VL 235B A22B Instruct (chat) · 262K context · 16.4K output · $0.20 in / $0.88 out per 1M tokens · vision, tools, structured output, attachments, open weights"
 
-QWEN_QWEN3_VL_235B_A22B_THINKING: Final[Model] = Model(
+QWEN_QWEN3_VL_235B_A22B_THINKING: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="qwen/qwen3-vl-235b-a22b-thinking",
     name="Qwen3 VL 235B A22B Thinking",
@@ -6543,16 +6861,17 @@ QWEN_QWEN3_VL_235B_A22B_THINKING: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_03_31,
-    release_date=_D_2025_09_23,
-    last_updated=_D_2025_09_23,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32768,
+    knowledge=_Shared.D_2025_03_31,
+    release_date=_Shared.D_2025_09_23,
+    last_updated=_Shared.D_2025_09_23,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("0.26"), output=Decimal("2.6")),
     reasoning_options=(),
 )
+"Qwen3 VL 235B A22B Thinking (chat) · 131K context · 32.8K output · $0.26 in / $2.60 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-QWEN_QWEN3_VL_30B_A3B_INSTRUCT: Final[Model] = Model(
+QWEN_QWEN3_VL_30B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="qwen/qwen3-vl-30b-a3b-instruct",
     name="Qwen3 VL 30B A3B Instruct",
@@ -6564,15 +6883,16 @@ QWEN_QWEN3_VL_30B_A3B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_03_31,
-    release_date=_D_2025_10_06,
-    last_updated=_D_2025_10_06,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32768,
+    knowledge=_Shared.D_2025_03_31,
+    release_date=_Shared.D_2025_10_06,
+    last_updated=_Shared.D_2025_10_06,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("0.13"), output=Decimal("0.52")),
 )
+"Qwen3 VL 30B A3B Instruct (chat) · 131K context · 32.8K output · $0.13 in / $0.52 out per 1M tokens · vision, tools, structured output, attachments, open weights"
 
-QWEN_QWEN3_VL_30B_A3B_THINKING: Final[Model] = Model(
+QWEN_QWEN3_VL_30B_A3B_THINKING: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="qwen/qwen3-vl-30b-a3b-thinking",
     name="Qwen3 VL 30B A3B Thinking",
@@ -6584,16 +6904,17 @@ QWEN_QWEN3_VL_30B_A3B_THINKING: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_03_31,
-    release_date=_D_2025_10_06,
-    last_updated=_D_2025_10_06,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32768,
+    knowledge=_Shared.D_2025_03_31,
+    release_date=_Shared.D_2025_10_06,
+    last_updated=_Shared.D_2025_10_06,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("0.13"), output=Decimal("1.56")),
     reasoning_options=(),
 )
+"Qwen3 VL 30B A3B Thinking (chat) · 131K context · 32.8K output · $0.13 in / $1.56 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-QWEN_QWEN3_VL_32B_INSTRUCT: Final[Model] = Model(
+QWEN_QWEN3_VL_32B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="qwen/qwen3-vl-32b-instruct",
     name="Qwen3 VL 32B Instruct",
@@ -6605,14 +6926,15 @@ QWEN_QWEN3_VL_32B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_10_23,
-    last_updated=_D_2025_10_23,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32768,
+    release_date=_Shared.D_2025_10_23,
+    last_updated=_Shared.D_2025_10_23,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("0.104"), output=Decimal("0.416")),
 )
+"Qwen3 VL 32B Instruct (chat) · 131K context · 32.8K output · $0.104 in / $0.416 out per 1M tokens · vision, tools, structured output, attachments, open weights"
 
-QWEN_QWEN3_VL_8B_INSTRUCT: Final[Model] = Model(
+QWEN_QWEN3_VL_8B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="qwen/qwen3-vl-8b-instruct",
     name="Qwen3 VL 8B Instruct",
@@ -6624,14 +6946,15 @@ QWEN_QWEN3_VL_8B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_10_14,
-    last_updated=_D_2025_10_14,
-    modalities=_IMAGE_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32768,
+    release_date=_Shared.D_2025_10_14,
+    last_updated=_Shared.D_2025_10_14,
+    modalities=_Shared.IMAGE_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("0.08"), output=Decimal("0.5")),
 )
+"Qwen3 VL 8B Instruct (chat) · 131K context · 32.8K output · $0.08 in / $0.50 out per 1M tokens · vision, tools, structured output, attachments, open weights"
 
-QWEN_QWEN3_VL_8B_THINKING: Final[Model] = Model(
+QWEN_QWEN3_VL_8B_THINKING: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="qwen/qwen3-vl-8b-thinking",
     name="Qwen3 VL 8B Thinking",
@@ -6643,15 +6966,16 @@ QWEN_QWEN3_VL_8B_THINKING: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_10_14,
-    last_updated=_D_2025_10_14,
-    modalities=_IMAGE_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32768,
+    release_date=_Shared.D_2025_10_14,
+    last_updated=_Shared.D_2025_10_14,
+    modalities=_Shared.IMAGE_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("0.117"), output=Decimal("1.365")),
     reasoning_options=(),
 )
+"Qwen3 VL 8B Thinking (chat) · 131K context · 32.8K output · $0.117 in / $1.365 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-QWEN_QWEN3_5_122B_A10B: Final[Model] = Model(
+QWEN_QWEN3_5_122B_A10B: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="qwen/qwen3.5-122b-a10b",
     name="Qwen3.5 122B-A10B",
@@ -6663,15 +6987,16 @@ QWEN_QWEN3_5_122B_A10B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_02_23,
-    last_updated=_D_2026_02_23,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    release_date=_Shared.D_2026_02_23,
+    last_updated=_Shared.D_2026_02_23,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.26"), output=Decimal("2.08")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Qwen3.5 122B-A10B (chat) · 262K context · 262K output · $0.26 in / $2.08 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-QWEN_QWEN3_5_27B: Final[Model] = Model(
+QWEN_QWEN3_5_27B: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="qwen/qwen3.5-27b",
     name="Qwen3.5 27B",
@@ -6683,15 +7008,16 @@ QWEN_QWEN3_5_27B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_02_23,
-    last_updated=_D_2026_02_23,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_65536,
+    release_date=_Shared.D_2026_02_23,
+    last_updated=_Shared.D_2026_02_23,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_65536,
     cost=Cost(input=Decimal("0.195"), output=Decimal("1.56")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Qwen3.5 27B (chat) · 262K context · 65.5K output · $0.195 in / $1.56 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-QWEN_QWEN3_5_35B_A3B: Final[Model] = Model(
+QWEN_QWEN3_5_35B_A3B: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="qwen/qwen3.5-35b-a3b",
     name="Qwen3.5 35B-A3B",
@@ -6703,15 +7029,16 @@ QWEN_QWEN3_5_35B_A3B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_02_23,
-    last_updated=_D_2026_02_23,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_81920,
+    release_date=_Shared.D_2026_02_23,
+    last_updated=_Shared.D_2026_02_23,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_81920,
     cost=Cost(input=Decimal("0.14"), output=Decimal("1"), cache_read=Decimal("0.05")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Qwen3.5 35B-A3B (chat) · 262K context · 81.9K output · $0.14 in / $1.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-QWEN_QWEN3_5_397B_A17B: Final[Model] = Model(
+QWEN_QWEN3_5_397B_A17B: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="qwen/qwen3.5-397b-a17b",
     name="Qwen3.5 397B-A17B",
@@ -6723,15 +7050,16 @@ QWEN_QWEN3_5_397B_A17B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_02_15,
-    last_updated=_D_2026_02_15,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_64000,
+    release_date=_Shared.D_2026_02_15,
+    last_updated=_Shared.D_2026_02_15,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_64000,
     cost=Cost(input=Decimal("0.385"), output=Decimal("2.45")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Qwen3.5 397B-A17B (chat) · 131K context · 64K output · $0.385 in / $2.45 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-QWEN_QWEN3_5_9B: Final[Model] = Model(
+QWEN_QWEN3_5_9B: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="qwen/qwen3.5-9b",
     name="Qwen3.5 9B",
@@ -6743,15 +7071,16 @@ QWEN_QWEN3_5_9B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_02_23,
-    last_updated=_D_2026_02_23,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    release_date=_Shared.D_2026_02_23,
+    last_updated=_Shared.D_2026_02_23,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.15")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Qwen3.5 9B (chat) · 262K context · 262K output · $0.10 in / $0.15 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-QWEN_QWEN3_5_FLASH_02_23: Final[Model] = Model(
+QWEN_QWEN3_5_FLASH_02_23: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="qwen/qwen3.5-flash-02-23",
     name="Qwen3.5-Flash",
@@ -6763,15 +7092,16 @@ QWEN_QWEN3_5_FLASH_02_23: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_02_25,
-    last_updated=_D_2026_02_25,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_65536,
+    release_date=_Shared.D_2026_02_25,
+    last_updated=_Shared.D_2026_02_25,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
     cost=Cost(input=Decimal("0.065"), output=Decimal("0.26")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1_MAX_81920),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_1_MAX_81920),
 )
+"Qwen3.5-Flash (chat) · 1M context · 65.5K output · $0.065 in / $0.26 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-QWEN_QWEN3_5_PLUS_02_15: Final[Model] = Model(
+QWEN_QWEN3_5_PLUS_02_15: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="qwen/qwen3.5-plus-02-15",
     name="Qwen3.5 Plus 2026-02-15",
@@ -6783,16 +7113,17 @@ QWEN_QWEN3_5_PLUS_02_15: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_04,
-    release_date=_D_2026_02_16,
-    last_updated=_D_2026_02_16,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_65536,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2026_02_16,
+    last_updated=_Shared.D_2026_02_16,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
     cost=Cost(input=Decimal("0.26"), output=Decimal("1.56")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1_MAX_81920),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_1_MAX_81920),
 )
+"Qwen3.5 Plus 2026-02-15 (chat) · 1M context · 65.5K output · $0.26 in / $1.56 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-QWEN_QWEN3_5_PLUS_20260420: Final[Model] = Model(
+QWEN_QWEN3_5_PLUS_20260420: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="qwen/qwen3.5-plus-20260420",
     name="Qwen3.5 Plus 2026-04-20",
@@ -6804,15 +7135,16 @@ QWEN_QWEN3_5_PLUS_20260420: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_04_27,
-    last_updated=_D_2026_04_27,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_65536,
+    release_date=_Shared.D_2026_04_27,
+    last_updated=_Shared.D_2026_04_27,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.8"), cache_write=Decimal("0.375")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1_MAX_81920),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_1_MAX_81920),
 )
+"Qwen3.5 Plus 2026-04-20 (chat) · 1M context · 65.5K output · $0.30 in / $1.80 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-QWEN_QWEN3_6_27B: Final[Model] = Model(
+QWEN_QWEN3_6_27B: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="qwen/qwen3.6-27b",
     name="Qwen3.6 27B",
@@ -6824,15 +7156,16 @@ QWEN_QWEN3_6_27B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_22,
-    last_updated=_D_2026_04_22,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262140_OUTPUT_262140,
+    release_date=_Shared.D_2026_04_22,
+    last_updated=_Shared.D_2026_04_22,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262140_OUTPUT_262140,
     cost=Cost(input=Decimal("0.285"), output=Decimal("2.4")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Qwen3.6 27B (chat) · 262K context · 262K output · $0.285 in / $2.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-QWEN_QWEN3_6_35B_A3B: Final[Model] = Model(
+QWEN_QWEN3_6_35B_A3B: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="qwen/qwen3.6-35b-a3b",
     name="Qwen3.6 35B-A3B",
@@ -6844,15 +7177,16 @@ QWEN_QWEN3_6_35B_A3B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_17,
-    last_updated=_D_2026_04_17,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    release_date=_Shared.D_2026_04_17,
+    last_updated=_Shared.D_2026_04_17,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.14"), output=Decimal("1")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Qwen3.6 35B-A3B (chat) · 262K context · 262K output · $0.14 in / $1.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-QWEN_QWEN3_6_FLASH: Final[Model] = Model(
+QWEN_QWEN3_6_FLASH: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="qwen/qwen3.6-flash",
     name="Qwen3.6 Flash",
@@ -6864,15 +7198,16 @@ QWEN_QWEN3_6_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_04_27,
-    last_updated=_D_2026_04_27,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_65536,
+    release_date=_Shared.D_2026_04_27,
+    last_updated=_Shared.D_2026_04_27,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
     cost=Cost(input=Decimal("0.1875"), output=Decimal("1.125"), cache_write=Decimal("0.234375")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1_MAX_81920),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_1_MAX_81920),
 )
+"Qwen3.6 Flash (chat) · 1M context · 65.5K output · $0.1875 in / $1.125 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-QWEN_QWEN3_6_MAX_PREVIEW: Final[Model] = Model(
+QWEN_QWEN3_6_MAX_PREVIEW: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="qwen/qwen3.6-max-preview",
     name="Qwen3.6 Max Preview",
@@ -6884,16 +7219,17 @@ QWEN_QWEN3_6_MAX_PREVIEW: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_04,
-    release_date=_D_2026_04_20,
-    last_updated=_D_2026_04_20,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_65536,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2026_04_20,
+    last_updated=_Shared.D_2026_04_20,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_65536,
     cost=Cost(input=Decimal("1.04"), output=Decimal("6.24"), cache_write=Decimal("1.3")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1_MAX_131072),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_1_MAX_131072),
 )
+"Qwen3.6 Max Preview (chat) · 262K context · 65.5K output · $1.04 in / $6.24 out per 1M tokens · tools, reasoning, structured output"
 
-QWEN_QWEN3_6_PLUS: Final[Model] = Model(
+QWEN_QWEN3_6_PLUS: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="qwen/qwen3.6-plus",
     name="Qwen3.6 Plus",
@@ -6905,16 +7241,17 @@ QWEN_QWEN3_6_PLUS: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_04,
-    release_date=_D_2026_04_02,
-    last_updated=_D_2026_04_02,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_65536,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2026_04_02,
+    last_updated=_Shared.D_2026_04_02,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
     cost=Cost(input=Decimal("0.325"), output=Decimal("1.95"), cache_write=Decimal("0.40625")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1_MAX_81920),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_1_MAX_81920),
 )
+"Qwen3.6 Plus (chat) · 1M context · 65.5K output · $0.325 in / $1.95 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-QWEN_QWEN3_7_MAX: Final[Model] = Model(
+QWEN_QWEN3_7_MAX: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="qwen/qwen3.7-max",
     name="Qwen3.7 Max",
@@ -6926,20 +7263,21 @@ QWEN_QWEN3_7_MAX: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_05_21,
-    last_updated=_D_2026_05_21,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_65536,
+    release_date=_Shared.D_2026_05_21,
+    last_updated=_Shared.D_2026_05_21,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
     cost=Cost(
         input=Decimal("1.25"),
         output=Decimal("3.75"),
         cache_read=Decimal("0.25"),
         cache_write=Decimal("1.5625"),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1_MAX_262144),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_1_MAX_262144),
 )
+"Qwen3.7 Max (chat) · 1M context · 65.5K output · $1.25 in / $3.75 out per 1M tokens · tools, reasoning, structured output"
 
-QWEN_QWEN3_7_PLUS: Final[Model] = Model(
+QWEN_QWEN3_7_PLUS: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="qwen/qwen3.7-plus",
     name="Qwen3.7 Plus",
@@ -6951,21 +7289,22 @@ QWEN_QWEN3_7_PLUS: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_04,
-    release_date=_D_2026_06_02,
-    last_updated=_D_2026_06_02,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_65536,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2026_06_02,
+    last_updated=_Shared.D_2026_06_02,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
     cost=Cost(
         input=Decimal("0.32"),
         output=Decimal("1.28"),
         cache_read=Decimal("0.064"),
         cache_write=Decimal("0.4"),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1_MAX_262144),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_1_MAX_262144),
 )
+"Qwen3.7 Plus (chat) · 1M context · 65.5K output · $0.32 in / $1.28 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-REKAAI_REKA_EDGE: Final[Model] = Model(
+REKAAI_REKA_EDGE: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="rekaai/reka-edge",
     name="Reka Edge",
@@ -6977,14 +7316,15 @@ REKAAI_REKA_EDGE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_03_20,
-    last_updated=_D_2026_03_20,
-    modalities=_IMAGE_TEXT_VIDEO_TO_TEXT,
-    limit=_CONTEXT_16384_OUTPUT_16384,
+    release_date=_Shared.D_2026_03_20,
+    last_updated=_Shared.D_2026_03_20,
+    modalities=_Shared.IMAGE_TEXT_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_16384_OUTPUT_16384,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.1")),
 )
+"Reka Edge (chat) · 16.4K context · 16.4K output · $0.10 in / $0.10 out per 1M tokens · vision, tools, structured output, attachments, open weights"
 
-REKAAI_REKA_FLASH_3: Final[Model] = Model(
+REKAAI_REKA_FLASH_3: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="rekaai/reka-flash-3",
     name="Reka Flash 3",
@@ -6996,16 +7336,17 @@ REKAAI_REKA_FLASH_3: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_01_31,
-    release_date=_D_2025_03_12,
-    last_updated=_D_2025_03_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_65536_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01_31,
+    release_date=_Shared.D_2025_03_12,
+    last_updated=_Shared.D_2025_03_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_65536_OUTPUT_65536,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.2")),
     reasoning_options=(),
 )
+"Reka Flash 3 (chat) · 65.5K context · 65.5K output · $0.10 in / $0.20 out per 1M tokens · reasoning, structured output, open weights"
 
-RELACE_RELACE_APPLY_3: Final[Model] = Model(
+RELACE_RELACE_APPLY_3: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="relace/relace-apply-3",
     name="Relace Apply 3",
@@ -7016,14 +7357,15 @@ RELACE_RELACE_APPLY_3: Final[Model] = Model(
     structured_output=False,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_09_26,
-    last_updated=_D_2025_09_26,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_128000,
+    release_date=_Shared.D_2025_09_26,
+    last_updated=_Shared.D_2025_09_26,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.85"), output=Decimal("1.25")),
 )
+"Relace Apply 3 (chat) · 256K context · 128K output · $0.85 in / $1.25 out per 1M tokens"
 
-RELACE_RELACE_SEARCH: Final[Model] = Model(
+RELACE_RELACE_SEARCH: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="relace/relace-search",
     name="Relace Search",
@@ -7034,14 +7376,15 @@ RELACE_RELACE_SEARCH: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_12_08,
-    last_updated=_D_2025_12_08,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_128000,
+    release_date=_Shared.D_2025_12_08,
+    last_updated=_Shared.D_2025_12_08,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_128000,
     cost=Cost(input=Decimal("1"), output=Decimal("3")),
 )
+"Relace Search (chat) · 256K context · 128K output · $1.00 in / $3.00 out per 1M tokens · tools"
 
-SAKANA_FUGU_ULTRA: Final[Model] = Model(
+SAKANA_FUGU_ULTRA: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="sakana/fugu-ultra",
     name="Fugu Ultra",
@@ -7053,15 +7396,16 @@ SAKANA_FUGU_ULTRA: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2026_06_24,
-    last_updated=_D_2026_06_24,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    release_date=_Shared.D_2026_06_24,
+    last_updated=_Shared.D_2026_06_24,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(input=Decimal("5"), output=Decimal("30"), cache_read=Decimal("0.5")),
-    reasoning_options=(_REASONING_EFFORT_MAX_XHIGH_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MAX_XHIGH_HIGH,),
 )
+"Fugu Ultra (chat) · 1M context · 128K output · $5.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-SAO10K_L3_LUNARIS_8B: Final[Model] = Model(
+SAO10K_L3_LUNARIS_8B: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="sao10k/l3-lunaris-8b",
     name="Llama 3 8B Lunaris",
@@ -7073,15 +7417,16 @@ SAO10K_L3_LUNARIS_8B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_12_31,
-    release_date=_D_2024_08_13,
-    last_updated=_D_2024_08_13,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8192_OUTPUT_16384,
+    knowledge=_Shared.D_2023_12_31,
+    release_date=_Shared.D_2024_08_13,
+    last_updated=_Shared.D_2024_08_13,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8192_OUTPUT_16384,
     cost=Cost(input=Decimal("0.04"), output=Decimal("0.05")),
 )
+"Llama 3 8B Lunaris (chat) · 8.19K context · 16.4K output · $0.04 in / $0.05 out per 1M tokens · structured output, open weights"
 
-SAO10K_L3_1_70B_HANAMI_X1: Final[Model] = Model(
+SAO10K_L3_1_70B_HANAMI_X1: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="sao10k/l3.1-70b-hanami-x1",
     name="Llama 3.1 70B Hanami x1",
@@ -7093,15 +7438,16 @@ SAO10K_L3_1_70B_HANAMI_X1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_12_31,
-    release_date=_D_2025_01_08,
-    last_updated=_D_2025_01_08,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_16000_OUTPUT_16000,
+    knowledge=_Shared.D_2023_12_31,
+    release_date=_Shared.D_2025_01_08,
+    last_updated=_Shared.D_2025_01_08,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_16000_OUTPUT_16000,
     cost=Cost(input=Decimal("3"), output=Decimal("3")),
 )
+"Llama 3.1 70B Hanami x1 (chat) · 16K context · 16K output · $3.00 in / $3.00 out per 1M tokens · structured output, open weights"
 
-SAO10K_L3_1_EURYALE_70B: Final[Model] = Model(
+SAO10K_L3_1_EURYALE_70B: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="sao10k/l3.1-euryale-70b",
     name="Llama 3.1 Euryale 70B v2.2",
@@ -7113,15 +7459,16 @@ SAO10K_L3_1_EURYALE_70B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_12_31,
-    release_date=_D_2024_08_28,
-    last_updated=_D_2024_08_28,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_16384,
+    knowledge=_Shared.D_2023_12_31,
+    release_date=_Shared.D_2024_08_28,
+    last_updated=_Shared.D_2024_08_28,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_16384,
     cost=Cost(input=Decimal("0.85"), output=Decimal("0.85")),
 )
+"Llama 3.1 Euryale 70B v2.2 (chat) · 131K context · 16.4K output · $0.85 in / $0.85 out per 1M tokens · tools, structured output, open weights"
 
-SAO10K_L3_3_EURYALE_70B: Final[Model] = Model(
+SAO10K_L3_3_EURYALE_70B: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="sao10k/l3.3-euryale-70b",
     name="Llama 3.3 Euryale 70B",
@@ -7133,15 +7480,16 @@ SAO10K_L3_3_EURYALE_70B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_12_31,
-    release_date=_D_2024_12_18,
-    last_updated=_D_2024_12_18,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_16384,
+    knowledge=_Shared.D_2023_12_31,
+    release_date=_Shared.D_2024_12_18,
+    last_updated=_Shared.D_2024_12_18,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_16384,
     cost=Cost(input=Decimal("0.65"), output=Decimal("0.75")),
 )
+"Llama 3.3 Euryale 70B (chat) · 131K context · 16.4K output · $0.65 in / $0.75 out per 1M tokens · structured output, open weights"
 
-STEPFUN_STEP_3_5_FLASH: Final[Model] = Model(
+STEPFUN_STEP_3_5_FLASH: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="stepfun/step-3.5-flash",
     name="Step 3.5 Flash",
@@ -7152,16 +7500,17 @@ STEPFUN_STEP_3_5_FLASH: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_01_29,
-    last_updated=_D_2026_02_13,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_01_29,
+    last_updated=_Shared.D_2026_02_13,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_65536,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
     reasoning_options=(),
 )
+"Step 3.5 Flash (chat) · 262K context · 65.5K output · $0.10 in / $0.30 out per 1M tokens · tools, reasoning, open weights"
 
-STEPFUN_STEP_3_7_FLASH: Final[Model] = Model(
+STEPFUN_STEP_3_7_FLASH: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="stepfun/step-3.7-flash",
     name="Step 3.7 Flash",
@@ -7172,16 +7521,17 @@ STEPFUN_STEP_3_7_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2026_01_01,
-    release_date=_D_2026_05_29,
-    last_updated=_D_2026_05_29,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_256000_INPUT_256000_OUTPUT_256000,
+    knowledge=_Shared.D_2026_01_01,
+    release_date=_Shared.D_2026_05_29,
+    last_updated=_Shared.D_2026_05_29,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_256000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("1.15"), cache_read=Decimal("0.04")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Step 3.7 Flash (chat) · 256K context · 256K output · $0.20 in / $1.15 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-SWITCHPOINT_ROUTER: Final[Model] = Model(
+SWITCHPOINT_ROUTER: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="switchpoint/router",
     name="Switchpoint Router",
@@ -7192,15 +7542,16 @@ SWITCHPOINT_ROUTER: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_07_11,
-    last_updated=_D_2025_07_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_131072,
+    release_date=_Shared.D_2025_07_11,
+    last_updated=_Shared.D_2025_07_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_131072,
     cost=Cost(input=Decimal("0.85"), output=Decimal("3.4")),
     reasoning_options=(),
 )
+"Switchpoint Router (chat) · 131K context · 131K output · $0.85 in / $3.40 out per 1M tokens · reasoning"
 
-TENCENT_HUNYUAN_A13B_INSTRUCT: Final[Model] = Model(
+TENCENT_HUNYUAN_A13B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="tencent/hunyuan-a13b-instruct",
     name="Hunyuan A13B Instruct",
@@ -7212,16 +7563,17 @@ TENCENT_HUNYUAN_A13B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_03_31,
-    release_date=_D_2025_07_08,
-    last_updated=_D_2025_07_08,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_131072,
+    knowledge=_Shared.D_2025_03_31,
+    release_date=_Shared.D_2025_07_08,
+    last_updated=_Shared.D_2025_07_08,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_131072,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.57")),
     reasoning_options=(),
 )
+"Hunyuan A13B Instruct (chat) · 131K context · 131K output · $0.14 in / $0.57 out per 1M tokens · reasoning, structured output, open weights"
 
-TENCENT_HY3_PREVIEW: Final[Model] = Model(
+TENCENT_HY3_PREVIEW: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="tencent/hy3-preview",
     name="Hy3 preview",
@@ -7233,15 +7585,16 @@ TENCENT_HY3_PREVIEW: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_20,
-    last_updated=_D_2026_04_20,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    release_date=_Shared.D_2026_04_20,
+    last_updated=_Shared.D_2026_04_20,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.063"), output=Decimal("0.21"), cache_read=Decimal("0.021")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_HIGH,),
 )
+"Hy3 preview (chat) · 262K context · 262K output · $0.063 in / $0.21 out per 1M tokens · tools, reasoning, open weights"
 
-THEDRUMMER_CYDONIA_24B_V4_1: Final[Model] = Model(
+THEDRUMMER_CYDONIA_24B_V4_1: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="thedrummer/cydonia-24b-v4.1",
     name="Cydonia 24B V4.1",
@@ -7252,15 +7605,16 @@ THEDRUMMER_CYDONIA_24B_V4_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_04_30,
-    release_date=_D_2025_09_27,
-    last_updated=_D_2025_09_27,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_131072,
+    knowledge=_Shared.D_2024_04_30,
+    release_date=_Shared.D_2025_09_27,
+    last_updated=_Shared.D_2025_09_27,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_131072,
     cost=Cost(input=Decimal("0.3"), output=Decimal("0.5"), cache_read=Decimal("0.15")),
 )
+"Cydonia 24B V4.1 (chat) · 131K context · 131K output · $0.30 in / $0.50 out per 1M tokens · structured output, open weights"
 
-THEDRUMMER_ROCINANTE_12B: Final[Model] = Model(
+THEDRUMMER_ROCINANTE_12B: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="thedrummer/rocinante-12b",
     name="Rocinante 12B",
@@ -7271,15 +7625,16 @@ THEDRUMMER_ROCINANTE_12B: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_04_30,
-    release_date=_D_2024_09_30,
-    last_updated=_D_2024_09_30,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_32768,
+    knowledge=_Shared.D_2024_04_30,
+    release_date=_Shared.D_2024_09_30,
+    last_updated=_Shared.D_2024_09_30,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_32768,
     cost=Cost(input=Decimal("0.25"), output=Decimal("0.5")),
 )
+"Rocinante 12B (chat) · 32.8K context · 32.8K output · $0.25 in / $0.50 out per 1M tokens · open weights"
 
-THEDRUMMER_SKYFALL_36B_V2: Final[Model] = Model(
+THEDRUMMER_SKYFALL_36B_V2: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="thedrummer/skyfall-36b-v2",
     name="Skyfall 36B V2",
@@ -7290,15 +7645,16 @@ THEDRUMMER_SKYFALL_36B_V2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_06_30,
-    release_date=_D_2025_03_10,
-    last_updated=_D_2025_03_10,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_32768,
+    knowledge=_Shared.D_2024_06_30,
+    release_date=_Shared.D_2025_03_10,
+    last_updated=_Shared.D_2025_03_10,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_32768,
     cost=Cost(input=Decimal("0.55"), output=Decimal("0.8"), cache_read=Decimal("0.25")),
 )
+"Skyfall 36B V2 (chat) · 32.8K context · 32.8K output · $0.55 in / $0.80 out per 1M tokens · structured output, open weights"
 
-THEDRUMMER_UNSLOPNEMO_12B: Final[Model] = Model(
+THEDRUMMER_UNSLOPNEMO_12B: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="thedrummer/unslopnemo-12b",
     name="UnslopNemo 12B",
@@ -7309,15 +7665,16 @@ THEDRUMMER_UNSLOPNEMO_12B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_04_30,
-    release_date=_D_2024_11_08,
-    last_updated=_D_2024_11_08,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_32768,
+    knowledge=_Shared.D_2024_04_30,
+    release_date=_Shared.D_2024_11_08,
+    last_updated=_Shared.D_2024_11_08,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_32768,
     cost=Cost(input=Decimal("0.4"), output=Decimal("0.4")),
 )
+"UnslopNemo 12B (chat) · 32.8K context · 32.8K output · $0.40 in / $0.40 out per 1M tokens · tools, structured output, open weights"
 
-UNDI95_REMM_SLERP_L2_13B: Final[Model] = Model(
+UNDI95_REMM_SLERP_L2_13B: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="undi95/remm-slerp-l2-13b",
     name="ReMM SLERP 13B",
@@ -7328,15 +7685,16 @@ UNDI95_REMM_SLERP_L2_13B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_06_30,
-    release_date=_D_2023_07_22,
-    last_updated=_D_2023_07_22,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_6144_OUTPUT_4096,
+    knowledge=_Shared.D_2023_06_30,
+    release_date=_Shared.D_2023_07_22,
+    last_updated=_Shared.D_2023_07_22,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_6144_OUTPUT_4096,
     cost=Cost(input=Decimal("0.45"), output=Decimal("0.65")),
 )
+"ReMM SLERP 13B (chat) · 6.14K context · 4.1K output · $0.45 in / $0.65 out per 1M tokens · structured output, open weights"
 
-UPSTAGE_SOLAR_PRO_3: Final[Model] = Model(
+UPSTAGE_SOLAR_PRO_3: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="upstage/solar-pro-3",
     name="Solar Pro 3",
@@ -7348,15 +7706,16 @@ UPSTAGE_SOLAR_PRO_3: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_01_27,
-    last_updated=_D_2026_01_27,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_128000,
+    release_date=_Shared.D_2026_01_27,
+    last_updated=_Shared.D_2026_01_27,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6"), cache_read=Decimal("0.015")),
     reasoning_options=(),
 )
+"Solar Pro 3 (chat) · 128K context · 128K output · $0.15 in / $0.60 out per 1M tokens · tools, reasoning, structured output"
 
-WRITER_PALMYRA_X5: Final[Model] = Model(
+WRITER_PALMYRA_X5: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="writer/palmyra-x5",
     name="Palmyra X5",
@@ -7368,14 +7727,15 @@ WRITER_PALMYRA_X5: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_01_21,
-    last_updated=_D_2026_01_21,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1040000_OUTPUT_8192,
+    release_date=_Shared.D_2026_01_21,
+    last_updated=_Shared.D_2026_01_21,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1040000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.6"), output=Decimal("6")),
 )
+"Palmyra X5 (chat) · 1.04M context · 8.19K output · $0.60 in / $6.00 out per 1M tokens"
 
-X_AI_GROK_4_20: Final[Model] = Model(
+X_AI_GROK_4_20: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="x-ai/grok-4.20",
     name="Grok 4.20",
@@ -7387,16 +7747,17 @@ X_AI_GROK_4_20: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_09_01,
-    release_date=_D_2026_03_31,
-    last_updated=_D_2026_03_31,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_2000000_OUTPUT_2000000,
+    knowledge=_Shared.D_2025_09_01,
+    release_date=_Shared.D_2026_03_31,
+    last_updated=_Shared.D_2026_03_31,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_2000000_OUTPUT_2000000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("2.5"), cache_read=Decimal("0.2")),
     reasoning_options=(),
 )
+"Grok 4.20 (chat) · 2M context · 2M output · $1.25 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-X_AI_GROK_4_20_MULTI_AGENT: Final[Model] = Model(
+X_AI_GROK_4_20_MULTI_AGENT: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="x-ai/grok-4.20-multi-agent",
     name="Grok 4.20 Multi-Agent",
@@ -7408,16 +7769,17 @@ X_AI_GROK_4_20_MULTI_AGENT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_09_01,
-    release_date=_D_2026_03_31,
-    last_updated=_D_2026_03_31,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_2000000_OUTPUT_2000000,
+    knowledge=_Shared.D_2025_09_01,
+    release_date=_Shared.D_2026_03_31,
+    last_updated=_Shared.D_2026_03_31,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_2000000_OUTPUT_2000000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("2.5"), cache_read=Decimal("0.2")),
-    reasoning_options=(_REASONING_EFFORT_LOW_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_HIGH,),
 )
+"Grok 4.20 Multi-Agent (chat) · 2M context · 2M output · $1.25 in / $2.50 out per 1M tokens · vision, reasoning, structured output, attachments"
 
-X_AI_GROK_4_3: Final[Model] = Model(
+X_AI_GROK_4_3: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="x-ai/grok-4.3",
     name="Grok 4.3",
@@ -7429,10 +7791,10 @@ X_AI_GROK_4_3: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_04_17,
-    last_updated=_D_2026_04_17,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_1000000,
+    release_date=_Shared.D_2026_04_17,
+    last_updated=_Shared.D_2026_04_17,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_1000000,
     cost=Cost(
         input=Decimal("1.25"),
         output=Decimal("2.5"),
@@ -7449,10 +7811,11 @@ X_AI_GROK_4_3: Final[Model] = Model(
             input=Decimal("2.5"), output=Decimal("5"), cache_read=Decimal("0.4")
         ),
     ),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
+"Grok 4.3 (chat) · 1M context · 1M output · $1.25 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-X_AI_GROK_BUILD_0_1: Final[Model] = Model(
+X_AI_GROK_BUILD_0_1: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="x-ai/grok-build-0.1",
     name="Grok Build 0.1",
@@ -7464,15 +7827,16 @@ X_AI_GROK_BUILD_0_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_04_16,
-    last_updated=_D_2026_04_16,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_256000,
+    release_date=_Shared.D_2026_04_16,
+    last_updated=_Shared.D_2026_04_16,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_256000,
     cost=Cost(input=Decimal("1"), output=Decimal("2"), cache_read=Decimal("0.2")),
     reasoning_options=(),
 )
+"Grok Build 0.1 (chat) · 256K context · 256K output · $1.00 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-XIAOMI_MIMO_V2_5: Final[Model] = Model(
+XIAOMI_MIMO_V2_5: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="xiaomi/mimo-v2.5",
     name="MiMo-V2.5",
@@ -7484,17 +7848,18 @@ XIAOMI_MIMO_V2_5: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_12,
-    release_date=_D_2026_04_22,
-    last_updated=_D_2026_04_22,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
-    limit=_CONTEXT_32000_OUTPUT_131072,
+    knowledge=_Shared.D_2024_12,
+    release_date=_Shared.D_2026_04_22,
+    last_updated=_Shared.D_2026_04_22,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_32000_OUTPUT_131072,
     cost=Cost(input=Decimal("0.105"), output=Decimal("0.28")),
     interleaved=Interleaved(field="reasoning_details"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"MiMo-V2.5 (chat) · 32K context · 131K output · $0.105 in / $0.28 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-XIAOMI_MIMO_V2_5_PRO: Final[Model] = Model(
+XIAOMI_MIMO_V2_5_PRO: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="xiaomi/mimo-v2.5-pro",
     name="MiMo-V2.5-Pro",
@@ -7506,17 +7871,18 @@ XIAOMI_MIMO_V2_5_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_12,
-    release_date=_D_2026_04_22,
-    last_updated=_D_2026_04_22,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_131072,
+    knowledge=_Shared.D_2024_12,
+    release_date=_Shared.D_2026_04_22,
+    last_updated=_Shared.D_2026_04_22,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_131072,
     cost=Cost(input=Decimal("0.435"), output=Decimal("0.87"), cache_read=Decimal("0.0036")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"MiMo-V2.5-Pro (chat) · 1.05M context · 131K output · $0.435 in / $0.87 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-Z_AI_GLM_4_5: Final[Model] = Model(
+Z_AI_GLM_4_5: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="z-ai/glm-4.5",
     name="GLM-4.5",
@@ -7528,16 +7894,17 @@ Z_AI_GLM_4_5: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_07_28,
-    last_updated=_D_2025_07_28,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_98304,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_07_28,
+    last_updated=_Shared.D_2025_07_28,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_98304,
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.2"), cache_read=Decimal("0.11")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM-4.5 (chat) · 131K context · 98.3K output · $0.60 in / $2.20 out per 1M tokens · tools, reasoning, open weights"
 
-Z_AI_GLM_4_5_AIR: Final[Model] = Model(
+Z_AI_GLM_4_5_AIR: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="z-ai/glm-4.5-air",
     name="GLM-4.5-Air",
@@ -7549,16 +7916,17 @@ Z_AI_GLM_4_5_AIR: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_07_28,
-    last_updated=_D_2025_07_28,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_98304,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_07_28,
+    last_updated=_Shared.D_2025_07_28,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_98304,
     cost=Cost(input=Decimal("0.13"), output=Decimal("0.85"), cache_read=Decimal("0.025")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM-4.5-Air (chat) · 131K context · 98.3K output · $0.13 in / $0.85 out per 1M tokens · tools, reasoning, open weights"
 
-Z_AI_GLM_4_5V: Final[Model] = Model(
+Z_AI_GLM_4_5V: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="z-ai/glm-4.5v",
     name="GLM-4.5V",
@@ -7570,16 +7938,17 @@ Z_AI_GLM_4_5V: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_08_11,
-    last_updated=_D_2025_08_11,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_65536_OUTPUT_16384,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_08_11,
+    last_updated=_Shared.D_2025_08_11,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_65536_OUTPUT_16384,
     cost=Cost(input=Decimal("0.6"), output=Decimal("1.8"), cache_read=Decimal("0.11")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM-4.5V (chat) · 65.5K context · 16.4K output · $0.60 in / $1.80 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-Z_AI_GLM_4_6: Final[Model] = Model(
+Z_AI_GLM_4_6: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="z-ai/glm-4.6",
     name="GLM-4.6",
@@ -7591,16 +7960,17 @@ Z_AI_GLM_4_6: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_09_30,
-    last_updated=_D_2025_09_30,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_202752_OUTPUT_131072,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_09_30,
+    last_updated=_Shared.D_2025_09_30,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_202752_OUTPUT_131072,
     cost=Cost(input=Decimal("0.43"), output=Decimal("1.74"), cache_read=Decimal("0.08")),
     reasoning_options=(),
 )
+"GLM-4.6 (chat) · 203K context · 131K output · $0.43 in / $1.74 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-Z_AI_GLM_4_6V: Final[Model] = Model(
+Z_AI_GLM_4_6V: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="z-ai/glm-4.6v",
     name="GLM-4.6V",
@@ -7612,16 +7982,17 @@ Z_AI_GLM_4_6V: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_12_08,
-    last_updated=_D_2025_12_08,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32768,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_12_08,
+    last_updated=_Shared.D_2025_12_08,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("0.3"), output=Decimal("0.9"), cache_read=Decimal("0.055")),
     reasoning_options=(),
 )
+"GLM-4.6V (chat) · 131K context · 32.8K output · $0.30 in / $0.90 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-Z_AI_GLM_4_7: Final[Model] = Model(
+Z_AI_GLM_4_7: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="z-ai/glm-4.7",
     name="GLM-4.7",
@@ -7633,17 +8004,18 @@ Z_AI_GLM_4_7: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_12_22,
-    last_updated=_D_2025_12_22,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_202752_OUTPUT_131072,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_12_22,
+    last_updated=_Shared.D_2025_12_22,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_202752_OUTPUT_131072,
     cost=Cost(input=Decimal("0.4"), output=Decimal("1.75"), cache_read=Decimal("0.08")),
     interleaved=Interleaved(field="reasoning_details"),
     reasoning_options=(),
 )
+"GLM-4.7 (chat) · 203K context · 131K output · $0.40 in / $1.75 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-Z_AI_GLM_4_7_FLASH: Final[Model] = Model(
+Z_AI_GLM_4_7_FLASH: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="z-ai/glm-4.7-flash",
     name="GLM-4.7-Flash",
@@ -7655,17 +8027,18 @@ Z_AI_GLM_4_7_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2026_01_19,
-    last_updated=_D_2026_01_19,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_202752_OUTPUT_16384,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2026_01_19,
+    last_updated=_Shared.D_2026_01_19,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_202752_OUTPUT_16384,
     cost=Cost(input=Decimal("0.06"), output=Decimal("0.4"), cache_read=Decimal("0.01")),
     interleaved=Interleaved(field="reasoning_details"),
     reasoning_options=(),
 )
+"GLM-4.7-Flash (chat) · 203K context · 16.4K output · $0.06 in / $0.40 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-Z_AI_GLM_5: Final[Model] = Model(
+Z_AI_GLM_5: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="z-ai/glm-5",
     name="GLM-5",
@@ -7677,16 +8050,17 @@ Z_AI_GLM_5: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_02_12,
-    last_updated=_D_2026_02_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_202752_OUTPUT_128000,
+    release_date=_Shared.D_2026_02_12,
+    last_updated=_Shared.D_2026_02_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_202752_OUTPUT_128000,
     cost=Cost(input=Decimal("0.6"), output=Decimal("1.92"), cache_read=Decimal("0.12")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"GLM-5 (chat) · 203K context · 128K output · $0.60 in / $1.92 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-Z_AI_GLM_5_TURBO: Final[Model] = Model(
+Z_AI_GLM_5_TURBO: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="z-ai/glm-5-turbo",
     name="GLM-5-Turbo",
@@ -7698,16 +8072,17 @@ Z_AI_GLM_5_TURBO: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_03_16,
-    last_updated=_D_2026_03_16,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_131072,
+    release_date=_Shared.D_2026_03_16,
+    last_updated=_Shared.D_2026_03_16,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_131072,
     cost=Cost(input=Decimal("1.2"), output=Decimal("4"), cache_read=Decimal("0.24")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"GLM-5-Turbo (chat) · 262K context · 131K output · $1.20 in / $4.00 out per 1M tokens · tools, reasoning"
 
-Z_AI_GLM_5_1: Final[Model] = Model(
+Z_AI_GLM_5_1: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="z-ai/glm-5.1",
     name="GLM-5.1",
@@ -7719,16 +8094,17 @@ Z_AI_GLM_5_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_07,
-    last_updated=_D_2026_04_07,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_65536_OUTPUT_128000,
+    release_date=_Shared.D_2026_04_07,
+    last_updated=_Shared.D_2026_04_07,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_65536_OUTPUT_128000,
     cost=Cost(input=Decimal("0.975"), output=Decimal("4.3")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"GLM-5.1 (chat) · 65.5K context · 128K output · $0.975 in / $4.30 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-Z_AI_GLM_5_2: Final[Model] = Model(
+Z_AI_GLM_5_2: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="z-ai/glm-5.2",
     name="GLM-5.2",
@@ -7740,16 +8116,17 @@ Z_AI_GLM_5_2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_06_13,
-    last_updated=_D_2026_06_13,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_32768,
+    release_date=_Shared.D_2026_06_13,
+    last_updated=_Shared.D_2026_06_13,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_32768,
     cost=Cost(input=Decimal("0.93"), output=Decimal("3"), cache_read=Decimal("0.18")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_EFFORT_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_HIGH_XHIGH,),
 )
+"GLM-5.2 (chat) · 1.05M context · 32.8K output · $0.93 in / $3.00 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-Z_AI_GLM_5V_TURBO: Final[Model] = Model(
+Z_AI_GLM_5V_TURBO: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="z-ai/glm-5v-turbo",
     name="GLM-5V-Turbo",
@@ -7761,15 +8138,16 @@ Z_AI_GLM_5V_TURBO: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_04_01,
-    last_updated=_D_2026_04_01,
-    modalities=_IMAGE_TEXT_VIDEO_TO_TEXT,
-    limit=_CONTEXT_202752_OUTPUT_131072,
+    release_date=_Shared.D_2026_04_01,
+    last_updated=_Shared.D_2026_04_01,
+    modalities=_Shared.IMAGE_TEXT_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_202752_OUTPUT_131072,
     cost=Cost(input=Decimal("1.2"), output=Decimal("4"), cache_read=Decimal("0.24")),
     reasoning_options=(),
 )
+"GLM-5V-Turbo (chat) · 203K context · 131K output · $1.20 in / $4.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_FABLE_LATEST: Final[Model] = Model(
+ANTHROPIC_CLAUDE_FABLE_LATEST: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="~anthropic/claude-fable-latest",
     name="Claude Fable Latest",
@@ -7781,20 +8159,21 @@ ANTHROPIC_CLAUDE_FABLE_LATEST: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2026_06_09,
-    last_updated=_D_2026_06_09,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    release_date=_Shared.D_2026_06_09,
+    last_updated=_Shared.D_2026_06_09,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("10"),
         output=Decimal("50"),
         cache_read=Decimal("1"),
         cache_write=Decimal("12.5"),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
 )
+"Claude Fable Latest (chat) · 1M context · 128K output · $10.00 in / $50.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-ANTHROPIC_CLAUDE_HAIKU_LATEST: Final[Model] = Model(
+ANTHROPIC_CLAUDE_HAIKU_LATEST: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="~anthropic/claude-haiku-latest",
     name="Anthropic Claude Haiku Latest",
@@ -7806,20 +8185,24 @@ ANTHROPIC_CLAUDE_HAIKU_LATEST: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_04_27,
-    last_updated=_D_2026_04_27,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    release_date=_Shared.D_2026_04_27,
+    last_updated=_Shared.D_2026_04_27,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("1"),
         output=Decimal("5"),
         cache_read=Decimal("0.1"),
         cache_write=Decimal("1.25"),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999,
+    ),
 )
+"Anthropic Claude Haiku Latest (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_LATEST: Final[Model] = Model(
+ANTHROPIC_CLAUDE_OPUS_LATEST: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="~anthropic/claude-opus-latest",
     name="Claude Opus Latest",
@@ -7831,20 +8214,24 @@ ANTHROPIC_CLAUDE_OPUS_LATEST: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2026_04_21,
-    last_updated=_D_2026_04_21,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    release_date=_Shared.D_2026_04_21,
+    last_updated=_Shared.D_2026_04_21,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
+    ),
 )
+"Claude Opus Latest (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-ANTHROPIC_CLAUDE_SONNET_LATEST: Final[Model] = Model(
+ANTHROPIC_CLAUDE_SONNET_LATEST: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="~anthropic/claude-sonnet-latest",
     name="Anthropic Claude Sonnet Latest",
@@ -7856,10 +8243,10 @@ ANTHROPIC_CLAUDE_SONNET_LATEST: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2026_04_27,
-    last_updated=_D_2026_04_27,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    release_date=_Shared.D_2026_04_27,
+    last_updated=_Shared.D_2026_04_27,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("2"),
         output=Decimal("10"),
@@ -7867,13 +8254,14 @@ ANTHROPIC_CLAUDE_SONNET_LATEST: Final[Model] = Model(
         cache_write=Decimal("2.5"),
     ),
     reasoning_options=(
-        _REASONING_TOGGLE,
-        _REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX,
-        _REASONING_BUDGET_TOKENS_MIN_1024_MAX_127999,
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_127999,
     ),
 )
+"Anthropic Claude Sonnet Latest (chat) · 1M context · 128K output · $2.00 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_FLASH_LATEST: Final[Model] = Model(
+GOOGLE_GEMINI_FLASH_LATEST: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="~google/gemini-flash-latest",
     name="Google Gemini Flash Latest",
@@ -7885,11 +8273,11 @@ GOOGLE_GEMINI_FLASH_LATEST: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01_01,
-    release_date=_D_2026_04_27,
-    last_updated=_D_2026_04_27,
-    modalities=_TEXT_IMAGE_VIDEO_PDF_AUDIO_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01_01,
+    release_date=_Shared.D_2026_04_27,
+    last_updated=_Shared.D_2026_04_27,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_PDF_AUDIO_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(
         input=Decimal("1.5"),
         output=Decimal("9"),
@@ -7897,10 +8285,11 @@ GOOGLE_GEMINI_FLASH_LATEST: Final[Model] = Model(
         cache_read=Decimal("0.15"),
         cache_write=Decimal("0.083333"),
     ),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"Google Gemini Flash Latest (chat) · 1.05M context · 65.5K output · $1.50 in / $9.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_PRO_LATEST: Final[Model] = Model(
+GOOGLE_GEMINI_PRO_LATEST: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="~google/gemini-pro-latest",
     name="Google Gemini Pro Latest",
@@ -7912,10 +8301,10 @@ GOOGLE_GEMINI_PRO_LATEST: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_04_27,
-    last_updated=_D_2026_04_27,
-    modalities=_AUDIO_PDF_IMAGE_TEXT_VIDEO_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    release_date=_Shared.D_2026_04_27,
+    last_updated=_Shared.D_2026_04_27,
+    modalities=_Shared.AUDIO_PDF_IMAGE_TEXT_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(
         input=Decimal("2"),
         output=Decimal("12"),
@@ -7923,10 +8312,11 @@ GOOGLE_GEMINI_PRO_LATEST: Final[Model] = Model(
         cache_read=Decimal("0.2"),
         cache_write=Decimal("0.375"),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Google Gemini Pro Latest (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-MOONSHOTAI_KIMI_LATEST: Final[Model] = Model(
+MOONSHOTAI_KIMI_LATEST: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="~moonshotai/kimi-latest",
     name="MoonshotAI Kimi Latest",
@@ -7938,15 +8328,16 @@ MOONSHOTAI_KIMI_LATEST: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_04_27,
-    last_updated=_D_2026_04_27,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    release_date=_Shared.D_2026_04_27,
+    last_updated=_Shared.D_2026_04_27,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.55"), output=Decimal("3.2"), cache_read=Decimal("0.11")),
     reasoning_options=(),
 )
+"MoonshotAI Kimi Latest (chat) · 262K context · 262K output · $0.55 in / $3.20 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_LATEST: Final[Model] = Model(
+OPENAI_GPT_LATEST: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="~openai/gpt-latest",
     name="OpenAI GPT Latest",
@@ -7958,16 +8349,17 @@ OPENAI_GPT_LATEST: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_12_01,
-    release_date=_D_2026_04_27,
-    last_updated=_D_2026_04_27,
-    modalities=_PDF_IMAGE_TEXT_TO_TEXT,
-    limit=_CONTEXT_1050000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_12_01,
+    release_date=_Shared.D_2026_04_27,
+    last_updated=_Shared.D_2026_04_27,
+    modalities=_Shared.PDF_IMAGE_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1050000_OUTPUT_128000,
     cost=Cost(input=Decimal("5"), output=Decimal("30"), cache_read=Decimal("0.5")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"OpenAI GPT Latest (chat) · 1.05M context · 128K output · $5.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_MINI_LATEST: Final[Model] = Model(
+OPENAI_GPT_MINI_LATEST: Final[PricedModel] = PricedModel(
     provider="openrouter",
     id="~openai/gpt-mini-latest",
     name="OpenAI GPT Mini Latest",
@@ -7979,11 +8371,12 @@ OPENAI_GPT_MINI_LATEST: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_04_27,
-    last_updated=_D_2026_04_27,
-    modalities=_PDF_IMAGE_TEXT_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_04_27,
+    last_updated=_Shared.D_2026_04_27,
+    modalities=_Shared.PDF_IMAGE_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.75"), output=Decimal("4.5"), cache_read=Decimal("0.075")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"OpenAI GPT Mini Latest (chat) · 400K context · 128K output · $0.75 in / $4.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"

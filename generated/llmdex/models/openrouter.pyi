@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import Model, PricedModel
 
 __all__ = [
     "AI21_JAMBA_LARGE_1_7",
@@ -347,679 +347,679 @@ __all__ = [
     "OPENAI_GPT_MINI_LATEST",
 ]
 
-AI21_JAMBA_LARGE_1_7: Final[Model]
+AI21_JAMBA_LARGE_1_7: Final[PricedModel]
 "Jamba Large 1.7 (chat) · 256K context · 4.1K output · $2.00 in / $8.00 out per 1M tokens · tools, open weights"
 
-AION_LABS_AION_1_0: Final[Model]
+AION_LABS_AION_1_0: Final[PricedModel]
 "Aion-1.0 (chat) · 131K context · 32.8K output · $4.00 in / $8.00 out per 1M tokens · reasoning"
 
-AION_LABS_AION_1_0_MINI: Final[Model]
+AION_LABS_AION_1_0_MINI: Final[PricedModel]
 "Aion-1.0-Mini (chat) · 131K context · 32.8K output · $0.70 in / $1.40 out per 1M tokens · reasoning, open weights"
 
-AION_LABS_AION_2_0: Final[Model]
+AION_LABS_AION_2_0: Final[PricedModel]
 "Aion-2.0 (chat) · 131K context · 32.8K output · $0.80 in / $1.60 out per 1M tokens · reasoning"
 
-AION_LABS_AION_RP_LLAMA_3_1_8B: Final[Model]
+AION_LABS_AION_RP_LLAMA_3_1_8B: Final[PricedModel]
 "Aion-RP 1.0 (8B) (chat) · 32.8K context · 32.8K output · $0.80 in / $1.60 out per 1M tokens"
 
-ALLENAI_OLMO_3_32B_THINK: Final[Model]
+ALLENAI_OLMO_3_32B_THINK: Final[PricedModel]
 "Olmo 3 32B Think (chat) · 65.5K context · 65.5K output · $0.15 in / $0.50 out per 1M tokens · reasoning, structured output, open weights"
 
-AMAZON_NOVA_2_LITE_V1: Final[Model]
+AMAZON_NOVA_2_LITE_V1: Final[PricedModel]
 "Nova 2 Lite (chat) · 1M context · 65.5K output · $0.30 in / $2.50 out per 1M tokens · vision, tools, reasoning, attachments"
 
-AMAZON_NOVA_LITE_V1: Final[Model]
+AMAZON_NOVA_LITE_V1: Final[PricedModel]
 "Nova Lite 1.0 (chat) · 300K context · 5.12K output · $0.06 in / $0.24 out per 1M tokens · vision, tools, attachments"
 
-AMAZON_NOVA_MICRO_V1: Final[Model]
+AMAZON_NOVA_MICRO_V1: Final[PricedModel]
 "Nova Micro 1.0 (chat) · 128K context · 5.12K output · $0.035 in / $0.14 out per 1M tokens · tools"
 
-AMAZON_NOVA_PREMIER_V1: Final[Model]
+AMAZON_NOVA_PREMIER_V1: Final[PricedModel]
 "Nova Premier 1.0 (chat) · 1M context · 32K output · $2.50 in / $12.50 out per 1M tokens · vision, tools, attachments"
 
-AMAZON_NOVA_PRO_V1: Final[Model]
+AMAZON_NOVA_PRO_V1: Final[PricedModel]
 "Nova Pro 1.0 (chat) · 300K context · 5.12K output · $0.80 in / $3.20 out per 1M tokens · vision, tools, attachments"
 
-ANTHRACITE_ORG_MAGNUM_V4_72B: Final[Model]
+ANTHRACITE_ORG_MAGNUM_V4_72B: Final[PricedModel]
 "Magnum v4 72B (chat) · 16.4K context · 2.05K output · $3.00 in / $5.00 out per 1M tokens · structured output, open weights"
 
-ANTHROPIC_CLAUDE_3_HAIKU: Final[Model]
+ANTHROPIC_CLAUDE_3_HAIKU: Final[PricedModel]
 "Claude 3 Haiku (chat) · 200K context · 4.1K output · $0.25 in / $1.25 out per 1M tokens · vision, tools, attachments"
 
-ANTHROPIC_CLAUDE_HAIKU_4_5: Final[Model]
+ANTHROPIC_CLAUDE_HAIKU_4_5: Final[PricedModel]
 "Claude Haiku 4.5 (latest) (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4: Final[Model]
+ANTHROPIC_CLAUDE_OPUS_4: Final[PricedModel]
 "Claude Opus 4 (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_1: Final[Model]
+ANTHROPIC_CLAUDE_OPUS_4_1: Final[PricedModel]
 "Claude Opus 4.1 (latest) (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_5: Final[Model]
+ANTHROPIC_CLAUDE_OPUS_4_5: Final[PricedModel]
 "Claude Opus 4.5 (latest) (chat) · 200K context · 64K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_6: Final[Model]
+ANTHROPIC_CLAUDE_OPUS_4_6: Final[PricedModel]
 "Claude Opus 4.6 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_7: Final[Model]
+ANTHROPIC_CLAUDE_OPUS_4_7: Final[PricedModel]
 "Claude Opus 4.7 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_7_FAST: Final[Model]
+ANTHROPIC_CLAUDE_OPUS_4_7_FAST: Final[PricedModel]
 "Claude Opus 4.7 (Fast) (chat) · 1M context · 128K output · $30.00 in / $150.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_8: Final[Model]
+ANTHROPIC_CLAUDE_OPUS_4_8: Final[PricedModel]
 "Claude Opus 4.8 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_8_FAST: Final[Model]
+ANTHROPIC_CLAUDE_OPUS_4_8_FAST: Final[PricedModel]
 "Claude Opus 4.8 (Fast) (chat) · 1M context · 128K output · $10.00 in / $50.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-ANTHROPIC_CLAUDE_SONNET_4: Final[Model]
+ANTHROPIC_CLAUDE_SONNET_4: Final[PricedModel]
 "Claude Sonnet 4 (chat) · 1M context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_SONNET_4_5: Final[Model]
+ANTHROPIC_CLAUDE_SONNET_4_5: Final[PricedModel]
 "Claude Sonnet 4.5 (latest) (chat) · 1M context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model]
+ANTHROPIC_CLAUDE_SONNET_4_6: Final[PricedModel]
 "Claude Sonnet 4.6 (chat) · 1M context · 128K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-ANTHROPIC_CLAUDE_SONNET_5: Final[Model]
+ANTHROPIC_CLAUDE_SONNET_5: Final[PricedModel]
 "Claude Sonnet 5 (chat) · 1M context · 128K output · $2.00 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-ARCEE_AI_CODER_LARGE: Final[Model]
+ARCEE_AI_CODER_LARGE: Final[PricedModel]
 "Coder Large (chat) · 32.8K context · 32.8K output · $0.50 in / $0.80 out per 1M tokens"
 
-ARCEE_AI_TRINITY_LARGE_THINKING: Final[Model]
+ARCEE_AI_TRINITY_LARGE_THINKING: Final[PricedModel]
 "Trinity Large Thinking (chat) · 262K context · 80K output · $0.25 in / $0.80 out per 1M tokens · tools, reasoning, open weights"
 
-ARCEE_AI_TRINITY_MINI: Final[Model]
+ARCEE_AI_TRINITY_MINI: Final[PricedModel]
 "Trinity Mini (chat) · 131K context · 131K output · $0.045 in / $0.15 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ARCEE_AI_VIRTUOSO_LARGE: Final[Model]
+ARCEE_AI_VIRTUOSO_LARGE: Final[PricedModel]
 "Virtuoso Large (chat) · 131K context · 64K output · $0.75 in / $1.20 out per 1M tokens · tools"
 
-BAIDU_ERNIE_4_5_VL_424B_A47B: Final[Model]
+BAIDU_ERNIE_4_5_VL_424B_A47B: Final[PricedModel]
 "ERNIE 4.5 VL 424B A47B  (chat) · 123K context · 16K output · $0.42 in / $1.25 out per 1M tokens · vision, reasoning, attachments, open weights"
 
-BYTEDANCE_SEED_SEED_1_6: Final[Model]
+BYTEDANCE_SEED_SEED_1_6: Final[PricedModel]
 "Seed 1.6 (chat) · 262K context · 32.8K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-BYTEDANCE_SEED_SEED_1_6_FLASH: Final[Model]
+BYTEDANCE_SEED_SEED_1_6_FLASH: Final[PricedModel]
 "Seed 1.6 Flash (chat) · 262K context · 32.8K output · $0.075 in / $0.30 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-BYTEDANCE_SEED_SEED_2_0_LITE: Final[Model]
+BYTEDANCE_SEED_SEED_2_0_LITE: Final[PricedModel]
 "Seed-2.0-Lite (chat) · 262K context · 131K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-BYTEDANCE_SEED_SEED_2_0_MINI: Final[Model]
+BYTEDANCE_SEED_SEED_2_0_MINI: Final[PricedModel]
 "Seed-2.0-Mini (chat) · 262K context · 131K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-BYTEDANCE_UI_TARS_1_5_7B: Final[Model]
+BYTEDANCE_UI_TARS_1_5_7B: Final[PricedModel]
 "UI-TARS 7B  (chat) · 128K context · 2.05K output · $0.10 in / $0.20 out per 1M tokens · vision, structured output, attachments, open weights"
 
-COGNITIVECOMPUTATIONS_DOLPHIN_MISTRAL_24B_VENICE_EDITION_FREE: Final[Model]
+COGNITIVECOMPUTATIONS_DOLPHIN_MISTRAL_24B_VENICE_EDITION_FREE: Final[PricedModel]
 "Uncensored (free) (chat) · 32.8K context · 32.8K output · free · structured output, open weights"
 
-COHERE_COMMAND_A: Final[Model]
+COHERE_COMMAND_A: Final[PricedModel]
 "Command A (chat) · 256K context · 8.19K output · $2.50 in / $10.00 out per 1M tokens · structured output, open weights"
 
-COHERE_COMMAND_R_08_2024: Final[Model]
+COHERE_COMMAND_R_08_2024: Final[PricedModel]
 "Command R (chat) · 128K context · 4K output · $0.15 in / $0.60 out per 1M tokens · tools, structured output, open weights"
 
-COHERE_COMMAND_R_PLUS_08_2024: Final[Model]
+COHERE_COMMAND_R_PLUS_08_2024: Final[PricedModel]
 "Command R+ (chat) · 128K context · 4K output · $2.50 in / $10.00 out per 1M tokens · tools, structured output, open weights"
 
-COHERE_COMMAND_R7B_12_2024: Final[Model]
+COHERE_COMMAND_R7B_12_2024: Final[PricedModel]
 "Command R7B (chat) · 128K context · 4K output · $0.0375 in / $0.15 out per 1M tokens · structured output, open weights"
 
-COHERE_NORTH_MINI_CODE_FREE: Final[Model]
+COHERE_NORTH_MINI_CODE_FREE: Final[PricedModel]
 "North Mini Code (free) (chat) · 256K context · 64K output · free · tools, reasoning, open weights"
 
-DEEPCOGITO_COGITO_V2_1_671B: Final[Model]
+DEEPCOGITO_COGITO_V2_1_671B: Final[PricedModel]
 "Cogito v2.1 671B (chat) · 128K context · 128K output · $1.25 in / $1.25 out per 1M tokens · reasoning, structured output"
 
-DEEPSEEK_DEEPSEEK_CHAT: Final[Model]
+DEEPSEEK_DEEPSEEK_CHAT: Final[PricedModel]
 "DeepSeek Chat (chat) · 128K context · 16K output · $0.2002 in / $0.8001 out per 1M tokens · tools, structured output, open weights"
 
-DEEPSEEK_DEEPSEEK_CHAT_V3_0324: Final[Model]
+DEEPSEEK_DEEPSEEK_CHAT_V3_0324: Final[PricedModel]
 "DeepSeek V3 0324 (chat) · 164K context · 16.4K output · $0.20 in / $0.77 out per 1M tokens · tools, structured output, open weights"
 
-DEEPSEEK_DEEPSEEK_CHAT_V3_1: Final[Model]
+DEEPSEEK_DEEPSEEK_CHAT_V3_1: Final[PricedModel]
 "DeepSeek V3.1 (chat) · 164K context · 32.8K output · $0.21 in / $0.79 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-DEEPSEEK_DEEPSEEK_R1: Final[Model]
+DEEPSEEK_DEEPSEEK_R1: Final[PricedModel]
 "DeepSeek-R1 (chat) · 64K context · 16K output · $0.70 in / $2.50 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-DEEPSEEK_DEEPSEEK_R1_0528: Final[Model]
+DEEPSEEK_DEEPSEEK_R1_0528: Final[PricedModel]
 "R1 0528 (chat) · 164K context · 32.8K output · $0.50 in / $2.15 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-DEEPSEEK_DEEPSEEK_R1_DISTILL_LLAMA_70B: Final[Model]
+DEEPSEEK_DEEPSEEK_R1_DISTILL_LLAMA_70B: Final[PricedModel]
 "R1 Distill Llama 70B (chat) · 8.19K context · 8.19K output · $0.80 in / $0.80 out per 1M tokens · reasoning, open weights"
 
-DEEPSEEK_DEEPSEEK_V3_1_TERMINUS: Final[Model]
+DEEPSEEK_DEEPSEEK_V3_1_TERMINUS: Final[PricedModel]
 "DeepSeek V3.1 Terminus (chat) · 164K context · 32.8K output · $0.27 in / $0.95 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-DEEPSEEK_DEEPSEEK_V3_2: Final[Model]
+DEEPSEEK_DEEPSEEK_V3_2: Final[PricedModel]
 "DeepSeek V3.2 (chat) · 128K context · 64K output · $0.2288 in / $0.3432 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-DEEPSEEK_DEEPSEEK_V3_2_EXP: Final[Model]
+DEEPSEEK_DEEPSEEK_V3_2_EXP: Final[PricedModel]
 "DeepSeek V3.2 Exp (chat) · 164K context · 65.5K output · $0.27 in / $0.41 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-DEEPSEEK_DEEPSEEK_V4_FLASH: Final[Model]
+DEEPSEEK_DEEPSEEK_V4_FLASH: Final[PricedModel]
 "DeepSeek V4 Flash (chat) · 1.05M context · 65.5K output · $0.098 in / $0.196 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-DEEPSEEK_DEEPSEEK_V4_PRO: Final[Model]
+DEEPSEEK_DEEPSEEK_V4_PRO: Final[PricedModel]
 "DeepSeek V4 Pro (chat) · 1.05M context · 384K output · $0.435 in / $0.87 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-GOOGLE_GEMINI_2_5_FLASH: Final[Model]
+GOOGLE_GEMINI_2_5_FLASH: Final[PricedModel]
 "Gemini 2.5 Flash (chat) · 1.05M context · 65.5K output · $0.30 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_2_5_FLASH_IMAGE: Final[Model]
+GOOGLE_GEMINI_2_5_FLASH_IMAGE: Final[PricedModel]
 "Nano Banana (chat) · 32.8K context · 32.8K output · $0.30 in / $2.50 out per 1M tokens · vision, structured output, attachments"
 
-GOOGLE_GEMINI_2_5_FLASH_LITE: Final[Model]
+GOOGLE_GEMINI_2_5_FLASH_LITE: Final[PricedModel]
 "Gemini 2.5 Flash-Lite (chat) · 1.05M context · 65.5K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_2_5_FLASH_LITE_PREVIEW_09_2025: Final[Model]
+GOOGLE_GEMINI_2_5_FLASH_LITE_PREVIEW_09_2025: Final[PricedModel]
 "Gemini 2.5 Flash Lite Preview 09-2025 (chat) · 1.05M context · 65.5K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_2_5_PRO: Final[Model]
+GOOGLE_GEMINI_2_5_PRO: Final[PricedModel]
 "Gemini 2.5 Pro (chat) · 1.05M context · 65.5K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_2_5_PRO_PREVIEW: Final[Model]
+GOOGLE_GEMINI_2_5_PRO_PREVIEW: Final[PricedModel]
 "Gemini 2.5 Pro Preview 06-05 (chat) · 1.05M context · 65.5K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_2_5_PRO_PREVIEW_05_06: Final[Model]
+GOOGLE_GEMINI_2_5_PRO_PREVIEW_05_06: Final[PricedModel]
 "Gemini 2.5 Pro Preview 05-06 (chat) · 1.05M context · 65.5K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_3_FLASH_PREVIEW: Final[Model]
+GOOGLE_GEMINI_3_FLASH_PREVIEW: Final[PricedModel]
 "Gemini 3 Flash Preview (chat) · 1.05M context · 65.5K output · $0.50 in / $3.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_3_PRO_IMAGE: Final[Model]
+GOOGLE_GEMINI_3_PRO_IMAGE: Final[PricedModel]
 "Nano Banana Pro (Gemini 3 Pro Image) (chat) · 65.5K context · 32.8K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_3_PRO_IMAGE_PREVIEW: Final[Model]
+GOOGLE_GEMINI_3_PRO_IMAGE_PREVIEW: Final[PricedModel]
 "Nano Banana Pro (chat) · 65.5K context · 32.8K output · $2.00 in / $12.00 out per 1M tokens · vision, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_3_1_FLASH_IMAGE: Final[Model]
+GOOGLE_GEMINI_3_1_FLASH_IMAGE: Final[PricedModel]
 "Nano Banana 2 (Gemini 3.1 Flash Image) (chat) · 131K context · 32.8K output · $0.50 in / $3.00 out per 1M tokens · vision, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_3_1_FLASH_IMAGE_PREVIEW: Final[Model]
+GOOGLE_GEMINI_3_1_FLASH_IMAGE_PREVIEW: Final[PricedModel]
 "Nano Banana 2 (chat) · 131K context · 32.8K output · $0.50 in / $3.00 out per 1M tokens · vision, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_3_1_FLASH_LITE: Final[Model]
+GOOGLE_GEMINI_3_1_FLASH_LITE: Final[PricedModel]
 "Gemini 3.1 Flash Lite (chat) · 1.05M context · 65.5K output · $0.25 in / $1.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_3_1_FLASH_LITE_IMAGE: Final[Model]
+GOOGLE_GEMINI_3_1_FLASH_LITE_IMAGE: Final[PricedModel]
 "Nano Banana 2 Lite (Gemini 3.1 Flash Lite Image) (chat) · 65.5K context · 66K output · $0.25 in / $1.50 out per 1M tokens · vision, reasoning, attachments"
 
-GOOGLE_GEMINI_3_1_FLASH_LITE_PREVIEW: Final[Model]
+GOOGLE_GEMINI_3_1_FLASH_LITE_PREVIEW: Final[PricedModel]
 "Gemini 3.1 Flash Lite Preview (chat) · 1.05M context · 65.5K output · $0.25 in / $1.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_3_1_PRO_PREVIEW: Final[Model]
+GOOGLE_GEMINI_3_1_PRO_PREVIEW: Final[PricedModel]
 "Gemini 3.1 Pro Preview (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_3_1_PRO_PREVIEW_CUSTOMTOOLS: Final[Model]
+GOOGLE_GEMINI_3_1_PRO_PREVIEW_CUSTOMTOOLS: Final[PricedModel]
 "Gemini 3.1 Pro Preview Custom Tools (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_3_5_FLASH: Final[Model]
+GOOGLE_GEMINI_3_5_FLASH: Final[PricedModel]
 "Gemini 3.5 Flash (chat) · 1.05M context · 65.5K output · $1.50 in / $9.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMMA_2_27B_IT: Final[Model]
+GOOGLE_GEMMA_2_27B_IT: Final[PricedModel]
 "Gemma 2 27B (chat) · 8.19K context · 2.05K output · $0.65 in / $0.65 out per 1M tokens · structured output, open weights"
 
-GOOGLE_GEMMA_3_12B_IT: Final[Model]
+GOOGLE_GEMMA_3_12B_IT: Final[PricedModel]
 "Gemma 3 12B (chat) · 131K context · 16.4K output · $0.05 in / $0.15 out per 1M tokens · vision, tools, structured output, attachments, open weights"
 
-GOOGLE_GEMMA_3_27B_IT: Final[Model]
+GOOGLE_GEMMA_3_27B_IT: Final[PricedModel]
 "Gemma 3 27B (chat) · 131K context · 16.4K output · $0.08 in / $0.16 out per 1M tokens · vision, tools, structured output, attachments, open weights"
 
-GOOGLE_GEMMA_3_4B_IT: Final[Model]
+GOOGLE_GEMMA_3_4B_IT: Final[PricedModel]
 "Gemma 3 4B (chat) · 131K context · 16.4K output · $0.05 in / $0.10 out per 1M tokens · vision, structured output, attachments, open weights"
 
-GOOGLE_GEMMA_3N_E4B_IT: Final[Model]
+GOOGLE_GEMMA_3N_E4B_IT: Final[PricedModel]
 "Gemma 3n 4B (chat) · 32.8K context · 32.8K output · $0.06 in / $0.12 out per 1M tokens · structured output, open weights"
 
-GOOGLE_GEMMA_4_26B_A4B_IT: Final[Model]
+GOOGLE_GEMMA_4_26B_A4B_IT: Final[PricedModel]
 "Gemma 4 26B A4B IT (chat) · 262K context · 262K output · $0.06 in / $0.33 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-GOOGLE_GEMMA_4_26B_A4B_IT_FREE: Final[Model]
+GOOGLE_GEMMA_4_26B_A4B_IT_FREE: Final[PricedModel]
 "Gemma 4 26B A4B  (free) (chat) · 131K context · 32.8K output · free · vision, tools, reasoning, structured output, attachments, open weights"
 
-GOOGLE_GEMMA_4_31B_IT: Final[Model]
+GOOGLE_GEMMA_4_31B_IT: Final[PricedModel]
 "Gemma 4 31B IT (chat) · 262K context · 262K output · $0.12 in / $0.35 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-GOOGLE_GEMMA_4_31B_IT_FREE: Final[Model]
+GOOGLE_GEMMA_4_31B_IT_FREE: Final[PricedModel]
 "Gemma 4 31B (free) (chat) · 262K context · 8.19K output · free · vision, tools, reasoning, attachments, open weights"
 
-GOOGLE_LYRIA_3_CLIP_PREVIEW: Final[Model]
+GOOGLE_LYRIA_3_CLIP_PREVIEW: Final[PricedModel]
 "Lyria 3 Clip Preview (chat) · 1.05M context · 65.5K output · free · vision, attachments"
 
-GOOGLE_LYRIA_3_PRO_PREVIEW: Final[Model]
+GOOGLE_LYRIA_3_PRO_PREVIEW: Final[PricedModel]
 "Lyria 3 Pro Preview (chat) · 1.05M context · 65.5K output · free · vision, attachments"
 
-GRYPHE_MYTHOMAX_L2_13B: Final[Model]
+GRYPHE_MYTHOMAX_L2_13B: Final[PricedModel]
 "MythoMax 13B (chat) · 4.1K context · 4.1K output · $0.06 in / $0.06 out per 1M tokens · structured output, open weights"
 
-IBM_GRANITE_GRANITE_4_0_H_MICRO: Final[Model]
+IBM_GRANITE_GRANITE_4_0_H_MICRO: Final[PricedModel]
 "Granite 4.0 Micro (chat) · 131K context · 131K output · $0.017 in / $0.112 out per 1M tokens · open weights"
 
-IBM_GRANITE_GRANITE_4_1_8B: Final[Model]
+IBM_GRANITE_GRANITE_4_1_8B: Final[PricedModel]
 "Granite 4.1 8B (chat) · 131K context · 131K output · $0.05 in / $0.10 out per 1M tokens · tools, structured output, open weights"
 
-INCEPTION_MERCURY_2: Final[Model]
+INCEPTION_MERCURY_2: Final[PricedModel]
 "Mercury 2 (chat) · 128K context · 50K output · $0.25 in / $0.75 out per 1M tokens · tools, reasoning, structured output"
 
-INCLUSIONAI_LING_2_6_1T: Final[Model]
+INCLUSIONAI_LING_2_6_1T: Final[PricedModel]
 "Ling-2.6-1T (chat) · 262K context · 32.8K output · $0.075 in / $0.625 out per 1M tokens · tools, structured output"
 
-INCLUSIONAI_LING_2_6_FLASH: Final[Model]
+INCLUSIONAI_LING_2_6_FLASH: Final[PricedModel]
 "Ling-2.6-flash (chat) · 262K context · 32.8K output · $0.01 in / $0.03 out per 1M tokens · tools, structured output"
 
-INCLUSIONAI_RING_2_6_1T: Final[Model]
+INCLUSIONAI_RING_2_6_1T: Final[PricedModel]
 "Ring-2.6-1T (chat) · 262K context · 65.5K output · $0.075 in / $0.625 out per 1M tokens · tools, reasoning"
 
-INFLECTION_INFLECTION_3_PI: Final[Model]
+INFLECTION_INFLECTION_3_PI: Final[PricedModel]
 "Inflection 3 Pi (chat) · 8K context · 1.02K output · $2.50 in / $10.00 out per 1M tokens"
 
-INFLECTION_INFLECTION_3_PRODUCTIVITY: Final[Model]
+INFLECTION_INFLECTION_3_PRODUCTIVITY: Final[PricedModel]
 "Inflection 3 Productivity (chat) · 8K context · 1.02K output · $2.50 in / $10.00 out per 1M tokens"
 
-KWAIPILOT_KAT_CODER_PRO_V2: Final[Model]
+KWAIPILOT_KAT_CODER_PRO_V2: Final[PricedModel]
 "KAT-Coder-Pro V2 (chat) · 256K context · 80K output · $0.30 in / $1.20 out per 1M tokens · tools, structured output"
 
-LIQUID_LFM_2_24B_A2B: Final[Model]
+LIQUID_LFM_2_24B_A2B: Final[PricedModel]
 "LFM2-24B-A2B (chat) · 32.8K context · 32.8K output · $0.03 in / $0.12 out per 1M tokens · open weights"
 
-LIQUID_LFM_2_5_1_2B_INSTRUCT_FREE: Final[Model]
+LIQUID_LFM_2_5_1_2B_INSTRUCT_FREE: Final[PricedModel]
 "LFM2.5-1.2B-Instruct (free) (chat) · 32.8K context · 32.8K output · free · structured output, open weights"
 
-LIQUID_LFM_2_5_1_2B_THINKING_FREE: Final[Model]
+LIQUID_LFM_2_5_1_2B_THINKING_FREE: Final[PricedModel]
 "LFM2.5-1.2B-Thinking (free) (chat) · 32.8K context · 32.8K output · free · tools, reasoning, structured output, open weights"
 
-MANCER_WEAVER: Final[Model]
+MANCER_WEAVER: Final[PricedModel]
 "Weaver (alpha) (chat) · 8K context · 2K output · $0.75 in / $1.00 out per 1M tokens · structured output"
 
-META_LLAMA_LLAMA_3_8B_INSTRUCT: Final[Model]
+META_LLAMA_LLAMA_3_8B_INSTRUCT: Final[PricedModel]
 "Llama 3 8B Instruct (chat) · 8.19K context · 8.19K output · $0.14 in / $0.14 out per 1M tokens · structured output, open weights"
 
-META_LLAMA_LLAMA_3_1_70B_INSTRUCT: Final[Model]
+META_LLAMA_LLAMA_3_1_70B_INSTRUCT: Final[PricedModel]
 "Llama 3.1 70B Instruct (chat) · 131K context · 16.4K output · $0.40 in / $0.40 out per 1M tokens · tools, structured output, open weights"
 
-META_LLAMA_LLAMA_3_1_8B_INSTRUCT: Final[Model]
+META_LLAMA_LLAMA_3_1_8B_INSTRUCT: Final[PricedModel]
 "Llama 3.1 8B Instruct (chat) · 131K context · 16.4K output · $0.02 in / $0.03 out per 1M tokens · tools, structured output, open weights"
 
-META_LLAMA_LLAMA_3_2_11B_VISION_INSTRUCT: Final[Model]
+META_LLAMA_LLAMA_3_2_11B_VISION_INSTRUCT: Final[PricedModel]
 "Llama 3.2 11B Vision Instruct (chat) · 131K context · 16.4K output · $0.345 in / $0.345 out per 1M tokens · vision, attachments, open weights"
 
-META_LLAMA_LLAMA_3_2_1B_INSTRUCT: Final[Model]
+META_LLAMA_LLAMA_3_2_1B_INSTRUCT: Final[PricedModel]
 "Llama 3.2 1B Instruct (chat) · 60K context · 60K output · $0.027 in / $0.201 out per 1M tokens · open weights"
 
-META_LLAMA_LLAMA_3_2_3B_INSTRUCT: Final[Model]
+META_LLAMA_LLAMA_3_2_3B_INSTRUCT: Final[PricedModel]
 "Llama 3.2 3B Instruct (chat) · 80K context · 80K output · $0.0509 in / $0.335 out per 1M tokens · open weights"
 
-META_LLAMA_LLAMA_3_2_3B_INSTRUCT_FREE: Final[Model]
+META_LLAMA_LLAMA_3_2_3B_INSTRUCT_FREE: Final[PricedModel]
 "Llama 3.2 3B Instruct (free) (chat) · 131K context · 131K output · free · open weights"
 
-META_LLAMA_LLAMA_3_3_70B_INSTRUCT: Final[Model]
+META_LLAMA_LLAMA_3_3_70B_INSTRUCT: Final[PricedModel]
 "Llama-3.3-70B-Instruct (chat) · 131K context · 16.4K output · $0.10 in / $0.32 out per 1M tokens · tools, structured output, open weights"
 
-META_LLAMA_LLAMA_3_3_70B_INSTRUCT_FREE: Final[Model]
+META_LLAMA_LLAMA_3_3_70B_INSTRUCT_FREE: Final[PricedModel]
 "Llama 3.3 70B Instruct (free) (chat) · 65.5K context · 131K output · free · tools, open weights"
 
-META_LLAMA_LLAMA_4_MAVERICK: Final[Model]
+META_LLAMA_LLAMA_4_MAVERICK: Final[PricedModel]
 "Llama 4 Maverick (chat) · 1.05M context · 16.4K output · $0.15 in / $0.60 out per 1M tokens · vision, tools, structured output, attachments, open weights"
 
-META_LLAMA_LLAMA_4_SCOUT: Final[Model]
+META_LLAMA_LLAMA_4_SCOUT: Final[PricedModel]
 "Llama 4 Scout (chat) · 328K context · 16.4K output · $0.10 in / $0.30 out per 1M tokens · vision, tools, structured output, attachments, open weights"
 
-META_LLAMA_LLAMA_GUARD_4_12B: Final[Model]
+META_LLAMA_LLAMA_GUARD_4_12B: Final[PricedModel]
 "Llama Guard 4 12B (chat) · 164K context · 16.4K output · $0.18 in / $0.18 out per 1M tokens · vision, attachments, open weights"
 
-MICROSOFT_PHI_4: Final[Model]
+MICROSOFT_PHI_4: Final[PricedModel]
 "Phi 4 (chat) · 16.4K context · 16.4K output · $0.07 in / $0.14 out per 1M tokens · structured output, open weights"
 
-MICROSOFT_WIZARDLM_2_8X22B: Final[Model]
+MICROSOFT_WIZARDLM_2_8X22B: Final[PricedModel]
 "WizardLM-2 8x22B (chat) · 65.5K context · 8K output · $0.62 in / $0.62 out per 1M tokens · open weights"
 
-MINIMAX_MINIMAX_01: Final[Model]
+MINIMAX_MINIMAX_01: Final[PricedModel]
 "MiniMax-01 (chat) · 1M context · 1M output · $0.20 in / $1.10 out per 1M tokens · vision, attachments, open weights"
 
-MINIMAX_MINIMAX_M1: Final[Model]
+MINIMAX_MINIMAX_M1: Final[PricedModel]
 "MiniMax M1 (chat) · 1M context · 40K output · $0.40 in / $2.20 out per 1M tokens · tools, reasoning"
 
-MINIMAX_MINIMAX_M2: Final[Model]
+MINIMAX_MINIMAX_M2: Final[PricedModel]
 "MiniMax-M2 (chat) · 197K context · 197K output · $0.255 in / $1.00 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-MINIMAX_MINIMAX_M2_HER: Final[Model]
+MINIMAX_MINIMAX_M2_HER: Final[PricedModel]
 "MiniMax M2-her (chat) · 65.5K context · 2.05K output · $0.30 in / $1.20 out per 1M tokens"
 
-MINIMAX_MINIMAX_M2_1: Final[Model]
+MINIMAX_MINIMAX_M2_1: Final[PricedModel]
 "MiniMax-M2.1 (chat) · 197K context · 197K output · $0.29 in / $0.95 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-MINIMAX_MINIMAX_M2_5: Final[Model]
+MINIMAX_MINIMAX_M2_5: Final[PricedModel]
 "MiniMax-M2.5 (chat) · 197K context · 197K output · $0.12 in / $0.48 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-MINIMAX_MINIMAX_M2_7: Final[Model]
+MINIMAX_MINIMAX_M2_7: Final[PricedModel]
 "MiniMax-M2.7 (chat) · 197K context · 197K output · $0.18 in / $0.72 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-MINIMAX_MINIMAX_M3: Final[Model]
+MINIMAX_MINIMAX_M3: Final[PricedModel]
 "MiniMax-M3 (chat) · 524K context · 512K output · $0.30 in / $1.20 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-MISTRALAI_CODESTRAL_2508: Final[Model]
+MISTRALAI_CODESTRAL_2508: Final[PricedModel]
 "Codestral 2508 (chat) · 256K context · 256K output · $0.30 in / $0.90 out per 1M tokens · tools, structured output, attachments"
 
-MISTRALAI_DEVSTRAL_2512: Final[Model]
+MISTRALAI_DEVSTRAL_2512: Final[PricedModel]
 "Devstral 2 (chat) · 262K context · 262K output · $0.40 in / $2.00 out per 1M tokens · tools, structured output, attachments, open weights · deprecated"
 
-MISTRALAI_MINISTRAL_14B_2512: Final[Model]
+MISTRALAI_MINISTRAL_14B_2512: Final[PricedModel]
 "Ministral 3 14B 2512 (chat) · 262K context · 262K output · $0.20 in / $0.20 out per 1M tokens · vision, tools, structured output, attachments, open weights"
 
-MISTRALAI_MINISTRAL_3B_2512: Final[Model]
+MISTRALAI_MINISTRAL_3B_2512: Final[PricedModel]
 "Ministral 3 3B 2512 (chat) · 131K context · 131K output · $0.10 in / $0.10 out per 1M tokens · vision, tools, structured output, attachments, open weights"
 
-MISTRALAI_MINISTRAL_8B_2512: Final[Model]
+MISTRALAI_MINISTRAL_8B_2512: Final[PricedModel]
 "Ministral 3 8B 2512 (chat) · 262K context · 262K output · $0.15 in / $0.15 out per 1M tokens · vision, tools, structured output, attachments, open weights"
 
-MISTRALAI_MISTRAL_LARGE: Final[Model]
+MISTRALAI_MISTRAL_LARGE: Final[PricedModel]
 "Mistral Large (chat) · 128K context · 128K output · $2.00 in / $6.00 out per 1M tokens · tools, structured output, attachments"
 
-MISTRALAI_MISTRAL_LARGE_2407: Final[Model]
+MISTRALAI_MISTRAL_LARGE_2407: Final[PricedModel]
 "Mistral Large 2407 (chat) · 131K context · 131K output · $2.00 in / $6.00 out per 1M tokens · tools, structured output, attachments"
 
-MISTRALAI_MISTRAL_LARGE_2512: Final[Model]
+MISTRALAI_MISTRAL_LARGE_2512: Final[PricedModel]
 "Mistral Large 3 (chat) · 262K context · 262K output · $0.50 in / $1.50 out per 1M tokens · vision, tools, structured output, attachments, open weights"
 
-MISTRALAI_MISTRAL_MEDIUM_3: Final[Model]
+MISTRALAI_MISTRAL_MEDIUM_3: Final[PricedModel]
 "Mistral Medium 3 (chat) · 131K context · 131K output · $0.40 in / $2.00 out per 1M tokens · vision, tools, structured output, attachments"
 
-MISTRALAI_MISTRAL_MEDIUM_3_5: Final[Model]
+MISTRALAI_MISTRAL_MEDIUM_3_5: Final[PricedModel]
 "Mistral Medium 3.5 (chat) · 262K context · 262K output · $1.50 in / $7.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-MISTRALAI_MISTRAL_MEDIUM_3_1: Final[Model]
+MISTRALAI_MISTRAL_MEDIUM_3_1: Final[PricedModel]
 "Mistral Medium 3.1 (chat) · 131K context · 262K output · $0.40 in / $2.00 out per 1M tokens · vision, tools, structured output, attachments"
 
-MISTRALAI_MISTRAL_NEMO: Final[Model]
+MISTRALAI_MISTRAL_NEMO: Final[PricedModel]
 "Mistral Nemo (chat) · 131K context · 131K output · $0.02 in / $0.03 out per 1M tokens · tools, structured output, open weights"
 
-MISTRALAI_MISTRAL_SABA: Final[Model]
+MISTRALAI_MISTRAL_SABA: Final[PricedModel]
 "Saba (chat) · 32.8K context · 32.8K output · $0.20 in / $0.60 out per 1M tokens · tools, structured output, attachments"
 
-MISTRALAI_MISTRAL_SMALL_24B_INSTRUCT_2501: Final[Model]
+MISTRALAI_MISTRAL_SMALL_24B_INSTRUCT_2501: Final[PricedModel]
 "Mistral Small 3 (chat) · 32.8K context · 16.4K output · $0.05 in / $0.08 out per 1M tokens · structured output, open weights"
 
-MISTRALAI_MISTRAL_SMALL_2603: Final[Model]
+MISTRALAI_MISTRAL_SMALL_2603: Final[PricedModel]
 "Mistral Small 4 (chat) · 262K context · 262K output · $0.15 in / $0.60 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-MISTRALAI_MISTRAL_SMALL_3_1_24B_INSTRUCT: Final[Model]
+MISTRALAI_MISTRAL_SMALL_3_1_24B_INSTRUCT: Final[PricedModel]
 "Mistral Small 3.1 24B (chat) · 128K context · 128K output · $0.351 in / $0.555 out per 1M tokens · vision, attachments, open weights"
 
-MISTRALAI_MISTRAL_SMALL_3_2_24B_INSTRUCT: Final[Model]
+MISTRALAI_MISTRAL_SMALL_3_2_24B_INSTRUCT: Final[PricedModel]
 "Mistral Small 3.2 24B (chat) · 128K context · 16.4K output · $0.075 in / $0.20 out per 1M tokens · vision, tools, structured output, attachments, open weights"
 
-MISTRALAI_MIXTRAL_8X22B_INSTRUCT: Final[Model]
+MISTRALAI_MIXTRAL_8X22B_INSTRUCT: Final[PricedModel]
 "Mixtral 8x22B Instruct (chat) · 65.5K context · 65.5K output · $2.00 in / $6.00 out per 1M tokens · tools, structured output, attachments, open weights"
 
-MISTRALAI_VOXTRAL_SMALL_24B_2507: Final[Model]
+MISTRALAI_VOXTRAL_SMALL_24B_2507: Final[PricedModel]
 "Voxtral Small 24B 2507 (chat) · 32K context · 32K output · $0.10 in / $0.30 out per 1M tokens · tools, structured output, attachments, open weights"
 
-MOONSHOTAI_KIMI_K2: Final[Model]
+MOONSHOTAI_KIMI_K2: Final[PricedModel]
 "Kimi K2 0711 (chat) · 131K context · 100K output · $0.57 in / $2.30 out per 1M tokens · tools, open weights"
 
-MOONSHOTAI_KIMI_K2_0905: Final[Model]
+MOONSHOTAI_KIMI_K2_0905: Final[PricedModel]
 "Kimi K2 0905 (chat) · 262K context · 100K output · $0.60 in / $2.50 out per 1M tokens · tools, structured output, open weights"
 
-MOONSHOTAI_KIMI_K2_THINKING: Final[Model]
+MOONSHOTAI_KIMI_K2_THINKING: Final[PricedModel]
 "Kimi K2 Thinking (chat) · 262K context · 262K output · $0.60 in / $2.50 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-MOONSHOTAI_KIMI_K2_5: Final[Model]
+MOONSHOTAI_KIMI_K2_5: Final[PricedModel]
 "Kimi K2.5 (chat) · 256K context · 256K output · $0.375 in / $2.025 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-MOONSHOTAI_KIMI_K2_6: Final[Model]
+MOONSHOTAI_KIMI_K2_6: Final[PricedModel]
 "Kimi K2.6 (chat) · 262K context · 262K output · $0.55 in / $3.20 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-MOONSHOTAI_KIMI_K2_7_CODE: Final[Model]
+MOONSHOTAI_KIMI_K2_7_CODE: Final[PricedModel]
 "Kimi K2.7 Code (chat) · 262K context · 16.4K output · $0.74 in / $3.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-MORPH_MORPH_V3_FAST: Final[Model]
+MORPH_MORPH_V3_FAST: Final[PricedModel]
 "Morph V3 Fast (chat) · 81.9K context · 38K output · $0.80 in / $1.20 out per 1M tokens"
 
-MORPH_MORPH_V3_LARGE: Final[Model]
+MORPH_MORPH_V3_LARGE: Final[PricedModel]
 "Morph V3 Large (chat) · 262K context · 131K output · $0.90 in / $1.90 out per 1M tokens · structured output"
 
-NEX_AGI_NEX_N2_PRO: Final[Model]
+NEX_AGI_NEX_N2_PRO: Final[PricedModel]
 "Nex-N2-Pro (chat) · 262K context · 262K output · $0.25 in / $1.00 out per 1M tokens · vision, reasoning, attachments, open weights"
 
-NOUSRESEARCH_HERMES_3_LLAMA_3_1_405B: Final[Model]
+NOUSRESEARCH_HERMES_3_LLAMA_3_1_405B: Final[PricedModel]
 "Hermes 3 405B Instruct (chat) · 131K context · 16.4K output · $1.00 in / $1.00 out per 1M tokens · structured output, open weights"
 
-NOUSRESEARCH_HERMES_3_LLAMA_3_1_405B_FREE: Final[Model]
+NOUSRESEARCH_HERMES_3_LLAMA_3_1_405B_FREE: Final[PricedModel]
 "Hermes 3 405B Instruct (free) (chat) · 131K context · 131K output · free · open weights"
 
-NOUSRESEARCH_HERMES_3_LLAMA_3_1_70B: Final[Model]
+NOUSRESEARCH_HERMES_3_LLAMA_3_1_70B: Final[PricedModel]
 "Hermes 3 70B Instruct (chat) · 131K context · 16.4K output · $0.70 in / $0.70 out per 1M tokens · structured output, open weights"
 
-NOUSRESEARCH_HERMES_4_405B: Final[Model]
+NOUSRESEARCH_HERMES_4_405B: Final[PricedModel]
 "Hermes 4 405B (chat) · 131K context · 131K output · $1.00 in / $3.00 out per 1M tokens · reasoning, open weights"
 
-NOUSRESEARCH_HERMES_4_70B: Final[Model]
+NOUSRESEARCH_HERMES_4_70B: Final[PricedModel]
 "Hermes 4 70B (chat) · 131K context · 131K output · $0.13 in / $0.40 out per 1M tokens · reasoning, open weights"
 
-NVIDIA_LLAMA_3_3_NEMOTRON_SUPER_49B_V1_5: Final[Model]
+NVIDIA_LLAMA_3_3_NEMOTRON_SUPER_49B_V1_5: Final[PricedModel]
 "Llama 3.3 Nemotron Super 49B v1.5 (chat) · 131K context · 16.4K output · $0.40 in / $0.40 out per 1M tokens · tools, reasoning, open weights"
 
-NVIDIA_NEMOTRON_3_NANO_30B_A3B: Final[Model]
+NVIDIA_NEMOTRON_3_NANO_30B_A3B: Final[PricedModel]
 "Nemotron 3 Nano 30B A3B (chat) · 262K context · 228K output · $0.05 in / $0.20 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-NVIDIA_NEMOTRON_3_NANO_30B_A3B_FREE: Final[Model]
+NVIDIA_NEMOTRON_3_NANO_30B_A3B_FREE: Final[PricedModel]
 "Nemotron 3 Nano 30B A3B (free) (chat) · 256K context · 256K output · free · tools, reasoning, open weights"
 
-NVIDIA_NEMOTRON_3_NANO_OMNI_30B_A3B_REASONING_FREE: Final[Model]
+NVIDIA_NEMOTRON_3_NANO_OMNI_30B_A3B_REASONING_FREE: Final[PricedModel]
 "Nemotron 3 Nano Omni (free) (chat) · 256K context · 65.5K output · free · vision, tools, reasoning, attachments, open weights"
 
-NVIDIA_NEMOTRON_3_SUPER_120B_A12B: Final[Model]
+NVIDIA_NEMOTRON_3_SUPER_120B_A12B: Final[PricedModel]
 "Nemotron 3 Super 120B A12B (chat) · 262K context · 16.4K output · $0.085 in / $0.40 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-NVIDIA_NEMOTRON_3_SUPER_120B_A12B_FREE: Final[Model]
+NVIDIA_NEMOTRON_3_SUPER_120B_A12B_FREE: Final[PricedModel]
 "Nemotron 3 Super (free) (chat) · 262K context · 262K output · free · tools, reasoning, structured output, open weights"
 
-NVIDIA_NEMOTRON_3_ULTRA_550B_A55B: Final[Model]
+NVIDIA_NEMOTRON_3_ULTRA_550B_A55B: Final[PricedModel]
 "Nemotron 3 Ultra 550B A55B (chat) · 262K context · 16.4K output · $0.50 in / $2.20 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-NVIDIA_NEMOTRON_3_ULTRA_550B_A55B_FREE: Final[Model]
+NVIDIA_NEMOTRON_3_ULTRA_550B_A55B_FREE: Final[PricedModel]
 "Nemotron 3 Ultra (free) (chat) · 1M context · 65.5K output · free · tools, reasoning, open weights"
 
-NVIDIA_NEMOTRON_3_5_CONTENT_SAFETY_FREE: Final[Model]
+NVIDIA_NEMOTRON_3_5_CONTENT_SAFETY_FREE: Final[PricedModel]
 "Nemotron 3.5 Content Safety (free) (chat) · 128K context · 8.19K output · free · vision, reasoning, attachments, open weights"
 
-NVIDIA_NEMOTRON_NANO_12B_V2_VL_FREE: Final[Model]
+NVIDIA_NEMOTRON_NANO_12B_V2_VL_FREE: Final[PricedModel]
 "Nemotron Nano 12B 2 VL (free) (chat) · 128K context · 128K output · free · vision, tools, reasoning, attachments, open weights"
 
-NVIDIA_NEMOTRON_NANO_9B_V2_FREE: Final[Model]
+NVIDIA_NEMOTRON_NANO_9B_V2_FREE: Final[PricedModel]
 "Nemotron Nano 9B V2 (free) (chat) · 128K context · 128K output · free · tools, reasoning, structured output, open weights"
 
-OPENAI_GPT_3_5_TURBO: Final[Model]
+OPENAI_GPT_3_5_TURBO: Final[PricedModel]
 "GPT-3.5-turbo (chat) · 16.4K context · 4.1K output · $0.50 in / $1.50 out per 1M tokens · tools, structured output"
 
-OPENAI_GPT_3_5_TURBO_0613: Final[Model]
+OPENAI_GPT_3_5_TURBO_0613: Final[PricedModel]
 "GPT-3.5 Turbo (older v0613) (chat) · 4.09K context · 4.1K output · $1.00 in / $2.00 out per 1M tokens · tools, structured output"
 
-OPENAI_GPT_3_5_TURBO_16K: Final[Model]
+OPENAI_GPT_3_5_TURBO_16K: Final[PricedModel]
 "GPT-3.5 Turbo 16k (chat) · 16.4K context · 4.1K output · $3.00 in / $4.00 out per 1M tokens · tools, structured output"
 
-OPENAI_GPT_3_5_TURBO_INSTRUCT: Final[Model]
+OPENAI_GPT_3_5_TURBO_INSTRUCT: Final[PricedModel]
 "GPT-3.5 Turbo Instruct (chat) · 4.09K context · 4.1K output · $1.50 in / $2.00 out per 1M tokens · structured output"
 
-OPENAI_GPT_4: Final[Model]
+OPENAI_GPT_4: Final[PricedModel]
 "GPT-4 (chat) · 8.19K context · 4.1K output · $30.00 in / $60.00 out per 1M tokens · tools, structured output"
 
-OPENAI_GPT_4_TURBO: Final[Model]
+OPENAI_GPT_4_TURBO: Final[PricedModel]
 "GPT-4 Turbo (chat) · 128K context · 4.1K output · $10.00 in / $30.00 out per 1M tokens · vision, tools, structured output, attachments"
 
-OPENAI_GPT_4_TURBO_PREVIEW: Final[Model]
+OPENAI_GPT_4_TURBO_PREVIEW: Final[PricedModel]
 "GPT-4 Turbo Preview (chat) · 128K context · 4.1K output · $10.00 in / $30.00 out per 1M tokens · tools, structured output"
 
-OPENAI_GPT_4_1: Final[Model]
+OPENAI_GPT_4_1: Final[PricedModel]
 "GPT-4.1 (chat) · 1.05M context · 32.8K output · $2.00 in / $8.00 out per 1M tokens · vision, tools, structured output, attachments"
 
-OPENAI_GPT_4_1_MINI: Final[Model]
+OPENAI_GPT_4_1_MINI: Final[PricedModel]
 "GPT-4.1 mini (chat) · 1.05M context · 32.8K output · $0.40 in / $1.60 out per 1M tokens · vision, tools, structured output, attachments"
 
-OPENAI_GPT_4_1_NANO: Final[Model]
+OPENAI_GPT_4_1_NANO: Final[PricedModel]
 "GPT-4.1 nano (chat) · 1.05M context · 32.8K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, structured output, attachments"
 
-OPENAI_GPT_4O: Final[Model]
+OPENAI_GPT_4O: Final[PricedModel]
 "GPT-4o (chat) · 128K context · 16.4K output · $2.50 in / $10.00 out per 1M tokens · vision, tools, structured output, attachments"
 
-OPENAI_GPT_4O_2024_05_13: Final[Model]
+OPENAI_GPT_4O_2024_05_13: Final[PricedModel]
 "GPT-4o (2024-05-13) (chat) · 128K context · 4.1K output · $5.00 in / $15.00 out per 1M tokens · vision, tools, structured output, attachments"
 
-OPENAI_GPT_4O_2024_08_06: Final[Model]
+OPENAI_GPT_4O_2024_08_06: Final[PricedModel]
 "GPT-4o (2024-08-06) (chat) · 128K context · 16.4K output · $2.50 in / $10.00 out per 1M tokens · vision, tools, structured output, attachments"
 
-OPENAI_GPT_4O_2024_11_20: Final[Model]
+OPENAI_GPT_4O_2024_11_20: Final[PricedModel]
 "GPT-4o (2024-11-20) (chat) · 128K context · 16.4K output · $2.50 in / $10.00 out per 1M tokens · vision, tools, structured output, attachments"
 
-OPENAI_GPT_4O_MINI: Final[Model]
+OPENAI_GPT_4O_MINI: Final[PricedModel]
 "GPT-4o mini (chat) · 128K context · 16.4K output · $0.15 in / $0.60 out per 1M tokens · vision, tools, structured output, attachments"
 
-OPENAI_GPT_4O_MINI_2024_07_18: Final[Model]
+OPENAI_GPT_4O_MINI_2024_07_18: Final[PricedModel]
 "GPT-4o-mini (2024-07-18) (chat) · 128K context · 16.4K output · $0.15 in / $0.60 out per 1M tokens · vision, tools, structured output, attachments"
 
-OPENAI_GPT_4O_MINI_SEARCH_PREVIEW: Final[Model]
+OPENAI_GPT_4O_MINI_SEARCH_PREVIEW: Final[PricedModel]
 "GPT-4o-mini Search Preview (chat) · 128K context · 16.4K output · $0.15 in / $0.60 out per 1M tokens · structured output"
 
-OPENAI_GPT_4O_SEARCH_PREVIEW: Final[Model]
+OPENAI_GPT_4O_SEARCH_PREVIEW: Final[PricedModel]
 "GPT-4o Search Preview (chat) · 128K context · 16.4K output · $2.50 in / $10.00 out per 1M tokens · structured output"
 
-OPENAI_GPT_5: Final[Model]
+OPENAI_GPT_5: Final[PricedModel]
 "GPT-5 (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_CHAT: Final[Model]
+OPENAI_GPT_5_CHAT: Final[PricedModel]
 "GPT-5 Chat (chat) · 128K context · 16.4K output · $1.25 in / $10.00 out per 1M tokens · vision, structured output, attachments"
 
-OPENAI_GPT_5_CODEX: Final[Model]
+OPENAI_GPT_5_CODEX: Final[PricedModel]
 "GPT-5-Codex (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_IMAGE: Final[Model]
+OPENAI_GPT_5_IMAGE: Final[PricedModel]
 "GPT-5 Image (chat) · 400K context · 128K output · $10.00 in / $10.00 out per 1M tokens · vision, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_IMAGE_MINI: Final[Model]
+OPENAI_GPT_5_IMAGE_MINI: Final[PricedModel]
 "GPT-5 Image Mini (chat) · 400K context · 128K output · $2.50 in / $2.00 out per 1M tokens · vision, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_MINI: Final[Model]
+OPENAI_GPT_5_MINI: Final[PricedModel]
 "GPT-5 Mini (chat) · 400K context · 128K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_NANO: Final[Model]
+OPENAI_GPT_5_NANO: Final[PricedModel]
 "GPT-5 Nano (chat) · 400K context · 128K output · $0.05 in / $0.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_PRO: Final[Model]
+OPENAI_GPT_5_PRO: Final[PricedModel]
 "GPT-5 Pro (chat) · 400K context · 128K output · $15.00 in / $120.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_1: Final[Model]
+OPENAI_GPT_5_1: Final[PricedModel]
 "GPT-5.1 (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_1_CHAT: Final[Model]
+OPENAI_GPT_5_1_CHAT: Final[PricedModel]
 "GPT-5.1 Chat (chat) · 128K context · 32K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, structured output, attachments"
 
-OPENAI_GPT_5_1_CODEX: Final[Model]
+OPENAI_GPT_5_1_CODEX: Final[PricedModel]
 "GPT-5.1 Codex (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_1_CODEX_MAX: Final[Model]
+OPENAI_GPT_5_1_CODEX_MAX: Final[PricedModel]
 "GPT-5.1 Codex Max (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_1_CODEX_MINI: Final[Model]
+OPENAI_GPT_5_1_CODEX_MINI: Final[PricedModel]
 "GPT-5.1 Codex mini (chat) · 400K context · 100K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_2: Final[Model]
+OPENAI_GPT_5_2: Final[PricedModel]
 "GPT-5.2 (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_2_CHAT: Final[Model]
+OPENAI_GPT_5_2_CHAT: Final[PricedModel]
 "GPT-5.2 Chat (chat) · 128K context · 16.4K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, structured output, attachments"
 
-OPENAI_GPT_5_2_CODEX: Final[Model]
+OPENAI_GPT_5_2_CODEX: Final[PricedModel]
 "GPT-5.2 Codex (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_2_PRO: Final[Model]
+OPENAI_GPT_5_2_PRO: Final[PricedModel]
 "GPT-5.2 Pro (chat) · 400K context · 128K output · $21.00 in / $168.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_3_CHAT: Final[Model]
+OPENAI_GPT_5_3_CHAT: Final[PricedModel]
 "GPT-5.3 Chat (chat) · 128K context · 16.4K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, structured output, attachments"
 
-OPENAI_GPT_5_3_CODEX: Final[Model]
+OPENAI_GPT_5_3_CODEX: Final[PricedModel]
 "GPT-5.3 Codex (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_4: Final[Model]
+OPENAI_GPT_5_4: Final[PricedModel]
 "GPT-5.4 (chat) · 1.05M context · 128K output · $2.50 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_4_IMAGE_2: Final[Model]
+OPENAI_GPT_5_4_IMAGE_2: Final[PricedModel]
 "GPT-5.4 Image 2 (chat) · 272K context · 128K output · $8.00 in / $15.00 out per 1M tokens · vision, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_4_MINI: Final[Model]
+OPENAI_GPT_5_4_MINI: Final[PricedModel]
 "GPT-5.4 mini (chat) · 400K context · 128K output · $0.75 in / $4.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_4_NANO: Final[Model]
+OPENAI_GPT_5_4_NANO: Final[PricedModel]
 "GPT-5.4 nano (chat) · 400K context · 128K output · $0.20 in / $1.25 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_4_PRO: Final[Model]
+OPENAI_GPT_5_4_PRO: Final[PricedModel]
 "GPT-5.4 Pro (chat) · 1.05M context · 128K output · $30.00 in / $180.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_5: Final[Model]
+OPENAI_GPT_5_5: Final[PricedModel]
 "GPT-5.5 (chat) · 1.05M context · 128K output · $5.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_5_PRO: Final[Model]
+OPENAI_GPT_5_5_PRO: Final[PricedModel]
 "GPT-5.5 Pro (chat) · 1.05M context · 128K output · $30.00 in / $180.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_AUDIO: Final[Model]
+OPENAI_GPT_AUDIO: Final[PricedModel]
 "GPT Audio (chat) · 128K context · 16.4K output · $2.50 in / $10.00 out per 1M tokens · tools, structured output, attachments"
 
-OPENAI_GPT_AUDIO_MINI: Final[Model]
+OPENAI_GPT_AUDIO_MINI: Final[PricedModel]
 "GPT Audio Mini (chat) · 128K context · 16.4K output · $0.60 in / $2.40 out per 1M tokens · tools, structured output, attachments"
 
-OPENAI_GPT_CHAT_LATEST: Final[Model]
+OPENAI_GPT_CHAT_LATEST: Final[PricedModel]
 "GPT Chat Latest (chat) · 400K context · 128K output · $5.00 in / $30.00 out per 1M tokens · vision, tools, structured output, attachments"
 
-OPENAI_GPT_OSS_120B: Final[Model]
+OPENAI_GPT_OSS_120B: Final[PricedModel]
 "GPT OSS 120B (chat) · 131K context · 131K output · $0.03 in / $0.15 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-OPENAI_GPT_OSS_120B_FREE: Final[Model]
+OPENAI_GPT_OSS_120B_FREE: Final[PricedModel]
 "gpt-oss-120b (free) (chat) · 131K context · 131K output · free · tools, reasoning, open weights"
 
-OPENAI_GPT_OSS_20B: Final[Model]
+OPENAI_GPT_OSS_20B: Final[PricedModel]
 "gpt-oss-20b (chat) · 131K context · 131K output · $0.029 in / $0.14 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-OPENAI_GPT_OSS_20B_FREE: Final[Model]
+OPENAI_GPT_OSS_20B_FREE: Final[PricedModel]
 "gpt-oss-20b (free) (chat) · 131K context · 32.8K output · free · tools, reasoning, structured output, open weights"
 
-OPENAI_GPT_OSS_SAFEGUARD_20B: Final[Model]
+OPENAI_GPT_OSS_SAFEGUARD_20B: Final[PricedModel]
 "gpt-oss-safeguard-20b (chat) · 131K context · 65.5K output · $0.075 in / $0.30 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-OPENAI_O1: Final[Model]
+OPENAI_O1: Final[PricedModel]
 "o1 (chat) · 200K context · 100K output · $15.00 in / $60.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_O1_PRO: Final[Model]
+OPENAI_O1_PRO: Final[PricedModel]
 "o1-pro (chat) · 200K context · 100K output · $150.00 in / $600.00 out per 1M tokens · vision, reasoning, structured output, attachments"
 
-OPENAI_O3: Final[Model]
+OPENAI_O3: Final[PricedModel]
 "o3 (chat) · 200K context · 100K output · $2.00 in / $8.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_O3_DEEP_RESEARCH: Final[Model]
+OPENAI_O3_DEEP_RESEARCH: Final[PricedModel]
 "o3-deep-research (chat) · 200K context · 100K output · $10.00 in / $40.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_O3_MINI: Final[Model]
+OPENAI_O3_MINI: Final[PricedModel]
 "o3-mini (chat) · 200K context · 100K output · $1.10 in / $4.40 out per 1M tokens · tools, reasoning, structured output, attachments"
 
-OPENAI_O3_MINI_HIGH: Final[Model]
+OPENAI_O3_MINI_HIGH: Final[PricedModel]
 "o3 Mini High (chat) · 200K context · 100K output · $1.10 in / $4.40 out per 1M tokens · tools, reasoning, structured output, attachments"
 
-OPENAI_O3_PRO: Final[Model]
+OPENAI_O3_PRO: Final[PricedModel]
 "o3-pro (chat) · 200K context · 100K output · $20.00 in / $80.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_O4_MINI: Final[Model]
+OPENAI_O4_MINI: Final[PricedModel]
 "o4-mini (chat) · 200K context · 100K output · $1.10 in / $4.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_O4_MINI_DEEP_RESEARCH: Final[Model]
+OPENAI_O4_MINI_DEEP_RESEARCH: Final[PricedModel]
 "o4-mini-deep-research (chat) · 200K context · 100K output · $2.00 in / $8.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_O4_MINI_HIGH: Final[Model]
+OPENAI_O4_MINI_HIGH: Final[PricedModel]
 "o4 Mini High (chat) · 200K context · 100K output · $1.10 in / $4.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
 OPENROUTER_AUTO: Final[Model]
@@ -1028,7 +1028,7 @@ OPENROUTER_AUTO: Final[Model]
 OPENROUTER_BODYBUILDER: Final[Model]
 "Body Builder (beta) (chat) · 128K context · 128K output · price unknown"
 
-OPENROUTER_FREE: Final[Model]
+OPENROUTER_FREE: Final[PricedModel]
 "Free Models Router (chat) · 200K context · 8K output · free · vision, tools, reasoning, structured output, attachments"
 
 OPENROUTER_FUSION: Final[Model]
@@ -1037,323 +1037,323 @@ OPENROUTER_FUSION: Final[Model]
 OPENROUTER_PARETO_CODE: Final[Model]
 "Pareto Code Router (chat) · 2M context · 200K output · price unknown"
 
-PERCEPTRON_PERCEPTRON_MK1: Final[Model]
+PERCEPTRON_PERCEPTRON_MK1: Final[PricedModel]
 "Perceptron Mk1 (chat) · 32.8K context · 8.19K output · $0.15 in / $1.50 out per 1M tokens · vision, reasoning, structured output, attachments"
 
-PERPLEXITY_SONAR: Final[Model]
+PERPLEXITY_SONAR: Final[PricedModel]
 "Sonar (chat) · 127K context · 127K output · $1.00 in / $1.00 out per 1M tokens · vision, attachments"
 
-PERPLEXITY_SONAR_DEEP_RESEARCH: Final[Model]
+PERPLEXITY_SONAR_DEEP_RESEARCH: Final[PricedModel]
 "Sonar Deep Research (chat) · 128K context · 128K output · $2.00 in / $8.00 out per 1M tokens · reasoning"
 
-PERPLEXITY_SONAR_PRO: Final[Model]
+PERPLEXITY_SONAR_PRO: Final[PricedModel]
 "Sonar Pro (chat) · 200K context · 8K output · $3.00 in / $15.00 out per 1M tokens · vision, attachments"
 
-PERPLEXITY_SONAR_PRO_SEARCH: Final[Model]
+PERPLEXITY_SONAR_PRO_SEARCH: Final[PricedModel]
 "Sonar Pro Search (chat) · 200K context · 8K output · $3.00 in / $15.00 out per 1M tokens · vision, reasoning, structured output, attachments"
 
-PERPLEXITY_SONAR_REASONING_PRO: Final[Model]
+PERPLEXITY_SONAR_REASONING_PRO: Final[PricedModel]
 "Sonar Reasoning Pro (chat) · 128K context · 128K output · $2.00 in / $8.00 out per 1M tokens · vision, reasoning, attachments"
 
-POOLSIDE_LAGUNA_M_1: Final[Model]
+POOLSIDE_LAGUNA_M_1: Final[PricedModel]
 "Laguna M.1 (chat) · 262K context · 32.8K output · $0.20 in / $0.40 out per 1M tokens · tools, reasoning, open weights"
 
-POOLSIDE_LAGUNA_M_1_FREE: Final[Model]
+POOLSIDE_LAGUNA_M_1_FREE: Final[PricedModel]
 "Laguna M.1 (free) (chat) · 262K context · 32.8K output · free · tools, reasoning, open weights"
 
-POOLSIDE_LAGUNA_XS_2: Final[Model]
+POOLSIDE_LAGUNA_XS_2: Final[PricedModel]
 "Laguna XS.2 (chat) · 262K context · 32.8K output · $0.10 in / $0.20 out per 1M tokens · tools, reasoning, open weights"
 
-POOLSIDE_LAGUNA_XS_2_FREE: Final[Model]
+POOLSIDE_LAGUNA_XS_2_FREE: Final[PricedModel]
 "Laguna XS.2 (free) (chat) · 262K context · 32.8K output · free · tools, reasoning, open weights"
 
-QWEN_QWEN_2_5_72B_INSTRUCT: Final[Model]
+QWEN_QWEN_2_5_72B_INSTRUCT: Final[PricedModel]
 "Qwen2.5 72B Instruct (chat) · 32.8K context · 16.4K output · $0.36 in / $0.40 out per 1M tokens · tools, structured output, open weights"
 
-QWEN_QWEN_2_5_7B_INSTRUCT: Final[Model]
+QWEN_QWEN_2_5_7B_INSTRUCT: Final[PricedModel]
 "Qwen2.5 7B Instruct (chat) · 32.8K context · 32.8K output · $0.04 in / $0.10 out per 1M tokens · tools, structured output, open weights"
 
-QWEN_QWEN_2_5_CODER_32B_INSTRUCT: Final[Model]
+QWEN_QWEN_2_5_CODER_32B_INSTRUCT: Final[PricedModel]
 "Qwen2.5 Coder 32B Instruct (chat) · 32.8K context · 32.8K output · $0.66 in / $1.00 out per 1M tokens · open weights"
 
-QWEN_QWEN_PLUS: Final[Model]
+QWEN_QWEN_PLUS: Final[PricedModel]
 "Qwen Plus (chat) · 1M context · 32.8K output · $0.26 in / $0.78 out per 1M tokens · tools, structured output"
 
-QWEN_QWEN_PLUS_2025_07_28: Final[Model]
+QWEN_QWEN_PLUS_2025_07_28: Final[PricedModel]
 "Qwen Plus 0728 (chat) · 1M context · 32.8K output · $0.26 in / $0.78 out per 1M tokens · tools, structured output"
 
-QWEN_QWEN_PLUS_2025_07_28_THINKING: Final[Model]
+QWEN_QWEN_PLUS_2025_07_28_THINKING: Final[PricedModel]
 "Qwen Plus 0728 (thinking) (chat) · 1M context · 32.8K output · $0.26 in / $0.78 out per 1M tokens · tools, reasoning, structured output"
 
-QWEN_QWEN2_5_VL_72B_INSTRUCT: Final[Model]
+QWEN_QWEN2_5_VL_72B_INSTRUCT: Final[PricedModel]
 "Qwen2.5 VL 72B Instruct (chat) · 128K context · 128K output · $0.80 in / $1.00 out per 1M tokens · vision, structured output, attachments, open weights"
 
-QWEN_QWEN3_14B: Final[Model]
+QWEN_QWEN3_14B: Final[PricedModel]
 "Qwen3 14B (chat) · 41K context · 41K output · $0.10 in / $0.24 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-QWEN_QWEN3_235B_A22B: Final[Model]
+QWEN_QWEN3_235B_A22B: Final[PricedModel]
 "Qwen3 235B-A22B (chat) · 131K context · 8.19K output · $0.455 in / $1.82 out per 1M tokens · tools, reasoning, open weights"
 
-QWEN_QWEN3_235B_A22B_2507: Final[Model]
+QWEN_QWEN3_235B_A22B_2507: Final[PricedModel]
 "Qwen3 235B A22B Instruct 2507 (chat) · 262K context · 16.4K output · $0.09 in / $0.10 out per 1M tokens · tools, structured output, open weights"
 
-QWEN_QWEN3_235B_A22B_THINKING_2507: Final[Model]
+QWEN_QWEN3_235B_A22B_THINKING_2507: Final[PricedModel]
 "Qwen3 235B A22B Thinking 2507 (chat) · 131K context · 262K output · $0.1495 in / $1.495 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-QWEN_QWEN3_30B_A3B: Final[Model]
+QWEN_QWEN3_30B_A3B: Final[PricedModel]
 "Qwen3 30B A3B (chat) · 41K context · 16.4K output · $0.12 in / $0.50 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-QWEN_QWEN3_30B_A3B_INSTRUCT_2507: Final[Model]
+QWEN_QWEN3_30B_A3B_INSTRUCT_2507: Final[PricedModel]
 "Qwen3 30B A3B Instruct 2507 (chat) · 128K context · 32K output · $0.04815 in / $0.19305 out per 1M tokens · tools, structured output, open weights"
 
-QWEN_QWEN3_30B_A3B_THINKING_2507: Final[Model]
+QWEN_QWEN3_30B_A3B_THINKING_2507: Final[PricedModel]
 "Qwen3 30B A3B Thinking 2507 (chat) · 131K context · 131K output · $0.08 in / $0.40 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-QWEN_QWEN3_32B: Final[Model]
+QWEN_QWEN3_32B: Final[PricedModel]
 "Qwen3 32B (chat) · 41K context · 16.4K output · $0.08 in / $0.28 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-QWEN_QWEN3_8B: Final[Model]
+QWEN_QWEN3_8B: Final[PricedModel]
 "Qwen3 8B (chat) · 41K context · 8.19K output · $0.05 in / $0.40 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-QWEN_QWEN3_CODER: Final[Model]
+QWEN_QWEN3_CODER: Final[PricedModel]
 "Qwen3 Coder 480B A35B (chat) · 262K context · 65.5K output · $0.22 in / $1.80 out per 1M tokens · tools, structured output, open weights"
 
-QWEN_QWEN3_CODER_30B_A3B_INSTRUCT: Final[Model]
+QWEN_QWEN3_CODER_30B_A3B_INSTRUCT: Final[PricedModel]
 "Qwen3-Coder 30B-A3B Instruct (chat) · 160K context · 32.8K output · $0.07 in / $0.27 out per 1M tokens · tools, structured output, open weights"
 
-QWEN_QWEN3_CODER_FLASH: Final[Model]
+QWEN_QWEN3_CODER_FLASH: Final[PricedModel]
 "Qwen3 Coder Flash (chat) · 1M context · 65.5K output · $0.195 in / $0.975 out per 1M tokens · tools"
 
-QWEN_QWEN3_CODER_NEXT: Final[Model]
+QWEN_QWEN3_CODER_NEXT: Final[PricedModel]
 "Qwen3 Coder Next (chat) · 262K context · 262K output · $0.11 in / $0.80 out per 1M tokens · tools, structured output, open weights"
 
-QWEN_QWEN3_CODER_PLUS: Final[Model]
+QWEN_QWEN3_CODER_PLUS: Final[PricedModel]
 "Qwen3 Coder Plus (chat) · 1M context · 65.5K output · $0.65 in / $3.25 out per 1M tokens · tools, structured output"
 
-QWEN_QWEN3_CODER_FREE: Final[Model]
+QWEN_QWEN3_CODER_FREE: Final[PricedModel]
 "Qwen3 Coder 480B A35B (free) (chat) · 262K context · 262K output · free · tools, open weights"
 
-QWEN_QWEN3_MAX: Final[Model]
+QWEN_QWEN3_MAX: Final[PricedModel]
 "Qwen3 Max (chat) · 262K context · 32.8K output · $0.78 in / $3.90 out per 1M tokens · tools, structured output"
 
-QWEN_QWEN3_MAX_THINKING: Final[Model]
+QWEN_QWEN3_MAX_THINKING: Final[PricedModel]
 "Qwen3 Max Thinking (chat) · 262K context · 32.8K output · $0.78 in / $3.90 out per 1M tokens · tools, reasoning, structured output"
 
-QWEN_QWEN3_NEXT_80B_A3B_INSTRUCT: Final[Model]
+QWEN_QWEN3_NEXT_80B_A3B_INSTRUCT: Final[PricedModel]
 "Qwen3-Next 80B-A3B Instruct (chat) · 262K context · 16.4K output · $0.09 in / $1.10 out per 1M tokens · tools, structured output, open weights"
 
-QWEN_QWEN3_NEXT_80B_A3B_INSTRUCT_FREE: Final[Model]
+QWEN_QWEN3_NEXT_80B_A3B_INSTRUCT_FREE: Final[PricedModel]
 "Qwen3 Next 80B A3B Instruct (free) (chat) · 262K context · 262K output · free · tools, structured output, open weights"
 
-QWEN_QWEN3_NEXT_80B_A3B_THINKING: Final[Model]
+QWEN_QWEN3_NEXT_80B_A3B_THINKING: Final[PricedModel]
 "Qwen3-Next 80B-A3B (Thinking) (chat) · 131K context · 32.8K output · $0.0975 in / $0.78 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-QWEN_QWEN3_VL_235B_A22B_INSTRUCT: Final[Model]
+QWEN_QWEN3_VL_235B_A22B_INSTRUCT: Final[PricedModel]
 "Qwen3 VL 235B A22B Instruct (chat) · 262K context · 16.4K output · $0.20 in / $0.88 out per 1M tokens · vision, tools, structured output, attachments, open weights"
 
-QWEN_QWEN3_VL_235B_A22B_THINKING: Final[Model]
+QWEN_QWEN3_VL_235B_A22B_THINKING: Final[PricedModel]
 "Qwen3 VL 235B A22B Thinking (chat) · 131K context · 32.8K output · $0.26 in / $2.60 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-QWEN_QWEN3_VL_30B_A3B_INSTRUCT: Final[Model]
+QWEN_QWEN3_VL_30B_A3B_INSTRUCT: Final[PricedModel]
 "Qwen3 VL 30B A3B Instruct (chat) · 131K context · 32.8K output · $0.13 in / $0.52 out per 1M tokens · vision, tools, structured output, attachments, open weights"
 
-QWEN_QWEN3_VL_30B_A3B_THINKING: Final[Model]
+QWEN_QWEN3_VL_30B_A3B_THINKING: Final[PricedModel]
 "Qwen3 VL 30B A3B Thinking (chat) · 131K context · 32.8K output · $0.13 in / $1.56 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-QWEN_QWEN3_VL_32B_INSTRUCT: Final[Model]
+QWEN_QWEN3_VL_32B_INSTRUCT: Final[PricedModel]
 "Qwen3 VL 32B Instruct (chat) · 131K context · 32.8K output · $0.104 in / $0.416 out per 1M tokens · vision, tools, structured output, attachments, open weights"
 
-QWEN_QWEN3_VL_8B_INSTRUCT: Final[Model]
+QWEN_QWEN3_VL_8B_INSTRUCT: Final[PricedModel]
 "Qwen3 VL 8B Instruct (chat) · 131K context · 32.8K output · $0.08 in / $0.50 out per 1M tokens · vision, tools, structured output, attachments, open weights"
 
-QWEN_QWEN3_VL_8B_THINKING: Final[Model]
+QWEN_QWEN3_VL_8B_THINKING: Final[PricedModel]
 "Qwen3 VL 8B Thinking (chat) · 131K context · 32.8K output · $0.117 in / $1.365 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-QWEN_QWEN3_5_122B_A10B: Final[Model]
+QWEN_QWEN3_5_122B_A10B: Final[PricedModel]
 "Qwen3.5 122B-A10B (chat) · 262K context · 262K output · $0.26 in / $2.08 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-QWEN_QWEN3_5_27B: Final[Model]
+QWEN_QWEN3_5_27B: Final[PricedModel]
 "Qwen3.5 27B (chat) · 262K context · 65.5K output · $0.195 in / $1.56 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-QWEN_QWEN3_5_35B_A3B: Final[Model]
+QWEN_QWEN3_5_35B_A3B: Final[PricedModel]
 "Qwen3.5 35B-A3B (chat) · 262K context · 81.9K output · $0.14 in / $1.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-QWEN_QWEN3_5_397B_A17B: Final[Model]
+QWEN_QWEN3_5_397B_A17B: Final[PricedModel]
 "Qwen3.5 397B-A17B (chat) · 131K context · 64K output · $0.385 in / $2.45 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-QWEN_QWEN3_5_9B: Final[Model]
+QWEN_QWEN3_5_9B: Final[PricedModel]
 "Qwen3.5 9B (chat) · 262K context · 262K output · $0.10 in / $0.15 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-QWEN_QWEN3_5_FLASH_02_23: Final[Model]
+QWEN_QWEN3_5_FLASH_02_23: Final[PricedModel]
 "Qwen3.5-Flash (chat) · 1M context · 65.5K output · $0.065 in / $0.26 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-QWEN_QWEN3_5_PLUS_02_15: Final[Model]
+QWEN_QWEN3_5_PLUS_02_15: Final[PricedModel]
 "Qwen3.5 Plus 2026-02-15 (chat) · 1M context · 65.5K output · $0.26 in / $1.56 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-QWEN_QWEN3_5_PLUS_20260420: Final[Model]
+QWEN_QWEN3_5_PLUS_20260420: Final[PricedModel]
 "Qwen3.5 Plus 2026-04-20 (chat) · 1M context · 65.5K output · $0.30 in / $1.80 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-QWEN_QWEN3_6_27B: Final[Model]
+QWEN_QWEN3_6_27B: Final[PricedModel]
 "Qwen3.6 27B (chat) · 262K context · 262K output · $0.285 in / $2.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-QWEN_QWEN3_6_35B_A3B: Final[Model]
+QWEN_QWEN3_6_35B_A3B: Final[PricedModel]
 "Qwen3.6 35B-A3B (chat) · 262K context · 262K output · $0.14 in / $1.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-QWEN_QWEN3_6_FLASH: Final[Model]
+QWEN_QWEN3_6_FLASH: Final[PricedModel]
 "Qwen3.6 Flash (chat) · 1M context · 65.5K output · $0.1875 in / $1.125 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-QWEN_QWEN3_6_MAX_PREVIEW: Final[Model]
+QWEN_QWEN3_6_MAX_PREVIEW: Final[PricedModel]
 "Qwen3.6 Max Preview (chat) · 262K context · 65.5K output · $1.04 in / $6.24 out per 1M tokens · tools, reasoning, structured output"
 
-QWEN_QWEN3_6_PLUS: Final[Model]
+QWEN_QWEN3_6_PLUS: Final[PricedModel]
 "Qwen3.6 Plus (chat) · 1M context · 65.5K output · $0.325 in / $1.95 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-QWEN_QWEN3_7_MAX: Final[Model]
+QWEN_QWEN3_7_MAX: Final[PricedModel]
 "Qwen3.7 Max (chat) · 1M context · 65.5K output · $1.25 in / $3.75 out per 1M tokens · tools, reasoning, structured output"
 
-QWEN_QWEN3_7_PLUS: Final[Model]
+QWEN_QWEN3_7_PLUS: Final[PricedModel]
 "Qwen3.7 Plus (chat) · 1M context · 65.5K output · $0.32 in / $1.28 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-REKAAI_REKA_EDGE: Final[Model]
+REKAAI_REKA_EDGE: Final[PricedModel]
 "Reka Edge (chat) · 16.4K context · 16.4K output · $0.10 in / $0.10 out per 1M tokens · vision, tools, structured output, attachments, open weights"
 
-REKAAI_REKA_FLASH_3: Final[Model]
+REKAAI_REKA_FLASH_3: Final[PricedModel]
 "Reka Flash 3 (chat) · 65.5K context · 65.5K output · $0.10 in / $0.20 out per 1M tokens · reasoning, structured output, open weights"
 
-RELACE_RELACE_APPLY_3: Final[Model]
+RELACE_RELACE_APPLY_3: Final[PricedModel]
 "Relace Apply 3 (chat) · 256K context · 128K output · $0.85 in / $1.25 out per 1M tokens"
 
-RELACE_RELACE_SEARCH: Final[Model]
+RELACE_RELACE_SEARCH: Final[PricedModel]
 "Relace Search (chat) · 256K context · 128K output · $1.00 in / $3.00 out per 1M tokens · tools"
 
-SAKANA_FUGU_ULTRA: Final[Model]
+SAKANA_FUGU_ULTRA: Final[PricedModel]
 "Fugu Ultra (chat) · 1M context · 128K output · $5.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-SAO10K_L3_LUNARIS_8B: Final[Model]
+SAO10K_L3_LUNARIS_8B: Final[PricedModel]
 "Llama 3 8B Lunaris (chat) · 8.19K context · 16.4K output · $0.04 in / $0.05 out per 1M tokens · structured output, open weights"
 
-SAO10K_L3_1_70B_HANAMI_X1: Final[Model]
+SAO10K_L3_1_70B_HANAMI_X1: Final[PricedModel]
 "Llama 3.1 70B Hanami x1 (chat) · 16K context · 16K output · $3.00 in / $3.00 out per 1M tokens · structured output, open weights"
 
-SAO10K_L3_1_EURYALE_70B: Final[Model]
+SAO10K_L3_1_EURYALE_70B: Final[PricedModel]
 "Llama 3.1 Euryale 70B v2.2 (chat) · 131K context · 16.4K output · $0.85 in / $0.85 out per 1M tokens · tools, structured output, open weights"
 
-SAO10K_L3_3_EURYALE_70B: Final[Model]
+SAO10K_L3_3_EURYALE_70B: Final[PricedModel]
 "Llama 3.3 Euryale 70B (chat) · 131K context · 16.4K output · $0.65 in / $0.75 out per 1M tokens · structured output, open weights"
 
-STEPFUN_STEP_3_5_FLASH: Final[Model]
+STEPFUN_STEP_3_5_FLASH: Final[PricedModel]
 "Step 3.5 Flash (chat) · 262K context · 65.5K output · $0.10 in / $0.30 out per 1M tokens · tools, reasoning, open weights"
 
-STEPFUN_STEP_3_7_FLASH: Final[Model]
+STEPFUN_STEP_3_7_FLASH: Final[PricedModel]
 "Step 3.7 Flash (chat) · 256K context · 256K output · $0.20 in / $1.15 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-SWITCHPOINT_ROUTER: Final[Model]
+SWITCHPOINT_ROUTER: Final[PricedModel]
 "Switchpoint Router (chat) · 131K context · 131K output · $0.85 in / $3.40 out per 1M tokens · reasoning"
 
-TENCENT_HUNYUAN_A13B_INSTRUCT: Final[Model]
+TENCENT_HUNYUAN_A13B_INSTRUCT: Final[PricedModel]
 "Hunyuan A13B Instruct (chat) · 131K context · 131K output · $0.14 in / $0.57 out per 1M tokens · reasoning, structured output, open weights"
 
-TENCENT_HY3_PREVIEW: Final[Model]
+TENCENT_HY3_PREVIEW: Final[PricedModel]
 "Hy3 preview (chat) · 262K context · 262K output · $0.063 in / $0.21 out per 1M tokens · tools, reasoning, open weights"
 
-THEDRUMMER_CYDONIA_24B_V4_1: Final[Model]
+THEDRUMMER_CYDONIA_24B_V4_1: Final[PricedModel]
 "Cydonia 24B V4.1 (chat) · 131K context · 131K output · $0.30 in / $0.50 out per 1M tokens · structured output, open weights"
 
-THEDRUMMER_ROCINANTE_12B: Final[Model]
+THEDRUMMER_ROCINANTE_12B: Final[PricedModel]
 "Rocinante 12B (chat) · 32.8K context · 32.8K output · $0.25 in / $0.50 out per 1M tokens · open weights"
 
-THEDRUMMER_SKYFALL_36B_V2: Final[Model]
+THEDRUMMER_SKYFALL_36B_V2: Final[PricedModel]
 "Skyfall 36B V2 (chat) · 32.8K context · 32.8K output · $0.55 in / $0.80 out per 1M tokens · structured output, open weights"
 
-THEDRUMMER_UNSLOPNEMO_12B: Final[Model]
+THEDRUMMER_UNSLOPNEMO_12B: Final[PricedModel]
 "UnslopNemo 12B (chat) · 32.8K context · 32.8K output · $0.40 in / $0.40 out per 1M tokens · tools, structured output, open weights"
 
-UNDI95_REMM_SLERP_L2_13B: Final[Model]
+UNDI95_REMM_SLERP_L2_13B: Final[PricedModel]
 "ReMM SLERP 13B (chat) · 6.14K context · 4.1K output · $0.45 in / $0.65 out per 1M tokens · structured output, open weights"
 
-UPSTAGE_SOLAR_PRO_3: Final[Model]
+UPSTAGE_SOLAR_PRO_3: Final[PricedModel]
 "Solar Pro 3 (chat) · 128K context · 128K output · $0.15 in / $0.60 out per 1M tokens · tools, reasoning, structured output"
 
-WRITER_PALMYRA_X5: Final[Model]
+WRITER_PALMYRA_X5: Final[PricedModel]
 "Palmyra X5 (chat) · 1.04M context · 8.19K output · $0.60 in / $6.00 out per 1M tokens"
 
-X_AI_GROK_4_20: Final[Model]
+X_AI_GROK_4_20: Final[PricedModel]
 "Grok 4.20 (chat) · 2M context · 2M output · $1.25 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-X_AI_GROK_4_20_MULTI_AGENT: Final[Model]
+X_AI_GROK_4_20_MULTI_AGENT: Final[PricedModel]
 "Grok 4.20 Multi-Agent (chat) · 2M context · 2M output · $1.25 in / $2.50 out per 1M tokens · vision, reasoning, structured output, attachments"
 
-X_AI_GROK_4_3: Final[Model]
+X_AI_GROK_4_3: Final[PricedModel]
 "Grok 4.3 (chat) · 1M context · 1M output · $1.25 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-X_AI_GROK_BUILD_0_1: Final[Model]
+X_AI_GROK_BUILD_0_1: Final[PricedModel]
 "Grok Build 0.1 (chat) · 256K context · 256K output · $1.00 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-XIAOMI_MIMO_V2_5: Final[Model]
+XIAOMI_MIMO_V2_5: Final[PricedModel]
 "MiMo-V2.5 (chat) · 32K context · 131K output · $0.105 in / $0.28 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-XIAOMI_MIMO_V2_5_PRO: Final[Model]
+XIAOMI_MIMO_V2_5_PRO: Final[PricedModel]
 "MiMo-V2.5-Pro (chat) · 1.05M context · 131K output · $0.435 in / $0.87 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-Z_AI_GLM_4_5: Final[Model]
+Z_AI_GLM_4_5: Final[PricedModel]
 "GLM-4.5 (chat) · 131K context · 98.3K output · $0.60 in / $2.20 out per 1M tokens · tools, reasoning, open weights"
 
-Z_AI_GLM_4_5_AIR: Final[Model]
+Z_AI_GLM_4_5_AIR: Final[PricedModel]
 "GLM-4.5-Air (chat) · 131K context · 98.3K output · $0.13 in / $0.85 out per 1M tokens · tools, reasoning, open weights"
 
-Z_AI_GLM_4_5V: Final[Model]
+Z_AI_GLM_4_5V: Final[PricedModel]
 "GLM-4.5V (chat) · 65.5K context · 16.4K output · $0.60 in / $1.80 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-Z_AI_GLM_4_6: Final[Model]
+Z_AI_GLM_4_6: Final[PricedModel]
 "GLM-4.6 (chat) · 203K context · 131K output · $0.43 in / $1.74 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-Z_AI_GLM_4_6V: Final[Model]
+Z_AI_GLM_4_6V: Final[PricedModel]
 "GLM-4.6V (chat) · 131K context · 32.8K output · $0.30 in / $0.90 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-Z_AI_GLM_4_7: Final[Model]
+Z_AI_GLM_4_7: Final[PricedModel]
 "GLM-4.7 (chat) · 203K context · 131K output · $0.40 in / $1.75 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-Z_AI_GLM_4_7_FLASH: Final[Model]
+Z_AI_GLM_4_7_FLASH: Final[PricedModel]
 "GLM-4.7-Flash (chat) · 203K context · 16.4K output · $0.06 in / $0.40 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-Z_AI_GLM_5: Final[Model]
+Z_AI_GLM_5: Final[PricedModel]
 "GLM-5 (chat) · 203K context · 128K output · $0.60 in / $1.92 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-Z_AI_GLM_5_TURBO: Final[Model]
+Z_AI_GLM_5_TURBO: Final[PricedModel]
 "GLM-5-Turbo (chat) · 262K context · 131K output · $1.20 in / $4.00 out per 1M tokens · tools, reasoning"
 
-Z_AI_GLM_5_1: Final[Model]
+Z_AI_GLM_5_1: Final[PricedModel]
 "GLM-5.1 (chat) · 65.5K context · 128K output · $0.975 in / $4.30 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-Z_AI_GLM_5_2: Final[Model]
+Z_AI_GLM_5_2: Final[PricedModel]
 "GLM-5.2 (chat) · 1.05M context · 32.8K output · $0.93 in / $3.00 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-Z_AI_GLM_5V_TURBO: Final[Model]
+Z_AI_GLM_5V_TURBO: Final[PricedModel]
 "GLM-5V-Turbo (chat) · 203K context · 131K output · $1.20 in / $4.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_FABLE_LATEST: Final[Model]
+ANTHROPIC_CLAUDE_FABLE_LATEST: Final[PricedModel]
 "Claude Fable Latest (chat) · 1M context · 128K output · $10.00 in / $50.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-ANTHROPIC_CLAUDE_HAIKU_LATEST: Final[Model]
+ANTHROPIC_CLAUDE_HAIKU_LATEST: Final[PricedModel]
 "Anthropic Claude Haiku Latest (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_LATEST: Final[Model]
+ANTHROPIC_CLAUDE_OPUS_LATEST: Final[PricedModel]
 "Claude Opus Latest (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-ANTHROPIC_CLAUDE_SONNET_LATEST: Final[Model]
+ANTHROPIC_CLAUDE_SONNET_LATEST: Final[PricedModel]
 "Anthropic Claude Sonnet Latest (chat) · 1M context · 128K output · $2.00 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_FLASH_LATEST: Final[Model]
+GOOGLE_GEMINI_FLASH_LATEST: Final[PricedModel]
 "Google Gemini Flash Latest (chat) · 1.05M context · 65.5K output · $1.50 in / $9.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_PRO_LATEST: Final[Model]
+GOOGLE_GEMINI_PRO_LATEST: Final[PricedModel]
 "Google Gemini Pro Latest (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-MOONSHOTAI_KIMI_LATEST: Final[Model]
+MOONSHOTAI_KIMI_LATEST: Final[PricedModel]
 "MoonshotAI Kimi Latest (chat) · 262K context · 262K output · $0.55 in / $3.20 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_LATEST: Final[Model]
+OPENAI_GPT_LATEST: Final[PricedModel]
 "OpenAI GPT Latest (chat) · 1.05M context · 128K output · $5.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_MINI_LATEST: Final[Model]
+OPENAI_GPT_MINI_LATEST: Final[PricedModel]
 "OpenAI GPT Mini Latest (chat) · 400K context · 128K output · $0.75 in / $4.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"

@@ -9,38 +9,44 @@ from decimal import Decimal
 
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
-from llmdex_runtime.model import Cost, Limit, Modalities, Model, ReasoningOption
+from llmdex_runtime.model import Cost, Limit, Modalities, Model, PricedModel, ReasoningOption
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_131072_OUTPUT_131072 = Limit(context=131072, output=131072)
-_CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
-_CONTEXT_32768_OUTPUT_16384 = Limit(context=32768, output=16384)
-_CONTEXT_32768_OUTPUT_32768 = Limit(context=32768, output=32768)
-_CONTEXT_65536_OUTPUT_65536 = Limit(context=65536, output=65536)
-_D_2024_11_20 = PartialDate(2024, 11, 20)
-_D_2025_03_31 = PartialDate(2025, 3, 31)
-_D_2025_04_01 = PartialDate(2025, 4, 1)
-_D_2025_07_16 = PartialDate(2025, 7, 16)
-_D_2025_08_28 = PartialDate(2025, 8, 28)
-_D_2025_10_28 = PartialDate(2025, 10, 28)
-_D_2026_01_22 = PartialDate(2026, 1, 22)
-_D_2026_04_22 = PartialDate(2026, 4, 22)
-_D_2026_05_18 = PartialDate(2026, 5, 18)
-_D_2026_06_01 = PartialDate(2026, 6, 1)
-_REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(type="effort", values=("low", "medium", "high"))
-_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = ReasoningOption(
-    type="effort", values=("none", "low", "medium", "high")
-)
-_REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH = ReasoningOption(
-    type="effort", values=("none", "minimal", "low", "medium", "high")
-)
-_REASONING_TOGGLE = ReasoningOption(type="toggle")
-_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_131072_OUTPUT_131072 = Limit(context=131072, output=131072)
+    CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
+    CONTEXT_32768_OUTPUT_16384 = Limit(context=32768, output=16384)
+    CONTEXT_32768_OUTPUT_32768 = Limit(context=32768, output=32768)
+    CONTEXT_65536_OUTPUT_65536 = Limit(context=65536, output=65536)
+    D_2024_11_20 = PartialDate(2024, 11, 20)
+    D_2025_03_31 = PartialDate(2025, 3, 31)
+    D_2025_04_01 = PartialDate(2025, 4, 1)
+    D_2025_07_16 = PartialDate(2025, 7, 16)
+    D_2025_08_28 = PartialDate(2025, 8, 28)
+    D_2025_10_28 = PartialDate(2025, 10, 28)
+    D_2026_01_22 = PartialDate(2026, 1, 22)
+    D_2026_04_22 = PartialDate(2026, 4, 22)
+    D_2026_05_18 = PartialDate(2026, 5, 18)
+    D_2026_06_01 = PartialDate(2026, 6, 1)
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("low", "medium", "high")
+    )
+    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("none", "low", "medium", "high")
+    )
+    REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("none", "minimal", "low", "medium", "high")
+    )
+    REASONING_TOGGLE = ReasoningOption(type="toggle")
+    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "GPT_OSS_120B",
@@ -59,7 +65,7 @@ __all__ = [
     "QWEN3GUARD_GEN_8B",
 ]
 
-GPT_OSS_120B: Final[Model] = Model(
+GPT_OSS_120B: Final[PricedModel] = PricedModel(
     provider="ovhcloud",
     id="gpt-oss-120b",
     name="gpt-oss-120b",
@@ -69,15 +75,16 @@ GPT_OSS_120B: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=True,
-    release_date=_D_2025_08_28,
-    last_updated=_D_2025_08_28,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_131072,
+    release_date=_Shared.D_2025_08_28,
+    last_updated=_Shared.D_2025_08_28,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_131072,
     cost=Cost(input=Decimal("0.09"), output=Decimal("0.47")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"gpt-oss-120b (chat) · 131K context · 131K output · $0.09 in / $0.47 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-GPT_OSS_20B: Final[Model] = Model(
+GPT_OSS_20B: Final[PricedModel] = PricedModel(
     provider="ovhcloud",
     id="gpt-oss-20b",
     name="gpt-oss-20b",
@@ -87,15 +94,16 @@ GPT_OSS_20B: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=True,
-    release_date=_D_2025_08_28,
-    last_updated=_D_2025_08_28,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_131072,
+    release_date=_Shared.D_2025_08_28,
+    last_updated=_Shared.D_2025_08_28,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_131072,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.18")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"gpt-oss-20b (chat) · 131K context · 131K output · $0.05 in / $0.18 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-META_LLAMA_3_3_70B_INSTRUCT: Final[Model] = Model(
+META_LLAMA_3_3_70B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="ovhcloud",
     id="meta-llama-3_3-70b-instruct",
     name="Meta-Llama-3_3-70B-Instruct",
@@ -106,14 +114,15 @@ META_LLAMA_3_3_70B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_04_01,
-    last_updated=_D_2025_04_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_131072,
+    release_date=_Shared.D_2025_04_01,
+    last_updated=_Shared.D_2025_04_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_131072,
     cost=Cost(input=Decimal("0.74"), output=Decimal("0.74")),
 )
+"Meta-Llama-3_3-70B-Instruct (chat) · 131K context · 131K output · $0.74 in / $0.74 out per 1M tokens · tools, structured output, open weights"
 
-MISTRAL_7B_INSTRUCT_V0_3: Final[Model] = Model(
+MISTRAL_7B_INSTRUCT_V0_3: Final[PricedModel] = PricedModel(
     provider="ovhcloud",
     id="mistral-7b-instruct-v0.3",
     name="Mistral-7B-Instruct-v0.3",
@@ -124,14 +133,15 @@ MISTRAL_7B_INSTRUCT_V0_3: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_04_01,
-    last_updated=_D_2025_04_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_65536_OUTPUT_65536,
+    release_date=_Shared.D_2025_04_01,
+    last_updated=_Shared.D_2025_04_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_65536_OUTPUT_65536,
     cost=Cost(input=Decimal("0.11"), output=Decimal("0.11")),
 )
+"Mistral-7B-Instruct-v0.3 (chat) · 65.5K context · 65.5K output · $0.11 in / $0.11 out per 1M tokens · tools, structured output, open weights"
 
-MISTRAL_NEMO_INSTRUCT_2407: Final[Model] = Model(
+MISTRAL_NEMO_INSTRUCT_2407: Final[PricedModel] = PricedModel(
     provider="ovhcloud",
     id="mistral-nemo-instruct-2407",
     name="Mistral-Nemo-Instruct-2407",
@@ -142,14 +152,15 @@ MISTRAL_NEMO_INSTRUCT_2407: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2024_11_20,
-    last_updated=_D_2024_11_20,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_65536_OUTPUT_65536,
+    release_date=_Shared.D_2024_11_20,
+    last_updated=_Shared.D_2024_11_20,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_65536_OUTPUT_65536,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.14")),
 )
+"Mistral-Nemo-Instruct-2407 (chat) · 65.5K context · 65.5K output · $0.14 in / $0.14 out per 1M tokens · tools, structured output, open weights"
 
-MISTRAL_SMALL_3_2_24B_INSTRUCT_2506: Final[Model] = Model(
+MISTRAL_SMALL_3_2_24B_INSTRUCT_2506: Final[PricedModel] = PricedModel(
     provider="ovhcloud",
     id="mistral-small-3.2-24b-instruct-2506",
     name="Mistral-Small-3.2-24B-Instruct-2506",
@@ -160,14 +171,15 @@ MISTRAL_SMALL_3_2_24B_INSTRUCT_2506: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_07_16,
-    last_updated=_D_2025_07_16,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_131072,
+    release_date=_Shared.D_2025_07_16,
+    last_updated=_Shared.D_2025_07_16,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_131072,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.31")),
 )
+"Mistral-Small-3.2-24B-Instruct-2506 (chat) · 131K context · 131K output · $0.10 in / $0.31 out per 1M tokens · vision, tools, structured output, attachments, open weights"
 
-QWEN2_5_VL_72B_INSTRUCT: Final[Model] = Model(
+QWEN2_5_VL_72B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="ovhcloud",
     id="qwen2.5-vl-72b-instruct",
     name="Qwen2.5-VL-72B-Instruct",
@@ -178,14 +190,15 @@ QWEN2_5_VL_72B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_03_31,
-    last_updated=_D_2025_03_31,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_32768,
+    release_date=_Shared.D_2025_03_31,
+    last_updated=_Shared.D_2025_03_31,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_32768,
     cost=Cost(input=Decimal("1.01"), output=Decimal("1.01")),
 )
+"Qwen2.5-VL-72B-Instruct (chat) · 32.8K context · 32.8K output · $1.01 in / $1.01 out per 1M tokens · vision, structured output, attachments, open weights"
 
-QWEN3_32B: Final[Model] = Model(
+QWEN3_32B: Final[PricedModel] = PricedModel(
     provider="ovhcloud",
     id="qwen3-32b",
     name="Qwen3-32B",
@@ -196,15 +209,16 @@ QWEN3_32B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_07_16,
-    last_updated=_D_2025_07_16,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_32768,
+    release_date=_Shared.D_2025_07_16,
+    last_updated=_Shared.D_2025_07_16,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_32768,
     cost=Cost(input=Decimal("0.09"), output=Decimal("0.25")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Qwen3-32B (chat) · 32.8K context · 32.8K output · $0.09 in / $0.25 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-QWEN3_CODER_30B_A3B_INSTRUCT: Final[Model] = Model(
+QWEN3_CODER_30B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="ovhcloud",
     id="qwen3-coder-30b-a3b-instruct",
     name="Qwen3-Coder-30B-A3B-Instruct",
@@ -215,14 +229,15 @@ QWEN3_CODER_30B_A3B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_10_28,
-    last_updated=_D_2025_10_28,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    release_date=_Shared.D_2025_10_28,
+    last_updated=_Shared.D_2025_10_28,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.07"), output=Decimal("0.26")),
 )
+"Qwen3-Coder-30B-A3B-Instruct (chat) · 262K context · 262K output · $0.07 in / $0.26 out per 1M tokens · tools, structured output, open weights"
 
-QWEN3_5_397B_A17B: Final[Model] = Model(
+QWEN3_5_397B_A17B: Final[PricedModel] = PricedModel(
     provider="ovhcloud",
     id="qwen3.5-397b-a17b",
     name="Qwen3.5-397B-A17B",
@@ -233,15 +248,16 @@ QWEN3_5_397B_A17B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_05_18,
-    last_updated=_D_2026_05_18,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    release_date=_Shared.D_2026_05_18,
+    last_updated=_Shared.D_2026_05_18,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.71"), output=Decimal("4.25")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
+"Qwen3.5-397B-A17B (chat) · 262K context · 262K output · $0.71 in / $4.25 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-QWEN3_5_9B: Final[Model] = Model(
+QWEN3_5_9B: Final[PricedModel] = PricedModel(
     provider="ovhcloud",
     id="qwen3.5-9b",
     name="Qwen3.5-9B",
@@ -252,15 +268,16 @@ QWEN3_5_9B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_22,
-    last_updated=_D_2026_04_22,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    release_date=_Shared.D_2026_04_22,
+    last_updated=_Shared.D_2026_04_22,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.12"), output=Decimal("0.18")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
+"Qwen3.5-9B (chat) · 262K context · 262K output · $0.12 in / $0.18 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-QWEN3_6_27B: Final[Model] = Model(
+QWEN3_6_27B: Final[PricedModel] = PricedModel(
     provider="ovhcloud",
     id="qwen3.6-27b",
     name="Qwen3.6-27B",
@@ -271,13 +288,14 @@ QWEN3_6_27B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_06_01,
-    last_updated=_D_2026_06_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    release_date=_Shared.D_2026_06_01,
+    last_updated=_Shared.D_2026_06_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.47"), output=Decimal("3.19")),
-    reasoning_options=(_REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"Qwen3.6-27B (chat) · 262K context · 262K output · $0.47 in / $3.19 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
 QWEN3GUARD_GEN_0_6B: Final[Model] = Model(
     provider="ovhcloud",
@@ -289,11 +307,12 @@ QWEN3GUARD_GEN_0_6B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_01_22,
-    last_updated=_D_2026_01_22,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_16384,
+    release_date=_Shared.D_2026_01_22,
+    last_updated=_Shared.D_2026_01_22,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_16384,
 )
+"Qwen3Guard-Gen-0.6B (chat) · 32.8K context · 16.4K output · price unknown · open weights"
 
 QWEN3GUARD_GEN_8B: Final[Model] = Model(
     provider="ovhcloud",
@@ -305,8 +324,9 @@ QWEN3GUARD_GEN_8B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_01_22,
-    last_updated=_D_2026_01_22,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_16384,
+    release_date=_Shared.D_2026_01_22,
+    last_updated=_Shared.D_2026_01_22,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_16384,
 )
+"Qwen3Guard-Gen-8B (chat) · 32.8K context · 16.4K output · price unknown · open weights"

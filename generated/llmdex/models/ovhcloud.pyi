@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import Model, PricedModel
 
 __all__ = [
     "GPT_OSS_120B",
@@ -24,40 +24,40 @@ __all__ = [
     "QWEN3GUARD_GEN_8B",
 ]
 
-GPT_OSS_120B: Final[Model]
+GPT_OSS_120B: Final[PricedModel]
 "gpt-oss-120b (chat) · 131K context · 131K output · $0.09 in / $0.47 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-GPT_OSS_20B: Final[Model]
+GPT_OSS_20B: Final[PricedModel]
 "gpt-oss-20b (chat) · 131K context · 131K output · $0.05 in / $0.18 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-META_LLAMA_3_3_70B_INSTRUCT: Final[Model]
+META_LLAMA_3_3_70B_INSTRUCT: Final[PricedModel]
 "Meta-Llama-3_3-70B-Instruct (chat) · 131K context · 131K output · $0.74 in / $0.74 out per 1M tokens · tools, structured output, open weights"
 
-MISTRAL_7B_INSTRUCT_V0_3: Final[Model]
+MISTRAL_7B_INSTRUCT_V0_3: Final[PricedModel]
 "Mistral-7B-Instruct-v0.3 (chat) · 65.5K context · 65.5K output · $0.11 in / $0.11 out per 1M tokens · tools, structured output, open weights"
 
-MISTRAL_NEMO_INSTRUCT_2407: Final[Model]
+MISTRAL_NEMO_INSTRUCT_2407: Final[PricedModel]
 "Mistral-Nemo-Instruct-2407 (chat) · 65.5K context · 65.5K output · $0.14 in / $0.14 out per 1M tokens · tools, structured output, open weights"
 
-MISTRAL_SMALL_3_2_24B_INSTRUCT_2506: Final[Model]
+MISTRAL_SMALL_3_2_24B_INSTRUCT_2506: Final[PricedModel]
 "Mistral-Small-3.2-24B-Instruct-2506 (chat) · 131K context · 131K output · $0.10 in / $0.31 out per 1M tokens · vision, tools, structured output, attachments, open weights"
 
-QWEN2_5_VL_72B_INSTRUCT: Final[Model]
+QWEN2_5_VL_72B_INSTRUCT: Final[PricedModel]
 "Qwen2.5-VL-72B-Instruct (chat) · 32.8K context · 32.8K output · $1.01 in / $1.01 out per 1M tokens · vision, structured output, attachments, open weights"
 
-QWEN3_32B: Final[Model]
+QWEN3_32B: Final[PricedModel]
 "Qwen3-32B (chat) · 32.8K context · 32.8K output · $0.09 in / $0.25 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-QWEN3_CODER_30B_A3B_INSTRUCT: Final[Model]
+QWEN3_CODER_30B_A3B_INSTRUCT: Final[PricedModel]
 "Qwen3-Coder-30B-A3B-Instruct (chat) · 262K context · 262K output · $0.07 in / $0.26 out per 1M tokens · tools, structured output, open weights"
 
-QWEN3_5_397B_A17B: Final[Model]
+QWEN3_5_397B_A17B: Final[PricedModel]
 "Qwen3.5-397B-A17B (chat) · 262K context · 262K output · $0.71 in / $4.25 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-QWEN3_5_9B: Final[Model]
+QWEN3_5_9B: Final[PricedModel]
 "Qwen3.5-9B (chat) · 262K context · 262K output · $0.12 in / $0.18 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-QWEN3_6_27B: Final[Model]
+QWEN3_6_27B: Final[PricedModel]
 "Qwen3.6-27B (chat) · 262K context · 262K output · $0.47 in / $3.19 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
 QWEN3GUARD_GEN_0_6B: Final[Model]

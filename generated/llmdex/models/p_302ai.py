@@ -15,7 +15,7 @@ from llmdex_runtime.model import (
     Interleaved,
     Limit,
     Modalities,
-    Model,
+    PricedModel,
     Rates,
     ReasoningOption,
     TierCondition,
@@ -25,161 +25,169 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run ti
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_1000000_OUTPUT_128000 = Limit(context=1000000, output=128000)
-_CONTEXT_1000000_OUTPUT_131072 = Limit(context=1000000, output=131072)
-_CONTEXT_1000000_OUTPUT_32768 = Limit(context=1000000, output=32768)
-_CONTEXT_1000000_OUTPUT_64000 = Limit(context=1000000, output=64000)
-_CONTEXT_1000000_OUTPUT_65536 = Limit(context=1000000, output=65536)
-_CONTEXT_1047576_OUTPUT_32768 = Limit(context=1047576, output=32768)
-_CONTEXT_1050000_INPUT_922000_OUTPUT_128000 = Limit(context=1050000, input=922000, output=128000)
-_CONTEXT_128000_OUTPUT_128000 = Limit(context=128000, output=128000)
-_CONTEXT_128000_OUTPUT_16384 = Limit(context=128000, output=16384)
-_CONTEXT_128000_OUTPUT_262144 = Limit(context=128000, output=262144)
-_CONTEXT_128000_OUTPUT_32768 = Limit(context=128000, output=32768)
-_CONTEXT_128000_OUTPUT_65536 = Limit(context=128000, output=65536)
-_CONTEXT_128000_OUTPUT_8192 = Limit(context=128000, output=8192)
-_CONTEXT_131072_OUTPUT_32768 = Limit(context=131072, output=32768)
-_CONTEXT_131072_OUTPUT_8192 = Limit(context=131072, output=8192)
-_CONTEXT_131072_OUTPUT_98304 = Limit(context=131072, output=98304)
-_CONTEXT_2000000_OUTPUT_30000 = Limit(context=2000000, output=30000)
-_CONTEXT_2000000_OUTPUT_8192 = Limit(context=2000000, output=8192)
-_CONTEXT_200000_OUTPUT_131072 = Limit(context=200000, output=131072)
-_CONTEXT_200000_OUTPUT_32000 = Limit(context=200000, output=32000)
-_CONTEXT_200000_OUTPUT_64000 = Limit(context=200000, output=64000)
-_CONTEXT_200000_OUTPUT_8192 = Limit(context=200000, output=8192)
-_CONTEXT_204800_OUTPUT_131072 = Limit(context=204800, output=131072)
-_CONTEXT_224000_OUTPUT_64000 = Limit(context=224000, output=64000)
-_CONTEXT_256000_OUTPUT_16000 = Limit(context=256000, output=16000)
-_CONTEXT_256000_OUTPUT_32000 = Limit(context=256000, output=32000)
-_CONTEXT_258048_OUTPUT_65536 = Limit(context=258048, output=65536)
-_CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
-_CONTEXT_262144_OUTPUT_65536 = Limit(context=262144, output=65536)
-_CONTEXT_32768_OUTPUT_32768 = Limit(context=32768, output=32768)
-_CONTEXT_32768_OUTPUT_64000 = Limit(context=32768, output=64000)
-_CONTEXT_400000_INPUT_272000_OUTPUT_128000 = Limit(context=400000, input=272000, output=128000)
-_CONTEXT_400000_INPUT_272000_OUTPUT_272000 = Limit(context=400000, input=272000, output=272000)
-_CONTEXT_400000_OUTPUT_128000 = Limit(context=400000, output=128000)
-_CONTEXT_64000_OUTPUT_16384 = Limit(context=64000, output=16384)
-_D_2023_09 = PartialDate(2023, 9)
-_D_2024_04 = PartialDate(2024, 4)
-_D_2024_04_03 = PartialDate(2024, 4, 3)
-_D_2024_05_13 = PartialDate(2024, 5, 13)
-_D_2024_05_30 = PartialDate(2024, 5, 30)
-_D_2024_07 = PartialDate(2024, 7)
-_D_2024_07_23 = PartialDate(2024, 7, 23)
-_D_2024_07_31 = PartialDate(2024, 7, 31)
-_D_2024_08_08 = PartialDate(2024, 8, 8)
-_D_2024_09_30 = PartialDate(2024, 9, 30)
-_D_2024_10 = PartialDate(2024, 10)
-_D_2024_10_22 = PartialDate(2024, 10, 22)
-_D_2024_11 = PartialDate(2024, 11)
-_D_2024_11_29 = PartialDate(2024, 11, 29)
-_D_2024_12 = PartialDate(2024, 12)
-_D_2025_01 = PartialDate(2025, 1)
-_D_2025_01_20 = PartialDate(2025, 1, 20)
-_D_2025_01_25 = PartialDate(2025, 1, 25)
-_D_2025_02_28 = PartialDate(2025, 2, 28)
-_D_2025_03 = PartialDate(2025, 3)
-_D_2025_03_31 = PartialDate(2025, 3, 31)
-_D_2025_04 = PartialDate(2025, 4)
-_D_2025_04_14 = PartialDate(2025, 4, 14)
-_D_2025_04_29 = PartialDate(2025, 4, 29)
-_D_2025_05 = PartialDate(2025, 5)
-_D_2025_05_22 = PartialDate(2025, 5, 22)
-_D_2025_05_27 = PartialDate(2025, 5, 27)
-_D_2025_05_31 = PartialDate(2025, 5, 31)
-_D_2025_06 = PartialDate(2025, 6)
-_D_2025_06_16 = PartialDate(2025, 6, 16)
-_D_2025_06_17 = PartialDate(2025, 6, 17)
-_D_2025_06_24 = PartialDate(2025, 6, 24)
-_D_2025_07_15 = PartialDate(2025, 7, 15)
-_D_2025_07_23 = PartialDate(2025, 7, 23)
-_D_2025_07_28 = PartialDate(2025, 7, 28)
-_D_2025_07_29 = PartialDate(2025, 7, 29)
-_D_2025_07_30 = PartialDate(2025, 7, 30)
-_D_2025_07_31 = PartialDate(2025, 7, 31)
-_D_2025_08 = PartialDate(2025, 8)
-_D_2025_08_05 = PartialDate(2025, 8, 5)
-_D_2025_08_08 = PartialDate(2025, 8, 8)
-_D_2025_08_12 = PartialDate(2025, 8, 12)
-_D_2025_08_31 = PartialDate(2025, 8, 31)
-_D_2025_09_05 = PartialDate(2025, 9, 5)
-_D_2025_09_23 = PartialDate(2025, 9, 23)
-_D_2025_09_24 = PartialDate(2025, 9, 24)
-_D_2025_09_26 = PartialDate(2025, 9, 26)
-_D_2025_09_30 = PartialDate(2025, 9, 30)
-_D_2025_10_08 = PartialDate(2025, 10, 8)
-_D_2025_10_16 = PartialDate(2025, 10, 16)
-_D_2025_10_26 = PartialDate(2025, 10, 26)
-_D_2025_11_11 = PartialDate(2025, 11, 11)
-_D_2025_11_14 = PartialDate(2025, 11, 14)
-_D_2025_11_18 = PartialDate(2025, 11, 18)
-_D_2025_11_19 = PartialDate(2025, 11, 19)
-_D_2025_11_20 = PartialDate(2025, 11, 20)
-_D_2025_11_25 = PartialDate(2025, 11, 25)
-_D_2025_12_01 = PartialDate(2025, 12, 1)
-_D_2025_12_08 = PartialDate(2025, 12, 8)
-_D_2025_12_12 = PartialDate(2025, 12, 12)
-_D_2025_12_16 = PartialDate(2025, 12, 16)
-_D_2025_12_18 = PartialDate(2025, 12, 18)
-_D_2025_12_19 = PartialDate(2025, 12, 19)
-_D_2025_12_22 = PartialDate(2025, 12, 22)
-_D_2026_01_20 = PartialDate(2026, 1, 20)
-_D_2026_01_31 = PartialDate(2026, 1, 31)
-_D_2026_02_06 = PartialDate(2026, 2, 6)
-_D_2026_02_12 = PartialDate(2026, 2, 12)
-_D_2026_02_18 = PartialDate(2026, 2, 18)
-_D_2026_02_27 = PartialDate(2026, 2, 27)
-_D_2026_03_05 = PartialDate(2026, 3, 5)
-_D_2026_03_13 = PartialDate(2026, 3, 13)
-_D_2026_03_16 = PartialDate(2026, 3, 16)
-_D_2026_03_19 = PartialDate(2026, 3, 19)
-_D_2026_04_02 = PartialDate(2026, 4, 2)
-_D_2026_04_10 = PartialDate(2026, 4, 10)
-_D_2026_04_17 = PartialDate(2026, 4, 17)
-_REASONING_BUDGET_TOKENS_MIN_1024_MAX_127999 = ReasoningOption(
-    type="budget_tokens", min=1024, max=127999
-)
-_REASONING_BUDGET_TOKENS_MIN_1024_MAX_31999 = ReasoningOption(
-    type="budget_tokens", min=1024, max=31999
-)
-_REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999 = ReasoningOption(
-    type="budget_tokens", min=1024, max=63999
-)
-_REASONING_EFFORT_HIGH = ReasoningOption(type="effort", values=("high",))
-_REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(type="effort", values=("low", "medium", "high"))
-_REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX = ReasoningOption(
-    type="effort", values=("low", "medium", "high", "max")
-)
-_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
-    type="effort", values=("low", "medium", "high", "xhigh")
-)
-_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX = ReasoningOption(
-    type="effort", values=("low", "medium", "high", "xhigh", "max")
-)
-_REASONING_EFFORT_MEDIUM = ReasoningOption(type="effort", values=("medium",))
-_REASONING_EFFORT_MEDIUM_HIGH_XHIGH = ReasoningOption(
-    type="effort", values=("medium", "high", "xhigh")
-)
-_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH = ReasoningOption(
-    type="effort", values=("minimal", "low", "medium", "high")
-)
-_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = ReasoningOption(
-    type="effort", values=("none", "low", "medium", "high")
-)
-_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
-    type="effort", values=("none", "low", "medium", "high", "xhigh")
-)
-_REASONING_TOGGLE = ReasoningOption(type="toggle")
-_TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
-_TEXT_IMAGE_PDF_TO_TEXT_IMAGE = Modalities(input=("text", "image", "pdf"), output=("text", "image"))
-_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT = Modalities(
-    input=("text", "image", "video", "audio", "pdf"), output=("text",)
-)
-_TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_1000000_OUTPUT_128000 = Limit(context=1000000, output=128000)
+    CONTEXT_1000000_OUTPUT_131072 = Limit(context=1000000, output=131072)
+    CONTEXT_1000000_OUTPUT_32768 = Limit(context=1000000, output=32768)
+    CONTEXT_1000000_OUTPUT_64000 = Limit(context=1000000, output=64000)
+    CONTEXT_1000000_OUTPUT_65536 = Limit(context=1000000, output=65536)
+    CONTEXT_1047576_OUTPUT_32768 = Limit(context=1047576, output=32768)
+    CONTEXT_1050000_INPUT_922000_OUTPUT_128000 = Limit(context=1050000, input=922000, output=128000)
+    CONTEXT_128000_OUTPUT_128000 = Limit(context=128000, output=128000)
+    CONTEXT_128000_OUTPUT_16384 = Limit(context=128000, output=16384)
+    CONTEXT_128000_OUTPUT_262144 = Limit(context=128000, output=262144)
+    CONTEXT_128000_OUTPUT_32768 = Limit(context=128000, output=32768)
+    CONTEXT_128000_OUTPUT_65536 = Limit(context=128000, output=65536)
+    CONTEXT_128000_OUTPUT_8192 = Limit(context=128000, output=8192)
+    CONTEXT_131072_OUTPUT_32768 = Limit(context=131072, output=32768)
+    CONTEXT_131072_OUTPUT_8192 = Limit(context=131072, output=8192)
+    CONTEXT_131072_OUTPUT_98304 = Limit(context=131072, output=98304)
+    CONTEXT_2000000_OUTPUT_30000 = Limit(context=2000000, output=30000)
+    CONTEXT_2000000_OUTPUT_8192 = Limit(context=2000000, output=8192)
+    CONTEXT_200000_OUTPUT_131072 = Limit(context=200000, output=131072)
+    CONTEXT_200000_OUTPUT_32000 = Limit(context=200000, output=32000)
+    CONTEXT_200000_OUTPUT_64000 = Limit(context=200000, output=64000)
+    CONTEXT_200000_OUTPUT_8192 = Limit(context=200000, output=8192)
+    CONTEXT_204800_OUTPUT_131072 = Limit(context=204800, output=131072)
+    CONTEXT_224000_OUTPUT_64000 = Limit(context=224000, output=64000)
+    CONTEXT_256000_OUTPUT_16000 = Limit(context=256000, output=16000)
+    CONTEXT_256000_OUTPUT_32000 = Limit(context=256000, output=32000)
+    CONTEXT_258048_OUTPUT_65536 = Limit(context=258048, output=65536)
+    CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
+    CONTEXT_262144_OUTPUT_65536 = Limit(context=262144, output=65536)
+    CONTEXT_32768_OUTPUT_32768 = Limit(context=32768, output=32768)
+    CONTEXT_32768_OUTPUT_64000 = Limit(context=32768, output=64000)
+    CONTEXT_400000_INPUT_272000_OUTPUT_128000 = Limit(context=400000, input=272000, output=128000)
+    CONTEXT_400000_INPUT_272000_OUTPUT_272000 = Limit(context=400000, input=272000, output=272000)
+    CONTEXT_400000_OUTPUT_128000 = Limit(context=400000, output=128000)
+    CONTEXT_64000_OUTPUT_16384 = Limit(context=64000, output=16384)
+    D_2023_09 = PartialDate(2023, 9)
+    D_2024_04 = PartialDate(2024, 4)
+    D_2024_04_03 = PartialDate(2024, 4, 3)
+    D_2024_05_13 = PartialDate(2024, 5, 13)
+    D_2024_05_30 = PartialDate(2024, 5, 30)
+    D_2024_07 = PartialDate(2024, 7)
+    D_2024_07_23 = PartialDate(2024, 7, 23)
+    D_2024_07_31 = PartialDate(2024, 7, 31)
+    D_2024_08_08 = PartialDate(2024, 8, 8)
+    D_2024_09_30 = PartialDate(2024, 9, 30)
+    D_2024_10 = PartialDate(2024, 10)
+    D_2024_10_22 = PartialDate(2024, 10, 22)
+    D_2024_11 = PartialDate(2024, 11)
+    D_2024_11_29 = PartialDate(2024, 11, 29)
+    D_2024_12 = PartialDate(2024, 12)
+    D_2025_01 = PartialDate(2025, 1)
+    D_2025_01_20 = PartialDate(2025, 1, 20)
+    D_2025_01_25 = PartialDate(2025, 1, 25)
+    D_2025_02_28 = PartialDate(2025, 2, 28)
+    D_2025_03 = PartialDate(2025, 3)
+    D_2025_03_31 = PartialDate(2025, 3, 31)
+    D_2025_04 = PartialDate(2025, 4)
+    D_2025_04_14 = PartialDate(2025, 4, 14)
+    D_2025_04_29 = PartialDate(2025, 4, 29)
+    D_2025_05 = PartialDate(2025, 5)
+    D_2025_05_22 = PartialDate(2025, 5, 22)
+    D_2025_05_27 = PartialDate(2025, 5, 27)
+    D_2025_05_31 = PartialDate(2025, 5, 31)
+    D_2025_06 = PartialDate(2025, 6)
+    D_2025_06_16 = PartialDate(2025, 6, 16)
+    D_2025_06_17 = PartialDate(2025, 6, 17)
+    D_2025_06_24 = PartialDate(2025, 6, 24)
+    D_2025_07_15 = PartialDate(2025, 7, 15)
+    D_2025_07_23 = PartialDate(2025, 7, 23)
+    D_2025_07_28 = PartialDate(2025, 7, 28)
+    D_2025_07_29 = PartialDate(2025, 7, 29)
+    D_2025_07_30 = PartialDate(2025, 7, 30)
+    D_2025_07_31 = PartialDate(2025, 7, 31)
+    D_2025_08 = PartialDate(2025, 8)
+    D_2025_08_05 = PartialDate(2025, 8, 5)
+    D_2025_08_08 = PartialDate(2025, 8, 8)
+    D_2025_08_12 = PartialDate(2025, 8, 12)
+    D_2025_08_31 = PartialDate(2025, 8, 31)
+    D_2025_09_05 = PartialDate(2025, 9, 5)
+    D_2025_09_23 = PartialDate(2025, 9, 23)
+    D_2025_09_24 = PartialDate(2025, 9, 24)
+    D_2025_09_26 = PartialDate(2025, 9, 26)
+    D_2025_09_30 = PartialDate(2025, 9, 30)
+    D_2025_10_08 = PartialDate(2025, 10, 8)
+    D_2025_10_16 = PartialDate(2025, 10, 16)
+    D_2025_10_26 = PartialDate(2025, 10, 26)
+    D_2025_11_11 = PartialDate(2025, 11, 11)
+    D_2025_11_14 = PartialDate(2025, 11, 14)
+    D_2025_11_18 = PartialDate(2025, 11, 18)
+    D_2025_11_19 = PartialDate(2025, 11, 19)
+    D_2025_11_20 = PartialDate(2025, 11, 20)
+    D_2025_11_25 = PartialDate(2025, 11, 25)
+    D_2025_12_01 = PartialDate(2025, 12, 1)
+    D_2025_12_08 = PartialDate(2025, 12, 8)
+    D_2025_12_12 = PartialDate(2025, 12, 12)
+    D_2025_12_16 = PartialDate(2025, 12, 16)
+    D_2025_12_18 = PartialDate(2025, 12, 18)
+    D_2025_12_19 = PartialDate(2025, 12, 19)
+    D_2025_12_22 = PartialDate(2025, 12, 22)
+    D_2026_01_20 = PartialDate(2026, 1, 20)
+    D_2026_01_31 = PartialDate(2026, 1, 31)
+    D_2026_02_06 = PartialDate(2026, 2, 6)
+    D_2026_02_12 = PartialDate(2026, 2, 12)
+    D_2026_02_18 = PartialDate(2026, 2, 18)
+    D_2026_02_27 = PartialDate(2026, 2, 27)
+    D_2026_03_05 = PartialDate(2026, 3, 5)
+    D_2026_03_13 = PartialDate(2026, 3, 13)
+    D_2026_03_16 = PartialDate(2026, 3, 16)
+    D_2026_03_19 = PartialDate(2026, 3, 19)
+    D_2026_04_02 = PartialDate(2026, 4, 2)
+    D_2026_04_10 = PartialDate(2026, 4, 10)
+    D_2026_04_17 = PartialDate(2026, 4, 17)
+    REASONING_BUDGET_TOKENS_MIN_1024_MAX_127999 = ReasoningOption(
+        type="budget_tokens", min=1024, max=127999
+    )
+    REASONING_BUDGET_TOKENS_MIN_1024_MAX_31999 = ReasoningOption(
+        type="budget_tokens", min=1024, max=31999
+    )
+    REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999 = ReasoningOption(
+        type="budget_tokens", min=1024, max=63999
+    )
+    REASONING_EFFORT_HIGH = ReasoningOption(type="effort", values=("high",))
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("low", "medium", "high")
+    )
+    REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX = ReasoningOption(
+        type="effort", values=("low", "medium", "high", "max")
+    )
+    REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
+        type="effort", values=("low", "medium", "high", "xhigh")
+    )
+    REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX = ReasoningOption(
+        type="effort", values=("low", "medium", "high", "xhigh", "max")
+    )
+    REASONING_EFFORT_MEDIUM = ReasoningOption(type="effort", values=("medium",))
+    REASONING_EFFORT_MEDIUM_HIGH_XHIGH = ReasoningOption(
+        type="effort", values=("medium", "high", "xhigh")
+    )
+    REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("minimal", "low", "medium", "high")
+    )
+    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("none", "low", "medium", "high")
+    )
+    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
+        type="effort", values=("none", "low", "medium", "high", "xhigh")
+    )
+    REASONING_TOGGLE = ReasoningOption(type="toggle")
+    TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
+    TEXT_IMAGE_PDF_TO_TEXT_IMAGE = Modalities(
+        input=("text", "image", "pdf"), output=("text", "image")
+    )
+    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT = Modalities(
+        input=("text", "image", "video", "audio", "pdf"), output=("text",)
+    )
+    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "MINIMAX_M1",
@@ -281,7 +289,7 @@ __all__ = [
     "QWEN3_MAX_2025_09_23",
 ]
 
-MINIMAX_M1: Final[Model] = Model(
+MINIMAX_M1: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="MiniMax-M1",
     name="MiniMax-M1",
@@ -292,14 +300,15 @@ MINIMAX_M1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_06_16,
-    last_updated=_D_2025_06_16,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    release_date=_Shared.D_2025_06_16,
+    last_updated=_Shared.D_2025_06_16,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.132"), output=Decimal("1.254")),
 )
+"MiniMax-M1 (chat) · 1M context · 128K output · $0.132 in / $1.254 out per 1M tokens · tools"
 
-MINIMAX_M2: Final[Model] = Model(
+MINIMAX_M2: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="MiniMax-M2",
     name="MiniMax-M2",
@@ -309,14 +318,15 @@ MINIMAX_M2: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_10_26,
-    last_updated=_D_2025_10_26,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    release_date=_Shared.D_2025_10_26,
+    last_updated=_Shared.D_2025_10_26,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.33"), output=Decimal("1.32")),
 )
+"MiniMax-M2 (chat) · 1M context · 128K output · $0.33 in / $1.32 out per 1M tokens · tools"
 
-MINIMAX_M2_1: Final[Model] = Model(
+MINIMAX_M2_1: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="MiniMax-M2.1",
     name="MiniMax-M2.1",
@@ -326,14 +336,15 @@ MINIMAX_M2_1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_12_19,
-    last_updated=_D_2025_12_19,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_131072,
+    release_date=_Shared.D_2025_12_19,
+    last_updated=_Shared.D_2025_12_19,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_131072,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
 )
+"MiniMax-M2.1 (chat) · 1M context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools"
 
-MINIMAX_M2_7: Final[Model] = Model(
+MINIMAX_M2_7: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="MiniMax-M2.7",
     name="MiniMax-M2.7",
@@ -343,14 +354,15 @@ MINIMAX_M2_7: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_03_19,
-    last_updated=_D_2026_03_19,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_131072,
+    release_date=_Shared.D_2026_03_19,
+    last_updated=_Shared.D_2026_03_19,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_131072,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
 )
+"MiniMax-M2.7 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools"
 
-MINIMAX_M2_7_HIGHSPEED: Final[Model] = Model(
+MINIMAX_M2_7_HIGHSPEED: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="MiniMax-M2.7-highspeed",
     name="MiniMax-M2.7-highspeed",
@@ -360,14 +372,15 @@ MINIMAX_M2_7_HIGHSPEED: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_03_19,
-    last_updated=_D_2026_03_19,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_131072,
+    release_date=_Shared.D_2026_03_19,
+    last_updated=_Shared.D_2026_03_19,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_131072,
     cost=Cost(input=Decimal("0.6"), output=Decimal("4.8")),
 )
+"MiniMax-M2.7-highspeed (chat) · 205K context · 131K output · $0.60 in / $4.80 out per 1M tokens · tools"
 
-CHATGPT_4O_LATEST: Final[Model] = Model(
+CHATGPT_4O_LATEST: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="chatgpt-4o-latest",
     name="chatgpt-4o-latest",
@@ -378,15 +391,16 @@ CHATGPT_4O_LATEST: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2023_09,
-    release_date=_D_2024_08_08,
-    last_updated=_D_2024_08_08,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    knowledge=_Shared.D_2023_09,
+    release_date=_Shared.D_2024_08_08,
+    last_updated=_Shared.D_2024_08_08,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("5"), output=Decimal("15")),
 )
+"chatgpt-4o-latest (chat) · 128K context · 16.4K output · $5.00 in / $15.00 out per 1M tokens · vision, attachments"
 
-CLAUDE_3_5_HAIKU_20241022: Final[Model] = Model(
+CLAUDE_3_5_HAIKU_20241022: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="claude-3-5-haiku-20241022",
     name="claude-3-5-haiku-20241022",
@@ -397,15 +411,16 @@ CLAUDE_3_5_HAIKU_20241022: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_07_31,
-    release_date=_D_2024_10_22,
-    last_updated=_D_2024_10_22,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_8192,
+    knowledge=_Shared.D_2024_07_31,
+    release_date=_Shared.D_2024_10_22,
+    last_updated=_Shared.D_2024_10_22,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.8"), output=Decimal("4")),
 )
+"claude-3-5-haiku-20241022 (chat) · 200K context · 8.19K output · $0.80 in / $4.00 out per 1M tokens · vision, tools, attachments"
 
-CLAUDE_3_5_HAIKU_LATEST: Final[Model] = Model(
+CLAUDE_3_5_HAIKU_LATEST: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="claude-3-5-haiku-latest",
     name="claude-3-5-haiku-latest",
@@ -416,15 +431,16 @@ CLAUDE_3_5_HAIKU_LATEST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_07_31,
-    release_date=_D_2024_10_22,
-    last_updated=_D_2024_10_22,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_8192,
+    knowledge=_Shared.D_2024_07_31,
+    release_date=_Shared.D_2024_10_22,
+    last_updated=_Shared.D_2024_10_22,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.8"), output=Decimal("4")),
 )
+"claude-3-5-haiku-latest (chat) · 200K context · 8.19K output · $0.80 in / $4.00 out per 1M tokens · vision, tools, attachments"
 
-CLAUDE_HAIKU_4_5: Final[Model] = Model(
+CLAUDE_HAIKU_4_5: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="claude-haiku-4-5",
     name="claude-haiku-4-5",
@@ -435,16 +451,20 @@ CLAUDE_HAIKU_4_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_02_28,
-    release_date=_D_2025_10_16,
-    last_updated=_D_2025_10_16,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_02_28,
+    release_date=_Shared.D_2025_10_16,
+    last_updated=_Shared.D_2025_10_16,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(input=Decimal("1"), output=Decimal("5")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999,
+    ),
 )
+"claude-haiku-4-5 (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_HAIKU_4_5_20251001: Final[Model] = Model(
+CLAUDE_HAIKU_4_5_20251001: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="claude-haiku-4-5-20251001",
     name="claude-haiku-4-5-20251001",
@@ -455,16 +475,20 @@ CLAUDE_HAIKU_4_5_20251001: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_02_28,
-    release_date=_D_2025_10_16,
-    last_updated=_D_2025_10_16,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_02_28,
+    release_date=_Shared.D_2025_10_16,
+    last_updated=_Shared.D_2025_10_16,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(input=Decimal("1"), output=Decimal("5")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999,
+    ),
 )
+"claude-haiku-4-5-20251001 (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_OPUS_4_1_20250805: Final[Model] = Model(
+CLAUDE_OPUS_4_1_20250805: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="claude-opus-4-1-20250805",
     name="claude-opus-4-1-20250805",
@@ -475,16 +499,20 @@ CLAUDE_OPUS_4_1_20250805: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_03_31,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_32000,
+    knowledge=_Shared.D_2025_03_31,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_32000,
     cost=Cost(input=Decimal("15"), output=Decimal("75")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1024_MAX_31999),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_31999,
+    ),
 )
+"claude-opus-4-1-20250805 (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_OPUS_4_1_20250805_THINKING: Final[Model] = Model(
+CLAUDE_OPUS_4_1_20250805_THINKING: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="claude-opus-4-1-20250805-thinking",
     name="claude-opus-4-1-20250805-thinking",
@@ -494,16 +522,17 @@ CLAUDE_OPUS_4_1_20250805_THINKING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_03,
-    release_date=_D_2025_05_27,
-    last_updated=_D_2025_05_27,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_32000,
+    knowledge=_Shared.D_2025_03,
+    release_date=_Shared.D_2025_05_27,
+    last_updated=_Shared.D_2025_05_27,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_32000,
     cost=Cost(input=Decimal("15"), output=Decimal("75")),
     reasoning_options=(),
 )
+"claude-opus-4-1-20250805-thinking (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_OPUS_4_20250514: Final[Model] = Model(
+CLAUDE_OPUS_4_20250514: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="claude-opus-4-20250514",
     name="claude-opus-4-20250514",
@@ -514,16 +543,20 @@ CLAUDE_OPUS_4_20250514: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_03_31,
-    release_date=_D_2025_05_22,
-    last_updated=_D_2025_05_22,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_32000,
+    knowledge=_Shared.D_2025_03_31,
+    release_date=_Shared.D_2025_05_22,
+    last_updated=_Shared.D_2025_05_22,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_32000,
     cost=Cost(input=Decimal("15"), output=Decimal("75")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1024_MAX_31999),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_31999,
+    ),
 )
+"claude-opus-4-20250514 (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_OPUS_4_5: Final[Model] = Model(
+CLAUDE_OPUS_4_5: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="claude-opus-4-5",
     name="claude-opus-4-5",
@@ -534,20 +567,21 @@ CLAUDE_OPUS_4_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_03_31,
-    release_date=_D_2025_11_25,
-    last_updated=_D_2025_11_25,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_03_31,
+    release_date=_Shared.D_2025_11_25,
+    last_updated=_Shared.D_2025_11_25,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(input=Decimal("5"), output=Decimal("25")),
     reasoning_options=(
-        _REASONING_TOGGLE,
-        _REASONING_EFFORT_LOW_MEDIUM_HIGH,
-        _REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999,
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999,
     ),
 )
+"claude-opus-4-5 (chat) · 200K context · 64K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_OPUS_4_5_20251101: Final[Model] = Model(
+CLAUDE_OPUS_4_5_20251101: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="claude-opus-4-5-20251101",
     name="claude-opus-4-5-20251101",
@@ -558,20 +592,21 @@ CLAUDE_OPUS_4_5_20251101: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_03_31,
-    release_date=_D_2025_11_25,
-    last_updated=_D_2025_11_25,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_03_31,
+    release_date=_Shared.D_2025_11_25,
+    last_updated=_Shared.D_2025_11_25,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(input=Decimal("5"), output=Decimal("25")),
     reasoning_options=(
-        _REASONING_TOGGLE,
-        _REASONING_EFFORT_LOW_MEDIUM_HIGH,
-        _REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999,
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999,
     ),
 )
+"claude-opus-4-5-20251101 (chat) · 200K context · 64K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_OPUS_4_5_20251101_THINKING: Final[Model] = Model(
+CLAUDE_OPUS_4_5_20251101_THINKING: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="claude-opus-4-5-20251101-thinking",
     name="claude-opus-4-5-20251101-thinking",
@@ -581,16 +616,17 @@ CLAUDE_OPUS_4_5_20251101_THINKING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_03,
-    release_date=_D_2025_11_25,
-    last_updated=_D_2025_11_25,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_03,
+    release_date=_Shared.D_2025_11_25,
+    last_updated=_Shared.D_2025_11_25,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(input=Decimal("5"), output=Decimal("25")),
     reasoning_options=(),
 )
+"claude-opus-4-5-20251101-thinking (chat) · 200K context · 64K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_OPUS_4_6: Final[Model] = Model(
+CLAUDE_OPUS_4_6: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="claude-opus-4-6",
     name="claude-opus-4-6",
@@ -601,20 +637,21 @@ CLAUDE_OPUS_4_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_05_31,
-    release_date=_D_2026_02_06,
-    last_updated=_D_2026_03_13,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_05_31,
+    release_date=_Shared.D_2026_02_06,
+    last_updated=_Shared.D_2026_03_13,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(input=Decimal("5"), output=Decimal("25")),
     reasoning_options=(
-        _REASONING_TOGGLE,
-        _REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX,
-        _REASONING_BUDGET_TOKENS_MIN_1024_MAX_127999,
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_127999,
     ),
 )
+"claude-opus-4-6 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_OPUS_4_6_THINKING: Final[Model] = Model(
+CLAUDE_OPUS_4_6_THINKING: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="claude-opus-4-6-thinking",
     name="claude-opus-4-6-thinking",
@@ -624,16 +661,17 @@ CLAUDE_OPUS_4_6_THINKING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_05,
-    release_date=_D_2026_02_06,
-    last_updated=_D_2026_03_13,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_05,
+    release_date=_Shared.D_2026_02_06,
+    last_updated=_Shared.D_2026_03_13,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(input=Decimal("5"), output=Decimal("25")),
     reasoning_options=(),
 )
+"claude-opus-4-6-thinking (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_OPUS_4_7: Final[Model] = Model(
+CLAUDE_OPUS_4_7: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="claude-opus-4-7",
     name="claude-opus-4-7",
@@ -644,11 +682,11 @@ CLAUDE_OPUS_4_7: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2026_01_31,
-    release_date=_D_2026_04_17,
-    last_updated=_D_2026_04_17,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    knowledge=_Shared.D_2026_01_31,
+    release_date=_Shared.D_2026_04_17,
+    last_updated=_Shared.D_2026_04_17,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
@@ -670,10 +708,14 @@ CLAUDE_OPUS_4_7: Final[Model] = Model(
             cache_write=Decimal("12.5"),
         ),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
+    ),
 )
+"claude-opus-4-7 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_SONNET_4_20250514: Final[Model] = Model(
+CLAUDE_SONNET_4_20250514: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="claude-sonnet-4-20250514",
     name="claude-sonnet-4-20250514",
@@ -684,16 +726,20 @@ CLAUDE_SONNET_4_20250514: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_03_31,
-    release_date=_D_2025_05_22,
-    last_updated=_D_2025_05_22,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_03_31,
+    release_date=_Shared.D_2025_05_22,
+    last_updated=_Shared.D_2025_05_22,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(input=Decimal("3"), output=Decimal("15")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999,
+    ),
 )
+"claude-sonnet-4-20250514 (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_SONNET_4_5: Final[Model] = Model(
+CLAUDE_SONNET_4_5: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="claude-sonnet-4-5",
     name="claude-sonnet-4-5",
@@ -704,16 +750,20 @@ CLAUDE_SONNET_4_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_07_31,
-    release_date=_D_2025_09_30,
-    last_updated=_D_2025_09_30,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_07_31,
+    release_date=_Shared.D_2025_09_30,
+    last_updated=_Shared.D_2025_09_30,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(input=Decimal("3"), output=Decimal("15")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999,
+    ),
 )
+"claude-sonnet-4-5 (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_SONNET_4_5_20250929: Final[Model] = Model(
+CLAUDE_SONNET_4_5_20250929: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="claude-sonnet-4-5-20250929",
     name="claude-sonnet-4-5-20250929",
@@ -724,16 +774,20 @@ CLAUDE_SONNET_4_5_20250929: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_07_31,
-    release_date=_D_2025_09_30,
-    last_updated=_D_2025_09_30,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_07_31,
+    release_date=_Shared.D_2025_09_30,
+    last_updated=_Shared.D_2025_09_30,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(input=Decimal("3"), output=Decimal("15")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999,
+    ),
 )
+"claude-sonnet-4-5-20250929 (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_SONNET_4_5_20250929_THINKING: Final[Model] = Model(
+CLAUDE_SONNET_4_5_20250929_THINKING: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="claude-sonnet-4-5-20250929-thinking",
     name="claude-sonnet-4-5-20250929-thinking",
@@ -743,16 +797,17 @@ CLAUDE_SONNET_4_5_20250929_THINKING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_03,
-    release_date=_D_2025_09_30,
-    last_updated=_D_2025_09_30,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_03,
+    release_date=_Shared.D_2025_09_30,
+    last_updated=_Shared.D_2025_09_30,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(input=Decimal("3"), output=Decimal("15")),
     reasoning_options=(),
 )
+"claude-sonnet-4-5-20250929-thinking (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_SONNET_4_6: Final[Model] = Model(
+CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="claude-sonnet-4-6",
     name="claude-sonnet-4-6",
@@ -763,16 +818,20 @@ CLAUDE_SONNET_4_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_02_18,
-    last_updated=_D_2026_03_13,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_02_18,
+    last_updated=_Shared.D_2026_03_13,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
     cost=Cost(input=Decimal("3"), output=Decimal("15")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999,
+    ),
 )
+"claude-sonnet-4-6 (chat) · 1M context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_SONNET_4_6_THINKING: Final[Model] = Model(
+CLAUDE_SONNET_4_6_THINKING: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="claude-sonnet-4-6-thinking",
     name="claude-sonnet-4-6-thinking",
@@ -782,16 +841,17 @@ CLAUDE_SONNET_4_6_THINKING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_08,
-    release_date=_D_2026_02_18,
-    last_updated=_D_2026_03_13,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_08,
+    release_date=_Shared.D_2026_02_18,
+    last_updated=_Shared.D_2026_03_13,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
     cost=Cost(input=Decimal("3"), output=Decimal("15")),
     reasoning_options=(),
 )
+"claude-sonnet-4-6-thinking (chat) · 1M context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-DEEPSEEK_CHAT: Final[Model] = Model(
+DEEPSEEK_CHAT: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="deepseek-chat",
     name="Deepseek-Chat",
@@ -802,15 +862,16 @@ DEEPSEEK_CHAT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_07,
-    release_date=_D_2024_11_29,
-    last_updated=_D_2024_11_29,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_8192,
+    knowledge=_Shared.D_2024_07,
+    release_date=_Shared.D_2024_11_29,
+    last_updated=_Shared.D_2024_11_29,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.29"), output=Decimal("0.43")),
 )
+"Deepseek-Chat (chat) · 128K context · 8.19K output · $0.29 in / $0.43 out per 1M tokens · tools"
 
-DEEPSEEK_REASONER: Final[Model] = Model(
+DEEPSEEK_REASONER: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="deepseek-reasoner",
     name="Deepseek-Reasoner",
@@ -821,16 +882,17 @@ DEEPSEEK_REASONER: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_07,
-    release_date=_D_2025_01_20,
-    last_updated=_D_2025_01_20,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_07,
+    release_date=_Shared.D_2025_01_20,
+    last_updated=_Shared.D_2025_01_20,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.29"), output=Decimal("0.43")),
     reasoning_options=(),
 )
+"Deepseek-Reasoner (chat) · 128K context · 128K output · $0.29 in / $0.43 out per 1M tokens · tools, reasoning"
 
-DEEPSEEK_V3_2: Final[Model] = Model(
+DEEPSEEK_V3_2: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="deepseek-v3.2",
     name="deepseek-v3.2",
@@ -840,15 +902,16 @@ DEEPSEEK_V3_2: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_12,
-    release_date=_D_2025_12_01,
-    last_updated=_D_2025_12_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_8192,
+    knowledge=_Shared.D_2024_12,
+    release_date=_Shared.D_2025_12_01,
+    last_updated=_Shared.D_2025_12_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.29"), output=Decimal("0.43")),
 )
+"deepseek-v3.2 (chat) · 128K context · 8.19K output · $0.29 in / $0.43 out per 1M tokens · tools"
 
-DEEPSEEK_V3_2_THINKING: Final[Model] = Model(
+DEEPSEEK_V3_2_THINKING: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="deepseek-v3.2-thinking",
     name="DeepSeek-V3.2-Thinking",
@@ -858,16 +921,17 @@ DEEPSEEK_V3_2_THINKING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_12,
-    release_date=_D_2025_12_01,
-    last_updated=_D_2025_12_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_12,
+    release_date=_Shared.D_2025_12_01,
+    last_updated=_Shared.D_2025_12_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.29"), output=Decimal("0.43")),
     reasoning_options=(),
 )
+"DeepSeek-V3.2-Thinking (chat) · 128K context · 128K output · $0.29 in / $0.43 out per 1M tokens · tools, reasoning"
 
-DOUBAO_SEED_1_6_THINKING_250715: Final[Model] = Model(
+DOUBAO_SEED_1_6_THINKING_250715: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="doubao-seed-1-6-thinking-250715",
     name="doubao-seed-1-6-thinking-250715",
@@ -877,15 +941,16 @@ DOUBAO_SEED_1_6_THINKING_250715: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_07_15,
-    last_updated=_D_2025_07_15,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_16000,
+    release_date=_Shared.D_2025_07_15,
+    last_updated=_Shared.D_2025_07_15,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_16000,
     cost=Cost(input=Decimal("0.121"), output=Decimal("1.21")),
     reasoning_options=(),
 )
+"doubao-seed-1-6-thinking-250715 (chat) · 256K context · 16K output · $0.121 in / $1.21 out per 1M tokens · vision, tools, reasoning, attachments"
 
-DOUBAO_SEED_1_6_VISION_250815: Final[Model] = Model(
+DOUBAO_SEED_1_6_VISION_250815: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="doubao-seed-1-6-vision-250815",
     name="doubao-seed-1-6-vision-250815",
@@ -895,14 +960,15 @@ DOUBAO_SEED_1_6_VISION_250815: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_09_30,
-    last_updated=_D_2025_09_30,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_32000,
+    release_date=_Shared.D_2025_09_30,
+    last_updated=_Shared.D_2025_09_30,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_32000,
     cost=Cost(input=Decimal("0.114"), output=Decimal("1.143")),
 )
+"doubao-seed-1-6-vision-250815 (chat) · 256K context · 32K output · $0.114 in / $1.143 out per 1M tokens · vision, tools, attachments"
 
-DOUBAO_SEED_1_8_251215: Final[Model] = Model(
+DOUBAO_SEED_1_8_251215: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="doubao-seed-1-8-251215",
     name="doubao-seed-1-8-251215",
@@ -912,14 +978,15 @@ DOUBAO_SEED_1_8_251215: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_12_18,
-    last_updated=_D_2025_12_18,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_224000_OUTPUT_64000,
+    release_date=_Shared.D_2025_12_18,
+    last_updated=_Shared.D_2025_12_18,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_224000_OUTPUT_64000,
     cost=Cost(input=Decimal("0.114"), output=Decimal("0.286")),
 )
+"doubao-seed-1-8-251215 (chat) · 224K context · 64K output · $0.114 in / $0.286 out per 1M tokens · vision, tools, attachments"
 
-DOUBAO_SEED_CODE_PREVIEW_251028: Final[Model] = Model(
+DOUBAO_SEED_CODE_PREVIEW_251028: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="doubao-seed-code-preview-251028",
     name="doubao-seed-code-preview-251028",
@@ -929,14 +996,15 @@ DOUBAO_SEED_CODE_PREVIEW_251028: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_11_11,
-    last_updated=_D_2025_11_11,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_32000,
+    release_date=_Shared.D_2025_11_11,
+    last_updated=_Shared.D_2025_11_11,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_32000,
     cost=Cost(input=Decimal("0.17"), output=Decimal("1.14")),
 )
+"doubao-seed-code-preview-251028 (chat) · 256K context · 32K output · $0.17 in / $1.14 out per 1M tokens · vision, tools, attachments"
 
-GEMINI_2_0_FLASH_LITE: Final[Model] = Model(
+GEMINI_2_0_FLASH_LITE: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="gemini-2.0-flash-lite",
     name="gemini-2.0-flash-lite",
@@ -947,15 +1015,16 @@ GEMINI_2_0_FLASH_LITE: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_11,
-    release_date=_D_2025_06_16,
-    last_updated=_D_2025_06_16,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_2000000_OUTPUT_8192,
+    knowledge=_Shared.D_2024_11,
+    release_date=_Shared.D_2025_06_16,
+    last_updated=_Shared.D_2025_06_16,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_2000000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.075"), output=Decimal("0.3")),
 )
+"gemini-2.0-flash-lite (chat) · 2M context · 8.19K output · $0.075 in / $0.30 out per 1M tokens · vision, attachments"
 
-GEMINI_2_5_FLASH: Final[Model] = Model(
+GEMINI_2_5_FLASH: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="gemini-2.5-flash",
     name="gemini-2.5-flash",
@@ -966,15 +1035,16 @@ GEMINI_2_5_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_06_17,
-    last_updated=_D_2025_06_17,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_06_17,
+    last_updated=_Shared.D_2025_06_17,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
     cost=Cost(input=Decimal("0.3"), output=Decimal("2.5")),
 )
+"gemini-2.5-flash (chat) · 1M context · 65.5K output · $0.30 in / $2.50 out per 1M tokens · vision, tools, attachments"
 
-GEMINI_2_5_FLASH_IMAGE: Final[Model] = Model(
+GEMINI_2_5_FLASH_IMAGE: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="gemini-2.5-flash-image",
     name="gemini-2.5-flash-image",
@@ -984,15 +1054,16 @@ GEMINI_2_5_FLASH_IMAGE: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_10_08,
-    last_updated=_D_2025_10_08,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_32768,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_10_08,
+    last_updated=_Shared.D_2025_10_08,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_32768,
     cost=Cost(input=Decimal("0.3"), output=Decimal("30")),
 )
+"gemini-2.5-flash-image (chat) · 32.8K context · 32.8K output · $0.30 in / $30.00 out per 1M tokens · vision, attachments"
 
-GEMINI_2_5_FLASH_LITE_PREVIEW_09_2025: Final[Model] = Model(
+GEMINI_2_5_FLASH_LITE_PREVIEW_09_2025: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="gemini-2.5-flash-lite-preview-09-2025",
     name="gemini-2.5-flash-lite-preview-09-2025",
@@ -1002,15 +1073,16 @@ GEMINI_2_5_FLASH_LITE_PREVIEW_09_2025: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_09_26,
-    last_updated=_D_2025_09_26,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_09_26,
+    last_updated=_Shared.D_2025_09_26,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.4")),
 )
+"gemini-2.5-flash-lite-preview-09-2025 (chat) · 1M context · 65.5K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, attachments"
 
-GEMINI_2_5_FLASH_NOTHINK: Final[Model] = Model(
+GEMINI_2_5_FLASH_NOTHINK: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="gemini-2.5-flash-nothink",
     name="gemini-2.5-flash-nothink",
@@ -1021,15 +1093,16 @@ GEMINI_2_5_FLASH_NOTHINK: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_06_24,
-    last_updated=_D_2025_06_24,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_06_24,
+    last_updated=_Shared.D_2025_06_24,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
     cost=Cost(input=Decimal("0.3"), output=Decimal("2.5")),
 )
+"gemini-2.5-flash-nothink (chat) · 1M context · 65.5K output · $0.30 in / $2.50 out per 1M tokens · vision, tools, attachments"
 
-GEMINI_2_5_FLASH_PREVIEW_09_2025: Final[Model] = Model(
+GEMINI_2_5_FLASH_PREVIEW_09_2025: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="gemini-2.5-flash-preview-09-2025",
     name="gemini-2.5-flash-preview-09-2025",
@@ -1039,15 +1112,16 @@ GEMINI_2_5_FLASH_PREVIEW_09_2025: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_09_26,
-    last_updated=_D_2025_09_26,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_09_26,
+    last_updated=_Shared.D_2025_09_26,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
     cost=Cost(input=Decimal("0.3"), output=Decimal("2.5")),
 )
+"gemini-2.5-flash-preview-09-2025 (chat) · 1M context · 65.5K output · $0.30 in / $2.50 out per 1M tokens · vision, tools, attachments"
 
-GEMINI_2_5_PRO: Final[Model] = Model(
+GEMINI_2_5_PRO: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="gemini-2.5-pro",
     name="gemini-2.5-pro",
@@ -1058,15 +1132,16 @@ GEMINI_2_5_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_06_17,
-    last_updated=_D_2025_06_17,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_06_17,
+    last_updated=_Shared.D_2025_06_17,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10")),
 )
+"gemini-2.5-pro (chat) · 1M context · 65.5K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, attachments"
 
-GEMINI_3_FLASH_PREVIEW: Final[Model] = Model(
+GEMINI_3_FLASH_PREVIEW: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="gemini-3-flash-preview",
     name="gemini-3-flash-preview",
@@ -1076,15 +1151,16 @@ GEMINI_3_FLASH_PREVIEW: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_06,
-    release_date=_D_2025_12_18,
-    last_updated=_D_2025_12_18,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_65536,
+    knowledge=_Shared.D_2025_06,
+    release_date=_Shared.D_2025_12_18,
+    last_updated=_Shared.D_2025_12_18,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
     cost=Cost(input=Decimal("0.5"), output=Decimal("3")),
 )
+"gemini-3-flash-preview (chat) · 1M context · 65.5K output · $0.50 in / $3.00 out per 1M tokens · vision, tools, attachments"
 
-GEMINI_3_PRO_IMAGE_PREVIEW: Final[Model] = Model(
+GEMINI_3_PRO_IMAGE_PREVIEW: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="gemini-3-pro-image-preview",
     name="gemini-3-pro-image-preview",
@@ -1094,15 +1170,16 @@ GEMINI_3_PRO_IMAGE_PREVIEW: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_06,
-    release_date=_D_2025_11_20,
-    last_updated=_D_2025_11_20,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_64000,
+    knowledge=_Shared.D_2025_06,
+    release_date=_Shared.D_2025_11_20,
+    last_updated=_Shared.D_2025_11_20,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_64000,
     cost=Cost(input=Decimal("2"), output=Decimal("120")),
 )
+"gemini-3-pro-image-preview (chat) · 32.8K context · 64K output · $2.00 in / $120.00 out per 1M tokens · vision, attachments"
 
-GEMINI_3_PRO_PREVIEW: Final[Model] = Model(
+GEMINI_3_PRO_PREVIEW: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="gemini-3-pro-preview",
     name="gemini-3-pro-preview",
@@ -1112,15 +1189,16 @@ GEMINI_3_PRO_PREVIEW: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_06,
-    release_date=_D_2025_11_19,
-    last_updated=_D_2025_11_19,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_06,
+    release_date=_Shared.D_2025_11_19,
+    last_updated=_Shared.D_2025_11_19,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
     cost=Cost(input=Decimal("2"), output=Decimal("12")),
 )
+"gemini-3-pro-preview (chat) · 1M context · 64K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, attachments"
 
-GEMINI_3_1_FLASH_IMAGE_PREVIEW: Final[Model] = Model(
+GEMINI_3_1_FLASH_IMAGE_PREVIEW: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="gemini-3.1-flash-image-preview",
     name="gemini-3.1-flash-image-preview",
@@ -1130,15 +1208,16 @@ GEMINI_3_1_FLASH_IMAGE_PREVIEW: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_02_27,
-    last_updated=_D_2026_02_27,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT_IMAGE,
-    limit=_CONTEXT_131072_OUTPUT_32768,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_02_27,
+    last_updated=_Shared.D_2026_02_27,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT_IMAGE,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("0.5"), output=Decimal("60")),
 )
+"gemini-3.1-flash-image-preview (chat) · 131K context · 32.8K output · $0.50 in / $60.00 out per 1M tokens · vision, attachments"
 
-GLM_4_5: Final[Model] = Model(
+GLM_4_5: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="glm-4.5",
     name="GLM-4.5",
@@ -1149,16 +1228,17 @@ GLM_4_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_07_29,
-    last_updated=_D_2025_07_29,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_98304,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_07_29,
+    last_updated=_Shared.D_2025_07_29,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_98304,
     cost=Cost(input=Decimal("0.286"), output=Decimal("1.142")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM-4.5 (chat) · 131K context · 98.3K output · $0.286 in / $1.142 out per 1M tokens · tools, reasoning, open weights"
 
-GLM_4_5_AIR: Final[Model] = Model(
+GLM_4_5_AIR: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="glm-4.5-air",
     name="glm-4.5-air",
@@ -1169,16 +1249,17 @@ GLM_4_5_AIR: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_07_29,
-    last_updated=_D_2025_07_29,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_98304,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_07_29,
+    last_updated=_Shared.D_2025_07_29,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_98304,
     cost=Cost(input=Decimal("0.1143"), output=Decimal("0.286")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"glm-4.5-air (chat) · 131K context · 98.3K output · $0.1143 in / $0.286 out per 1M tokens · tools, reasoning, open weights"
 
-GLM_4_5_AIRX: Final[Model] = Model(
+GLM_4_5_AIRX: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="glm-4.5-airx",
     name="glm-4.5-airx",
@@ -1189,15 +1270,16 @@ GLM_4_5_AIRX: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_07_29,
-    last_updated=_D_2025_07_29,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_07_29,
+    last_updated=_Shared.D_2025_07_29,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.572"), output=Decimal("1.714")),
 )
+"glm-4.5-airx (chat) · 128K context · 16.4K output · $0.572 in / $1.714 out per 1M tokens · tools"
 
-GLM_4_5_X: Final[Model] = Model(
+GLM_4_5_X: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="glm-4.5-x",
     name="glm-4.5-x",
@@ -1208,15 +1290,16 @@ GLM_4_5_X: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_07_29,
-    last_updated=_D_2025_07_29,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_07_29,
+    last_updated=_Shared.D_2025_07_29,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("1.143"), output=Decimal("2.29")),
 )
+"glm-4.5-x (chat) · 128K context · 16.4K output · $1.143 in / $2.29 out per 1M tokens · tools"
 
-GLM_4_5V: Final[Model] = Model(
+GLM_4_5V: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="glm-4.5v",
     name="GLM-4.5V",
@@ -1227,16 +1310,17 @@ GLM_4_5V: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_08_12,
-    last_updated=_D_2025_08_12,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_64000_OUTPUT_16384,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_08_12,
+    last_updated=_Shared.D_2025_08_12,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_64000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.29"), output=Decimal("0.86")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM-4.5V (chat) · 64K context · 16.4K output · $0.29 in / $0.86 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-GLM_4_6: Final[Model] = Model(
+GLM_4_6: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="glm-4.6",
     name="glm-4.6",
@@ -1247,16 +1331,17 @@ GLM_4_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_09_30,
-    last_updated=_D_2025_09_30,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_131072,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_09_30,
+    last_updated=_Shared.D_2025_09_30,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_131072,
     cost=Cost(input=Decimal("0.286"), output=Decimal("1.142")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"glm-4.6 (chat) · 205K context · 131K output · $0.286 in / $1.142 out per 1M tokens · tools, reasoning, open weights"
 
-GLM_4_6V: Final[Model] = Model(
+GLM_4_6V: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="glm-4.6v",
     name="GLM-4.6V",
@@ -1267,16 +1352,17 @@ GLM_4_6V: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_12_08,
-    last_updated=_D_2025_12_08,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_32768,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_12_08,
+    last_updated=_Shared.D_2025_12_08,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_32768,
     cost=Cost(input=Decimal("0.145"), output=Decimal("0.43")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM-4.6V (chat) · 128K context · 32.8K output · $0.145 in / $0.43 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-GLM_4_7: Final[Model] = Model(
+GLM_4_7: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="glm-4.7",
     name="glm-4.7",
@@ -1287,17 +1373,18 @@ GLM_4_7: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_12_22,
-    last_updated=_D_2025_12_22,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_131072,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_12_22,
+    last_updated=_Shared.D_2025_12_22,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_131072,
     cost=Cost(input=Decimal("0.286"), output=Decimal("1.142")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"glm-4.7 (chat) · 205K context · 131K output · $0.286 in / $1.142 out per 1M tokens · tools, reasoning, open weights"
 
-GLM_4_7_FLASHX: Final[Model] = Model(
+GLM_4_7_FLASHX: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="glm-4.7-flashx",
     name="glm-4.7-flashx",
@@ -1308,16 +1395,17 @@ GLM_4_7_FLASHX: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2026_01_20,
-    last_updated=_D_2026_01_20,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_131072,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2026_01_20,
+    last_updated=_Shared.D_2026_01_20,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_131072,
     cost=Cost(input=Decimal("0.0715"), output=Decimal("0.429")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"glm-4.7-flashx (chat) · 200K context · 131K output · $0.0715 in / $0.429 out per 1M tokens · tools, reasoning, open weights"
 
-GLM_5: Final[Model] = Model(
+GLM_5: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="glm-5",
     name="glm-5",
@@ -1328,16 +1416,17 @@ GLM_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_02_12,
-    last_updated=_D_2026_02_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_131072,
+    release_date=_Shared.D_2026_02_12,
+    last_updated=_Shared.D_2026_02_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_131072,
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.6")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"glm-5 (chat) · 205K context · 131K output · $0.60 in / $2.60 out per 1M tokens · tools, reasoning, open weights"
 
-GLM_5_TURBO: Final[Model] = Model(
+GLM_5_TURBO: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="glm-5-turbo",
     name="glm-5-turbo",
@@ -1349,16 +1438,17 @@ GLM_5_TURBO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_03_16,
-    last_updated=_D_2026_03_16,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_131072,
+    release_date=_Shared.D_2026_03_16,
+    last_updated=_Shared.D_2026_03_16,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_131072,
     cost=Cost(input=Decimal("0.72"), output=Decimal("3.2")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"glm-5-turbo (chat) · 200K context · 131K output · $0.72 in / $3.20 out per 1M tokens · tools, reasoning, structured output"
 
-GLM_5_1: Final[Model] = Model(
+GLM_5_1: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="glm-5.1",
     name="glm-5.1",
@@ -1370,16 +1460,17 @@ GLM_5_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_04_10,
-    last_updated=_D_2026_04_10,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_131072,
+    release_date=_Shared.D_2026_04_10,
+    last_updated=_Shared.D_2026_04_10,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_131072,
     cost=Cost(input=Decimal("0.86"), output=Decimal("3.5")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"glm-5.1 (chat) · 200K context · 131K output · $0.86 in / $3.50 out per 1M tokens · tools, reasoning, structured output"
 
-GLM_5V_TURBO: Final[Model] = Model(
+GLM_5V_TURBO: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="glm-5v-turbo",
     name="GLM-5V-Turbo",
@@ -1390,16 +1481,17 @@ GLM_5V_TURBO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_04_02,
-    last_updated=_D_2026_04_02,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_131072,
+    release_date=_Shared.D_2026_04_02,
+    last_updated=_Shared.D_2026_04_02,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_131072,
     cost=Cost(input=Decimal("0.72"), output=Decimal("3.2")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM-5V-Turbo (chat) · 200K context · 131K output · $0.72 in / $3.20 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GLM_FOR_CODING: Final[Model] = Model(
+GLM_FOR_CODING: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="glm-for-coding",
     name="glm-for-coding",
@@ -1410,15 +1502,16 @@ GLM_FOR_CODING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_09_30,
-    last_updated=_D_2025_09_30,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_131072,
+    release_date=_Shared.D_2025_09_30,
+    last_updated=_Shared.D_2025_09_30,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_131072,
     cost=Cost(input=Decimal("0.086"), output=Decimal("0.343")),
     reasoning_options=(),
 )
+"glm-for-coding (chat) · 200K context · 131K output · $0.086 in / $0.343 out per 1M tokens · tools, reasoning"
 
-GPT_4_1: Final[Model] = Model(
+GPT_4_1: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="gpt-4.1",
     name="gpt-4.1",
@@ -1430,15 +1523,16 @@ GPT_4_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2025_04_14,
-    last_updated=_D_2025_04_14,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1047576_OUTPUT_32768,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2025_04_14,
+    last_updated=_Shared.D_2025_04_14,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1047576_OUTPUT_32768,
     cost=Cost(input=Decimal("2"), output=Decimal("8")),
 )
+"gpt-4.1 (chat) · 1.05M context · 32.8K output · $2.00 in / $8.00 out per 1M tokens · vision, tools, structured output, attachments"
 
-GPT_4_1_MINI: Final[Model] = Model(
+GPT_4_1_MINI: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="gpt-4.1-mini",
     name="gpt-4.1-mini",
@@ -1450,15 +1544,16 @@ GPT_4_1_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2025_04_14,
-    last_updated=_D_2025_04_14,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1047576_OUTPUT_32768,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2025_04_14,
+    last_updated=_Shared.D_2025_04_14,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1047576_OUTPUT_32768,
     cost=Cost(input=Decimal("0.4"), output=Decimal("1.6")),
 )
+"gpt-4.1-mini (chat) · 1.05M context · 32.8K output · $0.40 in / $1.60 out per 1M tokens · vision, tools, structured output, attachments"
 
-GPT_4_1_NANO: Final[Model] = Model(
+GPT_4_1_NANO: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="gpt-4.1-nano",
     name="gpt-4.1-nano",
@@ -1470,15 +1565,16 @@ GPT_4_1_NANO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2025_04_14,
-    last_updated=_D_2025_04_14,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1047576_OUTPUT_32768,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2025_04_14,
+    last_updated=_Shared.D_2025_04_14,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1047576_OUTPUT_32768,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.4")),
 )
+"gpt-4.1-nano (chat) · 1.05M context · 32.8K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, structured output, attachments"
 
-GPT_4O: Final[Model] = Model(
+GPT_4O: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="gpt-4o",
     name="gpt-4o",
@@ -1490,15 +1586,16 @@ GPT_4O: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2023_09,
-    release_date=_D_2024_05_13,
-    last_updated=_D_2024_05_13,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    knowledge=_Shared.D_2023_09,
+    release_date=_Shared.D_2024_05_13,
+    last_updated=_Shared.D_2024_05_13,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
 )
+"gpt-4o (chat) · 128K context · 16.4K output · $2.50 in / $10.00 out per 1M tokens · vision, tools, structured output, attachments"
 
-GPT_5: Final[Model] = Model(
+GPT_5: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="gpt-5",
     name="gpt-5",
@@ -1510,16 +1607,17 @@ GPT_5: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_09_30,
-    release_date=_D_2025_08_08,
-    last_updated=_D_2025_08_08,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_09_30,
+    release_date=_Shared.D_2025_08_08,
+    last_updated=_Shared.D_2025_08_08,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10")),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"gpt-5 (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_MINI: Final[Model] = Model(
+GPT_5_MINI: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="gpt-5-mini",
     name="gpt-5-mini",
@@ -1531,16 +1629,17 @@ GPT_5_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_05_30,
-    release_date=_D_2025_08_08,
-    last_updated=_D_2025_08_08,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_05_30,
+    release_date=_Shared.D_2025_08_08,
+    last_updated=_Shared.D_2025_08_08,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.25"), output=Decimal("2")),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"gpt-5-mini (chat) · 400K context · 128K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_PRO: Final[Model] = Model(
+GPT_5_PRO: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="gpt-5-pro",
     name="gpt-5-pro",
@@ -1552,16 +1651,17 @@ GPT_5_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_09_30,
-    release_date=_D_2025_10_08,
-    last_updated=_D_2025_10_08,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_272000,
+    knowledge=_Shared.D_2024_09_30,
+    release_date=_Shared.D_2025_10_08,
+    last_updated=_Shared.D_2025_10_08,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_272000,
     cost=Cost(input=Decimal("15"), output=Decimal("120")),
-    reasoning_options=(_REASONING_EFFORT_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_HIGH,),
 )
+"gpt-5-pro (chat) · 400K context · 272K output · $15.00 in / $120.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_THINKING: Final[Model] = Model(
+GPT_5_THINKING: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="gpt-5-thinking",
     name="gpt-5-thinking",
@@ -1571,16 +1671,17 @@ GPT_5_THINKING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_10,
-    release_date=_D_2025_08_08,
-    last_updated=_D_2025_08_08,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2025_08_08,
+    last_updated=_Shared.D_2025_08_08,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10")),
     reasoning_options=(),
 )
+"gpt-5-thinking (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GPT_5_1: Final[Model] = Model(
+GPT_5_1: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="gpt-5.1",
     name="gpt-5.1",
@@ -1592,16 +1693,17 @@ GPT_5_1: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_09_30,
-    release_date=_D_2025_11_14,
-    last_updated=_D_2025_11_14,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_09_30,
+    release_date=_Shared.D_2025_11_14,
+    last_updated=_Shared.D_2025_11_14,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
+"gpt-5.1 (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_1_CHAT_LATEST: Final[Model] = Model(
+GPT_5_1_CHAT_LATEST: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="gpt-5.1-chat-latest",
     name="gpt-5.1-chat-latest",
@@ -1613,16 +1715,17 @@ GPT_5_1_CHAT_LATEST: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_09_30,
-    release_date=_D_2025_11_14,
-    last_updated=_D_2025_11_14,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    knowledge=_Shared.D_2024_09_30,
+    release_date=_Shared.D_2025_11_14,
+    last_updated=_Shared.D_2025_11_14,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10")),
-    reasoning_options=(_REASONING_EFFORT_MEDIUM,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MEDIUM,),
 )
+"gpt-5.1-chat-latest (chat) · 128K context · 16.4K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_2: Final[Model] = Model(
+GPT_5_2: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="gpt-5.2",
     name="gpt-5.2",
@@ -1634,16 +1737,17 @@ GPT_5_2: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2025_12_12,
-    last_updated=_D_2025_12_12,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2025_12_12,
+    last_updated=_Shared.D_2025_12_12,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"gpt-5.2 (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_2_CHAT_LATEST: Final[Model] = Model(
+GPT_5_2_CHAT_LATEST: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="gpt-5.2-chat-latest",
     name="gpt-5.2-chat-latest",
@@ -1655,16 +1759,17 @@ GPT_5_2_CHAT_LATEST: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2025_12_12,
-    last_updated=_D_2025_12_12,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2025_12_12,
+    last_updated=_Shared.D_2025_12_12,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14")),
-    reasoning_options=(_REASONING_EFFORT_MEDIUM,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MEDIUM,),
 )
+"gpt-5.2-chat-latest (chat) · 128K context · 16.4K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_4: Final[Model] = Model(
+GPT_5_4: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="gpt-5.4",
     name="gpt-5.4",
@@ -1676,11 +1781,11 @@ GPT_5_4: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_03_05,
-    last_updated=_D_2026_03_05,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_03_05,
+    last_updated=_Shared.D_2026_03_05,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("2.5"),
         output=Decimal("15"),
@@ -1695,10 +1800,11 @@ GPT_5_4: Final[Model] = Model(
         ),
         context_over_200k=Rates(input=Decimal("5"), output=Decimal("22.5")),
     ),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"gpt-5.4 (chat) · 1.05M context · 128K output · $2.50 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_4_MINI: Final[Model] = Model(
+GPT_5_4_MINI: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="gpt-5.4-mini",
     name="gpt-5.4-mini",
@@ -1710,16 +1816,17 @@ GPT_5_4_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_03_19,
-    last_updated=_D_2026_03_19,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_03_19,
+    last_updated=_Shared.D_2026_03_19,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.75"), output=Decimal("4.5")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"gpt-5.4-mini (chat) · 400K context · 128K output · $0.75 in / $4.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_4_MINI_2026_03_17: Final[Model] = Model(
+GPT_5_4_MINI_2026_03_17: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="gpt-5.4-mini-2026-03-17",
     name="gpt-5.4-mini-2026-03-17",
@@ -1731,16 +1838,17 @@ GPT_5_4_MINI_2026_03_17: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_03_19,
-    last_updated=_D_2026_03_19,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_03_19,
+    last_updated=_Shared.D_2026_03_19,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.75"), output=Decimal("4.5")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"gpt-5.4-mini-2026-03-17 (chat) · 400K context · 128K output · $0.75 in / $4.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_4_NANO: Final[Model] = Model(
+GPT_5_4_NANO: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="gpt-5.4-nano",
     name="gpt-5.4-nano",
@@ -1752,16 +1860,17 @@ GPT_5_4_NANO: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_03_19,
-    last_updated=_D_2026_03_19,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_03_19,
+    last_updated=_Shared.D_2026_03_19,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("1.25")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"gpt-5.4-nano (chat) · 400K context · 128K output · $0.20 in / $1.25 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_4_NANO_2026_03_17: Final[Model] = Model(
+GPT_5_4_NANO_2026_03_17: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="gpt-5.4-nano-2026-03-17",
     name="gpt-5.4-nano-2026-03-17",
@@ -1773,16 +1882,17 @@ GPT_5_4_NANO_2026_03_17: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_03_19,
-    last_updated=_D_2026_03_19,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_03_19,
+    last_updated=_Shared.D_2026_03_19,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("1.25")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"gpt-5.4-nano-2026-03-17 (chat) · 400K context · 128K output · $0.20 in / $1.25 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_4_PRO: Final[Model] = Model(
+GPT_5_4_PRO: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="gpt-5.4-pro",
     name="gpt-5.4-pro",
@@ -1794,11 +1904,11 @@ GPT_5_4_PRO: Final[Model] = Model(
     structured_output=False,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_03_05,
-    last_updated=_D_2026_03_05,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_03_05,
+    last_updated=_Shared.D_2026_03_05,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("30"),
         output=Decimal("180"),
@@ -1813,10 +1923,11 @@ GPT_5_4_PRO: Final[Model] = Model(
         ),
         context_over_200k=Rates(input=Decimal("60"), output=Decimal("270")),
     ),
-    reasoning_options=(_REASONING_EFFORT_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MEDIUM_HIGH_XHIGH,),
 )
+"gpt-5.4-pro (chat) · 1.05M context · 128K output · $30.00 in / $180.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GROK_4_1_FAST_NON_REASONING: Final[Model] = Model(
+GROK_4_1_FAST_NON_REASONING: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="grok-4-1-fast-non-reasoning",
     name="grok-4-1-fast-non-reasoning",
@@ -1826,15 +1937,16 @@ GROK_4_1_FAST_NON_REASONING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_06,
-    release_date=_D_2025_11_20,
-    last_updated=_D_2025_11_20,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_2000000_OUTPUT_30000,
+    knowledge=_Shared.D_2025_06,
+    release_date=_Shared.D_2025_11_20,
+    last_updated=_Shared.D_2025_11_20,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_2000000_OUTPUT_30000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.5")),
 )
+"grok-4-1-fast-non-reasoning (chat) · 2M context · 30K output · $0.20 in / $0.50 out per 1M tokens · vision, tools, attachments"
 
-GROK_4_1_FAST_REASONING: Final[Model] = Model(
+GROK_4_1_FAST_REASONING: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="grok-4-1-fast-reasoning",
     name="grok-4-1-fast-reasoning",
@@ -1844,16 +1956,17 @@ GROK_4_1_FAST_REASONING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_06,
-    release_date=_D_2025_11_20,
-    last_updated=_D_2025_11_20,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_2000000_OUTPUT_30000,
+    knowledge=_Shared.D_2025_06,
+    release_date=_Shared.D_2025_11_20,
+    last_updated=_Shared.D_2025_11_20,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_2000000_OUTPUT_30000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.5")),
     reasoning_options=(),
 )
+"grok-4-1-fast-reasoning (chat) · 2M context · 30K output · $0.20 in / $0.50 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GROK_4_FAST_NON_REASONING: Final[Model] = Model(
+GROK_4_FAST_NON_REASONING: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="grok-4-fast-non-reasoning",
     name="grok-4-fast-non-reasoning",
@@ -1863,15 +1976,16 @@ GROK_4_FAST_NON_REASONING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_06,
-    release_date=_D_2025_09_23,
-    last_updated=_D_2025_09_23,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_2000000_OUTPUT_30000,
+    knowledge=_Shared.D_2025_06,
+    release_date=_Shared.D_2025_09_23,
+    last_updated=_Shared.D_2025_09_23,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_2000000_OUTPUT_30000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.5")),
 )
+"grok-4-fast-non-reasoning (chat) · 2M context · 30K output · $0.20 in / $0.50 out per 1M tokens · vision, tools, attachments"
 
-GROK_4_FAST_REASONING: Final[Model] = Model(
+GROK_4_FAST_REASONING: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="grok-4-fast-reasoning",
     name="grok-4-fast-reasoning",
@@ -1881,16 +1995,17 @@ GROK_4_FAST_REASONING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_06,
-    release_date=_D_2025_09_23,
-    last_updated=_D_2025_09_23,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_2000000_OUTPUT_30000,
+    knowledge=_Shared.D_2025_06,
+    release_date=_Shared.D_2025_09_23,
+    last_updated=_Shared.D_2025_09_23,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_2000000_OUTPUT_30000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.5")),
     reasoning_options=(),
 )
+"grok-4-fast-reasoning (chat) · 2M context · 30K output · $0.20 in / $0.50 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GROK_4_1: Final[Model] = Model(
+GROK_4_1: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="grok-4.1",
     name="grok-4.1",
@@ -1900,15 +2015,16 @@ GROK_4_1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_06,
-    release_date=_D_2025_11_18,
-    last_updated=_D_2025_11_18,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_06,
+    release_date=_Shared.D_2025_11_18,
+    last_updated=_Shared.D_2025_11_18,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(input=Decimal("2"), output=Decimal("10")),
 )
+"grok-4.1 (chat) · 200K context · 64K output · $2.00 in / $10.00 out per 1M tokens · vision, tools, attachments"
 
-GROK_4_20_BETA_0309_NON_REASONING: Final[Model] = Model(
+GROK_4_20_BETA_0309_NON_REASONING: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="grok-4.20-beta-0309-non-reasoning",
     name="grok-4.20-beta-0309-non-reasoning",
@@ -1918,14 +2034,15 @@ GROK_4_20_BETA_0309_NON_REASONING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_03_16,
-    last_updated=_D_2026_03_16,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_2000000_OUTPUT_30000,
+    release_date=_Shared.D_2026_03_16,
+    last_updated=_Shared.D_2026_03_16,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_2000000_OUTPUT_30000,
     cost=Cost(input=Decimal("2"), output=Decimal("6")),
 )
+"grok-4.20-beta-0309-non-reasoning (chat) · 2M context · 30K output · $2.00 in / $6.00 out per 1M tokens · vision, tools, attachments"
 
-GROK_4_20_BETA_0309_REASONING: Final[Model] = Model(
+GROK_4_20_BETA_0309_REASONING: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="grok-4.20-beta-0309-reasoning",
     name="grok-4.20-beta-0309-reasoning",
@@ -1935,15 +2052,16 @@ GROK_4_20_BETA_0309_REASONING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_03_16,
-    last_updated=_D_2026_03_16,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_2000000_OUTPUT_30000,
+    release_date=_Shared.D_2026_03_16,
+    last_updated=_Shared.D_2026_03_16,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_2000000_OUTPUT_30000,
     cost=Cost(input=Decimal("2"), output=Decimal("6")),
     reasoning_options=(),
 )
+"grok-4.20-beta-0309-reasoning (chat) · 2M context · 30K output · $2.00 in / $6.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GROK_4_20_MULTI_AGENT_BETA_0309: Final[Model] = Model(
+GROK_4_20_MULTI_AGENT_BETA_0309: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="grok-4.20-multi-agent-beta-0309",
     name="grok-4.20-multi-agent-beta-0309",
@@ -1953,15 +2071,16 @@ GROK_4_20_MULTI_AGENT_BETA_0309: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_03_16,
-    last_updated=_D_2026_03_16,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_2000000_OUTPUT_30000,
+    release_date=_Shared.D_2026_03_16,
+    last_updated=_Shared.D_2026_03_16,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_2000000_OUTPUT_30000,
     cost=Cost(input=Decimal("2"), output=Decimal("6")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"grok-4.20-multi-agent-beta-0309 (chat) · 2M context · 30K output · $2.00 in / $6.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-KIMI_K2_0905_PREVIEW: Final[Model] = Model(
+KIMI_K2_0905_PREVIEW: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="kimi-k2-0905-preview",
     name="kimi-k2-0905-preview",
@@ -1971,15 +2090,16 @@ KIMI_K2_0905_PREVIEW: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_06,
-    release_date=_D_2025_09_05,
-    last_updated=_D_2025_09_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2025_06,
+    release_date=_Shared.D_2025_09_05,
+    last_updated=_Shared.D_2025_09_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.632"), output=Decimal("2.53")),
 )
+"kimi-k2-0905-preview (chat) · 262K context · 262K output · $0.632 in / $2.53 out per 1M tokens · tools"
 
-KIMI_K2_THINKING: Final[Model] = Model(
+KIMI_K2_THINKING: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="kimi-k2-thinking",
     name="kimi-k2-thinking",
@@ -1989,16 +2109,17 @@ KIMI_K2_THINKING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_06,
-    release_date=_D_2025_09_05,
-    last_updated=_D_2025_09_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2025_06,
+    release_date=_Shared.D_2025_09_05,
+    last_updated=_Shared.D_2025_09_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.575"), output=Decimal("2.3")),
     reasoning_options=(),
 )
+"kimi-k2-thinking (chat) · 262K context · 262K output · $0.575 in / $2.30 out per 1M tokens · tools, reasoning"
 
-KIMI_K2_THINKING_TURBO: Final[Model] = Model(
+KIMI_K2_THINKING_TURBO: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="kimi-k2-thinking-turbo",
     name="kimi-k2-thinking-turbo",
@@ -2008,16 +2129,17 @@ KIMI_K2_THINKING_TURBO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_06,
-    release_date=_D_2025_09_05,
-    last_updated=_D_2025_09_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2025_06,
+    release_date=_Shared.D_2025_09_05,
+    last_updated=_Shared.D_2025_09_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("1.265"), output=Decimal("9.119")),
     reasoning_options=(),
 )
+"kimi-k2-thinking-turbo (chat) · 262K context · 262K output · $1.265 in / $9.119 out per 1M tokens · tools, reasoning"
 
-MINISTRAL_14B_2512: Final[Model] = Model(
+MINISTRAL_14B_2512: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="ministral-14b-2512",
     name="ministral-14b-2512",
@@ -2027,15 +2149,16 @@ MINISTRAL_14B_2512: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_12,
-    release_date=_D_2025_12_16,
-    last_updated=_D_2025_12_16,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_12,
+    release_date=_Shared.D_2025_12_16,
+    last_updated=_Shared.D_2025_12_16,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.33"), output=Decimal("0.33")),
 )
+"ministral-14b-2512 (chat) · 128K context · 128K output · $0.33 in / $0.33 out per 1M tokens · vision, tools, attachments"
 
-MISTRAL_LARGE_2512: Final[Model] = Model(
+MISTRAL_LARGE_2512: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="mistral-large-2512",
     name="mistral-large-2512",
@@ -2045,15 +2168,16 @@ MISTRAL_LARGE_2512: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_12,
-    release_date=_D_2025_12_16,
-    last_updated=_D_2025_12_16,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_262144,
+    knowledge=_Shared.D_2024_12,
+    release_date=_Shared.D_2025_12_16,
+    last_updated=_Shared.D_2025_12_16,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_262144,
     cost=Cost(input=Decimal("1.1"), output=Decimal("3.3")),
 )
+"mistral-large-2512 (chat) · 128K context · 262K output · $1.10 in / $3.30 out per 1M tokens · vision, tools, attachments"
 
-QWEN_FLASH: Final[Model] = Model(
+QWEN_FLASH: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="qwen-flash",
     name="Qwen-Flash",
@@ -2063,14 +2187,15 @@ QWEN_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_07_28,
-    last_updated=_D_2025_07_28,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_32768,
+    release_date=_Shared.D_2025_07_28,
+    last_updated=_Shared.D_2025_07_28,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_32768,
     cost=Cost(input=Decimal("0.022"), output=Decimal("0.22")),
 )
+"Qwen-Flash (chat) · 1M context · 32.8K output · $0.022 in / $0.22 out per 1M tokens · tools"
 
-QWEN_MAX_LATEST: Final[Model] = Model(
+QWEN_MAX_LATEST: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="qwen-max-latest",
     name="Qwen-Max-Latest",
@@ -2081,15 +2206,16 @@ QWEN_MAX_LATEST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_11,
-    release_date=_D_2024_04_03,
-    last_updated=_D_2025_01_25,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_8192,
+    knowledge=_Shared.D_2024_11,
+    release_date=_Shared.D_2024_04_03,
+    last_updated=_Shared.D_2025_01_25,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_8192,
     cost=Cost(input=Decimal("0.343"), output=Decimal("1.372")),
 )
+"Qwen-Max-Latest (chat) · 131K context · 8.19K output · $0.343 in / $1.372 out per 1M tokens · tools"
 
-QWEN_PLUS: Final[Model] = Model(
+QWEN_PLUS: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="qwen-plus",
     name="Qwen-Plus",
@@ -2100,15 +2226,16 @@ QWEN_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_10,
-    release_date=_D_2024_07_23,
-    last_updated=_D_2024_07_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_32768,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2024_07_23,
+    last_updated=_Shared.D_2024_07_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_32768,
     cost=Cost(input=Decimal("0.12"), output=Decimal("1.2")),
 )
+"Qwen-Plus (chat) · 1M context · 32.8K output · $0.12 in / $1.20 out per 1M tokens · tools"
 
-QWEN3_235B_A22B: Final[Model] = Model(
+QWEN3_235B_A22B: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="qwen3-235b-a22b",
     name="Qwen3-235B-A22B",
@@ -2119,15 +2246,16 @@ QWEN3_235B_A22B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_04_29,
-    last_updated=_D_2025_04_29,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_04_29,
+    last_updated=_Shared.D_2025_04_29,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.29"), output=Decimal("2.86")),
 )
+"Qwen3-235B-A22B (chat) · 128K context · 16.4K output · $0.29 in / $2.86 out per 1M tokens · tools"
 
-QWEN3_235B_A22B_INSTRUCT_2507: Final[Model] = Model(
+QWEN3_235B_A22B_INSTRUCT_2507: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="qwen3-235b-a22b-instruct-2507",
     name="qwen3-235b-a22b-instruct-2507",
@@ -2137,15 +2265,16 @@ QWEN3_235B_A22B_INSTRUCT_2507: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_07_30,
-    last_updated=_D_2025_07_30,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_65536,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_07_30,
+    last_updated=_Shared.D_2025_07_30,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_65536,
     cost=Cost(input=Decimal("0.29"), output=Decimal("1.143")),
 )
+"qwen3-235b-a22b-instruct-2507 (chat) · 128K context · 65.5K output · $0.29 in / $1.143 out per 1M tokens · tools"
 
-QWEN3_30B_A3B: Final[Model] = Model(
+QWEN3_30B_A3B: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="qwen3-30b-a3b",
     name="Qwen3-30B-A3B",
@@ -2156,15 +2285,16 @@ QWEN3_30B_A3B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_04_29,
-    last_updated=_D_2025_04_29,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_8192,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_04_29,
+    last_updated=_Shared.D_2025_04_29,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.11"), output=Decimal("1.08")),
 )
+"Qwen3-30B-A3B (chat) · 128K context · 8.19K output · $0.11 in / $1.08 out per 1M tokens · tools"
 
-QWEN3_CODER_480B_A35B_INSTRUCT: Final[Model] = Model(
+QWEN3_CODER_480B_A35B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="qwen3-coder-480b-a35b-instruct",
     name="qwen3-coder-480b-a35b-instruct",
@@ -2174,15 +2304,16 @@ QWEN3_CODER_480B_A35B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_07_23,
-    last_updated=_D_2025_07_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_65536,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_07_23,
+    last_updated=_Shared.D_2025_07_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_65536,
     cost=Cost(input=Decimal("0.86"), output=Decimal("3.43")),
 )
+"qwen3-coder-480b-a35b-instruct (chat) · 262K context · 65.5K output · $0.86 in / $3.43 out per 1M tokens · tools"
 
-QWEN3_MAX_2025_09_23: Final[Model] = Model(
+QWEN3_MAX_2025_09_23: Final[PricedModel] = PricedModel(
     provider="302ai",
     id="qwen3-max-2025-09-23",
     name="qwen3-max-2025-09-23",
@@ -2192,10 +2323,11 @@ QWEN3_MAX_2025_09_23: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_09_24,
-    last_updated=_D_2025_09_24,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_258048_OUTPUT_65536,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_09_24,
+    last_updated=_Shared.D_2025_09_24,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_258048_OUTPUT_65536,
     cost=Cost(input=Decimal("0.86"), output=Decimal("3.43")),
 )
+"qwen3-max-2025-09-23 (chat) · 258K context · 65.5K output · $0.86 in / $3.43 out per 1M tokens · tools"

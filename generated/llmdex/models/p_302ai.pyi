@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "MINIMAX_M1",
@@ -107,293 +107,293 @@ __all__ = [
     "QWEN3_MAX_2025_09_23",
 ]
 
-MINIMAX_M1: Final[Model]
+MINIMAX_M1: Final[PricedModel]
 "MiniMax-M1 (chat) · 1M context · 128K output · $0.132 in / $1.254 out per 1M tokens · tools"
 
-MINIMAX_M2: Final[Model]
+MINIMAX_M2: Final[PricedModel]
 "MiniMax-M2 (chat) · 1M context · 128K output · $0.33 in / $1.32 out per 1M tokens · tools"
 
-MINIMAX_M2_1: Final[Model]
+MINIMAX_M2_1: Final[PricedModel]
 "MiniMax-M2.1 (chat) · 1M context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools"
 
-MINIMAX_M2_7: Final[Model]
+MINIMAX_M2_7: Final[PricedModel]
 "MiniMax-M2.7 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools"
 
-MINIMAX_M2_7_HIGHSPEED: Final[Model]
+MINIMAX_M2_7_HIGHSPEED: Final[PricedModel]
 "MiniMax-M2.7-highspeed (chat) · 205K context · 131K output · $0.60 in / $4.80 out per 1M tokens · tools"
 
-CHATGPT_4O_LATEST: Final[Model]
+CHATGPT_4O_LATEST: Final[PricedModel]
 "chatgpt-4o-latest (chat) · 128K context · 16.4K output · $5.00 in / $15.00 out per 1M tokens · vision, attachments"
 
-CLAUDE_3_5_HAIKU_20241022: Final[Model]
+CLAUDE_3_5_HAIKU_20241022: Final[PricedModel]
 "claude-3-5-haiku-20241022 (chat) · 200K context · 8.19K output · $0.80 in / $4.00 out per 1M tokens · vision, tools, attachments"
 
-CLAUDE_3_5_HAIKU_LATEST: Final[Model]
+CLAUDE_3_5_HAIKU_LATEST: Final[PricedModel]
 "claude-3-5-haiku-latest (chat) · 200K context · 8.19K output · $0.80 in / $4.00 out per 1M tokens · vision, tools, attachments"
 
-CLAUDE_HAIKU_4_5: Final[Model]
+CLAUDE_HAIKU_4_5: Final[PricedModel]
 "claude-haiku-4-5 (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_HAIKU_4_5_20251001: Final[Model]
+CLAUDE_HAIKU_4_5_20251001: Final[PricedModel]
 "claude-haiku-4-5-20251001 (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_OPUS_4_1_20250805: Final[Model]
+CLAUDE_OPUS_4_1_20250805: Final[PricedModel]
 "claude-opus-4-1-20250805 (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_OPUS_4_1_20250805_THINKING: Final[Model]
+CLAUDE_OPUS_4_1_20250805_THINKING: Final[PricedModel]
 "claude-opus-4-1-20250805-thinking (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_OPUS_4_20250514: Final[Model]
+CLAUDE_OPUS_4_20250514: Final[PricedModel]
 "claude-opus-4-20250514 (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_OPUS_4_5: Final[Model]
+CLAUDE_OPUS_4_5: Final[PricedModel]
 "claude-opus-4-5 (chat) · 200K context · 64K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_OPUS_4_5_20251101: Final[Model]
+CLAUDE_OPUS_4_5_20251101: Final[PricedModel]
 "claude-opus-4-5-20251101 (chat) · 200K context · 64K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_OPUS_4_5_20251101_THINKING: Final[Model]
+CLAUDE_OPUS_4_5_20251101_THINKING: Final[PricedModel]
 "claude-opus-4-5-20251101-thinking (chat) · 200K context · 64K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_OPUS_4_6: Final[Model]
+CLAUDE_OPUS_4_6: Final[PricedModel]
 "claude-opus-4-6 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_OPUS_4_6_THINKING: Final[Model]
+CLAUDE_OPUS_4_6_THINKING: Final[PricedModel]
 "claude-opus-4-6-thinking (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_OPUS_4_7: Final[Model]
+CLAUDE_OPUS_4_7: Final[PricedModel]
 "claude-opus-4-7 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_SONNET_4_20250514: Final[Model]
+CLAUDE_SONNET_4_20250514: Final[PricedModel]
 "claude-sonnet-4-20250514 (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_SONNET_4_5: Final[Model]
+CLAUDE_SONNET_4_5: Final[PricedModel]
 "claude-sonnet-4-5 (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_SONNET_4_5_20250929: Final[Model]
+CLAUDE_SONNET_4_5_20250929: Final[PricedModel]
 "claude-sonnet-4-5-20250929 (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_SONNET_4_5_20250929_THINKING: Final[Model]
+CLAUDE_SONNET_4_5_20250929_THINKING: Final[PricedModel]
 "claude-sonnet-4-5-20250929-thinking (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_SONNET_4_6: Final[Model]
+CLAUDE_SONNET_4_6: Final[PricedModel]
 "claude-sonnet-4-6 (chat) · 1M context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_SONNET_4_6_THINKING: Final[Model]
+CLAUDE_SONNET_4_6_THINKING: Final[PricedModel]
 "claude-sonnet-4-6-thinking (chat) · 1M context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-DEEPSEEK_CHAT: Final[Model]
+DEEPSEEK_CHAT: Final[PricedModel]
 "Deepseek-Chat (chat) · 128K context · 8.19K output · $0.29 in / $0.43 out per 1M tokens · tools"
 
-DEEPSEEK_REASONER: Final[Model]
+DEEPSEEK_REASONER: Final[PricedModel]
 "Deepseek-Reasoner (chat) · 128K context · 128K output · $0.29 in / $0.43 out per 1M tokens · tools, reasoning"
 
-DEEPSEEK_V3_2: Final[Model]
+DEEPSEEK_V3_2: Final[PricedModel]
 "deepseek-v3.2 (chat) · 128K context · 8.19K output · $0.29 in / $0.43 out per 1M tokens · tools"
 
-DEEPSEEK_V3_2_THINKING: Final[Model]
+DEEPSEEK_V3_2_THINKING: Final[PricedModel]
 "DeepSeek-V3.2-Thinking (chat) · 128K context · 128K output · $0.29 in / $0.43 out per 1M tokens · tools, reasoning"
 
-DOUBAO_SEED_1_6_THINKING_250715: Final[Model]
+DOUBAO_SEED_1_6_THINKING_250715: Final[PricedModel]
 "doubao-seed-1-6-thinking-250715 (chat) · 256K context · 16K output · $0.121 in / $1.21 out per 1M tokens · vision, tools, reasoning, attachments"
 
-DOUBAO_SEED_1_6_VISION_250815: Final[Model]
+DOUBAO_SEED_1_6_VISION_250815: Final[PricedModel]
 "doubao-seed-1-6-vision-250815 (chat) · 256K context · 32K output · $0.114 in / $1.143 out per 1M tokens · vision, tools, attachments"
 
-DOUBAO_SEED_1_8_251215: Final[Model]
+DOUBAO_SEED_1_8_251215: Final[PricedModel]
 "doubao-seed-1-8-251215 (chat) · 224K context · 64K output · $0.114 in / $0.286 out per 1M tokens · vision, tools, attachments"
 
-DOUBAO_SEED_CODE_PREVIEW_251028: Final[Model]
+DOUBAO_SEED_CODE_PREVIEW_251028: Final[PricedModel]
 "doubao-seed-code-preview-251028 (chat) · 256K context · 32K output · $0.17 in / $1.14 out per 1M tokens · vision, tools, attachments"
 
-GEMINI_2_0_FLASH_LITE: Final[Model]
+GEMINI_2_0_FLASH_LITE: Final[PricedModel]
 "gemini-2.0-flash-lite (chat) · 2M context · 8.19K output · $0.075 in / $0.30 out per 1M tokens · vision, attachments"
 
-GEMINI_2_5_FLASH: Final[Model]
+GEMINI_2_5_FLASH: Final[PricedModel]
 "gemini-2.5-flash (chat) · 1M context · 65.5K output · $0.30 in / $2.50 out per 1M tokens · vision, tools, attachments"
 
-GEMINI_2_5_FLASH_IMAGE: Final[Model]
+GEMINI_2_5_FLASH_IMAGE: Final[PricedModel]
 "gemini-2.5-flash-image (chat) · 32.8K context · 32.8K output · $0.30 in / $30.00 out per 1M tokens · vision, attachments"
 
-GEMINI_2_5_FLASH_LITE_PREVIEW_09_2025: Final[Model]
+GEMINI_2_5_FLASH_LITE_PREVIEW_09_2025: Final[PricedModel]
 "gemini-2.5-flash-lite-preview-09-2025 (chat) · 1M context · 65.5K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, attachments"
 
-GEMINI_2_5_FLASH_NOTHINK: Final[Model]
+GEMINI_2_5_FLASH_NOTHINK: Final[PricedModel]
 "gemini-2.5-flash-nothink (chat) · 1M context · 65.5K output · $0.30 in / $2.50 out per 1M tokens · vision, tools, attachments"
 
-GEMINI_2_5_FLASH_PREVIEW_09_2025: Final[Model]
+GEMINI_2_5_FLASH_PREVIEW_09_2025: Final[PricedModel]
 "gemini-2.5-flash-preview-09-2025 (chat) · 1M context · 65.5K output · $0.30 in / $2.50 out per 1M tokens · vision, tools, attachments"
 
-GEMINI_2_5_PRO: Final[Model]
+GEMINI_2_5_PRO: Final[PricedModel]
 "gemini-2.5-pro (chat) · 1M context · 65.5K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, attachments"
 
-GEMINI_3_FLASH_PREVIEW: Final[Model]
+GEMINI_3_FLASH_PREVIEW: Final[PricedModel]
 "gemini-3-flash-preview (chat) · 1M context · 65.5K output · $0.50 in / $3.00 out per 1M tokens · vision, tools, attachments"
 
-GEMINI_3_PRO_IMAGE_PREVIEW: Final[Model]
+GEMINI_3_PRO_IMAGE_PREVIEW: Final[PricedModel]
 "gemini-3-pro-image-preview (chat) · 32.8K context · 64K output · $2.00 in / $120.00 out per 1M tokens · vision, attachments"
 
-GEMINI_3_PRO_PREVIEW: Final[Model]
+GEMINI_3_PRO_PREVIEW: Final[PricedModel]
 "gemini-3-pro-preview (chat) · 1M context · 64K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, attachments"
 
-GEMINI_3_1_FLASH_IMAGE_PREVIEW: Final[Model]
+GEMINI_3_1_FLASH_IMAGE_PREVIEW: Final[PricedModel]
 "gemini-3.1-flash-image-preview (chat) · 131K context · 32.8K output · $0.50 in / $60.00 out per 1M tokens · vision, attachments"
 
-GLM_4_5: Final[Model]
+GLM_4_5: Final[PricedModel]
 "GLM-4.5 (chat) · 131K context · 98.3K output · $0.286 in / $1.142 out per 1M tokens · tools, reasoning, open weights"
 
-GLM_4_5_AIR: Final[Model]
+GLM_4_5_AIR: Final[PricedModel]
 "glm-4.5-air (chat) · 131K context · 98.3K output · $0.1143 in / $0.286 out per 1M tokens · tools, reasoning, open weights"
 
-GLM_4_5_AIRX: Final[Model]
+GLM_4_5_AIRX: Final[PricedModel]
 "glm-4.5-airx (chat) · 128K context · 16.4K output · $0.572 in / $1.714 out per 1M tokens · tools"
 
-GLM_4_5_X: Final[Model]
+GLM_4_5_X: Final[PricedModel]
 "glm-4.5-x (chat) · 128K context · 16.4K output · $1.143 in / $2.29 out per 1M tokens · tools"
 
-GLM_4_5V: Final[Model]
+GLM_4_5V: Final[PricedModel]
 "GLM-4.5V (chat) · 64K context · 16.4K output · $0.29 in / $0.86 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-GLM_4_6: Final[Model]
+GLM_4_6: Final[PricedModel]
 "glm-4.6 (chat) · 205K context · 131K output · $0.286 in / $1.142 out per 1M tokens · tools, reasoning, open weights"
 
-GLM_4_6V: Final[Model]
+GLM_4_6V: Final[PricedModel]
 "GLM-4.6V (chat) · 128K context · 32.8K output · $0.145 in / $0.43 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-GLM_4_7: Final[Model]
+GLM_4_7: Final[PricedModel]
 "glm-4.7 (chat) · 205K context · 131K output · $0.286 in / $1.142 out per 1M tokens · tools, reasoning, open weights"
 
-GLM_4_7_FLASHX: Final[Model]
+GLM_4_7_FLASHX: Final[PricedModel]
 "glm-4.7-flashx (chat) · 200K context · 131K output · $0.0715 in / $0.429 out per 1M tokens · tools, reasoning, open weights"
 
-GLM_5: Final[Model]
+GLM_5: Final[PricedModel]
 "glm-5 (chat) · 205K context · 131K output · $0.60 in / $2.60 out per 1M tokens · tools, reasoning, open weights"
 
-GLM_5_TURBO: Final[Model]
+GLM_5_TURBO: Final[PricedModel]
 "glm-5-turbo (chat) · 200K context · 131K output · $0.72 in / $3.20 out per 1M tokens · tools, reasoning, structured output"
 
-GLM_5_1: Final[Model]
+GLM_5_1: Final[PricedModel]
 "glm-5.1 (chat) · 200K context · 131K output · $0.86 in / $3.50 out per 1M tokens · tools, reasoning, structured output"
 
-GLM_5V_TURBO: Final[Model]
+GLM_5V_TURBO: Final[PricedModel]
 "GLM-5V-Turbo (chat) · 200K context · 131K output · $0.72 in / $3.20 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GLM_FOR_CODING: Final[Model]
+GLM_FOR_CODING: Final[PricedModel]
 "glm-for-coding (chat) · 200K context · 131K output · $0.086 in / $0.343 out per 1M tokens · tools, reasoning"
 
-GPT_4_1: Final[Model]
+GPT_4_1: Final[PricedModel]
 "gpt-4.1 (chat) · 1.05M context · 32.8K output · $2.00 in / $8.00 out per 1M tokens · vision, tools, structured output, attachments"
 
-GPT_4_1_MINI: Final[Model]
+GPT_4_1_MINI: Final[PricedModel]
 "gpt-4.1-mini (chat) · 1.05M context · 32.8K output · $0.40 in / $1.60 out per 1M tokens · vision, tools, structured output, attachments"
 
-GPT_4_1_NANO: Final[Model]
+GPT_4_1_NANO: Final[PricedModel]
 "gpt-4.1-nano (chat) · 1.05M context · 32.8K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, structured output, attachments"
 
-GPT_4O: Final[Model]
+GPT_4O: Final[PricedModel]
 "gpt-4o (chat) · 128K context · 16.4K output · $2.50 in / $10.00 out per 1M tokens · vision, tools, structured output, attachments"
 
-GPT_5: Final[Model]
+GPT_5: Final[PricedModel]
 "gpt-5 (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_MINI: Final[Model]
+GPT_5_MINI: Final[PricedModel]
 "gpt-5-mini (chat) · 400K context · 128K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_PRO: Final[Model]
+GPT_5_PRO: Final[PricedModel]
 "gpt-5-pro (chat) · 400K context · 272K output · $15.00 in / $120.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_THINKING: Final[Model]
+GPT_5_THINKING: Final[PricedModel]
 "gpt-5-thinking (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GPT_5_1: Final[Model]
+GPT_5_1: Final[PricedModel]
 "gpt-5.1 (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_1_CHAT_LATEST: Final[Model]
+GPT_5_1_CHAT_LATEST: Final[PricedModel]
 "gpt-5.1-chat-latest (chat) · 128K context · 16.4K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_2: Final[Model]
+GPT_5_2: Final[PricedModel]
 "gpt-5.2 (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_2_CHAT_LATEST: Final[Model]
+GPT_5_2_CHAT_LATEST: Final[PricedModel]
 "gpt-5.2-chat-latest (chat) · 128K context · 16.4K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_4: Final[Model]
+GPT_5_4: Final[PricedModel]
 "gpt-5.4 (chat) · 1.05M context · 128K output · $2.50 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_4_MINI: Final[Model]
+GPT_5_4_MINI: Final[PricedModel]
 "gpt-5.4-mini (chat) · 400K context · 128K output · $0.75 in / $4.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_4_MINI_2026_03_17: Final[Model]
+GPT_5_4_MINI_2026_03_17: Final[PricedModel]
 "gpt-5.4-mini-2026-03-17 (chat) · 400K context · 128K output · $0.75 in / $4.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_4_NANO: Final[Model]
+GPT_5_4_NANO: Final[PricedModel]
 "gpt-5.4-nano (chat) · 400K context · 128K output · $0.20 in / $1.25 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_4_NANO_2026_03_17: Final[Model]
+GPT_5_4_NANO_2026_03_17: Final[PricedModel]
 "gpt-5.4-nano-2026-03-17 (chat) · 400K context · 128K output · $0.20 in / $1.25 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_4_PRO: Final[Model]
+GPT_5_4_PRO: Final[PricedModel]
 "gpt-5.4-pro (chat) · 1.05M context · 128K output · $30.00 in / $180.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GROK_4_1_FAST_NON_REASONING: Final[Model]
+GROK_4_1_FAST_NON_REASONING: Final[PricedModel]
 "grok-4-1-fast-non-reasoning (chat) · 2M context · 30K output · $0.20 in / $0.50 out per 1M tokens · vision, tools, attachments"
 
-GROK_4_1_FAST_REASONING: Final[Model]
+GROK_4_1_FAST_REASONING: Final[PricedModel]
 "grok-4-1-fast-reasoning (chat) · 2M context · 30K output · $0.20 in / $0.50 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GROK_4_FAST_NON_REASONING: Final[Model]
+GROK_4_FAST_NON_REASONING: Final[PricedModel]
 "grok-4-fast-non-reasoning (chat) · 2M context · 30K output · $0.20 in / $0.50 out per 1M tokens · vision, tools, attachments"
 
-GROK_4_FAST_REASONING: Final[Model]
+GROK_4_FAST_REASONING: Final[PricedModel]
 "grok-4-fast-reasoning (chat) · 2M context · 30K output · $0.20 in / $0.50 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GROK_4_1: Final[Model]
+GROK_4_1: Final[PricedModel]
 "grok-4.1 (chat) · 200K context · 64K output · $2.00 in / $10.00 out per 1M tokens · vision, tools, attachments"
 
-GROK_4_20_BETA_0309_NON_REASONING: Final[Model]
+GROK_4_20_BETA_0309_NON_REASONING: Final[PricedModel]
 "grok-4.20-beta-0309-non-reasoning (chat) · 2M context · 30K output · $2.00 in / $6.00 out per 1M tokens · vision, tools, attachments"
 
-GROK_4_20_BETA_0309_REASONING: Final[Model]
+GROK_4_20_BETA_0309_REASONING: Final[PricedModel]
 "grok-4.20-beta-0309-reasoning (chat) · 2M context · 30K output · $2.00 in / $6.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GROK_4_20_MULTI_AGENT_BETA_0309: Final[Model]
+GROK_4_20_MULTI_AGENT_BETA_0309: Final[PricedModel]
 "grok-4.20-multi-agent-beta-0309 (chat) · 2M context · 30K output · $2.00 in / $6.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-KIMI_K2_0905_PREVIEW: Final[Model]
+KIMI_K2_0905_PREVIEW: Final[PricedModel]
 "kimi-k2-0905-preview (chat) · 262K context · 262K output · $0.632 in / $2.53 out per 1M tokens · tools"
 
-KIMI_K2_THINKING: Final[Model]
+KIMI_K2_THINKING: Final[PricedModel]
 "kimi-k2-thinking (chat) · 262K context · 262K output · $0.575 in / $2.30 out per 1M tokens · tools, reasoning"
 
-KIMI_K2_THINKING_TURBO: Final[Model]
+KIMI_K2_THINKING_TURBO: Final[PricedModel]
 "kimi-k2-thinking-turbo (chat) · 262K context · 262K output · $1.265 in / $9.119 out per 1M tokens · tools, reasoning"
 
-MINISTRAL_14B_2512: Final[Model]
+MINISTRAL_14B_2512: Final[PricedModel]
 "ministral-14b-2512 (chat) · 128K context · 128K output · $0.33 in / $0.33 out per 1M tokens · vision, tools, attachments"
 
-MISTRAL_LARGE_2512: Final[Model]
+MISTRAL_LARGE_2512: Final[PricedModel]
 "mistral-large-2512 (chat) · 128K context · 262K output · $1.10 in / $3.30 out per 1M tokens · vision, tools, attachments"
 
-QWEN_FLASH: Final[Model]
+QWEN_FLASH: Final[PricedModel]
 "Qwen-Flash (chat) · 1M context · 32.8K output · $0.022 in / $0.22 out per 1M tokens · tools"
 
-QWEN_MAX_LATEST: Final[Model]
+QWEN_MAX_LATEST: Final[PricedModel]
 "Qwen-Max-Latest (chat) · 131K context · 8.19K output · $0.343 in / $1.372 out per 1M tokens · tools"
 
-QWEN_PLUS: Final[Model]
+QWEN_PLUS: Final[PricedModel]
 "Qwen-Plus (chat) · 1M context · 32.8K output · $0.12 in / $1.20 out per 1M tokens · tools"
 
-QWEN3_235B_A22B: Final[Model]
+QWEN3_235B_A22B: Final[PricedModel]
 "Qwen3-235B-A22B (chat) · 128K context · 16.4K output · $0.29 in / $2.86 out per 1M tokens · tools"
 
-QWEN3_235B_A22B_INSTRUCT_2507: Final[Model]
+QWEN3_235B_A22B_INSTRUCT_2507: Final[PricedModel]
 "qwen3-235b-a22b-instruct-2507 (chat) · 128K context · 65.5K output · $0.29 in / $1.143 out per 1M tokens · tools"
 
-QWEN3_30B_A3B: Final[Model]
+QWEN3_30B_A3B: Final[PricedModel]
 "Qwen3-30B-A3B (chat) · 128K context · 8.19K output · $0.11 in / $1.08 out per 1M tokens · tools"
 
-QWEN3_CODER_480B_A35B_INSTRUCT: Final[Model]
+QWEN3_CODER_480B_A35B_INSTRUCT: Final[PricedModel]
 "qwen3-coder-480b-a35b-instruct (chat) · 262K context · 65.5K output · $0.86 in / $3.43 out per 1M tokens · tools"
 
-QWEN3_MAX_2025_09_23: Final[Model]
+QWEN3_MAX_2025_09_23: Final[PricedModel]
 "qwen3-max-2025-09-23 (chat) · 258K context · 65.5K output · $0.86 in / $3.43 out per 1M tokens · tools"

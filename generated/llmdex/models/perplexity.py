@@ -9,25 +9,29 @@ from decimal import Decimal
 
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
-from llmdex_runtime.model import Cost, Limit, Modalities, Model, ReasoningOption
+from llmdex_runtime.model import Cost, Limit, Modalities, PricedModel, ReasoningOption
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_128000_OUTPUT_32768 = Limit(context=128000, output=32768)
-_CONTEXT_128000_OUTPUT_4096 = Limit(context=128000, output=4096)
-_CONTEXT_200000_OUTPUT_8192 = Limit(context=200000, output=8192)
-_D_2024_01_01 = PartialDate(2024, 1, 1)
-_D_2025_01 = PartialDate(2025, 1)
-_D_2025_02_01 = PartialDate(2025, 2, 1)
-_D_2025_09_01 = PartialDate(2025, 9, 1)
-_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH = ReasoningOption(
-    type="effort", values=("minimal", "low", "medium", "high")
-)
-_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_128000_OUTPUT_32768 = Limit(context=128000, output=32768)
+    CONTEXT_128000_OUTPUT_4096 = Limit(context=128000, output=4096)
+    CONTEXT_200000_OUTPUT_8192 = Limit(context=200000, output=8192)
+    D_2024_01_01 = PartialDate(2024, 1, 1)
+    D_2025_01 = PartialDate(2025, 1)
+    D_2025_02_01 = PartialDate(2025, 2, 1)
+    D_2025_09_01 = PartialDate(2025, 9, 1)
+    REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("minimal", "low", "medium", "high")
+    )
+    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "SONAR",
@@ -36,7 +40,7 @@ __all__ = [
     "SONAR_REASONING_PRO",
 ]
 
-SONAR: Final[Model] = Model(
+SONAR: Final[PricedModel] = PricedModel(
     provider="perplexity",
     id="sonar",
     name="Sonar",
@@ -47,15 +51,16 @@ SONAR: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_09_01,
-    release_date=_D_2024_01_01,
-    last_updated=_D_2025_09_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    knowledge=_Shared.D_2025_09_01,
+    release_date=_Shared.D_2024_01_01,
+    last_updated=_Shared.D_2025_09_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("1"), output=Decimal("1")),
 )
+"Sonar (chat) · 128K context · 4.1K output · $1.00 in / $1.00 out per 1M tokens"
 
-SONAR_DEEP_RESEARCH: Final[Model] = Model(
+SONAR_DEEP_RESEARCH: Final[PricedModel] = PricedModel(
     provider="perplexity",
     id="sonar-deep-research",
     name="Perplexity Sonar Deep Research",
@@ -65,16 +70,17 @@ SONAR_DEEP_RESEARCH: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_02_01,
-    last_updated=_D_2025_09_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_32768,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_02_01,
+    last_updated=_Shared.D_2025_09_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_32768,
     cost=Cost(input=Decimal("2"), output=Decimal("8"), reasoning=Decimal("3")),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"Perplexity Sonar Deep Research (chat) · 128K context · 32.8K output · $2.00 in / $8.00 out per 1M tokens · reasoning"
 
-SONAR_PRO: Final[Model] = Model(
+SONAR_PRO: Final[PricedModel] = PricedModel(
     provider="perplexity",
     id="sonar-pro",
     name="Sonar Pro",
@@ -85,15 +91,16 @@ SONAR_PRO: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_09_01,
-    release_date=_D_2024_01_01,
-    last_updated=_D_2025_09_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_8192,
+    knowledge=_Shared.D_2025_09_01,
+    release_date=_Shared.D_2024_01_01,
+    last_updated=_Shared.D_2025_09_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_8192,
     cost=Cost(input=Decimal("3"), output=Decimal("15")),
 )
+"Sonar Pro (chat) · 200K context · 8.19K output · $3.00 in / $15.00 out per 1M tokens · vision, attachments"
 
-SONAR_REASONING_PRO: Final[Model] = Model(
+SONAR_REASONING_PRO: Final[PricedModel] = PricedModel(
     provider="perplexity",
     id="sonar-reasoning-pro",
     name="Sonar Reasoning Pro",
@@ -104,11 +111,12 @@ SONAR_REASONING_PRO: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_09_01,
-    release_date=_D_2024_01_01,
-    last_updated=_D_2025_09_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    knowledge=_Shared.D_2025_09_01,
+    release_date=_Shared.D_2024_01_01,
+    last_updated=_Shared.D_2025_09_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("2"), output=Decimal("8")),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"Sonar Reasoning Pro (chat) · 128K context · 4.1K output · $2.00 in / $8.00 out per 1M tokens · vision, reasoning, attachments"

@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "SONAR",
@@ -14,14 +14,14 @@ __all__ = [
     "SONAR_REASONING_PRO",
 ]
 
-SONAR: Final[Model]
+SONAR: Final[PricedModel]
 "Sonar (chat) · 128K context · 4.1K output · $1.00 in / $1.00 out per 1M tokens"
 
-SONAR_DEEP_RESEARCH: Final[Model]
+SONAR_DEEP_RESEARCH: Final[PricedModel]
 "Perplexity Sonar Deep Research (chat) · 128K context · 32.8K output · $2.00 in / $8.00 out per 1M tokens · reasoning"
 
-SONAR_PRO: Final[Model]
+SONAR_PRO: Final[PricedModel]
 "Sonar Pro (chat) · 200K context · 8.19K output · $3.00 in / $15.00 out per 1M tokens · vision, attachments"
 
-SONAR_REASONING_PRO: Final[Model]
+SONAR_REASONING_PRO: Final[PricedModel]
 "Sonar Reasoning Pro (chat) · 128K context · 4.1K output · $2.00 in / $8.00 out per 1M tokens · vision, reasoning, attachments"

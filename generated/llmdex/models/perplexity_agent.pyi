@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "ANTHROPIC_CLAUDE_HAIKU_4_5",
@@ -28,56 +28,56 @@ __all__ = [
     "XAI_GROK_4_1_FAST_NON_REASONING",
 ]
 
-ANTHROPIC_CLAUDE_HAIKU_4_5: Final[Model]
+ANTHROPIC_CLAUDE_HAIKU_4_5: Final[PricedModel]
 "Claude Haiku 4.5 (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_5: Final[Model]
+ANTHROPIC_CLAUDE_OPUS_4_5: Final[PricedModel]
 "Claude Opus 4.5 (chat) · 200K context · 64K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_6: Final[Model]
+ANTHROPIC_CLAUDE_OPUS_4_6: Final[PricedModel]
 "Claude Opus 4.6 (chat) · 200K context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_7: Final[Model]
+ANTHROPIC_CLAUDE_OPUS_4_7: Final[PricedModel]
 "Claude Opus 4.7 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_SONNET_4_5: Final[Model]
+ANTHROPIC_CLAUDE_SONNET_4_5: Final[PricedModel]
 "Claude Sonnet 4.5 (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model]
+ANTHROPIC_CLAUDE_SONNET_4_6: Final[PricedModel]
 "Claude Sonnet 4.6 (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GOOGLE_GEMINI_2_5_FLASH: Final[Model]
+GOOGLE_GEMINI_2_5_FLASH: Final[PricedModel]
 "Gemini 2.5 Flash (chat) · 1.05M context · 65.5K output · $0.30 in / $2.50 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GOOGLE_GEMINI_2_5_PRO: Final[Model]
+GOOGLE_GEMINI_2_5_PRO: Final[PricedModel]
 "Gemini 2.5 Pro (chat) · 1.05M context · 65.5K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GOOGLE_GEMINI_3_FLASH_PREVIEW: Final[Model]
+GOOGLE_GEMINI_3_FLASH_PREVIEW: Final[PricedModel]
 "Gemini 3 Flash Preview (chat) · 1.05M context · 65.5K output · $0.50 in / $3.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GOOGLE_GEMINI_3_1_PRO_PREVIEW: Final[Model]
+GOOGLE_GEMINI_3_1_PRO_PREVIEW: Final[PricedModel]
 "Gemini 3.1 Pro Preview (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-NVIDIA_NEMOTRON_3_SUPER_120B_A12B: Final[Model]
+NVIDIA_NEMOTRON_3_SUPER_120B_A12B: Final[PricedModel]
 "Nemotron 3 Super 120B (chat) · 1M context · 32K output · $0.25 in / $2.50 out per 1M tokens · tools, reasoning, open weights"
 
-OPENAI_GPT_5_MINI: Final[Model]
+OPENAI_GPT_5_MINI: Final[PricedModel]
 "GPT-5 Mini (chat) · 400K context · 128K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_1: Final[Model]
+OPENAI_GPT_5_1: Final[PricedModel]
 "GPT-5.1 (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_2: Final[Model]
+OPENAI_GPT_5_2: Final[PricedModel]
 "GPT-5.2 (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_4: Final[Model]
+OPENAI_GPT_5_4: Final[PricedModel]
 "GPT-5.4 (chat) · 1.05M context · 128K output · $2.50 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_5: Final[Model]
+OPENAI_GPT_5_5: Final[PricedModel]
 "GPT-5.5 (chat) · 1.05M context · 128K output · $5.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-PERPLEXITY_SONAR: Final[Model]
+PERPLEXITY_SONAR: Final[PricedModel]
 "Sonar (chat) · 128K context · 8.19K output · $0.25 in / $2.50 out per 1M tokens · tools"
 
-XAI_GROK_4_1_FAST_NON_REASONING: Final[Model]
+XAI_GROK_4_1_FAST_NON_REASONING: Final[PricedModel]
 "Grok 4.1 Fast (Non-Reasoning) (chat) · 2M context · 30K output · $0.20 in / $0.50 out per 1M tokens · vision, tools, attachments"

@@ -9,220 +9,236 @@ from decimal import Decimal
 
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind, Status
-from llmdex_runtime.model import Cost, Limit, Modalities, Model, ReasoningOption
+from llmdex_runtime.model import Cost, Limit, Modalities, Model, PricedModel, ReasoningOption
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_0_OUTPUT_0 = Limit(context=0, output=0)
-_CONTEXT_1000000_INPUT_1000000_OUTPUT_384000 = Limit(context=1000000, input=1000000, output=384000)
-_CONTEXT_1024000_OUTPUT_64000 = Limit(context=1024000, output=64000)
-_CONTEXT_1047576_OUTPUT_32768 = Limit(context=1047576, output=32768)
-_CONTEXT_1048576_OUTPUT_0 = Limit(context=1048576, output=0)
-_CONTEXT_1048576_OUTPUT_128000 = Limit(context=1048576, output=128000)
-_CONTEXT_1048576_OUTPUT_65536 = Limit(context=1048576, output=65536)
-_CONTEXT_1050000_INPUT_922000_OUTPUT_128000 = Limit(context=1050000, input=922000, output=128000)
-_CONTEXT_1065535_OUTPUT_65535 = Limit(context=1065535, output=65535)
-_CONTEXT_124096_OUTPUT_4096 = Limit(context=124096, output=4096)
-_CONTEXT_128000_INPUT_111616_OUTPUT_16384 = Limit(context=128000, input=111616, output=16384)
-_CONTEXT_128000_OUTPUT_0 = Limit(context=128000, output=0)
-_CONTEXT_128000_OUTPUT_16384 = Limit(context=128000, output=16384)
-_CONTEXT_128000_OUTPUT_262144 = Limit(context=128000, output=262144)
-_CONTEXT_128000_OUTPUT_4096 = Limit(context=128000, output=4096)
-_CONTEXT_128000_OUTPUT_8192 = Limit(context=128000, output=8192)
-_CONTEXT_131000_OUTPUT_32768 = Limit(context=131000, output=32768)
-_CONTEXT_131072_OUTPUT_8192 = Limit(context=131072, output=8192)
-_CONTEXT_150_OUTPUT_0 = Limit(context=150, output=0)
-_CONTEXT_16384_OUTPUT_2048 = Limit(context=16384, output=2048)
-_CONTEXT_189096_OUTPUT_8192 = Limit(context=189096, output=8192)
-_CONTEXT_192000_OUTPUT_64000 = Limit(context=192000, output=64000)
-_CONTEXT_192512_OUTPUT_28672 = Limit(context=192512, output=28672)
-_CONTEXT_196608_OUTPUT_128000 = Limit(context=196608, output=128000)
-_CONTEXT_196608_OUTPUT_32000 = Limit(context=196608, output=32000)
-_CONTEXT_196608_OUTPUT_64000 = Limit(context=196608, output=64000)
-_CONTEXT_2000000_OUTPUT_128000 = Limit(context=2000000, output=128000)
-_CONTEXT_2000000_OUTPUT_30000 = Limit(context=2000000, output=30000)
-_CONTEXT_200000_OUTPUT_100000 = Limit(context=200000, output=100000)
-_CONTEXT_200000_OUTPUT_65500 = Limit(context=200000, output=65500)
-_CONTEXT_2000_OUTPUT_0 = Limit(context=2000, output=0)
-_CONTEXT_200_OUTPUT_0 = Limit(context=200, output=0)
-_CONTEXT_2048_OUTPUT_0 = Limit(context=2048, output=0)
-_CONTEXT_204_OUTPUT_0 = Limit(context=204, output=0)
-_CONTEXT_205000_OUTPUT_131072 = Limit(context=205000, output=131072)
-_CONTEXT_256000_OUTPUT_0 = Limit(context=256000, output=0)
-_CONTEXT_256000_OUTPUT_128000 = Limit(context=256000, output=128000)
-_CONTEXT_256_OUTPUT_0 = Limit(context=256, output=0)
-_CONTEXT_262144_INPUT_245760_OUTPUT_16384 = Limit(context=262144, input=245760, output=16384)
-_CONTEXT_262144_INPUT_262144_OUTPUT_262144 = Limit(context=262144, input=262144, output=262144)
-_CONTEXT_262144_OUTPUT_8192 = Limit(context=262144, output=8192)
-_CONTEXT_3500_OUTPUT_1024 = Limit(context=3500, output=1024)
-_CONTEXT_400000_INPUT_272000_OUTPUT_128000 = Limit(context=400000, input=272000, output=128000)
-_CONTEXT_400000_OUTPUT_128000 = Limit(context=400000, output=128000)
-_CONTEXT_4524_OUTPUT_2048 = Limit(context=4524, output=2048)
-_CONTEXT_480_OUTPUT_0 = Limit(context=480, output=0)
-_CONTEXT_5000_OUTPUT_0 = Limit(context=5000, output=0)
-_CONTEXT_65536_OUTPUT_0 = Limit(context=65536, output=0)
-_CONTEXT_800_OUTPUT_0 = Limit(context=800, output=0)
-_CONTEXT_8192_OUTPUT_4096 = Limit(context=8192, output=4096)
-_CONTEXT_983040_OUTPUT_128000 = Limit(context=983040, output=128000)
-_CONTEXT_983040_OUTPUT_32768 = Limit(context=983040, output=32768)
-_CONTEXT_983040_OUTPUT_64000 = Limit(context=983040, output=64000)
-_CONTEXT_990000_OUTPUT_8192 = Limit(context=990000, output=8192)
-_D_2023_07_09 = PartialDate(2023, 7, 9)
-_D_2023_09_13 = PartialDate(2023, 9, 13)
-_D_2023_09_20 = PartialDate(2023, 9, 20)
-_D_2023_09_27 = PartialDate(2023, 9, 27)
-_D_2023_11_06 = PartialDate(2023, 11, 6)
-_D_2024_03_09 = PartialDate(2024, 3, 9)
-_D_2024_03_25 = PartialDate(2024, 3, 25)
-_D_2024_04_03 = PartialDate(2024, 4, 3)
-_D_2024_05_13 = PartialDate(2024, 5, 13)
-_D_2024_06_05 = PartialDate(2024, 6, 5)
-_D_2024_07_18 = PartialDate(2024, 7, 18)
-_D_2024_08_14 = PartialDate(2024, 8, 14)
-_D_2024_08_15 = PartialDate(2024, 8, 15)
-_D_2024_08_21 = PartialDate(2024, 8, 21)
-_D_2024_08_26 = PartialDate(2024, 8, 26)
-_D_2024_10_01 = PartialDate(2024, 10, 1)
-_D_2024_10_11 = PartialDate(2024, 10, 11)
-_D_2024_10_15 = PartialDate(2024, 10, 15)
-_D_2024_10_17 = PartialDate(2024, 10, 17)
-_D_2024_10_28 = PartialDate(2024, 10, 28)
-_D_2024_11_18 = PartialDate(2024, 11, 18)
-_D_2024_11_21 = PartialDate(2024, 11, 21)
-_D_2024_12_02 = PartialDate(2024, 12, 2)
-_D_2024_12_03 = PartialDate(2024, 12, 3)
-_D_2024_12_11 = PartialDate(2024, 12, 11)
-_D_2024_12_18 = PartialDate(2024, 12, 18)
-_D_2025_01 = PartialDate(2025, 1)
-_D_2025_01_31 = PartialDate(2025, 1, 31)
-_D_2025_02_05 = PartialDate(2025, 2, 5)
-_D_2025_02_19 = PartialDate(2025, 2, 19)
-_D_2025_02_20 = PartialDate(2025, 2, 20)
-_D_2025_02_27 = PartialDate(2025, 2, 27)
-_D_2025_03_11 = PartialDate(2025, 3, 11)
-_D_2025_03_19 = PartialDate(2025, 3, 19)
-_D_2025_03_31 = PartialDate(2025, 3, 31)
-_D_2025_04 = PartialDate(2025, 4)
-_D_2025_04_11 = PartialDate(2025, 4, 11)
-_D_2025_04_14 = PartialDate(2025, 4, 14)
-_D_2025_04_15 = PartialDate(2025, 4, 15)
-_D_2025_04_16 = PartialDate(2025, 4, 16)
-_D_2025_04_26 = PartialDate(2025, 4, 26)
-_D_2025_05_09 = PartialDate(2025, 5, 9)
-_D_2025_05_13 = PartialDate(2025, 5, 13)
-_D_2025_05_15 = PartialDate(2025, 5, 15)
-_D_2025_05_21 = PartialDate(2025, 5, 21)
-_D_2025_05_22 = PartialDate(2025, 5, 22)
-_D_2025_05_24 = PartialDate(2025, 5, 24)
-_D_2025_06_04 = PartialDate(2025, 6, 4)
-_D_2025_06_05 = PartialDate(2025, 6, 5)
-_D_2025_06_10 = PartialDate(2025, 6, 10)
-_D_2025_06_19 = PartialDate(2025, 6, 19)
-_D_2025_06_25 = PartialDate(2025, 6, 25)
-_D_2025_06_27 = PartialDate(2025, 6, 27)
-_D_2025_07_10 = PartialDate(2025, 7, 10)
-_D_2025_08_05 = PartialDate(2025, 8, 5)
-_D_2025_08_06 = PartialDate(2025, 8, 6)
-_D_2025_08_07 = PartialDate(2025, 8, 7)
-_D_2025_08_21 = PartialDate(2025, 8, 21)
-_D_2025_08_22 = PartialDate(2025, 8, 22)
-_D_2025_08_26 = PartialDate(2025, 8, 26)
-_D_2025_08_29 = PartialDate(2025, 8, 29)
-_D_2025_09_16 = PartialDate(2025, 9, 16)
-_D_2025_09_23 = PartialDate(2025, 9, 23)
-_D_2025_09_26 = PartialDate(2025, 9, 26)
-_D_2025_09_30 = PartialDate(2025, 9, 30)
-_D_2025_10_06 = PartialDate(2025, 10, 6)
-_D_2025_10_07 = PartialDate(2025, 10, 7)
-_D_2025_10_13 = PartialDate(2025, 10, 13)
-_D_2025_10_15 = PartialDate(2025, 10, 15)
-_D_2025_10_22 = PartialDate(2025, 10, 22)
-_D_2025_11_07 = PartialDate(2025, 11, 7)
-_D_2025_11_12 = PartialDate(2025, 11, 12)
-_D_2025_11_19 = PartialDate(2025, 11, 19)
-_D_2025_11_21 = PartialDate(2025, 11, 21)
-_D_2025_11_27 = PartialDate(2025, 11, 27)
-_D_2025_12_01 = PartialDate(2025, 12, 1)
-_D_2025_12_08 = PartialDate(2025, 12, 8)
-_D_2025_12_09 = PartialDate(2025, 12, 9)
-_D_2025_12_11 = PartialDate(2025, 12, 11)
-_D_2025_12_16 = PartialDate(2025, 12, 16)
-_D_2025_12_22 = PartialDate(2025, 12, 22)
-_D_2025_12_26 = PartialDate(2025, 12, 26)
-_D_2026_01_14 = PartialDate(2026, 1, 14)
-_D_2026_01_19 = PartialDate(2026, 1, 19)
-_D_2026_01_27 = PartialDate(2026, 1, 27)
-_D_2026_02_04 = PartialDate(2026, 2, 4)
-_D_2026_02_05 = PartialDate(2026, 2, 5)
-_D_2026_02_10 = PartialDate(2026, 2, 10)
-_D_2026_02_15 = PartialDate(2026, 2, 15)
-_D_2026_02_18 = PartialDate(2026, 2, 18)
-_D_2026_02_19 = PartialDate(2026, 2, 19)
-_D_2026_02_26 = PartialDate(2026, 2, 26)
-_D_2026_03_03 = PartialDate(2026, 3, 3)
-_D_2026_03_04 = PartialDate(2026, 3, 4)
-_D_2026_03_05 = PartialDate(2026, 3, 5)
-_D_2026_03_11 = PartialDate(2026, 3, 11)
-_D_2026_03_12 = PartialDate(2026, 3, 12)
-_D_2026_03_13 = PartialDate(2026, 3, 13)
-_D_2026_04_02 = PartialDate(2026, 4, 2)
-_D_2026_04_08 = PartialDate(2026, 4, 8)
-_D_2026_04_15 = PartialDate(2026, 4, 15)
-_D_2026_04_20 = PartialDate(2026, 4, 20)
-_D_2026_04_21 = PartialDate(2026, 4, 21)
-_D_2026_04_24 = PartialDate(2026, 4, 24)
-_D_2026_05_02 = PartialDate(2026, 5, 2)
-_D_2026_05_19 = PartialDate(2026, 5, 19)
-_D_2026_05_28 = PartialDate(2026, 5, 28)
-_REASONING_BUDGET_TOKENS_MIN_0_MAX_24576 = ReasoningOption(type="budget_tokens", min=0, max=24576)
-_REASONING_BUDGET_TOKENS_MIN_0_MAX_31999 = ReasoningOption(type="budget_tokens", min=0, max=31999)
-_REASONING_BUDGET_TOKENS_MIN_0_MAX_32768 = ReasoningOption(type="budget_tokens", min=0, max=32768)
-_REASONING_BUDGET_TOKENS_MIN_0_MAX_63999 = ReasoningOption(type="budget_tokens", min=0, max=63999)
-_REASONING_EFFORT_LOW_HIGH = ReasoningOption(type="effort", values=("low", "high"))
-_REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(type="effort", values=("low", "medium", "high"))
-_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
-    type="effort", values=("low", "medium", "high", "xhigh")
-)
-_REASONING_EFFORT_MEDIUM_HIGH_XHIGH = ReasoningOption(
-    type="effort", values=("medium", "high", "xhigh")
-)
-_REASONING_EFFORT_MINIMAL_LOW_HIGH = ReasoningOption(
-    type="effort", values=("minimal", "low", "high")
-)
-_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH = ReasoningOption(
-    type="effort", values=("minimal", "low", "medium", "high")
-)
-_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = ReasoningOption(
-    type="effort", values=("none", "low", "medium", "high")
-)
-_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX = ReasoningOption(
-    type="effort", values=("none", "low", "medium", "high", "max")
-)
-_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
-    type="effort", values=("none", "low", "medium", "high", "xhigh")
-)
-_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH_MAX = ReasoningOption(
-    type="effort", values=("none", "low", "medium", "high", "xhigh", "max")
-)
-_REASONING_TOGGLE = ReasoningOption(type="toggle")
-_TEXT_IMAGE_AUDIO_TO_TEXT = Modalities(input=("text", "image", "audio"), output=("text",))
-_TEXT_IMAGE_PDF_TO_IMAGE = Modalities(input=("text", "image", "pdf"), output=("image",))
-_TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
-_TEXT_IMAGE_TO_IMAGE = Modalities(input=("text", "image"), output=("image",))
-_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-_TEXT_IMAGE_TO_TEXT_IMAGE = Modalities(input=("text", "image"), output=("text", "image"))
-_TEXT_IMAGE_TO_VIDEO = Modalities(input=("text", "image"), output=("video",))
-_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT = Modalities(
-    input=("text", "image", "video", "audio"), output=("text",)
-)
-_TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-_TEXT_TO_AUDIO = Modalities(input=("text",), output=("audio",))
-_TEXT_TO_IMAGE = Modalities(input=("text",), output=("image",))
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
-_TEXT_TO_VIDEO = Modalities(input=("text",), output=("video",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_0_OUTPUT_0 = Limit(context=0, output=0)
+    CONTEXT_1000000_INPUT_1000000_OUTPUT_384000 = Limit(
+        context=1000000, input=1000000, output=384000
+    )
+    CONTEXT_1024000_OUTPUT_64000 = Limit(context=1024000, output=64000)
+    CONTEXT_1047576_OUTPUT_32768 = Limit(context=1047576, output=32768)
+    CONTEXT_1048576_OUTPUT_0 = Limit(context=1048576, output=0)
+    CONTEXT_1048576_OUTPUT_128000 = Limit(context=1048576, output=128000)
+    CONTEXT_1048576_OUTPUT_65536 = Limit(context=1048576, output=65536)
+    CONTEXT_1050000_INPUT_922000_OUTPUT_128000 = Limit(context=1050000, input=922000, output=128000)
+    CONTEXT_1065535_OUTPUT_65535 = Limit(context=1065535, output=65535)
+    CONTEXT_124096_OUTPUT_4096 = Limit(context=124096, output=4096)
+    CONTEXT_128000_INPUT_111616_OUTPUT_16384 = Limit(context=128000, input=111616, output=16384)
+    CONTEXT_128000_OUTPUT_0 = Limit(context=128000, output=0)
+    CONTEXT_128000_OUTPUT_16384 = Limit(context=128000, output=16384)
+    CONTEXT_128000_OUTPUT_262144 = Limit(context=128000, output=262144)
+    CONTEXT_128000_OUTPUT_4096 = Limit(context=128000, output=4096)
+    CONTEXT_128000_OUTPUT_8192 = Limit(context=128000, output=8192)
+    CONTEXT_131000_OUTPUT_32768 = Limit(context=131000, output=32768)
+    CONTEXT_131072_OUTPUT_8192 = Limit(context=131072, output=8192)
+    CONTEXT_150_OUTPUT_0 = Limit(context=150, output=0)
+    CONTEXT_16384_OUTPUT_2048 = Limit(context=16384, output=2048)
+    CONTEXT_189096_OUTPUT_8192 = Limit(context=189096, output=8192)
+    CONTEXT_192000_OUTPUT_64000 = Limit(context=192000, output=64000)
+    CONTEXT_192512_OUTPUT_28672 = Limit(context=192512, output=28672)
+    CONTEXT_196608_OUTPUT_128000 = Limit(context=196608, output=128000)
+    CONTEXT_196608_OUTPUT_32000 = Limit(context=196608, output=32000)
+    CONTEXT_196608_OUTPUT_64000 = Limit(context=196608, output=64000)
+    CONTEXT_2000000_OUTPUT_128000 = Limit(context=2000000, output=128000)
+    CONTEXT_2000000_OUTPUT_30000 = Limit(context=2000000, output=30000)
+    CONTEXT_200000_OUTPUT_100000 = Limit(context=200000, output=100000)
+    CONTEXT_200000_OUTPUT_65500 = Limit(context=200000, output=65500)
+    CONTEXT_2000_OUTPUT_0 = Limit(context=2000, output=0)
+    CONTEXT_200_OUTPUT_0 = Limit(context=200, output=0)
+    CONTEXT_2048_OUTPUT_0 = Limit(context=2048, output=0)
+    CONTEXT_204_OUTPUT_0 = Limit(context=204, output=0)
+    CONTEXT_205000_OUTPUT_131072 = Limit(context=205000, output=131072)
+    CONTEXT_256000_OUTPUT_0 = Limit(context=256000, output=0)
+    CONTEXT_256000_OUTPUT_128000 = Limit(context=256000, output=128000)
+    CONTEXT_256_OUTPUT_0 = Limit(context=256, output=0)
+    CONTEXT_262144_INPUT_245760_OUTPUT_16384 = Limit(context=262144, input=245760, output=16384)
+    CONTEXT_262144_INPUT_262144_OUTPUT_262144 = Limit(context=262144, input=262144, output=262144)
+    CONTEXT_262144_OUTPUT_8192 = Limit(context=262144, output=8192)
+    CONTEXT_3500_OUTPUT_1024 = Limit(context=3500, output=1024)
+    CONTEXT_400000_INPUT_272000_OUTPUT_128000 = Limit(context=400000, input=272000, output=128000)
+    CONTEXT_400000_OUTPUT_128000 = Limit(context=400000, output=128000)
+    CONTEXT_4524_OUTPUT_2048 = Limit(context=4524, output=2048)
+    CONTEXT_480_OUTPUT_0 = Limit(context=480, output=0)
+    CONTEXT_5000_OUTPUT_0 = Limit(context=5000, output=0)
+    CONTEXT_65536_OUTPUT_0 = Limit(context=65536, output=0)
+    CONTEXT_800_OUTPUT_0 = Limit(context=800, output=0)
+    CONTEXT_8192_OUTPUT_4096 = Limit(context=8192, output=4096)
+    CONTEXT_983040_OUTPUT_128000 = Limit(context=983040, output=128000)
+    CONTEXT_983040_OUTPUT_32768 = Limit(context=983040, output=32768)
+    CONTEXT_983040_OUTPUT_64000 = Limit(context=983040, output=64000)
+    CONTEXT_990000_OUTPUT_8192 = Limit(context=990000, output=8192)
+    D_2023_07_09 = PartialDate(2023, 7, 9)
+    D_2023_09_13 = PartialDate(2023, 9, 13)
+    D_2023_09_20 = PartialDate(2023, 9, 20)
+    D_2023_09_27 = PartialDate(2023, 9, 27)
+    D_2023_11_06 = PartialDate(2023, 11, 6)
+    D_2024_03_09 = PartialDate(2024, 3, 9)
+    D_2024_03_25 = PartialDate(2024, 3, 25)
+    D_2024_04_03 = PartialDate(2024, 4, 3)
+    D_2024_05_13 = PartialDate(2024, 5, 13)
+    D_2024_06_05 = PartialDate(2024, 6, 5)
+    D_2024_07_18 = PartialDate(2024, 7, 18)
+    D_2024_08_14 = PartialDate(2024, 8, 14)
+    D_2024_08_15 = PartialDate(2024, 8, 15)
+    D_2024_08_21 = PartialDate(2024, 8, 21)
+    D_2024_08_26 = PartialDate(2024, 8, 26)
+    D_2024_10_01 = PartialDate(2024, 10, 1)
+    D_2024_10_11 = PartialDate(2024, 10, 11)
+    D_2024_10_15 = PartialDate(2024, 10, 15)
+    D_2024_10_17 = PartialDate(2024, 10, 17)
+    D_2024_10_28 = PartialDate(2024, 10, 28)
+    D_2024_11_18 = PartialDate(2024, 11, 18)
+    D_2024_11_21 = PartialDate(2024, 11, 21)
+    D_2024_12_02 = PartialDate(2024, 12, 2)
+    D_2024_12_03 = PartialDate(2024, 12, 3)
+    D_2024_12_11 = PartialDate(2024, 12, 11)
+    D_2024_12_18 = PartialDate(2024, 12, 18)
+    D_2025_01 = PartialDate(2025, 1)
+    D_2025_01_31 = PartialDate(2025, 1, 31)
+    D_2025_02_05 = PartialDate(2025, 2, 5)
+    D_2025_02_19 = PartialDate(2025, 2, 19)
+    D_2025_02_20 = PartialDate(2025, 2, 20)
+    D_2025_02_27 = PartialDate(2025, 2, 27)
+    D_2025_03_11 = PartialDate(2025, 3, 11)
+    D_2025_03_19 = PartialDate(2025, 3, 19)
+    D_2025_03_31 = PartialDate(2025, 3, 31)
+    D_2025_04 = PartialDate(2025, 4)
+    D_2025_04_11 = PartialDate(2025, 4, 11)
+    D_2025_04_14 = PartialDate(2025, 4, 14)
+    D_2025_04_15 = PartialDate(2025, 4, 15)
+    D_2025_04_16 = PartialDate(2025, 4, 16)
+    D_2025_04_26 = PartialDate(2025, 4, 26)
+    D_2025_05_09 = PartialDate(2025, 5, 9)
+    D_2025_05_13 = PartialDate(2025, 5, 13)
+    D_2025_05_15 = PartialDate(2025, 5, 15)
+    D_2025_05_21 = PartialDate(2025, 5, 21)
+    D_2025_05_22 = PartialDate(2025, 5, 22)
+    D_2025_05_24 = PartialDate(2025, 5, 24)
+    D_2025_06_04 = PartialDate(2025, 6, 4)
+    D_2025_06_05 = PartialDate(2025, 6, 5)
+    D_2025_06_10 = PartialDate(2025, 6, 10)
+    D_2025_06_19 = PartialDate(2025, 6, 19)
+    D_2025_06_25 = PartialDate(2025, 6, 25)
+    D_2025_06_27 = PartialDate(2025, 6, 27)
+    D_2025_07_10 = PartialDate(2025, 7, 10)
+    D_2025_08_05 = PartialDate(2025, 8, 5)
+    D_2025_08_06 = PartialDate(2025, 8, 6)
+    D_2025_08_07 = PartialDate(2025, 8, 7)
+    D_2025_08_21 = PartialDate(2025, 8, 21)
+    D_2025_08_22 = PartialDate(2025, 8, 22)
+    D_2025_08_26 = PartialDate(2025, 8, 26)
+    D_2025_08_29 = PartialDate(2025, 8, 29)
+    D_2025_09_16 = PartialDate(2025, 9, 16)
+    D_2025_09_23 = PartialDate(2025, 9, 23)
+    D_2025_09_26 = PartialDate(2025, 9, 26)
+    D_2025_09_30 = PartialDate(2025, 9, 30)
+    D_2025_10_06 = PartialDate(2025, 10, 6)
+    D_2025_10_07 = PartialDate(2025, 10, 7)
+    D_2025_10_13 = PartialDate(2025, 10, 13)
+    D_2025_10_15 = PartialDate(2025, 10, 15)
+    D_2025_10_22 = PartialDate(2025, 10, 22)
+    D_2025_11_07 = PartialDate(2025, 11, 7)
+    D_2025_11_12 = PartialDate(2025, 11, 12)
+    D_2025_11_19 = PartialDate(2025, 11, 19)
+    D_2025_11_21 = PartialDate(2025, 11, 21)
+    D_2025_11_27 = PartialDate(2025, 11, 27)
+    D_2025_12_01 = PartialDate(2025, 12, 1)
+    D_2025_12_08 = PartialDate(2025, 12, 8)
+    D_2025_12_09 = PartialDate(2025, 12, 9)
+    D_2025_12_11 = PartialDate(2025, 12, 11)
+    D_2025_12_16 = PartialDate(2025, 12, 16)
+    D_2025_12_22 = PartialDate(2025, 12, 22)
+    D_2025_12_26 = PartialDate(2025, 12, 26)
+    D_2026_01_14 = PartialDate(2026, 1, 14)
+    D_2026_01_19 = PartialDate(2026, 1, 19)
+    D_2026_01_27 = PartialDate(2026, 1, 27)
+    D_2026_02_04 = PartialDate(2026, 2, 4)
+    D_2026_02_05 = PartialDate(2026, 2, 5)
+    D_2026_02_10 = PartialDate(2026, 2, 10)
+    D_2026_02_15 = PartialDate(2026, 2, 15)
+    D_2026_02_18 = PartialDate(2026, 2, 18)
+    D_2026_02_19 = PartialDate(2026, 2, 19)
+    D_2026_02_26 = PartialDate(2026, 2, 26)
+    D_2026_03_03 = PartialDate(2026, 3, 3)
+    D_2026_03_04 = PartialDate(2026, 3, 4)
+    D_2026_03_05 = PartialDate(2026, 3, 5)
+    D_2026_03_11 = PartialDate(2026, 3, 11)
+    D_2026_03_12 = PartialDate(2026, 3, 12)
+    D_2026_03_13 = PartialDate(2026, 3, 13)
+    D_2026_04_02 = PartialDate(2026, 4, 2)
+    D_2026_04_08 = PartialDate(2026, 4, 8)
+    D_2026_04_15 = PartialDate(2026, 4, 15)
+    D_2026_04_20 = PartialDate(2026, 4, 20)
+    D_2026_04_21 = PartialDate(2026, 4, 21)
+    D_2026_04_24 = PartialDate(2026, 4, 24)
+    D_2026_05_02 = PartialDate(2026, 5, 2)
+    D_2026_05_19 = PartialDate(2026, 5, 19)
+    D_2026_05_28 = PartialDate(2026, 5, 28)
+    REASONING_BUDGET_TOKENS_MIN_0_MAX_24576 = ReasoningOption(
+        type="budget_tokens", min=0, max=24576
+    )
+    REASONING_BUDGET_TOKENS_MIN_0_MAX_31999 = ReasoningOption(
+        type="budget_tokens", min=0, max=31999
+    )
+    REASONING_BUDGET_TOKENS_MIN_0_MAX_32768 = ReasoningOption(
+        type="budget_tokens", min=0, max=32768
+    )
+    REASONING_BUDGET_TOKENS_MIN_0_MAX_63999 = ReasoningOption(
+        type="budget_tokens", min=0, max=63999
+    )
+    REASONING_EFFORT_LOW_HIGH = ReasoningOption(type="effort", values=("low", "high"))
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("low", "medium", "high")
+    )
+    REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
+        type="effort", values=("low", "medium", "high", "xhigh")
+    )
+    REASONING_EFFORT_MEDIUM_HIGH_XHIGH = ReasoningOption(
+        type="effort", values=("medium", "high", "xhigh")
+    )
+    REASONING_EFFORT_MINIMAL_LOW_HIGH = ReasoningOption(
+        type="effort", values=("minimal", "low", "high")
+    )
+    REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("minimal", "low", "medium", "high")
+    )
+    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("none", "low", "medium", "high")
+    )
+    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX = ReasoningOption(
+        type="effort", values=("none", "low", "medium", "high", "max")
+    )
+    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
+        type="effort", values=("none", "low", "medium", "high", "xhigh")
+    )
+    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH_MAX = ReasoningOption(
+        type="effort", values=("none", "low", "medium", "high", "xhigh", "max")
+    )
+    REASONING_TOGGLE = ReasoningOption(type="toggle")
+    TEXT_IMAGE_AUDIO_TO_TEXT = Modalities(input=("text", "image", "audio"), output=("text",))
+    TEXT_IMAGE_PDF_TO_IMAGE = Modalities(input=("text", "image", "pdf"), output=("image",))
+    TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
+    TEXT_IMAGE_TO_IMAGE = Modalities(input=("text", "image"), output=("image",))
+    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_TO_TEXT_IMAGE = Modalities(input=("text", "image"), output=("text", "image"))
+    TEXT_IMAGE_TO_VIDEO = Modalities(input=("text", "image"), output=("video",))
+    TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT = Modalities(
+        input=("text", "image", "video", "audio"), output=("text",)
+    )
+    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_TO_AUDIO = Modalities(input=("text",), output=("audio",))
+    TEXT_TO_IMAGE = Modalities(input=("text",), output=("image",))
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    TEXT_TO_VIDEO = Modalities(input=("text",), output=("video",))
+
 
 __all__ = [
     "ANTHROPIC_CLAUDE_HAIKU_3",
@@ -364,7 +380,7 @@ __all__ = [
     "XAI_GROK_CODE_FAST_1",
 ]
 
-ANTHROPIC_CLAUDE_HAIKU_3: Final[Model] = Model(
+ANTHROPIC_CLAUDE_HAIKU_3: Final[PricedModel] = PricedModel(
     provider="poe",
     id="anthropic/claude-haiku-3",
     name="Claude-Haiku-3",
@@ -375,10 +391,10 @@ ANTHROPIC_CLAUDE_HAIKU_3: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2024_03_09,
-    last_updated=_D_2024_03_09,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_189096_OUTPUT_8192,
+    release_date=_Shared.D_2024_03_09,
+    last_updated=_Shared.D_2024_03_09,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_189096_OUTPUT_8192,
     cost=Cost(
         input=Decimal("0.21"),
         output=Decimal("1.1"),
@@ -386,8 +402,9 @@ ANTHROPIC_CLAUDE_HAIKU_3: Final[Model] = Model(
         cache_write=Decimal("0.26"),
     ),
 )
+"Claude-Haiku-3 (chat) · 189K context · 8.19K output · $0.21 in / $1.10 out per 1M tokens · vision, tools, attachments"
 
-ANTHROPIC_CLAUDE_HAIKU_3_5: Final[Model] = Model(
+ANTHROPIC_CLAUDE_HAIKU_3_5: Final[PricedModel] = PricedModel(
     provider="poe",
     id="anthropic/claude-haiku-3.5",
     name="Claude-Haiku-3.5",
@@ -398,10 +415,10 @@ ANTHROPIC_CLAUDE_HAIKU_3_5: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2024_10_01,
-    last_updated=_D_2024_10_01,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_189096_OUTPUT_8192,
+    release_date=_Shared.D_2024_10_01,
+    last_updated=_Shared.D_2024_10_01,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_189096_OUTPUT_8192,
     cost=Cost(
         input=Decimal("0.68"),
         output=Decimal("3.4"),
@@ -409,8 +426,9 @@ ANTHROPIC_CLAUDE_HAIKU_3_5: Final[Model] = Model(
         cache_write=Decimal("0.85"),
     ),
 )
+"Claude-Haiku-3.5 (chat) · 189K context · 8.19K output · $0.68 in / $3.40 out per 1M tokens · vision, tools, attachments"
 
-ANTHROPIC_CLAUDE_HAIKU_4_5: Final[Model] = Model(
+ANTHROPIC_CLAUDE_HAIKU_4_5: Final[PricedModel] = PricedModel(
     provider="poe",
     id="anthropic/claude-haiku-4.5",
     name="Claude-Haiku-4.5",
@@ -421,20 +439,21 @@ ANTHROPIC_CLAUDE_HAIKU_4_5: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_10_15,
-    last_updated=_D_2025_10_15,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_192000_OUTPUT_64000,
+    release_date=_Shared.D_2025_10_15,
+    last_updated=_Shared.D_2025_10_15,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_192000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("0.85"),
         output=Decimal("4.3"),
         cache_read=Decimal("0.085"),
         cache_write=Decimal("1.1"),
     ),
-    reasoning_options=(_REASONING_BUDGET_TOKENS_MIN_0_MAX_63999,),
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_0_MAX_63999,),
 )
+"Claude-Haiku-4.5 (chat) · 192K context · 64K output · $0.85 in / $4.30 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4: Final[Model] = Model(
+ANTHROPIC_CLAUDE_OPUS_4: Final[PricedModel] = PricedModel(
     provider="poe",
     id="anthropic/claude-opus-4",
     name="Claude-Opus-4",
@@ -445,10 +464,10 @@ ANTHROPIC_CLAUDE_OPUS_4: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_05_21,
-    last_updated=_D_2025_05_21,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_192512_OUTPUT_28672,
+    release_date=_Shared.D_2025_05_21,
+    last_updated=_Shared.D_2025_05_21,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_192512_OUTPUT_28672,
     cost=Cost(
         input=Decimal("13"),
         output=Decimal("64"),
@@ -457,8 +476,9 @@ ANTHROPIC_CLAUDE_OPUS_4: Final[Model] = Model(
     ),
     reasoning_options=(),
 )
+"Claude-Opus-4 (chat) · 193K context · 28.7K output · $13.00 in / $64.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_1: Final[Model] = Model(
+ANTHROPIC_CLAUDE_OPUS_4_1: Final[PricedModel] = PricedModel(
     provider="poe",
     id="anthropic/claude-opus-4.1",
     name="Claude-Opus-4.1",
@@ -469,20 +489,21 @@ ANTHROPIC_CLAUDE_OPUS_4_1: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_196608_OUTPUT_32000,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_196608_OUTPUT_32000,
     cost=Cost(
         input=Decimal("13"),
         output=Decimal("64"),
         cache_read=Decimal("1.3"),
         cache_write=Decimal("16"),
     ),
-    reasoning_options=(_REASONING_BUDGET_TOKENS_MIN_0_MAX_31999,),
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_0_MAX_31999,),
 )
+"Claude-Opus-4.1 (chat) · 197K context · 32K output · $13.00 in / $64.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_5: Final[Model] = Model(
+ANTHROPIC_CLAUDE_OPUS_4_5: Final[PricedModel] = PricedModel(
     provider="poe",
     id="anthropic/claude-opus-4.5",
     name="Claude-Opus-4.5",
@@ -493,20 +514,24 @@ ANTHROPIC_CLAUDE_OPUS_4_5: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_11_21,
-    last_updated=_D_2025_11_21,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_196608_OUTPUT_64000,
+    release_date=_Shared.D_2025_11_21,
+    last_updated=_Shared.D_2025_11_21,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_196608_OUTPUT_64000,
     cost=Cost(
         input=Decimal("4.3"),
         output=Decimal("21"),
         cache_read=Decimal("0.43"),
         cache_write=Decimal("5.3"),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH, _REASONING_BUDGET_TOKENS_MIN_0_MAX_63999),
+    reasoning_options=(
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_0_MAX_63999,
+    ),
 )
+"Claude-Opus-4.5 (chat) · 197K context · 64K output · $4.30 in / $21.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_6: Final[Model] = Model(
+ANTHROPIC_CLAUDE_OPUS_4_6: Final[PricedModel] = PricedModel(
     provider="poe",
     id="anthropic/claude-opus-4.6",
     name="Claude-Opus-4.6",
@@ -516,20 +541,21 @@ ANTHROPIC_CLAUDE_OPUS_4_6: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2026_02_04,
-    last_updated=_D_2026_02_04,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_983040_OUTPUT_128000,
+    release_date=_Shared.D_2026_02_04,
+    last_updated=_Shared.D_2026_02_04,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_983040_OUTPUT_128000,
     cost=Cost(
         input=Decimal("4.3"),
         output=Decimal("21"),
         cache_read=Decimal("0.43"),
         cache_write=Decimal("5.3"),
     ),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX,),
 )
+"Claude-Opus-4.6 (chat) · 983K context · 128K output · $4.30 in / $21.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_7: Final[Model] = Model(
+ANTHROPIC_CLAUDE_OPUS_4_7: Final[PricedModel] = PricedModel(
     provider="poe",
     id="anthropic/claude-opus-4.7",
     name="Claude-Opus-4.7",
@@ -539,20 +565,21 @@ ANTHROPIC_CLAUDE_OPUS_4_7: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2026_04_15,
-    last_updated=_D_2026_04_15,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_128000,
+    release_date=_Shared.D_2026_04_15,
+    last_updated=_Shared.D_2026_04_15,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_128000,
     cost=Cost(
         input=Decimal("4.3"),
         output=Decimal("21"),
         cache_read=Decimal("0.43"),
         cache_write=Decimal("5.4"),
     ),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH_MAX,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH_MAX,),
 )
+"Claude-Opus-4.7 (chat) · 1.05M context · 128K output · $4.30 in / $21.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_8: Final[Model] = Model(
+ANTHROPIC_CLAUDE_OPUS_4_8: Final[PricedModel] = PricedModel(
     provider="poe",
     id="anthropic/claude-opus-4.8",
     name="Claude-Opus-4.8",
@@ -563,15 +590,16 @@ ANTHROPIC_CLAUDE_OPUS_4_8: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2026_05_28,
-    last_updated=_D_2026_05_28,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_128000,
+    release_date=_Shared.D_2026_05_28,
+    last_updated=_Shared.D_2026_05_28,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_128000,
     cost=Cost(input=Decimal("4.2929"), output=Decimal("21.4646")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH_MAX,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH_MAX,),
 )
+"Claude-Opus-4.8 (chat) · 1.05M context · 128K output · $4.2929 in / $21.4646 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_SONNET_3_5: Final[Model] = Model(
+ANTHROPIC_CLAUDE_SONNET_3_5: Final[PricedModel] = PricedModel(
     provider="poe",
     id="anthropic/claude-sonnet-3.5",
     name="Claude-Sonnet-3.5",
@@ -582,10 +610,10 @@ ANTHROPIC_CLAUDE_SONNET_3_5: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2024_06_05,
-    last_updated=_D_2024_06_05,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_189096_OUTPUT_8192,
+    release_date=_Shared.D_2024_06_05,
+    last_updated=_Shared.D_2024_06_05,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_189096_OUTPUT_8192,
     cost=Cost(
         input=Decimal("2.6"),
         output=Decimal("13"),
@@ -594,8 +622,9 @@ ANTHROPIC_CLAUDE_SONNET_3_5: Final[Model] = Model(
     ),
     status=Status.DEPRECATED,
 )
+"Claude-Sonnet-3.5 (chat) · 189K context · 8.19K output · $2.60 in / $13.00 out per 1M tokens · vision, tools, attachments · deprecated"
 
-ANTHROPIC_CLAUDE_SONNET_3_5_JUNE: Final[Model] = Model(
+ANTHROPIC_CLAUDE_SONNET_3_5_JUNE: Final[PricedModel] = PricedModel(
     provider="poe",
     id="anthropic/claude-sonnet-3.5-june",
     name="Claude-Sonnet-3.5-June",
@@ -606,10 +635,10 @@ ANTHROPIC_CLAUDE_SONNET_3_5_JUNE: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2024_11_18,
-    last_updated=_D_2024_11_18,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_189096_OUTPUT_8192,
+    release_date=_Shared.D_2024_11_18,
+    last_updated=_Shared.D_2024_11_18,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_189096_OUTPUT_8192,
     cost=Cost(
         input=Decimal("2.6"),
         output=Decimal("13"),
@@ -618,8 +647,9 @@ ANTHROPIC_CLAUDE_SONNET_3_5_JUNE: Final[Model] = Model(
     ),
     status=Status.DEPRECATED,
 )
+"Claude-Sonnet-3.5-June (chat) · 189K context · 8.19K output · $2.60 in / $13.00 out per 1M tokens · vision, tools, attachments · deprecated"
 
-ANTHROPIC_CLAUDE_SONNET_3_7: Final[Model] = Model(
+ANTHROPIC_CLAUDE_SONNET_3_7: Final[PricedModel] = PricedModel(
     provider="poe",
     id="anthropic/claude-sonnet-3.7",
     name="Claude-Sonnet-3.7",
@@ -630,10 +660,10 @@ ANTHROPIC_CLAUDE_SONNET_3_7: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_02_19,
-    last_updated=_D_2025_02_19,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_196608_OUTPUT_128000,
+    release_date=_Shared.D_2025_02_19,
+    last_updated=_Shared.D_2025_02_19,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_196608_OUTPUT_128000,
     cost=Cost(
         input=Decimal("2.6"),
         output=Decimal("13"),
@@ -642,8 +672,9 @@ ANTHROPIC_CLAUDE_SONNET_3_7: Final[Model] = Model(
     ),
     reasoning_options=(),
 )
+"Claude-Sonnet-3.7 (chat) · 197K context · 128K output · $2.60 in / $13.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_SONNET_4: Final[Model] = Model(
+ANTHROPIC_CLAUDE_SONNET_4: Final[PricedModel] = PricedModel(
     provider="poe",
     id="anthropic/claude-sonnet-4",
     name="Claude-Sonnet-4",
@@ -654,10 +685,10 @@ ANTHROPIC_CLAUDE_SONNET_4: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_05_21,
-    last_updated=_D_2025_05_21,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_983040_OUTPUT_64000,
+    release_date=_Shared.D_2025_05_21,
+    last_updated=_Shared.D_2025_05_21,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_983040_OUTPUT_64000,
     cost=Cost(
         input=Decimal("2.6"),
         output=Decimal("13"),
@@ -666,8 +697,9 @@ ANTHROPIC_CLAUDE_SONNET_4: Final[Model] = Model(
     ),
     reasoning_options=(),
 )
+"Claude-Sonnet-4 (chat) · 983K context · 64K output · $2.60 in / $13.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_SONNET_4_5: Final[Model] = Model(
+ANTHROPIC_CLAUDE_SONNET_4_5: Final[PricedModel] = PricedModel(
     provider="poe",
     id="anthropic/claude-sonnet-4.5",
     name="Claude-Sonnet-4.5",
@@ -678,20 +710,21 @@ ANTHROPIC_CLAUDE_SONNET_4_5: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_09_26,
-    last_updated=_D_2025_09_26,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_983040_OUTPUT_32768,
+    release_date=_Shared.D_2025_09_26,
+    last_updated=_Shared.D_2025_09_26,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_983040_OUTPUT_32768,
     cost=Cost(
         input=Decimal("2.6"),
         output=Decimal("13"),
         cache_read=Decimal("0.26"),
         cache_write=Decimal("3.2"),
     ),
-    reasoning_options=(_REASONING_BUDGET_TOKENS_MIN_0_MAX_31999,),
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_0_MAX_31999,),
 )
+"Claude-Sonnet-4.5 (chat) · 983K context · 32.8K output · $2.60 in / $13.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model] = Model(
+ANTHROPIC_CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
     provider="poe",
     id="anthropic/claude-sonnet-4.6",
     name="Claude-Sonnet-4.6",
@@ -701,20 +734,21 @@ ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2026_02_05,
-    last_updated=_D_2026_02_05,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_983040_OUTPUT_128000,
+    release_date=_Shared.D_2026_02_05,
+    last_updated=_Shared.D_2026_02_05,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_983040_OUTPUT_128000,
     cost=Cost(
         input=Decimal("2.6"),
         output=Decimal("13"),
         cache_read=Decimal("0.26"),
         cache_write=Decimal("3.2"),
     ),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX,),
 )
+"Claude-Sonnet-4.6 (chat) · 983K context · 128K output · $2.60 in / $13.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CEREBRAS_GPT_OSS_120B_CS: Final[Model] = Model(
+CEREBRAS_GPT_OSS_120B_CS: Final[PricedModel] = PricedModel(
     provider="poe",
     id="cerebras/gpt-oss-120b-cs",
     name="GPT-OSS-120B-CS",
@@ -724,15 +758,16 @@ CEREBRAS_GPT_OSS_120B_CS: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_08_06,
-    last_updated=_D_2025_08_06,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_0,
+    release_date=_Shared.D_2025_08_06,
+    last_updated=_Shared.D_2025_08_06,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_0,
     cost=Cost(input=Decimal("0.35"), output=Decimal("0.75")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"GPT-OSS-120B-CS (chat) · 128K context · 0 output · $0.35 in / $0.75 out per 1M tokens · tools, reasoning, attachments"
 
-CEREBRAS_LLAMA_3_1_8B_CS: Final[Model] = Model(
+CEREBRAS_LLAMA_3_1_8B_CS: Final[PricedModel] = PricedModel(
     provider="poe",
     id="cerebras/llama-3.1-8b-cs",
     name="Llama-3.1-8B-CS",
@@ -742,12 +777,13 @@ CEREBRAS_LLAMA_3_1_8B_CS: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_05_13,
-    last_updated=_D_2025_05_13,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_0,
+    release_date=_Shared.D_2025_05_13,
+    last_updated=_Shared.D_2025_05_13,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_0,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.1")),
 )
+"Llama-3.1-8B-CS (chat) · 128K context · 0 output · $0.10 in / $0.10 out per 1M tokens · tools, attachments"
 
 CEREBRAS_LLAMA_3_3_70B_CS: Final[Model] = Model(
     provider="poe",
@@ -759,12 +795,13 @@ CEREBRAS_LLAMA_3_3_70B_CS: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_05_13,
-    last_updated=_D_2025_05_13,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_0_OUTPUT_0,
+    release_date=_Shared.D_2025_05_13,
+    last_updated=_Shared.D_2025_05_13,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_0_OUTPUT_0,
     status=Status.DEPRECATED,
 )
+"llama-3.3-70b-cs (chat) · 0 context · 0 output · price unknown · attachments · deprecated"
 
 CEREBRAS_QWEN3_235B_2507_CS: Final[Model] = Model(
     provider="poe",
@@ -776,13 +813,14 @@ CEREBRAS_QWEN3_235B_2507_CS: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_08_06,
-    last_updated=_D_2025_08_06,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_0_OUTPUT_0,
+    release_date=_Shared.D_2025_08_06,
+    last_updated=_Shared.D_2025_08_06,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_0_OUTPUT_0,
     reasoning_options=(),
     status=Status.DEPRECATED,
 )
+"qwen3-235b-2507-cs (chat) · 0 context · 0 output · price unknown · tools, reasoning, attachments · deprecated"
 
 CEREBRAS_QWEN3_32B_CS: Final[Model] = Model(
     provider="poe",
@@ -794,13 +832,14 @@ CEREBRAS_QWEN3_32B_CS: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_05_15,
-    last_updated=_D_2025_05_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_0_OUTPUT_0,
+    release_date=_Shared.D_2025_05_15,
+    last_updated=_Shared.D_2025_05_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_0_OUTPUT_0,
     reasoning_options=(),
     status=Status.DEPRECATED,
 )
+"qwen3-32b-cs (chat) · 0 context · 0 output · price unknown · tools, reasoning, attachments · deprecated"
 
 ELEVENLABS_ELEVENLABS_MUSIC: Final[Model] = Model(
     provider="poe",
@@ -813,11 +852,12 @@ ELEVENLABS_ELEVENLABS_MUSIC: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_08_29,
-    last_updated=_D_2025_08_29,
-    modalities=_TEXT_TO_AUDIO,
-    limit=_CONTEXT_2000_OUTPUT_0,
+    release_date=_Shared.D_2025_08_29,
+    last_updated=_Shared.D_2025_08_29,
+    modalities=_Shared.TEXT_TO_AUDIO,
+    limit=_Shared.CONTEXT_2000_OUTPUT_0,
 )
+"ElevenLabs-Music (audio) · 2K context · 0 output · price unknown · tools, attachments"
 
 ELEVENLABS_ELEVENLABS_V2_5_TURBO: Final[Model] = Model(
     provider="poe",
@@ -830,11 +870,12 @@ ELEVENLABS_ELEVENLABS_V2_5_TURBO: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2024_10_28,
-    last_updated=_D_2024_10_28,
-    modalities=_TEXT_TO_AUDIO,
-    limit=_CONTEXT_128000_OUTPUT_0,
+    release_date=_Shared.D_2024_10_28,
+    last_updated=_Shared.D_2024_10_28,
+    modalities=_Shared.TEXT_TO_AUDIO,
+    limit=_Shared.CONTEXT_128000_OUTPUT_0,
 )
+"ElevenLabs-v2.5-Turbo (audio) · 128K context · 0 output · price unknown · tools, attachments"
 
 ELEVENLABS_ELEVENLABS_V3: Final[Model] = Model(
     provider="poe",
@@ -847,13 +888,14 @@ ELEVENLABS_ELEVENLABS_V3: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_06_05,
-    last_updated=_D_2025_06_05,
-    modalities=_TEXT_TO_AUDIO,
-    limit=_CONTEXT_128000_OUTPUT_0,
+    release_date=_Shared.D_2025_06_05,
+    last_updated=_Shared.D_2025_06_05,
+    modalities=_Shared.TEXT_TO_AUDIO,
+    limit=_Shared.CONTEXT_128000_OUTPUT_0,
 )
+"ElevenLabs-v3 (audio) · 128K context · 0 output · price unknown · tools, attachments"
 
-EMPIRIOLABS_DEEPSEEK_V4_FLASH_EL: Final[Model] = Model(
+EMPIRIOLABS_DEEPSEEK_V4_FLASH_EL: Final[PricedModel] = PricedModel(
     provider="poe",
     id="empiriolabs/deepseek-v4-flash-el",
     name="DeepSeek-V4-Flash-EL",
@@ -862,15 +904,16 @@ EMPIRIOLABS_DEEPSEEK_V4_FLASH_EL: Final[Model] = Model(
     reasoning=True,
     tool_call=True,
     open_weights=True,
-    release_date=_D_2026_04_24,
-    last_updated=_D_2026_05_02,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_INPUT_1000000_OUTPUT_384000,
+    release_date=_Shared.D_2026_04_24,
+    last_updated=_Shared.D_2026_05_02,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_384000,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.28")),
     reasoning_options=(),
 )
+"DeepSeek-V4-Flash-EL (chat) · 1M context · 384K output · $0.14 in / $0.28 out per 1M tokens · tools, reasoning, attachments, open weights"
 
-EMPIRIOLABS_DEEPSEEK_V4_PRO_EL: Final[Model] = Model(
+EMPIRIOLABS_DEEPSEEK_V4_PRO_EL: Final[PricedModel] = PricedModel(
     provider="poe",
     id="empiriolabs/deepseek-v4-pro-el",
     name="DeepSeek-V4-Pro-EL",
@@ -879,15 +922,16 @@ EMPIRIOLABS_DEEPSEEK_V4_PRO_EL: Final[Model] = Model(
     reasoning=True,
     tool_call=True,
     open_weights=True,
-    release_date=_D_2026_04_24,
-    last_updated=_D_2026_05_02,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_INPUT_1000000_OUTPUT_384000,
+    release_date=_Shared.D_2026_04_24,
+    last_updated=_Shared.D_2026_05_02,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_384000,
     cost=Cost(input=Decimal("1.67"), output=Decimal("3.33")),
     reasoning_options=(),
 )
+"DeepSeek-V4-Pro-EL (chat) · 1M context · 384K output · $1.67 in / $3.33 out per 1M tokens · tools, reasoning, attachments, open weights"
 
-FIREWORKS_AI_KIMI_K2_5_FW: Final[Model] = Model(
+FIREWORKS_AI_KIMI_K2_5_FW: Final[PricedModel] = PricedModel(
     provider="poe",
     id="fireworks-ai/kimi-k2.5-fw",
     name="Kimi-K2.5-FW",
@@ -897,14 +941,15 @@ FIREWORKS_AI_KIMI_K2_5_FW: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2026_01_27,
-    last_updated=_D_2026_01_27,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_INPUT_245760_OUTPUT_16384,
+    release_date=_Shared.D_2026_01_27,
+    last_updated=_Shared.D_2026_01_27,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_INPUT_245760_OUTPUT_16384,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Kimi-K2.5-FW (chat) · 262K context · 16.4K output · free · vision, tools, attachments"
 
-GOOGLE_GEMINI_2_0_FLASH: Final[Model] = Model(
+GOOGLE_GEMINI_2_0_FLASH: Final[PricedModel] = PricedModel(
     provider="poe",
     id="google/gemini-2.0-flash",
     name="Gemini-2.0-Flash",
@@ -915,14 +960,15 @@ GOOGLE_GEMINI_2_0_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2024_12_11,
-    last_updated=_D_2024_12_11,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
-    limit=_CONTEXT_990000_OUTPUT_8192,
+    release_date=_Shared.D_2024_12_11,
+    last_updated=_Shared.D_2024_12_11,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
+    limit=_Shared.CONTEXT_990000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.42")),
 )
+"Gemini-2.0-Flash (chat) · 990K context · 8.19K output · $0.10 in / $0.42 out per 1M tokens · vision, tools, attachments"
 
-GOOGLE_GEMINI_2_0_FLASH_LITE: Final[Model] = Model(
+GOOGLE_GEMINI_2_0_FLASH_LITE: Final[PricedModel] = PricedModel(
     provider="poe",
     id="google/gemini-2.0-flash-lite",
     name="Gemini-2.0-Flash-Lite",
@@ -933,14 +979,15 @@ GOOGLE_GEMINI_2_0_FLASH_LITE: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_02_05,
-    last_updated=_D_2025_02_05,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
-    limit=_CONTEXT_990000_OUTPUT_8192,
+    release_date=_Shared.D_2025_02_05,
+    last_updated=_Shared.D_2025_02_05,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
+    limit=_Shared.CONTEXT_990000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.052"), output=Decimal("0.21")),
 )
+"Gemini-2.0-Flash-Lite (chat) · 990K context · 8.19K output · $0.052 in / $0.21 out per 1M tokens · vision, tools, attachments"
 
-GOOGLE_GEMINI_2_5_FLASH: Final[Model] = Model(
+GOOGLE_GEMINI_2_5_FLASH: Final[PricedModel] = PricedModel(
     provider="poe",
     id="google/gemini-2.5-flash",
     name="Gemini-2.5-Flash",
@@ -951,15 +998,16 @@ GOOGLE_GEMINI_2_5_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_04_26,
-    last_updated=_D_2025_04_26,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
-    limit=_CONTEXT_1065535_OUTPUT_65535,
+    release_date=_Shared.D_2025_04_26,
+    last_updated=_Shared.D_2025_04_26,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
+    limit=_Shared.CONTEXT_1065535_OUTPUT_65535,
     cost=Cost(input=Decimal("0.21"), output=Decimal("1.8"), cache_read=Decimal("0.021")),
-    reasoning_options=(_REASONING_BUDGET_TOKENS_MIN_0_MAX_24576,),
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_0_MAX_24576,),
 )
+"Gemini-2.5-Flash (chat) · 1.07M context · 65.5K output · $0.21 in / $1.80 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GOOGLE_GEMINI_2_5_FLASH_LITE: Final[Model] = Model(
+GOOGLE_GEMINI_2_5_FLASH_LITE: Final[PricedModel] = PricedModel(
     provider="poe",
     id="google/gemini-2.5-flash-lite",
     name="Gemini-2.5-Flash-Lite",
@@ -970,15 +1018,16 @@ GOOGLE_GEMINI_2_5_FLASH_LITE: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_06_19,
-    last_updated=_D_2025_06_19,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
-    limit=_CONTEXT_1024000_OUTPUT_64000,
+    release_date=_Shared.D_2025_06_19,
+    last_updated=_Shared.D_2025_06_19,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
+    limit=_Shared.CONTEXT_1024000_OUTPUT_64000,
     cost=Cost(input=Decimal("0.07"), output=Decimal("0.28")),
-    reasoning_options=(_REASONING_BUDGET_TOKENS_MIN_0_MAX_24576,),
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_0_MAX_24576,),
 )
+"Gemini-2.5-Flash-Lite (chat) · 1.02M context · 64K output · $0.07 in / $0.28 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GOOGLE_GEMINI_2_5_PRO: Final[Model] = Model(
+GOOGLE_GEMINI_2_5_PRO: Final[PricedModel] = PricedModel(
     provider="poe",
     id="google/gemini-2.5-pro",
     name="Gemini-2.5-Pro",
@@ -989,15 +1038,16 @@ GOOGLE_GEMINI_2_5_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_02_05,
-    last_updated=_D_2025_02_05,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
-    limit=_CONTEXT_1065535_OUTPUT_65535,
+    release_date=_Shared.D_2025_02_05,
+    last_updated=_Shared.D_2025_02_05,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
+    limit=_Shared.CONTEXT_1065535_OUTPUT_65535,
     cost=Cost(input=Decimal("0.87"), output=Decimal("7"), cache_read=Decimal("0.087")),
-    reasoning_options=(_REASONING_BUDGET_TOKENS_MIN_0_MAX_32768,),
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_0_MAX_32768,),
 )
+"Gemini-2.5-Pro (chat) · 1.07M context · 65.5K output · $0.87 in / $7.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GOOGLE_GEMINI_3_FLASH: Final[Model] = Model(
+GOOGLE_GEMINI_3_FLASH: Final[PricedModel] = PricedModel(
     provider="poe",
     id="google/gemini-3-flash",
     name="Gemini-3-Flash",
@@ -1007,15 +1057,16 @@ GOOGLE_GEMINI_3_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_10_07,
-    last_updated=_D_2025_10_07,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    release_date=_Shared.D_2025_10_07,
+    last_updated=_Shared.D_2025_10_07,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(input=Decimal("0.4"), output=Decimal("2.4"), cache_read=Decimal("0.04")),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_HIGH,),
 )
+"Gemini-3-Flash (chat) · 1.05M context · 65.5K output · $0.40 in / $2.40 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GOOGLE_GEMINI_3_PRO: Final[Model] = Model(
+GOOGLE_GEMINI_3_PRO: Final[PricedModel] = PricedModel(
     provider="poe",
     id="google/gemini-3-pro",
     name="Gemini-3-Pro",
@@ -1026,16 +1077,17 @@ GOOGLE_GEMINI_3_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_10_22,
-    last_updated=_D_2025_10_22,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    release_date=_Shared.D_2025_10_22,
+    last_updated=_Shared.D_2025_10_22,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(input=Decimal("1.6"), output=Decimal("9.6"), cache_read=Decimal("0.16")),
     reasoning_options=(),
     status=Status.DEPRECATED,
 )
+"Gemini-3-Pro (chat) · 1.05M context · 65.5K output · $1.60 in / $9.60 out per 1M tokens · vision, tools, reasoning, attachments · deprecated"
 
-GOOGLE_GEMINI_3_1_FLASH_LITE: Final[Model] = Model(
+GOOGLE_GEMINI_3_1_FLASH_LITE: Final[PricedModel] = PricedModel(
     provider="poe",
     id="google/gemini-3.1-flash-lite",
     name="Gemini-3.1-Flash-Lite",
@@ -1045,15 +1097,16 @@ GOOGLE_GEMINI_3_1_FLASH_LITE: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2026_02_18,
-    last_updated=_D_2026_02_18,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    release_date=_Shared.D_2026_02_18,
+    last_updated=_Shared.D_2026_02_18,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(input=Decimal("0.25"), output=Decimal("1.5")),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_HIGH,),
 )
+"Gemini-3.1-Flash-Lite (chat) · 1.05M context · 65.5K output · $0.25 in / $1.50 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GOOGLE_GEMINI_3_1_PRO: Final[Model] = Model(
+GOOGLE_GEMINI_3_1_PRO: Final[PricedModel] = PricedModel(
     provider="poe",
     id="google/gemini-3.1-pro",
     name="Gemini-3.1-Pro",
@@ -1063,15 +1116,16 @@ GOOGLE_GEMINI_3_1_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2026_02_19,
-    last_updated=_D_2026_02_19,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    release_date=_Shared.D_2026_02_19,
+    last_updated=_Shared.D_2026_02_19,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(input=Decimal("2"), output=Decimal("12"), cache_read=Decimal("0.2")),
-    reasoning_options=(_REASONING_EFFORT_LOW_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_HIGH,),
 )
+"Gemini-3.1-Pro (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GOOGLE_GEMINI_3_5_FLASH: Final[Model] = Model(
+GOOGLE_GEMINI_3_5_FLASH: Final[PricedModel] = PricedModel(
     provider="poe",
     id="google/gemini-3.5-flash",
     name="Gemini-3.5-Flash",
@@ -1083,16 +1137,17 @@ GOOGLE_GEMINI_3_5_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_05_19,
-    last_updated=_D_2026_05_19,
-    modalities=_TEXT_IMAGE_AUDIO_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_05_19,
+    last_updated=_Shared.D_2026_05_19,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(input=Decimal("1.5152"), output=Decimal("9.0909"), cache_read=Decimal("0.1515")),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_HIGH,),
 )
+"Gemini-3.5-Flash (chat) · 1.05M context · 65.5K output · $1.5152 in / $9.0909 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_DEEP_RESEARCH: Final[Model] = Model(
+GOOGLE_GEMINI_DEEP_RESEARCH: Final[PricedModel] = PricedModel(
     provider="poe",
     id="google/gemini-deep-research",
     name="gemini-deep-research",
@@ -1102,16 +1157,17 @@ GOOGLE_GEMINI_DEEP_RESEARCH: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_12_11,
-    last_updated=_D_2025_12_11,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_0,
+    release_date=_Shared.D_2025_12_11,
+    last_updated=_Shared.D_2025_12_11,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_0,
     cost=Cost(input=Decimal("1.6"), output=Decimal("9.6")),
     reasoning_options=(),
     status=Status.DEPRECATED,
 )
+"gemini-deep-research (chat) · 1.05M context · 0 output · $1.60 in / $9.60 out per 1M tokens · vision, tools, reasoning, attachments · deprecated"
 
-GOOGLE_GEMMA_4_31B: Final[Model] = Model(
+GOOGLE_GEMMA_4_31B: Final[PricedModel] = PricedModel(
     provider="poe",
     id="google/gemma-4-31b",
     name="Gemma-4-31B",
@@ -1121,12 +1177,13 @@ GOOGLE_GEMMA_4_31B: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2026_04_02,
-    last_updated=_D_2026_04_02,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_8192,
+    release_date=_Shared.D_2026_04_02,
+    last_updated=_Shared.D_2026_04_02,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_8192,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Gemma-4-31B (chat) · 262K context · 8.19K output · free · vision, tools, attachments"
 
 GOOGLE_IMAGEN_3: Final[Model] = Model(
     provider="poe",
@@ -1139,11 +1196,12 @@ GOOGLE_IMAGEN_3: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2024_10_15,
-    last_updated=_D_2024_10_15,
-    modalities=_TEXT_TO_IMAGE,
-    limit=_CONTEXT_480_OUTPUT_0,
+    release_date=_Shared.D_2024_10_15,
+    last_updated=_Shared.D_2024_10_15,
+    modalities=_Shared.TEXT_TO_IMAGE,
+    limit=_Shared.CONTEXT_480_OUTPUT_0,
 )
+"Imagen-3 (image) · 480 context · 0 output · price unknown · tools, attachments"
 
 GOOGLE_IMAGEN_3_FAST: Final[Model] = Model(
     provider="poe",
@@ -1156,11 +1214,12 @@ GOOGLE_IMAGEN_3_FAST: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2024_10_17,
-    last_updated=_D_2024_10_17,
-    modalities=_TEXT_TO_IMAGE,
-    limit=_CONTEXT_480_OUTPUT_0,
+    release_date=_Shared.D_2024_10_17,
+    last_updated=_Shared.D_2024_10_17,
+    modalities=_Shared.TEXT_TO_IMAGE,
+    limit=_Shared.CONTEXT_480_OUTPUT_0,
 )
+"Imagen-3-Fast (image) · 480 context · 0 output · price unknown · tools, attachments"
 
 GOOGLE_IMAGEN_4: Final[Model] = Model(
     provider="poe",
@@ -1173,11 +1232,12 @@ GOOGLE_IMAGEN_4: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_05_22,
-    last_updated=_D_2025_05_22,
-    modalities=_TEXT_TO_IMAGE,
-    limit=_CONTEXT_480_OUTPUT_0,
+    release_date=_Shared.D_2025_05_22,
+    last_updated=_Shared.D_2025_05_22,
+    modalities=_Shared.TEXT_TO_IMAGE,
+    limit=_Shared.CONTEXT_480_OUTPUT_0,
 )
+"Imagen-4 (image) · 480 context · 0 output · price unknown · tools, attachments"
 
 GOOGLE_IMAGEN_4_FAST: Final[Model] = Model(
     provider="poe",
@@ -1190,11 +1250,12 @@ GOOGLE_IMAGEN_4_FAST: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_06_25,
-    last_updated=_D_2025_06_25,
-    modalities=_TEXT_TO_IMAGE,
-    limit=_CONTEXT_480_OUTPUT_0,
+    release_date=_Shared.D_2025_06_25,
+    last_updated=_Shared.D_2025_06_25,
+    modalities=_Shared.TEXT_TO_IMAGE,
+    limit=_Shared.CONTEXT_480_OUTPUT_0,
 )
+"Imagen-4-Fast (image) · 480 context · 0 output · price unknown · tools, attachments"
 
 GOOGLE_IMAGEN_4_ULTRA: Final[Model] = Model(
     provider="poe",
@@ -1207,11 +1268,12 @@ GOOGLE_IMAGEN_4_ULTRA: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_05_24,
-    last_updated=_D_2025_05_24,
-    modalities=_TEXT_TO_IMAGE,
-    limit=_CONTEXT_480_OUTPUT_0,
+    release_date=_Shared.D_2025_05_24,
+    last_updated=_Shared.D_2025_05_24,
+    modalities=_Shared.TEXT_TO_IMAGE,
+    limit=_Shared.CONTEXT_480_OUTPUT_0,
 )
+"Imagen-4-Ultra (image) · 480 context · 0 output · price unknown · tools, attachments"
 
 GOOGLE_LYRIA: Final[Model] = Model(
     provider="poe",
@@ -1224,13 +1286,14 @@ GOOGLE_LYRIA: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_06_04,
-    last_updated=_D_2025_06_04,
-    modalities=_TEXT_TO_AUDIO,
-    limit=_CONTEXT_0_OUTPUT_0,
+    release_date=_Shared.D_2025_06_04,
+    last_updated=_Shared.D_2025_06_04,
+    modalities=_Shared.TEXT_TO_AUDIO,
+    limit=_Shared.CONTEXT_0_OUTPUT_0,
 )
+"Lyria (audio) · 0 context · 0 output · price unknown · tools, attachments"
 
-GOOGLE_NANO_BANANA: Final[Model] = Model(
+GOOGLE_NANO_BANANA: Final[PricedModel] = PricedModel(
     provider="poe",
     id="google/nano-banana",
     name="Nano-Banana",
@@ -1241,14 +1304,15 @@ GOOGLE_NANO_BANANA: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_08_21,
-    last_updated=_D_2025_08_21,
-    modalities=_TEXT_IMAGE_TO_TEXT_IMAGE,
-    limit=_CONTEXT_65536_OUTPUT_0,
+    release_date=_Shared.D_2025_08_21,
+    last_updated=_Shared.D_2025_08_21,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT_IMAGE,
+    limit=_Shared.CONTEXT_65536_OUTPUT_0,
     cost=Cost(input=Decimal("0.21"), output=Decimal("1.8"), cache_read=Decimal("0.021")),
 )
+"Nano-Banana (chat) · 65.5K context · 0 output · $0.21 in / $1.80 out per 1M tokens · vision, tools, attachments"
 
-GOOGLE_NANO_BANANA_PRO: Final[Model] = Model(
+GOOGLE_NANO_BANANA_PRO: Final[PricedModel] = PricedModel(
     provider="poe",
     id="google/nano-banana-pro",
     name="Nano-Banana-Pro",
@@ -1259,12 +1323,13 @@ GOOGLE_NANO_BANANA_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_11_19,
-    last_updated=_D_2025_11_19,
-    modalities=_TEXT_IMAGE_TO_IMAGE,
-    limit=_CONTEXT_65536_OUTPUT_0,
+    release_date=_Shared.D_2025_11_19,
+    last_updated=_Shared.D_2025_11_19,
+    modalities=_Shared.TEXT_IMAGE_TO_IMAGE,
+    limit=_Shared.CONTEXT_65536_OUTPUT_0,
     cost=Cost(input=Decimal("2"), output=Decimal("12"), cache_read=Decimal("0.2")),
 )
+"Nano-Banana-Pro (image) · 65.5K context · 0 output · $2.00 in / $12.00 out per 1M tokens · vision, tools, attachments"
 
 GOOGLE_VEO_2: Final[Model] = Model(
     provider="poe",
@@ -1277,11 +1342,12 @@ GOOGLE_VEO_2: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2024_12_02,
-    last_updated=_D_2024_12_02,
-    modalities=_TEXT_TO_VIDEO,
-    limit=_CONTEXT_480_OUTPUT_0,
+    release_date=_Shared.D_2024_12_02,
+    last_updated=_Shared.D_2024_12_02,
+    modalities=_Shared.TEXT_TO_VIDEO,
+    limit=_Shared.CONTEXT_480_OUTPUT_0,
 )
+"Veo-2 (video) · 480 context · 0 output · price unknown · tools, attachments"
 
 GOOGLE_VEO_3: Final[Model] = Model(
     provider="poe",
@@ -1294,11 +1360,12 @@ GOOGLE_VEO_3: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_05_21,
-    last_updated=_D_2025_05_21,
-    modalities=_TEXT_TO_VIDEO,
-    limit=_CONTEXT_480_OUTPUT_0,
+    release_date=_Shared.D_2025_05_21,
+    last_updated=_Shared.D_2025_05_21,
+    modalities=_Shared.TEXT_TO_VIDEO,
+    limit=_Shared.CONTEXT_480_OUTPUT_0,
 )
+"Veo-3 (video) · 480 context · 0 output · price unknown · tools, attachments"
 
 GOOGLE_VEO_3_FAST: Final[Model] = Model(
     provider="poe",
@@ -1311,11 +1378,12 @@ GOOGLE_VEO_3_FAST: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_10_13,
-    last_updated=_D_2025_10_13,
-    modalities=_TEXT_TO_VIDEO,
-    limit=_CONTEXT_480_OUTPUT_0,
+    release_date=_Shared.D_2025_10_13,
+    last_updated=_Shared.D_2025_10_13,
+    modalities=_Shared.TEXT_TO_VIDEO,
+    limit=_Shared.CONTEXT_480_OUTPUT_0,
 )
+"Veo-3-Fast (video) · 480 context · 0 output · price unknown · tools, attachments"
 
 GOOGLE_VEO_3_1: Final[Model] = Model(
     provider="poe",
@@ -1328,11 +1396,12 @@ GOOGLE_VEO_3_1: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_10_15,
-    last_updated=_D_2025_10_15,
-    modalities=_TEXT_TO_VIDEO,
-    limit=_CONTEXT_480_OUTPUT_0,
+    release_date=_Shared.D_2025_10_15,
+    last_updated=_Shared.D_2025_10_15,
+    modalities=_Shared.TEXT_TO_VIDEO,
+    limit=_Shared.CONTEXT_480_OUTPUT_0,
 )
+"Veo-3.1 (video) · 480 context · 0 output · price unknown · tools, attachments"
 
 GOOGLE_VEO_3_1_FAST: Final[Model] = Model(
     provider="poe",
@@ -1345,11 +1414,12 @@ GOOGLE_VEO_3_1_FAST: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_10_15,
-    last_updated=_D_2025_10_15,
-    modalities=_TEXT_IMAGE_TO_VIDEO,
-    limit=_CONTEXT_480_OUTPUT_0,
+    release_date=_Shared.D_2025_10_15,
+    last_updated=_Shared.D_2025_10_15,
+    modalities=_Shared.TEXT_IMAGE_TO_VIDEO,
+    limit=_Shared.CONTEXT_480_OUTPUT_0,
 )
+"Veo-3.1-Fast (video) · 480 context · 0 output · price unknown · vision, tools, attachments"
 
 IDEOGRAMAI_IDEOGRAM: Final[Model] = Model(
     provider="poe",
@@ -1362,11 +1432,12 @@ IDEOGRAMAI_IDEOGRAM: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2024_04_03,
-    last_updated=_D_2024_04_03,
-    modalities=_TEXT_IMAGE_TO_IMAGE,
-    limit=_CONTEXT_150_OUTPUT_0,
+    release_date=_Shared.D_2024_04_03,
+    last_updated=_Shared.D_2024_04_03,
+    modalities=_Shared.TEXT_IMAGE_TO_IMAGE,
+    limit=_Shared.CONTEXT_150_OUTPUT_0,
 )
+"Ideogram (image) · 150 context · 0 output · price unknown · vision, tools, attachments"
 
 IDEOGRAMAI_IDEOGRAM_V2: Final[Model] = Model(
     provider="poe",
@@ -1379,11 +1450,12 @@ IDEOGRAMAI_IDEOGRAM_V2: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2024_08_21,
-    last_updated=_D_2024_08_21,
-    modalities=_TEXT_IMAGE_TO_IMAGE,
-    limit=_CONTEXT_150_OUTPUT_0,
+    release_date=_Shared.D_2024_08_21,
+    last_updated=_Shared.D_2024_08_21,
+    modalities=_Shared.TEXT_IMAGE_TO_IMAGE,
+    limit=_Shared.CONTEXT_150_OUTPUT_0,
 )
+"Ideogram-v2 (image) · 150 context · 0 output · price unknown · vision, tools, attachments"
 
 IDEOGRAMAI_IDEOGRAM_V2A: Final[Model] = Model(
     provider="poe",
@@ -1396,11 +1468,12 @@ IDEOGRAMAI_IDEOGRAM_V2A: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_02_27,
-    last_updated=_D_2025_02_27,
-    modalities=_TEXT_TO_IMAGE,
-    limit=_CONTEXT_150_OUTPUT_0,
+    release_date=_Shared.D_2025_02_27,
+    last_updated=_Shared.D_2025_02_27,
+    modalities=_Shared.TEXT_TO_IMAGE,
+    limit=_Shared.CONTEXT_150_OUTPUT_0,
 )
+"Ideogram-v2a (image) · 150 context · 0 output · price unknown · tools, attachments"
 
 IDEOGRAMAI_IDEOGRAM_V2A_TURBO: Final[Model] = Model(
     provider="poe",
@@ -1413,11 +1486,12 @@ IDEOGRAMAI_IDEOGRAM_V2A_TURBO: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_02_27,
-    last_updated=_D_2025_02_27,
-    modalities=_TEXT_TO_IMAGE,
-    limit=_CONTEXT_150_OUTPUT_0,
+    release_date=_Shared.D_2025_02_27,
+    last_updated=_Shared.D_2025_02_27,
+    modalities=_Shared.TEXT_TO_IMAGE,
+    limit=_Shared.CONTEXT_150_OUTPUT_0,
 )
+"Ideogram-v2a-Turbo (image) · 150 context · 0 output · price unknown · tools, attachments"
 
 LUMALABS_RAY2: Final[Model] = Model(
     provider="poe",
@@ -1430,13 +1504,14 @@ LUMALABS_RAY2: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_02_20,
-    last_updated=_D_2025_02_20,
-    modalities=_TEXT_IMAGE_TO_VIDEO,
-    limit=_CONTEXT_5000_OUTPUT_0,
+    release_date=_Shared.D_2025_02_20,
+    last_updated=_Shared.D_2025_02_20,
+    modalities=_Shared.TEXT_IMAGE_TO_VIDEO,
+    limit=_Shared.CONTEXT_5000_OUTPUT_0,
 )
+"Ray2 (video) · 5K context · 0 output · price unknown · vision, tools, attachments"
 
-NOVITA_DEEPSEEK_V3_2: Final[Model] = Model(
+NOVITA_DEEPSEEK_V3_2: Final[PricedModel] = PricedModel(
     provider="poe",
     id="novita/deepseek-v3.2",
     name="DeepSeek-V3.2",
@@ -1446,13 +1521,14 @@ NOVITA_DEEPSEEK_V3_2: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_12_01,
-    last_updated=_D_2025_12_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_0,
+    release_date=_Shared.D_2025_12_01,
+    last_updated=_Shared.D_2025_12_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_0,
     cost=Cost(input=Decimal("0.27"), output=Decimal("0.4"), cache_read=Decimal("0.13")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"DeepSeek-V3.2 (chat) · 128K context · 0 output · $0.27 in / $0.40 out per 1M tokens · tools, reasoning, attachments, open weights"
 
 NOVITA_GLM_4_6: Final[Model] = Model(
     provider="poe",
@@ -1465,11 +1541,12 @@ NOVITA_GLM_4_6: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_09_30,
-    last_updated=_D_2025_09_30,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_0_OUTPUT_0,
+    release_date=_Shared.D_2025_09_30,
+    last_updated=_Shared.D_2025_09_30,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_0_OUTPUT_0,
 )
+"GLM-4.6 (chat) · 0 context · 0 output · price unknown · tools, attachments"
 
 NOVITA_GLM_4_6V: Final[Model] = Model(
     provider="poe",
@@ -1481,12 +1558,13 @@ NOVITA_GLM_4_6V: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_12_09,
-    last_updated=_D_2025_12_09,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_131000_OUTPUT_32768,
-    reasoning_options=(_REASONING_TOGGLE,),
+    release_date=_Shared.D_2025_12_09,
+    last_updated=_Shared.D_2025_12_09,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_131000_OUTPUT_32768,
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"glm-4.6v (chat) · 131K context · 32.8K output · price unknown · vision, tools, reasoning, attachments"
 
 NOVITA_GLM_4_7: Final[Model] = Model(
     provider="poe",
@@ -1498,13 +1576,14 @@ NOVITA_GLM_4_7: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_12_22,
-    last_updated=_D_2025_12_22,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_205000_OUTPUT_131072,
+    release_date=_Shared.D_2025_12_22,
+    last_updated=_Shared.D_2025_12_22,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_205000_OUTPUT_131072,
     reasoning_options=(),
     status=Status.DEPRECATED,
 )
+"glm-4.7 (chat) · 205K context · 131K output · price unknown · tools, reasoning, attachments · deprecated"
 
 NOVITA_GLM_4_7_FLASH: Final[Model] = Model(
     provider="poe",
@@ -1516,12 +1595,13 @@ NOVITA_GLM_4_7_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2026_01_19,
-    last_updated=_D_2026_01_19,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_65500,
-    reasoning_options=(_REASONING_TOGGLE,),
+    release_date=_Shared.D_2026_01_19,
+    last_updated=_Shared.D_2026_01_19,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_65500,
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"glm-4.7-flash (chat) · 200K context · 65.5K output · price unknown · tools, reasoning, attachments"
 
 NOVITA_GLM_4_7_N: Final[Model] = Model(
     provider="poe",
@@ -1533,14 +1613,15 @@ NOVITA_GLM_4_7_N: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_12_22,
-    last_updated=_D_2025_12_22,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_205000_OUTPUT_131072,
-    reasoning_options=(_REASONING_TOGGLE,),
+    release_date=_Shared.D_2025_12_22,
+    last_updated=_Shared.D_2025_12_22,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_205000_OUTPUT_131072,
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"glm-4.7-n (chat) · 205K context · 131K output · price unknown · tools, reasoning, attachments"
 
-NOVITA_GLM_5: Final[Model] = Model(
+NOVITA_GLM_5: Final[PricedModel] = PricedModel(
     provider="poe",
     id="novita/glm-5",
     name="GLM-5",
@@ -1550,13 +1631,14 @@ NOVITA_GLM_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_02_15,
-    last_updated=_D_2026_02_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_205000_OUTPUT_131072,
+    release_date=_Shared.D_2026_02_15,
+    last_updated=_Shared.D_2026_02_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_205000_OUTPUT_131072,
     cost=Cost(input=Decimal("1"), output=Decimal("3.2"), cache_read=Decimal("0.2")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM-5 (chat) · 205K context · 131K output · $1.00 in / $3.20 out per 1M tokens · tools, reasoning, attachments"
 
 NOVITA_KIMI_K2_THINKING: Final[Model] = Model(
     provider="poe",
@@ -1569,14 +1651,15 @@ NOVITA_KIMI_K2_THINKING: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_11_07,
-    last_updated=_D_2025_11_07,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_0,
-    reasoning_options=(_REASONING_TOGGLE,),
+    release_date=_Shared.D_2025_11_07,
+    last_updated=_Shared.D_2025_11_07,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_0,
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"kimi-k2-thinking (chat) · 256K context · 0 output · price unknown · tools, reasoning, attachments"
 
-NOVITA_KIMI_K2_5: Final[Model] = Model(
+NOVITA_KIMI_K2_5: Final[PricedModel] = PricedModel(
     provider="poe",
     id="novita/kimi-k2.5",
     name="Kimi-K2.5",
@@ -1586,15 +1669,16 @@ NOVITA_KIMI_K2_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_01_27,
-    last_updated=_D_2026_01_27,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_262144,
+    release_date=_Shared.D_2026_01_27,
+    last_updated=_Shared.D_2026_01_27,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_262144,
     cost=Cost(input=Decimal("0.6"), output=Decimal("3"), cache_read=Decimal("0.1")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Kimi-K2.5 (chat) · 128K context · 262K output · $0.60 in / $3.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-NOVITA_KIMI_K2_6: Final[Model] = Model(
+NOVITA_KIMI_K2_6: Final[PricedModel] = PricedModel(
     provider="poe",
     id="novita/kimi-k2.6",
     name="Kimi-K2.6",
@@ -1604,14 +1688,15 @@ NOVITA_KIMI_K2_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2026_04_20,
-    last_updated=_D_2026_05_02,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_INPUT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2026_04_20,
+    last_updated=_Shared.D_2026_05_02,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.96"), output=Decimal("4.04"), cache_read=Decimal("0.16")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Kimi-K2.6 (chat) · 262K context · 262K output · $0.96 in / $4.04 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
 NOVITA_MINIMAX_M2_1: Final[Model] = Model(
     provider="poe",
@@ -1623,14 +1708,15 @@ NOVITA_MINIMAX_M2_1: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_12_26,
-    last_updated=_D_2025_12_26,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_205000_OUTPUT_131072,
-    reasoning_options=(_REASONING_TOGGLE,),
+    release_date=_Shared.D_2025_12_26,
+    last_updated=_Shared.D_2025_12_26,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_205000_OUTPUT_131072,
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"minimax-m2.1 (chat) · 205K context · 131K output · price unknown · tools, reasoning, attachments"
 
-OPENAI_CHATGPT_4O_LATEST: Final[Model] = Model(
+OPENAI_CHATGPT_4O_LATEST: Final[PricedModel] = PricedModel(
     provider="poe",
     id="openai/chatgpt-4o-latest",
     name="ChatGPT-4o-Latest",
@@ -1641,13 +1727,14 @@ OPENAI_CHATGPT_4O_LATEST: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2024_08_14,
-    last_updated=_D_2024_08_14,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_8192,
+    release_date=_Shared.D_2024_08_14,
+    last_updated=_Shared.D_2024_08_14,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_8192,
     cost=Cost(input=Decimal("4.5"), output=Decimal("14")),
     status=Status.DEPRECATED,
 )
+"ChatGPT-4o-Latest (chat) · 128K context · 8.19K output · $4.50 in / $14.00 out per 1M tokens · vision, tools, attachments · deprecated"
 
 OPENAI_DALL_E_3: Final[Model] = Model(
     provider="poe",
@@ -1660,13 +1747,14 @@ OPENAI_DALL_E_3: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2023_11_06,
-    last_updated=_D_2023_11_06,
-    modalities=_TEXT_TO_IMAGE,
-    limit=_CONTEXT_800_OUTPUT_0,
+    release_date=_Shared.D_2023_11_06,
+    last_updated=_Shared.D_2023_11_06,
+    modalities=_Shared.TEXT_TO_IMAGE,
+    limit=_Shared.CONTEXT_800_OUTPUT_0,
 )
+"DALL-E-3 (image) · 800 context · 0 output · price unknown · tools, attachments"
 
-OPENAI_GPT_3_5_TURBO: Final[Model] = Model(
+OPENAI_GPT_3_5_TURBO: Final[PricedModel] = PricedModel(
     provider="poe",
     id="openai/gpt-3.5-turbo",
     name="GPT-3.5-Turbo",
@@ -1677,14 +1765,15 @@ OPENAI_GPT_3_5_TURBO: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2023_09_13,
-    last_updated=_D_2023_09_13,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_16384_OUTPUT_2048,
+    release_date=_Shared.D_2023_09_13,
+    last_updated=_Shared.D_2023_09_13,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_16384_OUTPUT_2048,
     cost=Cost(input=Decimal("0.45"), output=Decimal("1.4")),
 )
+"GPT-3.5-Turbo (chat) · 16.4K context · 2.05K output · $0.45 in / $1.40 out per 1M tokens · vision, tools, attachments"
 
-OPENAI_GPT_3_5_TURBO_INSTRUCT: Final[Model] = Model(
+OPENAI_GPT_3_5_TURBO_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="poe",
     id="openai/gpt-3.5-turbo-instruct",
     name="GPT-3.5-Turbo-Instruct",
@@ -1695,14 +1784,15 @@ OPENAI_GPT_3_5_TURBO_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2023_09_20,
-    last_updated=_D_2023_09_20,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_3500_OUTPUT_1024,
+    release_date=_Shared.D_2023_09_20,
+    last_updated=_Shared.D_2023_09_20,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_3500_OUTPUT_1024,
     cost=Cost(input=Decimal("1.4"), output=Decimal("1.8")),
 )
+"GPT-3.5-Turbo-Instruct (chat) · 3.5K context · 1.02K output · $1.40 in / $1.80 out per 1M tokens · vision, tools, attachments"
 
-OPENAI_GPT_3_5_TURBO_RAW: Final[Model] = Model(
+OPENAI_GPT_3_5_TURBO_RAW: Final[PricedModel] = PricedModel(
     provider="poe",
     id="openai/gpt-3.5-turbo-raw",
     name="GPT-3.5-Turbo-Raw",
@@ -1713,14 +1803,15 @@ OPENAI_GPT_3_5_TURBO_RAW: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2023_09_27,
-    last_updated=_D_2023_09_27,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_4524_OUTPUT_2048,
+    release_date=_Shared.D_2023_09_27,
+    last_updated=_Shared.D_2023_09_27,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_4524_OUTPUT_2048,
     cost=Cost(input=Decimal("0.45"), output=Decimal("1.4")),
 )
+"GPT-3.5-Turbo-Raw (chat) · 4.52K context · 2.05K output · $0.45 in / $1.40 out per 1M tokens · vision, tools, attachments"
 
-OPENAI_GPT_4_CLASSIC: Final[Model] = Model(
+OPENAI_GPT_4_CLASSIC: Final[PricedModel] = PricedModel(
     provider="poe",
     id="openai/gpt-4-classic",
     name="GPT-4-Classic",
@@ -1731,15 +1822,16 @@ OPENAI_GPT_4_CLASSIC: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2024_03_25,
-    last_updated=_D_2024_03_25,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_8192_OUTPUT_4096,
+    release_date=_Shared.D_2024_03_25,
+    last_updated=_Shared.D_2024_03_25,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_8192_OUTPUT_4096,
     cost=Cost(input=Decimal("27"), output=Decimal("54")),
     status=Status.DEPRECATED,
 )
+"GPT-4-Classic (chat) · 8.19K context · 4.1K output · $27.00 in / $54.00 out per 1M tokens · vision, tools, attachments · deprecated"
 
-OPENAI_GPT_4_CLASSIC_0314: Final[Model] = Model(
+OPENAI_GPT_4_CLASSIC_0314: Final[PricedModel] = PricedModel(
     provider="poe",
     id="openai/gpt-4-classic-0314",
     name="GPT-4-Classic-0314",
@@ -1750,15 +1842,16 @@ OPENAI_GPT_4_CLASSIC_0314: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2024_08_26,
-    last_updated=_D_2024_08_26,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_8192_OUTPUT_4096,
+    release_date=_Shared.D_2024_08_26,
+    last_updated=_Shared.D_2024_08_26,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_8192_OUTPUT_4096,
     cost=Cost(input=Decimal("27"), output=Decimal("54")),
     status=Status.DEPRECATED,
 )
+"GPT-4-Classic-0314 (chat) · 8.19K context · 4.1K output · $27.00 in / $54.00 out per 1M tokens · vision, tools, attachments · deprecated"
 
-OPENAI_GPT_4_TURBO: Final[Model] = Model(
+OPENAI_GPT_4_TURBO: Final[PricedModel] = PricedModel(
     provider="poe",
     id="openai/gpt-4-turbo",
     name="GPT-4-Turbo",
@@ -1769,14 +1862,15 @@ OPENAI_GPT_4_TURBO: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2023_09_13,
-    last_updated=_D_2023_09_13,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    release_date=_Shared.D_2023_09_13,
+    last_updated=_Shared.D_2023_09_13,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("9"), output=Decimal("27")),
 )
+"GPT-4-Turbo (chat) · 128K context · 4.1K output · $9.00 in / $27.00 out per 1M tokens · vision, tools, attachments"
 
-OPENAI_GPT_4_1: Final[Model] = Model(
+OPENAI_GPT_4_1: Final[PricedModel] = PricedModel(
     provider="poe",
     id="openai/gpt-4.1",
     name="GPT-4.1",
@@ -1787,14 +1881,15 @@ OPENAI_GPT_4_1: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_04_14,
-    last_updated=_D_2025_04_14,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1047576_OUTPUT_32768,
+    release_date=_Shared.D_2025_04_14,
+    last_updated=_Shared.D_2025_04_14,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1047576_OUTPUT_32768,
     cost=Cost(input=Decimal("1.8"), output=Decimal("7.2"), cache_read=Decimal("0.45")),
 )
+"GPT-4.1 (chat) · 1.05M context · 32.8K output · $1.80 in / $7.20 out per 1M tokens · vision, tools, attachments"
 
-OPENAI_GPT_4_1_MINI: Final[Model] = Model(
+OPENAI_GPT_4_1_MINI: Final[PricedModel] = PricedModel(
     provider="poe",
     id="openai/gpt-4.1-mini",
     name="GPT-4.1-mini",
@@ -1805,14 +1900,15 @@ OPENAI_GPT_4_1_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_04_15,
-    last_updated=_D_2025_04_15,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1047576_OUTPUT_32768,
+    release_date=_Shared.D_2025_04_15,
+    last_updated=_Shared.D_2025_04_15,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1047576_OUTPUT_32768,
     cost=Cost(input=Decimal("0.36"), output=Decimal("1.4"), cache_read=Decimal("0.09")),
 )
+"GPT-4.1-mini (chat) · 1.05M context · 32.8K output · $0.36 in / $1.40 out per 1M tokens · vision, tools, attachments"
 
-OPENAI_GPT_4_1_NANO: Final[Model] = Model(
+OPENAI_GPT_4_1_NANO: Final[PricedModel] = PricedModel(
     provider="poe",
     id="openai/gpt-4.1-nano",
     name="GPT-4.1-nano",
@@ -1823,12 +1919,13 @@ OPENAI_GPT_4_1_NANO: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_04_15,
-    last_updated=_D_2025_04_15,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1047576_OUTPUT_32768,
+    release_date=_Shared.D_2025_04_15,
+    last_updated=_Shared.D_2025_04_15,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1047576_OUTPUT_32768,
     cost=Cost(input=Decimal("0.09"), output=Decimal("0.36"), cache_read=Decimal("0.022")),
 )
+"GPT-4.1-nano (chat) · 1.05M context · 32.8K output · $0.09 in / $0.36 out per 1M tokens · vision, tools, attachments"
 
 OPENAI_GPT_4O: Final[Model] = Model(
     provider="poe",
@@ -1841,13 +1938,14 @@ OPENAI_GPT_4O: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2024_05_13,
-    last_updated=_D_2024_05_13,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_8192,
+    release_date=_Shared.D_2024_05_13,
+    last_updated=_Shared.D_2024_05_13,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_8192,
 )
+"GPT-4o (chat) · 128K context · 8.19K output · price unknown · vision, tools, attachments"
 
-OPENAI_GPT_4O_AUG: Final[Model] = Model(
+OPENAI_GPT_4O_AUG: Final[PricedModel] = PricedModel(
     provider="poe",
     id="openai/gpt-4o-aug",
     name="GPT-4o-Aug",
@@ -1858,14 +1956,15 @@ OPENAI_GPT_4O_AUG: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2024_11_21,
-    last_updated=_D_2024_11_21,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_8192,
+    release_date=_Shared.D_2024_11_21,
+    last_updated=_Shared.D_2024_11_21,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_8192,
     cost=Cost(input=Decimal("2.2"), output=Decimal("9"), cache_read=Decimal("1.1")),
 )
+"GPT-4o-Aug (chat) · 128K context · 8.19K output · $2.20 in / $9.00 out per 1M tokens · vision, tools, attachments"
 
-OPENAI_GPT_4O_MINI: Final[Model] = Model(
+OPENAI_GPT_4O_MINI: Final[PricedModel] = PricedModel(
     provider="poe",
     id="openai/gpt-4o-mini",
     name="GPT-4o-mini",
@@ -1876,14 +1975,15 @@ OPENAI_GPT_4O_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2024_07_18,
-    last_updated=_D_2024_07_18,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_124096_OUTPUT_4096,
+    release_date=_Shared.D_2024_07_18,
+    last_updated=_Shared.D_2024_07_18,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_124096_OUTPUT_4096,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.54"), cache_read=Decimal("0.068")),
 )
+"GPT-4o-mini (chat) · 124K context · 4.1K output · $0.14 in / $0.54 out per 1M tokens · vision, tools, attachments"
 
-OPENAI_GPT_4O_MINI_SEARCH: Final[Model] = Model(
+OPENAI_GPT_4O_MINI_SEARCH: Final[PricedModel] = PricedModel(
     provider="poe",
     id="openai/gpt-4o-mini-search",
     name="GPT-4o-mini-Search",
@@ -1894,14 +1994,15 @@ OPENAI_GPT_4O_MINI_SEARCH: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_03_11,
-    last_updated=_D_2025_03_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_8192,
+    release_date=_Shared.D_2025_03_11,
+    last_updated=_Shared.D_2025_03_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.54")),
 )
+"GPT-4o-mini-Search (chat) · 128K context · 8.19K output · $0.14 in / $0.54 out per 1M tokens · tools, attachments"
 
-OPENAI_GPT_4O_SEARCH: Final[Model] = Model(
+OPENAI_GPT_4O_SEARCH: Final[PricedModel] = PricedModel(
     provider="poe",
     id="openai/gpt-4o-search",
     name="GPT-4o-Search",
@@ -1912,14 +2013,15 @@ OPENAI_GPT_4O_SEARCH: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_03_11,
-    last_updated=_D_2025_03_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_8192,
+    release_date=_Shared.D_2025_03_11,
+    last_updated=_Shared.D_2025_03_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_8192,
     cost=Cost(input=Decimal("2.2"), output=Decimal("9")),
 )
+"GPT-4o-Search (chat) · 128K context · 8.19K output · $2.20 in / $9.00 out per 1M tokens · tools, attachments"
 
-OPENAI_GPT_5: Final[Model] = Model(
+OPENAI_GPT_5: Final[PricedModel] = PricedModel(
     provider="poe",
     id="openai/gpt-5",
     name="GPT-5",
@@ -1930,15 +2032,16 @@ OPENAI_GPT_5: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.1"), output=Decimal("9"), cache_read=Decimal("0.11")),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"GPT-5 (chat) · 400K context · 128K output · $1.10 in / $9.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_CHAT: Final[Model] = Model(
+OPENAI_GPT_5_CHAT: Final[PricedModel] = PricedModel(
     provider="poe",
     id="openai/gpt-5-chat",
     name="GPT-5-Chat",
@@ -1949,14 +2052,15 @@ OPENAI_GPT_5_CHAT: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_08_07,
-    last_updated=_D_2025_08_07,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    release_date=_Shared.D_2025_08_07,
+    last_updated=_Shared.D_2025_08_07,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("1.1"), output=Decimal("9"), cache_read=Decimal("0.11")),
 )
+"GPT-5-Chat (chat) · 128K context · 16.4K output · $1.10 in / $9.00 out per 1M tokens · vision, tools, attachments"
 
-OPENAI_GPT_5_CODEX: Final[Model] = Model(
+OPENAI_GPT_5_CODEX: Final[PricedModel] = PricedModel(
     provider="poe",
     id="openai/gpt-5-codex",
     name="GPT-5-Codex",
@@ -1967,15 +2071,16 @@ OPENAI_GPT_5_CODEX: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_09_23,
-    last_updated=_D_2025_09_23,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    release_date=_Shared.D_2025_09_23,
+    last_updated=_Shared.D_2025_09_23,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.1"), output=Decimal("9")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"GPT-5-Codex (chat) · 400K context · 128K output · $1.10 in / $9.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_MINI: Final[Model] = Model(
+OPENAI_GPT_5_MINI: Final[PricedModel] = PricedModel(
     provider="poe",
     id="openai/gpt-5-mini",
     name="GPT-5-mini",
@@ -1986,15 +2091,16 @@ OPENAI_GPT_5_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_06_25,
-    last_updated=_D_2025_06_25,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    release_date=_Shared.D_2025_06_25,
+    last_updated=_Shared.D_2025_06_25,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.22"), output=Decimal("1.8"), cache_read=Decimal("0.022")),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"GPT-5-mini (chat) · 400K context · 128K output · $0.22 in / $1.80 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_NANO: Final[Model] = Model(
+OPENAI_GPT_5_NANO: Final[PricedModel] = PricedModel(
     provider="poe",
     id="openai/gpt-5-nano",
     name="GPT-5-nano",
@@ -2005,15 +2111,16 @@ OPENAI_GPT_5_NANO: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.045"), output=Decimal("0.36"), cache_read=Decimal("0.0045")),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"GPT-5-nano (chat) · 400K context · 128K output · $0.045 in / $0.36 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_PRO: Final[Model] = Model(
+OPENAI_GPT_5_PRO: Final[PricedModel] = PricedModel(
     provider="poe",
     id="openai/gpt-5-pro",
     name="GPT-5-Pro",
@@ -2024,15 +2131,16 @@ OPENAI_GPT_5_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_10_06,
-    last_updated=_D_2025_10_06,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    release_date=_Shared.D_2025_10_06,
+    last_updated=_Shared.D_2025_10_06,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("14"), output=Decimal("110")),
     reasoning_options=(),
 )
+"GPT-5-Pro (chat) · 400K context · 128K output · $14.00 in / $110.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_1: Final[Model] = Model(
+OPENAI_GPT_5_1: Final[PricedModel] = PricedModel(
     provider="poe",
     id="openai/gpt-5.1",
     name="GPT-5.1",
@@ -2043,15 +2151,16 @@ OPENAI_GPT_5_1: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_11_12,
-    last_updated=_D_2025_11_12,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    release_date=_Shared.D_2025_11_12,
+    last_updated=_Shared.D_2025_11_12,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.1"), output=Decimal("9"), cache_read=Decimal("0.11")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
+"GPT-5.1 (chat) · 400K context · 128K output · $1.10 in / $9.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_1_CODEX: Final[Model] = Model(
+OPENAI_GPT_5_1_CODEX: Final[PricedModel] = PricedModel(
     provider="poe",
     id="openai/gpt-5.1-codex",
     name="GPT-5.1-Codex",
@@ -2062,15 +2171,16 @@ OPENAI_GPT_5_1_CODEX: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_11_12,
-    last_updated=_D_2025_11_12,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    release_date=_Shared.D_2025_11_12,
+    last_updated=_Shared.D_2025_11_12,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.1"), output=Decimal("9"), cache_read=Decimal("0.11")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"GPT-5.1-Codex (chat) · 400K context · 128K output · $1.10 in / $9.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_1_CODEX_MAX: Final[Model] = Model(
+OPENAI_GPT_5_1_CODEX_MAX: Final[PricedModel] = PricedModel(
     provider="poe",
     id="openai/gpt-5.1-codex-max",
     name="GPT-5.1-Codex-Max",
@@ -2080,15 +2190,16 @@ OPENAI_GPT_5_1_CODEX_MAX: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_12_08,
-    last_updated=_D_2025_12_08,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    release_date=_Shared.D_2025_12_08,
+    last_updated=_Shared.D_2025_12_08,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.1"), output=Decimal("9"), cache_read=Decimal("0.11")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"GPT-5.1-Codex-Max (chat) · 400K context · 128K output · $1.10 in / $9.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_1_CODEX_MINI: Final[Model] = Model(
+OPENAI_GPT_5_1_CODEX_MINI: Final[PricedModel] = PricedModel(
     provider="poe",
     id="openai/gpt-5.1-codex-mini",
     name="GPT-5.1-Codex-Mini",
@@ -2099,15 +2210,16 @@ OPENAI_GPT_5_1_CODEX_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_11_12,
-    last_updated=_D_2025_11_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    release_date=_Shared.D_2025_11_12,
+    last_updated=_Shared.D_2025_11_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.22"), output=Decimal("1.8"), cache_read=Decimal("0.022")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"GPT-5.1-Codex-Mini (chat) · 400K context · 128K output · $0.22 in / $1.80 out per 1M tokens · tools, reasoning, attachments"
 
-OPENAI_GPT_5_1_INSTANT: Final[Model] = Model(
+OPENAI_GPT_5_1_INSTANT: Final[PricedModel] = PricedModel(
     provider="poe",
     id="openai/gpt-5.1-instant",
     name="GPT-5.1-Instant",
@@ -2118,15 +2230,16 @@ OPENAI_GPT_5_1_INSTANT: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_11_12,
-    last_updated=_D_2025_11_12,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    release_date=_Shared.D_2025_11_12,
+    last_updated=_Shared.D_2025_11_12,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("1.1"), output=Decimal("9"), cache_read=Decimal("0.11")),
     reasoning_options=(),
 )
+"GPT-5.1-Instant (chat) · 128K context · 16.4K output · $1.10 in / $9.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_2: Final[Model] = Model(
+OPENAI_GPT_5_2: Final[PricedModel] = PricedModel(
     provider="poe",
     id="openai/gpt-5.2",
     name="GPT-5.2",
@@ -2136,15 +2249,16 @@ OPENAI_GPT_5_2: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_12_08,
-    last_updated=_D_2025_12_08,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    release_date=_Shared.D_2025_12_08,
+    last_updated=_Shared.D_2025_12_08,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.6"), output=Decimal("13"), cache_read=Decimal("0.16")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"GPT-5.2 (chat) · 400K context · 128K output · $1.60 in / $13.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_2_CODEX: Final[Model] = Model(
+OPENAI_GPT_5_2_CODEX: Final[PricedModel] = PricedModel(
     provider="poe",
     id="openai/gpt-5.2-codex",
     name="GPT-5.2-Codex",
@@ -2154,15 +2268,16 @@ OPENAI_GPT_5_2_CODEX: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2026_01_14,
-    last_updated=_D_2026_01_14,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    release_date=_Shared.D_2026_01_14,
+    last_updated=_Shared.D_2026_01_14,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.6"), output=Decimal("13"), cache_read=Decimal("0.16")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"GPT-5.2-Codex (chat) · 400K context · 128K output · $1.60 in / $13.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_2_INSTANT: Final[Model] = Model(
+OPENAI_GPT_5_2_INSTANT: Final[PricedModel] = PricedModel(
     provider="poe",
     id="openai/gpt-5.2-instant",
     name="GPT-5.2-Instant",
@@ -2172,14 +2287,15 @@ OPENAI_GPT_5_2_INSTANT: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_12_11,
-    last_updated=_D_2025_12_11,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    release_date=_Shared.D_2025_12_11,
+    last_updated=_Shared.D_2025_12_11,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("1.6"), output=Decimal("13"), cache_read=Decimal("0.16")),
 )
+"GPT-5.2-Instant (chat) · 128K context · 16.4K output · $1.60 in / $13.00 out per 1M tokens · vision, tools, attachments"
 
-OPENAI_GPT_5_2_PRO: Final[Model] = Model(
+OPENAI_GPT_5_2_PRO: Final[PricedModel] = PricedModel(
     provider="poe",
     id="openai/gpt-5.2-pro",
     name="GPT-5.2-Pro",
@@ -2189,15 +2305,16 @@ OPENAI_GPT_5_2_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_12_11,
-    last_updated=_D_2025_12_11,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    release_date=_Shared.D_2025_12_11,
+    last_updated=_Shared.D_2025_12_11,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("19"), output=Decimal("150")),
-    reasoning_options=(_REASONING_EFFORT_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MEDIUM_HIGH_XHIGH,),
 )
+"GPT-5.2-Pro (chat) · 400K context · 128K output · $19.00 in / $150.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_3_CODEX: Final[Model] = Model(
+OPENAI_GPT_5_3_CODEX: Final[PricedModel] = PricedModel(
     provider="poe",
     id="openai/gpt-5.3-codex",
     name="GPT-5.3-Codex",
@@ -2207,15 +2324,16 @@ OPENAI_GPT_5_3_CODEX: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2026_02_10,
-    last_updated=_D_2026_02_10,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    release_date=_Shared.D_2026_02_10,
+    last_updated=_Shared.D_2026_02_10,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.6"), output=Decimal("13"), cache_read=Decimal("0.16")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"GPT-5.3-Codex (chat) · 400K context · 128K output · $1.60 in / $13.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_3_CODEX_SPARK: Final[Model] = Model(
+OPENAI_GPT_5_3_CODEX_SPARK: Final[PricedModel] = PricedModel(
     provider="poe",
     id="openai/gpt-5.3-codex-spark",
     name="GPT-5.3-Codex-Spark",
@@ -2225,15 +2343,16 @@ OPENAI_GPT_5_3_CODEX_SPARK: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2026_03_04,
-    last_updated=_D_2026_03_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    release_date=_Shared.D_2026_03_04,
+    last_updated=_Shared.D_2026_03_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(),
 )
+"GPT-5.3-Codex-Spark (chat) · 128K context · 16.4K output · free · tools, reasoning, attachments"
 
-OPENAI_GPT_5_3_INSTANT: Final[Model] = Model(
+OPENAI_GPT_5_3_INSTANT: Final[PricedModel] = PricedModel(
     provider="poe",
     id="openai/gpt-5.3-instant",
     name="GPT-5.3-Instant",
@@ -2243,14 +2362,15 @@ OPENAI_GPT_5_3_INSTANT: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2026_03_03,
-    last_updated=_D_2026_03_03,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_111616_OUTPUT_16384,
+    release_date=_Shared.D_2026_03_03,
+    last_updated=_Shared.D_2026_03_03,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_111616_OUTPUT_16384,
     cost=Cost(input=Decimal("1.6"), output=Decimal("13"), cache_read=Decimal("0.16")),
 )
+"GPT-5.3-Instant (chat) · 128K context · 16.4K output · $1.60 in / $13.00 out per 1M tokens · vision, tools, attachments"
 
-OPENAI_GPT_5_4: Final[Model] = Model(
+OPENAI_GPT_5_4: Final[PricedModel] = PricedModel(
     provider="poe",
     id="openai/gpt-5.4",
     name="GPT-5.4",
@@ -2260,15 +2380,16 @@ OPENAI_GPT_5_4: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2026_02_26,
-    last_updated=_D_2026_02_26,
-    modalities=_TEXT_IMAGE_PDF_TO_IMAGE,
-    limit=_CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
+    release_date=_Shared.D_2026_02_26,
+    last_updated=_Shared.D_2026_02_26,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_IMAGE,
+    limit=_Shared.CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
     cost=Cost(input=Decimal("2.2"), output=Decimal("14"), cache_read=Decimal("0.22")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"GPT-5.4 (image) · 1.05M context · 128K output · $2.20 in / $14.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_4_MINI: Final[Model] = Model(
+OPENAI_GPT_5_4_MINI: Final[PricedModel] = PricedModel(
     provider="poe",
     id="openai/gpt-5.4-mini",
     name="GPT-5.4-Mini",
@@ -2278,15 +2399,16 @@ OPENAI_GPT_5_4_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2026_03_12,
-    last_updated=_D_2026_03_12,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    release_date=_Shared.D_2026_03_12,
+    last_updated=_Shared.D_2026_03_12,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.68"), output=Decimal("4"), cache_read=Decimal("0.068")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"GPT-5.4-Mini (chat) · 400K context · 128K output · $0.68 in / $4.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_4_NANO: Final[Model] = Model(
+OPENAI_GPT_5_4_NANO: Final[PricedModel] = PricedModel(
     provider="poe",
     id="openai/gpt-5.4-nano",
     name="GPT-5.4-Nano",
@@ -2296,15 +2418,16 @@ OPENAI_GPT_5_4_NANO: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2026_03_11,
-    last_updated=_D_2026_03_11,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    release_date=_Shared.D_2026_03_11,
+    last_updated=_Shared.D_2026_03_11,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.18"), output=Decimal("1.1"), cache_read=Decimal("0.018")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"GPT-5.4-Nano (chat) · 400K context · 128K output · $0.18 in / $1.10 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_4_PRO: Final[Model] = Model(
+OPENAI_GPT_5_4_PRO: Final[PricedModel] = PricedModel(
     provider="poe",
     id="openai/gpt-5.4-pro",
     name="GPT-5.4-Pro",
@@ -2314,15 +2437,16 @@ OPENAI_GPT_5_4_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2026_03_05,
-    last_updated=_D_2026_03_05,
-    modalities=_TEXT_IMAGE_TO_IMAGE,
-    limit=_CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
+    release_date=_Shared.D_2026_03_05,
+    last_updated=_Shared.D_2026_03_05,
+    modalities=_Shared.TEXT_IMAGE_TO_IMAGE,
+    limit=_Shared.CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
     cost=Cost(input=Decimal("27"), output=Decimal("160")),
-    reasoning_options=(_REASONING_EFFORT_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MEDIUM_HIGH_XHIGH,),
 )
+"GPT-5.4-Pro (image) · 1.05M context · 128K output · $27.00 in / $160.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_5: Final[Model] = Model(
+OPENAI_GPT_5_5: Final[PricedModel] = PricedModel(
     provider="poe",
     id="openai/gpt-5.5",
     name="GPT-5.5",
@@ -2334,16 +2458,17 @@ OPENAI_GPT_5_5: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_12_01,
-    release_date=_D_2026_04_08,
-    last_updated=_D_2026_04_08,
-    modalities=_TEXT_IMAGE_TO_TEXT_IMAGE,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_12_01,
+    release_date=_Shared.D_2026_04_08,
+    last_updated=_Shared.D_2026_04_08,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT_IMAGE,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("4.5455"), output=Decimal("27.2727"), cache_read=Decimal("0.4545")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"GPT-5.5 (chat) · 400K context · 128K output · $4.5455 in / $27.2727 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_5_PRO: Final[Model] = Model(
+OPENAI_GPT_5_5_PRO: Final[PricedModel] = PricedModel(
     provider="poe",
     id="openai/gpt-5.5-pro",
     name="GPT-5.5-Pro",
@@ -2355,14 +2480,15 @@ OPENAI_GPT_5_5_PRO: Final[Model] = Model(
     structured_output=False,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_12_01,
-    release_date=_D_2026_04_08,
-    last_updated=_D_2026_04_08,
-    modalities=_TEXT_IMAGE_TO_TEXT_IMAGE,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_12_01,
+    release_date=_Shared.D_2026_04_08,
+    last_updated=_Shared.D_2026_04_08,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT_IMAGE,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("27.2727"), output=Decimal("163.6364")),
-    reasoning_options=(_REASONING_EFFORT_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MEDIUM_HIGH_XHIGH,),
 )
+"GPT-5.5-Pro (chat) · 400K context · 128K output · $27.2727 in / $163.6364 out per 1M tokens · vision, tools, reasoning, attachments"
 
 OPENAI_GPT_IMAGE_1: Final[Model] = Model(
     provider="poe",
@@ -2375,11 +2501,12 @@ OPENAI_GPT_IMAGE_1: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_03_31,
-    last_updated=_D_2025_03_31,
-    modalities=_TEXT_IMAGE_TO_IMAGE,
-    limit=_CONTEXT_128000_OUTPUT_0,
+    release_date=_Shared.D_2025_03_31,
+    last_updated=_Shared.D_2025_03_31,
+    modalities=_Shared.TEXT_IMAGE_TO_IMAGE,
+    limit=_Shared.CONTEXT_128000_OUTPUT_0,
 )
+"GPT-Image-1 (image) · 128K context · 0 output · price unknown · vision, tools, attachments"
 
 OPENAI_GPT_IMAGE_1_MINI: Final[Model] = Model(
     provider="poe",
@@ -2392,11 +2519,12 @@ OPENAI_GPT_IMAGE_1_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_08_26,
-    last_updated=_D_2025_08_26,
-    modalities=_TEXT_IMAGE_TO_IMAGE,
-    limit=_CONTEXT_0_OUTPUT_0,
+    release_date=_Shared.D_2025_08_26,
+    last_updated=_Shared.D_2025_08_26,
+    modalities=_Shared.TEXT_IMAGE_TO_IMAGE,
+    limit=_Shared.CONTEXT_0_OUTPUT_0,
 )
+"GPT-Image-1-Mini (image) · 0 context · 0 output · price unknown · vision, tools, attachments"
 
 OPENAI_GPT_IMAGE_1_5: Final[Model] = Model(
     provider="poe",
@@ -2408,13 +2536,14 @@ OPENAI_GPT_IMAGE_1_5: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_12_16,
-    last_updated=_D_2025_12_16,
-    modalities=_TEXT_IMAGE_TO_IMAGE,
-    limit=_CONTEXT_128000_OUTPUT_0,
+    release_date=_Shared.D_2025_12_16,
+    last_updated=_Shared.D_2025_12_16,
+    modalities=_Shared.TEXT_IMAGE_TO_IMAGE,
+    limit=_Shared.CONTEXT_128000_OUTPUT_0,
 )
+"gpt-image-1.5 (image) · 128K context · 0 output · price unknown · vision, attachments"
 
-OPENAI_GPT_IMAGE_2: Final[Model] = Model(
+OPENAI_GPT_IMAGE_2: Final[PricedModel] = PricedModel(
     provider="poe",
     id="openai/gpt-image-2",
     name="GPT-Image-2",
@@ -2424,14 +2553,15 @@ OPENAI_GPT_IMAGE_2: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    release_date=_D_2026_04_21,
-    last_updated=_D_2026_04_21,
-    modalities=_TEXT_IMAGE_TO_IMAGE,
-    limit=_CONTEXT_0_OUTPUT_0,
+    release_date=_Shared.D_2026_04_21,
+    last_updated=_Shared.D_2026_04_21,
+    modalities=_Shared.TEXT_IMAGE_TO_IMAGE,
+    limit=_Shared.CONTEXT_0_OUTPUT_0,
     cost=Cost(input=Decimal("5.0505"), output=Decimal("32.3232"), cache_read=Decimal("1.2626")),
 )
+"GPT-Image-2 (image) · 0 context · 0 output · $5.0505 in / $32.3232 out per 1M tokens · vision, attachments"
 
-OPENAI_O1: Final[Model] = Model(
+OPENAI_O1: Final[PricedModel] = PricedModel(
     provider="poe",
     id="openai/o1",
     name="o1",
@@ -2442,15 +2572,16 @@ OPENAI_O1: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2024_12_18,
-    last_updated=_D_2024_12_18,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_100000,
+    release_date=_Shared.D_2024_12_18,
+    last_updated=_Shared.D_2024_12_18,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_100000,
     cost=Cost(input=Decimal("14"), output=Decimal("54")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"o1 (chat) · 200K context · 100K output · $14.00 in / $54.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_O1_PRO: Final[Model] = Model(
+OPENAI_O1_PRO: Final[PricedModel] = PricedModel(
     provider="poe",
     id="openai/o1-pro",
     name="o1-pro",
@@ -2461,15 +2592,16 @@ OPENAI_O1_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_03_19,
-    last_updated=_D_2025_03_19,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_100000,
+    release_date=_Shared.D_2025_03_19,
+    last_updated=_Shared.D_2025_03_19,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_100000,
     cost=Cost(input=Decimal("140"), output=Decimal("540")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"o1-pro (chat) · 200K context · 100K output · $140.00 in / $540.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_O3: Final[Model] = Model(
+OPENAI_O3: Final[PricedModel] = PricedModel(
     provider="poe",
     id="openai/o3",
     name="o3",
@@ -2480,15 +2612,16 @@ OPENAI_O3: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_04_16,
-    last_updated=_D_2025_04_16,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_100000,
+    release_date=_Shared.D_2025_04_16,
+    last_updated=_Shared.D_2025_04_16,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_100000,
     cost=Cost(input=Decimal("1.8"), output=Decimal("7.2"), cache_read=Decimal("0.45")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"o3 (chat) · 200K context · 100K output · $1.80 in / $7.20 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_O3_DEEP_RESEARCH: Final[Model] = Model(
+OPENAI_O3_DEEP_RESEARCH: Final[PricedModel] = PricedModel(
     provider="poe",
     id="openai/o3-deep-research",
     name="o3-deep-research",
@@ -2499,15 +2632,16 @@ OPENAI_O3_DEEP_RESEARCH: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_06_27,
-    last_updated=_D_2025_06_27,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_100000,
+    release_date=_Shared.D_2025_06_27,
+    last_updated=_Shared.D_2025_06_27,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_100000,
     cost=Cost(input=Decimal("9"), output=Decimal("36"), cache_read=Decimal("2.2")),
     reasoning_options=(),
 )
+"o3-deep-research (chat) · 200K context · 100K output · $9.00 in / $36.00 out per 1M tokens · tools, reasoning, attachments"
 
-OPENAI_O3_MINI: Final[Model] = Model(
+OPENAI_O3_MINI: Final[PricedModel] = PricedModel(
     provider="poe",
     id="openai/o3-mini",
     name="o3-mini",
@@ -2518,15 +2652,16 @@ OPENAI_O3_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_01_31,
-    last_updated=_D_2025_01_31,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_100000,
+    release_date=_Shared.D_2025_01_31,
+    last_updated=_Shared.D_2025_01_31,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_100000,
     cost=Cost(input=Decimal("0.99"), output=Decimal("4")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"o3-mini (chat) · 200K context · 100K output · $0.99 in / $4.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_O3_MINI_HIGH: Final[Model] = Model(
+OPENAI_O3_MINI_HIGH: Final[PricedModel] = PricedModel(
     provider="poe",
     id="openai/o3-mini-high",
     name="o3-mini-high",
@@ -2537,15 +2672,16 @@ OPENAI_O3_MINI_HIGH: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_01_31,
-    last_updated=_D_2025_01_31,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_100000,
+    release_date=_Shared.D_2025_01_31,
+    last_updated=_Shared.D_2025_01_31,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_100000,
     cost=Cost(input=Decimal("0.99"), output=Decimal("4")),
     reasoning_options=(),
 )
+"o3-mini-high (chat) · 200K context · 100K output · $0.99 in / $4.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_O3_PRO: Final[Model] = Model(
+OPENAI_O3_PRO: Final[PricedModel] = PricedModel(
     provider="poe",
     id="openai/o3-pro",
     name="o3-pro",
@@ -2556,15 +2692,16 @@ OPENAI_O3_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_06_10,
-    last_updated=_D_2025_06_10,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_100000,
+    release_date=_Shared.D_2025_06_10,
+    last_updated=_Shared.D_2025_06_10,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_100000,
     cost=Cost(input=Decimal("18"), output=Decimal("72")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"o3-pro (chat) · 200K context · 100K output · $18.00 in / $72.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_O4_MINI: Final[Model] = Model(
+OPENAI_O4_MINI: Final[PricedModel] = PricedModel(
     provider="poe",
     id="openai/o4-mini",
     name="o4-mini",
@@ -2575,15 +2712,16 @@ OPENAI_O4_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_04_16,
-    last_updated=_D_2025_04_16,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_100000,
+    release_date=_Shared.D_2025_04_16,
+    last_updated=_Shared.D_2025_04_16,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_100000,
     cost=Cost(input=Decimal("0.99"), output=Decimal("4"), cache_read=Decimal("0.25")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"o4-mini (chat) · 200K context · 100K output · $0.99 in / $4.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_O4_MINI_DEEP_RESEARCH: Final[Model] = Model(
+OPENAI_O4_MINI_DEEP_RESEARCH: Final[PricedModel] = PricedModel(
     provider="poe",
     id="openai/o4-mini-deep-research",
     name="o4-mini-deep-research",
@@ -2594,13 +2732,14 @@ OPENAI_O4_MINI_DEEP_RESEARCH: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_06_27,
-    last_updated=_D_2025_06_27,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_100000,
+    release_date=_Shared.D_2025_06_27,
+    last_updated=_Shared.D_2025_06_27,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_100000,
     cost=Cost(input=Decimal("1.8"), output=Decimal("7.2"), cache_read=Decimal("0.45")),
     reasoning_options=(),
 )
+"o4-mini-deep-research (chat) · 200K context · 100K output · $1.80 in / $7.20 out per 1M tokens · tools, reasoning, attachments"
 
 OPENAI_SORA_2: Final[Model] = Model(
     provider="poe",
@@ -2613,11 +2752,12 @@ OPENAI_SORA_2: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_10_06,
-    last_updated=_D_2025_10_06,
-    modalities=_TEXT_IMAGE_TO_VIDEO,
-    limit=_CONTEXT_0_OUTPUT_0,
+    release_date=_Shared.D_2025_10_06,
+    last_updated=_Shared.D_2025_10_06,
+    modalities=_Shared.TEXT_IMAGE_TO_VIDEO,
+    limit=_Shared.CONTEXT_0_OUTPUT_0,
 )
+"Sora-2 (video) · 0 context · 0 output · price unknown · vision, tools, attachments"
 
 OPENAI_SORA_2_PRO: Final[Model] = Model(
     provider="poe",
@@ -2630,11 +2770,12 @@ OPENAI_SORA_2_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_10_06,
-    last_updated=_D_2025_10_06,
-    modalities=_TEXT_IMAGE_TO_VIDEO,
-    limit=_CONTEXT_0_OUTPUT_0,
+    release_date=_Shared.D_2025_10_06,
+    last_updated=_Shared.D_2025_10_06,
+    modalities=_Shared.TEXT_IMAGE_TO_VIDEO,
+    limit=_Shared.CONTEXT_0_OUTPUT_0,
 )
+"Sora-2-Pro (video) · 0 context · 0 output · price unknown · vision, tools, attachments"
 
 POETOOLS_CLAUDE_CODE: Final[Model] = Model(
     provider="poe",
@@ -2646,12 +2787,13 @@ POETOOLS_CLAUDE_CODE: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_11_27,
-    last_updated=_D_2025_11_27,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_0_OUTPUT_0,
+    release_date=_Shared.D_2025_11_27,
+    last_updated=_Shared.D_2025_11_27,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_0_OUTPUT_0,
     reasoning_options=(),
 )
+"claude-code (chat) · 0 context · 0 output · price unknown · tools, reasoning, attachments"
 
 RUNWAYML_RUNWAY: Final[Model] = Model(
     provider="poe",
@@ -2664,11 +2806,12 @@ RUNWAYML_RUNWAY: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2024_10_11,
-    last_updated=_D_2024_10_11,
-    modalities=_TEXT_IMAGE_TO_VIDEO,
-    limit=_CONTEXT_256_OUTPUT_0,
+    release_date=_Shared.D_2024_10_11,
+    last_updated=_Shared.D_2024_10_11,
+    modalities=_Shared.TEXT_IMAGE_TO_VIDEO,
+    limit=_Shared.CONTEXT_256_OUTPUT_0,
 )
+"Runway (video) · 256 context · 0 output · price unknown · vision, tools, attachments"
 
 RUNWAYML_RUNWAY_GEN_4_TURBO: Final[Model] = Model(
     provider="poe",
@@ -2681,11 +2824,12 @@ RUNWAYML_RUNWAY_GEN_4_TURBO: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_05_09,
-    last_updated=_D_2025_05_09,
-    modalities=_TEXT_IMAGE_TO_VIDEO,
-    limit=_CONTEXT_256_OUTPUT_0,
+    release_date=_Shared.D_2025_05_09,
+    last_updated=_Shared.D_2025_05_09,
+    modalities=_Shared.TEXT_IMAGE_TO_VIDEO,
+    limit=_Shared.CONTEXT_256_OUTPUT_0,
 )
+"Runway-Gen-4-Turbo (video) · 256 context · 0 output · price unknown · vision, tools, attachments"
 
 STABILITYAI_STABLEDIFFUSIONXL: Final[Model] = Model(
     provider="poe",
@@ -2698,11 +2842,12 @@ STABILITYAI_STABLEDIFFUSIONXL: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2023_07_09,
-    last_updated=_D_2023_07_09,
-    modalities=_TEXT_IMAGE_TO_IMAGE,
-    limit=_CONTEXT_200_OUTPUT_0,
+    release_date=_Shared.D_2023_07_09,
+    last_updated=_Shared.D_2023_07_09,
+    modalities=_Shared.TEXT_IMAGE_TO_IMAGE,
+    limit=_Shared.CONTEXT_200_OUTPUT_0,
 )
+"StableDiffusionXL (image) · 200 context · 0 output · price unknown · vision, tools, attachments"
 
 TOPAZLABS_CO_TOPAZLABS: Final[Model] = Model(
     provider="poe",
@@ -2715,11 +2860,12 @@ TOPAZLABS_CO_TOPAZLABS: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2024_12_03,
-    last_updated=_D_2024_12_03,
-    modalities=_TEXT_TO_IMAGE,
-    limit=_CONTEXT_204_OUTPUT_0,
+    release_date=_Shared.D_2024_12_03,
+    last_updated=_Shared.D_2024_12_03,
+    modalities=_Shared.TEXT_TO_IMAGE,
+    limit=_Shared.CONTEXT_204_OUTPUT_0,
 )
+"TopazLabs (image) · 204 context · 0 output · price unknown · tools, attachments"
 
 TRYTAKO_TAKO: Final[Model] = Model(
     provider="poe",
@@ -2732,13 +2878,14 @@ TRYTAKO_TAKO: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2024_08_15,
-    last_updated=_D_2024_08_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_2048_OUTPUT_0,
+    release_date=_Shared.D_2024_08_15,
+    last_updated=_Shared.D_2024_08_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_2048_OUTPUT_0,
 )
+"Tako (chat) · 2.05K context · 0 output · price unknown · tools, attachments"
 
-XAI_GROK_3: Final[Model] = Model(
+XAI_GROK_3: Final[PricedModel] = PricedModel(
     provider="poe",
     id="xai/grok-3",
     name="Grok 3",
@@ -2749,14 +2896,15 @@ XAI_GROK_3: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_04_11,
-    last_updated=_D_2025_04_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_8192,
+    release_date=_Shared.D_2025_04_11,
+    last_updated=_Shared.D_2025_04_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_8192,
     cost=Cost(input=Decimal("3"), output=Decimal("15"), cache_read=Decimal("0.75")),
 )
+"Grok 3 (chat) · 131K context · 8.19K output · $3.00 in / $15.00 out per 1M tokens · tools, attachments"
 
-XAI_GROK_3_MINI: Final[Model] = Model(
+XAI_GROK_3_MINI: Final[PricedModel] = PricedModel(
     provider="poe",
     id="xai/grok-3-mini",
     name="Grok 3 Mini",
@@ -2767,15 +2915,16 @@ XAI_GROK_3_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_04_11,
-    last_updated=_D_2025_04_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_8192,
+    release_date=_Shared.D_2025_04_11,
+    last_updated=_Shared.D_2025_04_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_8192,
     cost=Cost(input=Decimal("0.3"), output=Decimal("0.5"), cache_read=Decimal("0.075")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Grok 3 Mini (chat) · 131K context · 8.19K output · $0.30 in / $0.50 out per 1M tokens · tools, reasoning, attachments"
 
-XAI_GROK_4: Final[Model] = Model(
+XAI_GROK_4: Final[PricedModel] = PricedModel(
     provider="poe",
     id="xai/grok-4",
     name="Grok-4",
@@ -2786,15 +2935,16 @@ XAI_GROK_4: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_07_10,
-    last_updated=_D_2025_07_10,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_128000,
+    release_date=_Shared.D_2025_07_10,
+    last_updated=_Shared.D_2025_07_10,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_128000,
     cost=Cost(input=Decimal("3"), output=Decimal("15"), cache_read=Decimal("0.75")),
     reasoning_options=(),
 )
+"Grok-4 (chat) · 256K context · 128K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-XAI_GROK_4_FAST_NON_REASONING: Final[Model] = Model(
+XAI_GROK_4_FAST_NON_REASONING: Final[PricedModel] = PricedModel(
     provider="poe",
     id="xai/grok-4-fast-non-reasoning",
     name="Grok-4-Fast-Non-Reasoning",
@@ -2805,14 +2955,15 @@ XAI_GROK_4_FAST_NON_REASONING: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_09_16,
-    last_updated=_D_2025_09_16,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_2000000_OUTPUT_128000,
+    release_date=_Shared.D_2025_09_16,
+    last_updated=_Shared.D_2025_09_16,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_2000000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.5"), cache_read=Decimal("0.05")),
 )
+"Grok-4-Fast-Non-Reasoning (chat) · 2M context · 128K output · $0.20 in / $0.50 out per 1M tokens · vision, tools, attachments"
 
-XAI_GROK_4_FAST_REASONING: Final[Model] = Model(
+XAI_GROK_4_FAST_REASONING: Final[PricedModel] = PricedModel(
     provider="poe",
     id="xai/grok-4-fast-reasoning",
     name="Grok-4-Fast-Reasoning",
@@ -2823,13 +2974,14 @@ XAI_GROK_4_FAST_REASONING: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_09_16,
-    last_updated=_D_2025_09_16,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_2000000_OUTPUT_128000,
+    release_date=_Shared.D_2025_09_16,
+    last_updated=_Shared.D_2025_09_16,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_2000000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.5"), cache_read=Decimal("0.05")),
     reasoning_options=(),
 )
+"Grok-4-Fast-Reasoning (chat) · 2M context · 128K output · $0.20 in / $0.50 out per 1M tokens · vision, tools, reasoning, attachments"
 
 XAI_GROK_4_1_FAST_NON_REASONING: Final[Model] = Model(
     provider="poe",
@@ -2842,11 +2994,12 @@ XAI_GROK_4_1_FAST_NON_REASONING: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_11_19,
-    last_updated=_D_2025_11_19,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_2000000_OUTPUT_30000,
+    release_date=_Shared.D_2025_11_19,
+    last_updated=_Shared.D_2025_11_19,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_2000000_OUTPUT_30000,
 )
+"Grok-4.1-Fast-Non-Reasoning (chat) · 2M context · 30K output · price unknown · vision, tools, attachments"
 
 XAI_GROK_4_1_FAST_REASONING: Final[Model] = Model(
     provider="poe",
@@ -2859,14 +3012,15 @@ XAI_GROK_4_1_FAST_REASONING: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_11_19,
-    last_updated=_D_2025_11_19,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_2000000_OUTPUT_30000,
+    release_date=_Shared.D_2025_11_19,
+    last_updated=_Shared.D_2025_11_19,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_2000000_OUTPUT_30000,
     reasoning_options=(),
 )
+"Grok-4.1-Fast-Reasoning (chat) · 2M context · 30K output · price unknown · vision, tools, reasoning, attachments"
 
-XAI_GROK_4_20_MULTI_AGENT: Final[Model] = Model(
+XAI_GROK_4_20_MULTI_AGENT: Final[PricedModel] = PricedModel(
     provider="poe",
     id="xai/grok-4.20-multi-agent",
     name="Grok-4.20-Multi-Agent",
@@ -2876,14 +3030,15 @@ XAI_GROK_4_20_MULTI_AGENT: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2026_03_13,
-    last_updated=_D_2026_03_13,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_0,
+    release_date=_Shared.D_2026_03_13,
+    last_updated=_Shared.D_2026_03_13,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_0,
     cost=Cost(input=Decimal("2"), output=Decimal("6"), cache_read=Decimal("0.2")),
 )
+"Grok-4.20-Multi-Agent (chat) · 128K context · 0 output · $2.00 in / $6.00 out per 1M tokens · vision, tools, attachments"
 
-XAI_GROK_CODE_FAST_1: Final[Model] = Model(
+XAI_GROK_CODE_FAST_1: Final[PricedModel] = PricedModel(
     provider="poe",
     id="xai/grok-code-fast-1",
     name="Grok Code Fast 1",
@@ -2894,10 +3049,11 @@ XAI_GROK_CODE_FAST_1: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_08_22,
-    last_updated=_D_2025_08_22,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_128000,
+    release_date=_Shared.D_2025_08_22,
+    last_updated=_Shared.D_2025_08_22,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("1.5"), cache_read=Decimal("0.02")),
     reasoning_options=(),
 )
+"Grok Code Fast 1 (chat) · 256K context · 128K output · $0.20 in / $1.50 out per 1M tokens · tools, reasoning, attachments"

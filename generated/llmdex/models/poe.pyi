@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import Model, PricedModel
 
 __all__ = [
     "ANTHROPIC_CLAUDE_HAIKU_3",
@@ -147,55 +147,55 @@ __all__ = [
     "XAI_GROK_CODE_FAST_1",
 ]
 
-ANTHROPIC_CLAUDE_HAIKU_3: Final[Model]
+ANTHROPIC_CLAUDE_HAIKU_3: Final[PricedModel]
 "Claude-Haiku-3 (chat) · 189K context · 8.19K output · $0.21 in / $1.10 out per 1M tokens · vision, tools, attachments"
 
-ANTHROPIC_CLAUDE_HAIKU_3_5: Final[Model]
+ANTHROPIC_CLAUDE_HAIKU_3_5: Final[PricedModel]
 "Claude-Haiku-3.5 (chat) · 189K context · 8.19K output · $0.68 in / $3.40 out per 1M tokens · vision, tools, attachments"
 
-ANTHROPIC_CLAUDE_HAIKU_4_5: Final[Model]
+ANTHROPIC_CLAUDE_HAIKU_4_5: Final[PricedModel]
 "Claude-Haiku-4.5 (chat) · 192K context · 64K output · $0.85 in / $4.30 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4: Final[Model]
+ANTHROPIC_CLAUDE_OPUS_4: Final[PricedModel]
 "Claude-Opus-4 (chat) · 193K context · 28.7K output · $13.00 in / $64.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_1: Final[Model]
+ANTHROPIC_CLAUDE_OPUS_4_1: Final[PricedModel]
 "Claude-Opus-4.1 (chat) · 197K context · 32K output · $13.00 in / $64.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_5: Final[Model]
+ANTHROPIC_CLAUDE_OPUS_4_5: Final[PricedModel]
 "Claude-Opus-4.5 (chat) · 197K context · 64K output · $4.30 in / $21.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_6: Final[Model]
+ANTHROPIC_CLAUDE_OPUS_4_6: Final[PricedModel]
 "Claude-Opus-4.6 (chat) · 983K context · 128K output · $4.30 in / $21.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_7: Final[Model]
+ANTHROPIC_CLAUDE_OPUS_4_7: Final[PricedModel]
 "Claude-Opus-4.7 (chat) · 1.05M context · 128K output · $4.30 in / $21.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_8: Final[Model]
+ANTHROPIC_CLAUDE_OPUS_4_8: Final[PricedModel]
 "Claude-Opus-4.8 (chat) · 1.05M context · 128K output · $4.2929 in / $21.4646 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_SONNET_3_5: Final[Model]
+ANTHROPIC_CLAUDE_SONNET_3_5: Final[PricedModel]
 "Claude-Sonnet-3.5 (chat) · 189K context · 8.19K output · $2.60 in / $13.00 out per 1M tokens · vision, tools, attachments · deprecated"
 
-ANTHROPIC_CLAUDE_SONNET_3_5_JUNE: Final[Model]
+ANTHROPIC_CLAUDE_SONNET_3_5_JUNE: Final[PricedModel]
 "Claude-Sonnet-3.5-June (chat) · 189K context · 8.19K output · $2.60 in / $13.00 out per 1M tokens · vision, tools, attachments · deprecated"
 
-ANTHROPIC_CLAUDE_SONNET_3_7: Final[Model]
+ANTHROPIC_CLAUDE_SONNET_3_7: Final[PricedModel]
 "Claude-Sonnet-3.7 (chat) · 197K context · 128K output · $2.60 in / $13.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_SONNET_4: Final[Model]
+ANTHROPIC_CLAUDE_SONNET_4: Final[PricedModel]
 "Claude-Sonnet-4 (chat) · 983K context · 64K output · $2.60 in / $13.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_SONNET_4_5: Final[Model]
+ANTHROPIC_CLAUDE_SONNET_4_5: Final[PricedModel]
 "Claude-Sonnet-4.5 (chat) · 983K context · 32.8K output · $2.60 in / $13.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model]
+ANTHROPIC_CLAUDE_SONNET_4_6: Final[PricedModel]
 "Claude-Sonnet-4.6 (chat) · 983K context · 128K output · $2.60 in / $13.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CEREBRAS_GPT_OSS_120B_CS: Final[Model]
+CEREBRAS_GPT_OSS_120B_CS: Final[PricedModel]
 "GPT-OSS-120B-CS (chat) · 128K context · 0 output · $0.35 in / $0.75 out per 1M tokens · tools, reasoning, attachments"
 
-CEREBRAS_LLAMA_3_1_8B_CS: Final[Model]
+CEREBRAS_LLAMA_3_1_8B_CS: Final[PricedModel]
 "Llama-3.1-8B-CS (chat) · 128K context · 0 output · $0.10 in / $0.10 out per 1M tokens · tools, attachments"
 
 CEREBRAS_LLAMA_3_3_70B_CS: Final[Model]
@@ -216,49 +216,49 @@ ELEVENLABS_ELEVENLABS_V2_5_TURBO: Final[Model]
 ELEVENLABS_ELEVENLABS_V3: Final[Model]
 "ElevenLabs-v3 (audio) · 128K context · 0 output · price unknown · tools, attachments"
 
-EMPIRIOLABS_DEEPSEEK_V4_FLASH_EL: Final[Model]
+EMPIRIOLABS_DEEPSEEK_V4_FLASH_EL: Final[PricedModel]
 "DeepSeek-V4-Flash-EL (chat) · 1M context · 384K output · $0.14 in / $0.28 out per 1M tokens · tools, reasoning, attachments, open weights"
 
-EMPIRIOLABS_DEEPSEEK_V4_PRO_EL: Final[Model]
+EMPIRIOLABS_DEEPSEEK_V4_PRO_EL: Final[PricedModel]
 "DeepSeek-V4-Pro-EL (chat) · 1M context · 384K output · $1.67 in / $3.33 out per 1M tokens · tools, reasoning, attachments, open weights"
 
-FIREWORKS_AI_KIMI_K2_5_FW: Final[Model]
+FIREWORKS_AI_KIMI_K2_5_FW: Final[PricedModel]
 "Kimi-K2.5-FW (chat) · 262K context · 16.4K output · free · vision, tools, attachments"
 
-GOOGLE_GEMINI_2_0_FLASH: Final[Model]
+GOOGLE_GEMINI_2_0_FLASH: Final[PricedModel]
 "Gemini-2.0-Flash (chat) · 990K context · 8.19K output · $0.10 in / $0.42 out per 1M tokens · vision, tools, attachments"
 
-GOOGLE_GEMINI_2_0_FLASH_LITE: Final[Model]
+GOOGLE_GEMINI_2_0_FLASH_LITE: Final[PricedModel]
 "Gemini-2.0-Flash-Lite (chat) · 990K context · 8.19K output · $0.052 in / $0.21 out per 1M tokens · vision, tools, attachments"
 
-GOOGLE_GEMINI_2_5_FLASH: Final[Model]
+GOOGLE_GEMINI_2_5_FLASH: Final[PricedModel]
 "Gemini-2.5-Flash (chat) · 1.07M context · 65.5K output · $0.21 in / $1.80 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GOOGLE_GEMINI_2_5_FLASH_LITE: Final[Model]
+GOOGLE_GEMINI_2_5_FLASH_LITE: Final[PricedModel]
 "Gemini-2.5-Flash-Lite (chat) · 1.02M context · 64K output · $0.07 in / $0.28 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GOOGLE_GEMINI_2_5_PRO: Final[Model]
+GOOGLE_GEMINI_2_5_PRO: Final[PricedModel]
 "Gemini-2.5-Pro (chat) · 1.07M context · 65.5K output · $0.87 in / $7.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GOOGLE_GEMINI_3_FLASH: Final[Model]
+GOOGLE_GEMINI_3_FLASH: Final[PricedModel]
 "Gemini-3-Flash (chat) · 1.05M context · 65.5K output · $0.40 in / $2.40 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GOOGLE_GEMINI_3_PRO: Final[Model]
+GOOGLE_GEMINI_3_PRO: Final[PricedModel]
 "Gemini-3-Pro (chat) · 1.05M context · 65.5K output · $1.60 in / $9.60 out per 1M tokens · vision, tools, reasoning, attachments · deprecated"
 
-GOOGLE_GEMINI_3_1_FLASH_LITE: Final[Model]
+GOOGLE_GEMINI_3_1_FLASH_LITE: Final[PricedModel]
 "Gemini-3.1-Flash-Lite (chat) · 1.05M context · 65.5K output · $0.25 in / $1.50 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GOOGLE_GEMINI_3_1_PRO: Final[Model]
+GOOGLE_GEMINI_3_1_PRO: Final[PricedModel]
 "Gemini-3.1-Pro (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GOOGLE_GEMINI_3_5_FLASH: Final[Model]
+GOOGLE_GEMINI_3_5_FLASH: Final[PricedModel]
 "Gemini-3.5-Flash (chat) · 1.05M context · 65.5K output · $1.5152 in / $9.0909 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_DEEP_RESEARCH: Final[Model]
+GOOGLE_GEMINI_DEEP_RESEARCH: Final[PricedModel]
 "gemini-deep-research (chat) · 1.05M context · 0 output · $1.60 in / $9.60 out per 1M tokens · vision, tools, reasoning, attachments · deprecated"
 
-GOOGLE_GEMMA_4_31B: Final[Model]
+GOOGLE_GEMMA_4_31B: Final[PricedModel]
 "Gemma-4-31B (chat) · 262K context · 8.19K output · free · vision, tools, attachments"
 
 GOOGLE_IMAGEN_3: Final[Model]
@@ -279,10 +279,10 @@ GOOGLE_IMAGEN_4_ULTRA: Final[Model]
 GOOGLE_LYRIA: Final[Model]
 "Lyria (audio) · 0 context · 0 output · price unknown · tools, attachments"
 
-GOOGLE_NANO_BANANA: Final[Model]
+GOOGLE_NANO_BANANA: Final[PricedModel]
 "Nano-Banana (chat) · 65.5K context · 0 output · $0.21 in / $1.80 out per 1M tokens · vision, tools, attachments"
 
-GOOGLE_NANO_BANANA_PRO: Final[Model]
+GOOGLE_NANO_BANANA_PRO: Final[PricedModel]
 "Nano-Banana-Pro (image) · 65.5K context · 0 output · $2.00 in / $12.00 out per 1M tokens · vision, tools, attachments"
 
 GOOGLE_VEO_2: Final[Model]
@@ -315,7 +315,7 @@ IDEOGRAMAI_IDEOGRAM_V2A_TURBO: Final[Model]
 LUMALABS_RAY2: Final[Model]
 "Ray2 (video) · 5K context · 0 output · price unknown · vision, tools, attachments"
 
-NOVITA_DEEPSEEK_V3_2: Final[Model]
+NOVITA_DEEPSEEK_V3_2: Final[PricedModel]
 "DeepSeek-V3.2 (chat) · 128K context · 0 output · $0.27 in / $0.40 out per 1M tokens · tools, reasoning, attachments, open weights"
 
 NOVITA_GLM_4_6: Final[Model]
@@ -333,139 +333,139 @@ NOVITA_GLM_4_7_FLASH: Final[Model]
 NOVITA_GLM_4_7_N: Final[Model]
 "glm-4.7-n (chat) · 205K context · 131K output · price unknown · tools, reasoning, attachments"
 
-NOVITA_GLM_5: Final[Model]
+NOVITA_GLM_5: Final[PricedModel]
 "GLM-5 (chat) · 205K context · 131K output · $1.00 in / $3.20 out per 1M tokens · tools, reasoning, attachments"
 
 NOVITA_KIMI_K2_THINKING: Final[Model]
 "kimi-k2-thinking (chat) · 256K context · 0 output · price unknown · tools, reasoning, attachments"
 
-NOVITA_KIMI_K2_5: Final[Model]
+NOVITA_KIMI_K2_5: Final[PricedModel]
 "Kimi-K2.5 (chat) · 128K context · 262K output · $0.60 in / $3.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-NOVITA_KIMI_K2_6: Final[Model]
+NOVITA_KIMI_K2_6: Final[PricedModel]
 "Kimi-K2.6 (chat) · 262K context · 262K output · $0.96 in / $4.04 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
 NOVITA_MINIMAX_M2_1: Final[Model]
 "minimax-m2.1 (chat) · 205K context · 131K output · price unknown · tools, reasoning, attachments"
 
-OPENAI_CHATGPT_4O_LATEST: Final[Model]
+OPENAI_CHATGPT_4O_LATEST: Final[PricedModel]
 "ChatGPT-4o-Latest (chat) · 128K context · 8.19K output · $4.50 in / $14.00 out per 1M tokens · vision, tools, attachments · deprecated"
 
 OPENAI_DALL_E_3: Final[Model]
 "DALL-E-3 (image) · 800 context · 0 output · price unknown · tools, attachments"
 
-OPENAI_GPT_3_5_TURBO: Final[Model]
+OPENAI_GPT_3_5_TURBO: Final[PricedModel]
 "GPT-3.5-Turbo (chat) · 16.4K context · 2.05K output · $0.45 in / $1.40 out per 1M tokens · vision, tools, attachments"
 
-OPENAI_GPT_3_5_TURBO_INSTRUCT: Final[Model]
+OPENAI_GPT_3_5_TURBO_INSTRUCT: Final[PricedModel]
 "GPT-3.5-Turbo-Instruct (chat) · 3.5K context · 1.02K output · $1.40 in / $1.80 out per 1M tokens · vision, tools, attachments"
 
-OPENAI_GPT_3_5_TURBO_RAW: Final[Model]
+OPENAI_GPT_3_5_TURBO_RAW: Final[PricedModel]
 "GPT-3.5-Turbo-Raw (chat) · 4.52K context · 2.05K output · $0.45 in / $1.40 out per 1M tokens · vision, tools, attachments"
 
-OPENAI_GPT_4_CLASSIC: Final[Model]
+OPENAI_GPT_4_CLASSIC: Final[PricedModel]
 "GPT-4-Classic (chat) · 8.19K context · 4.1K output · $27.00 in / $54.00 out per 1M tokens · vision, tools, attachments · deprecated"
 
-OPENAI_GPT_4_CLASSIC_0314: Final[Model]
+OPENAI_GPT_4_CLASSIC_0314: Final[PricedModel]
 "GPT-4-Classic-0314 (chat) · 8.19K context · 4.1K output · $27.00 in / $54.00 out per 1M tokens · vision, tools, attachments · deprecated"
 
-OPENAI_GPT_4_TURBO: Final[Model]
+OPENAI_GPT_4_TURBO: Final[PricedModel]
 "GPT-4-Turbo (chat) · 128K context · 4.1K output · $9.00 in / $27.00 out per 1M tokens · vision, tools, attachments"
 
-OPENAI_GPT_4_1: Final[Model]
+OPENAI_GPT_4_1: Final[PricedModel]
 "GPT-4.1 (chat) · 1.05M context · 32.8K output · $1.80 in / $7.20 out per 1M tokens · vision, tools, attachments"
 
-OPENAI_GPT_4_1_MINI: Final[Model]
+OPENAI_GPT_4_1_MINI: Final[PricedModel]
 "GPT-4.1-mini (chat) · 1.05M context · 32.8K output · $0.36 in / $1.40 out per 1M tokens · vision, tools, attachments"
 
-OPENAI_GPT_4_1_NANO: Final[Model]
+OPENAI_GPT_4_1_NANO: Final[PricedModel]
 "GPT-4.1-nano (chat) · 1.05M context · 32.8K output · $0.09 in / $0.36 out per 1M tokens · vision, tools, attachments"
 
 OPENAI_GPT_4O: Final[Model]
 "GPT-4o (chat) · 128K context · 8.19K output · price unknown · vision, tools, attachments"
 
-OPENAI_GPT_4O_AUG: Final[Model]
+OPENAI_GPT_4O_AUG: Final[PricedModel]
 "GPT-4o-Aug (chat) · 128K context · 8.19K output · $2.20 in / $9.00 out per 1M tokens · vision, tools, attachments"
 
-OPENAI_GPT_4O_MINI: Final[Model]
+OPENAI_GPT_4O_MINI: Final[PricedModel]
 "GPT-4o-mini (chat) · 124K context · 4.1K output · $0.14 in / $0.54 out per 1M tokens · vision, tools, attachments"
 
-OPENAI_GPT_4O_MINI_SEARCH: Final[Model]
+OPENAI_GPT_4O_MINI_SEARCH: Final[PricedModel]
 "GPT-4o-mini-Search (chat) · 128K context · 8.19K output · $0.14 in / $0.54 out per 1M tokens · tools, attachments"
 
-OPENAI_GPT_4O_SEARCH: Final[Model]
+OPENAI_GPT_4O_SEARCH: Final[PricedModel]
 "GPT-4o-Search (chat) · 128K context · 8.19K output · $2.20 in / $9.00 out per 1M tokens · tools, attachments"
 
-OPENAI_GPT_5: Final[Model]
+OPENAI_GPT_5: Final[PricedModel]
 "GPT-5 (chat) · 400K context · 128K output · $1.10 in / $9.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_CHAT: Final[Model]
+OPENAI_GPT_5_CHAT: Final[PricedModel]
 "GPT-5-Chat (chat) · 128K context · 16.4K output · $1.10 in / $9.00 out per 1M tokens · vision, tools, attachments"
 
-OPENAI_GPT_5_CODEX: Final[Model]
+OPENAI_GPT_5_CODEX: Final[PricedModel]
 "GPT-5-Codex (chat) · 400K context · 128K output · $1.10 in / $9.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_MINI: Final[Model]
+OPENAI_GPT_5_MINI: Final[PricedModel]
 "GPT-5-mini (chat) · 400K context · 128K output · $0.22 in / $1.80 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_NANO: Final[Model]
+OPENAI_GPT_5_NANO: Final[PricedModel]
 "GPT-5-nano (chat) · 400K context · 128K output · $0.045 in / $0.36 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_PRO: Final[Model]
+OPENAI_GPT_5_PRO: Final[PricedModel]
 "GPT-5-Pro (chat) · 400K context · 128K output · $14.00 in / $110.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_1: Final[Model]
+OPENAI_GPT_5_1: Final[PricedModel]
 "GPT-5.1 (chat) · 400K context · 128K output · $1.10 in / $9.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_1_CODEX: Final[Model]
+OPENAI_GPT_5_1_CODEX: Final[PricedModel]
 "GPT-5.1-Codex (chat) · 400K context · 128K output · $1.10 in / $9.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_1_CODEX_MAX: Final[Model]
+OPENAI_GPT_5_1_CODEX_MAX: Final[PricedModel]
 "GPT-5.1-Codex-Max (chat) · 400K context · 128K output · $1.10 in / $9.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_1_CODEX_MINI: Final[Model]
+OPENAI_GPT_5_1_CODEX_MINI: Final[PricedModel]
 "GPT-5.1-Codex-Mini (chat) · 400K context · 128K output · $0.22 in / $1.80 out per 1M tokens · tools, reasoning, attachments"
 
-OPENAI_GPT_5_1_INSTANT: Final[Model]
+OPENAI_GPT_5_1_INSTANT: Final[PricedModel]
 "GPT-5.1-Instant (chat) · 128K context · 16.4K output · $1.10 in / $9.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_2: Final[Model]
+OPENAI_GPT_5_2: Final[PricedModel]
 "GPT-5.2 (chat) · 400K context · 128K output · $1.60 in / $13.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_2_CODEX: Final[Model]
+OPENAI_GPT_5_2_CODEX: Final[PricedModel]
 "GPT-5.2-Codex (chat) · 400K context · 128K output · $1.60 in / $13.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_2_INSTANT: Final[Model]
+OPENAI_GPT_5_2_INSTANT: Final[PricedModel]
 "GPT-5.2-Instant (chat) · 128K context · 16.4K output · $1.60 in / $13.00 out per 1M tokens · vision, tools, attachments"
 
-OPENAI_GPT_5_2_PRO: Final[Model]
+OPENAI_GPT_5_2_PRO: Final[PricedModel]
 "GPT-5.2-Pro (chat) · 400K context · 128K output · $19.00 in / $150.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_3_CODEX: Final[Model]
+OPENAI_GPT_5_3_CODEX: Final[PricedModel]
 "GPT-5.3-Codex (chat) · 400K context · 128K output · $1.60 in / $13.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_3_CODEX_SPARK: Final[Model]
+OPENAI_GPT_5_3_CODEX_SPARK: Final[PricedModel]
 "GPT-5.3-Codex-Spark (chat) · 128K context · 16.4K output · free · tools, reasoning, attachments"
 
-OPENAI_GPT_5_3_INSTANT: Final[Model]
+OPENAI_GPT_5_3_INSTANT: Final[PricedModel]
 "GPT-5.3-Instant (chat) · 128K context · 16.4K output · $1.60 in / $13.00 out per 1M tokens · vision, tools, attachments"
 
-OPENAI_GPT_5_4: Final[Model]
+OPENAI_GPT_5_4: Final[PricedModel]
 "GPT-5.4 (image) · 1.05M context · 128K output · $2.20 in / $14.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_4_MINI: Final[Model]
+OPENAI_GPT_5_4_MINI: Final[PricedModel]
 "GPT-5.4-Mini (chat) · 400K context · 128K output · $0.68 in / $4.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_4_NANO: Final[Model]
+OPENAI_GPT_5_4_NANO: Final[PricedModel]
 "GPT-5.4-Nano (chat) · 400K context · 128K output · $0.18 in / $1.10 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_4_PRO: Final[Model]
+OPENAI_GPT_5_4_PRO: Final[PricedModel]
 "GPT-5.4-Pro (image) · 1.05M context · 128K output · $27.00 in / $160.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_5: Final[Model]
+OPENAI_GPT_5_5: Final[PricedModel]
 "GPT-5.5 (chat) · 400K context · 128K output · $4.5455 in / $27.2727 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_5_PRO: Final[Model]
+OPENAI_GPT_5_5_PRO: Final[PricedModel]
 "GPT-5.5-Pro (chat) · 400K context · 128K output · $27.2727 in / $163.6364 out per 1M tokens · vision, tools, reasoning, attachments"
 
 OPENAI_GPT_IMAGE_1: Final[Model]
@@ -477,34 +477,34 @@ OPENAI_GPT_IMAGE_1_MINI: Final[Model]
 OPENAI_GPT_IMAGE_1_5: Final[Model]
 "gpt-image-1.5 (image) · 128K context · 0 output · price unknown · vision, attachments"
 
-OPENAI_GPT_IMAGE_2: Final[Model]
+OPENAI_GPT_IMAGE_2: Final[PricedModel]
 "GPT-Image-2 (image) · 0 context · 0 output · $5.0505 in / $32.3232 out per 1M tokens · vision, attachments"
 
-OPENAI_O1: Final[Model]
+OPENAI_O1: Final[PricedModel]
 "o1 (chat) · 200K context · 100K output · $14.00 in / $54.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_O1_PRO: Final[Model]
+OPENAI_O1_PRO: Final[PricedModel]
 "o1-pro (chat) · 200K context · 100K output · $140.00 in / $540.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_O3: Final[Model]
+OPENAI_O3: Final[PricedModel]
 "o3 (chat) · 200K context · 100K output · $1.80 in / $7.20 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_O3_DEEP_RESEARCH: Final[Model]
+OPENAI_O3_DEEP_RESEARCH: Final[PricedModel]
 "o3-deep-research (chat) · 200K context · 100K output · $9.00 in / $36.00 out per 1M tokens · tools, reasoning, attachments"
 
-OPENAI_O3_MINI: Final[Model]
+OPENAI_O3_MINI: Final[PricedModel]
 "o3-mini (chat) · 200K context · 100K output · $0.99 in / $4.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_O3_MINI_HIGH: Final[Model]
+OPENAI_O3_MINI_HIGH: Final[PricedModel]
 "o3-mini-high (chat) · 200K context · 100K output · $0.99 in / $4.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_O3_PRO: Final[Model]
+OPENAI_O3_PRO: Final[PricedModel]
 "o3-pro (chat) · 200K context · 100K output · $18.00 in / $72.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_O4_MINI: Final[Model]
+OPENAI_O4_MINI: Final[PricedModel]
 "o4-mini (chat) · 200K context · 100K output · $0.99 in / $4.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_O4_MINI_DEEP_RESEARCH: Final[Model]
+OPENAI_O4_MINI_DEEP_RESEARCH: Final[PricedModel]
 "o4-mini-deep-research (chat) · 200K context · 100K output · $1.80 in / $7.20 out per 1M tokens · tools, reasoning, attachments"
 
 OPENAI_SORA_2: Final[Model]
@@ -531,19 +531,19 @@ TOPAZLABS_CO_TOPAZLABS: Final[Model]
 TRYTAKO_TAKO: Final[Model]
 "Tako (chat) · 2.05K context · 0 output · price unknown · tools, attachments"
 
-XAI_GROK_3: Final[Model]
+XAI_GROK_3: Final[PricedModel]
 "Grok 3 (chat) · 131K context · 8.19K output · $3.00 in / $15.00 out per 1M tokens · tools, attachments"
 
-XAI_GROK_3_MINI: Final[Model]
+XAI_GROK_3_MINI: Final[PricedModel]
 "Grok 3 Mini (chat) · 131K context · 8.19K output · $0.30 in / $0.50 out per 1M tokens · tools, reasoning, attachments"
 
-XAI_GROK_4: Final[Model]
+XAI_GROK_4: Final[PricedModel]
 "Grok-4 (chat) · 256K context · 128K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-XAI_GROK_4_FAST_NON_REASONING: Final[Model]
+XAI_GROK_4_FAST_NON_REASONING: Final[PricedModel]
 "Grok-4-Fast-Non-Reasoning (chat) · 2M context · 128K output · $0.20 in / $0.50 out per 1M tokens · vision, tools, attachments"
 
-XAI_GROK_4_FAST_REASONING: Final[Model]
+XAI_GROK_4_FAST_REASONING: Final[PricedModel]
 "Grok-4-Fast-Reasoning (chat) · 2M context · 128K output · $0.20 in / $0.50 out per 1M tokens · vision, tools, reasoning, attachments"
 
 XAI_GROK_4_1_FAST_NON_REASONING: Final[Model]
@@ -552,8 +552,8 @@ XAI_GROK_4_1_FAST_NON_REASONING: Final[Model]
 XAI_GROK_4_1_FAST_REASONING: Final[Model]
 "Grok-4.1-Fast-Reasoning (chat) · 2M context · 30K output · price unknown · vision, tools, reasoning, attachments"
 
-XAI_GROK_4_20_MULTI_AGENT: Final[Model]
+XAI_GROK_4_20_MULTI_AGENT: Final[PricedModel]
 "Grok-4.20-Multi-Agent (chat) · 128K context · 0 output · $2.00 in / $6.00 out per 1M tokens · vision, tools, attachments"
 
-XAI_GROK_CODE_FAST_1: Final[Model]
+XAI_GROK_CODE_FAST_1: Final[PricedModel]
 "Grok Code Fast 1 (chat) · 256K context · 128K output · $0.20 in / $1.50 out per 1M tokens · tools, reasoning, attachments"

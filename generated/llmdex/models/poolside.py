@@ -9,27 +9,31 @@ from decimal import Decimal
 
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
-from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, Model, ReasoningOption
+from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, PricedModel, ReasoningOption
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_262144_OUTPUT_32768 = Limit(context=262144, output=32768)
-_D_2026_04_28 = PartialDate(2026, 4, 28)
-_D_2026_06_13 = PartialDate(2026, 6, 13)
-_REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
-    type="effort", values=("none", "minimal", "low", "medium", "high", "xhigh")
-)
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_262144_OUTPUT_32768 = Limit(context=262144, output=32768)
+    D_2026_04_28 = PartialDate(2026, 4, 28)
+    D_2026_06_13 = PartialDate(2026, 6, 13)
+    REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
+        type="effort", values=("none", "minimal", "low", "medium", "high", "xhigh")
+    )
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "POOLSIDE_LAGUNA_M_1",
     "POOLSIDE_LAGUNA_XS_2",
 ]
 
-POOLSIDE_LAGUNA_M_1: Final[Model] = Model(
+POOLSIDE_LAGUNA_M_1: Final[PricedModel] = PricedModel(
     provider="poolside",
     id="poolside/laguna-m.1",
     name="Laguna M.1",
@@ -39,18 +43,19 @@ POOLSIDE_LAGUNA_M_1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_04_28,
-    last_updated=_D_2026_06_13,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_32768,
+    release_date=_Shared.D_2026_04_28,
+    last_updated=_Shared.D_2026_06_13,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_32768,
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"Laguna M.1 (chat) · 262K context · 32.8K output · free · tools, reasoning"
 
-POOLSIDE_LAGUNA_XS_2: Final[Model] = Model(
+POOLSIDE_LAGUNA_XS_2: Final[PricedModel] = PricedModel(
     provider="poolside",
     id="poolside/laguna-xs.2",
     name="Laguna XS.2",
@@ -60,13 +65,14 @@ POOLSIDE_LAGUNA_XS_2: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_28,
-    last_updated=_D_2026_06_13,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_32768,
+    release_date=_Shared.D_2026_04_28,
+    last_updated=_Shared.D_2026_06_13,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_32768,
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"Laguna XS.2 (chat) · 262K context · 32.8K output · free · tools, reasoning, open weights"

@@ -9,32 +9,38 @@ from decimal import Decimal
 
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
-from llmdex_runtime.model import Cost, Limit, Modalities, Model, ReasoningOption
+from llmdex_runtime.model import Cost, Limit, Modalities, PricedModel, ReasoningOption
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_AUDIO_TO_TEXT = Modalities(input=("audio",), output=("text",))
-_CONTEXT_0_OUTPUT_4096 = Limit(context=0, output=4096)
-_CONTEXT_128000_OUTPUT_128000 = Limit(context=128000, output=128000)
-_CONTEXT_128000_OUTPUT_32768 = Limit(context=128000, output=32768)
-_CONTEXT_128000_OUTPUT_8192 = Limit(context=128000, output=8192)
-_CONTEXT_32000_OUTPUT_2560 = Limit(context=32000, output=2560)
-_D_2023_09 = PartialDate(2023, 9)
-_D_2023_09_01 = PartialDate(2023, 9, 1)
-_D_2024_08 = PartialDate(2024, 8)
-_D_2025_03_12 = PartialDate(2025, 3, 12)
-_D_2025_04 = PartialDate(2025, 4)
-_D_2025_06 = PartialDate(2025, 6)
-_D_2025_06_06 = PartialDate(2025, 6, 6)
-_D_2025_08 = PartialDate(2025, 8)
-_D_2025_08_04 = PartialDate(2025, 8, 4)
-_D_2025_08_14 = PartialDate(2025, 8, 14)
-_REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(type="effort", values=("low", "medium", "high"))
-_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    AUDIO_TO_TEXT = Modalities(input=("audio",), output=("text",))
+    CONTEXT_0_OUTPUT_4096 = Limit(context=0, output=4096)
+    CONTEXT_128000_OUTPUT_128000 = Limit(context=128000, output=128000)
+    CONTEXT_128000_OUTPUT_32768 = Limit(context=128000, output=32768)
+    CONTEXT_128000_OUTPUT_8192 = Limit(context=128000, output=8192)
+    CONTEXT_32000_OUTPUT_2560 = Limit(context=32000, output=2560)
+    D_2023_09 = PartialDate(2023, 9)
+    D_2023_09_01 = PartialDate(2023, 9, 1)
+    D_2024_08 = PartialDate(2024, 8)
+    D_2025_03_12 = PartialDate(2025, 3, 12)
+    D_2025_04 = PartialDate(2025, 4)
+    D_2025_06 = PartialDate(2025, 6)
+    D_2025_06_06 = PartialDate(2025, 6, 6)
+    D_2025_08 = PartialDate(2025, 8)
+    D_2025_08_04 = PartialDate(2025, 8, 4)
+    D_2025_08_14 = PartialDate(2025, 8, 14)
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("low", "medium", "high")
+    )
+    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "GEMMA_3_27B",
@@ -44,7 +50,7 @@ __all__ = [
     "WHISPER_LARGE_V3",
 ]
 
-GEMMA_3_27B: Final[Model] = Model(
+GEMMA_3_27B: Final[PricedModel] = PricedModel(
     provider="privatemode-ai",
     id="gemma-3-27b",
     name="Gemma 3 27B",
@@ -56,15 +62,16 @@ GEMMA_3_27B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_08,
-    release_date=_D_2025_03_12,
-    last_updated=_D_2025_03_12,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_8192,
+    knowledge=_Shared.D_2024_08,
+    release_date=_Shared.D_2025_03_12,
+    last_updated=_Shared.D_2025_03_12,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_8192,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Gemma 3 27B (chat) · 128K context · 8.19K output · free · vision, tools, structured output, attachments, open weights"
 
-GPT_OSS_120B: Final[Model] = Model(
+GPT_OSS_120B: Final[PricedModel] = PricedModel(
     provider="privatemode-ai",
     id="gpt-oss-120b",
     name="gpt-oss-120b",
@@ -76,16 +83,17 @@ GPT_OSS_120B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_08,
-    release_date=_D_2025_08_04,
-    last_updated=_D_2025_08_14,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08,
+    release_date=_Shared.D_2025_08_04,
+    last_updated=_Shared.D_2025_08_14,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_128000,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"gpt-oss-120b (chat) · 128K context · 128K output · free · tools, reasoning, structured output, open weights"
 
-QWEN3_CODER_30B_A3B: Final[Model] = Model(
+QWEN3_CODER_30B_A3B: Final[PricedModel] = PricedModel(
     provider="privatemode-ai",
     id="qwen3-coder-30b-a3b",
     name="Qwen3-Coder 30B-A3B",
@@ -97,15 +105,16 @@ QWEN3_CODER_30B_A3B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_04,
-    last_updated=_D_2025_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_32768,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_04,
+    last_updated=_Shared.D_2025_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_32768,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Qwen3-Coder 30B-A3B (chat) · 128K context · 32.8K output · free · tools, structured output, open weights"
 
-QWEN3_EMBEDDING_4B: Final[Model] = Model(
+QWEN3_EMBEDDING_4B: Final[PricedModel] = PricedModel(
     provider="privatemode-ai",
     id="qwen3-embedding-4b",
     name="Qwen3-Embedding 4B",
@@ -117,15 +126,16 @@ QWEN3_EMBEDDING_4B: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_06,
-    release_date=_D_2025_06_06,
-    last_updated=_D_2025_06_06,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32000_OUTPUT_2560,
+    knowledge=_Shared.D_2025_06,
+    release_date=_Shared.D_2025_06_06,
+    last_updated=_Shared.D_2025_06_06,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32000_OUTPUT_2560,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Qwen3-Embedding 4B (embedding) · 32K context · 2.56K output · free · open weights"
 
-WHISPER_LARGE_V3: Final[Model] = Model(
+WHISPER_LARGE_V3: Final[PricedModel] = PricedModel(
     provider="privatemode-ai",
     id="whisper-large-v3",
     name="Whisper large-v3",
@@ -137,10 +147,11 @@ WHISPER_LARGE_V3: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_09,
-    release_date=_D_2023_09_01,
-    last_updated=_D_2023_09_01,
-    modalities=_AUDIO_TO_TEXT,
-    limit=_CONTEXT_0_OUTPUT_4096,
+    knowledge=_Shared.D_2023_09,
+    release_date=_Shared.D_2023_09_01,
+    last_updated=_Shared.D_2023_09_01,
+    modalities=_Shared.AUDIO_TO_TEXT,
+    limit=_Shared.CONTEXT_0_OUTPUT_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Whisper large-v3 (transcription) · 0 context · 4.1K output · free · attachments, open weights"

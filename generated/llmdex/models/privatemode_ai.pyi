@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "GEMMA_3_27B",
@@ -15,17 +15,17 @@ __all__ = [
     "WHISPER_LARGE_V3",
 ]
 
-GEMMA_3_27B: Final[Model]
+GEMMA_3_27B: Final[PricedModel]
 "Gemma 3 27B (chat) · 128K context · 8.19K output · free · vision, tools, structured output, attachments, open weights"
 
-GPT_OSS_120B: Final[Model]
+GPT_OSS_120B: Final[PricedModel]
 "gpt-oss-120b (chat) · 128K context · 128K output · free · tools, reasoning, structured output, open weights"
 
-QWEN3_CODER_30B_A3B: Final[Model]
+QWEN3_CODER_30B_A3B: Final[PricedModel]
 "Qwen3-Coder 30B-A3B (chat) · 128K context · 32.8K output · free · tools, structured output, open weights"
 
-QWEN3_EMBEDDING_4B: Final[Model]
+QWEN3_EMBEDDING_4B: Final[PricedModel]
 "Qwen3-Embedding 4B (embedding) · 32K context · 2.56K output · free · open weights"
 
-WHISPER_LARGE_V3: Final[Model]
+WHISPER_LARGE_V3: Final[PricedModel]
 "Whisper large-v3 (transcription) · 0 context · 4.1K output · free · attachments, open weights"

@@ -9,39 +9,51 @@ from decimal import Decimal
 
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
-from llmdex_runtime.model import Cost, CostTier, Limit, Modalities, Model, Rates, TierCondition
+from llmdex_runtime.model import (
+    Cost,
+    CostTier,
+    Limit,
+    Modalities,
+    PricedModel,
+    Rates,
+    TierCondition,
+)
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_1000000_OUTPUT_65000 = Limit(context=1000000, output=65000)
-_CONTEXT_1048576_OUTPUT_65536 = Limit(context=1048576, output=65536)
-_CONTEXT_200000_OUTPUT_32000 = Limit(context=200000, output=32000)
-_CONTEXT_200000_OUTPUT_64000 = Limit(context=200000, output=64000)
-_CONTEXT_400000_INPUT_272000_OUTPUT_128000 = Limit(context=400000, input=272000, output=128000)
-_D_2024_09_30 = PartialDate(2024, 9, 30)
-_D_2025_01 = PartialDate(2025, 1)
-_D_2025_03 = PartialDate(2025, 3)
-_D_2025_07_31 = PartialDate(2025, 7, 31)
-_D_2025_08_31 = PartialDate(2025, 8, 31)
-_D_2025_09_15 = PartialDate(2025, 9, 15)
-_D_2025_09_29 = PartialDate(2025, 9, 29)
-_D_2025_10_01 = PartialDate(2025, 10, 1)
-_D_2025_11 = PartialDate(2025, 11)
-_D_2025_11_01 = PartialDate(2025, 11, 1)
-_D_2025_11_19 = PartialDate(2025, 11, 19)
-_D_2025_12_11 = PartialDate(2025, 12, 11)
-_D_2025_12_17 = PartialDate(2025, 12, 17)
-_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT = Modalities(
-    input=("text", "image", "audio", "video"), output=("text",)
-)
-_TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
-_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT = Modalities(
-    input=("text", "image", "video", "audio", "pdf"), output=("text",)
-)
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_1000000_OUTPUT_65000 = Limit(context=1000000, output=65000)
+    CONTEXT_1048576_OUTPUT_65536 = Limit(context=1048576, output=65536)
+    CONTEXT_200000_OUTPUT_32000 = Limit(context=200000, output=32000)
+    CONTEXT_200000_OUTPUT_64000 = Limit(context=200000, output=64000)
+    CONTEXT_400000_INPUT_272000_OUTPUT_128000 = Limit(context=400000, input=272000, output=128000)
+    D_2024_09_30 = PartialDate(2024, 9, 30)
+    D_2025_01 = PartialDate(2025, 1)
+    D_2025_03 = PartialDate(2025, 3)
+    D_2025_07_31 = PartialDate(2025, 7, 31)
+    D_2025_08_31 = PartialDate(2025, 8, 31)
+    D_2025_09_15 = PartialDate(2025, 9, 15)
+    D_2025_09_29 = PartialDate(2025, 9, 29)
+    D_2025_10_01 = PartialDate(2025, 10, 1)
+    D_2025_11 = PartialDate(2025, 11)
+    D_2025_11_01 = PartialDate(2025, 11, 1)
+    D_2025_11_19 = PartialDate(2025, 11, 19)
+    D_2025_12_11 = PartialDate(2025, 12, 11)
+    D_2025_12_17 = PartialDate(2025, 12, 17)
+    TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT = Modalities(
+        input=("text", "image", "audio", "video"), output=("text",)
+    )
+    TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
+    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT = Modalities(
+        input=("text", "image", "video", "audio", "pdf"), output=("text",)
+    )
+
 
 __all__ = [
     "CLAUDE_HAIKU_4_5_20251001",
@@ -55,7 +67,7 @@ __all__ = [
     "GPT_5_2_CODEX",
 ]
 
-CLAUDE_HAIKU_4_5_20251001: Final[Model] = Model(
+CLAUDE_HAIKU_4_5_20251001: Final[PricedModel] = PricedModel(
     provider="qihang-ai",
     id="claude-haiku-4-5-20251001",
     name="Claude Haiku 4.5",
@@ -66,16 +78,17 @@ CLAUDE_HAIKU_4_5_20251001: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_07_31,
-    release_date=_D_2025_10_01,
-    last_updated=_D_2025_10_01,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_07_31,
+    release_date=_Shared.D_2025_10_01,
+    last_updated=_Shared.D_2025_10_01,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.71")),
     reasoning_options=(),
 )
+"Claude Haiku 4.5 (chat) · 200K context · 64K output · $0.14 in / $0.71 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_OPUS_4_5_20251101: Final[Model] = Model(
+CLAUDE_OPUS_4_5_20251101: Final[PricedModel] = PricedModel(
     provider="qihang-ai",
     id="claude-opus-4-5-20251101",
     name="Claude Opus 4.5",
@@ -86,16 +99,17 @@ CLAUDE_OPUS_4_5_20251101: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_03,
-    release_date=_D_2025_11_01,
-    last_updated=_D_2025_11_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_32000,
+    knowledge=_Shared.D_2025_03,
+    release_date=_Shared.D_2025_11_01,
+    last_updated=_Shared.D_2025_11_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_32000,
     cost=Cost(input=Decimal("0.71"), output=Decimal("3.57")),
     reasoning_options=(),
 )
+"Claude Opus 4.5 (chat) · 200K context · 32K output · $0.71 in / $3.57 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_SONNET_4_5_20250929: Final[Model] = Model(
+CLAUDE_SONNET_4_5_20250929: Final[PricedModel] = PricedModel(
     provider="qihang-ai",
     id="claude-sonnet-4-5-20250929",
     name="Claude Sonnet 4.5",
@@ -106,16 +120,17 @@ CLAUDE_SONNET_4_5_20250929: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_07_31,
-    release_date=_D_2025_09_29,
-    last_updated=_D_2025_09_29,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_07_31,
+    release_date=_Shared.D_2025_09_29,
+    last_updated=_Shared.D_2025_09_29,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(input=Decimal("0.43"), output=Decimal("2.14")),
     reasoning_options=(),
 )
+"Claude Sonnet 4.5 (chat) · 200K context · 64K output · $0.43 in / $2.14 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GEMINI_2_5_FLASH: Final[Model] = Model(
+GEMINI_2_5_FLASH: Final[PricedModel] = PricedModel(
     provider="qihang-ai",
     id="gemini-2.5-flash",
     name="Gemini 2.5 Flash",
@@ -127,11 +142,11 @@ GEMINI_2_5_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_12_17,
-    last_updated=_D_2025_12_17,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_12_17,
+    last_updated=_Shared.D_2025_12_17,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(
         input=Decimal("0.09"),
         output=Decimal("0.71"),
@@ -146,8 +161,9 @@ GEMINI_2_5_FLASH: Final[Model] = Model(
     ),
     reasoning_options=(),
 )
+"Gemini 2.5 Flash (chat) · 1.05M context · 65.5K output · $0.09 in / $0.71 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_3_FLASH_PREVIEW: Final[Model] = Model(
+GEMINI_3_FLASH_PREVIEW: Final[PricedModel] = PricedModel(
     provider="qihang-ai",
     id="gemini-3-flash-preview",
     name="Gemini 3 Flash Preview",
@@ -159,11 +175,11 @@ GEMINI_3_FLASH_PREVIEW: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_12_17,
-    last_updated=_D_2025_12_17,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_12_17,
+    last_updated=_Shared.D_2025_12_17,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(
         input=Decimal("0.07"),
         output=Decimal("0.43"),
@@ -178,8 +194,9 @@ GEMINI_3_FLASH_PREVIEW: Final[Model] = Model(
     ),
     reasoning_options=(),
 )
+"Gemini 3 Flash Preview (chat) · 1.05M context · 65.5K output · $0.07 in / $0.43 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_3_PRO_PREVIEW: Final[Model] = Model(
+GEMINI_3_PRO_PREVIEW: Final[PricedModel] = PricedModel(
     provider="qihang-ai",
     id="gemini-3-pro-preview",
     name="Gemini 3 Pro Preview",
@@ -190,16 +207,17 @@ GEMINI_3_PRO_PREVIEW: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_11,
-    release_date=_D_2025_11_19,
-    last_updated=_D_2025_11_19,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_65000,
+    knowledge=_Shared.D_2025_11,
+    release_date=_Shared.D_2025_11_19,
+    last_updated=_Shared.D_2025_11_19,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_65000,
     cost=Cost(input=Decimal("0.57"), output=Decimal("3.43")),
     reasoning_options=(),
 )
+"Gemini 3 Pro Preview (chat) · 1M context · 65K output · $0.57 in / $3.43 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GPT_5_MINI: Final[Model] = Model(
+GPT_5_MINI: Final[PricedModel] = PricedModel(
     provider="qihang-ai",
     id="gpt-5-mini",
     name="GPT-5-Mini",
@@ -210,16 +228,17 @@ GPT_5_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_09_30,
-    release_date=_D_2025_09_15,
-    last_updated=_D_2025_09_15,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2024_09_30,
+    release_date=_Shared.D_2025_09_15,
+    last_updated=_Shared.D_2025_09_15,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(input=Decimal("0.04"), output=Decimal("0.29")),
     reasoning_options=(),
 )
+"GPT-5-Mini (chat) · 200K context · 64K output · $0.04 in / $0.29 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GPT_5_2: Final[Model] = Model(
+GPT_5_2: Final[PricedModel] = PricedModel(
     provider="qihang-ai",
     id="gpt-5.2",
     name="GPT-5.2",
@@ -231,16 +250,17 @@ GPT_5_2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2025_12_11,
-    last_updated=_D_2025_12_11,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2025_12_11,
+    last_updated=_Shared.D_2025_12_11,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.25"), output=Decimal("2")),
     reasoning_options=(),
 )
+"GPT-5.2 (chat) · 400K context · 128K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_2_CODEX: Final[Model] = Model(
+GPT_5_2_CODEX: Final[PricedModel] = PricedModel(
     provider="qihang-ai",
     id="gpt-5.2-codex",
     name="GPT-5.2 Codex",
@@ -252,11 +272,12 @@ GPT_5_2_CODEX: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2025_12_11,
-    last_updated=_D_2025_12_11,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2025_12_11,
+    last_updated=_Shared.D_2025_12_11,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.14"), output=Decimal("1.14")),
     reasoning_options=(),
 )
+"GPT-5.2 Codex (chat) · 400K context · 128K output · $0.14 in / $1.14 out per 1M tokens · vision, tools, reasoning, structured output, attachments"

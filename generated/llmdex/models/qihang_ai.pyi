@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "CLAUDE_HAIKU_4_5_20251001",
@@ -19,29 +19,29 @@ __all__ = [
     "GPT_5_2_CODEX",
 ]
 
-CLAUDE_HAIKU_4_5_20251001: Final[Model]
+CLAUDE_HAIKU_4_5_20251001: Final[PricedModel]
 "Claude Haiku 4.5 (chat) · 200K context · 64K output · $0.14 in / $0.71 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_OPUS_4_5_20251101: Final[Model]
+CLAUDE_OPUS_4_5_20251101: Final[PricedModel]
 "Claude Opus 4.5 (chat) · 200K context · 32K output · $0.71 in / $3.57 out per 1M tokens · vision, tools, reasoning, attachments"
 
-CLAUDE_SONNET_4_5_20250929: Final[Model]
+CLAUDE_SONNET_4_5_20250929: Final[PricedModel]
 "Claude Sonnet 4.5 (chat) · 200K context · 64K output · $0.43 in / $2.14 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GEMINI_2_5_FLASH: Final[Model]
+GEMINI_2_5_FLASH: Final[PricedModel]
 "Gemini 2.5 Flash (chat) · 1.05M context · 65.5K output · $0.09 in / $0.71 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_3_FLASH_PREVIEW: Final[Model]
+GEMINI_3_FLASH_PREVIEW: Final[PricedModel]
 "Gemini 3 Flash Preview (chat) · 1.05M context · 65.5K output · $0.07 in / $0.43 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_3_PRO_PREVIEW: Final[Model]
+GEMINI_3_PRO_PREVIEW: Final[PricedModel]
 "Gemini 3 Pro Preview (chat) · 1M context · 65K output · $0.57 in / $3.43 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GPT_5_MINI: Final[Model]
+GPT_5_MINI: Final[PricedModel]
 "GPT-5-Mini (chat) · 200K context · 64K output · $0.04 in / $0.29 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GPT_5_2: Final[Model]
+GPT_5_2: Final[PricedModel]
 "GPT-5.2 (chat) · 400K context · 128K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_2_CODEX: Final[Model]
+GPT_5_2_CODEX: Final[PricedModel]
 "GPT-5.2 Codex (chat) · 400K context · 128K output · $0.14 in / $1.14 out per 1M tokens · vision, tools, reasoning, structured output, attachments"

@@ -9,123 +9,127 @@ from decimal import Decimal
 
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
-from llmdex_runtime.model import Cost, Limit, Modalities, Model, ReasoningOption
+from llmdex_runtime.model import Cost, Limit, Modalities, Model, PricedModel, ReasoningOption
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_1000000_OUTPUT_4096 = Limit(context=1000000, output=4096)
-_CONTEXT_1000000_OUTPUT_64000 = Limit(context=1000000, output=64000)
-_CONTEXT_1000000_OUTPUT_80000 = Limit(context=1000000, output=80000)
-_CONTEXT_1048576_OUTPUT_64000 = Limit(context=1048576, output=64000)
-_CONTEXT_1048576_OUTPUT_65536 = Limit(context=1048576, output=65536)
-_CONTEXT_1048576_OUTPUT_8192 = Limit(context=1048576, output=8192)
-_CONTEXT_126000_OUTPUT_32000 = Limit(context=126000, output=32000)
-_CONTEXT_128000_OUTPUT_12000 = Limit(context=128000, output=12000)
-_CONTEXT_128000_OUTPUT_128000 = Limit(context=128000, output=128000)
-_CONTEXT_128000_OUTPUT_16000 = Limit(context=128000, output=16000)
-_CONTEXT_128000_OUTPUT_32000 = Limit(context=128000, output=32000)
-_CONTEXT_128000_OUTPUT_4096 = Limit(context=128000, output=4096)
-_CONTEXT_128000_OUTPUT_8192 = Limit(context=128000, output=8192)
-_CONTEXT_12800_OUTPUT_4096 = Limit(context=12800, output=4096)
-_CONTEXT_131000_OUTPUT_4096 = Limit(context=131000, output=4096)
-_CONTEXT_131072_OUTPUT_131072 = Limit(context=131072, output=131072)
-_CONTEXT_131072_OUTPUT_32768 = Limit(context=131072, output=32768)
-_CONTEXT_131072_OUTPUT_98304 = Limit(context=131072, output=98304)
-_CONTEXT_160000_OUTPUT_160000 = Limit(context=160000, output=160000)
-_CONTEXT_20000000_OUTPUT_2000000 = Limit(context=20000000, output=2000000)
-_CONTEXT_2000000_OUTPUT_2000000 = Limit(context=2000000, output=2000000)
-_CONTEXT_200000_OUTPUT_128000 = Limit(context=200000, output=128000)
-_CONTEXT_200000_OUTPUT_200000 = Limit(context=200000, output=200000)
-_CONTEXT_200000_OUTPUT_32000 = Limit(context=200000, output=32000)
-_CONTEXT_200000_OUTPUT_64000 = Limit(context=200000, output=64000)
-_CONTEXT_200000_OUTPUT_8192 = Limit(context=200000, output=8192)
-_CONTEXT_200000_OUTPUT_8200 = Limit(context=200000, output=8200)
-_CONTEXT_204800_OUTPUT_128000 = Limit(context=204800, output=128000)
-_CONTEXT_256000_OUTPUT_10000 = Limit(context=256000, output=10000)
-_CONTEXT_256000_OUTPUT_100000 = Limit(context=256000, output=100000)
-_CONTEXT_256000_OUTPUT_128000 = Limit(context=256000, output=128000)
-_CONTEXT_256000_OUTPUT_256000 = Limit(context=256000, output=256000)
-_CONTEXT_256000_OUTPUT_32000 = Limit(context=256000, output=32000)
-_CONTEXT_256000_OUTPUT_320000 = Limit(context=256000, output=320000)
-_CONTEXT_256000_OUTPUT_64000 = Limit(context=256000, output=64000)
-_CONTEXT_262000_OUTPUT_4096 = Limit(context=262000, output=4096)
-_CONTEXT_262144_OUTPUT_4096 = Limit(context=262144, output=4096)
-_CONTEXT_262144_OUTPUT_64000 = Limit(context=262144, output=64000)
-_CONTEXT_262144_OUTPUT_65536 = Limit(context=262144, output=65536)
-_CONTEXT_32768_OUTPUT_8192 = Limit(context=32768, output=8192)
-_CONTEXT_400000_OUTPUT_128000 = Limit(context=400000, output=128000)
-_CONTEXT_40000_OUTPUT_4096 = Limit(context=40000, output=4096)
-_CONTEXT_64000_OUTPUT_4096 = Limit(context=64000, output=4096)
-_CONTEXT_8192_OUTPUT_4096 = Limit(context=8192, output=4096)
-_CONTEXT_99999999_OUTPUT_99999999 = Limit(context=99999999, output=99999999)
-_D_2024_12_01 = PartialDate(2024, 12, 1)
-_D_2025_08_05 = PartialDate(2025, 8, 5)
-_D_2025_08_06 = PartialDate(2025, 8, 6)
-_D_2025_08_12 = PartialDate(2025, 8, 12)
-_D_2025_08_13 = PartialDate(2025, 8, 13)
-_D_2025_08_14 = PartialDate(2025, 8, 14)
-_D_2025_08_15 = PartialDate(2025, 8, 15)
-_D_2025_08_19 = PartialDate(2025, 8, 19)
-_D_2025_08_26 = PartialDate(2025, 8, 26)
-_D_2025_09_02 = PartialDate(2025, 9, 2)
-_D_2025_09_06 = PartialDate(2025, 9, 6)
-_D_2025_09_08 = PartialDate(2025, 9, 8)
-_D_2025_09_09 = PartialDate(2025, 9, 9)
-_D_2025_09_12 = PartialDate(2025, 9, 12)
-_D_2025_09_19 = PartialDate(2025, 9, 19)
-_D_2025_09_20 = PartialDate(2025, 9, 20)
-_D_2025_09_22 = PartialDate(2025, 9, 22)
-_D_2025_09_24 = PartialDate(2025, 9, 24)
-_D_2025_09_29 = PartialDate(2025, 9, 29)
-_D_2025_09_30 = PartialDate(2025, 9, 30)
-_D_2025_10_11 = PartialDate(2025, 10, 11)
-_D_2025_10_16 = PartialDate(2025, 10, 16)
-_D_2025_10_22 = PartialDate(2025, 10, 22)
-_D_2025_10_28 = PartialDate(2025, 10, 28)
-_D_2025_11_05 = PartialDate(2025, 11, 5)
-_D_2025_11_07 = PartialDate(2025, 11, 7)
-_D_2025_11_19 = PartialDate(2025, 11, 19)
-_D_2025_11_20 = PartialDate(2025, 11, 20)
-_D_2025_11_25 = PartialDate(2025, 11, 25)
-_D_2025_12_01 = PartialDate(2025, 12, 1)
-_D_2025_12_04 = PartialDate(2025, 12, 4)
-_D_2025_12_11 = PartialDate(2025, 12, 11)
-_D_2025_12_16 = PartialDate(2025, 12, 16)
-_D_2025_12_18 = PartialDate(2025, 12, 18)
-_D_2025_12_19 = PartialDate(2025, 12, 19)
-_D_2025_12_23 = PartialDate(2025, 12, 23)
-_D_2026_01_13 = PartialDate(2026, 1, 13)
-_D_2026_01_28 = PartialDate(2026, 1, 28)
-_D_2026_02_02 = PartialDate(2026, 2, 2)
-_D_2026_02_04 = PartialDate(2026, 2, 4)
-_D_2026_02_06 = PartialDate(2026, 2, 6)
-_D_2026_02_09 = PartialDate(2026, 2, 9)
-_D_2026_02_12 = PartialDate(2026, 2, 12)
-_D_2026_02_14 = PartialDate(2026, 2, 14)
-_D_2026_02_22 = PartialDate(2026, 2, 22)
-_IMAGE_TEXT_VIDEO_TO_TEXT = Modalities(input=("image", "text", "video"), output=("text",))
-_REASONING_TOGGLE = ReasoningOption(type="toggle")
-_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT = Modalities(
-    input=("text", "image", "audio", "video", "pdf"), output=("text",)
-)
-_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT = Modalities(
-    input=("text", "image", "audio", "video"), output=("text",)
-)
-_TEXT_IMAGE_TO_IMAGE = Modalities(input=("text", "image"), output=("image",))
-_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-_TEXT_IMAGE_TO_TEXT_IMAGE = Modalities(input=("text", "image"), output=("text", "image"))
-_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT = Modalities(
-    input=("text", "image", "video", "audio"), output=("text",)
-)
-_TEXT_IMAGE_VIDEO_PDF_AUDIO_TO_TEXT = Modalities(
-    input=("text", "image", "video", "pdf", "audio"), output=("text",)
-)
-_TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-_TEXT_IMAGE_VIDEO_TO_VIDEO = Modalities(input=("text", "image", "video"), output=("video",))
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_1000000_OUTPUT_4096 = Limit(context=1000000, output=4096)
+    CONTEXT_1000000_OUTPUT_64000 = Limit(context=1000000, output=64000)
+    CONTEXT_1000000_OUTPUT_80000 = Limit(context=1000000, output=80000)
+    CONTEXT_1048576_OUTPUT_64000 = Limit(context=1048576, output=64000)
+    CONTEXT_1048576_OUTPUT_65536 = Limit(context=1048576, output=65536)
+    CONTEXT_1048576_OUTPUT_8192 = Limit(context=1048576, output=8192)
+    CONTEXT_126000_OUTPUT_32000 = Limit(context=126000, output=32000)
+    CONTEXT_128000_OUTPUT_12000 = Limit(context=128000, output=12000)
+    CONTEXT_128000_OUTPUT_128000 = Limit(context=128000, output=128000)
+    CONTEXT_128000_OUTPUT_16000 = Limit(context=128000, output=16000)
+    CONTEXT_128000_OUTPUT_32000 = Limit(context=128000, output=32000)
+    CONTEXT_128000_OUTPUT_4096 = Limit(context=128000, output=4096)
+    CONTEXT_128000_OUTPUT_8192 = Limit(context=128000, output=8192)
+    CONTEXT_12800_OUTPUT_4096 = Limit(context=12800, output=4096)
+    CONTEXT_131000_OUTPUT_4096 = Limit(context=131000, output=4096)
+    CONTEXT_131072_OUTPUT_131072 = Limit(context=131072, output=131072)
+    CONTEXT_131072_OUTPUT_32768 = Limit(context=131072, output=32768)
+    CONTEXT_131072_OUTPUT_98304 = Limit(context=131072, output=98304)
+    CONTEXT_160000_OUTPUT_160000 = Limit(context=160000, output=160000)
+    CONTEXT_20000000_OUTPUT_2000000 = Limit(context=20000000, output=2000000)
+    CONTEXT_2000000_OUTPUT_2000000 = Limit(context=2000000, output=2000000)
+    CONTEXT_200000_OUTPUT_128000 = Limit(context=200000, output=128000)
+    CONTEXT_200000_OUTPUT_200000 = Limit(context=200000, output=200000)
+    CONTEXT_200000_OUTPUT_32000 = Limit(context=200000, output=32000)
+    CONTEXT_200000_OUTPUT_64000 = Limit(context=200000, output=64000)
+    CONTEXT_200000_OUTPUT_8192 = Limit(context=200000, output=8192)
+    CONTEXT_200000_OUTPUT_8200 = Limit(context=200000, output=8200)
+    CONTEXT_204800_OUTPUT_128000 = Limit(context=204800, output=128000)
+    CONTEXT_256000_OUTPUT_10000 = Limit(context=256000, output=10000)
+    CONTEXT_256000_OUTPUT_100000 = Limit(context=256000, output=100000)
+    CONTEXT_256000_OUTPUT_128000 = Limit(context=256000, output=128000)
+    CONTEXT_256000_OUTPUT_256000 = Limit(context=256000, output=256000)
+    CONTEXT_256000_OUTPUT_32000 = Limit(context=256000, output=32000)
+    CONTEXT_256000_OUTPUT_320000 = Limit(context=256000, output=320000)
+    CONTEXT_256000_OUTPUT_64000 = Limit(context=256000, output=64000)
+    CONTEXT_262000_OUTPUT_4096 = Limit(context=262000, output=4096)
+    CONTEXT_262144_OUTPUT_4096 = Limit(context=262144, output=4096)
+    CONTEXT_262144_OUTPUT_64000 = Limit(context=262144, output=64000)
+    CONTEXT_262144_OUTPUT_65536 = Limit(context=262144, output=65536)
+    CONTEXT_32768_OUTPUT_8192 = Limit(context=32768, output=8192)
+    CONTEXT_400000_OUTPUT_128000 = Limit(context=400000, output=128000)
+    CONTEXT_40000_OUTPUT_4096 = Limit(context=40000, output=4096)
+    CONTEXT_64000_OUTPUT_4096 = Limit(context=64000, output=4096)
+    CONTEXT_8192_OUTPUT_4096 = Limit(context=8192, output=4096)
+    CONTEXT_99999999_OUTPUT_99999999 = Limit(context=99999999, output=99999999)
+    D_2024_12_01 = PartialDate(2024, 12, 1)
+    D_2025_08_05 = PartialDate(2025, 8, 5)
+    D_2025_08_06 = PartialDate(2025, 8, 6)
+    D_2025_08_12 = PartialDate(2025, 8, 12)
+    D_2025_08_13 = PartialDate(2025, 8, 13)
+    D_2025_08_14 = PartialDate(2025, 8, 14)
+    D_2025_08_15 = PartialDate(2025, 8, 15)
+    D_2025_08_19 = PartialDate(2025, 8, 19)
+    D_2025_08_26 = PartialDate(2025, 8, 26)
+    D_2025_09_02 = PartialDate(2025, 9, 2)
+    D_2025_09_06 = PartialDate(2025, 9, 6)
+    D_2025_09_08 = PartialDate(2025, 9, 8)
+    D_2025_09_09 = PartialDate(2025, 9, 9)
+    D_2025_09_12 = PartialDate(2025, 9, 12)
+    D_2025_09_19 = PartialDate(2025, 9, 19)
+    D_2025_09_20 = PartialDate(2025, 9, 20)
+    D_2025_09_22 = PartialDate(2025, 9, 22)
+    D_2025_09_24 = PartialDate(2025, 9, 24)
+    D_2025_09_29 = PartialDate(2025, 9, 29)
+    D_2025_09_30 = PartialDate(2025, 9, 30)
+    D_2025_10_11 = PartialDate(2025, 10, 11)
+    D_2025_10_16 = PartialDate(2025, 10, 16)
+    D_2025_10_22 = PartialDate(2025, 10, 22)
+    D_2025_10_28 = PartialDate(2025, 10, 28)
+    D_2025_11_05 = PartialDate(2025, 11, 5)
+    D_2025_11_07 = PartialDate(2025, 11, 7)
+    D_2025_11_19 = PartialDate(2025, 11, 19)
+    D_2025_11_20 = PartialDate(2025, 11, 20)
+    D_2025_11_25 = PartialDate(2025, 11, 25)
+    D_2025_12_01 = PartialDate(2025, 12, 1)
+    D_2025_12_04 = PartialDate(2025, 12, 4)
+    D_2025_12_11 = PartialDate(2025, 12, 11)
+    D_2025_12_16 = PartialDate(2025, 12, 16)
+    D_2025_12_18 = PartialDate(2025, 12, 18)
+    D_2025_12_19 = PartialDate(2025, 12, 19)
+    D_2025_12_23 = PartialDate(2025, 12, 23)
+    D_2026_01_13 = PartialDate(2026, 1, 13)
+    D_2026_01_28 = PartialDate(2026, 1, 28)
+    D_2026_02_02 = PartialDate(2026, 2, 2)
+    D_2026_02_04 = PartialDate(2026, 2, 4)
+    D_2026_02_06 = PartialDate(2026, 2, 6)
+    D_2026_02_09 = PartialDate(2026, 2, 9)
+    D_2026_02_12 = PartialDate(2026, 2, 12)
+    D_2026_02_14 = PartialDate(2026, 2, 14)
+    D_2026_02_22 = PartialDate(2026, 2, 22)
+    IMAGE_TEXT_VIDEO_TO_TEXT = Modalities(input=("image", "text", "video"), output=("text",))
+    REASONING_TOGGLE = ReasoningOption(type="toggle")
+    TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT = Modalities(
+        input=("text", "image", "audio", "video", "pdf"), output=("text",)
+    )
+    TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT = Modalities(
+        input=("text", "image", "audio", "video"), output=("text",)
+    )
+    TEXT_IMAGE_TO_IMAGE = Modalities(input=("text", "image"), output=("image",))
+    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_TO_TEXT_IMAGE = Modalities(input=("text", "image"), output=("text", "image"))
+    TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT = Modalities(
+        input=("text", "image", "video", "audio"), output=("text",)
+    )
+    TEXT_IMAGE_VIDEO_PDF_AUDIO_TO_TEXT = Modalities(
+        input=("text", "image", "video", "pdf", "audio"), output=("text",)
+    )
+    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_IMAGE_VIDEO_TO_VIDEO = Modalities(input=("text", "image", "video"), output=("video",))
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "MINIMAX_M1",
@@ -232,12 +236,13 @@ MINIMAX_M1: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_80000,
-    reasoning_options=(_REASONING_TOGGLE,),
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_80000,
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"MiniMax M1 (chat) · 1M context · 80K output · price unknown · tools, reasoning"
 
 CLAUDE_3_5_HAIKU: Final[Model] = Model(
     provider="qiniu-ai",
@@ -250,11 +255,12 @@ CLAUDE_3_5_HAIKU: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_08_26,
-    last_updated=_D_2025_08_26,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_8192,
+    release_date=_Shared.D_2025_08_26,
+    last_updated=_Shared.D_2025_08_26,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_8192,
 )
+"Claude 3.5 Haiku (chat) · 200K context · 8.19K output · price unknown · vision, tools, attachments"
 
 CLAUDE_3_5_SONNET: Final[Model] = Model(
     provider="qiniu-ai",
@@ -267,12 +273,13 @@ CLAUDE_3_5_SONNET: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_09_09,
-    last_updated=_D_2025_09_09,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_8200,
+    release_date=_Shared.D_2025_09_09,
+    last_updated=_Shared.D_2025_09_09,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_8200,
     reasoning_options=(),
 )
+"Claude 3.5 Sonnet (chat) · 200K context · 8.2K output · price unknown · vision, tools, reasoning, attachments"
 
 CLAUDE_3_7_SONNET: Final[Model] = Model(
     provider="qiniu-ai",
@@ -285,12 +292,13 @@ CLAUDE_3_7_SONNET: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_128000,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_128000,
     reasoning_options=(),
 )
+"Claude 3.7 Sonnet (chat) · 200K context · 128K output · price unknown · vision, tools, reasoning, attachments"
 
 CLAUDE_4_0_OPUS: Final[Model] = Model(
     provider="qiniu-ai",
@@ -303,12 +311,13 @@ CLAUDE_4_0_OPUS: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_32000,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_32000,
     reasoning_options=(),
 )
+"Claude 4.0 Opus (chat) · 200K context · 32K output · price unknown · vision, tools, reasoning, attachments"
 
 CLAUDE_4_0_SONNET: Final[Model] = Model(
     provider="qiniu-ai",
@@ -321,12 +330,13 @@ CLAUDE_4_0_SONNET: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     reasoning_options=(),
 )
+"Claude 4.0 Sonnet (chat) · 200K context · 64K output · price unknown · vision, tools, reasoning, attachments"
 
 CLAUDE_4_1_OPUS: Final[Model] = Model(
     provider="qiniu-ai",
@@ -339,12 +349,13 @@ CLAUDE_4_1_OPUS: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_08_06,
-    last_updated=_D_2025_08_06,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_32000,
+    release_date=_Shared.D_2025_08_06,
+    last_updated=_Shared.D_2025_08_06,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_32000,
     reasoning_options=(),
 )
+"Claude 4.1 Opus (chat) · 200K context · 32K output · price unknown · vision, tools, reasoning, attachments"
 
 CLAUDE_4_5_HAIKU: Final[Model] = Model(
     provider="qiniu-ai",
@@ -357,12 +368,13 @@ CLAUDE_4_5_HAIKU: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_10_16,
-    last_updated=_D_2025_10_16,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    release_date=_Shared.D_2025_10_16,
+    last_updated=_Shared.D_2025_10_16,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     reasoning_options=(),
 )
+"Claude 4.5 Haiku (chat) · 200K context · 64K output · price unknown · vision, tools, reasoning, attachments"
 
 CLAUDE_4_5_OPUS: Final[Model] = Model(
     provider="qiniu-ai",
@@ -375,12 +387,13 @@ CLAUDE_4_5_OPUS: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_11_25,
-    last_updated=_D_2025_11_25,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_200000,
+    release_date=_Shared.D_2025_11_25,
+    last_updated=_Shared.D_2025_11_25,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_200000,
     reasoning_options=(),
 )
+"Claude 4.5 Opus (chat) · 200K context · 200K output · price unknown · vision, tools, reasoning, attachments"
 
 CLAUDE_4_5_SONNET: Final[Model] = Model(
     provider="qiniu-ai",
@@ -393,12 +406,13 @@ CLAUDE_4_5_SONNET: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_09_30,
-    last_updated=_D_2025_09_30,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    release_date=_Shared.D_2025_09_30,
+    last_updated=_Shared.D_2025_09_30,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     reasoning_options=(),
 )
+"Claude 4.5 Sonnet (chat) · 200K context · 64K output · price unknown · vision, tools, reasoning, attachments"
 
 DEEPSEEK_R1: Final[Model] = Model(
     provider="qiniu-ai",
@@ -411,12 +425,13 @@ DEEPSEEK_R1: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_32000,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_32000,
     reasoning_options=(),
 )
+"DeepSeek-R1 (chat) · 128K context · 32K output · price unknown · tools, reasoning"
 
 DEEPSEEK_R1_0528: Final[Model] = Model(
     provider="qiniu-ai",
@@ -429,12 +444,13 @@ DEEPSEEK_R1_0528: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_32000,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_32000,
     reasoning_options=(),
 )
+"DeepSeek-R1-0528 (chat) · 128K context · 32K output · price unknown · tools, reasoning"
 
 DEEPSEEK_V3: Final[Model] = Model(
     provider="qiniu-ai",
@@ -447,11 +463,12 @@ DEEPSEEK_V3: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_08_13,
-    last_updated=_D_2025_08_13,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16000,
+    release_date=_Shared.D_2025_08_13,
+    last_updated=_Shared.D_2025_08_13,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16000,
 )
+"DeepSeek-V3 (chat) · 128K context · 16K output · price unknown"
 
 DEEPSEEK_V3_0324: Final[Model] = Model(
     provider="qiniu-ai",
@@ -464,11 +481,12 @@ DEEPSEEK_V3_0324: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16000,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16000,
 )
+"DeepSeek-V3-0324 (chat) · 128K context · 16K output · price unknown · tools"
 
 DEEPSEEK_V3_1: Final[Model] = Model(
     provider="qiniu-ai",
@@ -481,12 +499,13 @@ DEEPSEEK_V3_1: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_08_19,
-    last_updated=_D_2025_08_19,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_32000,
+    release_date=_Shared.D_2025_08_19,
+    last_updated=_Shared.D_2025_08_19,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_32000,
     reasoning_options=(),
 )
+"DeepSeek-V3.1 (chat) · 128K context · 32K output · price unknown · tools, reasoning"
 
 DEEPSEEK_DEEPSEEK_MATH_V2: Final[Model] = Model(
     provider="qiniu-ai",
@@ -499,12 +518,13 @@ DEEPSEEK_DEEPSEEK_MATH_V2: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_12_04,
-    last_updated=_D_2025_12_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_160000_OUTPUT_160000,
+    release_date=_Shared.D_2025_12_04,
+    last_updated=_Shared.D_2025_12_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_160000_OUTPUT_160000,
     reasoning_options=(),
 )
+"Deepseek/Deepseek-Math-V2 (chat) · 160K context · 160K output · price unknown · reasoning"
 
 DEEPSEEK_DEEPSEEK_V3_1_TERMINUS: Final[Model] = Model(
     provider="qiniu-ai",
@@ -517,11 +537,12 @@ DEEPSEEK_DEEPSEEK_V3_1_TERMINUS: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_09_22,
-    last_updated=_D_2025_09_22,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_32000,
+    release_date=_Shared.D_2025_09_22,
+    last_updated=_Shared.D_2025_09_22,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_32000,
 )
+"DeepSeek/DeepSeek-V3.1-Terminus (chat) · 128K context · 32K output · price unknown · tools"
 
 DEEPSEEK_DEEPSEEK_V3_1_TERMINUS_THINKING: Final[Model] = Model(
     provider="qiniu-ai",
@@ -534,12 +555,13 @@ DEEPSEEK_DEEPSEEK_V3_1_TERMINUS_THINKING: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_09_22,
-    last_updated=_D_2025_09_22,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_32000,
+    release_date=_Shared.D_2025_09_22,
+    last_updated=_Shared.D_2025_09_22,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_32000,
     reasoning_options=(),
 )
+"DeepSeek/DeepSeek-V3.1-Terminus-Thinking (chat) · 128K context · 32K output · price unknown · reasoning"
 
 DEEPSEEK_DEEPSEEK_V3_2_251201: Final[Model] = Model(
     provider="qiniu-ai",
@@ -552,12 +574,13 @@ DEEPSEEK_DEEPSEEK_V3_2_251201: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_12_01,
-    last_updated=_D_2025_12_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_32000,
+    release_date=_Shared.D_2025_12_01,
+    last_updated=_Shared.D_2025_12_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_32000,
     reasoning_options=(),
 )
+"Deepseek/DeepSeek-V3.2 (chat) · 128K context · 32K output · price unknown · tools, reasoning"
 
 DEEPSEEK_DEEPSEEK_V3_2_EXP: Final[Model] = Model(
     provider="qiniu-ai",
@@ -570,11 +593,12 @@ DEEPSEEK_DEEPSEEK_V3_2_EXP: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_09_29,
-    last_updated=_D_2025_09_29,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_32000,
+    release_date=_Shared.D_2025_09_29,
+    last_updated=_Shared.D_2025_09_29,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_32000,
 )
+"DeepSeek/DeepSeek-V3.2-Exp (chat) · 128K context · 32K output · price unknown · tools"
 
 DEEPSEEK_DEEPSEEK_V3_2_EXP_THINKING: Final[Model] = Model(
     provider="qiniu-ai",
@@ -587,12 +611,13 @@ DEEPSEEK_DEEPSEEK_V3_2_EXP_THINKING: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_09_29,
-    last_updated=_D_2025_09_29,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_32000,
+    release_date=_Shared.D_2025_09_29,
+    last_updated=_Shared.D_2025_09_29,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_32000,
     reasoning_options=(),
 )
+"DeepSeek/DeepSeek-V3.2-Exp-Thinking (chat) · 128K context · 32K output · price unknown · reasoning"
 
 DOUBAO_1_5_PRO_32K: Final[Model] = Model(
     provider="qiniu-ai",
@@ -605,11 +630,12 @@ DOUBAO_1_5_PRO_32K: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_12000,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_12000,
 )
+"Doubao 1.5 Pro 32k (chat) · 128K context · 12K output · price unknown · tools"
 
 DOUBAO_1_5_THINKING_PRO: Final[Model] = Model(
     provider="qiniu-ai",
@@ -622,12 +648,13 @@ DOUBAO_1_5_THINKING_PRO: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16000,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16000,
     reasoning_options=(),
 )
+"Doubao 1.5 Thinking Pro (chat) · 128K context · 16K output · price unknown · tools, reasoning"
 
 DOUBAO_1_5_VISION_PRO: Final[Model] = Model(
     provider="qiniu-ai",
@@ -640,11 +667,12 @@ DOUBAO_1_5_VISION_PRO: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16000,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16000,
 )
+"Doubao 1.5 Vision Pro (chat) · 128K context · 16K output · price unknown · vision, attachments"
 
 DOUBAO_SEED_1_6: Final[Model] = Model(
     provider="qiniu-ai",
@@ -657,12 +685,13 @@ DOUBAO_SEED_1_6: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_08_15,
-    last_updated=_D_2025_08_15,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_32000,
-    reasoning_options=(_REASONING_TOGGLE,),
+    release_date=_Shared.D_2025_08_15,
+    last_updated=_Shared.D_2025_08_15,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_32000,
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Doubao-Seed 1.6 (chat) · 256K context · 32K output · price unknown · vision, tools, reasoning, attachments"
 
 DOUBAO_SEED_1_6_FLASH: Final[Model] = Model(
     provider="qiniu-ai",
@@ -675,12 +704,13 @@ DOUBAO_SEED_1_6_FLASH: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_08_15,
-    last_updated=_D_2025_08_15,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_32000,
-    reasoning_options=(_REASONING_TOGGLE,),
+    release_date=_Shared.D_2025_08_15,
+    last_updated=_Shared.D_2025_08_15,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_32000,
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Doubao-Seed 1.6 Flash (chat) · 256K context · 32K output · price unknown · vision, tools, reasoning, attachments"
 
 DOUBAO_SEED_1_6_THINKING: Final[Model] = Model(
     provider="qiniu-ai",
@@ -693,12 +723,13 @@ DOUBAO_SEED_1_6_THINKING: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_08_15,
-    last_updated=_D_2025_08_15,
-    modalities=_IMAGE_TEXT_VIDEO_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_32000,
+    release_date=_Shared.D_2025_08_15,
+    last_updated=_Shared.D_2025_08_15,
+    modalities=_Shared.IMAGE_TEXT_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_32000,
     reasoning_options=(),
 )
+"Doubao-Seed 1.6 Thinking (chat) · 256K context · 32K output · price unknown · vision, tools, reasoning, attachments"
 
 DOUBAO_SEED_2_0_CODE: Final[Model] = Model(
     provider="qiniu-ai",
@@ -711,12 +742,13 @@ DOUBAO_SEED_2_0_CODE: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_02_14,
-    last_updated=_D_2026_02_14,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_128000,
-    reasoning_options=(_REASONING_TOGGLE,),
+    release_date=_Shared.D_2026_02_14,
+    last_updated=_Shared.D_2026_02_14,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_128000,
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Doubao Seed 2.0 Code (chat) · 256K context · 128K output · price unknown · vision, tools, reasoning, attachments"
 
 DOUBAO_SEED_2_0_LITE: Final[Model] = Model(
     provider="qiniu-ai",
@@ -729,12 +761,13 @@ DOUBAO_SEED_2_0_LITE: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_02_14,
-    last_updated=_D_2026_02_14,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_32000,
-    reasoning_options=(_REASONING_TOGGLE,),
+    release_date=_Shared.D_2026_02_14,
+    last_updated=_Shared.D_2026_02_14,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_32000,
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Doubao Seed 2.0 Lite (chat) · 256K context · 32K output · price unknown · vision, tools, reasoning, attachments"
 
 DOUBAO_SEED_2_0_MINI: Final[Model] = Model(
     provider="qiniu-ai",
@@ -747,12 +780,13 @@ DOUBAO_SEED_2_0_MINI: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_02_14,
-    last_updated=_D_2026_02_14,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_32000,
-    reasoning_options=(_REASONING_TOGGLE,),
+    release_date=_Shared.D_2026_02_14,
+    last_updated=_Shared.D_2026_02_14,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_32000,
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Doubao Seed 2.0 Mini (chat) · 256K context · 32K output · price unknown · vision, tools, reasoning, attachments"
 
 DOUBAO_SEED_2_0_PRO: Final[Model] = Model(
     provider="qiniu-ai",
@@ -765,12 +799,13 @@ DOUBAO_SEED_2_0_PRO: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_02_14,
-    last_updated=_D_2026_02_14,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_128000,
-    reasoning_options=(_REASONING_TOGGLE,),
+    release_date=_Shared.D_2026_02_14,
+    last_updated=_Shared.D_2026_02_14,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_128000,
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Doubao Seed 2.0 Pro (chat) · 256K context · 128K output · price unknown · vision, tools, reasoning, attachments"
 
 GEMINI_2_0_FLASH: Final[Model] = Model(
     provider="qiniu-ai",
@@ -783,11 +818,12 @@ GEMINI_2_0_FLASH: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_8192,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_8192,
 )
+"Gemini 2.0 Flash (chat) · 1.05M context · 8.19K output · price unknown · vision, tools, attachments"
 
 GEMINI_2_0_FLASH_LITE: Final[Model] = Model(
     provider="qiniu-ai",
@@ -800,12 +836,13 @@ GEMINI_2_0_FLASH_LITE: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_8192,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_8192,
     reasoning_options=(),
 )
+"Gemini 2.0 Flash Lite (chat) · 1.05M context · 8.19K output · price unknown · vision, tools, reasoning, attachments"
 
 GEMINI_2_5_FLASH: Final[Model] = Model(
     provider="qiniu-ai",
@@ -818,12 +855,13 @@ GEMINI_2_5_FLASH: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_64000,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_64000,
     reasoning_options=(),
 )
+"Gemini 2.5 Flash (chat) · 1.05M context · 64K output · price unknown · vision, tools, reasoning, attachments"
 
 GEMINI_2_5_FLASH_IMAGE: Final[Model] = Model(
     provider="qiniu-ai",
@@ -836,11 +874,12 @@ GEMINI_2_5_FLASH_IMAGE: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_10_22,
-    last_updated=_D_2025_10_22,
-    modalities=_TEXT_IMAGE_TO_IMAGE,
-    limit=_CONTEXT_32768_OUTPUT_8192,
+    release_date=_Shared.D_2025_10_22,
+    last_updated=_Shared.D_2025_10_22,
+    modalities=_Shared.TEXT_IMAGE_TO_IMAGE,
+    limit=_Shared.CONTEXT_32768_OUTPUT_8192,
 )
+"Gemini 2.5 Flash Image (image) · 32.8K context · 8.19K output · price unknown · vision, attachments"
 
 GEMINI_2_5_FLASH_LITE: Final[Model] = Model(
     provider="qiniu-ai",
@@ -853,11 +892,12 @@ GEMINI_2_5_FLASH_LITE: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_64000,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_64000,
 )
+"Gemini 2.5 Flash Lite (chat) · 1.05M context · 64K output · price unknown · vision, tools, attachments"
 
 GEMINI_2_5_PRO: Final[Model] = Model(
     provider="qiniu-ai",
@@ -870,12 +910,13 @@ GEMINI_2_5_PRO: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     reasoning_options=(),
 )
+"Gemini 2.5 Pro (chat) · 1.05M context · 65.5K output · price unknown · vision, tools, reasoning, attachments"
 
 GEMINI_3_0_FLASH_PREVIEW: Final[Model] = Model(
     provider="qiniu-ai",
@@ -888,12 +929,13 @@ GEMINI_3_0_FLASH_PREVIEW: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_12_18,
-    last_updated=_D_2025_12_18,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_64000,
+    release_date=_Shared.D_2025_12_18,
+    last_updated=_Shared.D_2025_12_18,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
     reasoning_options=(),
 )
+"Gemini 3.0 Flash Preview (chat) · 1M context · 64K output · price unknown · vision, tools, reasoning, attachments"
 
 GEMINI_3_0_PRO_IMAGE_PREVIEW: Final[Model] = Model(
     provider="qiniu-ai",
@@ -906,11 +948,12 @@ GEMINI_3_0_PRO_IMAGE_PREVIEW: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_11_20,
-    last_updated=_D_2025_11_20,
-    modalities=_TEXT_IMAGE_TO_TEXT_IMAGE,
-    limit=_CONTEXT_32768_OUTPUT_8192,
+    release_date=_Shared.D_2025_11_20,
+    last_updated=_Shared.D_2025_11_20,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT_IMAGE,
+    limit=_Shared.CONTEXT_32768_OUTPUT_8192,
 )
+"Gemini 3.0 Pro Image Preview (chat) · 32.8K context · 8.19K output · price unknown · vision, attachments"
 
 GEMINI_3_0_PRO_PREVIEW: Final[Model] = Model(
     provider="qiniu-ai",
@@ -923,12 +966,13 @@ GEMINI_3_0_PRO_PREVIEW: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_11_19,
-    last_updated=_D_2025_11_19,
-    modalities=_TEXT_IMAGE_VIDEO_PDF_AUDIO_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_64000,
+    release_date=_Shared.D_2025_11_19,
+    last_updated=_Shared.D_2025_11_19,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_PDF_AUDIO_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
     reasoning_options=(),
 )
+"Gemini 3.0 Pro Preview (chat) · 1M context · 64K output · price unknown · vision, tools, reasoning, attachments"
 
 GLM_4_5: Final[Model] = Model(
     provider="qiniu-ai",
@@ -941,12 +985,13 @@ GLM_4_5: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_98304,
-    reasoning_options=(_REASONING_TOGGLE,),
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_98304,
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM 4.5 (chat) · 131K context · 98.3K output · price unknown · tools, reasoning"
 
 GLM_4_5_AIR: Final[Model] = Model(
     provider="qiniu-ai",
@@ -959,12 +1004,13 @@ GLM_4_5_AIR: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131000_OUTPUT_4096,
-    reasoning_options=(_REASONING_TOGGLE,),
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131000_OUTPUT_4096,
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM 4.5 Air (chat) · 131K context · 4.1K output · price unknown · tools, reasoning"
 
 GPT_OSS_120B: Final[Model] = Model(
     provider="qiniu-ai",
@@ -977,12 +1023,13 @@ GPT_OSS_120B: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_08_06,
-    last_updated=_D_2025_08_06,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    release_date=_Shared.D_2025_08_06,
+    last_updated=_Shared.D_2025_08_06,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     reasoning_options=(),
 )
+"gpt-oss-120b (chat) · 128K context · 4.1K output · price unknown · tools, reasoning"
 
 GPT_OSS_20B: Final[Model] = Model(
     provider="qiniu-ai",
@@ -995,12 +1042,13 @@ GPT_OSS_20B: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_08_06,
-    last_updated=_D_2025_08_06,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    release_date=_Shared.D_2025_08_06,
+    last_updated=_Shared.D_2025_08_06,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     reasoning_options=(),
 )
+"gpt-oss-20b (chat) · 128K context · 4.1K output · price unknown · tools, reasoning"
 
 KIMI_K2: Final[Model] = Model(
     provider="qiniu-ai",
@@ -1013,11 +1061,12 @@ KIMI_K2: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_128000,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_128000,
 )
+"Kimi K2 (chat) · 128K context · 128K output · price unknown · tools"
 
 KLING_V2_6: Final[Model] = Model(
     provider="qiniu-ai",
@@ -1030,11 +1079,12 @@ KLING_V2_6: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_01_13,
-    last_updated=_D_2026_01_13,
-    modalities=_TEXT_IMAGE_VIDEO_TO_VIDEO,
-    limit=_CONTEXT_99999999_OUTPUT_99999999,
+    release_date=_Shared.D_2026_01_13,
+    last_updated=_Shared.D_2026_01_13,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_VIDEO,
+    limit=_Shared.CONTEXT_99999999_OUTPUT_99999999,
 )
+"Kling-V2 6 (video) · 100M context · 100M output · price unknown · vision, attachments"
 
 MEITUAN_LONGCAT_FLASH_CHAT: Final[Model] = Model(
     provider="qiniu-ai",
@@ -1047,11 +1097,12 @@ MEITUAN_LONGCAT_FLASH_CHAT: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_11_05,
-    last_updated=_D_2025_11_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_131072,
+    release_date=_Shared.D_2025_11_05,
+    last_updated=_Shared.D_2025_11_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_131072,
 )
+"Meituan/Longcat-Flash-Chat (chat) · 131K context · 131K output · price unknown"
 
 MEITUAN_LONGCAT_FLASH_LITE: Final[Model] = Model(
     provider="qiniu-ai",
@@ -1064,13 +1115,14 @@ MEITUAN_LONGCAT_FLASH_LITE: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_02_06,
-    last_updated=_D_2026_02_06,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_320000,
+    release_date=_Shared.D_2026_02_06,
+    last_updated=_Shared.D_2026_02_06,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_320000,
 )
+"Meituan/Longcat-Flash-Lite (chat) · 256K context · 320K output · price unknown · tools"
 
-MIMO_V2_FLASH: Final[Model] = Model(
+MIMO_V2_FLASH: Final[PricedModel] = PricedModel(
     provider="qiniu-ai",
     id="mimo-v2-flash",
     name="Mimo-V2-Flash",
@@ -1081,14 +1133,15 @@ MIMO_V2_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_12_01,
-    release_date=_D_2025_12_16,
-    last_updated=_D_2026_02_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_256000,
+    knowledge=_Shared.D_2024_12_01,
+    release_date=_Shared.D_2025_12_16,
+    last_updated=_Shared.D_2026_02_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_256000,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3"), cache_read=Decimal("0.01")),
     reasoning_options=(),
 )
+"Mimo-V2-Flash (chat) · 256K context · 256K output · $0.10 in / $0.30 out per 1M tokens · tools, reasoning, open weights"
 
 MINIMAX_MINIMAX_M2: Final[Model] = Model(
     provider="qiniu-ai",
@@ -1101,12 +1154,13 @@ MINIMAX_MINIMAX_M2: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_10_28,
-    last_updated=_D_2025_10_28,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_128000,
-    reasoning_options=(_REASONING_TOGGLE,),
+    release_date=_Shared.D_2025_10_28,
+    last_updated=_Shared.D_2025_10_28,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_128000,
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Minimax/Minimax-M2 (chat) · 200K context · 128K output · price unknown · tools, reasoning"
 
 MINIMAX_MINIMAX_M2_1: Final[Model] = Model(
     provider="qiniu-ai",
@@ -1119,12 +1173,13 @@ MINIMAX_MINIMAX_M2_1: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_12_23,
-    last_updated=_D_2025_12_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_128000,
-    reasoning_options=(_REASONING_TOGGLE,),
+    release_date=_Shared.D_2025_12_23,
+    last_updated=_Shared.D_2025_12_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_128000,
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Minimax/Minimax-M2.1 (chat) · 205K context · 128K output · price unknown · tools, reasoning"
 
 MINIMAX_MINIMAX_M2_5: Final[Model] = Model(
     provider="qiniu-ai",
@@ -1137,12 +1192,13 @@ MINIMAX_MINIMAX_M2_5: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_02_12,
-    last_updated=_D_2026_02_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_128000,
-    reasoning_options=(_REASONING_TOGGLE,),
+    release_date=_Shared.D_2026_02_12,
+    last_updated=_Shared.D_2026_02_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_128000,
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Minimax/Minimax-M2.5 (chat) · 205K context · 128K output · price unknown · tools, reasoning"
 
 MINIMAX_MINIMAX_M2_5_HIGHSPEED: Final[Model] = Model(
     provider="qiniu-ai",
@@ -1155,12 +1211,13 @@ MINIMAX_MINIMAX_M2_5_HIGHSPEED: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_02_14,
-    last_updated=_D_2026_02_14,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_128000,
-    reasoning_options=(_REASONING_TOGGLE,),
+    release_date=_Shared.D_2026_02_14,
+    last_updated=_Shared.D_2026_02_14,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_128000,
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Minimax/Minimax-M2.5 Highspeed (chat) · 205K context · 128K output · price unknown · tools, reasoning"
 
 MOONSHOTAI_KIMI_K2_0905: Final[Model] = Model(
     provider="qiniu-ai",
@@ -1173,11 +1230,12 @@ MOONSHOTAI_KIMI_K2_0905: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_09_08,
-    last_updated=_D_2025_09_08,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_100000,
+    release_date=_Shared.D_2025_09_08,
+    last_updated=_Shared.D_2025_09_08,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_100000,
 )
+"Kimi K2 0905 (chat) · 256K context · 100K output · price unknown · tools"
 
 MOONSHOTAI_KIMI_K2_THINKING: Final[Model] = Model(
     provider="qiniu-ai",
@@ -1190,11 +1248,12 @@ MOONSHOTAI_KIMI_K2_THINKING: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_11_07,
-    last_updated=_D_2025_11_07,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_100000,
+    release_date=_Shared.D_2025_11_07,
+    last_updated=_Shared.D_2025_11_07,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_100000,
 )
+"Kimi K2 Thinking (chat) · 256K context · 100K output · price unknown · tools"
 
 MOONSHOTAI_KIMI_K2_5: Final[Model] = Model(
     provider="qiniu-ai",
@@ -1207,11 +1266,12 @@ MOONSHOTAI_KIMI_K2_5: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_01_28,
-    last_updated=_D_2026_01_28,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_256000,
+    release_date=_Shared.D_2026_01_28,
+    last_updated=_Shared.D_2026_01_28,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_256000,
 )
+"Moonshotai/Kimi-K2.5 (chat) · 256K context · 256K output · price unknown · vision, tools, attachments"
 
 OPENAI_GPT_5: Final[Model] = Model(
     provider="qiniu-ai",
@@ -1224,11 +1284,12 @@ OPENAI_GPT_5: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_09_19,
-    last_updated=_D_2025_09_19,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    release_date=_Shared.D_2025_09_19,
+    last_updated=_Shared.D_2025_09_19,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
 )
+"OpenAI/GPT-5 (chat) · 400K context · 128K output · price unknown · tools"
 
 OPENAI_GPT_5_2: Final[Model] = Model(
     provider="qiniu-ai",
@@ -1241,12 +1302,13 @@ OPENAI_GPT_5_2: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_12_11,
-    last_updated=_D_2025_12_11,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    release_date=_Shared.D_2025_12_11,
+    last_updated=_Shared.D_2025_12_11,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     reasoning_options=(),
 )
+"OpenAI/GPT-5.2 (chat) · 400K context · 128K output · price unknown · vision, tools, reasoning, attachments"
 
 QWEN_MAX_2025_01_25: Final[Model] = Model(
     provider="qiniu-ai",
@@ -1259,11 +1321,12 @@ QWEN_MAX_2025_01_25: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
 )
+"Qwen2.5-Max-2025-01-25 (chat) · 128K context · 4.1K output · price unknown · tools"
 
 QWEN_TURBO: Final[Model] = Model(
     provider="qiniu-ai",
@@ -1276,12 +1339,13 @@ QWEN_TURBO: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_4096,
-    reasoning_options=(_REASONING_TOGGLE,),
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_4096,
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Qwen-Turbo (chat) · 1M context · 4.1K output · price unknown · tools, reasoning"
 
 QWEN_VL_MAX_2025_01_25: Final[Model] = Model(
     provider="qiniu-ai",
@@ -1294,11 +1358,12 @@ QWEN_VL_MAX_2025_01_25: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
 )
+"Qwen VL-MAX-2025-01-25 (chat) · 128K context · 4.1K output · price unknown · vision, tools, attachments"
 
 QWEN2_5_VL_72B_INSTRUCT: Final[Model] = Model(
     provider="qiniu-ai",
@@ -1311,11 +1376,12 @@ QWEN2_5_VL_72B_INSTRUCT: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_8192,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_8192,
 )
+"Qwen 2.5 VL 72B Instruct (chat) · 128K context · 8.19K output · price unknown · vision, tools, attachments"
 
 QWEN2_5_VL_7B_INSTRUCT: Final[Model] = Model(
     provider="qiniu-ai",
@@ -1328,11 +1394,12 @@ QWEN2_5_VL_7B_INSTRUCT: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_8192,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_8192,
 )
+"Qwen 2.5 VL 7B Instruct (chat) · 128K context · 8.19K output · price unknown · vision, tools, attachments"
 
 QWEN3_235B_A22B: Final[Model] = Model(
     provider="qiniu-ai",
@@ -1345,11 +1412,12 @@ QWEN3_235B_A22B: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_32000,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_32000,
 )
+"Qwen 3 235B A22B (chat) · 128K context · 32K output · price unknown · tools"
 
 QWEN3_235B_A22B_INSTRUCT_2507: Final[Model] = Model(
     provider="qiniu-ai",
@@ -1362,11 +1430,12 @@ QWEN3_235B_A22B_INSTRUCT_2507: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_08_12,
-    last_updated=_D_2025_08_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_64000,
+    release_date=_Shared.D_2025_08_12,
+    last_updated=_Shared.D_2025_08_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_64000,
 )
+"Qwen3 235b A22B Instruct 2507 (chat) · 262K context · 64K output · price unknown · tools"
 
 QWEN3_235B_A22B_THINKING_2507: Final[Model] = Model(
     provider="qiniu-ai",
@@ -1379,12 +1448,13 @@ QWEN3_235B_A22B_THINKING_2507: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_08_12,
-    last_updated=_D_2025_08_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_4096,
-    reasoning_options=(_REASONING_TOGGLE,),
+    release_date=_Shared.D_2025_08_12,
+    last_updated=_Shared.D_2025_08_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_4096,
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Qwen3 235B A22B Thinking 2507 (chat) · 262K context · 4.1K output · price unknown · tools, reasoning"
 
 QWEN3_30B_A3B: Final[Model] = Model(
     provider="qiniu-ai",
@@ -1397,12 +1467,13 @@ QWEN3_30B_A3B: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_40000_OUTPUT_4096,
-    reasoning_options=(_REASONING_TOGGLE,),
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_40000_OUTPUT_4096,
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Qwen3 30B A3B (chat) · 40K context · 4.1K output · price unknown · tools, reasoning"
 
 QWEN3_30B_A3B_INSTRUCT_2507: Final[Model] = Model(
     provider="qiniu-ai",
@@ -1415,11 +1486,12 @@ QWEN3_30B_A3B_INSTRUCT_2507: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_02_04,
-    last_updated=_D_2026_02_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_32000,
+    release_date=_Shared.D_2026_02_04,
+    last_updated=_Shared.D_2026_02_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_32000,
 )
+"Qwen3 30b A3b Instruct 2507 (chat) · 128K context · 32K output · price unknown · tools"
 
 QWEN3_30B_A3B_THINKING_2507: Final[Model] = Model(
     provider="qiniu-ai",
@@ -1432,12 +1504,13 @@ QWEN3_30B_A3B_THINKING_2507: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_02_04,
-    last_updated=_D_2026_02_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_126000_OUTPUT_32000,
-    reasoning_options=(_REASONING_TOGGLE,),
+    release_date=_Shared.D_2026_02_04,
+    last_updated=_Shared.D_2026_02_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_126000_OUTPUT_32000,
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Qwen3 30b A3b Thinking 2507 (chat) · 126K context · 32K output · price unknown · tools, reasoning"
 
 QWEN3_32B: Final[Model] = Model(
     provider="qiniu-ai",
@@ -1450,12 +1523,13 @@ QWEN3_32B: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_40000_OUTPUT_4096,
-    reasoning_options=(_REASONING_TOGGLE,),
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_40000_OUTPUT_4096,
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Qwen3 32B (chat) · 40K context · 4.1K output · price unknown · tools, reasoning"
 
 QWEN3_CODER_480B_A35B_INSTRUCT: Final[Model] = Model(
     provider="qiniu-ai",
@@ -1468,11 +1542,12 @@ QWEN3_CODER_480B_A35B_INSTRUCT: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_08_14,
-    last_updated=_D_2025_08_14,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262000_OUTPUT_4096,
+    release_date=_Shared.D_2025_08_14,
+    last_updated=_Shared.D_2025_08_14,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262000_OUTPUT_4096,
 )
+"Qwen3 Coder 480B A35B Instruct (chat) · 262K context · 4.1K output · price unknown · tools"
 
 QWEN3_MAX: Final[Model] = Model(
     provider="qiniu-ai",
@@ -1485,11 +1560,12 @@ QWEN3_MAX: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_09_24,
-    last_updated=_D_2025_09_24,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_65536,
+    release_date=_Shared.D_2025_09_24,
+    last_updated=_Shared.D_2025_09_24,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_65536,
 )
+"Qwen3 Max (chat) · 262K context · 65.5K output · price unknown · tools"
 
 QWEN3_MAX_PREVIEW: Final[Model] = Model(
     provider="qiniu-ai",
@@ -1502,11 +1578,12 @@ QWEN3_MAX_PREVIEW: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_09_06,
-    last_updated=_D_2025_09_06,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_64000,
+    release_date=_Shared.D_2025_09_06,
+    last_updated=_Shared.D_2025_09_06,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_64000,
 )
+"Qwen3 Max Preview (chat) · 256K context · 64K output · price unknown · tools"
 
 QWEN3_NEXT_80B_A3B_INSTRUCT: Final[Model] = Model(
     provider="qiniu-ai",
@@ -1519,11 +1596,12 @@ QWEN3_NEXT_80B_A3B_INSTRUCT: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_09_12,
-    last_updated=_D_2025_09_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32768,
+    release_date=_Shared.D_2025_09_12,
+    last_updated=_Shared.D_2025_09_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
 )
+"Qwen3 Next 80B A3B Instruct (chat) · 131K context · 32.8K output · price unknown · tools"
 
 QWEN3_NEXT_80B_A3B_THINKING: Final[Model] = Model(
     provider="qiniu-ai",
@@ -1536,12 +1614,13 @@ QWEN3_NEXT_80B_A3B_THINKING: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_09_12,
-    last_updated=_D_2025_09_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32768,
-    reasoning_options=(_REASONING_TOGGLE,),
+    release_date=_Shared.D_2025_09_12,
+    last_updated=_Shared.D_2025_09_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Qwen3 Next 80B A3B Thinking (chat) · 131K context · 32.8K output · price unknown · tools, reasoning"
 
 QWEN3_VL_30B_A3B_THINKING: Final[Model] = Model(
     provider="qiniu-ai",
@@ -1554,11 +1633,12 @@ QWEN3_VL_30B_A3B_THINKING: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_02_09,
-    last_updated=_D_2026_02_09,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_32000,
+    release_date=_Shared.D_2026_02_09,
+    last_updated=_Shared.D_2026_02_09,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_32000,
 )
+"Qwen3-Vl 30b A3b Thinking (chat) · 128K context · 32K output · price unknown · vision, tools, attachments"
 
 QWEN3_5_397B_A17B: Final[Model] = Model(
     provider="qiniu-ai",
@@ -1571,12 +1651,13 @@ QWEN3_5_397B_A17B: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_02_22,
-    last_updated=_D_2026_02_22,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_64000,
-    reasoning_options=(_REASONING_TOGGLE,),
+    release_date=_Shared.D_2026_02_22,
+    last_updated=_Shared.D_2026_02_22,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_64000,
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Qwen3.5 397B A17B (chat) · 256K context · 64K output · price unknown · vision, tools, reasoning, attachments"
 
 STEPFUN_AI_GELAB_ZERO_4B_PREVIEW: Final[Model] = Model(
     provider="qiniu-ai",
@@ -1589,11 +1670,12 @@ STEPFUN_AI_GELAB_ZERO_4B_PREVIEW: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_12_23,
-    last_updated=_D_2025_12_23,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_8192_OUTPUT_4096,
+    release_date=_Shared.D_2025_12_23,
+    last_updated=_Shared.D_2025_12_23,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_8192_OUTPUT_4096,
 )
+"Stepfun-Ai/Gelab Zero 4b Preview (chat) · 8.19K context · 4.1K output · price unknown · vision, tools, attachments"
 
 STEPFUN_STEP_3_5_FLASH: Final[Model] = Model(
     provider="qiniu-ai",
@@ -1606,11 +1688,12 @@ STEPFUN_STEP_3_5_FLASH: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_02_02,
-    last_updated=_D_2026_02_02,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_64000_OUTPUT_4096,
+    release_date=_Shared.D_2026_02_02,
+    last_updated=_Shared.D_2026_02_02,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_64000_OUTPUT_4096,
 )
+"Stepfun/Step-3.5 Flash (chat) · 64K context · 4.1K output · price unknown · vision, attachments"
 
 X_AI_GROK_4_FAST: Final[Model] = Model(
     provider="qiniu-ai",
@@ -1623,12 +1706,13 @@ X_AI_GROK_4_FAST: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_09_20,
-    last_updated=_D_2025_09_20,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
-    limit=_CONTEXT_2000000_OUTPUT_2000000,
+    release_date=_Shared.D_2025_09_20,
+    last_updated=_Shared.D_2025_09_20,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_2000000_OUTPUT_2000000,
     reasoning_options=(),
 )
+"x-AI/Grok-4-Fast (chat) · 2M context · 2M output · price unknown · vision, tools, reasoning, attachments"
 
 X_AI_GROK_4_FAST_NON_REASONING: Final[Model] = Model(
     provider="qiniu-ai",
@@ -1641,11 +1725,12 @@ X_AI_GROK_4_FAST_NON_REASONING: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_12_18,
-    last_updated=_D_2025_12_18,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
-    limit=_CONTEXT_2000000_OUTPUT_2000000,
+    release_date=_Shared.D_2025_12_18,
+    last_updated=_Shared.D_2025_12_18,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_2000000_OUTPUT_2000000,
 )
+"X-Ai/Grok-4-Fast-Non-Reasoning (chat) · 2M context · 2M output · price unknown · vision, tools, attachments"
 
 X_AI_GROK_4_FAST_REASONING: Final[Model] = Model(
     provider="qiniu-ai",
@@ -1658,12 +1743,13 @@ X_AI_GROK_4_FAST_REASONING: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_12_18,
-    last_updated=_D_2025_12_18,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
-    limit=_CONTEXT_2000000_OUTPUT_2000000,
+    release_date=_Shared.D_2025_12_18,
+    last_updated=_Shared.D_2025_12_18,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_2000000_OUTPUT_2000000,
     reasoning_options=(),
 )
+"X-Ai/Grok-4-Fast-Reasoning (chat) · 2M context · 2M output · price unknown · vision, tools, reasoning, attachments"
 
 X_AI_GROK_4_1_FAST: Final[Model] = Model(
     provider="qiniu-ai",
@@ -1676,12 +1762,13 @@ X_AI_GROK_4_1_FAST: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_11_20,
-    last_updated=_D_2025_11_20,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_2000000_OUTPUT_2000000,
+    release_date=_Shared.D_2025_11_20,
+    last_updated=_Shared.D_2025_11_20,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_2000000_OUTPUT_2000000,
     reasoning_options=(),
 )
+"x-AI/Grok-4.1-Fast (chat) · 2M context · 2M output · price unknown · tools, reasoning"
 
 X_AI_GROK_4_1_FAST_NON_REASONING: Final[Model] = Model(
     provider="qiniu-ai",
@@ -1694,11 +1781,12 @@ X_AI_GROK_4_1_FAST_NON_REASONING: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_12_19,
-    last_updated=_D_2025_12_19,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
-    limit=_CONTEXT_2000000_OUTPUT_2000000,
+    release_date=_Shared.D_2025_12_19,
+    last_updated=_Shared.D_2025_12_19,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_2000000_OUTPUT_2000000,
 )
+"X-Ai/Grok 4.1 Fast Non Reasoning (chat) · 2M context · 2M output · price unknown · vision, tools, attachments"
 
 X_AI_GROK_4_1_FAST_REASONING: Final[Model] = Model(
     provider="qiniu-ai",
@@ -1711,12 +1799,13 @@ X_AI_GROK_4_1_FAST_REASONING: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_12_19,
-    last_updated=_D_2025_12_19,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
-    limit=_CONTEXT_20000000_OUTPUT_2000000,
+    release_date=_Shared.D_2025_12_19,
+    last_updated=_Shared.D_2025_12_19,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_20000000_OUTPUT_2000000,
     reasoning_options=(),
 )
+"X-Ai/Grok 4.1 Fast Reasoning (chat) · 20M context · 2M output · price unknown · vision, tools, reasoning, attachments"
 
 X_AI_GROK_CODE_FAST_1: Final[Model] = Model(
     provider="qiniu-ai",
@@ -1729,14 +1818,15 @@ X_AI_GROK_CODE_FAST_1: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_09_02,
-    last_updated=_D_2025_09_02,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_10000,
+    release_date=_Shared.D_2025_09_02,
+    last_updated=_Shared.D_2025_09_02,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_10000,
     reasoning_options=(),
 )
+"x-AI/Grok-Code-Fast 1 (chat) · 256K context · 10K output · price unknown · tools, reasoning"
 
-XIAOMI_MIMO_V2_FLASH: Final[Model] = Model(
+XIAOMI_MIMO_V2_FLASH: Final[PricedModel] = PricedModel(
     provider="qiniu-ai",
     id="xiaomi/mimo-v2-flash",
     name="Xiaomi/Mimo-V2-Flash",
@@ -1747,14 +1837,15 @@ XIAOMI_MIMO_V2_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_12_01,
-    release_date=_D_2025_12_16,
-    last_updated=_D_2026_02_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_256000,
+    knowledge=_Shared.D_2024_12_01,
+    release_date=_Shared.D_2025_12_16,
+    last_updated=_Shared.D_2026_02_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_256000,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3"), cache_read=Decimal("0.01")),
     reasoning_options=(),
 )
+"Xiaomi/Mimo-V2-Flash (chat) · 256K context · 256K output · $0.10 in / $0.30 out per 1M tokens · tools, reasoning, open weights"
 
 Z_AI_AUTOGLM_PHONE_9B: Final[Model] = Model(
     provider="qiniu-ai",
@@ -1767,11 +1858,12 @@ Z_AI_AUTOGLM_PHONE_9B: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_12_23,
-    last_updated=_D_2025_12_23,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_12800_OUTPUT_4096,
+    release_date=_Shared.D_2025_12_23,
+    last_updated=_Shared.D_2025_12_23,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_12800_OUTPUT_4096,
 )
+"Z-Ai/Autoglm Phone 9b (chat) · 12.8K context · 4.1K output · price unknown · vision, tools, attachments"
 
 Z_AI_GLM_4_6: Final[Model] = Model(
     provider="qiniu-ai",
@@ -1784,11 +1876,12 @@ Z_AI_GLM_4_6: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_10_11,
-    last_updated=_D_2025_10_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_200000,
+    release_date=_Shared.D_2025_10_11,
+    last_updated=_Shared.D_2025_10_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_200000,
 )
+"Z-AI/GLM 4.6 (chat) · 200K context · 200K output · price unknown · tools"
 
 Z_AI_GLM_4_7: Final[Model] = Model(
     provider="qiniu-ai",
@@ -1801,12 +1894,13 @@ Z_AI_GLM_4_7: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_12_23,
-    last_updated=_D_2025_12_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_200000,
-    reasoning_options=(_REASONING_TOGGLE,),
+    release_date=_Shared.D_2025_12_23,
+    last_updated=_Shared.D_2025_12_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_200000,
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Z-Ai/GLM 4.7 (chat) · 200K context · 200K output · price unknown · tools, reasoning"
 
 Z_AI_GLM_5: Final[Model] = Model(
     provider="qiniu-ai",
@@ -1819,9 +1913,10 @@ Z_AI_GLM_5: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_02_12,
-    last_updated=_D_2026_02_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_128000,
-    reasoning_options=(_REASONING_TOGGLE,),
+    release_date=_Shared.D_2026_02_12,
+    last_updated=_Shared.D_2026_02_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_128000,
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Z-Ai/GLM 5 (chat) · 200K context · 128K output · price unknown · tools, reasoning"

@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import Model, PricedModel
 
 __all__ = [
     "MINIMAX_M1",
@@ -245,7 +245,7 @@ MEITUAN_LONGCAT_FLASH_CHAT: Final[Model]
 MEITUAN_LONGCAT_FLASH_LITE: Final[Model]
 "Meituan/Longcat-Flash-Lite (chat) · 256K context · 320K output · price unknown · tools"
 
-MIMO_V2_FLASH: Final[Model]
+MIMO_V2_FLASH: Final[PricedModel]
 "Mimo-V2-Flash (chat) · 256K context · 256K output · $0.10 in / $0.30 out per 1M tokens · tools, reasoning, open weights"
 
 MINIMAX_MINIMAX_M2: Final[Model]
@@ -359,7 +359,7 @@ X_AI_GROK_4_1_FAST_REASONING: Final[Model]
 X_AI_GROK_CODE_FAST_1: Final[Model]
 "x-AI/Grok-Code-Fast 1 (chat) · 256K context · 10K output · price unknown · tools, reasoning"
 
-XIAOMI_MIMO_V2_FLASH: Final[Model]
+XIAOMI_MIMO_V2_FLASH: Final[PricedModel]
 "Xiaomi/Mimo-V2-Flash (chat) · 256K context · 256K output · $0.10 in / $0.30 out per 1M tokens · tools, reasoning, open weights"
 
 Z_AI_AUTOGLM_PHONE_9B: Final[Model]

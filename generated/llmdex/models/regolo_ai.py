@@ -9,33 +9,39 @@ from decimal import Decimal
 
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
-from llmdex_runtime.model import Cost, Limit, Modalities, Model, ReasoningOption
+from llmdex_runtime.model import Cost, Limit, Modalities, PricedModel, ReasoningOption
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_120000_OUTPUT_120000 = Limit(context=120000, output=120000)
-_CONTEXT_128000_OUTPUT_16384 = Limit(context=128000, output=16384)
-_CONTEXT_190000_OUTPUT_64000 = Limit(context=190000, output=64000)
-_CONTEXT_256000_OUTPUT_16384 = Limit(context=256000, output=16384)
-_CONTEXT_262144_OUTPUT_16384 = Limit(context=262144, output=16384)
-_CONTEXT_262144_OUTPUT_8192 = Limit(context=262144, output=8192)
-_CONTEXT_32768_OUTPUT_8192 = Limit(context=32768, output=8192)
-_CONTEXT_8192_OUTPUT_4096 = Limit(context=8192, output=4096)
-_D_2025_01_31 = PartialDate(2025, 1, 31)
-_D_2025_04_07 = PartialDate(2025, 4, 7)
-_D_2025_04_28 = PartialDate(2025, 4, 28)
-_D_2025_08_05 = PartialDate(2025, 8, 5)
-_D_2026_02_01 = PartialDate(2026, 2, 1)
-_D_2026_03_01 = PartialDate(2026, 3, 1)
-_D_2026_03_10 = PartialDate(2026, 3, 10)
-_D_2026_03_15 = PartialDate(2026, 3, 15)
-_REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(type="effort", values=("low", "medium", "high"))
-_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-_TEXT_TO_IMAGE = Modalities(input=("text",), output=("image",))
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_120000_OUTPUT_120000 = Limit(context=120000, output=120000)
+    CONTEXT_128000_OUTPUT_16384 = Limit(context=128000, output=16384)
+    CONTEXT_190000_OUTPUT_64000 = Limit(context=190000, output=64000)
+    CONTEXT_256000_OUTPUT_16384 = Limit(context=256000, output=16384)
+    CONTEXT_262144_OUTPUT_16384 = Limit(context=262144, output=16384)
+    CONTEXT_262144_OUTPUT_8192 = Limit(context=262144, output=8192)
+    CONTEXT_32768_OUTPUT_8192 = Limit(context=32768, output=8192)
+    CONTEXT_8192_OUTPUT_4096 = Limit(context=8192, output=4096)
+    D_2025_01_31 = PartialDate(2025, 1, 31)
+    D_2025_04_07 = PartialDate(2025, 4, 7)
+    D_2025_04_28 = PartialDate(2025, 4, 28)
+    D_2025_08_05 = PartialDate(2025, 8, 5)
+    D_2026_02_01 = PartialDate(2026, 2, 1)
+    D_2026_03_01 = PartialDate(2026, 3, 1)
+    D_2026_03_10 = PartialDate(2026, 3, 10)
+    D_2026_03_15 = PartialDate(2026, 3, 15)
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("low", "medium", "high")
+    )
+    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+    TEXT_TO_IMAGE = Modalities(input=("text",), output=("image",))
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "GPT_OSS_120B",
@@ -53,7 +59,7 @@ __all__ = [
     "QWEN3_5_9B",
 ]
 
-GPT_OSS_120B: Final[Model] = Model(
+GPT_OSS_120B: Final[PricedModel] = PricedModel(
     provider="regolo-ai",
     id="gpt-oss-120b",
     name="GPT-OSS-120B",
@@ -64,15 +70,16 @@ GPT_OSS_120B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("1"), output=Decimal("4.2")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"GPT-OSS-120B (chat) · 128K context · 16.4K output · $1.00 in / $4.20 out per 1M tokens · tools, reasoning"
 
-GPT_OSS_20B: Final[Model] = Model(
+GPT_OSS_20B: Final[PricedModel] = PricedModel(
     provider="regolo-ai",
     id="gpt-oss-20b",
     name="GPT-OSS-20B",
@@ -83,15 +90,16 @@ GPT_OSS_20B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_03_01,
-    last_updated=_D_2026_03_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    release_date=_Shared.D_2026_03_01,
+    last_updated=_Shared.D_2026_03_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.4"), output=Decimal("1.8")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"GPT-OSS-20B (chat) · 128K context · 16.4K output · $0.40 in / $1.80 out per 1M tokens · tools, reasoning, open weights"
 
-LLAMA_3_1_8B_INSTRUCT: Final[Model] = Model(
+LLAMA_3_1_8B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="regolo-ai",
     id="llama-3.1-8b-instruct",
     name="Llama 3.1 8B Instruct",
@@ -102,14 +110,15 @@ LLAMA_3_1_8B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_04_07,
-    last_updated=_D_2025_04_07,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_120000_OUTPUT_120000,
+    release_date=_Shared.D_2025_04_07,
+    last_updated=_Shared.D_2025_04_07,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_120000_OUTPUT_120000,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.25")),
 )
+"Llama 3.1 8B Instruct (chat) · 120K context · 120K output · $0.05 in / $0.25 out per 1M tokens · tools"
 
-LLAMA_3_3_70B_INSTRUCT: Final[Model] = Model(
+LLAMA_3_3_70B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="regolo-ai",
     id="llama-3.3-70b-instruct",
     name="Llama 3.3 70B Instruct",
@@ -120,14 +129,15 @@ LLAMA_3_3_70B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_04_28,
-    last_updated=_D_2025_04_28,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    release_date=_Shared.D_2025_04_28,
+    last_updated=_Shared.D_2025_04_28,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.7")),
 )
+"Llama 3.3 70B Instruct (chat) · 128K context · 16.4K output · $0.60 in / $2.70 out per 1M tokens · tools"
 
-MINIMAX_M2_5: Final[Model] = Model(
+MINIMAX_M2_5: Final[PricedModel] = PricedModel(
     provider="regolo-ai",
     id="minimax-m2.5",
     name="MiniMax 2.5",
@@ -138,15 +148,16 @@ MINIMAX_M2_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_03_10,
-    last_updated=_D_2026_03_10,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_190000_OUTPUT_64000,
+    release_date=_Shared.D_2026_03_10,
+    last_updated=_Shared.D_2026_03_10,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_190000_OUTPUT_64000,
     cost=Cost(input=Decimal("0.8"), output=Decimal("3.5")),
     reasoning_options=(),
 )
+"MiniMax 2.5 (chat) · 190K context · 64K output · $0.80 in / $3.50 out per 1M tokens · tools, reasoning"
 
-MISTRAL_SMALL_4_119B: Final[Model] = Model(
+MISTRAL_SMALL_4_119B: Final[PricedModel] = PricedModel(
     provider="regolo-ai",
     id="mistral-small-4-119b",
     name="Mistral Small 4 119B",
@@ -157,15 +168,16 @@ MISTRAL_SMALL_4_119B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_03_15,
-    last_updated=_D_2026_03_15,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_16384,
+    release_date=_Shared.D_2026_03_15,
+    last_updated=_Shared.D_2026_03_15,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.75"), output=Decimal("3")),
     reasoning_options=(),
 )
+"Mistral Small 4 119B (chat) · 256K context · 16.4K output · $0.75 in / $3.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-MISTRAL_SMALL3_2: Final[Model] = Model(
+MISTRAL_SMALL3_2: Final[PricedModel] = PricedModel(
     provider="regolo-ai",
     id="mistral-small3.2",
     name="Mistral Small 3.2",
@@ -176,15 +188,16 @@ MISTRAL_SMALL3_2: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_01_31,
-    last_updated=_D_2025_01_31,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_120000_OUTPUT_120000,
+    release_date=_Shared.D_2025_01_31,
+    last_updated=_Shared.D_2025_01_31,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_120000_OUTPUT_120000,
     cost=Cost(input=Decimal("0.5"), output=Decimal("2.2")),
     reasoning_options=(),
 )
+"Mistral Small 3.2 (chat) · 120K context · 120K output · $0.50 in / $2.20 out per 1M tokens · tools, reasoning"
 
-QWEN_IMAGE: Final[Model] = Model(
+QWEN_IMAGE: Final[PricedModel] = PricedModel(
     provider="regolo-ai",
     id="qwen-image",
     name="Qwen-Image",
@@ -195,14 +208,15 @@ QWEN_IMAGE: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_03_01,
-    last_updated=_D_2026_03_01,
-    modalities=_TEXT_TO_IMAGE,
-    limit=_CONTEXT_8192_OUTPUT_4096,
+    release_date=_Shared.D_2026_03_01,
+    last_updated=_Shared.D_2026_03_01,
+    modalities=_Shared.TEXT_TO_IMAGE,
+    limit=_Shared.CONTEXT_8192_OUTPUT_4096,
     cost=Cost(input=Decimal("0.5"), output=Decimal("2")),
 )
+"Qwen-Image (image) · 8.19K context · 4.1K output · $0.50 in / $2.00 out per 1M tokens"
 
-QWEN3_CODER_NEXT: Final[Model] = Model(
+QWEN3_CODER_NEXT: Final[PricedModel] = PricedModel(
     provider="regolo-ai",
     id="qwen3-coder-next",
     name="Qwen3-Coder-Next",
@@ -213,15 +227,16 @@ QWEN3_CODER_NEXT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_03_01,
-    last_updated=_D_2026_03_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_16384,
+    release_date=_Shared.D_2026_03_01,
+    last_updated=_Shared.D_2026_03_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_16384,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
     reasoning_options=(),
 )
+"Qwen3-Coder-Next (chat) · 262K context · 16.4K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights"
 
-QWEN3_EMBEDDING_8B: Final[Model] = Model(
+QWEN3_EMBEDDING_8B: Final[PricedModel] = PricedModel(
     provider="regolo-ai",
     id="qwen3-embedding-8b",
     name="Qwen3-Embedding-8B",
@@ -232,14 +247,15 @@ QWEN3_EMBEDDING_8B: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=True,
-    release_date=_D_2026_02_01,
-    last_updated=_D_2026_02_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_8192,
+    release_date=_Shared.D_2026_02_01,
+    last_updated=_Shared.D_2026_02_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_8192,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.1")),
 )
+"Qwen3-Embedding-8B (embedding) · 32.8K context · 8.19K output · $0.10 in / $0.10 out per 1M tokens · open weights"
 
-QWEN3_RERANKER_4B: Final[Model] = Model(
+QWEN3_RERANKER_4B: Final[PricedModel] = PricedModel(
     provider="regolo-ai",
     id="qwen3-reranker-4b",
     name="Qwen3-Reranker-4B",
@@ -250,14 +266,15 @@ QWEN3_RERANKER_4B: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=True,
-    release_date=_D_2026_02_01,
-    last_updated=_D_2026_02_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_8192,
+    release_date=_Shared.D_2026_02_01,
+    last_updated=_Shared.D_2026_02_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_8192,
     cost=Cost(input=Decimal("0.12"), output=Decimal("0.12")),
 )
+"Qwen3-Reranker-4B (rerank) · 32.8K context · 8.19K output · $0.12 in / $0.12 out per 1M tokens · open weights"
 
-QWEN3_5_122B: Final[Model] = Model(
+QWEN3_5_122B: Final[PricedModel] = PricedModel(
     provider="regolo-ai",
     id="qwen3.5-122b",
     name="Qwen3.5-122B",
@@ -268,15 +285,16 @@ QWEN3_5_122B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_02_01,
-    last_updated=_D_2026_02_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_16384,
+    release_date=_Shared.D_2026_02_01,
+    last_updated=_Shared.D_2026_02_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_16384,
     cost=Cost(input=Decimal("0.9"), output=Decimal("3.6")),
     reasoning_options=(),
 )
+"Qwen3.5-122B (chat) · 262K context · 16.4K output · $0.90 in / $3.60 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-QWEN3_5_9B: Final[Model] = Model(
+QWEN3_5_9B: Final[PricedModel] = PricedModel(
     provider="regolo-ai",
     id="qwen3.5-9b",
     name="Qwen3.5-9B",
@@ -287,10 +305,11 @@ QWEN3_5_9B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_02_01,
-    last_updated=_D_2026_02_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_8192,
+    release_date=_Shared.D_2026_02_01,
+    last_updated=_Shared.D_2026_02_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_8192,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
     reasoning_options=(),
 )
+"Qwen3.5-9B (chat) · 262K context · 8.19K output · $0.15 in / $0.60 out per 1M tokens · vision, tools, reasoning, attachments, open weights"

@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "GPT_OSS_120B",
@@ -23,41 +23,41 @@ __all__ = [
     "QWEN3_5_9B",
 ]
 
-GPT_OSS_120B: Final[Model]
+GPT_OSS_120B: Final[PricedModel]
 "GPT-OSS-120B (chat) · 128K context · 16.4K output · $1.00 in / $4.20 out per 1M tokens · tools, reasoning"
 
-GPT_OSS_20B: Final[Model]
+GPT_OSS_20B: Final[PricedModel]
 "GPT-OSS-20B (chat) · 128K context · 16.4K output · $0.40 in / $1.80 out per 1M tokens · tools, reasoning, open weights"
 
-LLAMA_3_1_8B_INSTRUCT: Final[Model]
+LLAMA_3_1_8B_INSTRUCT: Final[PricedModel]
 "Llama 3.1 8B Instruct (chat) · 120K context · 120K output · $0.05 in / $0.25 out per 1M tokens · tools"
 
-LLAMA_3_3_70B_INSTRUCT: Final[Model]
+LLAMA_3_3_70B_INSTRUCT: Final[PricedModel]
 "Llama 3.3 70B Instruct (chat) · 128K context · 16.4K output · $0.60 in / $2.70 out per 1M tokens · tools"
 
-MINIMAX_M2_5: Final[Model]
+MINIMAX_M2_5: Final[PricedModel]
 "MiniMax 2.5 (chat) · 190K context · 64K output · $0.80 in / $3.50 out per 1M tokens · tools, reasoning"
 
-MISTRAL_SMALL_4_119B: Final[Model]
+MISTRAL_SMALL_4_119B: Final[PricedModel]
 "Mistral Small 4 119B (chat) · 256K context · 16.4K output · $0.75 in / $3.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-MISTRAL_SMALL3_2: Final[Model]
+MISTRAL_SMALL3_2: Final[PricedModel]
 "Mistral Small 3.2 (chat) · 120K context · 120K output · $0.50 in / $2.20 out per 1M tokens · tools, reasoning"
 
-QWEN_IMAGE: Final[Model]
+QWEN_IMAGE: Final[PricedModel]
 "Qwen-Image (image) · 8.19K context · 4.1K output · $0.50 in / $2.00 out per 1M tokens"
 
-QWEN3_CODER_NEXT: Final[Model]
+QWEN3_CODER_NEXT: Final[PricedModel]
 "Qwen3-Coder-Next (chat) · 262K context · 16.4K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights"
 
-QWEN3_EMBEDDING_8B: Final[Model]
+QWEN3_EMBEDDING_8B: Final[PricedModel]
 "Qwen3-Embedding-8B (embedding) · 32.8K context · 8.19K output · $0.10 in / $0.10 out per 1M tokens · open weights"
 
-QWEN3_RERANKER_4B: Final[Model]
+QWEN3_RERANKER_4B: Final[PricedModel]
 "Qwen3-Reranker-4B (rerank) · 32.8K context · 8.19K output · $0.12 in / $0.12 out per 1M tokens · open weights"
 
-QWEN3_5_122B: Final[Model]
+QWEN3_5_122B: Final[PricedModel]
 "Qwen3.5-122B (chat) · 262K context · 16.4K output · $0.90 in / $3.60 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-QWEN3_5_9B: Final[Model]
+QWEN3_5_9B: Final[PricedModel]
 "Qwen3.5-9B (chat) · 262K context · 8.19K output · $0.15 in / $0.60 out per 1M tokens · vision, tools, reasoning, attachments, open weights"

@@ -14,7 +14,7 @@ from llmdex_runtime.model import (
     CostTier,
     Limit,
     Modalities,
-    Model,
+    PricedModel,
     Rates,
     ReasoningOption,
     TierCondition,
@@ -24,76 +24,82 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run ti
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_1000000_OUTPUT_128000 = Limit(context=1000000, output=128000)
-_CONTEXT_1000000_OUTPUT_64000 = Limit(context=1000000, output=64000)
-_CONTEXT_1047576_OUTPUT_32768 = Limit(context=1047576, output=32768)
-_CONTEXT_1048576_OUTPUT_65536 = Limit(context=1048576, output=65536)
-_CONTEXT_1050000_INPUT_922000_OUTPUT_128000 = Limit(context=1050000, input=922000, output=128000)
-_CONTEXT_128000_OUTPUT_16384 = Limit(context=128000, output=16384)
-_CONTEXT_128000_OUTPUT_32000 = Limit(context=128000, output=32000)
-_CONTEXT_16000_OUTPUT_4000 = Limit(context=16000, output=4000)
-_CONTEXT_2000000_OUTPUT_64000 = Limit(context=2000000, output=64000)
-_CONTEXT_200000_OUTPUT_100000 = Limit(context=200000, output=100000)
-_CONTEXT_200000_OUTPUT_32000 = Limit(context=200000, output=32000)
-_CONTEXT_200000_OUTPUT_62000 = Limit(context=200000, output=62000)
-_CONTEXT_200000_OUTPUT_64000 = Limit(context=200000, output=64000)
-_CONTEXT_256000_OUTPUT_64000 = Limit(context=256000, output=64000)
-_CONTEXT_400000_OUTPUT_100000 = Limit(context=400000, output=100000)
-_CONTEXT_400000_OUTPUT_128000 = Limit(context=400000, output=128000)
-_CONTEXT_400000_OUTPUT_272000 = Limit(context=400000, output=272000)
-_D_2024_01 = PartialDate(2024, 1)
-_D_2024_04 = PartialDate(2024, 4)
-_D_2024_05_30 = PartialDate(2024, 5, 30)
-_D_2024_06 = PartialDate(2024, 6)
-_D_2024_07_18 = PartialDate(2024, 7, 18)
-_D_2024_09_30 = PartialDate(2024, 9, 30)
-_D_2024_10 = PartialDate(2024, 10)
-_D_2024_10_01 = PartialDate(2024, 10, 1)
-_D_2025_01 = PartialDate(2025, 1)
-_D_2025_02_01 = PartialDate(2025, 2, 1)
-_D_2025_02_19 = PartialDate(2025, 2, 19)
-_D_2025_03_31 = PartialDate(2025, 3, 31)
-_D_2025_04_14 = PartialDate(2025, 4, 14)
-_D_2025_04_16 = PartialDate(2025, 4, 16)
-_D_2025_05_22 = PartialDate(2025, 5, 22)
-_D_2025_05_31 = PartialDate(2025, 5, 31)
-_D_2025_06_17 = PartialDate(2025, 6, 17)
-_D_2025_07_31 = PartialDate(2025, 7, 31)
-_D_2025_08_05 = PartialDate(2025, 8, 5)
-_D_2025_08_07 = PartialDate(2025, 8, 7)
-_D_2025_08_31 = PartialDate(2025, 8, 31)
-_D_2025_09_09 = PartialDate(2025, 9, 9)
-_D_2025_09_15 = PartialDate(2025, 9, 15)
-_D_2025_09_19 = PartialDate(2025, 9, 19)
-_D_2025_09_29 = PartialDate(2025, 9, 29)
-_D_2025_10_06 = PartialDate(2025, 10, 6)
-_D_2025_10_14 = PartialDate(2025, 10, 14)
-_D_2025_10_15 = PartialDate(2025, 10, 15)
-_D_2025_11_13 = PartialDate(2025, 11, 13)
-_D_2025_11_18 = PartialDate(2025, 11, 18)
-_D_2025_11_24 = PartialDate(2025, 11, 24)
-_D_2025_12_11 = PartialDate(2025, 12, 11)
-_D_2025_12_17 = PartialDate(2025, 12, 17)
-_D_2026_01_14 = PartialDate(2026, 1, 14)
-_D_2026_02_05 = PartialDate(2026, 2, 5)
-_D_2026_02_17 = PartialDate(2026, 2, 17)
-_D_2026_02_24 = PartialDate(2026, 2, 24)
-_D_2026_03_05 = PartialDate(2026, 3, 5)
-_REASONING_BUDGET_TOKENS = ReasoningOption(type="budget_tokens")
-_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX = ReasoningOption(
-    type="effort", values=("none", "low", "medium", "high", "max")
-)
-_TEXT_AUDIO_IMAGE_VIDEO_TO_TEXT_AUDIO_IMAGE = Modalities(
-    input=("text", "audio", "image", "video"), output=("text", "audio", "image")
-)
-_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT = Modalities(
-    input=("text", "image", "audio", "video", "pdf"), output=("text",)
-)
-_TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
-_TEXT_IMAGE_PDF_TO_TEXT_IMAGE = Modalities(input=("text", "image", "pdf"), output=("text", "image"))
-_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_1000000_OUTPUT_128000 = Limit(context=1000000, output=128000)
+    CONTEXT_1000000_OUTPUT_64000 = Limit(context=1000000, output=64000)
+    CONTEXT_1047576_OUTPUT_32768 = Limit(context=1047576, output=32768)
+    CONTEXT_1048576_OUTPUT_65536 = Limit(context=1048576, output=65536)
+    CONTEXT_1050000_INPUT_922000_OUTPUT_128000 = Limit(context=1050000, input=922000, output=128000)
+    CONTEXT_128000_OUTPUT_16384 = Limit(context=128000, output=16384)
+    CONTEXT_128000_OUTPUT_32000 = Limit(context=128000, output=32000)
+    CONTEXT_16000_OUTPUT_4000 = Limit(context=16000, output=4000)
+    CONTEXT_2000000_OUTPUT_64000 = Limit(context=2000000, output=64000)
+    CONTEXT_200000_OUTPUT_100000 = Limit(context=200000, output=100000)
+    CONTEXT_200000_OUTPUT_32000 = Limit(context=200000, output=32000)
+    CONTEXT_200000_OUTPUT_62000 = Limit(context=200000, output=62000)
+    CONTEXT_200000_OUTPUT_64000 = Limit(context=200000, output=64000)
+    CONTEXT_256000_OUTPUT_64000 = Limit(context=256000, output=64000)
+    CONTEXT_400000_OUTPUT_100000 = Limit(context=400000, output=100000)
+    CONTEXT_400000_OUTPUT_128000 = Limit(context=400000, output=128000)
+    CONTEXT_400000_OUTPUT_272000 = Limit(context=400000, output=272000)
+    D_2024_01 = PartialDate(2024, 1)
+    D_2024_04 = PartialDate(2024, 4)
+    D_2024_05_30 = PartialDate(2024, 5, 30)
+    D_2024_06 = PartialDate(2024, 6)
+    D_2024_07_18 = PartialDate(2024, 7, 18)
+    D_2024_09_30 = PartialDate(2024, 9, 30)
+    D_2024_10 = PartialDate(2024, 10)
+    D_2024_10_01 = PartialDate(2024, 10, 1)
+    D_2025_01 = PartialDate(2025, 1)
+    D_2025_02_01 = PartialDate(2025, 2, 1)
+    D_2025_02_19 = PartialDate(2025, 2, 19)
+    D_2025_03_31 = PartialDate(2025, 3, 31)
+    D_2025_04_14 = PartialDate(2025, 4, 14)
+    D_2025_04_16 = PartialDate(2025, 4, 16)
+    D_2025_05_22 = PartialDate(2025, 5, 22)
+    D_2025_05_31 = PartialDate(2025, 5, 31)
+    D_2025_06_17 = PartialDate(2025, 6, 17)
+    D_2025_07_31 = PartialDate(2025, 7, 31)
+    D_2025_08_05 = PartialDate(2025, 8, 5)
+    D_2025_08_07 = PartialDate(2025, 8, 7)
+    D_2025_08_31 = PartialDate(2025, 8, 31)
+    D_2025_09_09 = PartialDate(2025, 9, 9)
+    D_2025_09_15 = PartialDate(2025, 9, 15)
+    D_2025_09_19 = PartialDate(2025, 9, 19)
+    D_2025_09_29 = PartialDate(2025, 9, 29)
+    D_2025_10_06 = PartialDate(2025, 10, 6)
+    D_2025_10_14 = PartialDate(2025, 10, 14)
+    D_2025_10_15 = PartialDate(2025, 10, 15)
+    D_2025_11_13 = PartialDate(2025, 11, 13)
+    D_2025_11_18 = PartialDate(2025, 11, 18)
+    D_2025_11_24 = PartialDate(2025, 11, 24)
+    D_2025_12_11 = PartialDate(2025, 12, 11)
+    D_2025_12_17 = PartialDate(2025, 12, 17)
+    D_2026_01_14 = PartialDate(2026, 1, 14)
+    D_2026_02_05 = PartialDate(2026, 2, 5)
+    D_2026_02_17 = PartialDate(2026, 2, 17)
+    D_2026_02_24 = PartialDate(2026, 2, 24)
+    D_2026_03_05 = PartialDate(2026, 3, 5)
+    REASONING_BUDGET_TOKENS = ReasoningOption(type="budget_tokens")
+    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX = ReasoningOption(
+        type="effort", values=("none", "low", "medium", "high", "max")
+    )
+    TEXT_AUDIO_IMAGE_VIDEO_TO_TEXT_AUDIO_IMAGE = Modalities(
+        input=("text", "audio", "image", "video"), output=("text", "audio", "image")
+    )
+    TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT = Modalities(
+        input=("text", "image", "audio", "video", "pdf"), output=("text",)
+    )
+    TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
+    TEXT_IMAGE_PDF_TO_TEXT_IMAGE = Modalities(
+        input=("text", "image", "pdf"), output=("text", "image")
+    )
+    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "ANTHROPIC_CLAUDE_3_7_SONNET",
@@ -136,7 +142,7 @@ __all__ = [
     "XAI_GROK_4_FAST",
 ]
 
-ANTHROPIC_CLAUDE_3_7_SONNET: Final[Model] = Model(
+ANTHROPIC_CLAUDE_3_7_SONNET: Final[PricedModel] = PricedModel(
     provider="requesty",
     id="anthropic/claude-3-7-sonnet",
     name="Claude Sonnet 3.7",
@@ -147,21 +153,25 @@ ANTHROPIC_CLAUDE_3_7_SONNET: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_01,
-    release_date=_D_2025_02_19,
-    last_updated=_D_2025_02_19,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2024_01,
+    release_date=_Shared.D_2025_02_19,
+    last_updated=_Shared.D_2025_02_19,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
         cache_read=Decimal("0.3"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX, _REASONING_BUDGET_TOKENS),
+    reasoning_options=(
+        _Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX,
+        _Shared.REASONING_BUDGET_TOKENS,
+    ),
 )
+"Claude Sonnet 3.7 (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_HAIKU_4_5: Final[Model] = Model(
+ANTHROPIC_CLAUDE_HAIKU_4_5: Final[PricedModel] = PricedModel(
     provider="requesty",
     id="anthropic/claude-haiku-4-5",
     name="Claude Haiku 4.5",
@@ -172,21 +182,25 @@ ANTHROPIC_CLAUDE_HAIKU_4_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_02_01,
-    release_date=_D_2025_10_15,
-    last_updated=_D_2025_10_15,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_62000,
+    knowledge=_Shared.D_2025_02_01,
+    release_date=_Shared.D_2025_10_15,
+    last_updated=_Shared.D_2025_10_15,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_62000,
     cost=Cost(
         input=Decimal("1"),
         output=Decimal("5"),
         cache_read=Decimal("0.1"),
         cache_write=Decimal("1.25"),
     ),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX, _REASONING_BUDGET_TOKENS),
+    reasoning_options=(
+        _Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX,
+        _Shared.REASONING_BUDGET_TOKENS,
+    ),
 )
+"Claude Haiku 4.5 (chat) · 200K context · 62K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4: Final[Model] = Model(
+ANTHROPIC_CLAUDE_OPUS_4: Final[PricedModel] = PricedModel(
     provider="requesty",
     id="anthropic/claude-opus-4",
     name="Claude Opus 4",
@@ -197,21 +211,25 @@ ANTHROPIC_CLAUDE_OPUS_4: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_03_31,
-    release_date=_D_2025_05_22,
-    last_updated=_D_2025_05_22,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_32000,
+    knowledge=_Shared.D_2025_03_31,
+    release_date=_Shared.D_2025_05_22,
+    last_updated=_Shared.D_2025_05_22,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_32000,
     cost=Cost(
         input=Decimal("15"),
         output=Decimal("75"),
         cache_read=Decimal("1.5"),
         cache_write=Decimal("18.75"),
     ),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX, _REASONING_BUDGET_TOKENS),
+    reasoning_options=(
+        _Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX,
+        _Shared.REASONING_BUDGET_TOKENS,
+    ),
 )
+"Claude Opus 4 (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_1: Final[Model] = Model(
+ANTHROPIC_CLAUDE_OPUS_4_1: Final[PricedModel] = PricedModel(
     provider="requesty",
     id="anthropic/claude-opus-4-1",
     name="Claude Opus 4.1",
@@ -222,21 +240,25 @@ ANTHROPIC_CLAUDE_OPUS_4_1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_03_31,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_32000,
+    knowledge=_Shared.D_2025_03_31,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_32000,
     cost=Cost(
         input=Decimal("15"),
         output=Decimal("75"),
         cache_read=Decimal("1.5"),
         cache_write=Decimal("18.75"),
     ),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX, _REASONING_BUDGET_TOKENS),
+    reasoning_options=(
+        _Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX,
+        _Shared.REASONING_BUDGET_TOKENS,
+    ),
 )
+"Claude Opus 4.1 (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_5: Final[Model] = Model(
+ANTHROPIC_CLAUDE_OPUS_4_5: Final[PricedModel] = PricedModel(
     provider="requesty",
     id="anthropic/claude-opus-4-5",
     name="Claude Opus 4.5",
@@ -247,21 +269,25 @@ ANTHROPIC_CLAUDE_OPUS_4_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_03_31,
-    release_date=_D_2025_11_24,
-    last_updated=_D_2025_11_24,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_03_31,
+    release_date=_Shared.D_2025_11_24,
+    last_updated=_Shared.D_2025_11_24,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX, _REASONING_BUDGET_TOKENS),
+    reasoning_options=(
+        _Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX,
+        _Shared.REASONING_BUDGET_TOKENS,
+    ),
 )
+"Claude Opus 4.5 (chat) · 200K context · 64K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_6: Final[Model] = Model(
+ANTHROPIC_CLAUDE_OPUS_4_6: Final[PricedModel] = PricedModel(
     provider="requesty",
     id="anthropic/claude-opus-4-6",
     name="Claude Opus 4.6",
@@ -273,11 +299,11 @@ ANTHROPIC_CLAUDE_OPUS_4_6: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_05_31,
-    release_date=_D_2026_02_05,
-    last_updated=_D_2026_02_05,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_05_31,
+    release_date=_Shared.D_2026_02_05,
+    last_updated=_Shared.D_2026_02_05,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
@@ -299,10 +325,14 @@ ANTHROPIC_CLAUDE_OPUS_4_6: Final[Model] = Model(
             cache_write=Decimal("12.5"),
         ),
     ),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX, _REASONING_BUDGET_TOKENS),
+    reasoning_options=(
+        _Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX,
+        _Shared.REASONING_BUDGET_TOKENS,
+    ),
 )
+"Claude Opus 4.6 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-ANTHROPIC_CLAUDE_SONNET_4: Final[Model] = Model(
+ANTHROPIC_CLAUDE_SONNET_4: Final[PricedModel] = PricedModel(
     provider="requesty",
     id="anthropic/claude-sonnet-4",
     name="Claude Sonnet 4",
@@ -313,21 +343,25 @@ ANTHROPIC_CLAUDE_SONNET_4: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_03_31,
-    release_date=_D_2025_05_22,
-    last_updated=_D_2025_05_22,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_03_31,
+    release_date=_Shared.D_2025_05_22,
+    last_updated=_Shared.D_2025_05_22,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
         cache_read=Decimal("0.3"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX, _REASONING_BUDGET_TOKENS),
+    reasoning_options=(
+        _Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX,
+        _Shared.REASONING_BUDGET_TOKENS,
+    ),
 )
+"Claude Sonnet 4 (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_SONNET_4_5: Final[Model] = Model(
+ANTHROPIC_CLAUDE_SONNET_4_5: Final[PricedModel] = PricedModel(
     provider="requesty",
     id="anthropic/claude-sonnet-4-5",
     name="Claude Sonnet 4.5",
@@ -338,21 +372,25 @@ ANTHROPIC_CLAUDE_SONNET_4_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_07_31,
-    release_date=_D_2025_09_29,
-    last_updated=_D_2025_09_29,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_07_31,
+    release_date=_Shared.D_2025_09_29,
+    last_updated=_Shared.D_2025_09_29,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
         cache_read=Decimal("0.3"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX, _REASONING_BUDGET_TOKENS),
+    reasoning_options=(
+        _Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX,
+        _Shared.REASONING_BUDGET_TOKENS,
+    ),
 )
+"Claude Sonnet 4.5 (chat) · 1M context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model] = Model(
+ANTHROPIC_CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
     provider="requesty",
     id="anthropic/claude-sonnet-4-6",
     name="Claude Sonnet 4.6",
@@ -364,11 +402,11 @@ ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_02_17,
-    last_updated=_D_2026_02_17,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_02_17,
+    last_updated=_Shared.D_2026_02_17,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
@@ -390,10 +428,14 @@ ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model] = Model(
             cache_write=Decimal("7.5"),
         ),
     ),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX, _REASONING_BUDGET_TOKENS),
+    reasoning_options=(
+        _Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX,
+        _Shared.REASONING_BUDGET_TOKENS,
+    ),
 )
+"Claude Sonnet 4.6 (chat) · 1M context · 128K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_2_5_FLASH: Final[Model] = Model(
+GOOGLE_GEMINI_2_5_FLASH: Final[PricedModel] = PricedModel(
     provider="requesty",
     id="google/gemini-2.5-flash",
     name="Gemini 2.5 Flash",
@@ -404,21 +446,25 @@ GOOGLE_GEMINI_2_5_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_06_17,
-    last_updated=_D_2025_06_17,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_06_17,
+    last_updated=_Shared.D_2025_06_17,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(
         input=Decimal("0.3"),
         output=Decimal("2.5"),
         cache_read=Decimal("0.075"),
         cache_write=Decimal("0.55"),
     ),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX, _REASONING_BUDGET_TOKENS),
+    reasoning_options=(
+        _Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX,
+        _Shared.REASONING_BUDGET_TOKENS,
+    ),
 )
+"Gemini 2.5 Flash (chat) · 1.05M context · 65.5K output · $0.30 in / $2.50 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GOOGLE_GEMINI_2_5_PRO: Final[Model] = Model(
+GOOGLE_GEMINI_2_5_PRO: Final[PricedModel] = PricedModel(
     provider="requesty",
     id="google/gemini-2.5-pro",
     name="Gemini 2.5 Pro",
@@ -429,11 +475,11 @@ GOOGLE_GEMINI_2_5_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_06_17,
-    last_updated=_D_2025_06_17,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_06_17,
+    last_updated=_Shared.D_2025_06_17,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(
         input=Decimal("1.25"),
         output=Decimal("10"),
@@ -451,10 +497,14 @@ GOOGLE_GEMINI_2_5_PRO: Final[Model] = Model(
             input=Decimal("2.5"), output=Decimal("15"), cache_read=Decimal("0.25")
         ),
     ),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX, _REASONING_BUDGET_TOKENS),
+    reasoning_options=(
+        _Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX,
+        _Shared.REASONING_BUDGET_TOKENS,
+    ),
 )
+"Gemini 2.5 Pro (chat) · 1.05M context · 65.5K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GOOGLE_GEMINI_3_FLASH_PREVIEW: Final[Model] = Model(
+GOOGLE_GEMINI_3_FLASH_PREVIEW: Final[PricedModel] = PricedModel(
     provider="requesty",
     id="google/gemini-3-flash-preview",
     name="Gemini 3 Flash",
@@ -464,21 +514,25 @@ GOOGLE_GEMINI_3_FLASH_PREVIEW: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_12_17,
-    last_updated=_D_2025_12_17,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_12_17,
+    last_updated=_Shared.D_2025_12_17,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(
         input=Decimal("0.5"),
         output=Decimal("3"),
         cache_read=Decimal("0.05"),
         cache_write=Decimal("1"),
     ),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX, _REASONING_BUDGET_TOKENS),
+    reasoning_options=(
+        _Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX,
+        _Shared.REASONING_BUDGET_TOKENS,
+    ),
 )
+"Gemini 3 Flash (chat) · 1.05M context · 65.5K output · $0.50 in / $3.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GOOGLE_GEMINI_3_PRO_PREVIEW: Final[Model] = Model(
+GOOGLE_GEMINI_3_PRO_PREVIEW: Final[PricedModel] = PricedModel(
     provider="requesty",
     id="google/gemini-3-pro-preview",
     name="Gemini 3 Pro",
@@ -489,21 +543,25 @@ GOOGLE_GEMINI_3_PRO_PREVIEW: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_11_18,
-    last_updated=_D_2025_11_18,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_11_18,
+    last_updated=_Shared.D_2025_11_18,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(
         input=Decimal("2"),
         output=Decimal("12"),
         cache_read=Decimal("0.2"),
         cache_write=Decimal("4.5"),
     ),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX, _REASONING_BUDGET_TOKENS),
+    reasoning_options=(
+        _Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX,
+        _Shared.REASONING_BUDGET_TOKENS,
+    ),
 )
+"Gemini 3 Pro (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_4_1: Final[Model] = Model(
+OPENAI_GPT_4_1: Final[PricedModel] = PricedModel(
     provider="requesty",
     id="openai/gpt-4.1",
     name="GPT-4.1",
@@ -514,15 +572,16 @@ OPENAI_GPT_4_1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2025_04_14,
-    last_updated=_D_2025_04_14,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1047576_OUTPUT_32768,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2025_04_14,
+    last_updated=_Shared.D_2025_04_14,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1047576_OUTPUT_32768,
     cost=Cost(input=Decimal("2"), output=Decimal("8"), cache_read=Decimal("0.5")),
 )
+"GPT-4.1 (chat) · 1.05M context · 32.8K output · $2.00 in / $8.00 out per 1M tokens · vision, tools, attachments"
 
-OPENAI_GPT_4_1_MINI: Final[Model] = Model(
+OPENAI_GPT_4_1_MINI: Final[PricedModel] = PricedModel(
     provider="requesty",
     id="openai/gpt-4.1-mini",
     name="GPT-4.1 Mini",
@@ -533,15 +592,16 @@ OPENAI_GPT_4_1_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2025_04_14,
-    last_updated=_D_2025_04_14,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1047576_OUTPUT_32768,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2025_04_14,
+    last_updated=_Shared.D_2025_04_14,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1047576_OUTPUT_32768,
     cost=Cost(input=Decimal("0.4"), output=Decimal("1.6"), cache_read=Decimal("0.1")),
 )
+"GPT-4.1 Mini (chat) · 1.05M context · 32.8K output · $0.40 in / $1.60 out per 1M tokens · vision, tools, attachments"
 
-OPENAI_GPT_4O_MINI: Final[Model] = Model(
+OPENAI_GPT_4O_MINI: Final[PricedModel] = PricedModel(
     provider="requesty",
     id="openai/gpt-4o-mini",
     name="GPT-4o Mini",
@@ -552,15 +612,16 @@ OPENAI_GPT_4O_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_10,
-    release_date=_D_2024_07_18,
-    last_updated=_D_2024_07_18,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2024_07_18,
+    last_updated=_Shared.D_2024_07_18,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6"), cache_read=Decimal("0.08")),
 )
+"GPT-4o Mini (chat) · 128K context · 16.4K output · $0.15 in / $0.60 out per 1M tokens · vision, tools, attachments"
 
-OPENAI_GPT_5: Final[Model] = Model(
+OPENAI_GPT_5: Final[PricedModel] = PricedModel(
     provider="requesty",
     id="openai/gpt-5",
     name="GPT-5",
@@ -571,16 +632,20 @@ OPENAI_GPT_5: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_09_30,
-    release_date=_D_2025_08_07,
-    last_updated=_D_2025_08_07,
-    modalities=_TEXT_AUDIO_IMAGE_VIDEO_TO_TEXT_AUDIO_IMAGE,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_09_30,
+    release_date=_Shared.D_2025_08_07,
+    last_updated=_Shared.D_2025_08_07,
+    modalities=_Shared.TEXT_AUDIO_IMAGE_VIDEO_TO_TEXT_AUDIO_IMAGE,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.13")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX, _REASONING_BUDGET_TOKENS),
+    reasoning_options=(
+        _Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX,
+        _Shared.REASONING_BUDGET_TOKENS,
+    ),
 )
+"GPT-5 (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_CHAT: Final[Model] = Model(
+OPENAI_GPT_5_CHAT: Final[PricedModel] = PricedModel(
     provider="requesty",
     id="openai/gpt-5-chat",
     name="GPT-5 Chat (latest)",
@@ -592,16 +657,20 @@ OPENAI_GPT_5_CHAT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_09_30,
-    release_date=_D_2025_08_07,
-    last_updated=_D_2025_08_07,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_09_30,
+    release_date=_Shared.D_2025_08_07,
+    last_updated=_Shared.D_2025_08_07,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX, _REASONING_BUDGET_TOKENS),
+    reasoning_options=(
+        _Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX,
+        _Shared.REASONING_BUDGET_TOKENS,
+    ),
 )
+"GPT-5 Chat (latest) (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_CODEX: Final[Model] = Model(
+OPENAI_GPT_5_CODEX: Final[PricedModel] = PricedModel(
     provider="requesty",
     id="openai/gpt-5-codex",
     name="GPT-5 Codex",
@@ -613,16 +682,20 @@ OPENAI_GPT_5_CODEX: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_10_01,
-    release_date=_D_2025_09_15,
-    last_updated=_D_2025_09_15,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_10_01,
+    release_date=_Shared.D_2025_09_15,
+    last_updated=_Shared.D_2025_09_15,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX, _REASONING_BUDGET_TOKENS),
+    reasoning_options=(
+        _Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX,
+        _Shared.REASONING_BUDGET_TOKENS,
+    ),
 )
+"GPT-5 Codex (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_IMAGE: Final[Model] = Model(
+OPENAI_GPT_5_IMAGE: Final[PricedModel] = PricedModel(
     provider="requesty",
     id="openai/gpt-5-image",
     name="GPT-5 Image",
@@ -634,16 +707,20 @@ OPENAI_GPT_5_IMAGE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_10_01,
-    release_date=_D_2025_10_14,
-    last_updated=_D_2025_10_14,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT_IMAGE,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_10_01,
+    release_date=_Shared.D_2025_10_14,
+    last_updated=_Shared.D_2025_10_14,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT_IMAGE,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("5"), output=Decimal("10"), cache_read=Decimal("1.25")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX, _REASONING_BUDGET_TOKENS),
+    reasoning_options=(
+        _Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX,
+        _Shared.REASONING_BUDGET_TOKENS,
+    ),
 )
+"GPT-5 Image (chat) · 400K context · 128K output · $5.00 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_MINI: Final[Model] = Model(
+OPENAI_GPT_5_MINI: Final[PricedModel] = PricedModel(
     provider="requesty",
     id="openai/gpt-5-mini",
     name="GPT-5 Mini",
@@ -654,16 +731,20 @@ OPENAI_GPT_5_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_05_30,
-    release_date=_D_2025_08_07,
-    last_updated=_D_2025_08_07,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_32000,
+    knowledge=_Shared.D_2024_05_30,
+    release_date=_Shared.D_2025_08_07,
+    last_updated=_Shared.D_2025_08_07,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_32000,
     cost=Cost(input=Decimal("0.25"), output=Decimal("2"), cache_read=Decimal("0.03")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX, _REASONING_BUDGET_TOKENS),
+    reasoning_options=(
+        _Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX,
+        _Shared.REASONING_BUDGET_TOKENS,
+    ),
 )
+"GPT-5 Mini (chat) · 128K context · 32K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_NANO: Final[Model] = Model(
+OPENAI_GPT_5_NANO: Final[PricedModel] = PricedModel(
     provider="requesty",
     id="openai/gpt-5-nano",
     name="GPT-5 Nano",
@@ -674,16 +755,20 @@ OPENAI_GPT_5_NANO: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_05_30,
-    release_date=_D_2025_08_07,
-    last_updated=_D_2025_08_07,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_16000_OUTPUT_4000,
+    knowledge=_Shared.D_2024_05_30,
+    release_date=_Shared.D_2025_08_07,
+    last_updated=_Shared.D_2025_08_07,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_16000_OUTPUT_4000,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.4"), cache_read=Decimal("0.01")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX, _REASONING_BUDGET_TOKENS),
+    reasoning_options=(
+        _Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX,
+        _Shared.REASONING_BUDGET_TOKENS,
+    ),
 )
+"GPT-5 Nano (chat) · 16K context · 4K output · $0.05 in / $0.40 out per 1M tokens · tools, reasoning, attachments"
 
-OPENAI_GPT_5_PRO: Final[Model] = Model(
+OPENAI_GPT_5_PRO: Final[PricedModel] = PricedModel(
     provider="requesty",
     id="openai/gpt-5-pro",
     name="GPT-5 Pro",
@@ -695,16 +780,20 @@ OPENAI_GPT_5_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_09_30,
-    release_date=_D_2025_10_06,
-    last_updated=_D_2025_10_06,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_272000,
+    knowledge=_Shared.D_2024_09_30,
+    release_date=_Shared.D_2025_10_06,
+    last_updated=_Shared.D_2025_10_06,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_272000,
     cost=Cost(input=Decimal("15"), output=Decimal("120")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX, _REASONING_BUDGET_TOKENS),
+    reasoning_options=(
+        _Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX,
+        _Shared.REASONING_BUDGET_TOKENS,
+    ),
 )
+"GPT-5 Pro (chat) · 400K context · 272K output · $15.00 in / $120.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_1: Final[Model] = Model(
+OPENAI_GPT_5_1: Final[PricedModel] = PricedModel(
     provider="requesty",
     id="openai/gpt-5.1",
     name="GPT-5.1",
@@ -716,16 +805,20 @@ OPENAI_GPT_5_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_09_30,
-    release_date=_D_2025_11_13,
-    last_updated=_D_2025_11_13,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_09_30,
+    release_date=_Shared.D_2025_11_13,
+    last_updated=_Shared.D_2025_11_13,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX, _REASONING_BUDGET_TOKENS),
+    reasoning_options=(
+        _Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX,
+        _Shared.REASONING_BUDGET_TOKENS,
+    ),
 )
+"GPT-5.1 (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_1_CHAT: Final[Model] = Model(
+OPENAI_GPT_5_1_CHAT: Final[PricedModel] = PricedModel(
     provider="requesty",
     id="openai/gpt-5.1-chat",
     name="GPT-5.1 Chat",
@@ -737,16 +830,20 @@ OPENAI_GPT_5_1_CHAT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_09_30,
-    release_date=_D_2025_11_13,
-    last_updated=_D_2025_11_13,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    knowledge=_Shared.D_2024_09_30,
+    release_date=_Shared.D_2025_11_13,
+    last_updated=_Shared.D_2025_11_13,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX, _REASONING_BUDGET_TOKENS),
+    reasoning_options=(
+        _Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX,
+        _Shared.REASONING_BUDGET_TOKENS,
+    ),
 )
+"GPT-5.1 Chat (chat) · 128K context · 16.4K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_1_CODEX: Final[Model] = Model(
+OPENAI_GPT_5_1_CODEX: Final[PricedModel] = PricedModel(
     provider="requesty",
     id="openai/gpt-5.1-codex",
     name="GPT-5.1-Codex",
@@ -758,16 +855,20 @@ OPENAI_GPT_5_1_CODEX: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_09_30,
-    release_date=_D_2025_11_13,
-    last_updated=_D_2025_11_13,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_09_30,
+    release_date=_Shared.D_2025_11_13,
+    last_updated=_Shared.D_2025_11_13,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX, _REASONING_BUDGET_TOKENS),
+    reasoning_options=(
+        _Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX,
+        _Shared.REASONING_BUDGET_TOKENS,
+    ),
 )
+"GPT-5.1-Codex (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_1_CODEX_MAX: Final[Model] = Model(
+OPENAI_GPT_5_1_CODEX_MAX: Final[PricedModel] = PricedModel(
     provider="requesty",
     id="openai/gpt-5.1-codex-max",
     name="GPT-5.1-Codex-Max",
@@ -779,16 +880,20 @@ OPENAI_GPT_5_1_CODEX_MAX: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_09_30,
-    release_date=_D_2025_11_13,
-    last_updated=_D_2025_11_13,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_09_30,
+    release_date=_Shared.D_2025_11_13,
+    last_updated=_Shared.D_2025_11_13,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.1"), output=Decimal("9"), cache_read=Decimal("0.11")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX, _REASONING_BUDGET_TOKENS),
+    reasoning_options=(
+        _Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX,
+        _Shared.REASONING_BUDGET_TOKENS,
+    ),
 )
+"GPT-5.1-Codex-Max (chat) · 400K context · 128K output · $1.10 in / $9.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_1_CODEX_MINI: Final[Model] = Model(
+OPENAI_GPT_5_1_CODEX_MINI: Final[PricedModel] = PricedModel(
     provider="requesty",
     id="openai/gpt-5.1-codex-mini",
     name="GPT-5.1-Codex-Mini",
@@ -800,16 +905,20 @@ OPENAI_GPT_5_1_CODEX_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_09_30,
-    release_date=_D_2025_11_13,
-    last_updated=_D_2025_11_13,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_100000,
+    knowledge=_Shared.D_2024_09_30,
+    release_date=_Shared.D_2025_11_13,
+    last_updated=_Shared.D_2025_11_13,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_100000,
     cost=Cost(input=Decimal("0.25"), output=Decimal("2"), cache_read=Decimal("0.025")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX, _REASONING_BUDGET_TOKENS),
+    reasoning_options=(
+        _Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX,
+        _Shared.REASONING_BUDGET_TOKENS,
+    ),
 )
+"GPT-5.1-Codex-Mini (chat) · 400K context · 100K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_2: Final[Model] = Model(
+OPENAI_GPT_5_2: Final[PricedModel] = PricedModel(
     provider="requesty",
     id="openai/gpt-5.2",
     name="GPT-5.2",
@@ -821,16 +930,20 @@ OPENAI_GPT_5_2: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2025_12_11,
-    last_updated=_D_2025_12_11,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2025_12_11,
+    last_updated=_Shared.D_2025_12_11,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX, _REASONING_BUDGET_TOKENS),
+    reasoning_options=(
+        _Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX,
+        _Shared.REASONING_BUDGET_TOKENS,
+    ),
 )
+"GPT-5.2 (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_2_CHAT: Final[Model] = Model(
+OPENAI_GPT_5_2_CHAT: Final[PricedModel] = PricedModel(
     provider="requesty",
     id="openai/gpt-5.2-chat",
     name="GPT-5.2 Chat",
@@ -842,16 +955,20 @@ OPENAI_GPT_5_2_CHAT: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2025_12_11,
-    last_updated=_D_2025_12_11,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2025_12_11,
+    last_updated=_Shared.D_2025_12_11,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX, _REASONING_BUDGET_TOKENS),
+    reasoning_options=(
+        _Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX,
+        _Shared.REASONING_BUDGET_TOKENS,
+    ),
 )
+"GPT-5.2 Chat (chat) · 128K context · 16.4K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_2_CODEX: Final[Model] = Model(
+OPENAI_GPT_5_2_CODEX: Final[PricedModel] = PricedModel(
     provider="requesty",
     id="openai/gpt-5.2-codex",
     name="GPT-5.2-Codex",
@@ -863,16 +980,20 @@ OPENAI_GPT_5_2_CODEX: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_01_14,
-    last_updated=_D_2026_01_14,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_01_14,
+    last_updated=_Shared.D_2026_01_14,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX, _REASONING_BUDGET_TOKENS),
+    reasoning_options=(
+        _Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX,
+        _Shared.REASONING_BUDGET_TOKENS,
+    ),
 )
+"GPT-5.2-Codex (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_2_PRO: Final[Model] = Model(
+OPENAI_GPT_5_2_PRO: Final[PricedModel] = PricedModel(
     provider="requesty",
     id="openai/gpt-5.2-pro",
     name="GPT-5.2 Pro",
@@ -884,16 +1005,20 @@ OPENAI_GPT_5_2_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2025_12_11,
-    last_updated=_D_2025_12_11,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2025_12_11,
+    last_updated=_Shared.D_2025_12_11,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("21"), output=Decimal("168")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX, _REASONING_BUDGET_TOKENS),
+    reasoning_options=(
+        _Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX,
+        _Shared.REASONING_BUDGET_TOKENS,
+    ),
 )
+"GPT-5.2 Pro (chat) · 400K context · 128K output · $21.00 in / $168.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_3_CODEX: Final[Model] = Model(
+OPENAI_GPT_5_3_CODEX: Final[PricedModel] = PricedModel(
     provider="requesty",
     id="openai/gpt-5.3-codex",
     name="GPT-5.3-Codex",
@@ -905,16 +1030,20 @@ OPENAI_GPT_5_3_CODEX: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_02_24,
-    last_updated=_D_2026_02_24,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_02_24,
+    last_updated=_Shared.D_2026_02_24,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX, _REASONING_BUDGET_TOKENS),
+    reasoning_options=(
+        _Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX,
+        _Shared.REASONING_BUDGET_TOKENS,
+    ),
 )
+"GPT-5.3-Codex (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_4: Final[Model] = Model(
+OPENAI_GPT_5_4: Final[PricedModel] = PricedModel(
     provider="requesty",
     id="openai/gpt-5.4",
     name="GPT-5.4",
@@ -926,11 +1055,11 @@ OPENAI_GPT_5_4: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_03_05,
-    last_updated=_D_2026_03_05,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_03_05,
+    last_updated=_Shared.D_2026_03_05,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("2.5"),
         output=Decimal("15"),
@@ -947,10 +1076,14 @@ OPENAI_GPT_5_4: Final[Model] = Model(
             input=Decimal("5"), output=Decimal("22.5"), cache_read=Decimal("0.5")
         ),
     ),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX, _REASONING_BUDGET_TOKENS),
+    reasoning_options=(
+        _Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX,
+        _Shared.REASONING_BUDGET_TOKENS,
+    ),
 )
+"GPT-5.4 (chat) · 1.05M context · 128K output · $2.50 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_4_PRO: Final[Model] = Model(
+OPENAI_GPT_5_4_PRO: Final[PricedModel] = PricedModel(
     provider="requesty",
     id="openai/gpt-5.4-pro",
     name="GPT-5.4 Pro",
@@ -962,16 +1095,20 @@ OPENAI_GPT_5_4_PRO: Final[Model] = Model(
     structured_output=False,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_03_05,
-    last_updated=_D_2026_03_05,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_03_05,
+    last_updated=_Shared.D_2026_03_05,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
     cost=Cost(input=Decimal("30"), output=Decimal("180"), cache_read=Decimal("30")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX, _REASONING_BUDGET_TOKENS),
+    reasoning_options=(
+        _Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX,
+        _Shared.REASONING_BUDGET_TOKENS,
+    ),
 )
+"GPT-5.4 Pro (chat) · 1.05M context · 128K output · $30.00 in / $180.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_O4_MINI: Final[Model] = Model(
+OPENAI_O4_MINI: Final[PricedModel] = PricedModel(
     provider="requesty",
     id="openai/o4-mini",
     name="o4 Mini",
@@ -982,16 +1119,20 @@ OPENAI_O4_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_06,
-    release_date=_D_2025_04_16,
-    last_updated=_D_2025_04_16,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_100000,
+    knowledge=_Shared.D_2024_06,
+    release_date=_Shared.D_2025_04_16,
+    last_updated=_Shared.D_2025_04_16,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_100000,
     cost=Cost(input=Decimal("1.1"), output=Decimal("4.4"), cache_read=Decimal("0.28")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX, _REASONING_BUDGET_TOKENS),
+    reasoning_options=(
+        _Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX,
+        _Shared.REASONING_BUDGET_TOKENS,
+    ),
 )
+"o4 Mini (chat) · 200K context · 100K output · $1.10 in / $4.40 out per 1M tokens · vision, tools, reasoning, attachments"
 
-XAI_GROK_4: Final[Model] = Model(
+XAI_GROK_4: Final[PricedModel] = PricedModel(
     provider="requesty",
     id="xai/grok-4",
     name="Grok 4",
@@ -1002,11 +1143,11 @@ XAI_GROK_4: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_09_09,
-    last_updated=_D_2025_09_09,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_09_09,
+    last_updated=_Shared.D_2025_09_09,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
@@ -1015,8 +1156,9 @@ XAI_GROK_4: Final[Model] = Model(
     ),
     reasoning_options=(),
 )
+"Grok 4 (chat) · 256K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-XAI_GROK_4_FAST: Final[Model] = Model(
+XAI_GROK_4_FAST: Final[PricedModel] = PricedModel(
     provider="requesty",
     id="xai/grok-4-fast",
     name="Grok 4 Fast",
@@ -1027,11 +1169,11 @@ XAI_GROK_4_FAST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_09_19,
-    last_updated=_D_2025_09_19,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_2000000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_09_19,
+    last_updated=_Shared.D_2025_09_19,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_2000000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("0.2"),
         output=Decimal("0.5"),
@@ -1040,3 +1182,4 @@ XAI_GROK_4_FAST: Final[Model] = Model(
     ),
     reasoning_options=(),
 )
+"Grok 4 Fast (chat) · 2M context · 64K output · $0.20 in / $0.50 out per 1M tokens · tools, reasoning, attachments"

@@ -15,7 +15,7 @@ from llmdex_runtime.model import (
     Interleaved,
     Limit,
     Modalities,
-    Model,
+    PricedModel,
     Rates,
     TierCondition,
 )
@@ -24,41 +24,45 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run ti
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_1000000_OUTPUT_131072 = Limit(context=1000000, output=131072)
-_CONTEXT_1000000_OUTPUT_262144 = Limit(context=1000000, output=262144)
-_CONTEXT_100000_OUTPUT_131072 = Limit(context=100000, output=131072)
-_CONTEXT_128000_OUTPUT_32768 = Limit(context=128000, output=32768)
-_CONTEXT_131072_OUTPUT_32768 = Limit(context=131072, output=32768)
-_CONTEXT_131072_OUTPUT_65536 = Limit(context=131072, output=65536)
-_CONTEXT_163840_OUTPUT_163840 = Limit(context=163840, output=163840)
-_CONTEXT_202000_OUTPUT_32768 = Limit(context=202000, output=32768)
-_CONTEXT_202752_OUTPUT_65536 = Limit(context=202752, output=65536)
-_CONTEXT_262144_INPUT_256000_OUTPUT_65536 = Limit(context=262144, input=256000, output=65536)
-_CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
-_D_2024_07 = PartialDate(2024, 7)
-_D_2024_11 = PartialDate(2024, 11)
-_D_2024_11_01 = PartialDate(2024, 11, 1)
-_D_2024_12 = PartialDate(2024, 12)
-_D_2025_01 = PartialDate(2025, 1)
-_D_2025_05 = PartialDate(2025, 5)
-_D_2025_05_07 = PartialDate(2025, 5, 7)
-_D_2025_06 = PartialDate(2025, 6)
-_D_2025_12_01 = PartialDate(2025, 12, 1)
-_D_2025_12_02 = PartialDate(2025, 12, 2)
-_D_2026_01 = PartialDate(2026, 1)
-_D_2026_01_29 = PartialDate(2026, 1, 29)
-_D_2026_02_12 = PartialDate(2026, 2, 12)
-_D_2026_02_13 = PartialDate(2026, 2, 13)
-_D_2026_03_16 = PartialDate(2026, 3, 16)
-_D_2026_03_18 = PartialDate(2026, 3, 18)
-_D_2026_04_02 = PartialDate(2026, 4, 2)
-_D_2026_04_07 = PartialDate(2026, 4, 7)
-_D_2026_04_21 = PartialDate(2026, 4, 21)
-_D_2026_04_22 = PartialDate(2026, 4, 22)
-_D_2026_04_24 = PartialDate(2026, 4, 24)
-_TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_1000000_OUTPUT_131072 = Limit(context=1000000, output=131072)
+    CONTEXT_1000000_OUTPUT_262144 = Limit(context=1000000, output=262144)
+    CONTEXT_100000_OUTPUT_131072 = Limit(context=100000, output=131072)
+    CONTEXT_128000_OUTPUT_32768 = Limit(context=128000, output=32768)
+    CONTEXT_131072_OUTPUT_32768 = Limit(context=131072, output=32768)
+    CONTEXT_131072_OUTPUT_65536 = Limit(context=131072, output=65536)
+    CONTEXT_163840_OUTPUT_163840 = Limit(context=163840, output=163840)
+    CONTEXT_202000_OUTPUT_32768 = Limit(context=202000, output=32768)
+    CONTEXT_202752_OUTPUT_65536 = Limit(context=202752, output=65536)
+    CONTEXT_262144_INPUT_256000_OUTPUT_65536 = Limit(context=262144, input=256000, output=65536)
+    CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
+    D_2024_07 = PartialDate(2024, 7)
+    D_2024_11 = PartialDate(2024, 11)
+    D_2024_11_01 = PartialDate(2024, 11, 1)
+    D_2024_12 = PartialDate(2024, 12)
+    D_2025_01 = PartialDate(2025, 1)
+    D_2025_05 = PartialDate(2025, 5)
+    D_2025_05_07 = PartialDate(2025, 5, 7)
+    D_2025_06 = PartialDate(2025, 6)
+    D_2025_12_01 = PartialDate(2025, 12, 1)
+    D_2025_12_02 = PartialDate(2025, 12, 2)
+    D_2026_01 = PartialDate(2026, 1)
+    D_2026_01_29 = PartialDate(2026, 1, 29)
+    D_2026_02_12 = PartialDate(2026, 2, 12)
+    D_2026_02_13 = PartialDate(2026, 2, 13)
+    D_2026_03_16 = PartialDate(2026, 3, 16)
+    D_2026_03_18 = PartialDate(2026, 3, 18)
+    D_2026_04_02 = PartialDate(2026, 4, 2)
+    D_2026_04_07 = PartialDate(2026, 4, 7)
+    D_2026_04_21 = PartialDate(2026, 4, 21)
+    D_2026_04_22 = PartialDate(2026, 4, 22)
+    D_2026_04_24 = PartialDate(2026, 4, 24)
+    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "ROUTE_DEEPSEEK_V3_2",
@@ -89,7 +93,7 @@ __all__ = [
     "ROUTE_STEPFUN_3_5_FLASH",
 ]
 
-ROUTE_DEEPSEEK_V3_2: Final[Model] = Model(
+ROUTE_DEEPSEEK_V3_2: Final[PricedModel] = PricedModel(
     provider="routing-run",
     id="route/deepseek-v3.2",
     name="DeepSeek V3.2",
@@ -101,17 +105,18 @@ ROUTE_DEEPSEEK_V3_2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_07,
-    release_date=_D_2025_12_01,
-    last_updated=_D_2025_12_01,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_163840_OUTPUT_163840,
+    knowledge=_Shared.D_2024_07,
+    release_date=_Shared.D_2025_12_01,
+    last_updated=_Shared.D_2025_12_01,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_163840_OUTPUT_163840,
     cost=Cost(input=Decimal("0.4928"), output=Decimal("0.7392")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"DeepSeek V3.2 (chat) · 164K context · 164K output · $0.4928 in / $0.7392 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-ROUTE_DEEPSEEK_V4_FLASH: Final[Model] = Model(
+ROUTE_DEEPSEEK_V4_FLASH: Final[PricedModel] = PricedModel(
     provider="routing-run",
     id="route/deepseek-v4-flash",
     name="DeepSeek V4 Flash",
@@ -123,17 +128,18 @@ ROUTE_DEEPSEEK_V4_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_05,
-    release_date=_D_2026_04_24,
-    last_updated=_D_2026_04_24,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_131072,
+    knowledge=_Shared.D_2025_05,
+    release_date=_Shared.D_2026_04_24,
+    last_updated=_Shared.D_2026_04_24,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_131072,
     cost=Cost(input=Decimal("0.4928"), output=Decimal("0.7392"), cache_read=Decimal("0.0028")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"DeepSeek V4 Flash (chat) · 1M context · 131K output · $0.4928 in / $0.7392 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ROUTE_DEEPSEEK_V4_FLASH_6BIT: Final[Model] = Model(
+ROUTE_DEEPSEEK_V4_FLASH_6BIT: Final[PricedModel] = PricedModel(
     provider="routing-run",
     id="route/deepseek-v4-flash-6bit",
     name="DeepSeek V4 Flash 6bit",
@@ -145,17 +151,18 @@ ROUTE_DEEPSEEK_V4_FLASH_6BIT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_05,
-    release_date=_D_2026_04_24,
-    last_updated=_D_2026_04_24,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_131072,
+    knowledge=_Shared.D_2025_05,
+    release_date=_Shared.D_2026_04_24,
+    last_updated=_Shared.D_2026_04_24,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_131072,
     cost=Cost(input=Decimal("0.4928"), output=Decimal("0.7392"), cache_read=Decimal("0.0028")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"DeepSeek V4 Flash 6bit (chat) · 1M context · 131K output · $0.4928 in / $0.7392 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ROUTE_DEEPSEEK_V4_PRO: Final[Model] = Model(
+ROUTE_DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
     provider="routing-run",
     id="route/deepseek-v4-pro",
     name="DeepSeek V4 Pro",
@@ -167,17 +174,18 @@ ROUTE_DEEPSEEK_V4_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_05,
-    release_date=_D_2026_04_24,
-    last_updated=_D_2026_04_24,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_131072,
+    knowledge=_Shared.D_2025_05,
+    release_date=_Shared.D_2026_04_24,
+    last_updated=_Shared.D_2026_04_24,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_131072,
     cost=Cost(input=Decimal("0.4928"), output=Decimal("0.7392"), cache_read=Decimal("0.003625")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"DeepSeek V4 Pro (chat) · 1M context · 131K output · $0.4928 in / $0.7392 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ROUTE_DEEPSEEK_V4_PRO_6BIT: Final[Model] = Model(
+ROUTE_DEEPSEEK_V4_PRO_6BIT: Final[PricedModel] = PricedModel(
     provider="routing-run",
     id="route/deepseek-v4-pro-6bit",
     name="DeepSeek V4 Pro 6bit",
@@ -189,17 +197,18 @@ ROUTE_DEEPSEEK_V4_PRO_6BIT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_05,
-    release_date=_D_2026_04_24,
-    last_updated=_D_2026_04_24,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_131072,
+    knowledge=_Shared.D_2025_05,
+    release_date=_Shared.D_2026_04_24,
+    last_updated=_Shared.D_2026_04_24,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_131072,
     cost=Cost(input=Decimal("0.4928"), output=Decimal("0.7392"), cache_read=Decimal("0.003625")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"DeepSeek V4 Pro 6bit (chat) · 1M context · 131K output · $0.4928 in / $0.7392 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ROUTE_GEMMA_4_31B_IT: Final[Model] = Model(
+ROUTE_GEMMA_4_31B_IT: Final[PricedModel] = PricedModel(
     provider="routing-run",
     id="route/gemma-4-31b-it",
     name="Gemma 4 31B IT",
@@ -211,14 +220,15 @@ ROUTE_GEMMA_4_31B_IT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_02,
-    last_updated=_D_2026_04_02,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_65536,
+    release_date=_Shared.D_2026_04_02,
+    last_updated=_Shared.D_2026_04_02,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_65536,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
 )
+"Gemma 4 31B IT (chat) · 131K context · 65.5K output · $0.10 in / $0.30 out per 1M tokens · vision, tools, structured output, attachments, open weights"
 
-ROUTE_GLM_5_1: Final[Model] = Model(
+ROUTE_GLM_5_1: Final[PricedModel] = PricedModel(
     provider="routing-run",
     id="route/glm-5.1",
     name="GLM 5.1",
@@ -230,10 +240,10 @@ ROUTE_GLM_5_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_07,
-    last_updated=_D_2026_04_07,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_202752_OUTPUT_65536,
+    release_date=_Shared.D_2026_04_07,
+    last_updated=_Shared.D_2026_04_07,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_202752_OUTPUT_65536,
     cost=Cost(
         input=Decimal("1"),
         output=Decimal("3"),
@@ -243,8 +253,9 @@ ROUTE_GLM_5_1: Final[Model] = Model(
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"GLM 5.1 (chat) · 203K context · 65.5K output · $1.00 in / $3.00 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ROUTE_GLM_5_1_6BIT: Final[Model] = Model(
+ROUTE_GLM_5_1_6BIT: Final[PricedModel] = PricedModel(
     provider="routing-run",
     id="route/glm-5.1-6bit",
     name="GLM 5.1 6bit",
@@ -256,10 +267,10 @@ ROUTE_GLM_5_1_6BIT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_07,
-    last_updated=_D_2026_04_07,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_202752_OUTPUT_65536,
+    release_date=_Shared.D_2026_04_07,
+    last_updated=_Shared.D_2026_04_07,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_202752_OUTPUT_65536,
     cost=Cost(
         input=Decimal("1"),
         output=Decimal("3"),
@@ -269,8 +280,9 @@ ROUTE_GLM_5_1_6BIT: Final[Model] = Model(
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"GLM 5.1 6bit (chat) · 203K context · 65.5K output · $1.00 in / $3.00 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ROUTE_KIMI_K2_5: Final[Model] = Model(
+ROUTE_KIMI_K2_5: Final[PricedModel] = PricedModel(
     provider="routing-run",
     id="route/kimi-k2.5",
     name="Kimi K2.5",
@@ -282,15 +294,16 @@ ROUTE_KIMI_K2_5: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_01,
-    last_updated=_D_2026_01,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32768,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_01,
+    last_updated=_Shared.D_2026_01,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("0.462"), output=Decimal("2.42"), cache_read=Decimal("0.1")),
 )
+"Kimi K2.5 (chat) · 131K context · 32.8K output · $0.462 in / $2.42 out per 1M tokens · vision, tools, structured output, attachments, open weights"
 
-ROUTE_KIMI_K2_6: Final[Model] = Model(
+ROUTE_KIMI_K2_6: Final[PricedModel] = PricedModel(
     provider="routing-run",
     id="route/kimi-k2.6",
     name="Kimi K2.6",
@@ -302,17 +315,18 @@ ROUTE_KIMI_K2_6: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_04_21,
-    last_updated=_D_2026_04_21,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_04_21,
+    last_updated=_Shared.D_2026_04_21,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.462"), output=Decimal("2.42"), cache_read=Decimal("0.16")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"Kimi K2.6 (chat) · 262K context · 262K output · $0.462 in / $2.42 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-ROUTE_KIMI_K2_6_6BIT: Final[Model] = Model(
+ROUTE_KIMI_K2_6_6BIT: Final[PricedModel] = PricedModel(
     provider="routing-run",
     id="route/kimi-k2.6-6bit",
     name="Kimi K2.6 6bit",
@@ -324,17 +338,18 @@ ROUTE_KIMI_K2_6_6BIT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_04_21,
-    last_updated=_D_2026_04_21,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_04_21,
+    last_updated=_Shared.D_2026_04_21,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.462"), output=Decimal("2.42"), cache_read=Decimal("0.16")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"Kimi K2.6 6bit (chat) · 262K context · 262K output · $0.462 in / $2.42 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-ROUTE_MIMO_V2_5: Final[Model] = Model(
+ROUTE_MIMO_V2_5: Final[PricedModel] = PricedModel(
     provider="routing-run",
     id="route/mimo-v2.5",
     name="MiMo V2.5",
@@ -345,11 +360,11 @@ ROUTE_MIMO_V2_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_12,
-    release_date=_D_2026_04_22,
-    last_updated=_D_2026_04_22,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_262144,
+    knowledge=_Shared.D_2024_12,
+    release_date=_Shared.D_2026_04_22,
+    last_updated=_Shared.D_2026_04_22,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_262144,
     cost=Cost(
         input=Decimal("0.45"),
         output=Decimal("1.35"),
@@ -367,8 +382,9 @@ ROUTE_MIMO_V2_5: Final[Model] = Model(
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"MiMo V2.5 (chat) · 1M context · 262K output · $0.45 in / $1.35 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-ROUTE_MIMO_V2_5_PRO: Final[Model] = Model(
+ROUTE_MIMO_V2_5_PRO: Final[PricedModel] = PricedModel(
     provider="routing-run",
     id="route/mimo-v2.5-pro",
     name="MiMo V2.5 Pro",
@@ -379,11 +395,11 @@ ROUTE_MIMO_V2_5_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_12,
-    release_date=_D_2026_04_22,
-    last_updated=_D_2026_04_22,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_262144,
+    knowledge=_Shared.D_2024_12,
+    release_date=_Shared.D_2026_04_22,
+    last_updated=_Shared.D_2026_04_22,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_262144,
     cost=Cost(
         input=Decimal("0.45"),
         output=Decimal("1.35"),
@@ -401,8 +417,9 @@ ROUTE_MIMO_V2_5_PRO: Final[Model] = Model(
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"MiMo V2.5 Pro (chat) · 1M context · 262K output · $0.45 in / $1.35 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-ROUTE_MIMO_V2_5_PRO_6BIT: Final[Model] = Model(
+ROUTE_MIMO_V2_5_PRO_6BIT: Final[PricedModel] = PricedModel(
     provider="routing-run",
     id="route/mimo-v2.5-pro-6bit",
     name="MiMo V2.5 Pro 6bit",
@@ -413,11 +430,11 @@ ROUTE_MIMO_V2_5_PRO_6BIT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_12,
-    release_date=_D_2026_04_22,
-    last_updated=_D_2026_04_22,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_262144,
+    knowledge=_Shared.D_2024_12,
+    release_date=_Shared.D_2026_04_22,
+    last_updated=_Shared.D_2026_04_22,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_262144,
     cost=Cost(
         input=Decimal("0.45"),
         output=Decimal("1.35"),
@@ -435,8 +452,9 @@ ROUTE_MIMO_V2_5_PRO_6BIT: Final[Model] = Model(
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"MiMo V2.5 Pro 6bit (chat) · 1M context · 262K output · $0.45 in / $1.35 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-ROUTE_MINIMAX_M2_5: Final[Model] = Model(
+ROUTE_MINIMAX_M2_5: Final[PricedModel] = PricedModel(
     provider="routing-run",
     id="route/minimax-m2.5",
     name="MiniMax M2.5",
@@ -447,10 +465,10 @@ ROUTE_MINIMAX_M2_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_02_12,
-    last_updated=_D_2026_02_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_100000_OUTPUT_131072,
+    release_date=_Shared.D_2026_02_12,
+    last_updated=_Shared.D_2026_02_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_100000_OUTPUT_131072,
     cost=Cost(
         input=Decimal("0.193"),
         output=Decimal("1.238"),
@@ -458,8 +476,9 @@ ROUTE_MINIMAX_M2_5: Final[Model] = Model(
         cache_write=Decimal("0.375"),
     ),
 )
+"MiniMax M2.5 (chat) · 100K context · 131K output · $0.193 in / $1.238 out per 1M tokens · tools, open weights"
 
-ROUTE_MINIMAX_M2_5_HIGHSPEED: Final[Model] = Model(
+ROUTE_MINIMAX_M2_5_HIGHSPEED: Final[PricedModel] = PricedModel(
     provider="routing-run",
     id="route/minimax-m2.5-highspeed",
     name="MiniMax M2.5 Highspeed",
@@ -470,10 +489,10 @@ ROUTE_MINIMAX_M2_5_HIGHSPEED: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_02_13,
-    last_updated=_D_2026_02_13,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_100000_OUTPUT_131072,
+    release_date=_Shared.D_2026_02_13,
+    last_updated=_Shared.D_2026_02_13,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_100000_OUTPUT_131072,
     cost=Cost(
         input=Decimal("0.193"),
         output=Decimal("1.238"),
@@ -481,8 +500,9 @@ ROUTE_MINIMAX_M2_5_HIGHSPEED: Final[Model] = Model(
         cache_write=Decimal("0.375"),
     ),
 )
+"MiniMax M2.5 Highspeed (chat) · 100K context · 131K output · $0.193 in / $1.238 out per 1M tokens · tools, open weights"
 
-ROUTE_MINIMAX_M2_7: Final[Model] = Model(
+ROUTE_MINIMAX_M2_7: Final[PricedModel] = PricedModel(
     provider="routing-run",
     id="route/minimax-m2.7",
     name="MiniMax M2.7",
@@ -493,10 +513,10 @@ ROUTE_MINIMAX_M2_7: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_03_18,
-    last_updated=_D_2026_03_18,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_100000_OUTPUT_131072,
+    release_date=_Shared.D_2026_03_18,
+    last_updated=_Shared.D_2026_03_18,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_100000_OUTPUT_131072,
     cost=Cost(
         input=Decimal("0.33"),
         output=Decimal("1.32"),
@@ -506,8 +526,9 @@ ROUTE_MINIMAX_M2_7: Final[Model] = Model(
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"MiniMax M2.7 (chat) · 100K context · 131K output · $0.33 in / $1.32 out per 1M tokens · tools, reasoning, open weights"
 
-ROUTE_MINIMAX_M2_7_HIGHSPEED: Final[Model] = Model(
+ROUTE_MINIMAX_M2_7_HIGHSPEED: Final[PricedModel] = PricedModel(
     provider="routing-run",
     id="route/minimax-m2.7-highspeed",
     name="MiniMax M2.7 Highspeed",
@@ -518,10 +539,10 @@ ROUTE_MINIMAX_M2_7_HIGHSPEED: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_03_18,
-    last_updated=_D_2026_03_18,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_100000_OUTPUT_131072,
+    release_date=_Shared.D_2026_03_18,
+    last_updated=_Shared.D_2026_03_18,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_100000_OUTPUT_131072,
     cost=Cost(
         input=Decimal("0.33"),
         output=Decimal("1.32"),
@@ -531,8 +552,9 @@ ROUTE_MINIMAX_M2_7_HIGHSPEED: Final[Model] = Model(
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"MiniMax M2.7 Highspeed (chat) · 100K context · 131K output · $0.33 in / $1.32 out per 1M tokens · tools, reasoning, open weights"
 
-ROUTE_MISTRAL_LARGE_3: Final[Model] = Model(
+ROUTE_MISTRAL_LARGE_3: Final[PricedModel] = PricedModel(
     provider="routing-run",
     id="route/mistral-large-3",
     name="Mistral Large 3",
@@ -543,15 +565,16 @@ ROUTE_MISTRAL_LARGE_3: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_11,
-    release_date=_D_2024_11_01,
-    last_updated=_D_2025_12_02,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_32768,
+    knowledge=_Shared.D_2024_11,
+    release_date=_Shared.D_2024_11_01,
+    last_updated=_Shared.D_2025_12_02,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_32768,
     cost=Cost(input=Decimal("0.5"), output=Decimal("1.5")),
 )
+"Mistral Large 3 (chat) · 128K context · 32.8K output · $0.50 in / $1.50 out per 1M tokens · tools, open weights"
 
-ROUTE_MISTRAL_MEDIUM_2505: Final[Model] = Model(
+ROUTE_MISTRAL_MEDIUM_2505: Final[PricedModel] = PricedModel(
     provider="routing-run",
     id="route/mistral-medium-2505",
     name="Mistral Medium 2505",
@@ -562,15 +585,16 @@ ROUTE_MISTRAL_MEDIUM_2505: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_05,
-    release_date=_D_2025_05_07,
-    last_updated=_D_2025_05_07,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_32768,
+    knowledge=_Shared.D_2025_05,
+    release_date=_Shared.D_2025_05_07,
+    last_updated=_Shared.D_2025_05_07,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_32768,
     cost=Cost(input=Decimal("0.4"), output=Decimal("2")),
 )
+"Mistral Medium 2505 (chat) · 128K context · 32.8K output · $0.40 in / $2.00 out per 1M tokens · vision, tools, attachments"
 
-ROUTE_MISTRAL_SMALL_2503: Final[Model] = Model(
+ROUTE_MISTRAL_SMALL_2503: Final[PricedModel] = PricedModel(
     provider="routing-run",
     id="route/mistral-small-2503",
     name="Mistral Small 2503",
@@ -581,15 +605,16 @@ ROUTE_MISTRAL_SMALL_2503: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_06,
-    release_date=_D_2026_03_16,
-    last_updated=_D_2026_03_16,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_32768,
+    knowledge=_Shared.D_2025_06,
+    release_date=_Shared.D_2026_03_16,
+    last_updated=_Shared.D_2026_03_16,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_32768,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
 )
+"Mistral Small 2503 (chat) · 128K context · 32.8K output · $0.15 in / $0.60 out per 1M tokens · vision, tools, attachments, open weights"
 
-ROUTE_QWEN3_6_27B: Final[Model] = Model(
+ROUTE_QWEN3_6_27B: Final[PricedModel] = PricedModel(
     provider="routing-run",
     id="route/qwen3.6-27b",
     name="Qwen3.6 27B",
@@ -601,14 +626,15 @@ ROUTE_QWEN3_6_27B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_22,
-    last_updated=_D_2026_04_22,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_202000_OUTPUT_32768,
+    release_date=_Shared.D_2026_04_22,
+    last_updated=_Shared.D_2026_04_22,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_202000_OUTPUT_32768,
     cost=Cost(input=Decimal("1.1"), output=Decimal("3.3")),
 )
+"Qwen3.6 27B (chat) · 202K context · 32.8K output · $1.10 in / $3.30 out per 1M tokens · tools, structured output, open weights"
 
-ROUTE_QWEN3_6_27B_202K: Final[Model] = Model(
+ROUTE_QWEN3_6_27B_202K: Final[PricedModel] = PricedModel(
     provider="routing-run",
     id="route/qwen3.6-27b-202k",
     name="Qwen3.6 27B 202K",
@@ -620,14 +646,15 @@ ROUTE_QWEN3_6_27B_202K: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_22,
-    last_updated=_D_2026_04_22,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_202000_OUTPUT_32768,
+    release_date=_Shared.D_2026_04_22,
+    last_updated=_Shared.D_2026_04_22,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_202000_OUTPUT_32768,
     cost=Cost(input=Decimal("1.1"), output=Decimal("3.3")),
 )
+"Qwen3.6 27B 202K (chat) · 202K context · 32.8K output · $1.10 in / $3.30 out per 1M tokens · tools, structured output, open weights"
 
-ROUTE_STEP_3_5_FLASH: Final[Model] = Model(
+ROUTE_STEP_3_5_FLASH: Final[PricedModel] = PricedModel(
     provider="routing-run",
     id="route/step-3.5-flash",
     name="Step 3.5 Flash",
@@ -637,17 +664,18 @@ ROUTE_STEP_3_5_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_01_29,
-    last_updated=_D_2026_02_13,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_INPUT_256000_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_01_29,
+    last_updated=_Shared.D_2026_02_13,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_INPUT_256000_OUTPUT_65536,
     cost=Cost(input=Decimal("0.096"), output=Decimal("0.288"), cache_read=Decimal("0.019")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"Step 3.5 Flash (chat) · 262K context · 65.5K output · $0.096 in / $0.288 out per 1M tokens · tools, reasoning, open weights"
 
-ROUTE_STEP_3_5_FLASH_2603: Final[Model] = Model(
+ROUTE_STEP_3_5_FLASH_2603: Final[PricedModel] = PricedModel(
     provider="routing-run",
     id="route/step-3.5-flash-2603",
     name="Step 3.5 Flash 2603",
@@ -657,17 +685,18 @@ ROUTE_STEP_3_5_FLASH_2603: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_04_02,
-    last_updated=_D_2026_04_02,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_INPUT_256000_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_04_02,
+    last_updated=_Shared.D_2026_04_02,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_INPUT_256000_OUTPUT_65536,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3"), cache_read=Decimal("0.02")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"Step 3.5 Flash 2603 (chat) · 262K context · 65.5K output · $0.10 in / $0.30 out per 1M tokens · tools, reasoning, open weights"
 
-ROUTE_STEPFUN_3_5_FLASH: Final[Model] = Model(
+ROUTE_STEPFUN_3_5_FLASH: Final[PricedModel] = PricedModel(
     provider="routing-run",
     id="route/stepfun-3.5-flash",
     name="StepFun 3.5 Flash",
@@ -677,12 +706,13 @@ ROUTE_STEPFUN_3_5_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_01_29,
-    last_updated=_D_2026_02_13,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_INPUT_256000_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_01_29,
+    last_updated=_Shared.D_2026_02_13,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_INPUT_256000_OUTPUT_65536,
     cost=Cost(input=Decimal("0.096"), output=Decimal("0.288"), cache_read=Decimal("0.019")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"StepFun 3.5 Flash (chat) · 262K context · 65.5K output · $0.096 in / $0.288 out per 1M tokens · tools, reasoning, open weights"

@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "ROUTE_DEEPSEEK_V3_2",
@@ -36,80 +36,80 @@ __all__ = [
     "ROUTE_STEPFUN_3_5_FLASH",
 ]
 
-ROUTE_DEEPSEEK_V3_2: Final[Model]
+ROUTE_DEEPSEEK_V3_2: Final[PricedModel]
 "DeepSeek V3.2 (chat) · 164K context · 164K output · $0.4928 in / $0.7392 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-ROUTE_DEEPSEEK_V4_FLASH: Final[Model]
+ROUTE_DEEPSEEK_V4_FLASH: Final[PricedModel]
 "DeepSeek V4 Flash (chat) · 1M context · 131K output · $0.4928 in / $0.7392 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ROUTE_DEEPSEEK_V4_FLASH_6BIT: Final[Model]
+ROUTE_DEEPSEEK_V4_FLASH_6BIT: Final[PricedModel]
 "DeepSeek V4 Flash 6bit (chat) · 1M context · 131K output · $0.4928 in / $0.7392 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ROUTE_DEEPSEEK_V4_PRO: Final[Model]
+ROUTE_DEEPSEEK_V4_PRO: Final[PricedModel]
 "DeepSeek V4 Pro (chat) · 1M context · 131K output · $0.4928 in / $0.7392 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ROUTE_DEEPSEEK_V4_PRO_6BIT: Final[Model]
+ROUTE_DEEPSEEK_V4_PRO_6BIT: Final[PricedModel]
 "DeepSeek V4 Pro 6bit (chat) · 1M context · 131K output · $0.4928 in / $0.7392 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ROUTE_GEMMA_4_31B_IT: Final[Model]
+ROUTE_GEMMA_4_31B_IT: Final[PricedModel]
 "Gemma 4 31B IT (chat) · 131K context · 65.5K output · $0.10 in / $0.30 out per 1M tokens · vision, tools, structured output, attachments, open weights"
 
-ROUTE_GLM_5_1: Final[Model]
+ROUTE_GLM_5_1: Final[PricedModel]
 "GLM 5.1 (chat) · 203K context · 65.5K output · $1.00 in / $3.00 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ROUTE_GLM_5_1_6BIT: Final[Model]
+ROUTE_GLM_5_1_6BIT: Final[PricedModel]
 "GLM 5.1 6bit (chat) · 203K context · 65.5K output · $1.00 in / $3.00 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ROUTE_KIMI_K2_5: Final[Model]
+ROUTE_KIMI_K2_5: Final[PricedModel]
 "Kimi K2.5 (chat) · 131K context · 32.8K output · $0.462 in / $2.42 out per 1M tokens · vision, tools, structured output, attachments, open weights"
 
-ROUTE_KIMI_K2_6: Final[Model]
+ROUTE_KIMI_K2_6: Final[PricedModel]
 "Kimi K2.6 (chat) · 262K context · 262K output · $0.462 in / $2.42 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-ROUTE_KIMI_K2_6_6BIT: Final[Model]
+ROUTE_KIMI_K2_6_6BIT: Final[PricedModel]
 "Kimi K2.6 6bit (chat) · 262K context · 262K output · $0.462 in / $2.42 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-ROUTE_MIMO_V2_5: Final[Model]
+ROUTE_MIMO_V2_5: Final[PricedModel]
 "MiMo V2.5 (chat) · 1M context · 262K output · $0.45 in / $1.35 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-ROUTE_MIMO_V2_5_PRO: Final[Model]
+ROUTE_MIMO_V2_5_PRO: Final[PricedModel]
 "MiMo V2.5 Pro (chat) · 1M context · 262K output · $0.45 in / $1.35 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-ROUTE_MIMO_V2_5_PRO_6BIT: Final[Model]
+ROUTE_MIMO_V2_5_PRO_6BIT: Final[PricedModel]
 "MiMo V2.5 Pro 6bit (chat) · 1M context · 262K output · $0.45 in / $1.35 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-ROUTE_MINIMAX_M2_5: Final[Model]
+ROUTE_MINIMAX_M2_5: Final[PricedModel]
 "MiniMax M2.5 (chat) · 100K context · 131K output · $0.193 in / $1.238 out per 1M tokens · tools, open weights"
 
-ROUTE_MINIMAX_M2_5_HIGHSPEED: Final[Model]
+ROUTE_MINIMAX_M2_5_HIGHSPEED: Final[PricedModel]
 "MiniMax M2.5 Highspeed (chat) · 100K context · 131K output · $0.193 in / $1.238 out per 1M tokens · tools, open weights"
 
-ROUTE_MINIMAX_M2_7: Final[Model]
+ROUTE_MINIMAX_M2_7: Final[PricedModel]
 "MiniMax M2.7 (chat) · 100K context · 131K output · $0.33 in / $1.32 out per 1M tokens · tools, reasoning, open weights"
 
-ROUTE_MINIMAX_M2_7_HIGHSPEED: Final[Model]
+ROUTE_MINIMAX_M2_7_HIGHSPEED: Final[PricedModel]
 "MiniMax M2.7 Highspeed (chat) · 100K context · 131K output · $0.33 in / $1.32 out per 1M tokens · tools, reasoning, open weights"
 
-ROUTE_MISTRAL_LARGE_3: Final[Model]
+ROUTE_MISTRAL_LARGE_3: Final[PricedModel]
 "Mistral Large 3 (chat) · 128K context · 32.8K output · $0.50 in / $1.50 out per 1M tokens · tools, open weights"
 
-ROUTE_MISTRAL_MEDIUM_2505: Final[Model]
+ROUTE_MISTRAL_MEDIUM_2505: Final[PricedModel]
 "Mistral Medium 2505 (chat) · 128K context · 32.8K output · $0.40 in / $2.00 out per 1M tokens · vision, tools, attachments"
 
-ROUTE_MISTRAL_SMALL_2503: Final[Model]
+ROUTE_MISTRAL_SMALL_2503: Final[PricedModel]
 "Mistral Small 2503 (chat) · 128K context · 32.8K output · $0.15 in / $0.60 out per 1M tokens · vision, tools, attachments, open weights"
 
-ROUTE_QWEN3_6_27B: Final[Model]
+ROUTE_QWEN3_6_27B: Final[PricedModel]
 "Qwen3.6 27B (chat) · 202K context · 32.8K output · $1.10 in / $3.30 out per 1M tokens · tools, structured output, open weights"
 
-ROUTE_QWEN3_6_27B_202K: Final[Model]
+ROUTE_QWEN3_6_27B_202K: Final[PricedModel]
 "Qwen3.6 27B 202K (chat) · 202K context · 32.8K output · $1.10 in / $3.30 out per 1M tokens · tools, structured output, open weights"
 
-ROUTE_STEP_3_5_FLASH: Final[Model]
+ROUTE_STEP_3_5_FLASH: Final[PricedModel]
 "Step 3.5 Flash (chat) · 262K context · 65.5K output · $0.096 in / $0.288 out per 1M tokens · tools, reasoning, open weights"
 
-ROUTE_STEP_3_5_FLASH_2603: Final[Model]
+ROUTE_STEP_3_5_FLASH_2603: Final[PricedModel]
 "Step 3.5 Flash 2603 (chat) · 262K context · 65.5K output · $0.10 in / $0.30 out per 1M tokens · tools, reasoning, open weights"
 
-ROUTE_STEPFUN_3_5_FLASH: Final[Model]
+ROUTE_STEPFUN_3_5_FLASH: Final[PricedModel]
 "StepFun 3.5 Flash (chat) · 262K context · 65.5K output · $0.096 in / $0.288 out per 1M tokens · tools, reasoning, open weights"

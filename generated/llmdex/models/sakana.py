@@ -15,6 +15,7 @@ from llmdex_runtime.model import (
     Limit,
     Modalities,
     Model,
+    PricedModel,
     ProviderOverride,
     Rates,
     ReasoningOption,
@@ -26,11 +27,15 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run ti
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_1000000_OUTPUT_1000000 = Limit(context=1000000, output=1000000)
-_D_2026_06_15 = PartialDate(2026, 6, 15)
-_REASONING_EFFORT_HIGH_XHIGH = ReasoningOption(type="effort", values=("high", "xhigh"))
-_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_1000000_OUTPUT_1000000 = Limit(context=1000000, output=1000000)
+    D_2026_06_15 = PartialDate(2026, 6, 15)
+    REASONING_EFFORT_HIGH_XHIGH = ReasoningOption(type="effort", values=("high", "xhigh"))
+    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+
 
 __all__ = [
     "FUGU",
@@ -50,17 +55,18 @@ FUGU: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2026_06_15,
-    last_updated=_D_2026_06_15,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_1000000,
-    reasoning_options=(_REASONING_EFFORT_HIGH_XHIGH,),
+    release_date=_Shared.D_2026_06_15,
+    last_updated=_Shared.D_2026_06_15,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_1000000,
+    reasoning_options=(_Shared.REASONING_EFFORT_HIGH_XHIGH,),
     provider_override=ProviderOverride(shape="responses"),
     protocol=Protocol.OPENAI_RESPONSES,
     base_url="https://api.sakana.ai/v1",
 )
+"Fugu (chat) · 1M context · 1M output · price unknown · vision, tools, reasoning, structured output, attachments"
 
-FUGU_ULTRA: Final[Model] = Model(
+FUGU_ULTRA: Final[PricedModel] = PricedModel(
     provider="sakana",
     id="fugu-ultra",
     name="Fugu Ultra",
@@ -72,10 +78,10 @@ FUGU_ULTRA: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2026_06_15,
-    last_updated=_D_2026_06_15,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_1000000,
+    release_date=_Shared.D_2026_06_15,
+    last_updated=_Shared.D_2026_06_15,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_1000000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("30"),
@@ -90,13 +96,14 @@ FUGU_ULTRA: Final[Model] = Model(
         ),
         context_over_200k=Rates(input=Decimal("10"), output=Decimal("45"), cache_read=Decimal("1")),
     ),
-    reasoning_options=(_REASONING_EFFORT_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_HIGH_XHIGH,),
     provider_override=ProviderOverride(shape="responses"),
     protocol=Protocol.OPENAI_RESPONSES,
     base_url="https://api.sakana.ai/v1",
 )
+"Fugu Ultra (chat) · 1M context · 1M output · $5.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-FUGU_ULTRA_20260615: Final[Model] = Model(
+FUGU_ULTRA_20260615: Final[PricedModel] = PricedModel(
     provider="sakana",
     id="fugu-ultra-20260615",
     name="Fugu Ultra",
@@ -108,10 +115,10 @@ FUGU_ULTRA_20260615: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2026_06_15,
-    last_updated=_D_2026_06_15,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_1000000,
+    release_date=_Shared.D_2026_06_15,
+    last_updated=_Shared.D_2026_06_15,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_1000000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("30"),
@@ -126,8 +133,9 @@ FUGU_ULTRA_20260615: Final[Model] = Model(
         ),
         context_over_200k=Rates(input=Decimal("10"), output=Decimal("45"), cache_read=Decimal("1")),
     ),
-    reasoning_options=(_REASONING_EFFORT_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_HIGH_XHIGH,),
     provider_override=ProviderOverride(shape="responses"),
     protocol=Protocol.OPENAI_RESPONSES,
     base_url="https://api.sakana.ai/v1",
 )
+"Fugu Ultra (chat) · 1M context · 1M output · $5.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"

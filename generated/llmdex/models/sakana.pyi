@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import Model, PricedModel
 
 __all__ = [
     "FUGU",
@@ -16,8 +16,8 @@ __all__ = [
 FUGU: Final[Model]
 "Fugu (chat) · 1M context · 1M output · price unknown · vision, tools, reasoning, structured output, attachments"
 
-FUGU_ULTRA: Final[Model]
+FUGU_ULTRA: Final[PricedModel]
 "Fugu Ultra (chat) · 1M context · 1M output · $5.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-FUGU_ULTRA_20260615: Final[Model]
+FUGU_ULTRA_20260615: Final[PricedModel]
 "Fugu Ultra (chat) · 1M context · 1M output · $5.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"

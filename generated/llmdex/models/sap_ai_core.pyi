@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "ANTHROPIC_CLAUDE_3_HAIKU",
@@ -36,80 +36,80 @@ __all__ = [
     "SONAR_PRO",
 ]
 
-ANTHROPIC_CLAUDE_3_HAIKU: Final[Model]
+ANTHROPIC_CLAUDE_3_HAIKU: Final[PricedModel]
 "anthropic--claude-3-haiku (chat) · 200K context · 4.1K output · $0.25 in / $1.25 out per 1M tokens · vision, tools, attachments"
 
-ANTHROPIC_CLAUDE_3_OPUS: Final[Model]
+ANTHROPIC_CLAUDE_3_OPUS: Final[PricedModel]
 "anthropic--claude-3-opus (chat) · 200K context · 4.1K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, attachments"
 
-ANTHROPIC_CLAUDE_3_SONNET: Final[Model]
+ANTHROPIC_CLAUDE_3_SONNET: Final[PricedModel]
 "anthropic--claude-3-sonnet (chat) · 200K context · 4.1K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, attachments"
 
-ANTHROPIC_CLAUDE_3_5_SONNET: Final[Model]
+ANTHROPIC_CLAUDE_3_5_SONNET: Final[PricedModel]
 "anthropic--claude-3.5-sonnet (chat) · 200K context · 8.19K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, attachments"
 
-ANTHROPIC_CLAUDE_3_7_SONNET: Final[Model]
+ANTHROPIC_CLAUDE_3_7_SONNET: Final[PricedModel]
 "anthropic--claude-3.7-sonnet (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_4_OPUS: Final[Model]
+ANTHROPIC_CLAUDE_4_OPUS: Final[PricedModel]
 "anthropic--claude-4-opus (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_4_SONNET: Final[Model]
+ANTHROPIC_CLAUDE_4_SONNET: Final[PricedModel]
 "anthropic--claude-4-sonnet (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_4_5_HAIKU: Final[Model]
+ANTHROPIC_CLAUDE_4_5_HAIKU: Final[PricedModel]
 "anthropic--claude-4.5-haiku (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_4_5_OPUS: Final[Model]
+ANTHROPIC_CLAUDE_4_5_OPUS: Final[PricedModel]
 "anthropic--claude-4.5-opus (chat) · 200K context · 64K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_4_5_SONNET: Final[Model]
+ANTHROPIC_CLAUDE_4_5_SONNET: Final[PricedModel]
 "anthropic--claude-4.5-sonnet (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_4_6_OPUS: Final[Model]
+ANTHROPIC_CLAUDE_4_6_OPUS: Final[PricedModel]
 "anthropic--claude-4.6-opus (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_4_6_SONNET: Final[Model]
+ANTHROPIC_CLAUDE_4_6_SONNET: Final[PricedModel]
 "anthropic--claude-4.6-sonnet (chat) · 1M context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_4_7_OPUS: Final[Model]
+ANTHROPIC_CLAUDE_4_7_OPUS: Final[PricedModel]
 "anthropic--claude-4.7-opus (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GEMINI_2_5_FLASH: Final[Model]
+GEMINI_2_5_FLASH: Final[PricedModel]
 "gemini-2.5-flash (chat) · 1.05M context · 65.5K output · $0.30 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_2_5_FLASH_LITE: Final[Model]
+GEMINI_2_5_FLASH_LITE: Final[PricedModel]
 "gemini-2.5-flash-lite (chat) · 1.05M context · 65.5K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_2_5_PRO: Final[Model]
+GEMINI_2_5_PRO: Final[PricedModel]
 "gemini-2.5-pro (chat) · 1.05M context · 65.5K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_4_1: Final[Model]
+GPT_4_1: Final[PricedModel]
 "gpt-4.1 (chat) · 1.05M context · 32.8K output · $2.00 in / $8.00 out per 1M tokens · vision, tools, structured output, attachments"
 
-GPT_4_1_MINI: Final[Model]
+GPT_4_1_MINI: Final[PricedModel]
 "gpt-4.1-mini (chat) · 1.05M context · 32.8K output · $0.40 in / $1.60 out per 1M tokens · vision, tools, structured output, attachments"
 
-GPT_5: Final[Model]
+GPT_5: Final[PricedModel]
 "gpt-5 (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_MINI: Final[Model]
+GPT_5_MINI: Final[PricedModel]
 "gpt-5-mini (chat) · 400K context · 128K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_NANO: Final[Model]
+GPT_5_NANO: Final[PricedModel]
 "gpt-5-nano (chat) · 400K context · 128K output · $0.05 in / $0.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_4: Final[Model]
+GPT_5_4: Final[PricedModel]
 "gpt-5.4 (chat) · 1.05M context · 128K output · $2.50 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_5: Final[Model]
+GPT_5_5: Final[PricedModel]
 "gpt-5.5 (chat) · 1.05M context · 128K output · $5.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-SONAR: Final[Model]
+SONAR: Final[PricedModel]
 "sonar (chat) · 128K context · 4.1K output · $1.00 in / $1.00 out per 1M tokens"
 
-SONAR_DEEP_RESEARCH: Final[Model]
+SONAR_DEEP_RESEARCH: Final[PricedModel]
 "sonar-deep-research (chat) · 128K context · 32.8K output · $2.00 in / $8.00 out per 1M tokens · reasoning"
 
-SONAR_PRO: Final[Model]
+SONAR_PRO: Final[PricedModel]
 "sonar-pro (chat) · 200K context · 8.19K output · $3.00 in / $15.00 out per 1M tokens · vision, attachments"

@@ -13,15 +13,19 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run ti
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_131072_OUTPUT_131072 = Limit(context=131072, output=131072)
-_CONTEXT_65536_OUTPUT_65536 = Limit(context=65536, output=65536)
-_D_2026_02_18 = PartialDate(2026, 2, 18)
-_D_2026_03_06 = PartialDate(2026, 3, 6)
-_REASONING_EFFORT_NULL_LOW_MEDIUM_HIGH = ReasoningOption(
-    type="effort", values=(None, "low", "medium", "high")
-)
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_131072_OUTPUT_131072 = Limit(context=131072, output=131072)
+    CONTEXT_65536_OUTPUT_65536 = Limit(context=65536, output=65536)
+    D_2026_02_18 = PartialDate(2026, 2, 18)
+    D_2026_03_06 = PartialDate(2026, 3, 6)
+    REASONING_EFFORT_NULL_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=(None, "low", "medium", "high")
+    )
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "SARVAM_105B",
@@ -39,13 +43,14 @@ SARVAM_105B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_02_18,
-    last_updated=_D_2026_03_06,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_131072,
+    release_date=_Shared.D_2026_02_18,
+    last_updated=_Shared.D_2026_03_06,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_131072,
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_EFFORT_NULL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NULL_LOW_MEDIUM_HIGH,),
 )
+"Sarvam-105B (chat) · 131K context · 131K output · price unknown · tools, reasoning, open weights"
 
 SARVAM_30B: Final[Model] = Model(
     provider="sarvam",
@@ -58,10 +63,11 @@ SARVAM_30B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_02_18,
-    last_updated=_D_2026_03_06,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_65536_OUTPUT_65536,
+    release_date=_Shared.D_2026_02_18,
+    last_updated=_Shared.D_2026_03_06,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_65536_OUTPUT_65536,
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_EFFORT_NULL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NULL_LOW_MEDIUM_HIGH,),
 )
+"Sarvam-30B (chat) · 65.5K context · 65.5K output · price unknown · tools, reasoning, open weights"

@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "BGE_MULTILINGUAL_GEMMA2",
@@ -27,53 +27,53 @@ __all__ = [
     "WHISPER_LARGE_V3",
 ]
 
-BGE_MULTILINGUAL_GEMMA2: Final[Model]
+BGE_MULTILINGUAL_GEMMA2: Final[PricedModel]
 "BGE Multilingual Gemma2 (embedding) · 8.19K context · 3.07K output · $0.10 in / $0.00 out per 1M tokens"
 
-DEVSTRAL_2_123B_INSTRUCT_2512: Final[Model]
+DEVSTRAL_2_123B_INSTRUCT_2512: Final[PricedModel]
 "Devstral 2 123B Instruct (2512) (chat) · 256K context · 16.4K output · $0.40 in / $2.00 out per 1M tokens · tools, open weights · deprecated"
 
-GEMMA_3_27B_IT: Final[Model]
+GEMMA_3_27B_IT: Final[PricedModel]
 "Gemma-3-27B-IT (chat) · 40K context · 8.19K output · $0.25 in / $0.50 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GEMMA_4_26B_A4B_IT: Final[Model]
+GEMMA_4_26B_A4B_IT: Final[PricedModel]
 "Gemma 4 26B A4B IT (chat) · 256K context · 16.4K output · $0.25 in / $0.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights · beta"
 
-GLM_5_2: Final[Model]
+GLM_5_2: Final[PricedModel]
 "GLM-5.2 (chat) · 256K context · 16.4K output · $1.80 in / $5.50 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-GPT_OSS_120B: Final[Model]
+GPT_OSS_120B: Final[PricedModel]
 "GPT-OSS 120B (chat) · 128K context · 32.8K output · $0.15 in / $0.60 out per 1M tokens · tools, reasoning, attachments, open weights"
 
-LLAMA_3_3_70B_INSTRUCT: Final[Model]
+LLAMA_3_3_70B_INSTRUCT: Final[PricedModel]
 "Llama-3.3-70B-Instruct (chat) · 100K context · 16.4K output · $0.90 in / $0.90 out per 1M tokens · tools, attachments, open weights"
 
-MISTRAL_MEDIUM_3_5_128B: Final[Model]
+MISTRAL_MEDIUM_3_5_128B: Final[PricedModel]
 "Mistral Medium 3.5 128B (chat) · 256K context · 16.4K output · $1.50 in / $7.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-MISTRAL_SMALL_3_2_24B_INSTRUCT_2506: Final[Model]
+MISTRAL_SMALL_3_2_24B_INSTRUCT_2506: Final[PricedModel]
 "Mistral Small 3.2 24B Instruct (2506) (chat) · 128K context · 32.8K output · $0.15 in / $0.35 out per 1M tokens · vision, tools, open weights"
 
-PIXTRAL_12B_2409: Final[Model]
+PIXTRAL_12B_2409: Final[PricedModel]
 "Pixtral 12B 2409 (chat) · 128K context · 4.1K output · $0.20 in / $0.20 out per 1M tokens · vision, tools, attachments, open weights"
 
-QWEN3_235B_A22B_INSTRUCT_2507: Final[Model]
+QWEN3_235B_A22B_INSTRUCT_2507: Final[PricedModel]
 "Qwen3 235B A22B Instruct 2507 (chat) · 260K context · 16.4K output · $0.75 in / $2.25 out per 1M tokens · tools, reasoning, open weights"
 
-QWEN3_CODER_30B_A3B_INSTRUCT: Final[Model]
+QWEN3_CODER_30B_A3B_INSTRUCT: Final[PricedModel]
 "Qwen3-Coder 30B-A3B Instruct (chat) · 128K context · 32.8K output · $0.20 in / $0.80 out per 1M tokens · tools, open weights"
 
-QWEN3_EMBEDDING_8B: Final[Model]
+QWEN3_EMBEDDING_8B: Final[PricedModel]
 "Qwen3 Embedding 8B (embedding) · 32.8K context · 4.1K output · $0.10 in / $0.00 out per 1M tokens"
 
-QWEN3_5_397B_A17B: Final[Model]
+QWEN3_5_397B_A17B: Final[PricedModel]
 "Qwen3.5 397B A17B (chat) · 256K context · 16.4K output · $0.60 in / $3.60 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-QWEN3_6_35B_A3B: Final[Model]
+QWEN3_6_35B_A3B: Final[PricedModel]
 "Qwen3.6 35B A3B (chat) · 128K context · 16.4K output · $0.25 in / $1.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights · beta"
 
-VOXTRAL_SMALL_24B_2507: Final[Model]
+VOXTRAL_SMALL_24B_2507: Final[PricedModel]
 "Voxtral Small 24B 2507 (chat) · 32K context · 16.4K output · $0.15 in / $0.35 out per 1M tokens · tools, attachments, open weights"
 
-WHISPER_LARGE_V3: Final[Model]
+WHISPER_LARGE_V3: Final[PricedModel]
 "Whisper Large v3 (transcription) · 0 context · 8.19K output · $0.003 in / $0.00 out per 1M tokens · open weights"

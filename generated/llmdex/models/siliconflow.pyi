@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "BYTEDANCE_SEED_SEED_OSS_36B_INSTRUCT",
@@ -59,149 +59,149 @@ __all__ = [
     "ZAI_ORG_GLM_5V_TURBO",
 ]
 
-BYTEDANCE_SEED_SEED_OSS_36B_INSTRUCT: Final[Model]
+BYTEDANCE_SEED_SEED_OSS_36B_INSTRUCT: Final[PricedModel]
 "ByteDance-Seed/Seed-OSS-36B-Instruct (chat) · 262K context · 262K output · $0.21 in / $0.57 out per 1M tokens · tools, structured output"
 
-MINIMAXAI_MINIMAX_M2_5: Final[Model]
+MINIMAXAI_MINIMAX_M2_5: Final[PricedModel]
 "MiniMaxAI/MiniMax-M2.5 (chat) · 197K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools"
 
-QWEN_QWEN2_5_72B_INSTRUCT: Final[Model]
+QWEN_QWEN2_5_72B_INSTRUCT: Final[PricedModel]
 "Qwen/Qwen2.5-72B-Instruct (chat) · 33K context · 4K output · $0.59 in / $0.59 out per 1M tokens · tools, structured output"
 
-QWEN_QWEN2_5_7B_INSTRUCT: Final[Model]
+QWEN_QWEN2_5_7B_INSTRUCT: Final[PricedModel]
 "Qwen/Qwen2.5-7B-Instruct (chat) · 33K context · 4K output · $0.05 in / $0.05 out per 1M tokens · tools, structured output"
 
-QWEN_QWEN3_14B: Final[Model]
+QWEN_QWEN3_14B: Final[PricedModel]
 "Qwen/Qwen3-14B (chat) · 131K context · 131K output · $0.07 in / $0.28 out per 1M tokens · tools, reasoning, structured output"
 
-QWEN_QWEN3_235B_A22B_THINKING_2507: Final[Model]
+QWEN_QWEN3_235B_A22B_THINKING_2507: Final[PricedModel]
 "Qwen/Qwen3-235B-A22B-Thinking-2507 (chat) · 262K context · 262K output · $0.13 in / $0.60 out per 1M tokens · tools, reasoning, structured output"
 
-QWEN_QWEN3_30B_A3B_INSTRUCT_2507: Final[Model]
+QWEN_QWEN3_30B_A3B_INSTRUCT_2507: Final[PricedModel]
 "Qwen/Qwen3-30B-A3B-Instruct-2507 (chat) · 262K context · 262K output · $0.09 in / $0.30 out per 1M tokens · tools, structured output"
 
-QWEN_QWEN3_32B: Final[Model]
+QWEN_QWEN3_32B: Final[PricedModel]
 "Qwen/Qwen3-32B (chat) · 131K context · 131K output · $0.14 in / $0.57 out per 1M tokens · tools, reasoning, structured output"
 
-QWEN_QWEN3_8B: Final[Model]
+QWEN_QWEN3_8B: Final[PricedModel]
 "Qwen/Qwen3-8B (chat) · 131K context · 131K output · $0.06 in / $0.06 out per 1M tokens · tools, reasoning, structured output"
 
-QWEN_QWEN3_CODER_30B_A3B_INSTRUCT: Final[Model]
+QWEN_QWEN3_CODER_30B_A3B_INSTRUCT: Final[PricedModel]
 "Qwen/Qwen3-Coder-30B-A3B-Instruct (chat) · 262K context · 262K output · $0.07 in / $0.28 out per 1M tokens · tools, structured output"
 
-QWEN_QWEN3_CODER_480B_A35B_INSTRUCT: Final[Model]
+QWEN_QWEN3_CODER_480B_A35B_INSTRUCT: Final[PricedModel]
 "Qwen/Qwen3-Coder-480B-A35B-Instruct (chat) · 262K context · 262K output · $0.25 in / $1.00 out per 1M tokens · tools, structured output"
 
-QWEN_QWEN3_VL_235B_A22B_INSTRUCT: Final[Model]
+QWEN_QWEN3_VL_235B_A22B_INSTRUCT: Final[PricedModel]
 "Qwen/Qwen3-VL-235B-A22B-Instruct (chat) · 262K context · 262K output · $0.30 in / $1.50 out per 1M tokens · vision, tools, structured output, attachments"
 
-QWEN_QWEN3_VL_235B_A22B_THINKING: Final[Model]
+QWEN_QWEN3_VL_235B_A22B_THINKING: Final[PricedModel]
 "Qwen/Qwen3-VL-235B-A22B-Thinking (chat) · 262K context · 262K output · $0.45 in / $3.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-QWEN_QWEN3_VL_30B_A3B_INSTRUCT: Final[Model]
+QWEN_QWEN3_VL_30B_A3B_INSTRUCT: Final[PricedModel]
 "Qwen/Qwen3-VL-30B-A3B-Instruct (chat) · 262K context · 262K output · $0.29 in / $1.00 out per 1M tokens · vision, tools, structured output, attachments"
 
-QWEN_QWEN3_VL_30B_A3B_THINKING: Final[Model]
+QWEN_QWEN3_VL_30B_A3B_THINKING: Final[PricedModel]
 "Qwen/Qwen3-VL-30B-A3B-Thinking (chat) · 262K context · 262K output · $0.29 in / $1.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-QWEN_QWEN3_VL_32B_INSTRUCT: Final[Model]
+QWEN_QWEN3_VL_32B_INSTRUCT: Final[PricedModel]
 "Qwen/Qwen3-VL-32B-Instruct (chat) · 262K context · 262K output · $0.20 in / $0.60 out per 1M tokens · vision, tools, structured output, attachments"
 
-QWEN_QWEN3_VL_32B_THINKING: Final[Model]
+QWEN_QWEN3_VL_32B_THINKING: Final[PricedModel]
 "Qwen/Qwen3-VL-32B-Thinking (chat) · 262K context · 262K output · $0.20 in / $1.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-QWEN_QWEN3_VL_8B_INSTRUCT: Final[Model]
+QWEN_QWEN3_VL_8B_INSTRUCT: Final[PricedModel]
 "Qwen/Qwen3-VL-8B-Instruct (chat) · 262K context · 262K output · $0.18 in / $0.68 out per 1M tokens · vision, tools, structured output, attachments"
 
-QWEN_QWEN3_5_122B_A10B: Final[Model]
+QWEN_QWEN3_5_122B_A10B: Final[PricedModel]
 "Qwen3.5 122B-A10B (chat) · 262K context · 262K output · $0.26 in / $2.08 out per 1M tokens · tools, structured output"
 
-QWEN_QWEN3_5_27B: Final[Model]
+QWEN_QWEN3_5_27B: Final[PricedModel]
 "Qwen3.5 27B (chat) · 262K context · 262K output · $0.25 in / $2.00 out per 1M tokens · tools, structured output"
 
-QWEN_QWEN3_5_35B_A3B: Final[Model]
+QWEN_QWEN3_5_35B_A3B: Final[PricedModel]
 "Qwen3.5 35B-A3B (chat) · 262K context · 262K output · $0.24 in / $1.80 out per 1M tokens · tools, structured output"
 
-QWEN_QWEN3_5_397B_A17B: Final[Model]
+QWEN_QWEN3_5_397B_A17B: Final[PricedModel]
 "Qwen3.5 397B-A17B (chat) · 262K context · 262K output · $0.39 in / $2.34 out per 1M tokens · tools, structured output"
 
-QWEN_QWEN3_5_9B: Final[Model]
+QWEN_QWEN3_5_9B: Final[PricedModel]
 "Qwen/Qwen3.5-9B (chat) · 262K context · 262K output · $0.10 in / $0.15 out per 1M tokens · tools, structured output"
 
-QWEN_QWEN3_6_27B: Final[Model]
+QWEN_QWEN3_6_27B: Final[PricedModel]
 "Qwen3.6 27B (chat) · 262K context · 262K output · $0.30 in / $3.20 out per 1M tokens · tools, structured output"
 
-QWEN_QWEN3_6_35B_A3B: Final[Model]
+QWEN_QWEN3_6_35B_A3B: Final[PricedModel]
 "Qwen3.6 35B-A3B (chat) · 262K context · 262K output · $0.20 in / $1.60 out per 1M tokens · tools, structured output"
 
-BAIDU_ERNIE_4_5_300B_A47B: Final[Model]
+BAIDU_ERNIE_4_5_300B_A47B: Final[PricedModel]
 "baidu/ERNIE-4.5-300B-A47B (chat) · 131K context · 131K output · $0.28 in / $1.10 out per 1M tokens · tools, structured output"
 
-DEEPSEEK_AI_DEEPSEEK_R1: Final[Model]
+DEEPSEEK_AI_DEEPSEEK_R1: Final[PricedModel]
 "deepseek-ai/DeepSeek-R1 (chat) · 164K context · 164K output · $0.50 in / $2.18 out per 1M tokens · tools, reasoning, structured output"
 
-DEEPSEEK_AI_DEEPSEEK_V3: Final[Model]
+DEEPSEEK_AI_DEEPSEEK_V3: Final[PricedModel]
 "deepseek-ai/DeepSeek-V3 (chat) · 164K context · 164K output · $0.25 in / $1.00 out per 1M tokens · tools, structured output"
 
-DEEPSEEK_AI_DEEPSEEK_V3_1: Final[Model]
+DEEPSEEK_AI_DEEPSEEK_V3_1: Final[PricedModel]
 "deepseek-ai/DeepSeek-V3.1 (chat) · 164K context · 164K output · $0.27 in / $1.00 out per 1M tokens · tools, reasoning, structured output"
 
-DEEPSEEK_AI_DEEPSEEK_V3_1_TERMINUS: Final[Model]
+DEEPSEEK_AI_DEEPSEEK_V3_1_TERMINUS: Final[PricedModel]
 "deepseek-ai/DeepSeek-V3.1-Terminus (chat) · 164K context · 164K output · $0.27 in / $1.00 out per 1M tokens · tools, reasoning, structured output"
 
-DEEPSEEK_AI_DEEPSEEK_V3_2: Final[Model]
+DEEPSEEK_AI_DEEPSEEK_V3_2: Final[PricedModel]
 "deepseek-ai/DeepSeek-V3.2 (chat) · 164K context · 164K output · $0.27 in / $0.42 out per 1M tokens · tools, reasoning, structured output"
 
-DEEPSEEK_AI_DEEPSEEK_V3_2_EXP: Final[Model]
+DEEPSEEK_AI_DEEPSEEK_V3_2_EXP: Final[PricedModel]
 "deepseek-ai/DeepSeek-V3.2-Exp (chat) · 164K context · 164K output · $0.27 in / $0.41 out per 1M tokens · tools, reasoning, structured output"
 
-DEEPSEEK_AI_DEEPSEEK_V4_FLASH: Final[Model]
+DEEPSEEK_AI_DEEPSEEK_V4_FLASH: Final[PricedModel]
 "DeepSeek V4 Flash (chat) · 1M context · 384K output · $0.14 in / $0.28 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-DEEPSEEK_AI_DEEPSEEK_V4_PRO: Final[Model]
+DEEPSEEK_AI_DEEPSEEK_V4_PRO: Final[PricedModel]
 "DeepSeek V4 Pro (chat) · 1M context · 384K output · $1.74 in / $3.48 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-GOOGLE_GEMMA_4_26B_A4B_IT: Final[Model]
+GOOGLE_GEMMA_4_26B_A4B_IT: Final[PricedModel]
 "Gemma 4 26B A4B IT (chat) · 262K context · 262K output · $0.12 in / $0.40 out per 1M tokens · tools, structured output"
 
-GOOGLE_GEMMA_4_31B_IT: Final[Model]
+GOOGLE_GEMMA_4_31B_IT: Final[PricedModel]
 "Gemma 4 31B IT (chat) · 262K context · 262K output · $0.13 in / $0.40 out per 1M tokens · tools, structured output"
 
-INCLUSIONAI_LING_FLASH_2_0: Final[Model]
+INCLUSIONAI_LING_FLASH_2_0: Final[PricedModel]
 "inclusionAI/Ling-flash-2.0 (chat) · 131K context · 131K output · $0.14 in / $0.57 out per 1M tokens · tools, structured output"
 
-MOONSHOTAI_KIMI_K2_5: Final[Model]
+MOONSHOTAI_KIMI_K2_5: Final[PricedModel]
 "moonshotai/Kimi-K2.5 (chat) · 262K context · 262K output · $0.45 in / $2.25 out per 1M tokens · vision, tools, reasoning, structured output, open weights"
 
-MOONSHOTAI_KIMI_K2_6: Final[Model]
+MOONSHOTAI_KIMI_K2_6: Final[PricedModel]
 "moonshotai/Kimi-K2.6 (chat) · 262K context · 262K output · $0.77 in / $4.00 out per 1M tokens · vision, tools, reasoning, structured output, open weights"
 
-OPENAI_GPT_OSS_120B: Final[Model]
+OPENAI_GPT_OSS_120B: Final[PricedModel]
 "openai/gpt-oss-120b (chat) · 131K context · 8K output · $0.05 in / $0.45 out per 1M tokens · tools, reasoning, structured output"
 
-OPENAI_GPT_OSS_20B: Final[Model]
+OPENAI_GPT_OSS_20B: Final[PricedModel]
 "openai/gpt-oss-20b (chat) · 131K context · 8K output · $0.04 in / $0.18 out per 1M tokens · tools, structured output"
 
-STEPFUN_AI_STEP_3_5_FLASH: Final[Model]
+STEPFUN_AI_STEP_3_5_FLASH: Final[PricedModel]
 "stepfun-ai/Step-3.5-Flash (chat) · 262K context · 262K output · $0.10 in / $0.30 out per 1M tokens · tools, reasoning, structured output"
 
-TENCENT_HUNYUAN_A13B_INSTRUCT: Final[Model]
+TENCENT_HUNYUAN_A13B_INSTRUCT: Final[PricedModel]
 "tencent/Hunyuan-A13B-Instruct (chat) · 131K context · 131K output · $0.14 in / $0.57 out per 1M tokens · tools, reasoning, structured output"
 
-TENCENT_HY3_PREVIEW: Final[Model]
+TENCENT_HY3_PREVIEW: Final[PricedModel]
 "Hy3 preview (chat) · 262K context · 262K output · $0.066 in / $0.26 out per 1M tokens · tools, reasoning"
 
-ZAI_ORG_GLM_4_5_AIR: Final[Model]
+ZAI_ORG_GLM_4_5_AIR: Final[PricedModel]
 "zai-org/GLM-4.5-Air (chat) · 131K context · 131K output · $0.14 in / $0.86 out per 1M tokens · tools, structured output"
 
-ZAI_ORG_GLM_5: Final[Model]
+ZAI_ORG_GLM_5: Final[PricedModel]
 "zai-org/GLM-5 (chat) · 205K context · 205K output · $0.95 in / $2.55 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ZAI_ORG_GLM_5_1: Final[Model]
+ZAI_ORG_GLM_5_1: Final[PricedModel]
 "zai-org/GLM-5.1 (chat) · 205K context · 205K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ZAI_ORG_GLM_5_2: Final[Model]
+ZAI_ORG_GLM_5_2: Final[PricedModel]
 "GLM-5.2 (chat) · 1.05M context · 262K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ZAI_ORG_GLM_5V_TURBO: Final[Model]
+ZAI_ORG_GLM_5V_TURBO: Final[PricedModel]
 "zai-org/GLM-5V-Turbo (chat) · 200K context · 131K output · $1.20 in / $4.00 out per 1M tokens · vision, tools, reasoning, attachments"

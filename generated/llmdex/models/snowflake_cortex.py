@@ -23,59 +23,63 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run ti
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_1000000_OUTPUT_128000 = Limit(context=1000000, output=128000)
-_CONTEXT_1000000_OUTPUT_16384 = Limit(context=1000000, output=16384)
-_CONTEXT_1047576_OUTPUT_32768 = Limit(context=1047576, output=32768)
-_CONTEXT_1048576_OUTPUT_65536 = Limit(context=1048576, output=65536)
-_CONTEXT_1050000_INPUT_922000_OUTPUT_128000 = Limit(context=1050000, input=922000, output=128000)
-_CONTEXT_128000_OUTPUT_32768 = Limit(context=128000, output=32768)
-_CONTEXT_128000_OUTPUT_4096 = Limit(context=128000, output=4096)
-_CONTEXT_200000_OUTPUT_16384 = Limit(context=200000, output=16384)
-_CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
-_CONTEXT_272000_INPUT_272000_OUTPUT_8192 = Limit(context=272000, input=272000, output=8192)
-_CONTEXT_400000_INPUT_272000_OUTPUT_128000 = Limit(context=400000, input=272000, output=128000)
-_D_2023_12 = PartialDate(2023, 12)
-_D_2024_04 = PartialDate(2024, 4)
-_D_2024_05_30 = PartialDate(2024, 5, 30)
-_D_2024_07 = PartialDate(2024, 7)
-_D_2024_09_30 = PartialDate(2024, 9, 30)
-_D_2024_11 = PartialDate(2024, 11)
-_D_2024_11_01 = PartialDate(2024, 11, 1)
-_D_2024_12_06 = PartialDate(2024, 12, 6)
-_D_2025_01 = PartialDate(2025, 1)
-_D_2025_01_20 = PartialDate(2025, 1, 20)
-_D_2025_02_28 = PartialDate(2025, 2, 28)
-_D_2025_04_14 = PartialDate(2025, 4, 14)
-_D_2025_05_29 = PartialDate(2025, 5, 29)
-_D_2025_07_31 = PartialDate(2025, 7, 31)
-_D_2025_08_07 = PartialDate(2025, 8, 7)
-_D_2025_08_31 = PartialDate(2025, 8, 31)
-_D_2025_09_29 = PartialDate(2025, 9, 29)
-_D_2025_10_15 = PartialDate(2025, 10, 15)
-_D_2025_11_13 = PartialDate(2025, 11, 13)
-_D_2025_12_01 = PartialDate(2025, 12, 1)
-_D_2025_12_02 = PartialDate(2025, 12, 2)
-_D_2025_12_11 = PartialDate(2025, 12, 11)
-_D_2026_01_31 = PartialDate(2026, 1, 31)
-_D_2026_02_17 = PartialDate(2026, 2, 17)
-_D_2026_02_19 = PartialDate(2026, 2, 19)
-_D_2026_03_05 = PartialDate(2026, 3, 5)
-_D_2026_03_13 = PartialDate(2026, 3, 13)
-_D_2026_04_16 = PartialDate(2026, 4, 16)
-_D_2026_04_23 = PartialDate(2026, 4, 23)
-_D_2026_05_28 = PartialDate(2026, 5, 28)
-_D_2026_06_09 = PartialDate(2026, 6, 9)
-_REASONING_BUDGET_TOKENS = ReasoningOption(type="budget_tokens")
-_REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH = ReasoningOption(
-    type="effort", values=("none", "minimal", "low", "medium", "high")
-)
-_TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
-_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT = Modalities(
-    input=("text", "image", "video", "audio", "pdf"), output=("text",)
-)
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_1000000_OUTPUT_128000 = Limit(context=1000000, output=128000)
+    CONTEXT_1000000_OUTPUT_16384 = Limit(context=1000000, output=16384)
+    CONTEXT_1047576_OUTPUT_32768 = Limit(context=1047576, output=32768)
+    CONTEXT_1048576_OUTPUT_65536 = Limit(context=1048576, output=65536)
+    CONTEXT_1050000_INPUT_922000_OUTPUT_128000 = Limit(context=1050000, input=922000, output=128000)
+    CONTEXT_128000_OUTPUT_32768 = Limit(context=128000, output=32768)
+    CONTEXT_128000_OUTPUT_4096 = Limit(context=128000, output=4096)
+    CONTEXT_200000_OUTPUT_16384 = Limit(context=200000, output=16384)
+    CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
+    CONTEXT_272000_INPUT_272000_OUTPUT_8192 = Limit(context=272000, input=272000, output=8192)
+    CONTEXT_400000_INPUT_272000_OUTPUT_128000 = Limit(context=400000, input=272000, output=128000)
+    D_2023_12 = PartialDate(2023, 12)
+    D_2024_04 = PartialDate(2024, 4)
+    D_2024_05_30 = PartialDate(2024, 5, 30)
+    D_2024_07 = PartialDate(2024, 7)
+    D_2024_09_30 = PartialDate(2024, 9, 30)
+    D_2024_11 = PartialDate(2024, 11)
+    D_2024_11_01 = PartialDate(2024, 11, 1)
+    D_2024_12_06 = PartialDate(2024, 12, 6)
+    D_2025_01 = PartialDate(2025, 1)
+    D_2025_01_20 = PartialDate(2025, 1, 20)
+    D_2025_02_28 = PartialDate(2025, 2, 28)
+    D_2025_04_14 = PartialDate(2025, 4, 14)
+    D_2025_05_29 = PartialDate(2025, 5, 29)
+    D_2025_07_31 = PartialDate(2025, 7, 31)
+    D_2025_08_07 = PartialDate(2025, 8, 7)
+    D_2025_08_31 = PartialDate(2025, 8, 31)
+    D_2025_09_29 = PartialDate(2025, 9, 29)
+    D_2025_10_15 = PartialDate(2025, 10, 15)
+    D_2025_11_13 = PartialDate(2025, 11, 13)
+    D_2025_12_01 = PartialDate(2025, 12, 1)
+    D_2025_12_02 = PartialDate(2025, 12, 2)
+    D_2025_12_11 = PartialDate(2025, 12, 11)
+    D_2026_01_31 = PartialDate(2026, 1, 31)
+    D_2026_02_17 = PartialDate(2026, 2, 17)
+    D_2026_02_19 = PartialDate(2026, 2, 19)
+    D_2026_03_05 = PartialDate(2026, 3, 5)
+    D_2026_03_13 = PartialDate(2026, 3, 13)
+    D_2026_04_16 = PartialDate(2026, 4, 16)
+    D_2026_04_23 = PartialDate(2026, 4, 23)
+    D_2026_05_28 = PartialDate(2026, 5, 28)
+    D_2026_06_09 = PartialDate(2026, 6, 9)
+    REASONING_BUDGET_TOKENS = ReasoningOption(type="budget_tokens")
+    REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("none", "minimal", "low", "medium", "high")
+    )
+    TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
+    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT = Modalities(
+        input=("text", "image", "video", "audio", "pdf"), output=("text",)
+    )
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "CLAUDE_FABLE_5",
@@ -109,13 +113,14 @@ CLAUDE_FABLE_5: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2026_01_31,
-    release_date=_D_2026_06_09,
-    last_updated=_D_2026_06_09,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    knowledge=_Shared.D_2026_01_31,
+    release_date=_Shared.D_2026_06_09,
+    last_updated=_Shared.D_2026_06_09,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     reasoning_options=(),
 )
+"Claude Fable 5 (chat) · 1M context · 128K output · price unknown · vision, tools, reasoning, attachments"
 
 CLAUDE_HAIKU_4_5: Final[Model] = Model(
     provider="snowflake-cortex",
@@ -128,13 +133,14 @@ CLAUDE_HAIKU_4_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_02_28,
-    release_date=_D_2025_10_15,
-    last_updated=_D_2025_10_15,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_16384,
-    reasoning_options=(_REASONING_BUDGET_TOKENS,),
+    knowledge=_Shared.D_2025_02_28,
+    release_date=_Shared.D_2025_10_15,
+    last_updated=_Shared.D_2025_10_15,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_16384,
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS,),
 )
+"Claude Haiku 4.5 (latest) (chat) · 200K context · 16.4K output · price unknown · vision, tools, reasoning, attachments"
 
 CLAUDE_OPUS_4_7: Final[Model] = Model(
     provider="snowflake-cortex",
@@ -147,11 +153,11 @@ CLAUDE_OPUS_4_7: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2026_01_31,
-    release_date=_D_2026_04_16,
-    last_updated=_D_2026_04_16,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    knowledge=_Shared.D_2026_01_31,
+    release_date=_Shared.D_2026_04_16,
+    last_updated=_Shared.D_2026_04_16,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     reasoning_options=(),
     status=Status.BETA,
     experimental=Experimental(
@@ -171,6 +177,7 @@ CLAUDE_OPUS_4_7: Final[Model] = Model(
         }
     ),
 )
+"Claude Opus 4.7 (chat) · 1M context · 128K output · price unknown · vision, tools, reasoning, attachments · beta"
 
 CLAUDE_OPUS_4_8: Final[Model] = Model(
     provider="snowflake-cortex",
@@ -183,12 +190,13 @@ CLAUDE_OPUS_4_8: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2026_05_28,
-    last_updated=_D_2026_05_28,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    release_date=_Shared.D_2026_05_28,
+    last_updated=_Shared.D_2026_05_28,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     reasoning_options=(),
 )
+"Claude Opus 4.8 (chat) · 1M context · 128K output · price unknown · vision, tools, reasoning, attachments"
 
 CLAUDE_SONNET_4_5: Final[Model] = Model(
     provider="snowflake-cortex",
@@ -201,13 +209,14 @@ CLAUDE_SONNET_4_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_07_31,
-    release_date=_D_2025_09_29,
-    last_updated=_D_2025_09_29,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_16384,
-    reasoning_options=(_REASONING_BUDGET_TOKENS,),
+    knowledge=_Shared.D_2025_07_31,
+    release_date=_Shared.D_2025_09_29,
+    last_updated=_Shared.D_2025_09_29,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_16384,
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS,),
 )
+"Claude Sonnet 4.5 (latest) (chat) · 200K context · 16.4K output · price unknown · vision, tools, reasoning, attachments"
 
 CLAUDE_SONNET_4_6: Final[Model] = Model(
     provider="snowflake-cortex",
@@ -220,13 +229,14 @@ CLAUDE_SONNET_4_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_02_17,
-    last_updated=_D_2026_03_13,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_16384,
-    reasoning_options=(_REASONING_BUDGET_TOKENS,),
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_02_17,
+    last_updated=_Shared.D_2026_03_13,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_16384,
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS,),
 )
+"Claude Sonnet 4.6 (chat) · 1M context · 16.4K output · price unknown · vision, tools, reasoning, attachments"
 
 DEEPSEEK_R1: Final[Model] = Model(
     provider="snowflake-cortex",
@@ -239,13 +249,14 @@ DEEPSEEK_R1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_07,
-    release_date=_D_2025_01_20,
-    last_updated=_D_2025_05_29,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_32768,
+    knowledge=_Shared.D_2024_07,
+    release_date=_Shared.D_2025_01_20,
+    last_updated=_Shared.D_2025_05_29,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_32768,
     reasoning_options=(),
 )
+"DeepSeek-R1 (chat) · 128K context · 32.8K output · price unknown · tools, reasoning, open weights"
 
 GEMINI_3_1_PRO: Final[Model] = Model(
     provider="snowflake-cortex",
@@ -259,13 +270,14 @@ GEMINI_3_1_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_02_19,
-    last_updated=_D_2026_02_19,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_02_19,
+    last_updated=_Shared.D_2026_02_19,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     reasoning_options=(),
 )
+"Gemini 3.1 Pro Preview (chat) · 1.05M context · 65.5K output · price unknown · vision, tools, reasoning, structured output, attachments"
 
 MISTRAL_LARGE2: Final[Model] = Model(
     provider="snowflake-cortex",
@@ -278,12 +290,13 @@ MISTRAL_LARGE2: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_11,
-    release_date=_D_2024_11_01,
-    last_updated=_D_2025_12_02,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2024_11,
+    release_date=_Shared.D_2024_11_01,
+    last_updated=_Shared.D_2025_12_02,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
 )
+"Mistral Large (latest) (chat) · 262K context · 262K output · price unknown · vision, tools, attachments, open weights"
 
 OPENAI_GPT_4_1: Final[Model] = Model(
     provider="snowflake-cortex",
@@ -297,12 +310,13 @@ OPENAI_GPT_4_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2025_04_14,
-    last_updated=_D_2025_04_14,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1047576_OUTPUT_32768,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2025_04_14,
+    last_updated=_Shared.D_2025_04_14,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1047576_OUTPUT_32768,
 )
+"GPT-4.1 (chat) · 1.05M context · 32.8K output · price unknown · vision, tools, structured output, attachments"
 
 OPENAI_GPT_5: Final[Model] = Model(
     provider="snowflake-cortex",
@@ -316,14 +330,15 @@ OPENAI_GPT_5: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_09_30,
-    release_date=_D_2025_08_07,
-    last_updated=_D_2025_08_07,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    reasoning_options=(_REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH,),
+    knowledge=_Shared.D_2024_09_30,
+    release_date=_Shared.D_2025_08_07,
+    last_updated=_Shared.D_2025_08_07,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH,),
     status=Status.BETA,
 )
+"GPT-5 (chat) · 400K context · 128K output · price unknown · vision, tools, reasoning, structured output, attachments · beta"
 
 OPENAI_GPT_5_MINI: Final[Model] = Model(
     provider="snowflake-cortex",
@@ -337,14 +352,15 @@ OPENAI_GPT_5_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_05_30,
-    release_date=_D_2025_08_07,
-    last_updated=_D_2025_08_07,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_272000_INPUT_272000_OUTPUT_8192,
-    reasoning_options=(_REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH,),
+    knowledge=_Shared.D_2024_05_30,
+    release_date=_Shared.D_2025_08_07,
+    last_updated=_Shared.D_2025_08_07,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_272000_INPUT_272000_OUTPUT_8192,
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH,),
     status=Status.BETA,
 )
+"GPT-5 Mini (chat) · 272K context · 8.19K output · price unknown · vision, tools, reasoning, structured output, attachments · beta"
 
 OPENAI_GPT_5_NANO: Final[Model] = Model(
     provider="snowflake-cortex",
@@ -358,14 +374,15 @@ OPENAI_GPT_5_NANO: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_05_30,
-    release_date=_D_2025_08_07,
-    last_updated=_D_2025_08_07,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    reasoning_options=(_REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH,),
+    knowledge=_Shared.D_2024_05_30,
+    release_date=_Shared.D_2025_08_07,
+    last_updated=_Shared.D_2025_08_07,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH,),
     status=Status.BETA,
 )
+"GPT-5 Nano (chat) · 400K context · 128K output · price unknown · vision, tools, reasoning, structured output, attachments · beta"
 
 OPENAI_GPT_5_1: Final[Model] = Model(
     provider="snowflake-cortex",
@@ -379,13 +396,14 @@ OPENAI_GPT_5_1: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_09_30,
-    release_date=_D_2025_11_13,
-    last_updated=_D_2025_11_13,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    reasoning_options=(_REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH,),
+    knowledge=_Shared.D_2024_09_30,
+    release_date=_Shared.D_2025_11_13,
+    last_updated=_Shared.D_2025_11_13,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"GPT-5.1 (chat) · 400K context · 128K output · price unknown · vision, tools, reasoning, structured output, attachments"
 
 OPENAI_GPT_5_2: Final[Model] = Model(
     provider="snowflake-cortex",
@@ -399,13 +417,14 @@ OPENAI_GPT_5_2: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2025_12_11,
-    last_updated=_D_2025_12_11,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    reasoning_options=(_REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH,),
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2025_12_11,
+    last_updated=_Shared.D_2025_12_11,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"GPT-5.2 (chat) · 400K context · 128K output · price unknown · vision, tools, reasoning, structured output, attachments"
 
 OPENAI_GPT_5_4: Final[Model] = Model(
     provider="snowflake-cortex",
@@ -419,12 +438,12 @@ OPENAI_GPT_5_4: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_03_05,
-    last_updated=_D_2026_03_05,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
-    reasoning_options=(_REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH,),
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_03_05,
+    last_updated=_Shared.D_2026_03_05,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH,),
     status=Status.BETA,
     experimental=Experimental(
         modes={
@@ -435,6 +454,7 @@ OPENAI_GPT_5_4: Final[Model] = Model(
         }
     ),
 )
+"GPT-5.4 (chat) · 1.05M context · 128K output · price unknown · vision, tools, reasoning, structured output, attachments · beta"
 
 OPENAI_GPT_5_5: Final[Model] = Model(
     provider="snowflake-cortex",
@@ -448,14 +468,15 @@ OPENAI_GPT_5_5: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_12_01,
-    release_date=_D_2026_04_23,
-    last_updated=_D_2026_04_23,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
-    reasoning_options=(_REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH,),
+    knowledge=_Shared.D_2025_12_01,
+    release_date=_Shared.D_2026_04_23,
+    last_updated=_Shared.D_2026_04_23,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH,),
     status=Status.BETA,
 )
+"GPT-5.5 (chat) · 1.05M context · 128K output · price unknown · vision, tools, reasoning, structured output, attachments · beta"
 
 SNOWFLAKE_LLAMA3_3_70B: Final[Model] = Model(
     provider="snowflake-cortex",
@@ -468,9 +489,10 @@ SNOWFLAKE_LLAMA3_3_70B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_12,
-    release_date=_D_2024_12_06,
-    last_updated=_D_2024_12_06,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    knowledge=_Shared.D_2023_12,
+    release_date=_Shared.D_2024_12_06,
+    last_updated=_Shared.D_2024_12_06,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
 )
+"Llama-3.3-70B-Instruct (chat) · 128K context · 4.1K output · price unknown · tools, attachments, open weights"

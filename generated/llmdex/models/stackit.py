@@ -9,30 +9,36 @@ from decimal import Decimal
 
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
-from llmdex_runtime.model import Cost, Limit, Modalities, Model, ReasoningOption
+from llmdex_runtime.model import Cost, Limit, Modalities, PricedModel, ReasoningOption
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_128000_OUTPUT_8192 = Limit(context=128000, output=8192)
-_CONTEXT_131000_OUTPUT_8192 = Limit(context=131000, output=8192)
-_CONTEXT_218000_OUTPUT_8192 = Limit(context=218000, output=8192)
-_CONTEXT_32000_OUTPUT_4096 = Limit(context=32000, output=4096)
-_CONTEXT_37000_OUTPUT_8192 = Limit(context=37000, output=8192)
-_CONTEXT_4096_OUTPUT_4096 = Limit(context=4096, output=4096)
-_D_2023_12_11 = PartialDate(2023, 12, 11)
-_D_2024_07_01 = PartialDate(2024, 7, 1)
-_D_2024_07_23 = PartialDate(2024, 7, 23)
-_D_2024_11_01 = PartialDate(2024, 11, 1)
-_D_2024_12_05 = PartialDate(2024, 12, 5)
-_D_2025_05_17 = PartialDate(2025, 5, 17)
-_D_2025_08_05 = PartialDate(2025, 8, 5)
-_D_2026_02_05 = PartialDate(2026, 2, 5)
-_REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(type="effort", values=("low", "medium", "high"))
-_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_128000_OUTPUT_8192 = Limit(context=128000, output=8192)
+    CONTEXT_131000_OUTPUT_8192 = Limit(context=131000, output=8192)
+    CONTEXT_218000_OUTPUT_8192 = Limit(context=218000, output=8192)
+    CONTEXT_32000_OUTPUT_4096 = Limit(context=32000, output=4096)
+    CONTEXT_37000_OUTPUT_8192 = Limit(context=37000, output=8192)
+    CONTEXT_4096_OUTPUT_4096 = Limit(context=4096, output=4096)
+    D_2023_12_11 = PartialDate(2023, 12, 11)
+    D_2024_07_01 = PartialDate(2024, 7, 1)
+    D_2024_07_23 = PartialDate(2024, 7, 23)
+    D_2024_11_01 = PartialDate(2024, 11, 1)
+    D_2024_12_05 = PartialDate(2024, 12, 5)
+    D_2025_05_17 = PartialDate(2025, 5, 17)
+    D_2025_08_05 = PartialDate(2025, 8, 5)
+    D_2026_02_05 = PartialDate(2026, 2, 5)
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("low", "medium", "high")
+    )
+    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "QWEN_QWEN3_VL_235B_A22B_INSTRUCT_FP8",
@@ -45,7 +51,7 @@ __all__ = [
     "OPENAI_GPT_OSS_120B",
 ]
 
-QWEN_QWEN3_VL_235B_A22B_INSTRUCT_FP8: Final[Model] = Model(
+QWEN_QWEN3_VL_235B_A22B_INSTRUCT_FP8: Final[PricedModel] = PricedModel(
     provider="stackit",
     id="Qwen/Qwen3-VL-235B-A22B-Instruct-FP8",
     name="Qwen3-VL 235B",
@@ -57,14 +63,15 @@ QWEN_QWEN3_VL_235B_A22B_INSTRUCT_FP8: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2024_11_01,
-    last_updated=_D_2024_11_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_218000_OUTPUT_8192,
+    release_date=_Shared.D_2024_11_01,
+    last_updated=_Shared.D_2024_11_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_218000_OUTPUT_8192,
     cost=Cost(input=Decimal("1.64"), output=Decimal("1.91")),
 )
+"Qwen3-VL 235B (chat) · 218K context · 8.19K output · $1.64 in / $1.91 out per 1M tokens · vision, tools, attachments, open weights"
 
-QWEN_QWEN3_VL_EMBEDDING_8B: Final[Model] = Model(
+QWEN_QWEN3_VL_EMBEDDING_8B: Final[PricedModel] = PricedModel(
     provider="stackit",
     id="Qwen/Qwen3-VL-Embedding-8B",
     name="Qwen3-VL Embedding 8B",
@@ -76,14 +83,15 @@ QWEN_QWEN3_VL_EMBEDDING_8B: Final[Model] = Model(
     structured_output=False,
     temperature=False,
     open_weights=True,
-    release_date=_D_2026_02_05,
-    last_updated=_D_2026_02_05,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_32000_OUTPUT_4096,
+    release_date=_Shared.D_2026_02_05,
+    last_updated=_Shared.D_2026_02_05,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_32000_OUTPUT_4096,
     cost=Cost(input=Decimal("0.09"), output=Decimal("0.09")),
 )
+"Qwen3-VL Embedding 8B (embedding) · 32K context · 4.1K output · $0.09 in / $0.09 out per 1M tokens · vision, attachments, open weights"
 
-CORTECS_LLAMA_3_3_70B_INSTRUCT_FP8_DYNAMIC: Final[Model] = Model(
+CORTECS_LLAMA_3_3_70B_INSTRUCT_FP8_DYNAMIC: Final[PricedModel] = PricedModel(
     provider="stackit",
     id="cortecs/Llama-3.3-70B-Instruct-FP8-Dynamic",
     name="Llama 3.3 70B",
@@ -95,14 +103,15 @@ CORTECS_LLAMA_3_3_70B_INSTRUCT_FP8_DYNAMIC: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2024_12_05,
-    last_updated=_D_2024_12_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_8192,
+    release_date=_Shared.D_2024_12_05,
+    last_updated=_Shared.D_2024_12_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.49"), output=Decimal("0.71")),
 )
+"Llama 3.3 70B (chat) · 128K context · 8.19K output · $0.49 in / $0.71 out per 1M tokens · tools, open weights"
 
-GOOGLE_GEMMA_3_27B_IT: Final[Model] = Model(
+GOOGLE_GEMMA_3_27B_IT: Final[PricedModel] = PricedModel(
     provider="stackit",
     id="google/gemma-3-27b-it",
     name="Gemma 3 27B",
@@ -114,14 +123,15 @@ GOOGLE_GEMMA_3_27B_IT: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_05_17,
-    last_updated=_D_2025_05_17,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_37000_OUTPUT_8192,
+    release_date=_Shared.D_2025_05_17,
+    last_updated=_Shared.D_2025_05_17,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_37000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.49"), output=Decimal("0.71")),
 )
+"Gemma 3 27B (chat) · 37K context · 8.19K output · $0.49 in / $0.71 out per 1M tokens · vision, attachments, open weights"
 
-INTFLOAT_E5_MISTRAL_7B_INSTRUCT: Final[Model] = Model(
+INTFLOAT_E5_MISTRAL_7B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="stackit",
     id="intfloat/e5-mistral-7b-instruct",
     name="E5 Mistral 7B",
@@ -133,14 +143,15 @@ INTFLOAT_E5_MISTRAL_7B_INSTRUCT: Final[Model] = Model(
     structured_output=False,
     temperature=False,
     open_weights=True,
-    release_date=_D_2023_12_11,
-    last_updated=_D_2023_12_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_4096_OUTPUT_4096,
+    release_date=_Shared.D_2023_12_11,
+    last_updated=_Shared.D_2023_12_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_4096_OUTPUT_4096,
     cost=Cost(input=Decimal("0.02"), output=Decimal("0.02")),
 )
+"E5 Mistral 7B (embedding) · 4.1K context · 4.1K output · $0.02 in / $0.02 out per 1M tokens · open weights"
 
-NEURALMAGIC_META_LLAMA_3_1_8B_INSTRUCT_FP8: Final[Model] = Model(
+NEURALMAGIC_META_LLAMA_3_1_8B_INSTRUCT_FP8: Final[PricedModel] = PricedModel(
     provider="stackit",
     id="neuralmagic/Meta-Llama-3.1-8B-Instruct-FP8",
     name="Llama 3.1 8B",
@@ -152,14 +163,15 @@ NEURALMAGIC_META_LLAMA_3_1_8B_INSTRUCT_FP8: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2024_07_23,
-    last_updated=_D_2024_07_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_8192,
+    release_date=_Shared.D_2024_07_23,
+    last_updated=_Shared.D_2024_07_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.16"), output=Decimal("0.27")),
 )
+"Llama 3.1 8B (chat) · 128K context · 8.19K output · $0.16 in / $0.27 out per 1M tokens · tools, structured output, open weights"
 
-NEURALMAGIC_MISTRAL_NEMO_INSTRUCT_2407_FP8: Final[Model] = Model(
+NEURALMAGIC_MISTRAL_NEMO_INSTRUCT_2407_FP8: Final[PricedModel] = PricedModel(
     provider="stackit",
     id="neuralmagic/Mistral-Nemo-Instruct-2407-FP8",
     name="Mistral Nemo",
@@ -171,14 +183,15 @@ NEURALMAGIC_MISTRAL_NEMO_INSTRUCT_2407_FP8: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2024_07_01,
-    last_updated=_D_2024_07_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_8192,
+    release_date=_Shared.D_2024_07_01,
+    last_updated=_Shared.D_2024_07_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.49"), output=Decimal("0.71")),
 )
+"Mistral Nemo (chat) · 128K context · 8.19K output · $0.49 in / $0.71 out per 1M tokens · tools, open weights"
 
-OPENAI_GPT_OSS_120B: Final[Model] = Model(
+OPENAI_GPT_OSS_120B: Final[PricedModel] = PricedModel(
     provider="stackit",
     id="openai/gpt-oss-120b",
     name="GPT-OSS 120B",
@@ -190,10 +203,11 @@ OPENAI_GPT_OSS_120B: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131000_OUTPUT_8192,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.49"), output=Decimal("0.71")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"GPT-OSS 120B (chat) · 131K context · 8.19K output · $0.49 in / $0.71 out per 1M tokens · tools, reasoning, open weights"

@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "QWEN_QWEN3_VL_235B_A22B_INSTRUCT_FP8",
@@ -18,26 +18,26 @@ __all__ = [
     "OPENAI_GPT_OSS_120B",
 ]
 
-QWEN_QWEN3_VL_235B_A22B_INSTRUCT_FP8: Final[Model]
+QWEN_QWEN3_VL_235B_A22B_INSTRUCT_FP8: Final[PricedModel]
 "Qwen3-VL 235B (chat) · 218K context · 8.19K output · $1.64 in / $1.91 out per 1M tokens · vision, tools, attachments, open weights"
 
-QWEN_QWEN3_VL_EMBEDDING_8B: Final[Model]
+QWEN_QWEN3_VL_EMBEDDING_8B: Final[PricedModel]
 "Qwen3-VL Embedding 8B (embedding) · 32K context · 4.1K output · $0.09 in / $0.09 out per 1M tokens · vision, attachments, open weights"
 
-CORTECS_LLAMA_3_3_70B_INSTRUCT_FP8_DYNAMIC: Final[Model]
+CORTECS_LLAMA_3_3_70B_INSTRUCT_FP8_DYNAMIC: Final[PricedModel]
 "Llama 3.3 70B (chat) · 128K context · 8.19K output · $0.49 in / $0.71 out per 1M tokens · tools, open weights"
 
-GOOGLE_GEMMA_3_27B_IT: Final[Model]
+GOOGLE_GEMMA_3_27B_IT: Final[PricedModel]
 "Gemma 3 27B (chat) · 37K context · 8.19K output · $0.49 in / $0.71 out per 1M tokens · vision, attachments, open weights"
 
-INTFLOAT_E5_MISTRAL_7B_INSTRUCT: Final[Model]
+INTFLOAT_E5_MISTRAL_7B_INSTRUCT: Final[PricedModel]
 "E5 Mistral 7B (embedding) · 4.1K context · 4.1K output · $0.02 in / $0.02 out per 1M tokens · open weights"
 
-NEURALMAGIC_META_LLAMA_3_1_8B_INSTRUCT_FP8: Final[Model]
+NEURALMAGIC_META_LLAMA_3_1_8B_INSTRUCT_FP8: Final[PricedModel]
 "Llama 3.1 8B (chat) · 128K context · 8.19K output · $0.16 in / $0.27 out per 1M tokens · tools, structured output, open weights"
 
-NEURALMAGIC_MISTRAL_NEMO_INSTRUCT_2407_FP8: Final[Model]
+NEURALMAGIC_MISTRAL_NEMO_INSTRUCT_2407_FP8: Final[PricedModel]
 "Mistral Nemo (chat) · 128K context · 8.19K output · $0.49 in / $0.71 out per 1M tokens · tools, open weights"
 
-OPENAI_GPT_OSS_120B: Final[Model]
+OPENAI_GPT_OSS_120B: Final[PricedModel]
 "GPT-OSS 120B (chat) · 131K context · 8.19K output · $0.49 in / $0.71 out per 1M tokens · tools, reasoning, open weights"

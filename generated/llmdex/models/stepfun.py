@@ -9,30 +9,36 @@ from decimal import Decimal
 
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
-from llmdex_runtime.model import Cost, Limit, Modalities, Model, ReasoningOption
+from llmdex_runtime.model import Cost, Limit, Modalities, PricedModel, ReasoningOption
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_16384_INPUT_16384_OUTPUT_8192 = Limit(context=16384, input=16384, output=8192)
-_CONTEXT_256000_INPUT_256000_OUTPUT_256000 = Limit(context=256000, input=256000, output=256000)
-_CONTEXT_32768_INPUT_32768_OUTPUT_32768 = Limit(context=32768, input=32768, output=32768)
-_D_2024_06 = PartialDate(2024, 6)
-_D_2025_01 = PartialDate(2025, 1)
-_D_2025_01_01 = PartialDate(2025, 1, 1)
-_D_2026_01_01 = PartialDate(2026, 1, 1)
-_D_2026_01_29 = PartialDate(2026, 1, 29)
-_D_2026_02_13 = PartialDate(2026, 2, 13)
-_D_2026_04_02 = PartialDate(2026, 4, 2)
-_D_2026_05_29 = PartialDate(2026, 5, 29)
-_D_2026_06_15 = PartialDate(2026, 6, 15)
-_D_2026_06_29 = PartialDate(2026, 6, 29)
-_REASONING_EFFORT_LOW_HIGH = ReasoningOption(type="effort", values=("low", "high"))
-_REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(type="effort", values=("low", "medium", "high"))
-_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_16384_INPUT_16384_OUTPUT_8192 = Limit(context=16384, input=16384, output=8192)
+    CONTEXT_256000_INPUT_256000_OUTPUT_256000 = Limit(context=256000, input=256000, output=256000)
+    CONTEXT_32768_INPUT_32768_OUTPUT_32768 = Limit(context=32768, input=32768, output=32768)
+    D_2024_06 = PartialDate(2024, 6)
+    D_2025_01 = PartialDate(2025, 1)
+    D_2025_01_01 = PartialDate(2025, 1, 1)
+    D_2026_01_01 = PartialDate(2026, 1, 1)
+    D_2026_01_29 = PartialDate(2026, 1, 29)
+    D_2026_02_13 = PartialDate(2026, 2, 13)
+    D_2026_04_02 = PartialDate(2026, 4, 2)
+    D_2026_05_29 = PartialDate(2026, 5, 29)
+    D_2026_06_15 = PartialDate(2026, 6, 15)
+    D_2026_06_29 = PartialDate(2026, 6, 29)
+    REASONING_EFFORT_LOW_HIGH = ReasoningOption(type="effort", values=("low", "high"))
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("low", "medium", "high")
+    )
+    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "STEP_1_32K",
@@ -42,7 +48,7 @@ __all__ = [
     "STEP_3_7_FLASH",
 ]
 
-STEP_1_32K: Final[Model] = Model(
+STEP_1_32K: Final[PricedModel] = PricedModel(
     provider="stepfun",
     id="step-1-32k",
     name="Step 1 (32K)",
@@ -52,16 +58,17 @@ STEP_1_32K: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_06,
-    release_date=_D_2025_01_01,
-    last_updated=_D_2026_02_13,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_INPUT_32768_OUTPUT_32768,
+    knowledge=_Shared.D_2024_06,
+    release_date=_Shared.D_2025_01_01,
+    last_updated=_Shared.D_2026_02_13,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_INPUT_32768_OUTPUT_32768,
     cost=Cost(input=Decimal("2.05"), output=Decimal("9.59"), cache_read=Decimal("0.41")),
     reasoning_options=(),
 )
+"Step 1 (32K) (chat) · 32.8K context · 32.8K output · $2.05 in / $9.59 out per 1M tokens · tools, reasoning"
 
-STEP_2_16K: Final[Model] = Model(
+STEP_2_16K: Final[PricedModel] = PricedModel(
     provider="stepfun",
     id="step-2-16k",
     name="Step 2 (16K)",
@@ -71,16 +78,17 @@ STEP_2_16K: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_06,
-    release_date=_D_2025_01_01,
-    last_updated=_D_2026_02_13,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_16384_INPUT_16384_OUTPUT_8192,
+    knowledge=_Shared.D_2024_06,
+    release_date=_Shared.D_2025_01_01,
+    last_updated=_Shared.D_2026_02_13,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_16384_INPUT_16384_OUTPUT_8192,
     cost=Cost(input=Decimal("5.21"), output=Decimal("16.44"), cache_read=Decimal("1.04")),
     reasoning_options=(),
 )
+"Step 2 (16K) (chat) · 16.4K context · 8.19K output · $5.21 in / $16.44 out per 1M tokens · tools, reasoning"
 
-STEP_3_5_FLASH: Final[Model] = Model(
+STEP_3_5_FLASH: Final[PricedModel] = PricedModel(
     provider="stepfun",
     id="step-3.5-flash",
     name="Step 3.5 Flash",
@@ -90,16 +98,17 @@ STEP_3_5_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_01_29,
-    last_updated=_D_2026_06_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_INPUT_256000_OUTPUT_256000,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_01_29,
+    last_updated=_Shared.D_2026_06_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_256000,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3"), cache_read=Decimal("0.02")),
     reasoning_options=(),
 )
+"Step 3.5 Flash (chat) · 256K context · 256K output · $0.10 in / $0.30 out per 1M tokens · tools, reasoning, open weights"
 
-STEP_3_5_FLASH_2603: Final[Model] = Model(
+STEP_3_5_FLASH_2603: Final[PricedModel] = PricedModel(
     provider="stepfun",
     id="step-3.5-flash-2603",
     name="Step 3.5 Flash 2603",
@@ -109,16 +118,17 @@ STEP_3_5_FLASH_2603: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_04_02,
-    last_updated=_D_2026_04_02,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_INPUT_256000_OUTPUT_256000,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_04_02,
+    last_updated=_Shared.D_2026_04_02,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_256000,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3"), cache_read=Decimal("0.02")),
-    reasoning_options=(_REASONING_EFFORT_LOW_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_HIGH,),
 )
+"Step 3.5 Flash 2603 (chat) · 256K context · 256K output · $0.10 in / $0.30 out per 1M tokens · tools, reasoning, open weights"
 
-STEP_3_7_FLASH: Final[Model] = Model(
+STEP_3_7_FLASH: Final[PricedModel] = PricedModel(
     provider="stepfun",
     id="step-3.7-flash",
     name="Step 3.7 Flash",
@@ -128,11 +138,12 @@ STEP_3_7_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2026_01_01,
-    release_date=_D_2026_05_29,
-    last_updated=_D_2026_06_29,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_256000_INPUT_256000_OUTPUT_256000,
+    knowledge=_Shared.D_2026_01_01,
+    release_date=_Shared.D_2026_05_29,
+    last_updated=_Shared.D_2026_06_29,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_256000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("1.15"), cache_read=Decimal("0.04")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Step 3.7 Flash (chat) · 256K context · 256K output · $0.20 in / $1.15 out per 1M tokens · vision, tools, reasoning, attachments, open weights"

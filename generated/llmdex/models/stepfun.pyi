@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "STEP_1_32K",
@@ -15,17 +15,17 @@ __all__ = [
     "STEP_3_7_FLASH",
 ]
 
-STEP_1_32K: Final[Model]
+STEP_1_32K: Final[PricedModel]
 "Step 1 (32K) (chat) · 32.8K context · 32.8K output · $2.05 in / $9.59 out per 1M tokens · tools, reasoning"
 
-STEP_2_16K: Final[Model]
+STEP_2_16K: Final[PricedModel]
 "Step 2 (16K) (chat) · 16.4K context · 8.19K output · $5.21 in / $16.44 out per 1M tokens · tools, reasoning"
 
-STEP_3_5_FLASH: Final[Model]
+STEP_3_5_FLASH: Final[PricedModel]
 "Step 3.5 Flash (chat) · 256K context · 256K output · $0.10 in / $0.30 out per 1M tokens · tools, reasoning, open weights"
 
-STEP_3_5_FLASH_2603: Final[Model]
+STEP_3_5_FLASH_2603: Final[PricedModel]
 "Step 3.5 Flash 2603 (chat) · 256K context · 256K output · $0.10 in / $0.30 out per 1M tokens · tools, reasoning, open weights"
 
-STEP_3_7_FLASH: Final[Model]
+STEP_3_7_FLASH: Final[PricedModel]
 "Step 3.7 Flash (chat) · 256K context · 256K output · $0.20 in / $1.15 out per 1M tokens · vision, tools, reasoning, attachments, open weights"

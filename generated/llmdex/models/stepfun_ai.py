@@ -9,27 +9,31 @@ from decimal import Decimal
 
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
-from llmdex_runtime.model import Cost, Limit, Modalities, Model, ReasoningOption
+from llmdex_runtime.model import Cost, Limit, Modalities, PricedModel, ReasoningOption
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_256000_INPUT_256000_OUTPUT_256000 = Limit(context=256000, input=256000, output=256000)
-_D_2025_01 = PartialDate(2025, 1)
-_D_2026_01_29 = PartialDate(2026, 1, 29)
-_D_2026_04_02 = PartialDate(2026, 4, 2)
-_D_2026_06_15 = PartialDate(2026, 6, 15)
-_REASONING_EFFORT_LOW_HIGH = ReasoningOption(type="effort", values=("low", "high"))
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_256000_INPUT_256000_OUTPUT_256000 = Limit(context=256000, input=256000, output=256000)
+    D_2025_01 = PartialDate(2025, 1)
+    D_2026_01_29 = PartialDate(2026, 1, 29)
+    D_2026_04_02 = PartialDate(2026, 4, 2)
+    D_2026_06_15 = PartialDate(2026, 6, 15)
+    REASONING_EFFORT_LOW_HIGH = ReasoningOption(type="effort", values=("low", "high"))
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "STEP_3_5_FLASH",
     "STEP_3_5_FLASH_2603",
 ]
 
-STEP_3_5_FLASH: Final[Model] = Model(
+STEP_3_5_FLASH: Final[PricedModel] = PricedModel(
     provider="stepfun-ai",
     id="step-3.5-flash",
     name="Step 3.5 Flash",
@@ -39,16 +43,17 @@ STEP_3_5_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_01_29,
-    last_updated=_D_2026_06_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_INPUT_256000_OUTPUT_256000,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_01_29,
+    last_updated=_Shared.D_2026_06_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_256000,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3"), cache_read=Decimal("0.02")),
     reasoning_options=(),
 )
+"Step 3.5 Flash (chat) · 256K context · 256K output · $0.10 in / $0.30 out per 1M tokens · tools, reasoning, open weights"
 
-STEP_3_5_FLASH_2603: Final[Model] = Model(
+STEP_3_5_FLASH_2603: Final[PricedModel] = PricedModel(
     provider="stepfun-ai",
     id="step-3.5-flash-2603",
     name="Step 3.5 Flash 2603",
@@ -58,11 +63,12 @@ STEP_3_5_FLASH_2603: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_04_02,
-    last_updated=_D_2026_04_02,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_INPUT_256000_OUTPUT_256000,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_04_02,
+    last_updated=_Shared.D_2026_04_02,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_256000,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3"), cache_read=Decimal("0.02")),
-    reasoning_options=(_REASONING_EFFORT_LOW_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_HIGH,),
 )
+"Step 3.5 Flash 2603 (chat) · 256K context · 256K output · $0.10 in / $0.30 out per 1M tokens · tools, reasoning, open weights"

@@ -9,23 +9,27 @@ from decimal import Decimal
 
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
-from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, Model, ReasoningOption
+from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, PricedModel, ReasoningOption
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_8192_INPUT_8192_OUTPUT_5000 = Limit(context=8192, input=8192, output=5000)
-_D_2026_05_11 = PartialDate(2026, 5, 11)
-_REASONING_TOGGLE = ReasoningOption(type="toggle")
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_8192_INPUT_8192_OUTPUT_5000 = Limit(context=8192, input=8192, output=5000)
+    D_2026_05_11 = PartialDate(2026, 5, 11)
+    REASONING_TOGGLE = ReasoningOption(type="toggle")
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "SUBCONSCIOUS_TIM_QWEN3_6_27B",
 ]
 
-SUBCONSCIOUS_TIM_QWEN3_6_27B: Final[Model] = Model(
+SUBCONSCIOUS_TIM_QWEN3_6_27B: Final[PricedModel] = PricedModel(
     provider="subconscious",
     id="subconscious/tim-qwen3.6-27b",
     name="TIM-Qwen3.6 27B",
@@ -36,11 +40,12 @@ SUBCONSCIOUS_TIM_QWEN3_6_27B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_05_11,
-    last_updated=_D_2026_05_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8192_INPUT_8192_OUTPUT_5000,
+    release_date=_Shared.D_2026_05_11,
+    last_updated=_Shared.D_2026_05_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8192_INPUT_8192_OUTPUT_5000,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"TIM-Qwen3.6 27B (chat) · 8.19K context · 5K output · free · tools, reasoning, structured output"

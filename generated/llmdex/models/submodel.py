@@ -9,21 +9,25 @@ from decimal import Decimal
 
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
-from llmdex_runtime.model import Cost, Limit, Modalities, Model
+from llmdex_runtime.model import Cost, Limit, Modalities, PricedModel
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_131072_OUTPUT_131072 = Limit(context=131072, output=131072)
-_CONTEXT_131072_OUTPUT_32768 = Limit(context=131072, output=32768)
-_CONTEXT_262144_OUTPUT_131072 = Limit(context=262144, output=131072)
-_CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
-_CONTEXT_75000_OUTPUT_163840 = Limit(context=75000, output=163840)
-_D_2025_07_28 = PartialDate(2025, 7, 28)
-_D_2025_08_23 = PartialDate(2025, 8, 23)
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_131072_OUTPUT_131072 = Limit(context=131072, output=131072)
+    CONTEXT_131072_OUTPUT_32768 = Limit(context=131072, output=32768)
+    CONTEXT_262144_OUTPUT_131072 = Limit(context=262144, output=131072)
+    CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
+    CONTEXT_75000_OUTPUT_163840 = Limit(context=75000, output=163840)
+    D_2025_07_28 = PartialDate(2025, 7, 28)
+    D_2025_08_23 = PartialDate(2025, 8, 23)
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "QWEN_QWEN3_235B_A22B_INSTRUCT_2507",
@@ -37,7 +41,7 @@ __all__ = [
     "ZAI_ORG_GLM_4_5_FP8",
 ]
 
-QWEN_QWEN3_235B_A22B_INSTRUCT_2507: Final[Model] = Model(
+QWEN_QWEN3_235B_A22B_INSTRUCT_2507: Final[PricedModel] = PricedModel(
     provider="submodel",
     id="Qwen/Qwen3-235B-A22B-Instruct-2507",
     name="Qwen3 235B A22B Instruct 2507",
@@ -48,14 +52,15 @@ QWEN_QWEN3_235B_A22B_INSTRUCT_2507: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_08_23,
-    last_updated=_D_2025_08_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_131072,
+    release_date=_Shared.D_2025_08_23,
+    last_updated=_Shared.D_2025_08_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_131072,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.3")),
 )
+"Qwen3 235B A22B Instruct 2507 (chat) · 262K context · 131K output · $0.20 in / $0.30 out per 1M tokens · tools, open weights"
 
-QWEN_QWEN3_235B_A22B_THINKING_2507: Final[Model] = Model(
+QWEN_QWEN3_235B_A22B_THINKING_2507: Final[PricedModel] = PricedModel(
     provider="submodel",
     id="Qwen/Qwen3-235B-A22B-Thinking-2507",
     name="Qwen3 235B A22B Thinking 2507",
@@ -66,15 +71,16 @@ QWEN_QWEN3_235B_A22B_THINKING_2507: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_08_23,
-    last_updated=_D_2025_08_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_131072,
+    release_date=_Shared.D_2025_08_23,
+    last_updated=_Shared.D_2025_08_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_131072,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.6")),
     reasoning_options=(),
 )
+"Qwen3 235B A22B Thinking 2507 (chat) · 262K context · 131K output · $0.20 in / $0.60 out per 1M tokens · tools, reasoning, open weights"
 
-QWEN_QWEN3_CODER_480B_A35B_INSTRUCT_FP8: Final[Model] = Model(
+QWEN_QWEN3_CODER_480B_A35B_INSTRUCT_FP8: Final[PricedModel] = PricedModel(
     provider="submodel",
     id="Qwen/Qwen3-Coder-480B-A35B-Instruct-FP8",
     name="Qwen3 Coder 480B A35B Instruct",
@@ -85,14 +91,15 @@ QWEN_QWEN3_CODER_480B_A35B_INSTRUCT_FP8: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_08_23,
-    last_updated=_D_2025_08_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    release_date=_Shared.D_2025_08_23,
+    last_updated=_Shared.D_2025_08_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.8")),
 )
+"Qwen3 Coder 480B A35B Instruct (chat) · 262K context · 262K output · $0.20 in / $0.80 out per 1M tokens · tools"
 
-DEEPSEEK_AI_DEEPSEEK_R1_0528: Final[Model] = Model(
+DEEPSEEK_AI_DEEPSEEK_R1_0528: Final[PricedModel] = PricedModel(
     provider="submodel",
     id="deepseek-ai/DeepSeek-R1-0528",
     name="DeepSeek R1 0528",
@@ -103,15 +110,16 @@ DEEPSEEK_AI_DEEPSEEK_R1_0528: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_08_23,
-    last_updated=_D_2025_08_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_75000_OUTPUT_163840,
+    release_date=_Shared.D_2025_08_23,
+    last_updated=_Shared.D_2025_08_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_75000_OUTPUT_163840,
     cost=Cost(input=Decimal("0.5"), output=Decimal("2.15")),
     reasoning_options=(),
 )
+"DeepSeek R1 0528 (chat) · 75K context · 164K output · $0.50 in / $2.15 out per 1M tokens · tools, reasoning"
 
-DEEPSEEK_AI_DEEPSEEK_V3_0324: Final[Model] = Model(
+DEEPSEEK_AI_DEEPSEEK_V3_0324: Final[PricedModel] = PricedModel(
     provider="submodel",
     id="deepseek-ai/DeepSeek-V3-0324",
     name="DeepSeek V3 0324",
@@ -122,14 +130,15 @@ DEEPSEEK_AI_DEEPSEEK_V3_0324: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_08_23,
-    last_updated=_D_2025_08_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_75000_OUTPUT_163840,
+    release_date=_Shared.D_2025_08_23,
+    last_updated=_Shared.D_2025_08_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_75000_OUTPUT_163840,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.8")),
 )
+"DeepSeek V3 0324 (chat) · 75K context · 164K output · $0.20 in / $0.80 out per 1M tokens · tools"
 
-DEEPSEEK_AI_DEEPSEEK_V3_1: Final[Model] = Model(
+DEEPSEEK_AI_DEEPSEEK_V3_1: Final[PricedModel] = PricedModel(
     provider="submodel",
     id="deepseek-ai/DeepSeek-V3.1",
     name="DeepSeek V3.1",
@@ -140,15 +149,16 @@ DEEPSEEK_AI_DEEPSEEK_V3_1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_08_23,
-    last_updated=_D_2025_08_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_75000_OUTPUT_163840,
+    release_date=_Shared.D_2025_08_23,
+    last_updated=_Shared.D_2025_08_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_75000_OUTPUT_163840,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.8")),
     reasoning_options=(),
 )
+"DeepSeek V3.1 (chat) · 75K context · 164K output · $0.20 in / $0.80 out per 1M tokens · tools, reasoning"
 
-OPENAI_GPT_OSS_120B: Final[Model] = Model(
+OPENAI_GPT_OSS_120B: Final[PricedModel] = PricedModel(
     provider="submodel",
     id="openai/gpt-oss-120b",
     name="GPT OSS 120B",
@@ -159,15 +169,16 @@ OPENAI_GPT_OSS_120B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_08_23,
-    last_updated=_D_2025_08_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32768,
+    release_date=_Shared.D_2025_08_23,
+    last_updated=_Shared.D_2025_08_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.5")),
     reasoning_options=(),
 )
+"GPT OSS 120B (chat) · 131K context · 32.8K output · $0.10 in / $0.50 out per 1M tokens · tools, reasoning, open weights"
 
-ZAI_ORG_GLM_4_5_AIR: Final[Model] = Model(
+ZAI_ORG_GLM_4_5_AIR: Final[PricedModel] = PricedModel(
     provider="submodel",
     id="zai-org/GLM-4.5-Air",
     name="GLM 4.5 Air",
@@ -178,14 +189,15 @@ ZAI_ORG_GLM_4_5_AIR: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_07_28,
-    last_updated=_D_2025_07_28,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_131072,
+    release_date=_Shared.D_2025_07_28,
+    last_updated=_Shared.D_2025_07_28,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_131072,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.5")),
 )
+"GLM 4.5 Air (chat) · 131K context · 131K output · $0.10 in / $0.50 out per 1M tokens · tools, open weights"
 
-ZAI_ORG_GLM_4_5_FP8: Final[Model] = Model(
+ZAI_ORG_GLM_4_5_FP8: Final[PricedModel] = PricedModel(
     provider="submodel",
     id="zai-org/GLM-4.5-FP8",
     name="GLM 4.5 FP8",
@@ -196,10 +208,11 @@ ZAI_ORG_GLM_4_5_FP8: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_07_28,
-    last_updated=_D_2025_07_28,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_131072,
+    release_date=_Shared.D_2025_07_28,
+    last_updated=_Shared.D_2025_07_28,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_131072,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.8")),
     reasoning_options=(),
 )
+"GLM 4.5 FP8 (chat) · 131K context · 131K output · $0.20 in / $0.80 out per 1M tokens · tools, reasoning, open weights"

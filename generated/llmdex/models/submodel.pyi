@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "QWEN_QWEN3_235B_A22B_INSTRUCT_2507",
@@ -19,29 +19,29 @@ __all__ = [
     "ZAI_ORG_GLM_4_5_FP8",
 ]
 
-QWEN_QWEN3_235B_A22B_INSTRUCT_2507: Final[Model]
+QWEN_QWEN3_235B_A22B_INSTRUCT_2507: Final[PricedModel]
 "Qwen3 235B A22B Instruct 2507 (chat) · 262K context · 131K output · $0.20 in / $0.30 out per 1M tokens · tools, open weights"
 
-QWEN_QWEN3_235B_A22B_THINKING_2507: Final[Model]
+QWEN_QWEN3_235B_A22B_THINKING_2507: Final[PricedModel]
 "Qwen3 235B A22B Thinking 2507 (chat) · 262K context · 131K output · $0.20 in / $0.60 out per 1M tokens · tools, reasoning, open weights"
 
-QWEN_QWEN3_CODER_480B_A35B_INSTRUCT_FP8: Final[Model]
+QWEN_QWEN3_CODER_480B_A35B_INSTRUCT_FP8: Final[PricedModel]
 "Qwen3 Coder 480B A35B Instruct (chat) · 262K context · 262K output · $0.20 in / $0.80 out per 1M tokens · tools"
 
-DEEPSEEK_AI_DEEPSEEK_R1_0528: Final[Model]
+DEEPSEEK_AI_DEEPSEEK_R1_0528: Final[PricedModel]
 "DeepSeek R1 0528 (chat) · 75K context · 164K output · $0.50 in / $2.15 out per 1M tokens · tools, reasoning"
 
-DEEPSEEK_AI_DEEPSEEK_V3_0324: Final[Model]
+DEEPSEEK_AI_DEEPSEEK_V3_0324: Final[PricedModel]
 "DeepSeek V3 0324 (chat) · 75K context · 164K output · $0.20 in / $0.80 out per 1M tokens · tools"
 
-DEEPSEEK_AI_DEEPSEEK_V3_1: Final[Model]
+DEEPSEEK_AI_DEEPSEEK_V3_1: Final[PricedModel]
 "DeepSeek V3.1 (chat) · 75K context · 164K output · $0.20 in / $0.80 out per 1M tokens · tools, reasoning"
 
-OPENAI_GPT_OSS_120B: Final[Model]
+OPENAI_GPT_OSS_120B: Final[PricedModel]
 "GPT OSS 120B (chat) · 131K context · 32.8K output · $0.10 in / $0.50 out per 1M tokens · tools, reasoning, open weights"
 
-ZAI_ORG_GLM_4_5_AIR: Final[Model]
+ZAI_ORG_GLM_4_5_AIR: Final[PricedModel]
 "GLM 4.5 Air (chat) · 131K context · 131K output · $0.10 in / $0.50 out per 1M tokens · tools, open weights"
 
-ZAI_ORG_GLM_4_5_FP8: Final[Model]
+ZAI_ORG_GLM_4_5_FP8: Final[PricedModel]
 "GLM 4.5 FP8 (chat) · 131K context · 131K output · $0.20 in / $0.80 out per 1M tokens · tools, reasoning, open weights"

@@ -9,38 +9,46 @@ from decimal import Decimal
 
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
-from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, Model, ReasoningOption
+from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, PricedModel, ReasoningOption
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_131072_OUTPUT_32768 = Limit(context=131072, output=32768)
-_CONTEXT_196608_OUTPUT_65536 = Limit(context=196608, output=65536)
-_CONTEXT_202752_OUTPUT_65536 = Limit(context=202752, output=65536)
-_CONTEXT_262144_OUTPUT_65536 = Limit(context=262144, output=65536)
-_CONTEXT_524288_OUTPUT_65536 = Limit(context=524288, output=65536)
-_D_2025_01 = PartialDate(2025, 1)
-_D_2025_04 = PartialDate(2025, 4)
-_D_2025_08_05 = PartialDate(2025, 8, 5)
-_D_2025_12_22 = PartialDate(2025, 12, 22)
-_D_2026_01_19 = PartialDate(2026, 1, 19)
-_D_2026_02_15 = PartialDate(2026, 2, 15)
-_D_2026_03_11 = PartialDate(2026, 3, 11)
-_D_2026_04_07 = PartialDate(2026, 4, 7)
-_D_2026_04_21 = PartialDate(2026, 4, 21)
-_D_2026_04_22 = PartialDate(2026, 4, 22)
-_D_2026_06_12 = PartialDate(2026, 6, 12)
-_D_2026_06_13 = PartialDate(2026, 6, 13)
-_REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(type="effort", values=("low", "medium", "high"))
-_REASONING_EFFORT_NONE_HIGH_XHIGH = ReasoningOption(type="effort", values=("none", "high", "xhigh"))
-_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = ReasoningOption(
-    type="effort", values=("none", "low", "medium", "high")
-)
-_REASONING_TOGGLE = ReasoningOption(type="toggle")
-_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_131072_OUTPUT_32768 = Limit(context=131072, output=32768)
+    CONTEXT_196608_OUTPUT_65536 = Limit(context=196608, output=65536)
+    CONTEXT_202752_OUTPUT_65536 = Limit(context=202752, output=65536)
+    CONTEXT_262144_OUTPUT_65536 = Limit(context=262144, output=65536)
+    CONTEXT_524288_OUTPUT_65536 = Limit(context=524288, output=65536)
+    D_2025_01 = PartialDate(2025, 1)
+    D_2025_04 = PartialDate(2025, 4)
+    D_2025_08_05 = PartialDate(2025, 8, 5)
+    D_2025_12_22 = PartialDate(2025, 12, 22)
+    D_2026_01_19 = PartialDate(2026, 1, 19)
+    D_2026_02_15 = PartialDate(2026, 2, 15)
+    D_2026_03_11 = PartialDate(2026, 3, 11)
+    D_2026_04_07 = PartialDate(2026, 4, 7)
+    D_2026_04_21 = PartialDate(2026, 4, 21)
+    D_2026_04_22 = PartialDate(2026, 4, 22)
+    D_2026_06_12 = PartialDate(2026, 6, 12)
+    D_2026_06_13 = PartialDate(2026, 6, 13)
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("low", "medium", "high")
+    )
+    REASONING_EFFORT_NONE_HIGH_XHIGH = ReasoningOption(
+        type="effort", values=("none", "high", "xhigh")
+    )
+    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("none", "low", "medium", "high")
+    )
+    REASONING_TOGGLE = ReasoningOption(type="toggle")
+    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "HF_MINIMAXAI_MINIMAX_M3",
@@ -55,7 +63,7 @@ __all__ = [
     "HF_ZAI_ORG_GLM_5_2",
 ]
 
-HF_MINIMAXAI_MINIMAX_M3: Final[Model] = Model(
+HF_MINIMAXAI_MINIMAX_M3: Final[PricedModel] = PricedModel(
     provider="synthetic",
     id="hf:MiniMaxAI/MiniMax-M3",
     name="MiniMax-M3",
@@ -67,16 +75,17 @@ HF_MINIMAXAI_MINIMAX_M3: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_06_12,
-    last_updated=_D_2026_06_12,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_524288_OUTPUT_65536,
+    release_date=_Shared.D_2026_06_12,
+    last_updated=_Shared.D_2026_06_12,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_524288_OUTPUT_65536,
     cost=Cost(input=Decimal("0.6"), output=Decimal("1.2"), cache_read=Decimal("0.6")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"MiniMax-M3 (chat) · 524K context · 65.5K output · $0.60 in / $1.20 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-HF_QWEN_QWEN3_5_397B_A17B: Final[Model] = Model(
+HF_QWEN_QWEN3_5_397B_A17B: Final[PricedModel] = PricedModel(
     provider="synthetic",
     id="hf:Qwen/Qwen3.5-397B-A17B",
     name="Qwen3.5 397B-A17B",
@@ -88,16 +97,17 @@ HF_QWEN_QWEN3_5_397B_A17B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_02_15,
-    last_updated=_D_2026_02_15,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_65536,
+    release_date=_Shared.D_2026_02_15,
+    last_updated=_Shared.D_2026_02_15,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_65536,
     cost=Cost(input=Decimal("0.6"), output=Decimal("3.6"), cache_read=Decimal("0.6")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Qwen3.5 397B-A17B (chat) · 262K context · 65.5K output · $0.60 in / $3.60 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-HF_QWEN_QWEN3_6_27B: Final[Model] = Model(
+HF_QWEN_QWEN3_6_27B: Final[PricedModel] = PricedModel(
     provider="synthetic",
     id="hf:Qwen/Qwen3.6-27B",
     name="Qwen3.6 27B",
@@ -109,16 +119,17 @@ HF_QWEN_QWEN3_6_27B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_22,
-    last_updated=_D_2026_04_22,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_65536,
+    release_date=_Shared.D_2026_04_22,
+    last_updated=_Shared.D_2026_04_22,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_65536,
     cost=Cost(input=Decimal("0.45"), output=Decimal("3.6"), cache_read=Decimal("0.45")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
+"Qwen3.6 27B (chat) · 262K context · 65.5K output · $0.45 in / $3.60 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-HF_MOONSHOTAI_KIMI_K2_6: Final[Model] = Model(
+HF_MOONSHOTAI_KIMI_K2_6: Final[PricedModel] = PricedModel(
     provider="synthetic",
     id="hf:moonshotai/Kimi-K2.6",
     name="Kimi K2.6",
@@ -130,17 +141,18 @@ HF_MOONSHOTAI_KIMI_K2_6: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_04_21,
-    last_updated=_D_2026_04_21,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_04_21,
+    last_updated=_Shared.D_2026_04_21,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_65536,
     cost=Cost(input=Decimal("0.95"), output=Decimal("4"), cache_read=Decimal("0.95")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Kimi K2.6 (chat) · 262K context · 65.5K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-HF_NVIDIA_NVIDIA_NEMOTRON_3_SUPER_120B_A12B_NVFP4: Final[Model] = Model(
+HF_NVIDIA_NVIDIA_NEMOTRON_3_SUPER_120B_A12B_NVFP4: Final[PricedModel] = PricedModel(
     provider="synthetic",
     id="hf:nvidia/NVIDIA-Nemotron-3-Super-120B-A12B-NVFP4",
     name="Nemotron 3 Super 120B A12B",
@@ -151,16 +163,17 @@ HF_NVIDIA_NVIDIA_NEMOTRON_3_SUPER_120B_A12B_NVFP4: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_03_11,
-    last_updated=_D_2026_03_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_65536,
+    release_date=_Shared.D_2026_03_11,
+    last_updated=_Shared.D_2026_03_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_65536,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1"), cache_read=Decimal("0.3")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Nemotron 3 Super 120B A12B (chat) · 262K context · 65.5K output · $0.30 in / $1.00 out per 1M tokens · tools, reasoning, open weights"
 
-HF_OPENAI_GPT_OSS_120B: Final[Model] = Model(
+HF_OPENAI_GPT_OSS_120B: Final[PricedModel] = PricedModel(
     provider="synthetic",
     id="hf:openai/gpt-oss-120b",
     name="GPT OSS 120B",
@@ -171,15 +184,16 @@ HF_OPENAI_GPT_OSS_120B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32768,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.1"), cache_read=Decimal("0.1")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"GPT OSS 120B (chat) · 131K context · 32.8K output · $0.10 in / $0.10 out per 1M tokens · tools, reasoning, open weights"
 
-HF_ZAI_ORG_GLM_4_7: Final[Model] = Model(
+HF_ZAI_ORG_GLM_4_7: Final[PricedModel] = PricedModel(
     provider="synthetic",
     id="hf:zai-org/GLM-4.7",
     name="GLM-4.7",
@@ -190,17 +204,18 @@ HF_ZAI_ORG_GLM_4_7: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_12_22,
-    last_updated=_D_2025_12_22,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_202752_OUTPUT_65536,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_12_22,
+    last_updated=_Shared.D_2025_12_22,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_202752_OUTPUT_65536,
     cost=Cost(input=Decimal("0.45"), output=Decimal("2.19"), cache_read=Decimal("0.45")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM-4.7 (chat) · 203K context · 65.5K output · $0.45 in / $2.19 out per 1M tokens · tools, reasoning, open weights"
 
-HF_ZAI_ORG_GLM_4_7_FLASH: Final[Model] = Model(
+HF_ZAI_ORG_GLM_4_7_FLASH: Final[PricedModel] = PricedModel(
     provider="synthetic",
     id="hf:zai-org/GLM-4.7-Flash",
     name="GLM-4.7-Flash",
@@ -211,17 +226,18 @@ HF_ZAI_ORG_GLM_4_7_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2026_01_19,
-    last_updated=_D_2026_01_19,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_196608_OUTPUT_65536,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2026_01_19,
+    last_updated=_Shared.D_2026_01_19,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_196608_OUTPUT_65536,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.5"), cache_read=Decimal("0.1")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM-4.7-Flash (chat) · 197K context · 65.5K output · $0.10 in / $0.50 out per 1M tokens · tools, reasoning, open weights"
 
-HF_ZAI_ORG_GLM_5_1: Final[Model] = Model(
+HF_ZAI_ORG_GLM_5_1: Final[PricedModel] = PricedModel(
     provider="synthetic",
     id="hf:zai-org/GLM-5.1",
     name="GLM-5.1",
@@ -233,16 +249,17 @@ HF_ZAI_ORG_GLM_5_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_07,
-    last_updated=_D_2026_04_07,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_196608_OUTPUT_65536,
+    release_date=_Shared.D_2026_04_07,
+    last_updated=_Shared.D_2026_04_07,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_196608_OUTPUT_65536,
     cost=Cost(input=Decimal("1"), output=Decimal("3"), cache_read=Decimal("1")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM-5.1 (chat) · 197K context · 65.5K output · $1.00 in / $3.00 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-HF_ZAI_ORG_GLM_5_2: Final[Model] = Model(
+HF_ZAI_ORG_GLM_5_2: Final[PricedModel] = PricedModel(
     provider="synthetic",
     id="hf:zai-org/GLM-5.2",
     name="GLM-5.2",
@@ -254,11 +271,12 @@ HF_ZAI_ORG_GLM_5_2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_06_13,
-    last_updated=_D_2026_06_13,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_524288_OUTPUT_65536,
+    release_date=_Shared.D_2026_06_13,
+    last_updated=_Shared.D_2026_06_13,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_524288_OUTPUT_65536,
     cost=Cost(input=Decimal("1.4"), output=Decimal("4.4"), cache_read=Decimal("1.4")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_EFFORT_NONE_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_HIGH_XHIGH,),
 )
+"GLM-5.2 (chat) · 524K context · 65.5K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, structured output, open weights"

@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "HF_MINIMAXAI_MINIMAX_M3",
@@ -20,32 +20,32 @@ __all__ = [
     "HF_ZAI_ORG_GLM_5_2",
 ]
 
-HF_MINIMAXAI_MINIMAX_M3: Final[Model]
+HF_MINIMAXAI_MINIMAX_M3: Final[PricedModel]
 "MiniMax-M3 (chat) · 524K context · 65.5K output · $0.60 in / $1.20 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-HF_QWEN_QWEN3_5_397B_A17B: Final[Model]
+HF_QWEN_QWEN3_5_397B_A17B: Final[PricedModel]
 "Qwen3.5 397B-A17B (chat) · 262K context · 65.5K output · $0.60 in / $3.60 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-HF_QWEN_QWEN3_6_27B: Final[Model]
+HF_QWEN_QWEN3_6_27B: Final[PricedModel]
 "Qwen3.6 27B (chat) · 262K context · 65.5K output · $0.45 in / $3.60 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-HF_MOONSHOTAI_KIMI_K2_6: Final[Model]
+HF_MOONSHOTAI_KIMI_K2_6: Final[PricedModel]
 "Kimi K2.6 (chat) · 262K context · 65.5K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-HF_NVIDIA_NVIDIA_NEMOTRON_3_SUPER_120B_A12B_NVFP4: Final[Model]
+HF_NVIDIA_NVIDIA_NEMOTRON_3_SUPER_120B_A12B_NVFP4: Final[PricedModel]
 "Nemotron 3 Super 120B A12B (chat) · 262K context · 65.5K output · $0.30 in / $1.00 out per 1M tokens · tools, reasoning, open weights"
 
-HF_OPENAI_GPT_OSS_120B: Final[Model]
+HF_OPENAI_GPT_OSS_120B: Final[PricedModel]
 "GPT OSS 120B (chat) · 131K context · 32.8K output · $0.10 in / $0.10 out per 1M tokens · tools, reasoning, open weights"
 
-HF_ZAI_ORG_GLM_4_7: Final[Model]
+HF_ZAI_ORG_GLM_4_7: Final[PricedModel]
 "GLM-4.7 (chat) · 203K context · 65.5K output · $0.45 in / $2.19 out per 1M tokens · tools, reasoning, open weights"
 
-HF_ZAI_ORG_GLM_4_7_FLASH: Final[Model]
+HF_ZAI_ORG_GLM_4_7_FLASH: Final[PricedModel]
 "GLM-4.7-Flash (chat) · 197K context · 65.5K output · $0.10 in / $0.50 out per 1M tokens · tools, reasoning, open weights"
 
-HF_ZAI_ORG_GLM_5_1: Final[Model]
+HF_ZAI_ORG_GLM_5_1: Final[PricedModel]
 "GLM-5.1 (chat) · 197K context · 65.5K output · $1.00 in / $3.00 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-HF_ZAI_ORG_GLM_5_2: Final[Model]
+HF_ZAI_ORG_GLM_5_2: Final[PricedModel]
 "GLM-5.2 (chat) · 524K context · 65.5K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, structured output, open weights"

@@ -9,25 +9,29 @@ from decimal import Decimal
 
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
-from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, Model, ReasoningOption
+from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, PricedModel, ReasoningOption
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_131072_OUTPUT_16384 = Limit(context=131072, output=16384)
-_CONTEXT_202752_OUTPUT_16384 = Limit(context=202752, output=16384)
-_CONTEXT_204800_OUTPUT_32768 = Limit(context=204800, output=32768)
-_CONTEXT_262144_OUTPUT_32768 = Limit(context=262144, output=32768)
-_D_2025_01 = PartialDate(2025, 1)
-_D_2026_01_27 = PartialDate(2026, 1, 27)
-_D_2026_02_11 = PartialDate(2026, 2, 11)
-_D_2026_02_12 = PartialDate(2026, 2, 12)
-_D_2026_03_08 = PartialDate(2026, 3, 8)
-_REASONING_TOGGLE = ReasoningOption(type="toggle")
-_TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_131072_OUTPUT_16384 = Limit(context=131072, output=16384)
+    CONTEXT_202752_OUTPUT_16384 = Limit(context=202752, output=16384)
+    CONTEXT_204800_OUTPUT_32768 = Limit(context=204800, output=32768)
+    CONTEXT_262144_OUTPUT_32768 = Limit(context=262144, output=32768)
+    D_2025_01 = PartialDate(2025, 1)
+    D_2026_01_27 = PartialDate(2026, 1, 27)
+    D_2026_02_11 = PartialDate(2026, 2, 11)
+    D_2026_02_12 = PartialDate(2026, 2, 12)
+    D_2026_03_08 = PartialDate(2026, 3, 8)
+    REASONING_TOGGLE = ReasoningOption(type="toggle")
+    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "GLM_5",
@@ -40,7 +44,7 @@ __all__ = [
     "TC_CODE_LATEST",
 ]
 
-GLM_5: Final[Model] = Model(
+GLM_5: Final[PricedModel] = PricedModel(
     provider="tencent-coding-plan",
     id="glm-5",
     name="GLM-5",
@@ -51,18 +55,19 @@ GLM_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_02_11,
-    last_updated=_D_2026_02_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_202752_OUTPUT_16384,
+    release_date=_Shared.D_2026_02_11,
+    last_updated=_Shared.D_2026_02_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_202752_OUTPUT_16384,
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM-5 (chat) · 203K context · 16.4K output · free · tools, reasoning"
 
-HUNYUAN_2_0_INSTRUCT: Final[Model] = Model(
+HUNYUAN_2_0_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="tencent-coding-plan",
     id="hunyuan-2.0-instruct",
     name="Tencent HY 2.0 Instruct",
@@ -73,16 +78,17 @@ HUNYUAN_2_0_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_03_08,
-    last_updated=_D_2026_03_08,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_16384,
+    release_date=_Shared.D_2026_03_08,
+    last_updated=_Shared.D_2026_03_08,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_16384,
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
 )
+"Tencent HY 2.0 Instruct (chat) · 131K context · 16.4K output · free · tools"
 
-HUNYUAN_2_0_THINKING: Final[Model] = Model(
+HUNYUAN_2_0_THINKING: Final[PricedModel] = PricedModel(
     provider="tencent-coding-plan",
     id="hunyuan-2.0-thinking",
     name="Tencent HY 2.0 Think",
@@ -93,18 +99,19 @@ HUNYUAN_2_0_THINKING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_03_08,
-    last_updated=_D_2026_03_08,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_16384,
+    release_date=_Shared.D_2026_03_08,
+    last_updated=_Shared.D_2026_03_08,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_16384,
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"Tencent HY 2.0 Think (chat) · 131K context · 16.4K output · free · tools, reasoning"
 
-HUNYUAN_T1: Final[Model] = Model(
+HUNYUAN_T1: Final[PricedModel] = PricedModel(
     provider="tencent-coding-plan",
     id="hunyuan-t1",
     name="Hunyuan-T1",
@@ -115,18 +122,19 @@ HUNYUAN_T1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_03_08,
-    last_updated=_D_2026_03_08,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_16384,
+    release_date=_Shared.D_2026_03_08,
+    last_updated=_Shared.D_2026_03_08,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_16384,
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"Hunyuan-T1 (chat) · 131K context · 16.4K output · free · tools, reasoning"
 
-HUNYUAN_TURBOS: Final[Model] = Model(
+HUNYUAN_TURBOS: Final[PricedModel] = PricedModel(
     provider="tencent-coding-plan",
     id="hunyuan-turbos",
     name="Hunyuan-TurboS",
@@ -137,16 +145,17 @@ HUNYUAN_TURBOS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_03_08,
-    last_updated=_D_2026_03_08,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_16384,
+    release_date=_Shared.D_2026_03_08,
+    last_updated=_Shared.D_2026_03_08,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_16384,
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
 )
+"Hunyuan-TurboS (chat) · 131K context · 16.4K output · free · tools"
 
-KIMI_K2_5: Final[Model] = Model(
+KIMI_K2_5: Final[PricedModel] = PricedModel(
     provider="tencent-coding-plan",
     id="kimi-k2.5",
     name="Kimi-K2.5",
@@ -157,19 +166,20 @@ KIMI_K2_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_01_27,
-    last_updated=_D_2026_01_27,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_32768,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_01_27,
+    last_updated=_Shared.D_2026_01_27,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_32768,
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Kimi-K2.5 (chat) · 262K context · 32.8K output · free · vision, tools, reasoning, attachments, open weights"
 
-MINIMAX_M2_5: Final[Model] = Model(
+MINIMAX_M2_5: Final[PricedModel] = PricedModel(
     provider="tencent-coding-plan",
     id="minimax-m2.5",
     name="MiniMax-M2.5",
@@ -180,18 +190,19 @@ MINIMAX_M2_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_02_12,
-    last_updated=_D_2026_02_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_32768,
+    release_date=_Shared.D_2026_02_12,
+    last_updated=_Shared.D_2026_02_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_32768,
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"MiniMax-M2.5 (chat) · 205K context · 32.8K output · free · tools, reasoning, open weights"
 
-TC_CODE_LATEST: Final[Model] = Model(
+TC_CODE_LATEST: Final[PricedModel] = PricedModel(
     provider="tencent-coding-plan",
     id="tc-code-latest",
     name="Auto",
@@ -202,11 +213,12 @@ TC_CODE_LATEST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_03_08,
-    last_updated=_D_2026_03_08,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_16384,
+    release_date=_Shared.D_2026_03_08,
+    last_updated=_Shared.D_2026_03_08,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_16384,
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
 )
+"Auto (chat) · 131K context · 16.4K output · free · tools"

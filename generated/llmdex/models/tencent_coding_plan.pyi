@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "GLM_5",
@@ -18,26 +18,26 @@ __all__ = [
     "TC_CODE_LATEST",
 ]
 
-GLM_5: Final[Model]
+GLM_5: Final[PricedModel]
 "GLM-5 (chat) · 203K context · 16.4K output · free · tools, reasoning"
 
-HUNYUAN_2_0_INSTRUCT: Final[Model]
+HUNYUAN_2_0_INSTRUCT: Final[PricedModel]
 "Tencent HY 2.0 Instruct (chat) · 131K context · 16.4K output · free · tools"
 
-HUNYUAN_2_0_THINKING: Final[Model]
+HUNYUAN_2_0_THINKING: Final[PricedModel]
 "Tencent HY 2.0 Think (chat) · 131K context · 16.4K output · free · tools, reasoning"
 
-HUNYUAN_T1: Final[Model]
+HUNYUAN_T1: Final[PricedModel]
 "Hunyuan-T1 (chat) · 131K context · 16.4K output · free · tools, reasoning"
 
-HUNYUAN_TURBOS: Final[Model]
+HUNYUAN_TURBOS: Final[PricedModel]
 "Hunyuan-TurboS (chat) · 131K context · 16.4K output · free · tools"
 
-KIMI_K2_5: Final[Model]
+KIMI_K2_5: Final[PricedModel]
 "Kimi-K2.5 (chat) · 262K context · 32.8K output · free · vision, tools, reasoning, attachments, open weights"
 
-MINIMAX_M2_5: Final[Model]
+MINIMAX_M2_5: Final[PricedModel]
 "MiniMax-M2.5 (chat) · 205K context · 32.8K output · free · tools, reasoning, open weights"
 
-TC_CODE_LATEST: Final[Model]
+TC_CODE_LATEST: Final[PricedModel]
 "Auto (chat) · 131K context · 16.4K output · free · tools"

@@ -9,24 +9,30 @@ from decimal import Decimal
 
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
-from llmdex_runtime.model import Cost, Limit, Modalities, Model, ReasoningOption
+from llmdex_runtime.model import Cost, Limit, Modalities, PricedModel, ReasoningOption
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_256000_OUTPUT_64000 = Limit(context=256000, output=64000)
-_D_2026_04_20 = PartialDate(2026, 4, 20)
-_REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(type="effort", values=("low", "medium", "high"))
-_REASONING_TOGGLE = ReasoningOption(type="toggle")
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_256000_OUTPUT_64000 = Limit(context=256000, output=64000)
+    D_2026_04_20 = PartialDate(2026, 4, 20)
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("low", "medium", "high")
+    )
+    REASONING_TOGGLE = ReasoningOption(type="toggle")
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "HY3_PREVIEW",
 ]
 
-HY3_PREVIEW: Final[Model] = Model(
+HY3_PREVIEW: Final[PricedModel] = PricedModel(
     provider="tencent-tokenhub",
     id="hy3-preview",
     name="Hy3 preview",
@@ -37,12 +43,13 @@ HY3_PREVIEW: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_20,
-    last_updated=_D_2026_04_20,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_64000,
+    release_date=_Shared.D_2026_04_20,
+    last_updated=_Shared.D_2026_04_20,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_LOW_MEDIUM_HIGH),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH),
 )
+"Hy3 preview (chat) · 256K context · 64K output · free · tools, reasoning, open weights"

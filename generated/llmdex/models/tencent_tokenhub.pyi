@@ -5,11 +5,11 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "HY3_PREVIEW",
 ]
 
-HY3_PREVIEW: Final[Model]
+HY3_PREVIEW: Final[PricedModel]
 "Hy3 preview (chat) · 256K context · 64K output · free · tools, reasoning, open weights"

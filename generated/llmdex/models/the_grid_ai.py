@@ -13,17 +13,21 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run ti
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_1000000_OUTPUT_128000 = Limit(context=1000000, output=128000)
-_CONTEXT_128000_OUTPUT_16000 = Limit(context=128000, output=16000)
-_CONTEXT_128000_OUTPUT_30000 = Limit(context=128000, output=30000)
-_CONTEXT_128000_OUTPUT_64000 = Limit(context=128000, output=64000)
-_D_2026_02_26 = PartialDate(2026, 2, 26)
-_D_2026_03_24 = PartialDate(2026, 3, 24)
-_D_2026_05_04 = PartialDate(2026, 5, 4)
-_D_2026_05_19 = PartialDate(2026, 5, 19)
-_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_1000000_OUTPUT_128000 = Limit(context=1000000, output=128000)
+    CONTEXT_128000_OUTPUT_16000 = Limit(context=128000, output=16000)
+    CONTEXT_128000_OUTPUT_30000 = Limit(context=128000, output=30000)
+    CONTEXT_128000_OUTPUT_64000 = Limit(context=128000, output=64000)
+    D_2026_02_26 = PartialDate(2026, 2, 26)
+    D_2026_03_24 = PartialDate(2026, 3, 24)
+    D_2026_05_04 = PartialDate(2026, 5, 4)
+    D_2026_05_19 = PartialDate(2026, 5, 19)
+    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "AGENT_MAX",
@@ -48,14 +52,15 @@ AGENT_MAX: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_05_04,
-    last_updated=_D_2026_05_19,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    release_date=_Shared.D_2026_05_04,
+    last_updated=_Shared.D_2026_05_19,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
     status=Status.BETA,
 )
+"Agent Max (chat) · 1M context · 128K output · price unknown · vision, tools, reasoning, structured output · beta"
 
 AGENT_PRIME: Final[Model] = Model(
     provider="the-grid-ai",
@@ -68,13 +73,14 @@ AGENT_PRIME: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_05_04,
-    last_updated=_D_2026_05_19,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_64000,
+    release_date=_Shared.D_2026_05_04,
+    last_updated=_Shared.D_2026_05_19,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_64000,
     reasoning_options=(),
     status=Status.BETA,
 )
+"Agent Prime (chat) · 128K context · 64K output · price unknown · tools, reasoning, structured output · beta"
 
 AGENT_STANDARD: Final[Model] = Model(
     provider="the-grid-ai",
@@ -87,13 +93,14 @@ AGENT_STANDARD: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_05_04,
-    last_updated=_D_2026_05_19,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16000,
+    release_date=_Shared.D_2026_05_04,
+    last_updated=_Shared.D_2026_05_19,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16000,
     reasoning_options=(),
     status=Status.BETA,
 )
+"Agent Standard (chat) · 128K context · 16K output · price unknown · tools, reasoning, structured output · beta"
 
 CODE_MAX: Final[Model] = Model(
     provider="the-grid-ai",
@@ -106,14 +113,15 @@ CODE_MAX: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_05_04,
-    last_updated=_D_2026_05_19,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    release_date=_Shared.D_2026_05_04,
+    last_updated=_Shared.D_2026_05_19,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
     status=Status.BETA,
 )
+"Code Max (chat) · 1M context · 128K output · price unknown · vision, tools, reasoning, structured output · beta"
 
 CODE_PRIME: Final[Model] = Model(
     provider="the-grid-ai",
@@ -126,13 +134,14 @@ CODE_PRIME: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_05_04,
-    last_updated=_D_2026_05_19,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_64000,
+    release_date=_Shared.D_2026_05_04,
+    last_updated=_Shared.D_2026_05_19,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_64000,
     reasoning_options=(),
     status=Status.BETA,
 )
+"Code Prime (chat) · 128K context · 64K output · price unknown · tools, reasoning, structured output · beta"
 
 CODE_STANDARD: Final[Model] = Model(
     provider="the-grid-ai",
@@ -145,13 +154,14 @@ CODE_STANDARD: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_05_04,
-    last_updated=_D_2026_05_19,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16000,
+    release_date=_Shared.D_2026_05_04,
+    last_updated=_Shared.D_2026_05_19,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16000,
     reasoning_options=(),
     status=Status.BETA,
 )
+"Code Standard (chat) · 128K context · 16K output · price unknown · tools, reasoning, structured output · beta"
 
 TEXT_MAX: Final[Model] = Model(
     provider="the-grid-ai",
@@ -164,13 +174,14 @@ TEXT_MAX: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_03_24,
-    last_updated=_D_2026_05_19,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    release_date=_Shared.D_2026_03_24,
+    last_updated=_Shared.D_2026_05_19,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"Text Max (chat) · 1M context · 128K output · price unknown · vision, tools, reasoning, structured output"
 
 TEXT_PRIME: Final[Model] = Model(
     provider="the-grid-ai",
@@ -183,12 +194,13 @@ TEXT_PRIME: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_02_26,
-    last_updated=_D_2026_05_19,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_30000,
+    release_date=_Shared.D_2026_02_26,
+    last_updated=_Shared.D_2026_05_19,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_30000,
     reasoning_options=(),
 )
+"Text Prime (chat) · 128K context · 30K output · price unknown · tools, reasoning, structured output"
 
 TEXT_STANDARD: Final[Model] = Model(
     provider="the-grid-ai",
@@ -201,9 +213,10 @@ TEXT_STANDARD: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_02_26,
-    last_updated=_D_2026_05_19,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16000,
+    release_date=_Shared.D_2026_02_26,
+    last_updated=_Shared.D_2026_05_19,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16000,
     reasoning_options=(),
 )
+"Text Standard (chat) · 128K context · 16K output · price unknown · tools, reasoning, structured output"

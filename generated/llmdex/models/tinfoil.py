@@ -9,36 +9,42 @@ from decimal import Decimal
 
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
-from llmdex_runtime.model import Cost, Limit, Modalities, Model, ReasoningOption
+from llmdex_runtime.model import Cost, Limit, Modalities, PricedModel, ReasoningOption
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_128000_OUTPUT_4096 = Limit(context=128000, output=4096)
-_CONTEXT_131000_OUTPUT_32768 = Limit(context=131000, output=32768)
-_CONTEXT_256000_OUTPUT_262144 = Limit(context=256000, output=262144)
-_CONTEXT_256000_OUTPUT_32768 = Limit(context=256000, output=32768)
-_CONTEXT_384000_OUTPUT_131072 = Limit(context=384000, output=131072)
-_CONTEXT_8192_OUTPUT_768 = Limit(context=8192, output=768)
-_D_2023_12 = PartialDate(2023, 12)
-_D_2024_02 = PartialDate(2024, 2)
-_D_2024_06 = PartialDate(2024, 6)
-_D_2024_12_06 = PartialDate(2024, 12, 6)
-_D_2025_01 = PartialDate(2025, 1)
-_D_2025_08_05 = PartialDate(2025, 8, 5)
-_D_2025_10_29 = PartialDate(2025, 10, 29)
-_D_2026_04_02 = PartialDate(2026, 4, 2)
-_D_2026_04_21 = PartialDate(2026, 4, 21)
-_D_2026_06_13 = PartialDate(2026, 6, 13)
-_REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(type="effort", values=("low", "medium", "high"))
-_REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH_XHIGH_MAX = ReasoningOption(
-    type="effort", values=("none", "minimal", "low", "medium", "high", "xhigh", "max")
-)
-_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-_TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_128000_OUTPUT_4096 = Limit(context=128000, output=4096)
+    CONTEXT_131000_OUTPUT_32768 = Limit(context=131000, output=32768)
+    CONTEXT_256000_OUTPUT_262144 = Limit(context=256000, output=262144)
+    CONTEXT_256000_OUTPUT_32768 = Limit(context=256000, output=32768)
+    CONTEXT_384000_OUTPUT_131072 = Limit(context=384000, output=131072)
+    CONTEXT_8192_OUTPUT_768 = Limit(context=8192, output=768)
+    D_2023_12 = PartialDate(2023, 12)
+    D_2024_02 = PartialDate(2024, 2)
+    D_2024_06 = PartialDate(2024, 6)
+    D_2024_12_06 = PartialDate(2024, 12, 6)
+    D_2025_01 = PartialDate(2025, 1)
+    D_2025_08_05 = PartialDate(2025, 8, 5)
+    D_2025_10_29 = PartialDate(2025, 10, 29)
+    D_2026_04_02 = PartialDate(2026, 4, 2)
+    D_2026_04_21 = PartialDate(2026, 4, 21)
+    D_2026_06_13 = PartialDate(2026, 6, 13)
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("low", "medium", "high")
+    )
+    REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH_XHIGH_MAX = ReasoningOption(
+        type="effort", values=("none", "minimal", "low", "medium", "high", "xhigh", "max")
+    )
+    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "GEMMA4_31B",
@@ -50,7 +56,7 @@ __all__ = [
     "NOMIC_EMBED_TEXT",
 ]
 
-GEMMA4_31B: Final[Model] = Model(
+GEMMA4_31B: Final[PricedModel] = PricedModel(
     provider="tinfoil",
     id="gemma4-31b",
     name="Gemma 4 31B IT",
@@ -62,15 +68,16 @@ GEMMA4_31B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_02,
-    last_updated=_D_2026_04_02,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_32768,
+    release_date=_Shared.D_2026_04_02,
+    last_updated=_Shared.D_2026_04_02,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_32768,
     cost=Cost(input=Decimal("0.4"), output=Decimal("1")),
-    reasoning_options=(_REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH_XHIGH_MAX,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH_XHIGH_MAX,),
 )
+"Gemma 4 31B IT (chat) · 256K context · 32.8K output · $0.40 in / $1.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-GLM_5_2: Final[Model] = Model(
+GLM_5_2: Final[PricedModel] = PricedModel(
     provider="tinfoil",
     id="glm-5-2",
     name="GLM-5.2",
@@ -82,15 +89,16 @@ GLM_5_2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_06_13,
-    last_updated=_D_2026_06_13,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_384000_OUTPUT_131072,
+    release_date=_Shared.D_2026_06_13,
+    last_updated=_Shared.D_2026_06_13,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_384000_OUTPUT_131072,
     cost=Cost(input=Decimal("1.5"), output=Decimal("5.25")),
-    reasoning_options=(_REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH_XHIGH_MAX,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH_XHIGH_MAX,),
 )
+"GLM-5.2 (chat) · 384K context · 131K output · $1.50 in / $5.25 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-GPT_OSS_120B: Final[Model] = Model(
+GPT_OSS_120B: Final[PricedModel] = PricedModel(
     provider="tinfoil",
     id="gpt-oss-120b",
     name="gpt-oss-120b",
@@ -102,16 +110,17 @@ GPT_OSS_120B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_06,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131000_OUTPUT_32768,
+    knowledge=_Shared.D_2024_06,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131000_OUTPUT_32768,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"gpt-oss-120b (chat) · 131K context · 32.8K output · $0.15 in / $0.60 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-GPT_OSS_SAFEGUARD_120B: Final[Model] = Model(
+GPT_OSS_SAFEGUARD_120B: Final[PricedModel] = PricedModel(
     provider="tinfoil",
     id="gpt-oss-safeguard-120b",
     name="gpt-oss-safeguard-120b",
@@ -123,16 +132,17 @@ GPT_OSS_SAFEGUARD_120B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_06,
-    release_date=_D_2025_10_29,
-    last_updated=_D_2025_10_29,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131000_OUTPUT_32768,
+    knowledge=_Shared.D_2024_06,
+    release_date=_Shared.D_2025_10_29,
+    last_updated=_Shared.D_2025_10_29,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131000_OUTPUT_32768,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"gpt-oss-safeguard-120b (chat) · 131K context · 32.8K output · $0.15 in / $0.60 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-KIMI_K2_6: Final[Model] = Model(
+KIMI_K2_6: Final[PricedModel] = PricedModel(
     provider="tinfoil",
     id="kimi-k2-6",
     name="Kimi K2.6",
@@ -144,16 +154,17 @@ KIMI_K2_6: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_04_21,
-    last_updated=_D_2026_04_21,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_262144,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_04_21,
+    last_updated=_Shared.D_2026_04_21,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_262144,
     cost=Cost(input=Decimal("1.5"), output=Decimal("5.25")),
-    reasoning_options=(_REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH_XHIGH_MAX,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH_XHIGH_MAX,),
 )
+"Kimi K2.6 (chat) · 256K context · 262K output · $1.50 in / $5.25 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-LLAMA3_3_70B: Final[Model] = Model(
+LLAMA3_3_70B: Final[PricedModel] = PricedModel(
     provider="tinfoil",
     id="llama3-3-70b",
     name="Llama-3.3-70B-Instruct",
@@ -164,15 +175,16 @@ LLAMA3_3_70B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_12,
-    release_date=_D_2024_12_06,
-    last_updated=_D_2024_12_06,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    knowledge=_Shared.D_2023_12,
+    release_date=_Shared.D_2024_12_06,
+    last_updated=_Shared.D_2024_12_06,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("1.75"), output=Decimal("2.75")),
 )
+"Llama-3.3-70B-Instruct (chat) · 128K context · 4.1K output · $1.75 in / $2.75 out per 1M tokens · tools, attachments, open weights"
 
-NOMIC_EMBED_TEXT: Final[Model] = Model(
+NOMIC_EMBED_TEXT: Final[PricedModel] = PricedModel(
     provider="tinfoil",
     id="nomic-embed-text",
     name="Nomic Embed Text v1.5",
@@ -183,9 +195,10 @@ NOMIC_EMBED_TEXT: Final[Model] = Model(
     structured_output=False,
     temperature=False,
     open_weights=True,
-    release_date=_D_2024_02,
-    last_updated=_D_2024_02,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8192_OUTPUT_768,
+    release_date=_Shared.D_2024_02,
+    last_updated=_Shared.D_2024_02,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8192_OUTPUT_768,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0")),
 )
+"Nomic Embed Text v1.5 (embedding) · 8.19K context · 768 output · $0.05 in / $0.00 out per 1M tokens · open weights"

@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "GEMMA4_31B",
@@ -17,23 +17,23 @@ __all__ = [
     "NOMIC_EMBED_TEXT",
 ]
 
-GEMMA4_31B: Final[Model]
+GEMMA4_31B: Final[PricedModel]
 "Gemma 4 31B IT (chat) · 256K context · 32.8K output · $0.40 in / $1.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-GLM_5_2: Final[Model]
+GLM_5_2: Final[PricedModel]
 "GLM-5.2 (chat) · 384K context · 131K output · $1.50 in / $5.25 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-GPT_OSS_120B: Final[Model]
+GPT_OSS_120B: Final[PricedModel]
 "gpt-oss-120b (chat) · 131K context · 32.8K output · $0.15 in / $0.60 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-GPT_OSS_SAFEGUARD_120B: Final[Model]
+GPT_OSS_SAFEGUARD_120B: Final[PricedModel]
 "gpt-oss-safeguard-120b (chat) · 131K context · 32.8K output · $0.15 in / $0.60 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-KIMI_K2_6: Final[Model]
+KIMI_K2_6: Final[PricedModel]
 "Kimi K2.6 (chat) · 256K context · 262K output · $1.50 in / $5.25 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-LLAMA3_3_70B: Final[Model]
+LLAMA3_3_70B: Final[PricedModel]
 "Llama-3.3-70B-Instruct (chat) · 128K context · 4.1K output · $1.75 in / $2.75 out per 1M tokens · tools, attachments, open weights"
 
-NOMIC_EMBED_TEXT: Final[Model]
+NOMIC_EMBED_TEXT: Final[PricedModel]
 "Nomic Embed Text v1.5 (embedding) · 8.19K context · 768 output · $0.05 in / $0.00 out per 1M tokens · open weights"

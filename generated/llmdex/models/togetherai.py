@@ -9,78 +9,84 @@ from decimal import Decimal
 
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind, Status
-from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, Model, ReasoningOption
+from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, PricedModel, ReasoningOption
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_1000000_OUTPUT_500000 = Limit(context=1000000, output=500000)
-_CONTEXT_131072_OUTPUT_131072 = Limit(context=131072, output=131072)
-_CONTEXT_163839_OUTPUT_163839 = Limit(context=163839, output=163839)
-_CONTEXT_163840_OUTPUT_163840 = Limit(context=163840, output=163840)
-_CONTEXT_202752_OUTPUT_131072 = Limit(context=202752, output=131072)
-_CONTEXT_204800_OUTPUT_131072 = Limit(context=204800, output=131072)
-_CONTEXT_262144_OUTPUT_130000 = Limit(context=262144, output=130000)
-_CONTEXT_262144_OUTPUT_131000 = Limit(context=262144, output=131000)
-_CONTEXT_262144_OUTPUT_131072 = Limit(context=262144, output=131072)
-_CONTEXT_262144_OUTPUT_164000 = Limit(context=262144, output=164000)
-_CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
-_CONTEXT_262144_OUTPUT_65536 = Limit(context=262144, output=65536)
-_CONTEXT_32000_OUTPUT_32000 = Limit(context=32000, output=32000)
-_CONTEXT_32768_OUTPUT_32768 = Limit(context=32768, output=32768)
-_CONTEXT_512000_OUTPUT_384000 = Limit(context=512000, output=384000)
-_CONTEXT_512300_OUTPUT_512300 = Limit(context=512300, output=512300)
-_CONTEXT_524288_OUTPUT_250000 = Limit(context=524288, output=250000)
-_CONTEXT_8192_OUTPUT_8192 = Limit(context=8192, output=8192)
-_D_2023_12 = PartialDate(2023, 12)
-_D_2024_04_18 = PartialDate(2024, 4, 18)
-_D_2024_07 = PartialDate(2024, 7)
-_D_2024_09_19 = PartialDate(2024, 9, 19)
-_D_2024_10 = PartialDate(2024, 10)
-_D_2024_12_06 = PartialDate(2024, 12, 6)
-_D_2024_12_26 = PartialDate(2024, 12, 26)
-_D_2025_01 = PartialDate(2025, 1)
-_D_2025_01_20 = PartialDate(2025, 1, 20)
-_D_2025_03_24 = PartialDate(2025, 3, 24)
-_D_2025_04 = PartialDate(2025, 4)
-_D_2025_05_20 = PartialDate(2025, 5, 20)
-_D_2025_05_29 = PartialDate(2025, 5, 29)
-_D_2025_07 = PartialDate(2025, 7)
-_D_2025_07_23 = PartialDate(2025, 7, 23)
-_D_2025_07_25 = PartialDate(2025, 7, 25)
-_D_2025_08 = PartialDate(2025, 8)
-_D_2025_08_05 = PartialDate(2025, 8, 5)
-_D_2025_08_21 = PartialDate(2025, 8, 21)
-_D_2025_11 = PartialDate(2025, 11)
-_D_2025_11_13 = PartialDate(2025, 11, 13)
-_D_2025_12_05 = PartialDate(2025, 12, 5)
-_D_2026_01 = PartialDate(2026, 1)
-_D_2026_01_27 = PartialDate(2026, 1, 27)
-_D_2026_02_03 = PartialDate(2026, 2, 3)
-_D_2026_02_11 = PartialDate(2026, 2, 11)
-_D_2026_02_12 = PartialDate(2026, 2, 12)
-_D_2026_02_16 = PartialDate(2026, 2, 16)
-_D_2026_02_25 = PartialDate(2026, 2, 25)
-_D_2026_03_03 = PartialDate(2026, 3, 3)
-_D_2026_03_18 = PartialDate(2026, 3, 18)
-_D_2026_04_07 = PartialDate(2026, 4, 7)
-_D_2026_04_21 = PartialDate(2026, 4, 21)
-_D_2026_04_24 = PartialDate(2026, 4, 24)
-_D_2026_04_30 = PartialDate(2026, 4, 30)
-_D_2026_05_21 = PartialDate(2026, 5, 21)
-_D_2026_06_04 = PartialDate(2026, 6, 4)
-_D_2026_06_12 = PartialDate(2026, 6, 12)
-_D_2026_06_14 = PartialDate(2026, 6, 14)
-_D_2026_06_15 = PartialDate(2026, 6, 15)
-_D_2026_06_16 = PartialDate(2026, 6, 16)
-_REASONING_EFFORT_HIGH_MAX = ReasoningOption(type="effort", values=("high", "max"))
-_REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(type="effort", values=("low", "medium", "high"))
-_REASONING_TOGGLE = ReasoningOption(type="toggle")
-_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-_TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_1000000_OUTPUT_500000 = Limit(context=1000000, output=500000)
+    CONTEXT_131072_OUTPUT_131072 = Limit(context=131072, output=131072)
+    CONTEXT_163839_OUTPUT_163839 = Limit(context=163839, output=163839)
+    CONTEXT_163840_OUTPUT_163840 = Limit(context=163840, output=163840)
+    CONTEXT_202752_OUTPUT_131072 = Limit(context=202752, output=131072)
+    CONTEXT_204800_OUTPUT_131072 = Limit(context=204800, output=131072)
+    CONTEXT_262144_OUTPUT_130000 = Limit(context=262144, output=130000)
+    CONTEXT_262144_OUTPUT_131000 = Limit(context=262144, output=131000)
+    CONTEXT_262144_OUTPUT_131072 = Limit(context=262144, output=131072)
+    CONTEXT_262144_OUTPUT_164000 = Limit(context=262144, output=164000)
+    CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
+    CONTEXT_262144_OUTPUT_65536 = Limit(context=262144, output=65536)
+    CONTEXT_32000_OUTPUT_32000 = Limit(context=32000, output=32000)
+    CONTEXT_32768_OUTPUT_32768 = Limit(context=32768, output=32768)
+    CONTEXT_512000_OUTPUT_384000 = Limit(context=512000, output=384000)
+    CONTEXT_512300_OUTPUT_512300 = Limit(context=512300, output=512300)
+    CONTEXT_524288_OUTPUT_250000 = Limit(context=524288, output=250000)
+    CONTEXT_8192_OUTPUT_8192 = Limit(context=8192, output=8192)
+    D_2023_12 = PartialDate(2023, 12)
+    D_2024_04_18 = PartialDate(2024, 4, 18)
+    D_2024_07 = PartialDate(2024, 7)
+    D_2024_09_19 = PartialDate(2024, 9, 19)
+    D_2024_10 = PartialDate(2024, 10)
+    D_2024_12_06 = PartialDate(2024, 12, 6)
+    D_2024_12_26 = PartialDate(2024, 12, 26)
+    D_2025_01 = PartialDate(2025, 1)
+    D_2025_01_20 = PartialDate(2025, 1, 20)
+    D_2025_03_24 = PartialDate(2025, 3, 24)
+    D_2025_04 = PartialDate(2025, 4)
+    D_2025_05_20 = PartialDate(2025, 5, 20)
+    D_2025_05_29 = PartialDate(2025, 5, 29)
+    D_2025_07 = PartialDate(2025, 7)
+    D_2025_07_23 = PartialDate(2025, 7, 23)
+    D_2025_07_25 = PartialDate(2025, 7, 25)
+    D_2025_08 = PartialDate(2025, 8)
+    D_2025_08_05 = PartialDate(2025, 8, 5)
+    D_2025_08_21 = PartialDate(2025, 8, 21)
+    D_2025_11 = PartialDate(2025, 11)
+    D_2025_11_13 = PartialDate(2025, 11, 13)
+    D_2025_12_05 = PartialDate(2025, 12, 5)
+    D_2026_01 = PartialDate(2026, 1)
+    D_2026_01_27 = PartialDate(2026, 1, 27)
+    D_2026_02_03 = PartialDate(2026, 2, 3)
+    D_2026_02_11 = PartialDate(2026, 2, 11)
+    D_2026_02_12 = PartialDate(2026, 2, 12)
+    D_2026_02_16 = PartialDate(2026, 2, 16)
+    D_2026_02_25 = PartialDate(2026, 2, 25)
+    D_2026_03_03 = PartialDate(2026, 3, 3)
+    D_2026_03_18 = PartialDate(2026, 3, 18)
+    D_2026_04_07 = PartialDate(2026, 4, 7)
+    D_2026_04_21 = PartialDate(2026, 4, 21)
+    D_2026_04_24 = PartialDate(2026, 4, 24)
+    D_2026_04_30 = PartialDate(2026, 4, 30)
+    D_2026_05_21 = PartialDate(2026, 5, 21)
+    D_2026_06_04 = PartialDate(2026, 6, 4)
+    D_2026_06_12 = PartialDate(2026, 6, 12)
+    D_2026_06_14 = PartialDate(2026, 6, 14)
+    D_2026_06_15 = PartialDate(2026, 6, 15)
+    D_2026_06_16 = PartialDate(2026, 6, 16)
+    REASONING_EFFORT_HIGH_MAX = ReasoningOption(type="effort", values=("high", "max"))
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("low", "medium", "high")
+    )
+    REASONING_TOGGLE = ReasoningOption(type="toggle")
+    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "LIQUIDAI_LFM2_24B_A2B",
@@ -117,7 +123,7 @@ __all__ = [
     "ZAI_ORG_GLM_5_2",
 ]
 
-LIQUIDAI_LFM2_24B_A2B: Final[Model] = Model(
+LIQUIDAI_LFM2_24B_A2B: Final[PricedModel] = PricedModel(
     provider="togetherai",
     id="LiquidAI/LFM2-24B-A2B",
     name="LFM2-24B-A2B",
@@ -128,14 +134,15 @@ LIQUIDAI_LFM2_24B_A2B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_02_25,
-    last_updated=_D_2026_02_25,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_32768,
+    release_date=_Shared.D_2026_02_25,
+    last_updated=_Shared.D_2026_02_25,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_32768,
     cost=Cost(input=Decimal("0.03"), output=Decimal("0.12")),
 )
+"LFM2-24B-A2B (chat) · 32.8K context · 32.8K output · $0.03 in / $0.12 out per 1M tokens · open weights"
 
-MINIMAXAI_MINIMAX_M2_5: Final[Model] = Model(
+MINIMAXAI_MINIMAX_M2_5: Final[PricedModel] = PricedModel(
     provider="togetherai",
     id="MiniMaxAI/MiniMax-M2.5",
     name="MiniMax-M2.5",
@@ -146,16 +153,17 @@ MINIMAXAI_MINIMAX_M2_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_02_12,
-    last_updated=_D_2026_02_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_131072,
+    release_date=_Shared.D_2026_02_12,
+    last_updated=_Shared.D_2026_02_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_131072,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.06")),
     reasoning_options=(),
     status=Status.DEPRECATED,
 )
+"MiniMax-M2.5 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights · deprecated"
 
-MINIMAXAI_MINIMAX_M2_7: Final[Model] = Model(
+MINIMAXAI_MINIMAX_M2_7: Final[PricedModel] = PricedModel(
     provider="togetherai",
     id="MiniMaxAI/MiniMax-M2.7",
     name="MiniMax-M2.7",
@@ -167,15 +175,16 @@ MINIMAXAI_MINIMAX_M2_7: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_03_18,
-    last_updated=_D_2026_03_18,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_202752_OUTPUT_131072,
+    release_date=_Shared.D_2026_03_18,
+    last_updated=_Shared.D_2026_03_18,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_202752_OUTPUT_131072,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.06")),
     reasoning_options=(),
 )
+"MiniMax-M2.7 (chat) · 203K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-MINIMAXAI_MINIMAX_M3: Final[Model] = Model(
+MINIMAXAI_MINIMAX_M3: Final[PricedModel] = PricedModel(
     provider="togetherai",
     id="MiniMaxAI/MiniMax-M3",
     name="MiniMax-M3",
@@ -187,15 +196,16 @@ MINIMAXAI_MINIMAX_M3: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_06_12,
-    last_updated=_D_2026_06_12,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_524288_OUTPUT_250000,
+    release_date=_Shared.D_2026_06_12,
+    last_updated=_Shared.D_2026_06_12,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_524288_OUTPUT_250000,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.06")),
     reasoning_options=(),
 )
+"MiniMax-M3 (chat) · 524K context · 250K output · $0.30 in / $1.20 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-QWEN_QWEN2_5_7B_INSTRUCT_TURBO: Final[Model] = Model(
+QWEN_QWEN2_5_7B_INSTRUCT_TURBO: Final[PricedModel] = PricedModel(
     provider="togetherai",
     id="Qwen/Qwen2.5-7B-Instruct-Turbo",
     name="Qwen 2.5 7B Instruct Turbo",
@@ -207,14 +217,15 @@ QWEN_QWEN2_5_7B_INSTRUCT_TURBO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2024_09_19,
-    last_updated=_D_2024_09_19,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_32768,
+    release_date=_Shared.D_2024_09_19,
+    last_updated=_Shared.D_2024_09_19,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_32768,
     cost=Cost(input=Decimal("0.3"), output=Decimal("0.3")),
 )
+"Qwen 2.5 7B Instruct Turbo (chat) · 32.8K context · 32.8K output · $0.30 in / $0.30 out per 1M tokens · tools, structured output, open weights"
 
-QWEN_QWEN3_235B_A22B_INSTRUCT_2507_TPUT: Final[Model] = Model(
+QWEN_QWEN3_235B_A22B_INSTRUCT_2507_TPUT: Final[PricedModel] = PricedModel(
     provider="togetherai",
     id="Qwen/Qwen3-235B-A22B-Instruct-2507-tput",
     name="Qwen3 235B A22B Instruct 2507 FP8",
@@ -225,15 +236,16 @@ QWEN_QWEN3_235B_A22B_INSTRUCT_2507_TPUT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_07,
-    release_date=_D_2025_07_25,
-    last_updated=_D_2025_07_25,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2025_07,
+    release_date=_Shared.D_2025_07_25,
+    last_updated=_Shared.D_2025_07_25,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.6")),
 )
+"Qwen3 235B A22B Instruct 2507 FP8 (chat) · 262K context · 262K output · $0.20 in / $0.60 out per 1M tokens · tools, open weights"
 
-QWEN_QWEN3_CODER_480B_A35B_INSTRUCT_FP8: Final[Model] = Model(
+QWEN_QWEN3_CODER_480B_A35B_INSTRUCT_FP8: Final[PricedModel] = PricedModel(
     provider="togetherai",
     id="Qwen/Qwen3-Coder-480B-A35B-Instruct-FP8",
     name="Qwen3 Coder 480B A35B Instruct",
@@ -244,16 +256,17 @@ QWEN_QWEN3_CODER_480B_A35B_INSTRUCT_FP8: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_07_23,
-    last_updated=_D_2025_07_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_07_23,
+    last_updated=_Shared.D_2025_07_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("2"), output=Decimal("2")),
     status=Status.DEPRECATED,
 )
+"Qwen3 Coder 480B A35B Instruct (chat) · 262K context · 262K output · $2.00 in / $2.00 out per 1M tokens · tools, open weights · deprecated"
 
-QWEN_QWEN3_CODER_NEXT_FP8: Final[Model] = Model(
+QWEN_QWEN3_CODER_NEXT_FP8: Final[PricedModel] = PricedModel(
     provider="togetherai",
     id="Qwen/Qwen3-Coder-Next-FP8",
     name="Qwen3 Coder Next FP8",
@@ -264,16 +277,17 @@ QWEN_QWEN3_CODER_NEXT_FP8: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2026_02_03,
-    release_date=_D_2026_02_03,
-    last_updated=_D_2026_02_03,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2026_02_03,
+    release_date=_Shared.D_2026_02_03,
+    last_updated=_Shared.D_2026_02_03,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.5"), output=Decimal("1.2")),
     status=Status.DEPRECATED,
 )
+"Qwen3 Coder Next FP8 (chat) · 262K context · 262K output · $0.50 in / $1.20 out per 1M tokens · tools, open weights · deprecated"
 
-QWEN_QWEN3_5_397B_A17B: Final[Model] = Model(
+QWEN_QWEN3_5_397B_A17B: Final[PricedModel] = PricedModel(
     provider="togetherai",
     id="Qwen/Qwen3.5-397B-A17B",
     name="Qwen3.5 397B A17B",
@@ -284,15 +298,16 @@ QWEN_QWEN3_5_397B_A17B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_02_16,
-    last_updated=_D_2026_06_15,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_130000,
+    release_date=_Shared.D_2026_02_16,
+    last_updated=_Shared.D_2026_06_15,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_130000,
     cost=Cost(input=Decimal("0.6"), output=Decimal("3.6")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Qwen3.5 397B A17B (chat) · 262K context · 130K output · $0.60 in / $3.60 out per 1M tokens · vision, tools, reasoning, open weights"
 
-QWEN_QWEN3_5_9B: Final[Model] = Model(
+QWEN_QWEN3_5_9B: Final[PricedModel] = PricedModel(
     provider="togetherai",
     id="Qwen/Qwen3.5-9B",
     name="Qwen3.5 9B",
@@ -304,15 +319,16 @@ QWEN_QWEN3_5_9B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_03_03,
-    last_updated=_D_2026_03_03,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_65536,
+    release_date=_Shared.D_2026_03_03,
+    last_updated=_Shared.D_2026_03_03,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_65536,
     cost=Cost(input=Decimal("0.17"), output=Decimal("0.25")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Qwen3.5 9B (chat) · 262K context · 65.5K output · $0.17 in / $0.25 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-QWEN_QWEN3_6_PLUS: Final[Model] = Model(
+QWEN_QWEN3_6_PLUS: Final[PricedModel] = PricedModel(
     provider="togetherai",
     id="Qwen/Qwen3.6-Plus",
     name="Qwen3.6 Plus",
@@ -323,15 +339,16 @@ QWEN_QWEN3_6_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_30,
-    last_updated=_D_2026_04_30,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_500000,
+    release_date=_Shared.D_2026_04_30,
+    last_updated=_Shared.D_2026_04_30,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_500000,
     cost=Cost(input=Decimal("0.5"), output=Decimal("3")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Qwen3.6 Plus (chat) · 1M context · 500K output · $0.50 in / $3.00 out per 1M tokens · tools, reasoning, open weights"
 
-QWEN_QWEN3_7_MAX: Final[Model] = Model(
+QWEN_QWEN3_7_MAX: Final[PricedModel] = PricedModel(
     provider="togetherai",
     id="Qwen/Qwen3.7-Max",
     name="Qwen3.7 Max",
@@ -342,14 +359,15 @@ QWEN_QWEN3_7_MAX: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_05_21,
-    last_updated=_D_2026_06_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_500000,
+    release_date=_Shared.D_2026_05_21,
+    last_updated=_Shared.D_2026_06_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_500000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("3.75")),
 )
+"Qwen3.7 Max (chat) · 1M context · 500K output · $1.25 in / $3.75 out per 1M tokens · tools"
 
-DEEPCOGITO_COGITO_V2_1_671B: Final[Model] = Model(
+DEEPCOGITO_COGITO_V2_1_671B: Final[PricedModel] = PricedModel(
     provider="togetherai",
     id="deepcogito/cogito-v2-1-671b",
     name="Cogito v2.1 671B",
@@ -360,15 +378,16 @@ DEEPCOGITO_COGITO_V2_1_671B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_11_13,
-    last_updated=_D_2025_11_13,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_163840_OUTPUT_163840,
+    release_date=_Shared.D_2025_11_13,
+    last_updated=_Shared.D_2025_11_13,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_163840_OUTPUT_163840,
     cost=Cost(input=Decimal("1.25"), output=Decimal("1.25")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Cogito v2.1 671B (chat) · 164K context · 164K output · $1.25 in / $1.25 out per 1M tokens · reasoning"
 
-DEEPSEEK_AI_DEEPSEEK_R1: Final[Model] = Model(
+DEEPSEEK_AI_DEEPSEEK_R1: Final[PricedModel] = PricedModel(
     provider="togetherai",
     id="deepseek-ai/DeepSeek-R1",
     name="DeepSeek-R1",
@@ -379,17 +398,18 @@ DEEPSEEK_AI_DEEPSEEK_R1: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_07,
-    release_date=_D_2025_01_20,
-    last_updated=_D_2025_03_24,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_163839_OUTPUT_163839,
+    knowledge=_Shared.D_2024_07,
+    release_date=_Shared.D_2025_01_20,
+    last_updated=_Shared.D_2025_03_24,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_163839_OUTPUT_163839,
     cost=Cost(input=Decimal("3"), output=Decimal("7")),
     reasoning_options=(),
     status=Status.DEPRECATED,
 )
+"DeepSeek-R1 (chat) · 164K context · 164K output · $3.00 in / $7.00 out per 1M tokens · reasoning, open weights · deprecated"
 
-DEEPSEEK_AI_DEEPSEEK_V3: Final[Model] = Model(
+DEEPSEEK_AI_DEEPSEEK_V3: Final[PricedModel] = PricedModel(
     provider="togetherai",
     id="deepseek-ai/DeepSeek-V3",
     name="DeepSeek-V3",
@@ -400,16 +420,17 @@ DEEPSEEK_AI_DEEPSEEK_V3: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_07,
-    release_date=_D_2024_12_26,
-    last_updated=_D_2025_05_29,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_131072,
+    knowledge=_Shared.D_2024_07,
+    release_date=_Shared.D_2024_12_26,
+    last_updated=_Shared.D_2025_05_29,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_131072,
     cost=Cost(input=Decimal("1.25"), output=Decimal("1.25")),
     status=Status.DEPRECATED,
 )
+"DeepSeek-V3 (chat) · 131K context · 131K output · $1.25 in / $1.25 out per 1M tokens · tools, open weights · deprecated"
 
-DEEPSEEK_AI_DEEPSEEK_V3_1: Final[Model] = Model(
+DEEPSEEK_AI_DEEPSEEK_V3_1: Final[PricedModel] = PricedModel(
     provider="togetherai",
     id="deepseek-ai/DeepSeek-V3-1",
     name="DeepSeek V3.1",
@@ -420,17 +441,18 @@ DEEPSEEK_AI_DEEPSEEK_V3_1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_08,
-    release_date=_D_2025_08_21,
-    last_updated=_D_2025_08_21,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_131072,
+    knowledge=_Shared.D_2025_08,
+    release_date=_Shared.D_2025_08_21,
+    last_updated=_Shared.D_2025_08_21,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_131072,
     cost=Cost(input=Decimal("0.6"), output=Decimal("1.7")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
     status=Status.DEPRECATED,
 )
+"DeepSeek V3.1 (chat) · 131K context · 131K output · $0.60 in / $1.70 out per 1M tokens · tools, reasoning, open weights · deprecated"
 
-DEEPSEEK_AI_DEEPSEEK_V4_PRO: Final[Model] = Model(
+DEEPSEEK_AI_DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
     provider="togetherai",
     id="deepseek-ai/DeepSeek-V4-Pro",
     name="DeepSeek V4 Pro",
@@ -442,16 +464,17 @@ DEEPSEEK_AI_DEEPSEEK_V4_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_24,
-    last_updated=_D_2026_04_24,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_512000_OUTPUT_384000,
+    release_date=_Shared.D_2026_04_24,
+    last_updated=_Shared.D_2026_04_24,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_512000_OUTPUT_384000,
     cost=Cost(input=Decimal("1.74"), output=Decimal("3.48"), cache_read=Decimal("0.2")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_HIGH_MAX),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_HIGH_MAX),
 )
+"DeepSeek V4 Pro (chat) · 512K context · 384K output · $1.74 in / $3.48 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ESSENTIALAI_RNJ_1_INSTRUCT: Final[Model] = Model(
+ESSENTIALAI_RNJ_1_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="togetherai",
     id="essentialai/Rnj-1-Instruct",
     name="Rnj-1 Instruct",
@@ -462,15 +485,16 @@ ESSENTIALAI_RNJ_1_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_10,
-    release_date=_D_2025_12_05,
-    last_updated=_D_2025_12_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_32768,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2025_12_05,
+    last_updated=_Shared.D_2025_12_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_32768,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.15")),
 )
+"Rnj-1 Instruct (chat) · 32.8K context · 32.8K output · $0.15 in / $0.15 out per 1M tokens · tools, open weights"
 
-GOOGLE_GEMMA_3N_E4B_IT: Final[Model] = Model(
+GOOGLE_GEMMA_3N_E4B_IT: Final[PricedModel] = PricedModel(
     provider="togetherai",
     id="google/gemma-3n-E4B-it",
     name="Gemma 3N E4B Instruct",
@@ -482,14 +506,15 @@ GOOGLE_GEMMA_3N_E4B_IT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_05_20,
-    last_updated=_D_2025_05_20,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_32768,
+    release_date=_Shared.D_2025_05_20,
+    last_updated=_Shared.D_2025_05_20,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_32768,
     cost=Cost(input=Decimal("0.06"), output=Decimal("0.12")),
 )
+"Gemma 3N E4B Instruct (chat) · 32.8K context · 32.8K output · $0.06 in / $0.12 out per 1M tokens · structured output, open weights"
 
-GOOGLE_GEMMA_4_31B_IT: Final[Model] = Model(
+GOOGLE_GEMMA_4_31B_IT: Final[PricedModel] = PricedModel(
     provider="togetherai",
     id="google/gemma-4-31B-it",
     name="Gemma 4 31B Instruct",
@@ -501,16 +526,17 @@ GOOGLE_GEMMA_4_31B_IT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_04_07,
-    last_updated=_D_2026_04_07,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_131072,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_04_07,
+    last_updated=_Shared.D_2026_04_07,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_131072,
     cost=Cost(input=Decimal("0.39"), output=Decimal("0.97")),
     reasoning_options=(),
 )
+"Gemma 4 31B Instruct (chat) · 262K context · 131K output · $0.39 in / $0.97 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-META_LLAMA_LLAMA_3_3_70B_INSTRUCT_TURBO: Final[Model] = Model(
+META_LLAMA_LLAMA_3_3_70B_INSTRUCT_TURBO: Final[PricedModel] = PricedModel(
     provider="togetherai",
     id="meta-llama/Llama-3.3-70B-Instruct-Turbo",
     name="Llama 3.3 70B",
@@ -521,15 +547,16 @@ META_LLAMA_LLAMA_3_3_70B_INSTRUCT_TURBO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_12,
-    release_date=_D_2024_12_06,
-    last_updated=_D_2024_12_06,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_131072,
+    knowledge=_Shared.D_2023_12,
+    release_date=_Shared.D_2024_12_06,
+    last_updated=_Shared.D_2024_12_06,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_131072,
     cost=Cost(input=Decimal("0.88"), output=Decimal("0.88")),
 )
+"Llama 3.3 70B (chat) · 131K context · 131K output · $0.88 in / $0.88 out per 1M tokens · tools, open weights"
 
-META_LLAMA_META_LLAMA_3_8B_INSTRUCT_LITE: Final[Model] = Model(
+META_LLAMA_META_LLAMA_3_8B_INSTRUCT_LITE: Final[PricedModel] = PricedModel(
     provider="togetherai",
     id="meta-llama/Meta-Llama-3-8B-Instruct-Lite",
     name="Meta Llama 3 8B Instruct Lite",
@@ -540,14 +567,15 @@ META_LLAMA_META_LLAMA_3_8B_INSTRUCT_LITE: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    release_date=_D_2024_04_18,
-    last_updated=_D_2024_04_18,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8192_OUTPUT_8192,
+    release_date=_Shared.D_2024_04_18,
+    last_updated=_Shared.D_2024_04_18,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8192_OUTPUT_8192,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.14")),
 )
+"Meta Llama 3 8B Instruct Lite (chat) · 8.19K context · 8.19K output · $0.14 in / $0.14 out per 1M tokens · open weights"
 
-MOONSHOTAI_KIMI_K2_5: Final[Model] = Model(
+MOONSHOTAI_KIMI_K2_5: Final[PricedModel] = PricedModel(
     provider="togetherai",
     id="moonshotai/Kimi-K2.5",
     name="Kimi K2.5",
@@ -558,18 +586,19 @@ MOONSHOTAI_KIMI_K2_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2026_01,
-    release_date=_D_2026_01_27,
-    last_updated=_D_2026_01_27,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2026_01,
+    release_date=_Shared.D_2026_01_27,
+    last_updated=_Shared.D_2026_01_27,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.5"), output=Decimal("2.8")),
     interleaved=True,
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
     status=Status.DEPRECATED,
 )
+"Kimi K2.5 (chat) · 262K context · 262K output · $0.50 in / $2.80 out per 1M tokens · vision, tools, reasoning, open weights · deprecated"
 
-MOONSHOTAI_KIMI_K2_6: Final[Model] = Model(
+MOONSHOTAI_KIMI_K2_6: Final[PricedModel] = PricedModel(
     provider="togetherai",
     id="moonshotai/Kimi-K2.6",
     name="Kimi K2.6",
@@ -581,16 +610,17 @@ MOONSHOTAI_KIMI_K2_6: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_04_21,
-    last_updated=_D_2026_04_21,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_131000,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_04_21,
+    last_updated=_Shared.D_2026_04_21,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_131000,
     cost=Cost(input=Decimal("1.2"), output=Decimal("4.5"), cache_read=Decimal("0.2")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Kimi K2.6 (chat) · 262K context · 131K output · $1.20 in / $4.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-MOONSHOTAI_KIMI_K2_7_CODE: Final[Model] = Model(
+MOONSHOTAI_KIMI_K2_7_CODE: Final[PricedModel] = PricedModel(
     provider="togetherai",
     id="moonshotai/Kimi-K2.7-Code",
     name="Kimi K2.7 Code",
@@ -602,15 +632,16 @@ MOONSHOTAI_KIMI_K2_7_CODE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_06_14,
-    last_updated=_D_2026_06_14,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_131072,
+    release_date=_Shared.D_2026_06_14,
+    last_updated=_Shared.D_2026_06_14,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_131072,
     cost=Cost(input=Decimal("0.95"), output=Decimal("4"), cache_read=Decimal("0.19")),
     reasoning_options=(),
 )
+"Kimi K2.7 Code (chat) · 262K context · 131K output · $0.95 in / $4.00 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-NVIDIA_NEMOTRON_3_ULTRA_550B_A55B: Final[Model] = Model(
+NVIDIA_NEMOTRON_3_ULTRA_550B_A55B: Final[PricedModel] = PricedModel(
     provider="togetherai",
     id="nvidia/nemotron-3-ultra-550b-a55b",
     name="Nemotron 3 Ultra 550B A55B",
@@ -622,15 +653,16 @@ NVIDIA_NEMOTRON_3_ULTRA_550B_A55B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_06_04,
-    last_updated=_D_2026_06_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_512300_OUTPUT_512300,
+    release_date=_Shared.D_2026_06_04,
+    last_updated=_Shared.D_2026_06_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_512300_OUTPUT_512300,
     cost=Cost(input=Decimal("0.6"), output=Decimal("3.6"), cache_read=Decimal("0.2")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Nemotron 3 Ultra 550B A55B (chat) · 512K context · 512K output · $0.60 in / $3.60 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-OPENAI_GPT_OSS_120B: Final[Model] = Model(
+OPENAI_GPT_OSS_120B: Final[PricedModel] = PricedModel(
     provider="togetherai",
     id="openai/gpt-oss-120b",
     name="GPT OSS 120B",
@@ -641,16 +673,17 @@ OPENAI_GPT_OSS_120B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_08,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_131072,
+    knowledge=_Shared.D_2025_08,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_131072,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"GPT OSS 120B (chat) · 131K context · 131K output · $0.15 in / $0.60 out per 1M tokens · tools, reasoning, open weights"
 
-OPENAI_GPT_OSS_20B: Final[Model] = Model(
+OPENAI_GPT_OSS_20B: Final[PricedModel] = PricedModel(
     provider="togetherai",
     id="openai/gpt-oss-20b",
     name="GPT OSS 20B",
@@ -662,15 +695,16 @@ OPENAI_GPT_OSS_20B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_131072,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_131072,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.2")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"GPT OSS 20B (chat) · 131K context · 131K output · $0.05 in / $0.20 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-PEARL_AI_GEMMA_4_31B_IT: Final[Model] = Model(
+PEARL_AI_GEMMA_4_31B_IT: Final[PricedModel] = PricedModel(
     provider="togetherai",
     id="pearl-ai/gemma-4-31b-it",
     name="Pearl AI Gemma 4 31B Instruct",
@@ -681,15 +715,16 @@ PEARL_AI_GEMMA_4_31B_IT: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_04_07,
-    last_updated=_D_2026_04_07,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32000_OUTPUT_32000,
+    release_date=_Shared.D_2026_04_07,
+    last_updated=_Shared.D_2026_04_07,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32000_OUTPUT_32000,
     cost=Cost(input=Decimal("0.28"), output=Decimal("0.86")),
     reasoning_options=(),
 )
+"Pearl AI Gemma 4 31B Instruct (chat) · 32K context · 32K output · $0.28 in / $0.86 out per 1M tokens · reasoning"
 
-ZAI_ORG_GLM_5: Final[Model] = Model(
+ZAI_ORG_GLM_5: Final[PricedModel] = PricedModel(
     provider="togetherai",
     id="zai-org/GLM-5",
     name="GLM-5",
@@ -701,16 +736,17 @@ ZAI_ORG_GLM_5: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_02_11,
-    last_updated=_D_2026_02_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_202752_OUTPUT_131072,
+    release_date=_Shared.D_2026_02_11,
+    last_updated=_Shared.D_2026_02_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_202752_OUTPUT_131072,
     cost=Cost(input=Decimal("1"), output=Decimal("3.2")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM-5 (chat) · 203K context · 131K output · $1.00 in / $3.20 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ZAI_ORG_GLM_5_1: Final[Model] = Model(
+ZAI_ORG_GLM_5_1: Final[PricedModel] = PricedModel(
     provider="togetherai",
     id="zai-org/GLM-5.1",
     name="GLM-5.1",
@@ -722,16 +758,17 @@ ZAI_ORG_GLM_5_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_11,
-    release_date=_D_2026_04_07,
-    last_updated=_D_2026_04_07,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_202752_OUTPUT_131072,
+    knowledge=_Shared.D_2025_11,
+    release_date=_Shared.D_2026_04_07,
+    last_updated=_Shared.D_2026_04_07,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_202752_OUTPUT_131072,
     cost=Cost(input=Decimal("1.4"), output=Decimal("4.4")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM-5.1 (chat) · 203K context · 131K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ZAI_ORG_GLM_5_2: Final[Model] = Model(
+ZAI_ORG_GLM_5_2: Final[PricedModel] = PricedModel(
     provider="togetherai",
     id="zai-org/GLM-5.2",
     name="GLM-5.2",
@@ -743,11 +780,12 @@ ZAI_ORG_GLM_5_2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_06_16,
-    last_updated=_D_2026_06_16,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_164000,
+    release_date=_Shared.D_2026_06_16,
+    last_updated=_Shared.D_2026_06_16,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_164000,
     cost=Cost(input=Decimal("1.4"), output=Decimal("4.4"), cache_read=Decimal("0.26")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_HIGH_MAX),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_HIGH_MAX),
 )
+"GLM-5.2 (chat) · 262K context · 164K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, structured output, open weights"

@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "LIQUIDAI_LFM2_24B_A2B",
@@ -42,98 +42,98 @@ __all__ = [
     "ZAI_ORG_GLM_5_2",
 ]
 
-LIQUIDAI_LFM2_24B_A2B: Final[Model]
+LIQUIDAI_LFM2_24B_A2B: Final[PricedModel]
 "LFM2-24B-A2B (chat) · 32.8K context · 32.8K output · $0.03 in / $0.12 out per 1M tokens · open weights"
 
-MINIMAXAI_MINIMAX_M2_5: Final[Model]
+MINIMAXAI_MINIMAX_M2_5: Final[PricedModel]
 "MiniMax-M2.5 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights · deprecated"
 
-MINIMAXAI_MINIMAX_M2_7: Final[Model]
+MINIMAXAI_MINIMAX_M2_7: Final[PricedModel]
 "MiniMax-M2.7 (chat) · 203K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-MINIMAXAI_MINIMAX_M3: Final[Model]
+MINIMAXAI_MINIMAX_M3: Final[PricedModel]
 "MiniMax-M3 (chat) · 524K context · 250K output · $0.30 in / $1.20 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-QWEN_QWEN2_5_7B_INSTRUCT_TURBO: Final[Model]
+QWEN_QWEN2_5_7B_INSTRUCT_TURBO: Final[PricedModel]
 "Qwen 2.5 7B Instruct Turbo (chat) · 32.8K context · 32.8K output · $0.30 in / $0.30 out per 1M tokens · tools, structured output, open weights"
 
-QWEN_QWEN3_235B_A22B_INSTRUCT_2507_TPUT: Final[Model]
+QWEN_QWEN3_235B_A22B_INSTRUCT_2507_TPUT: Final[PricedModel]
 "Qwen3 235B A22B Instruct 2507 FP8 (chat) · 262K context · 262K output · $0.20 in / $0.60 out per 1M tokens · tools, open weights"
 
-QWEN_QWEN3_CODER_480B_A35B_INSTRUCT_FP8: Final[Model]
+QWEN_QWEN3_CODER_480B_A35B_INSTRUCT_FP8: Final[PricedModel]
 "Qwen3 Coder 480B A35B Instruct (chat) · 262K context · 262K output · $2.00 in / $2.00 out per 1M tokens · tools, open weights · deprecated"
 
-QWEN_QWEN3_CODER_NEXT_FP8: Final[Model]
+QWEN_QWEN3_CODER_NEXT_FP8: Final[PricedModel]
 "Qwen3 Coder Next FP8 (chat) · 262K context · 262K output · $0.50 in / $1.20 out per 1M tokens · tools, open weights · deprecated"
 
-QWEN_QWEN3_5_397B_A17B: Final[Model]
+QWEN_QWEN3_5_397B_A17B: Final[PricedModel]
 "Qwen3.5 397B A17B (chat) · 262K context · 130K output · $0.60 in / $3.60 out per 1M tokens · vision, tools, reasoning, open weights"
 
-QWEN_QWEN3_5_9B: Final[Model]
+QWEN_QWEN3_5_9B: Final[PricedModel]
 "Qwen3.5 9B (chat) · 262K context · 65.5K output · $0.17 in / $0.25 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-QWEN_QWEN3_6_PLUS: Final[Model]
+QWEN_QWEN3_6_PLUS: Final[PricedModel]
 "Qwen3.6 Plus (chat) · 1M context · 500K output · $0.50 in / $3.00 out per 1M tokens · tools, reasoning, open weights"
 
-QWEN_QWEN3_7_MAX: Final[Model]
+QWEN_QWEN3_7_MAX: Final[PricedModel]
 "Qwen3.7 Max (chat) · 1M context · 500K output · $1.25 in / $3.75 out per 1M tokens · tools"
 
-DEEPCOGITO_COGITO_V2_1_671B: Final[Model]
+DEEPCOGITO_COGITO_V2_1_671B: Final[PricedModel]
 "Cogito v2.1 671B (chat) · 164K context · 164K output · $1.25 in / $1.25 out per 1M tokens · reasoning"
 
-DEEPSEEK_AI_DEEPSEEK_R1: Final[Model]
+DEEPSEEK_AI_DEEPSEEK_R1: Final[PricedModel]
 "DeepSeek-R1 (chat) · 164K context · 164K output · $3.00 in / $7.00 out per 1M tokens · reasoning, open weights · deprecated"
 
-DEEPSEEK_AI_DEEPSEEK_V3: Final[Model]
+DEEPSEEK_AI_DEEPSEEK_V3: Final[PricedModel]
 "DeepSeek-V3 (chat) · 131K context · 131K output · $1.25 in / $1.25 out per 1M tokens · tools, open weights · deprecated"
 
-DEEPSEEK_AI_DEEPSEEK_V3_1: Final[Model]
+DEEPSEEK_AI_DEEPSEEK_V3_1: Final[PricedModel]
 "DeepSeek V3.1 (chat) · 131K context · 131K output · $0.60 in / $1.70 out per 1M tokens · tools, reasoning, open weights · deprecated"
 
-DEEPSEEK_AI_DEEPSEEK_V4_PRO: Final[Model]
+DEEPSEEK_AI_DEEPSEEK_V4_PRO: Final[PricedModel]
 "DeepSeek V4 Pro (chat) · 512K context · 384K output · $1.74 in / $3.48 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ESSENTIALAI_RNJ_1_INSTRUCT: Final[Model]
+ESSENTIALAI_RNJ_1_INSTRUCT: Final[PricedModel]
 "Rnj-1 Instruct (chat) · 32.8K context · 32.8K output · $0.15 in / $0.15 out per 1M tokens · tools, open weights"
 
-GOOGLE_GEMMA_3N_E4B_IT: Final[Model]
+GOOGLE_GEMMA_3N_E4B_IT: Final[PricedModel]
 "Gemma 3N E4B Instruct (chat) · 32.8K context · 32.8K output · $0.06 in / $0.12 out per 1M tokens · structured output, open weights"
 
-GOOGLE_GEMMA_4_31B_IT: Final[Model]
+GOOGLE_GEMMA_4_31B_IT: Final[PricedModel]
 "Gemma 4 31B Instruct (chat) · 262K context · 131K output · $0.39 in / $0.97 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-META_LLAMA_LLAMA_3_3_70B_INSTRUCT_TURBO: Final[Model]
+META_LLAMA_LLAMA_3_3_70B_INSTRUCT_TURBO: Final[PricedModel]
 "Llama 3.3 70B (chat) · 131K context · 131K output · $0.88 in / $0.88 out per 1M tokens · tools, open weights"
 
-META_LLAMA_META_LLAMA_3_8B_INSTRUCT_LITE: Final[Model]
+META_LLAMA_META_LLAMA_3_8B_INSTRUCT_LITE: Final[PricedModel]
 "Meta Llama 3 8B Instruct Lite (chat) · 8.19K context · 8.19K output · $0.14 in / $0.14 out per 1M tokens · open weights"
 
-MOONSHOTAI_KIMI_K2_5: Final[Model]
+MOONSHOTAI_KIMI_K2_5: Final[PricedModel]
 "Kimi K2.5 (chat) · 262K context · 262K output · $0.50 in / $2.80 out per 1M tokens · vision, tools, reasoning, open weights · deprecated"
 
-MOONSHOTAI_KIMI_K2_6: Final[Model]
+MOONSHOTAI_KIMI_K2_6: Final[PricedModel]
 "Kimi K2.6 (chat) · 262K context · 131K output · $1.20 in / $4.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-MOONSHOTAI_KIMI_K2_7_CODE: Final[Model]
+MOONSHOTAI_KIMI_K2_7_CODE: Final[PricedModel]
 "Kimi K2.7 Code (chat) · 262K context · 131K output · $0.95 in / $4.00 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-NVIDIA_NEMOTRON_3_ULTRA_550B_A55B: Final[Model]
+NVIDIA_NEMOTRON_3_ULTRA_550B_A55B: Final[PricedModel]
 "Nemotron 3 Ultra 550B A55B (chat) · 512K context · 512K output · $0.60 in / $3.60 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-OPENAI_GPT_OSS_120B: Final[Model]
+OPENAI_GPT_OSS_120B: Final[PricedModel]
 "GPT OSS 120B (chat) · 131K context · 131K output · $0.15 in / $0.60 out per 1M tokens · tools, reasoning, open weights"
 
-OPENAI_GPT_OSS_20B: Final[Model]
+OPENAI_GPT_OSS_20B: Final[PricedModel]
 "GPT OSS 20B (chat) · 131K context · 131K output · $0.05 in / $0.20 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-PEARL_AI_GEMMA_4_31B_IT: Final[Model]
+PEARL_AI_GEMMA_4_31B_IT: Final[PricedModel]
 "Pearl AI Gemma 4 31B Instruct (chat) · 32K context · 32K output · $0.28 in / $0.86 out per 1M tokens · reasoning"
 
-ZAI_ORG_GLM_5: Final[Model]
+ZAI_ORG_GLM_5: Final[PricedModel]
 "GLM-5 (chat) · 203K context · 131K output · $1.00 in / $3.20 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ZAI_ORG_GLM_5_1: Final[Model]
+ZAI_ORG_GLM_5_1: Final[PricedModel]
 "GLM-5.1 (chat) · 203K context · 131K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ZAI_ORG_GLM_5_2: Final[Model]
+ZAI_ORG_GLM_5_2: Final[PricedModel]
 "GLM-5.2 (chat) · 262K context · 164K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, structured output, open weights"

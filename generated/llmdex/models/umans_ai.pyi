@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "UMANS_CODER",
@@ -15,17 +15,17 @@ __all__ = [
     "UMANS_KIMI_K2_7",
 ]
 
-UMANS_CODER: Final[Model]
+UMANS_CODER: Final[PricedModel]
 "Umans Coder (chat) · 262K context · 32.8K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-UMANS_FLASH: Final[Model]
+UMANS_FLASH: Final[PricedModel]
 "Umans Flash (chat) · 262K context · 32.8K output · $0.15 in / $1.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-UMANS_GLM_5_1: Final[Model]
+UMANS_GLM_5_1: Final[PricedModel]
 "GLM 5.1 (chat) · 205K context · 131K output · $1.40 in / $4.40 out per 1M tokens · vision, tools, reasoning, structured output, open weights"
 
-UMANS_GLM_5_2: Final[Model]
+UMANS_GLM_5_2: Final[PricedModel]
 "GLM 5.2 (chat) · 406K context · 131K output · $1.40 in / $4.40 out per 1M tokens · vision, tools, reasoning, structured output, open weights"
 
-UMANS_KIMI_K2_7: Final[Model]
+UMANS_KIMI_K2_7: Final[PricedModel]
 "Kimi K2.7 Code (chat) · 262K context · 32.8K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"

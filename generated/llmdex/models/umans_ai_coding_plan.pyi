@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "UMANS_CODER",
@@ -16,20 +16,20 @@ __all__ = [
     "UMANS_QWEN3_6_35B_A3B",
 ]
 
-UMANS_CODER: Final[Model]
+UMANS_CODER: Final[PricedModel]
 "Umans Coder (chat) · 262K context · 262K output · free · vision, tools, reasoning, structured output, attachments, open weights"
 
-UMANS_FLASH: Final[Model]
+UMANS_FLASH: Final[PricedModel]
 "Umans Flash (chat) · 262K context · 262K output · free · vision, tools, reasoning, structured output, attachments, open weights"
 
-UMANS_GLM_5_1: Final[Model]
+UMANS_GLM_5_1: Final[PricedModel]
 "GLM 5.1 (chat) · 205K context · 131K output · free · vision, tools, reasoning, structured output, open weights"
 
-UMANS_GLM_5_2: Final[Model]
+UMANS_GLM_5_2: Final[PricedModel]
 "GLM 5.2 (chat) · 406K context · 131K output · free · vision, tools, reasoning, structured output, open weights"
 
-UMANS_KIMI_K2_7: Final[Model]
+UMANS_KIMI_K2_7: Final[PricedModel]
 "Kimi K2.7 Code (chat) · 262K context · 262K output · free · vision, tools, reasoning, structured output, attachments, open weights"
 
-UMANS_QWEN3_6_35B_A3B: Final[Model]
+UMANS_QWEN3_6_35B_A3B: Final[PricedModel]
 "Qwen3.6 35B A3B (chat) · 262K context · 262K output · free · vision, tools, reasoning, structured output, attachments, open weights"

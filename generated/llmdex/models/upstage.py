@@ -9,25 +9,31 @@ from decimal import Decimal
 
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
-from llmdex_runtime.model import Cost, Limit, Modalities, Model, ReasoningOption
+from llmdex_runtime.model import Cost, Limit, Modalities, PricedModel, ReasoningOption
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_131072_OUTPUT_8192 = Limit(context=131072, output=8192)
-_CONTEXT_32768_OUTPUT_4096 = Limit(context=32768, output=4096)
-_CONTEXT_65536_OUTPUT_8192 = Limit(context=65536, output=8192)
-_D_2024_06_12 = PartialDate(2024, 6, 12)
-_D_2024_09 = PartialDate(2024, 9)
-_D_2025_03 = PartialDate(2025, 3)
-_D_2025_04_22 = PartialDate(2025, 4, 22)
-_D_2025_05_20 = PartialDate(2025, 5, 20)
-_D_2026_01 = PartialDate(2026, 1)
-_REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(type="effort", values=("low", "medium", "high"))
-_REASONING_EFFORT_MINIMAL_HIGH = ReasoningOption(type="effort", values=("minimal", "high"))
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_131072_OUTPUT_8192 = Limit(context=131072, output=8192)
+    CONTEXT_32768_OUTPUT_4096 = Limit(context=32768, output=4096)
+    CONTEXT_65536_OUTPUT_8192 = Limit(context=65536, output=8192)
+    D_2024_06_12 = PartialDate(2024, 6, 12)
+    D_2024_09 = PartialDate(2024, 9)
+    D_2025_03 = PartialDate(2025, 3)
+    D_2025_04_22 = PartialDate(2025, 4, 22)
+    D_2025_05_20 = PartialDate(2025, 5, 20)
+    D_2026_01 = PartialDate(2026, 1)
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("low", "medium", "high")
+    )
+    REASONING_EFFORT_MINIMAL_HIGH = ReasoningOption(type="effort", values=("minimal", "high"))
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "SOLAR_MINI",
@@ -35,7 +41,7 @@ __all__ = [
     "SOLAR_PRO3",
 ]
 
-SOLAR_MINI: Final[Model] = Model(
+SOLAR_MINI: Final[PricedModel] = PricedModel(
     provider="upstage",
     id="solar-mini",
     name="solar-mini",
@@ -46,15 +52,16 @@ SOLAR_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_09,
-    release_date=_D_2024_06_12,
-    last_updated=_D_2025_04_22,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_4096,
+    knowledge=_Shared.D_2024_09,
+    release_date=_Shared.D_2024_06_12,
+    last_updated=_Shared.D_2025_04_22,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_4096,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.15")),
 )
+"solar-mini (chat) · 32.8K context · 4.1K output · $0.15 in / $0.15 out per 1M tokens · tools"
 
-SOLAR_PRO2: Final[Model] = Model(
+SOLAR_PRO2: Final[PricedModel] = PricedModel(
     provider="upstage",
     id="solar-pro2",
     name="solar-pro2",
@@ -65,16 +72,17 @@ SOLAR_PRO2: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_03,
-    release_date=_D_2025_05_20,
-    last_updated=_D_2025_05_20,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_65536_OUTPUT_8192,
+    knowledge=_Shared.D_2025_03,
+    release_date=_Shared.D_2025_05_20,
+    last_updated=_Shared.D_2025_05_20,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_65536_OUTPUT_8192,
     cost=Cost(input=Decimal("0.25"), output=Decimal("0.25")),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_HIGH,),
 )
+"solar-pro2 (chat) · 65.5K context · 8.19K output · $0.25 in / $0.25 out per 1M tokens · tools, reasoning"
 
-SOLAR_PRO3: Final[Model] = Model(
+SOLAR_PRO3: Final[PricedModel] = PricedModel(
     provider="upstage",
     id="solar-pro3",
     name="solar-pro3",
@@ -85,11 +93,12 @@ SOLAR_PRO3: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_03,
-    release_date=_D_2026_01,
-    last_updated=_D_2026_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_8192,
+    knowledge=_Shared.D_2025_03,
+    release_date=_Shared.D_2026_01,
+    last_updated=_Shared.D_2026_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_8192,
     cost=Cost(input=Decimal("0.25"), output=Decimal("0.25")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"solar-pro3 (chat) · 131K context · 8.19K output · $0.25 in / $0.25 out per 1M tokens · tools, reasoning"

@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "SOLAR_MINI",
@@ -13,11 +13,11 @@ __all__ = [
     "SOLAR_PRO3",
 ]
 
-SOLAR_MINI: Final[Model]
+SOLAR_MINI: Final[PricedModel]
 "solar-mini (chat) · 32.8K context · 4.1K output · $0.15 in / $0.15 out per 1M tokens · tools"
 
-SOLAR_PRO2: Final[Model]
+SOLAR_PRO2: Final[PricedModel]
 "solar-pro2 (chat) · 65.5K context · 8.19K output · $0.25 in / $0.25 out per 1M tokens · tools, reasoning"
 
-SOLAR_PRO3: Final[Model]
+SOLAR_PRO3: Final[PricedModel]
 "solar-pro3 (chat) · 131K context · 8.19K output · $0.25 in / $0.25 out per 1M tokens · tools, reasoning"

@@ -9,18 +9,22 @@ from decimal import Decimal
 
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
-from llmdex_runtime.model import Cost, Limit, Modalities, Model
+from llmdex_runtime.model import Cost, Limit, Modalities, PricedModel
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_128000_OUTPUT_32000 = Limit(context=128000, output=32000)
-_CONTEXT_512000_OUTPUT_32000 = Limit(context=512000, output=32000)
-_D_2025_05_22 = PartialDate(2025, 5, 22)
-_D_2025_06_09 = PartialDate(2025, 6, 9)
-_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_128000_OUTPUT_32000 = Limit(context=128000, output=32000)
+    CONTEXT_512000_OUTPUT_32000 = Limit(context=512000, output=32000)
+    D_2025_05_22 = PartialDate(2025, 5, 22)
+    D_2025_06_09 = PartialDate(2025, 6, 9)
+    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+
 
 __all__ = [
     "V0_1_0_MD",
@@ -28,7 +32,7 @@ __all__ = [
     "V0_1_5_MD",
 ]
 
-V0_1_0_MD: Final[Model] = Model(
+V0_1_0_MD: Final[PricedModel] = PricedModel(
     provider="v0",
     id="v0-1.0-md",
     name="v0-1.0-md",
@@ -39,15 +43,16 @@ V0_1_0_MD: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_05_22,
-    last_updated=_D_2025_05_22,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_32000,
+    release_date=_Shared.D_2025_05_22,
+    last_updated=_Shared.D_2025_05_22,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_32000,
     cost=Cost(input=Decimal("3"), output=Decimal("15")),
     reasoning_options=(),
 )
+"v0-1.0-md (chat) · 128K context · 32K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-V0_1_5_LG: Final[Model] = Model(
+V0_1_5_LG: Final[PricedModel] = PricedModel(
     provider="v0",
     id="v0-1.5-lg",
     name="v0-1.5-lg",
@@ -58,15 +63,16 @@ V0_1_5_LG: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_06_09,
-    last_updated=_D_2025_06_09,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_512000_OUTPUT_32000,
+    release_date=_Shared.D_2025_06_09,
+    last_updated=_Shared.D_2025_06_09,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_512000_OUTPUT_32000,
     cost=Cost(input=Decimal("15"), output=Decimal("75")),
     reasoning_options=(),
 )
+"v0-1.5-lg (chat) · 512K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-V0_1_5_MD: Final[Model] = Model(
+V0_1_5_MD: Final[PricedModel] = PricedModel(
     provider="v0",
     id="v0-1.5-md",
     name="v0-1.5-md",
@@ -77,10 +83,11 @@ V0_1_5_MD: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_06_09,
-    last_updated=_D_2025_06_09,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_32000,
+    release_date=_Shared.D_2025_06_09,
+    last_updated=_Shared.D_2025_06_09,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_32000,
     cost=Cost(input=Decimal("3"), output=Decimal("15")),
     reasoning_options=(),
 )
+"v0-1.5-md (chat) · 128K context · 32K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"

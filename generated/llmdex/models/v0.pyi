@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "V0_1_0_MD",
@@ -13,11 +13,11 @@ __all__ = [
     "V0_1_5_MD",
 ]
 
-V0_1_0_MD: Final[Model]
+V0_1_0_MD: Final[PricedModel]
 "v0-1.0-md (chat) · 128K context · 32K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-V0_1_5_LG: Final[Model]
+V0_1_5_LG: Final[PricedModel]
 "v0-1.5-lg (chat) · 512K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-V0_1_5_MD: Final[Model]
+V0_1_5_MD: Final[PricedModel]
 "v0-1.5-md (chat) · 128K context · 32K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"

@@ -15,7 +15,7 @@ from llmdex_runtime.model import (
     Interleaved,
     Limit,
     Modalities,
-    Model,
+    PricedModel,
     Rates,
     ReasoningOption,
     TierCondition,
@@ -25,123 +25,129 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run ti
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_1000000_INPUT_922000_OUTPUT_128000 = Limit(context=1000000, input=922000, output=128000)
-_CONTEXT_1000000_INPUT_922000_OUTPUT_131072 = Limit(context=1000000, input=922000, output=131072)
-_CONTEXT_1000000_OUTPUT_128000 = Limit(context=1000000, output=128000)
-_CONTEXT_1000000_OUTPUT_131072 = Limit(context=1000000, output=131072)
-_CONTEXT_1000000_OUTPUT_32000 = Limit(context=1000000, output=32000)
-_CONTEXT_1000000_OUTPUT_32768 = Limit(context=1000000, output=32768)
-_CONTEXT_1000000_OUTPUT_64000 = Limit(context=1000000, output=64000)
-_CONTEXT_1000000_OUTPUT_65536 = Limit(context=1000000, output=65536)
-_CONTEXT_128000_OUTPUT_16384 = Limit(context=128000, output=16384)
-_CONTEXT_128000_OUTPUT_32768 = Limit(context=128000, output=32768)
-_CONTEXT_128000_OUTPUT_4096 = Limit(context=128000, output=4096)
-_CONTEXT_128000_OUTPUT_50000 = Limit(context=128000, output=50000)
-_CONTEXT_128000_OUTPUT_8192 = Limit(context=128000, output=8192)
-_CONTEXT_160000_OUTPUT_32768 = Limit(context=160000, output=32768)
-_CONTEXT_198000_OUTPUT_16384 = Limit(context=198000, output=16384)
-_CONTEXT_198000_OUTPUT_32000 = Limit(context=198000, output=32000)
-_CONTEXT_198000_OUTPUT_32768 = Limit(context=198000, output=32768)
-_CONTEXT_198000_OUTPUT_64000 = Limit(context=198000, output=64000)
-_CONTEXT_2000000_OUTPUT_128000 = Limit(context=2000000, output=128000)
-_CONTEXT_200000_OUTPUT_24000 = Limit(context=200000, output=24000)
-_CONTEXT_200000_OUTPUT_32768 = Limit(context=200000, output=32768)
-_CONTEXT_256000_INPUT_272000_OUTPUT_65536 = Limit(context=256000, input=272000, output=65536)
-_CONTEXT_256000_OUTPUT_16384 = Limit(context=256000, output=16384)
-_CONTEXT_256000_OUTPUT_32768 = Limit(context=256000, output=32768)
-_CONTEXT_256000_OUTPUT_65536 = Limit(context=256000, output=65536)
-_CONTEXT_256000_OUTPUT_8192 = Limit(context=256000, output=8192)
-_CONTEXT_400000_INPUT_272000_OUTPUT_128000 = Limit(context=400000, input=272000, output=128000)
-_CONTEXT_524288_OUTPUT_65536 = Limit(context=524288, output=65536)
-_D_2023_09 = PartialDate(2023, 9)
-_D_2024_04 = PartialDate(2024, 4)
-_D_2024_04_01 = PartialDate(2024, 4, 1)
-_D_2024_10_03 = PartialDate(2024, 10, 3)
-_D_2024_12 = PartialDate(2024, 12)
-_D_2025_01 = PartialDate(2025, 1)
-_D_2025_01_15 = PartialDate(2025, 1, 15)
-_D_2025_03_31 = PartialDate(2025, 3, 31)
-_D_2025_04 = PartialDate(2025, 4)
-_D_2025_04_06 = PartialDate(2025, 4, 6)
-_D_2025_04_29 = PartialDate(2025, 4, 29)
-_D_2025_05 = PartialDate(2025, 5)
-_D_2025_05_31 = PartialDate(2025, 5, 31)
-_D_2025_06 = PartialDate(2025, 6)
-_D_2025_07_31 = PartialDate(2025, 7, 31)
-_D_2025_08 = PartialDate(2025, 8)
-_D_2025_08_31 = PartialDate(2025, 8, 31)
-_D_2025_09_25 = PartialDate(2025, 9, 25)
-_D_2025_11_04 = PartialDate(2025, 11, 4)
-_D_2025_11_06 = PartialDate(2025, 11, 6)
-_D_2025_12_01 = PartialDate(2025, 12, 1)
-_D_2025_12_04 = PartialDate(2025, 12, 4)
-_D_2025_12_06 = PartialDate(2025, 12, 6)
-_D_2025_12_13 = PartialDate(2025, 12, 13)
-_D_2025_12_19 = PartialDate(2025, 12, 19)
-_D_2025_12_24 = PartialDate(2025, 12, 24)
-_D_2026_01_15 = PartialDate(2026, 1, 15)
-_D_2026_01_16 = PartialDate(2026, 1, 16)
-_D_2026_01_27 = PartialDate(2026, 1, 27)
-_D_2026_01_29 = PartialDate(2026, 1, 29)
-_D_2026_01_31 = PartialDate(2026, 1, 31)
-_D_2026_02_04 = PartialDate(2026, 2, 4)
-_D_2026_02_05 = PartialDate(2026, 2, 5)
-_D_2026_02_11 = PartialDate(2026, 2, 11)
-_D_2026_02_12 = PartialDate(2026, 2, 12)
-_D_2026_02_16 = PartialDate(2026, 2, 16)
-_D_2026_02_17 = PartialDate(2026, 2, 17)
-_D_2026_02_19 = PartialDate(2026, 2, 19)
-_D_2026_02_20 = PartialDate(2026, 2, 20)
-_D_2026_02_24 = PartialDate(2026, 2, 24)
-_D_2026_02_25 = PartialDate(2026, 2, 25)
-_D_2026_02_28 = PartialDate(2026, 2, 28)
-_D_2026_03_05 = PartialDate(2026, 3, 5)
-_D_2026_03_12 = PartialDate(2026, 3, 12)
-_D_2026_03_15 = PartialDate(2026, 3, 15)
-_D_2026_03_16 = PartialDate(2026, 3, 16)
-_D_2026_03_18 = PartialDate(2026, 3, 18)
-_D_2026_03_24 = PartialDate(2026, 3, 24)
-_D_2026_03_27 = PartialDate(2026, 3, 27)
-_D_2026_04_01 = PartialDate(2026, 4, 1)
-_D_2026_04_02 = PartialDate(2026, 4, 2)
-_D_2026_04_03 = PartialDate(2026, 4, 3)
-_D_2026_04_06 = PartialDate(2026, 4, 6)
-_D_2026_04_07 = PartialDate(2026, 4, 7)
-_D_2026_04_13 = PartialDate(2026, 4, 13)
-_D_2026_04_16 = PartialDate(2026, 4, 16)
-_D_2026_04_18 = PartialDate(2026, 4, 18)
-_D_2026_04_20 = PartialDate(2026, 4, 20)
-_D_2026_04_23 = PartialDate(2026, 4, 23)
-_D_2026_04_24 = PartialDate(2026, 4, 24)
-_D_2026_05_14 = PartialDate(2026, 5, 14)
-_D_2026_05_21 = PartialDate(2026, 5, 21)
-_D_2026_05_22 = PartialDate(2026, 5, 22)
-_D_2026_05_28 = PartialDate(2026, 5, 28)
-_D_2026_06_02 = PartialDate(2026, 6, 2)
-_D_2026_06_04 = PartialDate(2026, 6, 4)
-_D_2026_06_10 = PartialDate(2026, 6, 10)
-_D_2026_06_11 = PartialDate(2026, 6, 11)
-_D_2026_06_12 = PartialDate(2026, 6, 12)
-_D_2026_06_13 = PartialDate(2026, 6, 13)
-_D_2026_06_16 = PartialDate(2026, 6, 16)
-_REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(type="effort", values=("low", "medium", "high"))
-_REASONING_EFFORT_NONE_HIGH = ReasoningOption(type="effort", values=("none", "high"))
-_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = ReasoningOption(
-    type="effort", values=("none", "low", "medium", "high")
-)
-_REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH = ReasoningOption(
-    type="effort", values=("none", "minimal", "low", "medium", "high")
-)
-_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT = Modalities(
-    input=("text", "image", "audio", "video"), output=("text",)
-)
-_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT = Modalities(
-    input=("text", "image", "video", "audio", "pdf"), output=("text",)
-)
-_TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_1000000_INPUT_922000_OUTPUT_128000 = Limit(context=1000000, input=922000, output=128000)
+    CONTEXT_1000000_INPUT_922000_OUTPUT_131072 = Limit(context=1000000, input=922000, output=131072)
+    CONTEXT_1000000_OUTPUT_128000 = Limit(context=1000000, output=128000)
+    CONTEXT_1000000_OUTPUT_131072 = Limit(context=1000000, output=131072)
+    CONTEXT_1000000_OUTPUT_32000 = Limit(context=1000000, output=32000)
+    CONTEXT_1000000_OUTPUT_32768 = Limit(context=1000000, output=32768)
+    CONTEXT_1000000_OUTPUT_64000 = Limit(context=1000000, output=64000)
+    CONTEXT_1000000_OUTPUT_65536 = Limit(context=1000000, output=65536)
+    CONTEXT_128000_OUTPUT_16384 = Limit(context=128000, output=16384)
+    CONTEXT_128000_OUTPUT_32768 = Limit(context=128000, output=32768)
+    CONTEXT_128000_OUTPUT_4096 = Limit(context=128000, output=4096)
+    CONTEXT_128000_OUTPUT_50000 = Limit(context=128000, output=50000)
+    CONTEXT_128000_OUTPUT_8192 = Limit(context=128000, output=8192)
+    CONTEXT_160000_OUTPUT_32768 = Limit(context=160000, output=32768)
+    CONTEXT_198000_OUTPUT_16384 = Limit(context=198000, output=16384)
+    CONTEXT_198000_OUTPUT_32000 = Limit(context=198000, output=32000)
+    CONTEXT_198000_OUTPUT_32768 = Limit(context=198000, output=32768)
+    CONTEXT_198000_OUTPUT_64000 = Limit(context=198000, output=64000)
+    CONTEXT_2000000_OUTPUT_128000 = Limit(context=2000000, output=128000)
+    CONTEXT_200000_OUTPUT_24000 = Limit(context=200000, output=24000)
+    CONTEXT_200000_OUTPUT_32768 = Limit(context=200000, output=32768)
+    CONTEXT_256000_INPUT_272000_OUTPUT_65536 = Limit(context=256000, input=272000, output=65536)
+    CONTEXT_256000_OUTPUT_16384 = Limit(context=256000, output=16384)
+    CONTEXT_256000_OUTPUT_32768 = Limit(context=256000, output=32768)
+    CONTEXT_256000_OUTPUT_65536 = Limit(context=256000, output=65536)
+    CONTEXT_256000_OUTPUT_8192 = Limit(context=256000, output=8192)
+    CONTEXT_400000_INPUT_272000_OUTPUT_128000 = Limit(context=400000, input=272000, output=128000)
+    CONTEXT_524288_OUTPUT_65536 = Limit(context=524288, output=65536)
+    D_2023_09 = PartialDate(2023, 9)
+    D_2024_04 = PartialDate(2024, 4)
+    D_2024_04_01 = PartialDate(2024, 4, 1)
+    D_2024_10_03 = PartialDate(2024, 10, 3)
+    D_2024_12 = PartialDate(2024, 12)
+    D_2025_01 = PartialDate(2025, 1)
+    D_2025_01_15 = PartialDate(2025, 1, 15)
+    D_2025_03_31 = PartialDate(2025, 3, 31)
+    D_2025_04 = PartialDate(2025, 4)
+    D_2025_04_06 = PartialDate(2025, 4, 6)
+    D_2025_04_29 = PartialDate(2025, 4, 29)
+    D_2025_05 = PartialDate(2025, 5)
+    D_2025_05_31 = PartialDate(2025, 5, 31)
+    D_2025_06 = PartialDate(2025, 6)
+    D_2025_07_31 = PartialDate(2025, 7, 31)
+    D_2025_08 = PartialDate(2025, 8)
+    D_2025_08_31 = PartialDate(2025, 8, 31)
+    D_2025_09_25 = PartialDate(2025, 9, 25)
+    D_2025_11_04 = PartialDate(2025, 11, 4)
+    D_2025_11_06 = PartialDate(2025, 11, 6)
+    D_2025_12_01 = PartialDate(2025, 12, 1)
+    D_2025_12_04 = PartialDate(2025, 12, 4)
+    D_2025_12_06 = PartialDate(2025, 12, 6)
+    D_2025_12_13 = PartialDate(2025, 12, 13)
+    D_2025_12_19 = PartialDate(2025, 12, 19)
+    D_2025_12_24 = PartialDate(2025, 12, 24)
+    D_2026_01_15 = PartialDate(2026, 1, 15)
+    D_2026_01_16 = PartialDate(2026, 1, 16)
+    D_2026_01_27 = PartialDate(2026, 1, 27)
+    D_2026_01_29 = PartialDate(2026, 1, 29)
+    D_2026_01_31 = PartialDate(2026, 1, 31)
+    D_2026_02_04 = PartialDate(2026, 2, 4)
+    D_2026_02_05 = PartialDate(2026, 2, 5)
+    D_2026_02_11 = PartialDate(2026, 2, 11)
+    D_2026_02_12 = PartialDate(2026, 2, 12)
+    D_2026_02_16 = PartialDate(2026, 2, 16)
+    D_2026_02_17 = PartialDate(2026, 2, 17)
+    D_2026_02_19 = PartialDate(2026, 2, 19)
+    D_2026_02_20 = PartialDate(2026, 2, 20)
+    D_2026_02_24 = PartialDate(2026, 2, 24)
+    D_2026_02_25 = PartialDate(2026, 2, 25)
+    D_2026_02_28 = PartialDate(2026, 2, 28)
+    D_2026_03_05 = PartialDate(2026, 3, 5)
+    D_2026_03_12 = PartialDate(2026, 3, 12)
+    D_2026_03_15 = PartialDate(2026, 3, 15)
+    D_2026_03_16 = PartialDate(2026, 3, 16)
+    D_2026_03_18 = PartialDate(2026, 3, 18)
+    D_2026_03_24 = PartialDate(2026, 3, 24)
+    D_2026_03_27 = PartialDate(2026, 3, 27)
+    D_2026_04_01 = PartialDate(2026, 4, 1)
+    D_2026_04_02 = PartialDate(2026, 4, 2)
+    D_2026_04_03 = PartialDate(2026, 4, 3)
+    D_2026_04_06 = PartialDate(2026, 4, 6)
+    D_2026_04_07 = PartialDate(2026, 4, 7)
+    D_2026_04_13 = PartialDate(2026, 4, 13)
+    D_2026_04_16 = PartialDate(2026, 4, 16)
+    D_2026_04_18 = PartialDate(2026, 4, 18)
+    D_2026_04_20 = PartialDate(2026, 4, 20)
+    D_2026_04_23 = PartialDate(2026, 4, 23)
+    D_2026_04_24 = PartialDate(2026, 4, 24)
+    D_2026_05_14 = PartialDate(2026, 5, 14)
+    D_2026_05_21 = PartialDate(2026, 5, 21)
+    D_2026_05_22 = PartialDate(2026, 5, 22)
+    D_2026_05_28 = PartialDate(2026, 5, 28)
+    D_2026_06_02 = PartialDate(2026, 6, 2)
+    D_2026_06_04 = PartialDate(2026, 6, 4)
+    D_2026_06_10 = PartialDate(2026, 6, 10)
+    D_2026_06_11 = PartialDate(2026, 6, 11)
+    D_2026_06_12 = PartialDate(2026, 6, 12)
+    D_2026_06_13 = PartialDate(2026, 6, 13)
+    D_2026_06_16 = PartialDate(2026, 6, 16)
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("low", "medium", "high")
+    )
+    REASONING_EFFORT_NONE_HIGH = ReasoningOption(type="effort", values=("none", "high"))
+    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("none", "low", "medium", "high")
+    )
+    REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("none", "minimal", "low", "medium", "high")
+    )
+    TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT = Modalities(
+        input=("text", "image", "audio", "video"), output=("text",)
+    )
+    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT = Modalities(
+        input=("text", "image", "video", "audio", "pdf"), output=("text",)
+    )
+    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "AION_LABS_AION_2_0",
@@ -221,7 +227,7 @@ __all__ = [
     "ZAI_ORG_GLM_5_2",
 ]
 
-AION_LABS_AION_2_0: Final[Model] = Model(
+AION_LABS_AION_2_0: Final[PricedModel] = PricedModel(
     provider="venice",
     id="aion-labs-aion-2-0",
     name="Aion 2.0",
@@ -230,15 +236,16 @@ AION_LABS_AION_2_0: Final[Model] = Model(
     reasoning=True,
     tool_call=False,
     open_weights=False,
-    release_date=_D_2026_03_24,
-    last_updated=_D_2026_06_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_32768,
+    release_date=_Shared.D_2026_03_24,
+    last_updated=_Shared.D_2026_06_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_32768,
     cost=Cost(input=Decimal("1"), output=Decimal("2"), cache_read=Decimal("0.25")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Aion 2.0 (chat) · 128K context · 32.8K output · $1.00 in / $2.00 out per 1M tokens · reasoning"
 
-ARCEE_TRINITY_LARGE_THINKING: Final[Model] = Model(
+ARCEE_TRINITY_LARGE_THINKING: Final[PricedModel] = PricedModel(
     provider="venice",
     id="arcee-trinity-large-thinking",
     name="Trinity Large Thinking",
@@ -249,16 +256,17 @@ ARCEE_TRINITY_LARGE_THINKING: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=True,
-    release_date=_D_2026_04_02,
-    last_updated=_D_2026_06_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_65536,
+    release_date=_Shared.D_2026_04_02,
+    last_updated=_Shared.D_2026_06_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_65536,
     cost=Cost(input=Decimal("0.3125"), output=Decimal("1.125"), cache_read=Decimal("0.075")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Trinity Large Thinking (chat) · 256K context · 65.5K output · $0.3125 in / $1.125 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-CLAUDE_FABLE_5: Final[Model] = Model(
+CLAUDE_FABLE_5: Final[PricedModel] = PricedModel(
     provider="venice",
     id="claude-fable-5",
     name="Claude Fable 5",
@@ -270,11 +278,11 @@ CLAUDE_FABLE_5: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2026_01_31,
-    release_date=_D_2026_06_10,
-    last_updated=_D_2026_06_11,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    knowledge=_Shared.D_2026_01_31,
+    release_date=_Shared.D_2026_06_10,
+    last_updated=_Shared.D_2026_06_11,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("12"),
         output=Decimal("60"),
@@ -283,8 +291,9 @@ CLAUDE_FABLE_5: Final[Model] = Model(
     ),
     reasoning_options=(),
 )
+"Claude Fable 5 (chat) · 1M context · 128K output · $12.00 in / $60.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-CLAUDE_OPUS_4_5: Final[Model] = Model(
+CLAUDE_OPUS_4_5: Final[PricedModel] = PricedModel(
     provider="venice",
     id="claude-opus-4-5",
     name="Claude Opus 4.5",
@@ -296,11 +305,11 @@ CLAUDE_OPUS_4_5: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_03_31,
-    release_date=_D_2025_12_06,
-    last_updated=_D_2026_06_11,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_198000_OUTPUT_32768,
+    knowledge=_Shared.D_2025_03_31,
+    release_date=_Shared.D_2025_12_06,
+    last_updated=_Shared.D_2026_06_11,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_198000_OUTPUT_32768,
     cost=Cost(
         input=Decimal("6"),
         output=Decimal("30"),
@@ -309,8 +318,9 @@ CLAUDE_OPUS_4_5: Final[Model] = Model(
     ),
     reasoning_options=(),
 )
+"Claude Opus 4.5 (chat) · 198K context · 32.8K output · $6.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-CLAUDE_OPUS_4_6: Final[Model] = Model(
+CLAUDE_OPUS_4_6: Final[PricedModel] = PricedModel(
     provider="venice",
     id="claude-opus-4-6",
     name="Claude Opus 4.6",
@@ -322,11 +332,11 @@ CLAUDE_OPUS_4_6: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_05_31,
-    release_date=_D_2026_02_05,
-    last_updated=_D_2026_06_11,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_05_31,
+    release_date=_Shared.D_2026_02_05,
+    last_updated=_Shared.D_2026_06_11,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("6"),
         output=Decimal("30"),
@@ -335,8 +345,9 @@ CLAUDE_OPUS_4_6: Final[Model] = Model(
     ),
     reasoning_options=(),
 )
+"Claude Opus 4.6 (chat) · 1M context · 128K output · $6.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-CLAUDE_OPUS_4_7: Final[Model] = Model(
+CLAUDE_OPUS_4_7: Final[PricedModel] = PricedModel(
     provider="venice",
     id="claude-opus-4-7",
     name="Claude Opus 4.7",
@@ -348,11 +359,11 @@ CLAUDE_OPUS_4_7: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2026_01_31,
-    release_date=_D_2026_04_16,
-    last_updated=_D_2026_06_11,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    knowledge=_Shared.D_2026_01_31,
+    release_date=_Shared.D_2026_04_16,
+    last_updated=_Shared.D_2026_06_11,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("6"),
         output=Decimal("30"),
@@ -361,8 +372,9 @@ CLAUDE_OPUS_4_7: Final[Model] = Model(
     ),
     reasoning_options=(),
 )
+"Claude Opus 4.7 (chat) · 1M context · 128K output · $6.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-CLAUDE_OPUS_4_7_FAST: Final[Model] = Model(
+CLAUDE_OPUS_4_7_FAST: Final[PricedModel] = PricedModel(
     provider="venice",
     id="claude-opus-4-7-fast",
     name="Claude Opus 4.7 Fast",
@@ -374,11 +386,11 @@ CLAUDE_OPUS_4_7_FAST: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2026_01_31,
-    release_date=_D_2026_05_14,
-    last_updated=_D_2026_06_11,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    knowledge=_Shared.D_2026_01_31,
+    release_date=_Shared.D_2026_05_14,
+    last_updated=_Shared.D_2026_06_11,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("36"),
         output=Decimal("180"),
@@ -387,8 +399,9 @@ CLAUDE_OPUS_4_7_FAST: Final[Model] = Model(
     ),
     reasoning_options=(),
 )
+"Claude Opus 4.7 Fast (chat) · 1M context · 128K output · $36.00 in / $180.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-CLAUDE_OPUS_4_8: Final[Model] = Model(
+CLAUDE_OPUS_4_8: Final[PricedModel] = PricedModel(
     provider="venice",
     id="claude-opus-4-8",
     name="Claude Opus 4.8",
@@ -400,10 +413,10 @@ CLAUDE_OPUS_4_8: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2026_05_28,
-    last_updated=_D_2026_06_11,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    release_date=_Shared.D_2026_05_28,
+    last_updated=_Shared.D_2026_06_11,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("6"),
         output=Decimal("30"),
@@ -412,8 +425,9 @@ CLAUDE_OPUS_4_8: Final[Model] = Model(
     ),
     reasoning_options=(),
 )
+"Claude Opus 4.8 (chat) · 1M context · 128K output · $6.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-CLAUDE_OPUS_4_8_FAST: Final[Model] = Model(
+CLAUDE_OPUS_4_8_FAST: Final[PricedModel] = PricedModel(
     provider="venice",
     id="claude-opus-4-8-fast",
     name="Claude Opus 4.8 Fast",
@@ -425,10 +439,10 @@ CLAUDE_OPUS_4_8_FAST: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2026_05_28,
-    last_updated=_D_2026_06_11,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    release_date=_Shared.D_2026_05_28,
+    last_updated=_Shared.D_2026_06_11,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("12"),
         output=Decimal("60"),
@@ -437,8 +451,9 @@ CLAUDE_OPUS_4_8_FAST: Final[Model] = Model(
     ),
     reasoning_options=(),
 )
+"Claude Opus 4.8 Fast (chat) · 1M context · 128K output · $12.00 in / $60.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-CLAUDE_SONNET_4_5: Final[Model] = Model(
+CLAUDE_SONNET_4_5: Final[PricedModel] = PricedModel(
     provider="venice",
     id="claude-sonnet-4-5",
     name="Claude Sonnet 4.5",
@@ -450,11 +465,11 @@ CLAUDE_SONNET_4_5: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_07_31,
-    release_date=_D_2025_01_15,
-    last_updated=_D_2026_06_11,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_198000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_07_31,
+    release_date=_Shared.D_2025_01_15,
+    last_updated=_Shared.D_2026_06_11,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_198000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("3.75"),
         output=Decimal("18.75"),
@@ -463,8 +478,9 @@ CLAUDE_SONNET_4_5: Final[Model] = Model(
     ),
     reasoning_options=(),
 )
+"Claude Sonnet 4.5 (chat) · 198K context · 64K output · $3.75 in / $18.75 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-CLAUDE_SONNET_4_6: Final[Model] = Model(
+CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
     provider="venice",
     id="claude-sonnet-4-6",
     name="Claude Sonnet 4.6",
@@ -476,11 +492,11 @@ CLAUDE_SONNET_4_6: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_02_17,
-    last_updated=_D_2026_06_11,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_02_17,
+    last_updated=_Shared.D_2026_06_11,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("3.6"),
         output=Decimal("18"),
@@ -489,8 +505,9 @@ CLAUDE_SONNET_4_6: Final[Model] = Model(
     ),
     reasoning_options=(),
 )
+"Claude Sonnet 4.6 (chat) · 1M context · 64K output · $3.60 in / $18.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-DEEPSEEK_V3_2: Final[Model] = Model(
+DEEPSEEK_V3_2: Final[PricedModel] = PricedModel(
     provider="venice",
     id="deepseek-v3.2",
     name="DeepSeek V3.2",
@@ -501,15 +518,16 @@ DEEPSEEK_V3_2: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=True,
-    release_date=_D_2025_12_04,
-    last_updated=_D_2026_06_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_160000_OUTPUT_32768,
+    release_date=_Shared.D_2025_12_04,
+    last_updated=_Shared.D_2026_06_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_160000_OUTPUT_32768,
     cost=Cost(input=Decimal("0.33"), output=Decimal("0.48"), cache_read=Decimal("0.16")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
+"DeepSeek V3.2 (chat) · 160K context · 32.8K output · $0.33 in / $0.48 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-DEEPSEEK_V4_FLASH: Final[Model] = Model(
+DEEPSEEK_V4_FLASH: Final[PricedModel] = PricedModel(
     provider="venice",
     id="deepseek-v4-flash",
     name="DeepSeek V4 Flash",
@@ -521,17 +539,18 @@ DEEPSEEK_V4_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_05,
-    release_date=_D_2026_04_24,
-    last_updated=_D_2026_06_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_32768,
+    knowledge=_Shared.D_2025_05,
+    release_date=_Shared.D_2026_04_24,
+    last_updated=_Shared.D_2026_06_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_32768,
     cost=Cost(input=Decimal("0.138"), output=Decimal("0.275"), cache_read=Decimal("0.028")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"DeepSeek V4 Flash (chat) · 1M context · 32.8K output · $0.138 in / $0.275 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-DEEPSEEK_V4_PRO: Final[Model] = Model(
+DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
     provider="venice",
     id="deepseek-v4-pro",
     name="DeepSeek V4 Pro",
@@ -543,17 +562,18 @@ DEEPSEEK_V4_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_05,
-    release_date=_D_2026_04_24,
-    last_updated=_D_2026_06_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_32768,
+    knowledge=_Shared.D_2025_05,
+    release_date=_Shared.D_2026_04_24,
+    last_updated=_Shared.D_2026_06_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_32768,
     cost=Cost(input=Decimal("1.65"), output=Decimal("3.301"), cache_read=Decimal("0.33")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"DeepSeek V4 Pro (chat) · 1M context · 32.8K output · $1.65 in / $3.301 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-GEMINI_3_1_PRO_PREVIEW: Final[Model] = Model(
+GEMINI_3_1_PRO_PREVIEW: Final[PricedModel] = PricedModel(
     provider="venice",
     id="gemini-3-1-pro-preview",
     name="Gemini 3.1 Pro Preview",
@@ -565,11 +585,11 @@ GEMINI_3_1_PRO_PREVIEW: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_02_19,
-    last_updated=_D_2026_06_11,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_32768,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_02_19,
+    last_updated=_Shared.D_2026_06_11,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_32768,
     cost=Cost(
         input=Decimal("2.5"),
         output=Decimal("15"),
@@ -591,10 +611,11 @@ GEMINI_3_1_PRO_PREVIEW: Final[Model] = Model(
             cache_write=Decimal("0.5"),
         ),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Gemini 3.1 Pro Preview (chat) · 1M context · 32.8K output · $2.50 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_3_5_FLASH: Final[Model] = Model(
+GEMINI_3_5_FLASH: Final[PricedModel] = PricedModel(
     provider="venice",
     id="gemini-3-5-flash",
     name="Gemini 3.5 Flash",
@@ -606,21 +627,22 @@ GEMINI_3_5_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_05_22,
-    last_updated=_D_2026_06_11,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_05_22,
+    last_updated=_Shared.D_2026_06_11,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
     cost=Cost(
         input=Decimal("1.55"),
         output=Decimal("9.45"),
         cache_read=Decimal("0.155"),
         cache_write=Decimal("0.086"),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Gemini 3.5 Flash (chat) · 1M context · 65.5K output · $1.55 in / $9.45 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_3_FLASH_PREVIEW: Final[Model] = Model(
+GEMINI_3_FLASH_PREVIEW: Final[PricedModel] = PricedModel(
     provider="venice",
     id="gemini-3-flash-preview",
     name="Gemini 3 Flash Preview",
@@ -632,17 +654,18 @@ GEMINI_3_FLASH_PREVIEW: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_12_19,
-    last_updated=_D_2026_06_11,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_12_19,
+    last_updated=_Shared.D_2026_06_11,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_65536,
     cost=Cost(input=Decimal("0.7"), output=Decimal("3.75"), cache_read=Decimal("0.07")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
+"Gemini 3 Flash Preview (chat) · 256K context · 65.5K output · $0.70 in / $3.75 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMMA_4_UNCENSORED: Final[Model] = Model(
+GEMMA_4_UNCENSORED: Final[PricedModel] = PricedModel(
     provider="venice",
     id="gemma-4-uncensored",
     name="Gemma 4 Uncensored",
@@ -653,14 +676,15 @@ GEMMA_4_UNCENSORED: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=True,
-    release_date=_D_2026_04_13,
-    last_updated=_D_2026_06_11,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_8192,
+    release_date=_Shared.D_2026_04_13,
+    last_updated=_Shared.D_2026_06_11,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.1625"), output=Decimal("0.5")),
 )
+"Gemma 4 Uncensored (chat) · 256K context · 8.19K output · $0.1625 in / $0.50 out per 1M tokens · vision, tools, structured output, attachments, open weights"
 
-GOOGLE_GEMMA_3_27B_IT: Final[Model] = Model(
+GOOGLE_GEMMA_3_27B_IT: Final[PricedModel] = PricedModel(
     provider="venice",
     id="google-gemma-3-27b-it",
     name="Google Gemma 3 27B Instruct",
@@ -671,14 +695,15 @@ GOOGLE_GEMMA_3_27B_IT: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=True,
-    release_date=_D_2025_11_04,
-    last_updated=_D_2026_06_11,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_198000_OUTPUT_16384,
+    release_date=_Shared.D_2025_11_04,
+    last_updated=_Shared.D_2026_06_11,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_198000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.12"), output=Decimal("0.2")),
 )
+"Google Gemma 3 27B Instruct (chat) · 198K context · 16.4K output · $0.12 in / $0.20 out per 1M tokens · vision, tools, structured output, attachments, open weights"
 
-GOOGLE_GEMMA_4_26B_A4B_IT: Final[Model] = Model(
+GOOGLE_GEMMA_4_26B_A4B_IT: Final[PricedModel] = PricedModel(
     provider="venice",
     id="google-gemma-4-26b-a4b-it",
     name="Google Gemma 4 26B A4B Instruct",
@@ -690,15 +715,16 @@ GOOGLE_GEMMA_4_26B_A4B_IT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_02,
-    last_updated=_D_2026_06_11,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_8192,
+    release_date=_Shared.D_2026_04_02,
+    last_updated=_Shared.D_2026_06_11,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.1625"), output=Decimal("0.5")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
+"Google Gemma 4 26B A4B Instruct (chat) · 256K context · 8.19K output · $0.1625 in / $0.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-GOOGLE_GEMMA_4_31B_IT: Final[Model] = Model(
+GOOGLE_GEMMA_4_31B_IT: Final[PricedModel] = PricedModel(
     provider="venice",
     id="google-gemma-4-31b-it",
     name="Google Gemma 4 31B Instruct",
@@ -710,15 +736,16 @@ GOOGLE_GEMMA_4_31B_IT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_03,
-    last_updated=_D_2026_06_11,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_8192,
+    release_date=_Shared.D_2026_04_03,
+    last_updated=_Shared.D_2026_06_11,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.12"), output=Decimal("0.36"), cache_read=Decimal("0.09")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
+"Google Gemma 4 31B Instruct (chat) · 256K context · 8.19K output · $0.12 in / $0.36 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-GROK_4_20: Final[Model] = Model(
+GROK_4_20: Final[PricedModel] = PricedModel(
     provider="venice",
     id="grok-4-20",
     name="Grok 4.20",
@@ -729,10 +756,10 @@ GROK_4_20: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_03_12,
-    last_updated=_D_2026_06_11,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_2000000_OUTPUT_128000,
+    release_date=_Shared.D_2026_03_12,
+    last_updated=_Shared.D_2026_06_11,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_2000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("1.42"),
         output=Decimal("2.83"),
@@ -751,8 +778,9 @@ GROK_4_20: Final[Model] = Model(
     ),
     reasoning_options=(),
 )
+"Grok 4.20 (chat) · 2M context · 128K output · $1.42 in / $2.83 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GROK_4_20_MULTI_AGENT: Final[Model] = Model(
+GROK_4_20_MULTI_AGENT: Final[PricedModel] = PricedModel(
     provider="venice",
     id="grok-4-20-multi-agent",
     name="Grok 4.20 Multi-Agent",
@@ -763,10 +791,10 @@ GROK_4_20_MULTI_AGENT: Final[Model] = Model(
     tool_call=False,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_03_12,
-    last_updated=_D_2026_06_11,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_2000000_OUTPUT_128000,
+    release_date=_Shared.D_2026_03_12,
+    last_updated=_Shared.D_2026_06_11,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_2000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("1.42"),
         output=Decimal("2.83"),
@@ -785,8 +813,9 @@ GROK_4_20_MULTI_AGENT: Final[Model] = Model(
     ),
     reasoning_options=(),
 )
+"Grok 4.20 Multi-Agent (chat) · 2M context · 128K output · $1.42 in / $2.83 out per 1M tokens · vision, reasoning, structured output, attachments"
 
-GROK_4_3: Final[Model] = Model(
+GROK_4_3: Final[PricedModel] = PricedModel(
     provider="venice",
     id="grok-4-3",
     name="Grok 4.3",
@@ -798,10 +827,10 @@ GROK_4_3: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_04_18,
-    last_updated=_D_2026_06_11,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_32000,
+    release_date=_Shared.D_2026_04_18,
+    last_updated=_Shared.D_2026_06_11,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_32000,
     cost=Cost(
         input=Decimal("1.42"),
         output=Decimal("2.83"),
@@ -818,10 +847,11 @@ GROK_4_3: Final[Model] = Model(
             input=Decimal("2.83"), output=Decimal("5.67"), cache_read=Decimal("0.45")
         ),
     ),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
+"Grok 4.3 (chat) · 1M context · 32K output · $1.42 in / $2.83 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GROK_BUILD_0_1: Final[Model] = Model(
+GROK_BUILD_0_1: Final[PricedModel] = PricedModel(
     provider="venice",
     id="grok-build-0-1",
     name="Grok Build 0.1",
@@ -833,10 +863,10 @@ GROK_BUILD_0_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_05_21,
-    last_updated=_D_2026_06_11,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_65536,
+    release_date=_Shared.D_2026_05_21,
+    last_updated=_Shared.D_2026_06_11,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_65536,
     cost=Cost(
         input=Decimal("1"),
         output=Decimal("2"),
@@ -853,8 +883,9 @@ GROK_BUILD_0_1: Final[Model] = Model(
     ),
     reasoning_options=(),
 )
+"Grok Build 0.1 (chat) · 256K context · 65.5K output · $1.00 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-HERMES_3_LLAMA_3_1_405B: Final[Model] = Model(
+HERMES_3_LLAMA_3_1_405B: Final[PricedModel] = PricedModel(
     provider="venice",
     id="hermes-3-llama-3.1-405b",
     name="Hermes 3 Llama 3.1 405b",
@@ -864,14 +895,15 @@ HERMES_3_LLAMA_3_1_405B: Final[Model] = Model(
     reasoning=False,
     tool_call=False,
     open_weights=True,
-    release_date=_D_2025_09_25,
-    last_updated=_D_2026_06_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    release_date=_Shared.D_2025_09_25,
+    last_updated=_Shared.D_2026_06_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("1.1"), output=Decimal("3")),
 )
+"Hermes 3 Llama 3.1 405b (chat) · 128K context · 16.4K output · $1.10 in / $3.00 out per 1M tokens · open weights"
 
-KIMI_K2_5: Final[Model] = Model(
+KIMI_K2_5: Final[PricedModel] = PricedModel(
     provider="venice",
     id="kimi-k2-5",
     name="Kimi K2.5",
@@ -883,17 +915,18 @@ KIMI_K2_5: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2026_01_27,
-    last_updated=_D_2026_06_11,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_65536,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2026_01_27,
+    last_updated=_Shared.D_2026_06_11,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_65536,
     cost=Cost(input=Decimal("0.56"), output=Decimal("3.5"), cache_read=Decimal("0.22")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
+"Kimi K2.5 (chat) · 256K context · 65.5K output · $0.56 in / $3.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-KIMI_K2_6: Final[Model] = Model(
+KIMI_K2_6: Final[PricedModel] = PricedModel(
     provider="venice",
     id="kimi-k2-6",
     name="Kimi K2.6",
@@ -905,17 +938,18 @@ KIMI_K2_6: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_04_20,
-    last_updated=_D_2026_06_11,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_04_20,
+    last_updated=_Shared.D_2026_06_11,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_65536,
     cost=Cost(input=Decimal("0.75"), output=Decimal("3.5"), cache_read=Decimal("0.16")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"Kimi K2.6 (chat) · 256K context · 65.5K output · $0.75 in / $3.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-KIMI_K2_7_CODE: Final[Model] = Model(
+KIMI_K2_7_CODE: Final[PricedModel] = PricedModel(
     provider="venice",
     id="kimi-k2-7-code",
     name="Kimi K2.7 Code",
@@ -927,16 +961,17 @@ KIMI_K2_7_CODE: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_06_13,
-    last_updated=_D_2026_06_16,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_06_13,
+    last_updated=_Shared.D_2026_06_16,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_65536,
     cost=Cost(input=Decimal("0.9"), output=Decimal("4.3"), cache_read=Decimal("0.2")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Kimi K2.7 Code (chat) · 256K context · 65.5K output · $0.90 in / $4.30 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-LLAMA_3_2_3B: Final[Model] = Model(
+LLAMA_3_2_3B: Final[PricedModel] = PricedModel(
     provider="venice",
     id="llama-3.2-3b",
     name="Llama 3.2 3B",
@@ -946,14 +981,15 @@ LLAMA_3_2_3B: Final[Model] = Model(
     reasoning=False,
     tool_call=True,
     open_weights=True,
-    release_date=_D_2024_10_03,
-    last_updated=_D_2026_06_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    release_date=_Shared.D_2024_10_03,
+    last_updated=_Shared.D_2026_06_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
 )
+"Llama 3.2 3B (chat) · 128K context · 4.1K output · $0.15 in / $0.60 out per 1M tokens · tools, open weights"
 
-LLAMA_3_3_70B: Final[Model] = Model(
+LLAMA_3_3_70B: Final[PricedModel] = PricedModel(
     provider="venice",
     id="llama-3.3-70b",
     name="Llama 3.3 70B",
@@ -963,14 +999,15 @@ LLAMA_3_3_70B: Final[Model] = Model(
     reasoning=False,
     tool_call=True,
     open_weights=True,
-    release_date=_D_2025_04_06,
-    last_updated=_D_2026_06_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    release_date=_Shared.D_2025_04_06,
+    last_updated=_Shared.D_2026_06_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("0.7"), output=Decimal("2.8")),
 )
+"Llama 3.3 70B (chat) · 128K context · 4.1K output · $0.70 in / $2.80 out per 1M tokens · tools, open weights"
 
-MERCURY_2: Final[Model] = Model(
+MERCURY_2: Final[PricedModel] = PricedModel(
     provider="venice",
     id="mercury-2",
     name="Mercury 2",
@@ -981,15 +1018,16 @@ MERCURY_2: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=False,
-    release_date=_D_2026_02_20,
-    last_updated=_D_2026_06_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_50000,
+    release_date=_Shared.D_2026_02_20,
+    last_updated=_Shared.D_2026_06_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_50000,
     cost=Cost(input=Decimal("0.3125"), output=Decimal("0.9375"), cache_read=Decimal("0.03125")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
+"Mercury 2 (chat) · 128K context · 50K output · $0.3125 in / $0.9375 out per 1M tokens · tools, reasoning, structured output"
 
-MINIMAX_M25: Final[Model] = Model(
+MINIMAX_M25: Final[PricedModel] = PricedModel(
     provider="venice",
     id="minimax-m25",
     name="MiniMax M2.5",
@@ -1000,16 +1038,17 @@ MINIMAX_M25: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_02_12,
-    last_updated=_D_2026_06_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_198000_OUTPUT_32768,
+    release_date=_Shared.D_2026_02_12,
+    last_updated=_Shared.D_2026_06_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_198000_OUTPUT_32768,
     cost=Cost(input=Decimal("0.34"), output=Decimal("1.19"), cache_read=Decimal("0.04")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"MiniMax M2.5 (chat) · 198K context · 32.8K output · $0.34 in / $1.19 out per 1M tokens · tools, reasoning, open weights"
 
-MINIMAX_M27: Final[Model] = Model(
+MINIMAX_M27: Final[PricedModel] = PricedModel(
     provider="venice",
     id="minimax-m27",
     name="MiniMax M2.7",
@@ -1020,15 +1059,16 @@ MINIMAX_M27: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_03_18,
-    last_updated=_D_2026_06_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_198000_OUTPUT_32768,
+    release_date=_Shared.D_2026_03_18,
+    last_updated=_Shared.D_2026_06_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_198000_OUTPUT_32768,
     cost=Cost(input=Decimal("0.375"), output=Decimal("1.5"), cache_read=Decimal("0.06875")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
+"MiniMax M2.7 (chat) · 198K context · 32.8K output · $0.375 in / $1.50 out per 1M tokens · tools, reasoning, open weights"
 
-MINIMAX_M3_PREVIEW: Final[Model] = Model(
+MINIMAX_M3_PREVIEW: Final[PricedModel] = PricedModel(
     provider="venice",
     id="minimax-m3-preview",
     name="MiniMax M3 Preview",
@@ -1038,15 +1078,16 @@ MINIMAX_M3_PREVIEW: Final[Model] = Model(
     reasoning=True,
     tool_call=True,
     open_weights=True,
-    release_date=_D_2026_06_12,
-    last_updated=_D_2026_06_13,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_524288_OUTPUT_65536,
+    release_date=_Shared.D_2026_06_12,
+    last_updated=_Shared.D_2026_06_13,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_524288_OUTPUT_65536,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.06")),
     reasoning_options=(),
 )
+"MiniMax M3 Preview (chat) · 524K context · 65.5K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights"
 
-MISTRAL_SMALL_2603: Final[Model] = Model(
+MISTRAL_SMALL_2603: Final[PricedModel] = PricedModel(
     provider="venice",
     id="mistral-small-2603",
     name="Mistral Small 4",
@@ -1058,16 +1099,17 @@ MISTRAL_SMALL_2603: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_06,
-    release_date=_D_2026_03_16,
-    last_updated=_D_2026_06_11,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_65536,
+    knowledge=_Shared.D_2025_06,
+    release_date=_Shared.D_2026_03_16,
+    last_updated=_Shared.D_2026_06_11,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_65536,
     cost=Cost(input=Decimal("0.1875"), output=Decimal("0.75")),
-    reasoning_options=(_REASONING_EFFORT_NONE_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_HIGH,),
 )
+"Mistral Small 4 (chat) · 256K context · 65.5K output · $0.1875 in / $0.75 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-MISTRAL_SMALL_3_2_24B_INSTRUCT: Final[Model] = Model(
+MISTRAL_SMALL_3_2_24B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="venice",
     id="mistral-small-3-2-24b-instruct",
     name="Mistral Small 3.2 24B Instruct",
@@ -1078,14 +1120,15 @@ MISTRAL_SMALL_3_2_24B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=True,
-    release_date=_D_2026_01_15,
-    last_updated=_D_2026_06_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_16384,
+    release_date=_Shared.D_2026_01_15,
+    last_updated=_Shared.D_2026_06_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.09375"), output=Decimal("0.25")),
 )
+"Mistral Small 3.2 24B Instruct (chat) · 256K context · 16.4K output · $0.09375 in / $0.25 out per 1M tokens · tools, structured output, open weights"
 
-NVIDIA_NEMOTRON_3_NANO_30B_A3B: Final[Model] = Model(
+NVIDIA_NEMOTRON_3_NANO_30B_A3B: Final[PricedModel] = PricedModel(
     provider="venice",
     id="nvidia-nemotron-3-nano-30b-a3b",
     name="NVIDIA Nemotron 3 Nano 30B",
@@ -1097,14 +1140,15 @@ NVIDIA_NEMOTRON_3_NANO_30B_A3B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_01_27,
-    last_updated=_D_2026_06_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    release_date=_Shared.D_2026_01_27,
+    last_updated=_Shared.D_2026_06_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.075"), output=Decimal("0.3")),
 )
+"NVIDIA Nemotron 3 Nano 30B (chat) · 128K context · 16.4K output · $0.075 in / $0.30 out per 1M tokens · tools, structured output, open weights"
 
-NVIDIA_NEMOTRON_3_ULTRA_550B_A55B: Final[Model] = Model(
+NVIDIA_NEMOTRON_3_ULTRA_550B_A55B: Final[PricedModel] = PricedModel(
     provider="venice",
     id="nvidia-nemotron-3-ultra-550b-a55b",
     name="NVIDIA Nemotron 3 Ultra",
@@ -1116,15 +1160,16 @@ NVIDIA_NEMOTRON_3_ULTRA_550B_A55B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_06_04,
-    last_updated=_D_2026_06_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_32768,
+    release_date=_Shared.D_2026_06_04,
+    last_updated=_Shared.D_2026_06_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_32768,
     cost=Cost(input=Decimal("0.625"), output=Decimal("3.125"), cache_read=Decimal("0.1875")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
+"NVIDIA Nemotron 3 Ultra (chat) · 256K context · 32.8K output · $0.625 in / $3.125 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-NVIDIA_NEMOTRON_CASCADE_2_30B_A3B: Final[Model] = Model(
+NVIDIA_NEMOTRON_CASCADE_2_30B_A3B: Final[PricedModel] = PricedModel(
     provider="venice",
     id="nvidia-nemotron-cascade-2-30b-a3b",
     name="Nemotron Cascade 2 30B A3B",
@@ -1136,15 +1181,16 @@ NVIDIA_NEMOTRON_CASCADE_2_30B_A3B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_03_24,
-    last_updated=_D_2026_06_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_32768,
+    release_date=_Shared.D_2026_03_24,
+    last_updated=_Shared.D_2026_06_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_32768,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.8")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
+"Nemotron Cascade 2 30B A3B (chat) · 256K context · 32.8K output · $0.14 in / $0.80 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-OLAFANGENSAN_GLM_4_7_FLASH_HERETIC: Final[Model] = Model(
+OLAFANGENSAN_GLM_4_7_FLASH_HERETIC: Final[PricedModel] = PricedModel(
     provider="venice",
     id="olafangensan-glm-4.7-flash-heretic",
     name="GLM 4.7 Flash Heretic",
@@ -1155,15 +1201,16 @@ OLAFANGENSAN_GLM_4_7_FLASH_HERETIC: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=True,
-    release_date=_D_2026_02_04,
-    last_updated=_D_2026_06_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_24000,
+    release_date=_Shared.D_2026_02_04,
+    last_updated=_Shared.D_2026_06_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_24000,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.8")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
+"GLM 4.7 Flash Heretic (chat) · 200K context · 24K output · $0.14 in / $0.80 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-OPENAI_GPT_4O_2024_11_20: Final[Model] = Model(
+OPENAI_GPT_4O_2024_11_20: Final[PricedModel] = PricedModel(
     provider="venice",
     id="openai-gpt-4o-2024-11-20",
     name="GPT-4o",
@@ -1175,15 +1222,16 @@ OPENAI_GPT_4O_2024_11_20: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2023_09,
-    release_date=_D_2026_02_28,
-    last_updated=_D_2026_06_11,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    knowledge=_Shared.D_2023_09,
+    release_date=_Shared.D_2026_02_28,
+    last_updated=_Shared.D_2026_06_11,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("3.125"), output=Decimal("12.5")),
 )
+"GPT-4o (chat) · 128K context · 16.4K output · $3.125 in / $12.50 out per 1M tokens · vision, tools, structured output, attachments"
 
-OPENAI_GPT_4O_MINI_2024_07_18: Final[Model] = Model(
+OPENAI_GPT_4O_MINI_2024_07_18: Final[PricedModel] = PricedModel(
     provider="venice",
     id="openai-gpt-4o-mini-2024-07-18",
     name="GPT-4o Mini",
@@ -1195,15 +1243,16 @@ OPENAI_GPT_4O_MINI_2024_07_18: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2023_09,
-    release_date=_D_2026_02_28,
-    last_updated=_D_2026_06_11,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    knowledge=_Shared.D_2023_09,
+    release_date=_Shared.D_2026_02_28,
+    last_updated=_Shared.D_2026_06_11,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.1875"), output=Decimal("0.75"), cache_read=Decimal("0.09375")),
 )
+"GPT-4o Mini (chat) · 128K context · 16.4K output · $0.1875 in / $0.75 out per 1M tokens · vision, tools, structured output, attachments"
 
-OPENAI_GPT_52: Final[Model] = Model(
+OPENAI_GPT_52: Final[PricedModel] = PricedModel(
     provider="venice",
     id="openai-gpt-52",
     name="GPT-5.2",
@@ -1215,16 +1264,17 @@ OPENAI_GPT_52: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2025_12_13,
-    last_updated=_D_2026_06_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_INPUT_272000_OUTPUT_65536,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2025_12_13,
+    last_updated=_Shared.D_2026_06_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_INPUT_272000_OUTPUT_65536,
     cost=Cost(input=Decimal("2.19"), output=Decimal("17.5"), cache_read=Decimal("0.219")),
-    reasoning_options=(_REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"GPT-5.2 (chat) · 256K context · 65.5K output · $2.19 in / $17.50 out per 1M tokens · tools, reasoning, structured output"
 
-OPENAI_GPT_52_CODEX: Final[Model] = Model(
+OPENAI_GPT_52_CODEX: Final[PricedModel] = PricedModel(
     provider="venice",
     id="openai-gpt-52-codex",
     name="GPT-5.2 Codex",
@@ -1236,16 +1286,17 @@ OPENAI_GPT_52_CODEX: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08,
-    release_date=_D_2025_01_15,
-    last_updated=_D_2026_06_11,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_256000_INPUT_272000_OUTPUT_65536,
+    knowledge=_Shared.D_2025_08,
+    release_date=_Shared.D_2025_01_15,
+    last_updated=_Shared.D_2026_06_11,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_INPUT_272000_OUTPUT_65536,
     cost=Cost(input=Decimal("2.19"), output=Decimal("17.5"), cache_read=Decimal("0.219")),
-    reasoning_options=(_REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"GPT-5.2 Codex (chat) · 256K context · 65.5K output · $2.19 in / $17.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_53_CODEX: Final[Model] = Model(
+OPENAI_GPT_53_CODEX: Final[PricedModel] = PricedModel(
     provider="venice",
     id="openai-gpt-53-codex",
     name="GPT-5.3 Codex",
@@ -1257,16 +1308,17 @@ OPENAI_GPT_53_CODEX: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_02_24,
-    last_updated=_D_2026_06_11,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_02_24,
+    last_updated=_Shared.D_2026_06_11,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("2.19"), output=Decimal("17.5"), cache_read=Decimal("0.219")),
-    reasoning_options=(_REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"GPT-5.3 Codex (chat) · 400K context · 128K output · $2.19 in / $17.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_54: Final[Model] = Model(
+OPENAI_GPT_54: Final[PricedModel] = PricedModel(
     provider="venice",
     id="openai-gpt-54",
     name="GPT-5.4",
@@ -1278,16 +1330,17 @@ OPENAI_GPT_54: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_03_05,
-    last_updated=_D_2026_06_11,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1000000_INPUT_922000_OUTPUT_131072,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_03_05,
+    last_updated=_Shared.D_2026_06_11,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_INPUT_922000_OUTPUT_131072,
     cost=Cost(input=Decimal("3.13"), output=Decimal("18.8"), cache_read=Decimal("0.313")),
-    reasoning_options=(_REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"GPT-5.4 (chat) · 1M context · 131K output · $3.13 in / $18.80 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_54_MINI: Final[Model] = Model(
+OPENAI_GPT_54_MINI: Final[PricedModel] = PricedModel(
     provider="venice",
     id="openai-gpt-54-mini",
     name="GPT-5.4 Mini",
@@ -1299,16 +1352,17 @@ OPENAI_GPT_54_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_03_27,
-    last_updated=_D_2026_06_11,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_03_27,
+    last_updated=_Shared.D_2026_06_11,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.9375"), output=Decimal("5.625"), cache_read=Decimal("0.09375")),
-    reasoning_options=(_REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"GPT-5.4 Mini (chat) · 400K context · 128K output · $0.9375 in / $5.625 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_54_PRO: Final[Model] = Model(
+OPENAI_GPT_54_PRO: Final[PricedModel] = PricedModel(
     provider="venice",
     id="openai-gpt-54-pro",
     name="GPT-5.4 Pro",
@@ -1320,11 +1374,11 @@ OPENAI_GPT_54_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_03_05,
-    last_updated=_D_2026_06_11,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1000000_INPUT_922000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_03_05,
+    last_updated=_Shared.D_2026_06_11,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_INPUT_922000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("37.5"),
         output=Decimal("225"),
@@ -1337,10 +1391,11 @@ OPENAI_GPT_54_PRO: Final[Model] = Model(
         ),
         context_over_200k=Rates(input=Decimal("75"), output=Decimal("337.5")),
     ),
-    reasoning_options=(_REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"GPT-5.4 Pro (chat) · 1M context · 128K output · $37.50 in / $225.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_55: Final[Model] = Model(
+OPENAI_GPT_55: Final[PricedModel] = PricedModel(
     provider="venice",
     id="openai-gpt-55",
     name="GPT-5.5",
@@ -1352,11 +1407,11 @@ OPENAI_GPT_55: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_12_01,
-    release_date=_D_2026_04_23,
-    last_updated=_D_2026_06_11,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1000000_INPUT_922000_OUTPUT_131072,
+    knowledge=_Shared.D_2025_12_01,
+    release_date=_Shared.D_2026_04_23,
+    last_updated=_Shared.D_2026_06_11,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_INPUT_922000_OUTPUT_131072,
     cost=Cost(
         input=Decimal("6.25"),
         output=Decimal("37.5"),
@@ -1373,10 +1428,11 @@ OPENAI_GPT_55: Final[Model] = Model(
             input=Decimal("12.5"), output=Decimal("56.25"), cache_read=Decimal("1.25")
         ),
     ),
-    reasoning_options=(_REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"GPT-5.5 (chat) · 1M context · 131K output · $6.25 in / $37.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_55_PRO: Final[Model] = Model(
+OPENAI_GPT_55_PRO: Final[PricedModel] = PricedModel(
     provider="venice",
     id="openai-gpt-55-pro",
     name="GPT-5.5 Pro",
@@ -1388,16 +1444,17 @@ OPENAI_GPT_55_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_12_01,
-    release_date=_D_2026_04_24,
-    last_updated=_D_2026_06_11,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1000000_INPUT_922000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_12_01,
+    release_date=_Shared.D_2026_04_24,
+    last_updated=_Shared.D_2026_06_11,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_INPUT_922000_OUTPUT_128000,
     cost=Cost(input=Decimal("37.5"), output=Decimal("225")),
-    reasoning_options=(_REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"GPT-5.5 Pro (chat) · 1M context · 128K output · $37.50 in / $225.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_OSS_120B: Final[Model] = Model(
+OPENAI_GPT_OSS_120B: Final[PricedModel] = PricedModel(
     provider="venice",
     id="openai-gpt-oss-120b",
     name="OpenAI GPT OSS 120B",
@@ -1409,15 +1466,16 @@ OPENAI_GPT_OSS_120B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_11_06,
-    last_updated=_D_2026_06_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    release_date=_Shared.D_2025_11_06,
+    last_updated=_Shared.D_2026_06_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.07"), output=Decimal("0.3")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
+"OpenAI GPT OSS 120B (chat) · 128K context · 16.4K output · $0.07 in / $0.30 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-QWEN_3_6_PLUS: Final[Model] = Model(
+QWEN_3_6_PLUS: Final[PricedModel] = PricedModel(
     provider="venice",
     id="qwen-3-6-plus",
     name="Qwen 3.6 Plus Uncensored",
@@ -1429,11 +1487,11 @@ QWEN_3_6_PLUS: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_04,
-    release_date=_D_2026_04_06,
-    last_updated=_D_2026_06_11,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_65536,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2026_04_06,
+    last_updated=_Shared.D_2026_06_11,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
     cost=Cost(
         input=Decimal("0.625"),
         output=Decimal("3.75"),
@@ -1457,8 +1515,9 @@ QWEN_3_6_PLUS: Final[Model] = Model(
     ),
     reasoning_options=(),
 )
+"Qwen 3.6 Plus Uncensored (chat) · 1M context · 65.5K output · $0.625 in / $3.75 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-QWEN_3_7_MAX: Final[Model] = Model(
+QWEN_3_7_MAX: Final[PricedModel] = PricedModel(
     provider="venice",
     id="qwen-3-7-max",
     name="Qwen 3.7 Max",
@@ -1469,10 +1528,10 @@ QWEN_3_7_MAX: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_05_22,
-    last_updated=_D_2026_06_11,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_65536,
+    release_date=_Shared.D_2026_05_22,
+    last_updated=_Shared.D_2026_06_11,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
     cost=Cost(
         input=Decimal("2.7"),
         output=Decimal("8.05"),
@@ -1481,8 +1540,9 @@ QWEN_3_7_MAX: Final[Model] = Model(
     ),
     reasoning_options=(),
 )
+"Qwen 3.7 Max (chat) · 1M context · 65.5K output · $2.70 in / $8.05 out per 1M tokens · vision, tools, reasoning, attachments"
 
-QWEN_3_7_PLUS: Final[Model] = Model(
+QWEN_3_7_PLUS: Final[PricedModel] = PricedModel(
     provider="venice",
     id="qwen-3-7-plus",
     name="Qwen 3.7 Plus",
@@ -1494,11 +1554,11 @@ QWEN_3_7_PLUS: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_04,
-    release_date=_D_2026_06_02,
-    last_updated=_D_2026_06_11,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_65536,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2026_06_02,
+    last_updated=_Shared.D_2026_06_11,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
     cost=Cost(
         input=Decimal("0.5"),
         output=Decimal("2"),
@@ -1522,8 +1582,9 @@ QWEN_3_7_PLUS: Final[Model] = Model(
     ),
     reasoning_options=(),
 )
+"Qwen 3.7 Plus (chat) · 1M context · 65.5K output · $0.50 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-QWEN3_235B_A22B_INSTRUCT_2507: Final[Model] = Model(
+QWEN3_235B_A22B_INSTRUCT_2507: Final[PricedModel] = PricedModel(
     provider="venice",
     id="qwen3-235b-a22b-instruct-2507",
     name="Qwen 3 235B A22B Instruct 2507",
@@ -1534,14 +1595,15 @@ QWEN3_235B_A22B_INSTRUCT_2507: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=True,
-    release_date=_D_2025_04_29,
-    last_updated=_D_2026_06_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    release_date=_Shared.D_2025_04_29,
+    last_updated=_Shared.D_2026_06_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.75")),
 )
+"Qwen 3 235B A22B Instruct 2507 (chat) · 128K context · 16.4K output · $0.15 in / $0.75 out per 1M tokens · tools, structured output, open weights"
 
-QWEN3_235B_A22B_THINKING_2507: Final[Model] = Model(
+QWEN3_235B_A22B_THINKING_2507: Final[PricedModel] = PricedModel(
     provider="venice",
     id="qwen3-235b-a22b-thinking-2507",
     name="Qwen 3 235B A22B Thinking 2507",
@@ -1552,16 +1614,17 @@ QWEN3_235B_A22B_THINKING_2507: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=True,
-    release_date=_D_2025_04_29,
-    last_updated=_D_2026_06_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    release_date=_Shared.D_2025_04_29,
+    last_updated=_Shared.D_2026_06_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.45"), output=Decimal("3.5")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Qwen 3 235B A22B Thinking 2507 (chat) · 128K context · 16.4K output · $0.45 in / $3.50 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-QWEN3_5_35B_A3B: Final[Model] = Model(
+QWEN3_5_35B_A3B: Final[PricedModel] = PricedModel(
     provider="venice",
     id="qwen3-5-35b-a3b",
     name="Qwen 3.5 35B A3B",
@@ -1573,15 +1636,16 @@ QWEN3_5_35B_A3B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_02_25,
-    last_updated=_D_2026_06_11,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_16384,
+    release_date=_Shared.D_2026_02_25,
+    last_updated=_Shared.D_2026_06_11,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.3125"), output=Decimal("1.25"), cache_read=Decimal("0.15625")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
+"Qwen 3.5 35B A3B (chat) · 256K context · 16.4K output · $0.3125 in / $1.25 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-QWEN3_5_397B_A17B: Final[Model] = Model(
+QWEN3_5_397B_A17B: Final[PricedModel] = PricedModel(
     provider="venice",
     id="qwen3-5-397b-a17b",
     name="Qwen 3.5 397B",
@@ -1593,15 +1657,16 @@ QWEN3_5_397B_A17B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_02_16,
-    last_updated=_D_2026_06_11,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_32768,
+    release_date=_Shared.D_2026_02_16,
+    last_updated=_Shared.D_2026_06_11,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_32768,
     cost=Cost(input=Decimal("0.75"), output=Decimal("4.5")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
+"Qwen 3.5 397B (chat) · 128K context · 32.8K output · $0.75 in / $4.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-QWEN3_5_9B: Final[Model] = Model(
+QWEN3_5_9B: Final[PricedModel] = PricedModel(
     provider="venice",
     id="qwen3-5-9b",
     name="Qwen 3.5 9B",
@@ -1613,15 +1678,16 @@ QWEN3_5_9B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_03_05,
-    last_updated=_D_2026_06_11,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_32768,
+    release_date=_Shared.D_2026_03_05,
+    last_updated=_Shared.D_2026_06_11,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_32768,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.15")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
+"Qwen 3.5 9B (chat) · 256K context · 32.8K output · $0.10 in / $0.15 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-QWEN3_6_27B: Final[Model] = Model(
+QWEN3_6_27B: Final[PricedModel] = PricedModel(
     provider="venice",
     id="qwen3-6-27b",
     name="Qwen 3.6 27B",
@@ -1633,15 +1699,16 @@ QWEN3_6_27B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_04_24,
-    last_updated=_D_2026_06_11,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_65536,
+    release_date=_Shared.D_2026_04_24,
+    last_updated=_Shared.D_2026_06_11,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_65536,
     cost=Cost(input=Decimal("0.325"), output=Decimal("3.25")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
+"Qwen 3.6 27B (chat) · 256K context · 65.5K output · $0.325 in / $3.25 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-QWEN3_CODER_480B_A35B_INSTRUCT_TURBO: Final[Model] = Model(
+QWEN3_CODER_480B_A35B_INSTRUCT_TURBO: Final[PricedModel] = PricedModel(
     provider="venice",
     id="qwen3-coder-480b-a35b-instruct-turbo",
     name="Qwen 3 Coder 480B Turbo",
@@ -1652,14 +1719,15 @@ QWEN3_CODER_480B_A35B_INSTRUCT_TURBO: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=True,
-    release_date=_D_2026_01_27,
-    last_updated=_D_2026_06_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_65536,
+    release_date=_Shared.D_2026_01_27,
+    last_updated=_Shared.D_2026_06_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_65536,
     cost=Cost(input=Decimal("0.35"), output=Decimal("1.5"), cache_read=Decimal("0.04")),
 )
+"Qwen 3 Coder 480B Turbo (chat) · 256K context · 65.5K output · $0.35 in / $1.50 out per 1M tokens · tools, structured output, open weights"
 
-QWEN3_NEXT_80B: Final[Model] = Model(
+QWEN3_NEXT_80B: Final[PricedModel] = PricedModel(
     provider="venice",
     id="qwen3-next-80b",
     name="Qwen 3 Next 80b",
@@ -1670,14 +1738,15 @@ QWEN3_NEXT_80B: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=True,
-    release_date=_D_2025_04_29,
-    last_updated=_D_2026_06_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_16384,
+    release_date=_Shared.D_2025_04_29,
+    last_updated=_Shared.D_2026_06_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.35"), output=Decimal("1.9")),
 )
+"Qwen 3 Next 80b (chat) · 256K context · 16.4K output · $0.35 in / $1.90 out per 1M tokens · tools, structured output, open weights"
 
-QWEN3_VL_235B_A22B: Final[Model] = Model(
+QWEN3_VL_235B_A22B: Final[PricedModel] = PricedModel(
     provider="venice",
     id="qwen3-vl-235b-a22b",
     name="Qwen3 VL 235B",
@@ -1687,14 +1756,15 @@ QWEN3_VL_235B_A22B: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=True,
-    release_date=_D_2026_01_16,
-    last_updated=_D_2026_06_11,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    release_date=_Shared.D_2026_01_16,
+    last_updated=_Shared.D_2026_06_11,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.25"), output=Decimal("1.5")),
 )
+"Qwen3 VL 235B (chat) · 128K context · 16.4K output · $0.25 in / $1.50 out per 1M tokens · vision, tools, structured output, attachments, open weights"
 
-VENICE_UNCENSORED_1_2: Final[Model] = Model(
+VENICE_UNCENSORED_1_2: Final[PricedModel] = PricedModel(
     provider="venice",
     id="venice-uncensored-1-2",
     name="Venice Uncensored 1.2",
@@ -1705,14 +1775,15 @@ VENICE_UNCENSORED_1_2: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=True,
-    release_date=_D_2026_04_01,
-    last_updated=_D_2026_06_11,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_8192,
+    release_date=_Shared.D_2026_04_01,
+    last_updated=_Shared.D_2026_06_11,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.9")),
 )
+"Venice Uncensored 1.2 (chat) · 128K context · 8.19K output · $0.20 in / $0.90 out per 1M tokens · vision, tools, structured output, attachments, open weights"
 
-VENICE_UNCENSORED_ROLE_PLAY: Final[Model] = Model(
+VENICE_UNCENSORED_ROLE_PLAY: Final[PricedModel] = PricedModel(
     provider="venice",
     id="venice-uncensored-role-play",
     name="Venice Role Play Uncensored",
@@ -1723,14 +1794,15 @@ VENICE_UNCENSORED_ROLE_PLAY: Final[Model] = Model(
     tool_call=True,
     structured_output=True,
     open_weights=True,
-    release_date=_D_2026_02_20,
-    last_updated=_D_2026_06_11,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    release_date=_Shared.D_2026_02_20,
+    last_updated=_Shared.D_2026_06_11,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("0.5"), output=Decimal("2")),
 )
+"Venice Role Play Uncensored (chat) · 128K context · 4.1K output · $0.50 in / $2.00 out per 1M tokens · vision, tools, structured output, attachments, open weights"
 
-XIAOMI_MIMO_V2_5: Final[Model] = Model(
+XIAOMI_MIMO_V2_5: Final[PricedModel] = PricedModel(
     provider="venice",
     id="xiaomi-mimo-v2-5",
     name="MiMo-V2.5",
@@ -1742,16 +1814,17 @@ XIAOMI_MIMO_V2_5: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_12,
-    release_date=_D_2026_06_11,
-    last_updated=_D_2026_06_11,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_65536,
+    knowledge=_Shared.D_2024_12,
+    release_date=_Shared.D_2026_06_11,
+    last_updated=_Shared.D_2026_06_11,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
     cost=Cost(input=Decimal("0.175"), output=Decimal("0.35"), cache_read=Decimal("0.0625")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
+"MiMo-V2.5 (chat) · 1M context · 65.5K output · $0.175 in / $0.35 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-Z_AI_GLM_5_TURBO: Final[Model] = Model(
+Z_AI_GLM_5_TURBO: Final[PricedModel] = PricedModel(
     provider="venice",
     id="z-ai-glm-5-turbo",
     name="GLM 5 Turbo",
@@ -1763,15 +1836,16 @@ Z_AI_GLM_5_TURBO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_03_15,
-    last_updated=_D_2026_06_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_32768,
+    release_date=_Shared.D_2026_03_15,
+    last_updated=_Shared.D_2026_06_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_32768,
     cost=Cost(input=Decimal("1.2"), output=Decimal("4"), cache_read=Decimal("0.24")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
+"GLM 5 Turbo (chat) · 200K context · 32.8K output · $1.20 in / $4.00 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-Z_AI_GLM_5V_TURBO: Final[Model] = Model(
+Z_AI_GLM_5V_TURBO: Final[PricedModel] = PricedModel(
     provider="venice",
     id="z-ai-glm-5v-turbo",
     name="GLM 5V Turbo",
@@ -1783,15 +1857,16 @@ Z_AI_GLM_5V_TURBO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_04_01,
-    last_updated=_D_2026_06_11,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_32768,
+    release_date=_Shared.D_2026_04_01,
+    last_updated=_Shared.D_2026_06_11,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_32768,
     cost=Cost(input=Decimal("1.5"), output=Decimal("5"), cache_read=Decimal("0.3")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
+"GLM 5V Turbo (chat) · 200K context · 32.8K output · $1.50 in / $5.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-ZAI_ORG_GLM_4_6: Final[Model] = Model(
+ZAI_ORG_GLM_4_6: Final[PricedModel] = PricedModel(
     provider="venice",
     id="zai-org-glm-4.6",
     name="GLM 4.6",
@@ -1803,17 +1878,18 @@ ZAI_ORG_GLM_4_6: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2024_04_01,
-    last_updated=_D_2026_06_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_198000_OUTPUT_16384,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2024_04_01,
+    last_updated=_Shared.D_2026_06_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_198000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.43"), output=Decimal("1.75"), cache_read=Decimal("0.08")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"GLM 4.6 (chat) · 198K context · 16.4K output · $0.43 in / $1.75 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ZAI_ORG_GLM_4_7: Final[Model] = Model(
+ZAI_ORG_GLM_4_7: Final[PricedModel] = PricedModel(
     provider="venice",
     id="zai-org-glm-4.7",
     name="GLM 4.7",
@@ -1825,17 +1901,18 @@ ZAI_ORG_GLM_4_7: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_12_24,
-    last_updated=_D_2026_06_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_198000_OUTPUT_16384,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_12_24,
+    last_updated=_Shared.D_2026_06_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_198000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.55"), output=Decimal("2.65"), cache_read=Decimal("0.11")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"GLM 4.7 (chat) · 198K context · 16.4K output · $0.55 in / $2.65 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ZAI_ORG_GLM_4_7_FLASH: Final[Model] = Model(
+ZAI_ORG_GLM_4_7_FLASH: Final[PricedModel] = PricedModel(
     provider="venice",
     id="zai-org-glm-4.7-flash",
     name="GLM 4.7 Flash",
@@ -1847,16 +1924,17 @@ ZAI_ORG_GLM_4_7_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2026_01_29,
-    last_updated=_D_2026_06_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2026_01_29,
+    last_updated=_Shared.D_2026_06_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.125"), output=Decimal("0.5")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
+"GLM 4.7 Flash (chat) · 128K context · 16.4K output · $0.125 in / $0.50 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ZAI_ORG_GLM_5: Final[Model] = Model(
+ZAI_ORG_GLM_5: Final[PricedModel] = PricedModel(
     provider="venice",
     id="zai-org-glm-5",
     name="GLM 5",
@@ -1868,16 +1946,17 @@ ZAI_ORG_GLM_5: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_02_11,
-    last_updated=_D_2026_06_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_198000_OUTPUT_32000,
+    release_date=_Shared.D_2026_02_11,
+    last_updated=_Shared.D_2026_06_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_198000_OUTPUT_32000,
     cost=Cost(input=Decimal("1"), output=Decimal("3.2"), cache_read=Decimal("0.2")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
+"GLM 5 (chat) · 198K context · 32K output · $1.00 in / $3.20 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ZAI_ORG_GLM_5_1: Final[Model] = Model(
+ZAI_ORG_GLM_5_1: Final[PricedModel] = PricedModel(
     provider="venice",
     id="zai-org-glm-5-1",
     name="GLM 5.1",
@@ -1889,16 +1968,17 @@ ZAI_ORG_GLM_5_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_07,
-    last_updated=_D_2026_06_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_24000,
+    release_date=_Shared.D_2026_04_07,
+    last_updated=_Shared.D_2026_06_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_24000,
     cost=Cost(input=Decimal("1.75"), output=Decimal("5.5"), cache_read=Decimal("0.325")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
+"GLM 5.1 (chat) · 200K context · 24K output · $1.75 in / $5.50 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ZAI_ORG_GLM_5_2: Final[Model] = Model(
+ZAI_ORG_GLM_5_2: Final[PricedModel] = PricedModel(
     provider="venice",
     id="zai-org-glm-5-2",
     name="GLM 5.2",
@@ -1910,10 +1990,11 @@ ZAI_ORG_GLM_5_2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_06_16,
-    last_updated=_D_2026_06_16,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_131072,
+    release_date=_Shared.D_2026_06_16,
+    last_updated=_Shared.D_2026_06_16,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_131072,
     cost=Cost(input=Decimal("1.4"), output=Decimal("4.4"), cache_read=Decimal("0.26")),
     reasoning_options=(),
 )
+"GLM 5.2 (chat) · 1M context · 131K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, structured output, open weights"

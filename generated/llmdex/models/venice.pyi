@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "AION_LABS_AION_2_0",
@@ -85,227 +85,227 @@ __all__ = [
     "ZAI_ORG_GLM_5_2",
 ]
 
-AION_LABS_AION_2_0: Final[Model]
+AION_LABS_AION_2_0: Final[PricedModel]
 "Aion 2.0 (chat) · 128K context · 32.8K output · $1.00 in / $2.00 out per 1M tokens · reasoning"
 
-ARCEE_TRINITY_LARGE_THINKING: Final[Model]
+ARCEE_TRINITY_LARGE_THINKING: Final[PricedModel]
 "Trinity Large Thinking (chat) · 256K context · 65.5K output · $0.3125 in / $1.125 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-CLAUDE_FABLE_5: Final[Model]
+CLAUDE_FABLE_5: Final[PricedModel]
 "Claude Fable 5 (chat) · 1M context · 128K output · $12.00 in / $60.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-CLAUDE_OPUS_4_5: Final[Model]
+CLAUDE_OPUS_4_5: Final[PricedModel]
 "Claude Opus 4.5 (chat) · 198K context · 32.8K output · $6.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-CLAUDE_OPUS_4_6: Final[Model]
+CLAUDE_OPUS_4_6: Final[PricedModel]
 "Claude Opus 4.6 (chat) · 1M context · 128K output · $6.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-CLAUDE_OPUS_4_7: Final[Model]
+CLAUDE_OPUS_4_7: Final[PricedModel]
 "Claude Opus 4.7 (chat) · 1M context · 128K output · $6.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-CLAUDE_OPUS_4_7_FAST: Final[Model]
+CLAUDE_OPUS_4_7_FAST: Final[PricedModel]
 "Claude Opus 4.7 Fast (chat) · 1M context · 128K output · $36.00 in / $180.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-CLAUDE_OPUS_4_8: Final[Model]
+CLAUDE_OPUS_4_8: Final[PricedModel]
 "Claude Opus 4.8 (chat) · 1M context · 128K output · $6.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-CLAUDE_OPUS_4_8_FAST: Final[Model]
+CLAUDE_OPUS_4_8_FAST: Final[PricedModel]
 "Claude Opus 4.8 Fast (chat) · 1M context · 128K output · $12.00 in / $60.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-CLAUDE_SONNET_4_5: Final[Model]
+CLAUDE_SONNET_4_5: Final[PricedModel]
 "Claude Sonnet 4.5 (chat) · 198K context · 64K output · $3.75 in / $18.75 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-CLAUDE_SONNET_4_6: Final[Model]
+CLAUDE_SONNET_4_6: Final[PricedModel]
 "Claude Sonnet 4.6 (chat) · 1M context · 64K output · $3.60 in / $18.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-DEEPSEEK_V3_2: Final[Model]
+DEEPSEEK_V3_2: Final[PricedModel]
 "DeepSeek V3.2 (chat) · 160K context · 32.8K output · $0.33 in / $0.48 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-DEEPSEEK_V4_FLASH: Final[Model]
+DEEPSEEK_V4_FLASH: Final[PricedModel]
 "DeepSeek V4 Flash (chat) · 1M context · 32.8K output · $0.138 in / $0.275 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-DEEPSEEK_V4_PRO: Final[Model]
+DEEPSEEK_V4_PRO: Final[PricedModel]
 "DeepSeek V4 Pro (chat) · 1M context · 32.8K output · $1.65 in / $3.301 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-GEMINI_3_1_PRO_PREVIEW: Final[Model]
+GEMINI_3_1_PRO_PREVIEW: Final[PricedModel]
 "Gemini 3.1 Pro Preview (chat) · 1M context · 32.8K output · $2.50 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_3_5_FLASH: Final[Model]
+GEMINI_3_5_FLASH: Final[PricedModel]
 "Gemini 3.5 Flash (chat) · 1M context · 65.5K output · $1.55 in / $9.45 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_3_FLASH_PREVIEW: Final[Model]
+GEMINI_3_FLASH_PREVIEW: Final[PricedModel]
 "Gemini 3 Flash Preview (chat) · 256K context · 65.5K output · $0.70 in / $3.75 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMMA_4_UNCENSORED: Final[Model]
+GEMMA_4_UNCENSORED: Final[PricedModel]
 "Gemma 4 Uncensored (chat) · 256K context · 8.19K output · $0.1625 in / $0.50 out per 1M tokens · vision, tools, structured output, attachments, open weights"
 
-GOOGLE_GEMMA_3_27B_IT: Final[Model]
+GOOGLE_GEMMA_3_27B_IT: Final[PricedModel]
 "Google Gemma 3 27B Instruct (chat) · 198K context · 16.4K output · $0.12 in / $0.20 out per 1M tokens · vision, tools, structured output, attachments, open weights"
 
-GOOGLE_GEMMA_4_26B_A4B_IT: Final[Model]
+GOOGLE_GEMMA_4_26B_A4B_IT: Final[PricedModel]
 "Google Gemma 4 26B A4B Instruct (chat) · 256K context · 8.19K output · $0.1625 in / $0.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-GOOGLE_GEMMA_4_31B_IT: Final[Model]
+GOOGLE_GEMMA_4_31B_IT: Final[PricedModel]
 "Google Gemma 4 31B Instruct (chat) · 256K context · 8.19K output · $0.12 in / $0.36 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-GROK_4_20: Final[Model]
+GROK_4_20: Final[PricedModel]
 "Grok 4.20 (chat) · 2M context · 128K output · $1.42 in / $2.83 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GROK_4_20_MULTI_AGENT: Final[Model]
+GROK_4_20_MULTI_AGENT: Final[PricedModel]
 "Grok 4.20 Multi-Agent (chat) · 2M context · 128K output · $1.42 in / $2.83 out per 1M tokens · vision, reasoning, structured output, attachments"
 
-GROK_4_3: Final[Model]
+GROK_4_3: Final[PricedModel]
 "Grok 4.3 (chat) · 1M context · 32K output · $1.42 in / $2.83 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GROK_BUILD_0_1: Final[Model]
+GROK_BUILD_0_1: Final[PricedModel]
 "Grok Build 0.1 (chat) · 256K context · 65.5K output · $1.00 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-HERMES_3_LLAMA_3_1_405B: Final[Model]
+HERMES_3_LLAMA_3_1_405B: Final[PricedModel]
 "Hermes 3 Llama 3.1 405b (chat) · 128K context · 16.4K output · $1.10 in / $3.00 out per 1M tokens · open weights"
 
-KIMI_K2_5: Final[Model]
+KIMI_K2_5: Final[PricedModel]
 "Kimi K2.5 (chat) · 256K context · 65.5K output · $0.56 in / $3.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-KIMI_K2_6: Final[Model]
+KIMI_K2_6: Final[PricedModel]
 "Kimi K2.6 (chat) · 256K context · 65.5K output · $0.75 in / $3.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-KIMI_K2_7_CODE: Final[Model]
+KIMI_K2_7_CODE: Final[PricedModel]
 "Kimi K2.7 Code (chat) · 256K context · 65.5K output · $0.90 in / $4.30 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-LLAMA_3_2_3B: Final[Model]
+LLAMA_3_2_3B: Final[PricedModel]
 "Llama 3.2 3B (chat) · 128K context · 4.1K output · $0.15 in / $0.60 out per 1M tokens · tools, open weights"
 
-LLAMA_3_3_70B: Final[Model]
+LLAMA_3_3_70B: Final[PricedModel]
 "Llama 3.3 70B (chat) · 128K context · 4.1K output · $0.70 in / $2.80 out per 1M tokens · tools, open weights"
 
-MERCURY_2: Final[Model]
+MERCURY_2: Final[PricedModel]
 "Mercury 2 (chat) · 128K context · 50K output · $0.3125 in / $0.9375 out per 1M tokens · tools, reasoning, structured output"
 
-MINIMAX_M25: Final[Model]
+MINIMAX_M25: Final[PricedModel]
 "MiniMax M2.5 (chat) · 198K context · 32.8K output · $0.34 in / $1.19 out per 1M tokens · tools, reasoning, open weights"
 
-MINIMAX_M27: Final[Model]
+MINIMAX_M27: Final[PricedModel]
 "MiniMax M2.7 (chat) · 198K context · 32.8K output · $0.375 in / $1.50 out per 1M tokens · tools, reasoning, open weights"
 
-MINIMAX_M3_PREVIEW: Final[Model]
+MINIMAX_M3_PREVIEW: Final[PricedModel]
 "MiniMax M3 Preview (chat) · 524K context · 65.5K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights"
 
-MISTRAL_SMALL_2603: Final[Model]
+MISTRAL_SMALL_2603: Final[PricedModel]
 "Mistral Small 4 (chat) · 256K context · 65.5K output · $0.1875 in / $0.75 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-MISTRAL_SMALL_3_2_24B_INSTRUCT: Final[Model]
+MISTRAL_SMALL_3_2_24B_INSTRUCT: Final[PricedModel]
 "Mistral Small 3.2 24B Instruct (chat) · 256K context · 16.4K output · $0.09375 in / $0.25 out per 1M tokens · tools, structured output, open weights"
 
-NVIDIA_NEMOTRON_3_NANO_30B_A3B: Final[Model]
+NVIDIA_NEMOTRON_3_NANO_30B_A3B: Final[PricedModel]
 "NVIDIA Nemotron 3 Nano 30B (chat) · 128K context · 16.4K output · $0.075 in / $0.30 out per 1M tokens · tools, structured output, open weights"
 
-NVIDIA_NEMOTRON_3_ULTRA_550B_A55B: Final[Model]
+NVIDIA_NEMOTRON_3_ULTRA_550B_A55B: Final[PricedModel]
 "NVIDIA Nemotron 3 Ultra (chat) · 256K context · 32.8K output · $0.625 in / $3.125 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-NVIDIA_NEMOTRON_CASCADE_2_30B_A3B: Final[Model]
+NVIDIA_NEMOTRON_CASCADE_2_30B_A3B: Final[PricedModel]
 "Nemotron Cascade 2 30B A3B (chat) · 256K context · 32.8K output · $0.14 in / $0.80 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-OLAFANGENSAN_GLM_4_7_FLASH_HERETIC: Final[Model]
+OLAFANGENSAN_GLM_4_7_FLASH_HERETIC: Final[PricedModel]
 "GLM 4.7 Flash Heretic (chat) · 200K context · 24K output · $0.14 in / $0.80 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-OPENAI_GPT_4O_2024_11_20: Final[Model]
+OPENAI_GPT_4O_2024_11_20: Final[PricedModel]
 "GPT-4o (chat) · 128K context · 16.4K output · $3.125 in / $12.50 out per 1M tokens · vision, tools, structured output, attachments"
 
-OPENAI_GPT_4O_MINI_2024_07_18: Final[Model]
+OPENAI_GPT_4O_MINI_2024_07_18: Final[PricedModel]
 "GPT-4o Mini (chat) · 128K context · 16.4K output · $0.1875 in / $0.75 out per 1M tokens · vision, tools, structured output, attachments"
 
-OPENAI_GPT_52: Final[Model]
+OPENAI_GPT_52: Final[PricedModel]
 "GPT-5.2 (chat) · 256K context · 65.5K output · $2.19 in / $17.50 out per 1M tokens · tools, reasoning, structured output"
 
-OPENAI_GPT_52_CODEX: Final[Model]
+OPENAI_GPT_52_CODEX: Final[PricedModel]
 "GPT-5.2 Codex (chat) · 256K context · 65.5K output · $2.19 in / $17.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_53_CODEX: Final[Model]
+OPENAI_GPT_53_CODEX: Final[PricedModel]
 "GPT-5.3 Codex (chat) · 400K context · 128K output · $2.19 in / $17.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_54: Final[Model]
+OPENAI_GPT_54: Final[PricedModel]
 "GPT-5.4 (chat) · 1M context · 131K output · $3.13 in / $18.80 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_54_MINI: Final[Model]
+OPENAI_GPT_54_MINI: Final[PricedModel]
 "GPT-5.4 Mini (chat) · 400K context · 128K output · $0.9375 in / $5.625 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_54_PRO: Final[Model]
+OPENAI_GPT_54_PRO: Final[PricedModel]
 "GPT-5.4 Pro (chat) · 1M context · 128K output · $37.50 in / $225.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_55: Final[Model]
+OPENAI_GPT_55: Final[PricedModel]
 "GPT-5.5 (chat) · 1M context · 131K output · $6.25 in / $37.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_55_PRO: Final[Model]
+OPENAI_GPT_55_PRO: Final[PricedModel]
 "GPT-5.5 Pro (chat) · 1M context · 128K output · $37.50 in / $225.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_OSS_120B: Final[Model]
+OPENAI_GPT_OSS_120B: Final[PricedModel]
 "OpenAI GPT OSS 120B (chat) · 128K context · 16.4K output · $0.07 in / $0.30 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-QWEN_3_6_PLUS: Final[Model]
+QWEN_3_6_PLUS: Final[PricedModel]
 "Qwen 3.6 Plus Uncensored (chat) · 1M context · 65.5K output · $0.625 in / $3.75 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-QWEN_3_7_MAX: Final[Model]
+QWEN_3_7_MAX: Final[PricedModel]
 "Qwen 3.7 Max (chat) · 1M context · 65.5K output · $2.70 in / $8.05 out per 1M tokens · vision, tools, reasoning, attachments"
 
-QWEN_3_7_PLUS: Final[Model]
+QWEN_3_7_PLUS: Final[PricedModel]
 "Qwen 3.7 Plus (chat) · 1M context · 65.5K output · $0.50 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-QWEN3_235B_A22B_INSTRUCT_2507: Final[Model]
+QWEN3_235B_A22B_INSTRUCT_2507: Final[PricedModel]
 "Qwen 3 235B A22B Instruct 2507 (chat) · 128K context · 16.4K output · $0.15 in / $0.75 out per 1M tokens · tools, structured output, open weights"
 
-QWEN3_235B_A22B_THINKING_2507: Final[Model]
+QWEN3_235B_A22B_THINKING_2507: Final[PricedModel]
 "Qwen 3 235B A22B Thinking 2507 (chat) · 128K context · 16.4K output · $0.45 in / $3.50 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-QWEN3_5_35B_A3B: Final[Model]
+QWEN3_5_35B_A3B: Final[PricedModel]
 "Qwen 3.5 35B A3B (chat) · 256K context · 16.4K output · $0.3125 in / $1.25 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-QWEN3_5_397B_A17B: Final[Model]
+QWEN3_5_397B_A17B: Final[PricedModel]
 "Qwen 3.5 397B (chat) · 128K context · 32.8K output · $0.75 in / $4.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-QWEN3_5_9B: Final[Model]
+QWEN3_5_9B: Final[PricedModel]
 "Qwen 3.5 9B (chat) · 256K context · 32.8K output · $0.10 in / $0.15 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-QWEN3_6_27B: Final[Model]
+QWEN3_6_27B: Final[PricedModel]
 "Qwen 3.6 27B (chat) · 256K context · 65.5K output · $0.325 in / $3.25 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-QWEN3_CODER_480B_A35B_INSTRUCT_TURBO: Final[Model]
+QWEN3_CODER_480B_A35B_INSTRUCT_TURBO: Final[PricedModel]
 "Qwen 3 Coder 480B Turbo (chat) · 256K context · 65.5K output · $0.35 in / $1.50 out per 1M tokens · tools, structured output, open weights"
 
-QWEN3_NEXT_80B: Final[Model]
+QWEN3_NEXT_80B: Final[PricedModel]
 "Qwen 3 Next 80b (chat) · 256K context · 16.4K output · $0.35 in / $1.90 out per 1M tokens · tools, structured output, open weights"
 
-QWEN3_VL_235B_A22B: Final[Model]
+QWEN3_VL_235B_A22B: Final[PricedModel]
 "Qwen3 VL 235B (chat) · 128K context · 16.4K output · $0.25 in / $1.50 out per 1M tokens · vision, tools, structured output, attachments, open weights"
 
-VENICE_UNCENSORED_1_2: Final[Model]
+VENICE_UNCENSORED_1_2: Final[PricedModel]
 "Venice Uncensored 1.2 (chat) · 128K context · 8.19K output · $0.20 in / $0.90 out per 1M tokens · vision, tools, structured output, attachments, open weights"
 
-VENICE_UNCENSORED_ROLE_PLAY: Final[Model]
+VENICE_UNCENSORED_ROLE_PLAY: Final[PricedModel]
 "Venice Role Play Uncensored (chat) · 128K context · 4.1K output · $0.50 in / $2.00 out per 1M tokens · vision, tools, structured output, attachments, open weights"
 
-XIAOMI_MIMO_V2_5: Final[Model]
+XIAOMI_MIMO_V2_5: Final[PricedModel]
 "MiMo-V2.5 (chat) · 1M context · 65.5K output · $0.175 in / $0.35 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-Z_AI_GLM_5_TURBO: Final[Model]
+Z_AI_GLM_5_TURBO: Final[PricedModel]
 "GLM 5 Turbo (chat) · 200K context · 32.8K output · $1.20 in / $4.00 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-Z_AI_GLM_5V_TURBO: Final[Model]
+Z_AI_GLM_5V_TURBO: Final[PricedModel]
 "GLM 5V Turbo (chat) · 200K context · 32.8K output · $1.50 in / $5.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-ZAI_ORG_GLM_4_6: Final[Model]
+ZAI_ORG_GLM_4_6: Final[PricedModel]
 "GLM 4.6 (chat) · 198K context · 16.4K output · $0.43 in / $1.75 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ZAI_ORG_GLM_4_7: Final[Model]
+ZAI_ORG_GLM_4_7: Final[PricedModel]
 "GLM 4.7 (chat) · 198K context · 16.4K output · $0.55 in / $2.65 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ZAI_ORG_GLM_4_7_FLASH: Final[Model]
+ZAI_ORG_GLM_4_7_FLASH: Final[PricedModel]
 "GLM 4.7 Flash (chat) · 128K context · 16.4K output · $0.125 in / $0.50 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ZAI_ORG_GLM_5: Final[Model]
+ZAI_ORG_GLM_5: Final[PricedModel]
 "GLM 5 (chat) · 198K context · 32K output · $1.00 in / $3.20 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ZAI_ORG_GLM_5_1: Final[Model]
+ZAI_ORG_GLM_5_1: Final[PricedModel]
 "GLM 5.1 (chat) · 200K context · 24K output · $1.75 in / $5.50 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ZAI_ORG_GLM_5_2: Final[Model]
+ZAI_ORG_GLM_5_2: Final[PricedModel]
 "GLM 5.2 (chat) · 1M context · 131K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, structured output, open weights"

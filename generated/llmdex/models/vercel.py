@@ -15,6 +15,7 @@ from llmdex_runtime.model import (
     Limit,
     Modalities,
     Model,
+    PricedModel,
     Rates,
     ReasoningOption,
     TierCondition,
@@ -24,387 +25,405 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run ti
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_AUDIO_TO_TEXT = Modalities(input=("audio",), output=("text",))
-_CONTEXT_0_OUTPUT_0 = Limit(context=0, output=0)
-_CONTEXT_1000000_INPUT_872000_OUTPUT_128000 = Limit(context=1000000, input=872000, output=128000)
-_CONTEXT_1000000_OUTPUT_1000000 = Limit(context=1000000, output=1000000)
-_CONTEXT_1000000_OUTPUT_128000 = Limit(context=1000000, output=128000)
-_CONTEXT_1000000_OUTPUT_32000 = Limit(context=1000000, output=32000)
-_CONTEXT_1000000_OUTPUT_384000 = Limit(context=1000000, output=384000)
-_CONTEXT_1000000_OUTPUT_64000 = Limit(context=1000000, output=64000)
-_CONTEXT_1000000_OUTPUT_65000 = Limit(context=1000000, output=65000)
-_CONTEXT_1000000_OUTPUT_65536 = Limit(context=1000000, output=65536)
-_CONTEXT_1047576_OUTPUT_32768 = Limit(context=1047576, output=32768)
-_CONTEXT_1048576_OUTPUT_65536 = Limit(context=1048576, output=65536)
-_CONTEXT_1050000_INPUT_922000_OUTPUT_128000 = Limit(context=1050000, input=922000, output=128000)
-_CONTEXT_1050000_OUTPUT_131000 = Limit(context=1050000, output=131000)
-_CONTEXT_1050000_OUTPUT_131100 = Limit(context=1050000, output=131100)
-_CONTEXT_127000_OUTPUT_8000 = Limit(context=127000, output=8000)
-_CONTEXT_128000_INPUT_111616_OUTPUT_16384 = Limit(context=128000, input=111616, output=16384)
-_CONTEXT_128000_OUTPUT_100000 = Limit(context=128000, output=100000)
-_CONTEXT_128000_OUTPUT_128000 = Limit(context=128000, output=128000)
-_CONTEXT_128000_OUTPUT_1536 = Limit(context=128000, output=1536)
-_CONTEXT_128000_OUTPUT_16384 = Limit(context=128000, output=16384)
-_CONTEXT_128000_OUTPUT_24000 = Limit(context=128000, output=24000)
-_CONTEXT_128000_OUTPUT_32768 = Limit(context=128000, output=32768)
-_CONTEXT_128000_OUTPUT_4096 = Limit(context=128000, output=4096)
-_CONTEXT_128000_OUTPUT_64000 = Limit(context=128000, output=64000)
-_CONTEXT_128000_OUTPUT_8000 = Limit(context=128000, output=8000)
-_CONTEXT_128000_OUTPUT_8192 = Limit(context=128000, output=8192)
-_CONTEXT_128000_OUTPUT_96000 = Limit(context=128000, output=96000)
-_CONTEXT_131000_OUTPUT_131000 = Limit(context=131000, output=131000)
-_CONTEXT_131072_INPUT_122880_OUTPUT_8192 = Limit(context=131072, input=122880, output=8192)
-_CONTEXT_131072_INPUT_65536_OUTPUT_65536 = Limit(context=131072, input=65536, output=65536)
-_CONTEXT_131072_OUTPUT_129024 = Limit(context=131072, output=129024)
-_CONTEXT_131072_OUTPUT_131072 = Limit(context=131072, output=131072)
-_CONTEXT_131072_OUTPUT_32768 = Limit(context=131072, output=32768)
-_CONTEXT_131072_OUTPUT_65536 = Limit(context=131072, output=65536)
-_CONTEXT_16000_OUTPUT_16000 = Limit(context=16000, output=16000)
-_CONTEXT_163840_OUTPUT_163840 = Limit(context=163840, output=163840)
-_CONTEXT_16385_INPUT_12289_OUTPUT_4096 = Limit(context=16385, input=12289, output=4096)
-_CONTEXT_2000000_OUTPUT_2000000 = Limit(context=2000000, output=2000000)
-_CONTEXT_200000_INPUT_100000_OUTPUT_100000 = Limit(context=200000, input=100000, output=100000)
-_CONTEXT_200000_OUTPUT_100000 = Limit(context=200000, output=100000)
-_CONTEXT_200000_OUTPUT_120000 = Limit(context=200000, output=120000)
-_CONTEXT_200000_OUTPUT_128000 = Limit(context=200000, output=128000)
-_CONTEXT_200000_OUTPUT_131000 = Limit(context=200000, output=131000)
-_CONTEXT_200000_OUTPUT_32000 = Limit(context=200000, output=32000)
-_CONTEXT_200000_OUTPUT_4096 = Limit(context=200000, output=4096)
-_CONTEXT_200000_OUTPUT_64000 = Limit(context=200000, output=64000)
-_CONTEXT_200000_OUTPUT_8000 = Limit(context=200000, output=8000)
-_CONTEXT_200000_OUTPUT_8192 = Limit(context=200000, output=8192)
-_CONTEXT_200000_OUTPUT_96000 = Limit(context=200000, output=96000)
-_CONTEXT_202000_OUTPUT_202000 = Limit(context=202000, output=202000)
-_CONTEXT_202800_OUTPUT_131100 = Limit(context=202800, output=131100)
-_CONTEXT_204800_OUTPUT_131000 = Limit(context=204800, output=131000)
-_CONTEXT_204800_OUTPUT_131072 = Limit(context=204800, output=131072)
-_CONTEXT_204800_OUTPUT_131100 = Limit(context=204800, output=131100)
-_CONTEXT_205000_OUTPUT_205000 = Limit(context=205000, output=205000)
-_CONTEXT_216144_OUTPUT_216144 = Limit(context=216144, output=216144)
-_CONTEXT_240000_OUTPUT_64000 = Limit(context=240000, output=64000)
-_CONTEXT_256000_INPUT_256000_OUTPUT_256000 = Limit(context=256000, input=256000, output=256000)
-_CONTEXT_256000_OUTPUT_256000 = Limit(context=256000, output=256000)
-_CONTEXT_256000_OUTPUT_32000 = Limit(context=256000, output=32000)
-_CONTEXT_256000_OUTPUT_32768 = Limit(context=256000, output=32768)
-_CONTEXT_256000_OUTPUT_4096 = Limit(context=256000, output=4096)
-_CONTEXT_256000_OUTPUT_64000 = Limit(context=256000, output=64000)
-_CONTEXT_256000_OUTPUT_65536 = Limit(context=256000, output=65536)
-_CONTEXT_256000_OUTPUT_8000 = Limit(context=256000, output=8000)
-_CONTEXT_262000_OUTPUT_262000 = Limit(context=262000, output=262000)
-_CONTEXT_262100_OUTPUT_80000 = Limit(context=262100, output=80000)
-_CONTEXT_262114_OUTPUT_262114 = Limit(context=262114, output=262114)
-_CONTEXT_262144_OUTPUT_131072 = Limit(context=262144, output=131072)
-_CONTEXT_262144_OUTPUT_16384 = Limit(context=262144, output=16384)
-_CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
-_CONTEXT_262144_OUTPUT_32000 = Limit(context=262144, output=32000)
-_CONTEXT_262144_OUTPUT_32768 = Limit(context=262144, output=32768)
-_CONTEXT_262144_OUTPUT_65536 = Limit(context=262144, output=65536)
-_CONTEXT_262144_OUTPUT_8192 = Limit(context=262144, output=8192)
-_CONTEXT_300000_OUTPUT_8192 = Limit(context=300000, output=8192)
-_CONTEXT_32000_OUTPUT_0 = Limit(context=32000, output=0)
-_CONTEXT_32000_OUTPUT_16384 = Limit(context=32000, output=16384)
-_CONTEXT_32000_OUTPUT_32000 = Limit(context=32000, output=32000)
-_CONTEXT_32000_OUTPUT_4000 = Limit(context=32000, output=4000)
-_CONTEXT_32768_OUTPUT_32768 = Limit(context=32768, output=32768)
-_CONTEXT_32768_OUTPUT_65536 = Limit(context=32768, output=65536)
-_CONTEXT_400000_INPUT_128000_OUTPUT_272000 = Limit(context=400000, input=128000, output=272000)
-_CONTEXT_400000_INPUT_272000_OUTPUT_128000 = Limit(context=400000, input=272000, output=128000)
-_CONTEXT_40960_OUTPUT_16384 = Limit(context=40960, output=16384)
-_CONTEXT_4096_OUTPUT_4096 = Limit(context=4096, output=4096)
-_CONTEXT_480_OUTPUT_0 = Limit(context=480, output=0)
-_CONTEXT_512_OUTPUT_0 = Limit(context=512, output=0)
-_CONTEXT_65536_OUTPUT_32768 = Limit(context=65536, output=32768)
-_CONTEXT_65536_OUTPUT_4096 = Limit(context=65536, output=4096)
-_CONTEXT_66000_OUTPUT_16000 = Limit(context=66000, output=16000)
-_CONTEXT_67300_OUTPUT_67300 = Limit(context=67300, output=67300)
-_CONTEXT_8192_INPUT_4096_OUTPUT_4096 = Limit(context=8192, input=4096, output=4096)
-_CONTEXT_8192_INPUT_6656_OUTPUT_1536 = Limit(context=8192, input=6656, output=1536)
-_CONTEXT_8192_OUTPUT_1536 = Limit(context=8192, output=1536)
-_CONTEXT_991000_OUTPUT_64000 = Limit(context=991000, output=64000)
-_D_2021_09 = PartialDate(2021, 9)
-_D_2022_09_21 = PartialDate(2022, 9, 21)
-_D_2022_12_15 = PartialDate(2022, 12, 15)
-_D_2023_03_01 = PartialDate(2023, 3, 1)
-_D_2023_08_31 = PartialDate(2023, 8, 31)
-_D_2023_09 = PartialDate(2023, 9)
-_D_2023_09_18 = PartialDate(2023, 9, 18)
-_D_2023_11_06 = PartialDate(2023, 11, 6)
-_D_2023_12 = PartialDate(2023, 12)
-_D_2023_12_11 = PartialDate(2023, 12, 11)
-_D_2024_01 = PartialDate(2024, 1)
-_D_2024_01_01 = PartialDate(2024, 1, 1)
-_D_2024_01_25 = PartialDate(2024, 1, 25)
-_D_2024_03 = PartialDate(2024, 3)
-_D_2024_03_01 = PartialDate(2024, 3, 1)
-_D_2024_03_13 = PartialDate(2024, 3, 13)
-_D_2024_04 = PartialDate(2024, 4)
-_D_2024_04_09 = PartialDate(2024, 4, 9)
-_D_2024_04_15 = PartialDate(2024, 4, 15)
-_D_2024_04_30 = PartialDate(2024, 4, 30)
-_D_2024_05 = PartialDate(2024, 5)
-_D_2024_05_13 = PartialDate(2024, 5, 13)
-_D_2024_05_29 = PartialDate(2024, 5, 29)
-_D_2024_05_30 = PartialDate(2024, 5, 30)
-_D_2024_06_03 = PartialDate(2024, 6, 3)
-_D_2024_06_26 = PartialDate(2024, 6, 26)
-_D_2024_07 = PartialDate(2024, 7)
-_D_2024_07_01 = PartialDate(2024, 7, 1)
-_D_2024_07_18 = PartialDate(2024, 7, 18)
-_D_2024_07_23 = PartialDate(2024, 7, 23)
-_D_2024_07_31 = PartialDate(2024, 7, 31)
-_D_2024_08 = PartialDate(2024, 8)
-_D_2024_08_01 = PartialDate(2024, 8, 1)
-_D_2024_08_02 = PartialDate(2024, 8, 2)
-_D_2024_08_06 = PartialDate(2024, 8, 6)
-_D_2024_08_15 = PartialDate(2024, 8, 15)
-_D_2024_09 = PartialDate(2024, 9)
-_D_2024_09_01 = PartialDate(2024, 9, 1)
-_D_2024_09_17 = PartialDate(2024, 9, 17)
-_D_2024_09_18 = PartialDate(2024, 9, 18)
-_D_2024_09_25 = PartialDate(2024, 9, 25)
-_D_2024_09_30 = PartialDate(2024, 9, 30)
-_D_2024_10 = PartialDate(2024, 10)
-_D_2024_10_01 = PartialDate(2024, 10, 1)
-_D_2024_10_02 = PartialDate(2024, 10, 2)
-_D_2024_10_04 = PartialDate(2024, 10, 4)
-_D_2024_10_22 = PartialDate(2024, 10, 22)
-_D_2024_10_30 = PartialDate(2024, 10, 30)
-_D_2024_11 = PartialDate(2024, 11)
-_D_2024_11_01 = PartialDate(2024, 11, 1)
-_D_2024_11_04 = PartialDate(2024, 11, 4)
-_D_2024_12 = PartialDate(2024, 12)
-_D_2024_12_01 = PartialDate(2024, 12, 1)
-_D_2024_12_02 = PartialDate(2024, 12, 2)
-_D_2024_12_03 = PartialDate(2024, 12, 3)
-_D_2024_12_04 = PartialDate(2024, 12, 4)
-_D_2024_12_05 = PartialDate(2024, 12, 5)
-_D_2024_12_06 = PartialDate(2024, 12, 6)
-_D_2024_12_20 = PartialDate(2024, 12, 20)
-_D_2024_12_26 = PartialDate(2024, 12, 26)
-_D_2025_01 = PartialDate(2025, 1)
-_D_2025_01_04 = PartialDate(2025, 1, 4)
-_D_2025_01_07 = PartialDate(2025, 1, 7)
-_D_2025_01_20 = PartialDate(2025, 1, 20)
-_D_2025_01_29 = PartialDate(2025, 1, 29)
-_D_2025_02 = PartialDate(2025, 2)
-_D_2025_02_19 = PartialDate(2025, 2, 19)
-_D_2025_02_26 = PartialDate(2025, 2, 26)
-_D_2025_02_28 = PartialDate(2025, 2, 28)
-_D_2025_03 = PartialDate(2025, 3)
-_D_2025_03_12 = PartialDate(2025, 3, 12)
-_D_2025_03_13 = PartialDate(2025, 3, 13)
-_D_2025_03_17 = PartialDate(2025, 3, 17)
-_D_2025_03_20 = PartialDate(2025, 3, 20)
-_D_2025_03_25 = PartialDate(2025, 3, 25)
-_D_2025_03_31 = PartialDate(2025, 3, 31)
-_D_2025_04 = PartialDate(2025, 4)
-_D_2025_04_05 = PartialDate(2025, 4, 5)
-_D_2025_04_14 = PartialDate(2025, 4, 14)
-_D_2025_04_15 = PartialDate(2025, 4, 15)
-_D_2025_04_16 = PartialDate(2025, 4, 16)
-_D_2025_04_24 = PartialDate(2025, 4, 24)
-_D_2025_04_28 = PartialDate(2025, 4, 28)
-_D_2025_05 = PartialDate(2025, 5)
-_D_2025_05_07 = PartialDate(2025, 5, 7)
-_D_2025_05_20 = PartialDate(2025, 5, 20)
-_D_2025_05_21 = PartialDate(2025, 5, 21)
-_D_2025_05_22 = PartialDate(2025, 5, 22)
-_D_2025_05_24 = PartialDate(2025, 5, 24)
-_D_2025_05_28 = PartialDate(2025, 5, 28)
-_D_2025_05_29 = PartialDate(2025, 5, 29)
-_D_2025_05_31 = PartialDate(2025, 5, 31)
-_D_2025_06 = PartialDate(2025, 6)
-_D_2025_06_01 = PartialDate(2025, 6, 1)
-_D_2025_06_05 = PartialDate(2025, 6, 5)
-_D_2025_06_10 = PartialDate(2025, 6, 10)
-_D_2025_06_11 = PartialDate(2025, 6, 11)
-_D_2025_06_17 = PartialDate(2025, 6, 17)
-_D_2025_06_26 = PartialDate(2025, 6, 26)
-_D_2025_07 = PartialDate(2025, 7)
-_D_2025_07_09 = PartialDate(2025, 7, 9)
-_D_2025_07_11 = PartialDate(2025, 7, 11)
-_D_2025_07_22 = PartialDate(2025, 7, 22)
-_D_2025_07_23 = PartialDate(2025, 7, 23)
-_D_2025_07_28 = PartialDate(2025, 7, 28)
-_D_2025_07_31 = PartialDate(2025, 7, 31)
-_D_2025_08 = PartialDate(2025, 8)
-_D_2025_08_05 = PartialDate(2025, 8, 5)
-_D_2025_08_07 = PartialDate(2025, 8, 7)
-_D_2025_08_11 = PartialDate(2025, 8, 11)
-_D_2025_08_18 = PartialDate(2025, 8, 18)
-_D_2025_08_21 = PartialDate(2025, 8, 21)
-_D_2025_08_26 = PartialDate(2025, 8, 26)
-_D_2025_08_28 = PartialDate(2025, 8, 28)
-_D_2025_08_30 = PartialDate(2025, 8, 30)
-_D_2025_08_31 = PartialDate(2025, 8, 31)
-_D_2025_09 = PartialDate(2025, 9)
-_D_2025_09_01 = PartialDate(2025, 9, 1)
-_D_2025_09_05 = PartialDate(2025, 9, 5)
-_D_2025_09_09 = PartialDate(2025, 9, 9)
-_D_2025_09_11 = PartialDate(2025, 9, 11)
-_D_2025_09_15 = PartialDate(2025, 9, 15)
-_D_2025_09_22 = PartialDate(2025, 9, 22)
-_D_2025_09_23 = PartialDate(2025, 9, 23)
-_D_2025_09_24 = PartialDate(2025, 9, 24)
-_D_2025_09_29 = PartialDate(2025, 9, 29)
-_D_2025_09_30 = PartialDate(2025, 9, 30)
-_D_2025_10 = PartialDate(2025, 10)
-_D_2025_10_06 = PartialDate(2025, 10, 6)
-_D_2025_10_07 = PartialDate(2025, 10, 7)
-_D_2025_10_10 = PartialDate(2025, 10, 10)
-_D_2025_10_15 = PartialDate(2025, 10, 15)
-_D_2025_10_24 = PartialDate(2025, 10, 24)
-_D_2025_10_27 = PartialDate(2025, 10, 27)
-_D_2025_10_28 = PartialDate(2025, 10, 28)
-_D_2025_10_29 = PartialDate(2025, 10, 29)
-_D_2025_10_31 = PartialDate(2025, 10, 31)
-_D_2025_11_06 = PartialDate(2025, 11, 6)
-_D_2025_11_09 = PartialDate(2025, 11, 9)
-_D_2025_11_12 = PartialDate(2025, 11, 12)
-_D_2025_11_13 = PartialDate(2025, 11, 13)
-_D_2025_11_14 = PartialDate(2025, 11, 14)
-_D_2025_11_18 = PartialDate(2025, 11, 18)
-_D_2025_11_19 = PartialDate(2025, 11, 19)
-_D_2025_11_24 = PartialDate(2025, 11, 24)
-_D_2025_11_25 = PartialDate(2025, 11, 25)
-_D_2025_11_28 = PartialDate(2025, 11, 28)
-_D_2025_12 = PartialDate(2025, 12)
-_D_2025_12_01 = PartialDate(2025, 12, 1)
-_D_2025_12_02 = PartialDate(2025, 12, 2)
-_D_2025_12_03 = PartialDate(2025, 12, 3)
-_D_2025_12_08 = PartialDate(2025, 12, 8)
-_D_2025_12_09 = PartialDate(2025, 12, 9)
-_D_2025_12_11 = PartialDate(2025, 12, 11)
-_D_2025_12_15 = PartialDate(2025, 12, 15)
-_D_2025_12_16 = PartialDate(2025, 12, 16)
-_D_2025_12_17 = PartialDate(2025, 12, 17)
-_D_2025_12_18 = PartialDate(2025, 12, 18)
-_D_2025_12_21 = PartialDate(2025, 12, 21)
-_D_2025_12_22 = PartialDate(2025, 12, 22)
-_D_2025_12_23 = PartialDate(2025, 12, 23)
-_D_2026_01 = PartialDate(2026, 1)
-_D_2026_01_01 = PartialDate(2026, 1, 1)
-_D_2026_01_15 = PartialDate(2026, 1, 15)
-_D_2026_01_19 = PartialDate(2026, 1, 19)
-_D_2026_01_23 = PartialDate(2026, 1, 23)
-_D_2026_01_26 = PartialDate(2026, 1, 26)
-_D_2026_01_27 = PartialDate(2026, 1, 27)
-_D_2026_01_28 = PartialDate(2026, 1, 28)
-_D_2026_01_29 = PartialDate(2026, 1, 29)
-_D_2026_01_31 = PartialDate(2026, 1, 31)
-_D_2026_02_04 = PartialDate(2026, 2, 4)
-_D_2026_02_05 = PartialDate(2026, 2, 5)
-_D_2026_02_12 = PartialDate(2026, 2, 12)
-_D_2026_02_13 = PartialDate(2026, 2, 13)
-_D_2026_02_16 = PartialDate(2026, 2, 16)
-_D_2026_02_17 = PartialDate(2026, 2, 17)
-_D_2026_02_19 = PartialDate(2026, 2, 19)
-_D_2026_02_23 = PartialDate(2026, 2, 23)
-_D_2026_02_24 = PartialDate(2026, 2, 24)
-_D_2026_02_26 = PartialDate(2026, 2, 26)
-_D_2026_03_03 = PartialDate(2026, 3, 3)
-_D_2026_03_04 = PartialDate(2026, 3, 4)
-_D_2026_03_05 = PartialDate(2026, 3, 5)
-_D_2026_03_06 = PartialDate(2026, 3, 6)
-_D_2026_03_10 = PartialDate(2026, 3, 10)
-_D_2026_03_11 = PartialDate(2026, 3, 11)
-_D_2026_03_13 = PartialDate(2026, 3, 13)
-_D_2026_03_15 = PartialDate(2026, 3, 15)
-_D_2026_03_16 = PartialDate(2026, 3, 16)
-_D_2026_03_17 = PartialDate(2026, 3, 17)
-_D_2026_03_18 = PartialDate(2026, 3, 18)
-_D_2026_03_23 = PartialDate(2026, 3, 23)
-_D_2026_03_27 = PartialDate(2026, 3, 27)
-_D_2026_03_30 = PartialDate(2026, 3, 30)
-_D_2026_04_01 = PartialDate(2026, 4, 1)
-_D_2026_04_02 = PartialDate(2026, 4, 2)
-_D_2026_04_03 = PartialDate(2026, 4, 3)
-_D_2026_04_07 = PartialDate(2026, 4, 7)
-_D_2026_04_14 = PartialDate(2026, 4, 14)
-_D_2026_04_16 = PartialDate(2026, 4, 16)
-_D_2026_04_17 = PartialDate(2026, 4, 17)
-_D_2026_04_20 = PartialDate(2026, 4, 20)
-_D_2026_04_21 = PartialDate(2026, 4, 21)
-_D_2026_04_22 = PartialDate(2026, 4, 22)
-_D_2026_04_23 = PartialDate(2026, 4, 23)
-_D_2026_04_24 = PartialDate(2026, 4, 24)
-_D_2026_04_29 = PartialDate(2026, 4, 29)
-_D_2026_04_30 = PartialDate(2026, 4, 30)
-_D_2026_05_01 = PartialDate(2026, 5, 1)
-_D_2026_05_07 = PartialDate(2026, 5, 7)
-_D_2026_05_14 = PartialDate(2026, 5, 14)
-_D_2026_05_19 = PartialDate(2026, 5, 19)
-_D_2026_05_20 = PartialDate(2026, 5, 20)
-_D_2026_05_21 = PartialDate(2026, 5, 21)
-_D_2026_05_28 = PartialDate(2026, 5, 28)
-_D_2026_05_29 = PartialDate(2026, 5, 29)
-_D_2026_05_30 = PartialDate(2026, 5, 30)
-_D_2026_05_31 = PartialDate(2026, 5, 31)
-_D_2026_06_01 = PartialDate(2026, 6, 1)
-_D_2026_06_02 = PartialDate(2026, 6, 2)
-_D_2026_06_04 = PartialDate(2026, 6, 4)
-_D_2026_06_08 = PartialDate(2026, 6, 8)
-_D_2026_06_12 = PartialDate(2026, 6, 12)
-_D_2026_06_13 = PartialDate(2026, 6, 13)
-_D_2026_06_15 = PartialDate(2026, 6, 15)
-_D_2026_06_16 = PartialDate(2026, 6, 16)
-_D_2026_06_21 = PartialDate(2026, 6, 21)
-_D_2026_06_22 = PartialDate(2026, 6, 22)
-_D_2026_06_29 = PartialDate(2026, 6, 29)
-_D_2026_06_30 = PartialDate(2026, 6, 30)
-_REASONING_BUDGET_TOKENS_MIN_0_MAX_24576 = ReasoningOption(type="budget_tokens", min=0, max=24576)
-_REASONING_BUDGET_TOKENS_MIN_1 = ReasoningOption(type="budget_tokens", min=1)
-_REASONING_BUDGET_TOKENS_MIN_1024 = ReasoningOption(type="budget_tokens", min=1024)
-_REASONING_BUDGET_TOKENS_MIN_128_MAX_32768 = ReasoningOption(
-    type="budget_tokens", min=128, max=32768
-)
-_REASONING_BUDGET_TOKENS_MIN_1_MAX_131072 = ReasoningOption(type="budget_tokens", min=1, max=131072)
-_REASONING_BUDGET_TOKENS_MIN_1_MAX_262144 = ReasoningOption(type="budget_tokens", min=1, max=262144)
-_REASONING_BUDGET_TOKENS_MIN_1_MAX_38912 = ReasoningOption(type="budget_tokens", min=1, max=38912)
-_REASONING_BUDGET_TOKENS_MIN_1_MAX_81920 = ReasoningOption(type="budget_tokens", min=1, max=81920)
-_REASONING_BUDGET_TOKENS_MIN_512_MAX_24576 = ReasoningOption(
-    type="budget_tokens", min=512, max=24576
-)
-_REASONING_EFFORT_HIGH = ReasoningOption(type="effort", values=("high",))
-_REASONING_EFFORT_HIGH_XHIGH = ReasoningOption(type="effort", values=("high", "xhigh"))
-_REASONING_EFFORT_LOW_HIGH = ReasoningOption(type="effort", values=("low", "high"))
-_REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(type="effort", values=("low", "medium", "high"))
-_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
-    type="effort", values=("low", "medium", "high", "xhigh")
-)
-_REASONING_EFFORT_MEDIUM = ReasoningOption(type="effort", values=("medium",))
-_REASONING_EFFORT_MEDIUM_HIGH_XHIGH = ReasoningOption(
-    type="effort", values=("medium", "high", "xhigh")
-)
-_REASONING_EFFORT_MINIMAL_HIGH = ReasoningOption(type="effort", values=("minimal", "high"))
-_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH = ReasoningOption(
-    type="effort", values=("minimal", "low", "medium", "high")
-)
-_REASONING_EFFORT_NONE_HIGH = ReasoningOption(type="effort", values=("none", "high"))
-_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = ReasoningOption(
-    type="effort", values=("none", "low", "medium", "high")
-)
-_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
-    type="effort", values=("none", "low", "medium", "high", "xhigh")
-)
-_REASONING_TOGGLE = ReasoningOption(type="toggle")
-_TEXT_AUDIO_TO_TEXT_AUDIO = Modalities(input=("text", "audio"), output=("text", "audio"))
-_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT = Modalities(
-    input=("text", "image", "audio", "video", "pdf"), output=("text",)
-)
-_TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
-_TEXT_IMAGE_PDF_TO_TEXT_IMAGE = Modalities(input=("text", "image", "pdf"), output=("text", "image"))
-_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-_TEXT_IMAGE_TO_TEXT_IMAGE = Modalities(input=("text", "image"), output=("text", "image"))
-_TEXT_IMAGE_TO_VIDEO = Modalities(input=("text", "image"), output=("video",))
-_TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-_TEXT_PDF_TO_TEXT = Modalities(input=("text", "pdf"), output=("text",))
-_TEXT_TO_AUDIO = Modalities(input=("text",), output=("audio",))
-_TEXT_TO_IMAGE = Modalities(input=("text",), output=("image",))
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
-_TEXT_TO_TEXT_IMAGE = Modalities(input=("text",), output=("text", "image"))
-_TEXT_TO_VIDEO = Modalities(input=("text",), output=("video",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    AUDIO_TO_TEXT = Modalities(input=("audio",), output=("text",))
+    CONTEXT_0_OUTPUT_0 = Limit(context=0, output=0)
+    CONTEXT_1000000_INPUT_872000_OUTPUT_128000 = Limit(context=1000000, input=872000, output=128000)
+    CONTEXT_1000000_OUTPUT_1000000 = Limit(context=1000000, output=1000000)
+    CONTEXT_1000000_OUTPUT_128000 = Limit(context=1000000, output=128000)
+    CONTEXT_1000000_OUTPUT_32000 = Limit(context=1000000, output=32000)
+    CONTEXT_1000000_OUTPUT_384000 = Limit(context=1000000, output=384000)
+    CONTEXT_1000000_OUTPUT_64000 = Limit(context=1000000, output=64000)
+    CONTEXT_1000000_OUTPUT_65000 = Limit(context=1000000, output=65000)
+    CONTEXT_1000000_OUTPUT_65536 = Limit(context=1000000, output=65536)
+    CONTEXT_1047576_OUTPUT_32768 = Limit(context=1047576, output=32768)
+    CONTEXT_1048576_OUTPUT_65536 = Limit(context=1048576, output=65536)
+    CONTEXT_1050000_INPUT_922000_OUTPUT_128000 = Limit(context=1050000, input=922000, output=128000)
+    CONTEXT_1050000_OUTPUT_131000 = Limit(context=1050000, output=131000)
+    CONTEXT_1050000_OUTPUT_131100 = Limit(context=1050000, output=131100)
+    CONTEXT_127000_OUTPUT_8000 = Limit(context=127000, output=8000)
+    CONTEXT_128000_INPUT_111616_OUTPUT_16384 = Limit(context=128000, input=111616, output=16384)
+    CONTEXT_128000_OUTPUT_100000 = Limit(context=128000, output=100000)
+    CONTEXT_128000_OUTPUT_128000 = Limit(context=128000, output=128000)
+    CONTEXT_128000_OUTPUT_1536 = Limit(context=128000, output=1536)
+    CONTEXT_128000_OUTPUT_16384 = Limit(context=128000, output=16384)
+    CONTEXT_128000_OUTPUT_24000 = Limit(context=128000, output=24000)
+    CONTEXT_128000_OUTPUT_32768 = Limit(context=128000, output=32768)
+    CONTEXT_128000_OUTPUT_4096 = Limit(context=128000, output=4096)
+    CONTEXT_128000_OUTPUT_64000 = Limit(context=128000, output=64000)
+    CONTEXT_128000_OUTPUT_8000 = Limit(context=128000, output=8000)
+    CONTEXT_128000_OUTPUT_8192 = Limit(context=128000, output=8192)
+    CONTEXT_128000_OUTPUT_96000 = Limit(context=128000, output=96000)
+    CONTEXT_131000_OUTPUT_131000 = Limit(context=131000, output=131000)
+    CONTEXT_131072_INPUT_122880_OUTPUT_8192 = Limit(context=131072, input=122880, output=8192)
+    CONTEXT_131072_INPUT_65536_OUTPUT_65536 = Limit(context=131072, input=65536, output=65536)
+    CONTEXT_131072_OUTPUT_129024 = Limit(context=131072, output=129024)
+    CONTEXT_131072_OUTPUT_131072 = Limit(context=131072, output=131072)
+    CONTEXT_131072_OUTPUT_32768 = Limit(context=131072, output=32768)
+    CONTEXT_131072_OUTPUT_65536 = Limit(context=131072, output=65536)
+    CONTEXT_16000_OUTPUT_16000 = Limit(context=16000, output=16000)
+    CONTEXT_163840_OUTPUT_163840 = Limit(context=163840, output=163840)
+    CONTEXT_16385_INPUT_12289_OUTPUT_4096 = Limit(context=16385, input=12289, output=4096)
+    CONTEXT_2000000_OUTPUT_2000000 = Limit(context=2000000, output=2000000)
+    CONTEXT_200000_INPUT_100000_OUTPUT_100000 = Limit(context=200000, input=100000, output=100000)
+    CONTEXT_200000_OUTPUT_100000 = Limit(context=200000, output=100000)
+    CONTEXT_200000_OUTPUT_120000 = Limit(context=200000, output=120000)
+    CONTEXT_200000_OUTPUT_128000 = Limit(context=200000, output=128000)
+    CONTEXT_200000_OUTPUT_131000 = Limit(context=200000, output=131000)
+    CONTEXT_200000_OUTPUT_32000 = Limit(context=200000, output=32000)
+    CONTEXT_200000_OUTPUT_4096 = Limit(context=200000, output=4096)
+    CONTEXT_200000_OUTPUT_64000 = Limit(context=200000, output=64000)
+    CONTEXT_200000_OUTPUT_8000 = Limit(context=200000, output=8000)
+    CONTEXT_200000_OUTPUT_8192 = Limit(context=200000, output=8192)
+    CONTEXT_200000_OUTPUT_96000 = Limit(context=200000, output=96000)
+    CONTEXT_202000_OUTPUT_202000 = Limit(context=202000, output=202000)
+    CONTEXT_202800_OUTPUT_131100 = Limit(context=202800, output=131100)
+    CONTEXT_204800_OUTPUT_131000 = Limit(context=204800, output=131000)
+    CONTEXT_204800_OUTPUT_131072 = Limit(context=204800, output=131072)
+    CONTEXT_204800_OUTPUT_131100 = Limit(context=204800, output=131100)
+    CONTEXT_205000_OUTPUT_205000 = Limit(context=205000, output=205000)
+    CONTEXT_216144_OUTPUT_216144 = Limit(context=216144, output=216144)
+    CONTEXT_240000_OUTPUT_64000 = Limit(context=240000, output=64000)
+    CONTEXT_256000_INPUT_256000_OUTPUT_256000 = Limit(context=256000, input=256000, output=256000)
+    CONTEXT_256000_OUTPUT_256000 = Limit(context=256000, output=256000)
+    CONTEXT_256000_OUTPUT_32000 = Limit(context=256000, output=32000)
+    CONTEXT_256000_OUTPUT_32768 = Limit(context=256000, output=32768)
+    CONTEXT_256000_OUTPUT_4096 = Limit(context=256000, output=4096)
+    CONTEXT_256000_OUTPUT_64000 = Limit(context=256000, output=64000)
+    CONTEXT_256000_OUTPUT_65536 = Limit(context=256000, output=65536)
+    CONTEXT_256000_OUTPUT_8000 = Limit(context=256000, output=8000)
+    CONTEXT_262000_OUTPUT_262000 = Limit(context=262000, output=262000)
+    CONTEXT_262100_OUTPUT_80000 = Limit(context=262100, output=80000)
+    CONTEXT_262114_OUTPUT_262114 = Limit(context=262114, output=262114)
+    CONTEXT_262144_OUTPUT_131072 = Limit(context=262144, output=131072)
+    CONTEXT_262144_OUTPUT_16384 = Limit(context=262144, output=16384)
+    CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
+    CONTEXT_262144_OUTPUT_32000 = Limit(context=262144, output=32000)
+    CONTEXT_262144_OUTPUT_32768 = Limit(context=262144, output=32768)
+    CONTEXT_262144_OUTPUT_65536 = Limit(context=262144, output=65536)
+    CONTEXT_262144_OUTPUT_8192 = Limit(context=262144, output=8192)
+    CONTEXT_300000_OUTPUT_8192 = Limit(context=300000, output=8192)
+    CONTEXT_32000_OUTPUT_0 = Limit(context=32000, output=0)
+    CONTEXT_32000_OUTPUT_16384 = Limit(context=32000, output=16384)
+    CONTEXT_32000_OUTPUT_32000 = Limit(context=32000, output=32000)
+    CONTEXT_32000_OUTPUT_4000 = Limit(context=32000, output=4000)
+    CONTEXT_32768_OUTPUT_32768 = Limit(context=32768, output=32768)
+    CONTEXT_32768_OUTPUT_65536 = Limit(context=32768, output=65536)
+    CONTEXT_400000_INPUT_128000_OUTPUT_272000 = Limit(context=400000, input=128000, output=272000)
+    CONTEXT_400000_INPUT_272000_OUTPUT_128000 = Limit(context=400000, input=272000, output=128000)
+    CONTEXT_40960_OUTPUT_16384 = Limit(context=40960, output=16384)
+    CONTEXT_4096_OUTPUT_4096 = Limit(context=4096, output=4096)
+    CONTEXT_480_OUTPUT_0 = Limit(context=480, output=0)
+    CONTEXT_512_OUTPUT_0 = Limit(context=512, output=0)
+    CONTEXT_65536_OUTPUT_32768 = Limit(context=65536, output=32768)
+    CONTEXT_65536_OUTPUT_4096 = Limit(context=65536, output=4096)
+    CONTEXT_66000_OUTPUT_16000 = Limit(context=66000, output=16000)
+    CONTEXT_67300_OUTPUT_67300 = Limit(context=67300, output=67300)
+    CONTEXT_8192_INPUT_4096_OUTPUT_4096 = Limit(context=8192, input=4096, output=4096)
+    CONTEXT_8192_INPUT_6656_OUTPUT_1536 = Limit(context=8192, input=6656, output=1536)
+    CONTEXT_8192_OUTPUT_1536 = Limit(context=8192, output=1536)
+    CONTEXT_991000_OUTPUT_64000 = Limit(context=991000, output=64000)
+    D_2021_09 = PartialDate(2021, 9)
+    D_2022_09_21 = PartialDate(2022, 9, 21)
+    D_2022_12_15 = PartialDate(2022, 12, 15)
+    D_2023_03_01 = PartialDate(2023, 3, 1)
+    D_2023_08_31 = PartialDate(2023, 8, 31)
+    D_2023_09 = PartialDate(2023, 9)
+    D_2023_09_18 = PartialDate(2023, 9, 18)
+    D_2023_11_06 = PartialDate(2023, 11, 6)
+    D_2023_12 = PartialDate(2023, 12)
+    D_2023_12_11 = PartialDate(2023, 12, 11)
+    D_2024_01 = PartialDate(2024, 1)
+    D_2024_01_01 = PartialDate(2024, 1, 1)
+    D_2024_01_25 = PartialDate(2024, 1, 25)
+    D_2024_03 = PartialDate(2024, 3)
+    D_2024_03_01 = PartialDate(2024, 3, 1)
+    D_2024_03_13 = PartialDate(2024, 3, 13)
+    D_2024_04 = PartialDate(2024, 4)
+    D_2024_04_09 = PartialDate(2024, 4, 9)
+    D_2024_04_15 = PartialDate(2024, 4, 15)
+    D_2024_04_30 = PartialDate(2024, 4, 30)
+    D_2024_05 = PartialDate(2024, 5)
+    D_2024_05_13 = PartialDate(2024, 5, 13)
+    D_2024_05_29 = PartialDate(2024, 5, 29)
+    D_2024_05_30 = PartialDate(2024, 5, 30)
+    D_2024_06_03 = PartialDate(2024, 6, 3)
+    D_2024_06_26 = PartialDate(2024, 6, 26)
+    D_2024_07 = PartialDate(2024, 7)
+    D_2024_07_01 = PartialDate(2024, 7, 1)
+    D_2024_07_18 = PartialDate(2024, 7, 18)
+    D_2024_07_23 = PartialDate(2024, 7, 23)
+    D_2024_07_31 = PartialDate(2024, 7, 31)
+    D_2024_08 = PartialDate(2024, 8)
+    D_2024_08_01 = PartialDate(2024, 8, 1)
+    D_2024_08_02 = PartialDate(2024, 8, 2)
+    D_2024_08_06 = PartialDate(2024, 8, 6)
+    D_2024_08_15 = PartialDate(2024, 8, 15)
+    D_2024_09 = PartialDate(2024, 9)
+    D_2024_09_01 = PartialDate(2024, 9, 1)
+    D_2024_09_17 = PartialDate(2024, 9, 17)
+    D_2024_09_18 = PartialDate(2024, 9, 18)
+    D_2024_09_25 = PartialDate(2024, 9, 25)
+    D_2024_09_30 = PartialDate(2024, 9, 30)
+    D_2024_10 = PartialDate(2024, 10)
+    D_2024_10_01 = PartialDate(2024, 10, 1)
+    D_2024_10_02 = PartialDate(2024, 10, 2)
+    D_2024_10_04 = PartialDate(2024, 10, 4)
+    D_2024_10_22 = PartialDate(2024, 10, 22)
+    D_2024_10_30 = PartialDate(2024, 10, 30)
+    D_2024_11 = PartialDate(2024, 11)
+    D_2024_11_01 = PartialDate(2024, 11, 1)
+    D_2024_11_04 = PartialDate(2024, 11, 4)
+    D_2024_12 = PartialDate(2024, 12)
+    D_2024_12_01 = PartialDate(2024, 12, 1)
+    D_2024_12_02 = PartialDate(2024, 12, 2)
+    D_2024_12_03 = PartialDate(2024, 12, 3)
+    D_2024_12_04 = PartialDate(2024, 12, 4)
+    D_2024_12_05 = PartialDate(2024, 12, 5)
+    D_2024_12_06 = PartialDate(2024, 12, 6)
+    D_2024_12_20 = PartialDate(2024, 12, 20)
+    D_2024_12_26 = PartialDate(2024, 12, 26)
+    D_2025_01 = PartialDate(2025, 1)
+    D_2025_01_04 = PartialDate(2025, 1, 4)
+    D_2025_01_07 = PartialDate(2025, 1, 7)
+    D_2025_01_20 = PartialDate(2025, 1, 20)
+    D_2025_01_29 = PartialDate(2025, 1, 29)
+    D_2025_02 = PartialDate(2025, 2)
+    D_2025_02_19 = PartialDate(2025, 2, 19)
+    D_2025_02_26 = PartialDate(2025, 2, 26)
+    D_2025_02_28 = PartialDate(2025, 2, 28)
+    D_2025_03 = PartialDate(2025, 3)
+    D_2025_03_12 = PartialDate(2025, 3, 12)
+    D_2025_03_13 = PartialDate(2025, 3, 13)
+    D_2025_03_17 = PartialDate(2025, 3, 17)
+    D_2025_03_20 = PartialDate(2025, 3, 20)
+    D_2025_03_25 = PartialDate(2025, 3, 25)
+    D_2025_03_31 = PartialDate(2025, 3, 31)
+    D_2025_04 = PartialDate(2025, 4)
+    D_2025_04_05 = PartialDate(2025, 4, 5)
+    D_2025_04_14 = PartialDate(2025, 4, 14)
+    D_2025_04_15 = PartialDate(2025, 4, 15)
+    D_2025_04_16 = PartialDate(2025, 4, 16)
+    D_2025_04_24 = PartialDate(2025, 4, 24)
+    D_2025_04_28 = PartialDate(2025, 4, 28)
+    D_2025_05 = PartialDate(2025, 5)
+    D_2025_05_07 = PartialDate(2025, 5, 7)
+    D_2025_05_20 = PartialDate(2025, 5, 20)
+    D_2025_05_21 = PartialDate(2025, 5, 21)
+    D_2025_05_22 = PartialDate(2025, 5, 22)
+    D_2025_05_24 = PartialDate(2025, 5, 24)
+    D_2025_05_28 = PartialDate(2025, 5, 28)
+    D_2025_05_29 = PartialDate(2025, 5, 29)
+    D_2025_05_31 = PartialDate(2025, 5, 31)
+    D_2025_06 = PartialDate(2025, 6)
+    D_2025_06_01 = PartialDate(2025, 6, 1)
+    D_2025_06_05 = PartialDate(2025, 6, 5)
+    D_2025_06_10 = PartialDate(2025, 6, 10)
+    D_2025_06_11 = PartialDate(2025, 6, 11)
+    D_2025_06_17 = PartialDate(2025, 6, 17)
+    D_2025_06_26 = PartialDate(2025, 6, 26)
+    D_2025_07 = PartialDate(2025, 7)
+    D_2025_07_09 = PartialDate(2025, 7, 9)
+    D_2025_07_11 = PartialDate(2025, 7, 11)
+    D_2025_07_22 = PartialDate(2025, 7, 22)
+    D_2025_07_23 = PartialDate(2025, 7, 23)
+    D_2025_07_28 = PartialDate(2025, 7, 28)
+    D_2025_07_31 = PartialDate(2025, 7, 31)
+    D_2025_08 = PartialDate(2025, 8)
+    D_2025_08_05 = PartialDate(2025, 8, 5)
+    D_2025_08_07 = PartialDate(2025, 8, 7)
+    D_2025_08_11 = PartialDate(2025, 8, 11)
+    D_2025_08_18 = PartialDate(2025, 8, 18)
+    D_2025_08_21 = PartialDate(2025, 8, 21)
+    D_2025_08_26 = PartialDate(2025, 8, 26)
+    D_2025_08_28 = PartialDate(2025, 8, 28)
+    D_2025_08_30 = PartialDate(2025, 8, 30)
+    D_2025_08_31 = PartialDate(2025, 8, 31)
+    D_2025_09 = PartialDate(2025, 9)
+    D_2025_09_01 = PartialDate(2025, 9, 1)
+    D_2025_09_05 = PartialDate(2025, 9, 5)
+    D_2025_09_09 = PartialDate(2025, 9, 9)
+    D_2025_09_11 = PartialDate(2025, 9, 11)
+    D_2025_09_15 = PartialDate(2025, 9, 15)
+    D_2025_09_22 = PartialDate(2025, 9, 22)
+    D_2025_09_23 = PartialDate(2025, 9, 23)
+    D_2025_09_24 = PartialDate(2025, 9, 24)
+    D_2025_09_29 = PartialDate(2025, 9, 29)
+    D_2025_09_30 = PartialDate(2025, 9, 30)
+    D_2025_10 = PartialDate(2025, 10)
+    D_2025_10_06 = PartialDate(2025, 10, 6)
+    D_2025_10_07 = PartialDate(2025, 10, 7)
+    D_2025_10_10 = PartialDate(2025, 10, 10)
+    D_2025_10_15 = PartialDate(2025, 10, 15)
+    D_2025_10_24 = PartialDate(2025, 10, 24)
+    D_2025_10_27 = PartialDate(2025, 10, 27)
+    D_2025_10_28 = PartialDate(2025, 10, 28)
+    D_2025_10_29 = PartialDate(2025, 10, 29)
+    D_2025_10_31 = PartialDate(2025, 10, 31)
+    D_2025_11_06 = PartialDate(2025, 11, 6)
+    D_2025_11_09 = PartialDate(2025, 11, 9)
+    D_2025_11_12 = PartialDate(2025, 11, 12)
+    D_2025_11_13 = PartialDate(2025, 11, 13)
+    D_2025_11_14 = PartialDate(2025, 11, 14)
+    D_2025_11_18 = PartialDate(2025, 11, 18)
+    D_2025_11_19 = PartialDate(2025, 11, 19)
+    D_2025_11_24 = PartialDate(2025, 11, 24)
+    D_2025_11_25 = PartialDate(2025, 11, 25)
+    D_2025_11_28 = PartialDate(2025, 11, 28)
+    D_2025_12 = PartialDate(2025, 12)
+    D_2025_12_01 = PartialDate(2025, 12, 1)
+    D_2025_12_02 = PartialDate(2025, 12, 2)
+    D_2025_12_03 = PartialDate(2025, 12, 3)
+    D_2025_12_08 = PartialDate(2025, 12, 8)
+    D_2025_12_09 = PartialDate(2025, 12, 9)
+    D_2025_12_11 = PartialDate(2025, 12, 11)
+    D_2025_12_15 = PartialDate(2025, 12, 15)
+    D_2025_12_16 = PartialDate(2025, 12, 16)
+    D_2025_12_17 = PartialDate(2025, 12, 17)
+    D_2025_12_18 = PartialDate(2025, 12, 18)
+    D_2025_12_21 = PartialDate(2025, 12, 21)
+    D_2025_12_22 = PartialDate(2025, 12, 22)
+    D_2025_12_23 = PartialDate(2025, 12, 23)
+    D_2026_01 = PartialDate(2026, 1)
+    D_2026_01_01 = PartialDate(2026, 1, 1)
+    D_2026_01_15 = PartialDate(2026, 1, 15)
+    D_2026_01_19 = PartialDate(2026, 1, 19)
+    D_2026_01_23 = PartialDate(2026, 1, 23)
+    D_2026_01_26 = PartialDate(2026, 1, 26)
+    D_2026_01_27 = PartialDate(2026, 1, 27)
+    D_2026_01_28 = PartialDate(2026, 1, 28)
+    D_2026_01_29 = PartialDate(2026, 1, 29)
+    D_2026_01_31 = PartialDate(2026, 1, 31)
+    D_2026_02_04 = PartialDate(2026, 2, 4)
+    D_2026_02_05 = PartialDate(2026, 2, 5)
+    D_2026_02_12 = PartialDate(2026, 2, 12)
+    D_2026_02_13 = PartialDate(2026, 2, 13)
+    D_2026_02_16 = PartialDate(2026, 2, 16)
+    D_2026_02_17 = PartialDate(2026, 2, 17)
+    D_2026_02_19 = PartialDate(2026, 2, 19)
+    D_2026_02_23 = PartialDate(2026, 2, 23)
+    D_2026_02_24 = PartialDate(2026, 2, 24)
+    D_2026_02_26 = PartialDate(2026, 2, 26)
+    D_2026_03_03 = PartialDate(2026, 3, 3)
+    D_2026_03_04 = PartialDate(2026, 3, 4)
+    D_2026_03_05 = PartialDate(2026, 3, 5)
+    D_2026_03_06 = PartialDate(2026, 3, 6)
+    D_2026_03_10 = PartialDate(2026, 3, 10)
+    D_2026_03_11 = PartialDate(2026, 3, 11)
+    D_2026_03_13 = PartialDate(2026, 3, 13)
+    D_2026_03_15 = PartialDate(2026, 3, 15)
+    D_2026_03_16 = PartialDate(2026, 3, 16)
+    D_2026_03_17 = PartialDate(2026, 3, 17)
+    D_2026_03_18 = PartialDate(2026, 3, 18)
+    D_2026_03_23 = PartialDate(2026, 3, 23)
+    D_2026_03_27 = PartialDate(2026, 3, 27)
+    D_2026_03_30 = PartialDate(2026, 3, 30)
+    D_2026_04_01 = PartialDate(2026, 4, 1)
+    D_2026_04_02 = PartialDate(2026, 4, 2)
+    D_2026_04_03 = PartialDate(2026, 4, 3)
+    D_2026_04_07 = PartialDate(2026, 4, 7)
+    D_2026_04_14 = PartialDate(2026, 4, 14)
+    D_2026_04_16 = PartialDate(2026, 4, 16)
+    D_2026_04_17 = PartialDate(2026, 4, 17)
+    D_2026_04_20 = PartialDate(2026, 4, 20)
+    D_2026_04_21 = PartialDate(2026, 4, 21)
+    D_2026_04_22 = PartialDate(2026, 4, 22)
+    D_2026_04_23 = PartialDate(2026, 4, 23)
+    D_2026_04_24 = PartialDate(2026, 4, 24)
+    D_2026_04_29 = PartialDate(2026, 4, 29)
+    D_2026_04_30 = PartialDate(2026, 4, 30)
+    D_2026_05_01 = PartialDate(2026, 5, 1)
+    D_2026_05_07 = PartialDate(2026, 5, 7)
+    D_2026_05_14 = PartialDate(2026, 5, 14)
+    D_2026_05_19 = PartialDate(2026, 5, 19)
+    D_2026_05_20 = PartialDate(2026, 5, 20)
+    D_2026_05_21 = PartialDate(2026, 5, 21)
+    D_2026_05_28 = PartialDate(2026, 5, 28)
+    D_2026_05_29 = PartialDate(2026, 5, 29)
+    D_2026_05_30 = PartialDate(2026, 5, 30)
+    D_2026_05_31 = PartialDate(2026, 5, 31)
+    D_2026_06_01 = PartialDate(2026, 6, 1)
+    D_2026_06_02 = PartialDate(2026, 6, 2)
+    D_2026_06_04 = PartialDate(2026, 6, 4)
+    D_2026_06_08 = PartialDate(2026, 6, 8)
+    D_2026_06_12 = PartialDate(2026, 6, 12)
+    D_2026_06_13 = PartialDate(2026, 6, 13)
+    D_2026_06_15 = PartialDate(2026, 6, 15)
+    D_2026_06_16 = PartialDate(2026, 6, 16)
+    D_2026_06_21 = PartialDate(2026, 6, 21)
+    D_2026_06_22 = PartialDate(2026, 6, 22)
+    D_2026_06_29 = PartialDate(2026, 6, 29)
+    D_2026_06_30 = PartialDate(2026, 6, 30)
+    REASONING_BUDGET_TOKENS_MIN_0_MAX_24576 = ReasoningOption(
+        type="budget_tokens", min=0, max=24576
+    )
+    REASONING_BUDGET_TOKENS_MIN_1 = ReasoningOption(type="budget_tokens", min=1)
+    REASONING_BUDGET_TOKENS_MIN_1024 = ReasoningOption(type="budget_tokens", min=1024)
+    REASONING_BUDGET_TOKENS_MIN_128_MAX_32768 = ReasoningOption(
+        type="budget_tokens", min=128, max=32768
+    )
+    REASONING_BUDGET_TOKENS_MIN_1_MAX_131072 = ReasoningOption(
+        type="budget_tokens", min=1, max=131072
+    )
+    REASONING_BUDGET_TOKENS_MIN_1_MAX_262144 = ReasoningOption(
+        type="budget_tokens", min=1, max=262144
+    )
+    REASONING_BUDGET_TOKENS_MIN_1_MAX_38912 = ReasoningOption(
+        type="budget_tokens", min=1, max=38912
+    )
+    REASONING_BUDGET_TOKENS_MIN_1_MAX_81920 = ReasoningOption(
+        type="budget_tokens", min=1, max=81920
+    )
+    REASONING_BUDGET_TOKENS_MIN_512_MAX_24576 = ReasoningOption(
+        type="budget_tokens", min=512, max=24576
+    )
+    REASONING_EFFORT_HIGH = ReasoningOption(type="effort", values=("high",))
+    REASONING_EFFORT_HIGH_XHIGH = ReasoningOption(type="effort", values=("high", "xhigh"))
+    REASONING_EFFORT_LOW_HIGH = ReasoningOption(type="effort", values=("low", "high"))
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("low", "medium", "high")
+    )
+    REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
+        type="effort", values=("low", "medium", "high", "xhigh")
+    )
+    REASONING_EFFORT_MEDIUM = ReasoningOption(type="effort", values=("medium",))
+    REASONING_EFFORT_MEDIUM_HIGH_XHIGH = ReasoningOption(
+        type="effort", values=("medium", "high", "xhigh")
+    )
+    REASONING_EFFORT_MINIMAL_HIGH = ReasoningOption(type="effort", values=("minimal", "high"))
+    REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("minimal", "low", "medium", "high")
+    )
+    REASONING_EFFORT_NONE_HIGH = ReasoningOption(type="effort", values=("none", "high"))
+    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("none", "low", "medium", "high")
+    )
+    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
+        type="effort", values=("none", "low", "medium", "high", "xhigh")
+    )
+    REASONING_TOGGLE = ReasoningOption(type="toggle")
+    TEXT_AUDIO_TO_TEXT_AUDIO = Modalities(input=("text", "audio"), output=("text", "audio"))
+    TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT = Modalities(
+        input=("text", "image", "audio", "video", "pdf"), output=("text",)
+    )
+    TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
+    TEXT_IMAGE_PDF_TO_TEXT_IMAGE = Modalities(
+        input=("text", "image", "pdf"), output=("text", "image")
+    )
+    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_TO_TEXT_IMAGE = Modalities(input=("text", "image"), output=("text", "image"))
+    TEXT_IMAGE_TO_VIDEO = Modalities(input=("text", "image"), output=("video",))
+    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_PDF_TO_TEXT = Modalities(input=("text", "pdf"), output=("text",))
+    TEXT_TO_AUDIO = Modalities(input=("text",), output=("audio",))
+    TEXT_TO_IMAGE = Modalities(input=("text",), output=("image",))
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    TEXT_TO_TEXT_IMAGE = Modalities(input=("text",), output=("text", "image"))
+    TEXT_TO_VIDEO = Modalities(input=("text",), output=("video",))
+
 
 __all__ = [
     "ALIBABA_QWEN_3_14B",
@@ -706,7 +725,7 @@ __all__ = [
     "ZAI_GLM_5V_TURBO",
 ]
 
-ALIBABA_QWEN_3_14B: Final[Model] = Model(
+ALIBABA_QWEN_3_14B: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="alibaba/qwen-3-14b",
     name="Qwen3-14B",
@@ -717,16 +736,17 @@ ALIBABA_QWEN_3_14B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_04_28,
-    last_updated=_D_2025_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_40960_OUTPUT_16384,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_04_28,
+    last_updated=_Shared.D_2025_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_40960_OUTPUT_16384,
     cost=Cost(input=Decimal("0.12"), output=Decimal("0.24")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Qwen3-14B (chat) · 41K context · 16.4K output · $0.12 in / $0.24 out per 1M tokens · tools, reasoning"
 
-ALIBABA_QWEN_3_235B: Final[Model] = Model(
+ALIBABA_QWEN_3_235B: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="alibaba/qwen-3-235b",
     name="Qwen3 235B A22B Instruct 2507",
@@ -737,16 +757,17 @@ ALIBABA_QWEN_3_235B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_04_28,
-    last_updated=_D_2025_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_16384,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_04_28,
+    last_updated=_Shared.D_2025_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_16384,
     cost=Cost(input=Decimal("0.22"), output=Decimal("0.88")),
     reasoning_options=(),
 )
+"Qwen3 235B A22B Instruct 2507 (chat) · 262K context · 16.4K output · $0.22 in / $0.88 out per 1M tokens · tools, reasoning"
 
-ALIBABA_QWEN_3_30B: Final[Model] = Model(
+ALIBABA_QWEN_3_30B: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="alibaba/qwen-3-30b",
     name="Qwen3-30B-A3B",
@@ -757,16 +778,17 @@ ALIBABA_QWEN_3_30B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_04_28,
-    last_updated=_D_2025_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_40960_OUTPUT_16384,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_04_28,
+    last_updated=_Shared.D_2025_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_40960_OUTPUT_16384,
     cost=Cost(input=Decimal("0.12"), output=Decimal("0.5")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Qwen3-30B-A3B (chat) · 41K context · 16.4K output · $0.12 in / $0.50 out per 1M tokens · tools, reasoning"
 
-ALIBABA_QWEN_3_32B: Final[Model] = Model(
+ALIBABA_QWEN_3_32B: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="alibaba/qwen-3-32b",
     name="Qwen 3.32B",
@@ -777,16 +799,17 @@ ALIBABA_QWEN_3_32B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_04_28,
-    last_updated=_D_2025_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_8192,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_04_28,
+    last_updated=_Shared.D_2025_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.16"), output=Decimal("0.64")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1_MAX_38912),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_1_MAX_38912),
 )
+"Qwen 3.32B (chat) · 128K context · 8.19K output · $0.16 in / $0.64 out per 1M tokens · tools, reasoning"
 
-ALIBABA_QWEN_3_6_MAX_PREVIEW: Final[Model] = Model(
+ALIBABA_QWEN_3_6_MAX_PREVIEW: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="alibaba/qwen-3.6-max-preview",
     name="Qwen 3.6 Max Preview",
@@ -797,20 +820,21 @@ ALIBABA_QWEN_3_6_MAX_PREVIEW: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_20,
-    last_updated=_D_2026_04_24,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_240000_OUTPUT_64000,
+    release_date=_Shared.D_2026_04_20,
+    last_updated=_Shared.D_2026_04_24,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_240000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("1.3"),
         output=Decimal("7.8"),
         cache_read=Decimal("0.26"),
         cache_write=Decimal("1.625"),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1_MAX_131072),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_1_MAX_131072),
 )
+"Qwen 3.6 Max Preview (chat) · 240K context · 64K output · $1.30 in / $7.80 out per 1M tokens · tools, reasoning, attachments, open weights"
 
-ALIBABA_QWEN3_235B_A22B_THINKING: Final[Model] = Model(
+ALIBABA_QWEN3_235B_A22B_THINKING: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="alibaba/qwen3-235b-a22b-thinking",
     name="Qwen3 235B A22B Thinking 2507",
@@ -821,16 +845,17 @@ ALIBABA_QWEN3_235B_A22B_THINKING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_09_23,
-    last_updated=_D_2025_04,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32768,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_09_23,
+    last_updated=_Shared.D_2025_04,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("0.4"), output=Decimal("4")),
-    reasoning_options=(_REASONING_BUDGET_TOKENS_MIN_1_MAX_81920,),
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1_MAX_81920,),
 )
+"Qwen3 235B A22B Thinking 2507 (chat) · 131K context · 32.8K output · $0.40 in / $4.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ALIBABA_QWEN3_CODER: Final[Model] = Model(
+ALIBABA_QWEN3_CODER: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="alibaba/qwen3-coder",
     name="Qwen3 Coder 480B A35B Instruct",
@@ -841,16 +866,17 @@ ALIBABA_QWEN3_CODER: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_07_22,
-    last_updated=_D_2025_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_65536,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_07_22,
+    last_updated=_Shared.D_2025_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_65536,
     cost=Cost(input=Decimal("1.5"), output=Decimal("7.5"), cache_read=Decimal("0.3")),
     reasoning_options=(),
 )
+"Qwen3 Coder 480B A35B Instruct (chat) · 262K context · 65.5K output · $1.50 in / $7.50 out per 1M tokens · tools, reasoning"
 
-ALIBABA_QWEN3_CODER_30B_A3B: Final[Model] = Model(
+ALIBABA_QWEN3_CODER_30B_A3B: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="alibaba/qwen3-coder-30b-a3b",
     name="Qwen 3 Coder 30B A3B Instruct",
@@ -861,16 +887,17 @@ ALIBABA_QWEN3_CODER_30B_A3B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_07_31,
-    last_updated=_D_2025_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_8192,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_07_31,
+    last_updated=_Shared.D_2025_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_8192,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
     reasoning_options=(),
 )
+"Qwen 3 Coder 30B A3B Instruct (chat) · 262K context · 8.19K output · $0.15 in / $0.60 out per 1M tokens · tools, reasoning"
 
-ALIBABA_QWEN3_CODER_NEXT: Final[Model] = Model(
+ALIBABA_QWEN3_CODER_NEXT: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="alibaba/qwen3-coder-next",
     name="Qwen3 Coder Next",
@@ -881,15 +908,16 @@ ALIBABA_QWEN3_CODER_NEXT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_07_22,
-    last_updated=_D_2026_02_19,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_256000,
+    release_date=_Shared.D_2025_07_22,
+    last_updated=_Shared.D_2026_02_19,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_256000,
     cost=Cost(input=Decimal("0.5"), output=Decimal("1.2")),
     reasoning_options=(),
 )
+"Qwen3 Coder Next (chat) · 256K context · 256K output · $0.50 in / $1.20 out per 1M tokens · tools, reasoning"
 
-ALIBABA_QWEN3_CODER_PLUS: Final[Model] = Model(
+ALIBABA_QWEN3_CODER_PLUS: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="alibaba/qwen3-coder-plus",
     name="Qwen3 Coder Plus",
@@ -900,13 +928,14 @@ ALIBABA_QWEN3_CODER_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_07_23,
-    last_updated=_D_2025_07_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_65536,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_07_23,
+    last_updated=_Shared.D_2025_07_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
     cost=Cost(input=Decimal("1"), output=Decimal("5"), cache_read=Decimal("0.2")),
 )
+"Qwen3 Coder Plus (chat) · 1M context · 65.5K output · $1.00 in / $5.00 out per 1M tokens · tools, open weights"
 
 ALIBABA_QWEN3_EMBEDDING_0_6B: Final[Model] = Model(
     provider="vercel",
@@ -919,11 +948,12 @@ ALIBABA_QWEN3_EMBEDDING_0_6B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_11_14,
-    last_updated=_D_2025_11_14,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_32768,
+    release_date=_Shared.D_2025_11_14,
+    last_updated=_Shared.D_2025_11_14,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_32768,
 )
+"Qwen3 Embedding 0.6B (embedding) · 32.8K context · 32.8K output · price unknown"
 
 ALIBABA_QWEN3_EMBEDDING_4B: Final[Model] = Model(
     provider="vercel",
@@ -936,11 +966,12 @@ ALIBABA_QWEN3_EMBEDDING_4B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_06_05,
-    last_updated=_D_2025_06_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_32768,
+    release_date=_Shared.D_2025_06_05,
+    last_updated=_Shared.D_2025_06_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_32768,
 )
+"Qwen3 Embedding 4B (embedding) · 32.8K context · 32.8K output · price unknown"
 
 ALIBABA_QWEN3_EMBEDDING_8B: Final[Model] = Model(
     provider="vercel",
@@ -953,13 +984,14 @@ ALIBABA_QWEN3_EMBEDDING_8B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_06_05,
-    last_updated=_D_2025_06_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_32768,
+    release_date=_Shared.D_2025_06_05,
+    last_updated=_Shared.D_2025_06_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_32768,
 )
+"Qwen3 Embedding 8B (embedding) · 32.8K context · 32.8K output · price unknown"
 
-ALIBABA_QWEN3_MAX: Final[Model] = Model(
+ALIBABA_QWEN3_MAX: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="alibaba/qwen3-max",
     name="Qwen3 Max",
@@ -970,15 +1002,16 @@ ALIBABA_QWEN3_MAX: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_09_23,
-    last_updated=_D_2025_09_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_32768,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_09_23,
+    last_updated=_Shared.D_2025_09_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_32768,
     cost=Cost(input=Decimal("1.2"), output=Decimal("6"), cache_read=Decimal("0.24")),
 )
+"Qwen3 Max (chat) · 262K context · 32.8K output · $1.20 in / $6.00 out per 1M tokens · tools"
 
-ALIBABA_QWEN3_MAX_PREVIEW: Final[Model] = Model(
+ALIBABA_QWEN3_MAX_PREVIEW: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="alibaba/qwen3-max-preview",
     name="Qwen3 Max Preview",
@@ -989,15 +1022,16 @@ ALIBABA_QWEN3_MAX_PREVIEW: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_09_05,
-    last_updated=_D_2025_09_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_32768,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_09_05,
+    last_updated=_Shared.D_2025_09_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_32768,
     cost=Cost(input=Decimal("1.2"), output=Decimal("6"), cache_read=Decimal("0.24")),
 )
+"Qwen3 Max Preview (chat) · 262K context · 32.8K output · $1.20 in / $6.00 out per 1M tokens · tools"
 
-ALIBABA_QWEN3_MAX_THINKING: Final[Model] = Model(
+ALIBABA_QWEN3_MAX_THINKING: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="alibaba/qwen3-max-thinking",
     name="Qwen 3 Max Thinking",
@@ -1008,16 +1042,17 @@ ALIBABA_QWEN3_MAX_THINKING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_01_23,
-    last_updated=_D_2025_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_01_23,
+    last_updated=_Shared.D_2025_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_65536,
     cost=Cost(input=Decimal("1.2"), output=Decimal("6"), cache_read=Decimal("0.24")),
-    reasoning_options=(_REASONING_BUDGET_TOKENS_MIN_1_MAX_81920,),
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1_MAX_81920,),
 )
+"Qwen 3 Max Thinking (chat) · 256K context · 65.5K output · $1.20 in / $6.00 out per 1M tokens · tools, reasoning, open weights"
 
-ALIBABA_QWEN3_NEXT_80B_A3B_INSTRUCT: Final[Model] = Model(
+ALIBABA_QWEN3_NEXT_80B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="alibaba/qwen3-next-80b-a3b-instruct",
     name="Qwen3 Next 80B A3B Instruct",
@@ -1028,15 +1063,16 @@ ALIBABA_QWEN3_NEXT_80B_A3B_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_09_11,
-    last_updated=_D_2025_09,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32768,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_09_11,
+    last_updated=_Shared.D_2025_09,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("0.15"), output=Decimal("1.2")),
 )
+"Qwen3 Next 80B A3B Instruct (chat) · 131K context · 32.8K output · $0.15 in / $1.20 out per 1M tokens · tools, open weights"
 
-ALIBABA_QWEN3_NEXT_80B_A3B_THINKING: Final[Model] = Model(
+ALIBABA_QWEN3_NEXT_80B_A3B_THINKING: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="alibaba/qwen3-next-80b-a3b-thinking",
     name="Qwen3 Next 80B A3B Thinking",
@@ -1047,16 +1083,17 @@ ALIBABA_QWEN3_NEXT_80B_A3B_THINKING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_09,
-    release_date=_D_2025_09_11,
-    last_updated=_D_2025_09,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32768,
+    knowledge=_Shared.D_2025_09,
+    release_date=_Shared.D_2025_09_11,
+    last_updated=_Shared.D_2025_09,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("0.15"), output=Decimal("1.2")),
-    reasoning_options=(_REASONING_BUDGET_TOKENS_MIN_1,),
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1,),
 )
+"Qwen3 Next 80B A3B Thinking (chat) · 131K context · 32.8K output · $0.15 in / $1.20 out per 1M tokens · tools, reasoning, open weights"
 
-ALIBABA_QWEN3_VL_235B_A22B_INSTRUCT: Final[Model] = Model(
+ALIBABA_QWEN3_VL_235B_A22B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="alibaba/qwen3-vl-235b-a22b-instruct",
     name="Qwen3 VL 235B A22B Instruct",
@@ -1067,14 +1104,15 @@ ALIBABA_QWEN3_VL_235B_A22B_INSTRUCT: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_09_23,
-    last_updated=_D_2026_05_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_129024,
+    release_date=_Shared.D_2025_09_23,
+    last_updated=_Shared.D_2026_05_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_129024,
     cost=Cost(input=Decimal("0.4"), output=Decimal("1.6")),
 )
+"Qwen3 VL 235B A22B Instruct (chat) · 131K context · 129K output · $0.40 in / $1.60 out per 1M tokens · vision, attachments"
 
-ALIBABA_QWEN3_VL_INSTRUCT: Final[Model] = Model(
+ALIBABA_QWEN3_VL_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="alibaba/qwen3-vl-instruct",
     name="Qwen3 VL Instruct",
@@ -1085,15 +1123,16 @@ ALIBABA_QWEN3_VL_INSTRUCT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_09_23,
-    last_updated=_D_2025_09_24,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_129024,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_09_23,
+    last_updated=_Shared.D_2025_09_24,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_129024,
     cost=Cost(input=Decimal("0.4"), output=Decimal("1.6")),
 )
+"Qwen3 VL Instruct (chat) · 131K context · 129K output · $0.40 in / $1.60 out per 1M tokens · vision, tools, attachments, open weights"
 
-ALIBABA_QWEN3_VL_THINKING: Final[Model] = Model(
+ALIBABA_QWEN3_VL_THINKING: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="alibaba/qwen3-vl-thinking",
     name="Qwen3 VL Thinking",
@@ -1104,16 +1143,17 @@ ALIBABA_QWEN3_VL_THINKING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_09,
-    release_date=_D_2025_09_23,
-    last_updated=_D_2025_09_24,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_32768,
+    knowledge=_Shared.D_2025_09,
+    release_date=_Shared.D_2025_09_23,
+    last_updated=_Shared.D_2025_09_24,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("0.4"), output=Decimal("4")),
-    reasoning_options=(_REASONING_BUDGET_TOKENS_MIN_1_MAX_81920,),
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1_MAX_81920,),
 )
+"Qwen3 VL Thinking (chat) · 131K context · 32.8K output · $0.40 in / $4.00 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-ALIBABA_QWEN3_5_FLASH: Final[Model] = Model(
+ALIBABA_QWEN3_5_FLASH: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="alibaba/qwen3.5-flash",
     name="Qwen 3.5 Flash",
@@ -1124,20 +1164,21 @@ ALIBABA_QWEN3_5_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_02_24,
-    last_updated=_D_2026_02_24,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_64000,
+    release_date=_Shared.D_2026_02_24,
+    last_updated=_Shared.D_2026_02_24,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("0.1"),
         output=Decimal("0.4"),
         cache_read=Decimal("0.001"),
         cache_write=Decimal("0.125"),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1_MAX_81920),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_1_MAX_81920),
 )
+"Qwen 3.5 Flash (chat) · 1M context · 64K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ALIBABA_QWEN3_5_PLUS: Final[Model] = Model(
+ALIBABA_QWEN3_5_PLUS: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="alibaba/qwen3.5-plus",
     name="Qwen 3.5 Plus",
@@ -1148,21 +1189,22 @@ ALIBABA_QWEN3_5_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_04,
-    release_date=_D_2026_02_16,
-    last_updated=_D_2026_02_16,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2026_02_16,
+    last_updated=_Shared.D_2026_02_16,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("0.4"),
         output=Decimal("2.4"),
         cache_read=Decimal("0.04"),
         cache_write=Decimal("0.5"),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1_MAX_81920),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_1_MAX_81920),
 )
+"Qwen 3.5 Plus (chat) · 1M context · 64K output · $0.40 in / $2.40 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ALIBABA_QWEN3_6_27B: Final[Model] = Model(
+ALIBABA_QWEN3_6_27B: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="alibaba/qwen3.6-27b",
     name="Qwen 3.6 27B",
@@ -1174,15 +1216,16 @@ ALIBABA_QWEN3_6_27B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_04_22,
-    last_updated=_D_2026_04_22,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_256000,
+    release_date=_Shared.D_2026_04_22,
+    last_updated=_Shared.D_2026_04_22,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_256000,
     cost=Cost(input=Decimal("0.6"), output=Decimal("3.6")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1_MAX_131072),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_1_MAX_131072),
 )
+"Qwen 3.6 27B (chat) · 256K context · 256K output · $0.60 in / $3.60 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-ALIBABA_QWEN3_6_PLUS: Final[Model] = Model(
+ALIBABA_QWEN3_6_PLUS: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="alibaba/qwen3.6-plus",
     name="Qwen 3.6 Plus",
@@ -1193,21 +1236,22 @@ ALIBABA_QWEN3_6_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_04,
-    release_date=_D_2026_04_02,
-    last_updated=_D_2026_04_02,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2026_04_02,
+    last_updated=_Shared.D_2026_04_02,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("0.5"),
         output=Decimal("3"),
         cache_read=Decimal("0.1"),
         cache_write=Decimal("0.625"),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1_MAX_131072),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_1_MAX_131072),
 )
+"Qwen 3.6 Plus (chat) · 1M context · 64K output · $0.50 in / $3.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ALIBABA_QWEN3_7_MAX: Final[Model] = Model(
+ALIBABA_QWEN3_7_MAX: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="alibaba/qwen3.7-max",
     name="Qwen 3.7 Max",
@@ -1218,20 +1262,21 @@ ALIBABA_QWEN3_7_MAX: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_05_21,
-    last_updated=_D_2026_05_21,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_991000_OUTPUT_64000,
+    release_date=_Shared.D_2026_05_21,
+    last_updated=_Shared.D_2026_05_21,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_991000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("1.25"),
         output=Decimal("3.75"),
         cache_read=Decimal("0.25"),
         cache_write=Decimal("1.5625"),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1_MAX_262144),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_1_MAX_262144),
 )
+"Qwen 3.7 Max (chat) · 991K context · 64K output · $1.25 in / $3.75 out per 1M tokens · tools, reasoning, attachments"
 
-ALIBABA_QWEN3_7_PLUS: Final[Model] = Model(
+ALIBABA_QWEN3_7_PLUS: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="alibaba/qwen3.7-plus",
     name="Qwen 3.7 Plus",
@@ -1242,19 +1287,20 @@ ALIBABA_QWEN3_7_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_04,
-    release_date=_D_2026_06_02,
-    last_updated=_D_2026_06_02,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2026_06_02,
+    last_updated=_Shared.D_2026_06_02,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("0.4"),
         output=Decimal("1.6"),
         cache_read=Decimal("0.08"),
         cache_write=Decimal("0.5"),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1_MAX_262144),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_1_MAX_262144),
 )
+"Qwen 3.7 Plus (chat) · 1M context · 64K output · $0.40 in / $1.60 out per 1M tokens · vision, tools, reasoning, attachments"
 
 ALIBABA_WAN_V2_5_T2V_PREVIEW: Final[Model] = Model(
     provider="vercel",
@@ -1267,11 +1313,12 @@ ALIBABA_WAN_V2_5_T2V_PREVIEW: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_09_24,
-    last_updated=_D_2025_09_24,
-    modalities=_TEXT_TO_VIDEO,
-    limit=_CONTEXT_0_OUTPUT_0,
+    release_date=_Shared.D_2025_09_24,
+    last_updated=_Shared.D_2025_09_24,
+    modalities=_Shared.TEXT_TO_VIDEO,
+    limit=_Shared.CONTEXT_0_OUTPUT_0,
 )
+"Wan v2.5 Text-to-Video Preview (video) · 0 context · 0 output · price unknown"
 
 ALIBABA_WAN_V2_6_I2V: Final[Model] = Model(
     provider="vercel",
@@ -1284,11 +1331,12 @@ ALIBABA_WAN_V2_6_I2V: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_12_16,
-    last_updated=_D_2025_12_16,
-    modalities=_TEXT_TO_VIDEO,
-    limit=_CONTEXT_0_OUTPUT_0,
+    release_date=_Shared.D_2025_12_16,
+    last_updated=_Shared.D_2025_12_16,
+    modalities=_Shared.TEXT_TO_VIDEO,
+    limit=_Shared.CONTEXT_0_OUTPUT_0,
 )
+"Wan v2.6 Image-to-Video (video) · 0 context · 0 output · price unknown"
 
 ALIBABA_WAN_V2_6_I2V_FLASH: Final[Model] = Model(
     provider="vercel",
@@ -1301,11 +1349,12 @@ ALIBABA_WAN_V2_6_I2V_FLASH: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_12_16,
-    last_updated=_D_2025_12_16,
-    modalities=_TEXT_TO_VIDEO,
-    limit=_CONTEXT_0_OUTPUT_0,
+    release_date=_Shared.D_2025_12_16,
+    last_updated=_Shared.D_2025_12_16,
+    modalities=_Shared.TEXT_TO_VIDEO,
+    limit=_Shared.CONTEXT_0_OUTPUT_0,
 )
+"Wan v2.6 Image-to-Video Flash (video) · 0 context · 0 output · price unknown"
 
 ALIBABA_WAN_V2_6_R2V: Final[Model] = Model(
     provider="vercel",
@@ -1318,11 +1367,12 @@ ALIBABA_WAN_V2_6_R2V: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_12_16,
-    last_updated=_D_2025_12_16,
-    modalities=_TEXT_TO_VIDEO,
-    limit=_CONTEXT_0_OUTPUT_0,
+    release_date=_Shared.D_2025_12_16,
+    last_updated=_Shared.D_2025_12_16,
+    modalities=_Shared.TEXT_TO_VIDEO,
+    limit=_Shared.CONTEXT_0_OUTPUT_0,
 )
+"Wan v2.6 Reference-to-Video (video) · 0 context · 0 output · price unknown"
 
 ALIBABA_WAN_V2_6_R2V_FLASH: Final[Model] = Model(
     provider="vercel",
@@ -1335,11 +1385,12 @@ ALIBABA_WAN_V2_6_R2V_FLASH: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_12_16,
-    last_updated=_D_2025_12_16,
-    modalities=_TEXT_TO_VIDEO,
-    limit=_CONTEXT_0_OUTPUT_0,
+    release_date=_Shared.D_2025_12_16,
+    last_updated=_Shared.D_2025_12_16,
+    modalities=_Shared.TEXT_TO_VIDEO,
+    limit=_Shared.CONTEXT_0_OUTPUT_0,
 )
+"Wan v2.6 Reference-to-Video Flash (video) · 0 context · 0 output · price unknown"
 
 ALIBABA_WAN_V2_6_T2V: Final[Model] = Model(
     provider="vercel",
@@ -1352,13 +1403,14 @@ ALIBABA_WAN_V2_6_T2V: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_12_16,
-    last_updated=_D_2025_12_16,
-    modalities=_TEXT_TO_VIDEO,
-    limit=_CONTEXT_0_OUTPUT_0,
+    release_date=_Shared.D_2025_12_16,
+    last_updated=_Shared.D_2025_12_16,
+    modalities=_Shared.TEXT_TO_VIDEO,
+    limit=_Shared.CONTEXT_0_OUTPUT_0,
 )
+"Wan v2.6 Text-to-Video (video) · 0 context · 0 output · price unknown"
 
-AMAZON_NOVA_2_LITE: Final[Model] = Model(
+AMAZON_NOVA_2_LITE: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="amazon/nova-2-lite",
     name="Nova 2 Lite",
@@ -1369,16 +1421,17 @@ AMAZON_NOVA_2_LITE: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_10,
-    release_date=_D_2025_12_02,
-    last_updated=_D_2024_12_01,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_1000000,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2025_12_02,
+    last_updated=_Shared.D_2024_12_01,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_1000000,
     cost=Cost(input=Decimal("0.3"), output=Decimal("2.5"), cache_read=Decimal("0.075")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_LOW_MEDIUM_HIGH),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH),
 )
+"Nova 2 Lite (chat) · 1M context · 1M output · $0.30 in / $2.50 out per 1M tokens · vision, reasoning, attachments"
 
-AMAZON_NOVA_LITE: Final[Model] = Model(
+AMAZON_NOVA_LITE: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="amazon/nova-lite",
     name="Nova Lite",
@@ -1389,15 +1442,16 @@ AMAZON_NOVA_LITE: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_10,
-    release_date=_D_2024_12_03,
-    last_updated=_D_2024_12_03,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_300000_OUTPUT_8192,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2024_12_03,
+    last_updated=_Shared.D_2024_12_03,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_300000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.06"), output=Decimal("0.24"), cache_read=Decimal("0.015")),
 )
+"Nova Lite (chat) · 300K context · 8.19K output · $0.06 in / $0.24 out per 1M tokens · vision, tools, attachments"
 
-AMAZON_NOVA_MICRO: Final[Model] = Model(
+AMAZON_NOVA_MICRO: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="amazon/nova-micro",
     name="Nova Micro",
@@ -1408,15 +1462,16 @@ AMAZON_NOVA_MICRO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_10,
-    release_date=_D_2024_12_03,
-    last_updated=_D_2024_12_03,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_8192,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2024_12_03,
+    last_updated=_Shared.D_2024_12_03,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.035"), output=Decimal("0.14"), cache_read=Decimal("0.00875")),
 )
+"Nova Micro (chat) · 128K context · 8.19K output · $0.035 in / $0.14 out per 1M tokens · tools"
 
-AMAZON_NOVA_PRO: Final[Model] = Model(
+AMAZON_NOVA_PRO: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="amazon/nova-pro",
     name="Nova Pro",
@@ -1427,13 +1482,14 @@ AMAZON_NOVA_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_10,
-    release_date=_D_2024_12_03,
-    last_updated=_D_2024_12_03,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_300000_OUTPUT_8192,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2024_12_03,
+    last_updated=_Shared.D_2024_12_03,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_300000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.8"), output=Decimal("3.2"), cache_read=Decimal("0.2")),
 )
+"Nova Pro (chat) · 300K context · 8.19K output · $0.80 in / $3.20 out per 1M tokens · vision, tools, attachments"
 
 AMAZON_TITAN_EMBED_TEXT_V2: Final[Model] = Model(
     provider="vercel",
@@ -1446,13 +1502,14 @@ AMAZON_TITAN_EMBED_TEXT_V2: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2024_04_30,
-    last_updated=_D_2024_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8192_OUTPUT_1536,
+    release_date=_Shared.D_2024_04_30,
+    last_updated=_Shared.D_2024_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8192_OUTPUT_1536,
 )
+"Titan Text Embeddings V2 (embedding) · 8.19K context · 1.54K output · price unknown"
 
-ANTHROPIC_CLAUDE_3_HAIKU: Final[Model] = Model(
+ANTHROPIC_CLAUDE_3_HAIKU: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="anthropic/claude-3-haiku",
     name="Claude Haiku 3",
@@ -1463,11 +1520,11 @@ ANTHROPIC_CLAUDE_3_HAIKU: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2023_08_31,
-    release_date=_D_2024_03_13,
-    last_updated=_D_2024_03_13,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_4096,
+    knowledge=_Shared.D_2023_08_31,
+    release_date=_Shared.D_2024_03_13,
+    last_updated=_Shared.D_2024_03_13,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_4096,
     cost=Cost(
         input=Decimal("0.25"),
         output=Decimal("1.25"),
@@ -1476,8 +1533,9 @@ ANTHROPIC_CLAUDE_3_HAIKU: Final[Model] = Model(
     ),
     status=Status.DEPRECATED,
 )
+"Claude Haiku 3 (chat) · 200K context · 4.1K output · $0.25 in / $1.25 out per 1M tokens · vision, tools, attachments · deprecated"
 
-ANTHROPIC_CLAUDE_3_5_HAIKU: Final[Model] = Model(
+ANTHROPIC_CLAUDE_3_5_HAIKU: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="anthropic/claude-3.5-haiku",
     name="Claude 3.5 Haiku",
@@ -1488,11 +1546,11 @@ ANTHROPIC_CLAUDE_3_5_HAIKU: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_07_31,
-    release_date=_D_2024_11_04,
-    last_updated=_D_2024_10_22,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_8192,
+    knowledge=_Shared.D_2024_07_31,
+    release_date=_Shared.D_2024_11_04,
+    last_updated=_Shared.D_2024_10_22,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_8192,
     cost=Cost(
         input=Decimal("0.8"),
         output=Decimal("4"),
@@ -1500,8 +1558,9 @@ ANTHROPIC_CLAUDE_3_5_HAIKU: Final[Model] = Model(
         cache_write=Decimal("1"),
     ),
 )
+"Claude 3.5 Haiku (chat) · 200K context · 8.19K output · $0.80 in / $4.00 out per 1M tokens · vision, tools, attachments"
 
-ANTHROPIC_CLAUDE_HAIKU_4_5: Final[Model] = Model(
+ANTHROPIC_CLAUDE_HAIKU_4_5: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="anthropic/claude-haiku-4.5",
     name="Claude Haiku 4.5",
@@ -1512,11 +1571,11 @@ ANTHROPIC_CLAUDE_HAIKU_4_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_02_28,
-    release_date=_D_2025_10_15,
-    last_updated=_D_2025_10_15,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_02_28,
+    release_date=_Shared.D_2025_10_15,
+    last_updated=_Shared.D_2025_10_15,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("1"),
         output=Decimal("5"),
@@ -1524,10 +1583,11 @@ ANTHROPIC_CLAUDE_HAIKU_4_5: Final[Model] = Model(
         cache_write=Decimal("1.25"),
     ),
     interleaved=True,
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1024),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_1024),
 )
+"Claude Haiku 4.5 (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4: Final[Model] = Model(
+ANTHROPIC_CLAUDE_OPUS_4: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="anthropic/claude-opus-4",
     name="Claude Opus 4",
@@ -1538,21 +1598,22 @@ ANTHROPIC_CLAUDE_OPUS_4: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_03_31,
-    release_date=_D_2025_05_22,
-    last_updated=_D_2025_05_22,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_32000,
+    knowledge=_Shared.D_2025_03_31,
+    release_date=_Shared.D_2025_05_22,
+    last_updated=_Shared.D_2025_05_22,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_32000,
     cost=Cost(
         input=Decimal("15"),
         output=Decimal("75"),
         cache_read=Decimal("1.5"),
         cache_write=Decimal("18.75"),
     ),
-    reasoning_options=(_REASONING_BUDGET_TOKENS_MIN_1024,),
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024,),
 )
+"Claude Opus 4 (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_1: Final[Model] = Model(
+ANTHROPIC_CLAUDE_OPUS_4_1: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="anthropic/claude-opus-4.1",
     name="Claude Opus 4.1",
@@ -1563,21 +1624,22 @@ ANTHROPIC_CLAUDE_OPUS_4_1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_03_31,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_32000,
+    knowledge=_Shared.D_2025_03_31,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_32000,
     cost=Cost(
         input=Decimal("15"),
         output=Decimal("75"),
         cache_read=Decimal("1.5"),
         cache_write=Decimal("18.75"),
     ),
-    reasoning_options=(_REASONING_BUDGET_TOKENS_MIN_1024,),
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024,),
 )
+"Claude Opus 4.1 (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_5: Final[Model] = Model(
+ANTHROPIC_CLAUDE_OPUS_4_5: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="anthropic/claude-opus-4.5",
     name="Claude Opus 4.5",
@@ -1588,11 +1650,11 @@ ANTHROPIC_CLAUDE_OPUS_4_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_03_31,
-    release_date=_D_2025_11_24,
-    last_updated=_D_2025_11_24,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_03_31,
+    release_date=_Shared.D_2025_11_24,
+    last_updated=_Shared.D_2025_11_24,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
@@ -1600,10 +1662,11 @@ ANTHROPIC_CLAUDE_OPUS_4_5: Final[Model] = Model(
         cache_write=Decimal("6.25"),
     ),
     interleaved=True,
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_1024),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_1024),
 )
+"Claude Opus 4.5 (chat) · 200K context · 64K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_6: Final[Model] = Model(
+ANTHROPIC_CLAUDE_OPUS_4_6: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="anthropic/claude-opus-4.6",
     name="Claude Opus 4.6",
@@ -1614,11 +1677,11 @@ ANTHROPIC_CLAUDE_OPUS_4_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_05_31,
-    release_date=_D_2026_02_05,
-    last_updated=_D_2026_03_13,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_05_31,
+    release_date=_Shared.D_2026_02_05,
+    last_updated=_Shared.D_2026_03_13,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
@@ -1627,13 +1690,14 @@ ANTHROPIC_CLAUDE_OPUS_4_6: Final[Model] = Model(
     ),
     interleaved=True,
     reasoning_options=(
-        _REASONING_TOGGLE,
-        _REASONING_EFFORT_LOW_MEDIUM_HIGH,
-        _REASONING_BUDGET_TOKENS_MIN_1024,
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024,
     ),
 )
+"Claude Opus 4.6 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_7: Final[Model] = Model(
+ANTHROPIC_CLAUDE_OPUS_4_7: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="anthropic/claude-opus-4.7",
     name="Claude Opus 4.7",
@@ -1644,21 +1708,22 @@ ANTHROPIC_CLAUDE_OPUS_4_7: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2026_01_31,
-    release_date=_D_2026_04_16,
-    last_updated=_D_2026_04_16,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    knowledge=_Shared.D_2026_01_31,
+    release_date=_Shared.D_2026_04_16,
+    last_updated=_Shared.D_2026_04_16,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH),
 )
+"Claude Opus 4.7 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_8: Final[Model] = Model(
+ANTHROPIC_CLAUDE_OPUS_4_8: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="anthropic/claude-opus-4.8",
     name="Claude Opus 4.8",
@@ -1669,20 +1734,21 @@ ANTHROPIC_CLAUDE_OPUS_4_8: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_05_28,
-    last_updated=_D_2026_05_28,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    release_date=_Shared.D_2026_05_28,
+    last_updated=_Shared.D_2026_05_28,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH),
 )
+"Claude Opus 4.8 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_SONNET_4: Final[Model] = Model(
+ANTHROPIC_CLAUDE_SONNET_4: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="anthropic/claude-sonnet-4",
     name="Claude Sonnet 4",
@@ -1693,21 +1759,22 @@ ANTHROPIC_CLAUDE_SONNET_4: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_03_31,
-    release_date=_D_2025_05_22,
-    last_updated=_D_2025_05_22,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_03_31,
+    release_date=_Shared.D_2025_05_22,
+    last_updated=_Shared.D_2025_05_22,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
         cache_read=Decimal("0.3"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(_REASONING_BUDGET_TOKENS_MIN_1024,),
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024,),
 )
+"Claude Sonnet 4 (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_SONNET_4_5: Final[Model] = Model(
+ANTHROPIC_CLAUDE_SONNET_4_5: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="anthropic/claude-sonnet-4.5",
     name="Claude Sonnet 4.5",
@@ -1718,21 +1785,22 @@ ANTHROPIC_CLAUDE_SONNET_4_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_07_31,
-    release_date=_D_2025_09_29,
-    last_updated=_D_2025_09_29,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_07_31,
+    release_date=_Shared.D_2025_09_29,
+    last_updated=_Shared.D_2025_09_29,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
         cache_read=Decimal("0.3"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(_REASONING_BUDGET_TOKENS_MIN_1024,),
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024,),
 )
+"Claude Sonnet 4.5 (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model] = Model(
+ANTHROPIC_CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="anthropic/claude-sonnet-4.6",
     name="Claude Sonnet 4.6",
@@ -1743,11 +1811,11 @@ ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_02_17,
-    last_updated=_D_2026_03_13,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_02_17,
+    last_updated=_Shared.D_2026_03_13,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
@@ -1771,13 +1839,14 @@ ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model] = Model(
     ),
     interleaved=True,
     reasoning_options=(
-        _REASONING_TOGGLE,
-        _REASONING_EFFORT_LOW_MEDIUM_HIGH,
-        _REASONING_BUDGET_TOKENS_MIN_1024,
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,
+        _Shared.REASONING_BUDGET_TOKENS_MIN_1024,
     ),
 )
+"Claude Sonnet 4.6 (chat) · 1M context · 128K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_SONNET_5: Final[Model] = Model(
+ANTHROPIC_CLAUDE_SONNET_5: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="anthropic/claude-sonnet-5",
     name="Claude Sonnet 5",
@@ -1788,21 +1857,22 @@ ANTHROPIC_CLAUDE_SONNET_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2026_01_31,
-    release_date=_D_2026_06_29,
-    last_updated=_D_2026_06_30,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    knowledge=_Shared.D_2026_01_31,
+    release_date=_Shared.D_2026_06_29,
+    last_updated=_Shared.D_2026_06_30,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("2"),
         output=Decimal("10"),
         cache_read=Decimal("0.2"),
         cache_write=Decimal("2.5"),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH),
 )
+"Claude Sonnet 5 (chat) · 1M context · 128K output · $2.00 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ARCEE_AI_TRINITY_LARGE_PREVIEW: Final[Model] = Model(
+ARCEE_AI_TRINITY_LARGE_PREVIEW: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="arcee-ai/trinity-large-preview",
     name="Trinity Large Preview",
@@ -1813,15 +1883,16 @@ ARCEE_AI_TRINITY_LARGE_PREVIEW: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_10,
-    release_date=_D_2026_01_27,
-    last_updated=_D_2025_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131000_OUTPUT_131000,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2026_01_27,
+    last_updated=_Shared.D_2025_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131000_OUTPUT_131000,
     cost=Cost(input=Decimal("0.25"), output=Decimal("1")),
 )
+"Trinity Large Preview (chat) · 131K context · 131K output · $0.25 in / $1.00 out per 1M tokens · tools"
 
-ARCEE_AI_TRINITY_LARGE_THINKING: Final[Model] = Model(
+ARCEE_AI_TRINITY_LARGE_THINKING: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="arcee-ai/trinity-large-thinking",
     name="Trinity Large Thinking",
@@ -1832,15 +1903,16 @@ ARCEE_AI_TRINITY_LARGE_THINKING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_01,
-    last_updated=_D_2026_04_03,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262100_OUTPUT_80000,
+    release_date=_Shared.D_2026_04_01,
+    last_updated=_Shared.D_2026_04_03,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262100_OUTPUT_80000,
     cost=Cost(input=Decimal("0.25"), output=Decimal("0.8999999999999999")),
     reasoning_options=(),
 )
+"Trinity Large Thinking (chat) · 262K context · 80K output · $0.25 in / $0.8999999999999999 out per 1M tokens · tools, reasoning, open weights"
 
-ARCEE_AI_TRINITY_MINI: Final[Model] = Model(
+ARCEE_AI_TRINITY_MINI: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="arcee-ai/trinity-mini",
     name="Trinity Mini",
@@ -1851,13 +1923,14 @@ ARCEE_AI_TRINITY_MINI: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_10,
-    release_date=_D_2025_12_01,
-    last_updated=_D_2025_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_131072,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2025_12_01,
+    last_updated=_Shared.D_2025_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_131072,
     cost=Cost(input=Decimal("0.045"), output=Decimal("0.15")),
 )
+"Trinity Mini (chat) · 131K context · 131K output · $0.045 in / $0.15 out per 1M tokens"
 
 BFL_FLUX_2_FLEX: Final[Model] = Model(
     provider="vercel",
@@ -1870,11 +1943,12 @@ BFL_FLUX_2_FLEX: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_11_25,
-    last_updated=_D_2026_06_08,
-    modalities=_TEXT_TO_IMAGE,
-    limit=_CONTEXT_0_OUTPUT_0,
+    release_date=_Shared.D_2025_11_25,
+    last_updated=_Shared.D_2026_06_08,
+    modalities=_Shared.TEXT_TO_IMAGE,
+    limit=_Shared.CONTEXT_0_OUTPUT_0,
 )
+"FLUX.2 [flex] (image) · 0 context · 0 output · price unknown"
 
 BFL_FLUX_2_KLEIN_4B: Final[Model] = Model(
     provider="vercel",
@@ -1887,11 +1961,12 @@ BFL_FLUX_2_KLEIN_4B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_01_15,
-    last_updated=_D_2026_06_08,
-    modalities=_TEXT_TO_IMAGE,
-    limit=_CONTEXT_0_OUTPUT_0,
+    release_date=_Shared.D_2026_01_15,
+    last_updated=_Shared.D_2026_06_08,
+    modalities=_Shared.TEXT_TO_IMAGE,
+    limit=_Shared.CONTEXT_0_OUTPUT_0,
 )
+"FLUX.2 [klein] 4B (image) · 0 context · 0 output · price unknown"
 
 BFL_FLUX_2_KLEIN_9B: Final[Model] = Model(
     provider="vercel",
@@ -1904,11 +1979,12 @@ BFL_FLUX_2_KLEIN_9B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_01_15,
-    last_updated=_D_2026_06_08,
-    modalities=_TEXT_TO_IMAGE,
-    limit=_CONTEXT_0_OUTPUT_0,
+    release_date=_Shared.D_2026_01_15,
+    last_updated=_Shared.D_2026_06_08,
+    modalities=_Shared.TEXT_TO_IMAGE,
+    limit=_Shared.CONTEXT_0_OUTPUT_0,
 )
+"FLUX.2 [klein] 9B (image) · 0 context · 0 output · price unknown"
 
 BFL_FLUX_2_MAX: Final[Model] = Model(
     provider="vercel",
@@ -1921,11 +1997,12 @@ BFL_FLUX_2_MAX: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_12_16,
-    last_updated=_D_2026_06_08,
-    modalities=_TEXT_TO_IMAGE,
-    limit=_CONTEXT_67300_OUTPUT_67300,
+    release_date=_Shared.D_2025_12_16,
+    last_updated=_Shared.D_2026_06_08,
+    modalities=_Shared.TEXT_TO_IMAGE,
+    limit=_Shared.CONTEXT_67300_OUTPUT_67300,
 )
+"FLUX.2 [max] (image) · 67.3K context · 67.3K output · price unknown"
 
 BFL_FLUX_2_PRO: Final[Model] = Model(
     provider="vercel",
@@ -1938,11 +2015,12 @@ BFL_FLUX_2_PRO: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_11_25,
-    last_updated=_D_2026_06_08,
-    modalities=_TEXT_TO_IMAGE,
-    limit=_CONTEXT_67300_OUTPUT_67300,
+    release_date=_Shared.D_2025_11_25,
+    last_updated=_Shared.D_2026_06_08,
+    modalities=_Shared.TEXT_TO_IMAGE,
+    limit=_Shared.CONTEXT_67300_OUTPUT_67300,
 )
+"FLUX.2 [pro] (image) · 67.3K context · 67.3K output · price unknown"
 
 BFL_FLUX_KONTEXT_MAX: Final[Model] = Model(
     provider="vercel",
@@ -1955,11 +2033,12 @@ BFL_FLUX_KONTEXT_MAX: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_05_29,
-    last_updated=_D_2025_06,
-    modalities=_TEXT_TO_IMAGE,
-    limit=_CONTEXT_512_OUTPUT_0,
+    release_date=_Shared.D_2025_05_29,
+    last_updated=_Shared.D_2025_06,
+    modalities=_Shared.TEXT_TO_IMAGE,
+    limit=_Shared.CONTEXT_512_OUTPUT_0,
 )
+"FLUX.1 Kontext Max (image) · 512 context · 0 output · price unknown"
 
 BFL_FLUX_KONTEXT_PRO: Final[Model] = Model(
     provider="vercel",
@@ -1972,11 +2051,12 @@ BFL_FLUX_KONTEXT_PRO: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_05_29,
-    last_updated=_D_2025_06,
-    modalities=_TEXT_TO_IMAGE,
-    limit=_CONTEXT_512_OUTPUT_0,
+    release_date=_Shared.D_2025_05_29,
+    last_updated=_Shared.D_2025_06,
+    modalities=_Shared.TEXT_TO_IMAGE,
+    limit=_Shared.CONTEXT_512_OUTPUT_0,
 )
+"FLUX.1 Kontext Pro (image) · 512 context · 0 output · price unknown"
 
 BFL_FLUX_PRO_1_0_FILL: Final[Model] = Model(
     provider="vercel",
@@ -1989,11 +2069,12 @@ BFL_FLUX_PRO_1_0_FILL: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2024_10_01,
-    last_updated=_D_2024_10,
-    modalities=_TEXT_TO_IMAGE,
-    limit=_CONTEXT_512_OUTPUT_0,
+    release_date=_Shared.D_2024_10_01,
+    last_updated=_Shared.D_2024_10,
+    modalities=_Shared.TEXT_TO_IMAGE,
+    limit=_Shared.CONTEXT_512_OUTPUT_0,
 )
+"FLUX.1 Fill [pro] (image) · 512 context · 0 output · price unknown"
 
 BFL_FLUX_PRO_1_1: Final[Model] = Model(
     provider="vercel",
@@ -2006,11 +2087,12 @@ BFL_FLUX_PRO_1_1: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2024_10_02,
-    last_updated=_D_2024_10,
-    modalities=_TEXT_TO_IMAGE,
-    limit=_CONTEXT_512_OUTPUT_0,
+    release_date=_Shared.D_2024_10_02,
+    last_updated=_Shared.D_2024_10,
+    modalities=_Shared.TEXT_TO_IMAGE,
+    limit=_Shared.CONTEXT_512_OUTPUT_0,
 )
+"FLUX1.1 [pro] (image) · 512 context · 0 output · price unknown"
 
 BFL_FLUX_PRO_1_1_ULTRA: Final[Model] = Model(
     provider="vercel",
@@ -2023,13 +2105,14 @@ BFL_FLUX_PRO_1_1_ULTRA: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2024_11_01,
-    last_updated=_D_2024_11,
-    modalities=_TEXT_TO_IMAGE,
-    limit=_CONTEXT_512_OUTPUT_0,
+    release_date=_Shared.D_2024_11_01,
+    last_updated=_Shared.D_2024_11,
+    modalities=_Shared.TEXT_TO_IMAGE,
+    limit=_Shared.CONTEXT_512_OUTPUT_0,
 )
+"FLUX1.1 [pro] Ultra (image) · 512 context · 0 output · price unknown"
 
-BYTEDANCE_SEED_1_6: Final[Model] = Model(
+BYTEDANCE_SEED_1_6: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="bytedance/seed-1.6",
     name="Seed 1.6",
@@ -2040,16 +2123,17 @@ BYTEDANCE_SEED_1_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_10,
-    release_date=_D_2025_09_01,
-    last_updated=_D_2025_09,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_32000,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2025_09_01,
+    last_updated=_Shared.D_2025_09,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_32000,
     cost=Cost(input=Decimal("0.25"), output=Decimal("2"), cache_read=Decimal("0.05")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Seed 1.6 (chat) · 256K context · 32K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning"
 
-BYTEDANCE_SEED_1_8: Final[Model] = Model(
+BYTEDANCE_SEED_1_8: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="bytedance/seed-1.8",
     name="Seed 1.8",
@@ -2060,14 +2144,15 @@ BYTEDANCE_SEED_1_8: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_10,
-    release_date=_D_2025_09_01,
-    last_updated=_D_2025_10,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_64000,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2025_09_01,
+    last_updated=_Shared.D_2025_10,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_64000,
     cost=Cost(input=Decimal("0.25"), output=Decimal("2"), cache_read=Decimal("0.05")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH),
 )
+"Seed 1.8 (chat) · 256K context · 64K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning"
 
 BYTEDANCE_SEEDANCE_2_0: Final[Model] = Model(
     provider="vercel",
@@ -2080,11 +2165,12 @@ BYTEDANCE_SEEDANCE_2_0: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_04_14,
-    last_updated=_D_2026_04_14,
-    modalities=_TEXT_IMAGE_TO_VIDEO,
-    limit=_CONTEXT_0_OUTPUT_0,
+    release_date=_Shared.D_2026_04_14,
+    last_updated=_Shared.D_2026_04_14,
+    modalities=_Shared.TEXT_IMAGE_TO_VIDEO,
+    limit=_Shared.CONTEXT_0_OUTPUT_0,
 )
+"Seedance 2.0 (video) · 0 context · 0 output · price unknown · vision, attachments"
 
 BYTEDANCE_SEEDANCE_2_0_FAST: Final[Model] = Model(
     provider="vercel",
@@ -2097,11 +2183,12 @@ BYTEDANCE_SEEDANCE_2_0_FAST: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_04_14,
-    last_updated=_D_2026_04_14,
-    modalities=_TEXT_IMAGE_TO_VIDEO,
-    limit=_CONTEXT_0_OUTPUT_0,
+    release_date=_Shared.D_2026_04_14,
+    last_updated=_Shared.D_2026_04_14,
+    modalities=_Shared.TEXT_IMAGE_TO_VIDEO,
+    limit=_Shared.CONTEXT_0_OUTPUT_0,
 )
+"Seedance 2.0 Fast (video) · 0 context · 0 output · price unknown · vision, attachments"
 
 BYTEDANCE_SEEDANCE_V1_0_PRO: Final[Model] = Model(
     provider="vercel",
@@ -2114,11 +2201,12 @@ BYTEDANCE_SEEDANCE_V1_0_PRO: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_06_11,
-    last_updated=_D_2025_06_11,
-    modalities=_TEXT_TO_VIDEO,
-    limit=_CONTEXT_0_OUTPUT_0,
+    release_date=_Shared.D_2025_06_11,
+    last_updated=_Shared.D_2025_06_11,
+    modalities=_Shared.TEXT_TO_VIDEO,
+    limit=_Shared.CONTEXT_0_OUTPUT_0,
 )
+"Seedance v1.0 Pro (video) · 0 context · 0 output · price unknown"
 
 BYTEDANCE_SEEDANCE_V1_0_PRO_FAST: Final[Model] = Model(
     provider="vercel",
@@ -2131,11 +2219,12 @@ BYTEDANCE_SEEDANCE_V1_0_PRO_FAST: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_10_24,
-    last_updated=_D_2025_10_31,
-    modalities=_TEXT_TO_VIDEO,
-    limit=_CONTEXT_0_OUTPUT_0,
+    release_date=_Shared.D_2025_10_24,
+    last_updated=_Shared.D_2025_10_31,
+    modalities=_Shared.TEXT_TO_VIDEO,
+    limit=_Shared.CONTEXT_0_OUTPUT_0,
 )
+"Seedance v1.0 Pro Fast (video) · 0 context · 0 output · price unknown"
 
 BYTEDANCE_SEEDANCE_V1_5_PRO: Final[Model] = Model(
     provider="vercel",
@@ -2148,11 +2237,12 @@ BYTEDANCE_SEEDANCE_V1_5_PRO: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_12_16,
-    last_updated=_D_2025_12_16,
-    modalities=_TEXT_TO_VIDEO,
-    limit=_CONTEXT_0_OUTPUT_0,
+    release_date=_Shared.D_2025_12_16,
+    last_updated=_Shared.D_2025_12_16,
+    modalities=_Shared.TEXT_TO_VIDEO,
+    limit=_Shared.CONTEXT_0_OUTPUT_0,
 )
+"Seedance v1.5 Pro (video) · 0 context · 0 output · price unknown"
 
 BYTEDANCE_SEEDREAM_4_0: Final[Model] = Model(
     provider="vercel",
@@ -2165,11 +2255,12 @@ BYTEDANCE_SEEDREAM_4_0: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_09_09,
-    last_updated=_D_2025_08_28,
-    modalities=_TEXT_TO_IMAGE,
-    limit=_CONTEXT_0_OUTPUT_0,
+    release_date=_Shared.D_2025_09_09,
+    last_updated=_Shared.D_2025_08_28,
+    modalities=_Shared.TEXT_TO_IMAGE,
+    limit=_Shared.CONTEXT_0_OUTPUT_0,
 )
+"Seedream 4.0 (image) · 0 context · 0 output · price unknown"
 
 BYTEDANCE_SEEDREAM_4_5: Final[Model] = Model(
     provider="vercel",
@@ -2182,11 +2273,12 @@ BYTEDANCE_SEEDREAM_4_5: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_12_03,
-    last_updated=_D_2025_11_28,
-    modalities=_TEXT_TO_IMAGE,
-    limit=_CONTEXT_0_OUTPUT_0,
+    release_date=_Shared.D_2025_12_03,
+    last_updated=_Shared.D_2025_11_28,
+    modalities=_Shared.TEXT_TO_IMAGE,
+    limit=_Shared.CONTEXT_0_OUTPUT_0,
 )
+"Seedream 4.5 (image) · 0 context · 0 output · price unknown"
 
 BYTEDANCE_SEEDREAM_5_0_LITE: Final[Model] = Model(
     provider="vercel",
@@ -2199,13 +2291,14 @@ BYTEDANCE_SEEDREAM_5_0_LITE: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_02_13,
-    last_updated=_D_2026_01_28,
-    modalities=_TEXT_TO_IMAGE,
-    limit=_CONTEXT_0_OUTPUT_0,
+    release_date=_Shared.D_2026_02_13,
+    last_updated=_Shared.D_2026_01_28,
+    modalities=_Shared.TEXT_TO_IMAGE,
+    limit=_Shared.CONTEXT_0_OUTPUT_0,
 )
+"Seedream 5.0 Lite (image) · 0 context · 0 output · price unknown"
 
-COHERE_COMMAND_A: Final[Model] = Model(
+COHERE_COMMAND_A: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="cohere/command-a",
     name="Command A",
@@ -2216,13 +2309,14 @@ COHERE_COMMAND_A: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_10,
-    release_date=_D_2025_03_13,
-    last_updated=_D_2025_03_13,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_8000,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2025_03_13,
+    last_updated=_Shared.D_2025_03_13,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_8000,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
 )
+"Command A (chat) · 256K context · 8K output · $2.50 in / $10.00 out per 1M tokens · tools"
 
 COHERE_EMBED_V4_0: Final[Model] = Model(
     provider="vercel",
@@ -2235,11 +2329,12 @@ COHERE_EMBED_V4_0: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_04_15,
-    last_updated=_D_2025_04_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_1536,
+    release_date=_Shared.D_2025_04_15,
+    last_updated=_Shared.D_2025_04_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_1536,
 )
+"Embed v4.0 (embedding) · 128K context · 1.54K output · price unknown"
 
 COHERE_RERANK_V3_5: Final[Model] = Model(
     provider="vercel",
@@ -2252,11 +2347,12 @@ COHERE_RERANK_V3_5: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2024_12_02,
-    last_updated=_D_2024_12_02,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_4096_OUTPUT_4096,
+    release_date=_Shared.D_2024_12_02,
+    last_updated=_Shared.D_2024_12_02,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_4096_OUTPUT_4096,
 )
+"Cohere Rerank 3.5 (rerank) · 4.1K context · 4.1K output · price unknown"
 
 COHERE_RERANK_V4_FAST: Final[Model] = Model(
     provider="vercel",
@@ -2269,11 +2365,12 @@ COHERE_RERANK_V4_FAST: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_12_11,
-    last_updated=_D_2025_12_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32000_OUTPUT_32000,
+    release_date=_Shared.D_2025_12_11,
+    last_updated=_Shared.D_2025_12_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32000_OUTPUT_32000,
 )
+"Cohere Rerank 4 Fast (rerank) · 32K context · 32K output · price unknown"
 
 COHERE_RERANK_V4_PRO: Final[Model] = Model(
     provider="vercel",
@@ -2286,13 +2383,14 @@ COHERE_RERANK_V4_PRO: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_12_11,
-    last_updated=_D_2025_12_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32000_OUTPUT_32000,
+    release_date=_Shared.D_2025_12_11,
+    last_updated=_Shared.D_2025_12_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32000_OUTPUT_32000,
 )
+"Cohere Rerank 4 Pro (rerank) · 32K context · 32K output · price unknown"
 
-DEEPSEEK_DEEPSEEK_R1: Final[Model] = Model(
+DEEPSEEK_DEEPSEEK_R1: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="deepseek/deepseek-r1",
     name="DeepSeek-R1",
@@ -2303,16 +2401,17 @@ DEEPSEEK_DEEPSEEK_R1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_07,
-    release_date=_D_2025_01_20,
-    last_updated=_D_2025_05_29,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_32768,
+    knowledge=_Shared.D_2024_07,
+    release_date=_Shared.D_2025_01_20,
+    last_updated=_Shared.D_2025_05_29,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_32768,
     cost=Cost(input=Decimal("1.35"), output=Decimal("5.4")),
     reasoning_options=(),
 )
+"DeepSeek-R1 (chat) · 128K context · 32.8K output · $1.35 in / $5.40 out per 1M tokens · tools, reasoning"
 
-DEEPSEEK_DEEPSEEK_V3: Final[Model] = Model(
+DEEPSEEK_DEEPSEEK_V3: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="deepseek/deepseek-v3",
     name="DeepSeek V3 0324",
@@ -2323,15 +2422,16 @@ DEEPSEEK_DEEPSEEK_V3: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_07,
-    release_date=_D_2024_12_26,
-    last_updated=_D_2024_12_26,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_163840_OUTPUT_163840,
+    knowledge=_Shared.D_2024_07,
+    release_date=_Shared.D_2024_12_26,
+    last_updated=_Shared.D_2024_12_26,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_163840_OUTPUT_163840,
     cost=Cost(input=Decimal("0.27"), output=Decimal("1.12"), cache_read=Decimal("0.135")),
 )
+"DeepSeek V3 0324 (chat) · 164K context · 164K output · $0.27 in / $1.12 out per 1M tokens · tools"
 
-DEEPSEEK_DEEPSEEK_V3_1: Final[Model] = Model(
+DEEPSEEK_DEEPSEEK_V3_1: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="deepseek/deepseek-v3.1",
     name="DeepSeek-V3.1",
@@ -2342,16 +2442,17 @@ DEEPSEEK_DEEPSEEK_V3_1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_07,
-    release_date=_D_2025_08_21,
-    last_updated=_D_2025_08_21,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_07,
+    release_date=_Shared.D_2025_08_21,
+    last_updated=_Shared.D_2025_08_21,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.6"), output=Decimal("1.7")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"DeepSeek-V3.1 (chat) · 128K context · 128K output · $0.60 in / $1.70 out per 1M tokens · tools, reasoning"
 
-DEEPSEEK_DEEPSEEK_V3_1_TERMINUS: Final[Model] = Model(
+DEEPSEEK_DEEPSEEK_V3_1_TERMINUS: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="deepseek/deepseek-v3.1-terminus",
     name="DeepSeek V3.1 Terminus",
@@ -2362,16 +2463,17 @@ DEEPSEEK_DEEPSEEK_V3_1_TERMINUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_07,
-    release_date=_D_2025_09_22,
-    last_updated=_D_2025_09_22,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_65536,
+    knowledge=_Shared.D_2025_07,
+    release_date=_Shared.D_2025_09_22,
+    last_updated=_Shared.D_2025_09_22,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_65536,
     cost=Cost(input=Decimal("0.27"), output=Decimal("1"), cache_read=Decimal("0.135")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"DeepSeek V3.1 Terminus (chat) · 131K context · 65.5K output · $0.27 in / $1.00 out per 1M tokens · tools, reasoning, open weights"
 
-DEEPSEEK_DEEPSEEK_V3_2: Final[Model] = Model(
+DEEPSEEK_DEEPSEEK_V3_2: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="deepseek/deepseek-v3.2",
     name="DeepSeek V3.2",
@@ -2382,15 +2484,16 @@ DEEPSEEK_DEEPSEEK_V3_2: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_07,
-    release_date=_D_2025_12_01,
-    last_updated=_D_2025_12_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_8000,
+    knowledge=_Shared.D_2024_07,
+    release_date=_Shared.D_2025_12_01,
+    last_updated=_Shared.D_2025_12_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_8000,
     cost=Cost(input=Decimal("0.28"), output=Decimal("0.42"), cache_read=Decimal("0.028")),
 )
+"DeepSeek V3.2 (chat) · 128K context · 8K output · $0.28 in / $0.42 out per 1M tokens"
 
-DEEPSEEK_DEEPSEEK_V3_2_THINKING: Final[Model] = Model(
+DEEPSEEK_DEEPSEEK_V3_2_THINKING: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="deepseek/deepseek-v3.2-thinking",
     name="DeepSeek V3.2 Thinking",
@@ -2401,17 +2504,18 @@ DEEPSEEK_DEEPSEEK_V3_2_THINKING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_07,
-    release_date=_D_2025_12_01,
-    last_updated=_D_2025_12_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_8000,
+    knowledge=_Shared.D_2024_07,
+    release_date=_Shared.D_2025_12_01,
+    last_updated=_Shared.D_2025_12_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_8000,
     cost=Cost(input=Decimal("0.62"), output=Decimal("1.85")),
     interleaved=True,
     reasoning_options=(),
 )
+"DeepSeek V3.2 Thinking (chat) · 128K context · 8K output · $0.62 in / $1.85 out per 1M tokens · tools, reasoning"
 
-DEEPSEEK_DEEPSEEK_V4_FLASH: Final[Model] = Model(
+DEEPSEEK_DEEPSEEK_V4_FLASH: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="deepseek/deepseek-v4-flash",
     name="DeepSeek V4 Flash",
@@ -2423,16 +2527,17 @@ DEEPSEEK_DEEPSEEK_V4_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_05,
-    release_date=_D_2026_04_23,
-    last_updated=_D_2026_04_24,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_384000,
+    knowledge=_Shared.D_2025_05,
+    release_date=_Shared.D_2026_04_23,
+    last_updated=_Shared.D_2026_04_24,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_384000,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.28"), cache_read=Decimal("0.0028")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_HIGH_XHIGH),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_HIGH_XHIGH),
 )
+"DeepSeek V4 Flash (chat) · 1M context · 384K output · $0.14 in / $0.28 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-DEEPSEEK_DEEPSEEK_V4_PRO: Final[Model] = Model(
+DEEPSEEK_DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="deepseek/deepseek-v4-pro",
     name="DeepSeek V4 Pro",
@@ -2444,16 +2549,17 @@ DEEPSEEK_DEEPSEEK_V4_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_05,
-    release_date=_D_2026_04_23,
-    last_updated=_D_2026_04_24,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_384000,
+    knowledge=_Shared.D_2025_05,
+    release_date=_Shared.D_2026_04_23,
+    last_updated=_Shared.D_2026_04_24,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_384000,
     cost=Cost(input=Decimal("0.435"), output=Decimal("0.87"), cache_read=Decimal("0.0036")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_HIGH_XHIGH),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_HIGH_XHIGH),
 )
+"DeepSeek V4 Pro (chat) · 1M context · 384K output · $0.435 in / $0.87 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-GOOGLE_GEMINI_2_5_FLASH: Final[Model] = Model(
+GOOGLE_GEMINI_2_5_FLASH: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="google/gemini-2.5-flash",
     name="Gemini 2.5 Flash",
@@ -2465,21 +2571,22 @@ GOOGLE_GEMINI_2_5_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_06_17,
-    last_updated=_D_2025_06_17,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_06_17,
+    last_updated=_Shared.D_2025_06_17,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(
         input=Decimal("0.3"),
         output=Decimal("2.5"),
         cache_read=Decimal("0.03"),
         input_audio=Decimal("1"),
     ),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_0_MAX_24576),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_0_MAX_24576),
 )
+"Gemini 2.5 Flash (chat) · 1.05M context · 65.5K output · $0.30 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_2_5_FLASH_IMAGE: Final[Model] = Model(
+GOOGLE_GEMINI_2_5_FLASH_IMAGE: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="google/gemini-2.5-flash-image",
     name="Nano Banana (Gemini 2.5 Flash Image)",
@@ -2490,15 +2597,16 @@ GOOGLE_GEMINI_2_5_FLASH_IMAGE: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_08_26,
-    last_updated=_D_2025_08_26,
-    modalities=_TEXT_TO_TEXT_IMAGE,
-    limit=_CONTEXT_32768_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_08_26,
+    last_updated=_Shared.D_2025_08_26,
+    modalities=_Shared.TEXT_TO_TEXT_IMAGE,
+    limit=_Shared.CONTEXT_32768_OUTPUT_65536,
     cost=Cost(input=Decimal("0.3"), output=Decimal("2.5"), cache_read=Decimal("0.03")),
 )
+"Nano Banana (Gemini 2.5 Flash Image) (chat) · 32.8K context · 65.5K output · $0.30 in / $2.50 out per 1M tokens"
 
-GOOGLE_GEMINI_2_5_FLASH_LITE: Final[Model] = Model(
+GOOGLE_GEMINI_2_5_FLASH_LITE: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="google/gemini-2.5-flash-lite",
     name="Gemini 2.5 Flash Lite",
@@ -2510,16 +2618,17 @@ GOOGLE_GEMINI_2_5_FLASH_LITE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_06_17,
-    last_updated=_D_2025_06_17,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_06_17,
+    last_updated=_Shared.D_2025_06_17,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.4"), cache_read=Decimal("0.01")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_BUDGET_TOKENS_MIN_512_MAX_24576),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_512_MAX_24576),
 )
+"Gemini 2.5 Flash Lite (chat) · 1.05M context · 65.5K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_2_5_PRO: Final[Model] = Model(
+GOOGLE_GEMINI_2_5_PRO: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="google/gemini-2.5-pro",
     name="Gemini 2.5 Pro",
@@ -2531,11 +2640,11 @@ GOOGLE_GEMINI_2_5_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_06_17,
-    last_updated=_D_2025_06_17,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_06_17,
+    last_updated=_Shared.D_2025_06_17,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(
         input=Decimal("1.25"),
         output=Decimal("10"),
@@ -2552,10 +2661,11 @@ GOOGLE_GEMINI_2_5_PRO: Final[Model] = Model(
             input=Decimal("2.5"), output=Decimal("15"), cache_read=Decimal("0.25")
         ),
     ),
-    reasoning_options=(_REASONING_BUDGET_TOKENS_MIN_128_MAX_32768,),
+    reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_128_MAX_32768,),
 )
+"Gemini 2.5 Pro (chat) · 1.05M context · 65.5K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_3_FLASH: Final[Model] = Model(
+GOOGLE_GEMINI_3_FLASH: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="google/gemini-3-flash",
     name="Gemini 3 Flash",
@@ -2566,16 +2676,17 @@ GOOGLE_GEMINI_3_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_03,
-    release_date=_D_2025_12_17,
-    last_updated=_D_2025_12_17,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_65000,
+    knowledge=_Shared.D_2025_03,
+    release_date=_Shared.D_2025_12_17,
+    last_updated=_Shared.D_2025_12_17,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_65000,
     cost=Cost(input=Decimal("0.5"), output=Decimal("3"), cache_read=Decimal("0.05")),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"Gemini 3 Flash (chat) · 1M context · 65K output · $0.50 in / $3.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GOOGLE_GEMINI_3_PRO_IMAGE: Final[Model] = Model(
+GOOGLE_GEMINI_3_PRO_IMAGE: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="google/gemini-3-pro-image",
     name="Nano Banana Pro (Gemini 3 Pro Image)",
@@ -2586,15 +2697,16 @@ GOOGLE_GEMINI_3_PRO_IMAGE: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_03,
-    release_date=_D_2025_09_01,
-    last_updated=_D_2025_09,
-    modalities=_TEXT_TO_TEXT_IMAGE,
-    limit=_CONTEXT_65536_OUTPUT_32768,
+    knowledge=_Shared.D_2025_03,
+    release_date=_Shared.D_2025_09_01,
+    last_updated=_Shared.D_2025_09,
+    modalities=_Shared.TEXT_TO_TEXT_IMAGE,
+    limit=_Shared.CONTEXT_65536_OUTPUT_32768,
     cost=Cost(input=Decimal("2"), output=Decimal("12"), cache_read=Decimal("0.2")),
 )
+"Nano Banana Pro (Gemini 3 Pro Image) (chat) · 65.5K context · 32.8K output · $2.00 in / $12.00 out per 1M tokens"
 
-GOOGLE_GEMINI_3_PRO_PREVIEW: Final[Model] = Model(
+GOOGLE_GEMINI_3_PRO_PREVIEW: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="google/gemini-3-pro-preview",
     name="Gemini 3 Pro Preview",
@@ -2606,11 +2718,11 @@ GOOGLE_GEMINI_3_PRO_PREVIEW: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_11_18,
-    last_updated=_D_2025_11_18,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_11_18,
+    last_updated=_Shared.D_2025_11_18,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("2"),
         output=Decimal("12"),
@@ -2627,10 +2739,11 @@ GOOGLE_GEMINI_3_PRO_PREVIEW: Final[Model] = Model(
             input=Decimal("4"), output=Decimal("18"), cache_read=Decimal("0.4")
         ),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_HIGH,),
 )
+"Gemini 3 Pro Preview (chat) · 1M context · 64K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_3_1_FLASH_IMAGE: Final[Model] = Model(
+GOOGLE_GEMINI_3_1_FLASH_IMAGE: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="google/gemini-3.1-flash-image",
     name="Gemini 3.1 Flash Image (Nano Banana 2)",
@@ -2641,15 +2754,16 @@ GOOGLE_GEMINI_3_1_FLASH_IMAGE: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_05_28,
-    last_updated=_D_2026_05_28,
-    modalities=_TEXT_IMAGE_TO_TEXT_IMAGE,
-    limit=_CONTEXT_131072_OUTPUT_32768,
+    release_date=_Shared.D_2026_05_28,
+    last_updated=_Shared.D_2026_05_28,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT_IMAGE,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("0.5"), output=Decimal("3"), cache_read=Decimal("0.05")),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_HIGH,),
 )
+"Gemini 3.1 Flash Image (Nano Banana 2) (chat) · 131K context · 32.8K output · $0.50 in / $3.00 out per 1M tokens · vision, reasoning, attachments"
 
-GOOGLE_GEMINI_3_1_FLASH_IMAGE_PREVIEW: Final[Model] = Model(
+GOOGLE_GEMINI_3_1_FLASH_IMAGE_PREVIEW: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="google/gemini-3.1-flash-image-preview",
     name="Gemini 3.1 Flash Image Preview (Nano Banana 2)",
@@ -2660,16 +2774,17 @@ GOOGLE_GEMINI_3_1_FLASH_IMAGE_PREVIEW: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_02_26,
-    last_updated=_D_2026_02_26,
-    modalities=_TEXT_IMAGE_TO_TEXT_IMAGE,
-    limit=_CONTEXT_131072_OUTPUT_32768,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_02_26,
+    last_updated=_Shared.D_2026_02_26,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT_IMAGE,
+    limit=_Shared.CONTEXT_131072_OUTPUT_32768,
     cost=Cost(input=Decimal("0.5"), output=Decimal("3"), cache_read=Decimal("0.05")),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_HIGH,),
 )
+"Gemini 3.1 Flash Image Preview (Nano Banana 2) (chat) · 131K context · 32.8K output · $0.50 in / $3.00 out per 1M tokens · vision, reasoning, attachments"
 
-GOOGLE_GEMINI_3_1_FLASH_LITE: Final[Model] = Model(
+GOOGLE_GEMINI_3_1_FLASH_LITE: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="google/gemini-3.1-flash-lite",
     name="Gemini 3.1 Flash Lite",
@@ -2681,16 +2796,17 @@ GOOGLE_GEMINI_3_1_FLASH_LITE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_05_07,
-    last_updated=_D_2026_05_07,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_65000,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_05_07,
+    last_updated=_Shared.D_2026_05_07,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_65000,
     cost=Cost(input=Decimal("0.25"), output=Decimal("1.5"), cache_read=Decimal("0.03")),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"Gemini 3.1 Flash Lite (chat) · 1M context · 65K output · $0.25 in / $1.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_3_1_FLASH_LITE_IMAGE: Final[Model] = Model(
+GOOGLE_GEMINI_3_1_FLASH_LITE_IMAGE: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="google/gemini-3.1-flash-lite-image",
     name="Gemini 3.1 Flash Lite Image (Nano Banana 2 Lite)",
@@ -2701,15 +2817,16 @@ GOOGLE_GEMINI_3_1_FLASH_LITE_IMAGE: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_06_30,
-    last_updated=_D_2026_06_30,
-    modalities=_TEXT_IMAGE_TO_TEXT_IMAGE,
-    limit=_CONTEXT_65536_OUTPUT_4096,
+    release_date=_Shared.D_2026_06_30,
+    last_updated=_Shared.D_2026_06_30,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT_IMAGE,
+    limit=_Shared.CONTEXT_65536_OUTPUT_4096,
     cost=Cost(input=Decimal("0.25"), output=Decimal("1.5"), cache_read=Decimal("0.03")),
     reasoning_options=(),
 )
+"Gemini 3.1 Flash Lite Image (Nano Banana 2 Lite) (chat) · 65.5K context · 4.1K output · $0.25 in / $1.50 out per 1M tokens · vision, reasoning, attachments"
 
-GOOGLE_GEMINI_3_1_FLASH_LITE_PREVIEW: Final[Model] = Model(
+GOOGLE_GEMINI_3_1_FLASH_LITE_PREVIEW: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="google/gemini-3.1-flash-lite-preview",
     name="Gemini 3.1 Flash Lite Preview",
@@ -2721,16 +2838,17 @@ GOOGLE_GEMINI_3_1_FLASH_LITE_PREVIEW: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_03_03,
-    last_updated=_D_2026_03_03,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_65000,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_03_03,
+    last_updated=_Shared.D_2026_03_03,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_65000,
     cost=Cost(input=Decimal("0.25"), output=Decimal("1.5"), cache_read=Decimal("0.03")),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"Gemini 3.1 Flash Lite Preview (chat) · 1M context · 65K output · $0.25 in / $1.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_3_1_PRO_PREVIEW: Final[Model] = Model(
+GOOGLE_GEMINI_3_1_PRO_PREVIEW: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="google/gemini-3.1-pro-preview",
     name="Gemini 3.1 Pro Preview",
@@ -2742,16 +2860,17 @@ GOOGLE_GEMINI_3_1_PRO_PREVIEW: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2025_11_18,
-    last_updated=_D_2026_02_19,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2025_11_18,
+    last_updated=_Shared.D_2026_02_19,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
     cost=Cost(input=Decimal("2"), output=Decimal("12"), cache_read=Decimal("0.2")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Gemini 3.1 Pro Preview (chat) · 1M context · 64K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_3_5_FLASH: Final[Model] = Model(
+GOOGLE_GEMINI_3_5_FLASH: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="google/gemini-3.5-flash",
     name="Gemini 3.5 Flash",
@@ -2763,14 +2882,15 @@ GOOGLE_GEMINI_3_5_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_05_19,
-    last_updated=_D_2026_05_19,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_05_19,
+    last_updated=_Shared.D_2026_05_19,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
     cost=Cost(input=Decimal("1.5"), output=Decimal("9"), cache_read=Decimal("0.15")),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"Gemini 3.5 Flash (chat) · 1M context · 64K output · $1.50 in / $9.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
 GOOGLE_GEMINI_EMBEDDING_001: Final[Model] = Model(
     provider="vercel",
@@ -2783,12 +2903,13 @@ GOOGLE_GEMINI_EMBEDDING_001: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_05,
-    release_date=_D_2025_05_20,
-    last_updated=_D_2025_05_20,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8192_OUTPUT_1536,
+    knowledge=_Shared.D_2025_05,
+    release_date=_Shared.D_2025_05_20,
+    last_updated=_Shared.D_2025_05_20,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8192_OUTPUT_1536,
 )
+"Gemini Embedding 001 (embedding) · 8.19K context · 1.54K output · price unknown"
 
 GOOGLE_GEMINI_EMBEDDING_2: Final[Model] = Model(
     provider="vercel",
@@ -2801,13 +2922,14 @@ GOOGLE_GEMINI_EMBEDDING_2: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_03_10,
-    last_updated=_D_2026_03_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_0_OUTPUT_0,
+    release_date=_Shared.D_2026_03_10,
+    last_updated=_Shared.D_2026_03_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_0_OUTPUT_0,
 )
+"Gemini Embedding 2 (embedding) · 0 context · 0 output · price unknown"
 
-GOOGLE_GEMMA_4_26B_A4B_IT: Final[Model] = Model(
+GOOGLE_GEMMA_4_26B_A4B_IT: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="google/gemma-4-26b-a4b-it",
     name="Gemma 4 26B A4B IT",
@@ -2819,15 +2941,16 @@ GOOGLE_GEMMA_4_26B_A4B_IT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_04_02,
-    last_updated=_D_2026_04_02,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_131072,
+    release_date=_Shared.D_2026_04_02,
+    last_updated=_Shared.D_2026_04_02,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_131072,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6"), cache_read=Decimal("0.015")),
     reasoning_options=(),
 )
+"Gemma 4 26B A4B IT (chat) · 262K context · 131K output · $0.15 in / $0.60 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMMA_4_31B_IT: Final[Model] = Model(
+GOOGLE_GEMMA_4_31B_IT: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="google/gemma-4-31b-it",
     name="Gemma 4 31B IT",
@@ -2839,12 +2962,13 @@ GOOGLE_GEMMA_4_31B_IT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_04_02,
-    last_updated=_D_2026_04_02,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_131072,
+    release_date=_Shared.D_2026_04_02,
+    last_updated=_Shared.D_2026_04_02,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_131072,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.4")),
 )
+"Gemma 4 31B IT (chat) · 262K context · 131K output · $0.14 in / $0.40 out per 1M tokens · vision, tools, structured output, attachments"
 
 GOOGLE_IMAGEN_4_0_FAST_GENERATE_001: Final[Model] = Model(
     provider="vercel",
@@ -2857,11 +2981,12 @@ GOOGLE_IMAGEN_4_0_FAST_GENERATE_001: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_06_01,
-    last_updated=_D_2025_06,
-    modalities=_TEXT_TO_IMAGE,
-    limit=_CONTEXT_480_OUTPUT_0,
+    release_date=_Shared.D_2025_06_01,
+    last_updated=_Shared.D_2025_06,
+    modalities=_Shared.TEXT_TO_IMAGE,
+    limit=_Shared.CONTEXT_480_OUTPUT_0,
 )
+"Imagen 4 Fast (image) · 480 context · 0 output · price unknown"
 
 GOOGLE_IMAGEN_4_0_GENERATE_001: Final[Model] = Model(
     provider="vercel",
@@ -2874,11 +2999,12 @@ GOOGLE_IMAGEN_4_0_GENERATE_001: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_05_20,
-    last_updated=_D_2025_05_22,
-    modalities=_TEXT_TO_IMAGE,
-    limit=_CONTEXT_480_OUTPUT_0,
+    release_date=_Shared.D_2025_05_20,
+    last_updated=_Shared.D_2025_05_22,
+    modalities=_Shared.TEXT_TO_IMAGE,
+    limit=_Shared.CONTEXT_480_OUTPUT_0,
 )
+"Imagen 4 (image) · 480 context · 0 output · price unknown"
 
 GOOGLE_IMAGEN_4_0_ULTRA_GENERATE_001: Final[Model] = Model(
     provider="vercel",
@@ -2891,11 +3017,12 @@ GOOGLE_IMAGEN_4_0_ULTRA_GENERATE_001: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    release_date=_D_2025_05_24,
-    last_updated=_D_2025_05_24,
-    modalities=_TEXT_TO_IMAGE,
-    limit=_CONTEXT_480_OUTPUT_0,
+    release_date=_Shared.D_2025_05_24,
+    last_updated=_Shared.D_2025_05_24,
+    modalities=_Shared.TEXT_TO_IMAGE,
+    limit=_Shared.CONTEXT_480_OUTPUT_0,
 )
+"Imagen 4 Ultra (image) · 480 context · 0 output · price unknown"
 
 GOOGLE_TEXT_EMBEDDING_005: Final[Model] = Model(
     provider="vercel",
@@ -2908,11 +3035,12 @@ GOOGLE_TEXT_EMBEDDING_005: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2024_08_01,
-    last_updated=_D_2024_08,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8192_OUTPUT_1536,
+    release_date=_Shared.D_2024_08_01,
+    last_updated=_Shared.D_2024_08,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8192_OUTPUT_1536,
 )
+"Text Embedding 005 (embedding) · 8.19K context · 1.54K output · price unknown"
 
 GOOGLE_TEXT_MULTILINGUAL_EMBEDDING_002: Final[Model] = Model(
     provider="vercel",
@@ -2925,11 +3053,12 @@ GOOGLE_TEXT_MULTILINGUAL_EMBEDDING_002: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2024_03_01,
-    last_updated=_D_2024_03,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8192_OUTPUT_1536,
+    release_date=_Shared.D_2024_03_01,
+    last_updated=_Shared.D_2024_03,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8192_OUTPUT_1536,
 )
+"Text Multilingual Embedding 002 (embedding) · 8.19K context · 1.54K output · price unknown"
 
 GOOGLE_VEO_3_0_FAST_GENERATE_001: Final[Model] = Model(
     provider="vercel",
@@ -2942,11 +3071,12 @@ GOOGLE_VEO_3_0_FAST_GENERATE_001: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_07_31,
-    last_updated=_D_2026_06_08,
-    modalities=_TEXT_TO_VIDEO,
-    limit=_CONTEXT_0_OUTPUT_0,
+    release_date=_Shared.D_2025_07_31,
+    last_updated=_Shared.D_2026_06_08,
+    modalities=_Shared.TEXT_TO_VIDEO,
+    limit=_Shared.CONTEXT_0_OUTPUT_0,
 )
+"Veo 3.0 Fast Generate (video) · 0 context · 0 output · price unknown"
 
 GOOGLE_VEO_3_0_GENERATE_001: Final[Model] = Model(
     provider="vercel",
@@ -2959,11 +3089,12 @@ GOOGLE_VEO_3_0_GENERATE_001: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_05_20,
-    last_updated=_D_2026_06_08,
-    modalities=_TEXT_TO_VIDEO,
-    limit=_CONTEXT_0_OUTPUT_0,
+    release_date=_Shared.D_2025_05_20,
+    last_updated=_Shared.D_2026_06_08,
+    modalities=_Shared.TEXT_TO_VIDEO,
+    limit=_Shared.CONTEXT_0_OUTPUT_0,
 )
+"Veo 3.0 (video) · 0 context · 0 output · price unknown"
 
 GOOGLE_VEO_3_1_FAST_GENERATE_001: Final[Model] = Model(
     provider="vercel",
@@ -2976,11 +3107,12 @@ GOOGLE_VEO_3_1_FAST_GENERATE_001: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_10_15,
-    last_updated=_D_2026_06_08,
-    modalities=_TEXT_TO_VIDEO,
-    limit=_CONTEXT_0_OUTPUT_0,
+    release_date=_Shared.D_2025_10_15,
+    last_updated=_Shared.D_2026_06_08,
+    modalities=_Shared.TEXT_TO_VIDEO,
+    limit=_Shared.CONTEXT_0_OUTPUT_0,
 )
+"Veo 3.1 Fast Generate (video) · 0 context · 0 output · price unknown"
 
 GOOGLE_VEO_3_1_GENERATE_001: Final[Model] = Model(
     provider="vercel",
@@ -2993,13 +3125,14 @@ GOOGLE_VEO_3_1_GENERATE_001: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_10_15,
-    last_updated=_D_2026_06_08,
-    modalities=_TEXT_TO_VIDEO,
-    limit=_CONTEXT_0_OUTPUT_0,
+    release_date=_Shared.D_2025_10_15,
+    last_updated=_Shared.D_2026_06_08,
+    modalities=_Shared.TEXT_TO_VIDEO,
+    limit=_Shared.CONTEXT_0_OUTPUT_0,
 )
+"Veo 3.1 (video) · 0 context · 0 output · price unknown"
 
-INCEPTION_MERCURY_2: Final[Model] = Model(
+INCEPTION_MERCURY_2: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="inception/mercury-2",
     name="Mercury 2",
@@ -3010,17 +3143,18 @@ INCEPTION_MERCURY_2: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_02_24,
-    last_updated=_D_2026_03_06,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_128000,
+    release_date=_Shared.D_2026_02_24,
+    last_updated=_Shared.D_2026_03_06,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("0.25"), output=Decimal("0.75"), cache_read=Decimal("0.024999999999999998")
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Mercury 2 (chat) · 128K context · 128K output · $0.25 in / $0.75 out per 1M tokens · tools, reasoning"
 
-INCEPTION_MERCURY_CODER_SMALL: Final[Model] = Model(
+INCEPTION_MERCURY_CODER_SMALL: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="inception/mercury-coder-small",
     name="Mercury Coder Small Beta",
@@ -3031,14 +3165,15 @@ INCEPTION_MERCURY_CODER_SMALL: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_02_26,
-    last_updated=_D_2025_02_26,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32000_OUTPUT_16384,
+    release_date=_Shared.D_2025_02_26,
+    last_updated=_Shared.D_2025_02_26,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.25"), output=Decimal("1")),
 )
+"Mercury Coder Small Beta (chat) · 32K context · 16.4K output · $0.25 in / $1.00 out per 1M tokens · tools"
 
-INTERFAZE_INTERFAZE_BETA: Final[Model] = Model(
+INTERFAZE_INTERFAZE_BETA: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="interfaze/interfaze-beta",
     name="Interfaze Beta",
@@ -3048,13 +3183,14 @@ INTERFAZE_INTERFAZE_BETA: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_10_07,
-    last_updated=_D_2026_04_29,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_32000,
+    release_date=_Shared.D_2025_10_07,
+    last_updated=_Shared.D_2026_04_29,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_32000,
     cost=Cost(input=Decimal("1.5"), output=Decimal("3.5")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Interfaze Beta (chat) · 1M context · 32K output · $1.50 in / $3.50 out per 1M tokens · vision, reasoning"
 
 KLINGAI_KLING_V2_5_TURBO_I2V: Final[Model] = Model(
     provider="vercel",
@@ -3067,11 +3203,12 @@ KLINGAI_KLING_V2_5_TURBO_I2V: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_09_23,
-    last_updated=_D_2025_09_23,
-    modalities=_TEXT_TO_VIDEO,
-    limit=_CONTEXT_0_OUTPUT_0,
+    release_date=_Shared.D_2025_09_23,
+    last_updated=_Shared.D_2025_09_23,
+    modalities=_Shared.TEXT_TO_VIDEO,
+    limit=_Shared.CONTEXT_0_OUTPUT_0,
 )
+"Kling v2.5 Turbo Image-to-Video (video) · 0 context · 0 output · price unknown"
 
 KLINGAI_KLING_V2_5_TURBO_T2V: Final[Model] = Model(
     provider="vercel",
@@ -3084,11 +3221,12 @@ KLINGAI_KLING_V2_5_TURBO_T2V: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_09_23,
-    last_updated=_D_2025_09_23,
-    modalities=_TEXT_TO_VIDEO,
-    limit=_CONTEXT_0_OUTPUT_0,
+    release_date=_Shared.D_2025_09_23,
+    last_updated=_Shared.D_2025_09_23,
+    modalities=_Shared.TEXT_TO_VIDEO,
+    limit=_Shared.CONTEXT_0_OUTPUT_0,
 )
+"Kling v2.5 Turbo Text-to-Video (video) · 0 context · 0 output · price unknown"
 
 KLINGAI_KLING_V2_6_I2V: Final[Model] = Model(
     provider="vercel",
@@ -3101,11 +3239,12 @@ KLINGAI_KLING_V2_6_I2V: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_12_03,
-    last_updated=_D_2025_12_21,
-    modalities=_TEXT_TO_VIDEO,
-    limit=_CONTEXT_0_OUTPUT_0,
+    release_date=_Shared.D_2025_12_03,
+    last_updated=_Shared.D_2025_12_21,
+    modalities=_Shared.TEXT_TO_VIDEO,
+    limit=_Shared.CONTEXT_0_OUTPUT_0,
 )
+"Kling v2.6 Image-to-Video (video) · 0 context · 0 output · price unknown"
 
 KLINGAI_KLING_V2_6_MOTION_CONTROL: Final[Model] = Model(
     provider="vercel",
@@ -3118,11 +3257,12 @@ KLINGAI_KLING_V2_6_MOTION_CONTROL: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_12_18,
-    last_updated=_D_2025_12_21,
-    modalities=_TEXT_TO_VIDEO,
-    limit=_CONTEXT_0_OUTPUT_0,
+    release_date=_Shared.D_2025_12_18,
+    last_updated=_Shared.D_2025_12_21,
+    modalities=_Shared.TEXT_TO_VIDEO,
+    limit=_Shared.CONTEXT_0_OUTPUT_0,
 )
+"Kling v2.6 Motion Control (video) · 0 context · 0 output · price unknown"
 
 KLINGAI_KLING_V2_6_T2V: Final[Model] = Model(
     provider="vercel",
@@ -3135,11 +3275,12 @@ KLINGAI_KLING_V2_6_T2V: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_12_03,
-    last_updated=_D_2025_12_21,
-    modalities=_TEXT_TO_VIDEO,
-    limit=_CONTEXT_0_OUTPUT_0,
+    release_date=_Shared.D_2025_12_03,
+    last_updated=_Shared.D_2025_12_21,
+    modalities=_Shared.TEXT_TO_VIDEO,
+    limit=_Shared.CONTEXT_0_OUTPUT_0,
 )
+"Kling v2.6 Text-to-Video (video) · 0 context · 0 output · price unknown"
 
 KLINGAI_KLING_V3_0_I2V: Final[Model] = Model(
     provider="vercel",
@@ -3152,11 +3293,12 @@ KLINGAI_KLING_V3_0_I2V: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_02_05,
-    last_updated=_D_2026_02_05,
-    modalities=_TEXT_TO_VIDEO,
-    limit=_CONTEXT_0_OUTPUT_0,
+    release_date=_Shared.D_2026_02_05,
+    last_updated=_Shared.D_2026_02_05,
+    modalities=_Shared.TEXT_TO_VIDEO,
+    limit=_Shared.CONTEXT_0_OUTPUT_0,
 )
+"Kling v3.0 Image-to-Video (video) · 0 context · 0 output · price unknown"
 
 KLINGAI_KLING_V3_0_MOTION_CONTROL: Final[Model] = Model(
     provider="vercel",
@@ -3169,11 +3311,12 @@ KLINGAI_KLING_V3_0_MOTION_CONTROL: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_03_04,
-    last_updated=_D_2026_03_04,
-    modalities=_TEXT_TO_VIDEO,
-    limit=_CONTEXT_0_OUTPUT_0,
+    release_date=_Shared.D_2026_03_04,
+    last_updated=_Shared.D_2026_03_04,
+    modalities=_Shared.TEXT_TO_VIDEO,
+    limit=_Shared.CONTEXT_0_OUTPUT_0,
 )
+"Kling v3.0 Motion Control (video) · 0 context · 0 output · price unknown"
 
 KLINGAI_KLING_V3_0_T2V: Final[Model] = Model(
     provider="vercel",
@@ -3186,13 +3329,14 @@ KLINGAI_KLING_V3_0_T2V: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_02_05,
-    last_updated=_D_2026_02_05,
-    modalities=_TEXT_TO_VIDEO,
-    limit=_CONTEXT_0_OUTPUT_0,
+    release_date=_Shared.D_2026_02_05,
+    last_updated=_Shared.D_2026_02_05,
+    modalities=_Shared.TEXT_TO_VIDEO,
+    limit=_Shared.CONTEXT_0_OUTPUT_0,
 )
+"Kling v3.0 Text-to-Video (video) · 0 context · 0 output · price unknown"
 
-KWAIPILOT_KAT_CODER_PRO_V1: Final[Model] = Model(
+KWAIPILOT_KAT_CODER_PRO_V1: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="kwaipilot/kat-coder-pro-v1",
     name="KAT-Coder-Pro V1",
@@ -3203,16 +3347,17 @@ KWAIPILOT_KAT_CODER_PRO_V1: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_10,
-    release_date=_D_2025_11_09,
-    last_updated=_D_2025_10_24,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_32000,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2025_11_09,
+    last_updated=_Shared.D_2025_10_24,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_32000,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.06")),
     reasoning_options=(),
 )
+"KAT-Coder-Pro V1 (chat) · 256K context · 32K output · $0.30 in / $1.20 out per 1M tokens · reasoning"
 
-KWAIPILOT_KAT_CODER_PRO_V2: Final[Model] = Model(
+KWAIPILOT_KAT_CODER_PRO_V2: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="kwaipilot/kat-coder-pro-v2",
     name="Kat Coder Pro V2",
@@ -3223,13 +3368,14 @@ KWAIPILOT_KAT_CODER_PRO_V2: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_03_27,
-    last_updated=_D_2026_03_30,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_256000,
+    release_date=_Shared.D_2026_03_27,
+    last_updated=_Shared.D_2026_03_30,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_256000,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.06")),
     reasoning_options=(),
 )
+"Kat Coder Pro V2 (chat) · 256K context · 256K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning"
 
 MEITUAN_LONGCAT_FLASH_CHAT: Final[Model] = Model(
     provider="vercel",
@@ -3242,12 +3388,13 @@ MEITUAN_LONGCAT_FLASH_CHAT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_10,
-    release_date=_D_2025_09_01,
-    last_updated=_D_2025_08_30,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_100000,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2025_09_01,
+    last_updated=_Shared.D_2025_08_30,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_100000,
 )
+"LongCat Flash Chat (chat) · 128K context · 100K output · price unknown · tools"
 
 MEITUAN_LONGCAT_FLASH_THINKING_2601: Final[Model] = Model(
     provider="vercel",
@@ -3260,14 +3407,15 @@ MEITUAN_LONGCAT_FLASH_THINKING_2601: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_01_15,
-    last_updated=_D_2026_03_13,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_32768,
-    reasoning_options=(_REASONING_TOGGLE,),
+    release_date=_Shared.D_2026_01_15,
+    last_updated=_Shared.D_2026_03_13,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_32768,
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"LongCat Flash Thinking 2601 (chat) · 32.8K context · 32.8K output · price unknown · reasoning"
 
-META_LLAMA_3_1_70B: Final[Model] = Model(
+META_LLAMA_3_1_70B: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="meta/llama-3.1-70b",
     name="Llama 3.1 70B Instruct",
@@ -3278,15 +3426,16 @@ META_LLAMA_3_1_70B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2023_12,
-    release_date=_D_2024_07_23,
-    last_updated=_D_2024_07_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_8192,
+    knowledge=_Shared.D_2023_12,
+    release_date=_Shared.D_2024_07_23,
+    last_updated=_Shared.D_2024_07_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.72"), output=Decimal("0.72")),
 )
+"Llama 3.1 70B Instruct (chat) · 128K context · 8.19K output · $0.72 in / $0.72 out per 1M tokens · tools"
 
-META_LLAMA_3_1_8B: Final[Model] = Model(
+META_LLAMA_3_1_8B: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="meta/llama-3.1-8b",
     name="Llama 3.1 8B Instruct",
@@ -3297,15 +3446,16 @@ META_LLAMA_3_1_8B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2023_12,
-    release_date=_D_2024_07_23,
-    last_updated=_D_2024_07_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_8192,
+    knowledge=_Shared.D_2023_12,
+    release_date=_Shared.D_2024_07_23,
+    last_updated=_Shared.D_2024_07_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.22"), output=Decimal("0.22")),
 )
+"Llama 3.1 8B Instruct (chat) · 128K context · 8.19K output · $0.22 in / $0.22 out per 1M tokens · tools"
 
-META_LLAMA_3_2_11B: Final[Model] = Model(
+META_LLAMA_3_2_11B: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="meta/llama-3.2-11b",
     name="Llama 3.2 11B Vision Instruct",
@@ -3316,15 +3466,16 @@ META_LLAMA_3_2_11B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2023_12,
-    release_date=_D_2024_09_25,
-    last_updated=_D_2024_09_25,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_8192,
+    knowledge=_Shared.D_2023_12,
+    release_date=_Shared.D_2024_09_25,
+    last_updated=_Shared.D_2024_09_25,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.16"), output=Decimal("0.16")),
 )
+"Llama 3.2 11B Vision Instruct (chat) · 128K context · 8.19K output · $0.16 in / $0.16 out per 1M tokens · vision, tools, attachments"
 
-META_LLAMA_3_2_1B: Final[Model] = Model(
+META_LLAMA_3_2_1B: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="meta/llama-3.2-1b",
     name="Llama 3.2 1B Instruct",
@@ -3335,15 +3486,16 @@ META_LLAMA_3_2_1B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2023_12,
-    release_date=_D_2024_09_25,
-    last_updated=_D_2024_09_18,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_8192,
+    knowledge=_Shared.D_2023_12,
+    release_date=_Shared.D_2024_09_25,
+    last_updated=_Shared.D_2024_09_18,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.1")),
 )
+"Llama 3.2 1B Instruct (chat) · 128K context · 8.19K output · $0.10 in / $0.10 out per 1M tokens"
 
-META_LLAMA_3_2_3B: Final[Model] = Model(
+META_LLAMA_3_2_3B: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="meta/llama-3.2-3b",
     name="Llama 3.2 3B Instruct",
@@ -3354,15 +3506,16 @@ META_LLAMA_3_2_3B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2023_12,
-    release_date=_D_2024_09_25,
-    last_updated=_D_2024_09_18,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_8192,
+    knowledge=_Shared.D_2023_12,
+    release_date=_Shared.D_2024_09_25,
+    last_updated=_Shared.D_2024_09_18,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.15")),
 )
+"Llama 3.2 3B Instruct (chat) · 128K context · 8.19K output · $0.15 in / $0.15 out per 1M tokens"
 
-META_LLAMA_3_2_90B: Final[Model] = Model(
+META_LLAMA_3_2_90B: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="meta/llama-3.2-90b",
     name="Llama 3.2 90B Vision Instruct",
@@ -3373,15 +3526,16 @@ META_LLAMA_3_2_90B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2023_12,
-    release_date=_D_2024_09_25,
-    last_updated=_D_2024_09_25,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_8192,
+    knowledge=_Shared.D_2023_12,
+    release_date=_Shared.D_2024_09_25,
+    last_updated=_Shared.D_2024_09_25,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_8192,
     cost=Cost(input=Decimal("0.72"), output=Decimal("0.72")),
 )
+"Llama 3.2 90B Vision Instruct (chat) · 128K context · 8.19K output · $0.72 in / $0.72 out per 1M tokens · vision, tools, attachments"
 
-META_LLAMA_3_3_70B: Final[Model] = Model(
+META_LLAMA_3_3_70B: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="meta/llama-3.3-70b",
     name="Llama-3.3-70B-Instruct",
@@ -3392,15 +3546,16 @@ META_LLAMA_3_3_70B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_12,
-    release_date=_D_2024_12_06,
-    last_updated=_D_2024_12_06,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    knowledge=_Shared.D_2023_12,
+    release_date=_Shared.D_2024_12_06,
+    last_updated=_Shared.D_2024_12_06,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Llama-3.3-70B-Instruct (chat) · 128K context · 4.1K output · free · tools, attachments, open weights"
 
-META_LLAMA_4_MAVERICK: Final[Model] = Model(
+META_LLAMA_4_MAVERICK: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="meta/llama-4-maverick",
     name="Llama-4-Maverick-17B-128E-Instruct-FP8",
@@ -3411,15 +3566,16 @@ META_LLAMA_4_MAVERICK: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_08,
-    release_date=_D_2025_04_05,
-    last_updated=_D_2025_04_05,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    knowledge=_Shared.D_2024_08,
+    release_date=_Shared.D_2025_04_05,
+    last_updated=_Shared.D_2025_04_05,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Llama-4-Maverick-17B-128E-Instruct-FP8 (chat) · 128K context · 4.1K output · free · vision, tools, attachments, open weights"
 
-META_LLAMA_4_SCOUT: Final[Model] = Model(
+META_LLAMA_4_SCOUT: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="meta/llama-4-scout",
     name="Llama-4-Scout-17B-16E-Instruct-FP8",
@@ -3430,15 +3586,16 @@ META_LLAMA_4_SCOUT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_08,
-    release_date=_D_2025_04_05,
-    last_updated=_D_2025_04_05,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    knowledge=_Shared.D_2024_08,
+    release_date=_Shared.D_2025_04_05,
+    last_updated=_Shared.D_2025_04_05,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"Llama-4-Scout-17B-16E-Instruct-FP8 (chat) · 128K context · 4.1K output · free · vision, tools, attachments, open weights"
 
-MINIMAX_MINIMAX_M2: Final[Model] = Model(
+MINIMAX_MINIMAX_M2: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="minimax/minimax-m2",
     name="MiniMax M2",
@@ -3449,11 +3606,11 @@ MINIMAX_MINIMAX_M2: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_10,
-    release_date=_D_2025_10_27,
-    last_updated=_D_2025_10_27,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_205000_OUTPUT_205000,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2025_10_27,
+    last_updated=_Shared.D_2025_10_27,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_205000_OUTPUT_205000,
     cost=Cost(
         input=Decimal("0.3"),
         output=Decimal("1.2"),
@@ -3463,8 +3620,9 @@ MINIMAX_MINIMAX_M2: Final[Model] = Model(
     interleaved=True,
     reasoning_options=(),
 )
+"MiniMax M2 (chat) · 205K context · 205K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights"
 
-MINIMAX_MINIMAX_M2_1: Final[Model] = Model(
+MINIMAX_MINIMAX_M2_1: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="minimax/minimax-m2.1",
     name="MiniMax M2.1",
@@ -3475,11 +3633,11 @@ MINIMAX_MINIMAX_M2_1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_10,
-    release_date=_D_2025_12_23,
-    last_updated=_D_2025_12_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_131072,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2025_12_23,
+    last_updated=_Shared.D_2025_12_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_131072,
     cost=Cost(
         input=Decimal("0.3"),
         output=Decimal("1.2"),
@@ -3489,8 +3647,9 @@ MINIMAX_MINIMAX_M2_1: Final[Model] = Model(
     interleaved=True,
     reasoning_options=(),
 )
+"MiniMax M2.1 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning"
 
-MINIMAX_MINIMAX_M2_1_LIGHTNING: Final[Model] = Model(
+MINIMAX_MINIMAX_M2_1_LIGHTNING: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="minimax/minimax-m2.1-lightning",
     name="MiniMax M2.1 Lightning",
@@ -3501,11 +3660,11 @@ MINIMAX_MINIMAX_M2_1_LIGHTNING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_10,
-    release_date=_D_2025_12_23,
-    last_updated=_D_2025_10_27,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_131072,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2025_12_23,
+    last_updated=_Shared.D_2025_10_27,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_131072,
     cost=Cost(
         input=Decimal("0.3"),
         output=Decimal("2.4"),
@@ -3514,8 +3673,9 @@ MINIMAX_MINIMAX_M2_1_LIGHTNING: Final[Model] = Model(
     ),
     reasoning_options=(),
 )
+"MiniMax M2.1 Lightning (chat) · 205K context · 131K output · $0.30 in / $2.40 out per 1M tokens · tools, reasoning"
 
-MINIMAX_MINIMAX_M2_5: Final[Model] = Model(
+MINIMAX_MINIMAX_M2_5: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="minimax/minimax-m2.5",
     name="MiniMax M2.5",
@@ -3526,10 +3686,10 @@ MINIMAX_MINIMAX_M2_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_02_12,
-    last_updated=_D_2026_02_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_131000,
+    release_date=_Shared.D_2026_02_12,
+    last_updated=_Shared.D_2026_02_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_131000,
     cost=Cost(
         input=Decimal("0.3"),
         output=Decimal("1.2"),
@@ -3538,8 +3698,9 @@ MINIMAX_MINIMAX_M2_5: Final[Model] = Model(
     ),
     reasoning_options=(),
 )
+"MiniMax M2.5 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning"
 
-MINIMAX_MINIMAX_M2_5_HIGHSPEED: Final[Model] = Model(
+MINIMAX_MINIMAX_M2_5_HIGHSPEED: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="minimax/minimax-m2.5-highspeed",
     name="MiniMax M2.5 High Speed",
@@ -3550,10 +3711,10 @@ MINIMAX_MINIMAX_M2_5_HIGHSPEED: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_02_12,
-    last_updated=_D_2026_02_13,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_131000,
+    release_date=_Shared.D_2026_02_12,
+    last_updated=_Shared.D_2026_02_13,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_131000,
     cost=Cost(
         input=Decimal("0.6"),
         output=Decimal("2.4"),
@@ -3562,8 +3723,9 @@ MINIMAX_MINIMAX_M2_5_HIGHSPEED: Final[Model] = Model(
     ),
     reasoning_options=(),
 )
+"MiniMax M2.5 High Speed (chat) · 205K context · 131K output · $0.60 in / $2.40 out per 1M tokens · tools, reasoning"
 
-MINIMAX_MINIMAX_M2_7: Final[Model] = Model(
+MINIMAX_MINIMAX_M2_7: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="minimax/minimax-m2.7",
     name="Minimax M2.7",
@@ -3574,10 +3736,10 @@ MINIMAX_MINIMAX_M2_7: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_03_18,
-    last_updated=_D_2026_03_18,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_131000,
+    release_date=_Shared.D_2026_03_18,
+    last_updated=_Shared.D_2026_03_18,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_131000,
     cost=Cost(
         input=Decimal("0.3"),
         output=Decimal("1.2"),
@@ -3586,8 +3748,9 @@ MINIMAX_MINIMAX_M2_7: Final[Model] = Model(
     ),
     reasoning_options=(),
 )
+"Minimax M2.7 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, attachments, open weights"
 
-MINIMAX_MINIMAX_M2_7_HIGHSPEED: Final[Model] = Model(
+MINIMAX_MINIMAX_M2_7_HIGHSPEED: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="minimax/minimax-m2.7-highspeed",
     name="MiniMax M2.7 High Speed",
@@ -3598,10 +3761,10 @@ MINIMAX_MINIMAX_M2_7_HIGHSPEED: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_03_18,
-    last_updated=_D_2026_03_18,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_131100,
+    release_date=_Shared.D_2026_03_18,
+    last_updated=_Shared.D_2026_03_18,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_131100,
     cost=Cost(
         input=Decimal("0.6"),
         output=Decimal("2.4"),
@@ -3610,8 +3773,9 @@ MINIMAX_MINIMAX_M2_7_HIGHSPEED: Final[Model] = Model(
     ),
     reasoning_options=(),
 )
+"MiniMax M2.7 High Speed (chat) · 205K context · 131K output · $0.60 in / $2.40 out per 1M tokens · tools, reasoning, attachments, open weights"
 
-MINIMAX_MINIMAX_M3: Final[Model] = Model(
+MINIMAX_MINIMAX_M3: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="minimax/minimax-m3",
     name="MiniMax M3",
@@ -3622,15 +3786,16 @@ MINIMAX_MINIMAX_M3: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_05_31,
-    last_updated=_D_2026_06_01,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_1000000,
+    release_date=_Shared.D_2026_05_31,
+    last_updated=_Shared.D_2026_06_01,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_1000000,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.06")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"MiniMax M3 (chat) · 1M context · 1M output · $0.30 in / $1.20 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-MISTRAL_CODESTRAL: Final[Model] = Model(
+MISTRAL_CODESTRAL: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="mistral/codestral",
     name="Codestral (latest)",
@@ -3641,13 +3806,14 @@ MISTRAL_CODESTRAL: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_10,
-    release_date=_D_2024_05_29,
-    last_updated=_D_2025_01_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_4096,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2024_05_29,
+    last_updated=_Shared.D_2025_01_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_4096,
     cost=Cost(input=Decimal("0.3"), output=Decimal("0.9")),
 )
+"Codestral (latest) (chat) · 256K context · 4.1K output · $0.30 in / $0.90 out per 1M tokens · tools, open weights"
 
 MISTRAL_CODESTRAL_EMBED: Final[Model] = Model(
     provider="vercel",
@@ -3660,13 +3826,14 @@ MISTRAL_CODESTRAL_EMBED: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_05_28,
-    last_updated=_D_2025_05_28,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8192_OUTPUT_1536,
+    release_date=_Shared.D_2025_05_28,
+    last_updated=_Shared.D_2025_05_28,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8192_OUTPUT_1536,
 )
+"Codestral Embed (embedding) · 8.19K context · 1.54K output · price unknown"
 
-MISTRAL_DEVSTRAL_2: Final[Model] = Model(
+MISTRAL_DEVSTRAL_2: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="mistral/devstral-2",
     name="Devstral 2",
@@ -3677,15 +3844,16 @@ MISTRAL_DEVSTRAL_2: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_10,
-    release_date=_D_2025_12_09,
-    last_updated=_D_2025_12_09,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_256000,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2025_12_09,
+    last_updated=_Shared.D_2025_12_09,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_256000,
     cost=Cost(input=Decimal("0.4"), output=Decimal("2")),
 )
+"Devstral 2 (chat) · 256K context · 256K output · $0.40 in / $2.00 out per 1M tokens · tools"
 
-MISTRAL_DEVSTRAL_SMALL: Final[Model] = Model(
+MISTRAL_DEVSTRAL_SMALL: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="mistral/devstral-small",
     name="Devstral Small 1.1",
@@ -3696,15 +3864,16 @@ MISTRAL_DEVSTRAL_SMALL: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_10,
-    release_date=_D_2025_05_21,
-    last_updated=_D_2025_05_07,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_64000,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2025_05_21,
+    last_updated=_Shared.D_2025_05_07,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_64000,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
 )
+"Devstral Small 1.1 (chat) · 128K context · 64K output · $0.10 in / $0.30 out per 1M tokens · tools"
 
-MISTRAL_DEVSTRAL_SMALL_2: Final[Model] = Model(
+MISTRAL_DEVSTRAL_SMALL_2: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="mistral/devstral-small-2",
     name="Devstral Small 2",
@@ -3715,15 +3884,16 @@ MISTRAL_DEVSTRAL_SMALL_2: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_10,
-    release_date=_D_2025_12_09,
-    last_updated=_D_2025_05_07,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_256000,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2025_12_09,
+    last_updated=_Shared.D_2025_05_07,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_256000,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
 )
+"Devstral Small 2 (chat) · 256K context · 256K output · $0.10 in / $0.30 out per 1M tokens · vision, tools"
 
-MISTRAL_MAGISTRAL_MEDIUM: Final[Model] = Model(
+MISTRAL_MAGISTRAL_MEDIUM: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="mistral/magistral-medium",
     name="Magistral Medium (latest)",
@@ -3734,16 +3904,17 @@ MISTRAL_MAGISTRAL_MEDIUM: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_06,
-    release_date=_D_2025_03_17,
-    last_updated=_D_2025_03_20,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    knowledge=_Shared.D_2025_06,
+    release_date=_Shared.D_2025_03_17,
+    last_updated=_Shared.D_2025_03_20,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("2"), output=Decimal("5")),
     reasoning_options=(),
 )
+"Magistral Medium (latest) (chat) · 128K context · 16.4K output · $2.00 in / $5.00 out per 1M tokens · tools, reasoning, open weights"
 
-MISTRAL_MAGISTRAL_SMALL: Final[Model] = Model(
+MISTRAL_MAGISTRAL_SMALL: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="mistral/magistral-small",
     name="Magistral Small",
@@ -3754,16 +3925,17 @@ MISTRAL_MAGISTRAL_SMALL: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_06,
-    release_date=_D_2025_03_17,
-    last_updated=_D_2025_03_17,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_06,
+    release_date=_Shared.D_2025_03_17,
+    last_updated=_Shared.D_2025_03_17,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.5"), output=Decimal("1.5")),
     reasoning_options=(),
 )
+"Magistral Small (chat) · 128K context · 128K output · $0.50 in / $1.50 out per 1M tokens · tools, reasoning, open weights"
 
-MISTRAL_MINISTRAL_14B: Final[Model] = Model(
+MISTRAL_MINISTRAL_14B: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="mistral/ministral-14b",
     name="Ministral 14B",
@@ -3774,15 +3946,16 @@ MISTRAL_MINISTRAL_14B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_10,
-    release_date=_D_2025_12_02,
-    last_updated=_D_2025_12_01,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_256000,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2025_12_02,
+    last_updated=_Shared.D_2025_12_01,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_256000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.2")),
 )
+"Ministral 14B (chat) · 256K context · 256K output · $0.20 in / $0.20 out per 1M tokens · vision, attachments"
 
-MISTRAL_MINISTRAL_3B: Final[Model] = Model(
+MISTRAL_MINISTRAL_3B: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="mistral/ministral-3b",
     name="Ministral 3B (latest)",
@@ -3793,15 +3966,16 @@ MISTRAL_MINISTRAL_3B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_10,
-    release_date=_D_2024_10_01,
-    last_updated=_D_2024_10_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2024_10_01,
+    last_updated=_Shared.D_2024_10_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.04"), output=Decimal("0.04")),
 )
+"Ministral 3B (latest) (chat) · 128K context · 128K output · $0.04 in / $0.04 out per 1M tokens · tools, open weights"
 
-MISTRAL_MINISTRAL_8B: Final[Model] = Model(
+MISTRAL_MINISTRAL_8B: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="mistral/ministral-8b",
     name="Ministral 8B (latest)",
@@ -3812,13 +3986,14 @@ MISTRAL_MINISTRAL_8B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_10,
-    release_date=_D_2024_10_01,
-    last_updated=_D_2024_10_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2024_10_01,
+    last_updated=_Shared.D_2024_10_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.1")),
 )
+"Ministral 8B (latest) (chat) · 128K context · 128K output · $0.10 in / $0.10 out per 1M tokens · tools, open weights"
 
 MISTRAL_MISTRAL_EMBED: Final[Model] = Model(
     provider="vercel",
@@ -3831,13 +4006,14 @@ MISTRAL_MISTRAL_EMBED: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2023_12_11,
-    last_updated=_D_2023_12_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8192_OUTPUT_1536,
+    release_date=_Shared.D_2023_12_11,
+    last_updated=_Shared.D_2023_12_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8192_OUTPUT_1536,
 )
+"Mistral Embed (embedding) · 8.19K context · 1.54K output · price unknown"
 
-MISTRAL_MISTRAL_LARGE_3: Final[Model] = Model(
+MISTRAL_MISTRAL_LARGE_3: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="mistral/mistral-large-3",
     name="Mistral Large 3",
@@ -3848,15 +4024,16 @@ MISTRAL_MISTRAL_LARGE_3: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_10,
-    release_date=_D_2025_12_02,
-    last_updated=_D_2025_12_02,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_256000,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2025_12_02,
+    last_updated=_Shared.D_2025_12_02,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_256000,
     cost=Cost(input=Decimal("0.5"), output=Decimal("1.5")),
 )
+"Mistral Large 3 (chat) · 256K context · 256K output · $0.50 in / $1.50 out per 1M tokens · vision, attachments"
 
-MISTRAL_MISTRAL_MEDIUM: Final[Model] = Model(
+MISTRAL_MISTRAL_MEDIUM: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="mistral/mistral-medium",
     name="Mistral Medium 3.1",
@@ -3867,15 +4044,16 @@ MISTRAL_MISTRAL_MEDIUM: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_10,
-    release_date=_D_2025_05_07,
-    last_updated=_D_2025_05_07,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_64000,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2025_05_07,
+    last_updated=_Shared.D_2025_05_07,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_64000,
     cost=Cost(input=Decimal("0.4"), output=Decimal("2")),
 )
+"Mistral Medium 3.1 (chat) · 128K context · 64K output · $0.40 in / $2.00 out per 1M tokens · vision, tools, attachments"
 
-MISTRAL_MISTRAL_MEDIUM_3_5: Final[Model] = Model(
+MISTRAL_MISTRAL_MEDIUM_3_5: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="mistral/mistral-medium-3.5",
     name="Mistral Medium Latest",
@@ -3886,15 +4064,16 @@ MISTRAL_MISTRAL_MEDIUM_3_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_04_29,
-    last_updated=_D_2026_05_21,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_256000,
+    release_date=_Shared.D_2026_04_29,
+    last_updated=_Shared.D_2026_05_21,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_256000,
     cost=Cost(input=Decimal("1.5"), output=Decimal("7.5")),
-    reasoning_options=(_REASONING_EFFORT_NONE_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_HIGH,),
 )
+"Mistral Medium Latest (chat) · 256K context · 256K output · $1.50 in / $7.50 out per 1M tokens · vision, tools, reasoning"
 
-MISTRAL_MISTRAL_NEMO: Final[Model] = Model(
+MISTRAL_MISTRAL_NEMO: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="mistral/mistral-nemo",
     name="Mistral Nemo",
@@ -3905,15 +4084,16 @@ MISTRAL_MISTRAL_NEMO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2024_07_18,
-    last_updated=_D_2024_07_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2024_07_18,
+    last_updated=_Shared.D_2024_07_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.15")),
 )
+"Mistral Nemo (chat) · 128K context · 128K output · $0.15 in / $0.15 out per 1M tokens · tools"
 
-MISTRAL_MISTRAL_SMALL: Final[Model] = Model(
+MISTRAL_MISTRAL_SMALL: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="mistral/mistral-small",
     name="Mistral Small (latest)",
@@ -3924,15 +4104,16 @@ MISTRAL_MISTRAL_SMALL: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_06,
-    release_date=_D_2024_09_17,
-    last_updated=_D_2026_03_16,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_32000_OUTPUT_4000,
+    knowledge=_Shared.D_2025_06,
+    release_date=_Shared.D_2024_09_17,
+    last_updated=_Shared.D_2026_03_16,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_32000_OUTPUT_4000,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
 )
+"Mistral Small (latest) (chat) · 32K context · 4K output · $0.10 in / $0.30 out per 1M tokens · vision, tools, attachments, open weights"
 
-MISTRAL_PIXTRAL_12B: Final[Model] = Model(
+MISTRAL_PIXTRAL_12B: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="mistral/pixtral-12b",
     name="Pixtral 12B",
@@ -3943,15 +4124,16 @@ MISTRAL_PIXTRAL_12B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_09,
-    release_date=_D_2024_09_01,
-    last_updated=_D_2024_09_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_09,
+    release_date=_Shared.D_2024_09_01,
+    last_updated=_Shared.D_2024_09_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.15")),
 )
+"Pixtral 12B (chat) · 128K context · 128K output · $0.15 in / $0.15 out per 1M tokens · vision, tools, attachments, open weights"
 
-MISTRAL_PIXTRAL_LARGE: Final[Model] = Model(
+MISTRAL_PIXTRAL_LARGE: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="mistral/pixtral-large",
     name="Pixtral Large (latest)",
@@ -3962,15 +4144,16 @@ MISTRAL_PIXTRAL_LARGE: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_11,
-    release_date=_D_2024_11_01,
-    last_updated=_D_2024_11_04,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_11,
+    release_date=_Shared.D_2024_11_01,
+    last_updated=_Shared.D_2024_11_04,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_128000,
     cost=Cost(input=Decimal("2"), output=Decimal("6")),
 )
+"Pixtral Large (latest) (chat) · 128K context · 128K output · $2.00 in / $6.00 out per 1M tokens · vision, tools, attachments, open weights"
 
-MOONSHOTAI_KIMI_K2: Final[Model] = Model(
+MOONSHOTAI_KIMI_K2: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="moonshotai/kimi-k2",
     name="Kimi K2 Instruct",
@@ -3981,14 +4164,15 @@ MOONSHOTAI_KIMI_K2: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_07_11,
-    last_updated=_D_2025_09_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_131072,
+    release_date=_Shared.D_2025_07_11,
+    last_updated=_Shared.D_2025_09_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_131072,
     cost=Cost(input=Decimal("0.57"), output=Decimal("2.3")),
 )
+"Kimi K2 Instruct (chat) · 131K context · 131K output · $0.57 in / $2.30 out per 1M tokens · tools"
 
-MOONSHOTAI_KIMI_K2_THINKING: Final[Model] = Model(
+MOONSHOTAI_KIMI_K2_THINKING: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="moonshotai/kimi-k2-thinking",
     name="Kimi K2 Thinking",
@@ -3999,17 +4183,18 @@ MOONSHOTAI_KIMI_K2_THINKING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_08,
-    release_date=_D_2025_11_06,
-    last_updated=_D_2025_11_06,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_216144_OUTPUT_216144,
+    knowledge=_Shared.D_2024_08,
+    release_date=_Shared.D_2025_11_06,
+    last_updated=_Shared.D_2025_11_06,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_216144_OUTPUT_216144,
     cost=Cost(input=Decimal("0.47"), output=Decimal("2"), cache_read=Decimal("0.141")),
     interleaved=True,
     reasoning_options=(),
 )
+"Kimi K2 Thinking (chat) · 216K context · 216K output · $0.47 in / $2.00 out per 1M tokens · tools, reasoning"
 
-MOONSHOTAI_KIMI_K2_5: Final[Model] = Model(
+MOONSHOTAI_KIMI_K2_5: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="moonshotai/kimi-k2.5",
     name="Kimi K2.5",
@@ -4021,17 +4206,18 @@ MOONSHOTAI_KIMI_K2_5: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_01_26,
-    last_updated=_D_2026_01,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262114_OUTPUT_262114,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_01_26,
+    last_updated=_Shared.D_2026_01,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262114_OUTPUT_262114,
     cost=Cost(input=Decimal("0.6"), output=Decimal("3"), cache_read=Decimal("0.1")),
     interleaved=True,
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Kimi K2.5 (chat) · 262K context · 262K output · $0.60 in / $3.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-MOONSHOTAI_KIMI_K2_6: Final[Model] = Model(
+MOONSHOTAI_KIMI_K2_6: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="moonshotai/kimi-k2.6",
     name="Kimi K2.6",
@@ -4043,16 +4229,17 @@ MOONSHOTAI_KIMI_K2_6: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_04_20,
-    last_updated=_D_2026_04_21,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262000_OUTPUT_262000,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_04_20,
+    last_updated=_Shared.D_2026_04_21,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262000_OUTPUT_262000,
     cost=Cost(input=Decimal("0.95"), output=Decimal("4"), cache_read=Decimal("0.16")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Kimi K2.6 (chat) · 262K context · 262K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-MOONSHOTAI_KIMI_K2_7_CODE: Final[Model] = Model(
+MOONSHOTAI_KIMI_K2_7_CODE: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="moonshotai/kimi-k2.7-code",
     name="Kimi K2.7 Code",
@@ -4064,16 +4251,17 @@ MOONSHOTAI_KIMI_K2_7_CODE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_06_12,
-    last_updated=_D_2026_06_12,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_32768,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_06_12,
+    last_updated=_Shared.D_2026_06_12,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_32768,
     cost=Cost(input=Decimal("0.95"), output=Decimal("4"), cache_read=Decimal("0.19")),
     reasoning_options=(),
 )
+"Kimi K2.7 Code (chat) · 256K context · 32.8K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-MOONSHOTAI_KIMI_K2_7_CODE_HIGHSPEED: Final[Model] = Model(
+MOONSHOTAI_KIMI_K2_7_CODE_HIGHSPEED: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="moonshotai/kimi-k2.7-code-highspeed",
     name="Kimi K2.7 Code High Speed",
@@ -4085,16 +4273,17 @@ MOONSHOTAI_KIMI_K2_7_CODE_HIGHSPEED: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_06_15,
-    last_updated=_D_2026_06_12,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_32768,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_06_15,
+    last_updated=_Shared.D_2026_06_12,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_32768,
     cost=Cost(input=Decimal("1.9"), output=Decimal("8"), cache_read=Decimal("0.38")),
     reasoning_options=(),
 )
+"Kimi K2.7 Code High Speed (chat) · 262K context · 32.8K output · $1.90 in / $8.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-MORPH_MORPH_V3_FAST: Final[Model] = Model(
+MORPH_MORPH_V3_FAST: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="morph/morph-v3-fast",
     name="Morph v3 Fast",
@@ -4105,14 +4294,15 @@ MORPH_MORPH_V3_FAST: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    release_date=_D_2024_08_15,
-    last_updated=_D_2024_08_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_16000_OUTPUT_16000,
+    release_date=_Shared.D_2024_08_15,
+    last_updated=_Shared.D_2024_08_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_16000_OUTPUT_16000,
     cost=Cost(input=Decimal("0.8"), output=Decimal("1.2")),
 )
+"Morph v3 Fast (chat) · 16K context · 16K output · $0.80 in / $1.20 out per 1M tokens"
 
-MORPH_MORPH_V3_LARGE: Final[Model] = Model(
+MORPH_MORPH_V3_LARGE: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="morph/morph-v3-large",
     name="Morph v3 Large",
@@ -4123,14 +4313,15 @@ MORPH_MORPH_V3_LARGE: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    release_date=_D_2024_08_15,
-    last_updated=_D_2024_08_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32000_OUTPUT_32000,
+    release_date=_Shared.D_2024_08_15,
+    last_updated=_Shared.D_2024_08_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32000_OUTPUT_32000,
     cost=Cost(input=Decimal("0.9"), output=Decimal("1.9")),
 )
+"Morph v3 Large (chat) · 32K context · 32K output · $0.90 in / $1.90 out per 1M tokens"
 
-NVIDIA_NEMOTRON_3_NANO_30B_A3B: Final[Model] = Model(
+NVIDIA_NEMOTRON_3_NANO_30B_A3B: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="nvidia/nemotron-3-nano-30b-a3b",
     name="Nemotron 3 Nano 30B A3B",
@@ -4141,16 +4332,17 @@ NVIDIA_NEMOTRON_3_NANO_30B_A3B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_10,
-    release_date=_D_2025_12_15,
-    last_updated=_D_2025_12_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2025_12_15,
+    last_updated=_Shared.D_2025_12_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.24")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Nemotron 3 Nano 30B A3B (chat) · 262K context · 262K output · $0.05 in / $0.24 out per 1M tokens · reasoning"
 
-NVIDIA_NEMOTRON_3_SUPER_120B_A12B: Final[Model] = Model(
+NVIDIA_NEMOTRON_3_SUPER_120B_A12B: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="nvidia/nemotron-3-super-120b-a12b",
     name="NVIDIA Nemotron 3 Super 120B A12B",
@@ -4161,15 +4353,16 @@ NVIDIA_NEMOTRON_3_SUPER_120B_A12B: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_03_11,
-    last_updated=_D_2026_03_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_32000,
+    release_date=_Shared.D_2026_03_11,
+    last_updated=_Shared.D_2026_03_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_32000,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.65")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"NVIDIA Nemotron 3 Super 120B A12B (chat) · 256K context · 32K output · $0.15 in / $0.65 out per 1M tokens · reasoning"
 
-NVIDIA_NEMOTRON_3_ULTRA_550B_A55B: Final[Model] = Model(
+NVIDIA_NEMOTRON_3_ULTRA_550B_A55B: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="nvidia/nemotron-3-ultra-550b-a55b",
     name="Nemotron 3 Ultra",
@@ -4180,15 +4373,16 @@ NVIDIA_NEMOTRON_3_ULTRA_550B_A55B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_06_04,
-    last_updated=_D_2026_06_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_65000,
+    release_date=_Shared.D_2026_06_04,
+    last_updated=_Shared.D_2026_06_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_65000,
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.4"), cache_read=Decimal("0.12")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Nemotron 3 Ultra (chat) · 1M context · 65K output · $0.60 in / $2.40 out per 1M tokens · tools, reasoning"
 
-NVIDIA_NEMOTRON_NANO_12B_V2_VL: Final[Model] = Model(
+NVIDIA_NEMOTRON_NANO_12B_V2_VL: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="nvidia/nemotron-nano-12b-v2-vl",
     name="Nvidia Nemotron Nano 12B V2 VL",
@@ -4199,16 +4393,17 @@ NVIDIA_NEMOTRON_NANO_12B_V2_VL: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_10,
-    release_date=_D_2025_10_28,
-    last_updated=_D_2025_10_28,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_131072,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2025_10_28,
+    last_updated=_Shared.D_2025_10_28,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_131072,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.6")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Nvidia Nemotron Nano 12B V2 VL (chat) · 131K context · 131K output · $0.20 in / $0.60 out per 1M tokens · vision, tools, reasoning, attachments"
 
-NVIDIA_NEMOTRON_NANO_9B_V2: Final[Model] = Model(
+NVIDIA_NEMOTRON_NANO_9B_V2: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="nvidia/nemotron-nano-9b-v2",
     name="Nvidia Nemotron Nano 9B V2",
@@ -4219,16 +4414,17 @@ NVIDIA_NEMOTRON_NANO_9B_V2: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_10,
-    release_date=_D_2025_08_18,
-    last_updated=_D_2025_08_18,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_131072,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2025_08_18,
+    last_updated=_Shared.D_2025_08_18,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_131072,
     cost=Cost(input=Decimal("0.06"), output=Decimal("0.23")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Nvidia Nemotron Nano 9B V2 (chat) · 131K context · 131K output · $0.06 in / $0.23 out per 1M tokens · tools, reasoning"
 
-OPENAI_GPT_3_5_TURBO: Final[Model] = Model(
+OPENAI_GPT_3_5_TURBO: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="openai/gpt-3.5-turbo",
     name="GPT-3.5 Turbo",
@@ -4240,15 +4436,16 @@ OPENAI_GPT_3_5_TURBO: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2021_09,
-    release_date=_D_2023_03_01,
-    last_updated=_D_2023_11_06,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_16385_INPUT_12289_OUTPUT_4096,
+    knowledge=_Shared.D_2021_09,
+    release_date=_Shared.D_2023_03_01,
+    last_updated=_Shared.D_2023_11_06,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_16385_INPUT_12289_OUTPUT_4096,
     cost=Cost(input=Decimal("0.5"), output=Decimal("1.5")),
 )
+"GPT-3.5 Turbo (chat) · 16.4K context · 4.1K output · $0.50 in / $1.50 out per 1M tokens"
 
-OPENAI_GPT_3_5_TURBO_INSTRUCT: Final[Model] = Model(
+OPENAI_GPT_3_5_TURBO_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="openai/gpt-3.5-turbo-instruct",
     name="GPT-3.5 Turbo Instruct",
@@ -4259,15 +4456,16 @@ OPENAI_GPT_3_5_TURBO_INSTRUCT: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2021_09,
-    release_date=_D_2023_09_18,
-    last_updated=_D_2023_03_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8192_INPUT_4096_OUTPUT_4096,
+    knowledge=_Shared.D_2021_09,
+    release_date=_Shared.D_2023_09_18,
+    last_updated=_Shared.D_2023_03_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8192_INPUT_4096_OUTPUT_4096,
     cost=Cost(input=Decimal("1.5"), output=Decimal("2")),
 )
+"GPT-3.5 Turbo Instruct (chat) · 8.19K context · 4.1K output · $1.50 in / $2.00 out per 1M tokens"
 
-OPENAI_GPT_4_TURBO: Final[Model] = Model(
+OPENAI_GPT_4_TURBO: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="openai/gpt-4-turbo",
     name="GPT-4 Turbo",
@@ -4279,15 +4477,16 @@ OPENAI_GPT_4_TURBO: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2023_12,
-    release_date=_D_2023_11_06,
-    last_updated=_D_2024_04_09,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_4096,
+    knowledge=_Shared.D_2023_12,
+    release_date=_Shared.D_2023_11_06,
+    last_updated=_Shared.D_2024_04_09,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_4096,
     cost=Cost(input=Decimal("10"), output=Decimal("30")),
 )
+"GPT-4 Turbo (chat) · 128K context · 4.1K output · $10.00 in / $30.00 out per 1M tokens · vision, tools, attachments"
 
-OPENAI_GPT_4_1: Final[Model] = Model(
+OPENAI_GPT_4_1: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="openai/gpt-4.1",
     name="GPT-4.1",
@@ -4299,15 +4498,16 @@ OPENAI_GPT_4_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2025_04_14,
-    last_updated=_D_2025_04_14,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1047576_OUTPUT_32768,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2025_04_14,
+    last_updated=_Shared.D_2025_04_14,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1047576_OUTPUT_32768,
     cost=Cost(input=Decimal("2"), output=Decimal("8"), cache_read=Decimal("0.5")),
 )
+"GPT-4.1 (chat) · 1.05M context · 32.8K output · $2.00 in / $8.00 out per 1M tokens · vision, tools, structured output, attachments"
 
-OPENAI_GPT_4_1_MINI: Final[Model] = Model(
+OPENAI_GPT_4_1_MINI: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="openai/gpt-4.1-mini",
     name="GPT-4.1 mini",
@@ -4319,15 +4519,16 @@ OPENAI_GPT_4_1_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2025_04_14,
-    last_updated=_D_2025_04_14,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1047576_OUTPUT_32768,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2025_04_14,
+    last_updated=_Shared.D_2025_04_14,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1047576_OUTPUT_32768,
     cost=Cost(input=Decimal("0.4"), output=Decimal("1.6"), cache_read=Decimal("0.1")),
 )
+"GPT-4.1 mini (chat) · 1.05M context · 32.8K output · $0.40 in / $1.60 out per 1M tokens · vision, tools, structured output, attachments"
 
-OPENAI_GPT_4_1_NANO: Final[Model] = Model(
+OPENAI_GPT_4_1_NANO: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="openai/gpt-4.1-nano",
     name="GPT-4.1 nano",
@@ -4339,15 +4540,16 @@ OPENAI_GPT_4_1_NANO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_04,
-    release_date=_D_2025_04_14,
-    last_updated=_D_2025_04_14,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1047576_OUTPUT_32768,
+    knowledge=_Shared.D_2024_04,
+    release_date=_Shared.D_2025_04_14,
+    last_updated=_Shared.D_2025_04_14,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1047576_OUTPUT_32768,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.4"), cache_read=Decimal("0.025")),
 )
+"GPT-4.1 nano (chat) · 1.05M context · 32.8K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, structured output, attachments"
 
-OPENAI_GPT_4O: Final[Model] = Model(
+OPENAI_GPT_4O: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="openai/gpt-4o",
     name="GPT-4o",
@@ -4359,15 +4561,16 @@ OPENAI_GPT_4O: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2023_09,
-    release_date=_D_2024_05_13,
-    last_updated=_D_2024_08_06,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    knowledge=_Shared.D_2023_09,
+    release_date=_Shared.D_2024_05_13,
+    last_updated=_Shared.D_2024_08_06,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10"), cache_read=Decimal("1.25")),
 )
+"GPT-4o (chat) · 128K context · 16.4K output · $2.50 in / $10.00 out per 1M tokens · vision, tools, structured output, attachments"
 
-OPENAI_GPT_4O_MINI: Final[Model] = Model(
+OPENAI_GPT_4O_MINI: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="openai/gpt-4o-mini",
     name="GPT-4o mini",
@@ -4379,15 +4582,16 @@ OPENAI_GPT_4O_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2023_09,
-    release_date=_D_2024_07_18,
-    last_updated=_D_2024_07_18,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16384,
+    knowledge=_Shared.D_2023_09,
+    release_date=_Shared.D_2024_07_18,
+    last_updated=_Shared.D_2024_07_18,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6"), cache_read=Decimal("0.075")),
 )
+"GPT-4o mini (chat) · 128K context · 16.4K output · $0.15 in / $0.60 out per 1M tokens · vision, tools, structured output, attachments"
 
-OPENAI_GPT_4O_MINI_SEARCH_PREVIEW: Final[Model] = Model(
+OPENAI_GPT_4O_MINI_SEARCH_PREVIEW: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="openai/gpt-4o-mini-search-preview",
     name="GPT 4o Mini Search Preview",
@@ -4399,15 +4603,16 @@ OPENAI_GPT_4O_MINI_SEARCH_PREVIEW: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2023_09,
-    release_date=_D_2025_03_12,
-    last_updated=_D_2025_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_111616_OUTPUT_16384,
+    knowledge=_Shared.D_2023_09,
+    release_date=_Shared.D_2025_03_12,
+    last_updated=_Shared.D_2025_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_111616_OUTPUT_16384,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
 )
+"GPT 4o Mini Search Preview (chat) · 128K context · 16.4K output · $0.15 in / $0.60 out per 1M tokens"
 
-OPENAI_GPT_4O_MINI_TRANSCRIBE: Final[Model] = Model(
+OPENAI_GPT_4O_MINI_TRANSCRIBE: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="openai/gpt-4o-mini-transcribe",
     name="GPT-4o mini Transcribe",
@@ -4418,14 +4623,15 @@ OPENAI_GPT_4O_MINI_TRANSCRIBE: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2024_03_13,
-    last_updated=_D_2024_03_13,
-    modalities=_AUDIO_TO_TEXT,
-    limit=_CONTEXT_0_OUTPUT_0,
+    release_date=_Shared.D_2024_03_13,
+    last_updated=_Shared.D_2024_03_13,
+    modalities=_Shared.AUDIO_TO_TEXT,
+    limit=_Shared.CONTEXT_0_OUTPUT_0,
     cost=Cost(input=Decimal("1.25"), output=Decimal("5")),
 )
+"GPT-4o mini Transcribe (transcription) · 0 context · 0 output · $1.25 in / $5.00 out per 1M tokens"
 
-OPENAI_GPT_4O_TRANSCRIBE: Final[Model] = Model(
+OPENAI_GPT_4O_TRANSCRIBE: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="openai/gpt-4o-transcribe",
     name="GPT-4o Transcribe",
@@ -4436,14 +4642,15 @@ OPENAI_GPT_4O_TRANSCRIBE: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2024_03_13,
-    last_updated=_D_2024_03_13,
-    modalities=_AUDIO_TO_TEXT,
-    limit=_CONTEXT_0_OUTPUT_0,
+    release_date=_Shared.D_2024_03_13,
+    last_updated=_Shared.D_2024_03_13,
+    modalities=_Shared.AUDIO_TO_TEXT,
+    limit=_Shared.CONTEXT_0_OUTPUT_0,
     cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
 )
+"GPT-4o Transcribe (transcription) · 0 context · 0 output · $2.50 in / $10.00 out per 1M tokens"
 
-OPENAI_GPT_5: Final[Model] = Model(
+OPENAI_GPT_5: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="openai/gpt-5",
     name="GPT-5",
@@ -4455,16 +4662,17 @@ OPENAI_GPT_5: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_09_30,
-    release_date=_D_2025_08_07,
-    last_updated=_D_2025_08_07,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_09_30,
+    release_date=_Shared.D_2025_08_07,
+    last_updated=_Shared.D_2025_08_07,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"GPT-5 (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_CHAT: Final[Model] = Model(
+OPENAI_GPT_5_CHAT: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="openai/gpt-5-chat",
     name="GPT-5 Chat",
@@ -4475,16 +4683,17 @@ OPENAI_GPT_5_CHAT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_10,
-    release_date=_D_2025_08_07,
-    last_updated=_D_2025_08_07,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT_IMAGE,
-    limit=_CONTEXT_128000_INPUT_111616_OUTPUT_16384,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2025_08_07,
+    last_updated=_Shared.D_2025_08_07,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT_IMAGE,
+    limit=_Shared.CONTEXT_128000_INPUT_111616_OUTPUT_16384,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
     reasoning_options=(),
 )
+"GPT-5 Chat (chat) · 128K context · 16.4K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_CODEX: Final[Model] = Model(
+OPENAI_GPT_5_CODEX: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="openai/gpt-5-codex",
     name="GPT-5-Codex",
@@ -4496,16 +4705,17 @@ OPENAI_GPT_5_CODEX: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_09_30,
-    release_date=_D_2025_09_15,
-    last_updated=_D_2025_09_15,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_09_30,
+    release_date=_Shared.D_2025_09_15,
+    last_updated=_Shared.D_2025_09_15,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"GPT-5-Codex (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output"
 
-OPENAI_GPT_5_MINI: Final[Model] = Model(
+OPENAI_GPT_5_MINI: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="openai/gpt-5-mini",
     name="GPT-5 Mini",
@@ -4517,16 +4727,17 @@ OPENAI_GPT_5_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_05_30,
-    release_date=_D_2025_08_07,
-    last_updated=_D_2025_08_07,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_05_30,
+    release_date=_Shared.D_2025_08_07,
+    last_updated=_Shared.D_2025_08_07,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.25"), output=Decimal("2"), cache_read=Decimal("0.025")),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"GPT-5 Mini (chat) · 400K context · 128K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_NANO: Final[Model] = Model(
+OPENAI_GPT_5_NANO: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="openai/gpt-5-nano",
     name="GPT-5 Nano",
@@ -4538,16 +4749,17 @@ OPENAI_GPT_5_NANO: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_05_30,
-    release_date=_D_2025_08_07,
-    last_updated=_D_2025_08_07,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_05_30,
+    release_date=_Shared.D_2025_08_07,
+    last_updated=_Shared.D_2025_08_07,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.4"), cache_read=Decimal("0.005")),
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"GPT-5 Nano (chat) · 400K context · 128K output · $0.05 in / $0.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_PRO: Final[Model] = Model(
+OPENAI_GPT_5_PRO: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="openai/gpt-5-pro",
     name="GPT-5 pro",
@@ -4559,16 +4771,17 @@ OPENAI_GPT_5_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_10,
-    release_date=_D_2025_10_06,
-    last_updated=_D_2025_10_06,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_128000_OUTPUT_272000,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2025_10_06,
+    last_updated=_Shared.D_2025_10_06,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_128000_OUTPUT_272000,
     cost=Cost(input=Decimal("15"), output=Decimal("120")),
-    reasoning_options=(_REASONING_EFFORT_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_HIGH,),
 )
+"GPT-5 pro (chat) · 400K context · 272K output · $15.00 in / $120.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_1_CODEX: Final[Model] = Model(
+OPENAI_GPT_5_1_CODEX: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="openai/gpt-5.1-codex",
     name="GPT-5.1-Codex",
@@ -4580,16 +4793,17 @@ OPENAI_GPT_5_1_CODEX: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_10,
-    release_date=_D_2025_11_12,
-    last_updated=_D_2025_11_13,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2025_11_12,
+    last_updated=_Shared.D_2025_11_13,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"GPT-5.1-Codex (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_1_CODEX_MAX: Final[Model] = Model(
+OPENAI_GPT_5_1_CODEX_MAX: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="openai/gpt-5.1-codex-max",
     name="GPT 5.1 Codex Max",
@@ -4601,16 +4815,17 @@ OPENAI_GPT_5_1_CODEX_MAX: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_10,
-    release_date=_D_2025_11_19,
-    last_updated=_D_2025_11_13,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2025_11_19,
+    last_updated=_Shared.D_2025_11_13,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"GPT 5.1 Codex Max (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_1_CODEX_MINI: Final[Model] = Model(
+OPENAI_GPT_5_1_CODEX_MINI: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="openai/gpt-5.1-codex-mini",
     name="GPT-5.1 Codex mini",
@@ -4622,16 +4837,17 @@ OPENAI_GPT_5_1_CODEX_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_10,
-    release_date=_D_2025_11_12,
-    last_updated=_D_2025_11_13,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2025_11_12,
+    last_updated=_Shared.D_2025_11_13,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.25"), output=Decimal("2"), cache_read=Decimal("0.025")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"GPT-5.1 Codex mini (chat) · 400K context · 128K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_1_INSTANT: Final[Model] = Model(
+OPENAI_GPT_5_1_INSTANT: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="openai/gpt-5.1-instant",
     name="GPT-5.1 Instant",
@@ -4642,15 +4858,16 @@ OPENAI_GPT_5_1_INSTANT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_10,
-    release_date=_D_2025_11_12,
-    last_updated=_D_2025_08_07,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_111616_OUTPUT_16384,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2025_11_12,
+    last_updated=_Shared.D_2025_08_07,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_111616_OUTPUT_16384,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
 )
+"GPT-5.1 Instant (chat) · 128K context · 16.4K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, attachments"
 
-OPENAI_GPT_5_1_THINKING: Final[Model] = Model(
+OPENAI_GPT_5_1_THINKING: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="openai/gpt-5.1-thinking",
     name="GPT 5.1 Thinking",
@@ -4661,16 +4878,17 @@ OPENAI_GPT_5_1_THINKING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_10,
-    release_date=_D_2025_11_12,
-    last_updated=_D_2025_08_07,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT_IMAGE,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2025_11_12,
+    last_updated=_Shared.D_2025_08_07,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT_IMAGE,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
+"GPT 5.1 Thinking (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_2: Final[Model] = Model(
+OPENAI_GPT_5_2: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="openai/gpt-5.2",
     name="GPT-5.2",
@@ -4682,16 +4900,17 @@ OPENAI_GPT_5_2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_10,
-    release_date=_D_2025_12_11,
-    last_updated=_D_2025_12_11,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2025_12_11,
+    last_updated=_Shared.D_2025_12_11,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"GPT-5.2 (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_2_CHAT: Final[Model] = Model(
+OPENAI_GPT_5_2_CHAT: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="openai/gpt-5.2-chat",
     name="GPT-5.2 Chat",
@@ -4702,15 +4921,16 @@ OPENAI_GPT_5_2_CHAT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_10,
-    release_date=_D_2025_12_11,
-    last_updated=_D_2025_08_07,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_111616_OUTPUT_16384,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2025_12_11,
+    last_updated=_Shared.D_2025_08_07,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_111616_OUTPUT_16384,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
 )
+"GPT-5.2 Chat (chat) · 128K context · 16.4K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, attachments"
 
-OPENAI_GPT_5_2_CODEX: Final[Model] = Model(
+OPENAI_GPT_5_2_CODEX: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="openai/gpt-5.2-codex",
     name="GPT-5.2-Codex",
@@ -4722,16 +4942,17 @@ OPENAI_GPT_5_2_CODEX: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_10,
-    release_date=_D_2025_12_18,
-    last_updated=_D_2025_12_11,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2025_12_18,
+    last_updated=_Shared.D_2025_12_11,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"GPT-5.2-Codex (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_2_PRO: Final[Model] = Model(
+OPENAI_GPT_5_2_PRO: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="openai/gpt-5.2-pro",
     name="GPT 5.2 ",
@@ -4743,16 +4964,17 @@ OPENAI_GPT_5_2_PRO: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_10,
-    release_date=_D_2025_12_11,
-    last_updated=_D_2025_12_11,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2025_12_11,
+    last_updated=_Shared.D_2025_12_11,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("21"), output=Decimal("168")),
-    reasoning_options=(_REASONING_EFFORT_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MEDIUM_HIGH_XHIGH,),
 )
+"GPT 5.2  (chat) · 400K context · 128K output · $21.00 in / $168.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_3_CHAT: Final[Model] = Model(
+OPENAI_GPT_5_3_CHAT: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="openai/gpt-5.3-chat",
     name="GPT-5.3 Chat",
@@ -4763,14 +4985,15 @@ OPENAI_GPT_5_3_CHAT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_03_03,
-    last_updated=_D_2026_03_06,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_128000_INPUT_111616_OUTPUT_16384,
+    release_date=_Shared.D_2026_03_03,
+    last_updated=_Shared.D_2026_03_06,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_INPUT_111616_OUTPUT_16384,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
 )
+"GPT-5.3 Chat (chat) · 128K context · 16.4K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, attachments"
 
-OPENAI_GPT_5_3_CODEX: Final[Model] = Model(
+OPENAI_GPT_5_3_CODEX: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="openai/gpt-5.3-codex",
     name="GPT 5.3 Codex",
@@ -4782,16 +5005,17 @@ OPENAI_GPT_5_3_CODEX: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_02_05,
-    last_updated=_D_2026_02_05,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_02_05,
+    last_updated=_Shared.D_2026_02_05,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"GPT 5.3 Codex (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_4: Final[Model] = Model(
+OPENAI_GPT_5_4: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="openai/gpt-5.4",
     name="GPT 5.4",
@@ -4803,16 +5027,17 @@ OPENAI_GPT_5_4: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_03_05,
-    last_updated=_D_2026_03_05,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_03_05,
+    last_updated=_Shared.D_2026_03_05,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
     cost=Cost(input=Decimal("2.5"), output=Decimal("15"), cache_read=Decimal("0.25")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"GPT 5.4 (chat) · 1.05M context · 128K output · $2.50 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_4_MINI: Final[Model] = Model(
+OPENAI_GPT_5_4_MINI: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="openai/gpt-5.4-mini",
     name="GPT 5.4 Mini",
@@ -4824,16 +5049,17 @@ OPENAI_GPT_5_4_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_03_17,
-    last_updated=_D_2026_03_17,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_03_17,
+    last_updated=_Shared.D_2026_03_17,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.75"), output=Decimal("4.5"), cache_read=Decimal("0.075")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"GPT 5.4 Mini (chat) · 400K context · 128K output · $0.75 in / $4.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_4_NANO: Final[Model] = Model(
+OPENAI_GPT_5_4_NANO: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="openai/gpt-5.4-nano",
     name="GPT 5.4 Nano",
@@ -4845,16 +5071,17 @@ OPENAI_GPT_5_4_NANO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_03_17,
-    last_updated=_D_2026_03_17,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_272000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_03_17,
+    last_updated=_Shared.D_2026_03_17,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("1.25"), cache_read=Decimal("0.02")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"GPT 5.4 Nano (chat) · 400K context · 128K output · $0.20 in / $1.25 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_4_PRO: Final[Model] = Model(
+OPENAI_GPT_5_4_PRO: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="openai/gpt-5.4-pro",
     name="GPT 5.4 Pro",
@@ -4866,16 +5093,17 @@ OPENAI_GPT_5_4_PRO: Final[Model] = Model(
     structured_output=False,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_03_05,
-    last_updated=_D_2026_03_05,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_03_05,
+    last_updated=_Shared.D_2026_03_05,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
     cost=Cost(input=Decimal("30"), output=Decimal("180")),
-    reasoning_options=(_REASONING_EFFORT_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MEDIUM_HIGH_XHIGH,),
 )
+"GPT 5.4 Pro (chat) · 1.05M context · 128K output · $30.00 in / $180.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_5: Final[Model] = Model(
+OPENAI_GPT_5_5: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="openai/gpt-5.5",
     name="GPT 5.5",
@@ -4887,16 +5115,17 @@ OPENAI_GPT_5_5: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_12_01,
-    release_date=_D_2026_04_24,
-    last_updated=_D_2026_04_23,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_INPUT_872000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_12_01,
+    release_date=_Shared.D_2026_04_24,
+    last_updated=_Shared.D_2026_04_23,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_INPUT_872000_OUTPUT_128000,
     cost=Cost(input=Decimal("5"), output=Decimal("30"), cache_read=Decimal("0.5")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"GPT 5.5 (chat) · 1M context · 128K output · $5.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_5_PRO: Final[Model] = Model(
+OPENAI_GPT_5_5_PRO: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="openai/gpt-5.5-pro",
     name="GPT 5.5 Pro",
@@ -4908,16 +5137,17 @@ OPENAI_GPT_5_5_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_12_01,
-    release_date=_D_2026_04_24,
-    last_updated=_D_2026_04_23,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_INPUT_872000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_12_01,
+    release_date=_Shared.D_2026_04_24,
+    last_updated=_Shared.D_2026_04_23,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_INPUT_872000_OUTPUT_128000,
     cost=Cost(input=Decimal("30"), output=Decimal("180")),
-    reasoning_options=(_REASONING_EFFORT_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MEDIUM_HIGH_XHIGH,),
 )
+"GPT 5.5 Pro (chat) · 1M context · 128K output · $30.00 in / $180.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_IMAGE_1: Final[Model] = Model(
+OPENAI_GPT_IMAGE_1: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="openai/gpt-image-1",
     name="GPT Image 1",
@@ -4928,14 +5158,15 @@ OPENAI_GPT_IMAGE_1: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_03_25,
-    last_updated=_D_2025_04_24,
-    modalities=_TEXT_TO_IMAGE,
-    limit=_CONTEXT_0_OUTPUT_0,
+    release_date=_Shared.D_2025_03_25,
+    last_updated=_Shared.D_2025_04_24,
+    modalities=_Shared.TEXT_TO_IMAGE,
+    limit=_Shared.CONTEXT_0_OUTPUT_0,
     cost=Cost(input=Decimal("5"), output=Decimal("40"), cache_read=Decimal("1.25")),
 )
+"GPT Image 1 (image) · 0 context · 0 output · $5.00 in / $40.00 out per 1M tokens"
 
-OPENAI_GPT_IMAGE_1_MINI: Final[Model] = Model(
+OPENAI_GPT_IMAGE_1_MINI: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="openai/gpt-image-1-mini",
     name="GPT Image 1 Mini",
@@ -4946,14 +5177,15 @@ OPENAI_GPT_IMAGE_1_MINI: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_10_06,
-    last_updated=_D_2025_10_06,
-    modalities=_TEXT_TO_IMAGE,
-    limit=_CONTEXT_0_OUTPUT_0,
+    release_date=_Shared.D_2025_10_06,
+    last_updated=_Shared.D_2025_10_06,
+    modalities=_Shared.TEXT_TO_IMAGE,
+    limit=_Shared.CONTEXT_0_OUTPUT_0,
     cost=Cost(input=Decimal("2"), output=Decimal("8"), cache_read=Decimal("0.2")),
 )
+"GPT Image 1 Mini (image) · 0 context · 0 output · $2.00 in / $8.00 out per 1M tokens"
 
-OPENAI_GPT_IMAGE_1_5: Final[Model] = Model(
+OPENAI_GPT_IMAGE_1_5: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="openai/gpt-image-1.5",
     name="GPT Image 1.5",
@@ -4964,14 +5196,15 @@ OPENAI_GPT_IMAGE_1_5: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_12_16,
-    last_updated=_D_2025_11_25,
-    modalities=_TEXT_TO_IMAGE,
-    limit=_CONTEXT_0_OUTPUT_0,
+    release_date=_Shared.D_2025_12_16,
+    last_updated=_Shared.D_2025_11_25,
+    modalities=_Shared.TEXT_TO_IMAGE,
+    limit=_Shared.CONTEXT_0_OUTPUT_0,
     cost=Cost(input=Decimal("5"), output=Decimal("32"), cache_read=Decimal("1.25")),
 )
+"GPT Image 1.5 (image) · 0 context · 0 output · $5.00 in / $32.00 out per 1M tokens"
 
-OPENAI_GPT_IMAGE_2: Final[Model] = Model(
+OPENAI_GPT_IMAGE_2: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="openai/gpt-image-2",
     name="GPT Image 2",
@@ -4982,14 +5215,15 @@ OPENAI_GPT_IMAGE_2: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_04_21,
-    last_updated=_D_2026_04_21,
-    modalities=_TEXT_TO_IMAGE,
-    limit=_CONTEXT_0_OUTPUT_0,
+    release_date=_Shared.D_2026_04_21,
+    last_updated=_Shared.D_2026_04_21,
+    modalities=_Shared.TEXT_TO_IMAGE,
+    limit=_Shared.CONTEXT_0_OUTPUT_0,
     cost=Cost(input=Decimal("5"), output=Decimal("30"), cache_read=Decimal("1.25")),
 )
+"GPT Image 2 (image) · 0 context · 0 output · $5.00 in / $30.00 out per 1M tokens"
 
-OPENAI_GPT_OSS_120B: Final[Model] = Model(
+OPENAI_GPT_OSS_120B: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="openai/gpt-oss-120b",
     name="GPT OSS 120B",
@@ -5001,16 +5235,17 @@ OPENAI_GPT_OSS_120B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_10,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_131072,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_131072,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.5")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"GPT OSS 120B (chat) · 131K context · 131K output · $0.10 in / $0.50 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-OPENAI_GPT_OSS_20B: Final[Model] = Model(
+OPENAI_GPT_OSS_20B: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="openai/gpt-oss-20b",
     name="GPT OSS 20B",
@@ -5021,16 +5256,17 @@ OPENAI_GPT_OSS_20B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_10,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_INPUT_122880_OUTPUT_8192,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_INPUT_122880_OUTPUT_8192,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.2")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"GPT OSS 20B (chat) · 131K context · 8.19K output · $0.05 in / $0.20 out per 1M tokens · tools, reasoning, open weights"
 
-OPENAI_GPT_OSS_SAFEGUARD_20B: Final[Model] = Model(
+OPENAI_GPT_OSS_SAFEGUARD_20B: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="openai/gpt-oss-safeguard-20b",
     name="gpt-oss-safeguard-20b",
@@ -5041,16 +5277,17 @@ OPENAI_GPT_OSS_SAFEGUARD_20B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_10,
-    release_date=_D_2025_10_29,
-    last_updated=_D_2024_12_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_INPUT_65536_OUTPUT_65536,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2025_10_29,
+    last_updated=_Shared.D_2024_12_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_INPUT_65536_OUTPUT_65536,
     cost=Cost(input=Decimal("0.075"), output=Decimal("0.3"), cache_read=Decimal("0.037")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"gpt-oss-safeguard-20b (chat) · 131K context · 65.5K output · $0.075 in / $0.30 out per 1M tokens · tools, reasoning"
 
-OPENAI_GPT_REALTIME_1_5: Final[Model] = Model(
+OPENAI_GPT_REALTIME_1_5: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="openai/gpt-realtime-1.5",
     name="GPT-Realtime-1.5",
@@ -5061,14 +5298,15 @@ OPENAI_GPT_REALTIME_1_5: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_02_23,
-    last_updated=_D_2026_02_23,
-    modalities=_TEXT_AUDIO_TO_TEXT_AUDIO,
-    limit=_CONTEXT_0_OUTPUT_0,
+    release_date=_Shared.D_2026_02_23,
+    last_updated=_Shared.D_2026_02_23,
+    modalities=_Shared.TEXT_AUDIO_TO_TEXT_AUDIO,
+    limit=_Shared.CONTEXT_0_OUTPUT_0,
     cost=Cost(input=Decimal("4"), output=Decimal("16"), cache_read=Decimal("0.4")),
 )
+"GPT-Realtime-1.5 (chat) · 0 context · 0 output · $4.00 in / $16.00 out per 1M tokens"
 
-OPENAI_GPT_REALTIME_2: Final[Model] = Model(
+OPENAI_GPT_REALTIME_2: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="openai/gpt-realtime-2",
     name="gpt-realtime-2",
@@ -5079,14 +5317,15 @@ OPENAI_GPT_REALTIME_2: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_05_07,
-    last_updated=_D_2026_05_07,
-    modalities=_TEXT_AUDIO_TO_TEXT_AUDIO,
-    limit=_CONTEXT_0_OUTPUT_0,
+    release_date=_Shared.D_2026_05_07,
+    last_updated=_Shared.D_2026_05_07,
+    modalities=_Shared.TEXT_AUDIO_TO_TEXT_AUDIO,
+    limit=_Shared.CONTEXT_0_OUTPUT_0,
     cost=Cost(input=Decimal("4"), output=Decimal("24"), cache_read=Decimal("0.4")),
 )
+"gpt-realtime-2 (chat) · 0 context · 0 output · $4.00 in / $24.00 out per 1M tokens"
 
-OPENAI_GPT_REALTIME_MINI: Final[Model] = Model(
+OPENAI_GPT_REALTIME_MINI: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="openai/gpt-realtime-mini",
     name="GPT-Realtime mini",
@@ -5097,14 +5336,15 @@ OPENAI_GPT_REALTIME_MINI: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_10_10,
-    last_updated=_D_2025_10_10,
-    modalities=_TEXT_AUDIO_TO_TEXT_AUDIO,
-    limit=_CONTEXT_0_OUTPUT_0,
+    release_date=_Shared.D_2025_10_10,
+    last_updated=_Shared.D_2025_10_10,
+    modalities=_Shared.TEXT_AUDIO_TO_TEXT_AUDIO,
+    limit=_Shared.CONTEXT_0_OUTPUT_0,
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.4"), cache_read=Decimal("0.06")),
 )
+"GPT-Realtime mini (chat) · 0 context · 0 output · $0.60 in / $2.40 out per 1M tokens"
 
-OPENAI_O1: Final[Model] = Model(
+OPENAI_O1: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="openai/o1",
     name="o1",
@@ -5116,16 +5356,17 @@ OPENAI_O1: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2023_09,
-    release_date=_D_2024_12_05,
-    last_updated=_D_2024_12_05,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_100000,
+    knowledge=_Shared.D_2023_09,
+    release_date=_Shared.D_2024_12_05,
+    last_updated=_Shared.D_2024_12_05,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_100000,
     cost=Cost(input=Decimal("15"), output=Decimal("60"), cache_read=Decimal("7.5")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"o1 (chat) · 200K context · 100K output · $15.00 in / $60.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_O3: Final[Model] = Model(
+OPENAI_O3: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="openai/o3",
     name="o3",
@@ -5137,16 +5378,17 @@ OPENAI_O3: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_05,
-    release_date=_D_2025_04_16,
-    last_updated=_D_2025_04_16,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_100000,
+    knowledge=_Shared.D_2024_05,
+    release_date=_Shared.D_2025_04_16,
+    last_updated=_Shared.D_2025_04_16,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_100000,
     cost=Cost(input=Decimal("2"), output=Decimal("8"), cache_read=Decimal("0.5")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"o3 (chat) · 200K context · 100K output · $2.00 in / $8.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_O3_DEEP_RESEARCH: Final[Model] = Model(
+OPENAI_O3_DEEP_RESEARCH: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="openai/o3-deep-research",
     name="o3-deep-research",
@@ -5157,16 +5399,17 @@ OPENAI_O3_DEEP_RESEARCH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_10,
-    release_date=_D_2025_06_26,
-    last_updated=_D_2024_06_26,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_INPUT_100000_OUTPUT_100000,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2025_06_26,
+    last_updated=_Shared.D_2024_06_26,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_INPUT_100000_OUTPUT_100000,
     cost=Cost(input=Decimal("10"), output=Decimal("40"), cache_read=Decimal("2.5")),
-    reasoning_options=(_REASONING_EFFORT_MEDIUM,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MEDIUM,),
 )
+"o3-deep-research (chat) · 200K context · 100K output · $10.00 in / $40.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_O3_MINI: Final[Model] = Model(
+OPENAI_O3_MINI: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="openai/o3-mini",
     name="o3-mini",
@@ -5178,16 +5421,17 @@ OPENAI_O3_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_05,
-    release_date=_D_2024_12_20,
-    last_updated=_D_2025_01_29,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_100000,
+    knowledge=_Shared.D_2024_05,
+    release_date=_Shared.D_2024_12_20,
+    last_updated=_Shared.D_2025_01_29,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_100000,
     cost=Cost(input=Decimal("1.1"), output=Decimal("4.4"), cache_read=Decimal("0.55")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"o3-mini (chat) · 200K context · 100K output · $1.10 in / $4.40 out per 1M tokens · tools, reasoning, structured output"
 
-OPENAI_O3_PRO: Final[Model] = Model(
+OPENAI_O3_PRO: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="openai/o3-pro",
     name="o3 Pro",
@@ -5199,16 +5443,17 @@ OPENAI_O3_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_10,
-    release_date=_D_2025_06_10,
-    last_updated=_D_2025_06_10,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_INPUT_100000_OUTPUT_100000,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2025_06_10,
+    last_updated=_Shared.D_2025_06_10,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_INPUT_100000_OUTPUT_100000,
     cost=Cost(input=Decimal("20"), output=Decimal("80")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"o3 Pro (chat) · 200K context · 100K output · $20.00 in / $80.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_O4_MINI: Final[Model] = Model(
+OPENAI_O4_MINI: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="openai/o4-mini",
     name="o4-mini",
@@ -5220,14 +5465,15 @@ OPENAI_O4_MINI: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2024_05,
-    release_date=_D_2025_04_16,
-    last_updated=_D_2025_04_16,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_100000,
+    knowledge=_Shared.D_2024_05,
+    release_date=_Shared.D_2025_04_16,
+    last_updated=_Shared.D_2025_04_16,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_100000,
     cost=Cost(input=Decimal("1.1"), output=Decimal("4.4"), cache_read=Decimal("0.275")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"o4-mini (chat) · 200K context · 100K output · $1.10 in / $4.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
 OPENAI_TEXT_EMBEDDING_3_LARGE: Final[Model] = Model(
     provider="vercel",
@@ -5240,11 +5486,12 @@ OPENAI_TEXT_EMBEDDING_3_LARGE: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2024_01_25,
-    last_updated=_D_2024_01_25,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8192_INPUT_6656_OUTPUT_1536,
+    release_date=_Shared.D_2024_01_25,
+    last_updated=_Shared.D_2024_01_25,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8192_INPUT_6656_OUTPUT_1536,
 )
+"text-embedding-3-large (embedding) · 8.19K context · 1.54K output · price unknown"
 
 OPENAI_TEXT_EMBEDDING_3_SMALL: Final[Model] = Model(
     provider="vercel",
@@ -5257,11 +5504,12 @@ OPENAI_TEXT_EMBEDDING_3_SMALL: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2024_01_25,
-    last_updated=_D_2024_01_25,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8192_INPUT_6656_OUTPUT_1536,
+    release_date=_Shared.D_2024_01_25,
+    last_updated=_Shared.D_2024_01_25,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8192_INPUT_6656_OUTPUT_1536,
 )
+"text-embedding-3-small (embedding) · 8.19K context · 1.54K output · price unknown"
 
 OPENAI_TEXT_EMBEDDING_ADA_002: Final[Model] = Model(
     provider="vercel",
@@ -5274,11 +5522,12 @@ OPENAI_TEXT_EMBEDDING_ADA_002: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2022_12_15,
-    last_updated=_D_2022_12_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8192_INPUT_6656_OUTPUT_1536,
+    release_date=_Shared.D_2022_12_15,
+    last_updated=_Shared.D_2022_12_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8192_INPUT_6656_OUTPUT_1536,
 )
+"text-embedding-ada-002 (embedding) · 8.19K context · 1.54K output · price unknown"
 
 OPENAI_TTS_1: Final[Model] = Model(
     provider="vercel",
@@ -5291,11 +5540,12 @@ OPENAI_TTS_1: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2023_11_06,
-    last_updated=_D_2023_11_06,
-    modalities=_TEXT_TO_AUDIO,
-    limit=_CONTEXT_0_OUTPUT_0,
+    release_date=_Shared.D_2023_11_06,
+    last_updated=_Shared.D_2023_11_06,
+    modalities=_Shared.TEXT_TO_AUDIO,
+    limit=_Shared.CONTEXT_0_OUTPUT_0,
 )
+"TTS-1 (audio) · 0 context · 0 output · price unknown"
 
 OPENAI_TTS_1_HD: Final[Model] = Model(
     provider="vercel",
@@ -5308,11 +5558,12 @@ OPENAI_TTS_1_HD: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2023_11_06,
-    last_updated=_D_2023_11_06,
-    modalities=_TEXT_TO_AUDIO,
-    limit=_CONTEXT_0_OUTPUT_0,
+    release_date=_Shared.D_2023_11_06,
+    last_updated=_Shared.D_2023_11_06,
+    modalities=_Shared.TEXT_TO_AUDIO,
+    limit=_Shared.CONTEXT_0_OUTPUT_0,
 )
+"TTS-1 HD (audio) · 0 context · 0 output · price unknown"
 
 OPENAI_WHISPER_1: Final[Model] = Model(
     provider="vercel",
@@ -5325,11 +5576,12 @@ OPENAI_WHISPER_1: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2022_09_21,
-    last_updated=_D_2022_09_21,
-    modalities=_AUDIO_TO_TEXT,
-    limit=_CONTEXT_0_OUTPUT_0,
+    release_date=_Shared.D_2022_09_21,
+    last_updated=_Shared.D_2022_09_21,
+    modalities=_Shared.AUDIO_TO_TEXT,
+    limit=_Shared.CONTEXT_0_OUTPUT_0,
 )
+"Whisper (transcription) · 0 context · 0 output · price unknown"
 
 PERPLEXITY_SONAR: Final[Model] = Model(
     provider="vercel",
@@ -5342,12 +5594,13 @@ PERPLEXITY_SONAR: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_02,
-    release_date=_D_2025_02_19,
-    last_updated=_D_2025_02_19,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_127000_OUTPUT_8000,
+    knowledge=_Shared.D_2025_02,
+    release_date=_Shared.D_2025_02_19,
+    last_updated=_Shared.D_2025_02_19,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_127000_OUTPUT_8000,
 )
+"Sonar (chat) · 127K context · 8K output · price unknown · vision, tools, attachments"
 
 PERPLEXITY_SONAR_PRO: Final[Model] = Model(
     provider="vercel",
@@ -5360,12 +5613,13 @@ PERPLEXITY_SONAR_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_09,
-    release_date=_D_2025_02_19,
-    last_updated=_D_2025_02_19,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_8000,
+    knowledge=_Shared.D_2025_09,
+    release_date=_Shared.D_2025_02_19,
+    last_updated=_Shared.D_2025_02_19,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_8000,
 )
+"Sonar Pro (chat) · 200K context · 8K output · price unknown · vision, tools, attachments"
 
 PERPLEXITY_SONAR_REASONING_PRO: Final[Model] = Model(
     provider="vercel",
@@ -5378,13 +5632,14 @@ PERPLEXITY_SONAR_REASONING_PRO: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_09,
-    release_date=_D_2025_02_19,
-    last_updated=_D_2025_02_19,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_127000_OUTPUT_8000,
-    reasoning_options=(_REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
+    knowledge=_Shared.D_2025_09,
+    release_date=_Shared.D_2025_02_19,
+    last_updated=_Shared.D_2025_02_19,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_127000_OUTPUT_8000,
+    reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
+"Sonar Reasoning Pro (chat) · 127K context · 8K output · price unknown · reasoning"
 
 PRODIA_FLUX_FAST_SCHNELL: Final[Model] = Model(
     provider="vercel",
@@ -5397,11 +5652,12 @@ PRODIA_FLUX_FAST_SCHNELL: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2024_08_02,
-    last_updated=_D_2026_06_08,
-    modalities=_TEXT_TO_IMAGE,
-    limit=_CONTEXT_512_OUTPUT_0,
+    release_date=_Shared.D_2024_08_02,
+    last_updated=_Shared.D_2026_06_08,
+    modalities=_Shared.TEXT_TO_IMAGE,
+    limit=_Shared.CONTEXT_512_OUTPUT_0,
 )
+"Flux Schnell (image) · 512 context · 0 output · price unknown"
 
 QUIVERAI_ARROW_1_1: Final[Model] = Model(
     provider="vercel",
@@ -5414,11 +5670,12 @@ QUIVERAI_ARROW_1_1: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_04_16,
-    last_updated=_D_2026_04_16,
-    modalities=_TEXT_TO_IMAGE,
-    limit=_CONTEXT_131072_OUTPUT_131072,
+    release_date=_Shared.D_2026_04_16,
+    last_updated=_Shared.D_2026_04_16,
+    modalities=_Shared.TEXT_TO_IMAGE,
+    limit=_Shared.CONTEXT_131072_OUTPUT_131072,
 )
+"Arrow 1.1 (image) · 131K context · 131K output · price unknown"
 
 RECRAFT_RECRAFT_V2: Final[Model] = Model(
     provider="vercel",
@@ -5431,11 +5688,12 @@ RECRAFT_RECRAFT_V2: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2024_03_13,
-    last_updated=_D_2024_03,
-    modalities=_TEXT_TO_IMAGE,
-    limit=_CONTEXT_512_OUTPUT_0,
+    release_date=_Shared.D_2024_03_13,
+    last_updated=_Shared.D_2024_03,
+    modalities=_Shared.TEXT_TO_IMAGE,
+    limit=_Shared.CONTEXT_512_OUTPUT_0,
 )
+"Recraft V2 (image) · 512 context · 0 output · price unknown"
 
 RECRAFT_RECRAFT_V3: Final[Model] = Model(
     provider="vercel",
@@ -5448,11 +5706,12 @@ RECRAFT_RECRAFT_V3: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2024_10_30,
-    last_updated=_D_2024_10,
-    modalities=_TEXT_TO_IMAGE,
-    limit=_CONTEXT_512_OUTPUT_0,
+    release_date=_Shared.D_2024_10_30,
+    last_updated=_Shared.D_2024_10,
+    modalities=_Shared.TEXT_TO_IMAGE,
+    limit=_Shared.CONTEXT_512_OUTPUT_0,
 )
+"Recraft V3 (image) · 512 context · 0 output · price unknown"
 
 RECRAFT_RECRAFT_V4: Final[Model] = Model(
     provider="vercel",
@@ -5465,11 +5724,12 @@ RECRAFT_RECRAFT_V4: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_02_17,
-    last_updated=_D_2026_02_17,
-    modalities=_TEXT_TO_IMAGE,
-    limit=_CONTEXT_0_OUTPUT_0,
+    release_date=_Shared.D_2026_02_17,
+    last_updated=_Shared.D_2026_02_17,
+    modalities=_Shared.TEXT_TO_IMAGE,
+    limit=_Shared.CONTEXT_0_OUTPUT_0,
 )
+"Recraft V4 (image) · 0 context · 0 output · price unknown"
 
 RECRAFT_RECRAFT_V4_PRO: Final[Model] = Model(
     provider="vercel",
@@ -5482,11 +5742,12 @@ RECRAFT_RECRAFT_V4_PRO: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_02_17,
-    last_updated=_D_2026_02_17,
-    modalities=_TEXT_TO_IMAGE,
-    limit=_CONTEXT_0_OUTPUT_0,
+    release_date=_Shared.D_2026_02_17,
+    last_updated=_Shared.D_2026_02_17,
+    modalities=_Shared.TEXT_TO_IMAGE,
+    limit=_Shared.CONTEXT_0_OUTPUT_0,
 )
+"Recraft V4 Pro (image) · 0 context · 0 output · price unknown"
 
 RECRAFT_RECRAFT_V4_1: Final[Model] = Model(
     provider="vercel",
@@ -5499,11 +5760,12 @@ RECRAFT_RECRAFT_V4_1: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_05_14,
-    last_updated=_D_2026_05_14,
-    modalities=_TEXT_TO_IMAGE,
-    limit=_CONTEXT_0_OUTPUT_0,
+    release_date=_Shared.D_2026_05_14,
+    last_updated=_Shared.D_2026_05_14,
+    modalities=_Shared.TEXT_TO_IMAGE,
+    limit=_Shared.CONTEXT_0_OUTPUT_0,
 )
+"Recraft V4.1 (image) · 0 context · 0 output · price unknown"
 
 RECRAFT_RECRAFT_V4_1_PRO: Final[Model] = Model(
     provider="vercel",
@@ -5516,11 +5778,12 @@ RECRAFT_RECRAFT_V4_1_PRO: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_05_14,
-    last_updated=_D_2026_05_14,
-    modalities=_TEXT_TO_IMAGE,
-    limit=_CONTEXT_0_OUTPUT_0,
+    release_date=_Shared.D_2026_05_14,
+    last_updated=_Shared.D_2026_05_14,
+    modalities=_Shared.TEXT_TO_IMAGE,
+    limit=_Shared.CONTEXT_0_OUTPUT_0,
 )
+"Recraft V4.1 Pro (image) · 0 context · 0 output · price unknown"
 
 RECRAFT_RECRAFT_V4_1_UTILITY: Final[Model] = Model(
     provider="vercel",
@@ -5533,11 +5796,12 @@ RECRAFT_RECRAFT_V4_1_UTILITY: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_05_14,
-    last_updated=_D_2026_05_14,
-    modalities=_TEXT_TO_IMAGE,
-    limit=_CONTEXT_0_OUTPUT_0,
+    release_date=_Shared.D_2026_05_14,
+    last_updated=_Shared.D_2026_05_14,
+    modalities=_Shared.TEXT_TO_IMAGE,
+    limit=_Shared.CONTEXT_0_OUTPUT_0,
 )
+"Recraft V4.1 Utility (image) · 0 context · 0 output · price unknown"
 
 RECRAFT_RECRAFT_V4_1_UTILITY_PRO: Final[Model] = Model(
     provider="vercel",
@@ -5550,13 +5814,14 @@ RECRAFT_RECRAFT_V4_1_UTILITY_PRO: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_05_14,
-    last_updated=_D_2026_05_14,
-    modalities=_TEXT_TO_IMAGE,
-    limit=_CONTEXT_0_OUTPUT_0,
+    release_date=_Shared.D_2026_05_14,
+    last_updated=_Shared.D_2026_05_14,
+    modalities=_Shared.TEXT_TO_IMAGE,
+    limit=_Shared.CONTEXT_0_OUTPUT_0,
 )
+"Recraft V4.1 Utility Pro (image) · 0 context · 0 output · price unknown"
 
-SAKANA_FUGU_ULTRA: Final[Model] = Model(
+SAKANA_FUGU_ULTRA: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="sakana/fugu-ultra",
     name="Fugu Ultra",
@@ -5567,15 +5832,16 @@ SAKANA_FUGU_ULTRA: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_06_21,
-    last_updated=_D_2026_06_21,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_1000000,
+    release_date=_Shared.D_2026_06_21,
+    last_updated=_Shared.D_2026_06_21,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_1000000,
     cost=Cost(input=Decimal("5"), output=Decimal("30"), cache_read=Decimal("0.5")),
     reasoning_options=(),
 )
+"Fugu Ultra (chat) · 1M context · 1M output · $5.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-STEPFUN_STEP_3_5_FLASH: Final[Model] = Model(
+STEPFUN_STEP_3_5_FLASH: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="stepfun/step-3.5-flash",
     name="StepFun 3.5 Flash",
@@ -5586,16 +5852,17 @@ STEPFUN_STEP_3_5_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_01_29,
-    last_updated=_D_2026_02_13,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262114_OUTPUT_262114,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_01_29,
+    last_updated=_Shared.D_2026_02_13,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262114_OUTPUT_262114,
     cost=Cost(input=Decimal("0.09"), output=Decimal("0.3"), cache_read=Decimal("0.02")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"StepFun 3.5 Flash (chat) · 262K context · 262K output · $0.09 in / $0.30 out per 1M tokens · tools, reasoning"
 
-STEPFUN_STEP_3_7_FLASH: Final[Model] = Model(
+STEPFUN_STEP_3_7_FLASH: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="stepfun/step-3.7-flash",
     name="Step 3.7 Flash",
@@ -5606,14 +5873,15 @@ STEPFUN_STEP_3_7_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2026_01_01,
-    release_date=_D_2026_05_28,
-    last_updated=_D_2026_05_29,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_256000_INPUT_256000_OUTPUT_256000,
+    knowledge=_Shared.D_2026_01_01,
+    release_date=_Shared.D_2026_05_28,
+    last_updated=_Shared.D_2026_05_29,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_256000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("1.15"), cache_read=Decimal("0.04")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Step 3.7 Flash (chat) · 256K context · 256K output · $0.20 in / $1.15 out per 1M tokens · vision, tools, reasoning, attachments"
 
 VOYAGE_RERANK_2_5: Final[Model] = Model(
     provider="vercel",
@@ -5626,11 +5894,12 @@ VOYAGE_RERANK_2_5: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_08_11,
-    last_updated=_D_2025_08_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32000_OUTPUT_32000,
+    release_date=_Shared.D_2025_08_11,
+    last_updated=_Shared.D_2025_08_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32000_OUTPUT_32000,
 )
+"Voyage Rerank 2.5 (rerank) · 32K context · 32K output · price unknown"
 
 VOYAGE_RERANK_2_5_LITE: Final[Model] = Model(
     provider="vercel",
@@ -5643,11 +5912,12 @@ VOYAGE_RERANK_2_5_LITE: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_08_11,
-    last_updated=_D_2025_08_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32000_OUTPUT_32000,
+    release_date=_Shared.D_2025_08_11,
+    last_updated=_Shared.D_2025_08_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32000_OUTPUT_32000,
 )
+"Voyage Rerank 2.5 Lite (rerank) · 32K context · 32K output · price unknown"
 
 VOYAGE_VOYAGE_3_LARGE: Final[Model] = Model(
     provider="vercel",
@@ -5660,11 +5930,12 @@ VOYAGE_VOYAGE_3_LARGE: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_01_07,
-    last_updated=_D_2024_09,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8192_OUTPUT_1536,
+    release_date=_Shared.D_2025_01_07,
+    last_updated=_Shared.D_2024_09,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8192_OUTPUT_1536,
 )
+"voyage-3-large (embedding) · 8.19K context · 1.54K output · price unknown"
 
 VOYAGE_VOYAGE_3_5: Final[Model] = Model(
     provider="vercel",
@@ -5677,11 +5948,12 @@ VOYAGE_VOYAGE_3_5: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_05_20,
-    last_updated=_D_2025_05_20,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8192_OUTPUT_1536,
+    release_date=_Shared.D_2025_05_20,
+    last_updated=_Shared.D_2025_05_20,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8192_OUTPUT_1536,
 )
+"voyage-3.5 (embedding) · 8.19K context · 1.54K output · price unknown"
 
 VOYAGE_VOYAGE_3_5_LITE: Final[Model] = Model(
     provider="vercel",
@@ -5694,11 +5966,12 @@ VOYAGE_VOYAGE_3_5_LITE: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_05_20,
-    last_updated=_D_2025_05_20,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8192_OUTPUT_1536,
+    release_date=_Shared.D_2025_05_20,
+    last_updated=_Shared.D_2025_05_20,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8192_OUTPUT_1536,
 )
+"voyage-3.5-lite (embedding) · 8.19K context · 1.54K output · price unknown"
 
 VOYAGE_VOYAGE_4: Final[Model] = Model(
     provider="vercel",
@@ -5711,11 +5984,12 @@ VOYAGE_VOYAGE_4: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_01_15,
-    last_updated=_D_2026_03_06,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32000_OUTPUT_0,
+    release_date=_Shared.D_2026_01_15,
+    last_updated=_Shared.D_2026_03_06,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32000_OUTPUT_0,
 )
+"voyage-4 (embedding) · 32K context · 0 output · price unknown"
 
 VOYAGE_VOYAGE_4_LARGE: Final[Model] = Model(
     provider="vercel",
@@ -5728,11 +6002,12 @@ VOYAGE_VOYAGE_4_LARGE: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_01_15,
-    last_updated=_D_2026_03_06,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32000_OUTPUT_0,
+    release_date=_Shared.D_2026_01_15,
+    last_updated=_Shared.D_2026_03_06,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32000_OUTPUT_0,
 )
+"voyage-4-large (embedding) · 32K context · 0 output · price unknown"
 
 VOYAGE_VOYAGE_4_LITE: Final[Model] = Model(
     provider="vercel",
@@ -5745,11 +6020,12 @@ VOYAGE_VOYAGE_4_LITE: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_01_15,
-    last_updated=_D_2026_03_06,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32000_OUTPUT_0,
+    release_date=_Shared.D_2026_01_15,
+    last_updated=_Shared.D_2026_03_06,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32000_OUTPUT_0,
 )
+"voyage-4-lite (embedding) · 32K context · 0 output · price unknown"
 
 VOYAGE_VOYAGE_CODE_2: Final[Model] = Model(
     provider="vercel",
@@ -5762,11 +6038,12 @@ VOYAGE_VOYAGE_CODE_2: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2024_01_01,
-    last_updated=_D_2024_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8192_OUTPUT_1536,
+    release_date=_Shared.D_2024_01_01,
+    last_updated=_Shared.D_2024_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8192_OUTPUT_1536,
 )
+"voyage-code-2 (embedding) · 8.19K context · 1.54K output · price unknown"
 
 VOYAGE_VOYAGE_CODE_3: Final[Model] = Model(
     provider="vercel",
@@ -5779,11 +6056,12 @@ VOYAGE_VOYAGE_CODE_3: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2024_12_04,
-    last_updated=_D_2024_09,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8192_OUTPUT_1536,
+    release_date=_Shared.D_2024_12_04,
+    last_updated=_Shared.D_2024_09,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8192_OUTPUT_1536,
 )
+"voyage-code-3 (embedding) · 8.19K context · 1.54K output · price unknown"
 
 VOYAGE_VOYAGE_FINANCE_2: Final[Model] = Model(
     provider="vercel",
@@ -5796,11 +6074,12 @@ VOYAGE_VOYAGE_FINANCE_2: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2024_06_03,
-    last_updated=_D_2024_03,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8192_OUTPUT_1536,
+    release_date=_Shared.D_2024_06_03,
+    last_updated=_Shared.D_2024_03,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8192_OUTPUT_1536,
 )
+"voyage-finance-2 (embedding) · 8.19K context · 1.54K output · price unknown"
 
 VOYAGE_VOYAGE_LAW_2: Final[Model] = Model(
     provider="vercel",
@@ -5813,13 +6092,14 @@ VOYAGE_VOYAGE_LAW_2: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2024_04_15,
-    last_updated=_D_2024_03,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8192_OUTPUT_1536,
+    release_date=_Shared.D_2024_04_15,
+    last_updated=_Shared.D_2024_03,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8192_OUTPUT_1536,
 )
+"voyage-law-2 (embedding) · 8.19K context · 1.54K output · price unknown"
 
-XAI_GROK_4_1_FAST_NON_REASONING: Final[Model] = Model(
+XAI_GROK_4_1_FAST_NON_REASONING: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="xai/grok-4.1-fast-non-reasoning",
     name="Grok 4.1 Fast Non-Reasoning",
@@ -5830,15 +6110,16 @@ XAI_GROK_4_1_FAST_NON_REASONING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_10,
-    release_date=_D_2025_11_19,
-    last_updated=_D_2025_07_09,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_1000000,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2025_11_19,
+    last_updated=_Shared.D_2025_07_09,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_1000000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.5"), cache_read=Decimal("0.05")),
 )
+"Grok 4.1 Fast Non-Reasoning (chat) · 1M context · 1M output · $0.20 in / $0.50 out per 1M tokens · vision, tools"
 
-XAI_GROK_4_1_FAST_REASONING: Final[Model] = Model(
+XAI_GROK_4_1_FAST_REASONING: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="xai/grok-4.1-fast-reasoning",
     name="Grok 4.1 Fast Reasoning",
@@ -5849,16 +6130,17 @@ XAI_GROK_4_1_FAST_REASONING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_10,
-    release_date=_D_2025_11_19,
-    last_updated=_D_2025_07_09,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_1000000,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2025_11_19,
+    last_updated=_Shared.D_2025_07_09,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_1000000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.5"), cache_read=Decimal("0.05")),
     reasoning_options=(),
 )
+"Grok 4.1 Fast Reasoning (chat) · 1M context · 1M output · $0.20 in / $0.50 out per 1M tokens · vision, tools, reasoning"
 
-XAI_GROK_4_20_MULTI_AGENT: Final[Model] = Model(
+XAI_GROK_4_20_MULTI_AGENT: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="xai/grok-4.20-multi-agent",
     name="Grok 4.20 Multi-Agent",
@@ -5869,15 +6151,16 @@ XAI_GROK_4_20_MULTI_AGENT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_03_10,
-    last_updated=_D_2026_03_23,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_2000000_OUTPUT_2000000,
+    release_date=_Shared.D_2026_03_10,
+    last_updated=_Shared.D_2026_03_23,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_2000000_OUTPUT_2000000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("2.5"), cache_read=Decimal("0.2")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"Grok 4.20 Multi-Agent (chat) · 2M context · 2M output · $1.25 in / $2.50 out per 1M tokens · vision, tools, reasoning"
 
-XAI_GROK_4_20_MULTI_AGENT_BETA: Final[Model] = Model(
+XAI_GROK_4_20_MULTI_AGENT_BETA: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="xai/grok-4.20-multi-agent-beta",
     name="Grok 4.20 Multi Agent Beta",
@@ -5888,15 +6171,16 @@ XAI_GROK_4_20_MULTI_AGENT_BETA: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_03_11,
-    last_updated=_D_2026_03_13,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_2000000_OUTPUT_2000000,
+    release_date=_Shared.D_2026_03_11,
+    last_updated=_Shared.D_2026_03_13,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_2000000_OUTPUT_2000000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("2.5"), cache_read=Decimal("0.2")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"Grok 4.20 Multi Agent Beta (chat) · 2M context · 2M output · $1.25 in / $2.50 out per 1M tokens · vision, tools, reasoning"
 
-XAI_GROK_4_20_NON_REASONING: Final[Model] = Model(
+XAI_GROK_4_20_NON_REASONING: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="xai/grok-4.20-non-reasoning",
     name="Grok 4.20 Non-Reasoning",
@@ -5907,14 +6191,15 @@ XAI_GROK_4_20_NON_REASONING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_03_10,
-    last_updated=_D_2026_03_23,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_2000000_OUTPUT_2000000,
+    release_date=_Shared.D_2026_03_10,
+    last_updated=_Shared.D_2026_03_23,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_2000000_OUTPUT_2000000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("2.5"), cache_read=Decimal("0.2")),
 )
+"Grok 4.20 Non-Reasoning (chat) · 2M context · 2M output · $1.25 in / $2.50 out per 1M tokens · vision, tools, attachments"
 
-XAI_GROK_4_20_NON_REASONING_BETA: Final[Model] = Model(
+XAI_GROK_4_20_NON_REASONING_BETA: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="xai/grok-4.20-non-reasoning-beta",
     name="Grok 4.20 Beta Non-Reasoning",
@@ -5925,14 +6210,15 @@ XAI_GROK_4_20_NON_REASONING_BETA: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_03_11,
-    last_updated=_D_2026_03_13,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_2000000_OUTPUT_2000000,
+    release_date=_Shared.D_2026_03_11,
+    last_updated=_Shared.D_2026_03_13,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_2000000_OUTPUT_2000000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("2.5"), cache_read=Decimal("0.4")),
 )
+"Grok 4.20 Beta Non-Reasoning (chat) · 2M context · 2M output · $1.25 in / $2.50 out per 1M tokens · vision, tools, attachments"
 
-XAI_GROK_4_20_REASONING: Final[Model] = Model(
+XAI_GROK_4_20_REASONING: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="xai/grok-4.20-reasoning",
     name="Grok 4.20 Reasoning",
@@ -5943,15 +6229,16 @@ XAI_GROK_4_20_REASONING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_03_10,
-    last_updated=_D_2026_03_23,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_2000000_OUTPUT_2000000,
+    release_date=_Shared.D_2026_03_10,
+    last_updated=_Shared.D_2026_03_23,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_2000000_OUTPUT_2000000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("2.5"), cache_read=Decimal("0.2")),
     reasoning_options=(),
 )
+"Grok 4.20 Reasoning (chat) · 2M context · 2M output · $1.25 in / $2.50 out per 1M tokens · vision, tools, reasoning, attachments"
 
-XAI_GROK_4_20_REASONING_BETA: Final[Model] = Model(
+XAI_GROK_4_20_REASONING_BETA: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="xai/grok-4.20-reasoning-beta",
     name="Grok 4.20 Beta Reasoning",
@@ -5962,15 +6249,16 @@ XAI_GROK_4_20_REASONING_BETA: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_03_11,
-    last_updated=_D_2026_03_13,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_2000000_OUTPUT_2000000,
+    release_date=_Shared.D_2026_03_11,
+    last_updated=_Shared.D_2026_03_13,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_2000000_OUTPUT_2000000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("2.5"), cache_read=Decimal("0.2")),
     reasoning_options=(),
 )
+"Grok 4.20 Beta Reasoning (chat) · 2M context · 2M output · $1.25 in / $2.50 out per 1M tokens · vision, tools, reasoning, attachments"
 
-XAI_GROK_4_3: Final[Model] = Model(
+XAI_GROK_4_3: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="xai/grok-4.3",
     name="Grok 4.3",
@@ -5982,15 +6270,16 @@ XAI_GROK_4_3: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_04_30,
-    last_updated=_D_2026_04_17,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_1000000,
+    release_date=_Shared.D_2026_04_30,
+    last_updated=_Shared.D_2026_04_17,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_1000000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("2.5"), cache_read=Decimal("0.2")),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
+"Grok 4.3 (chat) · 1M context · 1M output · $1.25 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-XAI_GROK_BUILD_0_1: Final[Model] = Model(
+XAI_GROK_BUILD_0_1: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="xai/grok-build-0.1",
     name="Grok Build 0.1",
@@ -6002,13 +6291,14 @@ XAI_GROK_BUILD_0_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_05_20,
-    last_updated=_D_2026_04_16,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_256000,
+    release_date=_Shared.D_2026_05_20,
+    last_updated=_Shared.D_2026_04_16,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_256000,
     cost=Cost(input=Decimal("1"), output=Decimal("2"), cache_read=Decimal("0.2")),
     reasoning_options=(),
 )
+"Grok Build 0.1 (chat) · 256K context · 256K output · $1.00 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
 XAI_GROK_IMAGINE_IMAGE: Final[Model] = Model(
     provider="vercel",
@@ -6021,11 +6311,12 @@ XAI_GROK_IMAGINE_IMAGE: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_01_28,
-    last_updated=_D_2026_02_19,
-    modalities=_TEXT_TO_TEXT_IMAGE,
-    limit=_CONTEXT_0_OUTPUT_0,
+    release_date=_Shared.D_2026_01_28,
+    last_updated=_Shared.D_2026_02_19,
+    modalities=_Shared.TEXT_TO_TEXT_IMAGE,
+    limit=_Shared.CONTEXT_0_OUTPUT_0,
 )
+"Grok Imagine Image (chat) · 0 context · 0 output · price unknown"
 
 XAI_GROK_IMAGINE_VIDEO: Final[Model] = Model(
     provider="vercel",
@@ -6038,11 +6329,12 @@ XAI_GROK_IMAGINE_VIDEO: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_01_28,
-    last_updated=_D_2026_01_28,
-    modalities=_TEXT_TO_VIDEO,
-    limit=_CONTEXT_0_OUTPUT_0,
+    release_date=_Shared.D_2026_01_28,
+    last_updated=_Shared.D_2026_01_28,
+    modalities=_Shared.TEXT_TO_VIDEO,
+    limit=_Shared.CONTEXT_0_OUTPUT_0,
 )
+"Grok Imagine (video) · 0 context · 0 output · price unknown"
 
 XAI_GROK_IMAGINE_VIDEO_1_5: Final[Model] = Model(
     provider="vercel",
@@ -6055,11 +6347,12 @@ XAI_GROK_IMAGINE_VIDEO_1_5: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_06_22,
-    last_updated=_D_2026_06_22,
-    modalities=_TEXT_TO_VIDEO,
-    limit=_CONTEXT_0_OUTPUT_0,
+    release_date=_Shared.D_2026_06_22,
+    last_updated=_Shared.D_2026_06_22,
+    modalities=_Shared.TEXT_TO_VIDEO,
+    limit=_Shared.CONTEXT_0_OUTPUT_0,
 )
+"Grok Imagine Video 1.5 (video) · 0 context · 0 output · price unknown"
 
 XAI_GROK_IMAGINE_VIDEO_1_5_PREVIEW: Final[Model] = Model(
     provider="vercel",
@@ -6072,11 +6365,12 @@ XAI_GROK_IMAGINE_VIDEO_1_5_PREVIEW: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_05_30,
-    last_updated=_D_2026_05_30,
-    modalities=_TEXT_TO_VIDEO,
-    limit=_CONTEXT_0_OUTPUT_0,
+    release_date=_Shared.D_2026_05_30,
+    last_updated=_Shared.D_2026_05_30,
+    modalities=_Shared.TEXT_TO_VIDEO,
+    limit=_Shared.CONTEXT_0_OUTPUT_0,
 )
+"Grok Imagine Video 1.5 Preview (video) · 0 context · 0 output · price unknown"
 
 XAI_GROK_STT: Final[Model] = Model(
     provider="vercel",
@@ -6089,11 +6383,12 @@ XAI_GROK_STT: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_03_16,
-    last_updated=_D_2026_03_16,
-    modalities=_AUDIO_TO_TEXT,
-    limit=_CONTEXT_0_OUTPUT_0,
+    release_date=_Shared.D_2026_03_16,
+    last_updated=_Shared.D_2026_03_16,
+    modalities=_Shared.AUDIO_TO_TEXT,
+    limit=_Shared.CONTEXT_0_OUTPUT_0,
 )
+"Grok STT (transcription) · 0 context · 0 output · price unknown"
 
 XAI_GROK_TTS: Final[Model] = Model(
     provider="vercel",
@@ -6106,11 +6401,12 @@ XAI_GROK_TTS: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_03_16,
-    last_updated=_D_2026_03_16,
-    modalities=_TEXT_TO_AUDIO,
-    limit=_CONTEXT_0_OUTPUT_0,
+    release_date=_Shared.D_2026_03_16,
+    last_updated=_Shared.D_2026_03_16,
+    modalities=_Shared.TEXT_TO_AUDIO,
+    limit=_Shared.CONTEXT_0_OUTPUT_0,
 )
+"Grok TTS (audio) · 0 context · 0 output · price unknown"
 
 XAI_GROK_VOICE_THINK_FAST_1_0: Final[Model] = Model(
     provider="vercel",
@@ -6123,13 +6419,14 @@ XAI_GROK_VOICE_THINK_FAST_1_0: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_04_23,
-    last_updated=_D_2026_04_23,
-    modalities=_TEXT_AUDIO_TO_TEXT_AUDIO,
-    limit=_CONTEXT_0_OUTPUT_0,
+    release_date=_Shared.D_2026_04_23,
+    last_updated=_Shared.D_2026_04_23,
+    modalities=_Shared.TEXT_AUDIO_TO_TEXT_AUDIO,
+    limit=_Shared.CONTEXT_0_OUTPUT_0,
 )
+"Grok Voice Think Fast 1.0 (chat) · 0 context · 0 output · price unknown"
 
-XIAOMI_MIMO_V2_FLASH: Final[Model] = Model(
+XIAOMI_MIMO_V2_FLASH: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="xiaomi/mimo-v2-flash",
     name="MiMo V2 Flash",
@@ -6140,16 +6437,17 @@ XIAOMI_MIMO_V2_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_10,
-    release_date=_D_2025_12_16,
-    last_updated=_D_2026_02_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_32000,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2025_12_16,
+    last_updated=_Shared.D_2026_02_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_32000,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3"), cache_read=Decimal("0.01")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"MiMo V2 Flash (chat) · 262K context · 32K output · $0.10 in / $0.30 out per 1M tokens · tools, reasoning"
 
-XIAOMI_MIMO_V2_PRO: Final[Model] = Model(
+XIAOMI_MIMO_V2_PRO: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="xiaomi/mimo-v2-pro",
     name="MiMo V2 Pro",
@@ -6160,16 +6458,17 @@ XIAOMI_MIMO_V2_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_12,
-    release_date=_D_2026_03_18,
-    last_updated=_D_2026_03_18,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    knowledge=_Shared.D_2024_12,
+    release_date=_Shared.D_2026_03_18,
+    last_updated=_Shared.D_2026_03_18,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(input=Decimal("1"), output=Decimal("3"), cache_read=Decimal("0.2")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"MiMo V2 Pro (chat) · 1M context · 128K output · $1.00 in / $3.00 out per 1M tokens · tools, reasoning"
 
-XIAOMI_MIMO_V2_5: Final[Model] = Model(
+XIAOMI_MIMO_V2_5: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="xiaomi/mimo-v2.5",
     name="MiMo M2.5",
@@ -6180,16 +6479,17 @@ XIAOMI_MIMO_V2_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_12,
-    release_date=_D_2026_04_22,
-    last_updated=_D_2026_04_22,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1050000_OUTPUT_131100,
+    knowledge=_Shared.D_2024_12,
+    release_date=_Shared.D_2026_04_22,
+    last_updated=_Shared.D_2026_04_22,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1050000_OUTPUT_131100,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.28"), cache_read=Decimal("0.0028")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"MiMo M2.5 (chat) · 1.05M context · 131K output · $0.14 in / $0.28 out per 1M tokens · vision, tools, reasoning, attachments"
 
-XIAOMI_MIMO_V2_5_PRO: Final[Model] = Model(
+XIAOMI_MIMO_V2_5_PRO: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="xiaomi/mimo-v2.5-pro",
     name="MiMo V2.5 Pro",
@@ -6200,16 +6500,17 @@ XIAOMI_MIMO_V2_5_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_12,
-    release_date=_D_2026_04_22,
-    last_updated=_D_2026_04_22,
-    modalities=_TEXT_PDF_TO_TEXT,
-    limit=_CONTEXT_1050000_OUTPUT_131000,
+    knowledge=_Shared.D_2024_12,
+    release_date=_Shared.D_2026_04_22,
+    last_updated=_Shared.D_2026_04_22,
+    modalities=_Shared.TEXT_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1050000_OUTPUT_131000,
     cost=Cost(input=Decimal("0.435"), output=Decimal("0.87"), cache_read=Decimal("0.0036")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"MiMo V2.5 Pro (chat) · 1.05M context · 131K output · $0.435 in / $0.87 out per 1M tokens · tools, reasoning, attachments"
 
-ZAI_GLM_4_5: Final[Model] = Model(
+ZAI_GLM_4_5: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="zai/glm-4.5",
     name="GLM 4.5",
@@ -6220,17 +6521,18 @@ ZAI_GLM_4_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_07,
-    release_date=_D_2025_07_28,
-    last_updated=_D_2025_07_28,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_96000,
+    knowledge=_Shared.D_2025_07,
+    release_date=_Shared.D_2025_07_28,
+    last_updated=_Shared.D_2025_07_28,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_96000,
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.2"), cache_read=Decimal("0.11")),
     interleaved=True,
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM 4.5 (chat) · 128K context · 96K output · $0.60 in / $2.20 out per 1M tokens · tools, reasoning, open weights"
 
-ZAI_GLM_4_5_AIR: Final[Model] = Model(
+ZAI_GLM_4_5_AIR: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="zai/glm-4.5-air",
     name="GLM 4.5 Air",
@@ -6241,16 +6543,17 @@ ZAI_GLM_4_5_AIR: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_07_28,
-    last_updated=_D_2025_07_28,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_96000,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_07_28,
+    last_updated=_Shared.D_2025_07_28,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_96000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("1.1"), cache_read=Decimal("0.03")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM 4.5 Air (chat) · 128K context · 96K output · $0.20 in / $1.10 out per 1M tokens · tools, reasoning, open weights"
 
-ZAI_GLM_4_5V: Final[Model] = Model(
+ZAI_GLM_4_5V: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="zai/glm-4.5v",
     name="GLM 4.5V",
@@ -6261,16 +6564,17 @@ ZAI_GLM_4_5V: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_08,
-    release_date=_D_2025_08_11,
-    last_updated=_D_2025_08_11,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_66000_OUTPUT_16000,
+    knowledge=_Shared.D_2025_08,
+    release_date=_Shared.D_2025_08_11,
+    last_updated=_Shared.D_2025_08_11,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_66000_OUTPUT_16000,
     cost=Cost(input=Decimal("0.6"), output=Decimal("1.8"), cache_read=Decimal("0.11")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM 4.5V (chat) · 66K context · 16K output · $0.60 in / $1.80 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-ZAI_GLM_4_6: Final[Model] = Model(
+ZAI_GLM_4_6: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="zai/glm-4.6",
     name="GLM 4.6",
@@ -6281,17 +6585,18 @@ ZAI_GLM_4_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_09_30,
-    last_updated=_D_2025_09_30,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_96000,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_09_30,
+    last_updated=_Shared.D_2025_09_30,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_96000,
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.2"), cache_read=Decimal("0.11")),
     interleaved=True,
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM 4.6 (chat) · 200K context · 96K output · $0.60 in / $2.20 out per 1M tokens · tools, reasoning, open weights"
 
-ZAI_GLM_4_6V: Final[Model] = Model(
+ZAI_GLM_4_6V: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="zai/glm-4.6v",
     name="GLM-4.6V",
@@ -6302,14 +6607,15 @@ ZAI_GLM_4_6V: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_10,
-    release_date=_D_2025_09_30,
-    last_updated=_D_2025_12_08,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_24000,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2025_09_30,
+    last_updated=_Shared.D_2025_12_08,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_24000,
     cost=Cost(input=Decimal("0.3"), output=Decimal("0.9"), cache_read=Decimal("0.05")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM-4.6V (chat) · 128K context · 24K output · $0.30 in / $0.90 out per 1M tokens · vision, tools, reasoning, attachments"
 
 ZAI_GLM_4_6V_FLASH: Final[Model] = Model(
     provider="vercel",
@@ -6322,15 +6628,16 @@ ZAI_GLM_4_6V_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_10,
-    release_date=_D_2025_09_30,
-    last_updated=_D_2025_09_30,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_24000,
-    reasoning_options=(_REASONING_TOGGLE,),
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2025_09_30,
+    last_updated=_Shared.D_2025_09_30,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_24000,
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM-4.6V-Flash (chat) · 128K context · 24K output · price unknown · vision, tools, reasoning, attachments"
 
-ZAI_GLM_4_7: Final[Model] = Model(
+ZAI_GLM_4_7: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="zai/glm-4.7",
     name="GLM 4.7",
@@ -6341,17 +6648,18 @@ ZAI_GLM_4_7: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_10,
-    release_date=_D_2025_12_22,
-    last_updated=_D_2025_12_22,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_120000,
+    knowledge=_Shared.D_2024_10,
+    release_date=_Shared.D_2025_12_22,
+    last_updated=_Shared.D_2025_12_22,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_120000,
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.2"), cache_read=Decimal("0.12")),
     interleaved=True,
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM 4.7 (chat) · 200K context · 120K output · $0.60 in / $2.20 out per 1M tokens · tools, reasoning"
 
-ZAI_GLM_4_7_FLASH: Final[Model] = Model(
+ZAI_GLM_4_7_FLASH: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="zai/glm-4.7-flash",
     name="GLM 4.7 Flash",
@@ -6362,16 +6670,17 @@ ZAI_GLM_4_7_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_04,
-    release_date=_D_2026_01_19,
-    last_updated=_D_2026_01_19,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_131000,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2026_01_19,
+    last_updated=_Shared.D_2026_01_19,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_131000,
     cost=Cost(input=Decimal("0.07"), output=Decimal("0.4")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM 4.7 Flash (chat) · 200K context · 131K output · $0.07 in / $0.40 out per 1M tokens · tools, reasoning"
 
-ZAI_GLM_4_7_FLASHX: Final[Model] = Model(
+ZAI_GLM_4_7_FLASHX: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="zai/glm-4.7-flashx",
     name="GLM 4.7 FlashX",
@@ -6382,17 +6691,18 @@ ZAI_GLM_4_7_FLASHX: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_01_19,
-    last_updated=_D_2026_01_19,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_01_19,
+    last_updated=_Shared.D_2026_01_19,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.06"), output=Decimal("0.4"), cache_read=Decimal("0.01")),
     interleaved=True,
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM 4.7 FlashX (chat) · 200K context · 128K output · $0.06 in / $0.40 out per 1M tokens · tools, reasoning, open weights"
 
-ZAI_GLM_5: Final[Model] = Model(
+ZAI_GLM_5: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="zai/glm-5",
     name="GLM-5",
@@ -6403,15 +6713,16 @@ ZAI_GLM_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_02_12,
-    last_updated=_D_2026_02_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_202800_OUTPUT_131100,
+    release_date=_Shared.D_2026_02_12,
+    last_updated=_Shared.D_2026_02_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_202800_OUTPUT_131100,
     cost=Cost(input=Decimal("0.95"), output=Decimal("3.15"), cache_read=Decimal("0.2")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM-5 (chat) · 203K context · 131K output · $0.95 in / $3.15 out per 1M tokens · tools, reasoning, open weights"
 
-ZAI_GLM_5_TURBO: Final[Model] = Model(
+ZAI_GLM_5_TURBO: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="zai/glm-5-turbo",
     name="GLM 5 Turbo",
@@ -6423,15 +6734,16 @@ ZAI_GLM_5_TURBO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_03_15,
-    last_updated=_D_2026_03_16,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_202800_OUTPUT_131100,
+    release_date=_Shared.D_2026_03_15,
+    last_updated=_Shared.D_2026_03_16,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_202800_OUTPUT_131100,
     cost=Cost(input=Decimal("1.2"), output=Decimal("4"), cache_read=Decimal("0.24")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM 5 Turbo (chat) · 203K context · 131K output · $1.20 in / $4.00 out per 1M tokens · tools, reasoning, structured output"
 
-ZAI_GLM_5_1: Final[Model] = Model(
+ZAI_GLM_5_1: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="zai/glm-5.1",
     name="GLM 5.1",
@@ -6443,15 +6755,16 @@ ZAI_GLM_5_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_04_07,
-    last_updated=_D_2026_04_07,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_202000_OUTPUT_202000,
+    release_date=_Shared.D_2026_04_07,
+    last_updated=_Shared.D_2026_04_07,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_202000_OUTPUT_202000,
     cost=Cost(input=Decimal("1.3"), output=Decimal("4.3"), cache_read=Decimal("0.26")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM 5.1 (chat) · 202K context · 202K output · $1.30 in / $4.30 out per 1M tokens · tools, reasoning, structured output, attachments"
 
-ZAI_GLM_5_2: Final[Model] = Model(
+ZAI_GLM_5_2: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="zai/glm-5.2",
     name="GLM 5.2",
@@ -6463,15 +6776,16 @@ ZAI_GLM_5_2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_06_16,
-    last_updated=_D_2026_06_13,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    release_date=_Shared.D_2026_06_16,
+    last_updated=_Shared.D_2026_06_13,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.5"), output=Decimal("4.5"), cache_read=Decimal("0.3")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_HIGH_XHIGH),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_HIGH_XHIGH),
 )
+"GLM 5.2 (chat) · 1M context · 128K output · $1.50 in / $4.50 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ZAI_GLM_5_2_FAST: Final[Model] = Model(
+ZAI_GLM_5_2_FAST: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="zai/glm-5.2-fast",
     name="GLM 5.2 Fast",
@@ -6482,15 +6796,16 @@ ZAI_GLM_5_2_FAST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_06_16,
-    last_updated=_D_2026_06_16,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    release_date=_Shared.D_2026_06_16,
+    last_updated=_Shared.D_2026_06_16,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(input=Decimal("3"), output=Decimal("10.25"), cache_read=Decimal("0.5")),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_HIGH_XHIGH),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_HIGH_XHIGH),
 )
+"GLM 5.2 Fast (chat) · 1M context · 128K output · $3.00 in / $10.25 out per 1M tokens · tools, reasoning"
 
-ZAI_GLM_5V_TURBO: Final[Model] = Model(
+ZAI_GLM_5V_TURBO: Final[PricedModel] = PricedModel(
     provider="vercel",
     id="zai/glm-5v-turbo",
     name="GLM 5V Turbo",
@@ -6501,10 +6816,11 @@ ZAI_GLM_5V_TURBO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_04_01,
-    last_updated=_D_2026_04_01,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_128000,
+    release_date=_Shared.D_2026_04_01,
+    last_updated=_Shared.D_2026_04_01,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.2"), output=Decimal("4"), cache_read=Decimal("0.24")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM 5V Turbo (chat) · 200K context · 128K output · $1.20 in / $4.00 out per 1M tokens · vision, tools, reasoning, attachments"

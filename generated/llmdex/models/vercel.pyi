@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import Model, PricedModel
 
 __all__ = [
     "ALIBABA_QWEN_3_14B",
@@ -307,34 +307,34 @@ __all__ = [
     "ZAI_GLM_5V_TURBO",
 ]
 
-ALIBABA_QWEN_3_14B: Final[Model]
+ALIBABA_QWEN_3_14B: Final[PricedModel]
 "Qwen3-14B (chat) · 41K context · 16.4K output · $0.12 in / $0.24 out per 1M tokens · tools, reasoning"
 
-ALIBABA_QWEN_3_235B: Final[Model]
+ALIBABA_QWEN_3_235B: Final[PricedModel]
 "Qwen3 235B A22B Instruct 2507 (chat) · 262K context · 16.4K output · $0.22 in / $0.88 out per 1M tokens · tools, reasoning"
 
-ALIBABA_QWEN_3_30B: Final[Model]
+ALIBABA_QWEN_3_30B: Final[PricedModel]
 "Qwen3-30B-A3B (chat) · 41K context · 16.4K output · $0.12 in / $0.50 out per 1M tokens · tools, reasoning"
 
-ALIBABA_QWEN_3_32B: Final[Model]
+ALIBABA_QWEN_3_32B: Final[PricedModel]
 "Qwen 3.32B (chat) · 128K context · 8.19K output · $0.16 in / $0.64 out per 1M tokens · tools, reasoning"
 
-ALIBABA_QWEN_3_6_MAX_PREVIEW: Final[Model]
+ALIBABA_QWEN_3_6_MAX_PREVIEW: Final[PricedModel]
 "Qwen 3.6 Max Preview (chat) · 240K context · 64K output · $1.30 in / $7.80 out per 1M tokens · tools, reasoning, attachments, open weights"
 
-ALIBABA_QWEN3_235B_A22B_THINKING: Final[Model]
+ALIBABA_QWEN3_235B_A22B_THINKING: Final[PricedModel]
 "Qwen3 235B A22B Thinking 2507 (chat) · 131K context · 32.8K output · $0.40 in / $4.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ALIBABA_QWEN3_CODER: Final[Model]
+ALIBABA_QWEN3_CODER: Final[PricedModel]
 "Qwen3 Coder 480B A35B Instruct (chat) · 262K context · 65.5K output · $1.50 in / $7.50 out per 1M tokens · tools, reasoning"
 
-ALIBABA_QWEN3_CODER_30B_A3B: Final[Model]
+ALIBABA_QWEN3_CODER_30B_A3B: Final[PricedModel]
 "Qwen 3 Coder 30B A3B Instruct (chat) · 262K context · 8.19K output · $0.15 in / $0.60 out per 1M tokens · tools, reasoning"
 
-ALIBABA_QWEN3_CODER_NEXT: Final[Model]
+ALIBABA_QWEN3_CODER_NEXT: Final[PricedModel]
 "Qwen3 Coder Next (chat) · 256K context · 256K output · $0.50 in / $1.20 out per 1M tokens · tools, reasoning"
 
-ALIBABA_QWEN3_CODER_PLUS: Final[Model]
+ALIBABA_QWEN3_CODER_PLUS: Final[PricedModel]
 "Qwen3 Coder Plus (chat) · 1M context · 65.5K output · $1.00 in / $5.00 out per 1M tokens · tools, open weights"
 
 ALIBABA_QWEN3_EMBEDDING_0_6B: Final[Model]
@@ -346,46 +346,46 @@ ALIBABA_QWEN3_EMBEDDING_4B: Final[Model]
 ALIBABA_QWEN3_EMBEDDING_8B: Final[Model]
 "Qwen3 Embedding 8B (embedding) · 32.8K context · 32.8K output · price unknown"
 
-ALIBABA_QWEN3_MAX: Final[Model]
+ALIBABA_QWEN3_MAX: Final[PricedModel]
 "Qwen3 Max (chat) · 262K context · 32.8K output · $1.20 in / $6.00 out per 1M tokens · tools"
 
-ALIBABA_QWEN3_MAX_PREVIEW: Final[Model]
+ALIBABA_QWEN3_MAX_PREVIEW: Final[PricedModel]
 "Qwen3 Max Preview (chat) · 262K context · 32.8K output · $1.20 in / $6.00 out per 1M tokens · tools"
 
-ALIBABA_QWEN3_MAX_THINKING: Final[Model]
+ALIBABA_QWEN3_MAX_THINKING: Final[PricedModel]
 "Qwen 3 Max Thinking (chat) · 256K context · 65.5K output · $1.20 in / $6.00 out per 1M tokens · tools, reasoning, open weights"
 
-ALIBABA_QWEN3_NEXT_80B_A3B_INSTRUCT: Final[Model]
+ALIBABA_QWEN3_NEXT_80B_A3B_INSTRUCT: Final[PricedModel]
 "Qwen3 Next 80B A3B Instruct (chat) · 131K context · 32.8K output · $0.15 in / $1.20 out per 1M tokens · tools, open weights"
 
-ALIBABA_QWEN3_NEXT_80B_A3B_THINKING: Final[Model]
+ALIBABA_QWEN3_NEXT_80B_A3B_THINKING: Final[PricedModel]
 "Qwen3 Next 80B A3B Thinking (chat) · 131K context · 32.8K output · $0.15 in / $1.20 out per 1M tokens · tools, reasoning, open weights"
 
-ALIBABA_QWEN3_VL_235B_A22B_INSTRUCT: Final[Model]
+ALIBABA_QWEN3_VL_235B_A22B_INSTRUCT: Final[PricedModel]
 "Qwen3 VL 235B A22B Instruct (chat) · 131K context · 129K output · $0.40 in / $1.60 out per 1M tokens · vision, attachments"
 
-ALIBABA_QWEN3_VL_INSTRUCT: Final[Model]
+ALIBABA_QWEN3_VL_INSTRUCT: Final[PricedModel]
 "Qwen3 VL Instruct (chat) · 131K context · 129K output · $0.40 in / $1.60 out per 1M tokens · vision, tools, attachments, open weights"
 
-ALIBABA_QWEN3_VL_THINKING: Final[Model]
+ALIBABA_QWEN3_VL_THINKING: Final[PricedModel]
 "Qwen3 VL Thinking (chat) · 131K context · 32.8K output · $0.40 in / $4.00 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-ALIBABA_QWEN3_5_FLASH: Final[Model]
+ALIBABA_QWEN3_5_FLASH: Final[PricedModel]
 "Qwen 3.5 Flash (chat) · 1M context · 64K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ALIBABA_QWEN3_5_PLUS: Final[Model]
+ALIBABA_QWEN3_5_PLUS: Final[PricedModel]
 "Qwen 3.5 Plus (chat) · 1M context · 64K output · $0.40 in / $2.40 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ALIBABA_QWEN3_6_27B: Final[Model]
+ALIBABA_QWEN3_6_27B: Final[PricedModel]
 "Qwen 3.6 27B (chat) · 256K context · 256K output · $0.60 in / $3.60 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-ALIBABA_QWEN3_6_PLUS: Final[Model]
+ALIBABA_QWEN3_6_PLUS: Final[PricedModel]
 "Qwen 3.6 Plus (chat) · 1M context · 64K output · $0.50 in / $3.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ALIBABA_QWEN3_7_MAX: Final[Model]
+ALIBABA_QWEN3_7_MAX: Final[PricedModel]
 "Qwen 3.7 Max (chat) · 991K context · 64K output · $1.25 in / $3.75 out per 1M tokens · tools, reasoning, attachments"
 
-ALIBABA_QWEN3_7_PLUS: Final[Model]
+ALIBABA_QWEN3_7_PLUS: Final[PricedModel]
 "Qwen 3.7 Plus (chat) · 1M context · 64K output · $0.40 in / $1.60 out per 1M tokens · vision, tools, reasoning, attachments"
 
 ALIBABA_WAN_V2_5_T2V_PREVIEW: Final[Model]
@@ -406,67 +406,67 @@ ALIBABA_WAN_V2_6_R2V_FLASH: Final[Model]
 ALIBABA_WAN_V2_6_T2V: Final[Model]
 "Wan v2.6 Text-to-Video (video) · 0 context · 0 output · price unknown"
 
-AMAZON_NOVA_2_LITE: Final[Model]
+AMAZON_NOVA_2_LITE: Final[PricedModel]
 "Nova 2 Lite (chat) · 1M context · 1M output · $0.30 in / $2.50 out per 1M tokens · vision, reasoning, attachments"
 
-AMAZON_NOVA_LITE: Final[Model]
+AMAZON_NOVA_LITE: Final[PricedModel]
 "Nova Lite (chat) · 300K context · 8.19K output · $0.06 in / $0.24 out per 1M tokens · vision, tools, attachments"
 
-AMAZON_NOVA_MICRO: Final[Model]
+AMAZON_NOVA_MICRO: Final[PricedModel]
 "Nova Micro (chat) · 128K context · 8.19K output · $0.035 in / $0.14 out per 1M tokens · tools"
 
-AMAZON_NOVA_PRO: Final[Model]
+AMAZON_NOVA_PRO: Final[PricedModel]
 "Nova Pro (chat) · 300K context · 8.19K output · $0.80 in / $3.20 out per 1M tokens · vision, tools, attachments"
 
 AMAZON_TITAN_EMBED_TEXT_V2: Final[Model]
 "Titan Text Embeddings V2 (embedding) · 8.19K context · 1.54K output · price unknown"
 
-ANTHROPIC_CLAUDE_3_HAIKU: Final[Model]
+ANTHROPIC_CLAUDE_3_HAIKU: Final[PricedModel]
 "Claude Haiku 3 (chat) · 200K context · 4.1K output · $0.25 in / $1.25 out per 1M tokens · vision, tools, attachments · deprecated"
 
-ANTHROPIC_CLAUDE_3_5_HAIKU: Final[Model]
+ANTHROPIC_CLAUDE_3_5_HAIKU: Final[PricedModel]
 "Claude 3.5 Haiku (chat) · 200K context · 8.19K output · $0.80 in / $4.00 out per 1M tokens · vision, tools, attachments"
 
-ANTHROPIC_CLAUDE_HAIKU_4_5: Final[Model]
+ANTHROPIC_CLAUDE_HAIKU_4_5: Final[PricedModel]
 "Claude Haiku 4.5 (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4: Final[Model]
+ANTHROPIC_CLAUDE_OPUS_4: Final[PricedModel]
 "Claude Opus 4 (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_1: Final[Model]
+ANTHROPIC_CLAUDE_OPUS_4_1: Final[PricedModel]
 "Claude Opus 4.1 (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_5: Final[Model]
+ANTHROPIC_CLAUDE_OPUS_4_5: Final[PricedModel]
 "Claude Opus 4.5 (chat) · 200K context · 64K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_6: Final[Model]
+ANTHROPIC_CLAUDE_OPUS_4_6: Final[PricedModel]
 "Claude Opus 4.6 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_7: Final[Model]
+ANTHROPIC_CLAUDE_OPUS_4_7: Final[PricedModel]
 "Claude Opus 4.7 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_8: Final[Model]
+ANTHROPIC_CLAUDE_OPUS_4_8: Final[PricedModel]
 "Claude Opus 4.8 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_SONNET_4: Final[Model]
+ANTHROPIC_CLAUDE_SONNET_4: Final[PricedModel]
 "Claude Sonnet 4 (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_SONNET_4_5: Final[Model]
+ANTHROPIC_CLAUDE_SONNET_4_5: Final[PricedModel]
 "Claude Sonnet 4.5 (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model]
+ANTHROPIC_CLAUDE_SONNET_4_6: Final[PricedModel]
 "Claude Sonnet 4.6 (chat) · 1M context · 128K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_SONNET_5: Final[Model]
+ANTHROPIC_CLAUDE_SONNET_5: Final[PricedModel]
 "Claude Sonnet 5 (chat) · 1M context · 128K output · $2.00 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ARCEE_AI_TRINITY_LARGE_PREVIEW: Final[Model]
+ARCEE_AI_TRINITY_LARGE_PREVIEW: Final[PricedModel]
 "Trinity Large Preview (chat) · 131K context · 131K output · $0.25 in / $1.00 out per 1M tokens · tools"
 
-ARCEE_AI_TRINITY_LARGE_THINKING: Final[Model]
+ARCEE_AI_TRINITY_LARGE_THINKING: Final[PricedModel]
 "Trinity Large Thinking (chat) · 262K context · 80K output · $0.25 in / $0.8999999999999999 out per 1M tokens · tools, reasoning, open weights"
 
-ARCEE_AI_TRINITY_MINI: Final[Model]
+ARCEE_AI_TRINITY_MINI: Final[PricedModel]
 "Trinity Mini (chat) · 131K context · 131K output · $0.045 in / $0.15 out per 1M tokens"
 
 BFL_FLUX_2_FLEX: Final[Model]
@@ -499,10 +499,10 @@ BFL_FLUX_PRO_1_1: Final[Model]
 BFL_FLUX_PRO_1_1_ULTRA: Final[Model]
 "FLUX1.1 [pro] Ultra (image) · 512 context · 0 output · price unknown"
 
-BYTEDANCE_SEED_1_6: Final[Model]
+BYTEDANCE_SEED_1_6: Final[PricedModel]
 "Seed 1.6 (chat) · 256K context · 32K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning"
 
-BYTEDANCE_SEED_1_8: Final[Model]
+BYTEDANCE_SEED_1_8: Final[PricedModel]
 "Seed 1.8 (chat) · 256K context · 64K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning"
 
 BYTEDANCE_SEEDANCE_2_0: Final[Model]
@@ -529,7 +529,7 @@ BYTEDANCE_SEEDREAM_4_5: Final[Model]
 BYTEDANCE_SEEDREAM_5_0_LITE: Final[Model]
 "Seedream 5.0 Lite (image) · 0 context · 0 output · price unknown"
 
-COHERE_COMMAND_A: Final[Model]
+COHERE_COMMAND_A: Final[PricedModel]
 "Command A (chat) · 256K context · 8K output · $2.50 in / $10.00 out per 1M tokens · tools"
 
 COHERE_EMBED_V4_0: Final[Model]
@@ -544,70 +544,70 @@ COHERE_RERANK_V4_FAST: Final[Model]
 COHERE_RERANK_V4_PRO: Final[Model]
 "Cohere Rerank 4 Pro (rerank) · 32K context · 32K output · price unknown"
 
-DEEPSEEK_DEEPSEEK_R1: Final[Model]
+DEEPSEEK_DEEPSEEK_R1: Final[PricedModel]
 "DeepSeek-R1 (chat) · 128K context · 32.8K output · $1.35 in / $5.40 out per 1M tokens · tools, reasoning"
 
-DEEPSEEK_DEEPSEEK_V3: Final[Model]
+DEEPSEEK_DEEPSEEK_V3: Final[PricedModel]
 "DeepSeek V3 0324 (chat) · 164K context · 164K output · $0.27 in / $1.12 out per 1M tokens · tools"
 
-DEEPSEEK_DEEPSEEK_V3_1: Final[Model]
+DEEPSEEK_DEEPSEEK_V3_1: Final[PricedModel]
 "DeepSeek-V3.1 (chat) · 128K context · 128K output · $0.60 in / $1.70 out per 1M tokens · tools, reasoning"
 
-DEEPSEEK_DEEPSEEK_V3_1_TERMINUS: Final[Model]
+DEEPSEEK_DEEPSEEK_V3_1_TERMINUS: Final[PricedModel]
 "DeepSeek V3.1 Terminus (chat) · 131K context · 65.5K output · $0.27 in / $1.00 out per 1M tokens · tools, reasoning, open weights"
 
-DEEPSEEK_DEEPSEEK_V3_2: Final[Model]
+DEEPSEEK_DEEPSEEK_V3_2: Final[PricedModel]
 "DeepSeek V3.2 (chat) · 128K context · 8K output · $0.28 in / $0.42 out per 1M tokens"
 
-DEEPSEEK_DEEPSEEK_V3_2_THINKING: Final[Model]
+DEEPSEEK_DEEPSEEK_V3_2_THINKING: Final[PricedModel]
 "DeepSeek V3.2 Thinking (chat) · 128K context · 8K output · $0.62 in / $1.85 out per 1M tokens · tools, reasoning"
 
-DEEPSEEK_DEEPSEEK_V4_FLASH: Final[Model]
+DEEPSEEK_DEEPSEEK_V4_FLASH: Final[PricedModel]
 "DeepSeek V4 Flash (chat) · 1M context · 384K output · $0.14 in / $0.28 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-DEEPSEEK_DEEPSEEK_V4_PRO: Final[Model]
+DEEPSEEK_DEEPSEEK_V4_PRO: Final[PricedModel]
 "DeepSeek V4 Pro (chat) · 1M context · 384K output · $0.435 in / $0.87 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-GOOGLE_GEMINI_2_5_FLASH: Final[Model]
+GOOGLE_GEMINI_2_5_FLASH: Final[PricedModel]
 "Gemini 2.5 Flash (chat) · 1.05M context · 65.5K output · $0.30 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_2_5_FLASH_IMAGE: Final[Model]
+GOOGLE_GEMINI_2_5_FLASH_IMAGE: Final[PricedModel]
 "Nano Banana (Gemini 2.5 Flash Image) (chat) · 32.8K context · 65.5K output · $0.30 in / $2.50 out per 1M tokens"
 
-GOOGLE_GEMINI_2_5_FLASH_LITE: Final[Model]
+GOOGLE_GEMINI_2_5_FLASH_LITE: Final[PricedModel]
 "Gemini 2.5 Flash Lite (chat) · 1.05M context · 65.5K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_2_5_PRO: Final[Model]
+GOOGLE_GEMINI_2_5_PRO: Final[PricedModel]
 "Gemini 2.5 Pro (chat) · 1.05M context · 65.5K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_3_FLASH: Final[Model]
+GOOGLE_GEMINI_3_FLASH: Final[PricedModel]
 "Gemini 3 Flash (chat) · 1M context · 65K output · $0.50 in / $3.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GOOGLE_GEMINI_3_PRO_IMAGE: Final[Model]
+GOOGLE_GEMINI_3_PRO_IMAGE: Final[PricedModel]
 "Nano Banana Pro (Gemini 3 Pro Image) (chat) · 65.5K context · 32.8K output · $2.00 in / $12.00 out per 1M tokens"
 
-GOOGLE_GEMINI_3_PRO_PREVIEW: Final[Model]
+GOOGLE_GEMINI_3_PRO_PREVIEW: Final[PricedModel]
 "Gemini 3 Pro Preview (chat) · 1M context · 64K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_3_1_FLASH_IMAGE: Final[Model]
+GOOGLE_GEMINI_3_1_FLASH_IMAGE: Final[PricedModel]
 "Gemini 3.1 Flash Image (Nano Banana 2) (chat) · 131K context · 32.8K output · $0.50 in / $3.00 out per 1M tokens · vision, reasoning, attachments"
 
-GOOGLE_GEMINI_3_1_FLASH_IMAGE_PREVIEW: Final[Model]
+GOOGLE_GEMINI_3_1_FLASH_IMAGE_PREVIEW: Final[PricedModel]
 "Gemini 3.1 Flash Image Preview (Nano Banana 2) (chat) · 131K context · 32.8K output · $0.50 in / $3.00 out per 1M tokens · vision, reasoning, attachments"
 
-GOOGLE_GEMINI_3_1_FLASH_LITE: Final[Model]
+GOOGLE_GEMINI_3_1_FLASH_LITE: Final[PricedModel]
 "Gemini 3.1 Flash Lite (chat) · 1M context · 65K output · $0.25 in / $1.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_3_1_FLASH_LITE_IMAGE: Final[Model]
+GOOGLE_GEMINI_3_1_FLASH_LITE_IMAGE: Final[PricedModel]
 "Gemini 3.1 Flash Lite Image (Nano Banana 2 Lite) (chat) · 65.5K context · 4.1K output · $0.25 in / $1.50 out per 1M tokens · vision, reasoning, attachments"
 
-GOOGLE_GEMINI_3_1_FLASH_LITE_PREVIEW: Final[Model]
+GOOGLE_GEMINI_3_1_FLASH_LITE_PREVIEW: Final[PricedModel]
 "Gemini 3.1 Flash Lite Preview (chat) · 1M context · 65K output · $0.25 in / $1.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_3_1_PRO_PREVIEW: Final[Model]
+GOOGLE_GEMINI_3_1_PRO_PREVIEW: Final[PricedModel]
 "Gemini 3.1 Pro Preview (chat) · 1M context · 64K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_3_5_FLASH: Final[Model]
+GOOGLE_GEMINI_3_5_FLASH: Final[PricedModel]
 "Gemini 3.5 Flash (chat) · 1M context · 64K output · $1.50 in / $9.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
 GOOGLE_GEMINI_EMBEDDING_001: Final[Model]
@@ -616,10 +616,10 @@ GOOGLE_GEMINI_EMBEDDING_001: Final[Model]
 GOOGLE_GEMINI_EMBEDDING_2: Final[Model]
 "Gemini Embedding 2 (embedding) · 0 context · 0 output · price unknown"
 
-GOOGLE_GEMMA_4_26B_A4B_IT: Final[Model]
+GOOGLE_GEMMA_4_26B_A4B_IT: Final[PricedModel]
 "Gemma 4 26B A4B IT (chat) · 262K context · 131K output · $0.15 in / $0.60 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMMA_4_31B_IT: Final[Model]
+GOOGLE_GEMMA_4_31B_IT: Final[PricedModel]
 "Gemma 4 31B IT (chat) · 262K context · 131K output · $0.14 in / $0.40 out per 1M tokens · vision, tools, structured output, attachments"
 
 GOOGLE_IMAGEN_4_0_FAST_GENERATE_001: Final[Model]
@@ -649,13 +649,13 @@ GOOGLE_VEO_3_1_FAST_GENERATE_001: Final[Model]
 GOOGLE_VEO_3_1_GENERATE_001: Final[Model]
 "Veo 3.1 (video) · 0 context · 0 output · price unknown"
 
-INCEPTION_MERCURY_2: Final[Model]
+INCEPTION_MERCURY_2: Final[PricedModel]
 "Mercury 2 (chat) · 128K context · 128K output · $0.25 in / $0.75 out per 1M tokens · tools, reasoning"
 
-INCEPTION_MERCURY_CODER_SMALL: Final[Model]
+INCEPTION_MERCURY_CODER_SMALL: Final[PricedModel]
 "Mercury Coder Small Beta (chat) · 32K context · 16.4K output · $0.25 in / $1.00 out per 1M tokens · tools"
 
-INTERFAZE_INTERFAZE_BETA: Final[Model]
+INTERFAZE_INTERFAZE_BETA: Final[PricedModel]
 "Interfaze Beta (chat) · 1M context · 32K output · $1.50 in / $3.50 out per 1M tokens · vision, reasoning"
 
 KLINGAI_KLING_V2_5_TURBO_I2V: Final[Model]
@@ -682,10 +682,10 @@ KLINGAI_KLING_V3_0_MOTION_CONTROL: Final[Model]
 KLINGAI_KLING_V3_0_T2V: Final[Model]
 "Kling v3.0 Text-to-Video (video) · 0 context · 0 output · price unknown"
 
-KWAIPILOT_KAT_CODER_PRO_V1: Final[Model]
+KWAIPILOT_KAT_CODER_PRO_V1: Final[PricedModel]
 "KAT-Coder-Pro V1 (chat) · 256K context · 32K output · $0.30 in / $1.20 out per 1M tokens · reasoning"
 
-KWAIPILOT_KAT_CODER_PRO_V2: Final[Model]
+KWAIPILOT_KAT_CODER_PRO_V2: Final[PricedModel]
 "Kat Coder Pro V2 (chat) · 256K context · 256K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning"
 
 MEITUAN_LONGCAT_FLASH_CHAT: Final[Model]
@@ -694,298 +694,298 @@ MEITUAN_LONGCAT_FLASH_CHAT: Final[Model]
 MEITUAN_LONGCAT_FLASH_THINKING_2601: Final[Model]
 "LongCat Flash Thinking 2601 (chat) · 32.8K context · 32.8K output · price unknown · reasoning"
 
-META_LLAMA_3_1_70B: Final[Model]
+META_LLAMA_3_1_70B: Final[PricedModel]
 "Llama 3.1 70B Instruct (chat) · 128K context · 8.19K output · $0.72 in / $0.72 out per 1M tokens · tools"
 
-META_LLAMA_3_1_8B: Final[Model]
+META_LLAMA_3_1_8B: Final[PricedModel]
 "Llama 3.1 8B Instruct (chat) · 128K context · 8.19K output · $0.22 in / $0.22 out per 1M tokens · tools"
 
-META_LLAMA_3_2_11B: Final[Model]
+META_LLAMA_3_2_11B: Final[PricedModel]
 "Llama 3.2 11B Vision Instruct (chat) · 128K context · 8.19K output · $0.16 in / $0.16 out per 1M tokens · vision, tools, attachments"
 
-META_LLAMA_3_2_1B: Final[Model]
+META_LLAMA_3_2_1B: Final[PricedModel]
 "Llama 3.2 1B Instruct (chat) · 128K context · 8.19K output · $0.10 in / $0.10 out per 1M tokens"
 
-META_LLAMA_3_2_3B: Final[Model]
+META_LLAMA_3_2_3B: Final[PricedModel]
 "Llama 3.2 3B Instruct (chat) · 128K context · 8.19K output · $0.15 in / $0.15 out per 1M tokens"
 
-META_LLAMA_3_2_90B: Final[Model]
+META_LLAMA_3_2_90B: Final[PricedModel]
 "Llama 3.2 90B Vision Instruct (chat) · 128K context · 8.19K output · $0.72 in / $0.72 out per 1M tokens · vision, tools, attachments"
 
-META_LLAMA_3_3_70B: Final[Model]
+META_LLAMA_3_3_70B: Final[PricedModel]
 "Llama-3.3-70B-Instruct (chat) · 128K context · 4.1K output · free · tools, attachments, open weights"
 
-META_LLAMA_4_MAVERICK: Final[Model]
+META_LLAMA_4_MAVERICK: Final[PricedModel]
 "Llama-4-Maverick-17B-128E-Instruct-FP8 (chat) · 128K context · 4.1K output · free · vision, tools, attachments, open weights"
 
-META_LLAMA_4_SCOUT: Final[Model]
+META_LLAMA_4_SCOUT: Final[PricedModel]
 "Llama-4-Scout-17B-16E-Instruct-FP8 (chat) · 128K context · 4.1K output · free · vision, tools, attachments, open weights"
 
-MINIMAX_MINIMAX_M2: Final[Model]
+MINIMAX_MINIMAX_M2: Final[PricedModel]
 "MiniMax M2 (chat) · 205K context · 205K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights"
 
-MINIMAX_MINIMAX_M2_1: Final[Model]
+MINIMAX_MINIMAX_M2_1: Final[PricedModel]
 "MiniMax M2.1 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning"
 
-MINIMAX_MINIMAX_M2_1_LIGHTNING: Final[Model]
+MINIMAX_MINIMAX_M2_1_LIGHTNING: Final[PricedModel]
 "MiniMax M2.1 Lightning (chat) · 205K context · 131K output · $0.30 in / $2.40 out per 1M tokens · tools, reasoning"
 
-MINIMAX_MINIMAX_M2_5: Final[Model]
+MINIMAX_MINIMAX_M2_5: Final[PricedModel]
 "MiniMax M2.5 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning"
 
-MINIMAX_MINIMAX_M2_5_HIGHSPEED: Final[Model]
+MINIMAX_MINIMAX_M2_5_HIGHSPEED: Final[PricedModel]
 "MiniMax M2.5 High Speed (chat) · 205K context · 131K output · $0.60 in / $2.40 out per 1M tokens · tools, reasoning"
 
-MINIMAX_MINIMAX_M2_7: Final[Model]
+MINIMAX_MINIMAX_M2_7: Final[PricedModel]
 "Minimax M2.7 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, attachments, open weights"
 
-MINIMAX_MINIMAX_M2_7_HIGHSPEED: Final[Model]
+MINIMAX_MINIMAX_M2_7_HIGHSPEED: Final[PricedModel]
 "MiniMax M2.7 High Speed (chat) · 205K context · 131K output · $0.60 in / $2.40 out per 1M tokens · tools, reasoning, attachments, open weights"
 
-MINIMAX_MINIMAX_M3: Final[Model]
+MINIMAX_MINIMAX_M3: Final[PricedModel]
 "MiniMax M3 (chat) · 1M context · 1M output · $0.30 in / $1.20 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-MISTRAL_CODESTRAL: Final[Model]
+MISTRAL_CODESTRAL: Final[PricedModel]
 "Codestral (latest) (chat) · 256K context · 4.1K output · $0.30 in / $0.90 out per 1M tokens · tools, open weights"
 
 MISTRAL_CODESTRAL_EMBED: Final[Model]
 "Codestral Embed (embedding) · 8.19K context · 1.54K output · price unknown"
 
-MISTRAL_DEVSTRAL_2: Final[Model]
+MISTRAL_DEVSTRAL_2: Final[PricedModel]
 "Devstral 2 (chat) · 256K context · 256K output · $0.40 in / $2.00 out per 1M tokens · tools"
 
-MISTRAL_DEVSTRAL_SMALL: Final[Model]
+MISTRAL_DEVSTRAL_SMALL: Final[PricedModel]
 "Devstral Small 1.1 (chat) · 128K context · 64K output · $0.10 in / $0.30 out per 1M tokens · tools"
 
-MISTRAL_DEVSTRAL_SMALL_2: Final[Model]
+MISTRAL_DEVSTRAL_SMALL_2: Final[PricedModel]
 "Devstral Small 2 (chat) · 256K context · 256K output · $0.10 in / $0.30 out per 1M tokens · vision, tools"
 
-MISTRAL_MAGISTRAL_MEDIUM: Final[Model]
+MISTRAL_MAGISTRAL_MEDIUM: Final[PricedModel]
 "Magistral Medium (latest) (chat) · 128K context · 16.4K output · $2.00 in / $5.00 out per 1M tokens · tools, reasoning, open weights"
 
-MISTRAL_MAGISTRAL_SMALL: Final[Model]
+MISTRAL_MAGISTRAL_SMALL: Final[PricedModel]
 "Magistral Small (chat) · 128K context · 128K output · $0.50 in / $1.50 out per 1M tokens · tools, reasoning, open weights"
 
-MISTRAL_MINISTRAL_14B: Final[Model]
+MISTRAL_MINISTRAL_14B: Final[PricedModel]
 "Ministral 14B (chat) · 256K context · 256K output · $0.20 in / $0.20 out per 1M tokens · vision, attachments"
 
-MISTRAL_MINISTRAL_3B: Final[Model]
+MISTRAL_MINISTRAL_3B: Final[PricedModel]
 "Ministral 3B (latest) (chat) · 128K context · 128K output · $0.04 in / $0.04 out per 1M tokens · tools, open weights"
 
-MISTRAL_MINISTRAL_8B: Final[Model]
+MISTRAL_MINISTRAL_8B: Final[PricedModel]
 "Ministral 8B (latest) (chat) · 128K context · 128K output · $0.10 in / $0.10 out per 1M tokens · tools, open weights"
 
 MISTRAL_MISTRAL_EMBED: Final[Model]
 "Mistral Embed (embedding) · 8.19K context · 1.54K output · price unknown"
 
-MISTRAL_MISTRAL_LARGE_3: Final[Model]
+MISTRAL_MISTRAL_LARGE_3: Final[PricedModel]
 "Mistral Large 3 (chat) · 256K context · 256K output · $0.50 in / $1.50 out per 1M tokens · vision, attachments"
 
-MISTRAL_MISTRAL_MEDIUM: Final[Model]
+MISTRAL_MISTRAL_MEDIUM: Final[PricedModel]
 "Mistral Medium 3.1 (chat) · 128K context · 64K output · $0.40 in / $2.00 out per 1M tokens · vision, tools, attachments"
 
-MISTRAL_MISTRAL_MEDIUM_3_5: Final[Model]
+MISTRAL_MISTRAL_MEDIUM_3_5: Final[PricedModel]
 "Mistral Medium Latest (chat) · 256K context · 256K output · $1.50 in / $7.50 out per 1M tokens · vision, tools, reasoning"
 
-MISTRAL_MISTRAL_NEMO: Final[Model]
+MISTRAL_MISTRAL_NEMO: Final[PricedModel]
 "Mistral Nemo (chat) · 128K context · 128K output · $0.15 in / $0.15 out per 1M tokens · tools"
 
-MISTRAL_MISTRAL_SMALL: Final[Model]
+MISTRAL_MISTRAL_SMALL: Final[PricedModel]
 "Mistral Small (latest) (chat) · 32K context · 4K output · $0.10 in / $0.30 out per 1M tokens · vision, tools, attachments, open weights"
 
-MISTRAL_PIXTRAL_12B: Final[Model]
+MISTRAL_PIXTRAL_12B: Final[PricedModel]
 "Pixtral 12B (chat) · 128K context · 128K output · $0.15 in / $0.15 out per 1M tokens · vision, tools, attachments, open weights"
 
-MISTRAL_PIXTRAL_LARGE: Final[Model]
+MISTRAL_PIXTRAL_LARGE: Final[PricedModel]
 "Pixtral Large (latest) (chat) · 128K context · 128K output · $2.00 in / $6.00 out per 1M tokens · vision, tools, attachments, open weights"
 
-MOONSHOTAI_KIMI_K2: Final[Model]
+MOONSHOTAI_KIMI_K2: Final[PricedModel]
 "Kimi K2 Instruct (chat) · 131K context · 131K output · $0.57 in / $2.30 out per 1M tokens · tools"
 
-MOONSHOTAI_KIMI_K2_THINKING: Final[Model]
+MOONSHOTAI_KIMI_K2_THINKING: Final[PricedModel]
 "Kimi K2 Thinking (chat) · 216K context · 216K output · $0.47 in / $2.00 out per 1M tokens · tools, reasoning"
 
-MOONSHOTAI_KIMI_K2_5: Final[Model]
+MOONSHOTAI_KIMI_K2_5: Final[PricedModel]
 "Kimi K2.5 (chat) · 262K context · 262K output · $0.60 in / $3.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-MOONSHOTAI_KIMI_K2_6: Final[Model]
+MOONSHOTAI_KIMI_K2_6: Final[PricedModel]
 "Kimi K2.6 (chat) · 262K context · 262K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-MOONSHOTAI_KIMI_K2_7_CODE: Final[Model]
+MOONSHOTAI_KIMI_K2_7_CODE: Final[PricedModel]
 "Kimi K2.7 Code (chat) · 256K context · 32.8K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-MOONSHOTAI_KIMI_K2_7_CODE_HIGHSPEED: Final[Model]
+MOONSHOTAI_KIMI_K2_7_CODE_HIGHSPEED: Final[PricedModel]
 "Kimi K2.7 Code High Speed (chat) · 262K context · 32.8K output · $1.90 in / $8.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-MORPH_MORPH_V3_FAST: Final[Model]
+MORPH_MORPH_V3_FAST: Final[PricedModel]
 "Morph v3 Fast (chat) · 16K context · 16K output · $0.80 in / $1.20 out per 1M tokens"
 
-MORPH_MORPH_V3_LARGE: Final[Model]
+MORPH_MORPH_V3_LARGE: Final[PricedModel]
 "Morph v3 Large (chat) · 32K context · 32K output · $0.90 in / $1.90 out per 1M tokens"
 
-NVIDIA_NEMOTRON_3_NANO_30B_A3B: Final[Model]
+NVIDIA_NEMOTRON_3_NANO_30B_A3B: Final[PricedModel]
 "Nemotron 3 Nano 30B A3B (chat) · 262K context · 262K output · $0.05 in / $0.24 out per 1M tokens · reasoning"
 
-NVIDIA_NEMOTRON_3_SUPER_120B_A12B: Final[Model]
+NVIDIA_NEMOTRON_3_SUPER_120B_A12B: Final[PricedModel]
 "NVIDIA Nemotron 3 Super 120B A12B (chat) · 256K context · 32K output · $0.15 in / $0.65 out per 1M tokens · reasoning"
 
-NVIDIA_NEMOTRON_3_ULTRA_550B_A55B: Final[Model]
+NVIDIA_NEMOTRON_3_ULTRA_550B_A55B: Final[PricedModel]
 "Nemotron 3 Ultra (chat) · 1M context · 65K output · $0.60 in / $2.40 out per 1M tokens · tools, reasoning"
 
-NVIDIA_NEMOTRON_NANO_12B_V2_VL: Final[Model]
+NVIDIA_NEMOTRON_NANO_12B_V2_VL: Final[PricedModel]
 "Nvidia Nemotron Nano 12B V2 VL (chat) · 131K context · 131K output · $0.20 in / $0.60 out per 1M tokens · vision, tools, reasoning, attachments"
 
-NVIDIA_NEMOTRON_NANO_9B_V2: Final[Model]
+NVIDIA_NEMOTRON_NANO_9B_V2: Final[PricedModel]
 "Nvidia Nemotron Nano 9B V2 (chat) · 131K context · 131K output · $0.06 in / $0.23 out per 1M tokens · tools, reasoning"
 
-OPENAI_GPT_3_5_TURBO: Final[Model]
+OPENAI_GPT_3_5_TURBO: Final[PricedModel]
 "GPT-3.5 Turbo (chat) · 16.4K context · 4.1K output · $0.50 in / $1.50 out per 1M tokens"
 
-OPENAI_GPT_3_5_TURBO_INSTRUCT: Final[Model]
+OPENAI_GPT_3_5_TURBO_INSTRUCT: Final[PricedModel]
 "GPT-3.5 Turbo Instruct (chat) · 8.19K context · 4.1K output · $1.50 in / $2.00 out per 1M tokens"
 
-OPENAI_GPT_4_TURBO: Final[Model]
+OPENAI_GPT_4_TURBO: Final[PricedModel]
 "GPT-4 Turbo (chat) · 128K context · 4.1K output · $10.00 in / $30.00 out per 1M tokens · vision, tools, attachments"
 
-OPENAI_GPT_4_1: Final[Model]
+OPENAI_GPT_4_1: Final[PricedModel]
 "GPT-4.1 (chat) · 1.05M context · 32.8K output · $2.00 in / $8.00 out per 1M tokens · vision, tools, structured output, attachments"
 
-OPENAI_GPT_4_1_MINI: Final[Model]
+OPENAI_GPT_4_1_MINI: Final[PricedModel]
 "GPT-4.1 mini (chat) · 1.05M context · 32.8K output · $0.40 in / $1.60 out per 1M tokens · vision, tools, structured output, attachments"
 
-OPENAI_GPT_4_1_NANO: Final[Model]
+OPENAI_GPT_4_1_NANO: Final[PricedModel]
 "GPT-4.1 nano (chat) · 1.05M context · 32.8K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, structured output, attachments"
 
-OPENAI_GPT_4O: Final[Model]
+OPENAI_GPT_4O: Final[PricedModel]
 "GPT-4o (chat) · 128K context · 16.4K output · $2.50 in / $10.00 out per 1M tokens · vision, tools, structured output, attachments"
 
-OPENAI_GPT_4O_MINI: Final[Model]
+OPENAI_GPT_4O_MINI: Final[PricedModel]
 "GPT-4o mini (chat) · 128K context · 16.4K output · $0.15 in / $0.60 out per 1M tokens · vision, tools, structured output, attachments"
 
-OPENAI_GPT_4O_MINI_SEARCH_PREVIEW: Final[Model]
+OPENAI_GPT_4O_MINI_SEARCH_PREVIEW: Final[PricedModel]
 "GPT 4o Mini Search Preview (chat) · 128K context · 16.4K output · $0.15 in / $0.60 out per 1M tokens"
 
-OPENAI_GPT_4O_MINI_TRANSCRIBE: Final[Model]
+OPENAI_GPT_4O_MINI_TRANSCRIBE: Final[PricedModel]
 "GPT-4o mini Transcribe (transcription) · 0 context · 0 output · $1.25 in / $5.00 out per 1M tokens"
 
-OPENAI_GPT_4O_TRANSCRIBE: Final[Model]
+OPENAI_GPT_4O_TRANSCRIBE: Final[PricedModel]
 "GPT-4o Transcribe (transcription) · 0 context · 0 output · $2.50 in / $10.00 out per 1M tokens"
 
-OPENAI_GPT_5: Final[Model]
+OPENAI_GPT_5: Final[PricedModel]
 "GPT-5 (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_CHAT: Final[Model]
+OPENAI_GPT_5_CHAT: Final[PricedModel]
 "GPT-5 Chat (chat) · 128K context · 16.4K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_CODEX: Final[Model]
+OPENAI_GPT_5_CODEX: Final[PricedModel]
 "GPT-5-Codex (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output"
 
-OPENAI_GPT_5_MINI: Final[Model]
+OPENAI_GPT_5_MINI: Final[PricedModel]
 "GPT-5 Mini (chat) · 400K context · 128K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_NANO: Final[Model]
+OPENAI_GPT_5_NANO: Final[PricedModel]
 "GPT-5 Nano (chat) · 400K context · 128K output · $0.05 in / $0.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_PRO: Final[Model]
+OPENAI_GPT_5_PRO: Final[PricedModel]
 "GPT-5 pro (chat) · 400K context · 272K output · $15.00 in / $120.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_1_CODEX: Final[Model]
+OPENAI_GPT_5_1_CODEX: Final[PricedModel]
 "GPT-5.1-Codex (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_1_CODEX_MAX: Final[Model]
+OPENAI_GPT_5_1_CODEX_MAX: Final[PricedModel]
 "GPT 5.1 Codex Max (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_1_CODEX_MINI: Final[Model]
+OPENAI_GPT_5_1_CODEX_MINI: Final[PricedModel]
 "GPT-5.1 Codex mini (chat) · 400K context · 128K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_1_INSTANT: Final[Model]
+OPENAI_GPT_5_1_INSTANT: Final[PricedModel]
 "GPT-5.1 Instant (chat) · 128K context · 16.4K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, attachments"
 
-OPENAI_GPT_5_1_THINKING: Final[Model]
+OPENAI_GPT_5_1_THINKING: Final[PricedModel]
 "GPT 5.1 Thinking (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_2: Final[Model]
+OPENAI_GPT_5_2: Final[PricedModel]
 "GPT-5.2 (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_2_CHAT: Final[Model]
+OPENAI_GPT_5_2_CHAT: Final[PricedModel]
 "GPT-5.2 Chat (chat) · 128K context · 16.4K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, attachments"
 
-OPENAI_GPT_5_2_CODEX: Final[Model]
+OPENAI_GPT_5_2_CODEX: Final[PricedModel]
 "GPT-5.2-Codex (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_2_PRO: Final[Model]
+OPENAI_GPT_5_2_PRO: Final[PricedModel]
 "GPT 5.2  (chat) · 400K context · 128K output · $21.00 in / $168.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_3_CHAT: Final[Model]
+OPENAI_GPT_5_3_CHAT: Final[PricedModel]
 "GPT-5.3 Chat (chat) · 128K context · 16.4K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, attachments"
 
-OPENAI_GPT_5_3_CODEX: Final[Model]
+OPENAI_GPT_5_3_CODEX: Final[PricedModel]
 "GPT 5.3 Codex (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_4: Final[Model]
+OPENAI_GPT_5_4: Final[PricedModel]
 "GPT 5.4 (chat) · 1.05M context · 128K output · $2.50 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_4_MINI: Final[Model]
+OPENAI_GPT_5_4_MINI: Final[PricedModel]
 "GPT 5.4 Mini (chat) · 400K context · 128K output · $0.75 in / $4.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_4_NANO: Final[Model]
+OPENAI_GPT_5_4_NANO: Final[PricedModel]
 "GPT 5.4 Nano (chat) · 400K context · 128K output · $0.20 in / $1.25 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_4_PRO: Final[Model]
+OPENAI_GPT_5_4_PRO: Final[PricedModel]
 "GPT 5.4 Pro (chat) · 1.05M context · 128K output · $30.00 in / $180.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_5: Final[Model]
+OPENAI_GPT_5_5: Final[PricedModel]
 "GPT 5.5 (chat) · 1M context · 128K output · $5.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_5_PRO: Final[Model]
+OPENAI_GPT_5_5_PRO: Final[PricedModel]
 "GPT 5.5 Pro (chat) · 1M context · 128K output · $30.00 in / $180.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_IMAGE_1: Final[Model]
+OPENAI_GPT_IMAGE_1: Final[PricedModel]
 "GPT Image 1 (image) · 0 context · 0 output · $5.00 in / $40.00 out per 1M tokens"
 
-OPENAI_GPT_IMAGE_1_MINI: Final[Model]
+OPENAI_GPT_IMAGE_1_MINI: Final[PricedModel]
 "GPT Image 1 Mini (image) · 0 context · 0 output · $2.00 in / $8.00 out per 1M tokens"
 
-OPENAI_GPT_IMAGE_1_5: Final[Model]
+OPENAI_GPT_IMAGE_1_5: Final[PricedModel]
 "GPT Image 1.5 (image) · 0 context · 0 output · $5.00 in / $32.00 out per 1M tokens"
 
-OPENAI_GPT_IMAGE_2: Final[Model]
+OPENAI_GPT_IMAGE_2: Final[PricedModel]
 "GPT Image 2 (image) · 0 context · 0 output · $5.00 in / $30.00 out per 1M tokens"
 
-OPENAI_GPT_OSS_120B: Final[Model]
+OPENAI_GPT_OSS_120B: Final[PricedModel]
 "GPT OSS 120B (chat) · 131K context · 131K output · $0.10 in / $0.50 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-OPENAI_GPT_OSS_20B: Final[Model]
+OPENAI_GPT_OSS_20B: Final[PricedModel]
 "GPT OSS 20B (chat) · 131K context · 8.19K output · $0.05 in / $0.20 out per 1M tokens · tools, reasoning, open weights"
 
-OPENAI_GPT_OSS_SAFEGUARD_20B: Final[Model]
+OPENAI_GPT_OSS_SAFEGUARD_20B: Final[PricedModel]
 "gpt-oss-safeguard-20b (chat) · 131K context · 65.5K output · $0.075 in / $0.30 out per 1M tokens · tools, reasoning"
 
-OPENAI_GPT_REALTIME_1_5: Final[Model]
+OPENAI_GPT_REALTIME_1_5: Final[PricedModel]
 "GPT-Realtime-1.5 (chat) · 0 context · 0 output · $4.00 in / $16.00 out per 1M tokens"
 
-OPENAI_GPT_REALTIME_2: Final[Model]
+OPENAI_GPT_REALTIME_2: Final[PricedModel]
 "gpt-realtime-2 (chat) · 0 context · 0 output · $4.00 in / $24.00 out per 1M tokens"
 
-OPENAI_GPT_REALTIME_MINI: Final[Model]
+OPENAI_GPT_REALTIME_MINI: Final[PricedModel]
 "GPT-Realtime mini (chat) · 0 context · 0 output · $0.60 in / $2.40 out per 1M tokens"
 
-OPENAI_O1: Final[Model]
+OPENAI_O1: Final[PricedModel]
 "o1 (chat) · 200K context · 100K output · $15.00 in / $60.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_O3: Final[Model]
+OPENAI_O3: Final[PricedModel]
 "o3 (chat) · 200K context · 100K output · $2.00 in / $8.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_O3_DEEP_RESEARCH: Final[Model]
+OPENAI_O3_DEEP_RESEARCH: Final[PricedModel]
 "o3-deep-research (chat) · 200K context · 100K output · $10.00 in / $40.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_O3_MINI: Final[Model]
+OPENAI_O3_MINI: Final[PricedModel]
 "o3-mini (chat) · 200K context · 100K output · $1.10 in / $4.40 out per 1M tokens · tools, reasoning, structured output"
 
-OPENAI_O3_PRO: Final[Model]
+OPENAI_O3_PRO: Final[PricedModel]
 "o3 Pro (chat) · 200K context · 100K output · $20.00 in / $80.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_O4_MINI: Final[Model]
+OPENAI_O4_MINI: Final[PricedModel]
 "o4-mini (chat) · 200K context · 100K output · $1.10 in / $4.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
 OPENAI_TEXT_EMBEDDING_3_LARGE: Final[Model]
@@ -1045,13 +1045,13 @@ RECRAFT_RECRAFT_V4_1_UTILITY: Final[Model]
 RECRAFT_RECRAFT_V4_1_UTILITY_PRO: Final[Model]
 "Recraft V4.1 Utility Pro (image) · 0 context · 0 output · price unknown"
 
-SAKANA_FUGU_ULTRA: Final[Model]
+SAKANA_FUGU_ULTRA: Final[PricedModel]
 "Fugu Ultra (chat) · 1M context · 1M output · $5.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-STEPFUN_STEP_3_5_FLASH: Final[Model]
+STEPFUN_STEP_3_5_FLASH: Final[PricedModel]
 "StepFun 3.5 Flash (chat) · 262K context · 262K output · $0.09 in / $0.30 out per 1M tokens · tools, reasoning"
 
-STEPFUN_STEP_3_7_FLASH: Final[Model]
+STEPFUN_STEP_3_7_FLASH: Final[PricedModel]
 "Step 3.7 Flash (chat) · 256K context · 256K output · $0.20 in / $1.15 out per 1M tokens · vision, tools, reasoning, attachments"
 
 VOYAGE_RERANK_2_5: Final[Model]
@@ -1090,34 +1090,34 @@ VOYAGE_VOYAGE_FINANCE_2: Final[Model]
 VOYAGE_VOYAGE_LAW_2: Final[Model]
 "voyage-law-2 (embedding) · 8.19K context · 1.54K output · price unknown"
 
-XAI_GROK_4_1_FAST_NON_REASONING: Final[Model]
+XAI_GROK_4_1_FAST_NON_REASONING: Final[PricedModel]
 "Grok 4.1 Fast Non-Reasoning (chat) · 1M context · 1M output · $0.20 in / $0.50 out per 1M tokens · vision, tools"
 
-XAI_GROK_4_1_FAST_REASONING: Final[Model]
+XAI_GROK_4_1_FAST_REASONING: Final[PricedModel]
 "Grok 4.1 Fast Reasoning (chat) · 1M context · 1M output · $0.20 in / $0.50 out per 1M tokens · vision, tools, reasoning"
 
-XAI_GROK_4_20_MULTI_AGENT: Final[Model]
+XAI_GROK_4_20_MULTI_AGENT: Final[PricedModel]
 "Grok 4.20 Multi-Agent (chat) · 2M context · 2M output · $1.25 in / $2.50 out per 1M tokens · vision, tools, reasoning"
 
-XAI_GROK_4_20_MULTI_AGENT_BETA: Final[Model]
+XAI_GROK_4_20_MULTI_AGENT_BETA: Final[PricedModel]
 "Grok 4.20 Multi Agent Beta (chat) · 2M context · 2M output · $1.25 in / $2.50 out per 1M tokens · vision, tools, reasoning"
 
-XAI_GROK_4_20_NON_REASONING: Final[Model]
+XAI_GROK_4_20_NON_REASONING: Final[PricedModel]
 "Grok 4.20 Non-Reasoning (chat) · 2M context · 2M output · $1.25 in / $2.50 out per 1M tokens · vision, tools, attachments"
 
-XAI_GROK_4_20_NON_REASONING_BETA: Final[Model]
+XAI_GROK_4_20_NON_REASONING_BETA: Final[PricedModel]
 "Grok 4.20 Beta Non-Reasoning (chat) · 2M context · 2M output · $1.25 in / $2.50 out per 1M tokens · vision, tools, attachments"
 
-XAI_GROK_4_20_REASONING: Final[Model]
+XAI_GROK_4_20_REASONING: Final[PricedModel]
 "Grok 4.20 Reasoning (chat) · 2M context · 2M output · $1.25 in / $2.50 out per 1M tokens · vision, tools, reasoning, attachments"
 
-XAI_GROK_4_20_REASONING_BETA: Final[Model]
+XAI_GROK_4_20_REASONING_BETA: Final[PricedModel]
 "Grok 4.20 Beta Reasoning (chat) · 2M context · 2M output · $1.25 in / $2.50 out per 1M tokens · vision, tools, reasoning, attachments"
 
-XAI_GROK_4_3: Final[Model]
+XAI_GROK_4_3: Final[PricedModel]
 "Grok 4.3 (chat) · 1M context · 1M output · $1.25 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-XAI_GROK_BUILD_0_1: Final[Model]
+XAI_GROK_BUILD_0_1: Final[PricedModel]
 "Grok Build 0.1 (chat) · 256K context · 256K output · $1.00 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
 XAI_GROK_IMAGINE_IMAGE: Final[Model]
@@ -1141,59 +1141,59 @@ XAI_GROK_TTS: Final[Model]
 XAI_GROK_VOICE_THINK_FAST_1_0: Final[Model]
 "Grok Voice Think Fast 1.0 (chat) · 0 context · 0 output · price unknown"
 
-XIAOMI_MIMO_V2_FLASH: Final[Model]
+XIAOMI_MIMO_V2_FLASH: Final[PricedModel]
 "MiMo V2 Flash (chat) · 262K context · 32K output · $0.10 in / $0.30 out per 1M tokens · tools, reasoning"
 
-XIAOMI_MIMO_V2_PRO: Final[Model]
+XIAOMI_MIMO_V2_PRO: Final[PricedModel]
 "MiMo V2 Pro (chat) · 1M context · 128K output · $1.00 in / $3.00 out per 1M tokens · tools, reasoning"
 
-XIAOMI_MIMO_V2_5: Final[Model]
+XIAOMI_MIMO_V2_5: Final[PricedModel]
 "MiMo M2.5 (chat) · 1.05M context · 131K output · $0.14 in / $0.28 out per 1M tokens · vision, tools, reasoning, attachments"
 
-XIAOMI_MIMO_V2_5_PRO: Final[Model]
+XIAOMI_MIMO_V2_5_PRO: Final[PricedModel]
 "MiMo V2.5 Pro (chat) · 1.05M context · 131K output · $0.435 in / $0.87 out per 1M tokens · tools, reasoning, attachments"
 
-ZAI_GLM_4_5: Final[Model]
+ZAI_GLM_4_5: Final[PricedModel]
 "GLM 4.5 (chat) · 128K context · 96K output · $0.60 in / $2.20 out per 1M tokens · tools, reasoning, open weights"
 
-ZAI_GLM_4_5_AIR: Final[Model]
+ZAI_GLM_4_5_AIR: Final[PricedModel]
 "GLM 4.5 Air (chat) · 128K context · 96K output · $0.20 in / $1.10 out per 1M tokens · tools, reasoning, open weights"
 
-ZAI_GLM_4_5V: Final[Model]
+ZAI_GLM_4_5V: Final[PricedModel]
 "GLM 4.5V (chat) · 66K context · 16K output · $0.60 in / $1.80 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-ZAI_GLM_4_6: Final[Model]
+ZAI_GLM_4_6: Final[PricedModel]
 "GLM 4.6 (chat) · 200K context · 96K output · $0.60 in / $2.20 out per 1M tokens · tools, reasoning, open weights"
 
-ZAI_GLM_4_6V: Final[Model]
+ZAI_GLM_4_6V: Final[PricedModel]
 "GLM-4.6V (chat) · 128K context · 24K output · $0.30 in / $0.90 out per 1M tokens · vision, tools, reasoning, attachments"
 
 ZAI_GLM_4_6V_FLASH: Final[Model]
 "GLM-4.6V-Flash (chat) · 128K context · 24K output · price unknown · vision, tools, reasoning, attachments"
 
-ZAI_GLM_4_7: Final[Model]
+ZAI_GLM_4_7: Final[PricedModel]
 "GLM 4.7 (chat) · 200K context · 120K output · $0.60 in / $2.20 out per 1M tokens · tools, reasoning"
 
-ZAI_GLM_4_7_FLASH: Final[Model]
+ZAI_GLM_4_7_FLASH: Final[PricedModel]
 "GLM 4.7 Flash (chat) · 200K context · 131K output · $0.07 in / $0.40 out per 1M tokens · tools, reasoning"
 
-ZAI_GLM_4_7_FLASHX: Final[Model]
+ZAI_GLM_4_7_FLASHX: Final[PricedModel]
 "GLM 4.7 FlashX (chat) · 200K context · 128K output · $0.06 in / $0.40 out per 1M tokens · tools, reasoning, open weights"
 
-ZAI_GLM_5: Final[Model]
+ZAI_GLM_5: Final[PricedModel]
 "GLM-5 (chat) · 203K context · 131K output · $0.95 in / $3.15 out per 1M tokens · tools, reasoning, open weights"
 
-ZAI_GLM_5_TURBO: Final[Model]
+ZAI_GLM_5_TURBO: Final[PricedModel]
 "GLM 5 Turbo (chat) · 203K context · 131K output · $1.20 in / $4.00 out per 1M tokens · tools, reasoning, structured output"
 
-ZAI_GLM_5_1: Final[Model]
+ZAI_GLM_5_1: Final[PricedModel]
 "GLM 5.1 (chat) · 202K context · 202K output · $1.30 in / $4.30 out per 1M tokens · tools, reasoning, structured output, attachments"
 
-ZAI_GLM_5_2: Final[Model]
+ZAI_GLM_5_2: Final[PricedModel]
 "GLM 5.2 (chat) · 1M context · 128K output · $1.50 in / $4.50 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-ZAI_GLM_5_2_FAST: Final[Model]
+ZAI_GLM_5_2_FAST: Final[PricedModel]
 "GLM 5.2 Fast (chat) · 1M context · 128K output · $3.00 in / $10.25 out per 1M tokens · tools, reasoning"
 
-ZAI_GLM_5V_TURBO: Final[Model]
+ZAI_GLM_5V_TURBO: Final[PricedModel]
 "GLM 5V Turbo (chat) · 200K context · 128K output · $1.20 in / $4.00 out per 1M tokens · vision, tools, reasoning, attachments"

@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "DEEPSEEK_V3_2",
@@ -23,41 +23,41 @@ __all__ = [
     "GPT_5_5",
 ]
 
-DEEPSEEK_V3_2: Final[Model]
+DEEPSEEK_V3_2: Final[PricedModel]
 "DeepSeek-V3.2 (chat) · 128K context · 128K output · $0.28 in / $0.42 out per 1M tokens · tools, reasoning, open weights"
 
-DEEPSEEK_V4_PRO: Final[Model]
+DEEPSEEK_V4_PRO: Final[PricedModel]
 "DeepSeek V4 Pro (chat) · 1M context · 384K output · $0.435 in / $0.87 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-GEMINI_3_1_FLASH_LITE_PREVIEW: Final[Model]
+GEMINI_3_1_FLASH_LITE_PREVIEW: Final[PricedModel]
 "Gemini 3.1 Flash Lite Preview (chat) · 1.05M context · 65.5K output · $0.25 in / $1.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GEMINI_3_1_PRO_PREVIEW: Final[Model]
+GEMINI_3_1_PRO_PREVIEW: Final[PricedModel]
 "Gemini 3.1 Pro Preview (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_MINI: Final[Model]
+GPT_5_MINI: Final[PricedModel]
 "GPT-5 Mini (chat) · 272K context · 128K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GPT_5_1_CODEX: Final[Model]
+GPT_5_1_CODEX: Final[PricedModel]
 "GPT-5.1 Codex (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output"
 
-GPT_5_1_CODEX_MAX: Final[Model]
+GPT_5_1_CODEX_MAX: Final[PricedModel]
 "GPT-5.1 Codex Max (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output"
 
-GPT_5_2_CODEX: Final[Model]
+GPT_5_2_CODEX: Final[PricedModel]
 "GPT-5.2 Codex (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning"
 
-GPT_5_3_CODEX: Final[Model]
+GPT_5_3_CODEX: Final[PricedModel]
 "GPT-5.3 Codex (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output"
 
-GPT_5_4: Final[Model]
+GPT_5_4: Final[PricedModel]
 "GPT-5.4 (chat) · 400K context · 128K output · $2.50 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_4_MINI: Final[Model]
+GPT_5_4_MINI: Final[PricedModel]
 "GPT-5.4 Mini (chat) · 400K context · 128K output · $0.75 in / $4.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_4_NANO: Final[Model]
+GPT_5_4_NANO: Final[PricedModel]
 "GPT-5.4 Nano (chat) · 400K context · 128K output · $0.20 in / $1.25 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GPT_5_5: Final[Model]
+GPT_5_5: Final[PricedModel]
 "GPT-5.5 (chat) · 1.05M context · 128K output · $5.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"

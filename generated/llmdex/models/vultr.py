@@ -9,29 +9,33 @@ from decimal import Decimal
 
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
-from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, Model
+from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, PricedModel
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_131072_OUTPUT_131072 = Limit(context=131072, output=131072)
-_CONTEXT_200000_OUTPUT_131072 = Limit(context=200000, output=131072)
-_CONTEXT_204800_OUTPUT_131072 = Limit(context=204800, output=131072)
-_CONTEXT_262144_OUTPUT_131072 = Limit(context=262144, output=131072)
-_CONTEXT_8192_OUTPUT_4096 = Limit(context=8192, output=4096)
-_D_2023_12 = PartialDate(2023, 12)
-_D_2024_07 = PartialDate(2024, 7)
-_D_2025_01 = PartialDate(2025, 1)
-_D_2025_05 = PartialDate(2025, 5)
-_D_2025_10_28 = PartialDate(2025, 10, 28)
-_D_2025_12_01 = PartialDate(2025, 12, 1)
-_D_2026_03_18 = PartialDate(2026, 3, 18)
-_D_2026_04_07 = PartialDate(2026, 4, 7)
-_D_2026_04_21 = PartialDate(2026, 4, 21)
-_D_2026_04_28 = PartialDate(2026, 4, 28)
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_131072_OUTPUT_131072 = Limit(context=131072, output=131072)
+    CONTEXT_200000_OUTPUT_131072 = Limit(context=200000, output=131072)
+    CONTEXT_204800_OUTPUT_131072 = Limit(context=204800, output=131072)
+    CONTEXT_262144_OUTPUT_131072 = Limit(context=262144, output=131072)
+    CONTEXT_8192_OUTPUT_4096 = Limit(context=8192, output=4096)
+    D_2023_12 = PartialDate(2023, 12)
+    D_2024_07 = PartialDate(2024, 7)
+    D_2025_01 = PartialDate(2025, 1)
+    D_2025_05 = PartialDate(2025, 5)
+    D_2025_10_28 = PartialDate(2025, 10, 28)
+    D_2025_12_01 = PartialDate(2025, 12, 1)
+    D_2026_03_18 = PartialDate(2026, 3, 18)
+    D_2026_04_07 = PartialDate(2026, 4, 7)
+    D_2026_04_21 = PartialDate(2026, 4, 21)
+    D_2026_04_28 = PartialDate(2026, 4, 28)
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "MINIMAXAI_MINIMAX_M2_7",
@@ -43,7 +47,7 @@ __all__ = [
     "ZAI_ORG_GLM_5_1_FP8",
 ]
 
-MINIMAXAI_MINIMAX_M2_7: Final[Model] = Model(
+MINIMAXAI_MINIMAX_M2_7: Final[PricedModel] = PricedModel(
     provider="vultr",
     id="MiniMaxAI/MiniMax-M2.7",
     name="MiniMax-M2.7",
@@ -54,15 +58,16 @@ MINIMAXAI_MINIMAX_M2_7: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_03_18,
-    last_updated=_D_2026_03_18,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_131072,
+    release_date=_Shared.D_2026_03_18,
+    last_updated=_Shared.D_2026_03_18,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_131072,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
     reasoning_options=(),
 )
+"MiniMax-M2.7 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights"
 
-MOONSHOTAI_KIMI_K2_6: Final[Model] = Model(
+MOONSHOTAI_KIMI_K2_6: Final[PricedModel] = PricedModel(
     provider="vultr",
     id="moonshotai/Kimi-K2.6",
     name="Kimi K2.6",
@@ -74,17 +79,18 @@ MOONSHOTAI_KIMI_K2_6: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_04_21,
-    last_updated=_D_2026_04_21,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_131072,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_04_21,
+    last_updated=_Shared.D_2026_04_21,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_131072,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"Kimi K2.6 (chat) · 262K context · 131K output · $0.15 in / $0.60 out per 1M tokens · tools, reasoning, structured output, attachments, open weights"
 
-NVIDIA_DEEPSEEK_V3_2_NVFP4: Final[Model] = Model(
+NVIDIA_DEEPSEEK_V3_2_NVFP4: Final[PricedModel] = PricedModel(
     provider="vultr",
     id="nvidia/DeepSeek-V3.2-NVFP4",
     name="DeepSeek V3.2",
@@ -95,16 +101,17 @@ NVIDIA_DEEPSEEK_V3_2_NVFP4: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_07,
-    release_date=_D_2025_12_01,
-    last_updated=_D_2025_12_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_131072,
+    knowledge=_Shared.D_2024_07,
+    release_date=_Shared.D_2025_12_01,
+    last_updated=_Shared.D_2025_12_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_131072,
     cost=Cost(input=Decimal("0.55"), output=Decimal("1.65")),
     reasoning_options=(),
 )
+"DeepSeek V3.2 (chat) · 131K context · 131K output · $0.55 in / $1.65 out per 1M tokens · tools, reasoning, open weights"
 
-NVIDIA_LLAMA_3_1_NEMOTRON_SAFETY_GUARD_8B_V3: Final[Model] = Model(
+NVIDIA_LLAMA_3_1_NEMOTRON_SAFETY_GUARD_8B_V3: Final[PricedModel] = PricedModel(
     provider="vultr",
     id="nvidia/Llama-3.1-Nemotron-Safety-Guard-8B-v3",
     name="Llama 3.1 Nemotron Safety Guard",
@@ -115,15 +122,16 @@ NVIDIA_LLAMA_3_1_NEMOTRON_SAFETY_GUARD_8B_V3: Final[Model] = Model(
     tool_call=False,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_12,
-    release_date=_D_2025_10_28,
-    last_updated=_D_2025_10_28,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_8192_OUTPUT_4096,
+    knowledge=_Shared.D_2023_12,
+    release_date=_Shared.D_2025_10_28,
+    last_updated=_Shared.D_2025_10_28,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_8192_OUTPUT_4096,
     cost=Cost(input=Decimal("0.01"), output=Decimal("0.01")),
 )
+"Llama 3.1 Nemotron Safety Guard (chat) · 8.19K context · 4.1K output · $0.01 in / $0.01 out per 1M tokens · open weights"
 
-NVIDIA_NEMOTRON_3_NANO_OMNI_30B_A3B_REASONING_BF16: Final[Model] = Model(
+NVIDIA_NEMOTRON_3_NANO_OMNI_30B_A3B_REASONING_BF16: Final[PricedModel] = PricedModel(
     provider="vultr",
     id="nvidia/Nemotron-3-Nano-Omni-30B-A3B-Reasoning-BF16",
     name="NVIDIA Nemotron 3 Nano Omni",
@@ -134,16 +142,17 @@ NVIDIA_NEMOTRON_3_NANO_OMNI_30B_A3B_REASONING_BF16: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_05,
-    release_date=_D_2026_04_28,
-    last_updated=_D_2026_04_28,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_131072,
+    knowledge=_Shared.D_2025_05,
+    release_date=_Shared.D_2026_04_28,
+    last_updated=_Shared.D_2026_04_28,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_131072,
     cost=Cost(input=Decimal("0.13"), output=Decimal("0.38")),
     reasoning_options=(),
 )
+"NVIDIA Nemotron 3 Nano Omni (chat) · 262K context · 131K output · $0.13 in / $0.38 out per 1M tokens · tools, reasoning, open weights"
 
-NVIDIA_NEMOTRON_CASCADE_2_30B_A3B: Final[Model] = Model(
+NVIDIA_NEMOTRON_CASCADE_2_30B_A3B: Final[PricedModel] = PricedModel(
     provider="vultr",
     id="nvidia/Nemotron-Cascade-2-30B-A3B",
     name="NVIDIA Nemotron Cascade 2",
@@ -154,16 +163,17 @@ NVIDIA_NEMOTRON_CASCADE_2_30B_A3B: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_07,
-    release_date=_D_2025_12_01,
-    last_updated=_D_2025_12_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_131072,
+    knowledge=_Shared.D_2024_07,
+    release_date=_Shared.D_2025_12_01,
+    last_updated=_Shared.D_2025_12_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_131072,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
     reasoning_options=(),
 )
+"NVIDIA Nemotron Cascade 2 (chat) · 262K context · 131K output · $0.15 in / $0.60 out per 1M tokens · tools, reasoning, open weights"
 
-ZAI_ORG_GLM_5_1_FP8: Final[Model] = Model(
+ZAI_ORG_GLM_5_1_FP8: Final[PricedModel] = PricedModel(
     provider="vultr",
     id="zai-org/GLM-5.1-FP8",
     name="GLM-5.1",
@@ -175,11 +185,12 @@ ZAI_ORG_GLM_5_1_FP8: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_07,
-    last_updated=_D_2026_04_07,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_131072,
+    release_date=_Shared.D_2026_04_07,
+    last_updated=_Shared.D_2026_04_07,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_131072,
     cost=Cost(input=Decimal("0.85"), output=Decimal("3.1")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"GLM-5.1 (chat) · 200K context · 131K output · $0.85 in / $3.10 out per 1M tokens · tools, reasoning, structured output, open weights"

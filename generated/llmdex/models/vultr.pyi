@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "MINIMAXAI_MINIMAX_M2_7",
@@ -17,23 +17,23 @@ __all__ = [
     "ZAI_ORG_GLM_5_1_FP8",
 ]
 
-MINIMAXAI_MINIMAX_M2_7: Final[Model]
+MINIMAXAI_MINIMAX_M2_7: Final[PricedModel]
 "MiniMax-M2.7 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights"
 
-MOONSHOTAI_KIMI_K2_6: Final[Model]
+MOONSHOTAI_KIMI_K2_6: Final[PricedModel]
 "Kimi K2.6 (chat) · 262K context · 131K output · $0.15 in / $0.60 out per 1M tokens · tools, reasoning, structured output, attachments, open weights"
 
-NVIDIA_DEEPSEEK_V3_2_NVFP4: Final[Model]
+NVIDIA_DEEPSEEK_V3_2_NVFP4: Final[PricedModel]
 "DeepSeek V3.2 (chat) · 131K context · 131K output · $0.55 in / $1.65 out per 1M tokens · tools, reasoning, open weights"
 
-NVIDIA_LLAMA_3_1_NEMOTRON_SAFETY_GUARD_8B_V3: Final[Model]
+NVIDIA_LLAMA_3_1_NEMOTRON_SAFETY_GUARD_8B_V3: Final[PricedModel]
 "Llama 3.1 Nemotron Safety Guard (chat) · 8.19K context · 4.1K output · $0.01 in / $0.01 out per 1M tokens · open weights"
 
-NVIDIA_NEMOTRON_3_NANO_OMNI_30B_A3B_REASONING_BF16: Final[Model]
+NVIDIA_NEMOTRON_3_NANO_OMNI_30B_A3B_REASONING_BF16: Final[PricedModel]
 "NVIDIA Nemotron 3 Nano Omni (chat) · 262K context · 131K output · $0.13 in / $0.38 out per 1M tokens · tools, reasoning, open weights"
 
-NVIDIA_NEMOTRON_CASCADE_2_30B_A3B: Final[Model]
+NVIDIA_NEMOTRON_CASCADE_2_30B_A3B: Final[PricedModel]
 "NVIDIA Nemotron Cascade 2 (chat) · 262K context · 131K output · $0.15 in / $0.60 out per 1M tokens · tools, reasoning, open weights"
 
-ZAI_ORG_GLM_5_1_FP8: Final[Model]
+ZAI_ORG_GLM_5_1_FP8: Final[PricedModel]
 "GLM-5.1 (chat) · 200K context · 131K output · $0.85 in / $3.10 out per 1M tokens · tools, reasoning, structured output, open weights"

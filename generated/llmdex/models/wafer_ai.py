@@ -9,39 +9,43 @@ from decimal import Decimal
 
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
-from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, Model, ReasoningOption
+from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, PricedModel, ReasoningOption
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_1000000_OUTPUT_384000 = Limit(context=1000000, output=384000)
-_CONTEXT_1048576_OUTPUT_131072 = Limit(context=1048576, output=131072)
-_CONTEXT_202752_OUTPUT_131072 = Limit(context=202752, output=131072)
-_CONTEXT_256000_INPUT_229376_OUTPUT_65536 = Limit(context=256000, input=229376, output=65536)
-_CONTEXT_256000_OUTPUT_65536 = Limit(context=256000, output=65536)
-_CONTEXT_262144_OUTPUT_65536 = Limit(context=262144, output=65536)
-_D_2025_01 = PartialDate(2025, 1)
-_D_2025_04 = PartialDate(2025, 4)
-_D_2025_05 = PartialDate(2025, 5)
-_D_2026_02_16 = PartialDate(2026, 2, 16)
-_D_2026_04_07 = PartialDate(2026, 4, 7)
-_D_2026_04_24 = PartialDate(2026, 4, 24)
-_D_2026_05_11 = PartialDate(2026, 5, 11)
-_D_2026_05_13 = PartialDate(2026, 5, 13)
-_D_2026_05_21 = PartialDate(2026, 5, 21)
-_D_2026_05_30 = PartialDate(2026, 5, 30)
-_D_2026_06_01 = PartialDate(2026, 6, 1)
-_D_2026_06_13 = PartialDate(2026, 6, 13)
-_D_2026_06_22 = PartialDate(2026, 6, 22)
-_REASONING_EFFORT_HIGH_MAX = ReasoningOption(type="effort", values=("high", "max"))
-_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH_MAX = ReasoningOption(
-    type="effort", values=("none", "low", "medium", "high", "xhigh", "max")
-)
-_REASONING_TOGGLE = ReasoningOption(type="toggle")
-_TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_1000000_OUTPUT_384000 = Limit(context=1000000, output=384000)
+    CONTEXT_1048576_OUTPUT_131072 = Limit(context=1048576, output=131072)
+    CONTEXT_202752_OUTPUT_131072 = Limit(context=202752, output=131072)
+    CONTEXT_256000_INPUT_229376_OUTPUT_65536 = Limit(context=256000, input=229376, output=65536)
+    CONTEXT_256000_OUTPUT_65536 = Limit(context=256000, output=65536)
+    CONTEXT_262144_OUTPUT_65536 = Limit(context=262144, output=65536)
+    D_2025_01 = PartialDate(2025, 1)
+    D_2025_04 = PartialDate(2025, 4)
+    D_2025_05 = PartialDate(2025, 5)
+    D_2026_02_16 = PartialDate(2026, 2, 16)
+    D_2026_04_07 = PartialDate(2026, 4, 7)
+    D_2026_04_24 = PartialDate(2026, 4, 24)
+    D_2026_05_11 = PartialDate(2026, 5, 11)
+    D_2026_05_13 = PartialDate(2026, 5, 13)
+    D_2026_05_21 = PartialDate(2026, 5, 21)
+    D_2026_05_30 = PartialDate(2026, 5, 30)
+    D_2026_06_01 = PartialDate(2026, 6, 1)
+    D_2026_06_13 = PartialDate(2026, 6, 13)
+    D_2026_06_22 = PartialDate(2026, 6, 22)
+    REASONING_EFFORT_HIGH_MAX = ReasoningOption(type="effort", values=("high", "max"))
+    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH_MAX = ReasoningOption(
+        type="effort", values=("none", "low", "medium", "high", "xhigh", "max")
+    )
+    REASONING_TOGGLE = ReasoningOption(type="toggle")
+    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "GLM_5_1",
@@ -54,7 +58,7 @@ __all__ = [
     "QWEN3_7_MAX",
 ]
 
-GLM_5_1: Final[Model] = Model(
+GLM_5_1: Final[PricedModel] = PricedModel(
     provider="wafer.ai",
     id="GLM-5.1",
     name="GLM-5.1",
@@ -66,21 +70,22 @@ GLM_5_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2026_04_07,
-    last_updated=_D_2026_06_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_202752_OUTPUT_131072,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2026_04_07,
+    last_updated=_Shared.D_2026_06_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_202752_OUTPUT_131072,
     cost=Cost(
         input=Decimal("1"),
         output=Decimal("3.2"),
         cache_read=Decimal("0.1"),
         cache_write=Decimal("0"),
     ),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM-5.1 (chat) · 203K context · 131K output · $1.00 in / $3.20 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-GLM_5_2: Final[Model] = Model(
+GLM_5_2: Final[PricedModel] = PricedModel(
     provider="wafer.ai",
     id="GLM-5.2",
     name="GLM-5.2",
@@ -92,10 +97,10 @@ GLM_5_2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_06_13,
-    last_updated=_D_2026_06_22,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_131072,
+    release_date=_Shared.D_2026_06_13,
+    last_updated=_Shared.D_2026_06_22,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_131072,
     cost=Cost(
         input=Decimal("1.2"),
         output=Decimal("4.1"),
@@ -103,10 +108,14 @@ GLM_5_2: Final[Model] = Model(
         cache_write=Decimal("0"),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH_MAX),
+    reasoning_options=(
+        _Shared.REASONING_TOGGLE,
+        _Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH_MAX,
+    ),
 )
+"GLM-5.2 (chat) · 1.05M context · 131K output · $1.20 in / $4.10 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-KIMI_K2_6: Final[Model] = Model(
+KIMI_K2_6: Final[PricedModel] = PricedModel(
     provider="wafer.ai",
     id="Kimi-K2.6",
     name="Kimi-K2.6",
@@ -118,21 +127,22 @@ KIMI_K2_6: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_05_13,
-    last_updated=_D_2026_06_01,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_05_13,
+    last_updated=_Shared.D_2026_06_01,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_65536,
     cost=Cost(
         input=Decimal("0.68"),
         output=Decimal("3.15"),
         cache_read=Decimal("0.07"),
         cache_write=Decimal("0"),
     ),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Kimi-K2.6 (chat) · 262K context · 65.5K output · $0.68 in / $3.15 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-QWEN3_5_397B_A17B: Final[Model] = Model(
+QWEN3_5_397B_A17B: Final[PricedModel] = PricedModel(
     provider="wafer.ai",
     id="Qwen3.5-397B-A17B",
     name="Qwen3.5-397B-A17B",
@@ -144,21 +154,22 @@ QWEN3_5_397B_A17B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2026_02_16,
-    last_updated=_D_2026_06_01,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_65536,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2026_02_16,
+    last_updated=_Shared.D_2026_06_01,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_65536,
     cost=Cost(
         input=Decimal("0.43"),
         output=Decimal("2.6"),
         cache_read=Decimal("0.04"),
         cache_write=Decimal("0"),
     ),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Qwen3.5-397B-A17B (chat) · 262K context · 65.5K output · $0.43 in / $2.60 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-QWEN3_6_35B_A3B: Final[Model] = Model(
+QWEN3_6_35B_A3B: Final[PricedModel] = PricedModel(
     provider="wafer.ai",
     id="Qwen3.6-35B-A3B",
     name="Qwen3.6-35B-A3B",
@@ -170,21 +181,22 @@ QWEN3_6_35B_A3B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2026_05_11,
-    last_updated=_D_2026_05_30,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_256000_INPUT_229376_OUTPUT_65536,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2026_05_11,
+    last_updated=_Shared.D_2026_05_30,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_INPUT_229376_OUTPUT_65536,
     cost=Cost(
         input=Decimal("0.15"),
         output=Decimal("1"),
         cache_read=Decimal("0.02"),
         cache_write=Decimal("0"),
     ),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Qwen3.6-35B-A3B (chat) · 256K context · 65.5K output · $0.15 in / $1.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-DEEPSEEK_V4_FLASH: Final[Model] = Model(
+DEEPSEEK_V4_FLASH: Final[PricedModel] = PricedModel(
     provider="wafer.ai",
     id="deepseek-v4-flash",
     name="DeepSeek V4 Flash",
@@ -196,11 +208,11 @@ DEEPSEEK_V4_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_05,
-    release_date=_D_2026_04_24,
-    last_updated=_D_2026_05_30,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_384000,
+    knowledge=_Shared.D_2025_05,
+    release_date=_Shared.D_2026_04_24,
+    last_updated=_Shared.D_2026_05_30,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_384000,
     cost=Cost(
         input=Decimal("0.14"),
         output=Decimal("0.28"),
@@ -208,10 +220,11 @@ DEEPSEEK_V4_FLASH: Final[Model] = Model(
         cache_write=Decimal("0"),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_HIGH_MAX),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_HIGH_MAX),
 )
+"DeepSeek V4 Flash (chat) · 1M context · 384K output · $0.14 in / $0.28 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-DEEPSEEK_V4_PRO: Final[Model] = Model(
+DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
     provider="wafer.ai",
     id="deepseek-v4-pro",
     name="DeepSeek V4 Pro",
@@ -223,11 +236,11 @@ DEEPSEEK_V4_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_05,
-    release_date=_D_2026_04_24,
-    last_updated=_D_2026_05_30,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_384000,
+    knowledge=_Shared.D_2025_05,
+    release_date=_Shared.D_2026_04_24,
+    last_updated=_Shared.D_2026_05_30,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_384000,
     cost=Cost(
         input=Decimal("1.74"),
         output=Decimal("3.48"),
@@ -235,10 +248,11 @@ DEEPSEEK_V4_PRO: Final[Model] = Model(
         cache_write=Decimal("0"),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_HIGH_MAX),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_HIGH_MAX),
 )
+"DeepSeek V4 Pro (chat) · 1M context · 384K output · $1.74 in / $3.48 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-QWEN3_7_MAX: Final[Model] = Model(
+QWEN3_7_MAX: Final[PricedModel] = PricedModel(
     provider="wafer.ai",
     id="qwen3.7-max",
     name="Qwen3.7-Max",
@@ -250,15 +264,16 @@ QWEN3_7_MAX: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_05_21,
-    last_updated=_D_2026_05_30,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_65536,
+    release_date=_Shared.D_2026_05_21,
+    last_updated=_Shared.D_2026_05_30,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_65536,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("15"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("0"),
     ),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Qwen3.7-Max (chat) · 256K context · 65.5K output · $5.00 in / $15.00 out per 1M tokens · tools, reasoning, structured output"

@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "GLM_5_1",
@@ -18,26 +18,26 @@ __all__ = [
     "QWEN3_7_MAX",
 ]
 
-GLM_5_1: Final[Model]
+GLM_5_1: Final[PricedModel]
 "GLM-5.1 (chat) · 203K context · 131K output · $1.00 in / $3.20 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-GLM_5_2: Final[Model]
+GLM_5_2: Final[PricedModel]
 "GLM-5.2 (chat) · 1.05M context · 131K output · $1.20 in / $4.10 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-KIMI_K2_6: Final[Model]
+KIMI_K2_6: Final[PricedModel]
 "Kimi-K2.6 (chat) · 262K context · 65.5K output · $0.68 in / $3.15 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-QWEN3_5_397B_A17B: Final[Model]
+QWEN3_5_397B_A17B: Final[PricedModel]
 "Qwen3.5-397B-A17B (chat) · 262K context · 65.5K output · $0.43 in / $2.60 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-QWEN3_6_35B_A3B: Final[Model]
+QWEN3_6_35B_A3B: Final[PricedModel]
 "Qwen3.6-35B-A3B (chat) · 256K context · 65.5K output · $0.15 in / $1.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-DEEPSEEK_V4_FLASH: Final[Model]
+DEEPSEEK_V4_FLASH: Final[PricedModel]
 "DeepSeek V4 Flash (chat) · 1M context · 384K output · $0.14 in / $0.28 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-DEEPSEEK_V4_PRO: Final[Model]
+DEEPSEEK_V4_PRO: Final[PricedModel]
 "DeepSeek V4 Pro (chat) · 1M context · 384K output · $1.74 in / $3.48 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-QWEN3_7_MAX: Final[Model]
+QWEN3_7_MAX: Final[PricedModel]
 "Qwen3.7-Max (chat) · 256K context · 65.5K output · $5.00 in / $15.00 out per 1M tokens · tools, reasoning, structured output"

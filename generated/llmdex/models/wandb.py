@@ -9,46 +9,50 @@ from decimal import Decimal
 
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
-from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, Model, ReasoningOption
+from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, PricedModel, ReasoningOption
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_128000_OUTPUT_128000 = Limit(context=128000, output=128000)
-_CONTEXT_131072_OUTPUT_131072 = Limit(context=131072, output=131072)
-_CONTEXT_161000_OUTPUT_161000 = Limit(context=161000, output=161000)
-_CONTEXT_196608_OUTPUT_196608 = Limit(context=196608, output=196608)
-_CONTEXT_200000_OUTPUT_131072 = Limit(context=200000, output=131072)
-_CONTEXT_200000_OUTPUT_200000 = Limit(context=200000, output=200000)
-_CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
-_CONTEXT_32768_OUTPUT_32768 = Limit(context=32768, output=32768)
-_CONTEXT_64000_OUTPUT_64000 = Limit(context=64000, output=64000)
-_D_2023_10 = PartialDate(2023, 10)
-_D_2023_12 = PartialDate(2023, 12)
-_D_2024_07_23 = PartialDate(2024, 7, 23)
-_D_2024_12 = PartialDate(2024, 12)
-_D_2024_12_06 = PartialDate(2024, 12, 6)
-_D_2024_12_11 = PartialDate(2024, 12, 11)
-_D_2025_01_31 = PartialDate(2025, 1, 31)
-_D_2025_04 = PartialDate(2025, 4)
-_D_2025_04_28 = PartialDate(2025, 4, 28)
-_D_2025_04_29 = PartialDate(2025, 4, 29)
-_D_2025_07_23 = PartialDate(2025, 7, 23)
-_D_2025_07_25 = PartialDate(2025, 7, 25)
-_D_2025_07_29 = PartialDate(2025, 7, 29)
-_D_2025_08_05 = PartialDate(2025, 8, 5)
-_D_2025_08_21 = PartialDate(2025, 8, 21)
-_D_2026_01_27 = PartialDate(2026, 1, 27)
-_D_2026_02_11 = PartialDate(2026, 2, 11)
-_D_2026_02_12 = PartialDate(2026, 2, 12)
-_D_2026_03_11 = PartialDate(2026, 3, 11)
-_D_2026_03_12 = PartialDate(2026, 3, 12)
-_D_2026_04_07 = PartialDate(2026, 4, 7)
-_REASONING_TOGGLE = ReasoningOption(type="toggle")
-_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_128000_OUTPUT_128000 = Limit(context=128000, output=128000)
+    CONTEXT_131072_OUTPUT_131072 = Limit(context=131072, output=131072)
+    CONTEXT_161000_OUTPUT_161000 = Limit(context=161000, output=161000)
+    CONTEXT_196608_OUTPUT_196608 = Limit(context=196608, output=196608)
+    CONTEXT_200000_OUTPUT_131072 = Limit(context=200000, output=131072)
+    CONTEXT_200000_OUTPUT_200000 = Limit(context=200000, output=200000)
+    CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
+    CONTEXT_32768_OUTPUT_32768 = Limit(context=32768, output=32768)
+    CONTEXT_64000_OUTPUT_64000 = Limit(context=64000, output=64000)
+    D_2023_10 = PartialDate(2023, 10)
+    D_2023_12 = PartialDate(2023, 12)
+    D_2024_07_23 = PartialDate(2024, 7, 23)
+    D_2024_12 = PartialDate(2024, 12)
+    D_2024_12_06 = PartialDate(2024, 12, 6)
+    D_2024_12_11 = PartialDate(2024, 12, 11)
+    D_2025_01_31 = PartialDate(2025, 1, 31)
+    D_2025_04 = PartialDate(2025, 4)
+    D_2025_04_28 = PartialDate(2025, 4, 28)
+    D_2025_04_29 = PartialDate(2025, 4, 29)
+    D_2025_07_23 = PartialDate(2025, 7, 23)
+    D_2025_07_25 = PartialDate(2025, 7, 25)
+    D_2025_07_29 = PartialDate(2025, 7, 29)
+    D_2025_08_05 = PartialDate(2025, 8, 5)
+    D_2025_08_21 = PartialDate(2025, 8, 21)
+    D_2026_01_27 = PartialDate(2026, 1, 27)
+    D_2026_02_11 = PartialDate(2026, 2, 11)
+    D_2026_02_12 = PartialDate(2026, 2, 12)
+    D_2026_03_11 = PartialDate(2026, 3, 11)
+    D_2026_03_12 = PartialDate(2026, 3, 12)
+    D_2026_04_07 = PartialDate(2026, 4, 7)
+    REASONING_TOGGLE = ReasoningOption(type="toggle")
+    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "MINIMAXAI_MINIMAX_M2_5",
@@ -71,7 +75,7 @@ __all__ = [
     "ZAI_ORG_GLM_5_1",
 ]
 
-MINIMAXAI_MINIMAX_M2_5: Final[Model] = Model(
+MINIMAXAI_MINIMAX_M2_5: Final[PricedModel] = PricedModel(
     provider="wandb",
     id="MiniMaxAI/MiniMax-M2.5",
     name="MiniMax M2.5",
@@ -83,15 +87,16 @@ MINIMAXAI_MINIMAX_M2_5: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_02_12,
-    last_updated=_D_2026_03_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_196608_OUTPUT_196608,
+    release_date=_Shared.D_2026_02_12,
+    last_updated=_Shared.D_2026_03_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_196608_OUTPUT_196608,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
     reasoning_options=(),
 )
+"MiniMax M2.5 (chat) · 197K context · 197K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-OPENPIPE_QWEN3_14B_INSTRUCT: Final[Model] = Model(
+OPENPIPE_QWEN3_14B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="wandb",
     id="OpenPipe/Qwen3-14B-Instruct",
     name="OpenPipe Qwen3 14B Instruct",
@@ -103,14 +108,15 @@ OPENPIPE_QWEN3_14B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_04_29,
-    last_updated=_D_2026_03_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_32768_OUTPUT_32768,
+    release_date=_Shared.D_2025_04_29,
+    last_updated=_Shared.D_2026_03_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_32768_OUTPUT_32768,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.22")),
 )
+"OpenPipe Qwen3 14B Instruct (chat) · 32.8K context · 32.8K output · $0.05 in / $0.22 out per 1M tokens · tools, structured output, open weights"
 
-QWEN_QWEN3_235B_A22B_INSTRUCT_2507: Final[Model] = Model(
+QWEN_QWEN3_235B_A22B_INSTRUCT_2507: Final[PricedModel] = PricedModel(
     provider="wandb",
     id="Qwen/Qwen3-235B-A22B-Instruct-2507",
     name="Qwen3 235B A22B Instruct 2507",
@@ -122,15 +128,16 @@ QWEN_QWEN3_235B_A22B_INSTRUCT_2507: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_04_28,
-    last_updated=_D_2026_03_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_04_28,
+    last_updated=_Shared.D_2026_03_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.1")),
 )
+"Qwen3 235B A22B Instruct 2507 (chat) · 262K context · 262K output · $0.10 in / $0.10 out per 1M tokens · tools, structured output, open weights"
 
-QWEN_QWEN3_235B_A22B_THINKING_2507: Final[Model] = Model(
+QWEN_QWEN3_235B_A22B_THINKING_2507: Final[PricedModel] = PricedModel(
     provider="wandb",
     id="Qwen/Qwen3-235B-A22B-Thinking-2507",
     name="Qwen3-235B-A22B-Thinking-2507",
@@ -142,16 +149,17 @@ QWEN_QWEN3_235B_A22B_THINKING_2507: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_07_25,
-    last_updated=_D_2026_03_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_07_25,
+    last_updated=_Shared.D_2026_03_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.1")),
     reasoning_options=(),
 )
+"Qwen3-235B-A22B-Thinking-2507 (chat) · 262K context · 262K output · $0.10 in / $0.10 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-QWEN_QWEN3_30B_A3B_INSTRUCT_2507: Final[Model] = Model(
+QWEN_QWEN3_30B_A3B_INSTRUCT_2507: Final[PricedModel] = PricedModel(
     provider="wandb",
     id="Qwen/Qwen3-30B-A3B-Instruct-2507",
     name="Qwen3 30B A3B Instruct 2507",
@@ -163,14 +171,15 @@ QWEN_QWEN3_30B_A3B_INSTRUCT_2507: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_07_29,
-    last_updated=_D_2026_03_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    release_date=_Shared.D_2025_07_29,
+    last_updated=_Shared.D_2026_03_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
 )
+"Qwen3 30B A3B Instruct 2507 (chat) · 262K context · 262K output · $0.10 in / $0.30 out per 1M tokens · tools, structured output, open weights"
 
-QWEN_QWEN3_CODER_480B_A35B_INSTRUCT: Final[Model] = Model(
+QWEN_QWEN3_CODER_480B_A35B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="wandb",
     id="Qwen/Qwen3-Coder-480B-A35B-Instruct",
     name="Qwen3-Coder-480B-A35B-Instruct",
@@ -182,15 +191,16 @@ QWEN_QWEN3_CODER_480B_A35B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_07_23,
-    last_updated=_D_2026_03_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_07_23,
+    last_updated=_Shared.D_2026_03_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("1"), output=Decimal("1.5")),
 )
+"Qwen3-Coder-480B-A35B-Instruct (chat) · 262K context · 262K output · $1.00 in / $1.50 out per 1M tokens · tools, structured output, open weights"
 
-DEEPSEEK_AI_DEEPSEEK_V3_1: Final[Model] = Model(
+DEEPSEEK_AI_DEEPSEEK_V3_1: Final[PricedModel] = PricedModel(
     provider="wandb",
     id="deepseek-ai/DeepSeek-V3.1",
     name="DeepSeek V3.1",
@@ -202,14 +212,15 @@ DEEPSEEK_AI_DEEPSEEK_V3_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2025_08_21,
-    last_updated=_D_2026_03_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_161000_OUTPUT_161000,
+    release_date=_Shared.D_2025_08_21,
+    last_updated=_Shared.D_2026_03_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_161000_OUTPUT_161000,
     cost=Cost(input=Decimal("0.55"), output=Decimal("1.65")),
 )
+"DeepSeek V3.1 (chat) · 161K context · 161K output · $0.55 in / $1.65 out per 1M tokens · tools, structured output, open weights"
 
-META_LLAMA_LLAMA_3_1_70B_INSTRUCT: Final[Model] = Model(
+META_LLAMA_LLAMA_3_1_70B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="wandb",
     id="meta-llama/Llama-3.1-70B-Instruct",
     name="Llama 3.1 70B",
@@ -221,14 +232,15 @@ META_LLAMA_LLAMA_3_1_70B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2024_07_23,
-    last_updated=_D_2026_03_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_128000,
+    release_date=_Shared.D_2024_07_23,
+    last_updated=_Shared.D_2026_03_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.8"), output=Decimal("0.8")),
 )
+"Llama 3.1 70B (chat) · 128K context · 128K output · $0.80 in / $0.80 out per 1M tokens · tools, structured output, open weights"
 
-META_LLAMA_LLAMA_3_1_8B_INSTRUCT: Final[Model] = Model(
+META_LLAMA_LLAMA_3_1_8B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="wandb",
     id="meta-llama/Llama-3.1-8B-Instruct",
     name="Meta-Llama-3.1-8B-Instruct",
@@ -240,15 +252,16 @@ META_LLAMA_LLAMA_3_1_8B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_12,
-    release_date=_D_2024_07_23,
-    last_updated=_D_2026_03_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_128000,
+    knowledge=_Shared.D_2023_12,
+    release_date=_Shared.D_2024_07_23,
+    last_updated=_Shared.D_2026_03_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.22"), output=Decimal("0.22")),
 )
+"Meta-Llama-3.1-8B-Instruct (chat) · 128K context · 128K output · $0.22 in / $0.22 out per 1M tokens · tools, structured output, open weights"
 
-META_LLAMA_LLAMA_3_3_70B_INSTRUCT: Final[Model] = Model(
+META_LLAMA_LLAMA_3_3_70B_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="wandb",
     id="meta-llama/Llama-3.3-70B-Instruct",
     name="Llama-3.3-70B-Instruct",
@@ -260,15 +273,16 @@ META_LLAMA_LLAMA_3_3_70B_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_12,
-    release_date=_D_2024_12_06,
-    last_updated=_D_2026_03_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_128000,
+    knowledge=_Shared.D_2023_12,
+    release_date=_Shared.D_2024_12_06,
+    last_updated=_Shared.D_2026_03_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.71"), output=Decimal("0.71")),
 )
+"Llama-3.3-70B-Instruct (chat) · 128K context · 128K output · $0.71 in / $0.71 out per 1M tokens · tools, structured output, open weights"
 
-META_LLAMA_LLAMA_4_SCOUT_17B_16E_INSTRUCT: Final[Model] = Model(
+META_LLAMA_LLAMA_4_SCOUT_17B_16E_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="wandb",
     id="meta-llama/Llama-4-Scout-17B-16E-Instruct",
     name="Llama 4 Scout 17B 16E Instruct",
@@ -280,15 +294,16 @@ META_LLAMA_LLAMA_4_SCOUT_17B_16E_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_12,
-    release_date=_D_2025_01_31,
-    last_updated=_D_2026_03_12,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_64000_OUTPUT_64000,
+    knowledge=_Shared.D_2024_12,
+    release_date=_Shared.D_2025_01_31,
+    last_updated=_Shared.D_2026_03_12,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_64000_OUTPUT_64000,
     cost=Cost(input=Decimal("0.17"), output=Decimal("0.66")),
 )
+"Llama 4 Scout 17B 16E Instruct (chat) · 64K context · 64K output · $0.17 in / $0.66 out per 1M tokens · vision, tools, structured output, open weights"
 
-MICROSOFT_PHI_4_MINI_INSTRUCT: Final[Model] = Model(
+MICROSOFT_PHI_4_MINI_INSTRUCT: Final[PricedModel] = PricedModel(
     provider="wandb",
     id="microsoft/Phi-4-mini-instruct",
     name="Phi-4-mini-instruct",
@@ -300,15 +315,16 @@ MICROSOFT_PHI_4_MINI_INSTRUCT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2023_10,
-    release_date=_D_2024_12_11,
-    last_updated=_D_2026_03_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_128000,
+    knowledge=_Shared.D_2023_10,
+    release_date=_Shared.D_2024_12_11,
+    last_updated=_Shared.D_2026_03_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.08"), output=Decimal("0.35")),
 )
+"Phi-4-mini-instruct (chat) · 128K context · 128K output · $0.08 in / $0.35 out per 1M tokens · tools, structured output, open weights"
 
-MOONSHOTAI_KIMI_K2_5: Final[Model] = Model(
+MOONSHOTAI_KIMI_K2_5: Final[PricedModel] = PricedModel(
     provider="wandb",
     id="moonshotai/Kimi-K2.5",
     name="Kimi K2.5",
@@ -320,16 +336,17 @@ MOONSHOTAI_KIMI_K2_5: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_01_27,
-    last_updated=_D_2026_03_12,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    release_date=_Shared.D_2026_01_27,
+    last_updated=_Shared.D_2026_03_12,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.5"), output=Decimal("2.85")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"Kimi K2.5 (chat) · 262K context · 262K output · $0.50 in / $2.85 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-NVIDIA_NVIDIA_NEMOTRON_3_SUPER_120B_A12B_FP8: Final[Model] = Model(
+NVIDIA_NVIDIA_NEMOTRON_3_SUPER_120B_A12B_FP8: Final[PricedModel] = PricedModel(
     provider="wandb",
     id="nvidia/NVIDIA-Nemotron-3-Super-120B-A12B-FP8",
     name="NVIDIA Nemotron 3 Super 120B",
@@ -341,15 +358,16 @@ NVIDIA_NVIDIA_NEMOTRON_3_SUPER_120B_A12B_FP8: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_03_11,
-    last_updated=_D_2026_03_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    release_date=_Shared.D_2026_03_11,
+    last_updated=_Shared.D_2026_03_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.8")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"NVIDIA Nemotron 3 Super 120B (chat) · 262K context · 262K output · $0.20 in / $0.80 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-OPENAI_GPT_OSS_120B: Final[Model] = Model(
+OPENAI_GPT_OSS_120B: Final[PricedModel] = PricedModel(
     provider="wandb",
     id="openai/gpt-oss-120b",
     name="gpt-oss-120b",
@@ -361,15 +379,16 @@ OPENAI_GPT_OSS_120B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2026_03_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_131072,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2026_03_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_131072,
     cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
     reasoning_options=(),
 )
+"gpt-oss-120b (chat) · 131K context · 131K output · $0.15 in / $0.60 out per 1M tokens · tools, reasoning, structured output"
 
-OPENAI_GPT_OSS_20B: Final[Model] = Model(
+OPENAI_GPT_OSS_20B: Final[PricedModel] = PricedModel(
     provider="wandb",
     id="openai/gpt-oss-20b",
     name="gpt-oss-20b",
@@ -381,15 +400,16 @@ OPENAI_GPT_OSS_20B: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2026_03_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_131072,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2026_03_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_131072,
     cost=Cost(input=Decimal("0.05"), output=Decimal("0.2")),
     reasoning_options=(),
 )
+"gpt-oss-20b (chat) · 131K context · 131K output · $0.05 in / $0.20 out per 1M tokens · tools, reasoning, structured output"
 
-ZAI_ORG_GLM_5_FP8: Final[Model] = Model(
+ZAI_ORG_GLM_5_FP8: Final[PricedModel] = PricedModel(
     provider="wandb",
     id="zai-org/GLM-5-FP8",
     name="GLM 5",
@@ -401,14 +421,15 @@ ZAI_ORG_GLM_5_FP8: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_02_11,
-    last_updated=_D_2026_03_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_200000,
+    release_date=_Shared.D_2026_02_11,
+    last_updated=_Shared.D_2026_03_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_200000,
     cost=Cost(input=Decimal("1"), output=Decimal("3.2")),
 )
+"GLM 5 (chat) · 200K context · 200K output · $1.00 in / $3.20 out per 1M tokens · tools, structured output, open weights"
 
-ZAI_ORG_GLM_5_1: Final[Model] = Model(
+ZAI_ORG_GLM_5_1: Final[PricedModel] = PricedModel(
     provider="wandb",
     id="zai-org/GLM-5.1",
     name="GLM-5.1",
@@ -420,10 +441,10 @@ ZAI_ORG_GLM_5_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_07,
-    last_updated=_D_2026_04_07,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_131072,
+    release_date=_Shared.D_2026_04_07,
+    last_updated=_Shared.D_2026_04_07,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_131072,
     cost=Cost(
         input=Decimal("1.4"),
         output=Decimal("4.4"),
@@ -431,5 +452,6 @@ ZAI_ORG_GLM_5_1: Final[Model] = Model(
         cache_write=Decimal("0"),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM-5.1 (chat) · 200K context · 131K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, structured output, open weights"

@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "MINIMAXAI_MINIMAX_M2_5",
@@ -28,56 +28,56 @@ __all__ = [
     "ZAI_ORG_GLM_5_1",
 ]
 
-MINIMAXAI_MINIMAX_M2_5: Final[Model]
+MINIMAXAI_MINIMAX_M2_5: Final[PricedModel]
 "MiniMax M2.5 (chat) · 197K context · 197K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-OPENPIPE_QWEN3_14B_INSTRUCT: Final[Model]
+OPENPIPE_QWEN3_14B_INSTRUCT: Final[PricedModel]
 "OpenPipe Qwen3 14B Instruct (chat) · 32.8K context · 32.8K output · $0.05 in / $0.22 out per 1M tokens · tools, structured output, open weights"
 
-QWEN_QWEN3_235B_A22B_INSTRUCT_2507: Final[Model]
+QWEN_QWEN3_235B_A22B_INSTRUCT_2507: Final[PricedModel]
 "Qwen3 235B A22B Instruct 2507 (chat) · 262K context · 262K output · $0.10 in / $0.10 out per 1M tokens · tools, structured output, open weights"
 
-QWEN_QWEN3_235B_A22B_THINKING_2507: Final[Model]
+QWEN_QWEN3_235B_A22B_THINKING_2507: Final[PricedModel]
 "Qwen3-235B-A22B-Thinking-2507 (chat) · 262K context · 262K output · $0.10 in / $0.10 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-QWEN_QWEN3_30B_A3B_INSTRUCT_2507: Final[Model]
+QWEN_QWEN3_30B_A3B_INSTRUCT_2507: Final[PricedModel]
 "Qwen3 30B A3B Instruct 2507 (chat) · 262K context · 262K output · $0.10 in / $0.30 out per 1M tokens · tools, structured output, open weights"
 
-QWEN_QWEN3_CODER_480B_A35B_INSTRUCT: Final[Model]
+QWEN_QWEN3_CODER_480B_A35B_INSTRUCT: Final[PricedModel]
 "Qwen3-Coder-480B-A35B-Instruct (chat) · 262K context · 262K output · $1.00 in / $1.50 out per 1M tokens · tools, structured output, open weights"
 
-DEEPSEEK_AI_DEEPSEEK_V3_1: Final[Model]
+DEEPSEEK_AI_DEEPSEEK_V3_1: Final[PricedModel]
 "DeepSeek V3.1 (chat) · 161K context · 161K output · $0.55 in / $1.65 out per 1M tokens · tools, structured output, open weights"
 
-META_LLAMA_LLAMA_3_1_70B_INSTRUCT: Final[Model]
+META_LLAMA_LLAMA_3_1_70B_INSTRUCT: Final[PricedModel]
 "Llama 3.1 70B (chat) · 128K context · 128K output · $0.80 in / $0.80 out per 1M tokens · tools, structured output, open weights"
 
-META_LLAMA_LLAMA_3_1_8B_INSTRUCT: Final[Model]
+META_LLAMA_LLAMA_3_1_8B_INSTRUCT: Final[PricedModel]
 "Meta-Llama-3.1-8B-Instruct (chat) · 128K context · 128K output · $0.22 in / $0.22 out per 1M tokens · tools, structured output, open weights"
 
-META_LLAMA_LLAMA_3_3_70B_INSTRUCT: Final[Model]
+META_LLAMA_LLAMA_3_3_70B_INSTRUCT: Final[PricedModel]
 "Llama-3.3-70B-Instruct (chat) · 128K context · 128K output · $0.71 in / $0.71 out per 1M tokens · tools, structured output, open weights"
 
-META_LLAMA_LLAMA_4_SCOUT_17B_16E_INSTRUCT: Final[Model]
+META_LLAMA_LLAMA_4_SCOUT_17B_16E_INSTRUCT: Final[PricedModel]
 "Llama 4 Scout 17B 16E Instruct (chat) · 64K context · 64K output · $0.17 in / $0.66 out per 1M tokens · vision, tools, structured output, open weights"
 
-MICROSOFT_PHI_4_MINI_INSTRUCT: Final[Model]
+MICROSOFT_PHI_4_MINI_INSTRUCT: Final[PricedModel]
 "Phi-4-mini-instruct (chat) · 128K context · 128K output · $0.08 in / $0.35 out per 1M tokens · tools, structured output, open weights"
 
-MOONSHOTAI_KIMI_K2_5: Final[Model]
+MOONSHOTAI_KIMI_K2_5: Final[PricedModel]
 "Kimi K2.5 (chat) · 262K context · 262K output · $0.50 in / $2.85 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-NVIDIA_NVIDIA_NEMOTRON_3_SUPER_120B_A12B_FP8: Final[Model]
+NVIDIA_NVIDIA_NEMOTRON_3_SUPER_120B_A12B_FP8: Final[PricedModel]
 "NVIDIA Nemotron 3 Super 120B (chat) · 262K context · 262K output · $0.20 in / $0.80 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-OPENAI_GPT_OSS_120B: Final[Model]
+OPENAI_GPT_OSS_120B: Final[PricedModel]
 "gpt-oss-120b (chat) · 131K context · 131K output · $0.15 in / $0.60 out per 1M tokens · tools, reasoning, structured output"
 
-OPENAI_GPT_OSS_20B: Final[Model]
+OPENAI_GPT_OSS_20B: Final[PricedModel]
 "gpt-oss-20b (chat) · 131K context · 131K output · $0.05 in / $0.20 out per 1M tokens · tools, reasoning, structured output"
 
-ZAI_ORG_GLM_5_FP8: Final[Model]
+ZAI_ORG_GLM_5_FP8: Final[PricedModel]
 "GLM 5 (chat) · 200K context · 200K output · $1.00 in / $3.20 out per 1M tokens · tools, structured output, open weights"
 
-ZAI_ORG_GLM_5_1: Final[Model]
+ZAI_ORG_GLM_5_1: Final[PricedModel]
 "GLM-5.1 (chat) · 200K context · 131K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, structured output, open weights"

@@ -15,6 +15,7 @@ from llmdex_runtime.model import (
     Limit,
     Modalities,
     Model,
+    PricedModel,
     Rates,
     ReasoningOption,
     TierCondition,
@@ -24,27 +25,33 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run ti
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_1000000_OUTPUT_30000 = Limit(context=1000000, output=30000)
-_CONTEXT_1024_OUTPUT_0 = Limit(context=1024, output=0)
-_CONTEXT_256000_OUTPUT_256000 = Limit(context=256000, output=256000)
-_CONTEXT_8000_OUTPUT_0 = Limit(context=8000, output=0)
-_D_2026_01_28 = PartialDate(2026, 1, 28)
-_D_2026_03_09 = PartialDate(2026, 3, 9)
-_D_2026_04_03 = PartialDate(2026, 4, 3)
-_D_2026_04_16 = PartialDate(2026, 4, 16)
-_D_2026_04_17 = PartialDate(2026, 4, 17)
-_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
-    type="effort", values=("low", "medium", "high", "xhigh")
-)
-_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = ReasoningOption(
-    type="effort", values=("none", "low", "medium", "high")
-)
-_TEXT_IMAGE_PDF_TO_IMAGE_PDF = Modalities(input=("text", "image", "pdf"), output=("image", "pdf"))
-_TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
-_TEXT_IMAGE_VIDEO_PDF_TO_VIDEO = Modalities(
-    input=("text", "image", "video", "pdf"), output=("video",)
-)
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_1000000_OUTPUT_30000 = Limit(context=1000000, output=30000)
+    CONTEXT_1024_OUTPUT_0 = Limit(context=1024, output=0)
+    CONTEXT_256000_OUTPUT_256000 = Limit(context=256000, output=256000)
+    CONTEXT_8000_OUTPUT_0 = Limit(context=8000, output=0)
+    D_2026_01_28 = PartialDate(2026, 1, 28)
+    D_2026_03_09 = PartialDate(2026, 3, 9)
+    D_2026_04_03 = PartialDate(2026, 4, 3)
+    D_2026_04_16 = PartialDate(2026, 4, 16)
+    D_2026_04_17 = PartialDate(2026, 4, 17)
+    REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
+        type="effort", values=("low", "medium", "high", "xhigh")
+    )
+    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("none", "low", "medium", "high")
+    )
+    TEXT_IMAGE_PDF_TO_IMAGE_PDF = Modalities(
+        input=("text", "image", "pdf"), output=("image", "pdf")
+    )
+    TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
+    TEXT_IMAGE_VIDEO_PDF_TO_VIDEO = Modalities(
+        input=("text", "image", "video", "pdf"), output=("video",)
+    )
+
 
 __all__ = [
     "GROK_4_20_0309_NON_REASONING",
@@ -57,7 +64,7 @@ __all__ = [
     "GROK_IMAGINE_VIDEO",
 ]
 
-GROK_4_20_0309_NON_REASONING: Final[Model] = Model(
+GROK_4_20_0309_NON_REASONING: Final[PricedModel] = PricedModel(
     provider="xai",
     id="grok-4.20-0309-non-reasoning",
     name="Grok 4.20 (Non-Reasoning)",
@@ -69,10 +76,10 @@ GROK_4_20_0309_NON_REASONING: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_03_09,
-    last_updated=_D_2026_03_09,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_30000,
+    release_date=_Shared.D_2026_03_09,
+    last_updated=_Shared.D_2026_03_09,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_30000,
     cost=Cost(
         input=Decimal("1.25"),
         output=Decimal("2.5"),
@@ -90,8 +97,9 @@ GROK_4_20_0309_NON_REASONING: Final[Model] = Model(
         ),
     ),
 )
+"Grok 4.20 (Non-Reasoning) (chat) · 1M context · 30K output · $1.25 in / $2.50 out per 1M tokens · vision, tools, structured output, attachments"
 
-GROK_4_20_0309_REASONING: Final[Model] = Model(
+GROK_4_20_0309_REASONING: Final[PricedModel] = PricedModel(
     provider="xai",
     id="grok-4.20-0309-reasoning",
     name="Grok 4.20 (Reasoning)",
@@ -103,10 +111,10 @@ GROK_4_20_0309_REASONING: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_03_09,
-    last_updated=_D_2026_03_09,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_30000,
+    release_date=_Shared.D_2026_03_09,
+    last_updated=_Shared.D_2026_03_09,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_30000,
     cost=Cost(
         input=Decimal("1.25"),
         output=Decimal("2.5"),
@@ -125,8 +133,9 @@ GROK_4_20_0309_REASONING: Final[Model] = Model(
     ),
     reasoning_options=(),
 )
+"Grok 4.20 (Reasoning) (chat) · 1M context · 30K output · $1.25 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GROK_4_20_MULTI_AGENT_0309: Final[Model] = Model(
+GROK_4_20_MULTI_AGENT_0309: Final[PricedModel] = PricedModel(
     provider="xai",
     id="grok-4.20-multi-agent-0309",
     name="Grok 4.20 Multi-Agent",
@@ -138,10 +147,10 @@ GROK_4_20_MULTI_AGENT_0309: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_03_09,
-    last_updated=_D_2026_03_09,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_30000,
+    release_date=_Shared.D_2026_03_09,
+    last_updated=_Shared.D_2026_03_09,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_30000,
     cost=Cost(
         input=Decimal("1.25"),
         output=Decimal("2.5"),
@@ -158,10 +167,11 @@ GROK_4_20_MULTI_AGENT_0309: Final[Model] = Model(
             input=Decimal("2.5"), output=Decimal("5"), cache_read=Decimal("0.4")
         ),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
 )
+"Grok 4.20 Multi-Agent (chat) · 1M context · 30K output · $1.25 in / $2.50 out per 1M tokens · vision, reasoning, structured output, attachments"
 
-GROK_4_3: Final[Model] = Model(
+GROK_4_3: Final[PricedModel] = PricedModel(
     provider="xai",
     id="grok-4.3",
     name="Grok 4.3",
@@ -173,10 +183,10 @@ GROK_4_3: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_04_17,
-    last_updated=_D_2026_04_17,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_30000,
+    release_date=_Shared.D_2026_04_17,
+    last_updated=_Shared.D_2026_04_17,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_30000,
     cost=Cost(
         input=Decimal("1.25"),
         output=Decimal("2.5"),
@@ -193,10 +203,11 @@ GROK_4_3: Final[Model] = Model(
             input=Decimal("2.5"), output=Decimal("5"), cache_read=Decimal("0.4")
         ),
     ),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
+"Grok 4.3 (chat) · 1M context · 30K output · $1.25 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GROK_BUILD_0_1: Final[Model] = Model(
+GROK_BUILD_0_1: Final[PricedModel] = PricedModel(
     provider="xai",
     id="grok-build-0.1",
     name="Grok Build 0.1",
@@ -208,10 +219,10 @@ GROK_BUILD_0_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_04_16,
-    last_updated=_D_2026_04_16,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_256000,
+    release_date=_Shared.D_2026_04_16,
+    last_updated=_Shared.D_2026_04_16,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_256000,
     cost=Cost(
         input=Decimal("1"),
         output=Decimal("2"),
@@ -228,6 +239,7 @@ GROK_BUILD_0_1: Final[Model] = Model(
     ),
     reasoning_options=(),
 )
+"Grok Build 0.1 (chat) · 256K context · 256K output · $1.00 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
 GROK_IMAGINE_IMAGE: Final[Model] = Model(
     provider="xai",
@@ -240,11 +252,12 @@ GROK_IMAGINE_IMAGE: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    release_date=_D_2026_01_28,
-    last_updated=_D_2026_01_28,
-    modalities=_TEXT_IMAGE_PDF_TO_IMAGE_PDF,
-    limit=_CONTEXT_8000_OUTPUT_0,
+    release_date=_Shared.D_2026_01_28,
+    last_updated=_Shared.D_2026_01_28,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_IMAGE_PDF,
+    limit=_Shared.CONTEXT_8000_OUTPUT_0,
 )
+"Grok Imagine Image (image) · 8K context · 0 output · price unknown · vision, attachments"
 
 GROK_IMAGINE_IMAGE_QUALITY: Final[Model] = Model(
     provider="xai",
@@ -257,11 +270,12 @@ GROK_IMAGINE_IMAGE_QUALITY: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    release_date=_D_2026_04_03,
-    last_updated=_D_2026_04_03,
-    modalities=_TEXT_IMAGE_PDF_TO_IMAGE_PDF,
-    limit=_CONTEXT_8000_OUTPUT_0,
+    release_date=_Shared.D_2026_04_03,
+    last_updated=_Shared.D_2026_04_03,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_IMAGE_PDF,
+    limit=_Shared.CONTEXT_8000_OUTPUT_0,
 )
+"Grok Imagine Image Quality (image) · 8K context · 0 output · price unknown · vision, attachments"
 
 GROK_IMAGINE_VIDEO: Final[Model] = Model(
     provider="xai",
@@ -274,8 +288,9 @@ GROK_IMAGINE_VIDEO: Final[Model] = Model(
     tool_call=False,
     temperature=False,
     open_weights=False,
-    release_date=_D_2026_01_28,
-    last_updated=_D_2026_01_28,
-    modalities=_TEXT_IMAGE_VIDEO_PDF_TO_VIDEO,
-    limit=_CONTEXT_1024_OUTPUT_0,
+    release_date=_Shared.D_2026_01_28,
+    last_updated=_Shared.D_2026_01_28,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_PDF_TO_VIDEO,
+    limit=_Shared.CONTEXT_1024_OUTPUT_0,
 )
+"Grok Imagine Video (video) · 1.02K context · 0 output · price unknown · vision, attachments"

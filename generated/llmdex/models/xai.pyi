@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import Model, PricedModel
 
 __all__ = [
     "GROK_4_20_0309_NON_REASONING",
@@ -18,19 +18,19 @@ __all__ = [
     "GROK_IMAGINE_VIDEO",
 ]
 
-GROK_4_20_0309_NON_REASONING: Final[Model]
+GROK_4_20_0309_NON_REASONING: Final[PricedModel]
 "Grok 4.20 (Non-Reasoning) (chat) · 1M context · 30K output · $1.25 in / $2.50 out per 1M tokens · vision, tools, structured output, attachments"
 
-GROK_4_20_0309_REASONING: Final[Model]
+GROK_4_20_0309_REASONING: Final[PricedModel]
 "Grok 4.20 (Reasoning) (chat) · 1M context · 30K output · $1.25 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GROK_4_20_MULTI_AGENT_0309: Final[Model]
+GROK_4_20_MULTI_AGENT_0309: Final[PricedModel]
 "Grok 4.20 Multi-Agent (chat) · 1M context · 30K output · $1.25 in / $2.50 out per 1M tokens · vision, reasoning, structured output, attachments"
 
-GROK_4_3: Final[Model]
+GROK_4_3: Final[PricedModel]
 "Grok 4.3 (chat) · 1M context · 30K output · $1.25 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GROK_BUILD_0_1: Final[Model]
+GROK_BUILD_0_1: Final[PricedModel]
 "Grok Build 0.1 (chat) · 256K context · 256K output · $1.00 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
 GROK_IMAGINE_IMAGE: Final[Model]

@@ -9,32 +9,36 @@ from decimal import Decimal
 
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind, Status
-from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, Model, ReasoningOption
+from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, PricedModel, ReasoningOption
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_1048576_OUTPUT_131072 = Limit(context=1048576, output=131072)
-_CONTEXT_262144_OUTPUT_131072 = Limit(context=262144, output=131072)
-_CONTEXT_262144_OUTPUT_65536 = Limit(context=262144, output=65536)
-_D_2024_12 = PartialDate(2024, 12)
-_D_2024_12_01 = PartialDate(2024, 12, 1)
-_D_2025_12_16 = PartialDate(2025, 12, 16)
-_D_2026_03_18 = PartialDate(2026, 3, 18)
-_D_2026_04_22 = PartialDate(2026, 4, 22)
-_D_2026_06_08 = PartialDate(2026, 6, 8)
-_D_2026_06_09 = PartialDate(2026, 6, 9)
-_D_2026_06_24 = PartialDate(2026, 6, 24)
-_REASONING_TOGGLE = ReasoningOption(type="toggle")
-_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT = Modalities(
-    input=("text", "image", "audio", "video", "pdf"), output=("text",)
-)
-_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT = Modalities(
-    input=("text", "image", "audio", "video"), output=("text",)
-)
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_1048576_OUTPUT_131072 = Limit(context=1048576, output=131072)
+    CONTEXT_262144_OUTPUT_131072 = Limit(context=262144, output=131072)
+    CONTEXT_262144_OUTPUT_65536 = Limit(context=262144, output=65536)
+    D_2024_12 = PartialDate(2024, 12)
+    D_2024_12_01 = PartialDate(2024, 12, 1)
+    D_2025_12_16 = PartialDate(2025, 12, 16)
+    D_2026_03_18 = PartialDate(2026, 3, 18)
+    D_2026_04_22 = PartialDate(2026, 4, 22)
+    D_2026_06_08 = PartialDate(2026, 6, 8)
+    D_2026_06_09 = PartialDate(2026, 6, 9)
+    D_2026_06_24 = PartialDate(2026, 6, 24)
+    REASONING_TOGGLE = ReasoningOption(type="toggle")
+    TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT = Modalities(
+        input=("text", "image", "audio", "video", "pdf"), output=("text",)
+    )
+    TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT = Modalities(
+        input=("text", "image", "audio", "video"), output=("text",)
+    )
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "MIMO_V2_FLASH",
@@ -45,7 +49,7 @@ __all__ = [
     "MIMO_V2_5_PRO_ULTRASPEED",
 ]
 
-MIMO_V2_FLASH: Final[Model] = Model(
+MIMO_V2_FLASH: Final[PricedModel] = PricedModel(
     provider="xiaomi",
     id="mimo-v2-flash",
     name="MiMo-V2-Flash",
@@ -56,18 +60,19 @@ MIMO_V2_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_12_01,
-    release_date=_D_2025_12_16,
-    last_updated=_D_2026_06_24,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_65536,
+    knowledge=_Shared.D_2024_12_01,
+    release_date=_Shared.D_2025_12_16,
+    last_updated=_Shared.D_2026_06_24,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_65536,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.28"), cache_read=Decimal("0.0028")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
     status=Status.DEPRECATED,
 )
+"MiMo-V2-Flash (chat) · 262K context · 65.5K output · $0.14 in / $0.28 out per 1M tokens · tools, reasoning, open weights · deprecated"
 
-MIMO_V2_OMNI: Final[Model] = Model(
+MIMO_V2_OMNI: Final[PricedModel] = PricedModel(
     provider="xiaomi",
     id="mimo-v2-omni",
     name="MiMo-V2-Omni",
@@ -78,18 +83,19 @@ MIMO_V2_OMNI: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_12,
-    release_date=_D_2026_03_18,
-    last_updated=_D_2026_06_24,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_131072,
+    knowledge=_Shared.D_2024_12,
+    release_date=_Shared.D_2026_03_18,
+    last_updated=_Shared.D_2026_06_24,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_131072,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.28"), cache_read=Decimal("0.0028")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
     status=Status.DEPRECATED,
 )
+"MiMo-V2-Omni (chat) · 262K context · 131K output · $0.14 in / $0.28 out per 1M tokens · vision, tools, reasoning, attachments · deprecated"
 
-MIMO_V2_PRO: Final[Model] = Model(
+MIMO_V2_PRO: Final[PricedModel] = PricedModel(
     provider="xiaomi",
     id="mimo-v2-pro",
     name="MiMo-V2-Pro",
@@ -100,18 +106,19 @@ MIMO_V2_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_12,
-    release_date=_D_2026_03_18,
-    last_updated=_D_2026_06_24,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_131072,
+    knowledge=_Shared.D_2024_12,
+    release_date=_Shared.D_2026_03_18,
+    last_updated=_Shared.D_2026_06_24,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_131072,
     cost=Cost(input=Decimal("0.435"), output=Decimal("0.87"), cache_read=Decimal("0.0036")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
     status=Status.DEPRECATED,
 )
+"MiMo-V2-Pro (chat) · 1.05M context · 131K output · $0.435 in / $0.87 out per 1M tokens · tools, reasoning · deprecated"
 
-MIMO_V2_5: Final[Model] = Model(
+MIMO_V2_5: Final[PricedModel] = PricedModel(
     provider="xiaomi",
     id="mimo-v2.5",
     name="MiMo-V2.5",
@@ -122,17 +129,18 @@ MIMO_V2_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_12,
-    release_date=_D_2026_04_22,
-    last_updated=_D_2026_06_24,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_131072,
+    knowledge=_Shared.D_2024_12,
+    release_date=_Shared.D_2026_04_22,
+    last_updated=_Shared.D_2026_06_24,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_131072,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.28"), cache_read=Decimal("0.0028")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"MiMo-V2.5 (chat) · 1.05M context · 131K output · $0.14 in / $0.28 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-MIMO_V2_5_PRO: Final[Model] = Model(
+MIMO_V2_5_PRO: Final[PricedModel] = PricedModel(
     provider="xiaomi",
     id="mimo-v2.5-pro",
     name="MiMo-V2.5-Pro",
@@ -143,17 +151,18 @@ MIMO_V2_5_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_12,
-    release_date=_D_2026_04_22,
-    last_updated=_D_2026_06_24,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_131072,
+    knowledge=_Shared.D_2024_12,
+    release_date=_Shared.D_2026_04_22,
+    last_updated=_Shared.D_2026_06_24,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_131072,
     cost=Cost(input=Decimal("0.435"), output=Decimal("0.87"), cache_read=Decimal("0.0036")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"MiMo-V2.5-Pro (chat) · 1.05M context · 131K output · $0.435 in / $0.87 out per 1M tokens · tools, reasoning, open weights"
 
-MIMO_V2_5_PRO_ULTRASPEED: Final[Model] = Model(
+MIMO_V2_5_PRO_ULTRASPEED: Final[PricedModel] = PricedModel(
     provider="xiaomi",
     id="mimo-v2.5-pro-ultraspeed",
     name="MiMo-V2.5-Pro-UltraSpeed",
@@ -164,13 +173,14 @@ MIMO_V2_5_PRO_ULTRASPEED: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_12,
-    release_date=_D_2026_06_08,
-    last_updated=_D_2026_06_09,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_131072,
+    knowledge=_Shared.D_2024_12,
+    release_date=_Shared.D_2026_06_08,
+    last_updated=_Shared.D_2026_06_09,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_131072,
     cost=Cost(input=Decimal("1.305"), output=Decimal("2.61"), cache_read=Decimal("0.0108")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
     status=Status.BETA,
 )
+"MiMo-V2.5-Pro-UltraSpeed (chat) · 1.05M context · 131K output · $1.305 in / $2.61 out per 1M tokens · tools, reasoning, open weights · beta"

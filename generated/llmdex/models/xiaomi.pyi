@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "MIMO_V2_FLASH",
@@ -16,20 +16,20 @@ __all__ = [
     "MIMO_V2_5_PRO_ULTRASPEED",
 ]
 
-MIMO_V2_FLASH: Final[Model]
+MIMO_V2_FLASH: Final[PricedModel]
 "MiMo-V2-Flash (chat) · 262K context · 65.5K output · $0.14 in / $0.28 out per 1M tokens · tools, reasoning, open weights · deprecated"
 
-MIMO_V2_OMNI: Final[Model]
+MIMO_V2_OMNI: Final[PricedModel]
 "MiMo-V2-Omni (chat) · 262K context · 131K output · $0.14 in / $0.28 out per 1M tokens · vision, tools, reasoning, attachments · deprecated"
 
-MIMO_V2_PRO: Final[Model]
+MIMO_V2_PRO: Final[PricedModel]
 "MiMo-V2-Pro (chat) · 1.05M context · 131K output · $0.435 in / $0.87 out per 1M tokens · tools, reasoning · deprecated"
 
-MIMO_V2_5: Final[Model]
+MIMO_V2_5: Final[PricedModel]
 "MiMo-V2.5 (chat) · 1.05M context · 131K output · $0.14 in / $0.28 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-MIMO_V2_5_PRO: Final[Model]
+MIMO_V2_5_PRO: Final[PricedModel]
 "MiMo-V2.5-Pro (chat) · 1.05M context · 131K output · $0.435 in / $0.87 out per 1M tokens · tools, reasoning, open weights"
 
-MIMO_V2_5_PRO_ULTRASPEED: Final[Model]
+MIMO_V2_5_PRO_ULTRASPEED: Final[PricedModel]
 "MiMo-V2.5-Pro-UltraSpeed (chat) · 1.05M context · 131K output · $1.305 in / $2.61 out per 1M tokens · tools, reasoning, open weights · beta"

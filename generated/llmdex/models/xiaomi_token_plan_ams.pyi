@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "MIMO_V2_OMNI",
@@ -18,26 +18,26 @@ __all__ = [
     "MIMO_V2_5_TTS_VOICEDESIGN",
 ]
 
-MIMO_V2_OMNI: Final[Model]
+MIMO_V2_OMNI: Final[PricedModel]
 "MiMo-V2-Omni (chat) · 262K context · 131K output · free · vision, tools, reasoning, attachments · deprecated"
 
-MIMO_V2_PRO: Final[Model]
+MIMO_V2_PRO: Final[PricedModel]
 "MiMo-V2-Pro (chat) · 1.05M context · 131K output · free · tools, reasoning · deprecated"
 
-MIMO_V2_TTS: Final[Model]
+MIMO_V2_TTS: Final[PricedModel]
 "MiMo-V2-TTS (audio) · 8.19K context · 8.19K output · free · open weights"
 
-MIMO_V2_5: Final[Model]
+MIMO_V2_5: Final[PricedModel]
 "MiMo-V2.5 (chat) · 1.05M context · 131K output · free · vision, tools, reasoning, attachments, open weights"
 
-MIMO_V2_5_PRO: Final[Model]
+MIMO_V2_5_PRO: Final[PricedModel]
 "MiMo-V2.5-Pro (chat) · 1.05M context · 131K output · free · tools, reasoning, open weights"
 
-MIMO_V2_5_TTS: Final[Model]
+MIMO_V2_5_TTS: Final[PricedModel]
 "MiMo-V2.5-TTS (audio) · 8.19K context · 8.19K output · free · open weights"
 
-MIMO_V2_5_TTS_VOICECLONE: Final[Model]
+MIMO_V2_5_TTS_VOICECLONE: Final[PricedModel]
 "MiMo-V2.5-TTS-VoiceClone (audio) · 8.19K context · 8.19K output · free · open weights"
 
-MIMO_V2_5_TTS_VOICEDESIGN: Final[Model]
+MIMO_V2_5_TTS_VOICEDESIGN: Final[PricedModel]
 "MiMo-V2.5-TTS-VoiceDesign (audio) · 8.19K context · 8.19K output · free · open weights"

@@ -9,28 +9,32 @@ from decimal import Decimal
 
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind, Status
-from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, Model, ReasoningOption
+from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, PricedModel, ReasoningOption
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_1048576_OUTPUT_131072 = Limit(context=1048576, output=131072)
-_CONTEXT_262144_OUTPUT_131072 = Limit(context=262144, output=131072)
-_CONTEXT_8192_OUTPUT_8192 = Limit(context=8192, output=8192)
-_D_2024_12 = PartialDate(2024, 12)
-_D_2026_03_18 = PartialDate(2026, 3, 18)
-_D_2026_04_22 = PartialDate(2026, 4, 22)
-_REASONING_TOGGLE = ReasoningOption(type="toggle")
-_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT = Modalities(
-    input=("text", "image", "audio", "video", "pdf"), output=("text",)
-)
-_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT = Modalities(
-    input=("text", "image", "audio", "video"), output=("text",)
-)
-_TEXT_TO_AUDIO = Modalities(input=("text",), output=("audio",))
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_1048576_OUTPUT_131072 = Limit(context=1048576, output=131072)
+    CONTEXT_262144_OUTPUT_131072 = Limit(context=262144, output=131072)
+    CONTEXT_8192_OUTPUT_8192 = Limit(context=8192, output=8192)
+    D_2024_12 = PartialDate(2024, 12)
+    D_2026_03_18 = PartialDate(2026, 3, 18)
+    D_2026_04_22 = PartialDate(2026, 4, 22)
+    REASONING_TOGGLE = ReasoningOption(type="toggle")
+    TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT = Modalities(
+        input=("text", "image", "audio", "video", "pdf"), output=("text",)
+    )
+    TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT = Modalities(
+        input=("text", "image", "audio", "video"), output=("text",)
+    )
+    TEXT_TO_AUDIO = Modalities(input=("text",), output=("audio",))
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "MIMO_V2_OMNI",
@@ -43,7 +47,7 @@ __all__ = [
     "MIMO_V2_5_TTS_VOICEDESIGN",
 ]
 
-MIMO_V2_OMNI: Final[Model] = Model(
+MIMO_V2_OMNI: Final[PricedModel] = PricedModel(
     provider="xiaomi-token-plan-sgp",
     id="mimo-v2-omni",
     name="MiMo-V2-Omni",
@@ -54,18 +58,19 @@ MIMO_V2_OMNI: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_12,
-    release_date=_D_2026_03_18,
-    last_updated=_D_2026_03_18,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_131072,
+    knowledge=_Shared.D_2024_12,
+    release_date=_Shared.D_2026_03_18,
+    last_updated=_Shared.D_2026_03_18,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_131072,
     cost=Cost(input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
     status=Status.DEPRECATED,
 )
+"MiMo-V2-Omni (chat) · 262K context · 131K output · free · vision, tools, reasoning, attachments · deprecated"
 
-MIMO_V2_PRO: Final[Model] = Model(
+MIMO_V2_PRO: Final[PricedModel] = PricedModel(
     provider="xiaomi-token-plan-sgp",
     id="mimo-v2-pro",
     name="MiMo-V2-Pro",
@@ -76,18 +81,19 @@ MIMO_V2_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_12,
-    release_date=_D_2026_03_18,
-    last_updated=_D_2026_03_18,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_131072,
+    knowledge=_Shared.D_2024_12,
+    release_date=_Shared.D_2026_03_18,
+    last_updated=_Shared.D_2026_03_18,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_131072,
     cost=Cost(input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
     status=Status.DEPRECATED,
 )
+"MiMo-V2-Pro (chat) · 1.05M context · 131K output · free · tools, reasoning · deprecated"
 
-MIMO_V2_TTS: Final[Model] = Model(
+MIMO_V2_TTS: Final[PricedModel] = PricedModel(
     provider="xiaomi-token-plan-sgp",
     id="mimo-v2-tts",
     name="MiMo-V2-TTS",
@@ -97,14 +103,15 @@ MIMO_V2_TTS: Final[Model] = Model(
     reasoning=False,
     tool_call=False,
     open_weights=True,
-    release_date=_D_2026_03_18,
-    last_updated=_D_2026_03_18,
-    modalities=_TEXT_TO_AUDIO,
-    limit=_CONTEXT_8192_OUTPUT_8192,
+    release_date=_Shared.D_2026_03_18,
+    last_updated=_Shared.D_2026_03_18,
+    modalities=_Shared.TEXT_TO_AUDIO,
+    limit=_Shared.CONTEXT_8192_OUTPUT_8192,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"MiMo-V2-TTS (audio) · 8.19K context · 8.19K output · free · open weights"
 
-MIMO_V2_5: Final[Model] = Model(
+MIMO_V2_5: Final[PricedModel] = PricedModel(
     provider="xiaomi-token-plan-sgp",
     id="mimo-v2.5",
     name="MiMo-V2.5",
@@ -115,17 +122,18 @@ MIMO_V2_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_12,
-    release_date=_D_2026_04_22,
-    last_updated=_D_2026_04_22,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_131072,
+    knowledge=_Shared.D_2024_12,
+    release_date=_Shared.D_2026_04_22,
+    last_updated=_Shared.D_2026_04_22,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_131072,
     cost=Cost(input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"MiMo-V2.5 (chat) · 1.05M context · 131K output · free · vision, tools, reasoning, attachments, open weights"
 
-MIMO_V2_5_PRO: Final[Model] = Model(
+MIMO_V2_5_PRO: Final[PricedModel] = PricedModel(
     provider="xiaomi-token-plan-sgp",
     id="mimo-v2.5-pro",
     name="MiMo-V2.5-Pro",
@@ -136,17 +144,18 @@ MIMO_V2_5_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_12,
-    release_date=_D_2026_04_22,
-    last_updated=_D_2026_04_22,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_131072,
+    knowledge=_Shared.D_2024_12,
+    release_date=_Shared.D_2026_04_22,
+    last_updated=_Shared.D_2026_04_22,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_131072,
     cost=Cost(input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"MiMo-V2.5-Pro (chat) · 1.05M context · 131K output · free · tools, reasoning, open weights"
 
-MIMO_V2_5_TTS: Final[Model] = Model(
+MIMO_V2_5_TTS: Final[PricedModel] = PricedModel(
     provider="xiaomi-token-plan-sgp",
     id="mimo-v2.5-tts",
     name="MiMo-V2.5-TTS",
@@ -156,14 +165,15 @@ MIMO_V2_5_TTS: Final[Model] = Model(
     reasoning=False,
     tool_call=False,
     open_weights=True,
-    release_date=_D_2026_04_22,
-    last_updated=_D_2026_04_22,
-    modalities=_TEXT_TO_AUDIO,
-    limit=_CONTEXT_8192_OUTPUT_8192,
+    release_date=_Shared.D_2026_04_22,
+    last_updated=_Shared.D_2026_04_22,
+    modalities=_Shared.TEXT_TO_AUDIO,
+    limit=_Shared.CONTEXT_8192_OUTPUT_8192,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"MiMo-V2.5-TTS (audio) · 8.19K context · 8.19K output · free · open weights"
 
-MIMO_V2_5_TTS_VOICECLONE: Final[Model] = Model(
+MIMO_V2_5_TTS_VOICECLONE: Final[PricedModel] = PricedModel(
     provider="xiaomi-token-plan-sgp",
     id="mimo-v2.5-tts-voiceclone",
     name="MiMo-V2.5-TTS-VoiceClone",
@@ -173,14 +183,15 @@ MIMO_V2_5_TTS_VOICECLONE: Final[Model] = Model(
     reasoning=False,
     tool_call=False,
     open_weights=True,
-    release_date=_D_2026_04_22,
-    last_updated=_D_2026_04_22,
-    modalities=_TEXT_TO_AUDIO,
-    limit=_CONTEXT_8192_OUTPUT_8192,
+    release_date=_Shared.D_2026_04_22,
+    last_updated=_Shared.D_2026_04_22,
+    modalities=_Shared.TEXT_TO_AUDIO,
+    limit=_Shared.CONTEXT_8192_OUTPUT_8192,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"MiMo-V2.5-TTS-VoiceClone (audio) · 8.19K context · 8.19K output · free · open weights"
 
-MIMO_V2_5_TTS_VOICEDESIGN: Final[Model] = Model(
+MIMO_V2_5_TTS_VOICEDESIGN: Final[PricedModel] = PricedModel(
     provider="xiaomi-token-plan-sgp",
     id="mimo-v2.5-tts-voicedesign",
     name="MiMo-V2.5-TTS-VoiceDesign",
@@ -190,9 +201,10 @@ MIMO_V2_5_TTS_VOICEDESIGN: Final[Model] = Model(
     reasoning=False,
     tool_call=False,
     open_weights=True,
-    release_date=_D_2026_04_22,
-    last_updated=_D_2026_04_22,
-    modalities=_TEXT_TO_AUDIO,
-    limit=_CONTEXT_8192_OUTPUT_8192,
+    release_date=_Shared.D_2026_04_22,
+    last_updated=_Shared.D_2026_04_22,
+    modalities=_Shared.TEXT_TO_AUDIO,
+    limit=_Shared.CONTEXT_8192_OUTPUT_8192,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
 )
+"MiMo-V2.5-TTS-VoiceDesign (audio) · 8.19K context · 8.19K output · free · open weights"

@@ -9,30 +9,34 @@ from decimal import Decimal
 
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
-from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, Model, ReasoningOption
+from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, PricedModel, ReasoningOption
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_1000000_OUTPUT_128000 = Limit(context=1000000, output=128000)
-_CONTEXT_1000000_OUTPUT_384000 = Limit(context=1000000, output=384000)
-_D_2025_12_30 = PartialDate(2025, 12, 30)
-_D_2026_05_01 = PartialDate(2026, 5, 1)
-_D_2026_05_25 = PartialDate(2026, 5, 25)
-_D_2026_05_29 = PartialDate(2026, 5, 29)
-_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX = ReasoningOption(
-    type="effort", values=("low", "medium", "high", "xhigh", "max")
-)
-_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_1000000_OUTPUT_128000 = Limit(context=1000000, output=128000)
+    CONTEXT_1000000_OUTPUT_384000 = Limit(context=1000000, output=384000)
+    D_2025_12_30 = PartialDate(2025, 12, 30)
+    D_2026_05_01 = PartialDate(2026, 5, 1)
+    D_2026_05_25 = PartialDate(2026, 5, 25)
+    D_2026_05_29 = PartialDate(2026, 5, 29)
+    REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX = ReasoningOption(
+        type="effort", values=("low", "medium", "high", "xhigh", "max")
+    )
+    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+
 
 __all__ = [
     "XPERSONA_FRIEREN_CODER",
     "XPERSONA_GPT_5_5",
 ]
 
-XPERSONA_FRIEREN_CODER: Final[Model] = Model(
+XPERSONA_FRIEREN_CODER: Final[PricedModel] = PricedModel(
     provider="xpersona",
     id="xpersona-frieren-coder",
     name="Xpersona Frieren 1",
@@ -43,21 +47,22 @@ XPERSONA_FRIEREN_CODER: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_12_30,
-    release_date=_D_2026_05_01,
-    last_updated=_D_2026_05_25,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_384000,
+    knowledge=_Shared.D_2025_12_30,
+    release_date=_Shared.D_2026_05_01,
+    last_updated=_Shared.D_2026_05_25,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_384000,
     cost=Cost(
         input=Decimal("1.5"),
         output=Decimal("6"),
         reasoning=Decimal("6"),
         cache_read=Decimal("0.15"),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
 )
+"Xpersona Frieren 1 (chat) · 1M context · 384K output · $1.50 in / $6.00 out per 1M tokens · vision, tools, reasoning, structured output"
 
-XPERSONA_GPT_5_5: Final[Model] = Model(
+XPERSONA_GPT_5_5: Final[PricedModel] = PricedModel(
     provider="xpersona",
     id="xpersona-gpt-5.5",
     name="GPT-5.5",
@@ -69,14 +74,15 @@ XPERSONA_GPT_5_5: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_12_30,
-    release_date=_D_2026_05_29,
-    last_updated=_D_2026_05_29,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_12_30,
+    release_date=_Shared.D_2026_05_29,
+    last_updated=_Shared.D_2026_05_29,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("3"), output=Decimal("18"), reasoning=Decimal("18"), cache_read=Decimal("0.3")
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
 )
+"GPT-5.5 (chat) · 1M context · 128K output · $3.00 in / $18.00 out per 1M tokens · vision, tools, reasoning, structured output"

@@ -5,15 +5,15 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "XPERSONA_FRIEREN_CODER",
     "XPERSONA_GPT_5_5",
 ]
 
-XPERSONA_FRIEREN_CODER: Final[Model]
+XPERSONA_FRIEREN_CODER: Final[PricedModel]
 "Xpersona Frieren 1 (chat) · 1M context · 384K output · $1.50 in / $6.00 out per 1M tokens · vision, tools, reasoning, structured output"
 
-XPERSONA_GPT_5_5: Final[Model]
+XPERSONA_GPT_5_5: Final[PricedModel]
 "GPT-5.5 (chat) · 1M context · 128K output · $3.00 in / $18.00 out per 1M tokens · vision, tools, reasoning, structured output"

@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "GLM_4_5",
@@ -24,44 +24,44 @@ __all__ = [
     "GLM_5V_TURBO",
 ]
 
-GLM_4_5: Final[Model]
+GLM_4_5: Final[PricedModel]
 "GLM-4.5 (chat) · 131K context · 98.3K output · $0.60 in / $2.20 out per 1M tokens · tools, reasoning, open weights"
 
-GLM_4_5_AIR: Final[Model]
+GLM_4_5_AIR: Final[PricedModel]
 "GLM-4.5-Air (chat) · 131K context · 98.3K output · $0.20 in / $1.10 out per 1M tokens · tools, reasoning, open weights"
 
-GLM_4_5_FLASH: Final[Model]
+GLM_4_5_FLASH: Final[PricedModel]
 "GLM-4.5-Flash (chat) · 131K context · 98.3K output · free · tools, reasoning, open weights"
 
-GLM_4_5V: Final[Model]
+GLM_4_5V: Final[PricedModel]
 "GLM-4.5V (chat) · 64K context · 16.4K output · $0.60 in / $1.80 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-GLM_4_6: Final[Model]
+GLM_4_6: Final[PricedModel]
 "GLM-4.6 (chat) · 205K context · 131K output · $0.60 in / $2.20 out per 1M tokens · tools, reasoning, open weights"
 
-GLM_4_6V: Final[Model]
+GLM_4_6V: Final[PricedModel]
 "GLM-4.6V (chat) · 128K context · 32.8K output · $0.30 in / $0.90 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-GLM_4_7: Final[Model]
+GLM_4_7: Final[PricedModel]
 "GLM-4.7 (chat) · 205K context · 131K output · $0.60 in / $2.20 out per 1M tokens · tools, reasoning, open weights"
 
-GLM_4_7_FLASH: Final[Model]
+GLM_4_7_FLASH: Final[PricedModel]
 "GLM-4.7-Flash (chat) · 200K context · 131K output · free · tools, reasoning, open weights"
 
-GLM_4_7_FLASHX: Final[Model]
+GLM_4_7_FLASHX: Final[PricedModel]
 "GLM-4.7-FlashX (chat) · 200K context · 131K output · $0.07 in / $0.40 out per 1M tokens · tools, reasoning, open weights"
 
-GLM_5: Final[Model]
+GLM_5: Final[PricedModel]
 "GLM-5 (chat) · 205K context · 131K output · $1.00 in / $3.20 out per 1M tokens · tools, reasoning, open weights"
 
-GLM_5_TURBO: Final[Model]
+GLM_5_TURBO: Final[PricedModel]
 "GLM-5-Turbo (chat) · 200K context · 131K output · $1.20 in / $4.00 out per 1M tokens · tools, reasoning, structured output"
 
-GLM_5_1: Final[Model]
+GLM_5_1: Final[PricedModel]
 "GLM-5.1 (chat) · 200K context · 131K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-GLM_5_2: Final[Model]
+GLM_5_2: Final[PricedModel]
 "GLM-5.2 (chat) · 1M context · 131K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-GLM_5V_TURBO: Final[Model]
+GLM_5V_TURBO: Final[PricedModel]
 "GLM-5V-Turbo (chat) · 200K context · 131K output · $1.20 in / $4.00 out per 1M tokens · vision, tools, reasoning, attachments"

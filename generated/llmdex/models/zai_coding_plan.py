@@ -9,30 +9,34 @@ from decimal import Decimal
 
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
-from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, Model, ReasoningOption
+from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, PricedModel, ReasoningOption
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_1000000_OUTPUT_131072 = Limit(context=1000000, output=131072)
-_CONTEXT_131072_OUTPUT_98304 = Limit(context=131072, output=98304)
-_CONTEXT_200000_OUTPUT_131072 = Limit(context=200000, output=131072)
-_CONTEXT_204800_OUTPUT_131072 = Limit(context=204800, output=131072)
-_D_2025_04 = PartialDate(2025, 4)
-_D_2025_07_28 = PartialDate(2025, 7, 28)
-_D_2025_12_22 = PartialDate(2025, 12, 22)
-_D_2026_03_16 = PartialDate(2026, 3, 16)
-_D_2026_03_27 = PartialDate(2026, 3, 27)
-_D_2026_04_01 = PartialDate(2026, 4, 1)
-_D_2026_06_13 = PartialDate(2026, 6, 13)
-_REASONING_EFFORT_HIGH_MAX = ReasoningOption(type="effort", values=("high", "max"))
-_REASONING_TOGGLE = ReasoningOption(type="toggle")
-_TEXT_IMAGE_VIDEO_PDF_TO_TEXT = Modalities(
-    input=("text", "image", "video", "pdf"), output=("text",)
-)
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_1000000_OUTPUT_131072 = Limit(context=1000000, output=131072)
+    CONTEXT_131072_OUTPUT_98304 = Limit(context=131072, output=98304)
+    CONTEXT_200000_OUTPUT_131072 = Limit(context=200000, output=131072)
+    CONTEXT_204800_OUTPUT_131072 = Limit(context=204800, output=131072)
+    D_2025_04 = PartialDate(2025, 4)
+    D_2025_07_28 = PartialDate(2025, 7, 28)
+    D_2025_12_22 = PartialDate(2025, 12, 22)
+    D_2026_03_16 = PartialDate(2026, 3, 16)
+    D_2026_03_27 = PartialDate(2026, 3, 27)
+    D_2026_04_01 = PartialDate(2026, 4, 1)
+    D_2026_06_13 = PartialDate(2026, 6, 13)
+    REASONING_EFFORT_HIGH_MAX = ReasoningOption(type="effort", values=("high", "max"))
+    REASONING_TOGGLE = ReasoningOption(type="toggle")
+    TEXT_IMAGE_VIDEO_PDF_TO_TEXT = Modalities(
+        input=("text", "image", "video", "pdf"), output=("text",)
+    )
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "GLM_4_5_AIR",
@@ -43,7 +47,7 @@ __all__ = [
     "GLM_5V_TURBO",
 ]
 
-GLM_4_5_AIR: Final[Model] = Model(
+GLM_4_5_AIR: Final[PricedModel] = PricedModel(
     provider="zai-coding-plan",
     id="glm-4.5-air",
     name="GLM-4.5-Air",
@@ -54,18 +58,19 @@ GLM_4_5_AIR: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_07_28,
-    last_updated=_D_2025_07_28,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_98304,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_07_28,
+    last_updated=_Shared.D_2025_07_28,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_98304,
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM-4.5-Air (chat) · 131K context · 98.3K output · free · tools, reasoning, open weights"
 
-GLM_4_7: Final[Model] = Model(
+GLM_4_7: Final[PricedModel] = PricedModel(
     provider="zai-coding-plan",
     id="glm-4.7",
     name="GLM-4.7",
@@ -76,19 +81,20 @@ GLM_4_7: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_12_22,
-    last_updated=_D_2025_12_22,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_131072,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_12_22,
+    last_updated=_Shared.D_2025_12_22,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_131072,
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM-4.7 (chat) · 205K context · 131K output · free · tools, reasoning, open weights"
 
-GLM_5_TURBO: Final[Model] = Model(
+GLM_5_TURBO: Final[PricedModel] = PricedModel(
     provider="zai-coding-plan",
     id="glm-5-turbo",
     name="GLM-5-Turbo",
@@ -100,18 +106,19 @@ GLM_5_TURBO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_03_16,
-    last_updated=_D_2026_03_16,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_131072,
+    release_date=_Shared.D_2026_03_16,
+    last_updated=_Shared.D_2026_03_16,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_131072,
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM-5-Turbo (chat) · 200K context · 131K output · free · tools, reasoning, structured output"
 
-GLM_5_1: Final[Model] = Model(
+GLM_5_1: Final[PricedModel] = PricedModel(
     provider="zai-coding-plan",
     id="glm-5.1",
     name="GLM-5.1",
@@ -123,18 +130,19 @@ GLM_5_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_03_27,
-    last_updated=_D_2026_03_27,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_131072,
+    release_date=_Shared.D_2026_03_27,
+    last_updated=_Shared.D_2026_03_27,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_131072,
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM-5.1 (chat) · 200K context · 131K output · free · tools, reasoning, structured output"
 
-GLM_5_2: Final[Model] = Model(
+GLM_5_2: Final[PricedModel] = PricedModel(
     provider="zai-coding-plan",
     id="glm-5.2",
     name="GLM-5.2",
@@ -146,18 +154,19 @@ GLM_5_2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_06_13,
-    last_updated=_D_2026_06_13,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_131072,
+    release_date=_Shared.D_2026_06_13,
+    last_updated=_Shared.D_2026_06_13,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_131072,
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_EFFORT_HIGH_MAX,),
+    reasoning_options=(_Shared.REASONING_EFFORT_HIGH_MAX,),
 )
+"GLM-5.2 (chat) · 1M context · 131K output · free · tools, reasoning, structured output, open weights"
 
-GLM_5V_TURBO: Final[Model] = Model(
+GLM_5V_TURBO: Final[PricedModel] = PricedModel(
     provider="zai-coding-plan",
     id="glm-5v-turbo",
     name="GLM-5V-Turbo",
@@ -168,13 +177,14 @@ GLM_5V_TURBO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_04_01,
-    last_updated=_D_2026_04_01,
-    modalities=_TEXT_IMAGE_VIDEO_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_131072,
+    release_date=_Shared.D_2026_04_01,
+    last_updated=_Shared.D_2026_04_01,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_131072,
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM-5V-Turbo (chat) · 200K context · 131K output · free · vision, tools, reasoning, attachments"

@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "GLM_4_5_AIR",
@@ -16,20 +16,20 @@ __all__ = [
     "GLM_5V_TURBO",
 ]
 
-GLM_4_5_AIR: Final[Model]
+GLM_4_5_AIR: Final[PricedModel]
 "GLM-4.5-Air (chat) · 131K context · 98.3K output · free · tools, reasoning, open weights"
 
-GLM_4_7: Final[Model]
+GLM_4_7: Final[PricedModel]
 "GLM-4.7 (chat) · 205K context · 131K output · free · tools, reasoning, open weights"
 
-GLM_5_TURBO: Final[Model]
+GLM_5_TURBO: Final[PricedModel]
 "GLM-5-Turbo (chat) · 200K context · 131K output · free · tools, reasoning, structured output"
 
-GLM_5_1: Final[Model]
+GLM_5_1: Final[PricedModel]
 "GLM-5.1 (chat) · 200K context · 131K output · free · tools, reasoning, structured output"
 
-GLM_5_2: Final[Model]
+GLM_5_2: Final[PricedModel]
 "GLM-5.2 (chat) · 1M context · 131K output · free · tools, reasoning, structured output, open weights"
 
-GLM_5V_TURBO: Final[Model]
+GLM_5V_TURBO: Final[PricedModel]
 "GLM-5V-Turbo (chat) · 200K context · 131K output · free · vision, tools, reasoning, attachments"

@@ -9,24 +9,28 @@ from decimal import Decimal
 
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
-from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, Model, ReasoningOption
+from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, PricedModel, ReasoningOption
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_1000000_OUTPUT_131072 = Limit(context=1000000, output=131072)
-_D_2025_01 = PartialDate(2025, 1)
-_D_2026_04_15 = PartialDate(2026, 4, 15)
-_REASONING_EFFORT_HIGH_MAX = ReasoningOption(type="effort", values=("high", "max"))
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_1000000_OUTPUT_131072 = Limit(context=1000000, output=131072)
+    D_2025_01 = PartialDate(2025, 1)
+    D_2026_04_15 = PartialDate(2026, 4, 15)
+    REASONING_EFFORT_HIGH_MAX = ReasoningOption(type="effort", values=("high", "max"))
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "Z_CODE",
 ]
 
-Z_CODE: Final[Model] = Model(
+Z_CODE: Final[PricedModel] = PricedModel(
     provider="zeldoc",
     id="z-code",
     name="Z-Code",
@@ -37,12 +41,13 @@ Z_CODE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_04_15,
-    last_updated=_D_2026_04_15,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_131072,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_04_15,
+    last_updated=_Shared.D_2026_04_15,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_131072,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_EFFORT_HIGH_MAX,),
+    reasoning_options=(_Shared.REASONING_EFFORT_HIGH_MAX,),
 )
+"Z-Code (chat) · 1M context · 131K output · free · tools, reasoning, structured output"

@@ -5,11 +5,11 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "Z_CODE",
 ]
 
-Z_CODE: Final[Model]
+Z_CODE: Final[PricedModel]
 "Z-Code (chat) · 1M context · 131K output · free · tools, reasoning, structured output"

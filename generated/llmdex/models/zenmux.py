@@ -17,7 +17,7 @@ from llmdex_runtime.model import (
     Limit,
     Modalities,
     Mode,
-    Model,
+    PricedModel,
     ProviderOverride,
     Rates,
     ReasoningOption,
@@ -29,175 +29,181 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run ti
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_1000000_OUTPUT_1000000 = Limit(context=1000000, output=1000000)
-_CONTEXT_1000000_OUTPUT_128000 = Limit(context=1000000, output=128000)
-_CONTEXT_1000000_OUTPUT_131072 = Limit(context=1000000, output=131072)
-_CONTEXT_1000000_OUTPUT_256000 = Limit(context=1000000, output=256000)
-_CONTEXT_1000000_OUTPUT_384000 = Limit(context=1000000, output=384000)
-_CONTEXT_1000000_OUTPUT_64000 = Limit(context=1000000, output=64000)
-_CONTEXT_1000000_OUTPUT_65536 = Limit(context=1000000, output=65536)
-_CONTEXT_1020000_OUTPUT_1020000 = Limit(context=1020000, output=1020000)
-_CONTEXT_1048000_OUTPUT_64000 = Limit(context=1048000, output=64000)
-_CONTEXT_1048576_OUTPUT_131072 = Limit(context=1048576, output=131072)
-_CONTEXT_1048576_OUTPUT_65536 = Limit(context=1048576, output=65536)
-_CONTEXT_1050000_INPUT_922000_OUTPUT_128000 = Limit(context=1050000, input=922000, output=128000)
-_CONTEXT_1050000_OUTPUT_128000 = Limit(context=1050000, output=128000)
-_CONTEXT_1050000_OUTPUT_65530 = Limit(context=1050000, output=65530)
-_CONTEXT_128000_OUTPUT_16380 = Limit(context=128000, output=16380)
-_CONTEXT_128000_OUTPUT_64000 = Limit(context=128000, output=64000)
-_CONTEXT_163000_OUTPUT_64000 = Limit(context=163000, output=64000)
-_CONTEXT_2000000_OUTPUT_30000 = Limit(context=2000000, output=30000)
-_CONTEXT_2000000_OUTPUT_64000 = Limit(context=2000000, output=64000)
-_CONTEXT_200000_OUTPUT_128000 = Limit(context=200000, output=128000)
-_CONTEXT_200000_OUTPUT_131072 = Limit(context=200000, output=131072)
-_CONTEXT_200000_OUTPUT_32000 = Limit(context=200000, output=32000)
-_CONTEXT_200000_OUTPUT_64000 = Limit(context=200000, output=64000)
-_CONTEXT_204000_OUTPUT_64000 = Limit(context=204000, output=64000)
-_CONTEXT_204800_OUTPUT_131070 = Limit(context=204800, output=131070)
-_CONTEXT_204800_OUTPUT_131072 = Limit(context=204800, output=131072)
-_CONTEXT_256000_INPUT_256000_OUTPUT_256000 = Limit(context=256000, input=256000, output=256000)
-_CONTEXT_256000_OUTPUT_256000 = Limit(context=256000, output=256000)
-_CONTEXT_256000_OUTPUT_32000 = Limit(context=256000, output=32000)
-_CONTEXT_256000_OUTPUT_64000 = Limit(context=256000, output=64000)
-_CONTEXT_256000_OUTPUT_80000 = Limit(context=256000, output=80000)
-_CONTEXT_262000_OUTPUT_64000 = Limit(context=262000, output=64000)
-_CONTEXT_262000_OUTPUT_65000 = Limit(context=262000, output=65000)
-_CONTEXT_262140_OUTPUT_262140 = Limit(context=262140, output=262140)
-_CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
-_CONTEXT_262144_OUTPUT_65536 = Limit(context=262144, output=65536)
-_CONTEXT_265000_OUTPUT_265000 = Limit(context=265000, output=265000)
-_CONTEXT_400000_INPUT_400000_OUTPUT_128000 = Limit(context=400000, input=400000, output=128000)
-_CONTEXT_400000_OUTPUT_128000 = Limit(context=400000, output=128000)
-_CONTEXT_400000_OUTPUT_64000 = Limit(context=400000, output=64000)
-_CONTEXT_512000_OUTPUT_128000 = Limit(context=512000, output=128000)
-_CONTEXT_65536_OUTPUT_64000 = Limit(context=65536, output=64000)
-_D_2024_11_04 = PartialDate(2024, 11, 4)
-_D_2024_12 = PartialDate(2024, 12)
-_D_2024_12_01 = PartialDate(2024, 12, 1)
-_D_2025_01 = PartialDate(2025, 1)
-_D_2025_01_01 = PartialDate(2025, 1, 1)
-_D_2025_02_24 = PartialDate(2025, 2, 24)
-_D_2025_03_20 = PartialDate(2025, 3, 20)
-_D_2025_04 = PartialDate(2025, 4)
-_D_2025_05 = PartialDate(2025, 5)
-_D_2025_05_22 = PartialDate(2025, 5, 22)
-_D_2025_05_31 = PartialDate(2025, 5, 31)
-_D_2025_06_17 = PartialDate(2025, 6, 17)
-_D_2025_07_09 = PartialDate(2025, 7, 9)
-_D_2025_07_22 = PartialDate(2025, 7, 22)
-_D_2025_07_23 = PartialDate(2025, 7, 23)
-_D_2025_07_25 = PartialDate(2025, 7, 25)
-_D_2025_07_31 = PartialDate(2025, 7, 31)
-_D_2025_08_05 = PartialDate(2025, 8, 5)
-_D_2025_08_07 = PartialDate(2025, 8, 7)
-_D_2025_08_26 = PartialDate(2025, 8, 26)
-_D_2025_08_31 = PartialDate(2025, 8, 31)
-_D_2025_09_04 = PartialDate(2025, 9, 4)
-_D_2025_09_19 = PartialDate(2025, 9, 19)
-_D_2025_09_23 = PartialDate(2025, 9, 23)
-_D_2025_09_29 = PartialDate(2025, 9, 29)
-_D_2025_09_30 = PartialDate(2025, 9, 30)
-_D_2025_10_09 = PartialDate(2025, 10, 9)
-_D_2025_10_12 = PartialDate(2025, 10, 12)
-_D_2025_10_15 = PartialDate(2025, 10, 15)
-_D_2025_10_27 = PartialDate(2025, 10, 27)
-_D_2025_11_06 = PartialDate(2025, 11, 6)
-_D_2025_11_11 = PartialDate(2025, 11, 11)
-_D_2025_11_13 = PartialDate(2025, 11, 13)
-_D_2025_11_20 = PartialDate(2025, 11, 20)
-_D_2025_11_24 = PartialDate(2025, 11, 24)
-_D_2025_12_01 = PartialDate(2025, 12, 1)
-_D_2025_12_05 = PartialDate(2025, 12, 5)
-_D_2025_12_08 = PartialDate(2025, 12, 8)
-_D_2025_12_11 = PartialDate(2025, 12, 11)
-_D_2025_12_16 = PartialDate(2025, 12, 16)
-_D_2025_12_17 = PartialDate(2025, 12, 17)
-_D_2025_12_18 = PartialDate(2025, 12, 18)
-_D_2025_12_22 = PartialDate(2025, 12, 22)
-_D_2025_12_23 = PartialDate(2025, 12, 23)
-_D_2025_12_31 = PartialDate(2025, 12, 31)
-_D_2026_01_01 = PartialDate(2026, 1, 1)
-_D_2026_01_15 = PartialDate(2026, 1, 15)
-_D_2026_01_19 = PartialDate(2026, 1, 19)
-_D_2026_01_22 = PartialDate(2026, 1, 22)
-_D_2026_01_23 = PartialDate(2026, 1, 23)
-_D_2026_01_27 = PartialDate(2026, 1, 27)
-_D_2026_01_31 = PartialDate(2026, 1, 31)
-_D_2026_02_02 = PartialDate(2026, 2, 2)
-_D_2026_02_04 = PartialDate(2026, 2, 4)
-_D_2026_02_06 = PartialDate(2026, 2, 6)
-_D_2026_02_12 = PartialDate(2026, 2, 12)
-_D_2026_02_13 = PartialDate(2026, 2, 13)
-_D_2026_02_14 = PartialDate(2026, 2, 14)
-_D_2026_02_18 = PartialDate(2026, 2, 18)
-_D_2026_02_19 = PartialDate(2026, 2, 19)
-_D_2026_03_18 = PartialDate(2026, 3, 18)
-_D_2026_03_20 = PartialDate(2026, 3, 20)
-_D_2026_03_21 = PartialDate(2026, 3, 21)
-_D_2026_03_26 = PartialDate(2026, 3, 26)
-_D_2026_03_30 = PartialDate(2026, 3, 30)
-_D_2026_04_01 = PartialDate(2026, 4, 1)
-_D_2026_04_03 = PartialDate(2026, 4, 3)
-_D_2026_04_16 = PartialDate(2026, 4, 16)
-_D_2026_04_17 = PartialDate(2026, 4, 17)
-_D_2026_04_20 = PartialDate(2026, 4, 20)
-_D_2026_04_22 = PartialDate(2026, 4, 22)
-_D_2026_04_23 = PartialDate(2026, 4, 23)
-_D_2026_04_24 = PartialDate(2026, 4, 24)
-_D_2026_05_05 = PartialDate(2026, 5, 5)
-_D_2026_05_07 = PartialDate(2026, 5, 7)
-_D_2026_05_14 = PartialDate(2026, 5, 14)
-_D_2026_05_19 = PartialDate(2026, 5, 19)
-_D_2026_05_21 = PartialDate(2026, 5, 21)
-_D_2026_05_28 = PartialDate(2026, 5, 28)
-_D_2026_05_29 = PartialDate(2026, 5, 29)
-_D_2026_06_01 = PartialDate(2026, 6, 1)
-_D_2026_06_02 = PartialDate(2026, 6, 2)
-_D_2026_06_09 = PartialDate(2026, 6, 9)
-_D_2026_06_12 = PartialDate(2026, 6, 12)
-_D_2026_06_13 = PartialDate(2026, 6, 13)
-_IMAGE_TEXT_PDF_TO_TEXT = Modalities(input=("image", "text", "pdf"), output=("text",))
-_IMAGE_TEXT_TO_TEXT = Modalities(input=("image", "text"), output=("text",))
-_PDF_IMAGE_TEXT_AUDIO_TO_TEXT = Modalities(
-    input=("pdf", "image", "text", "audio"), output=("text",)
-)
-_PDF_IMAGE_TEXT_AUDIO_VIDEO_TO_TEXT = Modalities(
-    input=("pdf", "image", "text", "audio", "video"), output=("text",)
-)
-_PDF_IMAGE_TEXT_TO_TEXT = Modalities(input=("pdf", "image", "text"), output=("text",))
-_REASONING_EFFORT_HIGH_MAX = ReasoningOption(type="effort", values=("high", "max"))
-_REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(type="effort", values=("low", "medium", "high"))
-_REASONING_EFFORT_MEDIUM_HIGH_XHIGH = ReasoningOption(
-    type="effort", values=("medium", "high", "xhigh")
-)
-_REASONING_EFFORT_NONE_LOW_HIGH = ReasoningOption(type="effort", values=("none", "low", "high"))
-_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = ReasoningOption(
-    type="effort", values=("none", "low", "medium", "high")
-)
-_REASONING_TOGGLE = ReasoningOption(type="toggle")
-_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT = Modalities(
-    input=("text", "image", "audio", "video", "pdf"), output=("text",)
-)
-_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT = Modalities(
-    input=("text", "image", "audio", "video"), output=("text",)
-)
-_TEXT_IMAGE_PDF_AUDIO_TO_TEXT = Modalities(
-    input=("text", "image", "pdf", "audio"), output=("text",)
-)
-_TEXT_IMAGE_PDF_AUDIO_VIDEO_TO_TEXT = Modalities(
-    input=("text", "image", "pdf", "audio", "video"), output=("text",)
-)
-_TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
-_TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT = Modalities(
-    input=("text", "image", "video", "audio", "pdf"), output=("text",)
-)
-_TEXT_IMAGE_VIDEO_PDF_TO_TEXT = Modalities(
-    input=("text", "image", "video", "pdf"), output=("text",)
-)
-_TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_1000000_OUTPUT_1000000 = Limit(context=1000000, output=1000000)
+    CONTEXT_1000000_OUTPUT_128000 = Limit(context=1000000, output=128000)
+    CONTEXT_1000000_OUTPUT_131072 = Limit(context=1000000, output=131072)
+    CONTEXT_1000000_OUTPUT_256000 = Limit(context=1000000, output=256000)
+    CONTEXT_1000000_OUTPUT_384000 = Limit(context=1000000, output=384000)
+    CONTEXT_1000000_OUTPUT_64000 = Limit(context=1000000, output=64000)
+    CONTEXT_1000000_OUTPUT_65536 = Limit(context=1000000, output=65536)
+    CONTEXT_1020000_OUTPUT_1020000 = Limit(context=1020000, output=1020000)
+    CONTEXT_1048000_OUTPUT_64000 = Limit(context=1048000, output=64000)
+    CONTEXT_1048576_OUTPUT_131072 = Limit(context=1048576, output=131072)
+    CONTEXT_1048576_OUTPUT_65536 = Limit(context=1048576, output=65536)
+    CONTEXT_1050000_INPUT_922000_OUTPUT_128000 = Limit(context=1050000, input=922000, output=128000)
+    CONTEXT_1050000_OUTPUT_128000 = Limit(context=1050000, output=128000)
+    CONTEXT_1050000_OUTPUT_65530 = Limit(context=1050000, output=65530)
+    CONTEXT_128000_OUTPUT_16380 = Limit(context=128000, output=16380)
+    CONTEXT_128000_OUTPUT_64000 = Limit(context=128000, output=64000)
+    CONTEXT_163000_OUTPUT_64000 = Limit(context=163000, output=64000)
+    CONTEXT_2000000_OUTPUT_30000 = Limit(context=2000000, output=30000)
+    CONTEXT_2000000_OUTPUT_64000 = Limit(context=2000000, output=64000)
+    CONTEXT_200000_OUTPUT_128000 = Limit(context=200000, output=128000)
+    CONTEXT_200000_OUTPUT_131072 = Limit(context=200000, output=131072)
+    CONTEXT_200000_OUTPUT_32000 = Limit(context=200000, output=32000)
+    CONTEXT_200000_OUTPUT_64000 = Limit(context=200000, output=64000)
+    CONTEXT_204000_OUTPUT_64000 = Limit(context=204000, output=64000)
+    CONTEXT_204800_OUTPUT_131070 = Limit(context=204800, output=131070)
+    CONTEXT_204800_OUTPUT_131072 = Limit(context=204800, output=131072)
+    CONTEXT_256000_INPUT_256000_OUTPUT_256000 = Limit(context=256000, input=256000, output=256000)
+    CONTEXT_256000_OUTPUT_256000 = Limit(context=256000, output=256000)
+    CONTEXT_256000_OUTPUT_32000 = Limit(context=256000, output=32000)
+    CONTEXT_256000_OUTPUT_64000 = Limit(context=256000, output=64000)
+    CONTEXT_256000_OUTPUT_80000 = Limit(context=256000, output=80000)
+    CONTEXT_262000_OUTPUT_64000 = Limit(context=262000, output=64000)
+    CONTEXT_262000_OUTPUT_65000 = Limit(context=262000, output=65000)
+    CONTEXT_262140_OUTPUT_262140 = Limit(context=262140, output=262140)
+    CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
+    CONTEXT_262144_OUTPUT_65536 = Limit(context=262144, output=65536)
+    CONTEXT_265000_OUTPUT_265000 = Limit(context=265000, output=265000)
+    CONTEXT_400000_INPUT_400000_OUTPUT_128000 = Limit(context=400000, input=400000, output=128000)
+    CONTEXT_400000_OUTPUT_128000 = Limit(context=400000, output=128000)
+    CONTEXT_400000_OUTPUT_64000 = Limit(context=400000, output=64000)
+    CONTEXT_512000_OUTPUT_128000 = Limit(context=512000, output=128000)
+    CONTEXT_65536_OUTPUT_64000 = Limit(context=65536, output=64000)
+    D_2024_11_04 = PartialDate(2024, 11, 4)
+    D_2024_12 = PartialDate(2024, 12)
+    D_2024_12_01 = PartialDate(2024, 12, 1)
+    D_2025_01 = PartialDate(2025, 1)
+    D_2025_01_01 = PartialDate(2025, 1, 1)
+    D_2025_02_24 = PartialDate(2025, 2, 24)
+    D_2025_03_20 = PartialDate(2025, 3, 20)
+    D_2025_04 = PartialDate(2025, 4)
+    D_2025_05 = PartialDate(2025, 5)
+    D_2025_05_22 = PartialDate(2025, 5, 22)
+    D_2025_05_31 = PartialDate(2025, 5, 31)
+    D_2025_06_17 = PartialDate(2025, 6, 17)
+    D_2025_07_09 = PartialDate(2025, 7, 9)
+    D_2025_07_22 = PartialDate(2025, 7, 22)
+    D_2025_07_23 = PartialDate(2025, 7, 23)
+    D_2025_07_25 = PartialDate(2025, 7, 25)
+    D_2025_07_31 = PartialDate(2025, 7, 31)
+    D_2025_08_05 = PartialDate(2025, 8, 5)
+    D_2025_08_07 = PartialDate(2025, 8, 7)
+    D_2025_08_26 = PartialDate(2025, 8, 26)
+    D_2025_08_31 = PartialDate(2025, 8, 31)
+    D_2025_09_04 = PartialDate(2025, 9, 4)
+    D_2025_09_19 = PartialDate(2025, 9, 19)
+    D_2025_09_23 = PartialDate(2025, 9, 23)
+    D_2025_09_29 = PartialDate(2025, 9, 29)
+    D_2025_09_30 = PartialDate(2025, 9, 30)
+    D_2025_10_09 = PartialDate(2025, 10, 9)
+    D_2025_10_12 = PartialDate(2025, 10, 12)
+    D_2025_10_15 = PartialDate(2025, 10, 15)
+    D_2025_10_27 = PartialDate(2025, 10, 27)
+    D_2025_11_06 = PartialDate(2025, 11, 6)
+    D_2025_11_11 = PartialDate(2025, 11, 11)
+    D_2025_11_13 = PartialDate(2025, 11, 13)
+    D_2025_11_20 = PartialDate(2025, 11, 20)
+    D_2025_11_24 = PartialDate(2025, 11, 24)
+    D_2025_12_01 = PartialDate(2025, 12, 1)
+    D_2025_12_05 = PartialDate(2025, 12, 5)
+    D_2025_12_08 = PartialDate(2025, 12, 8)
+    D_2025_12_11 = PartialDate(2025, 12, 11)
+    D_2025_12_16 = PartialDate(2025, 12, 16)
+    D_2025_12_17 = PartialDate(2025, 12, 17)
+    D_2025_12_18 = PartialDate(2025, 12, 18)
+    D_2025_12_22 = PartialDate(2025, 12, 22)
+    D_2025_12_23 = PartialDate(2025, 12, 23)
+    D_2025_12_31 = PartialDate(2025, 12, 31)
+    D_2026_01_01 = PartialDate(2026, 1, 1)
+    D_2026_01_15 = PartialDate(2026, 1, 15)
+    D_2026_01_19 = PartialDate(2026, 1, 19)
+    D_2026_01_22 = PartialDate(2026, 1, 22)
+    D_2026_01_23 = PartialDate(2026, 1, 23)
+    D_2026_01_27 = PartialDate(2026, 1, 27)
+    D_2026_01_31 = PartialDate(2026, 1, 31)
+    D_2026_02_02 = PartialDate(2026, 2, 2)
+    D_2026_02_04 = PartialDate(2026, 2, 4)
+    D_2026_02_06 = PartialDate(2026, 2, 6)
+    D_2026_02_12 = PartialDate(2026, 2, 12)
+    D_2026_02_13 = PartialDate(2026, 2, 13)
+    D_2026_02_14 = PartialDate(2026, 2, 14)
+    D_2026_02_18 = PartialDate(2026, 2, 18)
+    D_2026_02_19 = PartialDate(2026, 2, 19)
+    D_2026_03_18 = PartialDate(2026, 3, 18)
+    D_2026_03_20 = PartialDate(2026, 3, 20)
+    D_2026_03_21 = PartialDate(2026, 3, 21)
+    D_2026_03_26 = PartialDate(2026, 3, 26)
+    D_2026_03_30 = PartialDate(2026, 3, 30)
+    D_2026_04_01 = PartialDate(2026, 4, 1)
+    D_2026_04_03 = PartialDate(2026, 4, 3)
+    D_2026_04_16 = PartialDate(2026, 4, 16)
+    D_2026_04_17 = PartialDate(2026, 4, 17)
+    D_2026_04_20 = PartialDate(2026, 4, 20)
+    D_2026_04_22 = PartialDate(2026, 4, 22)
+    D_2026_04_23 = PartialDate(2026, 4, 23)
+    D_2026_04_24 = PartialDate(2026, 4, 24)
+    D_2026_05_05 = PartialDate(2026, 5, 5)
+    D_2026_05_07 = PartialDate(2026, 5, 7)
+    D_2026_05_14 = PartialDate(2026, 5, 14)
+    D_2026_05_19 = PartialDate(2026, 5, 19)
+    D_2026_05_21 = PartialDate(2026, 5, 21)
+    D_2026_05_28 = PartialDate(2026, 5, 28)
+    D_2026_05_29 = PartialDate(2026, 5, 29)
+    D_2026_06_01 = PartialDate(2026, 6, 1)
+    D_2026_06_02 = PartialDate(2026, 6, 2)
+    D_2026_06_09 = PartialDate(2026, 6, 9)
+    D_2026_06_12 = PartialDate(2026, 6, 12)
+    D_2026_06_13 = PartialDate(2026, 6, 13)
+    IMAGE_TEXT_PDF_TO_TEXT = Modalities(input=("image", "text", "pdf"), output=("text",))
+    IMAGE_TEXT_TO_TEXT = Modalities(input=("image", "text"), output=("text",))
+    PDF_IMAGE_TEXT_AUDIO_TO_TEXT = Modalities(
+        input=("pdf", "image", "text", "audio"), output=("text",)
+    )
+    PDF_IMAGE_TEXT_AUDIO_VIDEO_TO_TEXT = Modalities(
+        input=("pdf", "image", "text", "audio", "video"), output=("text",)
+    )
+    PDF_IMAGE_TEXT_TO_TEXT = Modalities(input=("pdf", "image", "text"), output=("text",))
+    REASONING_EFFORT_HIGH_MAX = ReasoningOption(type="effort", values=("high", "max"))
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("low", "medium", "high")
+    )
+    REASONING_EFFORT_MEDIUM_HIGH_XHIGH = ReasoningOption(
+        type="effort", values=("medium", "high", "xhigh")
+    )
+    REASONING_EFFORT_NONE_LOW_HIGH = ReasoningOption(type="effort", values=("none", "low", "high"))
+    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = ReasoningOption(
+        type="effort", values=("none", "low", "medium", "high")
+    )
+    REASONING_TOGGLE = ReasoningOption(type="toggle")
+    TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT = Modalities(
+        input=("text", "image", "audio", "video", "pdf"), output=("text",)
+    )
+    TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT = Modalities(
+        input=("text", "image", "audio", "video"), output=("text",)
+    )
+    TEXT_IMAGE_PDF_AUDIO_TO_TEXT = Modalities(
+        input=("text", "image", "pdf", "audio"), output=("text",)
+    )
+    TEXT_IMAGE_PDF_AUDIO_VIDEO_TO_TEXT = Modalities(
+        input=("text", "image", "pdf", "audio", "video"), output=("text",)
+    )
+    TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
+    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT = Modalities(
+        input=("text", "image", "video", "audio", "pdf"), output=("text",)
+    )
+    TEXT_IMAGE_VIDEO_PDF_TO_TEXT = Modalities(
+        input=("text", "image", "video", "pdf"), output=("text",)
+    )
+    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "ANTHROPIC_CLAUDE_3_5_HAIKU",
@@ -314,7 +320,7 @@ __all__ = [
     "Z_AI_GLM_5V_TURBO",
 ]
 
-ANTHROPIC_CLAUDE_3_5_HAIKU: Final[Model] = Model(
+ANTHROPIC_CLAUDE_3_5_HAIKU: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="anthropic/claude-3.5-haiku",
     name="Claude 3.5 Haiku",
@@ -324,11 +330,11 @@ ANTHROPIC_CLAUDE_3_5_HAIKU: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01_01,
-    release_date=_D_2024_11_04,
-    last_updated=_D_2024_11_04,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_01_01,
+    release_date=_Shared.D_2024_11_04,
+    last_updated=_Shared.D_2024_11_04,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("0.8"),
         output=Decimal("4"),
@@ -341,8 +347,9 @@ ANTHROPIC_CLAUDE_3_5_HAIKU: Final[Model] = Model(
     protocol=Protocol.ANTHROPIC_MESSAGES,
     base_url="https://zenmux.ai/api/anthropic/v1",
 )
+"Claude 3.5 Haiku (chat) · 200K context · 64K output · $0.80 in / $4.00 out per 1M tokens · vision, tools, attachments"
 
-ANTHROPIC_CLAUDE_3_7_SONNET: Final[Model] = Model(
+ANTHROPIC_CLAUDE_3_7_SONNET: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="anthropic/claude-3.7-sonnet",
     name="Claude 3.7 Sonnet",
@@ -352,26 +359,27 @@ ANTHROPIC_CLAUDE_3_7_SONNET: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01_01,
-    release_date=_D_2025_02_24,
-    last_updated=_D_2025_02_24,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_01_01,
+    release_date=_Shared.D_2025_02_24,
+    last_updated=_Shared.D_2025_02_24,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
         cache_read=Decimal("0.3"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
     provider_override=ProviderOverride(
         npm="@ai-sdk/anthropic", api="https://zenmux.ai/api/anthropic/v1"
     ),
     protocol=Protocol.ANTHROPIC_MESSAGES,
     base_url="https://zenmux.ai/api/anthropic/v1",
 )
+"Claude 3.7 Sonnet (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_FABLE_5: Final[Model] = Model(
+ANTHROPIC_CLAUDE_FABLE_5: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="anthropic/claude-fable-5",
     name="Claude Fable 5",
@@ -382,26 +390,27 @@ ANTHROPIC_CLAUDE_FABLE_5: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2026_01_31,
-    release_date=_D_2026_06_09,
-    last_updated=_D_2026_06_09,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    knowledge=_Shared.D_2026_01_31,
+    release_date=_Shared.D_2026_06_09,
+    last_updated=_Shared.D_2026_06_09,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("10"),
         output=Decimal("50"),
         cache_read=Decimal("1"),
         cache_write=Decimal("12.5"),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
     provider_override=ProviderOverride(
         npm="@ai-sdk/anthropic", api="https://zenmux.ai/api/anthropic/v1"
     ),
     protocol=Protocol.ANTHROPIC_MESSAGES,
     base_url="https://zenmux.ai/api/anthropic/v1",
 )
+"Claude Fable 5 (chat) · 1M context · 128K output · $10.00 in / $50.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_HAIKU_4_5: Final[Model] = Model(
+ANTHROPIC_CLAUDE_HAIKU_4_5: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="anthropic/claude-haiku-4.5",
     name="Claude Haiku 4.5",
@@ -411,11 +420,11 @@ ANTHROPIC_CLAUDE_HAIKU_4_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01_01,
-    release_date=_D_2025_10_15,
-    last_updated=_D_2025_10_15,
-    modalities=_IMAGE_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_01_01,
+    release_date=_Shared.D_2025_10_15,
+    last_updated=_Shared.D_2025_10_15,
+    modalities=_Shared.IMAGE_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("1"),
         output=Decimal("5"),
@@ -428,8 +437,9 @@ ANTHROPIC_CLAUDE_HAIKU_4_5: Final[Model] = Model(
     protocol=Protocol.ANTHROPIC_MESSAGES,
     base_url="https://zenmux.ai/api/anthropic/v1",
 )
+"Claude Haiku 4.5 (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4: Final[Model] = Model(
+ANTHROPIC_CLAUDE_OPUS_4: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="anthropic/claude-opus-4",
     name="Claude Opus 4",
@@ -439,26 +449,27 @@ ANTHROPIC_CLAUDE_OPUS_4: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01_01,
-    release_date=_D_2025_05_22,
-    last_updated=_D_2025_05_22,
-    modalities=_IMAGE_TEXT_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_32000,
+    knowledge=_Shared.D_2025_01_01,
+    release_date=_Shared.D_2025_05_22,
+    last_updated=_Shared.D_2025_05_22,
+    modalities=_Shared.IMAGE_TEXT_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_32000,
     cost=Cost(
         input=Decimal("15"),
         output=Decimal("75"),
         cache_read=Decimal("1.5"),
         cache_write=Decimal("18.75"),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
     provider_override=ProviderOverride(
         npm="@ai-sdk/anthropic", api="https://zenmux.ai/api/anthropic/v1"
     ),
     protocol=Protocol.ANTHROPIC_MESSAGES,
     base_url="https://zenmux.ai/api/anthropic/v1",
 )
+"Claude Opus 4 (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_1: Final[Model] = Model(
+ANTHROPIC_CLAUDE_OPUS_4_1: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="anthropic/claude-opus-4.1",
     name="Claude Opus 4.1",
@@ -468,26 +479,27 @@ ANTHROPIC_CLAUDE_OPUS_4_1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01_01,
-    release_date=_D_2025_08_05,
-    last_updated=_D_2025_08_05,
-    modalities=_IMAGE_TEXT_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_01_01,
+    release_date=_Shared.D_2025_08_05,
+    last_updated=_Shared.D_2025_08_05,
+    modalities=_Shared.IMAGE_TEXT_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("15"),
         output=Decimal("75"),
         cache_read=Decimal("1.5"),
         cache_write=Decimal("18.75"),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
     provider_override=ProviderOverride(
         npm="@ai-sdk/anthropic", api="https://zenmux.ai/api/anthropic/v1"
     ),
     protocol=Protocol.ANTHROPIC_MESSAGES,
     base_url="https://zenmux.ai/api/anthropic/v1",
 )
+"Claude Opus 4.1 (chat) · 200K context · 64K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_5: Final[Model] = Model(
+ANTHROPIC_CLAUDE_OPUS_4_5: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="anthropic/claude-opus-4.5",
     name="Claude Opus 4.5",
@@ -497,26 +509,27 @@ ANTHROPIC_CLAUDE_OPUS_4_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01_01,
-    release_date=_D_2025_11_24,
-    last_updated=_D_2025_11_24,
-    modalities=_PDF_IMAGE_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_01_01,
+    release_date=_Shared.D_2025_11_24,
+    last_updated=_Shared.D_2025_11_24,
+    modalities=_Shared.PDF_IMAGE_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
     provider_override=ProviderOverride(
         npm="@ai-sdk/anthropic", api="https://zenmux.ai/api/anthropic/v1"
     ),
     protocol=Protocol.ANTHROPIC_MESSAGES,
     base_url="https://zenmux.ai/api/anthropic/v1",
 )
+"Claude Opus 4.5 (chat) · 200K context · 64K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_6: Final[Model] = Model(
+ANTHROPIC_CLAUDE_OPUS_4_6: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="anthropic/claude-opus-4.6",
     name="Claude Opus 4.6",
@@ -526,26 +539,27 @@ ANTHROPIC_CLAUDE_OPUS_4_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_05_31,
-    release_date=_D_2026_02_06,
-    last_updated=_D_2026_02_06,
-    modalities=_IMAGE_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_05_31,
+    release_date=_Shared.D_2026_02_06,
+    last_updated=_Shared.D_2026_02_06,
+    modalities=_Shared.IMAGE_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
     provider_override=ProviderOverride(
         npm="@ai-sdk/anthropic", api="https://zenmux.ai/api/anthropic/v1"
     ),
     protocol=Protocol.ANTHROPIC_MESSAGES,
     base_url="https://zenmux.ai/api/anthropic/v1",
 )
+"Claude Opus 4.6 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_7: Final[Model] = Model(
+ANTHROPIC_CLAUDE_OPUS_4_7: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="anthropic/claude-opus-4.7",
     name="Claude Opus 4.7",
@@ -555,26 +569,27 @@ ANTHROPIC_CLAUDE_OPUS_4_7: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2026_01_31,
-    release_date=_D_2026_04_16,
-    last_updated=_D_2026_04_16,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    knowledge=_Shared.D_2026_01_31,
+    release_date=_Shared.D_2026_04_16,
+    last_updated=_Shared.D_2026_04_16,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
     provider_override=ProviderOverride(
         npm="@ai-sdk/anthropic", api="https://zenmux.ai/api/anthropic/v1"
     ),
     protocol=Protocol.ANTHROPIC_MESSAGES,
     base_url="https://zenmux.ai/api/anthropic/v1",
 )
+"Claude Opus 4.7 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_8: Final[Model] = Model(
+ANTHROPIC_CLAUDE_OPUS_4_8: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="anthropic/claude-opus-4.8",
     name="Claude Opus 4.8",
@@ -585,25 +600,26 @@ ANTHROPIC_CLAUDE_OPUS_4_8: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    release_date=_D_2026_05_28,
-    last_updated=_D_2026_05_28,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_128000,
+    release_date=_Shared.D_2026_05_28,
+    last_updated=_Shared.D_2026_05_28,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("25"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("6.25"),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
     provider_override=ProviderOverride(
         npm="@ai-sdk/anthropic", api="https://zenmux.ai/api/anthropic/v1"
     ),
     protocol=Protocol.ANTHROPIC_MESSAGES,
     base_url="https://zenmux.ai/api/anthropic/v1",
 )
+"Claude Opus 4.8 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_SONNET_4: Final[Model] = Model(
+ANTHROPIC_CLAUDE_SONNET_4: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="anthropic/claude-sonnet-4",
     name="Claude Sonnet 4",
@@ -613,26 +629,27 @@ ANTHROPIC_CLAUDE_SONNET_4: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01_01,
-    release_date=_D_2025_05_22,
-    last_updated=_D_2025_05_22,
-    modalities=_IMAGE_TEXT_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_01_01,
+    release_date=_Shared.D_2025_05_22,
+    last_updated=_Shared.D_2025_05_22,
+    modalities=_Shared.IMAGE_TEXT_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
         cache_read=Decimal("0.3"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
     provider_override=ProviderOverride(
         npm="@ai-sdk/anthropic", api="https://zenmux.ai/api/anthropic/v1"
     ),
     protocol=Protocol.ANTHROPIC_MESSAGES,
     base_url="https://zenmux.ai/api/anthropic/v1",
 )
+"Claude Sonnet 4 (chat) · 1M context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_SONNET_4_5: Final[Model] = Model(
+ANTHROPIC_CLAUDE_SONNET_4_5: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="anthropic/claude-sonnet-4.5",
     name="Claude Sonnet 4.5",
@@ -642,26 +659,27 @@ ANTHROPIC_CLAUDE_SONNET_4_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01_01,
-    release_date=_D_2025_09_29,
-    last_updated=_D_2025_09_29,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_01_01,
+    release_date=_Shared.D_2025_09_29,
+    last_updated=_Shared.D_2025_09_29,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
         cache_read=Decimal("0.3"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
     provider_override=ProviderOverride(
         npm="@ai-sdk/anthropic", api="https://zenmux.ai/api/anthropic/v1"
     ),
     protocol=Protocol.ANTHROPIC_MESSAGES,
     base_url="https://zenmux.ai/api/anthropic/v1",
 )
+"Claude Sonnet 4.5 (chat) · 1M context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model] = Model(
+ANTHROPIC_CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="anthropic/claude-sonnet-4.6",
     name="Claude Sonnet 4.6",
@@ -671,26 +689,27 @@ ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_02_18,
-    last_updated=_D_2026_02_18,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_02_18,
+    last_updated=_Shared.D_2026_02_18,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("3"),
         output=Decimal("15"),
         cache_read=Decimal("0.3"),
         cache_write=Decimal("3.75"),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
     provider_override=ProviderOverride(
         npm="@ai-sdk/anthropic", api="https://zenmux.ai/api/anthropic/v1"
     ),
     protocol=Protocol.ANTHROPIC_MESSAGES,
     base_url="https://zenmux.ai/api/anthropic/v1",
 )
+"Claude Sonnet 4.6 (chat) · 1M context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-BAIDU_ERNIE_5_0_THINKING_PREVIEW: Final[Model] = Model(
+BAIDU_ERNIE_5_0_THINKING_PREVIEW: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="baidu/ernie-5.0-thinking-preview",
     name="ERNIE 5.0",
@@ -700,16 +719,17 @@ BAIDU_ERNIE_5_0_THINKING_PREVIEW: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01_01,
-    release_date=_D_2026_01_22,
-    last_updated=_D_2026_01_22,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_01_01,
+    release_date=_Shared.D_2026_01_22,
+    last_updated=_Shared.D_2026_01_22,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_64000,
     cost=Cost(input=Decimal("0.84"), output=Decimal("3.37")),
     reasoning_options=(),
 )
+"ERNIE 5.0 (chat) · 128K context · 64K output · $0.84 in / $3.37 out per 1M tokens · vision, tools, reasoning, attachments"
 
-DEEPSEEK_DEEPSEEK_CHAT: Final[Model] = Model(
+DEEPSEEK_DEEPSEEK_CHAT: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="deepseek/deepseek-chat",
     name="DeepSeek-V3.2 (Non-thinking Mode)",
@@ -719,15 +739,16 @@ DEEPSEEK_DEEPSEEK_CHAT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01_01,
-    release_date=_D_2025_12_01,
-    last_updated=_D_2025_12_01,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_01_01,
+    release_date=_Shared.D_2025_12_01,
+    last_updated=_Shared.D_2025_12_01,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_64000,
     cost=Cost(input=Decimal("0.28"), output=Decimal("0.42"), cache_read=Decimal("0.03")),
 )
+"DeepSeek-V3.2 (Non-thinking Mode) (chat) · 128K context · 64K output · $0.28 in / $0.42 out per 1M tokens · tools"
 
-DEEPSEEK_DEEPSEEK_V3_2: Final[Model] = Model(
+DEEPSEEK_DEEPSEEK_V3_2: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="deepseek/deepseek-v3.2",
     name="DeepSeek V3.2",
@@ -737,16 +758,17 @@ DEEPSEEK_DEEPSEEK_V3_2: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01_01,
-    release_date=_D_2025_12_05,
-    last_updated=_D_2025_12_05,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_01_01,
+    release_date=_Shared.D_2025_12_05,
+    last_updated=_Shared.D_2025_12_05,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_64000,
     cost=Cost(input=Decimal("0.28"), output=Decimal("0.43")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"DeepSeek V3.2 (chat) · 128K context · 64K output · $0.28 in / $0.43 out per 1M tokens · tools, reasoning"
 
-DEEPSEEK_DEEPSEEK_V3_2_EXP: Final[Model] = Model(
+DEEPSEEK_DEEPSEEK_V3_2_EXP: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="deepseek/deepseek-v3.2-exp",
     name="DeepSeek-V3.2-Exp",
@@ -756,16 +778,17 @@ DEEPSEEK_DEEPSEEK_V3_2_EXP: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01_01,
-    release_date=_D_2025_09_29,
-    last_updated=_D_2025_09_29,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_163000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_01_01,
+    release_date=_Shared.D_2025_09_29,
+    last_updated=_Shared.D_2025_09_29,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_163000_OUTPUT_64000,
     cost=Cost(input=Decimal("0.22"), output=Decimal("0.33")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"DeepSeek-V3.2-Exp (chat) · 163K context · 64K output · $0.22 in / $0.33 out per 1M tokens · tools, reasoning"
 
-DEEPSEEK_DEEPSEEK_V4_FLASH: Final[Model] = Model(
+DEEPSEEK_DEEPSEEK_V4_FLASH: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="deepseek/deepseek-v4-flash",
     name="DeepSeek V4 Flash",
@@ -777,17 +800,18 @@ DEEPSEEK_DEEPSEEK_V4_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_05,
-    release_date=_D_2026_04_24,
-    last_updated=_D_2026_04_24,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_384000,
+    knowledge=_Shared.D_2025_05,
+    release_date=_Shared.D_2026_04_24,
+    last_updated=_Shared.D_2026_04_24,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_384000,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.28"), cache_read=Decimal("0.0028")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_LOW_MEDIUM_HIGH),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH),
 )
+"DeepSeek V4 Flash (chat) · 1M context · 384K output · $0.14 in / $0.28 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-DEEPSEEK_DEEPSEEK_V4_PRO: Final[Model] = Model(
+DEEPSEEK_DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="deepseek/deepseek-v4-pro",
     name="DeepSeek V4 Pro",
@@ -799,17 +823,18 @@ DEEPSEEK_DEEPSEEK_V4_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_05,
-    release_date=_D_2026_04_24,
-    last_updated=_D_2026_04_24,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_384000,
+    knowledge=_Shared.D_2025_05,
+    release_date=_Shared.D_2026_04_24,
+    last_updated=_Shared.D_2026_04_24,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_384000,
     cost=Cost(input=Decimal("0.435"), output=Decimal("0.87"), cache_read=Decimal("0.003625")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE, _REASONING_EFFORT_LOW_MEDIUM_HIGH),
+    reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH),
 )
+"DeepSeek V4 Pro (chat) · 1M context · 384K output · $0.435 in / $0.87 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-GOOGLE_GEMINI_2_5_FLASH: Final[Model] = Model(
+GOOGLE_GEMINI_2_5_FLASH: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="google/gemini-2.5-flash",
     name="Gemini 2.5 Flash",
@@ -819,21 +844,22 @@ GOOGLE_GEMINI_2_5_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01_01,
-    release_date=_D_2025_06_17,
-    last_updated=_D_2025_06_17,
-    modalities=_PDF_IMAGE_TEXT_AUDIO_TO_TEXT,
-    limit=_CONTEXT_1048000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_01_01,
+    release_date=_Shared.D_2025_06_17,
+    last_updated=_Shared.D_2025_06_17,
+    modalities=_Shared.PDF_IMAGE_TEXT_AUDIO_TO_TEXT,
+    limit=_Shared.CONTEXT_1048000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("0.3"),
         output=Decimal("2.5"),
         cache_read=Decimal("0.07"),
         cache_write=Decimal("1"),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Gemini 2.5 Flash (chat) · 1.05M context · 64K output · $0.30 in / $2.50 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GOOGLE_GEMINI_2_5_FLASH_LITE: Final[Model] = Model(
+GOOGLE_GEMINI_2_5_FLASH_LITE: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="google/gemini-2.5-flash-lite",
     name="Gemini 2.5 Flash Lite",
@@ -843,11 +869,11 @@ GOOGLE_GEMINI_2_5_FLASH_LITE: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01_01,
-    release_date=_D_2025_07_22,
-    last_updated=_D_2025_07_22,
-    modalities=_PDF_IMAGE_TEXT_AUDIO_TO_TEXT,
-    limit=_CONTEXT_1048000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_01_01,
+    release_date=_Shared.D_2025_07_22,
+    last_updated=_Shared.D_2025_07_22,
+    modalities=_Shared.PDF_IMAGE_TEXT_AUDIO_TO_TEXT,
+    limit=_Shared.CONTEXT_1048000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("0.1"),
         output=Decimal("0.4"),
@@ -855,8 +881,9 @@ GOOGLE_GEMINI_2_5_FLASH_LITE: Final[Model] = Model(
         cache_write=Decimal("1"),
     ),
 )
+"Gemini 2.5 Flash Lite (chat) · 1.05M context · 64K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, attachments"
 
-GOOGLE_GEMINI_2_5_PRO: Final[Model] = Model(
+GOOGLE_GEMINI_2_5_PRO: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="google/gemini-2.5-pro",
     name="Gemini 2.5 Pro",
@@ -866,21 +893,22 @@ GOOGLE_GEMINI_2_5_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01_01,
-    release_date=_D_2025_06_17,
-    last_updated=_D_2025_06_17,
-    modalities=_PDF_IMAGE_TEXT_AUDIO_VIDEO_TO_TEXT,
-    limit=_CONTEXT_1048000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_01_01,
+    release_date=_Shared.D_2025_06_17,
+    last_updated=_Shared.D_2025_06_17,
+    modalities=_Shared.PDF_IMAGE_TEXT_AUDIO_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_1048000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("1.25"),
         output=Decimal("10"),
         cache_read=Decimal("0.31"),
         cache_write=Decimal("4.5"),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Gemini 2.5 Pro (chat) · 1.05M context · 64K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GOOGLE_GEMINI_3_FLASH_PREVIEW: Final[Model] = Model(
+GOOGLE_GEMINI_3_FLASH_PREVIEW: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="google/gemini-3-flash-preview",
     name="Gemini 3 Flash Preview",
@@ -890,21 +918,22 @@ GOOGLE_GEMINI_3_FLASH_PREVIEW: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01_01,
-    release_date=_D_2025_12_17,
-    last_updated=_D_2025_12_17,
-    modalities=_TEXT_IMAGE_PDF_AUDIO_TO_TEXT,
-    limit=_CONTEXT_1048000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_01_01,
+    release_date=_Shared.D_2025_12_17,
+    last_updated=_Shared.D_2025_12_17,
+    modalities=_Shared.TEXT_IMAGE_PDF_AUDIO_TO_TEXT,
+    limit=_Shared.CONTEXT_1048000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("0.5"),
         output=Decimal("3"),
         cache_read=Decimal("0.05"),
         cache_write=Decimal("1"),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Gemini 3 Flash Preview (chat) · 1.05M context · 64K output · $0.50 in / $3.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GOOGLE_GEMINI_3_1_FLASH_LITE: Final[Model] = Model(
+GOOGLE_GEMINI_3_1_FLASH_LITE: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="google/gemini-3.1-flash-lite",
     name="Gemini 3.1 Flash Lite",
@@ -916,16 +945,17 @@ GOOGLE_GEMINI_3_1_FLASH_LITE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_05_07,
-    last_updated=_D_2026_05_07,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_05_07,
+    last_updated=_Shared.D_2026_05_07,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(input=Decimal("0.25"), output=Decimal("1.5"), cache_read=Decimal("0.025")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Gemini 3.1 Flash Lite (chat) · 1.05M context · 65.5K output · $0.25 in / $1.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_3_1_FLASH_LITE_PREVIEW: Final[Model] = Model(
+GOOGLE_GEMINI_3_1_FLASH_LITE_PREVIEW: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="google/gemini-3.1-flash-lite-preview",
     name="Gemini 3.1 Flash Lite Preview",
@@ -935,14 +965,15 @@ GOOGLE_GEMINI_3_1_FLASH_LITE_PREVIEW: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2025_03_20,
-    last_updated=_D_2025_03_20,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
-    limit=_CONTEXT_1050000_OUTPUT_65530,
+    release_date=_Shared.D_2025_03_20,
+    last_updated=_Shared.D_2025_03_20,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_1050000_OUTPUT_65530,
     cost=Cost(input=Decimal("0.25"), output=Decimal("1.5")),
 )
+"Gemini 3.1 Flash Lite Preview (chat) · 1.05M context · 65.5K output · $0.25 in / $1.50 out per 1M tokens · vision, tools, attachments"
 
-GOOGLE_GEMINI_3_1_PRO_PREVIEW: Final[Model] = Model(
+GOOGLE_GEMINI_3_1_PRO_PREVIEW: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="google/gemini-3.1-pro-preview",
     name="Gemini 3.1 Pro Preview",
@@ -952,21 +983,22 @@ GOOGLE_GEMINI_3_1_PRO_PREVIEW: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2026_02_19,
-    release_date=_D_2026_02_19,
-    last_updated=_D_2026_02_19,
-    modalities=_TEXT_IMAGE_PDF_AUDIO_VIDEO_TO_TEXT,
-    limit=_CONTEXT_1048000_OUTPUT_64000,
+    knowledge=_Shared.D_2026_02_19,
+    release_date=_Shared.D_2026_02_19,
+    last_updated=_Shared.D_2026_02_19,
+    modalities=_Shared.TEXT_IMAGE_PDF_AUDIO_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_1048000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("2"),
         output=Decimal("12"),
         cache_read=Decimal("0.2"),
         cache_write=Decimal("4.5"),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Gemini 3.1 Pro Preview (chat) · 1.05M context · 64K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GOOGLE_GEMINI_3_5_FLASH: Final[Model] = Model(
+GOOGLE_GEMINI_3_5_FLASH: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="google/gemini-3.5-flash",
     name="Gemini 3.5 Flash",
@@ -978,16 +1010,17 @@ GOOGLE_GEMINI_3_5_FLASH: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_05_19,
-    last_updated=_D_2026_05_19,
-    modalities=_TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_65536,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_05_19,
+    last_updated=_Shared.D_2026_05_19,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
     cost=Cost(input=Decimal("1.5"), output=Decimal("9"), cache_read=Decimal("0.15")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Gemini 3.5 Flash (chat) · 1.05M context · 65.5K output · $1.50 in / $9.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-INCLUSIONAI_LING_1T: Final[Model] = Model(
+INCLUSIONAI_LING_1T: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="inclusionai/ling-1t",
     name="Ling-1T",
@@ -997,15 +1030,16 @@ INCLUSIONAI_LING_1T: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01_01,
-    release_date=_D_2025_10_09,
-    last_updated=_D_2025_10_09,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_01_01,
+    release_date=_Shared.D_2025_10_09,
+    last_updated=_Shared.D_2025_10_09,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_64000,
     cost=Cost(input=Decimal("0.56"), output=Decimal("2.24"), cache_read=Decimal("0.11")),
 )
+"Ling-1T (chat) · 128K context · 64K output · $0.56 in / $2.24 out per 1M tokens · tools"
 
-INCLUSIONAI_RING_1T: Final[Model] = Model(
+INCLUSIONAI_RING_1T: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="inclusionai/ring-1t",
     name="Ring-1T",
@@ -1015,16 +1049,17 @@ INCLUSIONAI_RING_1T: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01_01,
-    release_date=_D_2025_10_12,
-    last_updated=_D_2025_10_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_01_01,
+    release_date=_Shared.D_2025_10_12,
+    last_updated=_Shared.D_2025_10_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_64000,
     cost=Cost(input=Decimal("0.56"), output=Decimal("2.24"), cache_read=Decimal("0.11")),
     reasoning_options=(),
 )
+"Ring-1T (chat) · 128K context · 64K output · $0.56 in / $2.24 out per 1M tokens · tools, reasoning"
 
-INCLUSIONAI_RING_2_6_1T: Final[Model] = Model(
+INCLUSIONAI_RING_2_6_1T: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="inclusionai/ring-2.6-1t",
     name="inclusionAI: Ring-2.6-1T",
@@ -1034,16 +1069,17 @@ INCLUSIONAI_RING_2_6_1T: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_12_31,
-    release_date=_D_2026_05_07,
-    last_updated=_D_2026_05_14,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262000_OUTPUT_65000,
+    knowledge=_Shared.D_2025_12_31,
+    release_date=_Shared.D_2026_05_07,
+    last_updated=_Shared.D_2026_05_14,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262000_OUTPUT_65000,
     cost=Cost(input=Decimal("0.3"), output=Decimal("2.5"), cache_read=Decimal("0.06")),
     reasoning_options=(),
 )
+"inclusionAI: Ring-2.6-1T (chat) · 262K context · 65K output · $0.30 in / $2.50 out per 1M tokens · tools, reasoning, attachments, open weights"
 
-KUAISHOU_KAT_CODER_PRO_V2: Final[Model] = Model(
+KUAISHOU_KAT_CODER_PRO_V2: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="kuaishou/kat-coder-pro-v2",
     name="KAT-Coder-Pro-V2",
@@ -1053,14 +1089,15 @@ KUAISHOU_KAT_CODER_PRO_V2: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_03_30,
-    last_updated=_D_2026_03_30,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_80000,
+    release_date=_Shared.D_2026_03_30,
+    last_updated=_Shared.D_2026_03_30,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_80000,
     cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.06")),
 )
+"KAT-Coder-Pro-V2 (chat) · 256K context · 80K output · $0.30 in / $1.20 out per 1M tokens · tools"
 
-MINIMAX_MINIMAX_M2: Final[Model] = Model(
+MINIMAX_MINIMAX_M2: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="minimax/minimax-m2",
     name="MiniMax M2",
@@ -1070,11 +1107,11 @@ MINIMAX_MINIMAX_M2: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01_01,
-    release_date=_D_2025_10_27,
-    last_updated=_D_2025_10_27,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_01_01,
+    release_date=_Shared.D_2025_10_27,
+    last_updated=_Shared.D_2025_10_27,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("0.3"),
         output=Decimal("1.2"),
@@ -1088,8 +1125,9 @@ MINIMAX_MINIMAX_M2: Final[Model] = Model(
     protocol=Protocol.ANTHROPIC_MESSAGES,
     base_url="https://zenmux.ai/api/anthropic/v1",
 )
+"MiniMax M2 (chat) · 204K context · 64K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning"
 
-MINIMAX_MINIMAX_M2_1: Final[Model] = Model(
+MINIMAX_MINIMAX_M2_1: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="minimax/minimax-m2.1",
     name="MiniMax M2.1",
@@ -1099,11 +1137,11 @@ MINIMAX_MINIMAX_M2_1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01_01,
-    release_date=_D_2025_12_22,
-    last_updated=_D_2025_12_22,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_01_01,
+    release_date=_Shared.D_2025_12_22,
+    last_updated=_Shared.D_2025_12_22,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("0.3"),
         output=Decimal("1.2"),
@@ -1117,8 +1155,9 @@ MINIMAX_MINIMAX_M2_1: Final[Model] = Model(
     protocol=Protocol.ANTHROPIC_MESSAGES,
     base_url="https://zenmux.ai/api/anthropic/v1",
 )
+"MiniMax M2.1 (chat) · 204K context · 64K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning"
 
-MINIMAX_MINIMAX_M2_5: Final[Model] = Model(
+MINIMAX_MINIMAX_M2_5: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="minimax/minimax-m2.5",
     name="MiniMax M2.5",
@@ -1128,11 +1167,11 @@ MINIMAX_MINIMAX_M2_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01_01,
-    release_date=_D_2026_02_13,
-    last_updated=_D_2026_02_13,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_131072,
+    knowledge=_Shared.D_2025_01_01,
+    release_date=_Shared.D_2026_02_13,
+    last_updated=_Shared.D_2026_02_13,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_131072,
     cost=Cost(
         input=Decimal("0.3"),
         output=Decimal("1.2"),
@@ -1146,8 +1185,9 @@ MINIMAX_MINIMAX_M2_5: Final[Model] = Model(
     protocol=Protocol.ANTHROPIC_MESSAGES,
     base_url="https://zenmux.ai/api/anthropic/v1",
 )
+"MiniMax M2.5 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning"
 
-MINIMAX_MINIMAX_M2_5_LIGHTNING: Final[Model] = Model(
+MINIMAX_MINIMAX_M2_5_LIGHTNING: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="minimax/minimax-m2.5-lightning",
     name="MiniMax M2.5 highspeed",
@@ -1157,11 +1197,11 @@ MINIMAX_MINIMAX_M2_5_LIGHTNING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01_01,
-    release_date=_D_2026_02_13,
-    last_updated=_D_2026_02_13,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_131072,
+    knowledge=_Shared.D_2025_01_01,
+    release_date=_Shared.D_2026_02_13,
+    last_updated=_Shared.D_2026_02_13,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_131072,
     cost=Cost(
         input=Decimal("0.6"),
         output=Decimal("4.8"),
@@ -1175,8 +1215,9 @@ MINIMAX_MINIMAX_M2_5_LIGHTNING: Final[Model] = Model(
     protocol=Protocol.ANTHROPIC_MESSAGES,
     base_url="https://zenmux.ai/api/anthropic/v1",
 )
+"MiniMax M2.5 highspeed (chat) · 205K context · 131K output · $0.60 in / $4.80 out per 1M tokens · tools, reasoning"
 
-MINIMAX_MINIMAX_M2_7: Final[Model] = Model(
+MINIMAX_MINIMAX_M2_7: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="minimax/minimax-m2.7",
     name="MiniMax M2.7",
@@ -1186,11 +1227,11 @@ MINIMAX_MINIMAX_M2_7: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01_01,
-    release_date=_D_2026_03_20,
-    last_updated=_D_2026_03_20,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_131070,
+    knowledge=_Shared.D_2025_01_01,
+    release_date=_Shared.D_2026_03_20,
+    last_updated=_Shared.D_2026_03_20,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_131070,
     cost=Cost(input=Decimal("0.3055"), output=Decimal("1.2219")),
     reasoning_options=(),
     provider_override=ProviderOverride(
@@ -1199,8 +1240,9 @@ MINIMAX_MINIMAX_M2_7: Final[Model] = Model(
     protocol=Protocol.ANTHROPIC_MESSAGES,
     base_url="https://zenmux.ai/api/anthropic/v1",
 )
+"MiniMax M2.7 (chat) · 205K context · 131K output · $0.3055 in / $1.2219 out per 1M tokens · tools, reasoning, attachments"
 
-MINIMAX_MINIMAX_M2_7_HIGHSPEED: Final[Model] = Model(
+MINIMAX_MINIMAX_M2_7_HIGHSPEED: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="minimax/minimax-m2.7-highspeed",
     name="MiniMax M2.7 highspeed",
@@ -1210,11 +1252,11 @@ MINIMAX_MINIMAX_M2_7_HIGHSPEED: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01_01,
-    release_date=_D_2026_03_20,
-    last_updated=_D_2026_03_20,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_131070,
+    knowledge=_Shared.D_2025_01_01,
+    release_date=_Shared.D_2026_03_20,
+    last_updated=_Shared.D_2026_03_20,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_131070,
     cost=Cost(input=Decimal("0.611"), output=Decimal("2.4439")),
     reasoning_options=(),
     provider_override=ProviderOverride(
@@ -1223,8 +1265,9 @@ MINIMAX_MINIMAX_M2_7_HIGHSPEED: Final[Model] = Model(
     protocol=Protocol.ANTHROPIC_MESSAGES,
     base_url="https://zenmux.ai/api/anthropic/v1",
 )
+"MiniMax M2.7 highspeed (chat) · 205K context · 131K output · $0.611 in / $2.4439 out per 1M tokens · tools, reasoning, attachments"
 
-MINIMAX_MINIMAX_M3: Final[Model] = Model(
+MINIMAX_MINIMAX_M3: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="minimax/minimax-m3",
     name="MiniMax-M3",
@@ -1235,20 +1278,21 @@ MINIMAX_MINIMAX_M3: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_06_01,
-    last_updated=_D_2026_06_01,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_512000_OUTPUT_128000,
+    release_date=_Shared.D_2026_06_01,
+    last_updated=_Shared.D_2026_06_01,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_512000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.4")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
     provider_override=ProviderOverride(
         npm="@ai-sdk/anthropic", api="https://zenmux.ai/api/anthropic/v1"
     ),
     protocol=Protocol.ANTHROPIC_MESSAGES,
     base_url="https://zenmux.ai/api/anthropic/v1",
 )
+"MiniMax-M3 (chat) · 512K context · 128K output · $0.60 in / $2.40 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-MOONSHOTAI_KIMI_K2_0905: Final[Model] = Model(
+MOONSHOTAI_KIMI_K2_0905: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="moonshotai/kimi-k2-0905",
     name="Kimi K2 0905",
@@ -1258,15 +1302,16 @@ MOONSHOTAI_KIMI_K2_0905: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01_01,
-    release_date=_D_2025_09_04,
-    last_updated=_D_2025_09_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_01_01,
+    release_date=_Shared.D_2025_09_04,
+    last_updated=_Shared.D_2025_09_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262000_OUTPUT_64000,
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.5"), cache_read=Decimal("0.15")),
 )
+"Kimi K2 0905 (chat) · 262K context · 64K output · $0.60 in / $2.50 out per 1M tokens · tools"
 
-MOONSHOTAI_KIMI_K2_THINKING: Final[Model] = Model(
+MOONSHOTAI_KIMI_K2_THINKING: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="moonshotai/kimi-k2-thinking",
     name="Kimi K2 Thinking",
@@ -1276,16 +1321,17 @@ MOONSHOTAI_KIMI_K2_THINKING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01_01,
-    release_date=_D_2025_11_06,
-    last_updated=_D_2025_11_06,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_01_01,
+    release_date=_Shared.D_2025_11_06,
+    last_updated=_Shared.D_2025_11_06,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262000_OUTPUT_64000,
     cost=Cost(input=Decimal("0.6"), output=Decimal("2.5"), cache_read=Decimal("0.15")),
     reasoning_options=(),
 )
+"Kimi K2 Thinking (chat) · 262K context · 64K output · $0.60 in / $2.50 out per 1M tokens · tools, reasoning"
 
-MOONSHOTAI_KIMI_K2_THINKING_TURBO: Final[Model] = Model(
+MOONSHOTAI_KIMI_K2_THINKING_TURBO: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="moonshotai/kimi-k2-thinking-turbo",
     name="Kimi K2 Thinking Turbo",
@@ -1295,16 +1341,17 @@ MOONSHOTAI_KIMI_K2_THINKING_TURBO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01_01,
-    release_date=_D_2025_11_06,
-    last_updated=_D_2025_11_06,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_01_01,
+    release_date=_Shared.D_2025_11_06,
+    last_updated=_Shared.D_2025_11_06,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262000_OUTPUT_64000,
     cost=Cost(input=Decimal("1.15"), output=Decimal("8"), cache_read=Decimal("0.15")),
     reasoning_options=(),
 )
+"Kimi K2 Thinking Turbo (chat) · 262K context · 64K output · $1.15 in / $8.00 out per 1M tokens · tools, reasoning"
 
-MOONSHOTAI_KIMI_K2_5: Final[Model] = Model(
+MOONSHOTAI_KIMI_K2_5: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="moonshotai/kimi-k2.5",
     name="Kimi K2.5",
@@ -1314,17 +1361,18 @@ MOONSHOTAI_KIMI_K2_5: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_01_01,
-    release_date=_D_2026_01_27,
-    last_updated=_D_2026_01_27,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_01_01,
+    release_date=_Shared.D_2026_01_27,
+    last_updated=_Shared.D_2026_01_27,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262000_OUTPUT_64000,
     cost=Cost(input=Decimal("0.58"), output=Decimal("3.02"), cache_read=Decimal("0.1")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Kimi K2.5 (chat) · 262K context · 64K output · $0.58 in / $3.02 out per 1M tokens · vision, tools, reasoning, attachments"
 
-MOONSHOTAI_KIMI_K2_6: Final[Model] = Model(
+MOONSHOTAI_KIMI_K2_6: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="moonshotai/kimi-k2.6",
     name="Kimi K2.6",
@@ -1334,17 +1382,18 @@ MOONSHOTAI_KIMI_K2_6: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=True,
-    knowledge=_D_2025_01_01,
-    release_date=_D_2026_04_20,
-    last_updated=_D_2026_04_20,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262140_OUTPUT_262140,
+    knowledge=_Shared.D_2025_01_01,
+    release_date=_Shared.D_2026_04_20,
+    last_updated=_Shared.D_2026_04_20,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262140_OUTPUT_262140,
     cost=Cost(input=Decimal("0.95"), output=Decimal("4"), cache_read=Decimal("0.16")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Kimi K2.6 (chat) · 262K context · 262K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-MOONSHOTAI_KIMI_K2_7_CODE: Final[Model] = Model(
+MOONSHOTAI_KIMI_K2_7_CODE: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="moonshotai/kimi-k2.7-code",
     name="Kimi K2.7 Code",
@@ -1356,16 +1405,17 @@ MOONSHOTAI_KIMI_K2_7_CODE: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_06_12,
-    last_updated=_D_2026_06_12,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_06_12,
+    last_updated=_Shared.D_2026_06_12,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0.95"), output=Decimal("4"), cache_read=Decimal("0.16")),
     reasoning_options=(),
 )
+"Kimi K2.7 Code (chat) · 262K context · 262K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-MOONSHOTAI_KIMI_K2_7_CODE_FREE: Final[Model] = Model(
+MOONSHOTAI_KIMI_K2_7_CODE_FREE: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="moonshotai/kimi-k2.7-code-free",
     name="Kimi K2.7 Code (Free)",
@@ -1377,16 +1427,17 @@ MOONSHOTAI_KIMI_K2_7_CODE_FREE: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=True,
-    knowledge=_D_2025_01,
-    release_date=_D_2026_06_12,
-    last_updated=_D_2026_06_12,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_262144,
+    knowledge=_Shared.D_2025_01,
+    release_date=_Shared.D_2026_06_12,
+    last_updated=_Shared.D_2026_06_12,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     cost=Cost(input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0")),
     reasoning_options=(),
 )
+"Kimi K2.7 Code (Free) (chat) · 262K context · 262K output · free · vision, tools, reasoning, structured output, attachments, open weights"
 
-OPENAI_GPT_5: Final[Model] = Model(
+OPENAI_GPT_5: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="openai/gpt-5",
     name="GPT-5",
@@ -1396,17 +1447,18 @@ OPENAI_GPT_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01_01,
-    release_date=_D_2025_08_07,
-    last_updated=_D_2025_08_07,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_01_01,
+    release_date=_Shared.D_2025_08_07,
+    last_updated=_Shared.D_2025_08_07,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_64000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.12")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
     provider_override=ProviderOverride(npm="@ai-sdk/openai", api="https://zenmux.ai/api/v1"),
 )
+"GPT-5 (chat) · 400K context · 64K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_CODEX: Final[Model] = Model(
+OPENAI_GPT_5_CODEX: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="openai/gpt-5-codex",
     name="GPT-5 Codex",
@@ -1416,17 +1468,18 @@ OPENAI_GPT_5_CODEX: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01_01,
-    release_date=_D_2025_09_23,
-    last_updated=_D_2025_09_23,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_01_01,
+    release_date=_Shared.D_2025_09_23,
+    last_updated=_Shared.D_2025_09_23,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_64000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.12")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
     provider_override=ProviderOverride(npm="@ai-sdk/openai", api="https://zenmux.ai/api/v1"),
 )
+"GPT-5 Codex (chat) · 400K context · 64K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_1: Final[Model] = Model(
+OPENAI_GPT_5_1: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="openai/gpt-5.1",
     name="GPT-5.1",
@@ -1436,17 +1489,18 @@ OPENAI_GPT_5_1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01_01,
-    release_date=_D_2025_11_13,
-    last_updated=_D_2025_11_13,
-    modalities=_IMAGE_TEXT_PDF_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_01_01,
+    release_date=_Shared.D_2025_11_13,
+    last_updated=_Shared.D_2025_11_13,
+    modalities=_Shared.IMAGE_TEXT_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_64000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.12")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
     provider_override=ProviderOverride(npm="@ai-sdk/openai", api="https://zenmux.ai/api/v1"),
 )
+"GPT-5.1 (chat) · 400K context · 64K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_1_CHAT: Final[Model] = Model(
+OPENAI_GPT_5_1_CHAT: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="openai/gpt-5.1-chat",
     name="GPT-5.1 Chat",
@@ -1456,16 +1510,17 @@ OPENAI_GPT_5_1_CHAT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01_01,
-    release_date=_D_2025_11_13,
-    last_updated=_D_2025_11_13,
-    modalities=_PDF_IMAGE_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_01_01,
+    release_date=_Shared.D_2025_11_13,
+    last_updated=_Shared.D_2025_11_13,
+    modalities=_Shared.PDF_IMAGE_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_64000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.12")),
     provider_override=ProviderOverride(npm="@ai-sdk/openai", api="https://zenmux.ai/api/v1"),
 )
+"GPT-5.1 Chat (chat) · 128K context · 64K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, attachments"
 
-OPENAI_GPT_5_1_CODEX: Final[Model] = Model(
+OPENAI_GPT_5_1_CODEX: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="openai/gpt-5.1-codex",
     name="GPT-5.1-Codex",
@@ -1475,17 +1530,18 @@ OPENAI_GPT_5_1_CODEX: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01_01,
-    release_date=_D_2025_11_13,
-    last_updated=_D_2025_11_13,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_01_01,
+    release_date=_Shared.D_2025_11_13,
+    last_updated=_Shared.D_2025_11_13,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_64000,
     cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.12")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
     provider_override=ProviderOverride(npm="@ai-sdk/openai", api="https://zenmux.ai/api/v1"),
 )
+"GPT-5.1-Codex (chat) · 400K context · 64K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_1_CODEX_MINI: Final[Model] = Model(
+OPENAI_GPT_5_1_CODEX_MINI: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="openai/gpt-5.1-codex-mini",
     name="GPT-5.1-Codex-Mini",
@@ -1495,17 +1551,18 @@ OPENAI_GPT_5_1_CODEX_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01_01,
-    release_date=_D_2025_11_13,
-    last_updated=_D_2025_11_13,
-    modalities=_IMAGE_TEXT_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_01_01,
+    release_date=_Shared.D_2025_11_13,
+    last_updated=_Shared.D_2025_11_13,
+    modalities=_Shared.IMAGE_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_64000,
     cost=Cost(input=Decimal("0.25"), output=Decimal("2"), cache_read=Decimal("0.03")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
     provider_override=ProviderOverride(npm="@ai-sdk/openai", api="https://zenmux.ai/api/v1"),
 )
+"GPT-5.1-Codex-Mini (chat) · 400K context · 64K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_2: Final[Model] = Model(
+OPENAI_GPT_5_2: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="openai/gpt-5.2",
     name="GPT-5.2",
@@ -1515,17 +1572,18 @@ OPENAI_GPT_5_2: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_01_01,
-    release_date=_D_2025_12_11,
-    last_updated=_D_2025_12_11,
-    modalities=_IMAGE_TEXT_PDF_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_01_01,
+    release_date=_Shared.D_2025_12_11,
+    last_updated=_Shared.D_2025_12_11,
+    modalities=_Shared.IMAGE_TEXT_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_64000,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.17")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
     provider_override=ProviderOverride(npm="@ai-sdk/openai", api="https://zenmux.ai/api/v1"),
 )
+"GPT-5.2 (chat) · 400K context · 64K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_2_CODEX: Final[Model] = Model(
+OPENAI_GPT_5_2_CODEX: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="openai/gpt-5.2-codex",
     name="GPT-5.2-Codex",
@@ -1535,17 +1593,18 @@ OPENAI_GPT_5_2_CODEX: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_01_01,
-    release_date=_D_2026_01_15,
-    last_updated=_D_2026_01_15,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_01_01,
+    release_date=_Shared.D_2026_01_15,
+    last_updated=_Shared.D_2026_01_15,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_64000,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.17")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
     provider_override=ProviderOverride(npm="@ai-sdk/openai", api="https://zenmux.ai/api/v1"),
 )
+"GPT-5.2-Codex (chat) · 400K context · 64K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_2_PRO: Final[Model] = Model(
+OPENAI_GPT_5_2_PRO: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="openai/gpt-5.2-pro",
     name="GPT-5.2-Pro",
@@ -1555,17 +1614,18 @@ OPENAI_GPT_5_2_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2025_12_11,
-    last_updated=_D_2025_12_11,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2025_12_11,
+    last_updated=_Shared.D_2025_12_11,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("21"), output=Decimal("168")),
-    reasoning_options=(_REASONING_EFFORT_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MEDIUM_HIGH_XHIGH,),
     provider_override=ProviderOverride(npm="@ai-sdk/openai", api="https://zenmux.ai/api/v1"),
 )
+"GPT-5.2-Pro (chat) · 400K context · 128K output · $21.00 in / $168.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_3_CHAT: Final[Model] = Model(
+OPENAI_GPT_5_3_CHAT: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="openai/gpt-5.3-chat",
     name="GPT-5.3 Chat",
@@ -1575,16 +1635,17 @@ OPENAI_GPT_5_3_CHAT: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_03_20,
-    last_updated=_D_2026_03_20,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_16380,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_03_20,
+    last_updated=_Shared.D_2026_03_20,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_16380,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14")),
     provider_override=ProviderOverride(npm="@ai-sdk/openai", api="https://zenmux.ai/api/v1"),
 )
+"GPT-5.3 Chat (chat) · 128K context · 16.4K output · $1.75 in / $14.00 out per 1M tokens · tools, attachments"
 
-OPENAI_GPT_5_3_CODEX: Final[Model] = Model(
+OPENAI_GPT_5_3_CODEX: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="openai/gpt-5.3-codex",
     name="GPT-5.3 Codex",
@@ -1594,17 +1655,18 @@ OPENAI_GPT_5_3_CODEX: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_03_20,
-    last_updated=_D_2026_03_20,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_03_20,
+    last_updated=_Shared.D_2026_03_20,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("1.75"), output=Decimal("14")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
     provider_override=ProviderOverride(npm="@ai-sdk/openai", api="https://zenmux.ai/api/v1"),
 )
+"GPT-5.3 Codex (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · tools, reasoning, attachments"
 
-OPENAI_GPT_5_4: Final[Model] = Model(
+OPENAI_GPT_5_4: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="openai/gpt-5.4",
     name="GPT-5.4",
@@ -1614,17 +1676,18 @@ OPENAI_GPT_5_4: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_03_20,
-    last_updated=_D_2026_03_20,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1050000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_03_20,
+    last_updated=_Shared.D_2026_03_20,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1050000_OUTPUT_128000,
     cost=Cost(input=Decimal("3.75"), output=Decimal("18.75")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
     provider_override=ProviderOverride(npm="@ai-sdk/openai", api="https://zenmux.ai/api/v1"),
 )
+"GPT-5.4 (chat) · 1.05M context · 128K output · $3.75 in / $18.75 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_4_MINI: Final[Model] = Model(
+OPENAI_GPT_5_4_MINI: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="openai/gpt-5.4-mini",
     name="GPT-5.4 Mini",
@@ -1634,16 +1697,17 @@ OPENAI_GPT_5_4_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_03_20,
-    last_updated=_D_2026_03_20,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_03_20,
+    last_updated=_Shared.D_2026_03_20,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.75"), output=Decimal("4.5")),
     provider_override=ProviderOverride(npm="@ai-sdk/openai", api="https://zenmux.ai/api/v1"),
 )
+"GPT-5.4 Mini (chat) · 400K context · 128K output · $0.75 in / $4.50 out per 1M tokens · tools, attachments"
 
-OPENAI_GPT_5_4_NANO: Final[Model] = Model(
+OPENAI_GPT_5_4_NANO: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="openai/gpt-5.4-nano",
     name="GPT-5.4 Nano",
@@ -1653,16 +1717,17 @@ OPENAI_GPT_5_4_NANO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_03_20,
-    last_updated=_D_2026_03_20,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_400000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_03_20,
+    last_updated=_Shared.D_2026_03_20,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("1.25")),
     provider_override=ProviderOverride(npm="@ai-sdk/openai", api="https://zenmux.ai/api/v1"),
 )
+"GPT-5.4 Nano (chat) · 400K context · 128K output · $0.20 in / $1.25 out per 1M tokens · tools"
 
-OPENAI_GPT_5_4_PRO: Final[Model] = Model(
+OPENAI_GPT_5_4_PRO: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="openai/gpt-5.4-pro",
     name="GPT-5.4 Pro",
@@ -1672,17 +1737,18 @@ OPENAI_GPT_5_4_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_03_20,
-    last_updated=_D_2026_03_20,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1050000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_03_20,
+    last_updated=_Shared.D_2026_03_20,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1050000_OUTPUT_128000,
     cost=Cost(input=Decimal("45"), output=Decimal("225")),
-    reasoning_options=(_REASONING_EFFORT_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MEDIUM_HIGH_XHIGH,),
     provider_override=ProviderOverride(npm="@ai-sdk/openai", api="https://zenmux.ai/api/v1"),
 )
+"GPT-5.4 Pro (chat) · 1.05M context · 128K output · $45.00 in / $225.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_5: Final[Model] = Model(
+OPENAI_GPT_5_5: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="openai/gpt-5.5",
     name="GPT-5.5",
@@ -1694,11 +1760,11 @@ OPENAI_GPT_5_5: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_12_01,
-    release_date=_D_2026_04_23,
-    last_updated=_D_2026_04_23,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_12_01,
+    release_date=_Shared.D_2026_04_23,
+    last_updated=_Shared.D_2026_04_23,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("30"),
@@ -1713,7 +1779,7 @@ OPENAI_GPT_5_5: Final[Model] = Model(
         ),
         context_over_200k=Rates(input=Decimal("10"), output=Decimal("45"), cache_read=Decimal("1")),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
     experimental=Experimental(
         modes={
             "fast": Mode(
@@ -1723,8 +1789,9 @@ OPENAI_GPT_5_5: Final[Model] = Model(
         }
     ),
 )
+"GPT-5.5 (chat) · 1.05M context · 128K output · $5.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_5_INSTANT: Final[Model] = Model(
+OPENAI_GPT_5_5_INSTANT: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="openai/gpt-5.5-instant",
     name="GPT-5.5 Instant",
@@ -1735,16 +1802,17 @@ OPENAI_GPT_5_5_INSTANT: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_12_01,
-    release_date=_D_2026_05_05,
-    last_updated=_D_2026_05_28,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_400000_INPUT_400000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_12_01,
+    release_date=_Shared.D_2026_05_05,
+    last_updated=_Shared.D_2026_05_28,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_400000_INPUT_400000_OUTPUT_128000,
     cost=Cost(input=Decimal("5"), output=Decimal("30"), cache_read=Decimal("0.5")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"GPT-5.5 Instant (chat) · 400K context · 128K output · $5.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_5_PRO: Final[Model] = Model(
+OPENAI_GPT_5_5_PRO: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="openai/gpt-5.5-pro",
     name="GPT-5.5 Pro",
@@ -1756,11 +1824,11 @@ OPENAI_GPT_5_5_PRO: Final[Model] = Model(
     structured_output=True,
     temperature=False,
     open_weights=False,
-    knowledge=_D_2025_12_01,
-    release_date=_D_2026_04_23,
-    last_updated=_D_2026_04_23,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_12_01,
+    release_date=_Shared.D_2026_04_23,
+    last_updated=_Shared.D_2026_04_23,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
     cost=Cost(
         input=Decimal("30"),
         output=Decimal("180"),
@@ -1773,10 +1841,11 @@ OPENAI_GPT_5_5_PRO: Final[Model] = Model(
         ),
         context_over_200k=Rates(input=Decimal("60"), output=Decimal("270")),
     ),
-    reasoning_options=(_REASONING_EFFORT_MEDIUM_HIGH_XHIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_MEDIUM_HIGH_XHIGH,),
 )
+"GPT-5.5 Pro (chat) · 1.05M context · 128K output · $30.00 in / $180.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-QWEN_QWEN3_CODER_PLUS: Final[Model] = Model(
+QWEN_QWEN3_CODER_PLUS: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="qwen/qwen3-coder-plus",
     name="Qwen3-Coder-Plus",
@@ -1786,11 +1855,11 @@ QWEN_QWEN3_CODER_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01_01,
-    release_date=_D_2025_07_23,
-    last_updated=_D_2025_07_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_01_01,
+    release_date=_Shared.D_2025_07_23,
+    last_updated=_Shared.D_2025_07_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("1"),
         output=Decimal("5"),
@@ -1798,8 +1867,9 @@ QWEN_QWEN3_CODER_PLUS: Final[Model] = Model(
         cache_write=Decimal("1.25"),
     ),
 )
+"Qwen3-Coder-Plus (chat) · 1M context · 64K output · $1.00 in / $5.00 out per 1M tokens · tools"
 
-QWEN_QWEN3_MAX: Final[Model] = Model(
+QWEN_QWEN3_MAX: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="qwen/qwen3-max",
     name="Qwen3-Max-Thinking",
@@ -1809,16 +1879,17 @@ QWEN_QWEN3_MAX: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01_01,
-    release_date=_D_2026_01_23,
-    last_updated=_D_2026_01_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_01_01,
+    release_date=_Shared.D_2026_01_23,
+    last_updated=_Shared.D_2026_01_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_64000,
     cost=Cost(input=Decimal("1.2"), output=Decimal("6")),
     reasoning_options=(),
 )
+"Qwen3-Max-Thinking (chat) · 256K context · 64K output · $1.20 in / $6.00 out per 1M tokens · tools, reasoning"
 
-QWEN_QWEN3_5_FLASH: Final[Model] = Model(
+QWEN_QWEN3_5_FLASH: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="qwen/qwen3.5-flash",
     name="Qwen3.5 Flash",
@@ -1828,15 +1899,16 @@ QWEN_QWEN3_5_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01_01,
-    release_date=_D_2026_03_20,
-    last_updated=_D_2026_03_20,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1020000_OUTPUT_1020000,
+    knowledge=_Shared.D_2025_01_01,
+    release_date=_Shared.D_2026_03_20,
+    last_updated=_Shared.D_2026_03_20,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1020000_OUTPUT_1020000,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.4")),
 )
+"Qwen3.5 Flash (chat) · 1.02M context · 1.02M output · $0.10 in / $0.40 out per 1M tokens · vision, tools, attachments"
 
-QWEN_QWEN3_5_PLUS: Final[Model] = Model(
+QWEN_QWEN3_5_PLUS: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="qwen/qwen3.5-plus",
     name="Qwen3.5 Plus",
@@ -1846,16 +1918,17 @@ QWEN_QWEN3_5_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01_01,
-    release_date=_D_2026_03_20,
-    last_updated=_D_2026_03_20,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_01_01,
+    release_date=_Shared.D_2026_03_20,
+    last_updated=_Shared.D_2026_03_20,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
     cost=Cost(input=Decimal("0.8"), output=Decimal("4.8")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Qwen3.5 Plus (chat) · 1M context · 64K output · $0.80 in / $4.80 out per 1M tokens · vision, tools, reasoning, attachments"
 
-QWEN_QWEN3_6_PLUS: Final[Model] = Model(
+QWEN_QWEN3_6_PLUS: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="qwen/qwen3.6-plus",
     name="Qwen3.6-Plus",
@@ -1865,10 +1938,10 @@ QWEN_QWEN3_6_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_03_30,
-    last_updated=_D_2026_03_30,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_64000,
+    release_date=_Shared.D_2026_03_30,
+    last_updated=_Shared.D_2026_03_30,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("0.5"),
         output=Decimal("3"),
@@ -1890,10 +1963,11 @@ QWEN_QWEN3_6_PLUS: Final[Model] = Model(
             cache_write=Decimal("2.5"),
         ),
     ),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Qwen3.6-Plus (chat) · 1M context · 64K output · $0.50 in / $3.00 out per 1M tokens · tools, reasoning"
 
-QWEN_QWEN3_7_MAX: Final[Model] = Model(
+QWEN_QWEN3_7_MAX: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="qwen/qwen3.7-max",
     name="Qwen3.7 Max",
@@ -1904,20 +1978,21 @@ QWEN_QWEN3_7_MAX: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_05_21,
-    last_updated=_D_2026_05_21,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_65536,
+    release_date=_Shared.D_2026_05_21,
+    last_updated=_Shared.D_2026_05_21,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
     cost=Cost(
         input=Decimal("2.5"),
         output=Decimal("7.5"),
         cache_read=Decimal("0.5"),
         cache_write=Decimal("3.125"),
     ),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Qwen3.7 Max (chat) · 1M context · 65.5K output · $2.50 in / $7.50 out per 1M tokens · tools, reasoning"
 
-QWEN_QWEN3_7_PLUS: Final[Model] = Model(
+QWEN_QWEN3_7_PLUS: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="qwen/qwen3.7-plus",
     name="Qwen3.7 Plus",
@@ -1928,11 +2003,11 @@ QWEN_QWEN3_7_PLUS: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_04,
-    release_date=_D_2026_06_02,
-    last_updated=_D_2026_06_02,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2026_06_02,
+    last_updated=_Shared.D_2026_06_02,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("0.4"),
         output=Decimal("1.6"),
@@ -1954,10 +2029,11 @@ QWEN_QWEN3_7_PLUS: Final[Model] = Model(
             cache_write=Decimal("1.5"),
         ),
     ),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Qwen3.7 Plus (chat) · 1M context · 64K output · $0.40 in / $1.60 out per 1M tokens · vision, tools, reasoning"
 
-SAPIENS_AI_AGNES_1_5_LITE: Final[Model] = Model(
+SAPIENS_AI_AGNES_1_5_LITE: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="sapiens-ai/agnes-1.5-lite",
     name="Agnes 1.5 Lite",
@@ -1967,14 +2043,15 @@ SAPIENS_AI_AGNES_1_5_LITE: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_03_26,
-    last_updated=_D_2026_03_26,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_256000,
+    release_date=_Shared.D_2026_03_26,
+    last_updated=_Shared.D_2026_03_26,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_256000,
     cost=Cost(input=Decimal("0.12"), output=Decimal("0.6")),
 )
+"Agnes 1.5 Lite (chat) · 256K context · 256K output · $0.12 in / $0.60 out per 1M tokens · vision, tools, attachments"
 
-SAPIENS_AI_AGNES_1_5_PRO: Final[Model] = Model(
+SAPIENS_AI_AGNES_1_5_PRO: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="sapiens-ai/agnes-1.5-pro",
     name="Agnes 1.5 Pro",
@@ -1984,15 +2061,16 @@ SAPIENS_AI_AGNES_1_5_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_03_21,
-    last_updated=_D_2026_03_21,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_256000,
+    release_date=_Shared.D_2026_03_21,
+    last_updated=_Shared.D_2026_03_21,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_256000,
     cost=Cost(input=Decimal("0.16"), output=Decimal("0.8")),
     reasoning_options=(),
 )
+"Agnes 1.5 Pro (chat) · 256K context · 256K output · $0.16 in / $0.80 out per 1M tokens · tools, reasoning"
 
-STEPFUN_STEP_3: Final[Model] = Model(
+STEPFUN_STEP_3: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="stepfun/step-3",
     name="Step-3",
@@ -2002,16 +2080,17 @@ STEPFUN_STEP_3: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01_01,
-    release_date=_D_2025_07_31,
-    last_updated=_D_2025_07_31,
-    modalities=_IMAGE_TEXT_TO_TEXT,
-    limit=_CONTEXT_65536_OUTPUT_64000,
+    knowledge=_Shared.D_2025_01_01,
+    release_date=_Shared.D_2025_07_31,
+    last_updated=_Shared.D_2025_07_31,
+    modalities=_Shared.IMAGE_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_65536_OUTPUT_64000,
     cost=Cost(input=Decimal("0.21"), output=Decimal("0.57")),
     reasoning_options=(),
 )
+"Step-3 (chat) · 65.5K context · 64K output · $0.21 in / $0.57 out per 1M tokens · vision, tools, reasoning, attachments"
 
-STEPFUN_STEP_3_5_FLASH: Final[Model] = Model(
+STEPFUN_STEP_3_5_FLASH: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="stepfun/step-3.5-flash",
     name="Step 3.5 Flash",
@@ -2021,15 +2100,16 @@ STEPFUN_STEP_3_5_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01_01,
-    release_date=_D_2026_02_02,
-    last_updated=_D_2026_02_02,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_01_01,
+    release_date=_Shared.D_2026_02_02,
+    last_updated=_Shared.D_2026_02_02,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_64000,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
 )
+"Step 3.5 Flash (chat) · 256K context · 64K output · $0.10 in / $0.30 out per 1M tokens · tools"
 
-STEPFUN_STEP_3_7_FLASH: Final[Model] = Model(
+STEPFUN_STEP_3_7_FLASH: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="stepfun/step-3.7-flash",
     name="Step 3.7 Flash",
@@ -2039,16 +2119,17 @@ STEPFUN_STEP_3_7_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2026_01_01,
-    release_date=_D_2026_05_29,
-    last_updated=_D_2026_05_29,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_256000_INPUT_256000_OUTPUT_256000,
+    knowledge=_Shared.D_2026_01_01,
+    release_date=_Shared.D_2026_05_29,
+    last_updated=_Shared.D_2026_05_29,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_256000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("1.15")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Step 3.7 Flash (chat) · 256K context · 256K output · $0.20 in / $1.15 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-STEPFUN_STEP_3_7_FLASH_FREE: Final[Model] = Model(
+STEPFUN_STEP_3_7_FLASH_FREE: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="stepfun/step-3.7-flash-free",
     name="Step 3.7 Flash (Free)",
@@ -2058,16 +2139,17 @@ STEPFUN_STEP_3_7_FLASH_FREE: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2026_01_01,
-    release_date=_D_2026_05_29,
-    last_updated=_D_2026_05_29,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_256000_INPUT_256000_OUTPUT_256000,
+    knowledge=_Shared.D_2026_01_01,
+    release_date=_Shared.D_2026_05_29,
+    last_updated=_Shared.D_2026_05_29,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_256000,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Step 3.7 Flash (Free) (chat) · 256K context · 256K output · free · vision, tools, reasoning, attachments, open weights"
 
-TENCENT_HY3_PREVIEW: Final[Model] = Model(
+TENCENT_HY3_PREVIEW: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="tencent/hy3-preview",
     name="Hy3 preview",
@@ -2078,20 +2160,21 @@ TENCENT_HY3_PREVIEW: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_04_20,
-    last_updated=_D_2026_04_20,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_64000,
+    release_date=_Shared.D_2026_04_20,
+    last_updated=_Shared.D_2026_04_20,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("0.172"),
         output=Decimal("0.572"),
         cache_read=Decimal("0.058"),
         cache_write=Decimal("0"),
     ),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_HIGH,),
 )
+"Hy3 preview (chat) · 256K context · 64K output · $0.172 in / $0.572 out per 1M tokens · tools, reasoning, open weights"
 
-VOLCENGINE_DOUBAO_SEED_1_8: Final[Model] = Model(
+VOLCENGINE_DOUBAO_SEED_1_8: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="volcengine/doubao-seed-1.8",
     name="Doubao-Seed-1.8",
@@ -2101,21 +2184,22 @@ VOLCENGINE_DOUBAO_SEED_1_8: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01_01,
-    release_date=_D_2025_12_18,
-    last_updated=_D_2025_12_18,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_01_01,
+    release_date=_Shared.D_2025_12_18,
+    last_updated=_Shared.D_2025_12_18,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("0.11"),
         output=Decimal("0.28"),
         cache_read=Decimal("0.02"),
         cache_write=Decimal("0.0024"),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Doubao-Seed-1.8 (chat) · 256K context · 64K output · $0.11 in / $0.28 out per 1M tokens · vision, tools, reasoning, attachments"
 
-VOLCENGINE_DOUBAO_SEED_2_0_CODE: Final[Model] = Model(
+VOLCENGINE_DOUBAO_SEED_2_0_CODE: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="volcengine/doubao-seed-2.0-code",
     name="Doubao Seed 2.0 Code",
@@ -2125,15 +2209,16 @@ VOLCENGINE_DOUBAO_SEED_2_0_CODE: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01_01,
-    release_date=_D_2026_03_20,
-    last_updated=_D_2026_03_20,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_32000,
+    knowledge=_Shared.D_2025_01_01,
+    release_date=_Shared.D_2026_03_20,
+    last_updated=_Shared.D_2026_03_20,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_32000,
     cost=Cost(input=Decimal("0.9"), output=Decimal("4.48")),
 )
+"Doubao Seed 2.0 Code (chat) · 256K context · 32K output · $0.90 in / $4.48 out per 1M tokens · tools, attachments"
 
-VOLCENGINE_DOUBAO_SEED_2_0_LITE: Final[Model] = Model(
+VOLCENGINE_DOUBAO_SEED_2_0_LITE: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="volcengine/doubao-seed-2.0-lite",
     name="Doubao-Seed-2.0-lite",
@@ -2143,21 +2228,22 @@ VOLCENGINE_DOUBAO_SEED_2_0_LITE: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2026_02_14,
-    release_date=_D_2026_02_14,
-    last_updated=_D_2026_02_14,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_64000,
+    knowledge=_Shared.D_2026_02_14,
+    release_date=_Shared.D_2026_02_14,
+    last_updated=_Shared.D_2026_02_14,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("0.09"),
         output=Decimal("0.51"),
         cache_read=Decimal("0.02"),
         cache_write=Decimal("0.0024"),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Doubao-Seed-2.0-lite (chat) · 256K context · 64K output · $0.09 in / $0.51 out per 1M tokens · vision, tools, reasoning, attachments"
 
-VOLCENGINE_DOUBAO_SEED_2_0_MINI: Final[Model] = Model(
+VOLCENGINE_DOUBAO_SEED_2_0_MINI: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="volcengine/doubao-seed-2.0-mini",
     name="Doubao-Seed-2.0-mini",
@@ -2167,21 +2253,22 @@ VOLCENGINE_DOUBAO_SEED_2_0_MINI: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2026_02_14,
-    release_date=_D_2026_02_14,
-    last_updated=_D_2026_02_14,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_64000,
+    knowledge=_Shared.D_2026_02_14,
+    release_date=_Shared.D_2026_02_14,
+    last_updated=_Shared.D_2026_02_14,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("0.03"),
         output=Decimal("0.28"),
         cache_read=Decimal("0.01"),
         cache_write=Decimal("0.0024"),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Doubao-Seed-2.0-mini (chat) · 256K context · 64K output · $0.03 in / $0.28 out per 1M tokens · vision, tools, reasoning, attachments"
 
-VOLCENGINE_DOUBAO_SEED_2_0_PRO: Final[Model] = Model(
+VOLCENGINE_DOUBAO_SEED_2_0_PRO: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="volcengine/doubao-seed-2.0-pro",
     name="Doubao-Seed-2.0-pro",
@@ -2191,21 +2278,22 @@ VOLCENGINE_DOUBAO_SEED_2_0_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2026_02_14,
-    release_date=_D_2026_02_14,
-    last_updated=_D_2026_02_14,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_64000,
+    knowledge=_Shared.D_2026_02_14,
+    release_date=_Shared.D_2026_02_14,
+    last_updated=_Shared.D_2026_02_14,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_64000,
     cost=Cost(
         input=Decimal("0.45"),
         output=Decimal("2.24"),
         cache_read=Decimal("0.09"),
         cache_write=Decimal("0.0024"),
     ),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Doubao-Seed-2.0-pro (chat) · 256K context · 64K output · $0.45 in / $2.24 out per 1M tokens · vision, tools, reasoning, attachments"
 
-VOLCENGINE_DOUBAO_SEED_CODE: Final[Model] = Model(
+VOLCENGINE_DOUBAO_SEED_CODE: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="volcengine/doubao-seed-code",
     name="Doubao-Seed-Code",
@@ -2215,16 +2303,17 @@ VOLCENGINE_DOUBAO_SEED_CODE: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01_01,
-    release_date=_D_2025_11_11,
-    last_updated=_D_2025_11_11,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_01_01,
+    release_date=_Shared.D_2025_11_11,
+    last_updated=_Shared.D_2025_11_11,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_64000,
     cost=Cost(input=Decimal("0.17"), output=Decimal("1.12"), cache_read=Decimal("0.03")),
-    reasoning_options=(_REASONING_EFFORT_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
+"Doubao-Seed-Code (chat) · 256K context · 64K output · $0.17 in / $1.12 out per 1M tokens · vision, tools, reasoning, attachments"
 
-X_AI_GROK_4: Final[Model] = Model(
+X_AI_GROK_4: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="x-ai/grok-4",
     name="Grok 4",
@@ -2234,16 +2323,17 @@ X_AI_GROK_4: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01_01,
-    release_date=_D_2025_07_09,
-    last_updated=_D_2025_07_09,
-    modalities=_IMAGE_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_01_01,
+    release_date=_Shared.D_2025_07_09,
+    last_updated=_Shared.D_2025_07_09,
+    modalities=_Shared.IMAGE_TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_64000,
     cost=Cost(input=Decimal("3"), output=Decimal("15"), cache_read=Decimal("0.75")),
     reasoning_options=(),
 )
+"Grok 4 (chat) · 256K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-X_AI_GROK_4_FAST: Final[Model] = Model(
+X_AI_GROK_4_FAST: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="x-ai/grok-4-fast",
     name="Grok 4 Fast",
@@ -2253,16 +2343,17 @@ X_AI_GROK_4_FAST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01_01,
-    release_date=_D_2025_09_19,
-    last_updated=_D_2025_09_19,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_2000000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_01_01,
+    release_date=_Shared.D_2025_09_19,
+    last_updated=_Shared.D_2025_09_19,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_2000000_OUTPUT_64000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.5"), cache_read=Decimal("0.05")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Grok 4 Fast (chat) · 2M context · 64K output · $0.20 in / $0.50 out per 1M tokens · vision, tools, reasoning, attachments"
 
-X_AI_GROK_4_1_FAST: Final[Model] = Model(
+X_AI_GROK_4_1_FAST: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="x-ai/grok-4.1-fast",
     name="Grok 4.1 Fast",
@@ -2272,16 +2363,17 @@ X_AI_GROK_4_1_FAST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01_01,
-    release_date=_D_2025_11_20,
-    last_updated=_D_2025_11_20,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_2000000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_01_01,
+    release_date=_Shared.D_2025_11_20,
+    last_updated=_Shared.D_2025_11_20,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_2000000_OUTPUT_64000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.5"), cache_read=Decimal("0.05")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"Grok 4.1 Fast (chat) · 2M context · 64K output · $0.20 in / $0.50 out per 1M tokens · vision, tools, reasoning, attachments"
 
-X_AI_GROK_4_1_FAST_NON_REASONING: Final[Model] = Model(
+X_AI_GROK_4_1_FAST_NON_REASONING: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="x-ai/grok-4.1-fast-non-reasoning",
     name="Grok 4.1 Fast Non Reasoning",
@@ -2291,15 +2383,16 @@ X_AI_GROK_4_1_FAST_NON_REASONING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01_01,
-    release_date=_D_2025_11_20,
-    last_updated=_D_2025_11_20,
-    modalities=_TEXT_IMAGE_TO_TEXT,
-    limit=_CONTEXT_2000000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_01_01,
+    release_date=_Shared.D_2025_11_20,
+    last_updated=_Shared.D_2025_11_20,
+    modalities=_Shared.TEXT_IMAGE_TO_TEXT,
+    limit=_Shared.CONTEXT_2000000_OUTPUT_64000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("0.5"), cache_read=Decimal("0.05")),
 )
+"Grok 4.1 Fast Non Reasoning (chat) · 2M context · 64K output · $0.20 in / $0.50 out per 1M tokens · vision, tools, attachments"
 
-X_AI_GROK_4_2_FAST: Final[Model] = Model(
+X_AI_GROK_4_2_FAST: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="x-ai/grok-4.2-fast",
     name="Grok 4.2 Fast",
@@ -2309,16 +2402,17 @@ X_AI_GROK_4_2_FAST: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_03_20,
-    last_updated=_D_2026_03_20,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_2000000_OUTPUT_30000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_03_20,
+    last_updated=_Shared.D_2026_03_20,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_2000000_OUTPUT_30000,
     cost=Cost(input=Decimal("3"), output=Decimal("9")),
     reasoning_options=(),
 )
+"Grok 4.2 Fast (chat) · 2M context · 30K output · $3.00 in / $9.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-X_AI_GROK_4_2_FAST_NON_REASONING: Final[Model] = Model(
+X_AI_GROK_4_2_FAST_NON_REASONING: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="x-ai/grok-4.2-fast-non-reasoning",
     name="Grok 4.2 Fast Non Reasoning",
@@ -2328,15 +2422,16 @@ X_AI_GROK_4_2_FAST_NON_REASONING: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_08_31,
-    release_date=_D_2026_03_20,
-    last_updated=_D_2026_03_20,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_2000000_OUTPUT_30000,
+    knowledge=_Shared.D_2025_08_31,
+    release_date=_Shared.D_2026_03_20,
+    last_updated=_Shared.D_2026_03_20,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_2000000_OUTPUT_30000,
     cost=Cost(input=Decimal("3"), output=Decimal("9")),
 )
+"Grok 4.2 Fast Non Reasoning (chat) · 2M context · 30K output · $3.00 in / $9.00 out per 1M tokens · vision, tools, attachments"
 
-X_AI_GROK_4_3: Final[Model] = Model(
+X_AI_GROK_4_3: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="x-ai/grok-4.3",
     name="Grok 4.3",
@@ -2348,10 +2443,10 @@ X_AI_GROK_4_3: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_04_17,
-    last_updated=_D_2026_04_17,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_1000000,
+    release_date=_Shared.D_2026_04_17,
+    last_updated=_Shared.D_2026_04_17,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_1000000,
     cost=Cost(
         input=Decimal("1.25"),
         output=Decimal("2.5"),
@@ -2373,10 +2468,11 @@ X_AI_GROK_4_3: Final[Model] = Model(
             cache_write=Decimal("0"),
         ),
     ),
-    reasoning_options=(_REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
+    reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
+"Grok 4.3 (chat) · 1M context · 1M output · $1.25 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-X_AI_GROK_BUILD_0_1: Final[Model] = Model(
+X_AI_GROK_BUILD_0_1: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="x-ai/grok-build-0.1",
     name="Grok Build 0.1",
@@ -2388,15 +2484,16 @@ X_AI_GROK_BUILD_0_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_04_16,
-    last_updated=_D_2026_04_16,
-    modalities=_TEXT_IMAGE_PDF_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_256000,
+    release_date=_Shared.D_2026_04_16,
+    last_updated=_Shared.D_2026_04_16,
+    modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_256000,
     cost=Cost(input=Decimal("1"), output=Decimal("2"), cache_read=Decimal("0.2")),
     reasoning_options=(),
 )
+"Grok Build 0.1 (chat) · 256K context · 256K output · $1.00 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-X_AI_GROK_CODE_FAST_1: Final[Model] = Model(
+X_AI_GROK_CODE_FAST_1: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="x-ai/grok-code-fast-1",
     name="Grok Code Fast 1",
@@ -2406,16 +2503,17 @@ X_AI_GROK_CODE_FAST_1: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01_01,
-    release_date=_D_2025_08_26,
-    last_updated=_D_2025_08_26,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_256000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_01_01,
+    release_date=_Shared.D_2025_08_26,
+    last_updated=_Shared.D_2025_08_26,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_256000_OUTPUT_64000,
     cost=Cost(input=Decimal("0.2"), output=Decimal("1.5"), cache_read=Decimal("0.02")),
     reasoning_options=(),
 )
+"Grok Code Fast 1 (chat) · 256K context · 64K output · $0.20 in / $1.50 out per 1M tokens · tools, reasoning"
 
-XIAOMI_MIMO_V2_FLASH: Final[Model] = Model(
+XIAOMI_MIMO_V2_FLASH: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="xiaomi/mimo-v2-flash",
     name="MiMo-V2-Flash",
@@ -2426,16 +2524,17 @@ XIAOMI_MIMO_V2_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_12_01,
-    release_date=_D_2025_12_16,
-    last_updated=_D_2026_02_04,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_262144_OUTPUT_65536,
+    knowledge=_Shared.D_2024_12_01,
+    release_date=_Shared.D_2025_12_16,
+    last_updated=_Shared.D_2026_02_04,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_262144_OUTPUT_65536,
     cost=Cost(input=Decimal("0.1"), output=Decimal("0.3"), cache_read=Decimal("0.01")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"MiMo-V2-Flash (chat) · 262K context · 65.5K output · $0.10 in / $0.30 out per 1M tokens · tools, reasoning, open weights"
 
-XIAOMI_MIMO_V2_OMNI: Final[Model] = Model(
+XIAOMI_MIMO_V2_OMNI: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="xiaomi/mimo-v2-omni",
     name="MiMo V2 Omni",
@@ -2446,16 +2545,17 @@ XIAOMI_MIMO_V2_OMNI: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_12,
-    release_date=_D_2026_03_18,
-    last_updated=_D_2026_03_18,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
-    limit=_CONTEXT_265000_OUTPUT_265000,
+    knowledge=_Shared.D_2024_12,
+    release_date=_Shared.D_2026_03_18,
+    last_updated=_Shared.D_2026_03_18,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_265000_OUTPUT_265000,
     cost=Cost(input=Decimal("0.4"), output=Decimal("2"), cache_read=Decimal("0.08")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"MiMo V2 Omni (chat) · 265K context · 265K output · $0.40 in / $2.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-XIAOMI_MIMO_V2_PRO: Final[Model] = Model(
+XIAOMI_MIMO_V2_PRO: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="xiaomi/mimo-v2-pro",
     name="MiMo V2 Pro",
@@ -2466,11 +2566,11 @@ XIAOMI_MIMO_V2_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2024_12,
-    release_date=_D_2026_03_18,
-    last_updated=_D_2026_03_18,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_256000,
+    knowledge=_Shared.D_2024_12,
+    release_date=_Shared.D_2026_03_18,
+    last_updated=_Shared.D_2026_03_18,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_256000,
     cost=Cost(
         input=Decimal("1"),
         output=Decimal("3"),
@@ -2485,10 +2585,11 @@ XIAOMI_MIMO_V2_PRO: Final[Model] = Model(
         ),
         context_over_200k=Rates(input=Decimal("2"), output=Decimal("6"), cache_read=Decimal("0.4")),
     ),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"MiMo V2 Pro (chat) · 1M context · 256K output · $1.00 in / $3.00 out per 1M tokens · tools, reasoning"
 
-XIAOMI_MIMO_V2_5: Final[Model] = Model(
+XIAOMI_MIMO_V2_5: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="xiaomi/mimo-v2.5",
     name="MiMo-V2.5",
@@ -2499,11 +2600,11 @@ XIAOMI_MIMO_V2_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_12,
-    release_date=_D_2026_04_22,
-    last_updated=_D_2026_04_22,
-    modalities=_TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_131072,
+    knowledge=_Shared.D_2024_12,
+    release_date=_Shared.D_2026_04_22,
+    last_updated=_Shared.D_2026_04_22,
+    modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_131072,
     cost=Cost(
         input=Decimal("0.4"),
         output=Decimal("2"),
@@ -2521,10 +2622,11 @@ XIAOMI_MIMO_V2_5: Final[Model] = Model(
         ),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"MiMo-V2.5 (chat) · 1.05M context · 131K output · $0.40 in / $2.00 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-XIAOMI_MIMO_V2_5_PRO: Final[Model] = Model(
+XIAOMI_MIMO_V2_5_PRO: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="xiaomi/mimo-v2.5-pro",
     name="MiMo-V2.5-Pro",
@@ -2535,11 +2637,11 @@ XIAOMI_MIMO_V2_5_PRO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2024_12,
-    release_date=_D_2026_04_22,
-    last_updated=_D_2026_04_22,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1048576_OUTPUT_131072,
+    knowledge=_Shared.D_2024_12,
+    release_date=_Shared.D_2026_04_22,
+    last_updated=_Shared.D_2026_04_22,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1048576_OUTPUT_131072,
     cost=Cost(
         input=Decimal("1"),
         output=Decimal("3"),
@@ -2555,10 +2657,11 @@ XIAOMI_MIMO_V2_5_PRO: Final[Model] = Model(
         context_over_200k=Rates(input=Decimal("2"), output=Decimal("6"), cache_read=Decimal("0.4")),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"MiMo-V2.5-Pro (chat) · 1.05M context · 131K output · $1.00 in / $3.00 out per 1M tokens · tools, reasoning, open weights"
 
-Z_AI_GLM_4_5: Final[Model] = Model(
+Z_AI_GLM_4_5: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="z-ai/glm-4.5",
     name="GLM 4.5",
@@ -2568,16 +2671,17 @@ Z_AI_GLM_4_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01_01,
-    release_date=_D_2025_07_25,
-    last_updated=_D_2025_07_25,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_01_01,
+    release_date=_Shared.D_2025_07_25,
+    last_updated=_Shared.D_2025_07_25,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_64000,
     cost=Cost(input=Decimal("0.35"), output=Decimal("1.54"), cache_read=Decimal("0.07")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM 4.5 (chat) · 128K context · 64K output · $0.35 in / $1.54 out per 1M tokens · tools, reasoning"
 
-Z_AI_GLM_4_5_AIR: Final[Model] = Model(
+Z_AI_GLM_4_5_AIR: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="z-ai/glm-4.5-air",
     name="GLM 4.5 Air",
@@ -2587,16 +2691,17 @@ Z_AI_GLM_4_5_AIR: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01_01,
-    release_date=_D_2025_07_25,
-    last_updated=_D_2025_07_25,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_01_01,
+    release_date=_Shared.D_2025_07_25,
+    last_updated=_Shared.D_2025_07_25,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_64000,
     cost=Cost(input=Decimal("0.11"), output=Decimal("0.56"), cache_read=Decimal("0.02")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM 4.5 Air (chat) · 128K context · 64K output · $0.11 in / $0.56 out per 1M tokens · tools, reasoning"
 
-Z_AI_GLM_4_6: Final[Model] = Model(
+Z_AI_GLM_4_6: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="z-ai/glm-4.6",
     name="GLM 4.6",
@@ -2606,16 +2711,17 @@ Z_AI_GLM_4_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01_01,
-    release_date=_D_2025_09_30,
-    last_updated=_D_2025_09_30,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_01_01,
+    release_date=_Shared.D_2025_09_30,
+    last_updated=_Shared.D_2025_09_30,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(input=Decimal("0.35"), output=Decimal("1.54"), cache_read=Decimal("0.07")),
     reasoning_options=(),
 )
+"GLM 4.6 (chat) · 200K context · 64K output · $0.35 in / $1.54 out per 1M tokens · tools, reasoning"
 
-Z_AI_GLM_4_6V: Final[Model] = Model(
+Z_AI_GLM_4_6V: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="z-ai/glm-4.6v",
     name="GLM 4.6V",
@@ -2625,16 +2731,17 @@ Z_AI_GLM_4_6V: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01_01,
-    release_date=_D_2025_12_08,
-    last_updated=_D_2025_12_08,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_01_01,
+    release_date=_Shared.D_2025_12_08,
+    last_updated=_Shared.D_2025_12_08,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(input=Decimal("0.14"), output=Decimal("0.42"), cache_read=Decimal("0.03")),
     reasoning_options=(),
 )
+"GLM 4.6V (chat) · 200K context · 64K output · $0.14 in / $0.42 out per 1M tokens · vision, tools, reasoning, attachments"
 
-Z_AI_GLM_4_6V_FLASH: Final[Model] = Model(
+Z_AI_GLM_4_6V_FLASH: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="z-ai/glm-4.6v-flash",
     name="GLM 4.6V FlashX",
@@ -2644,16 +2751,17 @@ Z_AI_GLM_4_6V_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01_01,
-    release_date=_D_2025_12_08,
-    last_updated=_D_2025_12_08,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_01_01,
+    release_date=_Shared.D_2025_12_08,
+    last_updated=_Shared.D_2025_12_08,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(input=Decimal("0.02"), output=Decimal("0.21"), cache_read=Decimal("0.0043")),
     reasoning_options=(),
 )
+"GLM 4.6V FlashX (chat) · 200K context · 64K output · $0.02 in / $0.21 out per 1M tokens · vision, tools, reasoning, attachments"
 
-Z_AI_GLM_4_6V_FLASH_FREE: Final[Model] = Model(
+Z_AI_GLM_4_6V_FLASH_FREE: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="z-ai/glm-4.6v-flash-free",
     name="GLM 4.6V Flash (Free)",
@@ -2663,16 +2771,17 @@ Z_AI_GLM_4_6V_FLASH_FREE: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01_01,
-    release_date=_D_2025_12_08,
-    last_updated=_D_2025_12_08,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_01_01,
+    release_date=_Shared.D_2025_12_08,
+    last_updated=_Shared.D_2025_12_08,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     reasoning_options=(),
 )
+"GLM 4.6V Flash (Free) (chat) · 200K context · 64K output · free · vision, tools, reasoning, attachments"
 
-Z_AI_GLM_4_7: Final[Model] = Model(
+Z_AI_GLM_4_7: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="z-ai/glm-4.7",
     name="GLM 4.7",
@@ -2682,17 +2791,18 @@ Z_AI_GLM_4_7: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01_01,
-    release_date=_D_2025_12_23,
-    last_updated=_D_2025_12_23,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_01_01,
+    release_date=_Shared.D_2025_12_23,
+    last_updated=_Shared.D_2025_12_23,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(input=Decimal("0.28"), output=Decimal("1.14"), cache_read=Decimal("0.06")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"GLM 4.7 (chat) · 200K context · 64K output · $0.28 in / $1.14 out per 1M tokens · tools, reasoning"
 
-Z_AI_GLM_4_7_FLASH_FREE: Final[Model] = Model(
+Z_AI_GLM_4_7_FLASH_FREE: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="z-ai/glm-4.7-flash-free",
     name="GLM 4.7 Flash (Free)",
@@ -2702,17 +2812,18 @@ Z_AI_GLM_4_7_FLASH_FREE: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01_01,
-    release_date=_D_2026_01_19,
-    last_updated=_D_2026_01_19,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_01_01,
+    release_date=_Shared.D_2026_01_19,
+    last_updated=_Shared.D_2026_01_19,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(input=Decimal("0"), output=Decimal("0")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"GLM 4.7 Flash (Free) (chat) · 200K context · 64K output · free · tools, reasoning"
 
-Z_AI_GLM_4_7_FLASHX: Final[Model] = Model(
+Z_AI_GLM_4_7_FLASHX: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="z-ai/glm-4.7-flashx",
     name="GLM 4.7 FlashX",
@@ -2722,17 +2833,18 @@ Z_AI_GLM_4_7_FLASHX: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01_01,
-    release_date=_D_2026_01_19,
-    last_updated=_D_2026_01_19,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_64000,
+    knowledge=_Shared.D_2025_01_01,
+    release_date=_Shared.D_2026_01_19,
+    last_updated=_Shared.D_2026_01_19,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_64000,
     cost=Cost(input=Decimal("0.07"), output=Decimal("0.42"), cache_read=Decimal("0.01")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"GLM 4.7 FlashX (chat) · 200K context · 64K output · $0.07 in / $0.42 out per 1M tokens · tools, reasoning"
 
-Z_AI_GLM_5: Final[Model] = Model(
+Z_AI_GLM_5: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="z-ai/glm-5",
     name="GLM 5",
@@ -2742,17 +2854,18 @@ Z_AI_GLM_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_01_01,
-    release_date=_D_2026_02_12,
-    last_updated=_D_2026_02_12,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_01_01,
+    release_date=_Shared.D_2026_02_12,
+    last_updated=_Shared.D_2026_02_12,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.58"), output=Decimal("2.6"), cache_read=Decimal("0.14")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"GLM 5 (chat) · 200K context · 128K output · $0.58 in / $2.60 out per 1M tokens · tools, reasoning, open weights"
 
-Z_AI_GLM_5_TURBO: Final[Model] = Model(
+Z_AI_GLM_5_TURBO: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="z-ai/glm-5-turbo",
     name="GLM 5 Turbo",
@@ -2762,16 +2875,17 @@ Z_AI_GLM_5_TURBO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    knowledge=_D_2025_01_01,
-    release_date=_D_2026_03_20,
-    last_updated=_D_2026_03_20,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_128000,
+    knowledge=_Shared.D_2025_01_01,
+    release_date=_Shared.D_2026_03_20,
+    last_updated=_Shared.D_2026_03_20,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.88"), output=Decimal("3.48")),
     reasoning_options=(),
 )
+"GLM 5 Turbo (chat) · 200K context · 128K output · $0.88 in / $3.48 out per 1M tokens · tools, reasoning, attachments"
 
-Z_AI_GLM_5_1: Final[Model] = Model(
+Z_AI_GLM_5_1: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="z-ai/glm-5.1",
     name="GLM-5.1",
@@ -2782,16 +2896,17 @@ Z_AI_GLM_5_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_04_03,
-    last_updated=_D_2026_04_03,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_131072,
+    release_date=_Shared.D_2026_04_03,
+    last_updated=_Shared.D_2026_04_03,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_131072,
     cost=Cost(input=Decimal("0.8781"), output=Decimal("3.5126"), cache_read=Decimal("0.1903")),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM-5.1 (chat) · 200K context · 131K output · $0.8781 in / $3.5126 out per 1M tokens · tools, reasoning, structured output"
 
-Z_AI_GLM_5_2: Final[Model] = Model(
+Z_AI_GLM_5_2: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="z-ai/glm-5.2",
     name="GLM 5.2",
@@ -2803,15 +2918,16 @@ Z_AI_GLM_5_2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_06_13,
-    last_updated=_D_2026_06_13,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_131072,
+    release_date=_Shared.D_2026_06_13,
+    last_updated=_Shared.D_2026_06_13,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_131072,
     cost=Cost(input=Decimal("1.4"), output=Decimal("4.5"), cache_read=Decimal("0.26")),
-    reasoning_options=(_REASONING_EFFORT_HIGH_MAX,),
+    reasoning_options=(_Shared.REASONING_EFFORT_HIGH_MAX,),
 )
+"GLM 5.2 (chat) · 1M context · 131K output · $1.40 in / $4.50 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-Z_AI_GLM_5_2_FREE: Final[Model] = Model(
+Z_AI_GLM_5_2_FREE: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="z-ai/glm-5.2-free",
     name="GLM 5.2 (Free)",
@@ -2823,15 +2939,16 @@ Z_AI_GLM_5_2_FREE: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_06_13,
-    last_updated=_D_2026_06_13,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_131072,
+    release_date=_Shared.D_2026_06_13,
+    last_updated=_Shared.D_2026_06_13,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_131072,
     cost=Cost(input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0")),
-    reasoning_options=(_REASONING_EFFORT_HIGH_MAX,),
+    reasoning_options=(_Shared.REASONING_EFFORT_HIGH_MAX,),
 )
+"GLM 5.2 (Free) (chat) · 1M context · 131K output · free · tools, reasoning, structured output, open weights"
 
-Z_AI_GLM_5V_TURBO: Final[Model] = Model(
+Z_AI_GLM_5V_TURBO: Final[PricedModel] = PricedModel(
     provider="zenmux",
     id="z-ai/glm-5v-turbo",
     name="GLM 5V Turbo",
@@ -2841,11 +2958,12 @@ Z_AI_GLM_5V_TURBO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_04_01,
-    last_updated=_D_2026_04_01,
-    modalities=_TEXT_IMAGE_VIDEO_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_128000,
+    release_date=_Shared.D_2026_04_01,
+    last_updated=_Shared.D_2026_04_01,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_128000,
     cost=Cost(input=Decimal("0.726"), output=Decimal("3.1946"), cache_read=Decimal("0.1743")),
     interleaved=Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
+"GLM 5V Turbo (chat) · 200K context · 128K output · $0.726 in / $3.1946 out per 1M tokens · vision, tools, reasoning, attachments"

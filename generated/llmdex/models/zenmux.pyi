@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex_runtime.model import Model
+from llmdex_runtime.model import PricedModel
 
 __all__ = [
     "ANTHROPIC_CLAUDE_3_5_HAIKU",
@@ -122,338 +122,338 @@ __all__ = [
     "Z_AI_GLM_5V_TURBO",
 ]
 
-ANTHROPIC_CLAUDE_3_5_HAIKU: Final[Model]
+ANTHROPIC_CLAUDE_3_5_HAIKU: Final[PricedModel]
 "Claude 3.5 Haiku (chat) · 200K context · 64K output · $0.80 in / $4.00 out per 1M tokens · vision, tools, attachments"
 
-ANTHROPIC_CLAUDE_3_7_SONNET: Final[Model]
+ANTHROPIC_CLAUDE_3_7_SONNET: Final[PricedModel]
 "Claude 3.7 Sonnet (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_FABLE_5: Final[Model]
+ANTHROPIC_CLAUDE_FABLE_5: Final[PricedModel]
 "Claude Fable 5 (chat) · 1M context · 128K output · $10.00 in / $50.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_HAIKU_4_5: Final[Model]
+ANTHROPIC_CLAUDE_HAIKU_4_5: Final[PricedModel]
 "Claude Haiku 4.5 (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4: Final[Model]
+ANTHROPIC_CLAUDE_OPUS_4: Final[PricedModel]
 "Claude Opus 4 (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_1: Final[Model]
+ANTHROPIC_CLAUDE_OPUS_4_1: Final[PricedModel]
 "Claude Opus 4.1 (chat) · 200K context · 64K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_5: Final[Model]
+ANTHROPIC_CLAUDE_OPUS_4_5: Final[PricedModel]
 "Claude Opus 4.5 (chat) · 200K context · 64K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_6: Final[Model]
+ANTHROPIC_CLAUDE_OPUS_4_6: Final[PricedModel]
 "Claude Opus 4.6 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_7: Final[Model]
+ANTHROPIC_CLAUDE_OPUS_4_7: Final[PricedModel]
 "Claude Opus 4.7 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_OPUS_4_8: Final[Model]
+ANTHROPIC_CLAUDE_OPUS_4_8: Final[PricedModel]
 "Claude Opus 4.8 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_SONNET_4: Final[Model]
+ANTHROPIC_CLAUDE_SONNET_4: Final[PricedModel]
 "Claude Sonnet 4 (chat) · 1M context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_SONNET_4_5: Final[Model]
+ANTHROPIC_CLAUDE_SONNET_4_5: Final[PricedModel]
 "Claude Sonnet 4.5 (chat) · 1M context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model]
+ANTHROPIC_CLAUDE_SONNET_4_6: Final[PricedModel]
 "Claude Sonnet 4.6 (chat) · 1M context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-BAIDU_ERNIE_5_0_THINKING_PREVIEW: Final[Model]
+BAIDU_ERNIE_5_0_THINKING_PREVIEW: Final[PricedModel]
 "ERNIE 5.0 (chat) · 128K context · 64K output · $0.84 in / $3.37 out per 1M tokens · vision, tools, reasoning, attachments"
 
-DEEPSEEK_DEEPSEEK_CHAT: Final[Model]
+DEEPSEEK_DEEPSEEK_CHAT: Final[PricedModel]
 "DeepSeek-V3.2 (Non-thinking Mode) (chat) · 128K context · 64K output · $0.28 in / $0.42 out per 1M tokens · tools"
 
-DEEPSEEK_DEEPSEEK_V3_2: Final[Model]
+DEEPSEEK_DEEPSEEK_V3_2: Final[PricedModel]
 "DeepSeek V3.2 (chat) · 128K context · 64K output · $0.28 in / $0.43 out per 1M tokens · tools, reasoning"
 
-DEEPSEEK_DEEPSEEK_V3_2_EXP: Final[Model]
+DEEPSEEK_DEEPSEEK_V3_2_EXP: Final[PricedModel]
 "DeepSeek-V3.2-Exp (chat) · 163K context · 64K output · $0.22 in / $0.33 out per 1M tokens · tools, reasoning"
 
-DEEPSEEK_DEEPSEEK_V4_FLASH: Final[Model]
+DEEPSEEK_DEEPSEEK_V4_FLASH: Final[PricedModel]
 "DeepSeek V4 Flash (chat) · 1M context · 384K output · $0.14 in / $0.28 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-DEEPSEEK_DEEPSEEK_V4_PRO: Final[Model]
+DEEPSEEK_DEEPSEEK_V4_PRO: Final[PricedModel]
 "DeepSeek V4 Pro (chat) · 1M context · 384K output · $0.435 in / $0.87 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-GOOGLE_GEMINI_2_5_FLASH: Final[Model]
+GOOGLE_GEMINI_2_5_FLASH: Final[PricedModel]
 "Gemini 2.5 Flash (chat) · 1.05M context · 64K output · $0.30 in / $2.50 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GOOGLE_GEMINI_2_5_FLASH_LITE: Final[Model]
+GOOGLE_GEMINI_2_5_FLASH_LITE: Final[PricedModel]
 "Gemini 2.5 Flash Lite (chat) · 1.05M context · 64K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, attachments"
 
-GOOGLE_GEMINI_2_5_PRO: Final[Model]
+GOOGLE_GEMINI_2_5_PRO: Final[PricedModel]
 "Gemini 2.5 Pro (chat) · 1.05M context · 64K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GOOGLE_GEMINI_3_FLASH_PREVIEW: Final[Model]
+GOOGLE_GEMINI_3_FLASH_PREVIEW: Final[PricedModel]
 "Gemini 3 Flash Preview (chat) · 1.05M context · 64K output · $0.50 in / $3.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GOOGLE_GEMINI_3_1_FLASH_LITE: Final[Model]
+GOOGLE_GEMINI_3_1_FLASH_LITE: Final[PricedModel]
 "Gemini 3.1 Flash Lite (chat) · 1.05M context · 65.5K output · $0.25 in / $1.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-GOOGLE_GEMINI_3_1_FLASH_LITE_PREVIEW: Final[Model]
+GOOGLE_GEMINI_3_1_FLASH_LITE_PREVIEW: Final[PricedModel]
 "Gemini 3.1 Flash Lite Preview (chat) · 1.05M context · 65.5K output · $0.25 in / $1.50 out per 1M tokens · vision, tools, attachments"
 
-GOOGLE_GEMINI_3_1_PRO_PREVIEW: Final[Model]
+GOOGLE_GEMINI_3_1_PRO_PREVIEW: Final[PricedModel]
 "Gemini 3.1 Pro Preview (chat) · 1.05M context · 64K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-GOOGLE_GEMINI_3_5_FLASH: Final[Model]
+GOOGLE_GEMINI_3_5_FLASH: Final[PricedModel]
 "Gemini 3.5 Flash (chat) · 1.05M context · 65.5K output · $1.50 in / $9.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-INCLUSIONAI_LING_1T: Final[Model]
+INCLUSIONAI_LING_1T: Final[PricedModel]
 "Ling-1T (chat) · 128K context · 64K output · $0.56 in / $2.24 out per 1M tokens · tools"
 
-INCLUSIONAI_RING_1T: Final[Model]
+INCLUSIONAI_RING_1T: Final[PricedModel]
 "Ring-1T (chat) · 128K context · 64K output · $0.56 in / $2.24 out per 1M tokens · tools, reasoning"
 
-INCLUSIONAI_RING_2_6_1T: Final[Model]
+INCLUSIONAI_RING_2_6_1T: Final[PricedModel]
 "inclusionAI: Ring-2.6-1T (chat) · 262K context · 65K output · $0.30 in / $2.50 out per 1M tokens · tools, reasoning, attachments, open weights"
 
-KUAISHOU_KAT_CODER_PRO_V2: Final[Model]
+KUAISHOU_KAT_CODER_PRO_V2: Final[PricedModel]
 "KAT-Coder-Pro-V2 (chat) · 256K context · 80K output · $0.30 in / $1.20 out per 1M tokens · tools"
 
-MINIMAX_MINIMAX_M2: Final[Model]
+MINIMAX_MINIMAX_M2: Final[PricedModel]
 "MiniMax M2 (chat) · 204K context · 64K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning"
 
-MINIMAX_MINIMAX_M2_1: Final[Model]
+MINIMAX_MINIMAX_M2_1: Final[PricedModel]
 "MiniMax M2.1 (chat) · 204K context · 64K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning"
 
-MINIMAX_MINIMAX_M2_5: Final[Model]
+MINIMAX_MINIMAX_M2_5: Final[PricedModel]
 "MiniMax M2.5 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning"
 
-MINIMAX_MINIMAX_M2_5_LIGHTNING: Final[Model]
+MINIMAX_MINIMAX_M2_5_LIGHTNING: Final[PricedModel]
 "MiniMax M2.5 highspeed (chat) · 205K context · 131K output · $0.60 in / $4.80 out per 1M tokens · tools, reasoning"
 
-MINIMAX_MINIMAX_M2_7: Final[Model]
+MINIMAX_MINIMAX_M2_7: Final[PricedModel]
 "MiniMax M2.7 (chat) · 205K context · 131K output · $0.3055 in / $1.2219 out per 1M tokens · tools, reasoning, attachments"
 
-MINIMAX_MINIMAX_M2_7_HIGHSPEED: Final[Model]
+MINIMAX_MINIMAX_M2_7_HIGHSPEED: Final[PricedModel]
 "MiniMax M2.7 highspeed (chat) · 205K context · 131K output · $0.611 in / $2.4439 out per 1M tokens · tools, reasoning, attachments"
 
-MINIMAX_MINIMAX_M3: Final[Model]
+MINIMAX_MINIMAX_M3: Final[PricedModel]
 "MiniMax-M3 (chat) · 512K context · 128K output · $0.60 in / $2.40 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-MOONSHOTAI_KIMI_K2_0905: Final[Model]
+MOONSHOTAI_KIMI_K2_0905: Final[PricedModel]
 "Kimi K2 0905 (chat) · 262K context · 64K output · $0.60 in / $2.50 out per 1M tokens · tools"
 
-MOONSHOTAI_KIMI_K2_THINKING: Final[Model]
+MOONSHOTAI_KIMI_K2_THINKING: Final[PricedModel]
 "Kimi K2 Thinking (chat) · 262K context · 64K output · $0.60 in / $2.50 out per 1M tokens · tools, reasoning"
 
-MOONSHOTAI_KIMI_K2_THINKING_TURBO: Final[Model]
+MOONSHOTAI_KIMI_K2_THINKING_TURBO: Final[PricedModel]
 "Kimi K2 Thinking Turbo (chat) · 262K context · 64K output · $1.15 in / $8.00 out per 1M tokens · tools, reasoning"
 
-MOONSHOTAI_KIMI_K2_5: Final[Model]
+MOONSHOTAI_KIMI_K2_5: Final[PricedModel]
 "Kimi K2.5 (chat) · 262K context · 64K output · $0.58 in / $3.02 out per 1M tokens · vision, tools, reasoning, attachments"
 
-MOONSHOTAI_KIMI_K2_6: Final[Model]
+MOONSHOTAI_KIMI_K2_6: Final[PricedModel]
 "Kimi K2.6 (chat) · 262K context · 262K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-MOONSHOTAI_KIMI_K2_7_CODE: Final[Model]
+MOONSHOTAI_KIMI_K2_7_CODE: Final[PricedModel]
 "Kimi K2.7 Code (chat) · 262K context · 262K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 
-MOONSHOTAI_KIMI_K2_7_CODE_FREE: Final[Model]
+MOONSHOTAI_KIMI_K2_7_CODE_FREE: Final[PricedModel]
 "Kimi K2.7 Code (Free) (chat) · 262K context · 262K output · free · vision, tools, reasoning, structured output, attachments, open weights"
 
-OPENAI_GPT_5: Final[Model]
+OPENAI_GPT_5: Final[PricedModel]
 "GPT-5 (chat) · 400K context · 64K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_CODEX: Final[Model]
+OPENAI_GPT_5_CODEX: Final[PricedModel]
 "GPT-5 Codex (chat) · 400K context · 64K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_1: Final[Model]
+OPENAI_GPT_5_1: Final[PricedModel]
 "GPT-5.1 (chat) · 400K context · 64K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_1_CHAT: Final[Model]
+OPENAI_GPT_5_1_CHAT: Final[PricedModel]
 "GPT-5.1 Chat (chat) · 128K context · 64K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, attachments"
 
-OPENAI_GPT_5_1_CODEX: Final[Model]
+OPENAI_GPT_5_1_CODEX: Final[PricedModel]
 "GPT-5.1-Codex (chat) · 400K context · 64K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_1_CODEX_MINI: Final[Model]
+OPENAI_GPT_5_1_CODEX_MINI: Final[PricedModel]
 "GPT-5.1-Codex-Mini (chat) · 400K context · 64K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_2: Final[Model]
+OPENAI_GPT_5_2: Final[PricedModel]
 "GPT-5.2 (chat) · 400K context · 64K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_2_CODEX: Final[Model]
+OPENAI_GPT_5_2_CODEX: Final[PricedModel]
 "GPT-5.2-Codex (chat) · 400K context · 64K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_2_PRO: Final[Model]
+OPENAI_GPT_5_2_PRO: Final[PricedModel]
 "GPT-5.2-Pro (chat) · 400K context · 128K output · $21.00 in / $168.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_3_CHAT: Final[Model]
+OPENAI_GPT_5_3_CHAT: Final[PricedModel]
 "GPT-5.3 Chat (chat) · 128K context · 16.4K output · $1.75 in / $14.00 out per 1M tokens · tools, attachments"
 
-OPENAI_GPT_5_3_CODEX: Final[Model]
+OPENAI_GPT_5_3_CODEX: Final[PricedModel]
 "GPT-5.3 Codex (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · tools, reasoning, attachments"
 
-OPENAI_GPT_5_4: Final[Model]
+OPENAI_GPT_5_4: Final[PricedModel]
 "GPT-5.4 (chat) · 1.05M context · 128K output · $3.75 in / $18.75 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_4_MINI: Final[Model]
+OPENAI_GPT_5_4_MINI: Final[PricedModel]
 "GPT-5.4 Mini (chat) · 400K context · 128K output · $0.75 in / $4.50 out per 1M tokens · tools, attachments"
 
-OPENAI_GPT_5_4_NANO: Final[Model]
+OPENAI_GPT_5_4_NANO: Final[PricedModel]
 "GPT-5.4 Nano (chat) · 400K context · 128K output · $0.20 in / $1.25 out per 1M tokens · tools"
 
-OPENAI_GPT_5_4_PRO: Final[Model]
+OPENAI_GPT_5_4_PRO: Final[PricedModel]
 "GPT-5.4 Pro (chat) · 1.05M context · 128K output · $45.00 in / $225.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-OPENAI_GPT_5_5: Final[Model]
+OPENAI_GPT_5_5: Final[PricedModel]
 "GPT-5.5 (chat) · 1.05M context · 128K output · $5.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_5_INSTANT: Final[Model]
+OPENAI_GPT_5_5_INSTANT: Final[PricedModel]
 "GPT-5.5 Instant (chat) · 400K context · 128K output · $5.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-OPENAI_GPT_5_5_PRO: Final[Model]
+OPENAI_GPT_5_5_PRO: Final[PricedModel]
 "GPT-5.5 Pro (chat) · 1.05M context · 128K output · $30.00 in / $180.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-QWEN_QWEN3_CODER_PLUS: Final[Model]
+QWEN_QWEN3_CODER_PLUS: Final[PricedModel]
 "Qwen3-Coder-Plus (chat) · 1M context · 64K output · $1.00 in / $5.00 out per 1M tokens · tools"
 
-QWEN_QWEN3_MAX: Final[Model]
+QWEN_QWEN3_MAX: Final[PricedModel]
 "Qwen3-Max-Thinking (chat) · 256K context · 64K output · $1.20 in / $6.00 out per 1M tokens · tools, reasoning"
 
-QWEN_QWEN3_5_FLASH: Final[Model]
+QWEN_QWEN3_5_FLASH: Final[PricedModel]
 "Qwen3.5 Flash (chat) · 1.02M context · 1.02M output · $0.10 in / $0.40 out per 1M tokens · vision, tools, attachments"
 
-QWEN_QWEN3_5_PLUS: Final[Model]
+QWEN_QWEN3_5_PLUS: Final[PricedModel]
 "Qwen3.5 Plus (chat) · 1M context · 64K output · $0.80 in / $4.80 out per 1M tokens · vision, tools, reasoning, attachments"
 
-QWEN_QWEN3_6_PLUS: Final[Model]
+QWEN_QWEN3_6_PLUS: Final[PricedModel]
 "Qwen3.6-Plus (chat) · 1M context · 64K output · $0.50 in / $3.00 out per 1M tokens · tools, reasoning"
 
-QWEN_QWEN3_7_MAX: Final[Model]
+QWEN_QWEN3_7_MAX: Final[PricedModel]
 "Qwen3.7 Max (chat) · 1M context · 65.5K output · $2.50 in / $7.50 out per 1M tokens · tools, reasoning"
 
-QWEN_QWEN3_7_PLUS: Final[Model]
+QWEN_QWEN3_7_PLUS: Final[PricedModel]
 "Qwen3.7 Plus (chat) · 1M context · 64K output · $0.40 in / $1.60 out per 1M tokens · vision, tools, reasoning"
 
-SAPIENS_AI_AGNES_1_5_LITE: Final[Model]
+SAPIENS_AI_AGNES_1_5_LITE: Final[PricedModel]
 "Agnes 1.5 Lite (chat) · 256K context · 256K output · $0.12 in / $0.60 out per 1M tokens · vision, tools, attachments"
 
-SAPIENS_AI_AGNES_1_5_PRO: Final[Model]
+SAPIENS_AI_AGNES_1_5_PRO: Final[PricedModel]
 "Agnes 1.5 Pro (chat) · 256K context · 256K output · $0.16 in / $0.80 out per 1M tokens · tools, reasoning"
 
-STEPFUN_STEP_3: Final[Model]
+STEPFUN_STEP_3: Final[PricedModel]
 "Step-3 (chat) · 65.5K context · 64K output · $0.21 in / $0.57 out per 1M tokens · vision, tools, reasoning, attachments"
 
-STEPFUN_STEP_3_5_FLASH: Final[Model]
+STEPFUN_STEP_3_5_FLASH: Final[PricedModel]
 "Step 3.5 Flash (chat) · 256K context · 64K output · $0.10 in / $0.30 out per 1M tokens · tools"
 
-STEPFUN_STEP_3_7_FLASH: Final[Model]
+STEPFUN_STEP_3_7_FLASH: Final[PricedModel]
 "Step 3.7 Flash (chat) · 256K context · 256K output · $0.20 in / $1.15 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-STEPFUN_STEP_3_7_FLASH_FREE: Final[Model]
+STEPFUN_STEP_3_7_FLASH_FREE: Final[PricedModel]
 "Step 3.7 Flash (Free) (chat) · 256K context · 256K output · free · vision, tools, reasoning, attachments, open weights"
 
-TENCENT_HY3_PREVIEW: Final[Model]
+TENCENT_HY3_PREVIEW: Final[PricedModel]
 "Hy3 preview (chat) · 256K context · 64K output · $0.172 in / $0.572 out per 1M tokens · tools, reasoning, open weights"
 
-VOLCENGINE_DOUBAO_SEED_1_8: Final[Model]
+VOLCENGINE_DOUBAO_SEED_1_8: Final[PricedModel]
 "Doubao-Seed-1.8 (chat) · 256K context · 64K output · $0.11 in / $0.28 out per 1M tokens · vision, tools, reasoning, attachments"
 
-VOLCENGINE_DOUBAO_SEED_2_0_CODE: Final[Model]
+VOLCENGINE_DOUBAO_SEED_2_0_CODE: Final[PricedModel]
 "Doubao Seed 2.0 Code (chat) · 256K context · 32K output · $0.90 in / $4.48 out per 1M tokens · tools, attachments"
 
-VOLCENGINE_DOUBAO_SEED_2_0_LITE: Final[Model]
+VOLCENGINE_DOUBAO_SEED_2_0_LITE: Final[PricedModel]
 "Doubao-Seed-2.0-lite (chat) · 256K context · 64K output · $0.09 in / $0.51 out per 1M tokens · vision, tools, reasoning, attachments"
 
-VOLCENGINE_DOUBAO_SEED_2_0_MINI: Final[Model]
+VOLCENGINE_DOUBAO_SEED_2_0_MINI: Final[PricedModel]
 "Doubao-Seed-2.0-mini (chat) · 256K context · 64K output · $0.03 in / $0.28 out per 1M tokens · vision, tools, reasoning, attachments"
 
-VOLCENGINE_DOUBAO_SEED_2_0_PRO: Final[Model]
+VOLCENGINE_DOUBAO_SEED_2_0_PRO: Final[PricedModel]
 "Doubao-Seed-2.0-pro (chat) · 256K context · 64K output · $0.45 in / $2.24 out per 1M tokens · vision, tools, reasoning, attachments"
 
-VOLCENGINE_DOUBAO_SEED_CODE: Final[Model]
+VOLCENGINE_DOUBAO_SEED_CODE: Final[PricedModel]
 "Doubao-Seed-Code (chat) · 256K context · 64K output · $0.17 in / $1.12 out per 1M tokens · vision, tools, reasoning, attachments"
 
-X_AI_GROK_4: Final[Model]
+X_AI_GROK_4: Final[PricedModel]
 "Grok 4 (chat) · 256K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-X_AI_GROK_4_FAST: Final[Model]
+X_AI_GROK_4_FAST: Final[PricedModel]
 "Grok 4 Fast (chat) · 2M context · 64K output · $0.20 in / $0.50 out per 1M tokens · vision, tools, reasoning, attachments"
 
-X_AI_GROK_4_1_FAST: Final[Model]
+X_AI_GROK_4_1_FAST: Final[PricedModel]
 "Grok 4.1 Fast (chat) · 2M context · 64K output · $0.20 in / $0.50 out per 1M tokens · vision, tools, reasoning, attachments"
 
-X_AI_GROK_4_1_FAST_NON_REASONING: Final[Model]
+X_AI_GROK_4_1_FAST_NON_REASONING: Final[PricedModel]
 "Grok 4.1 Fast Non Reasoning (chat) · 2M context · 64K output · $0.20 in / $0.50 out per 1M tokens · vision, tools, attachments"
 
-X_AI_GROK_4_2_FAST: Final[Model]
+X_AI_GROK_4_2_FAST: Final[PricedModel]
 "Grok 4.2 Fast (chat) · 2M context · 30K output · $3.00 in / $9.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-X_AI_GROK_4_2_FAST_NON_REASONING: Final[Model]
+X_AI_GROK_4_2_FAST_NON_REASONING: Final[PricedModel]
 "Grok 4.2 Fast Non Reasoning (chat) · 2M context · 30K output · $3.00 in / $9.00 out per 1M tokens · vision, tools, attachments"
 
-X_AI_GROK_4_3: Final[Model]
+X_AI_GROK_4_3: Final[PricedModel]
 "Grok 4.3 (chat) · 1M context · 1M output · $1.25 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-X_AI_GROK_BUILD_0_1: Final[Model]
+X_AI_GROK_BUILD_0_1: Final[PricedModel]
 "Grok Build 0.1 (chat) · 256K context · 256K output · $1.00 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"
 
-X_AI_GROK_CODE_FAST_1: Final[Model]
+X_AI_GROK_CODE_FAST_1: Final[PricedModel]
 "Grok Code Fast 1 (chat) · 256K context · 64K output · $0.20 in / $1.50 out per 1M tokens · tools, reasoning"
 
-XIAOMI_MIMO_V2_FLASH: Final[Model]
+XIAOMI_MIMO_V2_FLASH: Final[PricedModel]
 "MiMo-V2-Flash (chat) · 262K context · 65.5K output · $0.10 in / $0.30 out per 1M tokens · tools, reasoning, open weights"
 
-XIAOMI_MIMO_V2_OMNI: Final[Model]
+XIAOMI_MIMO_V2_OMNI: Final[PricedModel]
 "MiMo V2 Omni (chat) · 265K context · 265K output · $0.40 in / $2.00 out per 1M tokens · vision, tools, reasoning, attachments"
 
-XIAOMI_MIMO_V2_PRO: Final[Model]
+XIAOMI_MIMO_V2_PRO: Final[PricedModel]
 "MiMo V2 Pro (chat) · 1M context · 256K output · $1.00 in / $3.00 out per 1M tokens · tools, reasoning"
 
-XIAOMI_MIMO_V2_5: Final[Model]
+XIAOMI_MIMO_V2_5: Final[PricedModel]
 "MiMo-V2.5 (chat) · 1.05M context · 131K output · $0.40 in / $2.00 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-XIAOMI_MIMO_V2_5_PRO: Final[Model]
+XIAOMI_MIMO_V2_5_PRO: Final[PricedModel]
 "MiMo-V2.5-Pro (chat) · 1.05M context · 131K output · $1.00 in / $3.00 out per 1M tokens · tools, reasoning, open weights"
 
-Z_AI_GLM_4_5: Final[Model]
+Z_AI_GLM_4_5: Final[PricedModel]
 "GLM 4.5 (chat) · 128K context · 64K output · $0.35 in / $1.54 out per 1M tokens · tools, reasoning"
 
-Z_AI_GLM_4_5_AIR: Final[Model]
+Z_AI_GLM_4_5_AIR: Final[PricedModel]
 "GLM 4.5 Air (chat) · 128K context · 64K output · $0.11 in / $0.56 out per 1M tokens · tools, reasoning"
 
-Z_AI_GLM_4_6: Final[Model]
+Z_AI_GLM_4_6: Final[PricedModel]
 "GLM 4.6 (chat) · 200K context · 64K output · $0.35 in / $1.54 out per 1M tokens · tools, reasoning"
 
-Z_AI_GLM_4_6V: Final[Model]
+Z_AI_GLM_4_6V: Final[PricedModel]
 "GLM 4.6V (chat) · 200K context · 64K output · $0.14 in / $0.42 out per 1M tokens · vision, tools, reasoning, attachments"
 
-Z_AI_GLM_4_6V_FLASH: Final[Model]
+Z_AI_GLM_4_6V_FLASH: Final[PricedModel]
 "GLM 4.6V FlashX (chat) · 200K context · 64K output · $0.02 in / $0.21 out per 1M tokens · vision, tools, reasoning, attachments"
 
-Z_AI_GLM_4_6V_FLASH_FREE: Final[Model]
+Z_AI_GLM_4_6V_FLASH_FREE: Final[PricedModel]
 "GLM 4.6V Flash (Free) (chat) · 200K context · 64K output · free · vision, tools, reasoning, attachments"
 
-Z_AI_GLM_4_7: Final[Model]
+Z_AI_GLM_4_7: Final[PricedModel]
 "GLM 4.7 (chat) · 200K context · 64K output · $0.28 in / $1.14 out per 1M tokens · tools, reasoning"
 
-Z_AI_GLM_4_7_FLASH_FREE: Final[Model]
+Z_AI_GLM_4_7_FLASH_FREE: Final[PricedModel]
 "GLM 4.7 Flash (Free) (chat) · 200K context · 64K output · free · tools, reasoning"
 
-Z_AI_GLM_4_7_FLASHX: Final[Model]
+Z_AI_GLM_4_7_FLASHX: Final[PricedModel]
 "GLM 4.7 FlashX (chat) · 200K context · 64K output · $0.07 in / $0.42 out per 1M tokens · tools, reasoning"
 
-Z_AI_GLM_5: Final[Model]
+Z_AI_GLM_5: Final[PricedModel]
 "GLM 5 (chat) · 200K context · 128K output · $0.58 in / $2.60 out per 1M tokens · tools, reasoning, open weights"
 
-Z_AI_GLM_5_TURBO: Final[Model]
+Z_AI_GLM_5_TURBO: Final[PricedModel]
 "GLM 5 Turbo (chat) · 200K context · 128K output · $0.88 in / $3.48 out per 1M tokens · tools, reasoning, attachments"
 
-Z_AI_GLM_5_1: Final[Model]
+Z_AI_GLM_5_1: Final[PricedModel]
 "GLM-5.1 (chat) · 200K context · 131K output · $0.8781 in / $3.5126 out per 1M tokens · tools, reasoning, structured output"
 
-Z_AI_GLM_5_2: Final[Model]
+Z_AI_GLM_5_2: Final[PricedModel]
 "GLM 5.2 (chat) · 1M context · 131K output · $1.40 in / $4.50 out per 1M tokens · tools, reasoning, structured output, open weights"
 
-Z_AI_GLM_5_2_FREE: Final[Model]
+Z_AI_GLM_5_2_FREE: Final[PricedModel]
 "GLM 5.2 (Free) (chat) · 1M context · 131K output · free · tools, reasoning, structured output, open weights"
 
-Z_AI_GLM_5V_TURBO: Final[Model]
+Z_AI_GLM_5V_TURBO: Final[PricedModel]
 "GLM 5V Turbo (chat) · 200K context · 128K output · $0.726 in / $3.1946 out per 1M tokens · vision, tools, reasoning, attachments"

@@ -9,37 +9,41 @@ from decimal import Decimal
 
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.enums import Kind
-from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, Model, ReasoningOption
+from llmdex_runtime.model import Cost, Interleaved, Limit, Modalities, PricedModel, ReasoningOption
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at run time
 if TYPE_CHECKING:
     from typing import Final
 
-# Values models below share, named for what they are.
-_CONTEXT_1000000_OUTPUT_131072 = Limit(context=1000000, output=131072)
-_CONTEXT_128000_OUTPUT_32768 = Limit(context=128000, output=32768)
-_CONTEXT_131072_OUTPUT_98304 = Limit(context=131072, output=98304)
-_CONTEXT_200000_OUTPUT_131072 = Limit(context=200000, output=131072)
-_CONTEXT_204800_OUTPUT_131072 = Limit(context=204800, output=131072)
-_CONTEXT_64000_OUTPUT_16384 = Limit(context=64000, output=16384)
-_D_2025_04 = PartialDate(2025, 4)
-_D_2025_07_28 = PartialDate(2025, 7, 28)
-_D_2025_08_11 = PartialDate(2025, 8, 11)
-_D_2025_09_30 = PartialDate(2025, 9, 30)
-_D_2025_12_08 = PartialDate(2025, 12, 8)
-_D_2025_12_22 = PartialDate(2025, 12, 22)
-_D_2026_01_19 = PartialDate(2026, 1, 19)
-_D_2026_02_11 = PartialDate(2026, 2, 11)
-_D_2026_03_27 = PartialDate(2026, 3, 27)
-_D_2026_04_01 = PartialDate(2026, 4, 1)
-_D_2026_06_13 = PartialDate(2026, 6, 13)
-_REASONING_EFFORT_HIGH_MAX = ReasoningOption(type="effort", values=("high", "max"))
-_REASONING_TOGGLE = ReasoningOption(type="toggle")
-_TEXT_IMAGE_VIDEO_PDF_TO_TEXT = Modalities(
-    input=("text", "image", "video", "pdf"), output=("text",)
-)
-_TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-_TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
+class _Shared:
+    """Values the models below share, named for what they are."""
+
+    CONTEXT_1000000_OUTPUT_131072 = Limit(context=1000000, output=131072)
+    CONTEXT_128000_OUTPUT_32768 = Limit(context=128000, output=32768)
+    CONTEXT_131072_OUTPUT_98304 = Limit(context=131072, output=98304)
+    CONTEXT_200000_OUTPUT_131072 = Limit(context=200000, output=131072)
+    CONTEXT_204800_OUTPUT_131072 = Limit(context=204800, output=131072)
+    CONTEXT_64000_OUTPUT_16384 = Limit(context=64000, output=16384)
+    D_2025_04 = PartialDate(2025, 4)
+    D_2025_07_28 = PartialDate(2025, 7, 28)
+    D_2025_08_11 = PartialDate(2025, 8, 11)
+    D_2025_09_30 = PartialDate(2025, 9, 30)
+    D_2025_12_08 = PartialDate(2025, 12, 8)
+    D_2025_12_22 = PartialDate(2025, 12, 22)
+    D_2026_01_19 = PartialDate(2026, 1, 19)
+    D_2026_02_11 = PartialDate(2026, 2, 11)
+    D_2026_03_27 = PartialDate(2026, 3, 27)
+    D_2026_04_01 = PartialDate(2026, 4, 1)
+    D_2026_06_13 = PartialDate(2026, 6, 13)
+    REASONING_EFFORT_HIGH_MAX = ReasoningOption(type="effort", values=("high", "max"))
+    REASONING_TOGGLE = ReasoningOption(type="toggle")
+    TEXT_IMAGE_VIDEO_PDF_TO_TEXT = Modalities(
+        input=("text", "image", "video", "pdf"), output=("text",)
+    )
+    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+
 
 __all__ = [
     "GLM_4_5",
@@ -57,7 +61,7 @@ __all__ = [
     "GLM_5V_TURBO",
 ]
 
-GLM_4_5: Final[Model] = Model(
+GLM_4_5: Final[PricedModel] = PricedModel(
     provider="zhipuai",
     id="glm-4.5",
     name="GLM-4.5",
@@ -68,21 +72,22 @@ GLM_4_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_07_28,
-    last_updated=_D_2025_07_28,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_98304,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_07_28,
+    last_updated=_Shared.D_2025_07_28,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_98304,
     cost=Cost(
         input=Decimal("0.6"),
         output=Decimal("2.2"),
         cache_read=Decimal("0.11"),
         cache_write=Decimal("0"),
     ),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM-4.5 (chat) · 131K context · 98.3K output · $0.60 in / $2.20 out per 1M tokens · tools, reasoning, open weights"
 
-GLM_4_5_AIR: Final[Model] = Model(
+GLM_4_5_AIR: Final[PricedModel] = PricedModel(
     provider="zhipuai",
     id="glm-4.5-air",
     name="GLM-4.5-Air",
@@ -93,21 +98,22 @@ GLM_4_5_AIR: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_07_28,
-    last_updated=_D_2025_07_28,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_98304,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_07_28,
+    last_updated=_Shared.D_2025_07_28,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_98304,
     cost=Cost(
         input=Decimal("0.2"),
         output=Decimal("1.1"),
         cache_read=Decimal("0.03"),
         cache_write=Decimal("0"),
     ),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM-4.5-Air (chat) · 131K context · 98.3K output · $0.20 in / $1.10 out per 1M tokens · tools, reasoning, open weights"
 
-GLM_4_5_FLASH: Final[Model] = Model(
+GLM_4_5_FLASH: Final[PricedModel] = PricedModel(
     provider="zhipuai",
     id="glm-4.5-flash",
     name="GLM-4.5-Flash",
@@ -118,18 +124,19 @@ GLM_4_5_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_07_28,
-    last_updated=_D_2025_07_28,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_131072_OUTPUT_98304,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_07_28,
+    last_updated=_Shared.D_2025_07_28,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_131072_OUTPUT_98304,
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM-4.5-Flash (chat) · 131K context · 98.3K output · free · tools, reasoning, open weights"
 
-GLM_4_5V: Final[Model] = Model(
+GLM_4_5V: Final[PricedModel] = PricedModel(
     provider="zhipuai",
     id="glm-4.5v",
     name="GLM-4.5V",
@@ -140,16 +147,17 @@ GLM_4_5V: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_08_11,
-    last_updated=_D_2025_08_11,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_64000_OUTPUT_16384,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_08_11,
+    last_updated=_Shared.D_2025_08_11,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_64000_OUTPUT_16384,
     cost=Cost(input=Decimal("0.6"), output=Decimal("1.8")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM-4.5V (chat) · 64K context · 16.4K output · $0.60 in / $1.80 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-GLM_4_6: Final[Model] = Model(
+GLM_4_6: Final[PricedModel] = PricedModel(
     provider="zhipuai",
     id="glm-4.6",
     name="GLM-4.6",
@@ -160,21 +168,22 @@ GLM_4_6: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_09_30,
-    last_updated=_D_2025_09_30,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_131072,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_09_30,
+    last_updated=_Shared.D_2025_09_30,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_131072,
     cost=Cost(
         input=Decimal("0.6"),
         output=Decimal("2.2"),
         cache_read=Decimal("0.11"),
         cache_write=Decimal("0"),
     ),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM-4.6 (chat) · 205K context · 131K output · $0.60 in / $2.20 out per 1M tokens · tools, reasoning, open weights"
 
-GLM_4_6V: Final[Model] = Model(
+GLM_4_6V: Final[PricedModel] = PricedModel(
     provider="zhipuai",
     id="glm-4.6v",
     name="GLM-4.6V",
@@ -185,16 +194,17 @@ GLM_4_6V: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_12_08,
-    last_updated=_D_2025_12_08,
-    modalities=_TEXT_IMAGE_VIDEO_TO_TEXT,
-    limit=_CONTEXT_128000_OUTPUT_32768,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_12_08,
+    last_updated=_Shared.D_2025_12_08,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
+    limit=_Shared.CONTEXT_128000_OUTPUT_32768,
     cost=Cost(input=Decimal("0.3"), output=Decimal("0.9")),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM-4.6V (chat) · 128K context · 32.8K output · $0.30 in / $0.90 out per 1M tokens · vision, tools, reasoning, attachments, open weights"
 
-GLM_4_7: Final[Model] = Model(
+GLM_4_7: Final[PricedModel] = PricedModel(
     provider="zhipuai",
     id="glm-4.7",
     name="GLM-4.7",
@@ -205,11 +215,11 @@ GLM_4_7: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2025_12_22,
-    last_updated=_D_2025_12_22,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_131072,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2025_12_22,
+    last_updated=_Shared.D_2025_12_22,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_131072,
     cost=Cost(
         input=Decimal("0.6"),
         output=Decimal("2.2"),
@@ -217,10 +227,11 @@ GLM_4_7: Final[Model] = Model(
         cache_write=Decimal("0"),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM-4.7 (chat) · 205K context · 131K output · $0.60 in / $2.20 out per 1M tokens · tools, reasoning, open weights"
 
-GLM_4_7_FLASH: Final[Model] = Model(
+GLM_4_7_FLASH: Final[PricedModel] = PricedModel(
     provider="zhipuai",
     id="glm-4.7-flash",
     name="GLM-4.7-Flash",
@@ -231,18 +242,19 @@ GLM_4_7_FLASH: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2026_01_19,
-    last_updated=_D_2026_01_19,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_131072,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2026_01_19,
+    last_updated=_Shared.D_2026_01_19,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_131072,
     cost=Cost(
         input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
     ),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM-4.7-Flash (chat) · 200K context · 131K output · free · tools, reasoning, open weights"
 
-GLM_4_7_FLASHX: Final[Model] = Model(
+GLM_4_7_FLASHX: Final[PricedModel] = PricedModel(
     provider="zhipuai",
     id="glm-4.7-flashx",
     name="GLM-4.7-FlashX",
@@ -253,21 +265,22 @@ GLM_4_7_FLASHX: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    knowledge=_D_2025_04,
-    release_date=_D_2026_01_19,
-    last_updated=_D_2026_01_19,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_131072,
+    knowledge=_Shared.D_2025_04,
+    release_date=_Shared.D_2026_01_19,
+    last_updated=_Shared.D_2026_01_19,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_131072,
     cost=Cost(
         input=Decimal("0.07"),
         output=Decimal("0.4"),
         cache_read=Decimal("0.01"),
         cache_write=Decimal("0"),
     ),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM-4.7-FlashX (chat) · 200K context · 131K output · $0.07 in / $0.40 out per 1M tokens · tools, reasoning, open weights"
 
-GLM_5: Final[Model] = Model(
+GLM_5: Final[PricedModel] = PricedModel(
     provider="zhipuai",
     id="glm-5",
     name="GLM-5",
@@ -278,10 +291,10 @@ GLM_5: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=True,
-    release_date=_D_2026_02_11,
-    last_updated=_D_2026_02_11,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_204800_OUTPUT_131072,
+    release_date=_Shared.D_2026_02_11,
+    last_updated=_Shared.D_2026_02_11,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_204800_OUTPUT_131072,
     cost=Cost(
         input=Decimal("1"),
         output=Decimal("3.2"),
@@ -289,10 +302,11 @@ GLM_5: Final[Model] = Model(
         cache_write=Decimal("0"),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM-5 (chat) · 205K context · 131K output · $1.00 in / $3.20 out per 1M tokens · tools, reasoning, open weights"
 
-GLM_5_1: Final[Model] = Model(
+GLM_5_1: Final[PricedModel] = PricedModel(
     provider="zhipuai",
     id="glm-5.1",
     name="GLM-5.1",
@@ -304,10 +318,10 @@ GLM_5_1: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_03_27,
-    last_updated=_D_2026_03_27,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_131072,
+    release_date=_Shared.D_2026_03_27,
+    last_updated=_Shared.D_2026_03_27,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_131072,
     cost=Cost(
         input=Decimal("1.4"),
         output=Decimal("4.4"),
@@ -315,10 +329,11 @@ GLM_5_1: Final[Model] = Model(
         cache_write=Decimal("0"),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM-5.1 (chat) · 200K context · 131K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, structured output"
 
-GLM_5_2: Final[Model] = Model(
+GLM_5_2: Final[PricedModel] = PricedModel(
     provider="zhipuai",
     id="glm-5.2",
     name="GLM-5.2",
@@ -330,10 +345,10 @@ GLM_5_2: Final[Model] = Model(
     structured_output=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_06_13,
-    last_updated=_D_2026_06_13,
-    modalities=_TEXT_TO_TEXT,
-    limit=_CONTEXT_1000000_OUTPUT_131072,
+    release_date=_Shared.D_2026_06_13,
+    last_updated=_Shared.D_2026_06_13,
+    modalities=_Shared.TEXT_TO_TEXT,
+    limit=_Shared.CONTEXT_1000000_OUTPUT_131072,
     cost=Cost(
         input=Decimal("1.4"),
         output=Decimal("4.4"),
@@ -341,10 +356,11 @@ GLM_5_2: Final[Model] = Model(
         cache_write=Decimal("0"),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_EFFORT_HIGH_MAX,),
+    reasoning_options=(_Shared.REASONING_EFFORT_HIGH_MAX,),
 )
+"GLM-5.2 (chat) · 1M context · 131K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, structured output"
 
-GLM_5V_TURBO: Final[Model] = Model(
+GLM_5V_TURBO: Final[PricedModel] = PricedModel(
     provider="zhipuai",
     id="glm-5v-turbo",
     name="GLM-5V-Turbo",
@@ -355,10 +371,10 @@ GLM_5V_TURBO: Final[Model] = Model(
     tool_call=True,
     temperature=True,
     open_weights=False,
-    release_date=_D_2026_04_01,
-    last_updated=_D_2026_04_01,
-    modalities=_TEXT_IMAGE_VIDEO_PDF_TO_TEXT,
-    limit=_CONTEXT_200000_OUTPUT_131072,
+    release_date=_Shared.D_2026_04_01,
+    last_updated=_Shared.D_2026_04_01,
+    modalities=_Shared.TEXT_IMAGE_VIDEO_PDF_TO_TEXT,
+    limit=_Shared.CONTEXT_200000_OUTPUT_131072,
     cost=Cost(
         input=Decimal("5"),
         output=Decimal("22"),
@@ -366,5 +382,6 @@ GLM_5V_TURBO: Final[Model] = Model(
         cache_write=Decimal("0"),
     ),
     interleaved=Interleaved(field="reasoning_content"),
-    reasoning_options=(_REASONING_TOGGLE,),
+    reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
+"GLM-5V-Turbo (chat) · 200K context · 131K output · $5.00 in / $22.00 out per 1M tokens · vision, tools, reasoning, attachments"
