@@ -32,13 +32,14 @@ check-generated:
 schema:
 	$(PY) -m codegen schema
 
+# -n auto: pytest-xdist runs the tests on every core.
 test:
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -n auto
 
 # The tests of logic on a catalog regenerated from another payload, so none leans on one
 # payload's data (tests marked `data` check the committed catalog and are left out).
 test-logic:
-	LLMDEX_TEST_PAYLOAD="$$(realpath -- "$$PAYLOAD")" $(PY) -m pytest -q -m "not data"
+	LLMDEX_TEST_PAYLOAD="$$(realpath -- "$$PAYLOAD")" $(PY) -m pytest -q -n auto -m "not data"
 
 lint:
 	$(PY) -m ruff check .

@@ -83,14 +83,14 @@ class ProviderOverride(BaseModel):
 
 class Rates(BaseModel):
     """
-    Prices in USD per million tokens; ``None`` where models.dev gives no price.
+    Prices in USD per million tokens. Input and output are always given (models.dev's schema requires them); the others are ``None`` where models.dev gives no price.
     """
 
     model_config = ConfigDict(
         extra="allow",
     )
-    input: Price | None = None
-    output: Price | None = None
+    input: Price
+    output: Price
     reasoning: Price | None = None
     cache_read: Price | None = None
     cache_write: Price | None = None
@@ -141,8 +141,8 @@ class CostTier(BaseModel):
     model_config = ConfigDict(
         extra="allow",
     )
-    input: Price | None = None
-    output: Price | None = None
+    input: Price
+    output: Price
     reasoning: Price | None = None
     cache_read: Price | None = None
     cache_write: Price | None = None
@@ -171,8 +171,8 @@ class Cost(BaseModel):
     model_config = ConfigDict(
         extra="allow",
     )
-    input: Price | None = None
-    output: Price | None = None
+    input: Price
+    output: Price
     reasoning: Price | None = None
     cache_read: Price | None = None
     cache_write: Price | None = None

@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from llmdex_runtime.record import record
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    __version__: str
+    """The installed llmdex distribution's version (read on first use)."""
+
 
 @record
 class CatalogInfo:

@@ -212,6 +212,8 @@ def _limit(value: object, spec: object) -> Limit:
 def _cost(value: object, spec: object) -> Cost:
     if not isinstance(value, dict) or set(value) - set(RATE_NAMES):
         raise InvalidModelError(spec, f"'cost' is a dict of {', '.join(RATE_NAMES)} in USD per 1M")
+    if "input" not in value or "output" not in value:
+        raise InvalidModelError(spec, "'cost' needs at least 'input' and 'output' (USD per 1M)")
     from decimal import Decimal, InvalidOperation
 
     try:
@@ -220,4 +222,4 @@ def _cost(value: object, spec: object) -> Cost:
         raise InvalidModelError(spec, "'cost' values are numbers") from None
     if any(not price.is_finite() or price < 0 for price in prices.values()):
         raise InvalidModelError(spec, "'cost' values are finite and not negative")
-    return replace(Cost(), **prices)
+    return replace(Cost(input=prices.pop("input"), output=prices.pop("output")), **prices)

@@ -101,10 +101,11 @@ _COST_OF: Callable[..., CallCost] | None = None
 
 @record
 class Rates(PayloadRecord):
-    """Prices in USD per million tokens; ``None`` where models.dev gives no price."""
+    """Prices in USD per million tokens. Input and output are always given (models.dev's
+    schema requires them); the others are ``None`` where models.dev gives no price."""
 
-    input: Decimal | None = None
-    output: Decimal | None = None
+    input: Decimal
+    output: Decimal
     reasoning: Decimal | None = None
     cache_read: Decimal | None = None
     cache_write: Decimal | None = None

@@ -47,8 +47,15 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "data: checks the committed catalog's data")
     if not TEST_PAYLOAD:
         return
+    # Under pytest-xdist the controller regenerates once; its workers inherit the directory.
+    made = os.environ.get("LLMDEX_TEST_CATALOG")
+    if made:
+        sys.path.insert(0, made)
+        return
     out = Path(tempfile.mkdtemp(prefix="llmdex-test-catalog-"))
+    atexit.register(shutil.rmtree, out, ignore_errors=True)
     regen(Options(source=TEST_PAYLOAD, root=ROOT, write_lock=False), out=out / "llmdex")
+    os.environ["LLMDEX_TEST_CATALOG"] = str(out)
     sys.path.insert(0, str(out))
     os.environ["PYTHONPATH"] = os.pathsep.join(
         filter(None, [str(out), os.environ.get("PYTHONPATH")])

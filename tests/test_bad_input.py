@@ -263,7 +263,11 @@ def test_each_wrong_value_is_named(change, message: str) -> None:  # type: ignor
 
 
 def test_unknown_fields_are_listed_with_where_they_sit() -> None:
-    payload = {"p": provider("p", model("m", pricing_note="x", cost={"input": 1, "surcharge": 2}))}
+    payload = {
+        "p": provider(
+            "p", model("m", pricing_note="x", cost={"input": 1, "output": 2, "surcharge": 2})
+        )
+    }
     payload["p"]["region"] = "eu"
     assert validate(payload, "api.json") == {
         "provider.region": 1,

@@ -48,13 +48,29 @@ def test_assume_exists_still_returns_catalog_models(dex: ModuleType) -> None:
             "'limit'",
         ),
         (
-            {"provider": "p", "id": "m", "base_url": "http://x", "cost": {"input": "abc"}},
+            {
+                "provider": "p",
+                "id": "m",
+                "base_url": "http://x",
+                "cost": {"input": "abc", "output": 1},
+            },
             {},
             InvalidModelError,
             "numbers",
         ),
         (
-            {"provider": "p", "id": "m", "base_url": "http://x", "cost": {"input": -1}},
+            {"provider": "p", "id": "m", "base_url": "http://x", "cost": {"input": 1}},
+            {},
+            InvalidModelError,
+            "needs at least 'input' and 'output'",
+        ),
+        (
+            {
+                "provider": "p",
+                "id": "m",
+                "base_url": "http://x",
+                "cost": {"input": -1, "output": 1},
+            },
             {},
             InvalidModelError,
             "negative",

