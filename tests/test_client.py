@@ -541,23 +541,39 @@ def test_a_stream_decodes_utf8_and_keeps_line_separators_inside_json() -> None:
         assert "".join(stream) == "h\u00e9llo\u2028w\u2029"
 
 
+def _ask(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", PACKAGE, "ask", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={"PATH": "", "PYTHONPATH": str(fixture_root()), **env},
+    )
+
+
+def test_ask_a_local_server_by_a_provider_the_catalog_does_not_know() -> None:
+    with serve([json_answer(CASES[0].reply)], check=wire_shapes.openai_any) as server:
+        result = _ask("local:llama-3.1-8b", "hi", "--base-url", server.url + "/v1", env={})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "Hello\n" and "no price for local:llama-3.1-8b" in result.stderr
+    assert "Authorization" not in server.received[0].headers
+
+
+def test_ask_a_catalog_model_elsewhere_needs_no_provider_key_and_keeps_its_price() -> None:
+    with serve([json_answer(CASES[0].reply)], check=wire_shapes.openai_any) as server:
+        result = _ask("openai:gpt-4o", "hi", "--base-url", server.url + "/v1", env={})
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.strip() == "-- openai:gpt-4o: 10 in, 5 out, cost $0.000075"
+
+
 def test_ask_prints_the_answer_and_a_cost_line() -> None:
     with serve([json_answer(CASES[0].reply)], check=wire_shapes.openai_any) as server:
-        result = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                PACKAGE,
-                "ask",
-                "openai:gpt-4o",
-                "Say hello",
-                "--base-url",
-                server.url + "/v1",
-            ],
-            capture_output=True,
-            text=True,
-            check=False,
-            env={"OPENAI_API_KEY": KEY, "PATH": "", "PYTHONPATH": str(fixture_root())},
+        result = _ask(
+            "openai:gpt-4o",
+            "Say hello",
+            "--base-url",
+            server.url + "/v1",
+            env={"OPENAI_API_KEY": KEY},
         )
     assert result.returncode == 0, result.stderr
     assert result.stdout == "Hello\n"
