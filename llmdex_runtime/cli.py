@@ -38,7 +38,8 @@ class _Parser(argparse.ArgumentParser):
 
 
 class _UsageError(Exception):
-    pass
+    # Bad command-line usage; under --json its type reads "UsageError".
+    code = "usage"
 
 
 def _tokens(text: str) -> int:

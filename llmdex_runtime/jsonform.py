@@ -64,7 +64,7 @@ def cost_form(cost: CallCost) -> dict[str, Any]:
 
 def error_form(error: BaseException) -> dict[str, Any]:
     """An error as JSON: its type and message, and what it carries (code, suggestions...)."""
-    detail: dict[str, Any] = {"type": type(error).__name__, "message": str(error)}
+    detail: dict[str, Any] = {"type": type(error).__name__.lstrip("_"), "message": str(error)}
     for name in ("code", "suggestions", "candidates", "status", "provider", "retry_after"):
         value = getattr(error, name, None)
         if value is not None:

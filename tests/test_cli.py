@@ -138,8 +138,15 @@ def test_under_json_a_failure_is_a_json_error_object() -> None:
     assert result.returncode == 1 and result.stderr == ""
     error = json.loads(result.stdout)["error"]
     assert error["type"] == "ModelNotFoundError" and error["suggestions"][0] == "openai:gpt-4o"
-    usage = json.loads(_llmdex("show", "opnai:x", "--json").stdout)["error"]
-    assert usage["code"] == "unknown_provider"
+    spec = json.loads(_llmdex("show", "opnai:x", "--json").stdout)["error"]
+    assert spec["code"] == "unknown_provider"
+    usage = _llmdex("list", "--limit", "abc", "--json")
+    assert usage.returncode == 2
+    assert json.loads(usage.stdout)["error"] == {
+        "type": "UsageError",
+        "message": "llmdex list: argument --limit: 'abc' is not a whole number, 0 or more",
+        "code": "usage",
+    }
 
 
 def test_a_closed_pipe_ends_quietly() -> None:
