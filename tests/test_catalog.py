@@ -7,9 +7,13 @@ from literals, so they hold for the committed catalog and for any regenerated on
 from __future__ import annotations
 
 import random
+from pathlib import Path
 from typing import Any
 
+import pytest
+
 import llmdex
+from codegen.lock import LOCK, Lock
 from llmdex import Provider
 from tests.conftest import ROOT, run_with_catalog
 
@@ -61,3 +65,52 @@ def test_a_constant_is_what_find_returns() -> None:
     assert llmdex.find("openai:gpt-4o") is GPT_4O
     assert llmdex.find(GPT_4O) is GPT_4O
     assert GPT_4O.provider == Provider.OPENAI
+
+
+def test_star_import_needs_no_requests_and_dir_shows_the_public_names() -> None:
+    result = run_with_catalog(
+        ROOT / "generated",
+        "import sys; sys.modules['requests'] = None\n"
+        "from llmdex import *\n"
+        "import llmdex\n"
+        "print(HttpPolicy().max_retries, Client.__name__, catalog_info().providers > 0)\n"
+        "print(' '.join(dir(llmdex)))\n",
+    )
+    assert result.returncode == 0, result.stderr
+    first, names = result.stdout.splitlines()
+    assert first == "2 Client True"
+    shown = set(names.split())
+    assert {"Usage", "find", "models", "catalog_info", "__version__", "Provider"} <= shown
+    assert not {n for n in shown if n.startswith("_") and n != "__version__"}
+    assert "TYPE_CHECKING" not in shown
+
+
+def test_a_deprecated_model_warns_visibly_once() -> None:
+    # Python's default filters hide DeprecationWarning outside __main__; ours is a UserWarning.
+    result = run_with_catalog(
+        ROOT / "generated",
+        "from llmdex_runtime.errors import warn_deprecated\n"
+        "for _ in range(3):\n"
+        "    warn_deprecated('acme:old', 'acme:old is deprecated', 1)\n"
+        "warn_deprecated('acme:old', 'acme:old is deprecated', 1)\n"
+        "warn_deprecated('acme:older', 'acme:older is deprecated', 1)\n",
+    )
+    assert result.returncode == 0, result.stderr
+    warnings = [line for line in result.stderr.splitlines() if "DeprecatedModelWarning" in line]
+    assert len(warnings) == 2 and "acme:old is" in warnings[0] and "acme:older" in warnings[1]
+
+
+@pytest.mark.data
+def test_catalog_info_is_the_lock_and_the_installed_version() -> None:
+    from importlib.metadata import version
+
+    lock = Lock.read(ROOT / LOCK)
+    info = llmdex.catalog_info()
+    assert (info.sha256, info.date, info.providers, info.models) == (
+        lock.sha256,
+        lock.date,
+        lock.providers,
+        lock.models,
+    )
+    assert info.source == Path(lock.source).name and info.patches > 0
+    assert info.llmdex_version == llmdex.__version__ == version("llmdex")

@@ -578,3 +578,13 @@ def test_ask_prints_the_answer_and_a_cost_line() -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout == "Hello\n"
     assert result.stderr.strip() == "-- openai:gpt-4o: 10 in, 5 out, cost $0.000075"
+
+
+def test_a_bug_of_ours_is_not_reported_as_a_malformed_response() -> None:
+    from llmdex_runtime.client.client import _read
+
+    def broken(body: Any) -> None:
+        raise KeyError("a bug in llmdex, not in the response")
+
+    with pytest.raises(KeyError):
+        _read("acme", None, "{}", broken, {})
