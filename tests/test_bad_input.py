@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from codegen.errors import FetchError, PayloadError
-from codegen.fetch import fetch
+from codegen.fetch import fetch, source_label
 from codegen.pipeline import Options, regen
 from codegen.validate import validate
 from llmdex_runtime.policy import HttpPolicy
@@ -274,3 +274,18 @@ def test_unknown_fields_are_listed_with_where_they_sit() -> None:
         "model.pricing_note": 1,
         "model.cost.surcharge": 1,
     }
+
+
+def test_credentials_in_the_source_reach_no_generated_file(tmp_path: Path) -> None:
+    body = json.dumps(tiny_payload()).encode()
+    out = tmp_path / "out" / "llmdex"
+    with serve([Answer(body=body)]) as server:
+        port = server.url.rsplit(":", 1)[1]
+        source = f"http://user:hunter2@127.0.0.1:{port}/api.json?token=SECRET-TOKEN"
+        result = _regen(source, out, "--no-patches")
+    assert result.returncode == 0, result.stderr
+    assert "hunter2" not in result.stdout + result.stderr
+    for path in out.rglob("*.py"):
+        text = path.read_text()
+        assert "hunter2" not in text and "SECRET-TOKEN" not in text, path
+    assert source_label(source) == f"http://127.0.0.1:{port}/api.json"
