@@ -51,6 +51,13 @@ def _readme_examples() -> str:
     return "".join(lines) + SERVER_BLOCK
 
 
+# The README shows the committed catalog's data, so its check is a `data` test.
+TEXTS = [
+    pytest.param(USER_FILE, id="user"),
+    pytest.param(_readme_examples(), id="readme", marks=pytest.mark.data),
+]
+
+
 def _check(tool: list[str], tmp_path: Path, text: str) -> subprocess.CompletedProcess[str]:
     path = tmp_path / "user.py"
     path.write_text(text)
@@ -72,13 +79,13 @@ def _pyright(tmp_path: Path, **rules: str) -> list[str]:
     return [pyright, "--pythonpath", sys.executable]
 
 
-@pytest.mark.parametrize("text", [USER_FILE, _readme_examples()], ids=["user", "readme"])
+@pytest.mark.parametrize("text", TEXTS)
 def test_mypy_strict_accepts(tmp_path: Path, text: str) -> None:
     ok = _check(_mypy(), tmp_path, text)
     assert ok.returncode == 0, ok.stdout
 
 
-@pytest.mark.parametrize("text", [USER_FILE, _readme_examples()], ids=["user", "readme"])
+@pytest.mark.parametrize("text", TEXTS)
 def test_pyright_strict_accepts(tmp_path: Path, text: str) -> None:
     # The README's lines are doctest examples: a bare expression there shows its value.
     ok = _check(_pyright(tmp_path, reportUnusedExpression="none"), tmp_path, text)
